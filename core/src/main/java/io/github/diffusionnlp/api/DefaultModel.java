@@ -1,0 +1,45 @@
+package io.github.diffusionnlp.api;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the shipped default model, {@code test-data/models/brown-cdcd} of this repository: named by
+ * the system property {@code diffusionnlp.model} or the environment variable {@code DIFFUSION_NLP_MODEL},
+ * else searched upwards from this library's jar and from the working directory.
+ */
+public final class DefaultModel {
+    public static final String RELATIVE_PATH = "test-data/models/brown-cdcd";
+    public static final String PROPERTY = "diffusionnlp.model";
+    public static final String ENVIRONMENT = "DIFFUSION_NLP_MODEL";
+
+    private DefaultModel() {}
+
+    public static Path locate() {
+        String named = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+        if (named != null && !named.isBlank()) {
+            return Path.of(named);
+        }
+        List<Path> starts = new ArrayList<>();
+        try {
+            starts.add(Path.of(DefaultModel.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+        } catch (URISyntaxException | RuntimeException e) {
+            // no code source (unusual class loader): the working directory remains
+        }
+        starts.add(Path.of("").toAbsolutePath());
+        for (Path start : starts) {
+            for (Path dir = start; dir != null; dir = dir.getParent()) {
+                Path candidate = dir.resolve(RELATIVE_PATH);
+                if (Files.isRegularFile(candidate.resolve("config.json"))) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("no model given and the default model (" + RELATIVE_PATH
+                + ") was not found above " + starts + "; pass a model directory (--model DIR),"
+                + " or set " + ENVIRONMENT + " or -D" + PROPERTY);
+    }
+}

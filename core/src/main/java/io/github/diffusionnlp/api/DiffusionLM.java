@@ -1,0 +1,242 @@
+package io.github.diffusionnlp.api;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.sample.Sampler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * A diffusion language model ready for use: infill masked tokens, generate sentences.
+ *
+ * <pre>{@code
+ * try (DiffusionLM lm = DiffusionLM.builder().build()) {          // the shipped default model
+ *     List<String> filled = lm.infill(List.of("The", "[MASK]", "was", "late", "."), SamplingOptions.defaults());
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: one instance may serve many threads at once (each call samples on its own arrays);
+ * {@link #close()} waits for calls in flight and then frees the native memory.
+ */
+public final class DiffusionLM implements AutoCloseable {
+    /** The token that marks a position to infill. */
+    public static final String MASK = "[MASK]";
+
+    private final NDManager manager;
+    private final ModelCheckpoint.Loaded model;
+    private final Sampler sampler;
+    private final ModelInfo info;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model) {
+        this.manager = manager;
+        this.model = model;
+        long parameters = 0;
+        for (Pair<String, Parameter> p : model.network().getParameters()) {
+            p.getValue().getArray().setRequiresGradient(false); // inference only: no autograd graph
+            parameters += p.getValue().getArray().size();
+        }
+        this.sampler = new Sampler(model.network(), model.warp(), manager);
+        this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public ModelInfo info() {
+        return info;
+    }
+
+    public Vocabulary vocabulary() {
+        return model.vocabulary();
+    }
+
+    /**
+     * Fills every {@link #MASK} of a tokenized sentence with one word; every other token comes back
+     * unchanged (words the model does not know included).
+     */
+    public List<String> infill(List<String> tokens, SamplingOptions options) {
+        return infillAll(List.of(tokens), options).get(0);
+    }
+
+    /**
+     * Batched {@link #infill(List, SamplingOptions)}: sentences go through the network
+     * {@link SamplingOptions#batchSize()} at a time; sentence i uses seed {@code options.seed() + i}.
+     * Sentences longer than the model's length are filled window by window, each window seeing only
+     * its own tokens.
+     */
+    public List<List<String>> infillAll(List<List<String>> sentences, SamplingOptions options) {
+        int len = info.config().maxLength();
+        List<Row> rows = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> tokens = sentences.get(s);
+            for (int from = 0; from < tokens.size(); from += len) {
+                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
+                if (window.contains(MASK)) {
+                    rows.add(Row.infill(s, from, window, model.vocabulary(), len, options.seed() + s + from));
+                }
+            }
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> tokens : sentences) {
+            out.add(new ArrayList<>(tokens));
+        }
+        for (Row row : run(rows, options)) {
+            for (int i = 0; i < row.tokens.size(); i++) {
+                if (!row.given[i]) {
+                    out.get(row.sentence).set(row.offset + i, model.vocabulary().word(row.result[i]));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Generates {@code count} sentences; sentence i uses seed {@code options.seed() + i}. */
+    public List<List<String>> generate(int count, SamplingOptions options) {
+        int len = info.config().maxLength();
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        if (options.length() > len) {
+            throw new IllegalArgumentException("length " + options.length() + " is longer than the model's "
+                    + len + " positions");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            rows.add(Row.generate(i, len, options.length(), options.seed() + i));
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (Row row : run(rows, options)) {
+            List<String> words = new ArrayList<>();
+            for (int id : row.result) {
+                if (id != Vocabulary.PAD_ID) {
+                    words.add(model.vocabulary().word(id));
+                }
+            }
+            out.add(words);
+        }
+        return out;
+    }
+
+    private List<Row> run(List<Row> rows, SamplingOptions options) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this DiffusionLM has been closed");
+            }
+            for (int from = 0; from < rows.size(); from += options.batchSize()) {
+                List<Row> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
+                int[][] ids = batch.stream().map(r -> r.ids).toArray(int[][]::new);
+                boolean[][] given = batch.stream().map(r -> r.given).toArray(boolean[][]::new);
+                boolean[][] allowPad = batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new);
+                long[] seeds = batch.stream().mapToLong(r -> r.seed).toArray();
+                int[][] result = sampler.sample(ids, given, allowPad, seeds, options.steps());
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).result = result[i];
+                }
+            }
+            return rows;
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lifecycle.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                manager.close();
+            }
+        } finally {
+            lifecycle.writeLock().unlock();
+        }
+    }
+
+    /** One model row: which sentence (and offset) it came from, its inputs, and its result. */
+    private static final class Row {
+        final int sentence;
+        final int offset;
+        final List<String> tokens;
+        final int[] ids;
+        final boolean[] given;
+        final boolean[] allowPad;
+        final long seed;
+        int[] result;
+
+        private Row(int sentence, int offset, List<String> tokens, int len, long seed) {
+            this.sentence = sentence;
+            this.offset = offset;
+            this.tokens = tokens;
+            this.ids = new int[len];
+            this.given = new boolean[len];
+            this.allowPad = new boolean[len];
+            this.seed = seed;
+        }
+
+        static Row infill(int sentence, int offset, List<String> window, Vocabulary vocab, int len, long seed) {
+            Row row = new Row(sentence, offset, window, len, seed);
+            Arrays.fill(row.given, true); // padding after the sentence is given: the length is known
+            for (int i = 0; i < window.size(); i++) {
+                String t = window.get(i);
+                row.given[i] = !MASK.equals(t);
+                row.ids[i] = row.given[i] ? vocab.id(t) : Vocabulary.PAD_ID;
+            }
+            return row;
+        }
+
+        static Row generate(int index, int len, int length, long seed) {
+            Row row = new Row(index, 0, List.of(), len, seed);
+            for (int i = 0; i < len; i++) {
+                row.given[i] = length > 0 && i >= length; // fixed length: the padding is given
+                row.allowPad[i] = length == 0;
+            }
+            return row;
+        }
+    }
+
+    /** Loads a model, in the manner of DJL's {@code Criteria}: every setting optional. */
+    public static final class Builder {
+        private Path model;
+        private Device device;
+
+        private Builder() {}
+
+        /** A model directory; without one, the shipped default model ({@link DefaultModel}). */
+        public Builder optModel(Path model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Where to run: a DJL device; default the engine's default (a GPU when one is visible, else CPU). */
+        public Builder optDevice(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        public DiffusionLM build() throws IOException {
+            Path dir = model != null ? model : DefaultModel.locate();
+            NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
+            try {
+                ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
+                return new DiffusionLM(manager, loaded);
+            } catch (IOException | RuntimeException e) {
+                manager.close();
+                throw e;
+            }
+        }
+    }
+
+}

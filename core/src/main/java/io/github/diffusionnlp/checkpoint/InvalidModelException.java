@@ -1,0 +1,18 @@
+package io.github.diffusionnlp.checkpoint;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A model file that is missing, truncated or does not match its config; the message names the file. */
+public final class InvalidModelException extends IOException {
+    private final Path file;
+
+    public InvalidModelException(Path file, String problem) {
+        super(file + " " + problem);
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.diffusionnlp.checkpoint;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.TimeWarp;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A model on disk: a directory holding
+ * <ul>
+ *   <li>{@code config.json}: format name and version, the {@link ModelConfig}, the {@link TrainingInfo};
+ *   <li>{@code vocab.txt}: the vocabulary, one word a line in id order;
+ *   <li>{@code model.params}: the network's weights in DJL's parameter format;
+ *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F);
+ *   <li>{@code optimizer.ndlist} (optional): AdamW moments, for resuming training.
+ * </ul>
+ * Everything is plain data read by parsers (JSON, text, DJL's NDArray decoding): loading a model
+ * never deserialises Java objects. Every check names the file and what was wrong with it.
+ */
+public final class ModelCheckpoint {
+    public static final String FORMAT = "diffusion-nlp-cdcd";
+    public static final int FORMAT_VERSION = 1;
+    public static final String CONFIG = "config.json";
+    public static final String VOCAB = "vocab.txt";
+    public static final String PARAMS = "model.params";
+    public static final String WARP = "warp.tsv";
+    public static final String OPTIMIZER = "optimizer.ndlist";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** The JSON document of {@code config.json}. */
+    public record Header(String format, int formatVersion, ModelConfig model, double warpDecay, TrainingInfo training) {}
+
+    /** A loaded model; the caller owns {@code network}'s arrays through the manager it passed. */
+    public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp, Path directory) {}
+
+    private ModelCheckpoint() {}
+
+    /**
+     * Writes a checkpoint into {@code dir}, each file through a temporary sibling and an atomic rename,
+     * {@code config.json} last; other files in the directory (logs, plots) are left alone.
+     */
+    public static void save(Path dir, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
+            TrainingInfo info, NDList optimizerState) throws IOException {
+        Files.createDirectories(dir);
+        writeAtomically(dir.resolve(VOCAB), tmp -> vocabulary.save(tmp));
+        writeAtomically(dir.resolve(PARAMS), tmp -> {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                network.saveParameters(out);
+            }
+        });
+        writeAtomically(dir.resolve(WARP), tmp -> writeWarp(tmp, warp));
+        if (optimizerState != null) {
+            writeAtomically(dir.resolve(OPTIMIZER), tmp -> {
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                    optimizerState.encode(out);
+                }
+            });
+        }
+        Header header = new Header(FORMAT, FORMAT_VERSION, network.config(), warp.decay(), info);
+        writeAtomically(dir.resolve(CONFIG), tmp -> JSON.writeValue(tmp.toFile(), header));
+    }
+
+    private interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    private static void writeAtomically(Path file, Writer writer) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        writer.write(tmp);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public static Header readHeader(Path dir) throws IOException {
+        Path file = existing(dir, CONFIG);
+        Header header;
+        try {
+            header = JSON.readValue(file.toFile(), Header.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
+        }
+        if (header == null || !FORMAT.equals(header.format())) {
+            throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
+                    + "', expected '" + FORMAT + "'");
+        }
+        if (header.formatVersion() != FORMAT_VERSION) {
+            throw new InvalidModelException(file, "format version " + header.formatVersion()
+                    + " is not supported (this library reads version " + FORMAT_VERSION + ")");
+        }
+        if (header.model() == null) {
+            throw new InvalidModelException(file, "has no \"model\" section");
+        }
+        return header;
+    }
+
+    /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
+    public static Loaded load(Path dir, NDManager manager) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidModelException(dir, "model directory not found");
+        }
+        Header header = readHeader(dir);
+        ModelConfig config = header.model();
+        Vocabulary vocabulary = Vocabulary.load(existing(dir, VOCAB));
+        if (vocabulary.size() != config.vocabSize()) {
+            throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
+                    + " words but config.json says vocabSize = " + config.vocabSize());
+        }
+        DiffusionTransformer network = new DiffusionTransformer(config);
+        network.initialize(manager);
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            expected.put(p.getKey(), p.getValue().getArray().getShape());
+        }
+        Path params = existing(dir, PARAMS);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
+            network.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new InvalidModelException(params, "has trailing data after the last parameter");
+            }
+        } catch (EOFException e) {
+            throw new InvalidModelException(params, "is truncated");
+        } catch (MalformedModelException | RuntimeException e) {
+            throw new InvalidModelException(params, "is not a set of weights for this config (" + firstLine(e) + ")");
+        }
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            Shape actual = p.getValue().getArray().getShape();
+            if (!actual.equals(expected.get(p.getKey()))) {
+                throw new InvalidModelException(params, "parameter " + p.getKey() + " has shape " + actual
+                        + " but config.json implies " + expected.get(p.getKey()));
+            }
+        }
+        TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
+        return new Loaded(header, network, vocabulary, warp, dir);
+    }
+
+    /** The optimizer moments saved with a checkpoint, or null when it has none. */
+    public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
+        Path file = dir.resolve(OPTIMIZER);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return NDList.decode(manager, in);
+        } catch (RuntimeException e) {
+            throw new InvalidModelException(file, "cannot be read (" + firstLine(e) + ")");
+        }
+    }
+
+    private static void writeWarp(Path file, TimeWarp warp) throws IOException {
+        double[] loss = warp.lossMeans();
+        double[] weight = warp.weights();
+        double[] cdf = warp.cdf();
+        List<String> lines = new ArrayList<>();
+        lines.add("bin\tsigma_low\tsigma_high\tloss_mean\tweight\tF_low\tF_high");
+        for (int i = 0; i < loss.length; i++) {
+            lines.add(String.format(Locale.ROOT, "%d\t%.6g\t%.6g\t%.9g\t%.9g\t%.9g\t%.9g", i, warp.binEdgeSigma(i),
+                    warp.binEdgeSigma(i + 1), loss[i], weight[i], cdf[i], cdf[i + 1]));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static TimeWarp readWarp(Path file, ModelConfig config, double decay) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.size() < 3) {
+            throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1) + " rows; a warping table needs at least 2");
+        }
+        int bins = lines.size() - 1;
+        double[] loss = new double[bins];
+        double[] weight = new double[bins];
+        for (int i = 0; i < bins; i++) {
+            String[] cols = lines.get(i + 1).split("\t");
+            try {
+                if (cols.length != 7 || Integer.parseInt(cols[0]) != i) {
+                    throw new NumberFormatException("expected 7 columns starting with bin " + i);
+                }
+                loss[i] = Double.parseDouble(cols[3]);
+                weight[i] = Double.parseDouble(cols[4]);
+            } catch (NumberFormatException e) {
+                throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + ")");
+            }
+            if (!(weight[i] >= 0) || !Double.isFinite(loss[i])) {
+                throw new InvalidModelException(file, "line " + (i + 2) + " has a negative weight or non-finite loss");
+            }
+        }
+        return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
+    }
+
+    private static Path existing(Path dir, String name) throws InvalidModelException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidModelException(file, "is missing");
+        }
+        return file;
+    }
+
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,27 @@
+package io.github.diffusionnlp.checkpoint;
+
+import java.util.Map;
+
+/**
+ * What a checkpoint records of its training: enough to resume it and to tell a user what the model is.
+ *
+ * @param corpus the training corpus file(s)
+ * @param trainSentences rows the corpus gave
+ * @param step optimizer steps taken so far
+ * @param totalSteps steps the learning-rate schedule was planned for
+ * @param batchSize rows per step
+ * @param learningRate peak learning rate
+ * @param seed training seed
+ * @param wallSeconds training wall time so far, over all resumed runs
+ * @param trainLoss recent training cross-entropy (per token, nats)
+ * @param devLoss last validation cross-entropy, or NaN
+ * @param metrics evaluation results added later (name to value)
+ */
+public record TrainingInfo(
+        String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
+        long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics) {
+
+    public TrainingInfo {
+        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+}

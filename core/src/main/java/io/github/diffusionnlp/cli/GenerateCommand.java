@@ -1,0 +1,52 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate sentences, one a line, tokens separated by spaces.")
+final class GenerateCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--count", defaultValue = "10", description = "sentences to generate (default: ${DEFAULT-VALUE})")
+    int count;
+
+    @Option(names = "--length", defaultValue = "0",
+            description = "tokens per sentence; 0 lets the model choose (default: ${DEFAULT-VALUE})")
+    int length;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 0) {
+            throw new IllegalArgumentException("--count must be >= 0, got " + count);
+        }
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        Progress progress = new Progress("generate", "sentences").total(count);
+        try (DiffusionLM lm = model.load()) {
+            if (length > lm.info().config().maxLength()) {
+                throw new IllegalArgumentException("--length " + length + " is longer than the model's "
+                        + lm.info().config().maxLength() + " positions");
+            }
+            SamplingOptions base = model.sampling().toBuilder().length(length).build();
+            for (int done = 0; done < count; done += base.batchSize()) {
+                int n = Math.min(base.batchSize(), count - done);
+                List<List<String>> sentences = lm.generate(n, base.toBuilder().seed(base.seed() + done).build());
+                for (List<String> s : sentences) {
+                    out.println(String.join(" ", s));
+                }
+                out.flush();
+                progress.update(done + n);
+            }
+            progress.done(count);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.ModelConfig;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Describe a model: size, vocabulary, training data, steps trained, metrics.")
+final class InfoCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Override
+    public Integer call() throws Exception {
+        try (DiffusionLM lm = model.load()) {
+            ModelInfo info = lm.info();
+            ModelConfig c = info.config();
+            TrainingInfo t = info.training();
+            System.out.printf(Locale.ROOT, "model:        %s%n", info.directory().toAbsolutePath().normalize());
+            System.out.printf(Locale.ROOT, "network:      CDCD embedding diffusion, %d layers, width %d, %d heads, "
+                    + "%,d parameters%n", c.layers(), c.dim(), c.heads(), info.parameters());
+            System.out.printf(Locale.ROOT, "vocabulary:   %,d words (with [PAD] and [UNK])%n", c.vocabSize());
+            System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
+            System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
+            if (t != null) {
+                System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
+                System.out.printf(Locale.ROOT, "training:     %,d of %,d steps, batch %d, peak lr %.1e, seed %d, %.1f h%n",
+                        t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds() / 3600);
+                System.out.printf(Locale.ROOT, "losses:       train %.4f, dev %.4f (nats per generated token)%n",
+                        t.trainLoss(), t.devLoss());
+                for (Map.Entry<String, Double> m : new java.util.TreeMap<>(t.metrics()).entrySet()) {
+                    System.out.printf(Locale.ROOT, "metric:       %s = %.4f%n", m.getKey(), m.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+}

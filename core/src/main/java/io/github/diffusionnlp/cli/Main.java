@@ -1,0 +1,40 @@
+package io.github.diffusionnlp.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar diffusion-nlp.jar <command>}: the command-line tool of diffusion-nlp. */
+@Command(name = "diffusion-nlp", mixinStandardHelpOptions = true, version = "diffusion-nlp 0.1.0",
+        description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
+        subcommands = {PrepareBrownCommand.class, TrainCommand.class, InfillCommand.class, GenerateCommand.class,
+            InfoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit code (for tests, which must not call System.exit). */
+    public static int run(String... args) {
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
+        }
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

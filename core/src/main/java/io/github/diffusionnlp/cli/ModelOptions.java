@@ -1,0 +1,54 @@
+package io.github.diffusionnlp.cli;
+
+import ai.djl.Device;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that load a model and sample from it. */
+final class ModelOptions {
+    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
+    Path model;
+
+    @Option(names = "--steps", defaultValue = "32", description = "sampling steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed; line i uses seed + i (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--batch", defaultValue = "32", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--device", defaultValue = "cpu",
+            description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
+    String device;
+
+    DiffusionLM load() throws IOException {
+        return DiffusionLM.builder().optModel(model).optDevice(device()).build();
+    }
+
+    SamplingOptions sampling() {
+        return SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch).build();
+    }
+
+    private Device device() {
+        String d = device.trim().toLowerCase(java.util.Locale.ROOT);
+        if (d.equals("auto")) {
+            return null;
+        }
+        if (d.equals("cpu")) {
+            return Device.cpu();
+        }
+        if (d.equals("gpu") || d.matches("gpu:\\d+")) {
+            int id = d.equals("gpu") ? 0 : Integer.parseInt(d.substring(4));
+            int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+            if (id >= gpus) {
+                throw new IllegalArgumentException("--device " + device + ": " + gpus + " GPU(s) visible to DJL");
+            }
+            return Device.gpu(id);
+        }
+        throw new IllegalArgumentException("unknown device '" + device + "'; allowed: auto, cpu, gpu, gpu:N");
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.diffusionnlp.model;
+
+import static io.github.diffusionnlp.model.DenoiserLayer.modulate;
+import static io.github.diffusionnlp.model.DenoiserLayer.one;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CDCD denoiser: a bidirectional transformer that reads noisy word embeddings and predicts,
+ * at every position, a distribution over the vocabulary (score interpolation: trained with
+ * cross-entropy, its expected embedding x̂₀ = softmax(logits)·E gives the score (x̂₀ − x)/σ²).
+ *
+ * <p>Inputs, as an {@link NDList}:
+ * <ol>
+ *   <li>{@code x} (B, L, d): noisy embeddings e + σ·ε; at given positions the clean embedding e;
+ *   <li>{@code sigma} (B): the noise level of each row;
+ *   <li>{@code given} (B, L): 1 where the token is given (conditioning), 0 where it is generated;
+ *   <li>{@code selfCond} (B, L, d): the previous estimate of x̂₀, or zeros.
+ * </ol>
+ * Outputs: the output features h (B, L, d) and the normalised embedding table E (V, d). The logits
+ * of any chosen positions are {@link #logits}(h rows, E): the caller computes them only where tokens are
+ * generated, since the vocabulary-sized product dominates the cost.
+ */
+public final class DiffusionTransformer extends AbstractBlock {
+    private final ModelConfig config;
+    private final Parameter tokenEmbedding;
+    private final Parameter positionEmbedding;
+    private final Parameter givenEmbedding;
+    private final Parameter outputBias;
+    private final Linear inputProjection;
+    private final Linear noiseHidden;
+    private final Linear noiseOut;
+    private final List<DenoiserLayer> layers = new ArrayList<>();
+    private final LayerNorm finalNorm;
+    private final Linear finalModulation;
+    private final Linear outputProjection;
+
+    public DiffusionTransformer(ModelConfig config) {
+        super((byte) 1);
+        this.config = config;
+        int d = config.dim();
+        tokenEmbedding = addParameter(Parameter.builder().setName("tokenEmbedding").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(config.vocabSize(), d)).optInitializer(new NormalInitializer(1f)).build());
+        positionEmbedding = addParameter(Parameter.builder().setName("positionEmbedding")
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(config.maxLength(), d))
+                .optInitializer(new NormalInitializer(0.02f)).build());
+        givenEmbedding = addParameter(Parameter.builder().setName("givenEmbedding").setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(d)).optInitializer(new NormalInitializer(0.02f)).build());
+        outputBias = addParameter(Parameter.builder().setName("outputBias").setType(Parameter.Type.BIAS)
+                .optShape(new Shape(config.vocabSize())).optInitializer(Initializer.ZEROS).build());
+        inputProjection = addChildBlock("inputProjection", Linear.builder().setUnits(d).build());
+        noiseHidden = addChildBlock("noiseHidden", Linear.builder().setUnits(config.noiseDim()).build());
+        noiseOut = addChildBlock("noiseOut", Linear.builder().setUnits(config.noiseDim()).build());
+        for (int i = 0; i < config.layers(); i++) {
+            layers.add(addChildBlock("layer" + i, new DenoiserLayer(config)));
+        }
+        finalNorm = addChildBlock("finalNorm", LayerNorm.builder().axis(2).build());
+        finalModulation = addChildBlock("finalModulation", Linear.builder().setUnits(2L * d).build());
+        outputProjection = addChildBlock("outputProjection", Linear.builder().setUnits(d).build());
+        setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+        // setInitializer above reaches our own parameters too; restore their specific ones.
+        tokenEmbedding.setInitializer(new NormalInitializer(1f));
+        for (DenoiserLayer layer : layers) {
+            layer.zeroModulation();
+        }
+        finalModulation.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    /** Builds the network and allocates (random) weights on {@code manager}. */
+    public void initialize(NDManager manager) {
+        initialize(manager, DataType.FLOAT32, inputShapes(1));
+    }
+
+    public Shape[] inputShapes(long batch) {
+        long len = config.maxLength();
+        int d = config.dim();
+        return new Shape[] {new Shape(batch, len, d), new Shape(batch), new Shape(batch, len), new Shape(batch, len, d)};
+    }
+
+    /** E: every row of the embedding table L2-normalised and scaled to norm √d (unit variance per component). */
+    public NDArray embeddings(ParameterStore ps, ai.djl.Device device, boolean training) {
+        NDArray raw = ps.getValue(tokenEmbedding, device, training);
+        return raw.div(raw.norm(new int[] {1}, true).add(1e-6f)).mul((float) Math.sqrt(config.dim()));
+    }
+
+    /** c_in = 1/√(1+σ²): scales a noisy input back to unit variance. */
+    public static NDArray cIn(NDArray sigma) {
+        return sigma.square().add(1f).sqrt().pow(-1f);
+    }
+
+    /** c_noise = ln(σ)/4, the scalar through which the network sees the noise level. */
+    public static NDArray cNoise(NDArray sigma) {
+        return sigma.log().div(4f);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.get(0);
+        NDArray sigma = inputs.get(1);
+        NDArray given = inputs.get(2).expandDims(2);
+        NDArray selfCond = inputs.get(3);
+        ai.djl.Device device = x.getDevice();
+
+        NDArray e = embeddings(ps, device, training);
+        NDArray noise = noiseVector(ps, sigma, training);
+
+        // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
+        NDArray cIn = cIn(sigma).reshape(-1, 1, 1);
+        NDArray scale = given.add(given.neg().add(1f).mul(cIn));
+        NDArray h = one(inputProjection, ps, x.mul(scale).concat(selfCond, 2), training);
+        h = h.add(ps.getValue(positionEmbedding, device, training).expandDims(0))
+                .add(given.mul(ps.getValue(givenEmbedding, device, training)));
+        for (DenoiserLayer layer : layers) {
+            h = layer.forward(ps, new NDList(h, noise), training).singletonOrThrow();
+        }
+        NDList mod = one(finalModulation, ps, Activation.swish(noise, 1f), training).expandDims(1).split(2, 2);
+        h = modulate(one(finalNorm, ps, h, training), mod.get(0), mod.get(1));
+        // Scaled by 1/√d so that the tied logits start near unit variance.
+        h = one(outputProjection, ps, h, training).mul((float) (1 / Math.sqrt(config.dim())));
+        return new NDList(h, e);
+    }
+
+    /** Logits of output features {@code h} (N, d), tied to the embedding table: h·Eᵀ + b, shape (N, V). */
+    public NDArray logits(ParameterStore ps, NDArray h, NDArray e, boolean training) {
+        return h.matMul(e.transpose()).add(ps.getValue(outputBias, h.getDevice(), training));
+    }
+
+    /**
+     * x̂₀ for the generated positions: {@code rows} (N) index the flattened (B·L) positions of the
+     * features {@code h}; returns their logits (N, V) and the expected embeddings softmax(logits)·E (N, d).
+     */
+    public NDList predict(ParameterStore ps, NDArray h, NDArray rows, NDArray e, boolean training) {
+        NDArray picked = h.reshape(-1, config.dim()).get(new ai.djl.ndarray.index.NDIndex("{}", rows));
+        NDArray logits = logits(ps, picked, e, training);
+        return new NDList(logits, logits.softmax(1).matMul(e));
+    }
+
+    /**
+     * The self-conditioning input for the next pass: x̂₀ at the generated {@code rows}, the clean
+     * embedding at given positions. {@code clean} is (B, L, d), {@code given} (B, L, 1).
+     */
+    public static NDArray selfCondition(NDArray x0Rows, NDArray rows, NDArray clean, NDArray given) {
+        Shape shape = clean.getShape();
+        long dim = shape.get(2);
+        NDArray index = rows.expandDims(1).repeat(1, dim);
+        NDArray scattered = clean.getManager().zeros(new Shape(shape.get(0) * shape.get(1), dim))
+                .scatter(index, x0Rows, 0).reshape(shape);
+        return scattered.add(clean.mul(given));
+    }
+
+    /** Sinusoidal features of c_noise through a two-layer MLP: (B) -> (B, noiseDim). */
+    private NDArray noiseVector(ParameterStore ps, NDArray sigma, boolean training) {
+        int half = config.noiseDim() / 2;
+        float[] freqs = new float[half];
+        for (int i = 0; i < half; i++) {
+            // c_noise spans about [0, 1.5]; the factor 1000 spreads it over the usual timestep range.
+            freqs[i] = (float) (1000.0 * Math.exp(-Math.log(10000.0) * i / half));
+        }
+        NDArray angles = cNoise(sigma).expandDims(1).mul(sigma.getManager().create(freqs).expandDims(0));
+        NDArray features = angles.sin().concat(angles.cos(), 1);
+        NDArray hidden = Activation.swish(one(noiseHidden, ps, features, training), 1f);
+        return one(noiseOut, ps, hidden, training);
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0];
+        return new Shape[] {x, new Shape(config.vocabSize(), config.dim())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape x = inputShapes[0];
+        long batch = x.get(0);
+        int d = config.dim();
+        inputProjection.initialize(manager, dataType, new Shape(batch, x.get(1), 2L * d));
+        Shape features = new Shape(batch, config.noiseDim());
+        noiseHidden.initialize(manager, dataType, features);
+        noiseOut.initialize(manager, dataType, features);
+        for (DenoiserLayer layer : layers) {
+            layer.initialize(manager, dataType, x, features);
+        }
+        finalNorm.initialize(manager, dataType, x);
+        finalModulation.initialize(manager, dataType, features);
+        outputProjection.initialize(manager, dataType, x);
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.diffusionnlp.model;
+
+/**
+ * The shape of a model: everything needed to rebuild its network before loading weights.
+ *
+ * @param vocabSize words including {@code [PAD]} and {@code [UNK]}
+ * @param dim embedding and transformer width d
+ * @param layers transformer blocks
+ * @param heads attention heads (dim must divide by it)
+ * @param ffnMultiplier feed-forward width as a multiple of dim
+ * @param noiseDim width of the noise-level conditioning vector fed to every block
+ * @param maxLength positions per row; shorter sentences are right-padded with {@code [PAD]}
+ * @param sigmaMin smallest noise level
+ * @param sigmaMax largest noise level
+ */
+public record ModelConfig(
+        int vocabSize, int dim, int layers, int heads, int ffnMultiplier, int noiseDim, int maxLength,
+        double sigmaMin, double sigmaMax) {
+
+    public ModelConfig {
+        require(vocabSize > 2, "vocabSize", vocabSize, "> 2");
+        require(dim > 0 && heads > 0 && dim % heads == 0, "dim/heads", dim + "/" + heads, "dim divisible by heads");
+        require(dim % 2 == 0, "dim", dim, "an even number");
+        require(layers > 0, "layers", layers, "> 0");
+        require(ffnMultiplier > 0, "ffnMultiplier", ffnMultiplier, "> 0");
+        require(noiseDim > 0 && noiseDim % 2 == 0, "noiseDim", noiseDim, "an even number > 0");
+        require(maxLength > 1, "maxLength", maxLength, "> 1");
+        require(sigmaMin > 0 && sigmaMax > sigmaMin, "sigma range", sigmaMin + ".." + sigmaMax, "0 < sigmaMin < sigmaMax");
+    }
+
+    private static void require(boolean ok, String what, Object value, String allowed) {
+        if (!ok) {
+            throw new IllegalArgumentException("invalid model " + what + " = " + value + "; must be " + allowed);
+        }
+    }
+
+    /** Named sizes for {@code train --size}. */
+    public static ModelConfig ofSize(String size, int vocabSize, int maxLength) {
+        return switch (size) {
+            case "tiny" -> new ModelConfig(vocabSize, 64, 2, 2, 2, 32, maxLength, 1.0, 300.0);
+            case "small" -> new ModelConfig(vocabSize, 256, 4, 4, 4, 128, maxLength, 1.0, 300.0);
+            case "base" -> new ModelConfig(vocabSize, 384, 6, 6, 4, 128, maxLength, 1.0, 300.0);
+            default -> throw new IllegalArgumentException("unknown model size '" + size + "'; allowed: tiny, small, base");
+        };
+    }
+
+    public int headDim() {
+        return dim / heads;
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.diffusionnlp.model;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.Multiset;
+import com.google.common.collect.HashMultiset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Word-level vocabulary: id 0 is {@code [PAD]}, id 1 is {@code [UNK]}, then words by falling
+ * frequency (ties alphabetical, so a corpus always gives the same ids). Saved as UTF-8 text,
+ * one word a line, in id order.
+ */
+public final class Vocabulary {
+    public static final String PAD = "[PAD]";
+    public static final String UNK = "[UNK]";
+    public static final int PAD_ID = 0;
+    public static final int UNK_ID = 1;
+
+    private final ImmutableList<String> words;
+    private final ImmutableMap<String, Integer> ids;
+
+    public Vocabulary(List<String> words) {
+        if (words.size() < 3 || !PAD.equals(words.get(0)) || !UNK.equals(words.get(1))) {
+            throw new IllegalArgumentException("a vocabulary starts with " + PAD + " and " + UNK + " and holds at least one word");
+        }
+        this.words = ImmutableList.copyOf(words);
+        ImmutableMap.Builder<String, Integer> b = ImmutableMap.builderWithExpectedSize(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            b.put(words.get(i), i);
+        }
+        this.ids = b.buildOrThrow();
+    }
+
+    /** The {@code maxSize - 2} most frequent words of a corpus, with the two special tokens. */
+    public static Vocabulary build(Iterable<? extends List<String>> sentences, int maxSize) {
+        Multiset<String> counts = HashMultiset.create();
+        for (List<String> s : sentences) {
+            counts.addAll(s);
+        }
+        List<String> words = new ArrayList<>(List.of(PAD, UNK));
+        counts.elementSet().stream()
+                .sorted((a, b) -> {
+                    int c = Integer.compare(counts.count(b), counts.count(a));
+                    return c != 0 ? c : a.compareTo(b);
+                })
+                .filter(w -> !w.equals(PAD) && !w.equals(UNK))
+                .limit(Math.max(1, maxSize - 2))
+                .forEach(words::add);
+        return new Vocabulary(words);
+    }
+
+    public static Vocabulary load(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        try {
+            return new Vocabulary(lines);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage()
+                    + (lines.size() > 0 ? "" : " (the file is empty)"), e);
+        }
+    }
+
+    public void save(Path file) throws IOException {
+        Files.write(file, words, StandardCharsets.UTF_8);
+    }
+
+    public int size() {
+        return words.size();
+    }
+
+    public int id(String word) {
+        return ids.getOrDefault(word, UNK_ID);
+    }
+
+    public boolean contains(String word) {
+        return ids.containsKey(word);
+    }
+
+    public String word(int id) {
+        return words.get(id);
+    }
+}

@@ -1,0 +1,141 @@
+package io.github.diffusionnlp.sample;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.TimeWarp;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Euler steps of the probability-flow ODE dx/dσ = (x − x̂₀)/σ, from σ_max down to σ_min, with the
+ * steps spaced uniformly in the learned warping F. Given positions hold their clean embedding at
+ * every step; the previous step's x̂₀ is fed back (self-conditioning); the tokens are the argmax of
+ * the last step's logits. Logits are computed only at generated positions.
+ *
+ * <p>The only randomness is the starting noise, drawn on the Java side from each row's own seed, so
+ * a row's result depends on its seed and its input alone. Safe to use from several threads at once:
+ * every call works in its own {@link NDScope} and the network is only read.
+ */
+public final class Sampler {
+    private final DiffusionTransformer network;
+    private final TimeWarp warp;
+    private final NDManager manager;
+
+    public Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager) {
+        this.network = network;
+        this.warp = warp;
+        this.manager = manager;
+    }
+
+    /**
+     * Samples a batch of rows.
+     *
+     * @param ids (B, L) token ids; read only where {@code given} is true
+     * @param given (B, L) which positions are given
+     * @param allowPad (B, L) where a generated position may become {@code [PAD]} (free length);
+     *     {@code [UNK]} is never generated
+     * @param seeds one seed per row
+     * @param steps number of Euler steps (network evaluations)
+     * @return (B, L) token ids, equal to {@code ids} at given positions
+     */
+    public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        int batch = ids.length;
+        int len = network.config().maxLength();
+        int dim = network.config().dim();
+        long[] flatIds = new long[batch * len];
+        float[] givenFlat = new float[batch * len];
+        float[] noise = new float[batch * len * dim];
+        List<Long> generated = new ArrayList<>();
+        List<Boolean> padAllowed = new ArrayList<>();
+        int[][] out = new int[batch][];
+        for (int b = 0; b < batch; b++) {
+            out[b] = ids[b].clone();
+            SplittableRandom random = new SplittableRandom(seeds[b]);
+            for (int i = 0; i < len; i++) {
+                int p = b * len + i;
+                flatIds[p] = given[b][i] ? ids[b][i] : Vocabulary.PAD_ID;
+                givenFlat[p] = given[b][i] ? 1f : 0f;
+                if (!given[b][i]) {
+                    generated.add((long) p);
+                    padAllowed.add(allowPad[b][i]);
+                }
+            }
+            for (int j = 0; j < len * dim; j++) {
+                noise[b * len * dim + j] = (float) random.nextGaussian();
+            }
+        }
+        if (generated.isEmpty()) {
+            return out;
+        }
+        long[] tokens;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, steps);
+        }
+        for (int r = 0; r < tokens.length; r++) {
+            long p = generated.get(r);
+            out[(int) (p / len)][(int) (p % len)] = (int) tokens[r];
+        }
+        return out;
+    }
+
+    private long[] denoise(long[] flatIds, float[] givenFlat, float[] noise, List<Long> generated,
+            List<Boolean> padAllowed, int batch, int steps) {
+        int len = network.config().maxLength();
+        int dim = network.config().dim();
+        int vocab = network.config().vocabSize();
+        int n = generated.size();
+        double[] sigmas = warp.samplingSigmas(steps);
+        // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free.
+        float[] ban = new float[n * 2];
+        for (int r = 0; r < n; r++) {
+            ban[2 * r] = padAllowed.get(r) ? 0f : Float.NEGATIVE_INFINITY;
+            ban[2 * r + 1] = Float.NEGATIVE_INFINITY;
+        }
+        ParameterStore ps = new ParameterStore(manager, false);
+        NDArray e = network.embeddings(ps, manager.getDevice(), false);
+        NDArray rows = manager.create(generated.stream().mapToLong(Long::longValue).toArray());
+        NDArray givenArr = manager.create(givenFlat, new Shape(batch, len));
+        NDArray givenMask = givenArr.expandDims(2);
+        NDArray clean = e.get(new NDIndex("{}", manager.create(flatIds))).reshape(batch, len, dim);
+        NDArray banLogits = manager.create(ban, new Shape(n, 2)).concat(manager.zeros(new Shape(n, vocab - 2)), 1);
+        NDArray generatedMask = givenMask.neg().add(1f);
+        NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) sigmas[0]).mul(generatedMask)
+                .add(clean.mul(givenMask));
+        NDArray selfCond = clean.mul(givenMask);
+        for (int k = 0; ; k++) {
+            // Each step's temporaries die with its scope; only the next x and x̂₀ are carried over.
+            try (NDScope step = new NDScope()) {
+                step.suppressNotUsedWarning();
+                float sigma = (float) sigmas[k];
+                NDArray sigmaArr = manager.full(new Shape(batch), sigma);
+                NDArray h = network.forward(ps, new NDList(x, sigmaArr, givenArr, selfCond), false).get(0);
+                NDArray picked = h.reshape(-1, dim).get(new NDIndex("{}", rows));
+                NDArray logits = network.logits(ps, picked, e, false).add(banLogits);
+                NDScope.register(x); // this step is the last to read x and selfCond
+                NDScope.register(selfCond);
+                if (k == steps - 1) {
+                    return logits.argMax(1).toType(DataType.INT64, false).toLongArray();
+                }
+                NDArray x0 = DiffusionTransformer.selfCondition(logits.softmax(1).matMul(e), rows, clean, givenMask);
+                // Euler step; at given positions x = x̂₀ = e, so they stay put.
+                NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
+                NDScope.unregister(next, x0);
+                x = next;
+                selfCond = x0;
+            }
+        }
+    }
+}

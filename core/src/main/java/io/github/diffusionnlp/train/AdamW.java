@@ -1,0 +1,80 @@
+package io.github.diffusionnlp.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * AdamW (decoupled weight decay) over a model's parameters, using DJL's fused PyTorch update.
+ *
+ * <p>DJL's own {@code AdamW} keeps its moments private and counts steps itself, so a resumed run
+ * would restart warm-up with empty moments; this one holds its moments by parameter path, saves and
+ * restores them as an {@link NDList}, and takes the step number from the caller.
+ */
+final class AdamW {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.99f;
+    private static final float EPSILON = 1e-8f;
+
+    private final NDManager manager;
+    private final float weightDecay;
+    private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
+
+    AdamW(NDManager manager, float weightDecay) {
+        this.manager = manager;
+        this.weightDecay = weightDecay;
+    }
+
+    /**
+     * One update of every parameter with a gradient. {@code step} counts from 1. Weight decay applies
+     * to matrices only (not to embeddings, biases or norms: their scale is meaningful).
+     */
+    void update(PairList<String, Parameter> params, int step, float learningRate) {
+        float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        for (Pair<String, Parameter> p : params) {
+            NDArray w = p.getValue().getArray();
+            NDArray grad = w.getGradient();
+            NDArray[] m = moments.computeIfAbsent(p.getKey(), k -> {
+                NDArray[] fresh = {manager.zeros(w.getShape(), w.getDataType(), w.getDevice()),
+                    manager.zeros(w.getShape(), w.getDataType(), w.getDevice())};
+                NDScope.unregister(fresh); // the moments outlive the step's scope
+                return fresh;
+            });
+            float decay = decays(p.getKey(), w) ? weightDecay : 0f;
+            w.getNDArrayInternal().adamUpdate(new NDList(w, grad, m[0], m[1]), new NDList(w),
+                    learningRate, corrected, decay, 1f, -1f, BETA1, BETA2, EPSILON, true, true);
+        }
+    }
+
+    private static boolean decays(String name, NDArray w) {
+        return w.getShape().dimension() == 2 && !name.contains("Embedding");
+    }
+
+    NDList state() {
+        NDList out = new NDList();
+        for (Map.Entry<String, NDArray[]> e : moments.entrySet()) {
+            NDArray mean = e.getValue()[0];
+            NDArray variance = e.getValue()[1];
+            mean.setName(e.getKey() + "#mean");
+            variance.setName(e.getKey() + "#variance");
+            out.add(mean);
+            out.add(variance);
+        }
+        return out;
+    }
+
+    void restore(NDList state) {
+        moments.clear();
+        for (int i = 0; i + 1 < state.size(); i += 2) {
+            String name = state.get(i).getName();
+            String key = name.substring(0, name.lastIndexOf('#'));
+            moments.put(key, new NDArray[] {state.get(i), state.get(i + 1)});
+        }
+    }
+}

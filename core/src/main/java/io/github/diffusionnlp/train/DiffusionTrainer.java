@@ -1,0 +1,447 @@
+package io.github.diffusionnlp.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.TimeWarp;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+
+/**
+ * Trains a CDCD model (the "train.py" of this project). One step:
+ * <ol>
+ *   <li>draw a batch of rows and, per row, a conditioning mask ({@link ConditioningMask});
+ *   <li>draw σ per row from the time warping, stratified over the batch: σ = exp(F⁻¹(u));
+ *   <li>noise the embeddings of the generated positions: x = e + σ·ε;
+ *   <li>with p = 0.5, a first pass without gradient gives x̂₀ for self-conditioning;
+ *   <li>cross-entropy of the logits against the clean tokens at the generated positions;
+ *   <li>clip the gradient's global norm to 1, AdamW with warm-up and cosine decay;
+ *   <li>feed the per-row losses to the time warping.
+ * </ol>
+ */
+public final class DiffusionTrainer {
+    private static final int LOG_EVERY = 10;
+    private static final int DEV_EVERY = 250;
+    private static final int DEV_ROWS = 256;
+    private static final double WARP_DECAY = 0.995;
+    private static final float WEIGHT_DECAY = 0.01f;
+    private static final float CLIP_NORM = 1f;
+
+    private final TrainOptions options;
+    private final PrintStream log;
+
+    public DiffusionTrainer(TrainOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
+    public TrainingInfo run() throws IOException {
+        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
+        List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
+        if (corpus.isEmpty()) {
+            throw new IOException(options.corpus() + " holds no sentences");
+        }
+        Path out = options.output();
+        boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DiffusionTransformer network;
+            Vocabulary vocab;
+            TimeWarp warp;
+            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY);
+            TrainingInfo previous = null;
+            if (resuming) {
+                ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(out, manager);
+                network = loaded.network();
+                vocab = loaded.vocabulary();
+                warp = loaded.warp();
+                previous = loaded.header().training();
+                NDList state = ModelCheckpoint.loadOptimizerState(out, manager);
+                if (state != null) {
+                    optimizer.restore(state);
+                }
+                log.printf("resuming %s at step %d%n", out, previous.step());
+            } else {
+                vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
+                ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
+                network = new DiffusionTransformer(config);
+                Engine.getInstance().setRandomSeed((int) options.seed());
+                network.initialize(manager);
+                warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
+                Files.createDirectories(out);
+            }
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+            List<int[]> rows = encode(corpus, vocab, network.config().maxLength());
+            List<int[]> devRows = encode(devCorpus, vocab, network.config().maxLength());
+            devRows = devRows.subList(0, Math.min(DEV_ROWS, devRows.size()));
+            long params = 0;
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                params += p.getValue().getArray().size();
+            }
+            log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows%n",
+                    network.config(), params, vocab.size(), 100 * coverage(rows), rows.size());
+            return loop(manager, network, vocab, warp, optimizer, rows, devRows, previous);
+        }
+    }
+
+    private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
+            AdamW optimizer, List<int[]> rows, List<int[]> devRows, TrainingInfo previous) throws IOException {
+        Path out = options.output();
+        int step = previous == null ? 0 : previous.step();
+        double priorSeconds = previous == null ? 0 : previous.wallSeconds();
+        double smoothed = previous == null ? Double.NaN : previous.trainLoss();
+        double devLoss = previous == null ? Double.NaN : previous.devLoss();
+        long start = System.nanoTime();
+        long deadline = options.timeBudget() == null ? Long.MAX_VALUE : start + options.timeBudget().toNanos();
+        int startStep = step;
+        Path logFile = out.resolve("training-log.csv");
+        if (!Files.exists(logFile)) {
+            Files.writeString(logFile, "step,lr,train_loss,dev_loss,seconds\n", StandardCharsets.UTF_8);
+        }
+        PairList<String, Parameter> parameters = network.getParameters();
+        TrainingInfo info = null;
+        while (step < options.steps() && System.nanoTime() < deadline) {
+            step++;
+            float lr = learningRate(step);
+            double loss = trainStep(manager, network, warp, optimizer, parameters, rows, step, lr);
+            smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
+                devLoss = devLoss(manager, network, warp, devRows);
+            }
+            if (step % LOG_EVERY == 0 || step == options.steps()) {
+                double rate = (step - startStep) / elapsed;
+                double eta = (options.steps() - step) / Math.max(rate, 1e-9);
+                if (options.timeBudget() != null) {
+                    eta = Math.min(eta, (deadline - System.nanoTime()) / 1e9);
+                }
+                log.printf(Locale.ROOT, "step %d/%d  loss %.4f  dev %.4f  lr %.2e  %.2f steps/s  %.0f rows/s  ETA %s%n",
+                        step, options.steps(), smoothed, devLoss, lr, rate, rate * options.batchSize(), duration(eta));
+                Files.writeString(logFile, String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, smoothed,
+                        devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            }
+            boolean last = step >= options.steps() || System.nanoTime() >= deadline;
+            if (step % options.checkpointEvery() == 0 || last) {
+                if (last && !devRows.isEmpty()) {
+                    devLoss = devLoss(manager, network, warp, devRows);
+                }
+                info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
+                        options.batchSize(), options.learningRate(), options.seed(),
+                        priorSeconds + (System.nanoTime() - start) / 1e9, smoothed, devLoss, null);
+                ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
+                writeCharts(out, warp);
+                log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+            }
+        }
+        if (info == null) {
+            log.printf("nothing to do: %s has already trained %d of %d steps%n", out, step, options.steps());
+            return ModelCheckpoint.readHeader(out).training();
+        }
+        return info;
+    }
+
+    private double trainStep(NDManager manager, DiffusionTransformer network, TimeWarp warp, AdamW optimizer,
+            PairList<String, Parameter> parameters, List<int[]> rows, int step, float lr) {
+        int batch = options.batchSize();
+        int len = network.config().maxLength();
+        Random random = new Random(options.seed() * 1_000_003L + step);
+        int[][] ids = new int[batch][];
+        float[][] given = new float[batch][len];
+        for (int b = 0; b < batch; b++) {
+            ids[b] = rowFor(rows, step, b);
+            ConditioningMask.draw(random, length(ids[b]), given[b]);
+        }
+        double[] sigmas = stratifiedSigmas(warp, batch, random);
+        Engine.getInstance().setRandomSeed((int) (options.seed() * 31 + step));
+        boolean selfCondition = random.nextBoolean();
+        double[] perRow;
+        double mean;
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ParameterStore ps = new ParameterStore(manager, false);
+            Batch in = Batch.of(manager, ids, given, sigmas);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray e = network.embeddings(ps, manager.getDevice(), true);
+                NDArray clean = in.clean(e);
+                NDArray x = in.noised(manager, clean);
+                NDArray selfCond = manager.zeros(x.getShape());
+                if (selfCondition) {
+                    NDArray h0 = network.forward(ps, new NDList(x, in.sigma, in.given, selfCond), true).get(0);
+                    NDArray x0 = network.predict(ps, h0, in.rows, e, true).get(1).stopGradient();
+                    selfCond = DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
+                }
+                NDArray h = network.forward(ps, new NDList(x, in.sigma, in.given, selfCond), true).get(0);
+                NDArray rowLoss = in.rowLoss(network.logits(ps, in.pick(h), e, true));
+                NDArray loss = rowLoss.mean();
+                collector.backward(loss);
+                perRow = toDoubles(rowLoss.toFloatArray());
+                mean = loss.getFloat();
+            }
+            clipGradients(parameters);
+            optimizer.update(parameters, step, lr);
+            for (Pair<String, Parameter> p : parameters) {
+                NDArray g = p.getValue().getArray().getGradient();
+                g.subi(g);
+            }
+        }
+        observeWarp(warp, sigmas, perRow, given);
+        return mean;
+    }
+
+    /** Feeds F the losses of rows that had something to generate (a fully given row says nothing). */
+    private static void observeWarp(TimeWarp warp, double[] sigmas, double[] losses, float[][] given) {
+        List<Integer> keep = new ArrayList<>();
+        for (int b = 0; b < given.length; b++) {
+            for (float g : given[b]) {
+                if (g == 0f) {
+                    keep.add(b);
+                    break;
+                }
+            }
+        }
+        warp.observe(keep.stream().mapToDouble(b -> sigmas[b]).toArray(), keep.stream().mapToDouble(b -> losses[b]).toArray());
+    }
+
+    /** Validation loss under the same mask mix, with fixed seeds and σ so that points are comparable. */
+    private double devLoss(NDManager manager, DiffusionTransformer network, TimeWarp warp, List<int[]> devRows) {
+        int len = network.config().maxLength();
+        Random random = new Random(12345);
+        int[][] ids = devRows.toArray(new int[0][]);
+        float[][] given = new float[ids.length][len];
+        double[] sigmas = new double[ids.length];
+        for (int b = 0; b < ids.length; b++) {
+            ConditioningMask.draw(random, length(ids[b]), given[b]);
+            sigmas[b] = warp.inverse((b + 0.5) / ids.length);
+        }
+        Engine.getInstance().setRandomSeed(12345);
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            ParameterStore ps = new ParameterStore(manager, false);
+            Batch in = Batch.of(manager, ids, given, sigmas);
+            NDArray e = network.embeddings(ps, manager.getDevice(), false);
+            NDArray clean = in.clean(e);
+            NDArray x = in.noised(manager, clean);
+            NDArray h0 = network.forward(ps, new NDList(x, in.sigma, in.given, manager.zeros(x.getShape())), false).get(0);
+            NDArray x0 = network.predict(ps, h0, in.rows, e, false).get(1);
+            NDArray selfCond = DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
+            NDArray h = network.forward(ps, new NDList(x, in.sigma, in.given, selfCond), false).get(0);
+            return in.rowLoss(network.logits(ps, in.pick(h), e, false)).mean().getFloat();
+        }
+    }
+
+    /**
+     * The arrays of one batch. {@code rows} lists the flattened (B·L) positions to generate, which are
+     * the only positions whose logits are computed; {@code rowOf} (B, N) maps them back to their rows.
+     */
+    private record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray rows, NDArray targets, NDArray rowOf,
+            NDArray counts) {
+        static Batch of(NDManager m, int[][] ids, float[][] given, double[] sigmas) {
+            int batch = ids.length;
+            int len = given[0].length;
+            long[] flat = new long[batch * len];
+            float[] g = new float[batch * len];
+            float[] s = new float[batch];
+            List<Long> generated = new ArrayList<>();
+            float[] counts = new float[batch];
+            for (int b = 0; b < batch; b++) {
+                for (int i = 0; i < len; i++) {
+                    flat[b * len + i] = i < ids[b].length ? ids[b][i] : Vocabulary.PAD_ID;
+                    g[b * len + i] = given[b][i];
+                    if (given[b][i] == 0f) {
+                        generated.add((long) b * len + i);
+                        counts[b]++;
+                    }
+                }
+                s[b] = (float) sigmas[b];
+            }
+            if (generated.isEmpty()) { // every position given: generate the last one so the batch has a loss
+                g[batch * len - 1] = 0f;
+                generated.add((long) batch * len - 1);
+                counts[batch - 1]++;
+            }
+            long[] rows = generated.stream().mapToLong(Long::longValue).toArray();
+            long[] targets = new long[rows.length];
+            float[] rowOf = new float[batch * rows.length];
+            for (int n = 0; n < rows.length; n++) {
+                targets[n] = flat[(int) rows[n]];
+                rowOf[(int) (rows[n] / len) * rows.length + n] = 1f;
+            }
+            return new Batch(m.create(flat, new Shape(batch, len)), m.create(g, new Shape(batch, len)), m.create(s),
+                    m.create(rows), m.create(targets), m.create(rowOf, new Shape(batch, rows.length)), m.create(counts));
+        }
+
+        NDArray clean(NDArray e) {
+            Shape s = ids.getShape();
+            return e.get(new NDIndex("{}", ids.flatten())).reshape(s.get(0), s.get(1), -1);
+        }
+
+        /** x = e + σ·ε at generated positions, the clean e at given ones. */
+        NDArray noised(NDManager m, NDArray clean) {
+            NDArray eps = m.randomNormal(clean.getShape());
+            NDArray generated = given.neg().add(1f).expandDims(2);
+            return clean.add(eps.mul(sigma.reshape(-1, 1, 1)).mul(generated));
+        }
+
+        /** The output features of the generated positions, (N, d). */
+        NDArray pick(NDArray h) {
+            return h.reshape(-1, h.getShape().get(2)).get(new NDIndex("{}", rows));
+        }
+
+        /** Mean cross-entropy over each row's generated positions: (B). */
+        NDArray rowLoss(NDArray logits) {
+            NDArray nll = logits.logSoftmax(1).gather(targets.expandDims(1), 1).squeeze(1).neg();
+            return rowOf.matMul(nll).div(counts.maximum(1f));
+        }
+    }
+
+    private static void clipGradients(PairList<String, Parameter> parameters) {
+        double sumSquares = 0;
+        for (Pair<String, Parameter> p : parameters) {
+            sumSquares += p.getValue().getArray().getGradient().square().sum().getFloat();
+        }
+        double norm = Math.sqrt(sumSquares);
+        if (norm > CLIP_NORM) {
+            float scale = (float) (CLIP_NORM / (norm + 1e-6));
+            for (Pair<String, Parameter> p : parameters) {
+                p.getValue().getArray().getGradient().muli(scale);
+            }
+        }
+    }
+
+    private static double[] stratifiedSigmas(TimeWarp warp, int batch, Random random) {
+        List<Double> u = new ArrayList<>();
+        for (int b = 0; b < batch; b++) {
+            u.add((b + random.nextDouble()) / batch);
+        }
+        Collections.shuffle(u, random);
+        double[] sigmas = new double[batch];
+        for (int b = 0; b < batch; b++) {
+            sigmas[b] = warp.inverse(u.get(b));
+        }
+        return sigmas;
+    }
+
+    /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
+    float learningRate(int step) {
+        double peak = options.learningRate();
+        int warm = options.warmupSteps();
+        if (step <= warm) {
+            return (float) (peak * step / Math.max(1, warm));
+        }
+        double progress = Math.min(1.0, (double) (step - warm) / Math.max(1, options.steps() - warm));
+        return (float) (peak * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+    }
+
+    /** Row b of the batch of a step: an epoch-wise shuffle keyed by the seed, so a resumed run sees the same order. */
+    private int[] rowFor(List<int[]> rows, int step, int b) {
+        long index = (long) (step - 1) * options.batchSize() + b;
+        int epoch = (int) (index / rows.size());
+        int within = (int) (index % rows.size());
+        if (epoch != cachedEpoch) {
+            order = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                order.add(i);
+            }
+            Collections.shuffle(order, new Random(options.seed() * 7919 + epoch));
+            cachedEpoch = epoch;
+        }
+        return rows.get(order.get(within));
+    }
+
+    private int cachedEpoch = -1;
+    private List<Integer> order;
+
+    /** Sentences as id rows, longer ones cut into consecutive windows of maxLength. */
+    static List<int[]> encode(List<TaggedSentence> sentences, Vocabulary vocab, int maxLength) {
+        List<int[]> rows = new ArrayList<>();
+        for (TaggedSentence s : sentences) {
+            List<String> words = s.words();
+            for (int from = 0; from < words.size(); from += maxLength) {
+                int[] row = new int[maxLength];
+                for (int i = from; i < Math.min(words.size(), from + maxLength); i++) {
+                    row[i - from] = vocab.id(words.get(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static int length(int[] row) {
+        int n = row.length;
+        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
+            n--;
+        }
+        return n;
+    }
+
+    private static double coverage(List<int[]> rows) {
+        long known = 0;
+        long total = 0;
+        for (int[] row : rows) {
+            for (int id : row) {
+                if (id != Vocabulary.PAD_ID) {
+                    total++;
+                    known += id == Vocabulary.UNK_ID ? 0 : 1;
+                }
+            }
+        }
+        return total == 0 ? 0 : (double) known / total;
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    private void writeCharts(Path out, TimeWarp warp) throws IOException {
+        List<TrainingCharts.LossPoint> points = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("training-log.csv"), StandardCharsets.UTF_8)) {
+            String[] c = line.split(",");
+            if (c.length == 5 && !c[0].equals("step")) {
+                points.add(new TrainingCharts.LossPoint(Integer.parseInt(c[0]), Double.parseDouble(c[2]),
+                        Double.parseDouble(c[3])));
+            }
+        }
+        TrainingCharts.writeLossCurve(out.resolve("loss.png"), points);
+        TrainingCharts.writeWarp(out.resolve("warp.png"), warp);
+    }
+
+    private static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.max(0, Math.round(seconds));
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}

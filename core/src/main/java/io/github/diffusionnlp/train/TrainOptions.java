@@ -1,0 +1,37 @@
+package io.github.diffusionnlp.train;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of one training run.
+ *
+ * @param corpus training sentences (see {@link io.github.diffusionnlp.corpus.TaggedCorpus})
+ * @param dev optional validation sentences, or null
+ * @param output checkpoint directory; also gets the loss log and plots
+ * @param size named model size: tiny, small or base
+ * @param vocabSize largest vocabulary, special tokens included
+ * @param maxLength positions per row
+ * @param batchSize rows per step
+ * @param steps steps the schedule is planned for (warm-up then cosine decay to 10%)
+ * @param timeBudget stop (with a checkpoint) after this long, or null; resume continues the schedule
+ * @param learningRate peak learning rate
+ * @param warmupSteps linear warm-up steps
+ * @param seed seed for data order, masks and noise
+ * @param checkpointEvery steps between checkpoints
+ * @param resume continue from the checkpoint in {@code output} if there is one
+ */
+public record TrainOptions(
+        Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
+        Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume) {
+
+    public TrainOptions {
+        if (batchSize < 1 || steps < 1 || maxLength < 2 || vocabSize < 3 || checkpointEvery < 1 || warmupSteps < 0) {
+            throw new IllegalArgumentException("batch size, steps and checkpoint interval must be positive,"
+                    + " max length >= 2, vocabulary size >= 3 and warm-up >= 0");
+        }
+        if (!(learningRate > 0)) {
+            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.github.diffusionnlp.train;
+
+import io.github.diffusionnlp.model.TimeWarp;
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/** PNG plots of a training run: the loss curve and the learned time warping F. */
+public final class TrainingCharts {
+    private TrainingCharts() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** One logged point of the loss curve. */
+    public record LossPoint(int step, double trainLoss, double devLoss) {}
+
+    public static void writeLossCurve(Path png, List<LossPoint> points) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        XYSeries train = new XYSeries("train (smoothed)");
+        XYSeries dev = new XYSeries("dev");
+        for (LossPoint p : points) {
+            train.add(p.step(), p.trainLoss());
+            if (Double.isFinite(p.devLoss())) {
+                dev.add(p.step(), p.devLoss());
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection(train);
+        data.addSeries(dev);
+        JFreeChart chart = ChartFactory.createXYLineChart("Training loss", "step",
+                "cross-entropy per generated token (nats)", data, PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 500);
+    }
+
+    public static void writeWarp(Path png, TimeWarp warp) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        XYSeries f = new XYSeries("F (normalised)");
+        XYSeries loss = new XYSeries("mean loss per bin / max");
+        double[] cdf = warp.cdf();
+        double[] means = warp.lossMeans();
+        double[] weights = warp.weights();
+        double max = 1e-9;
+        for (double m : means) {
+            max = Math.max(max, m);
+        }
+        for (int i = 0; i <= warp.bins(); i++) {
+            f.add(warp.binEdgeSigma(i), cdf[i]);
+        }
+        for (int i = 0; i < warp.bins(); i++) {
+            if (weights[i] > 0) {
+                loss.add(Math.sqrt(warp.binEdgeSigma(i) * warp.binEdgeSigma(i + 1)), means[i] / max);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection(f);
+        data.addSeries(loss);
+        JFreeChart chart = ChartFactory.createXYLineChart("Learned time warping F(ln σ)", "σ",
+                "F", data, PlotOrientation.VERTICAL, true, false, false);
+        style(chart);
+        XYPlot plot = chart.getXYPlot();
+        LogAxis axis = new LogAxis("σ (log scale)");
+        plot.setDomainAxis(axis);
+        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 500);
+    }
+
+    private static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+    }
+}
