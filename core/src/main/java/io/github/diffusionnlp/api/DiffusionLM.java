@@ -58,6 +58,11 @@ public final class DiffusionLM implements AutoCloseable {
         return info;
     }
 
+    /** Native arrays this model holds: its weights and nothing else between calls (a leak check). */
+    public int liveArrays() {
+        return manager.getManagedArrays().size();
+    }
+
     public Vocabulary vocabulary() {
         return model.vocabulary();
     }

@@ -100,6 +100,18 @@ public final class ModelCheckpoint {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
+    public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
+        Header h = readHeader(dir);
+        TrainingInfo t = h.training();
+        Map<String, Double> merged = new java.util.TreeMap<>(t.metrics());
+        merged.putAll(metrics);
+        TrainingInfo updated = new TrainingInfo(t.corpus(), t.trainSentences(), t.step(), t.totalSteps(), t.batchSize(),
+                t.learningRate(), t.seed(), t.wallSeconds(), t.trainLoss(), t.devLoss(), merged);
+        Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(), updated);
+        writeAtomically(dir.resolve(CONFIG), tmp -> JSON.writeValue(tmp.toFile(), next));
+    }
+
     public static Header readHeader(Path dir) throws IOException {
         Path file = existing(dir, CONFIG);
         Header header;
@@ -182,7 +194,7 @@ public final class ModelCheckpoint {
         List<String> lines = new ArrayList<>();
         lines.add("bin\tsigma_low\tsigma_high\tloss_mean\tweight\tF_low\tF_high");
         for (int i = 0; i < loss.length; i++) {
-            lines.add(String.format(Locale.ROOT, "%d\t%.6g\t%.6g\t%.9g\t%.9g\t%.9g\t%.9g", i, warp.binEdgeSigma(i),
+            lines.add(String.format(Locale.ROOT, "%d\t%.6g\t%.6g\t%.17g\t%.17g\t%.9g\t%.9g", i, warp.binEdgeSigma(i),
                     warp.binEdgeSigma(i + 1), loss[i], weight[i], cdf[i], cdf[i + 1]));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);

@@ -1,12 +1,66 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.eval.InfillEvaluation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "TODO")
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Infill accuracy on held-out sentences (single token and 3-token span) beside a"
+                + " most-frequent-word baseline; prints a Markdown table.")
 final class EvaluateCommand implements Callable<Integer> {
+    @Mixin
+    ModelOptions model;
+
+    @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
+            description = "held-out sentences (default: ${DEFAULT-VALUE})")
+    Path heldout;
+
+    @Option(names = "--sentences", defaultValue = "1000", description = "sentences per task (default: ${DEFAULT-VALUE})")
+    int sentences;
+
+    @Option(names = "--step-counts", split = ",", defaultValue = "16,32,64",
+            description = "sampling step counts to compare (default: ${DEFAULT-VALUE})")
+    int[] stepCounts;
+
+    @Option(names = "--out", description = "also write the table to this file")
+    Path out;
+
+    @Option(names = "--record", description = "store the accuracies in the model's config.json (shown by info)")
+    boolean record;
+
     @Override
-    public Integer call() {
-        return 1;
+    public Integer call() throws Exception {
+        try (DiffusionLM lm = model.load()) {
+            List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, TaggedCorpus.read(heldout), sentences,
+                    stepCounts, model.seed, model.batch, System.err::println);
+            String table = InfillEvaluation.table(results);
+            System.out.print(table);
+            if (out != null) {
+                Files.writeString(out, table, StandardCharsets.UTF_8);
+            }
+            if (record) {
+                Map<String, Double> metrics = new LinkedHashMap<>();
+                for (InfillEvaluation.Result r : results) {
+                    String key = r.task().replace(' ', '_') + "_accuracy@" + r.steps();
+                    metrics.put(key, r.accuracy());
+                }
+                ModelCheckpoint.recordMetrics(lm.info().directory(), metrics);
+                System.err.printf(Locale.ROOT, "recorded %d metrics in %s%n", metrics.size(),
+                        lm.info().directory().resolve(ModelCheckpoint.CONFIG));
+            }
+        }
+        return 0;
     }
 }

@@ -9,6 +9,7 @@ final class Progress {
     private final long start = System.nanoTime();
     private long lastPrint = start;
     private long total = -1;
+    private long printed = -1;
 
     Progress(String what, String unit) {
         this.what = what;
@@ -29,12 +30,13 @@ final class Progress {
     }
 
     void done(long done) {
-        if (System.nanoTime() - start > 5_000_000_000L) {
+        if (System.nanoTime() - start > 5_000_000_000L && printed != done) {
             print(done, System.nanoTime());
         }
     }
 
     private void print(long done, long now) {
+        printed = done;
         double seconds = (now - start) / 1e9;
         double rate = done / seconds;
         String eta = total > 0 && rate > 0 ? String.format(Locale.ROOT, ", ETA %.0f s", (total - done) / rate) : "";

@@ -9,12 +9,18 @@ import java.util.Arrays;
  * fastest, and the sampler spaces its steps uniformly in F for the same reason.
  *
  * <p>The fit keeps, per bin of ln σ, a decaying mean of the losses seen there and makes it monotone
- * with the pool-adjacent-violators algorithm (the least-squares monotone fit). A small floor on every
- * bin's slope keeps F strictly increasing, so every noise level keeps some training.
+ * with the pool-adjacent-violators algorithm (the least-squares monotone fit); its slope is smoothed
+ * over neighbouring bins and floored, which keeps F strictly increasing so every noise level keeps
+ * some training.
  */
 public final class TimeWarp {
-    /** Share of the total rise of F spread evenly over all bins, so that no bin's density is zero. */
-    private static final double SLOPE_FLOOR = 0.02;
+    /**
+     * A uniform part of F worth this share of the largest fitted loss, so that every noise level keeps
+     * some training however the fit goes (with a loss rising from 0 to its top, about a quarter of the σ draws).
+     */
+    private static final double SLOPE_FLOOR = 0.3;
+    /** Half-width, in bins, of the moving average applied to F's slope. */
+    private static final int SMOOTHING = 3;
 
     private final double tMin;
     private final double tMax;
@@ -95,18 +101,28 @@ public final class TimeWarp {
             fit[i] = fitSeen[j];
         }
         // The fit sits at bin centres; F at an edge is the mean of its two neighbours.
-        double[] rise = new double[n];
-        double total = 0;
+        double[] rawRise = new double[n];
         for (int i = 0; i < n; i++) {
             double lo = i == 0 ? fit[0] : fit[i - 1];
             double hi = i == n - 1 ? fit[n - 1] : fit[i + 1];
-            rise[i] = (hi - lo) / 2;
-            total += rise[i];
+            rawRise[i] = (hi - lo) / 2;
         }
-        double floor = total > 0 ? SLOPE_FLOOR * total / n : 1.0 / n;
+        // Noisy, nearly flat losses make the least-squares fit a staircase whose single step would
+        // draw every σ from one bin; a moving average spreads each step over its neighbourhood.
+        double[] rise = new double[n];
+        for (int i = 0; i < n; i++) {
+            int lo = Math.max(0, i - SMOOTHING);
+            int hi = Math.min(n - 1, i + SMOOTHING);
+            for (int j = lo; j <= hi; j++) {
+                rise[i] += rawRise[j] / (hi - lo + 1);
+            }
+        }
+        // The floor is a share of the loss itself, not of its rise: a flat loss gives a near-uniform F.
+        double top = Math.max(Math.abs(fit[n - 1]), 1e-9);
+        double floor = SLOPE_FLOOR * top / n;
         double[] next = new double[n + 1];
         for (int i = 0; i < n; i++) {
-            next[i + 1] = next[i] + rise[i] + floor;
+            next[i + 1] = next[i] + Math.max(0, rise[i]) + floor;
         }
         for (int i = 0; i <= n; i++) {
             next[i] /= next[n];

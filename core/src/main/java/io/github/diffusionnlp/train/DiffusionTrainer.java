@@ -131,6 +131,10 @@ public final class DiffusionTrainer {
             step++;
             float lr = learningRate(step);
             double loss = trainStep(manager, network, warp, optimizer, parameters, rows, step, lr);
+            if (!Double.isFinite(loss)) {
+                throw new IllegalStateException("training diverged: loss is " + loss + " at step " + step
+                        + "; resume from the last checkpoint with a lower --lr");
+            }
             smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
@@ -229,7 +233,10 @@ public final class DiffusionTrainer {
         warp.observe(keep.stream().mapToDouble(b -> sigmas[b]).toArray(), keep.stream().mapToDouble(b -> losses[b]).toArray());
     }
 
-    /** Validation loss under the same mask mix, with fixed seeds and σ so that points are comparable. */
+    /**
+     * Validation loss under the same mask mix, with fixed seeds and σ spread uniformly in ln σ (not
+     * through the warp, which moves), so that points are comparable across the run.
+     */
     private double devLoss(NDManager manager, DiffusionTransformer network, TimeWarp warp, List<int[]> devRows) {
         int len = network.config().maxLength();
         Random random = new Random(12345);
@@ -238,7 +245,8 @@ public final class DiffusionTrainer {
         double[] sigmas = new double[ids.length];
         for (int b = 0; b < ids.length; b++) {
             ConditioningMask.draw(random, length(ids[b]), given[b]);
-            sigmas[b] = warp.inverse((b + 0.5) / ids.length);
+            ModelConfig c = network.config();
+            sigmas[b] = c.sigmaMin() * Math.pow(c.sigmaMax() / c.sigmaMin(), (b + 0.5) / ids.length);
         }
         Engine.getInstance().setRandomSeed(12345);
         try (NDScope scope = new NDScope()) {

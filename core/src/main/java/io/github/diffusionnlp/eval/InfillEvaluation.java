@@ -1,0 +1,155 @@
+package io.github.diffusionnlp.eval;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Infill accuracy on held-out sentences, beside a most-frequent-word baseline:
+ * <ul>
+ *   <li>single token: one random non-punctuation token masked per sentence, exact-match accuracy; the
+ *       baseline always answers the most frequent non-punctuation training word;
+ *   <li>3-token span: three consecutive tokens masked, per-token exact accuracy (and whole-span
+ *       exact rate); the baseline answers the most frequent training token at every position.
+ * </ul>
+ * Sentences of 4 to maxLength tokens are drawn with a fixed seed, so runs are comparable.
+ */
+public final class InfillEvaluation {
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
+
+    /** One row of the results table. */
+    public record Result(String task, int steps, int sentences, int maskedTokens, double accuracy, double spanExact,
+            double baseline, double outOfVocabulary) {}
+
+    /** The masked sentences of one task and the words that were masked. */
+    record Task(String name, List<List<String>> masked, List<int[]> positions, List<List<String>> sentences) {}
+
+    private InfillEvaluation() {}
+
+    public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts, long seed,
+            int batchSize, Consumer<String> progress) {
+        int maxLength = lm.info().config().maxLength();
+        List<TaggedSentence> pool = new ArrayList<>();
+        for (TaggedSentence s : heldOut) {
+            if (s.size() >= 4 && s.size() <= maxLength && s.tags().stream().anyMatch(t -> t != Upos.PUNCT)) {
+                pool.add(s);
+            }
+        }
+        if (pool.size() < count) {
+            throw new IllegalArgumentException("only " + pool.size() + " held-out sentences of 4.." + maxLength
+                    + " tokens; asked for " + count);
+        }
+        Random random = new Random(seed);
+        Collections.shuffle(pool, random);
+        List<TaggedSentence> chosen = pool.subList(0, count);
+        List<Task> tasks = List.of(singleToken(chosen, random), span(chosen, random, 3));
+        Vocabulary vocab = lm.vocabulary();
+        String topWord = vocab.word(2);
+        String topContentWord = topWord;
+        for (int id = 2; id < vocab.size(); id++) {
+            if (!PUNCTUATION.matcher(vocab.word(id)).matches()) {
+                topContentWord = vocab.word(id);
+                break;
+            }
+        }
+        List<Result> results = new ArrayList<>();
+        for (int steps : stepCounts) {
+            for (Task task : tasks) {
+                long start = System.nanoTime();
+                SamplingOptions options = SamplingOptions.builder().steps(steps).seed(seed).batchSize(batchSize).build();
+                List<List<String>> filled = lm.infillAll(task.masked(), options);
+                String baselineWord = task.name().startsWith("single") ? topContentWord : topWord;
+                results.add(score(task, filled, steps, baselineWord, vocab));
+                progress.accept(String.format(Locale.ROOT, "%s at %d steps: %.1f s", task.name(), steps,
+                        (System.nanoTime() - start) / 1e9));
+            }
+        }
+        return results;
+    }
+
+    static Task singleToken(List<TaggedSentence> sentences, Random random) {
+        List<List<String>> masked = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>();
+        for (TaggedSentence s : sentences) {
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < s.size(); i++) {
+                if (s.tags().get(i) != Upos.PUNCT) {
+                    candidates.add(i);
+                }
+            }
+            int p = candidates.get(random.nextInt(candidates.size()));
+            positions.add(new int[] {p});
+            masked.add(mask(s.words(), p, 1));
+        }
+        return new Task("single token", masked, positions, sentences.stream().map(TaggedSentence::words).toList());
+    }
+
+    static Task span(List<TaggedSentence> sentences, Random random, int width) {
+        List<List<String>> masked = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>();
+        for (TaggedSentence s : sentences) {
+            int start = random.nextInt(s.size() - width + 1);
+            int[] p = new int[width];
+            for (int i = 0; i < width; i++) {
+                p[i] = start + i;
+            }
+            positions.add(p);
+            masked.add(mask(s.words(), start, width));
+        }
+        return new Task(width + "-token span", masked, positions, sentences.stream().map(TaggedSentence::words).toList());
+    }
+
+    private static List<String> mask(List<String> words, int start, int width) {
+        List<String> out = new ArrayList<>(words);
+        for (int i = start; i < start + width; i++) {
+            out.set(i, DiffusionLM.MASK);
+        }
+        return out;
+    }
+
+    static Result score(Task task, List<List<String>> filled, int steps, String baselineWord, Vocabulary vocab) {
+        int tokens = 0;
+        int right = 0;
+        int baseline = 0;
+        int spansExact = 0;
+        int oov = 0;
+        for (int s = 0; s < filled.size(); s++) {
+            boolean all = true;
+            for (int p : task.positions().get(s)) {
+                String truth = task.sentences().get(s).get(p);
+                tokens++;
+                boolean ok = truth.equals(filled.get(s).get(p));
+                right += ok ? 1 : 0;
+                all &= ok;
+                baseline += truth.equals(baselineWord) ? 1 : 0;
+                oov += vocab.contains(truth) ? 0 : 1;
+            }
+            spansExact += all ? 1 : 0;
+        }
+        return new Result(task.name(), steps, filled.size(), tokens, (double) right / tokens,
+                (double) spansExact / filled.size(), (double) baseline / tokens, (double) oov / tokens);
+    }
+
+    /** The results as a Markdown table. */
+    public static String table(List<Result> results) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("| task | steps | sentences | model accuracy | whole span exact | most-frequent-word baseline | masked words out of vocabulary |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        for (Result r : results) {
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %.1f%% | %.1f%% |%n", r.task(), r.steps(),
+                    r.sentences(), 100 * r.accuracy(), r.task().startsWith("single") ? "—"
+                            : String.format(Locale.ROOT, "%.1f%%", 100 * r.spanExact()),
+                    100 * r.baseline(), 100 * r.outOfVocabulary()));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package io.github.diffusionnlp;
+
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Paths of the shipped data and model, and a tiny model trained once per test run. */
+public final class TestModels {
+    private static Path tiny;
+
+    private TestModels() {}
+
+    /** The repository root (tests run with the module directory as working directory). */
+    public static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("test-data"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("test-data/ not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    public static Path shippedModel() {
+        return root().resolve("test-data/models/brown-cdcd");
+    }
+
+    public static Path devCorpus() {
+        return root().resolve("test-data/brown/dev.conllu.gz");
+    }
+
+    /** A 2-layer, width-64 model trained for 20 steps: wrong answers, right shapes and files. */
+    public static synchronized Path tinyModel() {
+        if (tiny == null) {
+            try {
+                Path dir = Files.createTempDirectory("tiny-model");
+                train(dir, 20, false);
+                tiny = dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return tiny;
+    }
+
+    public static void train(Path dir, int steps, boolean resume) throws IOException {
+        TrainOptions options = new TrainOptions(devCorpus(), null, dir, "tiny", 2000, 32, 8, steps, null, 3e-3, 5, 7,
+                10, resume);
+        new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run();
+    }
+}

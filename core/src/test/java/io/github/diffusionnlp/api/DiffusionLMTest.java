@@ -1,0 +1,167 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The library API on the shipped default model. */
+class DiffusionLMTest {
+    private static final String M = DiffusionLM.MASK;
+    private static DiffusionLM lm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build();
+    }
+
+    @AfterAll
+    static void close() {
+        lm.close();
+    }
+
+    private static SamplingOptions steps(int steps, long seed) {
+        return SamplingOptions.builder().steps(steps).seed(seed).build();
+    }
+
+    private static List<String> tokens(String s) {
+        return Arrays.asList(s.split(" "));
+    }
+
+    @Test
+    void fillsEveryMaskWithOneWordAndKeepsEverythingElse() {
+        List<String> in = tokens("The [MASK] of the Zyzzogeton committee [MASK] on Friday .");
+        List<String> out = lm.infill(in, steps(8, 1));
+        assertEquals(in.size(), out.size());
+        for (int i = 0; i < in.size(); i++) {
+            if (in.get(i).equals(M)) {
+                String w = out.get(i);
+                assertFalse(w.isBlank() || w.contains(" ") || w.equals(M) || w.equals(Vocabulary.PAD)
+                        || w.equals(Vocabulary.UNK), "bad fill: " + w);
+            } else {
+                assertEquals(in.get(i), out.get(i)); // unknown words included
+            }
+        }
+    }
+
+    @Test
+    void sameSeedSameOutputAndSeedsMatter() {
+        List<String> in = tokens("[MASK] [MASK] [MASK] said that the [MASK] was [MASK] .");
+        assertEquals(lm.infill(in, steps(8, 5)), lm.infill(in, steps(8, 5)));
+        List<List<String>> outs = new ArrayList<>();
+        for (long seed = 0; seed < 4; seed++) {
+            outs.add(lm.infill(in, steps(8, seed)));
+        }
+        assertTrue(outs.stream().distinct().count() > 1, "four seeds gave one answer: " + outs);
+    }
+
+    @Test
+    void batchingDoesNotChangeResults() {
+        List<List<String>> sentences = List.of(tokens("He [MASK] home ."), tokens("The [MASK] is red ."),
+                tokens("[MASK] [MASK] [MASK] ."));
+        List<List<String>> batched = lm.infillAll(sentences, steps(8, 3).toBuilder().batchSize(3).build());
+        List<List<String>> single = lm.infillAll(sentences, steps(8, 3).toBuilder().batchSize(1).build());
+        assertEquals(single, batched);
+    }
+
+    @Test
+    void edgeCases() {
+        assertEquals(List.of(), lm.infill(List.of(), steps(4, 0)));
+        List<String> noMask = tokens("Nothing to do here .");
+        assertEquals(noMask, lm.infill(noMask, steps(4, 0)));
+        List<String> odd = tokens("naïve 東京 \u200b [MASK] 🙂 .");
+        List<String> out = lm.infill(odd, steps(4, 0));
+        assertEquals(odd.size(), out.size());
+        assertEquals("東京", out.get(1));
+        // longer than the model: filled window by window, nothing lost
+        List<String> longSentence = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            longSentence.add(i % 10 == 5 ? M : "word" + i);
+        }
+        List<String> filled = lm.infill(longSentence, steps(2, 0));
+        assertEquals(150, filled.size());
+        assertFalse(filled.contains(M));
+        assertEquals("word149", filled.get(149));
+    }
+
+    @Test
+    void generatesSentencesOfTheAskedLength() {
+        List<List<String>> fixed = lm.generate(3, steps(8, 2).toBuilder().length(7).build());
+        assertEquals(3, fixed.size());
+        for (List<String> s : fixed) {
+            assertEquals(7, s.size(), s.toString());
+            assertFalse(s.contains(Vocabulary.UNK));
+        }
+        assertEquals(fixed, lm.generate(3, steps(8, 2).toBuilder().length(7).build()));
+        assertNotEquals(fixed.get(0), fixed.get(1));
+        List<List<String>> free = lm.generate(2, steps(8, 2));
+        assertTrue(free.stream().allMatch(s -> s.size() <= lm.info().config().maxLength() && !s.contains(Vocabulary.PAD)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.generate(1, steps(8, 2).toBuilder().length(65).build()));
+        assertTrue(e.getMessage().contains("65"));
+    }
+
+    @Test
+    void threadsShareOneModelAndGetTheirOwnAnswers() throws Exception {
+        List<List<String>> inputs = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            inputs.add(tokens("The " + (i % 2 == 0 ? "old" : "young") + " man [MASK] the [MASK] ."));
+        }
+        List<List<String>> expected = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            expected.add(lm.infill(inputs.get(i), steps(6, i)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < inputs.size(); i++) {
+                int k = i;
+                futures.add(pool.submit(() -> lm.infill(inputs.get(k), steps(6, k))));
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                assertEquals(expected.get(i), futures.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void holdsNoArraysBetweenCalls() {
+        lm.infill(tokens("A [MASK] day ."), steps(3, 0));
+        int before = lm.liveArrays();
+        for (int i = 0; i < 300; i++) {
+            lm.infill(tokens("A [MASK] day ."), steps(3, i));
+        }
+        assertEquals(before, lm.liveArrays());
+    }
+
+    @Test
+    void closedModelSaysSo() throws Exception {
+        DiffusionLM other = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+        other.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> other.infill(tokens("a [MASK]"), steps(2, 0)));
+        assertTrue(e.getMessage().contains("closed"));
+    }
+
+    @Test
+    void optionsRejectNonsense() {
+        assertThrows(IllegalArgumentException.class, () -> SamplingOptions.builder().steps(0));
+        assertThrows(IllegalArgumentException.class, () -> SamplingOptions.builder().batchSize(0));
+        assertThrows(IllegalArgumentException.class, () -> SamplingOptions.builder().length(-1));
+    }
+}

@@ -1,0 +1,113 @@
+package io.github.diffusionnlp.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.TestModels;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelCheckpointTest {
+    private static Path copyOfTiny(Path dir) throws IOException {
+        Path copy = dir.resolve("model");
+        Files.createDirectories(copy);
+        try (var files = Files.list(TestModels.tinyModel())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    private static InvalidModelException loadFails(Path model) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+        }
+    }
+
+    @Test
+    void loadsWhatTrainingSaved() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(TestModels.tinyModel(), manager);
+            assertEquals(20, loaded.header().training().step());
+            assertEquals(loaded.vocabulary().size(), loaded.header().model().vocabSize());
+            assertEquals(100, loaded.warp().bins());
+        }
+    }
+
+    @Test
+    void namesAMissingFile(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Files.delete(model.resolve(ModelCheckpoint.PARAMS));
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(ModelCheckpoint.PARAMS), e.file());
+        assertTrue(e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void namesATruncatedParameterFile(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path params = model.resolve(ModelCheckpoint.PARAMS);
+        byte[] bytes = Files.readAllBytes(params);
+        Files.write(params, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        InvalidModelException e = loadFails(model);
+        assertEquals(params, e.file());
+        assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("not a set of weights"), e.getMessage());
+    }
+
+    @Test
+    void rejectsAnotherFormatVersion(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        InvalidModelException e = loadFails(model);
+        assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
+    }
+
+    @Test
+    void rejectsWeightsOfAnotherShape(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config).replace("\"ffnMultiplier\" : 2", "\"ffnMultiplier\" : 3"));
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(ModelCheckpoint.PARAMS), e.file());
+    }
+
+    @Test
+    void rejectsAVocabularyOfTheWrongSize(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Files.writeString(model.resolve(ModelCheckpoint.VOCAB), "[PAD]\n[UNK]\nthe\n", StandardCharsets.UTF_8);
+        InvalidModelException e = loadFails(model);
+        assertTrue(e.getMessage().contains("vocabSize"), e.getMessage());
+    }
+
+    @Test
+    void rejectsGarbageConfig(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Files.write(model.resolve(ModelCheckpoint.CONFIG), new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 's', 'r'});
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(ModelCheckpoint.CONFIG), e.file());
+    }
+
+    @Test
+    void rejectsAMalformedWarpingTable(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Files.writeString(model.resolve(ModelCheckpoint.WARP), "bin\n0\tx\n1\ty\n");
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(ModelCheckpoint.WARP), e.file());
+    }
+
+    @Test
+    void recordsMetrics(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
+        assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
+    }
+}

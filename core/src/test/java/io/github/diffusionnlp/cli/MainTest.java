@@ -1,0 +1,126 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** The command-line tool through {@link Main#run}, with stdin, stdout and stderr captured. */
+@Isolated
+class MainTest {
+    record Run(int code, String out, String err) {}
+
+    static Run run(byte[] stdin, String... args) {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin));
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(in);
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    private static final String MODEL = TestModels.shippedModel().toString();
+
+    @Test
+    void infillReplacesMasksAndNothingElse() {
+        String input = "The  [MASK] sat on the mat .\n\nno masks here\n[MASK] [MASK] ,\tQwertyuiop [MASK]\n";
+        Run r = run(input, "infill", "--model", MODEL, "--steps", "4", "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        List<String> in = input.lines().toList();
+        List<String> out = r.out().lines().toList();
+        assertEquals(in.size(), out.size());
+        assertTrue(out.get(0).startsWith("The  ") && out.get(0).endsWith(" sat on the mat ."), out.get(0));
+        assertEquals(3, out.get(0).split(" +").length - 4);
+        assertEquals("", out.get(1));
+        assertEquals("no masks here", out.get(2));
+        assertTrue(out.get(3).contains(",\tQwertyuiop "), out.get(3));
+        for (String line : out) {
+            assertTrue(!line.contains("[MASK]"), line);
+        }
+        assertEquals(r.out(), run(input, "infill", "--model", MODEL, "--steps", "4", "--seed", "3").out());
+    }
+
+    @Test
+    void replaceMasksKeepsSpacing() {
+        assertEquals("a  b\tc ", InfillCommand.replaceMasks("a  [MASK]\tc ", List.of("a", "b", "c")));
+    }
+
+    @Test
+    void generatePrintsOneSentenceALine() {
+        Run r = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(3, lines.size());
+        lines.forEach(l -> assertEquals(6, l.split(" ").length, l));
+    }
+
+    @Test
+    void infoDescribesTheModel() {
+        Run r = run("", "info", "--model", MODEL);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("parameters") && r.out().contains("vocabulary") && r.out().contains("steps"), r.out());
+    }
+
+    @Test
+    void helpForEveryCommand() {
+        for (String command : List.of("train", "infill", "generate", "info", "evaluate", "prepare-brown")) {
+            Run r = run("", command, "--help");
+            assertEquals(0, r.code(), command);
+            assertTrue(r.out().contains("Usage:"), command);
+        }
+    }
+
+    @Test
+    void badUsageEndsWithAMessageAndNonZeroCode() {
+        Run unknown = run("", "infill", "--frobnicate");
+        assertNotEquals(0, unknown.code());
+        assertTrue(unknown.err().contains("--frobnicate"), unknown.err());
+
+        Run missing = run("a [MASK]\n", "infill", "--model", "/nonexistent/model");
+        assertNotEquals(0, missing.code());
+        assertTrue(missing.err().contains("/nonexistent/model"), missing.err());
+
+        Run noCommand = run("");
+        assertNotEquals(0, noCommand.code());
+
+        Run badSteps = run("a [MASK]\n", "infill", "--model", MODEL, "--steps", "0");
+        assertNotEquals(0, badSteps.code());
+        assertTrue(badSteps.err().contains("steps"), badSteps.err());
+
+        Run badDevice = run("", "info", "--model", MODEL, "--device", "tpu");
+        assertNotEquals(0, badDevice.code());
+        assertTrue(badDevice.err().contains("tpu"), badDevice.err());
+    }
+
+    @Test
+    void unreadableInputIsReportedNotGuessed() {
+        byte[] bad = {'o', 'k', ' ', '[', 'M', 'A', 'S', 'K', ']', '\n', (byte) 0xff, (byte) 0xfe, '\n'};
+        Run r = run(bad, "infill", "--model", MODEL, "--steps", "2");
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("UTF-8") && r.err().contains("line 2"), r.err());
+        assertEquals(1, r.out().lines().count(), "the good line before the bad one is still written");
+    }
+}

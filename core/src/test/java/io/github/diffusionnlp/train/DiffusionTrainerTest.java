@@ -1,0 +1,67 @@
+package io.github.diffusionnlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiffusionTrainerTest {
+    @Test
+    void lossFallsAndLogsAndPlotsAreWritten() throws Exception {
+        Path dir = TestModels.tinyModel();
+        List<String> log = Files.readAllLines(dir.resolve("training-log.csv"), StandardCharsets.UTF_8);
+        double first = Double.parseDouble(log.get(1).split(",")[2]);
+        double last = Double.parseDouble(log.get(log.size() - 1).split(",")[2]);
+        assertTrue(last < first, "loss should fall: " + first + " -> " + last);
+        assertTrue(Files.size(dir.resolve("loss.png")) > 1000);
+        assertTrue(Files.size(dir.resolve("warp.png")) > 1000);
+    }
+
+    @Test
+    void resumeContinuesFromTheSavedStepWithItsOptimizerState(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        assertTrue(Files.size(dir.resolve(ModelCheckpoint.OPTIMIZER)) > 0);
+        float[] atTen;
+        try (NDManager m = NDManager.newBaseManager()) {
+            atTen = ModelCheckpoint.load(dir, m).network().getParameters().get(0).getValue().getArray().toFloatArray();
+        }
+        TestModels.train(dir, 20, true);
+        List<String> log = Files.readAllLines(dir.resolve("training-log.csv"), StandardCharsets.UTF_8);
+        assertEquals("step,lr,train_loss,dev_loss,seconds", log.get(0));
+        assertEquals(List.of("10", "20"), log.subList(1, log.size()).stream().map(l -> l.split(",")[0]).toList());
+        try (NDManager m = NDManager.newBaseManager()) {
+            var resumed = ModelCheckpoint.load(dir, m);
+            TrainingInfo info = resumed.header().training();
+            assertEquals(20, info.step());
+            float[] atTwenty = resumed.network().getParameters().get(0).getValue().getArray().toFloatArray();
+            assertFalse(java.util.Arrays.equals(atTen, atTwenty), "resumed run did not train");
+        }
+        // asking for steps already done trains nothing and says so
+        TestModels.train(dir, 20, true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(20, ModelCheckpoint.readHeader(dir).training().step());
+        }
+    }
+
+    @Test
+    void scheduleWarmsUpThenDecaysToATenth() {
+        TrainOptions o = new TrainOptions(Path.of("c"), null, Path.of("o"), "tiny", 100, 8, 4, 1000, null, 1e-3, 100, 1,
+                100, false);
+        DiffusionTrainer t = new DiffusionTrainer(o, System.out);
+        assertEquals(1e-5, t.learningRate(1), 1e-9);
+        assertEquals(1e-3, t.learningRate(100), 1e-9);
+        assertTrue(t.learningRate(500) < 1e-3 && t.learningRate(500) > 1e-4);
+        assertEquals(1e-4, t.learningRate(1000), 1e-9);
+    }
+}
