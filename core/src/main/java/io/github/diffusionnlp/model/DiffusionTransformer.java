@@ -32,9 +32,9 @@ import java.util.List;
  *   <li>{@code given} (B, L): 1 where the token is given (conditioning), 0 where it is generated;
  *   <li>{@code selfCond} (B, L, d): the previous estimate of x̂₀, or zeros.
  * </ol>
- * Outputs: the output features h (B, L, d) and the normalised embedding table E (V, d). The logits
- * of any chosen positions are {@link #logits}(h rows, E): the caller computes them only where tokens are
- * generated, since the vocabulary-sized product dominates the cost.
+ * Output: the features h (B, L, d). The logits of chosen positions are {@link #logits}(h rows, E),
+ * with E from {@link #embeddings}: callers compute them only where tokens are generated, since the
+ * vocabulary-sized product dominates the cost.
  */
 public final class DiffusionTransformer extends AbstractBlock {
     private final ModelConfig config;
@@ -120,8 +120,6 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDArray given = inputs.get(2).expandDims(2);
         NDArray selfCond = inputs.get(3);
         ai.djl.Device device = x.getDevice();
-
-        NDArray e = embeddings(ps, device, training);
         NDArray noise = noiseVector(ps, sigma, training);
 
         // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
@@ -137,7 +135,7 @@ public final class DiffusionTransformer extends AbstractBlock {
         h = modulate(one(finalNorm, ps, h, training), mod.get(0), mod.get(1));
         // Scaled by 1/√d so that the tied logits start near unit variance.
         h = one(outputProjection, ps, h, training).mul((float) (1 / Math.sqrt(config.dim())));
-        return new NDList(h, e);
+        return new NDList(h);
     }
 
     /** Logits of output features {@code h} (N, d), tied to the embedding table: h·Eᵀ + b, shape (N, V). */
@@ -185,7 +183,7 @@ public final class DiffusionTransformer extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape x = inputShapes[0];
-        return new Shape[] {x, new Shape(config.vocabSize(), config.dim())};
+        return new Shape[] {x};
     }
 
     @Override

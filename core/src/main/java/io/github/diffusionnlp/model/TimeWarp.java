@@ -16,9 +16,11 @@ import java.util.Arrays;
 public final class TimeWarp {
     /**
      * A uniform part of F worth this share of the largest fitted loss, so that every noise level keeps
-     * some training however the fit goes (with a loss rising from 0 to its top, about a quarter of the σ draws).
+     * some training however the fit goes: with a loss rising from 0 to its top, half the σ draws. A short
+     * training run needs this: the high-σ end, where a token must be guessed from its context alone
+     * and the loss is flat, is where infilling is learnt.
      */
-    private static final double SLOPE_FLOOR = 0.3;
+    private static final double SLOPE_FLOOR = 1.0;
     /** Half-width, in bins, of the moving average applied to F's slope. */
     private static final int SMOOTHING = 3;
 

@@ -114,7 +114,7 @@ public final class Sampler {
         NDArray generatedMask = givenMask.neg().add(1f);
         NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) sigmas[0]).mul(generatedMask)
                 .add(clean.mul(givenMask));
-        NDArray selfCond = clean.mul(givenMask);
+        NDArray selfCond = manager.zeros(clean.getShape()); // as in training's passes without self-conditioning
         for (int k = 0; ; k++) {
             // Each step's temporaries die with its scope; only the next x and x̂₀ are carried over.
             try (NDScope step = new NDScope()) {

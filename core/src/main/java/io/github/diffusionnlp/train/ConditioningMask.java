@@ -7,13 +7,18 @@ import java.util.Random;
  * Each row draws one of four kinds, so that at inference any set of positions can be infilled:
  * nothing given (free generation), a prefix, a few short spans hidden in otherwise given text
  * (infilling, with the padding given: the length is known), or random single tokens.
+ *
+ * <p>Spans get the largest share: they are the only kind whose generated positions are mostly
+ * words inside a sentence with context on both sides (the others are mostly padding), and a short
+ * run learns to use context slowly.
  */
 enum ConditioningMask {
     NONE, PREFIX, SPANS, RANDOM_TOKENS;
 
     /** Fills {@code given} (length L) for a sentence of {@code length} real tokens. 1 = given. */
     static ConditioningMask draw(Random random, int length, float[] given) {
-        ConditioningMask kind = values()[random.nextInt(values().length)];
+        double u = random.nextDouble();
+        ConditioningMask kind = u < 0.15 ? NONE : u < 0.3 ? PREFIX : u < 0.75 ? SPANS : RANDOM_TOKENS;
         int rowLength = given.length;
         java.util.Arrays.fill(given, 0f);
         switch (kind) {
