@@ -16,15 +16,12 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** PNG plots of a training run: the loss curve and the learned time warping F. */
 public final class TrainingCharts {
-    private TrainingCharts() {
-        System.setProperty("java.awt.headless", "true");
-    }
+    private TrainingCharts() {}
 
     /** One logged point of the loss curve. */
     public record LossPoint(int step, double trainLoss, double devLoss) {}
 
     public static void writeLossCurve(Path png, List<LossPoint> points) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         XYSeries train = new XYSeries("train (smoothed)");
         XYSeries dev = new XYSeries("dev");
         for (LossPoint p : points) {
@@ -42,7 +39,6 @@ public final class TrainingCharts {
     }
 
     public static void writeWarp(Path png, TimeWarp warp) throws IOException {
-        System.setProperty("java.awt.headless", "true");
         XYSeries f = new XYSeries("F (normalised)");
         XYSeries loss = new XYSeries("mean loss per bin / max");
         double[] cdf = warp.cdf();
