@@ -146,7 +146,7 @@ public final class DiffusionLM implements AutoCloseable {
                 boolean[][] given = batch.stream().map(r -> r.given).toArray(boolean[][]::new);
                 boolean[][] allowPad = batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new);
                 long[] seeds = batch.stream().mapToLong(r -> r.seed).toArray();
-                int[][] result = sampler.sample(ids, given, allowPad, seeds, options.steps());
+                int[][] result = sampler.sample(ids, given, allowPad, seeds, options.steps(), options.temperature());
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }

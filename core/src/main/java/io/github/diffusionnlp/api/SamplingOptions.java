@@ -12,12 +12,14 @@ public final class SamplingOptions {
     private final long seed;
     private final int batchSize;
     private final int length;
+    private final double temperature;
 
     private SamplingOptions(Builder b) {
         this.steps = b.steps;
         this.seed = b.seed;
         this.batchSize = b.batchSize;
         this.length = b.length;
+        this.temperature = b.temperature;
     }
 
     public static SamplingOptions defaults() {
@@ -45,8 +47,13 @@ public final class SamplingOptions {
         return length;
     }
 
+    /** Scale of the starting noise: 1 samples from the model, 0 follows its mean prediction (greedy). */
+    public double temperature() {
+        return temperature;
+    }
+
     public Builder toBuilder() {
-        return builder().steps(steps).seed(seed).batchSize(batchSize).length(length);
+        return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).temperature(temperature);
     }
 
     public static final class Builder {
@@ -54,8 +61,22 @@ public final class SamplingOptions {
         private long seed;
         private int batchSize = 32;
         private int length;
+        private double temperature = 1.0;
 
         private Builder() {}
+
+        /**
+         * Scale of the starting noise, in [0, 1]. 1 (the default) samples from the model; lower values
+         * start nearer the mean and give the model's most likely words more often (0: deterministic
+         * whatever the seed, useful for infilling where one best answer is wanted).
+         */
+        public Builder temperature(double temperature) {
+            if (!(temperature >= 0 && temperature <= 1)) {
+                throw new IllegalArgumentException("temperature must be in [0, 1], got " + temperature);
+            }
+            this.temperature = temperature;
+            return this;
+        }
 
         /** Euler steps (network evaluations) per sample; more is slower and usually better. */
         public Builder steps(int steps) {

@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (DiffusionLM lm = model.load()) {
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, TaggedCorpus.read(heldout), sentences,
-                    stepCounts, model.seed, model.batch, System.err::println);
+                    stepCounts, model.sampling(), System.err::println);
             String table = InfillEvaluation.table(results);
             System.out.print(table);
             if (out != null) {
@@ -53,7 +53,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (record) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 for (InfillEvaluation.Result r : results) {
-                    String key = r.task().replace(' ', '_') + "_accuracy@" + r.steps();
+                    String key = r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + model.temperature;
                     metrics.put(key, r.accuracy());
                 }
                 ModelCheckpoint.recordMetrics(lm.info().directory(), metrics);

@@ -21,6 +21,10 @@ final class ModelOptions {
     @Option(names = "--batch", defaultValue = "32", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(names = "--temperature", defaultValue = "1",
+            description = "scale of the starting noise in [0, 1]: 1 samples, 0 is greedy (default: ${DEFAULT-VALUE})")
+    double temperature;
+
     @Option(names = "--device", defaultValue = "cpu",
             description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
     String device;
@@ -30,7 +34,7 @@ final class ModelOptions {
     }
 
     SamplingOptions sampling() {
-        return SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch).build();
+        return SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch).temperature(temperature).build();
     }
 
     private Device device() {

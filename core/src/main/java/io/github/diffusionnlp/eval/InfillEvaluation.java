@@ -35,8 +35,9 @@ public final class InfillEvaluation {
 
     private InfillEvaluation() {}
 
-    public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts, long seed,
-            int batchSize, Consumer<String> progress) {
+    public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts,
+            SamplingOptions base, Consumer<String> progress) {
+        long seed = base.seed();
         int maxLength = lm.info().config().maxLength();
         List<TaggedSentence> pool = new ArrayList<>();
         for (TaggedSentence s : heldOut) {
@@ -65,7 +66,7 @@ public final class InfillEvaluation {
         for (int steps : stepCounts) {
             for (Task task : tasks) {
                 long start = System.nanoTime();
-                SamplingOptions options = SamplingOptions.builder().steps(steps).seed(seed).batchSize(batchSize).build();
+                SamplingOptions options = base.toBuilder().steps(steps).build();
                 List<List<String>> filled = lm.infillAll(task.masked(), options);
                 String baselineWord = task.name().startsWith("single") ? topContentWord : topWord;
                 results.add(score(task, filled, steps, baselineWord, vocab));

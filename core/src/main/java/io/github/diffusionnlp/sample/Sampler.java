@@ -45,9 +45,11 @@ public final class Sampler {
      *     {@code [UNK]} is never generated
      * @param seeds one seed per row
      * @param steps number of Euler steps (network evaluations)
+     * @param temperature scale of the starting noise: 1 samples from the model, 0 starts at the mean
      * @return (B, L) token ids, equal to {@code ids} at given positions
      */
-    public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps) {
+    public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
+            double temperature) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
@@ -82,7 +84,7 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, steps);
+            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, steps, temperature);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -92,7 +94,7 @@ public final class Sampler {
     }
 
     private long[] denoise(long[] flatIds, float[] givenFlat, float[] noise, List<Long> generated,
-            List<Boolean> padAllowed, int batch, int steps) {
+            List<Boolean> padAllowed, int batch, int steps, double temperature) {
         int len = network.config().maxLength();
         int dim = network.config().dim();
         int vocab = network.config().vocabSize();
@@ -112,7 +114,7 @@ public final class Sampler {
         NDArray clean = e.get(new NDIndex("{}", manager.create(flatIds))).reshape(batch, len, dim);
         NDArray banLogits = manager.create(ban, new Shape(n, 2)).concat(manager.zeros(new Shape(n, vocab - 2)), 1);
         NDArray generatedMask = givenMask.neg().add(1f);
-        NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) sigmas[0]).mul(generatedMask)
+        NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) (sigmas[0] * temperature)).mul(generatedMask)
                 .add(clean.mul(givenMask));
         NDArray selfCond = manager.zeros(clean.getShape()); // as in training's passes without self-conditioning
         for (int k = 0; ; k++) {

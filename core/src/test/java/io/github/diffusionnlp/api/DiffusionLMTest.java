@@ -69,6 +69,14 @@ class DiffusionLMTest {
     }
 
     @Test
+    void temperatureZeroIgnoresTheSeed() {
+        List<String> in = tokens("The [MASK] said that the [MASK] was late .");
+        SamplingOptions greedy = steps(6, 1).toBuilder().temperature(0).build();
+        assertEquals(lm.infill(in, greedy), lm.infill(in, greedy.toBuilder().seed(99).build()));
+        assertThrows(IllegalArgumentException.class, () -> SamplingOptions.builder().temperature(1.5));
+    }
+
+    @Test
     void batchingDoesNotChangeResults() {
         List<List<String>> sentences = List.of(tokens("He [MASK] home ."), tokens("The [MASK] is red ."),
                 tokens("[MASK] [MASK] [MASK] ."));
