@@ -137,7 +137,7 @@ public final class ModelCheckpoint {
     /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
     public static Loaded load(Path dir, NDManager manager) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new InvalidModelException(dir, "model directory not found");
+            throw new InvalidModelException(dir, "is not a model directory: it does not exist");
         }
         Header header = readHeader(dir);
         ModelConfig config = header.model();
