@@ -143,13 +143,23 @@ public final class DiffusionTransformer extends AbstractBlock {
         return h.matMul(e.transpose()).add(ps.getValue(outputBias, h.getDevice(), training));
     }
 
+    /** The features of the flattened (B·L) positions {@code rows} of {@code h} (B, L, d): (N, d). */
+    public static NDArray pick(NDArray h, NDArray rows) {
+        return h.reshape(-1, h.getShape().get(2)).get(new ai.djl.ndarray.index.NDIndex("{}", rows));
+    }
+
+    /** The clean embeddings of token {@code ids} (B, L) in the table {@code e}: (B, L, d). */
+    public static NDArray embed(NDArray e, NDArray ids) {
+        Shape s = ids.getShape();
+        return e.get(new ai.djl.ndarray.index.NDIndex("{}", ids.flatten())).reshape(s.get(0), s.get(1), -1);
+    }
+
     /**
      * x̂₀ for the generated positions: {@code rows} (N) index the flattened (B·L) positions of the
      * features {@code h}; returns their logits (N, V) and the expected embeddings softmax(logits)·E (N, d).
      */
     public NDList predict(ParameterStore ps, NDArray h, NDArray rows, NDArray e, boolean training) {
-        NDArray picked = h.reshape(-1, config.dim()).get(new ai.djl.ndarray.index.NDIndex("{}", rows));
-        NDArray logits = logits(ps, picked, e, training);
+        NDArray logits = logits(ps, pick(h, rows), e, training);
         return new NDList(logits, logits.softmax(1).matMul(e));
     }
 

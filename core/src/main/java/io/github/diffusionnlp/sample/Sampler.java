@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -111,7 +110,7 @@ public final class Sampler {
         NDArray rows = manager.create(generated.stream().mapToLong(Long::longValue).toArray());
         NDArray givenArr = manager.create(givenFlat, new Shape(batch, len));
         NDArray givenMask = givenArr.expandDims(2);
-        NDArray clean = e.get(new NDIndex("{}", manager.create(flatIds))).reshape(batch, len, dim);
+        NDArray clean = DiffusionTransformer.embed(e, manager.create(flatIds, new Shape(batch, len)));
         NDArray banLogits = manager.create(ban, new Shape(n, 2)).concat(manager.zeros(new Shape(n, vocab - 2)), 1);
         NDArray generatedMask = givenMask.neg().add(1f);
         NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) (sigmas[0] * temperature)).mul(generatedMask)
@@ -124,8 +123,7 @@ public final class Sampler {
                 float sigma = (float) sigmas[k];
                 NDArray sigmaArr = manager.full(new Shape(batch), sigma);
                 NDArray h = network.forward(ps, new NDList(x, sigmaArr, givenArr, selfCond), false).get(0);
-                NDArray picked = h.reshape(-1, dim).get(new NDIndex("{}", rows));
-                NDArray logits = network.logits(ps, picked, e, false).add(banLogits);
+                NDArray logits = network.logits(ps, DiffusionTransformer.pick(h, rows), e, false).add(banLogits);
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {

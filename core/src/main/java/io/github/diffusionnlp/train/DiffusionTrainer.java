@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -138,7 +137,7 @@ public final class DiffusionTrainer {
             smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
-                devLoss = devLoss(manager, network, warp, devRows);
+                devLoss = devLoss(manager, network, devRows);
             }
             if (step % LOG_EVERY == 0 || step == options.steps()) {
                 double rate = (step - startStep) / elapsed;
@@ -154,7 +153,7 @@ public final class DiffusionTrainer {
             boolean last = step >= options.steps() || System.nanoTime() >= deadline;
             if (step % options.checkpointEvery() == 0 || last) {
                 if (last && !devRows.isEmpty()) {
-                    devLoss = devLoss(manager, network, warp, devRows);
+                    devLoss = devLoss(manager, network, devRows);
                 }
                 info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
                         options.batchSize(), options.learningRate(), options.seed(),
@@ -237,7 +236,7 @@ public final class DiffusionTrainer {
      * Validation loss under the same mask mix, with fixed seeds and σ spread uniformly in ln σ (not
      * through the warp, which moves), so that points are comparable across the run.
      */
-    private double devLoss(NDManager manager, DiffusionTransformer network, TimeWarp warp, List<int[]> devRows) {
+    private double devLoss(NDManager manager, DiffusionTransformer network, List<int[]> devRows) {
         int len = network.config().maxLength();
         Random random = new Random(12345);
         int[][] ids = devRows.toArray(new int[0][]);
@@ -306,8 +305,7 @@ public final class DiffusionTrainer {
         }
 
         NDArray clean(NDArray e) {
-            Shape s = ids.getShape();
-            return e.get(new NDIndex("{}", ids.flatten())).reshape(s.get(0), s.get(1), -1);
+            return DiffusionTransformer.embed(e, ids);
         }
 
         /** x = e + σ·ε at generated positions, the clean e at given ones. */
@@ -319,7 +317,7 @@ public final class DiffusionTrainer {
 
         /** The output features of the generated positions, (N, d). */
         NDArray pick(NDArray h) {
-            return h.reshape(-1, h.getShape().get(2)).get(new NDIndex("{}", rows));
+            return DiffusionTransformer.pick(h, rows);
         }
 
         /** Mean cross-entropy over each row's generated positions: (B). */
