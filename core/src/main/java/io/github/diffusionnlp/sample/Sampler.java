@@ -12,6 +12,8 @@ import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 
 /**
@@ -25,6 +27,8 @@ import java.util.SplittableRandom;
  * every call works in its own {@link NDScope} and the network is only read.
  */
 public final class Sampler {
+    private static final int WIDTH_QUANTUM = 16;
+
     private final DiffusionTransformer network;
     private final TimeWarp warp;
     private final NDManager manager;
@@ -38,7 +42,7 @@ public final class Sampler {
     /**
      * Samples a batch of rows.
      *
-     * @param ids (B, L) token ids; read only where {@code given} is true
+     * @param ids (B, L) token ids, L the model's maxLength; read only where {@code given} is true
      * @param given (B, L) which positions are given
      * @param allowPad (B, L) where a generated position may become {@code [PAD]} (free length);
      *     {@code [UNK]} is never generated
@@ -52,25 +56,50 @@ public final class Sampler {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
-        int batch = ids.length;
-        int len = network.config().maxLength();
+        int[][] out = new int[ids.length][];
+        Map<Integer, List<Integer>> byWidth = new TreeMap<>();
+        for (int b = 0; b < ids.length; b++) {
+            out[b] = ids[b].clone();
+            byWidth.computeIfAbsent(width(ids[b], given[b]), w -> new ArrayList<>()).add(b);
+        }
+        byWidth.forEach((width, members) -> sampleRows(members, width, ids, given, allowPad, seeds, steps,
+                temperature, out));
+        return out;
+    }
+
+    /**
+     * The width a row is computed at: its positions up to the last one that is not given padding,
+     * rounded up to a multiple of {@link #WIDTH_QUANTUM}. It depends on the row alone, so a row's
+     * result does not depend on the other rows of its batch; and a row is computed at about the
+     * width it was trained at (training batches are cut to their longest sentence).
+     */
+    static int width(int[] ids, boolean[] given) {
+        int end = ids.length;
+        while (end > 0 && given[end - 1] && ids[end - 1] == Vocabulary.PAD_ID) {
+            end--;
+        }
+        return Math.min(ids.length, Math.max(WIDTH_QUANTUM, (end + WIDTH_QUANTUM - 1) / WIDTH_QUANTUM * WIDTH_QUANTUM));
+    }
+
+    private void sampleRows(List<Integer> members, int len, int[][] ids, boolean[][] given, boolean[][] allowPad,
+            long[] seeds, int steps, double temperature, int[][] out) {
+        int batch = members.size();
         int dim = network.config().dim();
         long[] flatIds = new long[batch * len];
         float[] givenFlat = new float[batch * len];
         float[] noise = new float[batch * len * dim];
         List<Long> generated = new ArrayList<>();
         List<Boolean> padAllowed = new ArrayList<>();
-        int[][] out = new int[batch][];
         for (int b = 0; b < batch; b++) {
-            out[b] = ids[b].clone();
-            SplittableRandom random = new SplittableRandom(seeds[b]);
+            int row = members.get(b);
+            SplittableRandom random = new SplittableRandom(seeds[row]);
             for (int i = 0; i < len; i++) {
                 int p = b * len + i;
-                flatIds[p] = given[b][i] ? ids[b][i] : Vocabulary.PAD_ID;
-                givenFlat[p] = given[b][i] ? 1f : 0f;
-                if (!given[b][i]) {
+                flatIds[p] = given[row][i] ? ids[row][i] : Vocabulary.PAD_ID;
+                givenFlat[p] = given[row][i] ? 1f : 0f;
+                if (!given[row][i]) {
                     generated.add((long) p);
-                    padAllowed.add(allowPad[b][i]);
+                    padAllowed.add(allowPad[row][i]);
                 }
             }
             for (int j = 0; j < len * dim; j++) {
@@ -78,23 +107,21 @@ public final class Sampler {
             }
         }
         if (generated.isEmpty()) {
-            return out;
+            return;
         }
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, steps, temperature);
+            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, len, steps, temperature);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
-            out[(int) (p / len)][(int) (p % len)] = (int) tokens[r];
+            out[members.get((int) (p / len))][(int) (p % len)] = (int) tokens[r];
         }
-        return out;
     }
 
     private long[] denoise(long[] flatIds, float[] givenFlat, float[] noise, List<Long> generated,
-            List<Boolean> padAllowed, int batch, int steps, double temperature) {
-        int len = network.config().maxLength();
+            List<Boolean> padAllowed, int batch, int len, int steps, double temperature) {
         int dim = network.config().dim();
         int vocab = network.config().vocabSize();
         int n = generated.size();

@@ -50,6 +50,12 @@ public final class DiffusionTrainer {
     private static final double WARP_DECAY = 0.995;
     private static final float WEIGHT_DECAY = 0.01f;
     private static final float CLIP_NORM = 1f;
+    private static final int BUCKET_BATCHES = 50;
+    /**
+     * Every so many steps a batch keeps the full row width, so that the model also learns long runs
+     * of padding (free-length generation ends a sentence with them).
+     */
+    private static final int FULL_WIDTH_EVERY = 10;
 
     private final TrainOptions options;
     private final PrintStream log;
@@ -173,12 +179,11 @@ public final class DiffusionTrainer {
     private double trainStep(NDManager manager, DiffusionTransformer network, TimeWarp warp, AdamW optimizer,
             PairList<String, Parameter> parameters, List<int[]> rows, int step, float lr) {
         int batch = options.batchSize();
-        int len = network.config().maxLength();
         Random random = new Random(options.seed() * 1_000_003L + step);
-        int[][] ids = new int[batch][];
+        int[][] ids = batchFor(rows, step);
+        int len = step % FULL_WIDTH_EVERY == 0 ? network.config().maxLength() : longest(ids);
         float[][] given = new float[batch][len];
         for (int b = 0; b < batch; b++) {
-            ids[b] = rowFor(rows, step, b);
             ConditioningMask.draw(random, length(ids[b]), given[b]);
         }
         double[] sigmas = stratifiedSigmas(warp, batch, random);
@@ -365,24 +370,57 @@ public final class DiffusionTrainer {
         return (float) (peak * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
     }
 
-    /** Row b of the batch of a step: an epoch-wise shuffle keyed by the seed, so a resumed run sees the same order. */
-    private int[] rowFor(List<int[]> rows, int step, int b) {
-        long index = (long) (step - 1) * options.batchSize() + b;
-        int epoch = (int) (index / rows.size());
-        int within = (int) (index % rows.size());
+    /**
+     * The rows of a step. Each epoch is shuffled (keyed by the seed, so a resumed run sees the same
+     * order), cut into chunks of {@link #BUCKET_BATCHES} batches, and each chunk sorted by length
+     * before being split into batches, whose order is shuffled again: a batch holds sentences of
+     * similar length and is cut to its longest, which saves most of the work spent on padding.
+     */
+    private int[][] batchFor(List<int[]> rows, int step) {
+        int batch = options.batchSize();
+        int perEpoch = Math.max(1, rows.size() / batch);
+        int epoch = (step - 1) / perEpoch;
         if (epoch != cachedEpoch) {
-            order = new ArrayList<>();
+            List<Integer> order = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 order.add(i);
             }
-            Collections.shuffle(order, new Random(options.seed() * 7919 + epoch));
+            Random random = new Random(options.seed() * 7919 + epoch);
+            Collections.shuffle(order, random);
+            int chunk = batch * BUCKET_BATCHES;
+            for (int from = 0; from < order.size(); from += chunk) {
+                order.subList(from, Math.min(order.size(), from + chunk))
+                        .sort(java.util.Comparator.comparingInt(i -> length(rows.get(i))));
+            }
+            batches = new ArrayList<>();
+            for (int b = 0; b < perEpoch; b++) {
+                int[] members = new int[batch];
+                for (int k = 0; k < batch; k++) {
+                    members[k] = order.get((b * batch + k) % order.size());
+                }
+                batches.add(members);
+            }
+            Collections.shuffle(batches, random);
             cachedEpoch = epoch;
         }
-        return rows.get(order.get(within));
+        int[] members = batches.get((step - 1) % perEpoch);
+        int[][] ids = new int[batch][];
+        for (int k = 0; k < batch; k++) {
+            ids[k] = rows.get(members[k]);
+        }
+        return ids;
     }
 
     private int cachedEpoch = -1;
-    private List<Integer> order;
+    private List<int[]> batches;
+
+    private static int longest(int[][] ids) {
+        int longest = 2;
+        for (int[] row : ids) {
+            longest = Math.max(longest, length(row));
+        }
+        return longest;
+    }
 
     /** Sentences as id rows, longer ones cut into consecutive windows of maxLength. */
     static List<int[]> encode(List<TaggedSentence> sentences, Vocabulary vocab, int maxLength) {
