@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "diffusion-nlp", mixinStandardHelpOptions = true, version = "diffusion-nlp 0.1.0",
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, InfillCommand.class, GenerateCommand.class,
-            InfoCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
+            InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

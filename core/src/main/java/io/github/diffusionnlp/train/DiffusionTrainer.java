@@ -16,6 +16,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -135,7 +136,11 @@ public final class DiffusionTrainer {
         while (step < options.steps() && System.nanoTime() < deadline) {
             step++;
             float lr = learningRate(step);
+            long stepStart = System.nanoTime();
             double loss = trainStep(manager, network, warp, optimizer, parameters, rows, step, lr);
+            if (step - startStep > WARM_STEPS) {
+                throughput = throughput.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
+            }
             if (!Double.isFinite(loss)) {
                 throw new IllegalStateException("training diverged: loss is " + loss + " at step " + step
                         + "; resume from the last checkpoint with a lower --lr");
@@ -151,8 +156,10 @@ public final class DiffusionTrainer {
                 if (options.timeBudget() != null) {
                     eta = Math.min(eta, (deadline - System.nanoTime()) / 1e9);
                 }
-                log.printf(Locale.ROOT, "step %d/%d  loss %.4f  dev %.4f  lr %.2e  %.2f steps/s  %.0f rows/s  ETA %s%n",
-                        step, options.steps(), smoothed, devLoss, lr, rate, rate * options.batchSize(), duration(eta));
+                log.printf(Locale.ROOT,
+                        "step %d/%d  loss %.4f  dev %.4f  lr %.2e  %.2f steps/s  %.0f tokens/s  %.1f GFLOP/s  ETA %s%n",
+                        step, options.steps(), smoothed, devLoss, lr, rate, throughput.tokensPerSecond(),
+                        throughput.gflopsPerSecond(), duration(eta));
                 Files.writeString(logFile, String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, smoothed,
                         devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
             }
@@ -220,6 +227,19 @@ public final class DiffusionTrainer {
             }
         }
         observeWarp(warp, sigmas, perRow, given);
+        long tokens = 0;
+        long generated = 0;
+        for (int b = 0; b < batch; b++) {
+            tokens += Math.min(len, length(ids[b]));
+            for (float g : given[b]) {
+                generated += g == 0f ? 1 : 0;
+            }
+        }
+        ModelConfig c = network.config();
+        double graded = Flops.forward(c, batch, len, generated);
+        // backward costs about twice the forward; the self-conditioning pass adds a forward and x̂₀
+        double flops = 3 * graded + (selfCondition ? graded + Flops.expectedEmbedding(c, generated) : 0);
+        lastStep = new Throughput(1, tokens, flops, 0);
         return mean;
     }
 
@@ -413,6 +433,32 @@ public final class DiffusionTrainer {
 
     private int cachedEpoch = -1;
     private List<int[]> batches;
+
+    /** Training throughput over this run's steps, the first few (warm-up of the native code) left out. */
+    public Throughput throughput() {
+        return throughput;
+    }
+
+    /** Steps, real (non-padding) tokens, matrix-product FLOPs (see {@link Flops}) and seconds. */
+    public record Throughput(long steps, long tokens, double flops, double seconds) {
+        static final Throughput NONE = new Throughput(0, 0, 0, 0);
+
+        Throughput plus(Throughput step, double stepSeconds) {
+            return new Throughput(steps + step.steps, tokens + step.tokens, flops + step.flops, seconds + stepSeconds);
+        }
+
+        public double tokensPerSecond() {
+            return seconds == 0 ? Double.NaN : tokens / seconds;
+        }
+
+        public double gflopsPerSecond() {
+            return seconds == 0 ? Double.NaN : flops / seconds / 1e9;
+        }
+    }
+
+    private static final int WARM_STEPS = 3;
+    private Throughput throughput = Throughput.NONE;
+    private Throughput lastStep = Throughput.NONE;
 
     private static int longest(int[][] ids) {
         int longest = 2;

@@ -85,8 +85,19 @@ class MainTest {
     }
 
     @Test
+    void benchmarkPrintsItsTables() {
+        Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--corpus",
+                TestModels.devCorpus().toString(), "--size", "tiny", "--train-batch", "8", "--train-steps", "2",
+                "--step-counts", "2", "--batches", "1,2", "--memory-calls", "20");
+        assertEquals(0, r.code(), r.err());
+        for (String expected : List.of("matmul ceiling", "tokens/s", "| batch 1 | 2 |", "| batch 2 | 2 |", "RSS before")) {
+            assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
+        }
+    }
+
+    @Test
     void helpForEveryCommand() {
-        for (String command : List.of("train", "infill", "generate", "info", "evaluate", "prepare-brown")) {
+        for (String command : List.of("train", "infill", "generate", "info", "evaluate", "benchmark", "prepare-brown")) {
             Run r = run("", command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage:"), command);

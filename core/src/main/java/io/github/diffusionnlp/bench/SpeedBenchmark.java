@@ -1,0 +1,149 @@
+package io.github.diffusionnlp.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Flops;
+import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Speed of this machine, all figures from one process so that they compare as ratios: the
+ * matrix-multiply ceiling, training throughput, sampling latency, and resident memory over many
+ * infill calls. FLOP counts are those of {@link Flops} (matrix products only).
+ */
+public final class SpeedBenchmark {
+    private final Consumer<String> progress;
+
+    public SpeedBenchmark(Consumer<String> progress) {
+        this.progress = progress;
+    }
+
+    /** Best GFLOP/s of float32 matrix products over shapes like the model's (and one square one). */
+    public double matmulCeiling() {
+        long[][] shapes = {{2048, 256, 1024}, {2048, 1024, 256}, {1024, 1024, 1024}, {2048, 256, 12000}};
+        double best = 0;
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (long[] s : shapes) {
+                NDArray a = m.randomNormal(new Shape(s[0], s[1]));
+                NDArray b = m.randomNormal(new Shape(s[1], s[2]));
+                double flops = 2.0 * s[0] * s[1] * s[2];
+                for (int i = 0; i < 3; i++) { // warm-up
+                    a.matMul(b).close();
+                }
+                int reps = (int) Math.max(3, Math.min(50, 2e10 / flops));
+                long start = System.nanoTime();
+                for (int i = 0; i < reps; i++) {
+                    a.matMul(b).close();
+                }
+                double gflops = flops * reps / ((System.nanoTime() - start) / 1e9) / 1e9;
+                progress.accept(String.format(Locale.ROOT, "matmul %dx%d·%dx%d: %.1f GFLOP/s", s[0], s[1], s[1], s[2],
+                        gflops));
+                best = Math.max(best, gflops);
+            }
+        }
+        return best;
+    }
+
+    /** Throughput of real training steps on {@code corpus} (a fresh model of the named size). */
+    public DiffusionTrainer.Throughput training(Path corpus, String size, int batch, int steps) throws IOException {
+        Path dir = Files.createTempDirectory("benchmark-train");
+        try {
+            TrainOptions options = new TrainOptions(corpus, null, dir, size, 12000, 64, batch, steps, null, 1e-3, 10, 1,
+                    Integer.MAX_VALUE, false);
+            DiffusionTrainer trainer = new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream()));
+            trainer.run();
+            return trainer.throughput();
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** One sampling measurement: generating {@code batch} sequences of 64 tokens in {@code steps} steps. */
+    public record Sampling(int batch, int steps, double seconds, double gflopsPerSecond) {}
+
+    public List<Sampling> sampling(DiffusionLM lm, int[] batches, int[] stepCounts) {
+        ModelConfig c = lm.info().config();
+        int len = Math.min(64, c.maxLength());
+        List<Sampling> out = new ArrayList<>();
+        for (int batch : batches) {
+            SamplingOptions warm = SamplingOptions.builder().steps(2).length(len).batchSize(batch).build();
+            lm.generate(batch, warm);
+            for (int steps : stepCounts) {
+                SamplingOptions options = SamplingOptions.builder().steps(steps).length(len).batchSize(batch).build();
+                int reps = batch == 1 ? 3 : 1;
+                double[] times = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    long start = System.nanoTime();
+                    lm.generate(batch, options);
+                    times[r] = (System.nanoTime() - start) / 1e9;
+                }
+                Arrays.sort(times);
+                double seconds = times[reps / 2];
+                long positions = (long) batch * len;
+                double flops = steps * (Flops.forward(c, batch, len, positions) + Flops.expectedEmbedding(c, positions));
+                out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9));
+                progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps, seconds));
+            }
+        }
+        return out;
+    }
+
+    /** Resident memory before and after {@code calls} consecutive single-sentence infill calls. */
+    public record Memory(int calls, long rssBeforeKb, long rssAfterKb, int liveArraysBefore, int liveArraysAfter) {}
+
+    public Memory memory(DiffusionLM lm, int calls) throws IOException {
+        List<String> sentence = List.of("The", DiffusionLM.MASK, "of", "the", "committee", "said", "that", "the",
+                DiffusionLM.MASK, "was", "late", ".");
+        SamplingOptions options = SamplingOptions.builder().steps(4).build();
+        for (int i = 0; i < 50; i++) { // let allocator pools and JIT settle first
+            lm.infill(sentence, options.toBuilder().seed(i).build());
+        }
+        System.gc();
+        long before = residentKb();
+        int arraysBefore = lm.liveArrays();
+        for (int i = 0; i < calls; i++) {
+            lm.infill(sentence, options.toBuilder().seed(i).build());
+            if ((i + 1) % 500 == 0) {
+                progress.accept(String.format(Locale.ROOT, "memory: %d/%d calls, RSS %,d kB", i + 1, calls, residentKb()));
+            }
+        }
+        System.gc();
+        return new Memory(calls, before, residentKb(), arraysBefore, lm.liveArrays());
+    }
+
+    /** VmRSS of this process from /proc (Linux), or -1 elsewhere. */
+    static long residentKb() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return -1;
+        }
+        for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
