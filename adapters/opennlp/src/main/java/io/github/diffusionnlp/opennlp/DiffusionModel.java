@@ -1,0 +1,236 @@
+package io.github.diffusionnlp.opennlp;
+
+import ai.djl.Device;
+import io.github.diffusionnlp.api.DefaultModel;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.ext.ExtensionLoader;
+import opennlp.tools.util.model.ArtifactSerializer;
+import opennlp.tools.util.model.BaseModel;
+
+/**
+ * A diffusion language model as an OpenNLP model: loaded from a model directory (what
+ * {@code diffusion-nlp train} writes) or from an OpenNLP model package, a zip with
+ * {@code manifest.properties} and the model's four files ({@code config.json}, {@code vocab.txt},
+ * {@code model.params}, {@code warp.tsv}) as artifacts. {@link #serialize(OutputStream)} writes such
+ * a package, so a model moves as one file like OpenNLP's {@code .bin} models.
+ *
+ * <p><b>Extension allowlist.</b> A package names its {@link DiffusionToolFactory} in its manifest.
+ * OpenNLP 2.5.9 and later instantiate a class named by a model only if its package is on
+ * {@link ExtensionLoader}'s allowlist ({@code opennlp.} by default). This class registers
+ * {@value #EXTENSION_PACKAGE} (and nothing else) before it loads any model, so our own loading code
+ * needs no setting. Code that loads a package through OpenNLP alone can instead start the JVM with
+ * {@code -DOPENNLP_EXT_ALLOWED_PACKAGES=io.github.diffusionnlp.opennlp.}.
+ *
+ * <p>Thread-safe: the tools built on one model may run in many threads at once. The model holds
+ * native memory: {@link #close()} it when done.
+ */
+public final class DiffusionModel extends BaseModel implements AutoCloseable {
+    private static final long serialVersionUID = 1L;
+
+    /** The manifest's {@code Component-Name}. */
+    public static final String COMPONENT_NAME = "DiffusionLM";
+    /** The package prefix this class adds to OpenNLP's extension allowlist. */
+    public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
+    /** The model files a package holds, by their names in a model directory. */
+    public static final List<String> MODEL_FILES = List.of(
+            ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB, ModelCheckpoint.PARAMS, ModelCheckpoint.WARP);
+
+    static {
+        ExtensionLoader.registerAllowedPackage(EXTENSION_PACKAGE);
+    }
+
+    private final transient DiffusionLM lm;
+
+    /** Reads a model package (see the class documentation); the default device. */
+    public DiffusionModel(InputStream in) throws IOException {
+        this(in, null);
+    }
+
+    /** Reads a model package onto a DJL device ({@code null}: the engine's default). */
+    public DiffusionModel(InputStream in, Device device) throws IOException {
+        super(COMPONENT_NAME, packageBytes(in, "the model stream"));
+        this.lm = openPackage(device);
+    }
+
+    public DiffusionModel(File packageFile) throws IOException {
+        this(packageFile.toPath(), null, true);
+    }
+
+    public DiffusionModel(URL packageUrl) throws IOException {
+        this(packageUrl.openStream(), null);
+    }
+
+    private DiffusionModel(Path packageFile, Device device, boolean isPackage) throws IOException {
+        super(COMPONENT_NAME, packageBytes(Files.newInputStream(packageFile), packageFile.toString()));
+        this.lm = openPackage(device);
+    }
+
+    /**
+     * Reads a package into memory (OpenNLP's loader buffers it whole anyway) and checks that it is a zip
+     * with a manifest, so that anything else fails with a message rather than inside OpenNLP.
+     */
+    private static InputStream packageBytes(InputStream in, String name) throws IOException {
+        byte[] bytes;
+        try (in) {
+            bytes = in.readAllBytes();
+        }
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals(MANIFEST_ENTRY)) {
+                    return new ByteArrayInputStream(bytes);
+                }
+            }
+        } catch (IOException e) {
+            throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")");
+        }
+        throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
+    }
+
+    /** A model directory: its files become the package's artifacts without being read twice. */
+    private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device) throws IOException {
+        super(COMPONENT_NAME, language, Map.of(), factory);
+        for (String name : MODEL_FILES) {
+            Path file = dir.resolve(name);
+            if (!Files.isRegularFile(file)) {
+                throw new InvalidFormatException("model directory " + dir + " has no " + name);
+            }
+            artifactMap.put(name, file);
+        }
+        checkArtifactMap();
+        this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).build();
+    }
+
+    /**
+     * Loads a model directory or a package file (a regular file is read as a package), with the
+     * default sampling settings of {@link DiffusionToolFactory} for a directory.
+     */
+    public static DiffusionModel load(Path dirOrPackage) throws IOException {
+        return load(dirOrPackage, null);
+    }
+
+    /** {@link #load(Path)} onto a DJL device ({@code null}: the engine's default). */
+    public static DiffusionModel load(Path dirOrPackage, Device device) throws IOException {
+        if (Files.isDirectory(dirOrPackage)) {
+            return fromDirectory(dirOrPackage, new DiffusionToolFactory(), device);
+        }
+        if (!Files.isRegularFile(dirOrPackage)) {
+            throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
+                    + " package file)");
+        }
+        try {
+            return new DiffusionModel(dirOrPackage, device, true);
+        } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
+            throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(), e);
+        }
+    }
+
+    /** The shipped default model ({@link DefaultModel#locate()}). */
+    public static DiffusionModel loadDefault() throws IOException {
+        return load(DefaultModel.locate());
+    }
+
+    /** A model directory with the given tool defaults, to be {@linkplain #serialize(OutputStream) packaged}. */
+    public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device)
+            throws IOException {
+        return new DiffusionModel(dir, "en", factory, device);
+    }
+
+    @Override
+    protected void createArtifactSerializers(Map<String, ArtifactSerializer<?>> serializers) {
+        super.createArtifactSerializers(serializers);
+        ModelFileSerializer files = new ModelFileSerializer();
+        for (String name : MODEL_FILES) {
+            serializers.put(name.substring(name.lastIndexOf('.') + 1), files);
+        }
+    }
+
+    @Override
+    protected void validateArtifactMap() throws InvalidFormatException {
+        super.validateArtifactMap();
+        for (String name : MODEL_FILES) {
+            Object artifact = artifactMap.get(name);
+            if (!(artifact instanceof byte[]) && !(artifact instanceof Path)) {
+                throw new InvalidFormatException("the model package has no " + name);
+            }
+        }
+        if (!(getFactory() instanceof DiffusionToolFactory)) {
+            throw new InvalidFormatException("the model package names no " + DiffusionToolFactory.class.getName());
+        }
+    }
+
+    /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
+    private DiffusionLM openPackage(Device device) throws IOException {
+        Path tmp = Files.createTempDirectory("diffusion-model");
+        try {
+            for (String name : MODEL_FILES) {
+                Object artifact = artifactMap.get(name);
+                if (artifact instanceof byte[] bytes) {
+                    Files.write(tmp.resolve(name), bytes);
+                }
+            }
+            return DiffusionLM.builder().optModel(tmp).optDevice(device).build();
+        } finally {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** The library model the tools sample from (thread-safe). */
+    public DiffusionLM getDiffusionLM() {
+        return lm;
+    }
+
+    public DiffusionToolFactory getFactory() {
+        return (DiffusionToolFactory) toolFactory;
+    }
+
+    /** Size, vocabulary and training of the model (the directory of a package is a removed temporary one). */
+    public ModelInfo getInfo() {
+        return lm.info();
+    }
+
+    @Override
+    public void close() {
+        lm.close();
+    }
+
+    /** The model's files as package artifacts: bytes read from a package, or files of a directory. */
+    static final class ModelFileSerializer implements ArtifactSerializer<Object> {
+        @Override
+        public Object create(InputStream in) throws IOException {
+            return in.readAllBytes();
+        }
+
+        @Override
+        public void serialize(Object artifact, OutputStream out) throws IOException {
+            if (artifact instanceof byte[] bytes) {
+                out.write(bytes);
+            } else if (artifact instanceof Path file) {
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+                    in.transferTo(out);
+                }
+            } else {
+                throw new IOException("not a model file artifact: " + artifact);
+            }
+        }
+    }
+}

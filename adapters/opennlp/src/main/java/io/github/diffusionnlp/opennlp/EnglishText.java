@@ -1,0 +1,129 @@
+package io.github.diffusionnlp.opennlp;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.DetokenizationDictionary;
+import opennlp.tools.tokenize.Detokenizer;
+import opennlp.tools.tokenize.DictionaryDetokenizer;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+/**
+ * English text in and out, with OpenNLP's own tools: sentences from {@link SentenceDetectorME} and
+ * tokens from {@link TokenizerME} with the UD English-EWT models of Maven Central
+ * ({@code opennlp-models-sentdetect-en}, {@code opennlp-models-tokenizer-en} 1.3.0, read from the
+ * classpath, never downloaded), and a {@link DictionaryDetokenizer}. No English detokenizer dictionary
+ * ships in Maven Central, so the rules are this module's {@value #DETOKENIZER_RULES}.
+ *
+ * <p>{@value InfillerME#MASK} in raw text stays one token: the text around it is tokenized piece by
+ * piece, so the tokenizer never splits it into {@code [ MASK ]}.
+ *
+ * <p>The OpenNLP models are loaded once and shared; {@link #tokenize} and {@link #sentences} make
+ * their own {@code XME} instances per call, so an {@code EnglishText} may serve many threads.
+ */
+public final class EnglishText {
+    public static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
+    public static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
+    public static final String DETOKENIZER_RULES = "/io/github/diffusionnlp/opennlp/en-detokenizer.xml";
+
+    private static volatile EnglishText shared;
+
+    private final SentenceModel sentenceModel;
+    private final TokenizerModel tokenizerModel;
+    private final Detokenizer detokenizer;
+
+    private EnglishText() throws IOException {
+        sentenceModel = new SentenceModel(resource(SENTENCE_MODEL));
+        tokenizerModel = new TokenizerModel(resource(TOKENIZER_MODEL));
+        detokenizer = detokenizer();
+    }
+
+    /** The shared instance; the first call loads the models (about a second). */
+    public static EnglishText get() {
+        EnglishText e = shared;
+        if (e == null) {
+            synchronized (EnglishText.class) {
+                e = shared;
+                if (e == null) {
+                    try {
+                        shared = e = new EnglishText();
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException("cannot load the OpenNLP English models from the classpath", ex);
+                    }
+                }
+            }
+        }
+        return e;
+    }
+
+    /** The English detokenizer alone (no models loaded). */
+    public static Detokenizer detokenizer() {
+        try (InputStream in = resource(DETOKENIZER_RULES)) {
+            return new DictionaryDetokenizer(new DetokenizationDictionary(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DETOKENIZER_RULES, e);
+        }
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = EnglishText.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException(name + " is not on the classpath (its OpenNLP model jar is missing)");
+        }
+        return new BufferedInputStream(in);
+    }
+
+    /** The sentences of a text, each as tokens, with {@value InfillerME#MASK} kept whole. */
+    public List<String[]> sentences(String text) {
+        SentenceDetectorME detector = new SentenceDetectorME(sentenceModel);
+        TokenizerME tokenizer = new TokenizerME(tokenizerModel);
+        List<String[]> out = new ArrayList<>();
+        for (Span s : detector.sentPosDetect(text)) {
+            String[] tokens = tokenize(tokenizer, s.getCoveredText(text).toString());
+            if (tokens.length > 0) {
+                out.add(tokens);
+            }
+        }
+        return out;
+    }
+
+    /** The tokens of one sentence, with {@value InfillerME#MASK} kept whole. */
+    public String[] tokenize(String sentence) {
+        return tokenize(new TokenizerME(tokenizerModel), sentence);
+    }
+
+    private static String[] tokenize(TokenizerME tokenizer, String text) {
+        List<String> tokens = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int mask = text.indexOf(InfillerME.MASK, from);
+            int end = mask < 0 ? text.length() : mask;
+            String piece = text.substring(from, end);
+            if (!piece.isBlank()) {
+                tokens.addAll(List.of(tokenizer.tokenize(piece)));
+            }
+            if (mask < 0) {
+                break;
+            }
+            tokens.add(InfillerME.MASK);
+            from = mask + InfillerME.MASK.length();
+        }
+        return tokens.toArray(String[]::new);
+    }
+
+    /** Tokens joined into text by the detokenizer rules. */
+    public static String detokenize(Detokenizer detokenizer, String[] tokens) {
+        return detokenizer.detokenize(tokens, null);
+    }
+
+    public Detokenizer getDetokenizer() {
+        return detokenizer;
+    }
+}

@@ -1,0 +1,97 @@
+package io.github.diffusionnlp.opennlp;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import opennlp.tools.util.Span;
+
+/**
+ * Fills masked tokens of tokenized sentences, in the shape of OpenNLP's {@code XME} tools:
+ * {@code String[]} tokens in (for example from {@code TokenizerME}), {@code String[]} out, the same
+ * length, with each {@value #MASK} token (or each position inside the given token {@link Span}s)
+ * replaced by one word and every other token unchanged (words the model does not know included).
+ *
+ * <pre>{@code
+ * try (DiffusionModel model = DiffusionModel.loadDefault()) {
+ *     InfillerME infiller = new InfillerME(model);
+ *     String[] filled = infiller.infill(new String[] {"The", "[MASK]", "was", "late", "."});
+ * }
+ * }</pre>
+ *
+ * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
+ * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
+ * {@code seed + i}: the same options and input give the same output.
+ */
+public class InfillerME {
+    /** The token that marks a position to fill. */
+    public static final String MASK = DiffusionLM.MASK;
+
+    private final DiffusionModel model;
+    private final SamplingOptions options;
+
+    /** With the model's default sampling options ({@link DiffusionToolFactory#defaultSamplingOptions()}). */
+    public InfillerME(DiffusionModel model) {
+        this(model, model.getFactory().defaultSamplingOptions());
+    }
+
+    public InfillerME(DiffusionModel model, SamplingOptions options) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.options = Objects.requireNonNull(options, "options");
+    }
+
+    public SamplingOptions getSamplingOptions() {
+        return options;
+    }
+
+    /** Fills every {@value #MASK} token of one sentence. */
+    public String[] infill(String[] tokens) {
+        return infill(new String[][] {tokens})[0];
+    }
+
+    /**
+     * Fills the token positions covered by the given spans (start inclusive, end exclusive, in tokens)
+     * whatever they hold now; {@value #MASK} tokens outside the spans are filled too.
+     */
+    public String[] infill(String[] tokens, Span... masked) {
+        String[] copy = tokens.clone();
+        for (Span span : masked) {
+            if (span.getStart() < 0 || span.getEnd() > tokens.length) {
+                throw new IllegalArgumentException("span " + span + " lies outside the " + tokens.length + " tokens");
+            }
+            Arrays.fill(copy, span.getStart(), span.getEnd(), MASK);
+        }
+        return infill(copy);
+    }
+
+    /** Fills the masks of many sentences, batched through the model ({@link SamplingOptions#batchSize()}). */
+    public String[][] infill(String[][] sentences) {
+        List<List<String>> in = new ArrayList<>(sentences.length);
+        for (String[] tokens : sentences) {
+            for (String t : tokens) {
+                if (t == null) {
+                    throw new IllegalArgumentException("a token is null");
+                }
+            }
+            in.add(Arrays.asList(tokens));
+        }
+        List<List<String>> out = model.getDiffusionLM().infillAll(in, options);
+        String[][] result = new String[out.size()][];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = out.get(i).toArray(String[]::new);
+        }
+        return result;
+    }
+
+    /** Whether a sentence has anything to fill. */
+    public static boolean hasMask(String[] tokens) {
+        for (String t : tokens) {
+            if (MASK.equals(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

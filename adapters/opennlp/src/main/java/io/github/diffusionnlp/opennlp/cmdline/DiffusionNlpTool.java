@@ -1,0 +1,99 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import opennlp.tools.cmdline.TerminateToolException;
+
+/**
+ * {@code java -jar diffusion-nlp-opennlp.jar <Tool> [params] < in > out}: the command-line tools, in
+ * the manner of OpenNLP's {@code opennlp} launcher (whose tool list is fixed, hence this launcher).
+ * Results go to stdout; throughput ({@code PerformanceMonitor}), usage and messages to stderr. Exit
+ * codes: 0 done, 1 bad parameters or unknown tool (with usage), 2 the run failed (message on stderr).
+ */
+public final class DiffusionNlpTool {
+    private static final Map<String, CmdTool<?>> TOOLS = new LinkedHashMap<>();
+
+    static {
+        for (CmdTool<?> t : List.of(new InfillTool(), new GenerateTool())) {
+            TOOLS.put(t.name(), t);
+        }
+    }
+
+    private DiffusionNlpTool() {}
+
+    public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error"); // DJL's start-up notes are noise here
+        }
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
+                StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                StandardCharsets.UTF_8);
+        int code = run(args, System.in, out, err);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** Runs a tool on the given streams and returns the exit code (tests call this; it never exits). */
+    public static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err) {
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
+        }
+        PrintStream out = stdout instanceof PrintStream ps ? ps : new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        if (args.length == 0 || isHelp(args[0])) {
+            out.println(usage());
+            out.flush();
+            return 0;
+        }
+        CmdTool<?> tool = TOOLS.get(args[0]);
+        if (tool == null) {
+            err.println("Tool " + args[0] + " is not found.\n\n" + usage());
+            return CmdTool.BAD_PARAMETERS;
+        }
+        String[] toolArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
+        if (toolArgs.length > 0 && isHelp(toolArgs[0])) {
+            out.println(tool.help());
+            out.flush();
+            return 0;
+        }
+        try {
+            tool.run(toolArgs, in, out, err);
+            out.flush();
+            return 0;
+        } catch (TerminateToolException e) {
+            out.flush();
+            err.println(e.getMessage());
+            if (e.getCause() != null && System.getenv("DIFFUSION_NLP_DEBUG") != null) {
+                e.getCause().printStackTrace(err);
+            }
+            return e.getCode() == 0 ? 0 : Math.abs(e.getCode());
+        } catch (IOException | RuntimeException e) {
+            out.flush();
+            err.println("error: " + CmdTool.message(e));
+            if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
+            return CmdTool.FAILED;
+        }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("-help") || arg.equals("help") || arg.equals("--help") || arg.equals("-h");
+    }
+
+    static String usage() {
+        StringBuilder sb = new StringBuilder("diffusion-nlp OpenNLP tools: embedding diffusion language model (CDCD)\n"
+                + "Usage: java -jar diffusion-nlp-opennlp.jar <Tool> [params] < in > out\n"
+                + "       java -jar diffusion-nlp-opennlp.jar <Tool> -help   (the tool's parameters)\n\nTools:\n");
+        for (CmdTool<?> t : TOOLS.values()) {
+            sb.append(String.format("  %-10s %s%n", t.name(), t.description()));
+        }
+        return sb.toString().stripTrailing();
+    }
+}

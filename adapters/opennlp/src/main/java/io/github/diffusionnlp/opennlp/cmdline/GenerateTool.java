@@ -1,0 +1,77 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.EnglishText;
+import io.github.diffusionnlp.opennlp.GeneratorME;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import opennlp.tools.cmdline.PerformanceMonitor;
+import opennlp.tools.cmdline.TerminateToolException;
+import opennlp.tools.tokenize.Detokenizer;
+
+/**
+ * {@code Generate}: writes {@code -count} new sentences, one a line (whitespace-separated tokens, or
+ * detokenized text). It reads no input. Sentence i uses seed + i.
+ */
+final class GenerateTool extends CmdTool<Params.GenerateParams> {
+    GenerateTool() {
+        super(Params.GenerateParams.class);
+    }
+
+    @Override
+    String name() {
+        return "Generate";
+    }
+
+    @Override
+    String description() {
+        return "Writes new sentences, one a line; reads no input.";
+    }
+
+    @Override
+    void run(Params.GenerateParams p, InputStream in, PrintStream out, PrintStream err) {
+        checkSampling(p);
+        int count = p.getCount();
+        int length = p.getLength();
+        if (count < 0) {
+            throw badParameter("count must be >= 0, got " + count);
+        }
+        if (length < 0) {
+            throw badParameter("length must be >= 0 (0 = the model chooses), got " + length);
+        }
+        Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
+        try (DiffusionModel model = loadModel(p)) {
+            SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
+            GeneratorME probe = new GeneratorME(model, options);
+            if (length > probe.getMaxLength()) {
+                throw badParameter("length " + length + " is longer than the model's " + probe.getMaxLength()
+                        + " positions");
+            }
+            PerformanceMonitor monitor = new PerformanceMonitor(err, "sent");
+            monitor.startAndPrintThroughput();
+            try {
+                for (int done = 0; done < count; done += options.batchSize()) {
+                    int n = Math.min(options.batchSize(), count - done);
+                    GeneratorME generator = new GeneratorME(model, options.toBuilder().seed(options.seed() + done).build());
+                    String[][] sentences;
+                    try {
+                        sentences = generator.generate(n);
+                    } catch (RuntimeException e) {
+                        throw new TerminateToolException(FAILED, "generation failed after " + done + " sentences: "
+                                + message(e), e);
+                    }
+                    for (String[] s : sentences) {
+                        out.println(Output.render(List.<String[]>of(s), detokenizer));
+                    }
+                    out.flush();
+                    monitor.incrementCounter(n);
+                }
+            } finally {
+                out.flush();
+                monitor.stopAndPrintFinalResult();
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The command-line tools through their main entry point, with captured streams. */
+class DiffusionNlpToolTest {
+    record Run(int code, byte[] stdout, String stderr) {
+        String out() {
+            return new String(stdout, StandardCharsets.UTF_8);
+        }
+
+        List<String> lines() {
+            return out().isEmpty() ? List.of() : List.of(out().split("\n", -1)).subList(0, out().split("\n", -1).length - 1);
+        }
+    }
+
+    static Run run(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = DiffusionNlpTool.run(args, new ByteArrayInputStream(stdin), out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static Run run(String stdin, String... args) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** Lines in the input as a reader of lines counts them: a last line without a newline counts. */
+    static int inputLines(byte[] in) {
+        int n = 0;
+        for (byte b : in) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return in.length > 0 && in[in.length - 1] != '\n' ? n + 1 : n;
+    }
+
+    @Test
+    void helpListsToolsAndGeneratedUsage() {
+        Run none = run("");
+        assertEquals(0, none.code());
+        assertTrue(none.out().contains("Infill") && none.out().contains("Generate"), none.out());
+        assertFalse(none.out().contains("Rewrite"), "Rewrite is not a tool until core can rewrite");
+
+        Run infill = run("", "Infill", "-help");
+        assertEquals(0, infill.code());
+        assertTrue(infill.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Infill"), infill.out());
+        for (String p : List.of("-tokenized", "-detokenize", "-model", "-steps", "-seed", "-batch", "-temperature")) {
+            assertTrue(infill.out().contains(p), p);
+        }
+        Run generate = run("", "Generate", "help");
+        assertEquals(0, generate.code());
+        assertTrue(generate.out().contains("-count num") && generate.out().contains("-length num"), generate.out());
+    }
+
+    @Test
+    void badParametersGiveUsageAndExitOne() {
+        for (String[] args : List.of(
+                new String[] {"Infill", "-steps", "x"},
+                new String[] {"Infill", "-bogus", "3"},
+                new String[] {"Infill", "-steps", "0"},
+                new String[] {"Infill", "-temperature", "hot"},
+                new String[] {"Infill", "-seed"},
+                new String[] {"Generate", "-count", "-1"},
+                new String[] {"Generate", "-length", "-2"},
+                new String[] {"Nope"})) {
+            Run r = run("a [MASK] b\n", args);
+            assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
+            assertTrue(r.stderr().contains("Usage:"), r.stderr());
+            assertEquals(0, r.stdout().length, "nothing on stdout for " + Arrays.toString(args));
+            assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+        }
+        Run tooLong = run("", "Generate", "-length", "65", "-count", "1");
+        assertEquals(1, tooLong.code(), tooLong.stderr());
+        assertTrue(tooLong.stderr().contains("64 positions"), tooLong.stderr());
+        Run noModel = run("a [MASK]\n", "Infill", "-model", "/nonexistent/model");
+        assertEquals(2, noModel.code());
+        assertTrue(noModel.stderr().contains("/nonexistent/model"), noModel.stderr());
+        assertFalse(noModel.stderr().contains("\tat "), noModel.stderr());
+    }
+
+    @Test
+    void infillsRawTextWithOpenNlpSentencesAndTokens() {
+        String in = "The [MASK] of the committee said that the [MASK] was late. It rained.\n"
+                + "\n"
+                + "No masks here, he said.\n";
+        Run r = run(in, "Infill", "-steps", "4", "-seed", "7");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), r.out());
+        String[] tokens = lines.get(0).split(" ");
+        assertEquals(15, tokens.length, lines.get(0)); // 12 tokens, then "It rained ."
+        assertEquals("The", tokens[0]);
+        assertFalse(lines.get(0).contains("[MASK]"), lines.get(0));
+        assertTrue(lines.get(0).endsWith("was late . It rained ."), lines.get(0));
+        assertEquals("", lines.get(1));
+        assertEquals("No masks here , he said .", lines.get(2));
+        assertTrue(r.stderr().contains("Total: 3 line"), "PerformanceMonitor on stderr: " + r.stderr());
+        assertEquals(r.out(), run(in, "Infill", "-steps", "4", "-seed", "7").out(), "same seed, same output");
+
+        Run detok = run(in, "Infill", "-steps", "4", "-seed", "7", "-detokenize");
+        assertEquals(0, detok.code(), detok.stderr());
+        assertTrue(detok.lines().get(0).endsWith("was late. It rained."), detok.out());
+        assertEquals("No masks here, he said.", detok.lines().get(2));
+    }
+
+    @Test
+    void infillsTokenizedInput() {
+        Run r = run("He [MASK] to the [MASK] .\nno mask at all\n", "Infill", "-tokenized", "true", "-steps", "4");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(2, lines.size());
+        String[] t = lines.get(0).split(" ");
+        assertEquals(6, t.length);
+        assertEquals(List.of("He", "to", "the", "."), List.of(t[0], t[2], t[3], t[5]));
+        assertFalse(lines.get(0).contains("[MASK]"));
+        assertEquals("no mask at all", lines.get(1));
+    }
+
+    @Test
+    void keepsOneOutputLinePerInputLineOnAwkwardInput() {
+        Random random = new Random(5);
+        byte[] garbage = new byte[4000];
+        random.nextBytes(garbage);
+        StringBuilder longLine = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            longLine.append(i % 500 == 7 ? "[MASK] " : "word ");
+        }
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes("first [MASK] line\r\n\n   \n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(garbage);
+        in.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(new byte[] {0, 0, 0, '\n', (byte) 0xC3, '\n'});
+        in.writeBytes((longLine + "\n").getBytes(StandardCharsets.UTF_8));
+        in.writeBytes("[MASK]\n[MASK] [MASK] [MASK]\nno newline at the end [MASK]".getBytes(StandardCharsets.UTF_8));
+        byte[] input = in.toByteArray();
+
+        for (String[] mode : List.of(new String[] {"-tokenized", "true"}, new String[] {"-tokenized", "false"})) {
+            Run r = run(input, "Infill", mode[0], mode[1], "-steps", "4", "-batch", "8");
+            assertEquals(0, r.code(), r.stderr());
+            assertEquals(inputLines(input), inputLines(r.stdout()), Arrays.toString(mode) + "\n" + r.stderr());
+            assertTrue(r.stderr().contains("not UTF-8 text; passed through unchanged"), r.stderr());
+            assertFalse(r.stderr().contains("\tat "), r.stderr());
+            List<String> lines = List.of(r.out().split("\n", -1));
+            assertEquals("", lines.get(1));
+            assertEquals("   ", lines.get(2));
+            String longOut = lines.stream().filter(l -> l.length() > 10_000).findFirst().orElseThrow();
+            assertFalse(longOut.contains("[MASK]"), "every 64-token window filled");
+            assertEquals(3000, longOut.split(" ").length);
+        }
+        Run empty = run(new byte[0], "Infill", "-steps", "4");
+        assertEquals(0, empty.code(), empty.stderr());
+        assertEquals(0, empty.stdout().length);
+    }
+
+    @Test
+    void generatesCountLines() {
+        Run r = run("ignored\n", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "2");
+        assertEquals(0, r.code(), r.stderr());
+        assertEquals(5, r.lines().size(), r.out());
+        for (String line : r.lines()) {
+            assertEquals(8, line.split(" ").length, line);
+        }
+        assertTrue(r.stderr().contains("Total: 5 sent"), r.stderr());
+        Run batched = run("", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "5");
+        assertEquals(r.out(), batched.out(), "sentence i uses seed + i whatever the batch size");
+        Run detok = run("", "Generate", "-count", "2", "-steps", "4", "-detokenize", "-seed", "3");
+        assertEquals(0, detok.code(), detok.stderr());
+        assertEquals(2, detok.lines().size());
+        Run none = run("", "Generate", "-count", "0");
+        assertEquals(0, none.code(), none.stderr());
+        assertEquals(0, none.stdout().length);
+    }
+}

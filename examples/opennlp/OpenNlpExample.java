@@ -1,0 +1,56 @@
+// The OpenNLP-style API of diffusion-nlp in one file. From the repository root, after
+// `mvn -B -q package -DskipTests`, run it with Java's single-file launcher:
+//
+//   java -cp "adapters/opennlp/target/diffusion-nlp-opennlp.jar:adapters/opennlp/target/lib/*" \
+//        examples/opennlp/OpenNlpExample.java
+//
+// Sentences and tokens come from OpenNLP's own SentenceDetectorME and TokenizerME (the English
+// models of Maven Central, on the classpath); the shipped diffusion model fills the masks and
+// writes new sentences.
+
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.GeneratorME;
+import io.github.diffusionnlp.opennlp.InfillerME;
+import java.io.InputStream;
+import opennlp.tools.sentdetect.SentenceDetectorME;
+import opennlp.tools.sentdetect.SentenceModel;
+import opennlp.tools.tokenize.DetokenizationDictionary;
+import opennlp.tools.tokenize.DictionaryDetokenizer;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
+import opennlp.tools.util.Span;
+
+public class OpenNlpExample {
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true"); // the PyTorch natives ship in lib/: never download
+        SentenceDetectorME sentences;
+        TokenizerME tokenizer;
+        DictionaryDetokenizer detokenizer;
+        try (InputStream s = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin");
+             InputStream t = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin");
+             InputStream d = OpenNlpExample.class.getResourceAsStream("/io/github/diffusionnlp/opennlp/en-detokenizer.xml")) {
+            sentences = new SentenceDetectorME(new SentenceModel(s));
+            tokenizer = new TokenizerME(new TokenizerModel(t));
+            detokenizer = new DictionaryDetokenizer(new DetokenizationDictionary(d));
+        }
+
+        try (DiffusionModel model = DiffusionModel.loadDefault()) {    // or DiffusionModel.load(Path.of(dirOrBin))
+            SamplingOptions options = SamplingOptions.builder().steps(16).seed(7).build();
+            InfillerME infiller = new InfillerME(model, options);          // thread-safe: share it
+
+            String text = "The committee met on Monday. The chairman said that the report was late.";
+            for (String sentence : sentences.sentDetect(text)) {
+                String[] tokens = tokenizer.tokenize(sentence);
+                // replace tokens 1..2 ("committee met" / "chairman said") with new words
+                String[] filled = infiller.infill(tokens, new Span(1, 3));
+                System.out.println(String.join(" ", tokens) + "  ->  " + detokenizer.detokenize(filled, null));
+            }
+
+            GeneratorME generator = new GeneratorME(model, options);
+            for (String[] s : generator.generate(3, 12)) {                 // three sentences of twelve tokens
+                System.out.println(detokenizer.detokenize(s, null));
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The OpenNLP command-line tools of diffusion-nlp, one line each. Run from the repository root
+# after `mvn -B -q package -DskipTests`. Results go to stdout, throughput to stderr.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+JAR=adapters/opennlp/target/diffusion-nlp-opennlp.jar
+
+# the tools, and one tool's parameters (usage generated from its annotated parameter interface)
+java -jar "$JAR"
+java -jar "$JAR" Infill -help
+
+# Infill, raw text: OpenNLP's sentence detector and tokenizer split it; one output line per input line
+echo "The [MASK] of the committee said that the [MASK] was late. It rained." | java -jar "$JAR" Infill -steps 16 -seed 7
+
+# Infill, already tokenized input, detokenized output
+printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -detokenize -steps 16
+
+# Generate: five sentences of twelve tokens (reads no input)
+java -jar "$JAR" Generate -count 5 -length 12 -steps 16 -seed 1
+
+# Generate with the model choosing the length, as detokenized text
+java -jar "$JAR" Generate -count 3 -detokenize
+
+# the OpenNLP java API in one file
+java -cp "$JAR:adapters/opennlp/target/lib/*" examples/opennlp/OpenNlpExample.java
