@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * A diffusion language model ready for use: infill masked tokens, generate sentences.
+ * A diffusion language model ready for use: infill masked tokens, rewrite sentences, generate new ones.
  *
  * <pre>{@code
  * try (DiffusionLM lm = DiffusionLM.builder().build()) {          // the shipped default model
@@ -93,11 +93,16 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
+        return merge(sentences, run(rows, options, 1.0));
+    }
+
+    /** The sentences with each row's generated positions replaced by its result. */
+    private List<List<String>> merge(List<List<String>> sentences, List<Row> rows) {
         List<List<String>> out = new ArrayList<>();
         for (List<String> tokens : sentences) {
             out.add(new ArrayList<>(tokens));
         }
-        for (Row row : run(rows, options)) {
+        for (Row row : rows) {
             for (int i = 0; i < row.tokens.size(); i++) {
                 if (!row.given[i]) {
                     out.get(row.sentence).set(row.offset + i, model.vocabulary().word(row.result[i]));
@@ -105,6 +110,54 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Rewrites a tokenized sentence: every position not kept starts from its own word's embedding,
+     * noised to the level where the learned warping F equals {@code strength}, and is denoised in
+     * the context of the kept words. Strength near 0 changes little; 1 ignores the input words
+     * entirely (infill of every position not kept). The length is kept; kept tokens come back verbatim.
+     *
+     * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
+     * @param strength in (0, 1]
+     */
+    public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, SamplingOptions options) {
+        List<boolean[]> keeps = new ArrayList<>();
+        keeps.add(keep);
+        return rewriteAll(List.of(tokens), keeps, strength, options).get(0);
+    }
+
+    /**
+     * Batched {@link #rewrite}: sentence i uses seed {@code options.seed() + i} and {@code keep.get(i)}
+     * (null keeps nothing). Sentences longer than the model's length are rewritten window by window.
+     */
+    public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            SamplingOptions options) {
+        if (!(strength > 0 && strength <= 1)) {
+            throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
+        }
+        if (keep.size() != sentences.size()) {
+            throw new IllegalArgumentException(keep.size() + " keep masks for " + sentences.size() + " sentences");
+        }
+        int len = info.config().maxLength();
+        List<Row> rows = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> tokens = sentences.get(s);
+            boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
+            if (k.length != tokens.size()) {
+                throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
+                        + " mask has " + k.length);
+            }
+            for (int from = 0; from < tokens.size(); from += len) {
+                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
+                boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
+                Row row = Row.rewrite(s, from, window, kw, model.vocabulary(), len, options.seed() + s + from);
+                if (!row.allGiven()) {
+                    rows.add(row);
+                }
+            }
+        }
+        return merge(sentences, run(rows, options, strength));
     }
 
     /** Generates {@code count} sentences; sentence i uses seed {@code options.seed() + i}. */
@@ -122,7 +175,7 @@ public final class DiffusionLM implements AutoCloseable {
             rows.add(Row.generate(i, len, options.length(), options.seed() + i));
         }
         List<List<String>> out = new ArrayList<>();
-        for (Row row : run(rows, options)) {
+        for (Row row : run(rows, options, 1.0)) {
             List<String> words = new ArrayList<>();
             for (int id : row.result) {
                 if (id != Vocabulary.PAD_ID) {
@@ -134,7 +187,7 @@ public final class DiffusionLM implements AutoCloseable {
         return out;
     }
 
-    private List<Row> run(List<Row> rows, SamplingOptions options) {
+    private List<Row> run(List<Row> rows, SamplingOptions options, double strength) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -146,7 +199,8 @@ public final class DiffusionLM implements AutoCloseable {
                 boolean[][] given = batch.stream().map(r -> r.given).toArray(boolean[][]::new);
                 boolean[][] allowPad = batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new);
                 long[] seeds = batch.stream().mapToLong(r -> r.seed).toArray();
-                int[][] result = sampler.sample(ids, given, allowPad, seeds, options.steps(), options.temperature());
+                int[][] result = sampler.sample(ids, given, allowPad, seeds, options.steps(), options.temperature(),
+                        strength);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }
@@ -200,6 +254,27 @@ public final class DiffusionLM implements AutoCloseable {
                 row.ids[i] = row.given[i] ? vocab.id(t) : Vocabulary.PAD_ID;
             }
             return row;
+        }
+
+        /** Every position of the window starts from its word; kept ones stay; the padding is given. */
+        static Row rewrite(int sentence, int offset, List<String> window, boolean[] keep, Vocabulary vocab, int len,
+                long seed) {
+            Row row = new Row(sentence, offset, window, len, seed);
+            Arrays.fill(row.given, true);
+            for (int i = 0; i < window.size(); i++) {
+                row.given[i] = keep[i];
+                row.ids[i] = vocab.id(window.get(i));
+            }
+            return row;
+        }
+
+        boolean allGiven() {
+            for (boolean g : given) {
+                if (!g) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         static Row generate(int index, int len, int length, long seed) {

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar diffusion-nlp.jar <command>}: the command-line tool of diffusion-nlp. */
 @Command(name = "diffusion-nlp", mixinStandardHelpOptions = true, version = "diffusion-nlp 0.1.0",
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
-        subcommands = {PrepareBrownCommand.class, TrainCommand.class, InfillCommand.class, GenerateCommand.class,
+        subcommands = {PrepareBrownCommand.class, TrainCommand.class, InfillCommand.class, RewriteCommand.class,
+            GenerateCommand.class,
             InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec

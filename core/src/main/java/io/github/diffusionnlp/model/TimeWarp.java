@@ -189,9 +189,17 @@ public final class TimeWarp {
 
     /** The noise levels of an n-step sampler: σ_max down to σ_min, uniform in F. */
     public double[] samplingSigmas(int steps) {
+        return samplingSigmas(steps, 1.0);
+    }
+
+    /**
+     * The noise levels of an n-step sampler that starts part-way, at F = {@code strength} (a rewrite:
+     * strength 1 starts from σ_max, smaller strengths from less noise), down to σ_min, uniform in F.
+     */
+    public double[] samplingSigmas(int steps, double strength) {
         double[] sigmas = new double[steps + 1];
         for (int k = 0; k <= steps; k++) {
-            sigmas[k] = inverse(1.0 - (double) k / steps);
+            sigmas[k] = inverse(strength * (1.0 - (double) k / steps));
         }
         return sigmas;
     }

@@ -53,8 +53,22 @@ public final class Sampler {
      */
     public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
             double temperature) {
+        return sample(ids, given, allowPad, seeds, steps, temperature, 1.0);
+    }
+
+    /**
+     * Samples a batch of rows, starting the generated positions from their own {@code ids} noised to
+     * the level where F = {@code strength} (a rewrite), or from pure noise when {@code strength} is 1
+     * (their ids are then not read). Other parameters as in
+     * {@link #sample(int[][], boolean[][], boolean[][], long[], int, double)}.
+     */
+    public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
+            double temperature, double strength) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        if (!(strength > 0 && strength <= 1)) {
+            throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
         }
         int[][] out = new int[ids.length][];
         Map<Integer, List<Integer>> byWidth = new TreeMap<>();
@@ -63,7 +77,7 @@ public final class Sampler {
             byWidth.computeIfAbsent(width(ids[b], given[b]), w -> new ArrayList<>()).add(b);
         }
         byWidth.forEach((width, members) -> sampleRows(members, width, ids, given, allowPad, seeds, steps,
-                temperature, out));
+                temperature, strength, out));
         return out;
     }
 
@@ -82,7 +96,7 @@ public final class Sampler {
     }
 
     private void sampleRows(List<Integer> members, int len, int[][] ids, boolean[][] given, boolean[][] allowPad,
-            long[] seeds, int steps, double temperature, int[][] out) {
+            long[] seeds, int steps, double temperature, double strength, int[][] out) {
         int batch = members.size();
         int dim = network.config().dim();
         long[] flatIds = new long[batch * len];
@@ -95,7 +109,7 @@ public final class Sampler {
             SplittableRandom random = new SplittableRandom(seeds[row]);
             for (int i = 0; i < len; i++) {
                 int p = b * len + i;
-                flatIds[p] = given[row][i] ? ids[row][i] : Vocabulary.PAD_ID;
+                flatIds[p] = given[row][i] || strength < 1 ? ids[row][i] : Vocabulary.PAD_ID;
                 givenFlat[p] = given[row][i] ? 1f : 0f;
                 if (!given[row][i]) {
                     generated.add((long) p);
@@ -112,7 +126,7 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, len, steps, temperature);
+            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, len, steps, temperature, strength);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -121,11 +135,11 @@ public final class Sampler {
     }
 
     private long[] denoise(long[] flatIds, float[] givenFlat, float[] noise, List<Long> generated,
-            List<Boolean> padAllowed, int batch, int len, int steps, double temperature) {
+            List<Boolean> padAllowed, int batch, int len, int steps, double temperature, double strength) {
         int dim = network.config().dim();
         int vocab = network.config().vocabSize();
         int n = generated.size();
-        double[] sigmas = warp.samplingSigmas(steps);
+        double[] sigmas = warp.samplingSigmas(steps, strength);
         // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free.
         float[] ban = new float[n * 2];
         for (int r = 0; r < n; r++) {
@@ -140,8 +154,10 @@ public final class Sampler {
         NDArray clean = DiffusionTransformer.embed(e, manager.create(flatIds, new Shape(batch, len)));
         NDArray banLogits = manager.create(ban, new Shape(n, 2)).concat(manager.zeros(new Shape(n, vocab - 2)), 1);
         NDArray generatedMask = givenMask.neg().add(1f);
-        NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) (sigmas[0] * temperature)).mul(generatedMask)
-                .add(clean.mul(givenMask));
+        // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
+        NDArray start = strength < 1 ? clean : clean.mul(givenMask);
+        NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) (sigmas[0] * temperature))
+                .mul(generatedMask).add(start);
         NDArray selfCond = manager.zeros(clean.getShape()); // as in training's passes without self-conditioning
         for (int k = 0; ; k++) {
             // Each step's temporaries die with its scope; only the next x and x̂₀ are carried over.

@@ -106,6 +106,46 @@ class DiffusionLMTest {
     }
 
     @Test
+    void rewriteKeepsLengthAndKeptTokensAndStrengthSetsHowMuchChanges() {
+        List<List<String>> sentences = List.of(
+                tokens("The committee said on Friday that the report was late ."),
+                tokens("He went to the city to see his brother and his mother ."),
+                tokens("It was a long day , and the men were tired of the work ."),
+                tokens("Mrs. Smith Zyzzogeton told the jury that the money had been spent ."));
+        List<boolean[]> keep = new ArrayList<>();
+        for (List<String> s : sentences) {
+            boolean[] k = new boolean[s.size()];
+            k[0] = true;
+            k[s.size() - 1] = true;
+            keep.add(k);
+        }
+        SamplingOptions options = steps(8, 4);
+        List<List<String>> light = lm.rewriteAll(sentences, keep, 0.2, options);
+        List<List<String>> full = lm.rewriteAll(sentences, keep, 1.0, options);
+        int changedLight = 0;
+        int changedFull = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            List<String> in = sentences.get(i);
+            for (List<String> out : List.of(light.get(i), full.get(i))) {
+                assertEquals(in.size(), out.size());
+                assertEquals(in.get(0), out.get(0));
+                assertEquals(in.get(in.size() - 1), out.get(out.size() - 1));
+                assertFalse(out.contains(Vocabulary.PAD) || out.contains(Vocabulary.UNK), out.toString());
+            }
+            for (int j = 0; j < in.size(); j++) {
+                changedLight += in.get(j).equals(light.get(i).get(j)) ? 0 : 1;
+                changedFull += in.get(j).equals(full.get(i).get(j)) ? 0 : 1;
+            }
+        }
+        assertTrue(changedLight < changedFull, "strength 0.2 changed " + changedLight + " tokens, 1.0 changed "
+                + changedFull);
+        assertEquals(light, lm.rewriteAll(sentences, keep, 0.2, options)); // seeded
+        assertEquals(List.of(), lm.rewrite(List.of(), null, 0.5, options));
+        assertThrows(IllegalArgumentException.class, () -> lm.rewrite(tokens("a b"), null, 0, options));
+        assertThrows(IllegalArgumentException.class, () -> lm.rewrite(tokens("a b"), new boolean[3], 0.5, options));
+    }
+
+    @Test
     void generatesSentencesOfTheAskedLength() {
         List<List<String>> fixed = lm.generate(3, steps(8, 2).toBuilder().length(7).build());
         assertEquals(3, fixed.size());

@@ -64,8 +64,31 @@ class MainTest {
     }
 
     @Test
+    void rewriteKeepsLinesLengthsAndKeptTokens() {
+        String input = "The committee said that the report was late .\n\nHe went home .\n";
+        Run r = run(input, "rewrite", "--model", MODEL, "--steps", "4", "--keep", "0,1", "--strength", "0.7");
+        assertEquals(0, r.code(), r.err());
+        String[] in = input.split("\n", -1);
+        String[] out = r.out().split("\n", -1);
+        assertEquals(in.length, out.length, r.out());
+        assertEquals("", out[1]);
+        for (int i : new int[] {0, 2}) {
+            String[] a = in[i].split(" ");
+            String[] b = out[i].split(" ");
+            assertEquals(a.length, b.length, out[i]);
+            assertEquals(a[0] + " " + a[1], b[0] + " " + b[1]);
+        }
+        Run badStrength = run(input, "rewrite", "--model", MODEL, "--strength", "1.5");
+        assertNotEquals(0, badStrength.code());
+        assertTrue(badStrength.err().contains("--strength"), badStrength.err());
+        Run byClass = run(input, "rewrite", "--model", MODEL, "--keep", "PROPN");
+        assertNotEquals(0, byClass.code());
+        assertTrue(byClass.err().contains("UPOS"), byClass.err());
+    }
+
+    @Test
     void replaceMasksKeepsSpacing() {
-        assertEquals("a  b\tc ", InfillCommand.replaceMasks("a  [MASK]\tc ", List.of("a", "b", "c")));
+        assertEquals("a  b\tc ", TokenLinesCommand.replaceTokens("a  [MASK]\tc ", List.of("a", "b", "c")));
     }
 
     @Test
@@ -97,7 +120,7 @@ class MainTest {
 
     @Test
     void helpForEveryCommand() {
-        for (String command : List.of("train", "infill", "generate", "info", "evaluate", "benchmark", "prepare-brown")) {
+        for (String command : List.of("train", "infill", "rewrite", "generate", "info", "evaluate", "benchmark", "prepare-brown")) {
             Run r = run("", command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage:"), command);

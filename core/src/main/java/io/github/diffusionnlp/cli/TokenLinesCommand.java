@@ -1,0 +1,102 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Mixin;
+
+/**
+ * A command that reads lines of whitespace-separated tokens from stdin, transforms them a batch at
+ * a time, and writes one line per input line with the spacing of the input kept.
+ */
+abstract class TokenLinesCommand implements Callable<Integer> {
+    private static final Pattern TOKEN = Pattern.compile("\\S+");
+
+    @Mixin
+    ModelOptions model;
+
+    /** The transformed tokens of each line of a block (same count per line); line k uses seed + k. */
+    abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options);
+
+    abstract String name();
+
+    /** Checks the command's own options before the model loads. */
+    void validate() {}
+
+    @Override
+    public Integer call() throws IOException {
+        validate();
+        Utf8Lines in = new Utf8Lines(System.in);
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        Progress progress = new Progress(name(), "lines");
+        try (DiffusionLM lm = model.load()) {
+            SamplingOptions options = model.sampling();
+            List<String> pending = new ArrayList<>();
+            String line;
+            int lineNo = 0;
+            while (true) {
+                try {
+                    line = in.next();
+                } catch (IOException e) {
+                    flush(lm, options, pending, out, lineNo - pending.size()); // what was read is not lost
+                    throw e;
+                }
+                if (line == null) {
+                    break;
+                }
+                lineNo++;
+                pending.add(line);
+                if (pending.size() == options.batchSize()) {
+                    flush(lm, options, pending, out, lineNo - pending.size());
+                    progress.update(lineNo);
+                }
+            }
+            flush(lm, options, pending, out, lineNo - pending.size());
+            progress.done(lineNo);
+        }
+        return 0;
+    }
+
+    private void flush(DiffusionLM lm, SamplingOptions options, List<String> lines, PrintStream out, int first) {
+        List<List<String>> tokens = new ArrayList<>();
+        for (String line : lines) {
+            tokens.add(tokens(line));
+        }
+        List<List<String>> done = process(lm, tokens, options.toBuilder().seed(options.seed() + first).build());
+        for (int i = 0; i < lines.size(); i++) {
+            out.println(replaceTokens(lines.get(i), done.get(i)));
+        }
+        out.flush();
+        lines.clear();
+    }
+
+    static List<String> tokens(String line) {
+        List<String> t = new ArrayList<>();
+        Matcher m = TOKEN.matcher(line);
+        while (m.find()) {
+            t.add(m.group());
+        }
+        return t;
+    }
+
+    /** The line with its k-th token replaced by {@code tokens[k]}; spacing kept exactly. */
+    static String replaceTokens(String line, List<String> tokens) {
+        StringBuilder sb = new StringBuilder();
+        Matcher m = TOKEN.matcher(line);
+        int last = 0;
+        int k = 0;
+        while (m.find()) {
+            sb.append(line, last, m.start()).append(tokens.get(k));
+            last = m.end();
+            k++;
+        }
+        return sb.append(line.substring(last)).toString();
+    }
+}
