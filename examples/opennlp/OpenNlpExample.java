@@ -5,13 +5,16 @@
 //        examples/opennlp/OpenNlpExample.java
 //
 // Sentences and tokens come from OpenNLP's own SentenceDetectorME and TokenizerME (the English
-// models of Maven Central, on the classpath); the shipped diffusion model fills the masks and
-// writes new sentences.
+// models of Maven Central, on the classpath); the shipped diffusion model fills the masks, rewrites
+// sentences around the nouns and proper nouns (UPOS tags from OpenNLP's POSTaggerME) and writes new
+// sentences.
 
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.GeneratorME;
 import io.github.diffusionnlp.opennlp.InfillerME;
+import io.github.diffusionnlp.opennlp.KeepSpec;
+import io.github.diffusionnlp.opennlp.RewriterME;
 import java.io.InputStream;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
@@ -38,6 +41,8 @@ public class OpenNlpExample {
         try (DiffusionModel model = DiffusionModel.loadDefault()) {    // or DiffusionModel.load(Path.of(dirOrBin))
             SamplingOptions options = SamplingOptions.builder().steps(16).seed(7).build();
             InfillerME infiller = new InfillerME(model, options);          // thread-safe: share it
+            // strength 0.7 in (0, 1]; keep nouns and proper nouns verbatim (or token indexes: "0,3")
+            RewriterME rewriter = new RewriterME(model, options, 0.7, KeepSpec.parse("NOUN,PROPN"));
 
             String text = "The committee met on Monday. The chairman said that the report was late.";
             for (String sentence : sentences.sentDetect(text)) {
@@ -45,6 +50,8 @@ public class OpenNlpExample {
                 // replace tokens 1..2 ("committee met" / "chairman said") with new words
                 String[] filled = infiller.infill(tokens, new Span(1, 3));
                 System.out.println(String.join(" ", tokens) + "  ->  " + detokenizer.detokenize(filled, null));
+                String[] rewritten = rewriter.rewrite(tokens);             // same length, nouns kept
+                System.out.println(String.join(" ", tokens) + "  =>  " + detokenizer.detokenize(rewritten, null));
             }
 
             GeneratorME generator = new GeneratorME(model, options);

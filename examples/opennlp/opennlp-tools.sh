@@ -15,6 +15,14 @@ echo "The [MASK] of the committee said that the [MASK] was late. It rained." | j
 # Infill, already tokenized input, detokenized output
 printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -detokenize -steps 16
 
+# Rewrite, raw text: every sentence rewritten, same length; nouns, proper nouns and numbers (UPOS
+# classes tagged by OpenNLP's POSTaggerME) stay verbatim
+echo "The committee met on Monday in Boston. It approved 12 reports." \
+  | java -jar "$JAR" Rewrite -keep NOUN,PROPN,NUM -strength 0.7 -steps 16 -seed 7
+
+# Rewrite, tokenized input: keep tokens 0 and 4 of each line, change the rest fully, detokenized output
+printf 'He went to the market yesterday .\n' | java -jar "$JAR" Rewrite -tokenized -keep 0,4 -strength 1 -detokenize
+
 # Generate: five sentences of twelve tokens (reads no input)
 java -jar "$JAR" Generate -count 5 -length 12 -steps 16 -seed 1
 

@@ -92,6 +92,145 @@ class ApiTest {
     }
 
     @Test
+    void rewritesKeepingIndexedTokensVerbatimAndTheLength() {
+        String[] tokens = EnglishText.get().tokenize("The chairman said that the report was late again.");
+        int last = tokens.length - 1;
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.indexes(0, 1, last));
+        String[] out = rewriter.rewrite(tokens);
+        assertEquals(tokens.length, out.length);
+        assertEquals(List.of("The", "chairman", "."), List.of(out[0], out[1], out[last]));
+        boolean changed = false;
+        for (int i = 2; i < last; i++) {
+            assertFalse(out[i].isBlank(), out[i]);
+            changed |= !out[i].equals(tokens[i]);
+        }
+        assertTrue(changed, "strength 1 rewrites the tokens not kept: " + List.of(out));
+        assertArrayEquals(out, rewriter.rewrite(tokens), "same seed, same rewrite");
+        assertArrayEquals(out, new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.parse("0,1," + last)).rewrite(tokens));
+
+        boolean[] mask = new boolean[tokens.length];
+        mask[2] = true;
+        String[] explicit = rewriter.rewrite(tokens, mask);
+        assertEquals(tokens.length, explicit.length);
+        assertEquals("said", explicit[2]);
+        assertArrayEquals(tokens, rewriter.rewrite(tokens, allTrue(tokens.length)), "all kept: nothing changes");
+
+        IllegalArgumentException tooFar = assertThrows(IllegalArgumentException.class,
+                () -> new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.indexes(40)).rewrite(tokens));
+        assertTrue(tooFar.getMessage().contains("40") && tooFar.getMessage().contains("0-" + last), tooFar.getMessage());
+    }
+
+    @Test
+    void rewritesKeepingNounsAndProperNounsTaggedByPosTaggerMe() {
+        String[] tokens = EnglishText.get().tokenize("The committee met on Monday in Boston and approved 12 reports.");
+        String[] tags = EnglishPosTagger.get().tag(tokens);
+        assertEquals(tokens.length, tags.length);
+        assertEquals("NOUN", tags[1], List.of(tags).toString());   // committee
+        assertEquals("PROPN", tags[4], List.of(tags).toString());  // Monday
+        assertEquals("PROPN", tags[6], List.of(tags).toString());  // Boston
+        assertEquals("NUM", tags[9], List.of(tags).toString());    // 12
+        for (String t : tags) {
+            assertTrue(EnglishPosTagger.UPOS.contains(t), "UD UPOS tags: " + t);
+        }
+
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.parse("noun, PROPN"));
+        boolean[] mask = rewriter.keepMask(tokens);
+        int kept = 0;
+        for (int i = 0; i < tokens.length; i++) {
+            assertEquals(tags[i].equals("NOUN") || tags[i].equals("PROPN"), mask[i], tokens[i] + "/" + tags[i]);
+            kept += mask[i] ? 1 : 0;
+        }
+        assertTrue(kept >= 4 && kept < tokens.length, List.of(tags).toString());
+        String[] out = rewriter.rewrite(tokens);
+        assertEquals(tokens.length, out.length);
+        for (int i = 0; i < tokens.length; i++) {
+            if (mask[i]) {
+                assertEquals(tokens[i], out[i], "kept " + tokens[i] + "/" + tags[i]);
+            }
+        }
+        assertArrayEquals(out, rewriter.rewrite(tokens), "same seed, same rewrite");
+        // indexes and classes together
+        boolean[] both = new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.parse("0,NUM")).keepMask(tokens);
+        for (int i = 0; i < tokens.length; i++) {
+            assertEquals(i == 0 || tags[i].equals("NUM"), both[i], tokens[i]);
+        }
+    }
+
+    @Test
+    void rewritesBatchesWithSeedPlusIndex() {
+        String[][] sentences = {
+            EnglishText.get().tokenize("He went to the market yesterday."),
+            EnglishText.get().tokenize("The report was late."),
+        };
+        KeepSpec keep = KeepSpec.classes("PUNCT");
+        String[][] batch = new RewriterME(model, FEW_STEPS, 0.8, keep).rewrite(sentences);
+        assertArrayEquals(batch[0], new RewriterME(model, FEW_STEPS, 0.8, keep).rewrite(sentences[0]));
+        SamplingOptions next = FEW_STEPS.toBuilder().seed(FEW_STEPS.seed() + 1).build();
+        assertArrayEquals(batch[1], new RewriterME(model, next, 0.8, keep).rewrite(sentences[1]));
+        assertEquals(".", batch[0][batch[0].length - 1]);
+        assertEquals(".", batch[1][batch[1].length - 1]);
+    }
+
+    @Test
+    void rewriterRejectsBadStrengthAndKeepSpecs() {
+        for (double s : new double[] {0, 2, -0.1, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new RewriterME(model, FEW_STEPS, s, KeepSpec.NONE));
+            assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
+        }
+        IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> KeepSpec.parse("0,committee"));
+        assertTrue(word.getMessage().contains("'committee'") && word.getMessage().contains("PROPN"), word.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> KeepSpec.parse("-1"));
+        assertThrows(IllegalArgumentException.class, () -> KeepSpec.classes("NN"));
+        assertThrows(IllegalArgumentException.class, () -> KeepSpec.indexes(-3));
+        assertEquals(KeepSpec.NONE, KeepSpec.parse(" "));
+        assertEquals(KeepSpec.NONE, KeepSpec.parse(null));
+        KeepSpec spec = KeepSpec.parse("num 3,propn,0");
+        assertEquals("0,3,NUM,PROPN", spec.toString());
+        assertEquals(spec, KeepSpec.parse(spec.toString()));
+        assertEquals(spec, KeepSpec.indexes(3, 0).and(KeepSpec.classes("PROPN", "num")));
+        assertTrue(spec.needsTags());
+        assertFalse(KeepSpec.indexes(1).needsTags());
+        assertThrows(IllegalArgumentException.class,
+                () -> new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE).rewrite(new String[][] {{"a"}}, new boolean[0][]));
+    }
+
+    @Test
+    void onePosTaggerAndOneRewriterServeManyThreads() throws Exception {
+        EnglishPosTagger tagger = EnglishPosTagger.get();
+        List<String[]> sentences = EnglishText.get().sentences("The committee met on Monday. It rained all day in Boston."
+                + " She gave him 3 apples. They were late again, he said.");
+        List<String[]> expected = new ArrayList<>();
+        for (String[] s : sentences) {
+            expected.add(tagger.tag(s));
+        }
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 0.7, KeepSpec.parse("NOUN,PROPN"));
+        String[] first = rewriter.rewrite(sentences.get(0));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                int k = i % sentences.size();
+                results.add(pool.submit(() -> java.util.Arrays.equals(expected.get(k), tagger.tag(sentences.get(k)))));
+            }
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> java.util.Arrays.equals(first, rewriter.rewrite(sentences.get(0)))));
+            }
+            for (Future<Boolean> f : results) {
+                assertTrue(f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static boolean[] allTrue(int n) {
+        boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
+    }
+
+    @Test
     void generatesSentences() {
         GeneratorME generator = new GeneratorME(model, FEW_STEPS);
         String[][] fixed = generator.generate(3, 10);

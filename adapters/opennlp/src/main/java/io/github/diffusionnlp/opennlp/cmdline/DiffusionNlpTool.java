@@ -20,7 +20,7 @@ public final class DiffusionNlpTool {
     private static final Map<String, CmdTool<?>> TOOLS = new LinkedHashMap<>();
 
     static {
-        for (CmdTool<?> t : List.of(new InfillTool(), new GenerateTool())) {
+        for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool())) {
             TOOLS.put(t.name(), t);
         }
     }

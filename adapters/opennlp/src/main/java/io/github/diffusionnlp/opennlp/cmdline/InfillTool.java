@@ -95,25 +95,34 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
 
     /** Decodes and tokenizes one line; what cannot be read stays as it was (sentences null). */
     private static Pending read(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+        return new Pending(line, sentencesOf(line, tokenized, english, err));
+    }
+
+    /**
+     * The sentences of one line as tokens (whitespace-separated with {@code tokenized}, else by
+     * OpenNLP's English models), or null when the line passes through as it is: blank, not UTF-8
+     * text, longer than {@value #MAX_LINE_CHARS} characters or not tokenizable (the last three with a
+     * message on stderr naming the line).
+     */
+    static List<String[]> sentencesOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
         if (!line.isText()) {
             err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
-            return new Pending(line, null);
+            return null;
         }
         String text = line.text();
         if (text.isBlank()) {
-            return new Pending(line, null);
+            return null;
         }
         if (text.length() > MAX_LINE_CHARS) {
             err.println("line " + line.number() + ": longer than " + MAX_LINE_CHARS
                     + " characters; passed through unchanged");
-            return new Pending(line, null);
+            return null;
         }
         try {
-            List<String[]> sentences = tokenized ? List.<String[]>of(text.trim().split("\\s+")) : english.sentences(text);
-            return new Pending(line, sentences);
+            return tokenized ? List.<String[]>of(text.trim().split("\\s+")) : english.sentences(text);
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
-            return new Pending(line, null);
+            return null;
         }
     }
 

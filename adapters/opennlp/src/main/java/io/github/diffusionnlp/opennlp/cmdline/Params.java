@@ -66,38 +66,34 @@ final class Params {
         Integer getLength();
     }
 
-    /**
-     * The designed parameters of the {@code Rewrite} tool. NOT a tool yet: the core library has no
-     * rewrite-under-constraints operation, so the tool list leaves Rewrite out until it does. Input
-     * would be one sentence a line (raw or {@code -tokenized}); output the rewritten sentence, or the
-     * input line unchanged with a message when the constraints cannot be met.
-     */
     interface RewriteParams extends ModelParams, SamplingParams, OutputParams {
-        @ParameterDescription(valueName = "true|false", description = "input lines are whitespace-separated tokens.")
+        @ParameterDescription(valueName = "true|false", description = "input lines are whitespace-separated"
+                + " tokens; otherwise raw text, split into sentences and tokens by OpenNLP's English models"
+                + " (default: false).")
         @OptionalParameter(defaultValue = "false")
         Boolean getTokenized();
 
-        @ParameterDescription(valueName = "positive|negative", description = "target sentiment of the rewrite.")
-        @OptionalParameter
-        String getSentiment();
+        @ParameterDescription(valueName = "s", description = "how far the input is noised (through the model's"
+                + " learned warping) before it is denoised, in (0, 1]: small changes little, 1 keeps nothing of"
+                + " the tokens not kept (default: 0.5).")
+        @OptionalParameter(defaultValue = "0.5")
+        String getStrength();
 
-        @ParameterDescription(valueName = "tags", description = "UD UPOS template the rewrite must follow,"
-                + " e.g. \"DET ADJ NOUN VERB .\" (judged with OpenNLP's POSTaggerME, opennlp-models-pos-en).")
-        @OptionalParameter
-        String getPosTemplate();
-
-        @ParameterDescription(valueName = "num", description = "length of the rewrite in tokens (default: the input's).")
-        @OptionalParameter
-        Integer getLength();
-
-        @ParameterDescription(valueName = "positions|words", description = "tokens to keep: comma-separated"
-                + " 0-based positions or words, e.g. \"0,3\" or \"committee,late\".")
+        @ParameterDescription(valueName = "spec", description = "tokens that stay verbatim: comma-separated"
+                + " 0-based token indexes of the line and/or UD UPOS classes tagged by OpenNLP's POSTaggerME"
+                + " (opennlp-models-pos-en), e.g. \"0,3\", \"NOUN,PROPN\", \"0,NUM\" (default: nothing). A line"
+                + " with fewer tokens than an index passes through unchanged, with a message.")
         @OptionalParameter
         String getKeep();
 
-        @ParameterDescription(valueName = "fraction", description = "share of the other tokens that may change,"
-                + " in (0, 1] (default: 1).")
+        @ParameterDescription(valueName = "label", description = "target sentiment: not available yet in this"
+                + " model (no sentiment conditioning); any value is rejected.")
         @OptionalParameter
-        String getStrength();
+        String getSentiment();
+
+        @ParameterDescription(valueName = "tags", description = "UPOS template the rewrite must follow: not"
+                + " available yet in this model (no POS conditioning); any value is rejected.")
+        @OptionalParameter
+        String getPosTemplate();
     }
 }

@@ -52,8 +52,8 @@ class DiffusionNlpToolTest {
     void helpListsToolsAndGeneratedUsage() {
         Run none = run("");
         assertEquals(0, none.code());
-        assertTrue(none.out().contains("Infill") && none.out().contains("Generate"), none.out());
-        assertFalse(none.out().contains("Rewrite"), "Rewrite is not a tool until core can rewrite");
+        assertTrue(none.out().contains("Infill") && none.out().contains("Rewrite") && none.out().contains("Generate"),
+                none.out());
 
         Run infill = run("", "Infill", "-help");
         assertEquals(0, infill.code());
@@ -61,6 +61,14 @@ class DiffusionNlpToolTest {
         for (String p : List.of("-tokenized", "-detokenize", "-model", "-steps", "-seed", "-batch", "-temperature")) {
             assertTrue(infill.out().contains(p), p);
         }
+        Run rewrite = run("", "Rewrite", "-help");
+        assertEquals(0, rewrite.code());
+        assertTrue(rewrite.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Rewrite"), rewrite.out());
+        for (String p : List.of("-tokenized", "-detokenize", "-strength s", "-keep spec", "-model", "-steps", "-seed",
+                "-batch", "-temperature", "not available yet in this model")) {
+            assertTrue(rewrite.out().contains(p), p);
+        }
+        assertFalse(rewrite.out().contains("-length"), "a rewrite keeps the input's length");
         Run generate = run("", "Generate", "help");
         assertEquals(0, generate.code());
         assertTrue(generate.out().contains("-count num") && generate.out().contains("-length num"), generate.out());
@@ -76,12 +84,34 @@ class DiffusionNlpToolTest {
                 new String[] {"Infill", "-seed"},
                 new String[] {"Generate", "-count", "-1"},
                 new String[] {"Generate", "-length", "-2"},
+                new String[] {"Rewrite", "-strength", "0"},
+                new String[] {"Rewrite", "-strength", "2"},
+                new String[] {"Rewrite", "-strength", "NaN"},
+                new String[] {"Rewrite", "-strength", "strong"},
+                new String[] {"Rewrite", "-keep", "0,committee"},
+                new String[] {"Rewrite", "-keep", "NN"},
+                new String[] {"Rewrite", "-steps", "0"},
+                new String[] {"Rewrite", "-sentiment", "positive"},
+                new String[] {"Rewrite", "-posTemplate", "DET NOUN VERB"},
                 new String[] {"Nope"})) {
             Run r = run("a [MASK] b\n", args);
             assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
             assertTrue(r.stderr().contains("Usage:"), r.stderr());
             assertEquals(0, r.stdout().length, "nothing on stdout for " + Arrays.toString(args));
             assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
+        }
+        for (String s : List.of("0", "2")) {
+            Run r = run("a b c\n", "Rewrite", "-strength", s);
+            assertTrue(r.stderr().startsWith("-strength " + s + " is out of range; allowed: (0, 1]"), r.stderr());
+        }
+        Run keep = run("a b c\n", "Rewrite", "-keep", "0,committee");
+        assertTrue(keep.stderr().contains("'committee'") && keep.stderr().contains("PROPN"), keep.stderr());
+        for (String[] unavailable : List.of(new String[] {"-sentiment", "negative"},
+                new String[] {"-posTemplate", "DET NOUN VERB ."})) {
+            Run r = run("a b c\n", "Rewrite", unavailable[0], unavailable[1], "-steps", "4");
+            assertEquals(1, r.code(), r.stderr());
+            assertTrue(r.stderr().startsWith(unavailable[0]) && r.stderr().contains("not available yet in this model"),
+                    r.stderr());
         }
         Run tooLong = run("", "Generate", "-length", "65", "-count", "1");
         assertEquals(1, tooLong.code(), tooLong.stderr());
@@ -162,6 +192,88 @@ class DiffusionNlpToolTest {
             assertEquals(3000, longOut.split(" ").length);
         }
         Run empty = run(new byte[0], "Infill", "-steps", "4");
+        assertEquals(0, empty.code(), empty.stderr());
+        assertEquals(0, empty.stdout().length);
+    }
+
+    @Test
+    void rewritesRawTextKeepingUposClasses() {
+        String in = "The committee met on Monday in Boston. It approved 12 reports.\n"
+                + "\n"
+                + "Mary saw 3 dogs.\n";
+        Run r = run(in, "Rewrite", "-keep", "PROPN,NUM", "-strength", "0.9", "-steps", "4", "-seed", "7");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), r.out());
+        String[] first = lines.get(0).split(" ");
+        assertEquals(13, first.length, lines.get(0)); // 8 tokens, then 5: same length, sentences on one line
+        assertEquals(List.of("Monday", "Boston", "12"), List.of(first[4], first[6], first[10]));
+        assertEquals("", lines.get(1));
+        String[] third = lines.get(2).split(" ");
+        assertEquals(5, third.length, lines.get(2));
+        assertEquals(List.of("Mary", "3"), List.of(third[0], third[2]));
+        assertTrue(r.stderr().contains("Total: 3 line"), "PerformanceMonitor on stderr: " + r.stderr());
+        assertEquals(r.out(), run(in, "Rewrite", "-keep", "PROPN,NUM", "-strength", "0.9", "-steps", "4", "-seed", "7")
+                .out(), "same seed, same output");
+
+        Run detok = run(in, "Rewrite", "-keep", "PROPN,PUNCT", "-steps", "4", "-detokenize");
+        assertEquals(0, detok.code(), detok.stderr());
+        assertEquals(3, detok.lines().size());
+        assertTrue(detok.lines().get(2).startsWith("Mary ") && detok.lines().get(2).endsWith("."), detok.out());
+    }
+
+    @Test
+    void rewritesTokenizedInputKeepingIndexesOfTheLine() {
+        String in = "He went to the market yesterday .\nshort line\nThe report was late .\n";
+        Run r = run(in, "Rewrite", "-tokenized", "-keep", "0,4", "-strength", "1", "-steps", "4", "-batch", "2");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), r.out());
+        String[] t = lines.get(0).split(" ");
+        assertEquals(7, t.length, lines.get(0));
+        assertEquals(List.of("He", "market"), List.of(t[0], t[4]));
+        assertEquals("short line", lines.get(1), "fewer tokens than a keep index: passed through");
+        assertTrue(r.stderr().contains("line 2: -keep index 4 is out of range: the line has 2 tokens (indexes 0-1);"
+                + " passed through unchanged"), r.stderr());
+        String[] third = lines.get(2).split(" ");
+        assertEquals(5, third.length);
+        assertEquals(List.of("The", "."), List.of(third[0], third[4]));
+        assertEquals(r.out(), run(in, "Rewrite", "-tokenized", "-keep", "0,4", "-strength", "1", "-steps", "4",
+                "-batch", "5").out(), "sentence k uses seed + k whatever the batch size");
+    }
+
+    @Test
+    void rewriteKeepsOneOutputLinePerInputLineOnAwkwardInput() {
+        Random random = new Random(9);
+        byte[] garbage = new byte[3000];
+        random.nextBytes(garbage);
+        StringBuilder longLine = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            longLine.append("word ");
+        }
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.writeBytes("first line here\r\n\n   \n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(garbage);
+        in.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes(new byte[] {0, 0, 0, '\n', (byte) 0xC3, '\n'});
+        in.writeBytes((longLine + "\n").getBytes(StandardCharsets.UTF_8));
+        in.writeBytes("x\n. . .\nno newline at the end".getBytes(StandardCharsets.UTF_8));
+        byte[] input = in.toByteArray();
+
+        for (String[] mode : List.of(new String[] {"-tokenized", "true"}, new String[] {"-tokenized", "false"})) {
+            Run r = run(input, "Rewrite", mode[0], mode[1], "-keep", "NOUN,1", "-steps", "4", "-batch", "8");
+            assertEquals(0, r.code(), r.stderr());
+            assertEquals(inputLines(input), inputLines(r.stdout()), Arrays.toString(mode) + "\n" + r.stderr());
+            assertTrue(r.stderr().contains("not UTF-8 text; passed through unchanged"), r.stderr());
+            assertFalse(r.stderr().contains("\tat "), r.stderr());
+            List<String> lines = List.of(r.out().split("\n", -1));
+            assertEquals("", lines.get(1));
+            assertEquals("   ", lines.get(2));
+            String longOut = lines.stream().filter(l -> l.length() > 900).findFirst().orElseThrow();
+            assertEquals(200, longOut.split(" ").length, "every 64-token window rewritten, length kept");
+            assertTrue(lines.contains("x"), "one token, keep index 1: passed through");
+        }
+        Run empty = run(new byte[0], "Rewrite", "-steps", "4");
         assertEquals(0, empty.code(), empty.stderr());
         assertEquals(0, empty.stdout().length);
     }

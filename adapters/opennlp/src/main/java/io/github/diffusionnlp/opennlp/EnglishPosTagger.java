@@ -1,0 +1,68 @@
+package io.github.diffusionnlp.opennlp;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTagFormat;
+import opennlp.tools.postag.POSTaggerME;
+
+/**
+ * Universal Dependencies UPOS tags for English tokens, from OpenNLP's {@link POSTaggerME} with the UD
+ * English-EWT model of Maven Central ({@code org.apache.opennlp:opennlp-models-pos-en:1.3.0}, read
+ * from the classpath as {@value #POS_MODEL}, never downloaded).
+ *
+ * <p><b>Threads.</b> {@link POSModel} is immutable and may be shared, but {@code POSTaggerME} is not
+ * thread-safe: {@code tag} stores its best sequence in a field (read back by {@code probs()}) and its
+ * context generator keeps a cache. So the model is loaded once ({@link #get()}) and every
+ * {@link #tag} call makes its own {@code POSTaggerME} on it (cheap: no model data is copied). One
+ * {@code EnglishPosTagger} may serve many threads.
+ */
+public final class EnglishPosTagger {
+    public static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
+
+    /** The 17 UD UPOS classes. */
+    public static final Set<String> UPOS = Set.of("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
+            "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X");
+
+    private static volatile EnglishPosTagger shared;
+
+    private final POSModel model;
+
+    private EnglishPosTagger() throws IOException {
+        try (InputStream raw = EnglishPosTagger.class.getResourceAsStream(POS_MODEL)) {
+            if (raw == null) {
+                throw new IOException(POS_MODEL + " is not on the classpath (opennlp-models-pos-en is missing)");
+            }
+            model = new POSModel(new BufferedInputStream(raw));
+        }
+    }
+
+    /** The shared instance; the first call loads the POS model (about a second). */
+    public static EnglishPosTagger get() {
+        EnglishPosTagger t = shared;
+        if (t == null) {
+            synchronized (EnglishPosTagger.class) {
+                t = shared;
+                if (t == null) {
+                    try {
+                        shared = t = new EnglishPosTagger();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot load the OpenNLP English POS model from the classpath", e);
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /** One UPOS tag per token (an empty array for no tokens). */
+    public String[] tag(String[] tokens) {
+        if (tokens.length == 0) {
+            return new String[0];
+        }
+        return new POSTaggerME(model, POSTagFormat.UD).tag(tokens);
+    }
+}

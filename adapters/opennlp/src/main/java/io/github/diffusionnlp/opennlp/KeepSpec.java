@@ -1,0 +1,155 @@
+package io.github.diffusionnlp.opennlp;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Which tokens a rewrite keeps verbatim: 0-based token indexes, UD UPOS classes (tags from
+ * {@link EnglishPosTagger}), both, or nothing. Written as a comma-separated list, e.g. {@code "0,3"},
+ * {@code "PROPN,NUM"}, {@code "0,NOUN,PROPN"} or {@code ""} (keep nothing); classes are read
+ * case-insensitively. Immutable.
+ */
+public final class KeepSpec {
+    /** Keeps nothing. */
+    public static final KeepSpec NONE = new KeepSpec(new TreeSet<>(), new TreeSet<>());
+
+    private final SortedSet<Integer> indexes;
+    private final SortedSet<String> classes;
+
+    private KeepSpec(SortedSet<Integer> indexes, SortedSet<String> classes) {
+        this.indexes = Collections.unmodifiableSortedSet(indexes);
+        this.classes = Collections.unmodifiableSortedSet(classes);
+    }
+
+    /**
+     * Reads a spec: comma- (or space-) separated token indexes and UPOS classes; null or blank keeps
+     * nothing.
+     *
+     * @throws IllegalArgumentException naming the part that is neither, and what is allowed
+     */
+    public static KeepSpec parse(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return NONE;
+        }
+        SortedSet<Integer> indexes = new TreeSet<>();
+        SortedSet<String> classes = new TreeSet<>();
+        for (String part : spec.trim().split("[,\\s]+")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            if (part.matches("\\d{1,9}")) {
+                indexes.add(Integer.parseInt(part));
+            } else if (EnglishPosTagger.UPOS.contains(part.toUpperCase(Locale.ROOT))) {
+                classes.add(part.toUpperCase(Locale.ROOT));
+            } else {
+                throw new IllegalArgumentException("'" + part + "' in keep spec '" + spec + "' is neither a token"
+                        + " index nor a UPOS class; allowed: 0-based token indexes and the classes "
+                        + String.join(",", new TreeSet<>(EnglishPosTagger.UPOS)));
+            }
+        }
+        return new KeepSpec(indexes, classes);
+    }
+
+    /** Keeps these 0-based token indexes. */
+    public static KeepSpec indexes(int... indexes) {
+        SortedSet<Integer> set = new TreeSet<>();
+        for (int i : indexes) {
+            if (i < 0) {
+                throw new IllegalArgumentException("token index " + i + " is negative; allowed: 0 and up");
+            }
+            set.add(i);
+        }
+        return new KeepSpec(set, new TreeSet<>());
+    }
+
+    /** Keeps the tokens tagged with these UPOS classes (case-insensitive). */
+    public static KeepSpec classes(String... upos) {
+        SortedSet<String> set = new TreeSet<>();
+        for (String c : upos) {
+            String u = c.trim().toUpperCase(Locale.ROOT);
+            if (!EnglishPosTagger.UPOS.contains(u)) {
+                throw new IllegalArgumentException("'" + c + "' is not a UPOS class; allowed: "
+                        + String.join(",", new TreeSet<>(EnglishPosTagger.UPOS)));
+            }
+            set.add(u);
+        }
+        return new KeepSpec(new TreeSet<>(), set);
+    }
+
+    /** This spec and another: a token kept by either is kept. */
+    public KeepSpec and(KeepSpec other) {
+        SortedSet<Integer> i = new TreeSet<>(indexes);
+        i.addAll(other.indexes);
+        SortedSet<String> c = new TreeSet<>(classes);
+        c.addAll(other.classes);
+        return new KeepSpec(i, c);
+    }
+
+    public SortedSet<Integer> getIndexes() {
+        return indexes;
+    }
+
+    public SortedSet<String> getClasses() {
+        return classes;
+    }
+
+    public boolean isEmpty() {
+        return indexes.isEmpty() && classes.isEmpty();
+    }
+
+    /** Whether {@link #mask} needs the tokens' UPOS tags. */
+    public boolean needsTags() {
+        return !classes.isEmpty();
+    }
+
+    /**
+     * The keep mask of a sentence: true where its index is named or its tag is one of the classes.
+     *
+     * @param tags the tokens' UPOS tags; may be null when {@link #needsTags()} is false
+     * @throws IllegalArgumentException when an index lies outside the tokens
+     */
+    public boolean[] mask(String[] tokens, String[] tags) {
+        boolean[] keep = new boolean[tokens.length];
+        for (int i : indexes) {
+            if (i >= tokens.length) {
+                throw new IllegalArgumentException("keep index " + i + " is out of range: the sentence has "
+                        + tokens.length + " tokens" + (tokens.length == 0 ? "" : " (indexes 0-" + (tokens.length - 1) + ")"));
+            }
+            keep[i] = true;
+        }
+        if (needsTags()) {
+            Objects.requireNonNull(tags, "keeping UPOS classes needs the tokens' tags");
+            if (tags.length != tokens.length) {
+                throw new IllegalArgumentException(tags.length + " tags for " + tokens.length + " tokens");
+            }
+            for (int i = 0; i < tokens.length; i++) {
+                keep[i] |= classes.contains(tags[i]);
+            }
+        }
+        return keep;
+    }
+
+    /** The spec as {@link #parse} reads it: indexes, then classes; empty for {@link #NONE}. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        indexes.forEach(i -> parts.add(Integer.toString(i)));
+        parts.addAll(classes);
+        return String.join(",", parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof KeepSpec k && k.indexes.equals(indexes) && k.classes.equals(classes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(indexes, classes);
+    }
+}
