@@ -1,0 +1,78 @@
+package io.github.diffusionnlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import java.util.List;
+
+/**
+ * The keys {@link DiffusionAnnotator} writes, in the manner of CoreNLP's {@code SentimentCoreAnnotations}.
+ *
+ * <p>On a sentence the annotator touched (one with a position to infill, or any sentence of a rewrite):
+ * {@link Text} (the sentence after diffusion), {@link OriginalText} (before), {@link Windows}. On each token
+ * the model was asked to write: {@link OriginalWord} and {@link Word}. On the document after
+ * {@code task=generate}: {@link GeneratedSentences}; with {@code replace=true} the generated sentences are
+ * also appended to the document and carry {@link Generated}.
+ *
+ * <p>With {@code replace=false} the document keeps its own text and tokens and these keys are the only
+ * record; with {@code replace=true} the tokens, sentences and text of the document are the new ones and
+ * these keys hold what was there before.
+ */
+public final class DiffusionAnnotations {
+    private DiffusionAnnotations() {}
+
+    /** Sentence: its text after infill or rewrite (with {@code replace=true}, also its TextAnnotation). */
+    public static final class Text implements CoreAnnotation<String> {
+        @Override
+        public Class<String> getType() {
+            return String.class;
+        }
+    }
+
+    /** Sentence: its text before the annotator ran. */
+    public static final class OriginalText implements CoreAnnotation<String> {
+        @Override
+        public Class<String> getType() {
+            return String.class;
+        }
+    }
+
+    /** Sentence: how many windows of the model's length it was processed in (more than 1: a long sentence). */
+    public static final class Windows implements CoreAnnotation<Integer> {
+        @Override
+        public Class<Integer> getType() {
+            return Integer.class;
+        }
+    }
+
+    /** Token: the word the token had before the annotator wrote it (only on tokens the model wrote). */
+    public static final class OriginalWord implements CoreAnnotation<String> {
+        @Override
+        public Class<String> getType() {
+            return String.class;
+        }
+    }
+
+    /** Token: the word the model wrote for it (it may equal the original word). */
+    public static final class Word implements CoreAnnotation<String> {
+        @Override
+        public Class<String> getType() {
+            return String.class;
+        }
+    }
+
+    /** Sentence: true on a sentence that {@code task=generate} appended to the document. */
+    public static final class Generated implements CoreAnnotation<Boolean> {
+        @Override
+        public Class<Boolean> getType() {
+            return Boolean.class;
+        }
+    }
+
+    /** Document: the sentences {@code task=generate} wrote, tokens joined by single spaces. */
+    public static final class GeneratedSentences implements CoreAnnotation<List<String>> {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Class<List<String>> getType() {
+            return (Class) List.class;
+        }
+    }
+}

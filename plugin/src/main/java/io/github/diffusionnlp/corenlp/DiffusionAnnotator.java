@@ -1,0 +1,293 @@
+package io.github.diffusionnlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.process.Morphology;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The diffusion language model as a CoreNLP annotator: infill, rewrite or generate.
+ *
+ * <pre>
+ * annotators = tokenize,ssplit,pos,diffusion
+ * customAnnotatorClass.diffusion = io.github.diffusionnlp.corenlp.DiffusionAnnotator
+ * diffusion.task = infill
+ * </pre>
+ *
+ * <p>Every {@code NAME.*} property is read and checked at construction ({@link DiffusionSettings}); the
+ * model is loaded then too, once per JVM for each model directory and device ({@link SharedModels}). One
+ * instance may annotate many documents at once (CoreNLP's server and {@code threads} do that): it keeps no
+ * state between calls, and the model is thread-safe. Sentence i of a document is sampled with seed
+ * {@code seed + i}, so a document gives the same result whichever thread annotates it.
+ */
+public class DiffusionAnnotator implements Annotator {
+    private final DiffusionSettings settings;
+    private final DiffusionLM lm;
+    private final SamplingOptions options;
+    private final boolean afterPos;
+    private final boolean afterLemma;
+
+    public DiffusionAnnotator(String name, Properties props) {
+        this.settings = DiffusionSettings.read(name, props);
+        if (settings.sentiment != null) {
+            throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".sentiment = '"
+                    + settings.sentiment + "' is a valid setting, but sentiment-conditioned sampling is not available"
+                    + " yet: diffusion-nlp-core has no sentiment labels to condition on. Remove " + name
+                    + ".sentiment (it is never ignored silently).");
+        }
+        if (settings.syntax != null) {
+            throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".syntax = '" + settings.syntax
+                    + "' is a valid setting, but POS-template-constrained sampling is not available yet:"
+                    + " diffusion-nlp-core has no POS conditioning. Remove " + name
+                    + ".syntax (it is never ignored silently).");
+        }
+        this.lm = SharedModels.get(settings.model, settings.device);
+        int maxLength = lm.info().config().maxLength();
+        if (settings.length > maxLength) {
+            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
+                    + settings.length + "'; allowed: 0 (the model chooses) to " + maxLength
+                    + " (the model's length)");
+        }
+        this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
+                .batchSize(settings.batchSize).temperature(settings.temperature).length(settings.length).build();
+        List<String> before = annotatorsBefore(name, props);
+        this.afterPos = before.contains("pos");
+        this.afterLemma = before.contains("lemma");
+    }
+
+    /** The annotators listed before {@code name} in the pipeline's {@code annotators} property. */
+    private static List<String> annotatorsBefore(String name, Properties props) {
+        List<String> all = new ArrayList<>();
+        for (String a : props.getProperty("annotators", "").split("[,\\s]+")) {
+            if (a.equals(name)) {
+                break;
+            }
+            all.add(a);
+        }
+        return all;
+    }
+
+    public DiffusionSettings settings() {
+        return settings;
+    }
+
+    /** The shared model this annotator samples from. */
+    public DiffusionLM model() {
+        return lm;
+    }
+
+    @Override
+    public void annotate(Annotation doc) {
+        if (settings.task == DiffusionSettings.Task.GENERATE) {
+            generate(doc);
+            return;
+        }
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        if (sentences == null || sentences.isEmpty() || doc.get(CoreAnnotations.TextAnnotation.class) == null) {
+            return; // an empty document: nothing to fill or rewrite
+        }
+        DocumentEditor.joinMasks(doc);
+        List<List<String>> words = new ArrayList<>();
+        List<boolean[]> written = new ArrayList<>(); // per sentence: which tokens the model writes
+        for (CoreMap sentence : sentences) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            List<String> w = new ArrayList<>(tokens.size());
+            boolean[] write = new boolean[tokens.size()];
+            for (int i = 0; i < tokens.size(); i++) {
+                CoreLabel t = tokens.get(i);
+                String word = t.word() == null ? "" : t.word();
+                boolean kept = isKept(t, i);
+                write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
+                w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
+                        : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
+                        ? "[UNK]" : word); // a kept literal mask stays, and is not filled
+            }
+            words.add(w);
+            written.add(write);
+        }
+        List<List<String>> results;
+        if (settings.task == DiffusionSettings.Task.INFILL) {
+            results = lm.infillAll(words, options);
+            resampleLeakedEntities(sentences, words, written, results);
+        } else {
+            List<boolean[]> keep = new ArrayList<>();
+            for (boolean[] write : written) {
+                boolean[] k = new boolean[write.length];
+                for (int i = 0; i < write.length; i++) {
+                    k[i] = !write[i];
+                }
+                keep.add(k);
+            }
+            results = lm.rewriteAll(words, keep, settings.strength, options);
+        }
+        int maxLength = lm.info().config().maxLength();
+        Map<CoreLabel, String> newWords = new IdentityHashMap<>();
+        List<CoreMap> touched = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreMap sentence = sentences.get(s);
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            boolean[] write = written.get(s);
+            boolean any = false;
+            Map<CoreLabel, String> sentenceWords = new IdentityHashMap<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                if (write[i]) {
+                    any = true;
+                    CoreLabel t = tokens.get(i);
+                    String w = results.get(s).get(i);
+                    t.set(DiffusionAnnotations.OriginalWord.class, t.word());
+                    t.set(DiffusionAnnotations.Word.class, w);
+                    sentenceWords.put(t, w);
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            touched.add(sentence);
+            String original = DocumentEditor.sentenceText(doc, sentence, Map.of());
+            sentence.set(DiffusionAnnotations.OriginalText.class, original);
+            sentence.set(DiffusionAnnotations.Text.class, DocumentEditor.sentenceText(doc, sentence, sentenceWords));
+            sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
+            newWords.putAll(sentenceWords);
+        }
+        if (settings.replace && !newWords.isEmpty()) {
+            DocumentEditor.replaceWords(doc, newWords);
+            retag(touched, newWords.keySet());
+        }
+    }
+
+    /**
+     * Pseudonymisation must not give a name back: where a position masked by an {@code ner:} rule got its own
+     * word again, that sentence is sampled again with another seed (at most {@value #RESAMPLE_TRIES} times;
+     * the seeds are fixed, so the result stays deterministic).
+     */
+    private void resampleLeakedEntities(List<CoreMap> sentences, List<List<String>> words, List<boolean[]> written,
+            List<List<String>> results) {
+        if (settings.maskNer.isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; attempt <= RESAMPLE_TRIES; attempt++) {
+            List<Integer> leaking = new ArrayList<>();
+            for (int s = 0; s < sentences.size(); s++) {
+                if (leaks(sentences.get(s), written.get(s), results.get(s))) {
+                    leaking.add(s);
+                }
+            }
+            if (leaking.isEmpty()) {
+                return;
+            }
+            for (int s : leaking) {
+                SamplingOptions again = options.toBuilder().seed(options.seed() + s + 1_000_003L * attempt).build();
+                results.set(s, lm.infillAll(List.of(words.get(s)), again).get(0));
+            }
+        }
+    }
+
+    private static final int RESAMPLE_TRIES = 4;
+
+    private boolean leaks(CoreMap sentence, boolean[] write, List<String> result) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        for (int i = 0; i < tokens.size(); i++) {
+            CoreLabel t = tokens.get(i);
+            if (write[i] && t.ner() != null && settings.maskNer.contains(t.ner())
+                    && result.get(i).equalsIgnoreCase(t.word())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isKept(CoreLabel t, int i) {
+        if (settings.keepIndexes.contains(i + 1)) {
+            return true;
+        }
+        return !settings.keepUpos.isEmpty() && settings.keepUpos.contains(Upos.of(t.word(), t.tag()));
+    }
+
+    private boolean isMasked(CoreLabel t, String word) {
+        if (word.equals(DiffusionLM.MASK)) {
+            return true;
+        }
+        if (!settings.maskNer.isEmpty() && t.ner() != null && settings.maskNer.contains(t.ner())) {
+            return true;
+        }
+        return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(Upos.of(word, t.tag()));
+    }
+
+    private void generate(Annotation doc) {
+        List<List<String>> generated = lm.generate(settings.count, options);
+        List<String> texts = new ArrayList<>();
+        for (List<String> words : generated) {
+            texts.add(String.join(" ", words));
+        }
+        doc.set(DiffusionAnnotations.GeneratedSentences.class, texts);
+        if (settings.replace) {
+            List<CoreMap> added = DocumentEditor.appendSentences(doc, generated);
+            Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            added.forEach(s -> all.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
+            retag(added, all);
+        }
+    }
+
+    /**
+     * After replacing words: when {@code pos} ran before this annotator, its tagger (from CoreNLP's annotator
+     * pool) tags the changed sentences again, and lemmas of changed tokens are recomputed when {@code lemma}
+     * ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
+     */
+    private void retag(List<CoreMap> sentences, Collection<CoreLabel> changed) {
+        if (sentences.isEmpty()) {
+            return;
+        }
+        if (afterPos) {
+            Annotator pos = StanfordCoreNLP.getExistingAnnotator("pos");
+            if (pos != null) {
+                Annotation part = new Annotation("");
+                part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+                pos.annotate(part);
+            }
+        }
+        if (afterLemma) {
+            for (CoreLabel t : changed) {
+                if (t.tag() != null) {
+                    t.setLemma(Morphology.lemmaStatic(t.word(), t.tag()));
+                }
+            }
+        }
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requirementsSatisfied() {
+        Set<Class<? extends CoreAnnotation>> s = new LinkedHashSet<>(Arrays.asList(DiffusionAnnotations.Text.class,
+                DiffusionAnnotations.OriginalText.class, DiffusionAnnotations.Windows.class,
+                DiffusionAnnotations.OriginalWord.class, DiffusionAnnotations.Word.class));
+        if (settings.task == DiffusionSettings.Task.GENERATE) {
+            s.add(DiffusionAnnotations.GeneratedSentences.class);
+            s.add(DiffusionAnnotations.Generated.class);
+        }
+        return s;
+    }
+
+    @Override
+    public Set<Class<? extends CoreAnnotation>> requires() {
+        return settings.requires();
+    }
+
+    @Override
+    public Collection<String> exactRequirements() {
+        return settings.requiredAnnotators();
+    }
+}

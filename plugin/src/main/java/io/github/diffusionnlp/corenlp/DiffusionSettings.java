@@ -1,0 +1,327 @@
+package io.github.diffusionnlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreAnnotation;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code NAME.*} properties of one {@link DiffusionAnnotator}, read and checked. Every bad value fails
+ * with an {@link IllegalArgumentException} naming the property, the value and what is allowed.
+ */
+public final class DiffusionSettings {
+    public enum Task { INFILL, REWRITE, GENERATE }
+
+    /** The property suffixes this annotator reads ({@code NAME.suffix}). */
+    public static final List<String> KEYS = List.of("model", "device", "task", "steps", "seed", "batchSize",
+            "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax");
+
+    public static final Set<String> SENTIMENTS = new LinkedHashSet<>(List.of("very negative", "negative",
+            "neutral", "positive", "very positive"));
+
+    private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
+    private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d+)?");
+
+    final String name;
+    final Path model; // null: the shipped default model
+    final String device; // null: the engine's default
+    final Task task;
+    final int steps;
+    final long seed;
+    final int batchSize;
+    final double temperature;
+    final double strength;
+    final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
+    final Set<String> keepUpos;
+    final Set<String> maskNer;
+    final Set<String> maskUpos;
+    final int count;
+    final int length;
+    final boolean replace;
+    final String sentiment; // null: none
+    final String syntax; // null: none; "keep" or a UPOS template
+
+    /** Reads {@code name.*} from the pipeline's properties; does not check that features exist in core. */
+    public static DiffusionSettings read(String name, Properties props) {
+        return new DiffusionSettings(name, props);
+    }
+
+    private DiffusionSettings(String name, Properties props) {
+        this.name = name;
+        String prefix = name + ".";
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith(prefix) && !KEYS.contains(key.substring(prefix.length()))) {
+                throw bad(key.substring(prefix.length()), props.getProperty(key),
+                        "a known property: " + prefix + String.join(", " + prefix, KEYS));
+            }
+        }
+        String taskValue = get(props, "task", "infill").toLowerCase(Locale.ROOT);
+        switch (taskValue) {
+            case "infill" -> task = Task.INFILL;
+            case "rewrite" -> task = Task.REWRITE;
+            case "generate" -> task = Task.GENERATE;
+            default -> throw bad("task", taskValue, "infill, rewrite or generate");
+        }
+        String modelValue = props.getProperty(prefix + "model");
+        if (modelValue == null || modelValue.isBlank()) {
+            model = null;
+        } else {
+            model = Path.of(modelValue.trim());
+            if (!Files.isRegularFile(model.resolve("config.json"))) {
+                throw bad("model", modelValue, "a model directory (one with config.json, vocab.txt, model.params,"
+                        + " warp.tsv), or no value for the shipped model; " + model.toAbsolutePath()
+                        + (Files.isDirectory(model) ? " has no config.json" : " does not exist"));
+            }
+        }
+        String deviceValue = props.getProperty(prefix + "device");
+        if (deviceValue == null || deviceValue.isBlank()) {
+            device = null;
+        } else if (DEVICE.matcher(deviceValue.trim()).matches()) {
+            device = deviceValue.trim();
+        } else {
+            throw bad("device", deviceValue, "cpu, gpu or gpu:N (N a GPU number)");
+        }
+        steps = intValue(props, "steps", 32, 1, 10_000);
+        seed = longValue(props, "seed", 0);
+        batchSize = intValue(props, "batchSize", 32, 1, 4096);
+        temperature = doubleValue(props, "temperature", 1.0, 0, false, 1, "a number in [0, 1]");
+        count = intValue(props, "count", 1, 0, 10_000);
+        length = intValue(props, "length", 0, 0, 10_000);
+        strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");
+        replace = boolValue(props, "replace", true);
+
+        keepIndexes = new TreeSet<>();
+        keepUpos = new TreeSet<>();
+        String keepValue = get(props, "keep", "");
+        for (String item : items(keepValue, ",")) {
+            if (item.matches("\\d+")) {
+                int index = parseInt("keep", keepValue, item);
+                if (index < 1) {
+                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) or UPOS tags " + Upos.TAGS);
+                }
+                keepIndexes.add(index);
+            } else if (Upos.TAGS.contains(item.toUpperCase(Locale.ROOT))) {
+                keepUpos.add(item.toUpperCase(Locale.ROOT));
+            } else {
+                throw bad("keep", keepValue, "a comma-separated list of token indexes (1 = first token of a"
+                        + " sentence) and UPOS tags " + new TreeSet<>(Upos.TAGS) + "; '" + item + "' is neither");
+            }
+        }
+
+        maskNer = new TreeSet<>();
+        maskUpos = new TreeSet<>();
+        String maskValue = get(props, "mask", "");
+        String maskAllowed = "rules separated by ';', each ner:CLASS[,CLASS...] (NER classes such as PERSON,"
+                + " LOCATION, ORGANIZATION) or pos:UPOS[,UPOS...] (UPOS tags " + new TreeSet<>(Upos.TAGS) + ")";
+        for (String rule : items(maskValue, ";")) {
+            int colon = rule.indexOf(':');
+            String kind = colon < 0 ? rule : rule.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+            List<String> classes = colon < 0 ? List.of() : items(rule.substring(colon + 1), ",");
+            if (classes.isEmpty() || !(kind.equals("ner") || kind.equals("pos"))) {
+                throw bad("mask", maskValue, maskAllowed);
+            }
+            for (String c : classes) {
+                String upper = c.toUpperCase(Locale.ROOT);
+                if (kind.equals("ner") && NER_CLASS.matcher(c).matches() && !c.equals("O")) {
+                    maskNer.add(c);
+                } else if (kind.equals("pos") && Upos.TAGS.contains(upper)) {
+                    maskUpos.add(upper);
+                } else {
+                    throw bad("mask", maskValue, maskAllowed + "; '" + c + "' is not a " + kind.toUpperCase(Locale.ROOT)
+                            + " class");
+                }
+            }
+        }
+
+        String sentimentValue = get(props, "sentiment", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        if (sentimentValue.isEmpty()) {
+            sentiment = null;
+        } else if (SENTIMENTS.contains(sentimentValue)) {
+            sentiment = sentimentValue;
+        } else {
+            throw bad("sentiment", sentimentValue, "one of " + SENTIMENTS + " (CoreNLP's sentiment classes)");
+        }
+        String syntaxValue = get(props, "syntax", "");
+        if (syntaxValue.isEmpty()) {
+            syntax = null;
+        } else if (syntaxValue.equalsIgnoreCase("keep")) {
+            syntax = "keep";
+        } else {
+            List<String> template = items(syntaxValue, "[\\s,]+");
+            for (String t : template) {
+                if (!Upos.TAGS.contains(t.toUpperCase(Locale.ROOT))) {
+                    throw bad("syntax", syntaxValue, "'keep' (each sentence's own tags from the pos annotator) or a"
+                            + " template of UPOS tags separated by spaces, from " + new TreeSet<>(Upos.TAGS)
+                            + "; '" + t + "' is not one");
+                }
+            }
+            syntax = String.join(" ", template).toUpperCase(Locale.ROOT);
+        }
+
+        // properties that belong to another task are a mistake, not something to ignore
+        check(task == Task.INFILL || maskValue.isEmpty(), "mask", maskValue, "only with " + prefix + "task=infill");
+        check(task == Task.REWRITE || !props.containsKey(prefix + "strength"), "strength",
+                props.getProperty(prefix + "strength"), "only with " + prefix + "task=rewrite");
+        check(task != Task.GENERATE || keepValue.isEmpty(), "keep", keepValue,
+                "only with " + prefix + "task=infill or rewrite");
+        check(task == Task.GENERATE || !props.containsKey(prefix + "count"), "count",
+                props.getProperty(prefix + "count"), "only with " + prefix + "task=generate");
+        check(task == Task.GENERATE || !props.containsKey(prefix + "length"), "length",
+                props.getProperty(prefix + "length"), "only with " + prefix + "task=generate");
+        check(!"keep".equals(syntax) || task == Task.REWRITE, "syntax", syntaxValue,
+                "'keep' only with " + prefix + "task=rewrite (generate has no input sentence to take tags from)");
+    }
+
+    /** The annotations an earlier annotator must have set for this configuration. */
+    public Set<Class<? extends CoreAnnotation>> requires() {
+        Set<Class<? extends CoreAnnotation>> r = new LinkedHashSet<>();
+        if (task != Task.GENERATE) {
+            Collections.addAll(r, CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
+                    CoreAnnotations.SentencesAnnotation.class, CoreAnnotations.CharacterOffsetBeginAnnotation.class,
+                    CoreAnnotations.CharacterOffsetEndAnnotation.class, CoreAnnotations.OriginalTextAnnotation.class);
+        } else if (replace) {
+            Collections.addAll(r, CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
+                    CoreAnnotations.SentencesAnnotation.class);
+        }
+        if (needsPos()) {
+            r.add(CoreAnnotations.PartOfSpeechAnnotation.class);
+        }
+        if (!maskNer.isEmpty()) {
+            r.add(CoreAnnotations.NamedEntityTagAnnotation.class);
+        }
+        return r;
+    }
+
+    /** The same as {@link #requires()} in CoreNLP's annotator names, for its error message. */
+    public List<String> requiredAnnotators() {
+        List<String> names = new ArrayList<>();
+        if (task != Task.GENERATE || replace) {
+            names.add("tokenize");
+            names.add("ssplit");
+        }
+        if (needsPos() || !maskNer.isEmpty()) {
+            names.add("pos");
+        }
+        if (!maskNer.isEmpty()) {
+            names.add("lemma");
+            names.add("ner");
+        }
+        return names;
+    }
+
+    boolean needsPos() {
+        return !keepUpos.isEmpty() || !maskUpos.isEmpty() || "keep".equals(syntax);
+    }
+
+    private IllegalArgumentException bad(String key, String value, String allowed) {
+        return new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '" + value
+                + "'; allowed: " + allowed);
+    }
+
+    private void check(boolean ok, String key, String value, String allowed) {
+        if (!ok) {
+            throw bad(key, value, allowed);
+        }
+    }
+
+    private String get(Properties props, String key, String def) {
+        String v = props.getProperty(name + "." + key);
+        return v == null ? def : v.trim();
+    }
+
+    private static List<String> items(String value, String separator) {
+        List<String> out = new ArrayList<>();
+        for (String s : value.split(separator)) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    private int parseInt(String key, String whole, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw bad(key, whole, "an integer");
+        }
+    }
+
+    private int intValue(Properties props, String key, int def, int min, int max) {
+        String v = get(props, key, null);
+        if (v == null) {
+            return def;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "an integer from " + min + " to " + max);
+        }
+        if (n < min || n > max) {
+            throw bad(key, v, "an integer from " + min + " to " + max);
+        }
+        return n;
+    }
+
+    private long longValue(Properties props, String key, long def) {
+        String v = get(props, key, null);
+        if (v == null) {
+            return def;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, "an integer (a 64-bit seed)");
+        }
+    }
+
+    private double doubleValue(Properties props, String key, double def, double min, boolean minOpen, double max,
+            String allowed) {
+        String v = get(props, key, null);
+        if (v == null) {
+            return def;
+        }
+        double d;
+        try {
+            d = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, allowed);
+        }
+        if (!(minOpen ? d > min : d >= min) || !(d <= max)) {
+            throw bad(key, v, allowed);
+        }
+        return d;
+    }
+
+    private boolean boolValue(Properties props, String key, boolean def) {
+        String v = get(props, key, null);
+        if (v == null) {
+            return def;
+        }
+        if (v.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (v.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw bad(key, v, "true or false");
+    }
+
+    public Task task() {
+        return task;
+    }
+
+    public boolean replace() {
+        return replace;
+    }
+}

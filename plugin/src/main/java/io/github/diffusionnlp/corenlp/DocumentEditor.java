@@ -1,0 +1,334 @@
+package io.github.diffusionnlp.corenlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.DiffusionLM;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Edits a CoreNLP document in place and keeps it consistent: token lists, token and sentence indexes,
+ * character (and code point) offsets, sentence and document text, entity mentions.
+ */
+final class DocumentEditor {
+    private DocumentEditor() {}
+
+    /**
+     * Joins the tokens a tokenizer split a literal {@code [MASK]} into (PTBTokenizer: {@code [}, {@code MASK},
+     * {@code ]}) into one token {@code [MASK]}: adjacent tokens (no space between) whose original texts
+     * spell it. The document's text is unchanged; only its tokenization. Returns whether anything was joined.
+     */
+    static boolean joinMasks(Annotation doc) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        Map<CoreLabel, CoreLabel> joinedFrom = new IdentityHashMap<>(); // first piece -> joined token
+        Map<CoreLabel, Boolean> dropped = new IdentityHashMap<>(); // later pieces
+        for (CoreMap sentence : sentences) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            List<CoreLabel> out = new ArrayList<>(tokens.size());
+            for (int i = 0; i < tokens.size(); ) {
+                int end = maskEnd(tokens, i);
+                if (end > i + 1) {
+                    CoreLabel joined = join(tokens.subList(i, end));
+                    joinedFrom.put(tokens.get(i), joined);
+                    for (int k = i + 1; k < end; k++) {
+                        dropped.put(tokens.get(k), true);
+                    }
+                    out.add(joined);
+                    i = end;
+                } else {
+                    out.add(tokens.get(i));
+                    i++;
+                }
+            }
+            if (out.size() != tokens.size()) {
+                sentence.set(CoreAnnotations.TokensAnnotation.class, out);
+            }
+        }
+        if (joinedFrom.isEmpty()) {
+            return false;
+        }
+        List<CoreLabel> oldDocTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        int[] newIndex = new int[oldDocTokens.size() + 1]; // old document token index -> new one
+        List<CoreLabel> docTokens = new ArrayList<>();
+        for (int i = 0; i < oldDocTokens.size(); i++) {
+            CoreLabel t = oldDocTokens.get(i);
+            newIndex[i] = docTokens.size();
+            if (dropped.containsKey(t)) {
+                continue;
+            }
+            docTokens.add(joinedFrom.getOrDefault(t, t));
+        }
+        newIndex[oldDocTokens.size()] = docTokens.size();
+        doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
+        for (int i = 0; i < docTokens.size(); i++) {
+            CoreLabel t = docTokens.get(i);
+            if (t.containsKey(CoreAnnotations.TokenBeginAnnotation.class)) {
+                t.set(CoreAnnotations.TokenBeginAnnotation.class, i);
+                t.set(CoreAnnotations.TokenEndAnnotation.class, i + 1);
+            }
+        }
+        for (CoreMap sentence : sentences) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            for (int i = 0; i < tokens.size(); i++) {
+                tokens.get(i).setIndex(i + 1);
+            }
+            remapTokenSpan(sentence, newIndex);
+            List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+            if (mentions != null) {
+                mentions.forEach(m -> remapTokenSpan(m, newIndex));
+            }
+        }
+        return true;
+    }
+
+    private static void remapTokenSpan(CoreMap span, int[] newIndex) {
+        Integer b = span.get(CoreAnnotations.TokenBeginAnnotation.class);
+        Integer e = span.get(CoreAnnotations.TokenEndAnnotation.class);
+        if (b != null && e != null && b >= 0 && e < newIndex.length && b <= e) {
+            span.set(CoreAnnotations.TokenBeginAnnotation.class, newIndex[b]);
+            span.set(CoreAnnotations.TokenEndAnnotation.class, e == 0 ? 0 : newIndex[e - 1] + 1);
+        }
+    }
+
+    /** The end (exclusive) of a literal mask spelt by tokens from {@code i}, or -1. */
+    private static int maskEnd(List<CoreLabel> tokens, int i) {
+        StringBuilder spelt = new StringBuilder();
+        for (int k = i; k < tokens.size() && k < i + DiffusionLM.MASK.length(); k++) {
+            CoreLabel t = tokens.get(k);
+            if (k > i && tokens.get(k - 1).endPosition() != t.beginPosition()) {
+                return -1;
+            }
+            String piece = t.originalText() != null ? t.originalText() : t.word();
+            if (piece == null) {
+                return -1;
+            }
+            spelt.append(piece);
+            if (spelt.toString().equals(DiffusionLM.MASK)) {
+                return k + 1;
+            }
+            if (!DiffusionLM.MASK.startsWith(spelt.toString())) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static CoreLabel join(List<CoreLabel> pieces) {
+        CoreLabel first = pieces.get(0);
+        CoreLabel last = pieces.get(pieces.size() - 1);
+        CoreLabel core = pieces.stream().filter(p -> "MASK".equals(p.originalText())).findFirst().orElse(first);
+        CoreLabel joined = new CoreLabel(first);
+        joined.setWord(DiffusionLM.MASK);
+        joined.setValue(DiffusionLM.MASK);
+        joined.setOriginalText(DiffusionLM.MASK);
+        joined.setEndPosition(last.endPosition());
+        if (last.after() != null) {
+            joined.setAfter(last.after());
+        }
+        if (last.containsKey(CoreAnnotations.CodepointOffsetEndAnnotation.class)) {
+            joined.set(CoreAnnotations.CodepointOffsetEndAnnotation.class,
+                    last.get(CoreAnnotations.CodepointOffsetEndAnnotation.class));
+        }
+        copy(core, joined, CoreAnnotations.PartOfSpeechAnnotation.class);
+        copy(core, joined, CoreAnnotations.NamedEntityTagAnnotation.class);
+        joined.remove(CoreAnnotations.LemmaAnnotation.class);
+        if (first.lemma() != null) {
+            joined.setLemma(DiffusionLM.MASK);
+        }
+        return joined;
+    }
+
+    private static <V> void copy(CoreLabel from, CoreLabel to, Class<? extends edu.stanford.nlp.ling.CoreAnnotation<V>> key) {
+        V v = from.get(key);
+        if (v != null) {
+            to.set(key, v);
+        }
+    }
+
+    /**
+     * Writes new words into the document: each token of {@code words} gets its word, value and original
+     * text; the document text, every token's and sentence's offsets, sentence texts and entity mentions
+     * follow. Token counts and indexes do not change.
+     */
+    static void replaceWords(Annotation doc, Map<CoreLabel, String> words) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        List<CoreLabel> changed = new ArrayList<>();
+        for (CoreLabel t : docTokens) {
+            String w = words.get(t);
+            if (w != null && !w.equals(t.originalText())) {
+                changed.add(t);
+            }
+        }
+        changed.sort(Comparator.comparingInt(CoreLabel::beginPosition));
+        int[] ends = new int[changed.size()];
+        int[] shifts = new int[changed.size()]; // cumulative shift after change i
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        int pos = 0;
+        int shift = 0;
+        for (int i = 0; i < changed.size(); i++) {
+            CoreLabel t = changed.get(i);
+            String w = words.get(t);
+            out.append(text, pos, t.beginPosition()).append(w);
+            pos = t.endPosition();
+            shift += w.length() - (t.endPosition() - t.beginPosition());
+            ends[i] = t.endPosition();
+            shifts[i] = shift;
+        }
+        out.append(text, pos, text.length());
+        String newText = out.toString();
+        OffsetMap map = new OffsetMap(ends, shifts);
+
+        for (CoreLabel t : docTokens) {
+            int begin = map.apply(t.beginPosition());
+            String w = words.get(t);
+            int end = w != null && !w.equals(t.originalText()) ? begin + w.length() : map.apply(t.endPosition());
+            if (w != null) {
+                t.setWord(w);
+                t.setValue(w);
+                t.setOriginalText(w);
+            }
+            t.setBeginPosition(begin);
+            t.setEndPosition(end);
+            if (t.containsKey(CoreAnnotations.CodepointOffsetBeginAnnotation.class)) {
+                t.set(CoreAnnotations.CodepointOffsetBeginAnnotation.class, newText.codePointCount(0, begin));
+                t.set(CoreAnnotations.CodepointOffsetEndAnnotation.class, newText.codePointCount(0, end));
+            }
+        }
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            respan(sentence, map, newText);
+            List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+            if (mentions != null) {
+                mentions.forEach(m -> respan(m, map, newText));
+            }
+        }
+        doc.set(CoreAnnotations.TextAnnotation.class, newText);
+    }
+
+    private static void respan(CoreMap span, OffsetMap map, String newText) {
+        Integer b = span.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        Integer e = span.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+        if (b == null || e == null) {
+            return;
+        }
+        int nb = map.apply(b);
+        int ne = Math.max(nb, map.apply(e));
+        span.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, nb);
+        span.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, ne);
+        if (ne <= newText.length()) {
+            span.set(CoreAnnotations.TextAnnotation.class, newText.substring(nb, ne));
+        }
+    }
+
+    /** Old character offset to new: shifted by every change that ends at or before it. */
+    private record OffsetMap(int[] ends, int[] shifts) {
+        int apply(int old) {
+            int lo = 0;
+            int hi = ends.length - 1;
+            int found = -1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                if (ends[mid] <= old) {
+                    found = mid;
+                    lo = mid + 1;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            return found < 0 ? old : old + shifts[found];
+        }
+    }
+
+    /** The text of a sentence with some of its tokens' words replaced (the document itself is not changed). */
+    static String sentenceText(Annotation doc, CoreMap sentence, Map<CoreLabel, String> words) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        if (tokens.isEmpty()) {
+            return "";
+        }
+        int from = tokens.get(0).beginPosition();
+        StringBuilder out = new StringBuilder();
+        int pos = from;
+        for (CoreLabel t : tokens) {
+            String w = words.get(t);
+            if (w != null) {
+                out.append(text, pos, t.beginPosition()).append(w);
+                pos = t.endPosition();
+            }
+        }
+        out.append(text, pos, tokens.get(tokens.size() - 1).endPosition());
+        return out.toString();
+    }
+
+    /**
+     * Appends sentences of the given tokens to the document: text (after a blank line), tokens with
+     * offsets and indexes, sentences marked {@link DiffusionAnnotations.Generated}. Returns the new sentences.
+     */
+    static List<CoreMap> appendSentences(Annotation doc, List<List<String>> sentencesWords) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        StringBuilder newText = new StringBuilder(text == null ? "" : text);
+        List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        docTokens = docTokens == null ? new ArrayList<>() : new ArrayList<>(docTokens);
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        sentences = sentences == null ? new ArrayList<>() : new ArrayList<>(sentences);
+        List<CoreMap> added = new ArrayList<>();
+        for (List<String> words : sentencesWords) {
+            if (words.isEmpty()) {
+                continue;
+            }
+            if (newText.length() > 0) {
+                newText.append("\n\n");
+            }
+            int sentenceBegin = newText.length();
+            int sentenceIndex = sentences.size();
+            int tokenBegin = docTokens.size();
+            List<CoreLabel> tokens = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                String w = words.get(i);
+                if (i > 0) {
+                    newText.append(' ');
+                }
+                CoreLabel t = new CoreLabel();
+                t.setWord(w);
+                t.setValue(w);
+                t.setOriginalText(w);
+                t.setBeginPosition(newText.length());
+                newText.append(w);
+                t.setEndPosition(newText.length());
+                t.setBefore(i == 0 ? "" : " ");
+                t.setAfter(i == words.size() - 1 ? "" : " ");
+                t.setIndex(i + 1);
+                t.setSentIndex(sentenceIndex);
+                t.set(CoreAnnotations.IsNewlineAnnotation.class, false);
+                t.set(CoreAnnotations.TokenBeginAnnotation.class, docTokens.size());
+                t.set(CoreAnnotations.TokenEndAnnotation.class, docTokens.size() + 1);
+                t.set(DiffusionAnnotations.Word.class, w);
+                tokens.add(t);
+                docTokens.add(t);
+            }
+            CoreMap sentence = new ArrayCoreMap();
+            String sentenceText = newText.substring(sentenceBegin);
+            sentence.set(CoreAnnotations.TextAnnotation.class, sentenceText);
+            sentence.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, sentenceBegin);
+            sentence.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, newText.length());
+            sentence.set(CoreAnnotations.TokensAnnotation.class, tokens);
+            sentence.set(CoreAnnotations.TokenBeginAnnotation.class, tokenBegin);
+            sentence.set(CoreAnnotations.TokenEndAnnotation.class, docTokens.size());
+            sentence.set(CoreAnnotations.SentenceIndexAnnotation.class, sentenceIndex);
+            sentence.set(DiffusionAnnotations.Generated.class, true);
+            sentence.set(DiffusionAnnotations.Text.class, sentenceText);
+            sentences.add(sentence);
+            added.add(sentence);
+        }
+        doc.set(CoreAnnotations.TextAnnotation.class, newText.toString());
+        doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
+        doc.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        return added;
+    }
+}

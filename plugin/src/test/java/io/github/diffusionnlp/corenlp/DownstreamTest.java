@@ -1,0 +1,115 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.Label;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.JSONOutputter;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.trees.TreeCoreAnnotations;
+import edu.stanford.nlp.util.CoreMap;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Our annotator between CoreNLP's heavy annotators (ner before it; parse and sentiment after it). */
+class DownstreamTest {
+    static StanfordCoreNLP nerPipeline;
+    static StanfordCoreNLP sentimentPipeline;
+
+    /** NER with only the 3-class CRF model: PERSON, LOCATION, ORGANIZATION (fast to load). */
+    static Properties lightNer(Properties p) {
+        p.setProperty("ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz");
+        p.setProperty("ner.applyNumericClassifiers", "false");
+        p.setProperty("ner.useSUTime", "false");
+        p.setProperty("ner.applyFineGrained", "false");
+        return p;
+    }
+
+    @BeforeAll
+    static void pipelines() {
+        nerPipeline = new StanfordCoreNLP(lightNer(props("tokenize,ssplit,pos,lemma,ner,diffusion",
+                "diffusion.mask", "ner:PERSON,LOCATION")));
+        sentimentPipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion,parse,sentiment",
+                "diffusion.task", "rewrite", "diffusion.strength", "0.7", "diffusion.keep", "PUNCT"));
+    }
+
+    @Test
+    void pseudonymisesPersonsAndLocationsAndLeavesEverythingElse() {
+        String text = "John Smith met Mary in Paris on Monday. Google hired Anna Karenina in London.";
+        Annotation doc = annotate(nerPipeline, text);
+        List<String> originals = List.of("John", "Smith", "met", "Mary", "in", "Paris", "on", "Monday", ".",
+                "Google", "hired", "Anna", "Karenina", "in", "London", ".");
+        Set<String> names = Set.of("John", "Smith", "Mary", "Paris", "Anna", "Karenina", "London");
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals(originals.size(), tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            CoreLabel t = tokens.get(i);
+            String was = t.get(DiffusionAnnotations.OriginalWord.class);
+            if (names.contains(originals.get(i))) {
+                assertEquals(originals.get(i), was, "masked because NER said PERSON or LOCATION");
+                assertNotEquals(originals.get(i).toLowerCase(), t.word().toLowerCase(), "a name must not come back");
+                assertTrue(Set.of("PERSON", "LOCATION").contains(t.ner()), "the slot keeps its class");
+            } else {
+                assertNull(was, originals.get(i));
+                assertEquals(originals.get(i), t.word());
+            }
+        }
+        assertEquals("ORGANIZATION", tokens.get(9).ner());
+        TasksTest.assertConsistent(doc);
+        String newText = doc.get(CoreAnnotations.TextAnnotation.class);
+        for (String name : names) {
+            assertTrue(!newText.matches("(?s).*\\b" + name + "\\b.*"), name + " left in: " + newText);
+        }
+        // entity mentions follow the new text
+        for (CoreMap m : doc.get(CoreAnnotations.MentionsAnnotation.class)) {
+            int b = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int e = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            assertEquals(newText.substring(b, e), m.get(CoreAnnotations.TextAnnotation.class));
+        }
+    }
+
+    @Test
+    void parseAndSentimentJudgeTheRewrittenSentences() {
+        String text = "The movie was wonderful and the actors were brilliant. The food was cold and awful.";
+        Annotation doc = annotate(sentimentPipeline, text);
+        TasksTest.assertConsistent(doc);
+        assertNotEquals(text, doc.get(CoreAnnotations.TextAnnotation.class));
+        for (CoreMap s : sentences(doc)) {
+            assertEquals(s.get(CoreAnnotations.TextAnnotation.class), s.get(DiffusionAnnotations.Text.class));
+            assertNotEquals(s.get(DiffusionAnnotations.OriginalText.class), s.get(DiffusionAnnotations.Text.class));
+            Tree tree = s.get(TreeCoreAnnotations.TreeAnnotation.class);
+            List<String> leaves = new ArrayList<>();
+            for (Label l : tree.yield()) {
+                leaves.add(l.value());
+            }
+            assertEquals(Pipelines.words(s), leaves, "the parser saw the rewritten tokens");
+            assertNotNull(s.get(SentimentCoreAnnotations.SentimentClass.class));
+        }
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try {
+            new JSONOutputter().print(doc, json, sentimentPipeline);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        String out = json.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("\"sentiment\""), out);
+        assertTrue(out.contains(sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).get(1).word()));
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The real CoreNLP server on loopback; the annotator requested through request properties. */
+class ServerTest {
+    static final String TEXT = "The [MASK] of the committee said that the [MASK] was late. The old dog [MASK] loudly.";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static StanfordCoreNLPServer server;
+    static int port;
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @BeforeAll
+    static void start() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Properties serverProps = new Properties();
+        serverProps.setProperty("server_id", "diffusion-test-" + port);
+        server = new StanfordCoreNLPServer(serverProps, port, 120_000, false) {
+            {
+                quiet = true;
+            }
+        };
+        server.run();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.getServer().ifPresent(s -> s.stop(0));
+    }
+
+    static Map<String, String> requestProps(String... pairs) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("annotators", "tokenize,ssplit,diffusion");
+        p.put("customAnnotatorClass.diffusion", DiffusionAnnotator.class.getName());
+        p.put("diffusion.steps", "4");
+        p.put("outputFormat", "json");
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put(pairs[i], pairs[i + 1]);
+        }
+        return p;
+    }
+
+    static HttpResponse<String> post(Map<String, String> props, String text) throws Exception {
+        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
+                .timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The words of every sentence of a JSON response. */
+    static List<List<String>> words(String json) throws IOException {
+        List<List<String>> out = new ArrayList<>();
+        for (JsonNode sentence : JSON.readTree(json).get("sentences")) {
+            List<String> w = new ArrayList<>();
+            sentence.get("tokens").forEach(t -> w.add(t.get("word").asText()));
+            out.add(w);
+        }
+        return out;
+    }
+
+    static List<List<String>> expected(String... pairs) {
+        Properties p = props("tokenize,ssplit,diffusion", pairs);
+        Annotation doc = annotate(new StanfordCoreNLP(p), TEXT);
+        List<List<String>> out = new ArrayList<>();
+        doc.get(CoreAnnotations.SentencesAnnotation.class).forEach(s -> out.add(Pipelines.words(s)));
+        return out;
+    }
+
+    @Test
+    void concurrentRequestsEachGetTheirOwnSeedsResult() throws Exception {
+        int seeds = 3;
+        List<List<List<String>>> expected = new ArrayList<>();
+        for (int seed = 0; seed < seeds; seed++) {
+            expected.add(expected("diffusion.seed", String.valueOf(seed)));
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                Map<String, String> props = requestProps("diffusion.seed", String.valueOf(i % seeds));
+                responses.add(clients.submit(() -> post(props, TEXT)));
+            }
+            for (int i = 0; i < responses.size(); i++) {
+                HttpResponse<String> r = responses.get(i).get(5, TimeUnit.MINUTES);
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(expected.get(i % seeds), words(r.body()), "request " + i);
+                assertTrue(!r.body().contains("MASK"), r.body());
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    @Test
+    void requestPropertiesChooseTaskAndOutputFormat() throws Exception {
+        HttpResponse<String> generated = post(requestProps("diffusion.task", "generate", "diffusion.count", "2",
+                "diffusion.length", "6"), "");
+        assertEquals(200, generated.statusCode(), generated.body());
+        List<List<String>> sentences = words(generated.body());
+        assertEquals(2, sentences.size());
+        assertEquals(6, sentences.get(0).size());
+
+        HttpResponse<String> text = post(requestProps("outputFormat", "text", "diffusion.mask", "pos:ADJ",
+                "annotators", "tokenize,ssplit,pos,diffusion"), "The old dog barked at the red car.");
+        assertEquals(200, text.statusCode(), text.body());
+        assertTrue(text.body().contains("Sentence #1 (9 tokens)"), text.body());
+        assertTrue(!text.body().contains("The old dog barked at the red car."), text.body());
+
+        HttpResponse<String> bad = post(requestProps("diffusion.steps", "zero"), TEXT);
+        assertEquals(500, bad.statusCode());
+        assertTrue(bad.body().contains("diffusion.steps") && bad.body().contains("zero"), bad.body());
+    }
+}

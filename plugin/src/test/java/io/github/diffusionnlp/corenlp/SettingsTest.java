@@ -1,0 +1,124 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.root;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Property checking at construction, requirements per task, the shared model. */
+class SettingsTest {
+
+    /** Builds a pipeline that must fail; returns the message of the root cause. */
+    static String failure(String annotators, String... pairs) {
+        Throwable t = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(props(annotators, pairs)));
+        return root(t).getMessage();
+    }
+
+    static void assertMentions(String message, String... parts) {
+        for (String p : parts) {
+            assertTrue(message.contains(p), "'" + p + "' not in: " + message);
+        }
+    }
+
+    @Test
+    void badValuesNameThePropertyTheValueAndWhatIsAllowed() {
+        String pipe = "tokenize,ssplit,diffusion";
+        assertMentions(failure(pipe, "diffusion.task", "summarise"), "diffusion.task", "summarise",
+                "infill, rewrite or generate");
+        assertMentions(failure(pipe, "diffusion.steps", "0"), "diffusion.steps", "'0'", "from 1 to 10000");
+        assertMentions(failure(pipe, "diffusion.steps", "many"), "diffusion.steps", "many");
+        assertMentions(failure(pipe, "diffusion.seed", "x1"), "diffusion.seed", "x1", "integer");
+        assertMentions(failure(pipe, "diffusion.batchSize", "-3"), "diffusion.batchSize", "-3");
+        assertMentions(failure(pipe, "diffusion.temperature", "2"), "diffusion.temperature", "[0, 1]");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.strength", "0"), "diffusion.strength",
+                "(0, 1]");
+        assertMentions(failure(pipe, "diffusion.replace", "yes"), "diffusion.replace", "yes", "true or false");
+        assertMentions(failure(pipe, "diffusion.device", "tpu"), "diffusion.device", "tpu", "cpu, gpu or gpu:N");
+        assertMentions(failure(pipe, "diffusion.model", "/no/such/model"), "diffusion.model", "/no/such/model",
+                "does not exist");
+        assertMentions(failure(pipe, "diffusion.keep", "1,NOUNS"), "diffusion.keep", "NOUNS", "UPOS", "PROPN");
+        assertMentions(failure(pipe, "diffusion.keep", "0"), "diffusion.keep", "from 1");
+        assertMentions(failure(pipe, "diffusion.mask", "ner"), "diffusion.mask", "ner:CLASS");
+        assertMentions(failure(pipe, "diffusion.mask", "pos:ADJECTIVE"), "diffusion.mask", "ADJECTIVE", "ADJ");
+        assertMentions(failure(pipe, "diffusion.mask", "lemma:be"), "diffusion.mask", "lemma:be", "ner:", "pos:");
+        assertMentions(failure(pipe, "diffusion.steeps", "4"), "diffusion.steeps", "diffusion.steps");
+        assertMentions(failure(pipe, "diffusion.sentiment", "happy"), "diffusion.sentiment", "happy", "very negative");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.syntax", "DET NOUNN"),
+                "diffusion.syntax", "NOUNN", "keep");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "65"), "diffusion.length",
+                "'65'", "0 (the model chooses) to 64");
+        // a property of another task is an error, not ignored
+        assertMentions(failure(pipe, "diffusion.count", "3"), "diffusion.count", "task=generate");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.mask", "pos:ADJ"), "diffusion.mask",
+                "task=infill");
+        assertMentions(failure(pipe, "diffusion.strength", "0.5"), "diffusion.strength", "task=rewrite");
+    }
+
+    @Test
+    void validSentimentAndSyntaxAreRejectedUntilCoreCanHonourThem() {
+        assertMentions(failure("tokenize,ssplit,diffusion", "diffusion.task", "rewrite", "diffusion.sentiment",
+                "positive"), "diffusion.sentiment", "positive", "not available yet");
+        assertMentions(failure("tokenize,ssplit,diffusion", "diffusion.task", "generate", "diffusion.syntax",
+                "DET NOUN VERB PUNCT"), "diffusion.syntax", "DET NOUN VERB PUNCT", "not available yet");
+        assertMentions(failure("tokenize,ssplit,pos,diffusion", "diffusion.task", "rewrite", "diffusion.syntax",
+                "keep"), "diffusion.syntax", "not available yet");
+    }
+
+    @Test
+    void requirementsArePerTask() {
+        Set<Class<?>> tokens = Set.of(CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class);
+        DiffusionSettings infill = DiffusionSettings.read("diffusion", props("x"));
+        assertTrue(infill.requires().containsAll(tokens));
+        assertTrue(!infill.requires().contains(CoreAnnotations.PartOfSpeechAnnotation.class));
+        assertEquals(List.of("tokenize", "ssplit"), infill.requiredAnnotators());
+
+        DiffusionSettings pos = DiffusionSettings.read("diffusion", props("x", "diffusion.mask", "pos:ADJ"));
+        assertTrue(pos.requires().contains(CoreAnnotations.PartOfSpeechAnnotation.class));
+        assertTrue(!pos.requires().contains(CoreAnnotations.NamedEntityTagAnnotation.class));
+
+        DiffusionSettings ner = DiffusionSettings.read("diffusion", props("x", "diffusion.mask", "ner:PERSON"));
+        assertTrue(ner.requires().contains(CoreAnnotations.NamedEntityTagAnnotation.class));
+        assertEquals(List.of("tokenize", "ssplit", "pos", "lemma", "ner"), ner.requiredAnnotators());
+
+        DiffusionSettings keepUpos = DiffusionSettings.read("diffusion",
+                props("x", "diffusion.task", "rewrite", "diffusion.keep", "NOUN"));
+        assertTrue(keepUpos.requires().contains(CoreAnnotations.PartOfSpeechAnnotation.class));
+        DiffusionSettings keepIndex = DiffusionSettings.read("diffusion",
+                props("x", "diffusion.task", "rewrite", "diffusion.keep", "1,2"));
+        assertTrue(!keepIndex.requires().contains(CoreAnnotations.PartOfSpeechAnnotation.class));
+        DiffusionSettings syntaxKeep = DiffusionSettings.read("diffusion",
+                props("x", "diffusion.task", "rewrite", "diffusion.syntax", "keep"));
+        assertTrue(syntaxKeep.requires().contains(CoreAnnotations.PartOfSpeechAnnotation.class));
+
+        DiffusionSettings generate = DiffusionSettings.read("diffusion",
+                props("x", "diffusion.task", "generate", "diffusion.replace", "false"));
+        assertEquals(Set.of(), generate.requires());
+    }
+
+    @Test
+    void coreNlpChecksOurRequirements() {
+        // pos:ADJ needs pos before it; CoreNLP refuses the pipeline and names what is missing
+        Properties p = props("tokenize,ssplit,diffusion", "diffusion.mask", "pos:ADJ");
+        Throwable t = assertThrows(IllegalArgumentException.class, () -> new StanfordCoreNLP(p));
+        assertMentions(t.getMessage(), "diffusion", "PartOfSpeechAnnotation", "tokenize,ssplit,pos");
+        Properties n = props("tokenize,ssplit,pos,diffusion", "diffusion.mask", "ner:PERSON");
+        t = assertThrows(IllegalArgumentException.class, () -> new StanfordCoreNLP(n));
+        assertMentions(t.getMessage(), "NamedEntityTagAnnotation", "ner");
+    }
+
+    @Test
+    void oneModelIsSharedByEveryAnnotatorOfTheSameModelAndDevice() {
+        DiffusionAnnotator a = new DiffusionAnnotator("diffusion", props("x", "diffusion.steps", "4"));
+        DiffusionAnnotator b = new DiffusionAnnotator("other", props("x", "other.task", "generate"));
+        assertSame(a.model(), b.model());
+    }
+}

@@ -1,0 +1,230 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.JSONOutputter;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.pipeline.TextOutputter;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.DiffusionLM;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each task end to end in real pipelines (tokenize, ssplit, pos) on the shipped model. */
+class TasksTest {
+    static final String TEXT = "The [MASK] of the committee said that the [MASK] was late. It rained all day.";
+
+    @Test
+    void infillsLiteralMasksThatPtbTokenizerSplits() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion"));
+        Annotation doc = annotate(pipeline, TEXT);
+        List<CoreMap> sentences = sentences(doc);
+        assertEquals(2, sentences.size());
+        List<CoreLabel> tokens = sentences.get(0).get(CoreAnnotations.TokensAnnotation.class);
+        // "[", "MASK", "]" joined into one position each: 12 tokens as written
+        assertEquals(12, tokens.size());
+        List<String> before = List.of("The", "[MASK]", "of", "the", "committee", "said", "that", "the", "[MASK]",
+                "was", "late", ".");
+        for (int i = 0; i < tokens.size(); i++) {
+            CoreLabel t = tokens.get(i);
+            assertEquals(i + 1, t.index());
+            if (before.get(i).equals(DiffusionLM.MASK)) {
+                assertEquals(DiffusionLM.MASK, t.get(DiffusionAnnotations.OriginalWord.class));
+                assertEquals(t.get(DiffusionAnnotations.Word.class), t.word());
+                assertFalse(t.word().isBlank() || t.word().equals(DiffusionLM.MASK), t.word());
+            } else {
+                assertEquals(before.get(i), t.word());
+                assertNull(t.get(DiffusionAnnotations.OriginalWord.class));
+            }
+        }
+        assertConsistent(doc);
+        CoreMap first = sentences.get(0);
+        assertEquals("The [MASK] of the committee said that the [MASK] was late.",
+                first.get(DiffusionAnnotations.OriginalText.class));
+        assertEquals(first.get(CoreAnnotations.TextAnnotation.class), first.get(DiffusionAnnotations.Text.class));
+        assertEquals(1, first.get(DiffusionAnnotations.Windows.class));
+        // the sentence without masks is untouched and unmarked
+        assertEquals(List.of("It", "rained", "all", "day", "."), words(sentences.get(1)));
+        assertNull(sentences.get(1).get(DiffusionAnnotations.Text.class));
+        assertTrue(doc.get(CoreAnnotations.TextAnnotation.class).endsWith(" It rained all day."));
+
+        // same seed, same document: same words
+        assertEquals(words(doc), words(annotate(pipeline, TEXT)));
+    }
+
+    @Test
+    void replaceFalseLeavesTheDocumentAndRecordsTheResult() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.replace", "false"));
+        Annotation doc = annotate(pipeline, TEXT);
+        assertEquals(TEXT, doc.get(CoreAnnotations.TextAnnotation.class));
+        CoreMap first = sentences(doc).get(0);
+        assertEquals("The [MASK] of the committee said that the [MASK] was late.",
+                first.get(CoreAnnotations.TextAnnotation.class));
+        String filled = first.get(DiffusionAnnotations.Text.class);
+        assertFalse(filled.contains(DiffusionLM.MASK), filled);
+        CoreLabel mask = first.get(CoreAnnotations.TokensAnnotation.class).get(1);
+        assertEquals(DiffusionLM.MASK, mask.word());
+        assertTrue(filled.startsWith("The " + mask.get(DiffusionAnnotations.Word.class) + " of the committee"), filled);
+        // the same words as with replace=true (same seed)
+        Annotation replaced = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion")), TEXT);
+        assertEquals(sentences(replaced).get(0).get(CoreAnnotations.TextAnnotation.class), filled);
+    }
+
+    @Test
+    void resultsAppearInCoreNlpsTextAndJsonOutputs() throws IOException {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion"));
+        Annotation doc = annotate(pipeline, TEXT);
+        String filled = sentences(doc).get(0).get(DiffusionAnnotations.Text.class);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        new TextOutputter().print(doc, text, pipeline);
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains(filled), text.toString(StandardCharsets.UTF_8));
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        new JSONOutputter().print(doc, json, pipeline);
+        String word = sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).get(1).word();
+        assertTrue(json.toString(StandardCharsets.UTF_8).contains("\"word\": \"" + word + "\""));
+        assertFalse(json.toString(StandardCharsets.UTF_8).contains("MASK"));
+    }
+
+    @Test
+    void masksAdjectivesFromPosTags() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
+                "diffusion.mask", "pos:ADJ"));
+        String text = "The old man bought a red car and a small house.";
+        Annotation doc = annotate(pipeline, text);
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        List<String> original = List.of("The", "old", "man", "bought", "a", "red", "car", "and", "a", "small", "house", ".");
+        assertEquals(original.size(), tokens.size());
+        int written = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            String was = tokens.get(i).get(DiffusionAnnotations.OriginalWord.class);
+            if (was != null) {
+                written++;
+                assertTrue(List.of("old", "red", "small").contains(was), was);
+                assertEquals(original.get(i), was);
+            } else {
+                assertEquals(original.get(i), tokens.get(i).word());
+            }
+            assertTrue(tokens.get(i).tag() != null, "re-tagged after replacing");
+        }
+        assertEquals(3, written);
+        assertConsistent(doc);
+    }
+
+    @Test
+    void keepsTokensByIndexAndUpos() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
+                "diffusion.task", "rewrite", "diffusion.strength", "1.0", "diffusion.keep", "1,NOUN,PUNCT"));
+        String text = "The old man bought a red car yesterday.";
+        Annotation doc = annotate(pipeline, text);
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals("The", tokens.get(0).word());
+        assertEquals("man", tokens.get(2).word());
+        assertEquals("car", tokens.get(6).word());
+        assertEquals(".", tokens.get(8).word());
+        for (int i : new int[] {0, 2, 6, 8}) {
+            assertNull(tokens.get(i).get(DiffusionAnnotations.OriginalWord.class));
+        }
+        for (int i : new int[] {1, 3, 4, 5}) { // "yesterday" (7) is tagged NN: a NOUN, kept
+            assertNotEquals(null, tokens.get(i).get(DiffusionAnnotations.OriginalWord.class));
+        }
+        assertConsistent(doc);
+    }
+
+    @Test
+    void rewritesEverySentence() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
+                "diffusion.task", "rewrite", "diffusion.strength", "0.8"));
+        String text = "He went to the market on Monday. The weather was fine.";
+        Annotation doc = annotate(pipeline, text);
+        for (CoreMap s : sentences(doc)) {
+            assertTrue(s.get(DiffusionAnnotations.OriginalText.class) != null);
+            assertEquals(s.get(CoreAnnotations.TextAnnotation.class), s.get(DiffusionAnnotations.Text.class));
+        }
+        assertEquals(8, sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).size());
+        assertNotEquals(text, doc.get(CoreAnnotations.TextAnnotation.class));
+        assertConsistent(doc);
+        assertEquals(words(doc), words(annotate(pipeline, text)), "deterministic per seed");
+    }
+
+    @Test
+    void generatesSentencesIntoTheDocument() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
+                "diffusion.task", "generate", "diffusion.count", "3", "diffusion.length", "7"));
+        Annotation doc = annotate(pipeline, "A first sentence.");
+        List<String> generated = doc.get(DiffusionAnnotations.GeneratedSentences.class);
+        assertEquals(3, generated.size());
+        List<CoreMap> sentences = sentences(doc);
+        assertEquals(4, sentences.size());
+        for (int i = 1; i < 4; i++) {
+            assertEquals(Boolean.TRUE, sentences.get(i).get(DiffusionAnnotations.Generated.class));
+            assertEquals(7, sentences.get(i).get(CoreAnnotations.TokensAnnotation.class).size());
+            assertEquals(generated.get(i - 1), sentences.get(i).get(CoreAnnotations.TextAnnotation.class));
+        }
+        assertConsistent(doc);
+        // an empty document gets the sentences too
+        Annotation empty = annotate(pipeline, "");
+        assertEquals(3, sentences(empty).size());
+        assertConsistent(empty);
+    }
+
+    @Test
+    void emptyNonEnglishAndLongDocumentsDoNotBreakThePipeline() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion", "diffusion.mask", "pos:NOUN"));
+        Annotation empty = annotate(pipeline, "");
+        assertEquals(Collections.emptyList(), sentences(empty));
+        annotate(pipeline, "   \n\n  ");
+        Annotation foreign = annotate(pipeline, "Der [MASK] ist grün. 東京は[MASK]です。 Привет, мир!");
+        assertConsistent(foreign);
+        assertFalse(foreign.get(CoreAnnotations.TextAnnotation.class).contains(DiffusionLM.MASK));
+
+        StringBuilder longText = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            longText.append("the dog and the [MASK] ");
+        }
+        longText.append('.');
+        Annotation doc = annotate(pipeline, longText.toString());
+        CoreMap sentence = sentences(doc).get(0);
+        assertEquals(151, sentence.get(CoreAnnotations.TokensAnnotation.class).size());
+        assertEquals(3, sentence.get(DiffusionAnnotations.Windows.class));
+        assertFalse(sentence.get(CoreAnnotations.TextAnnotation.class).contains(DiffusionLM.MASK));
+        assertConsistent(doc);
+    }
+
+    /** Offsets, sentence text and token text agree with the document text. */
+    static void assertConsistent(Annotation doc) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        int docIndex = 0;
+        List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        for (CoreMap s : sentences(doc)) {
+            int b = s.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int e = s.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            assertEquals(text.substring(b, e), s.get(CoreAnnotations.TextAnnotation.class));
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            assertEquals(docIndex, s.get(CoreAnnotations.TokenBeginAnnotation.class));
+            for (int i = 0; i < tokens.size(); i++) {
+                CoreLabel t = tokens.get(i);
+                assertEquals(i + 1, t.index());
+                assertEquals(t, docTokens.get(docIndex++));
+                assertEquals(t.originalText(), text.substring(t.beginPosition(), t.endPosition()),
+                        "token " + t.word() + " at " + t.beginPosition());
+            }
+            assertEquals(docIndex, s.get(CoreAnnotations.TokenEndAnnotation.class));
+        }
+        assertEquals(docTokens.size(), docIndex);
+    }
+}

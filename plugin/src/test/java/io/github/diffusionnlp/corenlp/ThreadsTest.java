@@ -1,0 +1,79 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.github.diffusionnlp.api.DiffusionLM;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** A pipeline with threads > 1: per-seed deterministic results; native memory flat over many documents. */
+class ThreadsTest {
+    static final List<String> DOCS = List.of(
+            "The [MASK] of the committee said that the [MASK] was late.",
+            "She bought a new car. It was [MASK] and fast.",
+            "We walked to the old church on a cold morning.",
+            "The [MASK] [MASK] quickly across the small field.",
+            "Nobody knew why the big house was empty.",
+            "They [MASK] the long letter twice and laughed.");
+
+    static List<List<String>> run(StanfordCoreNLP pipeline, boolean parallel) throws InterruptedException {
+        List<Annotation> docs = new ArrayList<>();
+        for (String text : DOCS) {
+            docs.add(new Annotation(text));
+        }
+        if (parallel) {
+            CountDownLatch done = new CountDownLatch(docs.size());
+            for (Annotation doc : docs) {
+                pipeline.annotate(doc, d -> done.countDown()); // with threads > 1: one thread per document
+            }
+            assertTrue(done.await(5, TimeUnit.MINUTES));
+        } else {
+            docs.forEach(pipeline::annotate);
+        }
+        List<List<String>> out = new ArrayList<>();
+        for (Annotation doc : docs) {
+            assertNull(doc.get(CoreAnnotations.ExceptionAnnotation.class));
+            out.add(words(doc));
+        }
+        return out;
+    }
+
+    @Test
+    void threadedPipelineGivesTheSameWordsAsOneThreadForTheSameSeed() throws InterruptedException {
+        String annotators = "tokenize,ssplit,pos,diffusion";
+        List<List<String>> single = run(new StanfordCoreNLP(props(annotators, "diffusion.mask", "pos:ADJ")), false);
+        StanfordCoreNLP threaded = new StanfordCoreNLP(props(annotators, "diffusion.mask", "pos:ADJ", "threads", "2"));
+        assertEquals(single, run(threaded, true));
+        assertEquals(single, run(threaded, true), "and again");
+        List<List<String>> otherSeed = run(new StanfordCoreNLP(props(annotators, "diffusion.mask", "pos:ADJ",
+                "diffusion.seed", "12", "threads", "2")), true);
+        assertNotEquals(single, otherSeed);
+        for (List<String> doc : single) {
+            assertTrue(!doc.contains(DiffusionLM.MASK), doc.toString());
+        }
+    }
+
+    @Test
+    void nativeMemoryStaysFlatOverManyDocuments() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "1"));
+        DiffusionLM lm = SharedModels.get(null, null);
+        annotate(pipeline, "A [MASK] first.");
+        int arrays = lm.liveArrays();
+        for (int i = 0; i < 150; i++) {
+            annotate(pipeline, "Document " + i + " has a [MASK] in it. And [MASK] more.");
+        }
+        assertEquals(arrays, lm.liveArrays(), "the model holds no more native arrays after 150 documents");
+    }
+}
