@@ -101,6 +101,26 @@ class TasksTest {
     }
 
     @Test
+    void ourOutputtersShowResultsThatReplaceFalseKeepsOutOfTheDocument() throws IOException {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.replace", "false"));
+        Annotation doc = annotate(pipeline, TEXT);
+        String filled = sentences(doc).get(0).get(DiffusionAnnotations.Text.class);
+        String word = sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).get(1)
+                .get(DiffusionAnnotations.Word.class);
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        new DiffusionJsonOutputter().print(doc, json, pipeline);
+        String j = json.toString(StandardCharsets.UTF_8);
+        var token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(j).get("sentences").get(0);
+        assertEquals(filled, token.get("diffusion").get("text").asText());
+        assertEquals(word, token.get("tokens").get(1).get("diffusionWord").asText());
+        assertEquals("[MASK]", token.get("tokens").get(1).get("diffusionOriginalWord").asText());
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        new DiffusionTextOutputter().print(doc, text, pipeline);
+        String t = text.toString(StandardCharsets.UTF_8);
+        assertTrue(t.contains("after:  " + filled) && t.contains("token 2: [MASK] -> " + word), t);
+    }
+
+    @Test
     void masksAdjectivesFromPosTags() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
                 "diffusion.mask", "pos:ADJ"));

@@ -1,0 +1,70 @@
+// The diffusion annotator from Java, one pipeline per task. From the repository root, after
+// `mvn -B -q package -DskipTests`, with CoreNLP's models jar on the classpath (for pos, ner, parse, sentiment):
+//
+//   MODELS=~/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar
+//   java -cp "plugin/target/diffusion-nlp-corenlp.jar:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.corenlp.DiffusionAnnotations;
+import io.github.diffusionnlp.corenlp.DiffusionAnnotator;
+import java.util.Properties;
+
+public class CoreNlpExample {
+    static StanfordCoreNLP pipeline(String annotators, String... pairs) {
+        Properties p = new Properties();
+        p.setProperty("annotators", annotators);
+        p.setProperty("customAnnotatorClass.diffusion", DiffusionAnnotator.class.getName());
+        p.setProperty("diffusion.steps", "16");
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.setProperty(pairs[i], pairs[i + 1]);
+        }
+        return new StanfordCoreNLP(p);
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("ai.djl.offline", "true"); // the PyTorch natives ship in lib/: never download
+
+        // infill literal masks; replace=false: the document stays, the results are in DiffusionAnnotations
+        Annotation doc = new Annotation("The [MASK] of the committee said that the [MASK] was late.");
+        pipeline("tokenize,ssplit,diffusion", "diffusion.replace", "false").annotate(doc);
+        for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            System.out.println("infill:  " + s.get(DiffusionAnnotations.OriginalText.class) + "\n     ->  "
+                    + s.get(DiffusionAnnotations.Text.class));
+            for (CoreLabel t : s.get(CoreAnnotations.TokensAnnotation.class)) {
+                if (t.get(DiffusionAnnotations.OriginalWord.class) != null) {
+                    System.out.println("         token " + t.index() + ": " + t.get(DiffusionAnnotations.OriginalWord.class)
+                            + " -> " + t.get(DiffusionAnnotations.Word.class));
+                }
+            }
+        }
+
+        // pseudonymise: NER's PERSON and LOCATION tokens replaced in the document itself (replace=true)
+        doc = new Annotation("John Smith met Mary in Paris on Monday.");
+        pipeline("tokenize,ssplit,pos,lemma,ner,diffusion", "diffusion.mask", "ner:PERSON,LOCATION",
+                "ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz",
+                "ner.applyNumericClassifiers", "false", "ner.useSUTime", "false", "ner.applyFineGrained", "false")
+                .annotate(doc);
+        System.out.println("pseudonymised: " + doc.get(CoreAnnotations.TextAnnotation.class));
+
+        // rewrite, then parse and sentiment judge the new sentences
+        doc = new Annotation("The movie was wonderful and the actors were brilliant. The food was cold and awful.");
+        pipeline("tokenize,ssplit,pos,diffusion,parse,sentiment", "diffusion.task", "rewrite",
+                "diffusion.strength", "0.6", "diffusion.keep", "NOUN,PUNCT").annotate(doc);
+        for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            System.out.println("rewrite: " + s.get(DiffusionAnnotations.OriginalText.class) + "\n     ->  "
+                    + s.get(CoreAnnotations.TextAnnotation.class) + "   [sentiment: "
+                    + s.get(SentimentCoreAnnotations.SentimentClass.class) + "]");
+        }
+
+        // generate two sentences of ten tokens into an empty document
+        doc = new Annotation("");
+        pipeline("tokenize,ssplit,diffusion", "diffusion.task", "generate", "diffusion.count", "2",
+                "diffusion.length", "10").annotate(doc);
+        doc.get(DiffusionAnnotations.GeneratedSentences.class).forEach(g -> System.out.println("generate: " + g));
+    }
+}
