@@ -8,9 +8,10 @@ import java.util.Random;
  * nothing given (free generation), a prefix, a few short spans hidden in otherwise given text
  * (infilling, with the padding given: the length is known), or random single tokens.
  *
- * <p>Spans get the largest share: they are the only kind whose generated positions are mostly
- * words inside a sentence with context on both sides (the others are mostly padding), and a short
- * run learns to use context slowly.
+ * <p>Spans and random tokens get the largest shares: their generated positions are words with
+ * given context around them, the cases where the model must learn to read context (a masked word
+ * at high noise is predictable from nothing else); with nothing given, high noise teaches only
+ * word frequencies.
  */
 enum ConditioningMask {
     NONE, PREFIX, SPANS, RANDOM_TOKENS;
@@ -18,7 +19,7 @@ enum ConditioningMask {
     /** Fills {@code given} (length L) for a sentence of {@code length} real tokens. 1 = given. */
     static ConditioningMask draw(Random random, int length, float[] given) {
         double u = random.nextDouble();
-        ConditioningMask kind = u < 0.15 ? NONE : u < 0.3 ? PREFIX : u < 0.75 ? SPANS : RANDOM_TOKENS;
+        ConditioningMask kind = u < 0.1 ? NONE : u < 0.2 ? PREFIX : u < 0.6 ? SPANS : RANDOM_TOKENS;
         int rowLength = given.length;
         java.util.Arrays.fill(given, 0f);
         switch (kind) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -142,10 +143,16 @@ public final class DiffusionTrainer {
                 throughput = throughput.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
             }
             if (!Double.isFinite(loss)) {
-                throw new IllegalStateException("training diverged: loss is " + loss + " at step " + step
-                        + "; resume from the last checkpoint with a lower --lr");
+                // the step was skipped (no update); a run of them means the weights themselves are broken
+                if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                    throw new IllegalStateException("training diverged: " + skippedInARow + " steps in a row up to"
+                            + " step " + step + " had a non-finite loss or gradient; resume from the last checkpoint"
+                            + " with a lower --lr");
+                }
+            } else {
+                skippedInARow = 0;
+                smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             }
-            smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             double elapsed = (System.nanoTime() - start) / 1e9;
             if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
@@ -219,11 +226,18 @@ public final class DiffusionTrainer {
                 perRow = toDoubles(rowLoss.toFloatArray());
                 mean = loss.getFloat();
             }
-            clipGradients(parameters);
-            optimizer.update(parameters, step, lr);
+            boolean finite = Double.isFinite(mean) && clipGradients(parameters);
+            if (finite) {
+                optimizer.update(parameters, step, lr);
+            } else {
+                log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, mean);
+            }
             for (Pair<String, Parameter> p : parameters) {
-                NDArray g = p.getValue().getArray().getGradient();
-                g.subi(g);
+                // set, not g -= g: a NaN or infinity would survive that and poison every later step
+                p.getValue().getArray().getGradient().set(new NDIndex("..."), 0f);
+            }
+            if (!finite) {
+                return Double.NaN;
             }
         }
         observeWarp(warp, sigmas, perRow, given);
@@ -352,18 +366,23 @@ public final class DiffusionTrainer {
         }
     }
 
-    private static void clipGradients(PairList<String, Parameter> parameters) {
+    /** Scales the gradient to global norm at most {@link #CLIP_NORM}; false if it is not finite. */
+    private static boolean clipGradients(PairList<String, Parameter> parameters) {
         double sumSquares = 0;
         for (Pair<String, Parameter> p : parameters) {
             sumSquares += p.getValue().getArray().getGradient().square().sum().getFloat();
         }
         double norm = Math.sqrt(sumSquares);
+        if (!Double.isFinite(norm)) {
+            return false;
+        }
         if (norm > CLIP_NORM) {
             float scale = (float) (CLIP_NORM / (norm + 1e-6));
             for (Pair<String, Parameter> p : parameters) {
                 p.getValue().getArray().getGradient().muli(scale);
             }
         }
+        return true;
     }
 
     private static double[] stratifiedSigmas(TimeWarp warp, int batch, Random random) {
@@ -457,6 +476,8 @@ public final class DiffusionTrainer {
     }
 
     private static final int WARM_STEPS = 3;
+    private static final int MAX_SKIPPED_IN_A_ROW = 10;
+    private int skippedInARow;
     private Throughput throughput = Throughput.NONE;
     private Throughput lastStep = Throughput.NONE;
 
