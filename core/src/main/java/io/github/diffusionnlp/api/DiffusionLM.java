@@ -9,6 +9,7 @@ import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.Sampler;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +25,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * }
  * }</pre>
  *
- * <p>Thread-safe: one instance may serve many threads at once (each call samples on its own arrays);
- * {@link #close()} waits for calls in flight and then frees the native memory.
+ * <p>Thread-safe: one instance may serve many threads at once, and by default calls from concurrent
+ * threads share sampling batches ({@link Builder#optBatching}); {@link #close()} waits for calls in
+ * flight, stops the batching thread and frees the native memory.
  */
 public final class DiffusionLM implements AutoCloseable {
     /** The token that marks a position to infill. */
@@ -33,12 +35,15 @@ public final class DiffusionLM implements AutoCloseable {
 
     private final NDManager manager;
     private final ModelCheckpoint.Loaded model;
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DiffusionLM.class);
+
     private final Sampler sampler;
+    private final RequestBatcher batcher;
     private final ModelInfo info;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model) {
+    private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
         this.model = model;
         long parameters = 0;
@@ -47,6 +52,10 @@ public final class DiffusionLM implements AutoCloseable {
             parameters += p.getValue().getArray().size();
         }
         this.sampler = new Sampler(model.network(), model.warp(), manager);
+        this.batcher = settings.batchRows == 0 ? null
+                : new RequestBatcher(sampler::sample, settings.batchRows, settings.batchWait, "diffusion-nlp-batcher");
+        logger.info("diffusion-nlp: model {} on {}{}", model.directory(), manager.getDevice(),
+                batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows");
         this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
     }
 
@@ -199,8 +208,9 @@ public final class DiffusionLM implements AutoCloseable {
                 boolean[][] given = batch.stream().map(r -> r.given).toArray(boolean[][]::new);
                 boolean[][] allowPad = batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new);
                 long[] seeds = batch.stream().mapToLong(r -> r.seed).toArray();
-                int[][] result = sampler.sample(ids, given, allowPad, seeds, options.steps(), options.temperature(),
-                        strength);
+                int[][] result = batcher == null
+                        ? sampler.sample(ids, given, allowPad, seeds, options.steps(), options.temperature(), strength)
+                        : batcher.sample(ids, given, allowPad, seeds, options.steps(), options.temperature(), strength);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }
@@ -217,6 +227,9 @@ public final class DiffusionLM implements AutoCloseable {
         try {
             if (!closed) {
                 closed = true;
+                if (batcher != null) {
+                    batcher.close();
+                }
                 manager.close();
             }
         } finally {
@@ -291,6 +304,8 @@ public final class DiffusionLM implements AutoCloseable {
     public static final class Builder {
         private Path model;
         private Device device;
+        private int batchRows = 64;
+        private Duration batchWait = Duration.ZERO;
 
         private Builder() {}
 
@@ -306,12 +321,30 @@ public final class DiffusionLM implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Gathers calls from concurrent threads into shared sampling batches of at most {@code maxRows}
+         * sentences, waiting at most {@code maxWait} for company (default: 64 rows, no wait: calls that
+         * arrive while a batch runs join the next one). A call's result does not depend on what else was
+         * in its batch. {@code maxRows} = 0 turns batching off: each call samples on its own thread.
+         */
+        public Builder optBatching(int maxRows, Duration maxWait) {
+            if (maxRows < 0) {
+                throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
+            }
+            if (maxWait == null || maxWait.isNegative()) {
+                throw new IllegalArgumentException("maxWait must be a duration >= 0, got " + maxWait);
+            }
+            this.batchRows = maxRows;
+            this.batchWait = maxWait;
+            return this;
+        }
+
         public DiffusionLM build() throws IOException {
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
                 ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
-                return new DiffusionLM(manager, loaded);
+                return new DiffusionLM(manager, loaded, this);
             } catch (IOException | RuntimeException e) {
                 manager.close();
                 throw e;

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
-            InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+            InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
+            LoadBenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -119,8 +119,18 @@ class MainTest {
     }
 
     @Test
+    void loadBenchmarkComparesBatchingOnAndOff() {
+        Run r = run("", "load-benchmark", "--model", TestModels.tinyModel().toString(), "--steps", "2", "--clients",
+                "1,4", "--requests", "8", "--memory-requests", "40");
+        assertEquals(0, r.code(), r.err());
+        for (String expected : List.of("| 4 | on |", "| 4 | off |", "RSS before", "| 1 → 0 |")) {
+            assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
+        }
+    }
+
+    @Test
     void helpForEveryCommand() {
-        for (String command : List.of("train", "infill", "rewrite", "generate", "info", "evaluate", "benchmark", "prepare-brown")) {
+        for (String command : List.of("train", "infill", "rewrite", "generate", "info", "evaluate", "benchmark", "load-benchmark", "prepare-brown")) {
             Run r = run("", command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage:"), command);

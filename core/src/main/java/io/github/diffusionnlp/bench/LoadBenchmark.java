@@ -1,0 +1,116 @@
+package io.github.diffusionnlp.bench;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Concurrent clients issuing infill requests against one shared model, with request batching on
+ * and off: throughput and latency percentiles, and resident memory over a long batched run.
+ */
+public final class LoadBenchmark {
+    private static final List<String> SENTENCE = List.of("The", DiffusionLM.MASK, "of", "the", "committee", "said",
+            "that", "the", DiffusionLM.MASK, "was", "late", ".");
+
+    private final Path model;
+    private final int steps;
+    private final Consumer<String> progress;
+
+    public LoadBenchmark(Path model, int steps, Consumer<String> progress) {
+        this.model = model;
+        this.steps = steps;
+        this.progress = progress;
+    }
+
+    /** One configuration's figures; latencies in milliseconds. */
+    public record Result(int clients, boolean batched, int requests, double seconds, double p50, double p95) {
+        public double throughput() {
+            return requests / seconds;
+        }
+    }
+
+    public DiffusionLM open(boolean batched) throws IOException {
+        return DiffusionLM.builder().optModel(model).optBatching(batched ? 64 : 0, Duration.ZERO).build();
+    }
+
+    /** {@code clients} threads each issue {@code perClient} requests back to back. */
+    public Result run(DiffusionLM lm, boolean batched, int clients, int perClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<double[]>> futures = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                int client = c;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    double[] latencies = new double[perClient];
+                    for (int i = 0; i < perClient; i++) {
+                        long t = System.nanoTime();
+                        lm.infill(SENTENCE, SamplingOptions.builder().steps(steps).seed(client * 100_000L + i).build());
+                        latencies[i] = (System.nanoTime() - t) / 1e6;
+                    }
+                    return latencies;
+                }));
+            }
+            long t0 = System.nanoTime();
+            start.countDown();
+            double[] all = new double[clients * perClient];
+            for (int c = 0; c < clients; c++) {
+                System.arraycopy(futures.get(c).get(), 0, all, c * perClient, perClient);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Arrays.sort(all);
+            Result r = new Result(clients, batched, all.length, seconds, percentile(all, 0.5), percentile(all, 0.95));
+            progress.accept(String.format(Locale.ROOT, "%d clients, batching %s: %.1f requests/s", clients,
+                    batched ? "on" : "off", r.throughput()));
+            return r;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double percentile(double[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+    }
+
+    /** Resident memory before and after {@code requests} batched requests from {@code clients} threads. */
+    public record Memory(int requests, long rssBeforeKb, long rssAfterKb, int arraysBefore, int arraysAfter,
+            long batchingThreadsOpen, long batchingThreadsAfterClose) {}
+
+    public Memory memory(int clients, int requests) throws Exception {
+        long before;
+        long open;
+        long after;
+        int arraysBefore;
+        int arraysAfter;
+        try (DiffusionLM lm = open(true)) {
+            run(lm, true, clients, Math.max(1, 200 / clients)); // warm-up: allocator pools, JIT
+            System.gc();
+            before = SpeedBenchmark.residentKb();
+            arraysBefore = lm.liveArrays();
+            run(lm, true, clients, requests / clients);
+            System.gc();
+            after = SpeedBenchmark.residentKb();
+            arraysAfter = lm.liveArrays();
+            open = liveThreads();
+        }
+        return new Memory(requests / clients * clients, before, after, arraysBefore, arraysAfter, open, liveThreads());
+    }
+
+    /** Threads of this library (the batching dispatcher) that are alive. */
+    private static long liveThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("diffusion-nlp")).count();
+    }
+}

@@ -1,0 +1,149 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Request batching: every caller gets its own rows, batches form, one bad request fails alone. */
+class RequestBatcherTest {
+    /** A stand-in sampler: row r's answer is its seed in every position; seed 13 is "bad input". */
+    private static final class EchoBackend implements RequestBatcher.Backend {
+        final AtomicInteger calls = new AtomicInteger();
+        final AtomicInteger maxRows = new AtomicInteger();
+
+        @Override
+        public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
+                double temperature, double strength) {
+            calls.incrementAndGet();
+            maxRows.accumulateAndGet(ids.length, Math::max);
+            try {
+                Thread.sleep(20); // a forward pass takes a while: requests pile up meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            int[][] out = new int[ids.length][];
+            for (int r = 0; r < ids.length; r++) {
+                if (seeds[r] == 13) {
+                    throw new IllegalArgumentException("row with seed 13 is bad");
+                }
+                out[r] = new int[] {(int) seeds[r], steps};
+            }
+            return out;
+        }
+    }
+
+    private static int[][] request(RequestBatcher b, long seed, int rows, int steps) {
+        long[] seeds = new long[rows];
+        for (int i = 0; i < rows; i++) {
+            seeds[i] = seed * 100 + i;
+        }
+        return b.sample(new int[rows][2], new boolean[rows][2], new boolean[rows][2], seeds, steps, 1.0, 1.0);
+    }
+
+    @Test
+    void concurrentRequestsShareBatchesAndGetTheirOwnRows() throws Exception {
+        EchoBackend backend = new EchoBackend();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(5), "test")) {
+            List<Future<int[][]>> answers = new ArrayList<>();
+            CountDownLatch start = new CountDownLatch(1);
+            for (int c = 0; c < 64; c++) {
+                long seed = c + 1;
+                int rows = 1 + c % 3;
+                int steps = c % 2 == 0 ? 8 : 16; // two settings: never mixed in one batch
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return request(b, seed, rows, steps);
+                }));
+            }
+            start.countDown();
+            for (int c = 0; c < 64; c++) {
+                int[][] got = answers.get(c).get();
+                assertEquals(1 + c % 3, got.length);
+                for (int i = 0; i < got.length; i++) {
+                    assertArrayEquals(new int[] {(c + 1) * 100 + i, c % 2 == 0 ? 8 : 16}, got[i]);
+                }
+            }
+            assertTrue(backend.calls.get() < 64, "no batching happened: " + backend.calls.get() + " backend calls");
+            assertTrue(backend.maxRows.get() <= 64);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBadRequestFailsAloneAndClosingStopsTheThread() throws Exception {
+        EchoBackend backend = new EchoBackend();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(20), "test");
+        try {
+            List<Future<int[][]>> answers = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                long[] seeds = {c == 3 ? 13 : c};
+                answers.add(pool.submit(() -> b.sample(new int[1][2], new boolean[1][2], new boolean[1][2], seeds, 4,
+                        1.0, 1.0)));
+            }
+            for (int c = 0; c < 8; c++) {
+                if (c == 3) {
+                    Future<int[][]> bad = answers.get(c);
+                    Exception e = assertThrows(Exception.class, bad::get);
+                    assertTrue(e.getCause().getMessage().contains("seed 13"), e.getCause().getMessage());
+                } else {
+                    assertEquals(c, answers.get(c).get()[0][0]);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+            b.close();
+        }
+        assertFalse(b.isRunning());
+        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> request(b, 1, 1, 4));
+        assertTrue(closed.getMessage().contains("closed"));
+    }
+
+    @Test
+    void batchedResultsEqualUnbatchedOnARealModel() throws Exception {
+        List<List<String>> sentences = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sentences.add(List.of("The", DiffusionLM.MASK, "said", "that", "the", "word" + i, "was", DiffusionLM.MASK,
+                    "."));
+        }
+        SamplingOptions options = SamplingOptions.builder().steps(4).seed(9).build();
+        List<List<String>> alone = new ArrayList<>();
+        try (DiffusionLM single = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBatching(0, Duration.ZERO)
+                .build()) {
+            for (int i = 0; i < sentences.size(); i++) {
+                alone.add(single.infill(sentences.get(i), options.toBuilder().seed(9 + i).build()));
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try (DiffusionLM batched = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(64, Duration.ofMillis(10)).build()) {
+            List<Future<List<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < sentences.size(); i++) {
+                int k = i;
+                answers.add(pool.submit(() -> batched.infill(sentences.get(k), options.toBuilder().seed(9 + k).build())));
+            }
+            for (int i = 0; i < sentences.size(); i++) {
+                assertEquals(alone.get(i), answers.get(i).get(), "sentence " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().equals("diffusion-nlp-batcher") && t.isAlive()), "batching thread left");
+    }
+}
