@@ -112,8 +112,9 @@ public final class DiffusionTrainer {
             for (Pair<String, Parameter> p : network.getParameters()) {
                 params += p.getValue().getArray().size();
             }
-            log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows%n",
-                    network.config(), params, vocab.size(), 100 * coverage(rows), rows.size());
+            log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
+                    + ", device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows), rows.size(),
+                    manager.getDevice());
             return loop(manager, network, vocab, warp, optimizer, rows, devRows, previous);
         }
     }

@@ -157,6 +157,13 @@ class MainTest {
         Run badDevice = run("", "info", "--model", MODEL, "--device", "tpu");
         assertNotEquals(0, badDevice.code());
         assertTrue(badDevice.err().contains("tpu"), badDevice.err());
+        int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
+        Run missingGpu = run("", "info", "--model", MODEL, "--device", "gpu:" + gpus);
+        assertNotEquals(0, missingGpu.code());
+        assertTrue(missingGpu.err().contains(gpus + " GPU(s) visible"), missingGpu.err());
+        for (String device : List.of("auto", "cpu", "CPU")) {
+            assertEquals(0, run("", "info", "--model", MODEL, "--device", device).code(), device);
+        }
     }
 
     @Test
