@@ -38,21 +38,11 @@ final class ModelOptions {
     }
 
     private Device device() {
-        String d = device.trim().toLowerCase(java.util.Locale.ROOT);
-        if (d.equals("auto")) {
-            return null;
+        try {
+            return io.github.diffusionnlp.api.Devices.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--device: " + e.getMessage(), e);
         }
-        if (d.equals("cpu")) {
-            return Device.cpu();
-        }
-        if (d.equals("gpu") || d.matches("gpu:\\d+")) {
-            int id = d.equals("gpu") ? 0 : Integer.parseInt(d.substring(4));
-            int gpus = ai.djl.engine.Engine.getInstance().getGpuCount();
-            if (id >= gpus) {
-                throw new IllegalArgumentException("--device " + device + ": " + gpus + " GPU(s) visible to DJL");
-            }
-            return Device.gpu(id);
-        }
-        throw new IllegalArgumentException("unknown device '" + device + "'; allowed: auto, cpu, gpu, gpu:N");
     }
+
 }

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
+import io.github.diffusionnlp.api.Devices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,7 +30,6 @@ public final class DiffusionSettings {
             "neutral", "positive", "very positive"));
 
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
-    private static final Pattern DEVICE = Pattern.compile("cpu|gpu(:\\d+)?");
 
     final String name;
     final Path model; // null: the shipped default model
@@ -83,12 +83,15 @@ public final class DiffusionSettings {
             }
         }
         String deviceValue = props.getProperty(prefix + "device");
-        if (deviceValue == null || deviceValue.isBlank()) {
+        if (deviceValue == null || deviceValue.isBlank() || deviceValue.trim().equalsIgnoreCase("auto")) {
             device = null;
-        } else if (DEVICE.matcher(deviceValue.trim()).matches()) {
-            device = deviceValue.trim();
         } else {
-            throw bad("device", deviceValue, "cpu, gpu or gpu:N (N a GPU number)");
+            try {
+                Devices.parse(deviceValue); // an unknown name or a GPU this machine lacks fails here
+            } catch (IllegalArgumentException e) {
+                throw bad("device", deviceValue, Devices.ALLOWED + " (" + e.getMessage() + ")");
+            }
+            device = deviceValue.trim().toLowerCase(java.util.Locale.ROOT);
         }
         steps = intValue(props, "steps", 32, 1, 10_000);
         seed = longValue(props, "seed", 0);

@@ -1,8 +1,8 @@
 package io.github.diffusionnlp.corenlp;
 
-import ai.djl.Device;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.Devices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -39,11 +39,7 @@ public final class SharedModels {
     }
 
     private static DiffusionLM load(Path dir, String device) {
-        DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir);
-        if (device != null) {
-            b.optDevice(device.equals("cpu") ? Device.cpu()
-                    : device.equals("gpu") ? Device.gpu() : Device.gpu(Integer.parseInt(device.substring(4))));
-        }
+        DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device));
         try {
             return b.build();
         } catch (IOException e) {

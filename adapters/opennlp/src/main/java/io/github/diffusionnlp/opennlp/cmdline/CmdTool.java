@@ -119,9 +119,16 @@ abstract class CmdTool<P> {
         }
     }
 
-    static DiffusionModel loadModel(Params.ModelParams p) {
+    DiffusionModel loadModel(Params.ModelParams p) {
+        ai.djl.Device device;
         try {
-            return p.getModel() == null ? DiffusionModel.loadDefault() : DiffusionModel.load(Path.of(p.getModel()));
+            device = io.github.diffusionnlp.api.Devices.parse(p.getDevice());
+        } catch (IllegalArgumentException e) {
+            throw badParameter("-device: " + e.getMessage());
+        }
+        try {
+            return DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
+                    : Path.of(p.getModel()), device);
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);

@@ -17,6 +17,11 @@ final class Params {
                         + " test-data/models/brown-cdcd, or -Ddiffusionnlp.model / $DIFFUSION_NLP_MODEL).")
         @OptionalParameter
         String getModel();
+
+        @ParameterDescription(valueName = "auto|cpu|gpu|gpu:N",
+                description = "where the model runs; auto takes a GPU when DJL sees one (default: auto).")
+        @OptionalParameter(defaultValue = "auto")
+        String getDevice();
     }
 
     interface SamplingParams {

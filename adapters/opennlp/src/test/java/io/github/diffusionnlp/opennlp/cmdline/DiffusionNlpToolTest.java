@@ -82,6 +82,8 @@ class DiffusionNlpToolTest {
                 new String[] {"Infill", "-steps", "0"},
                 new String[] {"Infill", "-temperature", "hot"},
                 new String[] {"Infill", "-seed"},
+                new String[] {"Infill", "-device", "tpu"},
+                new String[] {"Generate", "-device", "gpu:99"},
                 new String[] {"Generate", "-count", "-1"},
                 new String[] {"Generate", "-length", "-2"},
                 new String[] {"Rewrite", "-strength", "0"},
