@@ -238,6 +238,7 @@ public final class DiffusionTrainer {
                 p.getValue().getArray().getGradient().set(new NDIndex("..."), 0f);
             }
             if (!finite) {
+                lastStep = Throughput.NONE;
                 return Double.NaN;
             }
         }
