@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  * and off: throughput and latency percentiles, and resident memory over a long batched run.
  */
 public final class LoadBenchmark {
-    private static final List<String> SENTENCE = List.of("The", DiffusionLM.MASK, "of", "the", "committee", "said",
+    /** The request both benchmarks time: one sentence with two masks. */
+    static final List<String> SENTENCE = List.of("The", DiffusionLM.MASK, "of", "the", "committee", "said",
             "that", "the", DiffusionLM.MASK, "was", "late", ".");
 
     private final Path model;

@@ -106,8 +106,7 @@ public final class SpeedBenchmark {
     public record Memory(int calls, long rssBeforeKb, long rssAfterKb, int liveArraysBefore, int liveArraysAfter) {}
 
     public Memory memory(DiffusionLM lm, int calls) throws IOException {
-        List<String> sentence = List.of("The", DiffusionLM.MASK, "of", "the", "committee", "said", "that", "the",
-                DiffusionLM.MASK, "was", "late", ".");
+        List<String> sentence = LoadBenchmark.SENTENCE;
         SamplingOptions options = SamplingOptions.builder().steps(4).build();
         for (int i = 0; i < 50; i++) { // let allocator pools and JIT settle first
             lm.infill(sentence, options.toBuilder().seed(i).build());
