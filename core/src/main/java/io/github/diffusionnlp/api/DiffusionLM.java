@@ -5,8 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
+import io.github.diffusionnlp.sample.Schedule;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -91,6 +94,15 @@ public final class DiffusionLM implements AutoCloseable {
      * its own tokens.
      */
     public List<List<String>> infillAll(List<List<String>> sentences, SamplingOptions options) {
+        return infillAll(sentences, Constraints.none(), options);
+    }
+
+    /**
+     * Infills under constraints: a sentiment for every sentence, and/or a POS template that must have
+     * exactly as many tags as each sentence has tokens (the tags of given words help the model too).
+     */
+    public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
+            SamplingOptions options) {
         int len = info.config().maxLength();
         List<Row> rows = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
@@ -98,11 +110,12 @@ public final class DiffusionLM implements AutoCloseable {
             for (int from = 0; from < tokens.size(); from += len) {
                 List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
                 if (window.contains(MASK)) {
-                    rows.add(Row.infill(s, from, window, model.vocabulary(), len, options.seed() + s + from));
+                    Row row = Row.infill(s, from, window, model.vocabulary(), len, options.seed() + s + from);
+                    rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }
             }
         }
-        return merge(sentences, run(rows, options, 1.0));
+        return merge(sentences, run(rows, options, 1.0, constraints.guidance()));
     }
 
     /** The sentences with each row's generated positions replaced by its result. */
@@ -142,6 +155,16 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             SamplingOptions options) {
+        return rewriteAll(sentences, keep, strength, Constraints.none(), options);
+    }
+
+    /**
+     * Rewrites under constraints. A sentiment applies to every sentence. A POS template sets the
+     * length of every rewritten sentence (at most the model's length; kept tokens must fall inside
+     * it and keep their positions); without one each sentence keeps its own length.
+     */
+    public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            Constraints constraints, SamplingOptions options) {
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
         }
@@ -157,20 +180,41 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
                         + " mask has " + k.length);
             }
+            if (constraints.template() != null) {
+                rows.add(Row.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
+                        options.seed() + s));
+                continue;
+            }
             for (int from = 0; from < tokens.size(); from += len) {
                 List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
                 boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
                 Row row = Row.rewrite(s, from, window, kw, model.vocabulary(), len, options.seed() + s + from);
                 if (!row.allGiven()) {
-                    rows.add(row);
+                    rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }
             }
         }
-        return merge(sentences, run(rows, options, strength));
+        List<Row> done = run(rows, options, strength, constraints.guidance());
+        if (constraints.template() == null) {
+            return merge(sentences, done);
+        }
+        List<List<String>> out = new ArrayList<>(sentences);
+        for (Row row : done) {
+            out.set(row.sentence, words(row.result));
+        }
+        return out;
     }
 
     /** Generates {@code count} sentences; sentence i uses seed {@code options.seed() + i}. */
     public List<List<String>> generate(int count, SamplingOptions options) {
+        return generate(count, Constraints.none(), options);
+    }
+
+    /**
+     * Generates {@code count} sentences under constraints; a POS template sets the length (and must
+     * agree with {@link SamplingOptions#length()} if that is set too).
+     */
+    public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
@@ -179,24 +223,37 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException("length " + options.length() + " is longer than the model's "
                     + len + " positions");
         }
+        int length = options.length();
+        if (constraints.template() != null) {
+            int t = constraints.template().size();
+            if (length > 0 && length != t) {
+                throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
+                        + " tags; give one or the other");
+            }
+            length = t;
+        }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(Row.generate(i, len, options.length(), options.seed() + i));
+            rows.add(Row.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
         }
         List<List<String>> out = new ArrayList<>();
-        for (Row row : run(rows, options, 1.0)) {
-            List<String> words = new ArrayList<>();
-            for (int id : row.result) {
-                if (id != Vocabulary.PAD_ID) {
-                    words.add(model.vocabulary().word(id));
-                }
-            }
-            out.add(words);
+        for (Row row : run(rows, options, 1.0, constraints.guidance())) {
+            out.add(words(row.result));
         }
         return out;
     }
 
-    private List<Row> run(List<Row> rows, SamplingOptions options, double strength) {
+    private List<String> words(int[] ids) {
+        List<String> words = new ArrayList<>();
+        for (int id : ids) {
+            if (id != Vocabulary.PAD_ID) {
+                words.add(model.vocabulary().word(id));
+            }
+        }
+        return words;
+    }
+
+    private List<Row> run(List<Row> rows, SamplingOptions options, double strength, double guidance) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -204,13 +261,14 @@ public final class DiffusionLM implements AutoCloseable {
             }
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<Row> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
-                int[][] ids = batch.stream().map(r -> r.ids).toArray(int[][]::new);
-                boolean[][] given = batch.stream().map(r -> r.given).toArray(boolean[][]::new);
-                boolean[][] allowPad = batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new);
-                long[] seeds = batch.stream().mapToLong(r -> r.seed).toArray();
-                int[][] result = batcher == null
-                        ? sampler.sample(ids, given, allowPad, seeds, options.steps(), options.temperature(), strength)
-                        : batcher.sample(ids, given, allowPad, seeds, options.steps(), options.temperature(), strength);
+                SampleRows in = new SampleRows(batch.stream().map(r -> r.ids).toArray(int[][]::new),
+                        batch.stream().map(r -> r.given).toArray(boolean[][]::new),
+                        batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
+                        batch.stream().mapToInt(r -> r.sentiment).toArray(),
+                        batch.stream().map(r -> r.upos).toArray(int[][]::new),
+                        batch.stream().mapToLong(r -> r.seed).toArray());
+                Schedule schedule = new Schedule(options.steps(), options.temperature(), strength, guidance);
+                int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }
@@ -246,6 +304,8 @@ public final class DiffusionLM implements AutoCloseable {
         final boolean[] given;
         final boolean[] allowPad;
         final long seed;
+        final int[] upos;
+        int sentiment;
         int[] result;
 
         private Row(int sentence, int offset, List<String> tokens, int len, long seed) {
@@ -255,7 +315,55 @@ public final class DiffusionLM implements AutoCloseable {
             this.ids = new int[len];
             this.given = new boolean[len];
             this.allowPad = new boolean[len];
+            this.upos = new int[len];
             this.seed = seed;
+        }
+
+        /**
+         * Applies the constraints to this row, a window at {@code offset} of a sentence of {@code length}
+         * tokens: the sentiment, and the template's tags for the window's positions (END after the
+         * sentence's end).
+         */
+        Row constrain(Constraints c, int offset, int length, int len) {
+            sentiment = Conditioning.sentimentId(c.sentiment());
+            if (c.template() != null) {
+                if (c.template().size() != length) {
+                    throw new IllegalArgumentException("the POS template has " + c.template().size()
+                            + " tags but the sentence has " + length + " tokens");
+                }
+                for (int i = 0; i < len; i++) {
+                    int at = offset + i;
+                    upos[i] = at < length ? Conditioning.uposId(c.template().get(at)) : Conditioning.END;
+                }
+            }
+            return this;
+        }
+
+        /** A rewrite whose new length is the template's: kept tokens keep their positions. */
+        static Row rewriteToTemplate(int sentence, List<String> tokens, boolean[] keep, Constraints c,
+                Vocabulary vocab, int len, long seed) {
+            int t = c.template().size();
+            if (t > len) {
+                throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is " + len);
+            }
+            Row row = new Row(sentence, 0, tokens, len, seed);
+            Arrays.fill(row.given, true);
+            for (int i = 0; i < tokens.size() && i < len; i++) {
+                row.ids[i] = vocab.id(tokens.get(i));
+            }
+            for (int i = 0; i < keep.length; i++) {
+                if (keep[i] && i >= t) {
+                    throw new IllegalArgumentException("token " + i + " is kept but the POS template has only " + t
+                            + " tags");
+                }
+            }
+            for (int i = 0; i < t; i++) {
+                row.given[i] = i < keep.length && keep[i];
+            }
+            for (int i = t; i < len; i++) {
+                row.ids[i] = Vocabulary.PAD_ID;
+            }
+            return row.constrain(c, 0, t, len);
         }
 
         static Row infill(int sentence, int offset, List<String> window, Vocabulary vocab, int len, long seed) {

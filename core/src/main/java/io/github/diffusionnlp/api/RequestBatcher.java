@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.sample.SampleRows;
+import io.github.diffusionnlp.sample.Schedule;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * diffusion step is a full forward pass, so a batch of rows costs little more than one row.
  *
  * <p>One dispatcher thread takes the oldest request, waits at most {@code maxWait} for more with the
- * same settings (steps, temperature, strength), runs up to {@code maxRows} rows at once and hands
+ * same {@link Schedule}, runs up to {@code maxRows} rows at once and hands
  * each caller its own rows back. Requests that arrive while a batch runs queue up for the next one,
  * so under load batches fill even with no wait. A row's result depends only on its own input and
  * seed (see {@link io.github.diffusionnlp.sample.Sampler}), not on what else was in the batch. If a
@@ -25,18 +27,16 @@ import java.util.concurrent.TimeUnit;
 final class RequestBatcher implements AutoCloseable {
     /** What the batcher runs: the sampler's batched call. */
     interface Backend {
-        int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
-                double temperature, double strength);
+        int[][] sample(SampleRows rows, Schedule schedule);
     }
 
-    private record Job(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
-            double temperature, double strength, CompletableFuture<int[][]> result) {
+    private record Job(SampleRows rows, Schedule schedule, CompletableFuture<int[][]> result) {
         boolean fits(Job other) {
-            return steps == other.steps && temperature == other.temperature && strength == other.strength;
+            return schedule.equals(other.schedule);
         }
     }
 
-    private static final Job POISON = new Job(null, null, null, null, 0, 0, 0, null);
+    private static final Job POISON = new Job(null, null, null);
 
     private final Backend backend;
     private final int maxRows;
@@ -62,12 +62,11 @@ final class RequestBatcher implements AutoCloseable {
     }
 
     /** Samples the rows, batched with whatever else is waiting; blocks until they are done. */
-    int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps, double temperature,
-            double strength) {
+    int[][] sample(SampleRows rows, Schedule schedule) {
         if (closed) {
             throw new IllegalStateException("this DiffusionLM has been closed");
         }
-        Job job = new Job(ids, given, allowPad, seeds, steps, temperature, strength, new CompletableFuture<>());
+        Job job = new Job(rows, schedule, new CompletableFuture<>());
         queue.add(job);
         try {
             return job.result.get();
@@ -94,7 +93,7 @@ final class RequestBatcher implements AutoCloseable {
                     return;
                 }
                 List<Job> batch = new ArrayList<>(List.of(first));
-                int rows = first.ids.length;
+                int rows = first.rows.size();
                 long deadline = System.nanoTime() + maxWaitNanos;
                 int deferredBefore = deferred.size();
                 while (rows < maxRows) {
@@ -108,9 +107,9 @@ final class RequestBatcher implements AutoCloseable {
                         deferred.addLast(next);
                         break;
                     }
-                    if (next.fits(first) && rows + next.ids.length <= maxRows) {
+                    if (next.fits(first) && rows + next.rows.size() <= maxRows) {
                         batch.add(next);
-                        rows += next.ids.length;
+                        rows += next.rows.size();
                     } else {
                         deferred.addLast(next);
                     }
@@ -133,33 +132,18 @@ final class RequestBatcher implements AutoCloseable {
             runAlone(batch.get(0));
             return;
         }
-        Job first = batch.get(0);
-        int n = batch.stream().mapToInt(j -> j.ids.length).sum();
-        int[][] ids = new int[n][];
-        boolean[][] given = new boolean[n][];
-        boolean[][] allowPad = new boolean[n][];
-        long[] seeds = new long[n];
-        int r = 0;
-        for (Job j : batch) {
-            for (int i = 0; i < j.ids.length; i++, r++) {
-                ids[r] = j.ids[i];
-                given[r] = j.given[i];
-                allowPad[r] = j.allowPad[i];
-                seeds[r] = j.seeds[i];
-            }
-        }
         int[][] out;
         try {
-            out = backend.sample(ids, given, allowPad, seeds, first.steps, first.temperature, first.strength);
+            out = backend.sample(SampleRows.concat(batch.stream().map(Job::rows).toList()), batch.get(0).schedule);
         } catch (RuntimeException | Error e) {
             for (Job j : batch) { // find the faulty request: the others still get their answers
                 runAlone(j);
             }
             return;
         }
-        r = 0;
+        int r = 0;
         for (Job j : batch) {
-            int[][] mine = new int[j.ids.length][];
+            int[][] mine = new int[j.rows.size()][];
             for (int i = 0; i < mine.length; i++, r++) {
                 mine[i] = out[r];
             }
@@ -169,7 +153,7 @@ final class RequestBatcher implements AutoCloseable {
 
     private void runAlone(Job j) {
         try {
-            j.result.complete(backend.sample(j.ids, j.given, j.allowPad, j.seeds, j.steps, j.temperature, j.strength));
+            j.result.complete(backend.sample(j.rows, j.schedule));
         } catch (RuntimeException | Error e) {
             j.result.completeExceptionally(e);
         }

@@ -46,7 +46,7 @@ import java.util.Map;
  */
 public final class ModelCheckpoint {
     public static final String FORMAT = "diffusion-nlp-cdcd";
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     public static final String CONFIG = "config.json";
     public static final String VOCAB = "vocab.txt";
     public static final String PARAMS = "model.params";
@@ -126,7 +126,8 @@ public final class ModelCheckpoint {
         }
         if (header.formatVersion() != FORMAT_VERSION) {
             throw new InvalidModelException(file, "format version " + header.formatVersion()
-                    + " is not supported (this library reads version " + FORMAT_VERSION + ")");
+                    + " is not supported (this library reads version " + FORMAT_VERSION + "; version 1 models have no"
+                    + " sentiment or syntax conditioning: retrain with `train`)");
         }
         if (header.model() == null) {
             throw new InvalidModelException(file, "has no \"model\" section");

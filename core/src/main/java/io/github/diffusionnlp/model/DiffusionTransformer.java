@@ -30,8 +30,12 @@ import java.util.List;
  *   <li>{@code x} (B, L, d), L ≤ maxLength: noisy embeddings e + σ·ε; at given positions the clean embedding e;
  *   <li>{@code sigma} (B): the noise level of each row;
  *   <li>{@code given} (B, L): 1 where the token is given (conditioning), 0 where it is generated;
- *   <li>{@code selfCond} (B, L, d): the previous estimate of x̂₀, or zeros.
+ *   <li>{@code selfCond} (B, L, d): the previous estimate of x̂₀, or zeros;
+ *   <li>{@code sentiment} (B), int64: each row's sentiment id, {@link Conditioning#NONE} when not given;
+ *   <li>{@code upos} (B, L), int64: each position's UPOS id (a syntax template), or NONE.
  * </ol>
+ * The two conditions are learnt embeddings added to the input features of every position, like the
+ * position embedding.
  * Output: the features h (B, L, d). The logits of chosen positions are {@link #logits}(h rows, E),
  * with E from {@link #embeddings}: callers compute them only where tokens are generated, since the
  * vocabulary-sized product dominates the cost.
@@ -50,6 +54,8 @@ public final class DiffusionTransformer extends AbstractBlock {
     private final Parameter tokenEmbedding;
     private final Parameter positionEmbedding;
     private final Parameter givenEmbedding;
+    private final Parameter sentimentEmbedding;
+    private final Parameter uposEmbedding;
     private final Parameter outputBias;
     private final Linear inputProjection;
     private final Linear noiseHidden;
@@ -70,6 +76,8 @@ public final class DiffusionTransformer extends AbstractBlock {
                 .optInitializer(new NormalInitializer(INPUT_MARKER_INIT)).build());
         givenEmbedding = addParameter(Parameter.builder().setName("givenEmbedding").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(d)).optInitializer(new NormalInitializer(INPUT_MARKER_INIT)).build());
+        sentimentEmbedding = addParameter(marker("sentimentEmbedding", new Shape(Conditioning.SENTIMENT_IDS, d)));
+        uposEmbedding = addParameter(marker("uposEmbedding", new Shape(Conditioning.UPOS_IDS, d)));
         outputBias = addParameter(Parameter.builder().setName("outputBias").setType(Parameter.Type.BIAS)
                 .optShape(new Shape(config.vocabSize())).optInitializer(Initializer.ZEROS).build());
         inputProjection = addChildBlock("inputProjection", Linear.builder().setUnits(d).build());
@@ -86,10 +94,17 @@ public final class DiffusionTransformer extends AbstractBlock {
         tokenEmbedding.setInitializer(new NormalInitializer(1f));
         positionEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
         givenEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
+        sentimentEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
+        uposEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
         for (DenoiserLayer layer : layers) {
             layer.zeroModulation();
         }
         finalModulation.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+    }
+
+    private static Parameter marker(String name, Shape shape) {
+        return Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).optShape(shape)
+                .optInitializer(new NormalInitializer(INPUT_MARKER_INIT)).build();
     }
 
     public ModelConfig config() {
@@ -104,7 +119,8 @@ public final class DiffusionTransformer extends AbstractBlock {
     public Shape[] inputShapes(long batch) {
         long len = config.maxLength();
         int d = config.dim();
-        return new Shape[] {new Shape(batch, len, d), new Shape(batch), new Shape(batch, len), new Shape(batch, len, d)};
+        return new Shape[] {new Shape(batch, len, d), new Shape(batch), new Shape(batch, len), new Shape(batch, len, d),
+            new Shape(batch), new Shape(batch, len)};
     }
 
     /** E: every row of the embedding table L2-normalised and scaled to norm √d (unit variance per component). */
@@ -130,6 +146,8 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDArray sigma = inputs.get(1);
         NDArray given = inputs.get(2).expandDims(2);
         NDArray selfCond = inputs.get(3);
+        NDArray sentiment = inputs.get(4);
+        NDArray upos = inputs.get(5);
         ai.djl.Device device = x.getDevice();
         NDArray noise = noiseVector(ps, sigma, training);
 
@@ -144,7 +162,10 @@ public final class DiffusionTransformer extends AbstractBlock {
             positions = positions.get(new ai.djl.ndarray.index.NDIndex(":" + len));
         }
         h = h.add(positions.expandDims(0))
-                .add(given.mul(ps.getValue(givenEmbedding, device, training)));
+                .add(given.mul(ps.getValue(givenEmbedding, device, training)))
+                .add(ps.getValue(sentimentEmbedding, device, training).get(new ai.djl.ndarray.index.NDIndex("{}", sentiment))
+                        .expandDims(1))
+                .add(embed(ps.getValue(uposEmbedding, device, training), upos));
         for (DenoiserLayer layer : layers) {
             h = layer.forward(ps, new NDList(h, noise), training).singletonOrThrow();
         }

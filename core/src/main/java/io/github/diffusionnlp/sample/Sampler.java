@@ -42,42 +42,17 @@ public final class Sampler {
     /**
      * Samples a batch of rows.
      *
-     * @param ids (B, L) token ids, L the model's maxLength; read only where {@code given} is true
-     * @param given (B, L) which positions are given
-     * @param allowPad (B, L) where a generated position may become {@code [PAD]} (free length);
-     *     {@code [UNK]} is never generated
-     * @param seeds one seed per row
-     * @param steps number of Euler steps (network evaluations)
-     * @param temperature scale of the starting noise: 1 samples from the model, 0 starts at the mean
-     * @return (B, L) token ids, equal to {@code ids} at given positions
+     * @return (B, L) token ids, equal to the rows' ids at given positions; {@code [UNK]} is never
+     *     generated, {@code [PAD]} only where {@link SampleRows#allowPad()} says so
      */
-    public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
-            double temperature) {
-        return sample(ids, given, allowPad, seeds, steps, temperature, 1.0);
-    }
-
-    /**
-     * Samples a batch of rows, starting the generated positions from their own {@code ids} noised to
-     * the level where F = {@code strength} (a rewrite), or from pure noise when {@code strength} is 1
-     * (their ids are then not read). Other parameters as in
-     * {@link #sample(int[][], boolean[][], boolean[][], long[], int, double)}.
-     */
-    public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
-            double temperature, double strength) {
-        if (steps < 1) {
-            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
-        }
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
-        }
-        int[][] out = new int[ids.length][];
+    public int[][] sample(SampleRows rows, Schedule schedule) {
+        int[][] out = new int[rows.size()][];
         Map<Integer, List<Integer>> byWidth = new TreeMap<>();
-        for (int b = 0; b < ids.length; b++) {
-            out[b] = ids[b].clone();
-            byWidth.computeIfAbsent(width(ids[b], given[b]), w -> new ArrayList<>()).add(b);
+        for (int b = 0; b < rows.size(); b++) {
+            out[b] = rows.ids()[b].clone();
+            byWidth.computeIfAbsent(width(rows.ids()[b], rows.given()[b]), w -> new ArrayList<>()).add(b);
         }
-        byWidth.forEach((width, members) -> sampleRows(members, width, ids, given, allowPad, seeds, steps,
-                temperature, strength, out));
+        byWidth.forEach((width, members) -> sampleRows(members, width, rows, schedule, out));
         return out;
     }
 
@@ -95,25 +70,31 @@ public final class Sampler {
         return Math.min(ids.length, Math.max(WIDTH_QUANTUM, (end + WIDTH_QUANTUM - 1) / WIDTH_QUANTUM * WIDTH_QUANTUM));
     }
 
-    private void sampleRows(List<Integer> members, int len, int[][] ids, boolean[][] given, boolean[][] allowPad,
-            long[] seeds, int steps, double temperature, double strength, int[][] out) {
+    private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, int[][] out) {
+        int[][] ids = in.ids();
+        boolean[][] given = in.given();
+        double strength = schedule.strength();
         int batch = members.size();
         int dim = network.config().dim();
         long[] flatIds = new long[batch * len];
+        long[] upos = new long[batch * len];
+        long[] sentiment = new long[batch];
         float[] givenFlat = new float[batch * len];
         float[] noise = new float[batch * len * dim];
         List<Long> generated = new ArrayList<>();
         List<Boolean> padAllowed = new ArrayList<>();
         for (int b = 0; b < batch; b++) {
             int row = members.get(b);
-            SplittableRandom random = new SplittableRandom(seeds[row]);
+            SplittableRandom random = new SplittableRandom(in.seeds()[row]);
+            sentiment[b] = in.sentiment()[row];
             for (int i = 0; i < len; i++) {
                 int p = b * len + i;
                 flatIds[p] = given[row][i] || strength < 1 ? ids[row][i] : Vocabulary.PAD_ID;
                 givenFlat[p] = given[row][i] ? 1f : 0f;
+                upos[p] = in.upos()[row][i];
                 if (!given[row][i]) {
                     generated.add((long) p);
-                    padAllowed.add(allowPad[row][i]);
+                    padAllowed.add(in.allowPad()[row][i]);
                 }
             }
             for (int j = 0; j < len * dim; j++) {
@@ -126,7 +107,8 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            tokens = denoise(flatIds, givenFlat, noise, generated, padAllowed, batch, len, steps, temperature, strength);
+            tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
+                    schedule);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -134,12 +116,19 @@ public final class Sampler {
         }
     }
 
-    private long[] denoise(long[] flatIds, float[] givenFlat, float[] noise, List<Long> generated,
-            List<Boolean> padAllowed, int batch, int len, int steps, double temperature, double strength) {
+    /** The inputs of the rows of one width, flattened row by row. */
+    private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
+
+    private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
+            Schedule schedule) {
         int dim = network.config().dim();
         int vocab = network.config().vocabSize();
         int n = generated.size();
-        double[] sigmas = warp.samplingSigmas(steps, strength);
+        int steps = schedule.steps();
+        double[] sigmas = warp.samplingSigmas(steps, schedule.strength());
+        // Guidance runs every row twice in one batch: with its conditions (first half) and without.
+        boolean guided = schedule.guidance() != 1.0;
+        float w = (float) schedule.guidance();
         // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free.
         float[] ban = new float[n * 2];
         for (int r = 0; r < n; r++) {
@@ -149,14 +138,24 @@ public final class Sampler {
         ParameterStore ps = new ParameterStore(manager, false);
         NDArray e = network.embeddings(ps, manager.getDevice(), false);
         NDArray rows = manager.create(generated.stream().mapToLong(Long::longValue).toArray());
-        NDArray givenArr = manager.create(givenFlat, new Shape(batch, len));
+        NDArray givenArr = manager.create(in.given(), new Shape(batch, len));
         NDArray givenMask = givenArr.expandDims(2);
-        NDArray clean = DiffusionTransformer.embed(e, manager.create(flatIds, new Shape(batch, len)));
+        NDArray clean = DiffusionTransformer.embed(e, manager.create(in.ids(), new Shape(batch, len)));
+        NDArray sentiment = manager.create(in.sentiment());
+        NDArray upos = manager.create(in.upos(), new Shape(batch, len));
+        NDArray uncondRows = rows;
+        if (guided) {
+            givenArr = givenArr.concat(givenArr, 0);
+            sentiment = sentiment.concat(sentiment.zerosLike(), 0);
+            upos = upos.concat(upos.zerosLike(), 0);
+            uncondRows = rows.add((long) batch * len);
+        }
         NDArray banLogits = manager.create(ban, new Shape(n, 2)).concat(manager.zeros(new Shape(n, vocab - 2)), 1);
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
-        NDArray start = strength < 1 ? clean : clean.mul(givenMask);
-        NDArray x = manager.create(noise, new Shape(batch, len, dim)).mul((float) (sigmas[0] * temperature))
+        NDArray start = schedule.strength() < 1 ? clean : clean.mul(givenMask);
+        NDArray x = manager.create(in.noise(), new Shape(batch, len, dim))
+                .mul((float) (sigmas[0] * schedule.temperature()))
                 .mul(generatedMask).add(start);
         NDArray selfCond = manager.zeros(clean.getShape()); // as in training's passes without self-conditioning
         for (int k = 0; ; k++) {
@@ -164,9 +163,16 @@ public final class Sampler {
             try (NDScope step = new NDScope()) {
                 step.suppressNotUsedWarning();
                 float sigma = (float) sigmas[k];
-                NDArray sigmaArr = manager.full(new Shape(batch), sigma);
-                NDArray h = network.forward(ps, new NDList(x, sigmaArr, givenArr, selfCond), false).get(0);
-                NDArray logits = network.logits(ps, DiffusionTransformer.pick(h, rows), e, false).add(banLogits);
+                NDArray sigmaArr = manager.full(new Shape(guided ? 2L * batch : batch), sigma);
+                NDArray xs = guided ? x.concat(x, 0) : x;
+                NDArray sc = guided ? selfCond.concat(selfCond, 0) : selfCond;
+                NDArray h = network.forward(ps, new NDList(xs, sigmaArr, givenArr, sc, sentiment, upos), false).get(0);
+                NDArray logits = network.logits(ps, DiffusionTransformer.pick(h, rows), e, false);
+                if (guided) {
+                    NDArray u = network.logits(ps, DiffusionTransformer.pick(h, uncondRows), e, false);
+                    logits = u.add(logits.sub(u).mul(w));
+                }
+                logits = logits.add(banLogits);
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {

@@ -14,11 +14,14 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -53,6 +56,12 @@ public final class DiffusionTrainer {
     private static final float WEIGHT_DECAY = 0.01f;
     private static final float CLIP_NORM = 1f;
     private static final int BUCKET_BATCHES = 50;
+    private static final double SENTIMENT_DROP = 0.15;
+    /**
+     * Higher than the sentiment's: free infilling (no template) is the main use and must stay as good
+     * as an unconditional model's, and a template also gives away the length.
+     */
+    private static final double UPOS_DROP = 0.5;
     /**
      * Every so many steps a batch keeps the full row width, so that the model also learns long runs
      * of padding (free-length generation ends a sentence with them).
@@ -105,22 +114,23 @@ public final class DiffusionTrainer {
             for (Pair<String, Parameter> p : network.getParameters()) {
                 p.getValue().getArray().setRequiresGradient(true);
             }
-            List<int[]> rows = encode(corpus, vocab, network.config().maxLength());
-            List<int[]> devRows = encode(devCorpus, vocab, network.config().maxLength());
+            SentimentLabeller labeller = SentimentLabeller.afinn();
+            List<Example> rows = encode(corpus, vocab, labeller, network.config().maxLength());
+            List<Example> devRows = encode(devCorpus, vocab, labeller, network.config().maxLength());
             devRows = devRows.subList(0, Math.min(DEV_ROWS, devRows.size()));
             long params = 0;
             for (Pair<String, Parameter> p : network.getParameters()) {
                 params += p.getValue().getArray().size();
             }
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
-                    + ", device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows), rows.size(),
-                    manager.getDevice());
+                    + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
+                    rows.size(), sentimentShares(rows), manager.getDevice());
             return loop(manager, network, vocab, warp, optimizer, rows, devRows, previous);
         }
     }
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
-            AdamW optimizer, List<int[]> rows, List<int[]> devRows, TrainingInfo previous) throws IOException {
+            AdamW optimizer, List<Example> rows, List<Example> devRows, TrainingInfo previous) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double priorSeconds = previous == null ? 0 : previous.wallSeconds();
@@ -192,15 +202,17 @@ public final class DiffusionTrainer {
     }
 
     private double trainStep(NDManager manager, DiffusionTransformer network, TimeWarp warp, AdamW optimizer,
-            PairList<String, Parameter> parameters, List<int[]> rows, int step, float lr) {
+            PairList<String, Parameter> parameters, List<Example> rows, int step, float lr) {
         int batch = options.batchSize();
         Random random = new Random(options.seed() * 1_000_003L + step);
-        int[][] ids = batchFor(rows, step);
+        Example[] examples = batchFor(rows, step);
+        int[][] ids = ids(examples);
         int len = step % FULL_WIDTH_EVERY == 0 ? network.config().maxLength() : longest(ids);
         float[][] given = new float[batch][len];
         for (int b = 0; b < batch; b++) {
             ConditioningMask.draw(random, length(ids[b]), given[b]);
         }
+        Example[] conditioned = dropConditions(examples, random);
         double[] sigmas = stratifiedSigmas(warp, batch, random);
         Engine.getInstance().setRandomSeed((int) (options.seed() * 31 + step));
         boolean selfCondition = random.nextBoolean();
@@ -209,18 +221,18 @@ public final class DiffusionTrainer {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             ParameterStore ps = new ParameterStore(manager, false);
-            Batch in = Batch.of(manager, ids, given, sigmas);
+            Batch in = Batch.of(manager, conditioned, given, sigmas);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray e = network.embeddings(ps, manager.getDevice(), true);
                 NDArray clean = in.clean(e);
                 NDArray x = in.noised(manager, clean);
                 NDArray selfCond = manager.zeros(x.getShape());
                 if (selfCondition) {
-                    NDArray h0 = network.forward(ps, new NDList(x, in.sigma, in.given, selfCond), true).get(0);
+                    NDArray h0 = network.forward(ps, in.inputs(x, selfCond), true).get(0);
                     NDArray x0 = network.predict(ps, h0, in.rows, e, true).get(1).stopGradient();
                     selfCond = DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
                 }
-                NDArray h = network.forward(ps, new NDList(x, in.sigma, in.given, selfCond), true).get(0);
+                NDArray h = network.forward(ps, in.inputs(x, selfCond), true).get(0);
                 NDArray rowLoss = in.rowLoss(network.logits(ps, in.pick(h), e, true));
                 NDArray loss = rowLoss.mean();
                 collector.backward(loss);
@@ -277,10 +289,11 @@ public final class DiffusionTrainer {
      * Validation loss under the same mask mix, with fixed seeds and σ spread uniformly in ln σ (not
      * through the warp, which moves), so that points are comparable across the run.
      */
-    private double devLoss(NDManager manager, DiffusionTransformer network, List<int[]> devRows) {
+    private double devLoss(NDManager manager, DiffusionTransformer network, List<Example> devRows) {
         int len = network.config().maxLength();
         Random random = new Random(12345);
-        int[][] ids = devRows.toArray(new int[0][]);
+        Example[] examples = devRows.toArray(new Example[0]);
+        int[][] ids = ids(examples);
         float[][] given = new float[ids.length][len];
         double[] sigmas = new double[ids.length];
         for (int b = 0; b < ids.length; b++) {
@@ -292,14 +305,14 @@ public final class DiffusionTrainer {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             ParameterStore ps = new ParameterStore(manager, false);
-            Batch in = Batch.of(manager, ids, given, sigmas);
+            Batch in = Batch.of(manager, dropConditions(examples, random), given, sigmas);
             NDArray e = network.embeddings(ps, manager.getDevice(), false);
             NDArray clean = in.clean(e);
             NDArray x = in.noised(manager, clean);
-            NDArray h0 = network.forward(ps, new NDList(x, in.sigma, in.given, manager.zeros(x.getShape())), false).get(0);
+            NDArray h0 = network.forward(ps, in.inputs(x, manager.zeros(x.getShape())), false).get(0);
             NDArray x0 = network.predict(ps, h0, in.rows, e, false).get(1);
             NDArray selfCond = DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
-            NDArray h = network.forward(ps, new NDList(x, in.sigma, in.given, selfCond), false).get(0);
+            NDArray h = network.forward(ps, in.inputs(x, selfCond), false).get(0);
             return in.rowLoss(network.logits(ps, in.pick(h), e, false)).mean().getFloat();
         }
     }
@@ -308,12 +321,15 @@ public final class DiffusionTrainer {
      * The arrays of one batch. {@code rows} lists the flattened (B·L) positions to generate, which are
      * the only positions whose logits are computed; {@code rowOf} (B, N) maps them back to their rows.
      */
-    private record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray rows, NDArray targets, NDArray rowOf,
-            NDArray counts) {
-        static Batch of(NDManager m, int[][] ids, float[][] given, double[] sigmas) {
+    private record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray sentiment, NDArray upos, NDArray rows,
+            NDArray targets, NDArray rowOf, NDArray counts) {
+        static Batch of(NDManager m, Example[] examples, float[][] given, double[] sigmas) {
+            int[][] ids = DiffusionTrainer.ids(examples);
             int batch = ids.length;
             int len = given[0].length;
             long[] flat = new long[batch * len];
+            long[] upos = new long[batch * len];
+            long[] sentiment = new long[batch];
             float[] g = new float[batch * len];
             float[] s = new float[batch];
             List<Long> generated = new ArrayList<>();
@@ -321,6 +337,7 @@ public final class DiffusionTrainer {
             for (int b = 0; b < batch; b++) {
                 for (int i = 0; i < len; i++) {
                     flat[b * len + i] = i < ids[b].length ? ids[b][i] : Vocabulary.PAD_ID;
+                    upos[b * len + i] = examples[b].upos()[i];
                     g[b * len + i] = given[b][i];
                     if (given[b][i] == 0f) {
                         generated.add((long) b * len + i);
@@ -328,6 +345,7 @@ public final class DiffusionTrainer {
                     }
                 }
                 s[b] = (float) sigmas[b];
+                sentiment[b] = examples[b].sentiment();
             }
             if (generated.isEmpty()) { // every position given: generate the last one so the batch has a loss
                 g[batch * len - 1] = 0f;
@@ -342,7 +360,12 @@ public final class DiffusionTrainer {
                 rowOf[(int) (rows[n] / len) * rows.length + n] = 1f;
             }
             return new Batch(m.create(flat, new Shape(batch, len)), m.create(g, new Shape(batch, len)), m.create(s),
-                    m.create(rows), m.create(targets), m.create(rowOf, new Shape(batch, rows.length)), m.create(counts));
+                    m.create(sentiment), m.create(upos, new Shape(batch, len)), m.create(rows), m.create(targets), m.create(rowOf, new Shape(batch, rows.length)), m.create(counts));
+        }
+
+        /** The network's inputs for noisy embeddings {@code x} and self-conditioning {@code selfCond}. */
+        NDList inputs(NDArray x, NDArray selfCond) {
+            return new NDList(x, sigma, given, selfCond, sentiment, upos);
         }
 
         NDArray clean(NDArray e) {
@@ -417,7 +440,7 @@ public final class DiffusionTrainer {
      * before being split into batches, whose order is shuffled again: a batch holds sentences of
      * similar length and is cut to its longest, which saves most of the work spent on padding.
      */
-    private int[][] batchFor(List<int[]> rows, int step) {
+    private Example[] batchFor(List<Example> rows, int step) {
         int batch = options.batchSize();
         int perEpoch = Math.max(1, rows.size() / batch);
         int epoch = (step - 1) / perEpoch;
@@ -431,7 +454,7 @@ public final class DiffusionTrainer {
             int chunk = batch * BUCKET_BATCHES;
             for (int from = 0; from < order.size(); from += chunk) {
                 order.subList(from, Math.min(order.size(), from + chunk))
-                        .sort(java.util.Comparator.comparingInt(i -> length(rows.get(i))));
+                        .sort(java.util.Comparator.comparingInt(i -> length(rows.get(i).ids())));
             }
             batches = new ArrayList<>();
             for (int b = 0; b < perEpoch; b++) {
@@ -445,11 +468,11 @@ public final class DiffusionTrainer {
             cachedEpoch = epoch;
         }
         int[] members = batches.get((step - 1) % perEpoch);
-        int[][] ids = new int[batch][];
+        Example[] examples = new Example[batch];
         for (int k = 0; k < batch; k++) {
-            ids[k] = rows.get(members[k]);
+            examples[k] = rows.get(members[k]);
         }
-        return ids;
+        return examples;
     }
 
     private int cachedEpoch = -1;
@@ -491,20 +514,65 @@ public final class DiffusionTrainer {
         return longest;
     }
 
-    /** Sentences as id rows, longer ones cut into consecutive windows of maxLength. */
-    static List<int[]> encode(List<TaggedSentence> sentences, Vocabulary vocab, int maxLength) {
-        List<int[]> rows = new ArrayList<>();
+    /**
+     * One training row: word ids (right-padded to maxLength), its UPOS ids (END on the padding) and its
+     * sentiment id, both possibly {@link Conditioning#NONE} once dropped.
+     */
+    record Example(int[] ids, int[] upos, int sentiment) {}
+
+    /** Sentences as rows, longer ones cut into consecutive windows of maxLength, each labelled on its own. */
+    static List<Example> encode(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller,
+            int maxLength) {
+        List<Example> rows = new ArrayList<>();
         for (TaggedSentence s : sentences) {
             List<String> words = s.words();
             for (int from = 0; from < words.size(); from += maxLength) {
+                int to = Math.min(words.size(), from + maxLength);
                 int[] row = new int[maxLength];
-                for (int i = from; i < Math.min(words.size(), from + maxLength); i++) {
+                for (int i = from; i < to; i++) {
                     row[i - from] = vocab.id(words.get(i));
                 }
-                rows.add(row);
+                rows.add(new Example(row, Conditioning.uposRow(s.tags().subList(from, to), maxLength),
+                        Conditioning.sentimentId(labeller.label(words.subList(from, to)))));
             }
         }
         return rows;
+    }
+
+    /**
+     * The examples with each condition dropped independently: the sentiment with probability
+     * {@link #SENTIMENT_DROP}, the whole UPOS template with {@link #UPOS_DROP}. A dropped condition
+     * teaches the unconditional model that classifier-free guidance contrasts with, and that free
+     * infilling uses.
+     */
+    private static Example[] dropConditions(Example[] examples, Random random) {
+        Example[] out = new Example[examples.length];
+        for (int b = 0; b < examples.length; b++) {
+            Example ex = examples[b];
+            int sentiment = random.nextDouble() < SENTIMENT_DROP ? Conditioning.NONE : ex.sentiment();
+            int[] upos = random.nextDouble() < UPOS_DROP ? new int[ex.upos().length] : ex.upos();
+            out[b] = new Example(ex.ids(), upos, sentiment);
+        }
+        return out;
+    }
+
+    private static int[][] ids(Example[] examples) {
+        int[][] ids = new int[examples.length][];
+        for (int b = 0; b < examples.length; b++) {
+            ids[b] = examples[b].ids();
+        }
+        return ids;
+    }
+
+    private static String sentimentShares(List<Example> rows) {
+        int[] counts = new int[Conditioning.SENTIMENT_IDS];
+        rows.forEach(r -> counts[r.sentiment()]++);
+        StringBuilder out = new StringBuilder();
+        for (Sentiment s : Sentiment.values()) {
+            out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f%%", s,
+                    100.0 * counts[Conditioning.sentimentId(s)] / Math.max(1, rows.size())));
+        }
+        return out.toString();
     }
 
     private static int length(int[] row) {
@@ -515,10 +583,11 @@ public final class DiffusionTrainer {
         return n;
     }
 
-    private static double coverage(List<int[]> rows) {
+    private static double coverage(List<Example> rows) {
         long known = 0;
         long total = 0;
-        for (int[] row : rows) {
+        for (Example example : rows) {
+            int[] row = example.ids();
             for (int id : row) {
                 if (id != Vocabulary.PAD_ID) {
                     total++;

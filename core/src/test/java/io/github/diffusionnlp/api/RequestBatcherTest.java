@@ -15,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import io.github.diffusionnlp.sample.SampleRows;
+import io.github.diffusionnlp.sample.Schedule;
 import org.junit.jupiter.api.Test;
 
 /** Request batching: every caller gets its own rows, batches form, one bad request fails alone. */
@@ -25,8 +27,10 @@ class RequestBatcherTest {
         final AtomicInteger maxRows = new AtomicInteger();
 
         @Override
-        public int[][] sample(int[][] ids, boolean[][] given, boolean[][] allowPad, long[] seeds, int steps,
-                double temperature, double strength) {
+        public int[][] sample(SampleRows rows, Schedule schedule) {
+            int[][] ids = rows.ids();
+            long[] seeds = rows.seeds();
+            int steps = schedule.steps();
             calls.incrementAndGet();
             maxRows.accumulateAndGet(ids.length, Math::max);
             try {
@@ -50,7 +54,8 @@ class RequestBatcherTest {
         for (int i = 0; i < rows; i++) {
             seeds[i] = seed * 100 + i;
         }
-        return b.sample(new int[rows][2], new boolean[rows][2], new boolean[rows][2], seeds, steps, 1.0, 1.0);
+        return b.sample(SampleRows.unconditioned(new int[rows][2], new boolean[rows][2], new boolean[rows][2], seeds),
+                Schedule.of(steps, 1.0));
     }
 
     @Test
@@ -93,8 +98,8 @@ class RequestBatcherTest {
             List<Future<int[][]>> answers = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
                 long[] seeds = {c == 3 ? 13 : c};
-                answers.add(pool.submit(() -> b.sample(new int[1][2], new boolean[1][2], new boolean[1][2], seeds, 4,
-                        1.0, 1.0)));
+                answers.add(pool.submit(() -> b.sample(SampleRows.unconditioned(new int[1][2], new boolean[1][2],
+                        new boolean[1][2], seeds), Schedule.of(4, 1.0))));
             }
             for (int c = 0; c < 8; c++) {
                 if (c == 3) {

@@ -1,0 +1,79 @@
+package io.github.diffusionnlp.corpus;
+
+import io.github.diffusionnlp.model.Sentiment;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Labels a tokenized sentence negative, neutral or positive with the AFINN-165 lexicon: the sum of its
+ * words' valences (−5..+5), a word's valence flipped when one of the two words before it is a
+ * negation ("not", "never", "didn't", …). A sum of at least {@link #THRESHOLD} is positive, at most
+ * −{@link #THRESHOLD} negative. These labels train the model's sentiment condition; the model is
+ * judged by a different classifier (CoreNLP's), never by this one.
+ */
+public final class SentimentLabeller {
+    /** Far enough from 0 that one mildly coloured word ("like", "help") does not make a sentence positive. */
+    public static final int THRESHOLD = 2;
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "non", "nor", "cannot",
+            "neither", "nobody", "nothing", "nowhere", "without");
+
+    private final Map<String, Integer> valence;
+
+    private SentimentLabeller(Map<String, Integer> valence) {
+        this.valence = valence;
+    }
+
+    /** The labeller with the bundled AFINN-165 lexicon (see afinn-165.tsv's NOTICE for its provenance). */
+    public static SentimentLabeller afinn() {
+        Map<String, Integer> valence = new HashMap<>();
+        try (InputStream in = SentimentLabeller.class.getResourceAsStream("afinn-165.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("afinn-165.tsv is missing from the classpath (a broken build?)");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = reader.readLine()) != null; ) {
+                int tab = line.indexOf('\t');
+                valence.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).trim()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read afinn-165.tsv", e);
+        }
+        return new SentimentLabeller(Map.copyOf(valence));
+    }
+
+    /** The summed, negation-aware valence of a tokenized sentence. */
+    public int score(List<String> tokens) {
+        int sum = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Integer v = valence.get(tokens.get(i).toLowerCase(Locale.ROOT));
+            if (v != null) {
+                sum += negated(tokens, i) ? -v : v;
+            }
+        }
+        return sum;
+    }
+
+    public Sentiment label(List<String> tokens) {
+        int score = score(tokens);
+        return score >= THRESHOLD ? Sentiment.POSITIVE : score <= -THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
+    }
+
+    private static boolean negated(List<String> tokens, int i) {
+        for (int j = Math.max(0, i - 2); j < i; j++) {
+            String w = tokens.get(j).toLowerCase(Locale.ROOT);
+            if (NEGATIONS.contains(w) || w.endsWith("n't")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
