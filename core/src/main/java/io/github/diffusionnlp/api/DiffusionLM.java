@@ -165,11 +165,26 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             Constraints constraints, SamplingOptions options) {
+        return rewriteAll(sentences, keep, strength, java.util.Collections.nCopies(sentences.size(), constraints),
+                options);
+    }
+
+    /**
+     * Rewrites, sentence i under {@code constraints.get(i)} (e.g. each with its own template); they must
+     * share one guidance weight, since it is a setting of the batched sampling run.
+     */
+    public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options) {
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
         }
-        if (keep.size() != sentences.size()) {
-            throw new IllegalArgumentException(keep.size() + " keep masks for " + sentences.size() + " sentences");
+        if (keep.size() != sentences.size() || perSentence.size() != sentences.size()) {
+            throw new IllegalArgumentException(keep.size() + " keep masks and " + perSentence.size()
+                    + " constraints for " + sentences.size() + " sentences");
+        }
+        double guidance = perSentence.isEmpty() ? 1 : perSentence.get(0).guidance();
+        if (perSentence.stream().anyMatch(c -> c.guidance() != guidance)) {
+            throw new IllegalArgumentException("the sentences of one call must share a guidance weight");
         }
         int len = info.config().maxLength();
         List<Row> rows = new ArrayList<>();
@@ -180,6 +195,7 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
                         + " mask has " + k.length);
             }
+            Constraints constraints = perSentence.get(s);
             if (constraints.template() != null) {
                 rows.add(Row.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
                         options.seed() + s));
@@ -194,13 +210,13 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        List<Row> done = run(rows, options, strength, constraints.guidance());
-        if (constraints.template() == null) {
-            return merge(sentences, done);
-        }
-        List<List<String>> out = new ArrayList<>(sentences);
+        List<Row> done = run(rows, options, strength, guidance);
+        List<List<String>> out = merge(sentences, done.stream().filter(r -> perSentence.get(r.sentence).template() == null)
+                .toList());
         for (Row row : done) {
-            out.set(row.sentence, words(row.result));
+            if (perSentence.get(row.sentence).template() != null) {
+                out.set(row.sentence, words(row.result));
+            }
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.io.PrintStream;
@@ -11,10 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Generate sentences, one a line, tokens separated by spaces.")
+        description = {"Generate sentences, one a line, tokens separated by spaces.",
+            "Constraints: --sentiment, --pos (a UPOS template, which also fixes the length), --length."})
 final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    ConstraintOptions constraintOptions;
 
     @Option(names = "--count", defaultValue = "10", description = "sentences to generate (default: ${DEFAULT-VALUE})")
     int count;
@@ -28,6 +33,8 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new IllegalArgumentException("--count must be >= 0, got " + count);
         }
+        constraintOptions.validate();
+        Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Progress progress = new Progress("generate", "sentences").total(count);
         try (DiffusionLM lm = model.load()) {
@@ -38,7 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
             SamplingOptions base = model.sampling().toBuilder().length(length).build();
             for (int done = 0; done < count; done += base.batchSize()) {
                 int n = Math.min(base.batchSize(), count - done);
-                List<List<String>> sentences = lm.generate(n, base.toBuilder().seed(base.seed() + done).build());
+                List<List<String>> sentences = lm.generate(n, constraints, base.toBuilder().seed(base.seed() + done).build());
                 for (List<String> s : sentences) {
                     out.println(String.join(" ", s));
                 }

@@ -1,62 +1,119 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rewrite", mixinStandardHelpOptions = true,
-        description = {"Read lines of whitespace-separated tokens from stdin; write each rewritten, same length:"
-            + " every token not kept is noised (by --strength, through the learned warping) and denoised in the"
-            + " context of the kept ones.",
-            "Blank lines pass through."})
+        description = {"Read lines of whitespace-separated tokens from stdin; write each rewritten: every token not"
+            + " kept is noised (by --strength, through the learned warping) and denoised in the context of the kept"
+            + " ones, under the constraints given.",
+            "Without --pos a line keeps its length; with --pos it takes the template's.",
+            "With --tagged, tokens are word_UPOS (e.g. Paris_PROPN): --keep may then name UPOS classes and --pos keep"
+            + " uses each line's own tags. Blank lines pass through."})
 final class RewriteCommand extends TokenLinesCommand {
+    @Mixin
+    ConstraintOptions constraintOptions;
+
     @Option(names = "--strength", defaultValue = "0.5",
             description = "how far the input is noised, in (0, 1]: small changes little, 1 keeps nothing of the"
                     + " tokens not kept (default: ${DEFAULT-VALUE})")
     double strength;
 
     @Option(names = "--keep", defaultValue = "", paramLabel = "SPEC",
-            description = "token indexes (0-based, comma-separated, e.g. 0,3,4) that stay verbatim; default none")
+            description = "what stays verbatim: token indexes (0-based, e.g. 0,3,4) or, with --tagged, UPOS classes"
+                    + " (e.g. PROPN,NUM); default nothing")
     String keep;
 
-    private final TreeSet<Integer> kept = new TreeSet<>();
+    @Option(names = "--tagged", description = "input tokens are word_UPOS")
+    boolean tagged;
+
+    private final TreeSet<Integer> keptIndexes = new TreeSet<>();
+    private final Set<Upos> keptClasses = EnumSet.noneOf(Upos.class);
+    private boolean templateFromInput;
 
     @Override
     void validate() {
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("--strength " + strength + " is out of range; allowed: (0, 1]");
         }
+        templateFromInput = "keep".equalsIgnoreCase(constraintOptions.pos);
+        if (templateFromInput && !tagged) {
+            throw new IllegalArgumentException("--pos keep uses each line's own tags: give --tagged input (word_UPOS)");
+        }
+        if (templateFromInput) {
+            constraintOptions.pos = null;
+        }
+        constraintOptions.validate();
         for (String part : keep.split(",")) {
             String p = part.trim();
             if (p.isEmpty()) {
                 continue;
             }
-            if (!p.matches("\\d+")) {
-                throw new IllegalArgumentException("--keep " + keep + ": '" + p + "' is not a token index."
-                        + (p.matches("[A-Za-z]+") ? " Keeping UPOS classes needs POS tags, which plain token input"
-                        + " lacks: use the OpenNLP Rewrite tool or the CoreNLP annotator's diffusion.keep." : ""));
+            if (p.matches("\\d+")) {
+                keptIndexes.add(Integer.parseInt(p));
+            } else if (!tagged) {
+                throw new IllegalArgumentException("--keep " + keep + ": '" + p + "' is not a token index; keeping"
+                        + " UPOS classes needs tagged input (--tagged, tokens as word_UPOS), or the OpenNLP Rewrite"
+                        + " tool / CoreNLP annotator, which tag the text themselves");
+            } else {
+                try {
+                    keptClasses.add(Upos.parse(p));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--keep: " + e.getMessage(), e);
+                }
             }
-            kept.add(Integer.parseInt(p));
         }
     }
 
     @Override
     List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
+        List<List<String>> sentences = new ArrayList<>();
         List<boolean[]> keeps = new ArrayList<>();
+        List<Constraints> constraints = new ArrayList<>();
         for (List<String> tokens : lines) {
-            boolean[] k = new boolean[tokens.size()];
-            for (int i : kept) {
-                if (i < k.length) {
-                    k[i] = true;
+            List<String> words = new ArrayList<>();
+            List<Upos> tags = new ArrayList<>();
+            for (String token : tokens) {
+                if (tagged) {
+                    int cut = token.lastIndexOf('_');
+                    if (cut <= 0) {
+                        throw new IllegalArgumentException("--tagged: token '" + token + "' is not word_UPOS");
+                    }
+                    words.add(token.substring(0, cut));
+                    tags.add(Upos.parse(token.substring(cut + 1)));
+                } else {
+                    words.add(token);
                 }
             }
+            boolean[] k = new boolean[words.size()];
+            for (int i = 0; i < k.length; i++) {
+                k[i] = keptIndexes.contains(i) || (tagged && keptClasses.contains(tags.get(i)));
+            }
+            for (int i : keptIndexes) {
+                if (i >= k.length && !words.isEmpty()) {
+                    throw new IllegalArgumentException("--keep " + i + ": the line has only " + k.length
+                            + " tokens (0-based indexes up to " + (k.length - 1) + ")");
+                }
+            }
+            sentences.add(words);
             keeps.add(k);
+            // a blank line stays blank: no template to rewrite it into
+            constraints.add(constraintOptions.constraints(templateFromInput ? tags : null));
+            if (words.isEmpty()) {
+                constraints.set(constraints.size() - 1, constraints.get(constraints.size() - 1).withTemplate(null));
+            }
         }
-        return lm.rewriteAll(lines, keeps, strength, options);
+        return lm.rewriteAll(sentences, keeps, strength, constraints, options);
     }
 
     @Override

@@ -86,8 +86,14 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         return t;
     }
 
-    /** The line with its k-th token replaced by {@code tokens[k]}; spacing kept exactly. */
+    /**
+     * The line with its k-th token replaced by {@code tokens[k]}, spacing kept exactly; when the count
+     * changed (a rewrite to a template of another length), the tokens joined by single spaces.
+     */
     static String replaceTokens(String line, List<String> tokens) {
+        if (tokens(line).size() != tokens.size()) {
+            return String.join(" ", tokens);
+        }
         StringBuilder sb = new StringBuilder();
         Matcher m = TOKEN.matcher(line);
         int last = 0;

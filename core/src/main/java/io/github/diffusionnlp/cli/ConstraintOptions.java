@@ -1,0 +1,42 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The constraint options of {@code generate} and {@code rewrite}. */
+final class ConstraintOptions {
+    @Option(names = "--sentiment", paramLabel = "LABEL",
+            description = "negative, neutral or positive (default: any)")
+    String sentiment;
+
+    @Option(names = "--pos", paramLabel = "TEMPLATE",
+            description = "UPOS tags, one per word, e.g. \"DET ADJ NOUN VERB PUNCT\"; its length is the sentence's"
+                    + " length (default: any)")
+    String pos;
+
+    @Option(names = "--guidance", defaultValue = "1", paramLabel = "W",
+            description = "classifier-free guidance weight: 1 conditions plainly, above 1 pushes harder toward the"
+                    + " constraints (twice the work per step), 0 ignores them (default: ${DEFAULT-VALUE})")
+    double guidance;
+
+    /** The constraints asked for, validated; {@code template} overrides {@code --pos} when not null. */
+    Constraints constraints(List<Upos> template) {
+        Sentiment s = sentiment == null ? null : Sentiment.parse(sentiment);
+        List<Upos> t = template != null ? template : pos == null ? null : Constraints.parseTemplate(pos);
+        return new Constraints(s, t, guidance);
+    }
+
+    /** Fails early, before the model loads, with the option's name in the message. */
+    void validate() {
+        try {
+            constraints(null);
+        } catch (IllegalArgumentException e) {
+            String option = e.getMessage().contains("sentiment") ? "--sentiment"
+                    : e.getMessage().contains("guidance") ? "--guidance" : "--pos";
+            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+        }
+    }
+}
