@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,8 +15,9 @@ import java.util.Optional;
  * @param template UPOS tags, one per word, or null for any
  * @param guidance classifier-free guidance weight: 1 conditions plainly (one network pass per step),
  *     above 1 pushes harder toward the constraints at twice the cost, 0 ignores them
+ * @param steer plug-and-play guidance by a differentiable scorer of your own (no retraining), or null
  */
-public record Constraints(Sentiment sentiment, List<Upos> template, double guidance) {
+public record Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer) {
     /** The guidance weight used when none is given. */
     public static final double DEFAULT_GUIDANCE = 1.0;
 
@@ -29,20 +31,29 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         }
     }
 
+    public Constraints(Sentiment sentiment, List<Upos> template, double guidance) {
+        this(sentiment, template, guidance, null);
+    }
+
     public static Constraints none() {
         return new Constraints(null, null, DEFAULT_GUIDANCE);
     }
 
     public Constraints withSentiment(Sentiment s) {
-        return new Constraints(s, template, guidance);
+        return new Constraints(s, template, guidance, steer);
     }
 
     public Constraints withTemplate(List<Upos> tags) {
-        return new Constraints(sentiment, tags, guidance);
+        return new Constraints(sentiment, tags, guidance, steer);
     }
 
     public Constraints withGuidance(double w) {
-        return new Constraints(sentiment, template, w);
+        return new Constraints(sentiment, template, w, steer);
+    }
+
+    /** Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. */
+    public Constraints withSteering(PlugAndPlay p) {
+        return new Constraints(sentiment, template, guidance, p);
     }
 
     public Optional<List<Upos>> optTemplate() {

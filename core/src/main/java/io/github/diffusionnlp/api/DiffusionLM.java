@@ -75,6 +75,21 @@ public final class DiffusionLM implements AutoCloseable {
         return manager.getManagedArrays().size();
     }
 
+    /**
+     * A copy of the model's embedding table E (V, d), rows normalised as the model uses them, in
+     * {@code target}: for training scorers over its embeddings (plug-and-play guidance).
+     */
+    public ai.djl.ndarray.NDArray embeddingTable(NDManager target) {
+        ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
+            ai.djl.ndarray.NDArray e = model.network().embeddings(ps, manager.getDevice(), false);
+            ai.djl.ndarray.NDArray copy = target.create(e.toFloatArray(), e.getShape());
+            ai.djl.ndarray.NDScope.unregister(copy); // the caller's, not the scope's
+            return copy;
+        }
+    }
+
     public Vocabulary vocabulary() {
         return model.vocabulary();
     }
@@ -115,7 +130,7 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        return merge(sentences, run(rows, options, 1.0, constraints.guidance()));
+        return merge(sentences, run(rows, options, 1.0, constraints));
     }
 
     /** The sentences with each row's generated positions replaced by its result. */
@@ -182,9 +197,9 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException(keep.size() + " keep masks and " + perSentence.size()
                     + " constraints for " + sentences.size() + " sentences");
         }
-        double guidance = perSentence.isEmpty() ? 1 : perSentence.get(0).guidance();
-        if (perSentence.stream().anyMatch(c -> c.guidance() != guidance)) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight");
+        Constraints shared = perSentence.isEmpty() ? Constraints.none() : perSentence.get(0);
+        if (perSentence.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer())) {
+            throw new IllegalArgumentException("the sentences of one call must share a guidance weight and steering");
         }
         int len = info.config().maxLength();
         List<Row> rows = new ArrayList<>();
@@ -210,7 +225,7 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        List<Row> done = run(rows, options, strength, guidance);
+        List<Row> done = run(rows, options, strength, shared);
         List<List<String>> out = merge(sentences, done.stream().filter(r -> perSentence.get(r.sentence).template() == null)
                 .toList());
         for (Row row : done) {
@@ -253,7 +268,7 @@ public final class DiffusionLM implements AutoCloseable {
             rows.add(Row.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
         }
         List<List<String>> out = new ArrayList<>();
-        for (Row row : run(rows, options, 1.0, constraints.guidance())) {
+        for (Row row : run(rows, options, 1.0, constraints)) {
             out.add(words(row.result));
         }
         return out;
@@ -269,7 +284,7 @@ public final class DiffusionLM implements AutoCloseable {
         return words;
     }
 
-    private List<Row> run(List<Row> rows, SamplingOptions options, double strength, double guidance) {
+    private List<Row> run(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -283,7 +298,8 @@ public final class DiffusionLM implements AutoCloseable {
                         batch.stream().mapToInt(r -> r.sentiment).toArray(),
                         batch.stream().map(r -> r.upos).toArray(int[][]::new),
                         batch.stream().mapToLong(r -> r.seed).toArray());
-                Schedule schedule = new Schedule(options.steps(), options.temperature(), strength, guidance);
+                Schedule schedule = new Schedule(options.steps(), options.temperature(), strength,
+                        constraints.guidance(), constraints.steer());
                 int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];

@@ -7,6 +7,9 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
+import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -116,6 +119,35 @@ public final class Sampler {
         }
     }
 
+    /**
+     * Plug-and-play guidance: a few gradient-ascent steps on the scorer plus a fluency term that keeps
+     * x near the unguided {@code target}, at generated positions only (see {@link PlugAndPlay}).
+     */
+    private NDArray steer(PlugAndPlay steer, NDArray target, float sigma, NDArray generatedMask) {
+        float s2 = sigma * sigma;
+        NDArray sigmaArr = manager.full(new Shape(target.getShape().get(0)), sigma);
+        NDArray x = target;
+        for (int j = 0; j < steer.gradientSteps(); j++) {
+            Autograd.COLLECTOR.lock();
+            try {
+                NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
+                leaf.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray objective = steer.scorer().score(leaf, sigmaArr, generatedMask).sum()
+                            .mul((float) steer.weight())
+                            .sub(leaf.sub(target).square().mul(generatedMask).sum()
+                                    .mul((float) (steer.fluency() / (2 * s2))));
+                    collector.backward(objective);
+                }
+                NDArray grad = leaf.getGradient().mul(generatedMask);
+                x = x.add(grad.mul((float) (steer.stepSize() * s2)));
+            } finally {
+                Autograd.COLLECTOR.unlock();
+            }
+        }
+        return x;
+    }
+
     /** The inputs of the rows of one width, flattened row by row. */
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
@@ -181,6 +213,9 @@ public final class Sampler {
                 NDArray x0 = DiffusionTransformer.selfCondition(logits.softmax(1).matMul(e), rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
+                if (schedule.steer() != null && schedule.steer().weight() > 0) {
+                    next = steer(schedule.steer(), next, (float) sigmas[k + 1], generatedMask);
+                }
                 NDScope.unregister(next, x0);
                 x = next;
                 selfCond = x0;

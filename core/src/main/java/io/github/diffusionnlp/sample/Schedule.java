@@ -10,8 +10,13 @@ package io.github.diffusionnlp.sample;
  * @param guidance classifier-free guidance weight w on the conditions: logits = u + w·(c − u), with
  *     c and u the conditioned and unconditioned predictions; 1 uses c alone (one pass), 0 ignores the
  *     conditions, above 1 pushes harder toward them
+ * @param steer plug-and-play guidance by a differentiable scorer, or null
  */
-public record Schedule(int steps, double temperature, double strength, double guidance) {
+public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer) {
+    public Schedule(int steps, double temperature, double strength, double guidance) {
+        this(steps, temperature, strength, guidance, null);
+    }
+
     public Schedule {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);

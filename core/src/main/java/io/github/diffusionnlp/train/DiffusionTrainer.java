@@ -17,6 +17,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Flops;
@@ -222,6 +223,7 @@ public final class DiffusionTrainer {
             scope.suppressNotUsedWarning();
             ParameterStore ps = new ParameterStore(manager, false);
             Batch in = Batch.of(manager, conditioned, given, sigmas);
+            Autograd.COLLECTOR.lock();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray e = network.embeddings(ps, manager.getDevice(), true);
                 NDArray clean = in.clean(e);
@@ -238,6 +240,8 @@ public final class DiffusionTrainer {
                 collector.backward(loss);
                 perRow = toDoubles(rowLoss.toFloatArray());
                 mean = loss.getFloat();
+            } finally {
+                Autograd.COLLECTOR.unlock();
             }
             boolean finite = Double.isFinite(mean) && clipGradients(parameters);
             if (finite) {

@@ -1,0 +1,20 @@
+package io.github.diffusionnlp.sample;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * A differentiable score of noisy sentence embeddings, for plug-and-play guidance (Diffusion-LM, Li
+ * et al. 2022): the sampler moves its noisy embeddings up the score's gradient at every step, so a
+ * classifier steers a language model it was never trained with. Implementations build the score from
+ * {@link NDArray} operations only, so that it can be differentiated; they must not keep the arrays.
+ */
+public interface GuidanceScorer {
+    /**
+     * The score of each row, to be increased, shape (B).
+     *
+     * @param x (B, L, d) embeddings: noisy ({@code e + σ·ε}) at generated positions, clean at given ones
+     * @param sigma (B) the noise level of each row
+     * @param generated (B, L, 1): 1 at generated positions, 0 at given ones
+     */
+    NDArray score(NDArray x, NDArray sigma, NDArray generated);
+}

@@ -1,0 +1,165 @@
+package io.github.diffusionnlp.steer;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.sample.GuidanceScorer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The example scorer for plug-and-play guidance: a linear sentiment classifier over the mean of a
+ * sentence's noisy embeddings (each scaled by c_in, like the denoiser's input), trained at noise
+ * levels spread over the whole schedule, as Diffusion-LM trains its classifiers on noisy x_t. It
+ * scores log p(target | x); the language model is untouched.
+ *
+ * <pre>{@code
+ * try (NoisySentimentClassifier probe = NoisySentimentClassifier.train(lm, sentences, 300, 1)) {
+ *     Constraints c = Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 2.0));
+ *     lm.generate(8, c, SamplingOptions.defaults());
+ * }
+ * }</pre>
+ */
+public final class NoisySentimentClassifier implements AutoCloseable {
+    private static final int LABELS = Sentiment.values().length;
+    private static final int BATCH = 64;
+
+    private final NDManager manager;
+    private final NDArray weight; // (labels, d)
+    private final NDArray bias; // (labels)
+
+    private NoisySentimentClassifier(NDManager manager, NDArray weight, NDArray bias) {
+        this.manager = manager;
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** The scorer of log p(target | x). */
+    public GuidanceScorer toward(Sentiment target) {
+        int label = target.ordinal();
+        return (x, sigma, generated) -> logits(x, sigma, generated).logSoftmax(1).get(new NDIndex(":, " + label));
+    }
+
+    /** Class probabilities (B, 3) in {@link Sentiment} order, for noisy embeddings as in {@link GuidanceScorer}. */
+    public NDArray probabilities(NDArray x, NDArray sigma, NDArray generated) {
+        return logits(x, sigma, generated).softmax(1);
+    }
+
+    private NDArray logits(NDArray x, NDArray sigma, NDArray generated) {
+        NDArray cIn = sigma.square().add(1f).sqrt().pow(-1f).reshape(-1, 1, 1);
+        NDArray scale = generated.mul(cIn).add(generated.neg().add(1f));
+        NDArray features = x.mul(scale).mean(new int[] {1});
+        return features.matMul(weight.transpose()).add(bias);
+    }
+
+    /**
+     * Trains the classifier on {@code sentences} labelled by the AFINN labeller, with the model's
+     * own embedding table, for {@code steps} batches of 64 at noise levels log-uniform over the model's range.
+     */
+    public static NoisySentimentClassifier train(DiffusionLM lm, List<TaggedSentence> sentences, int steps, long seed) {
+        if (sentences.isEmpty() || steps < 1) {
+            throw new IllegalArgumentException("need sentences and steps >= 1");
+        }
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            NDArray table = lm.embeddingTable(manager);
+            int d = (int) table.getShape().get(1);
+            int len = lm.info().config().maxLength();
+            double logMin = Math.log(lm.info().config().sigmaMin());
+            double logMax = Math.log(lm.info().config().sigmaMax());
+            SentimentLabeller labeller = SentimentLabeller.afinn();
+            Vocabulary vocab = lm.vocabulary();
+            NDArray weight = manager.zeros(new Shape(LABELS, d));
+            NDArray bias = manager.zeros(new Shape(LABELS));
+            weight.setRequiresGradient(true);
+            bias.setRequiresGradient(true);
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
+            Random random = new Random(seed);
+            for (int step = 0; step < steps; step++) {
+                long[] ids = new long[BATCH * len];
+                float[] labels = new float[BATCH];
+                float[] sigmas = new float[BATCH];
+                for (int b = 0; b < BATCH; b++) {
+                    TaggedSentence s = sentences.get(random.nextInt(sentences.size()));
+                    for (int i = 0; i < Math.min(len, s.size()); i++) {
+                        ids[b * len + i] = vocab.id(s.words().get(i));
+                    }
+                    labels[b] = labeller.label(s.words()).ordinal();
+                    sigmas[b] = (float) Math.exp(logMin + random.nextDouble() * (logMax - logMin));
+                }
+                // The optimizer's moments are made on its first update: outside the step's scope.
+                try (NDScope scope = new NDScope()) {
+                    scope.suppressNotUsedWarning();
+                    NDArray clean = table.get(new NDIndex("{}", manager.create(ids))).reshape(BATCH, len, d);
+                    NDArray sigma = manager.create(sigmas);
+                    NDArray x = clean.add(manager.randomNormal(clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
+                    NDArray generated = manager.ones(new Shape(BATCH, len, 1));
+                    NDArray target = manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false);
+                    NoisySentimentClassifier c = new NoisySentimentClassifier(manager, weight, bias);
+                    Autograd.COLLECTOR.lock();
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        NDArray loss = c.logits(x, sigma, generated).logSoftmax(1)
+                                .gather(target.expandDims(1), 1).neg().mean();
+                        collector.backward(loss);
+                    } finally {
+                        Autograd.COLLECTOR.unlock();
+                    }
+                }
+                adam.update("weight", weight, weight.getGradient());
+                adam.update("bias", bias, bias.getGradient());
+            }
+            weight.setRequiresGradient(false);
+            bias.setRequiresGradient(false);
+            table.close();
+            return new NoisySentimentClassifier(manager, weight, bias);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Writes the weights as a DJL {@link NDList} (plain arrays: loading runs no code). */
+    public void save(Path file) throws IOException {
+        try (OutputStream out = Files.newOutputStream(file)) {
+            new NDList(weight, bias).encode(out);
+        }
+    }
+
+    public static NoisySentimentClassifier load(Path file) throws IOException {
+        NDManager manager = NDManager.newBaseManager();
+        try (InputStream in = Files.newInputStream(file)) {
+            NDList list = NDList.decode(manager, in);
+            if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS
+                    || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
+                throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");
+            }
+            return new NoisySentimentClassifier(manager, list.get(0), list.get(1));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e instanceof IOException io ? io : new IOException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.diffusionnlp.steer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.sample.PlugAndPlay;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Plug-and-play guidance with the example scorer, on the shipped model. */
+class PlugAndPlayTest {
+    private static DiffusionLM lm;
+    private static NoisySentimentClassifier probe;
+    private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(12).seed(5).length(12).build();
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        lm = DiffusionLM.builder().optBatching(0, java.time.Duration.ZERO).build();
+        List<TaggedSentence> train = TaggedCorpus.read(Path.of("../test-data/brown/train.conllu.gz"));
+        probe = NoisySentimentClassifier.train(lm, train, 150, 1);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        probe.close();
+        lm.close();
+    }
+
+    /** The probe's mean P(label) over finished sentences, read from their clean embeddings. */
+    private static double meanProbability(List<List<String>> sentences, Sentiment label) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray table = lm.embeddingTable(m);
+            int len = lm.info().config().maxLength();
+            long[] ids = new long[sentences.size() * len];
+            for (int b = 0; b < sentences.size(); b++) {
+                for (int i = 0; i < sentences.get(b).size(); i++) {
+                    ids[b * len + i] = lm.vocabulary().id(sentences.get(b).get(i));
+                }
+            }
+            NDArray x = table.get(new NDIndex("{}", m.create(ids))).reshape(sentences.size(), len, -1);
+            NDArray p = probe.probabilities(x, m.full(new Shape(sentences.size()), 1f),
+                    m.zeros(new Shape(sentences.size(), len, 1)));
+            return p.get(new NDIndex(":, " + label.ordinal())).mean().getFloat();
+        }
+    }
+
+    @Test
+    void weightZeroReproducesTheUnguidedOutput() {
+        List<List<String>> plain = lm.generate(4, Constraints.none(), OPTIONS);
+        PlugAndPlay off = PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 0.0);
+        assertEquals(plain, lm.generate(4, Constraints.none().withSteering(off), OPTIONS));
+    }
+
+    @Test
+    void guidanceMovesTheScorerInTheAskedDirection() {
+        List<List<String>> plain = lm.generate(16, Constraints.none(), OPTIONS);
+        List<List<String>> up = lm.generate(16,
+                Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 3.0)), OPTIONS);
+        List<List<String>> down = lm.generate(16,
+                Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.NEGATIVE), 3.0)), OPTIONS);
+        double base = meanProbability(plain, Sentiment.POSITIVE);
+        double pos = meanProbability(up, Sentiment.POSITIVE);
+        double neg = meanProbability(down, Sentiment.NEGATIVE);
+        double baseNeg = meanProbability(plain, Sentiment.NEGATIVE);
+        assertTrue(pos > base, "P(positive) " + base + " -> " + pos + " when steered toward positive: " + up);
+        assertTrue(neg > baseNeg, "P(negative) " + baseNeg + " -> " + neg + " when steered toward negative: " + down);
+    }
+
+    @Test
+    void savedClassifierScoresTheSame(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("probe.ndlist");
+        probe.save(file);
+        List<List<String>> s = List.of(List.of("a", "wonderful", "happy", "day", "."));
+        try (NoisySentimentClassifier loaded = NoisySentimentClassifier.load(file)) {
+            NoisySentimentClassifier keep = probe;
+            probe = loaded;
+            double again = meanProbability(s, Sentiment.POSITIVE);
+            probe = keep;
+            assertEquals(meanProbability(s, Sentiment.POSITIVE), again, 1e-6);
+        }
+    }
+}
