@@ -261,6 +261,10 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
                         + " tags; give one or the other");
             }
+            if (t > len) {
+                throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is "
+                        + len + " positions");
+            }
             length = t;
         }
         List<Row> rows = new ArrayList<>();

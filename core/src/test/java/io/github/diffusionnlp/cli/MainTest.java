@@ -87,6 +87,45 @@ class MainTest {
     }
 
     @Test
+    void constrainedGenerateAndRewrite() {
+        Run gen = run("", "generate", "--model", MODEL, "--count", "2", "--steps", "4", "--sentiment", "positive",
+                "--pos", "DET ADJ NOUN VERB PUNCT", "--guidance", "2");
+        assertEquals(0, gen.code(), gen.err());
+        gen.out().lines().forEach(l -> assertEquals(5, l.split(" ").length, l));
+
+        String tagged = "The_DET committee_NOUN met_VERB in_ADP Boston_PROPN ._PUNCT\n";
+        Run keepClass = run(tagged, "rewrite", "--model", MODEL, "--steps", "4", "--tagged", "--keep", "PROPN,NOUN",
+                "--sentiment", "negative", "--strength", "1");
+        assertEquals(0, keepClass.code(), keepClass.err());
+        String[] out = keepClass.out().trim().split(" ");
+        assertEquals(6, out.length, keepClass.out());
+        assertEquals("committee", out[1]);
+        assertEquals("Boston", out[4]);
+
+        Run ownTags = run(tagged, "rewrite", "--model", MODEL, "--steps", "4", "--tagged", "--pos", "keep");
+        assertEquals(0, ownTags.code(), ownTags.err());
+        assertEquals(6, ownTags.out().trim().split(" ").length, ownTags.out());
+
+        Run toTemplate = run("He went home .\n", "rewrite", "--model", MODEL, "--steps", "4", "--pos",
+                "PRON VERB ADP DET ADJ NOUN PUNCT");
+        assertEquals(0, toTemplate.code(), toTemplate.err());
+        assertEquals(7, toTemplate.out().trim().split(" ").length, toTemplate.out());
+
+        Run badLabel = run("", "generate", "--model", MODEL, "--sentiment", "happy");
+        assertNotEquals(0, badLabel.code());
+        assertTrue(badLabel.err().contains("--sentiment") && badLabel.err().contains("positive"), badLabel.err());
+        Run badTag = run("", "generate", "--model", MODEL, "--pos", "DET NN");
+        assertNotEquals(0, badTag.code());
+        assertTrue(badTag.err().contains("--pos") && badTag.err().contains("'NN'"), badTag.err());
+        Run badKeep = run("a b c\n", "rewrite", "--model", MODEL, "--steps", "2", "--keep", "7");
+        assertNotEquals(0, badKeep.code());
+        assertTrue(badKeep.err().contains("--keep 7"), badKeep.err());
+        Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
+        assertNotEquals(0, badGuidance.code());
+        assertTrue(badGuidance.err().contains("--guidance"), badGuidance.err());
+    }
+
+    @Test
     void replaceMasksKeepsSpacing() {
         assertEquals("a  b\tc ", TokenLinesCommand.replaceTokens("a  [MASK]\tc ", List.of("a", "b", "c")));
     }

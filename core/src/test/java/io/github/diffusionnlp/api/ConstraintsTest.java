@@ -1,0 +1,98 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Sentiment, template and guidance constraints through the library API, on the shipped model. */
+class ConstraintsTest {
+    private static DiffusionLM lm;
+    private static final SamplingOptions FAST = SamplingOptions.builder().steps(4).seed(3).build();
+    private static final List<String> SENTENCE = List.of("The", "committee", "met", "on", "Monday", ".");
+
+    @BeforeAll
+    static void load() throws Exception {
+        lm = DiffusionLM.builder().build();
+    }
+
+    @AfterAll
+    static void close() {
+        lm.close();
+    }
+
+    @Test
+    void parsingNamesTheBadValueAndTheAllowedOnes() {
+        assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), Constraints.parseTemplate("DET adj, NOUN"));
+        IllegalArgumentException tag = assertThrows(IllegalArgumentException.class,
+                () -> Constraints.parseTemplate("DET NN"));
+        assertTrue(tag.getMessage().contains("'NN'") && tag.getMessage().contains("PROPN"), tag.getMessage());
+        IllegalArgumentException label = assertThrows(IllegalArgumentException.class, () -> Sentiment.parse("happy"));
+        assertTrue(label.getMessage().contains("'happy'") && label.getMessage().contains("positive"), label.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Constraints.none().withGuidance(-1));
+        assertThrows(IllegalArgumentException.class, () -> Constraints.parseTemplate("  "));
+    }
+
+    @Test
+    void aTemplateSetsTheLengthOfGeneratedSentences() {
+        List<Upos> template = Constraints.parseTemplate("DET ADJ NOUN VERB ADP DET NOUN PUNCT");
+        for (List<String> s : lm.generate(3, Constraints.none().withTemplate(template), FAST)) {
+            assertEquals(template.size(), s.size(), s.toString());
+        }
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> lm.generate(1,
+                Constraints.none().withTemplate(java.util.Collections.nCopies(65, Upos.NOUN)), FAST));
+        assertTrue(tooLong.getMessage().contains("65"), tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> lm.generate(1, Constraints.none().withTemplate(template),
+                FAST.toBuilder().length(5).build()));
+    }
+
+    @Test
+    void rewritesKeepWhatIsKeptAndTakeTheTemplatesLength() {
+        boolean[] keep = {false, true, false, false, true, false};
+        List<String> positive = lm.rewriteAll(List.of(SENTENCE), List.of(keep), 0.8,
+                Constraints.none().withSentiment(Sentiment.POSITIVE), FAST).get(0);
+        assertEquals(SENTENCE.size(), positive.size());
+        assertEquals("committee", positive.get(1));
+        assertEquals("Monday", positive.get(4));
+
+        List<Upos> longer = Constraints.parseTemplate("DET NOUN VERB ADV ADP PROPN ADP DET NOUN PUNCT");
+        List<String> rewritten = lm.rewriteAll(List.of(SENTENCE), List.of(keep), 0.8,
+                Constraints.none().withTemplate(longer), FAST).get(0);
+        assertEquals(longer.size(), rewritten.size(), rewritten.toString());
+        assertEquals("committee", rewritten.get(1));
+
+        boolean[] keepLast = new boolean[SENTENCE.size()];
+        keepLast[5] = true;
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                List.of(SENTENCE), List.of(keepLast), 0.8,
+                Constraints.none().withTemplate(Constraints.parseTemplate("DET NOUN VERB")), FAST));
+        assertTrue(outside.getMessage().contains("token 5"), outside.getMessage());
+    }
+
+    @Test
+    void guidanceZeroIgnoresTheConditionsExactly() {
+        SamplingOptions options = FAST.toBuilder().length(8).build();
+        List<List<String>> free = lm.generate(3, Constraints.none(), options);
+        List<List<String>> ignored = lm.generate(3,
+                Constraints.none().withSentiment(Sentiment.NEGATIVE).withGuidance(0), options);
+        assertEquals(free, ignored);
+    }
+
+    @Test
+    void sameSeedSameConstrainedOutput() {
+        Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(2);
+        List<List<String>> sentences = new ArrayList<>();
+        sentences.add(SENTENCE);
+        sentences.add(Arrays.asList("It", "rained", "all", "day", "."));
+        List<boolean[]> keep = Arrays.asList(null, null);
+        assertEquals(lm.rewriteAll(sentences, keep, 0.7, c, FAST), lm.rewriteAll(sentences, keep, 0.7, c, FAST));
+    }
+}

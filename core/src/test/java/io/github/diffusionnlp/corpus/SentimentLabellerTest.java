@@ -1,0 +1,38 @@
+package io.github.diffusionnlp.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.diffusionnlp.model.Sentiment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SentimentLabellerTest {
+    private final SentimentLabeller labeller = SentimentLabeller.afinn();
+
+    private static List<String> words(String s) {
+        return List.of(s.split(" "));
+    }
+
+    @Test
+    void sumsTheLexiconValences() {
+        // AFINN-165: good +3, happy +3, terrible -3
+        assertEquals(6, labeller.score(words("a good and happy day")));
+        assertEquals(-3, labeller.score(words("a terrible day")));
+        assertEquals(0, labeller.score(words("the committee met on Monday")));
+    }
+
+    @Test
+    void negationFlipsTheNextTwoWords() {
+        assertEquals(-3, labeller.score(words("it was not good")));
+        assertEquals(-3, labeller.score(words("it wasn't very good")));
+        assertEquals(3, labeller.score(words("not that anyone said it was good")), "too far from the negation");
+    }
+
+    @Test
+    void labelsByThreshold() {
+        assertEquals(Sentiment.POSITIVE, labeller.label(words("What a Good , happy day !")));
+        assertEquals(Sentiment.NEGATIVE, labeller.label(words("It was a terrible , awful night .")));
+        assertEquals(Sentiment.NEUTRAL, labeller.label(words("He walked to the station .")));
+        assertEquals(Sentiment.NEGATIVE, labeller.label(words("it was not good at all")));
+    }
+}
