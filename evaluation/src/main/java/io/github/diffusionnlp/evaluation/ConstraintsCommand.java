@@ -1,0 +1,119 @@
+package io.github.diffusionnlp.evaluation;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
+import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
+import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Task;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code constraints}: POS-template, sentiment and length control, judged by OpenNLP and CoreNLP. */
+@Command(name = "constraints", mixinStandardHelpOptions = true,
+        description = {"Measures the constraints of issue 3 with judges that never saw the model's data:",
+            "POS templates (OpenNLP's UD tagger: tag accuracy), sentiment in rewrites and in generation",
+            "(CoreNLP's sentiment model: success rate, content words kept) and length (exact-length rate),",
+            "each beside an unconditioned baseline, held-out text, repetition rate and unigram entropy.",
+            "Prints a Markdown table and writes NAME.md, NAME.json and NAME-samples.tsv into --out."})
+final class ConstraintsCommand implements Callable<Integer> {
+    static final int QUICK_N = 12;
+    static final int QUICK_STEPS = 8;
+
+    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
+    Path model;
+
+    @Option(names = "--n", description = "sentences per row (default: 200; --quick: " + QUICK_N + ")")
+    Integer n;
+
+    @Option(names = "--steps", description = "sampling steps (default: 32; --quick: " + QUICK_STEPS + ")")
+    Integer steps;
+
+    @Option(names = "--quick", description = "small N and few steps: a check that runs in a few minutes")
+    boolean quick;
+
+    @Option(names = "--seed", defaultValue = "0", description = "seed; sentence i uses seed + i (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--guidance", split = ",", paramLabel = "W", defaultValue = "1,3",
+            description = "classifier-free guidance weights; POS and sentiment rows at each (default: ${DEFAULT-VALUE})")
+    List<Double> guidances;
+
+    @Option(names = "--strength", defaultValue = "0.7", description = "rewrite strength in (0, 1] (default: ${DEFAULT-VALUE})")
+    double strength;
+
+    @Option(names = "--tasks", split = ",", defaultValue = "pos,sentiment,length",
+            description = "which of pos, sentiment, length (default: ${DEFAULT-VALUE})")
+    List<String> tasks;
+
+    @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--temperature", defaultValue = "1", description = "starting-noise scale in [0, 1] (default: ${DEFAULT-VALUE})")
+    double temperature;
+
+    @Option(names = "--min-length", defaultValue = "4", description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
+    int minLength;
+
+    @Option(names = "--max-length", defaultValue = "40", description = "longest held-out sentence used (default: ${DEFAULT-VALUE})")
+    int maxLength;
+
+    @Option(names = "--heldout", paramLabel = "FILE",
+            description = "held-out CoNLL-U-like file (default: test-data/brown/heldout.conllu.gz, found above the working directory)")
+    Path heldout;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation/results",
+            description = "where the report files go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--name", description = "file name stem (default: constraints, or constraints-quick with --quick)")
+    String name;
+
+    @Override
+    public Integer call() throws Exception {
+        EnumSet<Task> chosen = EnumSet.noneOf(Task.class);
+        for (String t : tasks) {
+            try {
+                chosen.add(Task.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--tasks: unknown task '" + t + "'; allowed: pos, sentiment, length");
+            }
+        }
+        if (batch < 1) {
+            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
+                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, strength,
+                minLength, maxLength, quick, heldout != null ? heldout : findHeldout(), chosen);
+        System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
+        PosJudge pos = new PosJudge();
+        SentimentJudge sentiment = new SentimentJudge();
+        Result result;
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model)
+                .optBatching(batch, Duration.ofMillis(100)).build()) {
+            result = new ConstraintsEvaluation(lm, pos, sentiment, settings, System.err).run();
+        }
+        String markdown = Report.markdown(result);
+        System.out.println(markdown);
+        List<Path> written = Report.write(result, out, name != null ? name : quick ? "constraints-quick" : "constraints");
+        System.err.println("wrote " + written);
+        return 0;
+    }
+
+    /** test-data/brown/heldout.conllu.gz in the working directory or the nearest directory above it. */
+    static Path findHeldout() {
+        Path rel = Path.of("test-data", "brown", "heldout.conllu.gz");
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(rel))) {
+                return dir.resolve(rel);
+            }
+        }
+        throw new IllegalArgumentException("cannot find " + rel + " above " + Path.of("").toAbsolutePath()
+                + "; give --heldout FILE");
+    }
+}

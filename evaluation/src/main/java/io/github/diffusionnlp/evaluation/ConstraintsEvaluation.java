@@ -1,0 +1,449 @@
+package io.github.diffusionnlp.evaluation;
+
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.evaluation.Metrics.Ratio;
+import io.github.diffusionnlp.model.Sentiment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Issue 3's evaluation of the constraints, judged by models that never saw this model's training data:
+ * POS templates (OpenNLP's UD tagger), sentiment in rewrites and in generation (CoreNLP's sentiment
+ * model) and length. Every row is set beside an unconditioned baseline, a held-out reference and two
+ * fluency/diversity figures (repetition rate, unigram entropy) of the outputs and of held-out text.
+ *
+ * <p>Sentence i of every phase is sampled with seed {@code seed + i}, one sentence per call; the calls
+ * run from {@code batch} threads at once and {@link DiffusionLM}'s request batcher runs them as
+ * batches (requests with different templates, labels or lengths share a batch). Held-out sentences
+ * of the allowed lengths are shuffled with the seed and cut into four disjoint slices of N: template
+ * sources, rewrite inputs, the generation reference and the lengths.
+ */
+public final class ConstraintsEvaluation {
+    /** What to measure. */
+    public enum Task { POS, SENTIMENT, LENGTH }
+
+    /**
+     * @param n sentences per row
+     * @param guidances classifier-free guidance weights; POS and sentiment rows are measured at each
+     * @param strength rewrite strength in (0, 1]
+     * @param minLength shortest held-out sentence used (templates, inputs, lengths)
+     * @param maxLength longest held-out sentence used
+     */
+    public record Settings(int n, int steps, long seed, int batch, double temperature, List<Double> guidances,
+            double strength, int minLength, int maxLength, boolean quick, Path heldout, Set<Task> tasks) {
+        public Settings {
+            guidances = List.copyOf(guidances);
+            tasks = tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
+            if (n < 1) {
+                throw new IllegalArgumentException("--n must be >= 1, got " + n);
+            }
+            if (guidances.isEmpty()) {
+                throw new IllegalArgumentException("give at least one guidance weight");
+            }
+            if (!(strength > 0 && strength <= 1)) {
+                throw new IllegalArgumentException("--strength must be in (0, 1], got " + strength);
+            }
+            if (minLength < 1 || maxLength < minLength) {
+                throw new IllegalArgumentException("bad length range " + minLength + ".." + maxLength);
+            }
+        }
+    }
+
+    /**
+     * One line of the table.
+     *
+     * @param measure what {@code value} is (tag accuracy, judged positive, exact length, ...)
+     * @param value the model's figure under the constraint
+     * @param baseline the same measure on unconditioned outputs of the same seeds, or null
+     * @param reference the same measure on held-out text (see the table's notes), or null
+     * @param contentKept share of the input's content words found in the output (rewrites), or null
+     * @param repetition repetition rate of the outputs ({@link Metrics#repetition(java.util.Collection)})
+     * @param entropy unigram entropy of the outputs in bits
+     * @param heldoutRepetition the same for the held-out sentences this row is built on
+     * @param heldoutEntropy the same for those held-out sentences
+     * @param seconds sampling wall time of the row
+     * @param extra further figures (class histograms, length errors, baseline fluency)
+     */
+    public record Row(String task, String condition, Double guidance, int n, String measure, double value,
+            Double baseline, Double reference, Double contentKept, double repetition, double entropy,
+            double heldoutRepetition, double heldoutEntropy, double seconds, Map<String, Object> extra) {}
+
+    /** One output, for the samples file. */
+    public record Sample(String task, String condition, Double guidance, int index, String input, String output,
+            String judged) {}
+
+    /** Everything one run measured. */
+    public record Result(Map<String, Object> header, List<Row> rows, List<Sample> samples) {}
+
+    private final DiffusionLM lm;
+    private final PosJudge posJudge;
+    private final SentimentJudge sentimentJudge;
+    private final Settings settings;
+    private final PrintStream err;
+    private final Map<String, Integer> sentimentCache = new HashMap<>();
+    private final List<Row> rows = new ArrayList<>();
+    private final List<Sample> samples = new ArrayList<>();
+    private List<List<String>> freeGenerations; // unconditioned, length free: the length rows' baseline
+
+    public ConstraintsEvaluation(DiffusionLM lm, PosJudge posJudge, SentimentJudge sentimentJudge, Settings settings,
+            PrintStream err) {
+        this.lm = lm;
+        this.posJudge = posJudge;
+        this.sentimentJudge = sentimentJudge;
+        this.settings = settings;
+        this.err = err;
+    }
+
+    public Result run() throws IOException {
+        long start = System.nanoTime();
+        int modelLength = lm.info().config().maxLength();
+        if (settings.maxLength() > modelLength) {
+            throw new IllegalArgumentException("--max-length " + settings.maxLength() + " is longer than the model's "
+                    + modelLength + " positions");
+        }
+        List<TaggedSentence> pool = new ArrayList<>(TaggedCorpus.read(settings.heldout()).stream()
+                .filter(s -> s.size() >= settings.minLength() && s.size() <= settings.maxLength()).toList());
+        if (pool.isEmpty()) {
+            throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()
+                    + ".." + settings.maxLength() + " tokens");
+        }
+        Collections.shuffle(pool, new Random(settings.seed()));
+        err.printf(Locale.ROOT, "held-out: %d sentences of %d..%d tokens in %s; N = %d per row, %d steps%n",
+                pool.size(), settings.minLength(), settings.maxLength(), settings.heldout(), settings.n(),
+                settings.steps());
+        if (settings.tasks().contains(Task.POS)) {
+            posControl(slice(pool, 0));
+        }
+        if (settings.tasks().contains(Task.SENTIMENT)) {
+            sentimentRewrite(slice(pool, 1));
+            sentimentGeneration(slice(pool, 2));
+        }
+        if (settings.tasks().contains(Task.LENGTH)) {
+            lengthControl(slice(pool, 3));
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new Result(header(wall), List.copyOf(rows), List.copyOf(samples));
+    }
+
+    // ---------------------------------------------------------------- POS templates
+
+    private void posControl(List<TaggedSentence> sources) {
+        int n = sources.size();
+        List<List<Upos>> templates = sources.stream().map(TaggedSentence::tags).toList();
+        List<List<String>> heldout = words(sources);
+        Ratio reference = Ratio.ZERO;
+        for (TaggedSentence s : sources) {
+            reference = reference.plus(Metrics.tagAccuracy(s.tags(), posJudge.tag(s.words())));
+        }
+        Timed base = sample("POS: unconditioned, template lengths", n,
+                i -> lm.generate(1, Constraints.none(), options(i).toBuilder().length(templates.get(i).size()).build())
+                        .get(0));
+        Ratio baseline = accuracy(templates, base.out, "POS template", "unconditioned (baseline)", null);
+        for (double g : settings.guidances()) {
+            String what = "POS: template, guidance " + fmt(g);
+            Timed t = sample(what, n, i -> lm.generate(1, Constraints.none().withTemplate(templates.get(i))
+                    .withGuidance(g), options(i)).get(0));
+            Ratio acc = accuracy(templates, t.out, "POS template", "template", g);
+            long lengthOk = 0;
+            for (int i = 0; i < n; i++) {
+                lengthOk += t.out.get(i).size() == templates.get(i).size() ? 1 : 0;
+            }
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("positions", acc.total());
+            extra.put("exactLengthRate", (double) lengthOk / n);
+            extra.put("baselineRepetition", Metrics.repetition(base.out).value());
+            extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+            addRow("POS template", "template", g, n, "tag accuracy", acc.value(), baseline.value(), reference.value(),
+                    null, t, heldout, extra);
+        }
+    }
+
+    private Ratio accuracy(List<List<Upos>> templates, List<List<String>> outs, String task, String condition,
+            Double g) {
+        Ratio r = Ratio.ZERO;
+        for (int i = 0; i < outs.size(); i++) {
+            List<Upos> judged = posJudge.tag(outs.get(i));
+            r = r.plus(Metrics.tagAccuracy(templates.get(i), judged));
+            samples.add(new Sample(task, condition, g, i, tags(templates.get(i)), String.join(" ", outs.get(i)),
+                    tags(judged)));
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- sentiment
+
+    private void sentimentRewrite(List<TaggedSentence> inputs) {
+        int n = inputs.size();
+        List<List<String>> heldout = words(inputs);
+        List<Integer> inputClasses = judge("sentiment judge: unchanged inputs", heldout);
+        Timed base = sample("rewrite: no label (baseline)", n, i -> rewrite(heldout.get(i), Constraints.none(), i));
+        List<Integer> baseClasses = judge("sentiment judge: rewrites without a label", base.out);
+        record(base.out, baseClasses, heldout, "sentiment rewrite", "no label (baseline)", null);
+        for (double g : settings.guidances()) {
+            for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {
+                String condition = "rewrite → " + target;
+                Timed t = sample(condition + ", guidance " + fmt(g), n,
+                        i -> rewrite(heldout.get(i), Constraints.none().withSentiment(target).withGuidance(g), i));
+                List<Integer> classes = judge("sentiment judge: " + condition, t.out);
+                record(t.out, classes, heldout, "sentiment rewrite", condition, g);
+                Ratio kept = Ratio.ZERO;
+                Ratio baseKept = Ratio.ZERO;
+                for (int i = 0; i < n; i++) {
+                    kept = kept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
+                            t.out.get(i)));
+                    baseKept = baseKept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
+                            base.out.get(i)));
+                }
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("classHistogram", histogram(classes));
+                extra.put("baselineClassHistogram", histogram(baseClasses));
+                extra.put("inputClassHistogram", histogram(inputClasses));
+                extra.put("baselineContentKept", baseKept.value());
+                extra.put("contentWords", kept.total());
+                extra.put("baselineRepetition", Metrics.repetition(base.out).value());
+                extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                addRow("sentiment rewrite", condition + " (strength " + fmt(settings.strength()) + ")", g, n,
+                        "judged " + target, Metrics.judgedAs(classes, target).value(),
+                        Metrics.judgedAs(baseClasses, target).value(), Metrics.judgedAs(inputClasses, target).value(),
+                        kept.value(), t, heldout, extra);
+            }
+        }
+    }
+
+    private List<String> rewrite(List<String> input, Constraints c, int i) {
+        return lm.rewriteAll(List.of(input), Collections.<boolean[]>singletonList(null), settings.strength(), c,
+                options(i)).get(0);
+    }
+
+    private void sentimentGeneration(List<TaggedSentence> reference) {
+        int n = reference.size();
+        List<List<String>> heldout = words(reference);
+        List<Integer> refClasses = judge("sentiment judge: held-out sentences", heldout);
+        Timed base = sample("generate: no label (baseline)", n,
+                i -> lm.generate(1, Constraints.none(), options(i)).get(0));
+        freeGenerations = base.out;
+        List<Integer> baseClasses = judge("sentiment judge: generations without a label", base.out);
+        record(base.out, baseClasses, null, "sentiment generate", "no label (baseline)", null);
+        for (double g : settings.guidances()) {
+            for (Sentiment label : List.of(Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE)) {
+                String condition = "generate " + label;
+                Timed t = sample(condition + ", guidance " + fmt(g), n,
+                        i -> lm.generate(1, Constraints.none().withSentiment(label).withGuidance(g), options(i)).get(0));
+                List<Integer> classes = judge("sentiment judge: " + condition, t.out);
+                record(t.out, classes, null, "sentiment generate", condition, g);
+                Map<String, Object> extra = new LinkedHashMap<>();
+                extra.put("classHistogram", histogram(classes));
+                extra.put("baselineClassHistogram", histogram(baseClasses));
+                extra.put("heldoutClassHistogram", histogram(refClasses));
+                extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
+                extra.put("baselineRepetition", Metrics.repetition(base.out).value());
+                extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                addRow("sentiment generate", condition + " (length free)", g, n, "judged " + label,
+                        Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
+                        Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
+            }
+        }
+    }
+
+    private void record(List<List<String>> outs, List<Integer> classes, List<List<String>> inputs, String task,
+            String condition, Double g) {
+        for (int i = 0; i < outs.size(); i++) {
+            samples.add(new Sample(task, condition, g, i, inputs == null ? "" : String.join(" ", inputs.get(i)),
+                    String.join(" ", outs.get(i)), String.valueOf(classes.get(i))));
+        }
+    }
+
+    // ---------------------------------------------------------------- length
+
+    private void lengthControl(List<TaggedSentence> sources) {
+        int n = sources.size();
+        List<List<String>> heldout = words(sources);
+        int[] lengths = sources.stream().mapToInt(TaggedSentence::size).toArray();
+        Timed t = sample("length: given lengths", n,
+                i -> lm.generate(1, Constraints.none(), options(i).toBuilder().length(lengths[i]).build()).get(0));
+        long exact = 0;
+        long absError = 0;
+        for (int i = 0; i < n; i++) {
+            int got = t.out.get(i).size();
+            exact += got == lengths[i] ? 1 : 0;
+            absError += Math.abs(got - lengths[i]);
+            samples.add(new Sample("length", "given length", null, i, String.valueOf(lengths[i]),
+                    String.join(" ", t.out.get(i)), String.valueOf(got)));
+        }
+        Double baseline = null;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("meanAbsLengthError", (double) absError / n);
+        if (freeGenerations != null && freeGenerations.size() == n) {
+            long chance = 0;
+            for (int i = 0; i < n; i++) {
+                chance += freeGenerations.get(i).size() == lengths[i] ? 1 : 0;
+            }
+            baseline = (double) chance / n;
+            extra.put("baselineMeanLength", freeGenerations.stream().mapToInt(List::size).average().orElse(0));
+        }
+        extra.put("heldoutMeanLength", (double) java.util.Arrays.stream(lengths).sum() / n);
+        addRow("length", "given length", null, n, "exact length", (double) exact / n, baseline, null, null, t,
+                heldout, extra);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private record Timed(List<List<String>> out, double seconds) {}
+
+    private void addRow(String task, String condition, Double g, int n, String measure, double value, Double baseline,
+            Double reference, Double contentKept, Timed t, List<List<String>> heldout, Map<String, Object> extra) {
+        Row row = new Row(task, condition, g, n, measure, value, baseline, reference, contentKept,
+                Metrics.repetition(t.out).value(), Metrics.unigramEntropy(t.out), Metrics.repetition(heldout).value(),
+                Metrics.unigramEntropy(heldout), t.seconds, extra);
+        rows.add(row);
+        err.printf(Locale.ROOT, "%s | %s%s: %s %.1f%% (baseline %s, held-out %s)%n", task, condition,
+                g == null ? "" : ", guidance " + fmt(g), measure, 100 * value, pct(baseline), pct(reference));
+    }
+
+    private SamplingOptions options(int i) {
+        return SamplingOptions.builder().steps(settings.steps()).seed(settings.seed() + i).batchSize(settings.batch())
+                .temperature(settings.temperature()).build();
+    }
+
+    /**
+     * Runs job(i) for i in [0, count) from {@code batch} threads; DiffusionLM's request batcher turns the
+     * concurrent one-sentence calls into batched sampling runs.
+     */
+    private Timed sample(String what, int count, IntFunction<List<String>> job) {
+        err.println(what + " ...");
+        Progress progress = new Progress(err, what, count);
+        AtomicInteger done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.batch(), count)), r -> {
+            Thread th = new Thread(r, "evaluation-sampler");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    List<String> out = job.apply(index);
+                    progress.update(done.incrementAndGet());
+                    return out;
+                }));
+            }
+            List<List<String>> out = new ArrayList<>();
+            for (Future<List<String>> f : futures) {
+                out.add(f.get());
+            }
+            return new Timed(out, progress.done());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<Integer> judge(String what, List<List<String>> sentences) {
+        Progress progress = new Progress(err, what, sentences.size());
+        List<Integer> out = new ArrayList<>();
+        for (List<String> s : sentences) {
+            out.add(sentimentCache.computeIfAbsent(String.join(" ", s), k -> sentimentJudge.classify(s)));
+            progress.update(out.size());
+        }
+        return out;
+    }
+
+    private List<TaggedSentence> slice(List<TaggedSentence> pool, int k) {
+        List<TaggedSentence> out = new ArrayList<>();
+        for (int j = 0; j < settings.n(); j++) {
+            out.add(pool.get((k * settings.n() + j) % pool.size()));
+        }
+        return out;
+    }
+
+    private static List<List<String>> words(List<TaggedSentence> s) {
+        return s.stream().map(TaggedSentence::words).toList();
+    }
+
+    private static String tags(List<Upos> tags) {
+        return tags.stream().map(Enum::name).collect(Collectors.joining(" "));
+    }
+
+    /** Counts of CoreNLP classes -1 (not judged) and 0..4. */
+    private static Map<String, Long> histogram(List<Integer> classes) {
+        Map<String, Long> h = new LinkedHashMap<>();
+        for (int c = -1; c <= 4; c++) {
+            int cc = c;
+            long k = classes.stream().filter(x -> x == cc).count();
+            if (c >= 0 || k > 0) {
+                h.put(String.valueOf(c), k);
+            }
+        }
+        return h;
+    }
+
+    private Map<String, Object> header(double wall) {
+        ModelInfo info = lm.info();
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("model", info.directory().toString());
+        h.put("parameters", info.parameters());
+        if (info.training() != null) {
+            h.put("trainingStep", info.training().step());
+            h.put("trainingTotalSteps", info.training().totalSteps());
+        }
+        h.put("steps", settings.steps());
+        h.put("n", settings.n());
+        h.put("seed", settings.seed());
+        h.put("temperature", settings.temperature());
+        h.put("guidances", settings.guidances());
+        h.put("rewriteStrength", settings.strength());
+        h.put("batch", settings.batch());
+        h.put("heldout", settings.heldout().toString());
+        h.put("heldoutLengths", settings.minLength() + ".." + settings.maxLength());
+        h.put("quick", settings.quick());
+        h.put("tasks", settings.tasks().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
+        h.put("posJudge", posJudge.describe());
+        h.put("sentimentJudge", sentimentJudge.describe());
+        h.put("wallSeconds", Math.round(wall * 10) / 10.0);
+        h.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        h.put("processors", Runtime.getRuntime().availableProcessors());
+        return h;
+    }
+
+    static String fmt(double x) {
+        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+    }
+
+    static String pct(Double x) {
+        return x == null ? "—" : String.format(Locale.ROOT, "%.1f%%", 100 * x);
+    }
+}

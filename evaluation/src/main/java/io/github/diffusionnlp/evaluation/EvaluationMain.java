@@ -1,0 +1,39 @@
+package io.github.diffusionnlp.evaluation;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar diffusion-nlp-evaluation.jar <command>}: evaluations of diffusion-nlp by independent judges. */
+@Command(name = "diffusion-nlp-evaluation", mixinStandardHelpOptions = true, version = "diffusion-nlp-evaluation 0.1.0",
+        description = "Evaluations of diffusion-nlp models by judges that never saw their training data.",
+        subcommands = {ConstraintsCommand.class, CommandLine.HelpCommand.class})
+public final class EvaluationMain implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool and returns its exit code (tests call this; it never calls System.exit). */
+    public static int run(String... args) {
+        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
+            System.setProperty("ai.djl.offline", "true"); // PyTorch natives come from lib/: never download
+        }
+        System.setProperty("java.awt.headless", "true");
+        CommandLine cli = new CommandLine(new EvaluationMain());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

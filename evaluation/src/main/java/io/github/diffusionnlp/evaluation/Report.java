@@ -1,0 +1,101 @@
+package io.github.diffusionnlp.evaluation;
+
+import static io.github.diffusionnlp.evaluation.ConstraintsEvaluation.fmt;
+import static io.github.diffusionnlp.evaluation.ConstraintsEvaluation.pct;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
+import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Row;
+import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Sample;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a {@link Result} as a Markdown table, a JSON file of the numbers and a TSV of every output. */
+public final class Report {
+    private Report() {}
+
+    /** The Markdown report: a header naming model and settings, the table, and what each column means. */
+    public static String markdown(Result r) {
+        Map<String, Object> h = r.header();
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Constraint control (issue 3)").append(Boolean.TRUE.equals(h.get("quick")) ? " — quick run" : "")
+                .append("\n\n");
+        String training = h.containsKey("trainingStep")
+                ? " (step " + h.get("trainingStep") + " of " + h.get("trainingTotalSteps") + ")" : "";
+        sb.append(String.format(Locale.ROOT, "- model: `%s`%s, %,d parameters%n", h.get("model"), training,
+                ((Number) h.get("parameters")).longValue()));
+        sb.append(String.format(Locale.ROOT, "- sampling: %s steps, temperature %s, seed %s (sentence i: seed + i),"
+                        + " batch %s; rewrite strength %s, nothing kept%n", h.get("steps"), h.get("temperature"),
+                h.get("seed"), h.get("batch"), h.get("rewriteStrength")));
+        sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; held-out sentences of"
+                        + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("heldoutLengths"),
+                h.get("heldout")));
+        sb.append("- judges (never trained on this model's data): POS — ").append(h.get("posJudge"))
+                .append("; sentiment — ").append(h.get("sentimentJudge")).append('\n');
+        sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",
+                h.get("wallSeconds"), h.get("processors"), h.get("finished")));
+        sb.append("| task | condition | guidance | N | measure | model | unconditioned | held-out | content words kept"
+                + " | repetition | entropy (bits) | held-out repetition | held-out entropy | sampling s |\n");
+        sb.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Row row : r.rows()) {
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.0f |%n",
+                    row.task(), row.condition(), row.guidance() == null ? "—" : fmt(row.guidance()), row.n(),
+                    row.measure(), pct(row.value()), pct(row.baseline()), pct(row.reference()), pct(row.contentKept()),
+                    pct(row.repetition()), row.entropy(), pct(row.heldoutRepetition()), row.heldoutEntropy(),
+                    row.seconds()));
+        }
+        sb.append("""
+
+                **model**: the measure on the constrained outputs. **unconditioned**: the same measure on outputs \
+                of the same seeds with no label or template (POS: generated at the template's length; rewrite: \
+                the same strength with no label; length: the model choosing its own length) — what the \
+                constraint adds is the gap between the two. **held-out**: the judge on real held-out text — POS: \
+                OpenNLP's tags of the template's own source sentences against their Brown-derived tags (the \
+                judge's ceiling); rewrite: the unchanged inputs; generate: N other held-out sentences.
+
+                - *tag accuracy*: share of template positions where OpenNLP's UPOS tag of the output equals the \
+                template's (pooled over positions; missing positions count as wrong).
+                - *judged X*: share of outputs whose CoreNLP sentiment class maps to X (0–1 negative, 2 neutral, \
+                3–4 positive; an empty output counts as a failure).
+                - *content words kept*: of the input's NOUN, PROPN, VERB, ADJ and ADV tokens (by the input's own \
+                tags), the share found anywhere in the output, case-insensitively, one to one.
+                - *exact length*: share of outputs with exactly the requested number of tokens (lengths drawn from \
+                held-out sentences).
+                - *repetition*: of all tokens that are not punctuation (no letter or digit), the share equal \
+                (ignoring case) to an earlier token of the same sentence. *entropy*: unigram entropy in bits of \
+                all output tokens pooled (case folded, punctuation included); it grows with sample size, so \
+                compare it with the held-out figure of the same row (the same number of sentences).
+                """);
+        return sb.toString();
+    }
+
+    /** Writes NAME.md, NAME.json and NAME-samples.tsv into the directory; returns the three paths. */
+    public static List<Path> write(Result r, Path dir, String name) throws IOException {
+        Files.createDirectories(dir);
+        Path md = dir.resolve(name + ".md");
+        Path json = dir.resolve(name + ".json");
+        Path tsv = dir.resolve(name + "-samples.tsv");
+        Files.writeString(md, markdown(r), StandardCharsets.UTF_8);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValue(json.toFile(), Map.of("settings", r.header(), "rows", r.rows()));
+        List<String> lines = new ArrayList<>();
+        lines.add("task\tcondition\tguidance\tindex\tinput\toutput\tjudged");
+        for (Sample s : r.samples()) {
+            lines.add(String.join("\t", s.task(), s.condition(), s.guidance() == null ? "" : fmt(s.guidance()),
+                    String.valueOf(s.index()), clean(s.input()), clean(s.output()), clean(s.judged())));
+        }
+        Files.write(tsv, lines, StandardCharsets.UTF_8);
+        return List.of(md, json, tsv);
+    }
+
+    private static String clean(String s) {
+        return s.replace('\t', ' ').replace('\n', ' ');
+    }
+}

@@ -1,0 +1,45 @@
+package io.github.diffusionnlp.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole command end to end on the shipped model with the real judges, at a tiny N and 4 steps.
+ * Checks shape and ranges only, never quality (the shipped model may be an early checkpoint).
+ */
+class ConstraintsSmokeTest {
+    @Test
+    void quickModeRunsEndToEnd(@TempDir Path out) throws Exception {
+        int code = EvaluationMain.run("constraints", "--quick", "--n", "4", "--steps", "4", "--guidance", "1,3",
+                "--out", out.toString());
+        assertEquals(0, code);
+        String md = Files.readString(out.resolve("constraints-quick.md"));
+        assertTrue(md.contains("| task | condition |"), md);
+        assertTrue(md.contains("tag accuracy") && md.contains("judged positive") && md.contains("exact length"), md);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("constraints-quick.json").toFile());
+        assertEquals(4, json.get("settings").get("n").asInt());
+        assertEquals(4, json.get("settings").get("steps").asInt());
+        // POS: 2 guidances; rewrite: 2 directions x 2; generate: 3 labels x 2; length: 1
+        JsonNode rows = json.get("rows");
+        assertEquals(2 + 4 + 6 + 1, rows.size(), rows.toPrettyString());
+        for (JsonNode row : rows) {
+            for (String f : new String[] {"value", "repetition", "heldoutRepetition"}) {
+                double v = row.get(f).asDouble();
+                assertTrue(v >= 0 && v <= 1, f + " = " + v + " in " + row);
+            }
+            assertTrue(row.get("entropy").asDouble() >= 0 && row.get("heldoutEntropy").asDouble() > 0, row.toString());
+            assertEquals(4, row.get("n").asInt());
+        }
+        // held-out reference of the POS rows: OpenNLP agrees with the Brown-derived tags on real text
+        assertTrue(rows.get(0).get("reference").asDouble() > 0.6, rows.get(0).toString());
+        long sampleLines = Files.readAllLines(out.resolve("constraints-quick-samples.tsv")).size();
+        assertTrue(sampleLines > 13 * 4, "samples: " + sampleLines);
+    }
+}
