@@ -14,12 +14,22 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>A {@link ConstraintSpec} asks for a sentiment and/or a POS template (which sets the length: one
+ * token per tag, at most the model's positions), pushed by its guidance weight:
+ *
+ * <pre>{@code
+ * GeneratorME positive = new GeneratorME(model, options,
+ *         ConstraintSpec.NONE.withSentiment("positive").parseTemplate("DET ADJ NOUN VERB ADV PUNCT"));
+ * String[][] six = positive.generate(3);                // three sentences of six tokens
+ * }</pre>
+ *
  * <p>Thread-safe and stateless: sentence i of one call is sampled with seed {@code seed + i}, so the
  * same options give the same sentences; pass other options (another seed) for others.
  */
 public class GeneratorME {
     private final DiffusionModel model;
     private final SamplingOptions options;
+    private final ConstraintSpec constraints;
 
     /** With the model's default sampling options ({@link DiffusionToolFactory#defaultSamplingOptions()}). */
     public GeneratorME(DiffusionModel model) {
@@ -27,8 +37,30 @@ public class GeneratorME {
     }
 
     public GeneratorME(DiffusionModel model, SamplingOptions options) {
+        this(model, options, ConstraintSpec.NONE);
+    }
+
+    /**
+     * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
+     * @throws IllegalArgumentException when the template is longer than the model's positions or is the
+     *     input's own (a generated sentence has no input)
+     */
+    public GeneratorME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");
+        this.constraints = Objects.requireNonNull(constraints, "constraints");
+        if (constraints.usesInputTemplate()) {
+            throw new IllegalArgumentException("a generated sentence has no input to take POS tags from;"
+                    + " give the template's tags");
+        }
+        if (constraints.templateLength() > getMaxLength()) {
+            throw new IllegalArgumentException("the POS template has " + constraints.templateLength()
+                    + " tags; the model has " + getMaxLength() + " positions");
+        }
+    }
+
+    public ConstraintSpec getConstraints() {
+        return constraints;
     }
 
     public SamplingOptions getSamplingOptions() {
@@ -40,19 +72,30 @@ public class GeneratorME {
         return model.getInfo().config().maxLength();
     }
 
-    /** One sentence, of the length in the options (0: the model chooses). */
+    /** One sentence, of the template's length or the length in the options (0: the model chooses). */
     public String[] generate() {
         return generate(1)[0];
     }
 
-    /** {@code count} sentences of the length in the options (0: the model chooses). */
+    /** {@code count} sentences of the template's length or the length in the options (0: the model chooses). */
     public String[][] generate(int count) {
         return generate(count, options.length());
     }
 
-    /** {@code count} sentences of {@code length} tokens each (0: the model chooses each length). */
+    /**
+     * {@code count} sentences of {@code length} tokens each (0: the model chooses each length, or the
+     * POS template sets it).
+     *
+     * @throws IllegalArgumentException when the length is out of range or disagrees with the template
+     */
     public String[][] generate(int count, int length) {
-        List<List<String>> out = model.getDiffusionLM().generate(count, options.toBuilder().length(length).build());
+        int t = constraints.templateLength();
+        if (t > 0 && length != 0 && length != t) {
+            throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
+                    + " tags; give one or the other");
+        }
+        List<List<String>> out = model.getDiffusionLM().generate(count, constraints.toConstraints(),
+                options.toBuilder().length(length).build());
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);

@@ -24,6 +24,10 @@ import opennlp.tools.util.Span;
  * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
  * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
  * {@code seed + i}: the same options and input give the same output.
+ *
+ * <p>A {@link ConstraintSpec} may ask for a sentiment and/or a POS template; an infill keeps every
+ * sentence's length, so the template must have exactly one tag per token of each sentence (the tags
+ * of the given words help the model too).
  */
 public class InfillerME {
     /** The token that marks a position to fill. */
@@ -31,6 +35,7 @@ public class InfillerME {
 
     private final DiffusionModel model;
     private final SamplingOptions options;
+    private final ConstraintSpec constraints;
 
     /** With the model's default sampling options ({@link DiffusionToolFactory#defaultSamplingOptions()}). */
     public InfillerME(DiffusionModel model) {
@@ -38,8 +43,26 @@ public class InfillerME {
     }
 
     public InfillerME(DiffusionModel model, SamplingOptions options) {
+        this(model, options, ConstraintSpec.NONE);
+    }
+
+    /**
+     * @param constraints sentiment, POS template (one tag per token of each sentence) and guidance
+     * @throws IllegalArgumentException when the template is the input's own (an infill keeps the input's
+     *     words and length; give the tags)
+     */
+    public InfillerME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");
+        this.constraints = Objects.requireNonNull(constraints, "constraints");
+        if (constraints.usesInputTemplate()) {
+            throw new IllegalArgumentException("an infill keeps each sentence's length: give the template's tags,"
+                    + " one per token, rather than the input's own");
+        }
+    }
+
+    public ConstraintSpec getConstraints() {
+        return constraints;
     }
 
     public SamplingOptions getSamplingOptions() {
@@ -69,15 +92,21 @@ public class InfillerME {
     /** Fills the masks of many sentences, batched through the model ({@link SamplingOptions#batchSize()}). */
     public String[][] infill(String[][] sentences) {
         List<List<String>> in = new ArrayList<>(sentences.length);
-        for (String[] tokens : sentences) {
-            for (String t : tokens) {
-                if (t == null) {
+        int t = constraints.templateLength();
+        for (int i = 0; i < sentences.length; i++) {
+            String[] tokens = sentences[i];
+            for (String token : tokens) {
+                if (token == null) {
                     throw new IllegalArgumentException("a token is null");
                 }
             }
+            if (t > 0 && tokens.length != t) {
+                throw new IllegalArgumentException("the POS template has " + t + " tags but sentence " + i + " has "
+                        + tokens.length + " tokens; an infill keeps the length, one tag per token");
+            }
             in.add(Arrays.asList(tokens));
         }
-        List<List<String>> out = model.getDiffusionLM().infillAll(in, options);
+        List<List<String>> out = model.getDiffusionLM().infillAll(in, constraints.toConstraints(), options);
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);

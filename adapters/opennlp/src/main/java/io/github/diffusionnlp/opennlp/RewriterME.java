@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Rewrites tokenized sentences, in the shape of OpenNLP's {@code XME} tools: {@code String[]} tokens
- * in (for example from {@code TokenizerME}), {@code String[]} out, the same length. Every token not
+ * in (for example from {@code TokenizerME}), {@code String[]} out, the same length unless a POS
+ * template sets another (see <b>Constraints</b> below). Every token not
  * kept starts from its own word's embedding, is noised to the level where the model's learned warping
  * equals the {@code strength} and is denoised in the context of the kept tokens: strength near 0
  * changes little, 1 ignores the words not kept entirely. Kept tokens come back verbatim.
@@ -26,8 +29,21 @@ import java.util.Objects;
  *
  * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
  * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
- * {@code seed + i}: the same options and input give the same output. Sentiment and POS-template
- * constraints are not available: the model has no conditioning on them yet.
+ * {@code seed + i}: the same options and input give the same output.
+ *
+ * <p><b>Constraints.</b> A {@link ConstraintSpec} asks for a sentiment and/or a POS template, pushed
+ * by its guidance weight. Without a template each sentence keeps its length. With a fixed template
+ * every result has the template's length, one token per tag (at most the model's positions); kept
+ * tokens keep their positions, so a kept index must lie inside the template. With the input's own
+ * template ({@link ConstraintSpec#withInputTemplate()}) each sentence is tagged by OpenNLP's
+ * {@code POSTaggerME} and rewritten to its own tags, keeping its length (a sentence longer than the
+ * model's positions is rewritten window by window, window j of sentence i with seed
+ * {@code seed + i + j * positions}, as core does).
+ *
+ * <pre>{@code
+ * RewriterME toPositive = new RewriterME(model, options, 0.8, KeepSpec.parse("PROPN"),
+ *         ConstraintSpec.NONE.withSentiment("positive").withInputTemplate());
+ * }</pre>
  */
 public class RewriterME {
     /** The strength of {@link #RewriterME(DiffusionModel)}. */
@@ -37,6 +53,7 @@ public class RewriterME {
     private final SamplingOptions options;
     private final double strength;
     private final KeepSpec keep;
+    private final ConstraintSpec constraints;
 
     /** Strength {@value #DEFAULT_STRENGTH}, keeping nothing, with the model's default sampling options. */
     public RewriterME(DiffusionModel model) {
@@ -48,13 +65,31 @@ public class RewriterME {
      * @param keep which tokens stay verbatim ({@link KeepSpec#NONE}: none)
      */
     public RewriterME(DiffusionModel model, SamplingOptions options, double strength, KeepSpec keep) {
+        this(model, options, strength, keep, ConstraintSpec.NONE);
+    }
+
+    /**
+     * @param strength how far the input is noised, in (0, 1]
+     * @param keep which tokens stay verbatim ({@link KeepSpec#NONE}: none)
+     * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
+     * @throws IllegalArgumentException when the strength is out of range or the template is longer than
+     *     the model's positions
+     */
+    public RewriterME(DiffusionModel model, SamplingOptions options, double strength, KeepSpec keep,
+            ConstraintSpec constraints) {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");
         this.keep = Objects.requireNonNull(keep, "keep");
+        this.constraints = Objects.requireNonNull(constraints, "constraints");
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength " + strength + " is out of range; allowed: (0, 1]");
         }
         this.strength = strength;
+        int positions = model.getInfo().config().maxLength();
+        if (constraints.templateLength() > positions) {
+            throw new IllegalArgumentException("the POS template has " + constraints.templateLength()
+                    + " tags; the model has " + positions + " positions");
+        }
     }
 
     public SamplingOptions getSamplingOptions() {
@@ -69,10 +104,15 @@ public class RewriterME {
         return keep;
     }
 
+    public ConstraintSpec getConstraints() {
+        return constraints;
+    }
+
     /**
      * Rewrites one sentence, keeping what the keep spec names.
      *
-     * @throws IllegalArgumentException when the spec names an index outside the tokens
+     * @throws IllegalArgumentException when the spec names an index outside the tokens, or a kept
+     *     token outside the POS template
      */
     public String[] rewrite(String[] tokens) {
         return rewrite(new String[][] {tokens})[0];
@@ -101,19 +141,80 @@ public class RewriterME {
         if (keep.length != sentences.length) {
             throw new IllegalArgumentException(keep.length + " keep masks for " + sentences.length + " sentences");
         }
+        int positions = model.getInfo().config().maxLength();
         List<List<String>> in = new ArrayList<>(sentences.length);
         List<boolean[]> masks = new ArrayList<>(sentences.length);
+        List<Constraints> perSentence = new ArrayList<>(sentences.length);
+        List<Window> later = new ArrayList<>(); // windows after the first of long sentences (input template)
         for (int i = 0; i < sentences.length; i++) {
-            checkTokens(sentences[i]);
-            in.add(Arrays.asList(sentences[i]));
-            masks.add(keep[i] == null ? null : keep[i].clone());
+            String[] tokens = sentences[i];
+            checkTokens(tokens);
+            boolean[] k = keep[i] == null ? new boolean[tokens.length] : keep[i].clone();
+            if (k.length != tokens.length) {
+                throw new IllegalArgumentException("sentence " + i + " has " + tokens.length
+                        + " tokens but its keep mask has " + k.length);
+            }
+            checkTemplate(tokens, k);
+            if (constraints.usesInputTemplate() && tokens.length > 0) {
+                String[] tags = EnglishPosTagger.get().tag(tokens);
+                int end = Math.min(tokens.length, positions);
+                in.add(Arrays.asList(tokens).subList(0, end));
+                masks.add(Arrays.copyOf(k, end));
+                perSentence.add(constraints.toConstraints(tags, 0, end));
+                for (int from = positions; from < tokens.length; from += positions) {
+                    int to = Math.min(tokens.length, from + positions);
+                    later.add(new Window(i, from, Arrays.asList(tokens).subList(from, to),
+                            Arrays.copyOfRange(k, from, to), constraints.toConstraints(tags, from, to)));
+                }
+            } else {
+                in.add(Arrays.asList(tokens));
+                masks.add(k);
+                perSentence.add(constraints.toConstraints());
+            }
         }
-        List<List<String>> out = model.getDiffusionLM().rewriteAll(in, masks, strength, options);
+        DiffusionLM lm = model.getDiffusionLM();
+        List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options));
+        for (Window w : later) { // core's seed for window "from" of sentence i: seed + i + from
+            SamplingOptions o = options.toBuilder().seed(options.seed() + w.sentence + w.from).build();
+            List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
+                    List.of(w.constraints), o).get(0);
+            List<String> joined = new ArrayList<>(out.get(w.sentence));
+            joined.addAll(done);
+            out.set(w.sentence, joined);
+        }
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
+            // kept tokens keep their positions; give them back verbatim (the model writes an unknown word as [UNK])
+            for (int j = 0; keep[i] != null && j < Math.min(result[i].length, keep[i].length); j++) {
+                if (keep[i][j]) {
+                    result[i][j] = sentences[i][j];
+                }
+            }
         }
         return result;
+    }
+
+    /** A window of a long sentence rewritten to its own tags on its own. */
+    private record Window(int sentence, int from, List<String> tokens, boolean[] keep, Constraints constraints) {}
+
+    /**
+     * Checks that a sentence and its keep mask fit the fixed POS template: a kept token keeps its
+     * position, so it must lie inside the template.
+     *
+     * @throws IllegalArgumentException naming the first kept token outside the template
+     */
+    public void checkTemplate(String[] tokens, boolean[] keep) {
+        int t = constraints.templateLength();
+        if (t == 0 || keep == null) {
+            return;
+        }
+        for (int i = t; i < keep.length; i++) {
+            if (keep[i]) {
+                throw new IllegalArgumentException("token " + i + " ('" + tokens[i] + "') is kept but the POS template"
+                        + " has only " + t + " tags (indexes 0-" + (t - 1) + "); a kept token keeps its position");
+            }
+        }
     }
 
     /**

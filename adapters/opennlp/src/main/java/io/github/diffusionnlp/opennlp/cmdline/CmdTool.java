@@ -1,7 +1,9 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -9,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.cmdline.ArgumentParser;
+import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
+import opennlp.tools.tokenize.Detokenizer;
 
 /**
  * A command-line tool: its name, a one-line description, its annotated parameter interface (which
@@ -19,6 +23,8 @@ import opennlp.tools.cmdline.TerminateToolException;
 abstract class CmdTool<P> {
     static final int BAD_PARAMETERS = 1;
     static final int FAILED = 2;
+    /** Longer input lines pass through unchanged, with a message. */
+    static final int MAX_LINE_CHARS = 1_000_000;
 
     private final Class<P> params;
 
@@ -132,6 +138,179 @@ abstract class CmdTool<P> {
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);
+        }
+    }
+
+    /**
+     * The constraints of {@code -sentiment}, {@code -posTemplate} and {@code -guidance}, checked before a
+     * model is loaded.
+     *
+     * @param inputTemplate whether {@code -posTemplate keep} (the input's own tags) is allowed
+     */
+    ConstraintSpec constraints(Params.ConstraintParams p, String posTemplate, boolean inputTemplate) {
+        ConstraintSpec spec = ConstraintSpec.NONE;
+        if (p.getSentiment() != null) {
+            try {
+                spec = spec.withSentiment(p.getSentiment());
+            } catch (IllegalArgumentException e) {
+                throw badParameter("-sentiment " + p.getSentiment() + ": " + e.getMessage());
+            }
+        }
+        if (posTemplate != null) {
+            if (!inputTemplate && posTemplate.trim().equalsIgnoreCase(ConstraintSpec.INPUT_TEMPLATE)) {
+                throw badParameter("-posTemplate " + posTemplate + ": there is no input to take POS tags from; give"
+                        + " the tags, e.g. \"DET ADJ NOUN VERB PUNCT\"");
+            }
+            try {
+                spec = spec.parseTemplate(posTemplate);
+            } catch (IllegalArgumentException e) {
+                throw badParameter("-posTemplate \"" + posTemplate + "\": " + e.getMessage());
+            }
+            if (!spec.usesInputTemplate() && spec.templateLength() == 0) {
+                throw badParameter("-posTemplate is empty; give UPOS tags such as \"DET ADJ NOUN VERB PUNCT\""
+                        + (inputTemplate ? " or keep" : ""));
+            }
+        }
+        String g = p.getGuidance();
+        double w;
+        try {
+            w = Double.parseDouble(g.trim());
+        } catch (NumberFormatException e) {
+            throw badParameter("-guidance " + g + " is not a number; allowed: a number >= 0");
+        }
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw badParameter("-guidance " + g + " is out of range; allowed: a number >= 0 (1 conditions plainly,"
+                    + " above 1 pushes harder, 0 ignores the constraints)");
+        }
+        return spec.withGuidance(w);
+    }
+
+    /** One sentence for the model: its tokens and, for a rewrite, its keep mask. */
+    record Job(String[] tokens, boolean[] keep) {}
+
+    /**
+     * A line read: its sentences (null: the line is written back byte for byte) and, per sentence, its
+     * job for the model (null: the sentence is written as it is).
+     */
+    record ReadLine(InputLines.Line line, List<String[]> sentences, List<Job> jobs) {
+        static ReadLine passThrough(InputLines.Line line) {
+            return new ReadLine(line, null, null);
+        }
+    }
+
+    /** Reads one input line into its sentences and jobs. */
+    interface LineReader {
+        ReadLine read(InputLines.Line line);
+    }
+
+    /** Runs a batch of jobs, the first being sentence {@code first} of the run (it uses seed + first). */
+    interface BatchRunner {
+        String[][] run(List<Job> batch, long first);
+    }
+
+    /**
+     * The line loop the tools share: reads every input line, collects the jobs of whole lines until a
+     * batch is full, runs it and writes each line (one output line per input line, in order). When the
+     * model fails on a batch its lines are written as they were read, with a message.
+     *
+     * @param unit the {@code PerformanceMonitor} unit
+     * @param instead what a failed batch's lines are written without ("filling", "rewriting")
+     */
+    static void processLines(InputStream in, PrintStream out, PrintStream err, int batchSize, LineReader reader,
+            BatchRunner runner, Detokenizer detokenizer, String instead) throws IOException {
+        InputLines lines = new InputLines(in);
+        PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
+        monitor.startAndPrintThroughput();
+        try {
+            List<ReadLine> pending = new ArrayList<>();
+            List<Job> batch = new ArrayList<>();
+            long[] sentenceIndex = {0};
+            InputLines.Line line;
+            while ((line = lines.next()) != null) {
+                ReadLine r = reader.read(line);
+                pending.add(r);
+                if (r.jobs() != null) {
+                    for (Job j : r.jobs()) {
+                        if (j != null) {
+                            batch.add(j);
+                        }
+                    }
+                }
+                if (batch.size() >= batchSize) {
+                    flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err);
+                    monitor.incrementCounter(pending.size());
+                    pending.clear();
+                    batch.clear();
+                }
+            }
+            flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err);
+            monitor.incrementCounter(pending.size());
+        } finally {
+            out.flush();
+            monitor.stopAndPrintFinalResult();
+        }
+    }
+
+    /** Runs a batch (sentence k of the run uses seed + k) and writes its lines in order. */
+    private static void flush(List<ReadLine> pending, List<Job> batch, BatchRunner runner, long[] sentenceIndex,
+            Detokenizer detokenizer, String instead, PrintStream out, PrintStream err) {
+        String[][] results = null;
+        if (!batch.isEmpty()) {
+            try {
+                results = runner.run(batch, sentenceIndex[0]);
+            } catch (RuntimeException e) {
+                err.println("lines " + pending.get(0).line().number() + "-" + pending.get(pending.size() - 1).line().number()
+                        + ": the model failed (" + message(e) + "); written without " + instead);
+            }
+            sentenceIndex[0] += batch.size();
+        }
+        int k = 0;
+        for (ReadLine r : pending) {
+            if (r.sentences() == null) {
+                out.write(r.line().bytes(), 0, r.line().bytes().length);
+                out.write('\n');
+                continue;
+            }
+            List<String[]> sentences = new ArrayList<>(r.sentences());
+            for (int i = 0; i < sentences.size(); i++) {
+                if (r.jobs() != null && r.jobs().get(i) != null) {
+                    if (results != null) {
+                        sentences.set(i, results[k]);
+                    }
+                    k++;
+                }
+            }
+            out.print(Output.render(sentences, detokenizer));
+            out.write('\n');
+        }
+        out.flush();
+    }
+
+    /**
+     * The sentences of one line as tokens (whitespace-separated with {@code tokenized}, else by
+     * OpenNLP's English models), or null when the line passes through as it is: blank, not UTF-8
+     * text, longer than {@value #MAX_LINE_CHARS} characters or not tokenizable (the last three with a
+     * message on stderr naming the line).
+     */
+    static List<String[]> sentencesOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+        if (!line.isText()) {
+            err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
+            return null;
+        }
+        String text = line.text();
+        if (text.isBlank()) {
+            return null;
+        }
+        if (text.length() > MAX_LINE_CHARS) {
+            err.println("line " + line.number() + ": longer than " + MAX_LINE_CHARS
+                    + " characters; passed through unchanged");
+            return null;
+        }
+        try {
+            return tokenized ? List.<String[]>of(text.trim().split("\\s+")) : english.sentences(text);
+        } catch (RuntimeException e) {
+            err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
+            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.GeneratorME;
@@ -13,7 +14,8 @@ import opennlp.tools.tokenize.Detokenizer;
 
 /**
  * {@code Generate}: writes {@code -count} new sentences, one a line (whitespace-separated tokens, or
- * detokenized text). It reads no input. Sentence i uses seed + i.
+ * detokenized text). It reads no input. Sentence i uses seed + i. {@code -sentiment} and
+ * {@code -posTemplate} constrain every sentence, pushed by {@code -guidance}; a template sets the length.
  */
 final class GenerateTool extends CmdTool<Params.GenerateParams> {
     GenerateTool() {
@@ -27,7 +29,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
 
     @Override
     String description() {
-        return "Writes new sentences, one a line; reads no input.";
+        return "Writes new sentences, one a line, optionally to a sentiment or POS template; reads no input.";
     }
 
     @Override
@@ -41,6 +43,12 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
         if (length < 0) {
             throw badParameter("length must be >= 0 (0 = the model chooses), got " + length);
         }
+        ConstraintSpec constraints = constraints(p, p.getPosTemplate(), false);
+        int t = constraints.templateLength();
+        if (t > 0 && length != 0 && length != t) {
+            throw badParameter("-length " + length + " disagrees with the -posTemplate's " + t
+                    + " tags; give one or the other");
+        }
         Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
         try (DiffusionModel model = loadModel(p)) {
             SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
@@ -49,12 +57,18 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                 throw badParameter("length " + length + " is longer than the model's " + probe.getMaxLength()
                         + " positions");
             }
+            try {
+                new GeneratorME(model, options, constraints);
+            } catch (IllegalArgumentException e) {
+                throw badParameter("-posTemplate: " + e.getMessage());
+            }
             PerformanceMonitor monitor = new PerformanceMonitor(err, "sent");
             monitor.startAndPrintThroughput();
             try {
                 for (int done = 0; done < count; done += options.batchSize()) {
                     int n = Math.min(options.batchSize(), count - done);
-                    GeneratorME generator = new GeneratorME(model, options.toBuilder().seed(options.seed() + done).build());
+                    GeneratorME generator = new GeneratorME(model,
+                            options.toBuilder().seed(options.seed() + done).build(), constraints);
                     String[][] sentences;
                     try {
                         sentences = generator.generate(n);

@@ -52,6 +52,19 @@ final class Params {
         Boolean getDetokenize();
     }
 
+    interface ConstraintParams {
+        @ParameterDescription(valueName = "negative|neutral|positive", description = "sentiment every written"
+                + " sentence should have (default: any).")
+        @OptionalParameter
+        String getSentiment();
+
+        @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, a number >= 0:"
+                + " 1 conditions plainly on -sentiment and -posTemplate, above 1 pushes harder toward them (twice"
+                + " the cost), 0 ignores them (default: 1).")
+        @OptionalParameter(defaultValue = "1")
+        String getGuidance();
+    }
+
     interface InfillParams extends ModelParams, SamplingParams, OutputParams {
         @ParameterDescription(valueName = "true|false", description = "input lines are whitespace-separated"
                 + " tokens; otherwise raw text, split into sentences and tokens by OpenNLP's English models"
@@ -60,18 +73,24 @@ final class Params {
         Boolean getTokenized();
     }
 
-    interface GenerateParams extends ModelParams, SamplingParams, OutputParams {
+    interface GenerateParams extends ModelParams, SamplingParams, OutputParams, ConstraintParams {
         @ParameterDescription(valueName = "num", description = "sentences to write, one a line (default: 10).")
         @OptionalParameter(defaultValue = "10")
         Integer getCount();
 
         @ParameterDescription(valueName = "num", description = "tokens per sentence, at most the model's"
-                + " positions; 0 lets the model choose (default: 0).")
+                + " positions; 0 lets the model choose or -posTemplate set it (default: 0).")
         @OptionalParameter(defaultValue = "0")
         Integer getLength();
+
+        @ParameterDescription(valueName = "tags", description = "UD UPOS template, one tag per token"
+                + " (space- or comma-separated, e.g. \"DET ADJ NOUN VERB ADV PUNCT\"): each sentence has that"
+                + " many tokens, at most the model's positions (default: none).")
+        @OptionalParameter
+        String getPosTemplate();
     }
 
-    interface RewriteParams extends ModelParams, SamplingParams, OutputParams {
+    interface RewriteParams extends ModelParams, SamplingParams, OutputParams, ConstraintParams {
         @ParameterDescription(valueName = "true|false", description = "input lines are whitespace-separated"
                 + " tokens; otherwise raw text, split into sentences and tokens by OpenNLP's English models"
                 + " (default: false).")
@@ -91,13 +110,10 @@ final class Params {
         @OptionalParameter
         String getKeep();
 
-        @ParameterDescription(valueName = "label", description = "target sentiment: not available yet in this"
-                + " model (no sentiment conditioning); any value is rejected.")
-        @OptionalParameter
-        String getSentiment();
-
-        @ParameterDescription(valueName = "tags", description = "UPOS template the rewrite must follow: not"
-                + " available yet in this model (no POS conditioning); any value is rejected.")
+        @ParameterDescription(valueName = "tags|keep", description = "UD UPOS template every"
+                + " rewritten sentence follows, one tag per token (space- or comma-separated, at most the model's"
+                + " positions): each sentence gets that many tokens, and kept tokens must lie inside it; or keep:"
+                + " each sentence's own tags from OpenNLP's POSTaggerME, same length (default: none).")
         @OptionalParameter
         String getPosTemplate();
     }

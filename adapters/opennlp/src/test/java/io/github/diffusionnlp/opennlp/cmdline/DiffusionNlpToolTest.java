@@ -65,13 +65,19 @@ class DiffusionNlpToolTest {
         assertEquals(0, rewrite.code());
         assertTrue(rewrite.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Rewrite"), rewrite.out());
         for (String p : List.of("-tokenized", "-detokenize", "-strength s", "-keep spec", "-model", "-steps", "-seed",
-                "-batch", "-temperature", "not available yet in this model")) {
-            assertTrue(rewrite.out().contains(p), p);
+                "-batch", "-temperature", "-sentiment negative|neutral|positive", "-posTemplate tags|keep",
+                "-guidance w")) {
+            assertTrue(rewrite.out().contains(p), p + " in\n" + rewrite.out());
         }
-        assertFalse(rewrite.out().contains("-length"), "a rewrite keeps the input's length");
+        assertFalse(rewrite.out().contains("-length"), "a rewrite's length is the input's or the template's");
+        assertFalse(rewrite.out().contains("not available"), rewrite.out());
         Run generate = run("", "Generate", "help");
         assertEquals(0, generate.code());
-        assertTrue(generate.out().contains("-count num") && generate.out().contains("-length num"), generate.out());
+        for (String p : List.of("-count num", "-length num", "-sentiment negative|neutral|positive", "-posTemplate tags",
+                "-guidance w")) {
+            assertTrue(generate.out().contains(p), p + " in\n" + generate.out());
+        }
+        assertFalse(generate.out().contains("tags|keep"), "a generated sentence has no input tags: " + generate.out());
     }
 
     @Test
@@ -93,8 +99,16 @@ class DiffusionNlpToolTest {
                 new String[] {"Rewrite", "-keep", "0,committee"},
                 new String[] {"Rewrite", "-keep", "NN"},
                 new String[] {"Rewrite", "-steps", "0"},
-                new String[] {"Rewrite", "-sentiment", "positive"},
-                new String[] {"Rewrite", "-posTemplate", "DET NOUN VERB"},
+                new String[] {"Rewrite", "-sentiment", "happy"},
+                new String[] {"Rewrite", "-posTemplate", "DET FOO VERB"},
+                new String[] {"Rewrite", "-posTemplate", " "},
+                new String[] {"Rewrite", "-guidance", "-1"},
+                new String[] {"Rewrite", "-guidance", "x"},
+                new String[] {"Generate", "-sentiment", "angry"},
+                new String[] {"Generate", "-posTemplate", "DET NN"},
+                new String[] {"Generate", "-posTemplate", "keep"},
+                new String[] {"Generate", "-posTemplate", "DET NOUN VERB", "-length", "4"},
+                new String[] {"Generate", "-guidance", "NaN"},
                 new String[] {"Nope"})) {
             Run r = run("a [MASK] b\n", args);
             assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
@@ -108,12 +122,25 @@ class DiffusionNlpToolTest {
         }
         Run keep = run("a b c\n", "Rewrite", "-keep", "0,committee");
         assertTrue(keep.stderr().contains("'committee'") && keep.stderr().contains("PROPN"), keep.stderr());
-        for (String[] unavailable : List.of(new String[] {"-sentiment", "negative"},
-                new String[] {"-posTemplate", "DET NOUN VERB ."})) {
-            Run r = run("a b c\n", "Rewrite", unavailable[0], unavailable[1], "-steps", "4");
+        Run sentiment = run("a b c\n", "Rewrite", "-sentiment", "happy");
+        assertTrue(sentiment.stderr().startsWith("-sentiment happy: unknown sentiment 'happy'; allowed: [negative,"
+                + " neutral, positive]"), sentiment.stderr());
+        Run tag = run("", "Generate", "-posTemplate", "DET FOO VERB");
+        assertTrue(tag.stderr().startsWith("-posTemplate \"DET FOO VERB\": 'FOO' in the POS template is not a UPOS"
+                + " tag; allowed: ADJ,ADP,"), tag.stderr());
+        Run guidance = run("a b c\n", "Rewrite", "-guidance", "-1");
+        assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a number >= 0"),
+                guidance.stderr());
+        Run disagree = run("", "Generate", "-posTemplate", "DET NOUN VERB", "-length", "4");
+        assertTrue(disagree.stderr().startsWith("-length 4 disagrees with the -posTemplate's 3 tags"), disagree.stderr());
+        String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
+        for (String tool : List.of("Rewrite", "Generate")) {
+            Run r = run("a b c\n", tool, "-posTemplate", tags65, "-steps", "4");
             assertEquals(1, r.code(), r.stderr());
-            assertTrue(r.stderr().startsWith(unavailable[0]) && r.stderr().contains("not available yet in this model"),
+            assertTrue(r.stderr().startsWith("-posTemplate: the POS template has 65 tags; the model has 64 positions"),
                     r.stderr());
+            assertTrue(r.stderr().contains("Usage:"), r.stderr());
+            assertEquals(0, r.stdout().length);
         }
         Run tooLong = run("", "Generate", "-length", "65", "-count", "1");
         assertEquals(1, tooLong.code(), tooLong.stderr());
@@ -297,5 +324,73 @@ class DiffusionNlpToolTest {
         Run none = run("", "Generate", "-count", "0");
         assertEquals(0, none.code(), none.stderr());
         assertEquals(0, none.stdout().length);
+    }
+
+    @Test
+    void rewritesToAPosTemplateAndASentimentKeepingTokensAndLines() {
+        String in = "The committee met on Monday in Boston .\n"
+                + "\n"
+                + "Mary saw 3 dogs .\n"
+                + "He went to the market yesterday , he said .\n";
+        String template = "PROPN VERB DET ADJ NOUN PUNCT";
+        String[] args = {"Rewrite", "-tokenized", "-posTemplate", template, "-sentiment", "positive", "-keep", "0",
+            "-strength", "0.9", "-steps", "4", "-seed", "5", "-batch", "2"};
+        Run r = run(in, args);
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(4, lines.size(), r.out());
+        assertEquals("", lines.get(1));
+        for (int i : new int[] {0, 2, 3}) {
+            String[] t = lines.get(i).split(" ");
+            assertEquals(6, t.length, "the template's length: " + lines.get(i));
+            assertEquals(in.split("\n")[i].split(" ")[0], t[0], "kept token 0 verbatim: " + lines.get(i));
+        }
+        assertEquals(r.out(), run(in, args).out(), "same seed, same output");
+
+        // a kept token outside the template: that line passes through with a message, the others are rewritten
+        Run outside = run(in, "Rewrite", "-tokenized", "-posTemplate", "PROPN VERB NOUN PUNCT", "-keep", "PROPN",
+                "-steps", "4");
+        assertEquals(0, outside.code(), outside.stderr());
+        assertEquals(4, outside.lines().size(), outside.out());
+        assertEquals("The committee met on Monday in Boston .", outside.lines().get(0));
+        assertTrue(outside.stderr().contains("line 1: token 4 ('Monday') is kept but the POS template has only 4 tags"),
+                outside.stderr());
+        assertEquals(4, outside.lines().get(2).split(" ").length, outside.out());
+        assertTrue(outside.lines().get(2).startsWith("Mary "), outside.out());
+        assertEquals(4, outside.lines().get(3).split(" ").length, outside.out());
+    }
+
+    @Test
+    void rewritesRawTextToEachSentencesOwnTags() {
+        String in = "The committee met on Monday in Boston. It approved 12 reports.\nMary saw 3 dogs.\n";
+        String[] args = {"Rewrite", "-posTemplate", "keep", "-sentiment", "negative", "-guidance", "2", "-keep",
+            "PROPN", "-strength", "1", "-steps", "4", "-seed", "3"};
+        Run r = run(in, args);
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(2, lines.size(), r.out());
+        String[] first = lines.get(0).split(" ");
+        assertEquals(13, first.length, lines.get(0)); // 8 + 5 tokens: each sentence keeps its length
+        assertEquals(List.of("Monday", "Boston"), List.of(first[4], first[6]));
+        String[] second = lines.get(1).split(" ");
+        assertEquals(5, second.length, lines.get(1));
+        assertEquals("Mary", second[0]);
+        assertEquals(r.out(), run(in, args).out(), "same seed, same output");
+    }
+
+    @Test
+    void generatesToAPosTemplateAndASentiment() {
+        String[] args = {"Generate", "-count", "3", "-posTemplate", "DET ADJ NOUN VERB ADV PUNCT", "-sentiment",
+            "positive", "-guidance", "1.5", "-steps", "4", "-seed", "2", "-batch", "2"};
+        Run r = run("", args);
+        assertEquals(0, r.code(), r.stderr());
+        assertEquals(3, r.lines().size(), r.out());
+        for (String line : r.lines()) {
+            assertEquals(6, line.split(" ").length, line);
+        }
+        assertEquals(r.out(), run("", args).out(), "same seed, same output");
+        Run agreeing = run("", "Generate", "-count", "1", "-posTemplate", "DET,NOUN,VERB", "-length", "3", "-steps", "4");
+        assertEquals(0, agreeing.code(), agreeing.stderr());
+        assertEquals(3, agreeing.lines().get(0).split(" ").length, agreeing.out());
     }
 }

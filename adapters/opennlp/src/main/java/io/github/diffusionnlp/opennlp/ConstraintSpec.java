@@ -1,0 +1,218 @@
+package io.github.diffusionnlp.opennlp;
+
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * What a generated or rewritten sentence must be, in OpenNLP's idiom (labels and tags as strings):
+ * a sentiment label ({@code negative}, {@code neutral}, {@code positive}), a POS template (UD UPOS
+ * tags, one per token of the result: its length is the result's length) or, for a rewrite, the input's
+ * own tags as the template ({@link #withInputTemplate()}: tagged by OpenNLP's {@code POSTaggerME}
+ * through {@link EnglishPosTagger}), and the classifier-free guidance weight (1 conditions plainly,
+ * above 1 pushes harder at twice the cost, 0 ignores the constraints). Immutable; {@link #NONE} asks
+ * for nothing.
+ *
+ * <pre>{@code
+ * ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("positive").withTemplate("DET ADJ NOUN VERB ADV PUNCT")
+ *         .withGuidance(2.0);
+ * }</pre>
+ */
+public final class ConstraintSpec {
+    /** Asks for nothing (guidance {@value Constraints#DEFAULT_GUIDANCE}). */
+    public static final ConstraintSpec NONE = new ConstraintSpec(null, null, false, Constraints.DEFAULT_GUIDANCE);
+
+    /** The {@code -posTemplate} value (and {@link #parseTemplate} argument) that means the input's own tags. */
+    public static final String INPUT_TEMPLATE = "keep";
+
+    private final Sentiment sentiment;
+    private final List<Upos> template;
+    private final boolean inputTemplate;
+    private final double guidance;
+
+    private ConstraintSpec(Sentiment sentiment, List<Upos> template, boolean inputTemplate, double guidance) {
+        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
+            throw new IllegalArgumentException("guidance " + guidance + " is out of range; allowed: a number >= 0"
+                    + " (1 conditions plainly, above 1 pushes harder, 0 ignores the constraints)");
+        }
+        this.sentiment = sentiment;
+        this.template = template == null ? null : List.copyOf(template);
+        this.inputTemplate = inputTemplate;
+        this.guidance = guidance;
+    }
+
+    /**
+     * A sentiment label, {@code negative}, {@code neutral} or {@code positive} (any case); null for any.
+     *
+     * @throws IllegalArgumentException naming the label and the allowed ones
+     */
+    public ConstraintSpec withSentiment(String label) {
+        return new ConstraintSpec(label == null ? null : Sentiment.parse(label), template, inputTemplate, guidance);
+    }
+
+    /**
+     * A POS template of UD UPOS tags, one array element per token of the result (any case), as
+     * {@code POSTaggerME.tag} returns them; null for none. ({@link #parseTemplate} reads one string.)
+     *
+     * @throws IllegalArgumentException naming a tag that is not a UPOS tag, and the 17 that are
+     */
+    public ConstraintSpec withTemplate(String... tags) {
+        if (tags == null) {
+            return new ConstraintSpec(sentiment, null, false, guidance);
+        }
+        if (tags.length == 0) {
+            throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
+        }
+        List<Upos> parsed = new ArrayList<>(tags.length);
+        for (String t : tags) {
+            parsed.add(parseTag(t));
+        }
+        return withTemplate(parsed);
+    }
+
+    /** A POS template of UD UPOS tags, one per token of the result; null for none. */
+    public ConstraintSpec withTemplate(List<Upos> tags) {
+        if (tags != null && tags.isEmpty()) {
+            throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
+        }
+        return new ConstraintSpec(sentiment, tags, false, guidance);
+    }
+
+    /**
+     * The input's own UPOS tags (from OpenNLP's {@code POSTaggerME}) as the template: a rewrite keeps
+     * each sentence's length and syntax. Only a rewrite has an input to take them from.
+     */
+    public ConstraintSpec withInputTemplate() {
+        return new ConstraintSpec(sentiment, null, true, guidance);
+    }
+
+    /** The classifier-free guidance weight, a number >= 0. */
+    public ConstraintSpec withGuidance(double weight) {
+        return new ConstraintSpec(sentiment, template, inputTemplate, weight);
+    }
+
+    /**
+     * Reads a template as the command line gives it: UPOS tags separated by spaces or commas
+     * ({@code "DET ADJ NOUN"}), or {@value #INPUT_TEMPLATE} for the input's own tags; null or blank is none.
+     *
+     * @throws IllegalArgumentException naming a tag that is not a UPOS tag, and the 17 that are
+     */
+    public ConstraintSpec parseTemplate(String value) {
+        if (value == null || value.isBlank()) {
+            return new ConstraintSpec(sentiment, null, false, guidance);
+        }
+        if (value.trim().equalsIgnoreCase(INPUT_TEMPLATE)) {
+            return withInputTemplate();
+        }
+        List<Upos> parsed = new ArrayList<>();
+        for (String part : value.trim().split("[\\s,]+")) {
+            if (!part.isEmpty()) {
+                parsed.add(parseTag(part));
+            }
+        }
+        return withTemplate(parsed);
+    }
+
+    private static Upos parseTag(String tag) {
+        if (tag == null || tag.isBlank()) {
+            throw new IllegalArgumentException("a POS template tag is empty; allowed: " + allowedTags());
+        }
+        try {
+            return Upos.valueOf(tag.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + tag.trim() + "' in the POS template is not a UPOS tag; allowed: "
+                    + allowedTags());
+        }
+    }
+
+    private static String allowedTags() {
+        return String.join(",", Arrays.stream(Upos.values()).map(Enum::name).toList());
+    }
+
+    /** The sentiment label ({@code negative}, {@code neutral}, {@code positive}), or null for any. */
+    public String getSentiment() {
+        return sentiment == null ? null : sentiment.toString();
+    }
+
+    /** The fixed template's tags, or null (none, or the input's own: {@link #usesInputTemplate()}). */
+    public String[] getTemplate() {
+        return template == null ? null : template.stream().map(Enum::name).toArray(String[]::new);
+    }
+
+    /** The fixed template's length, or 0 when there is none. */
+    public int templateLength() {
+        return template == null ? 0 : template.size();
+    }
+
+    /** Whether the template is each input sentence's own tags. */
+    public boolean usesInputTemplate() {
+        return inputTemplate;
+    }
+
+    public double getGuidance() {
+        return guidance;
+    }
+
+    public boolean isEmpty() {
+        return sentiment == null && template == null && !inputTemplate;
+    }
+
+    /** The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags. */
+    public Constraints toConstraints() {
+        return new Constraints(sentiment, template, guidance);
+    }
+
+    /**
+     * The core constraints for one input sentence: with the input template, its tags by
+     * {@link EnglishPosTagger}.
+     */
+    public Constraints toConstraints(String[] tokens) {
+        if (!inputTemplate || tokens.length == 0) {
+            return toConstraints();
+        }
+        String[] tags = EnglishPosTagger.get().tag(tokens);
+        return toConstraints(tags, 0, tags.length);
+    }
+
+    /** The core constraints with the given UPOS tags as the template (the input's, tagged elsewhere). */
+    Constraints toConstraints(String[] tags, int from, int to) {
+        List<Upos> t = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            t.add(parseTag(tags[i]));
+        }
+        return new Constraints(sentiment, t, guidance);
+    }
+
+    /** As the command line writes it, e.g. {@code sentiment=positive template="DET NOUN" guidance=1.0}. */
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        if (sentiment != null) {
+            parts.add("sentiment=" + sentiment);
+        }
+        if (inputTemplate) {
+            parts.add("template=" + INPUT_TEMPLATE);
+        } else if (template != null) {
+            parts.add("template=\"" + String.join(" ", getTemplate()) + "\"");
+        }
+        parts.add("guidance=" + guidance);
+        return String.join(" ", parts);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConstraintSpec c && Objects.equals(c.sentiment, sentiment)
+                && Objects.equals(c.template, template) && c.inputTemplate == inputTemplate
+                && Double.compare(c.guidance, guidance) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sentiment, template, inputTemplate, guidance);
+    }
+}

@@ -1,0 +1,175 @@
+package io.github.diffusionnlp.opennlp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sentiment and POS-template constraints through the OpenNLP-style API. Only what holds for any
+ * conditional model is checked (lengths, kept tokens, errors, determinism), not the quality of the text.
+ */
+class ConstraintsApiTest {
+    static final SamplingOptions FEW_STEPS = SamplingOptions.builder().steps(4).seed(11).build();
+    static DiffusionModel model;
+
+    @BeforeAll
+    static void load() throws IOException {
+        model = DiffusionModel.loadDefault();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    @Test
+    void constraintSpecReadsLabelsTagsAndGuidanceAndNamesBadOnes() {
+        ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("Positive").parseTemplate("det adj, NOUN")
+                .withGuidance(2);
+        assertEquals("positive", spec.getSentiment());
+        assertArrayEquals(new String[] {"DET", "ADJ", "NOUN"}, spec.getTemplate());
+        assertEquals(3, spec.templateLength());
+        assertEquals(new Constraints(Sentiment.POSITIVE, List.of(Upos.DET, Upos.ADJ, Upos.NOUN), 2),
+                spec.toConstraints());
+        assertEquals(spec, ConstraintSpec.NONE.withGuidance(2).withTemplate("DET", "adj", "NOUN").withSentiment("positive"));
+        assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0", spec.toString());
+        assertTrue(ConstraintSpec.NONE.isEmpty());
+        assertEquals(Constraints.none(), ConstraintSpec.NONE.toConstraints());
+
+        ConstraintSpec own = ConstraintSpec.NONE.parseTemplate("KEEP");
+        assertTrue(own.usesInputTemplate());
+        assertNull(own.getTemplate());
+        String[] tokens = EnglishText.get().tokenize("The committee met on Monday.");
+        List<Upos> tags = own.toConstraints(tokens).template();
+        assertEquals(List.of(EnglishPosTagger.get().tag(tokens)), tags.stream().map(Enum::name).toList());
+
+        IllegalArgumentException sentiment = assertThrows(IllegalArgumentException.class,
+                () -> ConstraintSpec.NONE.withSentiment("happy"));
+        assertTrue(sentiment.getMessage().contains("'happy'") && sentiment.getMessage().contains("negative")
+                && sentiment.getMessage().contains("positive"), sentiment.getMessage());
+        IllegalArgumentException tag = assertThrows(IllegalArgumentException.class,
+                () -> ConstraintSpec.NONE.parseTemplate("DET NN VERB"));
+        assertTrue(tag.getMessage().contains("'NN'") && tag.getMessage().contains("PROPN"), tag.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withTemplate("DET", "JJ"));
+        assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withTemplate(new String[0]));
+        for (double w : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
+                    () -> ConstraintSpec.NONE.withGuidance(w));
+            assertTrue(g.getMessage().contains(">= 0"), g.getMessage());
+        }
+    }
+
+    @Test
+    void generatesToTheTemplatesLength() {
+        ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("positive").parseTemplate("DET ADJ NOUN VERB ADV PUNCT");
+        GeneratorME generator = new GeneratorME(model, FEW_STEPS, spec);
+        String[][] out = generator.generate(3);
+        assertEquals(3, out.length);
+        for (String[] s : out) {
+            assertEquals(6, s.length, List.of(s).toString());
+        }
+        assertArrayEquals(out, new GeneratorME(model, FEW_STEPS, spec).generate(3), "same seed, same sentences");
+        assertEquals(6, generator.generate(1, 6)[0].length, "a length that agrees with the template");
+        IllegalArgumentException disagree = assertThrows(IllegalArgumentException.class, () -> generator.generate(1, 7));
+        assertTrue(disagree.getMessage().contains("7") && disagree.getMessage().contains("6 tags"), disagree.getMessage());
+        String[][] guided = new GeneratorME(model, FEW_STEPS, spec.withGuidance(3).withSentiment("negative")).generate(2);
+        assertEquals(6, guided[0].length);
+        assertEquals(6, guided[1].length);
+
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> new GeneratorME(model,
+                FEW_STEPS, ConstraintSpec.NONE.withTemplate(Collections.nCopies(65, Upos.NOUN))));
+        assertTrue(tooLong.getMessage().contains("65 tags") && tooLong.getMessage().contains("64 positions"),
+                tooLong.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new GeneratorME(model, FEW_STEPS, ConstraintSpec.NONE.withInputTemplate()));
+    }
+
+    @Test
+    void rewritesToATemplateKeepingTokensVerbatimAtTheirPositions() {
+        String[] tokens = {"Zyxwvut", "committee", "met", "on", "Monday", "in", "Boston", "."};
+        ConstraintSpec shorter = ConstraintSpec.NONE.parseTemplate("PROPN NOUN VERB ADV PUNCT").withSentiment("neutral");
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 0.8, KeepSpec.indexes(0, 1), shorter);
+        String[] out = rewriter.rewrite(tokens);
+        assertEquals(5, out.length, List.of(out).toString());
+        assertEquals(List.of("Zyxwvut", "committee"), List.of(out[0], out[1]), "kept verbatim, an unknown word too");
+        for (String t : out) {
+            assertFalse(t.isBlank() || t.equals("[PAD]"), List.of(out).toString());
+        }
+        assertArrayEquals(out, rewriter.rewrite(tokens), "same seed, same rewrite");
+
+        ConstraintSpec longer = ConstraintSpec.NONE.withTemplate("DET", "NOUN", "VERB", "ADP", "PROPN", "ADP", "PROPN",
+                "CCONJ", "VERB", "NOUN", "PUNCT");
+        String[][] batch = new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.parse("PROPN"), longer)
+                .rewrite(new String[][] {tokens, EnglishText.get().tokenize("Mary saw 3 dogs.")});
+        assertEquals(11, batch[0].length);
+        assertEquals(11, batch[1].length);
+        assertEquals(List.of("Monday", "Boston"), List.of(batch[0][4], batch[0][6]));
+        assertEquals("Mary", batch[1][0]);
+
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> new RewriterME(model, FEW_STEPS, 0.8, KeepSpec.indexes(6), shorter).rewrite(tokens));
+        assertTrue(outside.getMessage().contains("token 6 ('Boston')") && outside.getMessage().contains("5 tags"),
+                outside.getMessage());
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> new RewriterME(model,
+                FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.withTemplate(Collections.nCopies(65, Upos.X))));
+        assertTrue(tooLong.getMessage().contains("65 tags") && tooLong.getMessage().contains("64 positions"),
+                tooLong.getMessage());
+    }
+
+    @Test
+    void rewritesToTheInputsOwnTagsKeepingEachLength() {
+        String[] tokens = EnglishText.get().tokenize("The committee met on Monday in Boston and approved 12 reports.");
+        ConstraintSpec own = ConstraintSpec.NONE.withInputTemplate().withSentiment("negative").withGuidance(2);
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.parse("PROPN,NUM"), own);
+        String[] out = rewriter.rewrite(tokens);
+        assertEquals(tokens.length, out.length);
+        boolean[] kept = rewriter.keepMask(tokens);
+        for (int i = 0; i < tokens.length; i++) {
+            if (kept[i]) {
+                assertEquals(tokens[i], out[i]);
+            }
+        }
+        assertArrayEquals(out, rewriter.rewrite(tokens), "same seed, same rewrite");
+
+        // longer than the model's 64 positions: rewritten window by window, each to its own tags
+        String[] longSentence = new String[150];
+        for (int i = 0; i < longSentence.length; i++) {
+            longSentence[i] = i % 10 == 9 ? "," : i % 2 == 0 ? "the" : "report";
+        }
+        String[][] both = rewriter.rewrite(new String[][] {longSentence, tokens});
+        assertEquals(150, both[0].length);
+        assertArrayEquals(out, both[1], "the sentence after a long one still uses seed + 1");
+    }
+
+    @Test
+    void infillsUnderATemplateOfTheSentencesLength() {
+        String[] tokens = {"The", "[MASK]", "was", "[MASK]", "."};
+        InfillerME infiller = new InfillerME(model, FEW_STEPS,
+                ConstraintSpec.NONE.parseTemplate("DET NOUN AUX ADJ PUNCT").withSentiment("positive"));
+        String[] out = infiller.infill(tokens);
+        assertEquals(5, out.length);
+        assertEquals(List.of("The", "was", "."), List.of(out[0], out[2], out[4]));
+        assertFalse(List.of(out).contains(InfillerME.MASK));
+        assertArrayEquals(out, infiller.infill(tokens), "same seed, same words");
+        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
+                () -> infiller.infill(new String[] {"The", "[MASK]", "."}));
+        assertTrue(mismatch.getMessage().contains("5 tags") && mismatch.getMessage().contains("3 tokens"),
+                mismatch.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new InfillerME(model, FEW_STEPS, ConstraintSpec.NONE.withInputTemplate()));
+    }
+}
