@@ -8,8 +8,10 @@ import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -41,21 +43,11 @@ public class DiffusionAnnotator implements Annotator {
     private final SamplingOptions options;
     private final boolean afterPos;
     private final boolean afterLemma;
+    private final boolean afterNer;
+    private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
 
     public DiffusionAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
-        if (settings.sentiment != null) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".sentiment = '"
-                    + settings.sentiment + "' is a valid setting, but sentiment-conditioned sampling is not available"
-                    + " yet: diffusion-nlp-core has no sentiment labels to condition on. Remove " + name
-                    + ".sentiment (it is never ignored silently).");
-        }
-        if (settings.syntax != null) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".syntax = '" + settings.syntax
-                    + "' is a valid setting, but POS-template-constrained sampling is not available yet:"
-                    + " diffusion-nlp-core has no POS conditioning. Remove " + name
-                    + ".syntax (it is never ignored silently).");
-        }
         this.lm = SharedModels.get(settings.model, settings.device);
         int maxLength = lm.info().config().maxLength();
         if (settings.length > maxLength) {
@@ -63,11 +55,22 @@ public class DiffusionAnnotator implements Annotator {
                     + settings.length + "'; allowed: 0 (the model chooses) to " + maxLength
                     + " (the model's length)");
         }
+        if (settings.template != null && settings.template.size() > maxLength) {
+            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".syntax = '"
+                    + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
+                    + " UPOS tags (the model's length); this one has " + settings.template.size());
+        }
+        this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
                 .batchSize(settings.batchSize).temperature(settings.temperature).length(settings.length).build();
         List<String> before = annotatorsBefore(name, props);
         this.afterPos = before.contains("pos");
         this.afterLemma = before.contains("lemma");
+        this.afterNer = before.contains("ner");
+    }
+
+    private static String templateText(List<Upos> template) {
+        return String.join(" ", template.stream().map(Upos::name).toList());
     }
 
     /** The annotators listed before {@code name} in the pipeline's {@code annotators} property. */
@@ -122,7 +125,7 @@ public class DiffusionAnnotator implements Annotator {
         }
         List<List<String>> results;
         if (settings.task == DiffusionSettings.Task.INFILL) {
-            results = lm.infillAll(words, options);
+            results = lm.infillAll(words, constraints, options);
             resampleLeakedEntities(sentences, words, written, results);
         } else {
             List<boolean[]> keep = new ArrayList<>();
@@ -133,22 +136,38 @@ public class DiffusionAnnotator implements Annotator {
                 }
                 keep.add(k);
             }
-            results = lm.rewriteAll(words, keep, settings.strength, options);
+            results = rewrite(sentences, words, keep);
         }
         int maxLength = lm.info().config().maxLength();
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
+        Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
         List<CoreMap> touched = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             CoreMap sentence = sentences.get(s);
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             boolean[] write = written.get(s);
+            List<String> result = results.get(s);
+            if (result.size() != tokens.size()) {
+                touched.add(sentence);
+                sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
+                sentence.set(DiffusionAnnotations.Text.class, String.join(" ", result));
+                sentence.set(DiffusionAnnotations.Windows.class, 1);
+                for (int i = 0; i < tokens.size() && i < result.size(); i++) {
+                    if (write[i]) { // with replace=false the record; with true these tokens are replaced
+                        tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
+                        tokens.get(i).set(DiffusionAnnotations.Word.class, result.get(i));
+                    }
+                }
+                resized.put(sentence, result);
+                continue;
+            }
             boolean any = false;
             Map<CoreLabel, String> sentenceWords = new IdentityHashMap<>();
             for (int i = 0; i < tokens.size(); i++) {
                 if (write[i]) {
                     any = true;
                     CoreLabel t = tokens.get(i);
-                    String w = results.get(s).get(i);
+                    String w = result.get(i);
                     t.set(DiffusionAnnotations.OriginalWord.class, t.word());
                     t.set(DiffusionAnnotations.Word.class, w);
                     sentenceWords.put(t, w);
@@ -164,10 +183,118 @@ public class DiffusionAnnotator implements Annotator {
             sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
             newWords.putAll(sentenceWords);
         }
-        if (settings.replace && !newWords.isEmpty()) {
-            DocumentEditor.replaceWords(doc, newWords);
-            retag(touched, newWords.keySet());
+        if (settings.replace && (!newWords.isEmpty() || !resized.isEmpty())) {
+            List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
+            if (!newWords.isEmpty()) {
+                DocumentEditor.replaceWords(doc, newWords);
+            }
+            if (!resized.isEmpty()) {
+                Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
+                resized.keySet().forEach(s -> before.put(s, s.get(CoreAnnotations.TokensAnnotation.class)));
+                DocumentEditor.replaceSentences(doc, resized);
+                for (int s = 0; s < sentences.size(); s++) {
+                    List<CoreLabel> old = before.get(sentences.get(s));
+                    if (old == null) {
+                        continue;
+                    }
+                    List<CoreLabel> fresh = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+                    for (int i = 0; i < fresh.size(); i++) {
+                        CoreLabel t = fresh.get(i);
+                        boolean kept = i < old.size() && !written.get(s)[i];
+                        if (!kept) {
+                            t.set(DiffusionAnnotations.Word.class, t.word());
+                            if (i < old.size()) {
+                                t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
+                            }
+                        }
+                        if (afterNer) {
+                            t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
+                        }
+                        changed.add(t);
+                    }
+                }
+            }
+            retag(touched, changed);
         }
+    }
+
+    /**
+     * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
+     * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
+     * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
+     * come back verbatim, words the model does not know included.
+     */
+    private List<List<String>> rewrite(List<CoreMap> sentences, List<List<String>> words, List<boolean[]> keep) {
+        List<List<String>> out;
+        if (settings.template != null) {
+            int t = settings.template.size();
+            for (int s = 0; s < keep.size(); s++) {
+                for (int i = t; i < keep.get(s).length; i++) {
+                    if (keep.get(s)[i]) {
+                        throw new IllegalArgumentException("annotator \"" + settings.name + "\": sentence " + (s + 1)
+                                + " keeps token " + (i + 1) + " ('" + words.get(s).get(i) + "'), but " + settings.name
+                                + ".syntax has " + t + " tags: a rewritten sentence has the template's length, so"
+                                + " only tokens 1 to " + t + " can be kept (" + settings.name + ".keep = "
+                                + keepText() + ")");
+                    }
+                }
+            }
+            out = new ArrayList<>(lm.rewriteAll(words, keep, settings.strength, constraints, options));
+        } else if (settings.syntaxKeep) {
+            int len = lm.info().config().maxLength();
+            List<Constraints> perSentence = new ArrayList<>();
+            List<boolean[]> batchKeep = new ArrayList<>(keep);
+            for (int s = 0; s < sentences.size(); s++) {
+                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+                if (tokens.size() <= len) {
+                    perSentence.add(constraints.withTemplate(PtbToUpos.of(tokens)));
+                } else { // done window by window below; here everything is kept, so nothing is sampled
+                    perSentence.add(constraints);
+                    boolean[] all = new boolean[tokens.size()];
+                    Arrays.fill(all, true);
+                    batchKeep.set(s, all);
+                }
+            }
+            out = new ArrayList<>(lm.rewriteAll(words, batchKeep, settings.strength, perSentence, options));
+            for (int s = 0; s < sentences.size(); s++) {
+                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+                if (tokens.size() <= len) {
+                    continue;
+                }
+                List<Upos> tags = PtbToUpos.of(tokens);
+                List<String> result = new ArrayList<>(words.get(s));
+                for (int from = 0; from < tokens.size(); from += len) {
+                    int to = Math.min(tokens.size(), from + len);
+                    boolean[] k = Arrays.copyOfRange(keep.get(s), from, to);
+                    SamplingOptions window = options.toBuilder().seed(options.seed() + s + from).build();
+                    List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)), List.of(k),
+                            settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))), window).get(0);
+                    for (int i = 0; i < w.size(); i++) {
+                        result.set(from + i, w.get(i));
+                    }
+                }
+                out.set(s, result);
+            }
+        } else {
+            return lm.rewriteAll(words, keep, settings.strength, constraints, options);
+        }
+        for (int s = 0; s < out.size(); s++) { // a template rewrite gives kept words back as the model knows them
+            List<String> result = new ArrayList<>(out.get(s));
+            for (int i = 0; i < keep.get(s).length && i < result.size(); i++) {
+                if (keep.get(s)[i]) {
+                    result.set(i, words.get(s).get(i));
+                }
+            }
+            out.set(s, result);
+        }
+        return out;
+    }
+
+    private String keepText() {
+        List<String> parts = new ArrayList<>();
+        settings.keepIndexes.forEach(i -> parts.add(String.valueOf(i)));
+        settings.keepUpos.forEach(u -> parts.add(u.name()));
+        return String.join(",", parts);
     }
 
     /**
@@ -192,7 +319,7 @@ public class DiffusionAnnotator implements Annotator {
             }
             for (int s : leaking) {
                 SamplingOptions again = options.toBuilder().seed(options.seed() + s + 1_000_003L * attempt).build();
-                results.set(s, lm.infillAll(List.of(words.get(s)), again).get(0));
+                results.set(s, lm.infillAll(List.of(words.get(s)), constraints, again).get(0));
             }
         }
     }
@@ -215,7 +342,7 @@ public class DiffusionAnnotator implements Annotator {
         if (settings.keepIndexes.contains(i + 1)) {
             return true;
         }
-        return !settings.keepUpos.isEmpty() && settings.keepUpos.contains(Upos.of(t.word(), t.tag()));
+        return !settings.keepUpos.isEmpty() && settings.keepUpos.contains(PtbToUpos.of(t.word(), t.tag()));
     }
 
     private boolean isMasked(CoreLabel t, String word) {
@@ -225,11 +352,11 @@ public class DiffusionAnnotator implements Annotator {
         if (!settings.maskNer.isEmpty() && t.ner() != null && settings.maskNer.contains(t.ner())) {
             return true;
         }
-        return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(Upos.of(word, t.tag()));
+        return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
     }
 
     private void generate(Annotation doc) {
-        List<List<String>> generated = lm.generate(settings.count, options);
+        List<List<String>> generated = lm.generate(settings.count, constraints, options);
         List<String> texts = new ArrayList<>();
         for (List<String> words : generated) {
             texts.add(String.join(" ", words));

@@ -2,11 +2,16 @@ package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +29,10 @@ public final class DiffusionSettings {
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "task", "steps", "seed", "batchSize",
-            "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax");
+            "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax", "guidance");
 
-    public static final Set<String> SENTIMENTS = new LinkedHashSet<>(List.of("very negative", "negative",
-            "neutral", "positive", "very positive"));
+    /** The UPOS tags, for messages. */
+    static final String UPOS_TAGS = Arrays.toString(Upos.values());
 
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
@@ -41,14 +46,16 @@ public final class DiffusionSettings {
     final double temperature;
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
-    final Set<String> keepUpos;
+    final Set<Upos> keepUpos;
     final Set<String> maskNer;
-    final Set<String> maskUpos;
+    final Set<Upos> maskUpos;
     final int count;
     final int length;
     final boolean replace;
-    final String sentiment; // null: none
-    final String syntax; // null: none; "keep" or a UPOS template
+    final Sentiment sentiment; // null: none
+    final boolean syntaxKeep; // syntax=keep: each sentence's own tags are its template
+    final List<Upos> template; // null: none; an explicit syntax template
+    final double guidance;
 
     /** Reads {@code name.*} from the pipeline's properties; does not check that features exist in core. */
     public static DiffusionSettings read(String name, Properties props) {
@@ -103,28 +110,26 @@ public final class DiffusionSettings {
         replace = boolValue(props, "replace", true);
 
         keepIndexes = new TreeSet<>();
-        keepUpos = new TreeSet<>();
+        keepUpos = EnumSet.noneOf(Upos.class);
         String keepValue = get(props, "keep", "");
         for (String item : items(keepValue, ",")) {
             if (item.matches("\\d+")) {
                 int index = parseInt("keep", keepValue, item);
                 if (index < 1) {
-                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) or UPOS tags " + Upos.TAGS);
+                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) or UPOS tags " + UPOS_TAGS);
                 }
                 keepIndexes.add(index);
-            } else if (Upos.TAGS.contains(item.toUpperCase(Locale.ROOT))) {
-                keepUpos.add(item.toUpperCase(Locale.ROOT));
             } else {
-                throw bad("keep", keepValue, "a comma-separated list of token indexes (1 = first token of a"
-                        + " sentence) and UPOS tags " + new TreeSet<>(Upos.TAGS) + "; '" + item + "' is neither");
+                keepUpos.add(upos(item, () -> bad("keep", keepValue, "a comma-separated list of token indexes (1 ="
+                        + " first token of a sentence) and UPOS tags " + UPOS_TAGS + "; '" + item + "' is neither")));
             }
         }
 
         maskNer = new TreeSet<>();
-        maskUpos = new TreeSet<>();
+        maskUpos = EnumSet.noneOf(Upos.class);
         String maskValue = get(props, "mask", "");
         String maskAllowed = "rules separated by ';', each ner:CLASS[,CLASS...] (NER classes such as PERSON,"
-                + " LOCATION, ORGANIZATION) or pos:UPOS[,UPOS...] (UPOS tags " + new TreeSet<>(Upos.TAGS) + ")";
+                + " LOCATION, ORGANIZATION) or pos:UPOS[,UPOS...] (UPOS tags " + UPOS_TAGS + ")";
         for (String rule : items(maskValue, ";")) {
             int colon = rule.indexOf(':');
             String kind = colon < 0 ? rule : rule.substring(0, colon).trim().toLowerCase(Locale.ROOT);
@@ -133,42 +138,53 @@ public final class DiffusionSettings {
                 throw bad("mask", maskValue, maskAllowed);
             }
             for (String c : classes) {
-                String upper = c.toUpperCase(Locale.ROOT);
+                java.util.function.Supplier<IllegalArgumentException> notAClass = () -> bad("mask", maskValue,
+                        maskAllowed + "; '" + c + "' is not a " + kind.toUpperCase(Locale.ROOT) + " class");
                 if (kind.equals("ner") && NER_CLASS.matcher(c).matches() && !c.equals("O")) {
                     maskNer.add(c);
-                } else if (kind.equals("pos") && Upos.TAGS.contains(upper)) {
-                    maskUpos.add(upper);
+                } else if (kind.equals("pos")) {
+                    maskUpos.add(upos(c, notAClass));
                 } else {
-                    throw bad("mask", maskValue, maskAllowed + "; '" + c + "' is not a " + kind.toUpperCase(Locale.ROOT)
-                            + " class");
+                    throw notAClass.get();
                 }
             }
         }
 
-        String sentimentValue = get(props, "sentiment", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        String sentimentValue = get(props, "sentiment", "");
         if (sentimentValue.isEmpty()) {
             sentiment = null;
-        } else if (SENTIMENTS.contains(sentimentValue)) {
-            sentiment = sentimentValue;
         } else {
-            throw bad("sentiment", sentimentValue, "one of " + SENTIMENTS + " (CoreNLP's sentiment classes)");
+            try {
+                sentiment = Sentiment.parse(sentimentValue);
+            } catch (IllegalArgumentException e) {
+                throw bad("sentiment", sentimentValue, "negative, neutral or positive (the sentiment labels the model"
+                        + " is conditioned on; CoreNLP's 'very negative' and 'very positive' are not among them)");
+            }
         }
         String syntaxValue = get(props, "syntax", "");
         if (syntaxValue.isEmpty()) {
-            syntax = null;
+            syntaxKeep = false;
+            template = null;
         } else if (syntaxValue.equalsIgnoreCase("keep")) {
-            syntax = "keep";
+            syntaxKeep = true;
+            template = null;
         } else {
-            List<String> template = items(syntaxValue, "[\\s,]+");
-            for (String t : template) {
-                if (!Upos.TAGS.contains(t.toUpperCase(Locale.ROOT))) {
-                    throw bad("syntax", syntaxValue, "'keep' (each sentence's own tags from the pos annotator) or a"
-                            + " template of UPOS tags separated by spaces, from " + new TreeSet<>(Upos.TAGS)
-                            + "; '" + t + "' is not one");
-                }
+            syntaxKeep = false;
+            List<Upos> tags = new ArrayList<>();
+            for (String t : items(syntaxValue, "[\\s,]+")) {
+                tags.add(upos(t, () -> bad("syntax", syntaxValue, "'keep' (each sentence's own tags from the pos"
+                        + " annotator) or a template of UPOS tags separated by spaces, from " + UPOS_TAGS + "; '" + t
+                        + "' is not one")));
             }
-            syntax = String.join(" ", template).toUpperCase(Locale.ROOT);
+            if (tags.isEmpty()) {
+                throw bad("syntax", syntaxValue, "'keep' or a template of UPOS tags separated by spaces, from "
+                        + UPOS_TAGS);
+            }
+            template = List.copyOf(tags);
         }
+        guidance = doubleValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, 0, false, Double.MAX_VALUE,
+                "a number >= 0 (classifier-free guidance: 0 ignores " + prefix + "sentiment and " + prefix
+                        + "syntax, 1 conditions plainly, above 1 pushes harder at twice the cost)");
 
         // properties that belong to another task are a mistake, not something to ignore
         check(task == Task.INFILL || maskValue.isEmpty(), "mask", maskValue, "only with " + prefix + "task=infill");
@@ -180,8 +196,18 @@ public final class DiffusionSettings {
                 props.getProperty(prefix + "count"), "only with " + prefix + "task=generate");
         check(task == Task.GENERATE || !props.containsKey(prefix + "length"), "length",
                 props.getProperty(prefix + "length"), "only with " + prefix + "task=generate");
-        check(!"keep".equals(syntax) || task == Task.REWRITE, "syntax", syntaxValue,
+        check(!syntaxKeep || task == Task.REWRITE, "syntax", syntaxValue,
                 "'keep' only with " + prefix + "task=rewrite (generate has no input sentence to take tags from)");
+        check(template == null || task != Task.INFILL, "syntax", syntaxValue,
+                "only with " + prefix + "task=rewrite or generate (infill keeps each sentence's length and words;"
+                        + " to refill words of one class use " + prefix + "mask=pos:UPOS)");
+        if (template != null && length != 0 && length != template.size()) {
+            throw bad("length", String.valueOf(length), "0 or the length of " + prefix + "syntax (" + template.size()
+                    + " tags): the template sets the length");
+        }
+        check(sentiment != null || syntaxKeep || template != null || !props.containsKey(prefix + "guidance"),
+                "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
+                        + "syntax (it weighs how hard they are pushed)");
     }
 
     /** The annotations an earlier annotator must have set for this configuration. */
@@ -222,7 +248,21 @@ public final class DiffusionSettings {
     }
 
     boolean needsPos() {
-        return !keepUpos.isEmpty() || !maskUpos.isEmpty() || "keep".equals(syntax);
+        return !keepUpos.isEmpty() || !maskUpos.isEmpty() || syntaxKeep;
+    }
+
+    /** The constraints every sentence shares (with {@code syntax=keep}, each sentence adds its own template). */
+    public Constraints constraints() {
+        return new Constraints(sentiment, template, guidance);
+    }
+
+    /** Parses one UPOS tag (any case), or throws what {@code error} gives. */
+    private static Upos upos(String tag, java.util.function.Supplier<IllegalArgumentException> error) {
+        String upper = tag.trim().toUpperCase(Locale.ROOT);
+        if (!PtbToUpos.isUpos(upper)) {
+            throw error.get();
+        }
+        return Upos.valueOf(upper);
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

@@ -211,6 +211,135 @@ final class DocumentEditor {
         doc.set(CoreAnnotations.TextAnnotation.class, newText);
     }
 
+    /**
+     * Gives sentences new tokens (any number, at least one): each sentence's text becomes its words joined by
+     * single spaces, its tokens are new {@link CoreLabel}s, and every later token, sentence and entity mention
+     * moves with the text (character and code point offsets, document token indexes, sentence indexes stay).
+     * Entity mentions inside a replaced sentence are dropped: the tokens they spanned are gone. Returns nothing;
+     * the new tokens are the sentences' {@code TokensAnnotation}.
+     */
+    static void replaceSentences(Annotation doc, Map<CoreMap, List<String>> newWords) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        List<CoreLabel> oldDocTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        boolean codepoints = !oldDocTokens.isEmpty()
+                && oldDocTokens.get(0).containsKey(CoreAnnotations.CodepointOffsetBeginAnnotation.class);
+        StringBuilder out = new StringBuilder(text.length() + 64);
+        List<CoreLabel> docTokens = new ArrayList<>(oldDocTokens.size());
+        Map<CoreMap, Boolean> droppedMentions = new IdentityHashMap<>();
+        int pos = 0; // in the old text
+        for (CoreMap sentence : sentences) {
+            int b = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int e = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            out.append(text, pos, b);
+            int nb = out.length();
+            int shift = nb - b;
+            Integer oldTokenBegin = sentence.get(CoreAnnotations.TokenBeginAnnotation.class);
+            int tokenShift = oldTokenBegin == null ? 0 : docTokens.size() - oldTokenBegin;
+            List<CoreLabel> oldTokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            List<String> words = newWords.get(sentence);
+            List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+            if (words == null) {
+                out.append(text, b, e);
+                for (CoreLabel t : oldTokens) {
+                    t.setBeginPosition(t.beginPosition() + shift);
+                    t.setEndPosition(t.endPosition() + shift);
+                }
+                if (mentions != null) {
+                    for (CoreMap m : mentions) {
+                        shiftSpan(m, shift, tokenShift);
+                    }
+                }
+            } else {
+                CoreLabel model = oldTokens.isEmpty() ? new CoreLabel() : oldTokens.get(0);
+                List<CoreLabel> tokens = new ArrayList<>(words.size());
+                for (int i = 0; i < words.size(); i++) {
+                    String w = words.get(i);
+                    if (i > 0) {
+                        out.append(' ');
+                    }
+                    CoreLabel t = new CoreLabel();
+                    t.setWord(w);
+                    t.setValue(w);
+                    t.setOriginalText(w);
+                    t.setBeginPosition(out.length());
+                    out.append(w);
+                    t.setEndPosition(out.length());
+                    t.setBefore(i == 0 && model.before() != null ? model.before() : i == 0 ? "" : " ");
+                    t.setAfter(i < words.size() - 1 ? " " : oldTokens.isEmpty() || oldTokens.get(oldTokens.size() - 1)
+                            .after() == null ? "" : oldTokens.get(oldTokens.size() - 1).after());
+                    t.setIndex(i + 1);
+                    t.set(CoreAnnotations.IsNewlineAnnotation.class, false);
+                    if (model.containsKey(CoreAnnotations.SentenceIndexAnnotation.class)) {
+                        t.setSentIndex(model.sentIndex());
+                    }
+                    if (model.docID() != null) {
+                        t.setDocID(model.docID());
+                    }
+                    tokens.add(t);
+                }
+                sentence.set(CoreAnnotations.TokensAnnotation.class, tokens);
+                if (mentions != null) {
+                    mentions.forEach(m -> droppedMentions.put(m, true));
+                    sentence.remove(CoreAnnotations.MentionsAnnotation.class);
+                }
+            }
+            pos = e;
+            int ne = out.length();
+            sentence.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, nb);
+            sentence.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, ne);
+            sentence.set(CoreAnnotations.TextAnnotation.class, out.substring(nb, ne));
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            sentence.set(CoreAnnotations.TokenBeginAnnotation.class, docTokens.size());
+            for (CoreLabel t : tokens) {
+                t.set(CoreAnnotations.TokenBeginAnnotation.class, docTokens.size());
+                t.set(CoreAnnotations.TokenEndAnnotation.class, docTokens.size() + 1);
+                docTokens.add(t);
+            }
+            sentence.set(CoreAnnotations.TokenEndAnnotation.class, docTokens.size());
+        }
+        out.append(text, pos, text.length());
+        String newText = out.toString();
+        if (codepoints) {
+            int chars = 0;
+            int cps = 0;
+            for (CoreLabel t : docTokens) { // in text order: count code points incrementally
+                cps += newText.codePointCount(chars, t.beginPosition());
+                chars = t.beginPosition();
+                t.set(CoreAnnotations.CodepointOffsetBeginAnnotation.class, cps);
+                t.set(CoreAnnotations.CodepointOffsetEndAnnotation.class,
+                        cps + newText.codePointCount(t.beginPosition(), t.endPosition()));
+            }
+        }
+        List<CoreMap> docMentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
+        if (docMentions != null && !droppedMentions.isEmpty()) {
+            List<CoreMap> kept = new ArrayList<>();
+            for (CoreMap m : docMentions) {
+                if (!droppedMentions.containsKey(m)) {
+                    kept.add(m);
+                }
+            }
+            doc.set(CoreAnnotations.MentionsAnnotation.class, kept);
+        }
+        doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
+        doc.set(CoreAnnotations.TextAnnotation.class, newText);
+    }
+
+    private static void shiftSpan(CoreMap span, int shift, int tokenShift) {
+        Integer b = span.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        Integer e = span.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+        if (b != null && e != null) {
+            span.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, b + shift);
+            span.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, e + shift);
+        }
+        Integer tb = span.get(CoreAnnotations.TokenBeginAnnotation.class);
+        Integer te = span.get(CoreAnnotations.TokenEndAnnotation.class);
+        if (tb != null && te != null) {
+            span.set(CoreAnnotations.TokenBeginAnnotation.class, tb + tokenShift);
+            span.set(CoreAnnotations.TokenEndAnnotation.class, te + tokenShift);
+        }
+    }
+
     private static void respan(CoreMap span, OffsetMap map, String newText) {
         Integer b = span.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         Integer e = span.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);

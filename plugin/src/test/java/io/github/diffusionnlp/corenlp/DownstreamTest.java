@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class DownstreamTest {
     static StanfordCoreNLP nerPipeline;
     static StanfordCoreNLP sentimentPipeline;
+    static StanfordCoreNLP positivePipeline;
 
     /** NER with only the 3-class CRF model: PERSON, LOCATION, ORGANIZATION (fast to load). */
     static Properties lightNer(Properties p) {
@@ -48,6 +49,9 @@ class DownstreamTest {
                 "diffusion.mask", "ner:PERSON,LOCATION")));
         sentimentPipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion,parse,sentiment",
                 "diffusion.task", "rewrite", "diffusion.strength", "0.7", "diffusion.keep", "PUNCT"));
+        // parse and sentiment come from CoreNLP's annotator pool: loaded once for both pipelines
+        positivePipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion,parse,sentiment",
+                "diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.replace", "true"));
     }
 
     @Test
@@ -111,5 +115,52 @@ class DownstreamTest {
         String out = json.toString(StandardCharsets.UTF_8);
         assertTrue(out.contains("\"sentiment\""), out);
         assertTrue(out.contains(sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).get(1).word()));
+    }
+
+    @Test
+    void sentimentJudgesSentencesRewrittenTowardPositive() {
+        String text = "The movie was dull and the actors were terrible. The food was cold and awful.";
+        Annotation doc = annotate(positivePipeline, text);
+        TasksTest.assertConsistent(doc);
+        List<CoreMap> sentences = sentences(doc);
+        assertEquals(2, sentences.size());
+        for (CoreMap s : sentences) {
+            assertEquals(s.get(CoreAnnotations.TextAnnotation.class), s.get(DiffusionAnnotations.Text.class));
+            assertNotNull(s.get(DiffusionAnnotations.OriginalText.class));
+            assertEquals(Pipelines.words(s), leaves(s), "the parser saw the rewritten tokens");
+            String judged = s.get(SentimentCoreAnnotations.SentimentClass.class);
+            assertTrue(Set.of("Very negative", "Negative", "Neutral", "Positive", "Very positive").contains(judged),
+                    judged);
+            System.out.println("rewritten toward positive: " + s.get(CoreAnnotations.TextAnnotation.class)
+                    + "  [CoreNLP sentiment: " + judged + "]");
+        }
+        StanfordCoreNLP tokenizer = new StanfordCoreNLP(props("tokenize,ssplit"));
+        for (CoreMap s : sentences) { // no template: each sentence keeps its length
+            Annotation original = annotate(tokenizer, s.get(DiffusionAnnotations.OriginalText.class));
+            assertEquals(original.get(CoreAnnotations.TokensAnnotation.class).size(),
+                    s.get(CoreAnnotations.TokensAnnotation.class).size());
+        }
+    }
+
+    @Test
+    void sentencesRewrittenToATemplateFlowOnToParseAndSentiment() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion,parse,sentiment",
+                "diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.syntax",
+                "DET ADJ NOUN VERB ADV PUNCT"));
+        Annotation doc = annotate(pipeline, "The food was cold and awful. It rained.");
+        TasksTest.assertConsistent(doc);
+        for (CoreMap s : sentences(doc)) {
+            assertEquals(6, s.get(CoreAnnotations.TokensAnnotation.class).size());
+            assertEquals(Pipelines.words(s), leaves(s));
+            assertNotNull(s.get(SentimentCoreAnnotations.SentimentClass.class));
+        }
+    }
+
+    static List<String> leaves(CoreMap sentence) {
+        List<String> leaves = new ArrayList<>();
+        for (Label l : sentence.get(TreeCoreAnnotations.TreeAnnotation.class).yield()) {
+            leaves.add(l.value());
+        }
+        return leaves;
     }
 }

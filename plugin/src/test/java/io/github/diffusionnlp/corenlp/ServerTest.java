@@ -140,6 +140,19 @@ class ServerTest {
         assertTrue(text.body().contains("Sentence #1 (9 tokens)"), text.body());
         assertTrue(!text.body().contains("The old dog barked at the red car."), text.body());
 
+        Map<String, String> positive = requestProps("diffusion.task", "rewrite", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "2", "diffusion.seed", "11");
+        HttpResponse<String> rewritten = post(positive, TEXT);
+        assertEquals(200, rewritten.statusCode(), rewritten.body());
+        assertEquals(expected("diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.guidance",
+                "2"), words(rewritten.body()), "the same rewrite as a local pipeline with the same properties");
+
+        HttpResponse<String> badSentiment = post(requestProps("diffusion.task", "rewrite", "diffusion.sentiment",
+                "ecstatic"), TEXT);
+        assertEquals(500, badSentiment.statusCode());
+        assertTrue(badSentiment.body().contains("diffusion.sentiment") && badSentiment.body().contains("ecstatic"),
+                badSentiment.body());
+
         HttpResponse<String> bad = post(requestProps("diffusion.steps", "zero"), TEXT);
         assertEquals(500, bad.statusCode());
         assertTrue(bad.body().contains("diffusion.steps") && bad.body().contains("zero"), bad.body());

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -51,9 +54,6 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.mask", "pos:ADJECTIVE"), "diffusion.mask", "ADJECTIVE", "ADJ");
         assertMentions(failure(pipe, "diffusion.mask", "lemma:be"), "diffusion.mask", "lemma:be", "ner:", "pos:");
         assertMentions(failure(pipe, "diffusion.steeps", "4"), "diffusion.steeps", "diffusion.steps");
-        assertMentions(failure(pipe, "diffusion.sentiment", "happy"), "diffusion.sentiment", "happy", "very negative");
-        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.syntax", "DET NOUNN"),
-                "diffusion.syntax", "NOUNN", "keep");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "65"), "diffusion.length",
                 "'65'", "0 (the model chooses) to 64");
         // a property of another task is an error, not ignored
@@ -64,13 +64,54 @@ class SettingsTest {
     }
 
     @Test
-    void validSentimentAndSyntaxAreRejectedUntilCoreCanHonourThem() {
-        assertMentions(failure("tokenize,ssplit,diffusion", "diffusion.task", "rewrite", "diffusion.sentiment",
-                "positive"), "diffusion.sentiment", "positive", "not available yet");
-        assertMentions(failure("tokenize,ssplit,diffusion", "diffusion.task", "generate", "diffusion.syntax",
-                "DET NOUN VERB PUNCT"), "diffusion.syntax", "DET NOUN VERB PUNCT", "not available yet");
-        assertMentions(failure("tokenize,ssplit,pos,diffusion", "diffusion.task", "rewrite", "diffusion.syntax",
-                "keep"), "diffusion.syntax", "not available yet");
+    void badSentimentSyntaxAndGuidanceFailAtConstruction() {
+        String pipe = "tokenize,ssplit,diffusion";
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "happy"),
+                "diffusion.sentiment", "'happy'", "negative, neutral or positive");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "very positive"),
+                "diffusion.sentiment", "'very positive'", "negative, neutral or positive");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.syntax", "DET NOUNN"),
+                "diffusion.syntax", "'DET NOUNN'", "'NOUNN' is not one", "keep", "PROPN");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", " , "),
+                "diffusion.syntax", "UPOS");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "-1"), "diffusion.guidance", "'-1'", ">= 0");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "strong"), "diffusion.guidance", "'strong'", ">= 0");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "NaN"), "diffusion.guidance", "NaN");
+        // nothing is ignored silently: guidance needs something to guide, syntax a task it applies to
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.guidance", "2"), "diffusion.guidance",
+                "only with diffusion.sentiment or diffusion.syntax");
+        assertMentions(failure(pipe, "diffusion.syntax", "DET NOUN"), "diffusion.syntax", "task=rewrite or generate");
+        assertMentions(failure("tokenize,ssplit,pos,diffusion", "diffusion.task", "generate", "diffusion.syntax",
+                "keep"), "diffusion.syntax", "'keep' only with diffusion.task=rewrite");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", "DET NOUN VERB",
+                "diffusion.length", "5"), "diffusion.length", "'5'", "3 tags");
+        String tooLong = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", tooLong), "diffusion.syntax",
+                "1 to 64", "has 65");
+    }
+
+    @Test
+    void validSentimentSyntaxAndGuidanceBecomeCoreConstraints() {
+        DiffusionSettings s = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",
+                "diffusion.sentiment", "Positive", "diffusion.syntax", "det, adj NOUN", "diffusion.guidance", "2.5"));
+        Constraints c = s.constraints();
+        assertEquals(Sentiment.POSITIVE, c.sentiment());
+        assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), c.template());
+        assertEquals(2.5, c.guidance());
+        DiffusionSettings keep = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",
+                "diffusion.syntax", "keep"));
+        assertEquals(Constraints.none(), keep.constraints(), "per-sentence templates are added when annotating");
+        assertEquals(List.of("tokenize", "ssplit", "pos"), keep.requiredAnnotators());
+        // the pipeline builds: pos is there for syntax=keep
+        new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion", "diffusion.task", "rewrite", "diffusion.syntax",
+                "keep", "diffusion.sentiment", "negative", "diffusion.guidance", "0"));
+        // without pos CoreNLP refuses it and names what is missing
+        Properties p = props("tokenize,ssplit,diffusion", "diffusion.task", "rewrite", "diffusion.syntax", "keep");
+        Throwable t = assertThrows(IllegalArgumentException.class, () -> new StanfordCoreNLP(p));
+        assertMentions(t.getMessage(), "PartOfSpeechAnnotation", "tokenize,ssplit,pos");
     }
 
     @Test

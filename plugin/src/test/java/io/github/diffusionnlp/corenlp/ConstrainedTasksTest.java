@@ -1,0 +1,188 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.root;
+import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
+import static io.github.diffusionnlp.corenlp.TasksTest.assertConsistent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.Upos;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sentiment, syntax templates and guidance in real pipelines. Only what holds for any conditional model is
+ * asserted (lengths, kept tokens, offsets, determinism, errors), never the quality of the words.
+ */
+class ConstrainedTasksTest {
+    static final String TEXT = "He went to the market on Monday. The weather was fine and the children played outside.";
+    static final List<Integer> LENGTHS = List.of(8, 10);
+    static final String TEMPLATE = "DET ADJ NOUN VERB ADP DET NOUN PUNCT";
+
+    @Test
+    void syntaxKeepRewritesEachSentenceAtItsOwnLengthAndCoreNlpTagsTheResult() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
+                "diffusion.task", "rewrite", "diffusion.strength", "1.0", "diffusion.syntax", "keep",
+                "diffusion.sentiment", "negative", "diffusion.keep", "1"));
+        Annotation doc = annotate(pipeline, TEXT);
+        List<CoreMap> sentences = sentences(doc);
+        assertEquals(2, sentences.size());
+        StanfordCoreNLP tagger = new StanfordCoreNLP(props("tokenize,ssplit,pos", "tokenize.whitespace", "true",
+                "ssplit.eolonly", "true"));
+        int agree = 0;
+        int total = 0;
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreMap sentence = sentences.get(s);
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            assertEquals(LENGTHS.get(s), tokens.size(), "syntax=keep keeps the length");
+            assertEquals(sentence.get(CoreAnnotations.TextAnnotation.class), sentence.get(DiffusionAnnotations.Text.class));
+            assertNull(tokens.get(0).get(DiffusionAnnotations.OriginalWord.class), "token 1 is kept");
+            for (CoreLabel t : tokens) {
+                assertNotNull(t.tag(), "tagged again by the pipeline's pos after rewriting");
+            }
+            // CoreNLP's tagger on the rewritten sentence on its own: as many tokens, one tag each
+            Annotation again = annotate(tagger, String.join(" ", words(sentence)));
+            List<CoreLabel> retagged = again.get(CoreAnnotations.TokensAnnotation.class);
+            assertEquals(tokens.size(), retagged.size());
+            // how often the new words carry the tags asked for: printed, not asserted (model quality)
+            List<Upos> asked = PtbToUpos.of(annotate(tagger, sentence.get(DiffusionAnnotations.OriginalText.class)
+                    .replaceAll("([.,])", " $1")).get(CoreAnnotations.TokensAnnotation.class));
+            List<Upos> got = PtbToUpos.of(retagged);
+            for (int i = 0; i < Math.min(asked.size(), got.size()); i++) {
+                agree += asked.get(i) == got.get(i) ? 1 : 0;
+                total++;
+            }
+        }
+        System.out.printf("syntax=keep: %d of %d rewritten tokens carry the template's UPOS tag%n", agree, total);
+        assertConsistent(doc);
+        assertEquals(words(doc), words(annotate(pipeline, TEXT)), "deterministic per seed");
+    }
+
+    @Test
+    void syntaxKeepHandlesSentencesLongerThanTheModelWindowByWindow() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
+                "diffusion.task", "rewrite", "diffusion.syntax", "keep", "diffusion.keep", "PUNCT"));
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            text.append("the dog saw a cat , ");
+        }
+        text.append("and it ran .");
+        Annotation doc = annotate(pipeline, text.toString());
+        CoreMap sentence = sentences(doc).get(0);
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals(88, tokens.size());
+        assertEquals(2, sentence.get(DiffusionAnnotations.Windows.class));
+        for (int i = 5; i < 84; i += 6) {
+            assertEquals(",", tokens.get(i).word(), "PUNCT kept in both windows");
+        }
+        assertEquals(".", tokens.get(87).word());
+        assertConsistent(doc);
+    }
+
+    @Test
+    void anExplicitTemplateGivesGeneratedSentencesItsLength() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "generate",
+                "diffusion.count", "3", "diffusion.syntax", TEMPLATE, "diffusion.sentiment", "positive",
+                "diffusion.guidance", "2"));
+        Annotation doc = annotate(pipeline, "");
+        List<String> generated = doc.get(DiffusionAnnotations.GeneratedSentences.class);
+        assertEquals(3, generated.size());
+        for (CoreMap s : sentences(doc)) {
+            assertEquals(8, s.get(CoreAnnotations.TokensAnnotation.class).size());
+        }
+        assertConsistent(doc);
+        assertEquals(generated, annotate(pipeline, "").get(DiffusionAnnotations.GeneratedSentences.class));
+    }
+
+    @Test
+    void anExplicitTemplateRewritesEverySentenceToItsLengthAndTheOffsetsFollow() {
+        String template = "PRON VERB ADP DET NOUN PUNCT";
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,lemma,diffusion",
+                "diffusion.task", "rewrite", "diffusion.syntax", template, "diffusion.keep", "1,2"));
+        String text = "Intro without change? No: every sentence is rewritten. " + TEXT;
+        Annotation doc = annotate(pipeline, text);
+        List<CoreMap> sentences = sentences(doc);
+        assertEquals(4, sentences.size());
+        List<String> originals = List.of("Intro without change?", "No: every sentence is rewritten.",
+                "He went to the market on Monday.", "The weather was fine and the children played outside.");
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreMap sentence = sentences.get(s);
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            assertEquals(6, tokens.size(), "the template's length");
+            assertEquals(originals.get(s), sentence.get(DiffusionAnnotations.OriginalText.class));
+            assertEquals(sentence.get(CoreAnnotations.TextAnnotation.class), sentence.get(DiffusionAnnotations.Text.class));
+            List<String> before = words(annotate(new StanfordCoreNLP(props("tokenize,ssplit")), originals.get(s)));
+            assertEquals(before.subList(0, 2), words(sentence).subList(0, 2), "tokens 1 and 2 are kept verbatim");
+            assertEquals(sentence.get(CoreAnnotations.SentenceIndexAnnotation.class), s);
+            for (int i = 0; i < tokens.size(); i++) {
+                CoreLabel t = tokens.get(i);
+                assertNotNull(t.tag());
+                assertNotNull(t.lemma());
+                assertEquals(i >= 2 ? t.word() : null, t.get(DiffusionAnnotations.Word.class));
+                if (i >= 2 && i < before.size()) {
+                    assertEquals(before.get(i), t.get(DiffusionAnnotations.OriginalWord.class));
+                }
+            }
+        }
+        assertConsistent(doc);
+        assertCodepointsConsistent(doc);
+        assertEquals(words(doc), words(annotate(pipeline, text)), "deterministic per seed");
+
+        // replace=false: the document stays, the result is in our keys
+        Annotation kept = annotate(new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion", "diffusion.task",
+                "rewrite", "diffusion.syntax", template, "diffusion.keep", "1,2", "diffusion.replace", "false")), text);
+        assertEquals(text, kept.get(CoreAnnotations.TextAnnotation.class));
+        for (int s = 0; s < 4; s++) {
+            assertEquals(String.join(" ", words(sentences.get(s))),
+                    sentences(kept).get(s).get(DiffusionAnnotations.Text.class), "same words as with replace=true");
+        }
+    }
+
+    @Test
+    void aKeptTokenOutsideTheTemplateIsAnErrorNamingIt() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
+                "diffusion.task", "rewrite", "diffusion.syntax", "DET NOUN VERB", "diffusion.keep", "PUNCT"));
+        Throwable t = assertThrows(RuntimeException.class, () -> annotate(pipeline, "The dog barked loudly."));
+        String m = root(t).getMessage();
+        for (String part : List.of("sentence 1", "token 5", "'.'", "diffusion.syntax has 3 tags", "PUNCT")) {
+            assertTrue(m.contains(part), "'" + part + "' not in: " + m);
+        }
+    }
+
+    @Test
+    void infillTakesASentiment() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
+                "diffusion.sentiment", "positive", "diffusion.guidance", "1.5"));
+        Annotation doc = annotate(pipeline, TasksTest.TEXT);
+        assertEquals(12, sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).size());
+        assertFalse(doc.get(CoreAnnotations.TextAnnotation.class).contains(DiffusionLM.MASK));
+        assertConsistent(doc);
+    }
+
+    /** Code point offsets agree with the text (CoreNLP's tokenizer sets them; replaced sentences keep them). */
+    static void assertCodepointsConsistent(Annotation doc) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        List<Integer> bad = new ArrayList<>();
+        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+            Integer b = t.get(CoreAnnotations.CodepointOffsetBeginAnnotation.class);
+            if (b != null && b != text.codePointCount(0, t.beginPosition())) {
+                bad.add(t.beginPosition());
+            }
+        }
+        assertEquals(List.of(), bad);
+    }
+}
