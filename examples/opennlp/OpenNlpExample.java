@@ -6,10 +6,11 @@
 //
 // Sentences and tokens come from OpenNLP's own SentenceDetectorME and TokenizerME (the English
 // models of Maven Central, on the classpath); the shipped diffusion model fills the masks, rewrites
-// sentences around the nouns and proper nouns (UPOS tags from OpenNLP's POSTaggerME) and writes new
-// sentences.
+// sentences around the nouns and proper nouns (UPOS tags from OpenNLP's POSTaggerME), writes new
+// sentences, and does both under a sentiment and a POS template.
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.GeneratorME;
 import io.github.diffusionnlp.opennlp.InfillerME;
@@ -58,6 +59,18 @@ public class OpenNlpExample {
             for (String[] s : generator.generate(3, 12)) {                 // three sentences of twelve tokens
                 System.out.println(detokenizer.detokenize(s, null));
             }
+
+            // constraints: a sentiment and a POS template (UPOS tags; its length is the result's length)
+            ConstraintSpec positive = ConstraintSpec.NONE.withSentiment("positive")
+                    .parseTemplate("DET ADJ NOUN VERB ADV PUNCT");
+            for (String[] s : new GeneratorME(model, options, positive).generate(2)) {   // six tokens each
+                System.out.println("positive: " + detokenizer.detokenize(s, null));
+            }
+            // a rewrite to a sentiment keeping each sentence's own tags (POSTaggerME) and its proper nouns
+            RewriterME negative = new RewriterME(model, options, 0.8, KeepSpec.parse("PROPN"),
+                    ConstraintSpec.NONE.withSentiment("negative").withInputTemplate().withGuidance(2));
+            String[] tokens = tokenizer.tokenize("The committee met on Monday in Boston.");
+            System.out.println("negative: " + detokenizer.detokenize(negative.rewrite(tokens), null));
         }
     }
 }

@@ -23,11 +23,24 @@ echo "The committee met on Monday in Boston. It approved 12 reports." \
 # Rewrite, tokenized input: keep tokens 0 and 4 of each line, change the rest fully, detokenized output
 printf 'He went to the market yesterday .\n' | java -jar "$JAR" Rewrite -tokenized -keep 0,4 -strength 1 -detokenize
 
+# Rewrite to a sentiment, each sentence keeping its own syntax: the input's UPOS tags (POSTaggerME) are
+# the template, so the length stays; proper nouns stay verbatim
+echo "The committee met on Monday in Boston. It approved 12 reports." \
+  | java -jar "$JAR" Rewrite -sentiment positive -posTemplate keep -keep PROPN,NUM -strength 0.8 -steps 16 -seed 7
+
+# Rewrite to a given POS template: every sentence gets its six tokens (token 0 kept at its place),
+# pushed harder by classifier-free guidance 2
+echo "The committee met on Monday in Boston." \
+  | java -jar "$JAR" Rewrite -posTemplate "DET NOUN VERB ADP PROPN PUNCT" -sentiment negative -guidance 2 -keep 0
+
 # Generate: five sentences of twelve tokens (reads no input)
 java -jar "$JAR" Generate -count 5 -length 12 -steps 16 -seed 1
 
 # Generate with the model choosing the length, as detokenized text
 java -jar "$JAR" Generate -count 3 -detokenize
+
+# Generate to a sentiment and a POS template (the template sets the length: six tokens)
+java -jar "$JAR" Generate -count 3 -sentiment positive -posTemplate "DET ADJ NOUN VERB ADV PUNCT" -detokenize
 
 # the OpenNLP java API in one file
 java -cp "$JAR:adapters/opennlp/target/lib/*" examples/opennlp/OpenNlpExample.java
