@@ -169,7 +169,8 @@ public final class ConstraintSpec {
 
     /**
      * The core constraints for one input sentence: with the input template, its tags by
-     * {@link EnglishPosTagger}.
+     * {@link EnglishPosTagger} (core takes a template of at most the model's positions; {@link RewriterME}
+     * splits longer sentences into windows).
      */
     public Constraints toConstraints(String[] tokens) {
         if (!inputTemplate || tokens.length == 0) {

@@ -129,7 +129,8 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             try {
                 rewriter.checkTemplate(s, mask);
             } catch (IllegalArgumentException e) {
-                err.println("line " + line.number() + ": " + e.getMessage() + "; passed through unchanged");
+                err.println("line " + line.number() + ": " + (sentences.size() > 1 ? "sentence " + (jobs.size() + 1)
+                        + ": " : "") + e.getMessage() + "; passed through unchanged");
                 return ReadLine.passThrough(line);
             }
             jobs.add(new Job(s, mask));
