@@ -61,6 +61,21 @@ public class CoreNlpExample {
                     + s.get(SentimentCoreAnnotations.SentimentClass.class) + "]");
         }
 
+        // rewrite toward positive, each sentence conditioned on its own UPOS tags (its length is kept)
+        doc = new Annotation("The food was cold and awful. The service was slow.");
+        pipeline("tokenize,ssplit,pos,diffusion,parse,sentiment", "diffusion.task", "rewrite",
+                "diffusion.sentiment", "positive", "diffusion.syntax", "keep", "diffusion.guidance", "2").annotate(doc);
+        for (CoreMap s : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            System.out.println("positive: " + s.get(CoreAnnotations.TextAnnotation.class) + "   [sentiment: "
+                    + s.get(SentimentCoreAnnotations.SentimentClass.class) + "]");
+        }
+
+        // generate to a UPOS template: every sentence has its length
+        doc = new Annotation("");
+        pipeline("tokenize,ssplit,diffusion", "diffusion.task", "generate", "diffusion.count", "2",
+                "diffusion.syntax", "DET ADJ NOUN VERB ADV PUNCT").annotate(doc);
+        doc.get(DiffusionAnnotations.GeneratedSentences.class).forEach(g -> System.out.println("template: " + g));
+
         // generate two sentences of ten tokens into an empty document
         doc = new Annotation("");
         pipeline("tokenize,ssplit,diffusion", "diffusion.task", "generate", "diffusion.count", "2",

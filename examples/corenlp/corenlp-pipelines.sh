@@ -35,6 +35,14 @@ echo "The movie was wonderful and the actors were brilliant. The food was cold a
 "${RUN[@]}" -props examples/corenlp/rewrite.properties -file "$IN" -outputDirectory "$OUT" 2>/dev/null
 grep -A1 '^Sentence #' "$OUT/in.txt.out"
 
+# rewrite toward a positive sentiment, each sentence keeping its own UPOS tags; CoreNLP's sentiment judges it
+"${RUN[@]}" -props examples/corenlp/sentiment.properties -file "$IN" -outputDirectory "$OUT" 2>/dev/null
+grep -A1 '^Sentence #' "$OUT/in.txt.out"
+
+# generate to a UPOS template (eight tokens each) with a negative sentiment
+"${RUN[@]}" -props examples/corenlp/template.properties -file "$IN" -outputDirectory "$OUT" 2>/dev/null
+grep -A1 '^Sentence #' "$OUT/in.txt.out"
+
 # generate: three sentences of twelve tokens appended to the document
 echo "A first sentence." > "$IN"
 "${RUN[@]}" -props examples/corenlp/generate.properties -file "$IN" -outputDirectory "$OUT" 2>/dev/null
@@ -52,6 +60,8 @@ curl -s --data "The old dog barked at the red car." "http://127.0.0.1:$PORT/?pro
 PROPS='{"annotators":"tokenize,ssplit,diffusion","customAnnotatorClass.diffusion":"io.github.diffusionnlp.corenlp.DiffusionAnnotator","diffusion.task":"generate","diffusion.count":"2","diffusion.length":"10","outputFormat":"json"}'
 curl -s --data "" "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
 echo
+PROPS='{"annotators":"tokenize,ssplit,pos,diffusion","customAnnotatorClass.diffusion":"io.github.diffusionnlp.corenlp.DiffusionAnnotator","diffusion.task":"rewrite","diffusion.sentiment":"positive","diffusion.syntax":"keep","diffusion.steps":"16","outputFormat":"text"}'
+curl -s --data "The food was cold and awful." "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
 
 # the Java API in one file
 java -cp "$JAR:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java

@@ -36,6 +36,11 @@ import java.util.Set;
  * instance may annotate many documents at once (CoreNLP's server and {@code threads} do that): it keeps no
  * state between calls, and the model is thread-safe. Sentence i of a document is sampled with seed
  * {@code seed + i}, so a document gives the same result whichever thread annotates it.
+ *
+ * <p>{@code NAME.sentiment}, {@code NAME.syntax} and {@code NAME.guidance} become core's {@link Constraints}:
+ * {@code syntax=keep} conditions each rewritten sentence on its own tags ({@link PtbToUpos}); an explicit UPOS
+ * template sets the length of generated and rewritten sentences, and the document follows a sentence whose
+ * token count changed ({@link DocumentEditor#replaceSentences}).
  */
 public class DiffusionAnnotator implements Annotator {
     private final DiffusionSettings settings;
