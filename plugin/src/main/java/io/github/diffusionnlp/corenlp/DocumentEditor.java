@@ -154,16 +154,28 @@ final class DocumentEditor {
     /**
      * Writes new words into the document: each token of {@code words} gets its word, value and original
      * text; the document text, every token's and sentence's offsets, sentence texts and entity mentions
-     * follow. Token counts and indexes do not change.
+     * follow. Token counts and indexes do not change. Spacing is kept, except that a space goes between two
+     * tokens that touched (no space between them) and would now run together into one word (see
+     * {@link #spliced}).
      */
     static void replaceWords(Annotation doc, Map<CoreLabel, String> words) {
         String text = doc.get(CoreAnnotations.TextAnnotation.class);
         List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        Map<CoreLabel, CoreLabel[]> neighbours = new IdentityHashMap<>(); // within a sentence: previous, next
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            for (int i = 0; i < tokens.size(); i++) {
+                neighbours.put(tokens.get(i), new CoreLabel[] {i > 0 ? tokens.get(i - 1) : null,
+                        i + 1 < tokens.size() ? tokens.get(i + 1) : null});
+            }
+        }
         List<CoreLabel> changed = new ArrayList<>();
+        Map<CoreLabel, String> replacement = new IdentityHashMap<>();
         for (CoreLabel t : docTokens) {
-            String w = words.get(t);
-            if (w != null && !w.equals(t.originalText())) {
+            if (isChanged(t, words)) {
                 changed.add(t);
+                CoreLabel[] n = neighbours.getOrDefault(t, new CoreLabel[2]);
+                replacement.put(t, spliced(text, n[0], t, n[1], words));
             }
         }
         changed.sort(Comparator.comparingInt(CoreLabel::beginPosition));
@@ -174,7 +186,7 @@ final class DocumentEditor {
         int shift = 0;
         for (int i = 0; i < changed.size(); i++) {
             CoreLabel t = changed.get(i);
-            String w = words.get(t);
+            String w = replacement.get(t);
             out.append(text, pos, t.beginPosition()).append(w);
             pos = t.endPosition();
             shift += w.length() - (t.endPosition() - t.beginPosition());
@@ -185,10 +197,19 @@ final class DocumentEditor {
         String newText = out.toString();
         OffsetMap map = new OffsetMap(ends, shifts);
 
+        Map<Integer, Integer> begins = new java.util.HashMap<>(); // old token offsets -> new, for mentions
+        Map<Integer, Integer> endings = new java.util.HashMap<>();
         for (CoreLabel t : docTokens) {
+            int oldBegin = t.beginPosition();
+            int oldEnd = t.endPosition();
             int begin = map.apply(t.beginPosition());
             String w = words.get(t);
-            int end = w != null && !w.equals(t.originalText()) ? begin + w.length() : map.apply(t.endPosition());
+            String r = replacement.get(t);
+            int end = map.apply(t.endPosition());
+            if (r != null) {
+                begin += r.startsWith(" ") ? 1 : 0;
+                end = begin + w.length();
+            }
             if (w != null) {
                 t.setWord(w);
                 t.setValue(w);
@@ -196,6 +217,8 @@ final class DocumentEditor {
             }
             t.setBeginPosition(begin);
             t.setEndPosition(end);
+            begins.put(oldBegin, begin);
+            endings.put(oldEnd, end);
             if (t.containsKey(CoreAnnotations.CodepointOffsetBeginAnnotation.class)) {
                 t.set(CoreAnnotations.CodepointOffsetBeginAnnotation.class, newText.codePointCount(0, begin));
                 t.set(CoreAnnotations.CodepointOffsetEndAnnotation.class, newText.codePointCount(0, end));
@@ -205,10 +228,73 @@ final class DocumentEditor {
             respan(sentence, map, newText);
             List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
             if (mentions != null) {
-                mentions.forEach(m -> respan(m, map, newText));
+                mentions.forEach(m -> respanByTokens(m, begins, endings, map, newText));
             }
         }
         doc.set(CoreAnnotations.TextAnnotation.class, newText);
+    }
+
+    private static boolean isChanged(CoreLabel t, Map<CoreLabel, String> words) {
+        String w = words.get(t);
+        return w != null && !w.equals(t.originalText());
+    }
+
+    /**
+     * What replaces changed token {@code t} in the text: its new word, with a space before it (after it) where
+     * it touched its previous (next, unchanged) token in the sentence and the two would now run together into
+     * one word although the old text changed character class there ("awful." rewritten to "a" + "his" gives
+     * "a his", not "ahis"; "do" + "n't" stays as it is).
+     */
+    private static String spliced(String text, CoreLabel prev, CoreLabel t, CoreLabel next,
+            Map<CoreLabel, String> words) {
+        String w = words.get(t);
+        if (w.isEmpty() || t.beginPosition() >= t.endPosition()) {
+            return w;
+        }
+        String before = "";
+        String after = "";
+        if (prev != null && prev.endPosition() == t.beginPosition() && t.beginPosition() > 0) {
+            String left = isChanged(prev, words) ? words.get(prev) : text.substring(prev.beginPosition(), prev.endPosition());
+            if (gluesNow(text.charAt(t.beginPosition() - 1), text.charAt(t.beginPosition()), left, w)) {
+                before = " ";
+            }
+        }
+        if (next != null && !isChanged(next, words) && next.beginPosition() == t.endPosition()
+                && t.endPosition() < text.length() && next.endPosition() > next.beginPosition()) {
+            String right = text.substring(next.beginPosition(), next.endPosition());
+            if (gluesNow(text.charAt(t.endPosition() - 1), text.charAt(t.endPosition()), w, right)) {
+                after = " ";
+            }
+        }
+        return before + w + after;
+    }
+
+    private static boolean gluesNow(char oldLeft, char oldRight, String left, String right) {
+        if (left.isEmpty() || right.isEmpty() || (isWordChar(oldLeft) && isWordChar(oldRight))) {
+            return false;
+        }
+        return isWordChar(left.charAt(left.length() - 1)) && isWordChar(right.charAt(0));
+    }
+
+    private static boolean isWordChar(char c) {
+        return Character.isLetterOrDigit(c);
+    }
+
+    /** A mention starts and ends where its first and last tokens now do (a space put before a word is not in it). */
+    private static void respanByTokens(CoreMap m, Map<Integer, Integer> begins, Map<Integer, Integer> endings,
+            OffsetMap map, String newText) {
+        Integer b = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        Integer e = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+        if (b == null || e == null) {
+            return;
+        }
+        int nb = begins.getOrDefault(b, map.apply(b));
+        int ne = Math.max(nb, endings.getOrDefault(e, map.apply(e)));
+        m.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, nb);
+        m.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, ne);
+        if (ne <= newText.length()) {
+            m.set(CoreAnnotations.TextAnnotation.class, newText.substring(nb, ne));
+        }
     }
 
     /**
@@ -384,10 +470,11 @@ final class DocumentEditor {
         int from = tokens.get(0).beginPosition();
         StringBuilder out = new StringBuilder();
         int pos = from;
-        for (CoreLabel t : tokens) {
-            String w = words.get(t);
-            if (w != null) {
-                out.append(text, pos, t.beginPosition()).append(w);
+        for (int i = 0; i < tokens.size(); i++) {
+            CoreLabel t = tokens.get(i);
+            if (isChanged(t, words)) { // as replaceWords writes it
+                out.append(text, pos, t.beginPosition()).append(spliced(text, i > 0 ? tokens.get(i - 1) : null, t,
+                        i + 1 < tokens.size() ? tokens.get(i + 1) : null, words));
                 pos = t.endPosition();
             }
         }

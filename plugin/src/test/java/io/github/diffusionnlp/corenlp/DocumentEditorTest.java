@@ -1,0 +1,61 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Editing a tokenized document by hand (no model): spacing, offsets, new sentence lengths. */
+class DocumentEditorTest {
+    static final StanfordCoreNLP TOKENIZER = new StanfordCoreNLP(props("tokenize,ssplit"));
+
+    static Map<CoreLabel, String> replace(Annotation doc, Object... indexAndWord) {
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        Map<CoreLabel, String> words = new IdentityHashMap<>();
+        for (int i = 0; i < indexAndWord.length; i += 2) {
+            words.put(tokens.get((Integer) indexAndWord[i]), (String) indexAndWord[i + 1]);
+        }
+        return words;
+    }
+
+    @Test
+    void wordsThatWouldRunTogetherGetASpaceAndEverythingElseKeepsItsSpacing() {
+        Annotation doc = annotate(TOKENIZER, "It was awful. I don't know (why).");
+        // "awful" "." -> "a" "his" would read "ahis", "(" -> "x" would read "xwhy": a space each; "do" -> "go" touched "n't" before too
+        Map<CoreLabel, String> words = replace(doc, 2, "a", 3, "his", 5, "go", 8, "x");
+        String predicted = DocumentEditor.sentenceText(doc, sentences(doc).get(0), words);
+        DocumentEditor.replaceWords(doc, words);
+        assertEquals("It was a his I gon't know x why).", doc.get(CoreAnnotations.TextAnnotation.class));
+        assertEquals(predicted, sentences(doc).get(0).get(CoreAnnotations.TextAnnotation.class));
+        assertEquals(List.of("It", "was", "a", "his"), words(sentences(doc).get(0)));
+        TasksTest.assertConsistent(doc);
+        ConstrainedTasksTest.assertCodepointsConsistent(doc);
+    }
+
+    @Test
+    void aSentenceOfANewLengthMovesEverythingAfterIt() {
+        Annotation doc = annotate(TOKENIZER, "Über alles. The dog barked at the cat. Ça va?  End here.");
+        Map<CoreMap, List<String>> resized = new IdentityHashMap<>();
+        resized.put(sentences(doc).get(1), List.of("A", "bird", "."));
+        resized.put(sentences(doc).get(2), List.of("So", "it", "goes", "on", "and", "on", "!"));
+        DocumentEditor.replaceSentences(doc, resized);
+        assertEquals("Über alles. A bird . So it goes on and on !  End here.",
+                doc.get(CoreAnnotations.TextAnnotation.class));
+        assertEquals(List.of(3, 3, 7, 3), sentences(doc).stream()
+                .map(s -> s.get(CoreAnnotations.TokensAnnotation.class).size()).toList());
+        assertEquals(16, doc.get(CoreAnnotations.TokensAnnotation.class).size());
+        TasksTest.assertConsistent(doc);
+        ConstrainedTasksTest.assertCodepointsConsistent(doc);
+    }
+}
