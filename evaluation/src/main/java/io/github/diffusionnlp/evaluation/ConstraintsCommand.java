@@ -16,13 +16,13 @@ import picocli.CommandLine.Option;
 
 /** {@code constraints}: POS-template, sentiment and length control, judged by OpenNLP and CoreNLP. */
 @Command(name = "constraints", mixinStandardHelpOptions = true,
-        description = {"Measures the constraints of issue 3 with judges that never saw the model's data:",
-            "POS templates (OpenNLP's UD tagger: tag accuracy), sentiment in rewrites and in generation",
-            "(CoreNLP's sentiment model: success rate, content words kept) and length (exact-length rate),",
-            "each beside an unconditioned baseline, held-out text, repetition rate and unigram entropy.",
-            "Prints a Markdown table and writes NAME.md, NAME.json and NAME-samples.tsv into --out."})
+        description = "Measures the constraints of issue 3 with judges that never saw the model's data: POS"
+                + " templates (OpenNLP's UD tagger: tag accuracy), sentiment in rewrites and in generation (CoreNLP's"
+                + " sentiment model: success rate, content words kept) and length (exact-length rate), each beside an"
+                + " unconditioned baseline, held-out text, repetition rate and unigram entropy. Prints a Markdown table"
+                + " and writes NAME.md, NAME.json and NAME-samples.tsv into --out.")
 final class ConstraintsCommand implements Callable<Integer> {
-    static final int QUICK_N = 12;
+    static final int QUICK_N = 8;
     static final int QUICK_STEPS = 8;
 
     @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")

@@ -107,6 +107,7 @@ public final class ConstraintsEvaluation {
     private final Settings settings;
     private final PrintStream err;
     private final Map<String, Integer> sentimentCache = new HashMap<>();
+    private final int judgeThreads = Runtime.getRuntime().availableProcessors();
     private final List<Row> rows = new ArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
     private List<List<String>> freeGenerations; // unconditioned, length free: the length rows' baseline
@@ -372,12 +373,57 @@ public final class ConstraintsEvaluation {
         }
     }
 
+    /**
+     * CoreNLP's class of each sentence. Sentences not judged before are parsed from
+     * {@code judgeThreads} threads at once (the sampler is idle meanwhile; StanfordCoreNLP's
+     * {@code annotate} may be called concurrently); results are cached by the sentence's text.
+     */
     private List<Integer> judge(String what, List<List<String>> sentences) {
-        Progress progress = new Progress(err, what, sentences.size());
+        Map<String, List<String>> todo = new LinkedHashMap<>();
+        for (List<String> s : sentences) {
+            String key = String.join(" ", s);
+            if (!sentimentCache.containsKey(key)) {
+                todo.putIfAbsent(key, s);
+            }
+        }
+        if (!todo.isEmpty()) {
+            Progress progress = new Progress(err, what, todo.size());
+            AtomicInteger done = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(judgeThreads, todo.size())), r -> {
+                Thread th = new Thread(r, "evaluation-judge");
+                th.setDaemon(true);
+                return th;
+            });
+            try {
+                Map<String, Future<Integer>> futures = new LinkedHashMap<>();
+                for (Map.Entry<String, List<String>> e : todo.entrySet()) {
+                    futures.put(e.getKey(), pool.submit(() -> {
+                        int c = sentimentJudge.classify(e.getValue());
+                        progress.update(done.incrementAndGet());
+                        return c;
+                    }));
+                }
+                for (Map.Entry<String, Future<Integer>> f : futures.entrySet()) {
+                    sentimentCache.put(f.getKey(), f.getValue().get());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+            if (todo.size() >= 50) {
+                progress.done();
+            }
+        }
         List<Integer> out = new ArrayList<>();
         for (List<String> s : sentences) {
-            out.add(sentimentCache.computeIfAbsent(String.join(" ", s), k -> sentimentJudge.classify(s)));
-            progress.update(out.size());
+            out.add(sentimentCache.get(String.join(" ", s)));
         }
         return out;
     }
@@ -436,6 +482,7 @@ public final class ConstraintsEvaluation {
         h.put("wallSeconds", Math.round(wall * 10) / 10.0);
         h.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         h.put("processors", Runtime.getRuntime().availableProcessors());
+        h.put("judgeThreads", judgeThreads);
         return h;
     }
 

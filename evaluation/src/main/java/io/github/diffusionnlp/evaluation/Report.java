@@ -84,7 +84,7 @@ public final class Report {
         Path tsv = dir.resolve(name + "-samples.tsv");
         Files.writeString(md, markdown(r), StandardCharsets.UTF_8);
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(json.toFile(), Map.of("settings", r.header(), "rows", r.rows()));
+                .writeValue(json.toFile(), json(r));
         List<String> lines = new ArrayList<>();
         lines.add("task\tcondition\tguidance\tindex\tinput\toutput\tjudged");
         for (Sample s : r.samples()) {
@@ -93,6 +93,13 @@ public final class Report {
         }
         Files.write(tsv, lines, StandardCharsets.UTF_8);
         return List.of(md, json, tsv);
+    }
+
+    private static Map<String, Object> json(Result r) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("settings", r.header());
+        m.put("rows", r.rows());
+        return m;
     }
 
     private static String clean(String s) {

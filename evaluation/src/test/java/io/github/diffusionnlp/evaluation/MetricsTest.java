@@ -5,7 +5,6 @@ import static io.github.diffusionnlp.corpus.Upos.ADP;
 import static io.github.diffusionnlp.corpus.Upos.ADV;
 import static io.github.diffusionnlp.corpus.Upos.DET;
 import static io.github.diffusionnlp.corpus.Upos.NOUN;
-import static io.github.diffusionnlp.corpus.Upos.PRON;
 import static io.github.diffusionnlp.corpus.Upos.PROPN;
 import static io.github.diffusionnlp.corpus.Upos.PUNCT;
 import static io.github.diffusionnlp.corpus.Upos.VERB;
@@ -99,10 +98,5 @@ class MetricsTest {
         assertEquals(new Ratio(2, 6), Metrics.judgedAs(classes, Sentiment.NEGATIVE));
         assertEquals(new Ratio(1, 6), Metrics.judgedAs(classes, Sentiment.NEUTRAL));
         assertEquals(new Ratio(2, 6), Metrics.judgedAs(classes, Sentiment.POSITIVE));
-    }
-
-    @Test
-    void unusedImportsStayUsed() {
-        assertEquals(PRON, io.github.diffusionnlp.corpus.Upos.parse("pron"));
     }
 }
