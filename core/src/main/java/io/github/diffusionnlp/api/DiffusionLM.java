@@ -230,7 +230,13 @@ public final class DiffusionLM implements AutoCloseable {
                 .toList());
         for (Row row : done) {
             if (perSentence.get(row.sentence).template() != null) {
-                out.set(row.sentence, words(row.result));
+                List<String> words = words(row.result);
+                for (int i = 0; i < words.size() && i < row.tokens.size(); i++) {
+                    if (row.given[i]) {
+                        words.set(i, row.tokens.get(i)); // kept verbatim, unknown words included
+                    }
+                }
+                out.set(row.sentence, words);
             }
         }
         return out;

@@ -26,8 +26,11 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
         }
     }
 
-    /** Three gradient steps of size 0.05 with fluency weight 1: a moderate push. */
+    /**
+     * Three gradient steps of size 0.5 with fluency weight 1: each step pulls x halfway back toward
+     * the unguided result and adds half a σ²-scaled score gradient.
+     */
     public static PlugAndPlay of(GuidanceScorer scorer, double weight) {
-        return new PlugAndPlay(scorer, weight, 3, 0.05, 1.0);
+        return new PlugAndPlay(scorer, weight, 3, 0.5, 1.0);
     }
 }

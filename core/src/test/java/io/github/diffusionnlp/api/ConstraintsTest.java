@@ -68,6 +68,10 @@ class ConstraintsTest {
                 Constraints.none().withTemplate(longer), FAST).get(0);
         assertEquals(longer.size(), rewritten.size(), rewritten.toString());
         assertEquals("committee", rewritten.get(1));
+        List<String> unknown = lm.rewriteAll(List.of(List.of("The", "Zyxwvut", "met", ".")),
+                List.of(new boolean[] {false, true, false, false}), 0.8,
+                Constraints.none().withTemplate(Constraints.parseTemplate("DET PROPN VERB ADV PUNCT")), FAST).get(0);
+        assertEquals("Zyxwvut", unknown.get(1), "a kept unknown word comes back verbatim: " + unknown);
 
         boolean[] keepLast = new boolean[SENTENCE.size()];
         keepLast[5] = true;

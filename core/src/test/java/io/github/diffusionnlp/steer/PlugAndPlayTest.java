@@ -25,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 class PlugAndPlayTest {
     private static DiffusionLM lm;
     private static NoisySentimentClassifier probe;
-    private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(12).seed(5).length(12).build();
+    private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(8).seed(5).length(10).build();
 
     @BeforeAll
     static void setUp() throws Exception {
         lm = DiffusionLM.builder().optBatching(0, java.time.Duration.ZERO).build();
         List<TaggedSentence> train = TaggedCorpus.read(Path.of("../test-data/brown/train.conllu.gz"));
-        probe = NoisySentimentClassifier.train(lm, train, 150, 1);
+        probe = NoisySentimentClassifier.train(lm, train, 100, 1);
     }
 
     @AfterAll
@@ -67,15 +67,16 @@ class PlugAndPlayTest {
 
     @Test
     void guidanceMovesTheScorerInTheAskedDirection() {
-        List<List<String>> plain = lm.generate(16, Constraints.none(), OPTIONS);
-        List<List<String>> up = lm.generate(16,
-                Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 3.0)), OPTIONS);
-        List<List<String>> down = lm.generate(16,
-                Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.NEGATIVE), 3.0)), OPTIONS);
+        List<List<String>> plain = lm.generate(8, Constraints.none(), OPTIONS);
+        List<List<String>> up = lm.generate(8,
+                Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 10.0)), OPTIONS);
+        List<List<String>> down = lm.generate(8,
+                Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.NEGATIVE), 10.0)), OPTIONS);
         double base = meanProbability(plain, Sentiment.POSITIVE);
         double pos = meanProbability(up, Sentiment.POSITIVE);
         double neg = meanProbability(down, Sentiment.NEGATIVE);
         double baseNeg = meanProbability(plain, Sentiment.NEGATIVE);
+        System.out.printf("P(positive) %.4f -> %.4f, P(negative) %.4f -> %.4f%n", base, pos, baseNeg, neg);
         assertTrue(pos > base, "P(positive) " + base + " -> " + pos + " when steered toward positive: " + up);
         assertTrue(neg > baseNeg, "P(negative) " + baseNeg + " -> " + neg + " when steered toward negative: " + down);
     }
