@@ -66,9 +66,15 @@ class ModelCheckpointTest {
     void rejectsAnotherFormatVersion(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
         Path config = model.resolve(ModelCheckpoint.CONFIG);
-        Files.writeString(config, Files.readString(config).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        String json = Files.readString(config);
+        Files.writeString(config, json.replace("\"formatVersion\" : " + ModelCheckpoint.FORMAT_VERSION,
+                "\"formatVersion\" : 99"));
         InvalidModelException e = loadFails(model);
         assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
+        // a model from before the sentiment and syntax conditions: told to retrain
+        Files.writeString(config, json.replace("\"formatVersion\" : " + ModelCheckpoint.FORMAT_VERSION,
+                "\"formatVersion\" : 1"));
+        assertTrue(loadFails(model).getMessage().contains("retrain"));
     }
 
     @Test
