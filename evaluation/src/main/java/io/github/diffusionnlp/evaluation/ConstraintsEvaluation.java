@@ -339,27 +339,34 @@ public final class ConstraintsEvaluation {
     private Timed sample(String what, int count, IntFunction<List<String>> job) {
         err.println(what + " ...");
         Progress progress = new Progress(err, what, count);
+        List<List<String>> out = inParallel(count, settings.batch(), "evaluation-sampler", progress, job);
+        return new Timed(out, progress.done());
+    }
+
+    /** job(i) for i in [0, count) from at most {@code threads} daemon threads; results in order of i. */
+    private static <T> List<T> inParallel(int count, int threads, String threadName, Progress progress,
+            IntFunction<T> job) {
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(settings.batch(), count)), r -> {
-            Thread th = new Thread(r, "evaluation-sampler");
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, count)), r -> {
+            Thread th = new Thread(r, threadName);
             th.setDaemon(true);
             return th;
         });
         try {
-            List<Future<List<String>>> futures = new ArrayList<>();
+            List<Future<T>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int index = i;
                 futures.add(pool.submit(() -> {
-                    List<String> out = job.apply(index);
+                    T out = job.apply(index);
                     progress.update(done.incrementAndGet());
                     return out;
                 }));
             }
-            List<List<String>> out = new ArrayList<>();
-            for (Future<List<String>> f : futures) {
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
                 out.add(f.get());
             }
-            return new Timed(out, progress.done());
+            return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -388,34 +395,11 @@ public final class ConstraintsEvaluation {
         }
         if (!todo.isEmpty()) {
             Progress progress = new Progress(err, what, todo.size());
-            AtomicInteger done = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(judgeThreads, todo.size())), r -> {
-                Thread th = new Thread(r, "evaluation-judge");
-                th.setDaemon(true);
-                return th;
-            });
-            try {
-                Map<String, Future<Integer>> futures = new LinkedHashMap<>();
-                for (Map.Entry<String, List<String>> e : todo.entrySet()) {
-                    futures.put(e.getKey(), pool.submit(() -> {
-                        int c = sentimentJudge.classify(e.getValue());
-                        progress.update(done.incrementAndGet());
-                        return c;
-                    }));
-                }
-                for (Map.Entry<String, Future<Integer>> f : futures.entrySet()) {
-                    sentimentCache.put(f.getKey(), f.getValue().get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdownNow();
+            List<String> keys = new ArrayList<>(todo.keySet());
+            List<Integer> classes = inParallel(keys.size(), judgeThreads, "evaluation-judge", progress,
+                    i -> sentimentJudge.classify(todo.get(keys.get(i))));
+            for (int i = 0; i < keys.size(); i++) {
+                sentimentCache.put(keys.get(i), classes.get(i));
             }
             if (todo.size() >= 50) {
                 progress.done();
