@@ -340,17 +340,7 @@ final class DocumentEditor {
                 CoreLabel model = oldTokens.isEmpty() ? new CoreLabel() : oldTokens.get(0);
                 List<CoreLabel> tokens = new ArrayList<>(words.size());
                 for (int i = 0; i < words.size(); i++) {
-                    String w = words.get(i);
-                    if (i > 0) {
-                        out.append(' ');
-                    }
-                    CoreLabel t = new CoreLabel();
-                    t.setWord(w);
-                    t.setValue(w);
-                    t.setOriginalText(w);
-                    t.setBeginPosition(out.length());
-                    out.append(w);
-                    t.setEndPosition(out.length());
+                    CoreLabel t = appendToken(out, words.get(i), i == 0);
                     t.setBefore(i == 0 && model.before() != null ? model.before() : i == 0 ? "" : " ");
                     t.setAfter(i < words.size() - 1 ? " " : oldTokens.isEmpty() || oldTokens.get(oldTokens.size() - 1)
                             .after() == null ? "" : oldTokens.get(oldTokens.size() - 1).after());
@@ -506,17 +496,7 @@ final class DocumentEditor {
             int tokenBegin = docTokens.size();
             List<CoreLabel> tokens = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
-                String w = words.get(i);
-                if (i > 0) {
-                    newText.append(' ');
-                }
-                CoreLabel t = new CoreLabel();
-                t.setWord(w);
-                t.setValue(w);
-                t.setOriginalText(w);
-                t.setBeginPosition(newText.length());
-                newText.append(w);
-                t.setEndPosition(newText.length());
+                CoreLabel t = appendToken(newText, words.get(i), i == 0);
                 t.setBefore(i == 0 ? "" : " ");
                 t.setAfter(i == words.size() - 1 ? "" : " ");
                 t.setIndex(i + 1);
@@ -524,7 +504,7 @@ final class DocumentEditor {
                 t.set(CoreAnnotations.IsNewlineAnnotation.class, false);
                 t.set(CoreAnnotations.TokenBeginAnnotation.class, docTokens.size());
                 t.set(CoreAnnotations.TokenEndAnnotation.class, docTokens.size() + 1);
-                t.set(DiffusionAnnotations.Word.class, w);
+                t.set(DiffusionAnnotations.Word.class, t.word());
                 tokens.add(t);
                 docTokens.add(t);
             }
@@ -546,5 +526,20 @@ final class DocumentEditor {
         doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
         doc.set(CoreAnnotations.SentencesAnnotation.class, sentences);
         return added;
+    }
+
+    /** A new token for {@code word} appended to {@code text} (after a space unless first), its offsets set. */
+    private static CoreLabel appendToken(StringBuilder text, String word, boolean first) {
+        if (!first) {
+            text.append(' ');
+        }
+        CoreLabel t = new CoreLabel();
+        t.setWord(word);
+        t.setValue(word);
+        t.setOriginalText(word);
+        t.setBeginPosition(text.length());
+        text.append(word);
+        t.setEndPosition(text.length());
+        return t;
     }
 }
