@@ -107,11 +107,8 @@ final class RewriteCommand extends TokenLinesCommand {
             }
             sentences.add(words);
             keeps.add(k);
-            // a blank line stays blank: no template to rewrite it into
-            constraints.add(constraintOptions.constraints(templateFromInput ? tags : null));
-            if (words.isEmpty()) {
-                constraints.set(constraints.size() - 1, constraints.get(constraints.size() - 1).withTemplate(null));
-            }
+            Constraints c = constraintOptions.constraints(templateFromInput && !words.isEmpty() ? tags : null);
+            constraints.add(words.isEmpty() ? c.withTemplate(null) : c); // a blank line stays blank
         }
         return lm.rewriteAll(sentences, keeps, strength, constraints, options);
     }

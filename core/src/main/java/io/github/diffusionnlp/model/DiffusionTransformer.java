@@ -71,11 +71,8 @@ public final class DiffusionTransformer extends AbstractBlock {
         int d = config.dim();
         tokenEmbedding = addParameter(Parameter.builder().setName("tokenEmbedding").setType(Parameter.Type.WEIGHT)
                 .optShape(new Shape(config.vocabSize(), d)).optInitializer(new NormalInitializer(1f)).build());
-        positionEmbedding = addParameter(Parameter.builder().setName("positionEmbedding")
-                .setType(Parameter.Type.WEIGHT).optShape(new Shape(config.maxLength(), d))
-                .optInitializer(new NormalInitializer(INPUT_MARKER_INIT)).build());
-        givenEmbedding = addParameter(Parameter.builder().setName("givenEmbedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(d)).optInitializer(new NormalInitializer(INPUT_MARKER_INIT)).build());
+        positionEmbedding = addParameter(marker("positionEmbedding", new Shape(config.maxLength(), d)));
+        givenEmbedding = addParameter(marker("givenEmbedding", new Shape(d)));
         sentimentEmbedding = addParameter(marker("sentimentEmbedding", new Shape(Conditioning.SENTIMENT_IDS, d)));
         uposEmbedding = addParameter(marker("uposEmbedding", new Shape(Conditioning.UPOS_IDS, d)));
         outputBias = addParameter(Parameter.builder().setName("outputBias").setType(Parameter.Type.BIAS)
@@ -92,10 +89,9 @@ public final class DiffusionTransformer extends AbstractBlock {
         setInitializer(new NormalInitializer(0.02f), Parameter.Type.WEIGHT);
         // setInitializer above reaches our own parameters too; restore their specific ones.
         tokenEmbedding.setInitializer(new NormalInitializer(1f));
-        positionEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
-        givenEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
-        sentimentEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
-        uposEmbedding.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
+        for (Parameter marker : List.of(positionEmbedding, givenEmbedding, sentimentEmbedding, uposEmbedding)) {
+            marker.setInitializer(new NormalInitializer(INPUT_MARKER_INIT));
+        }
         for (DenoiserLayer layer : layers) {
             layer.zeroModulation();
         }

@@ -102,9 +102,10 @@ class MainTest {
         assertEquals("committee", out[1]);
         assertEquals("Boston", out[4]);
 
-        Run ownTags = run(tagged, "rewrite", "--model", MODEL, "--steps", "4", "--tagged", "--pos", "keep");
+        Run ownTags = run(tagged + "\n", "rewrite", "--model", MODEL, "--steps", "4", "--tagged", "--pos", "keep");
         assertEquals(0, ownTags.code(), ownTags.err());
         assertEquals(6, ownTags.out().trim().split(" ").length, ownTags.out());
+        assertEquals(2, ownTags.out().split("\n", -1).length - 1, "a blank line passes through: " + ownTags.out());
 
         Run toTemplate = run("He went home .\n", "rewrite", "--model", MODEL, "--steps", "4", "--pos",
                 "PRON VERB ADP DET ADJ NOUN PUNCT");
