@@ -8,6 +8,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.Throughput;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -59,7 +60,7 @@ public final class SpeedBenchmark {
     }
 
     /** Throughput of real training steps on {@code corpus} (a fresh model of the named size). */
-    public DiffusionTrainer.Throughput training(Path corpus, String size, int batch, int steps) throws IOException {
+    public Throughput training(Path corpus, String size, int batch, int steps) throws IOException {
         Path dir = Files.createTempDirectory("benchmark-train");
         try {
             TrainOptions options = new TrainOptions(corpus, null, dir, size, 12000, 64, batch, steps, null, 1e-3, 10, 1,

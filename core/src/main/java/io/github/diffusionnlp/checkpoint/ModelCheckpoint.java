@@ -53,10 +53,6 @@ public final class ModelCheckpoint {
     public static final String WARP = "warp.tsv";
     public static final String OPTIMIZER = "optimizer.ndlist";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** The JSON document of {@code config.json}. */
     public record Header(String format, int formatVersion, ModelConfig model, double warpDecay, TrainingInfo training) {}
 
@@ -72,32 +68,14 @@ public final class ModelCheckpoint {
     public static void save(Path dir, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
             TrainingInfo info, NDList optimizerState) throws IOException {
         Files.createDirectories(dir);
-        writeAtomically(dir.resolve(VOCAB), tmp -> vocabulary.save(tmp));
-        writeAtomically(dir.resolve(PARAMS), tmp -> {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                network.saveParameters(out);
-            }
-        });
-        writeAtomically(dir.resolve(WARP), tmp -> writeWarp(tmp, warp));
+        CheckpointFiles.writeAtomically(dir.resolve(VOCAB), vocabulary::save);
+        CheckpointFiles.saveParameters(dir.resolve(PARAMS), network);
+        CheckpointFiles.writeAtomically(dir.resolve(WARP), tmp -> writeWarp(tmp, warp));
         if (optimizerState != null) {
-            writeAtomically(dir.resolve(OPTIMIZER), tmp -> {
-                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                    optimizerState.encode(out);
-                }
-            });
+            CheckpointFiles.saveOptimizerState(dir.resolve(OPTIMIZER), optimizerState);
         }
         Header header = new Header(FORMAT, FORMAT_VERSION, network.config(), warp.decay(), info);
-        writeAtomically(dir.resolve(CONFIG), tmp -> JSON.writeValue(tmp.toFile(), header));
-    }
-
-    private interface Writer {
-        void write(Path file) throws IOException;
-    }
-
-    private static void writeAtomically(Path file, Writer writer) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        writer.write(tmp);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        CheckpointFiles.writeJson(dir.resolve(CONFIG), header);
     }
 
     /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
@@ -109,17 +87,12 @@ public final class ModelCheckpoint {
         TrainingInfo updated = new TrainingInfo(t.corpus(), t.trainSentences(), t.step(), t.totalSteps(), t.batchSize(),
                 t.learningRate(), t.seed(), t.wallSeconds(), t.trainLoss(), t.devLoss(), merged);
         Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(), updated);
-        writeAtomically(dir.resolve(CONFIG), tmp -> JSON.writeValue(tmp.toFile(), next));
+        CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
     }
 
     public static Header readHeader(Path dir) throws IOException {
         Path file = existing(dir, CONFIG);
-        Header header;
-        try {
-            header = JSON.readValue(file.toFile(), Header.class);
-        } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
-        }
+        Header header = CheckpointFiles.readJson(file, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "'");
@@ -149,43 +122,14 @@ public final class ModelCheckpoint {
         }
         DiffusionTransformer network = new DiffusionTransformer(config);
         network.initialize(manager);
-        Map<String, Shape> expected = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            expected.put(p.getKey(), p.getValue().getArray().getShape());
-        }
-        Path params = existing(dir, PARAMS);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
-            network.loadParameters(manager, in);
-            if (in.read() != -1) {
-                throw new InvalidModelException(params, "has trailing data after the last parameter");
-            }
-        } catch (EOFException e) {
-            throw new InvalidModelException(params, "is truncated");
-        } catch (MalformedModelException | RuntimeException e) {
-            throw new InvalidModelException(params, "is not a set of weights for this config (" + firstLine(e) + ")");
-        }
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            Shape actual = p.getValue().getArray().getShape();
-            if (!actual.equals(expected.get(p.getKey()))) {
-                throw new InvalidModelException(params, "parameter " + p.getKey() + " has shape " + actual
-                        + " but config.json implies " + expected.get(p.getKey()));
-            }
-        }
+        CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
         TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
         return new Loaded(header, network, vocabulary, warp, dir);
     }
 
     /** The optimizer moments saved with a checkpoint, or null when it has none. */
     public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
-        Path file = dir.resolve(OPTIMIZER);
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return NDList.decode(manager, in);
-        } catch (RuntimeException e) {
-            throw new InvalidModelException(file, "cannot be read (" + firstLine(e) + ")");
-        }
+        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {
@@ -228,16 +172,6 @@ public final class ModelCheckpoint {
     }
 
     private static Path existing(Path dir, String name) throws InvalidModelException {
-        Path file = dir.resolve(name);
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidModelException(file, "is missing");
-        }
-        return file;
-    }
-
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        return CheckpointFiles.existing(dir, name);
     }
 }

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.Throughput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +57,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double ceiling = bench.matmulCeiling();
-        DiffusionTrainer.Throughput train = bench.training(corpus, size, trainBatch, trainSteps + 4);
+        Throughput train = bench.training(corpus, size, trainBatch, trainSteps + 4);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "machine: %d cores, %s %s; matmul ceiling %.1f GFLOP/s%n%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),

@@ -2,66 +2,22 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.train.DiffusionTrainer;
-import io.github.diffusionnlp.train.TrainOptions;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on a corpus (CoNLL-style word<TAB>UPOS, or one word a line; .gz allowed).")
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--corpus", required = true, description = "training sentences")
-    Path corpus;
-
-    @Option(names = "--dev", description = "validation sentences (optional)")
-    Path dev;
-
-    @Option(names = "--out", required = true, description = "checkpoint directory")
-    Path out;
-
-    @Option(names = "--size", defaultValue = "small", description = "model size: tiny, small, base (default: ${DEFAULT-VALUE})")
-    String size;
-
-    @Option(names = "--vocab", defaultValue = "12000", description = "vocabulary size (default: ${DEFAULT-VALUE})")
-    int vocab;
-
-    @Option(names = "--length", defaultValue = "64", description = "positions per row (default: ${DEFAULT-VALUE})")
-    int length;
-
-    @Option(names = "--batch", defaultValue = "64", description = "rows per step (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(names = "--steps", defaultValue = "5000", description = "planned steps (default: ${DEFAULT-VALUE})")
-    int steps;
-
-    @Option(names = "--time-budget", description = "stop after this long, e.g. PT90M (ISO-8601); resume later with --resume")
-    Duration timeBudget;
-
-    @Option(names = "--lr", defaultValue = "1e-3", description = "peak learning rate (default: ${DEFAULT-VALUE})")
-    double lr;
-
-    @Option(names = "--warmup", defaultValue = "200", description = "warm-up steps (default: ${DEFAULT-VALUE})")
-    int warmup;
-
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--checkpoint-every", defaultValue = "250", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
-    int checkpointEvery;
-
-    @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one")
-    boolean resume;
+    @Mixin
+    TrainingArgs args;
 
     @Override
     public Integer call() throws Exception {
-        TrainOptions options = new TrainOptions(corpus, dev, out, size, vocab, length, batch, steps, timeBudget, lr,
-                warmup, seed, checkpointEvery, resume);
-        TrainingInfo info = new DiffusionTrainer(options, System.out).run();
+        TrainingInfo info = new DiffusionTrainer(args.options(), System.out).run();
         System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
-                info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), out);
+                info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
         return 0;
     }
 }

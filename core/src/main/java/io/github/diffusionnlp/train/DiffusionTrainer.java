@@ -56,7 +56,6 @@ public final class DiffusionTrainer {
     private static final double WARP_DECAY = 0.995;
     private static final float WEIGHT_DECAY = 0.01f;
     private static final float CLIP_NORM = 1f;
-    private static final int BUCKET_BATCHES = 50;
     private static final double SENTIMENT_DROP = 0.15;
     /**
      * Higher than the sentiment's: free infilling (no template) is the main use and must stay as good
@@ -134,23 +133,19 @@ public final class DiffusionTrainer {
             AdamW optimizer, List<Example> rows, List<Example> devRows, TrainingInfo previous) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
-        double priorSeconds = previous == null ? 0 : previous.wallSeconds();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
-        long start = System.nanoTime();
-        long deadline = options.timeBudget() == null ? Long.MAX_VALUE : start + options.timeBudget().toNanos();
         int startStep = step;
-        Path logFile = out.resolve("training-log.csv");
-        if (!Files.exists(logFile)) {
-            Files.writeString(logFile, "step,lr,train_loss,dev_loss,seconds\n", StandardCharsets.UTF_8);
-        }
+        TrainingLog progress = new TrainingLog(out, log, options, step, previous == null ? 0 : previous.wallSeconds());
         PairList<String, Parameter> parameters = network.getParameters();
+        LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> length(r.ids())).toArray(),
+                options.batchSize(), options.seed());
         TrainingInfo info = null;
-        while (step < options.steps() && System.nanoTime() < deadline) {
+        while (step < options.steps() && progress.inBudget()) {
             step++;
-            float lr = learningRate(step);
+            float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
-            double loss = trainStep(manager, network, warp, optimizer, parameters, rows, step, lr);
+            double loss = trainStep(manager, network, warp, optimizer, parameters, rows, order.members(step), step, lr);
             if (step - startStep > WARM_STEPS) {
                 throughput = throughput.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
             }
@@ -165,33 +160,21 @@ public final class DiffusionTrainer {
                 skippedInARow = 0;
                 smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             }
-            double elapsed = (System.nanoTime() - start) / 1e9;
             if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
-            if (step % LOG_EVERY == 0 || step == options.steps()) {
-                double rate = (step - startStep) / elapsed;
-                double eta = (options.steps() - step) / Math.max(rate, 1e-9);
-                if (options.timeBudget() != null) {
-                    eta = Math.min(eta, (deadline - System.nanoTime()) / 1e9);
-                }
-                log.printf(Locale.ROOT,
-                        "step %d/%d  loss %.4f  dev %.4f  lr %.2e  %.2f steps/s  %.0f tokens/s  %.1f GFLOP/s  ETA %s%n",
-                        step, options.steps(), smoothed, devLoss, lr, rate, throughput.tokensPerSecond(),
-                        throughput.gflopsPerSecond(), duration(eta));
-                Files.writeString(logFile, String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, smoothed,
-                        devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-            }
-            boolean last = step >= options.steps() || System.nanoTime() >= deadline;
+            progress.step(step, lr, smoothed, devLoss, throughput);
+            boolean last = step >= options.steps() || !progress.inBudget();
             if (step % options.checkpointEvery() == 0 || last) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
                 info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
-                        options.batchSize(), options.learningRate(), options.seed(),
-                        priorSeconds + (System.nanoTime() - start) / 1e9, smoothed, devLoss, null);
+                        options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
+                        devLoss, null);
                 ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
-                writeCharts(out, warp);
+                progress.writeLossCurve();
+                TrainingCharts.writeWarp(out.resolve("warp.png"), warp);
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
             }
         }
@@ -203,10 +186,13 @@ public final class DiffusionTrainer {
     }
 
     private double trainStep(NDManager manager, DiffusionTransformer network, TimeWarp warp, AdamW optimizer,
-            PairList<String, Parameter> parameters, List<Example> rows, int step, float lr) {
+            PairList<String, Parameter> parameters, List<Example> rows, int[] members, int step, float lr) {
         int batch = options.batchSize();
         Random random = new Random(options.seed() * 1_000_003L + step);
-        Example[] examples = batchFor(rows, step);
+        Example[] examples = new Example[batch];
+        for (int k = 0; k < batch; k++) {
+            examples[k] = rows.get(members[k]);
+        }
         int[][] ids = ids(examples);
         int len = step % FULL_WIDTH_EVERY == 0 ? network.config().maxLength() : longest(ids);
         float[][] given = new float[batch][len];
@@ -243,16 +229,13 @@ public final class DiffusionTrainer {
             } finally {
                 Autograd.COLLECTOR.unlock();
             }
-            boolean finite = Double.isFinite(mean) && clipGradients(parameters);
+            boolean finite = Double.isFinite(mean) && Gradients.clip(parameters, CLIP_NORM);
             if (finite) {
                 optimizer.update(parameters, step, lr);
             } else {
                 log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, mean);
             }
-            for (Pair<String, Parameter> p : parameters) {
-                // set, not g -= g: a NaN or infinity would survive that and poison every later step
-                p.getValue().getArray().getGradient().set(new NDIndex("..."), 0f);
-            }
+            Gradients.zero(parameters);
             if (!finite) {
                 lastStep = Throughput.NONE;
                 return Double.NaN;
@@ -395,25 +378,6 @@ public final class DiffusionTrainer {
         }
     }
 
-    /** Scales the gradient to global norm at most {@link #CLIP_NORM}; false if it is not finite. */
-    private static boolean clipGradients(PairList<String, Parameter> parameters) {
-        double sumSquares = 0;
-        for (Pair<String, Parameter> p : parameters) {
-            sumSquares += p.getValue().getArray().getGradient().square().sum().getFloat();
-        }
-        double norm = Math.sqrt(sumSquares);
-        if (!Double.isFinite(norm)) {
-            return false;
-        }
-        if (norm > CLIP_NORM) {
-            float scale = (float) (CLIP_NORM / (norm + 1e-6));
-            for (Pair<String, Parameter> p : parameters) {
-                p.getValue().getArray().getGradient().muli(scale);
-            }
-        }
-        return true;
-    }
-
     private static double[] stratifiedSigmas(TimeWarp warp, int batch, Random random) {
         List<Double> u = new ArrayList<>();
         for (int b = 0; b < batch; b++) {
@@ -427,81 +391,9 @@ public final class DiffusionTrainer {
         return sigmas;
     }
 
-    /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
-    float learningRate(int step) {
-        double peak = options.learningRate();
-        int warm = options.warmupSteps();
-        if (step <= warm) {
-            return (float) (peak * step / Math.max(1, warm));
-        }
-        double progress = Math.min(1.0, (double) (step - warm) / Math.max(1, options.steps() - warm));
-        return (float) (peak * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
-    }
-
-    /**
-     * The rows of a step. Each epoch is shuffled (keyed by the seed, so a resumed run sees the same
-     * order), cut into chunks of {@link #BUCKET_BATCHES} batches, and each chunk sorted by length
-     * before being split into batches, whose order is shuffled again: a batch holds sentences of
-     * similar length and is cut to its longest, which saves most of the work spent on padding.
-     */
-    private Example[] batchFor(List<Example> rows, int step) {
-        int batch = options.batchSize();
-        int perEpoch = Math.max(1, rows.size() / batch);
-        int epoch = (step - 1) / perEpoch;
-        if (epoch != cachedEpoch) {
-            List<Integer> order = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i++) {
-                order.add(i);
-            }
-            Random random = new Random(options.seed() * 7919 + epoch);
-            Collections.shuffle(order, random);
-            int chunk = batch * BUCKET_BATCHES;
-            for (int from = 0; from < order.size(); from += chunk) {
-                order.subList(from, Math.min(order.size(), from + chunk))
-                        .sort(java.util.Comparator.comparingInt(i -> length(rows.get(i).ids())));
-            }
-            batches = new ArrayList<>();
-            for (int b = 0; b < perEpoch; b++) {
-                int[] members = new int[batch];
-                for (int k = 0; k < batch; k++) {
-                    members[k] = order.get((b * batch + k) % order.size());
-                }
-                batches.add(members);
-            }
-            Collections.shuffle(batches, random);
-            cachedEpoch = epoch;
-        }
-        int[] members = batches.get((step - 1) % perEpoch);
-        Example[] examples = new Example[batch];
-        for (int k = 0; k < batch; k++) {
-            examples[k] = rows.get(members[k]);
-        }
-        return examples;
-    }
-
-    private int cachedEpoch = -1;
-    private List<int[]> batches;
-
     /** Training throughput over this run's steps, the first few (warm-up of the native code) left out. */
     public Throughput throughput() {
         return throughput;
-    }
-
-    /** Steps, real (non-padding) tokens, matrix-product FLOPs (see {@link Flops}) and seconds. */
-    public record Throughput(long steps, long tokens, double flops, double seconds) {
-        static final Throughput NONE = new Throughput(0, 0, 0, 0);
-
-        Throughput plus(Throughput step, double stepSeconds) {
-            return new Throughput(steps + step.steps, tokens + step.tokens, flops + step.flops, seconds + stepSeconds);
-        }
-
-        public double tokensPerSecond() {
-            return seconds == 0 ? Double.NaN : tokens / seconds;
-        }
-
-        public double gflopsPerSecond() {
-            return seconds == 0 ? Double.NaN : flops / seconds / 1e9;
-        }
     }
 
     private static final int WARM_STEPS = 3;
@@ -610,24 +502,5 @@ public final class DiffusionTrainer {
         return d;
     }
 
-    private void writeCharts(Path out, TimeWarp warp) throws IOException {
-        List<TrainingCharts.LossPoint> points = new ArrayList<>();
-        for (String line : Files.readAllLines(out.resolve("training-log.csv"), StandardCharsets.UTF_8)) {
-            String[] c = line.split(",");
-            if (c.length == 5 && !c[0].equals("step")) {
-                points.add(new TrainingCharts.LossPoint(Integer.parseInt(c[0]), Double.parseDouble(c[2]),
-                        Double.parseDouble(c[3])));
-            }
-        }
-        TrainingCharts.writeLossCurve(out.resolve("loss.png"), points);
-        TrainingCharts.writeWarp(out.resolve("warp.png"), warp);
-    }
 
-    private static String duration(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "?";
-        }
-        long s = Math.max(0, Math.round(seconds));
-        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
-    }
 }

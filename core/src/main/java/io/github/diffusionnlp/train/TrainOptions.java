@@ -34,4 +34,13 @@ public record TrainOptions(
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
     }
+
+    /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
+    public float learningRateAt(int step) {
+        if (step <= warmupSteps) {
+            return (float) (learningRate * step / Math.max(1, warmupSteps));
+        }
+        double progress = Math.min(1.0, (double) (step - warmupSteps) / Math.max(1, steps - warmupSteps));
+        return (float) (learningRate * (0.1 + 0.9 * 0.5 * (1 + Math.cos(Math.PI * progress))));
+    }
 }

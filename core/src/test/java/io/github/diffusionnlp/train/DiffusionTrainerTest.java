@@ -58,10 +58,9 @@ class DiffusionTrainerTest {
     void scheduleWarmsUpThenDecaysToATenth() {
         TrainOptions o = new TrainOptions(Path.of("c"), null, Path.of("o"), "tiny", 100, 8, 4, 1000, null, 1e-3, 100, 1,
                 100, false);
-        DiffusionTrainer t = new DiffusionTrainer(o, System.out);
-        assertEquals(1e-5, t.learningRate(1), 1e-9);
-        assertEquals(1e-3, t.learningRate(100), 1e-9);
-        assertTrue(t.learningRate(500) < 1e-3 && t.learningRate(500) > 1e-4);
-        assertEquals(1e-4, t.learningRate(1000), 1e-9);
+        assertEquals(1e-5, o.learningRateAt(1), 1e-9);
+        assertEquals(1e-3, o.learningRateAt(100), 1e-9);
+        assertTrue(o.learningRateAt(500) < 1e-3 && o.learningRateAt(500) > 1e-4);
+        assertEquals(1e-4, o.learningRateAt(1000), 1e-9);
     }
 }

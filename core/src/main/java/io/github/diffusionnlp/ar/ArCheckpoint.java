@@ -1,0 +1,81 @@
+package io.github.diffusionnlp.ar;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An autoregressive model on disk: {@code config.json} (format, version, {@link ArConfig},
+ * {@link TrainingInfo}), {@code vocab.txt}, {@code model.params} (DJL) and, for resuming,
+ * {@code optimizer.ndlist}. Plain data only, checked like the diffusion checkpoint.
+ */
+public final class ArCheckpoint {
+    public static final String FORMAT = "diffusion-nlp-ar";
+    public static final int FORMAT_VERSION = 1;
+    public static final String CONFIG = "config.json";
+    public static final String VOCAB = "vocab.txt";
+    public static final String PARAMS = "model.params";
+    public static final String OPTIMIZER = "optimizer.ndlist";
+
+    /** The JSON document of {@code config.json}. */
+    public record Header(String format, int formatVersion, ArConfig model, TrainingInfo training) {}
+
+    /** A loaded model; its arrays belong to the manager passed to {@link #load}. */
+    public record Loaded(Header header, CausalTransformer network, Vocabulary vocabulary) {}
+
+    private ArCheckpoint() {}
+
+    public static void save(Path dir, CausalTransformer network, Vocabulary vocabulary, TrainingInfo info,
+            NDList optimizerState) throws IOException {
+        Files.createDirectories(dir);
+        CheckpointFiles.writeAtomically(dir.resolve(VOCAB), vocabulary::save);
+        CheckpointFiles.saveParameters(dir.resolve(PARAMS), network);
+        if (optimizerState != null) {
+            CheckpointFiles.saveOptimizerState(dir.resolve(OPTIMIZER), optimizerState);
+        }
+        CheckpointFiles.writeJson(dir.resolve(CONFIG), new Header(FORMAT, FORMAT_VERSION, network.config(), info));
+    }
+
+    public static Header readHeader(Path dir) throws IOException {
+        Path file = CheckpointFiles.existing(dir, CONFIG);
+        Header header = CheckpointFiles.readJson(file, Header.class);
+        if (header == null || !FORMAT.equals(header.format())) {
+            throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
+                    + "', expected '" + FORMAT + "' (an autoregressive model made by `train-ar`)");
+        }
+        if (header.formatVersion() != FORMAT_VERSION) {
+            throw new InvalidModelException(file, "format version " + header.formatVersion()
+                    + " is not supported (this library reads version " + FORMAT_VERSION + ")");
+        }
+        if (header.model() == null) {
+            throw new InvalidModelException(file, "has no \"model\" section");
+        }
+        return header;
+    }
+
+    public static Loaded load(Path dir, NDManager manager) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new InvalidModelException(dir, "is not a model directory: it does not exist");
+        }
+        Header header = readHeader(dir);
+        Vocabulary vocabulary = Vocabulary.load(CheckpointFiles.existing(dir, VOCAB));
+        if (vocabulary.size() != header.model().vocabSize()) {
+            throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
+                    + " words but config.json says vocabSize = " + header.model().vocabSize());
+        }
+        CausalTransformer network = new CausalTransformer(header.model());
+        network.initialize(manager);
+        CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
+        return new Loaded(header, network, vocabulary);
+    }
+
+    public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
+        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.diffusionnlp.checkpoint;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The file handling every checkpoint format shares: atomic writes, DJL parameter files checked
+ * against the network they are loaded into, optimizer state, and errors that name the file.
+ */
+public final class CheckpointFiles {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private CheckpointFiles() {}
+
+    /** Writes a file through a temporary sibling and an atomic rename. */
+    public interface Writer {
+        void write(Path file) throws IOException;
+    }
+
+    public static void writeAtomically(Path file, Writer writer) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        writer.write(tmp);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes a JSON document atomically. */
+    public static void writeJson(Path file, Object value) throws IOException {
+        writeAtomically(file, tmp -> JSON.writeValue(tmp.toFile(), value));
+    }
+
+    /** Reads a JSON document into {@code type}, or fails naming the file. */
+    public static <T> T readJson(Path file, Class<T> type) throws InvalidModelException {
+        try {
+            return JSON.readValue(file.toFile(), type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
+        }
+    }
+
+    public static void saveParameters(Path file, AbstractBlock network) throws IOException {
+        writeAtomically(file, tmp -> {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                network.saveParameters(out);
+            }
+        });
+    }
+
+    public static void saveOptimizerState(Path file, NDList state) throws IOException {
+        writeAtomically(file, tmp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+                state.encode(out);
+            }
+        });
+    }
+
+    /**
+     * Loads DJL parameters into an initialised {@code network}, checking that the file is complete,
+     * has nothing after the last parameter and gives every parameter the shape the network expects.
+     */
+    public static void loadParameters(Path file, AbstractBlock network, NDManager manager) throws IOException {
+        Map<String, Shape> expected = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            expected.put(p.getKey(), p.getValue().getArray().getShape());
+        }
+        Path params = existing(file.getParent(), file.getFileName().toString());
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
+            network.loadParameters(manager, in);
+            if (in.read() != -1) {
+                throw new InvalidModelException(params, "has trailing data after the last parameter");
+            }
+        } catch (EOFException e) {
+            throw new InvalidModelException(params, "is truncated");
+        } catch (MalformedModelException | RuntimeException e) {
+            throw new InvalidModelException(params, "is not a set of weights for this config (" + firstLine(e) + ")");
+        }
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            Shape actual = p.getValue().getArray().getShape();
+            if (!actual.equals(expected.get(p.getKey()))) {
+                throw new InvalidModelException(params, "parameter " + p.getKey() + " has shape " + actual
+                        + " but config.json implies " + expected.get(p.getKey()));
+            }
+        }
+    }
+
+    /** Optimizer moments saved beside a checkpoint, or null when there are none. */
+    public static NDList loadOptimizerState(Path file, NDManager manager) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return NDList.decode(manager, in);
+        } catch (RuntimeException e) {
+            throw new InvalidModelException(file, "cannot be read (" + firstLine(e) + ")");
+        }
+    }
+
+    public static Path existing(Path dir, String name) throws InvalidModelException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidModelException(file, "is missing");
+        }
+        return file;
+    }
+
+    static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}

@@ -1,0 +1,264 @@
+package io.github.diffusionnlp.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import io.github.diffusionnlp.ar.ArCheckpoint;
+import io.github.diffusionnlp.ar.ArConfig;
+import io.github.diffusionnlp.ar.CausalTransformer;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Trains the autoregressive baseline with the diffusion trainer's data, schedule and optimizer
+ * (same rows, length buckets, AdamW, warm-up and cosine decay, clipping), so that the two differ in
+ * their objective alone: next-token cross-entropy over every word and the end of the sentence.
+ */
+public final class ArTrainer {
+    private static final int DEV_EVERY = 250;
+    private static final int DEV_ROWS = 256;
+    private static final float WEIGHT_DECAY = 0.01f;
+    private static final float CLIP_NORM = 1f;
+
+    private final TrainOptions options;
+    private final Path vocabularyFrom;
+    private final PrintStream log;
+    private Throughput throughput = Throughput.NONE;
+
+    /**
+     * @param vocabularyFrom a model directory whose {@code vocab.txt} to use (for a comparison on the
+     *     same vocabulary), or null to build one from the corpus as {@code train} does
+     */
+    public ArTrainer(TrainOptions options, Path vocabularyFrom, PrintStream log) {
+        this.options = options;
+        this.vocabularyFrom = vocabularyFrom;
+        this.log = log;
+    }
+
+    public TrainingInfo run() throws IOException {
+        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
+        List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
+        if (corpus.isEmpty()) {
+            throw new IOException(options.corpus() + " holds no sentences");
+        }
+        Path out = options.output();
+        boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ArCheckpoint.CONFIG));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CausalTransformer network;
+            Vocabulary vocab;
+            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY);
+            TrainingInfo previous = null;
+            if (resuming) {
+                ArCheckpoint.Loaded loaded = ArCheckpoint.load(out, manager);
+                network = loaded.network();
+                vocab = loaded.vocabulary();
+                previous = loaded.header().training();
+                NDList state = ArCheckpoint.loadOptimizerState(out, manager);
+                if (state != null) {
+                    optimizer.restore(state);
+                }
+                log.printf("resuming %s at step %d%n", out, previous.step());
+            } else {
+                vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve("vocab.txt"))
+                        : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
+                network = new CausalTransformer(matchingConfig(options.size(), vocab.size(), options.maxLength()));
+                Engine.getInstance().setRandomSeed((int) options.seed());
+                network.initialize(manager);
+                Files.createDirectories(out);
+            }
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+            int maxLength = network.config().maxLength();
+            SentimentLabeller labeller = SentimentLabeller.afinn();
+            List<int[]> rows = DiffusionTrainer.encode(corpus, vocab, labeller, maxLength).stream()
+                    .map(DiffusionTrainer.Example::ids).toList();
+            List<int[]> devRows = DiffusionTrainer.encode(devCorpus, vocab, labeller, maxLength).stream()
+                    .map(DiffusionTrainer.Example::ids).limit(DEV_ROWS).toList();
+            log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n", network.config(),
+                    network.config().parameters(), rows.size(), manager.getDevice());
+            return loop(manager, network, vocab, optimizer, rows, devRows, previous);
+        }
+    }
+
+    /** The causal model matched to the diffusion model of the named size (see {@link ArConfig#matching}). */
+    public static ArConfig matchingConfig(String size, int vocabSize, int maxLength) {
+        ModelConfig diffusion = ModelConfig.ofSize(size, vocabSize, maxLength);
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiffusionTransformer network = new DiffusionTransformer(diffusion);
+            network.initialize(m);
+            long params = 0;
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                params += p.getValue().getArray().size();
+            }
+            return ArConfig.matching(diffusion, params);
+        }
+    }
+
+    private TrainingInfo loop(NDManager manager, CausalTransformer network, Vocabulary vocab, AdamW optimizer,
+            List<int[]> rows, List<int[]> devRows, TrainingInfo previous) throws IOException {
+        Path out = options.output();
+        int step = previous == null ? 0 : previous.step();
+        double smoothed = previous == null ? Double.NaN : previous.trainLoss();
+        double devLoss = previous == null ? Double.NaN : previous.devLoss();
+        int startStep = step;
+        TrainingLog progress = new TrainingLog(out, log, options, step, previous == null ? 0 : previous.wallSeconds());
+        PairList<String, Parameter> parameters = network.getParameters();
+        LengthBatches order = new LengthBatches(rows.stream().mapToInt(ArTrainer::length).toArray(),
+                options.batchSize(), options.seed());
+        TrainingInfo info = null;
+        while (step < options.steps() && progress.inBudget()) {
+            step++;
+            float lr = options.learningRateAt(step);
+            int[] members = order.members(step);
+            int[][] batch = new int[members.length][];
+            for (int k = 0; k < members.length; k++) {
+                batch[k] = rows.get(members[k]);
+            }
+            long stepStart = System.nanoTime();
+            double loss;
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                Batch in = Batch.of(manager, batch, network.config().maxLength());
+                ParameterStore ps = new ParameterStore(manager, false);
+                Autograd.COLLECTOR.lock();
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray nll = in.nll(network, ps, true);
+                    NDArray mean = nll.mean();
+                    collector.backward(mean);
+                    loss = mean.getFloat();
+                } finally {
+                    Autograd.COLLECTOR.unlock();
+                }
+                boolean finite = Double.isFinite(loss) && Gradients.clip(parameters, CLIP_NORM);
+                if (finite) {
+                    optimizer.update(parameters, step, lr);
+                } else {
+                    log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, loss);
+                }
+                Gradients.zero(parameters);
+                double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
+                throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
+            }
+            if (Double.isFinite(loss)) {
+                smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
+            }
+            if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
+                devLoss = devLoss(manager, network, devRows);
+            }
+            progress.step(step, lr, smoothed, devLoss, throughput);
+            boolean last = step >= options.steps() || !progress.inBudget();
+            if (step % options.checkpointEvery() == 0 || last) {
+                if (last && !devRows.isEmpty()) {
+                    devLoss = devLoss(manager, network, devRows);
+                }
+                info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
+                        options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
+                        devLoss, null);
+                ArCheckpoint.save(out, network, vocab, info, optimizer.state());
+                progress.writeLossCurve();
+                log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+            }
+        }
+        if (info == null) {
+            log.printf("nothing to do: %s has already trained %d of %d steps%n", out, step, options.steps());
+            return ArCheckpoint.readHeader(out).training();
+        }
+        return info;
+    }
+
+    /** Mean next-token cross-entropy per predicted token (words and ends) on the dev rows. */
+    private double devLoss(NDManager manager, CausalTransformer network, List<int[]> devRows) {
+        double sum = 0;
+        long count = 0;
+        for (int from = 0; from < devRows.size(); from += 64) {
+            int[][] batch = devRows.subList(from, Math.min(devRows.size(), from + 64)).toArray(new int[0][]);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                Batch in = Batch.of(manager, batch, network.config().maxLength());
+                sum += in.nll(network, new ParameterStore(manager, false), false).sum().getFloat();
+                count += in.count();
+            }
+        }
+        return sum / Math.max(1, count);
+    }
+
+    /** Training throughput of this run. */
+    public Throughput throughput() {
+        return throughput;
+    }
+
+    private static int length(int[] row) {
+        int n = row.length;
+        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
+            n--;
+        }
+        return n;
+    }
+
+    /**
+     * Rows read as {@code [PAD] w1 … wn}, cut to the batch's longest sentence, predicting
+     * {@code w1 … wn [PAD]}. The end is not predicted for a row that fills all maxLength positions:
+     * it may be a window cut from a longer sentence.
+     */
+    private record Batch(NDArray inputs, NDArray positions, NDArray targets, int width) {
+        static Batch of(NDManager m, int[][] rows, int maxLength) {
+            int longest = 1;
+            for (int[] row : rows) {
+                longest = Math.max(longest, length(row));
+            }
+            int width = longest + 1;
+            long[] inputs = new long[rows.length * width];
+            List<Long> positions = new ArrayList<>();
+            List<Long> targets = new ArrayList<>();
+            for (int b = 0; b < rows.length; b++) {
+                int n = length(rows[b]);
+                for (int i = 0; i < n; i++) {
+                    inputs[b * width + i + 1] = rows[b][i];
+                    positions.add((long) b * width + i);
+                    targets.add((long) rows[b][i]);
+                }
+                if (n < maxLength) {
+                    positions.add((long) b * width + n);
+                    targets.add((long) Vocabulary.PAD_ID);
+                }
+            }
+            return new Batch(m.create(inputs, new Shape(rows.length, width)),
+                    m.create(positions.stream().mapToLong(Long::longValue).toArray()),
+                    m.create(targets.stream().mapToLong(Long::longValue).toArray()), width);
+        }
+
+        long count() {
+            return positions.size();
+        }
+
+        /** −log p of each predicted token: (N). */
+        NDArray nll(CausalTransformer network, ParameterStore ps, boolean training) {
+            NDArray h = network.forward(ps, new NDList(inputs), training).get(0);
+            NDArray picked = h.reshape(-1, h.getShape().get(2)).get(new NDIndex("{}", positions));
+            return network.logits(ps, picked, training).logSoftmax(1).gather(targets.expandDims(1), 1).squeeze(1).neg();
+        }
+    }
+}

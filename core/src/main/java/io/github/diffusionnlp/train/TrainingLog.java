@@ -1,0 +1,89 @@
+package io.github.diffusionnlp.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a training run shows a person: a progress line every {@link #EVERY} steps (loss, rate,
+ * throughput, ETA), the same figures appended to {@code training-log.csv}, and the loss curve drawn
+ * from that file as {@code loss.png}.
+ */
+final class TrainingLog {
+    static final int EVERY = 10;
+    private static final String CSV = "training-log.csv";
+
+    private final Path dir;
+    private final PrintStream out;
+    private final TrainOptions options;
+    private final int startStep;
+    private final double priorSeconds;
+    private final long start = System.nanoTime();
+    private final long deadline;
+
+    TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds) throws IOException {
+        this.dir = dir;
+        this.out = out;
+        this.options = options;
+        this.startStep = startStep;
+        this.priorSeconds = priorSeconds;
+        this.deadline = options.timeBudget() == null ? Long.MAX_VALUE : start + options.timeBudget().toNanos();
+        if (!Files.exists(dir.resolve(CSV))) {
+            Files.writeString(dir.resolve(CSV), "step,lr,train_loss,dev_loss,seconds\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    /** True while the time budget lasts. */
+    boolean inBudget() {
+        return System.nanoTime() < deadline;
+    }
+
+    /** Wall seconds of the whole run, earlier sessions of a resumed run included. */
+    double wallSeconds() {
+        return priorSeconds + (System.nanoTime() - start) / 1e9;
+    }
+
+    void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
+        if (step % EVERY != 0 && step != options.steps()) {
+            return;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double rate = (step - startStep) / elapsed;
+        double eta = (options.steps() - step) / Math.max(rate, 1e-9);
+        if (options.timeBudget() != null) {
+            eta = Math.min(eta, (deadline - System.nanoTime()) / 1e9);
+        }
+        out.printf(Locale.ROOT,
+                "step %d/%d  loss %.4f  dev %.4f  lr %.2e  %.2f steps/s  %.0f tokens/s  %.1f GFLOP/s  ETA %s%n",
+                step, options.steps(), trainLoss, devLoss, lr, rate, throughput.tokensPerSecond(),
+                throughput.gflopsPerSecond(), duration(eta));
+        Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
+                devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    void writeLossCurve() throws IOException {
+        List<TrainingCharts.LossPoint> points = new ArrayList<>();
+        for (String line : Files.readAllLines(dir.resolve(CSV), StandardCharsets.UTF_8)) {
+            String[] c = line.split(",");
+            if (c.length == 5 && !c[0].equals("step")) {
+                points.add(new TrainingCharts.LossPoint(Integer.parseInt(c[0]), Double.parseDouble(c[2]),
+                        Double.parseDouble(c[3])));
+            }
+        }
+        TrainingCharts.writeLossCurve(dir.resolve("loss.png"), points);
+    }
+
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.max(0, Math.round(seconds));
+        return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+}
