@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class DefaultModel {
     public static final String RELATIVE_PATH = "test-data/models/brown-cdcd";
+    public static final String AUTOREGRESSIVE_PATH = "test-data/models/brown-ar";
     public static final String PROPERTY = "diffusionnlp.model";
     public static final String ENVIRONMENT = "DIFFUSION_NLP_MODEL";
 
@@ -23,6 +24,15 @@ public final class DefaultModel {
         if (named != null && !named.isBlank()) {
             return Path.of(named);
         }
+        return search(RELATIVE_PATH, "--model DIR), or set " + ENVIRONMENT + " or -D" + PROPERTY);
+    }
+
+    /** The shipped autoregressive baseline, {@code test-data/models/brown-ar}, searched for the same way. */
+    public static Path locateAutoregressive() {
+        return search(AUTOREGRESSIVE_PATH, "--model DIR)");
+    }
+
+    private static Path search(String relativePath, String howToName) {
         List<Path> starts = new ArrayList<>();
         try {
             starts.add(Path.of(DefaultModel.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
@@ -32,14 +42,13 @@ public final class DefaultModel {
         starts.add(Path.of("").toAbsolutePath());
         for (Path start : starts) {
             for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(RELATIVE_PATH);
+                Path candidate = dir.resolve(relativePath);
                 if (Files.isRegularFile(candidate.resolve("config.json"))) {
                     return candidate;
                 }
             }
         }
-        throw new IllegalStateException("no model given and the default model (" + RELATIVE_PATH
-                + ") was not found above " + starts + "; pass a model directory (--model DIR),"
-                + " or set " + ENVIRONMENT + " or -D" + PROPERTY);
+        throw new IllegalStateException("no model given and the default model (" + relativePath
+                + ") was not found above " + starts + "; pass a model directory (" + howToName);
     }
 }

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -15,6 +13,7 @@ import ai.djl.util.PairList;
 import io.github.diffusionnlp.ar.ArCheckpoint;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.CausalTransformer;
+import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -27,7 +26,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -126,7 +124,7 @@ public final class ArTrainer {
         int startStep = step;
         TrainingLog progress = new TrainingLog(out, log, options, step, previous == null ? 0 : previous.wallSeconds());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(rows.stream().mapToInt(ArTrainer::length).toArray(),
+        LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
                 options.batchSize(), options.seed());
         TrainingInfo info = null;
         while (step < options.steps() && progress.inBudget()) {
@@ -141,7 +139,7 @@ public final class ArTrainer {
             double loss;
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                Batch in = Batch.of(manager, batch, network.config().maxLength());
+                NextTokenBatch in = NextTokenBatch.of(manager, batch, network.config().maxLength());
                 ParameterStore ps = new ParameterStore(manager, false);
                 Autograd.COLLECTOR.lock();
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -197,7 +195,7 @@ public final class ArTrainer {
             int[][] batch = devRows.subList(from, Math.min(devRows.size(), from + 64)).toArray(new int[0][]);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                Batch in = Batch.of(manager, batch, network.config().maxLength());
+                NextTokenBatch in = NextTokenBatch.of(manager, batch, network.config().maxLength());
                 sum += in.nll(network, new ParameterStore(manager, false), false).sum().getFloat();
                 count += in.count();
             }
@@ -216,49 +214,5 @@ public final class ArTrainer {
             n--;
         }
         return n;
-    }
-
-    /**
-     * Rows read as {@code [PAD] w1 … wn}, cut to the batch's longest sentence, predicting
-     * {@code w1 … wn [PAD]}. The end is not predicted for a row that fills all maxLength positions:
-     * it may be a window cut from a longer sentence.
-     */
-    private record Batch(NDArray inputs, NDArray positions, NDArray targets, int width) {
-        static Batch of(NDManager m, int[][] rows, int maxLength) {
-            int longest = 1;
-            for (int[] row : rows) {
-                longest = Math.max(longest, length(row));
-            }
-            int width = longest + 1;
-            long[] inputs = new long[rows.length * width];
-            List<Long> positions = new ArrayList<>();
-            List<Long> targets = new ArrayList<>();
-            for (int b = 0; b < rows.length; b++) {
-                int n = length(rows[b]);
-                for (int i = 0; i < n; i++) {
-                    inputs[b * width + i + 1] = rows[b][i];
-                    positions.add((long) b * width + i);
-                    targets.add((long) rows[b][i]);
-                }
-                if (n < maxLength) {
-                    positions.add((long) b * width + n);
-                    targets.add((long) Vocabulary.PAD_ID);
-                }
-            }
-            return new Batch(m.create(inputs, new Shape(rows.length, width)),
-                    m.create(positions.stream().mapToLong(Long::longValue).toArray()),
-                    m.create(targets.stream().mapToLong(Long::longValue).toArray()), width);
-        }
-
-        long count() {
-            return positions.size();
-        }
-
-        /** −log p of each predicted token: (N). */
-        NDArray nll(CausalTransformer network, ParameterStore ps, boolean training) {
-            NDArray h = network.forward(ps, new NDList(inputs), training).get(0);
-            NDArray picked = h.reshape(-1, h.getShape().get(2)).get(new NDIndex("{}", positions));
-            return network.logits(ps, picked, training).logSoftmax(1).gather(targets.expandDims(1), 1).squeeze(1).neg();
-        }
     }
 }

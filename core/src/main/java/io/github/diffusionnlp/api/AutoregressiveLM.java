@@ -1,0 +1,171 @@
+package io.github.diffusionnlp.api;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import io.github.diffusionnlp.ar.ArCheckpoint;
+import io.github.diffusionnlp.ar.ArConfig;
+import io.github.diffusionnlp.ar.ArSampler;
+import io.github.diffusionnlp.ar.NextTokenBatch;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The autoregressive baseline as a library: generate sentences (KV-cached), continue prefixes, and
+ * score sentences (negative log-likelihood per token, the yardstick of generation quality). Words
+ * outside the vocabulary are read as {@code [UNK]}. Safe to call from several threads at once.
+ *
+ * <pre>{@code
+ * try (AutoregressiveLM ar = AutoregressiveLM.load(null, null)) {   // the shipped brown-ar model
+ *     List<List<String>> text = ar.generate(5, 1.0, 42);
+ *     double nll = AutoregressiveLM.perToken(ar.score(text));
+ * }
+ * }</pre>
+ */
+public final class AutoregressiveLM implements AutoCloseable {
+    private static final int SCORE_BATCH = 64;
+
+    private final NDManager manager;
+    private final ArCheckpoint.Loaded model;
+    private final ArSampler sampler;
+
+    /** A sentence's negative log-likelihood (nats, summed over its words and its end) and token count. */
+    public record Score(double nll, int tokens) {}
+
+    private AutoregressiveLM(NDManager manager, ArCheckpoint.Loaded model) {
+        this.manager = manager;
+        this.model = model;
+        for (Pair<String, Parameter> p : model.network().getParameters()) {
+            p.getValue().getArray().setRequiresGradient(false);
+        }
+        this.sampler = new ArSampler(model.network(), manager);
+    }
+
+    /**
+     * Loads a model made by {@code train-ar}.
+     *
+     * @param dir the model directory, or null for the shipped default ({@link DefaultModel#locateAutoregressive})
+     * @param device a DJL device, or null for the engine's default
+     */
+    public static AutoregressiveLM load(Path dir, Device device) throws IOException {
+        Path path = dir != null ? dir : DefaultModel.locateAutoregressive();
+        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
+        try {
+            return new AutoregressiveLM(manager, ArCheckpoint.load(path, manager));
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    public ArConfig config() {
+        return model.header().model();
+    }
+
+    public TrainingInfo training() {
+        return model.header().training();
+    }
+
+    public Vocabulary vocabulary() {
+        return model.vocabulary();
+    }
+
+    /** The sampler itself, for callers that need its options (no cache, fixed length): benchmarks. */
+    public ArSampler sampler() {
+        return sampler;
+    }
+
+    /** {@code count} sentences; sentence i uses seed {@code seed + i}. */
+    public List<List<String>> generate(int count, double temperature, long seed) {
+        return continueAll(java.util.Collections.nCopies(count, List.of()), config().maxLength(), temperature, seed);
+    }
+
+    /**
+     * Each prefix followed by up to {@code words} sampled words (fewer when the model ends the
+     * sentence); prefix i uses seed {@code seed + i}.
+     */
+    public List<List<String>> continueAll(List<List<String>> prefixes, int words, double temperature, long seed) {
+        int[][] ids = new int[prefixes.size()][];
+        long[] seeds = new long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = encode(prefixes.get(i));
+            seeds[i] = seed + i;
+        }
+        int[][] out = sampler.sample(new ArSampler.Request(ids, seeds, temperature, words, true, true));
+        List<List<String>> text = new ArrayList<>();
+        for (int i = 0; i < out.length; i++) {
+            List<String> row = new ArrayList<>(prefixes.get(i));
+            for (int k = prefixes.get(i).size(); k < out[i].length; k++) {
+                row.add(model.vocabulary().word(out[i][k]));
+            }
+            text.add(row);
+        }
+        return text;
+    }
+
+    /**
+     * The model's negative log-likelihood of each sentence: every word and the end of the sentence
+     * predicted from the words before. A sentence longer than the model's length is refused.
+     */
+    public List<Score> score(List<List<String>> sentences) {
+        List<Score> scores = new ArrayList<>();
+        ParameterStore ps = new ParameterStore(manager, false);
+        for (int from = 0; from < sentences.size(); from += SCORE_BATCH) {
+            List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + SCORE_BATCH));
+            int[][] rows = chunk.stream().map(this::encode).toArray(int[][]::new);
+            double[] nll = new double[rows.length];
+            int[] tokens = new int[rows.length];
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NextTokenBatch batch = NextTokenBatch.of(manager, rows, config().maxLength());
+                NDArray perToken = batch.nll(model.network(), ps, false);
+                float[] values = perToken.toFloatArray();
+                for (int n = 0; n < values.length; n++) {
+                    nll[batch.rowOf()[n]] += values[n];
+                    tokens[batch.rowOf()[n]]++;
+                }
+            }
+            for (int b = 0; b < rows.length; b++) {
+                scores.add(new Score(nll[b], tokens[b]));
+            }
+        }
+        return scores;
+    }
+
+    /** Pooled NLL per token of scored sentences (total nats over total tokens). */
+    public static double perToken(List<Score> scores) {
+        double nll = 0;
+        long tokens = 0;
+        for (Score s : scores) {
+            nll += s.nll();
+            tokens += s.tokens();
+        }
+        return tokens == 0 ? Double.NaN : nll / tokens;
+    }
+
+    private int[] encode(List<String> words) {
+        int max = config().maxLength();
+        if (words.size() > max) {
+            throw new IllegalArgumentException("a sentence of " + words.size() + " words is longer than the model's "
+                    + max + "; split it");
+        }
+        int[] ids = new int[words.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = model.vocabulary().id(words.get(i));
+        }
+        return ids;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

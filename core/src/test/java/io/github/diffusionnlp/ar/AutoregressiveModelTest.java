@@ -1,0 +1,169 @@
+package io.github.diffusionnlp.ar;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.AutoregressiveLM;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.ArTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AutoregressiveModelTest {
+    private static final Vocabulary VOCAB = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "a", "b", "c"));
+
+    /** A 2-layer model with random weights. */
+    private static CausalTransformer randomModel(NDManager m) {
+        CausalTransformer network = new CausalTransformer(new ArConfig(VOCAB.size(), 16, 2, 2, 2, 12));
+        ai.djl.engine.Engine.getInstance().setRandomSeed(3);
+        network.initialize(m);
+        // embeddings at std 0.1 and 0.5 instead of 0.02: distributions neither uniform nor one-hot
+        network.getParameters().get("tokenEmbedding").getArray().muli(5f);
+        network.getParameters().get("positionEmbedding").getArray().muli(25f);
+        return network;
+    }
+
+    @Test
+    void cachedAndUncachedSamplingGiveTheSameTokens() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ArSampler sampler = new ArSampler(randomModel(m), m);
+            int[][] prefixes = {{}, {2, 3}, {}, {4}, {2, 2, 2}};
+            long[] seeds = {1, 2, 3, 4, 5};
+            for (boolean stopAtEnd : new boolean[] {true, false}) {
+                int[][] cached = sampler.sample(new ArSampler.Request(prefixes, seeds, 1.0, 9, stopAtEnd, true));
+                int[][] uncached = sampler.sample(new ArSampler.Request(prefixes, seeds, 1.0, 9, stopAtEnd, false));
+                for (int b = 0; b < prefixes.length; b++) {
+                    assertArrayEquals(uncached[b], cached[b], "row " + b);
+                    for (int i = 0; i < prefixes[b].length; i++) {
+                        assertEquals(prefixes[b][i], cached[b][i], "prefix kept");
+                    }
+                    if (!stopAtEnd) {
+                        assertEquals(Math.min(12, prefixes[b].length + 9), cached[b].length, "fixed length");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRowDependsOnItsSeedAloneAndNeverGetsUnknown() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ArSampler sampler = new ArSampler(randomModel(m), m);
+            int[][] alone = sampler.sample(new ArSampler.Request(new int[][] {{2}}, new long[] {7}, 1.0, 11, false, true));
+            int[][] batch = sampler.sample(new ArSampler.Request(new int[][] {{3}, {2}, {}}, new long[] {1, 7, 9}, 1.0, 11,
+                    false, true));
+            assertArrayEquals(alone[0], batch[1]);
+            for (int[] row : batch) {
+                for (int id : row) {
+                    assertNotEquals(Vocabulary.UNK_ID, id);
+                    assertNotEquals(Vocabulary.PAD_ID, id);
+                }
+            }
+            int[][] other = sampler.sample(new ArSampler.Request(new int[][] {{2}}, new long[] {8}, 1.0, 11, false, true));
+            assertTrue(!java.util.Arrays.equals(alone[0], other[0]), "another seed, another sentence: "
+                    + java.util.Arrays.toString(alone[0]) + " " + java.util.Arrays.toString(other[0]));
+        }
+    }
+
+    /**
+     * All weights zero but the output bias, set to ln p: every position predicts p whatever it reads,
+     * so a sentence's NLL is −Σ ln p(w) − ln p(end), by hand.
+     */
+    @Test
+    void nllOfAFixedDistributionIsComputedByHand(@TempDir Path dir) throws Exception {
+        double[] p = {0.1, 0.0, 0.5, 0.25, 0.15}; // [PAD] (the end), [UNK], a, b, c
+        try (NDManager m = NDManager.newBaseManager()) {
+            CausalTransformer network = new CausalTransformer(new ArConfig(VOCAB.size(), 8, 1, 2, 2, 6));
+            network.initialize(m);
+            for (Pair<String, Parameter> param : network.getParameters()) {
+                param.getValue().getArray().muli(0f);
+            }
+            float[] logP = new float[p.length];
+            for (int i = 0; i < p.length; i++) {
+                logP[i] = (float) Math.log(Math.max(p[i], 1e-30));
+            }
+            network.getParameters().get("outputBias").getArray().set(logP);
+            ArCheckpoint.save(dir, network, VOCAB, new TrainingInfo("hand", 0, 0, 0, 0, 0, 0, 0, 0, 0, null), null);
+        }
+        try (AutoregressiveLM lm = AutoregressiveLM.load(dir, null)) {
+            List<AutoregressiveLM.Score> scores = lm.score(List.of(List.of("a", "b"), List.of("c"),
+                    List.of("a", "a", "a", "a", "a", "c")));
+            assertEquals(-Math.log(0.5) - Math.log(0.25) - Math.log(0.1), scores.get(0).nll(), 1e-5);
+            assertEquals(3, scores.get(0).tokens());
+            assertEquals(-Math.log(0.15) - Math.log(0.1), scores.get(1).nll(), 1e-5);
+            // six words fill the model's length: the end is not predicted (it may be a cut window)
+            assertEquals(-5 * Math.log(0.5) - Math.log(0.15), scores.get(2).nll(), 1e-5);
+            assertEquals(6, scores.get(2).tokens());
+            assertEquals((scores.get(0).nll() + scores.get(1).nll()) / 5,
+                    AutoregressiveLM.perToken(scores.subList(0, 2)), 1e-9);
+            assertThrows(IllegalArgumentException.class, () -> lm.score(List.of(List.of("a", "a", "a", "a", "a", "a", "a"))));
+        }
+    }
+
+    @Test
+    void trainsSavesResumesAndRefusesABrokenCheckpoint(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainOptions options = new TrainOptions(TestModels.devCorpus(), TestModels.devCorpus(), dir, "tiny", 2000, 32, 16,
+                60, null, 3e-3, 5, 7, 30, false);
+        ArTrainer trainer = new ArTrainer(options, null, new PrintStream(log, true, StandardCharsets.UTF_8));
+        TrainingInfo info = trainer.run();
+        assertEquals(60, info.step());
+        String text = log.toString(StandardCharsets.UTF_8);
+        double first = Double.parseDouble(text.lines().filter(l -> l.startsWith("step 10/")).findFirst().orElseThrow()
+                .split("\\s+")[3]);
+        assertTrue(info.trainLoss() < first - 0.5, "loss falls: " + first + " -> " + info.trainLoss());
+        assertTrue(Files.isRegularFile(dir.resolve("loss.png")));
+
+        TrainOptions more = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 16, 70, null, 3e-3, 5, 7,
+                30, true);
+        assertEquals(70, new ArTrainer(more, null, new PrintStream(PrintStream.nullOutputStream())).run().step());
+        try (AutoregressiveLM lm = AutoregressiveLM.load(dir, null)) {
+            List<List<String>> text2 = lm.generate(3, 1.0, 5);
+            assertEquals(text2, lm.generate(3, 1.0, 5), "same seed, same sentences");
+            assertEquals(3, text2.size());
+        }
+        Path params = dir.resolve(ArCheckpoint.PARAMS);
+        byte[] bytes = Files.readAllBytes(params);
+        Files.write(params, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> AutoregressiveLM.load(dir, null));
+        assertTrue(e.getMessage().contains(ArCheckpoint.PARAMS) && e.getMessage().contains("truncated"), e.getMessage());
+        Path diffusion = TestModels.tinyModel();
+        InvalidModelException wrongKind = assertThrows(InvalidModelException.class,
+                () -> AutoregressiveLM.load(diffusion, null));
+        assertTrue(wrongKind.getMessage().contains("train-ar"), wrongKind.getMessage());
+    }
+
+    @Test
+    void matchedConfigHasTheDiffusionModelsShapeAndParameterCount() {
+        ArConfig c = ArTrainer.matchingConfig("small", 12000, 64);
+        assertEquals(256, c.dim());
+        assertEquals(4, c.layers());
+        assertEquals(12000, c.vocabSize());
+        assertEquals(7_354_848, c.parameters(), 0.05 * 7_354_848); // the shipped diffusion model's count
+        try (NDManager m = NDManager.newBaseManager()) {
+            CausalTransformer network = new CausalTransformer(c);
+            network.initialize(m);
+            long counted = 0;
+            for (Pair<String, Parameter> p : network.getParameters()) {
+                counted += p.getValue().getArray().size();
+            }
+            assertEquals(c.parameters(), counted);
+        }
+    }
+}
