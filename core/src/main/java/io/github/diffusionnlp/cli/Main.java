@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, TrainArCommand.class, InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
             InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
-            LoadBenchmarkCommand.class, CommandLine.HelpCommand.class})
+            LoadBenchmarkCommand.class, CompareArCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -37,8 +37,14 @@ public final class InfillEvaluation {
 
     public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts,
             SamplingOptions base, Consumer<String> progress) {
-        long seed = base.seed();
-        int maxLength = lm.info().config().maxLength();
+        return run(lm, tasks(heldOut, count, lm.info().config().maxLength(), base.seed()), stepCounts, base, progress);
+    }
+
+    /**
+     * The two tasks on {@code count} held-out sentences of 4..maxLength tokens drawn with {@code seed}:
+     * one random non-punctuation token masked per sentence, and one random 3-token span.
+     */
+    static List<Task> tasks(List<TaggedSentence> heldOut, int count, int maxLength, long seed) {
         List<TaggedSentence> pool = new ArrayList<>();
         for (TaggedSentence s : heldOut) {
             if (s.size() >= 4 && s.size() <= maxLength && s.tags().stream().anyMatch(t -> t != Upos.PUNCT)) {
@@ -52,24 +58,31 @@ public final class InfillEvaluation {
         Random random = new Random(seed);
         Collections.shuffle(pool, random);
         List<TaggedSentence> chosen = pool.subList(0, count);
-        List<Task> tasks = List.of(singleToken(chosen, random), span(chosen, random, 3));
-        Vocabulary vocab = lm.vocabulary();
-        String topWord = vocab.word(2);
-        String topContentWord = topWord;
+        return List.of(singleToken(chosen, random), span(chosen, random, 3));
+    }
+
+    /** The most frequent word of the vocabulary: the baseline for {@code task}. */
+    static String baselineWord(Task task, Vocabulary vocab) {
+        if (!task.name().startsWith("single")) {
+            return vocab.word(2);
+        }
         for (int id = 2; id < vocab.size(); id++) {
             if (!PUNCTUATION.matcher(vocab.word(id)).matches()) {
-                topContentWord = vocab.word(id);
-                break;
+                return vocab.word(id); // a masked single token is never punctuation
             }
         }
+        return vocab.word(2);
+    }
+
+    static List<Result> run(DiffusionLM lm, List<Task> tasks, int[] stepCounts, SamplingOptions base,
+            Consumer<String> progress) {
         List<Result> results = new ArrayList<>();
         for (int steps : stepCounts) {
             for (Task task : tasks) {
                 long start = System.nanoTime();
                 SamplingOptions options = base.toBuilder().steps(steps).build();
                 List<List<String>> filled = lm.infillAll(task.masked(), options);
-                String baselineWord = task.name().startsWith("single") ? topContentWord : topWord;
-                results.add(score(task, filled, steps, baselineWord, vocab));
+                results.add(score(task, filled, steps, baselineWord(task, lm.vocabulary()), lm.vocabulary()));
                 progress.accept(String.format(Locale.ROOT, "%s at %d steps: %.1f s", task.name(), steps,
                         (System.nanoTime() - start) / 1e9));
             }

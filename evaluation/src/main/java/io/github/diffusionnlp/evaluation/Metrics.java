@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.eval.TextStatistics;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -50,7 +51,7 @@ public final class Metrics {
 
     /** A token with no letter and no digit (". , ; `` '' -- ( )" ...). */
     public static boolean isPunctuation(String token) {
-        return token.codePoints().noneMatch(Character::isLetterOrDigit);
+        return TextStatistics.isPunctuation(token);
     }
 
     /**
@@ -100,19 +101,8 @@ public final class Metrics {
      * earlier non-punctuation token of the same sentence. "the cat saw the cat" has 2 of 5.
      */
     public static Ratio repetition(List<String> sentence) {
-        Set<String> seen = new java.util.HashSet<>();
-        long words = 0;
-        long repeats = 0;
-        for (String t : sentence) {
-            if (isPunctuation(t)) {
-                continue;
-            }
-            words++;
-            if (!seen.add(lower(t))) {
-                repeats++;
-            }
-        }
-        return new Ratio(repeats, words);
+        long[] r = TextStatistics.repeatedTokens(sentence);
+        return new Ratio(r[0], r[1]);
     }
 
     /** {@link #repetition(List)} pooled over sentences (repeated tokens over all non-punctuation tokens). */
@@ -124,26 +114,9 @@ public final class Metrics {
         return r;
     }
 
-    /**
-     * Unigram entropy in bits of all tokens of the sentences pooled (punctuation included, case
-     * folded): −Σ p(w) log₂ p(w). 0 for no tokens. It grows with the sample, so compare it only with a
-     * reference of about the same number of tokens.
-     */
+    /** See {@link TextStatistics#unigramEntropy}. */
     public static double unigramEntropy(Collection<? extends List<String>> sentences) {
-        Map<String, Integer> counts = new HashMap<>();
-        long n = 0;
-        for (List<String> s : sentences) {
-            for (String t : s) {
-                counts.merge(lower(t), 1, Integer::sum);
-                n++;
-            }
-        }
-        double h = 0;
-        for (int c : counts.values()) {
-            double p = (double) c / n;
-            h -= p * Math.log(p) / Math.log(2);
-        }
-        return h == 0 ? 0 : h; // no -0.0
+        return TextStatistics.unigramEntropy(sentences);
     }
 
     /**

@@ -1,0 +1,80 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.api.AutoregressiveLM;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.eval.ArComparison;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "compare-ar", mixinStandardHelpOptions = true,
+        description = {"Diffusion against the autoregressive baseline in one run: generation quality (NLL under the"
+            + " autoregressive model, entropy, repetition) and span infilling against diffusion steps, and the time"
+            + " both take to write 64-token sequences with the break-even step count. Writes report.md,"
+            + " results.json, quality.png, infill.png, time.png and warp.png into --out.",
+            "The full mode (default) takes about an hour on 2 cores; --quick under 10 minutes."})
+final class CompareArCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR", description = "diffusion model (default: the shipped brown-cdcd)")
+    Path model;
+
+    @Option(names = "--ar-model", paramLabel = "DIR", description = "autoregressive model (default: the shipped brown-ar)")
+    Path arModel;
+
+    @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
+            description = "held-out sentences (default: ${DEFAULT-VALUE})")
+    Path heldout;
+
+    @Option(names = "--out", defaultValue = "results/ar-comparison", description = "output directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--quick", description = "the reduced mode: 100 samples, 8..64 steps, 100 infill sentences")
+    boolean quick;
+
+    @Option(names = "--samples", description = "samples per setting (overrides the mode's)")
+    Integer samples;
+
+    @Option(names = "--step-counts", split = ",", description = "diffusion step counts (overrides the mode's)")
+    int[] stepCounts;
+
+    @Option(names = "--infill-sentences", description = "held-out sentences for span infilling (overrides the mode's)")
+    Integer infillSentences;
+
+    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
+    String device;
+
+    @Override
+    public Integer call() throws Exception {
+        ArComparison.Settings s = quick ? ArComparison.Settings.quick() : ArComparison.Settings.full();
+        int[] steps = stepCounts != null ? stepCounts : s.stepCounts();
+        s = new ArComparison.Settings(s.mode(), samples != null ? samples : s.samples(), steps,
+                infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
+                s.speedBatches(), s.temperatures(), seed);
+        String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
+                + (samples != null ? " --samples " + samples : "")
+                + (stepCounts != null ? " --step-counts " + joined(steps) : "")
+                + (infillSentences != null ? " --infill-sentences " + infillSentences : "");
+        try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
+                AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
+            ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldout), s, out,
+                    line -> System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
+            ArComparison.Results results = comparison.run();
+            comparison.write(results, command);
+            System.out.printf(Locale.ROOT, "wrote %s (report.md, results.json, 4 plots) in %.0f s%n", out,
+                    results.seconds());
+        }
+        return 0;
+    }
+
+    private static String joined(int[] values) {
+        return java.util.Arrays.stream(values).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+    }
+}

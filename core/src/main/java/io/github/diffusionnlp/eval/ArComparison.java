@@ -1,0 +1,321 @@
+package io.github.diffusionnlp.eval;
+
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.api.AutoregressiveLM;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.ar.ArConfig;
+import io.github.diffusionnlp.ar.ArSampler;
+import io.github.diffusionnlp.bench.SpeedBenchmark;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.TrainingCharts;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Diffusion against autoregression, measured in one run: the quality of free generation (NLL of the
+ * samples under the autoregressive model, next to that of held-out sentences; unigram entropy and
+ * repetition as collapse checks) and of span infilling, against the number of diffusion steps; and
+ * the time both take to write 64-token sequences, with the break-even step count.
+ *
+ * <p>Generated samples are kept in {@code out/samples/} and read back when the same run is started
+ * again, so an interrupted run resumes where it stopped.
+ */
+public final class ArComparison {
+    private static final int SPEED_LENGTH = 64;
+
+    /** What to measure and how much. */
+    public record Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
+            int[] speedBatches, double[] temperatures, long seed) {
+        /** The reduced mode: under 10 minutes on a 2-core machine. */
+        public static Settings quick() {
+            return new Settings("quick", 100, new int[] {8, 16, 32, 64}, 100, new int[] {8, 16, 32, 64},
+                    new int[] {1, 32}, new double[] {0.8, 0.9, 0.95}, 1);
+        }
+
+        /**
+         * The full mode: 500 samples at 8..256 steps. About 2.5 hours on a 2-core machine, nearly all of it
+         * diffusion sampling at 128 and 256 steps (each step is two vocabulary-sized products at 64 positions).
+         */
+        public static Settings full() {
+            return new Settings("full", 500, new int[] {8, 16, 32, 64, 128, 256}, 300, new int[] {8, 16, 32, 64, 128, 256},
+                    new int[] {1, 32}, new double[] {0.8, 0.85, 0.9, 0.95}, 1);
+        }
+    }
+
+    /** Generation quality of one system and setting. */
+    public record Quality(String system, String setting, int steps, double temperature, int samples, double arNll,
+            double entropyBits, double repetition, double meanLength) {}
+
+    /** Span-infill accuracy of one system and setting. */
+    public record Infill(String system, int steps, int sentences, double tokenAccuracy, double spanExact,
+            double baseline) {}
+
+    /** Wall time to write {@code batch} sequences of 64 tokens. */
+    public record Speed(String system, int batch, int steps, double seconds, double gflopsPerSecond) {}
+
+    /** The two models side by side. */
+    public record Fairness(long diffusionParameters, long arParameters, boolean sameVocabulary, int vocabSize,
+            TrainingInfo diffusionTraining, TrainingInfo arTraining, String diffusionShape, String arShape) {}
+
+    /** Everything measured. */
+    public record Results(Settings settings, String machine, double matmulGflops, Fairness fairness,
+            Quality reference, List<Quality> quality, double tunedTemperature, List<Infill> infill,
+            List<Speed> speed, double[] breakEvenSteps, double seconds) {}
+
+    private final DiffusionLM diffusion;
+    private final AutoregressiveLM ar;
+    private final List<TaggedSentence> heldOut;
+    private final Settings settings;
+    private final Path out;
+    private final Consumer<String> progress;
+
+    public ArComparison(DiffusionLM diffusion, AutoregressiveLM ar, List<TaggedSentence> heldOut, Settings settings,
+            Path out, Consumer<String> progress) {
+        this.diffusion = diffusion;
+        this.ar = ar;
+        this.heldOut = heldOut;
+        this.settings = settings;
+        this.out = out;
+        this.progress = progress;
+    }
+
+    public Results run() throws IOException {
+        long start = System.nanoTime();
+        Files.createDirectories(out.resolve("samples"));
+        Fairness fairness = fairness();
+        if (!fairness.sameVocabulary()) {
+            throw new IllegalArgumentException("the two models have different vocabularies; train the autoregressive"
+                    + " model with `train-ar --vocab-from " + diffusion.info().directory() + "`");
+        }
+        int maxLength = Math.min(diffusion.info().config().maxLength(), ar.config().maxLength());
+        List<List<String>> reference = referenceSentences(maxLength);
+        Quality ref = quality("held-out data", "real sentences", 0, Double.NaN, reference);
+        progress.accept(String.format(java.util.Locale.ROOT, "reference: AR-NLL %.3f, entropy %.2f bits", ref.arNll(),
+                ref.entropyBits()));
+
+        List<Quality> quality = new ArrayList<>();
+        for (int steps : settings.stepCounts()) {
+            SamplingOptions options = SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64).build();
+            List<List<String>> samples = cached("diffusion-" + steps + "steps",
+                    () -> diffusion.generate(settings.samples(), options));
+            quality.add(quality("diffusion", steps + " steps", steps, 1.0, samples));
+            progress.accept("diffusion at " + steps + " steps: " + Reports.describe(quality.get(quality.size() - 1)));
+        }
+        double tuned = tuneTemperature(ref.entropyBits());
+        for (double t : tuned == 1.0 ? new double[] {1.0} : new double[] {1.0, tuned}) {
+            List<List<String>> samples = cached("ar-T" + t, () -> ar.generate(settings.samples(), t, settings.seed()));
+            quality.add(quality("autoregressive", t == 1.0 ? "T = 1" : "T = " + t + " (tuned)", 0, t, samples));
+            progress.accept("autoregressive at T=" + t + ": " + Reports.describe(quality.get(quality.size() - 1)));
+        }
+
+        List<Infill> infill = infill(maxLength);
+        SpeedBenchmark bench = new SpeedBenchmark(progress);
+        double ceiling = bench.matmulCeiling();
+        List<Speed> speed = speed(bench);
+        Results results = new Results(settings, Reports.machine(), ceiling, fairness, ref, quality, tuned, infill, speed,
+                breakEven(speed), (System.nanoTime() - start) / 1e9);
+        writeCharts(results);
+        return results;
+    }
+
+    /** Writes {@code report.md} (Markdown tables, pictures linked) and {@code results.json} into the output directory. */
+    public void write(Results results, String command) throws IOException {
+        Files.writeString(out.resolve("report.md"), Reports.markdown(results, command), StandardCharsets.UTF_8);
+        new com.fasterxml.jackson.databind.ObjectMapper().enable(
+                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("results.json").toFile(), results);
+    }
+
+    private Fairness fairness() {
+        Vocabulary a = diffusion.vocabulary();
+        Vocabulary b = ar.vocabulary();
+        boolean same = a.size() == b.size();
+        for (int i = 0; same && i < a.size(); i++) {
+            same = a.word(i).equals(b.word(i));
+        }
+        ArConfig c = ar.config();
+        return new Fairness(diffusion.info().parameters(), c.parameters(), same, a.size(), diffusion.info().training(),
+                ar.training(), diffusion.info().config().toString(), c.toString());
+    }
+
+    /** {@code samples} held-out sentences of 1..maxLength words, drawn with the seed. */
+    private List<List<String>> referenceSentences(int maxLength) {
+        List<List<String>> pool = new ArrayList<>();
+        for (TaggedSentence s : heldOut) {
+            if (s.size() >= 1 && s.size() <= maxLength) {
+                pool.add(s.words());
+            }
+        }
+        Collections.shuffle(pool, new Random(settings.seed()));
+        if (pool.size() < settings.samples()) {
+            throw new IllegalArgumentException("the held-out corpus has " + pool.size() + " sentences of 1.." + maxLength
+                    + " words; asked for " + settings.samples());
+        }
+        return pool.subList(0, settings.samples());
+    }
+
+    private Quality quality(String system, String setting, int steps, double temperature, List<List<String>> text) {
+        double nll = AutoregressiveLM.perToken(ar.score(text));
+        double length = text.stream().mapToInt(List::size).average().orElse(0);
+        return new Quality(system, setting, steps, temperature, text.size(), nll, TextStatistics.unigramEntropy(text),
+                TextStatistics.repetitionRate(text), length);
+    }
+
+    /**
+     * The lowest candidate temperature whose samples keep their unigram entropy within 5% of the
+     * held-out data's (lower temperatures trade diversity for likelihood), tuned on samples drawn with
+     * other seeds than the ones reported; 1 when none qualifies.
+     */
+    private double tuneTemperature(double referenceEntropy) {
+        double[] candidates = settings.temperatures().clone();
+        Arrays.sort(candidates);
+        for (double t : candidates) {
+            List<List<String>> samples = ar.generate(settings.samples(), t, settings.seed() + 1_000_000);
+            double entropy = TextStatistics.unigramEntropy(samples);
+            progress.accept(String.format(java.util.Locale.ROOT, "tuning: T=%.1f gives entropy %.2f bits (data %.2f)", t,
+                    entropy, referenceEntropy));
+            if (entropy >= 0.95 * referenceEntropy) {
+                return t;
+            }
+        }
+        return 1.0;
+    }
+
+    /**
+     * 3-token spans of held-out sentences: diffusion fills each from both sides (at temperature 0, its
+     * most likely fill); the autoregressive model writes the 3 words greedily after the left context,
+     * which is all it can read.
+     */
+    private List<Infill> infill(int maxLength) {
+        InfillEvaluation.Task span = InfillEvaluation.tasks(heldOut, settings.infillSentences(), maxLength,
+                settings.seed()).get(1);
+        List<Infill> rows = new ArrayList<>();
+        SamplingOptions base = SamplingOptions.builder().seed(settings.seed()).temperature(0).batchSize(64).build();
+        for (InfillEvaluation.Result r : InfillEvaluation.run(diffusion, List.of(span), settings.stepCounts(), base,
+                progress)) {
+            rows.add(new Infill("diffusion", r.steps(), r.sentences(), r.accuracy(), r.spanExact(), r.baseline()));
+        }
+        int n = span.masked().size();
+        int[][] prefixes = new int[n][];
+        long[] seeds = new long[n];
+        for (int s = 0; s < n; s++) {
+            int from = span.positions().get(s)[0];
+            prefixes[s] = span.sentences().get(s).subList(0, from).stream().mapToInt(ar.vocabulary()::id).toArray();
+            seeds[s] = settings.seed() + s;
+        }
+        int[][] written = ar.sampler().sample(new ArSampler.Request(prefixes, seeds, 0, 3, false, true));
+        List<List<String>> filled = new ArrayList<>();
+        for (int s = 0; s < n; s++) {
+            List<String> row = new ArrayList<>(span.sentences().get(s));
+            int[] p = span.positions().get(s);
+            for (int k = 0; k < p.length; k++) {
+                row.set(p[k], ar.vocabulary().word(written[s][p[0] + k]));
+            }
+            filled.add(row);
+        }
+        InfillEvaluation.Result r = InfillEvaluation.score(span, filled, 0, InfillEvaluation.baselineWord(span,
+                ar.vocabulary()), ar.vocabulary());
+        rows.add(new Infill("autoregressive (left context, greedy)", 0, r.sentences(), r.accuracy(), r.spanExact(),
+                r.baseline()));
+        return rows;
+    }
+
+    private List<Speed> speed(SpeedBenchmark bench) {
+        List<Speed> rows = new ArrayList<>();
+        for (SpeedBenchmark.Sampling s : bench.sampling(diffusion, settings.speedBatches(), settings.speedSteps())) {
+            rows.add(new Speed("diffusion", s.batch(), s.steps(), s.seconds(), s.gflopsPerSecond()));
+        }
+        ArConfig c = ar.config();
+        for (int batch : settings.speedBatches()) {
+            for (boolean cache : new boolean[] {true, false}) {
+                int[][] prefixes = new int[batch][0];
+                long[] seeds = new long[batch];
+                Arrays.setAll(seeds, i -> settings.seed() + i);
+                ArSampler.Request request = new ArSampler.Request(prefixes, seeds, 1.0, SPEED_LENGTH, false, cache);
+                ar.sampler().sample(new ArSampler.Request(prefixes, seeds, 1.0, 4, false, cache)); // warm-up
+                int reps = batch == 1 ? 3 : 1;
+                double[] times = new double[reps];
+                for (int r = 0; r < reps; r++) {
+                    long t0 = System.nanoTime();
+                    ar.sampler().sample(request);
+                    times[r] = (System.nanoTime() - t0) / 1e9;
+                }
+                Arrays.sort(times);
+                double seconds = times[reps / 2];
+                double flops = 0;
+                for (int t = 0; t < SPEED_LENGTH; t++) {
+                    flops += cache ? c.forwardFlops(batch, 1, t, batch) : c.forwardFlops(batch, t + 1, 0, batch);
+                }
+                String system = cache ? "autoregressive, KV cache" : "autoregressive, no cache";
+                rows.add(new Speed(system, batch, 0, seconds, flops / seconds / 1e9));
+                progress.accept(String.format(java.util.Locale.ROOT, "%s, batch %d: %.3f s", system, batch, seconds));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Per batch size (in {@link Settings#speedBatches} order): the step count at which diffusion takes
+     * as long as the KV-cached autoregressive model, from a least-squares line through diffusion's
+     * time against steps (its cost is a fixed part plus one forward pass a step).
+     */
+    private double[] breakEven(List<Speed> speed) {
+        double[] out = new double[settings.speedBatches().length];
+        for (int i = 0; i < out.length; i++) {
+            int batch = settings.speedBatches()[i];
+            List<Speed> d = speed.stream().filter(s -> s.system().equals("diffusion") && s.batch() == batch).toList();
+            double arSeconds = speed.stream().filter(s -> s.system().equals("autoregressive, KV cache")
+                    && s.batch() == batch).findFirst().orElseThrow().seconds();
+            double mx = d.stream().mapToDouble(Speed::steps).average().orElse(0);
+            double my = d.stream().mapToDouble(Speed::seconds).average().orElse(0);
+            double sxy = 0;
+            double sxx = 0;
+            for (Speed s : d) {
+                sxy += (s.steps() - mx) * (s.seconds() - my);
+                sxx += (s.steps() - mx) * (s.steps() - mx);
+            }
+            double slope = sxx == 0 ? Double.NaN : sxy / sxx;
+            out[i] = (arSeconds - (my - slope * mx)) / slope;
+        }
+        return out;
+    }
+
+    /** Samples stored under {@code out/samples/NAME-nN-seedS.txt}, made by {@code make} when not there yet. */
+    private List<List<String>> cached(String name, Supplier<List<List<String>>> make) throws IOException {
+        Path file = out.resolve("samples").resolve(name + "-n" + settings.samples() + "-seed" + settings.seed() + ".txt");
+        if (Files.isRegularFile(file)) {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            if (lines.size() == settings.samples()) {
+                progress.accept("reusing " + file);
+                return lines.stream().map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
+            }
+        }
+        List<List<String>> made = make.get();
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, made.stream().map(s -> String.join(" ", s)).toList(), StandardCharsets.UTF_8);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return made;
+    }
+
+    private void writeCharts(Results results) throws IOException {
+        ComparisonCharts.quality(out.resolve("quality.png"), results);
+        ComparisonCharts.infill(out.resolve("infill.png"), results);
+        ComparisonCharts.time(out.resolve("time.png"), results);
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingCharts.writeWarp(out.resolve("warp.png"), ModelCheckpoint.load(diffusion.info().directory(), m).warp());
+        }
+    }
+}

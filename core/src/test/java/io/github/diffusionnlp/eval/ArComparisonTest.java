@@ -1,0 +1,76 @@
+package io.github.diffusionnlp.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.AutoregressiveLM;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.train.ArTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The comparison harness end to end in its smallest mode, on the tiny test models. */
+class ArComparisonTest {
+    private static final ArComparison.Settings SMOKE = new ArComparison.Settings("smoke", 8, new int[] {2, 4}, 8,
+            new int[] {2, 4}, new int[] {1, 2}, new double[] {0.9}, 3);
+
+    private static Path trainAr(Path dir, Path vocabFrom, int vocab) throws Exception {
+        TrainOptions options = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", vocab, 32, 8, 10, null, 3e-3, 2,
+                7, 10, false);
+        new ArTrainer(options, vocabFrom, new PrintStream(PrintStream.nullOutputStream())).run();
+        return dir;
+    }
+
+    @Test
+    void runsEndToEndAndWritesTablesAndPlots(@TempDir Path tmp) throws Exception {
+        Path diffusionDir = TestModels.tinyModel();
+        Path arDir = trainAr(tmp.resolve("ar"), diffusionDir, 2000);
+        List<TaggedSentence> heldOut = TaggedCorpus.read(TestModels.devCorpus());
+        Path out = tmp.resolve("out");
+        try (DiffusionLM diffusion = DiffusionLM.builder().optModel(diffusionDir).build();
+                AutoregressiveLM ar = AutoregressiveLM.load(arDir, null)) {
+            ArComparison comparison = new ArComparison(diffusion, ar, heldOut, SMOKE, out, line -> { });
+            ArComparison.Results r = comparison.run();
+            comparison.write(r, "smoke");
+            assertTrue(r.fairness().sameVocabulary());
+            assertEquals(2, r.quality().stream().filter(q -> q.system().equals("diffusion")).count());
+            assertTrue(r.quality().stream().allMatch(q -> q.samples() == 8 && Double.isFinite(q.arNll()) && q.arNll() > 0));
+            assertEquals(3, r.infill().size()); // diffusion at 2 and 4 steps, and the autoregressive model
+            assertEquals(2 * 2 + 2 * 2, r.speed().size());
+            assertEquals(2, r.breakEvenSteps().length);
+            for (String f : List.of("report.md", "results.json", "quality.png", "infill.png", "time.png", "warp.png")) {
+                assertTrue(Files.size(out.resolve(f)) > 0, f);
+            }
+            String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
+            assertTrue(report.contains("| diffusion | 4 steps |") && report.contains("Break-even"), report);
+
+            // a second run reads the stored samples back instead of sampling again
+            List<String> lines = Files.readAllLines(out.resolve("samples/diffusion-2steps-n8-seed3.txt"));
+            assertEquals(8, lines.size());
+            List<String> messages = new java.util.ArrayList<>();
+            new ArComparison(diffusion, ar, heldOut, SMOKE, out, messages::add).run();
+            assertTrue(messages.stream().anyMatch(m -> m.startsWith("reusing")), messages.toString());
+        }
+    }
+
+    @Test
+    void refusesModelsWithDifferentVocabularies(@TempDir Path tmp) throws Exception {
+        Path arDir = trainAr(tmp.resolve("ar"), null, 500);
+        try (DiffusionLM diffusion = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+                AutoregressiveLM ar = AutoregressiveLM.load(arDir, null)) {
+            ArComparison comparison = new ArComparison(diffusion, ar, List.of(), SMOKE, tmp.resolve("out"), line -> { });
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, comparison::run);
+            assertTrue(e.getMessage().contains("--vocab-from"), e.getMessage());
+        }
+    }
+}
