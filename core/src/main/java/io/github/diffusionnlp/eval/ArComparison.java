@@ -41,12 +41,12 @@ public final class ArComparison {
             int[] speedBatches, double[] temperatures, long seed) {
         /** The reduced mode: under 10 minutes on a 2-core machine. */
         public static Settings quick() {
-            return new Settings("quick", 100, new int[] {8, 16, 32, 64}, 100, new int[] {8, 16, 32, 64},
+            return new Settings("quick", 100, new int[] {8, 16, 32}, 100, new int[] {8, 16, 32},
                     new int[] {1, 32}, new double[] {0.8, 0.9, 0.95}, 1);
         }
 
         /**
-         * The full mode: 500 samples at 8..256 steps. About 2.5 hours on a 2-core machine, nearly all of it
+         * The full mode: 500 samples at 8..256 steps. About 3 hours on a 2-core machine, nearly all of it
          * diffusion sampling at 128 and 256 steps (each step is two vocabulary-sized products at 64 positions).
          */
         public static Settings full() {
