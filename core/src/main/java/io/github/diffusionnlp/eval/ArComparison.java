@@ -185,7 +185,7 @@ public final class ArComparison {
         for (double t : candidates) {
             List<List<String>> samples = ar.generate(settings.samples(), t, settings.seed() + 1_000_000);
             double entropy = TextStatistics.unigramEntropy(samples);
-            progress.accept(String.format(java.util.Locale.ROOT, "tuning: T=%.1f gives entropy %.2f bits (data %.2f)", t,
+            progress.accept(String.format(java.util.Locale.ROOT, "tuning: T=%.2f gives entropy %.2f bits (data %.2f)", t,
                     entropy, referenceEntropy));
             if (entropy >= 0.95 * referenceEntropy) {
                 return t;
