@@ -57,7 +57,8 @@ final class CompareArCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ArComparison.Settings s = quick ? ArComparison.Settings.quick() : ArComparison.Settings.full();
         int[] steps = stepCounts != null ? stepCounts : s.stepCounts();
-        s = new ArComparison.Settings(s.mode(), samples != null ? samples : s.samples(), steps,
+        boolean overridden = samples != null || stepCounts != null || infillSentences != null;
+        s = new ArComparison.Settings(overridden ? s.mode() + " mode, overridden" : s.mode() + " mode", samples != null ? samples : s.samples(), steps,
                 infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed);
         String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")

@@ -38,7 +38,7 @@ final class Reports {
     static String markdown(Results r, String command) {
         StringBuilder sb = new StringBuilder();
         ArComparison.Fairness f = r.fairness();
-        sb.append(String.format(Locale.ROOT, "Command: `%s` (%s mode, %.0f s). Machine: %s; float32 matrix-multiply"
+        sb.append(String.format(Locale.ROOT, "Command: `%s` (%s, %.0f s). Machine: %s; float32 matrix-multiply"
                 + " ceiling measured in the same run: %.1f GFLOP/s.%n%n", command, r.settings().mode(), r.seconds(),
                 r.machine(), r.matmulGflops()));
 
