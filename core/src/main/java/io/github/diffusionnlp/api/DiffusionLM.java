@@ -6,6 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
@@ -491,7 +492,7 @@ public final class DiffusionLM implements AutoCloseable {
 
         public DiffusionLM build() throws IOException {
             Path dir = model != null ? model : DefaultModel.locate();
-            NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
+            NDManager manager = NativeMemory.newManager(device);
             try {
                 ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
                 return new DiffusionLM(manager, loaded, this);

@@ -10,6 +10,7 @@ import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingCharts;
 import java.io.IOException;
@@ -314,7 +315,7 @@ public final class ArComparison {
         ComparisonCharts.quality(out.resolve("quality.png"), results);
         ComparisonCharts.infill(out.resolve("infill.png"), results);
         ComparisonCharts.time(out.resolve("time.png"), results);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = NativeMemory.newManager(null)) {
             TrainingCharts.writeWarp(out.resolve("warp.png"), ModelCheckpoint.load(diffusion.info().directory(), m).warp());
         }
     }

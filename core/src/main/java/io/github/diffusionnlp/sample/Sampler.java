@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -31,15 +32,23 @@ import java.util.SplittableRandom;
  */
 public final class Sampler {
     private static final int WIDTH_QUANTUM = 16;
+    /** Rows per chunk of the vocabulary side: 256 × 12,000 floats (12 MB) measured fastest on 2 cores. */
+    static final int ROWS_PER_CHUNK = 256;
 
     private final DiffusionTransformer network;
     private final TimeWarp warp;
     private final NDManager manager;
+    private final int rowsPerChunk;
 
     public Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager) {
+        this(network, warp, manager, ROWS_PER_CHUNK);
+    }
+
+    Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager, int rowsPerChunk) {
         this.network = network;
         this.warp = warp;
         this.manager = manager;
+        this.rowsPerChunk = rowsPerChunk;
     }
 
     /**
@@ -199,18 +208,15 @@ public final class Sampler {
                 NDArray xs = guided ? x.concat(x, 0) : x;
                 NDArray sc = guided ? selfCond.concat(selfCond, 0) : selfCond;
                 NDArray h = network.forward(ps, new NDList(xs, sigmaArr, givenArr, sc, sentiment, upos), false).get(0);
-                NDArray logits = network.logits(ps, DiffusionTransformer.pick(h, rows), e, false);
-                if (guided) {
-                    NDArray u = network.logits(ps, DiffusionTransformer.pick(h, uncondRows), e, false);
-                    logits = u.add(logits.sub(u).mul(w));
-                }
-                logits = logits.add(banLogits);
+                NDArray hRows = DiffusionTransformer.pick(h, rows);
+                NDArray hUncond = guided ? DiffusionTransformer.pick(h, uncondRows) : null;
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {
-                    return logits.argMax(1).toType(DataType.INT64, false).toLongArray();
+                    return vocabularySide(ps, hRows, hUncond, w, e, banLogits, true).toLongArray();
                 }
-                NDArray x0 = DiffusionTransformer.selfCondition(logits.softmax(1).matMul(e), rows, clean, givenMask);
+                NDArray x0 = DiffusionTransformer.selfCondition(vocabularySide(ps, hRows, hUncond, w, e, banLogits,
+                        false), rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
                 if (schedule.steer() != null && schedule.steer().weight() > 0) {
@@ -221,5 +227,37 @@ public final class Sampler {
                 selfCond = x0;
             }
         }
+    }
+
+    /**
+     * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided and
+     * banned logits, then either their argmax (N) or x̂₀ = softmax·E (N, d). Worked in chunks of
+     * {@link #ROWS_PER_CHUNK} rows whose temporaries are freed before the next chunk: a fresh (N, V)
+     * array costs more than the arithmetic on it (page faults; measured 0.23 s for a 98 MB add on a
+     * 2-core machine against 0.003 s in place), while memory freed promptly is reused. Chunking
+     * leaves every row's arithmetic unchanged, so results are bit-identical to the unchunked form.
+     */
+    private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
+            NDArray banLogits, boolean argMax) {
+        long n = h.getShape().get(0);
+        NDList parts = new NDList();
+        for (long from = 0; from < n; from += rowsPerChunk) {
+            String range = from + ":" + Math.min(n, from + rowsPerChunk);
+            NDArray part;
+            try (NDScope chunk = new NDScope()) {
+                chunk.suppressNotUsedWarning();
+                NDArray logits = network.logits(ps, h.get(range), e, false);
+                if (hUncond != null) {
+                    NDArray u = network.logits(ps, hUncond.get(range), e, false);
+                    logits = u.add(logits.sub(u).mul(w));
+                }
+                logits = logits.add(banLogits.get(range));
+                part = argMax ? logits.argMax(1).toType(DataType.INT64, false) : logits.softmax(1).matMul(e);
+                NDScope.unregister(part);
+            }
+            NDScope.register(part); // now the step's to free
+            parts.add(part);
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
     }
 }

@@ -14,6 +14,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.GuidanceScorer;
@@ -78,7 +79,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         if (sentences.isEmpty() || steps < 1) {
             throw new IllegalArgumentException("need sentences and steps >= 1");
         }
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NativeMemory.newManager(null);
         try {
             NDArray table = lm.embeddingTable(manager);
             int d = (int) table.getShape().get(1);
@@ -144,7 +145,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     }
 
     public static NoisySentimentClassifier load(Path file) throws IOException {
-        NDManager manager = NDManager.newBaseManager();
+        NDManager manager = NativeMemory.newManager(null);
         try (InputStream in = Files.newInputStream(file)) {
             NDList list = NDList.decode(manager, in);
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS

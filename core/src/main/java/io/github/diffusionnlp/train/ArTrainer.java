@@ -21,6 +21,7 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,7 +64,7 @@ public final class ArTrainer {
         }
         Path out = options.output();
         boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ArCheckpoint.CONFIG));
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NativeMemory.newManager(null)) {
             CausalTransformer network;
             Vocabulary vocab;
             AdamW optimizer = new AdamW(manager, WEIGHT_DECAY);
@@ -104,7 +105,7 @@ public final class ArTrainer {
     /** The causal model matched to the diffusion model of the named size (see {@link ArConfig#matching}). */
     public static ArConfig matchingConfig(String size, int vocabSize, int maxLength) {
         ModelConfig diffusion = ModelConfig.ofSize(size, vocabSize, maxLength);
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = NativeMemory.newManager(null)) {
             DiffusionTransformer network = new DiffusionTransformer(diffusion);
             network.initialize(m);
             long params = 0;

@@ -1,0 +1,41 @@
+package io.github.diffusionnlp.sample;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.NativeMemory;
+import org.junit.jupiter.api.Test;
+
+/** The vocabulary side worked in row chunks gives exactly the tokens of the one-piece form. */
+class SamplerChunkingTest {
+    @Test
+    void chunkedAndWholeGiveTheSameTokens() throws Exception {
+        try (NDManager manager = NativeMemory.newManager(null)) {
+            ModelCheckpoint.Loaded model = ModelCheckpoint.load(TestModels.shippedModel(), manager);
+            int rows = 24;
+            int len = 16; // 384 generated positions: one full chunk of 256 and a partial one
+            assertTrue(rows * len > Sampler.ROWS_PER_CHUNK);
+            int[][] ids = new int[rows][len];
+            boolean[][] given = new boolean[rows][len];
+            boolean[][] allowPad = new boolean[rows][len];
+            long[] seeds = new long[rows];
+            for (int b = 0; b < rows; b++) {
+                seeds[b] = 100 + b;
+                given[b][0] = true; // one given word, so given positions are part of the check
+                ids[b][0] = model.vocabulary().id("The");
+            }
+            SampleRows in = SampleRows.unconditioned(ids, given, allowPad, seeds);
+            for (Schedule schedule : new Schedule[] {Schedule.of(4, 1.0), new Schedule(3, 1.0, 1.0, 2.0)}) {
+                int[][] chunked = new Sampler(model.network(), model.warp(), manager).sample(in, schedule);
+                int[][] whole = new Sampler(model.network(), model.warp(), manager, Integer.MAX_VALUE)
+                        .sample(in, schedule);
+                for (int b = 0; b < rows; b++) {
+                    assertArrayEquals(whole[b], chunked[b], "row " + b + ", guidance " + schedule.guidance());
+                }
+            }
+        }
+    }
+}
