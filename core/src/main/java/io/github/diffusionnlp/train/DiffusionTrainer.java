@@ -213,9 +213,7 @@ public final class DiffusionTrainer {
                 NDArray x = in.noised(manager, clean);
                 NDArray selfCond = manager.zeros(x.getShape());
                 if (selfCondition) {
-                    NDArray h0 = network.forward(ps, in.inputs(x, selfCond), true).get(0);
-                    NDArray x0 = network.predict(ps, h0, in.rows, e, true).get(1).stopGradient();
-                    selfCond = DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
+                    selfCond = selfConditioning(network, ps, in, x, selfCond, e, clean);
                 }
                 NDArray h = network.forward(ps, in.inputs(x, selfCond), true).get(0);
                 NDArray rowLoss = in.rowLoss(network.logits(ps, in.pick(h), e, true));
@@ -253,6 +251,19 @@ public final class DiffusionTrainer {
         double flops = 3 * graded + (selfCondition ? graded + Flops.expectedEmbedding(c, generated) : 0);
         lastStep = new Throughput(1, tokens, flops, 0);
         return mean;
+    }
+
+    /**
+     * The self-conditioning input: a first pass's x̂₀, from which no gradient flows. Run with autograd
+     * paused so that the pass records no graph and keeps none of its activations for backward.
+     */
+    private static NDArray selfConditioning(DiffusionTransformer network, ParameterStore ps, Batch in, NDArray x,
+            NDArray zeros, NDArray e, NDArray clean) {
+        return Autograd.withoutGraph(() -> {
+            NDArray h0 = network.forward(ps, in.inputs(x, zeros), false).get(0);
+            NDArray x0 = network.predict(ps, h0, in.rows, e, false).get(1);
+            return DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
+        });
     }
 
     /** Feeds F the losses of rows that had something to generate (a fully given row says nothing). */
