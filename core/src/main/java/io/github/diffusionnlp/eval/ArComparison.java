@@ -111,7 +111,7 @@ public final class ArComparison {
         for (int steps : settings.stepCounts()) {
             SamplingOptions options = SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64).build();
             List<List<String>> samples = cached("diffusion-" + steps + "steps",
-                    () -> diffusion.generate(settings.samples(), options));
+                    () -> generate(settings.samples(), options, "diffusion at " + steps + " steps"));
             quality.add(quality("diffusion", steps + " steps", steps, 1.0, samples));
             progress.accept("diffusion at " + steps + " steps: " + Reports.describe(quality.get(quality.size() - 1)));
         }
@@ -180,6 +180,23 @@ public final class ArComparison {
      * held-out data's (lower temperatures trade diversity for likelihood), tuned on samples drawn with
      * other seeds than the ones reported; 1 when none qualifies.
      */
+    /**
+     * {@code diffusion.generate(count, options)} batch by batch, with a progress line after each: the
+     * same rows (row i has seed + i, batches in order), so the same sentences.
+     */
+    private List<List<String>> generate(int count, SamplingOptions options, String what) {
+        List<List<String>> out = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int from = 0; from < count; from += options.batchSize()) {
+            int n = Math.min(options.batchSize(), count - from);
+            out.addAll(diffusion.generate(n, options.toBuilder().seed(options.seed() + from).build()));
+            double rate = out.size() / ((System.nanoTime() - start) / 1e9);
+            progress.accept(String.format(java.util.Locale.ROOT, "%s: %d/%d samples, %.2f samples/s, ETA %.0f s",
+                    what, out.size(), count, rate, (count - out.size()) / rate));
+        }
+        return out;
+    }
+
     private double tuneTemperature(double referenceEntropy) {
         double[] candidates = settings.temperatures().clone();
         Arrays.sort(candidates);
