@@ -12,7 +12,6 @@ import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.ArSampler;
 import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,7 +57,7 @@ public final class AutoregressiveLM implements AutoCloseable {
      */
     public static AutoregressiveLM load(Path dir, Device device) throws IOException {
         Path path = dir != null ? dir : DefaultModel.locateAutoregressive();
-        NDManager manager = NativeMemory.newManager(device);
+        NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             return new AutoregressiveLM(manager, ArCheckpoint.load(path, manager));
         } catch (IOException | RuntimeException e) {

@@ -2,7 +2,6 @@ package io.github.diffusionnlp.api;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import io.github.diffusionnlp.model.NativeMemory;
 import java.util.Locale;
 
 /** The device names every front end accepts: {@code auto}, {@code cpu}, {@code gpu}, {@code gpu:N}. */
@@ -27,7 +26,6 @@ public final class Devices {
         }
         if (d.equals("gpu") || d.matches("gpu:\\d{1,4}")) {
             int id = d.equals("gpu") ? 0 : Integer.parseInt(d.substring(4));
-            NativeMemory.requestHugePages(); // before the engine loads
             int gpus = Engine.getInstance().getGpuCount();
             if (id >= gpus) {
                 throw new IllegalArgumentException("device '" + name + "': " + gpus + " GPU(s) visible to DJL on this"

@@ -6,7 +6,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.Conditioning;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
@@ -492,7 +491,7 @@ public final class DiffusionLM implements AutoCloseable {
 
         public DiffusionLM build() throws IOException {
             Path dir = model != null ? model : DefaultModel.locate();
-            NDManager manager = NativeMemory.newManager(device);
+            NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
                 ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
                 return new DiffusionLM(manager, loaded, this);

@@ -7,7 +7,6 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.Throughput;
 import io.github.diffusionnlp.train.TrainOptions;
@@ -41,7 +40,7 @@ public final class SpeedBenchmark {
     public double matmulCeiling() {
         long[][] shapes = {{2048, 256, 1024}, {2048, 1024, 256}, {1024, 1024, 1024}, {2048, 256, 12000}};
         double best = 0;
-        try (NDManager m = NativeMemory.newManager(null)) {
+        try (NDManager m = NDManager.newBaseManager()) {
             for (long[] s : shapes) {
                 NDArray a = m.randomNormal(new Shape(s[0], s[1]));
                 NDArray b = m.randomNormal(new Shape(s[1], s[2]));

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
             + " autoregressive model, entropy, repetition) and span infilling against diffusion steps, and the time"
             + " both take to write 64-token sequences with the break-even step count. Writes report.md,"
             + " results.json, quality.png, infill.png, time.png and warp.png into --out.",
-            "The full mode (default: 500 samples at 8..256 steps) takes about 3 hours on 2 cores, nearly all of it"
+            "The full mode (default: 500 samples at 8..256 steps) takes over an hour on 2 cores, nearly all of it"
             + " diffusion sampling; samples are kept in --out/samples, so a stopped run resumes. --quick: under 10"
             + " minutes."})
 final class CompareArCommand implements Callable<Integer> {

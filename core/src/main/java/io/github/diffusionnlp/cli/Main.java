@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.model.NativeMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,7 +29,6 @@ public final class Main implements Runnable {
         if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
             System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
         }
-        NativeMemory.requestHugePages();
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -10,7 +10,6 @@ import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingCharts;
 import java.io.IOException;
@@ -47,7 +46,7 @@ public final class ArComparison {
         }
 
         /**
-         * The full mode: 500 samples at 8..256 steps. About 3 hours on a 2-core machine, nearly all of it
+         * The full mode: 500 samples at 8..256 steps. Over an hour on a 2-core machine, nearly all of it
          * diffusion sampling at 128 and 256 steps (each step is two vocabulary-sized products at 64 positions).
          */
         public static Settings full() {
@@ -332,7 +331,7 @@ public final class ArComparison {
         ComparisonCharts.quality(out.resolve("quality.png"), results);
         ComparisonCharts.infill(out.resolve("infill.png"), results);
         ComparisonCharts.time(out.resolve("time.png"), results);
-        try (NDManager m = NativeMemory.newManager(null)) {
+        try (NDManager m = NDManager.newBaseManager()) {
             TrainingCharts.writeWarp(out.resolve("warp.png"), ModelCheckpoint.load(diffusion.info().directory(), m).warp());
         }
     }

@@ -14,7 +14,6 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.GuidanceScorer;
@@ -79,7 +78,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         if (sentences.isEmpty() || steps < 1) {
             throw new IllegalArgumentException("need sentences and steps >= 1");
         }
-        NDManager manager = NativeMemory.newManager(null);
+        NDManager manager = NDManager.newBaseManager();
         try {
             NDArray table = lm.embeddingTable(manager);
             int d = (int) table.getShape().get(1);
@@ -145,7 +144,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     }
 
     public static NoisySentimentClassifier load(Path file) throws IOException {
-        NDManager manager = NativeMemory.newManager(null);
+        NDManager manager = NDManager.newBaseManager();
         try (InputStream in = Files.newInputStream(file)) {
             NDList list = NDList.decode(manager, in);
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS

@@ -21,7 +21,6 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +63,7 @@ public final class ArTrainer {
         }
         Path out = options.output();
         boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ArCheckpoint.CONFIG));
-        try (NDManager manager = NativeMemory.newManager(null)) {
+        try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;
             Vocabulary vocab;
             AdamW optimizer = new AdamW(manager, WEIGHT_DECAY);
@@ -105,7 +104,7 @@ public final class ArTrainer {
     /** The causal model matched to the diffusion model of the named size (see {@link ArConfig#matching}). */
     public static ArConfig matchingConfig(String size, int vocabSize, int maxLength) {
         ModelConfig diffusion = ModelConfig.ofSize(size, vocabSize, maxLength);
-        try (NDManager m = NativeMemory.newManager(null)) {
+        try (NDManager m = NDManager.newBaseManager()) {
             DiffusionTransformer network = new DiffusionTransformer(diffusion);
             network.initialize(m);
             long params = 0;

@@ -21,7 +21,6 @@ import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
-import io.github.diffusionnlp.model.NativeMemory;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -82,7 +81,7 @@ public final class DiffusionTrainer {
         }
         Path out = options.output();
         boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
-        try (NDManager manager = NativeMemory.newManager(null)) {
+        try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionTransformer network;
             Vocabulary vocab;
             TimeWarp warp;
