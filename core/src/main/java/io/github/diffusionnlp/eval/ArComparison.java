@@ -175,11 +175,6 @@ public final class ArComparison {
     }
 
     /**
-     * The lowest candidate temperature whose samples keep their unigram entropy within 5% of the
-     * held-out data's (lower temperatures trade diversity for likelihood), tuned on samples drawn with
-     * other seeds than the ones reported; 1 when none qualifies.
-     */
-    /**
      * {@code diffusion.generate(count, options)} batch by batch, with a progress line after each: the
      * same rows (row i has seed + i, batches in order), so the same sentences.
      */
@@ -196,6 +191,11 @@ public final class ArComparison {
         return out;
     }
 
+    /**
+     * The lowest candidate temperature whose samples keep their unigram entropy within 5% of the
+     * held-out data's (lower temperatures trade diversity for likelihood), tuned on samples drawn with
+     * other seeds than the ones reported; 1 when none qualifies.
+     */
     private double tuneTemperature(double referenceEntropy) {
         double[] candidates = settings.temperatures().clone();
         Arrays.sort(candidates);
