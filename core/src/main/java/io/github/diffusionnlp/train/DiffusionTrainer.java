@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -215,7 +216,7 @@ public final class DiffusionTrainer {
                     selfCond = selfConditioning(network, ps, in, x, selfCond, e, clean);
                 }
                 NDArray h = network.forward(ps, in.inputs(x, selfCond), true).get(0);
-                NDArray rowLoss = in.rowLoss(network.logits(ps, in.pick(h), e, true));
+                NDArray rowLoss = in.rowLoss(in.pick(h), hs -> network.logits(ps, hs, e, true));
                 NDArray loss = rowLoss.mean();
                 collector.backward(loss);
                 perRow = toDoubles(rowLoss.toFloatArray());
@@ -307,7 +308,7 @@ public final class DiffusionTrainer {
             NDArray x0 = network.predict(ps, h0, in.rows, e, false).get(1);
             NDArray selfCond = DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
             NDArray h = network.forward(ps, in.inputs(x, selfCond), false).get(0);
-            return in.rowLoss(network.logits(ps, in.pick(h), e, false)).mean().getFloat();
+            return in.rowLoss(in.pick(h), hs -> network.logits(ps, hs, e, false)).mean().getFloat();
         }
     }
 
@@ -315,6 +316,9 @@ public final class DiffusionTrainer {
      * The arrays of one batch. {@code rows} lists the flattened (B·L) positions to generate, which are
      * the only positions whose logits are computed; {@code rowOf} (B, N) maps them back to their rows.
      */
+    /** Rows per chunk of the training loss's logits; the sampler uses the same size for the same reason. */
+    private static final int LOSS_ROWS_PER_CHUNK = 256;
+
     private record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray sentiment, NDArray upos, NDArray rows,
             NDArray targets, NDArray rowOf, NDArray counts) {
         static Batch of(NDManager m, Example[] examples, float[][] given, double[] sigmas) {
@@ -378,9 +382,21 @@ public final class DiffusionTrainer {
             return DiffusionTransformer.pick(h, rows);
         }
 
-        /** Mean cross-entropy over each row's generated positions: (B). */
-        NDArray rowLoss(NDArray logits) {
-            NDArray nll = logits.logSoftmax(1).gather(targets.expandDims(1), 1).squeeze(1).neg();
+        /**
+         * Mean cross-entropy over each row's generated positions: (B), from their features {@code h}
+         * (N, d). The (N, V) logits are made and used in chunks of {@link #LOSS_ROWS_PER_CHUNK} rows:
+         * a fresh array of ~100 MB is faulted in page by page, which costs more than its arithmetic,
+         * while 12 MB chunks come from (and return to) memory the allocator reuses.
+         */
+        NDArray rowLoss(NDArray h, java.util.function.UnaryOperator<NDArray> logitsOf) {
+            long n = h.getShape().get(0);
+            NDList parts = new NDList();
+            for (long from = 0; from < n; from += LOSS_ROWS_PER_CHUNK) {
+                String range = from + ":" + Math.min(n, from + LOSS_ROWS_PER_CHUNK);
+                parts.add(logitsOf.apply(h.get(range)).logSoftmax(1).gather(targets.get(range).expandDims(1), 1)
+                        .squeeze(1).neg());
+            }
+            NDArray nll = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
             return rowOf.matMul(nll).div(counts.maximum(1f));
         }
     }
