@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.RowChunks;
 import org.junit.jupiter.api.Test;
 
 /** The vocabulary side worked in row chunks gives exactly the tokens of the one-piece form. */
@@ -16,7 +17,7 @@ class SamplerChunkingTest {
             ModelCheckpoint.Loaded model = ModelCheckpoint.load(TestModels.shippedModel(), manager);
             int rows = 24;
             int len = 16; // 360 generated positions: one full chunk of 256 and a partial one
-            assertTrue(rows * len > Sampler.ROWS_PER_CHUNK);
+            assertTrue(rows * len > RowChunks.ROWS);
             int[][] ids = new int[rows][len];
             boolean[][] given = new boolean[rows][len];
             boolean[][] allowPad = new boolean[rows][len];

@@ -1,0 +1,43 @@
+package io.github.diffusionnlp.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
+import java.util.function.Function;
+
+/**
+ * Vocabulary-sized work done a slice of rows at a time. Each step of diffusion writes (N, V) arrays
+ * (logits, probabilities; ~100 MB for 32 rows of 64 tokens), and a fresh array that large is faulted
+ * in page by page, which costs more than the arithmetic on it (measured on the 2-core development
+ * machine: a bias added into a fresh (2048, 12000) array took 0.23 s, in place 0.003 s). Slices of
+ * 256 rows (12 MB) whose temporaries are freed before the next slice reuse the same memory. Every
+ * row's arithmetic is unchanged, so results are bit-identical to the one-piece form.
+ */
+public final class RowChunks {
+    /** Rows per slice: 256 × 12,000 floats measured fastest on 2 cores (64 to 512 tried). */
+    public static final int ROWS = 256;
+
+    private RowChunks() {}
+
+    /**
+     * {@code work} applied to the row ranges ("from:to" index strings) of {@code n} rows, {@code rows}
+     * at a time, each in its own {@link NDScope}; the results concatenated along axis 0 and owned by
+     * the caller's scope. Not for arrays that must keep an autograd graph until backward.
+     */
+    public static NDArray map(long n, int rows, Function<String, NDArray> work) {
+        NDList parts = new NDList();
+        for (long from = 0; from < n; from += rows) {
+            String range = from + ":" + Math.min(n, from + rows);
+            NDArray part;
+            try (NDScope slice = new NDScope()) {
+                slice.suppressNotUsedWarning();
+                part = work.apply(range);
+                NDScope.unregister(part);
+            }
+            NDScope.register(part);
+            parts.add(part);
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
+    }
+}
