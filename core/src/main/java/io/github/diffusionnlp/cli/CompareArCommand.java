@@ -58,7 +58,8 @@ final class CompareArCommand implements Callable<Integer> {
         ArComparison.Settings s = quick ? ArComparison.Settings.quick() : ArComparison.Settings.full();
         int[] steps = stepCounts != null ? stepCounts : s.stepCounts();
         boolean overridden = samples != null || stepCounts != null || infillSentences != null;
-        s = new ArComparison.Settings(overridden ? s.mode() + " mode, overridden" : s.mode() + " mode", samples != null ? samples : s.samples(), steps,
+        String mode = s.mode() + (overridden ? " mode, overridden" : " mode");
+        s = new ArComparison.Settings(mode, samples != null ? samples : s.samples(), steps,
                 infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed);
         String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")

@@ -189,12 +189,12 @@ public final class DiffusionTransformer extends AbstractBlock {
     }
 
     /**
-     * x̂₀ for the generated positions: {@code rows} (N) index the flattened (B·L) positions of the
-     * features {@code h}; returns their logits (N, V) and the expected embeddings softmax(logits)·E (N, d).
+     * x̂₀ = softmax(logits)·E, the expected embedding, of output features {@code h} (N, d): (N, d),
+     * a slice of rows at a time ({@link RowChunks}). For passes no gradient flows through.
      */
-    public NDList predict(ParameterStore ps, NDArray h, NDArray rows, NDArray e, boolean training) {
-        NDArray logits = logits(ps, pick(h, rows), e, training);
-        return new NDList(logits, logits.softmax(1).matMul(e));
+    public NDArray expectedEmbedding(ParameterStore ps, NDArray h, NDArray e) {
+        return RowChunks.map(h.getShape().get(0), RowChunks.ROWS,
+                range -> logits(ps, h.get(range), e, false).softmax(1).matMul(e));
     }
 
     /**

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -20,15 +22,23 @@ public final class RowChunks {
 
     private RowChunks() {}
 
+    /** The row ranges ("from:to" index strings) covering {@code n} rows, {@code rows} at a time. */
+    public static List<String> ranges(long n, int rows) {
+        List<String> ranges = new ArrayList<>();
+        for (long from = 0; from < n; from += rows) {
+            ranges.add(from + ":" + Math.min(n, from + rows));
+        }
+        return ranges;
+    }
+
     /**
-     * {@code work} applied to the row ranges ("from:to" index strings) of {@code n} rows, {@code rows}
-     * at a time, each in its own {@link NDScope}; the results concatenated along axis 0 and owned by
-     * the caller's scope. Not for arrays that must keep an autograd graph until backward.
+     * {@code work} applied to the {@link #ranges} of {@code n} rows, each in its own {@link NDScope};
+     * the results concatenated along axis 0 and owned by the caller's scope. Not for arrays that must
+     * keep an autograd graph until backward.
      */
     public static NDArray map(long n, int rows, Function<String, NDArray> work) {
         NDList parts = new NDList();
-        for (long from = 0; from < n; from += rows) {
-            String range = from + ":" + Math.min(n, from + rows);
+        for (String range : ranges(n, rows)) {
             NDArray part;
             try (NDScope slice = new NDScope()) {
                 slice.suppressNotUsedWarning();
@@ -38,6 +48,11 @@ public final class RowChunks {
             NDScope.register(part);
             parts.add(part);
         }
+        return concat(parts);
+    }
+
+    /** The parts along axis 0 (the one part itself when there is one). */
+    public static NDArray concat(NDList parts) {
         return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts);
     }
 }
