@@ -6,6 +6,9 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.CastWeights;
+import io.github.diffusionnlp.model.NativeHeap;
+import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
@@ -41,6 +44,7 @@ public final class DiffusionLM implements AutoCloseable {
     private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DiffusionLM.class);
 
     private final Sampler sampler;
+    private final Precision precision;
     private final RequestBatcher batcher;
     private final ModelInfo info;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
@@ -54,10 +58,12 @@ public final class DiffusionLM implements AutoCloseable {
             p.getValue().getArray().setRequiresGradient(false); // inference only: no autograd graph
             parameters += p.getValue().getArray().size();
         }
-        this.sampler = new Sampler(model.network(), model.warp(), manager);
+        this.precision = settings.precision;
+        this.sampler = new Sampler(model.network(), model.warp(), manager,
+                precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
                 : new RequestBatcher(sampler::sample, settings.batchRows, settings.batchWait, "diffusion-nlp-batcher");
-        logger.info("diffusion-nlp: model {} on {}{}", model.directory(), manager.getDevice(),
+        logger.info("diffusion-nlp: model {} on {} ({}){}", model.directory(), manager.getDevice(), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows");
         this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
     }
@@ -68,6 +74,11 @@ public final class DiffusionLM implements AutoCloseable {
 
     public ModelInfo info() {
         return info;
+    }
+
+    /** The number format the transformer body runs in ({@link Builder#optPrecision}). */
+    public Precision precision() {
+        return precision;
     }
 
     /** Native arrays this model holds: its weights and nothing else between calls (a leak check). */
@@ -456,6 +467,7 @@ public final class DiffusionLM implements AutoCloseable {
         private Device device;
         private int batchRows = 64;
         private Duration batchWait = Duration.ZERO;
+        private Precision precision = Precision.FP32;
 
         private Builder() {}
 
@@ -468,6 +480,17 @@ public final class DiffusionLM implements AutoCloseable {
         /** Where to run: a DJL device; default the engine's default (a GPU when one is visible, else CPU). */
         public Builder optDevice(Device device) {
             this.device = device;
+            return this;
+        }
+
+        /**
+         * Mixed precision: the transformer body in fp16 (weights cast once at load), the vocabulary
+         * side (logits, softmax, x̂₀) in fp32. Meant for GPUs; it runs on a CPU too, where it is
+         * slower than fp32. Default fp32. {@code PrecisionTest} measures how close the outputs stay
+         * to fp32's.
+         */
+        public Builder optPrecision(Precision precision) {
+            this.precision = java.util.Objects.requireNonNull(precision, "precision");
             return this;
         }
 
@@ -491,6 +514,7 @@ public final class DiffusionLM implements AutoCloseable {
 
         public DiffusionLM build() throws IOException {
             Path dir = model != null ? model : DefaultModel.locate();
+            NativeHeap.keepFreedBuffers();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
                 ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);

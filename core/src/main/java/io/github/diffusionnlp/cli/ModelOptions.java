@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import ai.djl.Device;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -29,8 +30,21 @@ final class ModelOptions {
             description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
     String device;
 
+    @Option(names = "--precision", defaultValue = "fp32",
+            description = "number format of the transformer body: fp32, or fp16 (mixed precision, for GPUs;"
+                    + " the vocabulary side stays fp32) (default: ${DEFAULT-VALUE})")
+    String precision;
+
     DiffusionLM load() throws IOException {
-        return DiffusionLM.builder().optModel(model).optDevice(device()).build();
+        return DiffusionLM.builder().optModel(model).optDevice(device()).optPrecision(precision()).build();
+    }
+
+    private Precision precision() {
+        try {
+            return Precision.parse(precision);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--precision: " + e.getMessage(), e);
+        }
     }
 
     SamplingOptions sampling() {

@@ -145,14 +145,17 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDArray sentiment = inputs.get(4);
         NDArray upos = inputs.get(5);
         ai.djl.Device device = x.getDevice();
-        NDArray noise = noiseVector(ps, sigma, training);
+        NDArray positions = ps.getValue(positionEmbedding, device, training);
+        // The body runs in its weights' type (fp32, or fp16/bf16 through CastWeights); inputs are fp32.
+        DataType body = positions.getDataType();
+        NDArray noise = noiseVector(ps, sigma, body, training);
 
         // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
         NDArray cIn = cIn(sigma).reshape(-1, 1, 1);
         NDArray scale = given.add(given.neg().add(1f).mul(cIn));
-        NDArray h = one(inputProjection, ps, x.mul(scale).concat(selfCond, 2), training);
+        NDArray h = one(inputProjection, ps, as(body, x.mul(scale).concat(selfCond, 2)), training);
+        given = as(body, given);
         // Rows may be shorter than maxLength (batches are cut to their longest sentence).
-        NDArray positions = ps.getValue(positionEmbedding, device, training);
         long len = x.getShape().get(1);
         if (len < config.maxLength()) {
             positions = positions.get(new ai.djl.ndarray.index.NDIndex(":" + len));
@@ -169,7 +172,11 @@ public final class DiffusionTransformer extends AbstractBlock {
         h = modulate(one(finalNorm, ps, h, training), mod.get(0), mod.get(1));
         // Scaled by 1/√d so that the tied logits start near unit variance.
         h = one(outputProjection, ps, h, training).mul((float) (1 / Math.sqrt(config.dim())));
-        return new NDList(h);
+        return new NDList(as(DataType.FLOAT32, h)); // the vocabulary side is always fp32
+    }
+
+    private static NDArray as(DataType type, NDArray x) {
+        return x.getDataType() == type ? x : x.toType(type, false);
     }
 
     /** Logits of output features {@code h} (N, d), tied to the embedding table: h·Eᵀ + b, shape (N, V). */
@@ -211,7 +218,7 @@ public final class DiffusionTransformer extends AbstractBlock {
     }
 
     /** Sinusoidal features of c_noise through a two-layer MLP: (B) -> (B, noiseDim). */
-    private NDArray noiseVector(ParameterStore ps, NDArray sigma, boolean training) {
+    private NDArray noiseVector(ParameterStore ps, NDArray sigma, DataType body, boolean training) {
         int half = config.noiseDim() / 2;
         float[] freqs = new float[half];
         for (int i = 0; i < half; i++) {
@@ -219,7 +226,7 @@ public final class DiffusionTransformer extends AbstractBlock {
             freqs[i] = (float) (1000.0 * Math.exp(-Math.log(10000.0) * i / half));
         }
         NDArray angles = cNoise(sigma).expandDims(1).mul(sigma.getManager().create(freqs).expandDims(0));
-        NDArray features = angles.sin().concat(angles.cos(), 1);
+        NDArray features = as(body, angles.sin().concat(angles.cos(), 1));
         NDArray hidden = Activation.swish(one(noiseHidden, ps, features, training), 1f);
         return one(noiseOut, ps, hidden, training);
     }

@@ -37,15 +37,26 @@ public final class Sampler {
     private final TimeWarp warp;
     private final NDManager manager;
     private final int rowsPerChunk;
+    private final ParameterStore weights;
 
     public Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager) {
-        this(network, warp, manager, RowChunks.ROWS);
+        this(network, warp, manager, null, RowChunks.ROWS);
     }
 
-    Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager, int rowsPerChunk) {
+    /**
+     * A sampler whose forward passes read their weights from {@code weights} (e.g. {@link
+     * io.github.diffusionnlp.model.CastWeights} for reduced precision); null: the network's own.
+     */
+    public Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager, ParameterStore weights) {
+        this(network, warp, manager, weights, RowChunks.ROWS);
+    }
+
+    Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager, ParameterStore weights,
+            int rowsPerChunk) {
         this.network = network;
         this.warp = warp;
         this.manager = manager;
+        this.weights = weights;
         this.rowsPerChunk = rowsPerChunk;
     }
 
@@ -174,7 +185,7 @@ public final class Sampler {
             ban[2 * r] = padAllowed.get(r) ? 0f : Float.NEGATIVE_INFINITY;
             ban[2 * r + 1] = Float.NEGATIVE_INFINITY;
         }
-        ParameterStore ps = new ParameterStore(manager, false);
+        ParameterStore ps = weights != null ? weights : new ParameterStore(manager, false);
         NDArray e = network.embeddings(ps, manager.getDevice(), false);
         NDArray rows = manager.create(generated.stream().mapToLong(Long::longValue).toArray());
         NDArray givenArr = manager.create(in.given(), new Shape(batch, len));

@@ -30,7 +30,7 @@ class SamplerChunkingTest {
             SampleRows in = SampleRows.unconditioned(ids, given, allowPad, seeds);
             for (Schedule schedule : new Schedule[] {Schedule.of(4, 1.0), new Schedule(3, 1.0, 1.0, 2.0)}) {
                 int[][] chunked = new Sampler(model.network(), model.warp(), manager).sample(in, schedule);
-                int[][] whole = new Sampler(model.network(), model.warp(), manager, Integer.MAX_VALUE)
+                int[][] whole = new Sampler(model.network(), model.warp(), manager, null, Integer.MAX_VALUE)
                         .sample(in, schedule);
                 for (int b = 0; b < rows; b++) {
                     assertArrayEquals(whole[b], chunked[b], "row " + b + ", guidance " + schedule.guidance());
