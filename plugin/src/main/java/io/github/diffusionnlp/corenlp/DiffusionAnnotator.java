@@ -32,10 +32,11 @@ import java.util.Set;
  * </pre>
  *
  * <p>Every {@code NAME.*} property is read and checked at construction ({@link DiffusionSettings}); the
- * model is loaded then too, once per JVM for each model directory and device ({@link SharedModels}). One
- * instance may annotate many documents at once (CoreNLP's server and {@code threads} do that): it keeps no
- * state between calls, and the model is thread-safe. Sentence i of a document is sampled with seed
- * {@code seed + i}, so a document gives the same result whichever thread annotates it.
+ * model is loaded then too, once per JVM for each model directory, device and precision
+ * ({@link SharedModels}). One instance may annotate many documents at once (CoreNLP's server and
+ * {@code threads} do that): it keeps no state between calls, and the model is thread-safe. Sentence i of
+ * a document is sampled with seed {@code seed + i}, so a document gives the same result whichever thread
+ * annotates it.
  *
  * <p>{@code NAME.sentiment}, {@code NAME.syntax} and {@code NAME.guidance} become core's {@link Constraints}:
  * {@code syntax=keep} conditions each rewritten sentence on its own tags ({@link PtbToUpos}); an explicit UPOS
@@ -53,7 +54,7 @@ public class DiffusionAnnotator implements Annotator {
 
     public DiffusionAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
-        this.lm = SharedModels.get(settings.model, settings.device);
+        this.lm = SharedModels.get(settings.model, settings.device, settings.precision);
         int maxLength = lm.info().config().maxLength();
         if (settings.length > maxLength) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"

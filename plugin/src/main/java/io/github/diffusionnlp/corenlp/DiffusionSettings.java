@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,9 @@ public final class DiffusionSettings {
     public enum Task { INFILL, REWRITE, GENERATE }
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
-    public static final List<String> KEYS = List.of("model", "device", "task", "steps", "seed", "batchSize",
-            "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax", "guidance");
+    public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
+            "batchSize", "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
+            "guidance");
 
     /** The UPOS tags, for messages. */
     static final String UPOS_TAGS = Arrays.toString(Upos.values());
@@ -39,6 +41,7 @@ public final class DiffusionSettings {
     final String name;
     final Path model; // null: the shipped default model
     final String device; // null: the engine's default
+    final Precision precision;
     final Task task;
     final int steps;
     final long seed;
@@ -99,6 +102,16 @@ public final class DiffusionSettings {
                 throw bad("device", deviceValue, Devices.ALLOWED + " (" + e.getMessage() + ")");
             }
             device = deviceValue.trim().toLowerCase(java.util.Locale.ROOT);
+        }
+        String precisionValue = get(props, "precision", "");
+        if (precisionValue.isEmpty()) {
+            precision = Precision.FP32;
+        } else {
+            try {
+                precision = Precision.parse(precisionValue); // bf16 is refused here with its reason
+            } catch (IllegalArgumentException e) {
+                throw bad("precision", precisionValue, Precision.ALLOWED + " (" + e.getMessage() + ")");
+            }
         }
         steps = intValue(props, "steps", 32, 1, 10_000);
         seed = longValue(props, "seed", 0);

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.corenlp;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One loaded {@link DiffusionLM} per (model directory, device) for the whole JVM. CoreNLP makes an
- * annotator per distinct property set (the server one per request signature, and it may drop and remake
- * them), so the annotators share models here instead of each loading its own. A model stays loaded until
+ * One loaded {@link DiffusionLM} per (model directory, device, precision) for the whole JVM. CoreNLP makes
+ * an annotator per distinct property set (the server one per request signature, and it may drop and
+ * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
  * the JVM exits or {@link #closeAll()} is called; {@link DiffusionLM} is thread-safe.
  */
 public final class SharedModels {
@@ -20,14 +21,24 @@ public final class SharedModels {
 
     private SharedModels() {}
 
-    /** The shared model for this directory (null: the shipped default model) and device (null: default). */
+    /** The shared fp32 model for this directory (null: the shipped default model) and device (null: default). */
     public static DiffusionLM get(Path model, String device) {
-        Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
-        String key = dir + "|" + (device == null ? "default" : device);
-        return MODELS.computeIfAbsent(key, k -> load(dir, device));
+        return get(model, device, Precision.FP32);
     }
 
-    /** How many models are loaded (one per distinct directory and device). */
+    /**
+     * The shared model for this directory (null: the shipped default model), device (null: default) and
+     * precision (null: fp32). An fp16 model runs on its own cast weights, so it cannot stand in for the
+     * fp32 one nor the other way round.
+     */
+    public static DiffusionLM get(Path model, String device, Precision precision) {
+        Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
+        Precision p = precision == null ? Precision.FP32 : precision;
+        String key = dir + "|" + (device == null ? "default" : device) + "|" + p;
+        return MODELS.computeIfAbsent(key, k -> load(dir, device, p));
+    }
+
+    /** How many models are loaded (one per distinct directory, device and precision). */
     public static int size() {
         return MODELS.size();
     }
@@ -38,8 +49,9 @@ public final class SharedModels {
         MODELS.clear();
     }
 
-    private static DiffusionLM load(Path dir, String device) {
-        DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device));
+    private static DiffusionLM load(Path dir, String device, Precision precision) {
+        DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device))
+                .optPrecision(precision);
         try {
             return b.build();
         } catch (IOException e) {

@@ -1,8 +1,12 @@
 package io.github.diffusionnlp.corenlp;
 
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
 import static io.github.diffusionnlp.corenlp.Pipelines.root;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
 import java.util.Properties;
@@ -46,6 +52,9 @@ class SettingsTest {
                 "(0, 1]");
         assertMentions(failure(pipe, "diffusion.replace", "yes"), "diffusion.replace", "yes", "true or false");
         assertMentions(failure(pipe, "diffusion.device", "tpu"), "diffusion.device", "tpu", "cpu, gpu or gpu:N");
+        assertMentions(failure(pipe, "diffusion.precision", "fp8"), "diffusion.precision", "'fp8'", "fp32 or fp16");
+        assertMentions(failure(pipe, "diffusion.precision", "bf16"), "diffusion.precision", "'bf16'", "fp32 or fp16",
+                "bfloat16");
         assertMentions(failure(pipe, "diffusion.model", "/no/such/model"), "diffusion.model", "/no/such/model",
                 "does not exist");
         assertMentions(failure(pipe, "diffusion.keep", "1,NOUNS"), "diffusion.keep", "NOUNS", "UPOS", "PROPN");
@@ -161,5 +170,24 @@ class SettingsTest {
         DiffusionAnnotator a = new DiffusionAnnotator("diffusion", props("x", "diffusion.steps", "4"));
         DiffusionAnnotator b = new DiffusionAnnotator("other", props("x", "other.task", "generate"));
         assertSame(a.model(), b.model());
+    }
+
+    @Test
+    void eachPrecisionIsItsOwnSharedModel() {
+        assertEquals(Precision.FP32, DiffusionSettings.read("diffusion", props("x")).precision);
+        assertEquals(Precision.FP16, DiffusionSettings.read("diffusion", props("x", "diffusion.precision", " FP16 "))
+                .precision);
+        DiffusionAnnotator fp32 = new DiffusionAnnotator("diffusion", props("x", "diffusion.precision", "fp32"));
+        DiffusionAnnotator fp16 = new DiffusionAnnotator("half", props("x", "half.precision", "fp16"));
+        assertEquals(Precision.FP16, fp16.model().precision());
+        assertNotSame(fp32.model(), fp16.model());
+        assertSame(fp32.model(), new DiffusionAnnotator("other", props("x")).model(), "fp32 is the default");
+        assertSame(fp16.model(), SharedModels.get(null, null, Precision.FP16));
+        // one short sentence, one step: fp16 is slow on a CPU
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.precision",
+                "fp16", "diffusion.steps", "1"));
+        List<String> filled = words(annotate(pipeline, "A [MASK] day."));
+        assertEquals(4, filled.size(), filled.toString());
+        assertFalse(filled.contains(DiffusionLM.MASK), filled.toString());
     }
 }

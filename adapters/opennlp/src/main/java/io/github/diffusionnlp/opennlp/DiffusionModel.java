@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -66,21 +67,27 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** Reads a model package onto a DJL device ({@code null}: the engine's default). */
     public DiffusionModel(InputStream in, Device device) throws IOException {
+        this(in, device, Precision.FP32);
+    }
+
+    /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
+    public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
         super(COMPONENT_NAME, packageBytes(in, "the model stream"));
-        this.lm = openPackage(device);
+        this.lm = openPackage(device, precision);
     }
 
     public DiffusionModel(File packageFile) throws IOException {
-        this(packageFile.toPath(), null, true);
+        this(packageFile.toPath(), null, Precision.FP32, true);
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
         this(packageUrl.openStream(), null);
     }
 
-    private DiffusionModel(Path packageFile, Device device, boolean isPackage) throws IOException {
+    private DiffusionModel(Path packageFile, Device device, Precision precision, boolean isPackage)
+            throws IOException {
         super(COMPONENT_NAME, packageBytes(Files.newInputStream(packageFile), packageFile.toString()));
-        this.lm = openPackage(device);
+        this.lm = openPackage(device, precision);
     }
 
     /**
@@ -105,7 +112,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /** A model directory: its files become the package's artifacts without being read twice. */
-    private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device) throws IOException {
+    private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device,
+            Precision precision) throws IOException {
         super(COMPONENT_NAME, language, Map.of(), factory);
         for (String name : MODEL_FILES) {
             Path file = dir.resolve(name);
@@ -115,7 +123,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             artifactMap.put(name, file);
         }
         checkArtifactMap();
-        this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).build();
+        this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision).build();
     }
 
     /**
@@ -128,15 +136,24 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** {@link #load(Path)} onto a DJL device ({@code null}: the engine's default). */
     public static DiffusionModel load(Path dirOrPackage, Device device) throws IOException {
+        return load(dirOrPackage, device, Precision.FP32);
+    }
+
+    /**
+     * {@link #load(Path)} onto a DJL device ({@code null}: the engine's default) at a precision:
+     * {@link Precision#FP16} runs the transformer body in half precision, for GPUs (on a CPU it is
+     * slower than fp32).
+     */
+    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision) throws IOException {
         if (Files.isDirectory(dirOrPackage)) {
-            return fromDirectory(dirOrPackage, new DiffusionToolFactory(), device);
+            return fromDirectory(dirOrPackage, new DiffusionToolFactory(), device, precision);
         }
         if (!Files.isRegularFile(dirOrPackage)) {
             throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                     + " package file)");
         }
         try {
-            return new DiffusionModel(dirOrPackage, device, true);
+            return new DiffusionModel(dirOrPackage, device, precision, true);
         } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
             throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(), e);
         }
@@ -150,7 +167,13 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** A model directory with the given tool defaults, to be {@linkplain #serialize(OutputStream) packaged}. */
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device)
             throws IOException {
-        return new DiffusionModel(dir, "en", factory, device);
+        return fromDirectory(dir, factory, device, Precision.FP32);
+    }
+
+    /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
+    public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
+            Precision precision) throws IOException {
+        return new DiffusionModel(dir, "en", factory, device, precision);
     }
 
     @Override
@@ -177,7 +200,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
-    private DiffusionLM openPackage(Device device) throws IOException {
+    private DiffusionLM openPackage(Device device, Precision precision) throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
             for (String name : MODEL_FILES) {
@@ -186,7 +209,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     Files.write(tmp.resolve(name), bytes);
                 }
             }
-            return DiffusionLM.builder().optModel(tmp).optDevice(device).build();
+            return DiffusionLM.builder().optModel(tmp).optDevice(device).optPrecision(precision).build();
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Precision;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -275,6 +277,23 @@ class ApiTest {
             String[] tokens = {"The", "[MASK]", "was", "late", "."};
             assertArrayEquals(new InfillerME(model, FEW_STEPS).infill(tokens),
                     new InfillerME(packaged, FEW_STEPS).infill(tokens), "same weights, same words");
+        }
+    }
+
+    @Test
+    void loadsADirectoryOrAPackageAtFp16(@TempDir Path tmp) throws IOException {
+        assertEquals(Precision.FP32, model.getDiffusionLM().precision());
+        Path bin = tmp.resolve("brown-cdcd.bin");
+        model.serialize(bin);
+        try (DiffusionModel half = DiffusionModel.load(model.getInfo().directory(), null, Precision.FP16);
+                DiffusionModel packaged = new DiffusionModel(Files.newInputStream(bin), null, Precision.FP16)) {
+            assertEquals(Precision.FP16, half.getDiffusionLM().precision());
+            assertEquals(Precision.FP16, packaged.getDiffusionLM().precision());
+            // one sentence, one step: fp16 is slow on a CPU
+            String[] filled = new InfillerME(half, SamplingOptions.builder().steps(1).seed(3).build())
+                    .infill(new String[] {"The", "[MASK]", "was", "late", "."});
+            assertEquals(5, filled.length);
+            assertFalse(List.of(filled).contains(DiffusionLM.MASK), String.join(" ", filled));
         }
     }
 

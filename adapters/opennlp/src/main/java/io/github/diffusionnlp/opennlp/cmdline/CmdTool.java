@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
@@ -132,9 +133,15 @@ abstract class CmdTool<P> {
         } catch (IllegalArgumentException e) {
             throw badParameter("-device: " + e.getMessage());
         }
+        Precision precision;
+        try {
+            precision = Precision.parse(p.getPrecision());
+        } catch (IllegalArgumentException e) {
+            throw badParameter("-precision: " + e.getMessage());
+        }
         try {
             return DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
-                    : Path.of(p.getModel()), device);
+                    : Path.of(p.getModel()), device, precision);
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);

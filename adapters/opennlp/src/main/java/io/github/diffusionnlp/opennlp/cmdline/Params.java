@@ -22,6 +22,12 @@ final class Params {
                 description = "where the model runs; auto takes a GPU when DJL sees one (default: auto).")
         @OptionalParameter(defaultValue = "auto")
         String getDevice();
+
+        @ParameterDescription(valueName = "fp32|fp16",
+                description = "number format of the transformer body: fp16 is mixed precision for GPUs (the"
+                        + " vocabulary side stays fp32; on a CPU it is slower) (default: fp32).")
+        @OptionalParameter(defaultValue = "fp32")
+        String getPrecision();
     }
 
     interface SamplingParams {

@@ -90,6 +90,8 @@ class DiffusionNlpToolTest {
                 new String[] {"Infill", "-seed"},
                 new String[] {"Infill", "-device", "tpu"},
                 new String[] {"Generate", "-device", "gpu:99"},
+                new String[] {"Infill", "-precision", "fp8"},
+                new String[] {"Rewrite", "-precision", "bf16"},
                 new String[] {"Generate", "-count", "-1"},
                 new String[] {"Generate", "-length", "-2"},
                 new String[] {"Rewrite", "-strength", "0"},
@@ -120,6 +122,12 @@ class DiffusionNlpToolTest {
             Run r = run("a b c\n", "Rewrite", "-strength", s);
             assertTrue(r.stderr().startsWith("-strength " + s + " is out of range; allowed: (0, 1]"), r.stderr());
         }
+        Run precision = run("a [MASK] b\n", "Infill", "-precision", "fp8");
+        assertTrue(precision.stderr().startsWith("-precision: unknown precision 'fp8'; allowed: fp32 or fp16"),
+                precision.stderr());
+        Run bf16 = run("a b c\n", "Rewrite", "-precision", "bf16");
+        assertTrue(bf16.stderr().startsWith("-precision: precision 'bf16' is not available")
+                && bf16.stderr().contains("allowed: fp32 or fp16"), bf16.stderr());
         Run keep = run("a b c\n", "Rewrite", "-keep", "0,committee");
         assertTrue(keep.stderr().contains("'committee'") && keep.stderr().contains("PROPN"), keep.stderr());
         Run sentiment = run("a b c\n", "Rewrite", "-sentiment", "happy");
@@ -187,6 +195,17 @@ class DiffusionNlpToolTest {
         assertEquals(List.of("He", "to", "the", "."), List.of(t[0], t[2], t[3], t[5]));
         assertFalse(lines.get(0).contains("[MASK]"));
         assertEquals("no mask at all", lines.get(1));
+    }
+
+    @Test
+    void infillsAtFp16() {
+        // one short line, one step: fp16 is slow on a CPU
+        Run r = run("He [MASK] late .\n", "Infill", "-tokenized", "true", "-precision", "FP16", "-steps", "1");
+        assertEquals(0, r.code(), r.stderr());
+        String[] t = r.lines().get(0).split(" ");
+        assertEquals(4, t.length, r.out());
+        assertFalse(r.out().contains("[MASK]"), r.out());
+        assertTrue(run("", "Generate", "-help").out().contains("-precision fp32|fp16"));
     }
 
     @Test
