@@ -146,7 +146,7 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDArray upos = inputs.get(5);
         ai.djl.Device device = x.getDevice();
         NDArray positions = ps.getValue(positionEmbedding, device, training);
-        // The body runs in its weights' type (fp32, or fp16/bf16 through CastWeights); inputs are fp32.
+        // The body runs in its weights' type (fp32, or fp16 through CastWeights); inputs are fp32.
         DataType body = positions.getDataType();
         NDArray noise = noiseVector(ps, sigma, body, training);
 

@@ -38,6 +38,8 @@ public final class Sampler {
     private final NDManager manager;
     private final int rowsPerChunk;
     private final ParameterStore weights;
+    /** The network's normalised embedding table E; the network must not be trained while this sampler is used. */
+    private final NDArray embeddings;
 
     public Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager) {
         this(network, warp, manager, null, RowChunks.ROWS);
@@ -58,6 +60,13 @@ public final class Sampler {
         this.manager = manager;
         this.weights = weights;
         this.rowsPerChunk = rowsPerChunk;
+        // E is fixed while sampling: normalised once here rather than in every call (three
+        // vocabulary-sized passes, a large share of a short call's time).
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            this.embeddings = network.embeddings(new ParameterStore(manager, false), manager.getDevice(), false);
+            NDScope.unregister(embeddings);
+        }
     }
 
     /**
@@ -186,7 +195,7 @@ public final class Sampler {
             ban[2 * r + 1] = Float.NEGATIVE_INFINITY;
         }
         ParameterStore ps = weights != null ? weights : new ParameterStore(manager, false);
-        NDArray e = network.embeddings(ps, manager.getDevice(), false);
+        NDArray e = embeddings;
         NDArray rows = manager.create(generated.stream().mapToLong(Long::longValue).toArray());
         NDArray givenArr = manager.create(in.given(), new Shape(batch, len));
         NDArray givenMask = givenArr.expandDims(2);
