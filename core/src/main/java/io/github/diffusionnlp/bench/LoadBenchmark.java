@@ -81,6 +81,39 @@ public final class LoadBenchmark {
         }
     }
 
+    /**
+     * What any batching of {@code clients} concurrent requests could reach here at best: every forward
+     * pass carrying all of them, run either as one batch of {@code clients} rows or as two concurrent
+     * batches of half as many (whichever is faster), with no waiting between batches. Requests per
+     * second, from {@code repeats} timed rounds on a model without request batching.
+     */
+    public double fullBatchBound(DiffusionLM lm, int clients, int repeats) throws Exception {
+        double one = roundsPerSecond(lm, List.of(clients), repeats) * clients;
+        double two = clients < 2 ? 0 : roundsPerSecond(lm, List.of(clients / 2, clients - clients / 2), repeats) * clients;
+        return Math.max(one, two);
+    }
+
+    /** Rounds per second when each round runs one infillAll call per entry of {@code batches}, concurrently. */
+    private double roundsPerSecond(DiffusionLM lm, List<Integer> batches, int repeats) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(batches.size());
+        try {
+            long t0 = System.nanoTime();
+            for (int r = 0; r < repeats; r++) {
+                List<Future<?>> calls = new ArrayList<>();
+                for (int rows : batches) {
+                    SamplingOptions options = SamplingOptions.builder().steps(steps).seed(r * 1000L).batchSize(rows).build();
+                    calls.add(pool.submit(() -> lm.infillAll(java.util.Collections.nCopies(rows, SENTENCE), options)));
+                }
+                for (Future<?> call : calls) {
+                    call.get();
+                }
+            }
+            return repeats / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static double percentile(double[] sorted, double q) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
     }

@@ -39,6 +39,7 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
         LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(), steps,
                 System.err::println);
         List<LoadBenchmark.Result> results = new ArrayList<>();
+        List<Double> bounds = new ArrayList<>();
         try (DiffusionLM batched = bench.open(true); DiffusionLM unbatched = bench.open(false)) {
             bench.run(batched, true, 2, 4); // warm-up of both
             bench.run(unbatched, false, 2, 4);
@@ -46,22 +47,28 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
                 int perClient = Math.max(1, requests / c);
                 results.add(bench.run(unbatched, false, c, perClient));
                 results.add(bench.run(batched, true, c, perClient));
+                bounds.add(bench.fullBatchBound(unbatched, c, Math.max(2, requests / c)));
             }
         }
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "infill requests, %d steps each, %d cores%n%n", steps,
                 Runtime.getRuntime().availableProcessors()));
-        out.append("| clients | batching | requests | requests/s | p50 latency | p95 latency | batched ÷ unbatched |\n");
-        out.append("|---:|---|---:|---:|---:|---:|---:|\n");
+        out.append("| clients | batching | requests | requests/s | p50 latency | p95 latency | batched ÷ unbatched"
+                + " | full batches ÷ unbatched |\n");
+        out.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
         for (int i = 0; i < results.size(); i += 2) {
             LoadBenchmark.Result off = results.get(i);
             LoadBenchmark.Result on = results.get(i + 1);
             for (LoadBenchmark.Result r : List.of(off, on)) {
-                out.append(String.format(Locale.ROOT, "| %d | %s | %d | %.2f | %.0f ms | %.0f ms | %s |%n", r.clients(),
-                        r.batched() ? "on" : "off", r.requests(), r.throughput(), r.p50(), r.p95(),
-                        r.batched() ? String.format(Locale.ROOT, "%.2f×", on.throughput() / off.throughput()) : ""));
+                out.append(String.format(Locale.ROOT, "| %d | %s | %d | %.2f | %.0f ms | %.0f ms | %s | %s |%n",
+                        r.clients(), r.batched() ? "on" : "off", r.requests(), r.throughput(), r.p50(), r.p95(),
+                        r.batched() ? String.format(Locale.ROOT, "%.2f×", on.throughput() / off.throughput()) : "",
+                        r.batched() ? String.format(Locale.ROOT, "%.2f×", bounds.get(i / 2) / off.throughput()) : ""));
             }
         }
+        out.append("\nfull batches: every forward pass carries all the clients' requests (one batch of that many"
+                + " rows, or two concurrent batches of half, whichever is faster) with no wait between batches —"
+                + " the most any request batching can reach on this machine.\n");
         if (memoryRequests > 0) {
             LoadBenchmark.Memory m = bench.memory(8, memoryRequests);
             out.append(String.format(Locale.ROOT, "%n| memory run | requests | RSS before | RSS after | change"
