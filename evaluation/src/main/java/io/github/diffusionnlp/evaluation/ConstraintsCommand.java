@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Task;
@@ -11,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,6 +48,10 @@ final class ConstraintsCommand implements Callable<Integer> {
 
     @Option(names = "--strength", defaultValue = "0.7", description = "rewrite strength in (0, 1] (default: ${DEFAULT-VALUE})")
     double strength;
+
+    @Option(names = "--keep", split = ",", paramLabel = "UPOS",
+            description = "UPOS classes a rewrite keeps verbatim, e.g. NOUN,PROPN (default: none)")
+    List<String> keep = List.of();
 
     @Option(names = "--tasks", split = ",", defaultValue = "pos,sentiment,length",
             description = "which of pos, sentiment, length (default: ${DEFAULT-VALUE})")
@@ -89,7 +95,7 @@ final class ConstraintsCommand implements Callable<Integer> {
         }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, strength,
-                minLength, maxLength, quick, heldout != null ? heldout : findHeldout(), chosen);
+                keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick, heldout != null ? heldout : findHeldout(), chosen);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

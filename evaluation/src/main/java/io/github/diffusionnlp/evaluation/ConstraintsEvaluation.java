@@ -52,13 +52,16 @@ public final class ConstraintsEvaluation {
      * @param n sentences per row
      * @param guidances classifier-free guidance weights; POS and sentiment rows are measured at each
      * @param strength rewrite strength in (0, 1]
+     * @param keep UPOS classes a rewrite keeps verbatim (by the input's own tags); empty keeps nothing
      * @param minLength shortest held-out sentence used (templates, inputs, lengths)
      * @param maxLength longest held-out sentence used
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, List<Double> guidances,
-            double strength, int minLength, int maxLength, boolean quick, Path heldout, Set<Task> tasks) {
+            double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick, Path heldout,
+            Set<Task> tasks) {
         public Settings {
             guidances = List.copyOf(guidances);
+            keep = keep.isEmpty() ? EnumSet.noneOf(Upos.class) : EnumSet.copyOf(keep);
             tasks = tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
             if (n < 1) {
                 throw new IllegalArgumentException("--n must be >= 1, got " + n);
@@ -203,14 +206,14 @@ public final class ConstraintsEvaluation {
         int n = inputs.size();
         List<List<String>> heldout = words(inputs);
         List<Integer> inputClasses = judge("sentiment judge: unchanged inputs", heldout);
-        Timed base = sample("rewrite: no label (baseline)", n, i -> rewrite(heldout.get(i), Constraints.none(), i));
+        Timed base = sample("rewrite: no label (baseline)", n, i -> rewrite(inputs.get(i), Constraints.none(), i));
         List<Integer> baseClasses = judge("sentiment judge: rewrites without a label", base.out);
         record(base.out, baseClasses, heldout, "sentiment rewrite", "no label (baseline)", null);
         for (double g : settings.guidances()) {
             for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {
                 String condition = "rewrite → " + target;
                 Timed t = sample(condition + ", guidance " + fmt(g), n,
-                        i -> rewrite(heldout.get(i), Constraints.none().withSentiment(target).withGuidance(g), i));
+                        i -> rewrite(inputs.get(i), Constraints.none().withSentiment(target).withGuidance(g), i));
                 List<Integer> classes = judge("sentiment judge: " + condition, t.out);
                 record(t.out, classes, heldout, "sentiment rewrite", condition, g);
                 Ratio kept = Ratio.ZERO;
@@ -237,8 +240,13 @@ public final class ConstraintsEvaluation {
         }
     }
 
-    private List<String> rewrite(List<String> input, Constraints c, int i) {
-        return lm.rewriteAll(List.of(input), Collections.<boolean[]>singletonList(null), settings.strength(), c,
+    /** Rewrites {@code input}, keeping verbatim its words whose own tag is in {@link Settings#keep}. */
+    private List<String> rewrite(TaggedSentence input, Constraints c, int i) {
+        boolean[] keep = new boolean[input.words().size()];
+        for (int k = 0; k < keep.length; k++) {
+            keep[k] = settings.keep().contains(input.tags().get(k));
+        }
+        return lm.rewriteAll(List.of(input.words()), Collections.singletonList(keep), settings.strength(), c,
                 options(i)).get(0);
     }
 
@@ -456,6 +464,7 @@ public final class ConstraintsEvaluation {
         h.put("temperature", settings.temperature());
         h.put("guidances", settings.guidances());
         h.put("rewriteStrength", settings.strength());
+        h.put("rewriteKeeps", settings.keep().stream().map(Upos::name).toList());
         h.put("batch", settings.batch());
         h.put("heldout", settings.heldout().toString());
         h.put("heldoutLengths", settings.minLength() + ".." + settings.maxLength());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Writes a {@link Result} as a Markdown table, a JSON file of the numbers and a TSV of every output. */
 public final class Report {
@@ -32,8 +33,8 @@ public final class Report {
         sb.append(String.format(Locale.ROOT, "- model: `%s`%s, %,d parameters%n", h.get("model"), training,
                 ((Number) h.get("parameters")).longValue()));
         sb.append(String.format(Locale.ROOT, "- sampling: %s steps, temperature %s, seed %s (sentence i: seed + i),"
-                        + " batch %s; rewrite strength %s, nothing kept%n", h.get("steps"), h.get("temperature"),
-                h.get("seed"), h.get("batch"), h.get("rewriteStrength")));
+                        + " batch %s; rewrite strength %s, %s%n", h.get("steps"), h.get("temperature"),
+                h.get("seed"), h.get("batch"), h.get("rewriteStrength"), kept(h.get("rewriteKeeps"))));
         sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; held-out sentences of"
                         + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("heldoutLengths"),
                 h.get("heldout")));
@@ -100,6 +101,13 @@ public final class Report {
         m.put("settings", r.header());
         m.put("rows", r.rows());
         return m;
+    }
+
+    /** "nothing kept", or which UPOS classes rewrites kept (older result files have no such entry). */
+    private static String kept(Object classes) {
+        return classes instanceof List<?> l && !l.isEmpty()
+                ? "keeping " + l.stream().map(String::valueOf).collect(Collectors.joining(", ")) + " words verbatim"
+                : "nothing kept";
     }
 
     private static String clean(String s) {

@@ -18,7 +18,7 @@ class ConstraintsSmokeTest {
     @Test
     void quickModeRunsEndToEnd(@TempDir Path out) throws Exception {
         int code = EvaluationMain.run("constraints", "--quick", "--n", "4", "--steps", "4", "--guidance", "1,3",
-                "--out", out.toString());
+                "--keep", "NOUN,PROPN", "--out", out.toString());
         assertEquals(0, code);
         String md = Files.readString(out.resolve("constraints-quick.md"));
         assertTrue(md.contains("| task | condition |"), md);
@@ -37,6 +37,13 @@ class ConstraintsSmokeTest {
             assertTrue(row.get("entropy").asDouble() >= 0 && row.get("heldoutEntropy").asDouble() > 0, row.toString());
             assertEquals(4, row.get("n").asInt());
         }
+        // rewrites keep the input's nouns verbatim: a large share of its content words survives
+        for (JsonNode row : rows) {
+            if (row.get("task").asText().equals("sentiment rewrite")) {
+                assertTrue(row.get("contentKept").asDouble() >= 0.2, row.toString());
+            }
+        }
+        assertTrue(md.contains("keeping NOUN, PROPN words verbatim"), md);
         // held-out reference of the POS rows: OpenNLP agrees with the Brown-derived tags on real text
         assertTrue(rows.get(0).get("reference").asDouble() > 0.6, rows.get(0).toString());
         long sampleLines = Files.readAllLines(out.resolve("constraints-quick-samples.tsv")).size();
