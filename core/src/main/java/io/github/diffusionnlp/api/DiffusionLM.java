@@ -7,7 +7,6 @@ import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.CastWeights;
-import io.github.diffusionnlp.model.NativeHeap;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.SampleRows;
@@ -514,7 +513,6 @@ public final class DiffusionLM implements AutoCloseable {
 
         public DiffusionLM build() throws IOException {
             Path dir = model != null ? model : DefaultModel.locate();
-            NativeHeap.keepFreedBuffers();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
                 ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);

@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.model.NativeHeap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +30,6 @@ public final class Main implements Runnable {
             System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
         }
         System.setProperty("java.awt.headless", "true");
-        NativeHeap.keepFreedBuffers();
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -21,7 +21,6 @@ import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
-import io.github.diffusionnlp.model.NativeHeap;
 import io.github.diffusionnlp.model.RowChunks;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
@@ -83,7 +82,6 @@ public final class DiffusionTrainer {
         }
         Path out = options.output();
         boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
-        NativeHeap.keepFreedBuffers();
         try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionTransformer network;
             Vocabulary vocab;
