@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
  * model or the sampler shows up here. A model that ignores context scores about 1% on either task.
  */
 class ShippedModelInfillTest {
-    // measured at commit time with these settings: 4.0% and 9.0% (baselines 4.5% and 5.0%)
-    static final double SINGLE_TOKEN_FLOOR = 0.025;
-    static final double SPAN_FLOOR = 0.06;
+    // measured with these settings on the 17,000-step model: 9.0% and 13.8% (baselines 4.5% and 5.0%);
+    // the 5,000-step model before it: 4.0% and 9.0%
+    static final double SINGLE_TOKEN_FLOOR = 0.07;
+    static final double SPAN_FLOOR = 0.11;
 
     @Test
     void heldOutInfillBeatsItsFloors() throws Exception {
