@@ -80,7 +80,10 @@ public final class DiffusionLM implements AutoCloseable {
         return precision;
     }
 
-    /** Native arrays this model holds: its weights and nothing else between calls (a leak check). */
+    /**
+     * Native arrays this model holds: its weights, their fp16 copies if any, the normalised embedding
+     * table, and nothing else between calls (a leak check).
+     */
     public int liveArrays() {
         return manager.getManagedArrays().size();
     }
