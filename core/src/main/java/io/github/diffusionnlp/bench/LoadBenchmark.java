@@ -26,11 +26,14 @@ public final class LoadBenchmark {
 
     private final Path model;
     private final int steps;
+    private final Duration maxWait;
     private final Consumer<String> progress;
 
-    public LoadBenchmark(Path model, int steps, Consumer<String> progress) {
+    /** {@code maxWait}: how long the batcher waits for company before running a batch. */
+    public LoadBenchmark(Path model, int steps, Duration maxWait, Consumer<String> progress) {
         this.model = model;
         this.steps = steps;
+        this.maxWait = maxWait;
         this.progress = progress;
     }
 
@@ -42,7 +45,7 @@ public final class LoadBenchmark {
     }
 
     public DiffusionLM open(boolean batched) throws IOException {
-        return DiffusionLM.builder().optModel(model).optBatching(batched ? 64 : 0, Duration.ZERO).build();
+        return DiffusionLM.builder().optModel(model).optBatching(batched ? 64 : 0, maxWait).build();
     }
 
     /** {@code clients} threads each issue {@code perClient} requests back to back. */

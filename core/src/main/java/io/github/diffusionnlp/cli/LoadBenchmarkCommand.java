@@ -30,6 +30,10 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
             description = "requests per configuration, shared among its clients (default: ${DEFAULT-VALUE})")
     int requests;
 
+    @Option(names = "--max-wait-ms", defaultValue = "0",
+            description = "how long the batcher waits for more requests before running a batch (default: ${DEFAULT-VALUE})")
+    long maxWaitMs;
+
     @Option(names = "--memory-requests", defaultValue = "10000",
             description = "requests of the memory run (8 clients, batched); 0 skips it (default: ${DEFAULT-VALUE})")
     int memoryRequests;
@@ -37,7 +41,7 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(), steps,
-                System.err::println);
+                java.time.Duration.ofMillis(maxWaitMs), System.err::println);
         List<LoadBenchmark.Result> results = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();
         try (DiffusionLM batched = bench.open(true); DiffusionLM unbatched = bench.open(false)) {
@@ -51,8 +55,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "infill requests, %d steps each, %d cores%n%n", steps,
-                Runtime.getRuntime().availableProcessors()));
+        out.append(String.format(Locale.ROOT, "infill requests, %d steps each, %d cores, batcher wait %d ms%n%n", steps,
+                Runtime.getRuntime().availableProcessors(), maxWaitMs));
         out.append("| clients | batching | requests | requests/s | p50 latency | p95 latency | batched ÷ unbatched"
                 + " | full batches ÷ unbatched |\n");
         out.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");
