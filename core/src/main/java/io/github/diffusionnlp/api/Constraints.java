@@ -9,17 +9,24 @@ import java.util.Optional;
 /**
  * What a generated or rewritten sentence must be: a sentiment, a syntax template (one UPOS tag per
  * word; its length is the sentence's length) and how hard to push toward them (classifier-free
- * guidance). Immutable; {@link #none()} asks for nothing.
+ * guidance, and how many candidates to sample and rank). Immutable; {@link #none()} asks for nothing.
  *
  * @param sentiment the label, or null for any
  * @param template UPOS tags, one per word, or null for any
  * @param guidance classifier-free guidance weight: 1 conditions plainly (one network pass per step),
  *     above 1 pushes harder toward the constraints at twice the cost, 0 ignores them
  * @param steer plug-and-play guidance by a differentiable scorer of your own (no retraining), or null
+ * @param candidates best of k: each sentence is sampled this many times and the candidate that the
+ *     AFINN-165 lexicon ({@link io.github.diffusionnlp.corpus.SentimentLabeller}) rates furthest toward
+ *     the asked sentiment is returned (ties: the one that changed fewest input words, then the first).
+ *     1 (the default) samples once; above 1 needs a sentiment and costs k times the sampling.
  */
-public record Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer) {
+public record Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer,
+        int candidates) {
     /** The guidance weight used when none is given. */
     public static final double DEFAULT_GUIDANCE = 1.0;
+    /** The most candidates one sentence may be sampled as. */
+    public static final int MAX_CANDIDATES = 64;
 
     public Constraints {
         template = template == null ? null : List.copyOf(template);
@@ -29,10 +36,18 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
             throw new IllegalArgumentException("guidance must be a number >= 0, got " + guidance);
         }
+        if (candidates < 1 || candidates > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("candidates must be between 1 and " + MAX_CANDIDATES + ", got "
+                    + candidates);
+        }
     }
 
     public Constraints(Sentiment sentiment, List<Upos> template, double guidance) {
-        this(sentiment, template, guidance, null);
+        this(sentiment, template, guidance, null, 1);
+    }
+
+    public Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer) {
+        this(sentiment, template, guidance, steer, 1);
     }
 
     public static Constraints none() {
@@ -40,20 +55,30 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     public Constraints withSentiment(Sentiment s) {
-        return new Constraints(s, template, guidance, steer);
+        return new Constraints(s, template, guidance, steer, candidates);
     }
 
     public Constraints withTemplate(List<Upos> tags) {
-        return new Constraints(sentiment, tags, guidance, steer);
+        return new Constraints(sentiment, tags, guidance, steer, candidates);
     }
 
     public Constraints withGuidance(double w) {
-        return new Constraints(sentiment, template, w, steer);
+        return new Constraints(sentiment, template, w, steer, candidates);
     }
 
     /** Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. */
     public Constraints withSteering(PlugAndPlay p) {
-        return new Constraints(sentiment, template, guidance, p);
+        return new Constraints(sentiment, template, guidance, p, candidates);
+    }
+
+    /**
+     * Best of {@code k}: samples each sentence k times and keeps the candidate the sentiment lexicon
+     * rates furthest toward {@link #sentiment()} (needed when k > 1, checked on use). The lexicon
+     * is the one that labelled the training data, so this sharpens the model's own notion of the
+     * label; it is a cheap re-ranker, not a judge.
+     */
+    public Constraints withCandidates(int k) {
+        return new Constraints(sentiment, template, guidance, steer, k);
     }
 
     public Optional<List<Upos>> optTemplate() {

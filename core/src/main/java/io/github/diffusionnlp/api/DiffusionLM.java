@@ -5,9 +5,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.Precision;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
@@ -211,8 +213,10 @@ public final class DiffusionLM implements AutoCloseable {
                     + " constraints for " + sentences.size() + " sentences");
         }
         Constraints shared = perSentence.isEmpty() ? Constraints.none() : perSentence.get(0);
-        if (perSentence.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer())) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight and steering");
+        if (perSentence.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
+                || c.candidates() != shared.candidates())) {
+            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering"
+                    + " and candidate count");
         }
         int len = info.config().maxLength();
         List<Row> rows = new ArrayList<>();
@@ -307,7 +311,88 @@ public final class DiffusionLM implements AutoCloseable {
         return words;
     }
 
+    /**
+     * Samples the rows; with {@code constraints.candidates()} = k > 1, samples each row k times (candidate
+     * j with seed {@code seed + j * CANDIDATE_SEED_STRIDE}, so candidate 0 is the single-sample output) and
+     * keeps the candidate the sentiment lexicon rates furthest toward the row's label.
+     */
     private List<Row> run(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
+        int k = constraints.candidates();
+        if (k == 1) {
+            return sampleRows(rows, options, strength, constraints);
+        }
+        List<Row> all = new ArrayList<>();
+        for (Row row : rows) {
+            if (row.label == null) {
+                throw new IllegalArgumentException("best of " + k + " candidates ranks them by sentiment; give a"
+                        + " sentiment too, or 1 candidate");
+            }
+            for (int j = 0; j < k; j++) {
+                all.add(j == 0 ? row : row.candidate(row.seed + j * CANDIDATE_SEED_STRIDE));
+            }
+        }
+        sampleRows(all, options, strength, constraints);
+        for (int r = 0; r < rows.size(); r++) {
+            Row best = rows.get(r);
+            double bestToward = Double.NEGATIVE_INFINITY;
+            int bestChanged = Integer.MAX_VALUE;
+            for (Row c : all.subList(r * k, (r + 1) * k)) {
+                double toward = toward(c.label, Lexicon.AFINN.score(outcome(c)));
+                int changed = changed(c);
+                if (toward > bestToward || (toward == bestToward && changed < bestChanged)) {
+                    best = c;
+                    bestToward = toward;
+                    bestChanged = changed;
+                }
+            }
+            rows.get(r).result = best.result;
+        }
+        return rows;
+    }
+
+    /** Odd and far from small integers: candidates never take the seed of a neighbouring sentence. */
+    static final long CANDIDATE_SEED_STRIDE = 0x9E3779B97F4A7C15L;
+
+    private static final class Lexicon {
+        static final SentimentLabeller AFINN = SentimentLabeller.afinn();
+    }
+
+    /** How far a lexicon score is toward a label: up for positive, down for negative, near 0 for neutral. */
+    static double toward(Sentiment label, int score) {
+        return switch (label) {
+            case POSITIVE -> score;
+            case NEGATIVE -> -score;
+            case NEUTRAL -> -Math.abs(score);
+        };
+    }
+
+    /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
+    private List<String> outcome(Row row) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < row.result.length; i++) {
+            if (row.given[i]) {
+                if (i < row.tokens.size()) {
+                    out.add(row.tokens.get(i));
+                }
+            } else if (row.result[i] != Vocabulary.PAD_ID) {
+                out.add(model.vocabulary().word(row.result[i]));
+            }
+        }
+        return out;
+    }
+
+    /** Input tokens a rewrite replaced by another word (0 for generation). */
+    private int changed(Row row) {
+        int n = 0;
+        for (int i = 0; i < row.tokens.size() && i < row.result.length; i++) {
+            if (!row.given[i] && !model.vocabulary().word(row.result[i]).equalsIgnoreCase(row.tokens.get(i))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private List<Row> sampleRows(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
         lifecycle.readLock().lock();
         try {
             if (closed) {
@@ -361,6 +446,7 @@ public final class DiffusionLM implements AutoCloseable {
         final long seed;
         final int[] upos;
         int sentiment;
+        Sentiment label;
         int[] result;
 
         private Row(int sentence, int offset, List<String> tokens, int len, long seed) {
@@ -379,8 +465,27 @@ public final class DiffusionLM implements AutoCloseable {
          * tokens: the sentiment, and the template's tags for the window's positions (END after the
          * sentence's end).
          */
+        /** The same inputs sampled with another seed (best-of-k candidates). */
+        private Row(Row of, long seed) {
+            this.sentence = of.sentence;
+            this.offset = of.offset;
+            this.tokens = of.tokens;
+            this.ids = of.ids;
+            this.given = of.given;
+            this.allowPad = of.allowPad;
+            this.upos = of.upos;
+            this.sentiment = of.sentiment;
+            this.label = of.label;
+            this.seed = seed;
+        }
+
+        Row candidate(long seed) {
+            return new Row(this, seed);
+        }
+
         Row constrain(Constraints c, int offset, int length, int len) {
             sentiment = Conditioning.sentimentId(c.sentiment());
+            label = c.sentiment();
             if (c.template() != null) {
                 if (c.template().size() != length) {
                     throw new IllegalArgumentException("the POS template has " + c.template().size()

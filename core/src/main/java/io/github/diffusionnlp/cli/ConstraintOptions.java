@@ -22,11 +22,20 @@ final class ConstraintOptions {
                     + " constraints (twice the work per step), 0 ignores them (default: ${DEFAULT-VALUE})")
     double guidance;
 
+    @Option(names = "--candidates", defaultValue = "1", paramLabel = "K",
+            description = "best of K: sample each sentence K times and keep the one the AFINN sentiment lexicon"
+                    + " rates furthest toward --sentiment (K times the work; default: ${DEFAULT-VALUE})")
+    int candidates;
+
     /** The constraints asked for, validated; {@code template} overrides {@code --pos} when not null. */
     Constraints constraints(List<Upos> template) {
         Sentiment s = sentiment == null ? null : Sentiment.parse(sentiment);
         List<Upos> t = template != null ? template : pos == null ? null : Constraints.parseTemplate(pos);
-        return new Constraints(s, t, guidance);
+        if (candidates > 1 && s == null) {
+            throw new IllegalArgumentException("candidates: best of " + candidates + " ranks by sentiment; give"
+                    + " --sentiment too");
+        }
+        return new Constraints(s, t, guidance, null, candidates);
     }
 
     /** Fails early, before the model loads, with the option's name in the message. */
@@ -34,7 +43,8 @@ final class ConstraintOptions {
         try {
             constraints(null);
         } catch (IllegalArgumentException e) {
-            String option = e.getMessage().contains("sentiment") ? "--sentiment"
+            String option = e.getMessage().startsWith("candidates") ? "--candidates"
+                    : e.getMessage().contains("sentiment") ? "--sentiment"
                     : e.getMessage().contains("guidance") ? "--guidance" : "--pos";
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }

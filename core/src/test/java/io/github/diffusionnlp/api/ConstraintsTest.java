@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.ArrayList;
@@ -98,5 +99,48 @@ class ConstraintsTest {
         sentences.add(Arrays.asList("It", "rained", "all", "day", "."));
         List<boolean[]> keep = Arrays.asList(null, null);
         assertEquals(lm.rewriteAll(sentences, keep, 0.7, c, FAST), lm.rewriteAll(sentences, keep, 0.7, c, FAST));
+    }
+
+    @Test
+    void bestOfKReturnsTheCandidateTheLexiconRatesHighest() {
+        SentimentLabeller afinn = SentimentLabeller.afinn();
+        Constraints positive = Constraints.none().withSentiment(Sentiment.POSITIVE);
+        SamplingOptions options = FAST.toBuilder().length(10).build();
+        assertEquals(lm.generate(2, positive, options), lm.generate(2, positive.withCandidates(1), options));
+
+        int k = 6;
+        List<List<String>> best = lm.generate(2, positive.withCandidates(k), options);
+        for (int i = 0; i < 2; i++) {
+            List<String> expected = null;
+            int bestScore = Integer.MIN_VALUE;
+            for (int j = 0; j < k; j++) {
+                long seed = options.seed() + i + j * DiffusionLM.CANDIDATE_SEED_STRIDE;
+                List<String> candidate = lm.generate(1, positive, options.toBuilder().seed(seed).build()).get(0);
+                if (afinn.score(candidate) > bestScore) {
+                    bestScore = afinn.score(candidate);
+                    expected = candidate;
+                }
+            }
+            assertEquals(expected, best.get(i), "sentence " + i);
+        }
+
+        boolean[] keep = {false, true, false, false, true, false};
+        Constraints negative = Constraints.none().withSentiment(Sentiment.NEGATIVE);
+        List<String> single = lm.rewriteAll(List.of(SENTENCE), List.of(keep), 0.8, negative, FAST).get(0);
+        List<String> rewritten = lm.rewriteAll(List.of(SENTENCE), List.of(keep), 0.8, negative.withCandidates(k),
+                FAST).get(0);
+        assertEquals("committee", rewritten.get(1));
+        assertEquals("Monday", rewritten.get(4));
+        assertTrue(afinn.score(rewritten) <= afinn.score(single), rewritten + " against " + single);
+    }
+
+    @Test
+    void bestOfKNeedsASentimentAndASensibleCount() {
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> lm.generate(1, Constraints.none().withCandidates(4), FAST));
+        assertTrue(none.getMessage().contains("sentiment"), none.getMessage());
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> Constraints.none().withCandidates(0));
+        assertTrue(zero.getMessage().contains("between 1 and 64"), zero.getMessage());
     }
 }

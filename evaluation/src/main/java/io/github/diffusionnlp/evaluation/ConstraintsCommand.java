@@ -46,6 +46,12 @@ final class ConstraintsCommand implements Callable<Integer> {
             description = "classifier-free guidance weights; POS and sentiment rows at each (default: ${DEFAULT-VALUE})")
     List<Double> guidances;
 
+    @Option(names = "--candidates", split = ",", paramLabel = "K", defaultValue = "1",
+            description = "best-of-K counts: each sentiment row is sampled K times per sentence and the candidate"
+                    + " the AFINN lexicon (not the judge) rates furthest toward the label is judged; rows at each"
+                    + " (default: ${DEFAULT-VALUE})")
+    List<Integer> candidates;
+
     @Option(names = "--strength", defaultValue = "0.7", description = "rewrite strength in (0, 1] (default: ${DEFAULT-VALUE})")
     double strength;
 
@@ -94,7 +100,7 @@ final class ConstraintsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
-                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, strength,
+                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates, strength,
                 keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick, heldout != null ? heldout : findHeldout(), chosen);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();

@@ -51,16 +51,22 @@ public final class ConstraintsEvaluation {
     /**
      * @param n sentences per row
      * @param guidances classifier-free guidance weights; POS and sentiment rows are measured at each
+     * @param candidates best-of-k counts ({@link Constraints#withCandidates}); sentiment rows are measured at each
      * @param strength rewrite strength in (0, 1]
      * @param keep UPOS classes a rewrite keeps verbatim (by the input's own tags); empty keeps nothing
      * @param minLength shortest held-out sentence used (templates, inputs, lengths)
      * @param maxLength longest held-out sentence used
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, List<Double> guidances,
-            double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick, Path heldout,
-            Set<Task> tasks) {
+            List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
+            Path heldout, Set<Task> tasks) {
         public Settings {
             guidances = List.copyOf(guidances);
+            candidates = List.copyOf(candidates);
+            if (candidates.isEmpty() || candidates.stream().anyMatch(k -> k < 1 || k > Constraints.MAX_CANDIDATES)) {
+                throw new IllegalArgumentException("--candidates: give counts between 1 and "
+                        + Constraints.MAX_CANDIDATES + ", got " + candidates);
+            }
             keep = keep.isEmpty() ? EnumSet.noneOf(Upos.class) : EnumSet.copyOf(keep);
             tasks = tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
             if (n < 1) {
@@ -210,32 +216,34 @@ public final class ConstraintsEvaluation {
         List<Integer> baseClasses = judge("sentiment judge: rewrites without a label", base.out);
         record(base.out, baseClasses, heldout, "sentiment rewrite", "no label (baseline)", null);
         for (double g : settings.guidances()) {
-            for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {
-                String condition = "rewrite → " + target;
-                Timed t = sample(condition + ", guidance " + fmt(g), n,
-                        i -> rewrite(inputs.get(i), Constraints.none().withSentiment(target).withGuidance(g), i));
-                List<Integer> classes = judge("sentiment judge: " + condition, t.out);
-                record(t.out, classes, heldout, "sentiment rewrite", condition, g);
-                Ratio kept = Ratio.ZERO;
-                Ratio baseKept = Ratio.ZERO;
-                for (int i = 0; i < n; i++) {
-                    kept = kept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
-                            t.out.get(i)));
-                    baseKept = baseKept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
-                            base.out.get(i)));
+            for (int k : settings.candidates()) {
+                for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {
+                    String condition = "rewrite → " + target + bestOf(k);
+                    Timed t = sample(condition + ", guidance " + fmt(g), n, i -> rewrite(inputs.get(i),
+                            Constraints.none().withSentiment(target).withGuidance(g).withCandidates(k), i));
+                    List<Integer> classes = judge("sentiment judge: " + condition, t.out);
+                    record(t.out, classes, heldout, "sentiment rewrite", condition, g);
+                    Ratio kept = Ratio.ZERO;
+                    Ratio baseKept = Ratio.ZERO;
+                    for (int i = 0; i < n; i++) {
+                        kept = kept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
+                                t.out.get(i)));
+                        baseKept = baseKept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
+                                base.out.get(i)));
+                    }
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("classHistogram", histogram(classes));
+                    extra.put("baselineClassHistogram", histogram(baseClasses));
+                    extra.put("inputClassHistogram", histogram(inputClasses));
+                    extra.put("baselineContentKept", baseKept.value());
+                    extra.put("contentWords", kept.total());
+                    extra.put("baselineRepetition", Metrics.repetition(base.out).value());
+                    extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                    addRow("sentiment rewrite", condition + " (strength " + fmt(settings.strength()) + ")", g, n,
+                            "judged " + target, Metrics.judgedAs(classes, target).value(),
+                            Metrics.judgedAs(baseClasses, target).value(),
+                            Metrics.judgedAs(inputClasses, target).value(), kept.value(), t, heldout, extra);
                 }
-                Map<String, Object> extra = new LinkedHashMap<>();
-                extra.put("classHistogram", histogram(classes));
-                extra.put("baselineClassHistogram", histogram(baseClasses));
-                extra.put("inputClassHistogram", histogram(inputClasses));
-                extra.put("baselineContentKept", baseKept.value());
-                extra.put("contentWords", kept.total());
-                extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
-                addRow("sentiment rewrite", condition + " (strength " + fmt(settings.strength()) + ")", g, n,
-                        "judged " + target, Metrics.judgedAs(classes, target).value(),
-                        Metrics.judgedAs(baseClasses, target).value(), Metrics.judgedAs(inputClasses, target).value(),
-                        kept.value(), t, heldout, extra);
             }
         }
     }
@@ -260,24 +268,30 @@ public final class ConstraintsEvaluation {
         List<Integer> baseClasses = judge("sentiment judge: generations without a label", base.out);
         record(base.out, baseClasses, null, "sentiment generate", "no label (baseline)", null);
         for (double g : settings.guidances()) {
-            for (Sentiment label : List.of(Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE)) {
-                String condition = "generate " + label;
-                Timed t = sample(condition + ", guidance " + fmt(g), n,
-                        i -> lm.generate(1, Constraints.none().withSentiment(label).withGuidance(g), options(i)).get(0));
-                List<Integer> classes = judge("sentiment judge: " + condition, t.out);
-                record(t.out, classes, null, "sentiment generate", condition, g);
-                Map<String, Object> extra = new LinkedHashMap<>();
-                extra.put("classHistogram", histogram(classes));
-                extra.put("baselineClassHistogram", histogram(baseClasses));
-                extra.put("heldoutClassHistogram", histogram(refClasses));
-                extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
-                extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
-                addRow("sentiment generate", condition + " (length free)", g, n, "judged " + label,
-                        Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
-                        Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
+            for (int k : settings.candidates()) {
+                for (Sentiment label : List.of(Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE)) {
+                    String condition = "generate " + label + bestOf(k);
+                    Constraints c = Constraints.none().withSentiment(label).withGuidance(g).withCandidates(k);
+                    Timed t = sample(condition + ", guidance " + fmt(g), n, i -> lm.generate(1, c, options(i)).get(0));
+                    List<Integer> classes = judge("sentiment judge: " + condition, t.out);
+                    record(t.out, classes, null, "sentiment generate", condition, g);
+                    Map<String, Object> extra = new LinkedHashMap<>();
+                    extra.put("classHistogram", histogram(classes));
+                    extra.put("baselineClassHistogram", histogram(baseClasses));
+                    extra.put("heldoutClassHistogram", histogram(refClasses));
+                    extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
+                    extra.put("baselineRepetition", Metrics.repetition(base.out).value());
+                    extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                    addRow("sentiment generate", condition + " (length free)", g, n, "judged " + label,
+                            Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
+                            Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
+                }
             }
         }
+    }
+
+    private static String bestOf(int k) {
+        return k == 1 ? "" : ", best of " + k;
     }
 
     private void record(List<List<String>> outs, List<Integer> classes, List<List<String>> inputs, String task,
@@ -463,6 +477,7 @@ public final class ConstraintsEvaluation {
         h.put("seed", settings.seed());
         h.put("temperature", settings.temperature());
         h.put("guidances", settings.guidances());
+        h.put("candidates", settings.candidates());
         h.put("rewriteStrength", settings.strength());
         h.put("rewriteKeeps", settings.keep().stream().map(Upos::name).toList());
         h.put("batch", settings.batch());

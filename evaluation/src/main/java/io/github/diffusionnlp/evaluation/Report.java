@@ -35,9 +35,10 @@ public final class Report {
         sb.append(String.format(Locale.ROOT, "- sampling: %s steps, temperature %s, seed %s (sentence i: seed + i),"
                         + " batch %s; rewrite strength %s, %s%n", h.get("steps"), h.get("temperature"),
                 h.get("seed"), h.get("batch"), h.get("rewriteStrength"), kept(h.get("rewriteKeeps"))));
-        sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; held-out sentences of"
-                        + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("heldoutLengths"),
-                h.get("heldout")));
+        sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; sentiment rows best of"
+                        + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
+                        + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),
+                h.get("heldoutLengths"), h.get("heldout")));
         sb.append("- judges (never trained on this model's data): POS — ").append(h.get("posJudge"))
                 .append("; sentiment — ").append(h.get("sentimentJudge")).append('\n');
         sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",

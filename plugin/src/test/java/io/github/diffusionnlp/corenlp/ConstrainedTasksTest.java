@@ -19,6 +19,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,31 @@ class ConstrainedTasksTest {
         for (String part : List.of("sentence 1", "token 5", "'.'", "diffusion.syntax has 3 tags", "PUNCT")) {
             assertTrue(m.contains(part), "'" + part + "' not in: " + m);
         }
+    }
+
+    @Test
+    void bestOfCandidatesNeverRatesLowerThanOneSample() {
+        String[] generate = {"diffusion.task", "generate", "diffusion.count", "3", "diffusion.length", "10",
+            "diffusion.sentiment", "positive"};
+        List<String> once = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", generate)), "")
+                .get(DiffusionAnnotations.GeneratedSentences.class);
+        String[] bestOf6 = java.util.Arrays.copyOf(generate, generate.length + 2);
+        bestOf6[generate.length] = "diffusion.candidates";
+        bestOf6[generate.length + 1] = "6";
+        List<String> ranked = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", bestOf6)), "")
+                .get(DiffusionAnnotations.GeneratedSentences.class);
+        SentimentLabeller afinn = SentimentLabeller.afinn();
+        int onceScore = 0;
+        int rankedScore = 0;
+        for (int i = 0; i < 3; i++) {
+            int o = afinn.score(List.of(once.get(i).split(" ")));
+            int r = afinn.score(List.of(ranked.get(i).split(" ")));
+            assertTrue(r >= o, "candidate 0 is the single sample, so the best can only rate higher: " + ranked.get(i)
+                    + " (" + r + ") against " + once.get(i) + " (" + o + ")");
+            onceScore += o;
+            rankedScore += r;
+        }
+        assertTrue(rankedScore > onceScore, "6 candidates found nothing more positive in 3 sentences: " + ranked);
     }
 
     @Test

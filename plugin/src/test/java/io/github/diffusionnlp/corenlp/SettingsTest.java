@@ -97,6 +97,10 @@ class SettingsTest {
                 "keep"), "diffusion.syntax", "'keep' only with diffusion.task=rewrite");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", "DET NOUN VERB",
                 "diffusion.length", "5"), "diffusion.length", "'5'", "3 tags");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "positive",
+                "diffusion.candidates", "0"), "diffusion.candidates", "'0'", "1 to 64");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.candidates", "4"),
+                "diffusion.candidates", "'4'", "only with diffusion.sentiment");
         String tooLong = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", tooLong), "diffusion.syntax",
                 "1 to 64", "has 65");
@@ -110,6 +114,9 @@ class SettingsTest {
         assertEquals(Sentiment.POSITIVE, c.sentiment());
         assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), c.template());
         assertEquals(2.5, c.guidance());
+        assertEquals(1, c.candidates());
+        assertEquals(8, DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
+                "diffusion.sentiment", "negative", "diffusion.candidates", "8")).constraints().candidates());
         DiffusionSettings keep = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",
                 "diffusion.syntax", "keep"));
         assertEquals(Constraints.none(), keep.constraints(), "per-sentence templates are added when annotating");

@@ -15,7 +15,8 @@ import java.util.Objects;
  * tags, one per token of the result: its length is the result's length) or, for a rewrite, the input's
  * own tags as the template ({@link #withInputTemplate()}: tagged by OpenNLP's {@code POSTaggerME}
  * through {@link EnglishPosTagger}), and the classifier-free guidance weight (1 conditions plainly,
- * above 1 pushes harder at twice the cost, 0 ignores the constraints). Immutable; {@link #NONE} asks
+ * above 1 pushes harder at twice the cost, 0 ignores the constraints), and how many candidates to
+ * sample per sentence and rank by sentiment ({@link #withCandidates}). Immutable; {@link #NONE} asks
  * for nothing.
  *
  * <pre>{@code
@@ -25,7 +26,8 @@ import java.util.Objects;
  */
 public final class ConstraintSpec {
     /** Asks for nothing (guidance {@value Constraints#DEFAULT_GUIDANCE}). */
-    public static final ConstraintSpec NONE = new ConstraintSpec(null, null, false, Constraints.DEFAULT_GUIDANCE);
+    public static final ConstraintSpec NONE = new ConstraintSpec(null, null, false, Constraints.DEFAULT_GUIDANCE,
+            1);
 
     /** The {@code -posTemplate} value (and {@link #parseTemplate} argument) that means the input's own tags. */
     public static final String INPUT_TEMPLATE = "keep";
@@ -34,8 +36,10 @@ public final class ConstraintSpec {
     private final List<Upos> template;
     private final boolean inputTemplate;
     private final double guidance;
+    private final int candidates;
 
-    private ConstraintSpec(Sentiment sentiment, List<Upos> template, boolean inputTemplate, double guidance) {
+    private ConstraintSpec(Sentiment sentiment, List<Upos> template, boolean inputTemplate, double guidance,
+            int candidates) {
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
             throw new IllegalArgumentException("guidance " + guidance + " is out of range; allowed: a number >= 0"
                     + " (1 conditions plainly, above 1 pushes harder, 0 ignores the constraints)");
@@ -43,7 +47,12 @@ public final class ConstraintSpec {
         this.sentiment = sentiment;
         this.template = template == null ? null : List.copyOf(template);
         this.inputTemplate = inputTemplate;
+        if (candidates < 1 || candidates > Constraints.MAX_CANDIDATES) {
+            throw new IllegalArgumentException("candidates " + candidates + " is out of range; allowed: 1 to "
+                    + Constraints.MAX_CANDIDATES);
+        }
         this.guidance = guidance;
+        this.candidates = candidates;
     }
 
     /**
@@ -52,7 +61,8 @@ public final class ConstraintSpec {
      * @throws IllegalArgumentException naming the label and the allowed ones
      */
     public ConstraintSpec withSentiment(String label) {
-        return new ConstraintSpec(label == null ? null : Sentiment.parse(label), template, inputTemplate, guidance);
+        return new ConstraintSpec(label == null ? null : Sentiment.parse(label), template, inputTemplate, guidance,
+                candidates);
     }
 
     /**
@@ -63,7 +73,7 @@ public final class ConstraintSpec {
      */
     public ConstraintSpec withTemplate(String... tags) {
         if (tags == null) {
-            return new ConstraintSpec(sentiment, null, false, guidance);
+            return new ConstraintSpec(sentiment, null, false, guidance, candidates);
         }
         if (tags.length == 0) {
             throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
@@ -80,7 +90,7 @@ public final class ConstraintSpec {
         if (tags != null && tags.isEmpty()) {
             throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
         }
-        return new ConstraintSpec(sentiment, tags, false, guidance);
+        return new ConstraintSpec(sentiment, tags, false, guidance, candidates);
     }
 
     /**
@@ -88,12 +98,21 @@ public final class ConstraintSpec {
      * each sentence's length and syntax. Only a rewrite has an input to take them from.
      */
     public ConstraintSpec withInputTemplate() {
-        return new ConstraintSpec(sentiment, null, true, guidance);
+        return new ConstraintSpec(sentiment, null, true, guidance, candidates);
     }
 
     /** The classifier-free guidance weight, a number >= 0. */
     public ConstraintSpec withGuidance(double weight) {
-        return new ConstraintSpec(sentiment, template, inputTemplate, weight);
+        return new ConstraintSpec(sentiment, template, inputTemplate, weight, candidates);
+    }
+
+    /**
+     * Best of {@code k}: each sentence is sampled k times and the candidate the AFINN-165 sentiment lexicon
+     * rates furthest toward {@link #withSentiment the label} is kept (k times the sampling; k > 1 needs a
+     * label). 1, the default, samples once.
+     */
+    public ConstraintSpec withCandidates(int k) {
+        return new ConstraintSpec(sentiment, template, inputTemplate, guidance, k);
     }
 
     /**
@@ -104,7 +123,7 @@ public final class ConstraintSpec {
      */
     public ConstraintSpec parseTemplate(String value) {
         if (value == null || value.isBlank()) {
-            return new ConstraintSpec(sentiment, null, false, guidance);
+            return new ConstraintSpec(sentiment, null, false, guidance, candidates);
         }
         if (value.trim().equalsIgnoreCase(INPUT_TEMPLATE)) {
             return withInputTemplate();
@@ -158,13 +177,17 @@ public final class ConstraintSpec {
         return guidance;
     }
 
+    public int getCandidates() {
+        return candidates;
+    }
+
     public boolean isEmpty() {
         return sentiment == null && template == null && !inputTemplate;
     }
 
     /** The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags. */
     public Constraints toConstraints() {
-        return new Constraints(sentiment, template, guidance);
+        return new Constraints(sentiment, template, guidance, null, candidates);
     }
 
     /**
@@ -186,7 +209,7 @@ public final class ConstraintSpec {
         for (int i = from; i < to; i++) {
             t.add(parseTag(tags[i]));
         }
-        return new Constraints(sentiment, t, guidance);
+        return new Constraints(sentiment, t, guidance, null, candidates);
     }
 
     /** As the command line writes it, e.g. {@code sentiment=positive template="DET NOUN" guidance=1.0}. */
@@ -202,6 +225,9 @@ public final class ConstraintSpec {
             parts.add("template=\"" + String.join(" ", getTemplate()) + "\"");
         }
         parts.add("guidance=" + guidance);
+        if (candidates > 1) {
+            parts.add("candidates=" + candidates);
+        }
         return String.join(" ", parts);
     }
 
@@ -209,11 +235,11 @@ public final class ConstraintSpec {
     public boolean equals(Object o) {
         return o instanceof ConstraintSpec c && Objects.equals(c.sentiment, sentiment)
                 && Objects.equals(c.template, template) && c.inputTemplate == inputTemplate
-                && Double.compare(c.guidance, guidance) == 0;
+                && Double.compare(c.guidance, guidance) == 0 && c.candidates == candidates;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sentiment, template, inputTemplate, guidance);
+        return Objects.hash(sentiment, template, inputTemplate, guidance, candidates);
     }
 }

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,12 @@ class ConstraintsApiTest {
         assertEquals(spec, ConstraintSpec.NONE.withGuidance(2).withTemplate("DET", "adj", "NOUN").withSentiment("positive"));
         assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0", spec.toString());
         assertTrue(ConstraintSpec.NONE.isEmpty());
+        assertEquals(1, spec.getCandidates());
+        ConstraintSpec best = spec.withCandidates(8);
+        assertEquals(8, best.toConstraints().candidates());
+        assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0 candidates=8", best.toString());
+        assertNotEquals(spec, best);
+        assertThrows(IllegalArgumentException.class, () -> spec.withCandidates(0));
         assertEquals(Constraints.none(), ConstraintSpec.NONE.toConstraints());
 
         ConstraintSpec own = ConstraintSpec.NONE.parseTemplate("KEEP");

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
@@ -149,8 +150,8 @@ abstract class CmdTool<P> {
     }
 
     /**
-     * The constraints of {@code -sentiment}, {@code -posTemplate} and {@code -guidance}, checked before a
-     * model is loaded.
+     * The constraints of {@code -sentiment}, {@code -posTemplate}, {@code -guidance} and {@code -candidates},
+     * checked before a model is loaded.
      *
      * @param inputTemplate whether {@code -posTemplate keep} (the input's own tags) is allowed
      */
@@ -189,7 +190,21 @@ abstract class CmdTool<P> {
             throw badParameter("-guidance " + g + " is out of range; allowed: a number >= 0 (1 conditions plainly,"
                     + " above 1 pushes harder, 0 ignores the constraints)");
         }
-        return spec.withGuidance(w);
+        String c = p.getCandidates();
+        int k;
+        try {
+            k = Integer.parseInt(c.trim());
+        } catch (NumberFormatException e) {
+            throw badParameter("-candidates " + c + " is not a whole number; allowed: 1 to "
+                    + Constraints.MAX_CANDIDATES);
+        }
+        if (k < 1 || k > Constraints.MAX_CANDIDATES) {
+            throw badParameter("-candidates " + c + " is out of range; allowed: 1 to " + Constraints.MAX_CANDIDATES);
+        }
+        if (k > 1 && p.getSentiment() == null) {
+            throw badParameter("-candidates " + c + " ranks candidates by sentiment; give -sentiment too");
+        }
+        return spec.withGuidance(w).withCandidates(k);
     }
 
     /** One sentence for the model: its tokens and, for a rewrite, its keep mask. */

@@ -69,6 +69,11 @@ final class Params {
                 + " the cost), 0 ignores them (default: 1).")
         @OptionalParameter(defaultValue = "1")
         String getGuidance();
+
+        @ParameterDescription(valueName = "k", description = "best of k: sample each sentence k times and keep the"
+                + " one the AFINN sentiment lexicon rates furthest toward -sentiment (k times the cost; default: 1).")
+        @OptionalParameter(defaultValue = "1")
+        String getCandidates();
     }
 
     interface InfillParams extends ModelParams, SamplingParams, OutputParams {
