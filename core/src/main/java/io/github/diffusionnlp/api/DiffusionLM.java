@@ -337,7 +337,7 @@ public final class DiffusionLM implements AutoCloseable {
             double bestToward = Double.NEGATIVE_INFINITY;
             int bestChanged = Integer.MAX_VALUE;
             for (Row c : all.subList(r * k, (r + 1) * k)) {
-                double toward = toward(c.label, Lexicon.AFINN.score(outcome(c)));
+                double toward = toward(c.label, outcome(c));
                 int changed = changed(c);
                 if (toward > bestToward || (toward == bestToward && changed < bestChanged)) {
                     best = c;
@@ -357,12 +357,16 @@ public final class DiffusionLM implements AutoCloseable {
         static final SentimentLabeller AFINN = SentimentLabeller.afinn();
     }
 
-    /** How far a lexicon score is toward a label: up for positive, down for negative, near 0 for neutral. */
-    static double toward(Sentiment label, int score) {
+    /**
+     * How far the lexicon rates a sentence toward a label: its summed valence for positive, minus it for
+     * negative, and for neutral minus its sentiment words' absolute valences ("good but bad" sums to 0
+     * yet is not neutral).
+     */
+    static double toward(Sentiment label, List<String> words) {
         return switch (label) {
-            case POSITIVE -> score;
-            case NEGATIVE -> -score;
-            case NEUTRAL -> -Math.abs(score);
+            case POSITIVE -> Lexicon.AFINN.score(words);
+            case NEGATIVE -> -Lexicon.AFINN.score(words);
+            case NEUTRAL -> -Lexicon.AFINN.intensity(words);
         };
     }
 

@@ -62,6 +62,15 @@ public final class SentimentLabeller {
         return sum;
     }
 
+    /** How much sentiment a sentence carries either way: the sum of its words' absolute valences. */
+    public int intensity(List<String> tokens) {
+        int sum = 0;
+        for (String t : tokens) {
+            sum += Math.abs(valence.getOrDefault(t.toLowerCase(Locale.ROOT), 0));
+        }
+        return sum;
+    }
+
     public Sentiment label(List<String> tokens) {
         int score = score(tokens);
         return score >= THRESHOLD ? Sentiment.POSITIVE : score <= -THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;

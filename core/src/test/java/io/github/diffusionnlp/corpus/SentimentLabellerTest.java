@@ -35,4 +35,11 @@ class SentimentLabellerTest {
         assertEquals(Sentiment.NEUTRAL, labeller.label(words("He walked to the station .")));
         assertEquals(Sentiment.NEGATIVE, labeller.label(words("it was not good at all")));
     }
+
+    @Test
+    void intensityCountsSentimentEitherWay() {
+        assertEquals(0, labeller.score(words("a good and terrible day")));
+        assertEquals(6, labeller.intensity(words("a good and terrible day")), "not neutral, though it sums to 0");
+        assertEquals(0, labeller.intensity(words("the committee met on Monday")));
+    }
 }
