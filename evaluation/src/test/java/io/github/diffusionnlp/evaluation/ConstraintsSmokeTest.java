@@ -18,7 +18,7 @@ class ConstraintsSmokeTest {
     @Test
     void quickModeRunsEndToEnd(@TempDir Path out) throws Exception {
         int code = EvaluationMain.run("constraints", "--quick", "--n", "4", "--steps", "4", "--guidance", "1,3",
-                "--keep", "NOUN,PROPN", "--out", out.toString());
+                "--candidates", "1,2", "--keep", "NOUN,PROPN", "--out", out.toString());
         assertEquals(0, code);
         String md = Files.readString(out.resolve("constraints-quick.md"));
         assertTrue(md.contains("| task | condition |"), md);
@@ -26,9 +26,11 @@ class ConstraintsSmokeTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("constraints-quick.json").toFile());
         assertEquals(4, json.get("settings").get("n").asInt());
         assertEquals(4, json.get("settings").get("steps").asInt());
-        // POS: 2 guidances; rewrite: 2 directions x 2; generate: 3 labels x 2; length: 1
+        // POS: 2 guidances; rewrite: 2 directions x 2 guidances x 2 candidate counts; generate: 3 labels x 2 x 2;
+        // length: 1
         JsonNode rows = json.get("rows");
-        assertEquals(2 + 4 + 6 + 1, rows.size(), rows.toPrettyString());
+        assertEquals(2 + 8 + 12 + 1, rows.size(), rows.toPrettyString());
+        assertTrue(md.contains("rewrite → negative, best of 2") && md.contains("generate neutral, best of 2"), md);
         for (JsonNode row : rows) {
             for (String f : new String[] {"value", "repetition", "heldoutRepetition"}) {
                 double v = row.get(f).asDouble();
@@ -47,6 +49,6 @@ class ConstraintsSmokeTest {
         // held-out reference of the POS rows: OpenNLP agrees with the Brown-derived tags on real text
         assertTrue(rows.get(0).get("reference").asDouble() > 0.6, rows.get(0).toString());
         long sampleLines = Files.readAllLines(out.resolve("constraints-quick-samples.tsv")).size();
-        assertTrue(sampleLines > 13 * 4, "samples: " + sampleLines);
+        assertTrue(sampleLines > 23 * 4, "samples: " + sampleLines);
     }
 }
