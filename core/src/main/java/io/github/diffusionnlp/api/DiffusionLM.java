@@ -375,7 +375,7 @@ public final class DiffusionLM implements AutoCloseable {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < row.result.length; i++) {
             if (row.given[i]) {
-                if (i < row.tokens.size()) {
+                if (i < row.tokens.size() && row.ids[i] != Vocabulary.PAD_ID) { // not the padding after the end
                     out.add(row.tokens.get(i));
                 }
             } else if (row.result[i] != Vocabulary.PAD_ID) {

@@ -135,6 +135,29 @@ class ConstraintsTest {
     }
 
     @Test
+    void bestOfKWorksForRewritesToAShorterTemplate() {
+        SentimentLabeller afinn = SentimentLabeller.afinn();
+        List<String> input = List.of("The", "committee", "met", "a", "great", "success", ".");
+        boolean[] keep = {false, true, false, false, false, false, false};
+        Constraints c = Constraints.none().withSentiment(Sentiment.NEGATIVE)
+                .withTemplate(Constraints.parseTemplate("DET NOUN VERB ADV PUNCT"));
+        int k = 5;
+        List<String> best = lm.rewriteAll(List.of(input), List.of(keep), 0.8, c.withCandidates(k), FAST).get(0);
+        List<String> expected = null;
+        int lowest = Integer.MAX_VALUE;
+        for (int j = 0; j < k; j++) {
+            SamplingOptions o = FAST.toBuilder().seed(FAST.seed() + j * DiffusionLM.CANDIDATE_SEED_STRIDE).build();
+            List<String> candidate = lm.rewriteAll(List.of(input), List.of(keep), 0.8, c, o).get(0);
+            assertEquals(5, candidate.size());
+            if (afinn.score(candidate) < lowest) {
+                lowest = afinn.score(candidate);
+                expected = candidate;
+            }
+        }
+        assertEquals(expected, best);
+    }
+
+    @Test
     void bestOfKNeedsASentimentAndASensibleCount() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> lm.generate(1, Constraints.none().withCandidates(4), FAST));
