@@ -60,7 +60,8 @@ final class ConstraintsCommand implements Callable<Integer> {
     List<String> keep = List.of();
 
     @Option(names = "--tasks", split = ",", defaultValue = "pos,sentiment,length",
-            description = "which of pos, sentiment, length (default: ${DEFAULT-VALUE})")
+            description = "which of pos, sentiment (= rewrite and generate), rewrite, generate, length"
+                    + " (default: ${DEFAULT-VALUE})")
     List<String> tasks;
 
     @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
@@ -90,10 +91,16 @@ final class ConstraintsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         EnumSet<Task> chosen = EnumSet.noneOf(Task.class);
         for (String t : tasks) {
+            String name = t.trim().toUpperCase(Locale.ROOT);
+            if (name.equals("SENTIMENT")) {
+                chosen.addAll(EnumSet.of(Task.REWRITE, Task.GENERATE));
+                continue;
+            }
             try {
-                chosen.add(Task.valueOf(t.trim().toUpperCase(Locale.ROOT)));
+                chosen.add(Task.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--tasks: unknown task '" + t + "'; allowed: pos, sentiment, length");
+                throw new IllegalArgumentException("--tasks: unknown task '" + t + "'; allowed: pos, sentiment,"
+                        + " rewrite, generate, length");
             }
         }
         if (batch < 1) {

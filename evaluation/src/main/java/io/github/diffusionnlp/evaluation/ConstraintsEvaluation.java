@@ -45,8 +45,8 @@ import java.util.stream.Collectors;
  * sources, rewrite inputs, the generation reference and the lengths.
  */
 public final class ConstraintsEvaluation {
-    /** What to measure. */
-    public enum Task { POS, SENTIMENT, LENGTH }
+    /** What to measure: POS templates, sentiment rewrites, sentiment generation, length. */
+    public enum Task { POS, REWRITE, GENERATE, LENGTH }
 
     /**
      * @param n sentences per row
@@ -150,8 +150,10 @@ public final class ConstraintsEvaluation {
         if (settings.tasks().contains(Task.POS)) {
             posControl(slice(pool, 0));
         }
-        if (settings.tasks().contains(Task.SENTIMENT)) {
+        if (settings.tasks().contains(Task.REWRITE)) {
             sentimentRewrite(slice(pool, 1));
+        }
+        if (settings.tasks().contains(Task.GENERATE)) {
             sentimentGeneration(slice(pool, 2));
         }
         if (settings.tasks().contains(Task.LENGTH)) {
