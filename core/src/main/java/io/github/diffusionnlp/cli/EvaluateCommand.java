@@ -3,7 +3,9 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
+import io.github.diffusionnlp.eval.TrigramBaseline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Infill accuracy on held-out sentences (single token and 3-token span) beside a"
-                + " most-frequent-word baseline; prints a Markdown table.")
+                + " most-frequent-word and a Kneser-Ney trigram baseline; prints a Markdown table.")
 final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
@@ -26,6 +28,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
             description = "held-out sentences (default: ${DEFAULT-VALUE})")
     Path heldout;
+
+    @Option(names = "--train", defaultValue = "test-data/brown/train.conllu.gz", paramLabel = "FILE",
+            description = "the model's training sentences, for the trigram baseline; 'none' leaves it out"
+                    + " (default: ${DEFAULT-VALUE})")
+    String train;
 
     @Option(names = "--sentences", defaultValue = "1000", description = "sentences per task (default: ${DEFAULT-VALUE})")
     int sentences;
@@ -42,9 +49,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        List<TaggedSentence> held = TaggedCorpus.read(heldout);
+        List<TaggedSentence> trainSentences = train.equals("none") ? null : TaggedCorpus.read(Path.of(train));
         try (DiffusionLM lm = model.load()) {
-            List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, TaggedCorpus.read(heldout), sentences,
-                    stepCounts, model.sampling(), System.err::println);
+            TrigramBaseline trigram = trainSentences == null ? null
+                    : TrigramBaseline.train(lm.vocabulary(), trainSentences);
+            List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,
+                    model.sampling(), trigram, System.err::println);
             String table = InfillEvaluation.table(results);
             System.out.print(table);
             if (out != null) {

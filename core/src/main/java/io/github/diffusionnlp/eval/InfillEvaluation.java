@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * Infill accuracy on held-out sentences, beside a most-frequent-word baseline:
+ * Infill accuracy on held-out sentences, beside a most-frequent-word baseline and, when one is
+ * given, a Kneser–Ney trigram baseline ({@link TrigramBaseline}) on the same masked sentences:
  * <ul>
  *   <li>single token: one random non-punctuation token masked per sentence, exact-match accuracy; the
  *       baseline always answers the most frequent non-punctuation training word;
@@ -28,7 +29,13 @@ public final class InfillEvaluation {
 
     /** One row of the results table. */
     public record Result(String task, int steps, int sentences, int maskedTokens, double accuracy, double spanExact,
-            double baseline, double outOfVocabulary) {}
+            double baseline, double outOfVocabulary, double trigram) {
+        /** Without the trigram baseline (NaN). */
+        Result withTrigram(double accuracy) {
+            return new Result(task, steps, sentences, maskedTokens, this.accuracy, spanExact, baseline,
+                    outOfVocabulary, accuracy);
+        }
+    }
 
     /** The masked sentences of one task and the words that were masked. */
     record Task(String name, List<List<String>> masked, List<int[]> positions, List<List<String>> sentences) {}
@@ -37,7 +44,25 @@ public final class InfillEvaluation {
 
     public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts,
             SamplingOptions base, Consumer<String> progress) {
-        return run(lm, tasks(heldOut, count, lm.info().config().maxLength(), base.seed()), stepCounts, base, progress);
+        return run(lm, heldOut, count, stepCounts, base, null, progress);
+    }
+
+    /** As above, with a trigram baseline beside every row (null: none). */
+    public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts,
+            SamplingOptions base, TrigramBaseline trigram, Consumer<String> progress) {
+        List<Task> tasks = tasks(heldOut, count, lm.info().config().maxLength(), base.seed());
+        List<Result> results = run(lm, tasks, stepCounts, base, progress);
+        if (trigram == null) {
+            return results;
+        }
+        List<Result> out = new ArrayList<>();
+        for (Result r : results) {
+            Task task = tasks.stream().filter(t -> t.name().equals(r.task())).findFirst().orElseThrow();
+            List<List<String>> filled = task.masked().stream().map(trigram::infill).toList();
+            out.add(r.withTrigram(score(task, filled, 0, baselineWord(task, lm.vocabulary()), lm.vocabulary())
+                    .accuracy()));
+        }
+        return out;
     }
 
     /**
@@ -150,19 +175,22 @@ public final class InfillEvaluation {
             spansExact += all ? 1 : 0;
         }
         return new Result(task.name(), steps, filled.size(), tokens, (double) right / tokens,
-                (double) spansExact / filled.size(), (double) baseline / tokens, (double) oov / tokens);
+                (double) spansExact / filled.size(), (double) baseline / tokens, (double) oov / tokens, Double.NaN);
     }
 
     /** The results as a Markdown table. */
     public static String table(List<Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| task | steps | sentences | model accuracy | whole span exact | most-frequent-word baseline | masked words out of vocabulary |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| task | steps | sentences | model accuracy | whole span exact | most-frequent-word baseline"
+                + " | trigram (Kneser–Ney) baseline | masked words out of vocabulary |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %.1f%% | %.1f%% |%n", r.task(), r.steps(),
-                    r.sentences(), 100 * r.accuracy(), r.task().startsWith("single") ? "—"
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %.1f%% | %s | %.1f%% |%n", r.task(),
+                    r.steps(), r.sentences(), 100 * r.accuracy(), r.task().startsWith("single") ? "—"
                             : String.format(Locale.ROOT, "%.1f%%", 100 * r.spanExact()),
-                    100 * r.baseline(), 100 * r.outOfVocabulary()));
+                    100 * r.baseline(), Double.isNaN(r.trigram()) ? "—"
+                            : String.format(Locale.ROOT, "%.1f%%", 100 * r.trigram()),
+                    100 * r.outOfVocabulary()));
         }
         return sb.toString();
     }
