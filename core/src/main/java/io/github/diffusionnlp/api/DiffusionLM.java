@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
-import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.Precision;
@@ -313,7 +312,7 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Samples the rows; with {@code constraints.candidates()} = k > 1, samples each row k times (candidate
-     * j with seed {@code seed + j * CANDIDATE_SEED_STRIDE}, so candidate 0 is the single-sample output) and
+     * j with seed {@code seed + j * BestOf.SEED_STRIDE}, so candidate 0 is the single-sample output) and
      * keeps the candidate the sentiment lexicon rates furthest toward the row's label.
      */
     private List<Row> run(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
@@ -328,7 +327,7 @@ public final class DiffusionLM implements AutoCloseable {
                         + " sentiment too, or 1 candidate");
             }
             for (int j = 0; j < k; j++) {
-                all.add(j == 0 ? row : row.candidate(row.seed + j * CANDIDATE_SEED_STRIDE));
+                all.add(j == 0 ? row : row.candidate(row.seed + j * BestOf.SEED_STRIDE));
             }
         }
         sampleRows(all, options, strength, constraints);
@@ -337,7 +336,7 @@ public final class DiffusionLM implements AutoCloseable {
             double bestToward = Double.NEGATIVE_INFINITY;
             int bestChanged = Integer.MAX_VALUE;
             for (Row c : all.subList(r * k, (r + 1) * k)) {
-                double toward = toward(c.label, outcome(c));
+                double toward = BestOf.toward(c.label, outcome(c));
                 int changed = changed(c);
                 if (toward > bestToward || (toward == bestToward && changed < bestChanged)) {
                     best = c;
@@ -348,26 +347,6 @@ public final class DiffusionLM implements AutoCloseable {
             rows.get(r).result = best.result;
         }
         return rows;
-    }
-
-    /** Odd and far from small integers: candidates never take the seed of a neighbouring sentence. */
-    static final long CANDIDATE_SEED_STRIDE = 0x9E3779B97F4A7C15L;
-
-    private static final class Lexicon {
-        static final SentimentLabeller AFINN = SentimentLabeller.afinn();
-    }
-
-    /**
-     * How far the lexicon rates a sentence toward a label: its summed valence for positive, minus it for
-     * negative, and for neutral minus its sentiment words' absolute valences ("good but bad" sums to 0
-     * yet is not neutral).
-     */
-    static double toward(Sentiment label, List<String> words) {
-        return switch (label) {
-            case POSITIVE -> Lexicon.AFINN.score(words);
-            case NEGATIVE -> -Lexicon.AFINN.score(words);
-            case NEUTRAL -> -Lexicon.AFINN.intensity(words);
-        };
     }
 
     /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
@@ -464,11 +443,6 @@ public final class DiffusionLM implements AutoCloseable {
             this.seed = seed;
         }
 
-        /**
-         * Applies the constraints to this row, a window at {@code offset} of a sentence of {@code length}
-         * tokens: the sentiment, and the template's tags for the window's positions (END after the
-         * sentence's end).
-         */
         /** The same inputs sampled with another seed (best-of-k candidates). */
         private Row(Row of, long seed) {
             this.sentence = of.sentence;
@@ -487,6 +461,11 @@ public final class DiffusionLM implements AutoCloseable {
             return new Row(this, seed);
         }
 
+        /**
+         * Applies the constraints to this row, a window at {@code offset} of a sentence of {@code length}
+         * tokens: the sentiment, and the template's tags for the window's positions (END after the
+         * sentence's end).
+         */
         Row constrain(Constraints c, int offset, int length, int len) {
             sentiment = Conditioning.sentimentId(c.sentiment());
             label = c.sentiment();

@@ -114,7 +114,7 @@ class ConstraintsTest {
             List<String> expected = null;
             int bestScore = Integer.MIN_VALUE;
             for (int j = 0; j < k; j++) {
-                long seed = options.seed() + i + j * DiffusionLM.CANDIDATE_SEED_STRIDE;
+                long seed = options.seed() + i + j * BestOf.SEED_STRIDE;
                 List<String> candidate = lm.generate(1, positive, options.toBuilder().seed(seed).build()).get(0);
                 if (afinn.score(candidate) > bestScore) {
                     bestScore = afinn.score(candidate);
@@ -146,7 +146,7 @@ class ConstraintsTest {
         List<String> expected = null;
         int lowest = Integer.MAX_VALUE;
         for (int j = 0; j < k; j++) {
-            SamplingOptions o = FAST.toBuilder().seed(FAST.seed() + j * DiffusionLM.CANDIDATE_SEED_STRIDE).build();
+            SamplingOptions o = FAST.toBuilder().seed(FAST.seed() + j * BestOf.SEED_STRIDE).build();
             List<String> candidate = lm.rewriteAll(List.of(input), List.of(keep), 0.8, c, o).get(0);
             assertEquals(5, candidate.size());
             if (afinn.score(candidate) < lowest) {
