@@ -32,8 +32,8 @@ final class ConstraintOptions {
         Sentiment s = sentiment == null ? null : Sentiment.parse(sentiment);
         List<Upos> t = template != null ? template : pos == null ? null : Constraints.parseTemplate(pos);
         if (candidates > 1 && s == null) {
-            throw new IllegalArgumentException("candidates: best of " + candidates + " ranks by sentiment; give"
-                    + " --sentiment too");
+            throw new IllegalArgumentException("best of " + candidates + " candidates ranks them by sentiment;"
+                    + " give --sentiment too");
         }
         return new Constraints(s, t, guidance, null, candidates);
     }
@@ -43,7 +43,7 @@ final class ConstraintOptions {
         try {
             constraints(null);
         } catch (IllegalArgumentException e) {
-            String option = e.getMessage().startsWith("candidates") ? "--candidates"
+            String option = e.getMessage().contains("candidates") ? "--candidates"
                     : e.getMessage().contains("sentiment") ? "--sentiment"
                     : e.getMessage().contains("guidance") ? "--guidance" : "--pos";
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
