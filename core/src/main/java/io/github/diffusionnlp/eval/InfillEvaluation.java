@@ -7,8 +7,10 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -30,10 +32,10 @@ public final class InfillEvaluation {
     /** One row of the results table. */
     public record Result(String task, int steps, int sentences, int maskedTokens, double accuracy, double spanExact,
             double baseline, double outOfVocabulary, double trigram) {
-        /** Without the trigram baseline (NaN). */
-        Result withTrigram(double accuracy) {
-            return new Result(task, steps, sentences, maskedTokens, this.accuracy, spanExact, baseline,
-                    outOfVocabulary, accuracy);
+        /** This row with the trigram baseline's accuracy on the same masked sentences. */
+        Result withTrigram(double trigramAccuracy) {
+            return new Result(task, steps, sentences, maskedTokens, accuracy, spanExact, baseline, outOfVocabulary,
+                    trigramAccuracy);
         }
     }
 
@@ -55,14 +57,14 @@ public final class InfillEvaluation {
         if (trigram == null) {
             return results;
         }
-        List<Result> out = new ArrayList<>();
-        for (Result r : results) {
-            Task task = tasks.stream().filter(t -> t.name().equals(r.task())).findFirst().orElseThrow();
+        // The trigram's answers do not depend on the step count: one fill per task serves every row.
+        Map<String, Double> trigramAccuracy = new HashMap<>();
+        for (Task task : tasks) {
             List<List<String>> filled = task.masked().stream().map(trigram::infill).toList();
-            out.add(r.withTrigram(score(task, filled, 0, baselineWord(task, lm.vocabulary()), lm.vocabulary())
-                    .accuracy()));
+            trigramAccuracy.put(task.name(),
+                    score(task, filled, 0, baselineWord(task, lm.vocabulary()), lm.vocabulary()).accuracy());
         }
-        return out;
+        return results.stream().map(r -> r.withTrigram(trigramAccuracy.get(r.task()))).toList();
     }
 
     /**

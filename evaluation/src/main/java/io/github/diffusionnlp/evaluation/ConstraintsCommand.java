@@ -107,8 +107,9 @@ final class ConstraintsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
-                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates, strength,
-                keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick, heldout != null ? heldout : findHeldout(), chosen);
+                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates,
+                strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
+                heldout != null ? heldout : findHeldout(), chosen);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

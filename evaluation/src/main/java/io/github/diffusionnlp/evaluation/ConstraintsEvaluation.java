@@ -217,6 +217,7 @@ public final class ConstraintsEvaluation {
         Timed base = sample("rewrite: no label (baseline)", n, i -> rewrite(inputs.get(i), Constraints.none(), i));
         List<Integer> baseClasses = judge("sentiment judge: rewrites without a label", base.out);
         record(base.out, baseClasses, heldout, "sentiment rewrite", "no label (baseline)", null);
+        Ratio baseKept = contentKept(inputs, base.out);
         for (double g : settings.guidances()) {
             for (int k : settings.candidates()) {
                 for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {
@@ -225,14 +226,7 @@ public final class ConstraintsEvaluation {
                             Constraints.none().withSentiment(target).withGuidance(g).withCandidates(k), i));
                     List<Integer> classes = judge("sentiment judge: " + condition, t.out);
                     record(t.out, classes, heldout, "sentiment rewrite", condition, g);
-                    Ratio kept = Ratio.ZERO;
-                    Ratio baseKept = Ratio.ZERO;
-                    for (int i = 0; i < n; i++) {
-                        kept = kept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
-                                t.out.get(i)));
-                        baseKept = baseKept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(),
-                                base.out.get(i)));
-                    }
+                    Ratio kept = contentKept(inputs, t.out);
                     Map<String, Object> extra = new LinkedHashMap<>();
                     extra.put("classHistogram", histogram(classes));
                     extra.put("baselineClassHistogram", histogram(baseClasses));
@@ -248,6 +242,15 @@ public final class ConstraintsEvaluation {
                 }
             }
         }
+    }
+
+    /** Of the inputs' content words, the share found in the outputs (pooled over sentences). */
+    private static Ratio contentKept(List<TaggedSentence> inputs, List<List<String>> outputs) {
+        Ratio kept = Ratio.ZERO;
+        for (int i = 0; i < inputs.size(); i++) {
+            kept = kept.plus(Metrics.contentWordsKept(inputs.get(i).words(), inputs.get(i).tags(), outputs.get(i)));
+        }
+        return kept;
     }
 
     /** Rewrites {@code input}, keeping verbatim its words whose own tag is in {@link Settings#keep}. */
