@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar diffusion-nlp.jar <command>}: the command-line tool of diffusion-nlp. */
 @Command(name = "diffusion-nlp", mixinStandardHelpOptions = true, version = "diffusion-nlp 0.1.0",
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
-        subcommands = {PrepareBrownCommand.class, TrainCommand.class, TrainArCommand.class, InfillCommand.class, RewriteCommand.class,
+        subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class, InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
             InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
             LoadBenchmarkCommand.class, CompareArCommand.class,

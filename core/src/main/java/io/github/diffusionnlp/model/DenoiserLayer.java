@@ -22,6 +22,12 @@ import ai.djl.util.PairList;
  * <p>Inputs: {@code h} (B, L, d) and the noise vector (B, noiseDim). Output: the new {@code h}.
  */
 final class DenoiserLayer extends AbstractBlock {
+    /**
+     * The relative bias table is stored divided by this. Adam moves a weight by about the learning
+     * rate per step whatever its gradient, and a bias must reach a few units to steer attention: at
+     * the 1e-4 rates of a resumed run, unscaled, that takes tens of thousands of steps.
+     */
+    private static final float RELATIVE_BIAS_SCALE = 10f;
     private final int heads;
     private final LayerNorm attnNorm;
     private final LayerNorm ffnNorm;
@@ -30,11 +36,20 @@ final class DenoiserLayer extends AbstractBlock {
     private final Linear ffnIn;
     private final Linear ffnOut;
     private final Linear modulation;
+    private final int maxLength;
+    /** (2·maxLength − 1, heads): a score bias for each head and offset j − i, or null when the model has none. */
+    private final Parameter relativeBias;
 
     DenoiserLayer(ModelConfig config) {
         super((byte) 1);
         int d = config.dim();
         this.heads = config.heads();
+        this.maxLength = config.maxLength();
+        // Zero at the start: the layer computes what it computed without it, so an older model can be
+        // grown into one with it (ModelGrowth) and keep all it has learnt.
+        relativeBias = config.relativePositions() ? addParameter(Parameter.builder().setName("relativeBias")
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(2L * maxLength - 1, heads))
+                .optInitializer(Initializer.ZEROS).build()) : null;
         attnNorm = addChildBlock("attnNorm", LayerNorm.builder().axis(2).build());
         qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * d).build());
         attnOut = addChildBlock("attnOut", Linear.builder().setUnits(d).build());
@@ -75,9 +90,31 @@ final class DenoiserLayer extends AbstractBlock {
         NDArray q = qkvAll.get(0);
         NDArray k = qkvAll.get(1);
         NDArray v = qkvAll.get(2);
-        NDArray weights = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim)).softmax(-1);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim));
+        if (relativeBias != null) {
+            scores = scores.add(offsetBias(ps, x, len, training));
+        }
+        NDArray weights = scores.softmax(-1);
         NDArray y = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, len, dim);
         return one(attnOut, ps, y, training);
+    }
+
+    /**
+     * The (H, L, L) bias of query i and key j: the table row of offset j − i. Absolute position
+     * embeddings let a head find "the word to my left" only through a learnt dot product, which a
+     * model of this size learns slowly; a bias per offset makes such a head one parameter away.
+     */
+    private NDArray offsetBias(ParameterStore ps, NDArray like, long len, boolean training) {
+        long[] offsets = new long[(int) (len * len)];
+        for (int i = 0; i < len; i++) {
+            for (int j = 0; j < len; j++) {
+                offsets[(int) (i * len + j)] = j - i + maxLength - 1;
+            }
+        }
+        NDArray table = ps.getValue(relativeBias, like.getDevice(), training);
+        NDArray index = like.getManager().create(offsets);
+        return table.get(new ai.djl.ndarray.index.NDIndex("{}", index)).reshape(len, len, heads).transpose(2, 0, 1)
+                .mul(RELATIVE_BIAS_SCALE).toType(like.getDataType(), false);
     }
 
     static NDArray modulate(NDArray normed, NDArray shift, NDArray scale) {

@@ -12,10 +12,17 @@ package io.github.diffusionnlp.model;
  * @param maxLength positions per row; shorter sentences are right-padded with {@code [PAD]}
  * @param sigmaMin smallest noise level
  * @param sigmaMax largest noise level
+ * @param relativePositions whether attention adds a learnt bias per head and relative offset (T5-style)
+ *     to its scores; absent (false) in models saved before it existed
  */
 public record ModelConfig(
         int vocabSize, int dim, int layers, int heads, int ffnMultiplier, int noiseDim, int maxLength,
-        double sigmaMin, double sigmaMax) {
+        double sigmaMin, double sigmaMax, boolean relativePositions) {
+
+    public ModelConfig(int vocabSize, int dim, int layers, int heads, int ffnMultiplier, int noiseDim, int maxLength,
+            double sigmaMin, double sigmaMax) {
+        this(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax, false);
+    }
 
     public ModelConfig {
         require(vocabSize > 2, "vocabSize", vocabSize, "> 2");
@@ -42,6 +49,11 @@ public record ModelConfig(
             case "base" -> new ModelConfig(vocabSize, 384, 6, 6, 4, 128, maxLength, 1.0, 300.0);
             default -> throw new IllegalArgumentException("unknown model size '" + size + "'; allowed: tiny, small, base");
         };
+    }
+
+    /** This shape with relative-position attention bias switched on. */
+    public ModelConfig withRelativePositions() {
+        return new ModelConfig(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax, true);
     }
 
     public int headDim() {

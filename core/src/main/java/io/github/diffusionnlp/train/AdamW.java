@@ -33,7 +33,7 @@ final class AdamW {
 
     /**
      * One update of every parameter with a gradient. {@code step} counts from 1. Weight decay applies
-     * to matrices only (not to embeddings, biases or norms: their scale is meaningful).
+     * to matrices only (not to embeddings, biases, attention's offset bias or norms: their scale is meaningful).
      */
     void update(PairList<String, Parameter> params, int step, float learningRate) {
         float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
@@ -53,7 +53,7 @@ final class AdamW {
     }
 
     private static boolean decays(String name, NDArray w) {
-        return w.getShape().dimension() == 2 && !name.contains("Embedding");
+        return w.getShape().dimension() == 2 && !name.contains("Embedding") && !name.contains("relativeBias");
     }
 
     NDList state() {

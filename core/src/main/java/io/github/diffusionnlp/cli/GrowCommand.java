@@ -1,0 +1,31 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.checkpoint.ModelGrowth;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "grow", mixinStandardHelpOptions = true,
+        description = {"Copy a trained model into a larger network that starts out computing exactly the same;"
+            + " continue it with `train --resume --out OUT`.",
+            "The one growth so far: --relative-positions (a learnt attention bias per head and word offset)."})
+final class GrowCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "the trained model directory")
+    Path model;
+
+    @Option(names = "--out", required = true, description = "a new directory for the grown model")
+    Path out;
+
+    @Option(names = "--relative-positions", required = true,
+            description = "add relative-position attention bias, starting at zero")
+    boolean relativePositions;
+
+    @Override
+    public Integer call() throws Exception {
+        long added = ModelGrowth.addRelativePositions(model, out);
+        System.out.printf("grown %s -> %s: %,d parameters added (at zero); continue with train --resume --out %s%n",
+                model, out, added, out);
+        return 0;
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.diffusionnlp.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.ModelConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Growing a model with relative-position attention bias keeps what it computes, and the bias trains. */
+class ModelGrowthTest {
+    private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(8).seed(5).build();
+
+    private static List<List<String>> someOutputs(Path model) throws IOException {
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).build()) {
+            List<List<String>> out = new java.util.ArrayList<>(lm.generate(3, OPTIONS));
+            out.add(lm.infill(Arrays.asList("the [MASK] of the [MASK] was".split(" ")), OPTIONS));
+            return out;
+        }
+    }
+
+    @Test
+    void grownModelComputesWhatTheOldOneDid(@TempDir Path dir) throws IOException {
+        Path grown = dir.resolve("grown");
+        long added = ModelGrowth.addRelativePositions(TestModels.tinyModel(), grown);
+
+        ModelConfig old = ModelCheckpoint.readHeader(TestModels.tinyModel()).model();
+        ModelConfig now = ModelCheckpoint.readHeader(grown).model();
+        assertFalse(old.relativePositions());
+        assertEquals(old.withRelativePositions(), now);
+        assertEquals((long) old.layers() * (2L * old.maxLength() - 1) * old.heads(), added);
+        assertEquals(ModelCheckpoint.readHeader(TestModels.tinyModel()).training().step(),
+                ModelCheckpoint.readHeader(grown).training().step());
+        assertEquals(someOutputs(TestModels.tinyModel()), someOutputs(grown));
+    }
+
+    @Test
+    void theAddedBiasLearnsWhenTrainingResumes(@TempDir Path dir) throws IOException {
+        Path grown = dir.resolve("grown");
+        ModelGrowth.addRelativePositions(TestModels.tinyModel(), grown);
+        TestModels.train(grown, 30, true);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(grown, manager);
+            assertEquals(30, loaded.header().training().step());
+            int tables = 0;
+            for (Pair<String, Parameter> p : loaded.network().getParameters()) {
+                if (p.getKey().endsWith("relativeBias")) {
+                    tables++;
+                    assertTrue(p.getValue().getArray().abs().max().getFloat() > 0, p.getKey() + " stayed at zero");
+                }
+            }
+            assertEquals(loaded.network().config().layers(), tables);
+        }
+    }
+
+    @Test
+    void refusesAnOccupiedDirectoryAndAGrownModel(@TempDir Path dir) throws IOException {
+        assertThrows(IOException.class, () -> ModelGrowth.addRelativePositions(TestModels.tinyModel(),
+                TestModels.tinyModel()));
+        Path grown = dir.resolve("grown");
+        ModelGrowth.addRelativePositions(TestModels.tinyModel(), grown);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelGrowth.addRelativePositions(grown, dir.resolve("again")));
+        assertTrue(e.getMessage().contains("already"), e.getMessage());
+    }
+
+    @Test
+    void aConfigWrittenBeforeRelativePositionsLoadsWithout(@TempDir Path dir) throws IOException {
+        Path model = dir.resolve("model");
+        Files.createDirectories(model);
+        try (var files = Files.list(TestModels.tinyModel())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        String json = Files.readString(config);
+        String older = json.replaceAll(",\\s*\"relativePositions\" : false", "");
+        assertFalse(older.contains("relativePositions"), "the test did not remove the field");
+        Files.writeString(config, older);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertFalse(ModelCheckpoint.load(model, manager).network().config().relativePositions());
+        }
+    }
+}
