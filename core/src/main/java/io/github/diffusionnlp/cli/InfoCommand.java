@@ -23,8 +23,9 @@ final class InfoCommand implements Callable<Integer> {
             ModelConfig c = info.config();
             TrainingInfo t = info.training();
             System.out.printf(Locale.ROOT, "model:        %s%n", info.directory().toAbsolutePath().normalize());
-            System.out.printf(Locale.ROOT, "network:      CDCD embedding diffusion, %d layers, width %d, %d heads, "
-                    + "%,d parameters%n", c.layers(), c.dim(), c.heads(), info.parameters());
+            System.out.printf(Locale.ROOT, "network:      CDCD embedding diffusion, %d layers, width %d, %d heads%s, "
+                    + "%,d parameters%n", c.layers(), c.dim(), c.heads(),
+                    c.relativePositions() ? " with relative-position bias" : "", info.parameters());
             System.out.printf(Locale.ROOT, "vocabulary:   %,d words (with [PAD] and [UNK])%n", c.vocabSize());
             System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
             System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
