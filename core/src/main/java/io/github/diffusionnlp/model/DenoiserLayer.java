@@ -19,7 +19,8 @@ import ai.djl.util.PairList;
  * noise level (adaptive LayerNorm, as in DiT): the noise vector sets a shift, a scale and a
  * residual gate for each half. The modulation starts at zero, so every block starts as the identity.
  *
- * <p>Inputs: {@code h} (B, L, d) and the noise vector (B, noiseDim). Output: the new {@code h}.
+ * <p>Inputs: {@code h} (B, L, d), the noise vector (B, noiseDim) and, with relative positions, the
+ * {@link #offsetIndex}. Output: the new {@code h}.
  */
 final class DenoiserLayer extends AbstractBlock {
     /**
@@ -69,17 +70,18 @@ final class DenoiserLayer extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray h = inputs.get(0);
         NDArray noise = inputs.get(1);
+        NDArray offsets = relativeBias == null ? null : inputs.get(2);
         NDList mod = one(modulation, ps, Activation.swish(noise, 1f), training).expandDims(1).split(6, 2);
 
         NDArray a = modulate(one(attnNorm, ps, h, training), mod.get(0), mod.get(1));
-        h = h.add(mod.get(2).mul(attention(ps, a, training)));
+        h = h.add(mod.get(2).mul(attention(ps, a, offsets, training)));
 
         NDArray b = modulate(one(ffnNorm, ps, h, training), mod.get(3), mod.get(4));
         NDArray ffn = one(ffnOut, ps, Activation.gelu(one(ffnIn, ps, b, training)), training);
         return new NDList(h.add(mod.get(5).mul(ffn)));
     }
 
-    private NDArray attention(ParameterStore ps, NDArray x, boolean training) {
+    private NDArray attention(ParameterStore ps, NDArray x, NDArray offsets, boolean training) {
         Shape s = x.getShape();
         long batch = s.get(0);
         long len = s.get(1);
@@ -92,7 +94,7 @@ final class DenoiserLayer extends AbstractBlock {
         NDArray v = qkvAll.get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim));
         if (relativeBias != null) {
-            scores = scores.add(offsetBias(ps, x, len, training));
+            scores = scores.add(offsetBias(ps, x, offsets, len, training));
         }
         NDArray weights = scores.softmax(-1);
         NDArray y = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, len, dim);
@@ -100,20 +102,27 @@ final class DenoiserLayer extends AbstractBlock {
     }
 
     /**
-     * The (H, L, L) bias of query i and key j: the table row of offset j − i. Absolute position
-     * embeddings let a head find "the word to my left" only through a learnt dot product, which a
-     * model of this size learns slowly; a bias per offset makes such a head one parameter away.
+     * The (L·L) row index into a relative-bias table of query i and key j: the offset j − i, shifted by
+     * maxLength − 1 to start at 0. The same for every layer, so the caller builds it once per pass.
      */
-    private NDArray offsetBias(ParameterStore ps, NDArray like, long len, boolean training) {
+    static NDArray offsetIndex(NDManager manager, long len, int maxLength) {
         long[] offsets = new long[(int) (len * len)];
         for (int i = 0; i < len; i++) {
             for (int j = 0; j < len; j++) {
                 offsets[(int) (i * len + j)] = j - i + maxLength - 1;
             }
         }
+        return manager.create(offsets);
+    }
+
+    /**
+     * The (H, L, L) bias of query i and key j: this layer's table row of offset j − i. Absolute position
+     * embeddings let a head find "the word to my left" only through a learnt dot product, which a
+     * model of this size learns slowly; a bias per offset makes such a head one parameter away.
+     */
+    private NDArray offsetBias(ParameterStore ps, NDArray like, NDArray offsets, long len, boolean training) {
         NDArray table = ps.getValue(relativeBias, like.getDevice(), training);
-        NDArray index = like.getManager().create(offsets);
-        return table.get(new ai.djl.ndarray.index.NDIndex("{}", index)).reshape(len, len, heads).transpose(2, 0, 1)
+        return table.get(new ai.djl.ndarray.index.NDIndex("{}", offsets)).reshape(len, len, heads).transpose(2, 0, 1)
                 .mul(RELATIVE_BIAS_SCALE).toType(like.getDataType(), false);
     }
 

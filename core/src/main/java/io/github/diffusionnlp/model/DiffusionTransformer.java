@@ -165,8 +165,13 @@ public final class DiffusionTransformer extends AbstractBlock {
                 .add(ps.getValue(sentimentEmbedding, device, training).get(new ai.djl.ndarray.index.NDIndex("{}", sentiment))
                         .expandDims(1))
                 .add(embed(ps.getValue(uposEmbedding, device, training), upos));
+        // The offset index depends only on the row length: built once per pass, shared by every layer.
+        NDList layerInputs = config.relativePositions()
+                ? new NDList(h, noise, DenoiserLayer.offsetIndex(h.getManager(), len, config.maxLength()))
+                : new NDList(h, noise);
         for (DenoiserLayer layer : layers) {
-            h = layer.forward(ps, new NDList(h, noise), training).singletonOrThrow();
+            h = layer.forward(ps, layerInputs, training).singletonOrThrow();
+            layerInputs.set(0, h);
         }
         NDList mod = one(finalModulation, ps, Activation.swish(noise, 1f), training).expandDims(1).split(2, 2);
         h = modulate(one(finalNorm, ps, h, training), mod.get(0), mod.get(1));
