@@ -30,7 +30,13 @@ import java.util.Map;
  */
 public final class ModelCheckpoint {
     public static final String FORMAT = "diffusion-nlp-cdcd";
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * The newest version this library writes and reads. Version 3 added the relative-position bias
+     * ({@link ModelConfig#relativePositions()}); a model without it is still written as version 2, so
+     * that libraries that read only version 2 keep loading every model they can compute.
+     */
+    public static final int FORMAT_VERSION = 3;
+    private static final int OLDEST_READABLE_VERSION = 2;
     public static final String CONFIG = "config.json";
     public static final String VOCAB = "vocab.txt";
     public static final String PARAMS = "model.params";
@@ -58,7 +64,7 @@ public final class ModelCheckpoint {
         if (optimizerState != null) {
             CheckpointFiles.saveOptimizerState(dir.resolve(OPTIMIZER), optimizerState);
         }
-        Header header = new Header(FORMAT, FORMAT_VERSION, network.config(), warp.decay(), info);
+        Header header = new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info);
         CheckpointFiles.writeJson(dir.resolve(CONFIG), header);
     }
 
@@ -81,15 +87,26 @@ public final class ModelCheckpoint {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "'");
         }
-        if (header.formatVersion() != FORMAT_VERSION) {
-            throw new InvalidModelException(file, "format version " + header.formatVersion()
-                    + " is not supported (this library reads version " + FORMAT_VERSION + "; version 1 models have no"
-                    + " sentiment or syntax conditioning: retrain with `train`)");
+        int version = header.formatVersion();
+        if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
+            throw new InvalidModelException(file, "format version " + version + " is not supported (this library"
+                    + " reads versions " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION + "; "
+                    + (version > FORMAT_VERSION ? "the model was written by a newer diffusion-nlp: upgrade the library"
+                            : "version 1 models have no sentiment or syntax conditioning: retrain with `train`") + ")");
         }
         if (header.model() == null) {
             throw new InvalidModelException(file, "has no \"model\" section");
         }
+        if (version < 3 && header.model().relativePositions()) {
+            throw new InvalidModelException(file, "says format version " + version + " but relativePositions = true,"
+                    + " which needs version 3: the file was edited or written by a faulty tool");
+        }
         return header;
+    }
+
+    /** The oldest format version that can hold {@code config}. */
+    static int versionFor(ModelConfig config) {
+        return config.relativePositions() ? 3 : 2;
     }
 
     /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */

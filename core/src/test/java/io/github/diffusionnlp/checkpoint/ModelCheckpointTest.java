@@ -62,19 +62,38 @@ class ModelCheckpointTest {
         assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("not a set of weights"), e.getMessage());
     }
 
+    private static String withVersion(String json, int version) {
+        String changed = json.replaceFirst("\"formatVersion\" : \\d+", "\"formatVersion\" : " + version);
+        assertTrue(changed.contains("\"formatVersion\" : " + version), "the test did not change the version");
+        return changed;
+    }
+
     @Test
     void rejectsAnotherFormatVersion(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
         Path config = model.resolve(ModelCheckpoint.CONFIG);
         String json = Files.readString(config);
-        Files.writeString(config, json.replace("\"formatVersion\" : " + ModelCheckpoint.FORMAT_VERSION,
-                "\"formatVersion\" : 99"));
+        Files.writeString(config, withVersion(json, 99));
         InvalidModelException e = loadFails(model);
-        assertTrue(e.getMessage().contains("format version 99"), e.getMessage());
+        assertTrue(e.getMessage().contains("format version 99") && e.getMessage().contains("upgrade"), e.getMessage());
         // a model from before the sentiment and syntax conditions: told to retrain
-        Files.writeString(config, json.replace("\"formatVersion\" : " + ModelCheckpoint.FORMAT_VERSION,
-                "\"formatVersion\" : 1"));
+        Files.writeString(config, withVersion(json, 1));
         assertTrue(loadFails(model).getMessage().contains("retrain"));
+    }
+
+    @Test
+    void writesTheOldestVersionThatHoldsTheModel(@TempDir Path dir) throws IOException {
+        // without the relative-position bias a model stays readable by libraries that read only version 2
+        assertEquals(2, ModelCheckpoint.readHeader(TestModels.tinyModel()).formatVersion());
+        Path grown = dir.resolve("grown");
+        ModelGrowth.addRelativePositions(TestModels.tinyModel(), grown);
+        assertEquals(3, ModelCheckpoint.readHeader(grown).formatVersion());
+        // a version-2 file claiming the bias is inconsistent: named, not a shape error later
+        Path config = grown.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, withVersion(Files.readString(config), 2));
+        InvalidModelException e = loadFails(grown);
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().contains("relativePositions"), e.getMessage());
     }
 
     @Test
