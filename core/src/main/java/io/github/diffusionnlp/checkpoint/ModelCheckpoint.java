@@ -99,7 +99,8 @@ public final class ModelCheckpoint {
         }
         if (version < 3 && header.model().relativePositions()) {
             throw new InvalidModelException(file, "says format version " + version + " but relativePositions = true,"
-                    + " which needs version 3: the file was edited or written by a faulty tool");
+                    + " which needs version 3 (written so by diffusion-nlp builds of 2026-11-29 before the version was"
+                    + " raised: if the model came from one, set \"formatVersion\" to 3)");
         }
         return header;
     }
