@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The constraint options of {@code generate} and {@code rewrite}. */
@@ -32,20 +33,25 @@ final class ConstraintOptions {
         Sentiment s = sentiment == null ? null : Sentiment.parse(sentiment);
         List<Upos> t = template != null ? template : pos == null ? null : Constraints.parseTemplate(pos);
         if (candidates > 1 && s == null) {
-            throw new IllegalArgumentException("best of " + candidates + " candidates ranks them by sentiment;"
-                    + " give --sentiment too");
+            throw new IllegalArgumentException("--candidates " + candidates + ": the candidates are ranked by"
+                    + " sentiment; give --sentiment too");
         }
         return new Constraints(s, t, guidance, null, candidates);
     }
 
-    /** Fails early, before the model loads, with the option's name in the message. */
+    /** Fails early, before the model loads, naming the option whose value is wrong. */
     void validate() {
+        Sentiment s = checked("--sentiment", () -> sentiment == null ? null : Sentiment.parse(sentiment));
+        checked("--pos", () -> pos == null ? null : Constraints.parseTemplate(pos));
+        checked("--guidance", () -> new Constraints(null, null, guidance));
+        checked("--candidates", () -> new Constraints(s, null, 1, null, candidates));
+        constraints(null); // what is left: how the options combine
+    }
+
+    private static <T> T checked(String option, Supplier<T> parse) {
         try {
-            constraints(null);
+            return parse.get();
         } catch (IllegalArgumentException e) {
-            String option = e.getMessage().contains("candidates") ? "--candidates"
-                    : e.getMessage().contains("sentiment") ? "--sentiment"
-                    : e.getMessage().contains("guidance") ? "--guidance" : "--pos";
             throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
         }
     }

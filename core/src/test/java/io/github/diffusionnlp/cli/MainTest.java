@@ -124,6 +124,12 @@ class MainTest {
         Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
         assertNotEquals(0, badGuidance.code());
         assertTrue(badGuidance.err().contains("--guidance"), badGuidance.err());
+        Run tooMany = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--candidates", "100000");
+        assertNotEquals(0, tooMany.code());
+        assertTrue(tooMany.err().contains("--candidates: candidates must be between 1 and"), tooMany.err());
+        Run unranked = run("", "generate", "--model", MODEL, "--candidates", "4");
+        assertNotEquals(0, unranked.code());
+        assertTrue(unranked.err().contains("--candidates 4") && unranked.err().contains("--sentiment"), unranked.err());
     }
 
     @Test
