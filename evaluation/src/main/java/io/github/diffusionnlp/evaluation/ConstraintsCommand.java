@@ -5,12 +5,14 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Task;
+import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -64,6 +66,11 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     List<String> tasks;
 
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL", defaultValue = "negative,neutral,positive",
+            description = "sentiment labels measured: generation rows for each, rewrite rows toward positive and"
+                    + " negative when named (default: ${DEFAULT-VALUE})")
+    List<String> labels;
+
     @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -109,7 +116,7 @@ final class ConstraintsCommand implements Callable<Integer> {
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates,
                 strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), chosen);
+                heldout != null ? heldout : findHeldout(), chosen, parseLabels());
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();
@@ -123,6 +130,18 @@ final class ConstraintsCommand implements Callable<Integer> {
         List<Path> written = Report.write(result, out, name != null ? name : quick ? "constraints-quick" : "constraints");
         System.err.println("wrote " + written);
         return 0;
+    }
+
+    private Set<Sentiment> parseLabels() {
+        Set<Sentiment> parsed = EnumSet.noneOf(Sentiment.class);
+        for (String label : labels) {
+            try {
+                parsed.add(Sentiment.parse(label.trim()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--labels: " + e.getMessage(), e);
+            }
+        }
+        return parsed;
     }
 
     /** test-data/brown/heldout.conllu.gz in the working directory or the nearest directory above it. */

@@ -56,10 +56,12 @@ public final class ConstraintsEvaluation {
      * @param keep UPOS classes a rewrite keeps verbatim (by the input's own tags); empty keeps nothing
      * @param minLength shortest held-out sentence used (templates, inputs, lengths)
      * @param maxLength longest held-out sentence used
+     * @param labels the sentiment labels measured: generation rows for each, rewrite rows toward each
+     *     of them that is positive or negative
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, Set<Task> tasks) {
+            Path heldout, Set<Task> tasks, Set<Sentiment> labels) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -69,6 +71,7 @@ public final class ConstraintsEvaluation {
             }
             keep = keep.isEmpty() ? EnumSet.noneOf(Upos.class) : EnumSet.copyOf(keep);
             tasks = tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
+            labels = labels.isEmpty() ? EnumSet.noneOf(Sentiment.class) : EnumSet.copyOf(labels);
             if (n < 1) {
                 throw new IllegalArgumentException("--n must be >= 1, got " + n);
             }
@@ -221,6 +224,9 @@ public final class ConstraintsEvaluation {
         for (double g : settings.guidances()) {
             for (int k : settings.candidates()) {
                 for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {
+                    if (!settings.labels().contains(target)) {
+                        continue;
+                    }
                     String condition = "rewrite → " + target + bestOf(k);
                     Timed t = sample(condition + ", guidance " + fmt(g), n, i -> rewrite(inputs.get(i),
                             Constraints.none().withSentiment(target).withGuidance(g).withCandidates(k), i));
@@ -274,7 +280,7 @@ public final class ConstraintsEvaluation {
         record(base.out, baseClasses, null, "sentiment generate", "no label (baseline)", null);
         for (double g : settings.guidances()) {
             for (int k : settings.candidates()) {
-                for (Sentiment label : List.of(Sentiment.NEGATIVE, Sentiment.NEUTRAL, Sentiment.POSITIVE)) {
+                for (Sentiment label : settings.labels()) {
                     String condition = "generate " + label + bestOf(k);
                     Constraints c = Constraints.none().withSentiment(label).withGuidance(g).withCandidates(k);
                     Timed t = sample(condition + ", guidance " + fmt(g), n, i -> lm.generate(1, c, options(i)).get(0));
@@ -489,6 +495,7 @@ public final class ConstraintsEvaluation {
         h.put("heldout", settings.heldout().toString());
         h.put("heldoutLengths", settings.minLength() + ".." + settings.maxLength());
         h.put("quick", settings.quick());
+        h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
         h.put("tasks", settings.tasks().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
         h.put("posJudge", posJudge.describe());
         h.put("sentimentJudge", sentimentJudge.describe());

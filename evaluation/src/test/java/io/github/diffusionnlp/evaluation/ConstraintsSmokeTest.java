@@ -51,4 +51,18 @@ class ConstraintsSmokeTest {
         long sampleLines = Files.readAllLines(out.resolve("constraints-quick-samples.tsv")).size();
         assertTrue(sampleLines > 23 * 4, "samples: " + sampleLines);
     }
+
+    @Test
+    void labelsChooseTheSentimentRows(@TempDir Path out) throws Exception {
+        int code = EvaluationMain.run("constraints", "--quick", "--n", "2", "--steps", "2", "--guidance", "3",
+                "--tasks", "rewrite,generate", "--labels", "negative,neutral", "--out", out.toString());
+        assertEquals(0, code);
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("constraints-quick.json").toFile()).get("rows");
+        // neutral is not a rewrite direction: one rewrite row (negative) and two generation rows
+        assertEquals(3, rows.size(), rows.toPrettyString());
+        for (JsonNode row : rows) {
+            assertTrue(!row.get("condition").asText().contains("positive"), row.toString());
+        }
+        assertEquals(1, EvaluationMain.run("constraints", "--quick", "--labels", "happy", "--out", out.toString()));
+    }
 }
