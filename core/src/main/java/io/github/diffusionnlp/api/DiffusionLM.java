@@ -110,7 +110,8 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Fills every {@link #MASK} of a tokenized sentence with one word; every other token comes back
-     * unchanged (words the model does not know included).
+     * unchanged (words the model does not know included). Unless {@code options} set a temperature,
+     * the words are the model's most likely ({@link SamplingOptions#INFILL_TEMPERATURE}).
      */
     public List<String> infill(List<String> tokens, SamplingOptions options) {
         return infillAll(List.of(tokens), options).get(0);
@@ -144,7 +145,8 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        return merge(sentences, run(rows, options, 1.0, constraints));
+        return merge(sentences, run(rows, options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE), 1.0,
+                constraints));
     }
 
     /** The sentences with each row's generated positions replaced by its result. */
@@ -389,7 +391,8 @@ public final class DiffusionLM implements AutoCloseable {
                         batch.stream().mapToInt(r -> r.sentiment).toArray(),
                         batch.stream().map(r -> r.upos).toArray(int[][]::new),
                         batch.stream().mapToLong(r -> r.seed).toArray());
-                Schedule schedule = new Schedule(options.steps(), options.temperature(), strength,
+                Schedule schedule = new Schedule(options.steps(),
+                        options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
                         constraints.guidance(), constraints.steer());
                 int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {

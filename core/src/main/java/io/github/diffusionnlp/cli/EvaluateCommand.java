@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -64,7 +65,8 @@ final class EvaluateCommand implements Callable<Integer> {
             if (record) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 for (InfillEvaluation.Result r : results) {
-                    String key = r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + model.temperature;
+                    String key = r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + model.sampling()
+                            .withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE).temperature().getAsDouble();
                     metrics.put(key, r.accuracy());
                 }
                 ModelCheckpoint.recordMetrics(lm.info().directory(), metrics);

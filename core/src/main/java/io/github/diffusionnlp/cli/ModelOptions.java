@@ -22,9 +22,10 @@ final class ModelOptions {
     @Option(names = "--batch", defaultValue = "32", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--temperature", defaultValue = "1",
-            description = "scale of the starting noise in [0, 1]: 1 samples, 0 is greedy (default: ${DEFAULT-VALUE})")
-    double temperature;
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "scale of the starting noise in [0, 1]: 1 samples, 0 is greedy (default: 0 for infill and"
+                    + " evaluate, the most likely words; 1 for generate and rewrite)")
+    Double temperature;
 
     @Option(names = "--device", defaultValue = "cpu",
             description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
@@ -48,7 +49,8 @@ final class ModelOptions {
     }
 
     SamplingOptions sampling() {
-        return SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch).temperature(temperature).build();
+        SamplingOptions.Builder b = SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch);
+        return (temperature == null ? b : b.temperature(temperature)).build();
     }
 
     private Device device() {

@@ -60,10 +60,11 @@ class DiffusionLMTest {
     @Test
     void sameSeedSameOutputAndSeedsMatter() {
         List<String> in = tokens("[MASK] [MASK] [MASK] said that the [MASK] was [MASK] .");
-        assertEquals(lm.infill(in, steps(8, 5)), lm.infill(in, steps(8, 5)));
+        SamplingOptions sampled = steps(8, 5).toBuilder().temperature(1).build();
+        assertEquals(lm.infill(in, sampled), lm.infill(in, sampled));
         List<List<String>> outs = new ArrayList<>();
         for (long seed = 0; seed < 4; seed++) {
-            outs.add(lm.infill(in, steps(8, seed)));
+            outs.add(lm.infill(in, sampled.toBuilder().seed(seed).build()));
         }
         assertTrue(outs.stream().distinct().count() > 1, "four seeds gave one answer: " + outs);
     }
@@ -73,6 +74,10 @@ class DiffusionLMTest {
         List<String> in = tokens("The [MASK] said that the [MASK] was late .");
         SamplingOptions greedy = steps(6, 1).toBuilder().temperature(0).build();
         assertEquals(lm.infill(in, greedy), lm.infill(in, greedy.toBuilder().seed(99).build()));
+        // infilling's default is greedy; generation's is to sample
+        assertTrue(steps(6, 1).temperature().isEmpty());
+        assertEquals(lm.infill(in, greedy), lm.infill(in, steps(6, 1)));
+        assertNotEquals(lm.generate(2, steps(6, 1)), lm.generate(2, greedy));
         assertThrows(IllegalArgumentException.class, () -> SamplingOptions.builder().temperature(1.5));
     }
 

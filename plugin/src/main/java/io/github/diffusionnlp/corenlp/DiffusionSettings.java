@@ -46,7 +46,7 @@ public final class DiffusionSettings {
     final int steps;
     final long seed;
     final int batchSize;
-    final double temperature;
+    final Double temperature;
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
     final Set<Upos> keepUpos;
@@ -117,7 +117,9 @@ public final class DiffusionSettings {
         steps = intValue(props, "steps", 32, 1, 10_000);
         seed = longValue(props, "seed", 0);
         batchSize = intValue(props, "batchSize", 32, 1, 4096);
-        temperature = doubleValue(props, "temperature", 1.0, 0, false, 1, "a number in [0, 1]");
+        // unset: the task's default (infill the most likely words, generate and rewrite samples)
+        temperature = props.containsKey(prefix + "temperature")
+                ? doubleValue(props, "temperature", 1.0, 0, false, 1, "a number in [0, 1]") : null;
         count = intValue(props, "count", 1, 0, 10_000);
         length = intValue(props, "length", 0, 0, 10_000);
         strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");

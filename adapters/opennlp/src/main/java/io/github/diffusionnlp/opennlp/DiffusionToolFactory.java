@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.util.Map;
+import java.util.OptionalDouble;
 import opennlp.tools.util.BaseToolFactory;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.model.ArtifactProvider;
@@ -9,7 +10,9 @@ import opennlp.tools.util.model.ArtifactProvider;
 /**
  * The tool factory of a {@link DiffusionModel} package: it records in the package manifest the
  * sampling settings the tools use unless told otherwise ({@code diffusion.steps},
- * {@code diffusion.temperature}), the way OpenNLP's factories record a tool's configuration.
+ * {@code diffusion.temperature}), the way OpenNLP's factories record a tool's configuration. Without
+ * a temperature each tool uses its task's default ({@link SamplingOptions#temperature()}): the most
+ * likely words for infilling, samples for generating and rewriting.
  *
  * <p>A package names this class in its manifest ({@code factory=...}); OpenNLP 2.5.9 and later load
  * such a class only when its package is allowed. {@link DiffusionModel} allows
@@ -20,7 +23,7 @@ public class DiffusionToolFactory extends BaseToolFactory {
     public static final String TEMPERATURE_ENTRY = "diffusion.temperature";
 
     private int steps = SamplingOptions.DEFAULT_STEPS;
-    private double temperature = 1.0;
+    private Double temperature; // null: each tool's task default
 
     /** For OpenNLP's loader, which configures the instance from the package manifest. */
     public DiffusionToolFactory() {}
@@ -31,6 +34,12 @@ public class DiffusionToolFactory extends BaseToolFactory {
         SamplingOptions.builder().steps(steps).temperature(temperature).build();
         this.steps = steps;
         this.temperature = temperature;
+    }
+
+    /** Default Euler steps for the tools of a model; each tool keeps its task's default temperature. */
+    public DiffusionToolFactory(int steps) {
+        SamplingOptions.builder().steps(steps).build();
+        this.steps = steps;
     }
 
     @Override
@@ -54,7 +63,9 @@ public class DiffusionToolFactory extends BaseToolFactory {
     public Map<String, String> createManifestEntries() {
         Map<String, String> entries = super.createManifestEntries();
         entries.put(STEPS_ENTRY, Integer.toString(steps));
-        entries.put(TEMPERATURE_ENTRY, Double.toString(temperature));
+        if (temperature != null) {
+            entries.put(TEMPERATURE_ENTRY, Double.toString(temperature));
+        }
         return entries;
     }
 
@@ -85,12 +96,14 @@ public class DiffusionToolFactory extends BaseToolFactory {
         return steps;
     }
 
-    public double getTemperature() {
-        return temperature;
+    /** The temperature the package sets for all its tools, or empty: each tool's task default. */
+    public OptionalDouble getTemperature() {
+        return temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature);
     }
 
-    /** The model's default sampling options: its steps and temperature, seed 0, batch 32, free length. */
+    /** The model's default sampling options: its steps and temperature (if set), seed 0, batch 32, free length. */
     public SamplingOptions defaultSamplingOptions() {
-        return SamplingOptions.builder().steps(steps).temperature(temperature).build();
+        SamplingOptions.Builder b = SamplingOptions.builder().steps(steps);
+        return (temperature == null ? b : b.temperature(temperature)).build();
     }
 }

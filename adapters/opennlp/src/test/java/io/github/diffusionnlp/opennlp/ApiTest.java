@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -272,11 +273,20 @@ class ApiTest {
             assertEquals(DiffusionToolFactory.class.getName(), packaged.getManifestProperty("factory"));
             assertEquals("6", packaged.getManifestProperty(DiffusionToolFactory.STEPS_ENTRY));
             assertEquals(6, new InfillerME(packaged).getSamplingOptions().steps());
-            assertEquals(0.5, new GeneratorME(packaged).getSamplingOptions().temperature());
+            assertEquals(0.5, new GeneratorME(packaged).getSamplingOptions().temperature().getAsDouble());
             assertEquals(model.getInfo().parameters(), packaged.getInfo().parameters());
             String[] tokens = {"The", "[MASK]", "was", "late", "."};
             assertArrayEquals(new InfillerME(model, FEW_STEPS).infill(tokens),
                     new InfillerME(packaged, FEW_STEPS).infill(tokens), "same weights, same words");
+        }
+        // a package that sets no temperature leaves each tool its task's default
+        try (DiffusionModel plain = DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(6), null)) {
+            plain.serialize(bin);
+        }
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertNull(packaged.getManifestProperty(DiffusionToolFactory.TEMPERATURE_ENTRY));
+            assertTrue(packaged.getFactory().getTemperature().isEmpty());
+            assertTrue(new InfillerME(packaged).getSamplingOptions().temperature().isEmpty());
         }
     }
 

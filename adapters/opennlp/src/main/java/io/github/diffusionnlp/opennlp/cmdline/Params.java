@@ -45,7 +45,8 @@ final class Params {
         Integer getBatch();
 
         @ParameterDescription(valueName = "t", description = "scale of the starting noise in [0, 1]: 1 samples,"
-                + " 0 follows the model's best guess (default: the model's, 1.0 for a model directory).")
+                + " 0 follows the model's best guess (default: the package's if it sets one, else 0 for Infill"
+                + " and 1 for Rewrite and Generate).")
         @OptionalParameter
         String getTemperature();
     }
