@@ -307,7 +307,8 @@ public class DiffusionAnnotator implements Annotator {
     /**
      * Pseudonymisation must not give a name back: where a position masked by an {@code ner:} rule got its own
      * word again, that sentence is sampled again with another seed (at most {@value #RESAMPLE_TRIES} times;
-     * the seeds are fixed, so the result stays deterministic).
+     * the seeds are fixed, so the result stays deterministic). The retries sample even when the first
+     * pass was greedy (infill's default), since a greedy pass gives the same word back whatever the seed.
      */
     private void resampleLeakedEntities(List<CoreMap> sentences, List<List<String>> words, List<boolean[]> written,
             List<List<String>> results) {
@@ -325,7 +326,9 @@ public class DiffusionAnnotator implements Annotator {
                 return;
             }
             for (int s : leaking) {
-                SamplingOptions again = options.toBuilder().seed(options.seed() + s + 1_000_003L * attempt).build();
+                double t = options.temperature().orElse(SamplingOptions.INFILL_TEMPERATURE);
+                SamplingOptions again = options.toBuilder().seed(options.seed() + s + 1_000_003L * attempt)
+                        .temperature(t > 0 ? t : SamplingOptions.SAMPLING_TEMPERATURE).build();
                 results.set(s, lm.infillAll(List.of(words.get(s)), constraints, again).get(0));
             }
         }
