@@ -53,9 +53,7 @@ public final class ModelGrowth {
                 throw new IllegalStateException("the grown network lacks " + oldByName.keySet());
             }
             TrainingInfo t = old.header().training();
-            TrainingInfo carried = t == null ? null : new TrainingInfo(t.corpus(), t.trainSentences(), t.step(),
-                    t.totalSteps(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds(), t.trainLoss(),
-                    t.devLoss(), null);
+            TrainingInfo carried = t == null ? null : t.withMetrics(null);
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
                     ModelCheckpoint.loadOptimizerState(from, manager));
             Path log = from.resolve("training-log.csv");

@@ -24,4 +24,10 @@ public record TrainingInfo(
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     }
+
+    /** The same record with {@code metrics} (null: none) in place of its own. */
+    public TrainingInfo withMetrics(Map<String, Double> metrics) {
+        return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
+                trainLoss, devLoss, metrics);
+    }
 }

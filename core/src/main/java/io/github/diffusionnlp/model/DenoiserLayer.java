@@ -37,7 +37,6 @@ final class DenoiserLayer extends AbstractBlock {
     private final Linear ffnIn;
     private final Linear ffnOut;
     private final Linear modulation;
-    private final int maxLength;
     /** (2·maxLength − 1, heads): a score bias for each head and offset j − i, or null when the model has none. */
     private final Parameter relativeBias;
 
@@ -45,11 +44,10 @@ final class DenoiserLayer extends AbstractBlock {
         super((byte) 1);
         int d = config.dim();
         this.heads = config.heads();
-        this.maxLength = config.maxLength();
         // Zero at the start: the layer computes what it computed without it, so an older model can be
         // grown into one with it (ModelGrowth) and keep all it has learnt.
         relativeBias = config.relativePositions() ? addParameter(Parameter.builder().setName("relativeBias")
-                .setType(Parameter.Type.WEIGHT).optShape(new Shape(2L * maxLength - 1, heads))
+                .setType(Parameter.Type.WEIGHT).optShape(new Shape(2L * config.maxLength() - 1, heads))
                 .optInitializer(Initializer.ZEROS).build()) : null;
         attnNorm = addChildBlock("attnNorm", LayerNorm.builder().axis(2).build());
         qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * d).build());
