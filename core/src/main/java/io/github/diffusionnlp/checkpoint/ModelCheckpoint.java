@@ -37,6 +37,7 @@ public final class ModelCheckpoint {
      */
     public static final int FORMAT_VERSION = 3;
     private static final int OLDEST_READABLE_VERSION = 2;
+    private static final int RELATIVE_POSITIONS_VERSION = 3;
     public static final String CONFIG = "config.json";
     public static final String VOCAB = "vocab.txt";
     public static final String PARAMS = "model.params";
@@ -71,12 +72,10 @@ public final class ModelCheckpoint {
     /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
     public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
         Header h = readHeader(dir);
-        TrainingInfo t = h.training();
-        Map<String, Double> merged = new java.util.TreeMap<>(t.metrics());
+        Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
         merged.putAll(metrics);
-        TrainingInfo updated = new TrainingInfo(t.corpus(), t.trainSentences(), t.step(), t.totalSteps(), t.batchSize(),
-                t.learningRate(), t.seed(), t.wallSeconds(), t.trainLoss(), t.devLoss(), merged);
-        Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(), updated);
+        Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
+                h.training().withMetrics(merged));
         CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
     }
 
@@ -97,17 +96,18 @@ public final class ModelCheckpoint {
         if (header.model() == null) {
             throw new InvalidModelException(file, "has no \"model\" section");
         }
-        if (version < 3 && header.model().relativePositions()) {
+        int needed = versionFor(header.model());
+        if (version < needed) { // only relativePositions raises it
             throw new InvalidModelException(file, "says format version " + version + " but relativePositions = true,"
-                    + " which needs version 3 (written so by diffusion-nlp builds of 2026-11-29 before the version was"
-                    + " raised: if the model came from one, set \"formatVersion\" to 3)");
+                    + " which needs version " + needed + " (written so by diffusion-nlp builds of 2026-11-29 before the"
+                    + " version was raised: if the model came from one, set \"formatVersion\" to " + needed + ")");
         }
         return header;
     }
 
     /** The oldest format version that can hold {@code config}. */
     static int versionFor(ModelConfig config) {
-        return config.relativePositions() ? 3 : 2;
+        return config.relativePositions() ? RELATIVE_POSITIONS_VERSION : OLDEST_READABLE_VERSION;
     }
 
     /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
