@@ -71,9 +71,7 @@ public final class SamplingOptions {
     }
 
     public Builder toBuilder() {
-        Builder b = builder().steps(steps).seed(seed).batchSize(batchSize).length(length);
-        b.temperature = temperature;
-        return b;
+        return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature);
     }
 
     public static final class Builder {
@@ -96,6 +94,11 @@ public final class SamplingOptions {
             }
             this.temperature = temperature;
             return this;
+        }
+
+        /** {@link #temperature(double)} when {@code temperature} is not null; null leaves the task's default. */
+        public Builder optTemperature(Double temperature) {
+            return temperature == null ? this : temperature(temperature);
         }
 
         /** Euler steps (network evaluations) per sample; more is slower and usually better. */

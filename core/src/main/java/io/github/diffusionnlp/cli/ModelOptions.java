@@ -49,8 +49,7 @@ final class ModelOptions {
     }
 
     SamplingOptions sampling() {
-        SamplingOptions.Builder b = SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch);
-        return (temperature == null ? b : b.temperature(temperature)).build();
+        return SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch).optTemperature(temperature).build();
     }
 
     private Device device() {

@@ -67,9 +67,8 @@ public class DiffusionAnnotator implements Annotator {
                     + " UPOS tags (the model's length); this one has " + settings.template.size());
         }
         this.constraints = settings.constraints();
-        SamplingOptions.Builder sampling = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
-                .batchSize(settings.batchSize).length(settings.length);
-        this.options = (settings.temperature == null ? sampling : sampling.temperature(settings.temperature)).build();
+        this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
+                .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length).build();
         List<String> before = annotatorsBefore(name, props);
         this.afterPos = before.contains("pos");
         this.afterLemma = before.contains("lemma");

@@ -103,7 +103,6 @@ public class DiffusionToolFactory extends BaseToolFactory {
 
     /** The model's default sampling options: its steps and temperature (if set), seed 0, batch 32, free length. */
     public SamplingOptions defaultSamplingOptions() {
-        SamplingOptions.Builder b = SamplingOptions.builder().steps(steps);
-        return (temperature == null ? b : b.temperature(temperature)).build();
+        return SamplingOptions.builder().steps(steps).optTemperature(temperature).build();
     }
 }
