@@ -19,8 +19,8 @@ import ai.djl.util.PairList;
  * noise level (adaptive LayerNorm, as in DiT): the noise vector sets a shift, a scale and a
  * residual gate for each half. The modulation starts at zero, so every block starts as the identity.
  *
- * <p>Inputs: {@code h} (B, L, d), the noise vector (B, noiseDim) and, with relative positions, the
- * {@link #offsetIndex}. Output: the new {@code h}.
+ * <p>Inputs: {@code h} (B, L, d), the noise vector after its activation, swish(noise) (B, noiseDim),
+ * computed once per pass for every block, and, with relative positions, the {@link #offsetIndex}. Output: the new {@code h}.
  */
 final class DenoiserLayer extends AbstractBlock {
     /**
@@ -69,7 +69,7 @@ final class DenoiserLayer extends AbstractBlock {
         NDArray h = inputs.get(0);
         NDArray noise = inputs.get(1);
         NDArray offsets = relativeBias == null ? null : inputs.get(2);
-        NDList mod = one(modulation, ps, Activation.swish(noise, 1f), training).expandDims(1).split(6, 2);
+        NDList mod = one(modulation, ps, noise, training).expandDims(1).split(6, 2);
 
         NDArray a = modulate(one(attnNorm, ps, h, training), mod.get(0), mod.get(1));
         h = h.add(mod.get(2).mul(attention(ps, a, offsets, training)));
@@ -120,8 +120,9 @@ final class DenoiserLayer extends AbstractBlock {
      */
     private NDArray offsetBias(ParameterStore ps, NDArray like, NDArray offsets, long len, boolean training) {
         NDArray table = ps.getValue(relativeBias, like.getDevice(), training);
-        return table.get(new ai.djl.ndarray.index.NDIndex("{}", offsets)).reshape(len, len, heads).transpose(2, 0, 1)
-                .mul(RELATIVE_BIAS_SCALE).toType(like.getDataType(), false);
+        NDArray bias = table.get(new ai.djl.ndarray.index.NDIndex("{}", offsets)).reshape(len, len, heads).transpose(2, 0, 1)
+                .mul(RELATIVE_BIAS_SCALE);
+        return bias.getDataType() == like.getDataType() ? bias : bias.toType(like.getDataType(), false);
     }
 
     static NDArray modulate(NDArray normed, NDArray shift, NDArray scale) {

@@ -148,7 +148,8 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDArray positions = ps.getValue(positionEmbedding, device, training);
         // The body runs in its weights' type (fp32, or fp16 through CastWeights); inputs are fp32.
         DataType body = positions.getDataType();
-        NDArray noise = noiseVector(ps, sigma, body, training);
+        // Every block and the final modulation read the noise vector through the same swish: once here.
+        NDArray noise = Activation.swish(noiseVector(ps, sigma, body, training), 1f);
 
         // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
         NDArray cIn = cIn(sigma).reshape(-1, 1, 1);
@@ -173,7 +174,7 @@ public final class DiffusionTransformer extends AbstractBlock {
             h = layer.forward(ps, layerInputs, training).singletonOrThrow();
             layerInputs.set(0, h);
         }
-        NDList mod = one(finalModulation, ps, Activation.swish(noise, 1f), training).expandDims(1).split(2, 2);
+        NDList mod = one(finalModulation, ps, noise, training).expandDims(1).split(2, 2);
         h = modulate(one(finalNorm, ps, h, training), mod.get(0), mod.get(1));
         // Scaled by 1/√d so that the tied logits start near unit variance.
         h = one(outputProjection, ps, h, training).mul((float) (1 / Math.sqrt(config.dim())));
@@ -184,9 +185,13 @@ public final class DiffusionTransformer extends AbstractBlock {
         return x.getDataType() == type ? x : x.toType(type, false);
     }
 
-    /** Logits of output features {@code h} (N, d), tied to the embedding table: h·Eᵀ + b, shape (N, V). */
+    /**
+     * Logits of output features {@code h} (N, d), tied to the embedding table: h·Eᵀ + b, shape (N, V).
+     * One fused product-plus-bias (PyTorch's linear): the separate bias add wrote a second
+     * vocabulary-sized array, a tenth of a single sequence's sampling step.
+     */
     public NDArray logits(ParameterStore ps, NDArray h, NDArray e, boolean training) {
-        return h.matMul(e.transpose()).add(ps.getValue(outputBias, h.getDevice(), training));
+        return Linear.linear(h, e, ps.getValue(outputBias, h.getDevice(), training)).singletonOrThrow();
     }
 
     /** The features of the flattened (B·L) positions {@code rows} of {@code h} (B, L, d): (N, d). */

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -181,14 +182,14 @@ public final class Sampler {
     private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
             Schedule schedule) {
         int dim = network.config().dim();
-        int vocab = network.config().vocabSize();
         int n = generated.size();
         int steps = schedule.steps();
         double[] sigmas = warp.samplingSigmas(steps, schedule.strength());
         // Guidance runs every row twice in one batch: with its conditions (first half) and without.
         boolean guided = schedule.guidance() != 1.0;
         float w = (float) schedule.guidance();
-        // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free.
+        // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free. Only these two
+        // columns of the logits are touched (adding a dense (N, V) mask cost as much as the softmax).
         float[] ban = new float[n * 2];
         for (int r = 0; r < n; r++) {
             ban[2 * r] = padAllowed.get(r) ? 0f : Float.NEGATIVE_INFINITY;
@@ -209,7 +210,7 @@ public final class Sampler {
             upos = upos.concat(upos.zerosLike(), 0);
             uncondRows = rows.add((long) batch * len);
         }
-        NDArray banLogits = manager.create(ban, new Shape(n, 2)).concat(manager.zeros(new Shape(n, vocab - 2)), 1);
+        NDArray banLogits = manager.create(ban, new Shape(n, 2));
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
         NDArray start = schedule.strength() < 1 ? clean : clean.mul(givenMask);
@@ -248,8 +249,8 @@ public final class Sampler {
     }
 
     /**
-     * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided and
-     * banned logits, then either their argmax (N) or x̂₀ = softmax·E (N, d), a slice of rows at a time
+     * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
+     * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then either their argmax (N) or x̂₀ = softmax·E (N, d), a slice of rows at a time
      * (see {@link RowChunks} for why).
      */
     private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
@@ -260,7 +261,8 @@ public final class Sampler {
                 NDArray u = network.logits(ps, hUncond.get(range), e, false);
                 logits = u.add(logits.sub(u).mul(w));
             }
-            logits = logits.add(banLogits.get(range));
+            NDIndex specials = new NDIndex(":, 0:2");
+            logits.set(specials, logits.get(specials).add(banLogits.get(range)));
             return argMax ? logits.argMax(1).toType(DataType.INT64, false) : logits.softmax(1).matMul(e);
         });
     }
