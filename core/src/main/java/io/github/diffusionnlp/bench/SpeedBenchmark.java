@@ -88,11 +88,17 @@ public final class SpeedBenchmark {
         int len = Math.min(64, c.maxLength());
         List<Sampling> out = new ArrayList<>();
         for (int batch : batches) {
-            SamplingOptions warm = SamplingOptions.builder().steps(2).length(len).batchSize(batch).build();
-            lm.generate(batch, warm);
+            // Warm-up: the JIT compiles the Java side of a step (a few hundred native calls) only after
+            // it has run many times, so a short call would otherwise time the interpreter. Single
+            // sequences, whose calls are short and noisy, get more warm-up and a median of five.
+            boolean single = batch == 1;
+            SamplingOptions warm = SamplingOptions.builder().steps(single ? 16 : 2).length(len).batchSize(batch).build();
+            for (int i = 0; i < (single ? 8 : 1); i++) {
+                lm.generate(batch, warm);
+            }
             for (int steps : stepCounts) {
                 SamplingOptions options = SamplingOptions.builder().steps(steps).length(len).batchSize(batch).build();
-                int reps = batch == 1 ? 3 : 1;
+                int reps = single ? 5 : 1;
                 double[] times = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     long start = System.nanoTime();
