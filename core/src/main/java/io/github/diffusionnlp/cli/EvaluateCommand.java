@@ -64,10 +64,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (record) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
+                double temperature = model.sampling().withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE)
+                        .temperature().getAsDouble();
                 for (InfillEvaluation.Result r : results) {
-                    String key = r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + model.sampling()
-                            .withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE).temperature().getAsDouble();
-                    metrics.put(key, r.accuracy());
+                    metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature, r.accuracy());
                 }
                 ModelCheckpoint.recordMetrics(lm.info().directory(), metrics);
                 System.err.printf(Locale.ROOT, "recorded %d metrics in %s%n", metrics.size(),
