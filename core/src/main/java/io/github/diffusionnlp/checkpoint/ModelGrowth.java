@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.ModelConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,35 +15,55 @@ import java.util.Map;
 /**
  * Grows a trained model into a larger network that starts out computing exactly what it did, so that
  * further training ({@code train --resume}) builds on what it has learnt instead of starting over.
- * The one growth there is: relative-position attention bias, added at zero.
+ * Two growths, alone or together: relative-position attention bias, added at zero; and more
+ * transformer blocks on top, each starting as the identity (its noise-level modulation, gates
+ * included, is zero, so it adds nothing to the residual stream until training opens its gates).
  */
 public final class ModelGrowth {
     private ModelGrowth() {}
 
-    /**
-     * Writes to {@code to} the checkpoint in {@code from} with relative-position attention bias added:
-     * every old weight copied by name, the new tables zero, the optimizer moments kept (the new tables
-     * start with fresh ones), the training record and loss log carried over, the old metrics dropped
-     * (they describe the old model; re-evaluate). Returns the number of parameters added.
-     */
+    /** Adds relative-position attention bias only; see {@link #grow}. */
     public static long addRelativePositions(Path from, Path to) throws IOException {
+        return grow(from, to, true, 0);
+    }
+
+    /**
+     * Writes to {@code to} the checkpoint in {@code from} grown by relative-position bias (when
+     * {@code relativePositions}) and to {@code layers} blocks (0: as many as it has): every old weight
+     * copied by name, the new ones at their identity-preserving start, the optimizer moments kept (new
+     * weights start with fresh ones), the training record and loss log carried over, the old metrics
+     * dropped (they describe the old model; re-evaluate). Returns the number of parameters added.
+     */
+    public static long grow(Path from, Path to, boolean relativePositions, int layers) throws IOException {
         if (Files.exists(to.resolve(ModelCheckpoint.CONFIG))) {
             throw new IOException(to + " already holds a model; choose an empty directory");
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelCheckpoint.Loaded old = ModelCheckpoint.load(from, manager);
-            if (old.network().config().relativePositions()) {
+            ModelConfig was = old.network().config();
+            if (relativePositions && was.relativePositions()) {
                 throw new IllegalArgumentException(from + " already has relative-position attention bias");
+            }
+            if (layers != 0 && layers <= was.layers()) {
+                throw new IllegalArgumentException(from + " already has " + was.layers() + " layers; growing needs more,"
+                        + " got " + layers);
+            }
+            if (!relativePositions && layers == 0) {
+                throw new IllegalArgumentException("nothing to grow: ask for relative positions or more layers");
+            }
+            ModelConfig target = layers == 0 ? was : was.withLayers(layers);
+            if (relativePositions) {
+                target = target.withRelativePositions();
             }
             Map<String, Parameter> oldByName = new HashMap<>();
             for (Pair<String, Parameter> p : old.network().getParameters()) {
-                oldByName.put(p.getKey(), p.getValue());
+                oldByName.put(withoutChildIndexes(p.getKey()), p.getValue());
             }
-            DiffusionTransformer grown = new DiffusionTransformer(old.network().config().withRelativePositions());
+            DiffusionTransformer grown = new DiffusionTransformer(target);
             grown.initialize(manager);
             long added = 0;
             for (Pair<String, Parameter> p : grown.getParameters()) {
-                Parameter source = oldByName.remove(p.getKey());
+                Parameter source = oldByName.remove(withoutChildIndexes(p.getKey()));
                 if (source == null) {
                     added += p.getValue().getArray().size();
                 } else {
@@ -62,5 +83,13 @@ public final class ModelGrowth {
             }
             return added;
         }
+    }
+
+    /**
+     * A parameter path without DJL's child-block numbers ({@code 07finalModulation_weight} ->
+     * {@code finalModulation_weight}): blocks added in the middle renumber the ones after them.
+     */
+    static String withoutChildIndexes(String path) {
+        return path.replaceAll("(^|_)\\d+(?=[A-Za-z])", "$1");
     }
 }

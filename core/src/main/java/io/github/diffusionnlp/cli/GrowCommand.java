@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 @Command(name = "grow", mixinStandardHelpOptions = true,
         description = {"Copy a trained model into a larger network that starts out computing exactly the same;"
             + " continue it with `train --resume --out OUT`.",
-            "The one growth so far: --relative-positions (a learnt attention bias per head and word offset)."})
+            "Growths, alone or together: --relative-positions (a learnt attention bias per head and word offset,"
+            + " at zero) and --layers N (more transformer blocks on top, each starting as the identity)."})
 final class GrowCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "the trained model directory")
     Path model;
@@ -17,15 +18,18 @@ final class GrowCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "a new directory for the grown model")
     Path out;
 
-    @Option(names = "--relative-positions", required = true,
-            description = "add relative-position attention bias, starting at zero")
+    @Option(names = "--relative-positions", description = "add relative-position attention bias, starting at zero")
     boolean relativePositions;
+
+    @Option(names = "--layers", paramLabel = "N", defaultValue = "0",
+            description = "grow to N transformer blocks (more than the model has); the new ones go on top")
+    int layers;
 
     @Override
     public Integer call() throws Exception {
-        long added = ModelGrowth.addRelativePositions(model, out);
-        System.out.printf("grown %s -> %s: %,d parameters added (at zero); continue with train --resume --out %s%n",
-                model, out, added, out);
+        long added = ModelGrowth.grow(model, out, relativePositions, layers);
+        System.out.printf("grown %s -> %s: %,d parameters added (the model computes what it did);"
+                + " continue with train --resume --out %s%n", model, out, added, out);
         return 0;
     }
 }

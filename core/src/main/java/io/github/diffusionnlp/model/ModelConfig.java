@@ -56,6 +56,12 @@ public record ModelConfig(
         return new ModelConfig(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax, true);
     }
 
+    /** This shape with {@code layers} transformer blocks. */
+    public ModelConfig withLayers(int layers) {
+        return new ModelConfig(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax,
+                relativePositions);
+    }
+
     public int headDim() {
         return dim / heads;
     }

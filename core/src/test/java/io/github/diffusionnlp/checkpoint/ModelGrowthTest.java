@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Growing a model with relative-position attention bias keeps what it computes, and the bias trains. */
+/** Growing a model (relative-position bias, more blocks) keeps what it computes, and what was added trains. */
 class ModelGrowthTest {
     private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(8).seed(5).build();
 
@@ -64,6 +64,56 @@ class ModelGrowthTest {
             }
             assertEquals(loaded.network().config().layers(), tables);
         }
+    }
+
+    /** Weights of one block: two norms, the attention and feed-forward products, the noise modulation. */
+    private static long blockSize(ModelConfig c) {
+        long d = c.dim();
+        long f = (long) c.ffnMultiplier() * d;
+        return 2 * 2 * d + (d * 3 * d + 3 * d) + (d * d + d) + (d * f + f) + (f * d + d) + (c.noiseDim() * 6 * d + 6 * d);
+    }
+
+    @Test
+    void deeperModelComputesWhatTheOldOneDid(@TempDir Path dir) throws IOException {
+        Path grown = dir.resolve("deeper");
+        ModelConfig old = ModelCheckpoint.readHeader(TestModels.tinyModel()).model();
+        long added = ModelGrowth.grow(TestModels.tinyModel(), grown, true, old.layers() + 2);
+
+        ModelConfig now = ModelCheckpoint.readHeader(grown).model();
+        assertEquals(old.withLayers(old.layers() + 2).withRelativePositions(), now);
+        assertEquals(2 * blockSize(old) + (long) now.layers() * (2L * old.maxLength() - 1) * old.heads(), added);
+        assertEquals(someOutputs(TestModels.tinyModel()), someOutputs(grown));
+    }
+
+    @Test
+    void theAddedBlocksOpenTheirGatesWhenTrainingResumes(@TempDir Path dir) throws IOException {
+        Path grown = dir.resolve("deeper");
+        int layers = ModelCheckpoint.readHeader(TestModels.tinyModel()).model().layers();
+        ModelGrowth.grow(TestModels.tinyModel(), grown, false, layers + 1);
+        TestModels.train(grown, 30, true);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(grown, manager);
+            boolean found = false;
+            for (Pair<String, Parameter> p : loaded.network().getParameters()) {
+                if (ModelGrowth.withoutChildIndexes(p.getKey()).startsWith("layer" + layers + "_modulation")
+                        && p.getKey().endsWith("weight")) {
+                    found = true;
+                    assertTrue(p.getValue().getArray().abs().max().getFloat() > 0, p.getKey() + " stayed at zero");
+                }
+            }
+            assertTrue(found, "no modulation weight in the added block");
+        }
+    }
+
+    @Test
+    void refusesGrowthThatAddsNothing(@TempDir Path dir) throws IOException {
+        int layers = ModelCheckpoint.readHeader(TestModels.tinyModel()).model().layers();
+        IllegalArgumentException fewer = assertThrows(IllegalArgumentException.class,
+                () -> ModelGrowth.grow(TestModels.tinyModel(), dir.resolve("a"), false, layers));
+        assertTrue(fewer.getMessage().contains("already has " + layers + " layers"), fewer.getMessage());
+        IllegalArgumentException nothing = assertThrows(IllegalArgumentException.class,
+                () -> ModelGrowth.grow(TestModels.tinyModel(), dir.resolve("b"), false, 0));
+        assertTrue(nothing.getMessage().contains("nothing to grow"), nothing.getMessage());
     }
 
     @Test
