@@ -20,7 +20,8 @@ import ai.djl.util.PairList;
  * residual gate for each half. The modulation starts at zero, so every block starts as the identity.
  *
  * <p>Inputs: {@code h} (B, L, d), the noise vector after its activation, swish(noise) (B, noiseDim),
- * computed once per pass for every block, and, with relative positions, the {@link #offsetIndex}. Output: the new {@code h}.
+ * computed once per pass for every block, and, with relative positions, the {@link #offsetIndex}.
+ * Output: the new {@code h}.
  */
 final class DenoiserLayer extends AbstractBlock {
     /**

@@ -188,7 +188,7 @@ public final class DiffusionTransformer extends AbstractBlock {
     /**
      * Logits of output features {@code h} (N, d), tied to the embedding table: h·Eᵀ + b, shape (N, V).
      * One fused product-plus-bias (PyTorch's linear): the separate bias add wrote a second
-     * vocabulary-sized array, a tenth of a single sequence's sampling step.
+     * vocabulary-sized array (about 5% of a single sequence's sampling step).
      */
     public NDArray logits(ParameterStore ps, NDArray h, NDArray e, boolean training) {
         return Linear.linear(h, e, ps.getValue(outputBias, h.getDevice(), training)).singletonOrThrow();

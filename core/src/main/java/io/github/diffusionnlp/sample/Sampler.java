@@ -250,8 +250,9 @@ public final class Sampler {
 
     /**
      * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
-     * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then either their argmax (N) or x̂₀ = softmax·E (N, d), a slice of rows at a time
-     * (see {@link RowChunks} for why).
+     * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then
+     * either their argmax (N) or x̂₀ = softmax·E (N, d), a slice of rows at a time (see {@link
+     * RowChunks} for why).
      */
     private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
             NDArray banLogits, boolean argMax) {
