@@ -3,6 +3,7 @@ package io.github.diffusionnlp.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -13,6 +14,7 @@ import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
+import java.util.List;
 
 /**
  * One pre-LayerNorm bidirectional transformer block whose two LayerNorms are modulated by the
@@ -30,6 +32,8 @@ final class DenoiserLayer extends AbstractBlock {
      * the 1e-4 rates of a resumed run, unscaled, that takes tens of thousands of steps.
      */
     private static final float RELATIVE_BIAS_SCALE = 10f;
+    /** DJL's LayerNorm default, which {@link #attnNorm} and {@link #ffnNorm} use. */
+    static final float LAYER_NORM_EPSILON = 1e-5f;
     private final int heads;
     private final LayerNorm attnNorm;
     private final LayerNorm ffnNorm;
@@ -81,23 +85,55 @@ final class DenoiserLayer extends AbstractBlock {
     }
 
     private NDArray attention(ParameterStore ps, NDArray x, NDArray offsets, boolean training) {
-        Shape s = x.getShape();
+        long headDim = x.getShape().get(2) / heads;
+        NDArray bias = relativeBias == null ? null : offsetBias(ps, x, offsets, x.getShape().get(1), training);
+        return attend(one(qkv, ps, x, training), bias, 1.0 / Math.sqrt(headDim), ps, training);
+    }
+
+    /**
+     * Self-attention from the (B, L, 3d) query-key-value product {@code qkvOut}: scores scaled by
+     * {@code scoreScale} (1 when the scale is folded into the query weights), plus {@code bias}
+     * (H, L, L) when not null, then the output projection.
+     */
+    private NDArray attend(NDArray qkvOut, NDArray bias, double scoreScale, ParameterStore ps, boolean training) {
+        Shape s = qkvOut.getShape();
         long batch = s.get(0);
         long len = s.get(1);
-        long dim = s.get(2);
+        long dim = s.get(2) / 3;
         long headDim = dim / heads;
         // (B, L, 3d) -> (3, B, H, L, hd)
-        NDArray qkvAll = one(qkv, ps, x, training).reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
+        NDArray qkvAll = qkvOut.reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
         NDArray q = qkvAll.get(0);
         NDArray k = qkvAll.get(1);
         NDArray v = qkvAll.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim));
-        if (relativeBias != null) {
-            scores = scores.add(offsetBias(ps, x, offsets, len, training));
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+        if (scoreScale != 1.0) {
+            scores = scores.mul(scoreScale);
+        }
+        if (bias != null) {
+            scores = scores.add(bias);
         }
         NDArray weights = scores.softmax(-1);
         NDArray y = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, len, dim);
         return one(attnOut, ps, y, training);
+    }
+
+    /**
+     * The forward pass of {@link SamplingForward}: {@code cond} holds this block's six σ-dependent
+     * vectors (d) for the current step - attention LayerNorm gain and bias, attention gate, then the
+     * same three for the feed-forward half - with the modulation folded into the LayerNorm's own
+     * gain and bias; {@code qkvWeight} / {@code qkvBias} have the score scale folded into the query
+     * rows; {@code bias} (H, L, L) is the relative-position bias or null.
+     */
+    NDArray forwardFolded(ParameterStore ps, NDArray h, List<NDArray> cond, NDArray qkvWeight, NDArray qkvBias,
+            NDArray bias) {
+        Shape normalized = new Shape(h.getShape().get(2));
+        NDArray a = LayerNorm.layerNorm(h, normalized, cond.get(0), cond.get(1), LAYER_NORM_EPSILON).singletonOrThrow();
+        NDArray qkvOut = Linear.linear(a, qkvWeight, qkvBias).singletonOrThrow();
+        h = h.add(cond.get(2).mul(attend(qkvOut, bias, 1.0, ps, false)));
+        NDArray b = LayerNorm.layerNorm(h, normalized, cond.get(3), cond.get(4), LAYER_NORM_EPSILON).singletonOrThrow();
+        NDArray ffn = one(ffnOut, ps, Activation.gelu(one(ffnIn, ps, b, false)), false);
+        return h.add(cond.get(5).mul(ffn));
     }
 
     /**
@@ -119,11 +155,60 @@ final class DenoiserLayer extends AbstractBlock {
      * embeddings let a head find "the word to my left" only through a learnt dot product, which a
      * model of this size learns slowly; a bias per offset makes such a head one parameter away.
      */
-    private NDArray offsetBias(ParameterStore ps, NDArray like, NDArray offsets, long len, boolean training) {
+    NDArray offsetBias(ParameterStore ps, NDArray like, NDArray offsets, long len, boolean training) {
         NDArray table = ps.getValue(relativeBias, like.getDevice(), training);
         NDArray bias = table.get(new ai.djl.ndarray.index.NDIndex("{}", offsets)).reshape(len, len, heads).transpose(2, 0, 1)
                 .mul(RELATIVE_BIAS_SCALE);
         return bias.getDataType() == like.getDataType() ? bias : bias.toType(like.getDataType(), false);
+    }
+
+    /**
+     * This block's σ-dependent vectors as {@link #forwardFolded} reads them, as one affine map of
+     * swish(noise): {weight (6d, noiseDim), bias (6d)}, in fp32.
+     */
+    NDList foldedModulation(ParameterStore ps) {
+        NDList w = fp32(ps, modulation, "weight").split(6, 0);
+        NDList b = fp32(ps, modulation, "bias").split(6, 0);
+        NDList attn = fold(fp32(ps, attnNorm, "gamma"), fp32(ps, attnNorm, "beta"), w.get(0), w.get(1), b.get(0), b.get(1));
+        NDList ffn = fold(fp32(ps, ffnNorm, "gamma"), fp32(ps, ffnNorm, "beta"), w.get(3), w.get(4), b.get(3), b.get(4));
+        return new NDList(
+                NDArrays.concat(new NDList(attn.get(0), attn.get(1), w.get(2), ffn.get(0), ffn.get(1), w.get(5)), 0),
+                NDArrays.concat(new NDList(attn.get(2), attn.get(3), b.get(2), ffn.get(2), ffn.get(3), b.get(5)), 0));
+    }
+
+    /** The query-key-value weight and bias with the score scale 1/√hd folded into the query rows (fp32). */
+    NDList foldedQkv(ParameterStore ps) {
+        NDArray weight = fp32(ps, qkv, "weight");
+        NDArray bias = fp32(ps, qkv, "bias");
+        long dim = weight.getShape().get(1);
+        float[] rowScale = new float[(int) (3 * dim)];
+        java.util.Arrays.fill(rowScale, 0, (int) dim, (float) (1 / Math.sqrt((double) dim / heads)));
+        java.util.Arrays.fill(rowScale, (int) dim, rowScale.length, 1f);
+        NDArray scale = weight.getManager().create(rowScale);
+        return new NDList(weight.mul(scale.expandDims(1)), bias.mul(scale));
+    }
+
+    boolean hasRelativeBias() {
+        return relativeBias != null;
+    }
+
+    /**
+     * Folds an adaptive-LayerNorm modulation into the LayerNorm's gain γ and bias β: LN(h)·(1 + scale)
+     * + shift = n̂·γ(1 + scale) + β(1 + scale) + shift, with scale = W_scale·n + b_scale and shift =
+     * W_shift·n + b_shift affine in the noise vector n, so gain and bias are affine in n too.
+     *
+     * @return {gain weight, bias weight, gain bias, bias bias}
+     */
+    static NDList fold(NDArray gamma, NDArray beta, NDArray wShift, NDArray wScale, NDArray bShift, NDArray bScale) {
+        NDArray onePlus = bScale.add(1f);
+        return new NDList(wScale.mul(gamma.expandDims(1)), wScale.mul(beta.expandDims(1)).add(wShift),
+                gamma.mul(onePlus), beta.mul(onePlus).add(bShift));
+    }
+
+    static NDArray fp32(ParameterStore ps, ai.djl.nn.Block block, String name) {
+        Parameter parameter = block.getParameters().get(name);
+        NDArray value = ps.getValue(parameter, parameter.getArray().getDevice(), false);
+        return value.getDataType() == DataType.FLOAT32 ? value : value.toType(DataType.FLOAT32, true);
     }
 
     static NDArray modulate(NDArray normed, NDArray shift, NDArray scale) {

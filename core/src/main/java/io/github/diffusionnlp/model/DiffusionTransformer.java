@@ -144,28 +144,17 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDArray selfCond = inputs.get(3);
         NDArray sentiment = inputs.get(4);
         NDArray upos = inputs.get(5);
-        ai.djl.Device device = x.getDevice();
-        NDArray positions = ps.getValue(positionEmbedding, device, training);
         // The body runs in its weights' type (fp32, or fp16 through CastWeights); inputs are fp32.
-        DataType body = positions.getDataType();
+        DataType body = ps.getValue(positionEmbedding, x.getDevice(), training).getDataType();
         // Every block and the final modulation read the noise vector through the same swish: once here.
-        NDArray noise = Activation.swish(noiseVector(ps, sigma, body, training), 1f);
+        NDArray noise = noiseFeatures(ps, sigma, body, training);
 
         // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
         NDArray cIn = cIn(sigma).reshape(-1, 1, 1);
         NDArray scale = given.add(given.neg().add(1f).mul(cIn));
-        NDArray h = one(inputProjection, ps, as(body, x.mul(scale).concat(selfCond, 2)), training);
-        given = as(body, given);
-        // Rows may be shorter than maxLength (batches are cut to their longest sentence).
         long len = x.getShape().get(1);
-        if (len < config.maxLength()) {
-            positions = positions.get(new ai.djl.ndarray.index.NDIndex(":" + len));
-        }
-        h = h.add(positions.expandDims(0))
-                .add(given.mul(ps.getValue(givenEmbedding, device, training)))
-                .add(ps.getValue(sentimentEmbedding, device, training).get(new ai.djl.ndarray.index.NDIndex("{}", sentiment))
-                        .expandDims(1))
-                .add(embed(ps.getValue(uposEmbedding, device, training), upos));
+        NDArray h = inputFeatures(ps, x.mul(scale), selfCond, body, training)
+                .add(conditionFeatures(ps, as(body, given), sentiment, upos, len, training));
         // The offset index depends only on the row length: built once per pass, shared by every layer.
         NDList layerInputs = config.relativePositions()
                 ? new NDList(h, noise, DenoiserLayer.offsetIndex(h.getManager(), len, config.maxLength()))
@@ -181,7 +170,76 @@ public final class DiffusionTransformer extends AbstractBlock {
         return new NDList(as(DataType.FLOAT32, h)); // the vocabulary side is always fp32
     }
 
-    private static NDArray as(DataType type, NDArray x) {
+    /** The input projection of the scaled noisy embeddings and the self-conditioning input: (B, L, d). */
+    NDArray inputFeatures(ParameterStore ps, NDArray scaledX, NDArray selfCond, DataType body, boolean training) {
+        return one(inputProjection, ps, as(body, scaledX.concat(selfCond, 2)), training);
+    }
+
+    /**
+     * What the network adds to every position's input besides the words: its position, whether it is
+     * given ({@code given} (B, L, 1)), the row's sentiment and the position's UPOS tag; (B, L, d).
+     */
+    NDArray conditionFeatures(ParameterStore ps, NDArray given, NDArray sentiment, NDArray upos, long len,
+            boolean training) {
+        ai.djl.Device device = given.getDevice();
+        NDArray positions = ps.getValue(positionEmbedding, device, training);
+        // Rows may be shorter than maxLength (batches are cut to their longest sentence).
+        if (len < config.maxLength()) {
+            positions = positions.get(new ai.djl.ndarray.index.NDIndex(":" + len));
+        }
+        return positions.expandDims(0)
+                .add(given.mul(ps.getValue(givenEmbedding, device, training)))
+                .add(ps.getValue(sentimentEmbedding, device, training).get(new ai.djl.ndarray.index.NDIndex("{}", sentiment))
+                        .expandDims(1))
+                .add(embed(ps.getValue(uposEmbedding, device, training), upos));
+    }
+
+    /** The type the transformer body runs in under {@code ps} (fp32, or fp16 through CastWeights). */
+    DataType bodyType(ParameterStore ps) {
+        return ps.getValue(positionEmbedding, positionEmbedding.getArray().getDevice(), false).getDataType();
+    }
+
+    List<DenoiserLayer> layers() {
+        return layers;
+    }
+
+    /**
+     * Every σ-dependent vector of a pass as one affine map of swish(noise), for {@link
+     * SamplingForward}: each block's six ({@link DenoiserLayer#foldedModulation}), then the final
+     * LayerNorm's gain and bias with its modulation folded in; {weight (K, noiseDim), bias (K)}, fp32.
+     */
+    NDList foldedModulation(ParameterStore ps) {
+        NDList weights = new NDList();
+        NDList biases = new NDList();
+        for (DenoiserLayer layer : layers) {
+            NDList folded = layer.foldedModulation(ps);
+            weights.add(folded.get(0));
+            biases.add(folded.get(1));
+        }
+        NDList w = DenoiserLayer.fp32(ps, finalModulation, "weight").split(2, 0);
+        NDList b = DenoiserLayer.fp32(ps, finalModulation, "bias").split(2, 0);
+        NDList last = DenoiserLayer.fold(DenoiserLayer.fp32(ps, finalNorm, "gamma"), DenoiserLayer.fp32(ps, finalNorm, "beta"),
+                w.get(0), w.get(1), b.get(0), b.get(1));
+        weights.add(last.get(0));
+        weights.add(last.get(1));
+        biases.add(last.get(2));
+        biases.add(last.get(3));
+        return new NDList(ai.djl.ndarray.NDArrays.concat(weights, 0), ai.djl.ndarray.NDArrays.concat(biases, 0));
+    }
+
+    /** The output projection's weight and bias with the logits' 1/√d folded in; fp32. */
+    NDList foldedOutputProjection(ParameterStore ps) {
+        float scale = (float) (1 / Math.sqrt(config.dim()));
+        return new NDList(DenoiserLayer.fp32(ps, outputProjection, "weight").mul(scale),
+                DenoiserLayer.fp32(ps, outputProjection, "bias").mul(scale));
+    }
+
+    /** swish of the noise vector of each σ: (B, noiseDim), in the body's type. */
+    NDArray noiseFeatures(ParameterStore ps, NDArray sigma, DataType body, boolean training) {
+        return Activation.swish(noiseVector(ps, sigma, body, training), 1f);
+    }
+
+    static NDArray as(DataType type, NDArray x) {
         return x.getDataType() == type ? x : x.toType(type, false);
     }
 

@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.RowChunks;
+import io.github.diffusionnlp.model.SamplingForward;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -39,6 +40,7 @@ public final class Sampler {
     private final NDManager manager;
     private final int rowsPerChunk;
     private final ParameterStore weights;
+    private final SamplingForward forward;
     /** The network's normalised embedding table E; the network must not be trained while this sampler is used. */
     private final NDArray embeddings;
 
@@ -61,6 +63,7 @@ public final class Sampler {
         this.manager = manager;
         this.weights = weights;
         this.rowsPerChunk = rowsPerChunk;
+        this.forward = new SamplingForward(network, weights != null ? weights : new ParameterStore(manager, false));
         // E is fixed while sampling: normalised once here rather than in every call (three
         // vocabulary-sized passes, a large share of a short call's time).
         try (NDScope scope = new NDScope()) {
@@ -197,6 +200,8 @@ public final class Sampler {
         }
         ParameterStore ps = weights != null ? weights : new ParameterStore(manager, false);
         NDArray e = embeddings;
+        // Free generation: every position is generated, so rows are the flattened positions in order.
+        boolean allGenerated = n == batch * len;
         NDArray rows = manager.create(generated.stream().mapToLong(Long::longValue).toArray());
         NDArray givenArr = manager.create(in.given(), new Shape(batch, len));
         NDArray givenMask = givenArr.expandDims(2);
@@ -210,6 +215,7 @@ public final class Sampler {
             upos = upos.concat(upos.zerosLike(), 0);
             uncondRows = rows.add((long) batch * len);
         }
+        SamplingForward.Call pass = forward.start(java.util.Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
@@ -223,19 +229,27 @@ public final class Sampler {
             try (NDScope step = new NDScope()) {
                 step.suppressNotUsedWarning();
                 float sigma = (float) sigmas[k];
-                NDArray sigmaArr = manager.full(new Shape(guided ? 2L * batch : batch), sigma);
                 NDArray xs = guided ? x.concat(x, 0) : x;
                 NDArray sc = guided ? selfCond.concat(selfCond, 0) : selfCond;
-                NDArray h = network.forward(ps, new NDList(xs, sigmaArr, givenArr, sc, sentiment, upos), false).get(0);
-                NDArray hRows = DiffusionTransformer.pick(h, rows);
-                NDArray hUncond = guided ? DiffusionTransformer.pick(h, uncondRows) : null;
+                NDArray h = pass.features(k, xs, sc);
+                NDArray hRows;
+                NDArray hUncond = null;
+                if (allGenerated) {
+                    NDArray flat = h.reshape(-1, dim);
+                    hRows = guided ? flat.get(":" + n) : flat;
+                    hUncond = guided ? flat.get(n + ":") : null;
+                } else {
+                    hRows = DiffusionTransformer.pick(h, rows);
+                    hUncond = guided ? DiffusionTransformer.pick(h, uncondRows) : null;
+                }
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {
                     return vocabularySide(ps, hRows, hUncond, w, e, banLogits, true).toLongArray();
                 }
-                NDArray x0 = DiffusionTransformer.selfCondition(vocabularySide(ps, hRows, hUncond, w, e, banLogits,
-                        false), rows, clean, givenMask);
+                NDArray x0Rows = vocabularySide(ps, hRows, hUncond, w, e, banLogits, false);
+                NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
+                        : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
                 if (schedule.steer() != null && schedule.steer().weight() > 0) {
