@@ -145,7 +145,7 @@ public final class LoadBenchmark {
         return new Memory(requests / clients * clients, before, after, arraysBefore, arraysAfter, open, liveThreads());
     }
 
-    /** Threads of this library that are alive (none since request batching runs on its callers' threads). */
+    /** Threads of this library (the batching dispatcher) that are alive. */
     private static long liveThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.isAlive() && t.getName().startsWith("diffusion-nlp")).count();

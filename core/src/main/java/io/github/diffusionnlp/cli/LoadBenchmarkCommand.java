@@ -76,7 +76,7 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
         if (memoryRequests > 0) {
             LoadBenchmark.Memory m = bench.memory(8, memoryRequests);
             out.append(String.format(Locale.ROOT, "%n| memory run | requests | RSS before | RSS after | change"
-                    + " | live NDArrays | library threads open → after close |%n|---|---:|---:|---:|---:|---|---|%n"
+                    + " | live NDArrays | batching threads open → after close |%n|---|---:|---:|---:|---:|---|---|%n"
                     + "| 8 clients, batched | %,d | %,d kB | %,d kB | %+.1f%% | %d → %d | %d → %d |%n", m.requests(),
                     m.rssBeforeKb(), m.rssAfterKb(), 100.0 * (m.rssAfterKb() - m.rssBeforeKb()) / m.rssBeforeKb(),
                     m.arraysBefore(), m.arraysAfter(), m.batchingThreadsOpen(), m.batchingThreadsAfterClose()));
