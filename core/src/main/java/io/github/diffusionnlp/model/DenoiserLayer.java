@@ -188,10 +188,6 @@ final class DenoiserLayer extends AbstractBlock {
         return new NDList(weight.mul(scale.expandDims(1)), bias.mul(scale));
     }
 
-    boolean hasRelativeBias() {
-        return relativeBias != null;
-    }
-
     /**
      * Folds an adaptive-LayerNorm modulation into the LayerNorm's gain γ and bias β: LN(h)·(1 + scale)
      * + shift = n̂·γ(1 + scale) + β(1 + scale) + shift, with scale = W_scale·n + b_scale and shift =

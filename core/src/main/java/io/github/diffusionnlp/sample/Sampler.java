@@ -1,7 +1,6 @@
 package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -233,7 +232,7 @@ public final class Sampler {
                 NDArray sc = guided ? selfCond.concat(selfCond, 0) : selfCond;
                 NDArray h = pass.features(k, xs, sc);
                 NDArray hRows;
-                NDArray hUncond = null;
+                NDArray hUncond;
                 if (allGenerated) {
                     NDArray flat = h.reshape(-1, dim);
                     hRows = guided ? flat.get(":" + n) : flat;
