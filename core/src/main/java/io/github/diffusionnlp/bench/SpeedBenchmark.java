@@ -33,6 +33,9 @@ public final class SpeedBenchmark {
         this.progress = progress;
     }
 
+    /** The product shape that gave the best ceiling, re-measured beside each figure ({@link #ceilingNow}). */
+    private long[] bestShape = {1024, 1024, 1024};
+
     /**
      * Best GFLOP/s of float32 matrix products over shapes like the model's (and one square one), each
      * the best of five timed blocks.
@@ -40,30 +43,49 @@ public final class SpeedBenchmark {
     public double matmulCeiling() {
         long[][] shapes = {{2048, 256, 1024}, {2048, 1024, 256}, {1024, 1024, 1024}, {2048, 256, 12000}};
         double best = 0;
-        try (NDManager m = NDManager.newBaseManager()) {
-            for (long[] s : shapes) {
-                NDArray a = m.randomNormal(new Shape(s[0], s[1]));
-                NDArray b = m.randomNormal(new Shape(s[1], s[2]));
-                double flops = 2.0 * s[0] * s[1] * s[2];
-                for (int i = 0; i < 3; i++) { // warm-up
-                    a.matMul(b).close();
-                }
-                // The best of five timed blocks: noise on a shared machine only ever slows a block down.
-                int reps = (int) Math.max(1, Math.min(10, 4e9 / flops));
-                double gflops = 0;
-                for (int block = 0; block < 5; block++) {
-                    long start = System.nanoTime();
-                    for (int i = 0; i < reps; i++) {
-                        a.matMul(b).close();
-                    }
-                    gflops = Math.max(gflops, flops * reps / ((System.nanoTime() - start) / 1e9) / 1e9);
-                }
-                progress.accept(String.format(Locale.ROOT, "matmul %dx%d·%dx%d: %.1f GFLOP/s", s[0], s[1], s[1], s[2],
-                        gflops));
-                best = Math.max(best, gflops);
+        for (long[] s : shapes) {
+            double gflops = matmul(s, 5);
+            progress.accept(String.format(Locale.ROOT, "matmul %dx%d·%dx%d: %.1f GFLOP/s", s[0], s[1], s[1], s[2],
+                    gflops));
+            if (gflops > best) {
+                best = gflops;
+                bestShape = s;
             }
         }
         return best;
+    }
+
+    /**
+     * The ceiling's best shape timed again now (best of three blocks): this machine's speed drifts by a
+     * fifth from one minute to the next, and a figure divided by a ceiling measured minutes apart
+     * carries that drift. Each figure is also reported against the larger of the readings just
+     * before and just after it.
+     */
+    public double ceilingNow() {
+        return matmul(bestShape, 3);
+    }
+
+    /** GFLOP/s of one (m × k)·(k × n) float32 product shape: the best of {@code blocks} timed blocks. */
+    private static double matmul(long[] s, int blocks) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.randomNormal(new Shape(s[0], s[1]));
+            NDArray b = m.randomNormal(new Shape(s[1], s[2]));
+            double flops = 2.0 * s[0] * s[1] * s[2];
+            for (int i = 0; i < 3; i++) { // warm-up
+                a.matMul(b).close();
+            }
+            // The best of the timed blocks: noise on a shared machine only ever slows a block down.
+            int reps = (int) Math.max(1, Math.min(10, 4e9 / flops));
+            double gflops = 0;
+            for (int block = 0; block < blocks; block++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < reps; i++) {
+                    a.matMul(b).close();
+                }
+                gflops = Math.max(gflops, flops * reps / ((System.nanoTime() - start) / 1e9) / 1e9);
+            }
+            return gflops;
+        }
     }
 
     /** Throughput of real training steps on {@code corpus} (a fresh model of the named size). */
@@ -80,8 +102,11 @@ public final class SpeedBenchmark {
         }
     }
 
-    /** One sampling measurement: generating {@code batch} sequences of 64 tokens in {@code steps} steps. */
-    public record Sampling(int batch, int steps, double seconds, double gflopsPerSecond) {}
+    /**
+     * One sampling measurement: generating {@code batch} sequences of 64 tokens in {@code steps} steps,
+     * and the matmul ceiling measured beside it ({@link #ceilingNow}).
+     */
+    public record Sampling(int batch, int steps, double seconds, double gflopsPerSecond, double ceilingBeside) {}
 
     public List<Sampling> sampling(DiffusionLM lm, int[] batches, int[] stepCounts) {
         ModelConfig c = lm.info().config();
@@ -98,6 +123,7 @@ public final class SpeedBenchmark {
             }
             for (int steps : stepCounts) {
                 SamplingOptions options = SamplingOptions.builder().steps(steps).length(len).batchSize(batch).build();
+                double before = ceilingNow();
                 int reps = single ? 5 : 1;
                 double[] times = new double[reps];
                 for (int r = 0; r < reps; r++) {
@@ -109,7 +135,7 @@ public final class SpeedBenchmark {
                 double seconds = times[reps / 2];
                 long positions = (long) batch * len;
                 double flops = steps * (Flops.forward(c, batch, len, positions) + Flops.expectedEmbedding(c, positions));
-                out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9));
+                out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9, Math.max(before, ceilingNow())));
                 progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps, seconds));
             }
         }
