@@ -85,23 +85,22 @@ final class DenoiserLayer extends AbstractBlock {
     }
 
     private NDArray attention(ParameterStore ps, NDArray x, NDArray offsets, boolean training) {
-        long headDim = x.getShape().get(2) / heads;
-        NDArray bias = relativeBias == null ? null : offsetBias(ps, x, offsets, x.getShape().get(1), training);
-        return attend(one(qkv, ps, x, training), bias, 1.0 / Math.sqrt(headDim), ps, training);
+        Shape s = x.getShape();
+        long headDim = s.get(2) / heads;
+        NDArray bias = relativeBias == null ? null : offsetBias(ps, x, offsets, s.get(1), training);
+        NDArray y = attend(one(qkv, ps, x, training), s.get(0), s.get(1), bias, 1.0 / Math.sqrt(headDim));
+        return one(attnOut, ps, y.reshape(s), training);
     }
 
     /**
-     * Self-attention from the (B, L, 3d) query-key-value product {@code qkvOut}: scores scaled by
-     * {@code scoreScale} (1 when the scale is folded into the query weights), plus {@code bias}
-     * (H, L, L) when not null, then the output projection.
+     * Self-attention of {@code batch} rows of {@code len} positions from their query-key-value product
+     * {@code qkvOut} ((B, L, 3d) or (B·L, 3d)): scores scaled by {@code scoreScale} (1 when the scale
+     * is folded into the query weights), plus {@code bias} (H, L, L) when not null. Returns the heads'
+     * outputs as (B, L, H, hd), before the output projection.
      */
-    private NDArray attend(NDArray qkvOut, NDArray bias, double scoreScale, ParameterStore ps, boolean training) {
-        Shape s = qkvOut.getShape();
-        long batch = s.get(0);
-        long len = s.get(1);
-        long dim = s.get(2) / 3;
-        long headDim = dim / heads;
-        // (B, L, 3d) -> (3, B, H, L, hd)
+    private NDArray attend(NDArray qkvOut, long batch, long len, NDArray bias, double scoreScale) {
+        long headDim = qkvOut.getShape().get(qkvOut.getShape().dimension() - 1) / 3 / heads;
+        // -> (3, B, H, L, hd)
         NDArray qkvAll = qkvOut.reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
         NDArray q = qkvAll.get(0);
         NDArray k = qkvAll.get(1);
@@ -113,24 +112,24 @@ final class DenoiserLayer extends AbstractBlock {
         if (bias != null) {
             scores = scores.add(bias);
         }
-        NDArray weights = scores.softmax(-1);
-        NDArray y = weights.matMul(v).transpose(0, 2, 1, 3).reshape(batch, len, dim);
-        return one(attnOut, ps, y, training);
+        return scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3);
     }
 
     /**
-     * The forward pass of {@link SamplingForward}: {@code cond} holds this block's six σ-dependent
-     * vectors (d) for the current step - attention LayerNorm gain and bias, attention gate, then the
-     * same three for the feed-forward half - with the modulation folded into the LayerNorm's own
-     * gain and bias; {@code qkvWeight} / {@code qkvBias} have the score scale folded into the query
-     * rows; {@code bias} (H, L, L) is the relative-position bias or null.
+     * The forward pass of {@link SamplingForward} on {@code h} (B·L, d), flat so that every product
+     * is one fused product-plus-bias: {@code cond} holds this block's six σ-dependent vectors (d) for
+     * the current step - attention LayerNorm gain and bias, attention gate, then the same three for
+     * the feed-forward half - with the modulation folded into the LayerNorm's own gain and bias;
+     * {@code qkvWeight} / {@code qkvBias} have the score scale folded into the query rows; {@code bias}
+     * (H, L, L) is the relative-position bias or null.
      */
-    NDArray forwardFolded(ParameterStore ps, NDArray h, List<NDArray> cond, NDArray qkvWeight, NDArray qkvBias,
-            NDArray bias) {
-        Shape normalized = new Shape(h.getShape().get(2));
+    NDArray forwardFolded(ParameterStore ps, NDArray h, long batch, long len, List<NDArray> cond, NDArray qkvWeight,
+            NDArray qkvBias, NDArray bias) {
+        Shape flat = h.getShape();
+        Shape normalized = new Shape(flat.get(1));
         NDArray a = LayerNorm.layerNorm(h, normalized, cond.get(0), cond.get(1), LAYER_NORM_EPSILON).singletonOrThrow();
-        NDArray qkvOut = Linear.linear(a, qkvWeight, qkvBias).singletonOrThrow();
-        h = h.add(cond.get(2).mul(attend(qkvOut, bias, 1.0, ps, false)));
+        NDArray heads = attend(Linear.linear(a, qkvWeight, qkvBias).singletonOrThrow(), batch, len, bias, 1.0);
+        h = h.add(cond.get(2).mul(one(attnOut, ps, heads.reshape(flat), false)));
         NDArray b = LayerNorm.layerNorm(h, normalized, cond.get(3), cond.get(4), LAYER_NORM_EPSILON).singletonOrThrow();
         NDArray ffn = one(ffnOut, ps, Activation.gelu(one(ffnIn, ps, b, false)), false);
         return h.add(cond.get(5).mul(ffn));

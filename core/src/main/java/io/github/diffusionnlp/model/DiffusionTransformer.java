@@ -170,9 +170,9 @@ public final class DiffusionTransformer extends AbstractBlock {
         return new NDList(as(DataType.FLOAT32, h)); // the vocabulary side is always fp32
     }
 
-    /** The input projection of the scaled noisy embeddings and the self-conditioning input: (B, L, d). */
+    /** The input projection of the scaled noisy embeddings and the self-conditioning input, (B, L, d) or flat. */
     NDArray inputFeatures(ParameterStore ps, NDArray scaledX, NDArray selfCond, DataType body, boolean training) {
-        return one(inputProjection, ps, as(body, scaledX.concat(selfCond, 2)), training);
+        return one(inputProjection, ps, as(body, scaledX.concat(selfCond, -1)), training);
     }
 
     /**
@@ -252,9 +252,10 @@ public final class DiffusionTransformer extends AbstractBlock {
         return Linear.linear(h, e, ps.getValue(outputBias, h.getDevice(), training)).singletonOrThrow();
     }
 
-    /** The features of the flattened (B·L) positions {@code rows} of {@code h} (B, L, d): (N, d). */
+    /** The features of the flattened (B·L) positions {@code rows} of {@code h} (B, L, d) or (B·L, d): (N, d). */
     public static NDArray pick(NDArray h, NDArray rows) {
-        return h.reshape(-1, h.getShape().get(2)).get(new ai.djl.ndarray.index.NDIndex("{}", rows));
+        Shape s = h.getShape();
+        return h.reshape(-1, s.get(s.dimension() - 1)).get(new ai.djl.ndarray.index.NDIndex("{}", rows));
     }
 
     /** The clean embeddings of token {@code ids} (B, L) in the table {@code e}: (B, L, d). */

@@ -101,7 +101,7 @@ public final class SamplingForward {
             this.notGiven = this.given.neg().add(1f);
             long len = given.getShape().get(1);
             conditionFeatures = network.conditionFeatures(ps, DiffusionTransformer.as(body, this.given), sentiment, upos,
-                    len, false);
+                    len, false).reshape(-1, dim);
             biases = network.config().relativePositions() ? offsetBiases.computeIfAbsent(len, this::offsetBiases) : null;
         }
 
@@ -117,19 +117,23 @@ public final class SamplingForward {
         }
 
         /**
-         * The output features (B, L, d), fp32, of step {@code step}'s pass at σ = sigmas[step], for the
+         * The output features (B·L, d), fp32, of step {@code step}'s pass at σ = sigmas[step], for the
          * noisy embeddings {@code x} (B, L, d), clean at given positions, and the self-conditioning input.
+         * Flat rows, so that every product is one fused product-plus-bias (PyTorch's linear fuses the
+         * bias only for 2-D inputs).
          */
         public NDArray features(int step, NDArray x, NDArray selfCond) {
+            Shape shape = x.getShape();
             float cIn = (float) (1 / Math.sqrt(1 + sigmas[step] * sigmas[step]));
             NDList cond = conditions.get(step).split(conditions.getShape().get(1) / dim);
             // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
             NDArray scale = notGiven.mul(cIn).add(given);
-            NDArray h = network.inputFeatures(ps, x.mul(scale), selfCond, body, false).add(conditionFeatures);
+            NDArray h = network.inputFeatures(ps, x.mul(scale).reshape(-1, dim), selfCond.reshape(-1, dim), body, false)
+                    .add(conditionFeatures);
             List<DenoiserLayer> layers = network.layers();
             for (int l = 0; l < layers.size(); l++) {
-                h = layers.get(l).forwardFolded(ps, h, cond.subList(6 * l, 6 * l + 6), qkv.get(l).get(0),
-                        qkv.get(l).get(1), biases == null ? null : biases.get(l));
+                h = layers.get(l).forwardFolded(ps, h, shape.get(0), shape.get(1), cond.subList(6 * l, 6 * l + 6),
+                        qkv.get(l).get(0), qkv.get(l).get(1), biases == null ? null : biases.get(l));
             }
             int last = 6 * layers.size();
             h = LayerNorm.layerNorm(h, new Shape(dim), cond.get(last), cond.get(last + 1),

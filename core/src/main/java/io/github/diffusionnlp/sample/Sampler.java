@@ -234,9 +234,8 @@ public final class Sampler {
                 NDArray hRows;
                 NDArray hUncond;
                 if (allGenerated) {
-                    NDArray flat = h.reshape(-1, dim);
-                    hRows = guided ? flat.get(":" + n) : flat;
-                    hUncond = guided ? flat.get(n + ":") : null;
+                    hRows = guided ? h.get(":" + n) : h;
+                    hUncond = guided ? h.get(n + ":") : null;
                 } else {
                     hRows = DiffusionTransformer.pick(h, rows);
                     hUncond = guided ? DiffusionTransformer.pick(h, uncondRows) : null;

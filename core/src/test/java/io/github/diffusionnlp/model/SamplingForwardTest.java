@@ -46,7 +46,7 @@ class SamplingForwardTest {
                 NDArray selfCond = step == 0 ? manager.zeros(x.getShape()) : manager.randomNormal(x.getShape());
                 NDArray sigma = manager.full(new Shape(batch), (float) sigmas[step]);
                 NDArray expected = network.forward(ps, new NDList(x, sigma, givenArr, selfCond, sentiment, uposArr), false)
-                        .singletonOrThrow();
+                        .singletonOrThrow().reshape(-1, c.dim());
                 NDArray actual = call.features(step, x, selfCond);
                 assertTrue(actual.getDataType() == DataType.FLOAT32);
                 float scale = expected.abs().max().getFloat();
