@@ -28,13 +28,12 @@ import java.util.function.Consumer;
  */
 public final class SpeedBenchmark {
     private final Consumer<String> progress;
+    /** The product shape that gave the best ceiling, re-measured beside each figure ({@link #ceilingNow}). */
+    private long[] bestShape = {1024, 1024, 1024};
 
     public SpeedBenchmark(Consumer<String> progress) {
         this.progress = progress;
     }
-
-    /** The product shape that gave the best ceiling, re-measured beside each figure ({@link #ceilingNow}). */
-    private long[] bestShape = {1024, 1024, 1024};
 
     /**
      * Best GFLOP/s of float32 matrix products over shapes like the model's (and one square one), each
