@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SamplingForwardTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"shipped", "tiny"}) // relative positions and conditions trained; neither
+    @ValueSource(strings = {"shipped", "tiny"}) // shipped: relative positions, trained conditions; tiny: neither
     void matchesTheNetworksForwardPass(String which) throws IOException {
         Path dir = which.equals("shipped") ? TestModels.shippedModel() : TestModels.tinyModel();
         try (NDManager manager = NDManager.newBaseManager()) {
