@@ -109,7 +109,8 @@ public final class SamplingForward {
             NDArray index = DenoiserLayer.offsetIndex(conditions.getManager(), len, network.config().maxLength());
             NDList out = new NDList();
             for (DenoiserLayer layer : network.layers()) {
-                NDArray bias = layer.offsetBias(ps, conditions.getManager().zeros(new Shape(1), body), index, len, false);
+                // conditions: any array on the body's device and in its type
+                NDArray bias = layer.offsetBias(ps, conditions, index, len, false);
                 NDScope.unregister(bias); // cached beyond this call
                 out.add(bias);
             }

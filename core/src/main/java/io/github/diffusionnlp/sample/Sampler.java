@@ -38,6 +38,7 @@ public final class Sampler {
     private final TimeWarp warp;
     private final NDManager manager;
     private final int rowsPerChunk;
+    /** Where every pass reads its weights: the given store, or the network's own. */
     private final ParameterStore weights;
     private final SamplingForward forward;
     /** The network's normalised embedding table E; the network must not be trained while this sampler is used. */
@@ -60,9 +61,9 @@ public final class Sampler {
         this.network = network;
         this.warp = warp;
         this.manager = manager;
-        this.weights = weights;
+        this.weights = weights != null ? weights : new ParameterStore(manager, false);
         this.rowsPerChunk = rowsPerChunk;
-        this.forward = new SamplingForward(network, weights != null ? weights : new ParameterStore(manager, false));
+        this.forward = new SamplingForward(network, this.weights);
         // E is fixed while sampling: normalised once here rather than in every call (three
         // vocabulary-sized passes, a large share of a short call's time).
         try (NDScope scope = new NDScope()) {
@@ -197,7 +198,7 @@ public final class Sampler {
             ban[2 * r] = padAllowed.get(r) ? 0f : Float.NEGATIVE_INFINITY;
             ban[2 * r + 1] = Float.NEGATIVE_INFINITY;
         }
-        ParameterStore ps = weights != null ? weights : new ParameterStore(manager, false);
+        ParameterStore ps = weights;
         NDArray e = embeddings;
         // Free generation: every position is generated, so rows are the flattened positions in order.
         boolean allGenerated = n == batch * len;
