@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.checkpoint;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -15,9 +17,11 @@ import java.util.Map;
 /**
  * Grows a trained model into a larger network that starts out computing exactly what it did, so that
  * further training ({@code train --resume}) builds on what it has learnt instead of starting over.
- * Two growths, alone or together: relative-position attention bias, added at zero; and more
- * transformer blocks on top, each starting as the identity (its noise-level modulation, gates
- * included, is zero, so it adds nothing to the residual stream until training opens its gates).
+ * Growths, alone or together: relative-position attention bias, added at zero; more transformer
+ * blocks on top, each starting as the identity (its noise-level modulation, gates included, is zero,
+ * so it adds nothing to the residual stream until training opens its gates); and a rescaled
+ * word-embedding table, which the network reads L2-normalised, so only the speed at which training
+ * turns its rows changes (see {@code DiffusionTransformer.EMBEDDING_INIT}).
  */
 public final class ModelGrowth {
     private ModelGrowth() {}
@@ -35,6 +39,20 @@ public final class ModelGrowth {
      * dropped (they describe the old model; re-evaluate). Returns the number of parameters added.
      */
     public static long grow(Path from, Path to, boolean relativePositions, int layers) throws IOException {
+        return grow(from, to, relativePositions, layers, 1f);
+    }
+
+    /**
+     * {@link #grow(Path, Path, boolean, int)}, and the raw word-embedding table multiplied by {@code
+     * embeddingScale} (1: unchanged) with its optimizer moments rescaled to match (the gradient of a
+     * table scaled by c is the old one divided by c), so that Adam's steps keep their size and turn the
+     * rows 1/c times faster.
+     */
+    public static long grow(Path from, Path to, boolean relativePositions, int layers, float embeddingScale)
+            throws IOException {
+        if (!(embeddingScale > 0) || Float.isInfinite(embeddingScale)) {
+            throw new IllegalArgumentException("the embedding scale must be a positive number, got " + embeddingScale);
+        }
         if (Files.exists(to.resolve(ModelCheckpoint.CONFIG))) {
             throw new IOException(to + " already holds a model; choose an empty directory");
         }
@@ -48,8 +66,9 @@ public final class ModelGrowth {
                 throw new IllegalArgumentException(from + " already has " + was.layers() + " layers; growing needs more,"
                         + " got " + layers);
             }
-            if (!relativePositions && layers == 0) {
-                throw new IllegalArgumentException("nothing to grow: ask for relative positions or more layers");
+            if (!relativePositions && layers == 0 && embeddingScale == 1f) {
+                throw new IllegalArgumentException("nothing to grow: ask for relative positions, more layers or an"
+                        + " embedding scale other than 1");
             }
             ModelConfig target = layers == 0 ? was : was.withLayers(layers);
             if (relativePositions) {
@@ -68,6 +87,9 @@ public final class ModelGrowth {
                     added += p.getValue().getArray().size();
                 } else {
                     source.getArray().copyTo(p.getValue().getArray());
+                    if (isEmbeddingTable(p.getKey())) {
+                        p.getValue().getArray().muli(embeddingScale);
+                    }
                 }
             }
             if (!oldByName.isEmpty()) {
@@ -76,13 +98,37 @@ public final class ModelGrowth {
             TrainingInfo t = old.header().training();
             TrainingInfo carried = t == null ? null : t.withMetrics(null);
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
-                    ModelCheckpoint.loadOptimizerState(from, manager));
+                    rescaleMoments(ModelCheckpoint.loadOptimizerState(from, manager), embeddingScale));
             Path log = from.resolve("training-log.csv");
             if (Files.isRegularFile(log)) {
                 Files.copy(log, to.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
             return added;
         }
+    }
+
+    private static boolean isEmbeddingTable(String path) {
+        return withoutChildIndexes(path).equals("tokenEmbedding");
+    }
+
+    /** Adam's moments of the embedding table divided by c (mean) and c² (variance); the others as they are. */
+    private static NDList rescaleMoments(NDList state, float c) {
+        if (state == null || c == 1f) {
+            return state;
+        }
+        NDList out = new NDList();
+        for (NDArray moment : state) {
+            String name = moment.getName();
+            String parameter = name.substring(0, name.lastIndexOf('#'));
+            if (isEmbeddingTable(parameter)) {
+                NDArray scaled = moment.div(name.endsWith("#mean") ? c : c * c);
+                scaled.setName(name);
+                out.add(scaled);
+            } else {
+                out.add(moment);
+            }
+        }
+        return out;
     }
 
     /**

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
         description = {"Copy a trained model into a larger network that starts out computing exactly the same;"
             + " continue it with `train --resume --out OUT`.",
             "Growths, alone or together: --relative-positions (a learnt attention bias per head and word offset,"
-            + " at zero) and --layers N (more transformer blocks on top, each starting as the identity)."})
+            + " at zero), --layers N (more transformer blocks on top, each starting as the identity) and"
+            + " --embedding-scale C (the raw word-embedding table times C: the network reads it normalised, so"
+            + " it computes the same, and training turns the word embeddings 1/C times faster)."})
 final class GrowCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "the trained model directory")
     Path model;
@@ -25,9 +27,15 @@ final class GrowCommand implements Callable<Integer> {
             description = "grow to N transformer blocks (more than the model has); the new ones go on top")
     int layers;
 
+    @Option(names = "--embedding-scale", paramLabel = "C", defaultValue = "1",
+            description = "multiply the raw word-embedding table by C > 0 (and its optimizer moments to match);"
+                    + " the shipped model's table has scale 1 (raw rows of norm ~16), models trained from now on start at"
+                    + " 0.05 (default: ${DEFAULT-VALUE})")
+    float embeddingScale;
+
     @Override
     public Integer call() throws Exception {
-        long added = ModelGrowth.grow(model, out, relativePositions, layers);
+        long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
         System.out.printf("grown %s -> %s: %,d parameters added (the model computes what it did);"
                 + " continue with train --resume --out %s%n", model, out, added, out);
         return 0;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -103,6 +105,41 @@ class ModelGrowthTest {
             }
             assertTrue(found, "no modulation weight in the added block");
         }
+    }
+
+    private static NDArray embeddingTable(ModelCheckpoint.Loaded loaded) {
+        return loaded.network().getParameters().get("tokenEmbedding").getArray();
+    }
+
+    private static NDArray moment(NDList state, String name) {
+        return state.stream().filter(m -> m.getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void rescaledEmbeddingsComputeTheSameAndKeepAdamsStepsInProportion(@TempDir Path dir) throws IOException {
+        Path rescaled = dir.resolve("rescaled");
+        assertEquals(0, ModelGrowth.grow(TestModels.tinyModel(), rescaled, false, 0, 0.05f));
+        assertEquals(someOutputs(TestModels.tinyModel()), someOutputs(rescaled));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray before = embeddingTable(ModelCheckpoint.load(TestModels.tinyModel(), manager));
+            NDArray after = embeddingTable(ModelCheckpoint.load(rescaled, manager));
+            assertTrue(after.sub(before.mul(0.05f)).abs().max().getFloat() < 1e-6f, "the table was not scaled by 0.05");
+            NDList oldState = ModelCheckpoint.loadOptimizerState(TestModels.tinyModel(), manager);
+            NDList newState = ModelCheckpoint.loadOptimizerState(rescaled, manager);
+            NDArray mean = moment(newState, "tokenEmbedding#mean");
+            NDArray variance = moment(newState, "tokenEmbedding#variance");
+            // m / sqrt(v), the direction and size of Adam's step, is unchanged
+            assertTrue(mean.sub(moment(oldState, "tokenEmbedding#mean").mul(20f)).abs().max().getFloat()
+                    <= 1e-4f * mean.abs().max().getFloat() + 1e-12f);
+            assertTrue(variance.sub(moment(oldState, "tokenEmbedding#variance").mul(400f)).abs().max().getFloat()
+                    <= 1e-4f * variance.abs().max().getFloat() + 1e-12f);
+            NDArray other = oldState.stream().filter(m -> !m.getName().startsWith("tokenEmbedding#")).findFirst()
+                    .orElseThrow();
+            assertTrue(other.contentEquals(moment(newState, other.getName())), other.getName() + " changed");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelGrowth.grow(TestModels.tinyModel(), dir.resolve("bad"), false, 0, -1f));
+        assertTrue(e.getMessage().contains("positive"), e.getMessage());
     }
 
     @Test

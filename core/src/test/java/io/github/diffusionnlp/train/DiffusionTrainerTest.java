@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
@@ -52,6 +54,33 @@ class DiffusionTrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             assertEquals(20, ModelCheckpoint.readHeader(dir).training().step());
         }
+    }
+
+    /**
+     * The word embeddings must learn, not stay the random codes they start as: the network reads them
+     * normalised, so their raw scale sets how fast Adam turns them (DiffusionTransformer.EMBEDDING_INIT).
+     * Measured on this run: mean cosine between a row at step 1 and at step 40 0.949 at the scale 0.05,
+     * 0.9998 at the old scale 1.
+     */
+    @Test
+    void wordEmbeddingsTurnAsTrainingRuns(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 1, false);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray start = frequentWords(dir, m);
+            TestModels.train(dir, 40, true);
+            NDArray end = frequentWords(dir, m);
+            // rows of norm sqrt(d): their dot product over d is the cosine
+            NDArray cosines = start.mul(end).sum(new int[] {1}).div(end.getShape().get(1));
+            float mean = cosines.mean().getFloat();
+            assertTrue(mean < 0.98f, "the 50 most frequent words' embeddings kept their direction: mean cosine " + mean);
+        }
+    }
+
+    /** Normalised embeddings (rows of norm sqrt(d)) of word ids 2..51, the most frequent words. */
+    private static NDArray frequentWords(Path dir, NDManager m) throws java.io.IOException {
+        ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, m);
+        return loaded.network().embeddings(new ParameterStore(m, false), m.getDevice(), false).get("2:52");
     }
 
     @Test
