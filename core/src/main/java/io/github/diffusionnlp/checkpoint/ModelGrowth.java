@@ -119,7 +119,8 @@ public final class ModelGrowth {
         NDList out = new NDList();
         for (NDArray moment : state) {
             String name = moment.getName();
-            String parameter = name.substring(0, name.lastIndexOf('#'));
+            int hash = name.lastIndexOf('#');
+            String parameter = hash < 0 ? name : name.substring(0, hash);
             if (isEmbeddingTable(parameter)) {
                 NDArray scaled = moment.div(name.endsWith("#mean") ? c : c * c);
                 scaled.setName(name);
