@@ -198,7 +198,6 @@ public final class Sampler {
             ban[2 * r] = padAllowed.get(r) ? 0f : Float.NEGATIVE_INFINITY;
             ban[2 * r + 1] = Float.NEGATIVE_INFINITY;
         }
-        ParameterStore ps = weights;
         NDArray e = embeddings;
         // Free generation: every position is generated, so rows are the flattened positions in order.
         boolean allGenerated = n == batch * len;
@@ -244,9 +243,9 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {
-                    return vocabularySide(ps, hRows, hUncond, w, e, banLogits, true).toLongArray();
+                    return vocabularySide(weights, hRows, hUncond, w, e, banLogits, true).toLongArray();
                 }
-                NDArray x0Rows = vocabularySide(ps, hRows, hUncond, w, e, banLogits, false);
+                NDArray x0Rows = vocabularySide(weights, hRows, hUncond, w, e, banLogits, false);
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
