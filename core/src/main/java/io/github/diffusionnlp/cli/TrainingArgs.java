@@ -49,8 +49,12 @@ final class TrainingArgs {
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one")
     boolean resume;
 
+    @Option(names = "--context-embeddings", description = "start a new model's word embeddings from the corpus's"
+            + " word contexts (positive PMI, randomly projected) instead of at random")
+    boolean contextEmbeddings;
+
     TrainOptions options() {
         return new TrainOptions(corpus, dev, out, size, vocab, length, batch, steps, timeBudget, lr, warmup, seed,
-                checkpointEvery, resume);
+                checkpointEvery, resume, contextEmbeddings);
     }
 }

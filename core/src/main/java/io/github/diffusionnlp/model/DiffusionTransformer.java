@@ -134,6 +134,17 @@ public final class DiffusionTransformer extends AbstractBlock {
         return raw.div(raw.norm(new int[] {1}, true).add(1e-6f)).mul((float) Math.sqrt(config.dim()));
     }
 
+    /**
+     * Replaces the initial word-embedding table with {@link ContextEmbeddings} of {@code sentences}
+     * (word ids), rows at this model's initial scale. Call after {@link #initialize}, before training.
+     */
+    public void initWordEmbeddingsFromContexts(List<int[]> sentences, long seed) {
+        int d = config.dim();
+        float rowNorm = (float) (EMBEDDING_INIT * Math.sqrt(d));
+        float[] table = ContextEmbeddings.of(sentences, config.vocabSize(), d, rowNorm, seed);
+        tokenEmbedding.getArray().set(table);
+    }
+
     /** c_in = 1/√(1+σ²): scales a noisy input back to unit variance. */
     public static NDArray cIn(NDArray sigma) {
         return sigma.square().add(1f).sqrt().pow(-1f);

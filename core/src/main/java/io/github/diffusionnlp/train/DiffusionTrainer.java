@@ -105,6 +105,12 @@ public final class DiffusionTrainer {
                 network = new DiffusionTransformer(config);
                 Engine.getInstance().setRandomSeed((int) options.seed());
                 network.initialize(manager);
+                if (options.contextEmbeddings()) {
+                    network.initWordEmbeddingsFromContexts(corpus.stream()
+                            .map(sentence -> sentence.words().stream().mapToInt(vocab::id).toArray()).toList(),
+                            options.seed());
+                    log.println("word embeddings start from corpus contexts");
+                }
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);
             }

@@ -20,10 +20,13 @@ import java.time.Duration;
  * @param seed seed for data order, masks and noise
  * @param checkpointEvery steps between checkpoints
  * @param resume continue from the checkpoint in {@code output} if there is one
+ * @param contextEmbeddings start a new model's word embeddings from corpus contexts
+ *     ({@link io.github.diffusionnlp.model.ContextEmbeddings}) rather than at random
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
-        Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume) {
+        Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
+        boolean contextEmbeddings) {
 
     public TrainOptions {
         if (batchSize < 1 || steps < 1 || maxLength < 2 || vocabSize < 3 || checkpointEvery < 1 || warmupSteps < 0) {
@@ -33,6 +36,14 @@ public record TrainOptions(
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
+    }
+
+    /** Options with random initial word embeddings. */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, false);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

@@ -1,0 +1,236 @@
+package io.github.diffusionnlp.model;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+
+/**
+ * A starting word-embedding table in which words used in similar contexts start near each other:
+ * the truncated SVD of the corpus's positive-PMI word-context matrix (neighbours within {@link
+ * #WINDOW} tokens, context counts smoothed to the power 0.75, rows U·Σ^½; Levy, Goldberg and Dagan
+ * 2015), found by randomized subspace iteration (Halko, Martinsson and Tropp 2011), plus a random part
+ * so that words with the same contexts still start apart.
+ *
+ * <p>Why: the network reads the table only L2-normalised, and with random rows it must learn each
+ * word's associations separately; trained tables move slowly (see {@link DiffusionTransformer}'s
+ * {@code EMBEDDING_INIT}). Rows the corpus never shows (padding, unused ids) stay random.
+ */
+public final class ContextEmbeddings {
+    static final int WINDOW = 2;
+    private static final double CONTEXT_SMOOTHING = 0.75;
+    /** Share of each row (in norm) that is its own random vector: same-context words start at cosine ≤ 0.75. */
+    static final double RANDOM_SHARE = 0.5;
+    private static final int OVERSAMPLING = 16;
+    private static final int POWER_ITERATIONS = 3;
+
+    private ContextEmbeddings() {}
+
+    /**
+     * The table, row-major (vocabSize × dim), each row of norm {@code rowNorm}.
+     *
+     * @param sentences word ids of the training sentences; ids ≤ 0 (padding) are skipped
+     */
+    public static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed) {
+        Random random = new Random(seed);
+        SparseRows ppmi = SparseRows.ppmi(sentences, vocabSize);
+        DMatrixRMaj context = leftSingularVectors(ppmi, Math.min(dim, vocabSize), random);
+        float[] table = new float[vocabSize * dim];
+        double contextShare = Math.sqrt(1 - RANDOM_SHARE * RANDOM_SHARE);
+        for (int i = 0; i < vocabSize; i++) {
+            double[] own = new double[dim];
+            double ownNorm = 0;
+            for (int k = 0; k < dim; k++) {
+                own[k] = random.nextGaussian();
+                ownNorm += own[k] * own[k];
+            }
+            double contextNorm = 0;
+            for (int k = 0; k < context.numCols; k++) {
+                contextNorm += context.get(i, k) * context.get(i, k);
+            }
+            boolean seen = ppmi.nonEmpty(i) && contextNorm > 0;
+            double a = seen ? contextShare / Math.sqrt(contextNorm) : 0;
+            double b = (seen ? RANDOM_SHARE : 1) / Math.sqrt(ownNorm);
+            double norm = 0;
+            for (int k = 0; k < dim; k++) {
+                double v = b * own[k] + (k < context.numCols ? a * context.get(i, k) : 0);
+                table[i * dim + k] = (float) v;
+                norm += v * v;
+            }
+            float scale = (float) (rowNorm / Math.sqrt(norm));
+            for (int k = 0; k < dim; k++) {
+                table[i * dim + k] *= scale;
+            }
+        }
+        return table;
+    }
+
+    /** U_r·Σ_r^½ of the rank-r truncated SVD of {@code m}, (rows × r), by randomized subspace iteration. */
+    static DMatrixRMaj leftSingularVectors(SparseRows m, int rank, Random random) {
+        int k = Math.min(rank + OVERSAMPLING, m.size);
+        DMatrixRMaj y = m.times(gaussian(m.size, k, random));
+        for (int q = 0; q < POWER_ITERATIONS; q++) {
+            y = m.times(orthonormal(m.transposeTimes(orthonormal(y))));
+        }
+        DMatrixRMaj basis = orthonormal(y);
+        // Mᵀ·Q = W·S·Zᵀ, so M ≈ Q·Z·S·Wᵀ: the left singular vectors are Q·Z.
+        DMatrixRMaj projected = m.transposeTimes(basis);
+        SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(projected.numRows, k, false,
+                true, true);
+        if (!svd.decompose(projected)) {
+            throw new IllegalStateException("SVD of the word-context matrix did not converge");
+        }
+        double[] values = svd.getSingularValues();
+        DMatrixRMaj z = svd.getV(null, false);
+        Integer[] order = IntStream.range(0, values.length).boxed()
+                .sorted(Comparator.comparingDouble(c -> -values[c])).toArray(Integer[]::new);
+        int r = Math.min(rank, order.length);
+        DMatrixRMaj out = new DMatrixRMaj(m.size, r);
+        for (int c = 0; c < r; c++) {
+            int col = order[c];
+            double weight = Math.sqrt(values[col]);
+            for (int i = 0; i < m.size; i++) {
+                double sum = 0;
+                for (int j = 0; j < k; j++) {
+                    sum += basis.get(i, j) * z.get(j, col);
+                }
+                out.set(i, c, sum * weight);
+            }
+        }
+        return out;
+    }
+
+    private static DMatrixRMaj orthonormal(DMatrixRMaj a) {
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(a.numRows, a.numCols);
+        // EJML reports a column of zeros (a rank-deficient sketch: a tiny corpus) as failure, yet its Q
+        // stays orthonormal, which is all subspace iteration needs.
+        qr.decompose(a.copy());
+        return qr.getQ(null, true);
+    }
+
+    private static DMatrixRMaj gaussian(int rows, int cols, Random random) {
+        DMatrixRMaj out = new DMatrixRMaj(rows, cols);
+        for (int i = 0; i < out.data.length; i++) {
+            out.data[i] = random.nextGaussian();
+        }
+        return out;
+    }
+
+    /** A square sparse matrix in compressed rows: row i holds (cols[p], values[p]) for p in [start[i], start[i+1]). */
+    static final class SparseRows {
+        final int size;
+        final int[] start;
+        final int[] cols;
+        final double[] values;
+
+        private SparseRows(int size, int[] start, int[] cols, double[] values) {
+            this.size = size;
+            this.start = start;
+            this.cols = cols;
+            this.values = values;
+        }
+
+        boolean nonEmpty(int row) {
+            return start[row + 1] > start[row];
+        }
+
+        /** The positive-PMI matrix of words (rows) against their neighbours within the window (columns). */
+        static SparseRows ppmi(List<int[]> sentences, int vocabSize) {
+            long[] pairs = sortedPairs(sentences, vocabSize);
+            double[] rowTotal = new double[vocabSize];
+            double[] colTotal = new double[vocabSize];
+            int distinct = 0;
+            for (int p = 0; p < pairs.length; p++) {
+                rowTotal[(int) (pairs[p] / vocabSize)]++;
+                colTotal[(int) (pairs[p] % vocabSize)]++;
+                distinct += p == 0 || pairs[p] != pairs[p - 1] ? 1 : 0;
+            }
+            double smoothedSum = Arrays.stream(colTotal).map(c -> Math.pow(c, CONTEXT_SMOOTHING)).sum();
+            int[] start = new int[vocabSize + 1];
+            int[] cols = new int[distinct];
+            double[] values = new double[distinct];
+            int n = 0;
+            for (int p = 0; p < pairs.length; ) {
+                int end = p;
+                while (end < pairs.length && pairs[end] == pairs[p]) {
+                    end++;
+                }
+                int row = (int) (pairs[p] / vocabSize);
+                int col = (int) (pairs[p] % vocabSize);
+                // PMI with smoothed context probabilities: log(P(w,c) / (P(w)·P_α(c))); the total count cancels.
+                double pmi = Math.log((end - p) * smoothedSum
+                        / (rowTotal[row] * Math.pow(colTotal[col], CONTEXT_SMOOTHING)));
+                if (pmi > 0) {
+                    cols[n] = col;
+                    values[n] = pmi;
+                    start[row + 1]++;
+                    n++;
+                }
+                p = end;
+            }
+            for (int i = 0; i < vocabSize; i++) {
+                start[i + 1] += start[i];
+            }
+            return new SparseRows(vocabSize, start, Arrays.copyOf(cols, n), Arrays.copyOf(values, n));
+        }
+
+        /** Every (word, neighbour) pair within the window as word·V + neighbour, sorted so equal pairs are adjacent. */
+        private static long[] sortedPairs(List<int[]> sentences, int vocabSize) {
+            long size = 0;
+            for (int[] s : sentences) {
+                size += 2L * WINDOW * s.length;
+            }
+            long[] pairs = new long[Math.toIntExact(size)];
+            int n = 0;
+            for (int[] s : sentences) {
+                for (int i = 0; i < s.length; i++) {
+                    for (int j = Math.max(0, i - WINDOW); j <= Math.min(s.length - 1, i + WINDOW); j++) {
+                        if (j != i && s[i] > 0 && s[j] > 0) {
+                            pairs[n++] = (long) s[i] * vocabSize + s[j];
+                        }
+                    }
+                }
+            }
+            long[] used = Arrays.copyOf(pairs, n);
+            Arrays.sort(used);
+            return used;
+        }
+
+        /** This matrix times {@code x} (size × k). */
+        DMatrixRMaj times(DMatrixRMaj x) {
+            DMatrixRMaj out = new DMatrixRMaj(size, x.numCols);
+            int k = x.numCols;
+            for (int i = 0; i < size; i++) {
+                for (int p = start[i]; p < start[i + 1]; p++) {
+                    double v = values[p];
+                    int from = cols[p] * k;
+                    for (int c = 0; c < k; c++) {
+                        out.data[i * k + c] += v * x.data[from + c];
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** This matrix's transpose times {@code x} (size × k). */
+        DMatrixRMaj transposeTimes(DMatrixRMaj x) {
+            DMatrixRMaj out = new DMatrixRMaj(size, x.numCols);
+            int k = x.numCols;
+            for (int i = 0; i < size; i++) {
+                for (int p = start[i]; p < start[i + 1]; p++) {
+                    double v = values[p];
+                    int to = cols[p] * k;
+                    for (int c = 0; c < k; c++) {
+                        out.data[to + c] += v * x.data[i * k + c];
+                    }
+                }
+            }
+            return out;
+        }
+    }
+}
