@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model on a corpus (CoNLL-style word<TAB>UPOS, or one word a line; .gz allowed).")
@@ -13,9 +14,17 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingArgs args;
 
+    @Option(names = "--context-embeddings", description = "start a new model's word embeddings from the corpus's"
+            + " word contexts (truncated SVD of positive PMI) instead of at random")
+    boolean contextEmbeddings;
+
+    @Option(names = "--relative-positions", description = "give a new model relative-position attention bias"
+            + " (a learnt bias per head and word offset) from the start")
+    boolean relativePositions;
+
     @Override
     public Integer call() throws Exception {
-        TrainingInfo info = new DiffusionTrainer(args.options(), System.out).run();
+        TrainingInfo info = new DiffusionTrainer(args.options(contextEmbeddings, relativePositions), System.out).run();
         System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
                 info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
         return 0;

@@ -49,12 +49,13 @@ final class TrainingArgs {
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one")
     boolean resume;
 
-    @Option(names = "--context-embeddings", description = "start a new model's word embeddings from the corpus's"
-            + " word contexts (positive PMI, randomly projected) instead of at random")
-    boolean contextEmbeddings;
-
     TrainOptions options() {
+        return options(false, false);
+    }
+
+    /** With a new diffusion model's initial choices ({@link TrainCommand}'s own options). */
+    TrainOptions options(boolean contextEmbeddings, boolean relativePositions) {
         return new TrainOptions(corpus, dev, out, size, vocab, length, batch, steps, timeBudget, lr, warmup, seed,
-                checkpointEvery, resume, contextEmbeddings);
+                checkpointEvery, resume, contextEmbeddings, relativePositions);
     }
 }

@@ -102,6 +102,9 @@ public final class DiffusionTrainer {
             } else {
                 vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
                 ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
+                if (options.relativePositions()) {
+                    config = config.withRelativePositions();
+                }
                 network = new DiffusionTransformer(config);
                 Engine.getInstance().setRandomSeed((int) options.seed());
                 network.initialize(manager);

@@ -22,11 +22,12 @@ import java.time.Duration;
  * @param resume continue from the checkpoint in {@code output} if there is one
  * @param contextEmbeddings start a new model's word embeddings from corpus contexts
  *     ({@link io.github.diffusionnlp.model.ContextEmbeddings}) rather than at random
+ * @param relativePositions give a new model relative-position attention bias from the start
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
-        boolean contextEmbeddings) {
+        boolean contextEmbeddings, boolean relativePositions) {
 
     public TrainOptions {
         if (batchSize < 1 || steps < 1 || maxLength < 2 || vocabSize < 3 || checkpointEvery < 1 || warmupSteps < 0) {
@@ -38,12 +39,12 @@ public record TrainOptions(
         }
     }
 
-    /** Options with random initial word embeddings. */
+    /** Options for a model of the named size as it is: random word embeddings, absolute positions only. */
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume) {
         this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
-                seed, checkpointEvery, resume, false);
+                seed, checkpointEvery, resume, false, false);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

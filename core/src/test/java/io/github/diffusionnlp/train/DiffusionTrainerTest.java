@@ -83,6 +83,38 @@ class DiffusionTrainerTest {
         return loaded.network().embeddings(new ParameterStore(m, false), m.getDevice(), false).get("2:52");
     }
 
+    /**
+     * A new model asked for context embeddings starts with ContextEmbeddings' table (one step later
+     * still close to it) and with relative positions when asked; a random table is unrelated to it.
+     */
+    @Test
+    void newModelsCanStartFromCorpusContextsAndRelativePositions(@TempDir Path tmp) throws Exception {
+        Path withContexts = tmp.resolve("contexts");
+        Path plain = tmp.resolve("plain");
+        for (Path dir : List.of(withContexts, plain)) {
+            boolean asked = dir == withContexts;
+            new DiffusionTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 1, null,
+                    3e-3, 5, 7, 10, false, asked, asked), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    .run();
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(withContexts, m);
+            assertTrue(loaded.network().config().relativePositions());
+            assertFalse(ModelCheckpoint.load(plain, m).network().config().relativePositions());
+            var vocab = loaded.vocabulary();
+            int dim = loaded.network().config().dim();
+            float[] expected = io.github.diffusionnlp.model.ContextEmbeddings.of(
+                    io.github.diffusionnlp.corpus.TaggedCorpus.read(TestModels.devCorpus()).stream()
+                            .map(s -> s.words().stream().mapToInt(vocab::id).toArray()).toList(),
+                    vocab.size(), dim, 1f, 7);
+            NDArray table = m.create(expected).reshape(vocab.size(), dim).get("2:52");
+            NDArray normed = table.div(table.norm(new int[] {1}, true)).mul((float) Math.sqrt(dim));
+            float withTable = normed.mul(frequentWords(withContexts, m)).sum(new int[] {1}).div(dim).mean().getFloat();
+            float withRandom = normed.mul(frequentWords(plain, m)).sum(new int[] {1}).div(dim).mean().getFloat();
+            assertTrue(withTable > 0.95f && Math.abs(withRandom) < 0.1f, withTable + " vs " + withRandom);
+        }
+    }
+
     @Test
     void scheduleWarmsUpThenDecaysToATenth() {
         TrainOptions o = new TrainOptions(Path.of("c"), null, Path.of("o"), "tiny", 100, 8, 4, 1000, null, 1e-3, 100, 1,
