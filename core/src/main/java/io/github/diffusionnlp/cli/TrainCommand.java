@@ -14,8 +14,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingArgs args;
 
-    @Option(names = "--context-embeddings", description = "start a new model's word embeddings from the corpus's"
-            + " word contexts (truncated SVD of positive PMI) instead of at random")
+    @Option(names = "--context-embeddings", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "start a new model's word embeddings from the corpus's word contexts (truncated SVD of"
+                    + " positive PMI; doubled 5,000-step infill on Brown) or, negated, at random (default: on)")
     boolean contextEmbeddings;
 
     @Option(names = "--relative-positions", description = "give a new model relative-position attention bias"

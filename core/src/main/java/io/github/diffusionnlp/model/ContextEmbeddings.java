@@ -28,6 +28,8 @@ public final class ContextEmbeddings {
     static final double RANDOM_SHARE = 0.5;
     private static final int OVERSAMPLING = 16;
     private static final int POWER_ITERATIONS = 3;
+    /** At most about this many (word, neighbour) pairs are counted (see {@code SparseRows.sortedPairs}). */
+    static final int MAX_PAIRS = 50_000_000;
 
     private ContextEmbeddings() {}
 
@@ -37,8 +39,12 @@ public final class ContextEmbeddings {
      * @param sentences word ids of the training sentences; ids ≤ 0 (padding) are skipped
      */
     public static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed) {
+        return of(sentences, vocabSize, dim, rowNorm, seed, MAX_PAIRS);
+    }
+
+    static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed, int maxPairs) {
         Random random = new Random(seed);
-        SparseRows ppmi = SparseRows.ppmi(sentences, vocabSize);
+        SparseRows ppmi = SparseRows.ppmi(sentences, vocabSize, maxPairs);
         DMatrixRMaj context = leftSingularVectors(ppmi, Math.min(dim, vocabSize), random);
         float[] table = new float[vocabSize * dim];
         double contextShare = Math.sqrt(1 - RANDOM_SHARE * RANDOM_SHARE);
@@ -140,8 +146,8 @@ public final class ContextEmbeddings {
         }
 
         /** The positive-PMI matrix of words (rows) against their neighbours within the window (columns). */
-        static SparseRows ppmi(List<int[]> sentences, int vocabSize) {
-            long[] pairs = sortedPairs(sentences, vocabSize);
+        static SparseRows ppmi(List<int[]> sentences, int vocabSize, int maxPairs) {
+            long[] pairs = sortedPairs(sentences, vocabSize, maxPairs);
             double[] rowTotal = new double[vocabSize];
             double[] colTotal = new double[vocabSize];
             int distinct = 0;
@@ -179,18 +185,25 @@ public final class ContextEmbeddings {
             return new SparseRows(vocabSize, start, Arrays.copyOf(cols, n), Arrays.copyOf(values, n));
         }
 
-        /** Every (word, neighbour) pair within the window as word·V + neighbour, sorted so equal pairs are adjacent. */
-        private static long[] sortedPairs(List<int[]> sentences, int vocabSize) {
+        /**
+         * Every (word, neighbour) pair within the window as word·V + neighbour, sorted so equal pairs are
+         * adjacent. A corpus with more than {@code maxPairs} pairs is read at an even stride of its
+         * sentences: counts of that many pairs already rank a 12,000-word vocabulary's contexts well, and the
+         * array costs 8 bytes a pair.
+         */
+        private static long[] sortedPairs(List<int[]> sentences, int vocabSize, int maxPairs) {
             long size = 0;
             for (int[] s : sentences) {
                 size += 2L * WINDOW * s.length;
             }
-            long[] pairs = new long[Math.toIntExact(size)];
+            int stride = (int) Math.max(1, (size + maxPairs - 1) / maxPairs);
+            long[] pairs = new long[Math.toIntExact(Math.min(size, maxPairs + 2L * WINDOW * longest(sentences)))];
             int n = 0;
-            for (int[] s : sentences) {
+            for (int index = 0; index < sentences.size(); index += stride) {
+                int[] s = sentences.get(index);
                 for (int i = 0; i < s.length; i++) {
                     for (int j = Math.max(0, i - WINDOW); j <= Math.min(s.length - 1, i + WINDOW); j++) {
-                        if (j != i && s[i] > 0 && s[j] > 0) {
+                        if (j != i && s[i] > 0 && s[j] > 0 && n < pairs.length) {
                             pairs[n++] = (long) s[i] * vocabSize + s[j];
                         }
                     }
@@ -199,6 +212,10 @@ public final class ContextEmbeddings {
             long[] used = Arrays.copyOf(pairs, n);
             Arrays.sort(used);
             return used;
+        }
+
+        private static int longest(List<int[]> sentences) {
+            return sentences.stream().mapToInt(s -> s.length).max().orElse(0);
         }
 
         /** This matrix times {@code x} (size × k). */

@@ -109,10 +109,12 @@ public final class DiffusionTrainer {
                 Engine.getInstance().setRandomSeed((int) options.seed());
                 network.initialize(manager);
                 if (options.contextEmbeddings()) {
+                    log.println("word embeddings: from the corpus's word contexts (truncated SVD of positive PMI)...");
+                    long start = System.nanoTime();
                     network.initWordEmbeddingsFromContexts(corpus.stream()
                             .map(sentence -> sentence.words().stream().mapToInt(vocab::id).toArray()).toList(),
                             options.seed());
-                    log.println("word embeddings start from corpus contexts");
+                    log.printf(Locale.ROOT, "word embeddings: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
                 }
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);

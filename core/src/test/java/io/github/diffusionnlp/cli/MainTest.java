@@ -183,6 +183,21 @@ class MainTest {
         }
     }
 
+    /** New models start from corpus contexts unless asked not to; relative positions only when asked. */
+    @Test
+    void trainOptionsForNewModels() {
+        String[] base = {"--corpus", "c.txt", "--out", "o"};
+        TrainCommand plain = new TrainCommand();
+        new picocli.CommandLine(plain).parseArgs(base);
+        var options = plain.args.options(plain.contextEmbeddings, plain.relativePositions);
+        assertTrue(options.contextEmbeddings());
+        assertTrue(!options.relativePositions());
+        TrainCommand negated = new TrainCommand();
+        new picocli.CommandLine(negated).parseArgs("--corpus", "c.txt", "--out", "o", "--no-context-embeddings",
+                "--relative-positions");
+        assertTrue(!negated.contextEmbeddings && negated.relativePositions);
+    }
+
     @Test
     void badUsageEndsWithAMessageAndNonZeroCode() {
         Run unknown = run("", "infill", "--frobnicate");

@@ -32,7 +32,19 @@ class ContextEmbeddingsTest {
 
     @Test
     void wordsWithTheSameContextsStartCloserThanOthers() {
-        float[] table = ContextEmbeddings.of(corpus(), VOCAB, DIM, 0.8f, 1);
+        assertContextsGroup(ContextEmbeddings.of(corpus(), VOCAB, DIM, 0.8f, 1));
+    }
+
+    /** A corpus with more pairs than the cap is read at a stride: 2,000 sentences hold 16,000 pairs. */
+    @Test
+    void aLargeCorpusIsSampledEvenlyAndStillGroups() {
+        float[] full = ContextEmbeddings.of(corpus(), VOCAB, DIM, 0.8f, 1);
+        float[] sampled = ContextEmbeddings.of(corpus(), VOCAB, DIM, 0.8f, 1, 1_600);
+        assertContextsGroup(sampled);
+        assertTrue(!java.util.Arrays.equals(full, sampled), "the cap changed nothing");
+    }
+
+    private static void assertContextsGroup(float[] table) {
         for (int i = 0; i < VOCAB; i++) {
             assertEquals(0.8, Math.sqrt(dot(table, i, i)), 1e-4, "row " + i);
         }
@@ -66,7 +78,7 @@ class ContextEmbeddingsTest {
             }
             sentences.add(s);
         }
-        ContextEmbeddings.SparseRows m = ContextEmbeddings.SparseRows.ppmi(sentences, VOCAB);
+        ContextEmbeddings.SparseRows m = ContextEmbeddings.SparseRows.ppmi(sentences, VOCAB, ContextEmbeddings.MAX_PAIRS);
         DMatrixRMaj dense = new DMatrixRMaj(VOCAB, VOCAB);
         for (int i = 0; i < VOCAB; i++) {
             for (int p = m.start[i]; p < m.start[i + 1]; p++) {
