@@ -98,7 +98,8 @@ public final class ModelGrowth {
             TrainingInfo t = old.header().training();
             TrainingInfo carried = t == null ? null : t.withMetrics(null);
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
-                    rescaleMoments(ModelCheckpoint.loadOptimizerState(from, manager), embeddingScale));
+                    AdamMoments.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
+                            ModelGrowth::isEmbeddingTable, embeddingScale));
             Path log = from.resolve("training-log.csv");
             if (Files.isRegularFile(log)) {
                 Files.copy(log, to.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -109,27 +110,6 @@ public final class ModelGrowth {
 
     private static boolean isEmbeddingTable(String path) {
         return withoutChildIndexes(path).equals("tokenEmbedding");
-    }
-
-    /** Adam's moments of the embedding table divided by c (mean) and c² (variance); the others as they are. */
-    private static NDList rescaleMoments(NDList state, float c) {
-        if (state == null || c == 1f) {
-            return state;
-        }
-        NDList out = new NDList();
-        for (NDArray moment : state) {
-            String name = moment.getName();
-            int hash = name.lastIndexOf('#');
-            String parameter = hash < 0 ? name : name.substring(0, hash);
-            if (isEmbeddingTable(parameter)) {
-                NDArray scaled = moment.div(name.endsWith("#mean") ? c : c * c);
-                scaled.setName(name);
-                out.add(scaled);
-            } else {
-                out.add(moment);
-            }
-        }
-        return out;
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.checkpoint.AdamMoments;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,7 +16,8 @@ import java.util.Map;
  *
  * <p>DJL's own {@code AdamW} keeps its moments private and counts steps itself, so a resumed run
  * would restart warm-up with empty moments; this one holds its moments by parameter path, saves and
- * restores them as an {@link NDList}, and takes the step number from the caller.
+ * restores them as an {@link NDList} (named as {@link AdamMoments} says), and takes the step number from
+ * the caller.
  */
 final class AdamW {
     private static final float BETA1 = 0.9f;
@@ -61,8 +63,8 @@ final class AdamW {
         for (Map.Entry<String, NDArray[]> e : moments.entrySet()) {
             NDArray mean = e.getValue()[0];
             NDArray variance = e.getValue()[1];
-            mean.setName(e.getKey() + "#mean");
-            variance.setName(e.getKey() + "#variance");
+            mean.setName(AdamMoments.meanName(e.getKey()));
+            variance.setName(AdamMoments.varianceName(e.getKey()));
             out.add(mean);
             out.add(variance);
         }
@@ -72,9 +74,7 @@ final class AdamW {
     void restore(NDList state) {
         moments.clear();
         for (int i = 0; i + 1 < state.size(); i += 2) {
-            String name = state.get(i).getName();
-            String key = name.substring(0, name.lastIndexOf('#'));
-            moments.put(key, new NDArray[] {state.get(i), state.get(i + 1)});
+            moments.put(AdamMoments.parameterOf(state.get(i).getName()), new NDArray[] {state.get(i), state.get(i + 1)});
         }
     }
 }

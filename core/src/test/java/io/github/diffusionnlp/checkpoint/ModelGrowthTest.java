@@ -126,12 +126,12 @@ class ModelGrowthTest {
             assertTrue(after.sub(before.mul(0.05f)).abs().max().getFloat() < 1e-6f, "the table was not scaled by 0.05");
             NDList oldState = ModelCheckpoint.loadOptimizerState(TestModels.tinyModel(), manager);
             NDList newState = ModelCheckpoint.loadOptimizerState(rescaled, manager);
-            NDArray mean = moment(newState, "tokenEmbedding#mean");
-            NDArray variance = moment(newState, "tokenEmbedding#variance");
+            NDArray mean = moment(newState, AdamMoments.meanName("tokenEmbedding"));
+            NDArray variance = moment(newState, AdamMoments.varianceName("tokenEmbedding"));
             // m / sqrt(v), the direction and size of Adam's step, is unchanged
-            assertTrue(mean.sub(moment(oldState, "tokenEmbedding#mean").mul(20f)).abs().max().getFloat()
+            assertTrue(mean.sub(moment(oldState, AdamMoments.meanName("tokenEmbedding")).mul(20f)).abs().max().getFloat()
                     <= 1e-4f * mean.abs().max().getFloat() + 1e-12f);
-            assertTrue(variance.sub(moment(oldState, "tokenEmbedding#variance").mul(400f)).abs().max().getFloat()
+            assertTrue(variance.sub(moment(oldState, AdamMoments.varianceName("tokenEmbedding")).mul(400f)).abs().max().getFloat()
                     <= 1e-4f * variance.abs().max().getFloat() + 1e-12f);
             NDArray other = oldState.stream().filter(m -> !m.getName().startsWith("tokenEmbedding#")).findFirst()
                     .orElseThrow();
