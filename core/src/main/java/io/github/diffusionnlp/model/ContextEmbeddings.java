@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
+import org.ejml.data.DMatrixSparseTriplet;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.ejml.ops.ConvertDMatrixStruct;
+import org.ejml.sparse.csc.CommonOps_DSCC;
 
 /**
  * A starting word-embedding table in which words used in similar contexts start near each other:
@@ -28,7 +33,7 @@ public final class ContextEmbeddings {
     static final double RANDOM_SHARE = 0.5;
     private static final int OVERSAMPLING = 16;
     private static final int POWER_ITERATIONS = 3;
-    /** At most about this many (word, neighbour) pairs are counted (see {@code SparseRows.sortedPairs}). */
+    /** At most about this many (word, neighbour) pairs are counted (see {@code Ppmi.sortedPairs}). */
     static final int MAX_PAIRS = 50_000_000;
 
     private ContextEmbeddings() {}
@@ -44,8 +49,8 @@ public final class ContextEmbeddings {
 
     static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed, int maxPairs) {
         Random random = new Random(seed);
-        SparseRows ppmi = SparseRows.ppmi(sentences, vocabSize, maxPairs);
-        DMatrixRMaj context = leftSingularVectors(ppmi, Math.min(dim, vocabSize), random);
+        Ppmi ppmi = Ppmi.of(sentences, vocabSize, maxPairs);
+        DMatrixRMaj context = leftSingularVectors(ppmi.matrix(), Math.min(dim, vocabSize), random);
         float[] table = new float[vocabSize * dim];
         double contextShare = Math.sqrt(1 - RANDOM_SHARE * RANDOM_SHARE);
         for (int i = 0; i < vocabSize; i++) {
@@ -59,7 +64,7 @@ public final class ContextEmbeddings {
             for (int k = 0; k < context.numCols; k++) {
                 contextNorm += context.get(i, k) * context.get(i, k);
             }
-            boolean seen = ppmi.nonEmpty(i) && contextNorm > 0;
+            boolean seen = ppmi.seen()[i] && contextNorm > 0;
             double a = seen ? contextShare / Math.sqrt(contextNorm) : 0;
             double b = (seen ? RANDOM_SHARE : 1) / Math.sqrt(ownNorm);
             double norm = 0;
@@ -77,15 +82,16 @@ public final class ContextEmbeddings {
     }
 
     /** U_r·Σ_r^½ of the rank-r truncated SVD of {@code m}, (rows × r), by randomized subspace iteration. */
-    static DMatrixRMaj leftSingularVectors(SparseRows m, int rank, Random random) {
-        int k = Math.min(rank + OVERSAMPLING, m.size);
-        DMatrixRMaj y = m.times(gaussian(m.size, k, random));
+    static DMatrixRMaj leftSingularVectors(DMatrixSparseCSC m, int rank, Random random) {
+        int size = m.numRows;
+        int k = Math.min(rank + OVERSAMPLING, size);
+        DMatrixRMaj y = times(m, gaussian(size, k, random));
         for (int q = 0; q < POWER_ITERATIONS; q++) {
-            y = m.times(orthonormal(m.transposeTimes(orthonormal(y))));
+            y = times(m, orthonormal(transposeTimes(m, orthonormal(y))));
         }
         DMatrixRMaj basis = orthonormal(y);
         // Mᵀ·Q = W·S·Zᵀ, so M ≈ Q·Z·S·Wᵀ: the left singular vectors are Q·Z.
-        DMatrixRMaj projected = m.transposeTimes(basis);
+        DMatrixRMaj projected = transposeTimes(m, basis);
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(projected.numRows, k, false,
                 true, true);
         if (!svd.decompose(projected)) {
@@ -96,18 +102,27 @@ public final class ContextEmbeddings {
         Integer[] order = IntStream.range(0, values.length).boxed()
                 .sorted(Comparator.comparingDouble(c -> -values[c])).toArray(Integer[]::new);
         int r = Math.min(rank, order.length);
-        DMatrixRMaj out = new DMatrixRMaj(m.size, r);
+        DMatrixRMaj leading = new DMatrixRMaj(k, r);
         for (int c = 0; c < r; c++) {
-            int col = order[c];
-            double weight = Math.sqrt(values[col]);
-            for (int i = 0; i < m.size; i++) {
-                double sum = 0;
-                for (int j = 0; j < k; j++) {
-                    sum += basis.get(i, j) * z.get(j, col);
-                }
-                out.set(i, c, sum * weight);
+            double weight = Math.sqrt(values[order[c]]);
+            for (int j = 0; j < k; j++) {
+                leading.set(j, c, z.get(j, order[c]) * weight);
             }
         }
+        DMatrixRMaj out = new DMatrixRMaj(size, r);
+        CommonOps_DDRM.mult(basis, leading, out);
+        return out;
+    }
+
+    private static DMatrixRMaj times(DMatrixSparseCSC m, DMatrixRMaj x) {
+        DMatrixRMaj out = new DMatrixRMaj(m.numRows, x.numCols);
+        CommonOps_DSCC.mult(m, x, out);
+        return out;
+    }
+
+    private static DMatrixRMaj transposeTimes(DMatrixSparseCSC m, DMatrixRMaj x) {
+        DMatrixRMaj out = new DMatrixRMaj(m.numCols, x.numCols);
+        CommonOps_DSCC.multTransA(m, x, out);
         return out;
     }
 
@@ -127,26 +142,13 @@ public final class ContextEmbeddings {
         return out;
     }
 
-    /** A square sparse matrix in compressed rows: row i holds (cols[p], values[p]) for p in [start[i], start[i+1]). */
-    static final class SparseRows {
-        final int size;
-        final int[] start;
-        final int[] cols;
-        final double[] values;
-
-        private SparseRows(int size, int[] start, int[] cols, double[] values) {
-            this.size = size;
-            this.start = start;
-            this.cols = cols;
-            this.values = values;
+    /** The positive-PMI matrix of words (rows) against their neighbours within the window (columns). */
+    record Ppmi(DMatrixSparseCSC matrix, boolean[] seen) {
+        int size() {
+            return seen.length;
         }
 
-        boolean nonEmpty(int row) {
-            return start[row + 1] > start[row];
-        }
-
-        /** The positive-PMI matrix of words (rows) against their neighbours within the window (columns). */
-        static SparseRows ppmi(List<int[]> sentences, int vocabSize, int maxPairs) {
+        static Ppmi of(List<int[]> sentences, int vocabSize, int maxPairs) {
             long[] pairs = sortedPairs(sentences, vocabSize, maxPairs);
             double[] rowTotal = new double[vocabSize];
             double[] colTotal = new double[vocabSize];
@@ -157,10 +159,8 @@ public final class ContextEmbeddings {
                 distinct += p == 0 || pairs[p] != pairs[p - 1] ? 1 : 0;
             }
             double smoothedSum = Arrays.stream(colTotal).map(c -> Math.pow(c, CONTEXT_SMOOTHING)).sum();
-            int[] start = new int[vocabSize + 1];
-            int[] cols = new int[distinct];
-            double[] values = new double[distinct];
-            int n = 0;
+            DMatrixSparseTriplet triplets = new DMatrixSparseTriplet(vocabSize, vocabSize, distinct);
+            boolean[] seen = new boolean[vocabSize];
             for (int p = 0; p < pairs.length; ) {
                 int end = p;
                 while (end < pairs.length && pairs[end] == pairs[p]) {
@@ -172,17 +172,12 @@ public final class ContextEmbeddings {
                 double pmi = Math.log((end - p) * smoothedSum
                         / (rowTotal[row] * Math.pow(colTotal[col], CONTEXT_SMOOTHING)));
                 if (pmi > 0) {
-                    cols[n] = col;
-                    values[n] = pmi;
-                    start[row + 1]++;
-                    n++;
+                    triplets.addItem(row, col, pmi);
+                    seen[row] = true;
                 }
                 p = end;
             }
-            for (int i = 0; i < vocabSize; i++) {
-                start[i + 1] += start[i];
-            }
-            return new SparseRows(vocabSize, start, Arrays.copyOf(cols, n), Arrays.copyOf(values, n));
+            return new Ppmi(ConvertDMatrixStruct.convert(triplets, (DMatrixSparseCSC) null), seen);
         }
 
         /**
@@ -216,38 +211,6 @@ public final class ContextEmbeddings {
 
         private static int longest(List<int[]> sentences) {
             return sentences.stream().mapToInt(s -> s.length).max().orElse(0);
-        }
-
-        /** This matrix times {@code x} (size × k). */
-        DMatrixRMaj times(DMatrixRMaj x) {
-            DMatrixRMaj out = new DMatrixRMaj(size, x.numCols);
-            int k = x.numCols;
-            for (int i = 0; i < size; i++) {
-                for (int p = start[i]; p < start[i + 1]; p++) {
-                    double v = values[p];
-                    int from = cols[p] * k;
-                    for (int c = 0; c < k; c++) {
-                        out.data[i * k + c] += v * x.data[from + c];
-                    }
-                }
-            }
-            return out;
-        }
-
-        /** This matrix's transpose times {@code x} (size × k). */
-        DMatrixRMaj transposeTimes(DMatrixRMaj x) {
-            DMatrixRMaj out = new DMatrixRMaj(size, x.numCols);
-            int k = x.numCols;
-            for (int i = 0; i < size; i++) {
-                for (int p = start[i]; p < start[i + 1]; p++) {
-                    double v = values[p];
-                    int to = cols[p] * k;
-                    for (int c = 0; c < k; c++) {
-                        out.data[to + c] += v * x.data[i * k + c];
-                    }
-                }
-            }
-            return out;
         }
     }
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.ejml.ops.ConvertDMatrixStruct;
 import org.junit.jupiter.api.Test;
 
 class ContextEmbeddingsTest {
@@ -78,13 +80,8 @@ class ContextEmbeddingsTest {
             }
             sentences.add(s);
         }
-        ContextEmbeddings.SparseRows m = ContextEmbeddings.SparseRows.ppmi(sentences, VOCAB, ContextEmbeddings.MAX_PAIRS);
-        DMatrixRMaj dense = new DMatrixRMaj(VOCAB, VOCAB);
-        for (int i = 0; i < VOCAB; i++) {
-            for (int p = m.start[i]; p < m.start[i + 1]; p++) {
-                dense.set(i, m.cols[p], m.values[p]);
-            }
-        }
+        DMatrixSparseCSC m = ContextEmbeddings.Ppmi.of(sentences, VOCAB, ContextEmbeddings.MAX_PAIRS).matrix();
+        DMatrixRMaj dense = ConvertDMatrixStruct.convert(m, (DMatrixRMaj) null);
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(VOCAB, VOCAB, false, false, true);
         svd.decompose(dense.copy());
         double[] exact = svd.getSingularValues().clone();
