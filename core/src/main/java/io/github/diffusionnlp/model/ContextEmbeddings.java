@@ -1,14 +1,13 @@
 package io.github.diffusionnlp.model;
 
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.data.DMatrixSparseCSC;
 import org.ejml.data.DMatrixSparseTriplet;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.SingularOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -99,16 +98,10 @@ public final class ContextEmbeddings {
         }
         double[] values = svd.getSingularValues();
         DMatrixRMaj z = svd.getV(null, false);
-        Integer[] order = IntStream.range(0, values.length).boxed()
-                .sorted(Comparator.comparingDouble(c -> -values[c])).toArray(Integer[]::new);
-        int r = Math.min(rank, order.length);
-        DMatrixRMaj leading = new DMatrixRMaj(k, r);
-        for (int c = 0; c < r; c++) {
-            double weight = Math.sqrt(values[order[c]]);
-            for (int j = 0; j < k; j++) {
-                leading.set(j, c, z.get(j, order[c]) * weight);
-            }
-        }
+        SingularOps_DDRM.descendingOrder(null, false, values, values.length, z, false);
+        int r = Math.min(rank, values.length);
+        DMatrixRMaj leading = CommonOps_DDRM.extract(z, 0, k, 0, r);
+        CommonOps_DDRM.multCols(leading, Arrays.stream(values, 0, r).map(Math::sqrt).toArray());
         DMatrixRMaj out = new DMatrixRMaj(size, r);
         CommonOps_DDRM.mult(basis, leading, out);
         return out;
