@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Locale;
 final class TrainingLog {
     static final int EVERY = 10;
     private static final String CSV = "training-log.csv";
+    private static final String HEADER = "step,lr,train_loss,dev_loss,seconds";
 
     private final Path dir;
     private final PrintStream out;
@@ -35,7 +37,29 @@ final class TrainingLog {
         this.priorSeconds = priorSeconds;
         this.deadline = options.timeBudget() == null ? Long.MAX_VALUE : start + options.timeBudget().toNanos();
         if (!Files.exists(dir.resolve(CSV))) {
-            Files.writeString(dir.resolve(CSV), "step,lr,train_loss,dev_loss,seconds\n", StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(CSV), HEADER + "\n", StandardCharsets.UTF_8);
+        } else {
+            dropRowsAfter(dir.resolve(CSV), startStep);
+        }
+    }
+
+    /**
+     * A run stopped without warning has logged steps past its last checkpoint; the resumed run logs them
+     * again, so the old rows go, or the file and the curve would hold two histories of those steps.
+     */
+    static void dropRowsAfter(Path csv, int step) throws IOException {
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        List<String> kept = new ArrayList<>();
+        for (String line : lines) {
+            String first = line.split(",", 2)[0];
+            if (!first.matches("\\d+") || Integer.parseInt(first) <= step) {
+                kept.add(line);
+            }
+        }
+        if (kept.size() < lines.size()) {
+            Path tmp = csv.resolveSibling(CSV + ".tmp");
+            Files.write(tmp, kept, StandardCharsets.UTF_8);
+            Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
     }
 
