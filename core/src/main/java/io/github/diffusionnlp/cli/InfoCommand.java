@@ -4,20 +4,40 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.eval.WordNeighbours;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "info", mixinStandardHelpOptions = true,
         description = "Describe a model: size, vocabulary, training data, steps trained, metrics.")
 final class InfoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions model;
 
+    @Option(names = "--neighbours", split = ",", paramLabel = "WORD",
+            description = "Also list each word's nearest words in the model's embedding table (comma-separated).")
+    List<String> neighbours = List.of();
+
+    @Option(names = "--top", paramLabel = "K", description = "How many neighbours to list (default: ${DEFAULT-VALUE}).")
+    int top = 8;
+
     @Override
     public Integer call() throws Exception {
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
+        }
         try (DiffusionLM lm = model.load()) {
             ModelInfo info = lm.info();
             ModelConfig c = info.config();
@@ -39,7 +59,24 @@ final class InfoCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "metric:       %s = %.4f%n", m.getKey(), m.getValue());
                 }
             }
+            printNeighbours(lm);
         }
         return 0;
+    }
+
+    private void printNeighbours(DiffusionLM lm) {
+        if (neighbours.isEmpty()) {
+            return;
+        }
+        try (WordNeighbours table = new WordNeighbours(lm)) {
+            for (String word : neighbours) {
+                String list = table.nearest(word, top).stream()
+                        .map(n -> String.format(Locale.ROOT, "%s %.2f", n.word(), n.cosine()))
+                        .collect(Collectors.joining(", "));
+                System.out.printf(Locale.ROOT, "neighbours:   %s: %s%n", word, list);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

@@ -154,6 +154,20 @@ class MainTest {
     }
 
     @Test
+    void infoListsNeighboursOfKnownWordsAndRejectsUnknownOnes() {
+        Run r = run("", "info", "--model", MODEL, "--neighbours", "said,Monday", "--top", "3");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().filter(l -> l.startsWith("neighbours:")).toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("neighbours:   said: ") && lines.get(0).split(", ").length == 3, lines.get(0));
+
+        Run unknown = run("", "info", "--model", MODEL, "--neighbours", "qwertyuiop");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("'qwertyuiop' is not in the model's vocabulary"), unknown.err());
+        assertEquals(2, run("", "info", "--model", MODEL, "--neighbours", "said", "--top", "0").code());
+    }
+
+    @Test
     void benchmarkPrintsItsTables() {
         Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--corpus",
                 TestModels.devCorpus().toString(), "--size", "tiny", "--train-batch", "8", "--train-steps", "2",

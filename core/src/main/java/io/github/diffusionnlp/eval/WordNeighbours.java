@@ -1,0 +1,60 @@
+package io.github.diffusionnlp.eval;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The words whose embeddings lie nearest a given word's, by cosine, in the table the network reads.
+ * The quickest look at what a model has learnt about its words: a random table gives unrelated
+ * neighbours, a learnt one gives words used alike (<i>Monday</i>: <i>Wednesday, Saturday</i>).
+ */
+public final class WordNeighbours implements AutoCloseable {
+    /** One neighbour and its cosine with the asked word. */
+    public record Neighbour(String word, double cosine) { }
+
+    private final NDManager manager = NDManager.newBaseManager();
+    private final Vocabulary vocabulary;
+    private final NDArray unitRows;
+
+    public WordNeighbours(DiffusionLM lm) {
+        this.vocabulary = lm.vocabulary();
+        NDArray table = lm.embeddingTable(manager);
+        this.unitRows = table.div(table.norm(new int[] {1}, true));
+    }
+
+    /**
+     * The {@code k} nearest words to {@code word} (itself and the special tokens left out), nearest first.
+     *
+     * @throws IllegalArgumentException if the word is not in the model's vocabulary
+     */
+    public List<Neighbour> nearest(String word, int k) {
+        if (!vocabulary.contains(word)) {
+            throw new IllegalArgumentException("'" + word + "' is not in the model's vocabulary of "
+                    + vocabulary.size() + " words (vocab.txt); words are case-sensitive");
+        }
+        int id = vocabulary.id(word);
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray cosines = unitRows.matMul(unitRows.get(id).reshape(-1, 1)).squeeze(1);
+            cosines.attach(scratch);
+            long[] order = cosines.argSort(0, false).toLongArray();
+            float[] values = cosines.toFloatArray();
+            List<Neighbour> result = new ArrayList<>();
+            for (int i = 0; i < order.length && result.size() < k; i++) {
+                int other = (int) order[i];
+                if (other != id && other != Vocabulary.PAD_ID && other != Vocabulary.UNK_ID) {
+                    result.add(new Neighbour(vocabulary.word(other), values[other]));
+                }
+            }
+            return result;
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
