@@ -2,6 +2,7 @@ package io.github.diffusionnlp.eval;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ public final class WordNeighbours implements AutoCloseable {
 
     public WordNeighbours(DiffusionLM lm) {
         this.vocabulary = lm.vocabulary();
-        NDArray table = lm.embeddingTable(manager);
-        this.unitRows = table.div(table.norm(new int[] {1}, true));
+        try (NDArray table = lm.embeddingTable(manager); NDArray norms = table.norm(new int[] {1}, true)) {
+            this.unitRows = table.div(norms);
+        }
     }
 
     /**
@@ -37,9 +39,9 @@ public final class WordNeighbours implements AutoCloseable {
                     + vocabulary.size() + " words (vocab.txt); words are case-sensitive");
         }
         int id = vocabulary.id(word);
-        try (NDManager scratch = manager.newSubManager()) {
+        try (NDScope scope = new NDScope()) { // the per-call arrays go when the call ends
+            scope.suppressNotUsedWarning();
             NDArray cosines = unitRows.matMul(unitRows.get(id).reshape(-1, 1)).squeeze(1);
-            cosines.attach(scratch);
             long[] order = cosines.argSort(0, false).toLongArray();
             float[] values = cosines.toFloatArray();
             List<Neighbour> result = new ArrayList<>();
