@@ -20,11 +20,18 @@ import java.util.Optional;
  *     AFINN-165 lexicon ({@link io.github.diffusionnlp.corpus.SentimentLabeller}) rates furthest toward
  *     the asked sentiment is returned (ties: the one that changed fewest input words, then the first).
  *     1 (the default) samples once; above 1 needs a sentiment and costs k times the sampling.
+ * @param lexical also hold each generated word to the lexicons behind the constraints (see {@link
+ *     #withLexical}); false (the default) leaves the words to the model's conditioning alone
  */
 public record Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer,
-        int candidates) {
+        int candidates, boolean lexical) {
     /** The guidance weight used when none is given. */
     public static final double DEFAULT_GUIDANCE = 1.0;
+    /**
+     * Under {@link #withLexical lexical constraints}, the share of a word's training uses that must
+     * carry a template slot's tag for the word to be allowed in that slot.
+     */
+    public static final double LEXICAL_TAG_SHARE = Double.parseDouble(System.getProperty("diffusionnlp.tagShare", "0.5"));
     /** The most candidates one sentence may be sampled as. */
     public static final int MAX_CANDIDATES = 64;
 
@@ -43,11 +50,16 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     public Constraints(Sentiment sentiment, List<Upos> template, double guidance) {
-        this(sentiment, template, guidance, null, 1);
+        this(sentiment, template, guidance, null, 1, false);
     }
 
     public Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer) {
-        this(sentiment, template, guidance, steer, 1);
+        this(sentiment, template, guidance, steer, 1, false);
+    }
+
+    public Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer,
+            int candidates) {
+        this(sentiment, template, guidance, steer, candidates, false);
     }
 
     public static Constraints none() {
@@ -55,20 +67,20 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     public Constraints withSentiment(Sentiment s) {
-        return new Constraints(s, template, guidance, steer, candidates);
+        return new Constraints(s, template, guidance, steer, candidates, lexical);
     }
 
     public Constraints withTemplate(List<Upos> tags) {
-        return new Constraints(sentiment, tags, guidance, steer, candidates);
+        return new Constraints(sentiment, tags, guidance, steer, candidates, lexical);
     }
 
     public Constraints withGuidance(double w) {
-        return new Constraints(sentiment, template, w, steer, candidates);
+        return new Constraints(sentiment, template, w, steer, candidates, lexical);
     }
 
     /** Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. */
     public Constraints withSteering(PlugAndPlay p) {
-        return new Constraints(sentiment, template, guidance, p, candidates);
+        return new Constraints(sentiment, template, guidance, p, candidates, lexical);
     }
 
     /**
@@ -78,7 +90,19 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * label; it is a cheap re-ranker, not a judge.
      */
     public Constraints withCandidates(int k) {
-        return new Constraints(sentiment, template, guidance, steer, k);
+        return new Constraints(sentiment, template, guidance, steer, k, lexical);
+    }
+
+    /**
+     * Lexical constraints on top of the conditioning: a template slot takes only words that the
+     * training corpus tagged with the slot's tag in most of their uses (the model's {@code
+     * tag-lexicon.tsv}); a sentiment bans negations and the AFINN-165 words rated against it (for
+     * neutral: every rated word). Given (kept) words are never touched. The model conditions on the
+     * labels softly and can still slip in an off-tag or off-sentiment word; this forbids it, at the
+     * cost of a vocabulary-sized mask per generated word and step.
+     */
+    public Constraints withLexical(boolean on) {
+        return new Constraints(sentiment, template, guidance, steer, candidates, on);
     }
 
     public Optional<List<Upos>> optTemplate() {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.Precision;
@@ -12,6 +13,7 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
+import io.github.diffusionnlp.sample.WordMasks;
 import io.github.diffusionnlp.sample.Schedule;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ public final class DiffusionLM implements AutoCloseable {
     private final RequestBatcher batcher;
     private final ModelInfo info;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private WordMasks wordMasks;
     private boolean closed;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
@@ -215,9 +218,9 @@ public final class DiffusionLM implements AutoCloseable {
         }
         Constraints shared = perSentence.isEmpty() ? Constraints.none() : perSentence.get(0);
         if (perSentence.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
-                || c.candidates() != shared.candidates())) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering"
-                    + " and candidate count");
+                || c.candidates() != shared.candidates() || c.lexical() != shared.lexical())) {
+            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
+                    + " candidate count and lexical setting");
         }
         int len = info.config().maxLength();
         List<Row> rows = new ArrayList<>();
@@ -383,6 +386,7 @@ public final class DiffusionLM implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("this DiffusionLM has been closed");
             }
+            WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<Row> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
                 SampleRows in = new SampleRows(batch.stream().map(r -> r.ids).toArray(int[][]::new),
@@ -393,7 +397,7 @@ public final class DiffusionLM implements AutoCloseable {
                         batch.stream().mapToLong(r -> r.seed).toArray());
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
-                        constraints.guidance(), constraints.steer());
+                        constraints.guidance(), constraints.steer(), words);
                 int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
@@ -402,6 +406,22 @@ public final class DiffusionLM implements AutoCloseable {
             return rows;
         } finally {
             lifecycle.readLock().unlock();
+        }
+    }
+
+    /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
+    private WordMasks wordMasks(List<Row> rows) {
+        if (model.tagLexicon() == null && rows.stream().anyMatch(Row::hasTemplate)) {
+            throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
+                    + ", which " + model.directory() + " lacks (a model trained before it existed); write it with"
+                    + " `diffusion-nlp tag-lexicon --model " + model.directory() + " --corpus TRAINING.conllu.gz`");
+        }
+        synchronized (this) {
+            if (wordMasks == null) {
+                wordMasks = WordMasks.build(manager, model.vocabulary(), model.tagLexicon(),
+                        SentimentLabeller.afinn(), Constraints.LEXICAL_TAG_SHARE);
+            }
+            return wordMasks;
         }
     }
 
@@ -533,6 +553,11 @@ public final class DiffusionLM implements AutoCloseable {
                 row.ids[i] = vocab.id(window.get(i));
             }
             return row;
+        }
+
+        /** Whether a template gives any of this row's positions a tag. */
+        boolean hasTemplate() {
+            return Arrays.stream(upos).anyMatch(t -> t != Conditioning.NONE && t != Conditioning.END);
         }
 
         boolean allGiven() {

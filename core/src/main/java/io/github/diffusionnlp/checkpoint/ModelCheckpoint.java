@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -23,7 +24,9 @@ import java.util.Map;
  *   <li>{@code vocab.txt}: the vocabulary, one word a line in id order;
  *   <li>{@code model.params}: the network's weights in DJL's parameter format;
  *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F);
- *   <li>{@code optimizer.ndlist} (optional): AdamW moments, for resuming training.
+ *   <li>{@code optimizer.ndlist} (optional): AdamW moments, for resuming training;
+ *   <li>{@code tag-lexicon.tsv} (optional): the training corpus's tag counts per word ({@link TagLexicon}),
+ *       for lexically constrained POS templates.
  * </ul>
  * Everything is plain data read by parsers (JSON, text, DJL's NDArray decoding): loading a model
  * never deserialises Java objects. Every check names the file and what was wrong with it.
@@ -43,12 +46,17 @@ public final class ModelCheckpoint {
     public static final String PARAMS = "model.params";
     public static final String WARP = "warp.tsv";
     public static final String OPTIMIZER = "optimizer.ndlist";
+    public static final String TAG_LEXICON = "tag-lexicon.tsv";
 
     /** The JSON document of {@code config.json}. */
     public record Header(String format, int formatVersion, ModelConfig model, double warpDecay, TrainingInfo training) {}
 
-    /** A loaded model; the caller owns {@code network}'s arrays through the manager it passed. */
-    public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp, Path directory) {}
+    /**
+     * A loaded model; the caller owns {@code network}'s arrays through the manager it passed.
+     * {@code tagLexicon} is null when the directory has none (models trained before it existed).
+     */
+    public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp, Path directory,
+            TagLexicon tagLexicon) {}
 
     private ModelCheckpoint() {}
 
@@ -126,7 +134,9 @@ public final class ModelCheckpoint {
         network.initialize(manager);
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
         TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
-        return new Loaded(header, network, vocabulary, warp, dir);
+        Path lexicon = dir.resolve(TAG_LEXICON);
+        TagLexicon tags = Files.isRegularFile(lexicon) ? TagLexicon.read(lexicon, vocabulary) : null;
+        return new Loaded(header, network, vocabulary, warp, dir, tags);
     }
 
     /** The optimizer moments saved with a checkpoint, or null when it has none. */

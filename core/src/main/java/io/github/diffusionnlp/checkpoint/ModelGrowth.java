@@ -98,9 +98,11 @@ public final class ModelGrowth {
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
                     AdamMoments.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
                             ModelGrowth::isEmbeddingTable, embeddingScale));
-            Path log = from.resolve("training-log.csv");
-            if (Files.isRegularFile(log)) {
-                Files.copy(log, to.resolve(log.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            for (String carriedFile : new String[] {"training-log.csv", ModelCheckpoint.TAG_LEXICON}) {
+                Path file = from.resolve(carriedFile);
+                if (Files.isRegularFile(file)) {
+                    Files.copy(file, to.resolve(carriedFile), StandardCopyOption.REPLACE_EXISTING);
+                }
             }
             return added;
         }

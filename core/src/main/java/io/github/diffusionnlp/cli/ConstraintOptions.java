@@ -28,6 +28,11 @@ final class ConstraintOptions {
                     + " rates furthest toward --sentiment (K times the work; default: ${DEFAULT-VALUE})")
     int candidates;
 
+    @Option(names = "--lexical",
+            description = "also forbid words the lexicons contradict: a --pos slot takes only words the training"
+                    + " corpus mostly tagged so, a --sentiment bans negations and AFINN-165 words rated against it")
+    boolean lexical;
+
     /** The constraints asked for, validated; {@code template} overrides {@code --pos} when not null. */
     Constraints constraints(List<Upos> template) {
         Sentiment s = sentiment == null ? null : Sentiment.parse(sentiment);
@@ -36,7 +41,7 @@ final class ConstraintOptions {
             throw new IllegalArgumentException("--candidates " + candidates + ": the candidates are ranked by"
                     + " sentiment; give --sentiment too");
         }
-        return new Constraints(s, t, guidance, null, candidates);
+        return new Constraints(s, t, guidance, null, candidates, lexical);
     }
 
     /** Fails early, before the model loads, naming the option whose value is wrong. */

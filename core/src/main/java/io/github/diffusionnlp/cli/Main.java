@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class, InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
-            InfoCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
+            InfoCommand.class, TagLexiconCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
             LoadBenchmarkCommand.class, CompareArCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -71,6 +71,17 @@ public final class SentimentLabeller {
         return sum;
     }
 
+    /** A word's AFINN valence (−5..+5, any case), 0 for a word the lexicon does not rate. */
+    public int valence(String word) {
+        return valence.getOrDefault(word.toLowerCase(Locale.ROOT), 0);
+    }
+
+    /** Whether a word flips the valence of the words after it ("not", "never", "didn't", …). */
+    public static boolean isNegation(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return NEGATIONS.contains(w) || w.endsWith("n't");
+    }
+
     public Sentiment label(List<String> tokens) {
         int score = score(tokens);
         return score >= THRESHOLD ? Sentiment.POSITIVE : score <= -THRESHOLD ? Sentiment.NEGATIVE : Sentiment.NEUTRAL;
@@ -78,8 +89,7 @@ public final class SentimentLabeller {
 
     private static boolean negated(List<String> tokens, int i) {
         for (int j = Math.max(0, i - 2); j < i; j++) {
-            String w = tokens.get(j).toLowerCase(Locale.ROOT);
-            if (NEGATIONS.contains(w) || w.endsWith("n't")) {
+            if (isNegation(tokens.get(j))) {
                 return true;
             }
         }

@@ -179,6 +179,9 @@ public final class Sampler {
         return x;
     }
 
+    /** Lexical constraints on the generated rows: the masks, and each row's UPOS and sentiment id (N). */
+    private record Lexical(WordMasks masks, NDArray upos, NDArray sentiment) {}
+
     /** The inputs of the rows of one width, flattened row by row. */
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
@@ -216,6 +219,20 @@ public final class Sampler {
         }
         SamplingForward.Call pass = forward.start(java.util.Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
+        NDArray rowUpos = null;
+        NDArray rowSentiment = null;
+        if (schedule.words() != null) {
+            long[] tags = new long[n];
+            long[] labels = new long[n];
+            for (int r = 0; r < n; r++) {
+                int p = (int) (long) generated.get(r);
+                tags[r] = in.upos()[p];
+                labels[r] = in.sentiment()[p / len];
+            }
+            rowUpos = manager.create(tags);
+            rowSentiment = manager.create(labels);
+        }
+        Lexical lexical = rowUpos == null ? null : new Lexical(schedule.words(), rowUpos, rowSentiment);
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
         NDArray start = schedule.strength() < 1 ? clean : clean.mul(givenMask);
@@ -243,9 +260,9 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {
-                    return vocabularySide(weights, hRows, hUncond, w, e, banLogits, true).toLongArray();
+                    return vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true).toLongArray();
                 }
-                NDArray x0Rows = vocabularySide(weights, hRows, hUncond, w, e, banLogits, false);
+                NDArray x0Rows = vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false);
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
@@ -264,10 +281,10 @@ public final class Sampler {
      * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
      * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then
      * either their argmax (N) or x̂₀ = softmax·E (N, d), a slice of rows at a time (see {@link
-     * RowChunks} for why).
+     * RowChunks} for why). With {@code lexical}, its offsets are added to the logits too.
      */
     private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
-            NDArray banLogits, boolean argMax) {
+            NDArray banLogits, Lexical lexical, boolean argMax) {
         return RowChunks.map(h.getShape().get(0), rowsPerChunk, range -> {
             NDArray logits = network.logits(ps, h.get(range), e, false);
             if (hUncond != null) {
@@ -276,6 +293,10 @@ public final class Sampler {
             }
             NDIndex specials = new NDIndex(":, 0:2");
             logits.set(specials, logits.get(specials).add(banLogits.get(range)));
+            if (lexical != null) {
+                NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
+                logits = logits.add(offsets.toType(logits.getDataType(), false));
+            }
             return argMax ? logits.argMax(1).toType(DataType.INT64, false) : logits.softmax(1).matMul(e);
         });
     }

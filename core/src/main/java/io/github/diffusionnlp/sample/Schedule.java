@@ -11,10 +11,16 @@ package io.github.diffusionnlp.sample;
  *     c and u the conditioned and unconditioned predictions; 1 uses c alone (one pass), 0 ignores the
  *     conditions, above 1 pushes harder toward them
  * @param steer plug-and-play guidance by a differentiable scorer, or null
+ * @param words lexical constraints on each position's words by its tag and sentiment, or null for none
  */
-public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer) {
+public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
+        WordMasks words) {
     public Schedule(int steps, double temperature, double strength, double guidance) {
-        this(steps, temperature, strength, guidance, null);
+        this(steps, temperature, strength, guidance, null, null);
+    }
+
+    public Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer) {
+        this(steps, temperature, strength, guidance, steer, null);
     }
 
     public Schedule {

@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -22,6 +23,7 @@ import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.RowChunks;
+import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -118,6 +120,11 @@ public final class DiffusionTrainer {
                 }
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);
+            }
+            Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
+            if (!Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
+                TagLexicon tags = TagLexicon.build(corpus, vocab);
+                CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));
             }
             for (Pair<String, Parameter> p : network.getParameters()) {
                 p.getValue().getArray().setRequiresGradient(true);

@@ -71,6 +71,10 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " negative when named (default: ${DEFAULT-VALUE})")
     List<String> labels;
 
+    @Option(names = "--lexical", description = "constrained rows also use lexical constraints (a template slot"
+            + " takes words mostly tagged so in training; a sentiment bans negations and AFINN words against it)")
+    boolean lexical;
+
     @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -116,7 +120,7 @@ final class ConstraintsCommand implements Callable<Integer> {
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates,
                 strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), chosen, parseLabels());
+                heldout != null ? heldout : findHeldout(), chosen, parseLabels(), lexical);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

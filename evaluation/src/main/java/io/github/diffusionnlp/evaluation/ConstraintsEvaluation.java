@@ -58,10 +58,11 @@ public final class ConstraintsEvaluation {
      * @param maxLength longest held-out sentence used
      * @param labels the sentiment labels measured: generation rows for each, rewrite rows toward each
      *     of them that is positive or negative
+     * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, Set<Task> tasks, Set<Sentiment> labels) {
+            Path heldout, Set<Task> tasks, Set<Sentiment> labels, boolean lexical) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -182,9 +183,9 @@ public final class ConstraintsEvaluation {
         Ratio baseline = accuracy(templates, base.out, "POS template", "unconditioned (baseline)", null);
         for (double g : settings.guidances()) {
             String what = "POS: template, guidance " + fmt(g);
-            Timed t = sample(what, n, i -> lm.generate(1, Constraints.none().withTemplate(templates.get(i))
+            Timed t = sample(what, n, i -> lm.generate(1, constrained().withTemplate(templates.get(i))
                     .withGuidance(g), options(i)).get(0));
-            Ratio acc = accuracy(templates, t.out, "POS template", "template", g);
+            Ratio acc = accuracy(templates, t.out, "POS template", "template" + lexical(), g);
             long lengthOk = 0;
             for (int i = 0; i < n; i++) {
                 lengthOk += t.out.get(i).size() == templates.get(i).size() ? 1 : 0;
@@ -194,7 +195,7 @@ public final class ConstraintsEvaluation {
             extra.put("exactLengthRate", (double) lengthOk / n);
             extra.put("baselineRepetition", Metrics.repetition(base.out).value());
             extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
-            addRow("POS template", "template", g, n, "tag accuracy", acc.value(), baseline.value(), reference.value(),
+            addRow("POS template", "template" + lexical(), g, n, "tag accuracy", acc.value(), baseline.value(), reference.value(),
                     null, t, heldout, extra);
         }
     }
@@ -227,9 +228,9 @@ public final class ConstraintsEvaluation {
                     if (!settings.labels().contains(target)) {
                         continue;
                     }
-                    String condition = "rewrite → " + target + bestOf(k);
+                    String condition = "rewrite → " + target + bestOf(k) + lexical();
                     Timed t = sample(condition + ", guidance " + fmt(g), n, i -> rewrite(inputs.get(i),
-                            Constraints.none().withSentiment(target).withGuidance(g).withCandidates(k), i));
+                            constrained().withSentiment(target).withGuidance(g).withCandidates(k), i));
                     List<Integer> classes = judge("sentiment judge: " + condition, t.out);
                     record(t.out, classes, heldout, "sentiment rewrite", condition, g);
                     Ratio kept = contentKept(inputs, t.out);
@@ -281,8 +282,8 @@ public final class ConstraintsEvaluation {
         for (double g : settings.guidances()) {
             for (int k : settings.candidates()) {
                 for (Sentiment label : settings.labels()) {
-                    String condition = "generate " + label + bestOf(k);
-                    Constraints c = Constraints.none().withSentiment(label).withGuidance(g).withCandidates(k);
+                    String condition = "generate " + label + bestOf(k) + lexical();
+                    Constraints c = constrained().withSentiment(label).withGuidance(g).withCandidates(k);
                     Timed t = sample(condition + ", guidance " + fmt(g), n, i -> lm.generate(1, c, options(i)).get(0));
                     List<Integer> classes = judge("sentiment judge: " + condition, t.out);
                     record(t.out, classes, null, "sentiment generate", condition, g);
@@ -303,6 +304,15 @@ public final class ConstraintsEvaluation {
 
     private static String bestOf(int k) {
         return k == 1 ? "" : ", best of " + k;
+    }
+
+    /** Where a constrained row starts: nothing asked yet, lexical constraints as the settings say. */
+    private Constraints constrained() {
+        return Constraints.none().withLexical(settings.lexical());
+    }
+
+    private String lexical() {
+        return settings.lexical() ? ", lexical" : "";
     }
 
     private void record(List<List<String>> outs, List<Integer> classes, List<List<String>> inputs, String task,
@@ -496,6 +506,10 @@ public final class ConstraintsEvaluation {
         h.put("heldoutLengths", settings.minLength() + ".." + settings.maxLength());
         h.put("quick", settings.quick());
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
+        h.put("lexical", settings.lexical());
+        if (settings.lexical()) {
+            h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
+        }
         h.put("tasks", settings.tasks().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
         h.put("posJudge", posJudge.describe());
         h.put("sentimentJudge", sentimentJudge.describe());

@@ -39,6 +39,12 @@ public final class Report {
                         + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
                         + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),
                 h.get("heldoutLengths"), h.get("heldout")));
+        if (Boolean.TRUE.equals(h.get("lexical"))) {
+            sb.append(String.format(Locale.ROOT, "- lexical constraints on the rows marked so: a template slot takes only"
+                    + " words tagged so in at least %s of their training uses (the model's tag-lexicon.tsv); a"
+                    + " sentiment bans negations and the AFINN-165 words rated against it (neutral: every rated word)%n",
+                    h.get("lexicalTagShare")));
+        }
         sb.append("- judges (never trained on this model's data): POS — ").append(h.get("posJudge"))
                 .append("; sentiment — ").append(h.get("sentimentJudge")).append('\n');
         sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",

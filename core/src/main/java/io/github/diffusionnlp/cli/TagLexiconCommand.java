@@ -1,0 +1,39 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.model.TagLexicon;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "tag-lexicon", mixinStandardHelpOptions = true,
+        description = {"Write a model's tag lexicon (" + ModelCheckpoint.TAG_LEXICON + ": how often the training"
+            + " corpus tagged each vocabulary word with each UPOS tag), which --lexical POS templates need.",
+            "`train` writes it itself; this is for models trained before it did. Give the corpus the model was"
+            + " trained on."})
+final class TagLexiconCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "the model directory")
+    Path model;
+
+    @Option(names = "--corpus", required = true, description = "the model's training corpus (CoNLL-U, .gz allowed)")
+    Path corpus;
+
+    @Override
+    public Integer call() throws Exception {
+        Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
+        ModelCheckpoint.readHeader(model); // a model directory, not any folder with a vocab.txt
+        if (!Files.isRegularFile(corpus)) {
+            throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
+        }
+        TagLexicon tags = TagLexicon.build(TaggedCorpus.read(corpus), vocab);
+        Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        CheckpointFiles.writeAtomically(file, tmp -> tags.write(tmp, vocab));
+        System.out.println("wrote " + file);
+        return 0;
+    }
+}

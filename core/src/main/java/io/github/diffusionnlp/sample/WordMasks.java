@@ -1,0 +1,91 @@
+package io.github.diffusionnlp.sample;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.model.TagLexicon;
+import io.github.diffusionnlp.model.Vocabulary;
+
+/**
+ * Lexical constraints: which words a generated position may take under its UPOS tag and its
+ * sentence's sentiment, as logit offsets added at every sampling step (so x̂₀ already leans on the
+ * allowed words, not only the final argmax).
+ *
+ * <ul>
+ *   <li>a tag allows the words the training corpus tagged so in at least a given share of their uses
+ *       ({@link TagLexicon#allowed}); no tag, or the padding after a template's end: any word;
+ *   <li>a sentiment bans negations ("not", "never", "didn't": they flip what follows) and the AFINN
+ *       words rated against it: negative words for positive, positive words for negative, every rated
+ *       word for neutral. The lexicon is the one that labelled the training data.
+ * </ul>
+ * Immutable once built; the arrays live on the manager given to {@link #build} (the model's).
+ */
+public final class WordMasks {
+    /**
+     * A banned word's logit offset: far below any real logit yet finite, so where a tag and a sentiment
+     * together ban every word the position keeps the model's own distribution instead of NaN.
+     */
+    static final float BANNED = -1e4f;
+
+    private final NDArray byTag;
+    private final NDArray bySentiment;
+    private final double minTagShare;
+
+    private WordMasks(NDArray byTag, NDArray bySentiment, double minTagShare) {
+        this.byTag = byTag;
+        this.bySentiment = bySentiment;
+        this.minTagShare = minTagShare;
+    }
+
+    /**
+     * @param tags the model's tag lexicon, or null (then tags restrict nothing)
+     * @param minTagShare in (0, 1]: the share of a word's training uses that must carry the slot's tag
+     */
+    public static WordMasks build(NDManager manager, Vocabulary vocab, TagLexicon tags, SentimentLabeller lexicon,
+            double minTagShare) {
+        if (!(minTagShare > 0 && minTagShare <= 1)) {
+            throw new IllegalArgumentException("the minimum tag share must be in (0, 1], got " + minTagShare);
+        }
+        int v = vocab.size();
+        float[] tagRows = new float[Conditioning.UPOS_IDS * v];
+        if (tags != null) {
+            for (Upos t : Upos.values()) {
+                boolean[] allowed = tags.allowed(t, minTagShare);
+                int row = Conditioning.uposId(t) * v;
+                for (int id = 0; id < v; id++) {
+                    tagRows[row + id] = allowed[id] ? 0f : BANNED;
+                }
+            }
+        }
+        float[] sentimentRows = new float[Conditioning.SENTIMENT_IDS * v];
+        for (Sentiment s : Sentiment.values()) {
+            int row = Conditioning.sentimentId(s) * v;
+            for (int id = 0; id < v; id++) {
+                String word = vocab.word(id);
+                int valence = lexicon.valence(word);
+                boolean against = switch (s) {
+                    case POSITIVE -> valence < 0;
+                    case NEGATIVE -> valence > 0;
+                    case NEUTRAL -> valence != 0;
+                };
+                sentimentRows[row + id] = against || SentimentLabeller.isNegation(word) ? BANNED : 0f;
+            }
+        }
+        return new WordMasks(manager.create(tagRows, new Shape(Conditioning.UPOS_IDS, v)),
+                manager.create(sentimentRows, new Shape(Conditioning.SENTIMENT_IDS, v)), minTagShare);
+    }
+
+    public double minTagShare() {
+        return minTagShare;
+    }
+
+    /** The offsets (N, V) for N positions with UPOS ids {@code upos} (N) and sentiment ids {@code sentiment} (N). */
+    NDArray offsets(NDArray upos, NDArray sentiment) {
+        return byTag.get(new NDIndex("{}", upos)).add(bySentiment.get(new NDIndex("{}", sentiment)));
+    }
+}

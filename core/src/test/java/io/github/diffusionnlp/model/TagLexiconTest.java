@@ -1,0 +1,78 @@
+package io.github.diffusionnlp.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TagLexiconTest {
+    private static final Vocabulary VOCAB = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "run", "the", "fast"));
+    private static final List<TaggedSentence> CORPUS = List.of(
+            new TaggedSentence(List.of("the", "run", "run"), List.of(Upos.DET, Upos.NOUN, Upos.VERB)),
+            new TaggedSentence(List.of("run", "fast", "zebra"), List.of(Upos.VERB, Upos.ADV, Upos.NOUN)),
+            new TaggedSentence(List.of("fast", "run"), List.of(Upos.ADJ, Upos.VERB)));
+
+    @Test
+    void countsTagsAndAllowsWordsByTheirShare() {
+        TagLexicon lexicon = TagLexicon.build(CORPUS, VOCAB);
+        int run = VOCAB.id("run");
+        assertEquals(3, lexicon.count(run, Upos.VERB));
+        assertEquals(1, lexicon.count(run, Upos.NOUN));
+        // run: VERB 3/4, NOUN 1/4; fast: ADV 1/2, ADJ 1/2; the: DET 1/1
+        assertArrayEquals(new boolean[] {false, false, true, false, false}, lexicon.allowed(Upos.VERB, 0.5));
+        assertArrayEquals(new boolean[] {false, false, false, false, true}, lexicon.allowed(Upos.ADJ, 0.5));
+        // no word reaches the share (zebra is not in the vocabulary): every word ever tagged so is allowed
+        assertArrayEquals(new boolean[] {false, false, true, false, false}, lexicon.allowed(Upos.NOUN, 0.5));
+        // a tag no word carries allows nothing; the sampler's masks are finite, so that is no crash
+        assertTrue(!any(lexicon.allowed(Upos.SYM, 0.5)));
+    }
+
+    private static boolean any(boolean[] a) {
+        for (boolean b : a) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void roundTripsThroughItsTextFile(@TempDir Path dir) throws IOException {
+        TagLexicon lexicon = TagLexicon.build(CORPUS, VOCAB);
+        Path file = dir.resolve("tag-lexicon.tsv");
+        lexicon.write(file, VOCAB);
+        TagLexicon read = TagLexicon.read(file, VOCAB);
+        for (int id = 0; id < VOCAB.size(); id++) {
+            for (Upos t : Upos.values()) {
+                assertEquals(lexicon.count(id, t), read.count(id, t));
+            }
+        }
+    }
+
+    @Test
+    void aCorruptFileNamesTheLineAndTheProblem(@TempDir Path dir) throws IOException {
+        assertProblem(dir, "run\tVERB:3\n", "line 1");
+        assertProblem(dir, TagLexicon.HEADER + "\nrun VERB:3\n", "line 2");
+        assertProblem(dir, TagLexicon.HEADER + "\nzebra\tNOUN:1\n", "'zebra'");
+        assertProblem(dir, TagLexicon.HEADER + "\nrun\tVB:3\n", "'VB:3'");
+        assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB:-3\n", "'VERB:-3'");
+        assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB\n", "'VERB'");
+    }
+
+    private static void assertProblem(Path dir, String text, String named) throws IOException {
+        Path file = dir.resolve("bad.tsv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class, () -> TagLexicon.read(file, VOCAB));
+        assertTrue(e.getMessage().contains(named) && e.getMessage().contains(file.toString()), e.getMessage());
+    }
+}
