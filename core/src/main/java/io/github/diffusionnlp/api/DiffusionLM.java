@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -336,22 +337,78 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         sampleRows(all, options, strength, constraints);
+        double[][] posteriors = labelPosteriors(all);
         for (int r = 0; r < rows.size(); r++) {
             Row best = rows.get(r);
             double bestToward = Double.NEGATIVE_INFINITY;
-            int bestChanged = Integer.MAX_VALUE;
-            for (Row c : all.subList(r * k, (r + 1) * k)) {
+            double bestPosterior = Double.NEGATIVE_INFINITY;
+            for (int j = r * k; j < (r + 1) * k; j++) {
+                Row c = all.get(j);
                 double toward = BestOf.toward(c.label, outcome(c));
-                int changed = changed(c);
-                if (toward > bestToward || (toward == bestToward && changed < bestChanged)) {
+                double posterior = posteriors[j][c.label.ordinal()];
+                if (toward > bestToward || (toward == bestToward && posterior > bestPosterior)) {
                     best = c;
                     bestToward = toward;
-                    bestChanged = changed;
+                    bestPosterior = posterior;
                 }
             }
             rows.get(r).result = best.result;
         }
         return rows;
+    }
+
+    /**
+     * The model's own reading of a sentence's sentiment: p(label | tokens) for each label, the model
+     * read as a classifier of the condition it was trained with (uniform prior; see {@link
+     * Sampler#sentimentLogLikelihoods}). The labels it learnt came from the AFINN-165 lexicon, but it
+     * reads them from the whole sentence. Unknown words count as {@code [UNK]}.
+     *
+     * @param seed the noise the sentence is read through (a few noise levels; results vary a little)
+     */
+    public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
+        int len = info.config().maxLength();
+        if (tokens.isEmpty() || tokens.size() > len) {
+            throw new IllegalArgumentException("a sentence of 1 to " + len + " tokens is needed, got " + tokens.size());
+        }
+        Row row = Row.generate(0, len, tokens.size(), seed);
+        for (int i = 0; i < tokens.size(); i++) {
+            row.ids[i] = model.vocabulary().id(tokens.get(i));
+        }
+        row.result = row.ids;
+        double[] logPosterior = labelPosteriors(List.of(row))[0];
+        Map<Sentiment, Double> out = new java.util.EnumMap<>(Sentiment.class);
+        for (Sentiment label : Sentiment.values()) {
+            out.put(label, Math.exp(logPosterior[label.ordinal()]));
+        }
+        return out;
+    }
+
+    /**
+     * Each sampled row's log posterior of each label (in {@link Sentiment} order) under the model read
+     * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
+     */
+    private double[][] labelPosteriors(List<Row> rows) {
+        double[][] ll;
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this DiffusionLM has been closed");
+            }
+            ll = sampler.sentimentLogLikelihoods(new SampleRows(rows.stream().map(r -> r.result).toArray(int[][]::new),
+                    rows.stream().map(r -> r.given).toArray(boolean[][]::new),
+                    rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new), new int[rows.size()],
+                    rows.stream().map(r -> r.upos).toArray(int[][]::new), rows.stream().mapToLong(r -> r.seed).toArray()));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+        for (double[] row : ll) {
+            double max = Arrays.stream(row).max().orElseThrow();
+            double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());
+            for (int j = 0; j < row.length; j++) {
+                row[j] -= norm;
+            }
+        }
+        return ll;
     }
 
     /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
@@ -367,17 +424,6 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         return out;
-    }
-
-    /** Input tokens a rewrite replaced by another word (0 for generation). */
-    private int changed(Row row) {
-        int n = 0;
-        for (int i = 0; i < row.tokens.size() && i < row.result.length; i++) {
-            if (!row.given[i] && !model.vocabulary().word(row.result[i]).equalsIgnoreCase(row.tokens.get(i))) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private List<Row> sampleRows(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {

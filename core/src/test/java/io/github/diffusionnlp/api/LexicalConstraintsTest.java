@@ -15,6 +15,7 @@ import io.github.diffusionnlp.model.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,18 @@ class LexicalConstraintsTest {
         assertFalse(c.lexical());
         assertEquals(lm.generate(3, c.withLexical(true), FAST), lm.generate(3, c.withLexical(true), FAST));
         assertNotEquals(lm.generate(3, c, FAST), lm.generate(3, c.withLexical(true), FAST));
+    }
+
+    @Test
+    void theModelReadsTheSentimentItWasConditionedOn() {
+        Map<Sentiment, Double> happy = lm.sentimentPosterior(
+                List.of("The", "happy", "children", "loved", "the", "beautiful", "gift", "."), 1);
+        Map<Sentiment, Double> grim = lm.sentimentPosterior(
+                List.of("The", "angry", "men", "hated", "the", "terrible", "war", "."), 1);
+        assertEquals(1.0, happy.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+        assertTrue(happy.get(Sentiment.POSITIVE) > happy.get(Sentiment.NEGATIVE), happy.toString());
+        assertTrue(grim.get(Sentiment.NEGATIVE) > grim.get(Sentiment.POSITIVE), grim.toString());
+        assertThrows(IllegalArgumentException.class, () -> lm.sentimentPosterior(List.of(), 1));
     }
 
     @Test

@@ -31,7 +31,7 @@ public final class DiffusionSettings {
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
             "batchSize", "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
-            "guidance", "candidates");
+            "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
     static final String UPOS_TAGS = Arrays.toString(Upos.values());
@@ -60,6 +60,7 @@ public final class DiffusionSettings {
     final List<Upos> template; // null: none; an explicit syntax template
     final double guidance;
     final int candidates; // best of k, ranked by the sentiment lexicon
+    final boolean lexical; // also forbid words the tag and sentiment lexicons contradict
 
     /** Reads {@code name.*} from the pipeline's properties; does not check that features exist in core. */
     public static DiffusionSettings read(String name, Properties props) {
@@ -202,6 +203,7 @@ public final class DiffusionSettings {
                 "a number >= 0 (classifier-free guidance: 0 ignores " + prefix + "sentiment and " + prefix
                         + "syntax, 1 conditions plainly, above 1 pushes harder at twice the cost)");
         candidates = intValue(props, "candidates", 1, 1, Constraints.MAX_CANDIDATES);
+        lexical = boolValue(props, "lexical", false);
 
         // properties that belong to another task are a mistake, not something to ignore
         check(task == Task.INFILL || maskValue.isEmpty(), "mask", maskValue, "only with " + prefix + "task=infill");
@@ -225,6 +227,8 @@ public final class DiffusionSettings {
         check(sentiment != null || candidates == 1, "candidates", props.getProperty(prefix + "candidates"),
                 "above 1 only with " + prefix + "sentiment (candidates are ranked by how far the AFINN lexicon rates"
                         + " them toward it)");
+        check(sentiment != null || syntaxKeep || template != null || !lexical, "lexical", "true",
+                "only with " + prefix + "sentiment or " + prefix + "syntax (it holds their words to the lexicons)");
         check(sentiment != null || syntaxKeep || template != null || !props.containsKey(prefix + "guidance"),
                 "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
                         + "syntax (it weighs how hard they are pushed)");
@@ -273,7 +277,7 @@ public final class DiffusionSettings {
 
     /** The constraints every sentence shares (with {@code syntax=keep}, each sentence adds its own template). */
     public Constraints constraints() {
-        return new Constraints(sentiment, template, guidance, null, candidates);
+        return new Constraints(sentiment, template, guidance, null, candidates, lexical);
     }
 
     /** Parses one UPOS tag (any case), or throws what {@code error} gives. */

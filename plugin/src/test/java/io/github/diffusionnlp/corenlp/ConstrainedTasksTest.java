@@ -190,6 +190,20 @@ class ConstrainedTasksTest {
     }
 
     @Test
+    void lexicalNeutralGenerationWritesNoRatedWordAndNoNegation() {
+        List<String> out = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "generate",
+                "diffusion.count", "8", "diffusion.sentiment", "neutral", "diffusion.lexical", "true")), "")
+                .get(DiffusionAnnotations.GeneratedSentences.class);
+        SentimentLabeller afinn = SentimentLabeller.afinn();
+        assertEquals(8, out.size());
+        for (String sentence : out) {
+            for (String w : sentence.split(" ")) {
+                assertTrue(afinn.valence(w) == 0 && !SentimentLabeller.isNegation(w), w + " in " + sentence);
+            }
+        }
+    }
+
+    @Test
     void infillTakesASentiment() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
                 "diffusion.sentiment", "positive", "diffusion.guidance", "1.5"));

@@ -101,6 +101,10 @@ class SettingsTest {
                 "diffusion.candidates", "0"), "diffusion.candidates", "'0'", "1 to 64");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.candidates", "4"),
                 "diffusion.candidates", "'4'", "only with diffusion.sentiment");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.lexical", "true"),
+                "diffusion.lexical", "only with diffusion.sentiment or diffusion.syntax");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "neutral",
+                "diffusion.lexical", "yes"), "diffusion.lexical", "'yes'");
         String tooLong = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", tooLong), "diffusion.syntax",
                 "1 to 64", "has 65");
@@ -115,6 +119,9 @@ class SettingsTest {
         assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), c.template());
         assertEquals(2.5, c.guidance());
         assertEquals(1, c.candidates());
+        assertFalse(c.lexical());
+        assertTrue(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
+                "diffusion.sentiment", "neutral", "diffusion.lexical", "TRUE")).constraints().lexical());
         assertEquals(8, DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
                 "diffusion.sentiment", "negative", "diffusion.candidates", "8")).constraints().candidates());
         DiffusionSettings keep = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",

@@ -27,7 +27,7 @@ import java.util.Objects;
 public final class ConstraintSpec {
     /** Asks for nothing (guidance {@value Constraints#DEFAULT_GUIDANCE}). */
     public static final ConstraintSpec NONE = new ConstraintSpec(null, null, false, Constraints.DEFAULT_GUIDANCE,
-            1);
+            1, false);
 
     /** The {@code -posTemplate} value (and {@link #parseTemplate} argument) that means the input's own tags. */
     public static final String INPUT_TEMPLATE = "keep";
@@ -37,9 +37,10 @@ public final class ConstraintSpec {
     private final boolean inputTemplate;
     private final double guidance;
     private final int candidates;
+    private final boolean lexical;
 
     private ConstraintSpec(Sentiment sentiment, List<Upos> template, boolean inputTemplate, double guidance,
-            int candidates) {
+            int candidates, boolean lexical) {
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
             throw new IllegalArgumentException("guidance " + guidance + " is out of range; allowed: a number >= 0"
                     + " (1 conditions plainly, above 1 pushes harder, 0 ignores the constraints)");
@@ -53,6 +54,7 @@ public final class ConstraintSpec {
         }
         this.guidance = guidance;
         this.candidates = candidates;
+        this.lexical = lexical;
     }
 
     /**
@@ -62,7 +64,7 @@ public final class ConstraintSpec {
      */
     public ConstraintSpec withSentiment(String label) {
         return new ConstraintSpec(label == null ? null : Sentiment.parse(label), template, inputTemplate, guidance,
-                candidates);
+                candidates, lexical);
     }
 
     /**
@@ -73,7 +75,7 @@ public final class ConstraintSpec {
      */
     public ConstraintSpec withTemplate(String... tags) {
         if (tags == null) {
-            return new ConstraintSpec(sentiment, null, false, guidance, candidates);
+            return new ConstraintSpec(sentiment, null, false, guidance, candidates, lexical);
         }
         if (tags.length == 0) {
             throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
@@ -90,7 +92,7 @@ public final class ConstraintSpec {
         if (tags != null && tags.isEmpty()) {
             throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
         }
-        return new ConstraintSpec(sentiment, tags, false, guidance, candidates);
+        return new ConstraintSpec(sentiment, tags, false, guidance, candidates, lexical);
     }
 
     /**
@@ -98,12 +100,12 @@ public final class ConstraintSpec {
      * each sentence's length and syntax. Only a rewrite has an input to take them from.
      */
     public ConstraintSpec withInputTemplate() {
-        return new ConstraintSpec(sentiment, null, true, guidance, candidates);
+        return new ConstraintSpec(sentiment, null, true, guidance, candidates, lexical);
     }
 
     /** The classifier-free guidance weight, a number >= 0. */
     public ConstraintSpec withGuidance(double weight) {
-        return new ConstraintSpec(sentiment, template, inputTemplate, weight, candidates);
+        return new ConstraintSpec(sentiment, template, inputTemplate, weight, candidates, lexical);
     }
 
     /**
@@ -112,7 +114,20 @@ public final class ConstraintSpec {
      * label). 1, the default, samples once.
      */
     public ConstraintSpec withCandidates(int k) {
-        return new ConstraintSpec(sentiment, template, inputTemplate, guidance, k);
+        return new ConstraintSpec(sentiment, template, inputTemplate, guidance, k, lexical);
+    }
+
+    /**
+     * Lexical constraints on top of the conditioning ({@link Constraints#withLexical}): a template slot
+     * takes only words the model's training corpus tagged so in most of their uses, a sentiment bans
+     * negations and the AFINN-165 words rated against it. Off by default.
+     */
+    public ConstraintSpec withLexical(boolean on) {
+        return new ConstraintSpec(sentiment, template, inputTemplate, guidance, candidates, on);
+    }
+
+    public boolean isLexical() {
+        return lexical;
     }
 
     /**
@@ -123,7 +138,7 @@ public final class ConstraintSpec {
      */
     public ConstraintSpec parseTemplate(String value) {
         if (value == null || value.isBlank()) {
-            return new ConstraintSpec(sentiment, null, false, guidance, candidates);
+            return new ConstraintSpec(sentiment, null, false, guidance, candidates, lexical);
         }
         if (value.trim().equalsIgnoreCase(INPUT_TEMPLATE)) {
             return withInputTemplate();
@@ -187,7 +202,7 @@ public final class ConstraintSpec {
 
     /** The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags. */
     public Constraints toConstraints() {
-        return new Constraints(sentiment, template, guidance, null, candidates);
+        return new Constraints(sentiment, template, guidance, null, candidates, lexical);
     }
 
     /**
@@ -209,7 +224,7 @@ public final class ConstraintSpec {
         for (int i = from; i < to; i++) {
             t.add(parseTag(tags[i]));
         }
-        return new Constraints(sentiment, t, guidance, null, candidates);
+        return new Constraints(sentiment, t, guidance, null, candidates, lexical);
     }
 
     /** As the command line writes it, e.g. {@code sentiment=positive template="DET NOUN" guidance=1.0}. */
@@ -228,6 +243,9 @@ public final class ConstraintSpec {
         if (candidates > 1) {
             parts.add("candidates=" + candidates);
         }
+        if (lexical) {
+            parts.add("lexical=true");
+        }
         return String.join(" ", parts);
     }
 
@@ -235,11 +253,11 @@ public final class ConstraintSpec {
     public boolean equals(Object o) {
         return o instanceof ConstraintSpec c && Objects.equals(c.sentiment, sentiment)
                 && Objects.equals(c.template, template) && c.inputTemplate == inputTemplate
-                && Double.compare(c.guidance, guidance) == 0 && c.candidates == candidates;
+                && Double.compare(c.guidance, guidance) == 0 && c.candidates == candidates && c.lexical == lexical;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(sentiment, template, inputTemplate, guidance, candidates);
+        return Objects.hash(sentiment, template, inputTemplate, guidance, candidates, lexical);
     }
 }

@@ -55,6 +55,12 @@ class ConstraintsApiTest {
         assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0 candidates=8", best.toString());
         assertNotEquals(spec, best);
         assertThrows(IllegalArgumentException.class, () -> spec.withCandidates(0));
+        ConstraintSpec lexical = best.withLexical(true);
+        assertTrue(lexical.isLexical() && lexical.toConstraints().lexical() && !best.toConstraints().lexical());
+        assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0 candidates=8 lexical=true",
+                lexical.toString());
+        assertNotEquals(best, lexical);
+        assertTrue(lexical.withSentiment("negative").withGuidance(1).isLexical(), "every with- keeps it");
         assertEquals(Constraints.none(), ConstraintSpec.NONE.toConstraints());
 
         ConstraintSpec own = ConstraintSpec.NONE.parseTemplate("KEEP");

@@ -204,7 +204,12 @@ abstract class CmdTool<P> {
         if (k > 1 && p.getSentiment() == null) {
             throw badParameter("-candidates " + c + " ranks candidates by sentiment; give -sentiment too");
         }
-        return spec.withGuidance(w).withCandidates(k);
+        boolean lexical = Boolean.TRUE.equals(p.getLexical());
+        if (lexical && p.getSentiment() == null && posTemplate == null) {
+            throw badParameter("-lexical true holds the words of -sentiment and -posTemplate to the lexicons; give one"
+                    + " of them too");
+        }
+        return spec.withGuidance(w).withCandidates(k).withLexical(lexical);
     }
 
     /** One sentence for the model: its tokens and, for a rewrite, its keep mask. */

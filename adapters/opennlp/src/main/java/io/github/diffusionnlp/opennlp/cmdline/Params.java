@@ -75,6 +75,12 @@ final class Params {
                 + " one the AFINN sentiment lexicon rates furthest toward -sentiment (k times the cost; default: 1).")
         @OptionalParameter(defaultValue = "1")
         String getCandidates();
+
+        @ParameterDescription(valueName = "true|false", description = "also forbid words the lexicons contradict:"
+                + " a -posTemplate slot takes only words the training corpus mostly tagged so, a -sentiment bans"
+                + " negations and AFINN-165 words rated against it (default: false).")
+        @OptionalParameter(defaultValue = "false")
+        Boolean getLexical();
     }
 
     interface InfillParams extends ModelParams, SamplingParams, OutputParams {

@@ -74,7 +74,7 @@ class DiffusionNlpToolTest {
         Run generate = run("", "Generate", "help");
         assertEquals(0, generate.code());
         for (String p : List.of("-count num", "-length num", "-sentiment negative|neutral|positive", "-posTemplate tags",
-                "-guidance w", "-candidates k")) {
+                "-guidance w", "-candidates k", "-lexical true|false")) {
             assertTrue(generate.out().contains(p), p + " in\n" + generate.out());
         }
         assertFalse(generate.out().contains("tags|keep"), "a generated sentence has no input tags: " + generate.out());
@@ -114,6 +114,8 @@ class DiffusionNlpToolTest {
                 new String[] {"Generate", "-sentiment", "positive", "-candidates", "0"},
                 new String[] {"Generate", "-sentiment", "positive", "-candidates", "many"},
                 new String[] {"Rewrite", "-candidates", "4"},
+                new String[] {"Generate", "-lexical", "true"},
+                new String[] {"Generate", "-sentiment", "neutral", "-lexical", "maybe"},
                 new String[] {"Nope"})) {
             Run r = run("a [MASK] b\n", args);
             assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
