@@ -89,9 +89,10 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
 
     /**
      * Best of {@code k}: samples each sentence k times and keeps the candidate the sentiment lexicon
-     * rates furthest toward {@link #sentiment()} (needed when k > 1, checked on use). The lexicon
-     * is the one that labelled the training data, so this sharpens the model's own notion of the
-     * label; it is a cheap re-ranker, not a judge.
+     * rates furthest toward {@link #sentiment()} (needed when k > 1, checked on use); among candidates
+     * it rates alike, the one the model itself reads as likeliest to carry the label ({@link
+     * DiffusionLM#sentimentPosterior}). The lexicon is the one that labelled the training data, so this
+     * sharpens the model's own notion of the label; it is a cheap re-ranker, not a judge.
      */
     public Constraints withCandidates(int k) {
         return new Constraints(sentiment, template, guidance, steer, k, lexical);

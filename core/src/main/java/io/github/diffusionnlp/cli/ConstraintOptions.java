@@ -46,10 +46,19 @@ final class ConstraintOptions {
 
     /** Fails early, before the model loads, naming the option whose value is wrong. */
     void validate() {
+        validate(false);
+    }
+
+    /** As {@link #validate()}; {@code templateFromInput}: {@code --pos keep}, each line's own tags. */
+    void validate(boolean templateFromInput) {
         Sentiment s = checked("--sentiment", () -> sentiment == null ? null : Sentiment.parse(sentiment));
         checked("--pos", () -> pos == null ? null : Constraints.parseTemplate(pos));
         checked("--guidance", () -> new Constraints(null, null, guidance));
         checked("--candidates", () -> new Constraints(s, null, 1, null, candidates));
+        if (lexical && sentiment == null && pos == null && !templateFromInput) {
+            throw new IllegalArgumentException("--lexical holds the words of --sentiment and --pos to the lexicons;"
+                    + " give one of them too");
+        }
         constraints(null); // what is left: how the options combine
     }
 

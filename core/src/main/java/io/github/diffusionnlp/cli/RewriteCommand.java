@@ -53,7 +53,7 @@ final class RewriteCommand extends TokenLinesCommand {
         if (templateFromInput) {
             constraintOptions.pos = null;
         }
-        constraintOptions.validate();
+        constraintOptions.validate(templateFromInput);
         for (String part : keep.split(",")) {
             String p = part.trim();
             if (p.isEmpty()) {

@@ -35,6 +35,10 @@ import java.util.SplittableRandom;
  */
 public final class Sampler {
     private static final int WIDTH_QUANTUM = 16;
+    /** Where in the warped schedule (F) {@link #sentimentLogLikelihoods} noises the words. */
+    private static final double[] CLASSIFIER_QUANTILES = {0.25, 0.5, 0.75};
+    /** Rows per network pass of {@link #sentimentLogLikelihoods}. */
+    private static final int CLASSIFIER_BATCH = 32;
 
     private final DiffusionTransformer network;
     private final TimeWarp warp;
@@ -183,11 +187,6 @@ public final class Sampler {
         return out;
     }
 
-    /** Where in the warped schedule (F) {@link #sentimentLogLikelihoods} noises the words. */
-    static final double[] CLASSIFIER_QUANTILES = {0.25, 0.5, 0.75};
-    /** Rows per network pass of {@link #sentimentLogLikelihoods}. */
-    private static final int CLASSIFIER_BATCH = 32;
-
     private void scoreLabels(List<Integer> members, int len, SampleRows in, double[] sigmas, double[][] out) {
         int batch = members.size();
         int dim = network.config().dim();
@@ -276,6 +275,17 @@ public final class Sampler {
     /** Lexical constraints on the generated rows: the masks, and each row's UPOS and sentiment id (N). */
     private record Lexical(WordMasks masks, NDArray upos, NDArray sentiment) {}
 
+    private Lexical lexical(WordMasks masks, Flat in, List<Long> generated, int len) {
+        long[] tags = new long[generated.size()];
+        long[] labels = new long[generated.size()];
+        for (int r = 0; r < tags.length; r++) {
+            int p = (int) (long) generated.get(r);
+            tags[r] = in.upos()[p];
+            labels[r] = in.sentiment()[p / len];
+        }
+        return new Lexical(masks, manager.create(tags), manager.create(labels));
+    }
+
     /** The inputs of the rows of one width, flattened row by row. */
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
@@ -313,20 +323,7 @@ public final class Sampler {
         }
         SamplingForward.Call pass = forward.start(java.util.Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
-        NDArray rowUpos = null;
-        NDArray rowSentiment = null;
-        if (schedule.words() != null) {
-            long[] tags = new long[n];
-            long[] labels = new long[n];
-            for (int r = 0; r < n; r++) {
-                int p = (int) (long) generated.get(r);
-                tags[r] = in.upos()[p];
-                labels[r] = in.sentiment()[p / len];
-            }
-            rowUpos = manager.create(tags);
-            rowSentiment = manager.create(labels);
-        }
-        Lexical lexical = rowUpos == null ? null : new Lexical(schedule.words(), rowUpos, rowSentiment);
+        Lexical lexical = schedule.words() == null ? null : lexical(schedule.words(), in, generated, len);
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
         NDArray start = schedule.strength() < 1 ? clean : clean.mul(givenMask);

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -76,8 +77,10 @@ public final class WordMasks {
                 sentimentRows[row + id] = against || SentimentLabeller.isNegation(word) ? BANNED : 0f;
             }
         }
-        return new WordMasks(manager.create(tagRows, new Shape(Conditioning.UPOS_IDS, v)),
-                manager.create(sentimentRows, new Shape(Conditioning.SENTIMENT_IDS, v)), minTagShare);
+        NDArray byTag = manager.create(tagRows, new Shape(Conditioning.UPOS_IDS, v));
+        NDArray bySentiment = manager.create(sentimentRows, new Shape(Conditioning.SENTIMENT_IDS, v));
+        NDScope.unregister(byTag, bySentiment); // they outlive any scope the first caller has open
+        return new WordMasks(byTag, bySentiment, minTagShare);
     }
 
     public double minTagShare() {

@@ -130,6 +130,21 @@ class MainTest {
         Run unranked = run("", "generate", "--model", MODEL, "--candidates", "4");
         assertNotEquals(0, unranked.code());
         assertTrue(unranked.err().contains("--candidates 4") && unranked.err().contains("--sentiment"), unranked.err());
+        Run lexicalAlone = run("", "generate", "--model", MODEL, "--lexical");
+        assertNotEquals(0, lexicalAlone.code());
+        assertTrue(lexicalAlone.err().contains("--lexical") && lexicalAlone.err().contains("--pos"), lexicalAlone.err());
+    }
+
+    @Test
+    void lexicalTemplatesTakeWordsOfTheirTag() {
+        Run r = run("", "generate", "--model", MODEL, "--steps", "4", "--count", "2", "--pos", "VERB VERB ADV NUM",
+                "--lexical");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+        Run kept = run("The_DET committee_NOUN met_VERB ._PUNCT\n", "rewrite", "--model", MODEL, "--steps", "4",
+                "--tagged", "--pos", "keep", "--keep", "NOUN", "--lexical");
+        assertEquals(0, kept.code(), kept.err());
+        assertEquals("committee", kept.out().trim().split(" ")[1], kept.out());
     }
 
     @Test
