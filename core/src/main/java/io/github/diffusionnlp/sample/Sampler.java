@@ -87,13 +87,20 @@ public final class Sampler {
      */
     public int[][] sample(SampleRows rows, Schedule schedule) {
         int[][] out = new int[rows.size()][];
-        Map<Integer, List<Integer>> byWidth = new TreeMap<>();
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
+        }
+        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, out));
+        return out;
+    }
+
+    /** The rows by the width they are computed at ({@link #width}). */
+    private static Map<Integer, List<Integer>> byWidth(SampleRows rows) {
+        Map<Integer, List<Integer>> byWidth = new TreeMap<>();
+        for (int b = 0; b < rows.size(); b++) {
             byWidth.computeIfAbsent(width(rows.ids()[b], rows.given()[b]), w -> new ArrayList<>()).add(b);
         }
-        byWidth.forEach((width, members) -> sampleRows(members, width, rows, schedule, out));
-        return out;
+        return byWidth;
     }
 
     /**
@@ -167,15 +174,11 @@ public final class Sampler {
      */
     public double[][] sentimentLogLikelihoods(SampleRows rows) {
         double[][] out = new double[rows.size()][Sentiment.values().length];
-        Map<Integer, List<Integer>> byWidth = new TreeMap<>();
-        for (int b = 0; b < rows.size(); b++) {
-            byWidth.computeIfAbsent(width(rows.ids()[b], rows.given()[b]), w -> new ArrayList<>()).add(b);
-        }
         double[] sigmas = new double[CLASSIFIER_QUANTILES.length];
         for (int q = 0; q < sigmas.length; q++) {
             sigmas[q] = warp.inverse(CLASSIFIER_QUANTILES[q]);
         }
-        byWidth.forEach((width, members) -> {
+        byWidth(rows).forEach((width, members) -> {
             for (int from = 0; from < members.size(); from += CLASSIFIER_BATCH) {
                 List<Integer> part = members.subList(from, Math.min(members.size(), from + CLASSIFIER_BATCH));
                 try (NDScope scope = new NDScope()) {
