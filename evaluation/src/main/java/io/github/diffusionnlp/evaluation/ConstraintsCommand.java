@@ -75,6 +75,10 @@ final class ConstraintsCommand implements Callable<Integer> {
             + " takes words mostly tagged so in training; a sentiment bans negations and AFINN words against it)")
     boolean lexical;
 
+    @Option(names = "--heldout-lengths", description = "generation rows take the lengths of their held-out reference"
+            + " sentences (default: the model chooses; short outputs are judged neutral more often)")
+    boolean heldoutLengths;
+
     @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -120,7 +124,7 @@ final class ConstraintsCommand implements Callable<Integer> {
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates,
                 strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), chosen, parseLabels(), lexical);
+                heldout != null ? heldout : findHeldout(), chosen, parseLabels(), lexical, heldoutLengths);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

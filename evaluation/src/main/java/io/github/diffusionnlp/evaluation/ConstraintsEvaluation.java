@@ -59,10 +59,12 @@ public final class ConstraintsEvaluation {
      * @param labels the sentiment labels measured: generation rows for each, rewrite rows toward each
      *     of them that is positive or negative
      * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
+     * @param heldoutLengths generation rows (and their baseline) take the lengths of their held-out
+     *     reference sentences instead of choosing their own
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, Set<Task> tasks, Set<Sentiment> labels, boolean lexical) {
+            Path heldout, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -274,9 +276,13 @@ public final class ConstraintsEvaluation {
         int n = reference.size();
         List<List<String>> heldout = words(reference);
         List<Integer> refClasses = judge("sentiment judge: held-out sentences", heldout);
+        int[] lengths = settings.heldoutLengths() ? reference.stream().mapToInt(TaggedSentence::size).toArray() : null;
+        IntFunction<SamplingOptions> optionsOf = i -> lengths == null ? options(i)
+                : options(i).toBuilder().length(lengths[i]).build();
+        String lengthNote = lengths == null ? " (length free)" : " (held-out lengths)";
         Timed base = sample("generate: no label (baseline)", n,
-                i -> lm.generate(1, Constraints.none(), options(i)).get(0));
-        freeGenerations = base.out;
+                i -> lm.generate(1, Constraints.none(), optionsOf.apply(i)).get(0));
+        freeGenerations = lengths == null ? base.out : null;
         List<Integer> baseClasses = judge("sentiment judge: generations without a label", base.out);
         record(base.out, baseClasses, null, "sentiment generate", "no label (baseline)", null);
         for (double g : settings.guidances()) {
@@ -284,7 +290,8 @@ public final class ConstraintsEvaluation {
                 for (Sentiment label : settings.labels()) {
                     String condition = "generate " + label + bestOf(k) + lexical();
                     Constraints c = constrained().withSentiment(label).withGuidance(g).withCandidates(k);
-                    Timed t = sample(condition + ", guidance " + fmt(g), n, i -> lm.generate(1, c, options(i)).get(0));
+                    Timed t = sample(condition + ", guidance " + fmt(g), n,
+                            i -> lm.generate(1, c, optionsOf.apply(i)).get(0));
                     List<Integer> classes = judge("sentiment judge: " + condition, t.out);
                     record(t.out, classes, null, "sentiment generate", condition, g);
                     Map<String, Object> extra = new LinkedHashMap<>();
@@ -294,7 +301,7 @@ public final class ConstraintsEvaluation {
                     extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
                     extra.put("baselineRepetition", Metrics.repetition(base.out).value());
                     extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
-                    addRow("sentiment generate", condition + " (length free)", g, n, "judged " + label,
+                    addRow("sentiment generate", condition + lengthNote, g, n, "judged " + label,
                             Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
                             Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
                 }
@@ -507,6 +514,7 @@ public final class ConstraintsEvaluation {
         h.put("quick", settings.quick());
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
         h.put("lexical", settings.lexical());
+        h.put("generationLengths", settings.heldoutLengths() ? "held-out" : "free");
         if (settings.lexical()) {
             h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
         }

@@ -39,6 +39,9 @@ public final class Report {
                         + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
                         + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),
                 h.get("heldoutLengths"), h.get("heldout")));
+        if ("held-out".equals(h.get("generationLengths"))) {
+            sb.append("- generation rows at the lengths of their held-out reference sentences (not length free)\n");
+        }
         if (Boolean.TRUE.equals(h.get("lexical"))) {
             sb.append(String.format(Locale.ROOT, "- lexical constraints on the rows marked so: a template slot takes only"
                     + " words tagged so in at least %s of their training uses (the model's tag-lexicon.tsv); a"

@@ -65,4 +65,27 @@ class ConstraintsSmokeTest {
         }
         assertEquals(1, EvaluationMain.run("constraints", "--quick", "--labels", "happy", "--out", out.toString()));
     }
+
+    @Test
+    void lexicalRowsAtHeldOutLengthsSayWhatTheyAre(@TempDir Path out) throws Exception {
+        int code = EvaluationMain.run("constraints", "--quick", "--n", "3", "--steps", "2", "--guidance", "3",
+                "--tasks", "generate", "--labels", "neutral", "--lexical", "--heldout-lengths", "--out",
+                out.toString());
+        assertEquals(0, code);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("constraints-quick.json").toFile());
+        JsonNode row = json.get("rows").get(0);
+        assertEquals("generate neutral, lexical (held-out lengths)", row.get("condition").asText(), row.toString());
+        assertEquals("held-out", json.get("settings").get("generationLengths").asText());
+        String md = Files.readString(out.resolve("constraints-quick.md"));
+        assertTrue(md.contains("lexical constraints on the rows marked so") && md.contains("held-out reference"), md);
+        // every output has its reference sentence's length: the samples file gives input "" for generation,
+        // so compare with the baseline, which used the same lengths
+        java.util.List<String> lines = Files.readAllLines(out.resolve("constraints-quick-samples.tsv"));
+        java.util.Map<String, java.util.List<Integer>> lengths = new java.util.HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            lengths.computeIfAbsent(f[1], k -> new java.util.ArrayList<>()).add(f[5].isEmpty() ? 0 : f[5].split(" ").length);
+        }
+        assertEquals(lengths.get("no label (baseline)"), lengths.get("generate neutral, lexical"), lengths.toString());
+    }
 }
