@@ -135,7 +135,15 @@ public final class ModelCheckpoint {
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
         TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
         Path lexicon = dir.resolve(TAG_LEXICON);
-        TagLexicon tags = Files.isRegularFile(lexicon) ? TagLexicon.read(lexicon, vocabulary) : null;
+        TagLexicon tags = null;
+        if (Files.isRegularFile(lexicon)) {
+            try {
+                tags = TagLexicon.read(lexicon, vocabulary);
+            } catch (IOException e) {
+                throw new InvalidModelException(lexicon, "cannot be read: " + e.getMessage() + " (it is optional: delete it"
+                        + " and write it again with the tag-lexicon command)");
+            }
+        }
         return new Loaded(header, network, vocabulary, warp, dir, tags);
     }
 

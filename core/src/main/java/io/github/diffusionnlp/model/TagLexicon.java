@@ -18,7 +18,7 @@ import java.util.List;
  *
  * <p>On disk ({@code tag-lexicon.tsv} in a model directory): a header line, then one line per word
  * that has a count, {@code word TAB TAG:count TAG:count …}. Plain text; a malformed line is an
- * {@link IOException} naming the file, the line and the problem.
+ * {@link IOException} naming the line and the problem.
  */
 public final class TagLexicon {
     public static final String HEADER = "# diffusion-nlp tag lexicon 1: word, then UPOS:count as tagged in the training corpus";
@@ -97,18 +97,18 @@ public final class TagLexicon {
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = r.readLine();
             if (!HEADER.equals(header)) {
-                throw new IOException(file + ": line 1 is not the tag-lexicon header ('" + HEADER + "')");
+                throw new IOException("line 1 is not the tag-lexicon header ('" + HEADER + "')");
             }
             int n = 1;
             for (String line; (line = r.readLine()) != null; ) {
                 n++;
                 int tab = line.indexOf('\t');
                 if (tab <= 0) {
-                    throw new IOException(file + ": line " + n + " has no 'word TAB TAG:count' (the file is corrupt)");
+                    throw new IOException("line " + n + " has no 'word TAB TAG:count' (the file is corrupt)");
                 }
                 String word = line.substring(0, tab);
                 if (!vocab.contains(word)) {
-                    throw new IOException(file + ": line " + n + " names '" + word
+                    throw new IOException("line " + n + " names '" + word
                             + "', which is not in the model's vocabulary (a lexicon of another model?)");
                 }
                 for (String field : line.substring(tab + 1).split(" ")) {
@@ -120,7 +120,7 @@ public final class TagLexicon {
                         }
                         counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] = count;
                     } catch (IllegalArgumentException e) { // also a bad tag
-                        throw new IOException(file + ": line " + n + ": '" + field + "' is not TAG:count with a UPOS tag"
+                        throw new IOException("line " + n + ": '" + field + "' is not TAG:count with a UPOS tag"
                                 + " and a count >= 0", e);
                     }
                 }

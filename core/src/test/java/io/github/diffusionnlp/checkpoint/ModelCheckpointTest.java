@@ -122,6 +122,21 @@ class ModelCheckpointTest {
     }
 
     @Test
+    void namesACorruptTagLexiconAndTheLine(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        assertTrue(Files.isRegularFile(lexicon), "training writes the tag lexicon");
+        Files.writeString(lexicon, Files.readString(lexicon) + "zzzunknownword\tNOUN:1\n");
+        InvalidModelException e = loadFails(model);
+        assertEquals(lexicon, e.file());
+        assertTrue(e.getMessage().contains("'zzzunknownword'") && e.getMessage().contains("line "), e.getMessage());
+        Files.delete(lexicon);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(null, ModelCheckpoint.load(model, manager).tagLexicon(), "the lexicon is optional");
+        }
+    }
+
+    @Test
     void rejectsAMalformedWarpingTable(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
         Files.writeString(model.resolve(ModelCheckpoint.WARP), "bin\n0\tx\n1\ty\n");

@@ -73,6 +73,6 @@ class TagLexiconTest {
         Path file = dir.resolve("bad.tsv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
         IOException e = assertThrows(IOException.class, () -> TagLexicon.read(file, VOCAB));
-        assertTrue(e.getMessage().contains(named) && e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 }
