@@ -100,8 +100,8 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
 
     /**
      * Lexical constraints on top of the conditioning: a template slot takes only words that the
-     * training corpus tagged with the slot's tag in most of their uses (the model's {@code
-     * tag-lexicon.tsv}); a sentiment bans negations and the AFINN-165 words rated against it (for
+     * training corpus tagged with the slot's tag in at least {@link #LEXICAL_TAG_SHARE} of their uses
+     * (the model's {@code tag-lexicon.tsv}); a sentiment bans negations and the AFINN-165 words rated against it (for
      * neutral: every rated word). Given (kept) words are never touched. The model conditions on the
      * labels softly and can still slip in an off-tag or off-sentiment word; this forbids it, at the
      * cost of a vocabulary-sized mask per generated word and step.

@@ -16,8 +16,9 @@ import java.util.Objects;
  * own tags as the template ({@link #withInputTemplate()}: tagged by OpenNLP's {@code POSTaggerME}
  * through {@link EnglishPosTagger}), and the classifier-free guidance weight (1 conditions plainly,
  * above 1 pushes harder at twice the cost, 0 ignores the constraints), and how many candidates to
- * sample per sentence and rank by sentiment ({@link #withCandidates}). Immutable; {@link #NONE} asks
- * for nothing.
+ * sample per sentence and rank by sentiment ({@link #withCandidates}), and whether the words are held
+ * to the lexicons behind the constraints ({@link #withLexical}). Immutable; {@link #NONE} asks for
+ * nothing.
  *
  * <pre>{@code
  * ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("positive").withTemplate("DET ADJ NOUN VERB ADV PUNCT")
