@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A diffusion language model ready for use: infill masked tokens, rewrite sentences, generate new ones.
@@ -388,19 +390,7 @@ public final class DiffusionLM implements AutoCloseable {
      * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
      */
     private double[][] labelPosteriors(List<Row> rows) {
-        double[][] ll;
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("this DiffusionLM has been closed");
-            }
-            ll = sampler.sentimentLogLikelihoods(new SampleRows(rows.stream().map(r -> r.result).toArray(int[][]::new),
-                    rows.stream().map(r -> r.given).toArray(boolean[][]::new),
-                    rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new), new int[rows.size()],
-                    rows.stream().map(r -> r.upos).toArray(int[][]::new), rows.stream().mapToLong(r -> r.seed).toArray()));
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        double[][] ll = whileOpen(() -> sampler.sentimentLogLikelihoods(inputs(rows, r -> r.result)));
         for (double[] row : ll) {
             double max = Arrays.stream(row).max().orElseThrow();
             double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());
@@ -427,20 +417,11 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     private List<Row> sampleRows(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("this DiffusionLM has been closed");
-            }
+        return whileOpen(() -> {
             WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<Row> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
-                SampleRows in = new SampleRows(batch.stream().map(r -> r.ids).toArray(int[][]::new),
-                        batch.stream().map(r -> r.given).toArray(boolean[][]::new),
-                        batch.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
-                        batch.stream().mapToInt(r -> r.sentiment).toArray(),
-                        batch.stream().map(r -> r.upos).toArray(int[][]::new),
-                        batch.stream().mapToLong(r -> r.seed).toArray());
+                SampleRows in = inputs(batch, r -> r.ids);
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
                         constraints.guidance(), constraints.steer(), words);
@@ -450,6 +431,27 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
             return rows;
+        });
+    }
+
+    /** The rows as the sampler takes them, with {@code ids} as their token ids (inputs or results). */
+    private static SampleRows inputs(List<Row> rows, Function<Row, int[]> ids) {
+        return new SampleRows(rows.stream().map(ids).toArray(int[][]::new),
+                rows.stream().map(r -> r.given).toArray(boolean[][]::new),
+                rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
+                rows.stream().mapToInt(r -> r.sentiment).toArray(),
+                rows.stream().map(r -> r.upos).toArray(int[][]::new),
+                rows.stream().mapToLong(r -> r.seed).toArray());
+    }
+
+    /** Runs {@code work} on the model, which {@link #close} must not free meanwhile. */
+    private <T> T whileOpen(Supplier<T> work) {
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("this DiffusionLM has been closed");
+            }
+            return work.get();
         } finally {
             lifecycle.readLock().unlock();
         }

@@ -35,12 +35,10 @@ public final class WordMasks {
 
     private final NDArray byTag;
     private final NDArray bySentiment;
-    private final double minTagShare;
 
-    private WordMasks(NDArray byTag, NDArray bySentiment, double minTagShare) {
+    private WordMasks(NDArray byTag, NDArray bySentiment) {
         this.byTag = byTag;
         this.bySentiment = bySentiment;
-        this.minTagShare = minTagShare;
     }
 
     /**
@@ -80,11 +78,7 @@ public final class WordMasks {
         NDArray byTag = manager.create(tagRows, new Shape(Conditioning.UPOS_IDS, v));
         NDArray bySentiment = manager.create(sentimentRows, new Shape(Conditioning.SENTIMENT_IDS, v));
         NDScope.unregister(byTag, bySentiment); // they outlive any scope the first caller has open
-        return new WordMasks(byTag, bySentiment, minTagShare);
-    }
-
-    public double minTagShare() {
-        return minTagShare;
+        return new WordMasks(byTag, bySentiment);
     }
 
     /** The offsets (N, V) for N positions with UPOS ids {@code upos} (N) and sentiment ids {@code sentiment} (N). */
