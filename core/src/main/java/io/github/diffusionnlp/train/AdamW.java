@@ -27,6 +27,13 @@ final class AdamW {
     private final NDManager manager;
     private final float weightDecay;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
+    /**
+     * The step the moments began at: 1 for a run's own (or restored) moments; the resumed step when a
+     * run continues without its saved moments. Adam's bias correction counts from here: counted from
+     * the run's step, fresh zero moments would be taken as warm and the first hundred or so updates
+     * would be up to twice their size.
+     */
+    private int momentsFrom = 1;
 
     AdamW(NDManager manager, float weightDecay) {
         this.manager = manager;
@@ -38,7 +45,11 @@ final class AdamW {
      * to matrices only (not to embeddings, biases, attention's offset bias or norms: their scale is meaningful).
      */
     void update(PairList<String, Parameter> params, int step, float learningRate) {
-        float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
+        if (moments.isEmpty()) {
+            momentsFrom = step;
+        }
+        int age = step - momentsFrom + 1;
+        float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, age)) / (1 - Math.pow(BETA1, age)));
         for (Pair<String, Parameter> p : params) {
             NDArray w = p.getValue().getArray();
             NDArray grad = w.getGradient();
@@ -71,8 +82,10 @@ final class AdamW {
         return out;
     }
 
+    /** Restores saved moments, taken to be as old as the run (the bias correction is then ≈ 1). */
     void restore(NDList state) {
         moments.clear();
+        momentsFrom = 1;
         for (int i = 0; i + 1 < state.size(); i += 2) {
             moments.put(AdamMoments.parameterOf(state.get(i).getName()), new NDArray[] {state.get(i), state.get(i + 1)});
         }
