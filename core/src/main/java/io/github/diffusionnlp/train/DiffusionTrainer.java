@@ -99,8 +99,11 @@ public final class DiffusionTrainer {
                 NDList state = ModelCheckpoint.loadOptimizerState(out, manager);
                 if (state != null) {
                     optimizer.restore(state);
+                    log.printf("resuming %s at step %d%n", out, previous.step());
+                } else {
+                    log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
+                            out, previous.step(), ModelCheckpoint.OPTIMIZER);
                 }
-                log.printf("resuming %s at step %d%n", out, previous.step());
             } else {
                 vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
                 ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());

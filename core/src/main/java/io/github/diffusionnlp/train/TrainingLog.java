@@ -51,8 +51,8 @@ final class TrainingLog {
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         List<String> kept = new ArrayList<>();
         for (String line : lines) {
-            String first = line.split(",", 2)[0];
-            if (!first.matches("\\d+") || Integer.parseInt(first) <= step) {
+            String[] row = dataRow(line);
+            if (row == null || Integer.parseInt(row[0]) <= step) {
                 kept.add(line);
             }
         }
@@ -61,6 +61,12 @@ final class TrainingLog {
             Files.write(tmp, kept, StandardCharsets.UTF_8);
             Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
+    }
+
+    /** The columns of a step's row of the CSV; null for the header (or anything else). */
+    private static String[] dataRow(String line) {
+        String[] c = line.split(",");
+        return c.length == HEADER.split(",").length && c[0].matches("\\d+") ? c : null;
     }
 
     /** True while the time budget lasts. */
@@ -94,8 +100,8 @@ final class TrainingLog {
     void writeLossCurve() throws IOException {
         List<TrainingCharts.LossPoint> points = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve(CSV), StandardCharsets.UTF_8)) {
-            String[] c = line.split(",");
-            if (c.length == 5 && !c[0].equals("step")) {
+            String[] c = dataRow(line);
+            if (c != null) {
                 points.add(new TrainingCharts.LossPoint(Integer.parseInt(c[0]), Double.parseDouble(c[2]),
                         Double.parseDouble(c[3])));
             }
