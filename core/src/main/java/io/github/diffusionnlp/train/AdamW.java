@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.checkpoint.AdamMoments;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,12 +29,13 @@ final class AdamW {
     private final float weightDecay;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
     /**
-     * The step the moments began at: 1 for a run's own (or restored) moments; the resumed step when a
-     * run continues without its saved moments. Adam's bias correction counts from here: counted from
-     * the run's step, fresh zero moments would be taken as warm and the first hundred or so updates
-     * would be up to twice their size.
+     * The step each parameter's moments began at: 1 for a run's own or restored moments; the step
+     * they were created at for moments started later (a run resumed without its saved moments, a
+     * parameter that growing a model added). Adam's bias correction counts from there: counted from
+     * the run's step, fresh zero moments would pass for warm ones and the first hundred or so
+     * updates would be up to twice their size.
      */
-    private int momentsFrom = 1;
+    private final Map<String, Integer> momentsFrom = new HashMap<>();
 
     AdamW(NDManager manager, float weightDecay) {
         this.manager = manager;
@@ -45,11 +47,6 @@ final class AdamW {
      * to matrices only (not to embeddings, biases, attention's offset bias or norms: their scale is meaningful).
      */
     void update(PairList<String, Parameter> params, int step, float learningRate) {
-        if (moments.isEmpty()) {
-            momentsFrom = step;
-        }
-        int age = step - momentsFrom + 1;
-        float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, age)) / (1 - Math.pow(BETA1, age)));
         for (Pair<String, Parameter> p : params) {
             NDArray w = p.getValue().getArray();
             NDArray grad = w.getGradient();
@@ -57,8 +54,11 @@ final class AdamW {
                 NDArray[] fresh = {manager.zeros(w.getShape(), w.getDataType(), w.getDevice()),
                     manager.zeros(w.getShape(), w.getDataType(), w.getDevice())};
                 NDScope.unregister(fresh); // the moments outlive the step's scope
+                momentsFrom.put(k, step);
                 return fresh;
             });
+            int age = step - momentsFrom.getOrDefault(p.getKey(), 1) + 1;
+            float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, age)) / (1 - Math.pow(BETA1, age)));
             float decay = decays(p.getKey(), w) ? weightDecay : 0f;
             w.getNDArrayInternal().adamUpdate(new NDList(w, grad, m[0], m[1]), new NDList(w),
                     learningRate, corrected, decay, 1f, -1f, BETA1, BETA2, EPSILON, true, true);
@@ -85,7 +85,7 @@ final class AdamW {
     /** Restores saved moments, taken to be as old as the run (the bias correction is then ≈ 1). */
     void restore(NDList state) {
         moments.clear();
-        momentsFrom = 1;
+        momentsFrom.clear(); // restored moments count as begun at step 1
         for (int i = 0; i + 1 < state.size(); i += 2) {
             moments.put(AdamMoments.parameterOf(state.get(i).getName()), new NDArray[] {state.get(i), state.get(i + 1)});
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.PairList;
@@ -39,6 +40,9 @@ class AdamWTest {
             AdamW resumed = new AdamW(manager, 0f);
             resumed.restore(warm.state());
             assertEquals(LR, largestUpdate(resumed, params, 5_001), 1e-5);
+            // A parameter the saved state lacks (as after growing a model) starts its own moments then.
+            PairList<String, Parameter> added = parameter(manager, "added");
+            assertEquals(LR, largestUpdate(resumed, added, 5_011), 1e-5);
         }
     }
 
@@ -52,10 +56,14 @@ class AdamWTest {
     }
 
     private static PairList<String, Parameter> parameter(NDManager manager) {
-        Parameter w = Parameter.builder().setName("w").setType(Parameter.Type.WEIGHT).build();
-        w.setArray(manager.ones(new ai.djl.ndarray.types.Shape(4)));
+        return parameter(manager, "w");
+    }
+
+    private static PairList<String, Parameter> parameter(NDManager manager, String name) {
+        Parameter w = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
+        w.setArray(manager.ones(new Shape(4)));
         PairList<String, Parameter> params = new PairList<>();
-        params.add("w", w);
+        params.add(name, w);
         return params;
     }
 
