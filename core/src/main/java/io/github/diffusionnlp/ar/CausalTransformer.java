@@ -55,6 +55,11 @@ public final class CausalTransformer extends AbstractBlock {
         return config;
     }
 
+    /** The lookup tables (word and position embeddings): rows are looked up, not multiplied, so not decayed. */
+    public List<Parameter> tables() {
+        return List.of(tokenEmbedding, positionEmbedding);
+    }
+
     /** Builds the network and allocates (random) weights on {@code manager}. */
     public void initialize(NDManager manager) {
         initialize(manager, DataType.FLOAT32, new Shape(1, config.positions())); // the type of the weights, not of the ids

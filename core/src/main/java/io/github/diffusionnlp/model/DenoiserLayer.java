@@ -63,6 +63,11 @@ final class DenoiserLayer extends AbstractBlock {
         modulation = addChildBlock("modulation", Linear.builder().setUnits(6L * d).build());
     }
 
+    /** The learnt attention bias per head and word offset, if this model has relative positions. */
+    java.util.Optional<Parameter> relativeBias() {
+        return java.util.Optional.ofNullable(relativeBias);
+    }
+
     /** Zero modulation: shift = scale = gate = 0, so the block starts as the identity. */
     void zeroModulation() {
         modulation.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);

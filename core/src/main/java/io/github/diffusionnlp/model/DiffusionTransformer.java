@@ -224,6 +224,20 @@ public final class DiffusionTransformer extends AbstractBlock {
     }
 
     /**
+     * The lookup tables, whose scale means something and which training must not decay: the word
+     * embeddings, the position, given-flag, sentiment and UPOS embeddings, and each block's
+     * relative-position bias.
+     */
+    public List<Parameter> tables() {
+        List<Parameter> out = new ArrayList<>(List.of(tokenEmbedding, positionEmbedding, givenEmbedding,
+                sentimentEmbedding, uposEmbedding));
+        for (DenoiserLayer layer : layers) {
+            layer.relativeBias().ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
      * Every σ-dependent vector of a pass as one affine map of swish(noise), for {@link
      * SamplingForward}: each block's six ({@link DenoiserLayer#foldedModulation}), then the final
      * LayerNorm's gain and bias with its modulation folded in; {weight (K, noiseDim), bias (K)}, fp32.

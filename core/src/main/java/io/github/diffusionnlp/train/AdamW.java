@@ -8,9 +8,13 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.checkpoint.AdamMoments;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * AdamW (decoupled weight decay) over a model's parameters, using DJL's fused PyTorch update.
@@ -28,6 +32,7 @@ final class AdamW {
     private final NDManager manager;
     private final float weightDecay;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
+    private final Set<Parameter> tables;
     /**
      * The step each parameter's moments began at: 1 for a run's own or restored moments; the step
      * they were created at for moments started later (a run resumed without its saved moments, a
@@ -37,14 +42,18 @@ final class AdamW {
      */
     private final Map<String, Integer> momentsFrom = new HashMap<>();
 
-    AdamW(NDManager manager, float weightDecay) {
+    /** {@code tables}: the network's lookup tables, which are not decayed (see {@link #update}). */
+    AdamW(NDManager manager, float weightDecay, Collection<Parameter> tables) {
         this.manager = manager;
         this.weightDecay = weightDecay;
+        this.tables = Collections.newSetFromMap(new IdentityHashMap<>());
+        this.tables.addAll(tables);
     }
 
     /**
      * One update of every parameter with a gradient. {@code step} counts from 1. Weight decay applies
-     * to matrices only (not to embeddings, biases, attention's offset bias or norms: their scale is meaningful).
+     * to the weight matrices only: not to the lookup tables given at construction (embeddings,
+     * attention's offset bias) nor to biases and norms, whose scale is meaningful.
      */
     void update(PairList<String, Parameter> params, int step, float learningRate) {
         for (Pair<String, Parameter> p : params) {
@@ -59,14 +68,14 @@ final class AdamW {
             });
             int age = step - momentsFrom.getOrDefault(p.getKey(), 1) + 1;
             float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, age)) / (1 - Math.pow(BETA1, age)));
-            float decay = decays(p.getKey(), w) ? weightDecay : 0f;
+            float decay = decays(p.getValue()) ? weightDecay : 0f;
             w.getNDArrayInternal().adamUpdate(new NDList(w, grad, m[0], m[1]), new NDList(w),
                     learningRate, corrected, decay, 1f, -1f, BETA1, BETA2, EPSILON, true, true);
         }
     }
 
-    private static boolean decays(String name, NDArray w) {
-        return w.getShape().dimension() == 2 && !name.contains("Embedding") && !name.contains("relativeBias");
+    boolean decays(Parameter p) {
+        return p.getArray().getShape().dimension() == 2 && !tables.contains(p);
     }
 
     NDList state() {

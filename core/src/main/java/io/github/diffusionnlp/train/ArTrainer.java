@@ -66,17 +66,14 @@ public final class ArTrainer {
         try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;
             Vocabulary vocab;
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY);
+            NDList moments = null;
             TrainingInfo previous = null;
             if (resuming) {
                 ArCheckpoint.Loaded loaded = ArCheckpoint.load(out, manager);
                 network = loaded.network();
                 vocab = loaded.vocabulary();
                 previous = loaded.header().training();
-                NDList state = ArCheckpoint.loadOptimizerState(out, manager);
-                if (state != null) {
-                    optimizer.restore(state);
-                }
+                moments = ArCheckpoint.loadOptimizerState(out, manager);
                 log.printf("resuming %s at step %d%n", out, previous.step());
             } else {
                 vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve("vocab.txt"))
@@ -85,6 +82,10 @@ public final class ArTrainer {
                 Engine.getInstance().setRandomSeed((int) options.seed());
                 network.initialize(manager);
                 Files.createDirectories(out);
+            }
+            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables());
+            if (moments != null) {
+                optimizer.restore(moments);
             }
             for (Pair<String, Parameter> p : network.getParameters()) {
                 p.getValue().getArray().setRequiresGradient(true);

@@ -88,7 +88,7 @@ public final class DiffusionTrainer {
             DiffusionTransformer network;
             Vocabulary vocab;
             TimeWarp warp;
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY);
+            NDList moments = null;
             TrainingInfo previous = null;
             if (resuming) {
                 ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(out, manager);
@@ -96,9 +96,8 @@ public final class DiffusionTrainer {
                 vocab = loaded.vocabulary();
                 warp = loaded.warp();
                 previous = loaded.header().training();
-                NDList state = ModelCheckpoint.loadOptimizerState(out, manager);
-                if (state != null) {
-                    optimizer.restore(state);
+                moments = ModelCheckpoint.loadOptimizerState(out, manager);
+                if (moments != null) {
                     log.printf("resuming %s at step %d%n", out, previous.step());
                 } else {
                     log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
@@ -123,6 +122,10 @@ public final class DiffusionTrainer {
                 }
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);
+            }
+            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables());
+            if (moments != null) {
+                optimizer.restore(moments);
             }
             Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
             if (!Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -8,8 +9,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.ar.CausalTransformer;
+import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.ModelConfig;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class AdamWTest {
@@ -23,27 +29,52 @@ class AdamWTest {
     @Test
     void updatesHaveTheLearningRatesSizeWhetherFreshOrResumedWithoutMoments() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertEquals(LR, largestUpdate(new AdamW(manager, 0f), parameter(manager), 1), 1e-5);
-            assertEquals(LR, largestUpdate(new AdamW(manager, 0f), parameter(manager), 27_001), 1e-5);
+            assertEquals(LR, largestUpdate(new AdamW(manager, 0f, List.of()), parameter(manager), 1), 1e-5);
+            assertEquals(LR, largestUpdate(new AdamW(manager, 0f, List.of()), parameter(manager), 27_001), 1e-5);
         }
     }
 
     @Test
     void restoredMomentsAreTakenAsWarm() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            AdamW warm = new AdamW(manager, 0f);
+            AdamW warm = new AdamW(manager, 0f, List.of());
             PairList<String, Parameter> params = parameter(manager);
             for (int step = 1; step <= 1_000; step++) {
                 step(warm, params, step);
             }
             // Moments of 1,000 steps of a constant gradient: restored, the next updates again have the rate's size.
-            AdamW resumed = new AdamW(manager, 0f);
+            AdamW resumed = new AdamW(manager, 0f, List.of());
             resumed.restore(warm.state());
             assertEquals(LR, largestUpdate(resumed, params, 5_001), 1e-5);
             // A parameter the saved state lacks (as after growing a model) starts its own moments then.
             PairList<String, Parameter> added = parameter(manager, "added");
             assertEquals(LR, largestUpdate(resumed, added, 5_011), 1e-5);
         }
+    }
+
+    /** Weight matrices are decayed; embeddings, the relative-position bias, biases and norms are not. */
+    @Test
+    void decaysTheWeightMatricesAndNotTheTables() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            DiffusionTransformer diffusion = new DiffusionTransformer(ModelConfig.ofSize("tiny", 50, 16).withRelativePositions());
+            diffusion.initialize(manager);
+            CausalTransformer causal = new CausalTransformer(ArTrainer.matchingConfig("tiny", 50, 16));
+            causal.initialize(manager);
+            assertDecays(new AdamW(manager, 0.01f, diffusion.tables()), diffusion.getParameters());
+            assertDecays(new AdamW(manager, 0.01f, causal.tables()), causal.getParameters());
+        }
+    }
+
+    private static void assertDecays(AdamW adam, PairList<String, Parameter> params) {
+        int decayed = 0;
+        for (Pair<String, Parameter> p : params) {
+            String name = p.getKey();
+            boolean table = name.contains("Embedding") || name.contains("relativeBias");
+            boolean matrix = p.getValue().getArray().getShape().dimension() == 2;
+            assertEquals(matrix && !table, adam.decays(p.getValue()), name);
+            decayed += adam.decays(p.getValue()) ? 1 : 0;
+        }
+        assertTrue(decayed > 0 && decayed < params.size(), decayed + " of " + params.size() + " decayed");
     }
 
     /** The largest absolute change of the parameter over ten updates from {@code firstStep}. */
