@@ -15,6 +15,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.util.PairList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One pre-LayerNorm bidirectional transformer block whose two LayerNorms are modulated by the
@@ -64,8 +65,8 @@ final class DenoiserLayer extends AbstractBlock {
     }
 
     /** The learnt attention bias per head and word offset, if this model has relative positions. */
-    java.util.Optional<Parameter> relativeBias() {
-        return java.util.Optional.ofNullable(relativeBias);
+    Optional<Parameter> relativeBias() {
+        return Optional.ofNullable(relativeBias);
     }
 
     /** Zero modulation: shift = scale = gate = 0, so the block starts as the identity. */
