@@ -56,6 +56,29 @@ class DiffusionTrainerTest {
         }
     }
 
+    /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
+    @Test
+    void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Files.delete(dir.resolve(ModelCheckpoint.OPTIMIZER));
+        float[] atTen;
+        try (NDManager m = NDManager.newBaseManager()) {
+            atTen = ModelCheckpoint.load(dir, m).network().getParameters().get(0).getValue().getArray().toFloatArray();
+        }
+        TestModels.train(dir, 20, true);
+        assertTrue(Files.size(dir.resolve(ModelCheckpoint.OPTIMIZER)) > 0, "moments saved again");
+        try (NDManager m = NDManager.newBaseManager()) {
+            var resumed = ModelCheckpoint.load(dir, m);
+            assertEquals(20, resumed.header().training().step());
+            float[] atTwenty = resumed.network().getParameters().get(0).getValue().getArray().toFloatArray();
+            assertFalse(java.util.Arrays.equals(atTen, atTwenty), "resumed run did not train");
+            for (int i = 0; i < atTwenty.length; i++) {
+                assertTrue(Float.isFinite(atTwenty[i]));
+            }
+        }
+    }
+
     /**
      * The word embeddings must learn, not stay the random codes they start as: the network reads them
      * normalised, so their raw scale sets how fast Adam turns them (DiffusionTransformer.EMBEDDING_INIT).
