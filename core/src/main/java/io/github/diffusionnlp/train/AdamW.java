@@ -10,7 +10,6 @@ import ai.djl.util.PairList;
 import io.github.diffusionnlp.checkpoint.AdamMoments;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,23 +30,30 @@ final class AdamW {
 
     private final NDManager manager;
     private final float weightDecay;
-    private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
+    private final Map<String, Moments> moments = new LinkedHashMap<>();
     private final Set<Parameter> tables;
+
     /**
-     * The step each parameter's moments began at: 1 for a run's own or restored moments; the step
-     * they were created at for moments started later (a run resumed without its saved moments, a
+     * One parameter's moments and the step they began at: 1 for a run's own or restored moments; the
+     * step they were created at for moments started later (a run resumed without its saved moments, a
      * parameter that growing a model added). Adam's bias correction counts from there: counted from
      * the run's step, fresh zero moments would pass for warm ones and the first hundred or so
      * updates would be up to twice their size.
      */
-    private final Map<String, Integer> momentsFrom = new HashMap<>();
+    private record Moments(NDArray mean, NDArray variance, int from) {}
 
-    /** {@code tables}: the network's lookup tables, which are not decayed (see {@link #update}). */
-    AdamW(NDManager manager, float weightDecay, Collection<Parameter> tables) {
+    /**
+     * {@code tables}: the network's lookup tables, which are not decayed (see {@link #update});
+     * {@code saved}: moments to continue from ({@link #state()} of an earlier run), or null for none.
+     */
+    AdamW(NDManager manager, float weightDecay, Collection<Parameter> tables, NDList saved) {
         this.manager = manager;
         this.weightDecay = weightDecay;
         this.tables = Collections.newSetFromMap(new IdentityHashMap<>());
         this.tables.addAll(tables);
+        if (saved != null) {
+            restore(saved);
+        }
     }
 
     /**
@@ -59,17 +65,16 @@ final class AdamW {
         for (Pair<String, Parameter> p : params) {
             NDArray w = p.getValue().getArray();
             NDArray grad = w.getGradient();
-            NDArray[] m = moments.computeIfAbsent(p.getKey(), k -> {
-                NDArray[] fresh = {manager.zeros(w.getShape(), w.getDataType(), w.getDevice()),
-                    manager.zeros(w.getShape(), w.getDataType(), w.getDevice())};
-                NDScope.unregister(fresh); // the moments outlive the step's scope
-                momentsFrom.put(k, step);
+            Moments m = moments.computeIfAbsent(p.getKey(), k -> {
+                Moments fresh = new Moments(manager.zeros(w.getShape(), w.getDataType(), w.getDevice()),
+                        manager.zeros(w.getShape(), w.getDataType(), w.getDevice()), step);
+                NDScope.unregister(fresh.mean(), fresh.variance()); // the moments outlive the step's scope
                 return fresh;
             });
-            int age = step - momentsFrom.getOrDefault(p.getKey(), 1) + 1;
+            int age = step - m.from() + 1;
             float corrected = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, age)) / (1 - Math.pow(BETA1, age)));
             float decay = decays(p.getValue()) ? weightDecay : 0f;
-            w.getNDArrayInternal().adamUpdate(new NDList(w, grad, m[0], m[1]), new NDList(w),
+            w.getNDArrayInternal().adamUpdate(new NDList(w, grad, m.mean(), m.variance()), new NDList(w),
                     learningRate, corrected, decay, 1f, -1f, BETA1, BETA2, EPSILON, true, true);
         }
     }
@@ -80,9 +85,9 @@ final class AdamW {
 
     NDList state() {
         NDList out = new NDList();
-        for (Map.Entry<String, NDArray[]> e : moments.entrySet()) {
-            NDArray mean = e.getValue()[0];
-            NDArray variance = e.getValue()[1];
+        for (Map.Entry<String, Moments> e : moments.entrySet()) {
+            NDArray mean = e.getValue().mean();
+            NDArray variance = e.getValue().variance();
             mean.setName(AdamMoments.meanName(e.getKey()));
             variance.setName(AdamMoments.varianceName(e.getKey()));
             out.add(mean);
@@ -92,11 +97,9 @@ final class AdamW {
     }
 
     /** Restores saved moments, taken to be as old as the run (the bias correction is then ≈ 1). */
-    void restore(NDList state) {
-        moments.clear();
-        momentsFrom.clear(); // restored moments count as begun at step 1
+    private void restore(NDList state) {
         for (int i = 0; i + 1 < state.size(); i += 2) {
-            moments.put(AdamMoments.parameterOf(state.get(i).getName()), new NDArray[] {state.get(i), state.get(i + 1)});
+            moments.put(AdamMoments.parameterOf(state.get(i).getName()), new Moments(state.get(i), state.get(i + 1), 1));
         }
     }
 }

@@ -83,10 +83,7 @@ public final class ArTrainer {
                 network.initialize(manager);
                 Files.createDirectories(out);
             }
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables());
-            if (moments != null) {
-                optimizer.restore(moments);
-            }
+            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
             for (Pair<String, Parameter> p : network.getParameters()) {
                 p.getValue().getArray().setRequiresGradient(true);
             }

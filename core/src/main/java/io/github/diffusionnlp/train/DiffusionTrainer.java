@@ -123,10 +123,7 @@ public final class DiffusionTrainer {
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);
             }
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables());
-            if (moments != null) {
-                optimizer.restore(moments);
-            }
+            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
             Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
             if (!Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
                 TagLexicon tags = TagLexicon.build(corpus, vocab);

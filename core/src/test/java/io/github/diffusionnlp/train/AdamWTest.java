@@ -29,22 +29,21 @@ class AdamWTest {
     @Test
     void updatesHaveTheLearningRatesSizeWhetherFreshOrResumedWithoutMoments() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertEquals(LR, largestUpdate(new AdamW(manager, 0f, List.of()), parameter(manager), 1), 1e-5);
-            assertEquals(LR, largestUpdate(new AdamW(manager, 0f, List.of()), parameter(manager), 27_001), 1e-5);
+            assertEquals(LR, largestUpdate(new AdamW(manager, 0f, List.of(), null), parameter(manager), 1), 1e-5);
+            assertEquals(LR, largestUpdate(new AdamW(manager, 0f, List.of(), null), parameter(manager), 27_001), 1e-5);
         }
     }
 
     @Test
     void restoredMomentsAreTakenAsWarm() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            AdamW warm = new AdamW(manager, 0f, List.of());
+            AdamW warm = new AdamW(manager, 0f, List.of(), null);
             PairList<String, Parameter> params = parameter(manager);
             for (int step = 1; step <= 1_000; step++) {
                 step(warm, params, step);
             }
             // Moments of 1,000 steps of a constant gradient: restored, the next updates again have the rate's size.
-            AdamW resumed = new AdamW(manager, 0f, List.of());
-            resumed.restore(warm.state());
+            AdamW resumed = new AdamW(manager, 0f, List.of(), warm.state());
             assertEquals(LR, largestUpdate(resumed, params, 5_001), 1e-5);
             // A parameter the saved state lacks (as after growing a model) starts its own moments then.
             PairList<String, Parameter> added = parameter(manager, "added");
@@ -60,8 +59,8 @@ class AdamWTest {
             diffusion.initialize(manager);
             CausalTransformer causal = new CausalTransformer(ArTrainer.matchingConfig("tiny", 50, 16));
             causal.initialize(manager);
-            assertDecays(new AdamW(manager, 0.01f, diffusion.tables()), diffusion.getParameters());
-            assertDecays(new AdamW(manager, 0.01f, causal.tables()), causal.getParameters());
+            assertDecays(new AdamW(manager, 0.01f, diffusion.tables(), null), diffusion.getParameters());
+            assertDecays(new AdamW(manager, 0.01f, causal.tables(), null), causal.getParameters());
         }
     }
 
