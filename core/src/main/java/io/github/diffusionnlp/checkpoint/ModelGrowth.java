@@ -96,7 +96,7 @@ public final class ModelGrowth {
             TrainingInfo t = old.header().training();
             TrainingInfo carried = t == null ? null : t.withMetrics(null);
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
-                    AdamMoments.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
+                    TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
                             ModelGrowth::isEmbeddingTable, embeddingScale));
             for (String carriedFile : new String[] {"training-log.csv", ModelCheckpoint.TAG_LEXICON}) {
                 Path file = from.resolve(carriedFile);

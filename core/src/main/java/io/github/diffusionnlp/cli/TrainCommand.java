@@ -23,9 +23,14 @@ final class TrainCommand implements Callable<Integer> {
             + " (a learnt bias per head and word offset) from the start")
     boolean relativePositions;
 
+    @Option(names = "--average", defaultValue = "0", paramLabel = "DECAY",
+            description = "save a moving average of the weights with this decay (e.g. 0.999) as the model, the"
+                    + " trained weights going to the training state; 0: save the trained weights (default: ${DEFAULT-VALUE})")
+    double averageDecay;
+
     @Override
     public Integer call() throws Exception {
-        TrainingInfo info = new DiffusionTrainer(args.options(contextEmbeddings, relativePositions), System.out).run();
+        TrainingInfo info = new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out).run();
         System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
                 info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
         return 0;

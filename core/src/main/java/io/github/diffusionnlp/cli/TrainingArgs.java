@@ -50,12 +50,12 @@ final class TrainingArgs {
     boolean resume;
 
     TrainOptions options() {
-        return options(false, false);
+        return options(false, false, 0);
     }
 
-    /** With a new diffusion model's initial choices ({@link TrainCommand}'s own options). */
-    TrainOptions options(boolean contextEmbeddings, boolean relativePositions) {
+    /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
+    TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
         return new TrainOptions(corpus, dev, out, size, vocab, length, batch, steps, timeBudget, lr, warmup, seed,
-                checkpointEvery, resume, contextEmbeddings, relativePositions);
+                checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay);
     }
 }

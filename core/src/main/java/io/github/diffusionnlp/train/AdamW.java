@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import io.github.diffusionnlp.checkpoint.AdamMoments;
+import io.github.diffusionnlp.checkpoint.TrainingState;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,7 +20,7 @@ import java.util.Set;
  *
  * <p>DJL's own {@code AdamW} keeps its moments private and counts steps itself, so a resumed run
  * would restart warm-up with empty moments; this one holds its moments by parameter path, saves and
- * restores them as an {@link NDList} (named as {@link AdamMoments} says), and takes the step number from
+ * restores them as an {@link NDList} (named as {@link TrainingState} says), and takes the step number from
  * the caller.
  */
 final class AdamW {
@@ -88,18 +88,34 @@ final class AdamW {
         for (Map.Entry<String, Moments> e : moments.entrySet()) {
             NDArray mean = e.getValue().mean();
             NDArray variance = e.getValue().variance();
-            mean.setName(AdamMoments.meanName(e.getKey()));
-            variance.setName(AdamMoments.varianceName(e.getKey()));
+            mean.setName(TrainingState.meanName(e.getKey()));
+            variance.setName(TrainingState.varianceName(e.getKey()));
             out.add(mean);
             out.add(variance);
         }
         return out;
     }
 
-    /** Restores saved moments, taken to be as old as the run (the bias correction is then ≈ 1). */
+    /**
+     * Restores saved moments, taken to be as old as the run (the bias correction is then ≈ 1). Other
+     * arrays of the training state (trained weights) are not the optimizer's and are skipped.
+     */
     private void restore(NDList state) {
-        for (int i = 0; i + 1 < state.size(); i += 2) {
-            moments.put(AdamMoments.parameterOf(state.get(i).getName()), new Moments(state.get(i), state.get(i + 1), 1));
+        Map<String, NDArray> means = new LinkedHashMap<>();
+        Map<String, NDArray> variances = new LinkedHashMap<>();
+        for (NDArray array : state) {
+            String name = array.getName();
+            if (TrainingState.isMean(name)) {
+                means.put(TrainingState.parameterOf(name), array);
+            } else if (TrainingState.isVariance(name)) {
+                variances.put(TrainingState.parameterOf(name), array);
+            }
         }
+        means.forEach((parameter, mean) -> {
+            NDArray variance = variances.get(parameter);
+            if (variance != null) {
+                moments.put(parameter, new Moments(mean, variance, 1));
+            }
+        });
     }
 }

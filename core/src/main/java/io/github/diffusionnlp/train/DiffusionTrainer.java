@@ -124,6 +124,17 @@ public final class DiffusionTrainer {
                 Files.createDirectories(out);
             }
             AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
+            // a resumed averaged checkpoint loaded its average as the network: the average continues
+            // from there and the network takes back the trained weights the state holds
+            WeightAverage average = options.averageDecay() > 0
+                    ? new WeightAverage(manager, (float) options.averageDecay(), network.getParameters(), resuming)
+                    : null;
+            int restored = WeightAverage.restoreTrained(moments, network.getParameters());
+            if (resuming && average != null && restored == 0) {
+                log.println("resuming without trained weights in the state: training continues from the saved ones");
+            } else if (resuming && average == null && restored > 0) {
+                log.println("resuming from the trained weights in the state, not their saved average (no --average)");
+            }
             Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
             if (!Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
                 TagLexicon tags = TagLexicon.build(corpus, vocab);
@@ -143,12 +154,13 @@ public final class DiffusionTrainer {
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
                     rows.size(), sentimentShares(rows), manager.getDevice());
-            return loop(manager, network, vocab, warp, optimizer, rows, devRows, previous);
+            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous);
         }
     }
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
-            AdamW optimizer, List<Example> rows, List<Example> devRows, TrainingInfo previous) throws IOException {
+            AdamW optimizer, WeightAverage average, List<Example> rows, List<Example> devRows, TrainingInfo previous)
+            throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -164,6 +176,9 @@ public final class DiffusionTrainer {
             float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
             double loss = trainStep(manager, network, warp, optimizer, parameters, rows, order.members(step), step, lr);
+            if (average != null && Double.isFinite(loss)) {
+                average.update(parameters);
+            }
             if (step - startStep > WARM_STEPS) {
                 throughput = throughput.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
             }
@@ -190,7 +205,13 @@ public final class DiffusionTrainer {
                 info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
                         options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
                         devLoss, null);
-                ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
+                if (average == null) {
+                    ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
+                } else {
+                    TrainingInfo saved = info;
+                    average.saveAveraged(parameters, optimizer.state(),
+                            state -> ModelCheckpoint.save(out, network, vocab, warp, saved, state));
+                }
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve("warp.png"), warp);
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);

@@ -23,11 +23,13 @@ import java.time.Duration;
  * @param contextEmbeddings start a new model's word embeddings from corpus contexts
  *     ({@link io.github.diffusionnlp.model.ContextEmbeddings}) rather than at random
  * @param relativePositions give a new model relative-position attention bias from the start
+ * @param averageDecay decay of the moving average of the weights that checkpoints save for sampling
+ *     ({@link WeightAverage}), or 0 to save the trained weights themselves
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
-        boolean contextEmbeddings, boolean relativePositions) {
+        boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
 
     public TrainOptions {
         if (batchSize < 1 || steps < 1 || maxLength < 2 || vocabSize < 3 || checkpointEvery < 1 || warmupSteps < 0) {
@@ -37,6 +39,9 @@ public record TrainOptions(
         if (!(learningRate > 0)) {
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
+        if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
+            throw new IllegalArgumentException("weight-average decay (train --average) must be 0 (none) or in (0, 1), got " + averageDecay);
+        }
     }
 
     /** Options for a model of the named size as it is: random word embeddings, absolute positions only. */
@@ -44,7 +49,7 @@ public record TrainOptions(
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume) {
         this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
-                seed, checkpointEvery, resume, false, false);
+                seed, checkpointEvery, resume, false, false, 0);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

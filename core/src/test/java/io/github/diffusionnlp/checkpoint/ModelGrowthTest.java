@@ -126,12 +126,12 @@ class ModelGrowthTest {
             assertTrue(after.sub(before.mul(0.05f)).abs().max().getFloat() < 1e-6f, "the table was not scaled by 0.05");
             NDList oldState = ModelCheckpoint.loadOptimizerState(TestModels.tinyModel(), manager);
             NDList newState = ModelCheckpoint.loadOptimizerState(rescaled, manager);
-            NDArray mean = moment(newState, AdamMoments.meanName("tokenEmbedding"));
-            NDArray variance = moment(newState, AdamMoments.varianceName("tokenEmbedding"));
+            NDArray mean = moment(newState, TrainingState.meanName("tokenEmbedding"));
+            NDArray variance = moment(newState, TrainingState.varianceName("tokenEmbedding"));
             // m / sqrt(v), the direction and size of Adam's step, is unchanged
-            assertTrue(mean.sub(moment(oldState, AdamMoments.meanName("tokenEmbedding")).mul(20f)).abs().max().getFloat()
+            assertTrue(mean.sub(moment(oldState, TrainingState.meanName("tokenEmbedding")).mul(20f)).abs().max().getFloat()
                     <= 1e-4f * mean.abs().max().getFloat() + 1e-12f);
-            assertTrue(variance.sub(moment(oldState, AdamMoments.varianceName("tokenEmbedding")).mul(400f)).abs().max().getFloat()
+            assertTrue(variance.sub(moment(oldState, TrainingState.varianceName("tokenEmbedding")).mul(400f)).abs().max().getFloat()
                     <= 1e-4f * variance.abs().max().getFloat() + 1e-12f);
             NDArray other = oldState.stream().filter(m -> !m.getName().startsWith("tokenEmbedding#")).findFirst()
                     .orElseThrow();
@@ -140,6 +140,23 @@ class ModelGrowthTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ModelGrowth.grow(TestModels.tinyModel(), dir.resolve("bad"), false, 0, -1f));
         assertTrue(e.getMessage().contains("positive"), e.getMessage());
+    }
+
+    /** Trained weights kept beside an averaged model scale like the parameter; its moments inversely. */
+    @Test
+    void rescalingTheStateScalesTrainedWeightsWithTheParameter() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList state = new NDList();
+            for (String name : List.of(TrainingState.meanName("t"), TrainingState.varianceName("t"),
+                    TrainingState.weightName("t"), TrainingState.weightName("other"))) {
+                NDArray a = manager.ones(new ai.djl.ndarray.types.Shape(2));
+                a.setName(name);
+                state.add(a);
+            }
+            NDList scaled = TrainingState.forParameterScaled(state, "t"::equals, 0.5f);
+            assertEquals(List.of(2f, 4f, 0.5f, 1f), scaled.stream().map(a -> a.getFloat(0)).toList());
+            assertEquals(state.stream().map(NDArray::getName).toList(), scaled.stream().map(NDArray::getName).toList());
+        }
     }
 
     @Test

@@ -218,9 +218,10 @@ class MainTest {
         String[] base = {"--corpus", "c.txt", "--out", "o"};
         TrainCommand plain = new TrainCommand();
         new picocli.CommandLine(plain).parseArgs(base);
-        var options = plain.args.options(plain.contextEmbeddings, plain.relativePositions);
+        var options = plain.args.options(plain.contextEmbeddings, plain.relativePositions, plain.averageDecay);
         assertTrue(options.contextEmbeddings());
         assertTrue(!options.relativePositions());
+        assertEquals(0, options.averageDecay());
         TrainCommand negated = new TrainCommand();
         new picocli.CommandLine(negated).parseArgs("--corpus", "c.txt", "--out", "o", "--no-context-embeddings",
                 "--relative-positions");

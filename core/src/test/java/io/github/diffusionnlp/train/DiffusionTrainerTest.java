@@ -117,7 +117,7 @@ class DiffusionTrainerTest {
         for (Path dir : List.of(withContexts, plain)) {
             boolean asked = dir == withContexts;
             new DiffusionTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 1, null,
-                    3e-3, 5, 7, 10, false, asked, asked), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+                    3e-3, 5, 7, 10, false, asked, asked, 0), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .run();
         }
         try (NDManager m = NDManager.newBaseManager()) {
