@@ -6,7 +6,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
-import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -140,13 +139,13 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         int len = info.config().maxLength();
-        List<Row> rows = new ArrayList<>();
+        List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             List<String> tokens = sentences.get(s);
             for (int from = 0; from < tokens.size(); from += len) {
                 List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
                 if (window.contains(MASK)) {
-                    Row row = Row.infill(s, from, window, model.vocabulary(), len, options.seed() + s + from);
+                    ModelRow row = ModelRow.infill(s, from, window, model.vocabulary(), len, options.seed() + s + from);
                     rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }
             }
@@ -156,12 +155,12 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /** The sentences with each row's generated positions replaced by its result. */
-    private List<List<String>> merge(List<List<String>> sentences, List<Row> rows) {
+    private List<List<String>> merge(List<List<String>> sentences, List<ModelRow> rows) {
         List<List<String>> out = new ArrayList<>();
         for (List<String> tokens : sentences) {
             out.add(new ArrayList<>(tokens));
         }
-        for (Row row : rows) {
+        for (ModelRow row : rows) {
             for (int i = 0; i < row.tokens.size(); i++) {
                 if (!row.given[i]) {
                     out.get(row.sentence).set(row.offset + i, model.vocabulary().word(row.result[i]));
@@ -226,7 +225,7 @@ public final class DiffusionLM implements AutoCloseable {
                     + " candidate count and lexical setting");
         }
         int len = info.config().maxLength();
-        List<Row> rows = new ArrayList<>();
+        List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             List<String> tokens = sentences.get(s);
             boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
@@ -236,23 +235,23 @@ public final class DiffusionLM implements AutoCloseable {
             }
             Constraints constraints = perSentence.get(s);
             if (constraints.template() != null) {
-                rows.add(Row.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
+                rows.add(ModelRow.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
                         options.seed() + s));
                 continue;
             }
             for (int from = 0; from < tokens.size(); from += len) {
                 List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
                 boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
-                Row row = Row.rewrite(s, from, window, kw, model.vocabulary(), len, options.seed() + s + from);
+                ModelRow row = ModelRow.rewrite(s, from, window, kw, model.vocabulary(), len, options.seed() + s + from);
                 if (!row.allGiven()) {
                     rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }
             }
         }
-        List<Row> done = run(rows, options, strength, shared);
+        List<ModelRow> done = run(rows, options, strength, shared);
         List<List<String>> out = merge(sentences, done.stream().filter(r -> perSentence.get(r.sentence).template() == null)
                 .toList());
-        for (Row row : done) {
+        for (ModelRow row : done) {
             if (perSentence.get(row.sentence).template() != null) {
                 List<String> words = words(row.result);
                 for (int i = 0; i < words.size() && i < row.tokens.size(); i++) {
@@ -297,12 +296,12 @@ public final class DiffusionLM implements AutoCloseable {
             }
             length = t;
         }
-        List<Row> rows = new ArrayList<>();
+        List<ModelRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(Row.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
+            rows.add(ModelRow.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
         }
         List<List<String>> out = new ArrayList<>();
-        for (Row row : run(rows, options, 1.0, constraints)) {
+        for (ModelRow row : run(rows, options, 1.0, constraints)) {
             out.add(words(row.result));
         }
         return out;
@@ -323,13 +322,13 @@ public final class DiffusionLM implements AutoCloseable {
      * j with seed {@code seed + j * BestOf.SEED_STRIDE}, so candidate 0 is the single-sample output) and
      * keeps the candidate the sentiment lexicon rates furthest toward the row's label.
      */
-    private List<Row> run(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
+    private List<ModelRow> run(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
         int k = constraints.candidates();
         if (k == 1) {
             return sampleRows(rows, options, strength, constraints);
         }
-        List<Row> all = new ArrayList<>();
-        for (Row row : rows) {
+        List<ModelRow> all = new ArrayList<>();
+        for (ModelRow row : rows) {
             if (row.label == null) {
                 throw new IllegalArgumentException("best of " + k + " candidates ranks them by sentiment; give a"
                         + " sentiment too, or 1 candidate");
@@ -341,11 +340,11 @@ public final class DiffusionLM implements AutoCloseable {
         sampleRows(all, options, strength, constraints);
         double[][] posteriors = labelPosteriors(all);
         for (int r = 0; r < rows.size(); r++) {
-            Row best = rows.get(r);
+            ModelRow best = rows.get(r);
             double bestToward = Double.NEGATIVE_INFINITY;
             double bestPosterior = Double.NEGATIVE_INFINITY;
             for (int j = r * k; j < (r + 1) * k; j++) {
-                Row c = all.get(j);
+                ModelRow c = all.get(j);
                 double toward = BestOf.toward(c.label, outcome(c));
                 double posterior = posteriors[j][c.label.ordinal()];
                 if (toward > bestToward || (toward == bestToward && posterior > bestPosterior)) {
@@ -372,7 +371,7 @@ public final class DiffusionLM implements AutoCloseable {
         if (tokens.isEmpty() || tokens.size() > len) {
             throw new IllegalArgumentException("a sentence of 1 to " + len + " tokens is needed, got " + tokens.size());
         }
-        Row row = Row.generate(0, len, tokens.size(), seed);
+        ModelRow row = ModelRow.generate(0, len, tokens.size(), seed);
         for (int i = 0; i < tokens.size(); i++) {
             row.ids[i] = model.vocabulary().id(tokens.get(i));
         }
@@ -389,7 +388,7 @@ public final class DiffusionLM implements AutoCloseable {
      * Each sampled row's log posterior of each label (in {@link Sentiment} order) under the model read
      * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
      */
-    private double[][] labelPosteriors(List<Row> rows) {
+    private double[][] labelPosteriors(List<ModelRow> rows) {
         double[][] ll = whileOpen(() -> sampler.sentimentLogLikelihoods(inputs(rows, r -> r.result)));
         for (double[] row : ll) {
             double max = Arrays.stream(row).max().orElseThrow();
@@ -402,7 +401,7 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
-    private List<String> outcome(Row row) {
+    private List<String> outcome(ModelRow row) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < row.result.length; i++) {
             if (row.given[i]) {
@@ -416,11 +415,11 @@ public final class DiffusionLM implements AutoCloseable {
         return out;
     }
 
-    private List<Row> sampleRows(List<Row> rows, SamplingOptions options, double strength, Constraints constraints) {
+    private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
         return whileOpen(() -> {
             WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
-                List<Row> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
+                List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
                 SampleRows in = inputs(batch, r -> r.ids);
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
@@ -435,7 +434,7 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /** The rows as the sampler takes them, with {@code ids} as their token ids (inputs or results). */
-    private static SampleRows inputs(List<Row> rows, Function<Row, int[]> ids) {
+    private static SampleRows inputs(List<ModelRow> rows, Function<ModelRow, int[]> ids) {
         return new SampleRows(rows.stream().map(ids).toArray(int[][]::new),
                 rows.stream().map(r -> r.given).toArray(boolean[][]::new),
                 rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
@@ -458,8 +457,8 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
-    private WordMasks wordMasks(List<Row> rows) {
-        if (model.tagLexicon() == null && rows.stream().anyMatch(Row::hasTemplate)) {
+    private WordMasks wordMasks(List<ModelRow> rows) {
+        if (model.tagLexicon() == null && rows.stream().anyMatch(ModelRow::hasTemplate)) {
             throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
                     + ", which " + model.directory() + " lacks (a model trained before it existed); write it with"
                     + " `diffusion-nlp tag-lexicon --model " + model.directory() + " --corpus TRAINING.conllu.gz`");
@@ -486,144 +485,6 @@ public final class DiffusionLM implements AutoCloseable {
             }
         } finally {
             lifecycle.writeLock().unlock();
-        }
-    }
-
-    /** One model row: which sentence (and offset) it came from, its inputs, and its result. */
-    private static final class Row {
-        final int sentence;
-        final int offset;
-        final List<String> tokens;
-        final int[] ids;
-        final boolean[] given;
-        final boolean[] allowPad;
-        final long seed;
-        final int[] upos;
-        int sentiment;
-        Sentiment label;
-        int[] result;
-
-        private Row(int sentence, int offset, List<String> tokens, int len, long seed) {
-            this.sentence = sentence;
-            this.offset = offset;
-            this.tokens = tokens;
-            this.ids = new int[len];
-            this.given = new boolean[len];
-            this.allowPad = new boolean[len];
-            this.upos = new int[len];
-            this.seed = seed;
-        }
-
-        /** The same inputs sampled with another seed (best-of-k candidates). */
-        private Row(Row of, long seed) {
-            this.sentence = of.sentence;
-            this.offset = of.offset;
-            this.tokens = of.tokens;
-            this.ids = of.ids;
-            this.given = of.given;
-            this.allowPad = of.allowPad;
-            this.upos = of.upos;
-            this.sentiment = of.sentiment;
-            this.label = of.label;
-            this.seed = seed;
-        }
-
-        Row candidate(long seed) {
-            return new Row(this, seed);
-        }
-
-        /**
-         * Applies the constraints to this row, a window at {@code offset} of a sentence of {@code length}
-         * tokens: the sentiment, and the template's tags for the window's positions (END after the
-         * sentence's end).
-         */
-        Row constrain(Constraints c, int offset, int length, int len) {
-            sentiment = Conditioning.sentimentId(c.sentiment());
-            label = c.sentiment();
-            if (c.template() != null) {
-                if (c.template().size() != length) {
-                    throw new IllegalArgumentException("the POS template has " + c.template().size()
-                            + " tags but the sentence has " + length + " tokens");
-                }
-                for (int i = 0; i < len; i++) {
-                    int at = offset + i;
-                    upos[i] = at < length ? Conditioning.uposId(c.template().get(at)) : Conditioning.END;
-                }
-            }
-            return this;
-        }
-
-        /** A rewrite whose new length is the template's: kept tokens keep their positions. */
-        static Row rewriteToTemplate(int sentence, List<String> tokens, boolean[] keep, Constraints c,
-                Vocabulary vocab, int len, long seed) {
-            int t = c.template().size();
-            if (t > len) {
-                throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is " + len);
-            }
-            Row row = new Row(sentence, 0, tokens, len, seed);
-            Arrays.fill(row.given, true);
-            for (int i = 0; i < tokens.size() && i < len; i++) {
-                row.ids[i] = vocab.id(tokens.get(i));
-            }
-            for (int i = 0; i < keep.length; i++) {
-                if (keep[i] && i >= t) {
-                    throw new IllegalArgumentException("token " + i + " is kept but the POS template has only " + t
-                            + " tags");
-                }
-            }
-            for (int i = 0; i < t; i++) {
-                row.given[i] = i < keep.length && keep[i];
-            }
-            for (int i = t; i < len; i++) {
-                row.ids[i] = Vocabulary.PAD_ID;
-            }
-            return row.constrain(c, 0, t, len);
-        }
-
-        static Row infill(int sentence, int offset, List<String> window, Vocabulary vocab, int len, long seed) {
-            Row row = new Row(sentence, offset, window, len, seed);
-            Arrays.fill(row.given, true); // padding after the sentence is given: the length is known
-            for (int i = 0; i < window.size(); i++) {
-                String t = window.get(i);
-                row.given[i] = !MASK.equals(t);
-                row.ids[i] = row.given[i] ? vocab.id(t) : Vocabulary.PAD_ID;
-            }
-            return row;
-        }
-
-        /** Every position of the window starts from its word; kept ones stay; the padding is given. */
-        static Row rewrite(int sentence, int offset, List<String> window, boolean[] keep, Vocabulary vocab, int len,
-                long seed) {
-            Row row = new Row(sentence, offset, window, len, seed);
-            Arrays.fill(row.given, true);
-            for (int i = 0; i < window.size(); i++) {
-                row.given[i] = keep[i];
-                row.ids[i] = vocab.id(window.get(i));
-            }
-            return row;
-        }
-
-        /** Whether a template gives any of this row's positions a tag. */
-        boolean hasTemplate() {
-            return Arrays.stream(upos).anyMatch(t -> t != Conditioning.NONE && t != Conditioning.END);
-        }
-
-        boolean allGiven() {
-            for (boolean g : given) {
-                if (!g) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        static Row generate(int index, int len, int length, long seed) {
-            Row row = new Row(index, 0, List.of(), len, seed);
-            for (int i = 0; i < len; i++) {
-                row.given[i] = length > 0 && i >= length; // fixed length: the padding is given
-                row.allowPad[i] = length == 0;
-            }
-            return row;
         }
     }
 

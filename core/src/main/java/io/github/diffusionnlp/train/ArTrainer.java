@@ -74,7 +74,7 @@ public final class ArTrainer {
                 vocab = loaded.vocabulary();
                 previous = loaded.header().training();
                 moments = ArCheckpoint.loadOptimizerState(out, manager);
-                log.printf("resuming %s at step %d%n", out, previous.step());
+                DiffusionTrainer.logResuming(log, out, previous.step(), moments);
             } else {
                 vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve("vocab.txt"))
                         : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());

@@ -97,12 +97,7 @@ public final class DiffusionTrainer {
                 warp = loaded.warp();
                 previous = loaded.header().training();
                 moments = ModelCheckpoint.loadOptimizerState(out, manager);
-                if (moments != null) {
-                    log.printf("resuming %s at step %d%n", out, previous.step());
-                } else {
-                    log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
-                            out, previous.step(), ModelCheckpoint.OPTIMIZER);
-                }
+                logResuming(log, out, previous.step(), moments);
             } else {
                 vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
                 ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
@@ -155,6 +150,16 @@ public final class DiffusionTrainer {
                     + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
                     rows.size(), sentimentShares(rows), manager.getDevice());
             return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous);
+        }
+    }
+
+    /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
+    static void logResuming(PrintStream log, Path out, int step, NDList moments) {
+        if (moments != null) {
+            log.printf("resuming %s at step %d%n", out, step);
+        } else {
+            log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
+                    out, step, ModelCheckpoint.OPTIMIZER);
         }
     }
 
