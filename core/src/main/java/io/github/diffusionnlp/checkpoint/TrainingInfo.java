@@ -25,6 +25,12 @@ public record TrainingInfo(
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     }
 
+    /** The same record with another validation loss. */
+    public TrainingInfo withDevLoss(double devLoss) {
+        return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
+                trainLoss, devLoss, metrics);
+    }
+
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,

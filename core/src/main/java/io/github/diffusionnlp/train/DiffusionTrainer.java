@@ -213,9 +213,18 @@ public final class DiffusionTrainer {
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {
-                    TrainingInfo saved = info;
-                    average.saveAveraged(parameters, optimizer.state(),
-                            state -> ModelCheckpoint.save(out, network, vocab, warp, saved, state));
+                    // the checkpoint's model is the average, so its record gets the average's validation loss
+                    TrainingInfo[] saved = {info};
+                    average.saveAveraged(parameters, optimizer.state(), state -> {
+                        if (!devRows.isEmpty()) {
+                            double averaged = devLoss(manager, network, devRows);
+                            log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
+                                    averaged, saved[0].devLoss());
+                            saved[0] = saved[0].withDevLoss(averaged);
+                        }
+                        ModelCheckpoint.save(out, network, vocab, warp, saved[0], state);
+                    });
+                    info = saved[0];
                 }
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve("warp.png"), warp);

@@ -21,7 +21,8 @@ import java.util.Map;
  * loads a model samples from it) and the training state holds the trained weights themselves,
  * named {@link TrainingState#weightName}, to resume from. The decay starts low and rises to its
  * setting, (1 + n) / (10 + n) after n updates, so that the first updates are not buried under the
- * weights the average began from.
+ * weights the average began from. The losses a run logs are the trained weights', but for the
+ * validation loss a checkpoint records, which is its model's: the average's.
  */
 final class WeightAverage {
     private final float decay;

@@ -51,9 +51,10 @@ class WeightAverageTest {
      * the resumed average skips does not matter here).
      */
     /**
-     * With an average, model.params holds it and the training state the trained weights, from which a
-     * resumed run trains on: the trained weights of an averaged run, resumed, are those of the same
-     * run without an average (averaging never touches training).
+     * With an average, model.params holds it (and config.json its validation loss) and the training
+     * state the trained weights, from which a resumed run trains on: the trained weights of an
+     * averaged run, resumed, are those of the same run without an average (averaging never touches
+     * training).
      */
     @Test
     void checkpointsHoldTheAverageAndResumeFromTheTrainedWeights(@TempDir Path tmp) throws Exception {
@@ -68,6 +69,10 @@ class WeightAverageTest {
             PairList<String, Parameter> averageSaved = ModelCheckpoint.load(averaged, m).network().getParameters();
             PairList<String, Parameter> plainSaved = ModelCheckpoint.load(plain, m).network().getParameters();
             NDList state = ModelCheckpoint.loadOptimizerState(averaged, m);
+            // the trained weights are the same, so a different validation loss is the average's
+            double averageDev = ModelCheckpoint.readHeader(averaged).training().devLoss();
+            double plainDev = ModelCheckpoint.readHeader(plain).training().devLoss();
+            assertTrue(Double.isFinite(averageDev) && averageDev != plainDev, averageDev + " vs " + plainDev);
             assertTrue(ModelCheckpoint.loadOptimizerState(plain, m).stream()
                     .noneMatch(a -> TrainingState.isWeight(a.getName())), "without an average, no weights in the state");
             for (int k = 0; k < plainSaved.size(); k++) {
@@ -83,7 +88,7 @@ class WeightAverageTest {
     }
 
     private static void train(Path dir, int steps, boolean resume, double decay) throws java.io.IOException {
-        TrainOptions options = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, steps, null,
+        TrainOptions options = new TrainOptions(TestModels.devCorpus(), TestModels.devCorpus(), dir, "tiny", 2000, 32, 8, steps, null,
                 3e-3, 5, 7, 10, resume, false, false, decay);
         new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run();
     }
