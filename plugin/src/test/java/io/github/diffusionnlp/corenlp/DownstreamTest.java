@@ -19,6 +19,8 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.trees.TreeCoreAnnotations;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -87,6 +89,25 @@ class DownstreamTest {
             int e = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
             assertEquals(newText.substring(b, e), m.get(CoreAnnotations.TextAnnotation.class));
         }
+    }
+
+    /**
+     * Where the model gives the masked name straight back (greedy infill of "President [MASK] said ..."
+     * is "Kennedy" with this pipeline's steps and seed, checked first), the annotator samples the
+     * sentence again until it does not: this exercises the retries, which the sentences above may not.
+     */
+    @Test
+    void aNameTheModelGivesBackIsSampledAgain() {
+        List<String> masked = List.of("President", DiffusionLM.MASK, "said", "that", "the", "nation", "would", "act", ".");
+        SamplingOptions pipelineOptions = SamplingOptions.builder().steps(4).seed(11).build();
+        assertEquals("Kennedy", SharedModels.get(null, null).infill(masked, pipelineOptions).get(1),
+                "precondition: without retries the name would come back");
+        Annotation doc = annotate(nerPipeline, "President Kennedy said that the nation would act.");
+        CoreLabel name = doc.get(CoreAnnotations.TokensAnnotation.class).get(1);
+        assertEquals("Kennedy", name.get(DiffusionAnnotations.OriginalWord.class));
+        assertEquals("PERSON", name.ner());
+        assertNotEquals("kennedy", name.word().toLowerCase(), "the name came back");
+        TasksTest.assertConsistent(doc);
     }
 
     @Test
