@@ -56,6 +56,22 @@ class DiffusionTrainerTest {
         }
     }
 
+    /** The seed fixes a run: two runs with the same options, in one JVM, save the same weights bit for bit. */
+    @Test
+    void twoRunsWithTheSameSeedSaveTheSameWeights(@TempDir Path tmp) throws Exception {
+        Path first = tmp.resolve("first");
+        Path second = tmp.resolve("second");
+        TestModels.train(first, 12, false);
+        TestModels.train(second, 12, false);
+        try (NDManager m = NDManager.newBaseManager()) {
+            var a = ModelCheckpoint.load(first, m).network().getParameters();
+            var b = ModelCheckpoint.load(second, m).network().getParameters();
+            for (int k = 0; k < a.size(); k++) {
+                assertTrue(a.get(k).getValue().getArray().contentEquals(b.get(k).getValue().getArray()), a.get(k).getKey());
+            }
+        }
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {
