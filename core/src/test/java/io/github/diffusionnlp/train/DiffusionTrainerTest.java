@@ -72,6 +72,40 @@ class DiffusionTrainerTest {
         }
     }
 
+    /**
+     * A run killed right after a checkpoint (here: its log throws once the step-10 checkpoint is
+     * written) and resumed ends with the weights of a run never stopped.
+     */
+    @Test
+    void aRunKilledAfterACheckpointAndResumedMatchesAnUnbrokenOne(@TempDir Path tmp) throws Exception {
+        Path unbroken = tmp.resolve("unbroken");
+        Path killed = tmp.resolve("killed");
+        TestModels.train(unbroken, 20, false);
+        java.io.OutputStream dies = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                if (toString(StandardCharsets.UTF_8).contains("(step 10)")) {
+                    throw new IllegalStateException("killed");
+                }
+            }
+        };
+        TrainOptions plan = new TrainOptions(TestModels.devCorpus(), null, killed, "tiny", 2000, 32, 8, 20, null, 3e-3,
+                5, 7, 10, false);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> new DiffusionTrainer(plan, new java.io.PrintStream(dies, true, StandardCharsets.UTF_8)).run());
+        assertEquals(10, ModelCheckpoint.readHeader(killed).training().step());
+        TestModels.train(killed, 20, true);
+        try (NDManager m = NDManager.newBaseManager()) {
+            var a = ModelCheckpoint.load(unbroken, m).network().getParameters();
+            var b = ModelCheckpoint.load(killed, m).network().getParameters();
+            for (int k = 0; k < a.size(); k++) {
+                float diff = a.get(k).getValue().getArray().sub(b.get(k).getValue().getArray()).abs().max().getFloat();
+                assertEquals(0f, diff, a.get(k).getKey());
+            }
+        }
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {
