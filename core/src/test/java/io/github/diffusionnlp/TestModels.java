@@ -48,6 +48,23 @@ public final class TestModels {
         return tiny;
     }
 
+    /**
+     * A training log that throws, stopping the run as a crash would, once it has printed {@code marker}
+     * (say, {@code "(step 10)"}: the trainer prints it after writing that checkpoint).
+     */
+    public static PrintStream logKillingAfter(String marker) {
+        java.io.ByteArrayOutputStream dies = new java.io.ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                if (toString(java.nio.charset.StandardCharsets.UTF_8).contains(marker)) {
+                    throw new IllegalStateException("killed after " + marker);
+                }
+            }
+        };
+        return new PrintStream(dies, true, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public static void train(Path dir, int steps, boolean resume) throws IOException {
         TrainOptions options = new TrainOptions(devCorpus(), null, dir, "tiny", 2000, 32, 8, steps, null, 3e-3, 5, 7,
                 10, resume);

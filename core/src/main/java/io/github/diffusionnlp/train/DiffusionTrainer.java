@@ -122,7 +122,7 @@ public final class DiffusionTrainer {
             // a resumed averaged checkpoint loaded its average as the network: the average continues
             // from there and the network takes back the trained weights the state holds
             WeightAverage average = options.averageDecay() > 0
-                    ? new WeightAverage(manager, (float) options.averageDecay(), network.getParameters(), resuming)
+                    ? new WeightAverage(manager, (float) options.averageDecay(), network.getParameters())
                     : null;
             int restored = WeightAverage.restoreTrained(moments, network.getParameters());
             if (resuming && average != null && restored == 0) {
@@ -182,7 +182,7 @@ public final class DiffusionTrainer {
             long stepStart = System.nanoTime();
             double loss = trainStep(manager, network, warp, optimizer, parameters, rows, order.members(step), step, lr);
             if (average != null && Double.isFinite(loss)) {
-                average.update(parameters);
+                average.update(parameters, step);
             }
             if (step - startStep > WARM_STEPS) {
                 throughput = throughput.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);

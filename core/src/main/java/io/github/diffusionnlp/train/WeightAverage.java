@@ -20,25 +20,21 @@ import java.util.Map;
  * <p>With an average, a checkpoint's {@code model.params} holds the average (so that everything that
  * loads a model samples from it) and the training state holds the trained weights themselves,
  * named {@link TrainingState#weightName}, to resume from. The decay starts low and rises to its
- * setting, (1 + n) / (10 + n) after n updates, so that the first updates are not buried under the
- * weights the average began from. The losses a run logs are the trained weights', but for the
+ * setting, (1 + n) / (10 + n) at step n, so that a new model's first updates are not buried under
+ * its random start; counting by the run's step (not by this object's updates) keeps a resumed
+ * run's average exactly an unbroken one's, and an average begun on a trained model at full decay. The losses a run logs are the trained weights', but for the
  * validation loss a checkpoint records, which is its model's: the average's.
  */
 final class WeightAverage {
     private final float decay;
     private final Map<String, NDArray> average = new LinkedHashMap<>();
-    private int updates;
 
-    /**
-     * Starts the average at the network's present weights; {@code resumed}: they are an earlier
-     * run's average, to be continued at the full decay.
-     */
-    WeightAverage(NDManager manager, float decay, PairList<String, Parameter> params, boolean resumed) {
+    /** Starts the average at the network's present weights. */
+    WeightAverage(NDManager manager, float decay, PairList<String, Parameter> params) {
         if (!(decay > 0 && decay < 1)) {
             throw new IllegalArgumentException("weight-average decay must be in (0, 1), got " + decay);
         }
         this.decay = decay;
-        this.updates = resumed ? Integer.MAX_VALUE / 2 : 0;
         for (Pair<String, Parameter> p : params) {
             NDArray copy = p.getValue().getArray().duplicate();
             copy.attach(manager);
@@ -47,10 +43,9 @@ final class WeightAverage {
         }
     }
 
-    /** Moves the average toward the weights just updated. */
-    void update(PairList<String, Parameter> params) {
-        updates++;
-        float d = Math.min(decay, (1f + updates) / (10f + updates));
+    /** Moves the average toward the weights just updated by step {@code step} (counted from 1). */
+    void update(PairList<String, Parameter> params, int step) {
+        float d = Math.min(decay, (1f + step) / (10f + step));
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             for (Pair<String, Parameter> p : params) {
