@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +85,7 @@ class DiffusionTrainerTest {
      * a twentieth of what the last ten steps moved them.
      */
     @Test
+    @Tag("own-jvm") // compares training runs: see core/pom.xml
     void aRunKilledAfterACheckpointAndResumedMatchesAnUnbrokenOne(@TempDir Path tmp) throws Exception {
         Path unbroken = tmp.resolve("unbroken");
         Path killed = tmp.resolve("killed");

@@ -16,9 +16,11 @@ import io.github.diffusionnlp.checkpoint.TrainingState;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("own-jvm") // compares training runs: see core/pom.xml
 class WeightAverageTest {
     /** The average's decay rises to its setting as (1 + n) / (10 + n) at step n: 2/11 at the first. */
     @Test
