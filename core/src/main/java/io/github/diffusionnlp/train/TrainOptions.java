@@ -40,7 +40,8 @@ public record TrainOptions(
             throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
         }
         if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
-            throw new IllegalArgumentException("weight-average decay (train --average) must be 0 (none) or in (0, 1), got " + averageDecay);
+            throw new IllegalArgumentException("weight-average decay (train --average) must be 0 (none) or in (0, 1),"
+                    + " got " + averageDecay);
         }
     }
 

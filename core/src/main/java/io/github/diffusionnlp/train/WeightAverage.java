@@ -22,8 +22,9 @@ import java.util.Map;
  * named {@link TrainingState#weightName}, to resume from. The decay starts low and rises to its
  * setting, (1 + n) / (10 + n) at step n, so that a new model's first updates are not buried under
  * its random start; counting by the run's step (not by this object's updates) keeps a resumed
- * run's average exactly an unbroken one's, and an average begun on a trained model at full decay. The losses a run logs are the trained weights', but for the
- * validation loss a checkpoint records, which is its model's: the average's.
+ * run's average an unbroken one's, and starts an average begun on a trained model at full decay.
+ * The losses a run logs are the trained weights', but for the validation loss a checkpoint
+ * records, which is its model's: the average's.
  */
 final class WeightAverage {
     private final float decay;

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class DiffusionTrainerTest {
     /**
      * The mean absolute difference between two networks' weights, over all of them. Runs that should
-     * agree usually do bit for bit, but now and then two-thread float arithmetic differs in the last
-     * bits and Adam, which divides each gradient by its own running size, turns that into whole
-     * steps for weights whose gradient is near zero: a maximum difference is not a fair test, a mean is.
+     * agree usually do bit for bit, but not always (README, Limitations), and Adam, which divides each
+     * gradient by its own running size, turns the smallest difference into whole steps for weights
+     * whose gradient is near zero: a maximum difference is not a fair test, a mean is.
      */
     static double meanDifference(List<NDArray> a, List<NDArray> b) {
         double sum = 0;

@@ -48,15 +48,10 @@ class WeightAverageTest {
     }
 
     /**
-     * With an average, model.params holds it and the state the trained weights; a run resumed from
-     * there continues both as if it had not stopped (decay 0.5 is reached by step 8, so the warming
-     * the resumed average skips does not matter here).
-     */
-    /**
      * With an average, model.params holds it (and config.json its validation loss) and the training
      * state the trained weights, from which a resumed run trains on: the trained weights of an
      * averaged run, resumed, are those of the same run without an average (averaging never touches
-     * training).
+     * training), where resuming from the average would leave them lagging by about its lag.
      */
     @Test
     void checkpointsHoldTheAverageAndResumeFromTheTrainedWeights(@TempDir Path tmp) throws Exception {
