@@ -55,6 +55,10 @@ final class InfoCommand implements Callable<Integer> {
                         t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds() / 3600);
                 System.out.printf(Locale.ROOT, "losses:       train %.4f, dev %.4f (nats per generated token)%n",
                         t.trainLoss(), t.devLoss());
+                if (t.averageDecay() > 0) {
+                    System.out.printf(Locale.ROOT, "weights:      moving average of the trained weights, decay %s%n",
+                            t.averageDecay());
+                }
                 for (Map.Entry<String, Double> m : new java.util.TreeMap<>(t.metrics()).entrySet()) {
                     System.out.printf(Locale.ROOT, "metric:       %s = %.4f%n", m.getKey(), m.getValue());
                 }

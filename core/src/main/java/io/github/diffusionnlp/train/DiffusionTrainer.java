@@ -209,7 +209,7 @@ public final class DiffusionTrainer {
                 }
                 info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
                         options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
-                        devLoss, null);
+                        devLoss, null, options.averageDecay());
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {

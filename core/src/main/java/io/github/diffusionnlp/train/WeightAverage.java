@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
@@ -69,14 +70,14 @@ final class WeightAverage {
         }
         try {
             for (Pair<String, Parameter> p : params) {
-                average.get(p.getKey()).copyTo(p.getValue().getArray());
+                copyInto(average.get(p.getKey()), p.getValue().getArray());
             }
             NDList state = new NDList(optimizerState);
             state.addAll(trained);
             save.save(state);
         } finally {
             for (int i = 0; i < params.size(); i++) {
-                trained.get(i).copyTo(params.get(i).getValue().getArray());
+                copyInto(trained.get(i), params.get(i).getValue().getArray());
             }
             trained.close();
         }
@@ -99,13 +100,21 @@ final class WeightAverage {
             if (TrainingState.isWeight(saved.getName())) {
                 Parameter p = byName.get(TrainingState.parameterOf(saved.getName()));
                 if (p != null && p.getArray().getShape().equals(saved.getShape())) {
-                    saved.copyTo(p.getArray());
+                    copyInto(saved, p.getArray());
                     saved.close(); // copied: the state need not hold a second set of weights
                     restored++;
                 }
             }
         }
         return restored;
+    }
+
+    /**
+     * Copies {@code from}'s values into {@code to}'s own memory. Not {@code NDArray#copyTo}, which
+     * on PyTorch gives the target new storage (a Java buffer): a live parameter keeps its own.
+     */
+    static void copyInto(NDArray from, NDArray to) {
+        to.set(new NDIndex("..."), from);
     }
 
     /** Writes a checkpoint with the given training state. */
