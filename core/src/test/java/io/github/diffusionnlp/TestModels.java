@@ -66,8 +66,15 @@ public final class TestModels {
     }
 
     public static void train(Path dir, int steps, boolean resume) throws IOException {
-        TrainOptions options = new TrainOptions(devCorpus(), null, dir, "tiny", 2000, 32, 8, steps, null, 3e-3, 5, 7,
-                10, resume);
-        new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run();
+        new DiffusionTrainer(tinyRun(dir, steps, resume, null, 0), new PrintStream(PrintStream.nullOutputStream())).run();
+    }
+
+    /**
+     * The tiny model's training plan on the dev corpus (seed 7, a checkpoint every 10 steps), with an
+     * optional validation corpus and weight-average decay (0: none).
+     */
+    public static TrainOptions tinyRun(Path dir, int steps, boolean resume, Path dev, double averageDecay) {
+        return new TrainOptions(devCorpus(), dev, dir, "tiny", 2000, 32, 8, steps, null, 3e-3, 5, 7, 10, resume, false,
+                false, averageDecay);
     }
 }

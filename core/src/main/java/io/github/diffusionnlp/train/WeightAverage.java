@@ -110,8 +110,9 @@ final class WeightAverage {
     }
 
     /**
-     * Copies {@code from}'s values into {@code to}'s own memory. Not {@code NDArray#copyTo}, which
-     * on PyTorch gives the target new storage (a Java buffer): a live parameter keeps its own.
+     * Copies {@code from}'s values into {@code to}'s own memory. Not {@code NDArray#copyTo}, which on
+     * PyTorch goes through a Java buffer that the target then keeps a reference to ({@code
+     * PtNDArray#set(Buffer)}); writing in place leaves a live parameter's memory as it was.
      */
     static void copyInto(NDArray from, NDArray to) {
         to.set(new NDIndex("..."), from);

@@ -90,8 +90,7 @@ class DiffusionTrainerTest {
         Path unbroken = tmp.resolve("unbroken");
         Path killed = tmp.resolve("killed");
         TestModels.train(unbroken, 20, false);
-        TrainOptions plan = new TrainOptions(TestModels.devCorpus(), null, killed, "tiny", 2000, 32, 8, 20, null, 3e-3,
-                5, 7, 10, false);
+        TrainOptions plan = TestModels.tinyRun(killed, 20, false, null, 0); // TestModels.train's plan
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new DiffusionTrainer(plan, TestModels.logKillingAfter("(step 10)")).run());
         assertEquals(10, ModelCheckpoint.readHeader(killed).training().step());

@@ -91,8 +91,7 @@ class WeightAverageTest {
         Path unbroken = tmp.resolve("unbroken");
         Path killed = tmp.resolve("killed");
         train(unbroken, 20, false, 0.9);
-        TrainOptions plan = new TrainOptions(TestModels.devCorpus(), TestModels.devCorpus(), killed, "tiny", 2000, 32, 8,
-                20, null, 3e-3, 5, 7, 10, false, false, false, 0.9);
+        TrainOptions plan = TestModels.tinyRun(killed, 20, false, TestModels.devCorpus(), 0.9);
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new DiffusionTrainer(plan, TestModels.logKillingAfter("(step 10)")).run());
         try (NDManager m = NDManager.newBaseManager()) {
@@ -116,9 +115,8 @@ class WeightAverageTest {
     }
 
     private static void train(Path dir, int steps, boolean resume, double decay) throws java.io.IOException {
-        TrainOptions options = new TrainOptions(TestModels.devCorpus(), TestModels.devCorpus(), dir, "tiny", 2000, 32, 8, steps, null,
-                3e-3, 5, 7, 10, resume, false, false, decay);
-        new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run();
+        new DiffusionTrainer(TestModels.tinyRun(dir, steps, resume, TestModels.devCorpus(), decay),
+                new PrintStream(PrintStream.nullOutputStream())).run();
     }
 
     /** What saving with the average in place would write. */
