@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.model.Scalars;
 
 /**
  * One pre-LayerNorm causal transformer block (GPT-2 style).
@@ -60,7 +61,7 @@ final class CausalLayer extends AbstractBlock {
             k = inputs.get(1).concat(k, 2);
             v = inputs.get(2).concat(v, 2);
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0 / Math.sqrt(headDim));
+        NDArray scores = Scalars.times(q.matMul(k.transpose(0, 1, 3, 2)), 1.0 / Math.sqrt(headDim));
         if (len > 1) {
             scores = scores.add(causalMask(h.getManager(), len, past));
         }

@@ -113,7 +113,7 @@ final class DenoiserLayer extends AbstractBlock {
         NDArray v = qkvAll.get(2);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
         if (scoreScale != 1.0) {
-            scores = scores.mul(scoreScale);
+            scores = Scalars.times(scores, scoreScale);
         }
         if (bias != null) {
             scores = scores.add(bias);
@@ -162,8 +162,8 @@ final class DenoiserLayer extends AbstractBlock {
      */
     NDArray offsetBias(ParameterStore ps, NDArray like, NDArray offsets, long len, boolean training) {
         NDArray table = ps.getValue(relativeBias, like.getDevice(), training);
-        NDArray bias = table.get(new ai.djl.ndarray.index.NDIndex("{}", offsets)).reshape(len, len, heads).transpose(2, 0, 1)
-                .mul(RELATIVE_BIAS_SCALE);
+        NDArray bias = Scalars.times(table.get(new ai.djl.ndarray.index.NDIndex("{}", offsets)).reshape(len, len, heads)
+                .transpose(2, 0, 1), RELATIVE_BIAS_SCALE);
         return bias.getDataType() == like.getDataType() ? bias : bias.toType(like.getDataType(), false);
     }
 

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
@@ -131,7 +130,7 @@ public final class DiffusionTransformer extends AbstractBlock {
     /** E: every row of the embedding table L2-normalised and scaled to norm √d (unit variance per component). */
     public NDArray embeddings(ParameterStore ps, ai.djl.Device device, boolean training) {
         NDArray raw = ps.getValue(tokenEmbedding, device, training);
-        return raw.div(raw.norm(new int[] {1}, true).add(1e-6f)).mul((float) Math.sqrt(config.dim()));
+        return Scalars.times(raw.div(raw.norm(new int[] {1}, true).add(1e-6f)), Math.sqrt(config.dim()));
     }
 
     /**
@@ -186,7 +185,7 @@ public final class DiffusionTransformer extends AbstractBlock {
         NDList mod = one(finalModulation, ps, noise, training).expandDims(1).split(2, 2);
         h = modulate(one(finalNorm, ps, h, training), mod.get(0), mod.get(1));
         // Scaled by 1/√d so that the tied logits start near unit variance.
-        h = one(outputProjection, ps, h, training).mul((float) (1 / Math.sqrt(config.dim())));
+        h = Scalars.times(one(outputProjection, ps, h, training), (float) (1 / Math.sqrt(config.dim())));
         return new NDList(as(DataType.FLOAT32, h)); // the vocabulary side is always fp32
     }
 
@@ -270,7 +269,7 @@ public final class DiffusionTransformer extends AbstractBlock {
 
     /** swish of the noise vector of each σ: (B, noiseDim), in the body's type. */
     NDArray noiseFeatures(ParameterStore ps, NDArray sigma, DataType body, boolean training) {
-        return Activation.swish(noiseVector(ps, sigma, body, training), 1f);
+        return Scalars.swish(noiseVector(ps, sigma, body, training));
     }
 
     static NDArray as(DataType type, NDArray x) {
@@ -330,7 +329,7 @@ public final class DiffusionTransformer extends AbstractBlock {
         }
         NDArray angles = cNoise(sigma).expandDims(1).mul(sigma.getManager().create(freqs).expandDims(0));
         NDArray features = as(body, angles.sin().concat(angles.cos(), 1));
-        NDArray hidden = Activation.swish(one(noiseHidden, ps, features, training), 1f);
+        NDArray hidden = Scalars.swish(one(noiseHidden, ps, features, training));
         return one(noiseOut, ps, hidden, training);
     }
 

@@ -7,6 +7,8 @@ import ai.djl.ndarray.NDArray;
  * et al. 2022): the sampler moves its noisy embeddings up the score's gradient at every step, so a
  * classifier steers a language model it was never trained with. Implementations build the score from
  * {@link NDArray} operations only, so that it can be differentiated; they must not keep the arrays.
+ * To multiply or divide by a number use {@link io.github.diffusionnlp.model.Scalars}, not {@code
+ * mul(Number)}: DJL frees that number's memory before the sampler's backward reads it.
  */
 public interface GuidanceScorer {
     /**

@@ -14,6 +14,7 @@ import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.RowChunks;
 import io.github.diffusionnlp.model.SamplingForward;
+import io.github.diffusionnlp.model.Scalars;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -260,10 +261,10 @@ public final class Sampler {
                 NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
                 leaf.setRequiresGradient(true);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray objective = steer.scorer().score(leaf, sigmaArr, generatedMask).sum()
-                            .mul((float) steer.weight())
-                            .sub(leaf.sub(target).square().mul(generatedMask).sum()
-                                    .mul((float) (steer.fluency() / (2 * s2))));
+                    NDArray score = steer.scorer().score(leaf, sigmaArr, generatedMask).sum();
+                    NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
+                    NDArray objective = Scalars.times(score, (float) steer.weight())
+                            .sub(Scalars.times(drift, (float) (steer.fluency() / (2 * s2))));
                     collector.backward(objective);
                 }
                 NDArray grad = leaf.getGradient().mul(generatedMask);
