@@ -23,7 +23,7 @@ final class TrainArCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingInfo info = new ArTrainer(args.options(), vocabFrom, System.out).run();
+        TrainingInfo info = args.run(() -> new ArTrainer(args.options(), vocabFrom, System.out).run());
         System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
                 info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
         return 0;

@@ -30,7 +30,8 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingInfo info = new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out).run();
+        TrainingInfo info = args.run(
+                () -> new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out).run());
         System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
                 info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
         return 0;

@@ -49,6 +49,15 @@ final class TrainingArgs {
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one")
     boolean resume;
 
+    @Option(names = "--reproducible", description = "train on one PyTorch thread, so that the same options give the"
+            + " same weights bit for bit (on several threads runs of a real batch part by rounding); slower")
+    boolean reproducible;
+
+    /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */
+    <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
+        return reproducible ? io.github.diffusionnlp.train.Reproducible.run(training) : training.call();
+    }
+
     TrainOptions options() {
         return options(false, false, 0);
     }

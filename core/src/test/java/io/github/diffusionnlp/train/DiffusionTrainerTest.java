@@ -133,6 +133,28 @@ class DiffusionTrainerTest {
         }
     }
 
+    /**
+     * {@link Reproducible}: two runs on a batch large enough for PyTorch to split its sums between
+     * threads (64 rows; on two threads, runs of this plan part by rounding within ten steps) end
+     * bit for bit alike, and the thread count is put back.
+     */
+    @Test
+    void reproducibleRunsOfARealBatchAgreeBitForBit(@TempDir Path tmp) throws Exception {
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loads the native library
+        int threads = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+        List<List<NDArray>> weights = new java.util.ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            for (String run : List.of("first", "second")) {
+                Path dir = tmp.resolve(run);
+                Reproducible.run(() -> new DiffusionTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny",
+                        2000, 32, 64, 10, null, 3e-3, 5, 7, 10, false), new PrintStream(PrintStream.nullOutputStream())).run());
+                weights.add(arrays(ModelCheckpoint.load(dir, m).network().getParameters()));
+            }
+            assertSameWeights(weights.get(0), weights.get(1), "two reproducible runs");
+        }
+        assertEquals(threads, ai.djl.pytorch.jni.JniUtils.getNumThreads(), "thread count put back");
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {

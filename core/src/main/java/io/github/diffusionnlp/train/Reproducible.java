@@ -1,0 +1,29 @@
+package io.github.diffusionnlp.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.concurrent.Callable;
+
+/**
+ * Training that the same options repeat bit for bit. On more than one thread some of PyTorch's CPU
+ * gradient sums (LayerNorm gains and biases, linear biases) come out different in their last bit
+ * from run to run once a batch is large enough to be split between threads, and two runs of the same
+ * seed drift apart from there; on one thread they do not. So this runs its work with PyTorch's
+ * intra-op thread count at 1, and puts the count back afterwards. The count is the process's: other
+ * PyTorch work running meanwhile (say, sampling on another thread) runs on one thread too.
+ */
+public final class Reproducible {
+    private Reproducible() {}
+
+    /** Runs {@code work} on one PyTorch intra-op thread. */
+    public static synchronized <T> T run(Callable<T> work) throws Exception {
+        Engine.getEngine("PyTorch"); // loads the native library JniUtils calls into
+        int threads = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(1);
+        try {
+            return work.call();
+        } finally {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+}
