@@ -10,7 +10,8 @@ import java.util.concurrent.Callable;
  * from run to run once a batch is large enough to be split between threads, and two runs of the same
  * seed drift apart from there; on one thread they do not. So this runs its work with PyTorch's
  * intra-op thread count at 1, and puts the count back afterwards. The count is the process's: other
- * PyTorch work running meanwhile (say, sampling on another thread) runs on one thread too.
+ * PyTorch work running meanwhile (say, sampling on another thread) runs on one thread too. On a GPU
+ * this does nothing for CUDA's own nondeterministic kernels.
  */
 public final class Reproducible {
     private Reproducible() {}
