@@ -110,7 +110,12 @@ public final class NoisySentimentClassifier implements AutoCloseable {
                     scope.suppressNotUsedWarning();
                     NDArray clean = table.get(new NDIndex("{}", manager.create(ids))).reshape(BATCH, len, d);
                     NDArray sigma = manager.create(sigmas);
-                    NDArray x = clean.add(manager.randomNormal(clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
+                    // the noise from the seeded Java generator: PyTorch's is the process's, not this seed's
+                    float[] noise = new float[BATCH * len * d];
+                    for (int i = 0; i < noise.length; i++) {
+                        noise[i] = (float) random.nextGaussian();
+                    }
+                    NDArray x = clean.add(manager.create(noise, clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
                     NDArray generated = manager.ones(new Shape(BATCH, len, 1));
                     NDArray target = manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false);
                     NoisySentimentClassifier c = new NoisySentimentClassifier(manager, weight, bias);

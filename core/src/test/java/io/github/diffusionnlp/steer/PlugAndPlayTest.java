@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.steer;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,19 @@ class PlugAndPlayTest {
         System.out.printf("P(positive) %.4f -> %.4f, P(negative) %.4f -> %.4f%n", base, pos, baseNeg, neg);
         assertTrue(pos > base, "P(positive) " + base + " -> " + pos + " when steered toward positive: " + up);
         assertTrue(neg > baseNeg, "P(negative) " + baseNeg + " -> " + neg + " when steered toward negative: " + down);
+    }
+
+    /** The classifier's training is its seed's alone: the noise it learns on comes from that seed too. */
+    @Test
+    void classifierTrainingRepeatsForItsSeed(@TempDir Path dir) throws Exception {
+        List<TaggedSentence> train = TaggedCorpus.read(Path.of("../test-data/brown/dev.conllu.gz"));
+        for (String name : List.of("a", "b")) {
+            try (NoisySentimentClassifier c = NoisySentimentClassifier.train(lm, train, 5, 3)) {
+                c.save(dir.resolve(name));
+            }
+            lm.generate(1, Constraints.none(), OPTIONS); // PyTorch's own generator moves on between the two
+        }
+        assertArrayEquals(java.nio.file.Files.readAllBytes(dir.resolve("a")), java.nio.file.Files.readAllBytes(dir.resolve("b")));
     }
 
     @Test
