@@ -265,4 +265,19 @@ class MainTest {
         assertTrue(r.err().contains("UTF-8") && r.err().contains("line 2"), r.err());
         assertEquals(1, r.out().lines().count(), "the good line before the bad one is still written");
     }
+
+    /** {@code train --reproducible} twice with the same options, on a 64-row batch: the same weight file. */
+    @Test
+    void reproducibleTrainingWritesTheSameWeightsTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        List<byte[]> weights = new java.util.ArrayList<>();
+        for (String run : List.of("a", "b")) {
+            java.nio.file.Path out = tmp.resolve(run);
+            Run r = run("", "train", "--corpus", TestModels.devCorpus().toString(), "--out", out.toString(), "--size",
+                    "tiny", "--vocab", "2000", "--length", "32", "--batch", "64", "--steps", "8", "--reproducible");
+            assertEquals(0, r.code(), r.err());
+            weights.add(java.nio.file.Files.readAllBytes(out.resolve("model.params")));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(weights.get(0), weights.get(1));
+    }
 }
