@@ -77,4 +77,26 @@ public final class TestModels {
         return new TrainOptions(devCorpus(), dev, dir, "tiny", 2000, 32, 8, steps, null, 3e-3, 5, 7, 10, resume, false,
                 false, averageDecay);
     }
+
+    /** Runs {@code work} while another thread asks for a garbage collection every 2 ms. */
+    public static <T> T underConstantGarbageCollection(java.util.concurrent.Callable<T> work) throws Exception {
+        Thread collector = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+        try {
+            return work.call();
+        } finally {
+            collector.interrupt();
+            collector.join();
+        }
+    }
 }

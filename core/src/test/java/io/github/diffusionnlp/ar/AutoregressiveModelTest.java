@@ -116,6 +116,30 @@ class AutoregressiveModelTest {
         }
     }
 
+    /**
+     * Garbage collections during training change nothing (the causal model's score scale goes through
+     * {@link io.github.diffusionnlp.model.Scalars}); both runs on one thread
+     * ({@link io.github.diffusionnlp.train.Reproducible}), so that only the collections differ.
+     */
+    @Test
+    void garbageCollectionsDuringTrainingChangeNothing(@TempDir Path tmp) throws Exception {
+        List<byte[]> weights = new java.util.ArrayList<>();
+        for (boolean collecting : new boolean[] {false, true}) {
+            Path dir = tmp.resolve(collecting ? "collected" : "quiet");
+            TrainOptions options = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 16, 10, null,
+                    3e-3, 5, 7, 10, false);
+            java.util.concurrent.Callable<TrainingInfo> training = () -> io.github.diffusionnlp.train.Reproducible.run(
+                    () -> new ArTrainer(options, null, new PrintStream(PrintStream.nullOutputStream())).run());
+            if (collecting) {
+                TestModels.underConstantGarbageCollection(training);
+            } else {
+                training.call();
+            }
+            weights.add(Files.readAllBytes(dir.resolve(ArCheckpoint.PARAMS)));
+        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(weights.get(0), weights.get(1));
+    }
+
     @Test
     void trainsSavesResumesAndRefusesABrokenCheckpoint(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();

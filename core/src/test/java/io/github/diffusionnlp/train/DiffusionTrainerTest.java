@@ -109,24 +109,7 @@ class DiffusionTrainerTest {
                 TestModels.devCorpus(), dir, "tiny", 2000, 32, 8, 12, null, 3e-3, 5, 7, 10, false, true, true, 0.9);
         PrintStream quietLog = new PrintStream(PrintStream.nullOutputStream());
         new DiffusionTrainer(plan.apply(quiet), quietLog).run();
-        Thread collector = new Thread(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                System.gc();
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        collector.setDaemon(true);
-        collector.start();
-        try {
-            new DiffusionTrainer(plan.apply(collected), quietLog).run();
-        } finally {
-            collector.interrupt();
-            collector.join();
-        }
+        TestModels.underConstantGarbageCollection(() -> new DiffusionTrainer(plan.apply(collected), quietLog).run());
         try (NDManager m = NDManager.newBaseManager()) {
             assertSameWeights(arrays(ModelCheckpoint.load(quiet, m).network().getParameters()),
                     arrays(ModelCheckpoint.load(collected, m).network().getParameters()), "with collections against without");
