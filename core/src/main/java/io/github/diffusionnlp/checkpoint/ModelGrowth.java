@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.checkpoint;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.model.DiffusionTransformer;
@@ -84,7 +85,8 @@ public final class ModelGrowth {
                 if (source == null) {
                     added += p.getValue().getArray().size();
                 } else {
-                    source.getArray().copyTo(p.getValue().getArray());
+                    // into the parameter's own memory (NDArray#copyTo would leave it over a Java buffer)
+                    p.getValue().getArray().set(new NDIndex("..."), source.getArray());
                     if (isEmbeddingTable(p.getKey())) {
                         p.getValue().getArray().muli(embeddingScale);
                     }
