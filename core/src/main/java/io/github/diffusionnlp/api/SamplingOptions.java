@@ -3,7 +3,7 @@ package io.github.diffusionnlp.api;
 import java.util.OptionalDouble;
 
 /**
- * How to sample: number of steps, seed, batch size, temperature and (for generation) length.
+ * How to sample: number of steps, seed, batch size, temperatures and (for generation) length.
  * Immutable; build with {@link #builder()}. The i-th sentence of one call is sampled with seed
  * {@code seed + i}, so the same seed and input give the same output.
  */
@@ -22,6 +22,7 @@ public final class SamplingOptions {
     private final int batchSize;
     private final int length;
     private final Double temperature; // null: the task's default
+    private final double x0Temperature;
 
     private SamplingOptions(Builder b) {
         this.steps = b.steps;
@@ -29,6 +30,7 @@ public final class SamplingOptions {
         this.batchSize = b.batchSize;
         this.length = b.length;
         this.temperature = b.temperature;
+        this.x0Temperature = b.x0Temperature;
     }
 
     public static SamplingOptions defaults() {
@@ -65,13 +67,19 @@ public final class SamplingOptions {
         return temperature == null ? OptionalDouble.empty() : OptionalDouble.of(temperature);
     }
 
+    /** Softmax temperature of each step's estimate of the clean words (see {@link Builder#x0Temperature}). */
+    public double x0Temperature() {
+        return x0Temperature;
+    }
+
     /** These options with {@code temperature} when none is set. */
     public SamplingOptions withDefaultTemperature(double temperature) {
         return this.temperature != null ? this : toBuilder().temperature(temperature).build();
     }
 
     public Builder toBuilder() {
-        return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature);
+        return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature)
+                .x0Temperature(x0Temperature);
     }
 
     public static final class Builder {
@@ -80,6 +88,7 @@ public final class SamplingOptions {
         private int batchSize = 32;
         private int length;
         private Double temperature;
+        private double x0Temperature = 1.0;
 
         private Builder() {}
 
@@ -99,6 +108,22 @@ public final class SamplingOptions {
         /** {@link #temperature(double)} when {@code temperature} is not null; null leaves the task's default. */
         public Builder optTemperature(Double temperature) {
             return temperature == null ? this : temperature(temperature);
+        }
+
+        /**
+         * Softmax temperature τ of each step's estimate of the clean words, x̂₀ = softmax(logits / τ)·E
+         * (default 1, the model's own expectation). Below 1 every step leans toward the words the model
+         * finds likelier: generated text reads more fluently and varies less (on the shipped model, 200
+         * sentences of 20 words: AR-NLL 6.56 / 5.66 / 4.80 nats and unigram entropy 8.43 / 7.63 / 6.54
+         * bits at τ = 1 / 0.8 / 0.5, README). 0 puts x̂₀ on the likeliest word's embedding (Diffusion-LM's
+         * clamping). Single-step infilling is the same at any τ (its one step is an argmax).
+         */
+        public Builder x0Temperature(double x0Temperature) {
+            if (!(x0Temperature >= 0) || Double.isInfinite(x0Temperature)) {
+                throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + x0Temperature);
+            }
+            this.x0Temperature = x0Temperature;
+            return this;
         }
 
         /** Euler steps (network evaluations) per sample; more is slower and usually better. */

@@ -28,6 +28,11 @@ final class ModelOptions {
                     + " evaluate, the most likely words; 1 for generate and rewrite)")
     Double temperature;
 
+    @Option(names = "--x0-temperature", paramLabel = "TAU", defaultValue = "1",
+            description = "softmax temperature of each step's estimate of the clean words, >= 0: 1 is the model's own"
+                    + " (default); lower reads more fluently and varies less; 0 clamps to the likeliest word")
+    double x0Temperature;
+
     @Option(names = "--device", defaultValue = "cpu",
             description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
     String device;
@@ -57,7 +62,14 @@ final class ModelOptions {
     }
 
     SamplingOptions sampling() {
-        return SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch).optTemperature(temperature).build();
+        SamplingOptions.Builder options = SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch)
+                .optTemperature(temperature);
+        try {
+            options.x0Temperature(x0Temperature);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--x0-temperature: " + e.getMessage(), e);
+        }
+        return options.build();
     }
 
     private Device device() {

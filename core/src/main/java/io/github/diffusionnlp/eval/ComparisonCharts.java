@@ -34,7 +34,8 @@ final class ComparisonCharts {
         data.addSeries(flat("held-out sentences", r.reference().arNll(), r.settings().stepCounts()));
         for (Quality q : r.quality()) {
             if (!q.system().equals("diffusion")) {
-                data.addSeries(flat("autoregressive " + q.setting(), q.arNll(), r.settings().stepCounts()));
+                String system = q.system().equals(ArComparison.TUNED_DIFFUSION) ? q.system() : "autoregressive";
+                data.addSeries(flat(system + " " + q.setting(), q.arNll(), r.settings().stepCounts()));
             }
         }
         save(png, "Generation quality against diffusion steps", "NLL under the autoregressive model (nats/token)", data);

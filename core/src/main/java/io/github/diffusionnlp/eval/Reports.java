@@ -61,14 +61,17 @@ final class Reports {
         for (Quality q : r.quality()) {
             sb.append(row(q, ref));
         }
-        Quality best = r.quality().stream().filter(q -> q.system().equals("diffusion"))
+        Quality best = r.quality().stream().filter(q -> q.system().startsWith("diffusion"))
                 .min(java.util.Comparator.comparingDouble(Quality::arNll)).orElseThrow();
         sb.append(String.format(Locale.ROOT, "%nBest diffusion setting: %s, AR-NLL %+.1f%% against held-out text"
                 + " (bar: within 15%%), unigram entropy %+.1f%% (bar: within 5%%). The tuned autoregressive temperature"
-                + " is the lowest of %s whose samples keep their entropy within 5%% of held-out text (on other seeds)%s.%n%n",
+                + " is the lowest of %s whose samples keep their entropy within 5%% of held-out text (on other seeds)%s;"
+                + " diffusion's x̂₀ temperature (the softmax temperature of each step's estimate of the words) is"
+                + " tuned the same way%s.%n%n",
                 best.setting(), pct(best.arNll(), ref.arNll()), pct(best.entropyBits(), ref.entropyBits()),
                 java.util.Arrays.toString(r.settings().temperatures()),
-                r.tunedTemperature() == 1.0 ? ": none was, so only T = 1 is shown" : ""));
+                r.tunedTemperature() == 1.0 ? ": none was, so only T = 1 is shown" : "",
+                r.tunedX0Temperature() == 1.0 ? ": none was, so only x̂₀ T = 1 is shown" : ""));
 
         sb.append(String.format(Locale.ROOT, "**Span infilling** (%d held-out sentences, one 3-token span masked in"
                 + " each; diffusion at temperature 0).%n%n", r.infill().get(0).sentences()));

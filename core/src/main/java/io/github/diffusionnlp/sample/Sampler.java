@@ -355,9 +355,10 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {
-                    return vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true).toLongArray();
+                    return vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray();
                 }
-                NDArray x0Rows = vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false);
+                NDArray x0Rows = vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false,
+                        schedule.x0Temperature());
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
@@ -375,11 +376,11 @@ public final class Sampler {
     /**
      * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
      * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then
-     * either their argmax (N) or x̂₀ = softmax·E (N, d), a slice of rows at a time (see {@link
-     * RowChunks} for why). With {@code lexical}, its offsets are added to the logits too.
+     * either their argmax (N) or x̂₀ = softmax(logits / {@code x0Temperature})·E (N, d), a slice of rows
+     * at a time (see {@link RowChunks} for why). With {@code lexical}, its offsets are added to the logits too.
      */
     private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
-            NDArray banLogits, Lexical lexical, boolean argMax) {
+            NDArray banLogits, Lexical lexical, boolean argMax, double x0Temperature) {
         return RowChunks.map(h.getShape().get(0), rowsPerChunk, range -> {
             NDArray logits = network.logits(ps, h.get(range), e, false);
             if (hUncond != null) {
@@ -392,7 +393,12 @@ public final class Sampler {
                 NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
                 logits = logits.add(offsets.toType(logits.getDataType(), false));
             }
-            return argMax ? logits.argMax(1).toType(DataType.INT64, false) : logits.softmax(1).matMul(e);
+            if (argMax || x0Temperature == 0) {
+                NDArray best = logits.argMax(1).toType(DataType.INT64, false);
+                // Clamping: the likeliest word's own embedding, a row lookup rather than a one-hot product.
+                return argMax ? best : e.get(new NDIndex("{}", best));
+            }
+            return (x0Temperature == 1 ? logits : Scalars.over(logits, x0Temperature)).softmax(1).matMul(e);
         });
     }
 }

@@ -12,15 +12,19 @@ package io.github.diffusionnlp.sample;
  *     conditions, above 1 pushes harder toward them
  * @param steer plug-and-play guidance by a differentiable scorer, or null
  * @param words lexical constraints on each position's words by its tag and sentiment, or null for none
+ * @param x0Temperature softmax temperature of each step's estimate of the clean words, x̂₀ =
+ *     softmax(logits / τ)·E: 1 is the model's own expectation (the CDCD recipe); below 1 each step
+ *     leans toward the likelier words, which reads more fluently and varies less; 0 puts x̂₀ on the
+ *     embedding of the likeliest word (Diffusion-LM's clamping). The last step's argmax is the same at any τ.
  */
 public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
-        WordMasks words) {
+        WordMasks words, double x0Temperature) {
     public Schedule(int steps, double temperature, double strength, double guidance) {
-        this(steps, temperature, strength, guidance, null, null);
+        this(steps, temperature, strength, guidance, null, null, 1.0);
     }
 
     public Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer) {
-        this(steps, temperature, strength, guidance, steer, null);
+        this(steps, temperature, strength, guidance, steer, null, 1.0);
     }
 
     public Schedule {
@@ -35,6 +39,9 @@ public record Schedule(int steps, double temperature, double strength, double gu
         }
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
             throw new IllegalArgumentException("guidance must be a number >= 0, got " + guidance);
+        }
+        if (!(x0Temperature >= 0) || Double.isInfinite(x0Temperature)) {
+            throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + x0Temperature);
         }
     }
 

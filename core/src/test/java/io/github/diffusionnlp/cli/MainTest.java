@@ -159,6 +159,11 @@ class MainTest {
         List<String> lines = r.out().lines().toList();
         assertEquals(3, lines.size());
         lines.forEach(l -> assertEquals(6, l.split(" ").length, l));
+        Run sharp = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4",
+                "--x0-temperature", "0.5");
+        assertEquals(0, sharp.code(), sharp.err());
+        assertEquals(3, sharp.out().lines().count(), sharp.out());
+        assertNotEquals(r.out(), sharp.out(), "the same seeds sampled with sharper estimates");
     }
 
     @Test
@@ -244,6 +249,10 @@ class MainTest {
         Run badSteps = run("a [MASK]\n", "infill", "--model", MODEL, "--steps", "0");
         assertNotEquals(0, badSteps.code());
         assertTrue(badSteps.err().contains("steps"), badSteps.err());
+
+        Run badX0 = run("", "generate", "--model", MODEL, "--count", "1", "--x0-temperature", "-1");
+        assertEquals(1, badX0.code(), badX0.err());
+        assertTrue(badX0.err().contains("--x0-temperature") && badX0.err().contains("-1"), badX0.err());
 
         Run badDevice = run("", "info", "--model", MODEL, "--device", "tpu");
         assertNotEquals(0, badDevice.code());

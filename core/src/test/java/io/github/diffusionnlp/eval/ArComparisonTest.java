@@ -44,6 +44,10 @@ class ArComparisonTest {
             comparison.write(r, "smoke");
             assertTrue(r.fairness().sameVocabulary());
             assertEquals(2, r.quality().stream().filter(q -> q.system().equals("diffusion")).count());
+            // the x̂₀ temperature is tuned over the mode's candidates, at most 32 steps; a row when one qualified
+            assertTrue(r.tunedX0Temperature() == 0.9 || r.tunedX0Temperature() == 1.0, "" + r.tunedX0Temperature());
+            assertEquals(r.tunedX0Temperature() == 1.0 ? 0 : 1, r.quality().stream()
+                    .filter(q -> q.system().equals(ArComparison.TUNED_DIFFUSION) && q.steps() == 4).count());
             assertTrue(r.quality().stream().allMatch(q -> q.samples() == 8 && Double.isFinite(q.arNll()) && q.arNll() > 0));
             assertEquals(3, r.infill().size()); // diffusion at 2 and 4 steps, and the autoregressive model
             assertEquals(2 * 2 + 2 * 2, r.speed().size());

@@ -85,6 +85,11 @@ final class ConstraintsCommand implements Callable<Integer> {
     @Option(names = "--temperature", defaultValue = "1", description = "starting-noise scale in [0, 1] (default: ${DEFAULT-VALUE})")
     double temperature;
 
+    @Option(names = "--x0-temperature", paramLabel = "TAU", defaultValue = "1",
+            description = "softmax temperature of each step's estimate of the clean words, >= 0 (default: ${DEFAULT-VALUE},"
+                    + " the model's own; lower reads more fluently and varies less)")
+    double x0Temperature;
+
     @Option(names = "--min-length", defaultValue = "4", description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
     int minLength;
 
@@ -122,7 +127,8 @@ final class ConstraintsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
-                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, guidances, candidates,
+                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, x0Temperature, guidances,
+                candidates,
                 strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
                 heldout != null ? heldout : findHeldout(), chosen, parseLabels(), lexical, heldoutLengths);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
