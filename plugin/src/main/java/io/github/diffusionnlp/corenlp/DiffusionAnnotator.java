@@ -68,7 +68,8 @@ public class DiffusionAnnotator implements Annotator {
         }
         this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
-                .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length).build();
+                .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
+                .x0Temperature(settings.x0Temperature).build();
         List<String> before = annotatorsBefore(name, props);
         this.afterPos = before.contains("pos");
         this.afterLemma = before.contains("lemma");

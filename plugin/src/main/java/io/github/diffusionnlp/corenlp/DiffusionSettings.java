@@ -30,7 +30,7 @@ public final class DiffusionSettings {
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
-            "batchSize", "temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
+            "batchSize", "temperature", "x0Temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
             "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
@@ -47,6 +47,7 @@ public final class DiffusionSettings {
     final long seed;
     final int batchSize;
     final Double temperature;
+    final double x0Temperature;
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
     final Set<Upos> keepUpos;
@@ -121,6 +122,7 @@ public final class DiffusionSettings {
         // unset: the task's default (infill the most likely words, generate and rewrite samples)
         temperature = props.containsKey(prefix + "temperature")
                 ? doubleValue(props, "temperature", 1.0, 0, false, 1, "a number in [0, 1]") : null;
+        x0Temperature = doubleValue(props, "x0Temperature", 1.0, 0, false, Double.MAX_VALUE, "a number >= 0");
         count = intValue(props, "count", 1, 0, 10_000);
         length = intValue(props, "length", 0, 0, 10_000);
         strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");

@@ -48,6 +48,8 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.seed", "x1"), "diffusion.seed", "x1", "integer");
         assertMentions(failure(pipe, "diffusion.batchSize", "-3"), "diffusion.batchSize", "-3");
         assertMentions(failure(pipe, "diffusion.temperature", "2"), "diffusion.temperature", "[0, 1]");
+        assertMentions(failure(pipe, "diffusion.x0Temperature", "-1"), "diffusion.x0Temperature", "-1", ">= 0");
+        assertMentions(failure(pipe, "diffusion.x0Temperature", "NaN"), "diffusion.x0Temperature", "NaN", ">= 0");
         assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.strength", "0"), "diffusion.strength",
                 "(0, 1]");
         assertMentions(failure(pipe, "diffusion.replace", "yes"), "diffusion.replace", "yes", "true or false");
@@ -120,6 +122,8 @@ class SettingsTest {
         assertEquals(2.5, c.guidance());
         assertEquals(1, c.candidates());
         assertFalse(c.lexical());
+        assertEquals(1.0, s.x0Temperature, "the model's own estimate unless set");
+        assertEquals(0.5, DiffusionSettings.read("diffusion", props("x", "diffusion.x0Temperature", "0.5")).x0Temperature);
         assertTrue(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
                 "diffusion.sentiment", "neutral", "diffusion.lexical", "TRUE")).constraints().lexical());
         assertEquals(8, DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",

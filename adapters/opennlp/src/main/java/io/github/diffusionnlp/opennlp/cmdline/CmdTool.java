@@ -104,10 +104,21 @@ abstract class CmdTool<P> {
                 }
                 b.temperature(t);
             }
+            if (p.getX0Temperature() != null) {
+                b.x0Temperature(x0Temperature(p));
+            }
         } catch (IllegalArgumentException e) {
             throw badParameter(e.getMessage());
         }
         return b.build();
+    }
+
+    private static double x0Temperature(Params.SamplingParams p) {
+        try {
+            return Double.parseDouble(p.getX0Temperature().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + p.getX0Temperature());
+        }
     }
 
     /** Checks the sampling parameters before a model is loaded (loading takes seconds). */
@@ -119,6 +130,9 @@ abstract class CmdTool<P> {
             }
             if (p.getTemperature() != null) {
                 b.temperature(Double.parseDouble(p.getTemperature().trim()));
+            }
+            if (p.getX0Temperature() != null) {
+                b.x0Temperature(x0Temperature(p));
             }
         } catch (NumberFormatException e) {
             throw badParameter("temperature must be a number in [0, 1], got " + p.getTemperature());

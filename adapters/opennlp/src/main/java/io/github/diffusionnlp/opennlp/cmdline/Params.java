@@ -49,6 +49,12 @@ final class Params {
                 + " and 1 for Rewrite and Generate).")
         @OptionalParameter
         String getTemperature();
+
+        @ParameterDescription(valueName = "tau", description = "softmax temperature of each step's estimate of the"
+                + " clean words, >= 0: below 1 the text reads more fluently and varies less, 0 clamps each estimate"
+                + " to the likeliest word (default: 1, the model's own).")
+        @OptionalParameter
+        String getX0Temperature();
     }
 
     interface OutputParams {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,8 @@ class DiffusionNlpToolTest {
         Run infill = run("", "Infill", "-help");
         assertEquals(0, infill.code());
         assertTrue(infill.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Infill"), infill.out());
-        for (String p : List.of("-tokenized", "-detokenize", "-model", "-steps", "-seed", "-batch", "-temperature")) {
+        for (String p : List.of("-tokenized", "-detokenize", "-model", "-steps", "-seed", "-batch", "-temperature",
+                "-x0Temperature tau")) {
             assertTrue(infill.out().contains(p), p);
         }
         Run rewrite = run("", "Rewrite", "-help");
@@ -87,6 +89,8 @@ class DiffusionNlpToolTest {
                 new String[] {"Infill", "-bogus", "3"},
                 new String[] {"Infill", "-steps", "0"},
                 new String[] {"Infill", "-temperature", "hot"},
+                new String[] {"Generate", "-x0Temperature", "-0.5"},
+                new String[] {"Generate", "-x0Temperature", "cold"},
                 new String[] {"Infill", "-seed"},
                 new String[] {"Infill", "-device", "tpu"},
                 new String[] {"Generate", "-device", "gpu:99"},
@@ -342,6 +346,11 @@ class DiffusionNlpToolTest {
         assertTrue(r.stderr().contains("Total: 5 sent"), r.stderr());
         Run batched = run("", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "5");
         assertEquals(r.out(), batched.out(), "sentence i uses seed + i whatever the batch size");
+        Run sharp = run("", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "2",
+                "-x0Temperature", "0.5");
+        assertEquals(0, sharp.code(), sharp.stderr());
+        assertEquals(5, sharp.lines().size(), sharp.out());
+        assertNotEquals(r.out(), sharp.out(), "the same seeds with sharper estimates");
         Run detok = run("", "Generate", "-count", "2", "-steps", "4", "-detokenize", "-seed", "3");
         assertEquals(0, detok.code(), detok.stderr());
         assertEquals(2, detok.lines().size());
