@@ -50,6 +50,11 @@ final class CompareArCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--x0-temperatures", split = ",", paramLabel = "TAU",
+            description = "also sample diffusion at these x̂₀ temperatures (at the step count the x̂₀ temperature is"
+                    + " tuned at: the mode's most up to 32), one row each, e.g. 0.9,0.7,0.5,0")
+    double[] x0Sweep = new double[0];
+
     @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 
@@ -61,11 +66,13 @@ final class CompareArCommand implements Callable<Integer> {
         String mode = s.mode() + (overridden ? " mode, overridden" : " mode");
         s = new ArComparison.Settings(mode, samples != null ? samples : s.samples(), steps,
                 infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
-                s.speedBatches(), s.temperatures(), seed);
+                s.speedBatches(), s.temperatures(), seed, x0Sweep);
         String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(steps) : "")
-                + (infillSentences != null ? " --infill-sentences " + infillSentences : "");
+                + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
+                + (x0Sweep.length > 0 ? " --x0-temperatures " + java.util.Arrays.stream(x0Sweep).mapToObj(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(",")) : "");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
             ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldout), s, out,

@@ -37,16 +37,18 @@ public final class ArComparison {
     private static final int SPEED_LENGTH = 64;
     /** The system name of the diffusion row sampled at its tuned x̂₀ temperature. */
     static final String TUNED_DIFFUSION = "diffusion (tuned)";
+    /** The system name of the diffusion rows at the x̂₀ temperatures asked for ({@link Settings#x0Sweep}). */
+    static final String X0_SWEEP = "diffusion (x̂₀ T)";
     /** The most steps the x̂₀ temperature is tuned at: every candidate samples the whole set again. */
     private static final int MAX_X0_TUNING_STEPS = 32;
 
     /** What to measure and how much. */
     public record Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
-            int[] speedBatches, double[] temperatures, long seed) {
+            int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep) {
         /** The reduced mode: under 10 minutes on a 2-core machine. */
         public static Settings quick() {
             return new Settings("quick", 100, new int[] {8, 16, 32}, 100, new int[] {8, 16, 32},
-                    new int[] {1, 32}, new double[] {0.8, 0.9, 0.95}, 1);
+                    new int[] {1, 32}, new double[] {0.8, 0.9, 0.95}, 1, new double[0]);
         }
 
         /**
@@ -55,7 +57,7 @@ public final class ArComparison {
          */
         public static Settings full() {
             return new Settings("full", 500, new int[] {8, 16, 32, 64, 128, 256}, 300, new int[] {8, 16, 32, 64, 128, 256},
-                    new int[] {1, 32}, new double[] {0.8, 0.85, 0.9, 0.95}, 1);
+                    new int[] {1, 32}, new double[] {0.8, 0.85, 0.9, 0.95}, 1, new double[0]);
         }
     }
 
@@ -129,6 +131,17 @@ public final class ArComparison {
             quality.add(quality(TUNED_DIFFUSION, tuningSteps + " steps, x̂₀ T = " + tunedX0, tuningSteps,
                     1.0, samples));
             progress.accept("diffusion at x̂₀ T=" + tunedX0 + ": " + Reports.describe(quality.get(quality.size() - 1)));
+        }
+        for (double t : settings.x0Sweep()) {
+            if (t == tunedX0 || t == 1.0) {
+                continue; // already a row
+            }
+            SamplingOptions options = SamplingOptions.builder().steps(tuningSteps).seed(settings.seed()).batchSize(64)
+                    .x0Temperature(t).build();
+            List<List<String>> samples = cached("diffusion-" + tuningSteps + "steps-x0T" + t,
+                    () -> generate(settings.samples(), options, "diffusion at x̂₀ T=" + t));
+            quality.add(quality(X0_SWEEP, tuningSteps + " steps, x̂₀ T = " + t, tuningSteps, 1.0, samples));
+            progress.accept("diffusion at x̂₀ T=" + t + ": " + Reports.describe(quality.get(quality.size() - 1)));
         }
         double tuned = tuneTemperature(ref.entropyBits());
         for (double t : tuned == 1.0 ? new double[] {1.0} : new double[] {1.0, tuned}) {

@@ -61,7 +61,8 @@ final class Reports {
         for (Quality q : r.quality()) {
             sb.append(row(q, ref));
         }
-        Quality best = r.quality().stream().filter(q -> q.system().startsWith("diffusion"))
+        Quality best = r.quality().stream()
+                .filter(q -> q.system().startsWith("diffusion") && !q.system().equals(ArComparison.X0_SWEEP))
                 .min(java.util.Comparator.comparingDouble(Quality::arNll)).orElseThrow();
         sb.append(String.format(Locale.ROOT, "%nBest diffusion setting: %s, AR-NLL %+.1f%% against held-out text"
                 + " (bar: within 15%%), unigram entropy %+.1f%% (bar: within 5%%). The tuned autoregressive temperature"
