@@ -28,11 +28,14 @@ final class CompareArCommand implements Callable<Integer> {
     @Option(names = "--ar-model", paramLabel = "DIR", description = "autoregressive model (default: the shipped brown-ar)")
     Path arModel;
 
-    @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
+    private static final String DEFAULT_HELDOUT = "test-data/brown/heldout.conllu.gz";
+    private static final String DEFAULT_OUT = "results/ar-comparison";
+
+    @Option(names = "--heldout", defaultValue = DEFAULT_HELDOUT,
             description = "held-out sentences (default: ${DEFAULT-VALUE})")
     Path heldout;
 
-    @Option(names = "--out", defaultValue = "results/ar-comparison", description = "output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = DEFAULT_OUT, description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--quick", description = "the reduced mode: 100 samples, 8, 16 and 32 steps, 100 infill sentences")
@@ -68,6 +71,9 @@ final class CompareArCommand implements Callable<Integer> {
                 infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed, x0Sweep);
         String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
+                + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
+                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
+                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + out)
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(steps) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
