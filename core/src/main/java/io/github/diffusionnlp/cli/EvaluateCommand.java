@@ -66,8 +66,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 Map<String, Double> metrics = new LinkedHashMap<>();
                 double temperature = model.sampling().withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE)
                         .temperature().getAsDouble();
+                double x0 = model.sampling().x0Temperature();
+                String x0Suffix = x0 == 1.0 ? "" : "_x0T" + x0; // the default leaves the recorded names as they were
                 for (InfillEvaluation.Result r : results) {
-                    metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature, r.accuracy());
+                    metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature + x0Suffix,
+                            r.accuracy());
                 }
                 ModelCheckpoint.recordMetrics(lm.info().directory(), metrics);
                 System.err.printf(Locale.ROOT, "recorded %d metrics in %s%n", metrics.size(),
