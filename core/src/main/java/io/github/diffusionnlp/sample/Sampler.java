@@ -393,12 +393,27 @@ public final class Sampler {
                 NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
                 logits = logits.add(offsets.toType(logits.getDataType(), false));
             }
-            if (argMax || x0Temperature == 0) {
-                NDArray best = logits.argMax(1).toType(DataType.INT64, false);
-                // Clamping: the likeliest word's own embedding, a row lookup rather than a one-hot product.
-                return argMax ? best : e.get(new NDIndex("{}", best));
-            }
-            return (x0Temperature == 1 ? logits : Scalars.over(logits, x0Temperature)).softmax(1).matMul(e);
+            return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, e, x0Temperature);
         });
+    }
+
+    /**
+     * x̂₀ of {@code logits} (N, V) with the choice among words sharpened by {@code tau} (softmax(logits/τ)
+     * over the words; at 0 the likeliest word's own embedding) and the padding's share left as the model
+     * gives it. Sharpening the padding too would end free-length sentences early: early in sampling the
+     * padding is the likeliest token at most late positions (on the shipped model at τ = 0.5, mean length
+     * 5.4 words against 20.7 at 1). Where the padding is banned its share is 0 and this is the plain formula.
+     */
+    private static NDArray estimate(NDArray logits, NDArray e, double tau) {
+        if (tau == 1) {
+            return logits.softmax(1).matMul(e);
+        }
+        NDArray pad = logits.softmax(1).get(new NDIndex(":, 0:1")); // (N, 1)
+        NDArray wordLogits = logits.get(new NDIndex(":, 1:"));
+        NDArray words = e.get(new NDIndex("1:")); // rows 1.. of E, in the order of wordLogits' columns
+        NDArray wordEstimate = tau == 0
+                ? words.get(new NDIndex("{}", wordLogits.argMax(1).toType(DataType.INT64, false)))
+                : Scalars.over(wordLogits, tau).softmax(1).matMul(words);
+        return wordEstimate.mul(pad.neg().add(1f)).add(pad.matMul(e.get(new NDIndex("0:1"))));
     }
 }

@@ -13,9 +13,11 @@ package io.github.diffusionnlp.sample;
  * @param steer plug-and-play guidance by a differentiable scorer, or null
  * @param words lexical constraints on each position's words by its tag and sentiment, or null for none
  * @param x0Temperature softmax temperature of each step's estimate of the clean words, x̂₀ =
- *     softmax(logits / τ)·E: 1 is the model's own expectation (the CDCD recipe); below 1 each step
- *     leans toward the likelier words, which reads more fluently and varies less; 0 puts x̂₀ on the
- *     embedding of the likeliest word (Diffusion-LM's clamping). The last step's argmax is the same at any τ.
+ *     softmax(logits / τ)·E over the words (the padding keeps the share the model gives it, so the
+ *     length of free generation is not changed by it): 1 is the model's own expectation (the CDCD
+ *     recipe); below 1 each step leans toward the likelier words, which reads more fluently and varies
+ *     less; 0 puts the words' part of x̂₀ on the likeliest word's embedding (Diffusion-LM's clamping).
+ *     The last step's argmax is the same at any τ.
  */
 public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
         WordMasks words, double x0Temperature) {
