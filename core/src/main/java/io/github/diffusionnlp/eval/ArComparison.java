@@ -79,8 +79,7 @@ public final class ArComparison {
     /** Everything measured. */
     public record Results(Settings settings, String machine, double matmulGflops, Fairness fairness,
             Quality reference, List<Quality> quality, double tunedTemperature, double tunedX0Temperature,
-            List<Infill> infill,
-            List<Speed> speed, double[] breakEvenSteps, double seconds) {}
+            List<Infill> infill, List<Speed> speed, double[] breakEvenSteps, double seconds) {}
 
     private final DiffusionLM diffusion;
     private final AutoregressiveLM ar;
@@ -124,24 +123,12 @@ public final class ArComparison {
         int tuningSteps = x0TuningSteps();
         double tunedX0 = tuneX0Temperature(ref.entropyBits(), tuningSteps);
         if (tunedX0 != 1.0) {
-            SamplingOptions options = SamplingOptions.builder().steps(tuningSteps).seed(settings.seed()).batchSize(64)
-                    .x0Temperature(tunedX0).build();
-            List<List<String>> samples = cached("diffusion-" + tuningSteps + "steps-x0T" + tunedX0,
-                    () -> generate(settings.samples(), options, "diffusion at x̂₀ T=" + tunedX0));
-            quality.add(quality(TUNED_DIFFUSION, tuningSteps + " steps, x̂₀ T = " + tunedX0, tuningSteps,
-                    1.0, samples));
-            progress.accept("diffusion at x̂₀ T=" + tunedX0 + ": " + Reports.describe(quality.get(quality.size() - 1)));
+            quality.add(x0Row(TUNED_DIFFUSION, tuningSteps, tunedX0));
         }
         for (double t : settings.x0Sweep()) {
-            if (t == tunedX0 || t == 1.0) {
-                continue; // already a row
+            if (t != tunedX0 && t != 1.0) { // those are rows already
+                quality.add(x0Row(X0_SWEEP, tuningSteps, t));
             }
-            SamplingOptions options = SamplingOptions.builder().steps(tuningSteps).seed(settings.seed()).batchSize(64)
-                    .x0Temperature(t).build();
-            List<List<String>> samples = cached("diffusion-" + tuningSteps + "steps-x0T" + t,
-                    () -> generate(settings.samples(), options, "diffusion at x̂₀ T=" + t));
-            quality.add(quality(X0_SWEEP, tuningSteps + " steps, x̂₀ T = " + t, tuningSteps, 1.0, samples));
-            progress.accept("diffusion at x̂₀ T=" + t + ": " + Reports.describe(quality.get(quality.size() - 1)));
         }
         double tuned = tuneTemperature(ref.entropyBits());
         for (double t : tuned == 1.0 ? new double[] {1.0} : new double[] {1.0, tuned}) {
@@ -261,6 +248,17 @@ public final class ArComparison {
             }
         }
         return 1.0;
+    }
+
+    /** Diffusion samples at {@code steps} and x̂₀ temperature {@code t} on the reported seeds, as a row. */
+    private Quality x0Row(String system, int steps, double t) throws IOException {
+        SamplingOptions options = SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64)
+                .x0Temperature(t).build();
+        List<List<String>> samples = cached("diffusion-" + steps + "steps-x0T" + t,
+                () -> generate(settings.samples(), options, "diffusion at x̂₀ T=" + t));
+        Quality row = quality(system, steps + " steps, x̂₀ T = " + t, steps, 1.0, samples);
+        progress.accept("diffusion at x̂₀ T=" + t + ": " + Reports.describe(row));
+        return row;
     }
 
     /** The step count the x̂₀ temperature is tuned and shown at: the most of the mode's, up to 32. */
