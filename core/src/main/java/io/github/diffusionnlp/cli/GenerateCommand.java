@@ -37,12 +37,12 @@ final class GenerateCommand implements Callable<Integer> {
         Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Progress progress = new Progress("generate", "sentences").total(count);
+        SamplingOptions base = model.sampling().toBuilder().length(length).build(); // checked before loading
         try (DiffusionLM lm = model.load()) {
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "
                         + lm.info().config().maxLength() + " positions");
             }
-            SamplingOptions base = model.sampling().toBuilder().length(length).build();
             for (int done = 0; done < count; done += base.batchSize()) {
                 int n = Math.min(base.batchSize(), count - done);
                 List<List<String>> sentences = lm.generate(n, constraints, base.toBuilder().seed(base.seed() + done).build());

@@ -36,8 +36,8 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         Progress progress = new Progress(name(), "lines");
+        SamplingOptions options = model.sampling(); // checked before loading
         try (DiffusionLM lm = model.load()) {
-            SamplingOptions options = model.sampling();
             List<String> pending = new ArrayList<>();
             String line;
             int lineNo = 0;
