@@ -77,8 +77,7 @@ final class CompareArCommand implements Callable<Integer> {
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(steps) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
-                + (x0Sweep.length > 0 ? " --x0-temperatures " + java.util.Arrays.stream(x0Sweep).mapToObj(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(",")) : "");
+                + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
             ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldout), s, out,
@@ -92,6 +91,10 @@ final class CompareArCommand implements Callable<Integer> {
     }
 
     private static String joined(int[] values) {
-        return java.util.Arrays.stream(values).mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return joined(java.util.Arrays.stream(values).boxed());
+    }
+
+    private static String joined(java.util.stream.Stream<?> values) {
+        return values.map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
     }
 }

@@ -52,11 +52,12 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         List<TaggedSentence> trainSentences = train.equals("none") ? null : TaggedCorpus.read(Path.of(train));
+        SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {
             TrigramBaseline trigram = trainSentences == null ? null
                     : TrigramBaseline.train(lm.vocabulary(), trainSentences);
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,
-                    model.sampling(), trigram, System.err::println);
+                    sampling, trigram, System.err::println);
             String table = InfillEvaluation.table(results);
             System.out.print(table);
             if (out != null) {
@@ -64,9 +65,9 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             if (record) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
-                double temperature = model.sampling().withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE)
+                double temperature = sampling.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE)
                         .temperature().getAsDouble();
-                double x0 = model.sampling().x0Temperature();
+                double x0 = sampling.x0Temperature();
                 String x0Suffix = x0 == 1.0 ? "" : "_x0T" + x0; // the default leaves the recorded names as they were
                 for (InfillEvaluation.Result r : results) {
                     metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature + x0Suffix,

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.DoubleFunction;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +42,8 @@ public final class ArComparison {
     static final String X0_SWEEP = "diffusion (x̂₀ T)";
     /** The most steps the x̂₀ temperature is tuned at: every candidate samples the whole set again. */
     private static final int MAX_X0_TUNING_STEPS = 32;
+    /** Temperatures are tuned on the seeds this far from the reported ones. */
+    private static final long TUNING_SEED_OFFSET = 1_000_000;
 
     /** What to measure and how much. */
     public record Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
@@ -210,16 +213,20 @@ public final class ArComparison {
     /**
      * The lowest candidate temperature whose samples keep their unigram entropy within 5% of the
      * held-out data's (lower temperatures trade diversity for likelihood), tuned on samples drawn with
-     * other seeds than the ones reported; 1 when none qualifies.
+     * other seeds than the ones reported; 1 when none qualifies. The autoregressive model's T and
+     * diffusion's x̂₀ temperature are tuned alike, over the same candidates, so that both systems are
+     * shown at the same diversity budget.
+     *
+     * @param name the temperature's name in the progress lines
+     * @param samplesAt the samples drawn at a candidate temperature (on the tuning seeds)
      */
-    private double tuneTemperature(double referenceEntropy) {
+    private double tune(String name, double referenceEntropy, DoubleFunction<List<List<String>>> samplesAt) {
         double[] candidates = settings.temperatures().clone();
         Arrays.sort(candidates);
         for (double t : candidates) {
-            List<List<String>> samples = ar.generate(settings.samples(), t, settings.seed() + 1_000_000);
-            double entropy = TextStatistics.unigramEntropy(samples);
-            progress.accept(String.format(java.util.Locale.ROOT, "tuning: T=%.2f gives entropy %.2f bits (data %.2f)", t,
-                    entropy, referenceEntropy));
+            double entropy = TextStatistics.unigramEntropy(samplesAt.apply(t));
+            progress.accept(String.format(java.util.Locale.ROOT, "tuning: %s=%.2f gives entropy %.2f bits (data %.2f)",
+                    name, t, entropy, referenceEntropy));
             if (entropy >= 0.95 * referenceEntropy) {
                 return t;
             }
@@ -227,27 +234,16 @@ public final class ArComparison {
         return 1.0;
     }
 
-    /**
-     * Diffusion's counterpart of {@link #tuneTemperature}, over the same candidates: the lowest x̂₀
-     * temperature ({@link SamplingOptions.Builder#x0Temperature}) whose samples at {@code steps} keep
-     * their unigram entropy within 5% of the held-out data's, on other seeds than the ones reported; 1
-     * when none qualifies. Both systems are then shown at the same diversity budget.
-     */
+    /** The tuned x̂₀ temperature ({@link SamplingOptions.Builder#x0Temperature}) of diffusion at {@code steps}. */
     private double tuneX0Temperature(double referenceEntropy, int steps) {
-        double[] candidates = settings.temperatures().clone();
-        Arrays.sort(candidates);
-        for (double t : candidates) {
-            SamplingOptions options = SamplingOptions.builder().steps(steps).seed(settings.seed() + 1_000_000)
-                    .batchSize(64).x0Temperature(t).build();
-            double entropy = TextStatistics.unigramEntropy(generate(settings.samples(), options,
-                    "tuning diffusion at x̂₀ T=" + t));
-            progress.accept(String.format(java.util.Locale.ROOT,
-                    "tuning: x̂₀ T=%.2f gives entropy %.2f bits (data %.2f)", t, entropy, referenceEntropy));
-            if (entropy >= 0.95 * referenceEntropy) {
-                return t;
-            }
-        }
-        return 1.0;
+        return tune("x̂₀ T", referenceEntropy, t -> generate(settings.samples(), SamplingOptions.builder().steps(steps)
+                .seed(settings.seed() + TUNING_SEED_OFFSET).batchSize(64).x0Temperature(t).build(),
+                "tuning diffusion at x̂₀ T=" + t));
+    }
+
+    /** The tuned sampling temperature of the autoregressive model. */
+    private double tuneTemperature(double referenceEntropy) {
+        return tune("T", referenceEntropy, t -> ar.generate(settings.samples(), t, settings.seed() + TUNING_SEED_OFFSET));
     }
 
     /** Diffusion samples at {@code steps} and x̂₀ temperature {@code t} on the reported seeds, as a row. */
