@@ -6,15 +6,20 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
+import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.sample.NgramFusion;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
 import io.github.diffusionnlp.sample.WordMasks;
 import io.github.diffusionnlp.sample.Schedule;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,6 +58,9 @@ public final class DiffusionLM implements AutoCloseable {
     private final ModelInfo info;
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private WordMasks wordMasks;
+    /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
+    private final Path ngramCorpus;
+    private KneserNeyTrigram trigram;
     private boolean closed;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
@@ -64,6 +72,7 @@ public final class DiffusionLM implements AutoCloseable {
             parameters += p.getValue().getArray().size();
         }
         this.precision = settings.precision;
+        this.ngramCorpus = settings.ngramCorpus;
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
@@ -418,12 +427,13 @@ public final class DiffusionLM implements AutoCloseable {
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
         return whileOpen(() -> {
             WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
+            NgramFusion fusion = options.ngramWeight() > 0 ? new NgramFusion(trigram(), options.ngramWeight()) : null;
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
                 SampleRows in = inputs(batch, r -> r.ids);
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
-                        constraints.guidance(), constraints.steer(), words, options.x0Temperature());
+                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
                 int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
@@ -472,6 +482,47 @@ public final class DiffusionLM implements AutoCloseable {
         }
     }
 
+    /**
+     * The trigram model n-gram fusion reads, counted on first use (a few seconds) from the corpus given
+     * to {@link Builder#optNgramCorpus}, else from the model's own training corpus as its config names
+     * it, looked for from the working directory and from the model directory's parents.
+     */
+    private KneserNeyTrigram trigram() {
+        synchronized (this) {
+            if (trigram == null) {
+                Path corpus = ngramCorpus != null ? ngramCorpus : trainingCorpus();
+                try {
+                    trigram = KneserNeyTrigram.count(model.vocabulary(), TaggedCorpus.read(corpus));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
+                }
+                logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus);
+            }
+            return trigram;
+        }
+    }
+
+    private Path trainingCorpus() {
+        String named = info.training() == null ? null : info.training().corpus();
+        List<Path> tried = new ArrayList<>();
+        if (named != null && !named.isBlank()) {
+            tried.add(Path.of(named));
+            for (Path dir = model.directory().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+                tried.add(dir.resolve(named));
+            }
+            for (Path candidate : tried) {
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+        throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
+                + " (DiffusionLM.builder().optNgramCorpus(FILE); on the command line --ngram-corpus FILE), and "
+                + (named == null || named.isBlank() ? "the model names no training corpus"
+                        : "the model's training corpus " + named + " was not found (looked at " + tried.get(0)
+                                + " and under " + model.directory().toAbsolutePath() + " and its parents)"));
+    }
+
     @Override
     public void close() {
         lifecycle.writeLock().lock();
@@ -495,8 +546,23 @@ public final class DiffusionLM implements AutoCloseable {
         private int batchRows = 64;
         private Duration batchWait = Duration.ZERO;
         private Precision precision = Precision.FP32;
+        private Path ngramCorpus;
 
         private Builder() {}
+
+        /**
+         * The corpus n-gram fusion ({@link SamplingOptions.Builder#ngramWeight}) counts its trigrams from
+         * (CoNLL-style word&lt;TAB&gt;UPOS or one word a line, .gz allowed); default the model's own
+         * training corpus, found where its config names it. Counted on the first fused call. A corpus of
+         * another domain than the training one pulls the words toward that domain's phrasing.
+         */
+        public Builder optNgramCorpus(Path corpus) {
+            if (corpus != null && !(Files.isRegularFile(corpus) && Files.isReadable(corpus))) {
+                throw new IllegalArgumentException("the n-gram corpus " + corpus + " is not a readable file");
+            }
+            this.ngramCorpus = corpus;
+            return this;
+        }
 
         /** A model directory; without one, the shipped default model ({@link DefaultModel}). */
         public Builder optModel(Path model) {

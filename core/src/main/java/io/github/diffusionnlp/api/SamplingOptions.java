@@ -23,6 +23,7 @@ public final class SamplingOptions {
     private final int length;
     private final Double temperature; // null: the task's default
     private final double x0Temperature;
+    private final double ngramWeight;
 
     private SamplingOptions(Builder b) {
         this.steps = b.steps;
@@ -31,6 +32,7 @@ public final class SamplingOptions {
         this.length = b.length;
         this.temperature = b.temperature;
         this.x0Temperature = b.x0Temperature;
+        this.ngramWeight = b.ngramWeight;
     }
 
     public static SamplingOptions defaults() {
@@ -72,6 +74,11 @@ public final class SamplingOptions {
         return x0Temperature;
     }
 
+    /** The weight of the trigram in the last step's choice of words, 0 for none (see {@link Builder#ngramWeight}). */
+    public double ngramWeight() {
+        return ngramWeight;
+    }
+
     /** These options with {@code temperature} when none is set. */
     public SamplingOptions withDefaultTemperature(double temperature) {
         return this.temperature != null ? this : toBuilder().temperature(temperature).build();
@@ -79,7 +86,7 @@ public final class SamplingOptions {
 
     public Builder toBuilder() {
         return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature)
-                .x0Temperature(x0Temperature);
+                .x0Temperature(x0Temperature).ngramWeight(ngramWeight);
     }
 
     public static final class Builder {
@@ -89,6 +96,7 @@ public final class SamplingOptions {
         private int length;
         private Double temperature;
         private double x0Temperature = 1.0;
+        private double ngramWeight;
 
         private Builder() {}
 
@@ -124,6 +132,22 @@ public final class SamplingOptions {
                 throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + x0Temperature);
             }
             this.x0Temperature = x0Temperature;
+            return this;
+        }
+
+        /**
+         * N-gram fusion: the last step chooses each generated word among the network's likeliest by
+         * log p_network + λ · log p_trigram, a Kneser–Ney trigram counted from a corpus ({@link
+         * DiffusionLM.Builder#optNgramCorpus}; default the model's training corpus). 0 (the default)
+         * turns it off. On the shipped model at λ = 0.7 (the best of 0.5 / 0.7 / 1 on 1,000 dev sentences),
+         * greedy infill of 1,000 held-out sentences at 16 steps fills 19.4% of single words (17.0% without)
+         * and 16.7% of 3-token spans' words (15.3%), for 1.4 times the time (README, *Fusing a trigram*).
+         */
+        public Builder ngramWeight(double ngramWeight) {
+            if (!(ngramWeight >= 0) || Double.isInfinite(ngramWeight)) {
+                throw new IllegalArgumentException("the n-gram weight must be a number >= 0, got " + ngramWeight);
+            }
+            this.ngramWeight = ngramWeight;
             return this;
         }
 

@@ -68,7 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 double temperature = sampling.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE)
                         .temperature().getAsDouble();
                 double x0 = sampling.x0Temperature();
-                String x0Suffix = x0 == 1.0 ? "" : "_x0T" + x0; // the default leaves the recorded names as they were
+                // The defaults leave the recorded names as they were.
+                String x0Suffix = (x0 == 1.0 ? "" : "_x0T" + x0)
+                        + (sampling.ngramWeight() == 0 ? "" : "_ngram" + sampling.ngramWeight());
                 for (InfillEvaluation.Result r : results) {
                     metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature + x0Suffix,
                             r.accuracy());

@@ -33,6 +33,16 @@ final class ModelOptions {
                     + " (default); lower reads more fluently and varies less; 0 clamps to the likeliest word")
     double x0Temperature;
 
+    @Option(names = "--ngram-weight", paramLabel = "W", defaultValue = "0",
+            description = "n-gram fusion: the last step picks each word among the network's likeliest by its"
+                    + " log-probability + W x a trigram's, >= 0; 0 is off (default); 0.7 tuned on dev sentences")
+    double ngramWeight;
+
+    @Option(names = "--ngram-corpus", paramLabel = "FILE",
+            description = "corpus the fusion's trigram is counted from (word<TAB>UPOS or one word a line, .gz"
+                    + " allowed; default: the model's training corpus, as its config names it)")
+    Path ngramCorpus;
+
     @Option(names = "--device", defaultValue = "cpu",
             description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
     String device;
@@ -49,8 +59,14 @@ final class ModelOptions {
      * the loading one (two OpenMP thread teams on two cores, each team's threads waking more slowly).
      */
     DiffusionLM load() throws IOException {
-        return DiffusionLM.builder().optModel(model).optDevice(device()).optPrecision(precision())
-                .optBatching(0, Duration.ZERO).build();
+        DiffusionLM.Builder builder = DiffusionLM.builder().optModel(model).optDevice(device())
+                .optPrecision(precision()).optBatching(0, Duration.ZERO);
+        try {
+            builder.optNgramCorpus(ngramCorpus);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ngram-corpus: " + e.getMessage(), e);
+        }
+        return builder.build();
     }
 
     private Precision precision() {
@@ -68,6 +84,11 @@ final class ModelOptions {
             options.x0Temperature(x0Temperature);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--x0-temperature: " + e.getMessage(), e);
+        }
+        try {
+            options.ngramWeight(ngramWeight);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--ngram-weight: " + e.getMessage(), e);
         }
         return options.build();
     }

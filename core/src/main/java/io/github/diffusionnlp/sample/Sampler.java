@@ -355,10 +355,15 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 if (k == steps - 1) {
-                    return vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray();
+                    return schedule.fusion() == null
+                            ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray()
+                            : fuse(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated, len);
                 }
-                NDArray x0Rows = vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false,
-                        schedule.x0Temperature());
+                NDArray x0Rows = schedule.fusion() == null
+                        ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false,
+                                schedule.x0Temperature())
+                        : fusedEstimate(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated,
+                                len, schedule.x0Temperature());
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
@@ -373,6 +378,80 @@ public final class Sampler {
         }
     }
 
+    /** Each generated row's k likeliest words by the network: their log-probabilities and ids, (n · k) each. */
+    private record Candidates(float[] logProb, long[] ids, int k) {}
+
+    /**
+     * The network's {@link NgramFusion#CANDIDATES} likeliest words per generated row, by the
+     * log-probabilities of the same logits the plain step reads.
+     */
+    private Candidates candidates(NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
+            Lexical lexical) {
+        int k = (int) Math.min(NgramFusion.CANDIDATES, e.getShape().get(0));
+        // One array per chunk: the k log-probabilities, then the k ids as floats (exact: ids < 2^21).
+        NDArray top = RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
+            NDArray logProb = logits(weights, hRows.get(range), hUncond == null ? null : hUncond.get(range), w, e,
+                    banLogits.get(range), lexical, range).logSoftmax(1);
+            ai.djl.ndarray.NDList best = logProb.topK(k, 1, true, true);
+            return best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
+        });
+        float[] flat = top.toFloatArray();
+        int n = (int) hRows.getShape().get(0);
+        float[] logProb = new float[n * k];
+        long[] ids = new long[n * k];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < k; c++) {
+                logProb[r * k + c] = flat[r * 2 * k + c];
+                ids[r * k + c] = (long) flat[r * 2 * k + k + c];
+            }
+        }
+        return new Candidates(logProb, ids, k);
+    }
+
+    /**
+     * x̂₀ under n-gram fusion: each word's logit gains its trigram term (words outside the candidates
+     * the lowest term of their row's candidates), then {@link #estimate} as usual. The context of the
+     * terms is one left-to-right pass of the fused choices.
+     */
+    private NDArray fusedEstimate(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e,
+            NDArray banLogits, Lexical lexical, Flat in, List<Long> generated, int len, double x0Temperature) {
+        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical);
+        int k = top.k();
+        NgramFusion.Fused fused = fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), k, 1);
+        float[] bonus = fused.bonus();
+        float[] floor = new float[generated.size()];
+        for (int r = 0; r < floor.length; r++) {
+            float min = 0;
+            for (int c = r * k; c < (r + 1) * k; c++) {
+                min = Math.min(min, bonus[c]);
+            }
+            floor[r] = min;
+            for (int c = r * k; c < (r + 1) * k; c++) {
+                if (top.ids()[c] <= Vocabulary.UNK_ID || top.logProb()[c] == Float.NEGATIVE_INFINITY) {
+                    bonus[c] = min; // padding and banned words: no trigram term of their own
+                }
+            }
+        }
+        NDArray bonusArr = manager.create(bonus, new Shape(floor.length, k));
+        NDArray idsArr = manager.create(top.ids(), new Shape(floor.length, k));
+        NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
+        long vocab = e.getShape().get(0);
+        return RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
+            NDArray logits = logits(weights, hRows.get(range), hUncond == null ? null : hUncond.get(range), w, e,
+                    banLogits.get(range), lexical, range);
+            NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
+            return estimate(logits, e, x0Temperature, offsets);
+        });
+    }
+
+    /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
+    private long[] fuse(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
+            Lexical lexical, Flat in, List<Long> generated, int len) {
+        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical);
+        return fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), top.k(), NgramFusion.SWEEPS)
+                .choice();
+    }
+
     /**
      * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
      * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then
@@ -382,19 +461,30 @@ public final class Sampler {
     private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
             NDArray banLogits, Lexical lexical, boolean argMax, double x0Temperature) {
         return RowChunks.map(h.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = network.logits(ps, h.get(range), e, false);
-            if (hUncond != null) {
-                NDArray u = network.logits(ps, hUncond.get(range), e, false);
-                logits = u.add(logits.sub(u).mul(w));
-            }
-            NDIndex specials = new NDIndex(":, 0:2");
-            logits.set(specials, logits.get(specials).add(banLogits.get(range)));
-            if (lexical != null) {
-                NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
-                logits = logits.add(offsets.toType(logits.getDataType(), false));
-            }
+            NDArray logits = logits(ps, h.get(range), hUncond == null ? null : hUncond.get(range), w, e,
+                    banLogits.get(range), lexical, range);
             return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, e, x0Temperature);
         });
+    }
+
+    /**
+     * The logits of one slice of rows ({@code range} of the generated rows): guided, the specials banned
+     * ({@code ban}, the slice's rows of banLogits), the lexical offsets added.
+     */
+    private NDArray logits(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e, NDArray ban,
+            Lexical lexical, String range) {
+        NDArray logits = network.logits(ps, h, e, false);
+        if (hUncond != null) {
+            NDArray u = network.logits(ps, hUncond, e, false);
+            logits = u.add(logits.sub(u).mul(w));
+        }
+        NDIndex specials = new NDIndex(":, 0:2");
+        logits.set(specials, logits.get(specials).add(ban));
+        if (lexical != null) {
+            NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
+            logits = logits.add(offsets.toType(logits.getDataType(), false));
+        }
+        return logits;
     }
 
     /**
@@ -405,11 +495,16 @@ public final class Sampler {
      * 5.4 words against 20.7 at 1). Where the padding is banned its share is 0 and this is the plain formula.
      */
     private static NDArray estimate(NDArray logits, NDArray e, double tau) {
-        if (tau == 1) {
+        return estimate(logits, e, tau, null);
+    }
+
+    /** As above, with {@code wordOffsets} (N, V) added to the words' logits (not to the padding's share), or null. */
+    private static NDArray estimate(NDArray logits, NDArray e, double tau, NDArray wordOffsets) {
+        if (tau == 1 && wordOffsets == null) {
             return logits.softmax(1).matMul(e);
         }
         NDArray pad = logits.softmax(1).get(new NDIndex(":, 0:1")); // (N, 1)
-        NDArray wordLogits = logits.get(new NDIndex(":, 1:"));
+        NDArray wordLogits = (wordOffsets == null ? logits : logits.add(wordOffsets)).get(new NDIndex(":, 1:"));
         NDArray words = e.get(new NDIndex("1:")); // rows 1.. of E, in the order of wordLogits' columns
         NDArray wordEstimate = tau == 0
                 ? words.get(new NDIndex("{}", wordLogits.argMax(1).toType(DataType.INT64, false)))

@@ -250,6 +250,57 @@ class DiffusionLMTest {
         assertTrue(sharp > 0.75 * plain, "mean length " + sharp + " at x0 temperature 0.5, " + plain + " at 1");
     }
 
+    @Test
+    void ngramFusionFillsCollocationsTheNetworkMisses() {
+        // dev sentences (not held-out ones) whose fills differ: the network alone says "seemed" and "of"
+        List<List<String>> in = List.of(tokens("Scientists often turn [MASK] to be idiosyncratic , too ."),
+                tokens("Who cares [MASK] them ! !"));
+        SamplingOptions greedy = steps(16, 0);
+        assertEquals(0.0, greedy.ngramWeight(), "off by default");
+        List<List<String>> plain = lm.infillAll(in, greedy);
+        assertNotEquals("out", plain.get(0).get(3), "precondition: the network alone misses it");
+        assertNotEquals("about", plain.get(1).get(2), "precondition: the network alone misses it");
+        SamplingOptions fused = greedy.toBuilder().ngramWeight(0.7).build();
+        List<List<String>> withTrigram = lm.infillAll(in, fused);
+        assertEquals("out", withTrigram.get(0).get(3));
+        assertEquals("about", withTrigram.get(1).get(2));
+        assertEquals(0.7, fused.toBuilder().build().ngramWeight(), "kept by toBuilder");
+    }
+
+    @Test
+    void ngramFusionSaysWhatIsMissing() throws Exception {
+        for (double bad : new double[] {-0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SamplingOptions.builder().ngramWeight(bad));
+            assertTrue(e.getMessage().contains("n-gram weight") && e.getMessage().contains(String.valueOf(bad)),
+                    e.getMessage());
+        }
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionLM.builder().optNgramCorpus(java.nio.file.Path.of("no/such/corpus.gz")));
+        assertTrue(missing.getMessage().contains("no/such/corpus.gz"), missing.getMessage());
+        // a model whose config names a training corpus that is not there, and no corpus given
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("moved-model");
+        try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path config = dir.resolve("config.json");
+        String json = java.nio.file.Files.readString(config);
+        java.nio.file.Files.writeString(config, json.replaceAll("\"corpus\" : \"[^\"]*\"",
+                "\"corpus\" : \"gone/train.conllu.gz\""));
+        try (DiffusionLM moved = DiffusionLM.builder().optModel(dir).build()) {
+            SamplingOptions fused = steps(2, 0).toBuilder().ngramWeight(1).build();
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> moved.infill(tokens("a [MASK] day"), fused));
+            assertTrue(e.getMessage().contains("gone/train.conllu.gz") && e.getMessage().contains("--ngram-corpus"),
+                    e.getMessage());
+        }
+        try (DiffusionLM given = DiffusionLM.builder().optModel(dir).optNgramCorpus(TestModels.devCorpus()).build()) {
+            assertEquals(3, given.infill(tokens("a [MASK] day"), steps(2, 0).toBuilder().ngramWeight(1).build()).size());
+        }
+    }
+
     private static double meanLength(List<List<String>> sentences) {
         return sentences.stream().mapToInt(List::size).average().orElseThrow();
     }

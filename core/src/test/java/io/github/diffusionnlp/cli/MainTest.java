@@ -43,6 +43,7 @@ class MainTest {
     }
 
     private static final String MODEL = TestModels.shippedModel().toString();
+    private static final String DEV = TestModels.devCorpus().toString();
 
     @Test
     void infillReplacesMasksAndNothingElse() {
@@ -164,6 +165,11 @@ class MainTest {
         assertEquals(0, sharp.code(), sharp.err());
         assertEquals(3, sharp.out().lines().count(), sharp.out());
         assertNotEquals(r.out(), sharp.out(), "the same seeds sampled with sharper estimates");
+        Run fused = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4",
+                "--ngram-weight", "2", "--ngram-corpus", DEV);
+        assertEquals(0, fused.code(), fused.err());
+        assertEquals(3, fused.out().lines().count(), fused.out());
+        assertNotEquals(r.out(), fused.out(), "the same seeds sampled with a trigram beside the network");
     }
 
     @Test
@@ -253,6 +259,15 @@ class MainTest {
         Run badX0 = run("", "generate", "--model", MODEL, "--count", "1", "--x0-temperature", "-1");
         assertEquals(1, badX0.code(), badX0.err());
         assertTrue(badX0.err().contains("--x0-temperature") && badX0.err().contains("-1"), badX0.err());
+
+        Run badWeight = run("", "generate", "--model", MODEL, "--count", "1", "--ngram-weight", "-2");
+        assertEquals(1, badWeight.code(), badWeight.err());
+        assertTrue(badWeight.err().contains("--ngram-weight") && badWeight.err().contains("-2"), badWeight.err());
+        Run badCorpus = run("a [MASK]\n", "infill", "--model", MODEL, "--ngram-weight", "1", "--ngram-corpus",
+                "no-such-corpus.gz");
+        assertEquals(1, badCorpus.code(), badCorpus.err());
+        assertTrue(badCorpus.err().contains("--ngram-corpus") && badCorpus.err().contains("no-such-corpus.gz"),
+                badCorpus.err());
 
         Run badDevice = run("", "info", "--model", MODEL, "--device", "tpu");
         assertNotEquals(0, badDevice.code());

@@ -54,7 +54,7 @@ public class DiffusionAnnotator implements Annotator {
 
     public DiffusionAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
-        this.lm = SharedModels.get(settings.model, settings.device, settings.precision);
+        this.lm = SharedModels.get(settings.model, settings.device, settings.precision, settings.ngramCorpus);
         int maxLength = lm.info().config().maxLength();
         if (settings.length > maxLength) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
@@ -69,7 +69,7 @@ public class DiffusionAnnotator implements Annotator {
         this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
                 .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
-                .x0Temperature(settings.x0Temperature).build();
+                .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight).build();
         List<String> before = annotatorsBefore(name, props);
         this.afterPos = before.contains("pos");
         this.afterLemma = before.contains("lemma");

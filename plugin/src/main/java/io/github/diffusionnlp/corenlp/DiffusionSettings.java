@@ -30,7 +30,7 @@ public final class DiffusionSettings {
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
-            "batchSize", "temperature", "x0Temperature", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
+            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
             "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
@@ -48,6 +48,8 @@ public final class DiffusionSettings {
     final int batchSize;
     final Double temperature;
     final double x0Temperature;
+    final double ngramWeight; // 0: no n-gram fusion
+    final Path ngramCorpus; // null: the model's training corpus
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
     final Set<Upos> keepUpos;
@@ -123,6 +125,18 @@ public final class DiffusionSettings {
         temperature = props.containsKey(prefix + "temperature")
                 ? doubleValue(props, "temperature", 1.0, 0, false, 1, "a number in [0, 1]") : null;
         x0Temperature = doubleValue(props, "x0Temperature", 1.0, 0, false, Double.MAX_VALUE, "a number >= 0");
+        ngramWeight = doubleValue(props, "ngramWeight", 0.0, 0, false, Double.MAX_VALUE, "a number >= 0 (0: off)");
+        String corpusValue = get(props, "ngramCorpus", "");
+        if (corpusValue.isEmpty()) {
+            ngramCorpus = null;
+        } else {
+            ngramCorpus = Path.of(corpusValue);
+            if (!Files.isRegularFile(ngramCorpus) || !Files.isReadable(ngramCorpus)) {
+                throw bad("ngramCorpus", corpusValue, "a readable corpus file (word<TAB>UPOS or one word a line, .gz"
+                        + " allowed), or no value for the model's training corpus; " + ngramCorpus.toAbsolutePath()
+                        + " is not one");
+            }
+        }
         count = intValue(props, "count", 1, 0, 10_000);
         length = intValue(props, "length", 0, 0, 10_000);
         strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");

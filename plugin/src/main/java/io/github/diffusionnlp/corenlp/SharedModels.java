@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One loaded {@link DiffusionLM} per (model directory, device, precision) for the whole JVM. CoreNLP makes
+ * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus) for the whole JVM. CoreNLP makes
  * an annotator per distinct property set (the server one per request signature, and it may drop and
  * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
  * the JVM exits or {@link #closeAll()} is called; {@link DiffusionLM} is thread-safe.
@@ -32,13 +32,22 @@ public final class SharedModels {
      * fp32 one nor the other way round.
      */
     public static DiffusionLM get(Path model, String device, Precision precision) {
-        Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
-        Precision p = precision == null ? Precision.FP32 : precision;
-        String key = dir + "|" + (device == null ? "default" : device) + "|" + p;
-        return MODELS.computeIfAbsent(key, k -> load(dir, device, p));
+        return get(model, device, precision, null);
     }
 
-    /** How many models are loaded (one per distinct directory, device and precision). */
+    /**
+     * As above, with the corpus its n-gram fusion counts from (null: the model's training corpus); a model
+     * holds one such count, so another corpus is another model.
+     */
+    public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus) {
+        Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
+        Precision p = precision == null ? Precision.FP32 : precision;
+        Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
+        String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus;
+        return MODELS.computeIfAbsent(key, k -> load(dir, device, p, corpus));
+    }
+
+    /** How many models are loaded (one per distinct directory, device, precision and n-gram corpus). */
     public static int size() {
         return MODELS.size();
     }
@@ -49,9 +58,9 @@ public final class SharedModels {
         MODELS.clear();
     }
 
-    private static DiffusionLM load(Path dir, String device, Precision precision) {
+    private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus) {
         DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device))
-                .optPrecision(precision);
+                .optPrecision(precision).optNgramCorpus(ngramCorpus);
         try {
             return b.build();
         } catch (IOException e) {

@@ -50,6 +50,9 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.temperature", "2"), "diffusion.temperature", "[0, 1]");
         assertMentions(failure(pipe, "diffusion.x0Temperature", "-1"), "diffusion.x0Temperature", "-1", ">= 0");
         assertMentions(failure(pipe, "diffusion.x0Temperature", "NaN"), "diffusion.x0Temperature", "NaN", ">= 0");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "-1"), "diffusion.ngramWeight", "-1", ">= 0");
+        assertMentions(failure(pipe, "diffusion.ngramCorpus", "no/such.conllu"), "diffusion.ngramCorpus",
+                "no/such.conllu", "readable corpus file");
         assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.strength", "0"), "diffusion.strength",
                 "(0, 1]");
         assertMentions(failure(pipe, "diffusion.replace", "yes"), "diffusion.replace", "yes", "true or false");
@@ -124,6 +127,9 @@ class SettingsTest {
         assertFalse(c.lexical());
         assertEquals(1.0, s.x0Temperature, "the model's own estimate unless set");
         assertEquals(0.5, DiffusionSettings.read("diffusion", props("x", "diffusion.x0Temperature", "0.5")).x0Temperature);
+        assertEquals(0.0, s.ngramWeight, "no n-gram fusion unless asked");
+        assertEquals(null, s.ngramCorpus, "the model's training corpus unless named");
+        assertEquals(0.7, DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7")).ngramWeight);
         assertTrue(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
                 "diffusion.sentiment", "neutral", "diffusion.lexical", "TRUE")).constraints().lexical());
         assertEquals(8, DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",

@@ -107,6 +107,9 @@ abstract class CmdTool<P> {
             if (p.getX0Temperature() != null) {
                 b.x0Temperature(x0Temperature(p));
             }
+            if (p.getNgramWeight() != null) {
+                b.ngramWeight(ngramWeight(p));
+            }
         } catch (IllegalArgumentException e) {
             throw badParameter(e.getMessage());
         }
@@ -118,6 +121,14 @@ abstract class CmdTool<P> {
             return Double.parseDouble(p.getX0Temperature().trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + p.getX0Temperature());
+        }
+    }
+
+    private static double ngramWeight(Params.SamplingParams p) {
+        try {
+            return Double.parseDouble(p.getNgramWeight().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the n-gram weight must be a number >= 0, got " + p.getNgramWeight());
         }
     }
 
@@ -133,6 +144,9 @@ abstract class CmdTool<P> {
             }
             if (p.getX0Temperature() != null) {
                 b.x0Temperature(x0Temperature(p));
+            }
+            if (p.getNgramWeight() != null) {
+                b.ngramWeight(ngramWeight(p));
             }
         } catch (NumberFormatException e) {
             throw badParameter("temperature must be a number in [0, 1], got " + p.getTemperature());

@@ -55,6 +55,12 @@ final class Params {
                 + " to the likeliest word (default: 1, the model's own).")
         @OptionalParameter
         String getX0Temperature();
+
+        @ParameterDescription(valueName = "w", description = "n-gram fusion: each word is chosen among the network's"
+                + " likeliest by its log-probability + w x a trigram's counted from the model's training corpus"
+                + " (found where its config names it), >= 0 (default: 0, off; 0.7 was tuned on dev sentences).")
+        @OptionalParameter
+        String getNgramWeight();
     }
 
     interface OutputParams {

@@ -60,7 +60,7 @@ class DiffusionNlpToolTest {
         assertEquals(0, infill.code());
         assertTrue(infill.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Infill"), infill.out());
         for (String p : List.of("-tokenized", "-detokenize", "-model", "-steps", "-seed", "-batch", "-temperature",
-                "-x0Temperature tau")) {
+                "-x0Temperature tau", "-ngramWeight w")) {
             assertTrue(infill.out().contains(p), p);
         }
         Run rewrite = run("", "Rewrite", "-help");
@@ -91,6 +91,8 @@ class DiffusionNlpToolTest {
                 new String[] {"Infill", "-temperature", "hot"},
                 new String[] {"Generate", "-x0Temperature", "-0.5"},
                 new String[] {"Generate", "-x0Temperature", "cold"},
+                new String[] {"Infill", "-ngramWeight", "-1"},
+                new String[] {"Infill", "-ngramWeight", "heavy"},
                 new String[] {"Infill", "-seed"},
                 new String[] {"Infill", "-device", "tpu"},
                 new String[] {"Generate", "-device", "gpu:99"},
@@ -351,6 +353,11 @@ class DiffusionNlpToolTest {
         assertEquals(0, sharp.code(), sharp.stderr());
         assertEquals(5, sharp.lines().size(), sharp.out());
         assertNotEquals(r.out(), sharp.out(), "the same seeds with sharper estimates");
+        Run fused = run("", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "2",
+                "-ngramWeight", "2");
+        assertEquals(0, fused.code(), fused.stderr());
+        assertEquals(5, fused.lines().size(), fused.out());
+        assertNotEquals(r.out(), fused.out(), "the same seeds with a trigram beside the network");
         Run detok = run("", "Generate", "-count", "2", "-steps", "4", "-detokenize", "-seed", "3");
         assertEquals(0, detok.code(), detok.stderr());
         assertEquals(2, detok.lines().size());
