@@ -58,6 +58,11 @@ final class CompareArCommand implements Callable<Integer> {
                     + " tuned at: the mode's most up to 32), one row each, e.g. 0.9,0.7,0.5,0")
     double[] x0Sweep = new double[0];
 
+    @Option(names = "--ngram-weights", split = ",", paramLabel = "W",
+            description = "also sample diffusion with n-gram fusion at these weights (a trigram counted from the"
+                    + " model's training corpus; at the step count of the x̂₀ rows), one row each, e.g. 0.1,0.3")
+    double[] ngramSweep = new double[0];
+
     @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 
@@ -69,7 +74,7 @@ final class CompareArCommand implements Callable<Integer> {
         String mode = s.mode() + (overridden ? " mode, overridden" : " mode");
         s = new ArComparison.Settings(mode, samples != null ? samples : s.samples(), steps,
                 infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
-                s.speedBatches(), s.temperatures(), seed, x0Sweep);
+                s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep);
         String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
                 + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
                 + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
@@ -77,7 +82,8 @@ final class CompareArCommand implements Callable<Integer> {
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(steps) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
-                + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "");
+                + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "")
+                + (ngramSweep.length > 0 ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
             ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldout), s, out,

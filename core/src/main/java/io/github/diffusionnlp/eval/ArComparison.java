@@ -40,6 +40,8 @@ public final class ArComparison {
     static final String TUNED_DIFFUSION = "diffusion (tuned)";
     /** The system name of the diffusion rows at the x̂₀ temperatures asked for ({@link Settings#x0Sweep}). */
     static final String X0_SWEEP = "diffusion (x̂₀ T)";
+    /** The system name of the diffusion rows with n-gram fusion at the weights asked for ({@link Settings#ngramSweep}). */
+    static final String NGRAM_SWEEP = "diffusion (n-gram w)";
     /** The most steps the x̂₀ temperature is tuned at: every candidate samples the whole set again. */
     private static final int MAX_X0_TUNING_STEPS = 32;
     /** Temperatures are tuned on the seeds this far from the reported ones. */
@@ -47,11 +49,11 @@ public final class ArComparison {
 
     /** What to measure and how much. */
     public record Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
-            int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep) {
+            int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep, double[] ngramSweep) {
         /** The reduced mode: under 10 minutes on a 2-core machine. */
         public static Settings quick() {
             return new Settings("quick", 100, new int[] {8, 16, 32}, 100, new int[] {8, 16, 32},
-                    new int[] {1, 32}, new double[] {0.8, 0.9, 0.95}, 1, new double[0]);
+                    new int[] {1, 32}, new double[] {0.8, 0.9, 0.95}, 1, new double[0], new double[0]);
         }
 
         /**
@@ -60,7 +62,7 @@ public final class ArComparison {
          */
         public static Settings full() {
             return new Settings("full", 500, new int[] {8, 16, 32, 64, 128, 256}, 300, new int[] {8, 16, 32, 64, 128, 256},
-                    new int[] {1, 32}, new double[] {0.8, 0.85, 0.9, 0.95}, 1, new double[0]);
+                    new int[] {1, 32}, new double[] {0.8, 0.85, 0.9, 0.95}, 1, new double[0], new double[0]);
         }
     }
 
@@ -131,6 +133,12 @@ public final class ArComparison {
         for (double t : settings.x0Sweep()) {
             if (t != tunedX0 && t != 1.0) { // those are rows already
                 quality.add(x0Row(X0_SWEEP, tuningSteps, t));
+            }
+        }
+        for (double w : settings.ngramSweep()) {
+            if (w != 0) { // weight 0 is the plain row
+                quality.add(row(NGRAM_SWEEP, tuningSteps, "n-gram w = " + w, "ngram" + w,
+                        SamplingOptions.builder().ngramWeight(w)));
             }
         }
         double tuned = tuneTemperature(ref.entropyBits());
@@ -248,13 +256,26 @@ public final class ArComparison {
 
     /** Diffusion samples at {@code steps} and x̂₀ temperature {@code t} on the reported seeds, as a row. */
     private Quality x0Row(String system, int steps, double t) throws IOException {
-        SamplingOptions options = SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64)
-                .x0Temperature(t).build();
-        List<List<String>> samples = cached("diffusion-" + steps + "steps-x0T" + t,
-                () -> generate(settings.samples(), options, "diffusion at x̂₀ T=" + t));
-        Quality row = quality(system, steps + " steps, x̂₀ T = " + t, steps, 1.0, samples);
-        progress.accept("diffusion at x̂₀ T=" + t + ": " + Reports.describe(row));
+        return row(system, steps, "x̂₀ T = " + t, "x0T" + t, SamplingOptions.builder().x0Temperature(t));
+    }
+
+    /**
+     * Diffusion samples at {@code steps} on the reported seeds with {@code sampling}'s other settings, as a
+     * row whose setting reads "{steps} steps, {label}" and whose samples are cached under {@code key}.
+     */
+    private Quality row(String system, int steps, String label, String key, SamplingOptions.Builder sampling)
+            throws IOException {
+        SamplingOptions options = sampling.steps(steps).seed(settings.seed()).batchSize(64).build();
+        List<List<String>> samples = cached("diffusion-" + steps + "steps-" + key,
+                () -> generate(settings.samples(), options, "diffusion at " + label));
+        Quality row = quality(system, steps + " steps, " + label, steps, 1.0, samples);
+        progress.accept("diffusion at " + label + ": " + Reports.describe(row));
         return row;
+    }
+
+    /** Rows asked for beside the tuned ones ({@link Settings#x0Sweep}, {@link Settings#ngramSweep}). */
+    static boolean isSweep(Quality q) {
+        return q.system().equals(X0_SWEEP) || q.system().equals(NGRAM_SWEEP);
     }
 
     /** The step count the x̂₀ temperature is tuned and shown at: the most of the mode's, up to 32. */

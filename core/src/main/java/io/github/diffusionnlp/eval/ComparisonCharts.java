@@ -33,7 +33,7 @@ final class ComparisonCharts {
         data.addSeries(diffusion);
         data.addSeries(flat("held-out sentences", r.reference().arNll(), r.settings().stepCounts()));
         for (Quality q : r.quality()) {
-            if (!q.system().equals("diffusion") && !q.system().equals(ArComparison.X0_SWEEP)) {
+            if (!q.system().equals("diffusion") && !ArComparison.isSweep(q)) {
                 String system = q.system().equals(ArComparison.TUNED_DIFFUSION) ? q.system() : "autoregressive";
                 data.addSeries(flat(system + " " + q.setting(), q.arNll(), r.settings().stepCounts()));
             }

@@ -62,7 +62,7 @@ final class Reports {
             sb.append(row(q, ref));
         }
         Quality best = r.quality().stream()
-                .filter(q -> q.system().startsWith("diffusion") && !q.system().equals(ArComparison.X0_SWEEP))
+                .filter(q -> q.system().startsWith("diffusion") && !ArComparison.isSweep(q))
                 .min(java.util.Comparator.comparingDouble(Quality::arNll)).orElseThrow();
         sb.append(String.format(Locale.ROOT, "%nBest diffusion setting: %s, AR-NLL %+.1f%% against held-out text"
                 + " (bar: within 15%%), unigram entropy %+.1f%% (bar: within 5%%). The tuned autoregressive temperature"

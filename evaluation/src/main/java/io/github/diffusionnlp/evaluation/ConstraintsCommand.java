@@ -90,6 +90,11 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " the model's own; lower reads more fluently and varies less)")
     double x0Temperature;
 
+    @Option(names = "--ngram-weight", paramLabel = "W", defaultValue = "0",
+            description = "n-gram fusion with a trigram counted from the model's training corpus, >= 0 (default:"
+                    + " ${DEFAULT-VALUE}, off)")
+    double ngramWeight;
+
     @Option(names = "--min-length", defaultValue = "4", description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
     int minLength;
 
@@ -127,7 +132,8 @@ final class ConstraintsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
         }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
-                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, x0Temperature, guidances,
+                steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, x0Temperature,
+                ngramWeight, guidances,
                 candidates,
                 strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
                 heldout != null ? heldout : findHeldout(), chosen, parseLabels(), lexical, heldoutLengths);

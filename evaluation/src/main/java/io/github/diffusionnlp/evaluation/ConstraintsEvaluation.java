@@ -63,7 +63,7 @@ public final class ConstraintsEvaluation {
      *     reference sentences instead of choosing their own
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
-            List<Double> guidances,
+            double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
             Path heldout, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
         public Settings {
@@ -380,7 +380,8 @@ public final class ConstraintsEvaluation {
 
     private SamplingOptions options(int i) {
         return SamplingOptions.builder().steps(settings.steps()).seed(settings.seed() + i).batchSize(settings.batch())
-                .temperature(settings.temperature()).x0Temperature(settings.x0Temperature()).build();
+                .temperature(settings.temperature()).x0Temperature(settings.x0Temperature())
+                .ngramWeight(settings.ngramWeight()).build();
     }
 
     /**
@@ -506,6 +507,7 @@ public final class ConstraintsEvaluation {
         h.put("seed", settings.seed());
         h.put("temperature", settings.temperature());
         h.put("x0Temperature", settings.x0Temperature());
+        h.put("ngramWeight", settings.ngramWeight());
         h.put("guidances", settings.guidances());
         h.put("candidates", settings.candidates());
         h.put("rewriteStrength", settings.strength());
