@@ -20,17 +20,33 @@ class ShippedModelInfillTest {
     static final double SINGLE_TOKEN_FLOOR = 0.16;
     static final double SPAN_FLOOR = 0.14;
 
+    // the same sentences with n-gram fusion at weight 0.7 (the trigram counted from the training split):
+    // 18.5% and 18.5%: on these 200 single words lose 1.5 points and spans gain 2 (on 1,000: +2.4 and +1.4)
+    static final double FUSED_SINGLE_TOKEN_FLOOR = 0.15;
+    static final double FUSED_SPAN_FLOOR = 0.16;
+
     @Test
     void heldOutInfillBeatsItsFloors() throws Exception {
+        assertBeatsFloors(SamplingOptions.builder().seed(0).temperature(0).build(), SINGLE_TOKEN_FLOOR, SPAN_FLOOR);
+    }
+
+    @Test
+    void fusedInfillBeatsItsFloors() throws Exception {
+        assertBeatsFloors(SamplingOptions.builder().seed(0).temperature(0).ngramWeight(0.7).build(),
+                FUSED_SINGLE_TOKEN_FLOOR, FUSED_SPAN_FLOOR);
+    }
+
+    private static void assertBeatsFloors(SamplingOptions options, double singleFloor, double spanFloor)
+            throws Exception {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm,
                     TaggedCorpus.read(TestModels.root().resolve("test-data/brown/heldout.conllu.gz")), 200,
-                    new int[] {16}, SamplingOptions.builder().seed(0).temperature(0).build(), s -> { });
+                    new int[] {16}, options, s -> { });
             System.out.print(InfillEvaluation.table(results));
             InfillEvaluation.Result single = results.get(0);
             InfillEvaluation.Result span = results.get(1);
-            assertTrue(single.accuracy() >= SINGLE_TOKEN_FLOOR, "single token: " + single);
-            assertTrue(span.accuracy() >= SPAN_FLOOR, "3-token span: " + span);
+            assertTrue(single.accuracy() >= singleFloor, "single token: " + single);
+            assertTrue(span.accuracy() >= spanFloor, "3-token span: " + span);
         }
     }
 }
