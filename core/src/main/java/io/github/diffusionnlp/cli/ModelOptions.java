@@ -34,8 +34,9 @@ final class ModelOptions {
     double x0Temperature;
 
     @Option(names = "--ngram-weight", paramLabel = "W", defaultValue = "0",
-            description = "n-gram fusion: the last step picks each word among the network's likeliest by its"
-                    + " log-probability + W x a trigram's, >= 0; 0 is off (default); 0.7 tuned on dev sentences")
+            description = "n-gram fusion, >= 0: every step leans on a trigram counted from --ngram-corpus, and the"
+                    + " last picks each word by the network's log-probability + W x the trigram's; 0 is off (default);"
+                    + " 0.7 tuned on dev sentences for infill")
     double ngramWeight;
 
     @Option(names = "--ngram-corpus", paramLabel = "FILE",

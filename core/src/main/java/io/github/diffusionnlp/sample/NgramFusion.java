@@ -46,8 +46,8 @@ public record NgramFusion(KneserNeyTrigram trigram, double weight) {
      * @param logProb (n · k): each generated position's candidates' network log-probabilities, best first
      * @param candidates (n · k): their ids
      * @param sweeps passes over each row's generated positions at most (fewer when a pass changes nothing)
-     * @return one id per generated position, and (n · k) terms, each computed with the other positions at
-     *     their choices of the last pass
+     * @return one id per generated position, and (n · k) terms, each computed with the other positions'
+     *     choices as they stood when it was scored (in the last pass)
      */
     Fused choose(long[] ids, List<Long> generated, int len, float[] logProb, long[] candidates, int k, int sweeps) {
         int n = generated.size();

@@ -56,9 +56,10 @@ final class Params {
         @OptionalParameter
         String getX0Temperature();
 
-        @ParameterDescription(valueName = "w", description = "n-gram fusion: each word is chosen among the network's"
-                + " likeliest by its log-probability + w x a trigram's counted from the model's training corpus"
-                + " (found where its config names it), >= 0 (default: 0, off; 0.7 was tuned on dev sentences).")
+        @ParameterDescription(valueName = "w", description = "n-gram fusion, >= 0: every step leans on a trigram"
+                + " counted from the model's training corpus (found where its config names it), and the last picks"
+                + " each word by the network's log-probability + w x the trigram's (default: 0, off; 0.7 was tuned on"
+                + " dev sentences for infill).")
         @OptionalParameter
         String getNgramWeight();
     }
