@@ -490,7 +490,7 @@ public final class DiffusionLM implements AutoCloseable {
     private KneserNeyTrigram trigram() {
         synchronized (this) {
             if (trigram == null) {
-                Path corpus = ngramCorpus != null ? ngramCorpus : trainingCorpus();
+                Path corpus = ngramCorpus();
                 try {
                     trigram = KneserNeyTrigram.count(model.vocabulary(), TaggedCorpus.read(corpus));
                 } catch (IOException e) {
@@ -500,6 +500,18 @@ public final class DiffusionLM implements AutoCloseable {
             }
             return trigram;
         }
+    }
+
+    /**
+     * The corpus n-gram fusion counts its trigrams from: the one given to {@link Builder#optNgramCorpus},
+     * else the model's training corpus where its config names it (looked for from the working directory
+     * and from the model directory's parents). Lets a caller that will fuse fail early.
+     *
+     * @throws IllegalStateException when no corpus was given and the training corpus is not found; the
+     *     message says where it looked and how to name one
+     */
+    public Path ngramCorpus() {
+        return ngramCorpus != null ? ngramCorpus : trainingCorpus();
     }
 
     private Path trainingCorpus() {
@@ -519,7 +531,7 @@ public final class DiffusionLM implements AutoCloseable {
         throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
                 + " (DiffusionLM.builder().optNgramCorpus(FILE); on the command line --ngram-corpus FILE), and "
                 + (named == null || named.isBlank() ? "the model names no training corpus"
-                        : "the model's training corpus " + named + " was not found (looked at " + tried.get(0)
+                        : "the model's training corpus " + named + " was not found (looked at " + tried.get(0).toAbsolutePath()
                                 + " and under " + model.directory().toAbsolutePath() + " and its parents)"));
     }
 

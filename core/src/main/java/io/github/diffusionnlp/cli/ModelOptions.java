@@ -67,7 +67,17 @@ final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--ngram-corpus: " + e.getMessage(), e);
         }
-        return builder.build();
+        DiffusionLM lm = builder.build();
+        if (ngramWeight > 0) {
+            try {
+                lm.ngramCorpus(); // before any input is read
+            } catch (IllegalStateException e) {
+                lm.close();
+                throw new IllegalArgumentException("--ngram-weight " + ngramWeight + " needs --ngram-corpus FILE: "
+                        + e.getMessage(), e);
+            }
+        }
+        return lm;
     }
 
     private Precision precision() {

@@ -292,6 +292,30 @@ class MainTest {
 
     /** {@code train --reproducible} twice with the same options, on a 64-row batch: the same weight file. */
     @Test
+    void fusionWithoutACorpusFailsBeforeReadingInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        // the tiny model moved where the training corpus its config names is not found
+        java.nio.file.Path moved = tmp.resolve("moved");
+        java.nio.file.Files.createDirectories(moved);
+        try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, moved.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path config = moved.resolve("config.json");
+        java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                .replaceAll("\"corpus\" : \"[^\"]*\"", "\"corpus\" : \"gone.conllu\""));
+        Run r = run("a [MASK] day\n", "infill", "--model", moved.toString(), "--ngram-weight", "0.7");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("--ngram-corpus") && r.err().contains("gone.conllu"), r.err());
+        Run named = run("a [MASK] day\n", "infill", "--model", moved.toString(), "--ngram-weight", "0.7",
+                "--ngram-corpus", DEV);
+        assertEquals(0, named.code(), named.err());
+        assertEquals(3, named.out().trim().split(" ").length, named.out());
+    }
+
+    @Test
     void reproducibleTrainingWritesTheSameWeightsTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
         List<byte[]> weights = new java.util.ArrayList<>();

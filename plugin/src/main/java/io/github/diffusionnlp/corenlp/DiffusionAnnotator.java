@@ -66,6 +66,15 @@ public class DiffusionAnnotator implements Annotator {
                     + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
                     + " UPOS tags (the model's length); this one has " + settings.template.size());
         }
+        if (settings.ngramWeight > 0) {
+            try {
+                lm.ngramCorpus(); // a corpus to count from, or fail now rather than on the first document
+            } catch (IllegalStateException e) {
+                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramWeight = '"
+                        + settings.ngramWeight + "' needs a corpus: set " + name + ".ngramCorpus (" + e.getMessage()
+                        + ")"); // not chained: CoreNLP shows the root cause, and this message holds it
+            }
+        }
         this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
                 .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)

@@ -190,6 +190,26 @@ class SettingsTest {
     }
 
     @Test
+    void ngramFusionNeedsACorpusAtConstruction(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        // the shipped model moved where its training corpus (named relative to the repository) is not found
+        java.nio.file.Path shipped = io.github.diffusionnlp.api.DefaultModel.locate();
+        java.nio.file.Path moved = tmp.resolve("moved");
+        java.nio.file.Files.createDirectories(moved);
+        for (String f : List.of("config.json", "vocab.txt", "model.params", "warp.tsv")) {
+            java.nio.file.Files.copy(shipped.resolve(f), moved.resolve(f));
+        }
+        String pipe = "tokenize,ssplit,diffusion";
+        assertMentions(failure(pipe, "diffusion.model", moved.toString(), "diffusion.ngramWeight", "0.7"),
+                "diffusion.ngramWeight", "0.7", "diffusion.ngramCorpus", "test-data/brown/train.conllu.gz");
+        java.nio.file.Path corpus = shipped.resolve("../../brown/dev.conllu.gz").normalize();
+        DiffusionAnnotator named = new DiffusionAnnotator("diffusion", props("x", "diffusion.model", moved.toString(),
+                "diffusion.ngramWeight", "0.7", "diffusion.ngramCorpus", corpus.toString()));
+        assertEquals(corpus, named.model().ngramCorpus());
+        assertNotSame(named.model(), SharedModels.get(moved, null, Precision.FP32), "another corpus, another model");
+    }
+
+    @Test
     void oneModelIsSharedByEveryAnnotatorOfTheSameModelAndDevice() {
         DiffusionAnnotator a = new DiffusionAnnotator("diffusion", props("x", "diffusion.steps", "4"));
         DiffusionAnnotator b = new DiffusionAnnotator("other", props("x", "other.task", "generate"));
