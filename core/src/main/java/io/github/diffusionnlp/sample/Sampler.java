@@ -390,8 +390,7 @@ public final class Sampler {
         int k = (int) Math.min(NgramFusion.CANDIDATES, e.getShape().get(0));
         // One array per chunk: the k log-probabilities, then the k ids as floats (exact: ids < 2^21).
         NDArray top = RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logProb = logits(weights, hRows.get(range), hUncond == null ? null : hUncond.get(range), w, e,
-                    banLogits.get(range), lexical, range).logSoftmax(1);
+            NDArray logProb = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range).logSoftmax(1);
             ai.djl.ndarray.NDList best = logProb.topK(k, 1, true, true);
             return best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
         });
@@ -437,8 +436,7 @@ public final class Sampler {
         NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
         long vocab = e.getShape().get(0);
         return RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(weights, hRows.get(range), hUncond == null ? null : hUncond.get(range), w, e,
-                    banLogits.get(range), lexical, range);
+            NDArray logits = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range);
             NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
             return estimate(logits, e, x0Temperature, offsets);
         });
@@ -461,25 +459,24 @@ public final class Sampler {
     private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
             NDArray banLogits, Lexical lexical, boolean argMax, double x0Temperature) {
         return RowChunks.map(h.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(ps, h.get(range), hUncond == null ? null : hUncond.get(range), w, e,
-                    banLogits.get(range), lexical, range);
+            NDArray logits = logits(ps, h, hUncond, w, e, banLogits, lexical, range);
             return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, e, x0Temperature);
         });
     }
 
     /**
-     * The logits of one slice of rows ({@code range} of the generated rows): guided, the specials banned
-     * ({@code ban}, the slice's rows of banLogits), the lexical offsets added.
+     * The logits of one slice of the generated rows ({@code range} of {@code h}, {@code hUncond} and
+     * {@code banLogits}): guided, the specials banned, the lexical offsets added.
      */
-    private NDArray logits(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e, NDArray ban,
+    private NDArray logits(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e, NDArray banLogits,
             Lexical lexical, String range) {
-        NDArray logits = network.logits(ps, h, e, false);
+        NDArray logits = network.logits(ps, h.get(range), e, false);
         if (hUncond != null) {
-            NDArray u = network.logits(ps, hUncond, e, false);
+            NDArray u = network.logits(ps, hUncond.get(range), e, false);
             logits = u.add(logits.sub(u).mul(w));
         }
         NDIndex specials = new NDIndex(":, 0:2");
-        logits.set(specials, logits.get(specials).add(ban));
+        logits.set(specials, logits.get(specials).add(banLogits.get(range)));
         if (lexical != null) {
             NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
             logits = logits.add(offsets.toType(logits.getDataType(), false));
