@@ -88,70 +88,41 @@ abstract class CmdTool<P> {
 
     /** The sampling options of the parameters, over the model's defaults. */
     SamplingOptions sampling(Params.SamplingParams p, DiffusionModel model) {
-        SamplingOptions.Builder b = model.getFactory().defaultSamplingOptions().toBuilder();
-        try {
-            if (p.getSteps() != null) {
-                b.steps(p.getSteps());
-            }
-            b.seed(p.getSeed()).batchSize(p.getBatch());
-            if (p.getTemperature() != null) {
-                double t;
-                try {
-                    t = Double.parseDouble(p.getTemperature().trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("temperature must be a number in [0, 1], got "
-                            + p.getTemperature());
-                }
-                b.temperature(t);
-            }
-            if (p.getX0Temperature() != null) {
-                b.x0Temperature(x0Temperature(p));
-            }
-            if (p.getNgramWeight() != null) {
-                b.ngramWeight(ngramWeight(p));
-            }
-        } catch (IllegalArgumentException e) {
-            throw badParameter(e.getMessage());
-        }
-        return b.build();
-    }
-
-    private static double x0Temperature(Params.SamplingParams p) {
-        try {
-            return Double.parseDouble(p.getX0Temperature().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + p.getX0Temperature());
-        }
-    }
-
-    private static double ngramWeight(Params.SamplingParams p) {
-        try {
-            return Double.parseDouble(p.getNgramWeight().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("the n-gram weight must be a number >= 0, got " + p.getNgramWeight());
-        }
+        return apply(p, model.getFactory().defaultSamplingOptions().toBuilder()).build();
     }
 
     /** Checks the sampling parameters before a model is loaded (loading takes seconds). */
     void checkSampling(Params.SamplingParams p) {
+        apply(p, SamplingOptions.builder());
+    }
+
+    /** The parameters that are set, applied to {@code b}; a bad one is a usage error naming it. */
+    private SamplingOptions.Builder apply(Params.SamplingParams p, SamplingOptions.Builder b) {
         try {
-            SamplingOptions.Builder b = SamplingOptions.builder().seed(p.getSeed()).batchSize(p.getBatch());
+            b.seed(p.getSeed()).batchSize(p.getBatch());
             if (p.getSteps() != null) {
                 b.steps(p.getSteps());
             }
             if (p.getTemperature() != null) {
-                b.temperature(Double.parseDouble(p.getTemperature().trim()));
+                b.temperature(number(p.getTemperature(), "temperature must be a number in [0, 1]"));
             }
             if (p.getX0Temperature() != null) {
-                b.x0Temperature(x0Temperature(p));
+                b.x0Temperature(number(p.getX0Temperature(), "x0 temperature must be a number >= 0"));
             }
             if (p.getNgramWeight() != null) {
-                b.ngramWeight(ngramWeight(p));
+                b.ngramWeight(number(p.getNgramWeight(), "the n-gram weight must be a number >= 0"));
             }
-        } catch (NumberFormatException e) {
-            throw badParameter("temperature must be a number in [0, 1], got " + p.getTemperature());
         } catch (IllegalArgumentException e) {
             throw badParameter(e.getMessage());
+        }
+        return b;
+    }
+
+    private static double number(String value, String what) {
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ", got " + value);
         }
     }
 
