@@ -18,8 +18,8 @@ package io.github.diffusionnlp.sample;
  *     recipe); below 1 each step leans toward the likelier words, which reads more fluently and varies
  *     less; 0 puts the words' part of x̂₀ on the likeliest word's embedding (Diffusion-LM's clamping).
  *     The last step's argmax is the same at any τ.
- * @param fusion how the last step's words are chosen with a count-based model beside the network, or
- *     null for the network's argmax
+ * @param fusion n-gram fusion: a count-based model that shapes every step's x̂₀ and the last step's
+ *     choice of words beside the network, or null for the network alone
  */
 public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
         WordMasks words, double x0Temperature, NgramFusion fusion) {
