@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Re-measures every row of the root README's constraint table for one model, in the README's settings
+# (16 steps, N = 200, seed 0, lexical constraints; rewrites keep nouns and proper nouns). Run it from the
+# repository root after `mvn -B -q package -DskipTests`; about an hour on an idle 2-core machine.
+#
+#   evaluation/measure-default.sh [MODEL_DIR] [STEM]
+#
+# MODEL_DIR defaults to the shipped model, STEM (the result files' prefix under evaluation/results) to
+# "default". Each run writes STEM-<part>.{md,json} and STEM-<part>-samples.tsv; a part whose .md exists
+# is skipped, so a stopped run resumes where it stopped (delete a part's files to re-run it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+model="${1:-test-data/models/brown-cdcd}"
+stem="${2:-default}"
+jar="${EVALUATION_JAR:-evaluation/target/diffusion-nlp-evaluation.jar}"
+out=evaluation/results
+
+part() {
+    local name="$1"; shift
+    if [[ -f "$out/$stem-$name.md" ]]; then
+        echo "== $stem-$name: done before, skipped" >&2
+        return
+    fi
+    echo "== $stem-$name: $*" >&2
+    java -Xmx6g -jar "$jar" constraints --model "$model" --steps 16 --lexical --out "$out" \
+        --name "$stem-$name" "$@" > /dev/null
+}
+
+part pos-length --tasks pos,length --guidance 1,3,5
+part rewrite --tasks rewrite --guidance 3 --candidates 1,16 --keep NOUN,PROPN
+part generate --tasks generate --guidance 3,5
+part neutral-heldout-lengths --tasks generate --labels neutral --guidance 3,5 --heldout-lengths
+part neutral-best16 --tasks generate --labels neutral --guidance 5 --candidates 16
+
+echo "tables: $out/$stem-*.md" >&2
