@@ -252,18 +252,18 @@ class DiffusionLMTest {
 
     @Test
     void ngramFusionFillsCollocationsTheNetworkMisses() {
-        // dev sentences (not held-out ones) whose fills differ: the network alone says "seemed" and "of"
-        List<List<String>> in = List.of(tokens("Scientists often turn [MASK] to be idiosyncratic , too ."),
-                tokens("Who cares [MASK] them ! !"));
+        // dev sentences (not held-out ones) whose fills differ: the network alone says "are" and "month"
+        List<List<String>> in = List.of(tokens("Cambodia is , for all practical [MASK] , neutralist ."),
+                tokens("A [MASK] hour later the Vice President arrived ."));
         SamplingOptions greedy = steps(16, 0);
         assertEquals(0.0, greedy.ngramWeight(), "off by default");
         List<List<String>> plain = lm.infillAll(in, greedy);
-        assertNotEquals("out", plain.get(0).get(3), "precondition: the network alone misses it");
-        assertNotEquals("about", plain.get(1).get(2), "precondition: the network alone misses it");
+        assertNotEquals("purposes", plain.get(0).get(6), "precondition: the network alone misses it");
+        assertNotEquals("half", plain.get(1).get(1), "precondition: the network alone misses it");
         SamplingOptions fused = greedy.toBuilder().ngramWeight(0.7).build();
         List<List<String>> withTrigram = lm.infillAll(in, fused);
-        assertEquals("out", withTrigram.get(0).get(3));
-        assertEquals("about", withTrigram.get(1).get(2));
+        assertEquals("purposes", withTrigram.get(0).get(6));
+        assertEquals("half", withTrigram.get(1).get(1));
         assertEquals(0.7, fused.toBuilder().build().ngramWeight(), "kept by toBuilder");
     }
 

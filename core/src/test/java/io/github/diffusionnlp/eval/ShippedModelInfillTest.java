@@ -15,15 +15,17 @@ import org.junit.jupiter.api.Test;
  * model or the sampler shows up here. A model that ignores context scores about 1% on either task.
  */
 class ShippedModelInfillTest {
-    // measured with these settings on the shipped model (context table, relative positions, 27,000 steps):
-    // 20.0% and 16.5% (baselines 4.5% and 5.0%); the model before it: 13.0% and 15.3%
+    // measured with these settings on the shipped model (context table, relative positions, 35,000 steps,
+    // weight average): 19.0% and 17.0% (baselines 4.5% and 5.0%); at 27,000 steps 20.0% and 16.5%;
+    // the model before it: 13.0% and 15.3%
     static final double SINGLE_TOKEN_FLOOR = 0.16;
     static final double SPAN_FLOOR = 0.14;
 
     // the same sentences with n-gram fusion at weight 0.7 (the trigram counted from the training split):
-    // 18.5% and 18.5%: on these 200 single words lose 1.5 points and spans gain 2 (on 1,000: +2.4 and +1.4)
-    static final double FUSED_SINGLE_TOKEN_FLOOR = 0.15;
-    static final double FUSED_SPAN_FLOOR = 0.16;
+    // 19.0% and 19.2%: on these 200 single words gain nothing and spans 2.2 points (on 1,000: +2.1 and
+    // +1.5); at 27,000 steps 18.5% and 18.5%
+    static final double FUSED_SINGLE_TOKEN_FLOOR = 0.16;
+    static final double FUSED_SPAN_FLOOR = 0.17;
 
     @Test
     void heldOutInfillBeatsItsFloors() throws Exception {
