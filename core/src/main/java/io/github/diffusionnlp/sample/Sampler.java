@@ -19,6 +19,7 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -378,19 +379,29 @@ public final class Sampler {
         }
     }
 
-    /** Each generated row's k likeliest words by the network: their log-probabilities and ids, (n · k) each. */
-    private record Candidates(float[] logProb, long[] ids, int k) {}
+    /**
+     * Each generated row's k likeliest words by the network: their log-probabilities and ids, (n · k) each;
+     * and, when asked for, the logits they were read from, one array per {@link RowChunks} slice, owned by
+     * the caller's scope (else empty).
+     */
+    private record Candidates(float[] logProb, long[] ids, int k, List<NDArray> logits) {}
 
     /**
      * The network's {@link NgramFusion#CANDIDATES} likeliest words per generated row, by the
      * log-probabilities of the same logits the plain step reads.
      */
     private Candidates candidates(NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical) {
+            Lexical lexical, boolean keepLogits) {
         int k = (int) Math.min(NgramFusion.CANDIDATES, e.getShape().get(0));
+        List<NDArray> kept = new ArrayList<>();
         // One array per chunk: the k log-probabilities, then the k ids as floats (exact: ids < 2^21).
         NDArray top = RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logProb = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range).logSoftmax(1);
+            NDArray logits = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range);
+            if (keepLogits) {
+                NDScope.unregister(logits); // outlives its slice: x̂₀ reads it once the trigram terms are known
+                kept.add(logits);
+            }
+            NDArray logProb = logits.logSoftmax(1);
             ai.djl.ndarray.NDList best = logProb.topK(k, 1, true, true);
             return best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
         });
@@ -404,17 +415,19 @@ public final class Sampler {
                 ids[r * k + c] = (long) flat[r * 2 * k + k + c];
             }
         }
-        return new Candidates(logProb, ids, k);
+        kept.forEach(NDScope::register);
+        return new Candidates(logProb, ids, k, kept);
     }
 
     /**
      * x̂₀ under n-gram fusion: each word's logit gains its trigram term (words outside the candidates
      * the lowest term of their row's candidates), then {@link #estimate} as usual. The context of the
-     * terms is one left-to-right pass of the fused choices.
+     * terms is one left-to-right pass of the fused choices. The logits are computed once and kept for
+     * the estimate (they were computed twice at first).
      */
     private NDArray fusedEstimate(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e,
             NDArray banLogits, Lexical lexical, Flat in, List<Long> generated, int len, double x0Temperature) {
-        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical);
+        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical, true);
         int k = top.k();
         NgramFusion.Fused fused = fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), k, 1);
         float[] bonus = fused.bonus();
@@ -435,17 +448,17 @@ public final class Sampler {
         NDArray idsArr = manager.create(top.ids(), new Shape(floor.length, k));
         NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
         long vocab = e.getShape().get(0);
+        Iterator<NDArray> logits = top.logits().iterator(); // the slices in the order map visits them
         return RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range);
             NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
-            return estimate(logits, e, x0Temperature, offsets);
+            return estimate(logits.next(), e, x0Temperature, offsets);
         });
     }
 
     /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
     private long[] fuse(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
             Lexical lexical, Flat in, List<Long> generated, int len) {
-        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical);
+        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical, false);
         return fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), top.k(), NgramFusion.SWEEPS)
                 .choice();
     }

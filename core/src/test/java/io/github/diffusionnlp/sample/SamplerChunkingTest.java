@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.RowChunks;
 import org.junit.jupiter.api.Test;
 
-/** The vocabulary side worked in row chunks gives exactly the tokens of the one-piece form. */
+/**
+ * The vocabulary side worked in row chunks gives exactly the tokens of the one-piece form, plain, guided
+ * and under n-gram fusion (which keeps each chunk's logits for the step's x̂₀).
+ */
 class SamplerChunkingTest {
     @Test
     void chunkedAndWholeGiveTheSameTokens() throws Exception {
@@ -28,12 +33,16 @@ class SamplerChunkingTest {
                 ids[b][0] = model.vocabulary().id("The");
             }
             SampleRows in = SampleRows.unconditioned(ids, given, allowPad, seeds);
-            for (Schedule schedule : new Schedule[] {Schedule.of(4, 1.0), new Schedule(3, 1.0, 1.0, 2.0)}) {
+            KneserNeyTrigram trigram = KneserNeyTrigram.count(model.vocabulary(),
+                    TaggedCorpus.read(TestModels.devCorpus()));
+            Schedule fused = new Schedule(3, 1.0, 1.0, 2.0, null, null, 1.0, new NgramFusion(trigram, 0.7));
+            for (Schedule schedule : new Schedule[] {Schedule.of(4, 1.0), new Schedule(3, 1.0, 1.0, 2.0), fused}) {
                 int[][] chunked = new Sampler(model.network(), model.warp(), manager).sample(in, schedule);
                 int[][] whole = new Sampler(model.network(), model.warp(), manager, null, Integer.MAX_VALUE)
                         .sample(in, schedule);
                 for (int b = 0; b < rows; b++) {
-                    assertArrayEquals(whole[b], chunked[b], "row " + b + ", guidance " + schedule.guidance());
+                    assertArrayEquals(whole[b], chunked[b], "row " + b + ", guidance " + schedule.guidance()
+                            + (schedule.fusion() == null ? "" : ", fused"));
                 }
             }
         }
