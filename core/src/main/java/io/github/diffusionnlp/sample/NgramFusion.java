@@ -8,8 +8,9 @@ import java.util.List;
  * Shallow fusion of the network with a count-based language model. At every step but the last, each
  * generated position's logits gain λ · log p_trigram(the trigrams the word takes part in) for the
  * network's {@link #CANDIDATES} likeliest words (the others the lowest of those terms), the trigram reading
- * the sentence's other words (given ones and the other positions' current fused choices), so x̂₀ already
- * leans toward word sequences the corpus has; the padding keeps the share the network gives it. At the
+ * the sentence's other words (given ones and the other positions' current fused choices, read as the
+ * output reads them: without padding), so x̂₀ already leans toward word sequences the corpus has; the
+ * padding keeps the share the network gives it. At the
  * last step each word is chosen among the same candidates by log p_network + λ · log p_trigram, the
  * positions improved in turn, left to right, until none changes (at most {@link #SWEEPS} passes). Why: the
  * network reads context weakly and does not memorise its corpus's word sequences, which a trigram counted
@@ -60,29 +61,30 @@ public record NgramFusion(KneserNeyTrigram trigram, double weight) {
             rowOf[(int) (long) generated.get(r)] = r;
         }
         int rows = ids.length / len;
+        int[] words = new int[len]; // the row's positions that hold words, as the output reads them
         for (int b = 0; b < rows; b++) {
-            // The sentence ends at its first padding, given or chosen; padding choices stay as they are.
+            // The output drops every padding, given or chosen, so the trigram reads the words around it
+            // as neighbours; padding choices stay as they are.
             int end = 0;
-            while (end < len) {
-                int p = b * len + end;
+            for (int i = 0; i < len; i++) {
+                int p = b * len + i;
                 long token = rowOf[p] >= 0 ? out[rowOf[p]] : ids[p];
-                if (token == Vocabulary.PAD_ID) {
-                    break;
+                if (token != Vocabulary.PAD_ID) {
+                    words[end++] = i;
                 }
-                end++;
             }
             int[] t = new int[end + 3];
             t[0] = trigram.bos();
             t[1] = trigram.bos();
             t[end + 2] = trigram.eos();
-            for (int i = 0; i < end; i++) {
-                int p = b * len + i;
-                t[i + 2] = (int) (rowOf[p] >= 0 ? out[rowOf[p]] : ids[p]);
+            for (int j = 0; j < end; j++) {
+                int p = b * len + words[j];
+                t[j + 2] = (int) (rowOf[p] >= 0 ? out[rowOf[p]] : ids[p]);
             }
             for (int sweep = 0; sweep < sweeps; sweep++) {
                 boolean changed = false;
                 for (int i = 0; i < end; i++) {
-                    int r = rowOf[b * len + i];
+                    int r = rowOf[b * len + words[i]];
                     if (r < 0) {
                         continue;
                     }

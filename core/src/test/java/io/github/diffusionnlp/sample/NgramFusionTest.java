@@ -85,6 +85,19 @@ class NgramFusionTest {
     }
 
     @Test
+    void wordsAfterAChosenPaddingAreChosenWithTheWordsAroundIt() {
+        // "the ? ? ? on the mat ." where position 1 chose the padding: the output reads "the ? ? on the mat
+        // .", so positions 2 and 3 are chosen as in adjacentGeneratedWordsAreChosenTogether (a sentence
+        // ending at the padding would leave them the network's "dog ate")
+        long[] ids = row("the", "[PAD]", "[PAD]", "[PAD]", "on", "the", "mat", ".");
+        float[] logProb = {-0.1f, -3f, -0.5f, -0.7f, -0.5f, -0.7f};
+        long[] candidates = {Vocabulary.PAD_ID, id("dog"), id("dog"), id("cat"), id("ate"), id("sat")};
+        long[] out = new NgramFusion(TRIGRAM, 1.0).choose(ids, List.of(1L, 2L, 3L), LEN, logProb, candidates, 2,
+                NgramFusion.SWEEPS).choice();
+        assertArrayEquals(new long[] {Vocabulary.PAD_ID, id("cat"), id("sat")}, out);
+    }
+
+    @Test
     void weightMustBePositive() {
         for (double w : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NgramFusion(TRIGRAM, w));
