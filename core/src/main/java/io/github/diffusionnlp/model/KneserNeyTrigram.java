@@ -1,5 +1,8 @@
 package io.github.diffusionnlp.model;
 
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
+import com.carrotsearch.hppc.cursors.LongIntCursor;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,10 +25,12 @@ public final class KneserNeyTrigram {
 
     private final int bos;
     private final int eos;
-    private final Map<Long, Integer> trigrams = new HashMap<>();
-    private final Map<Long, int[]> trigramContexts = new HashMap<>(); // (u, v) -> {c(u v ·), N1+(u v ·)}
-    private final Map<Long, Integer> bigramTypes = new HashMap<>(); // (v, w) -> N1+(· v w)
-    private final Map<Integer, int[]> bigramContexts = new HashMap<>(); // v -> {Σ_w N1+(· v w), N1+(v ·)}
+    // Primitive maps: n-gram fusion scores about 10^6 trigrams a step, and boxed Long keys (hashed by
+    // folding their halves, which piled this key layout into few buckets) cost most of its time.
+    private final LongIntHashMap trigrams = new LongIntHashMap();
+    private final LongObjectHashMap<int[]> trigramContexts = new LongObjectHashMap<>(); // (u, v) -> {c(u v ·), N1+(u v ·)}
+    private final LongIntHashMap bigramTypes = new LongIntHashMap(); // (v, w) -> N1+(· v w)
+    private final LongObjectHashMap<int[]> bigramContexts = new LongObjectHashMap<>(); // v -> {Σ_w N1+(· v w), N1+(v ·)}
     private final int[] unigramTypes; // w -> N1+(· w)
     private final long unigramTotal;
     private final Map<Integer, Set<Integer>> followers = new HashMap<>();
@@ -46,27 +51,26 @@ public final class KneserNeyTrigram {
             }
             ids[ids.length - 1] = eos;
             for (int i = 2; i < ids.length; i++) {
-                trigrams.merge(key(ids[i - 2], ids[i - 1], ids[i]), 1, Integer::sum);
+                trigrams.addTo(key(ids[i - 2], ids[i - 1], ids[i]), 1);
             }
         }
         unigramTypes = new int[vocab.size() + 2];
-        for (Map.Entry<Long, Integer> t : trigrams.entrySet()) {
-            long k = t.getKey();
-            int u = part(k, 2);
-            int v = part(k, 1);
-            int w = part(k, 0);
-            int[] ctx = trigramContexts.computeIfAbsent(key(0, u, v), x -> new int[2]);
-            ctx[0] += t.getValue();
+        for (LongIntCursor t : trigrams) {
+            int u = part(t.key, 2);
+            int v = part(t.key, 1);
+            int w = part(t.key, 0);
+            int[] ctx = contexts(trigramContexts, key(0, u, v));
+            ctx[0] += t.value;
             ctx[1]++;
-            if (bigramTypes.merge(key(0, v, w), 1, Integer::sum) == 1) { // a new (v, w) type
+            if (bigramTypes.addTo(key(0, v, w), 1) == 1) { // a new (v, w) type
                 unigramTypes[w]++;
                 followers.computeIfAbsent(v, x -> new HashSet<>()).add(w);
                 predecessors.computeIfAbsent(w, x -> new HashSet<>()).add(v);
             }
         }
-        for (Map.Entry<Long, Integer> b : bigramTypes.entrySet()) {
-            int[] ctx = bigramContexts.computeIfAbsent(part(b.getKey(), 1), x -> new int[2]);
-            ctx[0] += b.getValue();
+        for (LongIntCursor b : bigramTypes) {
+            int[] ctx = contexts(bigramContexts, part(b.key, 1));
+            ctx[0] += b.value;
             ctx[1]++;
         }
         unigramTotal = Arrays.stream(unigramTypes).asLongStream().sum();
@@ -96,7 +100,7 @@ public final class KneserNeyTrigram {
         if (ctx == null) {
             return bigram(v, w);
         }
-        int c = trigrams.getOrDefault(key(u, v, w), 0);
+        int c = trigrams.get(key(u, v, w)); // 0 when unseen
         return Math.max(c - DISCOUNT, 0) / ctx[0] + DISCOUNT * ctx[1] / ctx[0] * bigram(v, w);
     }
 
@@ -138,13 +142,22 @@ public final class KneserNeyTrigram {
         if (ctx == null) {
             return unigram(w);
         }
-        int c = bigramTypes.getOrDefault(key(0, v, w), 0);
+        int c = bigramTypes.get(key(0, v, w));
         return Math.max(c - DISCOUNT, 0) / ctx[0] + DISCOUNT * ctx[1] / ctx[0] * unigram(w);
     }
 
     /** Continuation unigram, add-one smoothed so that no word has probability 0. */
     private double unigram(int w) {
         return (unigramTypes[w] + 1.0) / (unigramTotal + unigramTypes.length);
+    }
+
+    private static int[] contexts(LongObjectHashMap<int[]> map, long key) {
+        int[] ctx = map.get(key);
+        if (ctx == null) {
+            ctx = new int[2];
+            map.put(key, ctx);
+        }
+        return ctx;
     }
 
     private static long key(int u, int v, int w) {
