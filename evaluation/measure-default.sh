@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-measures every row of the root README's constraint table for one model, in the README's settings
 # (16 steps, N = 200, seed 0, lexical constraints; rewrites keep nouns and proper nouns). Run it from the
-# repository root after `mvn -B -q package -DskipTests`; about an hour on an idle 2-core machine.
+# repository root after `mvn -B -q package -DskipTests`; about an hour and a half on an idle 2-core machine.
 #
 #   evaluation/measure-default.sh [MODEL_DIR] [STEM]
 #
@@ -32,5 +32,6 @@ part rewrite --tasks rewrite --guidance 3 --candidates 1,16 --keep NOUN,PROPN
 part generate --tasks generate --guidance 3,5
 part neutral-heldout-lengths --tasks generate --labels neutral --guidance 3,5 --heldout-lengths
 part neutral-best16 --tasks generate --labels neutral --guidance 5 --candidates 16
+part neutral-heldout-lengths-best16 --tasks generate --labels neutral --guidance 3,5 --heldout-lengths --candidates 16
 
 echo "tables: $out/$stem-*.md" >&2
