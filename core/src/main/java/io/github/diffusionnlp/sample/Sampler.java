@@ -422,8 +422,8 @@ public final class Sampler {
     /**
      * x̂₀ under n-gram fusion: each word's logit gains its trigram term (words outside the candidates
      * the lowest term of their row's candidates), then {@link #estimate} as usual. The context of the
-     * terms is one left-to-right pass of the fused choices. The logits are computed once and kept for
-     * the estimate (they were computed twice at first).
+     * terms is one left-to-right pass of the fused choices. The candidates' logits are kept for the
+     * estimate: computing a vocabulary-sized product again would cost as much as the step's first one.
      */
     private NDArray fusedEstimate(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e,
             NDArray banLogits, Lexical lexical, Flat in, List<Long> generated, int len, double x0Temperature) {
