@@ -142,7 +142,7 @@ public final class SamplingOptions {
          * among them by log p_network + λ · log p_trigram ({@code sample/NgramFusion}). 0 (the default)
          * turns it off. On the shipped model at λ = 0.7 (the best of 0.5 / 0.7 / 1 on 1,000 dev sentences),
          * greedy infill of 1,000 held-out sentences at 16 steps fills 20.8% of single words (18.7% without)
-         * and 16.7% of 3-token spans' words (15.2%), for 1.4 times the time (README, *Fusing a trigram*).
+         * and 16.7% of 3-token spans' words (15.2%), for about 1.2 times the time (README, *Fusing a trigram*).
          */
         public Builder ngramWeight(double ngramWeight) {
             if (!(ngramWeight >= 0) || Double.isInfinite(ngramWeight)) {
