@@ -127,10 +127,14 @@ public final class DiffusionTransformer extends AbstractBlock {
             new Shape(batch), new Shape(batch, len)};
     }
 
-    /** E: every row of the embedding table L2-normalised and scaled to norm √d (unit variance per component). */
+    /**
+     * E: every row of the embedding table L2-normalised and scaled to norm √d (unit variance per component).
+     * Written as one product of the table with a per-row factor √d / ‖row‖: training differentiates
+     * this every step, and each table-sized operation here is one more in backward too.
+     */
     public NDArray embeddings(ParameterStore ps, ai.djl.Device device, boolean training) {
         NDArray raw = ps.getValue(tokenEmbedding, device, training);
-        return Scalars.times(raw.div(raw.norm(new int[] {1}, true).add(1e-6f)), Math.sqrt(config.dim()));
+        return raw.mul(Scalars.divide(Math.sqrt(config.dim()), raw.norm(new int[] {1}, true).add(1e-6f)));
     }
 
     /**

@@ -30,6 +30,11 @@ public final class Scalars {
         return x.div(scalar(x, v));
     }
 
+    /** {@code v / x}. */
+    public static NDArray divide(double v, NDArray x) {
+        return scalar(x, v).div(x);
+    }
+
     /** swish(x) = x · sigmoid(x) (β = 1). */
     public static NDArray swish(NDArray x) {
         return x.mul(Activation.sigmoid(x));

@@ -56,6 +56,7 @@ public final class ArTrainer {
     }
 
     public TrainingInfo run() throws IOException {
+        NativeHeap.keepFreedMemory();
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {

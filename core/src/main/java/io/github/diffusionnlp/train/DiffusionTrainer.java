@@ -77,6 +77,7 @@ public final class DiffusionTrainer {
 
     /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
     public TrainingInfo run() throws IOException {
+        NativeHeap.keepFreedMemory();
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {

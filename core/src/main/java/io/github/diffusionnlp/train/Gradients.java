@@ -1,5 +1,8 @@
 package io.github.diffusionnlp.train;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -9,13 +12,21 @@ import ai.djl.util.PairList;
 final class Gradients {
     private Gradients() {}
 
-    /** Scales the gradient to global norm at most {@code maxNorm}; false if it is not finite. */
+    /**
+     * Scales the gradient to global norm at most {@code maxNorm}; false if it is not finite. The
+     * parameters' norms are combined natively and read once: a read per parameter waited on each in
+     * turn, and squaring a gradient wrote a second array of its size.
+     */
     static boolean clip(PairList<String, Parameter> parameters, float maxNorm) {
-        double sumSquares = 0;
-        for (Pair<String, Parameter> p : parameters) {
-            sumSquares += p.getValue().getArray().getGradient().square().sum().getFloat();
+        double norm;
+        try (NDList norms = new NDList()) {
+            for (Pair<String, Parameter> p : parameters) {
+                norms.add(p.getValue().getArray().getGradient().norm());
+            }
+            try (NDArray stacked = NDArrays.stack(norms); NDArray total = stacked.norm()) {
+                norm = total.getFloat();
+            }
         }
-        double norm = Math.sqrt(sumSquares);
         if (!Double.isFinite(norm)) {
             return false;
         }
