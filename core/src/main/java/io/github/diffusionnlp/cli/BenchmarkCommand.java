@@ -57,17 +57,6 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double ceiling = bench.matmulCeiling();
-        // Sampling and memory first: training sets the process's native heap to keep what it frees
-        // (train/NativeHeap), which the library does not do, so measured after it they would not be a
-        // library caller's figures.
-        List<SpeedBenchmark.Sampling> sampling;
-        SpeedBenchmark.Memory memory = null;
-        try (DiffusionLM lm = model.load()) {
-            sampling = bench.sampling(lm, batches, stepCounts);
-            if (memoryCalls > 0) {
-                memory = bench.memory(lm, memoryCalls);
-            }
-        }
         double beforeTraining = bench.ceilingNow();
         Throughput train = bench.training(corpus, size, trainBatch, trainSteps + 4);
         double besideTraining = Math.max(beforeTraining, bench.ceilingNow());
@@ -83,21 +72,26 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.append(String.format(Locale.ROOT, "| %d steps | %.0f | %.1f | %.0f%% | %.1f | %.0f%% |%n%n", train.steps(),
                 train.tokensPerSecond(), train.gflopsPerSecond(), 100 * train.gflopsPerSecond() / ceiling,
                 besideTraining, 100 * train.gflopsPerSecond() / besideTraining));
-        out.append("| sampling 64 tokens | steps | latency | per step | GFLOP/s | share of matmul"
-                + " | ceiling beside | share beside |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (SpeedBenchmark.Sampling s : sampling) {
-            out.append(String.format(Locale.ROOT, "| batch %d | %d | %.0f ms | %.1f ms | %.1f | %.0f%% | %.1f | %.0f%% |%n",
-                    s.batch(), s.steps(), 1000 * s.seconds(), 1000 * s.seconds() / s.steps(), s.gflopsPerSecond(),
-                    100 * s.gflopsPerSecond() / ceiling, s.ceilingBeside(), 100 * s.gflopsPerSecond() / s.ceilingBeside()));
-        }
-        if (memory != null) {
-            out.append(String.format(Locale.ROOT, "%n| memory | infill calls | RSS before | RSS after | change |"
-                    + " live NDArrays before → after |%n|---|---:|---:|---:|---:|---|%n"
-                    + "| one sentence, 2 masks, 4 steps | %,d | %,d kB | %,d kB | %+.1f%% | %d → %d |%n",
-                    memory.calls(), memory.rssBeforeKb(), memory.rssAfterKb(),
-                    100.0 * (memory.rssAfterKb() - memory.rssBeforeKb()) / memory.rssBeforeKb(),
-                    memory.liveArraysBefore(), memory.liveArraysAfter()));
+        try (DiffusionLM lm = model.load()) {
+            List<SpeedBenchmark.Sampling> sampling = bench.sampling(lm, batches, stepCounts);
+            out.append("| sampling 64 tokens | steps | latency | per step | GFLOP/s | share of matmul"
+                    + " | ceiling beside | share beside |\n");
+            out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (SpeedBenchmark.Sampling s : sampling) {
+                out.append(String.format(Locale.ROOT, "| batch %d | %d | %.0f ms | %.1f ms | %.1f | %.0f%% | %.1f | %.0f%% |%n",
+                        s.batch(), s.steps(), 1000 * s.seconds(), 1000 * s.seconds() / s.steps(), s.gflopsPerSecond(),
+                        100 * s.gflopsPerSecond() / ceiling, s.ceilingBeside(),
+                        100 * s.gflopsPerSecond() / s.ceilingBeside()));
+            }
+            if (memoryCalls > 0) {
+                SpeedBenchmark.Memory m = bench.memory(lm, memoryCalls);
+                out.append(String.format(Locale.ROOT, "%n| memory | infill calls | RSS before | RSS after | change |"
+                        + " live NDArrays before → after |%n|---|---:|---:|---:|---:|---|%n"
+                        + "| one sentence, 2 masks, 4 steps | %,d | %,d kB | %,d kB | %+.1f%% | %d → %d |%n",
+                        m.calls(), m.rssBeforeKb(), m.rssAfterKb(),
+                        100.0 * (m.rssAfterKb() - m.rssBeforeKb()) / m.rssBeforeKb(), m.liveArraysBefore(),
+                        m.liveArraysAfter()));
+            }
         }
         System.out.print(out);
         return 0;

@@ -1,0 +1,74 @@
+package io.github.diffusionnlp.api;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the C library's allocator, which PyTorch's CPU arrays come from, to keep the memory that the
+ * process frees for its next use instead of handing it back to the kernel.
+ *
+ * <p>Why: a training step allocates hundreds of megabytes of activations, logits slices and gradients,
+ * frees them, and allocates the same again in the next step; a batch of sampled sentences does the same
+ * at every sampling step. glibc returns large freed blocks to the kernel (unmapping them, or trimming
+ * the top of its heaps), and memory taken back from the kernel is faulted in again page by page, which
+ * on this project's virtual machine costs about 6 µs a page — more than the arithmetic on it (a fresh
+ * 12 MB array: 17 ms to fill, against under 1 ms when reused). Here blocks of up to 32 MiB come from
+ * glibc's heaps (not a fresh {@code mmap} each), and neither a heap's top nor a whole emptied heap is
+ * given back. Measured in README ("Speed and memory"): training about 13% faster, batches of 32 sampled
+ * 6–10% faster, single sentences unchanged.
+ *
+ * <p>The trade: the process keeps its peak native heap until it exits. The trainers and the command-line
+ * tool, processes that do one job and end, call this; the library does not, since a long-lived server may
+ * prefer memory back after a burst. A server that wants the speed calls it once at start-up (or sets
+ * glibc's equivalent {@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_} and
+ * {@code MALLOC_TOP_PAD_}). Nothing is changed when the user has set any of glibc's {@code MALLOC_*}
+ * variables (their choice wins), when the system property {@code diffusion.nativeHeap} is
+ * {@code default}, or off Linux.
+ */
+public final class NativeHeap {
+    private static final Logger LOG = LoggerFactory.getLogger(NativeHeap.class);
+    /** glibc's mallopt parameters (malloc.h). */
+    private static final int M_TRIM_THRESHOLD = -1;
+    private static final int M_TOP_PAD = -2;
+    private static final int M_MMAP_THRESHOLD = -3;
+    /** glibc's upper limit for M_MMAP_THRESHOLD on 64-bit systems. */
+    private static final int MMAP_THRESHOLD = 32 << 20;
+    /**
+     * Kept free above each heap's top; as large as a training step's peak, so that an emptied
+     * per-thread heap (64 MiB each) is never unmapped either.
+     */
+    private static final int TOP_PAD = 512 << 20;
+    private static boolean done;
+
+    private NativeHeap() {}
+
+    private interface C extends Library {
+        int mallopt(int param, int value);
+    }
+
+    /** Applies the setting once per process; see the class comment for when it does nothing. */
+    public static synchronized void keepFreedMemory() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if ("default".equals(System.getProperty("diffusion.nativeHeap"))
+                || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("MALLOC_"))) {
+            return;
+        }
+        try {
+            C c = Native.load("c", C.class);
+            // A fixed threshold also turns off glibc's own adjustment of it.
+            boolean ok = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
+                    & c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
+                    & c.mallopt(M_TOP_PAD, TOP_PAD) == 1;
+            LOG.debug("native heap keeps freed memory (blocks up to {} bytes from the heap): {}", MMAP_THRESHOLD, ok);
+        } catch (LinkageError | RuntimeException e) {
+            LOG.debug("could not tune the native heap (glibc keeps its defaults): {}", e.toString());
+        }
+    }
+}
