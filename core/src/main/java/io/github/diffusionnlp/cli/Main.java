@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.NativeHeap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +22,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         System.exit(run(args));
     }
 
