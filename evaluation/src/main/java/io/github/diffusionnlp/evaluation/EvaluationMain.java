@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.evaluation;
 
+import io.github.diffusionnlp.api.NativeHeap;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ public final class EvaluationMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         System.exit(run(args));
     }
 

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.api.NativeHeap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,6 +29,7 @@ public final class DiffusionNlpTool {
     private DiffusionNlpTool() {}
 
     public static void main(String[] args) {
+        NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error"); // DJL's start-up notes are noise here
         }
