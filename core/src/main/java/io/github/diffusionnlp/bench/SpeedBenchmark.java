@@ -114,10 +114,12 @@ public final class SpeedBenchmark {
         for (int batch : batches) {
             // Warm-up: the JIT compiles the Java side of a step (a few hundred native calls) only after
             // it has run many times, so a short call would otherwise time the interpreter. Single
-            // sequences, whose calls are short and noisy, get more warm-up and a median of five.
+            // sequences, whose calls are short and noisy, get more warm-up and a median of five: after
+            // 40 calls of 16 steps they ran 8 steps in 101-106 ms against 115-126 ms after 8 (three
+            // alternating pairs), so 8 calls had not reached the steady state a long-lived caller sees.
             boolean single = batch == 1;
             SamplingOptions warm = SamplingOptions.builder().steps(single ? 16 : 2).length(len).batchSize(batch).build();
-            for (int i = 0; i < (single ? 8 : 1); i++) {
+            for (int i = 0; i < (single ? 40 : 1); i++) {
                 lm.generate(batch, warm);
             }
             for (int steps : stepCounts) {
