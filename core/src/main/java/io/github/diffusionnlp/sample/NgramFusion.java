@@ -62,6 +62,9 @@ public record NgramFusion(KneserNeyTrigram trigram, double weight) {
         }
         int rows = ids.length / len;
         int[] words = new int[len]; // the row's positions that hold words, as the output reads them
+        int[] read = new int[len + 3]; // the row as the trigram reads it: two starts, its words, the end
+        read[0] = trigram.bos();
+        read[1] = trigram.bos();
         for (int b = 0; b < rows; b++) {
             // The output drops every padding, given or chosen, so the trigram reads the words around it
             // as neighbours; padding choices stay as they are.
@@ -70,17 +73,12 @@ public record NgramFusion(KneserNeyTrigram trigram, double weight) {
                 int p = b * len + i;
                 long token = rowOf[p] >= 0 ? out[rowOf[p]] : ids[p];
                 if (token != Vocabulary.PAD_ID) {
+                    read[end + 2] = (int) token;
                     words[end++] = i;
                 }
             }
-            int[] t = new int[end + 3];
-            t[0] = trigram.bos();
-            t[1] = trigram.bos();
-            t[end + 2] = trigram.eos();
-            for (int j = 0; j < end; j++) {
-                int p = b * len + words[j];
-                t[j + 2] = (int) (rowOf[p] >= 0 ? out[rowOf[p]] : ids[p]);
-            }
+            read[end + 2] = trigram.eos();
+            int[] t = java.util.Arrays.copyOf(read, end + 3);
             for (int sweep = 0; sweep < sweeps; sweep++) {
                 boolean changed = false;
                 for (int i = 0; i < end; i++) {
