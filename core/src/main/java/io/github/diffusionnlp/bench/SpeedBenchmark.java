@@ -87,15 +87,31 @@ public final class SpeedBenchmark {
         }
     }
 
-    /** Throughput of real training steps on {@code corpus} (a fresh model of the named size). */
-    public Throughput training(Path corpus, String size, int batch, int steps) throws IOException {
+    /**
+     * Training throughput in two stretches of one run: the warm-up (its first three steps, which pay
+     * for first calls into the native code, left out) and the steps after it, which are what a
+     * training run of thousands of steps sees.
+     */
+    public record Training(int warmUpSteps, Throughput warmUp, Throughput timed) {}
+
+    /**
+     * Throughput of real training steps on {@code corpus} (a fresh model of the named size):
+     * {@code warmUp} steps, then {@code steps} timed. Why a warm-up of dozens of steps: a fresh process's
+     * first steps run slower (its native heap still growing, each new row length meeting PyTorch's
+     * kernels for the first time); on this project's 2-core machine, 10-second windows of one run went
+     * from about 95 GFLOP/s over its first 30 steps to 111-121 after them.
+     */
+    public Training training(Path corpus, String size, int batch, int warmUp, int steps) throws IOException {
         Path dir = Files.createTempDirectory("benchmark-train");
         try {
-            TrainOptions options = new TrainOptions(corpus, null, dir, size, 12000, 64, batch, steps, null, 1e-3, 10, 1,
-                    Integer.MAX_VALUE, false);
+            TrainOptions options = new TrainOptions(corpus, null, dir, size, 12000, 64, batch, warmUp + steps, null,
+                    1e-3, 10, 1, Integer.MAX_VALUE, false);
             DiffusionTrainer trainer = new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream()));
             trainer.run();
-            return trainer.throughput();
+            List<Throughput> log = trainer.stepThroughputs();
+            int firstCalls = Math.min(3, warmUp);
+            return new Training(warmUp, Throughput.sum(log.subList(firstCalls, warmUp)),
+                    Throughput.sum(log.subList(warmUp, log.size())));
         } finally {
             deleteTree(dir);
         }

@@ -2,7 +2,6 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
-import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.Throughput;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,13 +9,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = "Speed on this machine in one run: matrix-multiply GFLOP/s, training tokens/s, sampling"
                 + " latency (64 tokens) and the GFLOP/s each achieves as a share of the matmul figure; resident"
                 + " memory over many infill calls. Prints Markdown tables.")
 final class BenchmarkCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ModelOptions model;
 
@@ -32,6 +37,11 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Option(names = "--train-steps", defaultValue = "40", description = "training steps timed (default: ${DEFAULT-VALUE})")
     int trainSteps;
+
+    @Option(names = "--train-warm-up", defaultValue = "30",
+            description = "training steps before the timed ones, reported on a row of their own; a fresh process's"
+                    + " first few dozen steps run slower than a long run's (default: ${DEFAULT-VALUE})")
+    int trainWarmUp;
 
     @Option(names = "--step-counts", split = ",", defaultValue = "8,16,32,64,128",
             description = "sampling step counts (default: ${DEFAULT-VALUE})")
@@ -52,13 +62,19 @@ final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (quick) {
             trainSteps = 10;
+            trainWarmUp = Math.min(trainWarmUp, 10);
             stepCounts = new int[] {8, 16};
             memoryCalls = Math.min(memoryCalls, 200);
+        }
+        if (trainSteps < 1 || trainWarmUp < 4) {
+            throw new ParameterException(spec.commandLine(),
+                    "--train-steps must be at least 1 and --train-warm-up at least 4 (the first 3 steps are never"
+                            + " timed), got " + trainSteps + " and " + trainWarmUp);
         }
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double ceiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();
-        Throughput train = bench.training(corpus, size, trainBatch, trainSteps + 4);
+        SpeedBenchmark.Training train = bench.training(corpus, size, trainBatch, trainWarmUp, trainSteps);
         double besideTraining = Math.max(beforeTraining, bench.ceilingNow());
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "machine: %d cores, %s %s; matmul ceiling %.1f GFLOP/s%n%n",
@@ -69,9 +85,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.append("| training (" + size + ", batch " + trainBatch + ") | tokens/s | GFLOP/s | share of matmul"
                 + " | ceiling beside | share beside |\n");
         out.append("|---|---:|---:|---:|---:|---:|\n");
-        out.append(String.format(Locale.ROOT, "| %d steps | %.0f | %.1f | %.0f%% | %.1f | %.0f%% |%n%n", train.steps(),
-                train.tokensPerSecond(), train.gflopsPerSecond(), 100 * train.gflopsPerSecond() / ceiling,
-                besideTraining, 100 * train.gflopsPerSecond() / besideTraining));
+        out.append(trainingRow(String.format(Locale.ROOT, "steps 4–%d (warm-up)", train.warmUpSteps()),
+                train.warmUp(), ceiling, besideTraining));
+        out.append(trainingRow(String.format(Locale.ROOT, "steps %d–%d", train.warmUpSteps() + 1,
+                train.warmUpSteps() + train.timed().steps()), train.timed(), ceiling, besideTraining));
+        out.append('\n');
         try (DiffusionLM lm = model.load()) {
             List<SpeedBenchmark.Sampling> sampling = bench.sampling(lm, batches, stepCounts);
             out.append("| sampling 64 tokens | steps | latency | per step | GFLOP/s | share of matmul"
@@ -95,5 +113,11 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         System.out.print(out);
         return 0;
+    }
+
+    private static String trainingRow(String label, Throughput t, double ceiling, double beside) {
+        return String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.0f%% | %.1f | %.0f%% |%n", label,
+                t.tokensPerSecond(), t.gflopsPerSecond(), 100 * t.gflopsPerSecond() / ceiling, beside,
+                100 * t.gflopsPerSecond() / beside);
     }
 }

@@ -186,8 +186,10 @@ public final class DiffusionTrainer {
             if (average != null && Double.isFinite(loss)) {
                 average.update(parameters, step);
             }
+            Throughput timed = Throughput.NONE.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
+            stepLog.add(timed);
             if (step - startStep > WARM_STEPS) {
-                throughput = throughput.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
+                throughput = throughput.plus(timed, timed.seconds());
             }
             if (!Double.isFinite(loss)) {
                 // the step was skipped (no update); a run of them means the weights themselves are broken
@@ -470,11 +472,21 @@ public final class DiffusionTrainer {
         return throughput;
     }
 
+    /**
+     * Each step of this run in order, timed on its own (a skipped step: its seconds only), so that a
+     * caller can leave out a longer warm-up than {@link #throughput()} does: the first few dozen steps
+     * of a fresh process run slower than the rest of a run (see {@code SpeedBenchmark#training}).
+     */
+    public List<Throughput> stepThroughputs() {
+        return Collections.unmodifiableList(stepLog);
+    }
+
     private static final int WARM_STEPS = 3;
     private static final int MAX_SKIPPED_IN_A_ROW = 10;
     private int skippedInARow;
     private Throughput throughput = Throughput.NONE;
     private Throughput lastStep = Throughput.NONE;
+    private final List<Throughput> stepLog = new ArrayList<>();
 
     private static int longest(int[][] ids) {
         int longest = 2;

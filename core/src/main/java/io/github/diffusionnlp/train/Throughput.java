@@ -8,6 +8,15 @@ public record Throughput(long steps, long tokens, double flops, double seconds) 
         return new Throughput(steps + step.steps, tokens + step.tokens, flops + step.flops, seconds + stepSeconds);
     }
 
+    /** The stretch made of {@code parts} (each already timed: {@link #seconds} set). */
+    public static Throughput sum(java.util.List<Throughput> parts) {
+        Throughput total = NONE;
+        for (Throughput part : parts) {
+            total = total.plus(part, part.seconds());
+        }
+        return total;
+    }
+
     public double tokensPerSecond() {
         return seconds == 0 ? Double.NaN : tokens / seconds;
     }

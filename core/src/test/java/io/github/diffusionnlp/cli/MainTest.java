@@ -197,11 +197,19 @@ class MainTest {
     void benchmarkPrintsItsTables() {
         Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--corpus",
                 TestModels.devCorpus().toString(), "--size", "tiny", "--train-batch", "8", "--train-steps", "2",
-                "--step-counts", "2", "--batches", "1,2", "--memory-calls", "20");
+                "--train-warm-up", "5", "--step-counts", "2", "--batches", "1,2", "--memory-calls", "20");
         assertEquals(0, r.code(), r.err());
-        for (String expected : List.of("matmul ceiling", "tokens/s", "| batch 1 | 2 |", "| batch 2 | 2 |", "RSS before")) {
+        for (String expected : List.of("matmul ceiling", "| steps 4–5 (warm-up) |", "| steps 6–7 |", "| batch 1 | 2 |",
+                "| batch 2 | 2 |", "RSS before")) {
             assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
         }
+    }
+
+    @Test
+    void benchmarkRefusesAWarmUpThatWouldTimeTheFirstCalls() {
+        Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--train-warm-up", "2");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--train-warm-up at least 4") && r.err().contains("got 40 and 2"), r.err());
     }
 
     @Test
