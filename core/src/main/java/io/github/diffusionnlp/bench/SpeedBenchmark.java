@@ -97,9 +97,9 @@ public final class SpeedBenchmark {
     /**
      * Throughput of real training steps on {@code corpus} (a fresh model of the named size):
      * {@code warmUp} steps, then {@code steps} timed. Why a warm-up of dozens of steps: a fresh process's
-     * first steps run slower (its native heap still growing, each new row length meeting PyTorch's
-     * kernels for the first time); on this project's 2-core machine, 10-second windows of one run went
-     * from about 95 GFLOP/s over its first 30 steps to 111-121 after them.
+     * first steps run slower than a long run's (on this project's 2-core machine, 10-second windows of
+     * one run went from about 95 GFLOP/s over its first 30 steps to 111-121 after them; page faults
+     * explain little of it, first calls at each new row length presumably the rest).
      */
     public Training training(Path corpus, String size, int batch, int warmUp, int steps) throws IOException {
         Path dir = Files.createTempDirectory("benchmark-train");
