@@ -47,6 +47,8 @@ import java.util.function.Supplier;
 public final class DiffusionLM implements AutoCloseable {
     /** The token that marks a position to infill. */
     public static final String MASK = "[MASK]";
+    /** Request-batching lanes unless {@link Builder#optBatching(int, Duration, int)} says otherwise. */
+    public static final int DEFAULT_BATCH_LANES = 2;
 
     private final NDManager manager;
     private final ModelCheckpoint.Loaded model;
@@ -76,9 +78,11 @@ public final class DiffusionLM implements AutoCloseable {
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
-                : new RequestBatcher(sampler::sample, settings.batchRows, settings.batchWait, "diffusion-nlp-batcher");
+                : new RequestBatcher(sampler::sample, settings.batchRows, settings.batchWait, settings.batchLanes,
+                        "diffusion-nlp-batcher");
         logger.info("diffusion-nlp: model {} on {} ({}){}", model.directory(), manager.getDevice(), precision,
-                batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows");
+                batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
+                        + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
         this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
     }
 
@@ -557,6 +561,7 @@ public final class DiffusionLM implements AutoCloseable {
         private Device device;
         private int batchRows = 64;
         private Duration batchWait = Duration.ZERO;
+        private int batchLanes = DEFAULT_BATCH_LANES;
         private Precision precision = Precision.FP32;
         private Path ngramCorpus;
 
@@ -610,6 +615,20 @@ public final class DiffusionLM implements AutoCloseable {
          * single sentence on a 2-core machine (two OpenMP thread teams competing for the cores).
          */
         public Builder optBatching(int maxRows, Duration maxWait) {
+            return optBatching(maxRows, maxWait, batchLanes);
+        }
+
+        /**
+         * As {@link #optBatching(int, Duration)}, with up to {@code lanes} batches running at once (default
+         * {@value DiffusionLM#DEFAULT_BATCH_LANES}). With one, two concurrent callers convoy — each call
+         * arrives while the other's batch runs, then runs alone — and get about half what two unbatched
+         * threads would; a second lane lets small batches overlap, and holds back while the other runs a
+         * fuller one (4 sentences or more), so that under load one full batch still carries most calls.
+         */
+        public Builder optBatching(int maxRows, Duration maxWait, int lanes) {
+            if (lanes < 1) {
+                throw new IllegalArgumentException("lanes must be >= 1, got " + lanes);
+            }
             if (maxRows < 0) {
                 throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
             }
@@ -618,6 +637,7 @@ public final class DiffusionLM implements AutoCloseable {
             }
             this.batchRows = maxRows;
             this.batchWait = maxWait;
+            this.batchLanes = lanes;
             return this;
         }
 

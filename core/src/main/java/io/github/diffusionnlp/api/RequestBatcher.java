@@ -12,16 +12,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Gathers sampling requests that arrive concurrently into one batched run of the sampler: every
  * diffusion step is a full forward pass, so a batch of rows costs little more than one row.
  *
- * <p>One dispatcher thread takes the oldest request, waits at most {@code maxWait} for more with the
- * same {@link Schedule}, runs up to {@code maxRows} rows at once and hands
- * each caller its own rows back. Requests that arrive while a batch runs queue up for the next one,
- * so under load batches fill even with no wait. A row's result depends only on its own input and
- * seed (see {@link io.github.diffusionnlp.sample.Sampler}), not on what else was in the batch. If a
+ * <p>Each of {@code lanes} dispatcher threads takes the oldest request, waits at most {@code maxWait}
+ * for more with the same {@link Schedule}, runs up to {@code maxRows} rows at once and hands each
+ * caller its own rows back. Requests that arrive while batches run queue up for the next free lane,
+ * so under load batches fill even with no wait. Why more than one lane: with one, two clients convoy
+ * (each request arrives while the other's runs, then runs alone), so they get one sentence at a time
+ * where two unbatched threads would overlap; two lanes run two batches at once, as two callers would.
+ * A row's result depends only on its own input and seed (see {@link
+ * io.github.diffusionnlp.sample.Sampler}), not on what else was in the batch or which lane ran it. If a
  * batch fails, its requests are retried one by one so that only the faulty one fails.
  */
 final class RequestBatcher implements AutoCloseable {
@@ -37,28 +41,39 @@ final class RequestBatcher implements AutoCloseable {
     }
 
     private static final Job POISON = new Job(null, null, null);
+    /** A lane starts a batch only while the others run fewer rows than this (see {@link #awaitRoom}). */
+    static final int OVERLAP_BELOW_ROWS = 4;
 
     private final Backend backend;
     private final int maxRows;
     private final long maxWaitNanos;
     private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
-    private final Deque<Job> deferred = new ArrayDeque<>(); // dispatcher thread only
-    private final Thread dispatcher;
+    private final List<Thread> dispatchers = new ArrayList<>();
+    private final AtomicInteger running;
+    private final Object gate = new Object();
+    private int busyRows; // rows of the batches running now; guarded by gate
     private volatile boolean closed;
 
-    RequestBatcher(Backend backend, int maxRows, Duration maxWait, String name) {
+    RequestBatcher(Backend backend, int maxRows, Duration maxWait, int lanes, String name) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maximum batch rows must be >= 1, got " + maxRows);
         }
         if (maxWait.isNegative()) {
             throw new IllegalArgumentException("maximum batch wait must not be negative, got " + maxWait);
         }
+        if (lanes < 1) {
+            throw new IllegalArgumentException("batching lanes must be >= 1, got " + lanes);
+        }
         this.backend = backend;
         this.maxRows = maxRows;
         this.maxWaitNanos = maxWait.toNanos();
-        this.dispatcher = new Thread(this::dispatch, name);
-        dispatcher.setDaemon(true);
-        dispatcher.start();
+        this.running = new AtomicInteger(lanes);
+        for (int i = 0; i < lanes; i++) {
+            Thread dispatcher = new Thread(this::dispatch, name);
+            dispatcher.setDaemon(true);
+            dispatchers.add(dispatcher);
+        }
+        dispatchers.forEach(Thread::start);
     }
 
     /** Samples the rows, batched with whatever else is waiting; blocks until they are done. */
@@ -68,6 +83,9 @@ final class RequestBatcher implements AutoCloseable {
         }
         Job job = new Job(rows, schedule, new CompletableFuture<>());
         queue.add(job);
+        if (running.get() == 0 && queue.remove(job)) { // closed meanwhile, after the last lane drained the queue
+            throw new IllegalStateException("this DiffusionLM has been closed");
+        }
         try {
             return job.result.get();
         } catch (InterruptedException e) {
@@ -86,18 +104,20 @@ final class RequestBatcher implements AutoCloseable {
     }
 
     private void dispatch() {
+        Deque<Job> deferred = new ArrayDeque<>(); // this lane's: requests that did not fit its last batch
         try {
             while (true) {
                 Job first = deferred.isEmpty() ? queue.take() : deferred.poll();
                 if (first == POISON) {
                     return;
                 }
+                awaitRoom(); // checked after the take: an idle lane waits in take() long before work comes
                 List<Job> batch = new ArrayList<>(List.of(first));
                 int rows = first.rows.size();
                 long deadline = System.nanoTime() + maxWaitNanos;
                 int deferredBefore = deferred.size();
                 while (rows < maxRows) {
-                    Job next = deferredBefore > 0 ? pollDeferred() : queue.poll(
+                    Job next = deferredBefore > 0 ? deferred.pollFirst() : queue.poll(
                             Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     deferredBefore = Math.max(0, deferredBefore - 1);
                     if (next == null) {
@@ -114,17 +134,37 @@ final class RequestBatcher implements AutoCloseable {
                         deferred.addLast(next);
                     }
                 }
-                run(batch);
+                synchronized (gate) {
+                    busyRows += rows;
+                }
+                try {
+                    run(batch);
+                } finally {
+                    synchronized (gate) {
+                        busyRows -= rows;
+                        gate.notifyAll();
+                    }
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failPending();
+            failPending(deferred);
         }
     }
 
-    private Job pollDeferred() {
-        return deferred.pollFirst();
+    /**
+     * Holds a lane (and the request it took) back while the other lanes run {@link #OVERLAP_BELOW_ROWS}
+     * rows or more; requests that arrive meanwhile join its batch. Two small batches at once overlap
+     * their per-operation overheads, but beside a fuller batch a second one only splits the cores and
+     * the next batch's company.
+     */
+    private void awaitRoom() throws InterruptedException {
+        synchronized (gate) {
+            while (busyRows >= OVERLAP_BELOW_ROWS) {
+                gate.wait();
+            }
+        }
     }
 
     private void run(List<Job> batch) {
@@ -159,9 +199,16 @@ final class RequestBatcher implements AutoCloseable {
         }
     }
 
-    private void failPending() {
+    /**
+     * Fails what a stopping lane leaves: its deferred requests and, once it is the last lane, whatever
+     * reached the queue after {@link #close} (earlier lanes must leave the queue alone: it still holds
+     * the other lanes' stop signals).
+     */
+    private void failPending(Deque<Job> deferred) {
         List<Job> left = new ArrayList<>(deferred);
-        queue.drainTo(left);
+        if (running.decrementAndGet() == 0) {
+            queue.drainTo(left);
+        }
         for (Job j : left) {
             if (j != POISON) {
                 j.result.completeExceptionally(new IllegalStateException("this DiffusionLM has been closed"));
@@ -169,19 +216,21 @@ final class RequestBatcher implements AutoCloseable {
         }
     }
 
-    /** Stops the dispatcher once the requests queued before this call are done; later ones fail clearly. */
+    /** Stops the lanes once the requests queued before this call are done; later ones fail clearly. */
     @Override
     public void close() {
         closed = true;
-        queue.add(POISON);
+        dispatchers.forEach(d -> queue.add(POISON)); // one stop signal per lane: each takes one and ends
         try {
-            dispatcher.join(TimeUnit.MINUTES.toMillis(1));
+            for (Thread d : dispatchers) {
+                d.join(TimeUnit.MINUTES.toMillis(1));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     boolean isRunning() {
-        return dispatcher.isAlive();
+        return dispatchers.stream().anyMatch(Thread::isAlive);
     }
 }

@@ -27,13 +27,18 @@ public final class LoadBenchmark {
     private final Path model;
     private final int steps;
     private final Duration maxWait;
+    private final int lanes;
     private final Consumer<String> progress;
 
-    /** {@code maxWait}: how long the batcher waits for company before running a batch. */
-    public LoadBenchmark(Path model, int steps, Duration maxWait, Consumer<String> progress) {
+    /**
+     * {@code maxWait}: how long the batcher waits for company before running a batch; {@code lanes}: how
+     * many batches run at once.
+     */
+    public LoadBenchmark(Path model, int steps, Duration maxWait, int lanes, Consumer<String> progress) {
         this.model = model;
         this.steps = steps;
         this.maxWait = maxWait;
+        this.lanes = lanes;
         this.progress = progress;
     }
 
@@ -45,7 +50,7 @@ public final class LoadBenchmark {
     }
 
     public DiffusionLM open(boolean batched) throws IOException {
-        return DiffusionLM.builder().optModel(model).optBatching(batched ? 64 : 0, maxWait).build();
+        return DiffusionLM.builder().optModel(model).optBatching(batched ? 64 : 0, maxWait, lanes).build();
     }
 
     /** {@code clients} threads each issue {@code perClient} requests back to back. */

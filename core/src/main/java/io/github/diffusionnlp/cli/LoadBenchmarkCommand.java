@@ -34,6 +34,10 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
             description = "how long the batcher waits for more requests before running a batch (default: ${DEFAULT-VALUE})")
     long maxWaitMs;
 
+    @Option(names = "--lanes", defaultValue = "" + DiffusionLM.DEFAULT_BATCH_LANES,
+            description = "batches the batcher runs at once (default: ${DEFAULT-VALUE})")
+    int lanes;
+
     @Option(names = "--memory-requests", defaultValue = "10000",
             description = "requests of the memory run (8 clients, batched); 0 skips it (default: ${DEFAULT-VALUE})")
     int memoryRequests;
@@ -41,7 +45,7 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(), steps,
-                java.time.Duration.ofMillis(maxWaitMs), System.err::println);
+                java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
         List<LoadBenchmark.Result> results = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();
         try (DiffusionLM batched = bench.open(true); DiffusionLM unbatched = bench.open(false)) {
@@ -55,8 +59,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "infill requests, %d steps each, %d cores, batcher wait %d ms%n%n", steps,
-                Runtime.getRuntime().availableProcessors(), maxWaitMs));
+        out.append(String.format(Locale.ROOT, "infill requests, %d steps each, %d cores, batcher wait %d ms, %d lane%s%n%n",
+                steps, Runtime.getRuntime().availableProcessors(), maxWaitMs, lanes, lanes == 1 ? "" : "s"));
         out.append("| clients | batching | requests | requests/s | p50 latency | p95 latency | batched ÷ unbatched"
                 + " | full batches ÷ unbatched |\n");
         out.append("|---:|---|---:|---:|---:|---:|---:|---:|\n");

@@ -25,6 +25,8 @@ class RequestBatcherTest {
     private static final class EchoBackend implements RequestBatcher.Backend {
         final AtomicInteger calls = new AtomicInteger();
         final AtomicInteger maxRows = new AtomicInteger();
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicInteger maxInFlight = new AtomicInteger();
 
         @Override
         public int[][] sample(SampleRows rows, Schedule schedule) {
@@ -33,10 +35,13 @@ class RequestBatcherTest {
             int steps = schedule.steps();
             calls.incrementAndGet();
             maxRows.accumulateAndGet(ids.length, Math::max);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 Thread.sleep(20); // a forward pass takes a while: requests pile up meanwhile
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
             }
             int[][] out = new int[ids.length][];
             for (int r = 0; r < ids.length; r++) {
@@ -62,7 +67,7 @@ class RequestBatcherTest {
     void concurrentRequestsShareBatchesAndGetTheirOwnRows() throws Exception {
         EchoBackend backend = new EchoBackend();
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(5), "test")) {
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(5), 2, "test")) {
             List<Future<int[][]>> answers = new ArrayList<>();
             CountDownLatch start = new CountDownLatch(1);
             for (int c = 0; c < 64; c++) {
@@ -90,10 +95,55 @@ class RequestBatcherTest {
     }
 
     @Test
+    void twoLanesLetTwoCallersOverlapWhereOneLaneConvoysThem() throws Exception {
+        for (int lanes : new int[] {1, 2}) {
+            EchoBackend backend = new EchoBackend();
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, lanes, "test")) {
+                List<Future<?>> callers = new ArrayList<>();
+                for (int c = 0; c < 2; c++) {
+                    long client = c;
+                    callers.add(pool.submit(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            assertEquals((client * 10 + i + 1) * 100, request(b, client * 10 + i + 1, 1, 4)[0][0]);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : callers) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(lanes, backend.maxInFlight.get(), "batches running at once with " + lanes + " lane(s)");
+        }
+    }
+
+    @Test
+    void aSecondLaneWaitsWhileAFullEnoughBatchRuns() throws Exception {
+        EchoBackend backend = new EchoBackend();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test")) {
+            Future<int[][]> big = pool.submit(() -> request(b, 1, RequestBatcher.OVERLAP_BELOW_ROWS, 4));
+            while (backend.inFlight.get() == 0) {
+                Thread.onSpinWait();
+            }
+            Future<int[][]> small = pool.submit(() -> request(b, 2, 1, 4)); // arrives while the big batch runs
+            assertEquals(RequestBatcher.OVERLAP_BELOW_ROWS, big.get().length);
+            assertEquals(200, small.get()[0][0]);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, backend.maxInFlight.get(), "the second lane ran beside a batch of "
+                + RequestBatcher.OVERLAP_BELOW_ROWS + " rows");
+    }
+
+    @Test
     void aBadRequestFailsAloneAndClosingStopsTheThread() throws Exception {
         EchoBackend backend = new EchoBackend();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(20), "test");
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(20), 2, "test");
         try {
             List<Future<int[][]>> answers = new ArrayList<>();
             for (int c = 0; c < 8; c++) {

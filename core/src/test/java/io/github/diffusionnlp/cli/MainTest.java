@@ -215,9 +215,9 @@ class MainTest {
     @Test
     void loadBenchmarkComparesBatchingOnAndOff() {
         Run r = run("", "load-benchmark", "--model", TestModels.tinyModel().toString(), "--steps", "2", "--clients",
-                "1,4", "--requests", "8", "--memory-requests", "40");
+                "1,4", "--requests", "8", "--memory-requests", "40", "--lanes", "3");
         assertEquals(0, r.code(), r.err());
-        for (String expected : List.of("| 4 | on |", "| 4 | off |", "RSS before", "| 1 → 0 |")) {
+        for (String expected : List.of("3 lanes", "| 4 | on |", "| 4 | off |", "RSS before", "| 3 → 0 |")) {
             assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
         }
     }
