@@ -104,6 +104,9 @@ class RequestBatcherTest {
                 for (int c = 0; c < 2; c++) {
                     long client = c;
                     callers.add(pool.submit(() -> {
+                        // Staggered by a quarter of a batch, so that the two requests never arrive together
+                        // (one lane would then take both into one batch, and nothing would overlap).
+                        Thread.sleep(5 * client);
                         for (int i = 0; i < 10; i++) {
                             assertEquals((client * 10 + i + 1) * 100, request(b, client * 10 + i + 1, 1, 4)[0][0]);
                         }
