@@ -22,6 +22,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            // DJL's start-up notes (a CUDA probe's warning on every CPU machine, engine threads) bury the
+            // one line that matters, which model on which device; -Dorg.slf4j.simpleLogger.log.ai.djl=info shows them
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         System.exit(run(args));
     }
