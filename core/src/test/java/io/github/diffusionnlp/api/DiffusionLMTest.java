@@ -202,6 +202,29 @@ class DiffusionLMTest {
         assertEquals(before, lm.liveArrays());
     }
 
+    /** Guidance, templates, lexical masks, re-ranking, rewrites and fusion each run extra passes. */
+    @Test
+    void constrainedCallsHoldNoArraysBetweenCalls() {
+        Constraints positive = new Constraints(io.github.diffusionnlp.model.Sentiment.POSITIVE,
+                Constraints.parseTemplate("DET ADJ NOUN VERB ADV PUNCT"), 3.0).withLexical(true).withCandidates(2);
+        Constraints negative = new Constraints(io.github.diffusionnlp.model.Sentiment.NEGATIVE, null, 2.0);
+        List<String> sentence = tokens("The old house on the hill was quiet .");
+        boolean[] keep = new boolean[sentence.size()];
+        keep[2] = true;
+        SamplingOptions fused = steps(2, 0).toBuilder().ngramWeight(0.7).build();
+        Runnable calls = () -> {
+            lm.generate(2, positive, steps(2, 0));
+            lm.rewriteAll(List.of(sentence), List.of(keep), 0.7, negative, steps(2, 0));
+            lm.infill(tokens("A [MASK] day ."), fused);
+        };
+        calls.run();
+        int before = lm.liveArrays();
+        for (int i = 0; i < 20; i++) {
+            calls.run();
+        }
+        assertEquals(before, lm.liveArrays());
+    }
+
     @Test
     void closedModelSaysSo() throws Exception {
         DiffusionLM other = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();

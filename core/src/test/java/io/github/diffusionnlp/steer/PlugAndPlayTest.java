@@ -82,6 +82,19 @@ class PlugAndPlayTest {
         assertTrue(neg > baseNeg, "P(negative) " + baseNeg + " -> " + neg + " when steered toward negative: " + down);
     }
 
+    /** Each steered step records a graph and gradients; none of it may outlive the call. */
+    @Test
+    void steeredCallsHoldNoArraysBetweenCalls() {
+        Constraints steered = Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 10.0));
+        SamplingOptions twoSteps = OPTIONS.toBuilder().steps(2).build();
+        lm.generate(2, steered, twoSteps);
+        int before = lm.liveArrays();
+        for (int i = 0; i < 20; i++) {
+            lm.generate(2, steered, twoSteps.toBuilder().seed(i).build());
+        }
+        assertEquals(before, lm.liveArrays());
+    }
+
     /** The classifier's training is its seed's alone: the noise it learns on comes from that seed too. */
     @Test
     void classifierTrainingRepeatsForItsSeed(@TempDir Path dir) throws Exception {
