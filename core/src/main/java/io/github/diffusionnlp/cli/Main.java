@@ -22,22 +22,31 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
-            // DJL's start-up notes (a CUDA probe's warning on every CPU machine, engine threads) bury the
-            // one line that matters, which model on which device; -Dorg.slf4j.simpleLogger.log.ai.djl=info shows them
-            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
-        }
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         System.exit(run(args));
     }
 
     /** Runs the tool and returns its exit code (for tests, which must not call System.exit). */
     public static int run(String... args) {
+        return execute(new Main(), args);
+    }
+
+    /**
+     * Runs a picocli command the way this project's tools run (this one and the evaluation tool): DJL
+     * offline, headless charts, DJL's start-up notes hidden, and a failure as one line that says what
+     * was wrong (the stack trace only with {@code DIFFUSION_NLP_DEBUG} set). Returns the exit code.
+     */
+    public static int execute(Object command, String... args) {
         if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
             System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
         }
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            // DJL's start-up notes (a CUDA probe's warning on every CPU machine, engine threads) bury the
+            // one line that matters, which model on which device; -Dorg.slf4j.simpleLogger.log.ai.djl=info shows them
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
         System.setProperty("java.awt.headless", "true");
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = new CommandLine(command);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {

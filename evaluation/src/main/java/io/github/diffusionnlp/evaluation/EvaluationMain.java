@@ -24,21 +24,9 @@ public final class EvaluationMain implements Runnable {
 
     /** Runs the tool and returns its exit code (tests call this; it never calls System.exit). */
     public static int run(String... args) {
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty("ai.djl.offline", "true"); // PyTorch natives come from lib/: never download
-        }
-        System.setProperty("java.awt.headless", "true");
         // OpenNLP warns, with a stack trace, that CoreNLP's XML parser lacks two hardening attributes
         // (it only reads the POS model's own feature-generator descriptor): keep that out of the log
         System.setProperty("org.slf4j.simpleLogger.log.opennlp.tools.util.XmlUtil", "error");
-        CommandLine cli = new CommandLine(new EvaluationMain());
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
-                e.printStackTrace(commandLine.getErr());
-            }
-            return 1;
-        });
-        return cli.execute(args);
+        return io.github.diffusionnlp.cli.Main.execute(new EvaluationMain(), args);
     }
 }
