@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,9 +206,9 @@ class DiffusionLMTest {
     /** Guidance, templates, lexical masks, re-ranking, rewrites and fusion each run extra passes. */
     @Test
     void constrainedCallsHoldNoArraysBetweenCalls() {
-        Constraints positive = new Constraints(io.github.diffusionnlp.model.Sentiment.POSITIVE,
+        Constraints positive = new Constraints(Sentiment.POSITIVE,
                 Constraints.parseTemplate("DET ADJ NOUN VERB ADV PUNCT"), 3.0).withLexical(true).withCandidates(2);
-        Constraints negative = new Constraints(io.github.diffusionnlp.model.Sentiment.NEGATIVE, null, 2.0);
+        Constraints negative = new Constraints(Sentiment.NEGATIVE, null, 2.0);
         List<String> sentence = tokens("The old house on the hill was quiet .");
         boolean[] keep = new boolean[sentence.size()];
         keep[2] = true;

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.cli.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +28,6 @@ public final class EvaluationMain implements Runnable {
         // OpenNLP warns, with a stack trace, that CoreNLP's XML parser lacks two hardening attributes
         // (it only reads the POS model's own feature-generator descriptor): keep that out of the log
         System.setProperty("org.slf4j.simpleLogger.log.opennlp.tools.util.XmlUtil", "error");
-        return io.github.diffusionnlp.cli.Main.execute(new EvaluationMain(), args);
+        return Main.execute(new EvaluationMain(), args);
     }
 }
