@@ -37,14 +37,8 @@ public final class Main implements Runnable {
      * was wrong (the stack trace only with {@code DIFFUSION_NLP_DEBUG} set). Returns the exit code.
      */
     public static int execute(Object command, String... args) {
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
-        }
-        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
-            // DJL's start-up notes (a CUDA probe's warning on every CPU machine, engine threads) bury the
-            // one line that matters, which model on which device; -Dorg.slf4j.simpleLogger.log.ai.djl=info shows them
-            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
-        }
+        ToolDefaults.offline();
+        ToolDefaults.quietDjl();
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(command);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,9 +31,7 @@ public final class DiffusionNlpTool {
 
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
-        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error"); // DJL's start-up notes are noise here
-        }
+        ToolDefaults.quietDjl();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
@@ -44,9 +43,7 @@ public final class DiffusionNlpTool {
 
     /** Runs a tool on the given streams and returns the exit code (tests call this; it never exits). */
     public static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err) {
-        if (System.getProperty("ai.djl.offline") == null && System.getenv("DJL_OFFLINE") == null) {
-            System.setProperty("ai.djl.offline", "true"); // natives ship in the jar's lib/: never download
-        }
+        ToolDefaults.offline();
         PrintStream out = stdout instanceof PrintStream ps ? ps : new PrintStream(stdout, false, StandardCharsets.UTF_8);
         if (args.length == 0 || isHelp(args[0])) {
             out.println(usage());
