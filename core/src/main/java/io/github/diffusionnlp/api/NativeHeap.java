@@ -3,6 +3,7 @@ package io.github.diffusionnlp.api;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class NativeHeap {
      */
     private static final int TOP_PAD = 512 << 20;
     private static boolean done;
+    private static boolean applied;
 
     private NativeHeap() {}
 
@@ -49,26 +51,38 @@ public final class NativeHeap {
         int mallopt(int param, int value);
     }
 
-    /** Applies the setting once per process; see the class comment for when it does nothing. */
-    public static synchronized void keepFreedMemory() {
+    /**
+     * Applies the setting once per process; see the class comment for when it does nothing.
+     *
+     * @return whether the setting is in effect
+     */
+    public static synchronized boolean keepFreedMemory() {
         if (done) {
-            return;
+            return applied;
         }
         done = true;
-        if ("default".equals(System.getProperty("diffusion.nativeHeap"))
-                || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                || System.getenv().keySet().stream().anyMatch(k -> k.startsWith("MALLOC_"))) {
-            return;
+        if (!wanted(System.getProperty("diffusion.nativeHeap"), System.getProperty("os.name", ""),
+                System.getenv().keySet())) {
+            return false;
         }
         try {
             C c = Native.load("c", C.class);
             // A fixed threshold also turns off glibc's own adjustment of it.
-            boolean ok = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
+            applied = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
                     & c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1
                     & c.mallopt(M_TOP_PAD, TOP_PAD) == 1;
-            LOG.debug("native heap keeps freed memory (blocks up to {} bytes from the heap): {}", MMAP_THRESHOLD, ok);
+            LOG.debug("native heap keeps freed memory (blocks up to {} bytes from the heap): {}", MMAP_THRESHOLD,
+                    applied);
         } catch (LinkageError | RuntimeException e) {
             LOG.debug("could not tune the native heap (glibc keeps its defaults): {}", e.toString());
         }
+        return applied;
+    }
+
+    /** Whether to change glibc's settings, given the system property, the OS name and the environment's names. */
+    static boolean wanted(String property, String osName, Set<String> environment) {
+        return !"default".equals(property)
+                && osName.toLowerCase(Locale.ROOT).contains("linux")
+                && environment.stream().noneMatch(k -> k.startsWith("MALLOC_"));
     }
 }
