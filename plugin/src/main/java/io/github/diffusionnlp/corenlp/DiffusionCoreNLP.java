@@ -2,6 +2,7 @@ package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import io.github.diffusionnlp.cli.ToolDefaults;
 import java.util.Arrays;
 
 /**
@@ -19,9 +20,7 @@ public final class DiffusionCoreNLP {
     private DiffusionCoreNLP() {}
 
     public static void main(String[] args) throws Exception {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true"); // the PyTorch natives ship in lib/: never download
-        }
+        ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
         if (args.length > 0 && args[0].equals("server")) {
             StanfordCoreNLPServer.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
