@@ -30,8 +30,9 @@ import opennlp.tools.util.model.BaseModel;
  * A diffusion language model as an OpenNLP model: loaded from a model directory (what
  * {@code diffusion-nlp train} writes) or from an OpenNLP model package, a zip with
  * {@code manifest.properties} and the model's four files ({@code config.json}, {@code vocab.txt},
- * {@code model.params}, {@code warp.tsv}) as artifacts. {@link #serialize(OutputStream)} writes such
- * a package, so a model moves as one file like OpenNLP's {@code .bin} models.
+ * {@code model.params}, {@code warp.tsv}) as artifacts, and its {@code tag-lexicon.tsv} (for lexical
+ * POS constraints) when the model has one. {@link #serialize(OutputStream)} writes such a package, so
+ * a model moves as one file like OpenNLP's {@code .bin} models.
  *
  * <p><b>Extension allowlist.</b> A package names its {@link DiffusionToolFactory} in its manifest.
  * OpenNLP 2.5.9 and later instantiate a class named by a model only if its package is on
@@ -53,6 +54,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** The model files a package holds, by their names in a model directory. */
     public static final List<String> MODEL_FILES = List.of(
             ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB, ModelCheckpoint.PARAMS, ModelCheckpoint.WARP);
+    /** Files a package holds when the model directory has them (models trained before them lack them). */
+    public static final List<String> OPTIONAL_FILES = List.of(ModelCheckpoint.TAG_LEXICON);
 
     static {
         ExtensionLoader.registerAllowedPackage(EXTENSION_PACKAGE);
@@ -122,6 +125,11 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
             artifactMap.put(name, file);
         }
+        for (String name : OPTIONAL_FILES) {
+            if (Files.isRegularFile(dir.resolve(name))) {
+                artifactMap.put(name, dir.resolve(name));
+            }
+        }
         checkArtifactMap();
         this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision).build();
     }
@@ -180,7 +188,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     protected void createArtifactSerializers(Map<String, ArtifactSerializer<?>> serializers) {
         super.createArtifactSerializers(serializers);
         ModelFileSerializer files = new ModelFileSerializer();
-        for (String name : MODEL_FILES) {
+        for (String name : Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream()).toList()) {
             serializers.put(name.substring(name.lastIndexOf('.') + 1), files);
         }
     }
@@ -203,7 +211,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private DiffusionLM openPackage(Device device, Precision precision) throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
-            for (String name : MODEL_FILES) {
+            for (String name : Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream()).toList()) {
                 Object artifact = artifactMap.get(name);
                 if (artifact instanceof byte[] bytes) {
                     Files.write(tmp.resolve(name), bytes);

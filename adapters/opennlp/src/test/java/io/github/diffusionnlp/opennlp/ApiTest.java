@@ -278,6 +278,10 @@ class ApiTest {
             String[] tokens = {"The", "[MASK]", "was", "late", "."};
             assertArrayEquals(new InfillerME(model, FEW_STEPS).infill(tokens),
                     new InfillerME(packaged, FEW_STEPS).infill(tokens), "same weights, same words");
+            // the tag lexicon travels too: lexical POS templates work from the package
+            ConstraintSpec lexical = ConstraintSpec.NONE.withTemplate("DET", "NOUN", "VERB", "PUNCT").withLexical(true);
+            assertArrayEquals(new GeneratorME(model, FEW_STEPS, lexical).generate(),
+                    new GeneratorME(packaged, FEW_STEPS, lexical).generate());
         }
         // a package that sets no temperature leaves each tool its task's default
         try (DiffusionModel plain = DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(6), null)) {
