@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.bench;
 
+import ai.djl.Device;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.io.IOException;
@@ -25,17 +26,19 @@ public final class LoadBenchmark {
             "that", "the", DiffusionLM.MASK, "was", "late", ".");
 
     private final Path model;
+    private final Device device;
     private final int steps;
     private final Duration maxWait;
     private final int lanes;
     private final Consumer<String> progress;
 
     /**
-     * {@code maxWait}: how long the batcher waits for company before running a batch; {@code lanes}: how
-     * many batches run at once.
+     * {@code device}: where the model runs (null: the engine's default); {@code maxWait}: how long the
+     * batcher waits for company before running a batch; {@code lanes}: how many batches run at once.
      */
-    public LoadBenchmark(Path model, int steps, Duration maxWait, int lanes, Consumer<String> progress) {
+    public LoadBenchmark(Path model, Device device, int steps, Duration maxWait, int lanes, Consumer<String> progress) {
         this.model = model;
+        this.device = device;
         this.steps = steps;
         this.maxWait = maxWait;
         this.lanes = lanes;
@@ -50,7 +53,7 @@ public final class LoadBenchmark {
     }
 
     public DiffusionLM open(boolean batched) throws IOException {
-        return DiffusionLM.builder().optModel(model).optBatching(batched ? 64 : 0, maxWait, lanes).build();
+        return DiffusionLM.builder().optModel(model).optDevice(device).optBatching(batched ? 64 : 0, maxWait, lanes).build();
     }
 
     /** {@code clients} threads each issue {@code perClient} requests back to back. */

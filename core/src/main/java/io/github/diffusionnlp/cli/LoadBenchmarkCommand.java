@@ -19,6 +19,10 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
     Path model;
 
+    @Option(names = "--device", defaultValue = "cpu",
+            description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
+    String device;
+
     @Option(names = "--steps", defaultValue = "8", description = "sampling steps per request (default: ${DEFAULT-VALUE})")
     int steps;
 
@@ -44,7 +48,7 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(), steps,
+        LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(), ModelOptions.parseDevice(device), steps,
                 java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
         List<LoadBenchmark.Result> results = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();

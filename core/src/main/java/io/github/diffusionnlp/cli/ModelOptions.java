@@ -105,6 +105,11 @@ final class ModelOptions {
     }
 
     private Device device() {
+        return parseDevice(device);
+    }
+
+    /** A {@code --device} value as a DJL device, or an error naming the option. */
+    static Device parseDevice(String device) {
         try {
             return io.github.diffusionnlp.api.Devices.parse(device);
         } catch (IllegalArgumentException e) {

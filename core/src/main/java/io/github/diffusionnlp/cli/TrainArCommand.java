@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "train-ar", mixinStandardHelpOptions = true,
         description = {"Train the autoregressive (causal transformer) baseline: the same data, schedule and optimizer"
-            + " as `train`, and the same width, depth and parameter count (within 1%) as the diffusion model of"
+            + " as `train`, and the same width, depth and parameter count (within 1%%) as the diffusion model of"
             + " --size."})
 final class TrainArCommand implements Callable<Integer> {
     @Mixin
