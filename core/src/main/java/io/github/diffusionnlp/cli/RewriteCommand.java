@@ -75,39 +75,55 @@ final class RewriteCommand extends TokenLinesCommand {
         }
     }
 
+    /** A line's words and, with --tagged, their tags. */
+    private record Line(List<String> words, List<Upos> tags) {}
+
+    private Line parse(List<String> tokens) {
+        List<String> words = new ArrayList<>();
+        List<Upos> tags = new ArrayList<>();
+        for (String token : tokens) {
+            if (tagged) {
+                int cut = token.lastIndexOf('_');
+                if (cut <= 0) {
+                    throw new IllegalArgumentException("--tagged: token '" + token + "' is not word_UPOS");
+                }
+                words.add(token.substring(0, cut));
+                try {
+                    tags.add(Upos.parse(token.substring(cut + 1)));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--tagged: token '" + token + "': " + e.getMessage(), e);
+                }
+            } else {
+                words.add(token);
+            }
+        }
+        return new Line(words, tags);
+    }
+
+    @Override
+    void checkLine(List<String> tokens) {
+        int size = parse(tokens).words().size();
+        if (size > 0 && !keptIndexes.isEmpty() && keptIndexes.last() >= size) {
+            throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only " + size
+                    + " tokens (0-based indexes up to " + (size - 1) + ")");
+        }
+    }
+
     @Override
     List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
         List<List<String>> sentences = new ArrayList<>();
         List<boolean[]> keeps = new ArrayList<>();
         List<Constraints> constraints = new ArrayList<>();
         for (List<String> tokens : lines) {
-            List<String> words = new ArrayList<>();
-            List<Upos> tags = new ArrayList<>();
-            for (String token : tokens) {
-                if (tagged) {
-                    int cut = token.lastIndexOf('_');
-                    if (cut <= 0) {
-                        throw new IllegalArgumentException("--tagged: token '" + token + "' is not word_UPOS");
-                    }
-                    words.add(token.substring(0, cut));
-                    tags.add(Upos.parse(token.substring(cut + 1)));
-                } else {
-                    words.add(token);
-                }
-            }
+            Line line = parse(tokens); // each line passed checkLine as it was read
+            List<String> words = line.words();
             boolean[] k = new boolean[words.size()];
             for (int i = 0; i < k.length; i++) {
-                k[i] = keptIndexes.contains(i) || (tagged && keptClasses.contains(tags.get(i)));
-            }
-            for (int i : keptIndexes) {
-                if (i >= k.length && !words.isEmpty()) {
-                    throw new IllegalArgumentException("--keep " + i + ": the line has only " + k.length
-                            + " tokens (0-based indexes up to " + (k.length - 1) + ")");
-                }
+                k[i] = keptIndexes.contains(i) || (tagged && keptClasses.contains(line.tags().get(i)));
             }
             sentences.add(words);
             keeps.add(k);
-            Constraints c = constraintOptions.constraints(templateFromInput && !words.isEmpty() ? tags : null);
+            Constraints c = constraintOptions.constraints(templateFromInput && !words.isEmpty() ? line.tags() : null);
             constraints.add(words.isEmpty() ? c.withTemplate(null) : c); // a blank line stays blank
         }
         return lm.rewriteAll(sentences, keeps, strength, constraints, options);

@@ -30,6 +30,9 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     /** Checks the command's own options before the model loads. */
     void validate() {}
 
+    /** Checks one input line's tokens as it is read; an {@link IllegalArgumentException} says what is wrong. */
+    void checkLine(List<String> tokens) {}
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -52,6 +55,13 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                     break;
                 }
                 lineNo++;
+                try {
+                    checkLine(tokens(line));
+                } catch (IllegalArgumentException e) {
+                    flush(lm, options, pending, out, lineNo - 1 - pending.size()); // the good lines before it are kept
+                    throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
+                            + (lineNo > 1 ? " (the lines before it were written)" : ""), e);
+                }
                 pending.add(line);
                 if (pending.size() == options.batchSize()) {
                     flush(lm, options, pending, out, lineNo - pending.size());

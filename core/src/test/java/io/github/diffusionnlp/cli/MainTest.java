@@ -122,6 +122,15 @@ class MainTest {
         Run badKeep = run("a b c\n", "rewrite", "--model", MODEL, "--steps", "2", "--keep", "7");
         assertNotEquals(0, badKeep.code());
         assertTrue(badKeep.err().contains("--keep 7"), badKeep.err());
+        // a line too short for --keep: the lines before it are written, the error names it
+        Run shortLine = run("w0 w1 w2 w3 w4 w5 w6 w7 w8\n\nx y z\nw0 w1 w2 w3 w4 w5 w6 w7\n", "rewrite", "--model",
+                MODEL, "--steps", "2", "--keep", "7");
+        assertNotEquals(0, shortLine.code());
+        assertTrue(shortLine.err().contains("input line 3: --keep 7: the line has only 3 tokens"), shortLine.err());
+        List<String> written = shortLine.out().lines().toList();
+        assertEquals(2, written.size(), shortLine.out());
+        assertEquals("w7", written.get(0).split(" ")[7], shortLine.out());
+        assertEquals("", written.get(1));
         Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
         assertNotEquals(0, badGuidance.code());
         assertTrue(badGuidance.err().contains("--guidance"), badGuidance.err());
