@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -138,8 +139,8 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Batched {@link #infill(List, SamplingOptions)}: sentences go through the network
      * {@link SamplingOptions#batchSize()} at a time; sentence i uses seed {@code options.seed() + i}.
-     * Sentences longer than the model's length are filled window by window, each window seeing only
-     * its own tokens.
+     * Sentences longer than the model's length are filled in stretches of half its length, each in a
+     * window of the model's length around it that reads the words filled before it.
      */
     public List<List<String>> infillAll(List<List<String>> sentences, SamplingOptions options) {
         return infillAll(sentences, Constraints.none(), options);
@@ -152,19 +153,44 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         int len = info.config().maxLength();
-        List<ModelRow> rows = new ArrayList<>();
-        for (int s = 0; s < sentences.size(); s++) {
-            List<String> tokens = sentences.get(s);
-            for (int from = 0; from < tokens.size(); from += len) {
+        // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
+        // with a quarter of the model's length of context on each side where the sentence has it, and
+        // reads the words earlier stretches chose, so the windows agree with each other.
+        int stretch = len / 2;
+        int longest = sentences.stream().mapToInt(List::size).max().orElse(0);
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> tokens : sentences) {
+            out.add(new ArrayList<>(tokens));
+        }
+        SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
+        for (int round = 0; round == 0 || round * stretch < longest; round++) {
+            List<ModelRow> rows = new ArrayList<>();
+            Map<Integer, int[]> stretches = new HashMap<>(); // sentence -> the positions this round fills
+            for (int s = 0; s < out.size(); s++) {
+                List<String> tokens = out.get(s);
+                int first = tokens.size() <= len ? 0 : round * stretch;
+                int end = tokens.size() <= len ? tokens.size() : Math.min(tokens.size(), first + stretch);
+                if ((tokens.size() <= len && round > 0) || first >= end
+                        || !tokens.subList(first, end).contains(MASK)) {
+                    continue;
+                }
+                int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
                 List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-                if (window.contains(MASK)) {
-                    ModelRow row = ModelRow.infill(s, from, window, model.vocabulary(), len, options.seed() + s + from);
-                    rows.add(row.constrain(constraints, from, tokens.size(), len));
+                ModelRow row = ModelRow.infill(s, from, window, model.vocabulary(), len, options.seed() + s + first);
+                rows.add(row.constrain(constraints, from, tokens.size(), len));
+                stretches.put(s, new int[] {first, end});
+            }
+            for (ModelRow row : run(rows, sampling, 1.0, constraints)) {
+                int[] fill = stretches.get(row.sentence);
+                for (int i = 0; i < row.tokens.size(); i++) {
+                    int at = row.offset + i;
+                    if (!row.given[i] && at >= fill[0] && at < fill[1]) {
+                        out.get(row.sentence).set(at, model.vocabulary().word(row.result[i]));
+                    }
                 }
             }
         }
-        return merge(sentences, run(rows, options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE), 1.0,
-                constraints));
+        return out;
     }
 
     /** The sentences with each row's generated positions replaced by its result. */

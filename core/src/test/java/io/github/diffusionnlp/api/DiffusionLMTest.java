@@ -11,6 +11,7 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,6 +110,11 @@ class DiffusionLMTest {
         assertEquals(150, filled.size());
         assertFalse(filled.contains(M));
         assertEquals("word149", filled.get(149));
+        // a long run of masks: each stretch reads the words chosen before it, so no window repeats another
+        List<String> allMasks = lm.infill(Collections.nCopies(130, M), steps(2, 0));
+        assertEquals(130, allMasks.size());
+        assertFalse(allMasks.contains(M));
+        assertNotEquals(allMasks.subList(0, 16), allMasks.subList(64, 80), String.join(" ", allMasks));
     }
 
     @Test
