@@ -101,7 +101,7 @@ class DiffusionLMTest {
         List<String> out = lm.infill(odd, steps(4, 0));
         assertEquals(odd.size(), out.size());
         assertEquals("東京", out.get(1));
-        // longer than the model: filled window by window, nothing lost
+        // longer than the model: filled stretch by stretch, nothing lost
         List<String> longSentence = new ArrayList<>();
         for (int i = 0; i < 150; i++) {
             longSentence.add(i % 10 == 5 ? M : "word" + i);

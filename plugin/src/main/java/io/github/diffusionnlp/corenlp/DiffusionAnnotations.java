@@ -35,7 +35,10 @@ public final class DiffusionAnnotations {
         }
     }
 
-    /** Sentence: how many windows of the model's length it was processed in (more than 1: a long sentence). */
+    /**
+     * Sentence: how many of the model's lengths it spans, rounded up (more than 1: a long sentence, processed
+     * in pieces as core's {@code infillAll} and {@code rewriteAll} describe).
+     */
     public static final class Windows implements CoreAnnotation<Integer> {
         @Override
         public Class<Integer> getType() {
