@@ -53,7 +53,8 @@ public final class LoadBenchmark {
     }
 
     public DiffusionLM open(boolean batched) throws IOException {
-        return DiffusionLM.builder().optModel(model).optDevice(device).optBatching(batched ? 64 : 0, maxWait, lanes).build();
+        return DiffusionLM.builder().optModel(model).optDevice(device).optBatching(batched ? 64 : 0, maxWait, lanes)
+                .build();
     }
 
     /** {@code clients} threads each issue {@code perClient} requests back to back. */

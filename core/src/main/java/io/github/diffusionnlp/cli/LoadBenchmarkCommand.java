@@ -48,8 +48,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(), ModelOptions.parseDevice(device), steps,
-                java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
+        LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(),
+                ModelOptions.parseDevice(device), steps, java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
         List<LoadBenchmark.Result> results = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();
         try (DiffusionLM batched = bench.open(true); DiffusionLM unbatched = bench.open(false)) {

@@ -54,6 +54,6 @@ class NativeHeapTest {
     private static long minorFaults() throws IOException {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[7]); // fields from the third: state(3) ppid pgrp session tty tpgid flags minflt(10)
+        return Long.parseLong(fields[7]); // from field 3: state ppid pgrp session tty tpgid flags minflt
     }
 }
