@@ -2,7 +2,7 @@ package io.github.diffusionnlp.cli;
 
 /**
  * System properties this project's command-line tools (this jar's, the evaluation tool's, the OpenNLP
- * tool's) set before they load a model. Each yields to the user's own setting.
+ * tool's, the CoreNLP jar's main) set before they load a model. Each yields to the user's own setting.
  */
 public final class ToolDefaults {
     private ToolDefaults() {}

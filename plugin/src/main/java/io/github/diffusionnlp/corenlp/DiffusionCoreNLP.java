@@ -21,6 +21,7 @@ public final class DiffusionCoreNLP {
 
     public static void main(String[] args) throws Exception {
         ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
+        ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
         if (args.length > 0 && args[0].equals("server")) {
             StanfordCoreNLPServer.main(Arrays.copyOfRange(args, 1, args.length));
         } else {
