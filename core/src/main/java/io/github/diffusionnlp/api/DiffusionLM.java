@@ -499,6 +499,11 @@ public final class DiffusionLM implements AutoCloseable {
     /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
     private WordMasks wordMasks(List<ModelRow> rows) {
         if (model.tagLexicon() == null && rows.stream().anyMatch(ModelRow::hasTemplate)) {
+            if (!Files.isDirectory(model.directory())) { // e.g. an OpenNLP package's temporary copy
+                throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
+                        + ", which this model was loaded without (a package made before packages carried it?);"
+                        + " package it again from a model directory that has one");
+            }
             throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
                     + ", which " + model.directory() + " lacks (a model trained before it existed); write it with"
                     + " `diffusion-nlp tag-lexicon --model " + model.directory() + " --corpus TRAINING.conllu.gz`");

@@ -295,6 +295,25 @@ class ApiTest {
     }
 
     @Test
+    void aPackageWithoutTheTagLexiconSaysHowToMendIt(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("model"));
+        for (String name : DiffusionModel.MODEL_FILES) { // as packages were made before they carried the lexicon
+            Files.copy(model.getInfo().directory().resolve(name), dir.resolve(name));
+        }
+        Path bin = tmp.resolve("old.bin");
+        try (DiffusionModel old = DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(4), null)) {
+            old.serialize(bin);
+        }
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            GeneratorME lexical = new GeneratorME(packaged, FEW_STEPS,
+                    ConstraintSpec.NONE.withTemplate("DET", "NOUN", "PUNCT").withLexical(true));
+            IllegalStateException e = assertThrows(IllegalStateException.class, lexical::generate);
+            assertTrue(e.getMessage().contains("tag-lexicon.tsv") && e.getMessage().contains("package it again"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void loadsADirectoryOrAPackageAtFp16(@TempDir Path tmp) throws IOException {
         assertEquals(Precision.FP32, model.getDiffusionLM().precision());
         Path bin = tmp.resolve("brown-cdcd.bin");
