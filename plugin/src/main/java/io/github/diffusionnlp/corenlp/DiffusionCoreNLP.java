@@ -24,8 +24,32 @@ public final class DiffusionCoreNLP {
         ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
         if (args.length > 0 && args[0].equals("server")) {
             StanfordCoreNLPServer.main(Arrays.copyOfRange(args, 1, args.length));
-        } else {
-            StanfordCoreNLP.main(args);
+            return;
         }
+        try {
+            StanfordCoreNLP.main(args);
+        } catch (RuntimeException e) {
+            // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
+            Throwable ours = annotatorError(e);
+            if (ours == null) {
+                throw e;
+            }
+            System.err.println("error: " + (ours.getMessage() == null ? ours : ours.getMessage()));
+            System.exit(1);
+        }
+    }
+
+    /**
+     * The error the annotator raised among {@code e}'s causes (bad settings, a model that cannot be loaded: its
+     * message says what is wrong and how to fix it), or null when CoreNLP failed on its own.
+     */
+    static Throwable annotatorError(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RuntimeException && t.getStackTrace().length > 0
+                    && t.getStackTrace()[0].getClassName().startsWith("io.github.diffusionnlp.")) {
+                return t;
+            }
+        }
+        return null;
     }
 }

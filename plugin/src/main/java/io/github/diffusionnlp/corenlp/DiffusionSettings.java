@@ -127,6 +127,8 @@ public final class DiffusionSettings {
         x0Temperature = doubleValue(props, "x0Temperature", 1.0, 0, false, Double.MAX_VALUE, "a number >= 0");
         ngramWeight = doubleValue(props, "ngramWeight", 0.0, 0, false, Double.MAX_VALUE, "a number >= 0 (0: off)");
         String corpusValue = get(props, "ngramCorpus", "");
+        check(corpusValue.isEmpty() || ngramWeight > 0, "ngramCorpus", corpusValue,
+                "only with " + prefix + "ngramWeight above 0 (the corpus is what fusion counts its trigrams from)");
         if (corpusValue.isEmpty()) {
             ngramCorpus = null;
         } else {

@@ -2,10 +2,10 @@ package io.github.diffusionnlp.corenlp;
 
 import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
-import static io.github.diffusionnlp.corenlp.Pipelines.root;
 import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,10 +26,15 @@ import org.junit.jupiter.api.Test;
 /** Property checking at construction, requirements per task, the shared model. */
 class SettingsTest {
 
-    /** Builds a pipeline that must fail; returns the message of the root cause. */
+    /**
+     * Builds a pipeline that must fail; returns the message of the annotator's error, which the jar's main
+     * prints alone instead of CoreNLP's wrapped stack trace.
+     */
     static String failure(String annotators, String... pairs) {
         Throwable t = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(props(annotators, pairs)));
-        return root(t).getMessage();
+        Throwable ours = DiffusionCoreNLP.annotatorError(t);
+        assertNotNull(ours, "no annotator error among the causes of " + t);
+        return ours.getMessage();
     }
 
     static void assertMentions(String message, String... parts) {
@@ -51,8 +56,10 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.x0Temperature", "-1"), "diffusion.x0Temperature", "-1", ">= 0");
         assertMentions(failure(pipe, "diffusion.x0Temperature", "NaN"), "diffusion.x0Temperature", "NaN", ">= 0");
         assertMentions(failure(pipe, "diffusion.ngramWeight", "-1"), "diffusion.ngramWeight", "-1", ">= 0");
-        assertMentions(failure(pipe, "diffusion.ngramCorpus", "no/such.conllu"), "diffusion.ngramCorpus",
-                "no/such.conllu", "readable corpus file");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramCorpus", "no/such.conllu"),
+                "diffusion.ngramCorpus", "no/such.conllu", "readable corpus file");
+        assertMentions(failure(pipe, "diffusion.ngramCorpus", "test-data/brown/train.conllu.gz"),
+                "diffusion.ngramCorpus", "only with diffusion.ngramWeight above 0");
         assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.strength", "0"), "diffusion.strength",
                 "(0, 1]");
         assertMentions(failure(pipe, "diffusion.replace", "yes"), "diffusion.replace", "yes", "true or false");
