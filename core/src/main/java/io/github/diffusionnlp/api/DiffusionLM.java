@@ -564,7 +564,7 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
-                + " (DiffusionLM.builder().optNgramCorpus(FILE); on the command line --ngram-corpus FILE), and "
+                + " (DiffusionLM.Builder#optNgramCorpus), and "
                 + (named == null || named.isBlank() ? "the model names no training corpus"
                         : "the model's training corpus " + named + " was not found (looked at " + tried.get(0).toAbsolutePath()
                                 + " and under " + model.directory().toAbsolutePath() + " and its parents)"));

@@ -101,6 +101,9 @@ final class ModelOptions {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--ngram-weight: " + e.getMessage(), e);
         }
+        if (ngramCorpus != null && ngramWeight == 0) {
+            throw new IllegalArgumentException("--ngram-corpus " + ngramCorpus + ": only used with --ngram-weight above 0");
+        }
         return options.build();
     }
 

@@ -323,7 +323,7 @@ class DiffusionLMTest {
             SamplingOptions fused = steps(2, 0).toBuilder().ngramWeight(1).build();
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> moved.infill(tokens("a [MASK] day"), fused));
-            assertTrue(e.getMessage().contains("gone/train.conllu.gz") && e.getMessage().contains("--ngram-corpus"),
+            assertTrue(e.getMessage().contains("gone/train.conllu.gz") && e.getMessage().contains("optNgramCorpus"),
                     e.getMessage());
         }
         try (DiffusionLM given = DiffusionLM.builder().optModel(dir).optNgramCorpus(TestModels.devCorpus()).build()) {

@@ -285,6 +285,9 @@ class MainTest {
         assertEquals(1, badCorpus.code(), badCorpus.err());
         assertTrue(badCorpus.err().contains("--ngram-corpus") && badCorpus.err().contains("no-such-corpus.gz"),
                 badCorpus.err());
+        Run unusedCorpus = run("a [MASK]\n", "infill", "--model", MODEL, "--ngram-corpus", DEV);
+        assertEquals(1, unusedCorpus.code(), unusedCorpus.err());
+        assertTrue(unusedCorpus.err().contains("only used with --ngram-weight above 0"), unusedCorpus.err());
 
         Run badDevice = run("", "info", "--model", MODEL, "--device", "tpu");
         assertNotEquals(0, badDevice.code());

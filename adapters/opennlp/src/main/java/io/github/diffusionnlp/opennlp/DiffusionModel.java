@@ -76,21 +76,21 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
     public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
         super(COMPONENT_NAME, packageBytes(in, "the model stream"));
-        this.lm = openPackage(device, precision);
+        this.lm = openPackage(device, precision, null);
     }
 
     public DiffusionModel(File packageFile) throws IOException {
-        this(packageFile.toPath(), null, Precision.FP32, true);
+        this(packageFile.toPath(), null, Precision.FP32, null);
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
         this(packageUrl.openStream(), null);
     }
 
-    private DiffusionModel(Path packageFile, Device device, Precision precision, boolean isPackage)
+    private DiffusionModel(Path packageFile, Device device, Precision precision, Path ngramCorpus)
             throws IOException {
         super(COMPONENT_NAME, packageBytes(Files.newInputStream(packageFile), packageFile.toString()));
-        this.lm = openPackage(device, precision);
+        this.lm = openPackage(device, precision, ngramCorpus);
     }
 
     /**
@@ -116,7 +116,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** A model directory: its files become the package's artifacts without being read twice. */
     private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device,
-            Precision precision) throws IOException {
+            Precision precision, Path ngramCorpus) throws IOException {
         super(COMPONENT_NAME, language, Map.of(), factory);
         for (String name : MODEL_FILES) {
             Path file = dir.resolve(name);
@@ -131,7 +131,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
         }
         checkArtifactMap();
-        this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision).build();
+        this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision)
+                .optNgramCorpus(ngramCorpus).build();
     }
 
     /**
@@ -153,15 +154,24 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * slower than fp32).
      */
     public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision) throws IOException {
+        return load(dirOrPackage, device, precision, null);
+    }
+
+    /**
+     * {@link #load(Path, Device, Precision)} with the corpus n-gram fusion counts its trigrams from ({@code null}:
+     * the model's training corpus, where its config names it; {@link DiffusionLM.Builder#optNgramCorpus}).
+     */
+    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus)
+            throws IOException {
         if (Files.isDirectory(dirOrPackage)) {
-            return fromDirectory(dirOrPackage, new DiffusionToolFactory(), device, precision);
+            return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, ngramCorpus);
         }
         if (!Files.isRegularFile(dirOrPackage)) {
             throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                     + " package file)");
         }
         try {
-            return new DiffusionModel(dirOrPackage, device, precision, true);
+            return new DiffusionModel(dirOrPackage, device, precision, ngramCorpus);
         } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
             throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(), e);
         }
@@ -181,7 +191,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
             Precision precision) throws IOException {
-        return new DiffusionModel(dir, "en", factory, device, precision);
+        return new DiffusionModel(dir, "en", factory, device, precision, null);
     }
 
     @Override
@@ -208,7 +218,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
-    private DiffusionLM openPackage(Device device, Precision precision) throws IOException {
+    private DiffusionLM openPackage(Device device, Precision precision, Path ngramCorpus) throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
             for (String name : Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream()).toList()) {
@@ -217,7 +227,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     Files.write(tmp.resolve(name), bytes);
                 }
             }
-            return DiffusionLM.builder().optModel(tmp).optDevice(device).optPrecision(precision).build();
+            return DiffusionLM.builder().optModel(tmp).optDevice(device).optPrecision(precision)
+                    .optNgramCorpus(ngramCorpus).build();
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,10 @@ abstract class CmdTool<P> {
             out.add(args[i]);
             if (booleans.contains(args[i])) {
                 String next = i + 1 < args.length ? args[i + 1] : null;
+                if (next != null && !next.startsWith("-") && !next.equalsIgnoreCase("true")
+                        && !next.equalsIgnoreCase("false")) {
+                    throw badParameter(args[i] + " takes true or false (or nothing, for true), got '" + next + "'");
+                }
                 if (next == null || !(next.equalsIgnoreCase("true") || next.equalsIgnoreCase("false"))) {
                     out.add("true");
                 }
@@ -93,7 +98,16 @@ abstract class CmdTool<P> {
 
     /** Checks the sampling parameters before a model is loaded (loading takes seconds). */
     void checkSampling(Params.SamplingParams p) {
-        apply(p, SamplingOptions.builder());
+        SamplingOptions options = apply(p, SamplingOptions.builder()).build();
+        if (p.getNgramCorpus() != null) {
+            if (options.ngramWeight() == 0) {
+                throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": only used with -ngramWeight above 0");
+            }
+            Path corpus = Path.of(p.getNgramCorpus());
+            if (!Files.isRegularFile(corpus) || !Files.isReadable(corpus)) {
+                throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": not a readable file");
+            }
+        }
     }
 
     /** The parameters that are set, applied to {@code b}; a bad one is a usage error naming it. */
@@ -126,7 +140,11 @@ abstract class CmdTool<P> {
         }
     }
 
-    DiffusionModel loadModel(Params.ModelParams p) {
+    /**
+     * The model of {@code -model} (the shipped one without it) on {@code -device} at {@code -precision}; with
+     * {@code -ngramWeight}, its fusion corpus is found now, before any input is read.
+     */
+    DiffusionModel loadModel(Params.ModelParams p, Params.SamplingParams sampling) {
         ai.djl.Device device;
         try {
             device = io.github.diffusionnlp.api.Devices.parse(p.getDevice());
@@ -139,13 +157,25 @@ abstract class CmdTool<P> {
         } catch (IllegalArgumentException e) {
             throw badParameter("-precision: " + e.getMessage());
         }
+        DiffusionModel model;
         try {
-            return DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
-                    : Path.of(p.getModel()), device, precision);
+            model = DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
+                    : Path.of(p.getModel()), device, precision,
+                    sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()));
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);
         }
+        if (apply(sampling, SamplingOptions.builder()).build().ngramWeight() > 0) {
+            try {
+                model.getDiffusionLM().ngramCorpus();
+            } catch (IllegalStateException e) {
+                model.close();
+                throw badParameter("-ngramWeight " + sampling.getNgramWeight() + " needs -ngramCorpus FILE: "
+                        + e.getMessage());
+            }
+        }
+        return model;
     }
 
     /**

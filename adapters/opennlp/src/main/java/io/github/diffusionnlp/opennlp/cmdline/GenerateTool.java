@@ -50,7 +50,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                     + " tags; give one or the other");
         }
         Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
-        try (DiffusionModel model = loadModel(p)) {
+        try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
             GeneratorME probe = new GeneratorME(model, options);
             if (length > probe.getMaxLength()) {

@@ -40,7 +40,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         boolean tokenized = p.getTokenized();
         Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
         EnglishText english = tokenized ? null : EnglishText.get();
-        try (DiffusionModel model = loadModel(p)) {
+        try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
             processLines(in, out, err, options.batchSize(), line -> {
                 List<String[]> sentences = sentencesOf(line, tokenized, english, err);

@@ -57,11 +57,16 @@ final class Params {
         String getX0Temperature();
 
         @ParameterDescription(valueName = "w", description = "n-gram fusion, >= 0: every step leans on a trigram"
-                + " counted from the model's training corpus (found where its config names it), and the last picks"
-                + " each word by the network's log-probability + w x the trigram's (default: 0, off; 0.7 was tuned on"
-                + " dev sentences for infill).")
+                + " counted from -ngramCorpus, and the last picks each word by the network's log-probability + w x the"
+                + " trigram's (default: 0, off; 0.7 was tuned on dev sentences for infill).")
         @OptionalParameter
         String getNgramWeight();
+
+        @ParameterDescription(valueName = "file", description = "corpus the fusion's trigram is counted from"
+                + " (word<TAB>UPOS or one word a line, .gz allowed; default: the model's training corpus, found where"
+                + " its config names it, from the working directory or the model directory's parents).")
+        @OptionalParameter
+        String getNgramCorpus();
     }
 
     interface OutputParams {

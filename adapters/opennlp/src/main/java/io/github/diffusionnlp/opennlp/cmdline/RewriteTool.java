@@ -60,7 +60,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
         EnglishText english = tokenized ? null : EnglishText.get();
         EnglishPosTagger tagger = keep.needsTags() ? EnglishPosTagger.get() : null;
-        try (DiffusionModel model = loadModel(p)) {
+        try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
             RewriterME probe;
             try {

@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command-line tools through their main entry point, with captured streams. */
 class DiffusionNlpToolTest {
@@ -122,6 +128,8 @@ class DiffusionNlpToolTest {
                 new String[] {"Rewrite", "-candidates", "4"},
                 new String[] {"Generate", "-lexical", "true"},
                 new String[] {"Generate", "-sentiment", "neutral", "-lexical", "maybe"},
+                new String[] {"Infill", "-ngramCorpus", "../../test-data/brown/train.conllu.gz"},
+                new String[] {"Infill", "-ngramWeight", "0.7", "-ngramCorpus", "no/such/corpus.gz"},
                 new String[] {"Nope"})) {
             Run r = run("a [MASK] b\n", args);
             assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
@@ -129,6 +137,9 @@ class DiffusionNlpToolTest {
             assertEquals(0, r.stdout().length, "nothing on stdout for " + Arrays.toString(args));
             assertFalse(r.stderr().contains("\tat "), "no stack trace: " + r.stderr());
         }
+        Run maybe = run("a [MASK] b\n", "Infill", "-tokenized", "maybe");
+        assertTrue(maybe.stderr().startsWith("-tokenized takes true or false (or nothing, for true), got 'maybe'"),
+                maybe.stderr());
         for (String s : List.of("0", "2")) {
             Run r = run("a b c\n", "Rewrite", "-strength", s);
             assertTrue(r.stderr().startsWith("-strength " + s + " is out of range; allowed: (0, 1]"), r.stderr());
@@ -206,6 +217,25 @@ class DiffusionNlpToolTest {
         assertEquals(List.of("He", "to", "the", "."), List.of(t[0], t[2], t[3], t[5]));
         assertFalse(lines.get(0).contains("[MASK]"));
         assertEquals("no mask at all", lines.get(1));
+    }
+
+    /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
+    @Test
+    void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {
+        Path bin = tmp.resolve("brown.bin");
+        try (DiffusionModel model = DiffusionModel.fromDirectory(TestModels.shippedModel(), new DiffusionToolFactory(4),
+                null)) {
+            model.serialize(bin);
+        }
+        Run lost = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", bin.toString(), "-ngramWeight", "0.7");
+        assertEquals(1, lost.code(), lost.stderr());
+        assertTrue(lost.stderr().startsWith("-ngramWeight 0.7 needs -ngramCorpus FILE: ")
+                && lost.stderr().contains("train.conllu.gz was not found"), lost.stderr());
+        assertEquals(0, lost.stdout().length);
+        Run found = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", bin.toString(), "-ngramWeight",
+                "0.7", "-ngramCorpus", TestModels.root().resolve("test-data/brown/train.conllu.gz").toString());
+        assertEquals(0, found.code(), found.stderr());
+        assertEquals(List.of("The man was late ."), found.lines());
     }
 
     @Test
