@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -49,6 +50,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** The manifest's {@code Component-Name}. */
     public static final String COMPONENT_NAME = "DiffusionLM";
+    private static final String COMPONENT_NAME_PROPERTY = "Component-Name";
     /** The package prefix this class adds to OpenNLP's extension allowlist. */
     public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
     /** The model files a package holds, by their names in a model directory. */
@@ -102,16 +104,26 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         try (in) {
             bytes = in.readAllBytes();
         }
+        Properties manifest = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (ZipEntry e; manifest == null && (e = zip.getNextEntry()) != null; ) {
                 if (e.getName().equals(MANIFEST_ENTRY)) {
-                    return new ByteArrayInputStream(bytes);
+                    manifest = new Properties();
+                    manifest.load(zip);
                 }
             }
         } catch (IOException e) {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")");
         }
-        throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
+        if (manifest == null) {
+            throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
+        }
+        String component = manifest.getProperty(COMPONENT_NAME_PROPERTY);
+        if (!COMPONENT_NAME.equals(component)) {
+            throw new InvalidFormatException(name + " is an OpenNLP model of another kind (" + COMPONENT_NAME_PROPERTY
+                    + "=" + component + "), not a diffusion model package (" + COMPONENT_NAME + ")");
+        }
+        return new ByteArrayInputStream(bytes);
     }
 
     /** A model directory: its files become the package's artifacts without being read twice. */

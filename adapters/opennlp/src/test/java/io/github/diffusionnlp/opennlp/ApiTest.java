@@ -343,7 +343,8 @@ class ApiTest {
             Files.copy(in, tokenizerModel);
         }
         IOException foreign = assertThrows(IOException.class, () -> DiffusionModel.load(tokenizerModel));
-        assertTrue(foreign.getMessage().contains("tokens.bin"), foreign.getMessage());
+        assertTrue(foreign.getMessage().contains("tokens.bin")
+                && foreign.getMessage().contains("of another kind (Component-Name=TokenizerME)"), foreign.getMessage());
         IOException missing = assertThrows(IOException.class, () -> DiffusionModel.load(tmp.resolve("nothing")));
         assertTrue(missing.getMessage().contains("does not exist"), missing.getMessage());
     }
