@@ -116,6 +116,7 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
 
     /** Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas), naming a bad tag. */
     public static List<Upos> parseTemplate(String tags) {
+        java.util.Objects.requireNonNull(tags, "POS template");
         List<Upos> out = java.util.Arrays.stream(tags.trim().split("[\\s,]+")).filter(t -> !t.isEmpty())
                 .map(Upos::parse).toList();
         if (out.isEmpty()) {

@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -133,7 +134,7 @@ public final class DiffusionLM implements AutoCloseable {
      * the words are the model's most likely ({@link SamplingOptions#INFILL_TEMPERATURE}).
      */
     public List<String> infill(List<String> tokens, SamplingOptions options) {
-        return infillAll(List.of(tokens), options).get(0);
+        return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), options).get(0);
     }
 
     /**
@@ -152,6 +153,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
+        checkInputs(sentences, constraints, options);
         int len = info.config().maxLength();
         // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
         // with a quarter of the model's length of context on each side where the sentence has it, and
@@ -193,6 +195,24 @@ public final class DiffusionLM implements AutoCloseable {
         return out;
     }
 
+    /** A clear {@link NullPointerException} for a missing argument, sentence or token, naming which. */
+    private static void checkInputs(List<List<String>> sentences, Object constraints, SamplingOptions options) {
+        Objects.requireNonNull(sentences, "sentences");
+        Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
+        Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> tokens = sentences.get(s);
+            if (tokens == null) {
+                throw new NullPointerException("sentence " + s + " is null");
+            }
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i) == null) {
+                    throw new NullPointerException("token " + i + " of sentence " + s + " is null");
+                }
+            }
+        }
+    }
+
     /** The sentences with each row's generated positions replaced by its result. */
     private List<List<String>> merge(List<List<String>> sentences, List<ModelRow> rows) {
         List<List<String>> out = new ArrayList<>();
@@ -221,7 +241,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, SamplingOptions options) {
         List<boolean[]> keeps = new ArrayList<>();
         keeps.add(keep);
-        return rewriteAll(List.of(tokens), keeps, strength, options).get(0);
+        return rewriteAll(List.of(Objects.requireNonNull(tokens, "tokens")), keeps, strength, options).get(0);
     }
 
     /**
@@ -250,6 +270,8 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
+        checkInputs(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
+        Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)");
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
         }
@@ -314,6 +336,7 @@ public final class DiffusionLM implements AutoCloseable {
      * agree with {@link SamplingOptions#length()} if that is set too).
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
+        checkInputs(List.of(), constraints, options);
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);

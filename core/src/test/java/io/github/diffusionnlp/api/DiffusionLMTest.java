@@ -118,6 +118,20 @@ class DiffusionLMTest {
     }
 
     @Test
+    void nullInputsAreNamed() {
+        SamplingOptions o = steps(2, 0);
+        assertEquals("tokens", assertThrows(NullPointerException.class, () -> lm.infill(null, o)).getMessage());
+        assertEquals("sentence 1 is null", assertThrows(NullPointerException.class,
+                () -> lm.infillAll(Arrays.asList(tokens("a [MASK] b"), null), o)).getMessage());
+        assertEquals("token 1 of sentence 0 is null", assertThrows(NullPointerException.class,
+                () -> lm.infillAll(List.of(Arrays.asList("The", null, M)), o)).getMessage());
+        assertTrue(assertThrows(NullPointerException.class, () -> lm.generate(1, Constraints.none(), null))
+                .getMessage().startsWith("options"));
+        assertEquals("POS template", assertThrows(NullPointerException.class,
+                () -> Constraints.parseTemplate(null)).getMessage());
+    }
+
+    @Test
     void rewriteKeepsLengthAndKeptTokensAndStrengthSetsHowMuchChanges() {
         List<List<String>> sentences = List.of(
                 tokens("The committee said on Friday that the report was late ."),
