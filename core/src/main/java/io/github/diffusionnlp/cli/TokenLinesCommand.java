@@ -17,7 +17,8 @@ import picocli.CommandLine.Mixin;
  * a time, and writes one line per input line with the spacing of the input kept.
  */
 abstract class TokenLinesCommand implements Callable<Integer> {
-    private static final Pattern TOKEN = Pattern.compile("\\S+");
+    /** Whitespace separates tokens; so does U+FEFF (a byte-order mark), which is kept in place like spacing. */
+    private static final Pattern TOKEN = Pattern.compile("[^\\s\uFEFF]+");
 
     @Mixin
     ModelOptions model;

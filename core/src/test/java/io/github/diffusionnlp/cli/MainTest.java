@@ -160,6 +160,9 @@ class MainTest {
     @Test
     void replaceMasksKeepsSpacing() {
         assertEquals("a  b\tc ", TokenLinesCommand.replaceTokens("a  [MASK]\tc ", List.of("a", "b", "c")));
+        // a byte-order mark separates like spacing and stays where it was
+        assertEquals(List.of("The", "[MASK]"), TokenLinesCommand.tokens("\uFEFFThe [MASK]"));
+        assertEquals("\uFEFFThe end", TokenLinesCommand.replaceTokens("\uFEFFThe [MASK]", List.of("The", "end")));
     }
 
     @Test

@@ -51,6 +51,8 @@ final class InputLines {
             text = decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
             if (text.indexOf('\0') >= 0) {
                 text = null; // NUL bytes: binary data, not text
+            } else if (number == 1 && text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark marks the encoding; it is not part of the first word
             }
         } catch (CharacterCodingException e) {
             text = null;

@@ -259,7 +259,7 @@ class DiffusionNlpToolTest {
             longLine.append(i % 500 == 7 ? "[MASK] " : "word ");
         }
         ByteArrayOutputStream in = new ByteArrayOutputStream();
-        in.writeBytes("first [MASK] line\r\n\n   \n".getBytes(StandardCharsets.UTF_8));
+        in.writeBytes("\uFEFFfirst [MASK] line\r\n\n   \n".getBytes(StandardCharsets.UTF_8)); // a byte-order mark
         in.writeBytes(garbage);
         in.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
         in.writeBytes(new byte[] {0, 0, 0, '\n', (byte) 0xC3, '\n'});
@@ -274,6 +274,7 @@ class DiffusionNlpToolTest {
             assertTrue(r.stderr().contains("not UTF-8 text; passed through unchanged"), r.stderr());
             assertFalse(r.stderr().contains("\tat "), r.stderr());
             List<String> lines = List.of(r.out().split("\n", -1));
+            assertTrue(lines.get(0).startsWith("first ") && !lines.get(0).contains("[MASK]"), lines.get(0));
             assertEquals("", lines.get(1));
             assertEquals("   ", lines.get(2));
             String longOut = lines.stream().filter(l -> l.length() > 10_000).findFirst().orElseThrow();
