@@ -140,7 +140,8 @@ public final class DiffusionSettings {
             }
         }
         count = intValue(props, "count", 1, 0, 10_000);
-        length = intValue(props, "length", 0, 0, 10_000);
+        length = intValue(props, "length", 0, 0, 10_000,
+                "an integer from 0 (the model chooses) to the model's length (64 for the shipped model)");
         strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");
         replace = boolValue(props, "replace", true);
 
@@ -342,6 +343,10 @@ public final class DiffusionSettings {
     }
 
     private int intValue(Properties props, String key, int def, int min, int max) {
+        return intValue(props, key, def, min, max, "an integer from " + min + " to " + max);
+    }
+
+    private int intValue(Properties props, String key, int def, int min, int max, String allowed) {
         String v = get(props, key, null);
         if (v == null) {
             return def;
@@ -350,10 +355,10 @@ public final class DiffusionSettings {
         try {
             n = Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw bad(key, v, "an integer from " + min + " to " + max);
+            throw bad(key, v, allowed);
         }
         if (n < min || n > max) {
-            throw bad(key, v, "an integer from " + min + " to " + max);
+            throw bad(key, v, allowed);
         }
         return n;
     }

@@ -77,6 +77,8 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.steeps", "4"), "diffusion.steeps", "diffusion.steps");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "65"), "diffusion.length",
                 "'65'", "0 (the model chooses) to 64");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "-1"), "diffusion.length",
+                "'-1'", "0 (the model chooses) to the model's length");
         // a property of another task is an error, not ignored
         assertMentions(failure(pipe, "diffusion.count", "3"), "diffusion.count", "task=generate");
         assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.mask", "pos:ADJ"), "diffusion.mask",
