@@ -160,20 +160,20 @@ public final class DiffusionLM implements AutoCloseable {
         // reads the words earlier stretches chose, so the windows agree with each other.
         int stretch = len / 2;
         int longest = sentences.stream().mapToInt(List::size).max().orElse(0);
-        List<List<String>> out = new ArrayList<>();
-        for (List<String> tokens : sentences) {
-            out.add(new ArrayList<>(tokens));
-        }
+        List<List<String>> out = copies(sentences);
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
         for (int round = 0; round == 0 || round * stretch < longest; round++) {
             List<ModelRow> rows = new ArrayList<>();
             Map<Integer, int[]> stretches = new HashMap<>(); // sentence -> the positions this round fills
             for (int s = 0; s < out.size(); s++) {
                 List<String> tokens = out.get(s);
-                int first = tokens.size() <= len ? 0 : round * stretch;
-                int end = tokens.size() <= len ? tokens.size() : Math.min(tokens.size(), first + stretch);
-                if ((tokens.size() <= len && round > 0) || first >= end
-                        || !tokens.subList(first, end).contains(MASK)) {
+                boolean whole = tokens.size() <= len; // filled in one window, in the first round
+                if (whole && round > 0) {
+                    continue;
+                }
+                int first = whole ? 0 : round * stretch;
+                int end = whole ? tokens.size() : Math.min(tokens.size(), first + stretch);
+                if (first >= end || !tokens.subList(first, end).contains(MASK)) {
                     continue;
                 }
                 int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
@@ -184,12 +184,7 @@ public final class DiffusionLM implements AutoCloseable {
             }
             for (ModelRow row : run(rows, sampling, 1.0, constraints)) {
                 int[] fill = stretches.get(row.sentence);
-                for (int i = 0; i < row.tokens.size(); i++) {
-                    int at = row.offset + i;
-                    if (!row.given[i] && at >= fill[0] && at < fill[1]) {
-                        out.get(row.sentence).set(at, model.vocabulary().word(row.result[i]));
-                    }
-                }
+                write(out, row, fill[0], fill[1]);
             }
         }
         return out;
@@ -215,18 +210,29 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** The sentences with each row's generated positions replaced by its result. */
     private List<List<String>> merge(List<List<String>> sentences, List<ModelRow> rows) {
+        List<List<String>> out = copies(sentences);
+        for (ModelRow row : rows) {
+            write(out, row, 0, Integer.MAX_VALUE);
+        }
+        return out;
+    }
+
+    private static List<List<String>> copies(List<List<String>> sentences) {
         List<List<String>> out = new ArrayList<>();
         for (List<String> tokens : sentences) {
             out.add(new ArrayList<>(tokens));
         }
-        for (ModelRow row : rows) {
-            for (int i = 0; i < row.tokens.size(); i++) {
-                if (!row.given[i]) {
-                    out.get(row.sentence).set(row.offset + i, model.vocabulary().word(row.result[i]));
-                }
+        return out;
+    }
+
+    /** Writes the row's generated words that fall at sentence positions [from, to) into its sentence in {@code out}. */
+    private void write(List<List<String>> out, ModelRow row, int from, int to) {
+        for (int i = 0; i < row.tokens.size(); i++) {
+            int at = row.offset + i;
+            if (!row.given[i] && at >= from && at < to) {
+                out.get(row.sentence).set(at, model.vocabulary().word(row.result[i]));
             }
         }
-        return out;
     }
 
     /**
@@ -522,14 +528,14 @@ public final class DiffusionLM implements AutoCloseable {
     /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
     private WordMasks wordMasks(List<ModelRow> rows) {
         if (model.tagLexicon() == null && rows.stream().anyMatch(ModelRow::hasTemplate)) {
-            if (!Files.isDirectory(model.directory())) { // e.g. an OpenNLP package's temporary copy
-                throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
-                        + ", which this model was loaded without (a package made before packages carried it?);"
-                        + " package it again from a model directory that has one");
-            }
+            Path dir = model.directory();
             throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
-                    + ", which " + model.directory() + " lacks (a model trained before it existed); write it with"
-                    + " `diffusion-nlp tag-lexicon --model " + model.directory() + " --corpus TRAINING.conllu.gz`");
+                    + ", which " + (Files.isDirectory(dir)
+                            ? dir + " lacks (a model trained before it existed); write it with `diffusion-nlp"
+                                    + " tag-lexicon --model " + dir + " --corpus TRAINING.conllu.gz`"
+                            // gone: e.g. the temporary copy an OpenNLP package was loaded from
+                            : "this model was loaded without (a package made before packages carried it?); package"
+                                    + " it again from a model directory that has one"));
         }
         synchronized (this) {
             if (wordMasks == null) {
