@@ -58,6 +58,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB, ModelCheckpoint.PARAMS, ModelCheckpoint.WARP);
     /** Files a package holds when the model directory has them (models trained before them lack them). */
     public static final List<String> OPTIONAL_FILES = List.of(ModelCheckpoint.TAG_LEXICON);
+    private static final List<String> PACKAGE_FILES = Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream())
+            .toList();
 
     static {
         ExtensionLoader.registerAllowedPackage(EXTENSION_PACKAGE);
@@ -210,7 +212,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     protected void createArtifactSerializers(Map<String, ArtifactSerializer<?>> serializers) {
         super.createArtifactSerializers(serializers);
         ModelFileSerializer files = new ModelFileSerializer();
-        for (String name : Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream()).toList()) {
+        for (String name : PACKAGE_FILES) {
             serializers.put(name.substring(name.lastIndexOf('.') + 1), files);
         }
     }
@@ -233,7 +235,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private DiffusionLM openPackage(Device device, Precision precision, Path ngramCorpus) throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
-            for (String name : Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream()).toList()) {
+            for (String name : PACKAGE_FILES) {
                 Object artifact = artifactMap.get(name);
                 if (artifact instanceof byte[] bytes) {
                     Files.write(tmp.resolve(name), bytes);
