@@ -18,10 +18,11 @@ final class ConstraintOptions {
                     + " length (default: any)")
     String pos;
 
-    @Option(names = "--guidance", defaultValue = "1", paramLabel = "W",
+    @Option(names = "--guidance", paramLabel = "W",
             description = "classifier-free guidance weight: 1 conditions plainly, above 1 pushes harder toward the"
-                    + " constraints (twice the work per step), 0 ignores them (default: ${DEFAULT-VALUE})")
-    double guidance;
+                    + " constraints (twice the work per step), 0 ignores them; only with --sentiment or --pos"
+                    + " (default: 1)")
+    Double guidance; // null: not given, so Constraints.DEFAULT_GUIDANCE
 
     @Option(names = "--candidates", defaultValue = "1", paramLabel = "K",
             description = "best of K: sample each sentence K times and keep the one the AFINN sentiment lexicon"
@@ -41,7 +42,7 @@ final class ConstraintOptions {
             throw new IllegalArgumentException("--candidates " + candidates + ": the candidates are ranked by"
                     + " sentiment; give --sentiment too");
         }
-        return new Constraints(s, t, guidance, null, candidates, lexical);
+        return new Constraints(s, t, guidance(), null, candidates, lexical);
     }
 
     /** Fails early, before the model loads, naming the option whose value is wrong. */
@@ -53,13 +54,23 @@ final class ConstraintOptions {
     void validate(boolean templateFromInput) {
         Sentiment s = checked("--sentiment", () -> sentiment == null ? null : Sentiment.parse(sentiment));
         checked("--pos", () -> pos == null ? null : Constraints.parseTemplate(pos));
-        checked("--guidance", () -> new Constraints(null, null, guidance));
+        checked("--guidance", () -> new Constraints(null, null, guidance()));
+        if (guidance != null && sentiment == null && pos == null && !templateFromInput) {
+            // Guidance weighs the constraints against the unconditional model; with none it would change
+            // nothing, and a user who set it surely meant to constrain something.
+            throw new IllegalArgumentException("--guidance " + guidance + " pushes toward --sentiment and --pos;"
+                    + " give one of them too");
+        }
         checked("--candidates", () -> new Constraints(s, null, 1, null, candidates));
         if (lexical && sentiment == null && pos == null && !templateFromInput) {
             throw new IllegalArgumentException("--lexical holds the words of --sentiment and --pos to the lexicons;"
                     + " give one of them too");
         }
         constraints(null); // what is left: how the options combine
+    }
+
+    private double guidance() {
+        return guidance == null ? Constraints.DEFAULT_GUIDANCE : guidance;
     }
 
     private static <T> T checked(String option, Supplier<T> parse) {

@@ -134,6 +134,10 @@ class MainTest {
         Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
         assertNotEquals(0, badGuidance.code());
         assertTrue(badGuidance.err().contains("--guidance"), badGuidance.err());
+        Run unguided = run("", "generate", "--model", MODEL, "--guidance", "3");
+        assertNotEquals(0, unguided.code());
+        assertTrue(unguided.err().contains("--guidance 3.0 pushes toward --sentiment and --pos"), unguided.err());
+        assertEquals("", unguided.out());
         Run tooMany = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--candidates", "100000");
         assertNotEquals(0, tooMany.code());
         assertTrue(tooMany.err().contains("--candidates: candidates must be between 1 and"), tooMany.err());

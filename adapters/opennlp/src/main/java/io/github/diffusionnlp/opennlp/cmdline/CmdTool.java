@@ -209,15 +209,22 @@ abstract class CmdTool<P> {
             }
         }
         String g = p.getGuidance();
-        double w;
-        try {
-            w = Double.parseDouble(g.trim());
-        } catch (NumberFormatException e) {
-            throw badParameter("-guidance " + g + " is not a number; allowed: a number >= 0");
-        }
-        if (!(w >= 0) || Double.isInfinite(w)) {
-            throw badParameter("-guidance " + g + " is out of range; allowed: a number >= 0 (1 conditions plainly,"
-                    + " above 1 pushes harder, 0 ignores the constraints)");
+        double w = Constraints.DEFAULT_GUIDANCE;
+        if (g != null) {
+            try {
+                w = Double.parseDouble(g.trim());
+            } catch (NumberFormatException e) {
+                throw badParameter("-guidance " + g + " is not a number; allowed: a number >= 0");
+            }
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw badParameter("-guidance " + g + " is out of range; allowed: a number >= 0 (1 conditions"
+                        + " plainly, above 1 pushes harder, 0 ignores the constraints)");
+            }
+            // With nothing to push toward, a weight would change nothing; the user surely meant a constraint.
+            if (p.getSentiment() == null && posTemplate == null) {
+                throw badParameter("-guidance " + g + " pushes toward -sentiment and -posTemplate; give one of them"
+                        + " too");
+            }
         }
         String c = p.getCandidates();
         int k;

@@ -85,8 +85,8 @@ final class Params {
 
         @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, a number >= 0:"
                 + " 1 conditions plainly on -sentiment and -posTemplate, above 1 pushes harder toward them (twice"
-                + " the cost), 0 ignores them (default: 1).")
-        @OptionalParameter(defaultValue = "1")
+                + " the cost), 0 ignores them; only with one of them (default: 1).")
+        @OptionalParameter
         String getGuidance();
 
         @ParameterDescription(valueName = "k", description = "best of k: sample each sentence k times and keep the"

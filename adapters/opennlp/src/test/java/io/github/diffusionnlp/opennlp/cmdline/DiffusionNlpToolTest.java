@@ -123,6 +123,7 @@ class DiffusionNlpToolTest {
                 new String[] {"Generate", "-posTemplate", "keep"},
                 new String[] {"Generate", "-posTemplate", "DET NOUN VERB", "-length", "4"},
                 new String[] {"Generate", "-guidance", "NaN"},
+                new String[] {"Generate", "-guidance", "2"},
                 new String[] {"Generate", "-sentiment", "positive", "-candidates", "0"},
                 new String[] {"Generate", "-sentiment", "positive", "-candidates", "many"},
                 new String[] {"Rewrite", "-candidates", "4"},
@@ -161,6 +162,9 @@ class DiffusionNlpToolTest {
         Run guidance = run("a b c\n", "Rewrite", "-guidance", "-1");
         assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a number >= 0"),
                 guidance.stderr());
+        Run unguided = run("a b c\n", "Rewrite", "-guidance", "3");
+        assertTrue(unguided.stderr().startsWith("-guidance 3 pushes toward -sentiment and -posTemplate; give one of"
+                + " them too"), unguided.stderr());
         Run disagree = run("", "Generate", "-posTemplate", "DET NOUN VERB", "-length", "4");
         assertTrue(disagree.stderr().startsWith("-length 4 disagrees with the -posTemplate's 3 tags"), disagree.stderr());
         String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
