@@ -629,7 +629,7 @@ public final class DiffusionLM implements AutoCloseable {
 
         /**
          * The corpus n-gram fusion ({@link SamplingOptions.Builder#ngramWeight}) counts its trigrams from
-         * (CoNLL-style word&lt;TAB&gt;UPOS or one word a line, .gz allowed); default the model's own
+         * (any layout {@link io.github.diffusionnlp.corpus.TaggedCorpus#read} takes, .gz allowed); default the model's own
          * training corpus, found where its config names it. Counted on the first fused call (the Brown
          * training split: 3.5 s, about 130 MB of heap for the model's life). A corpus of
          * another domain than the training one pulls the words toward that domain's phrasing.

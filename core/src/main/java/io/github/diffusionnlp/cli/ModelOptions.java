@@ -40,8 +40,8 @@ final class ModelOptions {
     double ngramWeight;
 
     @Option(names = "--ngram-corpus", paramLabel = "FILE",
-            description = "corpus the fusion's trigram is counted from (word<TAB>UPOS or one word a line, .gz"
-                    + " allowed; default: the model's training corpus, as its config names it)")
+            description = "corpus the fusion's trigram is counted from (CoNLL-U, word<TAB>UPOS, one word or one"
+                    + " sentence a line; .gz allowed; default: the model's training corpus, as its config names it)")
     Path ngramCorpus;
 
     @Option(names = "--device", defaultValue = "cpu",

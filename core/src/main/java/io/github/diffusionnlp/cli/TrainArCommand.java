@@ -3,7 +3,6 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.train.ArTrainer;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +23,7 @@ final class TrainArCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrainingInfo info = args.run(() -> new ArTrainer(args.options(), vocabFrom, System.out).run());
-        System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
-                info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
+        args.printDone(info);
         return 0;
     }
 }

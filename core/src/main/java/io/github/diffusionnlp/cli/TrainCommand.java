@@ -2,14 +2,14 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.train.DiffusionTrainer;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train a model on a corpus (CoNLL-style word<TAB>UPOS, or one word a line; .gz allowed).")
+        description = "Train a model on a corpus: CoNLL-U, word<TAB>UPOS a line, one word a line (a blank line after"
+                + " each sentence), or plain text of one whitespace-tokenized sentence a line; .gz allowed.")
 final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingArgs args;
@@ -32,8 +32,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingInfo info = args.run(
                 () -> new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out).run());
-        System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %.4f, %.0f s in all -> %s%n",
-                info.step(), info.trainLoss(), info.devLoss(), info.wallSeconds(), args.out);
+        args.printDone(info);
         return 0;
     }
 }

@@ -1,13 +1,16 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The options every training command shares (data, size, schedule, checkpoints). */
 final class TrainingArgs {
-    @Option(names = "--corpus", required = true, description = "training sentences")
+    @Option(names = "--corpus", required = true, description = "training sentences (CoNLL-U, word<TAB>UPOS, one word"
+            + " or one sentence a line; .gz allowed)")
     Path corpus;
 
     @Option(names = "--dev", description = "validation sentences (optional)")
@@ -54,7 +57,14 @@ final class TrainingArgs {
     boolean reproducible;
 
     /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */
-    <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
+    /** The run's last line; without a dev split its dev loss is a dash. */
+    void printDone(TrainingInfo info) {
+        String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
+        System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
+                info.step(), info.trainLoss(), dev, info.wallSeconds(), out);
+    }
+
+        <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
         return reproducible ? io.github.diffusionnlp.train.Reproducible.run(training) : training.call();
     }
 

@@ -12,57 +12,131 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Reads and writes tagged sentences in a two-column CoNLL-style text: one token a line as
- * {@code word<TAB>UPOS}, a blank line after each sentence, {@code #} lines as comments.
- * Files ending in {@code .gz} are gzip-compressed. A file with only words (one column) is read
- * with every tag {@link Upos#X}, so plain tokenised text can be a training corpus too.
+ * Reads and writes tagged sentences. {@link #write} writes a two-column CoNLL-style text: one token a line
+ * as {@code word<TAB>UPOS}, a blank line after each sentence. {@link #read} takes what a user is likely to
+ * have, telling the layouts apart from the file itself:
+ * <ul>
+ *   <li>CoNLL-U, as Universal Dependencies ships it: ten tab-separated columns, of which FORM and UPOS are
+ *       read (multiword-token ranges such as {@code 3-4} and empty nodes such as {@code 8.1} are skipped);
+ *   <li>{@code word<TAB>UPOS}, one token a line;
+ *   <li>one word a line (every tag {@link Upos#X});
+ *   <li>plain text, one sentence a line, tokens separated by spaces (every tag {@link Upos#X}): chosen when
+ *       no line holds a tab and most lines hold several tokens.
+ * </ul>
+ * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout. Files
+ * ending in {@code .gz} are gzip-compressed.
  */
 public final class TaggedCorpus {
+    private static final Pattern TOKEN = Pattern.compile("[^\\s\uFEFF]+");
+
     private TaggedCorpus() {}
 
     public static List<TaggedSentence> read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "corpus file not found");
         }
+        List<String> lines = new ArrayList<>();
         try (InputStream raw = Files.newInputStream(file);
                 InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            List<TaggedSentence> sentences = new ArrayList<>();
-            List<String> words = new ArrayList<>();
-            List<Upos> tags = new ArrayList<>();
-            String line;
-            int lineNo = 0;
-            while ((line = reader.readLine()) != null) {
-                lineNo++;
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                if (line.isBlank()) {
-                    if (!words.isEmpty()) {
-                        sentences.add(new TaggedSentence(words, tags));
-                        words.clear();
-                        tags.clear();
-                    }
-                    continue;
-                }
-                String[] cols = line.split("\t");
-                try {
-                    words.add(cols[0]);
-                    tags.add(cols.length > 1 ? Upos.parse(cols[1]) : Upos.X);
-                } catch (IllegalArgumentException e) {
-                    throw new IOException(file + ":" + lineNo + ": " + e.getMessage(), e);
-                }
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines.add(line);
             }
-            if (!words.isEmpty()) {
-                sentences.add(new TaggedSentence(words, tags));
-            }
-            return sentences;
         }
+        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) { // a byte-order mark is no part of a word
+            lines.set(0, lines.get(0).substring(1));
+        }
+        return isSentencePerLine(lines) ? readSentenceLines(lines) : readColumns(file, lines);
+    }
+
+    /** No tab anywhere and more lines of several tokens than of one: plain text, a sentence a line. */
+    private static boolean isSentencePerLine(List<String> lines) {
+        int several = 0;
+        int one = 0;
+        for (String line : lines) {
+            if (line.indexOf('\t') >= 0) {
+                return false;
+            }
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            if (tokens(line).length > 1) {
+                several++;
+            } else {
+                one++;
+            }
+        }
+        return several > one;
+    }
+
+    private static List<TaggedSentence> readSentenceLines(List<String> lines) {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            List<String> words = List.of(tokens(line));
+            sentences.add(new TaggedSentence(words, Collections.nCopies(words.size(), Upos.X)));
+        }
+        return sentences;
+    }
+
+    private static List<TaggedSentence> readColumns(Path file, List<String> lines) throws IOException {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<Upos> tags = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("#")) {
+                continue;
+            }
+            if (line.isBlank()) {
+                if (!words.isEmpty()) {
+                    sentences.add(new TaggedSentence(words, tags));
+                    words.clear();
+                    tags.clear();
+                }
+                continue;
+            }
+            String[] cols = line.split("\t");
+            String where = file + ":" + (i + 1) + ": ";
+            if (cols.length == 1 && tokens(line).length > 1) {
+                throw new IOException(where + "several tokens on a line without a tab, in a corpus of one token a"
+                        + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
+                        + " file, one sentence a line with no tabs at all)");
+            }
+            try {
+                if (cols.length >= 10) { // CoNLL-U: ID FORM LEMMA UPOS ...
+                    if (cols[0].contains("-") || cols[0].contains(".")) {
+                        continue; // a multiword token's range or an empty node: its words have lines of their own
+                    }
+                    words.add(cols[1]);
+                    tags.add(cols[3].equals("_") ? Upos.X : Upos.parse(cols[3]));
+                } else {
+                    words.add(cols[0].strip());
+                    tags.add(cols.length > 1 ? Upos.parse(cols[1].strip()) : Upos.X);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IOException(where + e.getMessage(), e);
+            }
+        }
+        if (!words.isEmpty()) {
+            sentences.add(new TaggedSentence(words, tags));
+        }
+        return sentences;
+    }
+
+    /** As the command-line tools read their input: whitespace (or a byte-order mark) separates tokens. */
+    private static String[] tokens(String line) {
+        return TOKEN.matcher(line).results().map(MatchResult::group).toArray(String[]::new);
     }
 
     public static void write(Path file, List<String> header, List<TaggedSentence> sentences) throws IOException {

@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
@@ -151,6 +152,10 @@ public final class DiffusionTrainer {
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
                     rows.size(), sentimentShares(rows), manager.getDevice());
+            if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
+                log.println("note: the corpus carries no UPOS tags (every tag X), so this model will not follow POS"
+                        + " templates (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
+            }
             return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous);
         }
     }

@@ -89,12 +89,17 @@ final class TrainingLog {
         if (options.timeBudget() != null) {
             eta = Math.min(eta, (deadline - System.nanoTime()) / 1e9);
         }
-        out.printf(Locale.ROOT,
-                "step %d/%d  loss %.4f  dev %.4f  lr %.2e  %.2f steps/s  %.0f tokens/s  %.1f GFLOP/s  ETA %s%n",
-                step, options.steps(), trainLoss, devLoss, lr, rate, throughput.tokensPerSecond(),
-                throughput.gflopsPerSecond(), duration(eta));
+        out.printf(Locale.ROOT, "step %d/%d  loss %.4f  dev %s  lr %.2e  %.2f steps/s  %s tokens/s  %s GFLOP/s  ETA %s%n",
+                step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, rate,
+                orDash("%.0f", throughput.tokensPerSecond()), orDash("%.1f", throughput.gflopsPerSecond()),
+                duration(eta));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
                 devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /** No dev split, or too few steps timed yet: a dash, not "NaN". */
+    private static String orDash(String format, double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, format, value);
     }
 
     void writeLossCurve() throws IOException {

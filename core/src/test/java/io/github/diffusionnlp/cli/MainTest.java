@@ -355,4 +355,22 @@ class MainTest {
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(weights.get(0), weights.get(1));
     }
+
+    @Test
+    void trainsOnPlainTextOfOneSentenceALine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path corpus = tmp.resolve("plain.txt");
+        java.nio.file.Files.writeString(corpus, "The cat sat on the mat .\nA dog ran home .\n".repeat(20));
+        java.nio.file.Path out = tmp.resolve("model");
+        Run r = run("", "train", "--corpus", corpus.toString(), "--out", out.toString(), "--size", "tiny", "--length",
+                "16", "--batch", "8", "--steps", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("dev -") && !r.out().contains("NaN"), r.out());
+        assertTrue(r.out().contains("note: the corpus carries no UPOS tags"), r.out());
+        List<String> vocab = java.nio.file.Files.readAllLines(out.resolve("vocab.txt"));
+        assertTrue(vocab.containsAll(List.of("cat", "mat", "dog", ".")) && vocab.size() == 13, vocab.toString());
+        Run filled = run("The [MASK] sat on the mat .\n", "infill", "--model", out.toString(), "--steps", "2");
+        assertEquals(0, filled.code(), filled.err());
+        assertEquals(7, filled.out().trim().split(" ").length, filled.out());
+    }
 }

@@ -134,8 +134,8 @@ public final class DiffusionSettings {
         } else {
             ngramCorpus = Path.of(corpusValue);
             if (!Files.isRegularFile(ngramCorpus) || !Files.isReadable(ngramCorpus)) {
-                throw bad("ngramCorpus", corpusValue, "a readable corpus file (word<TAB>UPOS or one word a line, .gz"
-                        + " allowed), or no value for the model's training corpus; " + ngramCorpus.toAbsolutePath()
+                throw bad("ngramCorpus", corpusValue, "a readable corpus file (CoNLL-U, word<TAB>UPOS, one word a line or a"
+                        + " sentence a line; .gz allowed), or no value for the model's training corpus; " + ngramCorpus.toAbsolutePath()
                         + " is not one");
             }
         }

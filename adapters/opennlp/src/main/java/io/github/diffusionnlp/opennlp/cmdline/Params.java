@@ -63,7 +63,7 @@ final class Params {
         String getNgramWeight();
 
         @ParameterDescription(valueName = "file", description = "corpus the fusion's trigram is counted from"
-                + " (word<TAB>UPOS or one word a line, .gz allowed; default: the model's training corpus, found where"
+                + " (CoNLL-U, word<TAB>UPOS, one word or one sentence a line; .gz allowed; default: the model's training corpus, found where"
                 + " its config names it, from the working directory or the model directory's parents).")
         @OptionalParameter
         String getNgramCorpus();

@@ -1,0 +1,103 @@
+package io.github.diffusionnlp.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TaggedCorpusTest {
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static List<String> words(TaggedSentence s) {
+        return s.words();
+    }
+
+    @Test
+    void writtenCorpusReadsBack() throws IOException {
+        List<TaggedSentence> sentences = List.of(
+                new TaggedSentence(List.of("The", "jury", "said"), List.of(Upos.DET, Upos.NOUN, Upos.VERB)),
+                new TaggedSentence(List.of("Yes", "."), List.of(Upos.INTJ, Upos.PUNCT)));
+        Path p = dir.resolve("c.conllu.gz");
+        TaggedCorpus.write(p, List.of("a header"), sentences);
+        assertEquals(sentences, TaggedCorpus.read(p));
+    }
+
+    @Test
+    void conlluTakesFormAndUposAndSkipsRangesAndEmptyNodes() throws IOException {
+        Path p = file("ud.conllu", """
+                # sent_id = 1
+                # text = Don't go.
+                1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_
+                1\tDo\tdo\tAUX\tVBP\t_\t3\taux\t_\t_
+                2\tn't\tnot\tPART\tRB\t_\t3\tadvmod\t_\t_
+                3\tgo\tgo\tVERB\tVB\t_\t0\troot\t_\t_
+                3.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t3:conj\t_
+                4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+                1\tHi\thi\t_\tUH\t_\t0\troot\t_\t_
+                """);
+        List<TaggedSentence> read = TaggedCorpus.read(p);
+        assertEquals(2, read.size());
+        assertEquals(List.of("Do", "n't", "go", "."), read.get(0).words());
+        assertEquals(List.of(Upos.AUX, Upos.PART, Upos.VERB, Upos.PUNCT), read.get(0).tags());
+        assertEquals(List.of(Upos.X), read.get(1).tags(), "an absent UPOS (_) reads as X");
+    }
+
+    @Test
+    void oneWordALineIsUntagged() throws IOException {
+        List<TaggedSentence> read = TaggedCorpus.read(file("words.txt", "The\njury\n\nYes\n.\n"));
+        assertEquals(List.of(List.of("The", "jury"), List.of("Yes", ".")), read.stream().map(TaggedCorpusTest::words).toList());
+        assertEquals(List.of(Upos.X, Upos.X), read.get(0).tags());
+    }
+
+    @Test
+    void plainTextIsOneSentenceALine() throws IOException {
+        Path p = file("plain.txt", "\uFEFFThe cat sat on the mat .\n\nA  dog\u00A0ran home .\nStop\n# a comment\n");
+        List<TaggedSentence> read = TaggedCorpus.read(p);
+        assertEquals(List.of(List.of("The", "cat", "sat", "on", "the", "mat", "."),
+                List.of("A", "dog\u00A0ran", "home", "."), List.of("Stop")),
+                read.stream().map(TaggedCorpusTest::words).toList());
+        assertEquals(Collections.nCopies(7, Upos.X), read.get(0).tags());
+        Path gz = dir.resolve("plain.txt.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(p));
+        }
+        assertEquals(read, TaggedCorpus.read(gz));
+    }
+
+    @Test
+    void aSentenceLineInAColumnCorpusIsNamed() throws IOException {
+        Path p = file("mixed.tsv", "The\tDET\njury\tNOUN\n\nthe cat sat\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
+        assertTrue(e.getMessage().startsWith(p + ":4: several tokens on a line without a tab"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownTagIsNamedWithItsLine() throws IOException {
+        Path p = file("bad.tsv", "The\tDET\njury\tNN\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
+        assertTrue(e.getMessage().startsWith(p + ":2: ") && e.getMessage().contains("NN"), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileSaysSo() {
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> TaggedCorpus.read(dir.resolve("none.txt")));
+    }
+}
