@@ -19,34 +19,34 @@ final class TrainingArgs {
     @Option(names = "--out", required = true, description = "checkpoint directory")
     Path out;
 
-    @Option(names = "--size", defaultValue = "small", description = "model size: tiny, small, base (default: ${DEFAULT-VALUE}); for train-ar, the diffusion size to match")
+    @Option(names = "--size", defaultValue = TrainOptions.DEFAULT_SIZE, description = "model size: tiny, small, base (default: ${DEFAULT-VALUE}); for train-ar, the diffusion size to match")
     String size;
 
-    @Option(names = "--vocab", defaultValue = "12000", description = "vocabulary size (default: ${DEFAULT-VALUE})")
+    @Option(names = "--vocab", defaultValue = "" + TrainOptions.DEFAULT_VOCAB_SIZE, description = "vocabulary size (default: ${DEFAULT-VALUE})")
     int vocab;
 
-    @Option(names = "--length", defaultValue = "64", description = "positions per row (default: ${DEFAULT-VALUE})")
+    @Option(names = "--length", defaultValue = "" + TrainOptions.DEFAULT_MAX_LENGTH, description = "positions per row (default: ${DEFAULT-VALUE})")
     int length;
 
-    @Option(names = "--batch", defaultValue = "64", description = "rows per step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "" + TrainOptions.DEFAULT_BATCH_SIZE, description = "rows per step (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--steps", defaultValue = "5000", description = "planned steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "" + TrainOptions.DEFAULT_STEPS, description = "planned steps (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--time-budget", description = "stop after this long, e.g. PT90M (ISO-8601); resume later with --resume")
     Duration timeBudget;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "peak learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", defaultValue = "" + TrainOptions.DEFAULT_LEARNING_RATE, description = "peak learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--warmup", defaultValue = "200", description = "warm-up steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--warmup", defaultValue = "" + TrainOptions.DEFAULT_WARMUP_STEPS, description = "warm-up steps (default: ${DEFAULT-VALUE})")
     int warmup;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "" + TrainOptions.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--checkpoint-every", defaultValue = "250", description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-every", defaultValue = "" + TrainOptions.DEFAULT_CHECKPOINT_EVERY, description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one")
@@ -56,7 +56,6 @@ final class TrainingArgs {
             + " same weights bit for bit (on several threads runs of a real batch part by rounding); slower")
     boolean reproducible;
 
-    /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */
     /** The run's last line; without a dev split its dev loss is a dash. */
     void printDone(TrainingInfo info) {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
@@ -64,7 +63,8 @@ final class TrainingArgs {
                 info.step(), info.trainLoss(), dev, info.wallSeconds(), out);
     }
 
-        <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
+    /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */
+    <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
         return reproducible ? io.github.diffusionnlp.train.Reproducible.run(training) : training.call();
     }
 
@@ -74,7 +74,9 @@ final class TrainingArgs {
 
     /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
-        return new TrainOptions(corpus, dev, out, size, vocab, length, batch, steps, timeBudget, lr, warmup, seed,
-                checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay);
+        return TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab).maxLength(length).batchSize(batch)
+                .steps(steps).timeBudget(timeBudget).learningRate(lr).warmupSteps(warmup).seed(seed)
+                .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
+                .relativePositions(relativePositions).averageDecay(averageDecay).build();
     }
 }

@@ -1,7 +1,9 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.model.ModelConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Settings of one training run.
@@ -31,17 +33,168 @@ public record TrainOptions(
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
         boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
 
+    public static final String DEFAULT_SIZE = "small";
+    public static final int DEFAULT_VOCAB_SIZE = 12000;
+    public static final int DEFAULT_MAX_LENGTH = 64;
+    public static final int DEFAULT_BATCH_SIZE = 64;
+    public static final int DEFAULT_STEPS = 5000;
+    public static final double DEFAULT_LEARNING_RATE = 1e-3;
+    public static final int DEFAULT_WARMUP_STEPS = 200;
+    public static final long DEFAULT_SEED = 1;
+    public static final int DEFAULT_CHECKPOINT_EVERY = 250;
+
     public TrainOptions {
-        if (batchSize < 1 || steps < 1 || maxLength < 2 || vocabSize < 3 || checkpointEvery < 1 || warmupSteps < 0) {
-            throw new IllegalArgumentException("batch size, steps and checkpoint interval must be positive,"
-                    + " max length >= 2, vocabulary size >= 3 and warm-up >= 0");
+        Objects.requireNonNull(corpus, "corpus");
+        Objects.requireNonNull(output, "output");
+        ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
+        atLeast("vocabulary size (train --vocab)", vocabSize, 3);
+        atLeast("positions per row (train --length)", maxLength, 2);
+        atLeast("rows per step (train --batch)", batchSize, 1);
+        atLeast("steps (train --steps)", steps, 1);
+        atLeast("warm-up steps (train --warmup)", warmupSteps, 0);
+        atLeast("steps between checkpoints (train --checkpoint-every)", checkpointEvery, 1);
+        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learning rate (train --lr) must be a number > 0, got " + learningRate);
         }
-        if (!(learningRate > 0)) {
-            throw new IllegalArgumentException("learning rate must be > 0, got " + learningRate);
+        if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
+            throw new IllegalArgumentException("time budget (train --time-budget) must be positive, got " + timeBudget);
         }
         if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
             throw new IllegalArgumentException("weight-average decay (train --average) must be 0 (none) or in (0, 1),"
                     + " got " + averageDecay);
+        }
+    }
+
+    private static void atLeast(String what, int value, int least) {
+        if (value < least) {
+            throw new IllegalArgumentException(what + " must be at least " + least + ", got " + value);
+        }
+    }
+
+    /**
+     * A run on {@code corpus} writing to {@code output}, with the command line's defaults for everything else:
+     * <pre>
+     * TrainingInfo done = new DiffusionTrainer(TrainOptions.builder(corpus, Path.of("my-model"))
+     *         .dev(devCorpus).steps(20_000).timeBudget(Duration.ofHours(2)).build(), System.out).run();
+     * </pre>
+     */
+    public static Builder builder(Path corpus, Path output) {
+        return new Builder(corpus, output);
+    }
+
+    /** Builds {@link TrainOptions}; every setting starts at the {@code train} command's default. */
+    public static final class Builder {
+        private final Path corpus;
+        private final Path output;
+        private Path dev;
+        private String size = DEFAULT_SIZE;
+        private int vocabSize = DEFAULT_VOCAB_SIZE;
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private int batchSize = DEFAULT_BATCH_SIZE;
+        private int steps = DEFAULT_STEPS;
+        private Duration timeBudget;
+        private double learningRate = DEFAULT_LEARNING_RATE;
+        private int warmupSteps = DEFAULT_WARMUP_STEPS;
+        private long seed = DEFAULT_SEED;
+        private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
+        private boolean resume;
+        private boolean contextEmbeddings = true;
+        private boolean relativePositions;
+        private double averageDecay;
+
+        private Builder(Path corpus, Path output) {
+            this.corpus = corpus;
+            this.output = output;
+        }
+
+        /** Validation sentences, logged beside the training loss (default none). */
+        public Builder dev(Path dev) {
+            this.dev = dev;
+            return this;
+        }
+
+        /** tiny, small or base (default small). */
+        public Builder size(String size) {
+            this.size = size;
+            return this;
+        }
+
+        public Builder vocabSize(int vocabSize) {
+            this.vocabSize = vocabSize;
+            return this;
+        }
+
+        public Builder maxLength(int maxLength) {
+            this.maxLength = maxLength;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** The steps the learning-rate schedule is planned for. */
+        public Builder steps(int steps) {
+            this.steps = steps;
+            return this;
+        }
+
+        /** Stop with a checkpoint after this long (default: no limit); {@link #resume} continues. */
+        public Builder timeBudget(Duration timeBudget) {
+            this.timeBudget = timeBudget;
+            return this;
+        }
+
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder warmupSteps(int warmupSteps) {
+            this.warmupSteps = warmupSteps;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder checkpointEvery(int checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+            return this;
+        }
+
+        /** Continue from the checkpoint in the output directory, if there is one. */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /** Start a new model's word embeddings from the corpus's word contexts (default) or at random. */
+        public Builder contextEmbeddings(boolean contextEmbeddings) {
+            this.contextEmbeddings = contextEmbeddings;
+            return this;
+        }
+
+        /** Give a new model relative-position attention bias (default off, as in {@code train}). */
+        public Builder relativePositions(boolean relativePositions) {
+            this.relativePositions = relativePositions;
+            return this;
+        }
+
+        /** Save a moving average of the weights with this decay as the model (default 0: the trained weights). */
+        public Builder averageDecay(double averageDecay) {
+            this.averageDecay = averageDecay;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting out of range */
+        public TrainOptions build() {
+            return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
+                    learningRate, warmupSteps, seed, checkpointEvery, resume, contextEmbeddings, relativePositions,
+                    averageDecay);
         }
     }
 

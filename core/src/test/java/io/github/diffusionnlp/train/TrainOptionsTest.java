@@ -1,0 +1,53 @@
+package io.github.diffusionnlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class TrainOptionsTest {
+    private static final Path CORPUS = Path.of("corpus.txt");
+    private static final Path OUT = Path.of("model");
+
+    @Test
+    void builderStartsAtTheTrainCommandsDefaults() {
+        TrainOptions o = TrainOptions.builder(CORPUS, OUT).build();
+        assertEquals(new TrainOptions(CORPUS, null, OUT, "small", 12000, 64, 64, 5000, null, 1e-3, 200, 1, 250, false,
+                true, false, 0), o);
+        TrainOptions set = TrainOptions.builder(CORPUS, OUT).dev(CORPUS).size("tiny").steps(30).batchSize(8)
+                .timeBudget(Duration.ofMinutes(5)).relativePositions(true).averageDecay(0.999).resume(true).build();
+        assertEquals("tiny", set.size());
+        assertEquals(30, set.steps());
+        assertEquals(8, set.batchSize());
+        assertEquals(Duration.ofMinutes(5), set.timeBudget());
+        assertTrue(set.relativePositions() && set.resume() && set.contextEmbeddings());
+        assertEquals(CORPUS, set.dev());
+        assertNull(o.dev());
+    }
+
+    @Test
+    void aSettingOutOfRangeIsNamed() {
+        assertMessage("rows per step (train --batch) must be at least 1, got 0",
+                TrainOptions.builder(CORPUS, OUT).batchSize(0));
+        assertMessage("unknown model size 'huge'; allowed: tiny, small, base", TrainOptions.builder(CORPUS, OUT).size("huge"));
+        assertMessage("learning rate (train --lr) must be a number > 0, got NaN",
+                TrainOptions.builder(CORPUS, OUT).learningRate(Double.NaN));
+        assertMessage("positions per row (train --length) must be at least 2, got 1",
+                TrainOptions.builder(CORPUS, OUT).maxLength(1));
+        assertMessage("time budget (train --time-budget) must be positive, got PT-1S",
+                TrainOptions.builder(CORPUS, OUT).timeBudget(Duration.ofSeconds(-1)));
+        assertMessage("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1.0",
+                TrainOptions.builder(CORPUS, OUT).averageDecay(1));
+        NullPointerException npe = assertThrows(NullPointerException.class, () -> TrainOptions.builder(null, OUT).build());
+        assertEquals("corpus", npe.getMessage());
+    }
+
+    private static void assertMessage(String expected, TrainOptions.Builder builder) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
+        assertEquals(expected, e.getMessage());
+    }
+}
