@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * on this project's virtual machine costs about 6 µs a page — more than the arithmetic on it (a fresh
  * 12 MB array: 17 ms to fill, against under 1 ms when reused). Here blocks of up to 32 MiB come from
  * glibc's heaps (not a fresh {@code mmap} each), and neither a heap's top nor a whole emptied heap is
- * given back. Measured in README ("Speed and memory"): training about 8% faster, batches of 32 sampled
+ * given back. Measured in docs/speed.md ("Speed and memory"): training about 8% faster, batches of 32 sampled
  * 6–10% faster, single sentences unchanged.
  *
  * <p>The trade: the process keeps its peak native heap until it exits. The trainers and the command-line

@@ -123,7 +123,7 @@ public final class SamplingOptions {
          * over the words, the padding keeping the model's share (default 1, the model's own expectation).
          * Below 1 every step leans toward the words the model finds likelier: generated text reads more
          * fluently and varies less (shipped model, 32 steps: AR-NLL +46.5% / +27.7% / +11.7% over held-out
-         * text and unigram entropy −2.7% / −12.0% / −25.0% at τ = 1 / 0.8 / 0.5; README, *Sharper
+         * text and unigram entropy −2.7% / −12.0% / −25.0% at τ = 1 / 0.8 / 0.5; docs/diffusion-vs-autoregression.md, *Sharper
          * sampling*). 0 puts the words' part of x̂₀ on the likeliest word's embedding (Diffusion-LM's
          * clamping). Single-step infilling is the same at any τ (its one step is an argmax).
          */
