@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -302,7 +303,7 @@ public final class DiffusionSettings {
     /** Parses one UPOS tag (any case), or throws what {@code error} gives. */
     private static Upos upos(String tag, java.util.function.Supplier<IllegalArgumentException> error) {
         String upper = tag.trim().toUpperCase(Locale.ROOT);
-        if (!PtbToUpos.isUpos(upper)) {
+        if (!PtbTags.isUpos(upper)) {
             throw error.get();
         }
         return Upos.valueOf(upper);
