@@ -12,6 +12,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,10 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import opennlp.tools.postag.POSSample;
 import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.TrainingParameters;
 import opennlp.tools.util.ext.ExtensionLoader;
 import opennlp.tools.util.model.ArtifactSerializer;
 import opennlp.tools.util.model.BaseModel;
@@ -206,6 +210,36 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
             Precision precision) throws IOException {
         return new DiffusionModel(dir, "en", factory, device, precision, null);
+    }
+
+    /**
+     * Trains a model in OpenNLP's manner (compare {@code POSTaggerME.train}): the sentences of tagged samples
+     * (what {@code WordTagSampleStream} reads from {@code word_TAG} lines; UPOS or Penn Treebank tags, any other
+     * tag reads as X and cannot serve POS templates) go to core's trainer. Parameters, all optional:
+     * {@code Iterations} (training steps, default 5000), {@code Size} (tiny, small, base), {@code BatchSize},
+     * {@code LearningRate}, {@code WarmupSteps}, {@code Seed}, {@code VocabSize}, {@code MaxLength},
+     * {@code TimeBudget} (ISO-8601, e.g. PT90M), {@code RelativePositions}, {@code Average} (weight-average
+     * decay) and {@code CheckpointDir} (keep the training directory there — checkpoints, loss curve and plots
+     * — and resume from it when it holds one; default a temporary directory, removed). Others are errors.
+     * Progress goes to {@code log}; the model holds its files in memory, ready to {@link #serialize}.
+     *
+     * @throws IllegalArgumentException for an unknown parameter or a value out of range (before any sample
+     *     is read)
+     */
+    public static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
+            DiffusionToolFactory factory, PrintStream log) throws IOException {
+        return ModelTraining.train(languageCode, samples, params, factory, log);
+    }
+
+    /** The model a training run wrote to {@code dir}, its files read into memory so that the run's directory may go. */
+    static DiffusionModel fromTraining(Path dir, String language, DiffusionToolFactory factory) throws IOException {
+        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, null);
+        for (String name : PACKAGE_FILES) {
+            if (model.artifactMap.get(name) instanceof Path file) {
+                model.artifactMap.put(name, Files.readAllBytes(file));
+            }
+        }
+        return model;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class DiffusionNlpTool {
     private static final Map<String, CmdTool<?>> TOOLS = new LinkedHashMap<>();
 
     static {
-        for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool())) {
+        for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool(), new TrainTool())) {
             TOOLS.put(t.name(), t);
         }
     }

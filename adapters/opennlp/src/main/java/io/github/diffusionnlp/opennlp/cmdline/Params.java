@@ -153,4 +153,30 @@ final class Params {
         @OptionalParameter
         String getPosTemplate();
     }
+
+    interface TrainParams {
+        @ParameterDescription(valueName = "modelFile", description = "the model package to write (an OpenNLP model"
+                + " zip, e.g. my-model.bin).")
+        String getModel();
+
+        @ParameterDescription(valueName = "sampleData", description = "training sentences, one a line as word_TAG"
+                + " tokens (OpenNLP's POS training format); UD UPOS or Penn Treebank tags.")
+        String getData();
+
+        @ParameterDescription(valueName = "paramsFile", description = "training parameters (a properties file):"
+                + " Iterations (steps, default 5000), Size (tiny|small|base), BatchSize, LearningRate, WarmupSteps,"
+                + " Seed, VocabSize, MaxLength, TimeBudget (e.g. PT90M), RelativePositions, Average, CheckpointDir"
+                + " (keep checkpoints and plots there, and resume from them).")
+        @OptionalParameter
+        String getParams();
+
+        @ParameterDescription(valueName = "language", description = "language code of the model (default: en).")
+        @OptionalParameter(defaultValue = "en")
+        String getLang();
+
+        @ParameterDescription(valueName = "charsetName", description = "encoding of the sample data (default:"
+                + " UTF-8).")
+        @OptionalParameter(defaultValue = "UTF-8")
+        String getEncoding();
+    }
 }

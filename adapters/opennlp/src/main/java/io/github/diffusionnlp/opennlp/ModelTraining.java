@@ -1,0 +1,154 @@
+package io.github.diffusionnlp.opennlp;
+
+import io.github.diffusionnlp.corpus.PtbTags;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * {@link DiffusionModel#train}: OpenNLP's tagged samples and training parameters handed to core's
+ * {@link DiffusionTrainer}. Tags may be UPOS or Penn Treebank ({@link PtbTags}); any other tag reads as
+ * {@code X}.
+ */
+final class ModelTraining {
+    static final String SIZE = "Size";
+    static final String BATCH_SIZE = "BatchSize";
+    static final String LEARNING_RATE = "LearningRate";
+    static final String WARMUP_STEPS = "WarmupSteps";
+    static final String SEED = "Seed";
+    static final String VOCAB_SIZE = "VocabSize";
+    static final String MAX_LENGTH = "MaxLength";
+    static final String TIME_BUDGET = "TimeBudget";
+    static final String RELATIVE_POSITIONS = "RelativePositions";
+    static final String AVERAGE = "Average";
+    static final String CHECKPOINT_DIR = "CheckpointDir";
+    /** Every key {@link #train} reads; {@code Iterations} is OpenNLP's own name for the steps. */
+    static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
+            WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR);
+    /** The corpus file the samples are written to, in the training directory (its config names it). */
+    static final String CORPUS_FILE = "training-samples.conllu.gz";
+
+    private ModelTraining() {}
+
+    static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
+            DiffusionToolFactory factory, PrintStream log) throws IOException {
+        // values come as typed objects from code and as strings from a parameters file; keys in any case
+        Map<String, Object> settings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        settings.putAll(params.getObjectSettings());
+        Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        known.addAll(KEYS);
+        for (String key : settings.keySet()) {
+            if (!known.contains(key)) {
+                throw new IllegalArgumentException("unknown training parameter '" + key + "'; allowed: "
+                        + new TreeSet<>(KEYS));
+            }
+        }
+        Object checkpoints = settings.get(CHECKPOINT_DIR);
+        Path dir = checkpoints != null ? Path.of(checkpoints.toString())
+                : Files.createTempDirectory("diffusion-training");
+        Path corpus = dir.resolve(CORPUS_FILE);
+        try {
+            // the options first: a bad parameter is reported before the samples are read
+            TrainOptions options = options(settings, corpus, dir, checkpoints != null);
+            List<TaggedSentence> sentences = read(samples);
+            if (sentences.isEmpty()) {
+                throw new IOException("the training samples hold no sentences");
+            }
+            TaggedCorpus.write(corpus, List.of("OpenNLP POS samples given to DiffusionModel.train"), sentences);
+            new DiffusionTrainer(options, log).run();
+            return DiffusionModel.fromTraining(dir, languageCode, factory);
+        } finally {
+            if (checkpoints == null) {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static TrainOptions options(Map<String, Object> p, Path corpus, Path dir, boolean resume) {
+        TrainOptions.Builder b = TrainOptions.builder(corpus, dir).resume(resume)
+                .steps(number(p, TrainingParameters.ITERATIONS_PARAM, TrainOptions.DEFAULT_STEPS).intValue())
+                .batchSize(number(p, BATCH_SIZE, TrainOptions.DEFAULT_BATCH_SIZE).intValue())
+                .learningRate(number(p, LEARNING_RATE, TrainOptions.DEFAULT_LEARNING_RATE).doubleValue())
+                .warmupSteps(number(p, WARMUP_STEPS, TrainOptions.DEFAULT_WARMUP_STEPS).intValue())
+                .seed(number(p, SEED, TrainOptions.DEFAULT_SEED).longValue())
+                .vocabSize(number(p, VOCAB_SIZE, TrainOptions.DEFAULT_VOCAB_SIZE).intValue())
+                .maxLength(number(p, MAX_LENGTH, TrainOptions.DEFAULT_MAX_LENGTH).intValue())
+                .averageDecay(number(p, AVERAGE, 0.0).doubleValue());
+        if (p.containsKey(SIZE)) {
+            b.size(p.get(SIZE).toString().trim());
+        }
+        if (p.containsKey(RELATIVE_POSITIONS)) {
+            String v = p.get(RELATIVE_POSITIONS).toString().trim();
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(RELATIVE_POSITIONS + " takes true or false, got '" + v + "'");
+            }
+            b.relativePositions(Boolean.parseBoolean(v));
+        }
+        if (p.containsKey(TIME_BUDGET)) {
+            String budget = p.get(TIME_BUDGET).toString().trim();
+            try {
+                b.timeBudget(Duration.parse(budget));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(TIME_BUDGET + " " + budget + " is not an ISO-8601 duration such as"
+                        + " PT90M");
+            }
+        }
+        return b.build();
+    }
+
+    /** A numeric parameter (a number, or its text from a parameters file), or {@code absent}. */
+    private static Number number(Map<String, Object> p, String key, Number absent) {
+        Object v = p.get(key);
+        if (v == null) {
+            return absent;
+        }
+        if (v instanceof Number n) {
+            return n;
+        }
+        String text = v.toString().trim();
+        try {
+            return absent instanceof Double ? (Number) Double.parseDouble(text) : (Number) Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " " + text + " is not " + (absent instanceof Double ? "a number"
+                    : "a whole number"));
+        }
+    }
+
+    private static List<TaggedSentence> read(ObjectStream<POSSample> samples) throws IOException {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        for (POSSample s = samples.read(); s != null; s = samples.read()) {
+            String[] words = s.getSentence();
+            String[] tags = s.getTags();
+            List<Upos> upos = new ArrayList<>(words.length);
+            for (int i = 0; i < words.length; i++) {
+                Upos u = PtbTags.of(words[i], tags[i]);
+                upos.add(u == null ? Upos.X : u);
+            }
+            if (words.length > 0) {
+                sentences.add(new TaggedSentence(List.of(words), upos));
+            }
+        }
+        return sentences;
+    }
+}

@@ -1,0 +1,120 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import opennlp.tools.cmdline.TerminateToolException;
+import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * {@code Train}: trains a model from OpenNLP POS training data ({@code word_TAG} tokens, a sentence a line)
+ * and writes it as a model package, as OpenNLP's own {@code XTrainer} tools do. Progress goes to stderr.
+ */
+final class TrainTool extends CmdTool<Params.TrainParams> {
+    TrainTool() {
+        super(Params.TrainParams.class);
+    }
+
+    @Override
+    String name() {
+        return "Train";
+    }
+
+    @Override
+    String description() {
+        return "Trains a model on word_TAG sentences and writes it as a model package.";
+    }
+
+    @Override
+    void run(Params.TrainParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        Path data = Path.of(p.getData());
+        if (!Files.isRegularFile(data) || !Files.isReadable(data)) {
+            throw badParameter("-data " + p.getData() + ": not a readable file");
+        }
+        Path model = Path.of(p.getModel()).toAbsolutePath();
+        if (Files.isDirectory(model) || model.getParent() == null || !Files.isDirectory(model.getParent())) {
+            throw badParameter("-model " + p.getModel() + ": give a file to write, in a directory that exists");
+        }
+        Charset charset;
+        try {
+            charset = Charset.forName(p.getEncoding());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw badParameter("-encoding " + p.getEncoding() + ": not a charset this Java knows");
+        }
+        TrainingParameters params = new TrainingParameters();
+        if (p.getParams() != null) {
+            try (InputStream file = Files.newInputStream(Path.of(p.getParams()))) {
+                params = new TrainingParameters(file);
+            } catch (IOException e) {
+                throw badParameter("-params " + p.getParams() + ": cannot be read (" + message(e) + ")");
+            }
+        }
+        try (BufferedReader reader = Files.newBufferedReader(data, charset);
+                DiffusionModel trained = train(p.getLang(), new Samples(reader, data), params, err)) {
+            Path tmp = model.resolveSibling(model.getFileName() + ".part"); // the package appears whole or not at all
+            try {
+                trained.serialize(tmp);
+                Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
+        }
+    }
+
+    private DiffusionModel train(String lang, ObjectStream<POSSample> samples, TrainingParameters params,
+            PrintStream err) throws IOException {
+        try {
+            return DiffusionModel.train(lang, samples, params, new DiffusionToolFactory(), err);
+        } catch (IllegalArgumentException e) {
+            throw badParameter("-params: " + e.getMessage());
+        } catch (InvalidFormatException e) {
+            throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
+        }
+    }
+
+    /** {@code word_TAG} lines as samples; blank lines are skipped, a malformed line is an error naming it. */
+    private static final class Samples implements ObjectStream<POSSample> {
+        private final BufferedReader reader;
+        private final Path file;
+        private int lineNo;
+
+        Samples(BufferedReader reader, Path file) {
+            this.reader = reader;
+            this.file = file;
+        }
+
+        @Override
+        public POSSample read() throws IOException {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lineNo++;
+                if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    return POSSample.parse(line.strip());
+                } catch (InvalidFormatException e) {
+                    throw new InvalidFormatException(file + ":" + lineNo + ": not word_TAG tokens (" + e.getMessage()
+                            + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT");
+                }
+            }
+            return null;
+        }
+    }
+}

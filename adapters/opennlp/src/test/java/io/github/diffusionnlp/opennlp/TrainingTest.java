@@ -1,0 +1,147 @@
+package io.github.diffusionnlp.opennlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpTool;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.ObjectStream;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Training in OpenNLP's manner: {@link DiffusionModel#train} and the {@code Train} tool. */
+class TrainingTest {
+    private static final SamplingOptions FEW_STEPS = SamplingOptions.builder().steps(2).build();
+
+    @TempDir
+    Path tmp;
+
+    /** 200 Brown dev sentences as UPOS-tagged samples, and one sentence tagged with Penn Treebank tags. */
+    private static List<POSSample> samples() throws IOException {
+        List<POSSample> samples = new ArrayList<>();
+        for (TaggedSentence s : TaggedCorpus.read(TestModels.devCorpus()).subList(0, 200)) {
+            samples.add(new POSSample(s.words().toArray(String[]::new), s.tags().stream().map(Upos::name).toArray(String[]::new)));
+        }
+        samples.add(new POSSample(new String[] {"The", "jury", "was", "late", "."},
+                new String[] {"DT", "NN", "VBD", "JJ", "."}));
+        return samples;
+    }
+
+    private static TrainingParameters tiny(Path checkpoints) {
+        TrainingParameters p = new TrainingParameters();
+        p.put(TrainingParameters.ITERATIONS_PARAM, 3);
+        p.put("Size", "tiny");
+        p.put("BatchSize", 8);
+        p.put("MaxLength", 32);
+        p.put("VocabSize", 600);
+        if (checkpoints != null) {
+            p.put("CheckpointDir", checkpoints.toString());
+        }
+        return p;
+    }
+
+    @Test
+    void trainsFromTaggedSamplesAndPackages() throws IOException {
+        Path checkpoints = tmp.resolve("run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path bin = tmp.resolve("tiny.bin");
+        try (DiffusionModel model = DiffusionModel.train("en", ObjectStreamUtils.createObjectStream(samples()),
+                tiny(checkpoints), new DiffusionToolFactory(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            assertEquals(600, model.getInfo().config().vocabSize());
+            assertEquals(3, model.getInfo().training().step());
+            model.serialize(bin);
+        }
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("step 3/3"), log.toString(StandardCharsets.UTF_8));
+        for (String kept : List.of("config.json", "training-log.csv", "loss.png", "training-samples.conllu.gz")) {
+            assertTrue(Files.isRegularFile(checkpoints.resolve(kept)), kept);
+        }
+        // Penn Treebank tags were read as UPOS: was is AUX (a form of be), the rest by tag
+        List<TaggedSentence> written = TaggedCorpus.read(checkpoints.resolve("training-samples.conllu.gz"));
+        assertEquals(List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT), written.get(200).tags());
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            String[] filled = new InfillerME(packaged, FEW_STEPS).infill(new String[] {"The", "[MASK]", "was", "late", "."});
+            assertEquals(5, filled.length);
+            assertNotEquals("[MASK]", filled[1]);
+        }
+    }
+
+    @Test
+    void aBadParameterFailsBeforeAnySampleIsRead() {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read before the parameters were checked");
+        };
+        TrainingParameters unknown = tiny(null);
+        unknown.put("Cutoff", 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, unknown, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Cutoff'; allowed: [Average, BatchSize"),
+                e.getMessage());
+        TrainingParameters big = tiny(null);
+        big.put("Size", "huge");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, big, new DiffusionToolFactory(), System.err));
+        assertEquals("unknown model size 'huge'; allowed: tiny, small, base", e.getMessage());
+    }
+
+    private record Run(int code, String err) {}
+
+    private static Run tool(String... args) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = DiffusionNlpTool.run(args, new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void trainToolWritesAPackageFromWordTagLines() throws IOException {
+        Path data = tmp.resolve("train.txt");
+        Files.writeString(data, samples().stream()
+                .map(s -> {
+                    List<String> tokens = new ArrayList<>();
+                    for (int i = 0; i < s.getSentence().length; i++) {
+                        tokens.add(s.getSentence()[i] + "_" + s.getTags()[i]);
+                    }
+                    return String.join(" ", tokens);
+                })
+                .collect(Collectors.joining("\n", "", "\n")));
+        Path params = tmp.resolve("params.txt");
+        Files.writeString(params, "Iterations=2\nSize=tiny\nBatchSize=8\nMaxLength=32\nVocabSize=600\n");
+        Path bin = tmp.resolve("tool.bin");
+        Run r = tool("Train", "-model", bin.toString(), "-data", data.toString(), "-params", params.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("Wrote the model package to " + bin), r.err());
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertEquals(2, packaged.getInfo().training().step());
+        }
+
+        Files.writeString(data, "The_DET jury_NOUN\nThe cat sat\n");
+        Run bad = tool("Train", "-model", tmp.resolve("bad.bin").toString(), "-data", data.toString());
+        assertEquals(1, bad.code(), bad.err());
+        assertTrue(bad.err().startsWith("-data: " + data + ":2: not word_TAG tokens"), bad.err());
+        assertTrue(!Files.exists(tmp.resolve("bad.bin")) && !Files.exists(tmp.resolve("bad.bin.part")));
+
+        Files.writeString(params, "Iterations=two\n");
+        Run badParams = tool("Train", "-model", bin.toString(), "-data", data.toString(), "-params", params.toString());
+        assertEquals(1, badParams.code(), badParams.err());
+        assertTrue(badParams.err().startsWith("-params: Iterations two is not a whole number"), badParams.err());
+    }
+}
