@@ -277,7 +277,7 @@ class DiffusionLMTest {
         long plainWords = distinctWords(plain);
         long clampedWords = distinctWords(lm.generate(24, base.toBuilder().x0Temperature(0).build()));
         long sharpWords = distinctWords(lm.generate(24, base.toBuilder().x0Temperature(0.5).build()));
-        // 300 free sentences at 32 steps: unigram entropy 8.66 / 6.67 / 6.29 bits at 1 / 0.5 / 0 (README)
+        // 300 free sentences at 32 steps: unigram entropy 8.66 / 6.67 / 6.29 bits at 1 / 0.5 / 0 (docs/diffusion-vs-autoregression.md)
         assertTrue(sharpWords < 0.9 * plainWords && clampedWords < 0.9 * plainWords,
                 "distinct words: " + plainWords + " at 1, " + sharpWords + " at 0.5, " + clampedWords + " at 0");
         // One step is the argmax of the first pass, which no x̂₀ is fed into: the same at any temperature.
