@@ -568,35 +568,49 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * The corpus n-gram fusion counts its trigrams from: the one given to {@link Builder#optNgramCorpus},
-     * else the model's training corpus where its config names it (looked for from the working directory
-     * and from the model directory's parents). Lets a caller that will fuse fail early.
+     * else the model's {@link #trainingCorpus()}. Lets a caller that will fuse fail early.
      *
      * @throws IllegalStateException when no corpus was given and the training corpus is not found; the
      *     message says where it looked and how to name one
      */
     public Path ngramCorpus() {
-        return ngramCorpus != null ? ngramCorpus : trainingCorpus();
+        if (ngramCorpus != null) {
+            return ngramCorpus;
+        }
+        try {
+            return trainingCorpus();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
+                    + " (DiffusionLM.Builder#optNgramCorpus), and " + e.getMessage(), e);
+        }
     }
 
-    private Path trainingCorpus() {
+    /**
+     * The model's training corpus where its config names it: the name as written (from the working
+     * directory), else under the model directory or one of its parents (a model trained from a
+     * repository's root and kept inside it). What is counted from the model's own data finds it here:
+     * n-gram fusion, and {@code evaluate}'s trigram baseline.
+     *
+     * @throws IllegalStateException when the config names no corpus or it is not found; the message says
+     *     which corpus and where it looked
+     */
+    public Path trainingCorpus() {
         String named = info.training() == null ? null : info.training().corpus();
+        if (named == null || named.isBlank()) {
+            throw new IllegalStateException("the model names no training corpus");
+        }
         List<Path> tried = new ArrayList<>();
-        if (named != null && !named.isBlank()) {
-            tried.add(Path.of(named));
-            for (Path dir = model.directory().toAbsolutePath(); dir != null; dir = dir.getParent()) {
-                tried.add(dir.resolve(named));
-            }
-            for (Path candidate : tried) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
+        tried.add(Path.of(named));
+        for (Path dir = model.directory().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            tried.add(dir.resolve(named));
+        }
+        for (Path candidate : tried) {
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
             }
         }
-        throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
-                + " (DiffusionLM.Builder#optNgramCorpus), and "
-                + (named == null || named.isBlank() ? "the model names no training corpus"
-                        : "the model's training corpus " + named + " was not found (looked at " + tried.get(0).toAbsolutePath()
-                                + " and under " + model.directory().toAbsolutePath() + " and its parents)"));
+        throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
+                + tried.get(0).toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
     }
 
     @Override

@@ -30,9 +30,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "held-out sentences (default: ${DEFAULT-VALUE})")
     Path heldout;
 
-    @Option(names = "--train", defaultValue = "test-data/brown/train.conllu.gz", paramLabel = "FILE",
-            description = "the model's training sentences, for the trigram baseline; 'none' leaves it out"
-                    + " (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train", paramLabel = "FILE",
+            description = "the sentences the trigram baseline is counted from; 'none' leaves it out (default: the"
+                    + " model's training corpus, as its config names it, looked for from the working directory and"
+                    + " from the model directory's parents)")
     String train;
 
     @Option(names = "--sentences", defaultValue = "1000", description = "sentences per task (default: ${DEFAULT-VALUE})")
@@ -51,9 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
-        List<TaggedSentence> trainSentences = train.equals("none") ? null : TaggedCorpus.read(Path.of(train));
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {
+            List<TaggedSentence> trainSentences = "none".equals(train) ? null : TaggedCorpus.read(trainingCorpus(lm));
             TrigramBaseline trigram = trainSentences == null ? null
                     : TrigramBaseline.train(lm.vocabulary(), trainSentences);
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,
@@ -81,5 +82,22 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The trigram baseline's corpus: {@code --train}, else the model's own training corpus, so that a
+     * user's model is compared with a trigram of the same data (and found from any working directory).
+     */
+    private Path trainingCorpus(DiffusionLM lm) {
+        if (train != null) {
+            return Path.of(train);
+        }
+        try {
+            return lm.trainingCorpus();
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("--train: the trigram baseline is counted from the model's"
+                    + " training corpus by default, and " + e.getMessage() + "; give --train FILE (the model's"
+                    + " training sentences) or --train none (no trigram baseline)", e);
+        }
     }
 }

@@ -321,7 +321,19 @@ class MainTest {
     @Test
     void fusionWithoutACorpusFailsBeforeReadingInput(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
-        // the tiny model moved where the training corpus its config names is not found
+        java.nio.file.Path moved = movedTinyModel(tmp);
+        Run r = run("a [MASK] day\n", "infill", "--model", moved.toString(), "--ngram-weight", "0.7");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("--ngram-corpus") && r.err().contains("gone.conllu"), r.err());
+        Run named = run("a [MASK] day\n", "infill", "--model", moved.toString(), "--ngram-weight", "0.7",
+                "--ngram-corpus", DEV);
+        assertEquals(0, named.code(), named.err());
+        assertEquals(3, named.out().trim().split(" ").length, named.out());
+    }
+
+    /** The tiny model copied where the training corpus its config names ("gone.conllu") is not found. */
+    private static java.nio.file.Path movedTinyModel(java.nio.file.Path tmp) throws java.io.IOException {
         java.nio.file.Path moved = tmp.resolve("moved");
         java.nio.file.Files.createDirectories(moved);
         try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
@@ -332,14 +344,30 @@ class MainTest {
         java.nio.file.Path config = moved.resolve("config.json");
         java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
                 .replaceAll("\"corpus\" : \"[^\"]*\"", "\"corpus\" : \"gone.conllu\""));
-        Run r = run("a [MASK] day\n", "infill", "--model", moved.toString(), "--ngram-weight", "0.7");
-        assertEquals(1, r.code(), r.err());
-        assertEquals("", r.out());
-        assertTrue(r.err().contains("--ngram-corpus") && r.err().contains("gone.conllu"), r.err());
-        Run named = run("a [MASK] day\n", "infill", "--model", moved.toString(), "--ngram-weight", "0.7",
-                "--ngram-corpus", DEV);
-        assertEquals(0, named.code(), named.err());
-        assertEquals(3, named.out().trim().split(" ").length, named.out());
+        return moved;
+    }
+
+    /**
+     * evaluate's trigram baseline is counted from the model's own training corpus, found as n-gram fusion
+     * finds it (the tiny model's is the dev split, named by its absolute path), not from Brown's training
+     * split relative to the working directory; a corpus not found is an error that says how to name one.
+     */
+    @Test
+    void evaluateCountsTheTrigramFromTheModelsOwnCorpus(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        Run r = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", DEV, "--sentences", "4",
+                "--step-counts", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().filter(l -> l.startsWith("| single") || l.startsWith("| 3-token")).toList();
+        assertEquals(2, rows.size(), r.out());
+        rows.forEach(row -> assertTrue(row.split("\\|")[7].trim().endsWith("%"), "a trigram figure in " + row));
+
+        Run lost = run("", "evaluate", "--model", movedTinyModel(tmp).toString(), "--heldout", DEV, "--sentences", "4",
+                "--step-counts", "1");
+        assertEquals(1, lost.code(), lost.err());
+        assertTrue(lost.err().contains("gone.conllu") && lost.err().contains("--train FILE")
+                && lost.err().contains("--train none"), lost.err());
+        assertEquals(1, lost.err().lines().filter(l -> l.startsWith("error: ")).count(), lost.err());
     }
 
     @Test
