@@ -54,6 +54,14 @@ final class EvaluateCommand implements Callable<Integer> {
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {
+            // checked here, before the trigram is counted, to say it in the option's terms
+            int maxLength = lm.info().config().maxLength();
+            int usable = InfillEvaluation.usableSentences(held, maxLength);
+            if (usable < sentences) {
+                throw new IllegalArgumentException("only " + usable + " held-out sentences of 4.." + maxLength
+                        + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
+                        + " or fewer");
+            }
             List<TaggedSentence> trainSentences = "none".equals(train) ? null : TaggedCorpus.read(trainingCorpus(lm));
             TrigramBaseline trigram = trainSentences == null ? null
                     : TrigramBaseline.train(lm.vocabulary(), trainSentences);

@@ -72,12 +72,7 @@ public final class InfillEvaluation {
      * one random non-punctuation token masked per sentence, and one random 3-token span.
      */
     static List<Task> tasks(List<TaggedSentence> heldOut, int count, int maxLength, long seed) {
-        List<TaggedSentence> pool = new ArrayList<>();
-        for (TaggedSentence s : heldOut) {
-            if (s.size() >= 4 && s.size() <= maxLength && s.tags().stream().anyMatch(t -> t != Upos.PUNCT)) {
-                pool.add(s);
-            }
-        }
+        List<TaggedSentence> pool = new ArrayList<>(heldOut.stream().filter(s -> usable(s, maxLength)).toList());
         if (pool.size() < count) {
             throw new IllegalArgumentException("only " + pool.size() + " held-out sentences of 4.." + maxLength
                     + " tokens; asked for " + count);
@@ -86,6 +81,18 @@ public final class InfillEvaluation {
         Collections.shuffle(pool, random);
         List<TaggedSentence> chosen = pool.subList(0, count);
         return List.of(singleToken(chosen, random), span(chosen, random, 3));
+    }
+
+    /**
+     * How many of the held-out sentences the tasks can draw from (4..maxLength tokens, not all
+     * punctuation): the most sentences a run can ask for, which a caller can check before any work.
+     */
+    public static int usableSentences(List<TaggedSentence> heldOut, int maxLength) {
+        return (int) heldOut.stream().filter(s -> usable(s, maxLength)).count();
+    }
+
+    private static boolean usable(TaggedSentence s, int maxLength) {
+        return s.size() >= 4 && s.size() <= maxLength && s.tags().stream().anyMatch(t -> t != Upos.PUNCT);
     }
 
     /** The most frequent word of the vocabulary: the baseline for {@code task}. */

@@ -370,6 +370,22 @@ class MainTest {
         assertEquals(1, lost.err().lines().filter(l -> l.startsWith("error: ")).count(), lost.err());
     }
 
+    /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */
+    @Test
+    void evaluateSaysHowManySentencesASmallHeldOutFileHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path heldout = tmp.resolve("heldout.txt");
+        java.nio.file.Files.writeString(heldout, "The cat sat on the mat .\nA dog ran home .\nToo short\n");
+        Run r = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
+                "--train", "none");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("only 2 held-out sentences of 4..32 tokens") && r.err().contains("asked for 1000")
+                && r.err().contains("give --sentences 2 or fewer"), r.err());
+        Run two = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
+                "--train", "none", "--sentences", "2", "--step-counts", "1");
+        assertEquals(0, two.code(), two.err());
+    }
+
     @Test
     void reproducibleTrainingWritesTheSameWeightsTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
