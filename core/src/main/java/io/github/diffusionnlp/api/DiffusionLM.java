@@ -560,7 +560,8 @@ public final class DiffusionLM implements AutoCloseable {
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
                 }
-                logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus);
+                // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
+                logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus.toAbsolutePath().normalize());
             }
             return trigram;
         }

@@ -62,9 +62,12 @@ final class EvaluateCommand implements Callable<Integer> {
                         + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
                         + " or fewer");
             }
-            List<TaggedSentence> trainSentences = "none".equals(train) ? null : TaggedCorpus.read(trainingCorpus(lm));
-            TrigramBaseline trigram = trainSentences == null ? null
-                    : TrigramBaseline.train(lm.vocabulary(), trainSentences);
+            TrigramBaseline trigram = null;
+            if (!"none".equals(train)) {
+                Path corpus = trainingCorpus(lm);
+                trigram = TrigramBaseline.train(lm.vocabulary(), TaggedCorpus.read(corpus));
+                System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
+            }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,
                     sampling, trigram, System.err::println);
             String table = InfillEvaluation.table(results);

@@ -386,6 +386,21 @@ class MainTest {
         assertEquals(0, two.code(), two.err());
     }
 
+    /** The corpus a trigram was counted from is logged as the file itself, not as it was named. */
+    @Test
+    void trigramCorporaAreLoggedByTheirAbsolutePath() {
+        java.nio.file.Path dev = TestModels.devCorpus().toAbsolutePath().normalize();
+        String relative = java.nio.file.Path.of("").toAbsolutePath().relativize(dev).toString(); // ../test-data/...
+        Run fused = run("a [MASK] day\n", "infill", "--model", TestModels.tinyModel().toString(), "--steps", "2",
+                "--ngram-weight", "0.7", "--ngram-corpus", relative);
+        assertEquals(0, fused.code(), fused.err());
+        assertTrue(fused.err().contains("n-gram fusion counts trigrams from " + dev), fused.err());
+        Run evaluated = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", DEV,
+                "--sentences", "2", "--step-counts", "1", "--train", relative);
+        assertEquals(0, evaluated.code(), evaluated.err());
+        assertTrue(evaluated.err().contains("trigram baseline counted from " + dev), evaluated.err());
+    }
+
     @Test
     void reproducibleTrainingWritesTheSameWeightsTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
