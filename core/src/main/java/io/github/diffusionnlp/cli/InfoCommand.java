@@ -53,8 +53,10 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
                 System.out.printf(Locale.ROOT, "training:     %,d of %,d steps, batch %d, peak lr %.1e, seed %d, %.1f h%n",
                         t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds() / 3600);
-                System.out.printf(Locale.ROOT, "losses:       train %.4f, dev %.4f (nats per generated token)%n",
-                        t.trainLoss(), t.devLoss());
+                // a model trained without --dev has no dev loss: NaN in its config, "-" here as in train's log
+                String dev = Double.isNaN(t.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", t.devLoss());
+                System.out.printf(Locale.ROOT, "losses:       train %.4f, dev %s (nats per generated token)%n",
+                        t.trainLoss(), dev);
                 if (t.averageDecay() > 0) {
                     System.out.printf(Locale.ROOT, "weights:      moving average of the trained weights, decay %s%n",
                             t.averageDecay());

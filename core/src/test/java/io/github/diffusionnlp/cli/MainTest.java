@@ -193,6 +193,10 @@ class MainTest {
         Run r = run("", "info", "--model", MODEL);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("parameters") && r.out().contains("vocabulary") && r.out().contains("steps"), r.out());
+        // the tiny model was trained without --dev: no dev loss, said as train's log says it
+        Run undeveloped = run("", "info", "--model", TestModels.tinyModel().toString());
+        assertEquals(0, undeveloped.code(), undeveloped.err());
+        assertTrue(undeveloped.out().contains(", dev - (nats") && !undeveloped.out().contains("NaN"), undeveloped.out());
     }
 
     @Test
