@@ -39,6 +39,7 @@ final class InfoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
         try (DiffusionLM lm = model.load()) {
+            checkNeighbours(lm);
             ModelInfo info = lm.info();
             ModelConfig c = info.config();
             TrainingInfo t = info.training();
@@ -70,6 +71,20 @@ final class InfoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Every unknown word named at once, in one line, before anything is printed: a bad value of a
+     * well-formed option, so not the usage text a malformed command line gets (the model has to be
+     * loaded to know it).
+     */
+    private void checkNeighbours(DiffusionLM lm) {
+        List<String> unknown = neighbours.stream().filter(w -> !lm.vocabulary().contains(w)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("--neighbours: " + unknown.stream().map(w -> "'" + w + "'")
+                    .collect(Collectors.joining(", ")) + (unknown.size() == 1 ? " is" : " are") + " not in the model's"
+                    + " vocabulary of " + lm.vocabulary().size() + " words (vocab.txt); words are case-sensitive");
+        }
+    }
+
     private void printNeighbours(DiffusionLM lm) {
         if (neighbours.isEmpty()) {
             return;
@@ -81,8 +96,6 @@ final class InfoCommand implements Callable<Integer> {
                         .collect(Collectors.joining(", "));
                 System.out.printf(Locale.ROOT, "neighbours:   %s: %s%n", word, list);
             }
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 }

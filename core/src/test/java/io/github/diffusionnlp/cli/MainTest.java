@@ -207,9 +207,13 @@ class MainTest {
         assertEquals(2, lines.size(), r.out());
         assertTrue(lines.get(0).startsWith("neighbours:   said: ") && lines.get(0).split(", ").length == 3, lines.get(0));
 
-        Run unknown = run("", "info", "--model", MODEL, "--neighbours", "qwertyuiop");
-        assertEquals(2, unknown.code());
-        assertTrue(unknown.err().contains("'qwertyuiop' is not in the model's vocabulary"), unknown.err());
+        // one line naming every unknown word, not the usage text
+        Run unknown = run("", "info", "--model", MODEL, "--neighbours", "qwertyuiop,said,zzz");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.err().contains("error: --neighbours: 'qwertyuiop', 'zzz' are not in the model's vocabulary"),
+                unknown.err());
+        assertTrue(!unknown.err().contains("Usage:"), unknown.err());
+        assertEquals("", unknown.out(), "nothing printed before the error");
         assertEquals(2, run("", "info", "--model", MODEL, "--neighbours", "said", "--top", "0").code());
     }
 
