@@ -1,12 +1,15 @@
 package io.github.diffusionnlp.corpus;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -18,6 +21,7 @@ import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads and writes tagged sentences. {@link #write} writes a two-column CoNLL-style text: one token a line
@@ -40,21 +44,54 @@ public final class TaggedCorpus {
     private TaggedCorpus() {}
 
     public static List<TaggedSentence> read(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory; give a corpus file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "corpus file not found");
         }
-        List<String> lines = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lines.add(line);
-            }
+        boolean gzip = file.toString().endsWith(".gz");
+        byte[] bytes;
+        try (InputStream raw = Files.newInputStream(file); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
+            bytes = in.readAllBytes();
+        } catch (ZipException | EOFException e) {
+            throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
+                    : e.getMessage()), e);
         }
+        List<String> lines = lines(file, bytes);
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) { // a byte-order mark is no part of a word
             lines.set(0, lines.get(0).substring(1));
         }
         return isSentencePerLine(lines) ? readSentenceLines(lines) : readColumns(file, lines);
+    }
+
+    /**
+     * The file's lines, each decoded as strict UTF-8 so that an error names its line: a corpus in another
+     * encoding would put broken words into the vocabulary.
+     */
+    private static List<String> lines(Path file, byte[] bytes) throws IOException {
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        List<String> lines = new ArrayList<>();
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                if (bytes[end] == 0) {
+                    throw new IOException(file + ":" + (lines.size() + 1) + ": a NUL byte; a corpus is text, and this"
+                            + " file is not");
+                }
+                end++;
+            }
+            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
+            try {
+                lines.add(utf8.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
+            } catch (CharacterCodingException e) {
+                throw new IOException(file + ":" + (lines.size() + 1) + ": not valid UTF-8; convert the corpus to"
+                        + " UTF-8 (e.g. iconv -f latin1 -t utf-8)", e);
+            }
+            start = end + 1;
+        }
+        return lines;
     }
 
     /** No tab anywhere and more lines of several tokens than of one: plain text, a sentence a line. */

@@ -97,6 +97,23 @@ class TaggedCorpusTest {
     }
 
     @Test
+    void whatIsNotAUtf8TextCorpusIsNamed() throws IOException {
+        Path latin1 = dir.resolve("latin1.txt");
+        Files.write(latin1, "The cafe is open .\nThe caf\u00e9 is na\u00efve .\n".getBytes(StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(latin1));
+        assertTrue(e.getMessage().startsWith(latin1 + ":2: not valid UTF-8; convert the corpus to UTF-8"), e.getMessage());
+        Path notGzip = file("plain.txt.gz", "The cat sat .\n");
+        e = assertThrows(IOException.class, () -> TaggedCorpus.read(notGzip));
+        assertTrue(e.getMessage().startsWith(notGzip + ": a broken gzip file"), e.getMessage());
+        Path binary = dir.resolve("binary.bin");
+        Files.write(binary, new byte[] {'a', ' ', 'b', 0, 'c', '\n'});
+        e = assertThrows(IOException.class, () -> TaggedCorpus.read(binary));
+        assertTrue(e.getMessage().startsWith(binary + ":1: a NUL byte"), e.getMessage());
+        e = assertThrows(IOException.class, () -> TaggedCorpus.read(dir));
+        assertEquals(dir + " is a directory; give a corpus file", e.getMessage());
+    }
+
+    @Test
     void aMissingFileSaysSo() {
         assertThrows(java.nio.file.NoSuchFileException.class, () -> TaggedCorpus.read(dir.resolve("none.txt")));
     }
