@@ -58,13 +58,13 @@ public final class ArTrainer {
 
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
+        Path out = options.output();
+        boolean resuming = DiffusionTrainer.checkOutput(options); // both formats keep config.json
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {
             throw new IOException(options.corpus() + " holds no sentences");
         }
-        Path out = options.output();
-        boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ArCheckpoint.CONFIG));
         try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;
             Vocabulary vocab;
@@ -172,7 +172,7 @@ public final class ArTrainer {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
-                info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
+                info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step, options.steps(),
                         options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
                         devLoss, null);
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());

@@ -80,13 +80,16 @@ public final class DiffusionTrainer {
     /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
+        Path out = options.output();
+        boolean resuming = checkOutput(options);
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {
             throw new IOException(options.corpus() + " holds no sentences");
         }
-        Path out = options.output();
-        boolean resuming = options.resume() && Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+        if (options.dev() != null && devCorpus.isEmpty()) {
+            throw new IOException(options.dev() + " (the dev split) holds no sentences");
+        }
         try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionTransformer network;
             Vocabulary vocab;
@@ -134,7 +137,7 @@ public final class DiffusionTrainer {
                 log.println("resuming from the trained weights in the state, not their saved average (no --average)");
             }
             Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
-            if (!Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
+            if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
                 TagLexicon tags = TagLexicon.build(corpus, vocab);
                 CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));
             }
@@ -153,10 +156,52 @@ public final class DiffusionTrainer {
                     + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
                     rows.size(), sentimentShares(rows), manager.getDevice());
             if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
-                log.println("note: the corpus carries no UPOS tags (every tag X), so this model will not follow POS"
-                        + " templates (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
+                log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
+                        + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
+            }
+            long cut = corpus.stream().filter(sentence -> sentence.size() > network.config().maxLength()).count();
+            if (cut > 0) {
+                log.printf(Locale.ROOT, "note: %,d sentences longer than the model's %d positions are cut into several"
+                        + " rows%n", cut, network.config().maxLength());
+            }
+            if (resuming) {
+                noteKeptShape(network.config());
+            }
+            if (options.warmupSteps() >= options.steps()) {
+                log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
+                        + " learning rate never reaches %s; give a shorter --warmup%n", options.warmupSteps(),
+                        options.steps(), options.learningRate());
             }
             return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous);
+        }
+    }
+
+    /**
+     * Whether the run resumes a checkpoint in the output directory. A directory that holds a model is never
+     * trained over from scratch: that would replace the model and lose its log, so it takes {@code resume}.
+     */
+    static boolean checkOutput(TrainOptions options) throws IOException {
+        Path out = options.output();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException("the output " + out + " is a file; training writes a directory (train --out)");
+        }
+        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+        if (hasModel && !options.resume()) {
+            throw new IOException(out + " already holds a model; give --resume to go on training it, or another"
+                    + " output directory (nothing was changed)");
+        }
+        return hasModel;
+    }
+
+    /** A resumed run keeps the checkpoint's shape: says so when the options asked for another. */
+    private void noteKeptShape(ModelConfig kept) {
+        ModelConfig asked = ModelConfig.ofSize(options.size(), kept.vocabSize(), options.maxLength());
+        if (options.relativePositions()) {
+            asked = asked.withRelativePositions();
+        }
+        if (!asked.equals(kept)) {
+            log.println("note: resuming keeps the checkpoint's shape, " + kept + "; --size, --length, --vocab and"
+                    + " --relative-positions shape new models only");
         }
     }
 
@@ -199,9 +244,11 @@ public final class DiffusionTrainer {
             if (!Double.isFinite(loss)) {
                 // the step was skipped (no update); a run of them means the weights themselves are broken
                 if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+                    boolean saved = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
                     throw new IllegalStateException("training diverged: " + skippedInARow + " steps in a row up to"
-                            + " step " + step + " had a non-finite loss or gradient; resume from the last checkpoint"
-                            + " with a lower --lr");
+                            + " step " + step + " had a non-finite loss or gradient; " + (saved
+                                    ? "resume from the last checkpoint with a lower --lr"
+                                    : "no checkpoint was written yet: start again with a lower --lr"));
                 }
             } else {
                 skippedInARow = 0;
@@ -216,9 +263,10 @@ public final class DiffusionTrainer {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
-                info = new TrainingInfo(options.corpus().toString(), rows.size(), step, options.steps(),
-                        options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
-                        devLoss, null, options.averageDecay());
+                // absolute: a relative name would be read against whatever directory the model is used from
+                info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step,
+                        options.steps(), options.batchSize(), options.learningRate(), options.seed(),
+                        progress.wallSeconds(), smoothed, devLoss, null, options.averageDecay());
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {

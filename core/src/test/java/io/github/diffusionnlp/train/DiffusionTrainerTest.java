@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -13,11 +14,13 @@ import ai.djl.training.ParameterStore;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +46,35 @@ class DiffusionTrainerTest {
         assertTrue(last < first, "loss should fall: " + first + " -> " + last);
         assertTrue(Files.size(dir.resolve("loss.png")) > 1000);
         assertTrue(Files.size(dir.resolve("warp.png")) > 1000);
+    }
+
+    @Test
+    void aModelIsNeverTrainedOverWithoutResume(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                before.put(f.getFileName().toString(), Files.readAllBytes(f));
+            }
+        }
+        IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 10, false));
+        assertEquals(dir + " already holds a model; give --resume to go on training it, or another output directory"
+                + " (nothing was changed)", e.getMessage());
+        try (var files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertArrayEquals(before.get(f.getFileName().toString()), Files.readAllBytes(f), f.toString());
+            }
+        }
+        // the corpus is named absolutely, so that using the model from another directory finds the same file
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertEquals(TestModels.devCorpus().toAbsolutePath().normalize().toString(),
+                    ModelCheckpoint.load(dir, m).header().training().corpus());
+        }
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        e = assertThrows(IOException.class, () -> TestModels.train(file, 10, false));
+        assertTrue(e.getMessage().startsWith("the output " + file + " is a file"), e.getMessage());
     }
 
     @Test
