@@ -61,6 +61,10 @@ final class TrainingArgs {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
         System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
                 info.step(), info.trainLoss(), dev, info.wallSeconds(), out);
+        if (info.step() < info.totalSteps()) {
+            System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
+                    + " --resume continues%n", info.step(), info.totalSteps());
+        }
     }
 
     /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */

@@ -42,6 +42,8 @@ public record TrainOptions(
     public static final int DEFAULT_WARMUP_STEPS = 200;
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_CHECKPOINT_EVERY = 250;
+    /** The longest row a model may have. */
+    public static final int MAX_LENGTH = 512;
 
     public TrainOptions {
         Objects.requireNonNull(corpus, "corpus");
@@ -49,6 +51,10 @@ public record TrainOptions(
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
         atLeast("vocabulary size (train --vocab)", vocabSize, 3);
         atLeast("positions per row (train --length)", maxLength, 2);
+        if (maxLength > MAX_LENGTH) { // attention is quadratic in it: longer rows only cost
+            throw new IllegalArgumentException("positions per row (train --length) must be at most " + MAX_LENGTH
+                    + ", got " + maxLength + "; longer sentences are cut into several rows");
+        }
         atLeast("rows per step (train --batch)", batchSize, 1);
         atLeast("steps (train --steps)", steps, 1);
         atLeast("warm-up steps (train --warmup)", warmupSteps, 0);

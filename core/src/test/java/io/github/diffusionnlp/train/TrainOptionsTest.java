@@ -38,6 +38,8 @@ class TrainOptionsTest {
                 TrainOptions.builder(CORPUS, OUT).learningRate(Double.NaN));
         assertMessage("positions per row (train --length) must be at least 2, got 1",
                 TrainOptions.builder(CORPUS, OUT).maxLength(1));
+        assertMessage("positions per row (train --length) must be at most 512, got 10000; longer sentences are cut"
+                + " into several rows", TrainOptions.builder(CORPUS, OUT).maxLength(10000));
         assertMessage("time budget (train --time-budget) must be positive, got PT-1S",
                 TrainOptions.builder(CORPUS, OUT).timeBudget(Duration.ofSeconds(-1)));
         assertMessage("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1.0",
