@@ -40,8 +40,9 @@ final class TrainingArgs {
     @Option(names = "--lr", defaultValue = "" + TrainOptions.DEFAULT_LEARNING_RATE, description = "peak learning rate (default: ${DEFAULT-VALUE})")
     double lr;
 
-    @Option(names = "--warmup", defaultValue = "" + TrainOptions.DEFAULT_WARMUP_STEPS, description = "warm-up steps (default: ${DEFAULT-VALUE})")
-    int warmup;
+    @Option(names = "--warmup", description = "warm-up steps (default: " + TrainOptions.DEFAULT_WARMUP_STEPS
+            + ", or a tenth of --steps when that is fewer)")
+    Integer warmup;
 
     @Option(names = "--seed", defaultValue = "" + TrainOptions.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
@@ -78,9 +79,13 @@ final class TrainingArgs {
 
     /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
-        return TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab).maxLength(length).batchSize(batch)
-                .steps(steps).timeBudget(timeBudget).learningRate(lr).warmupSteps(warmup).seed(seed)
+        TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab)
+                .maxLength(length).batchSize(batch).steps(steps).timeBudget(timeBudget).learningRate(lr).seed(seed)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
-                .relativePositions(relativePositions).averageDecay(averageDecay).build();
+                .relativePositions(relativePositions).averageDecay(averageDecay);
+        if (warmup != null) {
+            b.warmupSteps(warmup);
+        }
+        return b.build();
     }
 }

@@ -78,6 +78,14 @@ public record TrainOptions(
     }
 
     /**
+     * The warm-up when none is given: {@value #DEFAULT_WARMUP_STEPS} steps, or a tenth of a run too short for
+     * that, so that a short first try still reaches its learning rate.
+     */
+    public static int defaultWarmup(int steps) {
+        return Math.min(DEFAULT_WARMUP_STEPS, Math.max(1, steps / 10));
+    }
+
+    /**
      * A run on {@code corpus} writing to {@code output}, with the command line's defaults for everything else:
      * <pre>
      * TrainingInfo done = new DiffusionTrainer(TrainOptions.builder(corpus, Path.of("my-model"))
@@ -100,7 +108,7 @@ public record TrainOptions(
         private int steps = DEFAULT_STEPS;
         private Duration timeBudget;
         private double learningRate = DEFAULT_LEARNING_RATE;
-        private int warmupSteps = DEFAULT_WARMUP_STEPS;
+        private Integer warmupSteps; // null: DEFAULT_WARMUP_STEPS, shortened for short runs
         private long seed = DEFAULT_SEED;
         private int checkpointEvery = DEFAULT_CHECKPOINT_EVERY;
         private boolean resume;
@@ -157,6 +165,7 @@ public record TrainOptions(
             return this;
         }
 
+        /** Linear warm-up (default {@value #DEFAULT_WARMUP_STEPS}, or a tenth of a shorter run's steps). */
         public Builder warmupSteps(int warmupSteps) {
             this.warmupSteps = warmupSteps;
             return this;
@@ -199,7 +208,8 @@ public record TrainOptions(
         /** @throws IllegalArgumentException naming the first setting out of range */
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
-                    learningRate, warmupSteps, seed, checkpointEvery, resume, contextEmbeddings, relativePositions,
+                    learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
+                    resume, contextEmbeddings, relativePositions,
                     averageDecay);
         }
     }

@@ -22,6 +22,8 @@ class TrainOptionsTest {
                 .timeBudget(Duration.ofMinutes(5)).relativePositions(true).averageDecay(0.999).resume(true).build();
         assertEquals("tiny", set.size());
         assertEquals(30, set.steps());
+        assertEquals(3, set.warmupSteps(), "a run shorter than ten warm-ups warms up for a tenth of it");
+        assertEquals(50, TrainOptions.builder(CORPUS, OUT).steps(30).warmupSteps(50).build().warmupSteps());
         assertEquals(8, set.batchSize());
         assertEquals(Duration.ofMinutes(5), set.timeBudget());
         assertTrue(set.relativePositions() && set.resume() && set.contextEmbeddings());

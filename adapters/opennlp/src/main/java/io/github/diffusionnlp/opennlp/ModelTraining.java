@@ -90,11 +90,13 @@ final class ModelTraining {
                 .steps(number(p, TrainingParameters.ITERATIONS_PARAM, TrainOptions.DEFAULT_STEPS).intValue())
                 .batchSize(number(p, BATCH_SIZE, TrainOptions.DEFAULT_BATCH_SIZE).intValue())
                 .learningRate(number(p, LEARNING_RATE, TrainOptions.DEFAULT_LEARNING_RATE).doubleValue())
-                .warmupSteps(number(p, WARMUP_STEPS, TrainOptions.DEFAULT_WARMUP_STEPS).intValue())
                 .seed(number(p, SEED, TrainOptions.DEFAULT_SEED).longValue())
                 .vocabSize(number(p, VOCAB_SIZE, TrainOptions.DEFAULT_VOCAB_SIZE).intValue())
                 .maxLength(number(p, MAX_LENGTH, TrainOptions.DEFAULT_MAX_LENGTH).intValue())
                 .averageDecay(number(p, AVERAGE, 0.0).doubleValue());
+        if (p.containsKey(WARMUP_STEPS)) {
+            b.warmupSteps(number(p, WARMUP_STEPS, TrainOptions.DEFAULT_WARMUP_STEPS).intValue());
+        }
         if (p.containsKey(SIZE)) {
             b.size(p.get(SIZE).toString().trim());
         }
