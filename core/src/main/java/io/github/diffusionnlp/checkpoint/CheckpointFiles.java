@@ -60,6 +60,21 @@ public final class CheckpointFiles {
         }
     }
 
+    /**
+     * The {@code "format"} field of a JSON config, or null when it has none: read before the whole config
+     * is parsed, so that a config of another format is named as such rather than failing on fields it
+     * does not have.
+     */
+    static String readFormat(Path file) throws InvalidModelException {
+        try {
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode format = tree == null ? null : tree.get("format");
+            return format == null || !format.isTextual() ? null : format.asText();
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
+        }
+    }
+
     public static void saveParameters(Path file, AbstractBlock network) throws IOException {
         writeAtomically(file, tmp -> {
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {

@@ -47,6 +47,8 @@ public final class ModelCheckpoint {
     public static final String WARP = "warp.tsv";
     public static final String OPTIMIZER = "optimizer.ndlist";
     public static final String TAG_LEXICON = "tag-lexicon.tsv";
+    /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
+    static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
     /** The JSON document of {@code config.json}. */
     public record Header(String format, int formatVersion, ModelConfig model, double warpDecay, TrainingInfo training) {}
@@ -89,6 +91,12 @@ public final class ModelCheckpoint {
 
     public static Header readHeader(Path dir) throws IOException {
         Path file = existing(dir, CONFIG);
+        // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
+        // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
+        if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file))) {
+            throw new InvalidModelException(dir, "holds an autoregressive model (format " + AUTOREGRESSIVE_FORMAT
+                    + "), not a diffusion model; it is used by compare-ar / AutoregressiveLM");
+        }
         Header header = CheckpointFiles.readJson(file, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())

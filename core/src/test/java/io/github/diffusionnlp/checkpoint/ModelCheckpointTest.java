@@ -62,6 +62,22 @@ class ModelCheckpointTest {
         assertTrue(e.getMessage().contains("truncated") || e.getMessage().contains("not a set of weights"), e.getMessage());
     }
 
+    /** The autoregressive baseline's directory, where a diffusion model is expected: named for what it is. */
+    @Test
+    void namesAnAutoregressiveModelForWhatItIs(@TempDir Path dir) throws IOException {
+        Path ar = dir.resolve("brown-ar");
+        Files.createDirectories(ar);
+        Path shipped = TestModels.root().resolve("test-data/models/brown-ar");
+        for (String name : new String[] {ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB}) { // what is read first
+            Files.copy(shipped.resolve(name), ar.resolve(name));
+        }
+        String expected = ar + " holds an autoregressive model (format diffusion-nlp-ar), not a diffusion model;"
+                + " it is used by compare-ar / AutoregressiveLM";
+        assertEquals(expected, loadFails(ar).getMessage());
+        assertEquals(expected, assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(ar))
+                .getMessage());
+    }
+
     private static String withVersion(String json, int version) {
         String changed = json.replaceFirst("\"formatVersion\" : \\d+", "\"formatVersion\" : " + version);
         assertTrue(changed.contains("\"formatVersion\" : " + version), "the test did not change the version");

@@ -281,6 +281,12 @@ class MainTest {
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().contains("/nonexistent/model"), missing.err());
 
+        String ar = TestModels.root().resolve("test-data/models/brown-ar").toString();
+        Run autoregressive = run("a [MASK]\n", "infill", "--model", ar);
+        assertEquals(1, autoregressive.code());
+        assertTrue(autoregressive.err().contains("error: " + ar + " holds an autoregressive model (format"
+                + " diffusion-nlp-ar), not a diffusion model; it is used by compare-ar"), autoregressive.err());
+
         Run noCommand = run("");
         assertNotEquals(0, noCommand.code());
 

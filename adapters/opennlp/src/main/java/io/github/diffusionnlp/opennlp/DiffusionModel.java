@@ -136,6 +136,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device,
             Precision precision, Path ngramCorpus) throws IOException {
         super(COMPONENT_NAME, language, Map.of(), factory);
+        ModelCheckpoint.readHeader(dir); // a directory of another kind (the autoregressive baseline's) named as such
         for (String name : MODEL_FILES) {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {

@@ -183,6 +183,12 @@ class DiffusionNlpToolTest {
         assertEquals(2, noModel.code());
         assertTrue(noModel.stderr().contains("/nonexistent/model"), noModel.stderr());
         assertFalse(noModel.stderr().contains("\tat "), noModel.stderr());
+        // the autoregressive baseline's directory is named for what it is, not for a file it lacks
+        Path ar = TestModels.root().resolve("test-data/models/brown-ar");
+        Run autoregressive = run("a [MASK]\n", "Infill", "-model", ar.toString());
+        assertEquals(2, autoregressive.code());
+        assertTrue(autoregressive.stderr().startsWith("cannot load model " + ar + ": " + ar + " holds an autoregressive"
+                + " model (format diffusion-nlp-ar), not a diffusion model"), autoregressive.stderr());
     }
 
     @Test
