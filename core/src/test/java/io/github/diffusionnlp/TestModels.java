@@ -11,6 +11,7 @@ import java.nio.file.Path;
 /** Paths of the shipped data and model, and a tiny model trained once per test run. */
 public final class TestModels {
     private static Path tiny;
+    private static Path untagged;
 
     private TestModels() {}
 
@@ -46,6 +47,26 @@ public final class TestModels {
             }
         }
         return tiny;
+    }
+
+    /**
+     * A tiny model trained for 3 steps on plain text, one sentence a line and no tags, as a user's own
+     * corpus may be: every tag it saw was X, and so is every count of its tag lexicon.
+     */
+    public static synchronized Path untaggedTinyModel() {
+        if (untagged == null) {
+            try {
+                Path dir = Files.createTempDirectory("untagged-model");
+                Path corpus = dir.resolve("plain.txt");
+                Files.writeString(corpus, "The cat sat on the mat .\nA dog ran home .\n".repeat(20));
+                new DiffusionTrainer(TrainOptions.builder(corpus, dir.resolve("model")).size("tiny").steps(3)
+                        .maxLength(16).batchSize(8).build(), new PrintStream(PrintStream.nullOutputStream())).run();
+                untagged = dir.resolve("model");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return untagged;
     }
 
     /**

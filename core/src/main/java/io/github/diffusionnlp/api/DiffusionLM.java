@@ -65,6 +65,8 @@ public final class DiffusionLM implements AutoCloseable {
     /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
     private final Path ngramCorpus;
     private KneserNeyTrigram trigram;
+    /** Trained on a corpus without tags: its tag lexicon counts X alone ({@link #requireTemplates}). */
+    private final boolean untagged;
     private boolean closed;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
@@ -77,6 +79,7 @@ public final class DiffusionLM implements AutoCloseable {
         }
         this.precision = settings.precision;
         this.ngramCorpus = settings.ngramCorpus;
+        this.untagged = model.tagLexicon() != null && model.tagLexicon().untagged();
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
@@ -154,6 +157,9 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         checkInputs(sentences, constraints, options);
+        if (constraints.template() != null) {
+            requireTemplates();
+        }
         int len = info.config().maxLength();
         // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
         // with a quarter of the model's length of context on each side where the sentence has it, and
@@ -188,6 +194,25 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Fails unless the model can follow a POS template. One trained on an untagged corpus (plain text,
+     * every UPOS tag X, so its {@code tag-lexicon.tsv} holds only X) saw a single template condition and
+     * samples as if given none: its output would ignore the template without a word. A model without a
+     * tag lexicon (trained before there was one) counts as tagged. Every call given a template checks
+     * this; a caller that will pass templates may call it first, to fail before reading its input.
+     *
+     * @throws IllegalArgumentException naming the model, what is wrong and how to train one that can
+     */
+    public void requireTemplates() {
+        if (untagged) {
+            Path dir = model.directory();
+            throw new IllegalArgumentException((Files.isDirectory(dir) ? "model " + dir
+                    : "this model (loaded from a package)") + " was trained without UPOS tags (its "
+                    + ModelCheckpoint.TAG_LEXICON + " holds only X), so it cannot follow a POS template; train it on"
+                    + " word<TAB>UPOS or CoNLL-U data");
+        }
     }
 
     /** A clear {@link NullPointerException} for a missing argument, sentence or token, naming which. */
@@ -291,6 +316,9 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
                     + " candidate count and lexical setting");
         }
+        if (perSentence.stream().anyMatch(c -> c.template() != null)) {
+            requireTemplates();
+        }
         int len = info.config().maxLength();
         List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
@@ -353,6 +381,7 @@ public final class DiffusionLM implements AutoCloseable {
         }
         int length = options.length();
         if (constraints.template() != null) {
+            requireTemplates();
             int t = constraints.template().size();
             if (length > 0 && length != t) {
                 throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t

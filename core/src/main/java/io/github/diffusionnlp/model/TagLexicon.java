@@ -50,6 +50,26 @@ public final class TagLexicon {
     }
 
     /**
+     * Whether the corpus carried no tags: every count is on X, as plain text and one-word-a-line
+     * corpora are read. A model trained on such a corpus saw one template condition only and cannot
+     * follow a POS template. An empty lexicon says nothing either way, so it is not untagged.
+     */
+    public boolean untagged() {
+        boolean any = false;
+        for (int[] word : counts) {
+            for (Upos t : TAGS) {
+                if (word[t.ordinal()] > 0) {
+                    if (t != Upos.X) {
+                        return false;
+                    }
+                    any = true;
+                }
+            }
+        }
+        return any;
+    }
+
+    /**
      * Which words (by id) may fill a {@code tag} slot: those tagged so in at least {@code minShare} of
      * their training uses. When no word reaches the share, every word ever tagged so is allowed, so a
      * rare tag never bans the whole vocabulary.

@@ -415,6 +415,27 @@ class MainTest {
         assertTrue(evaluated.err().contains("trigram baseline counted from " + dev), evaluated.err());
     }
 
+    /** A model trained on plain text refuses POS templates in one error line, whichever option asks for one. */
+    @Test
+    void anUntaggedModelRefusesPosTemplates() {
+        String untagged = TestModels.untaggedTinyModel().toString();
+        String expected = "error: model " + untagged + " was trained without UPOS tags (its tag-lexicon.tsv holds only"
+                + " X), so it cannot follow a POS template; train it on word<TAB>UPOS or CoNLL-U data";
+        List<Run> runs = List.of(
+                run("", "generate", "--model", untagged, "--steps", "2", "--pos", "DET NOUN VERB PUNCT"),
+                run("", "generate", "--model", untagged, "--steps", "2", "--pos", "DET NOUN", "--lexical"),
+                run("The_DET cat_NOUN sat_VERB ._PUNCT\n", "rewrite", "--model", untagged, "--steps", "2", "--tagged",
+                        "--pos", "keep"),
+                run("The cat sat .\n", "rewrite", "--model", untagged, "--steps", "2", "--pos", "DET NOUN VERB PUNCT"));
+        for (Run r : runs) {
+            assertEquals(1, r.code(), r.err());
+            assertEquals(List.of(expected), r.err().lines().filter(l -> l.startsWith("error")).toList(), r.err());
+            assertEquals("", r.out());
+        }
+        Run free = run("", "generate", "--model", untagged, "--steps", "2", "--count", "2", "--sentiment", "neutral");
+        assertEquals(0, free.code(), free.err());
+    }
+
     @Test
     void reproducibleTrainingWritesTheSameWeightsTwice(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {

@@ -37,6 +37,18 @@ class TagLexiconTest {
         assertTrue(!any(lexicon.allowed(Upos.SYM, 0.5)));
     }
 
+    /** A corpus without tags reads as all X: its lexicon says so; a tagged or an empty one does not. */
+    @Test
+    void saysWhetherTheCorpusCarriedTags() {
+        List<TaggedSentence> plain = List.of(new TaggedSentence(List.of("the", "run", "fast"),
+                List.of(Upos.X, Upos.X, Upos.X)));
+        assertTrue(TagLexicon.build(plain, VOCAB).untagged());
+        assertTrue(!TagLexicon.build(CORPUS, VOCAB).untagged());
+        List<TaggedSentence> oneTag = List.of(plain.get(0), new TaggedSentence(List.of("fast"), List.of(Upos.ADV)));
+        assertTrue(!TagLexicon.build(oneTag, VOCAB).untagged(), "X beside real tags: a tagged corpus");
+        assertTrue(!TagLexicon.build(List.of(), VOCAB).untagged(), "no counts: nothing to say it is untagged");
+    }
+
     private static boolean any(boolean[] a) {
         for (boolean b : a) {
             if (b) {

@@ -66,6 +66,14 @@ public class DiffusionAnnotator implements Annotator {
                     + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
                     + " UPOS tags (the model's length); this one has " + settings.template.size());
         }
+        if (settings.template != null || settings.syntaxKeep) {
+            try {
+                lm.requireTemplates(); // a model trained without tags: now, not on the first document
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".syntax = '"
+                        + (settings.syntaxKeep ? "keep" : templateText(settings.template)) + "': " + e.getMessage());
+            }
+        }
         if (settings.ngramWeight > 0) {
             try {
                 lm.ngramCorpus(); // a corpus to count from, or fail now rather than on the first document

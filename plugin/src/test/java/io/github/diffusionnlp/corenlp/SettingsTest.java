@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.Upos;
@@ -122,6 +123,24 @@ class SettingsTest {
         String tooLong = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", tooLong), "diffusion.syntax",
                 "1 to 64", "has 65");
+    }
+
+    /** A model trained on plain text cannot follow diffusion.syntax: the pipeline says so as it is built. */
+    @Test
+    void anUntaggedModelRefusesSyntax() {
+        String untagged = TestModels.untaggedTinyModel().toString();
+        String because = "model " + untagged + " was trained without UPOS tags (its tag-lexicon.tsv holds only X), so it"
+                + " cannot follow a POS template; train it on word<TAB>UPOS or CoNLL-U data";
+        assertEquals("annotator \"diffusion\": diffusion.syntax = 'DET NOUN VERB': " + because,
+                failure("tokenize,ssplit,diffusion", "diffusion.model", untagged, "diffusion.task", "generate",
+                        "diffusion.syntax", "DET NOUN VERB"));
+        assertEquals("annotator \"diffusion\": diffusion.syntax = 'keep': " + because,
+                failure("tokenize,ssplit,pos,diffusion", "diffusion.model", untagged, "diffusion.task", "rewrite",
+                        "diffusion.syntax", "keep"));
+        Throwable thrown = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(props(
+                "tokenize,ssplit,diffusion", "diffusion.model", untagged, "diffusion.task", "rewrite",
+                "diffusion.syntax", "DET NOUN VERB")));
+        assertTrue(DiffusionCoreNLP.annotatorError(thrown) instanceof IllegalArgumentException, thrown.toString());
     }
 
     @Test

@@ -43,7 +43,8 @@ public class GeneratorME {
     /**
      * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
      * @throws IllegalArgumentException when the template is longer than the model's positions or is the
-     *     input's own (a generated sentence has no input)
+     *     input's own (a generated sentence has no input), or the model cannot follow a template
+     *     ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates})
      */
     public GeneratorME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
         this.model = Objects.requireNonNull(model, "model");
@@ -56,6 +57,9 @@ public class GeneratorME {
         if (constraints.templateLength() > getMaxLength()) {
             throw new IllegalArgumentException("the POS template has " + constraints.templateLength()
                     + " tags; the model has " + getMaxLength() + " positions");
+        }
+        if (constraints.templateLength() > 0) {
+            model.getDiffusionLM().requireTemplates(); // a model trained without tags: now, not at the first call
         }
     }
 

@@ -72,8 +72,9 @@ public class RewriterME {
      * @param strength how far the input is noised, in (0, 1]
      * @param keep which tokens stay verbatim ({@link KeepSpec#NONE}: none)
      * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
-     * @throws IllegalArgumentException when the strength is out of range or the template is longer than
-     *     the model's positions
+     * @throws IllegalArgumentException when the strength is out of range, the template is longer than
+     *     the model's positions, or the model cannot follow a template
+     *     ({@link DiffusionLM#requireTemplates})
      */
     public RewriterME(DiffusionModel model, SamplingOptions options, double strength, KeepSpec keep,
             ConstraintSpec constraints) {
@@ -89,6 +90,9 @@ public class RewriterME {
         if (constraints.templateLength() > positions) {
             throw new IllegalArgumentException("the POS template has " + constraints.templateLength()
                     + " tags; the model has " + positions + " positions");
+        }
+        if (constraints.templateLength() > 0 || constraints.usesInputTemplate()) {
+            model.getDiffusionLM().requireTemplates(); // a model trained without tags: now, not at the first call
         }
     }
 

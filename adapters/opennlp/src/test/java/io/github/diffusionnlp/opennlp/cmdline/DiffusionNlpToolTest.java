@@ -248,6 +248,27 @@ class DiffusionNlpToolTest {
         assertEquals(List.of("The man was late ."), found.lines());
     }
 
+    /** A model trained on plain text refuses -posTemplate before reading input, as other bad templates are. */
+    @Test
+    void anUntaggedModelRefusesPosTemplates() {
+        String untagged = TestModels.untaggedTinyModel().toString();
+        String expected = "-posTemplate: model " + untagged + " was trained without UPOS tags (its tag-lexicon.tsv"
+                + " holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or CoNLL-U data";
+        for (String[] args : List.of(
+                new String[] {"Generate", "-model", untagged, "-steps", "2", "-posTemplate", "DET NOUN VERB PUNCT"},
+                new String[] {"Generate", "-model", untagged, "-steps", "2", "-posTemplate", "DET NOUN", "-lexical"},
+                new String[] {"Rewrite", "-model", untagged, "-steps", "2", "-tokenized", "-posTemplate", "keep"},
+                new String[] {"Rewrite", "-model", untagged, "-steps", "2", "-posTemplate", "DET NOUN VERB PUNCT"})) {
+            Run r = run("The cat sat on the mat.\n", args);
+            assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
+            assertTrue(r.stderr().startsWith(expected + "\n"), r.stderr());
+            assertEquals(0, r.stdout().length, r.out());
+            assertFalse(r.stderr().contains("\tat "), r.stderr());
+        }
+        Run free = run("The cat sat on the mat.\n", "Rewrite", "-model", untagged, "-steps", "2", "-tokenized");
+        assertEquals(0, free.code(), free.stderr());
+    }
+
     @Test
     void infillsAtFp16() {
         // one short line, one step: fp16 is slow on a CPU

@@ -1,0 +1,66 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A model trained on an untagged corpus (its tag lexicon all X) saw one template condition and cannot
+ * follow a POS template: every call given one says so, rather than sampling as if given none.
+ */
+class UntaggedModelTest {
+    private static final SamplingOptions FAST = SamplingOptions.builder().steps(2).seed(3).build();
+    private static final List<Upos> TEMPLATE = List.of(Upos.DET, Upos.NOUN, Upos.VERB, Upos.PUNCT);
+
+    private static void refused(Path dir, Executable call) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertEquals("model " + dir + " was trained without UPOS tags (its tag-lexicon.tsv holds only X), so it"
+                + " cannot follow a POS template; train it on word<TAB>UPOS or CoNLL-U data", e.getMessage());
+    }
+
+    @Test
+    void everyCallWithATemplateSaysTheModelCannotFollowIt() throws Exception {
+        Path dir = TestModels.untaggedTinyModel();
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(dir).build()) {
+            Constraints template = Constraints.none().withTemplate(TEMPLATE);
+            refused(dir, lm::requireTemplates);
+            refused(dir, () -> lm.generate(1, template, FAST));
+            refused(dir, () -> lm.generate(1, template.withLexical(true), FAST));
+            List<String> sentence = List.of("The", "cat", "sat", ".");
+            refused(dir, () -> lm.rewriteAll(List.of(sentence), java.util.Arrays.asList((boolean[]) null), 0.5,
+                    template, FAST));
+            refused(dir, () -> lm.infillAll(List.of(List.of("The", DiffusionLM.MASK, "sat", ".")), template, FAST));
+            // what it did learn still works
+            assertEquals(2, lm.generate(2, Constraints.none().withSentiment(Sentiment.NEUTRAL), FAST).size());
+            assertEquals(4, lm.rewrite(sentence, null, 0.5, FAST).size());
+        }
+    }
+
+    @Test
+    void aModelWithoutATagLexiconCountsAsTagged(@TempDir Path copy) throws Exception {
+        try (var files = Files.list(TestModels.untaggedTinyModel())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().equals(ModelCheckpoint.TAG_LEXICON)) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(copy).build()) {
+            lm.requireTemplates();
+            assertEquals(4, lm.generate(1, Constraints.none().withTemplate(TEMPLATE), FAST).get(0).size());
+        }
+        try (DiffusionLM tagged = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            tagged.requireTemplates();
+        }
+    }
+}
