@@ -42,5 +42,12 @@ java -jar "$JAR" Generate -count 3 -detokenize
 # Generate to a sentiment and a POS template (the template sets the length: six tokens)
 java -jar "$JAR" Generate -count 3 -sentiment positive -posTemplate "DET ADJ NOUN VERB ADV PUNCT" -detokenize
 
+# Package a model directory (one core's `train` wrote, say) as an OpenNLP model package whose tools take
+# 16 steps unless told otherwise, then fill masks with the package
+PACKAGE=$(mktemp --suffix=.bin)
+java -jar "$JAR" Package -model test-data/models/brown-cdcd -out "$PACKAGE" -steps 16
+printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -model "$PACKAGE"
+rm "$PACKAGE"
+
 # the OpenNLP java API in one file
 java -cp "$JAR:adapters/opennlp/target/lib/*" examples/opennlp/OpenNlpExample.java

@@ -22,7 +22,8 @@ public final class DiffusionNlpTool {
     private static final Map<String, CmdTool<?>> TOOLS = new LinkedHashMap<>();
 
     static {
-        for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool(), new TrainTool())) {
+        for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool(), new TrainTool(),
+                new PackageTool())) {
             TOOLS.put(t.name(), t);
         }
     }

@@ -154,6 +154,26 @@ final class Params {
         String getPosTemplate();
     }
 
+    interface PackageParams {
+        @ParameterDescription(valueName = "modelDir", description = "the model directory to package (config.json,"
+                + " vocab.txt, model.params, warp.tsv and, when it has one, tag-lexicon.tsv), as train writes it.")
+        String getModel();
+
+        @ParameterDescription(valueName = "modelFile", description = "the model package to write (an OpenNLP model"
+                + " zip, e.g. my-model.bin).")
+        String getOut();
+
+        @ParameterDescription(valueName = "num", description = "sampling steps the package's tools take unless told"
+                + " otherwise, 1-10000 (default: " + io.github.diffusionnlp.api.SamplingOptions.DEFAULT_STEPS + ").")
+        @OptionalParameter(defaultValue = "" + io.github.diffusionnlp.api.SamplingOptions.DEFAULT_STEPS)
+        Integer getSteps();
+
+        @ParameterDescription(valueName = "t", description = "temperature in [0, 1] every tool of the package takes"
+                + " unless told otherwise (default: none, each tool's own: 0 for Infill, 1 for Rewrite and Generate).")
+        @OptionalParameter
+        String getTemperature();
+    }
+
     interface TrainParams {
         @ParameterDescription(valueName = "modelFile", description = "the model package to write (an OpenNLP model"
                 + " zip, e.g. my-model.bin).")

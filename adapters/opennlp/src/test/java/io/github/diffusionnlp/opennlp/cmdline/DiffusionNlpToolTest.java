@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,8 +60,8 @@ class DiffusionNlpToolTest {
     void helpListsToolsAndGeneratedUsage() {
         Run none = run("");
         assertEquals(0, none.code());
-        assertTrue(none.out().contains("Infill") && none.out().contains("Rewrite") && none.out().contains("Generate"),
-                none.out());
+        assertTrue(none.out().contains("Infill") && none.out().contains("Rewrite") && none.out().contains("Generate")
+                && none.out().contains("Package"), none.out());
 
         Run infill = run("", "Infill", "-help");
         assertEquals(0, infill.code());
@@ -267,6 +268,55 @@ class DiffusionNlpToolTest {
         }
         Run free = run("The cat sat on the mat.\n", "Rewrite", "-model", untagged, "-steps", "2", "-tokenized");
         assertEquals(0, free.code(), free.stderr());
+    }
+
+    /** A model directory written as a package with its tools' defaults, which the other tools then load. */
+    @Test
+    void packagesAModelDirectory(@TempDir Path tmp) throws IOException {
+        Path bin = tmp.resolve("tiny.bin");
+        String dir = TestModels.tinyModel().toString();
+        Run r = run("", "Package", "-model", dir, "-out", bin.toString(), "-steps", "4", "-temperature", "0.5");
+        assertEquals(0, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("Wrote the model package to " + bin), r.stderr());
+        assertEquals(List.of(bin), java.nio.file.Files.list(tmp).toList(), "no .part left behind");
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertEquals(4, packaged.getFactory().getSteps());
+            assertEquals(0.5, packaged.getFactory().getTemperature().getAsDouble());
+        }
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(bin.toFile())) {
+            assertNotNull(zip.getEntry("tag-lexicon.tsv"), "the directory's tag lexicon, for -lexical");
+        }
+        Run used = run("The [MASK] sat .\n", "Infill", "-tokenized", "-model", bin.toString());
+        assertEquals(0, used.code(), used.stderr());
+        assertEquals(4, used.lines().get(0).split(" ").length, used.out());
+
+        Run plain = run("", "Package", "-model", dir, "-out", bin.toString()); // replaces the package
+        assertEquals(0, plain.code(), plain.stderr());
+        assertTrue(plain.stderr().contains("32 steps, temperature each tool's own"), plain.stderr());
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertTrue(packaged.getFactory().getTemperature().isEmpty());
+        }
+
+        for (String[] args : List.of(
+                new String[] {"Package", "-model", dir},
+                new String[] {"Package", "-model", dir, "-out", bin.toString(), "-steps", "0"},
+                new String[] {"Package", "-model", dir, "-out", bin.toString(), "-temperature", "2"},
+                new String[] {"Package", "-model", dir, "-out", bin.toString(), "-temperature", "hot"},
+                new String[] {"Package", "-model", tmp.resolve("none").toString(), "-out", bin.toString()},
+                new String[] {"Package", "-model", bin.toString(), "-out", tmp.resolve("again.bin").toString()},
+                new String[] {"Package", "-model", dir, "-out", tmp.toString()},
+                new String[] {"Package", "-model", dir, "-out", tmp.resolve("no/such/dir.bin").toString()})) {
+            Run bad = run("", args);
+            assertEquals(1, bad.code(), Arrays.toString(args) + ": " + bad.stderr());
+            assertTrue(bad.stderr().contains("Usage: java -jar diffusion-nlp-opennlp.jar Package"), bad.stderr());
+        }
+        Run temperature = run("", "Package", "-model", dir, "-out", bin.toString(), "-temperature", "2");
+        assertTrue(temperature.stderr().startsWith("temperature must be in [0, 1], got 2.0"), temperature.stderr());
+        Path ar = TestModels.root().resolve("test-data/models/brown-ar");
+        Run autoregressive = run("", "Package", "-model", ar.toString(), "-out", tmp.resolve("ar.bin").toString());
+        assertEquals(2, autoregressive.code(), autoregressive.stderr());
+        assertTrue(autoregressive.stderr().contains("holds an autoregressive model"), autoregressive.stderr());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("ar.bin")));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import ai.djl.Device;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import opennlp.tools.cmdline.TerminateToolException;
+
+/**
+ * {@code Package}: writes a model directory (one {@code train} wrote, say) as an OpenNLP model package,
+ * with the sampling defaults its tools take unless told otherwise: what {@code
+ * DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(steps), null).serialize(file)} does in Java.
+ */
+final class PackageTool extends CmdTool<Params.PackageParams> {
+    PackageTool() {
+        super(Params.PackageParams.class);
+    }
+
+    @Override
+    String name() {
+        return "Package";
+    }
+
+    @Override
+    String description() {
+        return "Writes a model directory as a model package, with the default steps and temperature of its tools.";
+    }
+
+    @Override
+    void run(Params.PackageParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        Path dir = Path.of(p.getModel());
+        if (!Files.isDirectory(dir)) {
+            throw badParameter("-model " + p.getModel() + ": not a model directory"
+                    + (Files.isRegularFile(dir) ? " (a file: a package is packaged already)" : ""));
+        }
+        Path file = Path.of(p.getOut()).toAbsolutePath();
+        if (Files.isDirectory(file) || file.getParent() == null || !Files.isDirectory(file.getParent())) {
+            throw badParameter("-out " + p.getOut() + ": give a file to write, in a directory that exists");
+        }
+        DiffusionToolFactory factory = factory(p);
+        DiffusionModel model;
+        try {
+            // loaded whole, so that a damaged directory or one of another kind fails here, not in the user's
+            // pipeline; on the CPU, since packaging samples nothing
+            model = DiffusionModel.fromDirectory(dir, factory, Device.cpu());
+        } catch (IOException | RuntimeException e) {
+            throw new TerminateToolException(FAILED, "cannot load model " + p.getModel() + ": " + message(e), e);
+        }
+        try (model) {
+            Path tmp = file.resolveSibling(file.getFileName() + ".part"); // the package appears whole or not at all
+            try {
+                model.serialize(tmp);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB): %d steps, temperature %s%n", file,
+                Files.size(file) / 1e6, factory.getSteps(), factory.getTemperature().isPresent()
+                        ? factory.getTemperature().getAsDouble() : "each tool's own");
+    }
+
+    /** The tool defaults of {@code -steps} and {@code -temperature}; a value out of range is a bad parameter. */
+    private DiffusionToolFactory factory(Params.PackageParams p) {
+        try {
+            if (p.getTemperature() == null) {
+                return new DiffusionToolFactory(p.getSteps());
+            }
+            double t;
+            try {
+                t = Double.parseDouble(p.getTemperature().trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("temperature must be a number in [0, 1], got " + p.getTemperature());
+            }
+            return new DiffusionToolFactory(p.getSteps(), t);
+        } catch (IllegalArgumentException e) {
+            throw badParameter(e.getMessage());
+        }
+    }
+}
