@@ -51,6 +51,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!Files.exists(heldout)) {
+            throw new IllegalArgumentException("--heldout " + heldout + ": not found; give the held-out sentences"
+                    + " with --heldout FILE (the default, the Brown held-out split, is read from the repository's root)");
+        }
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {

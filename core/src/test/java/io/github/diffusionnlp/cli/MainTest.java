@@ -395,6 +395,11 @@ class MainTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("only 2 held-out sentences of 4..32 tokens") && r.err().contains("asked for 1000")
                 && r.err().contains("give --sentences 2 or fewer"), r.err());
+        Run missing = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
+                tmp.resolve("none.txt").toString());
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains("none.txt: not found; give the held-out sentences with --heldout FILE"),
+                missing.err());
         Run two = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
                 "--train", "none", "--sentences", "2", "--step-counts", "1");
         assertEquals(0, two.code(), two.err());
