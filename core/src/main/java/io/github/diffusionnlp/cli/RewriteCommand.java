@@ -42,6 +42,13 @@ final class RewriteCommand extends TokenLinesCommand {
     private boolean templateFromInput;
 
     @Override
+    void checkModel(DiffusionLM lm) {
+        if (constraintOptions.pos != null || templateFromInput) {
+            lm.requireTemplates(); // a model trained without tags says so before any line is read
+        }
+    }
+
+    @Override
     void validate() {
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("--strength " + strength + " is out of range; allowed: (0, 1]");

@@ -31,6 +31,9 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     /** Checks the command's own options before the model loads. */
     void validate() {}
 
+    /** Checks what the options ask of the loaded model, before any input is read. */
+    void checkModel(DiffusionLM lm) {}
+
     /** Checks one input line's tokens as it is read; an {@link IllegalArgumentException} says what is wrong. */
     void checkLine(List<String> tokens) {}
 
@@ -42,6 +45,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         Progress progress = new Progress(name(), "lines");
         SamplingOptions options = model.sampling(); // checked before loading
         try (DiffusionLM lm = model.load()) {
+            checkModel(lm);
             List<String> pending = new ArrayList<>();
             String line;
             int lineNo = 0;
