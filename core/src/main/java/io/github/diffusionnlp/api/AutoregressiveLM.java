@@ -31,6 +31,10 @@ import java.util.List;
  * }</pre>
  */
 public final class AutoregressiveLM implements AutoCloseable {
+    static {
+        DjlTelemetry.optOut(); // before DJL's engine first starts
+    }
+
     private static final int SCORE_BATCH = 64;
 
     private final NDManager manager;

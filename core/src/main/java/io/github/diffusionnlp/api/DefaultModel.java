@@ -24,12 +24,14 @@ public final class DefaultModel {
         if (named != null && !named.isBlank()) {
             return Path.of(named);
         }
-        return search(RELATIVE_PATH, "--model DIR), or set " + ENVIRONMENT + " or -D" + PROPERTY);
+        return search(RELATIVE_PATH, "the command line's --model DIR, DiffusionLM.builder().optModel(dir),"
+                + " OpenNLP's DiffusionModel.load(path), CoreNLP's diffusion.model), or set " + ENVIRONMENT + " or -D"
+                + PROPERTY);
     }
 
     /** The shipped autoregressive baseline, {@code test-data/models/brown-ar}, searched for the same way. */
     public static Path locateAutoregressive() {
-        return search(AUTOREGRESSIVE_PATH, "--model DIR)");
+        return search(AUTOREGRESSIVE_PATH, "the command line's --model DIR, AutoregressiveLM.load(dir, device))");
     }
 
     private static Path search(String relativePath, String howToName) {
@@ -48,7 +50,9 @@ public final class DefaultModel {
                 }
             }
         }
+        // the shipped models live in this repository's test-data, not in the Maven artifacts
         throw new IllegalStateException("no model given and the default model (" + relativePath
-                + ") was not found above " + starts + "; pass a model directory (" + howToName);
+                + ", in the diffusion-nlp repository, not in its jars) was not found above " + starts
+                + "; give a model directory (" + howToName);
     }
 }

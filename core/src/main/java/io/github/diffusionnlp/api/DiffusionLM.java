@@ -47,6 +47,10 @@ import java.util.function.Supplier;
  * flight, stops the batching thread and frees the native memory.
  */
 public final class DiffusionLM implements AutoCloseable {
+    static {
+        DjlTelemetry.optOut(); // before DJL's engine first starts
+    }
+
     /** The token that marks a position to infill. */
     public static final String MASK = "[MASK]";
     /** Request-batching lanes unless {@link Builder#optBatching(int, Duration, int)} says otherwise. */

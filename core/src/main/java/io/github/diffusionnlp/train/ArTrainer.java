@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.ar.ArCheckpoint;
 import io.github.diffusionnlp.ar.ArConfig;
@@ -36,6 +37,10 @@ import java.util.Locale;
  * their objective alone: next-token cross-entropy over every word and the end of the sentence.
  */
 public final class ArTrainer {
+    static {
+        DjlTelemetry.optOut(); // before DJL's engine first starts
+    }
+
     private static final int DEV_EVERY = 250;
     private static final int DEV_ROWS = 256;
     private static final float WEIGHT_DECAY = 0.01f;

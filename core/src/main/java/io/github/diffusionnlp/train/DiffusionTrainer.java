@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
@@ -52,6 +53,10 @@ import java.util.Random;
  * </ol>
  */
 public final class DiffusionTrainer {
+    static {
+        DjlTelemetry.optOut(); // before DJL's engine first starts
+    }
+
     private static final int DEV_EVERY = 250;
     private static final int DEV_ROWS = 256;
     private static final double WARP_DECAY = 0.995;
