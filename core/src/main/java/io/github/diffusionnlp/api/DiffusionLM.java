@@ -121,14 +121,16 @@ public final class DiffusionLM implements AutoCloseable {
      * {@code target}: for training scorers over its embeddings (plug-and-play guidance).
      */
     public ai.djl.ndarray.NDArray embeddingTable(NDManager target) {
-        ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
-        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
-            scope.suppressNotUsedWarning();
-            ai.djl.ndarray.NDArray e = model.network().embeddings(ps, manager.getDevice(), false);
-            ai.djl.ndarray.NDArray copy = target.create(e.toFloatArray(), e.getShape());
-            ai.djl.ndarray.NDScope.unregister(copy); // the caller's, not the scope's
-            return copy;
-        }
+        return whileOpen(() -> {
+            ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
+            try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+                scope.suppressNotUsedWarning();
+                ai.djl.ndarray.NDArray e = model.network().embeddings(ps, manager.getDevice(), false);
+                ai.djl.ndarray.NDArray copy = target.create(e.toFloatArray(), e.getShape());
+                ai.djl.ndarray.NDScope.unregister(copy); // the caller's, not the scope's
+                return copy;
+            }
+        });
     }
 
     public Vocabulary vocabulary() {
@@ -161,6 +163,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         checkInputs(sentences, constraints, options);
+        checkGuidance(constraints);
         if (constraints.template() != null) {
             requireTemplates();
         }
@@ -237,6 +240,18 @@ public final class DiffusionLM implements AutoCloseable {
         }
     }
 
+    /**
+     * A guidance weight other than 1 weighs a sentiment or template against the unconditional model; with
+     * neither it would change nothing, so a caller who set one surely meant to constrain something (the
+     * command-line tools, OpenNLP and CoreNLP refuse it the same way).
+     */
+    private static void checkGuidance(Constraints c) {
+        if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
+            throw new IllegalArgumentException("guidance " + c.guidance() + " pushes toward a sentiment or a POS"
+                    + " template, and these constraints have neither; add one (withSentiment, withTemplate)");
+        }
+    }
+
     /** The sentences with each row's generated positions replaced by its result. */
     private List<List<String>> merge(List<List<String>> sentences, List<ModelRow> rows) {
         List<List<String>> out = copies(sentences);
@@ -306,6 +321,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
         checkInputs(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
+        perSentence.forEach(c -> checkGuidance(Objects.requireNonNull(c, "constraints of a sentence")));
         Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)");
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
@@ -375,6 +391,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         checkInputs(List.of(), constraints, options);
+        checkGuidance(constraints);
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);

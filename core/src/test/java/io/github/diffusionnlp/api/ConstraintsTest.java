@@ -92,6 +92,18 @@ class ConstraintsTest {
     }
 
     @Test
+    void guidanceWithNothingToGuideTowardIsRefused() {
+        Constraints unguided = Constraints.none().withGuidance(2);
+        for (Runnable call : List.<Runnable>of(() -> lm.generate(1, unguided, FAST),
+                () -> lm.infillAll(List.of(List.of("The", "[MASK]", ".")), unguided, FAST),
+                () -> lm.rewriteAll(List.of(SENTENCE), Arrays.asList((boolean[]) null), 0.5, unguided, FAST))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+            assertTrue(e.getMessage().startsWith("guidance 2.0 pushes toward a sentiment or a POS template"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void sameSeedSameConstrainedOutput() {
         Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(2);
         List<List<String>> sentences = new ArrayList<>();

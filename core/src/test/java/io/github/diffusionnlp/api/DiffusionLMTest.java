@@ -253,6 +253,10 @@ class DiffusionLMTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> other.infill(tokens("a [MASK]"), steps(2, 0)));
         assertTrue(e.getMessage().contains("closed"));
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            e = assertThrows(IllegalStateException.class, () -> other.embeddingTable(m));
+            assertEquals("this DiffusionLM has been closed", e.getMessage());
+        }
     }
 
     @Test
