@@ -632,7 +632,8 @@ public final class DiffusionLM implements AutoCloseable {
             return trainingCorpus();
         } catch (IllegalStateException e) {
             throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
-                    + " (DiffusionLM.Builder#optNgramCorpus), and " + e.getMessage(), e);
+                    + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.load(path, device, precision,"
+                    + " corpus) or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
         }
     }
 
@@ -659,6 +660,11 @@ public final class DiffusionLM implements AutoCloseable {
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
+        }
+        if (!Files.isDirectory(model.directory())) { // a package's files were unpacked to a removed directory
+            throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
+                    + tried.get(0).toAbsolutePath() + "; the model came from a package, so it has no directory to"
+                    + " look under)");
         }
         throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
                 + tried.get(0).toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
