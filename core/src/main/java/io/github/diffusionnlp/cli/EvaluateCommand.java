@@ -27,7 +27,8 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
-            description = "held-out sentences (default: ${DEFAULT-VALUE})")
+            description = "held-out sentences (default: ${DEFAULT-VALUE}, from the working directory or the model"
+                    + " directory's parents)")
     Path heldout;
 
     @Option(names = "--train", paramLabel = "FILE",
@@ -49,12 +50,35 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--record", description = "store the accuracies in the model's config.json (shown by info)")
     boolean record;
 
+    /**
+     * The held-out file: as given from the working directory, else (a relative name, such as the default) under
+     * the model directory's parents, where the shipped model's repository keeps its splits.
+     */
+    private Path locate(Path file) {
+        if (Files.exists(file) || file.isAbsolute()) {
+            if (!Files.exists(file)) {
+                throw notFound(file);
+            }
+            return file;
+        }
+        Path modelDir = (model.model != null ? model.model : io.github.diffusionnlp.api.DefaultModel.locate())
+                .toAbsolutePath();
+        for (Path dir = modelDir; dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(file))) {
+                return dir.resolve(file);
+            }
+        }
+        throw notFound(file);
+    }
+
+    private static IllegalArgumentException notFound(Path file) {
+        return new IllegalArgumentException("--heldout " + file + ": not found (from the working directory or the"
+                + " model directory's parents); give the held-out sentences with --heldout FILE");
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(heldout)) {
-            throw new IllegalArgumentException("--heldout " + heldout + ": not found; give the held-out sentences"
-                    + " with --heldout FILE (the default, the Brown held-out split, is read from the repository's root)");
-        }
+        heldout = locate(heldout);
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {

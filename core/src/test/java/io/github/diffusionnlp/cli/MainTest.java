@@ -398,8 +398,8 @@ class MainTest {
         Run missing = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
                 tmp.resolve("none.txt").toString());
         assertEquals(1, missing.code(), missing.err());
-        assertTrue(missing.err().contains("none.txt: not found; give the held-out sentences with --heldout FILE"),
-                missing.err());
+        assertTrue(missing.err().contains("none.txt: not found (from the working directory or the model directory's"
+                + " parents); give the held-out sentences with --heldout FILE"), missing.err());
         Run two = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
                 "--train", "none", "--sentences", "2", "--step-counts", "1");
         assertEquals(0, two.code(), two.err());
