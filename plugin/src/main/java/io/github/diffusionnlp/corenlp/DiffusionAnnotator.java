@@ -44,6 +44,8 @@ import java.util.Set;
  * token count changed ({@link DocumentEditor#replaceSentences}).
  */
 public class DiffusionAnnotator implements Annotator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiffusionAnnotator.class);
+
     private final DiffusionSettings settings;
     private final DiffusionLM lm;
     private final SamplingOptions options;
@@ -160,6 +162,7 @@ public class DiffusionAnnotator implements Annotator {
                 }
                 keep.add(k);
             }
+            skipKeptOutsideTemplate(words, written, keep);
             results = rewrite(sentences, words, keep);
         }
         int maxLength = lm.info().config().maxLength();
@@ -243,6 +246,38 @@ public class DiffusionAnnotator implements Annotator {
     }
 
     /**
+     * With an explicit template a rewritten sentence has the template's length, so a sentence that keeps a
+     * token past it cannot be rewritten. That depends on the input, not the settings: such a sentence is
+     * left as it is, with a warning, rather than failing the document (under CoreNLP's {@code -threads} a
+     * failing document leaves the run waiting forever).
+     */
+    private void skipKeptOutsideTemplate(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep) {
+        if (settings.template == null) {
+            return;
+        }
+        int t = settings.template.size();
+        for (int s = 0; s < keep.size(); s++) {
+            int i = firstKeptOutside(keep.get(s), t);
+            if (i >= 0) {
+                LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
+                        + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.name,
+                        s + 1, i + 1, words.get(s).get(i), settings.name, t, settings.name, keepText());
+                Arrays.fill(written.get(s), false);
+                Arrays.fill(keep.get(s), true);
+            }
+        }
+    }
+
+    private static int firstKeptOutside(boolean[] keep, int templateLength) {
+        for (int i = templateLength; i < keep.length; i++) {
+            if (keep[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
      * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
      * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
@@ -251,19 +286,20 @@ public class DiffusionAnnotator implements Annotator {
     private List<List<String>> rewrite(List<CoreMap> sentences, List<List<String>> words, List<boolean[]> keep) {
         List<List<String>> out;
         if (settings.template != null) {
+            // sentences skipKeptOutsideTemplate left alone stay as they are; the others take the template
             int t = settings.template.size();
+            List<Integer> run = new ArrayList<>();
             for (int s = 0; s < keep.size(); s++) {
-                for (int i = t; i < keep.get(s).length; i++) {
-                    if (keep.get(s)[i]) {
-                        throw new IllegalArgumentException("annotator \"" + settings.name + "\": sentence " + (s + 1)
-                                + " keeps token " + (i + 1) + " ('" + words.get(s).get(i) + "'), but " + settings.name
-                                + ".syntax has " + t + " tags: a rewritten sentence has the template's length, so"
-                                + " only tokens 1 to " + t + " can be kept (" + settings.name + ".keep = "
-                                + keepText() + ")");
-                    }
+                if (firstKeptOutside(keep.get(s), t) < 0) {
+                    run.add(s);
                 }
             }
-            out = new ArrayList<>(lm.rewriteAll(words, keep, settings.strength, constraints, options));
+            List<List<String>> rewritten = lm.rewriteAll(run.stream().map(words::get).toList(),
+                    run.stream().map(keep::get).toList(), settings.strength, constraints, options);
+            out = new ArrayList<>(words);
+            for (int j = 0; j < run.size(); j++) {
+                out.set(run.get(j), rewritten.get(j));
+            }
         } else if (settings.syntaxKeep) {
             int len = lm.info().config().maxLength();
             List<Constraints> perSentence = new ArrayList<>();
