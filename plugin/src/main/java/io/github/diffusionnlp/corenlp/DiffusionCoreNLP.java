@@ -49,6 +49,12 @@ public final class DiffusionCoreNLP {
                     && t.getStackTrace()[0].getClassName().startsWith("io.github.diffusionnlp.")) {
                 return t;
             }
+            // CoreNLP's own check of a pipeline's order ("annotator "diffusion" requires annotation ...") is a
+            // configuration error too, worded for the user
+            if (t instanceof IllegalArgumentException && t.getMessage() != null
+                    && t.getMessage().startsWith("annotator \"") && t.getMessage().contains(" requires annotation ")) {
+                return t;
+            }
         }
         return null;
     }

@@ -19,7 +19,9 @@ import java.util.List;
 public class DiffusionTextOutputter extends TextOutputter {
     @Override
     public void print(Annotation doc, OutputStream target, Options options) throws IOException {
-        super.print(doc, target, options);
+        if (doc.get(CoreAnnotations.TokensAnnotation.class) != null) {
+            super.print(doc, target, options);
+        } // else a generate-only pipeline (no tokenize): CoreNLP's text part needs tokens, and there are none
         PrintWriter pw = new PrintWriter(new java.io.OutputStreamWriter(target, Charset.forName(options.encoding)));
         pw.println();
         pw.println("Diffusion:");

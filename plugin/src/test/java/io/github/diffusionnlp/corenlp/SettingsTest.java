@@ -143,6 +143,13 @@ class SettingsTest {
         assertTrue(DiffusionCoreNLP.annotatorError(thrown) instanceof IllegalArgumentException, thrown.toString());
     }
 
+    /** CoreNLP's own check of the pipeline's order is printed by the jar's main as one line too. */
+    @Test
+    void aMissingRequirementIsAConfigurationError() {
+        assertMentions(failure("tokenize,ssplit,diffusion", "diffusion.mask", "pos:ADJ"),
+                "annotator \"diffusion\" requires annotation", "PartOfSpeechAnnotation");
+    }
+
     @Test
     void validSentimentSyntaxAndGuidanceBecomeCoreConstraints() {
         DiffusionSettings s = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",

@@ -120,6 +120,19 @@ class TasksTest {
         assertTrue(t.contains("after:  " + filled) && t.contains("token 2: [MASK] -> " + word), t);
     }
 
+    /** A generate-only pipeline (no tokenize) has no tokens, which CoreNLP's text part cannot print. */
+    @Test
+    void ourTextOutputterPrintsAGenerateOnlyDocument() throws IOException {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("diffusion", "diffusion.task", "generate",
+                "diffusion.replace", "false", "diffusion.count", "2", "diffusion.length", "6", "diffusion.steps", "2"));
+        Annotation doc = annotate(pipeline, "Some text.");
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        new DiffusionTextOutputter().print(doc, text, pipeline);
+        String t = text.toString(StandardCharsets.UTF_8);
+        assertTrue(t.contains("Generated:"), t);
+        assertEquals(2, t.lines().filter(l -> l.startsWith("  ")).count(), t);
+    }
+
     @Test
     void masksAdjectivesFromPosTags() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion",
