@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.corenlp;
 
+import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import io.github.diffusionnlp.cli.ToolDefaults;
@@ -28,6 +29,11 @@ public final class DiffusionCoreNLP {
         }
         try {
             StanfordCoreNLP.main(args);
+        } catch (ProtobufAnnotationSerializer.LossySerializationException e) {
+            System.err.println("error: CoreNLP's protobuf serializer cannot write the diffusion annotator's own"
+                    + " annotations (" + e.getMessage() + "); add -outputSerializer "
+                    + DiffusionProtobufSerializer.class.getName() + ", which writes the document without them");
+            System.exit(1);
         } catch (RuntimeException e) {
             // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
             Throwable ours = annotatorError(e);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
@@ -118,6 +119,27 @@ class TasksTest {
         new DiffusionTextOutputter().print(doc, text, pipeline);
         String t = text.toString(StandardCharsets.UTF_8);
         assertTrue(t.contains("after:  " + filled) && t.contains("token 2: [MASK] -> " + word), t);
+    }
+
+    /**
+     * CoreNLP's protobuf (outputFormat=serialized, what stanza's client reads) refuses keys it has no field for;
+     * DiffusionProtobufSerializer writes the changed document without the annotator's records.
+     */
+    @Test
+    void protobufOutputCarriesTheNewWords() throws Exception {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion"));
+        Annotation doc = annotate(pipeline, TEXT);
+        assertThrows(edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer.LossySerializationException.class,
+                () -> new edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer().write(doc,
+                        new ByteArrayOutputStream()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        new DiffusionProtobufSerializer().write(doc, bytes).close();
+        Annotation back = new edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer()
+                .read(new java.io.ByteArrayInputStream(bytes.toByteArray())).first;
+        List<String> words = back.get(CoreAnnotations.TokensAnnotation.class).stream().map(CoreLabel::word).toList();
+        assertFalse(words.contains("[MASK]"), words.toString());
+        assertEquals(doc.get(CoreAnnotations.TokensAnnotation.class).stream().map(CoreLabel::word).toList(), words);
+        assertEquals(doc.get(CoreAnnotations.TextAnnotation.class), back.get(CoreAnnotations.TextAnnotation.class));
     }
 
     /** A generate-only pipeline (no tokenize) has no tokens, which CoreNLP's text part cannot print. */
