@@ -357,7 +357,9 @@ final class DocumentEditor {
                 sentence.set(CoreAnnotations.TokensAnnotation.class, tokens);
                 if (mentions != null) {
                     mentions.forEach(m -> droppedMentions.put(m, true));
-                    sentence.remove(CoreAnnotations.MentionsAnnotation.class);
+                    // empty, not removed: outputters (JSON's "entitymentions") print an empty list, as for a
+                    // sentence that never had a mention
+                    sentence.set(CoreAnnotations.MentionsAnnotation.class, new java.util.ArrayList<>());
                 }
             }
             pos = e;

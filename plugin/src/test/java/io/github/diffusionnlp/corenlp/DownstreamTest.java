@@ -177,6 +177,17 @@ class DownstreamTest {
         }
     }
 
+    /** A sentence rewritten to a template loses its entity mentions: an empty list, as JSON's clients expect. */
+    @Test
+    void aTemplateRewriteLeavesAnEmptyMentionList() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(lightNer(props("tokenize,ssplit,pos,lemma,ner,diffusion",
+                "diffusion.task", "rewrite", "diffusion.syntax", "DET NOUN VERB PUNCT")));
+        Annotation doc = annotate(pipeline, "John met Mary in Boston.");
+        for (CoreMap s : sentences(doc)) {
+            assertEquals(List.of(), s.get(CoreAnnotations.MentionsAnnotation.class));
+        }
+    }
+
     static List<String> leaves(CoreMap sentence) {
         List<String> leaves = new ArrayList<>();
         for (Label l : sentence.get(TreeCoreAnnotations.TreeAnnotation.class).yield()) {
