@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Finds the shipped default model, {@code test-data/models/brown-cdcd} of this repository: named by
@@ -34,6 +36,21 @@ public final class DefaultModel {
         return search(AUTOREGRESSIVE_PATH, "the command line's --model DIR, AutoregressiveLM.load(dir, device))");
     }
 
+    /**
+     * {@code name} resolved against {@code start} and then each of its parents, the first that {@code accept}
+     * takes: how the files that sit beside a model in its repository (the model itself, its training corpus,
+     * the held-out split) are found from the model's directory or the jar's.
+     */
+    public static Optional<Path> findUpwards(Path start, Path name, Predicate<Path> accept) {
+        for (Path dir = start.toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(name);
+            if (accept.test(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static Path search(String relativePath, String howToName) {
         List<Path> starts = new ArrayList<>();
         try {
@@ -43,11 +60,10 @@ public final class DefaultModel {
         }
         starts.add(Path.of("").toAbsolutePath());
         for (Path start : starts) {
-            for (Path dir = start; dir != null; dir = dir.getParent()) {
-                Path candidate = dir.resolve(relativePath);
-                if (Files.isRegularFile(candidate.resolve("config.json"))) {
-                    return candidate;
-                }
+            Optional<Path> found = findUpwards(start, Path.of(relativePath),
+                    candidate -> Files.isRegularFile(candidate.resolve("config.json")));
+            if (found.isPresent()) {
+                return found.get();
             }
         }
         // the shipped models live in this repository's test-data, not in the Maven artifacts

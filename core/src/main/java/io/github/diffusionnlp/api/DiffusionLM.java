@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -651,23 +652,21 @@ public final class DiffusionLM implements AutoCloseable {
         if (named == null || named.isBlank()) {
             throw new IllegalStateException("the model names no training corpus");
         }
-        List<Path> tried = new ArrayList<>();
-        tried.add(Path.of(named));
-        for (Path dir = model.directory().toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            tried.add(dir.resolve(named));
+        Path asNamed = Path.of(named);
+        if (Files.isRegularFile(asNamed)) {
+            return asNamed;
         }
-        for (Path candidate : tried) {
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
+        Optional<Path> nearModel = DefaultModel.findUpwards(model.directory(), asNamed, Files::isRegularFile);
+        if (nearModel.isPresent()) {
+            return nearModel.get();
         }
         if (!Files.isDirectory(model.directory())) { // a package's files were unpacked to a removed directory
             throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                    + tried.get(0).toAbsolutePath() + "; the model came from a package, so it has no directory to"
+                    + asNamed.toAbsolutePath() + "; the model came from a package, so it has no directory to"
                     + " look under)");
         }
         throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                + tried.get(0).toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
+                + asNamed.toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
     }
 
     @Override

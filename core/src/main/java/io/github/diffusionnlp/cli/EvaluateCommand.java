@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
@@ -55,20 +56,14 @@ final class EvaluateCommand implements Callable<Integer> {
      * the model directory's parents, where the shipped model's repository keeps its splits.
      */
     private Path locate(Path file) {
-        if (Files.exists(file) || file.isAbsolute()) {
-            if (!Files.exists(file)) {
-                throw notFound(file);
-            }
+        if (Files.exists(file)) {
             return file;
         }
-        Path modelDir = (model.model != null ? model.model : io.github.diffusionnlp.api.DefaultModel.locate())
-                .toAbsolutePath();
-        for (Path dir = modelDir; dir != null; dir = dir.getParent()) {
-            if (Files.exists(dir.resolve(file))) {
-                return dir.resolve(file);
-            }
+        if (file.isAbsolute()) {
+            throw notFound(file);
         }
-        throw notFound(file);
+        Path modelDir = model.model != null ? model.model : DefaultModel.locate();
+        return DefaultModel.findUpwards(modelDir, file, Files::exists).orElseThrow(() -> notFound(file));
     }
 
     private static IllegalArgumentException notFound(Path file) {
