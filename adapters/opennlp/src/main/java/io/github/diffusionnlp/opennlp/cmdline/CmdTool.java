@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.cmdline.ArgumentParser;
@@ -89,6 +90,26 @@ abstract class CmdTool<P> {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /** The package file a parameter names: a file to write, in a directory that exists. */
+    Path packageFile(String parameter, String value) {
+        Path file = Path.of(value).toAbsolutePath();
+        if (Files.isDirectory(file) || file.getParent() == null || !Files.isDirectory(file.getParent())) {
+            throw badParameter(parameter + " " + value + ": give a file to write, in a directory that exists");
+        }
+        return file;
+    }
+
+    /** Writes {@code model} as a package through {@code file.part}, so that the package appears whole or not at all. */
+    static void writePackage(DiffusionModel model, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".part");
+        try {
+            model.serialize(tmp);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
     }
 
     /** The sampling options of the parameters, over the model's defaults. */

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import opennlp.tools.cmdline.TerminateToolException;
 
@@ -39,10 +38,7 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
             throw badParameter("-model " + p.getModel() + ": not a model directory"
                     + (Files.isRegularFile(dir) ? " (a file: a package is packaged already)" : ""));
         }
-        Path file = Path.of(p.getOut()).toAbsolutePath();
-        if (Files.isDirectory(file) || file.getParent() == null || !Files.isDirectory(file.getParent())) {
-            throw badParameter("-out " + p.getOut() + ": give a file to write, in a directory that exists");
-        }
+        Path file = packageFile("-out", p.getOut());
         DiffusionToolFactory factory = factory(p);
         DiffusionModel model;
         try {
@@ -53,13 +49,7 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
             throw new TerminateToolException(FAILED, "cannot load model " + p.getModel() + ": " + message(e), e);
         }
         try (model) {
-            Path tmp = file.resolveSibling(file.getFileName() + ".part"); // the package appears whole or not at all
-            try {
-                model.serialize(tmp);
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            writePackage(model, file);
         }
         err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB): %d steps, temperature %s%n", file,
                 Files.size(file) / 1e6, factory.getSteps(), factory.getTemperature().isPresent()

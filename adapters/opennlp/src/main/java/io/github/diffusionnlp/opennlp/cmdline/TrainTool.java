@@ -11,7 +11,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.postag.POSSample;
@@ -44,10 +43,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         if (!Files.isRegularFile(data) || !Files.isReadable(data)) {
             throw badParameter("-data " + p.getData() + ": not a readable file");
         }
-        Path model = Path.of(p.getModel()).toAbsolutePath();
-        if (Files.isDirectory(model) || model.getParent() == null || !Files.isDirectory(model.getParent())) {
-            throw badParameter("-model " + p.getModel() + ": give a file to write, in a directory that exists");
-        }
+        Path model = packageFile("-model", p.getModel());
         Charset charset;
         try {
             charset = Charset.forName(p.getEncoding());
@@ -64,13 +60,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         }
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
                 DiffusionModel trained = train(p.getLang(), new Samples(reader, data), params, err)) {
-            Path tmp = model.resolveSibling(model.getFileName() + ".part"); // the package appears whole or not at all
-            try {
-                trained.serialize(tmp);
-                Files.move(tmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         }
     }
