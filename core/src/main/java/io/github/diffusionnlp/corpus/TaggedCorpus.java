@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -105,7 +106,7 @@ public final class TaggedCorpus {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
-            if (tokens(line).length > 1) {
+            if (severalTokens(line)) {
                 several++;
             } else {
                 one++;
@@ -145,7 +146,7 @@ public final class TaggedCorpus {
             }
             String[] cols = line.split("\t");
             String where = file + ":" + (i + 1) + ": ";
-            if (cols.length == 1 && tokens(line).length > 1) {
+            if (cols.length == 1 && severalTokens(line)) {
                 throw new IOException(where + "several tokens on a line without a tab, in a corpus of one token a"
                         + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
                         + " file, one sentence a line with no tabs at all)");
@@ -169,6 +170,12 @@ public final class TaggedCorpus {
             sentences.add(new TaggedSentence(words, tags));
         }
         return sentences;
+    }
+
+    /** Whether the line holds more than one token, found without splitting it (every line is asked). */
+    private static boolean severalTokens(String line) {
+        Matcher m = TOKEN.matcher(line);
+        return m.find() && m.find();
     }
 
     /** As the command-line tools read their input: whitespace (or a byte-order mark) separates tokens. */
