@@ -53,7 +53,7 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /** The token that marks a position to infill. */
-    public static final String MASK = "[MASK]";
+    public static final String MASK = Vocabulary.MASK;
     /** Request-batching lanes unless {@link Builder#optBatching(int, Duration, int)} says otherwise. */
     public static final int DEFAULT_BATCH_LANES = 2;
 

@@ -15,12 +15,19 @@ import java.util.List;
  * Word-level vocabulary: id 0 is {@code [PAD]}, id 1 is {@code [UNK]}, then words by falling
  * frequency (ties alphabetical, so a corpus always gives the same ids). Saved as UTF-8 text,
  * one word a line, in id order.
+ *
+ * <p>Text never names a special token: a literal {@code [PAD]}, {@code [UNK]} or {@code [MASK]} in a
+ * corpus or an input is read as an unknown word. Otherwise a corpus prepared for a masked language
+ * model would put {@code [MASK]} in the vocabulary (and infill could write it back as a filled word),
+ * and a literal {@code [PAD]} would end a sentence in its middle.
  */
 public final class Vocabulary {
     public static final String PAD = "[PAD]";
     public static final String UNK = "[UNK]";
     public static final int PAD_ID = 0;
     public static final int UNK_ID = 1;
+    /** The infill placeholder; never a word of the vocabulary. */
+    public static final String MASK = "[MASK]";
 
     private final ImmutableList<String> words;
     private final ImmutableMap<String, Integer> ids;
@@ -49,7 +56,7 @@ public final class Vocabulary {
                     int c = Integer.compare(counts.count(b), counts.count(a));
                     return c != 0 ? c : a.compareTo(b);
                 })
-                .filter(w -> !w.equals(PAD) && !w.equals(UNK))
+                .filter(w -> !isReserved(w))
                 .limit(Math.max(1, maxSize - 2))
                 .forEach(words::add);
         return new Vocabulary(words);
@@ -73,8 +80,15 @@ public final class Vocabulary {
         return words.size();
     }
 
+    /** The word's id; {@link #UNK_ID} for a word outside the vocabulary or a literal special token. */
     public int id(String word) {
-        return ids.getOrDefault(word, UNK_ID);
+        int id = ids.getOrDefault(word, UNK_ID);
+        return id == PAD_ID ? UNK_ID : id;
+    }
+
+    /** Whether a token of text is spelled like a special token ({@code [PAD]}, {@code [UNK]}, {@code [MASK]}). */
+    public static boolean isReserved(String token) {
+        return token.equals(PAD) || token.equals(UNK) || token.equals(MASK);
     }
 
     public boolean contains(String word) {

@@ -164,6 +164,13 @@ public final class DiffusionTrainer {
                 log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
                         + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
             }
+            long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
+                    .filter(Vocabulary::isReserved).count();
+            if (reserved > 0) {
+                log.printf(Locale.ROOT, "note: the corpus writes %,d tokens as %s, %s or %s; they are read as unknown"
+                        + " words, not as the model's own padding or mask%n", reserved, Vocabulary.PAD, Vocabulary.UNK,
+                        Vocabulary.MASK);
+            }
             long cut = corpus.stream().filter(sentence -> sentence.size() > network.config().maxLength()).count();
             if (cut > 0) {
                 log.printf(Locale.ROOT, "note: %,d sentences longer than the model's %d positions are cut into several"

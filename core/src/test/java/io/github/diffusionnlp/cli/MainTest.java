@@ -472,4 +472,20 @@ class MainTest {
         assertEquals(0, filled.code(), filled.err());
         assertEquals(7, filled.out().trim().split(" ").length, filled.out());
     }
+
+    @Test
+    void aCorpusWritingSpecialTokensTrainsThemAsUnknownWords(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        // a corpus prepared for a masked language model: its [MASK] must not become a word infill can write back
+        java.nio.file.Path corpus = tmp.resolve("masked.txt");
+        java.nio.file.Files.writeString(corpus, "The [MASK] sat on the mat .\nA dog ran [MASK] . [PAD]\n".repeat(20));
+        java.nio.file.Path out = tmp.resolve("model");
+        Run r = run("", "train", "--corpus", corpus.toString(), "--out", out.toString(), "--size", "tiny", "--length",
+                "16", "--batch", "8", "--steps", "3");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("note: the corpus writes 60 tokens as [PAD], [UNK] or [MASK]"), r.out());
+        List<String> vocab = java.nio.file.Files.readAllLines(out.resolve("vocab.txt"));
+        assertEquals(List.of("[PAD]", "[UNK]"), vocab.subList(0, 2));
+        assertTrue(!vocab.contains("[MASK]") && vocab.size() == 11, vocab.toString());
+    }
 }

@@ -29,4 +29,16 @@ class VocabularyTest {
         IOException e = assertThrows(IOException.class, () -> Vocabulary.load(file));
         assertEquals(true, e.getMessage().contains(file.toString()));
     }
+
+    @Test
+    void textNeverNamesASpecialToken() {
+        Vocabulary v = Vocabulary.build(List.of(List.of("[MASK]", "[MASK]", "[MASK]", "[PAD]", "[UNK]", "cat")), 10);
+        assertEquals(List.of("[PAD]", "[UNK]", "cat"), List.of(v.word(0), v.word(1), v.word(2)));
+        assertEquals(3, v.size());
+        for (String special : List.of("[PAD]", "[UNK]", "[MASK]")) {
+            assertEquals(Vocabulary.UNK_ID, v.id(special), special);
+            assertEquals(true, Vocabulary.isReserved(special));
+        }
+        assertEquals(false, Vocabulary.isReserved("[mask]"));
+    }
 }
