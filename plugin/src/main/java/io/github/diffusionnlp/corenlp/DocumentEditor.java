@@ -232,6 +232,7 @@ final class DocumentEditor {
             }
         }
         doc.set(CoreAnnotations.TextAnnotation.class, newText);
+        rederiveWhitespace(doc, changed);
     }
 
     private static boolean isChanged(CoreLabel t, Map<CoreLabel, String> words) {
@@ -401,6 +402,11 @@ final class DocumentEditor {
         }
         doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
         doc.set(CoreAnnotations.TextAnnotation.class, newText);
+        List<CoreLabel> touched = new ArrayList<>();
+        for (CoreMap sentence : newWords.keySet()) {
+            touched.addAll(sentence.get(CoreAnnotations.TokensAnnotation.class));
+        }
+        rederiveWhitespace(doc, touched);
     }
 
     private static void shiftSpan(CoreMap span, int shift, int tokenShift) {
@@ -527,7 +533,56 @@ final class DocumentEditor {
         doc.set(CoreAnnotations.TextAnnotation.class, newText.toString());
         doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
         doc.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+        List<CoreLabel> touched = new ArrayList<>();
+        added.forEach(sentence -> touched.addAll(sentence.get(CoreAnnotations.TokensAnnotation.class)));
+        rederiveWhitespace(doc, touched);
         return added;
+    }
+
+    /**
+     * Sets the {@code before} / {@code after} fields of the given tokens and of their neighbours in the
+     * document to the text between the tokens' offsets, which is what CoreNLP's tokenizer gives them: a
+     * client that rebuilds text from {@code originalText} + {@code after} (CoreNLP's own
+     * {@code SentenceUtils.listToOriginalTextString}) then reads the edited text. Only tokens around an edit
+     * are touched; elsewhere the tokenizer's own values stay.
+     */
+    private static void rederiveWhitespace(Annotation doc, List<CoreLabel> touched) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        if (text == null || docTokens == null || touched.isEmpty()) {
+            return;
+        }
+        Map<CoreLabel, Integer> at = new IdentityHashMap<>();
+        for (int i = 0; i < docTokens.size(); i++) {
+            at.put(docTokens.get(i), i);
+        }
+        for (CoreLabel t : touched) {
+            Integer i = at.get(t);
+            if (i == null) {
+                continue;
+            }
+            String before = gap(text, i > 0 ? docTokens.get(i - 1) : null, t);
+            String after = gap(text, t, i + 1 < docTokens.size() ? docTokens.get(i + 1) : null);
+            if (before != null) {
+                t.setBefore(before);
+                if (i > 0) {
+                    docTokens.get(i - 1).setAfter(before);
+                }
+            }
+            if (after != null) {
+                t.setAfter(after);
+                if (i + 1 < docTokens.size()) {
+                    docTokens.get(i + 1).setBefore(after);
+                }
+            }
+        }
+    }
+
+    /** The text between two tokens (null: the document's start or end), or null where offsets do not fit. */
+    private static String gap(String text, CoreLabel left, CoreLabel right) {
+        int from = left == null ? 0 : left.endPosition();
+        int to = right == null ? text.length() : right.beginPosition();
+        return from >= 0 && from <= to && to <= text.length() ? text.substring(from, to) : null;
     }
 
     /** A new token for {@code word} appended to {@code text} (after a space unless first), its offsets set. */

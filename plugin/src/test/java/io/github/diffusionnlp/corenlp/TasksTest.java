@@ -281,5 +281,12 @@ class TasksTest {
             assertEquals(docIndex, s.get(CoreAnnotations.TokenEndAnnotation.class));
         }
         assertEquals(docTokens.size(), docIndex);
+        // CoreNLP's invertible tokenization: the text between two tokens is the first's after and the second's
+        // before, so originalText + after rebuilds the document (SentenceUtils.listToOriginalTextString)
+        for (int i = 1; i < docTokens.size(); i++) {
+            String between = text.substring(docTokens.get(i - 1).endPosition(), docTokens.get(i).beginPosition());
+            assertEquals(between, docTokens.get(i - 1).after(), "after of token " + (i - 1) + " in " + text);
+            assertEquals(between, docTokens.get(i).before(), "before of token " + i + " in " + text);
+        }
     }
 }
