@@ -38,6 +38,11 @@ final class RequestBatcher implements AutoCloseable {
         boolean fits(Job other) {
             return schedule.equals(other.schedule);
         }
+
+        /** Its caller stopped waiting for it ({@link #sample} interrupted). */
+        boolean abandoned() {
+            return result.isCancelled();
+        }
     }
 
     private static final Job POISON = new Job(null, null, null);
@@ -89,6 +94,10 @@ final class RequestBatcher implements AutoCloseable {
         try {
             return job.result.get();
         } catch (InterruptedException e) {
+            // The caller gave up (CoreNLP's server interrupts a request that timed out): a lane that has not
+            // started the request drops it, rather than computing an answer nobody reads while live
+            // requests queue behind it.
+            job.result.cancel(false);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for sampling", e);
         } catch (ExecutionException e) {
@@ -111,6 +120,9 @@ final class RequestBatcher implements AutoCloseable {
                 if (first == POISON) {
                     return;
                 }
+                if (first.abandoned()) {
+                    continue;
+                }
                 awaitRoom(); // checked after the take: an idle lane waits in take() long before work comes
                 List<Job> batch = new ArrayList<>(List.of(first));
                 int rows = first.rows.size();
@@ -126,6 +138,9 @@ final class RequestBatcher implements AutoCloseable {
                     if (next == POISON) {
                         deferred.addLast(next);
                         break;
+                    }
+                    if (next.abandoned()) {
+                        continue;
                     }
                     if (next.fits(first) && rows + next.rows.size() <= maxRows) {
                         batch.add(next);
@@ -167,7 +182,11 @@ final class RequestBatcher implements AutoCloseable {
         }
     }
 
-    private void run(List<Job> batch) {
+    private void run(List<Job> taken) {
+        List<Job> batch = taken.stream().filter(j -> !j.abandoned()).toList(); // given up while the batch formed
+        if (batch.isEmpty()) {
+            return;
+        }
         if (batch.size() == 1) {
             runAlone(batch.get(0));
             return;

@@ -172,6 +172,55 @@ class RequestBatcherTest {
         assertTrue(closed.getMessage().contains("closed"));
     }
 
+    /**
+     * A caller interrupted while its request waits (CoreNLP's server does so when a request times out)
+     * gets an error, and its request is dropped: computing it would only delay the callers still waiting.
+     */
+    @Test
+    void aRequestWhoseCallerGaveUpIsNotComputed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            for (long seed : rows.seeds()) {
+                seen.add(seed);
+            }
+            try {
+                release.await(); // the first batch runs until the test lets it go
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new int[rows.size()][1];
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test")) {
+            Future<int[][]> first = pool.submit(() -> request(b, 1, 1, 4));
+            while (seen.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread impatient = new Thread(() -> {
+                try {
+                    request(b, 2, 1, 4);
+                } catch (IllegalStateException e) {
+                    failure.set(e);
+                }
+            });
+            impatient.start();
+            while (impatient.getState() != Thread.State.WAITING) { // queued behind the running batch
+                Thread.onSpinWait();
+            }
+            impatient.interrupt();
+            impatient.join();
+            assertTrue(failure.get().getMessage().contains("interrupted"), String.valueOf(failure.get()));
+            release.countDown();
+            assertEquals(1, first.get().length);
+            assertEquals(1, request(b, 3, 1, 4).length); // the lane goes on serving
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(100L, 300L), seen, "the abandoned request (seed 200) was computed");
+    }
+
     @Test
     void batchedResultsEqualUnbatchedOnARealModel() throws Exception {
         List<List<String>> sentences = new ArrayList<>();
