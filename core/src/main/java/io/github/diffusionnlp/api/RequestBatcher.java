@@ -235,16 +235,27 @@ final class RequestBatcher implements AutoCloseable {
         }
     }
 
-    /** Stops the lanes once the requests queued before this call are done; later ones fail clearly. */
+    /**
+     * Stops the lanes once the requests queued before this call are done; later ones fail clearly. Returns
+     * only when every lane has ended, even on an interrupted thread: the model frees its native arrays next,
+     * and a lane still in a batch (one whose callers gave up waiting, so nothing else holds the model open)
+     * would compute on freed memory. A batch always ends.
+     */
     @Override
     public void close() {
         closed = true;
         dispatchers.forEach(d -> queue.add(POISON)); // one stop signal per lane: each takes one and ends
-        try {
-            for (Thread d : dispatchers) {
-                d.join(TimeUnit.MINUTES.toMillis(1));
+        boolean interrupted = false;
+        for (Thread d : dispatchers) {
+            while (d.isAlive()) {
+                try {
+                    d.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // kept for the caller, after the lanes are gone
+                }
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

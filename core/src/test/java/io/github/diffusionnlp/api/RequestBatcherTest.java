@@ -221,6 +221,58 @@ class RequestBatcherTest {
         assertEquals(List.of(100L, 300L), seen, "the abandoned request (seed 200) was computed");
     }
 
+    /**
+     * Closing waits for a batch still running, even one whose caller gave up and even on an interrupted
+     * thread: the model frees its arrays right after close, under the batch otherwise.
+     */
+    @Test
+    void closeWaitsForARunningBatchEvenWhenInterrupted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger inFlight = new AtomicInteger();
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            inFlight.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return new int[rows.size()][1];
+        };
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        Thread caller = new Thread(() -> {
+            try {
+                request(b, 1, 1, 4);
+            } catch (IllegalStateException e) {
+                // gave up: interrupted below
+            }
+        });
+        caller.start();
+        while (inFlight.get() == 0) {
+            Thread.onSpinWait();
+        }
+        caller.interrupt();
+        caller.join();
+        AtomicInteger runningAfterClose = new AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread closer = new Thread(() -> {
+            Thread.currentThread().interrupt(); // a worker told to stop, closing the model on its way out
+            b.close();
+            runningAfterClose.set(inFlight.get());
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        closer.start();
+        while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        closer.join();
+        assertEquals(0, runningAfterClose.get(), "close returned while a batch still ran");
+        assertTrue(stillInterrupted.get(), "the closing thread's interrupt was lost");
+        assertFalse(b.isRunning());
+    }
+
     @Test
     void batchedResultsEqualUnbatchedOnARealModel() throws Exception {
         List<List<String>> sentences = new ArrayList<>();
