@@ -12,6 +12,7 @@ import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.ArSampler;
 import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ public final class AutoregressiveLM implements AutoCloseable {
         Path path = dir != null ? dir : DefaultModel.locateAutoregressive();
         NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
-            return new AutoregressiveLM(manager, ArCheckpoint.load(path, manager));
+            // its weights outlive any NDScope the caller has open
+            return Owned.loading(manager, () -> new AutoregressiveLM(manager, ArCheckpoint.load(path, manager)));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;

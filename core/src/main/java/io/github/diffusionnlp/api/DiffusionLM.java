@@ -9,6 +9,7 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.KneserNeyTrigram;
+import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -775,8 +776,8 @@ public final class DiffusionLM implements AutoCloseable {
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
-                ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
-                return new DiffusionLM(manager, loaded, this);
+                // its weights outlive any NDScope the caller has open
+                return Owned.loading(manager, () -> new DiffusionLM(manager, ModelCheckpoint.load(dir, manager), this));
             } catch (IOException | RuntimeException e) {
                 manager.close();
                 throw e;
