@@ -14,6 +14,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -46,6 +47,8 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     private final NDManager manager;
     private final NDArray weight; // (labels, d)
     private final NDArray bias; // (labels)
+    /** A scorer may run on sampling threads while its owner closes it. */
+    private final Lifecycle lifecycle = new Lifecycle("NoisySentimentClassifier");
 
     private NoisySentimentClassifier(NDManager manager, NDArray weight, NDArray bias) {
         this.manager = manager;
@@ -65,6 +68,10 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     }
 
     private NDArray logits(NDArray x, NDArray sigma, NDArray generated) {
+        return lifecycle.whileOpen(() -> openLogits(x, sigma, generated));
+    }
+
+    private NDArray openLogits(NDArray x, NDArray sigma, NDArray generated) {
         NDArray cIn = sigma.square().add(1f).sqrt().pow(-1f).reshape(-1, 1, 1);
         NDArray scale = generated.mul(cIn).add(generated.neg().add(1f));
         NDArray features = x.mul(scale).mean(new int[] {1});
@@ -150,8 +157,9 @@ public final class NoisySentimentClassifier implements AutoCloseable {
 
     /** Writes the weights as a DJL {@link NDList} (plain arrays: loading runs no code). */
     public void save(Path file) throws IOException {
+        byte[] encoded = lifecycle.whileOpen(() -> new NDList(weight, bias).encode());
         try (OutputStream out = Files.newOutputStream(file)) {
-            new NDList(weight, bias).encode(out);
+            out.write(encoded);
         }
     }
 
@@ -170,8 +178,9 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         }
     }
 
+    /** Frees the weights once the scorers running are done; later uses fail clearly. */
     @Override
     public void close() {
-        manager.close();
+        lifecycle.close(manager::close);
     }
 }
