@@ -273,6 +273,68 @@ class RequestBatcherTest {
         assertFalse(b.isRunning());
     }
 
+    /**
+     * A request a lane took while forming its batch but could not add to it (other settings) goes back
+     * to the queue, where an idle lane takes it: it does not wait for the batch it did not join.
+     */
+    @Test
+    void aRequestThatDidNotFitABatchRunsOnAnIdleLane() throws Exception {
+        java.util.Map<Long, CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
+        for (long seed : new long[] {100, 200, 300}) {
+            holds.put(seed, new CountDownLatch(1));
+        }
+        java.util.Set<Long> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            for (long seed : rows.seeds()) {
+                started.add(seed);
+                CountDownLatch hold = holds.get(seed);
+                try {
+                    if (hold != null && !hold.await(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                        throw new IllegalStateException("never released");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new int[rows.size()][1];
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        try {
+            List<Future<int[][]>> calls = new ArrayList<>();
+            calls.add(pool.submit(() -> request(b, 1, 1, 4))); // seed 100: the first lane, held
+            awaitStarted(started, 100);
+            calls.add(pool.submit(() -> request(b, 2, 1, 4))); // seed 200: the second lane, held
+            awaitStarted(started, 200);
+            calls.add(pool.submit(() -> request(b, 3, 1, 8))); // seed 300, queued
+            calls.add(pool.submit(() -> request(b, 4, 1, 16))); // seed 400, queued, other settings
+            Thread.sleep(200); // both in the queue
+            holds.get(100L).countDown(); // the first lane takes 300, sees 400 not fit, runs 300 (held)
+            awaitStarted(started, 300);
+            holds.get(200L).countDown(); // the second lane is free
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (!started.contains(400L) && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertTrue(started.contains(400L), "the request that did not fit waited for the batch it did not join"
+                    + " while a lane was idle");
+            holds.get(300L).countDown();
+            for (Future<int[][]> call : calls) {
+                assertEquals(1, call.get().length);
+            }
+        } finally {
+            holds.values().forEach(CountDownLatch::countDown); // before closing: close waits for the lanes
+            pool.shutdownNow();
+            b.close();
+        }
+    }
+
+    private static void awaitStarted(java.util.Set<Long> started, long seed) {
+        while (!started.contains(seed)) {
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void batchedResultsEqualUnbatchedOnARealModel() throws Exception {
         List<List<String>> sentences = new ArrayList<>();
