@@ -166,6 +166,16 @@ public final class DiffusionLM implements AutoCloseable {
         checkGuidance(constraints);
         if (constraints.template() != null) {
             requireTemplates();
+            // every sentence, before any is sampled: a sentence is otherwise checked only when a stretch of it
+            // with a mask comes up (one without masks never), after the sampling of the stretches before it
+            int tags = constraints.template().size();
+            for (int s = 0; s < sentences.size(); s++) {
+                if (sentences.get(s).size() != tags) {
+                    throw new IllegalArgumentException("the POS template has " + tags + " tags but sentence " + s
+                            + " has " + sentences.get(s).size() + " tokens; an infill keeps the length, one tag per"
+                            + " token");
+                }
+            }
         }
         int len = info.config().maxLength();
         // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
