@@ -12,6 +12,8 @@ import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.ArSampler;
 import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,6 +42,7 @@ public final class AutoregressiveLM implements AutoCloseable {
     private final NDManager manager;
     private final ArCheckpoint.Loaded model;
     private final ArSampler sampler;
+    private final Lifecycle lifecycle = new Lifecycle("AutoregressiveLM");
 
     /** A sentence's negative log-likelihood (nats, summed over its words and its end) and token count. */
     public record Score(double nll, int tokens) {}
@@ -63,7 +66,8 @@ public final class AutoregressiveLM implements AutoCloseable {
         Path path = dir != null ? dir : DefaultModel.locateAutoregressive();
         NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
-            return new AutoregressiveLM(manager, ArCheckpoint.load(path, manager));
+            // its weights outlive any NDScope the caller has open
+            return Owned.loading(manager, () -> new AutoregressiveLM(manager, ArCheckpoint.load(path, manager)));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -103,7 +107,8 @@ public final class AutoregressiveLM implements AutoCloseable {
             ids[i] = encode(prefixes.get(i));
             seeds[i] = seed + i;
         }
-        int[][] out = sampler.sample(new ArSampler.Request(ids, seeds, temperature, words, true, true));
+        int[][] out = lifecycle.whileOpen(
+                () -> sampler.sample(new ArSampler.Request(ids, seeds, temperature, words, true, true)));
         List<List<String>> text = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             List<String> row = new ArrayList<>(prefixes.get(i));
@@ -120,6 +125,10 @@ public final class AutoregressiveLM implements AutoCloseable {
      * predicted from the words before. A sentence longer than the model's length is refused.
      */
     public List<Score> score(List<List<String>> sentences) {
+        return lifecycle.whileOpen(() -> scoreOpen(sentences));
+    }
+
+    private List<Score> scoreOpen(List<List<String>> sentences) {
         List<Score> scores = new ArrayList<>();
         ParameterStore ps = new ParameterStore(manager, false);
         for (int from = 0; from < sentences.size(); from += SCORE_BATCH) {
@@ -168,8 +177,9 @@ public final class AutoregressiveLM implements AutoCloseable {
         return ids;
     }
 
+    /** Frees the model's native memory once the calls in flight are done; later calls fail clearly. */
     @Override
     public void close() {
-        manager.close();
+        lifecycle.close(manager::close);
     }
 }

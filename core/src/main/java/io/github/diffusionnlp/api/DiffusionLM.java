@@ -9,6 +9,8 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.KneserNeyTrigram;
+import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -29,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -65,14 +65,13 @@ public final class DiffusionLM implements AutoCloseable {
     private final Precision precision;
     private final RequestBatcher batcher;
     private final ModelInfo info;
-    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private final Lifecycle lifecycle = new Lifecycle("DiffusionLM");
     private WordMasks wordMasks;
     /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
     private final Path ngramCorpus;
     private KneserNeyTrigram trigram;
     /** Trained on a corpus without tags: its tag lexicon counts X alone ({@link #requireTemplates}). */
     private final boolean untagged;
-    private boolean closed;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
@@ -167,6 +166,16 @@ public final class DiffusionLM implements AutoCloseable {
         checkGuidance(constraints);
         if (constraints.template() != null) {
             requireTemplates();
+            // every sentence, before any is sampled: a sentence is otherwise checked only when a stretch of it
+            // with a mask comes up (one without masks never), after the sampling of the stretches before it
+            int tags = constraints.template().size();
+            for (int s = 0; s < sentences.size(); s++) {
+                if (sentences.get(s).size() != tags) {
+                    throw new IllegalArgumentException("the POS template has " + tags + " tags but sentence " + s
+                            + " has " + sentences.get(s).size() + " tokens; an infill keeps the length, one tag per"
+                            + " token");
+                }
+            }
         }
         int len = info.config().maxLength();
         // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
@@ -565,15 +574,7 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** Runs {@code work} on the model, which {@link #close} must not free meanwhile. */
     private <T> T whileOpen(Supplier<T> work) {
-        lifecycle.readLock().lock();
-        try {
-            if (closed) {
-                throw new IllegalStateException("this DiffusionLM has been closed");
-            }
-            return work.get();
-        } finally {
-            lifecycle.readLock().unlock();
-        }
+        return lifecycle.whileOpen(work);
     }
 
     /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
@@ -671,18 +672,12 @@ public final class DiffusionLM implements AutoCloseable {
 
     @Override
     public void close() {
-        lifecycle.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                if (batcher != null) {
-                    batcher.close();
-                }
-                manager.close();
+        lifecycle.close(() -> {
+            if (batcher != null) {
+                batcher.close();
             }
-        } finally {
-            lifecycle.writeLock().unlock();
-        }
+            manager.close();
+        });
     }
 
     /** Loads a model, in the manner of DJL's {@code Criteria}: every setting optional. */
@@ -775,8 +770,8 @@ public final class DiffusionLM implements AutoCloseable {
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
-                ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
-                return new DiffusionLM(manager, loaded, this);
+                // its weights outlive any NDScope the caller has open
+                return Owned.loading(manager, () -> new DiffusionLM(manager, ModelCheckpoint.load(dir, manager), this));
             } catch (IOException | RuntimeException e) {
                 manager.close();
                 throw e;

@@ -3,14 +3,12 @@ package io.github.diffusionnlp.api;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Schedule;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +36,11 @@ final class RequestBatcher implements AutoCloseable {
         boolean fits(Job other) {
             return schedule.equals(other.schedule);
         }
+
+        /** Its caller stopped waiting for it ({@link #sample} interrupted). */
+        boolean abandoned() {
+            return result.isCancelled();
+        }
     }
 
     private static final Job POISON = new Job(null, null, null);
@@ -47,7 +50,7 @@ final class RequestBatcher implements AutoCloseable {
     private final Backend backend;
     private final int maxRows;
     private final long maxWaitNanos;
-    private final BlockingQueue<Job> queue = new LinkedBlockingQueue<>();
+    private final BlockingDeque<Job> queue = new LinkedBlockingDeque<>();
     private final List<Thread> dispatchers = new ArrayList<>();
     private final AtomicInteger running;
     private final Object gate = new Object();
@@ -89,6 +92,10 @@ final class RequestBatcher implements AutoCloseable {
         try {
             return job.result.get();
         } catch (InterruptedException e) {
+            // The caller gave up (CoreNLP's server interrupts a request that timed out): a lane that has not
+            // started the request drops it, rather than computing an answer nobody reads while live
+            // requests queue behind it.
+            job.result.cancel(false);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for sampling", e);
         } catch (ExecutionException e) {
@@ -104,35 +111,44 @@ final class RequestBatcher implements AutoCloseable {
     }
 
     private void dispatch() {
-        Deque<Job> deferred = new ArrayDeque<>(); // this lane's: requests that did not fit its last batch
         try {
             while (true) {
-                Job first = deferred.isEmpty() ? queue.take() : deferred.poll();
+                Job first = queue.take();
                 if (first == POISON) {
                     return;
                 }
+                if (first.abandoned()) {
+                    continue;
+                }
                 awaitRoom(); // checked after the take: an idle lane waits in take() long before work comes
                 List<Job> batch = new ArrayList<>(List.of(first));
+                // Taken while the batch formed but not for it (other settings, no room, a stop signal): they
+                // go back to the front of the queue, in their order, where the next free lane takes them. Kept
+                // by this lane, they would wait for a batch they are not in while another lane idles.
+                List<Job> aside = new ArrayList<>();
                 int rows = first.rows.size();
                 long deadline = System.nanoTime() + maxWaitNanos;
-                int deferredBefore = deferred.size();
                 while (rows < maxRows) {
-                    Job next = deferredBefore > 0 ? deferred.pollFirst() : queue.poll(
-                            Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                    deferredBefore = Math.max(0, deferredBefore - 1);
+                    Job next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;
                     }
                     if (next == POISON) {
-                        deferred.addLast(next);
+                        aside.add(next);
                         break;
+                    }
+                    if (next.abandoned()) {
+                        continue;
                     }
                     if (next.fits(first) && rows + next.rows.size() <= maxRows) {
                         batch.add(next);
                         rows += next.rows.size();
                     } else {
-                        deferred.addLast(next);
+                        aside.add(next);
                     }
+                }
+                for (int i = aside.size() - 1; i >= 0; i--) {
+                    queue.addFirst(aside.get(i));
                 }
                 synchronized (gate) {
                     busyRows += rows;
@@ -149,7 +165,7 @@ final class RequestBatcher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            failPending(deferred);
+            failPending();
         }
     }
 
@@ -167,7 +183,11 @@ final class RequestBatcher implements AutoCloseable {
         }
     }
 
-    private void run(List<Job> batch) {
+    private void run(List<Job> taken) {
+        List<Job> batch = taken.stream().filter(j -> !j.abandoned()).toList(); // given up while the batch formed
+        if (batch.isEmpty()) {
+            return;
+        }
         if (batch.size() == 1) {
             runAlone(batch.get(0));
             return;
@@ -200,15 +220,15 @@ final class RequestBatcher implements AutoCloseable {
     }
 
     /**
-     * Fails what a stopping lane leaves: its deferred requests and, once it is the last lane, whatever
-     * reached the queue after {@link #close} (earlier lanes must leave the queue alone: it still holds
-     * the other lanes' stop signals).
+     * Fails what the last stopping lane leaves in the queue: requests that reached it after {@link #close}
+     * (earlier lanes must leave the queue alone: it still holds the other lanes' stop signals).
      */
-    private void failPending(Deque<Job> deferred) {
-        List<Job> left = new ArrayList<>(deferred);
-        if (running.decrementAndGet() == 0) {
-            queue.drainTo(left);
+    private void failPending() {
+        if (running.decrementAndGet() > 0) {
+            return;
         }
+        List<Job> left = new ArrayList<>();
+        queue.drainTo(left);
         for (Job j : left) {
             if (j != POISON) {
                 j.result.completeExceptionally(new IllegalStateException("this DiffusionLM has been closed"));
@@ -216,16 +236,27 @@ final class RequestBatcher implements AutoCloseable {
         }
     }
 
-    /** Stops the lanes once the requests queued before this call are done; later ones fail clearly. */
+    /**
+     * Stops the lanes once the requests queued before this call are done; later ones fail clearly. Returns
+     * only when every lane has ended, even on an interrupted thread: the model frees its native arrays next,
+     * and a lane still in a batch (one whose callers gave up waiting, so nothing else holds the model open)
+     * would compute on freed memory. A batch always ends.
+     */
     @Override
     public void close() {
         closed = true;
         dispatchers.forEach(d -> queue.add(POISON)); // one stop signal per lane: each takes one and ends
-        try {
-            for (Thread d : dispatchers) {
-                d.join(TimeUnit.MINUTES.toMillis(1));
+        boolean interrupted = false;
+        for (Thread d : dispatchers) {
+            while (d.isAlive()) {
+                try {
+                    d.join();
+                } catch (InterruptedException e) {
+                    interrupted = true; // kept for the caller, after the lanes are gone
+                }
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
     }

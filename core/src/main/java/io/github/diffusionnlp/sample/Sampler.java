@@ -33,7 +33,8 @@ import java.util.SplittableRandom;
  *
  * <p>The only randomness is the starting noise, drawn on the Java side from each row's own seed, so
  * a row's result depends on its seed and its input alone. Safe to use from several threads at once:
- * every call works in its own {@link NDScope} and the network is only read.
+ * every call works in its own {@link NDScope} and the network is only read. A thread interrupted while
+ * it samples stops at the next step with an {@link IllegalStateException}, its interrupt kept.
  */
 public final class Sampler {
     private static final int WIDTH_QUANTUM = 16;
@@ -355,6 +356,11 @@ public final class Sampler {
                 }
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
+                if (Thread.currentThread().isInterrupted()) {
+                    // The caller gave up (CoreNLP's server interrupts a request that timed out): stop here
+                    // rather than hold the thread for the remaining steps of an answer nobody reads.
+                    throw new IllegalStateException("interrupted while sampling");
+                }
                 if (k == steps - 1) {
                     return schedule.fusion() == null
                             ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray()

@@ -14,6 +14,8 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.GuidanceScorer;
@@ -45,6 +47,8 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     private final NDManager manager;
     private final NDArray weight; // (labels, d)
     private final NDArray bias; // (labels)
+    /** A scorer may run on sampling threads while its owner closes it. */
+    private final Lifecycle lifecycle = new Lifecycle("NoisySentimentClassifier");
 
     private NoisySentimentClassifier(NDManager manager, NDArray weight, NDArray bias) {
         this.manager = manager;
@@ -64,6 +68,10 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     }
 
     private NDArray logits(NDArray x, NDArray sigma, NDArray generated) {
+        return lifecycle.whileOpen(() -> openLogits(x, sigma, generated));
+    }
+
+    private NDArray openLogits(NDArray x, NDArray sigma, NDArray generated) {
         NDArray cIn = sigma.square().add(1f).sqrt().pow(-1f).reshape(-1, 1, 1);
         NDArray scale = generated.mul(cIn).add(generated.neg().add(1f));
         NDArray features = x.mul(scale).mean(new int[] {1});
@@ -80,78 +88,85 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         }
         NDManager manager = NDManager.newBaseManager();
         try {
-            NDArray table = lm.embeddingTable(manager);
-            int d = (int) table.getShape().get(1);
-            int len = lm.info().config().maxLength();
-            double logMin = Math.log(lm.info().config().sigmaMin());
-            double logMax = Math.log(lm.info().config().sigmaMax());
-            SentimentLabeller labeller = SentimentLabeller.afinn();
-            Vocabulary vocab = lm.vocabulary();
-            NDArray weight = manager.zeros(new Shape(LABELS, d));
-            NDArray bias = manager.zeros(new Shape(LABELS));
-            weight.setRequiresGradient(true);
-            bias.setRequiresGradient(true);
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
-            Random random = new Random(seed);
-            for (int step = 0; step < steps; step++) {
-                long[] ids = new long[BATCH * len];
-                float[] labels = new float[BATCH];
-                float[] sigmas = new float[BATCH];
-                for (int b = 0; b < BATCH; b++) {
-                    TaggedSentence s = sentences.get(random.nextInt(sentences.size()));
-                    for (int i = 0; i < Math.min(len, s.size()); i++) {
-                        ids[b * len + i] = vocab.id(s.words().get(i));
-                    }
-                    labels[b] = labeller.label(s.words()).ordinal();
-                    sigmas[b] = (float) Math.exp(logMin + random.nextDouble() * (logMax - logMin));
-                }
-                // The optimizer's moments are made on its first update: outside the step's scope.
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    NDArray clean = table.get(new NDIndex("{}", manager.create(ids))).reshape(BATCH, len, d);
-                    NDArray sigma = manager.create(sigmas);
-                    // the noise from the seeded Java generator: PyTorch's is the process's, not this seed's
-                    float[] noise = new float[BATCH * len * d];
-                    for (int i = 0; i < noise.length; i++) {
-                        noise[i] = (float) random.nextGaussian();
-                    }
-                    NDArray x = clean.add(manager.create(noise, clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
-                    NDArray generated = manager.ones(new Shape(BATCH, len, 1));
-                    NDArray target = manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false);
-                    NoisySentimentClassifier c = new NoisySentimentClassifier(manager, weight, bias);
-                    Autograd.COLLECTOR.lock();
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        NDArray loss = c.logits(x, sigma, generated).logSoftmax(1)
-                                .gather(target.expandDims(1), 1).neg().mean();
-                        collector.backward(loss);
-                    } finally {
-                        Autograd.COLLECTOR.unlock();
-                    }
-                }
-                adam.update("weight", weight, weight.getGradient());
-                adam.update("bias", bias, bias.getGradient());
-            }
-            weight.setRequiresGradient(false);
-            bias.setRequiresGradient(false);
-            table.close();
-            return new NoisySentimentClassifier(manager, weight, bias);
+            // its weights outlive any NDScope the caller has open
+            return Owned.by(manager, () -> fit(manager, lm, sentences, steps, seed));
         } catch (RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
+    private static NoisySentimentClassifier fit(NDManager manager, DiffusionLM lm, List<TaggedSentence> sentences,
+            int steps, long seed) {
+        NDArray table = lm.embeddingTable(manager);
+        int d = (int) table.getShape().get(1);
+        int len = lm.info().config().maxLength();
+        double logMin = Math.log(lm.info().config().sigmaMin());
+        double logMax = Math.log(lm.info().config().sigmaMax());
+        SentimentLabeller labeller = SentimentLabeller.afinn();
+        Vocabulary vocab = lm.vocabulary();
+        NDArray weight = manager.zeros(new Shape(LABELS, d));
+        NDArray bias = manager.zeros(new Shape(LABELS));
+        weight.setRequiresGradient(true);
+        bias.setRequiresGradient(true);
+        Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.01f)).build();
+        Random random = new Random(seed);
+        for (int step = 0; step < steps; step++) {
+            long[] ids = new long[BATCH * len];
+            float[] labels = new float[BATCH];
+            float[] sigmas = new float[BATCH];
+            for (int b = 0; b < BATCH; b++) {
+                TaggedSentence s = sentences.get(random.nextInt(sentences.size()));
+                for (int i = 0; i < Math.min(len, s.size()); i++) {
+                    ids[b * len + i] = vocab.id(s.words().get(i));
+                }
+                labels[b] = labeller.label(s.words()).ordinal();
+                sigmas[b] = (float) Math.exp(logMin + random.nextDouble() * (logMax - logMin));
+            }
+            // The optimizer's moments are made on its first update: outside the step's scope.
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray clean = table.get(new NDIndex("{}", manager.create(ids))).reshape(BATCH, len, d);
+                NDArray sigma = manager.create(sigmas);
+                // the noise from the seeded Java generator: PyTorch's is the process's, not this seed's
+                float[] noise = new float[BATCH * len * d];
+                for (int i = 0; i < noise.length; i++) {
+                    noise[i] = (float) random.nextGaussian();
+                }
+                NDArray x = clean.add(manager.create(noise, clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
+                NDArray generated = manager.ones(new Shape(BATCH, len, 1));
+                NDArray target = manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false);
+                NoisySentimentClassifier c = new NoisySentimentClassifier(manager, weight, bias);
+                Autograd.COLLECTOR.lock();
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray loss = c.logits(x, sigma, generated).logSoftmax(1)
+                            .gather(target.expandDims(1), 1).neg().mean();
+                    collector.backward(loss);
+                } finally {
+                    Autograd.COLLECTOR.unlock();
+                }
+            }
+            adam.update("weight", weight, weight.getGradient());
+            adam.update("bias", bias, bias.getGradient());
+        }
+        weight.setRequiresGradient(false);
+        bias.setRequiresGradient(false);
+        table.close();
+        return new NoisySentimentClassifier(manager, weight, bias);
+    }
+
     /** Writes the weights as a DJL {@link NDList} (plain arrays: loading runs no code). */
     public void save(Path file) throws IOException {
+        byte[] encoded = lifecycle.whileOpen(() -> new NDList(weight, bias).encode());
         try (OutputStream out = Files.newOutputStream(file)) {
-            new NDList(weight, bias).encode(out);
+            out.write(encoded);
         }
     }
 
     public static NoisySentimentClassifier load(Path file) throws IOException {
         NDManager manager = NDManager.newBaseManager();
         try (InputStream in = Files.newInputStream(file)) {
-            NDList list = NDList.decode(manager, in);
+            NDList list = Owned.loading(manager, () -> NDList.decode(manager, in)); // outlives the caller's NDScope
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS
                     || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
                 throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");
@@ -163,8 +178,9 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         }
     }
 
+    /** Frees the weights once the scorers running are done; later uses fail clearly. */
     @Override
     public void close() {
-        manager.close();
+        lifecycle.close(manager::close);
     }
 }

@@ -103,6 +103,20 @@ class ConstraintsTest {
         }
     }
 
+    /**
+     * An infill template must fit every sentence of the call, and every one is checked before any is
+     * sampled: one without masks used to pass unchecked, and one whose masks lay past the first window
+     * failed the call only after the others had been sampled.
+     */
+    @Test
+    void anInfillTemplateIsCheckedAgainstEverySentenceFirst() {
+        Constraints c = Constraints.none().withTemplate(Constraints.parseTemplate("DET NOUN VERB PUNCT"));
+        List<List<String>> sentences = List.of(List.of("The", "[MASK]", "ran", "."), List.of("A", "dog", "ran", "home", "."));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lm.infillAll(sentences, c, FAST));
+        assertEquals("the POS template has 4 tags but sentence 1 has 5 tokens; an infill keeps the length, one tag per"
+                + " token", e.getMessage());
+    }
+
     @Test
     void sameSeedSameConstrainedOutput() {
         Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(2);

@@ -246,6 +246,31 @@ class DiffusionLMTest {
         assertEquals(before, lm.liveArrays());
     }
 
+    /**
+     * Without request batching the sampling runs on the caller's thread: interrupted (CoreNLP's server
+     * does so when a request times out), it stops instead of finishing an answer nobody reads, frees
+     * what it made, and the model serves the next call as before.
+     */
+    @Test
+    void anInterruptedCallStopsAndTheModelServesOn() throws Exception {
+        try (DiffusionLM unbatched = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(0, java.time.Duration.ZERO).build()) {
+            List<String> in = tokens("The [MASK] was [MASK] .");
+            List<String> expected = unbatched.infill(in, steps(4, 1));
+            int arrays = unbatched.liveArrays();
+            Thread.currentThread().interrupt();
+            IllegalStateException e;
+            try {
+                e = assertThrows(IllegalStateException.class, () -> unbatched.infill(in, steps(4, 1)));
+            } finally {
+                assertTrue(Thread.interrupted(), "the interrupt was lost"); // and cleared for what follows
+            }
+            assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertEquals(arrays, unbatched.liveArrays());
+            assertEquals(expected, unbatched.infill(in, steps(4, 1)));
+        }
+    }
+
     @Test
     void closedModelSaysSo() throws Exception {
         DiffusionLM other = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();

@@ -172,6 +172,169 @@ class RequestBatcherTest {
         assertTrue(closed.getMessage().contains("closed"));
     }
 
+    /**
+     * A caller interrupted while its request waits (CoreNLP's server does so when a request times out)
+     * gets an error, and its request is dropped: computing it would only delay the callers still waiting.
+     */
+    @Test
+    void aRequestWhoseCallerGaveUpIsNotComputed() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            for (long seed : rows.seeds()) {
+                seen.add(seed);
+            }
+            try {
+                release.await(); // the first batch runs until the test lets it go
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new int[rows.size()][1];
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test")) {
+            Future<int[][]> first = pool.submit(() -> request(b, 1, 1, 4));
+            while (seen.isEmpty()) {
+                Thread.onSpinWait();
+            }
+            java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread impatient = new Thread(() -> {
+                try {
+                    request(b, 2, 1, 4);
+                } catch (IllegalStateException e) {
+                    failure.set(e);
+                }
+            });
+            impatient.start();
+            while (impatient.getState() != Thread.State.WAITING) { // queued behind the running batch
+                Thread.onSpinWait();
+            }
+            impatient.interrupt();
+            impatient.join();
+            assertTrue(failure.get().getMessage().contains("interrupted"), String.valueOf(failure.get()));
+            release.countDown();
+            assertEquals(1, first.get().length);
+            assertEquals(1, request(b, 3, 1, 4).length); // the lane goes on serving
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(100L, 300L), seen, "the abandoned request (seed 200) was computed");
+    }
+
+    /**
+     * Closing waits for a batch still running, even one whose caller gave up and even on an interrupted
+     * thread: the model frees its arrays right after close, under the batch otherwise.
+     */
+    @Test
+    void closeWaitsForARunningBatchEvenWhenInterrupted() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger inFlight = new AtomicInteger();
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            inFlight.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return new int[rows.size()][1];
+        };
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        Thread caller = new Thread(() -> {
+            try {
+                request(b, 1, 1, 4);
+            } catch (IllegalStateException e) {
+                // gave up: interrupted below
+            }
+        });
+        caller.start();
+        while (inFlight.get() == 0) {
+            Thread.onSpinWait();
+        }
+        caller.interrupt();
+        caller.join();
+        AtomicInteger runningAfterClose = new AtomicInteger(-1);
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread closer = new Thread(() -> {
+            Thread.currentThread().interrupt(); // a worker told to stop, closing the model on its way out
+            b.close();
+            runningAfterClose.set(inFlight.get());
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        closer.start();
+        while (closer.getState() != Thread.State.WAITING && closer.getState() != Thread.State.TERMINATED) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        closer.join();
+        assertEquals(0, runningAfterClose.get(), "close returned while a batch still ran");
+        assertTrue(stillInterrupted.get(), "the closing thread's interrupt was lost");
+        assertFalse(b.isRunning());
+    }
+
+    /**
+     * A request a lane took while forming its batch but could not add to it (other settings) goes back
+     * to the queue, where an idle lane takes it: it does not wait for the batch it did not join.
+     */
+    @Test
+    void aRequestThatDidNotFitABatchRunsOnAnIdleLane() throws Exception {
+        java.util.Map<Long, CountDownLatch> holds = new java.util.concurrent.ConcurrentHashMap<>();
+        for (long seed : new long[] {100, 200, 300}) {
+            holds.put(seed, new CountDownLatch(1));
+        }
+        java.util.Set<Long> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            for (long seed : rows.seeds()) {
+                started.add(seed);
+                CountDownLatch hold = holds.get(seed);
+                try {
+                    if (hold != null && !hold.await(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                        throw new IllegalStateException("never released");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return new int[rows.size()][1];
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        try {
+            List<Future<int[][]>> calls = new ArrayList<>();
+            calls.add(pool.submit(() -> request(b, 1, 1, 4))); // seed 100: the first lane, held
+            awaitStarted(started, 100);
+            calls.add(pool.submit(() -> request(b, 2, 1, 4))); // seed 200: the second lane, held
+            awaitStarted(started, 200);
+            calls.add(pool.submit(() -> request(b, 3, 1, 8))); // seed 300, queued
+            calls.add(pool.submit(() -> request(b, 4, 1, 16))); // seed 400, queued, other settings
+            Thread.sleep(200); // both in the queue
+            holds.get(100L).countDown(); // the first lane takes 300, sees 400 not fit, runs 300 (held)
+            awaitStarted(started, 300);
+            holds.get(200L).countDown(); // the second lane is free
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            while (!started.contains(400L) && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertTrue(started.contains(400L), "the request that did not fit waited for the batch it did not join"
+                    + " while a lane was idle");
+            holds.get(300L).countDown();
+            for (Future<int[][]> call : calls) {
+                assertEquals(1, call.get().length);
+            }
+        } finally {
+            holds.values().forEach(CountDownLatch::countDown); // before closing: close waits for the lanes
+            pool.shutdownNow();
+            b.close();
+        }
+    }
+
+    private static void awaitStarted(java.util.Set<Long> started, long seed) {
+        while (!started.contains(seed)) {
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void batchedResultsEqualUnbatchedOnARealModel() throws Exception {
         List<List<String>> sentences = new ArrayList<>();

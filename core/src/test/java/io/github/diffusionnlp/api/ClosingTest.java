@@ -1,0 +1,61 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.sample.PlugAndPlay;
+import io.github.diffusionnlp.steer.NoisySentimentClassifier;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Closing a thread-safe model while other threads call it waits for their calls (freeing arrays under a
+ * running call crashed the JVM in PyTorch's native code), and a call after close says what is wrong.
+ */
+class ClosingTest {
+    @Test
+    void anAutoregressiveModelClosesAfterTheCallsInFlightAndThenSaysItIsClosed() throws Exception {
+        AutoregressiveLM ar = AutoregressiveLM.load(TestModels.root().resolve("test-data/models/brown-ar"), null);
+        List<List<String>> expected = ar.generate(8, 1.0, 3);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<List<List<String>>> inFlight = pool.submit(() -> ar.generate(8, 1.0, 3));
+            Thread.sleep(50); // usually mid-call: generating 8 sentences takes longer
+            ar.close();
+            assertEquals(expected, inFlight.get(), "a call in flight when close came");
+        } finally {
+            pool.shutdownNow();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ar.generate(1, 1.0, 1));
+        assertEquals("this AutoregressiveLM has been closed", e.getMessage());
+        e = assertThrows(IllegalStateException.class, () -> ar.score(List.of(List.of("A", "day", "."))));
+        assertEquals("this AutoregressiveLM has been closed", e.getMessage());
+        ar.close(); // twice is fine
+    }
+
+    @Test
+    void aClosedProbeSaysSoWhereverItIsUsed(@TempDir Path dir) throws Exception {
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(0, java.time.Duration.ZERO).build()) {
+            NoisySentimentClassifier probe = NoisySentimentClassifier.train(lm,
+                    TaggedCorpus.read(TestModels.devCorpus()).subList(0, 50), 2, 1);
+            Constraints steer = Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 5));
+            SamplingOptions options = SamplingOptions.builder().steps(2).length(4).build();
+            lm.generate(1, steer, options);
+            probe.close();
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.generate(1, steer, options));
+            assertEquals("this NoisySentimentClassifier has been closed", e.getMessage());
+            e = assertThrows(IllegalStateException.class, () -> probe.save(dir.resolve("probe.ndlist")));
+            assertEquals("this NoisySentimentClassifier has been closed", e.getMessage());
+            assertEquals(1, lm.generate(1, options).size(), "the model serves on");
+        }
+    }
+}
