@@ -169,6 +169,17 @@ class MainTest {
         assertEquals("\uFEFFThe end", TokenLinesCommand.replaceTokens("\uFEFFThe [MASK]", List.of("The", "end")));
     }
 
+    /** No-break and other Unicode spaces separate tokens like ASCII spacing, and stay where they were. */
+    @Test
+    void infillSplitsTokensAtUnicodeSpaces() {
+        assertEquals(List.of("The", "[MASK]", "x", "y", "z"), TokenLinesCommand.tokens("The\u00A0[MASK]\u202Fx\u3000y\u2028z"));
+        assertEquals(List.of("zero\u200Bwidth"), TokenLinesCommand.tokens("zero\u200Bwidth"), "not a space");
+        Run r = run("The\u00A0[MASK] was late .\n", "infill", "--model", MODEL, "--steps", "2");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out().lines().findFirst().orElseThrow();
+        assertTrue(out.startsWith("The\u00A0") && out.endsWith(" was late .") && !out.contains("[MASK]"), out);
+    }
+
     @Test
     void generatePrintsOneSentenceALine() {
         Run r = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4");
