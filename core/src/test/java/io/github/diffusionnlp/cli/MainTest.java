@@ -180,6 +180,24 @@ class MainTest {
         assertTrue(out.startsWith("The\u00A0") && out.endsWith(" was late .") && !out.contains("[MASK]"), out);
     }
 
+    /** A mask glued to punctuation or in lower case would pass through unfilled without a word; it is an error. */
+    @Test
+    void aMaskThatIsNotATokenOfItsOwnEndsTheRunNamingTheLine() {
+        for (String bad : List.of("said [MASK].", "( [MASK]) .", "the [mask] sat")) {
+            Run r = run("The [MASK] sat .\n\n" + bad + "\nnot read [MASK] .\n", "infill", "--model", MODEL,
+                    "--steps", "2");
+            assertNotEquals(0, r.code(), bad);
+            assertTrue(r.err().contains("input line 3") && r.err().contains("[MASK] exactly"), r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("error:")).count(), r.err());
+            assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+            assertEquals(2, r.out().lines().count(), "the lines before it are written: " + r.out());
+        }
+        assertTrue(run("said [MASK].\n", "infill", "--model", MODEL, "--steps", "2").err()
+                .contains("write '[MASK] .'"));
+        Run rewrite = run("said [MASK].\n", "rewrite", "--model", MODEL, "--steps", "2");
+        assertEquals(0, rewrite.code(), "rewrite has no masks: " + rewrite.err());
+    }
+
     @Test
     void generatePrintsOneSentenceALine() {
         Run r = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4");
