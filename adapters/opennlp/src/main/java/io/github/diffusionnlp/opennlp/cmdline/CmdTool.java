@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
@@ -390,12 +392,29 @@ abstract class CmdTool<P> {
                     + " characters; passed through unchanged");
             return null;
         }
+        List<String[]> sentences;
         try {
-            return tokenized ? List.<String[]>of(text.trim().split("\\s+")) : english.sentences(text);
+            sentences = tokenized ? List.<String[]>of(whitespaceTokens(text)) : english.sentences(text);
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
             return null;
         }
+        // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it
+        // passes through as it is, like a blank line, rather than being written as an empty one.
+        return sentences.isEmpty() || sentences.get(0).length == 0 ? null : sentences;
+    }
+
+    /** Unicode's White_Space set, no-break spaces included (what core's infill and rewrite split at). */
+    private static final Pattern WHITESPACE_TOKEN = Pattern.compile("[^\\p{IsWhite_Space}]+");
+
+    /**
+     * The whitespace-separated tokens of {@code -tokenized} input. Not {@code trim().split("\\s+")}:
+     * {@code trim} also strips the control characters U+0001 to U+001F at either end of the line, which
+     * are not spacing, so a first or last token made of them vanished or lost characters; and {@code \s}
+     * does not match a no-break space, so a [MASK] after one was part of an unknown token, never filled.
+     */
+    static String[] whitespaceTokens(String text) {
+        return WHITESPACE_TOKEN.matcher(text).results().map(MatchResult::group).toArray(String[]::new);
     }
 
     static String message(Throwable e) {

@@ -230,6 +230,27 @@ class DiffusionNlpToolTest {
         assertEquals("no mask at all", lines.get(1));
     }
 
+    /**
+     * {@code -tokenized} splits at Unicode spaces and nowhere else: control characters at a line's ends are
+     * (part of) tokens, not spacing to trim, and a no-break space separates; a line of such spaces passes through.
+     */
+    @Test
+    void tokenizedInputLosesNoCharactersAndSplitsAtNoBreakSpaces() {
+        String in = "\u0001 lead [MASK] .\u0002\nThe\u00A0[MASK] was late .\n\u00A0\u00A0\n";
+        Run r = run(in, "Infill", "-tokenized", "-steps", "2");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), r.out());
+        String[] first = lines.get(0).split(" ");
+        assertEquals(List.of("\u0001", "lead", ".\u0002"), List.of(first[0], first[1], first[3]), lines.get(0));
+        assertEquals(4, first.length, lines.get(0));
+        String[] second = lines.get(1).split(" ");
+        assertEquals(5, second.length, lines.get(1));
+        assertEquals("The", second[0]);
+        assertFalse(lines.get(1).contains("[MASK]"), lines.get(1));
+        assertEquals("\u00A0\u00A0", lines.get(2));
+    }
+
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {
