@@ -73,7 +73,10 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                             + (lineNo > 1 ? " (the lines before it were written)" : ""), e);
                 }
                 pending.add(line);
-                if (pending.size() == options.batchSize()) {
+                // A full batch, or all the input there is for now: a program that writes a line and waits
+                // for its answer (a coprocess, an interactive shell) gets it now, not after batchSize - 1
+                // more lines or the end of the input. A line's seed is seed + its number either way.
+                if (pending.size() == options.batchSize() || !in.ready()) {
                     flush(lm, options, pending, out, lineNo - pending.size());
                     progress.update(lineNo);
                 }

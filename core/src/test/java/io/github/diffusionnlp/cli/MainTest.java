@@ -198,6 +198,44 @@ class MainTest {
         assertEquals(0, rewrite.code(), "rewrite has no masks: " + rewrite.err());
     }
 
+    /**
+     * A program that writes one line and waits for its answer before the next (a coprocess) gets it: a line
+     * is not held back until a batch of {@code --batch} lines is full or the input ends.
+     */
+    @Test
+    void aLineIsAnsweredWhileTheInputStaysOpen() throws Exception {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        java.util.concurrent.ExecutorService tool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            System.setIn(stdin);
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            java.util.concurrent.Future<Integer> code = tool.submit(() -> Main.run("infill", "--model", MODEL,
+                    "--steps", "2"));
+            writer.write("The [MASK] sat .\n".getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (o.size() == 0 && System.nanoTime() < deadline && !code.isDone()) {
+                Thread.sleep(50);
+            }
+            String answer = o.toString(StandardCharsets.UTF_8);
+            assertTrue(answer.endsWith(" sat .\n") && !answer.contains("[MASK]"), "answered before more input: '"
+                    + answer + "'");
+            writer.write("A second [MASK] .\n".getBytes(StandardCharsets.UTF_8));
+            writer.close();
+            assertEquals(0, code.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(2, o.toString(StandardCharsets.UTF_8).lines().count());
+        } finally {
+            writer.close();
+            tool.shutdownNow();
+            System.setIn(in);
+            System.setOut(out);
+        }
+    }
+
     @Test
     void generatePrintsOneSentenceALine() {
         Run r = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4");
