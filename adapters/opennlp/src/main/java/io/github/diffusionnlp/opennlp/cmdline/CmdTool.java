@@ -322,7 +322,10 @@ abstract class CmdTool<P> {
                         }
                     }
                 }
-                if (batch.size() >= batchSize) {
+                // A full batch, or all the input there is for now: a program that writes a line and waits
+                // for its answer (a coprocess) gets it now, not after a batch more of sentences or the end
+                // of the input. Sentence k of the run uses seed + k either way.
+                if (batch.size() >= batchSize || !lines.ready()) {
                     flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err);
                     monitor.incrementCounter(pending.size());
                     pending.clear();

@@ -251,6 +251,40 @@ class DiffusionNlpToolTest {
         assertEquals("\u00A0\u00A0", lines.get(2));
     }
 
+    /**
+     * A program that writes one line and waits for its answer before the next (a coprocess) gets it: a line
+     * is not held back until a batch of {@code -batch} sentences is full or the input ends.
+     */
+    @Test
+    void aLineIsAnsweredWhileTheInputStaysOpen() throws Exception {
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.util.concurrent.ExecutorService tool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> code = tool.submit(() -> DiffusionNlpTool.run(
+                    new String[] {"Infill", "-tokenized", "-steps", "2"}, stdin, out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+            writer.write("The [MASK] sat .\n".getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (out.size() == 0 && System.nanoTime() < deadline && !code.isDone()) {
+                Thread.sleep(50);
+            }
+            String answer = out.toString(StandardCharsets.UTF_8);
+            assertTrue(answer.endsWith(" sat .\n") && !answer.contains("[MASK]"), "answered before more input: '"
+                    + answer + "' " + err);
+            writer.write("no mask\n".getBytes(StandardCharsets.UTF_8));
+            writer.close();
+            assertEquals(0, code.get(120, java.util.concurrent.TimeUnit.SECONDS), err.toString());
+            assertEquals(2, out.toString(StandardCharsets.UTF_8).lines().count());
+        } finally {
+            writer.close();
+            tool.shutdownNow();
+        }
+    }
+
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {
