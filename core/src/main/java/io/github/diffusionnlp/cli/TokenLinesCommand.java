@@ -97,6 +97,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
             out.println(replaceTokens(lines.get(i), done.get(i)));
         }
         out.flush();
+        Stdout.requireOpen(out, "input line " + (first + lines.size()));
         lines.clear();
     }
 

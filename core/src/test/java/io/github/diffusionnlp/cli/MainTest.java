@@ -236,6 +236,34 @@ class MainTest {
         }
     }
 
+    /** Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one. */
+    @Test
+    void aClosedStandardOutputStopsTheRun() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        java.io.PipedInputStream reader = new java.io.PipedInputStream();
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
+        reader.close(); // the reader stopped
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(pipe, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream("The [MASK] sat .\nno mask\n".repeat(3).getBytes(StandardCharsets.UTF_8)));
+            int infill = Main.run("infill", "--model", MODEL, "--steps", "1", "--batch", "2");
+            int generate = Main.run("generate", "--model", MODEL, "--steps", "1", "--count", "4", "--batch", "2");
+            String messages = e.toString(StandardCharsets.UTF_8);
+            assertNotEquals(0, infill, messages);
+            assertNotEquals(0, generate, messages);
+            assertTrue(messages.contains("error: standard output was closed after input line 2 ")
+                    && messages.contains("error: standard output was closed after 2 sentences "), messages);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        }
+    }
+
     @Test
     void generatePrintsOneSentenceALine() {
         Run r = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4");
