@@ -373,6 +373,23 @@ abstract class CmdTool<P> {
             out.write('\n');
         }
         out.flush();
+        if (!pending.isEmpty()) {
+            requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
+        }
+    }
+
+    /**
+     * Fails once a write to {@code out} has failed: its reader stopped ({@code | head}, a closed pipe).
+     * A {@link PrintStream} only notes the error, and the tools went on sampling every remaining line
+     * for no one and then exited 0.
+     *
+     * @param written what has been written, for the message ("line 12", "40 sentences")
+     */
+    static void requireOpen(PrintStream out, String written) {
+        if (out.checkError()) {
+            throw new TerminateToolException(FAILED, "standard output was closed after " + written
+                    + " (the program reading it stopped); the rest was not computed");
+        }
     }
 
     /**

@@ -285,6 +285,28 @@ class DiffusionNlpToolTest {
         }
     }
 
+    /** Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one. */
+    @Test
+    void aClosedStandardOutputStopsTheRun() throws IOException {
+        java.io.PipedInputStream reader = new java.io.PipedInputStream();
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
+        reader.close(); // the reader stopped
+        PrintStream closed = new PrintStream(pipe, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        byte[] in = "The [MASK] sat .\nno mask\n".repeat(3).getBytes(StandardCharsets.UTF_8);
+        int infill = DiffusionNlpTool.run(new String[] {"Infill", "-tokenized", "-steps", "1", "-batch", "1"},
+                new ByteArrayInputStream(in), closed, e);
+        int generate = DiffusionNlpTool.run(new String[] {"Generate", "-count", "4", "-steps", "1", "-batch", "2"},
+                new ByteArrayInputStream(new byte[0]), closed, e);
+        String messages = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, infill, messages);
+        assertEquals(2, generate, messages);
+        assertTrue(messages.contains("standard output was closed after line 1 ")
+                && messages.contains("standard output was closed after 2 sentences "), messages);
+        assertEquals(0, run(new byte[0], "Infill", "-tokenized", "-steps", "1").code(), "empty input, open output");
+    }
+
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {
