@@ -307,6 +307,22 @@ class DiffusionNlpToolTest {
         assertEquals(0, run(new byte[0], "Infill", "-tokenized", "-steps", "1").code(), "empty input, open output");
     }
 
+    /** A mask written so that it will not be filled ([mask], or [MASK]. with -tokenized) is named on stderr, not skipped silently. */
+    @Test
+    void aMaskThatWillNotBeFilledIsNamed() {
+        Run tokenized = run("fine [MASK] .\nsaid [MASK].\n", "Infill", "-tokenized", "-steps", "1");
+        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertTrue(tokenized.stderr().contains("line 2: '[MASK].' is not a mask and is not filled"), tokenized.stderr());
+        assertFalse(tokenized.stderr().contains("line 1:"), tokenized.stderr());
+        assertEquals("said [MASK].", tokenized.lines().get(1));
+        Run raw = run("The [mask] sat. He [MASK].\n", "Infill", "-steps", "1");
+        assertEquals(0, raw.code(), raw.stderr());
+        assertTrue(raw.stderr().contains("line 1: '[mask]' is not a mask"), raw.stderr());
+        assertFalse(raw.lines().get(0).contains("[MASK]"), "the real mask is filled: " + raw.out());
+        assertFalse(run("He said [MASK].\n", "Infill", "-steps", "1").stderr().contains("not a mask"),
+                "raw text: [MASK] glued to a full stop is a mask");
+    }
+
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {
