@@ -22,10 +22,10 @@ final class InfillCommand extends TokenLinesCommand {
     void checkLine(List<String> tokens) {
         for (String token : tokens) {
             if (!token.equals(DiffusionLM.MASK) && token.toUpperCase(Locale.ROOT).contains(DiffusionLM.MASK)) {
-                throw new IllegalArgumentException("token '" + token + "' is not a mask: a mask is the token "
-                        + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
-                        + token.replaceAll("(?i)\\[MASK]", " " + DiffusionLM.MASK + " ").strip().replaceAll(" +", " ")
-                        + "')");
+                throw new IllegalArgumentException("token '" + Visible.of(token) + "' is not a mask: a mask is the"
+                        + " token " + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
+                        + Visible.of(token.replaceAll("(?i)\\[MASK]", " " + DiffusionLM.MASK + " ").strip()
+                                .replaceAll(" +", " ")) + "')");
             }
         }
     }
