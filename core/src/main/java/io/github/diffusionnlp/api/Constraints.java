@@ -116,10 +116,14 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         return Optional.ofNullable(template);
     }
 
-    /** Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas), naming a bad tag. */
+    /**
+     * Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas), naming a bad tag. Any
+     * Unicode space separates: a template copied from a web page may hold no-break spaces, and
+     * "unknown UPOS tag 'DET NOUN'" (the space a no-break one) would be a riddle.
+     */
     public static List<Upos> parseTemplate(String tags) {
         java.util.Objects.requireNonNull(tags, "POS template");
-        List<Upos> out = java.util.Arrays.stream(tags.trim().split("[\\s,]+")).filter(t -> !t.isEmpty())
+        List<Upos> out = java.util.Arrays.stream(tags.trim().split("[\\p{IsWhite_Space},]+")).filter(t -> !t.isEmpty())
                 .map(Upos::parse).toList();
         if (out.isEmpty()) {
             throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");

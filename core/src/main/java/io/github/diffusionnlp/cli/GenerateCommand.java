@@ -50,6 +50,7 @@ final class GenerateCommand implements Callable<Integer> {
                     out.println(String.join(" ", s));
                 }
                 out.flush();
+                Stdout.requireOpen(out, (done + n) + " sentences");
                 progress.update(done + n);
             }
             progress.done(count);

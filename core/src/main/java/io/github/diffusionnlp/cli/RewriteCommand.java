@@ -92,13 +92,13 @@ final class RewriteCommand extends TokenLinesCommand {
             if (tagged) {
                 int cut = token.lastIndexOf('_');
                 if (cut <= 0) {
-                    throw new IllegalArgumentException("--tagged: token '" + token + "' is not word_UPOS");
+                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "' is not word_UPOS");
                 }
                 words.add(token.substring(0, cut));
                 try {
                     tags.add(Upos.parse(token.substring(cut + 1)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--tagged: token '" + token + "': " + e.getMessage(), e);
+                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "': " + e.getMessage(), e);
                 }
             } else {
                 words.add(token);

@@ -17,8 +17,13 @@ import picocli.CommandLine.Mixin;
  * a time, and writes one line per input line with the spacing of the input kept.
  */
 abstract class TokenLinesCommand implements Callable<Integer> {
-    /** Whitespace separates tokens; so does U+FEFF (a byte-order mark), which is kept in place like spacing. */
-    private static final Pattern TOKEN = Pattern.compile("[^\\s\uFEFF]+");
+    /**
+     * Whitespace separates tokens: Unicode's whole White_Space set, since text pasted from the web carries
+     * no-break spaces (U+00A0, U+202F) and others that Java's {@code \s} does not match, and a mask after
+     * one would be read as part of an unknown word and never filled. So does U+FEFF (a byte-order mark).
+     * Both are kept in place like any spacing.
+     */
+    private static final Pattern TOKEN = Pattern.compile("[^\\p{IsWhite_Space}\uFEFF]+");
 
     @Mixin
     ModelOptions model;
@@ -68,7 +73,10 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                             + (lineNo > 1 ? " (the lines before it were written)" : ""), e);
                 }
                 pending.add(line);
-                if (pending.size() == options.batchSize()) {
+                // A full batch, or all the input there is for now: a program that writes a line and waits
+                // for its answer (a coprocess, an interactive shell) gets it now, not after batchSize - 1
+                // more lines or the end of the input. A line's seed is seed + its number either way.
+                if (pending.size() == options.batchSize() || !in.ready()) {
                     flush(lm, options, pending, out, lineNo - pending.size());
                     progress.update(lineNo);
                 }
@@ -89,6 +97,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
             out.println(replaceTokens(lines.get(i), done.get(i)));
         }
         out.flush();
+        Stdout.requireOpen(out, "input line " + (first + lines.size()));
         lines.clear();
     }
 

@@ -25,6 +25,18 @@ final class Utf8Lines {
         this.in = new BufferedInputStream(in);
     }
 
+    /**
+     * Whether more input can be read without waiting: false when the writer has sent everything it
+     * has for now (a caller waiting for the answer to its last line) or the input has ended.
+     */
+    boolean ready() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // the read that follows reports it
+        }
+    }
+
     /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
     String next() throws IOException {
         line.reset();

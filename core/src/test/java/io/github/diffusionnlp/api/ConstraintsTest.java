@@ -33,6 +33,8 @@ class ConstraintsTest {
     @Test
     void parsingNamesTheBadValueAndTheAllowedOnes() {
         assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), Constraints.parseTemplate("DET adj, NOUN"));
+        assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), Constraints.parseTemplate("\u00A0DET\u00A0adj,\u3000NOUN"),
+                "no-break and other Unicode spaces separate");
         IllegalArgumentException tag = assertThrows(IllegalArgumentException.class,
                 () -> Constraints.parseTemplate("DET NN"));
         assertTrue(tag.getMessage().contains("'NN'") && tag.getMessage().contains("PROPN"), tag.getMessage());

@@ -169,6 +169,105 @@ class MainTest {
         assertEquals("\uFEFFThe end", TokenLinesCommand.replaceTokens("\uFEFFThe [MASK]", List.of("The", "end")));
     }
 
+    /** No-break and other Unicode spaces separate tokens like ASCII spacing, and stay where they were. */
+    @Test
+    void infillSplitsTokensAtUnicodeSpaces() {
+        assertEquals(List.of("The", "[MASK]", "x", "y", "z"), TokenLinesCommand.tokens("The\u00A0[MASK]\u202Fx\u3000y\u2028z"));
+        assertEquals(List.of("zero\u200Bwidth"), TokenLinesCommand.tokens("zero\u200Bwidth"), "not a space");
+        Run r = run("The\u00A0[MASK] was late .\n", "infill", "--model", MODEL, "--steps", "2");
+        assertEquals(0, r.code(), r.err());
+        String out = r.out().lines().findFirst().orElseThrow();
+        assertTrue(out.startsWith("The\u00A0") && out.endsWith(" was late .") && !out.contains("[MASK]"), out);
+    }
+
+    /** A mask glued to punctuation or in lower case would pass through unfilled without a word; it is an error. */
+    @Test
+    void aMaskThatIsNotATokenOfItsOwnEndsTheRunNamingTheLine() {
+        for (String bad : List.of("said [MASK].", "( [MASK]) .", "the [mask] sat")) {
+            Run r = run("The [MASK] sat .\n\n" + bad + "\nnot read [MASK] .\n", "infill", "--model", MODEL,
+                    "--steps", "2");
+            assertNotEquals(0, r.code(), bad);
+            assertTrue(r.err().contains("input line 3") && r.err().contains("[MASK] exactly"), r.err());
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("error:")).count(), r.err());
+            assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+            assertEquals(2, r.out().lines().count(), "the lines before it are written: " + r.out());
+        }
+        assertTrue(run("said [MASK].\n", "infill", "--model", MODEL, "--steps", "2").err()
+                .contains("write '[MASK] .'"));
+        Run hidden = run("said [MASK]\u200B\n", "infill", "--model", MODEL, "--steps", "2");
+        assertTrue(hidden.err().contains("token '[MASK]<U+200B>' is not a mask"), "a zero-width space shown: " + hidden.err());
+        Run tagged = run("The_DET cat\u200BNOUN\n", "rewrite", "--model", MODEL, "--tagged", "--keep", "NOUN");
+        assertTrue(tagged.err().contains("token 'cat<U+200B>NOUN' is not word_UPOS"), tagged.err());
+        Run rewrite = run("said [MASK].\n", "rewrite", "--model", MODEL, "--steps", "2");
+        assertEquals(0, rewrite.code(), "rewrite has no masks: " + rewrite.err());
+    }
+
+    /**
+     * A program that writes one line and waits for its answer before the next (a coprocess) gets it: a line
+     * is not held back until a batch of {@code --batch} lines is full or the input ends.
+     */
+    @Test
+    void aLineIsAnsweredWhileTheInputStaysOpen() throws Exception {
+        InputStream in = System.in;
+        PrintStream out = System.out;
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        java.util.concurrent.ExecutorService tool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            System.setIn(stdin);
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            java.util.concurrent.Future<Integer> code = tool.submit(() -> Main.run("infill", "--model", MODEL,
+                    "--steps", "2"));
+            writer.write("The [MASK] sat .\n".getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (o.size() == 0 && System.nanoTime() < deadline && !code.isDone()) {
+                Thread.sleep(50);
+            }
+            String answer = o.toString(StandardCharsets.UTF_8);
+            assertTrue(answer.endsWith(" sat .\n") && !answer.contains("[MASK]"), "answered before more input: '"
+                    + answer + "'");
+            writer.write("A second [MASK] .\n".getBytes(StandardCharsets.UTF_8));
+            writer.close();
+            assertEquals(0, code.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(2, o.toString(StandardCharsets.UTF_8).lines().count());
+        } finally {
+            writer.close();
+            tool.shutdownNow();
+            System.setIn(in);
+            System.setOut(out);
+        }
+    }
+
+    /** Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one. */
+    @Test
+    void aClosedStandardOutputStopsTheRun() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        java.io.PipedInputStream reader = new java.io.PipedInputStream();
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
+        reader.close(); // the reader stopped
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(pipe, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            System.setIn(new ByteArrayInputStream("The [MASK] sat .\nno mask\n".repeat(3).getBytes(StandardCharsets.UTF_8)));
+            int infill = Main.run("infill", "--model", MODEL, "--steps", "1", "--batch", "2");
+            int generate = Main.run("generate", "--model", MODEL, "--steps", "1", "--count", "4", "--batch", "2");
+            String messages = e.toString(StandardCharsets.UTF_8);
+            assertNotEquals(0, infill, messages);
+            assertNotEquals(0, generate, messages);
+            assertTrue(messages.contains("error: standard output was closed after input line 2 ")
+                    && messages.contains("error: standard output was closed after 2 sentences "), messages);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        }
+    }
+
     @Test
     void generatePrintsOneSentenceALine() {
         Run r = run("", "generate", "--model", MODEL, "--count", "3", "--length", "6", "--steps", "4");

@@ -131,6 +131,9 @@ public class DiffusionAnnotator implements Annotator {
             return; // an empty document: nothing to fill or rewrite
         }
         DocumentEditor.joinMasks(doc);
+        if (settings.task == DiffusionSettings.Task.INFILL) {
+            warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
+        }
         List<List<String>> words = new ArrayList<>();
         List<boolean[]> written = new ArrayList<>(); // per sentence: which tokens the model writes
         for (CoreMap sentence : sentences) {
@@ -399,6 +402,25 @@ public class DiffusionAnnotator implements Annotator {
             }
         }
         return false;
+    }
+
+    private static final java.util.regex.Pattern ANY_CASE_MASK =
+            java.util.regex.Pattern.compile("\\[mask]", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * A "[mask]" or "[Mask]" in the text is not a mask (only {@value DiffusionLM#MASK} is) and comes back
+     * unfilled; without a word the user would not know why. It depends on the text, so it is a warning
+     * (a failing document would leave CoreNLP's {@code -threads} run waiting), one per document.
+     */
+    private void warnOfMasksInAnotherCase(String text) {
+        java.util.regex.Matcher m = ANY_CASE_MASK.matcher(text);
+        while (m.find()) {
+            if (!m.group().equals(DiffusionLM.MASK)) {
+                LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
+                        + " capitals", settings.name, m.group(), m.start(), DiffusionLM.MASK);
+                return;
+            }
+        }
     }
 
     private boolean isKept(CoreLabel t, int i) {

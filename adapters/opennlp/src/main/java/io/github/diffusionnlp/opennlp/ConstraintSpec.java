@@ -145,7 +145,7 @@ public final class ConstraintSpec {
             return withInputTemplate();
         }
         List<Upos> parsed = new ArrayList<>();
-        for (String part : value.trim().split("[\\s,]+")) {
+        for (String part : value.trim().split("[\\p{IsWhite_Space},]+")) { // no-break spaces too, as in core
             if (!part.isEmpty()) {
                 parsed.add(parseTag(part));
             }

@@ -14,6 +14,7 @@ import opennlp.tools.tokenize.DictionaryDetokenizer;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
+import opennlp.tools.util.StringUtil;
 
 /**
  * English text in and out, with OpenNLP's own tools: sentences from {@link SentenceDetectorME} and
@@ -32,6 +33,8 @@ public final class EnglishText {
     public static final String SENTENCE_MODEL = "/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin";
     public static final String TOKENIZER_MODEL = "/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin";
     public static final String DETOKENIZER_RULES = "/io/github/diffusionnlp/opennlp/en-detokenizer.xml";
+    /** Whitespace-delimited runs longer than this are one token, not split by {@link TokenizerME}. */
+    public static final int LONG_TOKEN_CHARS = 1000;
 
     private static volatile EnglishText shared;
 
@@ -107,7 +110,7 @@ public final class EnglishText {
             int end = mask < 0 ? text.length() : mask;
             String piece = text.substring(from, end);
             if (!piece.isBlank()) {
-                tokens.addAll(List.of(tokenizer.tokenize(piece)));
+                tokenizeInto(tokenizer, piece, tokens);
             }
             if (mask < 0) {
                 break;
@@ -116,6 +119,40 @@ public final class EnglishText {
             from = mask + InfillerME.MASK.length();
         }
         return tokens.toArray(String[]::new);
+    }
+
+    /**
+     * The tokens of a piece of text, by {@link TokenizerME} except that a whitespace-delimited run longer
+     * than {@value #LONG_TOKEN_CHARS} characters (a base64 blob, a minified line) is one token as it is.
+     * {@code TokenizerME} builds prefix and suffix features at every character of a run, so its time grows
+     * with the square of the run's length: a 200,000-character run took a minute, a 1 MB one most of an
+     * hour. It splits runs one by one, so tokenizing the text between long runs gives what it would give.
+     */
+    private static void tokenizeInto(TokenizerME tokenizer, String piece, List<String> tokens) {
+        int from = 0; // start of the text not yet tokenized
+        int i = 0;
+        while (i < piece.length()) {
+            if (StringUtil.isWhitespace(piece.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < piece.length() && !StringUtil.isWhitespace(piece.charAt(i))) {
+                i++;
+            }
+            if (i - start > LONG_TOKEN_CHARS) {
+                String before = piece.substring(from, start);
+                if (!before.isBlank()) {
+                    tokens.addAll(List.of(tokenizer.tokenize(before)));
+                }
+                tokens.add(piece.substring(start, i));
+                from = i;
+            }
+        }
+        String rest = piece.substring(from);
+        if (!rest.isBlank()) {
+            tokens.addAll(List.of(tokenizer.tokenize(rest)));
+        }
     }
 
     /** Tokens joined into text by the detokenizer rules. */

@@ -38,7 +38,7 @@ public final class KeepSpec {
         }
         SortedSet<Integer> indexes = new TreeSet<>();
         SortedSet<String> classes = new TreeSet<>();
-        for (String part : spec.trim().split("[,\\s]+")) {
+        for (String part : spec.trim().split("[,\\p{IsWhite_Space}]+")) { // no-break spaces too, as in core
             if (part.isEmpty()) {
                 continue;
             }

@@ -250,6 +250,24 @@ class ApiTest {
         assertFalse(text.isBlank());
     }
 
+    /**
+     * A long run without spaces (a base64 blob, a minified line) is one token, in seconds: TokenizerME's
+     * time grows with the square of a run's length (300,000 characters: minutes). Ordinary text is
+     * tokenized as before.
+     */
+    @Test
+    void aLongRunWithoutSpacesIsOneTokenQuickly() {
+        String blob = "x".repeat(300_000);
+        String[] tokens = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> EnglishText.get().tokenize("He said " + blob + " [MASK]. It's (late)."));
+        String[] expected = EnglishText.get().tokenize("He said blob [MASK]. It's (late).");
+        assertEquals("blob", expected[2]);
+        expected[2] = blob;
+        assertArrayEquals(expected, tokens);
+        String word = "y".repeat(EnglishText.LONG_TOKEN_CHARS - 1); // with its full stop, a run of the limit's length
+        assertArrayEquals(new String[] {word, "."}, EnglishText.get().tokenize(word + "."), "still TokenizerME's");
+    }
+
     @Test
     void detokenizerRules() {
         var d = EnglishText.detokenizer();

@@ -44,6 +44,8 @@ class ConstraintsApiTest {
         assertEquals("positive", spec.getSentiment());
         assertArrayEquals(new String[] {"DET", "ADJ", "NOUN"}, spec.getTemplate());
         assertEquals(3, spec.templateLength());
+        assertEquals(3, ConstraintSpec.NONE.parseTemplate("DET\u00A0ADJ\u202FNOUN").templateLength(), "no-break spaces");
+        assertEquals(KeepSpec.parse("0,NOUN"), KeepSpec.parse("0\u00A0NOUN"), "no-break spaces");
         assertEquals(new Constraints(Sentiment.POSITIVE, List.of(Upos.DET, Upos.ADJ, Upos.NOUN), 2),
                 spec.toConstraints());
         assertEquals(spec, ConstraintSpec.NONE.withGuidance(2).withTemplate("DET", "adj", "NOUN").withSentiment("positive"));

@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
@@ -320,7 +322,10 @@ abstract class CmdTool<P> {
                         }
                     }
                 }
-                if (batch.size() >= batchSize) {
+                // A full batch, or all the input there is for now: a program that writes a line and waits
+                // for its answer (a coprocess) gets it now, not after a batch more of sentences or the end
+                // of the input. Sentence k of the run uses seed + k either way.
+                if (batch.size() >= batchSize || !lines.ready()) {
                     flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err);
                     monitor.incrementCounter(pending.size());
                     pending.clear();
@@ -368,6 +373,23 @@ abstract class CmdTool<P> {
             out.write('\n');
         }
         out.flush();
+        if (!pending.isEmpty()) {
+            requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
+        }
+    }
+
+    /**
+     * Fails once a write to {@code out} has failed: its reader stopped ({@code | head}, a closed pipe).
+     * A {@link PrintStream} only notes the error, and the tools went on sampling every remaining line
+     * for no one and then exited 0.
+     *
+     * @param written what has been written, for the message ("line 12", "40 sentences")
+     */
+    static void requireOpen(PrintStream out, String written) {
+        if (out.checkError()) {
+            throw new TerminateToolException(FAILED, "standard output was closed after " + written
+                    + " (the program reading it stopped); the rest was not computed");
+        }
     }
 
     /**
@@ -390,12 +412,29 @@ abstract class CmdTool<P> {
                     + " characters; passed through unchanged");
             return null;
         }
+        List<String[]> sentences;
         try {
-            return tokenized ? List.<String[]>of(text.trim().split("\\s+")) : english.sentences(text);
+            sentences = tokenized ? List.<String[]>of(whitespaceTokens(text)) : english.sentences(text);
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
             return null;
         }
+        // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it
+        // passes through as it is, like a blank line, rather than being written as an empty one.
+        return sentences.isEmpty() || sentences.get(0).length == 0 ? null : sentences;
+    }
+
+    /** Unicode's White_Space set, no-break spaces included (what core's infill and rewrite split at). */
+    private static final Pattern WHITESPACE_TOKEN = Pattern.compile("[^\\p{IsWhite_Space}]+");
+
+    /**
+     * The whitespace-separated tokens of {@code -tokenized} input. Not {@code trim().split("\\s+")}:
+     * {@code trim} also strips the control characters U+0001 to U+001F at either end of the line, which
+     * are not spacing, so a first or last token made of them vanished or lost characters; and {@code \s}
+     * does not match a no-break space, so a [MASK] after one was part of an unknown token, never filled.
+     */
+    static String[] whitespaceTokens(String text) {
+        return WHITESPACE_TOKEN.matcher(text).results().map(MatchResult::group).toArray(String[]::new);
     }
 
     static String message(Throwable e) {

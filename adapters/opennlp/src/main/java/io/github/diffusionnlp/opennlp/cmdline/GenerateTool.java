@@ -80,6 +80,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                         out.println(Output.render(List.<String[]>of(s), detokenizer));
                     }
                     out.flush();
+                    requireOpen(out, (done + n) + " sentences");
                     monitor.incrementCounter(n);
                 }
             } finally {

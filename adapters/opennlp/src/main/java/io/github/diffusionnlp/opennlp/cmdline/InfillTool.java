@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import opennlp.tools.tokenize.Detokenizer;
 
 /**
@@ -20,8 +22,35 @@ import opennlp.tools.tokenize.Detokenizer;
  * unchanged (the last two with a message on stderr naming the line).
  */
 final class InfillTool extends CmdTool<Params.InfillParams> {
+    private static final Pattern ANY_CASE_MASK = Pattern.compile("\\[mask]", Pattern.CASE_INSENSITIVE);
+
     InfillTool() {
         super(Params.InfillParams.class);
+    }
+
+    /**
+     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, or with
+     * {@code -tokenized} a token with [MASK] glued to other characters ("[MASK]."). Such a line is written
+     * back with that word as it was; without a message the user would not know why.
+     */
+    static String notAMask(String text, List<String[]> sentences, boolean tokenized) {
+        if (tokenized) {
+            for (String[] s : sentences) {
+                for (String t : s) {
+                    if (!t.equals(InfillerME.MASK) && ANY_CASE_MASK.matcher(t).find()) {
+                        return t;
+                    }
+                }
+            }
+            return null;
+        }
+        Matcher m = ANY_CASE_MASK.matcher(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
+        while (m.find()) {
+            if (!m.group().equals(InfillerME.MASK)) {
+                return m.group();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -46,6 +75,11 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 List<String[]> sentences = sentencesOf(line, tokenized, english, err);
                 if (sentences == null) {
                     return ReadLine.passThrough(line);
+                }
+                String unfilled = notAMask(line.text(), sentences, tokenized);
+                if (unfilled != null) {
+                    err.println("line " + line.number() + ": '" + unfilled + "' is not a mask and is not filled: a mask"
+                            + " is " + InfillerME.MASK + " in capitals" + (tokenized ? ", a token of its own" : ""));
                 }
                 List<Job> jobs = new ArrayList<>();
                 for (String[] s : sentences) {

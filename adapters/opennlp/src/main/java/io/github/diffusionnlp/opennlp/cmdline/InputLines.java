@@ -33,6 +33,18 @@ final class InputLines {
         this.in = new BufferedInputStream(in, 1 << 16);
     }
 
+    /**
+     * Whether more input can be read without waiting: false when the writer has sent everything it
+     * has for now (a caller waiting for the answer to its last line) or the input has ended.
+     */
+    boolean ready() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // the read that follows reports it
+        }
+    }
+
     /** The next line ({@code \n} or {@code \r\n} removed), or null at the end of the input. */
     Line next() throws IOException {
         buffer.reset();

@@ -230,6 +230,99 @@ class DiffusionNlpToolTest {
         assertEquals("no mask at all", lines.get(1));
     }
 
+    /**
+     * {@code -tokenized} splits at Unicode spaces and nowhere else: control characters at a line's ends are
+     * (part of) tokens, not spacing to trim, and a no-break space separates; a line of such spaces passes through.
+     */
+    @Test
+    void tokenizedInputLosesNoCharactersAndSplitsAtNoBreakSpaces() {
+        String in = "\u0001 lead [MASK] .\u0002\nThe\u00A0[MASK] was late .\n\u00A0\u00A0\n";
+        Run r = run(in, "Infill", "-tokenized", "-steps", "2");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), r.out());
+        String[] first = lines.get(0).split(" ");
+        assertEquals(List.of("\u0001", "lead", ".\u0002"), List.of(first[0], first[1], first[3]), lines.get(0));
+        assertEquals(4, first.length, lines.get(0));
+        String[] second = lines.get(1).split(" ");
+        assertEquals(5, second.length, lines.get(1));
+        assertEquals("The", second[0]);
+        assertFalse(lines.get(1).contains("[MASK]"), lines.get(1));
+        assertEquals("\u00A0\u00A0", lines.get(2));
+    }
+
+    /**
+     * A program that writes one line and waits for its answer before the next (a coprocess) gets it: a line
+     * is not held back until a batch of {@code -batch} sentences is full or the input ends.
+     */
+    @Test
+    void aLineIsAnsweredWhileTheInputStaysOpen() throws Exception {
+        java.io.PipedOutputStream writer = new java.io.PipedOutputStream();
+        java.io.PipedInputStream stdin = new java.io.PipedInputStream(writer);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        java.util.concurrent.ExecutorService tool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<Integer> code = tool.submit(() -> DiffusionNlpTool.run(
+                    new String[] {"Infill", "-tokenized", "-steps", "2"}, stdin, out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8)));
+            writer.write("The [MASK] sat .\n".getBytes(StandardCharsets.UTF_8));
+            writer.flush();
+            long deadline = System.nanoTime() + 90_000_000_000L;
+            while (out.size() == 0 && System.nanoTime() < deadline && !code.isDone()) {
+                Thread.sleep(50);
+            }
+            String answer = out.toString(StandardCharsets.UTF_8);
+            assertTrue(answer.endsWith(" sat .\n") && !answer.contains("[MASK]"), "answered before more input: '"
+                    + answer + "' " + err);
+            writer.write("no mask\n".getBytes(StandardCharsets.UTF_8));
+            writer.close();
+            assertEquals(0, code.get(120, java.util.concurrent.TimeUnit.SECONDS), err.toString());
+            assertEquals(2, out.toString(StandardCharsets.UTF_8).lines().count());
+        } finally {
+            writer.close();
+            tool.shutdownNow();
+        }
+    }
+
+    /** Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one. */
+    @Test
+    void aClosedStandardOutputStopsTheRun() throws IOException {
+        java.io.PipedInputStream reader = new java.io.PipedInputStream();
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
+        reader.close(); // the reader stopped
+        PrintStream closed = new PrintStream(pipe, true, StandardCharsets.UTF_8);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        byte[] in = "The [MASK] sat .\nno mask\n".repeat(3).getBytes(StandardCharsets.UTF_8);
+        int infill = DiffusionNlpTool.run(new String[] {"Infill", "-tokenized", "-steps", "1", "-batch", "1"},
+                new ByteArrayInputStream(in), closed, e);
+        int generate = DiffusionNlpTool.run(new String[] {"Generate", "-count", "4", "-steps", "1", "-batch", "2"},
+                new ByteArrayInputStream(new byte[0]), closed, e);
+        String messages = err.toString(StandardCharsets.UTF_8);
+        assertEquals(2, infill, messages);
+        assertEquals(2, generate, messages);
+        assertTrue(messages.contains("standard output was closed after line 1 ")
+                && messages.contains("standard output was closed after 2 sentences "), messages);
+        assertEquals(0, run(new byte[0], "Infill", "-tokenized", "-steps", "1").code(), "empty input, open output");
+    }
+
+    /** A mask written so that it will not be filled ([mask], or [MASK]. with -tokenized) is named on stderr, not skipped silently. */
+    @Test
+    void aMaskThatWillNotBeFilledIsNamed() {
+        Run tokenized = run("fine [MASK] .\nsaid [MASK].\n", "Infill", "-tokenized", "-steps", "1");
+        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertTrue(tokenized.stderr().contains("line 2: '[MASK].' is not a mask and is not filled"), tokenized.stderr());
+        assertFalse(tokenized.stderr().contains("line 1:"), tokenized.stderr());
+        assertEquals("said [MASK].", tokenized.lines().get(1));
+        Run raw = run("The [mask] sat. He [MASK].\n", "Infill", "-steps", "1");
+        assertEquals(0, raw.code(), raw.stderr());
+        assertTrue(raw.stderr().contains("line 1: '[mask]' is not a mask"), raw.stderr());
+        assertFalse(raw.lines().get(0).contains("[MASK]"), "the real mask is filled: " + raw.out());
+        assertFalse(run("He said [MASK].\n", "Infill", "-steps", "1").stderr().contains("not a mask"),
+                "raw text: [MASK] glued to a full stop is a mask");
+    }
+
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {

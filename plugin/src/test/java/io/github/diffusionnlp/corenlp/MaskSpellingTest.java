@@ -1,0 +1,43 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** A mask in another case is named in the log (captured from stderr, where the simple logger writes). */
+@Isolated
+class MaskSpellingTest {
+    @Test
+    void aMaskInAnotherCaseIsNamedNotSkippedSilently() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill"));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Annotation doc;
+        Annotation fine;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            doc = annotate(pipeline, "He said [mask] and [MASK].");
+            fine = annotate(pipeline, "He said [MASK].");
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("'[mask]' at character 8 is not a mask and is not filled"), log);
+        assertEquals(1, log.lines().filter(l -> l.contains("is not a mask")).count(), "one warning for the two documents: "
+                + log);
+        assertTrue(String.join(" ", words(doc)).contains("[ mask ]"), "written back as it was");
+        assertFalse(String.join(" ", words(doc)).contains("[MASK]"), "the real mask is filled");
+        assertFalse(String.join(" ", words(fine)).contains("[MASK]"));
+    }
+}
