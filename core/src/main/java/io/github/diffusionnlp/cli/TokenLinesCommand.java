@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,8 @@ import picocli.CommandLine.Mixin;
  * a time, and writes one line per input line with the spacing of the input kept.
  */
 abstract class TokenLinesCommand implements Callable<Integer> {
-    /**
-     * Whitespace separates tokens: Unicode's whole White_Space set, since text pasted from the web carries
-     * no-break spaces (U+00A0, U+202F) and others that Java's {@code \s} does not match, and a mask after
-     * one would be read as part of an unknown word and never filled. So does U+FEFF (a byte-order mark).
-     * Both are kept in place like any spacing.
-     */
-    private static final Pattern TOKEN = Pattern.compile("[^\\p{IsWhite_Space}\uFEFF]+");
+    /** Whitespace, every Unicode kind of it, separates tokens, as in a training corpus; the spacing stays in place. */
+    private static final Pattern TOKEN = TaggedCorpus.TOKEN;
 
     @Mixin
     ModelOptions model;

@@ -40,7 +40,13 @@ import java.util.zip.ZipException;
  * ending in {@code .gz} are gzip-compressed.
  */
 public final class TaggedCorpus {
-    private static final Pattern TOKEN = Pattern.compile("[^\\s\uFEFF]+");
+    /**
+     * A token of whitespace-separated text, here and in the command-line tools' input: Unicode's whole
+     * White_Space set separates (text pasted from the web carries no-break spaces, U+00A0 and U+202F, that
+     * Java's {@code \s} does not match), and so does U+FEFF, a byte-order mark. A corpus split otherwise
+     * would train words that no input can ever give the model.
+     */
+    public static final Pattern TOKEN = Pattern.compile("[^\\p{IsWhite_Space}\uFEFF]+");
 
     private TaggedCorpus() {}
 
