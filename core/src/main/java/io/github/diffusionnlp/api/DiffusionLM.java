@@ -495,6 +495,12 @@ public final class DiffusionLM implements AutoCloseable {
      * @param seed the noise the sentence is read through (a few noise levels; results vary a little)
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
+        Objects.requireNonNull(tokens, "tokens");
+        for (int i = 0; i < tokens.size(); i++) {
+            if (tokens.get(i) == null) {
+                throw new NullPointerException("token " + i + " is null");
+            }
+        }
         int len = info.config().maxLength();
         if (tokens.isEmpty() || tokens.size() > len) {
             throw new IllegalArgumentException("a sentence of 1 to " + len + " tokens is needed, got " + tokens.size());

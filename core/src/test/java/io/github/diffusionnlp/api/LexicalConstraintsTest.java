@@ -116,6 +116,9 @@ class LexicalConstraintsTest {
         assertTrue(happy.get(Sentiment.POSITIVE) > happy.get(Sentiment.NEGATIVE), happy.toString());
         assertTrue(grim.get(Sentiment.NEGATIVE) > grim.get(Sentiment.POSITIVE), grim.toString());
         assertThrows(IllegalArgumentException.class, () -> lm.sentimentPosterior(List.of(), 1));
+        NullPointerException missing = assertThrows(NullPointerException.class,
+                () -> lm.sentimentPosterior(java.util.Arrays.asList("A", null, "day"), 1));
+        assertEquals("token 1 is null", missing.getMessage()); // was read silently as an unknown word
     }
 
     @Test
