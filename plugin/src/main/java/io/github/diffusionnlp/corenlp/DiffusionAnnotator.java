@@ -133,6 +133,7 @@ public class DiffusionAnnotator implements Annotator {
         DocumentEditor.joinMasks(doc);
         if (settings.task == DiffusionSettings.Task.INFILL) {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
+            warnOfGluedMasks(doc);
         }
         List<List<String>> words = new ArrayList<>();
         List<boolean[]> written = new ArrayList<>(); // per sentence: which tokens the model writes
@@ -418,6 +419,23 @@ public class DiffusionAnnotator implements Annotator {
             if (!m.group().equals(DiffusionLM.MASK)) {
                 LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
                         + " capitals", settings.name, m.group(), m.start(), DiffusionLM.MASK);
+                return;
+            }
+        }
+    }
+
+    /**
+     * A token that holds a mask with other characters ("[MASK]." under {@code tokenize.whitespace}, which
+     * splits only at spaces) is a word, not a mask, and comes back unfilled; named like a mask in another
+     * case, once per document.
+     */
+    private void warnOfGluedMasks(Annotation doc) {
+        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+            String w = t.originalText() != null ? t.originalText() : t.word();
+            if (w != null && w.contains(DiffusionLM.MASK) && !w.equals(DiffusionLM.MASK)) {
+                LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
+                        + " and is not filled: put spaces around {} (the tokenizer kept them together)",
+                        settings.name, w, t.beginPosition(), DiffusionLM.MASK);
                 return;
             }
         }

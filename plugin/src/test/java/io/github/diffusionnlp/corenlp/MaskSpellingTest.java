@@ -40,4 +40,23 @@ class MaskSpellingTest {
         assertFalse(String.join(" ", words(doc)).contains("[MASK]"), "the real mask is filled");
         assertFalse(String.join(" ", words(fine)).contains("[MASK]"));
     }
+
+    @Test
+    void aMaskGluedToPunctuationByAWhitespaceTokenizerIsNamed() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill",
+                "tokenize.whitespace", "true"));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        Annotation doc;
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            doc = annotate(pipeline, "He said [MASK]. Then [MASK] left .");
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("the token '[MASK].' at character 8 holds a mask glued to other characters"), log);
+        assertTrue(words(doc).contains("[MASK]."), "written back as it was: " + words(doc));
+        assertFalse(words(doc).contains("[MASK]"), "the separate mask is filled: " + words(doc));
+    }
 }
