@@ -229,6 +229,19 @@ class MainTest {
         }
     }
 
+    /** --quick shortens what the command line leaves at its default, never what it names. */
+    @Test
+    void quickBenchmarkKeepsTheOptionsGivenBesideIt() {
+        Run r = run("", "benchmark", "--quick", "--model", TestModels.tinyModel().toString(), "--corpus",
+                TestModels.devCorpus().toString(), "--size", "tiny", "--train-batch", "8", "--train-steps", "2",
+                "--train-warm-up", "5", "--step-counts", "2", "--batches", "1", "--memory-calls", "0");
+        assertEquals(0, r.code(), r.err());
+        for (String expected : List.of("| steps 4–5 (warm-up) |", "| steps 6–7 |", "| batch 1 | 2 |")) {
+            assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
+        }
+        assertTrue(!r.out().contains("| batch 1 | 8 |") && !r.out().contains("RSS before"), r.out());
+    }
+
     @Test
     void benchmarkRefusesAWarmUpThatWouldTimeTheFirstCalls() {
         Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--train-warm-up", "2");
