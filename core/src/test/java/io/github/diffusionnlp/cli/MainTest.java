@@ -397,6 +397,23 @@ class MainTest {
         assertEquals(1, lost.err().lines().filter(l -> l.startsWith("error: ")).count(), lost.err());
     }
 
+    /**
+     * A short --record run on another split (what README's dev-split commands do) is recorded under names
+     * of its own, beside the figures of the default 1,000 held-out sentences, not over them.
+     */
+    @Test
+    void evaluateRecordsAShortRunUnderItsOwnNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path model = movedTinyModel(tmp);
+        Run r = run("", "evaluate", "--model", model.toString(), "--heldout", DEV, "--sentences", "4",
+                "--step-counts", "1", "--train", "none", "--seed", "3", "--record");
+        assertEquals(0, r.code(), r.err());
+        String config = java.nio.file.Files.readString(model.resolve("config.json"));
+        assertTrue(config.contains("\"single_token_accuracy@1_T0.0_n4_seed3_dev\"")
+                && config.contains("\"3-token_span_accuracy@1_T0.0_n4_seed3_dev\""), config);
+        assertTrue(!config.contains("\"single_token_accuracy@1_T0.0\""), config);
+    }
+
     /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */
     @Test
     void evaluateSaysHowManySentencesASmallHeldOutFileHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
