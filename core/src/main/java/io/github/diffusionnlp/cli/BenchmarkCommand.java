@@ -27,7 +27,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--corpus", defaultValue = "test-data/brown/train.conllu.gz",
-            description = "corpus for the training measurement (default: ${DEFAULT-VALUE})")
+            description = "corpus for the training measurement (default: ${DEFAULT-VALUE}, from the working"
+                    + " directory or the model directory's parents)")
     Path corpus;
 
     @Option(names = "--size", defaultValue = "small", description = "model size trained (default: ${DEFAULT-VALUE})")
@@ -84,6 +85,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     "--train-steps must be at least 1 and --train-warm-up at least 4 (the first 3 steps are never"
                             + " timed), got " + trainSteps + " and " + trainWarmUp);
         }
+        corpus = RepositoryFiles.locate(corpus, model.model, "--corpus", "a training corpus");
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double ceiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();

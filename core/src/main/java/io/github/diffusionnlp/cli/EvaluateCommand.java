@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
@@ -56,29 +55,9 @@ final class EvaluateCommand implements Callable<Integer> {
             + " --heldout, --x0-temperature, --ngram-weight)")
     boolean record;
 
-    /**
-     * The held-out file: as given from the working directory, else (a relative name, such as the default) under
-     * the model directory's parents, where the shipped model's repository keeps its splits.
-     */
-    private Path locate(Path file) {
-        if (Files.exists(file)) {
-            return file;
-        }
-        if (file.isAbsolute()) {
-            throw notFound(file);
-        }
-        Path modelDir = model.model != null ? model.model : DefaultModel.locate();
-        return DefaultModel.findUpwards(modelDir, file, Files::exists).orElseThrow(() -> notFound(file));
-    }
-
-    private static IllegalArgumentException notFound(Path file) {
-        return new IllegalArgumentException("--heldout " + file + ": not found (from the working directory or the"
-                + " model directory's parents); give the held-out sentences with --heldout FILE");
-    }
-
     @Override
     public Integer call() throws Exception {
-        heldout = locate(heldout);
+        heldout = RepositoryFiles.locate(heldout, model.model, "--heldout", "the held-out sentences");
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {

@@ -242,6 +242,27 @@ class MainTest {
         assertTrue(!r.out().contains("| batch 1 | 8 |") && !r.out().contains("RSS before"), r.out());
     }
 
+    /**
+     * The splits are named from the repository root (benchmark's --corpus, compare-ar's --heldout default to
+     * test-data/brown/...); from another directory (the tests run in core/) they are found above the model,
+     * as evaluate finds its held-out file, and a file found nowhere is an error saying how to name one.
+     */
+    @Test
+    void benchmarkAndCompareArFindTheSplitsAboveTheModel() {
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("test-data/brown/dev.conllu.gz")));
+        Run r = run("", "benchmark", "--model", MODEL, "--corpus", "test-data/brown/dev.conllu.gz", "--size", "tiny",
+                "--train-batch", "8", "--train-steps", "1", "--train-warm-up", "4", "--step-counts", "1", "--batches",
+                "1", "--memory-calls", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| steps 5–5 |"), r.out());
+
+        Run missing = run("", "compare-ar", "--quick", "--model", MODEL, "--heldout", "test-data/brown/none.conllu.gz");
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains("--heldout test-data/brown/none.conllu.gz: not found (from the working"
+                + " directory or the model directory's parents); give the held-out sentences with --heldout FILE"),
+                missing.err());
+    }
+
     @Test
     void benchmarkRefusesAWarmUpThatWouldTimeTheFirstCalls() {
         Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--train-warm-up", "2");
