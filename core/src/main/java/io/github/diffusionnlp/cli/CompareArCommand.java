@@ -32,7 +32,8 @@ final class CompareArCommand implements Callable<Integer> {
     private static final String DEFAULT_OUT = "results/ar-comparison";
 
     @Option(names = "--heldout", defaultValue = DEFAULT_HELDOUT,
-            description = "held-out sentences (default: ${DEFAULT-VALUE})")
+            description = "held-out sentences (default: ${DEFAULT-VALUE}, from the working directory or the model"
+                    + " directory's parents)")
     Path heldout;
 
     @Option(names = "--out", defaultValue = DEFAULT_OUT, description = "output directory (default: ${DEFAULT-VALUE})")
@@ -84,9 +85,10 @@ final class CompareArCommand implements Callable<Integer> {
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
                 + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "")
                 + (ngramSweep.length > 0 ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "");
+        Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
-            ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldout), s, out,
+            ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldOutFile), s, out,
                     line -> System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
             ArComparison.Results results = comparison.run();
             comparison.write(results, command);

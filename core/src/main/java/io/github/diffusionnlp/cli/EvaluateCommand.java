@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
@@ -38,7 +37,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " from the model directory's parents)")
     String train;
 
-    @Option(names = "--sentences", defaultValue = "1000", description = "sentences per task (default: ${DEFAULT-VALUE})")
+    private static final int DEFAULT_SENTENCES = 1000;
+    private static final String DEFAULT_HELDOUT = "heldout.conllu.gz";
+
+    @Option(names = "--sentences", defaultValue = "" + DEFAULT_SENTENCES, description = "sentences per task (default: ${DEFAULT-VALUE})")
     int sentences;
 
     @Option(names = "--step-counts", split = ",", defaultValue = "16,32,64",
@@ -48,32 +50,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "also write the table to this file")
     Path out;
 
-    @Option(names = "--record", description = "store the accuracies in the model's config.json (shown by info)")
+    @Option(names = "--record", description = "store the accuracies in the model's config.json (shown by info), named by"
+            + " task, steps and temperature, and by whatever else is not the default (--sentences, --seed,"
+            + " --heldout, --x0-temperature, --ngram-weight)")
     boolean record;
-
-    /**
-     * The held-out file: as given from the working directory, else (a relative name, such as the default) under
-     * the model directory's parents, where the shipped model's repository keeps its splits.
-     */
-    private Path locate(Path file) {
-        if (Files.exists(file)) {
-            return file;
-        }
-        if (file.isAbsolute()) {
-            throw notFound(file);
-        }
-        Path modelDir = model.model != null ? model.model : DefaultModel.locate();
-        return DefaultModel.findUpwards(modelDir, file, Files::exists).orElseThrow(() -> notFound(file));
-    }
-
-    private static IllegalArgumentException notFound(Path file) {
-        return new IllegalArgumentException("--heldout " + file + ": not found (from the working directory or the"
-                + " model directory's parents); give the held-out sentences with --heldout FILE");
-    }
 
     @Override
     public Integer call() throws Exception {
-        heldout = locate(heldout);
+        heldout = RepositoryFiles.locate(heldout, model.model, "--heldout", "the held-out sentences");
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {
@@ -103,9 +87,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 double temperature = sampling.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE)
                         .temperature().getAsDouble();
                 double x0 = sampling.x0Temperature();
-                // The defaults leave the recorded names as they were.
+                // The defaults leave the recorded names as they were. Anything else that changes the figure
+                // names itself, so that a short check (--sentences 20) or another split (--heldout dev...) is
+                // recorded beside the 1,000 held-out sentences' figure instead of over it.
+                String heldoutName = heldout.getFileName().toString();
                 String x0Suffix = (x0 == 1.0 ? "" : "_x0T" + x0)
-                        + (sampling.ngramWeight() == 0 ? "" : "_ngram" + sampling.ngramWeight());
+                        + (sampling.ngramWeight() == 0 ? "" : "_ngram" + sampling.ngramWeight())
+                        + (sentences == DEFAULT_SENTENCES ? "" : "_n" + sentences)
+                        + (sampling.seed() == 0 ? "" : "_seed" + sampling.seed())
+                        + (heldoutName.equals(DEFAULT_HELDOUT) ? "" : "_" + heldoutName.replaceFirst("\\..*", ""));
                 for (InfillEvaluation.Result r : results) {
                     metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature + x0Suffix,
                             r.accuracy());

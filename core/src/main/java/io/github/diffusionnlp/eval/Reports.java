@@ -97,12 +97,29 @@ final class Reports {
         sb.append("\nBreak-even (diffusion as fast as the KV-cached autoregressive model, from a straight line through"
                 + " diffusion's time against steps):");
         for (int i = 0; i < r.breakEvenSteps().length; i++) {
-            sb.append(String.format(Locale.ROOT, " batch %d: %.1f steps%s", r.settings().speedBatches()[i],
-                    r.breakEvenSteps()[i], i + 1 < r.breakEvenSteps().length ? ";" : "."));
+            sb.append(String.format(Locale.ROOT, " batch %d: %s%s", r.settings().speedBatches()[i],
+                    breakEven(r.breakEvenSteps()[i]), i + 1 < r.breakEvenSteps().length ? ";" : "."));
         }
         sb.append("\n\n![quality against steps](quality.png)\n![infill against steps](infill.png)\n"
                 + "![time against steps](time.png)\n![learned time warping](warp.png)\n");
         return sb.toString();
+    }
+
+    /**
+     * A break-even step count in words: one step count timed (`--step-counts 32`) leaves no line to fit,
+     * and a line that crosses below zero steps means diffusion was slower at every step count.
+     */
+    static String breakEven(double steps) {
+        if (Double.isNaN(steps)) {
+            return "no line to fit (diffusion timed at one step count; give --step-counts two or more)";
+        }
+        if (Double.isInfinite(steps)) {
+            return "none (diffusion's time did not change with its steps)";
+        }
+        if (steps < 0) {
+            return "none (diffusion slower at every step count)";
+        }
+        return String.format(Locale.ROOT, "%.1f steps", steps);
     }
 
     private static String training(TrainingInfo t) {

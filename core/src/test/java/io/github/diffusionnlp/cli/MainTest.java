@@ -328,6 +328,40 @@ class MainTest {
         }
     }
 
+    /** --quick shortens what the command line leaves at its default, never what it names. */
+    @Test
+    void quickBenchmarkKeepsTheOptionsGivenBesideIt() {
+        Run r = run("", "benchmark", "--quick", "--model", TestModels.tinyModel().toString(), "--corpus",
+                TestModels.devCorpus().toString(), "--size", "tiny", "--train-batch", "8", "--train-steps", "2",
+                "--train-warm-up", "5", "--step-counts", "2", "--batches", "1", "--memory-calls", "0");
+        assertEquals(0, r.code(), r.err());
+        for (String expected : List.of("| steps 4–5 (warm-up) |", "| steps 6–7 |", "| batch 1 | 2 |")) {
+            assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
+        }
+        assertTrue(!r.out().contains("| batch 1 | 8 |") && !r.out().contains("RSS before"), r.out());
+    }
+
+    /**
+     * The splits are named from the repository root (benchmark's --corpus, compare-ar's --heldout default to
+     * test-data/brown/...); from another directory (the tests run in core/) they are found above the model,
+     * as evaluate finds its held-out file, and a file found nowhere is an error saying how to name one.
+     */
+    @Test
+    void benchmarkAndCompareArFindTheSplitsAboveTheModel() {
+        assertTrue(!java.nio.file.Files.exists(java.nio.file.Path.of("test-data/brown/dev.conllu.gz")));
+        Run r = run("", "benchmark", "--model", MODEL, "--corpus", "test-data/brown/dev.conllu.gz", "--size", "tiny",
+                "--train-batch", "8", "--train-steps", "1", "--train-warm-up", "4", "--step-counts", "1", "--batches",
+                "1", "--memory-calls", "0");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("| steps 5–5 |"), r.out());
+
+        Run missing = run("", "compare-ar", "--quick", "--model", MODEL, "--heldout", "test-data/brown/none.conllu.gz");
+        assertEquals(1, missing.code(), missing.err());
+        assertTrue(missing.err().contains("--heldout test-data/brown/none.conllu.gz: not found (from the working"
+                + " directory or the model directory's parents); give the held-out sentences with --heldout FILE"),
+                missing.err());
+    }
+
     @Test
     void benchmarkRefusesAWarmUpThatWouldTimeTheFirstCalls() {
         Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--train-warm-up", "2");
@@ -481,6 +515,23 @@ class MainTest {
         assertTrue(lost.err().contains("gone.conllu") && lost.err().contains("--train FILE")
                 && lost.err().contains("--train none"), lost.err());
         assertEquals(1, lost.err().lines().filter(l -> l.startsWith("error: ")).count(), lost.err());
+    }
+
+    /**
+     * A short --record run on another split (what README's dev-split commands do) is recorded under names
+     * of its own, beside the figures of the default 1,000 held-out sentences, not over them.
+     */
+    @Test
+    void evaluateRecordsAShortRunUnderItsOwnNames(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path model = movedTinyModel(tmp);
+        Run r = run("", "evaluate", "--model", model.toString(), "--heldout", DEV, "--sentences", "4",
+                "--step-counts", "1", "--train", "none", "--seed", "3", "--record");
+        assertEquals(0, r.code(), r.err());
+        String config = java.nio.file.Files.readString(model.resolve("config.json"));
+        assertTrue(config.contains("\"single_token_accuracy@1_T0.0_n4_seed3_dev\"")
+                && config.contains("\"3-token_span_accuracy@1_T0.0_n4_seed3_dev\""), config);
+        assertTrue(!config.contains("\"single_token_accuracy@1_T0.0\""), config);
     }
 
     /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */

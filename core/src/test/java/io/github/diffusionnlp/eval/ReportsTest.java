@@ -1,0 +1,44 @@
+package io.github.diffusionnlp.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.eval.ArComparison.Fairness;
+import io.github.diffusionnlp.eval.ArComparison.Infill;
+import io.github.diffusionnlp.eval.ArComparison.Quality;
+import io.github.diffusionnlp.eval.ArComparison.Results;
+import io.github.diffusionnlp.eval.ArComparison.Settings;
+import io.github.diffusionnlp.eval.ArComparison.Speed;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The comparison's Markdown report from figures made up to the shape a run gives. */
+class ReportsTest {
+    private static Results results(int[] speedSteps, double[] breakEven) {
+        Settings settings = new Settings("quick", 4, speedSteps, 4, speedSteps, new int[] {1, 32},
+                new double[] {0.9}, 1, new double[0], new double[0]);
+        Fairness fairness = new Fairness(100, 99, true, 50, null, null, "diffusion shape", "ar shape");
+        Quality reference = new Quality("held-out data", "real sentences", 0, Double.NaN, 4, 4.9, 6.0, 0.07, 22);
+        List<Quality> quality = List.of(new Quality("diffusion", "32 steps", 32, 1, 4, 7.8, 5.5, 0.07, 15));
+        List<Infill> infill = List.of(new Infill("diffusion", 32, 4, 0.1, 0, 0));
+        List<Speed> speed = List.of(new Speed("diffusion", 1, 32, 1.0, 20), new Speed("diffusion", 32, 32, 9.0, 22),
+                new Speed("autoregressive, KV cache", 1, 0, 0.5, 2), new Speed("autoregressive, KV cache", 32, 0, 5, 6));
+        return new Results(settings, "a machine", 50, fairness, reference, quality, 1.0, 1.0, infill, speed, breakEven,
+                10);
+    }
+
+    /** `compare-ar --step-counts 32` times one step count: no line, and the report says why, not "NaN steps". */
+    @Test
+    void oneTimedStepCountGivesNoBreakEvenAndSaysWhy() {
+        String report = Reports.markdown(results(new int[] {32}, new double[] {Double.NaN, Double.NaN}), "compare-ar");
+        assertTrue(!report.contains("NaN"), report);
+        assertTrue(report.contains("batch 1: no line to fit (diffusion timed at one step count; give --step-counts two"
+                + " or more);"), report);
+    }
+
+    @Test
+    void breakEvenStepsInWords() {
+        String report = Reports.markdown(results(new int[] {8, 16}, new double[] {12.34, -3}), "compare-ar");
+        assertTrue(report.contains("batch 1: 12.3 steps; batch 32: none (diffusion slower at every step count)."),
+                report);
+    }
+}
