@@ -36,9 +36,9 @@ final class GenerateCommand implements Callable<Integer> {
         constraintOptions.validate();
         Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        Progress progress = new Progress("generate", "sentences").total(count);
         SamplingOptions base = model.sampling().toBuilder().length(length).build(); // checked before loading
         try (DiffusionLM lm = model.load()) {
+            Progress progress = new Progress("generate", "sentences").total(count); // rate and ETA of sampling alone
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "
                         + lm.info().config().maxLength() + " positions");

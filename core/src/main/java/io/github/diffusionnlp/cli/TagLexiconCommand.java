@@ -20,7 +20,8 @@ final class TagLexiconCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "the model directory")
     Path model;
 
-    @Option(names = "--corpus", required = true, description = "the model's training corpus (CoNLL-U, .gz allowed)")
+    @Option(names = "--corpus", required = true, description = "the model's training corpus, in any layout train reads (CoNLL-U,"
+            + " word<TAB>UPOS; .gz allowed)")
     Path corpus;
 
     @Override

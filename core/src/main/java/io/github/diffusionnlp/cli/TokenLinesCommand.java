@@ -43,10 +43,10 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         validate();
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        Progress progress = new Progress(name(), "lines");
         SamplingOptions options = model.sampling(); // checked before loading
         try (DiffusionLM lm = model.load()) {
             checkModel(lm);
+            Progress progress = new Progress(name(), "lines"); // from here: the rate is the sampling's, not the load's
             List<String> pending = new ArrayList<>();
             String line;
             int lineNo = 0;
