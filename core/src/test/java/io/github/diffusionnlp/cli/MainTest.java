@@ -296,6 +296,10 @@ class MainTest {
         Run undeveloped = run("", "info", "--model", TestModels.tinyModel().toString());
         assertEquals(0, undeveloped.code(), undeveloped.err());
         assertTrue(undeveloped.out().contains(", dev - (nats") && !undeveloped.out().contains("NaN"), undeveloped.out());
+        // sampling options mean nothing to info: refused, not silently ignored
+        Run sampling = run("", "info", "--model", MODEL, "--steps", "5");
+        assertEquals(2, sampling.code(), sampling.out());
+        assertTrue(sampling.err().contains("Unknown options: '--steps', '5'"), sampling.err());
     }
 
     @Test
