@@ -163,7 +163,47 @@ public final class ArComparison {
         Files.writeString(out.resolve("report.md"), Reports.markdown(results, command), StandardCharsets.UTF_8);
         new com.fasterxml.jackson.databind.ObjectMapper().enable(
                 com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .registerModule(nonFiniteAsNull())
                 .writeValue(out.resolve("results.json").toFile(), results);
+    }
+
+    /**
+     * JSON has no NaN: Jackson writes the string "NaN" in a numeric field (the reference row's temperature,
+     * a break-even that cannot be fitted), which typed readers choke on; null says "no value" in JSON's terms.
+     */
+    private static com.fasterxml.jackson.databind.Module nonFiniteAsNull() {
+        com.fasterxml.jackson.databind.module.SimpleModule module =
+                new com.fasterxml.jackson.databind.module.SimpleModule("non-finite numbers as null");
+        com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> number =
+                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(Double.class) {
+                    @Override
+                    public void serialize(Double v, com.fasterxml.jackson.core.JsonGenerator gen,
+                            com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                        writeFinite(v, gen);
+                    }
+                };
+        module.addSerializer(Double.class, number);
+        module.addSerializer(Double.TYPE, number);
+        module.addSerializer(double[].class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(double[].class) {
+            @Override
+            public void serialize(double[] values, com.fasterxml.jackson.core.JsonGenerator gen,
+                    com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
+                gen.writeStartArray();
+                for (double v : values) {
+                    writeFinite(v, gen);
+                }
+                gen.writeEndArray();
+            }
+        });
+        return module;
+    }
+
+    private static void writeFinite(double v, com.fasterxml.jackson.core.JsonGenerator gen) throws IOException {
+        if (Double.isFinite(v)) {
+            gen.writeNumber(v);
+        } else {
+            gen.writeNull();
+        }
     }
 
     private Fairness fairness() {

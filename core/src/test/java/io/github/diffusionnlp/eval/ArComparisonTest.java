@@ -62,6 +62,11 @@ class ArComparisonTest {
             for (String f : List.of("report.md", "results.json", "quality.png", "infill.png", "time.png", "warp.png")) {
                 assertTrue(Files.size(out.resolve(f)) > 0, f);
             }
+            // JSON has no NaN: the reference row has no temperature, and that is null, not the string "NaN"
+            String json = Files.readString(out.resolve("results.json"), StandardCharsets.UTF_8);
+            assertTrue(!json.contains("NaN"), json);
+            assertTrue(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("reference")
+                    .path("temperature").isNull(), json);
             String report = Files.readString(out.resolve("report.md"), StandardCharsets.UTF_8);
             assertTrue(report.contains("| diffusion | 4 steps |") && report.contains("Break-even"), report);
 
