@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -15,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
-import java.util.regex.Pattern;
 import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
@@ -424,17 +424,14 @@ abstract class CmdTool<P> {
         return sentences.isEmpty() || sentences.get(0).length == 0 ? null : sentences;
     }
 
-    /** Unicode's White_Space set, no-break spaces included (what core's infill and rewrite split at). */
-    private static final Pattern WHITESPACE_TOKEN = Pattern.compile("[^\\p{IsWhite_Space}]+");
-
     /**
-     * The whitespace-separated tokens of {@code -tokenized} input. Not {@code trim().split("\\s+")}:
+     * The whitespace-separated tokens of {@code -tokenized} input, split as core splits its input and corpora ({@link TaggedCorpus#TOKEN}). Not {@code trim().split("\\s+")}:
      * {@code trim} also strips the control characters U+0001 to U+001F at either end of the line, which
      * are not spacing, so a first or last token made of them vanished or lost characters; and {@code \s}
      * does not match a no-break space, so a [MASK] after one was part of an unknown token, never filled.
      */
     static String[] whitespaceTokens(String text) {
-        return WHITESPACE_TOKEN.matcher(text).results().map(MatchResult::group).toArray(String[]::new);
+        return TaggedCorpus.TOKEN.matcher(text).results().map(MatchResult::group).toArray(String[]::new);
     }
 
     static String message(Throwable e) {
