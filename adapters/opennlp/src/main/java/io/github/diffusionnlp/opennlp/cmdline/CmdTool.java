@@ -425,10 +425,11 @@ abstract class CmdTool<P> {
     }
 
     /**
-     * The whitespace-separated tokens of {@code -tokenized} input, split as core splits its input and corpora ({@link TaggedCorpus#TOKEN}). Not {@code trim().split("\\s+")}:
-     * {@code trim} also strips the control characters U+0001 to U+001F at either end of the line, which
-     * are not spacing, so a first or last token made of them vanished or lost characters; and {@code \s}
-     * does not match a no-break space, so a [MASK] after one was part of an unknown token, never filled.
+     * The whitespace-separated tokens of {@code -tokenized} input, split as core splits its input and
+     * corpora ({@link TaggedCorpus#TOKEN}). Not {@code trim().split("\\s+")}: {@code trim} also strips
+     * the control characters U+0001 to U+001F at either end of the line, which are not spacing, so a first
+     * or last token made of them vanished or lost characters; and {@code \s} does not match a no-break
+     * space, so a [MASK] after one was part of an unknown token, never filled.
      */
     static String[] whitespaceTokens(String text) {
         return TaggedCorpus.TOKEN.matcher(text).results().map(MatchResult::group).toArray(String[]::new);
