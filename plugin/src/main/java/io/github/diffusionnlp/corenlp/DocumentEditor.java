@@ -342,9 +342,6 @@ final class DocumentEditor {
                 List<CoreLabel> tokens = new ArrayList<>(words.size());
                 for (int i = 0; i < words.size(); i++) {
                     CoreLabel t = appendToken(out, words.get(i), i == 0);
-                    t.setBefore(i == 0 && model.before() != null ? model.before() : i == 0 ? "" : " ");
-                    t.setAfter(i < words.size() - 1 ? " " : oldTokens.isEmpty() || oldTokens.get(oldTokens.size() - 1)
-                            .after() == null ? "" : oldTokens.get(oldTokens.size() - 1).after());
                     t.setIndex(i + 1);
                     t.set(CoreAnnotations.IsNewlineAnnotation.class, false);
                     if (model.containsKey(CoreAnnotations.SentenceIndexAnnotation.class)) {
@@ -505,8 +502,6 @@ final class DocumentEditor {
             List<CoreLabel> tokens = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
                 CoreLabel t = appendToken(newText, words.get(i), i == 0);
-                t.setBefore(i == 0 ? "" : " ");
-                t.setAfter(i == words.size() - 1 ? "" : " ");
                 t.setIndex(i + 1);
                 t.setSentIndex(sentenceIndex);
                 t.set(CoreAnnotations.IsNewlineAnnotation.class, false);
