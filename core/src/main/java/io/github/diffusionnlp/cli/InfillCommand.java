@@ -3,7 +3,6 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 
 @Command(name = "infill", mixinStandardHelpOptions = true,
@@ -21,7 +20,7 @@ final class InfillCommand extends TokenLinesCommand {
     @Override
     void checkLine(List<String> tokens) {
         for (String token : tokens) {
-            if (!token.equals(DiffusionLM.MASK) && token.toUpperCase(Locale.ROOT).contains(DiffusionLM.MASK)) {
+            if (DiffusionLM.isMisspeltMask(token)) {
                 throw new IllegalArgumentException("token '" + Visible.of(token) + "' is not a mask: a mask is the"
                         + " token " + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
                         + Visible.of(token.replaceAll("(?i)\\[MASK]", " " + DiffusionLM.MASK + " ").strip()

@@ -405,22 +405,17 @@ public class DiffusionAnnotator implements Annotator {
         return false;
     }
 
-    private static final java.util.regex.Pattern ANY_CASE_MASK =
-            java.util.regex.Pattern.compile("\\[mask]", java.util.regex.Pattern.CASE_INSENSITIVE);
-
     /**
      * A "[mask]" or "[Mask]" in the text is not a mask (only {@value DiffusionLM#MASK} is) and comes back
      * unfilled; without a word the user would not know why. It depends on the text, so it is a warning
      * (a failing document would leave CoreNLP's {@code -threads} run waiting), one per document.
      */
     private void warnOfMasksInAnotherCase(String text) {
-        java.util.regex.Matcher m = ANY_CASE_MASK.matcher(text);
-        while (m.find()) {
-            if (!m.group().equals(DiffusionLM.MASK)) {
-                LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
-                        + " capitals", settings.name, m.group(), m.start(), DiffusionLM.MASK);
-                return;
-            }
+        int at = DiffusionLM.maskInAnotherCase(text);
+        if (at >= 0) {
+            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
+                    + " capitals", settings.name, text.substring(at, at + DiffusionLM.MASK.length()), at,
+                    DiffusionLM.MASK);
         }
     }
 

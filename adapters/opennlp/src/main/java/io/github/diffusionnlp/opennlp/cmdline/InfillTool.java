@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
@@ -9,8 +10,6 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import opennlp.tools.tokenize.Detokenizer;
 
 /**
@@ -22,8 +21,6 @@ import opennlp.tools.tokenize.Detokenizer;
  * unchanged (the last two with a message on stderr naming the line).
  */
 final class InfillTool extends CmdTool<Params.InfillParams> {
-    private static final Pattern ANY_CASE_MASK = Pattern.compile("\\[mask]", Pattern.CASE_INSENSITIVE);
-
     InfillTool() {
         super(Params.InfillParams.class);
     }
@@ -37,20 +34,15 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         if (tokenized) {
             for (String[] s : sentences) {
                 for (String t : s) {
-                    if (!t.equals(InfillerME.MASK) && ANY_CASE_MASK.matcher(t).find()) {
+                    if (DiffusionLM.isMisspeltMask(t)) {
                         return t;
                     }
                 }
             }
             return null;
         }
-        Matcher m = ANY_CASE_MASK.matcher(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
-        while (m.find()) {
-            if (!m.group().equals(InfillerME.MASK)) {
-                return m.group();
-            }
-        }
-        return null;
+        int at = DiffusionLM.maskInAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
+        return at < 0 ? null : text.substring(at, at + InfillerME.MASK.length());
     }
 
     @Override
