@@ -1,6 +1,12 @@
 package io.github.diffusionnlp.eval;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.diffusionnlp.api.AutoregressiveLM;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
@@ -161,9 +167,7 @@ public final class ArComparison {
     /** Writes {@code report.md} (Markdown tables, pictures linked) and {@code results.json} into the output directory. */
     public void write(Results results, String command) throws IOException {
         Files.writeString(out.resolve("report.md"), Reports.markdown(results, command), StandardCharsets.UTF_8);
-        new com.fasterxml.jackson.databind.ObjectMapper().enable(
-                com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .registerModule(nonFiniteAsNull())
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(nonFiniteAsNull())
                 .writeValue(out.resolve("results.json").toFile(), results);
     }
 
@@ -171,34 +175,30 @@ public final class ArComparison {
      * JSON has no NaN: Jackson writes the string "NaN" in a numeric field (the reference row's temperature,
      * a break-even that cannot be fitted), which typed readers choke on; null says "no value" in JSON's terms.
      */
-    private static com.fasterxml.jackson.databind.Module nonFiniteAsNull() {
-        com.fasterxml.jackson.databind.module.SimpleModule module =
-                new com.fasterxml.jackson.databind.module.SimpleModule("non-finite numbers as null");
-        com.fasterxml.jackson.databind.ser.std.StdSerializer<Double> number =
-                new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(Double.class) {
-                    @Override
-                    public void serialize(Double v, com.fasterxml.jackson.core.JsonGenerator gen,
-                            com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
-                        writeFinite(v, gen);
-                    }
-                };
-        module.addSerializer(Double.class, number);
-        module.addSerializer(Double.TYPE, number);
-        module.addSerializer(double[].class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(double[].class) {
+    private static SimpleModule nonFiniteAsNull() {
+        StdSerializer<Double> number = new StdSerializer<>(Double.class) {
             @Override
-            public void serialize(double[] values, com.fasterxml.jackson.core.JsonGenerator gen,
-                    com.fasterxml.jackson.databind.SerializerProvider provider) throws IOException {
-                gen.writeStartArray();
-                for (double v : values) {
-                    writeFinite(v, gen);
-                }
-                gen.writeEndArray();
+            public void serialize(Double v, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                writeFinite(v, gen);
             }
-        });
-        return module;
+        };
+        return new SimpleModule("non-finite numbers as null")
+                .addSerializer(Double.class, number)
+                .addSerializer(Double.TYPE, number)
+                .addSerializer(double[].class, new StdSerializer<>(double[].class) {
+                    @Override
+                    public void serialize(double[] values, JsonGenerator gen, SerializerProvider provider)
+                            throws IOException {
+                        gen.writeStartArray();
+                        for (double v : values) {
+                            writeFinite(v, gen);
+                        }
+                        gen.writeEndArray();
+                    }
+                });
     }
 
-    private static void writeFinite(double v, com.fasterxml.jackson.core.JsonGenerator gen) throws IOException {
+    private static void writeFinite(double v, JsonGenerator gen) throws IOException {
         if (Double.isFinite(v)) {
             gen.writeNumber(v);
         } else {

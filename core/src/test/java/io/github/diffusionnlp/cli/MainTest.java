@@ -612,11 +612,8 @@ class MainTest {
     @Test
     void trainsOnPlainTextOfOneSentenceALine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
-        java.nio.file.Path corpus = tmp.resolve("plain.txt");
-        java.nio.file.Files.writeString(corpus, "The cat sat on the mat .\nA dog ran home .\n".repeat(20));
         java.nio.file.Path out = tmp.resolve("model");
-        Run r = run("", "train", "--corpus", corpus.toString(), "--out", out.toString(), "--size", "tiny", "--length",
-                "16", "--batch", "8", "--steps", "3");
+        Run r = trainTinyOn(tmp, "The cat sat on the mat .\nA dog ran home .\n".repeat(20), out);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("dev -") && !r.out().contains("NaN"), r.out());
         assertTrue(r.out().contains("note: the corpus carries no UPOS tags"), r.out());
@@ -631,15 +628,20 @@ class MainTest {
     void aCorpusWritingSpecialTokensTrainsThemAsUnknownWords(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
         // a corpus prepared for a masked language model: its [MASK] must not become a word infill can write back
-        java.nio.file.Path corpus = tmp.resolve("masked.txt");
-        java.nio.file.Files.writeString(corpus, "The [MASK] sat on the mat .\nA dog ran [MASK] . [PAD]\n".repeat(20));
         java.nio.file.Path out = tmp.resolve("model");
-        Run r = run("", "train", "--corpus", corpus.toString(), "--out", out.toString(), "--size", "tiny", "--length",
-                "16", "--batch", "8", "--steps", "3");
+        Run r = trainTinyOn(tmp, "The [MASK] sat on the mat .\nA dog ran [MASK] . [PAD]\n".repeat(20), out);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("note: the corpus writes 60 tokens as [PAD], [UNK] or [MASK]"), r.out());
         List<String> vocab = java.nio.file.Files.readAllLines(out.resolve("vocab.txt"));
         assertEquals(List.of("[PAD]", "[UNK]"), vocab.subList(0, 2));
         assertTrue(!vocab.contains("[MASK]") && vocab.size() == 11, vocab.toString());
+    }
+
+    /** Three steps of a tiny model of 16 positions trained by train on a plain-text corpus of these lines. */
+    private static Run trainTinyOn(java.nio.file.Path tmp, String corpusText, java.nio.file.Path out)
+            throws java.io.IOException {
+        java.nio.file.Path corpus = java.nio.file.Files.writeString(tmp.resolve("corpus.txt"), corpusText);
+        return run("", "train", "--corpus", corpus.toString(), "--out", out.toString(), "--size", "tiny", "--length",
+                "16", "--batch", "8", "--steps", "3");
     }
 }
