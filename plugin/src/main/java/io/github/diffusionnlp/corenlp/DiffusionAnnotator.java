@@ -9,10 +9,12 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -47,7 +49,7 @@ public class DiffusionAnnotator implements Annotator {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiffusionAnnotator.class);
 
     private final DiffusionSettings settings;
-    private final DiffusionLM lm;
+    private final Path modelDirectory; // resolved once: the default model is searched for on disk
     private final SamplingOptions options;
     private final boolean afterPos;
     private final boolean afterLemma;
@@ -56,7 +58,8 @@ public class DiffusionAnnotator implements Annotator {
 
     public DiffusionAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
-        this.lm = SharedModels.get(settings.model, settings.device, settings.precision, settings.ngramCorpus);
+        this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
+        DiffusionLM lm = model();
         int maxLength = lm.info().config().maxLength();
         if (settings.length > maxLength) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
@@ -115,9 +118,14 @@ public class DiffusionAnnotator implements Annotator {
         return settings;
     }
 
-    /** The shared model this annotator samples from. */
+    /**
+     * The shared model this annotator samples from, looked up on every call rather than held: CoreNLP keeps
+     * annotators in its pool (and a server's pipelines) after {@link SharedModels#closeAll()}, and an
+     * annotator holding the closed model would fail every later document with "this DiffusionLM has been
+     * closed"; this way the next document loads the model again.
+     */
     public DiffusionLM model() {
-        return lm;
+        return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus);
     }
 
     @Override
@@ -126,6 +134,7 @@ public class DiffusionAnnotator implements Annotator {
             generate(doc);
             return;
         }
+        DiffusionLM lm = model();
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         if (sentences == null || sentences.isEmpty() || doc.get(CoreAnnotations.TextAnnotation.class) == null) {
             return; // an empty document: nothing to fill or rewrite
@@ -156,7 +165,7 @@ public class DiffusionAnnotator implements Annotator {
         List<List<String>> results;
         if (settings.task == DiffusionSettings.Task.INFILL) {
             results = lm.infillAll(words, constraints, options);
-            resampleLeakedEntities(sentences, words, written, results);
+            resampleLeakedEntities(lm, sentences, words, written, results);
         } else {
             List<boolean[]> keep = new ArrayList<>();
             for (boolean[] write : written) {
@@ -167,7 +176,7 @@ public class DiffusionAnnotator implements Annotator {
                 keep.add(k);
             }
             skipKeptOutsideTemplate(words, written, keep);
-            results = rewrite(sentences, words, keep);
+            results = rewrite(lm, sentences, words, keep);
         }
         int maxLength = lm.info().config().maxLength();
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
@@ -287,7 +296,8 @@ public class DiffusionAnnotator implements Annotator {
      * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
      * come back verbatim, words the model does not know included.
      */
-    private List<List<String>> rewrite(List<CoreMap> sentences, List<List<String>> words, List<boolean[]> keep) {
+    private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
+            List<boolean[]> keep) {
         List<List<String>> out;
         if (settings.template != null) {
             // sentences skipKeptOutsideTemplate left alone stay as they are; the others take the template
@@ -367,8 +377,8 @@ public class DiffusionAnnotator implements Annotator {
      * the seeds are fixed, so the result stays deterministic). The retries sample even when the first
      * pass was greedy (infill's default), since a greedy pass gives the same word back whatever the seed.
      */
-    private void resampleLeakedEntities(List<CoreMap> sentences, List<List<String>> words, List<boolean[]> written,
-            List<List<String>> results) {
+    private void resampleLeakedEntities(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
+            List<boolean[]> written, List<List<String>> results) {
         if (settings.maskNer.isEmpty()) {
             return;
         }
@@ -454,7 +464,7 @@ public class DiffusionAnnotator implements Annotator {
     }
 
     private void generate(Annotation doc) {
-        List<List<String>> generated = lm.generate(settings.count, constraints, options);
+        List<List<String>> generated = model().generate(settings.count, constraints, options);
         List<String> texts = new ArrayList<>();
         for (List<String> words : generated) {
             texts.add(String.join(" ", words));

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus) for the whole JVM. CoreNLP makes
  * an annotator per distinct property set (the server one per request signature, and it may drop and
  * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
- * the JVM exits or {@link #closeAll()} is called; {@link DiffusionLM} is thread-safe.
+ * the JVM exits or {@link #closeAll()} is called; an annotator looks its model up here for every document, so
+ * after closeAll it loads the model again. {@link DiffusionLM} is thread-safe.
  */
 public final class SharedModels {
     private static final Map<String, DiffusionLM> MODELS = new ConcurrentHashMap<>();
@@ -52,7 +53,10 @@ public final class SharedModels {
         return MODELS.size();
     }
 
-    /** Closes every shared model; annotators made before this must not be used afterwards. */
+    /**
+     * Closes every shared model, freeing its native memory. Annotators made before keep working and load
+     * their model again on their next document; a document being annotated meanwhile fails.
+     */
     public static synchronized void closeAll() {
         MODELS.values().forEach(DiffusionLM::close);
         MODELS.clear();
