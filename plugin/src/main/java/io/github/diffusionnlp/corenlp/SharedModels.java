@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus) for the whole JVM. CoreNLP makes
@@ -45,7 +46,12 @@ public final class SharedModels {
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
         String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus;
-        return MODELS.computeIfAbsent(key, k -> load(dir, device, p, corpus));
+        return shared(key, () -> load(dir, device, p, corpus));
+    }
+
+    /** The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). */
+    static DiffusionLM shared(String key, Supplier<DiffusionLM> load) {
+        return MODELS.computeIfAbsent(key, k -> load.get());
     }
 
     /** How many models are loaded (one per distinct directory, device, precision and n-gram corpus). */
@@ -55,11 +61,19 @@ public final class SharedModels {
 
     /**
      * Closes every shared model, freeing its native memory. Annotators made before keep working and load
-     * their model again on their next document; a document being annotated meanwhile fails.
+     * their model again on their next document; a document being annotated meanwhile fails. Each model is
+     * removed from the map and then closed, one by one, so exactly the removed models are closed: a model
+     * that another thread is loading meanwhile is not yet in the map, stays there when its load ends, and
+     * is the next {@link #get}'s (closing the values and then clearing the map dropped such a model
+     * unclosed, leaking its native memory, while its caller kept using it).
      */
     public static synchronized void closeAll() {
-        MODELS.values().forEach(DiffusionLM::close);
-        MODELS.clear();
+        for (String key : MODELS.keySet()) {
+            DiffusionLM removed = MODELS.remove(key);
+            if (removed != null) {
+                removed.close();
+            }
+        }
     }
 
     private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus) {

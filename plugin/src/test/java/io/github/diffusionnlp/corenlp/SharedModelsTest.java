@@ -3,13 +3,23 @@ package io.github.diffusionnlp.corenlp;
 import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** {@link SharedModels#closeAll}: the pipelines made before it. */
+/** {@link SharedModels#closeAll}: the pipelines made before it, and a model being loaded at the same time. */
 class SharedModelsTest {
 
     @Test
@@ -22,5 +32,63 @@ class SharedModelsTest {
         assertEquals(before, words(annotate(pipeline, "The [MASK] was late.")));
         assertEquals(before, words(annotate(new StanfordCoreNLP(props), "The [MASK] was late.")));
         assertEquals(1, SharedModels.size(), "loaded again once");
+    }
+
+    @Test
+    void closeAllDuringALoadNeitherDropsTheLoadedModelNorClosesWhatItLeaves() throws Exception {
+        String key = "closeAll-race-" + System.nanoTime();
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<DiffusionLM> loaded = CompletableFuture.supplyAsync(() -> SharedModels.shared(key, () -> {
+            loading.countDown();
+            await(release);
+            return shippedModel();
+        }));
+        assertTrue(loading.await(1, TimeUnit.MINUTES));
+        Thread closer = new Thread(SharedModels::closeAll, "closeAll");
+        closer.start();
+        // let closeAll get as far as it can while the load is in progress: either done, or blocked on the map
+        while (closer.getState() != Thread.State.TERMINATED && closer.getState() != Thread.State.BLOCKED) {
+            Thread.sleep(5);
+        }
+        release.countDown();
+        closer.join(60_000);
+        DiffusionLM lm = loaded.get(1, TimeUnit.MINUTES);
+        try {
+            // the load finished after closeAll looked at the map: the model must be the shared one (not
+            // dropped from the map unclosed, a native leak and a second load on the next get) and open
+            assertSame(lm, SharedModels.shared(key, SharedModelsTest::shippedModel),
+                    "the model loaded during closeAll is still the shared one");
+            assertTrue(isOpen(lm), "a model closeAll did not remove is not closed");
+        } finally {
+            SharedModels.closeAll();
+        }
+        assertTrue(!isOpen(lm), "closeAll closes what it removes");
+    }
+
+    private static DiffusionLM shippedModel() {
+        try {
+            return DiffusionLM.builder().optModel(TestModels.shippedModel()).build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isOpen(DiffusionLM lm) {
+        try {
+            lm.generate(1, SamplingOptions.builder().steps(1).length(3).build());
+            return true;
+        } catch (IllegalStateException e) {
+            assertTrue(e.getMessage().contains("has been closed"), e.getMessage());
+            return false;
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertTrue(latch.await(1, TimeUnit.MINUTES));
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
