@@ -14,7 +14,8 @@ import java.util.List;
  *
  * <p>With {@code replace=false} the document keeps its own text and tokens and these keys are the only
  * record; with {@code replace=true} the tokens, sentences and text of the document are the new ones and
- * these keys hold what was there before.
+ * these keys hold what was there before. They describe the annotator's last run on the document: a second
+ * run removes the first run's records before it writes its own.
  */
 public final class DiffusionAnnotations {
     private DiffusionAnnotations() {}

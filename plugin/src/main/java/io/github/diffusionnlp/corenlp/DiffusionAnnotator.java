@@ -130,6 +130,7 @@ public class DiffusionAnnotator implements Annotator {
 
     @Override
     public void annotate(Annotation doc) {
+        forgetEarlierRun(doc);
         if (settings.task == DiffusionSettings.Task.GENERATE) {
             generate(doc);
             return;
@@ -255,6 +256,28 @@ public class DiffusionAnnotator implements Annotator {
                 }
             }
             retag(touched, changed);
+        }
+    }
+
+    /**
+     * A document annotated again (by this annotator, or another with other settings) is a new run on its
+     * current text, as with CoreNLP's own annotators, which set their keys anew on every run: our keys must
+     * say what this run did. Records an earlier run left on tokens and sentences this run does not write
+     * would read as this run's edits (an {@code OriginalWord} on a token nobody changed now), so they go.
+     */
+    private static void forgetEarlierRun(Annotation doc) {
+        doc.remove(DiffusionAnnotations.GeneratedSentences.class);
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        for (CoreMap sentence : sentences == null ? List.<CoreMap>of() : sentences) {
+            sentence.remove(DiffusionAnnotations.Text.class);
+            sentence.remove(DiffusionAnnotations.OriginalText.class);
+            sentence.remove(DiffusionAnnotations.Windows.class);
+            sentence.remove(DiffusionAnnotations.Generated.class);
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            for (CoreLabel t : tokens == null ? List.<CoreLabel>of() : tokens) {
+                t.remove(DiffusionAnnotations.OriginalWord.class);
+                t.remove(DiffusionAnnotations.Word.class);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -261,6 +262,51 @@ class TasksTest {
     }
 
     /** Offsets, sentence text and token text agree with the document text. */
+    /**
+     * Annotating an annotated document again is a new run on its new text, as with CoreNLP's own annotators
+     * (a second {@code pos} tags every token anew): our keys then say what that run did, and nothing of an
+     * earlier run stays on tokens or sentences the new run did not write.
+     */
+    @Test
+    void annotatingAgainRecordsOnlyTheNewRun() {
+        StanfordCoreNLP tokenizer = new StanfordCoreNLP(props("tokenize,ssplit"));
+        Annotation doc = annotate(tokenizer, TEXT);
+        DiffusionAnnotator infill = new DiffusionAnnotator("diffusion", props("tokenize,ssplit,diffusion"));
+        infill.annotate(doc);
+        String filled = doc.get(CoreAnnotations.TextAnnotation.class);
+        assertNotNull(sentences(doc).get(0).get(DiffusionAnnotations.OriginalText.class));
+        infill.annotate(doc); // no mask left: this run writes nothing
+        assertEquals(filled, doc.get(CoreAnnotations.TextAnnotation.class));
+        assertNoRecords(doc);
+
+        DiffusionAnnotator generate = new DiffusionAnnotator("diffusion", props("tokenize,ssplit,diffusion",
+                "diffusion.task", "generate", "diffusion.length", "5"));
+        generate.annotate(doc);
+        generate.annotate(doc);
+        assertEquals(1, doc.get(DiffusionAnnotations.GeneratedSentences.class).size(), "this run's sentence");
+        assertEquals(4, sentences(doc).size(), "each run appends its sentence");
+        assertEquals(List.of(false, false, false, true), sentences(doc).stream()
+                .map(s -> s.get(DiffusionAnnotations.Generated.class) != null).toList(), "marked by this run");
+        assertConsistent(doc);
+
+        infill.annotate(doc);
+        assertNoRecords(doc);
+        assertNull(doc.get(DiffusionAnnotations.GeneratedSentences.class), "an infill run generated nothing");
+    }
+
+    private static void assertNoRecords(Annotation doc) {
+        for (CoreMap s : sentences(doc)) {
+            assertNull(s.get(DiffusionAnnotations.Text.class), s.toString());
+            assertNull(s.get(DiffusionAnnotations.OriginalText.class), s.toString());
+            assertNull(s.get(DiffusionAnnotations.Windows.class), s.toString());
+            assertNull(s.get(DiffusionAnnotations.Generated.class), s.toString());
+        }
+        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+            assertNull(t.get(DiffusionAnnotations.OriginalWord.class), t.word());
+            assertNull(t.get(DiffusionAnnotations.Word.class), t.word());
+        }
+    }
+
     static void assertConsistent(Annotation doc) {
         String text = doc.get(CoreAnnotations.TextAnnotation.class);
         int docIndex = 0;
