@@ -24,7 +24,7 @@ public final class DiffusionCoreNLP {
         ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
         ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
         if (args.length > 0 && args[0].equals("server")) {
-            StanfordCoreNLPServer.main(Arrays.copyOfRange(args, 1, args.length));
+            StanfordCoreNLPServer.main(serverArgs(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
         try {
@@ -44,6 +44,28 @@ public final class DiffusionCoreNLP {
             System.exit(1);
         }
     }
+
+    /**
+     * The server's arguments, with {@link DiffusionProtobufSerializer} as its default {@code outputSerializer}
+     * unless one is given: CoreNLP's own refuses the annotator's keys, so a protobuf request
+     * ({@code outputFormat=serialized}, what stanza's client sends, naming no serializer the server reads)
+     * failed with HTTP 500 "Keys are not being serialized". Ours writes what the stock one writes for documents
+     * the annotator did not touch. A request's own {@code outputSerializer}, and a {@code -props} file's, still
+     * win (CoreNLP reads them over these arguments).
+     */
+    static String[] serverArgs(String[] args) {
+        for (String a : args) {
+            if (a.replaceFirst("^-+", "").startsWith(OUTPUT_SERIALIZER)) { // -outputSerializer X, --outputSerializer=X
+                return args;
+            }
+        }
+        String[] withDefault = Arrays.copyOf(args, args.length + 2);
+        withDefault[args.length] = "-" + OUTPUT_SERIALIZER;
+        withDefault[args.length + 1] = DiffusionProtobufSerializer.class.getName();
+        return withDefault;
+    }
+
+    private static final String OUTPUT_SERIALIZER = "outputSerializer";
 
     /**
      * The error the annotator raised among {@code e}'s causes (bad settings, a model that cannot be loaded: its

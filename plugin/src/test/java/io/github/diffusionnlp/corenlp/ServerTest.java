@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -123,6 +125,44 @@ class ServerTest {
         } finally {
             clients.shutdownNow();
         }
+    }
+
+    /**
+     * Protobuf (outputFormat=serialized, what stanza's client asks for) from the jar's server with no serializer
+     * named: CoreNLP's default serializer refuses our keys (HTTP 500), the jar's server defaults to ours.
+     */
+    @Test
+    void theJarsServerWritesProtobufWithoutASerializerNamed() throws Exception {
+        int jarPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            jarPort = s.getLocalPort();
+        }
+        Map<String, String> props = requestProps("outputFormat", "serialized");
+        HttpResponse<byte[]> stock = postBytes(port, props, TEXT);
+        assertEquals(500, stock.statusCode(), "CoreNLP's own serializer, as documented");
+        assertTrue(new String(stock.body(), StandardCharsets.UTF_8).contains("Keys are not being serialized"));
+
+        StanfordCoreNLPServer jarServer = StanfordCoreNLPServer.launchServer(DiffusionCoreNLP.serverArgs(
+                new String[] {"-port", String.valueOf(jarPort), "-server_id", "diffusion-test-" + jarPort, "-quiet"}));
+        try {
+            HttpResponse<byte[]> r = postBytes(jarPort, props, TEXT);
+            assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+            Annotation doc = new ProtobufAnnotationSerializer().read(new ByteArrayInputStream(r.body())).first;
+            assertEquals(expected(), doc.get(CoreAnnotations.SentencesAnnotation.class).stream()
+                    .map(Pipelines::words).toList(), "the filled document");
+        } finally {
+            jarServer.getServer().ifPresent(s -> s.stop(0));
+        }
+        assertEquals(List.of("-outputSerializer", "x.Y"),
+                List.of(DiffusionCoreNLP.serverArgs(new String[] {"-outputSerializer", "x.Y"})), "given: kept");
+    }
+
+    static HttpResponse<byte[]> postBytes(int port, Map<String, String> props, String text) throws Exception {
+        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
+                .timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
