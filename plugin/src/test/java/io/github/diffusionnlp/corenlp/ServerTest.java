@@ -145,6 +145,7 @@ class ServerTest {
         StanfordCoreNLPServer jarServer = StanfordCoreNLPServer.launchServer(DiffusionCoreNLP.serverArgs(
                 new String[] {"-port", String.valueOf(jarPort), "-server_id", "diffusion-test-" + jarPort, "-quiet"}));
         try {
+            props.put("serializer", ProtobufAnnotationSerializer.class.getName()); // as stanza-style clients send
             HttpResponse<byte[]> r = postBytes(jarPort, props, TEXT);
             assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
             Annotation doc = new ProtobufAnnotationSerializer().read(new ByteArrayInputStream(r.body())).first;
