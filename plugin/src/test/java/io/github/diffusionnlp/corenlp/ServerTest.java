@@ -12,6 +12,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import io.github.diffusionnlp.api.DiffusionLM;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -164,6 +165,43 @@ class ServerTest {
                 .timeout(Duration.ofMinutes(3))
                 .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * The server decodes a request's body by the charset of its Content-Type, UTF-8 when it reads none (CoreNLP's
+     * decoding, before any annotator runs): Latin-1 bytes sent without one arrive as U+FFFD, which PTBLexer drops
+     * from the tokens (it stays in the text), and under tokenize.whitespace is an unknown word, kept as it is.
+     */
+    @Test
+    void latin1BodiesAreDecodedByTheServerByTheirContentTypeCharset() throws Exception {
+        String text = "Le caf\u00e9 [MASK] na\u00efve .";
+        Map<String, String> props = requestProps("tokenize.whitespace", "true");
+        List<String> words = words(postLatin1(props, text, "text/plain;charset=ISO-8859-1").body()).get(0);
+        assertEquals(List.of("Le", "caf\u00e9"), words.subList(0, 2));
+        assertEquals(List.of("na\u00efve", "."), words.subList(3, 5));
+
+        // CoreNLP 4.5.10 compares "charset" with what follows ';' untrimmed: the usual "; charset=" is not read
+        for (String unread : List.of("text/plain", "text/plain; charset=ISO-8859-1")) {
+            HttpResponse<String> r = postLatin1(props, text, unread);
+            assertEquals(200, r.statusCode(), r.body());
+            words = words(r.body()).get(0);
+            assertEquals(List.of("Le", "caf\uFFFD"), words.subList(0, 2), "decoded as UTF-8 by the server: " + unread);
+            assertEquals(List.of("na\uFFFDve", "."), words.subList(3, 5), "unknown words come back verbatim");
+            assertTrue(!words.get(2).equals(DiffusionLM.MASK), words.toString());
+        }
+
+        HttpResponse<String> ptb = postLatin1(requestProps(), text, "text/plain");
+        assertEquals(200, ptb.statusCode(), ptb.body());
+        assertEquals(List.of("Le", "caf"), words(ptb.body()).get(0).subList(0, 2), "PTBLexer drops U+FFFD");
+    }
+
+    static HttpResponse<String> postLatin1(Map<String, String> props, String text, String contentType)
+            throws Exception {
+        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
+                .timeout(Duration.ofMinutes(3)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.ISO_8859_1)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test
