@@ -51,9 +51,7 @@ public class DiffusionAnnotator implements Annotator {
     private final DiffusionSettings settings;
     private final Path modelDirectory; // resolved once: the default model is searched for on disk
     private final SamplingOptions options;
-    private final boolean afterPos;
-    private final boolean afterLemma;
-    private final boolean afterNer;
+    private final Upstream madeAfter; // what the annotators list this instance was made with runs before it
     private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
 
     public DiffusionAnnotator(String name, Properties props) {
@@ -93,9 +91,7 @@ public class DiffusionAnnotator implements Annotator {
                 .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
                 .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight).build();
         List<String> before = annotatorsBefore(name, props);
-        this.afterPos = before.contains("pos");
-        this.afterLemma = before.contains("lemma");
-        this.afterNer = before.contains("ner");
+        this.madeAfter = new Upstream(before.contains("pos"), before.contains("lemma"), before.contains("ner"));
     }
 
     private static String templateText(List<Upos> template) {
@@ -112,6 +108,25 @@ public class DiffusionAnnotator implements Annotator {
             all.add(a);
         }
         return all;
+    }
+
+    /**
+     * Which of {@code pos}, {@code lemma} and {@code ner} ran on a document before this annotator: its changed
+     * words are tagged and lemmatised again, and new tokens get an NER class, only then. CoreNLP's annotator
+     * pool keys an annotator by its {@code NAME.*} properties alone, so pipelines whose {@code annotators} lists
+     * differ share one instance (the server's requests too), and the list it was made with may not be the
+     * document's: the document's tokens show what ran. An empty document shows nothing; for it (generate) the
+     * list this instance was made with decides.
+     */
+    private record Upstream(boolean pos, boolean lemma, boolean ner) {}
+
+    private Upstream upstream(Annotation doc) {
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        if (tokens == null || tokens.isEmpty()) {
+            return madeAfter;
+        }
+        return new Upstream(tokens.stream().anyMatch(t -> t.tag() != null),
+                tokens.stream().anyMatch(t -> t.lemma() != null), tokens.stream().anyMatch(t -> t.ner() != null));
     }
 
     public DiffusionSettings settings() {
@@ -131,8 +146,9 @@ public class DiffusionAnnotator implements Annotator {
     @Override
     public void annotate(Annotation doc) {
         forgetEarlierRun(doc);
+        Upstream upstream = upstream(doc);
         if (settings.task == DiffusionSettings.Task.GENERATE) {
-            generate(doc);
+            generate(doc, upstream);
             return;
         }
         DiffusionLM lm = model();
@@ -248,14 +264,14 @@ public class DiffusionAnnotator implements Annotator {
                                 t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
                             }
                         }
-                        if (afterNer) {
+                        if (upstream.ner()) {
                             t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
                         }
                         changed.add(t);
                     }
                 }
             }
-            retag(touched, changed);
+            retag(touched, changed, upstream);
         }
     }
 
@@ -486,7 +502,7 @@ public class DiffusionAnnotator implements Annotator {
         return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
     }
 
-    private void generate(Annotation doc) {
+    private void generate(Annotation doc, Upstream upstream) {
         List<List<String>> generated = model().generate(settings.count, constraints, options);
         List<String> texts = new ArrayList<>();
         for (List<String> words : generated) {
@@ -497,7 +513,7 @@ public class DiffusionAnnotator implements Annotator {
             List<CoreMap> added = DocumentEditor.appendSentences(doc, generated);
             Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             added.forEach(s -> all.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
-            retag(added, all);
+            retag(added, all, upstream);
         }
     }
 
@@ -506,11 +522,11 @@ public class DiffusionAnnotator implements Annotator {
      * pool) tags the changed sentences again, and lemmas of changed tokens are recomputed when {@code lemma}
      * ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
      */
-    private void retag(List<CoreMap> sentences, Collection<CoreLabel> changed) {
+    private void retag(List<CoreMap> sentences, Collection<CoreLabel> changed, Upstream upstream) {
         if (sentences.isEmpty()) {
             return;
         }
-        if (afterPos) {
+        if (upstream.pos()) {
             Annotator pos = StanfordCoreNLP.getExistingAnnotator("pos");
             if (pos != null) {
                 Annotation part = new Annotation("");
@@ -518,7 +534,7 @@ public class DiffusionAnnotator implements Annotator {
                 pos.annotate(part);
             }
         }
-        if (afterLemma) {
+        if (upstream.lemma()) {
             for (CoreLabel t : changed) {
                 if (t.tag() != null) {
                     t.setLemma(Morphology.lemmaStatic(t.word(), t.tag()));

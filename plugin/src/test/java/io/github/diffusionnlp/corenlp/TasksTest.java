@@ -294,6 +294,35 @@ class TasksTest {
         assertNull(doc.get(DiffusionAnnotations.GeneratedSentences.class), "an infill run generated nothing");
     }
 
+    /**
+     * CoreNLP's annotator pool keys an annotator by its own {@code NAME.*} properties only, so pipelines whose
+     * {@code annotators} differ share one instance: whether {@code pos} (lemma, ner) ran before ours must be
+     * read from each document, not from the {@code annotators} list the shared instance was made with.
+     */
+    @Test
+    void pipelinesSharingOurAnnotatorRetagOnlyWhenTheirOwnPosRan() {
+        String text = "The [MASK] was late.";
+        StanfordCoreNLP tagger = new StanfordCoreNLP(props("tokenize,ssplit,pos"));
+        // made first without pos, then reused by a pipeline with pos: the filled word must be tagged again
+        annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.seed", "101")), text);
+        Annotation tagged = annotate(new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion", "diffusion.seed",
+                "101")), text);
+        assertEquals(DiffusionLM.MASK, tagged.get(CoreAnnotations.TokensAnnotation.class).get(1)
+                .get(DiffusionAnnotations.OriginalWord.class));
+        assertEquals(tags(annotate(tagger, tagged.get(CoreAnnotations.TextAnnotation.class))), tags(tagged),
+                "the filled sentence tagged as CoreNLP's tagger tags it");
+
+        // made first with pos, then reused by a pipeline without: no tags appear
+        annotate(new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion", "diffusion.seed", "102")), text);
+        Annotation untagged = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.seed",
+                "102")), text);
+        assertEquals(Collections.nCopies(5, null), tags(untagged), "a pipeline without pos gets no tags");
+    }
+
+    private static List<String> tags(Annotation doc) {
+        return doc.get(CoreAnnotations.TokensAnnotation.class).stream().map(CoreLabel::tag).toList();
+    }
+
     private static void assertNoRecords(Annotation doc) {
         for (CoreMap s : sentences(doc)) {
             assertNull(s.get(DiffusionAnnotations.Text.class), s.toString());
