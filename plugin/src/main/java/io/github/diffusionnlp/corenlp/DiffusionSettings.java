@@ -2,6 +2,7 @@ package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.corpus.PtbTags;
@@ -13,10 +14,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -76,8 +79,9 @@ public final class DiffusionSettings {
         String prefix = name + ".";
         for (String key : props.stringPropertyNames()) {
             if (key.startsWith(prefix) && !KEYS.contains(key.substring(prefix.length()))) {
-                throw bad(key.substring(prefix.length()), props.getProperty(key),
-                        "a known property: " + prefix + String.join(", " + prefix, KEYS));
+                String unknown = key.substring(prefix.length());
+                throw bad(unknown, props.getProperty(key), closestKey(unknown).map(k -> "did you mean " + prefix + k
+                        + "? ").orElse("") + "a known property: " + prefix + String.join(", " + prefix, KEYS));
             }
         }
         String taskValue = get(props, "task", "infill").toLowerCase(Locale.ROOT);
@@ -307,6 +311,17 @@ public final class DiffusionSettings {
             throw error.get();
         }
         return Upos.valueOf(upper);
+    }
+
+    /**
+     * The known property a misspelt one most likely meant: the same but for case, or at most two edits away
+     * (CoreNLP's {@link EditDistance}, transpositions counting as one), the nearest first.
+     */
+    static Optional<String> closestKey(String unknown) {
+        EditDistance distance = new EditDistance(true);
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        return KEYS.stream().filter(k -> distance.score(lower, k.toLowerCase(Locale.ROOT)) <= 2)
+                .min(Comparator.comparingDouble(k -> distance.score(lower, k.toLowerCase(Locale.ROOT))));
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

@@ -49,6 +49,12 @@ class SettingsTest {
         String pipe = "tokenize,ssplit,diffusion";
         assertMentions(failure(pipe, "diffusion.task", "summarise"), "diffusion.task", "summarise",
                 "infill, rewrite or generate");
+        // a misspelt property is named with the one it most likely meant
+        assertMentions(failure(pipe, "diffusion.stepz", "4"), "bad diffusion.stepz = '4'",
+                "did you mean diffusion.steps?", "a known property: diffusion.model");
+        assertMentions(failure(pipe, "diffusion.batchsize", "4"), "did you mean diffusion.batchSize?");
+        assertMentions(failure(pipe, "diffusion.sentimnet", "positive"), "did you mean diffusion.sentiment?");
+        assertTrue(!failure(pipe, "diffusion.colour", "red").contains("did you mean"), "nothing near: no guess");
         assertMentions(failure(pipe, "diffusion.steps", "0"), "diffusion.steps", "'0'", "from 1 to 10000");
         assertMentions(failure(pipe, "diffusion.steps", "many"), "diffusion.steps", "many");
         assertMentions(failure(pipe, "diffusion.seed", "x1"), "diffusion.seed", "x1", "integer");
