@@ -128,6 +128,39 @@ class ServerTest {
         }
     }
 
+    /** Requests with different tasks and property sets at once: each gets what a local pipeline gives it. */
+    @Test
+    void concurrentRequestsWithDifferentPropertySetsDoNotMix() throws Exception {
+        List<String[]> sets = List.of(
+                new String[] {"diffusion.seed", "3", "diffusion.temperature", "1"},
+                new String[] {"diffusion.seed", "5", "diffusion.task", "rewrite", "diffusion.strength", "0.8"},
+                new String[] {"diffusion.seed", "7", "diffusion.task", "generate", "diffusion.count", "2",
+                    "diffusion.length", "6"},
+                new String[] {"diffusion.seed", "3", "diffusion.temperature", "1", "annotators",
+                    "tokenize,ssplit,pos,diffusion", "diffusion.mask", "pos:NOUN"});
+        List<List<List<String>>> expected = new ArrayList<>();
+        for (String[] set : sets) {
+            Properties p = props("tokenize,ssplit,diffusion", set);
+            Annotation doc = annotate(new StanfordCoreNLP(p), TEXT);
+            expected.add(doc.get(CoreAnnotations.SentencesAnnotation.class).stream().map(Pipelines::words).toList());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 3 * sets.size(); i++) {
+                Map<String, String> props = requestProps(sets.get(i % sets.size()));
+                responses.add(clients.submit(() -> post(props, TEXT)));
+            }
+            for (int i = 0; i < responses.size(); i++) {
+                HttpResponse<String> r = responses.get(i).get(5, TimeUnit.MINUTES);
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(expected.get(i % sets.size()), words(r.body()), "request " + i);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
     /**
      * Protobuf (outputFormat=serialized, what stanza's client asks for) from the jar's server with no serializer
      * named: CoreNLP's default serializer refuses our keys (HTTP 500), the jar's server defaults to ours.
