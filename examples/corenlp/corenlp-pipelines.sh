@@ -49,19 +49,21 @@ echo "A first sentence." > "$IN"
 grep -A1 '^Sentence #' "$OUT/in.txt.out"
 
 # the CoreNLP server (it listens on every interface; we talk to it on loopback), the annotator
-# requested through request properties
+# requested through request properties; the text goes as text/plain (curl's default, a form, is URL-decoded
+# by the server: '+' would become a space), its charset named right after the ';' as the server reads it
+PLAIN='Content-Type: text/plain;charset=UTF-8'
 PORT=9071
 "${RUN[@]}" server -port $PORT -quiet true -server_id diffusion-example >/dev/null 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 60); do curl -s "http://127.0.0.1:$PORT/ready" >/dev/null && break; sleep 1; done
 PROPS='{"annotators":"tokenize,ssplit,pos,diffusion","customAnnotatorClass.diffusion":"io.github.diffusionnlp.corenlp.DiffusionAnnotator","diffusion.mask":"pos:ADJ","diffusion.steps":"16","outputFormat":"text"}'
-curl -s --data "The old dog barked at the red car." "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
+curl -s -H "$PLAIN" --data-binary "The old dog barked at the red car." "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
 PROPS='{"annotators":"tokenize,ssplit,diffusion","customAnnotatorClass.diffusion":"io.github.diffusionnlp.corenlp.DiffusionAnnotator","diffusion.task":"generate","diffusion.count":"2","diffusion.length":"10","outputFormat":"json"}'
-curl -s --data "" "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
+curl -s -H "$PLAIN" --data-binary "" "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
 echo
 PROPS='{"annotators":"tokenize,ssplit,pos,diffusion","customAnnotatorClass.diffusion":"io.github.diffusionnlp.corenlp.DiffusionAnnotator","diffusion.task":"rewrite","diffusion.sentiment":"positive","diffusion.syntax":"keep","diffusion.steps":"16","outputFormat":"text"}'
-curl -s --data "The food was cold and awful." "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
+curl -s -H "$PLAIN" --data-binary "The food was cold and awful." "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
 
 # the Java API in one file
 java -cp "$JAR:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java

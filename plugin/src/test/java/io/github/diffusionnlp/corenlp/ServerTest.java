@@ -228,6 +228,32 @@ class ServerTest {
         assertEquals(List.of("Le", "caf"), words(ptb.body()).get(0).subList(0, 2), "PTBLexer drops U+FFFD");
     }
 
+    /**
+     * A body sent as a form (curl's and wget's default Content-Type) is URL-decoded by the server: '+' becomes a
+     * space and %25 a '%', unless the body does not decode (a '%' without two hex digits), which is kept as
+     * sent. Sent as text/plain it arrives as written.
+     */
+    @Test
+    void formEncodedBodiesAreUrlDecodedByTheServer() throws Exception {
+        Map<String, String> props = requestProps("tokenize.whitespace", "true", "diffusion.replace", "false");
+        String text = "C++ costs 5 % ( 5%25 ) [MASK] .";
+        assertEquals(List.of("C++", "costs", "5", "%", "(", "5%25", ")", "[MASK]", "."),
+                words(postAs(props, text, "text/plain;charset=UTF-8").body()).get(0));
+        String form = "application/x-www-form-urlencoded";
+        assertEquals(List.of("C", "costs", "5%"), words(postAs(props, "C++ costs 5%25", form).body()).get(0),
+                "'+' read as a space, %25 as '%'");
+        assertEquals(words(postAs(props, text, "text/plain").body()), words(postAs(props, text, form).body()),
+                "a body that does not decode ('% ') is kept as sent");
+    }
+
+    static HttpResponse<String> postAs(Map<String, String> props, String text, String contentType) throws Exception {
+        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
+                .timeout(Duration.ofMinutes(3)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
     static HttpResponse<String> postLatin1(Map<String, String> props, String text, String contentType)
             throws Exception {
         String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
