@@ -392,6 +392,26 @@ class MainTest {
         }
     }
 
+    /**
+     * picocli skips its unknown-option check when help or version is asked for; a typo beside --help
+     * must still be reported (exit 2, with usage) as it is alone, not hidden behind a help text and exit 0.
+     */
+    @Test
+    void anUnknownOptionBesideHelpIsStillAnError() {
+        for (String[] args : List.of(new String[] {"infill", "--bogus", "--help"},
+                new String[] {"info", "--help", "--bogus"}, new String[] {"generate", "-V", "--bogus"},
+                new String[] {"--bogus", "--help"})) {
+            Run r = run("", args);
+            String call = String.join(" ", args);
+            assertEquals(2, r.code(), call);
+            assertTrue(r.err().contains("Unknown option: '--bogus'") && r.err().contains("Usage:"), call + ": " + r.err());
+            assertEquals("", r.out(), call + ": help printed beside the error");
+        }
+        Run help = run("", "infill", "--steps", "8", "--help"); // known options beside --help: help as before
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("Usage:"), help.out());
+    }
+
     /** New models start from corpus contexts unless asked not to; relative positions only when asked. */
     @Test
     void trainOptionsForNewModels() {
