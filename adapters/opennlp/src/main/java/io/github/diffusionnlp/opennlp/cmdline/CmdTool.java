@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.regex.MatchResult;
 import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
@@ -32,6 +35,9 @@ abstract class CmdTool<P> {
     /** Longer input lines pass through unchanged, with a message. */
     static final int MAX_LINE_CHARS = 1_000_000;
 
+    /** What a parameter name looks like beside a value (which may be a negative number: -0.5). */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("-\\p{L}.*");
+
     private final Class<P> params;
 
     CmdTool(Class<P> params) {
@@ -47,6 +53,22 @@ abstract class CmdTool<P> {
     String help() {
         return description() + "\n\nUsage: java -jar diffusion-nlp-opennlp.jar " + name() + " "
                 + ArgumentParser.createUsage(params);
+    }
+
+    /**
+     * The usage text for {@code -help} given with the parameters {@code others}; a parameter name among
+     * them that this tool does not have is a bad parameter, as it is without {@code -help}, so that a
+     * typo is not hidden behind the usage and exit code 0. Values are not checked: help was asked for.
+     */
+    String helpBeside(List<String> others) {
+        Set<String> known = ArgumentParser.createArguments(params).stream().map(ArgumentParser.Argument::argument)
+                .collect(Collectors.toSet());
+        List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw badParameter("Unrecognized parameters encountered: " + unknown);
+        }
+        return help();
     }
 
     final void run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
