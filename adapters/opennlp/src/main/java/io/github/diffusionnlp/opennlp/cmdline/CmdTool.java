@@ -10,10 +10,12 @@ import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -61,8 +63,7 @@ abstract class CmdTool<P> {
      * typo is not hidden behind the usage and exit code 0. Values are not checked: help was asked for.
      */
     String helpBeside(List<String> others) {
-        Set<String> known = ArgumentParser.createArguments(params).stream().map(ArgumentParser.Argument::argument)
-                .collect(Collectors.toSet());
+        Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
         List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
                 .toList();
         if (!unknown.isEmpty()) {
@@ -95,8 +96,7 @@ abstract class CmdTool<P> {
         List<String> booleans = new ArrayList<>();
         for (var m : params.getMethods()) {
             if (m.getReturnType() == Boolean.class) {
-                String n = m.getName().substring(3);
-                booleans.add("-" + Character.toLowerCase(n.charAt(0)) + n.substring(1));
+                booleans.add(parameterName(m));
             }
         }
         List<String> out = new ArrayList<>();
@@ -114,6 +114,12 @@ abstract class CmdTool<P> {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /** The parameter a getter of the parameter interface declares, as OpenNLP's ArgumentParser names it: getSteps, -steps. */
+    private static String parameterName(Method getter) {
+        String n = getter.getName().substring(3);
+        return "-" + Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
     /** The package file a parameter names: a file to write, in a directory that exists. */
