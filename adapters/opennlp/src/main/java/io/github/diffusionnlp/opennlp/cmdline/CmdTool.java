@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
@@ -402,21 +403,7 @@ abstract class CmdTool<P> {
         }
         out.flush();
         if (!pending.isEmpty()) {
-            requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
-        }
-    }
-
-    /**
-     * Fails once a write to {@code out} has failed: its reader stopped ({@code | head}, a closed pipe).
-     * A {@link PrintStream} only notes the error, and the tools went on sampling every remaining line
-     * for no one and then exited 0.
-     *
-     * @param written what has been written, for the message ("line 12", "40 sentences")
-     */
-    static void requireOpen(PrintStream out, String written) {
-        if (out.checkError()) {
-            throw new TerminateToolException(FAILED, "standard output was closed after " + written
-                    + " (the program reading it stopped); the rest was not computed");
+            Stdout.requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
         }
     }
 
