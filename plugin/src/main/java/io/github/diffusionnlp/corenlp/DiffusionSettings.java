@@ -208,13 +208,13 @@ public final class DiffusionSettings {
         } else {
             syntaxKeep = false;
             List<Upos> tags = new ArrayList<>();
-            for (String t : items(syntaxValue, "[\\s,]+")) {
+            for (String t : Constraints.listItems(syntaxValue)) {
                 tags.add(upos(t, () -> bad("syntax", syntaxValue, "'keep' (each sentence's own tags from the pos"
-                        + " annotator) or a template of UPOS tags separated by spaces, from " + UPOS_TAGS + "; '" + t
+                        + " annotator) or a template of UPOS tags separated by spaces or commas, from " + UPOS_TAGS + "; '" + t
                         + "' is not one")));
             }
             if (tags.isEmpty()) {
-                throw bad("syntax", syntaxValue, "'keep' or a template of UPOS tags separated by spaces, from "
+                throw bad("syntax", syntaxValue, "'keep' or a template of UPOS tags separated by spaces or commas, from "
                         + UPOS_TAGS);
             }
             template = List.copyOf(tags);

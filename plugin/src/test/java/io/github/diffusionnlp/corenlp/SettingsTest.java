@@ -150,6 +150,17 @@ class SettingsTest {
                 "annotator \"diffusion\" requires annotation", "PartOfSpeechAnnotation");
     }
 
+    /**
+     * A template copied from a web page may hold no-break spaces; they separate its tags as they do in the
+     * library, the CLI and the OpenNLP tools (one splitter for all), rather than make "'DET NOUN' is not one".
+     */
+    @Test
+    void anyUnicodeSpaceSeparatesTheSyntaxTemplate() {
+        DiffusionSettings s = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
+                "diffusion.syntax", "DET\u00a0ADJ,\u2009NOUN"));
+        assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), s.constraints().template());
+    }
+
     @Test
     void validSentimentSyntaxAndGuidanceBecomeCoreConstraints() {
         DiffusionSettings s = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",
