@@ -35,6 +35,8 @@ public final class EnglishText {
     public static final String DETOKENIZER_RULES = "/io/github/diffusionnlp/opennlp/en-detokenizer.xml";
     /** Whitespace-delimited runs longer than this are one token, not split by {@link TokenizerME}. */
     public static final int LONG_TOKEN_CHARS = 1000;
+    /** What the sentence detector reads in place of the end-of-sentence characters inside a long run. */
+    private static final char OPAQUE = '_';
 
     private static volatile EnglishText shared;
 
@@ -88,13 +90,60 @@ public final class EnglishText {
         SentenceDetectorME detector = new SentenceDetectorME(sentenceModel);
         TokenizerME tokenizer = new TokenizerME(tokenizerModel);
         List<String[]> out = new ArrayList<>();
-        for (Span s : detector.sentPosDetect(text)) {
+        for (Span s : detector.sentPosDetect(withLongRunsOpaque(text))) {
             String[] tokens = tokenize(tokenizer, s.getCoveredText(text).toString());
             if (tokens.length > 0) {
                 out.add(tokens);
             }
         }
         return out;
+    }
+
+    /**
+     * The text as {@link SentenceDetectorME} reads it: in every whitespace-delimited run longer than
+     * {@value #LONG_TOKEN_CHARS} characters (which the tokenizer keeps as one token), each
+     * end-of-sentence character but the run's last is replaced by {@value #OPAQUE}; the length stays, so
+     * the detector's spans fit {@code text}. The detector looks for the whitespace after every such
+     * character, so its time grew with the square of a run's length (100,000 full stops: 4.6 s; a
+     * 1,000,000-character line, the tools' limit: about ten minutes), yet of a run it only ever weighs
+     * the last one, which stays: a sentence still ends after a long run as before.
+     */
+    private String withLongRunsOpaque(String text) {
+        char[] enders = sentenceModel.getEosCharacters();
+        char[] chars = null; // copied only when a long run has enders to hide
+        int i = 0;
+        while (i < text.length()) {
+            if (StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int lastEnder = -1;
+            while (i < text.length() && !StringUtil.isWhitespace(text.charAt(i))) {
+                if (isOneOf(text.charAt(i), enders)) {
+                    lastEnder = i;
+                }
+                i++;
+            }
+            if (i - start > LONG_TOKEN_CHARS) {
+                for (int j = start; j < lastEnder; j++) {
+                    if (isOneOf(text.charAt(j), enders)) {
+                        chars = chars == null ? text.toCharArray() : chars;
+                        chars[j] = OPAQUE;
+                    }
+                }
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    private static boolean isOneOf(char c, char[] chars) {
+        for (char x : chars) {
+            if (c == x) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tokens of one sentence, with {@value InfillerME#MASK} kept whole. */
