@@ -111,6 +111,24 @@ public final class EnglishText {
     private String withLongRunsOpaque(String text) {
         char[] enders = sentenceModel.getEosCharacters();
         char[] chars = null; // copied only when a long run has enders to hide
+        for (Span run : longRuns(text)) {
+            int last = run.getEnd() - 1;
+            while (last >= run.getStart() && !isOneOf(text.charAt(last), enders)) {
+                last--;
+            }
+            for (int j = run.getStart(); j < last; j++) {
+                if (isOneOf(text.charAt(j), enders)) {
+                    chars = chars == null ? text.toCharArray() : chars;
+                    chars[j] = OPAQUE;
+                }
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** The whitespace-delimited runs of {@code text} longer than {@value #LONG_TOKEN_CHARS} characters, in order. */
+    private static List<Span> longRuns(String text) {
+        List<Span> runs = new ArrayList<>();
         int i = 0;
         while (i < text.length()) {
             if (StringUtil.isWhitespace(text.charAt(i))) {
@@ -118,23 +136,14 @@ public final class EnglishText {
                 continue;
             }
             int start = i;
-            int lastEnder = -1;
             while (i < text.length() && !StringUtil.isWhitespace(text.charAt(i))) {
-                if (isOneOf(text.charAt(i), enders)) {
-                    lastEnder = i;
-                }
                 i++;
             }
             if (i - start > LONG_TOKEN_CHARS) {
-                for (int j = start; j < lastEnder; j++) {
-                    if (isOneOf(text.charAt(j), enders)) {
-                        chars = chars == null ? text.toCharArray() : chars;
-                        chars[j] = OPAQUE;
-                    }
-                }
+                runs.add(new Span(start, i));
             }
         }
-        return chars == null ? text : new String(chars);
+        return runs;
     }
 
     private static boolean isOneOf(char c, char[] chars) {
@@ -179,24 +188,13 @@ public final class EnglishText {
      */
     private static void tokenizeInto(TokenizerME tokenizer, String piece, List<String> tokens) {
         int from = 0; // start of the text not yet tokenized
-        int i = 0;
-        while (i < piece.length()) {
-            if (StringUtil.isWhitespace(piece.charAt(i))) {
-                i++;
-                continue;
+        for (Span run : longRuns(piece)) {
+            String before = piece.substring(from, run.getStart());
+            if (!before.isBlank()) {
+                tokens.addAll(List.of(tokenizer.tokenize(before)));
             }
-            int start = i;
-            while (i < piece.length() && !StringUtil.isWhitespace(piece.charAt(i))) {
-                i++;
-            }
-            if (i - start > LONG_TOKEN_CHARS) {
-                String before = piece.substring(from, start);
-                if (!before.isBlank()) {
-                    tokens.addAll(List.of(tokenizer.tokenize(before)));
-                }
-                tokens.add(piece.substring(start, i));
-                from = i;
-            }
+            tokens.add(run.getCoveredText(piece).toString());
+            from = run.getEnd();
         }
         String rest = piece.substring(from);
         if (!rest.isBlank()) {
