@@ -87,6 +87,18 @@ class MainTest {
         assertTrue(byClass.err().contains("UPOS"), byClass.err());
     }
 
+    /** --keep reads its list as --pos and the other front ends do: commas or any Unicode space, no-break ones too. */
+    @Test
+    void keepSplitsAtCommasAndAnyUnicodeSpace() {
+        String line = "The committee said that the report was late .";
+        for (String keep : List.of("0,\u00a03", "0 3")) {
+            Run r = run(line + "\n", "rewrite", "--model", MODEL, "--steps", "2", "--keep", keep, "--strength", "1");
+            assertEquals(0, r.code(), keep + ": " + r.err());
+            String[] out = r.out().trim().split(" ");
+            assertEquals(List.of("The", "that"), List.of(out[0], out[3]), keep + ": " + r.out());
+        }
+    }
+
     @Test
     void constrainedGenerateAndRewrite() {
         Run gen = run("", "generate", "--model", MODEL, "--count", "2", "--steps", "4", "--sentiment", "positive",

@@ -149,7 +149,7 @@ public final class DiffusionSettings {
         keepIndexes = new TreeSet<>();
         keepUpos = EnumSet.noneOf(Upos.class);
         String keepValue = get(props, "keep", "");
-        for (String item : items(keepValue, ",")) {
+        for (String item : Constraints.listItems(keepValue)) {
             if (item.matches("\\d+")) {
                 int index = parseInt("keep", keepValue, item);
                 if (index < 1) {
@@ -157,7 +157,7 @@ public final class DiffusionSettings {
                 }
                 keepIndexes.add(index);
             } else {
-                keepUpos.add(upos(item, () -> bad("keep", keepValue, "a comma-separated list of token indexes (1 ="
+                keepUpos.add(upos(item, () -> bad("keep", keepValue, "a list of token indexes (1 ="
                         + " first token of a sentence) and UPOS tags " + UPOS_TAGS + "; '" + item + "' is neither")));
             }
         }
