@@ -1,10 +1,12 @@
 package io.github.diffusionnlp.api;
 
+import com.google.common.base.Splitter;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What a generated or rewritten sentence must be: a sentiment, a syntax template (one UPOS tag per
@@ -117,14 +119,22 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     /**
-     * Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas), naming a bad tag. Any
-     * Unicode space separates: a template copied from a web page may hold no-break spaces, and
-     * "unknown UPOS tag 'DET NOUN'" (the space a no-break one) would be a riddle.
+     * Splits a list of UPOS tags and token indexes (a template, a keep spec) at commas and at any Unicode
+     * space: a list copied from a web page may hold no-break spaces, and "unknown UPOS tag 'DET NOUN'"
+     * (the space a no-break one) would be a riddle. The library, the CLI, the OpenNLP tools and the
+     * CoreNLP annotator all read their lists with it.
      */
+    private static final Splitter LIST_ITEMS = Splitter.on(Pattern.compile("[\\p{IsWhite_Space},]+")).omitEmptyStrings();
+
+    /** The items of a list of UPOS tags or token indexes ({@code "DET, ADJ NOUN"}, {@code "0,3"}), split as above. */
+    public static List<String> listItems(String list) {
+        return LIST_ITEMS.splitToList(list);
+    }
+
+    /** Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas, see {@link #listItems}), naming a bad tag. */
     public static List<Upos> parseTemplate(String tags) {
         java.util.Objects.requireNonNull(tags, "POS template");
-        List<Upos> out = java.util.Arrays.stream(tags.trim().split("[\\p{IsWhite_Space},]+")).filter(t -> !t.isEmpty())
-                .map(Upos::parse).toList();
+        List<Upos> out = listItems(tags).stream().map(Upos::parse).toList();
         if (out.isEmpty()) {
             throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
         }

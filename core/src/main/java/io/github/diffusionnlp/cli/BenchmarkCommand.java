@@ -85,7 +85,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                     "--train-steps must be at least 1 and --train-warm-up at least 4 (the first 3 steps are never"
                             + " timed), got " + trainSteps + " and " + trainWarmUp);
         }
-        corpus = RepositoryFiles.locate(corpus, model.model, "--corpus", "a training corpus");
+        corpus = RepositoryFiles.locate(corpus, model.choice.model, "--corpus", "a training corpus");
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double ceiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();

@@ -57,7 +57,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        heldout = RepositoryFiles.locate(heldout, model.model, "--heldout", "the held-out sentences");
+        heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load()) {

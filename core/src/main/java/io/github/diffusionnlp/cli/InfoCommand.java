@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -23,12 +24,8 @@ final class InfoCommand implements Callable<Integer> {
     CommandSpec spec;
 
     // Only the options info uses: the sampling ones (--steps, --ngram-weight...) were accepted and ignored.
-    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
-    java.nio.file.Path model;
-
-    @Option(names = "--device", defaultValue = "cpu",
-            description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    ModelChoice choice;
 
     @Option(names = "--neighbours", split = ",", paramLabel = "WORD",
             description = "Also list each word's nearest words in the model's embedding table (comma-separated).")
@@ -42,7 +39,7 @@ final class InfoCommand implements Callable<Integer> {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
-        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optDevice(ModelOptions.parseDevice(device))
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optBatching(0, java.time.Duration.ZERO).build()) {
             checkNeighbours(lm);
             ModelInfo info = lm.info();

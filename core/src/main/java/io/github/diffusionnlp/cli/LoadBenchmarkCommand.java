@@ -3,12 +3,12 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.bench.LoadBenchmark;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "load-benchmark", mixinStandardHelpOptions = true,
@@ -16,12 +16,8 @@ import picocli.CommandLine.Option;
                 + " with request batching on and off, in one run: throughput and p50/p95 latency; then resident"
                 + " memory and threads over a long batched run. Prints Markdown tables.")
 final class LoadBenchmarkCommand implements Callable<Integer> {
-    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
-    Path model;
-
-    @Option(names = "--device", defaultValue = "cpu",
-            description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
-    String device;
+    @Mixin
+    ModelChoice choice;
 
     @Option(names = "--steps", defaultValue = "8", description = "sampling steps per request (default: ${DEFAULT-VALUE})")
     int steps;
@@ -48,8 +44,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadBenchmark bench = new LoadBenchmark(model != null ? model : DefaultModel.locate(),
-                ModelOptions.parseDevice(device), steps, java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
+        LoadBenchmark bench = new LoadBenchmark(choice.model != null ? choice.model : DefaultModel.locate(),
+                choice.device(), steps, java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
         List<LoadBenchmark.Result> results = new ArrayList<>();
         List<Double> bounds = new ArrayList<>();
         try (DiffusionLM batched = bench.open(true); DiffusionLM unbatched = bench.open(false)) {

@@ -48,6 +48,24 @@ public final class Main implements Runnable {
             }
             return 1;
         });
+        cli.setExecutionStrategy(parseResult -> {
+            rejectUnknownOptions(parseResult);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return cli.execute(args);
+    }
+
+    /**
+     * picocli does not report unknown options when help or version is asked for ({@code infill --bogus
+     * --help} printed the help and exited 0): a typo would go unseen. Every command line of the call
+     * is checked here, so an unknown option ends the run as it does alone (message, usage, exit 2).
+     */
+    private static void rejectUnknownOptions(CommandLine.ParseResult parseResult) {
+        for (CommandLine command : parseResult.asCommandLineList()) {
+            java.util.List<String> unmatched = command.getParseResult().unmatched();
+            if (!unmatched.isEmpty() && !command.isUnmatchedArgumentsAllowed()) {
+                throw new CommandLine.UnmatchedArgumentException(command, unmatched);
+            }
+        }
     }
 }

@@ -1,18 +1,18 @@
 package io.github.diffusionnlp.cli;
 
-import ai.djl.Device;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Options shared by the commands that load a model and sample from it. */
+/** Options shared by the commands that load a model ({@link ModelChoice}) and sample from it. */
 final class ModelOptions {
-    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
-    Path model;
+    @Mixin
+    ModelChoice choice;
 
     @Option(names = "--steps", defaultValue = "32", description = "sampling steps (default: ${DEFAULT-VALUE})")
     int steps;
@@ -44,10 +44,6 @@ final class ModelOptions {
                     + " sentence a line; .gz allowed; default: the model's training corpus, as its config names it)")
     Path ngramCorpus;
 
-    @Option(names = "--device", defaultValue = "cpu",
-            description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
-    String device;
-
     @Option(names = "--precision", defaultValue = "fp32",
             description = "number format of the transformer body: fp32, or fp16 (mixed precision, for GPUs;"
                     + " the vocabulary side stays fp32) (default: ${DEFAULT-VALUE})")
@@ -60,7 +56,7 @@ final class ModelOptions {
      * the loading one (two OpenMP thread teams on two cores, each team's threads waking more slowly).
      */
     DiffusionLM load() throws IOException {
-        DiffusionLM.Builder builder = DiffusionLM.builder().optModel(model).optDevice(device())
+        DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optPrecision(precision()).optBatching(0, Duration.ZERO);
         try {
             builder.optNgramCorpus(ngramCorpus);
@@ -106,18 +102,4 @@ final class ModelOptions {
         }
         return options.build();
     }
-
-    private Device device() {
-        return parseDevice(device);
-    }
-
-    /** A {@code --device} value as a DJL device, or an error naming the option. */
-    static Device parseDevice(String device) {
-        try {
-            return io.github.diffusionnlp.api.Devices.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--device: " + e.getMessage(), e);
-        }
-    }
-
 }

@@ -61,11 +61,7 @@ final class RewriteCommand extends TokenLinesCommand {
             constraintOptions.pos = null;
         }
         constraintOptions.validate(templateFromInput);
-        for (String part : keep.split(",")) {
-            String p = part.trim();
-            if (p.isEmpty()) {
-                continue;
-            }
+        for (String p : Constraints.listItems(keep)) {
             if (p.matches("\\d+")) {
                 keptIndexes.add(Integer.parseInt(p));
             } else if (!tagged) {

@@ -2,8 +2,11 @@ package io.github.diffusionnlp.cli;
 
 import java.io.PrintStream;
 
-/** What the line-writing tools do when the program reading their output goes away. */
-final class Stdout {
+/**
+ * What the line-writing tools (this CLI's and the OpenNLP tools') do when the program reading their
+ * output goes away.
+ */
+public final class Stdout {
     private Stdout() {}
 
     /**
@@ -13,7 +16,7 @@ final class Stdout {
      *
      * @param written what has been written, for the message ("input line 12", "40 sentences")
      */
-    static void requireOpen(PrintStream out, String written) {
+    public static void requireOpen(PrintStream out, String written) {
         if (out.checkError()) {
             throw new IllegalStateException("standard output was closed after " + written
                     + " (the program reading it stopped); the rest was not computed");

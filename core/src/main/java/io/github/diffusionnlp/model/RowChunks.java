@@ -38,17 +38,31 @@ public final class RowChunks {
      */
     public static NDArray map(long n, int rows, Function<String, NDArray> work) {
         NDList parts = new NDList();
-        for (String range : ranges(n, rows)) {
-            NDArray part;
-            try (NDScope slice = new NDScope()) {
-                slice.suppressNotUsedWarning();
-                part = work.apply(range);
-                NDScope.unregister(part);
-            }
-            NDScope.register(part);
-            parts.add(part);
+        for (NDList slice : slices(n, rows, range -> new NDList(work.apply(range)))) {
+            parts.add(slice.singletonOrThrow());
         }
         return concat(parts);
+    }
+
+    /**
+     * {@code work} applied to the {@link #ranges} of {@code n} rows, each in its own {@link NDScope}
+     * whose other temporaries are freed before the next slice; the arrays each slice returns, in
+     * order. They are handed to the caller's scope as soon as their slice ends, so a later slice that
+     * fails leaves none of them unowned (they die with the caller's scope, not with the model's manager).
+     */
+    public static List<NDList> slices(long n, int rows, Function<String, NDList> work) {
+        List<NDList> slices = new ArrayList<>();
+        for (String range : ranges(n, rows)) {
+            NDList kept;
+            try (NDScope slice = new NDScope()) {
+                slice.suppressNotUsedWarning();
+                kept = work.apply(range);
+                kept.forEach(NDScope::unregister);
+            }
+            kept.forEach(NDScope::register);
+            slices.add(kept);
+        }
+        return slices;
     }
 
     /** The parts along axis 0 (the one part itself when there is one). */

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -399,18 +400,18 @@ public final class Sampler {
     private Candidates candidates(NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
             Lexical lexical, boolean keepLogits) {
         int k = (int) Math.min(NgramFusion.CANDIDATES, e.getShape().get(0));
-        List<NDArray> kept = new ArrayList<>();
-        // One array per chunk: the k log-probabilities, then the k ids as floats (exact: ids < 2^21).
-        NDArray top = RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
+        // Per slice: the k log-probabilities, then the k ids as floats (exact: ids < 2^21); and, when
+        // kept, the logits, which outlive their slice (x̂₀ reads them once the trigram terms are known).
+        // RowChunks hands each slice's arrays to this call's scope at once, so a slice that fails
+        // leaves none of the earlier slices' logits on the model's manager.
+        List<NDList> slices = RowChunks.slices(hRows.getShape().get(0), rowsPerChunk, range -> {
             NDArray logits = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range);
-            if (keepLogits) {
-                NDScope.unregister(logits); // outlives its slice: x̂₀ reads it once the trigram terms are known
-                kept.add(logits);
-            }
-            NDArray logProb = logits.logSoftmax(1);
-            ai.djl.ndarray.NDList best = logProb.topK(k, 1, true, true);
-            return best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
+            NDList best = logits.logSoftmax(1).topK(k, 1, true, true);
+            NDArray top = best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
+            return keepLogits ? new NDList(top, logits) : new NDList(top);
         });
+        NDArray top = RowChunks.concat(new NDList(slices.stream().map(slice -> slice.get(0)).toList()));
+        List<NDArray> kept = keepLogits ? slices.stream().map(slice -> slice.get(1)).toList() : List.of();
         float[] flat = top.toFloatArray();
         int n = (int) hRows.getShape().get(0);
         float[] logProb = new float[n * k];
@@ -421,7 +422,6 @@ public final class Sampler {
                 ids[r * k + c] = (long) flat[r * 2 * k + k + c];
             }
         }
-        kept.forEach(NDScope::register);
         return new Candidates(logProb, ids, k, kept);
     }
 

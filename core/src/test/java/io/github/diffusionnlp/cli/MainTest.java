@@ -87,6 +87,18 @@ class MainTest {
         assertTrue(byClass.err().contains("UPOS"), byClass.err());
     }
 
+    /** --keep reads its list as --pos and the other front ends do: commas or any Unicode space, no-break ones too. */
+    @Test
+    void keepSplitsAtCommasAndAnyUnicodeSpace() {
+        String line = "The committee said that the report was late .";
+        for (String keep : List.of("0,\u00a03", "0 3")) {
+            Run r = run(line + "\n", "rewrite", "--model", MODEL, "--steps", "2", "--keep", keep, "--strength", "1");
+            assertEquals(0, r.code(), keep + ": " + r.err());
+            String[] out = r.out().trim().split(" ");
+            assertEquals(List.of("The", "that"), List.of(out[0], out[3]), keep + ": " + r.out());
+        }
+    }
+
     @Test
     void constrainedGenerateAndRewrite() {
         Run gen = run("", "generate", "--model", MODEL, "--count", "2", "--steps", "4", "--sentiment", "positive",
@@ -390,6 +402,26 @@ class MainTest {
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage:"), command);
         }
+    }
+
+    /**
+     * picocli skips its unknown-option check when help or version is asked for; a typo beside --help
+     * must still be reported (exit 2, with usage) as it is alone, not hidden behind a help text and exit 0.
+     */
+    @Test
+    void anUnknownOptionBesideHelpIsStillAnError() {
+        for (String[] args : List.of(new String[] {"infill", "--bogus", "--help"},
+                new String[] {"info", "--help", "--bogus"}, new String[] {"generate", "-V", "--bogus"},
+                new String[] {"--bogus", "--help"})) {
+            Run r = run("", args);
+            String call = String.join(" ", args);
+            assertEquals(2, r.code(), call);
+            assertTrue(r.err().contains("Unknown option: '--bogus'") && r.err().contains("Usage:"), call + ": " + r.err());
+            assertEquals("", r.out(), call + ": help printed beside the error");
+        }
+        Run help = run("", "infill", "--steps", "8", "--help"); // known options beside --help: help as before
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("Usage:"), help.out());
     }
 
     /** New models start from corpus contexts unless asked not to; relative positions only when asked. */

@@ -153,7 +153,7 @@ public final class DiffusionSettings {
         keepIndexes = new TreeSet<>();
         keepUpos = EnumSet.noneOf(Upos.class);
         String keepValue = get(props, "keep", "");
-        for (String item : items(keepValue, ",")) {
+        for (String item : Constraints.listItems(keepValue)) {
             if (item.matches("\\d+")) {
                 int index = parseInt("keep", keepValue, item);
                 if (index < 1) {
@@ -161,7 +161,7 @@ public final class DiffusionSettings {
                 }
                 keepIndexes.add(index);
             } else {
-                keepUpos.add(upos(item, () -> bad("keep", keepValue, "a comma-separated list of token indexes (1 ="
+                keepUpos.add(upos(item, () -> bad("keep", keepValue, "a list of token indexes (1 ="
                         + " first token of a sentence) and UPOS tags " + UPOS_TAGS + "; '" + item + "' is neither")));
             }
         }
@@ -212,13 +212,13 @@ public final class DiffusionSettings {
         } else {
             syntaxKeep = false;
             List<Upos> tags = new ArrayList<>();
-            for (String t : items(syntaxValue, "[\\s,]+")) {
+            for (String t : Constraints.listItems(syntaxValue)) {
                 tags.add(upos(t, () -> bad("syntax", syntaxValue, "'keep' (each sentence's own tags from the pos"
-                        + " annotator) or a template of UPOS tags separated by spaces, from " + UPOS_TAGS + "; '" + t
+                        + " annotator) or a template of UPOS tags separated by spaces or commas, from " + UPOS_TAGS + "; '" + t
                         + "' is not one")));
             }
             if (tags.isEmpty()) {
-                throw bad("syntax", syntaxValue, "'keep' or a template of UPOS tags separated by spaces, from "
+                throw bad("syntax", syntaxValue, "'keep' or a template of UPOS tags separated by spaces or commas, from "
                         + UPOS_TAGS);
             }
             template = List.copyOf(tags);

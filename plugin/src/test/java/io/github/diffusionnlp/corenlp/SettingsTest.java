@@ -156,6 +156,22 @@ class SettingsTest {
                 "annotator \"diffusion\" requires annotation", "PartOfSpeechAnnotation");
     }
 
+    /**
+     * A template or keep list copied from a web page may hold no-break spaces; they separate its items as they
+     * do in the library, the CLI and the OpenNLP tools (one splitter for all), rather than make "'DET NOUN' is
+     * not one".
+     */
+    @Test
+    void anyUnicodeSpaceSeparatesTheSyntaxTemplate() {
+        DiffusionSettings s = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",
+                "diffusion.syntax", "DET\u00a0ADJ,\u2009NOUN"));
+        assertEquals(List.of(Upos.DET, Upos.ADJ, Upos.NOUN), s.constraints().template());
+        DiffusionSettings keep = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",
+                "diffusion.keep", "1,\u00a03 PROPN"));
+        assertEquals(java.util.Set.of(1, 3), keep.keepIndexes);
+        assertEquals(java.util.Set.of(Upos.PROPN), keep.keepUpos);
+    }
+
     @Test
     void validSentimentSyntaxAndGuidanceBecomeCoreConstraints() {
         DiffusionSettings s = DiffusionSettings.read("diffusion", props("x", "diffusion.task", "rewrite",

@@ -145,10 +145,8 @@ public final class ConstraintSpec {
             return withInputTemplate();
         }
         List<Upos> parsed = new ArrayList<>();
-        for (String part : value.trim().split("[\\p{IsWhite_Space},]+")) { // no-break spaces too, as in core
-            if (!part.isEmpty()) {
-                parsed.add(parseTag(part));
-            }
+        for (String part : Constraints.listItems(value)) {
+            parsed.add(parseTag(part));
         }
         return withTemplate(parsed);
     }

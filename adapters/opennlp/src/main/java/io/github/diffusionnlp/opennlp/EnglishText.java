@@ -35,6 +35,8 @@ public final class EnglishText {
     public static final String DETOKENIZER_RULES = "/io/github/diffusionnlp/opennlp/en-detokenizer.xml";
     /** Whitespace-delimited runs longer than this are one token, not split by {@link TokenizerME}. */
     public static final int LONG_TOKEN_CHARS = 1000;
+    /** What the sentence detector reads in place of the end-of-sentence characters inside a long run. */
+    private static final char OPAQUE = '_';
 
     private static volatile EnglishText shared;
 
@@ -88,13 +90,69 @@ public final class EnglishText {
         SentenceDetectorME detector = new SentenceDetectorME(sentenceModel);
         TokenizerME tokenizer = new TokenizerME(tokenizerModel);
         List<String[]> out = new ArrayList<>();
-        for (Span s : detector.sentPosDetect(text)) {
+        for (Span s : detector.sentPosDetect(withLongRunsOpaque(text))) {
             String[] tokens = tokenize(tokenizer, s.getCoveredText(text).toString());
             if (tokens.length > 0) {
                 out.add(tokens);
             }
         }
         return out;
+    }
+
+    /**
+     * The text as {@link SentenceDetectorME} reads it: in every whitespace-delimited run longer than
+     * {@value #LONG_TOKEN_CHARS} characters (which the tokenizer keeps as one token), each
+     * end-of-sentence character but the run's last is replaced by {@value #OPAQUE}; the length stays, so
+     * the detector's spans fit {@code text}. The detector looks for the whitespace after every such
+     * character, so its time grew with the square of a run's length (100,000 full stops: 4.6 s; a
+     * 1,000,000-character line, the tools' limit: about ten minutes), yet of a run it only ever weighs
+     * the last one, which stays: a sentence still ends after a long run as before.
+     */
+    private String withLongRunsOpaque(String text) {
+        char[] enders = sentenceModel.getEosCharacters();
+        char[] chars = null; // copied only when a long run has enders to hide
+        for (Span run : longRuns(text)) {
+            int last = run.getEnd() - 1;
+            while (last >= run.getStart() && !isOneOf(text.charAt(last), enders)) {
+                last--;
+            }
+            for (int j = run.getStart(); j < last; j++) {
+                if (isOneOf(text.charAt(j), enders)) {
+                    chars = chars == null ? text.toCharArray() : chars;
+                    chars[j] = OPAQUE;
+                }
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
+    /** The whitespace-delimited runs of {@code text} longer than {@value #LONG_TOKEN_CHARS} characters, in order. */
+    private static List<Span> longRuns(String text) {
+        List<Span> runs = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            if (StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < text.length() && !StringUtil.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i - start > LONG_TOKEN_CHARS) {
+                runs.add(new Span(start, i));
+            }
+        }
+        return runs;
+    }
+
+    private static boolean isOneOf(char c, char[] chars) {
+        for (char x : chars) {
+            if (c == x) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The tokens of one sentence, with {@value InfillerME#MASK} kept whole. */
@@ -130,24 +188,13 @@ public final class EnglishText {
      */
     private static void tokenizeInto(TokenizerME tokenizer, String piece, List<String> tokens) {
         int from = 0; // start of the text not yet tokenized
-        int i = 0;
-        while (i < piece.length()) {
-            if (StringUtil.isWhitespace(piece.charAt(i))) {
-                i++;
-                continue;
+        for (Span run : longRuns(piece)) {
+            String before = piece.substring(from, run.getStart());
+            if (!before.isBlank()) {
+                tokens.addAll(List.of(tokenizer.tokenize(before)));
             }
-            int start = i;
-            while (i < piece.length() && !StringUtil.isWhitespace(piece.charAt(i))) {
-                i++;
-            }
-            if (i - start > LONG_TOKEN_CHARS) {
-                String before = piece.substring(from, start);
-                if (!before.isBlank()) {
-                    tokens.addAll(List.of(tokenizer.tokenize(before)));
-                }
-                tokens.add(piece.substring(start, i));
-                from = i;
-            }
+            tokens.add(run.getCoveredText(piece).toString());
+            from = run.getEnd();
         }
         String rest = piece.substring(from);
         if (!rest.isBlank()) {

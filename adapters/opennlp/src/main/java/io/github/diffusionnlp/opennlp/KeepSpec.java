@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp;
 
+import io.github.diffusionnlp.api.Constraints;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,10 +39,7 @@ public final class KeepSpec {
         }
         SortedSet<Integer> indexes = new TreeSet<>();
         SortedSet<String> classes = new TreeSet<>();
-        for (String part : spec.trim().split("[,\\p{IsWhite_Space}]+")) { // no-break spaces too, as in core
-            if (part.isEmpty()) {
-                continue;
-            }
+        for (String part : Constraints.listItems(spec)) {
             if (part.matches("\\d{1,9}")) {
                 indexes.add(Integer.parseInt(part));
             } else if (EnglishPosTagger.UPOS.contains(part.toUpperCase(Locale.ROOT))) {

@@ -268,6 +268,31 @@ class ApiTest {
         assertArrayEquals(new String[] {word, "."}, EnglishText.get().tokenize(word + "."), "still TokenizerME's");
     }
 
+    /**
+     * A long run of full stops (or of "a.b") is read in a second: SentenceDetectorME looks for the
+     * whitespace after every end-of-sentence character, so its time grew with the square of a run's length
+     * (100,000 full stops: 4.6 s; a line of 1,000,000, the tools' limit, about ten minutes). Sentences still
+     * end after a long run, and ordinary text splits as before.
+     */
+    @Test
+    void aLongRunOfFullStopsIsSplitIntoSentencesQuickly() {
+        EnglishText english = EnglishText.get();
+        String dots = ".".repeat(300_000);
+        String abbreviations = "a.b".repeat(100_000);
+        List<String[]> sentences = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> english.sentences("He said " + dots + " Then he left."));
+        assertEquals(List.of(List.of("He", "said", dots), List.of("Then", "he", "left", ".")),
+                sentences.stream().map(List::of).toList());
+        assertEquals(1, org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5),
+                () -> english.sentences(abbreviations)).size());
+        String blob = "a.".repeat(600);
+        assertEquals(List.of("A blob " + blob, "ends here .", "Next one ."), english.sentences("A blob " + blob
+                + " ends here. Next one.").stream().map(t -> String.join(" ", t)).toList(),
+                "a sentence may still end after a long run");
+        assertEquals(List.of("He left. Then she came .", "Ok"), english.sentences("He left.Then she came. Ok").stream()
+                .map(t -> String.join(" ", t)).toList(), "ordinary text as before");
+    }
+
     @Test
     void detokenizerRules() {
         var d = EnglishText.detokenizer();

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
@@ -10,11 +11,16 @@ import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.regex.MatchResult;
 import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
@@ -32,6 +38,9 @@ abstract class CmdTool<P> {
     /** Longer input lines pass through unchanged, with a message. */
     static final int MAX_LINE_CHARS = 1_000_000;
 
+    /** What a parameter name looks like beside a value (which may be a negative number: -0.5). */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("-\\p{L}.*");
+
     private final Class<P> params;
 
     CmdTool(Class<P> params) {
@@ -47,6 +56,21 @@ abstract class CmdTool<P> {
     String help() {
         return description() + "\n\nUsage: java -jar diffusion-nlp-opennlp.jar " + name() + " "
                 + ArgumentParser.createUsage(params);
+    }
+
+    /**
+     * The usage text for {@code -help} given with the parameters {@code others}; a parameter name among
+     * them that this tool does not have is a bad parameter, as it is without {@code -help}, so that a
+     * typo is not hidden behind the usage and exit code 0. Values are not checked: help was asked for.
+     */
+    String helpBeside(List<String> others) {
+        Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+        List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw badParameter("Unrecognized parameters encountered: " + unknown);
+        }
+        return help();
     }
 
     final void run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
@@ -73,8 +97,7 @@ abstract class CmdTool<P> {
         List<String> booleans = new ArrayList<>();
         for (var m : params.getMethods()) {
             if (m.getReturnType() == Boolean.class) {
-                String n = m.getName().substring(3);
-                booleans.add("-" + Character.toLowerCase(n.charAt(0)) + n.substring(1));
+                booleans.add(parameterName(m));
             }
         }
         List<String> out = new ArrayList<>();
@@ -92,6 +115,12 @@ abstract class CmdTool<P> {
             }
         }
         return out.toArray(String[]::new);
+    }
+
+    /** The parameter a getter of the parameter interface declares, as OpenNLP's ArgumentParser names it: getSteps, -steps. */
+    private static String parameterName(Method getter) {
+        String n = getter.getName().substring(3);
+        return "-" + Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
     /** The package file a parameter names: a file to write, in a directory that exists. */
@@ -374,21 +403,7 @@ abstract class CmdTool<P> {
         }
         out.flush();
         if (!pending.isEmpty()) {
-            requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
-        }
-    }
-
-    /**
-     * Fails once a write to {@code out} has failed: its reader stopped ({@code | head}, a closed pipe).
-     * A {@link PrintStream} only notes the error, and the tools went on sampling every remaining line
-     * for no one and then exited 0.
-     *
-     * @param written what has been written, for the message ("line 12", "40 sentences")
-     */
-    static void requireOpen(PrintStream out, String written) {
-        if (out.checkError()) {
-            throw new TerminateToolException(FAILED, "standard output was closed after " + written
-                    + " (the program reading it stopped); the rest was not computed");
+            Stdout.requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
         }
     }
 

@@ -46,10 +46,16 @@ public final class DiffusionNlpTool {
     public static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err) {
         ToolDefaults.offline();
         PrintStream out = stdout instanceof PrintStream ps ? ps : new PrintStream(stdout, false, StandardCharsets.UTF_8);
-        if (args.length == 0 || isHelp(args[0])) {
+        if (args.length == 0 || isHelp(args[0]) && args.length == 1) {
             out.println(usage());
             out.flush();
             return 0;
+        }
+        if (isHelp(args[0])) { // help Infill ...: Infill -help ..., so that what follows is checked as there
+            String[] asked = args.clone();
+            asked[0] = args[1];
+            asked[1] = args[0];
+            args = asked;
         }
         CmdTool<?> tool = TOOLS.get(args[0]);
         if (tool == null) {
@@ -57,12 +63,12 @@ public final class DiffusionNlpTool {
             return CmdTool.BAD_PARAMETERS;
         }
         String[] toolArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
-        if (toolArgs.length > 0 && isHelp(toolArgs[0])) {
-            out.println(tool.help());
-            out.flush();
-            return 0;
-        }
         try {
+            if (toolArgs.length > 0 && isHelp(toolArgs[0])) {
+                out.println(tool.helpBeside(List.of(toolArgs).subList(1, toolArgs.length)));
+                out.flush();
+                return 0;
+            }
             tool.run(toolArgs, in, out, err);
             out.flush();
             return 0;

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
@@ -80,7 +81,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                         out.println(Output.render(List.<String[]>of(s), detokenizer));
                     }
                     out.flush();
-                    requireOpen(out, (done + n) + " sentences");
+                    Stdout.requireOpen(out, (done + n) + " sentences");
                     monitor.incrementCounter(n);
                 }
             } finally {

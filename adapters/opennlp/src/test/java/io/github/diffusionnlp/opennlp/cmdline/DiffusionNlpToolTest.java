@@ -89,6 +89,27 @@ class DiffusionNlpToolTest {
         assertFalse(generate.out().contains("tags|keep"), "a generated sentence has no input tags: " + generate.out());
     }
 
+    /** An unknown parameter beside -help is reported as it is alone, not hidden behind the usage and exit 0. */
+    @Test
+    void anUnknownParameterBesideHelpIsStillABadParameter() {
+        for (String[] args : List.of(new String[] {"Infill", "-help", "-bogus", "3"},
+                new String[] {"Generate", "-help", "-count", "2", "-sentimnet", "positive"},
+                new String[] {"help", "Rewrite", "-bogus"})) {
+            Run r = run("", args);
+            String call = String.join(" ", args);
+            assertEquals(1, r.code(), call);
+            assertTrue(r.stderr().contains("Unrecognized parameters encountered: [-") && r.stderr().contains("Usage:"),
+                    call + ": " + r.stderr());
+            assertEquals("", r.out(), call);
+        }
+        Run known = run("", "Rewrite", "-help", "-strength", "0.5", "-guidance", "-1"); // values are not checked
+        assertEquals(0, known.code(), known.stderr());
+        assertTrue(known.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Rewrite"), known.out());
+        Run named = run("", "help", "Infill"); // help Infill is Infill -help
+        assertEquals(0, named.code(), named.stderr());
+        assertTrue(named.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Infill"), named.out());
+    }
+
     @Test
     void badParametersGiveUsageAndExitOne() {
         for (String[] args : List.of(
