@@ -64,7 +64,7 @@ public final class ArTrainer {
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         Path out = options.output();
-        boolean resuming = DiffusionTrainer.checkOutput(options, log); // both formats keep config.json
+        boolean resuming = OutputDirectory.prepare(options, log); // both formats keep config.json
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {

@@ -13,7 +13,6 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.NativeHeap;
-import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
@@ -87,7 +86,7 @@ public final class DiffusionTrainer {
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         Path out = options.output();
-        boolean resuming = checkOutput(options, log);
+        boolean resuming = OutputDirectory.prepare(options, log);
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {
@@ -189,30 +188,6 @@ public final class DiffusionTrainer {
         }
     }
 
-    /**
-     * Whether the run resumes a checkpoint in the output directory. A directory that holds a model is never
-     * trained over from scratch: that would replace the model and lose its log, so it takes {@code resume}.
-     * A checkpoint that a stopped run was writing is finished or dropped first ({@link CheckpointCommit}).
-     */
-    static boolean checkOutput(TrainOptions options, PrintStream log) throws IOException {
-        Path out = options.output();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("the output " + out + " is a file; training writes a directory (train --out)");
-        }
-        if (Files.isDirectory(out)) {
-            String recovered = CheckpointCommit.recover(out, ModelCheckpoint.CONFIG, ModelCheckpoint.SET);
-            if (recovered != null) {
-                log.println(out + ": " + recovered);
-            }
-        }
-        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
-        if (hasModel && !options.resume()) {
-            throw new IOException(out + " already holds a model; give --resume to go on training it, or another"
-                    + " output directory (nothing was changed)");
-        }
-        return hasModel;
-    }
-
     /** A resumed run keeps the checkpoint's shape: says so when the options asked for another. */
     private void noteKeptShape(ModelConfig kept) {
         ModelConfig asked = ModelConfig.ofSize(options.size(), kept.vocabSize(), options.maxLength());
@@ -304,7 +279,7 @@ public final class DiffusionTrainer {
                     info = saved[0];
                 }
                 progress.writeLossCurve();
-                TrainingCharts.writeWarp(out.resolve("warp.png"), warp);
+                TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
             }
         }

@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 final class TrainingLog {
     static final int EVERY = 10;
-    private static final String CSV = "training-log.csv";
+    static final String CSV = "training-log.csv";
+    static final String LOSS_PLOT = "loss.png";
     private static final String HEADER = "step,lr,train_loss,dev_loss,seconds";
 
     private final Path dir;
@@ -111,7 +112,7 @@ final class TrainingLog {
                         Double.parseDouble(c[3])));
             }
         }
-        TrainingCharts.writeLossCurve(dir.resolve("loss.png"), points);
+        TrainingCharts.writeLossCurve(dir.resolve(LOSS_PLOT), points);
     }
 
     static String duration(double seconds) {

@@ -459,6 +459,15 @@ class MainTest {
         }
     }
 
+    /** Java's file-system exceptions name only the path; the one-line error says what went wrong with it. */
+    @Test
+    void fileSystemFailuresSayWhatWentWrong() {
+        assertEquals("/data/out: permission denied", Main.message(new java.nio.file.AccessDeniedException("/data/out")));
+        assertEquals("/a/b: no such file or directory", Main.message(new java.nio.file.NoSuchFileException("/a/b")));
+        assertEquals("c.txt: corpus file not found",
+                Main.message(new java.nio.file.NoSuchFileException("c.txt", null, "corpus file not found")));
+    }
+
     @Test
     void unreadableInputIsReportedNotGuessed() {
         byte[] bad = {'o', 'k', ' ', '[', 'M', 'A', 'S', 'K', ']', '\n', (byte) 0xff, (byte) 0xfe, '\n'};

@@ -1,0 +1,105 @@
+package io.github.diffusionnlp.train;
+
+import io.github.diffusionnlp.checkpoint.CheckpointCommit;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The checks a training run makes on its {@code --out} before it reads the corpus or builds anything, so
+ * that a directory it must not or cannot write fails at once, with nothing of it changed.
+ */
+final class OutputDirectory {
+    /** Everything a training run writes into its directory (each also as a {@code .tmp} or staged sibling). */
+    private static final Set<String> WRITTEN = Set.of(ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB,
+            ModelCheckpoint.PARAMS, ModelCheckpoint.WARP, ModelCheckpoint.OPTIMIZER, ModelCheckpoint.TAG_LEXICON,
+            TrainingLog.CSV, TrainingLog.LOSS_PLOT, TrainingCharts.WARP_PLOT);
+
+    private OutputDirectory() {}
+
+    /**
+     * Whether the run resumes a checkpoint in the output directory. A directory that holds a model is never
+     * trained over from scratch: that would replace the model and lose its log, so it takes {@code resume}.
+     * One that holds files a run did not write is not trained into at all (its files could be overwritten
+     * or appended to). A checkpoint that a stopped run was writing is finished or dropped first
+     * ({@link CheckpointCommit}). The directory exists and is writable afterwards.
+     */
+    static boolean prepare(TrainOptions options, PrintStream log) throws IOException {
+        Path out = options.output();
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException("the output " + out + " is a file; training writes a directory (train --out)");
+        }
+        if (Files.isDirectory(out)) {
+            String recovered = CheckpointCommit.recover(out, ModelCheckpoint.CONFIG, ModelCheckpoint.SET);
+            if (recovered != null) {
+                log.println(out + ": " + recovered);
+            }
+        }
+        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+        if (hasModel && !options.resume()) {
+            throw new IOException(out + " already holds a model; give --resume to go on training it, or another"
+                    + " output directory (nothing was changed)");
+        }
+        if (!hasModel) {
+            List<String> foreign = foreignFiles(out, options);
+            if (!foreign.isEmpty()) {
+                throw new IOException(out + " holds files that are not a model's (" + String.join(", ", foreign)
+                        + (foreign.size() == 3 ? ", ..." : "") + "), which training could overwrite; give a new or"
+                        + " empty output directory (train --out; nothing was changed)");
+            }
+            if (options.resume()) {
+                log.println("note: " + out + " holds no checkpoint yet, so --resume starts a new model");
+            }
+        }
+        requireWritable(out);
+        return hasModel;
+    }
+
+    /**
+     * Up to three entries of {@code dir} that no training run writes, the run's own corpus and dev split
+     * excepted (the OpenNLP trainer keeps its corpus beside the model); none when it does not exist.
+     */
+    private static List<String> foreignFiles(Path dir, TrainOptions options) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> !isInput(p, options)).map(p -> p.getFileName().toString())
+                    .filter(name -> !WRITTEN.contains(name.replaceFirst("(\\.tmp|" + CheckpointCommit.STAGED + ")+$", "")))
+                    .sorted().limit(3).toList();
+        }
+    }
+
+    private static boolean isInput(Path file, TrainOptions options) {
+        for (Path input : new Path[] {options.corpus(), options.dev()}) {
+            try {
+                if (input != null && Files.exists(input) && Files.isSameFile(file, input)) {
+                    return true;
+                }
+            } catch (IOException e) {
+                return false; // unreadable: not the corpus the run reads
+            }
+        }
+        return false;
+    }
+
+    /** Hours of training must not end at the first checkpoint on a directory that cannot be written. */
+    private static void requireWritable(Path out) throws IOException {
+        try {
+            Files.createDirectories(out);
+        } catch (AccessDeniedException e) {
+            throw new IOException("cannot create the output directory " + out + ": permission denied on "
+                    + e.getFile() + "; give --out a directory you can write", e);
+        }
+        if (!Files.isWritable(out)) {
+            throw new IOException("cannot write into the output directory " + out + ": permission denied; give --out"
+                    + " a directory you can write");
+        }
+    }
+}

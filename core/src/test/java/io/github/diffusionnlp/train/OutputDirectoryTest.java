@@ -1,0 +1,83 @@
+package io.github.diffusionnlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a training run does with an {@code --out} that is not a new directory. */
+class OutputDirectoryTest {
+    private static Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path f : entries.toList()) {
+                files.put(f.getFileName().toString(), Files.readString(f));
+            }
+        }
+        return files;
+    }
+
+    /** A directory of the user's own files (here: some with the names training writes) is left as it was. */
+    @Test
+    void aDirectoryHoldingOtherFilesIsNotTrainedInto(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("papers");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("notes.txt"), "my notes");
+        Files.writeString(dir.resolve("vocab.txt"), "my word list");
+        Files.writeString(dir.resolve("training-log.csv"), "my,own,log");
+        Map<String, String> before = contents(dir);
+        for (boolean resume : new boolean[] {false, true}) {
+            IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 10, resume));
+            assertEquals(dir + " holds files that are not a model's (notes.txt), which training could overwrite; give"
+                    + " a new or empty output directory (train --out; nothing was changed)", e.getMessage());
+            assertEquals(before, contents(dir));
+        }
+    }
+
+    /**
+     * What a run killed before its first checkpoint leaves (the tag lexicon, the log, part of a staged save)
+     * is training's own: the next run starts the model afresh there, and with --resume says so.
+     */
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointIsStartedAgain(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(ModelCheckpoint.TAG_LEXICON), "partial");
+        Files.writeString(dir.resolve("training-log.csv"), "step,lr,train_loss,dev_loss,seconds\n10,0.001,7,NaN,1\n");
+        Files.writeString(dir.resolve(ModelCheckpoint.PARAMS + ".next"), "half a file");
+        Files.writeString(dir.resolve(ModelCheckpoint.VOCAB + ".tmp"), "half a file");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new DiffusionTrainer(TestModels.tinyRun(dir, 10, true, null, 0), new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run();
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: " + dir + " holds no checkpoint yet, so --resume"
+                + " starts a new model"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(10, ModelCheckpoint.readHeader(dir).training().step());
+        assertTrue(Files.notExists(dir.resolve(ModelCheckpoint.PARAMS + ".next")));
+    }
+
+    /** The output is checked before the corpus is read: a bad --out must not wait for hours of preparation. */
+    @Test
+    void anOutputThatCannotBeADirectoryFailsBeforeTheCorpusIsRead(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        TrainOptions options = new TrainOptions(tmp.resolve("no-such-corpus.txt"), null, file.resolve("model"), "tiny",
+                2000, 32, 8, 10, null, 3e-3, 5, 7, 10, false);
+        IOException e = assertThrows(IOException.class,
+                () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
+        assertTrue(e.getMessage().contains(file.toString()) && !e.getMessage().contains("no-such-corpus"), e.getMessage());
+        assertArrayEquals("x".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    }
+}
