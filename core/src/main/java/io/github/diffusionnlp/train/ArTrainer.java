@@ -63,8 +63,14 @@ public final class ArTrainer {
 
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
+        // both formats keep config.json; the directory stays locked against other runs until this one ends
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log)) {
+            return train(claim.resuming());
+        }
+    }
+
+    private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        boolean resuming = OutputDirectory.prepare(options, log); // both formats keep config.json
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {

@@ -85,8 +85,14 @@ public final class DiffusionTrainer {
     /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
+        // the directory stays locked against other runs until this one ends
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log)) {
+            return train(claim.resuming());
+        }
+    }
+
+    private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        boolean resuming = OutputDirectory.prepare(options, log);
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {

@@ -2,11 +2,15 @@ package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -16,32 +20,41 @@ import java.util.stream.Stream;
  * that a directory it must not or cannot write fails at once, with nothing of it changed.
  */
 final class OutputDirectory {
+    /** The file a run holds a lock on while it trains into the directory. */
+    static final String LOCK = "training.lock";
     /** Everything a training run writes into its directory (each also as a {@code .tmp} or staged sibling). */
-    private static final Set<String> WRITTEN = Set.of(ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB,
+    private static final Set<String> WRITTEN = Set.of(LOCK, ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB,
             ModelCheckpoint.PARAMS, ModelCheckpoint.WARP, ModelCheckpoint.OPTIMIZER, ModelCheckpoint.TAG_LEXICON,
             TrainingLog.CSV, TrainingLog.LOSS_PLOT, TrainingCharts.WARP_PLOT);
 
     private OutputDirectory() {}
 
     /**
-     * Whether the run resumes a checkpoint in the output directory. A directory that holds a model is never
-     * trained over from scratch: that would replace the model and lose its log, so it takes {@code resume}.
-     * One that holds files a run did not write is not trained into at all (its files could be overwritten
-     * or appended to). A checkpoint that a stopped run was writing is finished or dropped first
-     * ({@link CheckpointCommit}). The directory exists and is writable afterwards.
+     * The output directory, held for one run: whether the run resumes a checkpoint there, and the lock that
+     * keeps a second run out of it until this one ends (the operating system drops it if the process dies).
      */
-    static boolean prepare(TrainOptions options, PrintStream log) throws IOException {
+    record Claim(boolean resuming, FileChannel lock) implements Closeable {
+        @Override
+        public void close() throws IOException {
+            lock.close();
+        }
+    }
+
+    /**
+     * Claims the output directory for a run. A directory that holds a model is never trained over from
+     * scratch: that would replace the model and lose its log, so it takes {@code resume}. One that holds
+     * files a run did not write is not trained into at all (its files could be overwritten or appended to).
+     * One that another run is training into is refused: two runs would write each other's checkpoints. A
+     * checkpoint that a stopped run was writing is finished or dropped ({@link CheckpointCommit}), under the
+     * lock, so never one that a live run is writing. Nothing is changed before these checks pass.
+     */
+    static Claim claim(TrainOptions options, PrintStream log) throws IOException {
         Path out = options.output();
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IOException("the output " + out + " is a file; training writes a directory (train --out)");
         }
-        if (Files.isDirectory(out)) {
-            String recovered = CheckpointCommit.recover(out, ModelCheckpoint.CONFIG, ModelCheckpoint.SET);
-            if (recovered != null) {
-                log.println(out + ": " + recovered);
-            }
-        }
-        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG))
+                || Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG + CheckpointCommit.STAGED));
         if (hasModel && !options.resume()) {
             throw new IOException(out + " already holds a model; give --resume to go on training it, or another"
                     + " output directory (nothing was changed)");
@@ -53,12 +66,41 @@ final class OutputDirectory {
                         + (foreign.size() == 3 ? ", ..." : "") + "), which training could overwrite; give a new or"
                         + " empty output directory (train --out; nothing was changed)");
             }
-            if (options.resume()) {
-                log.println("note: " + out + " holds no checkpoint yet, so --resume starts a new model");
-            }
         }
         requireWritable(out);
-        return hasModel;
+        FileChannel lock = lock(out);
+        try {
+            String recovered = CheckpointCommit.recover(out, ModelCheckpoint.CONFIG, ModelCheckpoint.SET);
+            if (recovered != null) {
+                log.println(out + ": " + recovered);
+            }
+            hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+            if (!hasModel && options.resume()) {
+                log.println("note: " + out + " holds no checkpoint yet, so --resume starts a new model");
+            }
+            return new Claim(hasModel, lock);
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** Locks {@link #LOCK} in {@code out}, or fails saying that another run holds it. */
+    private static FileChannel lock(Path out) throws IOException {
+        FileChannel channel = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by another run in this process
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        channel.close();
+        throw new IOException("another training run is writing into " + out + " (it holds " + out.resolve(LOCK)
+                + "); wait for it to end or stop it, or give another output directory (nothing was changed)");
     }
 
     /**

@@ -25,7 +25,7 @@ class OutputDirectoryTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path f : entries.toList()) {
-                files.put(f.getFileName().toString(), Files.readString(f));
+                files.put(f.getFileName().toString(), java.util.HexFormat.of().formatHex(Files.readAllBytes(f)));
             }
         }
         return files;
@@ -67,6 +67,28 @@ class OutputDirectoryTest {
                 + " starts a new model"), log.toString(StandardCharsets.UTF_8));
         assertEquals(10, ModelCheckpoint.readHeader(dir).training().step());
         assertTrue(Files.notExists(dir.resolve(ModelCheckpoint.PARAMS + ".next")));
+    }
+
+    /**
+     * Two runs into one directory would write each other's checkpoints (and one could finish or drop the
+     * other's half-written one): while a run holds the directory's lock (here: taken by the test itself),
+     * another is refused with nothing changed, and goes ahead once the lock is let go.
+     */
+    @Test
+    void aDirectoryAnotherRunIsTrainingIntoIsRefused(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Map<String, String> before = contents(dir);
+        Path lock = dir.resolve(OutputDirectory.LOCK);
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock taken = held.lock()) {
+            IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 20, true));
+            assertEquals("another training run is writing into " + dir + " (it holds " + lock + "); wait for it to end"
+                    + " or stop it, or give another output directory (nothing was changed)", e.getMessage());
+            assertEquals(before, contents(dir));
+        }
+        TestModels.train(dir, 20, true);
+        assertEquals(20, ModelCheckpoint.readHeader(dir).training().step());
     }
 
     /** The output is checked before the corpus is read: a bad --out must not wait for hours of preparation. */
