@@ -33,10 +33,27 @@ final class OutputDirectory {
      * The output directory, held for one run: whether the run resumes a checkpoint there, and the lock that
      * keeps a second run out of it until this one ends (the operating system drops it if the process dies).
      */
-    record Claim(boolean resuming, FileChannel lock) implements Closeable {
+    record Claim(boolean resuming, FileChannel lock, Path out, Path created) implements Closeable {
+        /**
+         * Lets go of the lock; directories this claim created ({@code created}, the outermost, down to
+         * {@code out}) that the run then wrote nothing into (it failed first, e.g. on an empty corpus) go
+         * again, so that a failed run leaves nothing behind.
+         */
         @Override
         public void close() throws IOException {
             lock.close();
+            if (created == null) {
+                return;
+            }
+            try (Stream<Path> entries = Files.list(out)) {
+                if (!entries.allMatch(p -> p.getFileName().toString().equals(LOCK))) {
+                    return;
+                }
+            }
+            Files.deleteIfExists(out.resolve(LOCK));
+            for (Path dir = out; dir != null && dir.startsWith(created); dir = dir.getParent()) {
+                Files.delete(dir);
+            }
         }
     }
 
@@ -67,6 +84,10 @@ final class OutputDirectory {
                         + " empty output directory (train --out; nothing was changed)");
             }
         }
+        Path created = null; // the outermost directory that the run makes
+        for (Path dir = out.toAbsolutePath(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
+            created = dir;
+        }
         requireWritable(out);
         FileChannel lock = lock(out);
         try {
@@ -78,7 +99,7 @@ final class OutputDirectory {
             if (!hasModel && options.resume()) {
                 log.println("note: " + out + " holds no checkpoint yet, so --resume starts a new model");
             }
-            return new Claim(hasModel, lock);
+            return new Claim(hasModel, lock, out.toAbsolutePath(), created);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

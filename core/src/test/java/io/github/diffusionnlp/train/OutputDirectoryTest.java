@@ -91,6 +91,19 @@ class OutputDirectoryTest {
         assertEquals(20, ModelCheckpoint.readHeader(dir).training().step());
     }
 
+    /** A run that fails before it writes anything (here: on a corpus of comments) leaves no output directory. */
+    @Test
+    void aRunThatFailsOnItsCorpusLeavesNoOutputDirectory(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.writeString(tmp.resolve("comments.txt"), "# only\n\n# comments\n");
+        Path out = tmp.resolve("new").resolve("model");
+        TrainOptions options = new TrainOptions(corpus, null, out, "tiny", 2000, 32, 8, 10, null, 3e-3, 5, 7, 10, false);
+        IOException e = assertThrows(IOException.class,
+                () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
+        assertEquals(corpus + " holds no sentences (it is empty, or every line is blank or a # comment); give a corpus"
+                + " of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines", e.getMessage());
+        assertTrue(Files.notExists(out.getParent()), "the directories the run made for its output are gone again");
+    }
+
     /** The output is checked before the corpus is read: a bad --out must not wait for hours of preparation. */
     @Test
     void anOutputThatCannotBeADirectoryFailsBeforeTheCorpusIsRead(@TempDir Path tmp) throws Exception {
