@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A model on disk: a directory holding
  * <ul>
- *   <li>{@code config.json}: format name and version, the {@link ModelConfig}, the {@link TrainingInfo};
+ *   <li>{@code config.json}: format name and version, the {@link ModelConfig}, the {@link TrainingInfo}, and a
+ *       checksum of each file below that {@link #save} wrote with it ({@link CheckpointCommit});
  *   <li>{@code vocab.txt}: the vocabulary, one word a line in id order;
  *   <li>{@code model.params}: the network's weights in DJL's parameter format;
  *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F);
@@ -47,6 +48,8 @@ public final class ModelCheckpoint {
     public static final String WARP = "warp.tsv";
     public static final String OPTIMIZER = "optimizer.ndlist";
     public static final String TAG_LEXICON = "tag-lexicon.tsv";
+    /** The names of a checkpoint's files that {@link #save} writes as one set, {@code config.json} among them. */
+    public static final List<String> SET = List.of(CONFIG, VOCAB, PARAMS, WARP, OPTIMIZER);
     /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
     static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
@@ -83,9 +86,6 @@ public final class ModelCheckpoint {
             Files.deleteIfExists(dir.resolve(OPTIMIZER)); // an earlier save's moments are not this one's
         }
     }
-
-    /** The names of a checkpoint's files that {@link #save} writes as one set, {@code config.json} among them. */
-    public static final List<String> SET = List.of(CONFIG, VOCAB, PARAMS, WARP, OPTIMIZER);
 
     /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
     public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
