@@ -169,6 +169,7 @@ public final class DiffusionTrainer {
                     rows.size(), sentimentShares(rows), manager.getDevice());
             if (resuming) {
                 noteOtherCorpus(previous);
+                noteOtherSchedule(previous);
             }
             warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
             if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
@@ -205,6 +206,21 @@ public final class DiffusionTrainer {
         if (previous != null && previous.corpus() != null && !previous.corpus().equals(now)) {
             log.println("note: resuming on " + now + ", not the corpus the checkpoint was trained on ("
                     + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
+        }
+    }
+
+    /**
+     * The learning-rate schedule (warm-up, cosine decay to a tenth) is drawn over --steps: a resumed run
+     * that plans another length follows the new curve from where it stands, which can raise the rate
+     * several times over (a finished 5,000-step plan extended to 10,000 goes from 1e-4 to 5.6e-4). Says so.
+     */
+    private void noteOtherSchedule(TrainingInfo previous) {
+        if (previous.totalSteps() != options.steps() && previous.step() < options.steps()) {
+            TrainOptions planned = options.plannedFor(previous.totalSteps(), previous.learningRate());
+            log.printf(Locale.ROOT, "note: the checkpoint was planned for %d steps and this run for %d; the learning"
+                    + " rate follows the new plan's schedule: %.2e at step %d, where the old plan had %.2e%n",
+                    previous.totalSteps(), options.steps(), options.learningRateAt(previous.step() + 1),
+                    previous.step() + 1, planned.learningRateAt(previous.step() + 1));
         }
     }
 

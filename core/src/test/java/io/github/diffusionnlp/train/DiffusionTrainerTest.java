@@ -189,6 +189,23 @@ class DiffusionTrainerTest {
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
     }
 
+    /**
+     * A resumed run that plans more steps than its checkpoint did follows the new plan's learning-rate
+     * curve, which here (10 steps done of 10, now 20) raises the rate from the old plan's end: it says so.
+     */
+    @Test
+    void resumingWithAnotherStepCountSaysWhatTheLearningRateDoes(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        TrainOptions longer = TestModels.tinyRun(dir, 20, true, null, 0);
+        new DiffusionTrainer(longer, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String expected = String.format(java.util.Locale.ROOT, "note: the checkpoint was planned for 10 steps and this"
+                + " run for 20; the learning rate follows the new plan's schedule: %.2e at step 11, where the old plan"
+                + " had %.2e", longer.learningRateAt(11), 3e-4);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(expected), log.toString(StandardCharsets.UTF_8));
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {
