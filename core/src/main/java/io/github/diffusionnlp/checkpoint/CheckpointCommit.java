@@ -56,12 +56,16 @@ public final class CheckpointCommit {
     /**
      * Finishes or undoes a checkpoint whose run stopped while writing it: with the staged config present
      * its files are put in place; without, the staged files are deleted (the previous set is whole).
-     * {@code names} are the file names a checkpoint holds, the config among them; nothing else is touched.
+     * {@code names} are the file names a checkpoint holds, the config among them; nothing else is touched
+     * but the temporary files their staged forms were written through.
      * Returns what was done, or null when there was nothing to do.
      */
     public static String recover(Path dir, String config, Collection<String> names) throws IOException {
         List<String> staged = new ArrayList<>();
         for (String name : names) {
+            // a file the stop cut off while it was written: as large as the whole one (a full disk is one
+            // way a save stops), and never read
+            Files.deleteIfExists(staged(dir, name).resolveSibling(name + STAGED + ".tmp"));
             if (Files.isRegularFile(staged(dir, name))) {
                 staged.add(name);
             }

@@ -81,7 +81,11 @@ class InterruptedCheckpointTest {
     void aSaveStoppedBeforeItsConfigWasStagedLeavesThePreviousCheckpointToResume(@TempDir Path tmp) throws Exception {
         Path dir = stoppedWhileSaving(tmp, List.of(),
                 List.of(ModelCheckpoint.VOCAB, ModelCheckpoint.PARAMS, ModelCheckpoint.OPTIMIZER));
+        Path cutOff = dir.resolve(ModelCheckpoint.WARP + CheckpointCommit.STAGED + ".tmp"); // the file being written
+        Files.writeString(cutOff, "bin\tsigma_low");
         assertEquals(10, ModelCheckpoint.readHeader(dir).training().step());
+        TestModels.train(dir, 10, true); // nothing left to train: the recovery alone
+        assertTrue(Files.notExists(cutOff));
         TestModels.train(dir, 20, true);
         try (NDManager m = NDManager.newBaseManager()) {
             assertSameWeights(arrays(ModelCheckpoint.load(at20, m).network().getParameters()),
