@@ -408,6 +408,21 @@ class MainTest {
         assertTrue(!negated.contextEmbeddings && negated.relativePositions);
     }
 
+    /** A time budget as people write it, or in ISO-8601; anything else says how to write one. */
+    @Test
+    void timeBudgetsTakeHoursMinutesAndSeconds() {
+        for (var given : java.util.Map.of("90m", "PT1H30M", "1h30m", "PT1H30M", "2H", "PT2H", "45s", "PT45S",
+                "PT90M", "PT1H30M", "P1D", "PT24H").entrySet()) {
+            TrainCommand train = new TrainCommand();
+            new picocli.CommandLine(train).parseArgs("--corpus", "c.txt", "--out", "o", "--time-budget", given.getKey());
+            assertEquals(java.time.Duration.parse(given.getValue()), train.args.timeBudget, given.getKey());
+        }
+        Run bad = run("", "train", "--corpus", DEV, "--out", "o", "--time-budget", "90 minutes");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("'90 minutes' is not a duration; write e.g. 90m, 2h, 1h30m or 45s (or ISO-8601:"
+                + " PT90M)"), bad.err());
+    }
+
     @Test
     void badUsageEndsWithAMessageAndNonZeroCode() {
         Run unknown = run("", "infill", "--frobnicate");
