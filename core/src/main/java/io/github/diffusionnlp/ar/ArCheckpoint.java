@@ -2,6 +2,7 @@ package io.github.diffusionnlp.ar;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
@@ -9,6 +10,8 @@ import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An autoregressive model on disk: {@code config.json} (format, version, {@link ArConfig},
@@ -24,7 +27,8 @@ public final class ArCheckpoint {
     public static final String OPTIMIZER = "optimizer.ndlist";
 
     /** The JSON document of {@code config.json}. */
-    public record Header(String format, int formatVersion, ArConfig model, TrainingInfo training) {}
+    public record Header(String format, int formatVersion, ArConfig model, TrainingInfo training,
+            Map<String, String> files) {}
 
     /** A loaded model; its arrays belong to the manager passed to {@link #load}. */
     public record Loaded(Header header, CausalTransformer network, Vocabulary vocabulary) {}
@@ -33,16 +37,17 @@ public final class ArCheckpoint {
 
     public static void save(Path dir, CausalTransformer network, Vocabulary vocabulary, TrainingInfo info,
             NDList optimizerState) throws IOException {
-        Files.createDirectories(dir);
-        CheckpointFiles.writeAtomically(dir.resolve(VOCAB), vocabulary::save);
-        CheckpointFiles.saveParameters(dir.resolve(PARAMS), network);
+        CheckpointCommit commit = new CheckpointCommit(dir); // the files as one set, as the diffusion model's
+        commit.write(VOCAB, vocabulary::save);
+        commit.write(PARAMS, tmp -> CheckpointFiles.writeParameters(tmp, network));
         if (optimizerState != null) {
-            CheckpointFiles.saveOptimizerState(dir.resolve(OPTIMIZER), optimizerState);
+            commit.write(OPTIMIZER, tmp -> CheckpointFiles.writeOptimizerState(tmp, optimizerState));
         }
-        CheckpointFiles.writeJson(dir.resolve(CONFIG), new Header(FORMAT, FORMAT_VERSION, network.config(), info));
+        commit.commit(CONFIG, new Header(FORMAT, FORMAT_VERSION, network.config(), info, commit.fingerprints()));
     }
 
     public static Header readHeader(Path dir) throws IOException {
+        CheckpointCommit.requireFinished(dir, CONFIG, "train-ar");
         Path file = CheckpointFiles.existing(dir, CONFIG);
         Header header = CheckpointFiles.readJson(file, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
@@ -72,10 +77,21 @@ public final class ArCheckpoint {
         CausalTransformer network = new CausalTransformer(header.model());
         network.initialize(manager);
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
+        // after the checks above, which say more about a damaged file; these catch whole files of another save
+        for (String name : List.of(VOCAB, PARAMS)) {
+            verify(dir.resolve(name), header, "Restore the directory from a copy, or train again");
+        }
         return new Loaded(header, network, vocabulary);
     }
 
     public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
+        verify(dir.resolve(OPTIMIZER), readHeader(dir), "Delete it to resume with fresh optimizer moments from the"
+                + " saved weights");
         return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
+    }
+
+    private static void verify(Path file, Header header, String remedy) throws IOException {
+        CheckpointCommit.verify(file, header.files(), header.training() == null ? -1 : header.training().step(),
+                remedy);
     }
 }

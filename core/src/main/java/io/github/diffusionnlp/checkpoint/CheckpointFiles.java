@@ -75,20 +75,18 @@ public final class CheckpointFiles {
         }
     }
 
-    public static void saveParameters(Path file, AbstractBlock network) throws IOException {
-        writeAtomically(file, tmp -> {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                network.saveParameters(out);
-            }
-        });
+    /** Writes {@code network}'s parameters in DJL's format (not atomically: see {@link CheckpointCommit}). */
+    public static void writeParameters(Path file, AbstractBlock network) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            network.saveParameters(out);
+        }
     }
 
-    public static void saveOptimizerState(Path file, NDList state) throws IOException {
-        writeAtomically(file, tmp -> {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-                state.encode(out);
-            }
-        });
+    /** Writes optimizer state as an encoded NDList (not atomically: see {@link CheckpointCommit}). */
+    public static void writeOptimizerState(Path file, NDList state) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            state.encode(out);
+        }
     }
 
     /**

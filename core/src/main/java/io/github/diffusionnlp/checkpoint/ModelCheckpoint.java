@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A model on disk: a directory holding
  * <ul>
- *   <li>{@code config.json}: format name and version, the {@link ModelConfig}, the {@link TrainingInfo};
+ *   <li>{@code config.json}: format name and version, the {@link ModelConfig}, the {@link TrainingInfo}, and a
+ *       checksum of each file below that {@link #save} wrote with it ({@link CheckpointCommit});
  *   <li>{@code vocab.txt}: the vocabulary, one word a line in id order;
  *   <li>{@code model.params}: the network's weights in DJL's parameter format;
  *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F);
@@ -47,11 +48,14 @@ public final class ModelCheckpoint {
     public static final String WARP = "warp.tsv";
     public static final String OPTIMIZER = "optimizer.ndlist";
     public static final String TAG_LEXICON = "tag-lexicon.tsv";
+    /** The names of a checkpoint's files that {@link #save} writes as one set, {@code config.json} among them. */
+    public static final List<String> SET = List.of(CONFIG, VOCAB, PARAMS, WARP, OPTIMIZER);
     /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
     static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
     /** The JSON document of {@code config.json}. */
-    public record Header(String format, int formatVersion, ModelConfig model, double warpDecay, TrainingInfo training) {}
+    public record Header(String format, int formatVersion, ModelConfig model, double warpDecay, TrainingInfo training,
+            Map<String, String> files) {}
 
     /**
      * A loaded model; the caller owns {@code network}'s arrays through the manager it passed.
@@ -63,20 +67,24 @@ public final class ModelCheckpoint {
     private ModelCheckpoint() {}
 
     /**
-     * Writes a checkpoint into {@code dir}, each file through a temporary sibling and an atomic rename,
-     * {@code config.json} last; other files in the directory (logs, plots) are left alone.
+     * Writes a checkpoint into {@code dir} as one set ({@link CheckpointCommit}: a run stopped at any moment
+     * leaves either this checkpoint or the one before it), {@code config.json} last with a checksum of each
+     * file; other files in the directory (logs, plots) are left alone.
      */
     public static void save(Path dir, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
             TrainingInfo info, NDList optimizerState) throws IOException {
-        Files.createDirectories(dir);
-        CheckpointFiles.writeAtomically(dir.resolve(VOCAB), vocabulary::save);
-        CheckpointFiles.saveParameters(dir.resolve(PARAMS), network);
-        CheckpointFiles.writeAtomically(dir.resolve(WARP), tmp -> writeWarp(tmp, warp));
+        CheckpointCommit commit = new CheckpointCommit(dir);
+        commit.write(VOCAB, vocabulary::save);
+        commit.write(PARAMS, tmp -> CheckpointFiles.writeParameters(tmp, network));
+        commit.write(WARP, tmp -> writeWarp(tmp, warp));
         if (optimizerState != null) {
-            CheckpointFiles.saveOptimizerState(dir.resolve(OPTIMIZER), optimizerState);
+            commit.write(OPTIMIZER, tmp -> CheckpointFiles.writeOptimizerState(tmp, optimizerState));
         }
-        Header header = new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info);
-        CheckpointFiles.writeJson(dir.resolve(CONFIG), header);
+        commit.commit(CONFIG, new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info,
+                commit.fingerprints()));
+        if (optimizerState == null) {
+            Files.deleteIfExists(dir.resolve(OPTIMIZER)); // an earlier save's moments are not this one's
+        }
     }
 
     /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
@@ -85,11 +93,12 @@ public final class ModelCheckpoint {
         Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
         merged.putAll(metrics);
         Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
-                h.training().withMetrics(merged));
+                h.training().withMetrics(merged), h.files());
         CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
     }
 
     public static Header readHeader(Path dir) throws IOException {
+        CheckpointCommit.requireFinished(dir, CONFIG, "train");
         Path file = existing(dir, CONFIG);
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
@@ -142,6 +151,10 @@ public final class ModelCheckpoint {
         network.initialize(manager);
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
         TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
+        // after the checks above, which say more about a damaged file; these catch whole files of another save
+        for (String name : List.of(VOCAB, PARAMS, WARP)) {
+            verify(dir.resolve(name), header, "Restore the directory from a copy, or train again");
+        }
         Path lexicon = dir.resolve(TAG_LEXICON);
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
@@ -157,7 +170,14 @@ public final class ModelCheckpoint {
 
     /** The optimizer moments saved with a checkpoint, or null when it has none. */
     public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
+        verify(dir.resolve(OPTIMIZER), readHeader(dir), "Delete it to resume with fresh optimizer moments from the"
+                + " saved weights");
         return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
+    }
+
+    private static void verify(Path file, Header header, String remedy) throws IOException {
+        CheckpointCommit.verify(file, header.files(), header.training() == null ? -1 : header.training().step(),
+                remedy);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {

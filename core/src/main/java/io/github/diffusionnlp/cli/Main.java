@@ -1,6 +1,12 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,7 +48,7 @@ public final class Main implements Runnable {
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(command);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            commandLine.getErr().println("error: " + message(e));
             if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }
@@ -67,5 +73,22 @@ public final class Main implements Runnable {
                 throw new CommandLine.UnmatchedArgumentException(command, unmatched);
             }
         }
+    }
+
+    /**
+     * A failure as one line. Java's file-system exceptions often carry only the path ("error: /data/out" said
+     * nothing of what went wrong with it), so those get their kind in words.
+     */
+    static String message(Exception e) {
+        if (e instanceof FileSystemException f && f.getReason() == null) {
+            String what = e instanceof AccessDeniedException ? "permission denied"
+                    : e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof FileAlreadyExistsException ? "already exists"
+                    : e instanceof NotDirectoryException ? "not a directory"
+                    : e instanceof DirectoryNotEmptyException ? "directory not empty"
+                    : e.getClass().getSimpleName();
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

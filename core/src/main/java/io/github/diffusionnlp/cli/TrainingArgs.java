@@ -34,7 +34,8 @@ final class TrainingArgs {
     @Option(names = "--steps", defaultValue = "" + TrainOptions.DEFAULT_STEPS, description = "planned steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--time-budget", description = "stop after this long, e.g. PT90M (ISO-8601); resume later with --resume")
+    @Option(names = "--time-budget", converter = DurationConverter.class, description = "stop after this long, e.g."
+            + " 90m, 2h, 1h30m (or ISO-8601: PT90M); resume later with --resume")
     Duration timeBudget;
 
     @Option(names = "--lr", defaultValue = "" + TrainOptions.DEFAULT_LEARNING_RATE, description = "peak learning rate (default: ${DEFAULT-VALUE})")

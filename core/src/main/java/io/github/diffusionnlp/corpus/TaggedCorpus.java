@@ -65,6 +65,12 @@ public final class TaggedCorpus {
             throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
         }
+        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+            // what Windows editors save as "Unicode": without this it read as "a NUL byte ... not text"
+            throw new IOException(file + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the corpus"
+                    + " to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
+        }
         List<String> lines = lines(file, bytes);
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) { // a byte-order mark is no part of a word
             lines.set(0, lines.get(0).substring(1));

@@ -63,12 +63,19 @@ public final class ArTrainer {
 
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
+        // both formats keep config.json; the directory stays locked against other runs until this one ends
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log)) {
+            return train(claim.resuming());
+        }
+    }
+
+    private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        boolean resuming = DiffusionTrainer.checkOutput(options); // both formats keep config.json
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {
-            throw new IOException(options.corpus() + " holds no sentences");
+            throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
+                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
         }
         try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;

@@ -85,12 +85,19 @@ public final class DiffusionTrainer {
     /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
+        // the directory stays locked against other runs until this one ends
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log)) {
+            return train(claim.resuming());
+        }
+    }
+
+    private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        boolean resuming = checkOutput(options);
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus());
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of() : TaggedCorpus.read(options.dev());
         if (corpus.isEmpty()) {
-            throw new IOException(options.corpus() + " holds no sentences");
+            throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
+                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
         }
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");
@@ -160,6 +167,11 @@ public final class DiffusionTrainer {
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
                     rows.size(), sentimentShares(rows), manager.getDevice());
+            if (resuming) {
+                noteOtherCorpus(previous);
+                noteOtherSchedule(previous);
+            }
+            warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
             if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
                 log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
                         + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
@@ -188,21 +200,42 @@ public final class DiffusionTrainer {
         }
     }
 
+    /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */
+    private void noteOtherCorpus(TrainingInfo previous) {
+        String now = options.corpus().toAbsolutePath().normalize().toString();
+        if (previous != null && previous.corpus() != null && !previous.corpus().equals(now)) {
+            log.println("note: resuming on " + now + ", not the corpus the checkpoint was trained on ("
+                    + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
+        }
+    }
+
     /**
-     * Whether the run resumes a checkpoint in the output directory. A directory that holds a model is never
-     * trained over from scratch: that would replace the model and lose its log, so it takes {@code resume}.
+     * The learning-rate schedule (warm-up, cosine decay to a tenth) is drawn over --steps: a resumed run
+     * that plans another length follows the new curve from where it stands, which can raise the rate
+     * several times over (a finished 5,000-step plan extended to 10,000 goes from 1e-4 to 5.6e-4). Says so.
      */
-    static boolean checkOutput(TrainOptions options) throws IOException {
-        Path out = options.output();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("the output " + out + " is a file; training writes a directory (train --out)");
+    private void noteOtherSchedule(TrainingInfo previous) {
+        if (previous.totalSteps() != options.steps() && previous.step() < options.steps()) {
+            TrainOptions planned = options.plannedFor(previous.totalSteps(), previous.learningRate());
+            log.printf(Locale.ROOT, "note: the checkpoint was planned for %d steps and this run for %d; the learning"
+                    + " rate follows the new plan's schedule: %.2e at step %d, where the old plan had %.2e%n",
+                    previous.totalSteps(), options.steps(), options.learningRateAt(previous.step() + 1),
+                    previous.step() + 1, planned.learningRateAt(previous.step() + 1));
         }
-        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
-        if (hasModel && !options.resume()) {
-            throw new IOException(out + " already holds a model; give --resume to go on training it, or another"
-                    + " output directory (nothing was changed)");
+    }
+
+    /**
+     * A vocabulary that misses most of the corpus's tokens trains a model that mostly writes [UNK]: a new
+     * model's --vocab is too small for the corpus, or a resumed one's vocabulary came from another corpus.
+     */
+    private void warnOfPoorCoverage(double coverage, int vocabSize, boolean resuming) {
+        if (coverage < POOR_COVERAGE) {
+            log.printf(Locale.ROOT, "warning: the vocabulary (%,d words) covers only %.1f%% of the corpus's tokens;"
+                    + " the rest are read as %s, which the model then learns to write. %s%n", vocabSize, 100 * coverage,
+                    Vocabulary.UNK, resuming ? "The checkpoint's vocabulary comes from the corpus it was trained on:"
+                            + " train a new model (another --out) on this corpus"
+                            : "Give a larger --vocab or a corpus that repeats its words more");
         }
-        return hasModel;
     }
 
     /** A resumed run keeps the checkpoint's shape: says so when the options asked for another. */
@@ -296,7 +329,7 @@ public final class DiffusionTrainer {
                     info = saved[0];
                 }
                 progress.writeLossCurve();
-                TrainingCharts.writeWarp(out.resolve("warp.png"), warp);
+                TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
             }
         }
@@ -548,6 +581,8 @@ public final class DiffusionTrainer {
 
     private static final int WARM_STEPS = 3;
     private static final int MAX_SKIPPED_IN_A_ROW = 10;
+    /** Below this share of the corpus's tokens in the vocabulary, {@link #warnOfPoorCoverage} speaks up. */
+    private static final double POOR_COVERAGE = 0.5;
     private int skippedInARow;
     private Throughput throughput = Throughput.NONE;
     private Throughput lastStep = Throughput.NONE;

@@ -223,6 +223,16 @@ public record TrainOptions(
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
+    /**
+     * These options planned for {@code otherSteps} steps at the rate {@code otherRate} (a checkpoint's plan),
+     * the warm-up following the step count when it is the default.
+     */
+    public TrainOptions plannedFor(int otherSteps, double otherRate) {
+        int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
+        return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
+                otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay);
+    }
+
     public float learningRateAt(int step) {
         if (step <= warmupSteps) {
             return (float) (learningRate * step / Math.max(1, warmupSteps));

@@ -16,6 +16,8 @@ import org.jfree.data.xy.XYSeriesCollection;
 
 /** PNG plots of a training run: the loss curve and the learned time warping F. */
 public final class TrainingCharts {
+    /** The warping plot a training run writes beside its checkpoint. */
+    static final String WARP_PLOT = "warp.png";
     private TrainingCharts() {}
 
     /** One logged point of the loss curve. */

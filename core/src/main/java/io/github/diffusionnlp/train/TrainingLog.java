@@ -18,7 +18,8 @@ import java.util.Locale;
  */
 final class TrainingLog {
     static final int EVERY = 10;
-    private static final String CSV = "training-log.csv";
+    static final String CSV = "training-log.csv";
+    static final String LOSS_PLOT = "loss.png";
     private static final String HEADER = "step,lr,train_loss,dev_loss,seconds";
 
     private final Path dir;
@@ -45,10 +46,17 @@ final class TrainingLog {
 
     /**
      * A run stopped without warning has logged steps past its last checkpoint; the resumed run logs them
-     * again, so the old rows go, or the file and the curve would hold two histories of those steps.
+     * again, so the old rows go, or the file and the curve would hold two histories of those steps. So
+     * does a last line the stop cut short.
      */
     static void dropRowsAfter(Path csv, int step) throws IOException {
-        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        List<String> lines = new ArrayList<>(text.lines().toList());
+        // a line cut short by the kill (no line end): the next row would be appended onto it and lost
+        boolean torn = !text.isEmpty() && !text.endsWith("\n");
+        if (torn) {
+            lines.remove(lines.size() - 1);
+        }
         List<String> kept = new ArrayList<>();
         for (String line : lines) {
             String[] row = dataRow(line);
@@ -56,7 +64,7 @@ final class TrainingLog {
                 kept.add(line);
             }
         }
-        if (kept.size() < lines.size()) {
+        if (torn || kept.size() < lines.size()) {
             Path tmp = csv.resolveSibling(CSV + ".tmp");
             Files.write(tmp, kept, StandardCharsets.UTF_8);
             Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -111,7 +119,7 @@ final class TrainingLog {
                         Double.parseDouble(c[3])));
             }
         }
-        TrainingCharts.writeLossCurve(dir.resolve("loss.png"), points);
+        TrainingCharts.writeLossCurve(dir.resolve(LOSS_PLOT), points);
     }
 
     static String duration(double seconds) {

@@ -440,6 +440,21 @@ class MainTest {
         assertTrue(!negated.contextEmbeddings && negated.relativePositions);
     }
 
+    /** A time budget as people write it, or in ISO-8601; anything else says how to write one. */
+    @Test
+    void timeBudgetsTakeHoursMinutesAndSeconds() {
+        for (var given : java.util.Map.of("90m", "PT1H30M", "1h30m", "PT1H30M", "2H", "PT2H", "45s", "PT45S",
+                "PT90M", "PT1H30M", "P1D", "PT24H").entrySet()) {
+            TrainCommand train = new TrainCommand();
+            new picocli.CommandLine(train).parseArgs("--corpus", "c.txt", "--out", "o", "--time-budget", given.getKey());
+            assertEquals(java.time.Duration.parse(given.getValue()), train.args.timeBudget, given.getKey());
+        }
+        Run bad = run("", "train", "--corpus", DEV, "--out", "o", "--time-budget", "90 minutes");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("'90 minutes' is not a duration; write e.g. 90m, 2h, 1h30m or 45s (or ISO-8601:"
+                + " PT90M)"), bad.err());
+    }
+
     @Test
     void badUsageEndsWithAMessageAndNonZeroCode() {
         Run unknown = run("", "infill", "--frobnicate");
@@ -489,6 +504,15 @@ class MainTest {
         for (String device : List.of("auto", "cpu", "CPU")) {
             assertEquals(0, run("", "info", "--model", MODEL, "--device", device).code(), device);
         }
+    }
+
+    /** Java's file-system exceptions name only the path; the one-line error says what went wrong with it. */
+    @Test
+    void fileSystemFailuresSayWhatWentWrong() {
+        assertEquals("/data/out: permission denied", Main.message(new java.nio.file.AccessDeniedException("/data/out")));
+        assertEquals("/a/b: no such file or directory", Main.message(new java.nio.file.NoSuchFileException("/a/b")));
+        assertEquals("c.txt: corpus file not found",
+                Main.message(new java.nio.file.NoSuchFileException("c.txt", null, "corpus file not found")));
     }
 
     @Test

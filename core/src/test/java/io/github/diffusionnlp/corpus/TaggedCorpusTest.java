@@ -109,6 +109,11 @@ class TaggedCorpusTest {
         Files.write(binary, new byte[] {'a', ' ', 'b', 0, 'c', '\n'});
         e = assertThrows(IOException.class, () -> TaggedCorpus.read(binary));
         assertTrue(e.getMessage().startsWith(binary + ":1: a NUL byte"), e.getMessage());
+        Path utf16 = dir.resolve("utf16.txt");
+        Files.write(utf16, "\uFEFFThe cat sat .\n".getBytes(StandardCharsets.UTF_16LE));
+        e = assertThrows(IOException.class, () -> TaggedCorpus.read(utf16));
+        assertEquals(utf16 + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the corpus to UTF-8"
+                + " (e.g. iconv -f utf-16 -t utf-8)", e.getMessage());
         e = assertThrows(IOException.class, () -> TaggedCorpus.read(dir));
         assertEquals(dir + " is a directory; give a corpus file", e.getMessage());
     }

@@ -170,6 +170,42 @@ class DiffusionTrainerTest {
         assertEquals(threads, ai.djl.pytorch.jni.JniUtils.getNumThreads(), "thread count put back");
     }
 
+    /**
+     * Resuming on another corpus keeps the checkpoint's vocabulary: the run says so, and warns when that
+     * vocabulary misses most of the new corpus (here: most words but the full stop), which would train a model
+     * of [UNK]s.
+     */
+    @Test
+    void resumingOnAnotherCorpusSaysSoAndWarnsOfAVocabularyThatMissesIt(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Path other = Files.writeString(tmp.resolve("other.txt"), "Zyx qwv plorg ktz .\nPlorg zyx wum .\n".repeat(10));
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new DiffusionTrainer(new TrainOptions(other, null, dir, "tiny", 2000, 32, 8, 20, null, 3e-3, 5, 7, 10, true),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("note: resuming on " + other.toAbsolutePath() + ", not the corpus the checkpoint was"
+                + " trained on (" + TestModels.devCorpus().toAbsolutePath().normalize() + ")"), text);
+        assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
+    }
+
+    /**
+     * A resumed run that plans more steps than its checkpoint did follows the new plan's learning-rate
+     * curve, which here (10 steps done of 10, now 20) raises the rate from the old plan's end: it says so.
+     */
+    @Test
+    void resumingWithAnotherStepCountSaysWhatTheLearningRateDoes(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        TrainOptions longer = TestModels.tinyRun(dir, 20, true, null, 0);
+        new DiffusionTrainer(longer, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String expected = String.format(java.util.Locale.ROOT, "note: the checkpoint was planned for 10 steps and this"
+                + " run for 20; the learning rate follows the new plan's schedule: %.2e at step 11, where the old plan"
+                + " had %.2e", longer.learningRateAt(11), 3e-4);
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains(expected), log.toString(StandardCharsets.UTF_8));
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {

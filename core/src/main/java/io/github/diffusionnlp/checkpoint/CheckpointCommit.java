@@ -1,0 +1,141 @@
+package io.github.diffusionnlp.checkpoint;
+
+import com.google.common.hash.Hashing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a checkpoint's files as one set. Each file is first written whole under a staged name
+ * ({@code model.params.next}); the staged config is written last and is the commit point; then each staged
+ * file is renamed over its live name, the config last. A run killed before the commit point leaves the
+ * previous set whole (its staged files are thrown away by {@link #recover}); one killed after it leaves
+ * every file of the new set in place or staged, and {@link #recover} finishes the renames.
+ * <p>
+ * Writing each file atomically is not enough: a run killed between two of them left step 20's weights
+ * beside step 10's config, warping and optimizer moments, and {@code train --resume} went on from that
+ * mixture without a word. The config also records a checksum of each file ({@link #fingerprints}), so
+ * that a mixture made another way (an older build killed mid-checkpoint, a file copied in) is refused
+ * by name rather than loaded ({@link #verify}).
+ */
+public final class CheckpointCommit {
+    public static final String STAGED = ".next";
+
+    private final Path dir;
+    private final Map<String, String> fingerprints = new LinkedHashMap<>();
+
+    public CheckpointCommit(Path dir) throws IOException {
+        this.dir = dir;
+        Files.createDirectories(dir);
+    }
+
+    /** Writes one file of the set under its staged name. */
+    public void write(String name, CheckpointFiles.Writer writer) throws IOException {
+        Path staged = staged(dir, name);
+        CheckpointFiles.writeAtomically(staged, writer);
+        fingerprints.put(name, fingerprint(staged));
+    }
+
+    /** Each file written so far and its checksum, for the config to record. */
+    public Map<String, String> fingerprints() {
+        return Map.copyOf(fingerprints);
+    }
+
+    /** Writes the config (the commit point), then puts every file of the set in place, the config last. */
+    public void commit(String config, Object header) throws IOException {
+        CheckpointFiles.writeJson(staged(dir, config), header);
+        putInPlace(dir, fingerprints.keySet(), config);
+    }
+
+    /**
+     * Finishes or undoes a checkpoint whose run stopped while writing it: with the staged config present
+     * its files are put in place; without, the staged files are deleted (the previous set is whole).
+     * {@code names} are the file names a checkpoint holds, the config among them; nothing else is touched
+     * but the temporary files their staged forms were written through.
+     * Returns what was done, or null when there was nothing to do.
+     */
+    public static String recover(Path dir, String config, Collection<String> names) throws IOException {
+        List<String> staged = new ArrayList<>();
+        for (String name : names) {
+            // a file the stop cut off while it was written: as large as the whole one (a full disk is one
+            // way a save stops), and never read
+            Files.deleteIfExists(staged(dir, name).resolveSibling(name + STAGED + ".tmp"));
+            if (Files.isRegularFile(staged(dir, name))) {
+                staged.add(name);
+            }
+        }
+        if (staged.isEmpty()) {
+            return null;
+        }
+        if (staged.contains(config)) {
+            putInPlace(dir, staged, config);
+            return "finished the checkpoint its run was writing when it stopped (" + String.join(", ", staged) + ")";
+        }
+        for (String name : staged) {
+            Files.delete(staged(dir, name));
+        }
+        return "dropped the part of a checkpoint its run had written when it stopped (" + String.join(", ", staged)
+                + "); the checkpoint before it is whole";
+    }
+
+    /**
+     * Fails when a checkpoint's commit was cut short: some of its files may be in place and others not yet,
+     * so no reader may take the directory as it is ({@link #recover}, which resuming runs, finishes it).
+     */
+    public static void requireFinished(Path dir, String config, String trainCommand) throws InvalidModelException {
+        if (Files.isRegularFile(staged(dir, config))) {
+            throw new InvalidModelException(dir, "holds a checkpoint that was being written when its run stopped ("
+                    + config + STAGED + "): `" + trainCommand + " --resume --out " + dir + "` (with the run's other"
+                    + " options) finishes it; if that run is still training, try again in a moment");
+        }
+    }
+
+    /**
+     * Fails naming {@code file} and {@code remedy} when the config recorded another checksum for it, or none
+     * for a file that is there; configs written before checksums were recorded ({@code fingerprints} null)
+     * pass.
+     */
+    public static void verify(Path file, Map<String, String> fingerprints, int step, String remedy)
+            throws IOException {
+        if (fingerprints == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        String expected = fingerprints.get(file.getFileName().toString());
+        if (expected == null || !expected.equals(fingerprint(file))) {
+            throw new InvalidModelException(file, "is not the file its config.json was saved with (step " + step
+                    + "): the checkpoint mixes files of two saves (a run stopped while writing one with a build before"
+                    + " checkpoints were written as a set, or a file was copied in). " + remedy);
+        }
+    }
+
+    private static void putInPlace(Path dir, Collection<String> names, String config) throws IOException {
+        for (String name : names) {
+            if (!name.equals(config)) {
+                moveIfStaged(dir, name);
+            }
+        }
+        moveIfStaged(dir, config);
+    }
+
+    /** A staged file already moved by an earlier, interrupted commit is in place: nothing to do. */
+    private static void moveIfStaged(Path dir, String name) throws IOException {
+        Path staged = staged(dir, name);
+        if (Files.exists(staged)) {
+            Files.move(staged, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+    }
+
+    private static Path staged(Path dir, String name) {
+        return dir.resolve(name + STAGED);
+    }
+
+    private static String fingerprint(Path file) throws IOException {
+        return "crc32c:" + com.google.common.io.Files.asByteSource(file.toFile()).hash(Hashing.crc32c());
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.diffusionnlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a training run does with an {@code --out} that is not a new directory. */
+class OutputDirectoryTest {
+    private static Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path f : entries.toList()) {
+                files.put(f.getFileName().toString(), java.util.HexFormat.of().formatHex(Files.readAllBytes(f)));
+            }
+        }
+        return files;
+    }
+
+    /** A directory of the user's own files (here: some with the names training writes) is left as it was. */
+    @Test
+    void aDirectoryHoldingOtherFilesIsNotTrainedInto(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("papers");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("notes.txt"), "my notes");
+        Files.writeString(dir.resolve("vocab.txt"), "my word list");
+        Files.writeString(dir.resolve("training-log.csv"), "my,own,log");
+        Map<String, String> before = contents(dir);
+        for (boolean resume : new boolean[] {false, true}) {
+            IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 10, resume));
+            assertEquals(dir + " holds files that are not a model's (notes.txt), which training could overwrite; give"
+                    + " a new or empty output directory (train --out; nothing was changed)", e.getMessage());
+            assertEquals(before, contents(dir));
+        }
+    }
+
+    /**
+     * What a run killed before its first checkpoint leaves (the tag lexicon, the log, part of a staged save)
+     * is training's own: the next run starts the model afresh there, and with --resume says so.
+     */
+    @Test
+    void aRunKilledBeforeItsFirstCheckpointIsStartedAgain(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(ModelCheckpoint.TAG_LEXICON), "partial");
+        Files.writeString(dir.resolve("training-log.csv"), "step,lr,train_loss,dev_loss,seconds\n10,0.001,7,NaN,1\n");
+        Files.writeString(dir.resolve(ModelCheckpoint.PARAMS + ".next"), "half a file");
+        Files.writeString(dir.resolve(ModelCheckpoint.VOCAB + ".tmp"), "half a file");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new DiffusionTrainer(TestModels.tinyRun(dir, 10, true, null, 0), new PrintStream(log, true, StandardCharsets.UTF_8))
+                .run();
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: " + dir + " holds no checkpoint yet, so --resume"
+                + " starts a new model"), log.toString(StandardCharsets.UTF_8));
+        assertEquals(10, ModelCheckpoint.readHeader(dir).training().step());
+        assertTrue(Files.notExists(dir.resolve(ModelCheckpoint.PARAMS + ".next")));
+    }
+
+    /**
+     * Two runs into one directory would write each other's checkpoints (and one could finish or drop the
+     * other's half-written one): while a run holds the directory's lock (here: taken by the test itself),
+     * another is refused with nothing changed, and goes ahead once the lock is let go.
+     */
+    @Test
+    void aDirectoryAnotherRunIsTrainingIntoIsRefused(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Map<String, String> before = contents(dir);
+        Path lock = dir.resolve(OutputDirectory.LOCK);
+        try (java.nio.channels.FileChannel held = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock taken = held.lock()) {
+            IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 20, true));
+            assertEquals("another training run is writing into " + dir + " (it holds " + lock + "); wait for it to end"
+                    + " or stop it, or give another output directory (nothing was changed)", e.getMessage());
+            assertEquals(before, contents(dir));
+        }
+        TestModels.train(dir, 20, true);
+        assertEquals(20, ModelCheckpoint.readHeader(dir).training().step());
+    }
+
+    /** A run that fails before it writes anything (here: on a corpus of comments) leaves no output directory. */
+    @Test
+    void aRunThatFailsOnItsCorpusLeavesNoOutputDirectory(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.writeString(tmp.resolve("comments.txt"), "# only\n\n# comments\n");
+        Path out = tmp.resolve("new").resolve("model");
+        TrainOptions options = new TrainOptions(corpus, null, out, "tiny", 2000, 32, 8, 10, null, 3e-3, 5, 7, 10, false);
+        IOException e = assertThrows(IOException.class,
+                () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
+        assertEquals(corpus + " holds no sentences (it is empty, or every line is blank or a # comment); give a corpus"
+                + " of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines", e.getMessage());
+        assertTrue(Files.notExists(out.getParent()), "the directories the run made for its output are gone again");
+    }
+
+    /** The output is checked before the corpus is read: a bad --out must not wait for hours of preparation. */
+    @Test
+    void anOutputThatCannotBeADirectoryFailsBeforeTheCorpusIsRead(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        TrainOptions options = new TrainOptions(tmp.resolve("no-such-corpus.txt"), null, file.resolve("model"), "tiny",
+                2000, 32, 8, 10, null, 3e-3, 5, 7, 10, false);
+        IOException e = assertThrows(IOException.class,
+                () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
+        assertTrue(e.getMessage().contains(file.toString()) && !e.getMessage().contains("no-such-corpus"), e.getMessage());
+        assertArrayEquals("x".getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    }
+}
