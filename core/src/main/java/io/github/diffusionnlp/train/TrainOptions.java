@@ -222,7 +222,6 @@ public record TrainOptions(
                 seed, checkpointEvery, resume, false, false, 0);
     }
 
-    /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
     /**
      * These options planned for {@code otherSteps} steps at the rate {@code otherRate} (a checkpoint's plan),
      * the warm-up following the step count when it is the default.
@@ -233,6 +232,7 @@ public record TrainOptions(
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay);
     }
 
+    /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
     public float learningRateAt(int step) {
         if (step <= warmupSteps) {
             return (float) (learningRate * step / Math.max(1, warmupSteps));
