@@ -108,12 +108,14 @@ public final class OutputDirectory {
      * The checks of a run's {@code claim} that change nothing, for a caller that writes into the output
      * directory before the run starts (the OpenNLP adapter writes the run's corpus there): a file there of
      * the name the caller writes counts as the user's unless the directory holds a model, for it would be
-     * overwritten. The run's own claim checks again.
+     * overwritten, unless a run has trained there ({@link #LOCK} is there): then it is that run's, one killed
+     * before its first checkpoint, and the next run goes on. The run's own claim checks again.
      *
      * @param option how the caller's user names the directory, for the message ({@code "CheckpointDir"})
      */
     public static void requireTrainable(TrainOptions options, String option) throws IOException {
-        refuseUnusable(options.output(), options.resume(), null, option, "give another output directory");
+        TrainOptions inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? options : null;
+        refuseUnusable(options.output(), options.resume(), inputs, option, "give another output directory");
         refuseLocked(options.output());
     }
 

@@ -128,6 +128,23 @@ class TrainingTest {
         assertEquals("my own samples", Files.readString(sameName.resolve(ModelTraining.CORPUS_FILE)));
     }
 
+    /**
+     * What a run killed before its first checkpoint leaves in its CheckpointDir (the lock, part of its log and
+     * the samples it wrote) is training's own: the next run writes its samples over them and trains.
+     */
+    @Test
+    void aCheckpointDirOfARunKilledBeforeItsFirstCheckpointIsTrainedAgain() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("killed"));
+        Files.writeString(dir.resolve("training.lock"), "");
+        Files.writeString(dir.resolve("training-log.csv"), "step,lr,train_loss,dev_loss,seconds\n");
+        Files.writeString(dir.resolve(ModelTraining.CORPUS_FILE), "half a gzip file");
+        try (DiffusionModel model = DiffusionModel.train("en", ObjectStreamUtils.createObjectStream(samples()),
+                tiny(dir), new DiffusionToolFactory(), new PrintStream(PrintStream.nullOutputStream()))) {
+            assertEquals(3, model.getInfo().training().step());
+        }
+        assertEquals(201, TaggedCorpus.read(dir.resolve(ModelTraining.CORPUS_FILE)).size());
+    }
+
     private record Run(int code, String err) {}
 
     private static Run tool(String... args) {
