@@ -109,6 +109,11 @@ public final class ArTrainer {
                     .map(DiffusionTrainer.Example::ids).limit(DEV_ROWS).toList();
             log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n", network.config(),
                     network.config().parameters(), rows.size(), manager.getDevice());
+            TrainingNotes notes = new TrainingNotes(options, log);
+            if (resuming) {
+                notes.noteResuming(previous);
+            }
+            notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming);
             return loop(manager, network, vocab, optimizer, rows, devRows, previous);
         }
     }

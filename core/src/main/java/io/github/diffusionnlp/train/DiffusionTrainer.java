@@ -167,11 +167,11 @@ public final class DiffusionTrainer {
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
                     rows.size(), sentimentShares(rows), manager.getDevice());
+            TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
-                noteOtherCorpus(previous);
-                noteOtherSchedule(previous);
+                notes.noteResuming(previous);
             }
-            warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
+            notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
             if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
                 log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
                         + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
@@ -197,44 +197,6 @@ public final class DiffusionTrainer {
                         options.steps(), options.learningRate());
             }
             return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous);
-        }
-    }
-
-    /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */
-    private void noteOtherCorpus(TrainingInfo previous) {
-        String now = options.corpus().toAbsolutePath().normalize().toString();
-        if (previous != null && previous.corpus() != null && !previous.corpus().equals(now)) {
-            log.println("note: resuming on " + now + ", not the corpus the checkpoint was trained on ("
-                    + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
-        }
-    }
-
-    /**
-     * The learning-rate schedule (warm-up, cosine decay to a tenth) is drawn over --steps: a resumed run
-     * that plans another length follows the new curve from where it stands, which can raise the rate
-     * several times over (a finished 5,000-step plan extended to 10,000 goes from 1e-4 to 5.6e-4). Says so.
-     */
-    private void noteOtherSchedule(TrainingInfo previous) {
-        if (previous.totalSteps() != options.steps() && previous.step() < options.steps()) {
-            TrainOptions planned = options.plannedFor(previous.totalSteps(), previous.learningRate());
-            log.printf(Locale.ROOT, "note: the checkpoint was planned for %d steps and this run for %d; the learning"
-                    + " rate follows the new plan's schedule: %.2e at step %d, where the old plan had %.2e%n",
-                    previous.totalSteps(), options.steps(), options.learningRateAt(previous.step() + 1),
-                    previous.step() + 1, planned.learningRateAt(previous.step() + 1));
-        }
-    }
-
-    /**
-     * A vocabulary that misses most of the corpus's tokens trains a model that mostly writes [UNK]: a new
-     * model's --vocab is too small for the corpus, or a resumed one's vocabulary came from another corpus.
-     */
-    private void warnOfPoorCoverage(double coverage, int vocabSize, boolean resuming) {
-        if (coverage < POOR_COVERAGE) {
-            log.printf(Locale.ROOT, "warning: the vocabulary (%,d words) covers only %.1f%% of the corpus's tokens;"
-                    + " the rest are read as %s, which the model then learns to write. %s%n", vocabSize, 100 * coverage,
-                    Vocabulary.UNK, resuming ? "The checkpoint's vocabulary comes from the corpus it was trained on:"
-                            + " train a new model (another --out) on this corpus"
-                            : "Give a larger --vocab or a corpus that repeats its words more");
         }
     }
 
@@ -581,8 +543,6 @@ public final class DiffusionTrainer {
 
     private static final int WARM_STEPS = 3;
     private static final int MAX_SKIPPED_IN_A_ROW = 10;
-    /** Below this share of the corpus's tokens in the vocabulary, {@link #warnOfPoorCoverage} speaks up. */
-    private static final double POOR_COVERAGE = 0.5;
     private int skippedInARow;
     private Throughput throughput = Throughput.NONE;
     private Throughput lastStep = Throughput.NONE;
@@ -666,18 +626,7 @@ public final class DiffusionTrainer {
     }
 
     private static double coverage(List<Example> rows) {
-        long known = 0;
-        long total = 0;
-        for (Example example : rows) {
-            int[] row = example.ids();
-            for (int id : row) {
-                if (id != Vocabulary.PAD_ID) {
-                    total++;
-                    known += id == Vocabulary.UNK_ID ? 0 : 1;
-                }
-            }
-        }
-        return total == 0 ? 0 : (double) known / total;
+        return TrainingNotes.coverage(rows.stream().map(Example::ids).toList());
     }
 
     private static double[] toDoubles(float[] f) {

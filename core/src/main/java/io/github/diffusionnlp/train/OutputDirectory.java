@@ -6,6 +6,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
  * The checks a training run makes on its {@code --out} before it reads the corpus or builds anything, so
  * that a directory it must not or cannot write fails at once, with nothing of it changed.
  */
-final class OutputDirectory {
+public final class OutputDirectory {
+    private static final String TRAIN_OUT = "train --out";
     /** The file a run holds a lock on while it trains into the directory. */
     static final String LOCK = "training.lock";
     /** Everything a training run writes into its directory (each also as a {@code .tmp} or staged sibling). */
@@ -67,23 +69,8 @@ final class OutputDirectory {
      */
     static Claim claim(TrainOptions options, PrintStream log) throws IOException {
         Path out = options.output();
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("the output " + out + " is a file; training writes a directory (train --out)");
-        }
-        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG))
-                || Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG + CheckpointCommit.STAGED));
-        if (hasModel && !options.resume()) {
-            throw new IOException(out + " already holds a model; give --resume to go on training it, or another"
-                    + " output directory (nothing was changed)");
-        }
-        if (!hasModel) {
-            List<String> foreign = foreignFiles(out, options);
-            if (!foreign.isEmpty()) {
-                throw new IOException(out + " holds files that are not a model's (" + String.join(", ", foreign)
-                        + (foreign.size() == 3 ? ", ..." : "") + "), which training could overwrite; give a new or"
-                        + " empty output directory (train --out; nothing was changed)");
-            }
-        }
+        refuseUnusable(out, options.resume(), options, TRAIN_OUT, "give --resume to go on training it, or another"
+                + " output directory");
         Path created = null; // the outermost directory that the run makes
         for (Path dir = out.toAbsolutePath(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
             created = dir;
@@ -95,7 +82,7 @@ final class OutputDirectory {
             if (recovered != null) {
                 log.println(out + ": " + recovered);
             }
-            hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+            boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
             if (!hasModel && options.resume()) {
                 log.println("note: " + out + " holds no checkpoint yet, so --resume starts a new model");
             }
@@ -104,6 +91,80 @@ final class OutputDirectory {
             lock.close();
             throw e;
         }
+    }
+
+    /**
+     * Refuses, with nothing changed, a directory that a caller is about to write a new model into ({@code grow
+     * --out}): one that holds a model, files a training run does not write, or a running training's lock.
+     *
+     * @param option how the caller's user names the directory, for the message ({@code "grow --out"})
+     */
+    public static void requireForNewModel(Path out, String option) throws IOException {
+        refuseUnusable(out, false, null, option, "give " + option + " a new or empty directory");
+        refuseLocked(out);
+    }
+
+    /**
+     * The checks of a run's {@code claim} that change nothing, for a caller that writes into the output
+     * directory before the run starts (the OpenNLP adapter writes the run's corpus there): a file there of
+     * the name the caller writes counts as the user's unless the directory holds a model, for it would be
+     * overwritten, unless a run has trained there ({@link #LOCK} is there): then it is that run's, one killed
+     * before its first checkpoint, and the next run goes on. The run's own claim checks again.
+     *
+     * @param option how the caller's user names the directory, for the message ({@code "CheckpointDir"})
+     */
+    public static void requireTrainable(TrainOptions options, String option) throws IOException {
+        TrainOptions inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? options : null;
+        refuseUnusable(options.output(), options.resume(), inputs, option, "give another output directory");
+        refuseLocked(options.output());
+    }
+
+    /**
+     * A directory training must not write into: a file, a model without {@code resume} ({@code onModel}
+     * says what to do instead), or, when it holds no model, files no training run writes ({@code inputs}'
+     * corpus and dev split excepted, when given).
+     */
+    private static void refuseUnusable(Path out, boolean resume, TrainOptions inputs, String option, String onModel)
+            throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IOException("the output " + out + " is a file; training writes a directory (" + option + ")");
+        }
+        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG))
+                || Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG + CheckpointCommit.STAGED));
+        if (hasModel && !resume) {
+            throw new IOException(out + " already holds a model; " + onModel + " (nothing was changed)");
+        }
+        if (!hasModel) {
+            List<String> foreign = foreignFiles(out, inputs);
+            if (!foreign.isEmpty()) {
+                throw new IOException(out + " holds files that are not a model's (" + String.join(", ", foreign)
+                        + (foreign.size() == 3 ? ", ..." : "") + "), which training could overwrite; give a new or"
+                        + " empty output directory (" + option + "; nothing was changed)");
+            }
+        }
+    }
+
+    /** Fails when a run holds the lock of {@code out}; takes no lock and makes no lock file. */
+    private static void refuseLocked(Path out) throws IOException {
+        Path lock = out.resolve(LOCK);
+        if (!Files.isRegularFile(lock) || !Files.isWritable(lock)) {
+            return; // no run has trained here, or the run's own claim will say it cannot write here
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock probe = channel.tryLock();
+            if (probe != null) {
+                probe.release();
+                return;
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by a run in this process
+        }
+        throw lockedBy(out);
+    }
+
+    private static IOException lockedBy(Path out) {
+        return new IOException("another training run is writing into " + out + " (it holds " + out.resolve(LOCK)
+                + "); wait for it to end or stop it, or give another output directory (nothing was changed)");
     }
 
     /** Locks {@link #LOCK} in {@code out}, or fails saying that another run holds it. */
@@ -120,13 +181,13 @@ final class OutputDirectory {
             throw e;
         }
         channel.close();
-        throw new IOException("another training run is writing into " + out + " (it holds " + out.resolve(LOCK)
-                + "); wait for it to end or stop it, or give another output directory (nothing was changed)");
+        throw lockedBy(out);
     }
 
     /**
      * Up to three entries of {@code dir} that no training run writes, the run's own corpus and dev split
-     * excepted (the OpenNLP trainer keeps its corpus beside the model); none when it does not exist.
+     * excepted (the OpenNLP trainer keeps its corpus beside the model) when {@code options} are given; none
+     * when it does not exist.
      */
     private static List<String> foreignFiles(Path dir, TrainOptions options) throws IOException {
         if (!Files.isDirectory(dir)) {
@@ -140,6 +201,9 @@ final class OutputDirectory {
     }
 
     private static boolean isInput(Path file, TrainOptions options) {
+        if (options == null) {
+            return false;
+        }
         for (Path input : new Path[] {options.corpus(), options.dev()}) {
             try {
                 if (input != null && Files.exists(input) && Files.isSameFile(file, input)) {

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.model.TimeWarp;
 import java.awt.Color;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class TrainingCharts {
         JFreeChart chart = ChartFactory.createXYLineChart("Training loss", "step",
                 "cross-entropy per generated token (nats)", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 500);
+        save(png, chart);
     }
 
     public static void writeWarp(Path png, TimeWarp warp) throws IOException {
@@ -66,7 +67,15 @@ public final class TrainingCharts {
         XYPlot plot = chart.getXYPlot();
         LogAxis axis = new LogAxis("σ (log scale)");
         plot.setDomainAxis(axis);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 500);
+        save(png, chart);
+    }
+
+    /**
+     * Through a temporary sibling and an atomic rename: the plots are redrawn at every checkpoint, and one
+     * written in place would be half a PNG while it is drawn (for good, if the run is killed meanwhile).
+     */
+    private static void save(Path png, JFreeChart chart) throws IOException {
+        CheckpointFiles.writeAtomically(png, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 900, 500));
     }
 
     private static void style(JFreeChart chart) {

@@ -173,6 +173,29 @@ class AutoregressiveModelTest {
         assertTrue(wrongKind.getMessage().contains("train-ar"), wrongKind.getMessage());
     }
 
+    /**
+     * train-ar resumed on another corpus and with another --steps says what train says: that the corpus
+     * changed, what the learning rate does under the new plan, and that the kept vocabulary misses the
+     * corpus (here: all but the full stop).
+     */
+    @Test
+    void resumingOnAnotherCorpusAndStepCountSaysWhatTrainSays(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ar");
+        new ArTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 10, null, 3e-3, 5, 7, 10,
+                false), null, new PrintStream(PrintStream.nullOutputStream())).run();
+        Path other = Files.writeString(tmp.resolve("other.txt"), "Zyx qwv plorg ktz .\nPlorg zyx wum .\n".repeat(10));
+        TrainOptions longer = new TrainOptions(other, null, dir, "tiny", 2000, 32, 8, 20, null, 3e-3, 5, 7, 10, true);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new ArTrainer(longer, null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("note: resuming on " + other.toAbsolutePath() + ", not the corpus the checkpoint was"
+                + " trained on (" + TestModels.devCorpus().toAbsolutePath().normalize() + ")"), text);
+        assertTrue(text.contains(String.format(java.util.Locale.ROOT, "note: the checkpoint was planned for 10 steps"
+                + " and this run for 20; the learning rate follows the new plan's schedule: %.2e at step 11, where the"
+                + " old plan had %.2e", longer.learningRateAt(11), 3e-4)), text);
+        assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
+    }
+
     @Test
     void matchedConfigHasTheDiffusionModelsShapeAndParameterCount() {
         ArConfig c = ArTrainer.matchingConfig("small", 12000, 64);

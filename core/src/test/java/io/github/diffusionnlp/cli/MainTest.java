@@ -693,6 +693,34 @@ class MainTest {
         assertTrue(!vocab.contains("[MASK]") && vocab.size() == 11, vocab.toString());
     }
 
+    /**
+     * grow --out, like train --out, is never a directory of the user's own files (here: one named as a
+     * model's file): refused, nothing in it changed; an empty one takes the grown model.
+     */
+    @Test
+    void growRefusesADirectoryHoldingOtherFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path out = java.nio.file.Files.createDirectories(tmp.resolve("papers"));
+        java.nio.file.Files.writeString(out.resolve("notes.txt"), "my notes");
+        java.nio.file.Files.writeString(out.resolve("vocab.txt"), "my word list");
+        String model = TestModels.tinyModel().toString();
+        Run r = run("", "grow", "--model", model, "--out", out.toString(), "--relative-positions");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("error: " + out + " holds files that are not a model's (notes.txt), which training could"
+                + " overwrite; give a new or empty output directory (grow --out; nothing was changed)", r.err().trim());
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(out)) {
+            assertEquals(2, files.count());
+        }
+        assertEquals("my word list", java.nio.file.Files.readString(out.resolve("vocab.txt")));
+
+        java.nio.file.Path empty = java.nio.file.Files.createDirectories(tmp.resolve("empty"));
+        Run grown = run("", "grow", "--model", model, "--out", empty.toString(), "--relative-positions");
+        assertEquals(0, grown.code(), grown.err());
+        Run again = run("", "grow", "--model", model, "--out", empty.toString(), "--relative-positions");
+        assertEquals("error: " + empty + " already holds a model; give grow --out a new or empty directory (nothing"
+                + " was changed)", again.err().trim());
+    }
+
     /** Three steps of a tiny model of 16 positions trained by train on a plain-text corpus of these lines. */
     private static Run trainTinyOn(java.nio.file.Path tmp, String corpusText, java.nio.file.Path out)
             throws java.io.IOException {

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.OutputDirectory;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -69,6 +70,11 @@ final class ModelTraining {
         try {
             // the options first: a bad parameter is reported before the samples are read
             TrainOptions options = options(settings, corpus, dir, checkpoints != null);
+            if (checkpoints != null) {
+                // the corpus goes into the directory before the trainer checks it: checked here first, so that
+                // a directory of the user's own files (one named as the corpus included) is left as it was
+                OutputDirectory.requireTrainable(options, CHECKPOINT_DIR);
+            }
             List<TaggedSentence> sentences = read(samples);
             if (sentences.isEmpty()) {
                 throw new IOException("the training samples hold no sentences");

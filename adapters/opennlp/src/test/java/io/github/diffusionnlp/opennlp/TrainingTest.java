@@ -102,6 +102,49 @@ class TrainingTest {
         assertEquals("unknown model size 'huge'; allowed: tiny, small, base", e.getMessage());
     }
 
+    /**
+     * A CheckpointDir of the user's own files is refused before the samples are read, with nothing in it
+     * changed: not even a file named as the corpus the training writes there, which it would overwrite.
+     */
+    @Test
+    void aCheckpointDirHoldingOtherFilesIsLeftAsItWas() throws IOException {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read before the checkpoint directory was checked");
+        };
+        Path sameName = Files.createDirectories(tmp.resolve("same-name"));
+        Files.writeString(sameName.resolve(ModelTraining.CORPUS_FILE), "my own samples");
+        Path notes = Files.createDirectories(tmp.resolve("notes"));
+        Files.writeString(notes.resolve("notes.txt"), "my notes");
+        for (Path dir : List.of(sameName, notes)) {
+            String own = dir == notes ? "notes.txt" : ModelTraining.CORPUS_FILE;
+            IOException e = assertThrows(IOException.class,
+                    () -> DiffusionModel.train("en", untouchable, tiny(dir), new DiffusionToolFactory(), System.err));
+            assertEquals(dir + " holds files that are not a model's (" + own + "), which training could overwrite;"
+                    + " give a new or empty output directory (CheckpointDir; nothing was changed)", e.getMessage());
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(dir.resolve(own)), files.toList());
+            }
+        }
+        assertEquals("my own samples", Files.readString(sameName.resolve(ModelTraining.CORPUS_FILE)));
+    }
+
+    /**
+     * What a run killed before its first checkpoint leaves in its CheckpointDir (the lock, part of its log and
+     * the samples it wrote) is training's own: the next run writes its samples over them and trains.
+     */
+    @Test
+    void aCheckpointDirOfARunKilledBeforeItsFirstCheckpointIsTrainedAgain() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("killed"));
+        Files.writeString(dir.resolve("training.lock"), "");
+        Files.writeString(dir.resolve("training-log.csv"), "step,lr,train_loss,dev_loss,seconds\n");
+        Files.writeString(dir.resolve(ModelTraining.CORPUS_FILE), "half a gzip file");
+        try (DiffusionModel model = DiffusionModel.train("en", ObjectStreamUtils.createObjectStream(samples()),
+                tiny(dir), new DiffusionToolFactory(), new PrintStream(PrintStream.nullOutputStream()))) {
+            assertEquals(3, model.getInfo().training().step());
+        }
+        assertEquals(201, TaggedCorpus.read(dir.resolve(ModelTraining.CORPUS_FILE)).size());
+    }
+
     private record Run(int code, String err) {}
 
     private static Run tool(String... args) {

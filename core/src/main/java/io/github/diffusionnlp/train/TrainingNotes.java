@@ -1,0 +1,84 @@
+package io.github.diffusionnlp.train;
+
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The notes a run prints where what it was given differs from what it trains on, shared by {@code train}
+ * ({@link DiffusionTrainer}) and {@code train-ar} ({@link ArTrainer}), which resume alike: another corpus
+ * than the checkpoint's, another learning-rate plan, a vocabulary that misses most of the corpus.
+ */
+final class TrainingNotes {
+    /** Below this share of the corpus's tokens in the vocabulary, {@link #warnOfPoorCoverage} speaks up. */
+    private static final double POOR_COVERAGE = 0.5;
+
+    private final TrainOptions options;
+    private final PrintStream log;
+
+    TrainingNotes(TrainOptions options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /** What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options. */
+    void noteResuming(TrainingInfo previous) {
+        noteOtherCorpus(previous);
+        noteOtherSchedule(previous);
+    }
+
+    /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */
+    private void noteOtherCorpus(TrainingInfo previous) {
+        String now = options.corpus().toAbsolutePath().normalize().toString();
+        if (previous != null && previous.corpus() != null && !previous.corpus().equals(now)) {
+            log.println("note: resuming on " + now + ", not the corpus the checkpoint was trained on ("
+                    + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
+        }
+    }
+
+    /**
+     * The learning-rate schedule (warm-up, cosine decay to a tenth) is drawn over --steps: a resumed run
+     * that plans another length follows the new curve from where it stands, which can raise the rate
+     * several times over (a finished 5,000-step plan extended to 10,000 goes from 1e-4 to 5.6e-4). Says so.
+     */
+    private void noteOtherSchedule(TrainingInfo previous) {
+        if (previous != null && previous.totalSteps() != options.steps() && previous.step() < options.steps()) {
+            TrainOptions planned = options.plannedFor(previous.totalSteps(), previous.learningRate());
+            log.printf(Locale.ROOT, "note: the checkpoint was planned for %d steps and this run for %d; the learning"
+                    + " rate follows the new plan's schedule: %.2e at step %d, where the old plan had %.2e%n",
+                    previous.totalSteps(), options.steps(), options.learningRateAt(previous.step() + 1),
+                    previous.step() + 1, planned.learningRateAt(previous.step() + 1));
+        }
+    }
+
+    /**
+     * A vocabulary that misses most of the corpus's tokens trains a model that mostly writes [UNK]: a new
+     * model's --vocab is too small for the corpus, or a resumed one's vocabulary came from another corpus.
+     */
+    void warnOfPoorCoverage(double coverage, int vocabSize, boolean resuming) {
+        if (coverage < POOR_COVERAGE) {
+            log.printf(Locale.ROOT, "warning: the vocabulary (%,d words) covers only %.1f%% of the corpus's tokens;"
+                    + " the rest are read as %s, which the model then learns to write. %s%n", vocabSize, 100 * coverage,
+                    Vocabulary.UNK, resuming ? "The checkpoint's vocabulary comes from the corpus it was trained on:"
+                            + " train a new model (another --out) on this corpus"
+                            : "Give a larger --vocab or a corpus that repeats its words more");
+        }
+    }
+
+    /** The share of the rows' tokens (padding aside) that the vocabulary knows. */
+    static double coverage(List<int[]> rows) {
+        long known = 0;
+        long total = 0;
+        for (int[] row : rows) {
+            for (int id : row) {
+                if (id != Vocabulary.PAD_ID) {
+                    total++;
+                    known += id == Vocabulary.UNK_ID ? 0 : 1;
+                }
+            }
+        }
+        return total == 0 ? 0 : (double) known / total;
+    }
+}
