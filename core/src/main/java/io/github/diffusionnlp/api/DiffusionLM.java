@@ -260,30 +260,13 @@ public final class DiffusionLM implements AutoCloseable {
         }
     }
 
-    /**
-     * The sentences as they are now, checked: a clear {@link NullPointerException} for a missing argument,
-     * sentence or token, naming which. The call works on this copy alone, so a caller (or another thread)
-     * changing its lists during the call changes neither the words sampled around nor those given back.
-     */
+    /** {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. */
     private static List<List<String>> checkedCopy(List<List<String>> sentences, Object constraints,
             SamplingOptions options) {
         Objects.requireNonNull(sentences, "sentences");
         Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        List<List<String>> copy = new ArrayList<>(sentences); // ArrayList: takes the nulls named below
-        for (int s = 0; s < copy.size(); s++) {
-            if (copy.get(s) == null) {
-                throw new NullPointerException("sentence " + s + " is null");
-            }
-            List<String> tokens = new ArrayList<>(copy.get(s));
-            for (int i = 0; i < tokens.size(); i++) {
-                if (tokens.get(i) == null) {
-                    throw new NullPointerException("token " + i + " of sentence " + s + " is null");
-                }
-            }
-            copy.set(s, List.copyOf(tokens));
-        }
-        return List.copyOf(copy);
+        return TokenLists.checkedCopy(sentences, "sentences", "sentence");
     }
 
     /**
