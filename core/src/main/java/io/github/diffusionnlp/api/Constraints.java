@@ -42,7 +42,12 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     public static final int MAX_CANDIDATES = 64;
 
     public Constraints {
-        template = template == null ? null : List.copyOf(template);
+        if (template != null) {
+            for (int i = 0; i < template.size(); i++) {
+                java.util.Objects.requireNonNull(template.get(i), "tag " + i + " of the POS template is null");
+            }
+            template = List.copyOf(template);
+        }
         if (template != null && template.isEmpty()) {
             throw new IllegalArgumentException("a POS template needs at least one tag");
         }

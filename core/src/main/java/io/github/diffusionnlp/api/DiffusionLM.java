@@ -149,6 +149,7 @@ public final class DiffusionLM implements AutoCloseable {
      * {@code target}: for training scorers over its embeddings (plug-and-play guidance).
      */
     public ai.djl.ndarray.NDArray embeddingTable(NDManager target) {
+        Objects.requireNonNull(target, "target (the NDManager the copy goes to)");
         return whileOpen(() -> {
             ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
             try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
@@ -522,7 +523,11 @@ public final class DiffusionLM implements AutoCloseable {
      * Sampler#sentimentLogLikelihoods}). The labels it learnt came from the AFINN-165 lexicon, but it
      * reads them from the whole sentence. Unknown words count as {@code [UNK]}.
      *
+     * @param tokens 1 to the model's length of tokens: one window, read whole (unlike infill and rewrite, a
+     *     longer sentence is not taken in pieces; split it, e.g. at its clauses)
      * @param seed the noise the sentence is read through (a few noise levels; results vary a little)
+     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
+     * @throws IllegalStateException when the model has been closed
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
         Objects.requireNonNull(tokens, "tokens");
@@ -533,7 +538,8 @@ public final class DiffusionLM implements AutoCloseable {
         }
         int len = info.config().maxLength();
         if (tokens.isEmpty() || tokens.size() > len) {
-            throw new IllegalArgumentException("a sentence of 1 to " + len + " tokens is needed, got " + tokens.size());
+            throw new IllegalArgumentException("sentimentPosterior reads a sentence of 1 to " + len + " tokens (the"
+                    + " model's length), got " + tokens.size() + (tokens.isEmpty() ? "" : "; split a longer one"));
         }
         ModelRow row = ModelRow.generate(0, len, tokens.size(), seed);
         for (int i = 0; i < tokens.size(); i++) {
