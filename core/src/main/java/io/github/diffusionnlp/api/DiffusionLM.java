@@ -49,6 +49,13 @@ import java.util.regex.Pattern;
  * threads share sampling batches ({@link Builder#optBatching}); {@link #close()} waits for calls in
  * flight, stops the batching thread and frees the native memory.
  *
+ * <p>What a call throws: {@link IllegalArgumentException} for a value it cannot work with (naming it and
+ * what is allowed) and {@link NullPointerException} for a missing one (naming which argument, sentence or
+ * token), both before any sampling; {@link IllegalStateException} once the model is closed ("this
+ * DiffusionLM has been closed") and when the calling thread is interrupted while it samples (the message
+ * says so; the thread keeps its interrupt flag); DJL's {@link ai.djl.engine.EngineException} when PyTorch
+ * itself fails.
+ *
  * <p>A call copies the lists and keep masks it is given when it starts, so changing them afterwards (or
  * from another thread while it runs) changes nothing of its work; it returns new, modifiable lists that
  * are the caller's own.
