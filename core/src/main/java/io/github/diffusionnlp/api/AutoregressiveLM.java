@@ -18,6 +18,7 @@ import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -91,28 +92,56 @@ public final class AutoregressiveLM implements AutoCloseable {
         return sampler;
     }
 
-    /** {@code count} sentences; sentence i uses seed {@code seed + i}. */
+    /**
+     * {@code count} sentences; sentence i uses seed {@code seed + i}.
+     *
+     * @param count how many, >= 0
+     * @param temperature the softmax temperature of each word, >= 0: 1 samples the model's distribution, 0
+     *     takes the likeliest word
+     * @return new lists, the caller's own
+     * @throws IllegalArgumentException when {@code count} or {@code temperature} is out of range
+     * @throws IllegalStateException when the model has been closed
+     */
     public List<List<String>> generate(int count, double temperature, long seed) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
         return continueAll(java.util.Collections.nCopies(count, List.of()), config().maxLength(), temperature, seed);
     }
 
     /**
      * Each prefix followed by up to {@code words} sampled words (fewer when the model ends the
-     * sentence); prefix i uses seed {@code seed + i}.
+     * sentence or its length is reached); prefix i uses seed {@code seed + i}. The prefixes are copied
+     * when the call starts.
+     *
+     * @param words at most this many words after each prefix, >= 0
+     * @param temperature as in {@link #generate}, >= 0
+     * @return new lists, the caller's own
+     * @throws IllegalArgumentException when a number is out of range or a prefix is longer than the model
+     * @throws NullPointerException naming a null prefix or word
+     * @throws IllegalStateException when the model has been closed
      */
     public List<List<String>> continueAll(List<List<String>> prefixes, int words, double temperature, long seed) {
-        int[][] ids = new int[prefixes.size()][];
+        List<List<String>> given = TokenLists.checkedCopy(prefixes, "prefixes", "prefix");
+        if (words < 0) {
+            throw new IllegalArgumentException("words must be >= 0, got " + words);
+        }
+        if (!(temperature >= 0)) {
+            throw new IllegalArgumentException("temperature must be a number >= 0 (0 takes the likeliest word, 1"
+                    + " samples), got " + temperature);
+        }
+        int[][] ids = new int[given.size()][];
         long[] seeds = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            ids[i] = encode(prefixes.get(i));
+            ids[i] = encode(given.get(i), "prefix " + i);
             seeds[i] = seed + i;
         }
         int[][] out = lifecycle.whileOpen(
                 () -> sampler.sample(new ArSampler.Request(ids, seeds, temperature, words, true, true)));
         List<List<String>> text = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
-            List<String> row = new ArrayList<>(prefixes.get(i));
-            for (int k = prefixes.get(i).size(); k < out[i].length; k++) {
+            List<String> row = new ArrayList<>(given.get(i));
+            for (int k = given.get(i).size(); k < out[i].length; k++) {
                 row.add(model.vocabulary().word(out[i][k]));
             }
             text.add(row);
@@ -122,18 +151,26 @@ public final class AutoregressiveLM implements AutoCloseable {
 
     /**
      * The model's negative log-likelihood of each sentence: every word and the end of the sentence
-     * predicted from the words before. A sentence longer than the model's length is refused.
+     * predicted from the words before.
+     *
+     * @throws IllegalArgumentException when a sentence is longer than the model's length (split it)
+     * @throws NullPointerException naming a null sentence or word
+     * @throws IllegalStateException when the model has been closed
      */
     public List<Score> score(List<List<String>> sentences) {
-        return lifecycle.whileOpen(() -> scoreOpen(sentences));
+        List<List<String>> given = TokenLists.checkedCopy(sentences, "sentences", "sentence");
+        int[][] ids = new int[given.size()][];
+        for (int s = 0; s < ids.length; s++) {
+            ids[s] = encode(given.get(s), "sentence " + s); // every one before any is scored
+        }
+        return lifecycle.whileOpen(() -> scoreOpen(ids));
     }
 
-    private List<Score> scoreOpen(List<List<String>> sentences) {
+    private List<Score> scoreOpen(int[][] sentences) {
         List<Score> scores = new ArrayList<>();
         ParameterStore ps = new ParameterStore(manager, false);
-        for (int from = 0; from < sentences.size(); from += SCORE_BATCH) {
-            List<List<String>> chunk = sentences.subList(from, Math.min(sentences.size(), from + SCORE_BATCH));
-            int[][] rows = chunk.stream().map(this::encode).toArray(int[][]::new);
+        for (int from = 0; from < sentences.length; from += SCORE_BATCH) {
+            int[][] rows = Arrays.copyOfRange(sentences, from, Math.min(sentences.length, from + SCORE_BATCH));
             double[] nll = new double[rows.length];
             int[] tokens = new int[rows.length];
             try (NDScope scope = new NDScope()) {
@@ -164,11 +201,12 @@ public final class AutoregressiveLM implements AutoCloseable {
         return tokens == 0 ? Double.NaN : nll / tokens;
     }
 
-    private int[] encode(List<String> words) {
+    /** The words' ids; {@code which} names the list in the error when it is too long for the model. */
+    private int[] encode(List<String> words, String which) {
         int max = config().maxLength();
         if (words.size() > max) {
-            throw new IllegalArgumentException("a sentence of " + words.size() + " words is longer than the model's "
-                    + max + "; split it");
+            throw new IllegalArgumentException(which + " has " + words.size() + " words, more than the model's "
+                    + max + " positions; split it");
         }
         int[] ids = new int[words.size()];
         for (int i = 0; i < ids.length; i++) {

@@ -12,17 +12,21 @@ import java.util.regex.Pattern;
  * What a generated or rewritten sentence must be: a sentiment, a syntax template (one UPOS tag per
  * word; its length is the sentence's length) and how hard to push toward them (classifier-free
  * guidance, and how many candidates to sample and rank). Immutable; {@link #none()} asks for nothing.
+ * A value out of range throws {@link IllegalArgumentException} naming it; a template's length is checked
+ * by the call that uses it (against the sentence for infill, the model's positions for rewrite and generate).
  *
  * @param sentiment the label, or null for any
  * @param template UPOS tags, one per word, or null for any
- * @param guidance classifier-free guidance weight: 1 conditions plainly (one network pass per step),
- *     above 1 pushes harder toward the constraints at twice the cost, 0 ignores them
+ * @param guidance classifier-free guidance weight, a finite number >= 0: 1 conditions plainly (one network
+ *     pass per step), above 1 pushes harder toward the constraints at twice the cost, 0 ignores them; other
+ *     than 1 it needs a sentiment or a template (checked on use)
  * @param steer plug-and-play guidance by a differentiable scorer of your own (no retraining), or null
  * @param candidates best of k: each sentence is sampled this many times and the candidate that the
  *     AFINN-165 lexicon ({@link io.github.diffusionnlp.corpus.SentimentLabeller}) rates furthest toward
  *     the asked sentiment is returned (ties, e.g. candidates without any rated word: the one the model
  *     itself, read as a classifier of its sentiment condition, finds likeliest to carry the label).
- *     1 (the default) samples once; above 1 needs a sentiment and costs k times the sampling.
+ *     1 (the default) samples once; up to {@value #MAX_CANDIDATES}; above 1 needs a sentiment (checked on
+ *     use) and costs k times the sampling.
  * @param lexical also hold each generated word to the lexicons behind the constraints (see {@link
  *     #withLexical}); false (the default) leaves the words to the model's conditioning alone
  */
@@ -42,7 +46,12 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     public static final int MAX_CANDIDATES = 64;
 
     public Constraints {
-        template = template == null ? null : List.copyOf(template);
+        if (template != null) {
+            for (int i = 0; i < template.size(); i++) {
+                java.util.Objects.requireNonNull(template.get(i), "tag " + i + " of the POS template is null");
+            }
+            template = List.copyOf(template);
+        }
         if (template != null && template.isEmpty()) {
             throw new IllegalArgumentException("a POS template needs at least one tag");
         }

@@ -48,6 +48,17 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: one instance may serve many threads at once, and by default calls from concurrent
  * threads share sampling batches ({@link Builder#optBatching}); {@link #close()} waits for calls in
  * flight, stops the batching thread and frees the native memory.
+ *
+ * <p>What a call throws: {@link IllegalArgumentException} for a value it cannot work with (naming it and
+ * what is allowed) and {@link NullPointerException} for a missing one (naming which argument, sentence or
+ * token), both before any sampling; {@link IllegalStateException} once the model is closed ("this
+ * DiffusionLM has been closed") and when the calling thread is interrupted while it samples (the message
+ * says so; the thread keeps its interrupt flag); DJL's {@link ai.djl.engine.EngineException} when PyTorch
+ * itself fails.
+ *
+ * <p>A call copies the lists and keep masks it is given when it starts, so changing them afterwards (or
+ * from another thread while it runs) changes nothing of its work; it returns new, modifiable lists that
+ * are the caller's own.
  */
 public final class DiffusionLM implements AutoCloseable {
     static {
@@ -145,6 +156,7 @@ public final class DiffusionLM implements AutoCloseable {
      * {@code target}: for training scorers over its embeddings (plug-and-play guidance).
      */
     public ai.djl.ndarray.NDArray embeddingTable(NDManager target) {
+        Objects.requireNonNull(target, "target (the NDManager the copy goes to)");
         return whileOpen(() -> {
             ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(manager, false);
             try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
@@ -186,7 +198,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
-        checkInputs(sentences, constraints, options);
+        sentences = checkedCopy(sentences, constraints, options);
         checkGuidance(constraints);
         if (constraints.template() != null) {
             requireTemplates();
@@ -256,22 +268,13 @@ public final class DiffusionLM implements AutoCloseable {
         }
     }
 
-    /** A clear {@link NullPointerException} for a missing argument, sentence or token, naming which. */
-    private static void checkInputs(List<List<String>> sentences, Object constraints, SamplingOptions options) {
+    /** {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. */
+    private static List<List<String>> checkedCopy(List<List<String>> sentences, Object constraints,
+            SamplingOptions options) {
         Objects.requireNonNull(sentences, "sentences");
         Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        for (int s = 0; s < sentences.size(); s++) {
-            List<String> tokens = sentences.get(s);
-            if (tokens == null) {
-                throw new NullPointerException("sentence " + s + " is null");
-            }
-            for (int i = 0; i < tokens.size(); i++) {
-                if (tokens.get(i) == null) {
-                    throw new NullPointerException("token " + i + " of sentence " + s + " is null");
-                }
-            }
-        }
+        return TokenLists.checkedCopy(sentences, "sentences", "sentence");
     }
 
     /**
@@ -299,6 +302,15 @@ public final class DiffusionLM implements AutoCloseable {
         List<List<String>> out = new ArrayList<>();
         for (List<String> tokens : sentences) {
             out.add(new ArrayList<>(tokens));
+        }
+        return out;
+    }
+
+    /** The keep masks as they are now (nulls stay: they keep nothing). */
+    private static List<boolean[]> copiesOfMasks(List<boolean[]> keep) {
+        List<boolean[]> out = new ArrayList<>();
+        for (boolean[] k : keep) {
+            out.add(k == null ? null : k.clone());
         }
         return out;
     }
@@ -344,33 +356,35 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             Constraints constraints, SamplingOptions options) {
-        return rewriteAll(sentences, keep, strength, java.util.Collections.nCopies(sentences.size(), constraints),
+        return rewriteAll(sentences, keep, strength,
+                java.util.Collections.nCopies(Objects.requireNonNull(sentences, "sentences").size(), constraints),
                 options);
     }
 
     /**
-     * Rewrites, sentence i under {@code constraints.get(i)} (e.g. each with its own template); they must
+     * Rewrites, sentence i under {@code perSentence.get(i)} (e.g. each with its own template); they must
      * share one guidance weight, since it is a setting of the batched sampling run.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
-        checkInputs(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
-        perSentence.forEach(c -> checkGuidance(Objects.requireNonNull(c, "constraints of a sentence")));
-        Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)");
+        sentences = checkedCopy(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
+        List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
+        each.forEach(c -> checkGuidance(Objects.requireNonNull(c, "constraints of a sentence")));
+        keep = copiesOfMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
         }
-        if (keep.size() != sentences.size() || perSentence.size() != sentences.size()) {
-            throw new IllegalArgumentException(keep.size() + " keep masks and " + perSentence.size()
+        if (keep.size() != sentences.size() || each.size() != sentences.size()) {
+            throw new IllegalArgumentException(keep.size() + " keep masks and " + each.size()
                     + " constraints for " + sentences.size() + " sentences");
         }
-        Constraints shared = perSentence.isEmpty() ? Constraints.none() : perSentence.get(0);
-        if (perSentence.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
+        Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
+        if (each.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
                 || c.candidates() != shared.candidates() || c.lexical() != shared.lexical())) {
             throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
                     + " candidate count and lexical setting");
         }
-        if (perSentence.stream().anyMatch(c -> c.template() != null)) {
+        if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
         int len = info.config().maxLength();
@@ -382,7 +396,7 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
                         + " mask has " + k.length);
             }
-            Constraints constraints = perSentence.get(s);
+            Constraints constraints = each.get(s);
             if (constraints.template() != null) {
                 rows.add(ModelRow.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
                         options.seed() + s));
@@ -398,10 +412,10 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         List<ModelRow> done = run(rows, options, strength, shared);
-        List<List<String>> out = merge(sentences, done.stream().filter(r -> perSentence.get(r.sentence).template() == null)
+        List<List<String>> out = merge(sentences, done.stream().filter(r -> each.get(r.sentence).template() == null)
                 .toList());
         for (ModelRow row : done) {
-            if (perSentence.get(row.sentence).template() != null) {
+            if (each.get(row.sentence).template() != null) {
                 List<String> words = words(row.result);
                 for (int i = 0; i < words.size() && i < row.tokens.size(); i++) {
                     if (row.given[i]) {
@@ -424,7 +438,7 @@ public final class DiffusionLM implements AutoCloseable {
      * agree with {@link SamplingOptions#length()} if that is set too).
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
-        checkInputs(List.of(), constraints, options);
+        checkedCopy(List.of(), constraints, options);
         checkGuidance(constraints);
         int len = info.config().maxLength();
         if (count < 0) {
@@ -516,7 +530,11 @@ public final class DiffusionLM implements AutoCloseable {
      * Sampler#sentimentLogLikelihoods}). The labels it learnt came from the AFINN-165 lexicon, but it
      * reads them from the whole sentence. Unknown words count as {@code [UNK]}.
      *
+     * @param tokens 1 to the model's length of tokens: one window, read whole (unlike infill and rewrite, a
+     *     longer sentence is not taken in pieces; split it, e.g. at its clauses)
      * @param seed the noise the sentence is read through (a few noise levels; results vary a little)
+     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
+     * @throws IllegalStateException when the model has been closed
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
         Objects.requireNonNull(tokens, "tokens");
@@ -527,7 +545,8 @@ public final class DiffusionLM implements AutoCloseable {
         }
         int len = info.config().maxLength();
         if (tokens.isEmpty() || tokens.size() > len) {
-            throw new IllegalArgumentException("a sentence of 1 to " + len + " tokens is needed, got " + tokens.size());
+            throw new IllegalArgumentException("sentimentPosterior reads a sentence of 1 to " + len + " tokens (the"
+                    + " model's length), got " + tokens.size() + (tokens.isEmpty() ? "" : "; split a longer one"));
         }
         ModelRow row = ModelRow.generate(0, len, tokens.size(), seed);
         for (int i = 0; i < tokens.size(); i++) {

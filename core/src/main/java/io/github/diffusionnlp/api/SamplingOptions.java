@@ -5,7 +5,9 @@ import java.util.OptionalDouble;
 /**
  * How to sample: number of steps, seed, batch size, temperatures and (for generation) length.
  * Immutable; build with {@link #builder()}. The i-th sentence of one call is sampled with seed
- * {@code seed + i}, so the same seed and input give the same output.
+ * {@code seed + i}, so the same seed and input give the same output. Each setter of the {@link Builder}
+ * checks its value and throws {@link IllegalArgumentException} naming it and its range; the length is
+ * checked against the model when a call uses it.
  */
 public final class SamplingOptions {
     public static final int DEFAULT_STEPS = 32;
@@ -101,7 +103,7 @@ public final class SamplingOptions {
         private Builder() {}
 
         /**
-         * Scale of the starting noise, in [0, 1]. 1 samples from the model; lower values start nearer
+         * Scale of the starting noise, in [0, 1] (NaN refused). 1 samples from the model; lower values start nearer
          * the mean and give the model's most likely words more often (0: deterministic whatever the
          * seed). Unset, infilling uses 0 (one best answer is wanted) and generation and rewriting 1.
          */
@@ -152,7 +154,10 @@ public final class SamplingOptions {
             return this;
         }
 
-        /** Euler steps (network evaluations) per sample; more is slower and usually better. */
+        /**
+         * Euler steps (network evaluations) per sample, 1 to 10,000 (default {@value SamplingOptions#DEFAULT_STEPS});
+         * more is slower and usually better.
+         */
         public Builder steps(int steps) {
             if (steps < 1 || steps > 10_000) {
                 throw new IllegalArgumentException("steps must be between 1 and 10000, got " + steps);
@@ -161,12 +166,16 @@ public final class SamplingOptions {
             return this;
         }
 
+        /** The first sentence's seed (default 0); any value. */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Sentences per forward pass; larger batches are faster per sentence and use more memory. */
+        /**
+         * Sentences per forward pass, 1 to 4,096 (default 32); larger batches are faster per sentence and use
+         * more memory.
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize < 1 || batchSize > 4096) {
                 throw new IllegalArgumentException("batch size must be between 1 and 4096, got " + batchSize);
@@ -175,7 +184,11 @@ public final class SamplingOptions {
             return this;
         }
 
-        /** Generated sentence length; 0 (the default) lets the model choose. Checked against the model on use. */
+        /**
+         * Generated sentence length, >= 0; 0 (the default) lets the model choose. Checked against the model on
+         * use: {@link DiffusionLM#generate} refuses one longer than the model's positions. Infill and rewrite keep
+         * their sentences' lengths and ignore it.
+         */
         public Builder length(int length) {
             if (length < 0) {
                 throw new IllegalArgumentException("length must be >= 0 (0 = model chooses), got " + length);

@@ -127,6 +127,8 @@ class DiffusionLMTest {
                 () -> lm.infillAll(List.of(Arrays.asList("The", null, M)), o)).getMessage());
         assertTrue(assertThrows(NullPointerException.class, () -> lm.generate(1, Constraints.none(), null))
                 .getMessage().startsWith("options"));
+        assertEquals("sentences", assertThrows(NullPointerException.class,
+                () -> lm.rewriteAll(null, List.of(), 0.5, Constraints.none(), o)).getMessage());
         assertEquals("POS template", assertThrows(NullPointerException.class,
                 () -> Constraints.parseTemplate(null)).getMessage());
     }

@@ -1,0 +1,37 @@
+package io.github.diffusionnlp.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** The tokenized sentences a library call is given, checked and copied before it does anything with them. */
+final class TokenLists {
+    private TokenLists() {}
+
+    /**
+     * The lists as they are now, immutable: a call works on this copy alone, so a caller (or another thread)
+     * changing its lists during the call changes neither what it samples nor what it gives back.
+     *
+     * @param name what the argument is called ("sentences")
+     * @param one what one of its lists is called ("sentence", as in "sentence 2 is null")
+     * @throws NullPointerException naming the argument, list or token that is null (a null token would
+     *     otherwise be read as an unknown word)
+     */
+    static List<List<String>> checkedCopy(List<List<String>> lists, String name, String one) {
+        Objects.requireNonNull(lists, name);
+        List<List<String>> copy = new ArrayList<>(lists); // ArrayList: takes the nulls named below
+        for (int s = 0; s < copy.size(); s++) {
+            if (copy.get(s) == null) {
+                throw new NullPointerException(one + " " + s + " is null");
+            }
+            List<String> tokens = new ArrayList<>(copy.get(s));
+            for (int i = 0; i < tokens.size(); i++) {
+                if (tokens.get(i) == null) {
+                    throw new NullPointerException("token " + i + " of " + one + " " + s + " is null");
+                }
+            }
+            copy.set(s, List.copyOf(tokens));
+        }
+        return List.copyOf(copy);
+    }
+}
