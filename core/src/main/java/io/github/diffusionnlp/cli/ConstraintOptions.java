@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
@@ -52,6 +53,11 @@ final class ConstraintOptions {
 
     /** As {@link #validate()}; {@code templateFromInput}: {@code --pos keep}, each line's own tags. */
     void validate(boolean templateFromInput) {
+        if (pos != null && "keep".equalsIgnoreCase(pos.strip())) {
+            // only generate gets here (rewrite reads "keep" itself): "unknown UPOS tag 'keep'" would be a riddle
+            throw new IllegalArgumentException("--pos keep takes each input line's own tags, and generate reads no"
+                    + " input; give the tags, e.g. --pos \"DET ADJ NOUN VERB PUNCT\"");
+        }
         Sentiment s = checked("--sentiment", () -> sentiment == null ? null : Sentiment.parse(sentiment));
         checked("--pos", () -> pos == null ? null : Constraints.parseTemplate(pos));
         checked("--guidance", () -> new Constraints(null, null, guidance()));
@@ -67,6 +73,20 @@ final class ConstraintOptions {
                     + " give one of them too");
         }
         constraints(null); // what is left: how the options combine
+    }
+
+    /** The {@code --pos} template's tags, or 0 without one; call after {@link #validate()}. */
+    int templateLength() {
+        return pos == null ? 0 : Constraints.parseTemplate(pos).size();
+    }
+
+    /** Fails, naming {@code --pos}, when its template is longer than the model's positions (before any input is read). */
+    void checkModel(DiffusionLM lm) {
+        int max = lm.info().config().maxLength();
+        if (templateLength() > max) {
+            throw new IllegalArgumentException("--pos has " + templateLength() + " tags; allowed: 1 to " + max
+                    + " (the model's positions)");
+        }
     }
 
     private double guidance() {

@@ -33,11 +33,21 @@ final class GenerateCommand implements Callable<Integer> {
         if (count < 0) {
             throw new IllegalArgumentException("--count must be >= 0, got " + count);
         }
+        if (length < 0) {
+            throw new IllegalArgumentException("--length " + length + " is negative; allowed: 0 (the model chooses)"
+                    + " up to the model's positions");
+        }
         constraintOptions.validate();
+        int t = constraintOptions.templateLength();
+        if (t > 0 && length != 0 && length != t) {
+            throw new IllegalArgumentException("--length " + length + " disagrees with the --pos template's " + t
+                    + " tags; give one or the other (the template sets the length)");
+        }
         Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         SamplingOptions base = model.sampling().toBuilder().length(length).build(); // checked before loading
         try (DiffusionLM lm = model.load()) {
+            constraintOptions.checkModel(lm);
             Progress progress = new Progress("generate", "sentences").total(count); // rate and ETA of sampling alone
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import com.google.common.primitives.Ints;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
@@ -43,6 +44,7 @@ final class RewriteCommand extends TokenLinesCommand {
 
     @Override
     void checkModel(DiffusionLM lm) {
+        constraintOptions.checkModel(lm);
         if (constraintOptions.pos != null || templateFromInput) {
             lm.requireTemplates(); // a model trained without tags says so before any line is read
         }
@@ -62,8 +64,8 @@ final class RewriteCommand extends TokenLinesCommand {
         }
         constraintOptions.validate(templateFromInput);
         for (String p : Constraints.listItems(keep)) {
-            if (p.matches("\\d+")) {
-                keptIndexes.add(Integer.parseInt(p));
+            if (p.matches("[-+]?\\d+")) {
+                keptIndexes.add(keptIndex(p));
             } else if (!tagged) {
                 throw new IllegalArgumentException("--keep " + keep + ": '" + p + "' is not a token index; keeping"
                         + " UPOS classes needs tagged input (--tagged, tokens as word_UPOS), or the OpenNLP Rewrite"
@@ -75,6 +77,35 @@ final class RewriteCommand extends TokenLinesCommand {
                     throw new IllegalArgumentException("--keep: " + e.getMessage(), e);
                 }
             }
+        }
+        if (!keptIndexes.isEmpty()) {
+            checkKeptInsideTemplate(keptIndexes.last(), null);
+        }
+    }
+
+    /**
+     * One {@code --keep} token index: "For input string" (a number past int's range) and "not a token
+     * index; keeping UPOS classes needs --tagged" (a negative one) said nothing of what was wrong.
+     */
+    private int keptIndex(String item) {
+        Integer index = Ints.tryParse(item.startsWith("+") ? item.substring(1) : item);
+        if (index == null || index < 0) {
+            throw new IllegalArgumentException("--keep " + keep + ": token index " + item + " is out of range;"
+                    + " allowed: 0 (the first token) to " + Integer.MAX_VALUE);
+        }
+        return index;
+    }
+
+    /**
+     * A kept token keeps its position, so with a {@code --pos} template it must lie inside it; the same
+     * for every line when kept by index (checked before the model loads), per line when kept by class.
+     */
+    private void checkKeptInsideTemplate(int index, String token) {
+        int t = constraintOptions.templateLength();
+        if (t > 0 && index >= t) {
+            throw new IllegalArgumentException("--keep " + keep + " keeps token " + index
+                    + (token == null ? "" : " ('" + Visible.of(token) + "')") + ", but the --pos template has only "
+                    + t + " tags (0-based indexes up to " + (t - 1) + "), and a kept token keeps its position");
         }
     }
 
@@ -105,10 +136,16 @@ final class RewriteCommand extends TokenLinesCommand {
 
     @Override
     void checkLine(List<String> tokens) {
-        int size = parse(tokens).words().size();
+        Line line = parse(tokens);
+        int size = line.words().size();
         if (size > 0 && !keptIndexes.isEmpty() && keptIndexes.last() >= size) {
             throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only " + size
                     + " tokens (0-based indexes up to " + (size - 1) + ")");
+        }
+        for (int i = 0; i < size; i++) {
+            if (tagged && keptClasses.contains(line.tags().get(i))) {
+                checkKeptInsideTemplate(i, line.words().get(i));
+            }
         }
     }
 

@@ -1,0 +1,77 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.cli.MainTest.Run;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * Mistakes in the constraint options of {@code rewrite} and {@code generate}: each ends the run with one
+ * line naming the option, the value and what is allowed, after the lines before a bad line are written,
+ * as the OpenNLP tools and the CoreNLP annotator name theirs.
+ */
+@Isolated
+class ConstraintMistakesTest {
+    private static final String MODEL = TestModels.shippedModel().toString();
+
+    private static Run run(String stdin, String... args) {
+        return MainTest.run(stdin, args);
+    }
+
+    @Test
+    void keepIndexesOutOfIntRangeOrNegativeAreNamed() {
+        Run huge = run("a b c\n", "rewrite", "--model", MODEL, "--keep", "99999999999");
+        assertEquals(1, huge.code());
+        assertTrue(huge.err().contains("--keep 99999999999: token index 99999999999 is out of range; allowed: 0"),
+                huge.err());
+        Run negative = run("a b c\n", "rewrite", "--model", MODEL, "--tagged", "--keep", "-1");
+        assertEquals(1, negative.code());
+        assertTrue(negative.err().contains("--keep -1: token index -1 is out of range; allowed: 0"), negative.err());
+    }
+
+    @Test
+    void aKeptIndexOutsideThePosTemplateIsRefusedBeforeTheModelLoads() {
+        Run r = run("The cat sat on the mat .\n", "rewrite", "--model", "/nonexistent", "--pos", "DET NOUN",
+                "--keep", "3");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("--keep 3 keeps token 3, but the --pos template has only 2 tags"), r.err());
+    }
+
+    @Test
+    void aTokenKeptByClassOutsideThePosTemplateNamesItsLineAndTheLinesBeforeItAreWritten() {
+        Run r = run("The_DET cat_NOUN\nThe_DET big_ADJ cat_NOUN\n", "rewrite", "--model", MODEL, "--steps", "1",
+                "--tagged", "--keep", "NOUN", "--pos", "DET NOUN");
+        assertEquals(1, r.code());
+        assertEquals("The cat\n", r.out());
+        assertTrue(r.err().contains("input line 2: --keep NOUN keeps token 2 ('cat'), but the --pos template has only"
+                + " 2 tags"), r.err());
+    }
+
+    @Test
+    void aTemplateLongerThanTheModelNamesPos() {
+        String tags = String.join(" ", Collections.nCopies(65, "NOUN"));
+        for (Run r : new Run[] {run("", "generate", "--model", MODEL, "--pos", tags),
+                run("a b\n", "rewrite", "--model", MODEL, "--pos", tags)}) {
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("--pos has 65 tags; allowed: 1 to 64 (the model's positions)"), r.err());
+        }
+    }
+
+    @Test
+    void generateNamesPosKeepLengthAndTheirDisagreementBeforeTheModelLoads() {
+        Run keep = run("", "generate", "--model", "/nonexistent", "--pos", "keep");
+        assertEquals(1, keep.code());
+        assertTrue(keep.err().contains("--pos keep takes each input line's own tags, and generate reads no input"),
+                keep.err());
+        Run negative = run("", "generate", "--model", "/nonexistent", "--length", "-1");
+        assertEquals(1, negative.code());
+        assertTrue(negative.err().contains("--length -1 is negative"), negative.err());
+        Run disagree = run("", "generate", "--model", "/nonexistent", "--length", "3", "--pos", "DET NOUN");
+        assertEquals(1, disagree.code());
+        assertTrue(disagree.err().contains("--length 3 disagrees with the --pos template's 2 tags"), disagree.err());
+    }
+}
