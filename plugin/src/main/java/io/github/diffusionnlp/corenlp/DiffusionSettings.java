@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.corenlp;
 
+import com.google.common.primitives.Ints;
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.util.EditDistance;
@@ -155,9 +156,10 @@ public final class DiffusionSettings {
         String keepValue = get(props, "keep", "");
         for (String item : Constraints.listItems(keepValue)) {
             if (item.matches("\\d+")) {
-                int index = parseInt("keep", keepValue, item);
-                if (index < 1) {
-                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) or UPOS tags " + UPOS_TAGS);
+                Integer index = Ints.tryParse(item); // null: past int's range
+                if (index == null || index < 1) {
+                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) to " + Integer.MAX_VALUE
+                            + " or UPOS tags " + UPOS_TAGS);
                 }
                 keepIndexes.add(index);
             } else {
@@ -348,14 +350,6 @@ public final class DiffusionSettings {
             }
         }
         return out;
-    }
-
-    private int parseInt(String key, String whole, String v) {
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw bad(key, whole, "an integer");
-        }
     }
 
     private int intValue(Properties props, String key, int def, int min, int max) {

@@ -78,6 +78,9 @@ class SettingsTest {
                 "does not exist");
         assertMentions(failure(pipe, "diffusion.keep", "1,NOUNS"), "diffusion.keep", "NOUNS", "UPOS", "PROPN");
         assertMentions(failure(pipe, "diffusion.keep", "0"), "diffusion.keep", "from 1");
+        // past int's range: "allowed: an integer" said nothing of what was wrong with an integer
+        assertMentions(failure(pipe, "diffusion.keep", "99999999999"), "diffusion.keep", "'99999999999'",
+                "token indexes from 1 (CoreNLP's token index) to 2147483647");
         assertMentions(failure(pipe, "diffusion.mask", "ner"), "diffusion.mask", "ner:CLASS");
         assertMentions(failure(pipe, "diffusion.mask", "pos:ADJECTIVE"), "diffusion.mask", "ADJECTIVE", "ADJ");
         assertMentions(failure(pipe, "diffusion.mask", "lemma:be"), "diffusion.mask", "lemma:be", "ner:", "pos:");
