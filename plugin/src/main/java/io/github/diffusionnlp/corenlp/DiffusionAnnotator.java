@@ -192,6 +192,7 @@ public class DiffusionAnnotator implements Annotator {
                 }
                 keep.add(k);
             }
+            skipKeptPastTheEnd(words, written, keep);
             skipKeptOutsideTemplate(words, written, keep);
             results = rewrite(lm, sentences, words, keep);
         }
@@ -293,6 +294,27 @@ public class DiffusionAnnotator implements Annotator {
             for (CoreLabel t : tokens == null ? List.<CoreLabel>of() : tokens) {
                 t.remove(DiffusionAnnotations.OriginalWord.class);
                 t.remove(DiffusionAnnotations.Word.class);
+            }
+        }
+    }
+
+    /**
+     * A {@code keep} index past a sentence's last token names a token the sentence does not have: the
+     * rewrite the user asked for (that token kept) cannot be done. It was ignored without a word, the whole
+     * sentence rewritten; the command line refuses such a line and the OpenNLP tool passes it through with a
+     * message. Here, as with a kept token outside the template, the sentence is left as it is with a warning
+     * (it depends on the text, so it does not fail the document).
+     */
+    private void skipKeptPastTheEnd(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep) {
+        int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // 1-based
+        for (int s = 0; s < keep.size(); s++) {
+            int size = keep.get(s).length;
+            if (last > size) {
+                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.keep = {} keeps token {}, but the sentence"
+                        + " has only {} tokens (indexes 1-{})", settings.name, s + 1, settings.name, keepText(), last,
+                        size, size);
+                Arrays.fill(written.get(s), false);
+                Arrays.fill(keep.get(s), true);
             }
         }
     }

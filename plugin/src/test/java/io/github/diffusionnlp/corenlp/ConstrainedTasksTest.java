@@ -172,6 +172,24 @@ class ConstrainedTasksTest {
         assertNotNull(sentences.get(1).get(DiffusionAnnotations.Text.class), "the other sentence is rewritten");
     }
 
+    /**
+     * A keep index past a sentence's end names a token it does not have: the sentence was rewritten whole,
+     * without a word. Now it is left as it is (with a warning), as with a kept token outside the template,
+     * and the sentences long enough are rewritten around their kept token.
+     */
+    @Test
+    void aSentenceShorterThanAKeepIndexIsLeftAsItIs() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
+                "diffusion.task", "rewrite", "diffusion.strength", "1.0", "diffusion.keep", "5"));
+        Annotation doc = annotate(pipeline, "The dog barked loudly at the cat. A man ran.");
+        List<CoreMap> sentences = sentences(doc);
+        assertNotNull(sentences.get(0).get(DiffusionAnnotations.Text.class), "8 tokens: rewritten");
+        assertEquals("at", words(sentences.get(0)).get(4), "token 5 kept");
+        assertEquals("A man ran .", String.join(" ", words(sentences.get(1))), "4 tokens have no token 5: it stays");
+        assertNull(sentences.get(1).get(CoreAnnotations.TokensAnnotation.class).get(0)
+                .get(DiffusionAnnotations.OriginalWord.class), "no token of it was written");
+    }
+
     @Test
     void bestOfCandidatesNeverRatesLowerThanOneSample() {
         String[] generate = {"diffusion.task", "generate", "diffusion.count", "3", "diffusion.length", "10",
