@@ -42,6 +42,10 @@ public final class KeepSpec {
         for (String part : Constraints.listItems(spec)) {
             if (part.matches("\\d{1,9}")) {
                 indexes.add(Integer.parseInt(part));
+            } else if (part.matches("[-+]?\\d+")) {
+                // a negative or huge index is an index out of range, not "neither an index nor a class"
+                throw new IllegalArgumentException("token index " + part + " in keep spec '" + spec + "' is out of"
+                        + " range; allowed: 0 (the first token) to 999999999");
             } else if (EnglishPosTagger.UPOS.contains(part.toUpperCase(Locale.ROOT))) {
                 classes.add(part.toUpperCase(Locale.ROOT));
             } else {
