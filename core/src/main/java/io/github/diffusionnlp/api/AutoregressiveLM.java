@@ -12,6 +12,7 @@ import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.ArSampler;
 import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -25,6 +26,11 @@ import java.util.List;
  * The autoregressive baseline as a library: generate sentences (KV-cached), continue prefixes, and
  * score sentences (negative log-likelihood per token, the yardstick of generation quality). Words
  * outside the vocabulary are read as {@code [UNK]}. Safe to call from several threads at once.
+ *
+ * <p>A thread interrupted while it generates or scores (CoreNLP's server interrupts a request that timed
+ * out) stops before the next word, or the next chunk of sentences it scores, with an {@link
+ * IllegalStateException} ("interrupted while sampling" or "interrupted while scoring") and keeps its
+ * interrupt flag; the model serves the next call as before.
  *
  * <pre>{@code
  * try (AutoregressiveLM ar = AutoregressiveLM.load(null, null)) {   // the shipped brown-ar model
@@ -100,7 +106,7 @@ public final class AutoregressiveLM implements AutoCloseable {
      *     takes the likeliest word
      * @return new lists, the caller's own
      * @throws IllegalArgumentException when {@code count} or {@code temperature} is out of range
-     * @throws IllegalStateException when the model has been closed
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
      */
     public List<List<String>> generate(int count, double temperature, long seed) {
         if (count < 0) {
@@ -119,7 +125,7 @@ public final class AutoregressiveLM implements AutoCloseable {
      * @return new lists, the caller's own
      * @throws IllegalArgumentException when a number is out of range or a prefix is longer than the model
      * @throws NullPointerException naming a null prefix or word
-     * @throws IllegalStateException when the model has been closed
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
      */
     public List<List<String>> continueAll(List<List<String>> prefixes, int words, double temperature, long seed) {
         List<List<String>> given = TokenLists.checkedCopy(prefixes, "prefixes", "prefix");
@@ -155,7 +161,7 @@ public final class AutoregressiveLM implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a sentence is longer than the model's length (split it)
      * @throws NullPointerException naming a null sentence or word
-     * @throws IllegalStateException when the model has been closed
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it scores
      */
     public List<Score> score(List<List<String>> sentences) {
         List<List<String>> given = TokenLists.checkedCopy(sentences, "sentences", "sentence");
@@ -170,6 +176,7 @@ public final class AutoregressiveLM implements AutoCloseable {
         List<Score> scores = new ArrayList<>();
         ParameterStore ps = new ParameterStore(manager, false);
         for (int from = 0; from < sentences.length; from += SCORE_BATCH) {
+            Interruption.stopIfInterrupted("scoring");
             int[][] rows = Arrays.copyOfRange(sentences, from, Math.min(sentences.length, from + SCORE_BATCH));
             double[] nll = new double[rows.length];
             int[] tokens = new int[rows.length];

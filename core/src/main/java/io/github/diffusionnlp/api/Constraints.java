@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  *     AFINN-165 lexicon ({@link io.github.diffusionnlp.corpus.SentimentLabeller}) rates furthest toward
  *     the asked sentiment is returned (ties, e.g. candidates without any rated word: the one the model
  *     itself, read as a classifier of its sentiment condition, finds likeliest to carry the label).
- *     1 (the default) samples once; up to {@value #MAX_CANDIDATES}; above 1 needs a sentiment (checked on
- *     use) and costs k times the sampling.
+ *     1 (the default) samples once; up to {@value #MAX_CANDIDATES}; above 1 needs a sentiment (checked when
+ *     a call starts, whatever its input) and costs k times the sampling.
  * @param lexical also hold each generated word to the lexicons behind the constraints (see {@link
  *     #withLexical}); false (the default) leaves the words to the model's conditioning alone
  */

@@ -199,7 +199,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         sentences = checkedCopy(sentences, constraints, options);
-        checkGuidance(constraints);
+        checkConstraints(constraints);
         if (constraints.template() != null) {
             requireTemplates();
             // every sentence, before any is sampled: a sentence is otherwise checked only when a stretch of it
@@ -282,10 +282,19 @@ public final class DiffusionLM implements AutoCloseable {
      * neither it would change nothing, so a caller who set one surely meant to constrain something (the
      * command-line tools, OpenNLP and CoreNLP refuse it the same way).
      */
-    private static void checkGuidance(Constraints c) {
+    /**
+     * Refuses constraints that ask for what they give nothing to act on, whatever the input: checked at the
+     * call's start, not when a row comes to be sampled, so that the same constraints do not pass on text
+     * without words to sample (no masks, every word kept, a count of 0) and fail on other text.
+     */
+    private static void checkConstraints(Constraints c) {
         if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
             throw new IllegalArgumentException("guidance " + c.guidance() + " pushes toward a sentiment or a POS"
                     + " template, and these constraints have neither; add one (withSentiment, withTemplate)");
+        }
+        if (c.candidates() > 1 && c.sentiment() == null) {
+            throw new IllegalArgumentException("best of " + c.candidates() + " candidates ranks them by sentiment;"
+                    + " give a sentiment too, or 1 candidate");
         }
     }
 
@@ -369,7 +378,7 @@ public final class DiffusionLM implements AutoCloseable {
             List<Constraints> perSentence, SamplingOptions options) {
         sentences = checkedCopy(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> checkGuidance(Objects.requireNonNull(c, "constraints of a sentence")));
+        each.forEach(c -> checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
         keep = copiesOfMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
@@ -439,7 +448,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         checkedCopy(List.of(), constraints, options);
-        checkGuidance(constraints);
+        checkConstraints(constraints);
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
@@ -494,11 +503,7 @@ public final class DiffusionLM implements AutoCloseable {
             return sampleRows(rows, options, strength, constraints);
         }
         List<ModelRow> all = new ArrayList<>();
-        for (ModelRow row : rows) {
-            if (row.label == null) {
-                throw new IllegalArgumentException("best of " + k + " candidates ranks them by sentiment; give a"
-                        + " sentiment too, or 1 candidate");
-            }
+        for (ModelRow row : rows) { // each has a label: checkConstraints refused candidates without one
             for (int j = 0; j < k; j++) {
                 all.add(j == 0 ? row : row.candidate(row.seed + j * BestOf.SEED_STRIDE));
             }

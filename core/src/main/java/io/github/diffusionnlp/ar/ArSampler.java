@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,9 @@ import java.util.TreeMap;
  *
  * <p>Each row draws from its own seeded generator on the Java side, so its words depend on its seed
  * and prefix alone, not on the rest of the batch. {@code [UNK]} is never generated (nor by the
- * diffusion sampler). Safe to call from several threads: each call works in its own {@link NDScope}.
+ * diffusion sampler). Safe to call from several threads: each call works in its own {@link NDScope}. A
+ * thread interrupted while it samples stops before the next word with an {@link IllegalStateException}
+ * ("interrupted while sampling"), its interrupt kept.
  */
 public final class ArSampler {
     private final CausalTransformer network;
@@ -95,6 +98,7 @@ public final class ArSampler {
             NDList cache = null;
             try {
                 for (int t = prefixLength; t < total; t++) {
+                    Interruption.stopIfInterrupted("sampling"); // the cache is freed below, the step's arrays by its scope
                     float[] logits;
                     try (NDScope step = new NDScope()) {
                         step.suppressNotUsedWarning();

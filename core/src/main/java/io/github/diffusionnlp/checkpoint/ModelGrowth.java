@@ -36,6 +36,9 @@ public final class ModelGrowth {
      * copied by name, the new ones at their identity-preserving start, the optimizer moments kept (new
      * weights start with fresh ones), the training record and loss log carried over, the old metrics
      * dropped (they describe the old model; re-evaluate). Returns the number of parameters added.
+     *
+     * @throws IOException with nothing written when {@code to} is a file or holds a model, files a training
+     *     run does not write, or a running training's lock ({@link ModelDirectory#requireForNewModel})
      */
     public static long grow(Path from, Path to, boolean relativePositions, int layers) throws IOException {
         return grow(from, to, relativePositions, layers, 1f);
@@ -52,9 +55,8 @@ public final class ModelGrowth {
         if (!(embeddingScale > 0) || Float.isInfinite(embeddingScale)) {
             throw new IllegalArgumentException("the embedding scale must be a positive number, got " + embeddingScale);
         }
-        if (Files.exists(to.resolve(ModelCheckpoint.CONFIG))) {
-            throw new IOException(to + " already holds a model; choose an empty directory");
-        }
+        // as train --out: the user's own files there would be overwritten, a running training's model replaced
+        ModelDirectory.requireForNewModel(to, "ModelGrowth.grow's target");
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelCheckpoint.Loaded old = ModelCheckpoint.load(from, manager);
             ModelConfig was = old.network().config();
@@ -100,7 +102,7 @@ public final class ModelGrowth {
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
                     TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
                             ModelGrowth::isEmbeddingTable, embeddingScale));
-            for (String carriedFile : new String[] {"training-log.csv", ModelCheckpoint.TAG_LEXICON}) {
+            for (String carriedFile : new String[] {ModelDirectory.TRAINING_LOG, ModelCheckpoint.TAG_LEXICON}) {
                 Path file = from.resolve(carriedFile);
                 if (Files.isRegularFile(file)) {
                     Files.copy(file, to.resolve(carriedFile), StandardCopyOption.REPLACE_EXISTING);

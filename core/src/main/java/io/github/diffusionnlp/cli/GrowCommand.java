@@ -1,7 +1,7 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelGrowth;
-import io.github.diffusionnlp.train.OutputDirectory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,8 +36,8 @@ final class GrowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // as train --out: the user's own files there would be overwritten, a running training's model replaced
-        OutputDirectory.requireForNewModel(out, "grow --out");
+        // ModelGrowth checks again, but its messages name the library's argument, not this option
+        ModelDirectory.requireForNewModel(out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
         System.out.printf("grown %s -> %s: %,d parameters added (the model computes what it did);"
                 + " continue with train --resume --out %s%n", model, out, added, out);

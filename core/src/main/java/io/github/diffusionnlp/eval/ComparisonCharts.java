@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.eval;
 
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.eval.ArComparison.Infill;
 import io.github.diffusionnlp.eval.ArComparison.Quality;
 import io.github.diffusionnlp.eval.ArComparison.Results;
@@ -73,7 +74,7 @@ final class ComparisonCharts {
         LogAxis seconds = new LogAxis("seconds (log scale)");
         seconds.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
         chart.getXYPlot().setRangeAxis(seconds);
-        ChartUtils.saveChartAsPNG(png.toFile(), chart, 900, 550);
+        save(png, chart);
     }
 
     private static XYSeries flat(String name, double y, int[] steps) {
@@ -84,7 +85,15 @@ final class ComparisonCharts {
     }
 
     private static void save(Path png, String title, String yLabel, XYSeriesCollection data) throws IOException {
-        ChartUtils.saveChartAsPNG(png.toFile(), chart(title, yLabel, data), 900, 550);
+        save(png, chart(title, yLabel, data));
+    }
+
+    /**
+     * Through a temporary sibling and an atomic rename: a rerun into the same {@code --out} replaces the old
+     * plot whole, so a run killed while drawing (or a viewer reading meanwhile) never finds half a PNG.
+     */
+    private static void save(Path png, JFreeChart chart) throws IOException {
+        CheckpointFiles.writeAtomically(png, tmp -> ChartUtils.saveChartAsPNG(tmp.toFile(), chart, 900, 550));
     }
 
     private static JFreeChart chart(String title, String yLabel, XYSeriesCollection data) {

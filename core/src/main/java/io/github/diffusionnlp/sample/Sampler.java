@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.RowChunks;
 import io.github.diffusionnlp.model.SamplingForward;
 import io.github.diffusionnlp.model.Scalars;
@@ -357,11 +358,7 @@ public final class Sampler {
                 }
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
-                if (Thread.currentThread().isInterrupted()) {
-                    // The caller gave up (CoreNLP's server interrupts a request that timed out): stop here
-                    // rather than hold the thread for the remaining steps of an answer nobody reads.
-                    throw new IllegalStateException("interrupted while sampling");
-                }
+                Interruption.stopIfInterrupted("sampling");
                 if (k == steps - 1) {
                     return schedule.fusion() == null
                             ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray()

@@ -113,7 +113,7 @@ public final class ArTrainer {
             if (resuming) {
                 notes.noteResuming(previous);
             }
-            notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming);
+            notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
             return loop(manager, network, vocab, optimizer, rows, devRows, previous);
         }
     }

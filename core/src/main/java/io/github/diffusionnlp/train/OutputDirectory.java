@@ -2,18 +2,18 @@ package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Set;
+import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
@@ -23,11 +23,7 @@ import java.util.stream.Stream;
 public final class OutputDirectory {
     private static final String TRAIN_OUT = "train --out";
     /** The file a run holds a lock on while it trains into the directory. */
-    static final String LOCK = "training.lock";
-    /** Everything a training run writes into its directory (each also as a {@code .tmp} or staged sibling). */
-    private static final Set<String> WRITTEN = Set.of(LOCK, ModelCheckpoint.CONFIG, ModelCheckpoint.VOCAB,
-            ModelCheckpoint.PARAMS, ModelCheckpoint.WARP, ModelCheckpoint.OPTIMIZER, ModelCheckpoint.TAG_LEXICON,
-            TrainingLog.CSV, TrainingLog.LOSS_PLOT, TrainingCharts.WARP_PLOT);
+    static final String LOCK = ModelDirectory.TRAINING_LOCK;
 
     private OutputDirectory() {}
 
@@ -69,8 +65,8 @@ public final class OutputDirectory {
      */
     static Claim claim(TrainOptions options, PrintStream log) throws IOException {
         Path out = options.output();
-        refuseUnusable(out, options.resume(), options, TRAIN_OUT, "give --resume to go on training it, or another"
-                + " output directory");
+        ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), TRAIN_OUT, "give --resume to go on"
+                + " training it, or another output directory");
         Path created = null; // the outermost directory that the run makes
         for (Path dir = out.toAbsolutePath(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
             created = dir;
@@ -94,17 +90,6 @@ public final class OutputDirectory {
     }
 
     /**
-     * Refuses, with nothing changed, a directory that a caller is about to write a new model into ({@code grow
-     * --out}): one that holds a model, files a training run does not write, or a running training's lock.
-     *
-     * @param option how the caller's user names the directory, for the message ({@code "grow --out"})
-     */
-    public static void requireForNewModel(Path out, String option) throws IOException {
-        refuseUnusable(out, false, null, option, "give " + option + " a new or empty directory");
-        refuseLocked(out);
-    }
-
-    /**
      * The checks of a run's {@code claim} that change nothing, for a caller that writes into the output
      * directory before the run starts (the OpenNLP adapter writes the run's corpus there): a file there of
      * the name the caller writes counts as the user's unless the directory holds a model, for it would be
@@ -114,57 +99,15 @@ public final class OutputDirectory {
      * @param option how the caller's user names the directory, for the message ({@code "CheckpointDir"})
      */
     public static void requireTrainable(TrainOptions options, String option) throws IOException {
-        TrainOptions inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? options : null;
-        refuseUnusable(options.output(), options.resume(), inputs, option, "give another output directory");
-        refuseLocked(options.output());
+        List<Path> inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? inputs(options) : List.of();
+        ModelDirectory.refuseUnusable(options.output(), options.resume(), inputs, option,
+                "give another output directory");
+        ModelDirectory.refuseLocked(options.output());
     }
 
-    /**
-     * A directory training must not write into: a file, a model without {@code resume} ({@code onModel}
-     * says what to do instead), or, when it holds no model, files no training run writes ({@code inputs}'
-     * corpus and dev split excepted, when given).
-     */
-    private static void refuseUnusable(Path out, boolean resume, TrainOptions inputs, String option, String onModel)
-            throws IOException {
-        if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("the output " + out + " is a file; training writes a directory (" + option + ")");
-        }
-        boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG))
-                || Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG + CheckpointCommit.STAGED));
-        if (hasModel && !resume) {
-            throw new IOException(out + " already holds a model; " + onModel + " (nothing was changed)");
-        }
-        if (!hasModel) {
-            List<String> foreign = foreignFiles(out, inputs);
-            if (!foreign.isEmpty()) {
-                throw new IOException(out + " holds files that are not a model's (" + String.join(", ", foreign)
-                        + (foreign.size() == 3 ? ", ..." : "") + "), which training could overwrite; give a new or"
-                        + " empty output directory (" + option + "; nothing was changed)");
-            }
-        }
-    }
-
-    /** Fails when a run holds the lock of {@code out}; takes no lock and makes no lock file. */
-    private static void refuseLocked(Path out) throws IOException {
-        Path lock = out.resolve(LOCK);
-        if (!Files.isRegularFile(lock) || !Files.isWritable(lock)) {
-            return; // no run has trained here, or the run's own claim will say it cannot write here
-        }
-        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
-            FileLock probe = channel.tryLock();
-            if (probe != null) {
-                probe.release();
-                return;
-            }
-        } catch (OverlappingFileLockException e) {
-            // held by a run in this process
-        }
-        throw lockedBy(out);
-    }
-
-    private static IOException lockedBy(Path out) {
-        return new IOException("another training run is writing into " + out + " (it holds " + out.resolve(LOCK)
-                + "); wait for it to end or stop it, or give another output directory (nothing was changed)");
+    /** The run's own corpus and dev split, which the OpenNLP trainer keeps in its output directory. */
+    private static List<Path> inputs(TrainOptions options) {
+        return Stream.of(options.corpus(), options.dev()).filter(Objects::nonNull).toList();
     }
 
     /** Locks {@link #LOCK} in {@code out}, or fails saying that another run holds it. */
@@ -181,39 +124,7 @@ public final class OutputDirectory {
             throw e;
         }
         channel.close();
-        throw lockedBy(out);
-    }
-
-    /**
-     * Up to three entries of {@code dir} that no training run writes, the run's own corpus and dev split
-     * excepted (the OpenNLP trainer keeps its corpus beside the model) when {@code options} are given; none
-     * when it does not exist.
-     */
-    private static List<String> foreignFiles(Path dir, TrainOptions options) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> !isInput(p, options)).map(p -> p.getFileName().toString())
-                    .filter(name -> !WRITTEN.contains(name.replaceFirst("(\\.tmp|" + CheckpointCommit.STAGED + ")+$", "")))
-                    .sorted().limit(3).toList();
-        }
-    }
-
-    private static boolean isInput(Path file, TrainOptions options) {
-        if (options == null) {
-            return false;
-        }
-        for (Path input : new Path[] {options.corpus(), options.dev()}) {
-            try {
-                if (input != null && Files.exists(input) && Files.isSameFile(file, input)) {
-                    return true;
-                }
-            } catch (IOException e) {
-                return false; // unreadable: not the corpus the run reads
-            }
-        }
-        return false;
+        throw ModelDirectory.lockedBy(out);
     }
 
     /** Hours of training must not end at the first checkpoint on a directory that cannot be written. */

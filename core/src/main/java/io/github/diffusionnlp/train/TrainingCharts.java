@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.model.TimeWarp;
 import java.awt.Color;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 /** PNG plots of a training run: the loss curve and the learned time warping F. */
 public final class TrainingCharts {
     /** The warping plot a training run writes beside its checkpoint. */
-    static final String WARP_PLOT = "warp.png";
+    static final String WARP_PLOT = ModelDirectory.WARP_PLOT;
     private TrainingCharts() {}
 
     /** One logged point of the loss curve. */

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +19,8 @@ import java.util.Locale;
  */
 final class TrainingLog {
     static final int EVERY = 10;
-    static final String CSV = "training-log.csv";
-    static final String LOSS_PLOT = "loss.png";
+    static final String CSV = ModelDirectory.TRAINING_LOG;
+    static final String LOSS_PLOT = ModelDirectory.LOSS_PLOT;
     private static final String HEADER = "step,lr,train_loss,dev_loss,seconds";
 
     private final Path dir;

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,12 +59,30 @@ final class TrainingNotes {
      * model's --vocab is too small for the corpus, or a resumed one's vocabulary came from another corpus.
      */
     void warnOfPoorCoverage(double coverage, int vocabSize, boolean resuming) {
+        warnOfPoorCoverage(coverage, vocabSize, resuming, null);
+    }
+
+    /**
+     * {@link #warnOfPoorCoverage(double, int, boolean)} for a new model whose vocabulary may come from
+     * another model's directory ({@code vocabularyFrom}, {@code train-ar --vocab-from}; null when built from
+     * the corpus): --vocab does not size that one, so the advice is to change where it comes from.
+     */
+    void warnOfPoorCoverage(double coverage, int vocabSize, boolean resuming, Path vocabularyFrom) {
         if (coverage < POOR_COVERAGE) {
+            String advice;
+            if (resuming) {
+                advice = "The checkpoint's vocabulary comes from the corpus it was trained on: train a new model"
+                        + " (another --out) on this corpus";
+            } else if (vocabularyFrom != null) {
+                advice = "The vocabulary of " + vocabularyFrom + " (--vocab-from) comes from the corpus that model was"
+                        + " trained on: train on that corpus, or leave out --vocab-from to build the vocabulary from"
+                        + " this one";
+            } else {
+                advice = "Give a larger --vocab or a corpus that repeats its words more";
+            }
             log.printf(Locale.ROOT, "warning: the vocabulary (%,d words) covers only %.1f%% of the corpus's tokens;"
                     + " the rest are read as %s, which the model then learns to write. %s%n", vocabSize, 100 * coverage,
-                    Vocabulary.UNK, resuming ? "The checkpoint's vocabulary comes from the corpus it was trained on:"
-                            + " train a new model (another --out) on this corpus"
-                            : "Give a larger --vocab or a corpus that repeats its words more");
+                    Vocabulary.UNK, advice);
         }
     }
 

@@ -185,6 +185,27 @@ class ConstraintsTest {
         assertEquals(expected, best);
     }
 
+    /**
+     * Best of k without a sentiment to rank by is refused whatever the input, as guidance without a
+     * target is: it used to be refused only when some sentence had words to sample (a mask, a word not
+     * kept, a count above 0), so the same constraints passed or failed by the text they met.
+     */
+    @Test
+    void bestOfKWithoutASentimentIsRefusedWhateverTheInput() {
+        Constraints unranked = Constraints.none().withCandidates(4);
+        boolean[] keepAll = new boolean[SENTENCE.size()];
+        Arrays.fill(keepAll, true);
+        List<Constraints> perSentence = List.of(unranked.withSentiment(Sentiment.POSITIVE), unranked);
+        for (Runnable call : List.<Runnable>of(() -> lm.generate(0, unranked, FAST),
+                () -> lm.infillAll(List.of(SENTENCE), unranked, FAST),
+                () -> lm.rewriteAll(List.of(SENTENCE), List.of(keepAll), 0.5, unranked, FAST),
+                () -> lm.rewriteAll(List.of(SENTENCE, SENTENCE), List.of(keepAll, keepAll), 0.5, perSentence, FAST))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+            assertEquals("best of 4 candidates ranks them by sentiment; give a sentiment too, or 1 candidate",
+                    e.getMessage());
+        }
+    }
+
     @Test
     void bestOfKNeedsASentimentAndASensibleCount() {
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,

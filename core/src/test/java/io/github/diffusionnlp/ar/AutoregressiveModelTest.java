@@ -196,6 +196,27 @@ class AutoregressiveModelTest {
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
     }
 
+    /**
+     * A vocabulary taken with --vocab-from that misses the corpus draws the warning, and advice that fits it:
+     * --vocab sizes only a vocabulary built from the corpus, so telling the user to raise it would change
+     * nothing.
+     */
+    @Test
+    void aBorrowedVocabularyThatMissesTheCorpusIsNotToldToGrowVocab(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.writeString(tmp.resolve("other.txt"), "Zyx qwv plorg ktz .\nPlorg zyx wum .\n".repeat(10));
+        Path vocabFrom = Files.createDirectories(tmp.resolve("other-model")); // a model of other words: only its vocabulary is read
+        Vocabulary.build(List.of(List.of("The", "day", "was", "long", ".")), 100).save(vocabFrom.resolve("vocab.txt"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new ArTrainer(new TrainOptions(corpus, null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10,
+                false), vocabFrom, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("covers only 22.2% of the corpus's tokens"), text);
+        assertTrue(!text.contains("--vocab "), text);
+        assertTrue(text.contains("The vocabulary of " + vocabFrom + " (--vocab-from) comes from the corpus that model"
+                + " was trained on: train on that corpus, or leave out --vocab-from to build the vocabulary from this"
+                + " one"), text);
+    }
+
     @Test
     void matchedConfigHasTheDiffusionModelsShapeAndParameterCount() {
         ArConfig c = ArTrainer.matchingConfig("small", 12000, 64);

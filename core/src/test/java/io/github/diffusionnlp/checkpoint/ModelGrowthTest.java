@@ -181,6 +181,40 @@ class ModelGrowthTest {
         assertTrue(e.getMessage().contains("already"), e.getMessage());
     }
 
+    /**
+     * Grown from the library (not only through {@code grow --out}) into a directory of the user's own files,
+     * or one a training run is writing into, the model is refused with nothing there changed: the grown
+     * model's vocab.txt and training-log.csv used to overwrite theirs.
+     */
+    @Test
+    void refusesADirectoryOfOtherFilesOrARunningTraining(@TempDir Path dir) throws IOException {
+        Path papers = Files.createDirectories(dir.resolve("papers"));
+        Files.writeString(papers.resolve("notes.txt"), "my notes");
+        Files.writeString(papers.resolve("vocab.txt"), "my word list");
+        IOException foreign = assertThrows(IOException.class,
+                () -> ModelGrowth.addRelativePositions(TestModels.tinyModel(), papers));
+        assertEquals(papers + " holds files that are not a model's (notes.txt), which training could overwrite; give"
+                + " a new or empty output directory (ModelGrowth.grow's target; nothing was changed)",
+                foreign.getMessage());
+        try (var files = Files.list(papers)) {
+            assertEquals(2, files.count());
+        }
+        assertEquals("my word list", Files.readString(papers.resolve("vocab.txt")));
+
+        Path training = Files.createDirectories(dir.resolve("training"));
+        try (java.nio.channels.FileChannel lock = java.nio.channels.FileChannel.open(
+                training.resolve(ModelDirectory.TRAINING_LOCK), java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var held = lock.lock()) {
+            IOException running = assertThrows(IOException.class,
+                    () -> ModelGrowth.addRelativePositions(TestModels.tinyModel(), training));
+            assertTrue(running.getMessage().startsWith("another training run is writing into " + training),
+                    running.getMessage());
+        }
+        try (var files = Files.list(training)) {
+            assertEquals(1, files.count());
+        }
+    }
+
     @Test
     void aConfigWrittenBeforeRelativePositionsLoadsWithout(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("model");

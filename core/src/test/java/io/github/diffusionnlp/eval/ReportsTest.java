@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /** The comparison's Markdown report from figures made up to the shape a run gives. */
 class ReportsTest {
-    private static Results results(int[] speedSteps, double[] breakEven) {
+    /** Also the figures ComparisonChartsTest draws. */
+    static Results results(int[] speedSteps, double[] breakEven) {
         Settings settings = new Settings("quick", 4, speedSteps, 4, speedSteps, new int[] {1, 32},
                 new double[] {0.9}, 1, new double[0], new double[0]);
         Fairness fairness = new Fairness(100, 99, true, 50, null, null, "diffusion shape", "ar shape");

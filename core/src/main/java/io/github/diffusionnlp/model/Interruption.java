@@ -1,0 +1,22 @@
+package io.github.diffusionnlp.model;
+
+/**
+ * How a long native computation (sampling, scoring) answers {@link Thread#interrupt()}: it looks between
+ * steps, and an interrupted thread stops there. The caller gave up (CoreNLP's server interrupts a request
+ * that timed out), so the thread is not held for the remaining steps of an answer nobody reads.
+ */
+public final class Interruption {
+    private Interruption() {}
+
+    /**
+     * Throws {@link IllegalStateException} ("interrupted while {@code doing}") when the calling thread is
+     * interrupted; its interrupt flag is kept, for the caller's own handling.
+     *
+     * @param doing what the thread was doing, for the message ("sampling")
+     */
+    public static void stopIfInterrupted(String doing) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("interrupted while " + doing);
+        }
+    }
+}
