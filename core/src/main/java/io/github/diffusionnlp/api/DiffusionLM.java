@@ -278,14 +278,11 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * A guidance weight other than 1 weighs a sentiment or template against the unconditional model; with
-     * neither it would change nothing, so a caller who set one surely meant to constrain something (the
-     * command-line tools, OpenNLP and CoreNLP refuse it the same way).
-     */
-    /**
-     * Refuses constraints that ask for what they give nothing to act on, whatever the input: checked at the
-     * call's start, not when a row comes to be sampled, so that the same constraints do not pass on text
-     * without words to sample (no masks, every word kept, a count of 0) and fail on other text.
+     * Refuses constraints that ask for what they give nothing to act on: a guidance weight other than 1
+     * weighs a sentiment or template against the unconditional model, and best of k ranks by sentiment, so
+     * without one a caller surely meant to constrain something (the command-line tools, OpenNLP and CoreNLP
+     * refuse it the same way). Checked at the call's start, whatever the input, so that the same constraints
+     * do not pass on text without words to sample (no masks, every word kept, a count of 0) and fail on other text.
      */
     private static void checkConstraints(Constraints c) {
         if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
