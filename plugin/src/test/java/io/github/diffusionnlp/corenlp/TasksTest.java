@@ -261,7 +261,6 @@ class TasksTest {
         assertConsistent(doc);
     }
 
-    /** Offsets, sentence text and token text agree with the document text. */
     /**
      * Annotating an annotated document again is a new run on its new text, as with CoreNLP's own annotators
      * (a second {@code pos} tags every token anew): our keys then say what that run did, and nothing of an
@@ -336,6 +335,7 @@ class TasksTest {
         }
     }
 
+    /** Offsets, sentence text and token text agree with the document text. */
     static void assertConsistent(Annotation doc) {
         String text = doc.get(CoreAnnotations.TextAnnotation.class);
         int docIndex = 0;
