@@ -39,10 +39,10 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
         int count = p.getCount();
         int length = p.getLength();
         if (count < 0) {
-            throw badParameter("count must be >= 0, got " + count);
+            throw badParameter("-count must be >= 0, got " + count);
         }
         if (length < 0) {
-            throw badParameter("length must be >= 0 (0 = the model chooses), got " + length);
+            throw badParameter("-length must be >= 0 (0 = the model chooses), got " + length);
         }
         ConstraintSpec constraints = constraints(p, p.getPosTemplate(), false);
         int t = constraints.templateLength();
@@ -55,8 +55,8 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
             GeneratorME probe = new GeneratorME(model, options);
             if (length > probe.getMaxLength()) {
-                throw badParameter("length " + length + " is longer than the model's " + probe.getMaxLength()
-                        + " positions");
+                throw badParameter("-length " + length + " is longer than the model's " + probe.getMaxLength()
+                        + " positions; allowed: 0 (the model chooses) to " + probe.getMaxLength());
             }
             try {
                 new GeneratorME(model, options, constraints);
