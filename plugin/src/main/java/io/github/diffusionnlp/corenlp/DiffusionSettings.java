@@ -62,6 +62,13 @@ public final class DiffusionSettings {
     final Set<Upos> maskUpos;
     final int count;
     final int length;
+
+    /**
+     * The most sentences one generate call writes. The annotator samples them all at once and holds them in
+     * the document (a server request's answer too), so a request cannot ask for unbounded memory; the
+     * command line and the OpenNLP tool write each batch as it is sampled and need no cap.
+     */
+    static final int MAX_COUNT = 10_000;
     final boolean replace;
     final Sentiment sentiment; // null: none
     final boolean syntaxKeep; // syntax=keep: each sentence's own tags are its template
@@ -145,7 +152,9 @@ public final class DiffusionSettings {
                         + " is not one");
             }
         }
-        count = intValue(props, "count", 1, 0, 10_000);
+        count = intValue(props, "count", 1, 0, MAX_COUNT, "an integer from 0 to " + MAX_COUNT + " (all of them are"
+                + " sampled at once and held in the document; for more, the command line's generate --count and"
+                + " OpenNLP's Generate -count write them as they go)");
         length = intValue(props, "length", 0, 0, 10_000,
                 "an integer from 0 (the model chooses) to the model's length (64 for the shipped model)");
         strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");

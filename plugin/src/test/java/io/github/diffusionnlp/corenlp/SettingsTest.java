@@ -89,6 +89,9 @@ class SettingsTest {
                 "'65'", "0 (the model chooses) to 64");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "-1"), "diffusion.length",
                 "'-1'", "0 (the model chooses) to the model's length");
+        // the one cap the command line's --count and OpenNLP's -count lack: the annotator holds every sentence
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.count", "10001"), "diffusion.count",
+                "'10001'", "from 0 to 10000", "held in the document", "generate --count", "Generate -count");
         // a property of another task is an error, not ignored
         assertMentions(failure(pipe, "diffusion.count", "3"), "diffusion.count", "task=generate");
         assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.mask", "pos:ADJ"), "diffusion.mask",
