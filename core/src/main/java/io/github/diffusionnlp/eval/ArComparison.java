@@ -13,6 +13,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.ArSampler;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -166,9 +167,19 @@ public final class ArComparison {
 
     /** Writes {@code report.md} (Markdown tables, pictures linked) and {@code results.json} into the output directory. */
     public void write(Results results, String command) throws IOException {
-        Files.writeString(out.resolve("report.md"), Reports.markdown(results, command), StandardCharsets.UTF_8);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(nonFiniteAsNull())
-                .writeValue(out.resolve("results.json").toFile(), results);
+        writeReport(out, results, command);
+    }
+
+    /**
+     * As {@link #write}, into {@code out}. Each file goes through a temporary sibling and an atomic rename, so a
+     * rerun into the same {@code --out} replaces the old one whole, as {@link ComparisonCharts} does the plots.
+     */
+    static void writeReport(Path out, Results results, String command) throws IOException {
+        String markdown = Reports.markdown(results, command);
+        CheckpointFiles.writeAtomically(out.resolve("report.md"),
+                tmp -> Files.writeString(tmp, markdown, StandardCharsets.UTF_8));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(nonFiniteAsNull());
+        CheckpointFiles.writeAtomically(out.resolve("results.json"), tmp -> json.writeValue(tmp.toFile(), results));
     }
 
     /**
@@ -435,9 +446,8 @@ public final class ArComparison {
             }
         }
         List<List<String>> made = make.get();
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, made.stream().map(s -> String.join(" ", s)).toList(), StandardCharsets.UTF_8);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> lines = made.stream().map(s -> String.join(" ", s)).toList();
+        CheckpointFiles.writeAtomically(file, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
         return made;
     }
 

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.eval;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -76,6 +77,31 @@ class ArComparisonTest {
             List<String> messages = new java.util.ArrayList<>();
             new ArComparison(diffusion, ar, heldOut, SMOKE, out, messages::add).run();
             assertTrue(messages.stream().anyMatch(m -> m.startsWith("reusing")), messages.toString());
+        }
+    }
+
+    /**
+     * A rerun into the same {@code --out} replaces {@code report.md} and {@code results.json} whole, as it does
+     * the plots ({@code ComparisonChartsTest}): a reader of the old files, or a run killed while writing, never
+     * finds half of one.
+     */
+    @Test
+    void aRewrittenReportReplacesTheOldOneWhole(@TempDir Path out) throws Exception {
+        ArComparison.Results first = ReportsTest.results(new int[] {8, 16}, new double[] {12, 30});
+        ArComparison.Results second = ReportsTest.results(new int[] {4, 8, 16, 32}, new double[] {10, 20});
+        ArComparison.writeReport(out, first, "compare-ar");
+        for (String f : List.of("report.md", "results.json")) {
+            byte[] before = Files.readAllBytes(out.resolve(f));
+            try (java.io.InputStream reader = Files.newInputStream(out.resolve(f))) {
+                ArComparison.writeReport(out, second, "compare-ar");
+                // written in place, the file would have been truncated under the reader
+                assertArrayEquals(before, reader.readAllBytes(), f);
+            }
+        }
+        assertEquals(Reports.markdown(second, "compare-ar"), Files.readString(out.resolve("report.md")),
+                "the second report is the one kept");
+        try (java.util.stream.Stream<Path> files = Files.list(out)) {
+            assertEquals(List.of("report.md", "results.json"), files.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
 
