@@ -1,11 +1,12 @@
 package io.github.diffusionnlp.cli;
 
+import static io.github.diffusionnlp.cli.OptionErrors.checked;
+
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
-import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 
 /** The constraint options of {@code generate} and {@code rewrite}. */
@@ -91,13 +92,5 @@ final class ConstraintOptions {
 
     private double guidance() {
         return guidance == null ? Constraints.DEFAULT_GUIDANCE : guidance;
-    }
-
-    private static <T> T checked(String option, Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.cli;
 
+import static io.github.diffusionnlp.cli.OptionErrors.checked;
+
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.model.Precision;
@@ -58,11 +60,7 @@ final class ModelOptions {
     DiffusionLM load() throws IOException {
         DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optPrecision(precision()).optBatching(0, Duration.ZERO);
-        try {
-            builder.optNgramCorpus(ngramCorpus);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--ngram-corpus: " + e.getMessage(), e);
-        }
+        checked("--ngram-corpus", () -> builder.optNgramCorpus(ngramCorpus));
         DiffusionLM lm = builder.build();
         if (ngramWeight > 0) {
             try {
@@ -77,26 +75,17 @@ final class ModelOptions {
     }
 
     private Precision precision() {
-        try {
-            return Precision.parse(precision);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--precision: " + e.getMessage(), e);
-        }
+        return checked("--precision", () -> Precision.parse(precision));
     }
 
+    /** The sampling options; a value out of range fails naming its option as typed (--batch, not "batch size"). */
     SamplingOptions sampling() {
-        SamplingOptions.Builder options = SamplingOptions.builder().steps(steps).seed(seed).batchSize(batch)
-                .optTemperature(temperature);
-        try {
-            options.x0Temperature(x0Temperature);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--x0-temperature: " + e.getMessage(), e);
-        }
-        try {
-            options.ngramWeight(ngramWeight);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--ngram-weight: " + e.getMessage(), e);
-        }
+        SamplingOptions.Builder options = SamplingOptions.builder().seed(seed);
+        checked("--steps", () -> options.steps(steps));
+        checked("--batch", () -> options.batchSize(batch));
+        checked("--temperature", () -> options.optTemperature(temperature));
+        checked("--x0-temperature", () -> options.x0Temperature(x0Temperature));
+        checked("--ngram-weight", () -> options.ngramWeight(ngramWeight));
         if (ngramCorpus != null && ngramWeight == 0) {
             throw new IllegalArgumentException("--ngram-corpus " + ngramCorpus + ": only used with --ngram-weight above 0");
         }

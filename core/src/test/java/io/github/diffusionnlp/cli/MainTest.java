@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The command-line tool through {@link Main#run}, with stdin, stdout and stderr captured. */
 @Isolated
@@ -44,6 +46,21 @@ class MainTest {
 
     private static final String MODEL = TestModels.shippedModel().toString();
     private static final String DEV = TestModels.devCorpus().toString();
+
+    /**
+     * A sampling option out of range: the message starts with the option as typed (not SamplingOptions' own
+     * word for it, "steps" or "batch size") and still says the allowed range and the value. Checked before
+     * the model is loaded, so each case is quick.
+     */
+    @ParameterizedTest
+    @CsvSource({"--steps, 0, between 1 and 10000", "--batch, 0, between 1 and 4096", "--temperature, 2, '[0, 1]'",
+            "--x0-temperature, -1, >= 0", "--ngram-weight, -2, >= 0"})
+    void samplingOptionErrorsNameTheOption(String option, String value, String range) {
+        Run r = run("a [MASK]\n", "infill", "--model", MODEL, option, value);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("error: " + option + ": "), r.err());
+        assertTrue(r.err().contains(range) && r.err().contains("got " + value), r.err());
+    }
 
     @Test
     void infillReplacesMasksAndNothingElse() {
