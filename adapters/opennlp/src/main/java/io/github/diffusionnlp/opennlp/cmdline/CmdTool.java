@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -162,29 +163,42 @@ abstract class CmdTool<P> {
         }
     }
 
-    /** The parameters that are set, applied to {@code b}; a bad one is a usage error naming it. */
+    /** The parameters that are set, applied to {@code b}; a bad one is a usage error naming it as typed. */
     private SamplingOptions.Builder apply(Params.SamplingParams p, SamplingOptions.Builder b) {
-        try {
-            b.seed(p.getSeed()).batchSize(p.getBatch());
-            if (p.getSteps() != null) {
-                b.steps(p.getSteps());
-            }
-            if (p.getTemperature() != null) {
-                b.temperature(number(p.getTemperature(), "temperature must be a number in [0, 1]"));
-            }
-            if (p.getX0Temperature() != null) {
-                b.x0Temperature(number(p.getX0Temperature(), "x0 temperature must be a number >= 0"));
-            }
-            if (p.getNgramWeight() != null) {
-                b.ngramWeight(number(p.getNgramWeight(), "the n-gram weight must be a number >= 0"));
-            }
-        } catch (IllegalArgumentException e) {
-            throw badParameter(e.getMessage());
+        b.seed(p.getSeed());
+        checked("-batch", () -> b.batchSize(p.getBatch()));
+        if (p.getSteps() != null) {
+            checked("-steps", () -> b.steps(p.getSteps()));
+        }
+        if (p.getTemperature() != null) {
+            checked("-temperature", () -> b.temperature(number(p.getTemperature(),
+                    "temperature must be a number in [0, 1]")));
+        }
+        if (p.getX0Temperature() != null) {
+            checked("-x0Temperature", () -> b.x0Temperature(number(p.getX0Temperature(),
+                    "x0 temperature must be a number >= 0")));
+        }
+        if (p.getNgramWeight() != null) {
+            checked("-ngramWeight", () -> b.ngramWeight(number(p.getNgramWeight(),
+                    "the n-gram weight must be a number >= 0")));
         }
         return b;
     }
 
-    private static double number(String value, String what) {
+    /**
+     * What {@code value} gives; an {@link IllegalArgumentException} it throws (a check of the API, which words it
+     * its own way: "batch size") is a usage error starting with {@code parameter} as the user typed it.
+     */
+    <T> T checked(String parameter, Supplier<T> value) {
+        try {
+            return value.get();
+        } catch (IllegalArgumentException e) {
+            throw badParameter(parameter + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code value} as a number; not one, an IllegalArgumentException saying {@code what}, got the value. */
+    static double number(String value, String what) {
         try {
             return Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
@@ -197,18 +211,8 @@ abstract class CmdTool<P> {
      * {@code -ngramWeight}, its fusion corpus is found now, before any input is read.
      */
     DiffusionModel loadModel(Params.ModelParams p, Params.SamplingParams sampling) {
-        ai.djl.Device device;
-        try {
-            device = io.github.diffusionnlp.api.Devices.parse(p.getDevice());
-        } catch (IllegalArgumentException e) {
-            throw badParameter("-device: " + e.getMessage());
-        }
-        Precision precision;
-        try {
-            precision = Precision.parse(p.getPrecision());
-        } catch (IllegalArgumentException e) {
-            throw badParameter("-precision: " + e.getMessage());
-        }
+        ai.djl.Device device = checked("-device", () -> io.github.diffusionnlp.api.Devices.parse(p.getDevice()));
+        Precision precision = checked("-precision", () -> Precision.parse(p.getPrecision()));
         DiffusionModel model;
         try {
             model = DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()

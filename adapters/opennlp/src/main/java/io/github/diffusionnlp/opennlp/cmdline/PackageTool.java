@@ -56,21 +56,14 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
                         ? factory.getTemperature().getAsDouble() : "each tool's own");
     }
 
-    /** The tool defaults of {@code -steps} and {@code -temperature}; a value out of range is a bad parameter. */
+    /** The tool defaults of {@code -steps} and {@code -temperature}; a bad one is a usage error naming it as typed. */
     private DiffusionToolFactory factory(Params.PackageParams p) {
-        try {
-            if (p.getTemperature() == null) {
-                return new DiffusionToolFactory(p.getSteps());
-            }
-            double t;
-            try {
-                t = Double.parseDouble(p.getTemperature().trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("temperature must be a number in [0, 1], got " + p.getTemperature());
-            }
-            return new DiffusionToolFactory(p.getSteps(), t);
-        } catch (IllegalArgumentException e) {
-            throw badParameter(e.getMessage());
+        DiffusionToolFactory stepsOnly = checked("-steps", () -> new DiffusionToolFactory(p.getSteps()));
+        if (p.getTemperature() == null) {
+            return stepsOnly;
         }
+        // the steps passed just now, so what this constructor refuses is the temperature
+        return checked("-temperature", () -> new DiffusionToolFactory(p.getSteps(),
+                number(p.getTemperature(), "temperature must be a number in [0, 1]")));
     }
 }

@@ -18,8 +18,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command-line tools through their main entry point, with captured streams. */
 class DiffusionNlpToolTest {
@@ -54,6 +58,40 @@ class DiffusionNlpToolTest {
             }
         }
         return in.length > 0 && in[in.length - 1] != '\n' ? n + 1 : n;
+    }
+
+    /** Every sampling parameter out of range or not a number, in every tool that takes it. */
+    static Stream<Arguments> badSamplingParameters() {
+        List<String[]> bad = List.of(new String[] {"-steps", "0", "between 1 and 10000"},
+                new String[] {"-batch", "0", "between 1 and 4096"}, new String[] {"-temperature", "2", "[0, 1]"},
+                new String[] {"-temperature", "hot", "[0, 1]"}, new String[] {"-x0Temperature", "-1", ">= 0"},
+                new String[] {"-ngramWeight", "-2", ">= 0"});
+        Stream<Arguments> tools = Stream.of("Infill", "Rewrite", "Generate")
+                .flatMap(tool -> bad.stream().map(b -> Arguments.of(tool, b[0], b[1], b[2])));
+        Stream<Arguments> packaging = Stream.of(Arguments.of("Package", "-steps", "0", "between 1 and 10000"),
+                Arguments.of("Package", "-temperature", "2", "[0, 1]"),
+                Arguments.of("Package", "-temperature", "hot", "[0, 1]"));
+        return Stream.concat(tools, packaging);
+    }
+
+    /**
+     * A bad sampling parameter: the message starts with the parameter as typed (not SamplingOptions' own word
+     * for it, "steps" or "batch size") and still says the allowed range and the value. Checked before a model is
+     * loaded (Package: before the directory is read), so each case is quick.
+     */
+    @ParameterizedTest
+    @MethodSource("badSamplingParameters")
+    void samplingParameterErrorsNameTheParameter(String tool, String parameter, String value, String range,
+            @TempDir Path tmp) {
+        String[] args = tool.equals("Package")
+                ? new String[] {tool, "-model", TestModels.tinyModel().toString(), "-out",
+                        tmp.resolve("m.bin").toString(), parameter, value}
+                : new String[] {tool, parameter, value};
+        Run r = run("a [MASK] b\n", args);
+        assertEquals(1, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith(parameter + ": "), r.stderr());
+        String message = r.stderr().lines().findFirst().orElseThrow();
+        assertTrue(message.contains(range) && message.contains("got " + value), message);
     }
 
     @Test
@@ -425,7 +463,8 @@ class DiffusionNlpToolTest {
             assertTrue(bad.stderr().contains("Usage: java -jar diffusion-nlp-opennlp.jar Package"), bad.stderr());
         }
         Run temperature = run("", "Package", "-model", dir, "-out", bin.toString(), "-temperature", "2");
-        assertTrue(temperature.stderr().startsWith("temperature must be in [0, 1], got 2.0"), temperature.stderr());
+        assertTrue(temperature.stderr().startsWith("-temperature: temperature must be in [0, 1], got 2.0"),
+                temperature.stderr());
         Path ar = TestModels.root().resolve("test-data/models/brown-ar");
         Run autoregressive = run("", "Package", "-model", ar.toString(), "-out", tmp.resolve("ar.bin").toString());
         assertEquals(2, autoregressive.code(), autoregressive.stderr());
