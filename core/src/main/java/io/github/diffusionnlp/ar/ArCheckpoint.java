@@ -74,6 +74,7 @@ public final class ArCheckpoint {
             throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
                     + " words but config.json says vocabSize = " + header.model().vocabSize());
         }
+        CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), header.model().minimumWeights());
         CausalTransformer network = new CausalTransformer(header.model());
         network.initialize(manager);
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);

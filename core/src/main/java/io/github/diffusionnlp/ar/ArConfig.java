@@ -61,6 +61,16 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
     }
 
     /**
+     * {@link #parameters()} in doubles, which absurd shapes (read from a damaged config.json) cannot overflow:
+     * what a loader checks the weight file's size against before it builds, and so allocates, the network.
+     */
+    public double minimumWeights() {
+        double d = dim;
+        double hidden = (double) ffnMultiplier * d;
+        return (double) vocabSize * d + (double) positions() * d + (double) layers * (4 * d * d + 2 * d * hidden);
+    }
+
+    /**
      * Matrix-product FLOPs (2 per multiply-add) of a forward pass: {@code batch} rows of {@code len}
      * new positions attending to {@code past + len} keys, with logits at {@code logitRows} positions.
      */

@@ -118,6 +118,28 @@ public final class CheckpointFiles {
         }
     }
 
+    /**
+     * Fails unless the weight file {@code file} is large enough to hold {@code minimumWeights} float32
+     * weights. Called before the network is built: building allocates every weight, so a config.json
+     * whose shape is absurd (a width of 10^9, 100,000 layers) would otherwise exhaust memory or abort
+     * PyTorch before the file is read, where now it is refused for the few bytes it is.
+     */
+    public static void requireRoomForWeights(Path file, double minimumWeights) throws InvalidModelException {
+        Path params = existing(file.getParent(), file.getFileName().toString());
+        long size;
+        try {
+            size = Files.size(params);
+        } catch (IOException e) {
+            throw new InvalidModelException(params, "cannot be read (" + firstLine(e) + ")");
+        }
+        if (minimumWeights * Float.BYTES > size) {
+            throw new InvalidModelException(params, String.format(java.util.Locale.ROOT, "holds %,d bytes, but the"
+                    + " model section of config.json describes a network of at least %,.0f weights (%,.0f bytes):"
+                    + " config.json or this file is damaged or truncated (restore the directory from a copy, or train"
+                    + " again)", size, minimumWeights, minimumWeights * Float.BYTES));
+        }
+    }
+
     /** Optimizer moments saved beside a checkpoint, or null when there are none. */
     public static NDList loadOptimizerState(Path file, NDManager manager) throws IOException {
         if (!Files.isRegularFile(file)) {

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -121,6 +122,14 @@ public final class ModelCheckpoint {
         if (header.model() == null) {
             throw new InvalidModelException(file, "has no \"model\" section");
         }
+        if (header.model().maxLength() > TrainOptions.MAX_LENGTH) { // attention at sampling is quadratic in it
+            throw new InvalidModelException(file, "says maxLength = " + header.model().maxLength() + ", more than the "
+                    + TrainOptions.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
+        }
+        if (!(header.warpDecay() >= 0 && header.warpDecay() < 1)) { // NaN included: it would poison resumed training
+            throw new InvalidModelException(file, "says warpDecay = " + header.warpDecay() + "; it must be at least 0"
+                    + " and below 1 (training writes 0.995)");
+        }
         int needed = versionFor(header.model());
         if (version < needed) { // only relativePositions raises it
             throw new InvalidModelException(file, "says format version " + version + " but relativePositions = true,"
@@ -147,6 +156,7 @@ public final class ModelCheckpoint {
             throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
                     + " words but config.json says vocabSize = " + config.vocabSize());
         }
+        CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), config.minimumWeights());
         DiffusionTransformer network = new DiffusionTransformer(config);
         network.initialize(manager);
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);

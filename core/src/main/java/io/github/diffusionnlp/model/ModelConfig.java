@@ -32,7 +32,8 @@ public record ModelConfig(
         require(ffnMultiplier > 0, "ffnMultiplier", ffnMultiplier, "> 0");
         require(noiseDim > 0 && noiseDim % 2 == 0, "noiseDim", noiseDim, "an even number > 0");
         require(maxLength > 1, "maxLength", maxLength, "> 1");
-        require(sigmaMin > 0 && sigmaMax > sigmaMin, "sigma range", sigmaMin + ".." + sigmaMax, "0 < sigmaMin < sigmaMax");
+        require(sigmaMin > 0 && sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "sigma range", sigmaMin + ".." + sigmaMax,
+                "0 < sigmaMin < sigmaMax < infinity");
     }
 
     private static void require(boolean ok, String what, Object value, String allowed) {
@@ -64,5 +65,19 @@ public record ModelConfig(
 
     public int headDim() {
         return dim / heads;
+    }
+
+    /**
+     * A lower bound on the network's weight count: its embedding tables and matrices, without the biases
+     * and norms. Computed in doubles, as absurd shapes overflow a long; a loader compares it with the size
+     * of the weight file before building the network, so that a damaged config.json cannot make it allocate
+     * more than the file could hold.
+     */
+    public double minimumWeights() {
+        double d = dim;
+        double perLayer = d * 3 * d + d * d + 2.0 * ffnMultiplier * d * d + 6.0 * noiseDim * d
+                + (relativePositions ? (2.0 * maxLength - 1) * heads : 0);
+        return (double) vocabSize * d + (double) maxLength * d + 2 * d * d + 2.0 * noiseDim * noiseDim
+                + (double) layers * perLayer;
     }
 }

@@ -167,6 +167,12 @@ class AutoregressiveModelTest {
         Files.write(params, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> AutoregressiveLM.load(dir, null));
         assertTrue(e.getMessage().contains(ArCheckpoint.PARAMS) && e.getMessage().contains("truncated"), e.getMessage());
+        // a shape larger than the weights is refused before the network is built (and its weights allocated)
+        Files.write(params, bytes);
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, Files.readString(config).replace("\"layers\" : 2", "\"layers\" : 40"));
+        InvalidModelException tooBig = assertThrows(InvalidModelException.class, () -> AutoregressiveLM.load(dir, null));
+        assertTrue(tooBig.getMessage().contains("describes a network of at least"), tooBig.getMessage());
         Path diffusion = TestModels.tinyModel();
         InvalidModelException wrongKind = assertThrows(InvalidModelException.class,
                 () -> AutoregressiveLM.load(diffusion, null));

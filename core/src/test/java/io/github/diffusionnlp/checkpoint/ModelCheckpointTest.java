@@ -166,4 +166,42 @@ class ModelCheckpointTest {
         ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
         assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
     }
+
+    /**
+     * A config.json whose shape is larger than model.params can hold is refused before the network is built:
+     * building allocates every weight, so a 40-layer shape would cost memory for nothing and an absurd one
+     * (below) would exhaust it or abort PyTorch.
+     */
+    @Test
+    void refusesAShapeLargerThanItsWeightsBeforeBuildingIt(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config).replace("\"layers\" : 2", "\"layers\" : 40"));
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(ModelCheckpoint.PARAMS), e.file());
+        assertTrue(e.getMessage().contains("describes a network of at least"), e.getMessage());
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"dim\" : 64|\"dim\" : 1000000000|model.params",
+        "\"layers\" : 2|\"layers\" : 100000|model.params",
+        "\"ffnMultiplier\" : 2|\"ffnMultiplier\" : 2000000000|model.params",
+        "\"noiseDim\" : 32|\"noiseDim\" : 2000000000|model.params",
+        "\"vocabSize\" : |\"vocabSize\" : 2000000000, \"was\" : |vocab.txt",
+        "\"maxLength\" : |\"maxLength\" : 2000000000, \"was\" : |config.json",
+        "\"maxLength\" : |\"maxLength\" : -5, \"was\" : |config.json",
+        "\"sigmaMax\" : |\"sigmaMax\" : \"Infinity\", \"was\" : |config.json",
+        "\"warpDecay\" : |\"warpDecay\" : \"NaN\", \"was\" : |config.json",
+    })
+    void refusesAbsurdShapesWithoutAllocatingThem(String field, String absurd, String named, @TempDir Path dir)
+            throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        String text = Files.readString(config);
+        assertTrue(text.contains(field), field);
+        Files.writeString(config, text.replace(field, absurd));
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(named), e.file(), e.getMessage());
+    }
 }
