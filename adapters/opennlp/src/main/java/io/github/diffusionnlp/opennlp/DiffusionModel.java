@@ -65,6 +65,14 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private static final List<String> PACKAGE_FILES = Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream())
             .toList();
 
+    /**
+     * How much a package's entries may unpack to: this many times the package's size, plus a fixed
+     * allowance for small packages. Float weights hardly compress, so a real package
+     * stays far below it and only a zip bomb (deflate reaches about 1,000 times) comes near it.
+     */
+    private static final long UNPACKED_RATIO = 20;
+    private static final long UNPACKED_ALLOWANCE = 64L << 20;
+
     static {
         ExtensionLoader.registerAllowedPackage(EXTENSION_PACKAGE);
     }
@@ -111,13 +119,28 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             bytes = in.readAllBytes();
         }
         Properties manifest = null;
+        long unpackedLimit = UNPACKED_ALLOWANCE + UNPACKED_RATIO * (long) bytes.length;
+        long unpacked = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; manifest == null && (e = zip.getNextEntry()) != null; ) {
-                if (e.getName().equals(MANIFEST_ENTRY)) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals(MANIFEST_ENTRY) && manifest == null) {
                     manifest = new Properties();
                     manifest.load(zip);
                 }
+                // OpenNLP's loader reads every entry whole into memory: unpack each here first, in constant
+                // memory, so that a zip bomb (an entry far larger than the package, or than its declared
+                // size) is refused before it can exhaust the heap
+                long entry = zip.transferTo(OutputStream.nullOutputStream());
+                unpacked += entry;
+                if (e.getSize() >= 0 && entry > e.getSize() || unpacked > unpackedLimit) {
+                    throw new InvalidFormatException(name + " is not a usable model package: its entry " + e.getName()
+                            + " unpacks to more than " + (e.getSize() >= 0 && entry > e.getSize() ? "the "
+                            + e.getSize() + " bytes it declares" : "the package's size allows (" + unpackedLimit
+                            + " bytes in all for a package of " + bytes.length + ")") + "; it is damaged or hostile");
+                }
             }
+        } catch (InvalidFormatException e) {
+            throw e;
         } catch (IOException e) {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")");
         }
