@@ -8,7 +8,6 @@ import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
-import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -122,9 +121,9 @@ public final class ModelCheckpoint {
         if (header.model() == null) {
             throw new InvalidModelException(file, "has no \"model\" section");
         }
-        if (header.model().maxLength() > TrainOptions.MAX_LENGTH) { // attention at sampling is quadratic in it
+        if (header.model().maxLength() > ModelConfig.MAX_LENGTH) { // attention at sampling is quadratic in it
             throw new InvalidModelException(file, "says maxLength = " + header.model().maxLength() + ", more than the "
-                    + TrainOptions.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
+                    + ModelConfig.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
         }
         if (!(header.warpDecay() >= 0 && header.warpDecay() < 1)) { // NaN included: it would poison resumed training
             throw new InvalidModelException(file, "says warpDecay = " + header.warpDecay() + "; it must be at least 0"

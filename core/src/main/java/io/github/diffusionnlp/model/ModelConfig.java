@@ -18,6 +18,11 @@ package io.github.diffusionnlp.model;
 public record ModelConfig(
         int vocabSize, int dim, int layers, int heads, int ffnMultiplier, int noiseDim, int maxLength,
         double sigmaMin, double sigmaMax, boolean relativePositions) {
+    /**
+     * The longest row a model may have: attention is quadratic in it, so longer rows only cost (training
+     * refuses more, and loading takes more for a damaged file).
+     */
+    public static final int MAX_LENGTH = 512;
 
     public ModelConfig(int vocabSize, int dim, int layers, int heads, int ffnMultiplier, int noiseDim, int maxLength,
             double sigmaMin, double sigmaMax) {

@@ -42,8 +42,8 @@ public record TrainOptions(
     public static final int DEFAULT_WARMUP_STEPS = 200;
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_CHECKPOINT_EVERY = 250;
-    /** The longest row a model may have. */
-    public static final int MAX_LENGTH = 512;
+    /** The longest row a model may have ({@link ModelConfig#MAX_LENGTH}). */
+    public static final int MAX_LENGTH = ModelConfig.MAX_LENGTH;
 
     public TrainOptions {
         Objects.requireNonNull(corpus, "corpus");
