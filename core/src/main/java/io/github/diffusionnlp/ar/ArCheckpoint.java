@@ -79,20 +79,13 @@ public final class ArCheckpoint {
         network.initialize(manager);
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
         // after the checks above, which say more about a damaged file; these catch whole files of another save
-        for (String name : List.of(VOCAB, PARAMS)) {
-            verify(dir.resolve(name), header, "Restore the directory from a copy, or train again");
-        }
+        CheckpointCommit.verifyModelFiles(dir, List.of(VOCAB, PARAMS), header.files(), header.training());
         return new Loaded(header, network, vocabulary);
     }
 
     public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
-        verify(dir.resolve(OPTIMIZER), readHeader(dir), "Delete it to resume with fresh optimizer moments from the"
-                + " saved weights");
+        Header header = readHeader(dir);
+        CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
         return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
-    }
-
-    private static void verify(Path file, Header header, String remedy) throws IOException {
-        CheckpointCommit.verify(file, header.files(), header.training() == null ? -1 : header.training().step(),
-                remedy);
     }
 }

@@ -97,20 +97,38 @@ public final class CheckpointCommit {
     }
 
     /**
+     * Fails naming the file when one of {@code names} in {@code dir} is not the file its config recorded
+     * ({@code files}, the config's checksums; {@code training}, its record): a checkpoint that mixes two saves.
+     */
+    public static void verifyModelFiles(Path dir, List<String> names, Map<String, String> files, TrainingInfo training)
+            throws IOException {
+        for (String name : names) {
+            verify(dir.resolve(name), files, training, "Restore the directory from a copy, or train again");
+        }
+    }
+
+    /** As {@link #verifyModelFiles} for the optimizer state a resumed run would read. */
+    public static void verifyOptimizerState(Path file, Map<String, String> files, TrainingInfo training)
+            throws IOException {
+        verify(file, files, training, "Delete it to resume with fresh optimizer moments from the saved weights");
+    }
+
+    /**
      * Fails naming {@code file} and {@code remedy} when the config recorded another checksum for it, or none
      * for a file that is there; configs written before checksums were recorded ({@code fingerprints} null)
      * pass.
      */
-    public static void verify(Path file, Map<String, String> fingerprints, int step, String remedy)
+    private static void verify(Path file, Map<String, String> fingerprints, TrainingInfo training, String remedy)
             throws IOException {
         if (fingerprints == null || !Files.isRegularFile(file)) {
             return;
         }
         String expected = fingerprints.get(file.getFileName().toString());
         if (expected == null || !expected.equals(fingerprint(file))) {
-            throw new InvalidModelException(file, "is not the file its config.json was saved with (step " + step
-                    + "): the checkpoint mixes files of two saves (a run stopped while writing one with a build before"
-                    + " checkpoints were written as a set, or a file was copied in). " + remedy);
+            throw new InvalidModelException(file, "is not the file its config.json was saved with (step "
+                    + (training == null ? -1 : training.step()) + "): the checkpoint mixes files of two saves (a run"
+                    + " stopped while writing one with a build before checkpoints were written as a set, or a file was"
+                    + " copied in). " + remedy);
         }
     }
 

@@ -161,9 +161,7 @@ public final class ModelCheckpoint {
         CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
         TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
         // after the checks above, which say more about a damaged file; these catch whole files of another save
-        for (String name : List.of(VOCAB, PARAMS, WARP)) {
-            verify(dir.resolve(name), header, "Restore the directory from a copy, or train again");
-        }
+        CheckpointCommit.verifyModelFiles(dir, List.of(VOCAB, PARAMS, WARP), header.files(), header.training());
         Path lexicon = dir.resolve(TAG_LEXICON);
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
@@ -179,14 +177,9 @@ public final class ModelCheckpoint {
 
     /** The optimizer moments saved with a checkpoint, or null when it has none. */
     public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
-        verify(dir.resolve(OPTIMIZER), readHeader(dir), "Delete it to resume with fresh optimizer moments from the"
-                + " saved weights");
+        Header header = readHeader(dir);
+        CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
         return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
-    }
-
-    private static void verify(Path file, Header header, String remedy) throws IOException {
-        CheckpointCommit.verify(file, header.files(), header.training() == null ? -1 : header.training().step(),
-                remedy);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {
