@@ -19,10 +19,6 @@ final class ModelChoice {
 
     /** {@code --device} as a DJL device, or an error naming the option. */
     Device device() {
-        try {
-            return io.github.diffusionnlp.api.Devices.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--device: " + e.getMessage(), e);
-        }
+        return OptionErrors.checked("--device", () -> io.github.diffusionnlp.api.Devices.parse(device));
     }
 }

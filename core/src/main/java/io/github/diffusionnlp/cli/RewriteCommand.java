@@ -71,11 +71,7 @@ final class RewriteCommand extends TokenLinesCommand {
                         + " UPOS classes needs tagged input (--tagged, tokens as word_UPOS), or the OpenNLP Rewrite"
                         + " tool / CoreNLP annotator, which tag the text themselves");
             } else {
-                try {
-                    keptClasses.add(Upos.parse(p));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--keep: " + e.getMessage(), e);
-                }
+                keptClasses.add(OptionErrors.checked("--keep", () -> Upos.parse(p)));
             }
         }
         if (!keptIndexes.isEmpty()) {
