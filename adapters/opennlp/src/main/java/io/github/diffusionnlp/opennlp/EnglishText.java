@@ -105,7 +105,7 @@ public final class EnglishText {
      * end-of-sentence character but the run's last is replaced by {@value #OPAQUE}; the length stays, so
      * the detector's spans fit {@code text}. The detector looks for the whitespace after every such
      * character, so its time grew with the square of a run's length (100,000 full stops: 4.6 s; a
-     * 1,000,000-character line, the tools' limit: about ten minutes), yet of a run it only ever weighs
+     * 1,000,000-character line, the tools' limit: about eight minutes by that square law, not run), yet of a run it only ever weighs
      * the last one, which stays: a sentence still ends after a long run as before.
      */
     private String withLongRunsOpaque(String text) {

@@ -271,7 +271,7 @@ class ApiTest {
     /**
      * A long run of full stops (or of "a.b") is read in a second: SentenceDetectorME looks for the
      * whitespace after every end-of-sentence character, so its time grew with the square of a run's length
-     * (100,000 full stops: 4.6 s; a line of 1,000,000, the tools' limit, about ten minutes). Sentences still
+     * (100,000 full stops: 4.6 s; a line of 1,000,000, the tools' limit, about eight minutes by that square law, not run). Sentences still
      * end after a long run, and ordinary text splits as before.
      */
     @Test
