@@ -3,6 +3,7 @@ package io.github.diffusionnlp.corenlp;
 import com.google.common.primitives.Ints;
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
@@ -92,6 +93,7 @@ public final class DiffusionSettings {
                         + "? ").orElse("") + "a known property: " + prefix + String.join(", " + prefix, KEYS));
             }
         }
+        checkMisspeltPrefixes(props);
         String taskValue = get(props, "task", "infill").toLowerCase(Locale.ROOT);
         switch (taskValue) {
             case "infill" -> task = Task.INFILL;
@@ -335,8 +337,46 @@ public final class DiffusionSettings {
                 .min(Comparator.comparingDouble(k -> distance.score(lower, k.toLowerCase(Locale.ROOT))));
     }
 
+    /**
+     * Fails on a key like {@code difusion.steps} for an annotator named {@code diffusion}. CoreNLP hands each
+     * annotator the whole properties and each reads its own prefix, so such a key is read by nobody and the user
+     * silently gets the default. It is taken for ours when its prefix is near our name (in any case), is no other
+     * annotator's (the pipeline's {@code annotators}, a {@code customAnnotatorClass.*}, CoreNLP's own names) and
+     * the rest is one of our properties.
+     */
+    private void checkMisspeltPrefixes(Properties props) {
+        Set<String> annotators = annotatorNames(props);
+        EditDistance distance = new EditDistance(true);
+        // a short name has short neighbours that are other annotators' (pos, ner): one edit only
+        int nearEnough = name.length() > 4 ? 2 : 1;
+        for (String key : props.stringPropertyNames()) {
+            int dot = key.indexOf('.');
+            String prefix = dot < 0 ? "" : key.substring(0, dot);
+            String rest = key.substring(dot + 1);
+            if (dot > 0 && !prefix.equals(name) && KEYS.contains(rest) && !annotators.contains(prefix)
+                    && distance.score(prefix.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= nearEnough) {
+                throw badProperty(key, props.getProperty(key), "did you mean " + name + "." + rest + "? ('" + prefix
+                        + "' is not an annotator of this pipeline)");
+            }
+        }
+    }
+
+    /** Every name a property prefix may belong to other than misspelling ours. */
+    private static Set<String> annotatorNames(Properties props) {
+        Set<String> names = new TreeSet<>(Annotator.DEFAULT_REQUIREMENTS.keySet()); // CoreNLP's own annotators
+        names.addAll(Arrays.asList(props.getProperty("annotators", "").split("[,\\s]+")));
+        String custom = "customAnnotatorClass.";
+        props.stringPropertyNames().stream().filter(k -> k.startsWith(custom))
+                .forEach(k -> names.add(k.substring(custom.length())));
+        return names;
+    }
+
     private IllegalArgumentException bad(String key, String value, String allowed) {
-        return new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '" + value
+        return badProperty(name + "." + key, value, allowed);
+    }
+
+    private IllegalArgumentException badProperty(String property, String value, String allowed) {
+        return new IllegalArgumentException("annotator \"" + name + "\": bad " + property + " = '" + value
                 + "'; allowed: " + allowed);
     }
 

@@ -99,6 +99,41 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.strength", "0.5"), "diffusion.strength", "task=rewrite");
     }
 
+    /**
+     * A misspelt annotator prefix was another annotator's property to CoreNLP and nobody's: the user got the
+     * defaults silently. Each pipeline here has a seed of its own, so that CoreNLP's global annotator cache (keyed
+     * by the diffusion.* properties alone) cannot hand back an annotator some other test made.
+     */
+    @Test
+    void aMisspeltAnnotatorPrefixIsToldTheOneItMeant() {
+        String pipe = "tokenize,ssplit,diffusion";
+        assertEquals("annotator \"diffusion\": bad difusion.steps = '8'; allowed: did you mean diffusion.steps?"
+                + " ('difusion' is not an annotator of this pipeline)",
+                failure(pipe, "diffusion.seed", "1301", "difusion.steps", "8"));
+        assertMentions(failure(pipe, "diffusion.seed", "1302", "Diffusion.task", "rewrite"),
+                "bad Diffusion.task = 'rewrite'", "did you mean diffusion.task?");
+        assertMentions(failure(pipe, "diffusion.seed", "1303", "diffsuion.mask", "pos:ADJ"),
+                "did you mean diffusion.mask?");
+        // a custom name is the name compared with
+        Properties custom = props("tokenize,ssplit,rewriter", "customAnnotatorClass.rewriter",
+                DiffusionAnnotator.class.getName(), "rewriter.task", "rewrite", "rewriter.seed", "1304",
+                "rewritr.strength", "0.3");
+        Throwable t = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(custom));
+        assertMentions(DiffusionCoreNLP.annotatorError(t).getMessage(), "annotator \"rewriter\": bad rewritr.strength",
+                "did you mean rewriter.strength?");
+    }
+
+    /** What is near the name but another annotator's, or not one of our properties, is left alone. */
+    @Test
+    void prefixesOfOtherAnnotatorsAreNotTakenForMisspellings() {
+        // a second diffusion annotator in the pipeline, and one registered but not run
+        new StanfordCoreNLP(props("tokenize,ssplit,diffusion,diffusion2", "diffusion.seed", "1311",
+                "customAnnotatorClass.diffusion2", DiffusionAnnotator.class.getName(), "diffusion2.seed", "1312",
+                "customAnnotatorClass.diffusion3", DiffusionAnnotator.class.getName(), "diffusion3.steps", "2"));
+        // the rest is not one of our properties: someone else's key that happens to look like our name
+        new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.seed", "1313", "difusion.colour", "red"));
+    }
+
     @Test
     void badSentimentSyntaxAndGuidanceFailAtConstruction() {
         String pipe = "tokenize,ssplit,diffusion";
