@@ -87,14 +87,24 @@ public final class ModelCheckpoint {
         }
     }
 
-    /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
+    /**
+     * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, under the directory's
+     * lock ({@link ModelDirectory#lock}): a training run writing a checkpoint there meanwhile would have its
+     * new config replaced by the old one with metrics, and the model refused as a mixture of two saves.
+     *
+     * @throws IOException when another command (a running training) holds the lock, with nothing changed
+     */
     public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
-        Header h = readHeader(dir);
-        Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
-        merged.putAll(metrics);
-        Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
-                h.training().withMetrics(merged), h.files());
-        CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
+        readHeader(dir); // a model directory, before a lock file is made in it
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, "evaluate --record (ModelCheckpoint.recordMetrics)",
+                "record the metrics after it")) {
+            Header h = readHeader(dir);
+            Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
+            merged.putAll(metrics);
+            Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
+                    h.training().withMetrics(merged), h.files());
+            CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
+        }
     }
 
     public static Header readHeader(Path dir) throws IOException {
