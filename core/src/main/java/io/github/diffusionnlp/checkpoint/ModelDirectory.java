@@ -73,6 +73,14 @@ public final class ModelDirectory {
 
     /** Fails when a run holds the lock of {@code out}; takes no lock and makes no lock file. */
     public static void refuseLocked(Path out) throws IOException {
+        refuseLocked(out, "give another output directory");
+    }
+
+    /**
+     * {@link #refuseLocked(Path)}, saying {@code otherwise} (what else the user can do than wait, or null) in
+     * the message.
+     */
+    public static void refuseLocked(Path out, String otherwise) throws IOException {
         Path lock = out.resolve(TRAINING_LOCK);
         if (!Files.isRegularFile(lock) || !Files.isWritable(lock)) {
             return; // no run has trained here, or the run's own claim will say it cannot write here
@@ -86,7 +94,7 @@ public final class ModelDirectory {
         } catch (OverlappingFileLockException e) {
             // held by a run in this process
         }
-        throw lockedBy(out);
+        throw lockedBy(out, otherwise);
     }
 
     /** What a caller is told when another command holds the lock of {@code out}; see {@link #lockedBy(Path, String)}. */

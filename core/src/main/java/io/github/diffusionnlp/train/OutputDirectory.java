@@ -101,7 +101,7 @@ public final class OutputDirectory {
         List<Path> inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? inputs(options) : List.of();
         ModelDirectory.refuseUnusable(options.output(), options.resume(), inputs, option,
                 "give another output directory");
-        ModelDirectory.refuseLocked(options.output());
+        ModelDirectory.refuseLocked(options.output(), "give another " + option);
     }
 
     /** The run's own corpus and dev split, which the OpenNLP trainer keeps in its output directory. */
