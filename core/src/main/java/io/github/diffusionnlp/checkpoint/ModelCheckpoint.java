@@ -87,14 +87,48 @@ public final class ModelCheckpoint {
         }
     }
 
-    /** Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}. */
+    /**
+     * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, for the checkpoint as it
+     * is now; see {@link #recordMetrics(Path, TrainingInfo, Map)}.
+     */
     public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
-        Header h = readHeader(dir);
-        Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
-        merged.putAll(metrics);
-        Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
-                h.training().withMetrics(merged), h.files());
-        CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
+        recordMetrics(dir, null, metrics);
+    }
+
+    /**
+     * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, under the directory's
+     * lock ({@link ModelDirectory#lock}): a training run writing a checkpoint there meanwhile would have its
+     * new config replaced by the old one with metrics, and the model refused as a mixture of two saves.
+     *
+     * @param evaluated the training record of the checkpoint the metrics were measured on (as loaded), or
+     *     null for the one there now: metrics of a checkpoint that a run has since replaced are refused, as
+     *     they would be shown as the new one's
+     * @throws IOException when another command (a running training) holds the lock, or the checkpoint is no
+     *     longer the evaluated one, with nothing changed
+     */
+    public static void recordMetrics(Path dir, TrainingInfo evaluated, Map<String, Double> metrics)
+            throws IOException {
+        readHeader(dir); // a model directory, before a lock file is made in it
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, "evaluate --record (ModelCheckpoint.recordMetrics)",
+                "record the metrics after it")) {
+            Header h = readHeader(dir);
+            if (evaluated != null && !sameCheckpoint(evaluated, h.training())) {
+                throw new IOException("the checkpoint in " + dir + " is no longer the one evaluated (step "
+                        + evaluated.step() + " then, " + (h.training() == null ? "none" : h.training().step())
+                        + " now: a training run has saved another); evaluate it again to record its metrics"
+                        + " (nothing was changed)");
+            }
+            Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
+            merged.putAll(metrics);
+            Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
+                    h.training().withMetrics(merged), h.files());
+            CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
+        }
+    }
+
+    /** Whether two training records are one checkpoint's: the same but for metrics recorded since. */
+    private static boolean sameCheckpoint(TrainingInfo a, TrainingInfo b) {
+        return b != null && a.withMetrics(null).equals(b.withMetrics(null));
     }
 
     public static Header readHeader(Path dir) throws IOException {

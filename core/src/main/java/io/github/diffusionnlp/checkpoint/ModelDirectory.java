@@ -1,9 +1,12 @@
 package io.github.diffusionnlp.checkpoint;
 
+import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -17,7 +20,10 @@ import java.util.stream.Stream;
  * which the library calls too, so they live here rather than beside the trainer.
  */
 public final class ModelDirectory {
-    /** The file a training run holds a lock on while it trains into the directory. */
+    /**
+     * The file every command that writes into a model directory holds a lock on while it writes there
+     * ({@link #lock}): training, growing into it, its tag lexicon, recorded metrics.
+     */
     public static final String TRAINING_LOCK = "training.lock";
     public static final String TRAINING_LOG = "training-log.csv";
     public static final String LOSS_PLOT = "loss.png";
@@ -67,6 +73,14 @@ public final class ModelDirectory {
 
     /** Fails when a run holds the lock of {@code out}; takes no lock and makes no lock file. */
     public static void refuseLocked(Path out) throws IOException {
+        refuseLocked(out, "give another output directory");
+    }
+
+    /**
+     * {@link #refuseLocked(Path)}, saying {@code otherwise} (what else the user can do than wait, or null) in
+     * the message.
+     */
+    public static void refuseLocked(Path out, String otherwise) throws IOException {
         Path lock = out.resolve(TRAINING_LOCK);
         if (!Files.isRegularFile(lock) || !Files.isWritable(lock)) {
             return; // no run has trained here, or the run's own claim will say it cannot write here
@@ -80,14 +94,90 @@ public final class ModelDirectory {
         } catch (OverlappingFileLockException e) {
             // held by a run in this process
         }
-        throw lockedBy(out);
+        throw lockedBy(out, otherwise);
     }
 
-    /** What a caller is told when a training run holds the lock of {@code out}. */
+    /** What a caller is told when another command holds the lock of {@code out}; see {@link #lockedBy(Path, String)}. */
     public static IOException lockedBy(Path out) {
-        return new IOException("another training run is writing into " + out + " (it holds "
-                + out.resolve(TRAINING_LOCK) + "); wait for it to end or stop it, or give another output directory"
+        return lockedBy(out, "give another output directory");
+    }
+
+    /**
+     * What a caller is told when another command holds the lock of {@code out}: which command, when the
+     * holder said so in the lock file ({@link #lock}; an empty one is a run of a build before holders
+     * said, or one that has just taken it), and what to do.
+     *
+     * @param otherwise what else the caller's user can do than wait ({@code "give another output
+     *     directory"}), or null
+     */
+    public static IOException lockedBy(Path out, String otherwise) {
+        Path lock = out.resolve(TRAINING_LOCK);
+        String holder = holder(lock);
+        String who = holder == null ? "another training run is writing into " + out + " (it holds " + lock + ")"
+                : "another command is writing into " + out + " (" + holder + ", holds " + lock + ")";
+        return new IOException(who + "; wait for it to end or stop it" + (otherwise == null ? "" : ", or " + otherwise)
                 + " (nothing was changed)");
+    }
+
+    /** The holder a lock file names, or null when it names none that can be read. */
+    private static String holder(Path lock) {
+        try {
+            String text = Files.readString(lock, StandardCharsets.UTF_8).strip();
+            return text.isEmpty() || text.length() > 200 || text.contains("\n") ? null : text;
+        } catch (IOException e) {
+            return null; // gone, unreadable, not UTF-8, or locked against reading (Windows): say no name
+        }
+    }
+
+    /**
+     * The lock of a model directory, held by one command while it writes there; {@link #close} lets go of
+     * it (the operating system does when the process dies).
+     */
+    public static final class Lock implements Closeable {
+        private final FileChannel channel;
+
+        private Lock(FileChannel channel) {
+            this.channel = channel;
+        }
+
+        /** Clears the holder's name (a lock held later without one must not be said to be this one's) and lets go. */
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                channel.truncate(0);
+            }
+        }
+    }
+
+    /**
+     * Takes the lock of the existing directory {@code dir} for {@code holder}, or fails ({@link
+     * #lockedBy(Path, String)}) when another command holds it, in this process or another. Every command that
+     * writes files there that another writer writes or reads back (training's checkpoint, config and log,
+     * growing, the tag lexicon, recorded metrics) takes it, so that none interleaves with a {@code train
+     * --resume} or with each other.
+     *
+     * @param holder the command, as its user would name it ({@code "grow --out"}), written into the lock file
+     *     with the process id for the message another command gets
+     * @param otherwise what else a refused user can do than wait, or null
+     */
+    public static Lock lock(Path dir, String holder, String otherwise) throws IOException {
+        FileChannel channel = FileChannel.open(dir.resolve(TRAINING_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) {
+                channel.truncate(0);
+                channel.write(ByteBuffer.wrap((holder + ", process " + ProcessHandle.current().pid() + "\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+                return new Lock(channel);
+            }
+        } catch (OverlappingFileLockException e) {
+            // held by another command in this process
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        channel.close();
+        throw lockedBy(dir, otherwise);
     }
 
     /**

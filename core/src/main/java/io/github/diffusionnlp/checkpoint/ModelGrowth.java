@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.checkpoint;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +25,11 @@ import java.util.Map;
  * turns its rows changes (see {@code DiffusionTransformer.EMBEDDING_INIT}).
  */
 public final class ModelGrowth {
+    private static final String TARGET = "ModelGrowth.grow's target";
+    private static final String NEW_TARGET = "give " + TARGET + " a new or empty directory";
+    /** How the lock of the target names this writer to a command it refuses. */
+    private static final String HOLDER = "grow (ModelGrowth.grow)";
+
     private ModelGrowth() {}
 
     /** Adds relative-position attention bias only; see {@link #grow}. */
@@ -56,7 +63,7 @@ public final class ModelGrowth {
             throw new IllegalArgumentException("the embedding scale must be a positive number, got " + embeddingScale);
         }
         // as train --out: the user's own files there would be overwritten, a running training's model replaced
-        ModelDirectory.requireForNewModel(to, "ModelGrowth.grow's target");
+        ModelDirectory.requireForNewModel(to, TARGET);
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelCheckpoint.Loaded old = ModelCheckpoint.load(from, manager);
             ModelConfig was = old.network().config();
@@ -99,13 +106,21 @@ public final class ModelGrowth {
             }
             TrainingInfo t = old.header().training();
             TrainingInfo carried = t == null ? null : t.withMetrics(null);
-            ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried,
-                    TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
-                            ModelGrowth::isEmbeddingTable, embeddingScale));
-            for (String carriedFile : new String[] {ModelDirectory.TRAINING_LOG, ModelCheckpoint.TAG_LEXICON}) {
-                Path file = from.resolve(carriedFile);
-                if (Files.isRegularFile(file)) {
-                    Files.copy(file, to.resolve(carriedFile), StandardCopyOption.REPLACE_EXISTING);
+            NDList moments = TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, manager),
+                    ModelGrowth::isEmbeddingTable, embeddingScale);
+            Files.createDirectories(to);
+            // held while the model is written, as train holds it: a train --resume started there meanwhile
+            // would otherwise write its checkpoint and log between and over the grown model's files
+            try (ModelDirectory.Lock lock = ModelDirectory.lock(to, HOLDER, "give another output directory")) {
+                // checked again under the lock: a run may have trained there since the first check
+                ModelDirectory.refuseUnusable(to, false, List.of(), TARGET, NEW_TARGET);
+                ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried, moments);
+                for (String carriedFile : new String[] {ModelDirectory.TRAINING_LOG, ModelCheckpoint.TAG_LEXICON}) {
+                    Path file = from.resolve(carriedFile);
+                    if (Files.isRegularFile(file)) {
+                        CheckpointFiles.writeAtomically(to.resolve(carriedFile),
+                                tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
+                    }
                 }
             }
             return added;

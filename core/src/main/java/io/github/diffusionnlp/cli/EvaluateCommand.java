@@ -100,7 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature + x0Suffix,
                             r.accuracy());
                 }
-                ModelCheckpoint.recordMetrics(lm.info().directory(), metrics);
+                // for the checkpoint evaluated: a run may have saved another since it was loaded
+                ModelCheckpoint.recordMetrics(lm.info().directory(), lm.info().training(), metrics);
                 System.err.printf(Locale.ROOT, "recorded %d metrics in %s%n", metrics.size(),
                         lm.info().directory().resolve(ModelCheckpoint.CONFIG));
             }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -33,7 +34,10 @@ final class TagLexiconCommand implements Callable<Integer> {
         }
         TagLexicon tags = TagLexicon.build(TaggedCorpus.read(corpus), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
-        CheckpointFiles.writeAtomically(file, tmp -> tags.write(tmp, vocab));
+        // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "tag-lexicon --model", null)) {
+            CheckpointFiles.writeAtomically(file, tmp -> tags.write(tmp, vocab));
+        }
         System.out.println("wrote " + file);
         return 0;
     }

@@ -64,7 +64,7 @@ public final class ArTrainer {
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         // both formats keep config.json; the directory stays locked against other runs until this one ends
-        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log)) {
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train-ar")) {
             return train(claim.resuming());
         }
     }

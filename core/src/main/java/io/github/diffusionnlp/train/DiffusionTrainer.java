@@ -86,7 +86,7 @@ public final class DiffusionTrainer {
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         // the directory stays locked against other runs until this one ends
-        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log)) {
+        try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train")) {
             return train(claim.resuming());
         }
     }

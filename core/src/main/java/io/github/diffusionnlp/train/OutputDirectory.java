@@ -6,12 +6,9 @@ import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -31,7 +28,7 @@ public final class OutputDirectory {
      * The output directory, held for one run: whether the run resumes a checkpoint there, and the lock that
      * keeps a second run out of it until this one ends (the operating system drops it if the process dies).
      */
-    record Claim(boolean resuming, FileChannel lock, Path out, Path created) implements Closeable {
+    record Claim(boolean resuming, ModelDirectory.Lock lock, Path out, Path created) implements Closeable {
         /**
          * Lets go of the lock; directories this claim created ({@code created}, the outermost, down to
          * {@code out}) that the run then wrote nothing into (it failed first, e.g. on an empty corpus) go
@@ -62,8 +59,10 @@ public final class OutputDirectory {
      * One that another run is training into is refused: two runs would write each other's checkpoints. A
      * checkpoint that a stopped run was writing is finished or dropped ({@link CheckpointCommit}), under the
      * lock, so never one that a live run is writing. Nothing is changed before these checks pass.
+     *
+     * @param command the training command ({@code "train"}), named in the lock for a refused command's message
      */
-    static Claim claim(TrainOptions options, PrintStream log) throws IOException {
+    static Claim claim(TrainOptions options, PrintStream log, String command) throws IOException {
         Path out = options.output();
         ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), TRAIN_OUT, "give --resume to go on"
                 + " training it, or another output directory");
@@ -72,7 +71,7 @@ public final class OutputDirectory {
             created = dir;
         }
         requireWritable(out);
-        FileChannel lock = lock(out);
+        ModelDirectory.Lock lock = ModelDirectory.lock(out, command + " --out", "give another output directory");
         try {
             String recovered = CheckpointCommit.recover(out, ModelCheckpoint.CONFIG, ModelCheckpoint.SET);
             if (recovered != null) {
@@ -102,29 +101,12 @@ public final class OutputDirectory {
         List<Path> inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? inputs(options) : List.of();
         ModelDirectory.refuseUnusable(options.output(), options.resume(), inputs, option,
                 "give another output directory");
-        ModelDirectory.refuseLocked(options.output());
+        ModelDirectory.refuseLocked(options.output(), "give another " + option);
     }
 
     /** The run's own corpus and dev split, which the OpenNLP trainer keeps in its output directory. */
     private static List<Path> inputs(TrainOptions options) {
         return Stream.of(options.corpus(), options.dev()).filter(Objects::nonNull).toList();
-    }
-
-    /** Locks {@link #LOCK} in {@code out}, or fails saying that another run holds it. */
-    private static FileChannel lock(Path out) throws IOException {
-        FileChannel channel = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        try {
-            if (channel.tryLock() != null) {
-                return channel;
-            }
-        } catch (OverlappingFileLockException e) {
-            // held by another run in this process
-        } catch (IOException | RuntimeException e) {
-            channel.close();
-            throw e;
-        }
-        channel.close();
-        throw ModelDirectory.lockedBy(out);
     }
 
     /** Hours of training must not end at the first checkpoint on a directory that cannot be written. */

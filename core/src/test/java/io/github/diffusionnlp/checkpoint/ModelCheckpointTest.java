@@ -168,6 +168,46 @@ class ModelCheckpointTest {
     }
 
     /**
+     * evaluate --record loads the model, evaluates for minutes and then records: metrics of a checkpoint that a
+     * resumed run has replaced meanwhile are refused rather than shown as the new one's.
+     */
+    @Test
+    void metricsOfACheckpointReplacedSinceAreRefused(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        TrainingInfo evaluated = ModelCheckpoint.readHeader(model).training();
+        ModelCheckpoint.recordMetrics(model, evaluated, Map.of("acc", 0.25)); // recorded metrics do not count
+        TestModels.train(model, 30, true);
+        String config = Files.readString(model.resolve(ModelCheckpoint.CONFIG));
+        IOException e = assertThrows(IOException.class,
+                () -> ModelCheckpoint.recordMetrics(model, evaluated, Map.of("acc", 0.5)));
+        assertEquals("the checkpoint in " + model + " is no longer the one evaluated (step 20 then, 30 now: a training"
+                + " run has saved another); evaluate it again to record its metrics (nothing was changed)", e.getMessage());
+        assertEquals(config, Files.readString(model.resolve(ModelCheckpoint.CONFIG)));
+    }
+
+    /**
+     * evaluate --record while a run trains into the model (here: the test holds the lock as train does) would
+     * put back the config of the checkpoint before the run's latest one, which would then be refused as a
+     * mixture of two saves: it is refused, naming the holder, with config.json as it was.
+     */
+    @Test
+    void recordingMetricsIsRefusedWhileARunHoldsTheModel(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        String config = Files.readString(model.resolve(ModelCheckpoint.CONFIG));
+        try (ModelDirectory.Lock training = ModelDirectory.lock(model, "train --out", "give another output directory")) {
+            IOException e = assertThrows(IOException.class, () -> ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25)));
+            assertEquals("another command is writing into " + model + " (train --out, process "
+                    + ProcessHandle.current().pid() + ", holds " + model.resolve(ModelDirectory.TRAINING_LOCK)
+                    + "); wait for it to end or stop it, or record the metrics after it (nothing was changed)",
+                    e.getMessage());
+        }
+        assertEquals(config, Files.readString(model.resolve(ModelCheckpoint.CONFIG)));
+        ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
+        assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
+        assertEquals("", Files.readString(model.resolve(ModelDirectory.TRAINING_LOCK)), "let go without its name");
+    }
+
+    /**
      * A config.json whose shape is larger than model.params can hold is refused before the network is built:
      * building allocates every weight, so a 40-layer shape would cost memory for nothing and an absurd one
      * (below) would exhaust it or abort PyTorch.

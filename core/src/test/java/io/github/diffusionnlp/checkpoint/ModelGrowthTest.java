@@ -215,6 +215,28 @@ class ModelGrowthTest {
         }
     }
 
+    /**
+     * grow writes its target under the lock train holds there, so that a train --resume started on it while
+     * grow writes is refused instead of writing between its files, and lets go of it without its name; a
+     * running training's lock names the run in grow's refusal.
+     */
+    @Test
+    void growsUnderTheTargetsLock(@TempDir Path dir) throws IOException {
+        Path grown = dir.resolve("grown");
+        ModelGrowth.addRelativePositions(TestModels.tinyModel(), grown);
+        assertEquals("", Files.readString(grown.resolve(ModelDirectory.TRAINING_LOCK)));
+
+        Path training = Files.createDirectories(dir.resolve("training"));
+        try (ModelDirectory.Lock run = ModelDirectory.lock(training, "train --out", "give another output directory")) {
+            IOException e = assertThrows(IOException.class,
+                    () -> ModelGrowth.addRelativePositions(TestModels.tinyModel(), training));
+            assertEquals("another command is writing into " + training + " (train --out, process "
+                    + ProcessHandle.current().pid() + ", holds " + training.resolve(ModelDirectory.TRAINING_LOCK)
+                    + "); wait for it to end or stop it, or give another output directory (nothing was changed)",
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aConfigWrittenBeforeRelativePositionsLoadsWithout(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("model");

@@ -738,6 +738,36 @@ class MainTest {
                 + " was changed)", again.err().trim());
     }
 
+    /**
+     * tag-lexicon writes a file that train writes too: while a run holds the model's directory (here: the
+     * test holds its lock as train does), it is refused naming the run, with the lexicon as it was; once the
+     * run lets go, it writes.
+     */
+    @Test
+    void tagLexiconWaitsForARunWritingIntoTheModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path model = java.nio.file.Files.createDirectories(tmp.resolve("model"));
+        try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path lexicon = model.resolve(io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON);
+        java.nio.file.Files.writeString(lexicon, "the run's lexicon");
+        java.nio.file.Path lock = model.resolve(io.github.diffusionnlp.checkpoint.ModelDirectory.TRAINING_LOCK);
+        try (var training = io.github.diffusionnlp.checkpoint.ModelDirectory.lock(model, "train --out", null)) {
+            Run r = run("", "tag-lexicon", "--model", model.toString(), "--corpus", DEV);
+            assertEquals(1, r.code(), r.err());
+            assertEquals("error: another command is writing into " + model + " (train --out, process "
+                    + ProcessHandle.current().pid() + ", holds " + lock + "); wait for it to end or stop it (nothing was"
+                    + " changed)", r.err().trim());
+            assertEquals("the run's lexicon", java.nio.file.Files.readString(lexicon));
+        }
+        Run r = run("", "tag-lexicon", "--model", model.toString(), "--corpus", DEV);
+        assertEquals(0, r.code(), r.err());
+        assertNotEquals("the run's lexicon", java.nio.file.Files.readString(lexicon));
+    }
+
     /** Three steps of a tiny model of 16 positions trained by train on a plain-text corpus of these lines. */
     private static Run trainTinyOn(java.nio.file.Path tmp, String corpusText, java.nio.file.Path out)
             throws java.io.IOException {

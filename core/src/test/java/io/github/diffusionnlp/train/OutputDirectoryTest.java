@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -89,6 +90,25 @@ class OutputDirectoryTest {
         }
         TestModels.train(dir, 20, true);
         assertEquals(20, ModelCheckpoint.readHeader(dir).training().step());
+    }
+
+    /**
+     * The lock names its holder, so that a run refused while another command writes into the directory
+     * (here grow, taken by the test) is told which one, and a holder that lets go leaves no name behind.
+     */
+    @Test
+    void aRefusedRunIsToldWhichCommandHoldsTheDirectory(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Path lock = dir.resolve(OutputDirectory.LOCK);
+        assertEquals("", Files.readString(lock), "the run let go of its lock without its name");
+        try (ModelDirectory.Lock growing = ModelDirectory.lock(dir, "grow --out", null)) {
+            IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 20, true));
+            assertEquals("another command is writing into " + dir + " (grow --out, process " + ProcessHandle.current()
+                    .pid() + ", holds " + lock + "); wait for it to end or stop it, or give another output directory"
+                    + " (nothing was changed)", e.getMessage());
+        }
+        assertEquals("", Files.readString(lock));
     }
 
     /** A run that fails before it writes anything (here: on a corpus of comments) leaves no output directory. */

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp;
 
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -45,6 +46,9 @@ final class ModelTraining {
     /** Every key {@link #train} reads; {@code Iterations} is OpenNLP's own name for the steps. */
     static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
             WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR);
+    /** How the lock of the training directory names this writer to a command it refuses. */
+    private static final String HOLDER = "DiffusionModel.train (" + CHECKPOINT_DIR + ")";
+    private static final String OTHERWISE = "give another " + CHECKPOINT_DIR;
     /** The corpus file the samples are written to, in the training directory (its config names it). */
     static final String CORPUS_FILE = "training-samples.conllu.gz";
 
@@ -79,9 +83,17 @@ final class ModelTraining {
             if (sentences.isEmpty()) {
                 throw new IOException("the training samples hold no sentences");
             }
-            TaggedCorpus.write(corpus, List.of("OpenNLP POS samples given to DiffusionModel.train"), sentences);
+            // The samples and, after the run, the package's files are written and read under the directory's
+            // lock, as the run writes its checkpoints: a train --resume there meanwhile would otherwise read
+            // half-written samples, or commit a checkpoint between the package's files.
+            Files.createDirectories(dir);
+            try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, HOLDER, OTHERWISE)) {
+                TaggedCorpus.write(corpus, List.of("OpenNLP POS samples given to DiffusionModel.train"), sentences);
+            }
             new DiffusionTrainer(options, log).run();
-            return DiffusionModel.fromTraining(dir, languageCode, factory);
+            try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, HOLDER, OTHERWISE)) {
+                return DiffusionModel.fromTraining(dir, languageCode, factory);
+            }
         } finally {
             if (checkpoints == null) {
                 try (Stream<Path> files = Files.walk(dir)) {

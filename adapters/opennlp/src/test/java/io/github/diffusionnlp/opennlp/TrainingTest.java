@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
@@ -126,6 +127,29 @@ class TrainingTest {
             }
         }
         assertEquals("my own samples", Files.readString(sameName.resolve(ModelTraining.CORPUS_FILE)));
+    }
+
+    /**
+     * A CheckpointDir that a run is training into (here: the test holds its lock as train does) is refused
+     * before the samples are read, naming the run and the parameter, with nothing in it changed.
+     */
+    @Test
+    void aCheckpointDirARunHoldsIsRefusedNamingTheRun() throws IOException {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read while another run held the checkpoint directory");
+        };
+        Path dir = Files.createDirectories(tmp.resolve("running"));
+        Path lock = dir.resolve(ModelDirectory.TRAINING_LOCK);
+        try (ModelDirectory.Lock running = ModelDirectory.lock(dir, "train --out", null)) {
+            IOException e = assertThrows(IOException.class,
+                    () -> DiffusionModel.train("en", untouchable, tiny(dir), new DiffusionToolFactory(), System.err));
+            assertEquals("another command is writing into " + dir + " (train --out, process "
+                    + ProcessHandle.current().pid() + ", holds " + lock + "); wait for it to end or stop it, or give"
+                    + " another CheckpointDir (nothing was changed)", e.getMessage());
+            try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                assertEquals(List.of(lock), files.toList());
+            }
+        }
     }
 
     /**
