@@ -125,10 +125,15 @@ public final class CheckpointFiles {
 
     /** Optimizer moments saved beside a checkpoint, or null when there are none. */
     public static NDList loadOptimizerState(Path file, NDManager manager) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        DjlArrayFileCheck.checkArrayList(file); // NDList.decode allocates each array's declared length first
+        return Files.isRegularFile(file) ? loadArrays(file, manager) : null;
+    }
+
+    /**
+     * An NDList in DJL's encoding ({@link NDList#encode}), decoded after {@link DjlArrayFileCheck} has walked
+     * it: {@code NDList.decode} allocates each array's declared length before it reads the data.
+     */
+    public static NDList loadArrays(Path file, NDManager manager) throws IOException {
+        DjlArrayFileCheck.checkArrayList(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return NDList.decode(manager, in);
         } catch (RuntimeException e) {
