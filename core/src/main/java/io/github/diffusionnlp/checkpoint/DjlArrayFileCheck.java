@@ -19,14 +19,14 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * Walks a DJL parameter file ({@code model.params}) or encoded NDList ({@code optimizer.ndlist}) before
+ * Walks a DJL parameter file ({@code model.params}) or encoded NDList ({@code optimizer.ndlist}, a probe) before
  * DJL decodes it, reading only its structure (block versions and metadata, parameter names, each array's
  * data type, shape and declared length) and skipping every array's data without allocating it.
  *
  * <p>Why: DJL 0.36's decoding allocates what the file declares before it can fail — a direct buffer of
  * each array's declared length (up to 2 GB, then the read runs out of file), and Java arrays of each
- * declared shape rank and input-shape count — and hands PyTorch a buffer for a shape it does not check
- * against the buffer's length. Here every count is bounded by what remains of the file, every array's
+ * declared shape rank and input-shape count (2^31 of them end the JVM's test fork with "Requested array
+ * size exceeds VM limit") — and never compares an array's declared length with its declared shape. Here every count is bounded by what remains of the file, every array's
  * length must be its shape times its element size and fit in the rest of the file, a parameter's name,
  * shape and type must be the network's, and the file must end where its last array ends; so what DJL
  * then allocates is at most the file's own size.
