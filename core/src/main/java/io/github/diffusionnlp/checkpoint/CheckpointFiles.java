@@ -3,10 +3,7 @@ package io.github.diffusionnlp.checkpoint;
 import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Parameter;
-import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -21,8 +18,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The file handling every checkpoint format shares: atomic writes, DJL parameter files checked
@@ -90,31 +85,19 @@ public final class CheckpointFiles {
     }
 
     /**
-     * Loads DJL parameters into an initialised {@code network}, checking that the file is complete,
-     * has nothing after the last parameter and gives every parameter the shape the network expects.
+     * Loads DJL parameters into an initialised {@code network}, after {@link DjlArrayFileCheck} has checked
+     * that the file holds every parameter the network expects, in its shape and type, each array's data
+     * within the file and nothing after the last: DJL allocates what the file declares before it checks.
      */
     public static void loadParameters(Path file, AbstractBlock network, NDManager manager) throws IOException {
-        Map<String, Shape> expected = new LinkedHashMap<>();
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            expected.put(p.getKey(), p.getValue().getArray().getShape());
-        }
         Path params = existing(file.getParent(), file.getFileName().toString());
+        DjlArrayFileCheck.checkParameters(params, network);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
             network.loadParameters(manager, in);
-            if (in.read() != -1) {
-                throw new InvalidModelException(params, "has trailing data after the last parameter");
-            }
-        } catch (EOFException e) {
+        } catch (EOFException e) { // the file changed since it was checked
             throw new InvalidModelException(params, "is truncated");
         } catch (MalformedModelException | RuntimeException e) {
             throw new InvalidModelException(params, "is not a set of weights for this config (" + firstLine(e) + ")");
-        }
-        for (Pair<String, Parameter> p : network.getParameters()) {
-            Shape actual = p.getValue().getArray().getShape();
-            if (!actual.equals(expected.get(p.getKey()))) {
-                throw new InvalidModelException(params, "parameter " + p.getKey() + " has shape " + actual
-                        + " but config.json implies " + expected.get(p.getKey()));
-            }
         }
     }
 
@@ -142,9 +125,15 @@ public final class CheckpointFiles {
 
     /** Optimizer moments saved beside a checkpoint, or null when there are none. */
     public static NDList loadOptimizerState(Path file, NDManager manager) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
+        return Files.isRegularFile(file) ? loadArrays(file, manager) : null;
+    }
+
+    /**
+     * An NDList in DJL's encoding ({@link NDList#encode}), decoded after {@link DjlArrayFileCheck} has walked
+     * it: {@code NDList.decode} allocates each array's declared length before it reads the data.
+     */
+    public static NDList loadArrays(Path file, NDManager manager) throws IOException {
+        DjlArrayFileCheck.checkArrayList(file);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             return NDList.decode(manager, in);
         } catch (RuntimeException e) {

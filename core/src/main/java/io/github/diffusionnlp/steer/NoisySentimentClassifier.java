@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
@@ -20,7 +21,6 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.GuidanceScorer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,8 +165,9 @@ public final class NoisySentimentClassifier implements AutoCloseable {
 
     public static NoisySentimentClassifier load(Path file) throws IOException {
         NDManager manager = NDManager.newBaseManager();
-        try (InputStream in = Files.newInputStream(file)) {
-            NDList list = Owned.loading(manager, () -> NDList.decode(manager, in)); // outlives the caller's NDScope
+        try {
+            // walked before decoding (NDList.decode allocates what the file declares); outlives the caller's NDScope
+            NDList list = Owned.loading(manager, () -> CheckpointFiles.loadArrays(file, manager));
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS
                     || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
                 throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");

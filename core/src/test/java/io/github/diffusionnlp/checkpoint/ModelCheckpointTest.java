@@ -244,4 +244,114 @@ class ModelCheckpointTest {
         InvalidModelException e = loadFails(model);
         assertEquals(model.resolve(named), e.file(), e.getMessage());
     }
+
+    /**
+     * Where the header of the first array after {@code name} in a DJL parameter or NDList file starts its
+     * shape: just after that array's data type, FLOAT32 (rank at +0, dimensions at +4, then the layout).
+     */
+    private static int shapeAfter(byte[] file, String name) {
+        int from = indexOf(file, name.getBytes(StandardCharsets.UTF_8), 0);
+        byte[] type = {0, 7, 'F', 'L', 'O', 'A', 'T', '3', '2'};
+        return indexOf(file, type, from) + type.length;
+    }
+
+    /** Where the int that declares the data length of the array whose shape starts at {@code shape} is. */
+    private static int lengthField(byte[] file, int shape) {
+        int rank = java.nio.ByteBuffer.wrap(file, shape, 4).getInt();
+        int layout = java.nio.ByteBuffer.wrap(file, shape + 4 + 8 * rank, 4).getInt();
+        return shape + 4 + 8 * rank + 4 + 2 * layout + 1; // the byte-order byte of array encoding version 3
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        for (int i = from; i <= haystack.length - needle.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found: " + new String(needle, StandardCharsets.UTF_8));
+    }
+
+    private static Path rewrite(Path file, int offset, java.util.function.Consumer<java.nio.ByteBuffer> put)
+            throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        put.accept(java.nio.ByteBuffer.wrap(bytes).position(offset));
+        Files.write(file, bytes);
+        return file;
+    }
+
+    /**
+     * An array whose header declares 2 GB of data in a file of a few hundred kilobytes: DJL allocates the
+     * 2 GB before it reads past the end; the header walk refuses it first and says which array and why.
+     */
+    @Test
+    void refusesAnArrayLongerThanTheFileBeforeAllocatingIt(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path params = model.resolve(ModelCheckpoint.PARAMS);
+        byte[] bytes = Files.readAllBytes(params);
+        rewrite(params, lengthField(bytes, shapeAfter(bytes, "tokenEmbedding")), b -> b.putInt(Integer.MAX_VALUE));
+        InvalidModelException e = loadFails(model);
+        assertEquals(params, e.file());
+        assertTrue(e.getMessage().contains("parameter tokenEmbedding declares 2,147,483,647 bytes of data but only"),
+                e.getMessage());
+    }
+
+    /** A shape that does not match its config is named with both shapes, before DJL hands PyTorch the data. */
+    @Test
+    void refusesAnArrayOfAnotherShapeThanItsConfigBeforeDecodingIt(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path params = model.resolve(ModelCheckpoint.PARAMS);
+        byte[] bytes = Files.readAllBytes(params);
+        rewrite(params, shapeAfter(bytes, "tokenEmbedding") + 4, b -> b.putLong(1L << 40));
+        InvalidModelException e = loadFails(model);
+        assertEquals(params, e.file());
+        assertTrue(e.getMessage().matches(".*parameter tokenEmbedding has shape \\(1099511627776, 64\\) but config.json"
+                + " implies \\(\\d+, 64\\).*"), e.getMessage());
+    }
+
+    /** Counts DJL reads into Java arrays it allocates at once (a shape's rank, a block's input shapes). */
+    @Test
+    void refusesCountsLargerThanTheFileBeforeAllocatingThem(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path params = model.resolve(ModelCheckpoint.PARAMS);
+        rewrite(params, 1, b -> b.putInt(Integer.MAX_VALUE)); // the network block's input-shape count
+        InvalidModelException e = loadFails(model);
+        assertTrue(e.getMessage().contains("declares 2,147,483,647 input shapes of block (the network), more than"),
+                e.getMessage());
+
+        Files.copy(TestModels.tinyModel().resolve(ModelCheckpoint.PARAMS), params,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] bytes = Files.readAllBytes(params);
+        rewrite(params, shapeAfter(bytes, "positionEmbedding"), b -> b.putInt(Integer.MAX_VALUE));
+        e = loadFails(model);
+        assertTrue(e.getMessage().contains("declares 2,147,483,647 dimensions in the shape of parameter"
+                + " positionEmbedding"), e.getMessage());
+    }
+
+    /** The optimizer moments are walked the same way before DJL decodes them. */
+    @Test
+    void refusesOptimizerStateLongerThanTheFileBeforeAllocatingIt(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path moments = model.resolve(ModelCheckpoint.OPTIMIZER);
+        byte[] bytes = Files.readAllBytes(moments);
+        rewrite(moments, lengthField(bytes, shapeAfter(bytes, "NDAR")), b -> b.putInt(Integer.MAX_VALUE));
+        Path config = model.resolve(ModelCheckpoint.CONFIG); // as a crafted checkpoint would, so the checksum passes
+        String checksum = "crc32c:" + com.google.common.io.Files.asByteSource(moments.toFile())
+                .hash(com.google.common.hash.Hashing.crc32c());
+        Files.writeString(config, Files.readString(config)
+                .replaceAll("(\"optimizer.ndlist\" : )\"[^\"]*\"", "$1\"" + checksum + "\""));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> ModelCheckpoint.loadOptimizerState(model, manager));
+            assertEquals(moments, e.file());
+            assertTrue(e.getMessage().contains("array 0 declares 2,147,483,647 bytes of data but only"), e.getMessage());
+        }
+    }
+
+    @Test
+    void loadsTheShippedModel() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(TestModels.shippedModel(), manager);
+            assertEquals(loaded.vocabulary().size(), loaded.header().model().vocabSize());
+        }
+    }
 }

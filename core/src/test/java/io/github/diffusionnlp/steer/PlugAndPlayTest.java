@@ -2,6 +2,7 @@ package io.github.diffusionnlp.steer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
@@ -120,5 +121,33 @@ class PlugAndPlayTest {
             probe = keep;
             assertEquals(meanProbability(s, Sentiment.POSITIVE), again, 1e-6);
         }
+    }
+
+    /**
+     * A probe file whose first array declares 2 GB of data: refused naming the file before DJL allocates
+     * the 2 GB (the probe's arrays are small; its length field follows its shape, then the byte order).
+     */
+    @Test
+    void refusesAProbeFileWhoseArrayIsLongerThanTheFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("probe.ndlist");
+        probe.save(file);
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        int shape = indexOf(bytes, new byte[] {0, 7, 'F', 'L', 'O', 'A', 'T', '3', '2'}) + 9; // the weight's (3, d)
+        int length = shape + 4 + 8 * b.getInt(shape) + 4 + 2 * b.getInt(shape + 4 + 8 * b.getInt(shape)) + 1;
+        b.putInt(length, Integer.MAX_VALUE);
+        java.nio.file.Files.write(file, bytes);
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> NoisySentimentClassifier.load(file));
+        assertTrue(e.getMessage().contains(file + " array 0 declares 2,147,483,647"
+                + " bytes of data but only"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            if (java.util.Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("not found");
     }
 }

@@ -1,0 +1,286 @@
+package io.github.diffusionnlp.checkpoint;
+
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.AbstractBaseBlock;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.util.Pair;
+import com.google.common.io.CountingInputStream;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * Walks a DJL parameter file ({@code model.params}) or encoded NDList ({@code optimizer.ndlist}, a probe) before
+ * DJL decodes it, reading only its structure (block versions and metadata, parameter names, each array's
+ * data type, shape and declared length) and skipping every array's data without allocating it.
+ *
+ * <p>Why: DJL 0.36's decoding allocates what the file declares before it can fail — a direct buffer of
+ * each array's declared length (up to 2 GB, then the read runs out of file), and Java arrays of each
+ * declared shape rank and input-shape count (2^31 of them end the JVM's test fork with "Requested array
+ * size exceeds VM limit") — and never compares an array's declared length with its declared shape. Here every count is bounded by what remains of the file, every array's
+ * length must be its shape times its element size and fit in the rest of the file, a parameter's name,
+ * shape and type must be the network's, and the file must end where its last array ends; so what DJL
+ * then allocates is at most the file's own size.
+ *
+ * <p>The layout mirrors DJL 0.36: {@code AbstractBaseBlock.saveParameters} (version byte, metadata, direct
+ * parameters, then children), {@code Parameter.save}, {@code NDSerializer.encode} (array versions 1 to 3)
+ * and {@code NDList.encode}. A block whose metadata layout this class does not know is a programming error.
+ */
+final class DjlArrayFileCheck {
+    /** The smallest encoded shape: its rank and its layout count, two ints. */
+    private static final int MIN_SHAPE_BYTES = 2 * Integer.BYTES;
+    private static final String REMEDY = "restore the directory from a copy, or train again";
+
+    private final Path file;
+    private final long size;
+    private final CountingInputStream counted;
+    private final DataInputStream in;
+
+    private DjlArrayFileCheck(Path file, InputStream raw) throws IOException {
+        this.file = file;
+        this.size = Files.size(file);
+        this.counted = new CountingInputStream(new BufferedInputStream(raw));
+        this.in = new DataInputStream(counted);
+    }
+
+    /**
+     * Fails naming {@code file} and the array unless it is a DJL parameter file for {@code network} (an
+     * initialised block): each parameter of the network, in DJL's order, with the network's name, shape
+     * and data type, and nothing after the last.
+     */
+    static void checkParameters(Path file, Block network) throws InvalidModelException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            DjlArrayFileCheck check = new DjlArrayFileCheck(file, raw);
+            check.block(network, "");
+            check.requireEnd("the last parameter");
+        } catch (EOFException e) {
+            throw new InvalidModelException(file, "is truncated");
+        } catch (InvalidModelException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")");
+        }
+    }
+
+    /**
+     * Fails naming {@code file} and the array unless it is an NDList in DJL's own encoding whose arrays
+     * each fit in the rest of the file, with nothing after the last; the NumPy and safetensors layouts
+     * {@code NDList.decode} also accepts are refused, as our files are never written so.
+     */
+    static void checkArrayList(Path file) throws InvalidModelException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            DjlArrayFileCheck check = new DjlArrayFileCheck(file, raw);
+            int count = check.in.readInt();
+            check.requireCount(count, MIN_SHAPE_BYTES, "arrays");
+            for (int i = 0; i < count; i++) {
+                check.array("array " + i, null, null);
+            }
+            check.requireEnd("the last array");
+        } catch (EOFException e) {
+            throw new InvalidModelException(file, "is truncated");
+        } catch (InvalidModelException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")");
+        }
+    }
+
+    /** One block as {@code AbstractBaseBlock.loadParameters} reads it; {@code path} prefixes its parameter names. */
+    private void block(Block block, String path) throws IOException {
+        byte version = in.readByte();
+        metadata(block, version, path);
+        for (Parameter p : block.getDirectParameters().values()) {
+            parameter(p, path + p.getName());
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            block(child.getValue(), path + child.getKey() + "_"); // the names AbstractBaseBlock.getParameters gives
+        }
+    }
+
+    /** The metadata of the class whose {@code loadMetadata} {@code block} runs, as DJL 0.36 writes it. */
+    private void metadata(Block block, byte version, String path) throws IOException {
+        Class<?> reader = metadataReader(block.getClass());
+        if (reader == AbstractBaseBlock.class) {
+            inputShapes(path);
+        } else if (reader == LayerNorm.class) {
+            inputShapes(path);
+            shape(path + " (normalized shape)");
+        } else if (reader == Linear.class) {
+            switch (version) { // Linear.loadMetadata
+                case 4 -> in.skipNBytes(2L * Long.BYTES); // units, input features
+                case 3 -> {
+                    in.skipNBytes(Long.BYTES); // units
+                    notFlattened(path);
+                    in.skipNBytes(Long.BYTES); // input features
+                }
+                case 2 -> {
+                    notFlattened(path);
+                    in.skipNBytes(Long.BYTES);
+                }
+                case 1 -> shape(path + " (input shape)");
+                default -> throw invalid(block.getClass().getSimpleName() + " block " + blockName(path)
+                        + " has encoding version " + version + ", which DJL does not read");
+            }
+            shape(path + " (input shape)");
+        } else {
+            throw new IllegalStateException(block.getClass().getName() + " reads its parameter metadata in "
+                    + reader.getName() + ", whose layout " + DjlArrayFileCheck.class.getSimpleName() + " does not know");
+        }
+    }
+
+    /** The class that declares the {@code loadMetadata} {@code type} inherits. */
+    private static Class<?> metadataReader(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("loadMetadata", byte.class, DataInputStream.class);
+                return c;
+            } catch (NoSuchMethodException e) {
+                // inherited: look further up
+            }
+        }
+        throw new IllegalStateException(type.getName() + " is not a DJL block with parameter metadata");
+    }
+
+    private void notFlattened(String path) throws IOException {
+        if (in.readBoolean()) {
+            throw invalid("block " + blockName(path) + " is flattened, which DJL does not read");
+        }
+    }
+
+    private void inputShapes(String path) throws IOException {
+        int count = in.readInt();
+        requireCount(count, MIN_SHAPE_BYTES, "input shapes of block " + blockName(path));
+        for (int i = 0; i < count; i++) {
+            shape(path + " (input shape " + i + ")");
+        }
+    }
+
+    /** One {@code Parameter.save} record, which must hold {@code expected}'s array. */
+    private void parameter(Parameter expected, String name) throws IOException {
+        char magic = in.readChar();
+        if (magic != 'P') { // 'N' is a parameter saved uninitialised: DJL would keep the network's random values
+            throw invalid("does not hold parameter " + name + (magic == 'N' ? " (it was saved uninitialised)" : "")
+                    + ": it is not a set of weights for this config (" + REMEDY + ")");
+        }
+        byte version = in.readByte();
+        if (version != 1) {
+            throw invalid("parameter " + name + " has encoding version " + version + ", which DJL does not read");
+        }
+        String stored = in.readUTF();
+        if (!stored.equals(expected.getName())) {
+            throw invalid("holds parameter " + stored + " where config.json implies " + name
+                    + ": it is not a set of weights for this config (" + REMEDY + ")");
+        }
+        array("parameter " + name, expected.getArray().getShape().getShape(), expected.getArray().getDataType());
+    }
+
+    /**
+     * One {@code NDSerializer.encode} record, its data skipped; {@code shape} and {@code type}, when given,
+     * are what the record must declare.
+     */
+    private void array(String name, long[] shape, DataType type) throws IOException {
+        if (!"NDAR".equals(in.readUTF())) {
+            throw invalid(name + " is not an encoded DJL array (" + REMEDY + ")");
+        }
+        int version = in.readInt();
+        if (version < 1 || version > 3) {
+            throw invalid(name + " has array encoding version " + version + ", which DJL does not read");
+        }
+        if (version > 1 && in.readByte() == 1) {
+            in.readUTF(); // the array's own name
+        }
+        in.readUTF(); // sparse format, which DJL ignores
+        String typeName = in.readUTF();
+        DataType declared = Arrays.stream(DataType.values()).filter(t -> t.name().equals(typeName)).findFirst()
+                .orElseThrow(() -> invalid(name + " has data type '" + typeName + "', which DJL does not know"));
+        long[] dims = shape(name);
+        if (version > 2) {
+            in.readByte(); // byte order
+        }
+        long length = Integer.toUnsignedLong(in.readInt()); // DJL reads an int; a negative one is no smaller
+        if (shape != null && !Arrays.equals(dims, shape)) {
+            throw invalid(name + " has shape " + shapeText(dims) + " but config.json implies " + shapeText(shape));
+        }
+        if (type != null && declared != type) {
+            throw invalid(name + " is stored as " + declared + " but the network's is " + type);
+        }
+        if (length > remaining()) {
+            throw invalid(String.format(Locale.ROOT, "%s declares %,d bytes of data but only %,d remain in the file:"
+                    + " it is damaged or truncated (%s)", name, length, remaining(), REMEDY));
+        }
+        if (declared.getNumOfBytes() == 0 || bytesOf(dims, declared) != length) {
+            throw invalid(String.format(Locale.ROOT, "%s declares %,d bytes of data for shape %s of %s: it is"
+                    + " damaged (%s)", name, length, shapeText(dims), declared, REMEDY));
+        }
+        in.skipNBytes(length);
+    }
+
+    /** One {@code Shape.getEncoded} record (dimensions, then layout characters); returns the dimensions. */
+    private long[] shape(String name) throws IOException {
+        int rank = in.readInt();
+        requireCount(rank, Long.BYTES, "dimensions in the shape of " + name);
+        long[] dims = new long[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = in.readLong();
+        }
+        int layout = in.readInt();
+        requireCount(layout, Character.BYTES, "layout characters in the shape of " + name);
+        in.skipNBytes((long) layout * Character.BYTES);
+        return dims;
+    }
+
+    /** A count read from the file, each of whose items takes at least {@code bytesEach}: checked before any allocation. */
+    private void requireCount(int count, int bytesEach, String what) throws InvalidModelException {
+        if (count < 0 || (long) count * bytesEach > remaining()) {
+            throw invalid(String.format(Locale.ROOT, "declares %,d %s, more than the %,d bytes left in the file"
+                    + " can hold: it is damaged or truncated (%s)", count, what, remaining(), REMEDY));
+        }
+    }
+
+    private void requireEnd(String last) throws IOException {
+        if (in.read() != -1) {
+            throw invalid("has trailing data after " + last);
+        }
+    }
+
+    /** The bytes an array of {@code dims} of {@code type} takes, or -1 for a negative dimension or an overflow. */
+    private static long bytesOf(long[] dims, DataType type) {
+        long bytes = type.getNumOfBytes();
+        try {
+            for (long d : dims) {
+                if (d < 0) {
+                    return -1;
+                }
+                bytes = Math.multiplyExact(bytes, d);
+            }
+            return bytes;
+        } catch (ArithmeticException e) {
+            return -1;
+        }
+    }
+
+    private long remaining() {
+        return size - counted.getCount();
+    }
+
+    private InvalidModelException invalid(String problem) {
+        return new InvalidModelException(file, problem);
+    }
+
+    private static String blockName(String path) {
+        return path.isEmpty() ? "(the network)" : path.substring(0, path.length() - 1);
+    }
+
+    private static String shapeText(long[] dims) {
+        return Arrays.toString(dims).replace('[', '(').replace(']', ')');
+    }
+}
