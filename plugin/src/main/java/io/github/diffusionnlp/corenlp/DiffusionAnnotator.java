@@ -5,9 +5,9 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.process.Morphology;
 import edu.stanford.nlp.util.CoreMap;
+import edu.stanford.nlp.util.Lazy;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
@@ -53,6 +53,7 @@ public class DiffusionAnnotator implements Annotator {
     private final SamplingOptions options;
     private final Upstream madeAfter; // what the annotators list this instance was made with runs before it
     private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
+    private final Lazy<Annotator> tagger; // the pos of the pipeline this instance was made for: tags changed words
 
     public DiffusionAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
@@ -92,6 +93,7 @@ public class DiffusionAnnotator implements Annotator {
                 .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight).build();
         List<String> before = annotatorsBefore(name, props);
         this.madeAfter = new Upstream(before.contains("pos"), before.contains("lemma"), before.contains("ner"));
+        this.tagger = PipelineTagger.of(props);
     }
 
     private static String templateText(List<Upos> template) {
@@ -540,21 +542,20 @@ public class DiffusionAnnotator implements Annotator {
     }
 
     /**
-     * After replacing words: when {@code pos} ran before this annotator, its tagger (from CoreNLP's annotator
-     * pool) tags the changed sentences again, and lemmas of changed tokens are recomputed when {@code lemma}
-     * ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
+     * After replacing words: when {@code pos} ran before this annotator, the tagger of the pipeline this instance
+     * was made for ({@link PipelineTagger}) tags the changed sentences again, and lemmas of changed tokens are
+     * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
+     * CoreNLP shares this instance with later pipelines whose {@code diffusion.*} properties are the same, so
+     * their changed words get the first pipeline's tagger when their {@code pos.*} properties differ.
      */
     private void retag(List<CoreMap> sentences, Collection<CoreLabel> changed, Upstream upstream) {
         if (sentences.isEmpty()) {
             return;
         }
         if (upstream.pos()) {
-            Annotator pos = StanfordCoreNLP.getExistingAnnotator("pos");
-            if (pos != null) {
-                Annotation part = new Annotation("");
-                part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
-                pos.annotate(part);
-            }
+            Annotation part = new Annotation("");
+            part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
+            tagger.get().annotate(part);
         }
         if (upstream.lemma()) {
             for (CoreLabel t : changed) {
