@@ -2,6 +2,12 @@ package io.github.diffusionnlp.checkpoint;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.PairList;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -45,6 +51,30 @@ public final class TrainingState {
     public static String parameterOf(String name) {
         int hash = name.lastIndexOf('#');
         return hash < 0 ? name : name.substring(0, hash);
+    }
+
+    /**
+     * Fails naming {@code file} when an array of {@code state} belongs to a parameter of {@code params} but has
+     * another shape: a training state copied in from another model whose parameters have the same names (the
+     * checksums in its config catch that only for configs that record them). Adam's fused update would fail
+     * inside PyTorch mid-step, or broadcast a moment of a compatible shape without a word.
+     */
+    public static void requireMatches(NDList state, PairList<String, Parameter> params, Path file)
+            throws InvalidModelException {
+        if (state == null) {
+            return;
+        }
+        Map<String, Shape> shapes = new HashMap<>();
+        params.forEach(p -> shapes.put(p.getKey(), p.getValue().getArray().getShape()));
+        for (NDArray array : state) {
+            Shape expected = shapes.get(parameterOf(array.getName()));
+            if (expected != null && !expected.equals(array.getShape())) {
+                throw new InvalidModelException(file, "holds " + array.getName() + " of shape " + array.getShape()
+                        + " but the model's parameter " + parameterOf(array.getName()) + " has shape " + expected
+                        + ": it is another model's training state. Delete it to resume with fresh optimizer"
+                        + " moments from the saved weights");
+            }
+        }
     }
 
     /**

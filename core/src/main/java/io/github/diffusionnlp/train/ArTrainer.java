@@ -17,6 +17,7 @@ import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.CausalTransformer;
 import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -88,6 +89,7 @@ public final class ArTrainer {
                 vocab = loaded.vocabulary();
                 previous = loaded.header().training();
                 moments = ArCheckpoint.loadOptimizerState(out, manager);
+                TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
                 DiffusionTrainer.logResuming(log, out, previous.step(), moments);
             } else {
                 vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve("vocab.txt"))

@@ -16,6 +16,7 @@ import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -115,6 +116,7 @@ public final class DiffusionTrainer {
                 warp = loaded.warp();
                 previous = loaded.header().training();
                 moments = ModelCheckpoint.loadOptimizerState(out, manager);
+                TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
                 logResuming(log, out, previous.step(), moments);
             } else {
                 vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());

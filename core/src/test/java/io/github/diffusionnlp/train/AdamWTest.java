@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -12,6 +13,8 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.ar.CausalTransformer;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
+import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -48,6 +51,25 @@ class AdamWTest {
             // A parameter the saved state lacks (as after growing a model) starts its own moments then.
             PairList<String, Parameter> added = parameter(manager, "added");
             assertEquals(LR, largestUpdate(resumed, added, 5_011), 1e-5);
+        }
+    }
+
+    /**
+     * Saved moments of another shape than the parameter's (a training state copied in from another model of the
+     * same names) are refused by name before training, not left to fail or broadcast inside PyTorch's update.
+     */
+    @Test
+    void refusesSavedMomentsOfAnotherShape() throws InvalidModelException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            AdamW other = new AdamW(manager, 0f, List.of(), null);
+            step(other, parameter(manager, "w", 1), 1);
+            java.nio.file.Path file = java.nio.file.Path.of("model", "optimizer.ndlist");
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> TrainingState.requireMatches(other.state(), parameter(manager, "w", 4), file));
+            assertTrue(e.getMessage().startsWith(file + " "), e.getMessage());
+            assertTrue(e.getMessage().contains("w#mean") && e.getMessage().contains("(1)")
+                    && e.getMessage().contains("(4)") && e.getMessage().contains("Delete it"), e.getMessage());
+            TrainingState.requireMatches(other.state(), parameter(manager, "w", 1), file); // its own passes
         }
     }
 
@@ -90,8 +112,12 @@ class AdamWTest {
     }
 
     private static PairList<String, Parameter> parameter(NDManager manager, String name) {
+        return parameter(manager, name, 4);
+    }
+
+    private static PairList<String, Parameter> parameter(NDManager manager, String name, int size) {
         Parameter w = Parameter.builder().setName(name).setType(Parameter.Type.WEIGHT).build();
-        w.setArray(manager.ones(new Shape(4)));
+        w.setArray(manager.ones(new Shape(size)));
         PairList<String, Parameter> params = new PairList<>();
         params.add(name, w);
         return params;
