@@ -63,6 +63,10 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // of the shared model options, only --model, --device and --precision shape what is timed
+        ModelOptions.refuseUnread(spec.commandLine().getParseResult(), "benchmark",
+                "it times its own sampling settings (--step-counts, --batches)", "--steps", "--seed", "--batch",
+                "--temperature", "--x0-temperature", "--ngram-weight", "--ngram-corpus");
         if (quick) {
             // Only what the command line left at its default: `--quick --step-counts 32` is a short run at
             // 32 steps, not a silent 8 and 16 (docs/speed.md shortens runs this way).

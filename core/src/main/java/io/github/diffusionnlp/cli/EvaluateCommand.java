@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Infill accuracy on held-out sentences (single token and 3-token span) beside a"
@@ -55,8 +57,13 @@ final class EvaluateCommand implements Callable<Integer> {
             + " --heldout, --x0-temperature, --ngram-weight)")
     boolean record;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        ModelOptions.refuseUnread(spec.commandLine().getParseResult(), "evaluate",
+                "it samples at each of --step-counts (default 16,32,64); give --step-counts N for one count", "--steps");
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();

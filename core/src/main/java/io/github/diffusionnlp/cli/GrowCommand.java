@@ -30,8 +30,9 @@ final class GrowCommand implements Callable<Integer> {
 
     @Option(names = "--embedding-scale", paramLabel = "C", defaultValue = "1",
             description = "multiply the raw word-embedding table by C > 0 (and its optimizer moments to match);"
-                    + " the shipped model's table has scale 1 (raw rows of norm ~16), models trained from now on start at"
-                    + " 0.05 (default: ${DEFAULT-VALUE})")
+                    + " models trained before 2026-11-30 have scale 1 (raw rows of norm ~16); newer ones, the shipped"
+                    + " model included, start at 0.05 (norm ~0.8; the shipped model's rows are ~1.5 after training)"
+                    + " (default: ${DEFAULT-VALUE})")
     float embeddingScale;
 
     @Override

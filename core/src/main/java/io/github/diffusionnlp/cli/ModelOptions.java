@@ -78,6 +78,20 @@ final class ModelOptions {
         return checked("--precision", () -> Precision.parse(precision));
     }
 
+    /**
+     * Refuses the options of this mixin that {@code command} takes but never reads (evaluate samples at each
+     * of its --step-counts, benchmark times its own step counts and batches): given, they were accepted and
+     * silently ignored. {@code instead} says what the command reads; checked before the model loads.
+     */
+    static void refuseUnread(picocli.CommandLine.ParseResult given, String command, String instead,
+            String... options) {
+        for (String option : options) {
+            if (given.hasMatchedOption(option)) {
+                throw new IllegalArgumentException(option + " is not used by " + command + ": " + instead);
+            }
+        }
+    }
+
     /** The sampling options; a value out of range fails naming its option as typed (--batch, not "batch size"). */
     SamplingOptions sampling() {
         SamplingOptions.Builder options = SamplingOptions.builder().seed(seed);

@@ -395,6 +395,23 @@ class MainTest {
                 missing.err());
     }
 
+    /**
+     * Sampling options that evaluate (--steps: it samples at each of --step-counts) and benchmark (it times
+     * its own --step-counts and --batches) take through the shared model options but never read: given,
+     * they were accepted and silently ignored (`evaluate --steps 16` ran 16, 32 and 64 steps). They now fail,
+     * before the model loads, saying what the command reads instead.
+     */
+    @ParameterizedTest
+    @CsvSource({"evaluate, --steps, 16", "benchmark, --steps, 16", "benchmark, --seed, 3", "benchmark, --batch, 8",
+            "benchmark, --temperature, 1", "benchmark, --x0-temperature, 0.5", "benchmark, --ngram-weight, 0.7"})
+    void samplingOptionsACommandDoesNotReadAreRefused(String command, String option, String value) {
+        Run r = run("", command, "--model", TestModels.tinyModel().toString(), option, value);
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(option + " is not used by " + command) && r.err().contains("--step-counts"),
+                r.err());
+        assertEquals("", r.out());
+    }
+
     @Test
     void benchmarkRefusesAWarmUpThatWouldTimeTheFirstCalls() {
         Run r = run("", "benchmark", "--model", TestModels.tinyModel().toString(), "--train-warm-up", "2");

@@ -252,11 +252,14 @@ public final class DiffusionSettings {
                 props.getProperty(prefix + "count"), "only with " + prefix + "task=generate");
         check(task == Task.GENERATE || !props.containsKey(prefix + "length"), "length",
                 props.getProperty(prefix + "length"), "only with " + prefix + "task=generate");
-        check(!syntaxKeep || task == Task.REWRITE, "syntax", syntaxValue,
-                "'keep' only with " + prefix + "task=rewrite (generate has no input sentence to take tags from)");
+        // the reason is the given task's: generate's alone said nothing to someone infilling
+        String infillInstead = "infill keeps each sentence's length and words; to refill words of one class use "
+                + prefix + "mask=pos:UPOS";
+        check(!syntaxKeep || task == Task.REWRITE, "syntax", syntaxValue, "'keep' only with " + prefix
+                + "task=rewrite (" + (task == Task.INFILL ? infillInstead
+                        : "generate has no input sentence to take tags from") + ")");
         check(template == null || task != Task.INFILL, "syntax", syntaxValue,
-                "only with " + prefix + "task=rewrite or generate (infill keeps each sentence's length and words;"
-                        + " to refill words of one class use " + prefix + "mask=pos:UPOS)");
+                "only with " + prefix + "task=rewrite or generate (" + infillInstead + ")");
         if (template != null && length != 0 && length != template.size()) {
             throw bad("length", String.valueOf(length), "0 or the length of " + prefix + "syntax (" + template.size()
                     + " tags): the template sets the length");

@@ -172,6 +172,19 @@ class SettingsTest {
                 "1 to 64", "has 65");
     }
 
+    /**
+     * syntax=keep with infill (the default task) was refused with generate's reason ("generate has no input
+     * sentence to take tags from"), which says nothing to someone infilling: the reason is the given task's.
+     */
+    @Test
+    void syntaxKeepIsRefusedWithTheReasonOfTheTaskGiven() {
+        String infill = failure("tokenize,ssplit,pos,diffusion", "diffusion.syntax", "keep");
+        assertMentions(infill, "diffusion.syntax", "'keep' only with diffusion.task=rewrite", "diffusion.mask=pos:UPOS");
+        assertFalse(infill.contains("generate"), infill);
+        assertMentions(failure("tokenize,ssplit,pos,diffusion", "diffusion.task", "generate", "diffusion.syntax",
+                "keep"), "diffusion.syntax", "'keep' only with diffusion.task=rewrite", "no input sentence");
+    }
+
     /** A model trained on plain text cannot follow diffusion.syntax: the pipeline says so as it is built. */
     @Test
     void anUntaggedModelRefusesSyntax() {

@@ -69,7 +69,7 @@ class ThreadsTest {
     }
 
     /**
-     * 150 documents by default; {@code -Dplugin.memory.documents=3000} for the measurement in the
+     * 150 documents by default; {@code -Dplugin.memory.documents=4000} for the measurement in the
      * README (it prints resident memory after a warm-up and at the end).
      */
     @Test
