@@ -30,6 +30,8 @@ public final class SpeedBenchmark {
     private final Consumer<String> progress;
     /** The product shape that gave the best ceiling, re-measured beside each figure ({@link #ceilingNow}). */
     private long[] bestShape = {1024, 1024, 1024};
+    /** The fastest matrix product of the run so far, over every reading, the start's and those beside figures. */
+    private double bestReading;
 
     public SpeedBenchmark(Consumer<String> progress) {
         this.progress = progress;
@@ -51,7 +53,18 @@ public final class SpeedBenchmark {
                 bestShape = s;
             }
         }
+        bestReading = Math.max(bestReading, best);
         return best;
+    }
+
+    /**
+     * The machine's matmul ceiling as this run saw it: the best of every reading so far ({@link #matmulCeiling}
+     * and each {@link #ceilingNow}). A shared machine only ever slows a reading down, so the best one is the
+     * machine's; a ceiling taken at a busy start alone once read half of what later readings reached, and
+     * figures divided by it came out above 100%.
+     */
+    public double bestCeiling() {
+        return bestReading;
     }
 
     /**
@@ -61,7 +74,9 @@ public final class SpeedBenchmark {
      * before and just after it.
      */
     public double ceilingNow() {
-        return matmul(bestShape, 3);
+        double now = matmul(bestShape, 3);
+        bestReading = Math.max(bestReading, now);
+        return now;
     }
 
     /** GFLOP/s of one (m × k)·(k × n) float32 product shape: the best of {@code blocks} timed blocks. */

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -359,6 +361,17 @@ class MainTest {
                 "| batch 2 | 2 |", "RSS before")) {
             assertTrue(r.out().contains(expected), expected + " missing from\n" + r.out());
         }
+        // the ceiling every share is taken against is the best reading of the run, none beside a figure above it
+        Matcher header = Pattern.compile("matmul ceiling ([0-9.]+) GFLOP/s").matcher(r.out());
+        assertTrue(header.find(), r.out());
+        double ceiling = Double.parseDouble(header.group(1));
+        Matcher beside = Pattern.compile("\\| ([0-9.]+) \\| [0-9]+% \\|\\R").matcher(r.out());
+        int rows = 0;
+        while (beside.find()) {
+            rows++;
+            assertTrue(Double.parseDouble(beside.group(1)) <= ceiling, beside.group() + " above " + ceiling + ":\n" + r.out());
+        }
+        assertEquals(4, rows, r.out());
     }
 
     /** --quick shortens what the command line leaves at its default, never what it names. */
