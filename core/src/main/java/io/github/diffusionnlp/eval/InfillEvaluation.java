@@ -111,14 +111,25 @@ public final class InfillEvaluation {
     static List<Result> run(DiffusionLM lm, List<Task> tasks, int[] stepCounts, SamplingOptions base,
             Consumer<String> progress) {
         List<Result> results = new ArrayList<>();
+        int parts = stepCounts.length * tasks.size();
+        // a part's sampling time grows with its step count: the ETA weighs what is left by steps
+        long allSteps = (long) tasks.size() * java.util.Arrays.stream(stepCounts).asLongStream().sum();
+        long stepsDone = 0;
+        long runStart = System.nanoTime();
         for (int steps : stepCounts) {
             for (Task task : tasks) {
                 long start = System.nanoTime();
                 SamplingOptions options = base.toBuilder().steps(steps).build();
                 List<List<String>> filled = lm.infillAll(task.masked(), options);
                 results.add(score(task, filled, steps, baselineWord(task, lm.vocabulary()), lm.vocabulary()));
-                progress.accept(String.format(Locale.ROOT, "%s at %d steps: %.1f s", task.name(), steps,
-                        (System.nanoTime() - start) / 1e9));
+                long now = System.nanoTime();
+                double seconds = (now - start) / 1e9;
+                stepsDone += steps;
+                String eta = results.size() == parts ? "" : String.format(Locale.ROOT, ", ETA %.0f s",
+                        (now - runStart) / 1e9 / stepsDone * (allSteps - stepsDone));
+                progress.accept(String.format(Locale.ROOT, "%s at %d steps (part %d/%d): %.1f s, %.1f sentences/s%s",
+                        task.name(), steps, results.size(), parts, seconds, task.masked().size() / Math.max(seconds,
+                                1e-9), eta));
             }
         }
         return results;

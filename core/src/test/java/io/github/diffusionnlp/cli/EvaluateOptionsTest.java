@@ -37,7 +37,7 @@ class EvaluateOptionsTest {
         for (String phrase : phrases) {
             assertTrue(r.err().contains(phrase), "'" + phrase + "' in " + r.err());
         }
-        assertFalse(r.err().contains(" steps: "), "nothing sampled before the error: " + r.err());
+        assertFalse(r.err().contains(" steps (part "), "nothing sampled before the error: " + r.err());
         assertFalse(r.out().contains("| task"), "no table: " + r.out());
     }
 
