@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -88,7 +89,8 @@ final class EvaluateCommand implements Callable<Integer> {
             String table = InfillEvaluation.table(results);
             System.out.print(table);
             if (out != null) {
-                Files.writeString(out, table, StandardCharsets.UTF_8);
+                // whole or not at all: a run stopped while writing leaves the earlier table as it was
+                CheckpointFiles.writeAtomically(out, tmp -> Files.writeString(tmp, table, StandardCharsets.UTF_8));
             }
             if (record) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
@@ -140,6 +142,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (Files.isDirectory(out) || !Files.isWritable(Files.exists(out) ? out : dir)) {
             throw new IllegalArgumentException("--out " + out + ": cannot write this file; give a file you can write");
+        }
+        if (Files.exists(out)) {
+            System.err.println("--out " + out + " holds an earlier table; this run replaces it when it ends");
         }
     }
 

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.cli.MainTest.Run;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +84,20 @@ class EvaluateOptionsTest {
         try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "train --out (a test)", null)) {
             assertRefusedBeforeSampling(evaluateModel(model, "--sentences", "2", "--step-counts", "1", "--record"),
                     "--record", "train --out (a test)");
+        }
+    }
+
+    /** A table file of an earlier run was replaced without a word; the run now says so when it starts. */
+    @Test
+    void anEarlierTableIsReplacedSayingSo(@TempDir Path tmp) throws Exception {
+        Path table = tmp.resolve("table.md");
+        Files.writeString(table, "an earlier run's table");
+        Run r = evaluate("--sentences", "2", "--step-counts", "1", "--out", table.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("--out " + table + " holds an earlier table; this run replaces it"), r.err());
+        assertTrue(Files.readString(table).startsWith("| task |"), Files.readString(table));
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of(table), files.toList(), "no temporary file left beside it");
         }
     }
 }
