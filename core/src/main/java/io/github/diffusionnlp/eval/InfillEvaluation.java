@@ -92,7 +92,17 @@ public final class InfillEvaluation {
     }
 
     private static boolean usable(TaggedSentence s, int maxLength) {
-        return s.size() >= 4 && s.size() <= maxLength && s.tags().stream().anyMatch(t -> t != Upos.PUNCT);
+        return s.size() >= 4 && s.size() <= maxLength
+                && java.util.stream.IntStream.range(0, s.size()).anyMatch(i -> maskable(s, i));
+    }
+
+    /**
+     * Whether the single-token task may mask word {@code i}: not punctuation. Untagged text (plain lines)
+     * has every word tagged X, so there punctuation is told by its characters; tagged text keeps its tags.
+     */
+    private static boolean maskable(TaggedSentence s, int i) {
+        Upos tag = s.tags().get(i);
+        return tag != Upos.PUNCT && !(tag == Upos.X && PUNCTUATION.matcher(s.words().get(i)).matches());
     }
 
     /** The most frequent word of the vocabulary: the baseline for {@code task}. */
@@ -141,7 +151,7 @@ public final class InfillEvaluation {
         for (TaggedSentence s : sentences) {
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < s.size(); i++) {
-                if (s.tags().get(i) != Upos.PUNCT) {
+                if (maskable(s, i)) {
                     candidates.add(i);
                 }
             }
