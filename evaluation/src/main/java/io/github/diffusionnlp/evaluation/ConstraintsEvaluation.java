@@ -184,6 +184,7 @@ public final class ConstraintsEvaluation {
             throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()
                     + ".." + settings.maxLength() + " tokens");
         }
+        refuseUntaggedUses(pool);
         Collections.shuffle(pool, new Random(settings.seed()));
         err.printf(Locale.ROOT, "held-out: %d sentences of %d..%d tokens in %s; N = %d per row, %d steps%n",
                 pool.size(), settings.minLength(), settings.maxLength(), settings.heldout(), settings.n(),
@@ -202,6 +203,26 @@ public final class ConstraintsEvaluation {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         return new Result(header(wall), List.copyOf(rows), List.copyOf(samples));
+    }
+
+    /**
+     * Plain text read as held-out sentences has every word tagged X: POS rows would take all-X templates,
+     * which the judge never outputs (a silent 0%), and --keep would keep nothing.
+     */
+    private void refuseUntaggedUses(List<TaggedSentence> pool) {
+        if (pool.stream().anyMatch(s -> s.tags().stream().anyMatch(t -> t != Upos.X))) {
+            return;
+        }
+        String untagged = settings.heldout() + " has no UPOS tags (every word is X)";
+        if (settings.tasks().contains(Task.POS)) {
+            throw new IllegalArgumentException("--tasks pos: " + untagged + ", and the POS rows take their templates"
+                    + " from its tags; give a CoNLL-U or word<TAB>UPOS file with --heldout, or measure the other"
+                    + " constraints with --tasks sentiment,length");
+        }
+        if (settings.tasks().contains(Task.REWRITE) && !settings.keep().isEmpty()) {
+            throw new IllegalArgumentException("--keep: " + untagged + ", and rewrites keep words by its tags: they"
+                    + " would keep none; give a tagged --heldout file, or leave --keep out");
+        }
     }
 
     // ---------------------------------------------------------------- POS templates

@@ -121,4 +121,18 @@ class ConstraintsOptionsTest {
         }
         assertFalse(Files.exists(out.resolve("part.md")), "a table beside numbers that were never written");
     }
+
+    /**
+     * A held-out file of plain text has every word tagged X: the POS rows took all-X templates (which the
+     * judge never outputs: a silent 0%) and --keep kept nothing. Both are refused before sampling.
+     */
+    @Test
+    void anUntaggedHeldOutFileIsRefusedWhereItsTagsAreUsed(@TempDir Path out) throws Exception {
+        Path plain = out.resolve("plain.txt");
+        Files.writeString(plain, "The committee met in the city hall .\nA dog ran home late at night .\n".repeat(10));
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString()),
+                "--tasks pos: " + plain + " has no UPOS tags (every word is X)", "--tasks sentiment,length");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString(), "--tasks",
+                "rewrite", "--keep", "NOUN"), "--keep: " + plain + " has no UPOS tags (every word is X)");
+    }
 }
