@@ -23,8 +23,9 @@ part() {
         return
     fi
     echo "== $stem-$name: $*" >&2
+    # --overwrite: a part stopped before its table was written may have left its other files
     java -Xmx6g -jar "$jar" constraints --model "$model" --steps 16 --lexical --out "$out" \
-        --name "$stem-$name" "$@" > /dev/null
+        --name "$stem-$name" --overwrite "$@" > /dev/null
 }
 
 part pos-length --tasks pos,length --guidance 1,3,5

@@ -125,8 +125,14 @@ public final class SpeedBenchmark {
             trainer.run();
             List<Throughput> log = trainer.stepThroughputs();
             int firstCalls = Math.min(3, warmUp);
-            return new Training(warmUp, Throughput.sum(log.subList(firstCalls, warmUp)),
+            Training measured = new Training(warmUp, Throughput.sum(log.subList(firstCalls, warmUp)),
                     Throughput.sum(log.subList(warmUp, log.size())));
+            // logged now, as the other figures are: a run stopped later keeps them
+            progress.accept(String.format(Locale.ROOT, "training %s, batch %d, steps %d–%d: %.0f tokens/s, %.1f GFLOP/s"
+                    + " (warm-up steps %d–%d: %.0f tokens/s, %.1f GFLOP/s)", size, batch, warmUp + 1, warmUp + steps,
+                    measured.timed().tokensPerSecond(), measured.timed().gflopsPerSecond(), firstCalls + 1, warmUp,
+                    measured.warmUp().tokensPerSecond(), measured.warmUp().gflopsPerSecond()));
+            return measured;
         } finally {
             deleteTree(dir);
         }

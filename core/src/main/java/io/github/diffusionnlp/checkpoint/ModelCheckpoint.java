@@ -177,12 +177,20 @@ public final class ModelCheckpoint {
         return config.relativePositions() ? RELATIVE_POSITIONS_VERSION : OLDEST_READABLE_VERSION;
     }
 
-    /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
-    public static Loaded load(Path dir, NDManager manager) throws IOException {
+    /**
+     * The header of the model in {@code dir}, or the error {@link #load} would give for a directory that is
+     * missing or holds no model: a command that loads its model late checks it with this first.
+     */
+    public static Header readModelHeader(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new InvalidModelException(dir, "is not a model directory: it does not exist");
         }
-        Header header = readHeader(dir);
+        return readHeader(dir);
+    }
+
+    /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
+    public static Loaded load(Path dir, NDManager manager) throws IOException {
+        Header header = readModelHeader(dir);
         ModelConfig config = header.model();
         Vocabulary vocabulary = Vocabulary.load(existing(dir, VOCAB));
         if (vocabulary.size() != config.vocabSize()) {

@@ -1,7 +1,11 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.Throughput;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,6 +94,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                             + " timed), got " + trainSteps + " and " + trainWarmUp);
         }
         corpus = RepositoryFiles.locate(corpus, model.choice.model, "--corpus", "a training corpus");
+        checkBeforeMeasuring();
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double startCeiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();
@@ -139,6 +144,29 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         System.out.print(out);
         return 0;
+    }
+
+    /**
+     * The model is loaded, and the sampling options used, only after the matmul and training measurements
+     * (minutes): what would fail then is refused now, in the options' names.
+     */
+    private void checkBeforeMeasuring() throws java.io.IOException {
+        OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 100, 32));
+        if (stepCounts.length == 0 || batches.length == 0) {
+            throw new IllegalArgumentException("--step-counts and --batches need at least one value each");
+        }
+        for (int steps : stepCounts) {
+            OptionErrors.checked("--step-counts", () -> SamplingOptions.builder().steps(steps));
+        }
+        for (int batch : batches) {
+            OptionErrors.checked("--batches", () -> SamplingOptions.builder().batchSize(batch));
+        }
+        if (memoryCalls < 0) {
+            throw new IllegalArgumentException(
+                    "--memory-calls must be at least 0 (0 skips the memory check), got " + memoryCalls);
+        }
+        model.choice.device();
+        ModelCheckpoint.readModelHeader(model.choice.model != null ? model.choice.model : DefaultModel.locate());
     }
 
     private static String trainingRow(String label, Throughput t, double ceiling, double beside) {

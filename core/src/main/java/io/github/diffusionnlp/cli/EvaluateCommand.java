@@ -2,11 +2,14 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ModelOptions.refuseUnread(spec.commandLine().getParseResult(), "evaluate",
                 "it samples at each of --step-counts (default 16,32,64); give --step-counts N for one count", "--steps");
+        // A real run samples for minutes: what cannot be measured or written is refused before that.
+        checkCounts();
+        checkTableFile();
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
         List<TaggedSentence> held = TaggedCorpus.read(heldout);
         SamplingOptions sampling = model.sampling();
@@ -76,6 +82,9 @@ final class EvaluateCommand implements Callable<Integer> {
                         + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
                         + " or fewer");
             }
+            if (record) {
+                checkRecordable(lm.info().directory());
+            }
             TrigramBaseline trigram = null;
             if (!"none".equals(train)) {
                 Path corpus = trainingCorpus(lm);
@@ -87,7 +96,8 @@ final class EvaluateCommand implements Callable<Integer> {
             String table = InfillEvaluation.table(results);
             System.out.print(table);
             if (out != null) {
-                Files.writeString(out, table, StandardCharsets.UTF_8);
+                // whole or not at all: a run stopped while writing leaves the earlier table as it was
+                CheckpointFiles.writeAtomically(out, tmp -> Files.writeString(tmp, table, StandardCharsets.UTF_8));
             }
             if (record) {
                 Map<String, Double> metrics = new LinkedHashMap<>();
@@ -114,6 +124,48 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void checkCounts() {
+        if (sentences < 1) {
+            throw new IllegalArgumentException("--sentences must be at least 1, got " + sentences);
+        }
+        if (stepCounts.length == 0) {
+            throw new IllegalArgumentException("--step-counts: give at least one step count, e.g. 16,32,64");
+        }
+        for (int steps : stepCounts) {
+            OptionErrors.checked("--step-counts", () -> SamplingOptions.builder().steps(steps));
+        }
+    }
+
+    private void checkTableFile() {
+        if (out == null) {
+            return;
+        }
+        Path dir = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + out + ": the directory " + dir + " does not exist; create it"
+                    + " or give a file in an existing directory");
+        }
+        if (Files.isDirectory(out) || !Files.isWritable(Files.exists(out) ? out : dir)) {
+            throw new IllegalArgumentException("--out " + out + ": cannot write this file; give a file you can write");
+        }
+        if (Files.exists(out)) {
+            System.err.println("--out " + out + " holds an earlier table; this run replaces it when it ends");
+        }
+    }
+
+    /** --record writes into the model directory under its lock: refused now if it could not then. */
+    private static void checkRecordable(Path dir) throws IOException {
+        if (!Files.isWritable(dir) || !Files.isWritable(dir.resolve(ModelCheckpoint.CONFIG))) {
+            throw new IOException("--record: cannot write " + dir.resolve(ModelCheckpoint.CONFIG) + " (permission"
+                    + " denied); evaluate without --record, or a copy of the model you can write");
+        }
+        try {
+            ModelDirectory.refuseLocked(dir, "record the metrics after it");
+        } catch (IOException e) {
+            throw new IOException("--record: " + e.getMessage(), e);
+        }
     }
 
     /**

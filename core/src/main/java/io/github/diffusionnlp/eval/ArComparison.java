@@ -57,6 +57,36 @@ public final class ArComparison {
     /** What to measure and how much. */
     public record Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
             int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep, double[] ngramSweep) {
+        /** Checked here, in compare-ar's option names, before either model is loaded (a run takes minutes to hours). */
+        public Settings {
+            if (samples < 1) {
+                throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+            }
+            if (infillSentences < 1) {
+                throw new IllegalArgumentException("--infill-sentences must be at least 1, got " + infillSentences);
+            }
+            if (stepCounts.length == 0) {
+                throw new IllegalArgumentException("--step-counts: give at least one step count");
+            }
+            for (int steps : stepCounts) {
+                checked("--step-counts", () -> SamplingOptions.builder().steps(steps));
+            }
+            for (double tau : x0Sweep) {
+                checked("--x0-temperatures", () -> SamplingOptions.builder().x0Temperature(tau));
+            }
+            for (double w : ngramSweep) {
+                checked("--ngram-weights", () -> SamplingOptions.builder().ngramWeight(w));
+            }
+        }
+
+        private static void checked(String option, Runnable check) {
+            try {
+                check.run();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            }
+        }
+
         /** The reduced mode: under 10 minutes on a 2-core machine. */
         public static Settings quick() {
             return new Settings("quick", 100, new int[] {8, 16, 32}, 100, new int[] {8, 16, 32},

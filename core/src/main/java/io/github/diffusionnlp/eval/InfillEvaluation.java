@@ -92,7 +92,17 @@ public final class InfillEvaluation {
     }
 
     private static boolean usable(TaggedSentence s, int maxLength) {
-        return s.size() >= 4 && s.size() <= maxLength && s.tags().stream().anyMatch(t -> t != Upos.PUNCT);
+        return s.size() >= 4 && s.size() <= maxLength
+                && java.util.stream.IntStream.range(0, s.size()).anyMatch(i -> maskable(s, i));
+    }
+
+    /**
+     * Whether the single-token task may mask word {@code i}: not punctuation. Untagged text (plain lines)
+     * has every word tagged X, so there punctuation is told by its characters; tagged text keeps its tags.
+     */
+    private static boolean maskable(TaggedSentence s, int i) {
+        Upos tag = s.tags().get(i);
+        return tag != Upos.PUNCT && !(tag == Upos.X && PUNCTUATION.matcher(s.words().get(i)).matches());
     }
 
     /** The most frequent word of the vocabulary: the baseline for {@code task}. */
@@ -111,17 +121,54 @@ public final class InfillEvaluation {
     static List<Result> run(DiffusionLM lm, List<Task> tasks, int[] stepCounts, SamplingOptions base,
             Consumer<String> progress) {
         List<Result> results = new ArrayList<>();
+        int parts = stepCounts.length * tasks.size();
+        // a part's sampling time grows with its step count: the ETA weighs what is left by steps
+        long allSteps = (long) tasks.size() * java.util.Arrays.stream(stepCounts).asLongStream().sum();
+        long stepsDone = 0;
+        long runStart = System.nanoTime();
         for (int steps : stepCounts) {
             for (Task task : tasks) {
                 long start = System.nanoTime();
                 SamplingOptions options = base.toBuilder().steps(steps).build();
-                List<List<String>> filled = lm.infillAll(task.masked(), options);
+                String part = task.name() + " at " + steps + " steps";
+                List<List<String>> filled = fill(lm, task.masked(), options, part, progress);
                 results.add(score(task, filled, steps, baselineWord(task, lm.vocabulary()), lm.vocabulary()));
-                progress.accept(String.format(Locale.ROOT, "%s at %d steps: %.1f s", task.name(), steps,
-                        (System.nanoTime() - start) / 1e9));
+                long now = System.nanoTime();
+                double seconds = (now - start) / 1e9;
+                stepsDone += steps;
+                String eta = results.size() == parts ? "" : String.format(Locale.ROOT, ", ETA %.0f s",
+                        (now - runStart) / 1e9 / stepsDone * (allSteps - stepsDone));
+                progress.accept(String.format(Locale.ROOT, "%s at %d steps (part %d/%d): %.1f s, %.1f sentences/s%s",
+                        task.name(), steps, results.size(), parts, seconds, task.masked().size() / Math.max(seconds,
+                                1e-9), eta));
             }
         }
         return results;
+    }
+
+    /**
+     * {@code lm.infillAll(masked, options)}, a few batches at a time, saying every 10 s or more how far the part
+     * is (a part of 1,000 sentences at 64 steps runs for minutes); sentence i keeps seed {@code seed + i}, so
+     * the words are those of one call.
+     */
+    static List<List<String>> fill(DiffusionLM lm, List<List<String>> masked, SamplingOptions options, String part,
+            Consumer<String> progress) {
+        int chunk = 4 * options.batchSize();
+        long start = System.nanoTime();
+        long lastLine = start;
+        List<List<String>> filled = new ArrayList<>(masked.size());
+        for (int from = 0; from < masked.size(); from += chunk) {
+            List<List<String>> slice = masked.subList(from, Math.min(masked.size(), from + chunk));
+            filled.addAll(lm.infillAll(slice, options.toBuilder().seed(options.seed() + from).build()));
+            long now = System.nanoTime();
+            if (now - lastLine > 10_000_000_000L && filled.size() < masked.size()) {
+                lastLine = now;
+                double rate = filled.size() / ((now - start) / 1e9);
+                progress.accept(String.format(Locale.ROOT, "  %s: %d/%d sentences, %.1f sentences/s, ETA %.0f s", part,
+                        filled.size(), masked.size(), rate, (masked.size() - filled.size()) / rate));
+            }
+        }
+        return filled;
     }
 
     static Task singleToken(List<TaggedSentence> sentences, Random random) {
@@ -130,7 +177,7 @@ public final class InfillEvaluation {
         for (TaggedSentence s : sentences) {
             List<Integer> candidates = new ArrayList<>();
             for (int i = 0; i < s.size(); i++) {
-                if (s.tags().get(i) != Upos.PUNCT) {
+                if (maskable(s, i)) {
                     candidates.add(i);
                 }
             }

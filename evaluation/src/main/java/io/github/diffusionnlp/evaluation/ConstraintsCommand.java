@@ -112,31 +112,28 @@ final class ConstraintsCommand implements Callable<Integer> {
     @Option(names = "--name", description = "file name stem (default: constraints, or constraints-quick with --quick)")
     String name;
 
+    @Option(names = "--overwrite", description = "replace the files of an earlier run of the same --name (without it"
+            + " such a run is refused before it starts; --quick's own constraints-quick files are always replaced)")
+    boolean overwrite;
+
     @Override
     public Integer call() throws Exception {
-        EnumSet<Task> chosen = EnumSet.noneOf(Task.class);
-        for (String t : tasks) {
-            String name = t.trim().toUpperCase(Locale.ROOT);
-            if (name.equals("SENTIMENT")) {
-                chosen.addAll(EnumSet.of(Task.REWRITE, Task.GENERATE));
-                continue;
-            }
-            try {
-                chosen.add(Task.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--tasks: unknown task '" + t + "'; allowed: pos, sentiment,"
-                        + " rewrite, generate, length");
-            }
-        }
+        Set<Sentiment> chosenLabels = parseLabels();
+        EnumSet<Task> chosen = parseTasks(chosenLabels);
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
+        }
+        String stem = name != null ? name : quick ? "constraints-quick" : "constraints";
+        // an hour's run must not end by replacing an earlier one's results, nor be refused only then
+        if (!overwrite && !(quick && name == null)) {
+            refuseEarlierResults(stem);
         }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, x0Temperature,
                 ngramWeight, guidances,
                 candidates,
-                strength, keep.stream().map(Upos::parse).collect(Collectors.toSet()), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), chosen, parseLabels(), lexical, heldoutLengths);
+                strength, parseKeep(), minLength, maxLength, quick,
+                heldout != null ? heldout : findHeldout(), chosen, chosenLabels, lexical, heldoutLengths);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();
@@ -147,9 +144,51 @@ final class ConstraintsCommand implements Callable<Integer> {
         }
         String markdown = Report.markdown(result);
         System.out.println(markdown);
-        List<Path> written = Report.write(result, out, name != null ? name : quick ? "constraints-quick" : "constraints");
+        List<Path> written = Report.write(result, out, stem);
         System.err.println("wrote " + written);
         return 0;
+    }
+
+    /**
+     * The tasks asked for; {@code sentiment} stands for rewrites (when a label they are measured toward,
+     * positive or negative, is chosen) and generation.
+     */
+    private EnumSet<Task> parseTasks(Set<Sentiment> chosenLabels) {
+        EnumSet<Task> chosen = EnumSet.noneOf(Task.class);
+        for (String t : tasks) {
+            String task = t.trim().toUpperCase(Locale.ROOT);
+            if (task.equals("SENTIMENT")) {
+                chosen.add(Task.GENERATE);
+                if (chosenLabels.contains(Sentiment.POSITIVE) || chosenLabels.contains(Sentiment.NEGATIVE)) {
+                    chosen.add(Task.REWRITE);
+                }
+                continue;
+            }
+            try {
+                chosen.add(Task.valueOf(task));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--tasks: unknown task '" + t + "'; allowed: pos, sentiment,"
+                        + " rewrite, generate, length");
+            }
+        }
+        return chosen;
+    }
+
+    private Set<Upos> parseKeep() {
+        try {
+            return keep.stream().map(Upos::parse).collect(Collectors.toSet());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--keep: " + e.getMessage(), e);
+        }
+    }
+
+    private void refuseEarlierResults(String stem) {
+        for (Path file : Report.files(out, stem)) {
+            if (Files.exists(file)) {
+                throw new IllegalArgumentException(file + " holds the results of an earlier run; give another --name,"
+                        + " or --overwrite to replace them");
+            }
+        }
     }
 
     private Set<Sentiment> parseLabels() {

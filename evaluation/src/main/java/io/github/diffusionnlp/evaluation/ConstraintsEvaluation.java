@@ -88,6 +88,32 @@ public final class ConstraintsEvaluation {
             if (minLength < 1 || maxLength < minLength) {
                 throw new IllegalArgumentException("bad length range " + minLength + ".." + maxLength);
             }
+            if (tasks.contains(Task.REWRITE) && !labels.contains(Sentiment.POSITIVE)
+                    && !labels.contains(Sentiment.NEGATIVE)) {
+                throw new IllegalArgumentException("--tasks rewrite measures rewrites toward positive and negative,"
+                        + " and --labels " + labels + " names neither: add positive or negative to --labels");
+            }
+            // checked here, in the options' names, rather than by the API at the first sentence sampled
+            int s = steps;
+            double t = temperature;
+            double x0 = x0Temperature;
+            double w = ngramWeight;
+            checked("--steps", () -> SamplingOptions.builder().steps(s));
+            checked("--temperature", () -> SamplingOptions.builder().temperature(t));
+            checked("--x0-temperature", () -> SamplingOptions.builder().x0Temperature(x0));
+            checked("--ngram-weight", () -> SamplingOptions.builder().ngramWeight(w));
+            for (double g : guidances) {
+                checked("--guidance", () -> Constraints.none().withGuidance(g));
+            }
+        }
+
+        /** Runs {@code check}; the API's IllegalArgumentException is rethrown after the option's name. */
+        private static void checked(String option, Runnable check) {
+            try {
+                check.run();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+            }
         }
     }
 
@@ -142,7 +168,15 @@ public final class ConstraintsEvaluation {
         int modelLength = lm.info().config().maxLength();
         if (settings.maxLength() > modelLength) {
             throw new IllegalArgumentException("--max-length " + settings.maxLength() + " is longer than the model's "
-                    + modelLength + " positions");
+                    + modelLength + " positions; give --max-length " + modelLength + " or less");
+        }
+        if (settings.tasks().contains(Task.POS)) {
+            try {
+                lm.requireTemplates(); // else refused at the first template, after the POS baseline was sampled
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--tasks pos: " + e.getMessage() + "; or measure the other"
+                        + " constraints with --tasks sentiment,length", e);
+            }
         }
         List<TaggedSentence> pool = new ArrayList<>(TaggedCorpus.read(settings.heldout()).stream()
                 .filter(s -> s.size() >= settings.minLength() && s.size() <= settings.maxLength()).toList());
@@ -150,6 +184,7 @@ public final class ConstraintsEvaluation {
             throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()
                     + ".." + settings.maxLength() + " tokens");
         }
+        refuseUntaggedUses(pool);
         Collections.shuffle(pool, new Random(settings.seed()));
         err.printf(Locale.ROOT, "held-out: %d sentences of %d..%d tokens in %s; N = %d per row, %d steps%n",
                 pool.size(), settings.minLength(), settings.maxLength(), settings.heldout(), settings.n(),
@@ -168,6 +203,26 @@ public final class ConstraintsEvaluation {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         return new Result(header(wall), List.copyOf(rows), List.copyOf(samples));
+    }
+
+    /**
+     * Plain text read as held-out sentences has every word tagged X: POS rows would take all-X templates,
+     * which the judge never outputs (a silent 0%), and --keep would keep nothing.
+     */
+    private void refuseUntaggedUses(List<TaggedSentence> pool) {
+        if (pool.stream().anyMatch(s -> s.tags().stream().anyMatch(t -> t != Upos.X))) {
+            return;
+        }
+        String untagged = settings.heldout() + " has no UPOS tags (every word is X)";
+        if (settings.tasks().contains(Task.POS)) {
+            throw new IllegalArgumentException("--tasks pos: " + untagged + ", and the POS rows take their templates"
+                    + " from its tags; give a CoNLL-U or word<TAB>UPOS file with --heldout, or measure the other"
+                    + " constraints with --tasks sentiment,length");
+        }
+        if (settings.tasks().contains(Task.REWRITE) && !settings.keep().isEmpty()) {
+            throw new IllegalArgumentException("--keep: " + untagged + ", and rewrites keep words by its tags: they"
+                    + " would keep none; give a tagged --heldout file, or leave --keep out");
+        }
     }
 
     // ---------------------------------------------------------------- POS templates

@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.evaluation.ConstraintsEvaluation.pct;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Row;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Sample;
@@ -88,23 +89,30 @@ public final class Report {
         return sb.toString();
     }
 
-    /** Writes NAME.md, NAME.json and NAME-samples.tsv into the directory; returns the three paths. */
+    /** The files {@link #write} writes: NAME.md, NAME.json and NAME-samples.tsv in {@code dir}. */
+    public static List<Path> files(Path dir, String name) {
+        return List.of(dir.resolve(name + ".md"), dir.resolve(name + ".json"), dir.resolve(name + "-samples.tsv"));
+    }
+
+    /**
+     * Writes NAME.md, NAME.json and NAME-samples.tsv into the directory; returns the three paths. Each file is
+     * written whole or not at all (a temporary sibling, then a rename), and the table last: measure-default.sh
+     * counts a part done when its table exists, so a run stopped while writing leaves the part to be run again.
+     */
     public static List<Path> write(Result r, Path dir, String name) throws IOException {
         Files.createDirectories(dir);
-        Path md = dir.resolve(name + ".md");
-        Path json = dir.resolve(name + ".json");
-        Path tsv = dir.resolve(name + "-samples.tsv");
-        Files.writeString(md, markdown(r), StandardCharsets.UTF_8);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValue(json.toFile(), json(r));
+        List<Path> files = files(dir, name);
         List<String> lines = new ArrayList<>();
         lines.add("task\tcondition\tguidance\tindex\tinput\toutput\tjudged");
         for (Sample s : r.samples()) {
             lines.add(String.join("\t", s.task(), s.condition(), s.guidance() == null ? "" : fmt(s.guidance()),
                     String.valueOf(s.index()), clean(s.input()), clean(s.output()), clean(s.judged())));
         }
-        Files.write(tsv, lines, StandardCharsets.UTF_8);
-        return List.of(md, json, tsv);
+        CheckpointFiles.writeAtomically(files.get(2), tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
+        CheckpointFiles.writeAtomically(files.get(1), tmp -> new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json(r)));
+        CheckpointFiles.writeAtomically(files.get(0), tmp -> Files.writeString(tmp, markdown(r), StandardCharsets.UTF_8));
+        return files;
     }
 
     private static Map<String, Object> json(Result r) {

@@ -1,0 +1,52 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.cli.MainTest.Run;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * benchmark's options are checked before it measures anything: a model, a step count or a batch it cannot
+ * sample with was refused only after the matmul and training measurements (about a minute with --quick,
+ * several without), in the API's words rather than the option's.
+ */
+class BenchmarkOptionsTest {
+    /** A quick run of the tiny size on the dev split: before the checks, about half a minute to an error. */
+    private static Run benchmark(String... options) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("benchmark", "--quick",
+                "--train-batch", "4", "--corpus", TestModels.devCorpus().toString()));
+        args.addAll(java.util.List.of(options));
+        if (!args.contains("--size")) {
+            args.addAll(java.util.List.of("--size", "tiny"));
+        }
+        return MainTest.run("", args.toArray(String[]::new));
+    }
+
+    private static void assertRefusedBeforeMeasuring(Run r, String phrase) {
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(phrase), "'" + phrase + "' in " + r.err());
+        assertFalse(r.err().contains("matmul"), "nothing measured before the error: " + r.err());
+    }
+
+    @Test
+    void aMissingModelIsRefusedFirst(@TempDir java.nio.file.Path tmp) {
+        assertRefusedBeforeMeasuring(benchmark("--model", tmp.resolve("none").toString()),
+                tmp.resolve("none") + " is not a model directory");
+    }
+
+    @Test
+    void samplingStepCountsAndBatchesNameTheirOption() {
+        assertRefusedBeforeMeasuring(benchmark("--step-counts", "8,0"),
+                "--step-counts: steps must be between 1 and 10000, got 0");
+        assertRefusedBeforeMeasuring(benchmark("--batches", "0"),
+                "--batches: batch size must be between 1 and 4096, got 0");
+        assertRefusedBeforeMeasuring(benchmark("--size", "huge"),
+                "--size: unknown model size 'huge'; allowed: tiny, small, base");
+        assertRefusedBeforeMeasuring(benchmark("--memory-calls", "-5"),
+                "--memory-calls must be at least 0 (0 skips the memory check), got -5");
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.diffusionnlp.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code constraints} cannot measure is refused before it samples (a real run samples for an hour),
+ * naming the option; an earlier run's results are not replaced unasked.
+ */
+class ConstraintsOptionsTest {
+    @TempDir
+    static Path shared;
+    private static Path untagged;
+
+    /** A tiny model trained for 3 steps on plain text: its tag lexicon holds only X. */
+    @BeforeAll
+    static void trainUntaggedModel() throws Exception {
+        Path corpus = shared.resolve("plain.txt");
+        Files.writeString(corpus, "The cat sat on the mat .\nA dog ran home .\n".repeat(20));
+        untagged = shared.resolve("untagged");
+        new DiffusionTrainer(TrainOptions.builder(corpus, untagged).size("tiny").steps(3).maxLength(16).batchSize(8)
+                .build(), new PrintStream(PrintStream.nullOutputStream())).run();
+    }
+
+    private record Run(int code, String err) {}
+
+    private static Run constraints(Path out, String... options) {
+        String[] args = new String[options.length + 3];
+        args[0] = "constraints";
+        args[1] = "--out";
+        args[2] = out.toString();
+        System.arraycopy(options, 0, args, 3, options.length);
+        PrintStream err = System.err;
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+            return new Run(EvaluationMain.run(args), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(err);
+            System.setOut(stdout);
+        }
+    }
+
+    private static void assertRefusedBeforeSampling(Run r, String... phrases) {
+        assertEquals(1, r.code(), r.err());
+        for (String phrase : phrases) {
+            assertTrue(r.err().contains(phrase), "'" + phrase + "' in " + r.err());
+        }
+        // each phase announces itself with "WHAT ..." (the judges' loading is not one)
+        assertFalse(r.err().lines().anyMatch(l -> l.endsWith(" ...") && !l.startsWith("loading the judges")),
+                "nothing sampled before the error: " + r.err());
+    }
+
+    /** The POS rows' baseline was sampled before the untagged model refused the first template. */
+    @Test
+    void anUntaggedModelIsRefusedPosRowsBeforeSampling(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--n", "2", "--steps", "1",
+                "--max-length", "16"), "--tasks pos:", "trained without UPOS tags", "--tasks sentiment,length");
+    }
+
+    /** Rewrites are measured toward positive and negative only: --labels neutral made an empty table. */
+    @Test
+    void rewritesWithoutAPolarLabelAreRefused(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--n", "2", "--steps", "1",
+                "--max-length", "16", "--tasks", "rewrite", "--labels", "neutral"),
+                "--tasks rewrite", "--labels", "positive or negative");
+    }
+
+    /** Sampling options were checked by the API at the first sentence, in its words, after the judges loaded. */
+    @Test
+    void samplingOptionsNameTheirOption(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--steps", "0"),
+                "--steps: steps must be between 1 and 10000, got 0");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--guidance", "1,-1"),
+                "--guidance: guidance must be a number >= 0, got -1.0");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--temperature", "2"),
+                "--temperature: temperature must be in [0, 1], got 2.0");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--keep", "NOUNS"), "--keep: unknown UPOS tag 'NOUNS'");
+        assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--quick"),
+                "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
+    }
+
+    /** A finished run's files are not replaced by the next run of the same --name unless --overwrite says so. */
+    @Test
+    void anEarlierRunsResultsAreNotReplacedUnasked(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("mine.md"), "an hour's table");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--name", "mine"),
+                out.resolve("mine.md") + " holds the results of an earlier run", "--overwrite", "another --name");
+        assertEquals("an hour's table", Files.readString(out.resolve("mine.md")));
+    }
+
+    /**
+     * measure-default.sh counts a part done when its .md exists: the table is written last, so a run that
+     * fails writing the numbers leaves no .md behind (it wrote the .md first).
+     */
+    @Test
+    void theTableIsWrittenLastSoAFailedWriteLeavesNoPartDone(@TempDir Path out) throws Exception {
+        Files.createDirectory(out.resolve("part.json")); // the numbers cannot be written there
+        Files.writeString(out.resolve("part.json").resolve("in the way"), "");
+        ConstraintsEvaluation.Result result = new ConstraintsEvaluation.Result(
+                new java.util.LinkedHashMap<>(java.util.Map.of("parameters", 1)), java.util.List.of(),
+                java.util.List.of());
+        try {
+            Report.write(result, out, "part");
+        } catch (java.io.IOException expected) {
+            // the directory in the way
+        }
+        assertFalse(Files.exists(out.resolve("part.md")), "a table beside numbers that were never written");
+    }
+
+    /**
+     * A held-out file of plain text has every word tagged X: the POS rows took all-X templates (which the
+     * judge never outputs: a silent 0%) and --keep kept nothing. Both are refused before sampling.
+     */
+    @Test
+    void anUntaggedHeldOutFileIsRefusedWhereItsTagsAreUsed(@TempDir Path out) throws Exception {
+        Path plain = out.resolve("plain.txt");
+        Files.writeString(plain, "The committee met in the city hall .\nA dog ran home late at night .\n".repeat(10));
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString()),
+                "--tasks pos: " + plain + " has no UPOS tags (every word is X)", "--tasks sentiment,length");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString(), "--tasks",
+                "rewrite", "--keep", "NOUN"), "--keep: " + plain + " has no UPOS tags (every word is X)");
+    }
+}
