@@ -36,7 +36,8 @@ import java.util.zip.ZipException;
  *   <li>plain text, one sentence a line, tokens separated by spaces (every tag {@link Upos#X}): chosen when
  *       no line holds a tab and most lines hold several tokens.
  * </ul>
- * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout. Files
+ * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout, except a
+ * {@code word<TAB>UPOS} line whose word starts with {@code #}. Files
  * ending in {@code .gz} are gzip-compressed.
  */
 public final class TaggedCorpus {
@@ -112,11 +113,11 @@ public final class TaggedCorpus {
         int several = 0;
         int one = 0;
         for (String line : lines) {
+            if (isComment(line) || line.isBlank()) { // before the tab test: a "# text = ..." comment may hold a tab
+                continue;
+            }
             if (line.indexOf('\t') >= 0) {
                 return false;
-            }
-            if (line.startsWith("#") || line.isBlank()) {
-                continue;
             }
             if (severalTokens(line)) {
                 several++;
@@ -130,7 +131,7 @@ public final class TaggedCorpus {
     private static List<TaggedSentence> readSentenceLines(List<String> lines) {
         List<TaggedSentence> sentences = new ArrayList<>();
         for (String line : lines) {
-            if (line.startsWith("#") || line.isBlank()) {
+            if (isComment(line) || line.isBlank()) {
                 continue;
             }
             List<String> words = List.of(tokens(line));
@@ -145,7 +146,7 @@ public final class TaggedCorpus {
         List<Upos> tags = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.startsWith("#")) {
+            if (isComment(line)) {
                 continue;
             }
             if (line.isBlank()) {
@@ -182,6 +183,26 @@ public final class TaggedCorpus {
             sentences.add(new TaggedSentence(words, tags));
         }
         return sentences;
+    }
+
+    /**
+     * A line that starts with {@code #}, unless it is a {@code word<TAB>UPOS} line whose word does ("#",
+     * "#hashtag"): {@link #write} writes those, and they must read back as words.
+     */
+    private static boolean isComment(String line) {
+        if (!line.startsWith("#")) {
+            return false;
+        }
+        String[] cols = line.split("\t");
+        return cols.length != 2 || severalTokens(cols[0]) || !isTag(cols[1]);
+    }
+
+    private static boolean isTag(String tag) {
+        try {
+            return tag.strip().equals("_") || Upos.parse(tag) != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Whether the line holds more than one token, found without splitting it (every line is asked). */

@@ -122,4 +122,21 @@ class TaggedCorpusTest {
     void aMissingFileSaysSo() {
         assertThrows(java.nio.file.NoSuchFileException.class, () -> TaggedCorpus.read(dir.resolve("none.txt")));
     }
+
+    @Test
+    void aHashWordInTwoColumnsIsAWordNotAComment() throws IOException {
+        // what write() writes for a sentence holding "#" (Brown tags it; tweets hold #hashtags) must read back
+        List<TaggedSentence> sentences = List.of(new TaggedSentence(List.of("#", "1", "#win"),
+                List.of(Upos.SYM, Upos.NUM, Upos.X)));
+        Path p = dir.resolve("hash.tsv");
+        TaggedCorpus.write(p, List.of("a header"), sentences);
+        assertEquals(sentences, TaggedCorpus.read(p));
+    }
+
+    @Test
+    void aCommentWithATabLeavesPlainTextPlainText() throws IOException {
+        Path p = file("plain.txt", "# text = The cat\tsat .\nThe cat sat .\nA dog ran .\n");
+        assertEquals(List.of(List.of("The", "cat", "sat", "."), List.of("A", "dog", "ran", ".")),
+                TaggedCorpus.read(p).stream().map(TaggedCorpusTest::words).toList());
+    }
 }
