@@ -30,8 +30,10 @@ import java.util.zip.ZipException;
  * have, telling the layouts apart from the file itself:
  * <ul>
  *   <li>CoNLL-U, as Universal Dependencies ships it: ten tab-separated columns, of which FORM and UPOS are
- *       read (multiword-token ranges such as {@code 3-4} and empty nodes such as {@code 8.1} are skipped);
- *   <li>{@code word<TAB>UPOS}, one token a line;
+ *       read (multiword-token ranges such as {@code 3-4} and empty nodes such as {@code 8.1} are skipped; a
+ *       FORM holding spaces gives one word per whitespace token, each with the UPOS);
+ *   <li>{@code word<TAB>UPOS}, one token a line (tags in any case, {@code _} for X; three to nine columns
+ *       are refused, naming the line);
  *   <li>one word a line (every tag {@link Upos#X});
  *   <li>plain text, one sentence a line, tokens separated by spaces (every tag {@link Upos#X}): chosen when
  *       no line holds a tab and most lines hold several tokens.
@@ -164,19 +166,37 @@ public final class TaggedCorpus {
                         + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
                         + " file, one sentence a line with no tabs at all)");
             }
+            if (cols.length > 2 && cols.length < 10) {
+                throw new IOException(where + cols.length + " tab-separated columns; allowed: word<TAB>UPOS (2) or"
+                        + " CoNLL-U's ten (ID FORM LEMMA UPOS ...); cut the file to the word and UPOS columns (e.g."
+                        + " cut -f1,3 for word<TAB>lemma<TAB>UPOS)");
+            }
+            boolean conllu = cols.length >= 10; // ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC
+            if (conllu && (cols[0].contains("-") || cols[0].contains("."))) {
+                // A multiword token's range (1-2 "don't", "del", "au") carries no UPOS; its parts ("do" AUX,
+                // "n't" PART) have lines and tags of their own, so the model sees the parts only: its words
+                // are UD's syntactic words, which --pos templates count, and the text is not written twice.
+                // An empty node (8.1) is no word of the sentence's text at all.
+                continue;
+            }
+            String form = conllu ? cols[1] : cols[0];
+            String tag = conllu ? cols[3] : cols.length > 1 ? cols[1] : "_";
+            String[] parts = tokens(form);
+            if (parts.length == 0) {
+                throw new IOException(where + "no word: the " + (conllu ? "FORM" : "word") + " column is empty or"
+                        + " only spaces");
+            }
+            Upos upos;
             try {
-                if (cols.length >= 10) { // CoNLL-U: ID FORM LEMMA UPOS ...
-                    if (cols[0].contains("-") || cols[0].contains(".")) {
-                        continue; // a multiword token's range or an empty node: its words have lines of their own
-                    }
-                    words.add(cols[1]);
-                    tags.add(cols[3].equals("_") ? Upos.X : Upos.parse(cols[3]));
-                } else {
-                    words.add(cols[0].strip());
-                    tags.add(cols.length > 1 ? Upos.parse(cols[1].strip()) : Upos.X);
-                }
+                upos = tag.strip().equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
             } catch (IllegalArgumentException e) {
                 throw new IOException(where + e.getMessage(), e);
+            }
+            // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
+            // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
+            for (String part : parts) {
+                words.add(part);
+                tags.add(upos);
             }
         }
         if (!words.isEmpty()) {

@@ -139,4 +139,66 @@ class TaggedCorpusTest {
         assertEquals(List.of(List.of("The", "cat", "sat", "."), List.of("A", "dog", "ran", ".")),
                 TaggedCorpus.read(p).stream().map(TaggedCorpusTest::words).toList());
     }
+
+    @Test
+    void conlluCommentsCrlfBomAndNoFinalBlankLineRead() throws IOException {
+        Path p = file("ud.conllu", "\uFEFF# newdoc id = d1\r\n# sent_id = 1\r\n# text = a\tb # c\r\n"
+                + "1\t_\t_\tPUNCT\t_\t_\t0\troot\t_\t_\r\n2\t#\t#\tSYM\t_\t_\t1\tdep\t_\tSpaceAfter=No");
+        List<TaggedSentence> read = TaggedCorpus.read(p);
+        assertEquals(List.of(new TaggedSentence(List.of("_", "#"), List.of(Upos.PUNCT, Upos.SYM))), read,
+                "a FORM of _ is the underscore itself (UD: no format-level distinction)");
+    }
+
+    @Test
+    void aFormWithSpacesIsItsWhitespaceTokensEachWithTheTag() throws IOException {
+        // UD v2 allows spaces in FORM (Vietnamese "học sinh", French "400 000"); the model's words are
+        // whitespace tokens, as infill's input is, so a word holding a space could never be asked for
+        Path p = file("vi.conllu", "1\thọc sinh\thọc sinh\tNOUN\t_\t_\t0\troot\t_\t_\n"
+                + "2\t400\u00A0000\t_\tNUM\t_\t_\t1\tnummod\t_\t_\n\n");
+        assertEquals(List.of(new TaggedSentence(List.of("học", "sinh", "400", "000"),
+                List.of(Upos.NOUN, Upos.NOUN, Upos.NUM, Upos.NUM))), TaggedCorpus.read(p));
+        Path tsv = file("vi.tsv", "học sinh\tNOUN\n");
+        assertEquals(List.of(new TaggedSentence(List.of("học", "sinh"), List.of(Upos.NOUN, Upos.NOUN))),
+                TaggedCorpus.read(tsv));
+    }
+
+    @Test
+    void aWordOfNothingButSpaceIsNamedWithItsLine() throws IOException {
+        Path p = file("blank-word.tsv", "The\tDET\n \tNOUN\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
+        assertTrue(e.getMessage().startsWith(p + ":2: no word"), e.getMessage());
+    }
+
+    @Test
+    void threeToNineColumnsAreRefusedNamingTheLayouts() throws IOException {
+        Path p = file("three.tsv", "The\tthe\tDET\njury\tjury\tNOUN\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
+        assertTrue(e.getMessage().startsWith(p + ":1: 3 tab-separated columns; allowed: word<TAB>UPOS (2)"),
+                e.getMessage());
+    }
+
+    @Test
+    void twoColumnTagsAreCaseBlindAndUnderscoreIsX() throws IOException {
+        Path p = file("lower.tsv", "The\tdet\njury\t_\n");
+        assertEquals(List.of(new TaggedSentence(List.of("The", "jury"), List.of(Upos.DET, Upos.X))),
+                TaggedCorpus.read(p));
+    }
+
+    @Test
+    void emptyAndCommentOnlyFilesHoldNoSentences() throws IOException {
+        assertEquals(List.of(), TaggedCorpus.read(file("empty.conllu", "")));
+        assertEquals(List.of(), TaggedCorpus.read(file("comments.conllu", "# sent_id = 1\n# text = a\tb\n\n")));
+    }
+
+    @Test
+    void aTruncatedGzipIsNamed() throws IOException {
+        Path whole = dir.resolve("c.conllu.gz");
+        TaggedCorpus.write(whole, List.of(), Collections.nCopies(200, new TaggedSentence(List.of("The", "jury"),
+                List.of(Upos.DET, Upos.NOUN))));
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.conllu.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(cut));
+        assertTrue(e.getMessage().startsWith(cut + ": a broken gzip file"), e.getMessage());
+    }
 }
