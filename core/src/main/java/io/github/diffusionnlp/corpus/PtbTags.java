@@ -66,6 +66,11 @@ public final class PtbTags {
         return direct;
     }
 
+    /** Whether {@code tag} is a Penn Treebank tag (or one of CoreNLP's extra tags) that {@link #of} maps. */
+    public static boolean isPtb(String tag) {
+        return PTB.containsKey(tag);
+    }
+
     /** Whether {@code tag} is one of the 17 UPOS names (upper case). */
     public static boolean isUpos(String tag) {
         for (Upos u : Upos.values()) {

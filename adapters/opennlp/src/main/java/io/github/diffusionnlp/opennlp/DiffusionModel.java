@@ -238,8 +238,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /**
      * Trains a model in OpenNLP's manner (compare {@code POSTaggerME.train}): the sentences of tagged samples
-     * (what {@code WordTagSampleStream} reads from {@code word_TAG} lines; UPOS or Penn Treebank tags, any other
-     * tag reads as X and cannot serve POS templates) go to core's trainer. Parameters, all optional:
+     * (what {@code WordTagSampleStream} reads from {@code word_TAG} lines; UPOS or Penn Treebank tags in any case, any
+     * other tag reads as X, cannot serve POS templates, and is counted on {@code log}) go to core's trainer. Parameters, all optional:
      * {@code Iterations} (training steps, default 5000), {@code Size} (tiny, small, base), {@code BatchSize},
      * {@code LearningRate}, {@code WarmupSteps}, {@code Seed}, {@code VocabSize}, {@code MaxLength},
      * {@code TimeBudget} (ISO-8601, e.g. PT90M), {@code RelativePositions}, {@code Average} (weight-average

@@ -1,5 +1,8 @@
 package io.github.diffusionnlp.opennlp;
 
+import com.google.common.collect.HashMultiset;
+import com.google.common.collect.Multiset;
+import com.google.common.collect.Multisets;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -17,10 +20,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import opennlp.tools.postag.POSSample;
 import opennlp.tools.util.ObjectStream;
@@ -79,7 +84,7 @@ final class ModelTraining {
                 // a directory of the user's own files (one named as the corpus included) is left as it was
                 OutputDirectory.requireTrainable(options, CHECKPOINT_DIR);
             }
-            List<TaggedSentence> sentences = read(samples);
+            List<TaggedSentence> sentences = read(samples, log);
             if (sentences.isEmpty()) {
                 throw new IOException("the training samples hold no sentences");
             }
@@ -155,19 +160,39 @@ final class ModelTraining {
         }
     }
 
-    private static List<TaggedSentence> read(ObjectStream<POSSample> samples) throws IOException {
+    /**
+     * The samples as tagged sentences. Tags are read in any case ({@code noun}, {@code nn}), as core's
+     * {@code TaggedCorpus} reads them; one of neither tag set trains as X, and the log says how many did and
+     * which tags they were: a corpus in another tag set (Brown's {@code AT}, say) would otherwise train a
+     * model that cannot follow POS templates without a word said.
+     */
+    static List<TaggedSentence> read(ObjectStream<POSSample> samples, PrintStream log) throws IOException {
         List<TaggedSentence> sentences = new ArrayList<>();
+        Multiset<String> unknown = HashMultiset.create();
+        long tokens = 0;
         for (POSSample s = samples.read(); s != null; s = samples.read()) {
             String[] words = s.getSentence();
             String[] tags = s.getTags();
             List<Upos> upos = new ArrayList<>(words.length);
             for (int i = 0; i < words.length; i++) {
-                Upos u = PtbTags.of(words[i], tags[i]);
+                String tag = tags[i].toUpperCase(Locale.ROOT);
+                if (!PtbTags.isUpos(tag) && !PtbTags.isPtb(tag)) {
+                    unknown.add(tags[i]);
+                }
+                Upos u = PtbTags.of(words[i], tag);
                 upos.add(u == null ? Upos.X : u);
             }
+            tokens += words.length;
             if (words.length > 0) {
                 sentences.add(new TaggedSentence(List.of(words), upos));
             }
+        }
+        if (!unknown.isEmpty()) {
+            String most = Multisets.copyHighestCountFirst(unknown).entrySet().stream().limit(5)
+                    .map(e -> "'" + e.getElement() + "' " + e.getCount()).collect(Collectors.joining(", "));
+            log.printf(Locale.ROOT, "note: %,d of %,d sample tokens have tags that are neither UD UPOS nor Penn"
+                    + " Treebank (most often: %s); they train as X, which POS templates cannot ask for%n",
+                    unknown.size(), tokens, most);
         }
         return sentences;
     }

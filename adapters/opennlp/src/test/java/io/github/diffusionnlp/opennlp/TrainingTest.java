@@ -211,4 +211,21 @@ class TrainingTest {
         assertEquals(1, badParams.code(), badParams.err());
         assertTrue(badParams.err().startsWith("-params: Iterations two is not a whole number"), badParams.err());
     }
+
+    @Test
+    void sampleTagsReadInAnyCaseAndTagsOfNeitherSetAreCountedAloud() throws IOException {
+        String lines = "The_det jury_noun said_VBD ._.\nThe_AT jury_NN said_VBD ._.\nA_AT dog_NN\n";
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        List<TaggedSentence> read;
+        try (ObjectStream<POSSample> samples = new opennlp.tools.postag.WordTagSampleStream(
+                new opennlp.tools.util.PlainTextByLineStream(() -> new ByteArrayInputStream(
+                        lines.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))) {
+            read = ModelTraining.read(samples, new PrintStream(log, true, StandardCharsets.UTF_8));
+        }
+        assertEquals(List.of(Upos.DET, Upos.NOUN, Upos.VERB, Upos.PUNCT), read.get(0).tags(),
+                "lower-case UPOS reads as UPOS, as core's TaggedCorpus reads it");
+        assertEquals(List.of(Upos.X, Upos.NOUN, Upos.VERB, Upos.PUNCT), read.get(1).tags());
+        assertEquals("note: 2 of 10 sample tokens have tags that are neither UD UPOS nor Penn Treebank (most often:"
+                + " 'AT' 2); they train as X, which POS templates cannot ask for\n", log.toString(StandardCharsets.UTF_8));
+    }
 }
