@@ -112,6 +112,7 @@ public final class ArTrainer {
             log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n", network.config(),
                     network.config().parameters(), rows.size(), manager.getDevice());
             TrainingNotes notes = new TrainingNotes(options, log);
+            TrainingNotes.noteCutSentences(corpus, maxLength, log);
             if (resuming) {
                 notes.noteResuming(previous);
             }

@@ -185,11 +185,7 @@ public final class DiffusionTrainer {
                         + " words, not as the model's own padding or mask%n", reserved, Vocabulary.PAD, Vocabulary.UNK,
                         Vocabulary.MASK);
             }
-            long cut = corpus.stream().filter(sentence -> sentence.size() > network.config().maxLength()).count();
-            if (cut > 0) {
-                log.printf(Locale.ROOT, "note: %,d sentences longer than the model's %d positions are cut into several"
-                        + " rows%n", cut, network.config().maxLength());
-            }
+            TrainingNotes.noteCutSentences(corpus, network.config().maxLength(), log);
             if (resuming) {
                 noteKeptShape(network.config());
             }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -10,7 +11,8 @@ import java.util.Locale;
 /**
  * The notes a run prints where what it was given differs from what it trains on, shared by {@code train}
  * ({@link DiffusionTrainer}) and {@code train-ar} ({@link ArTrainer}), which resume alike: another corpus
- * than the checkpoint's, another learning-rate plan, a vocabulary that misses most of the corpus.
+ * than the checkpoint's, another learning-rate plan, a vocabulary that misses most of the corpus, sentences
+ * cut to fit the model's rows.
  */
 final class TrainingNotes {
     /** Below this share of the corpus's tokens in the vocabulary, {@link #warnOfPoorCoverage} speaks up. */
@@ -22,6 +24,18 @@ final class TrainingNotes {
     TrainingNotes(TrainOptions options, PrintStream log) {
         this.options = options;
         this.log = log;
+    }
+
+    /**
+     * Sentences longer than the model's rows are trained as consecutive windows of {@code maxLength} words
+     * ({@link DiffusionTrainer#encode}); said, as a treebank of long sentences trains on pieces of them.
+     */
+    static void noteCutSentences(List<TaggedSentence> corpus, int maxLength, PrintStream log) {
+        long cut = corpus.stream().filter(sentence -> sentence.size() > maxLength).count();
+        if (cut > 0) {
+            log.printf(Locale.ROOT, "note: %,d sentences longer than the model's %d positions are cut into several"
+                    + " rows%n", cut, maxLength);
+        }
     }
 
     /** What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options. */

@@ -202,6 +202,19 @@ class AutoregressiveModelTest {
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
     }
 
+    /** train-ar, as train, says that sentences longer than the model's rows are cut (it said nothing). */
+    @Test
+    void sentencesLongerThanTheRowsAreSaidToBeCut(@TempDir Path tmp) throws Exception {
+        String longSentence = String.join(" ", java.util.Collections.nCopies(40, "word")) + " .\n";
+        Path corpus = Files.writeString(tmp.resolve("long.txt"), "The day was long .\n".repeat(5) + longSentence);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new ArTrainer(new TrainOptions(corpus, null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10,
+                false), null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("note: 1 sentences longer than the model's 32 positions are cut into several rows"),
+                text);
+    }
+
     /**
      * A vocabulary taken with --vocab-from that misses the corpus draws the warning, and advice that fits it:
      * --vocab sizes only a vocabulary built from the corpus, so telling the user to raise it would change
