@@ -297,4 +297,33 @@ class DiffusionTrainerTest {
         assertTrue(o.learningRateAt(500) < 1e-3 && o.learningRateAt(500) > 1e-4);
         assertEquals(1e-4, o.learningRateAt(1000), 1e-9);
     }
+
+    /**
+     * A UD treebank end to end (gzipped CoNLL-U with a byte-order mark, CRLF, comments holding tabs, a
+     * multiword token, an empty node, a FORM with a space, a sentence longer than the rows): the model's
+     * words are the syntactic words split on whitespace, and the cut sentence is said.
+     */
+    @Test
+    void aTreebankTrainsOnItsWhitespaceSyntacticWords(@TempDir Path tmp) throws Exception {
+        StringBuilder ud = new StringBuilder("\uFEFF# sent_id = 1\r\n# text = Don't go\tnow\r\n"
+                + "1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\r\n1\tDo\tdo\tAUX\t_\t_\t3\taux\t_\t_\r\n"
+                + "2\tn't\tnot\tPART\t_\t_\t3\tadvmod\t_\t_\r\n3\tgo\tgo\tVERB\t_\t_\t0\troot\t_\t_\r\n"
+                + "3.1\tgone\tgo\tVERB\t_\t_\t_\t_\t3:conj\t_\r\n4\thọc sinh\t_\tNOUN\t_\t_\t3\tobj\t_\t_\r\n\r\n");
+        for (int i = 1; i <= 40; i++) {
+            ud.append(i).append("\tword\tword\tNOUN\t_\t_\t0\tdep\t_\t_\n");
+        }
+        Path corpus = tmp.resolve("ud.conllu.gz");
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(corpus))) {
+            out.write(ud.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        Path dir = tmp.resolve("model");
+        new DiffusionTrainer(new TrainOptions(corpus, null, dir, "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertEquals(java.util.Set.of("[PAD]", "[UNK]", "Do", "n't", "go", "học", "sinh", "word"),
+                java.util.Set.copyOf(Files.readAllLines(dir.resolve("vocab.txt"))));
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("note: 1 sentences longer than the model's 32 positions are cut into several rows"),
+                text);
+    }
 }
