@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The autoregressive baseline as a library: generate sentences (KV-cached), continue prefixes, and
@@ -93,9 +94,17 @@ public final class AutoregressiveLM implements AutoCloseable {
         return model.vocabulary();
     }
 
-    /** The sampler itself, for callers that need its options (no cache, fixed length): benchmarks. */
-    public ArSampler sampler() {
-        return sampler;
+    /**
+     * A raw sampler request, for callers that need its options (no cache, fixed length): benchmarks. Goes
+     * through the same open check as every call (handing out the sampler let a caller reach the weights
+     * after, or during, {@link #close}).
+     *
+     * @return each row's token ids, prefix included
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
+     */
+    public int[][] sample(ArSampler.Request request) {
+        Objects.requireNonNull(request, "request");
+        return lifecycle.whileOpen(() -> sampler.sample(request));
     }
 
     /**
