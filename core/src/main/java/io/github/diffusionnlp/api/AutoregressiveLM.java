@@ -33,6 +33,9 @@ import java.util.Objects;
  * IllegalStateException} ("interrupted while sampling" or "interrupted while scoring") and keeps its
  * interrupt flag; the model serves the next call as before.
  *
+ * <p>{@link #close()} waits for the calls in flight, then frees the native memory; later calls fail with
+ * {@link IllegalStateException} ("this AutoregressiveLM has been closed"), and a second close does nothing.
+ *
  * <pre>{@code
  * try (AutoregressiveLM ar = AutoregressiveLM.load(null, null)) {   // the shipped brown-ar model
  *     List<List<String>> text = ar.generate(5, 1.0, 42);

@@ -55,6 +55,9 @@ class ClosingInFlightTest {
             while (answered.get() < CALLERS) { // every caller has calls going on
                 Thread.sleep(5);
             }
+            // a service that never closes its model still exits: the lanes are daemons
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("diffusion-nlp-batcher")).allMatch(Thread::isDaemon));
             lm.close();
             for (Future<Throwable> caller : callers) {
                 Throwable outcome = caller.get();
