@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The autoregressive baseline as a library: generate sentences (KV-cached), continue prefixes, and
@@ -31,6 +32,9 @@ import java.util.List;
  * out) stops before the next word, or the next chunk of sentences it scores, with an {@link
  * IllegalStateException} ("interrupted while sampling" or "interrupted while scoring") and keeps its
  * interrupt flag; the model serves the next call as before.
+ *
+ * <p>{@link #close()} waits for the calls in flight, then frees the native memory; later calls fail with
+ * {@link IllegalStateException} ("this AutoregressiveLM has been closed"), and a second close does nothing.
  *
  * <pre>{@code
  * try (AutoregressiveLM ar = AutoregressiveLM.load(null, null)) {   // the shipped brown-ar model
@@ -93,9 +97,17 @@ public final class AutoregressiveLM implements AutoCloseable {
         return model.vocabulary();
     }
 
-    /** The sampler itself, for callers that need its options (no cache, fixed length): benchmarks. */
-    public ArSampler sampler() {
-        return sampler;
+    /**
+     * A raw sampler request, for callers that need its options (no cache, fixed length): benchmarks. Goes
+     * through the same open check as every call (handing out the sampler let a caller reach the weights
+     * after, or during, {@link #close}).
+     *
+     * @return each row's token ids, prefix included
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
+     */
+    public int[][] sample(ArSampler.Request request) {
+        Objects.requireNonNull(request, "request");
+        return lifecycle.whileOpen(() -> sampler.sample(request));
     }
 
     /**

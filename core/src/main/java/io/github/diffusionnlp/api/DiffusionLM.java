@@ -47,7 +47,10 @@ import java.util.regex.Pattern;
  *
  * <p>Thread-safe: one instance may serve many threads at once, and by default calls from concurrent
  * threads share sampling batches ({@link Builder#optBatching}); {@link #close()} waits for calls in
- * flight, stops the batching thread and frees the native memory.
+ * flight (they return their answers), stops the batching threads and frees the native memory; calls
+ * that come after it fail, and a second close does nothing ({@code ClosingInFlightTest}). A model never
+ * closed keeps its native memory until the JVM exits, which frees it: the batching threads are daemons
+ * and do not keep the JVM alive.
  *
  * <p>What a call throws: {@link IllegalArgumentException} for a value it cannot work with (naming it and
  * what is allowed) and {@link NullPointerException} for a missing one (naming which argument, sentence or

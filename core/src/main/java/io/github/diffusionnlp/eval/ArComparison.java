@@ -388,7 +388,7 @@ public final class ArComparison {
             prefixes[s] = span.sentences().get(s).subList(0, from).stream().mapToInt(ar.vocabulary()::id).toArray();
             seeds[s] = settings.seed() + s;
         }
-        int[][] written = ar.sampler().sample(new ArSampler.Request(prefixes, seeds, 0, 3, false, true));
+        int[][] written = ar.sample(new ArSampler.Request(prefixes, seeds, 0, 3, false, true));
         List<List<String>> filled = new ArrayList<>();
         for (int s = 0; s < n; s++) {
             List<String> row = new ArrayList<>(span.sentences().get(s));
@@ -417,12 +417,12 @@ public final class ArComparison {
                 long[] seeds = new long[batch];
                 Arrays.setAll(seeds, i -> settings.seed() + i);
                 ArSampler.Request request = new ArSampler.Request(prefixes, seeds, 1.0, SPEED_LENGTH, false, cache);
-                ar.sampler().sample(new ArSampler.Request(prefixes, seeds, 1.0, 4, false, cache)); // warm-up
+                ar.sample(new ArSampler.Request(prefixes, seeds, 1.0, 4, false, cache)); // warm-up
                 int reps = batch == 1 ? 3 : 1;
                 double[] times = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     long t0 = System.nanoTime();
-                    ar.sampler().sample(request);
+                    ar.sample(request);
                     times[r] = (System.nanoTime() - t0) / 1e9;
                 }
                 Arrays.sort(times);

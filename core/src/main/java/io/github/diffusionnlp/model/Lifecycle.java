@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.model;
 
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -12,7 +11,7 @@ import java.util.function.Supplier;
  * call on freed arrays fails with DJL's "NDManager has been closed already", which names nothing of ours.
  */
 public final class Lifecycle {
-    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final String name;
     private boolean closed;
 
@@ -34,8 +33,17 @@ public final class Lifecycle {
         }
     }
 
-    /** Runs {@code release} once, when no call is in flight; calls after it fail clearly. */
+    /**
+     * Runs {@code release} once, when no call is in flight; calls after it fail clearly.
+     *
+     * @throws IllegalStateException when called from inside a call of this object (a steering scorer, say):
+     *     it would wait for that call, its own, forever
+     */
     public void close(Runnable release) {
+        if (lock.getReadHoldCount() > 0) {
+            throw new IllegalStateException("close() was called from inside a call of this " + name
+                    + ", which it would wait for forever; close the " + name + " after the call returns");
+        }
         lock.writeLock().lock();
         try {
             if (!closed) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.ar.ArSampler;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
@@ -37,6 +38,11 @@ class ClosingTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> ar.generate(1, 1.0, 1));
         assertEquals("this AutoregressiveLM has been closed", e.getMessage());
         e = assertThrows(IllegalStateException.class, () -> ar.score(List.of(List.of("A", "day", "."))));
+        assertEquals("this AutoregressiveLM has been closed", e.getMessage());
+        // the raw request the comparison's benchmark makes goes through the same check (it reached the freed
+        // weights directly and failed with DJL's "NDManager has been closed already")
+        e = assertThrows(IllegalStateException.class, () -> ar.sample(
+                new ArSampler.Request(new int[][] {{}}, new long[] {1}, 1.0, 3, false, true)));
         assertEquals("this AutoregressiveLM has been closed", e.getMessage());
         ar.close(); // twice is fine
     }
