@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -39,8 +40,10 @@ import java.util.zip.ZipException;
  *       no line holds a tab and most lines hold several tokens.
  * </ul>
  * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout, except a
- * {@code word<TAB>UPOS} line whose word starts with {@code #}. Files
- * ending in {@code .gz} are gzip-compressed.
+ * {@code word<TAB>UPOS} line whose word starts with {@code #}. A CoNLL-U Plus file ({@link ConlluPlusColumns})
+ * is read by the column names its first line gives. {@link #read(Path, CorpusLayout, PrintStream)} takes the
+ * layout from the caller instead of the file ({@link CorpusLayout}). Files ending in {@code .gz} are
+ * gzip-compressed.
  */
 public final class TaggedCorpus {
     /**
@@ -53,7 +56,19 @@ public final class TaggedCorpus {
 
     private TaggedCorpus() {}
 
+    /** The sentences of {@code file}, its layout guessed ({@link CorpusLayout#AUTO}) and not said. */
     public static List<TaggedSentence> read(Path file) throws IOException {
+        return read(file, CorpusLayout.AUTO, null);
+    }
+
+    /**
+     * The sentences of {@code file} read in {@code layout}: a line that does not fit it is refused, naming the
+     * line. With {@link CorpusLayout#AUTO} the layout is guessed ({@link LayoutGuess}), and a guess that under
+     * nine lines in ten fit is said on {@code notes} (null: not said). A file whose first line is CoNLL-U
+     * Plus's {@code # global.columns = ...} is read by the columns it names, with AUTO or CONLLU.
+     */
+    public static List<TaggedSentence> read(Path file, CorpusLayout layout, PrintStream notes) throws IOException {
+        java.util.Objects.requireNonNull(layout, "layout");
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory; give a corpus file");
         }
@@ -78,7 +93,22 @@ public final class TaggedCorpus {
         if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) { // a byte-order mark is no part of a word
             lines.set(0, lines.get(0).substring(1));
         }
-        return isSentencePerLine(lines) ? readSentenceLines(lines) : readColumns(file, lines);
+        ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
+        if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
+            return readConlluPlus(file, lines, plus);
+        }
+        if (layout == CorpusLayout.AUTO) {
+            LayoutGuess guess = LayoutGuess.of(lines);
+            if (notes != null && !guess.clear()) {
+                notes.println(guess.note(file));
+            }
+            return guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines) : readColumns(file, lines, layout);
+        }
+        if (layout == CorpusLayout.PLAIN) {
+            requireNoTab(file, lines);
+            return readSentenceLines(lines);
+        }
+        return readColumns(file, lines, layout);
     }
 
     /**
@@ -110,24 +140,39 @@ public final class TaggedCorpus {
         return lines;
     }
 
-    /** No tab anywhere and more lines of several tokens than of one: plain text, a sentence a line. */
-    private static boolean isSentencePerLine(List<String> lines) {
-        int several = 0;
-        int one = 0;
-        for (String line : lines) {
-            if (isComment(line) || line.isBlank()) { // before the tab test: a "# text = ..." comment may hold a tab
-                continue;
-            }
-            if (line.indexOf('\t') >= 0) {
-                return false;
-            }
-            if (severalTokens(line)) {
-                several++;
-            } else {
-                one++;
+    /**
+     * The layout a sentence line fits on its own: CoNLL-U (ten columns or more), {@code word<TAB>UPOS} (two),
+     * one word (no tab), plain text (several tokens, no tab), or null (three to nine columns: none).
+     */
+    static CorpusLayout kindOf(String line) {
+        int columns = line.split("\t").length;
+        return columns == 1 ? (severalTokens(line) ? CorpusLayout.PLAIN : CorpusLayout.WORDS)
+                : columns == 2 ? CorpusLayout.COLUMNS : columns >= 10 ? CorpusLayout.CONLLU : null;
+    }
+
+    /** Plain text said to be plain: a tab means the file holds columns, which would be read as words. */
+    private static void requireNoTab(Path file, List<String> lines) throws IOException {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!isComment(line) && line.indexOf('\t') >= 0) {
+                throw notFitting(file, i, CorpusLayout.PLAIN, "it holds a tab");
             }
         }
-        return several > one;
+    }
+
+    private static IOException notFitting(Path file, int index, CorpusLayout layout, String why) {
+        return new IOException(file + ":" + (index + 1) + ": the line does not fit --layout " + layout + " ("
+                + layout.description() + "): " + why + "; fix the line, or give the --layout the file has (auto"
+                + " guesses it)");
+    }
+
+    /** What a line that fits no forced layout holds, for {@link #notFitting}. */
+    private static String describe(String line) {
+        CorpusLayout kind = kindOf(line);
+        int columns = line.split("\t").length;
+        return kind == CorpusLayout.PLAIN ? "it holds several tokens and no tab"
+                : kind == CorpusLayout.WORDS ? "it holds one word and no tab"
+                : columns + " tab-separated columns";
     }
 
     private static List<TaggedSentence> readSentenceLines(List<String> lines) {
@@ -142,13 +187,16 @@ public final class TaggedCorpus {
         return sentences;
     }
 
-    private static List<TaggedSentence> readColumns(Path file, List<String> lines) throws IOException {
+    /** Lines of columns; {@code layout} AUTO takes CoNLL-U, word<TAB>UPOS and one-word lines alike. */
+    private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout)
+            throws IOException {
         List<TaggedSentence> sentences = new ArrayList<>();
         List<String> words = new ArrayList<>();
         List<Upos> tags = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (isComment(line)) {
+            // a word<TAB>UPOS line may hold a word "#"; in the other layouts a # line is a comment
+            if (layout == CorpusLayout.AUTO || layout == CorpusLayout.COLUMNS ? isComment(line) : line.startsWith("#")) {
                 continue;
             }
             if (line.isBlank()) {
@@ -161,10 +209,13 @@ public final class TaggedCorpus {
             }
             String[] cols = line.split("\t");
             String where = file + ":" + (i + 1) + ": ";
+            if (layout != CorpusLayout.AUTO && kindOf(line) != layout) {
+                throw notFitting(file, i, layout, describe(line));
+            }
             if (cols.length == 1 && severalTokens(line)) {
                 throw new IOException(where + "several tokens on a line without a tab, in a corpus of one token a"
                         + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
-                        + " file, one sentence a line with no tabs at all)");
+                        + " file, one sentence a line with no tabs at all: say so with --layout plain)");
             }
             if (cols.length > 2 && cols.length < 10) {
                 throw new IOException(where + cols.length + " tab-separated columns; allowed: word<TAB>UPOS (2) or"
@@ -181,23 +232,7 @@ public final class TaggedCorpus {
             }
             String form = conllu ? cols[1] : cols[0];
             String tag = conllu ? cols[3] : cols.length > 1 ? cols[1] : "_";
-            String[] parts = tokens(form);
-            if (parts.length == 0) {
-                throw new IOException(where + "no word: the " + (conllu ? "FORM" : "word") + " column is empty or"
-                        + " only spaces");
-            }
-            Upos upos;
-            try {
-                upos = tag.strip().equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
-            } catch (IllegalArgumentException e) {
-                throw new IOException(where + e.getMessage(), e);
-            }
-            // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
-            // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
-            for (String part : parts) {
-                words.add(part);
-                tags.add(upos);
-            }
+            addWord(where, conllu ? "FORM" : "word", form, tag, words, tags);
         }
         if (!words.isEmpty()) {
             sentences.add(new TaggedSentence(words, tags));
@@ -206,10 +241,71 @@ public final class TaggedCorpus {
     }
 
     /**
+     * CoNLL-U Plus: every word line has the columns its {@code global.columns} line names, FORM and UPOS
+     * read by name; without UPOS every word is X, as in the other untagged layouts.
+     */
+    private static List<TaggedSentence> readConlluPlus(Path file, List<String> lines, ConlluPlusColumns columns)
+            throws IOException {
+        List<TaggedSentence> sentences = new ArrayList<>();
+        List<String> words = new ArrayList<>();
+        List<Upos> tags = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith("#")) {
+                continue;
+            }
+            if (line.isBlank()) {
+                if (!words.isEmpty()) {
+                    sentences.add(new TaggedSentence(words, tags));
+                    words.clear();
+                    tags.clear();
+                }
+                continue;
+            }
+            String[] cols = line.split("\t", -1);
+            String where = file + ":" + (i + 1) + ": ";
+            if (cols.length != columns.count()) {
+                throw new IOException(where + cols.length + " tab-separated columns, where the global.columns line"
+                        + " names " + columns.count() + "; every word line has them all (_ for an empty one)");
+            }
+            // ranges and empty nodes are skipped as in CoNLL-U (see readColumns)
+            if (columns.id() >= 0 && (cols[columns.id()].contains("-") || cols[columns.id()].contains("."))) {
+                continue;
+            }
+            addWord(where, "FORM", cols[columns.form()], columns.upos() >= 0 ? cols[columns.upos()] : "_", words, tags);
+        }
+        if (!words.isEmpty()) {
+            sentences.add(new TaggedSentence(words, tags));
+        }
+        return sentences;
+    }
+
+    /** Adds a word line's {@code form} tagged {@code tag} ("_" for X); {@code where} names the line in errors. */
+    private static void addWord(String where, String column, String form, String tag, List<String> words,
+            List<Upos> tags) throws IOException {
+        String[] parts = tokens(form);
+        if (parts.length == 0) {
+            throw new IOException(where + "no word: the " + column + " column is empty or only spaces");
+        }
+        Upos upos;
+        try {
+            upos = tag.strip().equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
+        } catch (IllegalArgumentException e) {
+            throw new IOException(where + e.getMessage(), e);
+        }
+        // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
+        // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
+        for (String part : parts) {
+            words.add(part);
+            tags.add(upos);
+        }
+    }
+
+    /**
      * A line that starts with {@code #}, unless it is a {@code word<TAB>UPOS} line whose word does ("#",
      * "#hashtag"): {@link #write} writes those, and they must read back as words.
      */
-    private static boolean isComment(String line) {
+    static boolean isComment(String line) {
         if (!line.startsWith("#")) {
             return false;
         }

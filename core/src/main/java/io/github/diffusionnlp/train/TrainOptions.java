@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.model.ModelConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,11 +28,12 @@ import java.util.Objects;
  * @param relativePositions give a new model relative-position attention bias from the start
  * @param averageDecay decay of the moving average of the weights that checkpoints save for sampling
  *     ({@link WeightAverage}), or 0 to save the trained weights themselves
+ * @param layout how {@code corpus} and {@code dev} are laid out, or {@link CorpusLayout#AUTO} to guess
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
-        boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
+        boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout) {
 
     public static final String DEFAULT_SIZE = "small";
     public static final int DEFAULT_VOCAB_SIZE = 12000;
@@ -48,6 +50,7 @@ public record TrainOptions(
     public TrainOptions {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(layout, "layout (use CorpusLayout.AUTO to guess it from the file)");
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
         atLeast("vocabulary size (train --vocab)", vocabSize, 3);
         atLeast("positions per row (train --length)", maxLength, 2);
@@ -115,6 +118,7 @@ public record TrainOptions(
         private boolean contextEmbeddings = true;
         private boolean relativePositions;
         private double averageDecay;
+        private CorpusLayout layout = CorpusLayout.AUTO;
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -205,13 +209,29 @@ public record TrainOptions(
             return this;
         }
 
+        /**
+         * How the corpus (and dev split) is laid out (default {@link CorpusLayout#AUTO}: guessed from each file,
+         * with a note when the guess is not clear-cut); any other refuses a line that does not fit it.
+         */
+        public Builder layout(CorpusLayout layout) {
+            this.layout = layout;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting out of range */
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
                     learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
-                    resume, contextEmbeddings, relativePositions,
-                    averageDecay);
+                    resume, contextEmbeddings, relativePositions, averageDecay, layout);
         }
+    }
+
+    /** These options with the corpus layout guessed ({@link CorpusLayout#AUTO}). */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, CorpusLayout.AUTO);
     }
 
     /** Options for a model of the named size as it is: random word embeddings, absolute positions only. */
@@ -229,7 +249,8 @@ public record TrainOptions(
     public TrainOptions plannedFor(int otherSteps, double otherRate) {
         int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
-                otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay);
+                otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
+                layout);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

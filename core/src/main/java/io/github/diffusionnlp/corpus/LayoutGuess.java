@@ -1,0 +1,83 @@
+package io.github.diffusionnlp.corpus;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What {@link CorpusLayout#AUTO} makes of a file's lines: any tab makes it a file of columns (CoNLL-U,
+ * {@code word<TAB>UPOS} and one-word lines, told apart line by line), and a file without tabs is plain text
+ * when more of its lines hold several tokens than one, else one word a line. The guess is a majority vote,
+ * so it also counts how many lines fit the layout it names: a file of short lines (headings, a poem,
+ * dialogue) can lose to the wrong side, and a user should hear of it.
+ *
+ * @param layout the layout most lines fit
+ * @param fitting how many of the sentence lines fit it
+ * @param lines how many sentence lines there are (comments and blank lines aside)
+ * @param oneSentence one word a line without a blank line anywhere: the whole file one sentence
+ */
+record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSentence) {
+    /** At or above this share of lines fitting, the guess is clear-cut and goes unsaid. */
+    static final double CLEAR = 0.9;
+    private static final String SAY_HOW = " conllu|columns|words|plain says how a corpus is laid out, and names a"
+            + " line that does not fit)";
+
+    static LayoutGuess of(List<String> lines) {
+        Map<CorpusLayout, Integer> counts = new EnumMap<>(CorpusLayout.class);
+        int total = 0;
+        boolean tabs = false;
+        boolean blank = false; // a blank line between two sentence lines
+        boolean blankSince = false;
+        for (String line : lines) {
+            if (line.isBlank()) {
+                blankSince = total > 0;
+            }
+            if (TaggedCorpus.isComment(line) || line.isBlank()) { // a "# text = ..." comment may hold a tab
+                continue;
+            }
+            blank |= blankSince;
+            total++;
+            CorpusLayout kind = TaggedCorpus.kindOf(line);
+            tabs |= line.indexOf('\t') >= 0;
+            if (kind != null) {
+                counts.merge(kind, 1, Integer::sum);
+            }
+        }
+        int several = counts.getOrDefault(CorpusLayout.PLAIN, 0);
+        int one = counts.getOrDefault(CorpusLayout.WORDS, 0);
+        if (!tabs) {
+            if (several > one) {
+                return new LayoutGuess(CorpusLayout.PLAIN, several, total, false);
+            }
+            // every line one word and no blank line between them: one word a line makes one long sentence of
+            // the file, where plain text makes a sentence of each line; nothing in the file tells which it is
+            return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1);
+        }
+        counts.remove(CorpusLayout.PLAIN); // several tokens without a tab: refused in a file of columns
+        // no line of a layout at all (three to nine columns each): the reader refuses the first, naming it
+        Map.Entry<CorpusLayout, Integer> most = counts.entrySet().stream().max(Map.Entry.comparingByValue())
+                .orElse(Map.entry(CorpusLayout.COLUMNS, 0));
+        return new LayoutGuess(most.getKey(), most.getValue(), total, false);
+    }
+
+    boolean clear() {
+        return fitting >= CLEAR * lines && !oneSentence;
+    }
+
+    /** The note an unclear guess prints: the layout read, how few lines fit it, and how to say another. */
+    String note(Path file) {
+        CorpusLayout other = layout == CorpusLayout.WORDS ? CorpusLayout.PLAIN
+                : layout == CorpusLayout.PLAIN ? CorpusLayout.WORDS : null;
+        String advice = other == null ? "" : "; if it is " + other.description() + ", give --layout " + other;
+        if (oneSentence) {
+            return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, all of one word: with no"
+                    + " blank line to end a sentence, the file is one sentence of %,d words%s (--layout", file,
+                    layout.description(), lines, advice) + SAY_HOW;
+        }
+        return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, of which only %.0f%% fit"
+                + " that%s (--layout", file,
+                layout.description(), 100.0 * fitting / lines, advice) + SAY_HOW;
+    }
+}

@@ -1,0 +1,148 @@
+package io.github.diffusionnlp.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link TaggedCorpus#read(Path, CorpusLayout, PrintStream)}: a layout forced, or guessed and said when unclear. */
+class CorpusLayoutTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream notes = new ByteArrayOutputStream();
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private List<TaggedSentence> read(Path p, CorpusLayout layout) throws IOException {
+        return TaggedCorpus.read(p, layout, new PrintStream(notes, true, StandardCharsets.UTF_8));
+    }
+
+    private String notes() {
+        return notes.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Plain text of mostly one-word lines (a poem, headings, dialogue). */
+    private static final String MOSTLY_ONE_WORD = "Stop\nLook\nListen\nthen cross the road\nRun\n";
+
+    @Test
+    void anUnclearGuessIsSaidNamingTheLayoutAndTheOption() throws IOException {
+        Path p = file("poem.txt", MOSTLY_ONE_WORD);
+        IOException e = assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
+        assertTrue(e.getMessage().startsWith(p + ":4: ") && e.getMessage().contains("--layout plain"), e.getMessage());
+        assertTrue(notes().contains("read as one word a line") && notes().contains("80%")
+                && notes().contains("--layout plain"), notes());
+    }
+
+    /** Every line one word, no blank line: one word a line makes the file one sentence, silently until now. */
+    @Test
+    void aFileOfOneWordLinesWithoutABlankLineIsSaidToBeOneSentence() throws IOException {
+        Path p = file("words.txt", "Stop\nLook\nListen\n");
+        assertEquals(1, read(p, CorpusLayout.AUTO).size(), "auto reads one word a line, as before");
+        assertTrue(notes().contains("one sentence of 3 words") && notes().contains("--layout plain"), notes());
+        assertEquals(3, read(p, CorpusLayout.PLAIN).size());
+    }
+
+    @Test
+    void aClearGuessSaysNothing() throws IOException {
+        read(file("text.txt", "The jury said\nYes it did\n\nNo it did not\n"), CorpusLayout.AUTO);
+        read(file("words.txt", "The\njury\n\nYes\n"), CorpusLayout.AUTO);
+        read(file("tagged.tsv", "The\tDET\njury\tNOUN\n"), CorpusLayout.AUTO);
+        read(file("ud.conllu", "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n"), CorpusLayout.AUTO);
+        assertEquals("", notes());
+    }
+
+    @Test
+    void plainForcedReadsASentenceALine() throws IOException {
+        List<TaggedSentence> read = read(file("poem.txt", MOSTLY_ONE_WORD), CorpusLayout.PLAIN);
+        assertEquals(5, read.size());
+        assertEquals(List.of("then", "cross", "the", "road"), read.get(3).words());
+        assertEquals("", notes());
+    }
+
+    @Test
+    void aLineThatDoesNotFitTheForcedLayoutIsNamed() throws IOException {
+        Path poem = file("poem.txt", MOSTLY_ONE_WORD);
+        IOException e = assertThrows(IOException.class, () -> read(poem, CorpusLayout.WORDS));
+        assertTrue(e.getMessage().startsWith(poem + ":4: ") && e.getMessage().contains("--layout words"),
+                e.getMessage());
+
+        Path tagged = file("tagged.tsv", "The\tDET\njury\tNOUN\n\nsaid\n");
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.COLUMNS));
+        assertTrue(e.getMessage().startsWith(tagged + ":4: ") && e.getMessage().contains("--layout columns"),
+                e.getMessage());
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.PLAIN));
+        assertTrue(e.getMessage().startsWith(tagged + ":1: ") && e.getMessage().contains("--layout plain"),
+                e.getMessage());
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.CONLLU));
+        assertTrue(e.getMessage().startsWith(tagged + ":1: ") && e.getMessage().contains("--layout conllu"),
+                e.getMessage());
+    }
+
+    @Test
+    void forcedLayoutsReadWhatFitsThem() throws IOException {
+        assertEquals(List.of(new TaggedSentence(List.of("The", "jury"), List.of(Upos.DET, Upos.NOUN))),
+                read(file("tagged.tsv", "The\tDET\njury\tNOUN\n"), CorpusLayout.COLUMNS));
+        assertEquals(List.of(new TaggedSentence(List.of("The", "jury"), List.of(Upos.X, Upos.X))),
+                read(file("words.txt", "# a comment\nThe\njury\n"), CorpusLayout.WORDS));
+        assertEquals(List.of(new TaggedSentence(List.of("Hi"), List.of(Upos.INTJ))),
+                read(file("ud.conllu", "# text = Hi\n1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n"), CorpusLayout.CONLLU));
+    }
+
+    @Test
+    void conlluPlusColumnsAreFoundByName() throws IOException {
+        Path p = file("ud.conllup", """
+                # global.columns = ID UPOS FORM MISC
+                # sent_id = 1
+                1-2\t_\tDon't\t_
+                1\tAUX\tDo\t_
+                2\tPART\tn't\t_
+                3\tVERB\tgo\tSpaceAfter=No
+
+                1\tINTJ\tHi\t_
+                """);
+        List<TaggedSentence> expected = List.of(
+                new TaggedSentence(List.of("Do", "n't", "go"), List.of(Upos.AUX, Upos.PART, Upos.VERB)),
+                new TaggedSentence(List.of("Hi"), List.of(Upos.INTJ)));
+        assertEquals(expected, read(p, CorpusLayout.AUTO));
+        assertEquals(expected, read(p, CorpusLayout.CONLLU));
+        assertEquals("", notes());
+    }
+
+    @Test
+    void conlluPlusWithoutUposIsUntaggedText() throws IOException {
+        Path p = file("ud.conllup", "# global.columns = ID FORM LEMMA\n1\tThe\tthe\n2\tjury\tjury\n");
+        assertEquals(List.of(new TaggedSentence(List.of("The", "jury"), List.of(Upos.X, Upos.X))),
+                read(p, CorpusLayout.AUTO));
+    }
+
+    @Test
+    void conlluPlusWithoutFormOrWithAShortLineIsRefused() throws IOException {
+        Path noForm = file("ud.conllup", "# global.columns = ID LEMMA UPOS\n1\tthe\tDET\n");
+        IOException e = assertThrows(IOException.class, () -> read(noForm, CorpusLayout.AUTO));
+        assertTrue(e.getMessage().startsWith(noForm + ":1: ") && e.getMessage().contains("FORM"), e.getMessage());
+
+        Path shortLine = file("short.conllup", "# global.columns = ID FORM UPOS\n1\tThe\tDET\n2\tjury\n");
+        e = assertThrows(IOException.class, () -> read(shortLine, CorpusLayout.AUTO));
+        assertTrue(e.getMessage().startsWith(shortLine + ":3: ") && e.getMessage().contains("global.columns"),
+                e.getMessage());
+
+        Path headless = file("headless.conllup", "1\tThe\tDET\n");
+        e = assertThrows(IOException.class, () -> read(headless, CorpusLayout.AUTO));
+        assertTrue(e.getMessage().startsWith(headless + ":1: ") && e.getMessage().contains("global.columns"),
+                e.getMessage());
+    }
+}
