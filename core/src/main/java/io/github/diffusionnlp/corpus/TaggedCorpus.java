@@ -302,6 +302,37 @@ public final class TaggedCorpus {
     }
 
     /**
+     * The reader splits each line at tabs and each word at whitespace: a word holding either, or a line break,
+     * would come back as other words or tags, or shift every line after it.
+     */
+    private static void requireReadableBack(List<String> header, List<TaggedSentence> sentences) {
+        for (String h : header) {
+            if (h.indexOf('\n') >= 0 || h.indexOf('\r') >= 0) {
+                throw new IllegalArgumentException("a corpus header line holds a line break, which would end the"
+                        + " comment and make the rest a line of words: " + escaped(h));
+            }
+        }
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> words = sentences.get(s).words();
+            for (int w = 0; w < words.size(); w++) {
+                String word = words.get(w);
+                Matcher m = TOKEN.matcher(word);
+                if (!m.matches()) {
+                    throw new IllegalArgumentException("sentence " + (s + 1) + " (" + escaped(String.join(" ", words))
+                            + "), word " + (w + 1) + " " + escaped(word) + ": " + (word.isEmpty() ? "an empty word"
+                            : "a word holding a tab, line break or other whitespace") + " would not read back as"
+                            + " one word; split it into words (or drop it) before writing the corpus");
+                }
+            }
+        }
+    }
+
+    /** {@code text} quoted with its tabs and line breaks visible. */
+    private static String escaped(String text) {
+        return '"' + text.replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r") + '"';
+    }
+
+    /**
      * A line that starts with {@code #}, unless it is a {@code word<TAB>UPOS} line whose word does ("#",
      * "#hashtag"): {@link #write} writes those, and they must read back as words.
      */
@@ -332,7 +363,15 @@ public final class TaggedCorpus {
         return TOKEN.matcher(line).results().map(MatchResult::group).toArray(String[]::new);
     }
 
+    /**
+     * Writes {@code header} lines as comments and the sentences as {@code word<TAB>UPOS} lines.
+     *
+     * @throws IllegalArgumentException before anything is written, naming the sentence and word, when a word
+     *     would not read back as itself (empty, or holding a tab, line break or other whitespace, possible in
+     *     sentences built in code), or a header line holds a line break
+     */
     public static void write(Path file, List<String> header, List<TaggedSentence> sentences) throws IOException {
+        requireReadableBack(header, sentences);
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         try (OutputStream raw = Files.newOutputStream(file);

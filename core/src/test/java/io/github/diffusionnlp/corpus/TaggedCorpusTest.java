@@ -201,4 +201,21 @@ class TaggedCorpusTest {
         IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(cut));
         assertTrue(e.getMessage().startsWith(cut + ": a broken gzip file"), e.getMessage());
     }
+
+    /** A word read back must be the word written: a tab, line break or space inside one would split or shift it. */
+    @Test
+    void writeRefusesAWordThatWouldNotReadBackNamingTheSentenceAndWord() throws IOException {
+        Path p = dir.resolve("c.conllu");
+        for (String word : List.of("a\tb", "a\nb", "a\r", "a b", "")) {
+            List<TaggedSentence> sentences = List.of(new TaggedSentence(List.of("Yes"), List.of(Upos.INTJ)),
+                    new TaggedSentence(List.of("The", word), List.of(Upos.DET, Upos.NOUN)));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> TaggedCorpus.write(p, List.of(), sentences));
+            assertTrue(e.getMessage().contains("sentence 2") && e.getMessage().contains("word 2"), e.getMessage());
+            assertTrue(!Files.exists(p), "nothing is written");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaggedCorpus.write(p, List.of("a\nb"), List.of()));
+        assertTrue(e.getMessage().contains("header"), e.getMessage());
+    }
 }
