@@ -75,10 +75,7 @@ public final class ArTrainer {
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), log);
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
                 : TaggedCorpus.read(options.dev(), options.layout(), log);
-        if (corpus.isEmpty()) {
-            throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
-                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
-        }
+        DiffusionTrainer.requireSentences(options, corpus, devCorpus);
         try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;
             Vocabulary vocab;

@@ -97,13 +97,7 @@ public final class DiffusionTrainer {
         List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), log);
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
                 : TaggedCorpus.read(options.dev(), options.layout(), log);
-        if (corpus.isEmpty()) {
-            throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
-                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
-        }
-        if (options.dev() != null && devCorpus.isEmpty()) {
-            throw new IOException(options.dev() + " (the dev split) holds no sentences");
-        }
+        requireSentences(options, corpus, devCorpus);
         try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionTransformer network;
             Vocabulary vocab;
@@ -208,6 +202,21 @@ public final class DiffusionTrainer {
         if (!asked.equals(kept)) {
             log.println("note: resuming keeps the checkpoint's shape, " + kept + "; --size, --length, --vocab and"
                     + " --relative-positions shape new models only");
+        }
+    }
+
+    /**
+     * A corpus, or a dev split given, without a sentence is refused (train and train-ar alike): there is nothing
+     * to train on, and a dev loss of nothing would go unseen.
+     */
+    static void requireSentences(TrainOptions options, List<TaggedSentence> corpus, List<TaggedSentence> devCorpus)
+            throws IOException {
+        if (corpus.isEmpty()) {
+            throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
+                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
+        }
+        if (options.dev() != null && devCorpus.isEmpty()) {
+            throw new IOException(options.dev() + " (the dev split) holds no sentences");
         }
     }
 

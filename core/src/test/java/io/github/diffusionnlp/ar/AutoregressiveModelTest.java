@@ -202,6 +202,23 @@ class AutoregressiveModelTest {
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
     }
 
+    /**
+     * train-ar, as train, refuses a corpus or a dev split without a sentence (an empty dev split trained on
+     * without a dev loss, where train refused it).
+     */
+    @Test
+    void aCorpusOrDevSplitWithoutSentencesIsRefused(@TempDir Path tmp) throws Exception {
+        Path comments = Files.writeString(tmp.resolve("comments.txt"), "# only\n\n# comments\n");
+        Path corpus = Files.writeString(tmp.resolve("c.txt"), "The day was long .\n");
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new ArTrainer(new TrainOptions(comments,
+                null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false), null, quiet).run());
+        assertTrue(e.getMessage().startsWith(comments + " holds no sentences"), e.getMessage());
+        e = assertThrows(java.io.IOException.class, () -> new ArTrainer(new TrainOptions(corpus, comments,
+                tmp.resolve("ar2"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false), null, quiet).run());
+        assertTrue(e.getMessage().startsWith(comments + " (the dev split) holds no sentences"), e.getMessage());
+    }
+
     /** train-ar, as train, says that sentences longer than the model's rows are cut (it said nothing). */
     @Test
     void sentencesLongerThanTheRowsAreSaidToBeCut(@TempDir Path tmp) throws Exception {
