@@ -271,6 +271,28 @@ class MainTest {
         }
     }
 
+    /** One sentence written before the reader went: "after 1 sentence", not "after 1 sentences". */
+    @Test
+    void aClosedStandardOutputAfterOneSentenceSaysSentenceInTheSingular() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        java.io.PipedInputStream reader = new java.io.PipedInputStream();
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
+        reader.close(); // the reader stopped
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(pipe, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int generate = Main.run("generate", "--model", MODEL, "--steps", "1", "--count", "3", "--batch", "1");
+            String messages = e.toString(StandardCharsets.UTF_8);
+            assertNotEquals(0, generate, messages);
+            assertTrue(messages.contains("error: standard output was closed after 1 sentence "), messages);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
     /** Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one. */
     @Test
     void aClosedStandardOutputStopsTheRun() throws Exception {
