@@ -169,8 +169,8 @@ public final class DiffusionSettings {
             if (item.matches("\\d+")) {
                 Integer index = Ints.tryParse(item); // null: past int's range
                 if (index == null || index < 1) {
-                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) to " + Integer.MAX_VALUE
-                            + " or UPOS tags " + UPOS_TAGS);
+                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's index of a sentence's first token) up to"
+                            + " the sentence's token count, or UPOS tags " + UPOS_TAGS);
                 }
                 keepIndexes.add(index);
             } else {
