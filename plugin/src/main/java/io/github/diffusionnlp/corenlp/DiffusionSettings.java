@@ -40,7 +40,7 @@ public final class DiffusionSettings {
             "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
-    static final String UPOS_TAGS = Arrays.toString(Upos.values());
+    static final String UPOS_TAGS = Upos.names();
 
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
