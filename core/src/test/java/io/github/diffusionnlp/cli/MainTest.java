@@ -436,6 +436,17 @@ class MainTest {
      * they were accepted and silently ignored (`evaluate --steps 16` ran 16, 32 and 64 steps). They now fail,
      * before the model loads, saying what the command reads instead.
      */
+    /** The options refused above were listed in --help beside those that work, with their defaults. */
+    @ParameterizedTest
+    @CsvSource({"evaluate, --steps", "benchmark, --steps", "benchmark, --seed", "benchmark, --batch",
+            "benchmark, --temperature", "benchmark, --x0-temperature", "benchmark, --ngram-weight",
+            "benchmark, --ngram-corpus"})
+    void optionsACommandRefusesAreNotInItsHelp(String command, String option) {
+        Run r = run("", command, "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("--model") && !r.out().contains(option + "="), r.out());
+    }
+
     @ParameterizedTest
     @CsvSource({"evaluate, --steps, 16", "benchmark, --steps, 16", "benchmark, --seed, 3", "benchmark, --batch, 8",
             "benchmark, --temperature, 1", "benchmark, --x0-temperature, 0.5", "benchmark, --ngram-weight, 0.7"})
