@@ -271,6 +271,15 @@ class MainTest {
         }
     }
 
+    /** A directory without a model: "DIR/config.json is missing" read like a damaged model and gave no remedy. */
+    @Test
+    void aModelDirectoryWithoutAModelIsSaidToHoldNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        Run r = run("a [MASK] b\n", "infill", "--model", empty.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: " + empty + " is not a model directory: it holds no config.json; give the"
+                + " directory a `train` run wrote"), r.err());
+    }
+
     /** One sentence written before the reader went: "after 1 sentence", not "after 1 sentences". */
     @Test
     void aClosedStandardOutputAfterOneSentenceSaysSentenceInTheSingular() throws Exception {
