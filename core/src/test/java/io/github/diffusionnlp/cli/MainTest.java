@@ -271,6 +271,15 @@ class MainTest {
         }
     }
 
+    /** grow without a growth said "ask for relative positions, more layers or an embedding scale", not the options. */
+    @Test
+    void growWithoutAGrowthNamesTheOptionsThatAskForOne() {
+        Run r = run("", "grow", "--model", MODEL, "--out", "/nonexistent/grown");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: nothing to grow: give --relative-positions, --layers N (more blocks than the"
+                + " model has) or --embedding-scale C (other than 1)"), r.err());
+    }
+
     /** A directory without a model: "DIR/config.json is missing" read like a damaged model and gave no remedy. */
     @Test
     void aModelDirectoryWithoutAModelIsSaidToHoldNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
