@@ -21,6 +21,9 @@ class SpeedBenchmarkTest {
         assertTrue(log.get(0).startsWith("training tiny, batch 4: 5 steps (4 warm-up, 1 timed) on "), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  step 5/5 ") && l.contains(" steps/s")
                 && l.contains("ETA")), log.toString());
+        // the trainer's first line said "model: ModelConfig[vocabSize=..., ...], ..., device cpu()"
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("  model: 2 layers, width 64, 2 heads, 64 positions, ")
+                && l.endsWith(", device cpu")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("training tiny, batch 4, steps 5–5: ")
                 && l.contains(" tokens/s") && l.contains(" GFLOP/s")), log.toString());
     }

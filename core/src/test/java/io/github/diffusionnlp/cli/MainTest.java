@@ -271,6 +271,14 @@ class MainTest {
         }
     }
 
+    /** The load line said "on cpu() (fp32)", DJL's toString of the device: it names it as --device does. */
+    @Test
+    void theLoadLineNamesTheDeviceAsDeviceDoes() {
+        Run r = run("", "infill", "--model", MODEL);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(" on cpu (fp32)"), r.err());
+    }
+
     /** grow without a growth said "ask for relative positions, more layers or an embedding scale", not the options. */
     @Test
     void growWithoutAGrowthNamesTheOptionsThatAskForOne() {
