@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,6 +81,8 @@ final class TrainingArgs {
 
     /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
+        // TrainOptions names its other options; its size check is ModelConfig's, which names none
+        OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 3, 2));
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab)
                 .maxLength(length).batchSize(batch).steps(steps).timeBudget(timeBudget).learningRate(lr).seed(seed)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)

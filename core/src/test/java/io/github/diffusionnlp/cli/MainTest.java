@@ -271,6 +271,17 @@ class MainTest {
         }
     }
 
+    /** train --size huge said "unknown model size 'huge'" without the option, where --vocab 1 and the rest name theirs. */
+    @Test
+    void anUnknownTrainingSizeNamesTheOption(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (String command : List.of("train", "train-ar")) {
+            Run r = run("", command, "--corpus", TestModels.devCorpus().toString(), "--out", tmp.resolve("m").toString(),
+                    "--size", "huge");
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("error: --size: unknown model size 'huge'; allowed: tiny, small, base"), r.err());
+        }
+    }
+
     /** A missing --archive said "archive not found", not where the tarball comes from. */
     @Test
     void aMissingBrownArchiveSaysHowToGetIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
