@@ -60,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
                     out.println(String.join(" ", s));
                 }
                 out.flush();
-                Stdout.requireOpen(out, (done + n) + (done + n == 1 ? " sentence" : " sentences"));
+                Stdout.requireOpen(out, Counted.of(done + n, "sentence", "sentences"));
                 progress.update(done + n);
             }
             progress.done(count);

@@ -101,7 +101,8 @@ final class RewriteCommand extends TokenLinesCommand {
         if (t > 0 && index >= t) {
             throw new IllegalArgumentException("--keep " + keep + " keeps token " + index
                     + (token == null ? "" : " ('" + Visible.of(token) + "')") + ", but the --pos template has only "
-                    + t + " tags (0-based indexes up to " + (t - 1) + "), and a kept token keeps its position");
+                    + Counted.of(t, "tag", "tags") + " (" + Counted.indexes(t) + "), and a kept token keeps its"
+                    + " position");
         }
     }
 
@@ -135,8 +136,8 @@ final class RewriteCommand extends TokenLinesCommand {
         Line line = parse(tokens);
         int size = line.words().size();
         if (size > 0 && !keptIndexes.isEmpty() && keptIndexes.last() >= size) {
-            throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only " + size
-                    + " tokens (0-based indexes up to " + (size - 1) + ")");
+            throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only "
+                    + Counted.of(size, "token", "tokens") + " (" + Counted.indexes(size) + ")");
         }
         for (int i = 0; i < size; i++) {
             if (tagged && keptClasses.contains(line.tags().get(i))) {

@@ -35,6 +35,19 @@ class ConstraintMistakesTest {
                 + " 0 (the first token) or more"), negative.err());
     }
 
+    /** "the line has only 1 tokens (0-based indexes up to 0)" and "only 1 tags": the count now agrees. */
+    @Test
+    void aKeptIndexPastAOneTokenLineOrTemplateSaysTokenAndTagInTheSingular() {
+        Run line = run("Hello\n", "rewrite", "--model", MODEL, "--steps", "1", "--keep", "2");
+        assertEquals(1, line.code());
+        assertTrue(line.err().contains("input line 1: --keep 2: the line has only 1 token (0-based index 0)"),
+                line.err());
+        Run template = run("a b\n", "rewrite", "--model", "/nonexistent", "--pos", "NOUN", "--keep", "1");
+        assertEquals(1, template.code());
+        assertTrue(template.err().contains("--keep 1 keeps token 1, but the --pos template has only 1 tag (0-based index"
+                + " 0)"), template.err());
+    }
+
     @Test
     void aKeptIndexOutsideThePosTemplateIsRefusedBeforeTheModelLoads() {
         Run r = run("The cat sat on the mat .\n", "rewrite", "--model", "/nonexistent", "--pos", "DET NOUN",
