@@ -116,7 +116,8 @@ final class RewriteCommand extends TokenLinesCommand {
             if (tagged) {
                 int cut = token.lastIndexOf('_');
                 if (cut <= 0) {
-                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "' is not word_UPOS");
+                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "' is not word_UPOS;"
+                            + " write each token with its tag, e.g. Paris_PROPN, or leave out --tagged");
                 }
                 words.add(token.substring(0, cut));
                 try {

@@ -228,7 +228,8 @@ class MainTest {
         Run hidden = run("said [MASK]\u200B\n", "infill", "--model", MODEL, "--steps", "2");
         assertTrue(hidden.err().contains("token '[MASK]<U+200B>' is not a mask"), "a zero-width space shown: " + hidden.err());
         Run tagged = run("The_DET cat\u200BNOUN\n", "rewrite", "--model", MODEL, "--tagged", "--keep", "NOUN");
-        assertTrue(tagged.err().contains("token 'cat<U+200B>NOUN' is not word_UPOS"), tagged.err());
+        assertTrue(tagged.err().contains("token 'cat<U+200B>NOUN' is not word_UPOS; write each token with its tag, e.g."
+                + " Paris_PROPN, or leave out --tagged"), tagged.err());
         Run rewrite = run("said [MASK].\n", "rewrite", "--model", MODEL, "--steps", "2");
         assertEquals(0, rewrite.code(), "rewrite has no masks: " + rewrite.err());
     }
