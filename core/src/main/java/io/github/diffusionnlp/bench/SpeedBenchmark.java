@@ -124,7 +124,12 @@ public final class SpeedBenchmark {
             // rate, ETA, every 10 steps), as `train` prints them, rather than nothing until the figures.
             progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",
                     size, batch, warmUp + steps, warmUp, steps, corpus));
-            DiffusionTrainer trainer = new DiffusionTrainer(options, LinePrintStream.to(l -> progress.accept("  " + l)));
+            // but not its "checkpoint: /tmp/benchmark-train... (step N)": a directory deleted a moment later
+            DiffusionTrainer trainer = new DiffusionTrainer(options, LinePrintStream.to(line -> {
+                if (!line.startsWith("checkpoint: ")) {
+                    progress.accept("  " + line);
+                }
+            }));
             trainer.run();
             List<Throughput> log = trainer.stepThroughputs();
             int firstCalls = Math.min(3, warmUp);

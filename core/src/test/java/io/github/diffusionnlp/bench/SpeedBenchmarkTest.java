@@ -21,6 +21,7 @@ class SpeedBenchmarkTest {
         assertTrue(log.get(0).startsWith("training tiny, batch 4: 5 steps (4 warm-up, 1 timed) on "), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  step 5/5 ") && l.contains(" steps/s")
                 && l.contains("ETA")), log.toString());
+        assertTrue(log.stream().noneMatch(l -> l.contains("benchmark-train")), log.toString()); // a scratch directory
         // the trainer's first line said "model: ModelConfig[vocabSize=..., ...], ..., device cpu()"
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  model: 2 layers, width 64, 2 heads, 64 positions, ")
                 && l.endsWith(", device cpu")), log.toString());
