@@ -640,6 +640,16 @@ class MainTest {
         assertEquals("/a/b: no such file or directory", Main.message(new java.nio.file.NoSuchFileException("/a/b")));
         assertEquals("c.txt: corpus file not found",
                 Main.message(new java.nio.file.NoSuchFileException("c.txt", null, "corpus file not found")));
+        // wrapped by Files.lines and the like, it read "java.nio.file.NoSuchFileException: /a/b"
+        assertEquals("/a/b: no such file or directory", Main.message(
+                new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/a/b"))));
+    }
+
+    /** An exception without a message printed as "error: java.lang.IllegalStateException", a class name. */
+    @Test
+    void anExceptionWithoutAMessageIsCalledABugWithWhatToDo() {
+        assertEquals("unexpected IllegalStateException (a bug); run again with DIFFUSION_NLP_DEBUG=1 set for the stack"
+                + " trace, and report it", Main.message(new IllegalStateException()));
     }
 
     @Test
