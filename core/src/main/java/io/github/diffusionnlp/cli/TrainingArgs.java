@@ -62,8 +62,8 @@ final class TrainingArgs {
     /** The run's last line; without a dev split its dev loss is a dash. */
     void printDone(TrainingInfo info) {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
-        System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
-                info.step(), info.trainLoss(), dev, info.wallSeconds(), out);
+        System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
+                Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
         if (info.step() < info.totalSteps()) {
             System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
                     + " --resume continues%n", info.step(), info.totalSteps());

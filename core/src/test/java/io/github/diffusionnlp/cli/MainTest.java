@@ -802,6 +802,17 @@ class MainTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(weights.get(0), weights.get(1));
     }
 
+    /** A one-step run ended "done: 1 steps, ...". */
+    @Test
+    void aOneStepRunSaysStepInTheSingular(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path corpus = java.nio.file.Files.writeString(tmp.resolve("corpus.txt"), "A dog ran home .\n");
+        Run r = run("", "train", "--corpus", corpus.toString(), "--out", tmp.resolve("m").toString(), "--size", "tiny",
+                "--length", "16", "--batch", "2", "--steps", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("done: 1 step, train loss "), r.out());
+    }
+
     @Test
     void trainsOnPlainTextOfOneSentenceALine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws java.io.IOException {
