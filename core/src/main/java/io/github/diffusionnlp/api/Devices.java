@@ -11,6 +11,14 @@ public final class Devices {
     private Devices() {}
 
     /**
+     * A device as {@code --device} names it ("cpu", "gpu:0"): DJL's toString ("cpu()", "gpu(0)") read as a
+     * Java object in the tools' log lines.
+     */
+    public static String name(Device device) {
+        return device.isGpu() ? "gpu:" + device.getDeviceId() : device.getDeviceType();
+    }
+
+    /**
      * The DJL device a name stands for; null for {@code auto} (or null/blank), which leaves the choice
      * to the engine: a GPU when one is visible, else the CPU.
      *

@@ -127,7 +127,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.batcher = settings.batchRows == 0 ? null
                 : new RequestBatcher(sampler::sample, settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
-        logger.info("diffusion-nlp: model {} on {} ({}){}", model.directory(), manager.getDevice(), precision,
+        logger.info("diffusion-nlp: model {} on {} ({}){}", model.directory(), Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
                         + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
         this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());

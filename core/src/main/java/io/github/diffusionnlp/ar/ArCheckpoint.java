@@ -48,7 +48,7 @@ public final class ArCheckpoint {
 
     public static Header readHeader(Path dir) throws IOException {
         CheckpointCommit.requireFinished(dir, CONFIG, "train-ar");
-        Path file = CheckpointFiles.existing(dir, CONFIG);
+        Path file = CheckpointFiles.config(dir, "train-ar");
         Header header = CheckpointFiles.readJson(file, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())

@@ -30,6 +30,11 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
      * (noise-level modulation of every block, the input projection of [x; x̂₀]); a comparison at
      * equal width alone would hand the causal model fewer parameters.
      */
+    /** The network in words for log lines: "4 layers, width 256, 4 heads, 64 positions", not the record's toString. */
+    public String describe() {
+        return layers + " layers, width " + dim + ", " + heads + " heads, " + maxLength + " positions";
+    }
+
     public static ArConfig matching(ModelConfig diffusion, long diffusionParameters) {
         ArConfig best = null;
         for (int ffn = 1; ffn <= 16; ffn++) {

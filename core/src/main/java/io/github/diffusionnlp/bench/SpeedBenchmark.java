@@ -117,11 +117,19 @@ public final class SpeedBenchmark {
      * explain little of it, first calls at each new row length presumably the rest).
      */
     public Training training(Path corpus, String size, int batch, int warmUp, int steps) throws IOException {
-        Path dir = Files.createTempDirectory("benchmark-train");
-        try {
-            TrainOptions options = new TrainOptions(corpus, null, dir, size, 12000, 64, batch, warmUp + steps, null,
-                    1e-3, 10, 1, Integer.MAX_VALUE, false);
-            DiffusionTrainer trainer = new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream()));
+        try (ScratchDirectory dir = new ScratchDirectory("benchmark-train")) {
+            TrainOptions options = new TrainOptions(corpus, null, dir.path(), size, 12000, 64, batch, warmUp + steps,
+                    null, 1e-3, 10, 1, Integer.MAX_VALUE, false);
+            // About a minute in a full run: say what it is, then the trainer's own lines (steps done of all,
+            // rate, ETA, every 10 steps), as `train` prints them, rather than nothing until the figures.
+            progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",
+                    size, batch, warmUp + steps, warmUp, steps, corpus));
+            // but not its "checkpoint: /tmp/benchmark-train... (step N)": a directory deleted a moment later
+            DiffusionTrainer trainer = new DiffusionTrainer(options, LinePrintStream.to(line -> {
+                if (!line.startsWith("checkpoint: ")) {
+                    progress.accept("  " + line);
+                }
+            }));
             trainer.run();
             List<Throughput> log = trainer.stepThroughputs();
             int firstCalls = Math.min(3, warmUp);
@@ -133,8 +141,6 @@ public final class SpeedBenchmark {
                     measured.timed().tokensPerSecond(), measured.timed().gflopsPerSecond(), firstCalls + 1, warmUp,
                     measured.warmUp().tokensPerSecond(), measured.warmUp().gflopsPerSecond()));
             return measured;
-        } finally {
-            deleteTree(dir);
         }
     }
 
@@ -214,13 +220,5 @@ public final class SpeedBenchmark {
             }
         }
         return -1;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -141,6 +141,21 @@ public final class CheckpointFiles {
         }
     }
 
+    /**
+     * A model directory's config.json. A directory without one holds no model at all: "DIR/config.json is
+     * missing" read like a damaged model and did not say what to give instead.
+     *
+     * @param writer the command that writes such a model ("train", "train-ar")
+     */
+    public static Path config(Path dir, String writer) throws InvalidModelException {
+        Path file = dir.resolve("config.json");
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidModelException(dir, "is not a model directory: it holds no config.json; give the"
+                    + " directory a `" + writer + "` run wrote (config.json, vocab.txt and the weights)");
+        }
+        return file;
+    }
+
     public static Path existing(Path dir, String name) throws InvalidModelException {
         Path file = dir.resolve(name);
         if (!Files.isRegularFile(file)) {

@@ -133,7 +133,7 @@ public final class ModelCheckpoint {
 
     public static Header readHeader(Path dir) throws IOException {
         CheckpointCommit.requireFinished(dir, CONFIG, "train");
-        Path file = existing(dir, CONFIG);
+        Path file = CheckpointFiles.config(dir, "train");
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
         if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file))) {

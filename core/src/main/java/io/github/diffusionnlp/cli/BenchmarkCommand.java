@@ -24,8 +24,17 @@ import picocli.CommandLine.Spec;
                 + " latency (64 tokens) and the GFLOP/s each achieves as a share of the matmul figure; resident"
                 + " memory over many infill calls. Prints Markdown tables.")
 final class BenchmarkCommand implements Callable<Integer> {
-    @Spec
     CommandSpec spec;
+
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        ModelOptions.hideUnread(spec, UNREAD);
+    }
+
+    /** Of the shared model options, only --model, --device and --precision shape what is timed. */
+    private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature",
+            "--ngram-weight", "--ngram-corpus"};
 
     @Mixin
     ModelOptions model;
@@ -67,10 +76,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // of the shared model options, only --model, --device and --precision shape what is timed
         ModelOptions.refuseUnread(spec.commandLine().getParseResult(), "benchmark",
-                "it times its own sampling settings (--step-counts, --batches)", "--steps", "--seed", "--batch",
-                "--temperature", "--x0-temperature", "--ngram-weight", "--ngram-corpus");
+                "it times its own sampling settings (--step-counts, --batches)", UNREAD);
         if (quick) {
             // Only what the command line left at its default: `--quick --step-counts 32` is a short run at
             // 32 steps, not a silent 8 and 16 (docs/speed.md shortens runs this way).

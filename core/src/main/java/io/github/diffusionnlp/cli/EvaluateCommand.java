@@ -60,8 +60,13 @@ final class EvaluateCommand implements Callable<Integer> {
             + " --heldout, --x0-temperature, --ngram-weight)")
     boolean record;
 
-    @Spec
     CommandSpec spec;
+
+    @Spec
+    void spec(CommandSpec spec) {
+        this.spec = spec;
+        ModelOptions.hideUnread(spec, "--steps");
+    }
 
     @Override
     public Integer call() throws Exception {

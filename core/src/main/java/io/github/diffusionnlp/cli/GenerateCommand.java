@@ -48,7 +48,7 @@ final class GenerateCommand implements Callable<Integer> {
         SamplingOptions base = model.sampling().toBuilder().length(length).build(); // checked before loading
         try (DiffusionLM lm = model.load()) {
             constraintOptions.checkModel(lm);
-            Progress progress = new Progress("generate", "sentences").total(count); // rate and ETA of sampling alone
+            Progress progress = new Progress("generate", "sentence", "sentences").total(count); // rate and ETA of sampling alone
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "
                         + lm.info().config().maxLength() + " positions");
@@ -60,7 +60,7 @@ final class GenerateCommand implements Callable<Integer> {
                     out.println(String.join(" ", s));
                 }
                 out.flush();
-                Stdout.requireOpen(out, (done + n) + " sentences");
+                Stdout.requireOpen(out, Counted.of(done + n, "sentence", "sentences"));
                 progress.update(done + n);
             }
             progress.done(count);

@@ -38,6 +38,10 @@ final class GrowCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         // ModelGrowth checks again, but its messages name the library's argument, not this option
+        if (!relativePositions && layers == 0 && embeddingScale == 1f) {
+            throw new IllegalArgumentException("nothing to grow: give --relative-positions, --layers N (more blocks"
+                    + " than the model has) or --embedding-scale C (other than 1), alone or together");
+        }
         ModelDirectory.requireForNewModel(out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
         System.out.printf("grown %s -> %s: %,d parameters added (the model computes what it did);"

@@ -80,6 +80,11 @@ public final class Main implements Runnable {
      * nothing of what went wrong with it), so those get their kind in words.
      */
     static String message(Exception e) {
+        // Files.lines and stream walks wrap the file-system exception: its message is the cause's toString,
+        // "java.nio.file.NoSuchFileException: /data/x"
+        if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
+            return message(u.getCause());
+        }
         if (e instanceof FileSystemException f && f.getReason() == null) {
             String what = e instanceof AccessDeniedException ? "permission denied"
                     : e instanceof NoSuchFileException ? "no such file or directory"
@@ -89,6 +94,11 @@ public final class Main implements Runnable {
                     : e.getClass().getSimpleName();
             return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
         }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e.getMessage() == null) {
+            // a bug of this tool, not a mistake of the user's: a bare "java.lang.IllegalStateException" said neither
+            return "unexpected " + e.getClass().getSimpleName() + " (a bug); run again with DIFFUSION_NLP_DEBUG=1"
+                    + " set for the stack trace, and report it";
+        }
+        return e.getMessage();
     }
 }

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that load a model ({@link ModelChoice}) and sample from it. */
@@ -76,6 +78,19 @@ final class ModelOptions {
 
     private Precision precision() {
         return checked("--precision", () -> Precision.parse(precision));
+    }
+
+    /**
+     * Leaves {@code options} of this mixin out of {@code command}'s {@code --help}: they are refused
+     * ({@link #refuseUnread}), and the help listed them beside the options the command reads, with defaults,
+     * as if they did something. Called from the command's {@code @Spec} setter, once its options are in.
+     */
+    static void hideUnread(CommandSpec command, String... options) {
+        for (String name : options) {
+            OptionSpec option = command.findOption(name);
+            command.remove(option);
+            command.addOption(option.toBuilder().hidden(true).build());
+        }
     }
 
     /**

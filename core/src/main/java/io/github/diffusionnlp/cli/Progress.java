@@ -6,14 +6,17 @@ import java.util.Locale;
 final class Progress {
     private final String what;
     private final String unit;
+    private final String units;
     private final long start = System.nanoTime();
     private long lastPrint = start;
     private long total = -1;
     private long printed = -1;
 
-    Progress(String what, String unit) {
+    /** {@code unit} and {@code units}: the noun for one and for any other count ("line", "lines"). */
+    Progress(String what, String unit, String units) {
         this.what = what;
         this.unit = unit;
+        this.units = units;
     }
 
     Progress total(long total) {
@@ -37,10 +40,18 @@ final class Progress {
 
     private void print(long done, long now) {
         printed = done;
-        double seconds = (now - start) / 1e9;
+        System.err.println(line(done, (now - start) / 1e9));
+    }
+
+    /**
+     * The line for {@code done} after {@code seconds}: "infill: 1 line, 0.2 lines/s". The noun agrees with the
+     * number just before it (the total when known: "1/5 sentences"); a rate is always "per" the plural.
+     */
+    String line(long done, double seconds) {
         double rate = done / seconds;
         String eta = total > 0 && rate > 0 ? String.format(Locale.ROOT, ", ETA %.0f s", (total - done) / rate) : "";
-        System.err.printf(Locale.ROOT, "%s: %d%s %s, %.1f %s/s%s%n", what, done, total > 0 ? "/" + total : "", unit,
-                rate, unit, eta);
+        long last = total > 0 ? total : done;
+        return String.format(Locale.ROOT, "%s: %d%s %s, %.1f %s/s%s", what, done, total > 0 ? "/" + total : "",
+                last == 1 ? unit : units, rate, units, eta);
     }
 }

@@ -87,7 +87,7 @@ final class RewriteCommand extends TokenLinesCommand {
         Integer index = Ints.tryParse(item.startsWith("+") ? item.substring(1) : item);
         if (index == null || index < 0) {
             throw new IllegalArgumentException("--keep " + keep + ": token index " + item + " is out of range;"
-                    + " allowed: 0 (the first token) to " + Integer.MAX_VALUE);
+                    + " allowed: 0-based token indexes, 0 (the first token) or more, each below its line's token count");
         }
         return index;
     }
@@ -101,7 +101,8 @@ final class RewriteCommand extends TokenLinesCommand {
         if (t > 0 && index >= t) {
             throw new IllegalArgumentException("--keep " + keep + " keeps token " + index
                     + (token == null ? "" : " ('" + Visible.of(token) + "')") + ", but the --pos template has only "
-                    + t + " tags (0-based indexes up to " + (t - 1) + "), and a kept token keeps its position");
+                    + Counted.of(t, "tag", "tags") + " (" + Counted.indexes(t) + "), and a kept token keeps its"
+                    + " position");
         }
     }
 
@@ -115,7 +116,8 @@ final class RewriteCommand extends TokenLinesCommand {
             if (tagged) {
                 int cut = token.lastIndexOf('_');
                 if (cut <= 0) {
-                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "' is not word_UPOS");
+                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "' is not word_UPOS;"
+                            + " write each token with its tag, e.g. Paris_PROPN, or leave out --tagged");
                 }
                 words.add(token.substring(0, cut));
                 try {
@@ -135,8 +137,8 @@ final class RewriteCommand extends TokenLinesCommand {
         Line line = parse(tokens);
         int size = line.words().size();
         if (size > 0 && !keptIndexes.isEmpty() && keptIndexes.last() >= size) {
-            throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only " + size
-                    + " tokens (0-based indexes up to " + (size - 1) + ")");
+            throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only "
+                    + Counted.of(size, "token", "tokens") + " (" + Counted.indexes(size) + ")");
         }
         for (int i = 0; i < size; i++) {
             if (tagged && keptClasses.contains(line.tags().get(i))) {

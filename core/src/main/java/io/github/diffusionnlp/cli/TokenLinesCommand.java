@@ -46,7 +46,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         SamplingOptions options = model.sampling(); // checked before loading
         try (DiffusionLM lm = model.load()) {
             checkModel(lm);
-            Progress progress = new Progress(name(), "lines"); // from here: the rate is the sampling's, not the load's
+            Progress progress = new Progress(name(), "line", "lines"); // from here: the rate is the sampling's, not the load's
             List<String> pending = new ArrayList<>();
             String line;
             int lineNo = 0;

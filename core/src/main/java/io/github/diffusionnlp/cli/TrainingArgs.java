@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -80,8 +81,8 @@ final class TrainingArgs {
     /** The run's last line; without a dev split its dev loss is a dash. */
     void printDone(TrainingInfo info) {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
-        System.out.printf(Locale.ROOT, "done: %d steps, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
-                info.step(), info.trainLoss(), dev, info.wallSeconds(), out);
+        System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
+                Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
         if (info.step() < info.totalSteps()) {
             System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
                     + " --resume continues%n", info.step(), info.totalSteps());
@@ -99,6 +100,8 @@ final class TrainingArgs {
 
     /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
+        // TrainOptions names its other options; its size check is ModelConfig's, which names none
+        OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 3, 2));
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab)
                 .maxLength(length).batchSize(batch).steps(steps).timeBudget(timeBudget).learningRate(lr).seed(seed)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)

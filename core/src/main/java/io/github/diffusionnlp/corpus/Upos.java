@@ -9,8 +9,15 @@ public enum Upos {
         try {
             return valueOf(tag.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(
-                    "unknown UPOS tag '" + tag + "'; allowed: " + java.util.Arrays.toString(values()));
+            throw new IllegalArgumentException("unknown UPOS tag '" + tag + "'; allowed: " + names());
         }
+    }
+
+    /**
+     * The tags for a message, "ADJ, ADP, ..., X": a list's toString ("[ADJ, ADP, ...]") reads as a Java
+     * object, not as what one may type.
+     */
+    public static String names() {
+        return String.join(", ", java.util.Arrays.stream(values()).map(Enum::name).toList());
     }
 }

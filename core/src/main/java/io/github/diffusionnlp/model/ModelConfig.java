@@ -29,6 +29,15 @@ public record ModelConfig(
         this(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax, false);
     }
 
+    /**
+     * The network in words for log lines and {@code info}: "4 layers, width 256, 4 heads with relative-position
+     * bias, 64 positions" (the record's toString, "ModelConfig[vocabSize=..., ...]", opened train's log).
+     */
+    public String describe() {
+        return layers + " layers, width " + dim + ", " + heads + " heads"
+                + (relativePositions ? " with relative-position bias" : "") + ", " + maxLength + " positions";
+    }
+
     public ModelConfig {
         require(vocabSize > 2, "vocabSize", vocabSize, "> 2");
         require(dim > 0 && heads > 0 && dim % heads == 0, "dim/heads", dim + "/" + heads, "dim divisible by heads");

@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.model;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 /** The sentence-level sentiment labels a model is conditioned on. */
@@ -12,8 +11,9 @@ public enum Sentiment {
         try {
             return valueOf(label.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown sentiment '" + label + "'; allowed: "
-                    + Arrays.stream(values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList());
+            // in words, not a list's toString ("[negative, neutral, positive]")
+            throw new IllegalArgumentException("unknown sentiment '" + label + "'; allowed: negative, neutral or"
+                    + " positive");
         }
     }
 

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.ar.ArCheckpoint;
@@ -107,8 +108,9 @@ public final class ArTrainer {
                     .map(DiffusionTrainer.Example::ids).toList();
             List<int[]> devRows = DiffusionTrainer.encode(devCorpus, vocab, labeller, maxLength).stream()
                     .map(DiffusionTrainer.Example::ids).limit(DEV_ROWS).toList();
-            log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n", network.config(),
-                    network.config().parameters(), rows.size(), manager.getDevice());
+            log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
+                    network.config().describe(), network.config().parameters(), rows.size(),
+                    Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             TrainingNotes.noteCutSentences(corpus, maxLength, log);
             if (resuming) {

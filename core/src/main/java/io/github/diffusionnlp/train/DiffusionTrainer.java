@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
@@ -162,8 +163,8 @@ public final class DiffusionTrainer {
                 params += p.getValue().getArray().size();
             }
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
-                    + " (sentiment %s), device %s%n", network.config(), params, vocab.size(), 100 * coverage(rows),
-                    rows.size(), sentimentShares(rows), manager.getDevice());
+                    + " (sentiment %s), device %s%n", network.config().describe(), params, vocab.size(),
+                    100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
                 notes.noteResuming(previous);

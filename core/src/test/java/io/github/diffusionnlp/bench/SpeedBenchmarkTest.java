@@ -10,12 +10,21 @@ import org.junit.jupiter.api.Test;
 class SpeedBenchmarkTest {
     /**
      * The training figures reached only the final tables: a benchmark stopped while sampling kept the matmul
-     * and sampling figures in its log, not the training ones. They are logged when measured.
+     * and sampling figures in its log, not the training ones. They are logged when measured. And the
+     * measurement (about a minute in a full run) printed nothing before them: it now says what it does,
+     * then how far it is (the trainer's step lines: steps done of all, rate, ETA).
      */
     @Test
-    void trainingFiguresAreLoggedWhenMeasured() throws Exception {
+    void trainingIsLoggedWhileItRunsAndItsFiguresWhenMeasured() throws Exception {
         List<String> log = new ArrayList<>();
         new SpeedBenchmark(log::add).training(TestModels.devCorpus(), "tiny", 4, 4, 1);
+        assertTrue(log.get(0).startsWith("training tiny, batch 4: 5 steps (4 warm-up, 1 timed) on "), log.toString());
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("  step 5/5 ") && l.contains(" steps/s")
+                && l.contains("ETA")), log.toString());
+        assertTrue(log.stream().noneMatch(l -> l.contains("benchmark-train")), log.toString()); // a scratch directory
+        // the trainer's first line said "model: ModelConfig[vocabSize=..., ...], ..., device cpu()"
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("  model: 2 layers, width 64, 2 heads, 64 positions, ")
+                && l.endsWith(", device cpu")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("training tiny, batch 4, steps 5–5: ")
                 && l.contains(" tokens/s") && l.contains(" GFLOP/s")), log.toString());
     }

@@ -26,11 +26,26 @@ class ConstraintMistakesTest {
     void keepIndexesOutOfIntRangeOrNegativeAreNamed() {
         Run huge = run("a b c\n", "rewrite", "--model", MODEL, "--keep", "99999999999");
         assertEquals(1, huge.code());
-        assertTrue(huge.err().contains("--keep 99999999999: token index 99999999999 is out of range; allowed: 0"),
-                huge.err());
+        // Integer.MAX_VALUE as the upper bound ("0 ... to 2147483647") said nothing a user could use
+        assertTrue(huge.err().contains("--keep 99999999999: token index 99999999999 is out of range; allowed:"
+                + " 0-based token indexes, 0 (the first token) or more, each below its line's token count"), huge.err());
         Run negative = run("a b c\n", "rewrite", "--model", MODEL, "--tagged", "--keep", "-1");
         assertEquals(1, negative.code());
-        assertTrue(negative.err().contains("--keep -1: token index -1 is out of range; allowed: 0"), negative.err());
+        assertTrue(negative.err().contains("--keep -1: token index -1 is out of range; allowed: 0-based token indexes,"
+                + " 0 (the first token) or more"), negative.err());
+    }
+
+    /** "the line has only 1 tokens (0-based indexes up to 0)" and "only 1 tags": the count now agrees. */
+    @Test
+    void aKeptIndexPastAOneTokenLineOrTemplateSaysTokenAndTagInTheSingular() {
+        Run line = run("Hello\n", "rewrite", "--model", MODEL, "--steps", "1", "--keep", "2");
+        assertEquals(1, line.code());
+        assertTrue(line.err().contains("input line 1: --keep 2: the line has only 1 token (0-based index 0)"),
+                line.err());
+        Run template = run("a b\n", "rewrite", "--model", "/nonexistent", "--pos", "NOUN", "--keep", "1");
+        assertEquals(1, template.code());
+        assertTrue(template.err().contains("--keep 1 keeps token 1, but the --pos template has only 1 tag (0-based index"
+                + " 0)"), template.err());
     }
 
     @Test

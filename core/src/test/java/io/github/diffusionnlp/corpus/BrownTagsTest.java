@@ -28,6 +28,9 @@ class BrownTagsTest {
         assertEquals(Upos.ADJ, Upos.parse("adj"));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Upos.parse("ADJECTIVE"));
         assertEquals(true, e.getMessage().contains("ADJECTIVE") && e.getMessage().contains("PROPN"));
+        // the tags one may type, not a Java array's toString ("[ADJ, ADP, ...]")
+        assertEquals("unknown UPOS tag 'ADJECTIVE'; allowed: ADJ, ADP, ADV, AUX, CCONJ, DET, INTJ, NOUN, NUM, PART,"
+                + " PRON, PROPN, PUNCT, SCONJ, SYM, VERB, X", e.getMessage());
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class DiffusionSettings {
             "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
-    static final String UPOS_TAGS = Arrays.toString(Upos.values());
+    static final String UPOS_TAGS = Upos.names();
 
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
@@ -169,8 +169,8 @@ public final class DiffusionSettings {
             if (item.matches("\\d+")) {
                 Integer index = Ints.tryParse(item); // null: past int's range
                 if (index == null || index < 1) {
-                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's token index) to " + Integer.MAX_VALUE
-                            + " or UPOS tags " + UPOS_TAGS);
+                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's index of a sentence's first token) up to"
+                            + " the sentence's token count, or UPOS tags " + UPOS_TAGS);
                 }
                 keepIndexes.add(index);
             } else {

@@ -80,7 +80,7 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.keep", "0"), "diffusion.keep", "from 1");
         // past int's range: "allowed: an integer" said nothing of what was wrong with an integer
         assertMentions(failure(pipe, "diffusion.keep", "99999999999"), "diffusion.keep", "'99999999999'",
-                "token indexes from 1 (CoreNLP's token index) to 2147483647");
+                "token indexes from 1 (CoreNLP's index of a sentence's first token) up to the sentence's token count");
         assertMentions(failure(pipe, "diffusion.mask", "ner"), "diffusion.mask", "ner:CLASS");
         assertMentions(failure(pipe, "diffusion.mask", "pos:ADJECTIVE"), "diffusion.mask", "ADJECTIVE", "ADJ");
         assertMentions(failure(pipe, "diffusion.mask", "lemma:be"), "diffusion.mask", "lemma:be", "ner:", "pos:");

@@ -45,7 +45,8 @@ public final class KeepSpec {
             } else if (part.matches("[-+]?\\d+")) {
                 // a negative or huge index is an index out of range, not "neither an index nor a class"
                 throw new IllegalArgumentException("token index " + part + " in keep spec '" + spec + "' is out of"
-                        + " range; allowed: 0 (the first token) to 999999999");
+                        + " range; allowed: 0-based token indexes, 0 (the first token) or more, each below its line's"
+                        + " token count");
             } else if (EnglishPosTagger.UPOS.contains(part.toUpperCase(Locale.ROOT))) {
                 classes.add(part.toUpperCase(Locale.ROOT));
             } else {
@@ -62,7 +63,7 @@ public final class KeepSpec {
         SortedSet<Integer> set = new TreeSet<>();
         for (int i : indexes) {
             if (i < 0) {
-                throw new IllegalArgumentException("token index " + i + " is negative; allowed: 0 and up");
+                throw new IllegalArgumentException("token index " + i + " is negative; allowed: 0-based token indexes, 0 (the first token) or more");
             }
             set.add(i);
         }

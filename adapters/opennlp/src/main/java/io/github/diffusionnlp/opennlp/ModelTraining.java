@@ -69,7 +69,7 @@ final class ModelTraining {
         for (String key : settings.keySet()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown training parameter '" + key + "'; allowed: "
-                        + new TreeSet<>(KEYS));
+                        + String.join(", ", new TreeSet<>(KEYS)));
             }
         }
         Object checkpoints = settings.get(CHECKPOINT_DIR);

@@ -11,8 +11,8 @@ class KeepSpecTest {
     void aNegativeOrHugeIndexIsAnIndexOutOfRange() {
         for (String index : new String[] {"-1", "99999999999"}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KeepSpec.parse("0," + index));
-            assertEquals("token index " + index + " in keep spec '0," + index + "' is out of range; allowed: 0 (the"
-                    + " first token) to 999999999", e.getMessage());
+            assertEquals("token index " + index + " in keep spec '0," + index + "' is out of range; allowed: 0-based"
+                    + " token indexes, 0 (the first token) or more, each below its line's token count", e.getMessage());
         }
     }
 }

@@ -94,7 +94,7 @@ class TrainingTest {
         unknown.put("Cutoff", 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionModel.train("en", untouchable, unknown, new DiffusionToolFactory(), System.err));
-        assertTrue(e.getMessage().startsWith("unknown training parameter 'Cutoff'; allowed: [Average, BatchSize"),
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Cutoff'; allowed: Average, BatchSize"),
                 e.getMessage());
         TrainingParameters big = tiny(null);
         big.put("Size", "huge");

@@ -81,7 +81,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                         out.println(Output.render(List.<String[]>of(s), detokenizer));
                     }
                     out.flush();
-                    Stdout.requireOpen(out, (done + n) + " sentences");
+                    Stdout.requireOpen(out, (done + n) + (done + n == 1 ? " sentence" : " sentences"));
                     monitor.incrementCounter(n);
                 }
             } finally {

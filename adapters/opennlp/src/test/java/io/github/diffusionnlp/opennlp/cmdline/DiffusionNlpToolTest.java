@@ -214,8 +214,8 @@ class DiffusionNlpToolTest {
         Run keep = run("a b c\n", "Rewrite", "-keep", "0,committee");
         assertTrue(keep.stderr().contains("'committee'") && keep.stderr().contains("PROPN"), keep.stderr());
         Run sentiment = run("a b c\n", "Rewrite", "-sentiment", "happy");
-        assertTrue(sentiment.stderr().startsWith("-sentiment happy: unknown sentiment 'happy'; allowed: [negative,"
-                + " neutral, positive]"), sentiment.stderr());
+        assertTrue(sentiment.stderr().startsWith("-sentiment happy: unknown sentiment 'happy'; allowed: negative,"
+                + " neutral or positive"), sentiment.stderr());
         Run tag = run("", "Generate", "-posTemplate", "DET FOO VERB");
         assertTrue(tag.stderr().startsWith("-posTemplate \"DET FOO VERB\": 'FOO' in the POS template is not a UPOS"
                 + " tag; allowed: ADJ,ADP,"), tag.stderr());

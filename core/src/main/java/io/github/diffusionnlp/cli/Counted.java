@@ -1,0 +1,15 @@
+package io.github.diffusionnlp.cli;
+
+/** A count with its noun in the tools' messages: "1 token", "3 tokens", not "1 tokens". */
+final class Counted {
+    private Counted() {}
+
+    static String of(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    /** The 0-based indexes of {@code n} items, for a message: "0-based index 0", "0-based indexes up to 4". */
+    static String indexes(int n) {
+        return n == 1 ? "0-based index 0" : "0-based indexes up to " + (n - 1);
+    }
+}
