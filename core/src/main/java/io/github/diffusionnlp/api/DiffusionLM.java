@@ -125,7 +125,9 @@ public final class DiffusionLM implements AutoCloseable {
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
-                : new RequestBatcher(sampler::sample, settings.batchRows, settings.batchWait, settings.batchLanes,
+                // a lane runs its callers' work: what a steering scorer calls from there is a nested call
+                : new RequestBatcher((rows, schedule) -> lifecycle.onBehalfOfACall(() -> sampler.sample(rows, schedule)),
+                        settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
         logger.info("diffusion-nlp: model {} on {} ({}){}", model.directory(), Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
@@ -598,6 +600,9 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
+        // Called from a steering scorer, which runs on a batching lane: sampled there, as an unbatched call is
+        // on its caller's thread. Queued for the lanes, it would wait for the lane that waits for it.
+        boolean nested = lifecycle.insideACall();
         return whileOpen(() -> {
             WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
             NgramFusion fusion = options.ngramWeight() > 0 ? new NgramFusion(trigram(), options.ngramWeight()) : null;
@@ -607,7 +612,7 @@ public final class DiffusionLM implements AutoCloseable {
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
                         constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
-                int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
+                int[][] result = batcher == null || nested ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }

@@ -9,11 +9,19 @@ import java.util.function.Supplier;
  * another thread is computing with crashes the JVM in PyTorch's native code (seen: SIGSEGV in
  * {@code at::impl::has_names} closing an {@code AutoregressiveLM} while other threads sampled), and a
  * call on freed arrays fails with DJL's "NDManager has been closed already", which names nothing of ours.
+ *
+ * <p>A call may run code of its user's that calls the object again (a steering scorer), on its own
+ * thread or on a worker that does the call's work for it ({@link #onBehalfOfACall}, a request-batching
+ * lane). Such a nested call runs at once, without waiting for the lock: the call it is part of already
+ * keeps the object open, and waiting would deadlock with a close queued behind that call. A close from
+ * there fails, as it would wait for the call it is part of.
  */
 public final class Lifecycle {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** How deep this thread is in calls of this object (its own, or ones it works for). */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final String name;
-    private boolean closed;
+    private volatile boolean closed;
 
     /** @param name what the errors call the object, e.g. "DiffusionLM" */
     public Lifecycle(String name) {
@@ -22,25 +30,58 @@ public final class Lifecycle {
 
     /** Runs {@code work}, which close must not free memory under. */
     public <T> T whileOpen(Supplier<T> work) {
+        if (insideACall()) { // kept open by the call this one is part of
+            return inside(checkedOpen(work));
+        }
         lock.readLock().lock();
         try {
-            if (closed) {
-                throw new IllegalStateException("this " + name + " has been closed");
-            }
-            return work.get();
+            return inside(checkedOpen(work));
         } finally {
             lock.readLock().unlock();
         }
     }
 
     /**
+     * Runs {@code work} on this thread as part of calls in flight on other threads, which hold the object
+     * open meanwhile and wait for it (a batching lane running their batch). Calls {@code work} makes are
+     * nested calls, and a close from it fails. The owner must not free memory before such work ends.
+     */
+    public <T> T onBehalfOfACall(Supplier<T> work) {
+        return inside(work);
+    }
+
+    /** Whether this thread is running a call of this object, or work for one ({@link #onBehalfOfACall}). */
+    public boolean insideACall() {
+        return depth.get()[0] > 0;
+    }
+
+    private <T> Supplier<T> checkedOpen(Supplier<T> work) {
+        if (closed) {
+            throw new IllegalStateException("this " + name + " has been closed");
+        }
+        return work;
+    }
+
+    private <T> T inside(Supplier<T> work) {
+        int[] d = depth.get();
+        d[0]++;
+        try {
+            return work.get();
+        } finally {
+            if (--d[0] == 0) {
+                depth.remove(); // nothing left behind on pooled threads
+            }
+        }
+    }
+
+    /**
      * Runs {@code release} once, when no call is in flight; calls after it fail clearly.
      *
-     * @throws IllegalStateException when called from inside a call of this object (a steering scorer, say):
-     *     it would wait for that call, its own, forever
+     * @throws IllegalStateException when called from inside a call of this object (a steering scorer, say,
+     *     batched or not): it would wait for that call, its own, forever
      */
     public void close(Runnable release) {
-        if (lock.getReadHoldCount() > 0) {
+        if (insideACall()) {
             throw new IllegalStateException("close() was called from inside a call of this " + name
                     + ", which it would wait for forever; close the " + name + " after the call returns");
         }

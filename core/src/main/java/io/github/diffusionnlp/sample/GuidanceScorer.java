@@ -9,6 +9,15 @@ import ai.djl.ndarray.NDArray;
  * {@link NDArray} operations only, so that it can be differentiated; they must not keep the arrays.
  * To multiply or divide by a number use {@link io.github.diffusionnlp.model.Scalars}, not {@code
  * mul(Number)}: DJL frees that number's memory before the sampler's backward reads it.
+ *
+ * <p><b>Calling the model it steers.</b> A scorer runs inside the {@code DiffusionLM} call it steers: on
+ * the caller's thread without request batching, on a batching thread with it. It may call that model
+ * (e.g. a plain {@code infill} or {@code sentimentPosterior} to score its words); such a nested call runs
+ * at once on the scorer's thread, batched or not, and a {@code close()} from another thread waits for
+ * the outer call, the nested one included. A nested call cannot steer in turn (DJL keeps one gradient
+ * collector open at a time). A scorer must not close the model it steers: {@code close()} waits for the
+ * calls in flight, its own among them, so it fails there with an {@link IllegalStateException}
+ * ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
  */
 public interface GuidanceScorer {
     /**

@@ -8,6 +8,9 @@ import java.util.Objects;
  * moves x by {@code stepSize · σ²} times the gradient (the σ² of classifier guidance: a score gradient
  * at noise σ shifts the denoised estimate by σ²·∇). The fluency term keeps x near where the language
  * model put it. Weight 0 leaves sampling exactly as without guidance.
+ *
+ * <p>The scorer runs inside the call it steers, possibly on a request-batching thread: what it may do
+ * with that model (call it, not close it) is on {@link GuidanceScorer}.
  */
 public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientSteps, double stepSize, double fluency) {
     public PlugAndPlay {

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -78,6 +80,11 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     private final transient DiffusionLM lm;
+    /**
+     * The tools' calls and {@link #close()}: a call after close fails naming this DiffusionModel, which the
+     * OpenNLP user closed, rather than the DiffusionLM inside it, which they never saw.
+     */
+    private final transient Lifecycle lifecycle = new Lifecycle("DiffusionModel");
 
     /** Reads a model package (see the class documentation); the default device. */
     public DiffusionModel(InputStream in) throws IOException {
@@ -308,9 +315,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         }
     }
 
-    /** The library model the tools sample from (thread-safe). */
+    /**
+     * The library model the tools sample from (thread-safe).
+     *
+     * @throws IllegalStateException when this DiffusionModel has been closed
+     */
     public DiffusionLM getDiffusionLM() {
-        return lm;
+        return lifecycle.whileOpen(() -> lm);
+    }
+
+    /** Runs a tool's call on the library model: {@link #close()} waits for it; after close, it fails. */
+    <T> T sample(Function<DiffusionLM, T> call) {
+        return lifecycle.whileOpen(() -> call.apply(lm));
     }
 
     public DiffusionToolFactory getFactory() {
@@ -324,7 +340,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     @Override
     public void close() {
-        lm.close();
+        lifecycle.close(lm::close);
     }
 
     /** The model's files as package artifacts: bytes read from a package, or files of a directory. */

@@ -98,8 +98,8 @@ public class GeneratorME {
             throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
                     + " tags; give one or the other");
         }
-        List<List<String>> out = model.getDiffusionLM().generate(count, constraints.toConstraints(),
-                options.toBuilder().length(length).build());
+        List<List<String>> out = model.sample(lm -> lm.generate(count, constraints.toConstraints(),
+                options.toBuilder().length(length).build()));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);

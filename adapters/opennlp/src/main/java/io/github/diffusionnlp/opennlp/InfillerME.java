@@ -106,7 +106,7 @@ public class InfillerME {
             }
             in.add(Arrays.asList(tokens));
         }
-        List<List<String>> out = model.getDiffusionLM().infillAll(in, constraints.toConstraints(), options);
+        List<List<String>> out = model.sample(lm -> lm.infillAll(in, constraints.toConstraints(), options));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);

@@ -176,16 +176,7 @@ public class RewriterME {
                 perSentence.add(constraints.toConstraints());
             }
         }
-        DiffusionLM lm = model.getDiffusionLM();
-        List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options));
-        for (Window w : later) { // core's seed for window "from" of sentence i: seed + i + from
-            SamplingOptions o = options.toBuilder().seed(options.seed() + w.sentence + w.from).build();
-            List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
-                    List.of(w.constraints), o).get(0);
-            List<String> joined = new ArrayList<>(out.get(w.sentence));
-            joined.addAll(done);
-            out.set(w.sentence, joined);
-        }
+        List<List<String>> out = model.sample(lm -> rewrite(lm, in, masks, perSentence, later));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
@@ -200,6 +191,21 @@ public class RewriterME {
     }
 
     /** A window of a long sentence rewritten to its own tags on its own. */
+    /** The sentences' first windows in one batch, then each later window of a long sentence after its first. */
+    private List<List<String>> rewrite(DiffusionLM lm, List<List<String>> in, List<boolean[]> masks,
+            List<Constraints> perSentence, List<Window> later) {
+        List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options));
+        for (Window w : later) { // core's seed for window "from" of sentence i: seed + i + from
+            SamplingOptions o = options.toBuilder().seed(options.seed() + w.sentence + w.from).build();
+            List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
+                    List.of(w.constraints), o).get(0);
+            List<String> joined = new ArrayList<>(out.get(w.sentence));
+            joined.addAll(done);
+            out.set(w.sentence, joined);
+        }
+        return out;
+    }
+
     private record Window(int sentence, int from, List<String> tokens, boolean[] keep, Constraints constraints) {}
 
     /**

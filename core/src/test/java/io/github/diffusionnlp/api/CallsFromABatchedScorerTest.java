@@ -1,0 +1,104 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.sample.GuidanceScorer;
+import io.github.diffusionnlp.sample.PlugAndPlay;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With request batching on, a steering scorer runs on a batching lane, not on its caller's thread. What
+ * it does with the model it steers must not hang there: a nested call runs (on the lane, as it would on
+ * the caller's thread unbatched), a close fails as it does unbatched ({@link CloseFromInsideACallTest}),
+ * and a close from another thread waits for the call, nested call included, instead of locking it out.
+ */
+class CallsFromABatchedScorerTest {
+    private static final Duration HANG = Duration.ofSeconds(20);
+    private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(2).length(4).build();
+
+    /** A scorer that runs {@code once} the first time it is called, then only scores. */
+    private static Constraints steeredBy(Runnable once) {
+        AtomicReference<Runnable> pending = new AtomicReference<>(once);
+        GuidanceScorer scorer = (x, sigma, generated) -> {
+            Runnable r = pending.getAndSet(null);
+            if (r != null) {
+                r.run();
+            }
+            return x.sum(new int[] {1, 2});
+        };
+        return Constraints.none().withSteering(PlugAndPlay.of(scorer, 1));
+    }
+
+    @Test
+    void aNestedCallFromTheScorerRunsOnTheLane() throws Exception {
+        // one lane: a nested call queued for the batcher would wait for the lane that waits for it
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(64, Duration.ZERO, 1).build();
+        AtomicReference<List<List<String>>> nested = new AtomicReference<>();
+        Constraints c = steeredBy(() -> nested.set(lm.generate(1, OPTIONS)));
+        assertEquals(1, assertTimeoutPreemptively(HANG, () -> lm.generate(1, c, OPTIONS),
+                "a nested call from a batched scorer hung").size());
+        assertEquals(lm.generate(1, OPTIONS), nested.get(), "the nested call answers as any other");
+        lm.close(); // not in a finally: after a hang it would wait for the hung call
+    }
+
+    @Test
+    void closeFromTheScorerFailsAsItDoesUnbatched() throws Exception {
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(64, Duration.ZERO).build();
+        AtomicReference<RuntimeException> fromClose = new AtomicReference<>();
+        Constraints c = steeredBy(() -> {
+            try {
+                lm.close();
+            } catch (RuntimeException e) {
+                fromClose.set(e);
+            }
+        });
+        assertTimeoutPreemptively(HANG, () -> lm.generate(1, c, OPTIONS), "close() from a batched scorer hung");
+        assertTrue(fromClose.get() instanceof IllegalStateException, String.valueOf(fromClose.get()));
+        assertTrue(fromClose.get().getMessage().startsWith("close() was called from inside a call of this DiffusionLM"),
+                fromClose.get().getMessage());
+        assertEquals(1, lm.generate(1, OPTIONS).size(), "the model is still open");
+        lm.close();
+        assertThrows(IllegalStateException.class, () -> lm.generate(1, OPTIONS));
+    }
+
+    @Test
+    void closeFromAnotherThreadWaitsForTheScorersNestedCall() throws Exception {
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(64, Duration.ZERO).build();
+        CountDownLatch inScorer = new CountDownLatch(1);
+        AtomicReference<Thread> closer = new AtomicReference<>();
+        AtomicReference<List<List<String>>> nested = new AtomicReference<>();
+        Constraints c = steeredBy(() -> {
+            inScorer.countDown();
+            while (closer.get() == null || closer.get().getState() != Thread.State.WAITING) {
+                Thread.onSpinWait(); // until the close waits for this call
+            }
+            nested.set(lm.generate(1, OPTIONS));
+        });
+        Thread closing = new Thread(lm::close, "closer");
+        closing.setDaemon(true); // a hang fails the test, not the test run
+        assertTimeoutPreemptively(HANG, () -> {
+            Thread caller = new Thread(() -> lm.generate(1, c, OPTIONS), "caller");
+            caller.setDaemon(true);
+            caller.start();
+            inScorer.await();
+            closing.start();
+            closer.set(closing);
+            caller.join();
+            closing.join();
+        }, "a scorer's nested call and a close from another thread hung");
+        assertEquals(1, nested.get().size(), "the nested call ran before the close");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.generate(1, OPTIONS));
+        assertEquals("this DiffusionLM has been closed", e.getMessage());
+    }
+}
