@@ -15,7 +15,7 @@ import ai.djl.ndarray.NDArray;
  * (e.g. a plain {@code infill} or {@code sentimentPosterior} to score its words); such a nested call runs
  * at once on the scorer's thread, batched or not, and a {@code close()} from another thread waits for
  * the outer call, the nested one included. A nested call cannot steer in turn (DJL keeps one gradient
- * collector open at a time). A scorer must not close the model it steers: {@code close()} waits for the
+ * collector open at a time; it fails with an {@link IllegalStateException} that says so). A scorer must not close the model it steers: {@code close()} waits for the
  * calls in flight, its own among them, so it fails there with an {@link IllegalStateException}
  * ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
  */

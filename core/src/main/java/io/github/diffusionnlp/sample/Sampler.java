@@ -256,6 +256,12 @@ public final class Sampler {
      * x near the unguided {@code target}, at generated positions only (see {@link PlugAndPlay}).
      */
     private NDArray steer(PlugAndPlay steer, NDArray target, float sigma, NDArray generatedMask) {
+        if (Autograd.COLLECTOR.isHeldByCurrentThread()) {
+            // a scorer's nested call that steers too: DJL would refuse a second open collector in its own words
+            throw new IllegalStateException("a call made from inside a steering scorer cannot steer in turn (DJL keeps"
+                    + " one gradient collector open at a time, and the scorer runs inside its call's); call the model"
+                    + " from the scorer without withSteering");
+        }
         float s2 = sigma * sigma;
         NDArray sigmaArr = manager.full(new Shape(target.getShape().get(0)), sigma);
         NDArray x = target;

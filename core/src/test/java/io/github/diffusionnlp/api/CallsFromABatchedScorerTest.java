@@ -101,4 +101,22 @@ class CallsFromABatchedScorerTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.generate(1, OPTIONS));
         assertEquals("this DiffusionLM has been closed", e.getMessage());
     }
+
+    /** A nested call cannot steer in turn (one gradient collector): it is told so, in our words, not DJL's. */
+    @Test
+    void aNestedCallThatSteersIsRefusedClearly() throws Exception {
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBatching(0, Duration.ZERO).build();
+        AtomicReference<RuntimeException> fromNested = new AtomicReference<>();
+        Constraints c = steeredBy(() -> {
+            try {
+                lm.generate(1, steeredBy(() -> {}), OPTIONS);
+            } catch (RuntimeException e) {
+                fromNested.set(e);
+            }
+        });
+        assertEquals(1, assertTimeoutPreemptively(HANG, () -> lm.generate(1, c, OPTIONS)).size());
+        assertTrue(fromNested.get() instanceof IllegalStateException
+                && fromNested.get().getMessage().contains("cannot steer"), String.valueOf(fromNested.get()));
+        lm.close();
+    }
 }
