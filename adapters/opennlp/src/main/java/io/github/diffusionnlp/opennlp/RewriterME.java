@@ -190,7 +190,6 @@ public class RewriterME {
         return result;
     }
 
-    /** A window of a long sentence rewritten to its own tags on its own. */
     /** The sentences' first windows in one batch, then each later window of a long sentence after its first. */
     private List<List<String>> rewrite(DiffusionLM lm, List<List<String>> in, List<boolean[]> masks,
             List<Constraints> perSentence, List<Window> later) {
@@ -206,6 +205,7 @@ public class RewriterME {
         return out;
     }
 
+    /** A window of a long sentence rewritten to its own tags on its own. */
     private record Window(int sentence, int from, List<String> tokens, boolean[] keep, Constraints constraints) {}
 
     /**
