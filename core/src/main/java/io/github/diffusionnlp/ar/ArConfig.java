@@ -23,6 +23,11 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
         }
     }
 
+    /** The network in words for log lines: "4 layers, width 256, 4 heads, 64 positions", not the record's toString. */
+    public String describe() {
+        return layers + " layers, width " + dim + ", " + heads + " heads, " + maxLength + " positions";
+    }
+
     /**
      * The baseline for a diffusion model: the same width, depth, heads, vocabulary and length, with the
      * feed-forward width that brings the parameter count closest to the diffusion model's. The
@@ -30,11 +35,6 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
      * (noise-level modulation of every block, the input projection of [x; x̂₀]); a comparison at
      * equal width alone would hand the causal model fewer parameters.
      */
-    /** The network in words for log lines: "4 layers, width 256, 4 heads, 64 positions", not the record's toString. */
-    public String describe() {
-        return layers + " layers, width " + dim + ", " + heads + " heads, " + maxLength + " positions";
-    }
-
     public static ArConfig matching(ModelConfig diffusion, long diffusionParameters) {
         ArConfig best = null;
         for (int ffn = 1; ffn <= 16; ffn++) {

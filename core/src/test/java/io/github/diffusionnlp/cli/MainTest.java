@@ -477,12 +477,6 @@ class MainTest {
                 missing.err());
     }
 
-    /**
-     * Sampling options that evaluate (--steps: it samples at each of --step-counts) and benchmark (it times
-     * its own --step-counts and --batches) take through the shared model options but never read: given,
-     * they were accepted and silently ignored (`evaluate --steps 16` ran 16, 32 and 64 steps). They now fail,
-     * before the model loads, saying what the command reads instead.
-     */
     /** The options refused above were listed in --help beside those that work, with their defaults. */
     @ParameterizedTest
     @CsvSource({"evaluate, --steps", "benchmark, --steps", "benchmark, --seed", "benchmark, --batch",
@@ -494,6 +488,12 @@ class MainTest {
         assertTrue(r.out().contains("--model") && !r.out().contains(option + "="), r.out());
     }
 
+    /**
+     * Sampling options that evaluate (--steps: it samples at each of --step-counts) and benchmark (it times
+     * its own --step-counts and --batches) take through the shared model options but never read: given,
+     * they were accepted and silently ignored (`evaluate --steps 16` ran 16, 32 and 64 steps). They now fail,
+     * before the model loads, saying what the command reads instead.
+     */
     @ParameterizedTest
     @CsvSource({"evaluate, --steps, 16", "benchmark, --steps, 16", "benchmark, --seed, 3", "benchmark, --batch, 8",
             "benchmark, --temperature, 1", "benchmark, --x0-temperature, 0.5", "benchmark, --ngram-weight, 0.7"})
