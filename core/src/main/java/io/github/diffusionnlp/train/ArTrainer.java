@@ -20,7 +20,6 @@ import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
@@ -73,10 +72,9 @@ public final class ArTrainer {
 
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), log);
-        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.read(options.dev(), options.layout(), log);
-        DiffusionTrainer.requireSentences(options, corpus, devCorpus);
+        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options, log);
+        List<TaggedSentence> corpus = corpora.train();
+        List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;
             Vocabulary vocab;

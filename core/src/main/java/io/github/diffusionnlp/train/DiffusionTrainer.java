@@ -95,10 +95,9 @@ public final class DiffusionTrainer {
 
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), log);
-        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.read(options.dev(), options.layout(), log);
-        requireSentences(options, corpus, devCorpus);
+        Corpora corpora = readCorpora(options, log);
+        List<TaggedSentence> corpus = corpora.train();
+        List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionTransformer network;
             Vocabulary vocab;
@@ -206,12 +205,18 @@ public final class DiffusionTrainer {
         }
     }
 
+    /** A run's training sentences and its dev split's (none without {@code --dev}). */
+    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev) {}
+
     /**
-     * A corpus, or a dev split given, without a sentence is refused (train and train-ar alike): there is nothing
-     * to train on, and a dev loss of nothing would go unseen.
+     * Reads the corpus and the dev split in the options' layout, for train and train-ar alike. A corpus, or a
+     * dev split given, without a sentence is refused: there is nothing to train on, and a dev loss of nothing
+     * would go unseen.
      */
-    static void requireSentences(TrainOptions options, List<TaggedSentence> corpus, List<TaggedSentence> devCorpus)
-            throws IOException {
+    static Corpora readCorpora(TrainOptions options, PrintStream log) throws IOException {
+        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), log);
+        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
+                : TaggedCorpus.read(options.dev(), options.layout(), log);
         if (corpus.isEmpty()) {
             throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
                     + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
@@ -219,6 +224,7 @@ public final class DiffusionTrainer {
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");
         }
+        return new Corpora(corpus, devCorpus);
     }
 
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
