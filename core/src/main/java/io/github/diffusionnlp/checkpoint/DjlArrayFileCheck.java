@@ -58,17 +58,10 @@ final class DjlArrayFileCheck {
      * and data type, and nothing after the last.
      */
     static void checkParameters(Path file, Block network) throws InvalidModelException {
-        try (InputStream raw = Files.newInputStream(file)) {
-            DjlArrayFileCheck check = new DjlArrayFileCheck(file, raw);
+        walk(file, check -> {
             check.block(network, "");
             check.requireEnd("the last parameter");
-        } catch (EOFException e) {
-            throw new InvalidModelException(file, "is truncated");
-        } catch (InvalidModelException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")");
-        }
+        });
     }
 
     /**
@@ -77,14 +70,25 @@ final class DjlArrayFileCheck {
      * {@code NDList.decode} also accepts are refused, as our files are never written so.
      */
     static void checkArrayList(Path file) throws InvalidModelException {
-        try (InputStream raw = Files.newInputStream(file)) {
-            DjlArrayFileCheck check = new DjlArrayFileCheck(file, raw);
+        walk(file, check -> {
             int count = check.in.readInt();
             check.requireCount(count, MIN_SHAPE_BYTES, "arrays");
             for (int i = 0; i < count; i++) {
                 check.array("array " + i, null, null);
             }
             check.requireEnd("the last array");
+        });
+    }
+
+    /** What a walk reads of the file. */
+    private interface Walk {
+        void over(DjlArrayFileCheck check) throws IOException;
+    }
+
+    /** Runs {@code walk} over {@code file}; a file that ends early or cannot be read is refused naming it. */
+    private static void walk(Path file, Walk walk) throws InvalidModelException {
+        try (InputStream raw = Files.newInputStream(file)) {
+            walk.over(new DjlArrayFileCheck(file, raw));
         } catch (EOFException e) {
             throw new InvalidModelException(file, "is truncated");
         } catch (InvalidModelException e) {
