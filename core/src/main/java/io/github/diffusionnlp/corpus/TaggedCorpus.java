@@ -190,9 +190,7 @@ public final class TaggedCorpus {
     /** Lines of columns; {@code layout} AUTO takes CoNLL-U, word<TAB>UPOS and one-word lines alike. */
     private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout)
             throws IOException {
-        List<TaggedSentence> sentences = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        List<Upos> tags = new ArrayList<>();
+        WordLines sentences = new WordLines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             // a word<TAB>UPOS line may hold a word "#"; in the other layouts a # line is a comment
@@ -200,11 +198,7 @@ public final class TaggedCorpus {
                 continue;
             }
             if (line.isBlank()) {
-                if (!words.isEmpty()) {
-                    sentences.add(new TaggedSentence(words, tags));
-                    words.clear();
-                    tags.clear();
-                }
+                sentences.endSentence();
                 continue;
             }
             String[] cols = line.split("\t");
@@ -232,12 +226,9 @@ public final class TaggedCorpus {
             }
             String form = conllu ? cols[1] : cols[0];
             String tag = conllu ? cols[3] : cols.length > 1 ? cols[1] : "_";
-            addWord(where, conllu ? "FORM" : "word", form, tag, words, tags);
+            sentences.add(where, conllu ? "FORM" : "word", form, tag);
         }
-        if (!words.isEmpty()) {
-            sentences.add(new TaggedSentence(words, tags));
-        }
-        return sentences;
+        return sentences.finish();
     }
 
     /**
@@ -246,20 +237,14 @@ public final class TaggedCorpus {
      */
     private static List<TaggedSentence> readConlluPlus(Path file, List<String> lines, ConlluPlusColumns columns)
             throws IOException {
-        List<TaggedSentence> sentences = new ArrayList<>();
-        List<String> words = new ArrayList<>();
-        List<Upos> tags = new ArrayList<>();
+        WordLines sentences = new WordLines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("#")) {
                 continue;
             }
             if (line.isBlank()) {
-                if (!words.isEmpty()) {
-                    sentences.add(new TaggedSentence(words, tags));
-                    words.clear();
-                    tags.clear();
-                }
+                sentences.endSentence();
                 continue;
             }
             String[] cols = line.split("\t", -1);
@@ -272,32 +257,48 @@ public final class TaggedCorpus {
             if (columns.id() >= 0 && (cols[columns.id()].contains("-") || cols[columns.id()].contains("."))) {
                 continue;
             }
-            addWord(where, "FORM", cols[columns.form()], columns.upos() >= 0 ? cols[columns.upos()] : "_", words, tags);
+            sentences.add(where, "FORM", cols[columns.form()], columns.upos() >= 0 ? cols[columns.upos()] : "_");
         }
-        if (!words.isEmpty()) {
-            sentences.add(new TaggedSentence(words, tags));
-        }
-        return sentences;
+        return sentences.finish();
     }
 
-    /** Adds a word line's {@code form} tagged {@code tag} ("_" for X); {@code where} names the line in errors. */
-    private static void addWord(String where, String column, String form, String tag, List<String> words,
-            List<Upos> tags) throws IOException {
-        String[] parts = tokens(form);
-        if (parts.length == 0) {
-            throw new IOException(where + "no word: the " + column + " column is empty or only spaces");
+    /** The sentences of a file of word lines, a blank line (or the file's end) ending each. */
+    private static final class WordLines {
+        private final List<TaggedSentence> sentences = new ArrayList<>();
+        private final List<String> words = new ArrayList<>();
+        private final List<Upos> tags = new ArrayList<>();
+
+        /** Adds a word line's {@code form} tagged {@code tag} ("_" for X); {@code where} names the line in errors. */
+        void add(String where, String column, String form, String tag) throws IOException {
+            String[] parts = tokens(form);
+            if (parts.length == 0) {
+                throw new IOException(where + "no word: the " + column + " column is empty or only spaces");
+            }
+            Upos upos;
+            try {
+                upos = tag.strip().equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
+            } catch (IllegalArgumentException e) {
+                throw new IOException(where + e.getMessage(), e);
+            }
+            // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
+            // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
+            for (String part : parts) {
+                words.add(part);
+                tags.add(upos);
+            }
         }
-        Upos upos;
-        try {
-            upos = tag.strip().equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
-        } catch (IllegalArgumentException e) {
-            throw new IOException(where + e.getMessage(), e);
+
+        void endSentence() {
+            if (!words.isEmpty()) {
+                sentences.add(new TaggedSentence(words, tags));
+                words.clear();
+                tags.clear();
+            }
         }
-        // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
-        // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
-        for (String part : parts) {
-            words.add(part);
-            tags.add(upos);
+
+        List<TaggedSentence> finish() {
+            endSentence();
+            return sentences;
         }
     }
 
