@@ -48,7 +48,8 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: one instance may serve many threads at once, and by default calls from concurrent
  * threads share sampling batches ({@link Builder#optBatching}); {@link #close()} waits for calls in
  * flight (they return their answers), stops the batching threads and frees the native memory; calls
- * that come after it fail, and a second close does nothing ({@code ClosingInFlightTest}). A model never
+ * made once it has begun fail at once, and a second close returns when the first has freed the memory
+ * ({@code ClosingInFlightTest}, {@code LifecycleTest}). A model never
  * closed keeps its native memory until the JVM exits, which frees it: the batching threads are daemons
  * and do not keep the JVM alive.
  *

@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.model;
 
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 /**
@@ -10,18 +9,24 @@ import java.util.function.Supplier;
  * {@code at::impl::has_names} closing an {@code AutoregressiveLM} while other threads sampled), and a
  * call on freed arrays fails with DJL's "NDManager has been closed already", which names nothing of ours.
  *
+ * <p>A call made once a close has begun fails at once rather than waiting for the close: a call in flight
+ * may be waiting for it (a steering scorer that hands work calling the model to a pool of its own), and
+ * queueing it behind the close, which waits for that call, would deadlock.
+ *
  * <p>A call may run code of its user's that calls the object again (a steering scorer), on its own
  * thread or on a worker that does the call's work for it ({@link #onBehalfOfACall}, a request-batching
- * lane). Such a nested call runs at once, without waiting for the lock: the call it is part of already
- * keeps the object open, and waiting would deadlock with a close queued behind that call. A close from
- * there fails, as it would wait for the call it is part of.
+ * lane). Such a nested call runs at once: the call it is part of already keeps the object open. A close
+ * from there fails, as it would wait for the call it is part of.
  */
 public final class Lifecycle {
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     /** How deep this thread is in calls of this object (its own, or ones it works for). */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final String name;
-    private volatile boolean closed;
+    /** Guards the fields below; close waits on it for the calls in flight, a second close for the release. */
+    private final Object monitor = new Object();
+    private int callsInFlight;
+    private boolean closing;
+    private boolean released;
 
     /** @param name what the errors call the object, e.g. "DiffusionLM" */
     public Lifecycle(String name) {
@@ -30,17 +35,23 @@ public final class Lifecycle {
 
     /** Runs {@code work}, which close must not free memory under. */
     public <T> T whileOpen(Supplier<T> work) {
-        if (insideACall()) { // kept open by the call this one is part of
-            return inside(checkedOpen(work));
+        if (insideACall()) { // kept open by the call this one is part of, even once a close waits for it
+            return inside(work);
         }
-        lock.readLock().lock();
+        synchronized (monitor) {
+            requireOpen();
+            callsInFlight++;
+        }
         try {
-            return inside(checkedOpen(work));
+            return inside(work);
         } finally {
-            lock.readLock().unlock();
+            synchronized (monitor) {
+                if (--callsInFlight == 0) {
+                    monitor.notifyAll();
+                }
+            }
         }
     }
-
     /**
      * Runs {@code work} on this thread as part of calls in flight on other threads, which hold the object
      * open meanwhile and wait for it (a batching lane running their batch). Calls {@code work} makes are
@@ -55,11 +66,10 @@ public final class Lifecycle {
         return depth.get()[0] > 0;
     }
 
-    private <T> Supplier<T> checkedOpen(Supplier<T> work) {
-        if (closed) {
+    private void requireOpen() {
+        if (closing) {
             throw new IllegalStateException("this " + name + " has been closed");
         }
-        return work;
     }
 
     private <T> T inside(Supplier<T> work) {
@@ -85,14 +95,31 @@ public final class Lifecycle {
             throw new IllegalStateException("close() was called from inside a call of this " + name
                     + ", which it would wait for forever; close the " + name + " after the call returns");
         }
-        lock.writeLock().lock();
-        try {
-            if (!closed) {
-                closed = true;
-                release.run();
+        boolean releaseHere;
+        boolean interrupted = false;
+        synchronized (monitor) {
+            releaseHere = !closing;
+            closing = true; // from here on, calls fail at once
+            while (callsInFlight > 0 || (!releaseHere && !released)) {
+                try {
+                    monitor.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // close must still finish (freeing under a call crashes); the flag is kept
+                }
             }
-        } finally {
-            lock.writeLock().unlock();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (releaseHere) {
+            try {
+                release.run();
+            } finally {
+                synchronized (monitor) {
+                    released = true;
+                    monitor.notifyAll();
+                }
+            }
         }
     }
 }
