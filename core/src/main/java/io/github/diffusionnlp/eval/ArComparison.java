@@ -256,7 +256,7 @@ public final class ArComparison {
         }
         ArConfig c = ar.config();
         return new Fairness(diffusion.info().parameters(), c.parameters(), same, a.size(), diffusion.info().training(),
-                ar.training(), diffusion.info().config().toString(), c.toString());
+                ar.training(), Reports.shape(diffusion.info().config()), Reports.shape(c));
     }
 
     /** {@code samples} held-out sentences of 1..maxLength words, drawn with the seed. */

@@ -1,14 +1,19 @@
 package io.github.diffusionnlp.eval;
 
+import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.eval.ArComparison.Infill;
 import io.github.diffusionnlp.eval.ArComparison.Quality;
 import io.github.diffusionnlp.eval.ArComparison.Results;
 import io.github.diffusionnlp.eval.ArComparison.Speed;
+import io.github.diffusionnlp.model.ModelConfig;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** The comparison's results as Markdown, written from the measured figures alone. */
@@ -18,6 +23,24 @@ final class Reports {
     static String describe(Quality q) {
         return String.format(Locale.ROOT, "AR-NLL %.3f, entropy %.2f bits, repetition %.1f%%, mean length %.1f", q.arNll(),
                 q.entropyBits(), 100 * q.repetition(), q.meanLength());
+    }
+
+    /** The diffusion network in words, with its feed-forward width, which the matched baseline changes. */
+    static String shape(ModelConfig c) {
+        return c.describe() + ", feed-forward " + c.ffnMultiplier() + "× width";
+    }
+
+    /** The autoregressive network in the same words. */
+    static String shape(ArConfig c) {
+        return c.describe() + ", feed-forward " + c.ffnMultiplier() + "× width";
+    }
+
+    /** Numbers as a reader writes them: "0.8, 0.9 and 1", not Java's "[0.8, 0.9, 1.0]". */
+    static String numbers(double[] values) {
+        List<String> words = Arrays.stream(values)
+                .mapToObj(v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()).toList();
+        return words.size() < 2 ? String.join("", words)
+                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }
 
     /** Cores, memory, CPU model, Java and OS of this machine. */
@@ -70,7 +93,7 @@ final class Reports {
                 + " diffusion's x̂₀ temperature (the softmax temperature of each step's estimate of the words) is"
                 + " tuned the same way%s.%n%n",
                 best.setting(), pct(best.arNll(), ref.arNll()), pct(best.entropyBits(), ref.entropyBits()),
-                java.util.Arrays.toString(r.settings().temperatures()),
+                numbers(r.settings().temperatures()),
                 r.tunedTemperature() == 1.0 ? ": none was, so only T = 1 is shown" : "",
                 r.tunedX0Temperature() == 1.0 ? ": none was, so only x̂₀ T = 1 is shown" : ""));
 

@@ -1,6 +1,9 @@
 package io.github.diffusionnlp.eval;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.ar.ArConfig;
 
 import io.github.diffusionnlp.eval.ArComparison.Fairness;
 import io.github.diffusionnlp.eval.ArComparison.Infill;
@@ -8,6 +11,7 @@ import io.github.diffusionnlp.eval.ArComparison.Quality;
 import io.github.diffusionnlp.eval.ArComparison.Results;
 import io.github.diffusionnlp.eval.ArComparison.Settings;
 import io.github.diffusionnlp.eval.ArComparison.Speed;
+import io.github.diffusionnlp.model.ModelConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +20,7 @@ class ReportsTest {
     /** Also the figures ComparisonChartsTest draws. */
     static Results results(int[] speedSteps, double[] breakEven) {
         Settings settings = new Settings("quick", 4, speedSteps, 4, speedSteps, new int[] {1, 32},
-                new double[] {0.9}, 1, new double[0], new double[0]);
+                new double[] {0.8, 0.9, 0.95}, 1, new double[0], new double[0]);
         Fairness fairness = new Fairness(100, 99, true, 50, null, null, "diffusion shape", "ar shape");
         Quality reference = new Quality("held-out data", "real sentences", 0, Double.NaN, 4, 4.9, 6.0, 0.07, 22);
         List<Quality> quality = List.of(new Quality("diffusion", "32 steps", 32, 1, 4, 7.8, 5.5, 0.07, 15));
@@ -34,6 +38,18 @@ class ReportsTest {
         assertTrue(!report.contains("NaN"), report);
         assertTrue(report.contains("batch 1: no line to fit (diffusion timed at one step count; give --step-counts two"
                 + " or more);"), report);
+    }
+
+    /** The report printed Java's record and array toStrings: "ModelConfig[vocabSize=12000, ...]", "[0.8, 0.9]". */
+    @Test
+    void shapesAndTemperaturesInWords() {
+        assertEquals("4 layers, width 256, 4 heads with relative-position bias, 64 positions, feed-forward 4× width",
+                Reports.shape(new ModelConfig(12000, 256, 4, 4, 4, 128, 64, 1, 300, true)));
+        assertEquals("4 layers, width 256, 4 heads, 64 positions, feed-forward 6× width",
+                Reports.shape(new ArConfig(12000, 256, 4, 4, 6, 64)));
+        String report = Reports.markdown(results(new int[] {8, 16}, new double[] {1, 2}), "compare-ar");
+        assertTrue(report.contains("the lowest of 0.8, 0.9 and 0.95 whose samples"), report);
+        assertEquals("1", Reports.numbers(new double[] {1.0}));
     }
 
     @Test
