@@ -96,6 +96,51 @@ class InfillerEvaluatorTest {
         }
     }
 
+    /**
+     * Short sentences among the held-out ones are skipped without shifting the batches: every sentence's fill
+     * is the one core's {@code infillAll} gives the same masked sentences in one call (sentence i, seed + i), and
+     * the accuracy is theirs.
+     */
+    @Test
+    void skippedSentencesBetweenBatchesLeaveEveryFillWhereCoreWouldPutIt() throws IOException {
+        List<POSSample> mixed = new ArrayList<>();
+        for (int i = 0; i < heldOut.size(); i++) {
+            mixed.add(heldOut.get(i));
+            if (i % 7 == 3) {
+                mixed.add(POSSample.parse("Go_VERB home_ADV ._PUNCT"));
+            }
+        }
+        Recorder recorder = new Recorder();
+        InfillerEvaluator evaluator = new InfillerEvaluator(new InfillerME(model, OPTIONS), OPTIONS.seed(), recorder);
+        evaluator.evaluate(new CollectionObjectStream<>(mixed));
+        assertEquals(mixed.size() - heldOut.size(), evaluator.getSkippedCount());
+
+        java.util.Random random = new java.util.Random(OPTIONS.seed());
+        List<List<String>> masked = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (POSSample s : heldOut) {
+            int p = io.github.diffusionnlp.eval.InfillEvaluation.maskedPosition(ModelTraining.tagged(s), random);
+            List<String> words = new ArrayList<>(List.of(s.getSentence()));
+            words.set(p, InfillerME.MASK);
+            masked.add(words);
+            positions.add(p);
+        }
+        List<List<String>> core = model.getDiffusionLM().infillAll(masked, OPTIONS);
+        List<POSSample[]> seen = new ArrayList<>();
+        int right = 0;
+        for (int i = 0; i < heldOut.size(); i++) {
+            right += core.get(i).get(positions.get(i)).equals(heldOut.get(i).getSentence()[positions.get(i)]) ? 1 : 0;
+        }
+        seen.addAll(recorder.right);
+        seen.addAll(recorder.wrong);
+        assertEquals(heldOut.size(), seen.size());
+        for (POSSample[] pair : seen) {
+            int i = heldOut.indexOf(pair[0]);
+            assertEquals(core.get(i), List.of(pair[1].getSentence()), "sentence " + i);
+        }
+        assertEquals((double) right / heldOut.size(), evaluator.getWordAccuracy(), 1e-9);
+    }
+
     /** The words that differ; each a word core's rule may mask (never punctuation). */
     static int differences(POSSample reference, POSSample prediction) {
         int n = 0;
