@@ -92,38 +92,36 @@ public class InfillerEvaluator extends Evaluator<POSSample> {
     public void evaluate(ObjectStream<POSSample> samples) throws IOException {
         int batch = infiller.getSamplingOptions().batchSize();
         List<POSSample> read = new ArrayList<>(batch);
+        List<String[]> masked = new ArrayList<>(batch);
         List<int[]> positions = new ArrayList<>(batch);
         for (POSSample s = samples.read(); s != null; s = samples.read()) {
             read.add(s);
             TaggedSentence tagged = ModelTraining.tagged(s);
-            if (InfillEvaluation.usable(tagged, maxLength)) {
-                positions.add(positions(tagged));
+            if (InfillEvaluation.usable(tagged, maxLength)) { // evaluateSample skips the others
+                int[] p = positions(tagged);
+                positions.add(p);
+                masked.add(mask(s.getSentence(), p));
             }
-            if (positions.size() == batch) {
-                evaluateBatch(read, positions);
+            if (masked.size() == batch) {
+                evaluateBatch(read, masked, positions);
             }
         }
-        evaluateBatch(read, positions);
+        evaluateBatch(read, masked, positions);
     }
 
-    private void evaluateBatch(List<POSSample> read, List<int[]> positions) {
-        String[][] masked = new String[positions.size()][];
-        int k = 0;
-        for (POSSample s : read) {
-            if (InfillEvaluation.usable(ModelTraining.tagged(s), maxLength)) {
-                masked[k] = mask(s.getSentence(), positions.get(k));
-                k++;
+    private void evaluateBatch(List<POSSample> read, List<String[]> masked, List<int[]> positions) {
+        if (!masked.isEmpty()) {
+            String[][] filled = infiller.infillFrom(masked.toArray(String[][]::new), filledSentences);
+            filledSentences += filled.length;
+            for (int i = 0; i < filled.length; i++) {
+                ahead.add(new Filled(positions.get(i), filled[i]));
             }
-        }
-        String[][] filled = masked.length == 0 ? masked : infiller.infillFrom(masked, filledSentences);
-        filledSentences += masked.length;
-        for (int i = 0; i < filled.length; i++) {
-            ahead.add(new Filled(positions.get(i), filled[i]));
         }
         for (POSSample s : read) {
             evaluateSample(s);
         }
         read.clear();
+        masked.clear();
         positions.clear();
     }
 

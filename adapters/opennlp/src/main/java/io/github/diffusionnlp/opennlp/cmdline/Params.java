@@ -202,8 +202,8 @@ final class Params {
 
     interface EvaluatorParams extends ModelParams, SamplingParams {
         @ParameterDescription(valueName = "sampleData", description = "reference sentences, one a line as word_TAG"
-                + " tokens (OpenNLP's POS format; UD UPOS or Penn Treebank tags tell punctuation, which is never"
-                + " masked; other tags, by its characters).")
+                + " tokens (OpenNLP's POS format). Punctuation is never masked: it is told by its tag (UD UPOS or"
+                + " Penn Treebank) or, under any other tag, by its characters.")
         String getData();
 
         @ParameterDescription(valueName = "charsetName", description = "encoding of the sample data (default:"
