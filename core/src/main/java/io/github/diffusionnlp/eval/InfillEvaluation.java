@@ -91,7 +91,11 @@ public final class InfillEvaluation {
         return (int) heldOut.stream().filter(s -> usable(s, maxLength)).count();
     }
 
-    private static boolean usable(TaggedSentence s, int maxLength) {
+    /**
+     * Whether the tasks may draw {@code s}: 4 to maxLength tokens, not all punctuation. Public so that an
+     * evaluator reading sentences one by one (the OpenNLP adapter's) skips the ones this evaluation skips.
+     */
+    public static boolean usable(TaggedSentence s, int maxLength) {
         return s.size() >= 4 && s.size() <= maxLength
                 && java.util.stream.IntStream.range(0, s.size()).anyMatch(i -> maskable(s, i));
     }
@@ -175,24 +179,43 @@ public final class InfillEvaluation {
         List<List<String>> masked = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();
         for (TaggedSentence s : sentences) {
-            List<Integer> candidates = new ArrayList<>();
-            for (int i = 0; i < s.size(); i++) {
-                if (maskable(s, i)) {
-                    candidates.add(i);
-                }
-            }
-            int p = candidates.get(random.nextInt(candidates.size()));
+            int p = maskedPosition(s, random);
             positions.add(new int[] {p});
             masked.add(mask(s.words(), p, 1));
         }
         return new Task("single token", masked, positions, sentences.stream().map(TaggedSentence::words).toList());
     }
 
+    /**
+     * The word the single-token task masks in {@code s}: a non-punctuation word drawn with {@code random}
+     * (one {@code nextInt}). Public so that other evaluators mask by this rule rather than a second one.
+     */
+    public static int maskedPosition(TaggedSentence s, Random random) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            if (maskable(s, i)) {
+                candidates.add(i);
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("every word is punctuation, nothing to mask: " + s.words());
+        }
+        return candidates.get(random.nextInt(candidates.size()));
+    }
+
+    /** The first word the span task masks in {@code s}, {@code width} words long, drawn with {@code random}. */
+    public static int spanStart(TaggedSentence s, int width, Random random) {
+        if (s.size() < width) {
+            throw new IllegalArgumentException("a " + width + "-token span needs " + width + " words, got " + s.words());
+        }
+        return random.nextInt(s.size() - width + 1);
+    }
+
     static Task span(List<TaggedSentence> sentences, Random random, int width) {
         List<List<String>> masked = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();
         for (TaggedSentence s : sentences) {
-            int start = random.nextInt(s.size() - width + 1);
+            int start = spanStart(s, width, random);
             int[] p = new int[width];
             for (int i = 0; i < width; i++) {
                 p[i] = start + i;

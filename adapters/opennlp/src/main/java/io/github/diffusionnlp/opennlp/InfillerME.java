@@ -61,6 +61,11 @@ public class InfillerME {
         }
     }
 
+    /** The model this tool fills with (the evaluator reads its length limit). */
+    DiffusionModel getModel() {
+        return model;
+    }
+
     public ConstraintSpec getConstraints() {
         return constraints;
     }
@@ -91,6 +96,16 @@ public class InfillerME {
 
     /** Fills the masks of many sentences, batched through the model ({@link SamplingOptions#batchSize()}). */
     public String[][] infill(String[][] sentences) {
+        return infillFrom(sentences, 0);
+    }
+
+    /**
+     * As {@link #infill(String[][])}, with sentence i sampled with seed {@code seed + first + i}: the batches of
+     * one run (the evaluator's) give each sentence its own seed, as one call would.
+     */
+    String[][] infillFrom(String[][] sentences, long first) {
+        SamplingOptions options = first == 0 ? this.options
+                : this.options.toBuilder().seed(this.options.seed() + first).build();
         List<List<String>> in = new ArrayList<>(sentences.length);
         int t = constraints.templateLength();
         for (int i = 0; i < sentences.length; i++) {

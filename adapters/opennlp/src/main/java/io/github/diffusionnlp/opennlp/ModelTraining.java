@@ -160,6 +160,18 @@ final class ModelTraining {
         }
     }
 
+    /** A sample as core reads a sentence: its tags as UPOS, Penn Treebank mapped, any other tag X. */
+    static TaggedSentence tagged(POSSample sample) {
+        String[] words = sample.getSentence();
+        String[] tags = sample.getTags();
+        List<Upos> upos = new ArrayList<>(words.length);
+        for (int i = 0; i < words.length; i++) {
+            Upos u = PtbTags.of(words[i], tags[i].toUpperCase(Locale.ROOT));
+            upos.add(u == null ? Upos.X : u);
+        }
+        return new TaggedSentence(List.of(words), upos);
+    }
+
     /**
      * The samples as tagged sentences. Tags are read in any case ({@code noun}, {@code nn}), as core's
      * {@code TaggedCorpus} reads them; one of neither tag set trains as X, and the log says how many did and
@@ -173,18 +185,15 @@ final class ModelTraining {
         for (POSSample s = samples.read(); s != null; s = samples.read()) {
             String[] words = s.getSentence();
             String[] tags = s.getTags();
-            List<Upos> upos = new ArrayList<>(words.length);
-            for (int i = 0; i < words.length; i++) {
-                String tag = tags[i].toUpperCase(Locale.ROOT);
+            for (String t : tags) {
+                String tag = t.toUpperCase(Locale.ROOT);
                 if (!PtbTags.isUpos(tag) && !PtbTags.isPtb(tag)) {
-                    unknown.add(tags[i]);
+                    unknown.add(t);
                 }
-                Upos u = PtbTags.of(words[i], tag);
-                upos.add(u == null ? Upos.X : u);
             }
             tokens += words.length;
             if (words.length > 0) {
-                sentences.add(new TaggedSentence(List.of(words), upos));
+                sentences.add(tagged(s));
             }
         }
         if (!unknown.isEmpty()) {

@@ -39,6 +39,12 @@ class ReadmeSnippetsTest {
                     "opennlp.tools.postag.WordTagSampleStream", "opennlp.tools.util.MarkableFileInputStreamFactory",
                     "opennlp.tools.util.ObjectStream", "opennlp.tools.util.PlainTextByLineStream",
                     "opennlp.tools.util.TrainingParameters")),
+            "evaluate", Prelude.of(List.of(API + "DiffusionModel", API + "InfillerEvaluator", API + "InfillerME",
+                    "io.github.diffusionnlp.api.SamplingOptions", "java.io.File", "java.nio.charset.StandardCharsets",
+                    "opennlp.tools.postag.POSSample", "opennlp.tools.postag.WordTagSampleStream",
+                    "opennlp.tools.util.MarkableFileInputStreamFactory", "opennlp.tools.util.ObjectStream",
+                    "opennlp.tools.util.PlainTextByLineStream", "opennlp.tools.util.eval.EvaluationMonitor"),
+                    "DiffusionModel model", "EvaluationMonitor<POSSample> monitor"),
             "package", Prelude.of(List.of(API + "DiffusionModel", API + "DiffusionToolFactory", "java.nio.file.Path"),
                     "Path dir"));
 

@@ -213,6 +213,16 @@ class TrainingTest {
     }
 
     @Test
+    void trainDataNotInItsEncodingIsABadParameterSayingHowToGiveIt() throws IOException {
+        Path data = Files.write(tmp.resolve("latin1.txt"),
+                "Caf\u00e9_NOUN au_ADP lait_NOUN ._PUNCT\n".getBytes(StandardCharsets.ISO_8859_1));
+        Run r = tool("Train", "-model", tmp.resolve("latin1.bin").toString(), "-data", data.toString());
+        assertEquals(1, r.code(), r.err()); // was 2, "error: Input length = 1"
+        assertTrue(r.err().startsWith("-data: " + data + ": not UTF-8 text (after line 0); give the file's encoding"
+                + " with -encoding"), r.err());
+    }
+
+    @Test
     void sampleTagsReadInAnyCaseAndTagsOfNeitherSetAreCountedAloud() throws IOException {
         String lines = "The_det jury_noun said_VBD ._.\nThe_AT jury_NN said_VBD ._.\nA_AT dog_NN\n";
         ByteArrayOutputStream log = new ByteArrayOutputStream();

@@ -124,6 +124,24 @@ abstract class CmdTool<P> {
         return "-" + Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
+    /** The file a parameter names, which must be a readable file. */
+    Path readableFile(String parameter, String value) {
+        Path file = Path.of(value);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw badParameter(parameter + " " + value + ": not a readable file");
+        }
+        return file;
+    }
+
+    /** The charset a parameter names, as Java knows it. */
+    java.nio.charset.Charset charset(String parameter, String value) {
+        try {
+            return java.nio.charset.Charset.forName(value);
+        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            throw badParameter(parameter + " " + value + ": not a charset this Java knows (e.g. UTF-8, ISO-8859-1)");
+        }
+    }
+
     /** The package file a parameter names: a file to write, in a directory that exists. */
     Path packageFile(String parameter, String value) {
         Path file = Path.of(value).toAbsolutePath();

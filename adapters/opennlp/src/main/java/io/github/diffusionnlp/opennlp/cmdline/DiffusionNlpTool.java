@@ -23,7 +23,7 @@ public final class DiffusionNlpTool {
 
     static {
         for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool(), new TrainTool(),
-                new PackageTool())) {
+                new PackageTool(), new InfillEvaluatorTool())) {
             TOOLS.put(t.name(), t);
         }
     }
@@ -98,7 +98,7 @@ public final class DiffusionNlpTool {
                 + "Usage: java -jar diffusion-nlp-opennlp.jar <Tool> [params] < in > out\n"
                 + "       java -jar diffusion-nlp-opennlp.jar <Tool> -help   (the tool's parameters)\n\nTools:\n");
         for (CmdTool<?> t : TOOLS.values()) {
-            sb.append(String.format("  %-10s %s%n", t.name(), t.description()));
+            sb.append(String.format("  %-15s %s%n", t.name(), t.description()));
         }
         return sb.toString().stripTrailing();
     }

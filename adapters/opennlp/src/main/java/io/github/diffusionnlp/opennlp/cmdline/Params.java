@@ -199,4 +199,26 @@ final class Params {
         @OptionalParameter(defaultValue = "UTF-8")
         String getEncoding();
     }
+
+    interface EvaluatorParams extends ModelParams, SamplingParams {
+        @ParameterDescription(valueName = "sampleData", description = "reference sentences, one a line as word_TAG"
+                + " tokens (OpenNLP's POS format). Punctuation is never masked: it is told by its tag (UD UPOS or"
+                + " Penn Treebank) or, under any other tag, by its characters.")
+        String getData();
+
+        @ParameterDescription(valueName = "charsetName", description = "encoding of the sample data (default:"
+                + " UTF-8).")
+        @OptionalParameter(defaultValue = "UTF-8")
+        String getEncoding();
+
+        @ParameterDescription(valueName = "true|false", description = "print each sentence filled wrongly, with"
+                + " the reference and the filled words, on stderr (default: false).")
+        @OptionalParameter(defaultValue = "false")
+        Boolean getMisclassified();
+
+        @ParameterDescription(valueName = "1|3", description = "words masked per sentence: 1, a non-punctuation"
+                + " word, or 3, consecutive words (core evaluate's two tasks) (default: 1).")
+        @OptionalParameter(defaultValue = "1")
+        Integer getSpan();
+    }
 }

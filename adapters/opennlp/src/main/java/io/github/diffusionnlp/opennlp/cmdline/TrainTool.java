@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,17 +37,9 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
 
     @Override
     void run(Params.TrainParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
-        Path data = Path.of(p.getData());
-        if (!Files.isRegularFile(data) || !Files.isReadable(data)) {
-            throw badParameter("-data " + p.getData() + ": not a readable file");
-        }
+        Path data = readableFile("-data", p.getData());
         Path model = packageFile("-model", p.getModel());
-        Charset charset;
-        try {
-            charset = Charset.forName(p.getEncoding());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw badParameter("-encoding " + p.getEncoding() + ": not a charset this Java knows");
-        }
+        Charset charset = charset("-encoding", p.getEncoding());
         TrainingParameters params = new TrainingParameters();
         if (p.getParams() != null) {
             try (InputStream file = Files.newInputStream(Path.of(p.getParams()))) {
@@ -59,7 +49,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             }
         }
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
-                DiffusionModel trained = train(p.getLang(), new Samples(reader, data), params, err)) {
+                DiffusionModel trained = train(p.getLang(), new WordTagLines(reader, data, charset), params, err)) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         }
@@ -73,38 +63,6 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             throw badParameter("-params: " + e.getMessage());
         } catch (InvalidFormatException e) {
             throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
-        }
-    }
-
-    /** {@code word_TAG} lines as samples; blank lines are skipped, a malformed line is an error naming it. */
-    private static final class Samples implements ObjectStream<POSSample> {
-        private final BufferedReader reader;
-        private final Path file;
-        private int lineNo;
-
-        Samples(BufferedReader reader, Path file) {
-            this.reader = reader;
-            this.file = file;
-        }
-
-        @Override
-        public POSSample read() throws IOException {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                lineNo++;
-                if (lineNo == 1 && line.startsWith("\uFEFF")) {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    return POSSample.parse(line.strip());
-                } catch (InvalidFormatException e) {
-                    throw new InvalidFormatException(file + ":" + lineNo + ": not word_TAG tokens (" + e.getMessage()
-                            + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT");
-                }
-            }
-            return null;
         }
     }
 }

@@ -1,0 +1,116 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.InfillerEvaluator;
+import io.github.diffusionnlp.opennlp.InfillerME;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import opennlp.tools.cmdline.EvaluationErrorPrinter;
+import opennlp.tools.cmdline.PerformanceMonitor;
+import opennlp.tools.cmdline.TerminateToolException;
+import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.eval.EvaluationMonitor;
+
+/**
+ * {@code InfillEvaluator}: infill accuracy on {@code word_TAG} reference sentences, as OpenNLP's {@code
+ * POSTaggerEvaluator} measures a tagger ({@link InfillerEvaluator}): "Accuracy: 0.xxxx" and the counts on
+ * stdout; "Evaluating ...", throughput ({@code PerformanceMonitor}) and, with {@code -misclassified true},
+ * each sentence filled wrongly on stderr.
+ */
+final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
+    InfillEvaluatorTool() {
+        super(Params.EvaluatorParams.class);
+    }
+
+    @Override
+    String name() {
+        return "InfillEvaluator";
+    }
+
+    @Override
+    String description() {
+        return "Measures infill accuracy on word_TAG reference sentences, one masked word (or 3) per sentence.";
+    }
+
+    @Override
+    void run(Params.EvaluatorParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        Path data = readableFile("-data", p.getData());
+        Charset charset = charset("-encoding", p.getEncoding());
+        if (p.getSpan() != 1 && p.getSpan() != 3) {
+            throw badParameter("-span " + p.getSpan() + ": 1 (one word a sentence) or 3 (three consecutive words)");
+        }
+        checkSampling(p);
+        try (DiffusionModel model = loadModel(p, p)) {
+            SamplingOptions options = sampling(p, model);
+            PerformanceMonitor monitor = new PerformanceMonitor(err, "sent");
+            List<EvaluationMonitor<POSSample>> monitors = new ArrayList<>(List.of(counting(monitor)));
+            if (p.getMisclassified()) {
+                monitors.add(new MisclassifiedPrinter(err));
+            }
+            @SuppressWarnings("unchecked")
+            InfillerEvaluator evaluator = new InfillerEvaluator(new InfillerME(model, options), options.seed(),
+                    p.getSpan(), monitors.toArray(EvaluationMonitor[]::new));
+            err.println("Evaluating ...");
+            monitor.startAndPrintThroughput();
+            try (BufferedReader reader = Files.newBufferedReader(data, charset)) {
+                evaluator.evaluate(new WordTagLines(reader, data, charset));
+            } catch (InvalidFormatException e) {
+                throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
+            } finally {
+                monitor.stopAndPrintFinalResult();
+            }
+            if (evaluator.getSentenceCount() == 0) {
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + p.getData() + ": no sentence to evaluate ("
+                        + evaluator.getSkippedCount() + " read, each shorter than 4 tokens, longer than the model's "
+                        + model.getDiffusionLM().info().config().maxLength() + " or all punctuation); give word_TAG"
+                        + " sentences, one a line");
+            }
+            out.printf(Locale.ROOT, "Accuracy: %.4f%n", evaluator.getWordAccuracy());
+            out.printf(Locale.ROOT, "Sentences: %d evaluated, %d skipped (shorter than 4 tokens, longer than %d or all"
+                    + " punctuation); masked words: %d, at %d steps, seed %d%n", evaluator.getSentenceCount(),
+                    evaluator.getSkippedCount(), model.getDiffusionLM().info().config().maxLength(),
+                    evaluator.getWordCount(), options.steps(), options.seed());
+        }
+    }
+
+    /** Counts evaluated sentences into {@code monitor} (skipped ones are not evaluated, so not counted). */
+    private static EvaluationMonitor<POSSample> counting(PerformanceMonitor monitor) {
+        return new EvaluationMonitor<>() {
+            @Override
+            public void correctlyClassified(POSSample reference, POSSample prediction) {
+                monitor.incrementCounter();
+            }
+
+            @Override
+            public void misclassified(POSSample reference, POSSample prediction) {
+                monitor.incrementCounter();
+            }
+        };
+    }
+
+    /**
+     * Prints a sentence filled wrongly as OpenNLP's {@code POSEvaluationErrorListener} prints a mistagged one:
+     * both samples, then each wrong word as "reference | filled".
+     */
+    static final class MisclassifiedPrinter extends EvaluationErrorPrinter<POSSample> {
+        MisclassifiedPrinter(PrintStream err) {
+            super(err);
+        }
+
+        @Override
+        public void misclassified(POSSample reference, POSSample prediction) {
+            printError(reference.getSentence(), prediction.getSentence(), reference, prediction,
+                    reference.getSentence());
+        }
+    }
+}

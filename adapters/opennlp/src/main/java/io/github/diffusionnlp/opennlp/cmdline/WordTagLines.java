@@ -1,0 +1,62 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.ObjectStream;
+
+/**
+ * {@code word_TAG} lines (OpenNLP's POS training format) as samples, for {@code Train} and {@code
+ * InfillEvaluator}: a byte-order mark is dropped, blank lines are skipped, and a malformed line or text that
+ * is not in the charset is an {@link InvalidFormatException} naming the file (and the line).
+ */
+final class WordTagLines implements ObjectStream<POSSample> {
+    private final BufferedReader reader;
+    private final Path file;
+    private final Charset charset;
+    private int lineNo;
+
+    WordTagLines(BufferedReader reader, Path file, Charset charset) {
+        this.reader = reader;
+        this.file = file;
+        this.charset = charset;
+    }
+
+    @Override
+    public POSSample read() throws IOException {
+        for (String line = nextLine(); line != null; line = nextLine()) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                return POSSample.parse(line.strip());
+            } catch (InvalidFormatException e) {
+                throw new InvalidFormatException(file + ":" + lineNo + ": not word_TAG tokens (" + e.getMessage()
+                        + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT");
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The next line; bytes the charset does not decode are an error saying so (without this, only the
+     * decoder's "Input length = 1"). No line number: the reader decodes ahead, so the bad bytes may lie
+     * lines further on.
+     */
+    private String nextLine() throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            throw new InvalidFormatException(file + ": not " + charset.name() + " text (after line " + lineNo
+                    + "); give the file's encoding with -encoding, e.g. -encoding ISO-8859-1");
+        }
+    }
+}
