@@ -55,6 +55,12 @@ public final class TaggedCorpus {
      */
     public static final Pattern TOKEN = Pattern.compile("[^\\p{IsWhite_Space}\uFEFF]+");
 
+    /**
+     * The layout {@link #write} writes: a reader of a written file says it rather than guess it, so that no
+     * set of sentences, however it looks, is read back in another layout.
+     */
+    public static final CorpusLayout WRITTEN_LAYOUT = CorpusLayout.COLUMNS;
+
     private TaggedCorpus() {}
 
     /**
