@@ -31,7 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Mixin
-    CorpusReading reading; // --layout and --multiword, for --heldout and --train
+    CorpusReading reading; // --layout and --multiword, for --heldout, --train and --ngram-corpus
 
     @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
             description = "held-out sentences, in any layout train reads (default: ${DEFAULT-VALUE}, from the"
@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--train", paramLabel = "FILE",
             description = "the sentences the trigram baseline is counted from; 'none' leaves it out (default: the"
                     + " model's training corpus, as its config names it, looked for from the working directory and"
-                    + " from the model directory's parents; read as --layout says, as --heldout is)")
+                    + " from the model directory's parents; read as --layout says, as --heldout and --ngram-corpus are)")
     String train;
 
     private static final int DEFAULT_SENTENCES = 1000;
@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
         List<TaggedSentence> held = reading.read(heldout);
         SamplingOptions sampling = model.sampling();
-        try (DiffusionLM lm = model.load()) {
+        try (DiffusionLM lm = model.load(reading)) {
             // checked here, before the trigram is counted, to say it in the option's terms
             int maxLength = lm.info().config().maxLength();
             int usable = InfillEvaluation.usableSentences(held, maxLength);

@@ -45,6 +45,17 @@ class CorpusReadingOptionTest {
         assertTrue(said.out().contains("| task") && said.err().contains("trigram baseline counted from"), said.err());
     }
 
+    /** n-gram fusion's corpus, read inside the library, is read in the layout said too. */
+    @Test
+    void evaluateReadsTheNgramCorpusInTheLayoutSaid() throws IOException {
+        String corpus = plain().toString();
+        MainTest.Run said = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
+                corpus, "--train", "none", "--ngram-weight", "0.5", "--ngram-corpus", corpus, "--sentences", "1",
+                "--step-counts", "1", "--layout", "plain");
+        assertEquals(0, said.code(), said.err());
+        assertTrue(said.out().contains("| task"), said.out());
+    }
+
     @Test
     void tagLexiconReadsItsCorpusInTheLayoutSaid() throws IOException {
         Path model = dir.resolve("model");
