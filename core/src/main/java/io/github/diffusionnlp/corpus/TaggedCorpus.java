@@ -309,7 +309,9 @@ public final class TaggedCorpus {
         // because --pos templates give one tag per position; the first part's, as it is the one a reader meets
         // first (del: ADP, de; vámonos: VERB, vamos).
         String tag = uposColumn < 0 ? "_" : wordColumns.apply(lines.get(range.firstPart()))[uposColumn];
-        sentences.add(file + ":" + (index + 1) + ": ", "FORM", form, tag);
+        // an unknown tag is on the part's line, not the range's: the error names both
+        sentences.add(file + ":" + (index + 1) + ": the multiword token " + id + " (tagged as its first part, line "
+                + (range.firstPart() + 1) + "): ", "FORM", form, tag);
         return range.lastPart();
     }
 

@@ -100,6 +100,15 @@ class MultiwordTokensTest {
         }
     }
 
+    /** The surface word takes its tag from the first part: a bad tag there is said of both lines. */
+    @Test
+    void aBadTagOfTheFirstPartNamesThePartsLine() throws IOException {
+        Path p = file("tag.conllu", SPANISH.replace("ir\tVERB", "ir\tVRB"));
+        IOException e = assertThrows(IOException.class, () -> read(p, MultiwordTokens.SURFACE));
+        assertTrue(e.getMessage().startsWith(p + ":2: the multiword token 1-2 (tagged as its first part, line 3): ")
+                && e.getMessage().contains("'VRB'"), e.getMessage());
+    }
+
     @Test
     void anUnknownReadingIsRefusedNamingTheOnesThereAre() {
         assertEquals(MultiwordTokens.PARTS, MultiwordTokens.parse(" Parts"));
