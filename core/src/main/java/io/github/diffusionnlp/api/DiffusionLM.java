@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
@@ -108,6 +110,9 @@ public final class DiffusionLM implements AutoCloseable {
     private WordMasks wordMasks;
     /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
     private final Path ngramCorpus;
+    /** How that corpus is read ({@link Builder#optNgramCorpusReading}). */
+    private final CorpusLayout ngramLayout;
+    private final MultiwordTokens ngramMultiword;
     private KneserNeyTrigram trigram;
     /** Trained on a corpus without tags: its tag lexicon counts X alone ({@link #requireTemplates}). */
     private final boolean untagged;
@@ -122,6 +127,8 @@ public final class DiffusionLM implements AutoCloseable {
         }
         this.precision = settings.precision;
         this.ngramCorpus = settings.ngramCorpus;
+        this.ngramLayout = settings.ngramLayout;
+        this.ngramMultiword = settings.ngramMultiword;
         this.untagged = model.tagLexicon() != null && model.tagLexicon().untagged();
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
@@ -668,7 +675,8 @@ public final class DiffusionLM implements AutoCloseable {
             if (trigram == null) {
                 Path corpus = ngramCorpus();
                 try {
-                    trigram = KneserNeyTrigram.count(model.vocabulary(), TaggedCorpus.read(corpus));
+                    trigram = KneserNeyTrigram.count(model.vocabulary(),
+                            TaggedCorpus.read(corpus, ngramLayout, ngramMultiword, null));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
                 }
@@ -749,6 +757,8 @@ public final class DiffusionLM implements AutoCloseable {
         private int batchLanes = DEFAULT_BATCH_LANES;
         private Precision precision = Precision.FP32;
         private Path ngramCorpus;
+        private CorpusLayout ngramLayout = CorpusLayout.AUTO;
+        private MultiwordTokens ngramMultiword = MultiwordTokens.SURFACE;
 
         private Builder() {}
 
@@ -764,6 +774,17 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("the n-gram corpus " + corpus + " is not a readable file");
             }
             this.ngramCorpus = corpus;
+            return this;
+        }
+
+        /**
+         * How the n-gram corpus ({@link #optNgramCorpus}, or the training corpus it defaults to) is read: its
+         * layout (default {@link CorpusLayout#AUTO}, guessed) and its multiword tokens (default
+         * {@link MultiwordTokens#SURFACE}), as {@code train --layout} and {@code --multiword} read a corpus.
+         */
+        public Builder optNgramCorpusReading(CorpusLayout layout, MultiwordTokens multiword) {
+            this.ngramLayout = Objects.requireNonNull(layout, "layout");
+            this.ngramMultiword = Objects.requireNonNull(multiword, "multiword");
             return this;
         }
 

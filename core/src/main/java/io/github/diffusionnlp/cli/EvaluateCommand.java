@@ -5,7 +5,6 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
@@ -31,15 +30,18 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --heldout, --train and --ngram-corpus
+
     @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
-            description = "held-out sentences (default: ${DEFAULT-VALUE}, from the working directory or the model"
-                    + " directory's parents)")
+            description = "held-out sentences, in any layout train reads (default: ${DEFAULT-VALUE}, from the"
+                    + " working directory or the model directory's parents; see --layout)")
     Path heldout;
 
     @Option(names = "--train", paramLabel = "FILE",
             description = "the sentences the trigram baseline is counted from; 'none' leaves it out (default: the"
                     + " model's training corpus, as its config names it, looked for from the working directory and"
-                    + " from the model directory's parents)")
+                    + " from the model directory's parents; read as --layout says, as --heldout and --ngram-corpus are)")
     String train;
 
     private static final int DEFAULT_SENTENCES = 1000;
@@ -76,9 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
         checkCounts();
         checkTableFile();
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
-        List<TaggedSentence> held = TaggedCorpus.read(heldout);
+        List<TaggedSentence> held = reading.read(heldout);
         SamplingOptions sampling = model.sampling();
-        try (DiffusionLM lm = model.load()) {
+        try (DiffusionLM lm = model.load(reading)) {
             // checked here, before the trigram is counted, to say it in the option's terms
             int maxLength = lm.info().config().maxLength();
             int usable = InfillEvaluation.usableSentences(held, maxLength);
@@ -93,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
             TrigramBaseline trigram = null;
             if (!"none".equals(train)) {
                 Path corpus = trainingCorpus(lm);
-                trigram = TrigramBaseline.train(lm.vocabulary(), TaggedCorpus.read(corpus));
+                trigram = TrigramBaseline.train(lm.vocabulary(), reading.read(corpus));
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,

@@ -60,8 +60,16 @@ final class ModelOptions {
      * the loading one (two OpenMP thread teams on two cores, each team's threads waking more slowly).
      */
     DiffusionLM load() throws IOException {
+        return load(null);
+    }
+
+    /** As {@link #load()}, the n-gram corpus read as {@code reading} says (null: guessed, as by default). */
+    DiffusionLM load(CorpusReading reading) throws IOException {
         DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optPrecision(precision()).optBatching(0, Duration.ZERO);
+        if (reading != null) {
+            builder.optNgramCorpusReading(reading.layout, reading.multiword);
+        }
         checked("--ngram-corpus", () -> builder.optNgramCorpus(ngramCorpus));
         DiffusionLM lm = builder.build();
         if (ngramWeight > 0) {

@@ -3,13 +3,13 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "tag-lexicon", mixinStandardHelpOptions = true,
@@ -22,8 +22,11 @@ final class TagLexiconCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--corpus", required = true, description = "the model's training corpus, in any layout train reads (CoNLL-U,"
-            + " word<TAB>UPOS; .gz allowed)")
+            + " word<TAB>UPOS; .gz allowed; see --layout), read as train read it")
     Path corpus;
+
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, as train was given them
 
     @Override
     public Integer call() throws Exception {
@@ -32,7 +35,7 @@ final class TagLexiconCommand implements Callable<Integer> {
         if (!Files.isRegularFile(corpus)) {
             throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
         }
-        TagLexicon tags = TagLexicon.build(TaggedCorpus.read(corpus), vocab);
+        TagLexicon tags = TagLexicon.build(reading.read(corpus), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time
         try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "tag-lexicon --model", null)) {

@@ -1,13 +1,12 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
-import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every training command shares (data, size, schedule, checkpoints). */
@@ -16,10 +15,8 @@ final class TrainingArgs {
             + " word<TAB>UPOS, one word or one sentence a line; .gz allowed; see --layout)")
     Path corpus;
 
-    @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class, description = "how --corpus and --dev are laid out:"
-            + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, guessed from the file, with a note when the guess"
-            + " is not clear-cut); any other refuses a line that does not fit it, naming the line")
-    CorpusLayout layout;
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --corpus and --dev
 
     @Option(names = "--dev", description = "validation sentences (optional)")
     Path dev;
@@ -66,18 +63,6 @@ final class TrainingArgs {
             + " same weights bit for bit (on several threads runs of a real batch part by rounding); slower")
     boolean reproducible;
 
-    /** picocli's own enum conversion lists each layout twice (AUTO, auto, ...) and is case-sensitive. */
-    static final class LayoutConverter implements CommandLine.ITypeConverter<CorpusLayout> {
-        @Override
-        public CorpusLayout convert(String value) {
-            try {
-                return CorpusLayout.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
-        }
-    }
-
     /** The run's last line; without a dev split its dev loss is a dash. */
     void printDone(TrainingInfo info) {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
@@ -105,7 +90,8 @@ final class TrainingArgs {
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab)
                 .maxLength(length).batchSize(batch).steps(steps).timeBudget(timeBudget).learningRate(lr).seed(seed)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
-                .relativePositions(relativePositions).averageDecay(averageDecay).layout(layout);
+                .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
+                .multiword(reading.multiword);
         if (warmup != null) {
             b.warmupSteps(warmup);
         }

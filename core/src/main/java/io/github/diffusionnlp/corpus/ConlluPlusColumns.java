@@ -40,4 +40,10 @@ record ConlluPlusColumns(int count, int id, int form, int upos) {
         }
         return new ConlluPlusColumns(names.size(), names.indexOf("ID"), names.indexOf("FORM"), names.indexOf("UPOS"));
     }
+
+    /** The columns of {@code line} when it has as many as the header names (a word line), else null. */
+    String[] wordColumns(String line) {
+        String[] cols = line.split("\t", -1);
+        return cols.length == count ? cols : null;
+    }
 }

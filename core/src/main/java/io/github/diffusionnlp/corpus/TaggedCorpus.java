@@ -31,8 +31,9 @@ import java.util.zip.ZipException;
  * have, telling the layouts apart from the file itself:
  * <ul>
  *   <li>CoNLL-U, as Universal Dependencies ships it: ten tab-separated columns, of which FORM and UPOS are
- *       read (multiword-token ranges such as {@code 3-4} and empty nodes such as {@code 8.1} are skipped; a
- *       FORM holding spaces gives one word per whitespace token, each with the UPOS);
+ *       read (a multiword token such as {@code 4-5 del} as {@link MultiwordTokens} says: by default one word, its
+ *       parts skipped; empty nodes such as {@code 8.1} are skipped; a FORM holding spaces gives one word per
+ *       whitespace token, each with the UPOS);
  *   <li>{@code word<TAB>UPOS}, one token a line (tags in any case, {@code _} for X; three to nine columns
  *       are refused, naming the line);
  *   <li>one word a line (every tag {@link Upos#X});
@@ -54,21 +55,38 @@ public final class TaggedCorpus {
      */
     public static final Pattern TOKEN = Pattern.compile("[^\\p{IsWhite_Space}\uFEFF]+");
 
+    /**
+     * The layout {@link #write} writes: a reader of a written file says it rather than guess it, so that no
+     * set of sentences, however it looks, is read back in another layout.
+     */
+    public static final CorpusLayout WRITTEN_LAYOUT = CorpusLayout.COLUMNS;
+
     private TaggedCorpus() {}
 
-    /** The sentences of {@code file}, its layout guessed ({@link CorpusLayout#AUTO}) and not said. */
+    /**
+     * The sentences of {@code file}, its layout guessed ({@link CorpusLayout#AUTO}) and not said, a multiword
+     * token read as the text's word ({@link MultiwordTokens#SURFACE}).
+     */
     public static List<TaggedSentence> read(Path file) throws IOException {
         return read(file, CorpusLayout.AUTO, null);
+    }
+
+    /** {@link #read(Path, CorpusLayout, MultiwordTokens, PrintStream)} with multiword tokens read as the text's words. */
+    public static List<TaggedSentence> read(Path file, CorpusLayout layout, PrintStream notes) throws IOException {
+        return read(file, layout, MultiwordTokens.SURFACE, notes);
     }
 
     /**
      * The sentences of {@code file} read in {@code layout}: a line that does not fit it is refused, naming the
      * line. With {@link CorpusLayout#AUTO} the layout is guessed ({@link LayoutGuess}), and a guess that under
      * nine lines in ten fit is said on {@code notes} (null: not said). A file whose first line is CoNLL-U
-     * Plus's {@code # global.columns = ...} is read by the columns it names, with AUTO or CONLLU.
+     * Plus's {@code # global.columns = ...} is read by the columns it names, with AUTO or CONLLU. A CoNLL-U
+     * multiword token is read as {@code multiword} says.
      */
-    public static List<TaggedSentence> read(Path file, CorpusLayout layout, PrintStream notes) throws IOException {
+    public static List<TaggedSentence> read(Path file, CorpusLayout layout, MultiwordTokens multiword,
+            PrintStream notes) throws IOException {
         java.util.Objects.requireNonNull(layout, "layout");
+        java.util.Objects.requireNonNull(multiword, "multiword");
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory; give a corpus file");
         }
@@ -95,20 +113,21 @@ public final class TaggedCorpus {
         }
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
-            return readConlluPlus(file, lines, plus);
+            return readConlluPlus(file, lines, plus, multiword);
         }
         if (layout == CorpusLayout.AUTO) {
             LayoutGuess guess = LayoutGuess.of(lines);
             if (notes != null && !guess.clear()) {
                 notes.println(guess.note(file));
             }
-            return guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines) : readColumns(file, lines, layout);
+            return guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
+                    : readColumns(file, lines, layout, multiword);
         }
         if (layout == CorpusLayout.PLAIN) {
             requireNoTab(file, lines);
             return readSentenceLines(lines);
         }
-        return readColumns(file, lines, layout);
+        return readColumns(file, lines, layout, multiword);
     }
 
     /**
@@ -188,8 +207,8 @@ public final class TaggedCorpus {
     }
 
     /** Lines of columns; {@code layout} AUTO takes CoNLL-U, word<TAB>UPOS and one-word lines alike. */
-    private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout)
-            throws IOException {
+    private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout,
+            MultiwordTokens multiword) throws IOException {
         WordLines sentences = new WordLines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -217,11 +236,11 @@ public final class TaggedCorpus {
                         + " cut -f1,3 for word<TAB>lemma<TAB>UPOS)");
             }
             boolean conllu = cols.length >= 10; // ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC
-            if (conllu && (cols[0].contains("-") || cols[0].contains("."))) {
-                // A multiword token's range (1-2 "don't", "del", "au") carries no UPOS; its parts ("do" AUX,
-                // "n't" PART) have lines and tags of their own, so the model sees the parts only: its words
-                // are UD's syntactic words, which --pos templates count, and the text is not written twice.
-                // An empty node (8.1) is no word of the sentence's text at all.
+            if (conllu && cols[0].contains(".")) {
+                continue; // an empty node (8.1) is no word of the sentence's text at all
+            }
+            if (conllu && cols[0].contains("-")) {
+                i = readRange(file, lines, i, cols[0], cols[1], multiword, sentences, CONLLU_WORD, 0, 3);
                 continue;
             }
             String form = conllu ? cols[1] : cols[0];
@@ -235,8 +254,8 @@ public final class TaggedCorpus {
      * CoNLL-U Plus: every word line has the columns its {@code global.columns} line names, FORM and UPOS
      * read by name; without UPOS every word is X, as in the other untagged layouts.
      */
-    private static List<TaggedSentence> readConlluPlus(Path file, List<String> lines, ConlluPlusColumns columns)
-            throws IOException {
+    private static List<TaggedSentence> readConlluPlus(Path file, List<String> lines, ConlluPlusColumns columns,
+            MultiwordTokens multiword) throws IOException {
         WordLines sentences = new WordLines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -253,13 +272,47 @@ public final class TaggedCorpus {
                 throw new IOException(where + cols.length + " tab-separated columns, where the global.columns line"
                         + " names " + columns.count() + "; every word line has them all (_ for an empty one)");
             }
-            // ranges and empty nodes are skipped as in CoNLL-U (see readColumns)
-            if (columns.id() >= 0 && (cols[columns.id()].contains("-") || cols[columns.id()].contains("."))) {
+            // empty nodes and multiword tokens as in CoNLL-U (see readColumns)
+            if (columns.id() >= 0 && cols[columns.id()].contains(".")) {
+                continue;
+            }
+            if (columns.id() >= 0 && cols[columns.id()].contains("-")) {
+                i = readRange(file, lines, i, cols[columns.id()], cols[columns.form()], multiword, sentences,
+                        columns::wordColumns, columns.id(), columns.upos());
                 continue;
             }
             sentences.add(where, "FORM", cols[columns.form()], columns.upos() >= 0 ? cols[columns.upos()] : "_");
         }
         return sentences.finish();
+    }
+
+    /** A CoNLL-U word line's columns (ten, or more), else null: what {@link MultiwordRange} takes a part from. */
+    private static final java.util.function.Function<String, String[]> CONLLU_WORD = line -> {
+        String[] cols = line.split("\t");
+        return cols.length >= 10 ? cols : null;
+    };
+
+    /**
+     * Reads the multiword token on line {@code index} (ID {@code id}, FORM {@code form}) as {@code multiword}
+     * says, its parts checked either way; returns the index of the last line read, after which reading goes on.
+     *
+     * @param uposColumn the UPOS column of a part's line, or -1 (untagged: X)
+     */
+    private static int readRange(Path file, List<String> lines, int index, String id, String form,
+            MultiwordTokens multiword, WordLines sentences, java.util.function.Function<String, String[]> wordColumns,
+            int idColumn, int uposColumn) throws IOException {
+        MultiwordRange range = MultiwordRange.of(file, lines, index, id, wordColumns, idColumn);
+        if (multiword == MultiwordTokens.PARTS) {
+            return index; // the parts are read next, as words of their own; the range line carries no UPOS
+        }
+        // The text's word ("del", "au", "vámonos"), which is what whitespace-tokenized input holds, takes one UPOS
+        // because --pos templates give one tag per position; the first part's, as it is the one a reader meets
+        // first (del: ADP, de; vámonos: VERB, vamos).
+        String tag = uposColumn < 0 ? "_" : wordColumns.apply(lines.get(range.firstPart()))[uposColumn];
+        // an unknown tag is on the part's line, not the range's: the error names both
+        sentences.add(file + ":" + (index + 1) + ": the multiword token " + id + " (tagged as its first part, line "
+                + (range.firstPart() + 1) + "): ", "FORM", form, tag);
+        return range.lastPart();
     }
 
     /** The sentences of a file of word lines, a blank line (or the file's end) ending each. */

@@ -209,14 +209,14 @@ public final class DiffusionTrainer {
     record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev) {}
 
     /**
-     * Reads the corpus and the dev split in the options' layout, for train and train-ar alike. A corpus, or a
+     * Reads the corpus and the dev split in the options' layout and multiword-token reading, for train and train-ar alike. A corpus, or a
      * dev split given, without a sentence is refused: there is nothing to train on, and a dev loss of nothing
      * would go unseen.
      */
     static Corpora readCorpora(TrainOptions options, PrintStream log) throws IOException {
-        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), log);
+        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), options.multiword(), log);
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.read(options.dev(), options.layout(), log);
+                : TaggedCorpus.read(options.dev(), options.layout(), options.multiword(), log);
         if (corpus.isEmpty()) {
             throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
                     + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");

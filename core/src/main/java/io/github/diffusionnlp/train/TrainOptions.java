@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.ModelConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +30,13 @@ import java.util.Objects;
  * @param averageDecay decay of the moving average of the weights that checkpoints save for sampling
  *     ({@link WeightAverage}), or 0 to save the trained weights themselves
  * @param layout how {@code corpus} and {@code dev} are laid out, or {@link CorpusLayout#AUTO} to guess
+ * @param multiword how their CoNLL-U multiword tokens ({@code 4-5 del}) are read
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
-        boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout) {
+        boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout,
+        MultiwordTokens multiword) {
 
     public static final String DEFAULT_SIZE = "small";
     public static final int DEFAULT_VOCAB_SIZE = 12000;
@@ -51,6 +54,7 @@ public record TrainOptions(
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(layout, "layout (use CorpusLayout.AUTO to guess it from the file)");
+        Objects.requireNonNull(multiword, "multiword (use MultiwordTokens.SURFACE to read them as the text has them)");
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
         atLeast("vocabulary size (train --vocab)", vocabSize, 3);
         atLeast("positions per row (train --length)", maxLength, 2);
@@ -119,6 +123,7 @@ public record TrainOptions(
         private boolean relativePositions;
         private double averageDecay;
         private CorpusLayout layout = CorpusLayout.AUTO;
+        private MultiwordTokens multiword = MultiwordTokens.SURFACE;
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -218,12 +223,31 @@ public record TrainOptions(
             return this;
         }
 
+        /**
+         * How CoNLL-U multiword tokens are read (default {@link MultiwordTokens#SURFACE}: {@code del} one word, as
+         * users' text has it; {@link MultiwordTokens#PARTS}: {@code de el}).
+         */
+        public Builder multiword(MultiwordTokens multiword) {
+            this.multiword = multiword;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting out of range */
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
                     learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
-                    resume, contextEmbeddings, relativePositions, averageDecay, layout);
+                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword);
         }
+    }
+
+    /** These options with multiword tokens read as the text's words ({@link MultiwordTokens#SURFACE}). */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
+            CorpusLayout layout) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout,
+                MultiwordTokens.SURFACE);
     }
 
     /** These options with the corpus layout guessed ({@link CorpusLayout#AUTO}). */
@@ -250,7 +274,7 @@ public record TrainOptions(
         int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
-                layout);
+                layout, multiword);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

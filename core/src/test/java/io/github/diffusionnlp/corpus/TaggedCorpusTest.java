@@ -40,7 +40,7 @@ class TaggedCorpusTest {
     }
 
     @Test
-    void conlluTakesFormAndUposAndSkipsRangesAndEmptyNodes() throws IOException {
+    void conlluTakesFormAndUposAndSkipsEmptyNodes() throws IOException {
         Path p = file("ud.conllu", """
                 # sent_id = 1
                 # text = Don't go.
@@ -53,7 +53,7 @@ class TaggedCorpusTest {
 
                 1\tHi\thi\t_\tUH\t_\t0\troot\t_\t_
                 """);
-        List<TaggedSentence> read = TaggedCorpus.read(p);
+        List<TaggedSentence> read = TaggedCorpus.read(p, CorpusLayout.AUTO, MultiwordTokens.PARTS, null);
         assertEquals(2, read.size());
         assertEquals(List.of("Do", "n't", "go", "."), read.get(0).words());
         assertEquals(List.of(Upos.AUX, Upos.PART, Upos.VERB, Upos.PUNCT), read.get(0).tags());

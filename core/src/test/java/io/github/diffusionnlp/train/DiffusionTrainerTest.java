@@ -301,10 +301,11 @@ class DiffusionTrainerTest {
     /**
      * A UD treebank end to end (gzipped CoNLL-U with a byte-order mark, CRLF, comments holding tabs, a
      * multiword token, an empty node, a FORM with a space, a sentence longer than the rows): the model's
-     * words are the syntactic words split on whitespace, and the cut sentence is said.
+     * words are the text's words (the multiword token as written, MultiwordTokensTest) split on whitespace,
+     * and the cut sentence is said.
      */
     @Test
-    void aTreebankTrainsOnItsWhitespaceSyntacticWords(@TempDir Path tmp) throws Exception {
+    void aTreebankTrainsOnItsWhitespaceTextWords(@TempDir Path tmp) throws Exception {
         StringBuilder ud = new StringBuilder("\uFEFF# sent_id = 1\r\n# text = Don't go\tnow\r\n"
                 + "1-2\tDon't\t_\t_\t_\t_\t_\t_\t_\t_\r\n1\tDo\tdo\tAUX\t_\t_\t3\taux\t_\t_\r\n"
                 + "2\tn't\tnot\tPART\t_\t_\t3\tadvmod\t_\t_\r\n3\tgo\tgo\tVERB\t_\t_\t0\troot\t_\t_\r\n"
@@ -320,7 +321,7 @@ class DiffusionTrainerTest {
         Path dir = tmp.resolve("model");
         new DiffusionTrainer(new TrainOptions(corpus, null, dir, "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
-        assertEquals(java.util.Set.of("[PAD]", "[UNK]", "Do", "n't", "go", "học", "sinh", "word"),
+        assertEquals(java.util.Set.of("[PAD]", "[UNK]", "Don't", "go", "học", "sinh", "word"),
                 java.util.Set.copyOf(Files.readAllLines(dir.resolve("vocab.txt"))));
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("note: 1 sentences longer than the model's 32 positions are cut into several rows"),

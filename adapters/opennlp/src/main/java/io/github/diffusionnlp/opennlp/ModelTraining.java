@@ -108,8 +108,10 @@ final class ModelTraining {
         }
     }
 
-    private static TrainOptions options(Map<String, Object> p, Path corpus, Path dir, boolean resume) {
+    /** The run's options; the samples file is read in the layout it is written in ({@link TaggedCorpus#write}). */
+    static TrainOptions options(Map<String, Object> p, Path corpus, Path dir, boolean resume) {
         TrainOptions.Builder b = TrainOptions.builder(corpus, dir).resume(resume)
+                .layout(TaggedCorpus.WRITTEN_LAYOUT)
                 .steps(number(p, TrainingParameters.ITERATIONS_PARAM, TrainOptions.DEFAULT_STEPS).intValue())
                 .batchSize(number(p, BATCH_SIZE, TrainOptions.DEFAULT_BATCH_SIZE).intValue())
                 .learningRate(number(p, LEARNING_RATE, TrainOptions.DEFAULT_LEARNING_RATE).doubleValue())

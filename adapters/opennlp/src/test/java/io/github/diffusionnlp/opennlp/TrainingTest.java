@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
@@ -83,6 +84,16 @@ class TrainingTest {
             assertEquals(5, filled.length);
             assertNotEquals("[MASK]", filled[1]);
         }
+    }
+
+    /**
+     * The samples are written as word<TAB>UPOS lines and were read back with the layout guessed: the trainer
+     * says the layout it wrote, so that samples that happen to look like another layout cannot be misread.
+     */
+    @Test
+    void theSamplesFileIsReadInTheLayoutItIsWrittenIn() {
+        assertEquals(CorpusLayout.COLUMNS, ModelTraining.options(java.util.Map.of(), tmp.resolve(
+                ModelTraining.CORPUS_FILE), tmp, false).layout());
     }
 
     @Test
