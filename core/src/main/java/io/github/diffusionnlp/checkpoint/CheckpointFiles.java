@@ -14,6 +14,7 @@ import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -104,6 +105,8 @@ public final class CheckpointFiles {
         DjlArrayFileCheck.checkParameters(file, bytes, network);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             network.loadParameters(manager, in);
+        } catch (EOFException e) { // the walk passed these bytes: only a layout it and DJL read differently gets here
+            throw new InvalidModelException(file, "is truncated");
         } catch (MalformedModelException | RuntimeException e) {
             throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")");
         }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import com.google.common.io.ByteSource;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.steer.NoisySentimentClassifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -96,6 +97,16 @@ class WholeFileTest {
             assertTrue(e.getMessage().matches(".* holds 3,000,000,000 bytes, more than the [\\d,]+ bytes the weights"
                     + " config.json describes takes with its headers: .*"), e.getMessage());
         }
+    }
+
+    /** A probe has no config to bound its file by: a file larger than a probe of a model 65,536 wide is refused. */
+    @Test
+    void refusesAProbeFileLargerThanAnyProbe(@TempDir Path dir) throws IOException {
+        Path probe = dir.resolve("probe.ndlist");
+        Files.write(probe, new byte[1 << 20]);
+        IOException e = assertThrows(IOException.class, () -> NoisySentimentClassifier.load(probe));
+        assertTrue(e.getMessage().startsWith(probe + " holds 1,048,576 bytes, more than the 794,640 bytes a sentiment"
+                + " probe of a model up to 65,536 wide takes with its headers"), e.getMessage());
     }
 
     /** The size limit leaves room for headers: the model's own file is never refused by it, but a padded one is. */
