@@ -2,6 +2,7 @@ package io.github.diffusionnlp.ar;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
@@ -83,9 +84,10 @@ public final class ArCheckpoint {
         return new Loaded(header, network, vocabulary);
     }
 
-    public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
+    /** The optimizer moments saved with a checkpoint of {@code network} (as {@link #load} gives it), or null. */
+    public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
         Header header = readHeader(dir);
         CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
-        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
+        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), network, manager);
     }
 }

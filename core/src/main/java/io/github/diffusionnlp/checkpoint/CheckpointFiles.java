@@ -4,16 +4,18 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedInputStream;
+import com.google.common.io.ByteSource;
+import com.google.common.io.MoreFiles;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,16 +90,25 @@ public final class CheckpointFiles {
      * Loads DJL parameters into an initialised {@code network}, after {@link DjlArrayFileCheck} has checked
      * that the file holds every parameter the network expects, in its shape and type, each array's data
      * within the file and nothing after the last: DJL allocates what the file declares before it checks.
+     * The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
      */
     public static void loadParameters(Path file, AbstractBlock network, NDManager manager) throws IOException {
         Path params = existing(file.getParent(), file.getFileName().toString());
-        DjlArrayFileCheck.checkParameters(params, network);
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(params)))) {
+        loadParameters(params, MoreFiles.asByteSource(params), network, manager);
+    }
+
+    /** As {@link #loadParameters(Path, AbstractBlock, NDManager)} from {@code source}, which {@code file} names. */
+    static void loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
+            throws IOException {
+        byte[] bytes = WholeFile.read(file, source, new WholeFile.Limit(DjlArrayFileCheck.largestParameterFile(network),
+                "the weights config.json describes", "restore the directory from a copy, or train again"));
+        DjlArrayFileCheck.checkParameters(file, bytes, network);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             network.loadParameters(manager, in);
-        } catch (EOFException e) { // the file changed since it was checked
-            throw new InvalidModelException(params, "is truncated");
+        } catch (EOFException e) { // the walk passed these bytes: only a layout it and DJL read differently gets here
+            throw new InvalidModelException(file, "is truncated");
         } catch (MalformedModelException | RuntimeException e) {
-            throw new InvalidModelException(params, "is not a set of weights for this config (" + firstLine(e) + ")");
+            throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")");
         }
     }
 
@@ -123,19 +134,35 @@ public final class CheckpointFiles {
         }
     }
 
-    /** Optimizer moments saved beside a checkpoint, or null when there are none. */
-    public static NDList loadOptimizerState(Path file, NDManager manager) throws IOException {
-        return Files.isRegularFile(file) ? loadArrays(file, manager) : null;
+    /**
+     * Optimizer moments saved beside a checkpoint of {@code network} (an initialised block), or null when there
+     * are none; a file larger than they take ({@link TrainingState#largestFile}) is refused before it is read.
+     */
+    public static NDList loadOptimizerState(Path file, Block network, NDManager manager) throws IOException {
+        return Files.isRegularFile(file) ? loadArrays(file, TrainingState.largestFile(network), manager) : null;
+    }
+
+    /** The {@link WholeFile.Limit} of an encoded NDList of {@code arrays} arrays holding {@code dataBytes} in all. */
+    public static WholeFile.Limit arrayListLimit(long arrays, long dataBytes, String holding, String remedy) {
+        return new WholeFile.Limit(DjlArrayFileCheck.largestArrayList(arrays, dataBytes), holding, remedy);
     }
 
     /**
      * An NDList in DJL's encoding ({@link NDList#encode}), decoded after {@link DjlArrayFileCheck} has walked
-     * it: {@code NDList.decode} allocates each array's declared length before it reads the data.
+     * it: {@code NDList.decode} allocates each array's declared length before it reads the data. The file is
+     * read once ({@link WholeFile}), and refused unread when larger than {@code limit}.
      */
-    public static NDList loadArrays(Path file, NDManager manager) throws IOException {
-        DjlArrayFileCheck.checkArrayList(file);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            return NDList.decode(manager, in);
+    public static NDList loadArrays(Path file, WholeFile.Limit limit, NDManager manager) throws IOException {
+        return loadArrays(file, MoreFiles.asByteSource(file), limit, manager);
+    }
+
+    /** As {@link #loadArrays(Path, WholeFile.Limit, NDManager)} from {@code source}, which {@code file} names. */
+    static NDList loadArrays(Path file, ByteSource source, WholeFile.Limit limit, NDManager manager)
+            throws IOException {
+        byte[] bytes = WholeFile.read(file, source, limit);
+        DjlArrayFileCheck.checkArrayList(file, bytes);
+        try {
+            return NDList.decode(manager, new ByteArrayInputStream(bytes));
         } catch (RuntimeException e) {
             throw new InvalidModelException(file, "cannot be read (" + firstLine(e) + ")");
         }

@@ -8,19 +8,17 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.util.Pair;
 import com.google.common.io.CountingInputStream;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Walks a DJL parameter file ({@code model.params}) or encoded NDList ({@code optimizer.ndlist}, a probe) before
- * DJL decodes it, reading only its structure (block versions and metadata, parameter names, each array's
+ * DJL decodes it, over the very bytes DJL is then given ({@link WholeFile}), reading only its structure (block versions and metadata, parameter names, each array's
  * data type, shape and declared length) and skipping every array's data without allocating it.
  *
  * <p>Why: DJL 0.36's decoding allocates what the file declares before it can fail — a direct buffer of
@@ -39,38 +37,60 @@ final class DjlArrayFileCheck {
     /** The smallest encoded shape: its rank and its layout count, two ints. */
     private static final int MIN_SHAPE_BYTES = 2 * Integer.BYTES;
     private static final String REMEDY = "restore the directory from a copy, or train again";
+    /**
+     * Room for one block's metadata or one array's header (its names, type and shape) in a file's size limit:
+     * DJL writes a few dozen bytes and a name, so a file of the right arrays is never refused for its headers.
+     */
+    private static final long HEADER_ROOM = 4096;
 
     private final Path file;
     private final long size;
     private final CountingInputStream counted;
     private final DataInputStream in;
 
-    private DjlArrayFileCheck(Path file, InputStream raw) throws IOException {
+    private DjlArrayFileCheck(Path file, byte[] bytes) {
         this.file = file;
-        this.size = Files.size(file);
-        this.counted = new CountingInputStream(new BufferedInputStream(raw));
+        this.size = bytes.length;
+        this.counted = new CountingInputStream(new ByteArrayInputStream(bytes));
         this.in = new DataInputStream(counted);
     }
 
+    /** The most a parameter file for {@code network} (an initialised block) takes: its arrays and their headers. */
+    static long largestParameterFile(Block network) {
+        long bytes = HEADER_ROOM; // the block's version and metadata
+        for (Parameter p : network.getDirectParameters().values()) {
+            bytes += HEADER_ROOM + p.getArray().size() * p.getArray().getDataType().getNumOfBytes();
+        }
+        for (Pair<String, Block> child : network.getChildren()) {
+            bytes += largestParameterFile(child.getValue());
+        }
+        return bytes;
+    }
+
+    /** The most an encoded NDList of {@code arrays} arrays holding {@code dataBytes} in all takes with its headers. */
+    static long largestArrayList(long arrays, long dataBytes) {
+        return Integer.BYTES + arrays * HEADER_ROOM + dataBytes;
+    }
+
     /**
-     * Fails naming {@code file} and the array unless it is a DJL parameter file for {@code network} (an
-     * initialised block): each parameter of the network, in DJL's order, with the network's name, shape
+     * Fails naming {@code file} and the array unless {@code bytes}, its content, are a DJL parameter file for
+     * {@code network} (an initialised block): each parameter of the network, in DJL's order, with the network's name, shape
      * and data type, and nothing after the last.
      */
-    static void checkParameters(Path file, Block network) throws InvalidModelException {
-        walk(file, check -> {
+    static void checkParameters(Path file, byte[] bytes, Block network) throws InvalidModelException {
+        walk(file, bytes, check -> {
             check.block(network, "");
             check.requireEnd("the last parameter");
         });
     }
 
     /**
-     * Fails naming {@code file} and the array unless it is an NDList in DJL's own encoding whose arrays
+     * Fails naming {@code file} and the array unless {@code bytes}, its content, are an NDList in DJL's own encoding whose arrays
      * each fit in the rest of the file, with nothing after the last; the NumPy and safetensors layouts
      * {@code NDList.decode} also accepts are refused, as our files are never written so.
      */
-    static void checkArrayList(Path file) throws InvalidModelException {
-        walk(file, check -> {
+    static void checkArrayList(Path file, byte[] bytes) throws InvalidModelException {
+        walk(file, bytes, check -> {
             int count = check.in.readInt();
             check.requireCount(count, MIN_SHAPE_BYTES, "arrays");
             for (int i = 0; i < count; i++) {
@@ -85,10 +105,10 @@ final class DjlArrayFileCheck {
         void over(DjlArrayFileCheck check) throws IOException;
     }
 
-    /** Runs {@code walk} over {@code file}; a file that ends early or cannot be read is refused naming it. */
-    private static void walk(Path file, Walk walk) throws InvalidModelException {
-        try (InputStream raw = Files.newInputStream(file)) {
-            walk.over(new DjlArrayFileCheck(file, raw));
+    /** Runs {@code walk} over {@code file}'s {@code bytes}; a file that ends early or cannot be read is refused naming it. */
+    private static void walk(Path file, byte[] bytes, Walk walk) throws InvalidModelException {
+        try {
+            walk.over(new DjlArrayFileCheck(file, bytes));
         } catch (EOFException e) {
             throw new InvalidModelException(file, "is truncated");
         } catch (InvalidModelException e) {

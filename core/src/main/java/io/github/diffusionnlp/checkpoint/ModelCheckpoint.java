@@ -3,6 +3,7 @@ package io.github.diffusionnlp.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -217,11 +218,14 @@ public final class ModelCheckpoint {
         return new Loaded(header, network, vocabulary, warp, dir, tags);
     }
 
-    /** The optimizer moments saved with a checkpoint, or null when it has none. */
-    public static NDList loadOptimizerState(Path dir, NDManager manager) throws IOException {
+    /**
+     * The optimizer moments saved with a checkpoint, or null when it has none; {@code network} is the checkpoint's
+     * (as {@link #load} gives it), whose parameters bound the file's size.
+     */
+    public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
         Header header = readHeader(dir);
         CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
-        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), manager);
+        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), network, manager);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {

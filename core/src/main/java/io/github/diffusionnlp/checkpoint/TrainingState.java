@@ -3,7 +3,9 @@ package io.github.diffusionnlp.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -20,6 +22,8 @@ public final class TrainingState {
     private static final String MEAN = "#mean";
     private static final String VARIANCE = "#variance";
     private static final String WEIGHT = "#weight";
+    /** The most arrays a state holds for one parameter: {@link #MEAN}, {@link #VARIANCE} and {@link #WEIGHT}. */
+    private static final int STATE_PER_PARAMETER = 3;
 
     private TrainingState() {}
 
@@ -51,6 +55,23 @@ public final class TrainingState {
     public static String parameterOf(String name) {
         int hash = name.lastIndexOf('#');
         return hash < 0 ? name : name.substring(0, hash);
+    }
+
+    /**
+     * The most a training state for {@code network} (an initialised block) takes: a mean, a variance and trained
+     * weights of each parameter, in float32 or the parameter's own wider type, with their headers. A larger
+     * file is refused before it is read.
+     */
+    static WholeFile.Limit largestFile(Block network) {
+        long arrays = 0;
+        long bytes = 0;
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            NDArray array = p.getValue().getArray();
+            arrays += STATE_PER_PARAMETER;
+            bytes += STATE_PER_PARAMETER * array.size() * Math.max(Float.BYTES, array.getDataType().getNumOfBytes());
+        }
+        return CheckpointFiles.arrayListLimit(arrays, bytes, "the optimizer state of the network config.json describes",
+                "delete it to resume with fresh optimizer moments from the saved weights");
     }
 
     /**

@@ -12,6 +12,7 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.WholeFile;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
@@ -42,6 +43,15 @@ import java.util.Random;
  */
 public final class NoisySentimentClassifier implements AutoCloseable {
     private static final int LABELS = Sentiment.values().length;
+    /**
+     * The widest model whose probe {@link #load} reads: a probe file's size is bounded before it is read (it
+     * is read whole), and a probe holds no config to bound it by; the shipped models are 64 to 256 wide.
+     */
+    private static final long WIDEST_MODEL = 65_536;
+    private static final WholeFile.Limit PROBE_FILE = CheckpointFiles.arrayListLimit(2,
+            (LABELS * WIDEST_MODEL + LABELS) * Float.BYTES, "a sentiment probe of a model up to "
+                    + String.format(java.util.Locale.ROOT, "%,d", WIDEST_MODEL) + " wide",
+            "save the probe again with NoisySentimentClassifier.save");
     private static final int BATCH = 64;
 
     private final NDManager manager;
@@ -167,7 +177,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             // walked before decoding (NDList.decode allocates what the file declares); outlives the caller's NDScope
-            NDList list = Owned.loading(manager, () -> CheckpointFiles.loadArrays(file, manager));
+            NDList list = Owned.loading(manager, () -> CheckpointFiles.loadArrays(file, PROBE_FILE, manager));
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS
                     || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
                 throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");

@@ -121,11 +121,13 @@ class ModelGrowthTest {
         assertEquals(0, ModelGrowth.grow(TestModels.tinyModel(), rescaled, false, 0, 0.05f));
         assertEquals(someOutputs(TestModels.tinyModel()), someOutputs(rescaled));
         try (NDManager manager = NDManager.newBaseManager()) {
-            NDArray before = embeddingTable(ModelCheckpoint.load(TestModels.tinyModel(), manager));
-            NDArray after = embeddingTable(ModelCheckpoint.load(rescaled, manager));
+            ModelCheckpoint.Loaded old = ModelCheckpoint.load(TestModels.tinyModel(), manager);
+            ModelCheckpoint.Loaded grown = ModelCheckpoint.load(rescaled, manager);
+            NDArray before = embeddingTable(old);
+            NDArray after = embeddingTable(grown);
             assertTrue(after.sub(before.mul(0.05f)).abs().max().getFloat() < 1e-6f, "the table was not scaled by 0.05");
-            NDList oldState = ModelCheckpoint.loadOptimizerState(TestModels.tinyModel(), manager);
-            NDList newState = ModelCheckpoint.loadOptimizerState(rescaled, manager);
+            NDList oldState = ModelCheckpoint.loadOptimizerState(TestModels.tinyModel(), old.network(), manager);
+            NDList newState = ModelCheckpoint.loadOptimizerState(rescaled, grown.network(), manager);
             NDArray mean = moment(newState, TrainingState.meanName("tokenEmbedding"));
             NDArray variance = moment(newState, TrainingState.varianceName("tokenEmbedding"));
             // m / sqrt(v), the direction and size of Adam's step, is unchanged
