@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar diffusion-nlp.jar <command>}: the command-line tool of diffusion-nlp. */
-@Command(name = "diffusion-nlp", mixinStandardHelpOptions = true, version = "diffusion-nlp 0.1.0",
+@Command(name = "diffusion-nlp", mixinStandardHelpOptions = true,
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class, InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
@@ -39,7 +39,8 @@ public final class Main implements Runnable {
 
     /**
      * Runs a picocli command the way this project's tools run (this one and the evaluation tool): DJL
-     * offline, headless charts, DJL's start-up notes hidden, and a failure as one line that says what
+     * offline, headless charts, DJL's start-up notes hidden, {@code --version} (of every command) read
+     * from the jar's manifest, and a failure as one line that says what
      * was wrong (the stack trace only with {@code DIFFUSION_NLP_DEBUG} set). Returns the exit code.
      */
     public static int execute(Object command, String... args) {
@@ -47,6 +48,7 @@ public final class Main implements Runnable {
         ToolDefaults.quietDjl();
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(command);
+        ManifestVersion.install(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + message(e));
             if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {

@@ -6,7 +6,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar diffusion-nlp-evaluation.jar <command>}: evaluations of diffusion-nlp by independent judges. */
-@Command(name = "diffusion-nlp-evaluation", mixinStandardHelpOptions = true, version = "diffusion-nlp-evaluation 0.1.0",
+@Command(name = "diffusion-nlp-evaluation", mixinStandardHelpOptions = true,
         description = "Evaluations of diffusion-nlp models by judges that never saw their training data.",
         subcommands = {ConstraintsCommand.class, CommandLine.HelpCommand.class})
 public final class EvaluationMain implements Runnable {
