@@ -1,28 +1,18 @@
 package io.github.diffusionnlp.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import picocli.CommandLine;
 
 /**
- * {@code --version} of a tool, read from the {@code Implementation-Version} of the jar its command class
- * came from (the root pom has maven-jar-plugin write it from the project's version), so that the version
- * printed is the one built and never a literal left behind in an annotation ("0.1.0" was printed by a
- * 0.1.0-SNAPSHOT build). Run from a directory of classes (tests, an IDE) there is no manifest, and it says so.
+ * {@code --version} of a picocli tool: its name and the {@link JarVersion} of the jar its command class came
+ * from, then the Java it runs on.
  */
 final class ManifestVersion implements CommandLine.IVersionProvider {
     private final String tool;
-    private final Path codeSource;
+    private final JarVersion jar;
 
-    ManifestVersion(String tool, Path codeSource) {
+    ManifestVersion(String tool, JarVersion jar) {
         this.tool = tool;
-        this.codeSource = codeSource;
+        this.jar = jar;
     }
 
     /**
@@ -32,8 +22,7 @@ final class ManifestVersion implements CommandLine.IVersionProvider {
      * an empty line.
      */
     static void install(CommandLine cli) {
-        ManifestVersion version = new ManifestVersion(cli.getCommandName(), codeSourceOf(cli.getCommand().getClass()));
-        install(cli, version);
+        install(cli, new ManifestVersion(cli.getCommandName(), JarVersion.of(cli.getCommand().getClass())));
     }
 
     private static void install(CommandLine command, ManifestVersion version) {
@@ -46,34 +35,6 @@ final class ManifestVersion implements CommandLine.IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        return new String[] {
-            tool + " " + version(),
-            "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + "), "
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch")
-        };
-    }
-
-    /** The jar's {@code Implementation-Version}, or why there is none. */
-    String version() {
-        if (!Files.isRegularFile(codeSource)) {
-            return "(version unknown: run from " + codeSource + ", not from a built jar)";
-        }
-        try (JarFile jar = new JarFile(codeSource.toFile())) {
-            Manifest manifest = jar.getManifest();
-            String version = manifest == null ? null
-                    : manifest.getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
-            return version != null ? version
-                    : "(version unknown: " + codeSource + " has no Implementation-Version in its manifest)";
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the manifest of " + codeSource, e);
-        }
-    }
-
-    private static Path codeSourceOf(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("the location of " + type.getName() + " is not a file path", e);
-        }
+        return new String[] {tool + " " + jar.version(), JarVersion.runtime()};
     }
 }

@@ -4,12 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,15 +15,9 @@ class ManifestVersionTest {
 
     @Test
     void readsTheImplementationVersionOfTheJar() throws IOException {
-        Path jar = jarWithManifest("Implementation-Version", "1.2.3-SNAPSHOT");
-        assertEquals("diffusion-nlp 1.2.3-SNAPSHOT", new ManifestVersion("diffusion-nlp", jar).getVersion()[0]);
-    }
-
-    @Test
-    void saysWhyWhenThereIsNoVersionToRead() throws IOException {
-        Path jar = jarWithManifest("Main-Class", "x.Y");
-        assertTrue(new ManifestVersion("t", jar).version().contains("has no Implementation-Version"));
-        assertTrue(new ManifestVersion("t", dir).version().contains("not from a built jar"));
+        Path jar = JarVersionTest.jarWithManifest(dir, "Implementation-Version", "1.2.3-SNAPSHOT");
+        assertEquals("diffusion-nlp 1.2.3-SNAPSHOT",
+                new ManifestVersion("diffusion-nlp", new JarVersion(jar)).getVersion()[0]);
     }
 
     /** Picocli printed "diffusion-nlp 0.1.0" (a literal) for the tool and an empty line for {@code infill --version}. */
@@ -40,16 +29,6 @@ class ManifestVersionTest {
             // tests run from target/classes, without a manifest: the version line says so
             assertTrue(run.out().startsWith("diffusion-nlp (version unknown: run from "), String.join(" ", args) + ": " + run.out());
             assertTrue(run.out().contains("\nJava " + System.getProperty("java.version")), run.out());
-        }
-    }
-
-    private Path jarWithManifest(String name, String value) throws IOException {
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue(name, value);
-        Path jar = dir.resolve("tool.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            return jar;
         }
     }
 }
