@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import opennlp.tools.cmdline.TerminateToolException;
+import opennlp.tools.util.Version;
 
 /**
  * {@code java -jar diffusion-nlp-opennlp.jar <Tool> [params] < in > out}: the command-line tools, in
@@ -93,8 +95,14 @@ public final class DiffusionNlpTool {
         return arg.equals("-help") || arg.equals("help") || arg.equals("--help") || arg.equals("-h");
     }
 
+    /**
+     * The tool list, under a banner that names this jar's version (its manifest's, {@link JarVersion}) and
+     * OpenNLP's, as OpenNLP's own launcher opens its usage with "OpenNLP 2.5.11.": it has no version
+     * option, so the usage (no arguments, {@code -help}, an unknown tool) is where its users look.
+     */
     static String usage() {
-        StringBuilder sb = new StringBuilder("diffusion-nlp OpenNLP tools: embedding diffusion language model (CDCD)\n"
+        StringBuilder sb = new StringBuilder("diffusion-nlp OpenNLP tools " + JarVersion.of(DiffusionNlpTool.class).version()
+                + " (OpenNLP " + Version.currentVersion() + "): embedding diffusion language model (CDCD)\n"
                 + "Usage: java -jar diffusion-nlp-opennlp.jar <Tool> [params] < in > out\n"
                 + "       java -jar diffusion-nlp-opennlp.jar <Tool> -help   (the tool's parameters)\n\nTools:\n");
         for (CmdTool<?> t : TOOLS.values()) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
 import java.io.ByteArrayInputStream;
@@ -19,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import opennlp.tools.util.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +127,23 @@ class DiffusionNlpToolTest {
             assertTrue(generate.out().contains(p), p + " in\n" + generate.out());
         }
         assertFalse(generate.out().contains("tags|keep"), "a generated sentence has no input tags: " + generate.out());
+    }
+
+    /**
+     * The usage opens with this jar's version and OpenNLP's, as OpenNLP's launcher opens its own ("OpenNLP
+     * 2.5.11."): it named neither. Tests run from target/classes, whose version line says so; the jar's
+     * manifest gives the real one (JarVersionTest).
+     */
+    @Test
+    void usageNamesTheVersions() {
+        String banner = "diffusion-nlp OpenNLP tools " + JarVersion.of(DiffusionNlpTool.class).version()
+                + " (OpenNLP " + Version.currentVersion() + ")";
+        Run none = run("");
+        assertTrue(none.out().startsWith(banner), none.out());
+        assertTrue(none.out().contains("not from a built jar"), none.out());
+        Run unknown = run("", "Infil");
+        assertEquals(1, unknown.code());
+        assertTrue(unknown.stderr().contains(banner), unknown.stderr());
     }
 
     /** An unknown parameter beside -help is reported as it is alone, not hidden behind the usage and exit 0. */
