@@ -3,7 +3,9 @@ package io.github.diffusionnlp.corenlp;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.ToolDefaults;
+import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Arrays;
  * <pre>
  * java -jar diffusion-nlp-corenlp.jar -props infill.properties -file in.txt -outputFormat text   # StanfordCoreNLP
  * java -jar diffusion-nlp-corenlp.jar server -port 9000                                         # StanfordCoreNLPServer
+ * java -jar diffusion-nlp-corenlp.jar -version                                                  # this jar's, CoreNLP's and Java's versions
  * </pre>
  *
  * CoreNLP's pos, ner, parse and sentiment models are not in this jar: put
@@ -23,6 +26,9 @@ public final class DiffusionCoreNLP {
     public static void main(String[] args) throws Exception {
         ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
         ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
+        if (printedVersion(args, System.out)) {
+            return;
+        }
         if (args.length > 0 && args[0].equals("server")) {
             StanfordCoreNLPServer.main(serverArgs(Arrays.copyOfRange(args, 1, args.length)));
             return;
@@ -66,6 +72,24 @@ public final class DiffusionCoreNLP {
     }
 
     private static final String OUTPUT_SERIALIZER = "outputSerializer";
+
+    /**
+     * {@code -version} (or {@code --version}, anywhere, {@code server} mode too): prints this jar's version
+     * (its manifest's, {@link JarVersion}), the CoreNLP it runs (the {@code Implementation-Version} of
+     * CoreNLP's own jar) and the Java, and returns true. Neither of CoreNLP's mains has a version option:
+     * StanfordCoreNLP read {@code -version} as a property and went on to build its default pipeline (without
+     * the models jar, a stack trace: "Could not find properties file in the classpath").
+     */
+    static boolean printedVersion(String[] args, PrintStream out) {
+        if (Arrays.stream(args).noneMatch(a -> a.equals("-version") || a.equals("--version"))) {
+            return false;
+        }
+        out.println("diffusion-nlp-corenlp " + JarVersion.of(DiffusionCoreNLP.class).version()
+                + " (Stanford CoreNLP " + JarVersion.of(StanfordCoreNLP.class).version() + ")");
+        out.println(JarVersion.runtime());
+        out.flush();
+        return true;
+    }
 
     /**
      * The error the annotator raised among {@code e}'s causes (bad settings, a model that cannot be loaded: its
