@@ -51,6 +51,12 @@ public final class ModelCheckpoint {
     public static final String TAG_LEXICON = "tag-lexicon.tsv";
     /** The names of a checkpoint's files that {@link #save} writes as one set, {@code config.json} among them. */
     public static final List<String> SET = List.of(CONFIG, VOCAB, PARAMS, WARP, OPTIMIZER);
+    /**
+     * The most a {@code warp.tsv} may hold: a table of 10,000 bins (training writes 100), each row under 256
+     * bytes (seven numbers of at most 24 characters). A larger file is refused unread.
+     */
+    private static final WholeFile.Limit WARP_TABLE = new WholeFile.Limit(10_001 * 256L,
+            "a warping table of 10,000 bins", "restore the directory from a copy, or train again");
     /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
     static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
@@ -191,20 +197,21 @@ public final class ModelCheckpoint {
 
     /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
     public static Loaded load(Path dir, NDManager manager) throws IOException {
+        return load(dir, new CheckpointReading(dir), manager);
+    }
+
+    /** As {@link #load(Path, NDManager)}, reading the checkpoint's files through {@code files}. */
+    static Loaded load(Path dir, CheckpointReading files, NDManager manager) throws IOException {
         Header header = readModelHeader(dir);
         ModelConfig config = header.model();
-        Vocabulary vocabulary = Vocabulary.load(existing(dir, VOCAB));
-        if (vocabulary.size() != config.vocabSize()) {
-            throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
-                    + " words but config.json says vocabSize = " + config.vocabSize());
-        }
+        Vocabulary vocabulary = files.readVocabulary(VOCAB, config.vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), config.minimumWeights());
         DiffusionTransformer network = new DiffusionTransformer(config);
         network.initialize(manager);
-        CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
-        TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
+        files.loadParameters(PARAMS, network, manager);
+        TimeWarp warp = readWarp(dir.resolve(WARP), files.read(WARP, WARP_TABLE), config, header.warpDecay());
         // after the checks above, which say more about a damaged file; these catch whole files of another save
-        CheckpointCommit.verifyModelFiles(dir, List.of(VOCAB, PARAMS, WARP), header.files(), header.training());
+        files.verifyModelFiles(header.files(), header.training());
         Path lexicon = dir.resolve(TAG_LEXICON);
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
@@ -224,8 +231,8 @@ public final class ModelCheckpoint {
      */
     public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
         Header header = readHeader(dir);
-        CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
-        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), network, manager);
+        return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
+                manager);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {
@@ -241,8 +248,9 @@ public final class ModelCheckpoint {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    private static TimeWarp readWarp(Path file, ModelConfig config, double decay) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** The warping table a file's {@code bytes} hold, which {@code file} names in errors. */
+    private static TimeWarp readWarp(Path file, byte[] bytes, ModelConfig config, double decay) throws IOException {
+        List<String> lines = CheckpointFiles.lines(bytes);
         if (lines.size() < 3) {
             throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1) + " rows; a warping table needs at least 2");
         }
@@ -267,7 +275,4 @@ public final class ModelCheckpoint {
         return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
     }
 
-    private static Path existing(Path dir, String name) throws InvalidModelException {
-        return CheckpointFiles.existing(dir, name);
-    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelCheckpointTest {
-    private static Path copyOfTiny(Path dir) throws IOException {
+    static Path copyOfTiny(Path dir) throws IOException {
         Path copy = dir.resolve("model");
         Files.createDirectories(copy);
         try (var files = Files.list(TestModels.tinyModel())) {
