@@ -227,12 +227,25 @@ public final class ModelCheckpoint {
 
     /**
      * The optimizer moments saved with a checkpoint, or null when it has none; {@code network} is the checkpoint's
-     * (as {@link #load} gives it), whose parameters bound the file's size.
+     * (as {@link #load} gives it), whose parameters bound the file's size. The file is checked against the
+     * config.json there now: {@link #loadOptimizerState(Loaded, NDManager)} checks it against the one the
+     * network was loaded with.
      */
     public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
         Header header = readHeader(dir);
         return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
                 manager);
+    }
+
+    /**
+     * The optimizer moments saved with {@code checkpoint}, or null when it has none, checked against the config.json
+     * its weights were loaded with: a run that saved another checkpoint since has written moments of other weights,
+     * which are refused as a file of another save (reading config.json again would have passed them).
+     */
+    public static NDList loadOptimizerState(Loaded checkpoint, NDManager manager) throws IOException {
+        Header header = checkpoint.header();
+        return new CheckpointReading(checkpoint.directory()).loadOptimizerState(OPTIMIZER, checkpoint.network(),
+                header.files(), header.training(), manager);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {

@@ -115,6 +115,26 @@ class CheckpointReadingTest {
         }
     }
 
+    /**
+     * A run saves another checkpoint between the load of the weights and the load of their moments (grow reads a
+     * model no lock holds): the new save's moments are refused, not checked against the new save's config.json.
+     */
+    @Test
+    void theOptimizerStateIsCheckedAgainstTheConfigItsWeightsWereLoadedWith(@TempDir Path dir) throws IOException {
+        Path model = ModelCheckpointTest.copyOfTiny(dir);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(model, manager);
+            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
+            moments.get(0).addi(1); // the next save's moments
+            ModelCheckpoint.save(model, loaded.network(), loaded.vocabulary(), loaded.warp(),
+                    loaded.header().training(), moments);
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> ModelCheckpoint.loadOptimizerState(loaded, manager));
+            assertEquals(model.resolve(ModelCheckpoint.OPTIMIZER), e.file());
+            assertTrue(e.getMessage().contains("is not the file its config.json was saved with"), e.getMessage());
+        }
+    }
+
     /** A vocabulary file far larger than config.json's vocabSize words take is refused by its size, unread. */
     @Test
     void refusesAVocabularyFileLargerThanItsWordsTake(@TempDir Path dir) throws IOException {
