@@ -50,7 +50,7 @@ public final class ArCheckpoint {
     public static Header readHeader(Path dir) throws IOException {
         CheckpointCommit.requireFinished(dir, CONFIG, "train-ar");
         Path file = CheckpointFiles.config(dir, "train-ar");
-        Header header = CheckpointFiles.readJson(file, Header.class);
+        Header header = CheckpointFiles.readJson(file, CheckpointFiles.readConfig(file), Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "' (an autoregressive model made by `train-ar`)");

@@ -32,6 +32,9 @@ public final class CheckpointFiles {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The most a config.json may hold ({@link #readConfig}). */
+    private static final WholeFile.Limit CONFIG_FILE = new WholeFile.Limit(1 << 20, "a model config",
+            "restore the directory from a copy, or train again");
 
     private CheckpointFiles() {}
 
@@ -51,23 +54,32 @@ public final class CheckpointFiles {
         writeAtomically(file, tmp -> JSON.writeValue(tmp.toFile(), value));
     }
 
-    /** Reads a JSON document into {@code type}, or fails naming the file. */
-    public static <T> T readJson(Path file, Class<T> type) throws InvalidModelException {
+    /**
+     * The bytes of a model's config.json, read once ({@link WholeFile}): its format and its fields are parsed from
+     * the same bytes, so a config replaced meanwhile is not read half from each. A config is under a few kilobytes
+     * (its recorded metrics included): one over 1 MiB is refused unread.
+     */
+    public static byte[] readConfig(Path file) throws InvalidModelException {
+        return WholeFile.read(file, MoreFiles.asByteSource(file), CONFIG_FILE);
+    }
+
+    /** Parses a JSON document's {@code bytes} into {@code type}, or fails naming {@code file}, which held them. */
+    public static <T> T readJson(Path file, byte[] bytes, Class<T> type) throws InvalidModelException {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return JSON.readValue(bytes, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
         }
     }
 
     /**
-     * The {@code "format"} field of a JSON config, or null when it has none: read before the whole config
-     * is parsed, so that a config of another format is named as such rather than failing on fields it
+     * The {@code "format"} field of a JSON config's {@code bytes}, or null when it has none: read before the whole
+     * config is parsed, so that a config of another format is named as such rather than failing on fields it
      * does not have.
      */
-    static String readFormat(Path file) throws InvalidModelException {
+    static String readFormat(Path file, byte[] bytes) throws InvalidModelException {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(bytes);
             com.fasterxml.jackson.databind.JsonNode format = tree == null ? null : tree.get("format");
             return format == null || !format.isTextual() ? null : format.asText();
         } catch (IOException | RuntimeException e) {

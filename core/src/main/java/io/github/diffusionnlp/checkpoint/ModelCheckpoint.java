@@ -143,11 +143,12 @@ public final class ModelCheckpoint {
         Path file = CheckpointFiles.config(dir, "train");
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
-        if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file))) {
+        byte[] config = CheckpointFiles.readConfig(file);
+        if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file, config))) {
             throw new InvalidModelException(dir, "holds an autoregressive model (format " + AUTOREGRESSIVE_FORMAT
                     + "), not a diffusion model; it is used by compare-ar / AutoregressiveLM");
         }
-        Header header = CheckpointFiles.readJson(file, Header.class);
+        Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "'");

@@ -138,6 +138,17 @@ class ModelCheckpointTest {
         assertEquals(model.resolve(ModelCheckpoint.CONFIG), e.file());
     }
 
+    /** A config is read whole, once, for its format and its fields: one over 1 MiB is refused unread. */
+    @Test
+    void refusesAConfigLargerThanAnyConfig(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config) + " ".repeat(1 << 20)); // valid JSON still
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().contains(" bytes, more than the 1,048,576 bytes a model config"), e.getMessage());
+    }
+
     @Test
     void namesACorruptTagLexiconAndTheLine(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
