@@ -5,13 +5,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.CheckpointReading;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,7 +50,7 @@ public final class ArCheckpoint {
     public static Header readHeader(Path dir) throws IOException {
         CheckpointCommit.requireFinished(dir, CONFIG, "train-ar");
         Path file = CheckpointFiles.config(dir, "train-ar");
-        Header header = CheckpointFiles.readJson(file, Header.class);
+        Header header = CheckpointFiles.readJson(file, CheckpointFiles.readConfig(file), Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "' (an autoregressive model made by `train-ar`)");
@@ -70,24 +70,21 @@ public final class ArCheckpoint {
             throw new InvalidModelException(dir, "is not a model directory: it does not exist");
         }
         Header header = readHeader(dir);
-        Vocabulary vocabulary = Vocabulary.load(CheckpointFiles.existing(dir, VOCAB));
-        if (vocabulary.size() != header.model().vocabSize()) {
-            throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
-                    + " words but config.json says vocabSize = " + header.model().vocabSize());
-        }
+        CheckpointReading files = new CheckpointReading(dir);
+        Vocabulary vocabulary = files.readVocabulary(VOCAB, header.model().vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), header.model().minimumWeights());
         CausalTransformer network = new CausalTransformer(header.model());
         network.initialize(manager);
-        CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
+        files.loadParameters(PARAMS, network, manager);
         // after the checks above, which say more about a damaged file; these catch whole files of another save
-        CheckpointCommit.verifyModelFiles(dir, List.of(VOCAB, PARAMS), header.files(), header.training());
+        files.verifyModelFiles(header.files(), header.training());
         return new Loaded(header, network, vocabulary);
     }
 
     /** The optimizer moments saved with a checkpoint of {@code network} (as {@link #load} gives it), or null. */
     public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
         Header header = readHeader(dir);
-        CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
-        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), network, manager);
+        return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
+                manager);
     }
 }

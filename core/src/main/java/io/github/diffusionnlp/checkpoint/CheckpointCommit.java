@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.checkpoint;
 
+import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class CheckpointCommit {
     public void write(String name, CheckpointFiles.Writer writer) throws IOException {
         Path staged = staged(dir, name);
         CheckpointFiles.writeAtomically(staged, writer);
-        fingerprints.put(name, fingerprint(staged));
+        fingerprints.put(name, fingerprint(MoreFiles.asByteSource(staged).hash(Hashing.crc32c())));
     }
 
     /** Each file written so far and its checksum, for the config to record. */
@@ -97,20 +99,21 @@ public final class CheckpointCommit {
     }
 
     /**
-     * Fails naming the file when one of {@code names} in {@code dir} is not the file its config recorded
-     * ({@code files}, the config's checksums; {@code training}, its record): a checkpoint that mixes two saves.
+     * Fails naming {@code file} when it is not the file its config recorded ({@code fingerprints}, the config's
+     * checksums; {@code training}, its record): a checkpoint that mixes two saves. {@code crc32c} is the
+     * {@link #checksum} of the bytes the load read and decoded ({@link CheckpointReading}): a checksum of the file
+     * opened again could be of another save's file, written meanwhile.
      */
-    public static void verifyModelFiles(Path dir, List<String> names, Map<String, String> files, TrainingInfo training)
-            throws IOException {
-        for (String name : names) {
-            verify(dir.resolve(name), files, training, "Restore the directory from a copy, or train again");
-        }
+    static void verifyModelFile(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training)
+            throws InvalidModelException {
+        verify(file, crc32c, fingerprints, training, "Restore the directory from a copy, or train again");
     }
 
-    /** As {@link #verifyModelFiles} for the optimizer state a resumed run would read. */
-    public static void verifyOptimizerState(Path file, Map<String, String> files, TrainingInfo training)
-            throws IOException {
-        verify(file, files, training, "Delete it to resume with fresh optimizer moments from the saved weights");
+    /** As {@link #verifyModelFile} for the optimizer state a resumed run would read. */
+    static void verifyOptimizerState(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training)
+            throws InvalidModelException {
+        verify(file, crc32c, fingerprints, training, "Delete it to resume with fresh optimizer moments from the saved"
+                + " weights");
     }
 
     /**
@@ -118,13 +121,13 @@ public final class CheckpointCommit {
      * for a file that is there; configs written before checksums were recorded ({@code fingerprints} null)
      * pass.
      */
-    private static void verify(Path file, Map<String, String> fingerprints, TrainingInfo training, String remedy)
-            throws IOException {
-        if (fingerprints == null || !Files.isRegularFile(file)) {
+    private static void verify(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training,
+            String remedy) throws InvalidModelException {
+        if (fingerprints == null) {
             return;
         }
         String expected = fingerprints.get(file.getFileName().toString());
-        if (expected == null || !expected.equals(fingerprint(file))) {
+        if (expected == null || !expected.equals(fingerprint(crc32c))) {
             throw new InvalidModelException(file, "is not the file its config.json was saved with (step "
                     + (training == null ? -1 : training.step()) + "): the checkpoint mixes files of two saves (a run"
                     + " stopped while writing one with a build before checkpoints were written as a set, or a file was"
@@ -153,7 +156,12 @@ public final class CheckpointCommit {
         return dir.resolve(name + STAGED);
     }
 
-    private static String fingerprint(Path file) throws IOException {
-        return "crc32c:" + com.google.common.io.Files.asByteSource(file.toFile()).hash(Hashing.crc32c());
+    /** The checksum of a file's {@code bytes} that a config records ({@link #fingerprints}). */
+    static HashCode checksum(byte[] bytes) {
+        return Hashing.crc32c().hashBytes(bytes);
+    }
+
+    private static String fingerprint(HashCode crc32c) {
+        return "crc32c:" + crc32c;
     }
 }

@@ -4,11 +4,11 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
-import ai.djl.nn.Block;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.common.io.ByteSource;
+import com.google.common.io.CharSource;
 import com.google.common.io.MoreFiles;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -17,9 +17,12 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The file handling every checkpoint format shares: atomic writes, DJL parameter files checked
@@ -29,6 +32,9 @@ public final class CheckpointFiles {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The most a config.json may hold ({@link #readConfig}). */
+    private static final WholeFile.Limit CONFIG_FILE = new WholeFile.Limit(1 << 20, "a model config",
+            "restore the directory from a copy, or train again");
 
     private CheckpointFiles() {}
 
@@ -48,23 +54,32 @@ public final class CheckpointFiles {
         writeAtomically(file, tmp -> JSON.writeValue(tmp.toFile(), value));
     }
 
-    /** Reads a JSON document into {@code type}, or fails naming the file. */
-    public static <T> T readJson(Path file, Class<T> type) throws InvalidModelException {
+    /**
+     * The bytes of a model's config.json, read once ({@link WholeFile}): its format and its fields are parsed from
+     * the same bytes, so a config replaced meanwhile is not read half from each. A config is under a few kilobytes
+     * (its recorded metrics included): one over 1 MiB is refused unread.
+     */
+    public static byte[] readConfig(Path file) throws InvalidModelException {
+        return WholeFile.read(file, MoreFiles.asByteSource(file), CONFIG_FILE);
+    }
+
+    /** Parses a JSON document's {@code bytes} into {@code type}, or fails naming {@code file}, which held them. */
+    public static <T> T readJson(Path file, byte[] bytes, Class<T> type) throws InvalidModelException {
         try {
-            return JSON.readValue(file.toFile(), type);
+            return JSON.readValue(bytes, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
         }
     }
 
     /**
-     * The {@code "format"} field of a JSON config, or null when it has none: read before the whole config
-     * is parsed, so that a config of another format is named as such rather than failing on fields it
+     * The {@code "format"} field of a JSON config's {@code bytes}, or null when it has none: read before the whole
+     * config is parsed, so that a config of another format is named as such rather than failing on fields it
      * does not have.
      */
-    static String readFormat(Path file) throws InvalidModelException {
+    static String readFormat(Path file, byte[] bytes) throws InvalidModelException {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(file.toFile());
+            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(bytes);
             com.fasterxml.jackson.databind.JsonNode format = tree == null ? null : tree.get("format");
             return format == null || !format.isTextual() ? null : format.asText();
         } catch (IOException | RuntimeException e) {
@@ -97,8 +112,11 @@ public final class CheckpointFiles {
         loadParameters(params, MoreFiles.asByteSource(params), network, manager);
     }
 
-    /** As {@link #loadParameters(Path, AbstractBlock, NDManager)} from {@code source}, which {@code file} names. */
-    static void loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
+    /**
+     * As {@link #loadParameters(Path, AbstractBlock, NDManager)} from {@code source}, which {@code file} names;
+     * returns the bytes decoded, for their checksum ({@link CheckpointReading}).
+     */
+    static byte[] loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
             throws IOException {
         byte[] bytes = WholeFile.read(file, source, new WholeFile.Limit(DjlArrayFileCheck.largestParameterFile(network),
                 "the weights config.json describes", "restore the directory from a copy, or train again"));
@@ -110,6 +128,7 @@ public final class CheckpointFiles {
         } catch (MalformedModelException | RuntimeException e) {
             throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")");
         }
+        return bytes;
     }
 
     /**
@@ -134,14 +153,6 @@ public final class CheckpointFiles {
         }
     }
 
-    /**
-     * Optimizer moments saved beside a checkpoint of {@code network} (an initialised block), or null when there
-     * are none; a file larger than they take ({@link TrainingState#largestFile}) is refused before it is read.
-     */
-    public static NDList loadOptimizerState(Path file, Block network, NDManager manager) throws IOException {
-        return Files.isRegularFile(file) ? loadArrays(file, TrainingState.largestFile(network), manager) : null;
-    }
-
     /** The {@link WholeFile.Limit} of an encoded NDList of {@code arrays} arrays holding {@code dataBytes} in all. */
     public static WholeFile.Limit arrayListLimit(long arrays, long dataBytes, String holding, String remedy) {
         return new WholeFile.Limit(DjlArrayFileCheck.largestArrayList(arrays, dataBytes), holding, remedy);
@@ -159,7 +170,11 @@ public final class CheckpointFiles {
     /** As {@link #loadArrays(Path, WholeFile.Limit, NDManager)} from {@code source}, which {@code file} names. */
     static NDList loadArrays(Path file, ByteSource source, WholeFile.Limit limit, NDManager manager)
             throws IOException {
-        byte[] bytes = WholeFile.read(file, source, limit);
+        return decodeArrays(file, WholeFile.read(file, source, limit), manager);
+    }
+
+    /** The NDList a file's {@code bytes} encode, walked by {@link DjlArrayFileCheck} before DJL decodes them. */
+    static NDList decodeArrays(Path file, byte[] bytes, NDManager manager) throws IOException {
         DjlArrayFileCheck.checkArrayList(file, bytes);
         try {
             return NDList.decode(manager, new ByteArrayInputStream(bytes));
@@ -189,6 +204,14 @@ public final class CheckpointFiles {
             throw new InvalidModelException(file, "is missing");
         }
         return file;
+    }
+
+    /**
+     * The lines of a text file's {@code bytes}, as {@link Files#readAllLines} reads them: UTF-8, malformed input
+     * refused (not read with replacement characters), any line end.
+     */
+    public static List<String> lines(byte[] bytes) throws IOException {
+        return CharSource.wrap(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))).readLines();
     }
 
     static String firstLine(Throwable e) {

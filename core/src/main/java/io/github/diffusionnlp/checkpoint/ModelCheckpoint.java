@@ -51,6 +51,12 @@ public final class ModelCheckpoint {
     public static final String TAG_LEXICON = "tag-lexicon.tsv";
     /** The names of a checkpoint's files that {@link #save} writes as one set, {@code config.json} among them. */
     public static final List<String> SET = List.of(CONFIG, VOCAB, PARAMS, WARP, OPTIMIZER);
+    /**
+     * The most a {@code warp.tsv} may hold: a table of 10,000 bins (training writes 100), each row under 256
+     * bytes (seven numbers of at most 24 characters). A larger file is refused unread.
+     */
+    private static final WholeFile.Limit WARP_TABLE = new WholeFile.Limit(10_001 * 256L,
+            "a warping table of 10,000 bins", "restore the directory from a copy, or train again");
     /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
     static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
@@ -137,11 +143,12 @@ public final class ModelCheckpoint {
         Path file = CheckpointFiles.config(dir, "train");
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
-        if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file))) {
+        byte[] config = CheckpointFiles.readConfig(file);
+        if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file, config))) {
             throw new InvalidModelException(dir, "holds an autoregressive model (format " + AUTOREGRESSIVE_FORMAT
                     + "), not a diffusion model; it is used by compare-ar / AutoregressiveLM");
         }
-        Header header = CheckpointFiles.readJson(file, Header.class);
+        Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "'");
@@ -191,20 +198,21 @@ public final class ModelCheckpoint {
 
     /** Loads and validates a checkpoint; the network's weights live on {@code manager}. */
     public static Loaded load(Path dir, NDManager manager) throws IOException {
+        return load(dir, new CheckpointReading(dir), manager);
+    }
+
+    /** As {@link #load(Path, NDManager)}, reading the checkpoint's files through {@code files}. */
+    static Loaded load(Path dir, CheckpointReading files, NDManager manager) throws IOException {
         Header header = readModelHeader(dir);
         ModelConfig config = header.model();
-        Vocabulary vocabulary = Vocabulary.load(existing(dir, VOCAB));
-        if (vocabulary.size() != config.vocabSize()) {
-            throw new InvalidModelException(dir.resolve(VOCAB), "holds " + vocabulary.size()
-                    + " words but config.json says vocabSize = " + config.vocabSize());
-        }
+        Vocabulary vocabulary = files.readVocabulary(VOCAB, config.vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), config.minimumWeights());
         DiffusionTransformer network = new DiffusionTransformer(config);
         network.initialize(manager);
-        CheckpointFiles.loadParameters(dir.resolve(PARAMS), network, manager);
-        TimeWarp warp = readWarp(existing(dir, WARP), config, header.warpDecay());
+        files.loadParameters(PARAMS, network, manager);
+        TimeWarp warp = readWarp(dir.resolve(WARP), files.read(WARP, WARP_TABLE), config, header.warpDecay());
         // after the checks above, which say more about a damaged file; these catch whole files of another save
-        CheckpointCommit.verifyModelFiles(dir, List.of(VOCAB, PARAMS, WARP), header.files(), header.training());
+        files.verifyModelFiles(header.files(), header.training());
         Path lexicon = dir.resolve(TAG_LEXICON);
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
@@ -220,12 +228,25 @@ public final class ModelCheckpoint {
 
     /**
      * The optimizer moments saved with a checkpoint, or null when it has none; {@code network} is the checkpoint's
-     * (as {@link #load} gives it), whose parameters bound the file's size.
+     * (as {@link #load} gives it), whose parameters bound the file's size. The file is checked against the
+     * config.json there now: {@link #loadOptimizerState(Loaded, NDManager)} checks it against the one the
+     * network was loaded with.
      */
     public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
         Header header = readHeader(dir);
-        CheckpointCommit.verifyOptimizerState(dir.resolve(OPTIMIZER), header.files(), header.training());
-        return CheckpointFiles.loadOptimizerState(dir.resolve(OPTIMIZER), network, manager);
+        return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
+                manager);
+    }
+
+    /**
+     * The optimizer moments saved with {@code checkpoint}, or null when it has none, checked against the config.json
+     * its weights were loaded with: a run that saved another checkpoint since has written moments of other weights,
+     * which are refused as a file of another save (reading config.json again would have passed them).
+     */
+    public static NDList loadOptimizerState(Loaded checkpoint, NDManager manager) throws IOException {
+        Header header = checkpoint.header();
+        return new CheckpointReading(checkpoint.directory()).loadOptimizerState(OPTIMIZER, checkpoint.network(),
+                header.files(), header.training(), manager);
     }
 
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {
@@ -241,8 +262,9 @@ public final class ModelCheckpoint {
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
 
-    private static TimeWarp readWarp(Path file, ModelConfig config, double decay) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** The warping table a file's {@code bytes} hold, which {@code file} names in errors. */
+    private static TimeWarp readWarp(Path file, byte[] bytes, ModelConfig config, double decay) throws IOException {
+        List<String> lines = CheckpointFiles.lines(bytes);
         if (lines.size() < 3) {
             throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1) + " rows; a warping table needs at least 2");
         }
@@ -267,7 +289,4 @@ public final class ModelCheckpoint {
         return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
     }
 
-    private static Path existing(Path dir, String name) throws InvalidModelException {
-        return CheckpointFiles.existing(dir, name);
-    }
 }

@@ -106,7 +106,7 @@ public final class ModelGrowth {
             }
             TrainingInfo t = old.header().training();
             TrainingInfo carried = t == null ? null : t.withMetrics(null);
-            NDList moments = TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(from, old.network(), manager),
+            NDList moments = TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(old, manager),
                     ModelGrowth::isEmbeddingTable, embeddingScale);
             Files.createDirectories(to);
             // held while the model is written, as train holds it: a train --resume started there meanwhile

@@ -63,7 +63,14 @@ public final class Vocabulary {
     }
 
     public static Vocabulary load(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        return fromLines(file, Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The vocabulary of a file's {@code lines}, which {@code file} names in errors: a checkpoint load parses the
+     * lines of the bytes it read once, the ones its checksum is taken over.
+     */
+    public static Vocabulary fromLines(Path file, List<String> lines) throws IOException {
         try {
             return new Vocabulary(lines);
         } catch (IllegalArgumentException e) {

@@ -110,7 +110,7 @@ public final class DiffusionTrainer {
                 vocab = loaded.vocabulary();
                 warp = loaded.warp();
                 previous = loaded.header().training();
-                moments = ModelCheckpoint.loadOptimizerState(out, network, manager);
+                moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
                 TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
                 logResuming(log, out, previous.step(), moments);
             } else {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelCheckpointTest {
-    private static Path copyOfTiny(Path dir) throws IOException {
+    static Path copyOfTiny(Path dir) throws IOException {
         Path copy = dir.resolve("model");
         Files.createDirectories(copy);
         try (var files = Files.list(TestModels.tinyModel())) {
@@ -136,6 +136,17 @@ class ModelCheckpointTest {
         Files.write(model.resolve(ModelCheckpoint.CONFIG), new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, 's', 'r'});
         InvalidModelException e = loadFails(model);
         assertEquals(model.resolve(ModelCheckpoint.CONFIG), e.file());
+    }
+
+    /** A config is read whole, once, for its format and its fields: one over 1 MiB is refused unread. */
+    @Test
+    void refusesAConfigLargerThanAnyConfig(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config) + " ".repeat(1 << 20)); // valid JSON still
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().contains(" bytes, more than the 1,048,576 bytes a model config"), e.getMessage());
     }
 
     @Test

@@ -25,7 +25,7 @@ class WholeFileTest {
      * A file that is replaced once it has been opened, as a checkpoint a training run finishes meanwhile (or a copy
      * in progress) is: the first opening reads {@code first}, every later one {@code then}.
      */
-    private static final class ReplacedAfterOpening extends ByteSource {
+    static final class ReplacedAfterOpening extends ByteSource {
         private final byte[] first;
         private final byte[] then;
         int openings;
@@ -54,7 +54,7 @@ class WholeFileTest {
         }
     }
 
-    private static byte[] halfOf(byte[] bytes) {
+    static byte[] halfOf(byte[] bytes) {
         return Arrays.copyOf(bytes, bytes.length / 2);
     }
 

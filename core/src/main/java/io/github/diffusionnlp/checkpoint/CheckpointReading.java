@@ -1,0 +1,110 @@
+package io.github.diffusionnlp.checkpoint;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import com.google.common.hash.HashCode;
+import com.google.common.io.ByteSource;
+import com.google.common.io.MoreFiles;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The files of a checkpoint as one load reads them: each is read whole, once ({@link WholeFile}), and the
+ * checksum its config.json recorded is taken over the bytes that were parsed or decoded. Checksums taken by
+ * opening the files again let a training run saving meanwhile make a load decode one save's file and pass the
+ * next one's, or refuse a whole checkpoint as a mixture of two saves.
+ */
+public final class CheckpointReading {
+    /**
+     * The most bytes a vocabulary's word takes on average, with its line end: a vocabulary file larger than its
+     * {@code vocabSize} words at this is refused unread. Corpus words are a few bytes; a long URL or a run of
+     * symbols a few hundred.
+     */
+    static final int LARGEST_AVERAGE_WORD = 1024;
+
+    private final Path dir;
+    private final Function<Path, ByteSource> opener;
+    /** Each file read so far and the CRC32C of its bytes (not the bytes, which a load need not hold that long). */
+    private final Map<Path, HashCode> read = new LinkedHashMap<>();
+
+    /** The files of the checkpoint in {@code dir}. */
+    public CheckpointReading(Path dir) {
+        this(dir, MoreFiles::asByteSource);
+    }
+
+    /** {@code opener} gives each file's bytes (tests give files that change once opened). */
+    CheckpointReading(Path dir, Function<Path, ByteSource> opener) {
+        this.dir = dir;
+        this.opener = opener;
+    }
+
+    /** The bytes of the file {@code name}, which must be there, read once; refused unread when over {@code limit}. */
+    public byte[] read(String name, WholeFile.Limit limit) throws InvalidModelException {
+        Path file = CheckpointFiles.existing(dir, name);
+        return remember(file, WholeFile.read(file, opener.apply(file), limit));
+    }
+
+    /**
+     * The vocabulary in the file {@code name}, which config.json says holds {@code vocabSize} words: a file larger
+     * than such a vocabulary takes is refused unread, and one of another size after it is parsed.
+     */
+    public Vocabulary readVocabulary(String name, int vocabSize) throws IOException {
+        WholeFile.Limit limit = new WholeFile.Limit((long) vocabSize * LARGEST_AVERAGE_WORD, String.format(Locale.ROOT,
+                "the %,d words of config.json's vocabSize (%,d bytes a word)", vocabSize, LARGEST_AVERAGE_WORD),
+                "restore the directory from a copy, or train again");
+        Path file = dir.resolve(name);
+        Vocabulary vocabulary = Vocabulary.fromLines(file, CheckpointFiles.lines(read(name, limit)));
+        if (vocabulary.size() != vocabSize) {
+            throw new InvalidModelException(file, "holds " + vocabulary.size()
+                    + " words but config.json says vocabSize = " + vocabSize);
+        }
+        return vocabulary;
+    }
+
+    /** Loads the weights in the file {@code name} into an initialised {@code network} ({@link CheckpointFiles}). */
+    public void loadParameters(String name, AbstractBlock network, NDManager manager) throws IOException {
+        Path file = CheckpointFiles.existing(dir, name);
+        remember(file, CheckpointFiles.loadParameters(file, opener.apply(file), network, manager));
+    }
+
+    /**
+     * The optimizer moments in the file {@code name}, saved beside a checkpoint of {@code network} (an initialised
+     * block), or null when there are none. A file larger than they take ({@link TrainingState#largestFile}) is
+     * refused unread; one whose checksum is not the one config.json recorded ({@code fingerprints}, with the
+     * config's {@code training} record) before it is decoded.
+     */
+    public NDList loadOptimizerState(String name, Block network, Map<String, String> fingerprints,
+            TrainingInfo training, NDManager manager) throws IOException {
+        Path file = dir.resolve(name);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        byte[] bytes = read(name, TrainingState.largestFile(network));
+        CheckpointCommit.verifyOptimizerState(file, read.get(file), fingerprints, training);
+        return CheckpointFiles.decodeArrays(file, bytes, manager);
+    }
+
+    /**
+     * Fails naming the first file read so far whose checksum is not the one config.json recorded
+     * ({@code fingerprints}, with the config's {@code training} record): a checkpoint that mixes two saves.
+     */
+    public void verifyModelFiles(Map<String, String> fingerprints, TrainingInfo training)
+            throws InvalidModelException {
+        for (Map.Entry<Path, HashCode> file : read.entrySet()) {
+            CheckpointCommit.verifyModelFile(file.getKey(), file.getValue(), fingerprints, training);
+        }
+    }
+
+    private byte[] remember(Path file, byte[] bytes) {
+        read.put(file, CheckpointCommit.checksum(bytes));
+        return bytes;
+    }
+}

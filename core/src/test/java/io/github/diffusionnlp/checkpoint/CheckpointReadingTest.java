@@ -1,0 +1,169 @@
+package io.github.diffusionnlp.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import com.google.common.io.ByteSource;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.WholeFileTest.ReplacedAfterOpening;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A checkpoint's files are read once a load: the checksum config.json recorded is taken over the bytes that are
+ * parsed or decoded, not over the file opened again (which a training run saving meanwhile may have replaced).
+ */
+class CheckpointReadingTest {
+    /**
+     * Opens each file of a checkpoint as one a training run replaces once it has been opened, and counts the
+     * openings: the first reads {@code first}'s bytes for the file's name, later ones {@code later}'s (the file's
+     * own bytes for a name not given).
+     */
+    private static final class ReplacingOpener implements Function<Path, ByteSource> {
+        private final Map<String, ReplacedAfterOpening> opened = new HashMap<>();
+        private final Map<String, byte[]> first;
+        private final Map<String, byte[]> later;
+
+        ReplacingOpener(Map<String, byte[]> first, Map<String, byte[]> later) {
+            this.first = first;
+            this.later = later;
+        }
+
+        @Override
+        public ByteSource apply(Path file) {
+            String name = file.getFileName().toString();
+            return opened.computeIfAbsent(name, n -> {
+                try {
+                    byte[] bytes = Files.readAllBytes(file);
+                    return new ReplacedAfterOpening(first.getOrDefault(n, bytes), later.getOrDefault(n, bytes));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+
+        int openings(String name) {
+            return opened.get(name).openings;
+        }
+    }
+
+    /** Another save's version of a file: the same bytes with one changed, so any checksum of them differs. */
+    private static byte[] anotherSaveOf(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length - 2] ^= 1;
+        return bytes;
+    }
+
+    @Test
+    void theModelFilesChecksummedAreTheOnesDecoded() throws IOException {
+        Path model = TestModels.tinyModel();
+        Map<String, byte[]> replaced = new HashMap<>();
+        for (String name : new String[] {ModelCheckpoint.VOCAB, ModelCheckpoint.PARAMS, ModelCheckpoint.WARP}) {
+            replaced.put(name, anotherSaveOf(model.resolve(name)));
+        }
+        ReplacingOpener files = new ReplacingOpener(Map.of(), replaced);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.load(model, new CheckpointReading(model, files), manager); // not "mixes files of two saves"
+        }
+        for (String name : replaced.keySet()) {
+            assertEquals(1, files.openings(name), name + " was opened again for its checksum");
+        }
+    }
+
+    /** The file decoded is another save's, and the file there once it is checksummed is the config's own. */
+    @Test
+    void aFileOfAnotherSaveIsRefusedWhenItIsReplacedByTheRightOneAfterItIsRead() throws IOException {
+        Path model = TestModels.tinyModel();
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        String table = Files.readString(warp);
+        String another = table.replaceFirst("\n0\t([^\t]*)\t([^\t]*)\t([^\t]*)\t", "\n0\t$1\t$2\t1.5\t");
+        assertTrue(!another.equals(table), "the first bin's loss changed");
+        ReplacingOpener files = new ReplacingOpener(Map.of(ModelCheckpoint.WARP,
+                another.getBytes(StandardCharsets.UTF_8)), Map.of());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> ModelCheckpoint.load(model, new CheckpointReading(model, files), manager));
+            assertEquals(warp, e.file());
+            assertTrue(e.getMessage().contains("is not the file its config.json was saved with"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theOptimizerStateChecksummedIsTheOneDecoded() throws IOException {
+        Path model = TestModels.tinyModel();
+        Path moments = model.resolve(ModelCheckpoint.OPTIMIZER);
+        ReplacingOpener files = new ReplacingOpener(Map.of(),
+                Map.of(ModelCheckpoint.OPTIMIZER, WholeFileTest.halfOf(Files.readAllBytes(moments))));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(model, manager);
+            ModelCheckpoint.Header header = loaded.header();
+            NDList state = new CheckpointReading(model, files).loadOptimizerState(ModelCheckpoint.OPTIMIZER,
+                    loaded.network(), header.files(), header.training(), manager);
+            assertEquals(1, files.openings(ModelCheckpoint.OPTIMIZER), "opened again after its checksum");
+            assertEquals(NDList.decode(manager, Files.readAllBytes(moments)).size(), state.size());
+        }
+    }
+
+    /**
+     * A run saves another checkpoint between the load of the weights and the load of their moments (grow reads a
+     * model no lock holds): the new save's moments are refused, not checked against the new save's config.json.
+     */
+    @Test
+    void theOptimizerStateIsCheckedAgainstTheConfigItsWeightsWereLoadedWith(@TempDir Path dir) throws IOException {
+        Path model = ModelCheckpointTest.copyOfTiny(dir);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(model, manager);
+            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
+            moments.get(0).addi(1); // the next save's moments
+            ModelCheckpoint.save(model, loaded.network(), loaded.vocabulary(), loaded.warp(),
+                    loaded.header().training(), moments);
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> ModelCheckpoint.loadOptimizerState(loaded, manager));
+            assertEquals(model.resolve(ModelCheckpoint.OPTIMIZER), e.file());
+            assertTrue(e.getMessage().contains("is not the file its config.json was saved with"), e.getMessage());
+        }
+    }
+
+    /** A vocabulary file far larger than config.json's vocabSize words take is refused by its size, unread. */
+    @Test
+    void refusesAVocabularyFileLargerThanItsWordsTake(@TempDir Path dir) throws IOException {
+        Path model = ModelCheckpointTest.copyOfTiny(dir);
+        Path vocab = model.resolve(ModelCheckpoint.VOCAB);
+        int vocabSize = ModelCheckpoint.readHeader(model).model().vocabSize();
+        long limit = (long) vocabSize * CheckpointReading.LARGEST_AVERAGE_WORD;
+        Files.write(vocab, new byte[(int) limit + 1]);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model,
+                    manager));
+            assertEquals(vocab, e.file());
+            assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, " holds %,d bytes, more than the"
+                    + " %,d bytes the %,d words of config.json's vocabSize", limit + 1, limit, vocabSize)),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesAWarpingTableLargerThanAnyTable(@TempDir Path dir) throws IOException {
+        Path model = ModelCheckpointTest.copyOfTiny(dir);
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        Files.write(warp, new byte[3 << 20]);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model,
+                    manager));
+            assertEquals(warp, e.file());
+            assertTrue(e.getMessage().contains(" holds 3,145,728 bytes, more than the 2,560,256 bytes a warping table"
+                    + " of 10,000 bins"), e.getMessage());
+        }
+    }
+}
