@@ -64,6 +64,43 @@ class CorpusReadingOptionTest {
         assertTrue(said.out().contains("| task"), said.out());
     }
 
+    /** The sampling commands' --ngram-corpus takes --layout and --multiword too, and only with fusion. */
+    @ParameterizedTest
+    @ValueSource(strings = {"infill", "rewrite", "generate"})
+    void samplingCommandsReadTheNgramCorpusInTheLayoutSaid(String command) throws IOException {
+        String corpus = plain().toString();
+        String model = TestModels.tinyModel().toString();
+        String input = command.equals("generate") ? "" : "the [MASK] was late .\n";
+        String[] fusing = {command, "--model", model, "--steps", "1", "--ngram-weight", "0.5", "--ngram-corpus", corpus};
+        String[] generate = command.equals("generate") ? new String[] {"--count", "1", "--length", "4"} : new String[0];
+        MainTest.Run guessed = MainTest.run(input, join(fusing, generate));
+        assertEquals(1, guessed.code(), guessed.err());
+        assertTrue(guessed.err().contains(corpus + ":3: ") && guessed.err().contains("--layout plain"), guessed.err());
+        MainTest.Run said = MainTest.run(input, join(fusing, generate, new String[] {"--layout", "plain",
+                "--multiword", "parts"}));
+        assertEquals(0, said.code(), said.err());
+        assertEquals(1, said.out().lines().count(), said.out());
+        MainTest.Run unfused = MainTest.run(input, join(new String[] {command, "--model", model, "--steps", "1",
+                "--layout", "plain"}, generate));
+        assertEquals(1, unfused.code(), unfused.err());
+        assertTrue(unfused.err().contains("--layout plain: says how the n-gram corpus is read, only used with"
+                + " --ngram-weight above 0"), unfused.err());
+    }
+
+    /** compare-ar reads --heldout in the layout said (refused here by the first line that does not fit it). */
+    @Test
+    void compareArReadsTheHeldOutFileInTheLayoutSaid() throws IOException {
+        String heldout = plain().toString();
+        MainTest.Run said = MainTest.run("", "compare-ar", "--quick", "--heldout", heldout, "--layout", "words",
+                "--out", dir.resolve("out").toString());
+        assertEquals(1, said.code(), said.err());
+        assertTrue(said.err().contains(heldout + ":3: the line does not fit --layout words"), said.err());
+    }
+
+    private static String[] join(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
     @Test
     void tagLexiconReadsItsCorpusInTheLayoutSaid() throws IOException {
         Path model = dir.resolve("model");
