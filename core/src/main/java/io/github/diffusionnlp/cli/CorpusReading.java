@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
  * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout}): one
  * {@code --layout} and one {@code --multiword}, parsed, described and refused alike. Either left unsaid is
  * null: a model's own training corpus is then read as the model records it was, any other file as
- * {@link TaggedCorpus.Reading#DEFAULT}.
+ * {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
+ * {@code constraints --heldout}) take the same options rather than a second parser of them.
  */
-final class CorpusReading {
+public final class CorpusReading {
     @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files this command"
             + " reads are laid out: ${COMPLETION-CANDIDATES} (default: auto, guessed from each file, with a note when"
             + " the guess is not clear-cut; a model's own training corpus as the model recorded); any other refuses a"
@@ -32,12 +33,12 @@ final class CorpusReading {
     MultiwordTokens multiword;
 
     /** The reading said, what is unsaid as {@code unsaid} reads it. */
-    TaggedCorpus.Reading over(TaggedCorpus.Reading unsaid) {
+    public TaggedCorpus.Reading over(TaggedCorpus.Reading unsaid) {
         return unsaid.orLayout(layout).orMultiword(multiword);
     }
 
     /** The sentences of {@code file} read this way, an unclear guess said on standard error. */
-    List<TaggedSentence> read(Path file) throws IOException {
+    public List<TaggedSentence> read(Path file) throws IOException {
         return over(TaggedCorpus.Reading.DEFAULT).read(file, System.err);
     }
 
