@@ -252,7 +252,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
             Precision precision) throws IOException {
-        return new DiffusionModel(dir, "en", factory, device, precision, null);
+        return new DiffusionModel(dir, "en", factory, device, precision, Fusion.UNSAID);
     }
 
     /**
@@ -276,7 +276,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** The model a training run wrote to {@code dir}, its files read into memory so that the run's directory may go. */
     static DiffusionModel fromTraining(Path dir, String language, DiffusionToolFactory factory) throws IOException {
-        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, null);
+        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, Fusion.UNSAID);
         for (String name : PACKAGE_FILES) {
             if (model.artifactMap.get(name) instanceof Path file) {
                 model.artifactMap.put(name, Files.readAllBytes(file));
