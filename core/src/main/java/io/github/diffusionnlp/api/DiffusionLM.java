@@ -110,7 +110,7 @@ public final class DiffusionLM implements AutoCloseable {
     private WordMasks wordMasks;
     /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
     private final Path ngramCorpus;
-    /** How that corpus is read ({@link Builder#optNgramCorpusReading}). */
+    /** How that corpus is read ({@link Builder#optNgramCorpusReading}); null: not said. */
     private final CorpusLayout ngramLayout;
     private final MultiwordTokens ngramMultiword;
     private KneserNeyTrigram trigram;
@@ -675,8 +675,7 @@ public final class DiffusionLM implements AutoCloseable {
             if (trigram == null) {
                 Path corpus = ngramCorpus();
                 try {
-                    trigram = KneserNeyTrigram.count(model.vocabulary(),
-                            TaggedCorpus.read(corpus, ngramLayout, ngramMultiword, null));
+                    trigram = KneserNeyTrigram.count(model.vocabulary(), ngramCorpusReading().read(corpus, null));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
                 }
@@ -705,6 +704,18 @@ public final class DiffusionLM implements AutoCloseable {
                     + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.load(path, device, precision,"
                     + " corpus) or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * How n-gram fusion reads {@link #ngramCorpus()}: as {@link Builder#optNgramCorpusReading} said, and what
+     * it left unsaid as the model's config records its training corpus was read when that is the corpus
+     * ({@link io.github.diffusionnlp.checkpoint.TrainingInfo#corpusReading()}: a model trained before it was
+     * recorded read {@code de el}, not {@code del}), else {@link TaggedCorpus.Reading#DEFAULT}.
+     */
+    public TaggedCorpus.Reading ngramCorpusReading() {
+        TaggedCorpus.Reading unsaid = ngramCorpus == null && info.training() != null
+                ? info.training().corpusReading() : TaggedCorpus.Reading.DEFAULT;
+        return unsaid.orLayout(ngramLayout).orMultiword(ngramMultiword);
     }
 
     /**
@@ -757,8 +768,8 @@ public final class DiffusionLM implements AutoCloseable {
         private int batchLanes = DEFAULT_BATCH_LANES;
         private Precision precision = Precision.FP32;
         private Path ngramCorpus;
-        private CorpusLayout ngramLayout = CorpusLayout.AUTO;
-        private MultiwordTokens ngramMultiword = MultiwordTokens.SURFACE;
+        private CorpusLayout ngramLayout; // null: not said (see optNgramCorpusReading)
+        private MultiwordTokens ngramMultiword;
 
         private Builder() {}
 
@@ -778,13 +789,14 @@ public final class DiffusionLM implements AutoCloseable {
         }
 
         /**
-         * How the n-gram corpus ({@link #optNgramCorpus}, or the training corpus it defaults to) is read: its
-         * layout (default {@link CorpusLayout#AUTO}, guessed) and its multiword tokens (default
-         * {@link MultiwordTokens#SURFACE}), as {@code train --layout} and {@code --multiword} read a corpus.
+         * How the n-gram corpus is read, as {@code train --layout} and {@code --multiword} read a corpus; null
+         * leaves either as by default: a corpus given to {@link #optNgramCorpus} guessed ({@link
+         * CorpusLayout#AUTO}) and {@link MultiwordTokens#SURFACE}, the model's own training corpus as its
+         * config records it was read ({@link #ngramCorpusReading()}).
          */
         public Builder optNgramCorpusReading(CorpusLayout layout, MultiwordTokens multiword) {
-            this.ngramLayout = Objects.requireNonNull(layout, "layout");
-            this.ngramMultiword = Objects.requireNonNull(multiword, "multiword");
+            this.ngramLayout = layout;
+            this.ngramMultiword = multiword;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package io.github.diffusionnlp.checkpoint;
 
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.util.Map;
 
 /**
@@ -18,14 +21,26 @@ import java.util.Map;
  * @param metrics evaluation results added later (name to value)
  * @param averageDecay the decay of the moving average of the weights the checkpoint holds, or 0 when
  *     it holds the trained weights themselves (and in configs written before averaging existed)
+ * @param layout the layout {@code corpus} was read in, the guess in place of {@code auto} ({@link
+ *     TaggedCorpus.Read}), or null in configs written before it was recorded (guessed)
+ * @param multiword how {@code corpus}'s CoNLL-U multiword tokens were read, or null in configs written before
+ *     it was recorded ({@link MultiwordTokens#PARTS}, the only reading there was)
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
-        double averageDecay) {
+        double averageDecay, CorpusLayout layout, MultiwordTokens multiword) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A record whose corpus reading is not recorded (see {@link #corpusReading}). */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, null, null);
     }
 
     /** A record of a checkpoint that holds its trained weights (no average). */
@@ -39,12 +54,32 @@ public record TrainingInfo(
     /** The same record with another validation loss. */
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword);
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword);
+    }
+
+    /**
+     * How {@link #corpus} was read, for reading it again as the model was trained on it: as recorded, and
+     * for a config written before it was (every model before --multiword existed), its layout guessed and
+     * its multiword tokens as their parts ({@code de el}), which was all the reader did then.
+     */
+    public TaggedCorpus.Reading corpusReading() {
+        return new TaggedCorpus.Reading(layout == null ? CorpusLayout.AUTO : layout,
+                multiword == null ? MultiwordTokens.PARTS : multiword);
+    }
+
+    /**
+     * How {@code file}, read in this model's place (a resumed run's corpus, tag-lexicon's), is read when
+     * nothing is said: as {@link #corpusReading} when it is {@link #corpus}; another file's layout is its own
+     * (guessed), but its multiword tokens are read as the model's were, as its vocabulary was learnt so.
+     */
+    public TaggedCorpus.Reading corpusReadingOf(java.nio.file.Path file) {
+        boolean same = corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
+        return same ? corpusReading() : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
     }
 }

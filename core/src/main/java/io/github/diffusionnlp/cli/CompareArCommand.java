@@ -3,7 +3,6 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.AutoregressiveLM;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Devices;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.eval.ArComparison;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -11,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "compare-ar", mixinStandardHelpOptions = true,
@@ -32,9 +32,12 @@ final class CompareArCommand implements Callable<Integer> {
     private static final String DEFAULT_OUT = "results/ar-comparison";
 
     @Option(names = "--heldout", defaultValue = DEFAULT_HELDOUT,
-            description = "held-out sentences (default: ${DEFAULT-VALUE}, from the working directory or the model"
-                    + " directory's parents)")
+            description = "held-out sentences, in any layout train reads (default: ${DEFAULT-VALUE}, from the"
+                    + " working directory or the model directory's parents; see --layout)")
     Path heldout;
+
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --heldout
 
     @Option(names = "--out", defaultValue = DEFAULT_OUT, description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
@@ -79,6 +82,8 @@ final class CompareArCommand implements Callable<Integer> {
         String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
                 + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
                 + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
+                + (reading.layout != null ? " --layout " + reading.layout : "")
+                + (reading.multiword != null ? " --multiword " + reading.multiword : "")
                 + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + out)
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(steps) : "")
@@ -88,7 +93,7 @@ final class CompareArCommand implements Callable<Integer> {
         Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
-            ArComparison comparison = new ArComparison(diffusion, ar, TaggedCorpus.read(heldOutFile), s, out,
+            ArComparison comparison = new ArComparison(diffusion, ar, reading.read(heldOutFile), s, out,
                     line -> System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
             ArComparison.Results results = comparison.run();
             comparison.write(results, command);

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -12,24 +13,42 @@ import picocli.CommandLine.Option;
 
 /**
  * How every command that reads a corpus reads it ({@code train}, {@code train-ar}, {@code evaluate},
- * {@code tag-lexicon}): one {@code --layout} and one {@code --multiword}, parsed, described and refused alike.
+ * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout}): one
+ * {@code --layout} and one {@code --multiword}, parsed, described and refused alike. Either left unsaid is
+ * null: a model's own training corpus is then read as the model records it was, any other file as
+ * {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
+ * {@code constraints --heldout}) take the same options rather than a second parser of them.
  */
-final class CorpusReading {
-    @Option(names = "--layout", defaultValue = "auto", converter = LayoutConverter.class, description = "how the"
-            + " corpus files this command reads are laid out: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE},"
-            + " guessed from each file, with a note when the guess is not clear-cut); any other refuses a line that"
-            + " does not fit it, naming the line")
-    CorpusLayout layout = CorpusLayout.AUTO;
+public final class CorpusReading {
+    @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files this command"
+            + " reads are laid out: ${COMPLETION-CANDIDATES} (default: auto, guessed from each file, with a note when"
+            + " the guess is not clear-cut; a model's own training corpus as the model recorded); any other refuses a"
+            + " line that does not fit it, naming the line")
+    CorpusLayout layout;
 
-    @Option(names = "--multiword", defaultValue = "surface", converter = MultiwordConverter.class, description = "a"
-            + " CoNLL-U multiword token (4-5 del over 4 de, 5 el): surface reads the text's word, del, tagged as its"
-            + " first part (ADP), and skips the parts; parts reads de el, each with its UPOS (default:"
-            + " ${DEFAULT-VALUE})")
-    MultiwordTokens multiword = MultiwordTokens.SURFACE;
+    @Option(names = "--multiword", converter = MultiwordConverter.class, description = "a CoNLL-U multiword token"
+            + " (4-5 del over 4 de, 5 el): surface reads the text's word, del, tagged as its first part (ADP), and"
+            + " skips the parts; parts reads de el, each with its UPOS (default: surface; a model's own training"
+            + " corpus as the model recorded, parts for models trained before it was recorded)")
+    MultiwordTokens multiword;
+
+    /** The reading said, what is unsaid as {@code unsaid} reads it. */
+    public TaggedCorpus.Reading over(TaggedCorpus.Reading unsaid) {
+        return unsaid.orLayout(layout).orMultiword(multiword);
+    }
 
     /** The sentences of {@code file} read this way, an unclear guess said on standard error. */
-    List<TaggedSentence> read(Path file) throws IOException {
-        return TaggedCorpus.read(file, layout, multiword, System.err);
+    public List<TaggedSentence> read(Path file) throws IOException {
+        return over(TaggedCorpus.Reading.DEFAULT).read(file, System.err);
+    }
+
+    /**
+     * The sentences of {@code file} read as a model's training corpus, what is unsaid as the model's record
+     * {@code training} says ({@link TrainingInfo#corpusReadingOf}; null: no record, as {@link #read}).
+     */
+    List<TaggedSentence> readModelCorpus(Path file, TrainingInfo training) throws IOException {
+        return over(training == null ? TaggedCorpus.Reading.DEFAULT : training.corpusReadingOf(file))
+                .read(file, System.err);
     }
 
     /** picocli's own enum conversion lists each layout twice (AUTO, auto, ...) and is case-sensitive. */

@@ -41,7 +41,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--train", paramLabel = "FILE",
             description = "the sentences the trigram baseline is counted from; 'none' leaves it out (default: the"
                     + " model's training corpus, as its config names it, looked for from the working directory and"
-                    + " from the model directory's parents; read as --layout says, as --heldout and --ngram-corpus are)")
+                    + " from the model directory's parents, and read as the model recorded it read it; --layout and"
+                    + " --multiword say otherwise, as for --heldout and --ngram-corpus)")
     String train;
 
     private static final int DEFAULT_SENTENCES = 1000;
@@ -95,7 +96,9 @@ final class EvaluateCommand implements Callable<Integer> {
             TrigramBaseline trigram = null;
             if (!"none".equals(train)) {
                 Path corpus = trainingCorpus(lm);
-                trigram = TrigramBaseline.train(lm.vocabulary(), reading.read(corpus));
+                // the model's own corpus is read as it was trained on (a model of before --multiword: de el)
+                trigram = TrigramBaseline.train(lm.vocabulary(), train == null
+                        ? reading.readModelCorpus(corpus, lm.info().training()) : reading.read(corpus));
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,

@@ -19,6 +19,9 @@ final class GenerateCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Mixin
+    CorpusReading reading; // --layout and --multiword, for --ngram-corpus
+
+    @Mixin
     ConstraintOptions constraintOptions;
 
     @Option(names = "--count", defaultValue = "10", description = "sentences to generate (default: ${DEFAULT-VALUE})")
@@ -46,7 +49,7 @@ final class GenerateCommand implements Callable<Integer> {
         Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         SamplingOptions base = model.sampling().toBuilder().length(length).build(); // checked before loading
-        try (DiffusionLM lm = model.load()) {
+        try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
             Progress progress = new Progress("generate", "sentence", "sentences").total(count); // rate and ETA of sampling alone
             if (length > lm.info().config().maxLength()) {

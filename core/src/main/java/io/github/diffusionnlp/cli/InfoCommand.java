@@ -3,6 +3,8 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.eval.WordNeighbours;
 import io.github.diffusionnlp.model.ModelConfig;
 import java.util.List;
@@ -54,6 +56,7 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
             if (t != null) {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
+                System.out.println("read as:      " + readAs(t));
                 System.out.printf(Locale.ROOT, "training:     %,d of %,d steps, batch %d, peak lr %.1e, seed %d, %.1f h%n",
                         t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds() / 3600);
                 // a model trained without --dev has no dev loss: NaN in its config, "-" here as in train's log
@@ -99,5 +102,17 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "neighbours:   %s: %s%n", word, list);
             }
         }
+    }
+
+    /**
+     * How the training corpus was read, which fusion, evaluate and a resumed run read it as again; a model
+     * of before it was recorded says what that means.
+     */
+    static String readAs(TrainingInfo t) {
+        TaggedCorpus.Reading r = t.corpusReading();
+        String layout = r.layout() == CorpusLayout.AUTO ? "layout guessed from the file" : "--layout " + r.layout()
+                + " (" + r.layout().description() + ")";
+        String read = layout + ", --multiword " + r.multiword() + " (" + r.multiword().description() + ")";
+        return t.layout() == null && t.multiword() == null ? read + " [not recorded: trained before it was]" : read;
     }
 }

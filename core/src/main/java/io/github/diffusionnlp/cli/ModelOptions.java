@@ -45,7 +45,8 @@ final class ModelOptions {
 
     @Option(names = "--ngram-corpus", paramLabel = "FILE",
             description = "corpus the fusion's trigram is counted from (CoNLL-U, word<TAB>UPOS, one word or one"
-                    + " sentence a line; .gz allowed; default: the model's training corpus, as its config names it)")
+                    + " sentence a line; .gz allowed; read as --layout and --multiword say; default: the model's"
+                    + " training corpus, as its config names it, read as the model records it was)")
     Path ngramCorpus;
 
     @Option(names = "--precision", defaultValue = "fp32",
@@ -63,7 +64,23 @@ final class ModelOptions {
         return load(null);
     }
 
-    /** As {@link #load()}, the n-gram corpus read as {@code reading} says (null: guessed, as by default). */
+    /**
+     * As {@link #load(CorpusReading)}, for a command whose {@code --layout} and {@code --multiword} say only how
+     * {@code --ngram-corpus} is read: given without n-gram fusion they would do nothing, and are refused.
+     */
+    DiffusionLM loadFusing(CorpusReading reading) throws IOException {
+        if (ngramWeight == 0 && (reading.layout != null || reading.multiword != null)) {
+            throw new IllegalArgumentException((reading.layout != null ? "--layout " + reading.layout
+                    : "--multiword " + reading.multiword) + ": says how the n-gram corpus is read, only used with"
+                    + " --ngram-weight above 0");
+        }
+        return load(reading);
+    }
+
+    /**
+     * As {@link #load()}, the n-gram corpus read as {@code reading} says (null, or what it leaves unsaid: as
+     * {@link DiffusionLM.Builder#optNgramCorpusReading} does by default).
+     */
     DiffusionLM load(CorpusReading reading) throws IOException {
         DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optPrecision(precision()).optBatching(0, Duration.ZERO);

@@ -22,7 +22,8 @@ final class TagLexiconCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--corpus", required = true, description = "the model's training corpus, in any layout train reads (CoNLL-U,"
-            + " word<TAB>UPOS; .gz allowed; see --layout), read as train read it")
+            + " word<TAB>UPOS; .gz allowed), read as the model records train read it unless --layout or --multiword"
+            + " say otherwise")
     Path corpus;
 
     @Mixin
@@ -31,11 +32,13 @@ final class TagLexiconCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
-        ModelCheckpoint.readHeader(model); // a model directory, not any folder with a vocab.txt
+        ModelCheckpoint.Header header = ModelCheckpoint.readHeader(model); // a model directory, not any folder
         if (!Files.isRegularFile(corpus)) {
             throw new IllegalArgumentException("--corpus " + corpus + ": no such file");
         }
-        TagLexicon tags = TagLexicon.build(reading.read(corpus), vocab);
+        // the model's training corpus, read as the model records it was (models without the file are older
+        // than that record, and read their multiword tokens as parts)
+        TagLexicon tags = TagLexicon.build(reading.readModelCorpus(corpus, header.training()), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time
         try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "tag-lexicon --model", null)) {

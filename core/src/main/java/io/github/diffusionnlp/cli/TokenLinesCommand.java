@@ -24,6 +24,9 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --ngram-corpus
+
     /** The transformed tokens of each line of a block (same count per line); line k uses seed + k. */
     abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options);
 
@@ -44,7 +47,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         SamplingOptions options = model.sampling(); // checked before loading
-        try (DiffusionLM lm = model.load()) {
+        try (DiffusionLM lm = model.loadFusing(reading)) {
             checkModel(lm);
             Progress progress = new Progress(name(), "line", "lines"); // from here: the rate is the sampling's, not the load's
             List<String> pending = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.corpus;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -36,6 +38,7 @@ public enum CorpusLayout {
      *
      * @throws IllegalArgumentException naming the layouts there are
      */
+    @JsonCreator // a model's config.json records its corpus's reading by these names
     public static CorpusLayout parse(String name) {
         for (CorpusLayout layout : values()) {
             if (layout.name().equalsIgnoreCase(name.strip())) {
@@ -49,6 +52,7 @@ public enum CorpusLayout {
     }
 
     @Override
+    @JsonValue
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.corpus;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -32,6 +34,7 @@ public enum MultiwordTokens {
      *
      * @throws IllegalArgumentException naming the readings there are
      */
+    @JsonCreator // a model's config.json records its corpus's reading by these names
     public static MultiwordTokens parse(String name) {
         for (MultiwordTokens reading : values()) {
             if (reading.name().equalsIgnoreCase(name.strip())) {
@@ -43,6 +46,7 @@ public enum MultiwordTokens {
     }
 
     @Override
+    @JsonValue
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
     }

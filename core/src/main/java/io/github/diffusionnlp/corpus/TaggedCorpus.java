@@ -85,8 +85,50 @@ public final class TaggedCorpus {
      */
     public static List<TaggedSentence> read(Path file, CorpusLayout layout, MultiwordTokens multiword,
             PrintStream notes) throws IOException {
-        java.util.Objects.requireNonNull(layout, "layout");
-        java.util.Objects.requireNonNull(multiword, "multiword");
+        return readAs(file, new Reading(layout, multiword), notes).sentences();
+    }
+
+    /**
+     * How a corpus file is read: its layout ({@link CorpusLayout#AUTO}: guessed) and its CoNLL-U multiword
+     * tokens. A model records the reading of its training corpus, so that the corpus is read again as it
+     * was trained on (n-gram fusion, a resumed run, {@code evaluate}'s trigram).
+     */
+    public record Reading(CorpusLayout layout, MultiwordTokens multiword) {
+        /** What a command reads when told nothing: the layout guessed, {@code del} one word. */
+        public static final Reading DEFAULT = new Reading(CorpusLayout.AUTO, MultiwordTokens.SURFACE);
+
+        public Reading {
+            java.util.Objects.requireNonNull(layout, "layout (CorpusLayout.AUTO guesses it from the file)");
+            java.util.Objects.requireNonNull(multiword, "multiword (MultiwordTokens.SURFACE reads them as the text has them)");
+        }
+
+        /** This reading with {@code layout} given (null: this one's). */
+        public Reading orLayout(CorpusLayout given) {
+            return given == null ? this : new Reading(given, multiword);
+        }
+
+        /** This reading with {@code multiword} given (null: this one's). */
+        public Reading orMultiword(MultiwordTokens given) {
+            return given == null ? this : new Reading(layout, given);
+        }
+
+        /** The sentences of {@code file} read so, an unclear guess said on {@code notes} (null: not said). */
+        public List<TaggedSentence> read(Path file, PrintStream notes) throws IOException {
+            return TaggedCorpus.read(file, layout, multiword, notes);
+        }
+    }
+
+    /**
+     * The sentences of a file and the reading that reads them again: the layout guessed in place of
+     * {@link CorpusLayout#AUTO} (CoNLL-U for CoNLL-U Plus), except for a file of columns that mixes CoNLL-U,
+     * {@code word<TAB>UPOS} and one-word lines, which only the guess reads whole and which stays AUTO.
+     */
+    public record Read(List<TaggedSentence> sentences, Reading reading) {}
+
+    /** {@link #read(Path, CorpusLayout, MultiwordTokens, PrintStream)}, saying which layout was read. */
+    public static Read readAs(Path file, Reading reading, PrintStream notes) throws IOException {
+        CorpusLayout layout = reading.layout();
+        MultiwordTokens multiword = reading.multiword();
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is a directory; give a corpus file");
         }
@@ -113,21 +155,26 @@ public final class TaggedCorpus {
         }
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
-            return readConlluPlus(file, lines, plus, multiword);
+            return new Read(readConlluPlus(file, lines, plus, multiword), reading.orLayout(CorpusLayout.CONLLU));
         }
         if (layout == CorpusLayout.AUTO) {
             LayoutGuess guess = LayoutGuess.of(lines);
             if (notes != null && !guess.clear()) {
                 notes.println(guess.note(file));
             }
-            return guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
-                    : readColumns(file, lines, layout, multiword);
+            // plain text and one word a line read the same guessed or said (a several-token line in a file
+            // guessed as one-word lines is refused either way); columns do only when every line is of one kind
+            boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.layout() == CorpusLayout.WORDS
+                    || guess.fitting() == guess.lines();
+            Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
+            return new Read(guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
+                    : readColumns(file, lines, layout, multiword), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
             requireNoTab(file, lines);
-            return readSentenceLines(lines);
+            return new Read(readSentenceLines(lines), reading);
         }
-        return readColumns(file, lines, layout, multiword);
+        return new Read(readColumns(file, lines, layout, multiword), reading);
     }
 
     /**

@@ -20,6 +20,7 @@ import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
@@ -72,7 +73,8 @@ public final class ArTrainer {
 
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options, log);
+        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options,
+                resuming ? ArCheckpoint.readHeader(out).training() : null, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -112,10 +114,10 @@ public final class ArTrainer {
             TrainingNotes notes = new TrainingNotes(options, log);
             TrainingNotes.noteCutSentences(corpus, maxLength, log);
             if (resuming) {
-                notes.noteResuming(previous);
+                notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
-            return loop(manager, network, vocab, optimizer, rows, devRows, previous);
+            return loop(manager, network, vocab, optimizer, rows, devRows, previous, corpora.reading());
         }
     }
 
@@ -134,7 +136,7 @@ public final class ArTrainer {
     }
 
     private TrainingInfo loop(NDManager manager, CausalTransformer network, Vocabulary vocab, AdamW optimizer,
-            List<int[]> rows, List<int[]> devRows, TrainingInfo previous) throws IOException {
+            List<int[]> rows, List<int[]> devRows, TrainingInfo previous, TaggedCorpus.Reading read) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -192,7 +194,7 @@ public final class ArTrainer {
                 }
                 info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step, options.steps(),
                         options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
-                        devLoss, null);
+                        devLoss, null, 0, read.layout(), read.multiword());
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);

@@ -95,7 +95,8 @@ public final class DiffusionTrainer {
 
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        Corpora corpora = readCorpora(options, log);
+        // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
+        Corpora corpora = readCorpora(options, resuming ? ModelCheckpoint.readHeader(out).training() : null, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -166,7 +167,7 @@ public final class DiffusionTrainer {
                     100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
-                notes.noteResuming(previous);
+                notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
             if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
@@ -189,7 +190,7 @@ public final class DiffusionTrainer {
                         + " learning rate never reaches %s; give a shorter --warmup%n", options.warmupSteps(),
                         options.steps(), options.learningRate());
             }
-            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous);
+            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous, corpora.reading());
         }
     }
 
@@ -205,18 +206,26 @@ public final class DiffusionTrainer {
         }
     }
 
-    /** A run's training sentences and its dev split's (none without {@code --dev}). */
-    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev) {}
+    /**
+     * A run's training sentences and its dev split's (none without {@code --dev}), and how the training
+     * sentences were read (the layout guessed in place of auto), which its checkpoints record.
+     */
+    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading) {}
 
     /**
-     * Reads the corpus and the dev split in the options' layout and multiword-token reading, for train and train-ar alike. A corpus, or a
-     * dev split given, without a sentence is refused: there is nothing to train on, and a dev loss of nothing
-     * would go unseen.
+     * Reads the corpus and the dev split in the options' layout and multiword-token reading
+     * ({@link TrainOptions#corpusReading}: a resumed run's corpus as its checkpoint {@code resumed} recorded),
+     * for train and train-ar alike. A corpus, or a dev split given, without a sentence is refused: there is
+     * nothing to train on, and a dev loss of nothing would go unseen.
      */
-    static Corpora readCorpora(TrainOptions options, PrintStream log) throws IOException {
-        List<TaggedSentence> corpus = TaggedCorpus.read(options.corpus(), options.layout(), options.multiword(), log);
+    static Corpora readCorpora(TrainOptions options, TrainingInfo resumed, PrintStream log) throws IOException {
+        TaggedCorpus.Reading reading = options.corpusReading(resumed);
+        TaggedCorpus.Read read = TaggedCorpus.readAs(options.corpus(), reading, log);
+        List<TaggedSentence> corpus = read.sentences();
+        // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.read(options.dev(), options.layout(), options.multiword(), log);
+                : TaggedCorpus.Reading.DEFAULT.orLayout(options.layout()).orMultiword(reading.multiword())
+                        .read(options.dev(), log);
         if (corpus.isEmpty()) {
             throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
                     + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
@@ -224,7 +233,7 @@ public final class DiffusionTrainer {
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");
         }
-        return new Corpora(corpus, devCorpus);
+        return new Corpora(corpus, devCorpus, read.reading());
     }
 
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
@@ -238,8 +247,8 @@ public final class DiffusionTrainer {
     }
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
-            AdamW optimizer, WeightAverage average, List<Example> rows, List<Example> devRows, TrainingInfo previous)
-            throws IOException {
+            AdamW optimizer, WeightAverage average, List<Example> rows, List<Example> devRows, TrainingInfo previous,
+            TaggedCorpus.Reading read) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -288,7 +297,8 @@ public final class DiffusionTrainer {
                 // absolute: a relative name would be read against whatever directory the model is used from
                 info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step,
                         options.steps(), options.batchSize(), options.learningRate(), options.seed(),
-                        progress.wallSeconds(), smoothed, devLoss, null, options.averageDecay());
+                        progress.wallSeconds(), smoothed, devLoss, null, options.averageDecay(), read.layout(),
+                        read.multiword());
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {

@@ -1,7 +1,9 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.ModelConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,8 +31,11 @@ import java.util.Objects;
  * @param relativePositions give a new model relative-position attention bias from the start
  * @param averageDecay decay of the moving average of the weights that checkpoints save for sampling
  *     ({@link WeightAverage}), or 0 to save the trained weights themselves
- * @param layout how {@code corpus} and {@code dev} are laid out, or {@link CorpusLayout#AUTO} to guess
- * @param multiword how their CoNLL-U multiword tokens ({@code 4-5 del}) are read
+ * @param layout how {@code corpus} and {@code dev} are laid out, {@link CorpusLayout#AUTO} to guess, or null
+ *     (not said): guessed, but a resumed run reads the corpus it was trained on in the layout it recorded
+ * @param multiword how their CoNLL-U multiword tokens ({@code 4-5 del}) are read, or null (not said):
+ *     {@link MultiwordTokens#SURFACE}, but a resumed run reads them as its checkpoint recorded, as its
+ *     vocabulary was learnt so
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
@@ -53,8 +58,6 @@ public record TrainOptions(
     public TrainOptions {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(output, "output");
-        Objects.requireNonNull(layout, "layout (use CorpusLayout.AUTO to guess it from the file)");
-        Objects.requireNonNull(multiword, "multiword (use MultiwordTokens.SURFACE to read them as the text has them)");
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
         atLeast("vocabulary size (train --vocab)", vocabSize, 3);
         atLeast("positions per row (train --length)", maxLength, 2);
@@ -122,8 +125,8 @@ public record TrainOptions(
         private boolean contextEmbeddings = true;
         private boolean relativePositions;
         private double averageDecay;
-        private CorpusLayout layout = CorpusLayout.AUTO;
-        private MultiwordTokens multiword = MultiwordTokens.SURFACE;
+        private CorpusLayout layout; // null: not said (see TrainOptions' @param layout)
+        private MultiwordTokens multiword;
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -215,8 +218,9 @@ public record TrainOptions(
         }
 
         /**
-         * How the corpus (and dev split) is laid out (default {@link CorpusLayout#AUTO}: guessed from each file,
-         * with a note when the guess is not clear-cut); any other refuses a line that does not fit it.
+         * How the corpus (and dev split) is laid out (default: guessed from each file, with a note when the guess
+         * is not clear-cut, as {@link CorpusLayout#AUTO}; a resumed run's corpus as its checkpoint recorded); any
+         * other refuses a line that does not fit it.
          */
         public Builder layout(CorpusLayout layout) {
             this.layout = layout;
@@ -225,7 +229,8 @@ public record TrainOptions(
 
         /**
          * How CoNLL-U multiword tokens are read (default {@link MultiwordTokens#SURFACE}: {@code del} one word, as
-         * users' text has it; {@link MultiwordTokens#PARTS}: {@code de el}).
+         * users' text has it, and a resumed run's as its checkpoint recorded; {@link MultiwordTokens#PARTS}:
+         * {@code de el}).
          */
         public Builder multiword(MultiwordTokens multiword) {
             this.multiword = multiword;
@@ -240,22 +245,21 @@ public record TrainOptions(
         }
     }
 
-    /** These options with multiword tokens read as the text's words ({@link MultiwordTokens#SURFACE}). */
+    /** These options with the multiword-token reading not said (see {@code multiword}). */
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
             CorpusLayout layout) {
         this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
-                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout,
-                MultiwordTokens.SURFACE);
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout, null);
     }
 
-    /** These options with the corpus layout guessed ({@link CorpusLayout#AUTO}). */
+    /** These options with the corpus layout and multiword-token reading not said (see {@code layout}). */
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
         this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
-                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, CorpusLayout.AUTO);
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, null);
     }
 
     /** Options for a model of the named size as it is: random word embeddings, absolute positions only. */
@@ -275,6 +279,22 @@ public record TrainOptions(
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
                 layout, multiword);
+    }
+
+    /**
+     * How this run reads its corpus: as {@code layout} and {@code multiword} say, and what they leave unsaid
+     * as {@code resumed} (the checkpoint's record, or null for a new model) read it: its multiword tokens, as
+     * its vocabulary was learnt so, and, on the corpus it was trained on, its layout. A new model's is
+     * {@link TaggedCorpus.Reading#DEFAULT}.
+     */
+    public TaggedCorpus.Reading corpusReading(TrainingInfo resumed) {
+        TaggedCorpus.Reading unsaid = resumed == null ? TaggedCorpus.Reading.DEFAULT : resumed.corpusReadingOf(corpus);
+        return unsaid.orLayout(layout).orMultiword(multiword);
+    }
+
+    /** Whether {@code corpus} is the one {@code trained} was trained on, as its record names it. */
+    public boolean isCorpusOf(TrainingInfo trained) {
+        return trained.corpus() != null && trained.corpus().equals(corpus.toAbsolutePath().normalize().toString());
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.PrintStream;
@@ -39,9 +40,33 @@ final class TrainingNotes {
     }
 
     /** What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options. */
-    void noteResuming(TrainingInfo previous) {
+    void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read) {
         noteOtherCorpus(previous);
+        noteOtherReading(previous, read);
         noteOtherSchedule(previous);
+    }
+
+    /**
+     * A resumed run reads its corpus as the checkpoint recorded unless told otherwise: told to read the
+     * multiword tokens another way (the vocabulary learnt de el, now del), or the same corpus in another layout,
+     * it says so.
+     */
+    private void noteOtherReading(TrainingInfo previous, TaggedCorpus.Reading read) {
+        if (previous == null) {
+            return;
+        }
+        TaggedCorpus.Reading recorded = previous.corpusReading();
+        if (options.multiword() != null && options.multiword() != recorded.multiword()) {
+            log.println("note: resuming with --multiword " + options.multiword() + " (" + options.multiword()
+                    .description() + "), where the checkpoint's corpus was read with " + recorded.multiword() + " ("
+                    + recorded.multiword().description() + "); without --multiword the run reads them as the"
+                    + " checkpoint did");
+        }
+        if (options.layout() != null && options.isCorpusOf(previous) && read.layout() != recorded.layout()) {
+            log.println("note: resuming with --layout " + options.layout() + ", where the checkpoint read the same"
+                    + " corpus as " + recorded.layout() + " (" + recorded.layout().description() + "); without"
+                    + " --layout the run reads it as the checkpoint did");
+        }
     }
 
     /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */

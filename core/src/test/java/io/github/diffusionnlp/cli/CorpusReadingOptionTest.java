@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,6 +64,43 @@ class CorpusReadingOptionTest {
         assertTrue(said.out().contains("| task"), said.out());
     }
 
+    /** The sampling commands' --ngram-corpus takes --layout and --multiword too, and only with fusion. */
+    @ParameterizedTest
+    @ValueSource(strings = {"infill", "rewrite", "generate"})
+    void samplingCommandsReadTheNgramCorpusInTheLayoutSaid(String command) throws IOException {
+        String corpus = plain().toString();
+        String model = TestModels.tinyModel().toString();
+        String input = command.equals("generate") ? "" : "the [MASK] was late .\n";
+        String[] fusing = {command, "--model", model, "--steps", "1", "--ngram-weight", "0.5", "--ngram-corpus", corpus};
+        String[] generate = command.equals("generate") ? new String[] {"--count", "1", "--length", "4"} : new String[0];
+        MainTest.Run guessed = MainTest.run(input, join(fusing, generate));
+        assertEquals(1, guessed.code(), guessed.err());
+        assertTrue(guessed.err().contains(corpus + ":3: ") && guessed.err().contains("--layout plain"), guessed.err());
+        MainTest.Run said = MainTest.run(input, join(fusing, generate, new String[] {"--layout", "plain",
+                "--multiword", "parts"}));
+        assertEquals(0, said.code(), said.err());
+        assertEquals(1, said.out().lines().count(), said.out());
+        MainTest.Run unfused = MainTest.run(input, join(new String[] {command, "--model", model, "--steps", "1",
+                "--layout", "plain"}, generate));
+        assertEquals(1, unfused.code(), unfused.err());
+        assertTrue(unfused.err().contains("--layout plain: says how the n-gram corpus is read, only used with"
+                + " --ngram-weight above 0"), unfused.err());
+    }
+
+    /** compare-ar reads --heldout in the layout said (refused here by the first line that does not fit it). */
+    @Test
+    void compareArReadsTheHeldOutFileInTheLayoutSaid() throws IOException {
+        String heldout = plain().toString();
+        MainTest.Run said = MainTest.run("", "compare-ar", "--quick", "--heldout", heldout, "--layout", "words",
+                "--out", dir.resolve("out").toString());
+        assertEquals(1, said.code(), said.err());
+        assertTrue(said.err().contains(heldout + ":3: the line does not fit --layout words"), said.err());
+    }
+
+    private static String[] join(String[]... parts) {
+        return java.util.Arrays.stream(parts).flatMap(java.util.Arrays::stream).toArray(String[]::new);
+    }
+
     @Test
     void tagLexiconReadsItsCorpusInTheLayoutSaid() throws IOException {
         Path model = dir.resolve("model");
@@ -73,6 +118,56 @@ class CorpusReadingOptionTest {
                 "--layout", "plain", "--multiword", "parts");
         assertEquals(0, said.code(), said.err());
         assertTrue(said.out().contains("wrote " + model.resolve(ModelCheckpoint.TAG_LEXICON)), said.out());
+    }
+
+    /** "Vamos del mar ." with its multiword token "del" over "de el". */
+    private static final String TREEBANK = """
+            1\tVamos\tir\tVERB\t_\t_\t0\troot\t_\t_
+            2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_
+            2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_
+            3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_
+            4\tmar\tmar\tNOUN\t_\t_\t1\tobl\t_\t_
+            5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
+
+            """.repeat(8);
+
+    /**
+     * A model's own training corpus (evaluate's default --train, tag-lexicon's --corpus) is read as the model
+     * records it was when --layout and --multiword are not given: a model trained on de el counts de el, not del.
+     */
+    @Test
+    void aModelsOwnCorpusIsReadAsTheModelRecordedUnlessToldOtherwise() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("es.conllu"), TREEBANK, StandardCharsets.UTF_8);
+        Path model = dir.resolve("model");
+        new DiffusionTrainer(TrainOptions.builder(corpus, model).size("tiny").steps(1).maxLength(16).batchSize(4)
+                .contextEmbeddings(false).multiword(MultiwordTokens.PARTS).build(),
+                new PrintStream(PrintStream.nullOutputStream())).run();
+        TrainingInfo training = ModelCheckpoint.readHeader(model).training();
+
+        List<String> words = new CorpusReading().readModelCorpus(corpus, training).get(0).words();
+        assertEquals(List.of("Vamos", "de", "el", "mar", "."), words, "evaluate's default --train");
+        CorpusReading surface = new CorpusReading();
+        surface.multiword = MultiwordTokens.SURFACE;
+        assertEquals(List.of("Vamos", "del", "mar", "."), surface.readModelCorpus(corpus, training).get(0).words());
+        assertEquals(List.of("Vamos", "del", "mar", "."), new CorpusReading().read(corpus).get(0).words(),
+                "any other file as by default");
+
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        String asTrained = Files.readString(lexicon);
+        MainTest.Run unsaid = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus", corpus.toString());
+        assertEquals(0, unsaid.code(), unsaid.err());
+        assertEquals(asTrained, Files.readString(lexicon), "tag-lexicon counts de el, as train did");
+        MainTest.Run said = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus", corpus.toString(),
+                "--multiword", "surface");
+        assertEquals(0, said.code(), said.err());
+        assertTrue(!asTrained.equals(Files.readString(lexicon)), "told surface, it counts del, which is unknown");
+
+        MainTest.Run info = MainTest.run("", "info", "--model", model.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("read as:      --layout conllu (CoNLL-U), --multiword parts"), info.out());
+        MainTest.Run shipped = MainTest.run("", "info", "--model", TestModels.shippedModel().toString());
+        assertTrue(shipped.out().contains("read as:      layout guessed from the file, --multiword parts")
+                && shipped.out().contains("not recorded"), shipped.out());
     }
 
     @ParameterizedTest

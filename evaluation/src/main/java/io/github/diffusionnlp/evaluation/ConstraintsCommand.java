@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.cli.CorpusReading;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code constraints}: POS-template, sentiment and length control, judged by OpenNLP and CoreNLP. */
@@ -102,8 +105,12 @@ final class ConstraintsCommand implements Callable<Integer> {
     int maxLength;
 
     @Option(names = "--heldout", paramLabel = "FILE",
-            description = "held-out CoNLL-U-like file (default: test-data/brown/heldout.conllu.gz, found above the working directory)")
+            description = "held-out sentences, in any layout train reads (default: test-data/brown/heldout.conllu.gz,"
+                    + " found above the working directory; see --layout)")
     Path heldout;
+
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --heldout
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation/results",
             description = "where the report files go (default: ${DEFAULT-VALUE})")
@@ -133,7 +140,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                 ngramWeight, guidances,
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), chosen, chosenLabels, lexical, heldoutLengths);
+                heldout != null ? heldout : findHeldout(), reading.over(TaggedCorpus.Reading.DEFAULT), chosen, chosenLabels, lexical, heldoutLengths);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

@@ -56,6 +56,7 @@ public final class ConstraintsEvaluation {
      * @param keep UPOS classes a rewrite keeps verbatim (by the input's own tags); empty keeps nothing
      * @param minLength shortest held-out sentence used (templates, inputs, lengths)
      * @param maxLength longest held-out sentence used
+     * @param heldoutReading how {@code heldout} is read (its layout, its multiword tokens; {@code --layout})
      * @param labels the sentiment labels measured: generation rows for each, rewrite rows toward each
      *     of them that is positive or negative
      * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
@@ -65,7 +66,7 @@ public final class ConstraintsEvaluation {
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
             double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
+            Path heldout, TaggedCorpus.Reading heldoutReading, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -178,7 +179,7 @@ public final class ConstraintsEvaluation {
                         + " constraints with --tasks sentiment,length", e);
             }
         }
-        List<TaggedSentence> pool = new ArrayList<>(TaggedCorpus.read(settings.heldout()).stream()
+        List<TaggedSentence> pool = new ArrayList<>(settings.heldoutReading().read(settings.heldout(), err).stream()
                 .filter(s -> s.size() >= settings.minLength() && s.size() <= settings.maxLength()).toList());
         if (pool.isEmpty()) {
             throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()

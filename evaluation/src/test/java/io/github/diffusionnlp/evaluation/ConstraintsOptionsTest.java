@@ -135,4 +135,13 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString(), "--tasks",
                 "rewrite", "--keep", "NOUN"), "--keep: " + plain + " has no UPOS tags (every word is X)");
     }
+
+    /** --heldout is read in the --layout said, as every corpus core's commands read; a line that does not fit is named. */
+    @Test
+    void theHeldOutFileIsReadInTheLayoutSaid(@TempDir Path out) throws Exception {
+        Path plain = out.resolve("plain.txt");
+        Files.writeString(plain, "The committee met in the city hall .\nA dog ran home late at night .\n".repeat(10));
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString(), "--layout",
+                "words"), plain + ":1: the line does not fit --layout words");
+    }
 }

@@ -142,7 +142,8 @@ public class DiffusionAnnotator implements Annotator {
      * closed"; this way the next document loads the model again.
      */
     public DiffusionLM model() {
-        return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus);
+        return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
+                settings.ngramLayout, settings.ngramMultiword);
     }
 
     @Override

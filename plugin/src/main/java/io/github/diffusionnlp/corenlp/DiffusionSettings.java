@@ -7,6 +7,8 @@ import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Precision;
@@ -36,7 +38,7 @@ public final class DiffusionSettings {
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
-            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
+            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
             "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
@@ -56,6 +58,8 @@ public final class DiffusionSettings {
     final double x0Temperature;
     final double ngramWeight; // 0: no n-gram fusion
     final Path ngramCorpus; // null: the model's training corpus
+    final CorpusLayout ngramLayout; // null: unsaid (guessed; the model's own corpus as the model recorded)
+    final MultiwordTokens ngramMultiword; // null: unsaid (surface; the model's own corpus as recorded)
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
     final Set<Upos> keepUpos;
@@ -154,6 +158,9 @@ public final class DiffusionSettings {
                         + " is not one");
             }
         }
+        // how the corpus is read, in core's names (train --layout, --multiword); unset: as DiffusionLM reads it
+        ngramLayout = fusionReading(props, "ngramLayout", CorpusLayout::parse);
+        ngramMultiword = fusionReading(props, "ngramMultiword", MultiwordTokens::parse);
         count = intValue(props, "count", 1, 0, MAX_COUNT, "an integer from 0 to " + MAX_COUNT + " (all of them are"
                 + " sampled at once and held in the document; for more, the command line's generate --count and"
                 + " OpenNLP's Generate -count write them as they go)");
@@ -372,6 +379,22 @@ public final class DiffusionSettings {
         props.stringPropertyNames().stream().filter(k -> k.startsWith(custom))
                 .forEach(k -> names.add(k.substring(custom.length())));
         return names;
+    }
+
+    /** A setting of how fusion reads its corpus, parsed as core's options are; only with an n-gram weight. */
+    private <T> T fusionReading(Properties props, String key, java.util.function.Function<String, T> parse) {
+        String value = get(props, key, "");
+        if (value.isEmpty()) {
+            return null;
+        }
+        check(ngramWeight > 0, key, value, "only with " + name + ".ngramWeight above 0 (it says how the corpus"
+                + " fusion counts its trigrams from is read)");
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '" + value
+                    + "': " + e.getMessage(), e);
+        }
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

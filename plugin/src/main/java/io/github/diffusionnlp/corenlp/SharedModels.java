@@ -3,6 +3,8 @@ package io.github.diffusionnlp.corenlp;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,11 +44,21 @@ public final class SharedModels {
      * holds one such count, so another corpus is another model.
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus) {
+        return get(model, device, precision, ngramCorpus, null, null);
+    }
+
+    /**
+     * As above, the n-gram corpus read in {@code ngramLayout} with {@code ngramMultiword} (null: as
+     * {@link DiffusionLM.Builder#optNgramCorpusReading} reads it by default); another reading is another model.
+     */
+    public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) {
         Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
-        String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus;
-        return shared(key, () -> load(dir, device, p, corpus));
+        String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus + "|" + ngramLayout
+                + "|" + ngramMultiword;
+        return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword));
     }
 
     /** The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). */
@@ -76,9 +88,10 @@ public final class SharedModels {
         }
     }
 
-    private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus) {
+    private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) {
         DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device))
-                .optPrecision(precision).optNgramCorpus(ngramCorpus);
+                .optPrecision(precision).optNgramCorpus(ngramCorpus).optNgramCorpusReading(ngramLayout, ngramMultiword);
         try {
             return b.build();
         } catch (IOException e) {

@@ -16,6 +16,9 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -344,5 +347,27 @@ class SettingsTest {
         List<String> filled = words(annotate(pipeline, "A [MASK] day."));
         assertEquals(4, filled.size(), filled.toString());
         assertFalse(filled.contains(DiffusionLM.MASK), filled.toString());
+    }
+
+    /** diffusion.ngramLayout and diffusion.ngramMultiword say how the fusion corpus is read, as core's --layout and --multiword. */
+    @Test
+    void theNgramCorpusIsReadAsSaid() {
+        String pipe = "tokenize,ssplit,diffusion";
+        DiffusionSettings said = DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7",
+                "diffusion.ngramLayout", "Plain", "diffusion.ngramMultiword", "parts"));
+        assertEquals(CorpusLayout.PLAIN, said.ngramLayout);
+        assertEquals(MultiwordTokens.PARTS, said.ngramMultiword);
+        DiffusionSettings unsaid = DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7"));
+        assertEquals(null, unsaid.ngramLayout, "as DiffusionLM reads it unless set");
+        assertEquals(null, unsaid.ngramMultiword);
+        assertMentions(failure(pipe, "diffusion.ngramLayout", "plain"), "diffusion.ngramLayout",
+                "only with diffusion.ngramWeight above 0");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramLayout", "tsv"),
+                "diffusion.ngramLayout", "'tsv'", "auto, conllu, columns, words, plain");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramMultiword", "both"),
+                "diffusion.ngramMultiword", "'both'", "surface", "parts");
+        DiffusionLM lm = SharedModels.get(null, null, null, null, CorpusLayout.PLAIN, MultiwordTokens.PARTS);
+        assertEquals(new TaggedCorpus.Reading(CorpusLayout.PLAIN, MultiwordTokens.PARTS), lm.ngramCorpusReading());
+        assertNotSame(lm, SharedModels.get(null, null, null, null), "another reading is another model");
     }
 }

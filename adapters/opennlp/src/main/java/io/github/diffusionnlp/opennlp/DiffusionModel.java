@@ -5,6 +5,8 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
@@ -99,21 +101,21 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
     public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
         super(COMPONENT_NAME, packageBytes(in, "the model stream"));
-        this.lm = openPackage(device, precision, null);
+        this.lm = openPackage(device, precision, Fusion.UNSAID);
     }
 
     public DiffusionModel(File packageFile) throws IOException {
-        this(packageFile.toPath(), null, Precision.FP32, null);
+        this(packageFile.toPath(), null, Precision.FP32, Fusion.UNSAID);
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
         this(packageUrl.openStream(), null);
     }
 
-    private DiffusionModel(Path packageFile, Device device, Precision precision, Path ngramCorpus)
+    private DiffusionModel(Path packageFile, Device device, Precision precision, Fusion fusion)
             throws IOException {
         super(COMPONENT_NAME, packageBytes(Files.newInputStream(packageFile), packageFile.toString()));
-        this.lm = openPackage(device, precision, ngramCorpus);
+        this.lm = openPackage(device, precision, fusion);
     }
 
     /**
@@ -164,7 +166,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** A model directory: its files become the package's artifacts without being read twice. */
     private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device,
-            Precision precision, Path ngramCorpus) throws IOException {
+            Precision precision, Fusion fusion) throws IOException {
         super(COMPONENT_NAME, language, Map.of(), factory);
         ModelCheckpoint.readHeader(dir); // a directory of another kind (the autoregressive baseline's) named as such
         for (String name : MODEL_FILES) {
@@ -180,8 +182,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
         }
         checkArtifactMap();
-        this.lm = DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision)
-                .optNgramCorpus(ngramCorpus).build();
+        this.lm = fusion.apply(DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision)).build();
     }
 
     /**
@@ -212,15 +213,26 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus)
             throws IOException {
+        return load(dirOrPackage, device, precision, ngramCorpus, null, null);
+    }
+
+    /**
+     * {@link #load(Path, Device, Precision, Path)} with the n-gram corpus read in {@code ngramLayout} with
+     * {@code ngramMultiword} (null: as {@link DiffusionLM.Builder#optNgramCorpusReading} reads it by default:
+     * a corpus named guessed and {@code surface}, the model's own as its config records it was read).
+     */
+    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {
+        Fusion fusion = new Fusion(ngramCorpus, ngramLayout, ngramMultiword);
         if (Files.isDirectory(dirOrPackage)) {
-            return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, ngramCorpus);
+            return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, fusion);
         }
         if (!Files.isRegularFile(dirOrPackage)) {
             throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                     + " package file)");
         }
         try {
-            return new DiffusionModel(dirOrPackage, device, precision, ngramCorpus);
+            return new DiffusionModel(dirOrPackage, device, precision, fusion);
         } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
             throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(), e);
         }
@@ -240,7 +252,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
             Precision precision) throws IOException {
-        return new DiffusionModel(dir, "en", factory, device, precision, null);
+        return new DiffusionModel(dir, "en", factory, device, precision, Fusion.UNSAID);
     }
 
     /**
@@ -264,7 +276,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** The model a training run wrote to {@code dir}, its files read into memory so that the run's directory may go. */
     static DiffusionModel fromTraining(Path dir, String language, DiffusionToolFactory factory) throws IOException {
-        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, null);
+        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, Fusion.UNSAID);
         for (String name : PACKAGE_FILES) {
             if (model.artifactMap.get(name) instanceof Path file) {
                 model.artifactMap.put(name, Files.readAllBytes(file));
@@ -297,7 +309,16 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
-    private DiffusionLM openPackage(Device device, Precision precision, Path ngramCorpus) throws IOException {
+    /** The corpus n-gram fusion counts from and how it is read; nulls leave DiffusionLM's defaults. */
+    private record Fusion(Path corpus, CorpusLayout layout, MultiwordTokens multiword) {
+        static final Fusion UNSAID = new Fusion(null, null, null);
+
+        DiffusionLM.Builder apply(DiffusionLM.Builder builder) {
+            return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword);
+        }
+    }
+
+    private DiffusionLM openPackage(Device device, Precision precision, Fusion fusion) throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
             for (String name : PACKAGE_FILES) {
@@ -306,8 +327,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     Files.write(tmp.resolve(name), bytes);
                 }
             }
-            return DiffusionLM.builder().optModel(tmp).optDevice(device).optPrecision(precision)
-                    .optNgramCorpus(ngramCorpus).build();
+            return fusion.apply(DiffusionLM.builder().optModel(tmp).optDevice(device).optPrecision(precision)).build();
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -3,6 +3,8 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.cli.Stdout;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
@@ -179,6 +181,26 @@ abstract class CmdTool<P> {
                 throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": not a readable file");
             }
         }
+        for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
+                {"-ngramMultiword", p.getNgramMultiword()}}) {
+            if (reading[1] != null && options.ngramWeight() == 0) {
+                throw badParameter(reading[0] + " " + reading[1] + ": says how the n-gram corpus is read, only used"
+                        + " with -ngramWeight above 0");
+            }
+        }
+        ngramLayout(p);
+        ngramMultiword(p);
+    }
+
+    /** -ngramLayout, parsed as the command line's --layout (null: unsaid). */
+    private CorpusLayout ngramLayout(Params.SamplingParams p) {
+        return p.getNgramLayout() == null ? null : checked("-ngramLayout", () -> CorpusLayout.parse(p.getNgramLayout()));
+    }
+
+    /** -ngramMultiword, parsed as the command line's --multiword (null: unsaid). */
+    private MultiwordTokens ngramMultiword(Params.SamplingParams p) {
+        return p.getNgramMultiword() == null ? null
+                : checked("-ngramMultiword", () -> MultiwordTokens.parse(p.getNgramMultiword()));
     }
 
     /** The parameters that are set, applied to {@code b}; a bad one is a usage error naming it as typed. */
@@ -235,7 +257,8 @@ abstract class CmdTool<P> {
         try {
             model = DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
                     : Path.of(p.getModel()), device, precision,
-                    sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()));
+                    sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()),
+                    ngramLayout(sampling), ngramMultiword(sampling));
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);

@@ -67,6 +67,18 @@ final class Params {
                 + " its config names it, from the working directory or the model directory's parents).")
         @OptionalParameter
         String getNgramCorpus();
+
+        @ParameterDescription(valueName = "auto|conllu|columns|words|plain", description = "how the n-gram corpus is"
+                + " laid out, as the command line's --layout (default: -ngramCorpus guessed from the file, the model's"
+                + " training corpus as its config records it was read).")
+        @OptionalParameter
+        String getNgramLayout();
+
+        @ParameterDescription(valueName = "surface|parts", description = "how the n-gram corpus's CoNLL-U multiword"
+                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: surface for"
+                + " -ngramCorpus, the model's training corpus as its config records it was read).")
+        @OptionalParameter
+        String getNgramMultiword();
     }
 
     interface OutputParams {

@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -418,6 +419,32 @@ class DiffusionNlpToolTest {
                 "0.7", "-ngramCorpus", TestModels.root().resolve("test-data/brown/train.conllu.gz").toString());
         assertEquals(0, found.code(), found.stderr());
         assertEquals(List.of("The man was late ."), found.lines());
+    }
+
+    /** -ngramLayout and -ngramMultiword say how -ngramCorpus is read, as the command line's --layout and --multiword. */
+    @Test
+    void theNgramCorpusIsReadInTheLayoutSaid(@TempDir Path tmp) throws IOException {
+        // plain text whose lines are mostly one word: guessed as one word a line, which refuses line 3
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "Stop\nLook\nthe jury said it was fine .\nListen\nRun\n");
+        String model = TestModels.tinyModel().toString();
+        String[] fused = {"Infill", "-tokenized", "-model", model, "-steps", "1", "-ngramWeight", "0.7", "-ngramCorpus",
+                plain.toString()};
+        Run guessed = run("The [MASK] was late .\n", fused); // the line is written back unfilled, and said
+        assertTrue(guessed.stderr().contains("cannot read the n-gram corpus") && guessed.stderr().contains(plain + ":3: "),
+                guessed.stderr());
+        String[] said = Arrays.copyOf(fused, fused.length + 4);
+        System.arraycopy(new String[] {"-ngramLayout", "plain", "-ngramMultiword", "parts"}, 0, said, fused.length, 4);
+        Run read = run("The [MASK] was late .\n", said);
+        assertEquals(0, read.code(), read.stderr());
+        assertFalse(read.stderr().contains("n-gram corpus"), read.stderr());
+        assertFalse(read.lines().get(0).contains("[MASK]"), read.stderr());
+        Run unfused = run("The [MASK] was late .\n", "Infill", "-model", model, "-ngramLayout", "plain");
+        assertEquals(1, unfused.code(), unfused.stderr());
+        assertTrue(unfused.stderr().startsWith("-ngramLayout plain: says how the n-gram corpus is read, only used with"
+                + " -ngramWeight above 0"), unfused.stderr());
+        Run unknown = run("The [MASK] was late .\n", "Infill", "-model", model, "-ngramWeight", "0.7", "-ngramLayout",
+                "tsv");
+        assertTrue(unknown.stderr().startsWith("-ngramLayout: no corpus layout 'tsv'"), unknown.stderr());
     }
 
     /** A model trained on plain text refuses -posTemplate before reading input, as other bad templates are. */
