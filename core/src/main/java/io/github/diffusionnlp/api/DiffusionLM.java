@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -709,13 +710,25 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * How n-gram fusion reads {@link #ngramCorpus()}: as {@link Builder#optNgramCorpusReading} said, and what
      * it left unsaid as the model's config records its training corpus was read when that is the corpus
-     * ({@link io.github.diffusionnlp.checkpoint.TrainingInfo#corpusReading()}: a model trained before it was
-     * recorded read {@code de el}, not {@code del}), else {@link TaggedCorpus.Reading#DEFAULT}.
+     * ({@link TrainingInfo#corpusReading()}: a model trained before it was
+     * recorded read {@code de el}, not {@code del}), else as {@link #corpusReadingOf} reads a given corpus: its
+     * counts are fused with the model's words, so it is split into words as they were.
      */
     public TaggedCorpus.Reading ngramCorpusReading() {
         TaggedCorpus.Reading unsaid = ngramCorpus == null && info.training() != null
-                ? info.training().corpusReading() : TaggedCorpus.Reading.DEFAULT;
+                ? info.training().corpusReading() : corpusReadingOf(ngramCorpus);
         return unsaid.orLayout(ngramLayout).orMultiword(ngramMultiword);
+    }
+
+    /**
+     * How {@code file}, read for this model (held-out sentences, a trigram's counts), is read when nothing is
+     * said: its multiword tokens as the model's training corpus's were ({@code parts} for a model that does not
+     * record it), its layout guessed, unless it is the training corpus itself, read as recorded ({@link
+     * TrainingInfo#readingFor}). Figures that compare text with the model
+     * are fair only when the text is split into words as the model's vocabulary was.
+     */
+    public TaggedCorpus.Reading corpusReadingOf(Path file) {
+        return TrainingInfo.readingFor(info.training(), file);
     }
 
     /**
@@ -791,7 +804,8 @@ public final class DiffusionLM implements AutoCloseable {
         /**
          * How the n-gram corpus is read, as {@code train --layout} and {@code --multiword} read a corpus; null
          * leaves either as by default: a corpus given to {@link #optNgramCorpus} guessed ({@link
-         * CorpusLayout#AUTO}) and {@link MultiwordTokens#SURFACE}, the model's own training corpus as its
+         * CorpusLayout#AUTO}) with its multiword tokens as the model's training corpus's were ({@link
+         * MultiwordTokens#PARTS} for a model that does not record it), the model's own training corpus as its
          * config records it was read ({@link #ngramCorpusReading()}).
          */
         public Builder optNgramCorpusReading(CorpusLayout layout, MultiwordTokens multiword) {

@@ -70,7 +70,26 @@ public record TrainingInfo(
      */
     public TaggedCorpus.Reading corpusReading() {
         return new TaggedCorpus.Reading(layout == null ? CorpusLayout.AUTO : layout,
-                multiword == null ? MultiwordTokens.PARTS : multiword);
+                multiword == null ? UNRECORDED.multiword() : multiword);
+    }
+
+    /**
+     * How a corpus was read for a model that records no reading (trained before it was recorded, or whose
+     * config has no training record at all): its layout guessed, its multiword tokens as their parts, the only
+     * reading there was then.
+     */
+    public static final TaggedCorpus.Reading UNRECORDED = new TaggedCorpus.Reading(CorpusLayout.AUTO,
+            MultiwordTokens.PARTS);
+
+    /**
+     * How {@code file}, read for the model whose record is {@code training} (null: none), is read when nothing
+     * is said: {@link #corpusReadingOf}, or {@link #UNRECORDED} without a record. Every corpus read for a model
+     * (held-out sentences, a trigram's counts, n-gram fusion's corpus) is read so, since text compared with a
+     * model must be split into words as its vocabulary was: one with {@code de} and {@code el} never holds
+     * {@code del}.
+     */
+    public static TaggedCorpus.Reading readingFor(TrainingInfo training, java.nio.file.Path file) {
+        return training == null ? UNRECORDED : training.corpusReadingOf(file);
     }
 
     /**

@@ -93,7 +93,8 @@ final class CompareArCommand implements Callable<Integer> {
         Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
-            ArComparison comparison = new ArComparison(diffusion, ar, reading.read(heldOutFile), s, out,
+            ArComparison comparison = new ArComparison(diffusion, ar,
+                    reading.readFor(heldOutFile, diffusion.info().training()), s, out,
                     line -> System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
             ArComparison.Results results = comparison.run();
             comparison.write(results, command);

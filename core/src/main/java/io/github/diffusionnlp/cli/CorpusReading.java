@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  * How every command that reads a corpus reads it ({@code train}, {@code train-ar}, {@code evaluate},
  * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout}): one
  * {@code --layout} and one {@code --multiword}, parsed, described and refused alike. Either left unsaid is
- * null: a model's own training corpus is then read as the model records it was, any other file as
- * {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
+ * null: a model's own training corpus is then read as the model records it was, any other file read for a
+ * model with its layout guessed and its multiword tokens as the model's were ({@link TrainingInfo#readingFor}),
+ * a new model's corpus as {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
  * {@code constraints --heldout}) take the same options rather than a second parser of them.
  */
 public final class CorpusReading {
@@ -28,8 +29,9 @@ public final class CorpusReading {
 
     @Option(names = "--multiword", converter = MultiwordConverter.class, description = "a CoNLL-U multiword token"
             + " (4-5 del over 4 de, 5 el): surface reads the text's word, del, tagged as its first part (ADP), and"
-            + " skips the parts; parts reads de el, each with its UPOS (default: surface; a model's own training"
-            + " corpus as the model recorded, parts for models trained before it was recorded)")
+            + " skips the parts; parts reads de el, each with its UPOS (default: surface for a new model's corpus;"
+            + " any corpus read for a model as the model's own was read, parts for models trained before that was"
+            + " recorded)")
     MultiwordTokens multiword;
 
     /** The reading said, what is unsaid as {@code unsaid} reads it. */
@@ -37,18 +39,24 @@ public final class CorpusReading {
         return unsaid.orLayout(layout).orMultiword(multiword);
     }
 
-    /** The sentences of {@code file} read this way, an unclear guess said on standard error. */
-    public List<TaggedSentence> read(Path file) throws IOException {
-        return over(TaggedCorpus.Reading.DEFAULT).read(file, System.err);
+    /** The {@code --layout} given, or null when it is not. */
+    public CorpusLayout layout() {
+        return layout;
+    }
+
+    /** The {@code --multiword} given, or null when it is not. */
+    public MultiwordTokens multiword() {
+        return multiword;
     }
 
     /**
-     * The sentences of {@code file} read as a model's training corpus, what is unsaid as the model's record
-     * {@code training} says ({@link TrainingInfo#corpusReadingOf}; null: no record, as {@link #read}).
+     * The sentences of {@code file}, read for the model whose record is {@code training} (held-out sentences,
+     * a trigram's corpus, the model's own corpus; null: a model with no record), an unclear guess said on
+     * standard error: what is unsaid as {@link TrainingInfo#readingFor} reads it, so that the text is split
+     * into words as the model's were.
      */
-    List<TaggedSentence> readModelCorpus(Path file, TrainingInfo training) throws IOException {
-        return over(training == null ? TaggedCorpus.Reading.DEFAULT : training.corpusReadingOf(file))
-                .read(file, System.err);
+    public List<TaggedSentence> readFor(Path file, TrainingInfo training) throws IOException {
+        return over(TrainingInfo.readingFor(training, file)).read(file, System.err);
     }
 
     /** picocli's own enum conversion lists each layout twice (AUTO, auto, ...) and is case-sensitive. */

@@ -79,9 +79,10 @@ final class EvaluateCommand implements Callable<Integer> {
         checkCounts();
         checkTableFile();
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
-        List<TaggedSentence> held = reading.read(heldout);
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load(reading)) {
+            // read once the model is: its words are what the held-out sentences are split into (de el, or del)
+            List<TaggedSentence> held = reading.readFor(heldout, lm.info().training());
             // checked here, before the trigram is counted, to say it in the option's terms
             int maxLength = lm.info().config().maxLength();
             int usable = InfillEvaluation.usableSentences(held, maxLength);
@@ -96,9 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
             TrigramBaseline trigram = null;
             if (!"none".equals(train)) {
                 Path corpus = trainingCorpus(lm);
-                // the model's own corpus is read as it was trained on (a model of before --multiword: de el)
-                trigram = TrigramBaseline.train(lm.vocabulary(), train == null
-                        ? reading.readModelCorpus(corpus, lm.info().training()) : reading.read(corpus));
+                // the model's own corpus is read as it was trained on (a model of before --multiword: de el),
+                // another --train split into the model's words too, as the trigram is compared with the model
+                trigram = TrigramBaseline.train(lm.vocabulary(), reading.readFor(corpus, lm.info().training()));
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,

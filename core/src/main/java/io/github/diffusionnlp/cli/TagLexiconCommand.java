@@ -38,7 +38,7 @@ final class TagLexiconCommand implements Callable<Integer> {
         }
         // the model's training corpus, read as the model records it was (models without the file are older
         // than that record, and read their multiword tokens as parts)
-        TagLexicon tags = TagLexicon.build(reading.readModelCorpus(corpus, header.training()), vocab);
+        TagLexicon tags = TagLexicon.build(reading.readFor(corpus, header.training()), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time
         try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "tag-lexicon --model", null)) {

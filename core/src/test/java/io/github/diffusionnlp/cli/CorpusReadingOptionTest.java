@@ -144,13 +144,16 @@ class CorpusReadingOptionTest {
                 new PrintStream(PrintStream.nullOutputStream())).run();
         TrainingInfo training = ModelCheckpoint.readHeader(model).training();
 
-        List<String> words = new CorpusReading().readModelCorpus(corpus, training).get(0).words();
+        List<String> words = new CorpusReading().readFor(corpus, training).get(0).words();
         assertEquals(List.of("Vamos", "de", "el", "mar", "."), words, "evaluate's default --train");
         CorpusReading surface = new CorpusReading();
         surface.multiword = MultiwordTokens.SURFACE;
-        assertEquals(List.of("Vamos", "del", "mar", "."), surface.readModelCorpus(corpus, training).get(0).words());
-        assertEquals(List.of("Vamos", "del", "mar", "."), new CorpusReading().read(corpus).get(0).words(),
-                "any other file as by default");
+        assertEquals(List.of("Vamos", "del", "mar", "."), surface.readFor(corpus, training).get(0).words());
+        Path other = Files.copy(corpus, dir.resolve("other.conllu"));
+        assertEquals(List.of("Vamos", "de", "el", "mar", "."), new CorpusReading().readFor(other, training).get(0)
+                .words(), "another file read for the model (--heldout, --train FILE) in the model's words");
+        assertEquals(List.of("Vamos", "de", "el", "mar", "."), new CorpusReading().readFor(other, null).get(0)
+                .words(), "for a model with no training record, as for one that records no reading");
 
         Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
         String asTrained = Files.readString(lexicon);

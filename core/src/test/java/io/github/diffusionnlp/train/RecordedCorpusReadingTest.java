@@ -96,10 +96,15 @@ class RecordedCorpusReadingTest {
                 .optNgramCorpusReading(null, MultiwordTokens.SURFACE).build()) {
             assertEquals(new TaggedCorpus.Reading(CorpusLayout.CONLLU, MultiwordTokens.SURFACE), lm.ngramCorpusReading());
         }
-        // another corpus is not the model's: read as any file is
+        // another corpus is not the model's: its layout guessed, but its counts are fused with the model's words,
+        // so its multiword tokens are read as the model's were (surface would count del, which the model never has)
         Path other = Files.copy(corpus, dir.resolve("other.conllu"));
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optNgramCorpus(other).build()) {
-            assertEquals(TaggedCorpus.Reading.DEFAULT, lm.ngramCorpusReading());
+            assertEquals(new TaggedCorpus.Reading(CorpusLayout.AUTO, MultiwordTokens.PARTS), lm.ngramCorpusReading());
+        }
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optNgramCorpus(other)
+                .optNgramCorpusReading(null, MultiwordTokens.SURFACE).build()) {
+            assertEquals(TaggedCorpus.Reading.DEFAULT, lm.ngramCorpusReading(), "said otherwise, as said");
         }
         // a config of before the record (the fields removed): guessed, and parts
         Path config = model.resolve(ModelCheckpoint.CONFIG);

@@ -2,7 +2,6 @@ package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.cli.CorpusReading;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
@@ -140,7 +139,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                 ngramWeight, guidances,
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), reading.over(TaggedCorpus.Reading.DEFAULT), chosen, chosenLabels, lexical, heldoutLengths);
+                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

@@ -4,6 +4,8 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
@@ -56,7 +58,10 @@ public final class ConstraintsEvaluation {
      * @param keep UPOS classes a rewrite keeps verbatim (by the input's own tags); empty keeps nothing
      * @param minLength shortest held-out sentence used (templates, inputs, lengths)
      * @param maxLength longest held-out sentence used
-     * @param heldoutReading how {@code heldout} is read (its layout, its multiword tokens; {@code --layout})
+     * @param heldoutLayout {@code heldout}'s layout ({@code --layout}); null: guessed
+     * @param heldoutMultiword how {@code heldout}'s multiword tokens are read ({@code --multiword}); null: as the
+     *     model's training corpus's were ({@link DiffusionLM#corpusReadingOf}), since its sentences are compared
+     *     with the model's words
      * @param labels the sentiment labels measured: generation rows for each, rewrite rows toward each
      *     of them that is positive or negative
      * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
@@ -66,7 +71,7 @@ public final class ConstraintsEvaluation {
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
             double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, TaggedCorpus.Reading heldoutReading, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
+            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -179,7 +184,9 @@ public final class ConstraintsEvaluation {
                         + " constraints with --tasks sentiment,length", e);
             }
         }
-        List<TaggedSentence> pool = new ArrayList<>(settings.heldoutReading().read(settings.heldout(), err).stream()
+        TaggedCorpus.Reading reading = lm.corpusReadingOf(settings.heldout()).orLayout(settings.heldoutLayout())
+                .orMultiword(settings.heldoutMultiword());
+        List<TaggedSentence> pool = new ArrayList<>(reading.read(settings.heldout(), err).stream()
                 .filter(s -> s.size() >= settings.minLength() && s.size() <= settings.maxLength()).toList());
         if (pool.isEmpty()) {
             throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()

@@ -144,4 +144,26 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "2", "--heldout", plain.toString(), "--layout",
                 "words"), plain + ":1: the line does not fit --layout words");
     }
+
+    /**
+     * --heldout is split into the model's words: the default model records no reading, so its corpus was read as
+     * parts, and "Vamos del mar ." is five words (de el), none of them four long. Read as surface (the default
+     * for any file before), the sentences were four words, and sampled.
+     */
+    @Test
+    void theHeldOutFileIsReadInTheModelsWords(@TempDir Path out) throws Exception {
+        Path treebank = out.resolve("es.conllu");
+        Files.writeString(treebank, """
+                1\tVamos\tir\tVERB\t_\t_\t0\troot\t_\t_
+                2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_
+                2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_
+                3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_
+                4\tmar\tmar\tNOUN\t_\t_\t1\tobl\t_\t_
+                5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
+
+                """.repeat(4), StandardCharsets.UTF_8);
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "1", "--steps", "1", "--tasks", "length",
+                "--min-length", "4", "--max-length", "4", "--heldout", treebank.toString()),
+                treebank + " has no sentence of 4..4 tokens");
+    }
 }

@@ -59,7 +59,7 @@ public final class DiffusionSettings {
     final double ngramWeight; // 0: no n-gram fusion
     final Path ngramCorpus; // null: the model's training corpus
     final CorpusLayout ngramLayout; // null: unsaid (guessed; the model's own corpus as the model recorded)
-    final MultiwordTokens ngramMultiword; // null: unsaid (surface; the model's own corpus as recorded)
+    final MultiwordTokens ngramMultiword; // null: unsaid (as the model's corpus was read; parts unrecorded)
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
     final Set<Upos> keepUpos;

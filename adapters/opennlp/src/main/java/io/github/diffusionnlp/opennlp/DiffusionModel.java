@@ -219,7 +219,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /**
      * {@link #load(Path, Device, Precision, Path)} with the n-gram corpus read in {@code ngramLayout} with
      * {@code ngramMultiword} (null: as {@link DiffusionLM.Builder#optNgramCorpusReading} reads it by default:
-     * a corpus named guessed and {@code surface}, the model's own as its config records it was read).
+     * a corpus named guessed, its multiword tokens as the model's were; the model's own as its config records
+     * it was read).
      */
     public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {

@@ -75,8 +75,8 @@ final class Params {
         String getNgramLayout();
 
         @ParameterDescription(valueName = "surface|parts", description = "how the n-gram corpus's CoNLL-U multiword"
-                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: surface for"
-                + " -ngramCorpus, the model's training corpus as its config records it was read).")
+                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: as the model's training corpus was read, parts"
+                + " for models that do not record it, so that the counts are of the model's words).")
         @OptionalParameter
         String getNgramMultiword();
     }
