@@ -7,6 +7,7 @@ import ai.djl.util.Pair;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -114,6 +115,8 @@ public final class DiffusionLM implements AutoCloseable {
     /** How that corpus is read ({@link Builder#optNgramCorpusReading}); null: not said. */
     private final CorpusLayout ngramLayout;
     private final MultiwordTokens ngramMultiword;
+    /** How that corpus's reader names the layout setting in a remedy ({@link Builder#optNgramLayoutOption}). */
+    private final LayoutOption ngramLayoutOption;
     private KneserNeyTrigram trigram;
     /** Trained on a corpus without tags: its tag lexicon counts X alone ({@link #requireTemplates}). */
     private final boolean untagged;
@@ -130,6 +133,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.ngramCorpus = settings.ngramCorpus;
         this.ngramLayout = settings.ngramLayout;
         this.ngramMultiword = settings.ngramMultiword;
+        this.ngramLayoutOption = settings.ngramLayoutOption;
         this.untagged = model.tagLexicon() != null && model.tagLexicon().untagged();
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
@@ -676,7 +680,8 @@ public final class DiffusionLM implements AutoCloseable {
             if (trigram == null) {
                 Path corpus = ngramCorpus();
                 try {
-                    trigram = KneserNeyTrigram.count(model.vocabulary(), ngramCorpusReading().read(corpus, null));
+                    trigram = KneserNeyTrigram.count(model.vocabulary(), ngramCorpusReading().read(corpus, null,
+                            ngramLayoutOption));
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
                 }
@@ -783,6 +788,7 @@ public final class DiffusionLM implements AutoCloseable {
         private Path ngramCorpus;
         private CorpusLayout ngramLayout; // null: not said (see optNgramCorpusReading)
         private MultiwordTokens ngramMultiword;
+        private LayoutOption ngramLayoutOption = LayoutOption.LIBRARY;
 
         private Builder() {}
 
@@ -811,6 +817,17 @@ public final class DiffusionLM implements AutoCloseable {
         public Builder optNgramCorpusReading(CorpusLayout layout, MultiwordTokens multiword) {
             this.ngramLayout = layout;
             this.ngramMultiword = multiword;
+            return this;
+        }
+
+        /**
+         * How the n-gram corpus's layout setting is named where a line of the corpus does not fit the layout
+         * read: an adapter's user gives its own setting ({@code -ngramLayout plain}, {@code diffusion.ngramLayout =
+         * plain}, {@code --layout plain}), not the library's. Default {@link LayoutOption#LIBRARY}.
+         */
+        public Builder optNgramLayoutOption(LayoutOption option) {
+            this.ngramLayoutOption = java.util.Objects.requireNonNull(option,
+                    "option (LayoutOption.LIBRARY names optNgramCorpusReading)");
             return this;
         }
 

@@ -4,6 +4,7 @@ import static io.github.diffusionnlp.cli.OptionErrors.checked;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ final class ModelOptions {
      */
     DiffusionLM load(CorpusReading reading) throws IOException {
         DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
-                .optPrecision(precision()).optBatching(0, Duration.ZERO);
+                .optPrecision(precision()).optBatching(0, Duration.ZERO).optNgramLayoutOption(LayoutOption.COMMAND_LINE);
         if (reading != null) {
             builder.optNgramCorpusReading(reading.layout, reading.multiword);
         }

@@ -67,17 +67,17 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
     }
 
     /** The note an unclear guess prints: the layout read, how few lines fit it, and how to say another. */
-    String note(Path file) {
+    String note(Path file, LayoutOption option) {
         CorpusLayout other = layout == CorpusLayout.WORDS ? CorpusLayout.PLAIN
                 : layout == CorpusLayout.PLAIN ? CorpusLayout.WORDS : null;
-        String advice = other == null ? "" : "; if it is " + other.description() + ", give --layout " + other;
+        String advice = other == null ? "" : "; if it is " + other.description() + ", give " + option.of(other);
         if (oneSentence) {
             return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, all of one word: with no"
-                    + " blank line to end a sentence, the file is one sentence of %,d words%s (--layout", file,
-                    layout.description(), lines, advice) + SAY_HOW;
+                    + " blank line to end a sentence, the file is one sentence of %,d words%s (%s", file,
+                    layout.description(), lines, advice, option.name()) + SAY_HOW;
         }
         return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, of which only %.0f%% fit"
-                + " that%s (--layout", file,
-                layout.description(), 100.0 * fitting / lines, advice) + SAY_HOW;
+                + " that%s (%s", file,
+                layout.description(), 100.0 * fitting / lines, advice, option.name()) + SAY_HOW;
     }
 }

@@ -116,6 +116,11 @@ public final class TaggedCorpus {
         public List<TaggedSentence> read(Path file, PrintStream notes) throws IOException {
             return TaggedCorpus.read(file, layout, multiword, notes);
         }
+
+        /** As {@link #read(Path, PrintStream)}, a remedy naming the layout setting as {@code option} spells it. */
+        public List<TaggedSentence> read(Path file, PrintStream notes, LayoutOption option) throws IOException {
+            return readAs(file, this, notes, option).sentences();
+        }
     }
 
     /**
@@ -127,6 +132,14 @@ public final class TaggedCorpus {
 
     /** {@link #read(Path, CorpusLayout, MultiwordTokens, PrintStream)}, saying which layout was read. */
     public static Read readAs(Path file, Reading reading, PrintStream notes) throws IOException {
+        return readAs(file, reading, notes, LayoutOption.COMMAND_LINE);
+    }
+
+    /**
+     * As {@link #readAs(Path, Reading, PrintStream)}, an error's or a note's remedy naming the layout setting as
+     * {@code option} spells it (the command line's {@code --layout plain}, OpenNLP's {@code -ngramLayout plain}).
+     */
+    public static Read readAs(Path file, Reading reading, PrintStream notes, LayoutOption option) throws IOException {
         CorpusLayout layout = reading.layout();
         MultiwordTokens multiword = reading.multiword();
         if (Files.isDirectory(file)) {
@@ -160,7 +173,7 @@ public final class TaggedCorpus {
         if (layout == CorpusLayout.AUTO) {
             LayoutGuess guess = LayoutGuess.of(lines);
             if (notes != null && !guess.clear()) {
-                notes.println(guess.note(file));
+                notes.println(guess.note(file, option));
             }
             // plain text and one word a line read the same guessed or said (a several-token line in a file
             // guessed as one-word lines is refused either way); columns do only when every line is of one kind
@@ -168,13 +181,13 @@ public final class TaggedCorpus {
                     || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
             return new Read(guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
-                    : readColumns(file, lines, layout, multiword), readAs);
+                    : readColumns(file, lines, layout, multiword, option), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
-            requireNoTab(file, lines);
+            requireNoTab(file, lines, option);
             return new Read(readSentenceLines(lines), reading);
         }
-        return new Read(readColumns(file, lines, layout, multiword), reading);
+        return new Read(readColumns(file, lines, layout, multiword, option), reading);
     }
 
     /**
@@ -217,19 +230,20 @@ public final class TaggedCorpus {
     }
 
     /** Plain text said to be plain: a tab means the file holds columns, which would be read as words. */
-    private static void requireNoTab(Path file, List<String> lines) throws IOException {
+    private static void requireNoTab(Path file, List<String> lines, LayoutOption option) throws IOException {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (!isComment(line) && line.indexOf('\t') >= 0) {
-                throw notFitting(file, i, CorpusLayout.PLAIN, "it holds a tab");
+                throw notFitting(file, i, CorpusLayout.PLAIN, "it holds a tab", option);
             }
         }
     }
 
-    private static IOException notFitting(Path file, int index, CorpusLayout layout, String why) {
-        return new IOException(file + ":" + (index + 1) + ": the line does not fit --layout " + layout + " ("
-                + layout.description() + "): " + why + "; fix the line, or give the --layout the file has (auto"
-                + " guesses it)");
+    private static IOException notFitting(Path file, int index, CorpusLayout layout, String why,
+            LayoutOption option) {
+        return new IOException(file + ":" + (index + 1) + ": the line does not fit " + option.of(layout) + " ("
+                + layout.description() + "): " + why + "; fix the line, or give the " + option.name() + " the file"
+                + " has (" + option.of(CorpusLayout.AUTO) + " guesses it)");
     }
 
     /** What a line that fits no forced layout holds, for {@link #notFitting}. */
@@ -255,7 +269,7 @@ public final class TaggedCorpus {
 
     /** Lines of columns; {@code layout} AUTO takes CoNLL-U, word<TAB>UPOS and one-word lines alike. */
     private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout,
-            MultiwordTokens multiword) throws IOException {
+            MultiwordTokens multiword, LayoutOption option) throws IOException {
         WordLines sentences = new WordLines();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
@@ -270,12 +284,12 @@ public final class TaggedCorpus {
             String[] cols = line.split("\t");
             String where = file + ":" + (i + 1) + ": ";
             if (layout != CorpusLayout.AUTO && kindOf(line) != layout) {
-                throw notFitting(file, i, layout, describe(line));
+                throw notFitting(file, i, layout, describe(line), option);
             }
             if (cols.length == 1 && severalTokens(line)) {
                 throw new IOException(where + "several tokens on a line without a tab, in a corpus of one token a"
                         + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
-                        + " file, one sentence a line with no tabs at all: say so with --layout plain)");
+                        + " file, one sentence a line with no tabs at all: say so with " + option.of(CorpusLayout.PLAIN) + ")");
             }
             if (cols.length > 2 && cols.length < 10) {
                 throw new IOException(where + cols.length + " tab-separated columns; allowed: word<TAB>UPOS (2) or"

@@ -12,6 +12,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -143,7 +144,7 @@ public class DiffusionAnnotator implements Annotator {
      */
     public DiffusionLM model() {
         return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
-                settings.ngramLayout, settings.ngramMultiword);
+                settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
@@ -53,12 +54,21 @@ public final class SharedModels {
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) {
+        return get(model, device, precision, ngramCorpus, ngramLayout, ngramMultiword, LayoutOption.LIBRARY);
+    }
+
+    /**
+     * As above, a line of the n-gram corpus that does not fit its layout named with {@code layoutOption} (an
+     * annotator's {@code NAME.ngramLayout} property): the model is shared only by callers that name it alike.
+     */
+    public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
         Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
         String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus + "|" + ngramLayout
-                + "|" + ngramMultiword;
-        return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword));
+                + "|" + ngramMultiword + "|" + layoutOption;
+        return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword, layoutOption));
     }
 
     /** The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). */
@@ -89,9 +99,10 @@ public final class SharedModels {
     }
 
     private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus,
-            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) {
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
         DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device))
-                .optPrecision(precision).optNgramCorpus(ngramCorpus).optNgramCorpusReading(ngramLayout, ngramMultiword);
+                .optPrecision(precision).optNgramCorpus(ngramCorpus).optNgramCorpusReading(ngramLayout, ngramMultiword)
+                .optNgramLayoutOption(layoutOption);
         try {
             return b.build();
         } catch (IOException e) {

@@ -370,4 +370,27 @@ class SettingsTest {
         assertEquals(new TaggedCorpus.Reading(CorpusLayout.PLAIN, MultiwordTokens.PARTS), lm.ngramCorpusReading());
         assertNotSame(lm, SharedModels.get(null, null, null, null), "another reading is another model");
     }
+
+    /**
+     * A line of diffusion.ngramCorpus that does not fit the layout read names the property a CoreNLP user sets,
+     * diffusion.ngramLayout, not the command line's --layout, which a pipeline has no way to take.
+     */
+    @Test
+    void aCorpusLineThatDoesNotFitNamesTheAnnotatorsProperty(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        // plain text whose lines are mostly one word: guessed as one word a line, which refuses line 3
+        java.nio.file.Path plain = java.nio.file.Files.writeString(tmp.resolve("plain.txt"),
+                "Stop\nLook\nthe jury said it was fine .\nListen\nRun\n");
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,fused", "customAnnotatorClass.fused",
+                DiffusionAnnotator.class.getName(), "fused.model", TestModels.tinyModel().toString(), "fused.steps", "1",
+                "fused.ngramWeight", "0.7", "fused.ngramCorpus", plain.toString()));
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> annotate(pipeline, "The [MASK] was late."));
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            messages.append(t.getMessage()).append('\n');
+        }
+        assertMentions(messages.toString(), plain + ":3: several tokens on a line without a tab",
+                "say so with fused.ngramLayout = plain");
+        assertFalse(messages.toString().contains("--layout"), messages.toString());
+    }
 }

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
@@ -315,7 +316,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         static final Fusion UNSAID = new Fusion(null, null, null);
 
         DiffusionLM.Builder apply(DiffusionLM.Builder builder) {
-            return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword);
+            // a line that does not fit names the tool's parameter (the load methods' ngramLayout), not core's --layout
+            return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword)
+                    .optNgramLayoutOption(LayoutOption.parameter("-ngramLayout"));
         }
     }
 

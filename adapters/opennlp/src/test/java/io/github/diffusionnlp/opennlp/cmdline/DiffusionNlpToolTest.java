@@ -447,6 +447,25 @@ class DiffusionNlpToolTest {
         assertTrue(unknown.stderr().startsWith("-ngramLayout: no corpus layout 'tsv'"), unknown.stderr());
     }
 
+    /**
+     * A line of -ngramCorpus that does not fit the layout read names the tool's -ngramLayout, not the command
+     * line's --layout, which this tool does not take.
+     */
+    @Test
+    void aCorpusLineThatDoesNotFitNamesTheToolsParameter(@TempDir Path tmp) throws IOException {
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "Stop\nLook\nthe jury said it was fine .\nListen\nRun\n");
+        Run guessed = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", TestModels.tinyModel().toString(),
+                "-steps", "1", "-ngramWeight", "0.7", "-ngramCorpus", plain.toString());
+        assertTrue(guessed.stderr().contains(plain + ":3: several tokens on a line without a tab")
+                && guessed.stderr().contains("say so with -ngramLayout plain"), guessed.stderr());
+        assertFalse(guessed.stderr().contains("--layout"), guessed.stderr());
+        Run words = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", TestModels.tinyModel().toString(),
+                "-steps", "1", "-ngramWeight", "0.7", "-ngramCorpus", plain.toString(), "-ngramLayout", "words");
+        assertTrue(words.stderr().contains(plain + ":3: the line does not fit -ngramLayout words")
+                && words.stderr().contains("give the -ngramLayout the file has (-ngramLayout auto guesses it)"),
+                words.stderr());
+    }
+
     /** A model trained on plain text refuses -posTemplate before reading input, as other bad templates are. */
     @Test
     void anUntaggedModelRefusesPosTemplates() {
