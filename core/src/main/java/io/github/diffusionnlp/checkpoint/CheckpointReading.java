@@ -7,6 +7,7 @@ import ai.djl.nn.Block;
 import com.google.common.hash.HashCode;
 import com.google.common.io.ByteSource;
 import com.google.common.io.MoreFiles;
+import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +68,23 @@ public final class CheckpointReading {
                     + " words but config.json says vocabSize = " + vocabSize);
         }
         return vocabulary;
+    }
+
+    /**
+     * The tag lexicon in the file {@code name} for {@code vocabulary}, read once, whole: a file larger than a
+     * line for each of its words takes ({@link #LARGEST_AVERAGE_WORD} a word, {@link TagLexicon#LARGEST_COUNTS}
+     * its counts) is refused unread, naming it. It is not checksummed: config.json's manifest does not list it
+     * (the {@code tag-lexicon} command writes it into a model after its checkpoint was saved), and the check is
+     * not remembered for {@link #verifyModelFiles}, which would refuse a file the manifest does not name.
+     */
+    public TagLexicon readTagLexicon(String name, Vocabulary vocabulary) throws IOException {
+        Path file = CheckpointFiles.existing(dir, name);
+        long words = vocabulary.size();
+        WholeFile.Limit limit = new WholeFile.Limit(TagLexicon.HEADER.length() + 1
+                + words * (LARGEST_AVERAGE_WORD + TagLexicon.LARGEST_COUNTS), String.format(Locale.ROOT,
+                "a lexicon of the %,d words of config.json's vocabSize", words),
+                "it is optional: delete it, and write it again with the tag-lexicon command");
+        return TagLexicon.fromLines(CheckpointFiles.lines(WholeFile.read(file, opener.apply(file), limit)), vocabulary);
     }
 
     /** Loads the weights in the file {@code name} into an initialised {@code network} ({@link CheckpointFiles}). */

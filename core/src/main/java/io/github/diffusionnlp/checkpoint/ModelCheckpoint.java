@@ -217,7 +217,9 @@ public final class ModelCheckpoint {
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
             try {
-                tags = TagLexicon.read(lexicon, vocabulary);
+                tags = files.readTagLexicon(TAG_LEXICON, vocabulary);
+            } catch (InvalidModelException e) {
+                throw e; // too large, or unreadable: it names the file and what to do
             } catch (IOException e) {
                 throw new InvalidModelException(lexicon, "cannot be read: " + e.getMessage() + " (it is optional: delete it"
                         + " and write it again with the tag-lexicon command)");

@@ -2,7 +2,6 @@ package io.github.diffusionnlp.model;
 
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,14 @@ import java.util.List;
 public final class TagLexicon {
     public static final String HEADER = "# diffusion-nlp tag lexicon 1: word, then UPOS:count as tagged in the training corpus";
     private static final Upos[] TAGS = Upos.values();
+
+    /**
+     * The most bytes a word's line takes besides its word: a tab, and every tag with the largest count
+     * ({@code PROPN:2147483647}) and a space or line end. A file's size is bounded by this and its words' length.
+     */
+    public static final int LARGEST_COUNTS = 1 + TAGS.length
+            * (java.util.Arrays.stream(TAGS).mapToInt(t -> t.toString().length()).max().orElse(0) + 1
+                    + Integer.toString(Integer.MAX_VALUE).length() + 1);
 
     /** counts[id][tag ordinal]. */
     private final int[][] counts;
@@ -113,36 +120,42 @@ public final class TagLexicon {
 
     /** Reads a lexicon written by {@link #write} for the same vocabulary. */
     public static TagLexicon read(Path file, Vocabulary vocab) throws IOException {
+        return fromLines(Files.readAllLines(file, StandardCharsets.UTF_8), vocab);
+    }
+
+    /**
+     * The lexicon of a file's {@code lines} (a model load reads the file once, whole, with a size bound:
+     * {@code CheckpointReading}), written by {@link #write} for the same vocabulary.
+     */
+    public static TagLexicon fromLines(List<String> lines, Vocabulary vocab) throws IOException {
         int[][] counts = new int[vocab.size()][TAGS.length];
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String header = r.readLine();
-            if (!HEADER.equals(header)) {
-                throw new IOException("line 1 is not the tag-lexicon header ('" + HEADER + "')");
+        String header = lines.isEmpty() ? null : lines.get(0);
+        if (!HEADER.equals(header)) {
+            throw new IOException("line 1 is not the tag-lexicon header ('" + HEADER + "')");
+        }
+        int n = 1;
+        for (String line : lines.subList(1, lines.size())) {
+            n++;
+            int tab = line.indexOf('\t');
+            if (tab <= 0) {
+                throw new IOException("line " + n + " has no 'word TAB TAG:count' (the file is corrupt)");
             }
-            int n = 1;
-            for (String line; (line = r.readLine()) != null; ) {
-                n++;
-                int tab = line.indexOf('\t');
-                if (tab <= 0) {
-                    throw new IOException("line " + n + " has no 'word TAB TAG:count' (the file is corrupt)");
-                }
-                String word = line.substring(0, tab);
-                if (!vocab.contains(word)) {
-                    throw new IOException("line " + n + " names '" + word
-                            + "', which is not in the model's vocabulary (a lexicon of another model?)");
-                }
-                for (String field : line.substring(tab + 1).split(" ")) {
-                    int colon = field.indexOf(':');
-                    try {
-                        int count = Integer.parseInt(field.substring(colon + 1));
-                        if (colon <= 0 || count < 0) {
-                            throw new NumberFormatException();
-                        }
-                        counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] = count;
-                    } catch (IllegalArgumentException e) { // also a bad tag
-                        throw new IOException("line " + n + ": '" + field + "' is not TAG:count with a UPOS tag"
-                                + " and a count >= 0", e);
+            String word = line.substring(0, tab);
+            if (!vocab.contains(word)) {
+                throw new IOException("line " + n + " names '" + word
+                        + "', which is not in the model's vocabulary (a lexicon of another model?)");
+            }
+            for (String field : line.substring(tab + 1).split(" ")) {
+                int colon = field.indexOf(':');
+                try {
+                    int count = Integer.parseInt(field.substring(colon + 1));
+                    if (colon <= 0 || count < 0) {
+                        throw new NumberFormatException();
                     }
+                    counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] = count;
+                } catch (IllegalArgumentException e) { // also a bad tag
+                    throw new IOException("line " + n + ": '" + field + "' is not TAG:count with a UPOS tag"
+                            + " and a count >= 0", e);
                 }
             }
         }

@@ -166,4 +166,36 @@ class CheckpointReadingTest {
                     + " of 10,000 bins"), e.getMessage());
         }
     }
+
+    /** tag-lexicon.tsv is read once, whole, through the load's reading, as the checkpoint's other files are. */
+    @Test
+    void theTagLexiconIsReadOnceWhole() throws IOException {
+        Path model = TestModels.tinyModel();
+        assertTrue(Files.isRegularFile(model.resolve(ModelCheckpoint.TAG_LEXICON)), "the tiny model has a lexicon");
+        ReplacingOpener files = new ReplacingOpener(Map.of(), Map.of());
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertTrue(ModelCheckpoint.load(model, new CheckpointReading(model, files), manager).tagLexicon() != null);
+        }
+        assertEquals(1, files.openings(ModelCheckpoint.TAG_LEXICON));
+    }
+
+    /** A lexicon larger than a line for each word of the vocabulary takes is refused unread, naming it. */
+    @Test
+    void refusesATagLexiconLargerThanItsWordsTake(@TempDir Path dir) throws IOException {
+        Path model = ModelCheckpointTest.copyOfTiny(dir);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        int vocabSize = ModelCheckpoint.readHeader(model).model().vocabSize();
+        long limit = io.github.diffusionnlp.model.TagLexicon.HEADER.length() + 1
+                + (long) vocabSize * (CheckpointReading.LARGEST_AVERAGE_WORD + io.github.diffusionnlp.model.TagLexicon.LARGEST_COUNTS);
+        Files.write(lexicon, new byte[(int) limit + 1]);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model,
+                    manager));
+            assertEquals(lexicon, e.file());
+            assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, " holds %,d bytes, more than the"
+                    + " %,d bytes a lexicon of the %,d words of config.json's vocabSize", limit + 1, limit, vocabSize))
+                    && e.getMessage().contains("delete it, and write it again with the tag-lexicon command"),
+                    e.getMessage());
+        }
+    }
 }
