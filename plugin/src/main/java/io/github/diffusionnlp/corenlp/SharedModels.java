@@ -59,7 +59,9 @@ public final class SharedModels {
 
     /**
      * As above, a line of the n-gram corpus that does not fit its layout named with {@code layoutOption} (an
-     * annotator's {@code NAME.ngramLayout} property): the model is shared only by callers that name it alike.
+     * annotator's {@code NAME.ngramLayout} property). The name is not part of what is shared: annotators of
+     * other names on the same model, corpus and reading share one model (loading it twice for an error
+     * message's sake would double its native memory), and the counts' error, if any, names the first one's.
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
@@ -67,7 +69,7 @@ public final class SharedModels {
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
         String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus + "|" + ngramLayout
-                + "|" + ngramMultiword + "|" + layoutOption;
+                + "|" + ngramMultiword;
         return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword, layoutOption));
     }
 

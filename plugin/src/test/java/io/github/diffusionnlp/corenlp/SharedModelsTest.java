@@ -10,6 +10,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -32,6 +33,16 @@ class SharedModelsTest {
         assertEquals(before, words(annotate(pipeline, "The [MASK] was late.")));
         assertEquals(before, words(annotate(new StanfordCoreNLP(props), "The [MASK] was late.")));
         assertEquals(1, SharedModels.size(), "loaded again once");
+    }
+
+    /** Two annotator names on one model and n-gram corpus share it, each naming its own property in errors. */
+    @Test
+    void annotatorsOfOtherNamesShareTheModel() {
+        java.nio.file.Path corpus = java.nio.file.Path.of("../test-data/brown/dev.conllu.gz");
+        DiffusionLM first = SharedModels.get(TestModels.tinyModel(), null, null, corpus, null, null,
+                LayoutOption.property("diffusion.ngramLayout"));
+        assertSame(first, SharedModels.get(TestModels.tinyModel(), null, null, corpus, null, null,
+                LayoutOption.property("diffusion_fr.ngramLayout")), "one model loaded twice");
     }
 
     @Test
