@@ -288,5 +288,4 @@ public final class ModelCheckpoint {
         }
         return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
     }
-
 }

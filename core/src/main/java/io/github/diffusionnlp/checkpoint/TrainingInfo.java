@@ -3,6 +3,7 @@ package io.github.diffusionnlp.checkpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -78,7 +79,7 @@ public record TrainingInfo(
      * nothing is said: as {@link #corpusReading} when it is {@link #corpus}; another file's layout is its own
      * (guessed), but its multiword tokens are read as the model's were, as its vocabulary was learnt so.
      */
-    public TaggedCorpus.Reading corpusReadingOf(java.nio.file.Path file) {
+    public TaggedCorpus.Reading corpusReadingOf(Path file) {
         boolean same = corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
         return same ? corpusReading() : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
     }
