@@ -80,7 +80,12 @@ public record TrainingInfo(
      * (guessed), but its multiword tokens are read as the model's were, as its vocabulary was learnt so.
      */
     public TaggedCorpus.Reading corpusReadingOf(Path file) {
-        boolean same = corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
-        return same ? corpusReading() : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
+        return isTrainedOn(file) ? corpusReading()
+                : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
+    }
+
+    /** Whether {@code file} is {@link #corpus}, which is recorded absolute and normalised. */
+    public boolean isTrainedOn(Path file) {
+        return corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
     }
 }
