@@ -164,10 +164,10 @@ public final class TaggedCorpus {
             if (notes != null && !guess.clear()) {
                 notes.println(guess.note(file));
             }
-            // plain text and one word a line read the same guessed or said (a several-token line in a file
-            // guessed as one-word lines is refused either way); columns do only when every line is of one kind
-            boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.layout() == CorpusLayout.WORDS
-                    || guess.fitting() == guess.lines();
+            // plain text reads the same guessed or said; the others only when every line is of that kind: a
+            // file of columns that is mostly one-word lines is guessed as one word a line, which refuses its
+            // word<TAB>UPOS lines, and read again so it would fail
+            boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
             return new Read(guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
                     : readColumns(file, lines, layout, multiword), readAs);
