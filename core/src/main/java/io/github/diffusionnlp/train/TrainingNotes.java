@@ -62,7 +62,10 @@ final class TrainingNotes {
                     + recorded.multiword().description() + "); without --multiword the run reads them as the"
                     + " checkpoint did");
         }
-        if (options.layout() != null && previous.isTrainedOn(options.corpus()) && read.layout() != recorded.layout()) {
+        // the layout said is the one recorded (auto, for a checkpoint of before the record), or reads as it: nothing
+        // to say
+        if (options.layout() != null && options.layout() != recorded.layout() && read.layout() != recorded.layout()
+                && previous.isTrainedOn(options.corpus())) {
             log.println("note: resuming with --layout " + options.layout() + ", where the checkpoint read the same"
                     + " corpus as " + recorded.layout() + " (" + recorded.layout().description() + "); without"
                     + " --layout the run reads it as the checkpoint did");
