@@ -18,6 +18,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -208,10 +210,17 @@ public final class CheckpointFiles {
 
     /**
      * The lines of a text file's {@code bytes}, as {@link Files#readAllLines} reads them: UTF-8, malformed input
-     * refused (not read with replacement characters), any line end.
+     * refused (not read with replacement characters) naming {@code file}, which held them, any line end.
      */
-    public static List<String> lines(byte[] bytes) throws IOException {
-        return CharSource.wrap(StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes))).readLines();
+    public static List<String> lines(Path file, byte[] bytes) throws IOException {
+        CharBuffer text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+        } catch (CharacterCodingException e) { // the decoder's own message, "Input length = 1", names nothing
+            throw new InvalidModelException(file, "is not UTF-8 text (" + firstLine(e) + "); restore the directory"
+                    + " from a copy, or train again");
+        }
+        return CharSource.wrap(text).readLines();
     }
 
     static String firstLine(Throwable e) {

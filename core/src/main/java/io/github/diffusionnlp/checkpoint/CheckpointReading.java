@@ -62,7 +62,7 @@ public final class CheckpointReading {
                 "the %,d words of config.json's vocabSize (%,d bytes a word)", vocabSize, LARGEST_AVERAGE_WORD),
                 "restore the directory from a copy, or train again");
         Path file = dir.resolve(name);
-        Vocabulary vocabulary = Vocabulary.fromLines(file, CheckpointFiles.lines(read(name, limit)));
+        Vocabulary vocabulary = Vocabulary.fromLines(file, CheckpointFiles.lines(file, read(name, limit)));
         if (vocabulary.size() != vocabSize) {
             throw new InvalidModelException(file, "holds " + vocabulary.size()
                     + " words but config.json says vocabSize = " + vocabSize);

@@ -18,8 +18,9 @@ import java.util.Locale;
 
 /**
  * Walks a DJL parameter file ({@code model.params}) or encoded NDList ({@code optimizer.ndlist}, a probe) before
- * DJL decodes it, over the very bytes DJL is then given ({@link WholeFile}), reading only its structure (block versions and metadata, parameter names, each array's
- * data type, shape and declared length) and skipping every array's data without allocating it.
+ * DJL decodes it, over the very bytes DJL is then given ({@link WholeFile}), reading only its structure (block
+ * versions and metadata, parameter names, each array's data type, shape and declared length) and skipping every
+ * array's data without allocating it.
  *
  * <p>Why: DJL 0.36's decoding allocates what the file declares before it can fail — a direct buffer of
  * each array's declared length (up to 2 GB, then the read runs out of file), and Java arrays of each
@@ -74,8 +75,8 @@ final class DjlArrayFileCheck {
 
     /**
      * Fails naming {@code file} and the array unless {@code bytes}, its content, are a DJL parameter file for
-     * {@code network} (an initialised block): each parameter of the network, in DJL's order, with the network's name, shape
-     * and data type, and nothing after the last.
+     * {@code network} (an initialised block): each parameter of the network, in DJL's order, with the network's
+     * name, shape and data type, and nothing after the last.
      */
     static void checkParameters(Path file, byte[] bytes, Block network) throws InvalidModelException {
         walk(file, bytes, check -> {
@@ -85,9 +86,9 @@ final class DjlArrayFileCheck {
     }
 
     /**
-     * Fails naming {@code file} and the array unless {@code bytes}, its content, are an NDList in DJL's own encoding whose arrays
-     * each fit in the rest of the file, with nothing after the last; the NumPy and safetensors layouts
-     * {@code NDList.decode} also accepts are refused, as our files are never written so.
+     * Fails naming {@code file} and the array unless {@code bytes}, its content, are an NDList in DJL's own
+     * encoding whose arrays each fit in the rest of the file, with nothing after the last; the NumPy and
+     * safetensors layouts {@code NDList.decode} also accepts are refused, as our files are never written so.
      */
     static void checkArrayList(Path file, byte[] bytes) throws InvalidModelException {
         walk(file, bytes, check -> {
@@ -105,7 +106,10 @@ final class DjlArrayFileCheck {
         void over(DjlArrayFileCheck check) throws IOException;
     }
 
-    /** Runs {@code walk} over {@code file}'s {@code bytes}; a file that ends early or cannot be read is refused naming it. */
+    /**
+     * Runs {@code walk} over {@code file}'s {@code bytes}; a file that ends early or cannot be read is refused
+     * naming it.
+     */
     private static void walk(Path file, byte[] bytes, Walk walk) throws InvalidModelException {
         try {
             walk.over(new DjlArrayFileCheck(file, bytes));

@@ -266,7 +266,7 @@ public final class ModelCheckpoint {
 
     /** The warping table a file's {@code bytes} hold, which {@code file} names in errors. */
     private static TimeWarp readWarp(Path file, byte[] bytes, ModelConfig config, double decay) throws IOException {
-        List<String> lines = CheckpointFiles.lines(bytes);
+        List<String> lines = CheckpointFiles.lines(file, bytes);
         if (lines.size() < 3) {
             throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1) + " rows; a warping table needs at least 2");
         }
@@ -290,5 +290,4 @@ public final class ModelCheckpoint {
         }
         return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
     }
-
 }

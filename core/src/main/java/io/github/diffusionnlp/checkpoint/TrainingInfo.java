@@ -3,6 +3,7 @@ package io.github.diffusionnlp.checkpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -97,8 +98,13 @@ public record TrainingInfo(
      * nothing is said: as {@link #corpusReading} when it is {@link #corpus}; another file's layout is its own
      * (guessed), but its multiword tokens are read as the model's were, as its vocabulary was learnt so.
      */
-    public TaggedCorpus.Reading corpusReadingOf(java.nio.file.Path file) {
-        boolean same = corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
-        return same ? corpusReading() : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
+    public TaggedCorpus.Reading corpusReadingOf(Path file) {
+        return isTrainedOn(file) ? corpusReading()
+                : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
+    }
+
+    /** Whether {@code file} is {@link #corpus}, which is recorded absolute and normalised. */
+    public boolean isTrainedOn(Path file) {
+        return corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
     }
 }

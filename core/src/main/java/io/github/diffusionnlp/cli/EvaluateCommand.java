@@ -41,7 +41,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--train", paramLabel = "FILE",
             description = "the sentences the trigram baseline is counted from; 'none' leaves it out (default: the"
                     + " model's training corpus, as its config names it, looked for from the working directory and"
-                    + " from the model directory's parents, and read as the model recorded it read it; --layout and"
+                    + " from the model directory's parents, and read as the model records it was read; --layout and"
                     + " --multiword say otherwise, as for --heldout and --ngram-corpus)")
     String train;
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * @param lastPart the index of the last part's line
  */
 record MultiwordRange(int firstPart, int lastPart) {
-    private static final Pattern RANGE = Pattern.compile("(\\d+)-(\\d+)");
+    /** At most nine digits a side, so that both parse as ints: a longer ID is refused as no range, naming its line. */
+    private static final Pattern RANGE = Pattern.compile("(\\d{1,9})-(\\d{1,9})");
 
     /**
      * The parts of the range whose ID is {@code id}, on line {@code index} of {@code lines}.

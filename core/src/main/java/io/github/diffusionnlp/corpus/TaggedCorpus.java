@@ -18,6 +18,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -98,8 +100,8 @@ public final class TaggedCorpus {
         public static final Reading DEFAULT = new Reading(CorpusLayout.AUTO, MultiwordTokens.SURFACE);
 
         public Reading {
-            java.util.Objects.requireNonNull(layout, "layout (CorpusLayout.AUTO guesses it from the file)");
-            java.util.Objects.requireNonNull(multiword, "multiword (MultiwordTokens.SURFACE reads them as the text has them)");
+            Objects.requireNonNull(layout, "layout (CorpusLayout.AUTO guesses it from the file)");
+            Objects.requireNonNull(multiword, "multiword (MultiwordTokens.SURFACE reads them as the text has them)");
         }
 
         /** This reading with {@code layout} given (null: this one's). */
@@ -175,10 +177,10 @@ public final class TaggedCorpus {
             if (notes != null && !guess.clear()) {
                 notes.println(guess.note(file, option));
             }
-            // plain text and one word a line read the same guessed or said (a several-token line in a file
-            // guessed as one-word lines is refused either way); columns do only when every line is of one kind
-            boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.layout() == CorpusLayout.WORDS
-                    || guess.fitting() == guess.lines();
+            // plain text reads the same guessed or said; the others only when every line is of that kind: a
+            // file of columns that is mostly one-word lines is guessed as one word a line, which refuses its
+            // word<TAB>UPOS lines, and read again so it would fail
+            boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
             return new Read(guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
                     : readColumns(file, lines, layout, multiword, option), readAs);
@@ -348,7 +350,7 @@ public final class TaggedCorpus {
     }
 
     /** A CoNLL-U word line's columns (ten, or more), else null: what {@link MultiwordRange} takes a part from. */
-    private static final java.util.function.Function<String, String[]> CONLLU_WORD = line -> {
+    private static final Function<String, String[]> CONLLU_WORD = line -> {
         String[] cols = line.split("\t");
         return cols.length >= 10 ? cols : null;
     };
@@ -360,7 +362,7 @@ public final class TaggedCorpus {
      * @param uposColumn the UPOS column of a part's line, or -1 (untagged: X)
      */
     private static int readRange(Path file, List<String> lines, int index, String id, String form,
-            MultiwordTokens multiword, WordLines sentences, java.util.function.Function<String, String[]> wordColumns,
+            MultiwordTokens multiword, WordLines sentences, Function<String, String[]> wordColumns,
             int idColumn, int uposColumn) throws IOException {
         MultiwordRange range = MultiwordRange.of(file, lines, index, id, wordColumns, idColumn);
         if (multiword == MultiwordTokens.PARTS) {

@@ -52,6 +52,7 @@ public final class Lifecycle {
             }
         }
     }
+
     /**
      * Runs {@code work} on this thread as part of calls in flight on other threads, which hold the object
      * open meanwhile and wait for it (a batching lane running their batch). Calls {@code work} makes are

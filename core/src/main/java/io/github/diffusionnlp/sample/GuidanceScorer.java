@@ -16,9 +16,10 @@ import ai.djl.ndarray.NDArray;
  * at once on the scorer's thread, batched or not, and a {@code close()} from another thread waits for
  * the outer call, the nested one included. A call the scorer hands to a thread of its own (a pool) is not
  * part of the outer call: made once a close has begun, it fails at once with "has been closed" (waiting
- * for the close, which waits for the scorer, would deadlock; {@code LifecycleTest}). A nested call cannot steer in turn (DJL keeps one gradient
- * collector open at a time; it fails with an {@link IllegalStateException} that says so). A scorer must not close the model it steers: {@code close()} waits for the
- * calls in flight, its own among them, so it fails there with an {@link IllegalStateException}
+ * for the close, which waits for the scorer, would deadlock; {@code LifecycleTest}). A nested call cannot
+ * steer in turn (DJL keeps one gradient collector open at a time; it fails with an
+ * {@link IllegalStateException} that says so). A scorer must not close the model it steers: {@code close()}
+ * waits for the calls in flight, its own among them, so it fails there with an {@link IllegalStateException}
  * ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
  */
 public interface GuidanceScorer {

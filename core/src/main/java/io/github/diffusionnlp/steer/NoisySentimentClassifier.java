@@ -26,6 +26,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -50,7 +51,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     private static final long WIDEST_MODEL = 65_536;
     private static final WholeFile.Limit PROBE_FILE = CheckpointFiles.arrayListLimit(2,
             (LABELS * WIDEST_MODEL + LABELS) * Float.BYTES, "a sentiment probe of a model up to "
-                    + String.format(java.util.Locale.ROOT, "%,d", WIDEST_MODEL) + " wide",
+                    + String.format(Locale.ROOT, "%,d", WIDEST_MODEL) + " wide",
             "save the probe again with NoisySentimentClassifier.save");
     private static final int BATCH = 64;
 

@@ -292,11 +292,6 @@ public record TrainOptions(
         return unsaid.orLayout(layout).orMultiword(multiword);
     }
 
-    /** Whether {@code corpus} is the one {@code trained} was trained on, as its record names it. */
-    public boolean isCorpusOf(TrainingInfo trained) {
-        return trained.corpus() != null && trained.corpus().equals(corpus.toAbsolutePath().normalize().toString());
-    }
-
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
     public float learningRateAt(int step) {
         if (step <= warmupSteps) {

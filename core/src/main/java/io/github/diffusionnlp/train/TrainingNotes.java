@@ -62,7 +62,10 @@ final class TrainingNotes {
                     + recorded.multiword().description() + "); without --multiword the run reads them as the"
                     + " checkpoint did");
         }
-        if (options.layout() != null && options.isCorpusOf(previous) && read.layout() != recorded.layout()) {
+        // the layout said is the one recorded (auto, for a checkpoint of before the record), or reads as it: nothing
+        // to say
+        if (options.layout() != null && options.layout() != recorded.layout() && read.layout() != recorded.layout()
+                && previous.isTrainedOn(options.corpus())) {
             log.println("note: resuming with --layout " + options.layout() + ", where the checkpoint read the same"
                     + " corpus as " + recorded.layout() + " (" + recorded.layout().description() + "); without"
                     + " --layout the run reads it as the checkpoint did");
@@ -71,9 +74,8 @@ final class TrainingNotes {
 
     /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */
     private void noteOtherCorpus(TrainingInfo previous) {
-        String now = options.corpus().toAbsolutePath().normalize().toString();
-        if (previous != null && previous.corpus() != null && !previous.corpus().equals(now)) {
-            log.println("note: resuming on " + now + ", not the corpus the checkpoint was trained on ("
+        if (previous != null && previous.corpus() != null && !previous.isTrainedOn(options.corpus())) {
+            log.println("note: resuming on " + options.corpus().toAbsolutePath().normalize() + ", not the corpus the checkpoint was trained on ("
                     + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
         }
     }

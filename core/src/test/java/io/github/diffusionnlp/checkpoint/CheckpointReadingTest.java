@@ -198,4 +198,25 @@ class CheckpointReadingTest {
                     e.getMessage());
         }
     }
+
+    /**
+     * A vocabulary or warping table that is not UTF-8 is refused naming the file: the decoder's own exception said
+     * "Input length = 1", naming nothing.
+     */
+    @Test
+    void refusesATextFileThatIsNotUtf8NamingIt(@TempDir Path dir) throws IOException {
+        for (String name : new String[] {ModelCheckpoint.VOCAB, ModelCheckpoint.WARP}) {
+            Path model = ModelCheckpointTest.copyOfTiny(dir.resolve(name));
+            Path file = model.resolve(name);
+            byte[] bytes = Files.readAllBytes(file);
+            bytes[bytes.length - 2] = (byte) 0xFF; // never in UTF-8
+            Files.write(file, bytes);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model,
+                        manager));
+                assertEquals(file, e.file());
+                assertTrue(e.getMessage().contains(" is not UTF-8 text"), e.getMessage());
+            }
+        }
+    }
 }

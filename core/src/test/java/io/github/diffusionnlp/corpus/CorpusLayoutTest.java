@@ -146,4 +146,25 @@ class CorpusLayoutTest {
         assertTrue(e.getMessage().startsWith(headless + ":1: ") && e.getMessage().contains("global.columns"),
                 e.getMessage());
     }
+
+    /**
+     * The reading {@link TaggedCorpus#readAs} records (a model's config.json keeps it, to read its corpus again)
+     * reads the file again into the same sentences. A file of columns that is mostly one-word lines was recorded as
+     * {@code words}, which refuses its word<TAB>UPOS lines: train --resume, fusion and evaluate could not read the
+     * corpus the model was trained on.
+     */
+    @Test
+    void theRecordedReadingReadsTheFileAgain() throws IOException {
+        String[][] files = {
+            {"words-and-columns.txt", "Stop\nLook\nListen\n\nthe\tDET\njury\tNOUN\n"},
+            {"words.txt", "Stop\nLook\n\nListen\n"},
+            {"columns.tsv", "the\tDET\njury\tNOUN\n"},
+            {"plain.txt", "the jury said it\nwas fine .\nStop\n"},
+        };
+        for (String[] f : files) {
+            Path p = file(f[0], f[1]);
+            TaggedCorpus.Read read = TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT, null);
+            assertEquals(read.sentences(), read.reading().read(p, null), f[0] + " read as " + read.reading());
+        }
+    }
 }

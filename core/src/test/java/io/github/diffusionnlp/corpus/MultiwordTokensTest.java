@@ -74,8 +74,9 @@ class MultiwordTokensTest {
         assertEquals(List.of("de", "el", "mar"), read(p, MultiwordTokens.PARTS).get(0).words());
     }
 
+    /** IDs past int's range too: they failed with NumberFormatException's "For input string", naming no line. */
     @ParameterizedTest
-    @ValueSource(strings = {"3-x", "4-3", "3-3"})
+    @ValueSource(strings = {"3-x", "4-3", "3-3", "3-99999999999", "99999999999-99999999999"})
     void aMalformedRangeIsRefusedNamingItsLine(String id) throws IOException {
         Path p = file("bad.conllu", SPANISH.replace("3-4\tal", id + "\tal"));
         for (MultiwordTokens multiword : MultiwordTokens.values()) {

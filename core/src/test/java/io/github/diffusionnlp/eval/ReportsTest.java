@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.ar.ArConfig;
-
 import io.github.diffusionnlp.eval.ArComparison.Fairness;
 import io.github.diffusionnlp.eval.ArComparison.Infill;
 import io.github.diffusionnlp.eval.ArComparison.Quality;

@@ -131,4 +131,26 @@ class RecordedCorpusReadingTest {
         assertTrue(told.contains("note: resuming with --multiword surface") && told.contains("read with parts"), told);
         assertEquals(MultiwordTokens.SURFACE, ModelCheckpoint.readHeader(model).training().multiword());
     }
+
+    /**
+     * A model of before the record was read in a guessed layout: resumed with --layout auto, it is read as it was,
+     * and nothing is said (it said "resuming with --layout auto, where the checkpoint read the same corpus as auto");
+     * told another layout, it says so.
+     */
+    @Test
+    void aModelOfBeforeTheRecordResumedWithLayoutAutoSaysNothingOfTheLayoutAndWithAnotherSaysSo() throws IOException {
+        Path corpus = treebank(dir);
+        Path model = dir.resolve("model");
+        train(run(corpus, model, MultiwordTokens.PARTS).build());
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config).replaceAll(",\\s*\"layout\" : \"conllu\"", ""));
+        assertNull(ModelCheckpoint.readHeader(model).training().layout());
+        String resumed = train(run(corpus, model, null).layout(CorpusLayout.AUTO).steps(4).resume(true).build());
+        assertFalse(resumed.contains("--layout"), resumed);
+        // the record now says conllu (the guess); told another layout that reads the file, the run says so
+        Files.writeString(config, Files.readString(config).replaceAll(",\\s*\"layout\" : \"conllu\"", ""));
+        String told = train(run(corpus, model, null).layout(CorpusLayout.CONLLU).steps(6).resume(true).build());
+        assertTrue(told.contains("note: resuming with --layout conllu, where the checkpoint read the same corpus as"
+                + " auto"), told);
+    }
 }

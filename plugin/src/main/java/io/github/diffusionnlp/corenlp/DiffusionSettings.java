@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -382,7 +383,7 @@ public final class DiffusionSettings {
     }
 
     /** A setting of how fusion reads its corpus, parsed as core's options are; only with an n-gram weight. */
-    private <T> T fusionReading(Properties props, String key, java.util.function.Function<String, T> parse) {
+    private <T> T fusionReading(Properties props, String key, Function<String, T> parse) {
         String value = get(props, key, "");
         if (value.isEmpty()) {
             return null;

@@ -310,7 +310,6 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         }
     }
 
-    /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
     /** The corpus n-gram fusion counts from and how it is read; nulls leave DiffusionLM's defaults. */
     private record Fusion(Path corpus, CorpusLayout layout, MultiwordTokens multiword) {
         static final Fusion UNSAID = new Fusion(null, null, null);
@@ -322,6 +321,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         }
     }
 
+    /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
     private DiffusionLM openPackage(Device device, Precision precision, Fusion fusion) throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {

@@ -14,6 +14,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -136,10 +139,10 @@ abstract class CmdTool<P> {
     }
 
     /** The charset a parameter names, as Java knows it. */
-    java.nio.charset.Charset charset(String parameter, String value) {
+    Charset charset(String parameter, String value) {
         try {
-            return java.nio.charset.Charset.forName(value);
-        } catch (java.nio.charset.IllegalCharsetNameException | java.nio.charset.UnsupportedCharsetException e) {
+            return Charset.forName(value);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw badParameter(parameter + " " + value + ": not a charset this Java knows (e.g. UTF-8, ISO-8859-1)");
         }
     }
