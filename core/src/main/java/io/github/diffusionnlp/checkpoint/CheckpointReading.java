@@ -84,7 +84,8 @@ public final class CheckpointReading {
                 + words * (LARGEST_AVERAGE_WORD + TagLexicon.LARGEST_COUNTS), String.format(Locale.ROOT,
                 "a lexicon of the %,d words of config.json's vocabSize", words),
                 "it is optional: delete it, and write it again with the tag-lexicon command");
-        return TagLexicon.fromLines(CheckpointFiles.lines(WholeFile.read(file, opener.apply(file), limit)), vocabulary);
+        return TagLexicon.fromLines(CheckpointFiles.lines(file, WholeFile.read(file, opener.apply(file), limit)),
+                vocabulary);
     }
 
     /** Loads the weights in the file {@code name} into an initialised {@code network} ({@link CheckpointFiles}). */
