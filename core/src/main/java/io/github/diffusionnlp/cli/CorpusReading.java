@@ -21,10 +21,10 @@ import picocli.CommandLine.Option;
  * {@code constraints --heldout}) take the same options rather than a second parser of them.
  */
 public final class CorpusReading {
-    @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files this command"
-            + " reads are laid out: ${COMPLETION-CANDIDATES} (default: auto, guessed from each file, with a note when"
-            + " the guess is not clear-cut; a model's own training corpus as the model recorded); any other refuses a"
-            + " line that does not fit it, naming the line")
+    @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files named on"
+            + " this command line are laid out: ${COMPLETION-CANDIDATES} (default: auto, guessed from each file, with"
+            + " a note when the guess is not clear-cut); any other refuses a line that does not fit it, naming the"
+            + " line. A model's own training corpus, where a command reads it unnamed, is read as the model records")
     CorpusLayout layout;
 
     @Option(names = "--multiword", converter = MultiwordConverter.class, description = "a CoNLL-U multiword token"

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
@@ -42,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "the sentences the trigram baseline is counted from; 'none' leaves it out (default: the"
                     + " model's training corpus, as its config names it, looked for from the working directory and"
                     + " from the model directory's parents, and read as the model records it was read; --layout and"
-                    + " --multiword say otherwise, as for --heldout and --ngram-corpus)")
+                    + " --multiword apply to a --train FILE, as to --heldout and --ngram-corpus)")
     String train;
 
     private static final int DEFAULT_SENTENCES = 1000;
@@ -97,9 +98,13 @@ final class EvaluateCommand implements Callable<Integer> {
             TrigramBaseline trigram = null;
             if (!"none".equals(train)) {
                 Path corpus = trainingCorpus(lm);
-                // the model's own corpus is read as it was trained on (a model of before --multiword: de el),
-                // another --train split into the model's words too, as the trigram is compared with the model
-                trigram = TrigramBaseline.train(lm.vocabulary(), reading.readFor(corpus, lm.info().training()));
+                // The model's own corpus is read as it was trained on (a model of before --multiword: de el),
+                // whatever --layout says of the files named here (a plain --heldout beside a CoNLL-U corpus);
+                // a --train FILE is split into the model's words too, as the trigram is compared with the model.
+                TrainingInfo training = lm.info().training();
+                trigram = TrigramBaseline.train(lm.vocabulary(), train == null
+                        ? TrainingInfo.readingFor(training, corpus).read(corpus, System.err)
+                        : reading.readFor(corpus, training));
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,

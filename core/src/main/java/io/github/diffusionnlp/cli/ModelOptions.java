@@ -70,10 +70,11 @@ final class ModelOptions {
      * {@code --ngram-corpus} is read: given without n-gram fusion they would do nothing, and are refused.
      */
     DiffusionLM loadFusing(CorpusReading reading) throws IOException {
-        if (ngramWeight == 0 && (reading.layout != null || reading.multiword != null)) {
+        if ((ngramWeight == 0 || ngramCorpus == null) && (reading.layout != null || reading.multiword != null)) {
             throw new IllegalArgumentException((reading.layout != null ? "--layout " + reading.layout
-                    : "--multiword " + reading.multiword) + ": says how the n-gram corpus is read, only used with"
-                    + " --ngram-weight above 0");
+                    : "--multiword " + reading.multiword) + ": says how --ngram-corpus FILE is read, only used with"
+                    + " it and --ngram-weight above 0 (the model's own corpus, fused by default, is read as the model"
+                    + " records it was)");
         }
         return load(reading);
     }
@@ -85,7 +86,7 @@ final class ModelOptions {
     DiffusionLM load(CorpusReading reading) throws IOException {
         DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optPrecision(precision()).optBatching(0, Duration.ZERO).optNgramLayoutOption(LayoutOption.COMMAND_LINE);
-        if (reading != null) {
+        if (reading != null && ngramCorpus != null) { // the model's own corpus is read as the model records
             builder.optNgramCorpusReading(reading.layout, reading.multiword);
         }
         checked("--ngram-corpus", () -> builder.optNgramCorpus(ngramCorpus));

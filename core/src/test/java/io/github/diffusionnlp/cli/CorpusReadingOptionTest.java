@@ -82,8 +82,14 @@ class CorpusReadingOptionTest {
         MainTest.Run unfused = MainTest.run(input, join(new String[] {command, "--model", model, "--steps", "1",
                 "--layout", "plain"}, generate));
         assertEquals(1, unfused.code(), unfused.err());
-        assertTrue(unfused.err().contains("--layout plain: says how the n-gram corpus is read, only used with"
-                + " --ngram-weight above 0"), unfused.err());
+        assertTrue(unfused.err().contains("--layout plain: says how --ngram-corpus FILE is read, only used with"
+                + " it and --ngram-weight above 0"), unfused.err());
+        // the model's own corpus, fused by default, is read as the model records: --layout is not for it
+        MainTest.Run ownCorpus = MainTest.run(input, join(new String[] {command, "--model", model, "--steps", "1",
+                "--ngram-weight", "0.5", "--layout", "plain"}, generate));
+        assertEquals(1, ownCorpus.code(), ownCorpus.err());
+        assertTrue(ownCorpus.err().contains("(the model's own corpus, fused by default, is read as the model records"
+                + " it was)"), ownCorpus.err());
     }
 
     /** compare-ar reads --heldout in the layout said (refused here by the first line that does not fit it). */

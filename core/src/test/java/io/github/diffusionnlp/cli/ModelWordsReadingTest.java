@@ -80,4 +80,19 @@ class ModelWordsReadingTest {
         assertEquals(1, surface.code(), surface.err());
         assertTrue(surface.err().contains("only 0 held-out sentences of 4..16 tokens"), surface.err());
     }
+
+    /**
+     * {@code --layout} says how the files named on the command line are laid out: a plain-text held-out file
+     * beside the model's CoNLL-U corpus, which the trigram counts by default, used to fail on that corpus
+     * ("does not fit --layout plain"), which is read as the model records.
+     */
+    @Test
+    void layoutOfANamedFileLeavesTheModelsOwnCorpusAlone() throws IOException {
+        Path plain = Files.writeString(dir.resolve("heldout.txt"), "Vamos de el mar .\n".repeat(4),
+                StandardCharsets.UTF_8);
+        MainTest.Run run = MainTest.run("", "evaluate", "--model", model.toString(), "--heldout", plain.toString(),
+                "--layout", "plain", "--sentences", "1", "--step-counts", "1");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("trigram baseline counted from"), run.err());
+    }
 }
