@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.TestCorpora;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
@@ -11,7 +12,6 @@ import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -125,24 +125,13 @@ class CorpusReadingOptionTest {
         assertTrue(said.out().contains("wrote " + model.resolve(ModelCheckpoint.TAG_LEXICON)), said.out());
     }
 
-    /** "Vamos del mar ." with its multiword token "del" over "de el". */
-    private static final String TREEBANK = """
-            1\tVamos\tir\tVERB\t_\t_\t0\troot\t_\t_
-            2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_
-            2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_
-            3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_
-            4\tmar\tmar\tNOUN\t_\t_\t1\tobl\t_\t_
-            5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
-
-            """.repeat(8);
-
     /**
      * A model's own training corpus (evaluate's default --train, tag-lexicon's --corpus) is read as the model
      * records it was when --layout and --multiword are not given: a model trained on de el counts de el, not del.
      */
     @Test
     void aModelsOwnCorpusIsReadAsTheModelRecordedUnlessToldOtherwise() throws IOException {
-        Path corpus = Files.writeString(dir.resolve("es.conllu"), TREEBANK, StandardCharsets.UTF_8);
+        Path corpus = TestCorpora.spanishTreebank(dir, 8);
         Path model = dir.resolve("model");
         new DiffusionTrainer(TrainOptions.builder(corpus, model).size("tiny").steps(1).maxLength(16).batchSize(4)
                 .contextEmbeddings(false).multiword(MultiwordTokens.PARTS).build(),

@@ -3,8 +3,9 @@ package io.github.diffusionnlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.TestCorpora;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,17 +24,6 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @Isolated
 class ModelWordsReadingTest {
-    /** "Vamos del mar ." with "del" over "de el": the model's corpus, read as parts. */
-    private static final String TREEBANK = """
-            1\tVamos\tir\tVERB\t_\t_\t0\troot\t_\t_
-            2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_
-            2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_
-            3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_
-            4\tmar\tmar\tNOUN\t_\t_\t1\tobl\t_\t_
-            5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
-
-            """.repeat(8);
-
     /** "del mar .": three words as surface reads it, four ({@code de el mar .}) as parts does. */
     private static final String HELDOUT = """
             1-2\tdel\t_\t_\t_\t_\t_\t_\t_\t_
@@ -51,7 +41,7 @@ class ModelWordsReadingTest {
 
     @BeforeAll
     static void trainOnParts() throws IOException {
-        Path corpus = Files.writeString(dir.resolve("es.conllu"), TREEBANK, StandardCharsets.UTF_8);
+        Path corpus = TestCorpora.spanishTreebank(dir, 8);
         heldout = Files.writeString(dir.resolve("heldout.conllu"), HELDOUT, StandardCharsets.UTF_8);
         model = dir.resolve("model");
         new DiffusionTrainer(TrainOptions.builder(corpus, model).size("tiny").steps(1).maxLength(16).batchSize(4)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.TestCorpora;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
@@ -29,24 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * multiword tokens as their parts.
  */
 class RecordedCorpusReadingTest {
-    /** A treebank sentence with a multiword token, "del" over "de el". */
-    static final String TREEBANK = """
-            # text = Vamos del mar.
-            1\tVamos\tir\tVERB\t_\t_\t0\troot\t_\t_
-            2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_
-            2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_
-            3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_
-            4\tmar\tmar\tNOUN\t_\t_\t1\tobl\t_\t_
-            5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
-
-            """.repeat(16);
-
     @TempDir
     Path dir;
 
     /** The treebank's file. */
     static Path treebank(Path dir) throws IOException {
-        return Files.writeString(dir.resolve("es.conllu"), TREEBANK, StandardCharsets.UTF_8);
+        return TestCorpora.spanishTreebank(dir, 16);
     }
 
     /** Two steps of a tiny model on the treebank, its multiword tokens read as {@code multiword} (null: not said). */
