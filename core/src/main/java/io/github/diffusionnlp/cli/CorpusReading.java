@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
@@ -59,27 +60,37 @@ public final class CorpusReading {
         return over(TrainingInfo.readingFor(training, file)).read(file, System.err);
     }
 
-    /** picocli's own enum conversion lists each layout twice (AUTO, auto, ...) and is case-sensitive. */
-    static final class LayoutConverter implements CommandLine.ITypeConverter<CorpusLayout> {
+    /**
+     * A value read by its type's own {@code parse}, whose IllegalArgumentException already says what is accepted:
+     * picocli's own enum conversion lists each value twice (AUTO, auto, ...) and is case-sensitive. picocli
+     * instantiates converters by class, hence one subclass per option.
+     */
+    private abstract static class ParsedBy<T> implements CommandLine.ITypeConverter<T> {
+        private final Function<String, T> parse;
+
+        ParsedBy(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public CorpusLayout convert(String value) {
+        public T convert(String value) {
             try {
-                return CorpusLayout.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
-    /** As {@link LayoutConverter}, for {@code --multiword}. */
-    static final class MultiwordConverter implements CommandLine.ITypeConverter<MultiwordTokens> {
-        @Override
-        public MultiwordTokens convert(String value) {
-            try {
-                return MultiwordTokens.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class LayoutConverter extends ParsedBy<CorpusLayout> {
+        LayoutConverter() {
+            super(CorpusLayout::parse);
+        }
+    }
+
+    static final class MultiwordConverter extends ParsedBy<MultiwordTokens> {
+        MultiwordConverter() {
+            super(MultiwordTokens::parse);
         }
     }
 }
