@@ -14,8 +14,9 @@ import picocli.CommandLine.Option;
 
 /**
  * How every command that reads a corpus reads it ({@code train}, {@code train-ar}, {@code evaluate},
- * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout}): one
- * {@code --layout} and one {@code --multiword}, parsed, described and refused alike. Either left unsaid is
+ * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout},
+ * {@code benchmark --corpus}): one {@code --layout} and one {@code --multiword}, parsed, described and refused
+ * alike. Either left unsaid is
  * null: a model's own training corpus is then read as the model records it was, any other file read for a
  * model with its layout guessed and its multiword tokens as the model's were ({@link TrainingInfo#readingFor}),
  * a new model's corpus as {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
