@@ -2,7 +2,6 @@ package io.github.diffusionnlp.ar;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.CheckpointReading;
@@ -31,8 +30,12 @@ public final class ArCheckpoint {
     public record Header(String format, int formatVersion, ArConfig model, TrainingInfo training,
             Map<String, String> files) {}
 
-    /** A loaded model; its arrays belong to the manager passed to {@link #load}. */
-    public record Loaded(Header header, CausalTransformer network, Vocabulary vocabulary) {}
+    /**
+     * A loaded model, from {@code directory}; its arrays belong to the manager passed to {@link #load}. Its
+     * {@code header} is the config.json its weights were checked against, which {@link #loadOptimizerState} checks
+     * their moments against too.
+     */
+    public record Loaded(Header header, CausalTransformer network, Vocabulary vocabulary, Path directory) {}
 
     private ArCheckpoint() {}
 
@@ -78,13 +81,18 @@ public final class ArCheckpoint {
         files.loadParameters(PARAMS, network, manager);
         // after the checks above, which say more about a damaged file; these catch whole files of another save
         files.verifyModelFiles(header.files(), header.training());
-        return new Loaded(header, network, vocabulary);
+        return new Loaded(header, network, vocabulary, dir);
     }
 
-    /** The optimizer moments saved with a checkpoint of {@code network} (as {@link #load} gives it), or null. */
-    public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
-        Header header = readHeader(dir);
-        return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
-                manager);
+    /**
+     * The optimizer moments saved with {@code checkpoint}, or null when it has none, checked against the config.json
+     * its weights were loaded with, as the diffusion model's are ({@code ModelCheckpoint.loadOptimizerState(Loaded,
+     * NDManager)}): moments a later save wrote (a run resumed meanwhile) are refused as a file of another save, where
+     * reading config.json again would have passed them.
+     */
+    public static NDList loadOptimizerState(Loaded checkpoint, NDManager manager) throws IOException {
+        Header header = checkpoint.header();
+        return new CheckpointReading(checkpoint.directory()).loadOptimizerState(OPTIMIZER, checkpoint.network(),
+                header.files(), header.training(), manager);
     }
 }

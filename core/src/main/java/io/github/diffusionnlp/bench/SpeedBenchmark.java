@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
@@ -114,12 +116,15 @@ public final class SpeedBenchmark {
      * {@code warmUp} steps, then {@code steps} timed. Why a warm-up of dozens of steps: a fresh process's
      * first steps run slower than a long run's (on this project's 2-core machine, 10-second windows of
      * one run went from about 95 GFLOP/s over its first 30 steps to 111-121 after them; page faults
-     * explain little of it, first calls at each new row length presumably the rest).
+     * explain little of it, first calls at each new row length presumably the rest). {@code layout} and
+     * {@code multiword} say how the corpus is read, as {@code train}'s do (null: not said, as a new model's corpus
+     * is read).
      */
-    public Training training(Path corpus, String size, int batch, int warmUp, int steps) throws IOException {
+    public Training training(Path corpus, CorpusLayout layout, MultiwordTokens multiword, String size, int batch,
+            int warmUp, int steps) throws IOException {
         try (ScratchDirectory dir = new ScratchDirectory("benchmark-train")) {
             TrainOptions options = new TrainOptions(corpus, null, dir.path(), size, 12000, 64, batch, warmUp + steps,
-                    null, 1e-3, 10, 1, Integer.MAX_VALUE, false);
+                    null, 1e-3, 10, 1, Integer.MAX_VALUE, false, false, false, 0, layout, multiword);
             // About a minute in a full run: say what it is, then the trainer's own lines (steps done of all,
             // rate, ETA, every 10 steps), as `train` prints them, rather than nothing until the figures.
             progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",

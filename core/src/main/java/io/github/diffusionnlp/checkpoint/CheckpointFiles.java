@@ -70,7 +70,7 @@ public final class CheckpointFiles {
         try {
             return JSON.readValue(bytes, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
+            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
         }
     }
 
@@ -85,7 +85,7 @@ public final class CheckpointFiles {
             com.fasterxml.jackson.databind.JsonNode format = tree == null ? null : tree.get("format");
             return format == null || !format.isTextual() ? null : format.asText();
         } catch (IOException | RuntimeException e) {
-            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")");
+            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
         }
     }
 
@@ -126,9 +126,9 @@ public final class CheckpointFiles {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             network.loadParameters(manager, in);
         } catch (EOFException e) { // the walk passed these bytes: only a layout it and DJL read differently gets here
-            throw new InvalidModelException(file, "is truncated");
+            throw new InvalidModelException(file, "is truncated", e);
         } catch (MalformedModelException | RuntimeException e) {
-            throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")");
+            throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")", e);
         }
         return bytes;
     }
@@ -145,7 +145,7 @@ public final class CheckpointFiles {
         try {
             size = Files.size(params);
         } catch (IOException e) {
-            throw new InvalidModelException(params, "cannot be read (" + firstLine(e) + ")");
+            throw new InvalidModelException(params, "cannot be read (" + firstLine(e) + ")", e);
         }
         if (minimumWeights * Float.BYTES > size) {
             throw new InvalidModelException(params, String.format(java.util.Locale.ROOT, "holds %,d bytes, but the"
@@ -181,7 +181,7 @@ public final class CheckpointFiles {
         try {
             return NDList.decode(manager, new ByteArrayInputStream(bytes));
         } catch (RuntimeException e) {
-            throw new InvalidModelException(file, "cannot be read (" + firstLine(e) + ")");
+            throw new InvalidModelException(file, "cannot be read (" + firstLine(e) + ")", e);
         }
     }
 
@@ -218,7 +218,7 @@ public final class CheckpointFiles {
             text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) { // the decoder's own message, "Input length = 1", names nothing
             throw new InvalidModelException(file, "is not UTF-8 text (" + firstLine(e) + "); restore the directory"
-                    + " from a copy, or train again");
+                    + " from a copy, or train again", e);
         }
         return CharSource.wrap(text).readLines();
     }

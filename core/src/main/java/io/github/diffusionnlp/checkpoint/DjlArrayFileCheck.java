@@ -114,11 +114,11 @@ final class DjlArrayFileCheck {
         try {
             walk.over(new DjlArrayFileCheck(file, bytes));
         } catch (EOFException e) {
-            throw new InvalidModelException(file, "is truncated");
+            throw new InvalidModelException(file, "is truncated", e);
         } catch (InvalidModelException e) {
             throw e;
         } catch (IOException e) {
-            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")");
+            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")", e);
         }
     }
 

@@ -12,6 +12,15 @@ public final class InvalidModelException extends IOException {
         this.file = file;
     }
 
+    /**
+     * As {@link #InvalidModelException(Path, String)}, for a problem found as {@code cause} (an I/O error, a
+     * parse error): the message says what it means for the model, the cause keeps where it came from.
+     */
+    public InvalidModelException(Path file, String problem, Throwable cause) {
+        super(file + " " + problem, cause);
+        this.file = file;
+    }
+
     public Path file() {
         return file;
     }

@@ -222,7 +222,7 @@ public final class ModelCheckpoint {
                 throw e; // too large, or unreadable: it names the file and what to do
             } catch (IOException e) {
                 throw new InvalidModelException(lexicon, "cannot be read: " + e.getMessage() + " (it is optional: delete it"
-                        + " and write it again with the tag-lexicon command)");
+                        + " and write it again with the tag-lexicon command)", e);
             }
         }
         return new Loaded(header, network, vocabulary, warp, dir, tags);

@@ -44,7 +44,7 @@ public final class WholeFile {
         } catch (InvalidModelException e) {
             throw e;
         } catch (IOException e) {
-            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")");
+            throw new InvalidModelException(file, "cannot be read (" + CheckpointFiles.firstLine(e) + ")", e);
         }
     }
 

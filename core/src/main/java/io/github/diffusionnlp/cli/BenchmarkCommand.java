@@ -40,9 +40,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--corpus", defaultValue = "test-data/brown/train.conllu.gz",
-            description = "corpus for the training measurement (default: ${DEFAULT-VALUE}, from the working"
-                    + " directory or the model directory's parents)")
+            description = "corpus for the training measurement, read as --layout and --multiword say, as train's"
+                    + " (default: ${DEFAULT-VALUE}, from the working directory or the model directory's parents)")
     Path corpus;
+
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --corpus
 
     @Option(names = "--size", defaultValue = "small", description = "model size trained (default: ${DEFAULT-VALUE})")
     String size;
@@ -105,7 +108,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double startCeiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();
-        SpeedBenchmark.Training train = bench.training(corpus, size, trainBatch, trainWarmUp, trainSteps);
+        SpeedBenchmark.Training train = bench.training(corpus, reading.layout(), reading.multiword(), size, trainBatch, trainWarmUp, trainSteps);
         double besideTraining = Math.max(beforeTraining, bench.ceilingNow());
         List<SpeedBenchmark.Sampling> sampling;
         SpeedBenchmark.Memory memory = null;

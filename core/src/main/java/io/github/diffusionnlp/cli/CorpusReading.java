@@ -8,13 +8,15 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * How every command that reads a corpus reads it ({@code train}, {@code train-ar}, {@code evaluate},
- * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout}): one
- * {@code --layout} and one {@code --multiword}, parsed, described and refused alike. Either left unsaid is
+ * {@code tag-lexicon}, the sampling commands' {@code --ngram-corpus}, {@code compare-ar --heldout},
+ * {@code benchmark --corpus}): one {@code --layout} and one {@code --multiword}, parsed, described and refused
+ * alike. Either left unsaid is
  * null: a model's own training corpus is then read as the model records it was, any other file read for a
  * model with its layout guessed and its multiword tokens as the model's were ({@link TrainingInfo#readingFor}),
  * a new model's corpus as {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
@@ -59,27 +61,37 @@ public final class CorpusReading {
         return over(TrainingInfo.readingFor(training, file)).read(file, System.err);
     }
 
-    /** picocli's own enum conversion lists each layout twice (AUTO, auto, ...) and is case-sensitive. */
-    static final class LayoutConverter implements CommandLine.ITypeConverter<CorpusLayout> {
+    /**
+     * A value read by its type's own {@code parse}, whose IllegalArgumentException already says what is accepted:
+     * picocli's own enum conversion lists each value twice (AUTO, auto, ...) and is case-sensitive. picocli
+     * instantiates converters by class, hence one subclass per option.
+     */
+    private abstract static class ParsedBy<T> implements CommandLine.ITypeConverter<T> {
+        private final Function<String, T> parse;
+
+        ParsedBy(Function<String, T> parse) {
+            this.parse = parse;
+        }
+
         @Override
-        public CorpusLayout convert(String value) {
+        public T convert(String value) {
             try {
-                return CorpusLayout.parse(value);
+                return parse.apply(value);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }
 
-    /** As {@link LayoutConverter}, for {@code --multiword}. */
-    static final class MultiwordConverter implements CommandLine.ITypeConverter<MultiwordTokens> {
-        @Override
-        public MultiwordTokens convert(String value) {
-            try {
-                return MultiwordTokens.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException(e.getMessage());
-            }
+    static final class LayoutConverter extends ParsedBy<CorpusLayout> {
+        LayoutConverter() {
+            super(CorpusLayout::parse);
+        }
+    }
+
+    static final class MultiwordConverter extends ParsedBy<MultiwordTokens> {
+        MultiwordConverter() {
+            super(MultiwordTokens::parse);
         }
     }
 }

@@ -87,7 +87,7 @@ public final class ArTrainer {
                 network = loaded.network();
                 vocab = loaded.vocabulary();
                 previous = loaded.header().training();
-                moments = ArCheckpoint.loadOptimizerState(out, network, manager);
+                moments = ArCheckpoint.loadOptimizerState(loaded, manager);
                 TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
                 DiffusionTrainer.logResuming(log, out, previous.step(), moments);
             } else {

@@ -1,11 +1,17 @@
 package io.github.diffusionnlp.bench;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SpeedBenchmarkTest {
     /**
@@ -17,7 +23,7 @@ class SpeedBenchmarkTest {
     @Test
     void trainingIsLoggedWhileItRunsAndItsFiguresWhenMeasured() throws Exception {
         List<String> log = new ArrayList<>();
-        new SpeedBenchmark(log::add).training(TestModels.devCorpus(), "tiny", 4, 4, 1);
+        new SpeedBenchmark(log::add).training(TestModels.devCorpus(), null, null, "tiny", 4, 4, 1);
         assertTrue(log.get(0).startsWith("training tiny, batch 4: 5 steps (4 warm-up, 1 timed) on "), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  step 5/5 ") && l.contains(" steps/s")
                 && l.contains("ETA")), log.toString());
@@ -27,5 +33,14 @@ class SpeedBenchmarkTest {
                 && l.endsWith(", device cpu")), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("training tiny, batch 4, steps 5–5: ")
                 && l.contains(" tokens/s") && l.contains(" GFLOP/s")), log.toString());
+    }
+
+    /** benchmark --corpus read its corpus guessed whatever --layout said: the layout said now reaches training. */
+    @Test
+    void theCorpusIsReadInTheLayoutSaid(@TempDir Path dir) throws IOException {
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "Stop\nLook\nthe jury said it was fine .\nListen\n");
+        IOException e = assertThrows(IOException.class, () -> new SpeedBenchmark(line -> { })
+                .training(plain, CorpusLayout.WORDS, null, "tiny", 4, 4, 1));
+        assertTrue(e.getMessage().contains(plain + ":3: the line does not fit --layout words"), e.getMessage());
     }
 }

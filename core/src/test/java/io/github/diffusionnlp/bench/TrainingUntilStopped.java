@@ -7,6 +7,6 @@ final class TrainingUntilStopped {
     private TrainingUntilStopped() {}
 
     public static void main(String[] args) throws Exception {
-        new SpeedBenchmark(System.out::println).training(Path.of(args[0]), "tiny", 4, 4, 1_000_000);
+        new SpeedBenchmark(System.out::println).training(Path.of(args[0]), null, null, "tiny", 4, 4, 1_000_000);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,6 +52,16 @@ class WholeFileTest {
         @Override
         public InputStream openStream() throws IOException {
             throw new AssertionError("a file larger than its limit was read");
+        }
+    }
+
+    /** A file whose reading fails, as on a disk error or a file removed while it is read. */
+    private static final class Unreadable extends ByteSource {
+        final IOException failure = new IOException("Input/output error");
+
+        @Override
+        public InputStream openStream() throws IOException {
+            throw failure;
         }
     }
 
@@ -124,5 +135,16 @@ class WholeFileTest {
             assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, " holds %,d bytes, more than the"
                     + " %,d bytes", limit + 1, limit)), e.getMessage());
         }
+    }
+
+    /** An I/O error reading a model file is reported naming the file, and kept as the cause for a stack trace. */
+    @Test
+    void keepsTheIoErrorAFileCouldNotBeReadFor() {
+        Path config = Path.of("model", "config.json");
+        Unreadable file = new Unreadable();
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> WholeFile.read(config, file, new WholeFile.Limit(1024, "a model config", "restore it")));
+        assertEquals(config + " cannot be read (Input/output error)", e.getMessage());
+        assertSame(file.failure, e.getCause());
     }
 }

@@ -168,11 +168,12 @@ class CorpusReadingOptionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"train", "train-ar", "evaluate", "tag-lexicon"})
+    @ValueSource(strings = {"train", "train-ar", "evaluate", "tag-lexicon", "benchmark"})
     void unknownValuesAreRefusedNamingTheOnesThereAre(String command) throws IOException {
         String corpus = plain().toString();
         String[] rest = command.startsWith("train") ? new String[] {"--corpus", corpus, "--out", dir.resolve("m").toString()}
                 : command.equals("evaluate") ? new String[] {"--heldout", corpus}
+                : command.equals("benchmark") ? new String[] {"--corpus", corpus}
                 : new String[] {"--model", dir.toString(), "--corpus", corpus};
         MainTest.Run layout = MainTest.run("", concat(command, rest, "--layout", "tsv"));
         assertEquals(2, layout.code(), layout.err());
