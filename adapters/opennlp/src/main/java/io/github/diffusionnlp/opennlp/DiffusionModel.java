@@ -152,7 +152,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         } catch (InvalidFormatException e) {
             throw e;
         } catch (IOException e) {
-            throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")");
+            throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")",
+                    e);
         }
         if (manifest == null) {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
