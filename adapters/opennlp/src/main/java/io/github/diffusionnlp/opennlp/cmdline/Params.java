@@ -46,7 +46,7 @@ final class Params {
 
         @ParameterDescription(valueName = "t", description = "scale of the starting noise in [0, 1]: 1 samples,"
                 + " 0 follows the model's best guess (default: the package's if it sets one, else 0 for Infill"
-                + " and 1 for Rewrite and Generate).")
+                + " and InfillEvaluator, 1 for Rewrite and Generate).")
         @OptionalParameter
         String getTemperature();
 
@@ -181,7 +181,8 @@ final class Params {
         Integer getSteps();
 
         @ParameterDescription(valueName = "t", description = "temperature in [0, 1] every tool of the package takes"
-                + " unless told otherwise (default: none, each tool's own: 0 for Infill, 1 for Rewrite and Generate).")
+                + " unless told otherwise (default: none, each tool's own: 0 for Infill and InfillEvaluator, 1 for"
+                + " Rewrite and Generate).")
         @OptionalParameter
         String getTemperature();
     }
