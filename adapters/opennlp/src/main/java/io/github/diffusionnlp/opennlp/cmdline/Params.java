@@ -215,8 +215,8 @@ final class Params {
 
     interface EvaluatorParams extends ModelParams, SamplingParams {
         @ParameterDescription(valueName = "sampleData", description = "reference sentences, one a line as word_TAG"
-                + " tokens (OpenNLP's POS format). Punctuation is never masked: it is told by its tag (UD UPOS or"
-                + " Penn Treebank) or, under any other tag, by its characters.")
+                + " tokens (OpenNLP's POS format). With -span 1, punctuation is never masked: it is told by its tag"
+                + " (UD UPOS or Penn Treebank) or, under any other tag, by its characters.")
         String getData();
 
         @ParameterDescription(valueName = "charsetName", description = "encoding of the sample data (default:"
@@ -230,7 +230,7 @@ final class Params {
         Boolean getMisclassified();
 
         @ParameterDescription(valueName = "1|3", description = "words masked per sentence: 1, a non-punctuation"
-                + " word, or 3, consecutive words (core evaluate's two tasks) (default: 1).")
+                + " word, or 3, consecutive words, punctuation included (core evaluate's two tasks) (default: 1).")
         @OptionalParameter(defaultValue = "1")
         Integer getSpan();
     }
