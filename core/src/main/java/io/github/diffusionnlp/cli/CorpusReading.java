@@ -26,7 +26,8 @@ public final class CorpusReading {
     @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files named on"
             + " this command line are laid out: ${COMPLETION-CANDIDATES} (default: auto, guessed from each file, with"
             + " a note when the guess is not clear-cut); any other refuses a line that does not fit it, naming the"
-            + " line. A model's own training corpus, where a command reads it unnamed, is read as the model records")
+            + " line. A model's own training corpus, where a command reads it unnamed, is read as the model records it"
+            + " was read")
     CorpusLayout layout;
 
     @Option(names = "--multiword", converter = MultiwordConverter.class, description = "a CoNLL-U multiword token"

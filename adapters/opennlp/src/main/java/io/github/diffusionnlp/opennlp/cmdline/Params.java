@@ -46,7 +46,7 @@ final class Params {
 
         @ParameterDescription(valueName = "t", description = "scale of the starting noise in [0, 1]: 1 samples,"
                 + " 0 follows the model's best guess (default: the package's if it sets one, else 0 for Infill"
-                + " and 1 for Rewrite and Generate).")
+                + " and InfillEvaluator, 1 for Rewrite and Generate).")
         @OptionalParameter
         String getTemperature();
 
@@ -181,7 +181,8 @@ final class Params {
         Integer getSteps();
 
         @ParameterDescription(valueName = "t", description = "temperature in [0, 1] every tool of the package takes"
-                + " unless told otherwise (default: none, each tool's own: 0 for Infill, 1 for Rewrite and Generate).")
+                + " unless told otherwise (default: none, each tool's own: 0 for Infill and InfillEvaluator, 1 for"
+                + " Rewrite and Generate).")
         @OptionalParameter
         String getTemperature();
     }
@@ -214,8 +215,8 @@ final class Params {
 
     interface EvaluatorParams extends ModelParams, SamplingParams {
         @ParameterDescription(valueName = "sampleData", description = "reference sentences, one a line as word_TAG"
-                + " tokens (OpenNLP's POS format). Punctuation is never masked: it is told by its tag (UD UPOS or"
-                + " Penn Treebank) or, under any other tag, by its characters.")
+                + " tokens (OpenNLP's POS format). With -span 1, punctuation is never masked: it is told by its tag"
+                + " (UD UPOS or Penn Treebank) or, under any other tag, by its characters.")
         String getData();
 
         @ParameterDescription(valueName = "charsetName", description = "encoding of the sample data (default:"
@@ -229,7 +230,7 @@ final class Params {
         Boolean getMisclassified();
 
         @ParameterDescription(valueName = "1|3", description = "words masked per sentence: 1, a non-punctuation"
-                + " word, or 3, consecutive words (core evaluate's two tasks) (default: 1).")
+                + " word, or 3, consecutive words, punctuation included (core evaluate's two tasks) (default: 1).")
         @OptionalParameter(defaultValue = "1")
         Integer getSpan();
     }
