@@ -671,6 +671,18 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * Counts n-gram fusion's trigrams now (a few seconds, once) rather than at the first fused call, so that a
+     * caller that will fuse learns of a corpus that cannot be read, or does not fit its layout, before it
+     * reads any input: a tool that fails a batch at a time would otherwise pass every line through unfilled.
+     *
+     * @throws IllegalStateException as {@link #ngramCorpus()}, when there is no corpus to count from
+     * @throws UncheckedIOException naming the corpus (and its line) when it cannot be read as said
+     */
+    public void countNgrams() {
+        lifecycle.whileOpen(this::trigram);
+    }
+
+    /**
      * The trigram model n-gram fusion reads, counted on first use (a few seconds) from the corpus given
      * to {@link Builder#optNgramCorpus}, else from the model's own training corpus as its config names
      * it, looked for from the working directory and from the model directory's parents.

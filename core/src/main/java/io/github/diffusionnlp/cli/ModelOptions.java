@@ -99,6 +99,12 @@ final class ModelOptions {
                 throw new IllegalArgumentException("--ngram-weight " + ngramWeight + " needs --ngram-corpus FILE: "
                         + e.getMessage(), e);
             }
+            try {
+                lm.countNgrams(); // a corpus that does not read as said fails here, not batch by batch
+            } catch (RuntimeException e) {
+                lm.close();
+                throw e;
+            }
         }
         return lm;
     }

@@ -14,6 +14,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,6 +87,12 @@ public class DiffusionAnnotator implements Annotator {
                 throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramWeight = '"
                         + settings.ngramWeight + "' needs a corpus: set " + name + ".ngramCorpus (" + e.getMessage()
                         + ")"); // not chained: CoreNLP shows the root cause, and this message holds it
+            }
+            try {
+                lm.countNgrams(); // a corpus that does not read as said: now, not on every document
+            } catch (UncheckedIOException e) {
+                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramCorpus: "
+                        + e.getMessage()); // not chained, as above
             }
         }
         this.constraints = settings.constraints();

@@ -381,10 +381,11 @@ class SettingsTest {
         // plain text whose lines are mostly one word: guessed as one word a line, which refuses line 3
         java.nio.file.Path plain = java.nio.file.Files.writeString(tmp.resolve("plain.txt"),
                 "Stop\nLook\nthe jury said it was fine .\nListen\nRun\n");
-        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,fused", "customAnnotatorClass.fused",
+        // refused when the annotator is made (the corpus is counted then), not at the first document
+        Properties props = props("tokenize,ssplit,fused", "customAnnotatorClass.fused",
                 DiffusionAnnotator.class.getName(), "fused.model", TestModels.tinyModel().toString(), "fused.steps", "1",
-                "fused.ngramWeight", "0.7", "fused.ngramCorpus", plain.toString()));
-        RuntimeException thrown = assertThrows(RuntimeException.class, () -> annotate(pipeline, "The [MASK] was late."));
+                "fused.ngramWeight", "0.7", "fused.ngramCorpus", plain.toString());
+        RuntimeException thrown = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(props));
         StringBuilder messages = new StringBuilder();
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             messages.append(t.getMessage()).append('\n');

@@ -13,6 +13,7 @@ import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -273,6 +274,13 @@ abstract class CmdTool<P> {
                 model.close();
                 throw badParameter("-ngramWeight " + sampling.getNgramWeight() + " needs -ngramCorpus FILE: "
                         + e.getMessage());
+            }
+            try {
+                // counted now: a corpus that does not read as said would fail every batch, each line passed through
+                model.getDiffusionLM().countNgrams();
+            } catch (UncheckedIOException e) { // the corpus's data, not the parameters' form: no usage after it
+                model.close();
+                throw new TerminateToolException(FAILED, message(e), e);
             }
         }
         return model;

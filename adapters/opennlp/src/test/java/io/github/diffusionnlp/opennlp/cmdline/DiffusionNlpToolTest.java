@@ -429,7 +429,11 @@ class DiffusionNlpToolTest {
         String model = TestModels.tinyModel().toString();
         String[] fused = {"Infill", "-tokenized", "-model", model, "-steps", "1", "-ngramWeight", "0.7", "-ngramCorpus",
                 plain.toString()};
-        Run guessed = run("The [MASK] was late .\n", fused); // the line is written back unfilled, and said
+        // refused before any input is read: counted at the first batch, every batch failed and each line was
+        // written back unfilled, with exit code 0
+        Run guessed = run("The [MASK] was late .\n", fused);
+        assertEquals(2, guessed.code(), guessed.stderr());
+        assertEquals(List.of(), guessed.lines(), guessed.stderr());
         assertTrue(guessed.stderr().contains("cannot read the n-gram corpus") && guessed.stderr().contains(plain + ":3: "),
                 guessed.stderr());
         String[] said = Arrays.copyOf(fused, fused.length + 4);
