@@ -382,20 +382,27 @@ public final class DiffusionSettings {
         return names;
     }
 
-    /** A setting of how fusion reads its corpus, parsed as core's options are; only with an n-gram weight. */
+    /**
+     * A setting of how fusion reads its corpus, parsed as core's options are; only with an n-gram weight and a
+     * named corpus, as the command line's --layout only with --ngram-corpus FILE: the model's own corpus is always
+     * read as the model records it was, so a reading said for it would misread it (its CoNLL-U read as plain text).
+     */
     private <T> T fusionReading(Properties props, String key, Function<String, T> parse) {
         String value = get(props, key, "");
         if (value.isEmpty()) {
             return null;
         }
-        check(ngramWeight > 0, key, value, "only with " + name + ".ngramWeight above 0 (it says how the corpus"
-                + " fusion counts its trigrams from is read)");
+        T reading;
         try {
-            return parse.apply(value);
+            reading = parse.apply(value);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '" + value
                     + "': " + e.getMessage(), e);
         }
+        check(ngramWeight > 0 && ngramCorpus != null, key, value, "only with " + name + ".ngramWeight above 0 and "
+                + name + ".ngramCorpus (it says how that corpus is read; the model's own corpus, fused without it, is"
+                + " read as the model records it was)");
+        return reading;
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

@@ -354,14 +354,15 @@ class SettingsTest {
     void theNgramCorpusIsReadAsSaid() {
         String pipe = "tokenize,ssplit,diffusion";
         DiffusionSettings said = DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7",
-                "diffusion.ngramLayout", "Plain", "diffusion.ngramMultiword", "parts"));
+                "diffusion.ngramCorpus", brownTrain(), "diffusion.ngramLayout", "Plain", "diffusion.ngramMultiword",
+                "parts"));
         assertEquals(CorpusLayout.PLAIN, said.ngramLayout);
         assertEquals(MultiwordTokens.PARTS, said.ngramMultiword);
         DiffusionSettings unsaid = DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7"));
         assertEquals(null, unsaid.ngramLayout, "as DiffusionLM reads it unless set");
         assertEquals(null, unsaid.ngramMultiword);
         assertMentions(failure(pipe, "diffusion.ngramLayout", "plain"), "diffusion.ngramLayout",
-                "only with diffusion.ngramWeight above 0");
+                "only with diffusion.ngramWeight above 0 and diffusion.ngramCorpus");
         assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramLayout", "tsv"),
                 "diffusion.ngramLayout", "'tsv'", "auto, conllu, columns, words, plain");
         assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramMultiword", "both"),
@@ -369,6 +370,29 @@ class SettingsTest {
         DiffusionLM lm = SharedModels.get(null, null, null, null, CorpusLayout.PLAIN, MultiwordTokens.PARTS);
         assertEquals(new TaggedCorpus.Reading(CorpusLayout.PLAIN, MultiwordTokens.PARTS), lm.ngramCorpusReading());
         assertNotSame(lm, SharedModels.get(null, null, null, null), "another reading is another model");
+    }
+
+    /**
+     * NAME.ngramLayout and NAME.ngramMultiword without NAME.ngramCorpus are refused, as the command line refuses
+     * --layout without --ngram-corpus FILE: the model's own corpus is always read as the model records it was, so
+     * a reading said for it would have misread it (e.g. its CoNLL-U read as plain text).
+     */
+    @Test
+    void theModelsOwnCorpusIsNotReadAsSaid() {
+        String pipe = "tokenize,ssplit,diffusion";
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramLayout", "plain"),
+                "bad diffusion.ngramLayout = 'plain'", "only with diffusion.ngramWeight above 0 and"
+                        + " diffusion.ngramCorpus", "the model's own corpus, fused without it, is read as the model"
+                        + " records it was");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramMultiword", "surface"),
+                "bad diffusion.ngramMultiword = 'surface'", "diffusion.ngramCorpus");
+        DiffusionSettings named = DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7",
+                "diffusion.ngramCorpus", brownTrain(), "diffusion.ngramLayout", "conllu"));
+        assertEquals(CorpusLayout.CONLLU, named.ngramLayout);
+    }
+
+    private static String brownTrain() {
+        return TestModels.root().resolve("test-data/brown/train.conllu.gz").toString();
     }
 
     /**

@@ -185,15 +185,18 @@ abstract class CmdTool<P> {
                 throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": not a readable file");
             }
         }
-        for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
-                {"-ngramMultiword", p.getNgramMultiword()}}) {
-            if (reading[1] != null && options.ngramWeight() == 0) {
-                throw badParameter(reading[0] + " " + reading[1] + ": says how the n-gram corpus is read, only used"
-                        + " with -ngramWeight above 0");
-            }
-        }
         ngramLayout(p);
         ngramMultiword(p);
+        // As the command line's --layout without --ngram-corpus FILE: the model's own corpus is always read as the
+        // model records it was, so a reading said for it would misread it (its CoNLL-U read as plain text).
+        for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
+                {"-ngramMultiword", p.getNgramMultiword()}}) {
+            if (reading[1] != null && (options.ngramWeight() == 0 || p.getNgramCorpus() == null)) {
+                throw badParameter(reading[0] + " " + reading[1] + ": says how -ngramCorpus FILE is read, only used"
+                        + " with it and -ngramWeight above 0 (the model's own corpus, fused by default, is read as the"
+                        + " model records it was)");
+            }
+        }
     }
 
     /** -ngramLayout, parsed as the command line's --layout (null: unsaid). */

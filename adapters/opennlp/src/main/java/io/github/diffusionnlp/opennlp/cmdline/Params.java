@@ -68,15 +68,15 @@ final class Params {
         @OptionalParameter
         String getNgramCorpus();
 
-        @ParameterDescription(valueName = "auto|conllu|columns|words|plain", description = "how the n-gram corpus is"
-                + " laid out, as the command line's --layout (default: -ngramCorpus guessed from the file, the model's"
-                + " training corpus as its config records it was read).")
+        @ParameterDescription(valueName = "auto|conllu|columns|words|plain", description = "how -ngramCorpus is"
+                + " laid out, as the command line's --layout (default: guessed from the file); only with -ngramCorpus,"
+                + " as the model's training corpus is read as its config records it was.")
         @OptionalParameter
         String getNgramLayout();
 
-        @ParameterDescription(valueName = "surface|parts", description = "how the n-gram corpus's CoNLL-U multiword"
+        @ParameterDescription(valueName = "surface|parts", description = "how -ngramCorpus's CoNLL-U multiword"
                 + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: as the model's training corpus was read, parts"
-                + " for models that do not record it, so that the counts are of the model's words).")
+                + " for models that do not record it, so that the counts are of the model's words); only with -ngramCorpus.")
         @OptionalParameter
         String getNgramMultiword();
     }

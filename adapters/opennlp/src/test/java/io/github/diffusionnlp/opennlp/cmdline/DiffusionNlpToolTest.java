@@ -444,11 +444,32 @@ class DiffusionNlpToolTest {
         assertFalse(read.lines().get(0).contains("[MASK]"), read.stderr());
         Run unfused = run("The [MASK] was late .\n", "Infill", "-model", model, "-ngramLayout", "plain");
         assertEquals(1, unfused.code(), unfused.stderr());
-        assertTrue(unfused.stderr().startsWith("-ngramLayout plain: says how the n-gram corpus is read, only used with"
-                + " -ngramWeight above 0"), unfused.stderr());
+        assertTrue(unfused.stderr().startsWith("-ngramLayout plain: says how -ngramCorpus FILE is read, only used with"
+                + " it and -ngramWeight above 0"), unfused.stderr());
         Run unknown = run("The [MASK] was late .\n", "Infill", "-model", model, "-ngramWeight", "0.7", "-ngramLayout",
                 "tsv");
         assertTrue(unknown.stderr().startsWith("-ngramLayout: no corpus layout 'tsv'"), unknown.stderr());
+    }
+
+    /**
+     * -ngramLayout and -ngramMultiword without -ngramCorpus are refused, as the command line refuses --layout
+     * without --ngram-corpus FILE: the model's own corpus is always read as the model records it was, so a
+     * reading said for it would have misread it (e.g. its CoNLL-U read as plain text).
+     */
+    @Test
+    void theModelsOwnCorpusIsNotReadAsSaid() {
+        String model = TestModels.tinyModel().toString();
+        Run layout = run("The [MASK] was late .\n", "Infill", "-model", model, "-ngramWeight", "0.7", "-ngramLayout",
+                "plain");
+        assertEquals(1, layout.code(), layout.stderr());
+        assertTrue(layout.stderr().startsWith("-ngramLayout plain: says how -ngramCorpus FILE is read, only used with"
+                + " it and -ngramWeight above 0 (the model's own corpus, fused by default, is read as the model records"
+                + " it was)"), layout.stderr());
+        assertEquals(0, layout.stdout().length);
+        Run multiword = run("", "Generate", "-model", model, "-ngramWeight", "0.7", "-ngramMultiword", "surface");
+        assertEquals(1, multiword.code(), multiword.stderr());
+        assertTrue(multiword.stderr().startsWith("-ngramMultiword surface: says how -ngramCorpus FILE is read"),
+                multiword.stderr());
     }
 
     /**
