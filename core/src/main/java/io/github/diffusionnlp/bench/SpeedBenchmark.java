@@ -7,6 +7,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
@@ -110,6 +111,17 @@ public final class SpeedBenchmark {
      * training run of thousands of steps sees.
      */
     public record Training(int warmUpSteps, Throughput warmUp, Throughput timed) {}
+
+    /**
+     * Reads {@code corpus} as {@link #training} will (a new model's reading, {@link TrainOptions#corpusReading}
+     * with no checkpoint, {@code layout} and {@code multiword} over it), so that a corpus that does not read as
+     * said is refused before anything is measured, not after the matmul measurement. A guess's note is left to
+     * the training measurement, which reads the corpus again.
+     */
+    public static void checkTrainingCorpus(Path corpus, CorpusLayout layout, MultiwordTokens multiword)
+            throws IOException {
+        TaggedCorpus.readAs(corpus, TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), null);
+    }
 
     /**
      * Throughput of real training steps on {@code corpus} (a fresh model of the named size):

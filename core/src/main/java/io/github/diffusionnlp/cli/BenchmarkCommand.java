@@ -158,7 +158,8 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /**
      * The model is loaded, and the sampling options used, only after the matmul and training measurements
-     * (minutes): what would fail then is refused now, in the options' names.
+     * (minutes), and --corpus read only after the matmul one: what would fail then is refused now, in the
+     * options' names.
      */
     private void checkBeforeMeasuring() throws java.io.IOException {
         OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 100, 32));
@@ -177,6 +178,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         model.choice.device();
         ModelCheckpoint.readModelHeader(model.choice.model != null ? model.choice.model : DefaultModel.locate());
+        SpeedBenchmark.checkTrainingCorpus(corpus, reading.layout(), reading.multiword());
     }
 
     private static String trainingRow(String label, Throughput t, double ceiling, double beside) {

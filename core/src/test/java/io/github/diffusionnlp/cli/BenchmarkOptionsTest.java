@@ -18,8 +18,11 @@ class BenchmarkOptionsTest {
     /** A quick run of the tiny size on the dev split: before the checks, about half a minute to an error. */
     private static Run benchmark(String... options) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("benchmark", "--quick",
-                "--train-batch", "4", "--corpus", TestModels.devCorpus().toString()));
+                "--train-batch", "4"));
         args.addAll(java.util.List.of(options));
+        if (!args.contains("--corpus")) {
+            args.addAll(java.util.List.of("--corpus", TestModels.devCorpus().toString()));
+        }
         if (!args.contains("--size")) {
             args.addAll(java.util.List.of("--size", "tiny"));
         }
@@ -48,5 +51,14 @@ class BenchmarkOptionsTest {
                 "--size: unknown model size 'huge'; allowed: tiny, small, base");
         assertRefusedBeforeMeasuring(benchmark("--memory-calls", "-5"),
                 "--memory-calls must be at least 0 (0 skips the memory check), got -5");
+    }
+
+    /** A --corpus that does not read as --layout says was refused by the training measurement, after the matmul one. */
+    @Test
+    void aCorpusThatDoesNotFitTheLayoutIsRefusedFirst(@TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        java.nio.file.Path plain = java.nio.file.Files.writeString(tmp.resolve("plain.txt"),
+                "Stop\nLook\nthe jury said it was fine .\nListen\n");
+        assertRefusedBeforeMeasuring(benchmark("--corpus", plain.toString(), "--layout", "words"),
+                plain + ":3: the line does not fit --layout words");
     }
 }
