@@ -54,7 +54,10 @@ final class CompareArCommand implements Callable<Integer> {
     @Option(names = "--infill-sentences", description = "held-out sentences for span infilling (overrides the mode's)")
     Integer infillSentences;
 
-    @Option(names = "--seed", defaultValue = "1", description = "seed (default: ${DEFAULT-VALUE})")
+    private static final long DEFAULT_SEED = 1;
+    private static final String DEFAULT_DEVICE = "cpu";
+
+    @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--x0-temperatures", split = ",", paramLabel = "TAU",
@@ -67,7 +70,7 @@ final class CompareArCommand implements Callable<Integer> {
                     + " model's training corpus; at the step count of the x̂₀ rows), one row each, e.g. 0.1,0.3")
     double[] ngramSweep = new double[0];
 
-    @Option(names = "--device", defaultValue = "cpu", description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = DEFAULT_DEVICE, description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 
     @Override
@@ -79,17 +82,7 @@ final class CompareArCommand implements Callable<Integer> {
         s = new ArComparison.Settings(mode, samples != null ? samples : s.samples(), steps,
                 infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep);
-        String command = "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
-                + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
-                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
-                + (reading.layout != null ? " --layout " + reading.layout : "")
-                + (reading.multiword != null ? " --multiword " + reading.multiword : "")
-                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + out)
-                + (samples != null ? " --samples " + samples : "")
-                + (stepCounts != null ? " --step-counts " + joined(steps) : "")
-                + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
-                + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "")
-                + (ngramSweep.length > 0 ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "");
+        String command = rerunCommand();
         Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
@@ -102,6 +95,26 @@ final class CompareArCommand implements Callable<Integer> {
                     results.seconds());
         }
         return 0;
+    }
+
+    /**
+     * The command line that reruns this comparison, which the report records: every option given a value other
+     * than its default.
+     */
+    String rerunCommand() {
+        return "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
+                + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
+                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
+                + (reading.layout != null ? " --layout " + reading.layout : "")
+                + (reading.multiword != null ? " --multiword " + reading.multiword : "")
+                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + out)
+                + (samples != null ? " --samples " + samples : "")
+                + (stepCounts != null ? " --step-counts " + joined(stepCounts) : "")
+                + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
+                + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "")
+                + (ngramSweep.length > 0 ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
+                + (seed != DEFAULT_SEED ? " --seed " + seed : "")
+                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + device);
     }
 
     private static String joined(int[] values) {

@@ -1,0 +1,27 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** compare-ar's report names the command that reruns it; a run must rerun as it was, its seed and device included. */
+class CompareArCommandTest {
+    private static String rerun(String... args) {
+        CompareArCommand command = new CompareArCommand();
+        new CommandLine(command).parseArgs(args);
+        return command.rerunCommand();
+    }
+
+    @Test
+    void theRerunCommandKeepsTheSeedAndDeviceGiven() {
+        assertEquals("java -jar core/target/diffusion-nlp.jar compare-ar --quick --samples 5 --seed 7 --device auto",
+                rerun("--quick", "--seed", "7", "--device", "auto", "--samples", "5"));
+    }
+
+    @Test
+    void defaultsAreLeftOut() {
+        assertEquals("java -jar core/target/diffusion-nlp.jar compare-ar --quick",
+                rerun("--quick", "--seed", "1", "--device", "cpu"));
+    }
+}
