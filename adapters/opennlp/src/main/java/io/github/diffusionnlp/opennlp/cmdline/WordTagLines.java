@@ -55,7 +55,9 @@ final class WordTagLines implements ObjectStream<POSSample> {
         try {
             return reader.readLine();
         } catch (CharacterCodingException e) {
-            throw new InvalidFormatException(file + ": not " + charset.name() + " text (after line " + lineNo
+            // "after line 0" read as if a line 0 existed: with nothing read yet, the bad bytes are in the first lines
+            String where = lineNo == 0 ? "on its first lines" : "after line " + lineNo;
+            throw new InvalidFormatException(file + ": not " + charset.name() + " text (" + where
                     + "); give the file's encoding with -encoding, e.g. -encoding ISO-8859-1");
         }
     }
