@@ -93,14 +93,12 @@ final class ModelOptions {
         DiffusionLM lm = builder.build();
         if (ngramWeight > 0) {
             try {
-                lm.ngramCorpus(); // before any input is read
+                // before any input is read: no corpus to count from, or one that does not read as said
+                lm.countNgrams();
             } catch (IllegalStateException e) {
                 lm.close();
                 throw new IllegalArgumentException("--ngram-weight " + ngramWeight + " needs --ngram-corpus FILE: "
                         + e.getMessage(), e);
-            }
-            try {
-                lm.countNgrams(); // a corpus that does not read as said fails here, not batch by batch
             } catch (RuntimeException e) {
                 lm.close();
                 throw e;

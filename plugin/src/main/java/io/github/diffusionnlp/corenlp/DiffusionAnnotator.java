@@ -82,14 +82,11 @@ public class DiffusionAnnotator implements Annotator {
         }
         if (settings.ngramWeight > 0) {
             try {
-                lm.ngramCorpus(); // a corpus to count from, or fail now rather than on the first document
+                lm.countNgrams(); // a corpus to count from, read as said: now, not on every document
             } catch (IllegalStateException e) {
                 throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramWeight = '"
                         + settings.ngramWeight + "' needs a corpus: set " + name + ".ngramCorpus (" + e.getMessage()
                         + ")"); // not chained: CoreNLP shows the root cause, and this message holds it
-            }
-            try {
-                lm.countNgrams(); // a corpus that does not read as said: now, not on every document
             } catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramCorpus: "
                         + e.getMessage()); // not chained, as above

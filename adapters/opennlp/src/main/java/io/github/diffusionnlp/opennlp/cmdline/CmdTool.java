@@ -272,15 +272,12 @@ abstract class CmdTool<P> {
         }
         if (apply(sampling, SamplingOptions.builder()).build().ngramWeight() > 0) {
             try {
-                model.getDiffusionLM().ngramCorpus();
+                // counted now: a corpus that does not read as said would fail every batch, each line passed through
+                model.getDiffusionLM().countNgrams();
             } catch (IllegalStateException e) {
                 model.close();
                 throw badParameter("-ngramWeight " + sampling.getNgramWeight() + " needs -ngramCorpus FILE: "
                         + e.getMessage());
-            }
-            try {
-                // counted now: a corpus that does not read as said would fail every batch, each line passed through
-                model.getDiffusionLM().countNgrams();
             } catch (UncheckedIOException e) { // the corpus's data, not the parameters' form: no usage after it
                 model.close();
                 throw new TerminateToolException(FAILED, message(e), e);
