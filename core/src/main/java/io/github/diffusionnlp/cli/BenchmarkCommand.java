@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;

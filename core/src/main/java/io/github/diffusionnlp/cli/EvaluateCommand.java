@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import ai.djl.Device;
+import io.github.diffusionnlp.api.OptionErrors;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.github.diffusionnlp.cli;
 
-import static io.github.diffusionnlp.cli.OptionErrors.checked;
+import static io.github.diffusionnlp.api.OptionErrors.checked;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import com.google.common.primitives.Ints;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;

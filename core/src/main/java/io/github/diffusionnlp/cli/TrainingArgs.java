@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.TrainOptions;

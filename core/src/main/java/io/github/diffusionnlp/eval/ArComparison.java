@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.github.diffusionnlp.api.AutoregressiveLM;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.ArSampler;
@@ -69,21 +70,13 @@ public final class ArComparison {
                 throw new IllegalArgumentException("--step-counts: give at least one step count");
             }
             for (int steps : stepCounts) {
-                checked("--step-counts", () -> SamplingOptions.builder().steps(steps));
+                OptionErrors.checked("--step-counts", () -> SamplingOptions.builder().steps(steps));
             }
             for (double tau : x0Sweep) {
-                checked("--x0-temperatures", () -> SamplingOptions.builder().x0Temperature(tau));
+                OptionErrors.checked("--x0-temperatures", () -> SamplingOptions.builder().x0Temperature(tau));
             }
             for (double w : ngramSweep) {
-                checked("--ngram-weights", () -> SamplingOptions.builder().ngramWeight(w));
-            }
-        }
-
-        private static void checked(String option, Runnable check) {
-            try {
-                check.run();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+                OptionErrors.checked("--ngram-weights", () -> SamplingOptions.builder().ngramWeight(w));
             }
         }
 

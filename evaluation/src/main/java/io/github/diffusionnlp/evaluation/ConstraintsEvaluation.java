@@ -3,6 +3,7 @@ package io.github.diffusionnlp.evaluation;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -104,21 +105,12 @@ public final class ConstraintsEvaluation {
             double t = temperature;
             double x0 = x0Temperature;
             double w = ngramWeight;
-            checked("--steps", () -> SamplingOptions.builder().steps(s));
-            checked("--temperature", () -> SamplingOptions.builder().temperature(t));
-            checked("--x0-temperature", () -> SamplingOptions.builder().x0Temperature(x0));
-            checked("--ngram-weight", () -> SamplingOptions.builder().ngramWeight(w));
+            OptionErrors.checked("--steps", () -> SamplingOptions.builder().steps(s));
+            OptionErrors.checked("--temperature", () -> SamplingOptions.builder().temperature(t));
+            OptionErrors.checked("--x0-temperature", () -> SamplingOptions.builder().x0Temperature(x0));
+            OptionErrors.checked("--ngram-weight", () -> SamplingOptions.builder().ngramWeight(w));
             for (double g : guidances) {
-                checked("--guidance", () -> Constraints.none().withGuidance(g));
-            }
-        }
-
-        /** Runs {@code check}; the API's IllegalArgumentException is rethrown after the option's name. */
-        private static void checked(String option, Runnable check) {
-            try {
-                check.run();
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+                OptionErrors.checked("--guidance", () -> Constraints.none().withGuidance(g));
             }
         }
     }
