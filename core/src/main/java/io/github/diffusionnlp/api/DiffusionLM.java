@@ -692,8 +692,8 @@ public final class DiffusionLM implements AutoCloseable {
             if (trigram == null) {
                 Path corpus = ngramCorpus();
                 try {
-                    trigram = KneserNeyTrigram.count(model.vocabulary(), ngramCorpusReading().read(corpus, null,
-                            ngramLayoutOption));
+                    trigram = KneserNeyTrigram.count(model.vocabulary(),
+                            TaggedCorpus.readAs(corpus, ngramCorpusReading(), null, ngramLayoutOption).sentences());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
                 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Flops;
@@ -120,7 +121,8 @@ public final class SpeedBenchmark {
      */
     public static void checkTrainingCorpus(Path corpus, CorpusLayout layout, MultiwordTokens multiword)
             throws IOException {
-        TaggedCorpus.readAs(corpus, TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), null);
+        TaggedCorpus.readAs(corpus, TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), null,
+                LayoutOption.COMMAND_LINE);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -59,7 +60,8 @@ public final class CorpusReading {
      * into words as the model's were.
      */
     public List<TaggedSentence> readFor(Path file, TrainingInfo training) throws IOException {
-        return over(TrainingInfo.readingFor(training, file)).read(file, System.err);
+        return TaggedCorpus.readAs(file, over(TrainingInfo.readingFor(training, file)), System.err,
+                LayoutOption.COMMAND_LINE).sentences();
     }
 
     /**

@@ -7,6 +7,8 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
@@ -104,7 +106,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 // a --train FILE is split into the model's words too, as the trigram is compared with the model.
                 TrainingInfo training = lm.info().training();
                 trigram = TrigramBaseline.train(lm.vocabulary(), train == null
-                        ? TrainingInfo.readingFor(training, corpus).read(corpus, System.err)
+                        ? TaggedCorpus.readAs(corpus, TrainingInfo.readingFor(training, corpus), System.err,
+                                LayoutOption.COMMAND_LINE).sentences()
                         : reading.readFor(corpus, training));
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How a corpus file is laid out ({@link TaggedCorpus#read(java.nio.file.Path, CorpusLayout, java.io.PrintStream)}).
+ * How a corpus file is laid out ({@link TaggedCorpus#readAs}).
  * {@link #AUTO} guesses from the file; the others say it, so that a file the guess gets wrong (plain text made
  * mostly of one-word lines reads as one word a line) can be read as meant, and a line that does not fit is named.
  * {@link #toString} is the name the command line takes ({@code --layout plain}).

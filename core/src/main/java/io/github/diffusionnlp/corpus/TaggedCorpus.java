@@ -44,9 +44,8 @@ import java.util.zip.ZipException;
  * </ul>
  * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout, except a
  * {@code word<TAB>UPOS} line whose word starts with {@code #}. A CoNLL-U Plus file ({@link ConlluPlusColumns})
- * is read by the column names its first line gives. {@link #read(Path, CorpusLayout, PrintStream)} takes the
- * layout from the caller instead of the file ({@link CorpusLayout}). Files ending in {@code .gz} are
- * gzip-compressed.
+ * is read by the column names its first line gives. {@link #readAs} takes the layout ({@link CorpusLayout}) and
+ * the reading of multiword tokens from the caller instead. Files ending in {@code .gz} are gzip-compressed.
  */
 public final class TaggedCorpus {
     /**
@@ -67,27 +66,11 @@ public final class TaggedCorpus {
 
     /**
      * The sentences of {@code file}, its layout guessed ({@link CorpusLayout#AUTO}) and not said, a multiword
-     * token read as the text's word ({@link MultiwordTokens#SURFACE}).
+     * token read as the text's word ({@link MultiwordTokens#SURFACE}): {@link Reading#DEFAULT}. For another
+     * reading, a guess said, or the reading that reads the file again, use {@link #readAs}.
      */
     public static List<TaggedSentence> read(Path file) throws IOException {
-        return read(file, CorpusLayout.AUTO, null);
-    }
-
-    /** {@link #read(Path, CorpusLayout, MultiwordTokens, PrintStream)} with multiword tokens read as the text's words. */
-    public static List<TaggedSentence> read(Path file, CorpusLayout layout, PrintStream notes) throws IOException {
-        return read(file, layout, MultiwordTokens.SURFACE, notes);
-    }
-
-    /**
-     * The sentences of {@code file} read in {@code layout}: a line that does not fit it is refused, naming the
-     * line. With {@link CorpusLayout#AUTO} the layout is guessed ({@link LayoutGuess}), and a guess that under
-     * nine lines in ten fit is said on {@code notes} (null: not said). A file whose first line is CoNLL-U
-     * Plus's {@code # global.columns = ...} is read by the columns it names, with AUTO or CONLLU. A CoNLL-U
-     * multiword token is read as {@code multiword} says.
-     */
-    public static List<TaggedSentence> read(Path file, CorpusLayout layout, MultiwordTokens multiword,
-            PrintStream notes) throws IOException {
-        return readAs(file, new Reading(layout, multiword), notes).sentences();
+        return readAs(file, Reading.DEFAULT, null, LayoutOption.COMMAND_LINE).sentences();
     }
 
     /**
@@ -113,16 +96,6 @@ public final class TaggedCorpus {
         public Reading orMultiword(MultiwordTokens given) {
             return given == null ? this : new Reading(layout, given);
         }
-
-        /** The sentences of {@code file} read so, an unclear guess said on {@code notes} (null: not said). */
-        public List<TaggedSentence> read(Path file, PrintStream notes) throws IOException {
-            return TaggedCorpus.read(file, layout, multiword, notes);
-        }
-
-        /** As {@link #read(Path, PrintStream)}, a remedy naming the layout setting as {@code option} spells it. */
-        public List<TaggedSentence> read(Path file, PrintStream notes, LayoutOption option) throws IOException {
-            return readAs(file, this, notes, option).sentences();
-        }
     }
 
     /**
@@ -132,16 +105,21 @@ public final class TaggedCorpus {
      */
     public record Read(List<TaggedSentence> sentences, Reading reading) {}
 
-    /** {@link #read(Path, CorpusLayout, MultiwordTokens, PrintStream)}, saying which layout was read. */
-    public static Read readAs(Path file, Reading reading, PrintStream notes) throws IOException {
-        return readAs(file, reading, notes, LayoutOption.COMMAND_LINE);
-    }
-
     /**
-     * As {@link #readAs(Path, Reading, PrintStream)}, an error's or a note's remedy naming the layout setting as
-     * {@code option} spells it (the command line's {@code --layout plain}, OpenNLP's {@code -ngramLayout plain}).
+     * The sentences of {@code file} read as {@code reading} says, and the reading that reads them again.
+     * A line that does not fit the reading's layout is refused, naming the line. With {@link CorpusLayout#AUTO}
+     * the layout is guessed ({@link LayoutGuess}), and a guess that under nine lines in ten fit is said on
+     * {@code notes} (null: not said). A file whose first line is CoNLL-U Plus's {@code # global.columns = ...}
+     * is read by the columns it names, with AUTO or CONLLU. A CoNLL-U multiword token is read as the reading's
+     * {@link MultiwordTokens} says.
+     *
+     * @param option the setting that says the layout, as the caller's user writes it, which an error's or a
+     *     note's remedy names: {@link LayoutOption#COMMAND_LINE}'s {@code --layout plain}, OpenNLP's
+     *     {@code -ngramLayout plain} ({@link LayoutOption#parameter})
      */
     public static Read readAs(Path file, Reading reading, PrintStream notes, LayoutOption option) throws IOException {
+        Objects.requireNonNull(reading, "reading (TaggedCorpus.Reading.DEFAULT guesses the layout)");
+        Objects.requireNonNull(option, "option (LayoutOption.COMMAND_LINE names --layout in a remedy)");
         CorpusLayout layout = reading.layout();
         MultiwordTokens multiword = reading.multiword();
         if (Files.isDirectory(file)) {

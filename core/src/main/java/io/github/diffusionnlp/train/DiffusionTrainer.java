@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -220,12 +221,12 @@ public final class DiffusionTrainer {
      */
     static Corpora readCorpora(TrainOptions options, TrainingInfo resumed, PrintStream log) throws IOException {
         TaggedCorpus.Reading reading = options.corpusReading(resumed);
-        TaggedCorpus.Read read = TaggedCorpus.readAs(options.corpus(), reading, log);
+        TaggedCorpus.Read read = TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
         List<TaggedSentence> corpus = read.sentences();
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.Reading.DEFAULT.orLayout(options.layout()).orMultiword(reading.multiword())
-                        .read(options.dev(), log);
+                : TaggedCorpus.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
+                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE).sentences();
         if (corpus.isEmpty()) {
             throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
                     + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link TaggedCorpus#read(Path, CorpusLayout, PrintStream)}: a layout forced, or guessed and said when unclear. */
+/** {@link TaggedCorpus#readAs}: a layout forced, or guessed and said when unclear. */
 class CorpusLayoutTest {
     @TempDir
     Path dir;
@@ -28,7 +28,8 @@ class CorpusLayoutTest {
     }
 
     private List<TaggedSentence> read(Path p, CorpusLayout layout) throws IOException {
-        return TaggedCorpus.read(p, layout, new PrintStream(notes, true, StandardCharsets.UTF_8));
+        return TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT.orLayout(layout),
+                new PrintStream(notes, true, StandardCharsets.UTF_8), LayoutOption.COMMAND_LINE).sentences();
     }
 
     private String notes() {
@@ -163,8 +164,9 @@ class CorpusLayoutTest {
         };
         for (String[] f : files) {
             Path p = file(f[0], f[1]);
-            TaggedCorpus.Read read = TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT, null);
-            assertEquals(read.sentences(), read.reading().read(p, null), f[0] + " read as " + read.reading());
+            TaggedCorpus.Read read = TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT, null, LayoutOption.COMMAND_LINE);
+            assertEquals(read.sentences(), TaggedCorpus.readAs(p, read.reading(), null, LayoutOption.COMMAND_LINE)
+                    .sentences(), f[0] + " read as " + read.reading());
         }
     }
 }

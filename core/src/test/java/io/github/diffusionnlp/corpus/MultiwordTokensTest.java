@@ -40,7 +40,8 @@ class MultiwordTokensTest {
     }
 
     private static List<TaggedSentence> read(Path p, MultiwordTokens multiword) throws IOException {
-        return TaggedCorpus.read(p, CorpusLayout.AUTO, multiword, null);
+        return TaggedCorpus.readAs(p, new TaggedCorpus.Reading(CorpusLayout.AUTO, multiword), null,
+                LayoutOption.COMMAND_LINE).sentences();
     }
 
     @Test
@@ -50,7 +51,8 @@ class MultiwordTokensTest {
                 List.of(Upos.VERB, Upos.ADP, Upos.NOUN, Upos.PUNCT));
         assertEquals(List.of(s), read(p, MultiwordTokens.SURFACE));
         assertEquals(List.of(s), TaggedCorpus.read(p), "surface is the default");
-        assertEquals(List.of(s), TaggedCorpus.read(p, CorpusLayout.CONLLU, null), "and with the layout said");
+        assertEquals(List.of(s), TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT.orLayout(CorpusLayout.CONLLU), null,
+                LayoutOption.COMMAND_LINE).sentences(), "and with the layout said");
     }
 
     @Test

@@ -6,11 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +31,23 @@ class TaggedCorpusTest {
 
     private static List<String> words(TaggedSentence s) {
         return s.words();
+    }
+
+    /**
+     * The reader's public surface: {@code read(Path)} for the common case and {@code readAs} for every other (a
+     * layout or multiword reading said, notes, the setting a remedy names); the five other forms it had grown
+     * each called one of these, and left a library user to choose among them.
+     */
+    @Test
+    void aCorpusIsReadThroughTwoEntryPoints() {
+        Set<String> entryPoints = Stream.of(TaggedCorpus.class.getMethods())
+                .filter(m -> m.getName().startsWith("read"))
+                .map(m -> m.getName() + Stream.of(m.getParameterTypes()).map(Class::getSimpleName).toList())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("read[Path]", "readAs[Path, Reading, PrintStream, LayoutOption]"), entryPoints);
+        assertEquals(List.of(), Stream.of(TaggedCorpus.Reading.class.getMethods())
+                .filter(m -> m.getName().startsWith("read")).map(Method::toString).toList(),
+                "a Reading says how, TaggedCorpus reads");
     }
 
     @Test
@@ -53,7 +74,8 @@ class TaggedCorpusTest {
 
                 1\tHi\thi\t_\tUH\t_\t0\troot\t_\t_
                 """);
-        List<TaggedSentence> read = TaggedCorpus.read(p, CorpusLayout.AUTO, MultiwordTokens.PARTS, null);
+        List<TaggedSentence> read = TaggedCorpus.readAs(p, new TaggedCorpus.Reading(CorpusLayout.AUTO,
+                MultiwordTokens.PARTS), null, LayoutOption.COMMAND_LINE).sentences();
         assertEquals(2, read.size());
         assertEquals(List.of("Do", "n't", "go", "."), read.get(0).words());
         assertEquals(List.of(Upos.AUX, Upos.PART, Upos.VERB, Upos.PUNCT), read.get(0).tags());

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -178,7 +179,8 @@ public final class ConstraintsEvaluation {
         }
         TaggedCorpus.Reading reading = lm.corpusReadingOf(settings.heldout()).orLayout(settings.heldoutLayout())
                 .orMultiword(settings.heldoutMultiword());
-        List<TaggedSentence> pool = new ArrayList<>(reading.read(settings.heldout(), err).stream()
+        List<TaggedSentence> pool = new ArrayList<>(TaggedCorpus.readAs(settings.heldout(), reading, err,
+                LayoutOption.COMMAND_LINE).sentences().stream()
                 .filter(s -> s.size() >= settings.minLength() && s.size() <= settings.maxLength()).toList());
         if (pool.isEmpty()) {
             throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()
