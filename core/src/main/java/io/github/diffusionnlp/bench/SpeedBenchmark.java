@@ -114,15 +114,32 @@ public final class SpeedBenchmark {
     public record Training(int warmUpSteps, Throughput warmUp, Throughput timed) {}
 
     /**
-     * Reads {@code corpus} as {@link #training} will (a new model's reading, {@link TrainOptions#corpusReading}
-     * with no checkpoint, {@code layout} and {@code multiword} over it), so that a corpus that does not read as
-     * said is refused before anything is measured, not after the matmul measurement. A guess's note is left to
-     * the training measurement, which reads the corpus again.
+     * The training measurement's corpus, read once ({@link #readTrainingCorpus}) before anything is measured:
+     * {@code file}, and its sentences as a new model reads them.
      */
-    public static void checkTrainingCorpus(Path corpus, CorpusLayout layout, MultiwordTokens multiword)
-            throws IOException {
-        TaggedCorpus.readAs(corpus, TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), null,
+    public record TrainingCorpus(Path file, TaggedCorpus.Read read) {}
+
+    /**
+     * Reads {@code corpus} as a new model's training reads it ({@link TrainOptions#corpusReading} with no
+     * checkpoint, {@code layout} and {@code multiword} over it; null: not said), for {@link #training}: a corpus
+     * that does not read as said, or holds no sentence, is refused before anything is measured, not minutes in,
+     * and the training measurement trains on what was read here rather than reading the file again. A guess's
+     * note goes to {@code notes}.
+     */
+    public static TrainingCorpus readTrainingCorpus(Path corpus, CorpusLayout layout, MultiwordTokens multiword,
+            PrintStream notes) throws IOException {
+        TaggedCorpus.Read read = TaggedCorpus.readAs(corpus,
+                TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), notes,
                 LayoutOption.COMMAND_LINE);
+        DiffusionTrainer.requireSentences("--corpus " + corpus, read.sentences());
+        return new TrainingCorpus(corpus, read);
+    }
+
+    /** {@link #training(TrainingCorpus, String, int, int, int)} on {@code corpus}, read first ({@link #readTrainingCorpus}). */
+    public Training training(Path corpus, CorpusLayout layout, MultiwordTokens multiword, String size, int batch,
+            int warmUp, int steps) throws IOException {
+        return training(readTrainingCorpus(corpus, layout, multiword, LinePrintStream.to(progress)), size, batch,
+                warmUp, steps);
     }
 
     /**
@@ -130,21 +147,21 @@ public final class SpeedBenchmark {
      * {@code warmUp} steps, then {@code steps} timed. Why a warm-up of dozens of steps: a fresh process's
      * first steps run slower than a long run's (on this project's 2-core machine, 10-second windows of
      * one run went from about 95 GFLOP/s over its first 30 steps to 111-121 after them; page faults
-     * explain little of it, first calls at each new row length presumably the rest). {@code layout} and
-     * {@code multiword} say how the corpus is read, as {@code train}'s do (null: not said, as a new model's corpus
-     * is read).
+     * explain little of it, first calls at each new row length presumably the rest). The trainer trains on the
+     * sentences {@code corpus} holds, read as {@code train} reads a new model's corpus.
      */
-    public Training training(Path corpus, CorpusLayout layout, MultiwordTokens multiword, String size, int batch,
-            int warmUp, int steps) throws IOException {
+    public Training training(TrainingCorpus corpus, String size, int batch, int warmUp, int steps) throws IOException {
         try (ScratchDirectory dir = new ScratchDirectory("benchmark-train")) {
-            TrainOptions options = new TrainOptions(corpus, null, dir.path(), size, 12000, 64, batch, warmUp + steps,
-                    null, 1e-3, 10, 1, Integer.MAX_VALUE, false, false, false, 0, layout, multiword);
+            TaggedCorpus.Reading reading = corpus.read().reading();
+            TrainOptions options = new TrainOptions(corpus.file(), null, dir.path(), size, 12000, 64, batch,
+                    warmUp + steps, null, 1e-3, 10, 1, Integer.MAX_VALUE, false, false, false, 0, reading.layout(),
+                    reading.multiword());
             // About a minute in a full run: say what it is, then the trainer's own lines (steps done of all,
             // rate, ETA, every 10 steps), as `train` prints them, rather than nothing until the figures.
             progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",
-                    size, batch, warmUp + steps, warmUp, steps, corpus));
+                    size, batch, warmUp + steps, warmUp, steps, corpus.file()));
             // but not its "checkpoint: /tmp/benchmark-train... (step N)": a directory deleted a moment later
-            DiffusionTrainer trainer = new DiffusionTrainer(options, LinePrintStream.to(line -> {
+            DiffusionTrainer trainer = new DiffusionTrainer(options, corpus.read(), LinePrintStream.to(line -> {
                 if (!line.startsWith("checkpoint: ")) {
                     progress.accept("  " + line);
                 }

@@ -41,7 +41,7 @@ public final class CheckpointCommit {
     public void write(String name, CheckpointFiles.Writer writer) throws IOException {
         Path staged = staged(dir, name);
         CheckpointFiles.writeAtomically(staged, writer);
-        fingerprints.put(name, fingerprint(MoreFiles.asByteSource(staged).hash(Hashing.crc32c())));
+        fingerprints.put(name, fingerprintOf(staged));
     }
 
     /** Each file written so far and its checksum, for the config to record. */
@@ -109,6 +109,21 @@ public final class CheckpointCommit {
         verify(file, crc32c, fingerprints, training, "Restore the directory from a copy, or train again");
     }
 
+    /**
+     * As {@link #verifyModelFile} for a model's optional {@code tag-lexicon.tsv}: a config that records no checksum
+     * for it (a model saved before they were recorded) passes.
+     */
+    static void verifyTagLexicon(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training)
+            throws InvalidModelException {
+        String expected = fingerprints == null ? null : fingerprints.get(file.getFileName().toString());
+        if (expected != null && !expected.equals(fingerprint(crc32c))) {
+            throw new InvalidModelException(file, "is not the file its config.json recorded (step "
+                    + (training == null ? -1 : training.step()) + "): it was changed or damaged since it was written,"
+                    + " or copied in from another model. It is optional: delete it, or write it again with the"
+                    + " tag-lexicon command");
+        }
+    }
+
     /** As {@link #verifyModelFile} for the optimizer state a resumed run would read. */
     static void verifyOptimizerState(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training)
             throws InvalidModelException {
@@ -159,6 +174,11 @@ public final class CheckpointCommit {
     /** The checksum of a file's {@code bytes} that a config records ({@link #fingerprints}). */
     static HashCode checksum(byte[] bytes) {
         return Hashing.crc32c().hashBytes(bytes);
+    }
+
+    /** The checksum of {@code file} as a config records it. */
+    static String fingerprintOf(Path file) throws IOException {
+        return fingerprint(MoreFiles.asByteSource(file).hash(Hashing.crc32c()));
     }
 
     private static String fingerprint(HashCode crc32c) {

@@ -73,19 +73,24 @@ public final class CheckpointReading {
     /**
      * The tag lexicon in the file {@code name} for {@code vocabulary}, read once, whole: a file larger than a
      * line for each of its words takes ({@link #LARGEST_AVERAGE_WORD} a word, {@link TagLexicon#LARGEST_COUNTS}
-     * its counts) is refused unread, naming it. It is not checksummed: config.json's manifest does not list it
-     * (the {@code tag-lexicon} command writes it into a model after its checkpoint was saved), and the check is
-     * not remembered for {@link #verifyModelFiles}, which would refuse a file the manifest does not name.
+     * its counts) is refused unread, naming it; one whose checksum is not the one config.json recorded for it
+     * ({@code fingerprints}, with the config's {@code training} record) after it is parsed, as the other files
+     * are. A config that records none for it (models saved before it was recorded) passes. The check is not
+     * remembered for {@link #verifyModelFiles}, which refuses a file the config records no checksum for.
      */
-    public TagLexicon readTagLexicon(String name, Vocabulary vocabulary) throws IOException {
+    public TagLexicon readTagLexicon(String name, Vocabulary vocabulary, Map<String, String> fingerprints,
+            TrainingInfo training) throws IOException {
         Path file = CheckpointFiles.existing(dir, name);
         long words = vocabulary.size();
         WholeFile.Limit limit = new WholeFile.Limit(TagLexicon.HEADER.length() + 1
                 + words * (LARGEST_AVERAGE_WORD + TagLexicon.LARGEST_COUNTS), String.format(Locale.ROOT,
                 "a lexicon of the %,d words of config.json's vocabSize", words),
                 "it is optional: delete it, and write it again with the tag-lexicon command");
-        return TagLexicon.fromLines(CheckpointFiles.lines(file, WholeFile.read(file, opener.apply(file), limit)),
-                vocabulary);
+        byte[] bytes = WholeFile.read(file, opener.apply(file), limit);
+        // parsed first, as the other files are: a damaged file is named by its line rather than by its checksum
+        TagLexicon lexicon = TagLexicon.fromLines(CheckpointFiles.lines(file, bytes), vocabulary);
+        CheckpointCommit.verifyTagLexicon(file, CheckpointCommit.checksum(bytes), fingerprints, training);
+        return lexicon;
     }
 
     /** Loads the weights in the file {@code name} into an initialised {@code network} ({@link CheckpointFiles}). */

@@ -17,18 +17,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A model on disk: a directory holding
  * <ul>
  *   <li>{@code config.json}: format name and version, the {@link ModelConfig}, the {@link TrainingInfo}, and a
- *       checksum of each file below that {@link #save} wrote with it ({@link CheckpointCommit});
+ *       checksum of each file below that {@link #save} wrote with it ({@link CheckpointCommit}) and of the tag lexicon;
  *   <li>{@code vocab.txt}: the vocabulary, one word a line in id order;
  *   <li>{@code model.params}: the network's weights in DJL's parameter format;
  *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F);
  *   <li>{@code optimizer.ndlist} (optional): AdamW moments, for resuming training;
  *   <li>{@code tag-lexicon.tsv} (optional): the training corpus's tag counts per word ({@link TagLexicon}),
- *       for lexically constrained POS templates.
+ *       for lexically constrained POS templates; not written with each checkpoint, but its checksum is recorded
+ *       in config.json by each save and by {@link #writeTagLexicon} (older configs have none, and pass).
  * </ul>
  * Everything is plain data read by parsers (JSON, text, DJL's NDArray decoding): loading a model
  * never deserialises Java objects. Every check names the file and what was wrong with it.
@@ -88,9 +90,57 @@ public final class ModelCheckpoint {
             commit.write(OPTIMIZER, tmp -> CheckpointFiles.writeOptimizerState(tmp, optimizerState));
         }
         commit.commit(CONFIG, new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info,
-                commit.fingerprints()));
+                withTagLexicon(dir, commit.fingerprints())));
         if (optimizerState == null) {
             Files.deleteIfExists(dir.resolve(OPTIMIZER)); // an earlier save's moments are not this one's
+        }
+    }
+
+    /**
+     * {@code fingerprints} and, when {@code dir} holds a tag lexicon, its checksum: the lexicon is not written with
+     * each checkpoint (training writes it once, before its first, and {@link #writeTagLexicon} after its last),
+     * but each checkpoint's config records it, so that a lexicon changed or damaged since is refused at load.
+     * The caller holds the directory's lock ({@link ModelDirectory#lock}), so the file is not replaced meanwhile.
+     */
+    private static Map<String, String> withTagLexicon(Path dir, Map<String, String> fingerprints) throws IOException {
+        Path lexicon = dir.resolve(TAG_LEXICON);
+        if (!Files.isRegularFile(lexicon)) {
+            return fingerprints;
+        }
+        Map<String, String> files = new TreeMap<>(fingerprints);
+        files.put(TAG_LEXICON, CheckpointCommit.fingerprintOf(lexicon));
+        return files;
+    }
+
+    /**
+     * Writes (or replaces) the tag lexicon of the model in {@code dir} and records its checksum in the model's
+     * {@code config.json}, under the directory's lock ({@link ModelDirectory#lock}: a training run writes both
+     * files too). A config that records no checksums (a model saved before they were) is left as it is, as a
+     * checksum of the lexicon alone would have its other files refused as unrecorded.
+     *
+     * @param holder what the lock names as its holder ({@code "tag-lexicon --model"})
+     * @return whether the lexicon's checksum was recorded
+     * @throws IOException when another command (a running training) holds the lock, with nothing changed
+     */
+    public static boolean writeTagLexicon(Path dir, TagLexicon tags, Vocabulary vocabulary, String holder)
+            throws IOException {
+        readHeader(dir); // a model directory, before a lock file is made in it
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, holder, null)) {
+            Header h = readHeader(dir);
+            String[] fingerprint = new String[1];
+            CheckpointFiles.writeAtomically(dir.resolve(TAG_LEXICON), tmp -> {
+                tags.write(tmp, vocabulary);
+                fingerprint[0] = CheckpointCommit.fingerprintOf(tmp);
+            });
+            if (h.files() == null) {
+                return false;
+            }
+            // the lexicon first: a stop between the two leaves a lexicon its config refuses, which this command mends
+            Map<String, String> files = new TreeMap<>(h.files());
+            files.put(TAG_LEXICON, fingerprint[0]);
+            CheckpointFiles.writeJson(dir.resolve(CONFIG), new Header(h.format(), h.formatVersion(), h.model(),
+                    h.warpDecay(), h.training(), files));
+            return true;
         }
     }
 
@@ -217,7 +267,7 @@ public final class ModelCheckpoint {
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
             try {
-                tags = files.readTagLexicon(TAG_LEXICON, vocabulary);
+                tags = files.readTagLexicon(TAG_LEXICON, vocabulary, header.files(), header.training());
             } catch (InvalidModelException e) {
                 throw e; // too large, or unreadable: it names the file and what to do
             } catch (IOException e) {

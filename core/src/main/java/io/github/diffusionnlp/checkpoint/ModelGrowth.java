@@ -114,7 +114,7 @@ public final class ModelGrowth {
             try (ModelDirectory.Lock lock = ModelDirectory.lock(to, HOLDER, "give another output directory")) {
                 // checked again under the lock: a run may have trained there since the first check
                 ModelDirectory.refuseUnusable(to, false, List.of(), TARGET, NEW_TARGET);
-                ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried, moments);
+                // carried before the save, whose config records the tag lexicon's checksum when it is there
                 for (String carriedFile : new String[] {ModelDirectory.TRAINING_LOG, ModelCheckpoint.TAG_LEXICON}) {
                     Path file = from.resolve(carriedFile);
                     if (Files.isRegularFile(file)) {
@@ -122,6 +122,7 @@ public final class ModelGrowth {
                                 tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
                     }
                 }
+                ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried, moments);
             }
             return added;
         }

@@ -105,11 +105,11 @@ final class BenchmarkCommand implements Callable<Integer> {
                             + " timed), got " + trainSteps + " and " + trainWarmUp);
         }
         corpus = RepositoryFiles.locate(corpus, model.choice.model, "--corpus", "a training corpus");
-        checkBeforeMeasuring();
+        SpeedBenchmark.TrainingCorpus sentences = checkBeforeMeasuring();
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
         double startCeiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();
-        SpeedBenchmark.Training train = bench.training(corpus, reading.layout(), reading.multiword(), size, trainBatch, trainWarmUp, trainSteps);
+        SpeedBenchmark.Training train = bench.training(sentences, size, trainBatch, trainWarmUp, trainSteps);
         double besideTraining = Math.max(beforeTraining, bench.ceilingNow());
         List<SpeedBenchmark.Sampling> sampling;
         SpeedBenchmark.Memory memory = null;
@@ -159,10 +159,11 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /**
      * The model is loaded, and the sampling options used, only after the matmul and training measurements
-     * (minutes), and --corpus read only after the matmul one: what would fail then is refused now, in the
-     * options' names.
+     * (minutes), and --corpus trained on only after the matmul one: what would fail then is refused now, in the
+     * options' names. Returns --corpus, read once, here (one that does not read as --layout says, or holds no
+     * sentence, is refused), for the training measurement.
      */
-    private void checkBeforeMeasuring() throws java.io.IOException {
+    private SpeedBenchmark.TrainingCorpus checkBeforeMeasuring() throws java.io.IOException {
         OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 100, 32));
         if (stepCounts.length == 0 || batches.length == 0) {
             throw new IllegalArgumentException("--step-counts and --batches need at least one value each");
@@ -179,7 +180,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         model.choice.device();
         ModelCheckpoint.readModelHeader(model.choice.model != null ? model.choice.model : DefaultModel.locate());
-        SpeedBenchmark.checkTrainingCorpus(corpus, reading.layout(), reading.multiword());
+        return SpeedBenchmark.readTrainingCorpus(corpus, reading.layout(), reading.multiword(), System.err);
     }
 
     private static String trainingRow(String label, Throughput t, double ceiling, double beside) {

@@ -1,8 +1,6 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
-import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.nio.file.Files;
@@ -40,9 +38,10 @@ final class TagLexiconCommand implements Callable<Integer> {
         // than that record, and read their multiword tokens as parts)
         TagLexicon tags = TagLexicon.build(reading.readFor(corpus, header.training()), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
-        // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time
-        try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "tag-lexicon --model", null)) {
-            CheckpointFiles.writeAtomically(file, tmp -> tags.write(tmp, vocab));
+        // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time, under the lock
+        if (!ModelCheckpoint.writeTagLexicon(model, tags, vocab, "tag-lexicon --model")) {
+            System.err.println("note: " + model.resolve(ModelCheckpoint.CONFIG) + " records no checksums (the model"
+                    + " was saved before they were), so none is recorded for " + ModelCheckpoint.TAG_LEXICON);
         }
         System.out.println("wrote " + file);
         return 0;

@@ -74,7 +74,7 @@ public final class ArTrainer {
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
         DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options,
-                resuming ? ArCheckpoint.readHeader(out).training() : null, log);
+                resuming ? ArCheckpoint.readHeader(out).training() : null, null, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {

@@ -80,8 +80,23 @@ public final class DiffusionTrainer {
     private final TrainOptions options;
     private final PrintStream log;
 
+    /** The training sentences a caller read beforehand ({@link #DiffusionTrainer(TrainOptions, TaggedCorpus.Read,
+     * PrintStream)}), or null: read from {@code options.corpus()} when the run starts. */
+    private final TaggedCorpus.Read corpusRead;
+
     public DiffusionTrainer(TrainOptions options, PrintStream log) {
+        this(options, null, log);
+    }
+
+    /**
+     * A run on sentences already read from {@code options.corpus()} as a new model reads it
+     * ({@code options.corpusReading(null)}), so that a caller that checked them before the run (benchmark, before
+     * its first measurement) does not read the corpus twice. A run that resumes reads its corpus again, as its
+     * checkpoint recorded.
+     */
+    public DiffusionTrainer(TrainOptions options, TaggedCorpus.Read corpusRead, PrintStream log) {
         this.options = options;
+        this.corpusRead = corpusRead;
         this.log = log;
     }
 
@@ -97,7 +112,8 @@ public final class DiffusionTrainer {
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
-        Corpora corpora = readCorpora(options, resuming ? ModelCheckpoint.readHeader(out).training() : null, log);
+        Corpora corpora = readCorpora(options, resuming ? ModelCheckpoint.readHeader(out).training() : null,
+                resuming ? null : corpusRead, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -216,25 +232,36 @@ public final class DiffusionTrainer {
     /**
      * Reads the corpus and the dev split in the options' layout and multiword-token reading
      * ({@link TrainOptions#corpusReading}: a resumed run's corpus as its checkpoint {@code resumed} recorded),
-     * for train and train-ar alike. A corpus, or a dev split given, without a sentence is refused: there is
-     * nothing to train on, and a dev loss of nothing would go unseen.
+     * for train and train-ar alike, the training sentences {@code alreadyRead} (when not null) in their place.
+     * A corpus, or a dev split given, without a sentence is refused: there is nothing to train on, and a dev loss
+     * of nothing would go unseen.
      */
-    static Corpora readCorpora(TrainOptions options, TrainingInfo resumed, PrintStream log) throws IOException {
+    static Corpora readCorpora(TrainOptions options, TrainingInfo resumed, TaggedCorpus.Read alreadyRead,
+            PrintStream log) throws IOException {
         TaggedCorpus.Reading reading = options.corpusReading(resumed);
-        TaggedCorpus.Read read = TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
+        TaggedCorpus.Read read = alreadyRead != null ? alreadyRead
+                : TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
         List<TaggedSentence> corpus = read.sentences();
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
                 : TaggedCorpus.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
                         .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE).sentences();
-        if (corpus.isEmpty()) {
-            throw new IOException(options.corpus() + " holds no sentences (it is empty, or every line is blank or a #"
-                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
-        }
+        requireSentences(options.corpus().toString(), corpus);
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");
         }
         return new Corpora(corpus, devCorpus, read.reading());
+    }
+
+    /**
+     * Refuses a training corpus without a sentence, {@code named} as the user gave it ({@code "train.txt"},
+     * {@code "--corpus train.txt"}): there is nothing to train on.
+     */
+    public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
+        if (corpus.isEmpty()) {
+            throw new IOException(named + " holds no sentences (it is empty, or every line is blank or a #"
+                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
+        }
     }
 
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */

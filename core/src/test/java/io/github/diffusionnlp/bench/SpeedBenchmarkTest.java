@@ -35,6 +35,20 @@ class SpeedBenchmarkTest {
                 && l.contains(" tokens/s") && l.contains(" GFLOP/s")), log.toString());
     }
 
+    /**
+     * benchmark read --corpus once to check it and again to train on it: the training measurement trains on the
+     * sentences read before anything was measured (here, from a file gone since).
+     */
+    @Test
+    void trainingTrainsOnTheSentencesReadBeforehand(@TempDir Path dir) throws IOException {
+        Path copy = Files.copy(TestModels.devCorpus(), dir.resolve("dev.conllu.gz"));
+        SpeedBenchmark.TrainingCorpus corpus = SpeedBenchmark.readTrainingCorpus(copy, null, null, null);
+        Files.delete(copy);
+        List<String> log = new ArrayList<>();
+        new SpeedBenchmark(log::add).training(corpus, "tiny", 4, 4, 1);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("training tiny, batch 4, steps 5–5: ")), log.toString());
+    }
+
     /** benchmark --corpus read its corpus guessed whatever --layout said: the layout said now reaches training. */
     @Test
     void theCorpusIsReadInTheLayoutSaid(@TempDir Path dir) throws IOException {

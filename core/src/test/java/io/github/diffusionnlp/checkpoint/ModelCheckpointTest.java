@@ -164,6 +164,48 @@ class ModelCheckpointTest {
         }
     }
 
+    /**
+     * Changes one count of a tag lexicon by one digit: the file still parses, so only its checksum tells it from
+     * the one its config recorded.
+     */
+    static void flipACount(Path lexicon) throws IOException {
+        byte[] bytes = Files.readAllBytes(lexicon);
+        int last = bytes.length - 1;
+        while (!Character.isDigit(bytes[last])) {
+            last--;
+        }
+        bytes[last] = (byte) (bytes[last] == '9' ? '8' : bytes[last] + 1);
+        Files.write(lexicon, bytes);
+    }
+
+    @Test
+    void refusesATagLexiconChangedSinceItsConfigRecordedIt(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        assertTrue(ModelCheckpoint.readHeader(model).files().containsKey(ModelCheckpoint.TAG_LEXICON),
+                "training records the lexicon's checksum: " + ModelCheckpoint.readHeader(model).files());
+        flipACount(lexicon);
+        InvalidModelException e = loadFails(model);
+        assertEquals(lexicon, e.file());
+        assertTrue(e.getMessage().contains("is not the file its config.json recorded (step 20)")
+                && e.getMessage().contains("delete it, or write it again with the tag-lexicon command"), e.getMessage());
+    }
+
+    /** Models saved before the lexicon's checksum was recorded load with any lexicon that parses, as they did. */
+    @Test
+    void loadsATagLexiconItsConfigRecordsNoChecksumFor(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) CheckpointFiles.JSON.readTree(config.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("files")).remove(ModelCheckpoint.TAG_LEXICON);
+        CheckpointFiles.JSON.writeValue(config.toFile(), json);
+        flipACount(model.resolve(ModelCheckpoint.TAG_LEXICON));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertTrue(ModelCheckpoint.load(model, manager).tagLexicon() != null);
+        }
+    }
+
     @Test
     void rejectsAMalformedWarpingTable(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
@@ -365,6 +407,8 @@ class ModelCheckpointTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(TestModels.shippedModel(), manager);
             assertEquals(loaded.vocabulary().size(), loaded.header().model().vocabSize());
+            assertTrue(loaded.header().files().containsKey(ModelCheckpoint.TAG_LEXICON),
+                    "the shipped model's tag lexicon is checksummed as its other files are");
         }
     }
 }

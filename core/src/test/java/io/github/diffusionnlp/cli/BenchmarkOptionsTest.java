@@ -61,4 +61,12 @@ class BenchmarkOptionsTest {
         assertRefusedBeforeMeasuring(benchmark("--corpus", plain.toString(), "--layout", "words"),
                 plain + ":3: the line does not fit --layout words");
     }
+
+    /** A --corpus without a sentence was found only by the training measurement, after the matmul one. */
+    @Test
+    void aCorpusWithoutSentencesIsRefusedFirst(@TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(tmp.resolve("empty.txt"), "# nothing yet\n\n");
+        assertRefusedBeforeMeasuring(benchmark("--corpus", empty.toString()),
+                "--corpus " + empty + " holds no sentences (it is empty, or every line is blank or a # comment)");
+    }
 }

@@ -899,6 +899,34 @@ class MainTest {
         assertNotEquals("the run's lexicon", java.nio.file.Files.readString(lexicon));
     }
 
+    /**
+     * tag-lexicon records the checksum of the lexicon it writes in the model's config.json, as train does: a
+     * lexicon changed since is refused at load, and writing it again mends the model.
+     */
+    @Test
+    void tagLexiconRecordsItsChecksum(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        java.nio.file.Path model = java.nio.file.Files.createDirectories(tmp.resolve("model"));
+        try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
+            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                java.nio.file.Files.copy(f, model.resolve(f.getFileName()));
+            }
+        }
+        java.nio.file.Path lexicon = model.resolve(io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON);
+        java.nio.file.Files.writeString(lexicon, io.github.diffusionnlp.model.TagLexicon.HEADER + "\n"); // no counts
+        Run refused = run("", "info", "--model", model.toString());
+        assertEquals(1, refused.code(), refused.err());
+        assertTrue(refused.err().contains(lexicon + " is not the file its config.json recorded"), refused.err());
+        Run r = run("", "tag-lexicon", "--model", model.toString(), "--corpus", DEV);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        Run loads = run("", "info", "--model", model.toString());
+        assertEquals(0, loads.code(), loads.err());
+        assertEquals("crc32c:" + com.google.common.io.Files.asByteSource(lexicon.toFile())
+                .hash(com.google.common.hash.Hashing.crc32c()), io.github.diffusionnlp.checkpoint.ModelCheckpoint
+                .readHeader(model).files().get(io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON));
+    }
+
     /** Three steps of a tiny model of 16 positions trained by train on a plain-text corpus of these lines. */
     private static Run trainTinyOn(java.nio.file.Path tmp, String corpusText, java.nio.file.Path out)
             throws java.io.IOException {
