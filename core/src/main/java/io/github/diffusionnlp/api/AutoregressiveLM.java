@@ -14,6 +14,7 @@ import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -146,7 +147,7 @@ public final class AutoregressiveLM implements AutoCloseable {
         }
         if (!(temperature >= 0)) {
             throw new IllegalArgumentException("temperature must be a number >= 0 (0 takes the likeliest word, 1"
-                    + " samples), got " + temperature);
+                    + " samples), got " + Numbers.written(temperature));
         }
         int[][] ids = new int[given.size()][];
         long[] seeds = new long[ids.length];

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import com.google.common.base.Splitter;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.util.List;
@@ -56,7 +57,7 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
             throw new IllegalArgumentException("a POS template needs at least one tag");
         }
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance must be a number >= 0, got " + guidance);
+            throw new IllegalArgumentException("guidance must be a number >= 0, got " + Numbers.written(guidance));
         }
         if (candidates < 1 || candidates > MAX_CANDIDATES) {
             throw new IllegalArgumentException("candidates must be between 1 and " + MAX_CANDIDATES + ", got "

@@ -14,6 +14,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -396,7 +397,7 @@ public final class DiffusionLM implements AutoCloseable {
         each.forEach(c -> checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
         keep = copiesOfMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
+            throw new IllegalArgumentException("strength must be in (0, 1], got " + Numbers.written(strength));
         }
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
             throw new IllegalArgumentException(keep.size() + " keep masks and " + each.size()
@@ -820,11 +821,13 @@ public final class DiffusionLM implements AutoCloseable {
         }
 
         /**
-         * How the n-gram corpus is read, as {@code train --layout} and {@code --multiword} read a corpus; null
-         * leaves either as by default: a corpus given to {@link #optNgramCorpus} guessed ({@link
-         * CorpusLayout#AUTO}) with its multiword tokens as the model's training corpus's were ({@link
-         * MultiwordTokens#PARTS} for a model that does not record it), the model's own training corpus as its
-         * config records it was read ({@link #ngramCorpusReading()}).
+         * How the corpus given to {@link #optNgramCorpus} is read, as {@code train --layout} and {@code --multiword}
+         * read a corpus; null leaves either as by default: guessed ({@link CorpusLayout#AUTO}) with its multiword
+         * tokens as the model's training corpus's were ({@link MultiwordTokens#PARTS} for a model that does not
+         * record it). Only for a corpus given: the model's own training corpus, fused when none is, is always
+         * read as its config.json records it was ({@link #ngramCorpusReading()}), and {@link #build()} refuses
+         * a layout or multiword reading without {@link #optNgramCorpus}, as the command line refuses {@code
+         * --layout} without {@code --ngram-corpus FILE}.
          */
         public Builder optNgramCorpusReading(CorpusLayout layout, MultiwordTokens multiword) {
             this.ngramLayout = layout;
@@ -902,7 +905,14 @@ public final class DiffusionLM implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Loads the model.
+         *
+         * @throws IllegalStateException when {@link #optNgramCorpusReading} said a layout or multiword reading
+         *     without {@link #optNgramCorpus}
+         */
         public DiffusionLM build() throws IOException {
+            requireCorpusForReading();
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
@@ -911,6 +921,19 @@ public final class DiffusionLM implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 manager.close();
                 throw e;
+            }
+        }
+
+        /**
+         * A reading said for no corpus would apply to the model's own, which is read as its config.json records
+         * it was: its CoNLL-U read as plain text would count no trigram it was trained on.
+         */
+        private void requireCorpusForReading() {
+            if (ngramCorpus == null && (ngramLayout != null || ngramMultiword != null)) {
+                throw new IllegalStateException("optNgramCorpusReading(" + ngramLayout + ", " + ngramMultiword
+                        + ") says how a corpus given to optNgramCorpus is read, and none was given: the model's own"
+                        + " training corpus is always read as its config.json records it was; give the corpus with"
+                        + " DiffusionLM.Builder#optNgramCorpus(Path), or leave the reading null");
             }
         }
     }

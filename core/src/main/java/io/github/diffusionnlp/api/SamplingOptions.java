@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.model.Numbers;
 import java.util.OptionalDouble;
 
 /**
@@ -109,7 +110,8 @@ public final class SamplingOptions {
          */
         public Builder temperature(double temperature) {
             if (!(temperature >= 0 && temperature <= 1)) {
-                throw new IllegalArgumentException("temperature must be in [0, 1], got " + temperature);
+                throw new IllegalArgumentException("temperature must be in [0, 1],"
+                        + " got " + Numbers.written(temperature));
             }
             this.temperature = temperature;
             return this;
@@ -131,7 +133,8 @@ public final class SamplingOptions {
          */
         public Builder x0Temperature(double x0Temperature) {
             if (!(x0Temperature >= 0) || Double.isInfinite(x0Temperature)) {
-                throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + x0Temperature);
+                throw new IllegalArgumentException("x0 temperature must be a number >= 0,"
+                        + " got " + Numbers.written(x0Temperature));
             }
             this.x0Temperature = x0Temperature;
             return this;
@@ -148,7 +151,8 @@ public final class SamplingOptions {
          */
         public Builder ngramWeight(double ngramWeight) {
             if (!(ngramWeight >= 0) || Double.isInfinite(ngramWeight)) {
-                throw new IllegalArgumentException("the n-gram weight must be a number >= 0, got " + ngramWeight);
+                throw new IllegalArgumentException("the n-gram weight must be a number >= 0,"
+                        + " got " + Numbers.written(ngramWeight));
             }
             this.ngramWeight = ngramWeight;
             return this;

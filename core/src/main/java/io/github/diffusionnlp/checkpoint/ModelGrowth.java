@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Numbers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,8 @@ public final class ModelGrowth {
     public static long grow(Path from, Path to, boolean relativePositions, int layers, float embeddingScale)
             throws IOException {
         if (!(embeddingScale > 0) || Float.isInfinite(embeddingScale)) {
-            throw new IllegalArgumentException("the embedding scale must be a positive number, got " + embeddingScale);
+            throw new IllegalArgumentException("the embedding scale must be a positive number,"
+                    + " got " + Numbers.written(embeddingScale));
         }
         // as train --out: the user's own files there would be overwritten, a running training's model replaced
         ModelDirectory.requireForNewModel(to, TARGET);

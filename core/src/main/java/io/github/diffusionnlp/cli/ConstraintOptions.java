@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.api.OptionErrors.checked;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -65,7 +66,8 @@ final class ConstraintOptions {
         if (guidance != null && sentiment == null && pos == null && !templateFromInput) {
             // Guidance weighs the constraints against the unconditional model; with none it would change
             // nothing, and a user who set it surely meant to constrain something.
-            throw new IllegalArgumentException("--guidance " + guidance + " pushes toward --sentiment and --pos;"
+            throw new IllegalArgumentException("--guidance " + Numbers.written(guidance)
+                    + " pushes toward --sentiment and --pos;"
                     + " give one of them too");
         }
         checked("--candidates", () -> new Constraints(s, null, 1, null, candidates));

@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.api.OptionErrors.checked;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -97,7 +98,8 @@ final class ModelOptions {
                 lm.countNgrams();
             } catch (IllegalStateException e) {
                 lm.close();
-                throw new IllegalArgumentException("--ngram-weight " + ngramWeight + " needs --ngram-corpus FILE: "
+                throw new IllegalArgumentException("--ngram-weight " + Numbers.written(ngramWeight)
+                        + " needs --ngram-corpus FILE: "
                         + e.getMessage(), e);
             } catch (RuntimeException e) {
                 lm.close();

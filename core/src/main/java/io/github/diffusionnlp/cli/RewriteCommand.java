@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Numbers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,7 +55,8 @@ final class RewriteCommand extends TokenLinesCommand {
     @Override
     void validate() {
         if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("--strength " + strength + " is out of range; allowed: (0, 1]");
+            throw new IllegalArgumentException("--strength " + Numbers.written(strength)
+                    + " is out of range; allowed: (0, 1]");
         }
         templateFromInput = "keep".equalsIgnoreCase(constraintOptions.pos);
         if (templateFromInput && !tagged) {

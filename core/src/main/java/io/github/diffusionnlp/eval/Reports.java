@@ -7,8 +7,8 @@ import io.github.diffusionnlp.eval.ArComparison.Quality;
 import io.github.diffusionnlp.eval.ArComparison.Results;
 import io.github.diffusionnlp.eval.ArComparison.Speed;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Numbers;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ final class Reports {
     /** Numbers as a reader writes them: "0.8, 0.9 and 1", not Java's "[0.8, 0.9, 1.0]". */
     static String numbers(double[] values) {
         List<String> words = Arrays.stream(values)
-                .mapToObj(v -> BigDecimal.valueOf(v).stripTrailingZeros().toPlainString()).toList();
+                .mapToObj(Numbers::written).toList();
         return words.size() < 2 ? String.join("", words)
                 : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
     }

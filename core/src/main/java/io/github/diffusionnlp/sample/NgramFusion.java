@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.sample;
 
 import io.github.diffusionnlp.model.KneserNeyTrigram;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.List;
 
@@ -32,7 +33,8 @@ public record NgramFusion(KneserNeyTrigram trigram, double weight) {
             throw new IllegalArgumentException("n-gram fusion needs a trigram model");
         }
         if (!(weight > 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("the n-gram weight must be a number > 0, got " + weight);
+            throw new IllegalArgumentException("the n-gram weight must be a number > 0,"
+                    + " got " + Numbers.written(weight));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.sample;
 
+import io.github.diffusionnlp.model.Numbers;
 import java.util.Objects;
 
 /**
@@ -16,16 +17,16 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
     public PlugAndPlay {
         Objects.requireNonNull(scorer, "scorer");
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("guidance weight must be a number >= 0, got " + weight);
+            throw new IllegalArgumentException("guidance weight must be a number >= 0, got " + Numbers.written(weight));
         }
         if (gradientSteps < 1) {
             throw new IllegalArgumentException("gradient steps must be >= 1, got " + gradientSteps);
         }
         if (!(stepSize > 0) || Double.isInfinite(stepSize)) {
-            throw new IllegalArgumentException("step size must be a number > 0, got " + stepSize);
+            throw new IllegalArgumentException("step size must be a number > 0, got " + Numbers.written(stepSize));
         }
         if (!(fluency >= 0) || Double.isInfinite(fluency)) {
-            throw new IllegalArgumentException("fluency weight must be a number >= 0, got " + fluency);
+            throw new IllegalArgumentException("fluency weight must be a number >= 0, got " + Numbers.written(fluency));
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.sample;
 
+import io.github.diffusionnlp.model.Numbers;
+
 /**
  * How rows are sampled: the same for every row of one batched call.
  *
@@ -36,16 +38,18 @@ public record Schedule(int steps, double temperature, double strength, double gu
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
         if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("strength must be in (0, 1], got " + strength);
+            throw new IllegalArgumentException("strength must be in (0, 1], got " + Numbers.written(strength));
         }
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("temperature must be a number >= 0, got " + temperature);
+            throw new IllegalArgumentException("temperature must be a number >= 0,"
+                    + " got " + Numbers.written(temperature));
         }
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance must be a number >= 0, got " + guidance);
+            throw new IllegalArgumentException("guidance must be a number >= 0, got " + Numbers.written(guidance));
         }
         if (!(x0Temperature >= 0) || Double.isInfinite(x0Temperature)) {
-            throw new IllegalArgumentException("x0 temperature must be a number >= 0, got " + x0Temperature);
+            throw new IllegalArgumentException("x0 temperature must be a number >= 0,"
+                    + " got " + Numbers.written(x0Temperature));
         }
     }
 

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -48,7 +49,8 @@ public final class WordMasks {
     public static WordMasks build(NDManager manager, Vocabulary vocab, TagLexicon tags, SentimentLabeller lexicon,
             double minTagShare) {
         if (!(minTagShare > 0 && minTagShare <= 1)) {
-            throw new IllegalArgumentException("the minimum tag share must be in (0, 1], got " + minTagShare);
+            throw new IllegalArgumentException("the minimum tag share must be in (0, 1],"
+                    + " got " + Numbers.written(minTagShare));
         }
         int v = vocab.size();
         float[] tagRows = new float[Conditioning.UPOS_IDS * v];

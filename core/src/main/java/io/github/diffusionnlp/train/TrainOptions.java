@@ -5,6 +5,7 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Numbers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -70,14 +71,15 @@ public record TrainOptions(
         atLeast("warm-up steps (train --warmup)", warmupSteps, 0);
         atLeast("steps between checkpoints (train --checkpoint-every)", checkpointEvery, 1);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate (train --lr) must be a number > 0, got " + learningRate);
+            throw new IllegalArgumentException("learning rate (train --lr) must be a number > 0,"
+                    + " got " + Numbers.written(learningRate));
         }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
             throw new IllegalArgumentException("time budget (train --time-budget) must be positive, got " + timeBudget);
         }
         if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
             throw new IllegalArgumentException("weight-average decay (train --average) must be 0 (none) or in (0, 1),"
-                    + " got " + averageDecay);
+                    + " got " + Numbers.written(averageDecay));
         }
     }
 

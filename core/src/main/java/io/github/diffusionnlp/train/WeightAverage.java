@@ -9,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.checkpoint.TrainingState;
+import io.github.diffusionnlp.model.Numbers;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class WeightAverage {
     /** Starts the average at the network's present weights. */
     WeightAverage(NDManager manager, float decay, PairList<String, Parameter> params) {
         if (!(decay > 0 && decay < 1)) {
-            throw new IllegalArgumentException("weight-average decay must be in (0, 1), got " + decay);
+            throw new IllegalArgumentException("weight-average decay must be in (0, 1), got " + Numbers.written(decay));
         }
         this.decay = decay;
         for (Pair<String, Parameter> p : params) {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,7 @@ class MainTest {
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().startsWith("error: " + option + ": "), r.err());
         assertTrue(r.err().contains(range) && r.err().contains("got " + value), r.err());
+        assertFalse(r.err().contains("got " + value + ".0"), "as typed, not as Java prints a double: " + r.err());
     }
 
     @Test
@@ -164,10 +166,12 @@ class MainTest {
         assertEquals("", written.get(1));
         Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
         assertNotEquals(0, badGuidance.code());
-        assertTrue(badGuidance.err().contains("--guidance"), badGuidance.err());
+        // the number as typed, not Java's -1.0
+        assertTrue(badGuidance.err().contains("--guidance") && badGuidance.err().contains("got -1")
+                && !badGuidance.err().contains("-1.0"), badGuidance.err());
         Run unguided = run("", "generate", "--model", MODEL, "--guidance", "3");
         assertNotEquals(0, unguided.code());
-        assertTrue(unguided.err().contains("--guidance 3.0 pushes toward --sentiment and --pos"), unguided.err());
+        assertTrue(unguided.err().contains("--guidance 3 pushes toward --sentiment and --pos"), unguided.err());
         assertEquals("", unguided.out());
         Run tooMany = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--candidates", "100000");
         assertNotEquals(0, tooMany.code());

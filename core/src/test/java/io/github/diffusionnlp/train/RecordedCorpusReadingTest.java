@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestCorpora;
@@ -80,11 +81,9 @@ class RecordedCorpusReadingTest {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model).build()) {
             assertEquals(new TaggedCorpus.Reading(CorpusLayout.CONLLU, MultiwordTokens.PARTS), lm.ngramCorpusReading());
         }
-        // said otherwise, as said
-        try (DiffusionLM lm = DiffusionLM.builder().optModel(model)
-                .optNgramCorpusReading(null, MultiwordTokens.SURFACE).build()) {
-            assertEquals(new TaggedCorpus.Reading(CorpusLayout.CONLLU, MultiwordTokens.SURFACE), lm.ngramCorpusReading());
-        }
+        // said otherwise without a corpus: refused, as the command line refuses --multiword without --ngram-corpus
+        assertThrows(IllegalStateException.class, () -> DiffusionLM.builder().optModel(model)
+                .optNgramCorpusReading(null, MultiwordTokens.SURFACE).build());
         // another corpus is not the model's: its layout guessed, but its counts are fused with the model's words,
         // so its multiword tokens are read as the model's were (surface would count del, which the model never has)
         Path other = Files.copy(corpus, dir.resolve("other.conllu"));

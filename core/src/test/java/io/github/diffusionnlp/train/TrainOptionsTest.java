@@ -44,7 +44,7 @@ class TrainOptionsTest {
                 + " into several rows", TrainOptions.builder(CORPUS, OUT).maxLength(10000));
         assertMessage("time budget (train --time-budget) must be positive, got PT-1S",
                 TrainOptions.builder(CORPUS, OUT).timeBudget(Duration.ofSeconds(-1)));
-        assertMessage("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1.0",
+        assertMessage("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1",
                 TrainOptions.builder(CORPUS, OUT).averageDecay(1));
         NullPointerException npe = assertThrows(NullPointerException.class, () -> TrainOptions.builder(null, OUT).build());
         assertEquals("corpus", npe.getMessage());

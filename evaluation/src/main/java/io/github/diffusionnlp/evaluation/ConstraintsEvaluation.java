@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.Metrics.Ratio;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -91,7 +92,7 @@ public final class ConstraintsEvaluation {
                 throw new IllegalArgumentException("give at least one guidance weight");
             }
             if (!(strength > 0 && strength <= 1)) {
-                throw new IllegalArgumentException("--strength must be in (0, 1], got " + strength);
+                throw new IllegalArgumentException("--strength must be in (0, 1], got " + Numbers.written(strength));
             }
             if (minLength < 1 || maxLength < minLength) {
                 throw new IllegalArgumentException("bad length range " + minLength + ".." + maxLength);
@@ -590,7 +591,7 @@ public final class ConstraintsEvaluation {
     }
 
     static String fmt(double x) {
-        return x == Math.rint(x) ? String.valueOf((long) x) : String.valueOf(x);
+        return Numbers.written(x);
     }
 
     static String pct(Double x) {

@@ -86,9 +86,9 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--steps", "0"),
                 "--steps: steps must be between 1 and 10000, got 0");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--guidance", "1,-1"),
-                "--guidance: guidance must be a number >= 0, got -1.0");
+                "--guidance: guidance must be a number >= 0, got -1");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--temperature", "2"),
-                "--temperature: temperature must be in [0, 1], got 2.0");
+                "--temperature: temperature must be in [0, 1], got 2");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--keep", "NOUNS"), "--keep: unknown UPOS tag 'NOUNS'");
         assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--quick"),
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");

@@ -51,6 +51,11 @@ public final class SharedModels {
     /**
      * As above, the n-gram corpus read in {@code ngramLayout} with {@code ngramMultiword} (null: as
      * {@link DiffusionLM.Builder#optNgramCorpusReading} reads it by default); another reading is another model.
+     * Only for a corpus named: the model's own is always read as its config.json records it was, as the annotator
+     * refuses {@code NAME.ngramLayout} without {@code NAME.ngramCorpus}.
+     *
+     * @throws IllegalArgumentException when {@code ngramLayout} or {@code ngramMultiword} is given without
+     *     {@code ngramCorpus}
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) {
@@ -58,13 +63,18 @@ public final class SharedModels {
     }
 
     /**
-     * As above, a line of the n-gram corpus that does not fit its layout named with {@code layoutOption} (an
+     * As above (the same refusal of a reading without a corpus), a line of the n-gram corpus that does not fit its layout named with {@code layoutOption} (an
      * annotator's {@code NAME.ngramLayout} property). The name is not part of what is shared: annotators of
      * other names on the same model, corpus and reading share one model (loading it twice for an error
      * message's sake would double its native memory), and the counts' error, if any, names the first one's.
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
+        if (ngramCorpus == null && (ngramLayout != null || ngramMultiword != null)) {
+            throw new IllegalArgumentException("ngramLayout " + ngramLayout + " and ngramMultiword " + ngramMultiword
+                    + " say how ngramCorpus is read, and ngramCorpus is null: the model's own training corpus is"
+                    + " always read as its config.json records it was; name the corpus, or pass null for both");
+        }
         Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();

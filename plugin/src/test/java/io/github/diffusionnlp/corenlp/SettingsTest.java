@@ -367,9 +367,10 @@ class SettingsTest {
                 "diffusion.ngramLayout", "'tsv'", "auto, conllu, columns, words, plain");
         assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramMultiword", "both"),
                 "diffusion.ngramMultiword", "'both'", "surface", "parts");
-        DiffusionLM lm = SharedModels.get(null, null, null, null, CorpusLayout.PLAIN, MultiwordTokens.PARTS);
+        java.nio.file.Path corpus = java.nio.file.Path.of(brownTrain());
+        DiffusionLM lm = SharedModels.get(null, null, null, corpus, CorpusLayout.PLAIN, MultiwordTokens.PARTS);
         assertEquals(new TaggedCorpus.Reading(CorpusLayout.PLAIN, MultiwordTokens.PARTS), lm.ngramCorpusReading());
-        assertNotSame(lm, SharedModels.get(null, null, null, null), "another reading is another model");
+        assertNotSame(lm, SharedModels.get(null, null, null, corpus), "another reading is another model");
     }
 
     /**

@@ -4,13 +4,16 @@ import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -43,6 +46,24 @@ class SharedModelsTest {
                 LayoutOption.property("diffusion.ngramLayout"));
         assertSame(first, SharedModels.get(TestModels.tinyModel(), null, null, corpus, null, null,
                 LayoutOption.property("diffusion_fr.ngramLayout")), "one model loaded twice");
+    }
+
+    /**
+     * A reading without a corpus is refused before anything loads, as the annotator refuses NAME.ngramLayout
+     * without NAME.ngramCorpus: it would have applied to the model's own corpus, which is read as its config.json
+     * records it was.
+     */
+    @Test
+    void aReadingWithoutACorpusIsRefused() {
+        int loaded = SharedModels.size();
+        IllegalArgumentException layout = assertThrows(IllegalArgumentException.class, () -> SharedModels.get(
+                null, null, null, null, CorpusLayout.PLAIN, null));
+        assertTrue(layout.getMessage().contains("ngramLayout plain") && layout.getMessage().contains("config.json"),
+                layout.getMessage());
+        IllegalArgumentException multiword = assertThrows(IllegalArgumentException.class, () -> SharedModels.get(
+                null, null, null, null, null, MultiwordTokens.SURFACE));
+        assertTrue(multiword.getMessage().contains("ngramMultiword surface"), multiword.getMessage());
+        assertEquals(loaded, SharedModels.size(), "nothing loaded");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,8 @@ public final class ConstraintSpec {
     private ConstraintSpec(Sentiment sentiment, List<Upos> template, boolean inputTemplate, double guidance,
             int candidates, boolean lexical) {
         if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance " + guidance + " is out of range; allowed: a number >= 0"
+            throw new IllegalArgumentException("guidance " + Numbers.written(guidance)
+                    + " is out of range; allowed: a number >= 0"
                     + " (1 conditions plainly, above 1 pushes harder, 0 ignores the constraints)");
         }
         this.sentiment = sentiment;

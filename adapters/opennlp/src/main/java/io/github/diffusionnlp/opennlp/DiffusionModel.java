@@ -221,11 +221,22 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /**
      * {@link #load(Path, Device, Precision, Path)} with the n-gram corpus read in {@code ngramLayout} with
      * {@code ngramMultiword} (null: as {@link DiffusionLM.Builder#optNgramCorpusReading} reads it by default:
-     * a corpus named guessed, its multiword tokens as the model's were; the model's own as its config records
-     * it was read).
+     * guessed, its multiword tokens as the model's were). Only for a corpus named: the model's own is always
+     * read as its config.json records it was, as the tools refuse {@code -ngramLayout} without {@code
+     * -ngramCorpus}.
+     *
+     * @throws IllegalArgumentException when {@code ngramLayout} or {@code ngramMultiword} is given without
+     *     {@code ngramCorpus}
      */
     public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {
+        if (ngramCorpus == null && (ngramLayout != null || ngramMultiword != null)) {
+            // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
+            // "not a diffusion model package"
+            throw new IllegalArgumentException("ngramLayout " + ngramLayout + " and ngramMultiword " + ngramMultiword
+                    + " say how ngramCorpus is read, and ngramCorpus is null: the model's own training corpus is"
+                    + " always read as its config.json records it was; name the corpus, or pass null for both");
+        }
         Fusion fusion = new Fusion(ngramCorpus, ngramLayout, ngramMultiword);
         if (Files.isDirectory(dirOrPackage)) {
             return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, fusion);

@@ -181,6 +181,8 @@ class ApiTest {
                     () -> new RewriterME(model, FEW_STEPS, s, KeepSpec.NONE));
             assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
         }
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> new RewriterME(model, FEW_STEPS, 2, KeepSpec.NONE)).getMessage().startsWith("strength 2 is out of range"), "as written, not 2.0");
         IllegalArgumentException word = assertThrows(IllegalArgumentException.class, () -> KeepSpec.parse("0,committee"));
         assertTrue(word.getMessage().contains("'committee'") && word.getMessage().contains("PROPN"), word.getMessage());
         assertThrows(IllegalArgumentException.class, () -> KeepSpec.parse("-1"));

@@ -86,6 +86,8 @@ class ConstraintsApiTest {
                     () -> ConstraintSpec.NONE.withGuidance(w));
             assertTrue(g.getMessage().contains(">= 0"), g.getMessage());
         }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withGuidance(-1)).getMessage()
+                .startsWith("guidance -1 is out of range"), "as written, not -1.0");
     }
 
     @Test

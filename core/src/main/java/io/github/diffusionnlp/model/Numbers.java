@@ -1,0 +1,44 @@
+package io.github.diffusionnlp.model;
+
+import java.math.BigDecimal;
+
+/**
+ * Numbers in messages as a person writes them: a user who typed {@code --guidance -1} reads "got -1", not Java's
+ * "got -1.0". Here, in the lowest package, so that every layer's messages (sampling, training, the API, the
+ * command lines, the adapters) print them alike.
+ */
+public final class Numbers {
+    /** Beyond these magnitudes the plain form is a long run of zeros: scientific notation reads better. */
+    private static final double PLAIN_BELOW = 1e21;
+    private static final double PLAIN_FROM = 1e-7;
+
+    private Numbers() {}
+
+    /**
+     * {@code x} in its shortest form: integral values without ".0" ({@code -1}, {@code 2}), others with the
+     * digits Java's {@link Double#toString} needs and no more ({@code 0.7}, {@code 1e-5} as {@code 0.00001}),
+     * very large or small ones in scientific notation ({@code 1E-10}); {@code NaN} and {@code Infinity} as Java
+     * writes them.
+     */
+    public static String written(double x) {
+        if (Double.isNaN(x) || Double.isInfinite(x)) {
+            return Double.toString(x);
+        }
+        return written(BigDecimal.valueOf(x), x);
+    }
+
+    /** {@link #written(double)} for a float, with a float's shortest digits ({@code 0.999f} as 0.999, not 0.9990000128746033). */
+    public static String written(float x) {
+        if (Float.isNaN(x) || Float.isInfinite(x)) {
+            return Float.toString(x);
+        }
+        return written(new BigDecimal(Float.toString(x)), x);
+    }
+
+    private static String written(BigDecimal digits, double x) {
+        BigDecimal shortest = digits.stripTrailingZeros();
+        double magnitude = Math.abs(x);
+        return x == 0 || magnitude >= PLAIN_FROM && magnitude < PLAIN_BELOW ? shortest.toPlainString()
+                : shortest.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.diffusionnlp.sample.PlugAndPlay;
+import io.github.diffusionnlp.sample.Schedule;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** The library's messages write a refused number as its caller would, not as Java's Double.toString does. */
+class NumberMessagesTest {
+    private static String refusal(Executable call) {
+        return assertThrows(IllegalArgumentException.class, call).getMessage();
+    }
+
+    @Test
+    void integralNumbersHaveNoTrailingPointZero() {
+        assertEquals("guidance must be a number >= 0, got -1", refusal(() -> new Constraints(null, null, -1)));
+        assertEquals("temperature must be in [0, 1], got 2", refusal(() -> SamplingOptions.builder().temperature(2)));
+        assertEquals("guidance must be a number >= 0, got -3", refusal(() -> new Schedule(4, 0, 1, -3)));
+        assertEquals("guidance weight must be a number >= 0, got -2",
+                refusal(() -> PlugAndPlay.of((x, sigma, generated) -> sigma, -2)));
+    }
+
+    @Test
+    void otherNumbersKeepTheirShortestDigitsAndNonNumbersStayReadable() {
+        assertEquals("strength must be in (0, 1], got 1.5", refusal(() -> new Schedule(4, 0, 1.5, 1)));
+        assertEquals("x0 temperature must be a number >= 0, got -0.00001",
+                refusal(() -> SamplingOptions.builder().x0Temperature(-1e-5)));
+        assertEquals("the n-gram weight must be a number >= 0, got NaN",
+                refusal(() -> SamplingOptions.builder().ngramWeight(Double.NaN)));
+        assertEquals("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1",
+                refusal(() -> TrainOptions.builder(Path.of("corpus"), Path.of("out")).averageDecay(1).build()));
+    }
+}
