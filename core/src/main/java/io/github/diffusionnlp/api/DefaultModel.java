@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * Finds the shipped default model, {@code test-data/models/brown-cdcd} of this repository: named by
- * the system property {@code diffusionnlp.model} or the environment variable {@code DIFFUSION_NLP_MODEL},
- * else searched upwards from this library's jar and from the working directory.
+ * Internal: public for the other modules of this project; no compatibility promise (the lookup itself is
+ * documented: {@code DiffusionLM.builder()} without {@code optModel}). Finds the shipped default model,
+ * {@code test-data/models/brown-cdcd} of this repository: named by the system property
+ * {@code diffusionnlp.model} or the environment variable {@code DIFFUSION_NLP_MODEL}, else searched upwards
+ * from this library's jar and from the working directory.
  */
 public final class DefaultModel {
     public static final String RELATIVE_PATH = "test-data/models/brown-cdcd";

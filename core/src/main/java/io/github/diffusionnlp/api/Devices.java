@@ -4,7 +4,10 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.Locale;
 
-/** The device names every front end accepts: {@code auto}, {@code cpu}, {@code gpu}, {@code gpu:N}. */
+/**
+ * Internal: public for the other modules of this project; no compatibility promise. The device names every
+ * front end accepts: {@code auto}, {@code cpu}, {@code gpu}, {@code gpu:N}.
+ */
 public final class Devices {
     public static final String ALLOWED = "auto, cpu, gpu or gpu:N";
 

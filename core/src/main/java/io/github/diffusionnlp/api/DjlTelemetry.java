@@ -1,11 +1,13 @@
 package io.github.diffusionnlp.api;
 
 /**
- * DJL's usage tracking, off unless the user turns it on. DJL 0.20+ calls home from EC2 machines the first
- * time an engine starts (instance type and id, to Amazon); a library that loads a local model should not
- * touch the network on its user's behalf. The entry points (loading a model, training) call
- * {@link #optOut()} before DJL's engine starts; {@code OPT_OUT_TRACKING=false} in the environment or as a
- * system property keeps DJL's own default. Downloads are not affected: the PyTorch natives come from Maven.
+ * Internal: public for the other modules of this project; no compatibility promise (what it does for a
+ * library user is said in README.md, <i>Library</i>). DJL's usage tracking, off unless the user turns it on.
+ * DJL 0.20+ calls home from EC2 machines the first time an engine starts (instance type and id, to Amazon);
+ * a library that loads a local model should not touch the network on its user's behalf. The entry points
+ * (loading a model, training) call {@link #optOut()} before DJL's engine starts;
+ * {@code OPT_OUT_TRACKING=false} in the environment or as a system property keeps DJL's own default.
+ * Downloads are not affected: the PyTorch natives come from Maven.
  */
 public final class DjlTelemetry {
     /** DJL's switch, read from the environment or the system properties. */

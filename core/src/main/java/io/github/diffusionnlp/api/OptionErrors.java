@@ -3,7 +3,8 @@ package io.github.diffusionnlp.api;
 import java.util.function.Supplier;
 
 /**
- * Option errors named as the user typed the option. The checks that refuse a value live in the API
+ * Internal: public for the other modules of this project; no compatibility promise. Option errors named
+ * as the user typed the option. The checks that refuse a value live in the API
  * ({@code SamplingOptions}, {@code Constraints}, ...), whose messages use its own words ("steps", "batch
  * size"); a user who typed {@code --batch 0} should read which option was wrong. Public for the command lines
  * built on the library (core's, {@code compare-ar}'s settings, the evaluation tool's).

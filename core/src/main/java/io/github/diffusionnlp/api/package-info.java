@@ -1,0 +1,16 @@
+/**
+ * The library's entry points: {@link io.github.diffusionnlp.api.DiffusionLM} (load a model; infill, rewrite
+ * and generate, free or under constraints; the model as a classifier of its sentiment condition),
+ * {@link io.github.diffusionnlp.api.SamplingOptions} and {@link io.github.diffusionnlp.api.Constraints} (how to
+ * sample and what the result must be), {@link io.github.diffusionnlp.api.ModelInfo},
+ * {@link io.github.diffusionnlp.api.AutoregressiveLM} (the autoregressive baseline) and
+ * {@link io.github.diffusionnlp.api.NativeHeap} (an allocator setting a long-running process may want).
+ *
+ * <p><b>Supported API</b>, except four helpers that the project's command lines and integrations share:
+ * {@link io.github.diffusionnlp.api.OptionErrors}, {@link io.github.diffusionnlp.api.DjlTelemetry},
+ * {@link io.github.diffusionnlp.api.Devices} and {@link io.github.diffusionnlp.api.DefaultModel} are internal
+ * (each says so first): public for the other modules of this project; no compatibility promise. A member of a
+ * supported class whose signature names a class of an internal package (such as
+ * {@code AutoregressiveLM.sample(ArSampler.Request)}) is internal too.
+ */
+package io.github.diffusionnlp.api;

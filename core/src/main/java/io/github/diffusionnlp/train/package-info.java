@@ -1,0 +1,13 @@
+/**
+ * Training: the diffusion model's training step and loop, the autoregressive baseline's
+ * ({@code ArTrainer}), AdamW, the conditioning masks, the moving average of the weights, the output
+ * directory's checks and the training log and plots.
+ *
+ * <p><b>Supported API:</b> {@link io.github.diffusionnlp.train.TrainOptions} (built with
+ * {@code TrainOptions.builder}, starting at the {@code train} command's defaults) and
+ * {@link io.github.diffusionnlp.train.DiffusionTrainer}'s constructor and {@code run()}. <b>Internal:</b> the
+ * rest ({@code ArTrainer}, {@code OutputDirectory}, {@code Reproducible}, {@code Throughput},
+ * {@code TrainingCharts}, the trainer's throughput readings): public for the other modules of this project;
+ * no compatibility promise.
+ */
+package io.github.diffusionnlp.train;
