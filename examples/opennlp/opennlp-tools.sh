@@ -50,7 +50,7 @@ printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -model
 rm "$PACKAGE"
 
 # InfillEvaluator: infill accuracy on word_TAG sentences (here 40 of the held-out Brown split), as
-# OpenNLP's POSTaggerEvaluator measures a tagger; -misclassified true prints each wrong fill on stderr
+# OpenNLP's POSTaggerEvaluator measures a tagger; add -misclassified true to print each wrong fill on stderr
 HELDOUT=$(mktemp --suffix=.pos)
 zcat test-data/brown/heldout.conllu.gz | awk -F'\t' '/^#/ {next} NF == 0 {if (s != "") print s; s = ""; next}
     {s = s (s == "" ? "" : " ") $1 "_" $2} END {if (s != "") print s}' | head -40 > "$HELDOUT" || true
