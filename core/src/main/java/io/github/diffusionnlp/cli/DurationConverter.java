@@ -1,8 +1,7 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.train.TrainOptions;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import picocli.CommandLine;
 
 /**
@@ -13,13 +12,10 @@ import picocli.CommandLine;
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        String text = value.strip().toUpperCase(Locale.ROOT);
         try {
-            // ISO-8601 as it is; the hours-minutes-seconds form is ISO's time part without its "PT"
-            return Duration.parse(text.startsWith("P") ? text : "PT" + text);
-        } catch (DateTimeParseException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; write e.g. 90m, 2h,"
-                    + " 1h30m or 45s (or ISO-8601: PT90M)");
+            return TrainOptions.Builder.parseDuration(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 }

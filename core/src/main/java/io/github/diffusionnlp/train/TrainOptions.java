@@ -168,6 +168,24 @@ public record TrainOptions(
             return this;
         }
 
+        /**
+         * A time budget as people write it ({@code 90m}, {@code 2h}, {@code 1h30m}, {@code 45s}) or in ISO-8601
+         * ({@code PT90M}), for a front end that takes it as text: {@code train --time-budget}, OpenNLP's
+         * {@code TimeBudget}.
+         *
+         * @throws IllegalArgumentException saying what is accepted
+         */
+        public static Duration parseDuration(String text) {
+            String upper = text.strip().toUpperCase(java.util.Locale.ROOT);
+            try {
+                // ISO-8601 as it is; the hours-minutes-seconds form is ISO's time part without its "PT"
+                return Duration.parse(upper.startsWith("P") ? upper : "PT" + upper);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 90m, 2h, 1h30m or 45s"
+                        + " (or ISO-8601: PT90M)");
+            }
+        }
+
         /** Stop with a checkpoint after this long (default: no limit); {@link #resume} continues. */
         public Builder timeBudget(Duration timeBudget) {
             this.timeBudget = timeBudget;

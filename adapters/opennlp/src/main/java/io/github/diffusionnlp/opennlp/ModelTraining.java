@@ -15,8 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -133,12 +131,11 @@ final class ModelTraining {
             b.relativePositions(Boolean.parseBoolean(v));
         }
         if (p.containsKey(TIME_BUDGET)) {
-            String budget = p.get(TIME_BUDGET).toString().trim();
+            // the durations core's train --time-budget takes (90m, 1h30m), not only ISO-8601's PT90M
             try {
-                b.timeBudget(Duration.parse(budget));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(TIME_BUDGET + " " + budget + " is not an ISO-8601 duration such as"
-                        + " PT90M");
+                b.timeBudget(TrainOptions.Builder.parseDuration(p.get(TIME_BUDGET).toString()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(TIME_BUDGET + " " + e.getMessage(), e);
             }
         }
         return b.build();

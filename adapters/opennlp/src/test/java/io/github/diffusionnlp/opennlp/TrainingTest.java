@@ -96,6 +96,21 @@ class TrainingTest {
                 ModelTraining.CORPUS_FILE), tmp, false).layout());
     }
 
+    /** TimeBudget takes the durations core's train --time-budget takes (90m, 1h30m), not only ISO-8601's PT90M. */
+    @Test
+    void theTimeBudgetIsWrittenAsTrainsTimeBudget() {
+        for (var given : java.util.Map.of("90m", 90L, "1h30m", 90L, "PT90M", 90L, "2h", 120L).entrySet()) {
+            assertEquals(java.time.Duration.ofMinutes(given.getValue()), ModelTraining.options(
+                    java.util.Map.of(ModelTraining.TIME_BUDGET, given.getKey()), tmp.resolve(ModelTraining.CORPUS_FILE),
+                    tmp, false).timeBudget(), given.getKey());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelTraining.options(
+                java.util.Map.of(ModelTraining.TIME_BUDGET, "ninety"), tmp.resolve(ModelTraining.CORPUS_FILE), tmp,
+                false));
+        assertEquals("TimeBudget 'ninety' is not a duration; write e.g. 90m, 2h, 1h30m or 45s (or ISO-8601: PT90M)",
+                e.getMessage());
+    }
+
     @Test
     void aBadParameterFailsBeforeAnySampleIsRead() {
         ObjectStream<POSSample> untouchable = () -> {
