@@ -101,7 +101,7 @@ class NgramFusionTest {
     void weightMustBePositive() {
         for (double w : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new NgramFusion(TRIGRAM, w));
-            assertTrue(e.getMessage().contains(String.valueOf(w)), e.getMessage());
+            assertTrue(e.getMessage().contains(io.github.diffusionnlp.model.Numbers.written(w)), e.getMessage());
         }
     }
 }
