@@ -40,7 +40,7 @@ public final class InfillEvaluation {
     }
 
     /** The masked sentences of one task and the words that were masked. */
-    record Task(String name, List<List<String>> masked, List<int[]> positions, List<List<String>> sentences) {}
+    public record Task(String name, List<List<String>> masked, List<int[]> positions, List<List<String>> sentences) {}
 
     private InfillEvaluation() {}
 
@@ -69,9 +69,10 @@ public final class InfillEvaluation {
 
     /**
      * The two tasks on {@code count} held-out sentences of 4..maxLength tokens drawn with {@code seed}:
-     * one random non-punctuation token masked per sentence, and one random 3-token span.
+     * one random non-punctuation token masked per sentence, and one random 3-token span. Public so that an
+     * experiment outside this package (sample/ArRerankingExperiment) masks exactly the words {@code evaluate} does.
      */
-    static List<Task> tasks(List<TaggedSentence> heldOut, int count, int maxLength, long seed) {
+    public static List<Task> tasks(List<TaggedSentence> heldOut, int count, int maxLength, long seed) {
         List<TaggedSentence> pool = new ArrayList<>(heldOut.stream().filter(s -> usable(s, maxLength)).toList());
         if (pool.size() < count) {
             throw new IllegalArgumentException("only " + pool.size() + " held-out sentences of 4.." + maxLength

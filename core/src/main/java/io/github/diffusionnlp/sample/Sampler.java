@@ -91,11 +91,28 @@ public final class Sampler {
      *     generated, {@code [PAD]} only where {@link SampleRows#allowPad()} says so
      */
     public int[][] sample(SampleRows rows, Schedule schedule) {
+        return sample(rows, schedule, null);
+    }
+
+    /**
+     * What the last step saw at one generated position: the network's {@link NgramFusion#CANDIDATES}
+     * likeliest words there and their log-probabilities, best first (the list n-gram fusion chooses from).
+     */
+    interface LastStepCandidates {
+        void accept(int row, int position, float[] logProb, long[] ids);
+    }
+
+    /**
+     * As {@link #sample(SampleRows, Schedule)}, also handing each generated position's last-step candidates
+     * to {@code probe} (null: none). Package-private: for experiments that rerank those candidates
+     * (sample/ArRerankingExperiment), not a product option; it computes the last step's logits once more.
+     */
+    int[][] sample(SampleRows rows, Schedule schedule, LastStepCandidates probe) {
         int[][] out = new int[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
         }
-        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, out));
+        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, out, probe));
         return out;
     }
 
@@ -122,7 +139,8 @@ public final class Sampler {
         return Math.min(ids.length, Math.max(WIDTH_QUANTUM, (end + WIDTH_QUANTUM - 1) / WIDTH_QUANTUM * WIDTH_QUANTUM));
     }
 
-    private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, int[][] out) {
+    private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, int[][] out,
+            LastStepCandidates probe) {
         int[][] ids = in.ids();
         boolean[][] given = in.given();
         double strength = schedule.strength();
@@ -159,8 +177,17 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
+            java.util.function.Consumer<Candidates> seen = probe == null ? null : top -> {
+                for (int r = 0; r < generated.size(); r++) {
+                    long p = generated.get(r);
+                    int from = r * top.k();
+                    probe.accept(members.get((int) (p / len)), (int) (p % len),
+                            java.util.Arrays.copyOfRange(top.logProb(), from, from + top.k()),
+                            java.util.Arrays.copyOfRange(top.ids(), from, from + top.k()));
+                }
+            };
             tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
-                    schedule);
+                    schedule, seen);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -304,7 +331,7 @@ public final class Sampler {
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
     private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule) {
+            Schedule schedule, java.util.function.Consumer<Candidates> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -366,6 +393,9 @@ public final class Sampler {
                 NDScope.register(selfCond);
                 Interruption.stopIfInterrupted("sampling");
                 if (k == steps - 1) {
+                    if (lastStep != null) {
+                        lastStep.accept(candidates(hRows, hUncond, w, e, banLogits, lexical, false));
+                    }
                     return schedule.fusion() == null
                             ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray()
                             : fuse(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated, len);
