@@ -232,6 +232,21 @@ class DiffusionTrainerTest {
         return log.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A finished plan extended by a step or two stays at the end of both curves: the note said "1.00e-04 at
+     * step 401, where the old plan had 1.00e-04", a change of nothing. It is left out when the rates agree.
+     */
+    @Test
+    void aScheduleChangeThatLeavesTheRateAsItWasIsNotNoted(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new DiffusionTrainer(TestModels.tinyRun(dir, 11, true, null, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("the learning rate follows the new plan's"),
+                log.toString(StandardCharsets.UTF_8));
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {
