@@ -83,6 +83,12 @@ final class EvaluateCommand implements Callable<Integer> {
         checkCounts();
         checkTableFile();
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
+        // The table does not name what it measured; a model trained on one's own corpus, scored on Brown's
+        // split because --heldout was left out, would otherwise look merely bad.
+        System.err.println("held-out sentences: " + heldout.toAbsolutePath().normalize()
+                + (spec.commandLine().getParseResult().hasMatchedOption("--heldout") ? ""
+                        : " (--heldout's default: the Brown corpus's held-out split; give --heldout FILE for"
+                                + " sentences of your own)"));
         SamplingOptions sampling = model.sampling();
         try (DiffusionLM lm = model.load(reading)) {
             // read once the model is: its words are what the held-out sentences are split into (de el, or del)

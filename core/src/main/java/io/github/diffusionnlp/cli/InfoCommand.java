@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -54,6 +55,9 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "vocabulary:   %,d words (with [PAD] and [UNK])%n", c.vocabSize());
             System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
             System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
+            System.out.println("tags:         " + (followsTemplates(lm) ? "UD UPOS, so it follows POS templates (--pos)"
+                    : "none (trained on untagged text: its " + ModelCheckpoint.TAG_LEXICON + " holds only X), so it"
+                            + " refuses POS templates (--pos)"));
             if (t != null) {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
@@ -74,6 +78,16 @@ final class InfoCommand implements Callable<Integer> {
             printNeighbours(lm);
         }
         return 0;
+    }
+
+    /** What every sampling command checks before it takes a template: train said so of an untagged corpus. */
+    private static boolean followsTemplates(DiffusionLM lm) {
+        try {
+            lm.requireTemplates();
+            return true;
+        } catch (IllegalArgumentException untagged) {
+            return false;
+        }
     }
 
     /**

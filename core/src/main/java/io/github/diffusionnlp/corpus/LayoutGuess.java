@@ -17,8 +17,9 @@ import java.util.Map;
  * @param fitting how many of the sentence lines fit it
  * @param lines how many sentence lines there are (comments and blank lines aside)
  * @param oneSentence one word a line without a blank line anywhere: the whole file one sentence
+ * @param tabLine the number of the first sentence line holding a tab (what made the file columns), 0 if none
  */
-record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSentence) {
+record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSentence, int tabLine) {
     /** At or above this share of lines fitting, the guess is clear-cut and goes unsaid. */
     static final double CLEAR = 0.9;
     private static final String SAY_HOW = " conllu|columns|words|plain says how a corpus is laid out, and names a"
@@ -27,10 +28,12 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
     static LayoutGuess of(List<String> lines) {
         Map<CorpusLayout, Integer> counts = new EnumMap<>(CorpusLayout.class);
         int total = 0;
-        boolean tabs = false;
+        int tabLine = 0;
+        int number = 0;
         boolean blank = false; // a blank line between two sentence lines
         boolean blankSince = false;
         for (String line : lines) {
+            number++;
             if (line.isBlank()) {
                 blankSince = total > 0;
             }
@@ -40,26 +43,28 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
             blank |= blankSince;
             total++;
             CorpusLayout kind = TaggedCorpus.kindOf(line);
-            tabs |= line.indexOf('\t') >= 0;
+            if (tabLine == 0 && line.indexOf('\t') >= 0) {
+                tabLine = number;
+            }
             if (kind != null) {
                 counts.merge(kind, 1, Integer::sum);
             }
         }
         int several = counts.getOrDefault(CorpusLayout.PLAIN, 0);
         int one = counts.getOrDefault(CorpusLayout.WORDS, 0);
-        if (!tabs) {
+        if (tabLine == 0) {
             if (several > one) {
-                return new LayoutGuess(CorpusLayout.PLAIN, several, total, false);
+                return new LayoutGuess(CorpusLayout.PLAIN, several, total, false, 0);
             }
             // every line one word and no blank line between them: one word a line makes one long sentence of
             // the file, where plain text makes a sentence of each line; nothing in the file tells which it is
-            return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1);
+            return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1, 0);
         }
         counts.remove(CorpusLayout.PLAIN); // several tokens without a tab: refused in a file of columns
         // no line of a layout at all (three to nine columns each): the reader refuses the first, naming it
         Map.Entry<CorpusLayout, Integer> most = counts.entrySet().stream().max(Map.Entry.comparingByValue())
                 .orElse(Map.entry(CorpusLayout.COLUMNS, 0));
-        return new LayoutGuess(most.getKey(), most.getValue(), total, false);
+        return new LayoutGuess(most.getKey(), most.getValue(), total, false, tabLine);
     }
 
     boolean clear() {
@@ -70,7 +75,12 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
     String note(Path file, LayoutOption option) {
         CorpusLayout other = layout == CorpusLayout.WORDS ? CorpusLayout.PLAIN
                 : layout == CorpusLayout.PLAIN ? CorpusLayout.WORDS : null;
-        String advice = other == null ? "" : "; if it is " + other.description() + ", give " + option.of(other);
+        // A file with a tab is guessed to be columns, however few of its lines are: plain text with a stray tab
+        // would be read as plain only once that tab is gone (plain text refuses tabs), so that line is named.
+        String advice = tabLine > 0 ? "; line " + tabLine + " holds a tab, which makes a file columns: if it is "
+                + CorpusLayout.PLAIN.description() + ", replace that tab with a space and give "
+                + option.of(CorpusLayout.PLAIN)
+                : other == null ? "" : "; if it is " + other.description() + ", give " + option.of(other);
         if (oneSentence) {
             return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, all of one word: with no"
                     + " blank line to end a sentence, the file is one sentence of %,d words%s (%s", file,

@@ -211,15 +211,29 @@ public final class DiffusionTrainer {
         }
     }
 
-    /** A resumed run keeps the checkpoint's shape: says so when the options asked for another. */
+    /**
+     * A resumed run keeps the checkpoint's shape: says so when the options asked for another. TrainOptions
+     * cannot tell a default from a value given as the default, so a setting at its default counts as not
+     * asked: a plain {@code --resume} of a tiny model (whose options say size small) is not a request for
+     * another shape. {@code --vocab} is not compared: a resumed run always keeps the checkpoint's vocabulary.
+     */
     private void noteKeptShape(ModelConfig kept) {
-        ModelConfig asked = ModelConfig.ofSize(options.size(), kept.vocabSize(), options.maxLength());
-        if (options.relativePositions()) {
-            asked = asked.withRelativePositions();
+        List<String> asked = new ArrayList<>();
+        ModelConfig sized = ModelConfig.ofSize(options.size(), kept.vocabSize(), kept.maxLength());
+        if (!options.size().equals(TrainOptions.DEFAULT_SIZE)
+                && !(kept.relativePositions() ? sized.withRelativePositions() : sized).equals(kept)) {
+            asked.add("--size " + options.size());
         }
-        if (!asked.equals(kept)) {
-            log.println("note: resuming keeps the checkpoint's shape, " + kept + "; --size, --length, --vocab and"
-                    + " --relative-positions shape new models only");
+        if (options.maxLength() != TrainOptions.DEFAULT_MAX_LENGTH && options.maxLength() != kept.maxLength()) {
+            asked.add("--length " + options.maxLength());
+        }
+        if (options.relativePositions() && !kept.relativePositions()) {
+            asked.add("--relative-positions");
+        }
+        if (!asked.isEmpty()) {
+            log.println("note: resuming keeps the checkpoint's shape (" + kept.describe() + "), not "
+                    + String.join(", ", asked) + "'s; --size, --length, --vocab and --relative-positions shape new"
+                    + " models only");
         }
     }
 

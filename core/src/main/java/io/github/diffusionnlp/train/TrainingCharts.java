@@ -26,6 +26,10 @@ public final class TrainingCharts {
     public record LossPoint(int step, double trainLoss, double devLoss) {}
 
     public static void writeLossCurve(Path png, List<LossPoint> points) throws IOException {
+        save(png, lossChart(points));
+    }
+
+    static JFreeChart lossChart(List<LossPoint> points) {
         XYSeries train = new XYSeries("train (smoothed)");
         XYSeries dev = new XYSeries("dev");
         for (LossPoint p : points) {
@@ -35,11 +39,13 @@ public final class TrainingCharts {
             }
         }
         XYSeriesCollection data = new XYSeriesCollection(train);
-        data.addSeries(dev);
+        if (!dev.isEmpty()) { // a run without --dev: no legend entry for a line that is not drawn
+            data.addSeries(dev);
+        }
         JFreeChart chart = ChartFactory.createXYLineChart("Training loss", "step",
                 "cross-entropy per generated token (nats)", data, PlotOrientation.VERTICAL, true, false, false);
         style(chart);
-        save(png, chart);
+        return chart;
     }
 
     public static void writeWarp(Path png, TimeWarp warp) throws IOException {

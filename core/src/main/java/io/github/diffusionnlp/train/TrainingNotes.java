@@ -88,10 +88,14 @@ final class TrainingNotes {
     private void noteOtherSchedule(TrainingInfo previous) {
         if (previous != null && previous.totalSteps() != options.steps() && previous.step() < options.steps()) {
             TrainOptions planned = options.plannedFor(previous.totalSteps(), previous.learningRate());
+            String now = String.format(Locale.ROOT, "%.2e", options.learningRateAt(previous.step() + 1));
+            String then = String.format(Locale.ROOT, "%.2e", planned.learningRateAt(previous.step() + 1));
+            if (now.equals(then)) { // both at the floor of a finished plan, say: nothing to tell
+                return;
+            }
             log.printf(Locale.ROOT, "note: the checkpoint was planned for %d steps and this run for %d; the learning"
-                    + " rate follows the new plan's schedule: %.2e at step %d, where the old plan had %.2e%n",
-                    previous.totalSteps(), options.steps(), options.learningRateAt(previous.step() + 1),
-                    previous.step() + 1, planned.learningRateAt(previous.step() + 1));
+                    + " rate follows the new plan's schedule: %s at step %d, where the old plan had %s%n",
+                    previous.totalSteps(), options.steps(), now, previous.step() + 1, then);
         }
     }
 

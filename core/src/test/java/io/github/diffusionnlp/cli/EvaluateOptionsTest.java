@@ -42,6 +42,27 @@ class EvaluateOptionsTest {
         assertFalse(r.out().contains("| task"), "no table: " + r.out());
     }
 
+    /**
+     * Without --heldout, a model trained on one's own corpus was scored on Brown's held-out split, and nothing
+     * said so: the table came without the file it measured. The run names the sentences it reads, and says
+     * when they are the default's.
+     */
+    @Test
+    void theHeldOutSentencesAreNamedAndTheDefaultSaysItIsBrowns() {
+        Run given = evaluate("--sentences", "1", "--step-counts", "1");
+        assertEquals(0, given.code(), given.err());
+        assertTrue(given.err().contains("held-out sentences: " + Path.of(DEV).toAbsolutePath().normalize()
+                + System.lineSeparator()), given.err());
+
+        // found from the model directory's parents, as from the working directory at the repository's root
+        Run unsaid = MainTest.run("", "evaluate", "--model", TestModels.shippedModel().toString(), "--train", "none",
+                "--sentences", "1", "--step-counts", "1");
+        assertEquals(0, unsaid.code(), unsaid.err());
+        assertTrue(unsaid.err().contains("held-out sentences: " + TestModels.root().resolve(
+                "test-data/brown/heldout.conllu.gz").toAbsolutePath().normalize() + " (--heldout's default: the Brown corpus's held-out split; give"
+                + " --heldout FILE for sentences of your own)"), unsaid.err());
+    }
+
     /** 0 sentences made a table of NaN% (and --record would store NaN); a negative count failed in subList. */
     @Test
     void sentencesMustBePositive() {

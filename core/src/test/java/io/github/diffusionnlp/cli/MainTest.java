@@ -406,6 +406,21 @@ class MainTest {
         assertTrue(sampling.err().contains("Unknown options: '--steps', '5'"), sampling.err());
     }
 
+    /**
+     * A model trained on plain text refuses --pos templates, as train said when it began; info, the command
+     * that describes a model later, said nothing of it.
+     */
+    @Test
+    void infoSaysWhetherTheModelFollowsPosTemplates() {
+        Run untagged = run("", "info", "--model", TestModels.untaggedTinyModel().toString());
+        assertEquals(0, untagged.code(), untagged.err());
+        assertTrue(untagged.out().contains("tags:         none (trained on untagged text: its tag-lexicon.tsv holds"
+                + " only X), so it refuses POS templates (--pos)"), untagged.out());
+        Run tagged = run("", "info", "--model", MODEL);
+        assertEquals(0, tagged.code(), tagged.err());
+        assertTrue(tagged.out().contains("tags:         UD UPOS, so it follows POS templates (--pos)"), tagged.out());
+    }
+
     @Test
     void infoListsNeighboursOfKnownWordsAndRejectsUnknownOnes() {
         Run r = run("", "info", "--model", MODEL, "--neighbours", "said,Monday", "--top", "3");

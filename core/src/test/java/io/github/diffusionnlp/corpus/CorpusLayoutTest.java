@@ -48,6 +48,19 @@ class CorpusLayoutTest {
                 && notes().contains("--layout plain"), notes());
     }
 
+    /**
+     * Plain text with one stray tab is guessed to be columns, as any tab makes a file so, and nearly none of
+     * its lines fits: the note said to give --layout plain, which then refused the tab. It names the line whose
+     * tab made the guess, so that the user mends that line first.
+     */
+    @Test
+    void aGuessOfColumnsThatFewLinesFitNamesTheLineWithTheTab() throws IOException {
+        Path p = file("plain.txt", "The cat sat .\nA dog ran home .\nIt\trained all day .\nWe left .\n");
+        assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
+        assertTrue(notes().contains("; line 3 holds a tab, which makes a file columns: if it is plain text, one"
+                + " sentence a line, replace that tab with a space and give --layout plain"), notes());
+    }
+
     /** Every line one word, no blank line: one word a line makes the file one sentence, silently until now. */
     @Test
     void aFileOfOneWordLinesWithoutABlankLineIsSaidToBeOneSentence() throws IOException {

@@ -206,6 +206,47 @@ class DiffusionTrainerTest {
         assertTrue(log.toString(StandardCharsets.UTF_8).contains(expected), log.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A plain {@code train --resume} asks for no shape: the defaults it carries (size small, 64 positions) are
+     * not a request for another one, so it draws no note that the checkpoint's shape is kept (it did on a tiny
+     * model, dumping {@code ModelConfig[vocabSize=...]}); a size that was asked for and differs is named, and the
+     * kept shape said in words.
+     */
+    @Test
+    void resumingSaysTheShapeIsKeptOnlyWhenAnotherWasAskedFor(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false); // tiny, 32 positions
+        String plain = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(11).resume(true));
+        assertFalse(plain.contains("keeps the checkpoint's shape"), plain);
+
+        String asked = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(12).resume(true)
+                .size("base"));
+        assertTrue(asked.contains("note: resuming keeps the checkpoint's shape (2 layers, width 64, 2 heads, 32"
+                + " positions), not --size base's;"), asked);
+        assertFalse(asked.contains("ModelConfig["), asked);
+    }
+
+    private static String resumeLog(TrainOptions.Builder options) throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new DiffusionTrainer(options.build(), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        return log.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A finished plan extended by a step or two stays at the end of both curves: the note said "1.00e-04 at
+     * step 401, where the old plan had 1.00e-04", a change of nothing. It is left out when the rates agree.
+     */
+    @Test
+    void aScheduleChangeThatLeavesTheRateAsItWasIsNotNoted(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new DiffusionTrainer(TestModels.tinyRun(dir, 11, true, null, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("the learning rate follows the new plan's"),
+                log.toString(StandardCharsets.UTF_8));
+    }
+
     /** A model saved without its optimizer moments (as the shipped one) resumes with fresh ones and trains on. */
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,21 @@ class TrainingChartsTest {
         try (Stream<Path> files = Files.list(dir)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
+    }
+
+    /**
+     * A run without --dev has no dev loss: its plot showed a "dev" entry in the legend for a line that is
+     * not there. The dev series is drawn, legend entry and all, only when there is a dev loss to draw.
+     */
+    @Test
+    void theDevLossIsInTheLegendOnlyWhenThereIsOne() {
+        List<TrainingCharts.LossPoint> noDev = List.of(new TrainingCharts.LossPoint(10, 8.0, Double.NaN),
+                new TrainingCharts.LossPoint(20, 7.0, Double.NaN));
+        XYDataset trainOnly = TrainingCharts.lossChart(noDev).getXYPlot().getDataset();
+        assertEquals(1, trainOnly.getSeriesCount());
+        assertEquals("train (smoothed)", trainOnly.getSeriesKey(0));
+        XYDataset both = TrainingCharts.lossChart(points(10)).getXYPlot().getDataset();
+        assertEquals(List.of("train (smoothed)", "dev"), List.of(both.getSeriesKey(0), both.getSeriesKey(1)));
     }
 
     /**
