@@ -8,6 +8,7 @@ import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.Throughput;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -163,7 +164,7 @@ final class BenchmarkCommand implements Callable<Integer> {
      * options' names. Returns --corpus, read once, here (one that does not read as --layout says, or holds no
      * sentence, is refused), for the training measurement.
      */
-    private SpeedBenchmark.TrainingCorpus checkBeforeMeasuring() throws java.io.IOException {
+    private SpeedBenchmark.TrainingCorpus checkBeforeMeasuring() throws IOException {
         OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 100, 32));
         if (stepCounts.length == 0 || batches.length == 0) {
             throw new IllegalArgumentException("--step-counts and --batches need at least one value each");

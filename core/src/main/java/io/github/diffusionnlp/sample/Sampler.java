@@ -21,11 +21,13 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * Euler steps of the probability-flow ODE dx/dσ = (x − x̂₀)/σ, from σ_max down to σ_min, with the
@@ -177,13 +179,13 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            java.util.function.Consumer<Candidates> seen = probe == null ? null : top -> {
+            Consumer<Candidates> seen = probe == null ? null : top -> {
                 for (int r = 0; r < generated.size(); r++) {
                     long p = generated.get(r);
                     int from = r * top.k();
                     probe.accept(members.get((int) (p / len)), (int) (p % len),
-                            java.util.Arrays.copyOfRange(top.logProb(), from, from + top.k()),
-                            java.util.Arrays.copyOfRange(top.ids(), from, from + top.k()));
+                            Arrays.copyOfRange(top.logProb(), from, from + top.k()),
+                            Arrays.copyOfRange(top.ids(), from, from + top.k()));
                 }
             };
             tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
@@ -331,7 +333,7 @@ public final class Sampler {
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
     private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, java.util.function.Consumer<Candidates> lastStep) {
+            Schedule schedule, Consumer<Candidates> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -362,7 +364,7 @@ public final class Sampler {
             upos = upos.concat(upos.zerosLike(), 0);
             uncondRows = rows.add((long) batch * len);
         }
-        SamplingForward.Call pass = forward.start(java.util.Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
+        SamplingForward.Call pass = forward.start(Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
         Lexical lexical = schedule.words() == null ? null : lexical(schedule.words(), in, generated, len);
         NDArray generatedMask = givenMask.neg().add(1f);

@@ -8,6 +8,8 @@ import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Numbers;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -176,11 +178,11 @@ public record TrainOptions(
          * @throws IllegalArgumentException saying what is accepted
          */
         public static Duration parseDuration(String text) {
-            String upper = text.strip().toUpperCase(java.util.Locale.ROOT);
+            String upper = text.strip().toUpperCase(Locale.ROOT);
             try {
                 // ISO-8601 as it is; the hours-minutes-seconds form is ISO's time part without its "PT"
                 return Duration.parse(upper.startsWith("P") ? upper : "PT" + upper);
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 90m, 2h, 1h30m or 45s"
                         + " (or ISO-8601: PT90M)");
             }
