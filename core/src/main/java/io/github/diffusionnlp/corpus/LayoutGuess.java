@@ -18,8 +18,9 @@ import java.util.Map;
  * @param lines how many sentence lines there are (comments and blank lines aside)
  * @param oneSentence one word a line without a blank line anywhere: the whole file one sentence
  * @param tabLine the number of the first sentence line holding a tab (what made the file columns), 0 if none
+ * @param tabLines how many sentence lines hold a tab
  */
-record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSentence, int tabLine) {
+record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSentence, int tabLine, int tabLines) {
     /** At or above this share of lines fitting, the guess is clear-cut and goes unsaid. */
     static final double CLEAR = 0.9;
     private static final String SAY_HOW = " conllu|columns|words|plain says how a corpus is laid out, and names a"
@@ -29,6 +30,7 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
         Map<CorpusLayout, Integer> counts = new EnumMap<>(CorpusLayout.class);
         int total = 0;
         int tabLine = 0;
+        int tabLines = 0;
         int number = 0;
         boolean blank = false; // a blank line between two sentence lines
         boolean blankSince = false;
@@ -43,8 +45,11 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
             blank |= blankSince;
             total++;
             CorpusLayout kind = TaggedCorpus.kindOf(line);
-            if (tabLine == 0 && line.indexOf('\t') >= 0) {
-                tabLine = number;
+            if (line.indexOf('\t') >= 0) {
+                tabLines++;
+                if (tabLine == 0) {
+                    tabLine = number;
+                }
             }
             if (kind != null) {
                 counts.merge(kind, 1, Integer::sum);
@@ -54,17 +59,17 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
         int one = counts.getOrDefault(CorpusLayout.WORDS, 0);
         if (tabLine == 0) {
             if (several > one) {
-                return new LayoutGuess(CorpusLayout.PLAIN, several, total, false, 0);
+                return new LayoutGuess(CorpusLayout.PLAIN, several, total, false, 0, 0);
             }
             // every line one word and no blank line between them: one word a line makes one long sentence of
             // the file, where plain text makes a sentence of each line; nothing in the file tells which it is
-            return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1, 0);
+            return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1, 0, 0);
         }
         counts.remove(CorpusLayout.PLAIN); // several tokens without a tab: refused in a file of columns
         // no line of a layout at all (three to nine columns each): the reader refuses the first, naming it
         Map.Entry<CorpusLayout, Integer> most = counts.entrySet().stream().max(Map.Entry.comparingByValue())
                 .orElse(Map.entry(CorpusLayout.COLUMNS, 0));
-        return new LayoutGuess(most.getKey(), most.getValue(), total, false, tabLine);
+        return new LayoutGuess(most.getKey(), most.getValue(), total, false, tabLine, tabLines);
     }
 
     boolean clear() {
@@ -76,10 +81,13 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
         CorpusLayout other = layout == CorpusLayout.WORDS ? CorpusLayout.PLAIN
                 : layout == CorpusLayout.PLAIN ? CorpusLayout.WORDS : null;
         // A file with a tab is guessed to be columns, however few of its lines are: plain text with a stray tab
-        // would be read as plain only once that tab is gone (plain text refuses tabs), so that line is named.
-        String advice = tabLine > 0 ? "; line " + tabLine + " holds a tab, which makes a file columns: if it is "
-                + CorpusLayout.PLAIN.description() + ", replace that tab with a space and give "
-                + option.of(CorpusLayout.PLAIN)
+        // would be read as plain only once that tab is gone (plain text refuses tabs), so that line is named. Not
+        // when most lines hold tabs: that is a file of columns, which no replaced tab would make plain text.
+        boolean strayTabs = tabLine > 0 && tabLines * 2 < lines;
+        String advice = strayTabs ? "; line " + tabLine + " holds a tab" + (tabLines == 1 ? ""
+                : " (the first of " + tabLines + " lines that do)") + ", which makes a file columns: if it is "
+                + CorpusLayout.PLAIN.description() + ", replace " + (tabLines == 1 ? "that tab with a space"
+                : "the tabs with spaces") + " and give " + option.of(CorpusLayout.PLAIN)
                 : other == null ? "" : "; if it is " + other.description() + ", give " + option.of(other);
         if (oneSentence) {
             return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, all of one word: with no"

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,6 +60,31 @@ class CorpusLayoutTest {
         assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
         assertTrue(notes().contains("; line 3 holds a tab, which makes a file columns: if it is plain text, one"
                 + " sentence a line, replace that tab with a space and give --layout plain"), notes());
+    }
+
+    /**
+     * A file of columns whose lines are tabbed throughout (here CoNLL-U with a line of five columns) is no plain
+     * text with a stray tab: telling its user to replace line 1's tab and give --layout plain would be advice
+     * that cannot work, as every line holds tabs.
+     */
+    @Test
+    void aFileTabbedThroughoutIsNotToldToReplaceItsFirstTab() throws IOException {
+        String word = "1\tcats\tcat\tNOUN\tNNS\t_\t0\troot\t_\t_\n";
+        Path p = file("tabbed.conllu", word + word + word + "1\tcats\tcat\tNOUN\tNNS\n");
+        assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
+        assertTrue(notes().contains("read as CoNLL-U") && notes().contains("75%"), notes());
+        assertFalse(notes().contains("holds a tab"), notes());
+    }
+
+    /** Plain text with a few stray tabs: the first is named, and that there are more. */
+    @Test
+    void plainTextWithSeveralStrayTabsIsToldThereIsMoreThanOne() throws IOException {
+        Path p = file("plain.txt", "The cat sat .\nA dog ran home .\nIt\trained all day .\nWe left .\n"
+                + "They\tcame back .\nThe sun set .\nNight fell .\n");
+        assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
+        assertTrue(notes().contains("; line 3 holds a tab (the first of 2 lines that do), which makes a file"
+                + " columns: if it is plain text, one sentence a line, replace the tabs with spaces and give"
+                + " --layout plain"), notes());
     }
 
     /** Every line one word, no blank line: one word a line makes the file one sentence, silently until now. */
