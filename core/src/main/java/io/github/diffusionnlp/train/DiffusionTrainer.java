@@ -89,10 +89,10 @@ public final class DiffusionTrainer {
     }
 
     /**
-     * A run on sentences already read from {@code options.corpus()} as a new model reads it
-     * ({@code options.corpusReading(null)}), so that a caller that checked them before the run (benchmark, before
-     * its first measurement) does not read the corpus twice. A run that resumes reads its corpus again, as its
-     * checkpoint recorded.
+     * Internal (the benchmark's; no compatibility promise). A run on sentences already read from
+     * {@code options.corpus()} as a new model reads it ({@code options.corpusReading(null)}), so that a caller
+     * that checked them before the run (benchmark, before its first measurement) does not read the corpus
+     * twice. A run that resumes reads its corpus again, as its checkpoint recorded.
      */
     public DiffusionTrainer(TrainOptions options, TaggedCorpus.Read corpusRead, PrintStream log) {
         this.options = options;
@@ -268,8 +268,9 @@ public final class DiffusionTrainer {
     }
 
     /**
-     * Refuses a training corpus without a sentence, {@code named} as the user gave it ({@code "train.txt"},
-     * {@code "--corpus train.txt"}): there is nothing to train on.
+     * Internal (shared with the benchmark; no compatibility promise). Refuses a training corpus without a
+     * sentence, {@code named} as the user gave it ({@code "train.txt"}, {@code "--corpus train.txt"}): there is
+     * nothing to train on.
      */
     public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
         if (corpus.isEmpty()) {

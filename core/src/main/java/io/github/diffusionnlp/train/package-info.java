@@ -5,9 +5,10 @@
  *
  * <p><b>Supported API:</b> {@link io.github.diffusionnlp.train.TrainOptions} (built with
  * {@code TrainOptions.builder}, starting at the {@code train} command's defaults) and
- * {@link io.github.diffusionnlp.train.DiffusionTrainer}'s constructor and {@code run()}. <b>Internal:</b> the
- * rest ({@code ArTrainer}, {@code OutputDirectory}, {@code Reproducible}, {@code Throughput},
- * {@code TrainingCharts}, the trainer's throughput readings): public for the other modules of this project;
- * no compatibility promise.
+ * {@link io.github.diffusionnlp.train.DiffusionTrainer}'s constructor {@code (TrainOptions, PrintStream)} and
+ * {@code run()}. <b>Internal:</b> the rest ({@code ArTrainer}, {@code OutputDirectory}, {@code Reproducible},
+ * {@code Throughput}, {@code TrainingCharts}, the trainer's throughput readings, its constructor on sentences
+ * already read and {@code requireSentences}, which the benchmark uses): public for the other modules of this
+ * project; no compatibility promise.
  */
 package io.github.diffusionnlp.train;
