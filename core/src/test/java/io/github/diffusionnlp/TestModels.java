@@ -50,6 +50,20 @@ public final class TestModels {
     }
 
     /**
+     * A copy of {@link #tinyModel()}'s files in {@code dir}/model, for a test that changes a model's files: the
+     * shared one stays as every other test reads it.
+     */
+    public static Path copyOfTinyModel(Path dir) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("model"));
+        try (var files = Files.list(tinyModel())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    /**
      * A tiny model trained for 3 steps on plain text, one sentence a line and no tags, as a user's own
      * corpus may be: every tag it saw was X, and so is every count of its tag lexicon.
      */

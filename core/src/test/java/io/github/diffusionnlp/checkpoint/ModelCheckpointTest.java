@@ -17,14 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelCheckpointTest {
     static Path copyOfTiny(Path dir) throws IOException {
-        Path copy = dir.resolve("model");
-        Files.createDirectories(copy);
-        try (var files = Files.list(TestModels.tinyModel())) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        return copy;
+        return TestModels.copyOfTinyModel(dir);
     }
 
     private static InvalidModelException loadFails(Path model) {

@@ -5,16 +5,25 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.model.TagLexicon;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -894,28 +903,22 @@ class MainTest {
      * run lets go, it writes.
      */
     @Test
-    void tagLexiconWaitsForARunWritingIntoTheModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws java.io.IOException {
-        java.nio.file.Path model = java.nio.file.Files.createDirectories(tmp.resolve("model"));
-        try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                java.nio.file.Files.copy(f, model.resolve(f.getFileName()));
-            }
-        }
-        java.nio.file.Path lexicon = model.resolve(io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON);
-        java.nio.file.Files.writeString(lexicon, "the run's lexicon");
-        java.nio.file.Path lock = model.resolve(io.github.diffusionnlp.checkpoint.ModelDirectory.TRAINING_LOCK);
-        try (var training = io.github.diffusionnlp.checkpoint.ModelDirectory.lock(model, "train --out", null)) {
+    void tagLexiconWaitsForARunWritingIntoTheModel(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        Files.writeString(lexicon, "the run's lexicon");
+        Path lock = model.resolve(ModelDirectory.TRAINING_LOCK);
+        try (var training = ModelDirectory.lock(model, "train --out", null)) {
             Run r = run("", "tag-lexicon", "--model", model.toString(), "--corpus", DEV);
             assertEquals(1, r.code(), r.err());
             assertEquals("error: another command is writing into " + model + " (train --out, process "
                     + ProcessHandle.current().pid() + ", holds " + lock + "); wait for it to end or stop it (nothing was"
                     + " changed)", r.err().trim());
-            assertEquals("the run's lexicon", java.nio.file.Files.readString(lexicon));
+            assertEquals("the run's lexicon", Files.readString(lexicon));
         }
         Run r = run("", "tag-lexicon", "--model", model.toString(), "--corpus", DEV);
         assertEquals(0, r.code(), r.err());
-        assertNotEquals("the run's lexicon", java.nio.file.Files.readString(lexicon));
+        assertNotEquals("the run's lexicon", Files.readString(lexicon));
     }
 
     /**
@@ -923,16 +926,10 @@ class MainTest {
      * lexicon changed since is refused at load, and writing it again mends the model.
      */
     @Test
-    void tagLexiconRecordsItsChecksum(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
-            throws java.io.IOException {
-        java.nio.file.Path model = java.nio.file.Files.createDirectories(tmp.resolve("model"));
-        try (var files = java.nio.file.Files.list(TestModels.tinyModel())) {
-            for (java.nio.file.Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
-                java.nio.file.Files.copy(f, model.resolve(f.getFileName()));
-            }
-        }
-        java.nio.file.Path lexicon = model.resolve(io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON);
-        java.nio.file.Files.writeString(lexicon, io.github.diffusionnlp.model.TagLexicon.HEADER + "\n"); // no counts
+    void tagLexiconRecordsItsChecksum(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        Files.writeString(lexicon, TagLexicon.HEADER + "\n"); // no counts
         Run refused = run("", "info", "--model", model.toString());
         assertEquals(1, refused.code(), refused.err());
         assertTrue(refused.err().contains(lexicon + " is not the file its config.json recorded"), refused.err());
@@ -941,9 +938,8 @@ class MainTest {
         assertEquals("", r.err());
         Run loads = run("", "info", "--model", model.toString());
         assertEquals(0, loads.code(), loads.err());
-        assertEquals("crc32c:" + com.google.common.io.Files.asByteSource(lexicon.toFile())
-                .hash(com.google.common.hash.Hashing.crc32c()), io.github.diffusionnlp.checkpoint.ModelCheckpoint
-                .readHeader(model).files().get(io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON));
+        assertEquals("crc32c:" + MoreFiles.asByteSource(lexicon).hash(Hashing.crc32c()),
+                ModelCheckpoint.readHeader(model).files().get(ModelCheckpoint.TAG_LEXICON));
     }
 
     /** Three steps of a tiny model of 16 positions trained by train on a plain-text corpus of these lines. */
