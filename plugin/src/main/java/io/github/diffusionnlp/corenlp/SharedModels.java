@@ -70,11 +70,7 @@ public final class SharedModels {
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
-        if (ngramCorpus == null && (ngramLayout != null || ngramMultiword != null)) {
-            throw new IllegalArgumentException("ngramLayout " + ngramLayout + " and ngramMultiword " + ngramMultiword
-                    + " say how ngramCorpus is read, and ngramCorpus is null: the model's own training corpus is"
-                    + " always read as its config.json records it was; name the corpus, or pass null for both");
-        }
+        DiffusionLM.requireNgramCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
         Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();

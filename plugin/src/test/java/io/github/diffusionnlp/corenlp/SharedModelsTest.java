@@ -4,6 +4,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,9 @@ class SharedModelsTest {
         IllegalArgumentException multiword = assertThrows(IllegalArgumentException.class, () -> SharedModels.get(
                 null, null, null, null, null, MultiwordTokens.SURFACE));
         assertTrue(multiword.getMessage().contains("ngramMultiword surface"), multiword.getMessage());
+        // only what was given is named: not "ngramLayout null and ngramMultiword surface"
+        assertFalse(layout.getMessage().contains("null") || multiword.getMessage().contains("null"),
+                layout.getMessage() + " / " + multiword.getMessage());
         assertEquals(loaded, SharedModels.size(), "nothing loaded");
     }
 

@@ -230,13 +230,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {
-        if (ngramCorpus == null && (ngramLayout != null || ngramMultiword != null)) {
-            // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
-            // "not a diffusion model package"
-            throw new IllegalArgumentException("ngramLayout " + ngramLayout + " and ngramMultiword " + ngramMultiword
-                    + " say how ngramCorpus is read, and ngramCorpus is null: the model's own training corpus is"
-                    + " always read as its config.json records it was; name the corpus, or pass null for both");
-        }
+        // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
+        // "not a diffusion model package"
+        DiffusionLM.requireNgramCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
         Fusion fusion = new Fusion(ngramCorpus, ngramLayout, ngramMultiword);
         if (Files.isDirectory(dirOrPackage)) {
             return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, fusion);

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,9 @@ class NgramCorpusReadingTest {
             IllegalArgumentException multiword = assertThrows(IllegalArgumentException.class,
                     () -> DiffusionModel.load(model, null, Precision.FP32, null, null, MultiwordTokens.SURFACE));
             assertTrue(multiword.getMessage().contains("ngramMultiword surface"), multiword.getMessage());
+            // only what was given is named: not "ngramLayout null and ngramMultiword surface"
+            assertFalse(layout.getMessage().contains("null") || multiword.getMessage().contains("null"),
+                    layout.getMessage() + " / " + multiword.getMessage());
         }
     }
 }
