@@ -117,8 +117,8 @@ public final class CheckpointCommit {
             throws InvalidModelException {
         String expected = fingerprints == null ? null : fingerprints.get(file.getFileName().toString());
         if (expected != null && !expected.equals(fingerprint(crc32c))) {
-            throw new InvalidModelException(file, "is not the file its config.json recorded (step "
-                    + (training == null ? -1 : training.step()) + "): it was changed or damaged since it was written,"
+            throw new InvalidModelException(file, "is not the file its config.json recorded"
+                    + atStep(training) + ": it was changed or damaged since it was written,"
                     + " or copied in from another model. It is optional: delete it, or write it again with the"
                     + " tag-lexicon command");
         }
@@ -143,8 +143,8 @@ public final class CheckpointCommit {
         }
         String expected = fingerprints.get(file.getFileName().toString());
         if (expected == null || !expected.equals(fingerprint(crc32c))) {
-            throw new InvalidModelException(file, "is not the file its config.json was saved with (step "
-                    + (training == null ? -1 : training.step()) + "): the checkpoint mixes files of two saves (a run"
+            throw new InvalidModelException(file, "is not the file its config.json was saved with"
+                    + atStep(training) + ": the checkpoint mixes files of two saves (a run"
                     + " stopped while writing one with a build before checkpoints were written as a set, or a file was"
                     + " copied in). " + remedy);
         }
@@ -179,6 +179,11 @@ public final class CheckpointCommit {
     /** The checksum of {@code file} as a config records it. */
     static String fingerprintOf(Path file) throws IOException {
         return fingerprint(MoreFiles.asByteSource(file).hash(Hashing.crc32c()));
+    }
+
+    /** " (step N)" of a config's training record; nothing for a config without one (not "step -1"). */
+    private static String atStep(TrainingInfo training) {
+        return training == null ? "" : " (step " + training.step() + ")";
     }
 
     private static String fingerprint(HashCode crc32c) {

@@ -199,6 +199,21 @@ class ModelCheckpointTest {
         }
     }
 
+    /** A config without a training record (made by hand, or by another tool) has no step to name: not "step -1". */
+    @Test
+    void aChecksumRefusalWithoutATrainingRecordNamesNoStep(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        com.fasterxml.jackson.databind.node.ObjectNode json =
+                (com.fasterxml.jackson.databind.node.ObjectNode) CheckpointFiles.JSON.readTree(config.toFile());
+        json.remove("training");
+        CheckpointFiles.JSON.writeValue(config.toFile(), json);
+        flipACount(model.resolve(ModelCheckpoint.TAG_LEXICON));
+        InvalidModelException e = loadFails(model);
+        assertTrue(e.getMessage().contains("is not the file its config.json recorded:")
+                && !e.getMessage().contains("step"), e.getMessage());
+    }
+
     @Test
     void rejectsAMalformedWarpingTable(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
