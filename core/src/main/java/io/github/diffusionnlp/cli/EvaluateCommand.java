@@ -37,7 +37,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --heldout, --train and --ngram-corpus
 
-    @Option(names = "--heldout", defaultValue = "test-data/brown/heldout.conllu.gz",
+    @Option(names = "--heldout", defaultValue = DEFAULT_HELDOUT,
             description = "held-out sentences, in any layout train reads (default: ${DEFAULT-VALUE}, from the"
                     + " working directory or the model directory's parents; see --layout)")
     Path heldout;
@@ -50,7 +50,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String train;
 
     private static final int DEFAULT_SENTENCES = 1000;
-    private static final String DEFAULT_HELDOUT = "heldout.conllu.gz";
+    static final String DEFAULT_HELDOUT = "test-data/brown/heldout.conllu.gz";
 
     @Option(names = "--sentences", defaultValue = "" + DEFAULT_SENTENCES, description = "sentences per task (default: ${DEFAULT-VALUE})")
     int sentences;
@@ -82,6 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
         // A real run samples for minutes: what cannot be measured or written is refused before that.
         checkCounts();
         checkTableFile();
+        String recordedAs = heldoutSuffix(heldout); // as given: the default is located from the model's parents
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
         // The table does not name what it measured; a model trained on one's own corpus, scored on Brown's
         // split because --heldout was left out, would otherwise look merely bad.
@@ -133,12 +134,11 @@ final class EvaluateCommand implements Callable<Integer> {
                 // The defaults leave the recorded names as they were. Anything else that changes the figure
                 // names itself, so that a short check (--sentences 20) or another split (--heldout dev...) is
                 // recorded beside the 1,000 held-out sentences' figure instead of over it.
-                String heldoutName = heldout.getFileName().toString();
                 String x0Suffix = (x0 == 1.0 ? "" : "_x0T" + x0)
                         + (sampling.ngramWeight() == 0 ? "" : "_ngram" + sampling.ngramWeight())
                         + (sentences == DEFAULT_SENTENCES ? "" : "_n" + sentences)
                         + (sampling.seed() == 0 ? "" : "_seed" + sampling.seed())
-                        + (heldoutName.equals(DEFAULT_HELDOUT) ? "" : "_" + heldoutName.replaceFirst("\\..*", ""));
+                        + recordedAs;
                 for (InfillEvaluation.Result r : results) {
                     metrics.put(r.task().replace(' ', '_') + "_accuracy@" + r.steps() + "_T" + temperature + x0Suffix,
                             r.accuracy());
@@ -209,5 +209,16 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " training corpus by default, and " + e.getMessage() + "; give --train FILE (the model's"
                     + " training sentences) or --train none (no trigram baseline)", e);
         }
+    }
+
+    /**
+     * What a recorded metric's name says of its held-out file, as given on the command line: nothing for the
+     * default split, else the file's name without extensions ({@code dev} for {@code dev.conllu.gz}). A file of one's own that happens to be called
+     * {@code heldout.conllu.gz} is not the default split, and is named ({@code _heldout}): only the default path
+     * writes over the default figures.
+     */
+    static String heldoutSuffix(Path given) {
+        return given.normalize().equals(Path.of(DEFAULT_HELDOUT)) ? ""
+                : "_" + given.getFileName().toString().replaceFirst("\\..*", "");
     }
 }

@@ -121,4 +121,16 @@ class EvaluateOptionsTest {
             assertEquals(List.of(table), files.toList(), "no temporary file left beside it");
         }
     }
+
+    /**
+     * --record names its metrics after a --heldout that is not the default split, so as not to write over the
+     * default figures: a file of one's own that happened to be called heldout.conllu.gz was taken for Brown's split.
+     */
+    @Test
+    void recordedMetricsNameAHeldOutFileOfOnesOwn() {
+        assertEquals("", EvaluateCommand.heldoutSuffix(Path.of(EvaluateCommand.DEFAULT_HELDOUT)));
+        assertEquals("", EvaluateCommand.heldoutSuffix(Path.of("./test-data/brown/heldout.conllu.gz")));
+        assertEquals("_dev", EvaluateCommand.heldoutSuffix(Path.of("test-data/brown/dev.conllu.gz")));
+        assertEquals("_heldout", EvaluateCommand.heldoutSuffix(Path.of("/data/mine/heldout.conllu.gz")));
+    }
 }
