@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import java.io.IOException;
@@ -188,11 +189,7 @@ class ModelCheckpointTest {
     @Test
     void loadsATagLexiconItsConfigRecordsNoChecksumFor(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
-        Path config = model.resolve(ModelCheckpoint.CONFIG);
-        com.fasterxml.jackson.databind.node.ObjectNode json =
-                (com.fasterxml.jackson.databind.node.ObjectNode) CheckpointFiles.JSON.readTree(config.toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("files")).remove(ModelCheckpoint.TAG_LEXICON);
-        CheckpointFiles.JSON.writeValue(config.toFile(), json);
+        editConfig(model, json -> ((ObjectNode) json.get("files")).remove(ModelCheckpoint.TAG_LEXICON));
         flipACount(model.resolve(ModelCheckpoint.TAG_LEXICON));
         try (NDManager manager = NDManager.newBaseManager()) {
             assertTrue(ModelCheckpoint.load(model, manager).tagLexicon() != null);
@@ -203,15 +200,19 @@ class ModelCheckpointTest {
     @Test
     void aChecksumRefusalWithoutATrainingRecordNamesNoStep(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
-        Path config = model.resolve(ModelCheckpoint.CONFIG);
-        com.fasterxml.jackson.databind.node.ObjectNode json =
-                (com.fasterxml.jackson.databind.node.ObjectNode) CheckpointFiles.JSON.readTree(config.toFile());
-        json.remove("training");
-        CheckpointFiles.JSON.writeValue(config.toFile(), json);
+        editConfig(model, json -> json.remove("training"));
         flipACount(model.resolve(ModelCheckpoint.TAG_LEXICON));
         InvalidModelException e = loadFails(model);
         assertTrue(e.getMessage().contains("is not the file its config.json recorded:")
                 && !e.getMessage().contains("step"), e.getMessage());
+    }
+
+    /** Changes the model's config.json as {@code edit} says, as a hand or another tool might have. */
+    private static void editConfig(Path model, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        ObjectNode json = (ObjectNode) CheckpointFiles.JSON.readTree(config.toFile());
+        edit.accept(json);
+        CheckpointFiles.JSON.writeValue(config.toFile(), json);
     }
 
     @Test
