@@ -8,6 +8,12 @@ public record Throughput(long steps, long tokens, double flops, double seconds) 
         return new Throughput(steps + step.steps, tokens + step.tokens, flops + step.flops, seconds + stepSeconds);
     }
 
+    /** The stretch from {@code earlier}, a part of this one, to its end. */
+    public Throughput minus(Throughput earlier) {
+        return new Throughput(steps - earlier.steps, tokens - earlier.tokens, flops - earlier.flops,
+                seconds - earlier.seconds);
+    }
+
     /** The stretch made of {@code parts} (each already timed: {@link #seconds} set). */
     public static Throughput sum(java.util.List<Throughput> parts) {
         Throughput total = NONE;

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import com.google.common.base.Ticker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a training run shows a person: a progress line every {@link #EVERY} steps (loss, rate,
- * throughput, ETA), the same figures appended to {@code training-log.csv}, and the loss curve drawn
- * from that file as {@code loss.png}.
+ * What a training run shows a person: a progress line every {@link #EVERY} steps (loss, and the rate,
+ * throughput and ETA of the last few lines: {@link RecentRate}), the same figures appended to
+ * {@code training-log.csv}, and the loss curve drawn from that file as {@code loss.png}.
  */
 final class TrainingLog {
     static final int EVERY = 10;
@@ -26,17 +27,26 @@ final class TrainingLog {
     private final Path dir;
     private final PrintStream out;
     private final TrainOptions options;
-    private final int startStep;
     private final double priorSeconds;
-    private final long start = System.nanoTime();
+    private final Ticker clock;
+    private final long start;
     private final long deadline;
+    private final RecentRate recent;
 
     TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds) throws IOException {
+        this(dir, out, options, startStep, priorSeconds, Ticker.systemTicker());
+    }
+
+    /** {@code clock}: the time the rate, ETA and budget are read from (a fake one in tests). */
+    TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds, Ticker clock)
+            throws IOException {
+        this.clock = clock;
+        this.start = clock.read();
         this.dir = dir;
         this.out = out;
         this.options = options;
-        this.startStep = startStep;
         this.priorSeconds = priorSeconds;
+        this.recent = new RecentRate(startStep, start);
         this.deadline = options.timeBudget() == null ? Long.MAX_VALUE : start + options.timeBudget().toNanos();
         if (!Files.exists(dir.resolve(CSV))) {
             Files.writeString(dir.resolve(CSV), HEADER + "\n", StandardCharsets.UTF_8);
@@ -80,28 +90,30 @@ final class TrainingLog {
 
     /** True while the time budget lasts. */
     boolean inBudget() {
-        return System.nanoTime() < deadline;
+        return clock.read() < deadline;
     }
 
     /** Wall seconds of the whole run, earlier sessions of a resumed run included. */
     double wallSeconds() {
-        return priorSeconds + (System.nanoTime() - start) / 1e9;
+        return priorSeconds + (clock.read() - start) / 1e9;
     }
 
     void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
         if (step % EVERY != 0 && step != options.steps()) {
             return;
         }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        double rate = (step - startStep) / elapsed;
-        double eta = (options.steps() - step) / Math.max(rate, 1e-9);
+        long now = clock.read();
+        double elapsed = (now - start) / 1e9;
+        // rates of the last few lines, not of the whole run: on a machine whose load changes, the ETA follows
+        recent.add(step, now, throughput);
+        double eta = recent.secondsUntil(options.steps());
         if (options.timeBudget() != null) {
-            eta = Math.min(eta, (deadline - System.nanoTime()) / 1e9);
+            eta = Math.min(eta, (deadline - now) / 1e9);
         }
+        Throughput lately = recent.throughput();
         out.printf(Locale.ROOT, "step %d/%d  loss %.4f  dev %s  lr %.2e  %.2f steps/s  %s tokens/s  %s GFLOP/s  ETA %s%n",
-                step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, rate,
-                orDash("%.0f", throughput.tokensPerSecond()), orDash("%.1f", throughput.gflopsPerSecond()),
-                duration(eta));
+                step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, recent.stepsPerSecond(),
+                orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), duration(eta));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
                 devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }

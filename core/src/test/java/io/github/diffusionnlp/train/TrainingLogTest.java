@@ -1,6 +1,11 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.common.base.Ticker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,5 +50,41 @@ class TrainingLogTest {
                 lines.subList(0, 3));
         assertEquals(4, lines.size(), lines.toString());
         assertEquals("30", lines.get(3).split(",")[0]);
+    }
+
+    /**
+     * A machine whose load changes: 100 steps at 1 s each, then 100 at 0.1 s. The rate and ETA follow the
+     * recent steps, not the run's average (which would say 1.82 steps/s, 182 tokens/s and 1:50 left for a run going at 10).
+     */
+    @Test
+    void theRateAndEtaFollowTheRecentSteps() throws Exception {
+        TrainOptions options = new TrainOptions(Path.of("c"), null, dir, "tiny", 100, 8, 4, 400, null, 1e-3, 10, 1,
+                1000, false);
+        FakeClock clock = new FakeClock();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), options, 0, 0,
+                clock);
+        Throughput done = Throughput.NONE;
+        for (int step = 1; step <= 200; step++) {
+            long nanos = step <= 100 ? 1_000_000_000L : 100_000_000L;
+            clock.nanos += nanos;
+            done = done.plus(new Throughput(1, 100, 0, 0), nanos / 1e9);
+            log.step(step, 0.1f, 2.0, Double.NaN, done);
+        }
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith("step 200/400"), last);
+        assertTrue(last.contains(" 10.00 steps/s  1000 tokens/s "), last);
+        assertTrue(last.endsWith("ETA 0:00:20"), last);
+    }
+
+    /** A clock that moves only when told to. */
+    private static final class FakeClock extends Ticker {
+        long nanos;
+
+        @Override
+        public long read() {
+            return nanos;
+        }
     }
 }
