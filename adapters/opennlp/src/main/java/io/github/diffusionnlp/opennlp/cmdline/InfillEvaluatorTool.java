@@ -19,6 +19,7 @@ import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.postag.POSSample;
 import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.eval.EvaluationMonitor;
 
 /**
@@ -50,6 +51,7 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
             throw badParameter("-span " + p.getSpan() + ": 1 (one word a sentence) or 3 (three consecutive words)");
         }
         checkSampling(p);
+        List<POSSample> samples = samples(data, charset);
         try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
             PerformanceMonitor monitor = new PerformanceMonitor(err, "sent");
@@ -62,10 +64,8 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
                     p.getSpan(), monitors.toArray(EvaluationMonitor[]::new));
             err.println("Evaluating ...");
             monitor.startAndPrintThroughput();
-            try (BufferedReader reader = Files.newBufferedReader(data, charset)) {
-                evaluator.evaluate(new WordTagLines(reader, data, charset));
-            } catch (InvalidFormatException e) {
-                throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
+            try {
+                evaluator.evaluate(ObjectStreamUtils.createObjectStream(samples));
             } finally {
                 monitor.stopAndPrintFinalResult();
             }
@@ -81,6 +81,26 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
                     evaluator.getSkippedCount(), model.getDiffusionLM().info().config().maxLength(),
                     evaluator.getWordCount(), options.steps(), options.seed());
         }
+    }
+
+    /**
+     * Every sentence of {@code data}, read before the model is loaded and anything is evaluated, so that a line
+     * that is not {@code word_TAG} tokens is refused alone, as the other tools refuse bad data, not after
+     * "Evaluating ..." and OpenNLP's throughput of 0 sentences. (A held-out file: small beside the model.)
+     */
+    private static List<POSSample> samples(Path data, Charset charset) throws IOException {
+        String untagged = "; untagged text is evaluated by the command-line tool, which reads plain text: java -jar"
+                + " diffusion-nlp.jar evaluate --model DIR --heldout " + data + " --layout plain";
+        List<POSSample> samples = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(data, charset)) {
+            WordTagLines lines = new WordTagLines(reader, data, charset, untagged);
+            for (POSSample sample = lines.read(); sample != null; sample = lines.read()) {
+                samples.add(sample);
+            }
+        } catch (InvalidFormatException e) {
+            throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
+        }
+        return samples;
     }
 
     /** Counts evaluated sentences into {@code monitor} (skipped ones are not evaluated, so not counted). */

@@ -18,12 +18,22 @@ final class WordTagLines implements ObjectStream<POSSample> {
     private final BufferedReader reader;
     private final Path file;
     private final Charset charset;
+    private final String untagged;
     private int lineNo;
 
     WordTagLines(BufferedReader reader, Path file, Charset charset) {
+        this(reader, file, charset, "");
+    }
+
+    /**
+     * {@code untagged}: appended to a malformed line's error, saying what the caller's user can do with
+     * untagged text.
+     */
+    WordTagLines(BufferedReader reader, Path file, Charset charset, String untagged) {
         this.reader = reader;
         this.file = file;
         this.charset = charset;
+        this.untagged = untagged;
     }
 
     @Override
@@ -40,7 +50,7 @@ final class WordTagLines implements ObjectStream<POSSample> {
                 return POSSample.parse(line.strip());
             } catch (InvalidFormatException e) {
                 throw new InvalidFormatException(file + ":" + lineNo + ": not word_TAG tokens (" + e.getMessage()
-                        + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT");
+                        + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT" + untagged);
             }
         }
         return null;

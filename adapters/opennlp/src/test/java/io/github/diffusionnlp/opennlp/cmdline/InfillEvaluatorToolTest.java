@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import static io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
@@ -101,6 +102,22 @@ class InfillEvaluatorToolTest {
         Run r = run("", "InfillEvaluator", "-data", data.toString(), "-steps", "4");
         assertEquals(1, r.code());
         assertTrue(r.stderr().contains("plain.pos:1: not word_TAG tokens"), r.stderr());
+    }
+
+    /**
+     * Untagged text (a user's own corpus) is refused before anything is evaluated, as the other tools refuse
+     * bad data: the error alone, not after "Evaluating ..." and a throughput of 0 sentences; and it says where
+     * untagged text is evaluated.
+     */
+    @Test
+    void untaggedTextIsRefusedAloneSayingWhereItCanBeEvaluated(@TempDir Path tmp) throws IOException {
+        Path data = Files.writeString(tmp.resolve("plain.txt"), String.join("\n", SENTENCES.lines()
+                .map(line -> line.replaceAll("_[A-Z]+", "")).toList()) + "\n");
+        Run r = run("", "InfillEvaluator", "-data", data.toString(), "-steps", "4");
+        assertEquals(1, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-data: " + data + ":1: not word_TAG tokens"), r.stderr());
+        assertFalse(r.stderr().contains("Evaluating") || r.stderr().contains("Average"), r.stderr());
+        assertTrue(r.stderr().contains("evaluate --model DIR --heldout " + data + " --layout plain"), r.stderr());
     }
 
     @Test
