@@ -230,6 +230,9 @@ class TrainingTest {
         Run bad = tool("Train", "-model", tmp.resolve("bad.bin").toString(), "-data", data.toString());
         assertEquals(1, bad.code(), bad.err());
         assertTrue(bad.err().startsWith("-data: " + data + ":2: not word_TAG tokens"), bad.err());
+        assertTrue(bad.err().contains("untagged text trains through the command-line tool")
+                && bad.err().contains("train --corpus " + data + " --layout plain"), "where untagged text trains: "
+                + bad.err());
         assertTrue(!Files.exists(tmp.resolve("bad.bin")) && !Files.exists(tmp.resolve("bad.bin.part")));
 
         Files.writeString(params, "Iterations=two\n");

@@ -48,8 +48,12 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
                 throw badParameter("-params " + p.getParams() + ": cannot be read (" + message(e) + ")");
             }
         }
+        // OpenNLP's training reads tagged samples only; core's train reads untagged text too
+        String untagged = "; untagged text trains through the command-line tool, which reads plain text: java -jar"
+                + " diffusion-nlp.jar train --corpus " + data + " --layout plain --out DIR";
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
-                DiffusionModel trained = train(p.getLang(), new WordTagLines(reader, data, charset), params, err)) {
+                DiffusionModel trained = train(p.getLang(), new WordTagLines(reader, data, charset, untagged), params,
+                        err)) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         }

@@ -21,10 +21,6 @@ final class WordTagLines implements ObjectStream<POSSample> {
     private final String untagged;
     private int lineNo;
 
-    WordTagLines(BufferedReader reader, Path file, Charset charset) {
-        this(reader, file, charset, "");
-    }
-
     /**
      * {@code untagged}: appended to a malformed line's error, saying what the caller's user can do with
      * untagged text.
