@@ -295,7 +295,15 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Fails unless the model can follow a POS template. One trained on an untagged corpus (plain text,
+     * Whether the model can follow a POS template: false for one trained on an untagged corpus (see {@link
+     * #requireTemplates}, which refuses a template such a model is given, saying why).
+     */
+    public boolean followsTemplates() {
+        return !untagged;
+    }
+
+    /**
+     * Fails unless the model can follow a POS template ({@link #followsTemplates}). One trained on an untagged corpus (plain text,
      * every UPOS tag X, so its {@code tag-lexicon.tsv} holds only X) saw a single template condition and
      * samples as if given none: its output would ignore the template without a word. A model without a
      * tag lexicon (trained before there was one) counts as tagged. Every call given a template checks
@@ -304,7 +312,7 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws IllegalArgumentException naming the model, what is wrong and how to train one that can
      */
     public void requireTemplates() {
-        if (untagged) {
+        if (!followsTemplates()) {
             Path dir = model.directory();
             throw new IllegalArgumentException((Files.isDirectory(dir) ? "model " + dir
                     : "this model (loaded from a package)") + " was trained without UPOS tags (its "

@@ -55,7 +55,7 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "vocabulary:   %,d words (with [PAD] and [UNK])%n", c.vocabSize());
             System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
             System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
-            System.out.println("tags:         " + (followsTemplates(lm) ? "UD UPOS, so it follows POS templates (--pos)"
+            System.out.println("tags:         " + (lm.followsTemplates() ? "UD UPOS, so it follows POS templates (--pos)"
                     : "none (trained on untagged text: its " + ModelCheckpoint.TAG_LEXICON + " holds only X), so it"
                             + " refuses POS templates (--pos)"));
             if (t != null) {
@@ -78,16 +78,6 @@ final class InfoCommand implements Callable<Integer> {
             printNeighbours(lm);
         }
         return 0;
-    }
-
-    /** What every sampling command checks before it takes a template: train said so of an untagged corpus. */
-    private static boolean followsTemplates(DiffusionLM lm) {
-        try {
-            lm.requireTemplates();
-            return true;
-        } catch (IllegalArgumentException untagged) {
-            return false;
-        }
     }
 
     /**
