@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.TestCorpora;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.ByteArrayOutputStream;
@@ -152,16 +153,7 @@ class ConstraintsOptionsTest {
      */
     @Test
     void theHeldOutFileIsReadInTheModelsWords(@TempDir Path out) throws Exception {
-        Path treebank = out.resolve("es.conllu");
-        Files.writeString(treebank, """
-                1\tVamos\tir\tVERB\t_\t_\t0\troot\t_\t_
-                2-3\tdel\t_\t_\t_\t_\t_\t_\t_\t_
-                2\tde\tde\tADP\t_\t_\t4\tcase\t_\t_
-                3\tel\tel\tDET\t_\t_\t4\tdet\t_\t_
-                4\tmar\tmar\tNOUN\t_\t_\t1\tobl\t_\t_
-                5\t.\t.\tPUNCT\t_\t_\t1\tpunct\t_\t_
-
-                """.repeat(4), StandardCharsets.UTF_8);
+        Path treebank = TestCorpora.spanishTreebank(out, 4);
         assertRefusedBeforeSampling(constraints(out, "--quick", "--n", "1", "--steps", "1", "--tasks", "length",
                 "--min-length", "4", "--max-length", "4", "--heldout", treebank.toString()),
                 treebank + " has no sentence of 4..4 tokens");
