@@ -38,8 +38,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A diffusion language model ready for use: infill masked tokens, rewrite sentences, generate new ones.
@@ -76,23 +74,6 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** The token that marks a position to infill. */
     public static final String MASK = Vocabulary.MASK;
-    private static final Pattern ANY_CASE_MASK = Pattern.compile(
-            Pattern.quote(MASK),
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-
-    /**
-     * Where {@code text} first writes the mask in another case ("[mask]", "[Mask]"), or -1. That is not a
-     * mask and is left as it is; the tools name it rather than leave the user wondering why it was not filled.
-     */
-    public static int maskInAnotherCase(String text) {
-        Matcher m = ANY_CASE_MASK.matcher(text);
-        while (m.find()) {
-            if (!m.group().equals(MASK)) {
-                return m.start();
-            }
-        }
-        return -1;
-    }
 
     /**
      * Refuses a corpus reading given without the corpus it would read, for front ends whose parameters are
@@ -120,10 +101,6 @@ public final class DiffusionLM implements AutoCloseable {
                 + " read as its config.json records it was; name the corpus, or give neither");
     }
 
-    /** Whether a token holds a mask but is not one: glued to other characters ("[MASK].") or in another case. */
-    public static boolean isMisspeltMask(String token) {
-        return !token.equals(MASK) && ANY_CASE_MASK.matcher(token).find();
-    }
     /** Request-batching lanes unless {@link Builder#optBatching(int, Duration, int)} says otherwise. */
     public static final int DEFAULT_BATCH_LANES = 2;
 

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.MaskSpelling;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -20,7 +21,7 @@ final class InfillCommand extends TokenLinesCommand {
     @Override
     void checkLine(List<String> tokens) {
         for (String token : tokens) {
-            if (DiffusionLM.isMisspeltMask(token)) {
+            if (MaskSpelling.isMisspelt(token)) {
                 throw new IllegalArgumentException("token '" + Visible.of(token) + "' is not a mask: a mask is the"
                         + " token " + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
                         + Visible.of(token.replaceAll("(?i)\\[MASK]", " " + DiffusionLM.MASK + " ").strip()

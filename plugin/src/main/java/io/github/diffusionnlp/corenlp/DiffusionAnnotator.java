@@ -14,6 +14,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.MaskSpelling;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -490,7 +491,7 @@ public class DiffusionAnnotator implements Annotator {
      * (a failing document would leave CoreNLP's {@code -threads} run waiting), one per document.
      */
     private void warnOfMasksInAnotherCase(String text) {
-        int at = DiffusionLM.maskInAnotherCase(text);
+        int at = MaskSpelling.inAnotherCase(text);
         if (at >= 0) {
             LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
                     + " capitals", settings.name, text.substring(at, at + DiffusionLM.MASK.length()), at,

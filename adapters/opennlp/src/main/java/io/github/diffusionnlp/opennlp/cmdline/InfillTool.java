@@ -1,7 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
-import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
@@ -34,14 +34,14 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         if (tokenized) {
             for (String[] s : sentences) {
                 for (String t : s) {
-                    if (DiffusionLM.isMisspeltMask(t)) {
+                    if (MaskSpelling.isMisspelt(t)) {
                         return t;
                     }
                 }
             }
             return null;
         }
-        int at = DiffusionLM.maskInAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
+        int at = MaskSpelling.inAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
         return at < 0 ? null : text.substring(at, at + InfillerME.MASK.length());
     }
 

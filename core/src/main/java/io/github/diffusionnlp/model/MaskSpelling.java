@@ -1,0 +1,38 @@
+package io.github.diffusionnlp.model;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Internal: public for the front ends of this project (core's {@code infill}, the OpenNLP {@code Infill}
+ * tool, the CoreNLP annotator); no compatibility promise. How the mask token must be written, and what looks
+ * like it but is not one: only {@link Vocabulary#MASK} exactly, as a token of its own, is a mask. Anything
+ * else ("[mask]", "[MASK].") passes through as an unknown word; the front ends name it rather than leave the
+ * user wondering why it was not filled, and this is the one place that says what they look for.
+ */
+public final class MaskSpelling {
+    private static final Pattern ANY_CASE_MASK = Pattern.compile(
+            Pattern.quote(Vocabulary.MASK),
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private MaskSpelling() {}
+
+    /**
+     * Where {@code text} first writes the mask in another case ("[mask]", "[Mask]"), or -1. That is not a
+     * mask and is left as it is.
+     */
+    public static int inAnotherCase(String text) {
+        Matcher m = ANY_CASE_MASK.matcher(text);
+        while (m.find()) {
+            if (!m.group().equals(Vocabulary.MASK)) {
+                return m.start();
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a token holds a mask but is not one: glued to other characters ("[MASK].") or in another case. */
+    public static boolean isMisspelt(String token) {
+        return !token.equals(Vocabulary.MASK) && ANY_CASE_MASK.matcher(token).find();
+    }
+}
