@@ -75,32 +75,6 @@ public final class DiffusionLM implements AutoCloseable {
     /** The token that marks a position to infill. */
     public static final String MASK = Vocabulary.MASK;
 
-    /**
-     * Refuses a corpus reading given without the corpus it would read, for front ends whose parameters are
-     * named {@code ngramCorpus}, {@code ngramLayout} and {@code ngramMultiword} (OpenNLP's {@code
-     * DiffusionModel.load}, CoreNLP's {@code SharedModels.get}): the model's own training corpus is always read as
-     * its config.json records it was. The message names only what was given.
-     *
-     * @throws IllegalArgumentException when {@code ngramLayout} or {@code ngramMultiword} is given and
-     *     {@code ngramCorpus} is not
-     */
-    public static void requireNgramCorpusForReading(Path ngramCorpus, CorpusLayout ngramLayout,
-            MultiwordTokens ngramMultiword) {
-        if (ngramCorpus != null || ngramLayout == null && ngramMultiword == null) {
-            return;
-        }
-        List<String> given = new ArrayList<>();
-        if (ngramLayout != null) {
-            given.add("ngramLayout " + ngramLayout);
-        }
-        if (ngramMultiword != null) {
-            given.add("ngramMultiword " + ngramMultiword);
-        }
-        throw new IllegalArgumentException(String.join(" and ", given) + (given.size() == 1 ? " says" : " say")
-                + " how ngramCorpus is read, and no ngramCorpus was given: the model's own training corpus is always"
-                + " read as its config.json records it was; name the corpus, or give neither");
-    }
-
     /** Request-batching lanes unless {@link Builder#optBatching(int, Duration, int)} says otherwise. */
     public static final int DEFAULT_BATCH_LANES = 2;
 

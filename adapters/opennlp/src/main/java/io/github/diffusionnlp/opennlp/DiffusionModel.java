@@ -8,6 +8,7 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.NgramCorpusParameters;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
@@ -232,7 +233,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {
         // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
         // "not a diffusion model package"
-        DiffusionLM.requireNgramCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
+        NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
         Fusion fusion = new Fusion(ngramCorpus, ngramLayout, ngramMultiword);
         if (Files.isDirectory(dirOrPackage)) {
             return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, fusion);
