@@ -714,24 +714,13 @@ public final class DiffusionLM implements AutoCloseable {
      * How n-gram fusion reads {@link #ngramCorpus()}: as {@link Builder#optNgramCorpusReading} said, and what
      * it left unsaid as the model's config records its training corpus was read when that is the corpus
      * ({@link TrainingInfo#corpusReading()}: a model trained before it was
-     * recorded read {@code de el}, not {@code del}), else as {@link #corpusReadingOf} reads a given corpus: its
+     * recorded read {@code de el}, not {@code del}), else as {@link TrainingInfo#readingFor} reads a given corpus: its
      * counts are fused with the model's words, so it is split into words as they were.
      */
     public TaggedCorpus.Reading ngramCorpusReading() {
         TaggedCorpus.Reading unsaid = ngramCorpus == null && info.training() != null
-                ? info.training().corpusReading() : corpusReadingOf(ngramCorpus);
+                ? info.training().corpusReading() : TrainingInfo.readingFor(info.training(), ngramCorpus);
         return unsaid.orLayout(ngramLayout).orMultiword(ngramMultiword);
-    }
-
-    /**
-     * How {@code file}, read for this model (held-out sentences, a trigram's counts), is read when nothing is
-     * said: its multiword tokens as the model's training corpus's were ({@code parts} for a model that does not
-     * record it), its layout guessed, unless it is the training corpus itself, read as recorded ({@link
-     * TrainingInfo#readingFor}). Figures that compare text with the model
-     * are fair only when the text is split into words as the model's vocabulary was.
-     */
-    public TaggedCorpus.Reading corpusReadingOf(Path file) {
-        return TrainingInfo.readingFor(info.training(), file);
     }
 
     /**

@@ -83,24 +83,21 @@ public record TrainingInfo(
             MultiwordTokens.PARTS);
 
     /**
-     * How {@code file}, read for the model whose record is {@code training} (null: none), is read when nothing
-     * is said: {@link #corpusReadingOf}, or {@link #UNRECORDED} without a record. Every corpus read for a model
-     * (held-out sentences, a trigram's counts, n-gram fusion's corpus) is read so, since text compared with a
-     * model must be split into words as its vocabulary was: one with {@code de} and {@code el} never holds
-     * {@code del}.
+     * How {@code file}, read for the model whose record is {@code training} (null: a model that records no
+     * training), is read when nothing is said. The one way to that reading, for the library's users (with
+     * {@code DiffusionLM.info().training()}) and the project's own readers alike: a resumed run's corpus,
+     * tag-lexicon's, held-out sentences, a trigram's counts, n-gram fusion's corpus. The model's own training
+     * corpus ({@link #isTrainedOn}) is read as {@link #corpusReading}; another file's layout is its own
+     * (guessed), but its multiword tokens are read as the model's were ({@link #UNRECORDED} without a record),
+     * since text compared with a model, or added to its training, must be split into words as its vocabulary
+     * was: one with {@code de} and {@code el} never holds {@code del}.
      */
-    public static TaggedCorpus.Reading readingFor(TrainingInfo training, java.nio.file.Path file) {
-        return training == null ? UNRECORDED : training.corpusReadingOf(file);
-    }
-
-    /**
-     * How {@code file}, read in this model's place (a resumed run's corpus, tag-lexicon's), is read when
-     * nothing is said: as {@link #corpusReading} when it is {@link #corpus}; another file's layout is its own
-     * (guessed), but its multiword tokens are read as the model's were, as its vocabulary was learnt so.
-     */
-    public TaggedCorpus.Reading corpusReadingOf(Path file) {
-        return isTrainedOn(file) ? corpusReading()
-                : TaggedCorpus.Reading.DEFAULT.orMultiword(corpusReading().multiword());
+    public static TaggedCorpus.Reading readingFor(TrainingInfo training, Path file) {
+        if (training == null) {
+            return UNRECORDED;
+        }
+        return training.isTrainedOn(file) ? training.corpusReading()
+                : TaggedCorpus.Reading.DEFAULT.orMultiword(training.corpusReading().multiword());
     }
 
     /** Whether {@code file} is {@link #corpus}, which is recorded absolute and normalised. */

@@ -310,7 +310,8 @@ public record TrainOptions(
      * {@link TaggedCorpus.Reading#DEFAULT}.
      */
     public TaggedCorpus.Reading corpusReading(TrainingInfo resumed) {
-        TaggedCorpus.Reading unsaid = resumed == null ? TaggedCorpus.Reading.DEFAULT : resumed.corpusReadingOf(corpus);
+        TaggedCorpus.Reading unsaid = resumed == null ? TaggedCorpus.Reading.DEFAULT
+                : TrainingInfo.readingFor(resumed, corpus);
         return unsaid.orLayout(layout).orMultiword(multiword);
     }
 

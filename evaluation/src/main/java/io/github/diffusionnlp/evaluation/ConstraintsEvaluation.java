@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -63,7 +64,7 @@ public final class ConstraintsEvaluation {
      * @param maxLength longest held-out sentence used
      * @param heldoutLayout {@code heldout}'s layout ({@code --layout}); null: guessed
      * @param heldoutMultiword how {@code heldout}'s multiword tokens are read ({@code --multiword}); null: as the
-     *     model's training corpus's were ({@link DiffusionLM#corpusReadingOf}), since its sentences are compared
+     *     model's training corpus's were ({@link TrainingInfo#readingFor}), since its sentences are compared
      *     with the model's words
      * @param labels the sentiment labels measured: generation rows for each, rewrite rows toward each
      *     of them that is positive or negative
@@ -178,8 +179,8 @@ public final class ConstraintsEvaluation {
                         + " constraints with --tasks sentiment,length", e);
             }
         }
-        TaggedCorpus.Reading reading = lm.corpusReadingOf(settings.heldout()).orLayout(settings.heldoutLayout())
-                .orMultiword(settings.heldoutMultiword());
+        TaggedCorpus.Reading reading = TrainingInfo.readingFor(lm.info().training(), settings.heldout())
+                .orLayout(settings.heldoutLayout()).orMultiword(settings.heldoutMultiword());
         List<TaggedSentence> pool = new ArrayList<>(TaggedCorpus.readAs(settings.heldout(), reading, err,
                 LayoutOption.COMMAND_LINE).sentences().stream()
                 .filter(s -> s.size() >= settings.minLength() && s.size() <= settings.maxLength()).toList());
