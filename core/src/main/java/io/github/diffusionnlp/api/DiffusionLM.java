@@ -141,7 +141,10 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Native arrays this model holds: its weights, their fp16 copies if any, the normalised embedding
-     * table, and nothing else between calls (a leak check).
+     * table, and nothing else between calls. A leak check for a long-running process: PyTorch's memory is
+     * outside the Java heap, so neither the heap nor the garbage collector shows a leak there, and this count
+     * stays flat from call to call when nothing leaks (the {@code benchmark} and {@code load-benchmark}
+     * commands report it beside resident memory).
      */
     public int liveArrays() {
         return manager.getManagedArrays().size();
@@ -715,7 +718,9 @@ public final class DiffusionLM implements AutoCloseable {
      * it left unsaid as the model's config records its training corpus was read when that is the corpus
      * ({@link TrainingInfo#corpusReading()}: a model trained before it was
      * recorded read {@code de el}, not {@code del}), else as {@link TrainingInfo#readingFor} reads a given corpus: its
-     * counts are fused with the model's words, so it is split into words as they were.
+     * counts are fused with the model's words, so it is split into words as they were. With {@link
+     * #ngramCorpus()}, what a caller that fuses can report, or use to read the same file as fusion does ({@link
+     * TaggedCorpus#readAs}), without counting it.
      */
     public TaggedCorpus.Reading ngramCorpusReading() {
         TaggedCorpus.Reading unsaid = ngramCorpus == null && info.training() != null

@@ -1,6 +1,7 @@
 /**
  * The library's entry points: {@link io.github.diffusionnlp.api.DiffusionLM} (load a model; infill, rewrite
- * and generate, free or under constraints; the model as a classifier of its sentiment condition),
+ * and generate, free or under constraints; the model as a classifier of its sentiment condition; a count of
+ * its native arrays, a leak check),
  * {@link io.github.diffusionnlp.api.SamplingOptions} and {@link io.github.diffusionnlp.api.Constraints} (how to
  * sample and what the result must be), {@link io.github.diffusionnlp.api.ModelInfo},
  * {@link io.github.diffusionnlp.api.AutoregressiveLM} (the autoregressive baseline) and
