@@ -2,8 +2,9 @@
 // From the repository root, after `mvn -B -q package -DskipTests`, run it with Java's single-file
 // launcher (under a minute on a 2-core CPU):
 //
-//   java -cp "core/target/diffusion-nlp.jar:core/target/lib/*" examples/library/LibraryExample.java
+//   java -cp "core/target/diffusion-nlp.jar:core/target/lib/*" examples/library/LibraryExample.java [MODEL_DIR]
 //
+// (MODEL_DIR: another model than the shipped one; one trained on untagged text skips the POS templates.)
 // The shipped model fills masks, rewrites, generates (free, under a sentiment and a POS template,
 // best of 16, with lexical constraints), reads a sentence's sentiment, and is steered by a
 // plug-and-play classifier trained in a few seconds on noisy embeddings.
@@ -26,7 +27,8 @@ public class LibraryExample {
         List<List<String>> sentences = List.of(
                 List.of("The", "committee", "said", "on", "Friday", "that", "the", "report", "was", "late", "."),
                 List.of("He", "went", "to", "the", "city", "to", "see", "his", "brother", "."));
-        try (DiffusionLM lm = DiffusionLM.builder()          // the shipped model; .optModel(dir) for another
+        try (DiffusionLM lm = DiffusionLM.builder()
+                .optModel(args.length > 0 ? Path.of(args[0]) : null) // a model directory; null: the shipped model
                 .optDevice(Device.cpu())
                 .build()) {
             // No temperature set: infill takes the most likely words, generate and rewrite sample.
@@ -39,11 +41,7 @@ public class LibraryExample {
             show("rewrite", lm.rewrite(List.of("The", "dog", "was", "late", "."), keep, 0.6, options));
             lm.generate(2, options.toBuilder().length(12).build()).forEach(s -> show("generate", s));
 
-            Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE)
-                    .withTemplate(Constraints.parseTemplate("DET ADJ NOUN VERB ADV PUNCT")).withGuidance(2);
-            lm.generate(2, c, options).forEach(s -> show("positive, templated", s));
-            lm.generate(2, c.withGuidance(3).withCandidates(16), options).forEach(s -> show("best of 16", s));
-            lm.generate(2, c.withLexical(true), options).forEach(s -> show("lexical", s));
+            generateTemplated(lm, options);
             List<boolean[]> keepNouns = List.of(
                     new boolean[] {false, true, false, false, true, false, false, true, false, false, true},
                     new boolean[] {false, false, false, false, true, false, false, false, true, true});
@@ -60,6 +58,21 @@ public class LibraryExample {
                 lm.generate(2, steer, options.toBuilder().length(10).build()).forEach(s -> show("steered", s));
             }
         }
+    }
+
+    /** Sentences under a sentiment and a POS template: plainly, best of 16, and with lexical constraints. */
+    static void generateTemplated(DiffusionLM lm, SamplingOptions options) {
+        // A model trained on untagged text (plain text: every tag X) refuses a template rather than ignore it.
+        if (!lm.followsTemplates()) {
+            System.out.println("positive, templated: skipped: this model was trained on untagged text, so it cannot"
+                    + " follow a POS template (train it on word<TAB>UPOS or CoNLL-U data for that)");
+            return;
+        }
+        Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE)
+                .withTemplate(Constraints.parseTemplate("DET ADJ NOUN VERB ADV PUNCT")).withGuidance(2);
+        lm.generate(2, c, options).forEach(s -> show("positive, templated", s));
+        lm.generate(2, c.withGuidance(3).withCandidates(16), options).forEach(s -> show("best of 16", s));
+        lm.generate(2, c.withLexical(true), options).forEach(s -> show("lexical", s));
     }
 
     private static void show(String what, List<String> tokens) {

@@ -64,6 +64,22 @@ public final class TestModels {
     }
 
     /**
+     * A copy of {@code model}'s files in {@code dir}/model but the one named {@code left} (say, its tag lexicon),
+     * for a test of a model that lacks it.
+     */
+    public static Path copyOfModelWithout(Path model, Path dir, String left) throws IOException {
+        Path copy = Files.createDirectories(dir.resolve("model"));
+        try (var files = Files.list(model)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!f.getFileName().toString().equals(left)) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
      * A tiny model trained for 3 steps on plain text, one sentence a line and no tags, as a user's own
      * corpus may be: every tag it saw was X, and so is every count of its tag lexicon.
      */

@@ -120,7 +120,8 @@ public final class DiffusionLM implements AutoCloseable {
                 : new RequestBatcher((rows, schedule) -> lifecycle.onBehalfOfACall(() -> sampler.sample(rows, schedule)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
-        logger.info("diffusion-nlp: model {} on {} ({}){}", model.directory(), Devices.name(manager.getDevice()), precision,
+        logger.info("diffusion-nlp: model {} on {} ({}){}", settings.modelName != null ? settings.modelName
+                : model.directory(), Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
                         + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
         this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
@@ -781,8 +782,19 @@ public final class DiffusionLM implements AutoCloseable {
         private CorpusLayout ngramLayout; // null: not said (see optNgramCorpusReading)
         private MultiwordTokens ngramMultiword;
         private LayoutOption ngramLayoutOption = LayoutOption.LIBRARY;
+        private String modelName; // null: the model's directory
 
         private Builder() {}
+
+        /**
+         * What the start-up log line calls the model; default (null) its directory. A loader that unpacks a
+         * model into a temporary directory (an OpenNLP package) names what its user gave instead, as that
+         * directory means nothing to them and is gone once the model is loaded.
+         */
+        public Builder optModelName(String name) {
+            this.modelName = name;
+            return this;
+        }
 
         /**
          * The corpus n-gram fusion ({@link SamplingOptions.Builder#ngramWeight}) counts its trigrams from

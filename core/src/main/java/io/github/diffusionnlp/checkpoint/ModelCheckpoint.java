@@ -124,24 +124,47 @@ public final class ModelCheckpoint {
      */
     public static boolean writeTagLexicon(Path dir, TagLexicon tags, Vocabulary vocabulary, String holder)
             throws IOException {
+        return writeTagLexicon(dir, tags, vocabulary, holder, name -> {});
+    }
+
+    /**
+     * {@link #writeTagLexicon(Path, TagLexicon, Vocabulary, String)}, telling {@code written} the name of each file
+     * once it is in place: a test stops the write there, as a kill would.
+     */
+    static boolean writeTagLexicon(Path dir, TagLexicon tags, Vocabulary vocabulary, String holder,
+            java.util.function.Consumer<String> written) throws IOException {
         readHeader(dir); // a model directory, before a lock file is made in it
         try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, holder, null)) {
             Header h = readHeader(dir);
+            // Each write is atomic and leaves a model that loads, so a stop between two leaves one too: the old
+            // lexicon's checksum out of the config first (a lexicon the config records none for loads unchecked),
+            // then the new lexicon, then its checksum in. The lexicon before the config, as this once did, left a
+            // stop between them with a lexicon its config refused.
+            Map<String, String> files = h.files() == null ? null : new TreeMap<>(h.files());
+            if (files != null && files.remove(TAG_LEXICON) != null) {
+                writeConfig(dir, h, files);
+                written.accept(CONFIG);
+            }
             String[] fingerprint = new String[1];
             CheckpointFiles.writeAtomically(dir.resolve(TAG_LEXICON), tmp -> {
                 tags.write(tmp, vocabulary);
                 fingerprint[0] = CheckpointCommit.fingerprintOf(tmp);
             });
-            if (h.files() == null) {
+            written.accept(TAG_LEXICON);
+            if (files == null) {
                 return false;
             }
-            // the lexicon first: a stop between the two leaves a lexicon its config refuses, which this command mends
-            Map<String, String> files = new TreeMap<>(h.files());
             files.put(TAG_LEXICON, fingerprint[0]);
-            CheckpointFiles.writeJson(dir.resolve(CONFIG), new Header(h.format(), h.formatVersion(), h.model(),
-                    h.warpDecay(), h.training(), files));
+            writeConfig(dir, h, files);
+            written.accept(CONFIG);
             return true;
         }
+    }
+
+    /** Writes {@code h} with {@code files} as its checksums into {@code dir}'s config.json, atomically. */
+    private static void writeConfig(Path dir, Header h, Map<String, String> files) throws IOException {
+        CheckpointFiles.writeJson(dir.resolve(CONFIG), new Header(h.format(), h.formatVersion(), h.model(),
+                h.warpDecay(), h.training(), files));
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.eval.WordNeighbours;
 import io.github.diffusionnlp.model.ModelConfig;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,9 +56,8 @@ final class InfoCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "vocabulary:   %,d words (with [PAD] and [UNK])%n", c.vocabSize());
             System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
             System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
-            System.out.println("tags:         " + (lm.followsTemplates() ? "UD UPOS, so it follows POS templates (--pos)"
-                    : "none (trained on untagged text: its " + ModelCheckpoint.TAG_LEXICON + " holds only X), so it"
-                            + " refuses POS templates (--pos)"));
+            System.out.println("tags:         " + tags(lm, Files.isRegularFile(info.directory().resolve(
+                    ModelCheckpoint.TAG_LEXICON)), t));
             if (t != null) {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
@@ -106,6 +106,31 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "neighbours:   %s: %s%n", word, list);
             }
         }
+    }
+
+    /**
+     * Whether the model was trained with tags and follows POS templates. Its tag lexicon says which tags its corpus
+     * had; without one (deleted, or trained before there was one) the model takes templates as a tagged one does,
+     * and only the training record's layout tells: plain text and one word a line carry no tags.
+     */
+    static String tags(DiffusionLM lm, boolean lexicon, TrainingInfo t) {
+        String file = ModelCheckpoint.TAG_LEXICON;
+        if (lexicon) {
+            return lm.followsTemplates() ? "UD UPOS, so it follows POS templates (--pos)"
+                    : "none (trained on untagged text: its " + file + " holds only X), so it refuses POS templates (--pos)";
+        }
+        CorpusLayout layout = t == null ? null : t.layout();
+        String write = "`tag-lexicon --model DIR --corpus FILE` writes it";
+        if (layout == CorpusLayout.PLAIN || layout == CorpusLayout.WORDS) {
+            return "none (trained on untagged text: its corpus was read as " + layout.description() + ") and no " + file
+                    + ", so it takes POS templates (--pos) but cannot follow them";
+        }
+        if (layout == CorpusLayout.CONLLU || layout == CorpusLayout.COLUMNS) {
+            return "UD UPOS (its corpus was read as " + layout.description() + "), so it follows POS templates (--pos);"
+                    + " no " + file + ", which --lexical templates need: " + write;
+        }
+        return "not recorded: no " + file + ", and its corpus's layout was " + (layout == null ? "not recorded"
+                : "guessed line by line") + ", so it takes POS templates (--pos) as a tagged model does; " + write;
     }
 
     /**

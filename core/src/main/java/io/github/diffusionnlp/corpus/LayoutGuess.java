@@ -81,13 +81,13 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
         CorpusLayout other = layout == CorpusLayout.WORDS ? CorpusLayout.PLAIN
                 : layout == CorpusLayout.PLAIN ? CorpusLayout.WORDS : null;
         // A file with a tab is guessed to be columns, however few of its lines are: plain text with a stray tab
-        // would be read as plain only once that tab is gone (plain text refuses tabs), so that line is named. Not
-        // when most lines hold tabs: that is a file of columns, which no replaced tab would make plain text.
+        // is named by that line, so that its user sees why, and told to say plain (which reads a tab as a space).
+        // Not when most lines hold tabs: that is a file of columns, not plain text with a stray tab.
         boolean strayTabs = tabLine > 0 && tabLines * 2 < lines;
         String advice = strayTabs ? "; line " + tabLine + " holds a tab" + (tabLines == 1 ? ""
                 : " (the first of " + tabLines + " lines that do)") + ", which makes a file columns: if it is "
-                + CorpusLayout.PLAIN.description() + ", replace " + (tabLines == 1 ? "that tab with a space"
-                : "the tabs with spaces") + " and give " + option.of(CorpusLayout.PLAIN)
+                + CorpusLayout.PLAIN.description() + ", give " + option.of(CorpusLayout.PLAIN) + ", which reads a tab"
+                + " as a space"
                 : other == null ? "" : "; if it is " + other.description() + ", give " + option.of(other);
         if (oneSentence) {
             return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, all of one word: with no"

@@ -39,8 +39,9 @@ import java.util.zip.ZipException;
  *   <li>{@code word<TAB>UPOS}, one token a line (tags in any case, {@code _} for X; three to nine columns
  *       are refused, naming the line);
  *   <li>one word a line (every tag {@link Upos#X});
- *   <li>plain text, one sentence a line, tokens separated by spaces (every tag {@link Upos#X}): chosen when
- *       no line holds a tab and most lines hold several tokens.
+ *   <li>plain text, one sentence a line, tokens separated by whitespace (every tag {@link Upos#X}): guessed when
+ *       no line holds a tab and most lines hold several tokens; said ({@link CorpusLayout#PLAIN}), a tab
+ *       separates tokens as a space does.
  * </ul>
  * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout, except a
  * {@code word<TAB>UPOS} line whose word starts with {@code #}. A CoNLL-U Plus file ({@link ConlluPlusColumns})
@@ -164,7 +165,10 @@ public final class TaggedCorpus {
                     : readColumns(file, lines, layout, multiword, option), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
-            requireNoTab(file, lines, option);
+            // said plain, a tab is whitespace between words, as any other (the guess takes a tab for columns)
+            if (notes != null) {
+                noteColumnsSaidToBePlain(file, lines, option, notes);
+            }
             return new Read(readSentenceLines(lines), reading);
         }
         return new Read(readColumns(file, lines, layout, multiword, option), reading);
@@ -209,13 +213,17 @@ public final class TaggedCorpus {
                 : columns == 2 ? CorpusLayout.COLUMNS : columns >= 10 ? CorpusLayout.CONLLU : null;
     }
 
-    /** Plain text said to be plain: a tab means the file holds columns, which would be read as words. */
-    private static void requireNoTab(Path file, List<String> lines, LayoutOption option) throws IOException {
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!isComment(line) && line.indexOf('\t') >= 0) {
-                throw notFitting(file, i, CorpusLayout.PLAIN, "it holds a tab", option);
-            }
+    /**
+     * A file said to be plain text is read so, its tabs as spaces; but when nine lines in ten or more look like
+     * columns (as the guess reads them), its user may have named the wrong file or layout: a note says so, as the
+     * words would be its tags and column numbers.
+     */
+    private static void noteColumnsSaidToBePlain(Path file, List<String> lines, LayoutOption option, PrintStream notes) {
+        LayoutGuess guess = LayoutGuess.of(lines);
+        if (guess.tabLine() > 0 && guess.clear()) {
+            notes.println("note: " + file + ": read as " + CorpusLayout.PLAIN.description() + ", as "
+                    + option.of(CorpusLayout.PLAIN) + " says, each tab as a space, though its lines look like "
+                    + guess.layout().description() + ": if they are, give " + option.of(CorpusLayout.AUTO));
         }
     }
 
@@ -238,7 +246,8 @@ public final class TaggedCorpus {
     private static List<TaggedSentence> readSentenceLines(List<String> lines) {
         List<TaggedSentence> sentences = new ArrayList<>();
         for (String line : lines) {
-            if (isComment(line) || line.isBlank()) {
+            // any # line: "#<TAB>SYM" is a word only in columns (a plain file said so may hold tabs)
+            if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
             List<String> words = List.of(tokens(line));
@@ -269,7 +278,8 @@ public final class TaggedCorpus {
             if (cols.length == 1 && severalTokens(line)) {
                 throw new IOException(where + "several tokens on a line without a tab, in a corpus of one token a"
                         + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
-                        + " file, one sentence a line with no tabs at all: say so with " + option.of(CorpusLayout.PLAIN) + ")");
+                        + " file, one sentence a line: say so with " + option.of(CorpusLayout.PLAIN) + ", which reads a tab as a"
+                        + " space)");
             }
             if (cols.length > 2 && cols.length < 10) {
                 throw new IOException(where + cols.length + " tab-separated columns; allowed: word<TAB>UPOS (2) or"

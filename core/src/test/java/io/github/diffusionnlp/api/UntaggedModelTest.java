@@ -7,7 +7,6 @@ import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -47,14 +46,8 @@ class UntaggedModelTest {
     }
 
     @Test
-    void aModelWithoutATagLexiconCountsAsTagged(@TempDir Path copy) throws Exception {
-        try (var files = Files.list(TestModels.untaggedTinyModel())) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                if (!f.getFileName().toString().equals(ModelCheckpoint.TAG_LEXICON)) {
-                    Files.copy(f, copy.resolve(f.getFileName()));
-                }
-            }
-        }
+    void aModelWithoutATagLexiconCountsAsTagged(@TempDir Path tmp) throws Exception {
+        Path copy = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), tmp, ModelCheckpoint.TAG_LEXICON);
         try (DiffusionLM lm = DiffusionLM.builder().optModel(copy).build()) {
             lm.requireTemplates();
             assertEquals(4, lm.generate(1, Constraints.none().withTemplate(TEMPLATE), FAST).get(0).size());

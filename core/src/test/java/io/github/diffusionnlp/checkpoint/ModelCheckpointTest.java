@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.model.TagLexicon;
+import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,6 +190,40 @@ class ModelCheckpointTest {
         assertEquals(lexicon, e.file());
         assertTrue(e.getMessage().contains("is not the file its config.json recorded (step 20)")
                 && e.getMessage().contains("delete it, or write it again with the tag-lexicon command"), e.getMessage());
+    }
+
+    /**
+     * tag-lexicon wrote the lexicon, then the config with its checksum: a stop between the two left a lexicon the
+     * config refused. Stopped after any of its writes (as a kill would, nothing after it runs), the model now loads,
+     * and the command run again records the new lexicon.
+     */
+    @Test
+    void aTagLexiconWriteStoppedAfterAnyFileLeavesAModelThatLoads(@TempDir Path dir) throws IOException {
+        Path whole = copyOfTiny(dir.resolve("whole"));
+        Vocabulary vocab = Vocabulary.load(whole.resolve(ModelCheckpoint.VOCAB));
+        byte[] before = Files.readAllBytes(whole.resolve(ModelCheckpoint.TAG_LEXICON));
+        TagLexicon other = TagLexicon.build(List.of(new TaggedSentence(List.of("the", "said"),
+                List.of(Upos.NOUN, Upos.ADJ))), vocab);
+        List<String> written = new ArrayList<>();
+        ModelCheckpoint.writeTagLexicon(whole, other, vocab, "test", written::add);
+        assertTrue(!Arrays.equals(before, Files.readAllBytes(whole.resolve(ModelCheckpoint.TAG_LEXICON))));
+        for (int stop = 0; stop < written.size(); stop++) {
+            Path stopped = copyOfTiny(dir.resolve("stop" + stop));
+            int last = stop;
+            int[] files = {0};
+            assertThrows(IllegalStateException.class, () -> ModelCheckpoint.writeTagLexicon(stopped, other, vocab,
+                    "test", name -> {
+                        if (files[0]++ == last) {
+                            throw new IllegalStateException("killed after " + name);
+                        }
+                    }));
+            try (NDManager manager = NDManager.newBaseManager()) {
+                assertTrue(ModelCheckpoint.load(stopped, manager).tagLexicon() != null,
+                        "stopped after " + written.subList(0, stop + 1));
+            }
+            ModelCheckpoint.writeTagLexicon(stopped, other, vocab, "test"); // run again: as if never stopped
+            assertEquals(ModelCheckpoint.readHeader(whole).files(), ModelCheckpoint.readHeader(stopped).files());
+        }
     }
 
     /** Models saved before the lexicon's checksum was recorded load with any lexicon that parses, as they did. */

@@ -430,6 +430,28 @@ class MainTest {
         assertTrue(tagged.out().contains("tags:         UD UPOS, so it follows POS templates (--pos)"), tagged.out());
     }
 
+    /**
+     * Without a tag lexicon, info said "UD UPOS" of every model, one trained on plain text included: it now says what
+     * the training record's layout tells, and that the lexicon is missing.
+     */
+    @Test
+    void infoOfAModelWithoutItsTagLexiconSaysWhatItsTrainingRecordTells(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path tmp) throws Exception {
+        String lexicon = io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON;
+        java.nio.file.Path untagged = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), tmp.resolve("u"),
+                lexicon);
+        Run plain = run("", "info", "--model", untagged.toString());
+        assertEquals(0, plain.code(), plain.err());
+        assertTrue(plain.out().contains("tags:         none (trained on untagged text: its corpus was read as plain"
+                + " text, one sentence a line) and no tag-lexicon.tsv, so it takes POS templates (--pos) but cannot"
+                + " follow them"), plain.out());
+        java.nio.file.Path tagged = TestModels.copyOfModelWithout(TestModels.tinyModel(), tmp.resolve("t"), lexicon);
+        Run conllu = run("", "info", "--model", tagged.toString());
+        assertEquals(0, conllu.code(), conllu.err());
+        assertTrue(conllu.out().contains("tags:         UD UPOS (its corpus was read as word<TAB>UPOS), so it follows POS"
+                + " templates (--pos); no tag-lexicon.tsv, which --lexical templates need"), conllu.out());
+    }
+
     @Test
     void infoListsNeighboursOfKnownWordsAndRejectsUnknownOnes() {
         Run r = run("", "info", "--model", MODEL, "--neighbours", "said,Monday", "--top", "3");

@@ -51,15 +51,16 @@ class CorpusLayoutTest {
 
     /**
      * Plain text with one stray tab is guessed to be columns, as any tab makes a file so, and nearly none of
-     * its lines fits: the note said to give --layout plain, which then refused the tab. It names the line whose
-     * tab made the guess, so that the user mends that line first.
+     * its lines fits: the note names the line whose tab made the guess, and --layout plain, which reads that tab
+     * as a space.
      */
     @Test
     void aGuessOfColumnsThatFewLinesFitNamesTheLineWithTheTab() throws IOException {
         Path p = file("plain.txt", "The cat sat .\nA dog ran home .\nIt\trained all day .\nWe left .\n");
         assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
         assertTrue(notes().contains("; line 3 holds a tab, which makes a file columns: if it is plain text, one"
-                + " sentence a line, replace that tab with a space and give --layout plain"), notes());
+                + " sentence a line, give --layout plain, which reads a tab as a space"), notes());
+        assertEquals(List.of("It", "rained", "all", "day", "."), read(p, CorpusLayout.PLAIN).get(2).words());
     }
 
     /**
@@ -83,8 +84,8 @@ class CorpusLayoutTest {
                 + "They\tcame back .\nThe sun set .\nNight fell .\n");
         assertThrows(IOException.class, () -> read(p, CorpusLayout.AUTO));
         assertTrue(notes().contains("; line 3 holds a tab (the first of 2 lines that do), which makes a file"
-                + " columns: if it is plain text, one sentence a line, replace the tabs with spaces and give"
-                + " --layout plain"), notes());
+                + " columns: if it is plain text, one sentence a line, give --layout plain, which reads a tab as a"
+                + " space"), notes());
     }
 
     /** Every line one word, no blank line: one word a line makes the file one sentence, silently until now. */
@@ -113,6 +114,29 @@ class CorpusLayoutTest {
         assertEquals("", notes());
     }
 
+    /**
+     * --layout plain refused any line with a tab, though a tab between words is whitespace in plain text: said
+     * plain, a tab separates tokens as a space does, and a # line is a comment whatever follows it.
+     */
+    @Test
+    void plainSaidReadsATabAsASpace() throws IOException {
+        Path p = file("plain.txt", "The cat sat .\nIt\trained  all\tday .\n#\tSYM\n\tWe left .\t\n");
+        assertEquals(List.of(List.of("The", "cat", "sat", "."), List.of("It", "rained", "all", "day", "."),
+                List.of("We", "left", ".")), read(p, CorpusLayout.PLAIN).stream().map(TaggedSentence::words).toList());
+        assertEquals("", notes(), "most lines are plain text: nothing to say");
+    }
+
+    /** A file of columns said to be plain is read so, as said, but the user is told what its lines look like. */
+    @Test
+    void columnsSaidToBePlainAreReadAsPlainWithANote() throws IOException {
+        Path tagged = file("tagged.tsv", "The\tDET\njury\tNOUN\n\nsaid\tVERB\n");
+        assertEquals(List.of(List.of("The", "DET"), List.of("jury", "NOUN"), List.of("said", "VERB")),
+                read(tagged, CorpusLayout.PLAIN).stream().map(TaggedSentence::words).toList());
+        assertTrue(notes().contains("note: " + tagged + ": read as plain text, one sentence a line, as --layout plain"
+                + " says, each tab as a space, though its lines look like word<TAB>UPOS: if they are, give --layout"
+                + " auto"), notes());
+    }
+
     @Test
     void aLineThatDoesNotFitTheForcedLayoutIsNamed() throws IOException {
         Path poem = file("poem.txt", MOSTLY_ONE_WORD);
@@ -123,9 +147,6 @@ class CorpusLayoutTest {
         Path tagged = file("tagged.tsv", "The\tDET\njury\tNOUN\n\nsaid\n");
         e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.COLUMNS));
         assertTrue(e.getMessage().startsWith(tagged + ":4: ") && e.getMessage().contains("--layout columns"),
-                e.getMessage());
-        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.PLAIN));
-        assertTrue(e.getMessage().startsWith(tagged + ":1: ") && e.getMessage().contains("--layout plain"),
                 e.getMessage());
         e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.CONLLU));
         assertTrue(e.getMessage().startsWith(tagged + ":1: ") && e.getMessage().contains("--layout conllu"),

@@ -102,8 +102,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
     public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
-        super(COMPONENT_NAME, packageBytes(in, "the model stream"));
-        this.lm = openPackage(device, precision, Fusion.UNSAID);
+        this(in, "the model stream", "an OpenNLP model package read from a stream", device, precision, Fusion.UNSAID);
     }
 
     public DiffusionModel(File packageFile) throws IOException {
@@ -111,13 +110,24 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
-        this(packageUrl.openStream(), null);
+        this(packageUrl.openStream(), packageUrl.toString(), "package " + packageUrl, null, Precision.FP32,
+                Fusion.UNSAID);
     }
 
     private DiffusionModel(Path packageFile, Device device, Precision precision, Fusion fusion)
             throws IOException {
-        super(COMPONENT_NAME, packageBytes(Files.newInputStream(packageFile), packageFile.toString()));
-        this.lm = openPackage(device, precision, fusion);
+        this(Files.newInputStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
+                .normalize(), device, precision, fusion);
+    }
+
+    /**
+     * Reads a package: {@code name} names it in errors, {@code logName} in the model's start-up log line (rather
+     * than the temporary directory it is unpacked into, which means nothing to a user and is gone once loaded).
+     */
+    private DiffusionModel(InputStream in, String name, String logName, Device device, Precision precision,
+            Fusion fusion) throws IOException {
+        super(COMPONENT_NAME, packageBytes(in, name));
+        this.lm = openPackage(logName, device, precision, fusion);
     }
 
     /**
@@ -331,7 +341,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
-    private DiffusionLM openPackage(Device device, Precision precision, Fusion fusion) throws IOException {
+    private DiffusionLM openPackage(String logName, Device device, Precision precision, Fusion fusion)
+            throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
             for (String name : PACKAGE_FILES) {
@@ -340,7 +351,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     Files.write(tmp.resolve(name), bytes);
                 }
             }
-            return fusion.apply(DiffusionLM.builder().optModel(tmp).optDevice(device).optPrecision(precision)).build();
+            return fusion.apply(DiffusionLM.builder().optModel(tmp).optModelName(logName).optDevice(device)
+                    .optPrecision(precision)).build();
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

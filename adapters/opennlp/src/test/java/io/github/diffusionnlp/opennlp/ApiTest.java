@@ -339,6 +339,25 @@ class ApiTest {
         }
     }
 
+    /** A package's log line named the temporary directory it was unpacked into: a removed path, meaningless to a user. */
+    @Test
+    void aPackageIsLoggedByTheFileTheUserGave(@TempDir Path tmp) throws IOException {
+        Path bin = tmp.resolve("brown-cdcd.bin");
+        model.serialize(bin);
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertEquals(5, new InfillerME(packaged, FEW_STEPS).infill(new String[] {"The", "[MASK]", "was", "late",
+                    "."}).length);
+        } finally {
+            System.setErr(err);
+        }
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("diffusion-nlp: model package " + bin.toAbsolutePath().normalize() + " on "), logged);
+        assertFalse(logged.contains("diffusion-model"), logged);
+    }
+
     @Test
     void aPackageWithoutTheTagLexiconSaysHowToMendIt(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("model"));
