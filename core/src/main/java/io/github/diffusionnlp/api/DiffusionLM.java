@@ -96,8 +96,11 @@ public final class DiffusionLM implements AutoCloseable {
     /** How that corpus's reader names the layout setting in a remedy ({@link Builder#optNgramLayoutOption}). */
     private final LayoutOption ngramLayoutOption;
     private KneserNeyTrigram trigram;
-    /** Trained on a corpus without tags: its tag lexicon counts X alone ({@link #requireTemplates}). */
-    private final boolean untagged;
+    /**
+     * Why the model cannot follow a template, or null when it can: trained on a corpus without tags, as its tag
+     * lexicon (X alone) or, without one, its training record's layout says ({@link #requireTemplates}).
+     */
+    private final String untagged;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
@@ -112,7 +115,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.ngramLayout = settings.ngramLayout;
         this.ngramMultiword = settings.ngramMultiword;
         this.ngramLayoutOption = settings.ngramLayoutOption;
-        this.untagged = model.tagLexicon() != null && model.tagLexicon().untagged();
+        this.untagged = untaggedBecause(model);
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
@@ -254,14 +257,24 @@ public final class DiffusionLM implements AutoCloseable {
      * #requireTemplates}, which refuses a template such a model is given, saying why).
      */
     public boolean followsTemplates() {
-        return !untagged;
+        return untagged == null;
+    }
+
+    private static String untaggedBecause(ModelCheckpoint.Loaded model) {
+        if (model.tagLexicon() != null) {
+            return model.tagLexicon().untagged() ? "its " + ModelCheckpoint.TAG_LEXICON + " holds only X" : null;
+        }
+        TrainingInfo training = model.header().training();
+        CorpusLayout layout = training == null ? null : training.layout();
+        return layout != null && layout.untagged() ? "its corpus was read as " + layout.description() : null;
     }
 
     /**
      * Fails unless the model can follow a POS template ({@link #followsTemplates}). One trained on an untagged corpus (plain text,
      * every UPOS tag X, so its {@code tag-lexicon.tsv} holds only X) saw a single template condition and
      * samples as if given none: its output would ignore the template without a word. A model without a
-     * tag lexicon (trained before there was one) counts as tagged. Every call given a template checks
+     * tag lexicon (deleted, or trained before there was one) is untagged when its training record says its corpus
+     * was plain text or one word a line, and counts as tagged otherwise. Every call given a template checks
      * this; a caller that will pass templates may call it first, to fail before reading its input.
      *
      * @throws IllegalArgumentException naming the model, what is wrong and how to train one that can
@@ -270,8 +283,8 @@ public final class DiffusionLM implements AutoCloseable {
         if (!followsTemplates()) {
             Path dir = model.directory();
             throw new IllegalArgumentException((Files.isDirectory(dir) ? "model " + dir
-                    : "this model (loaded from a package)") + " was trained without UPOS tags (its "
-                    + ModelCheckpoint.TAG_LEXICON + " holds only X), so it cannot follow a POS template; train it on"
+                    : "this model (loaded from a package)") + " was trained without UPOS tags ("
+                    + untagged + "), so it cannot follow a POS template; train it on"
                     + " word<TAB>UPOS or CoNLL-U data");
         }
     }

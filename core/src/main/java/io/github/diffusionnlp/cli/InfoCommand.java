@@ -110,8 +110,8 @@ final class InfoCommand implements Callable<Integer> {
 
     /**
      * Whether the model was trained with tags and follows POS templates. Its tag lexicon says which tags its corpus
-     * had; without one (deleted, or trained before there was one) the model takes templates as a tagged one does,
-     * and only the training record's layout tells: plain text and one word a line carry no tags.
+     * had; without one (deleted, or trained before there was one) the training record's layout tells: plain text and
+     * one word a line carry no tags ({@link DiffusionLM#followsTemplates}).
      */
     static String tags(DiffusionLM lm, boolean lexicon, TrainingInfo t) {
         String file = ModelCheckpoint.TAG_LEXICON;
@@ -121,9 +121,9 @@ final class InfoCommand implements Callable<Integer> {
         }
         CorpusLayout layout = t == null ? null : t.layout();
         String write = "`tag-lexicon --model DIR --corpus FILE` writes it";
-        if (layout == CorpusLayout.PLAIN || layout == CorpusLayout.WORDS) {
+        if (layout != null && layout.untagged()) {
             return "none (trained on untagged text: its corpus was read as " + layout.description() + ") and no " + file
-                    + ", so it takes POS templates (--pos) but cannot follow them";
+                    + ", so it refuses POS templates (--pos)";
         }
         if (layout == CorpusLayout.CONLLU || layout == CorpusLayout.COLUMNS) {
             return "UD UPOS (its corpus was read as " + layout.description() + "), so it follows POS templates (--pos);"

@@ -45,15 +45,26 @@ class UntaggedModelTest {
         }
     }
 
+    /**
+     * Without its tag lexicon (deleted, or saved before there was one) the training record's layout tells: a
+     * model trained on plain text refused no template until 2026-12-05 and ignored it; one read from word/tag
+     * columns, or whose layout was not recorded, counts as tagged.
+     */
     @Test
-    void aModelWithoutATagLexiconCountsAsTagged(@TempDir Path tmp) throws Exception {
-        Path copy = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), tmp, ModelCheckpoint.TAG_LEXICON);
-        try (DiffusionLM lm = DiffusionLM.builder().optModel(copy).build()) {
+    void withoutItsTagLexiconTheTrainingRecordTells(@TempDir Path tmp) throws Exception {
+        Path plain = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), tmp.resolve("u"),
+                ModelCheckpoint.TAG_LEXICON);
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(plain).build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, lm::requireTemplates);
+            assertEquals("model " + plain + " was trained without UPOS tags (its corpus was read as plain text, one"
+                    + " sentence a line), so it cannot follow a POS template; train it on word<TAB>UPOS or CoNLL-U data",
+                    e.getMessage());
+        }
+        Path tagged = TestModels.copyOfModelWithout(TestModels.tinyModel(), tmp.resolve("t"),
+                ModelCheckpoint.TAG_LEXICON);
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(tagged).build()) {
             lm.requireTemplates();
             assertEquals(4, lm.generate(1, Constraints.none().withTemplate(TEMPLATE), FAST).get(0).size());
-        }
-        try (DiffusionLM tagged = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
-            tagged.requireTemplates();
         }
     }
 }
