@@ -145,14 +145,6 @@ public final class ModelCheckpoint {
     }
 
     /**
-     * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, for the checkpoint as it
-     * is now; see {@link #recordMetrics(Path, TrainingInfo, Map)}.
-     */
-    public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
-        recordMetrics(dir, null, metrics);
-    }
-
-    /**
      * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, under the directory's
      * lock ({@link ModelDirectory#lock}): a training run writing a checkpoint there meanwhile would have its
      * new config replaced by the old one with metrics, and the model refused as a mixture of two saves.

@@ -226,7 +226,7 @@ class ModelCheckpointTest {
     @Test
     void recordsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
-        ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
+        ModelCheckpoint.recordMetrics(model, null, Map.of("acc", 0.25));
         assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
     }
 
@@ -258,14 +258,15 @@ class ModelCheckpointTest {
         Path model = copyOfTiny(dir);
         String config = Files.readString(model.resolve(ModelCheckpoint.CONFIG));
         try (ModelDirectory.Lock training = ModelDirectory.lock(model, "train --out", "give another output directory")) {
-            IOException e = assertThrows(IOException.class, () -> ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25)));
+            IOException e = assertThrows(IOException.class,
+                    () -> ModelCheckpoint.recordMetrics(model, null, Map.of("acc", 0.25)));
             assertEquals("another command is writing into " + model + " (train --out, process "
                     + ProcessHandle.current().pid() + ", holds " + model.resolve(ModelDirectory.TRAINING_LOCK)
                     + "); wait for it to end or stop it, or record the metrics after it (nothing was changed)",
                     e.getMessage());
         }
         assertEquals(config, Files.readString(model.resolve(ModelCheckpoint.CONFIG)));
-        ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
+        ModelCheckpoint.recordMetrics(model, null, Map.of("acc", 0.25));
         assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
         assertEquals("", Files.readString(model.resolve(ModelDirectory.TRAINING_LOCK)), "let go without its name");
     }
