@@ -241,12 +241,12 @@ public final class ConstraintsEvaluation {
         Timed base = sample("POS: unconditioned, template lengths", n,
                 i -> lm.generate(1, Constraints.none(), options(i).toBuilder().length(templates.get(i).size()).build())
                         .get(0));
-        Ratio baseline = accuracy(templates, base.out, "POS template", "unconditioned (baseline)", null);
+        Ratio baseline = accuracy(templates, base.out, "unconditioned (baseline)", null);
         for (double g : settings.guidances()) {
             String what = "POS: template, guidance " + fmt(g);
             Timed t = sample(what, n, i -> lm.generate(1, constrained().withTemplate(templates.get(i))
                     .withGuidance(g), options(i)).get(0));
-            Ratio acc = accuracy(templates, t.out, "POS template", "template" + lexical(), g);
+            Ratio acc = accuracy(templates, t.out, "template" + lexical(), g);
             long lengthOk = 0;
             for (int i = 0; i < n; i++) {
                 lengthOk += t.out.get(i).size() == templates.get(i).size() ? 1 : 0;
@@ -261,14 +261,14 @@ public final class ConstraintsEvaluation {
         }
     }
 
-    private Ratio accuracy(List<List<Upos>> templates, List<List<String>> outs, String task, String condition,
-            Double g) {
+    /** The POS template task's tag accuracy of {@code outs}, each judged against its template; records the samples. */
+    private Ratio accuracy(List<List<Upos>> templates, List<List<String>> outs, String condition, Double g) {
         Ratio r = Ratio.ZERO;
         for (int i = 0; i < outs.size(); i++) {
             List<Upos> judged = posJudge.tag(outs.get(i));
             r = r.plus(Metrics.tagAccuracy(templates.get(i), judged));
-            samples.add(new Sample(task, condition, g, i, tags(templates.get(i)), String.join(" ", outs.get(i)),
-                    tags(judged)));
+            samples.add(new Sample("POS template", condition, g, i, tags(templates.get(i)),
+                    String.join(" ", outs.get(i)), tags(judged)));
         }
         return r;
     }

@@ -39,14 +39,6 @@ public final class Metrics {
         public double value() {
             return total == 0 ? 0 : (double) hits / total;
         }
-
-        public static Ratio sum(Collection<Ratio> ratios) {
-            Ratio r = ZERO;
-            for (Ratio x : ratios) {
-                r = r.plus(x);
-            }
-            return r;
-        }
     }
 
     /** A token with no letter and no digit (". , ; `` '' -- ( )" ...). */

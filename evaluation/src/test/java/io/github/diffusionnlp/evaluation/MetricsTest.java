@@ -39,7 +39,7 @@ class MetricsTest {
 
     @Test
     void ratiosPoolByAddingHitsAndTotals() {
-        Ratio pooled = Ratio.sum(List.of(new Ratio(1, 2), new Ratio(3, 8)));
+        Ratio pooled = Ratio.ZERO.plus(new Ratio(1, 2)).plus(new Ratio(3, 8));
         assertEquals(new Ratio(4, 10), pooled);
         assertEquals(0.4, pooled.value(), 1e-12);
         assertEquals(0.0, Ratio.ZERO.value());
