@@ -3,7 +3,6 @@ package io.github.diffusionnlp.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -268,18 +267,6 @@ public final class ModelCheckpoint {
             }
         }
         return new Loaded(header, network, vocabulary, warp, dir, tags);
-    }
-
-    /**
-     * The optimizer moments saved with a checkpoint, or null when it has none; {@code network} is the checkpoint's
-     * (as {@link #load} gives it), whose parameters bound the file's size. The file is checked against the
-     * config.json there now: {@link #loadOptimizerState(Loaded, NDManager)} checks it against the one the
-     * network was loaded with.
-     */
-    public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
-        Header header = readHeader(dir);
-        return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
-                manager);
     }
 
     /**

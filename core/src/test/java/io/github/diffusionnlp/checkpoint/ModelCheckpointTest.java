@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
-import io.github.diffusionnlp.model.DiffusionTransformer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -404,9 +403,9 @@ class ModelCheckpointTest {
         Files.writeString(config, Files.readString(config)
                 .replaceAll("(\"optimizer.ndlist\" : )\"[^\"]*\"", "$1\"" + checksum + "\""));
         try (NDManager manager = NDManager.newBaseManager()) {
-            DiffusionTransformer network = ModelCheckpoint.load(model, manager).network();
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(model, manager);
             InvalidModelException e = assertThrows(InvalidModelException.class,
-                    () -> ModelCheckpoint.loadOptimizerState(model, network, manager));
+                    () -> ModelCheckpoint.loadOptimizerState(loaded, manager));
             assertEquals(moments, e.file());
             assertTrue(e.getMessage().contains("array 0 declares 2,147,483,647 bytes of data but only"), e.getMessage());
         }
