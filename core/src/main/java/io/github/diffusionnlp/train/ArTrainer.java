@@ -227,12 +227,4 @@ public final class ArTrainer {
     public Throughput throughput() {
         return throughput;
     }
-
-    private static int length(int[] row) {
-        int n = row.length;
-        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
-            n--;
-        }
-        return n;
-    }
 }
