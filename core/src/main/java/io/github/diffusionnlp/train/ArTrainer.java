@@ -222,9 +222,4 @@ public final class ArTrainer {
         }
         return sum / Math.max(1, count);
     }
-
-    /** Training throughput of this run. */
-    public Throughput throughput() {
-        return throughput;
-    }
 }
