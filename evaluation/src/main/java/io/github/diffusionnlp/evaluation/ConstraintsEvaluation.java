@@ -11,6 +11,7 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.eval.TextStatistics;
 import io.github.diffusionnlp.evaluation.Metrics.Ratio;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
@@ -255,7 +256,7 @@ public final class ConstraintsEvaluation {
             extra.put("positions", acc.total());
             extra.put("exactLengthRate", (double) lengthOk / n);
             extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-            extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+            extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
             addRow("POS template", "template" + lexical(), g, n, "tag accuracy", acc.value(), baseline.value(), reference.value(),
                     null, t, heldout, extra);
         }
@@ -302,7 +303,7 @@ public final class ConstraintsEvaluation {
                     extra.put("baselineContentKept", baseKept.value());
                     extra.put("contentWords", kept.total());
                     extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                    extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                    extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
                     addRow("sentiment rewrite", condition + " (strength " + fmt(settings.strength()) + ")", g, n,
                             "judged " + target, Metrics.judgedAs(classes, target).value(),
                             Metrics.judgedAs(baseClasses, target).value(),
@@ -359,7 +360,7 @@ public final class ConstraintsEvaluation {
                     extra.put("heldoutClassHistogram", histogram(refClasses));
                     extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
                     extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                    extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                    extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
                     addRow("sentiment generate", condition + lengthNote, g, n, "judged " + label,
                             Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
                             Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
@@ -429,8 +430,8 @@ public final class ConstraintsEvaluation {
     private void addRow(String task, String condition, Double g, int n, String measure, double value, Double baseline,
             Double reference, Double contentKept, Timed t, List<List<String>> heldout, Map<String, Object> extra) {
         Row row = new Row(task, condition, g, n, measure, value, baseline, reference, contentKept,
-                Metrics.repetition(t.out).value(), Metrics.unigramEntropy(t.out), Metrics.repetition(heldout).value(),
-                Metrics.unigramEntropy(heldout), t.seconds, extra);
+                Metrics.repetition(t.out).value(), TextStatistics.unigramEntropy(t.out),
+                Metrics.repetition(heldout).value(), TextStatistics.unigramEntropy(heldout), t.seconds, extra);
         rows.add(row);
         err.printf(Locale.ROOT, "%s | %s%s: %s %.1f%% (baseline %s, held-out %s)%n", task, condition,
                 g == null ? "" : ", guidance " + fmt(g), measure, 100 * value, pct(baseline), pct(reference));

@@ -41,11 +41,6 @@ public final class Metrics {
         }
     }
 
-    /** A token with no letter and no digit (". , ; `` '' -- ( )" ...). */
-    public static boolean isPunctuation(String token) {
-        return TextStatistics.isPunctuation(token);
-    }
-
     /**
      * Tag accuracy against a template: positions {@code i < template.size()} where the judge's tag equals
      * the template's. Positions the output lacks (a shorter output) count as wrong; extra output
@@ -104,11 +99,6 @@ public final class Metrics {
             r = r.plus(repetition(s));
         }
         return r;
-    }
-
-    /** See {@link TextStatistics#unigramEntropy}. */
-    public static double unigramEntropy(Collection<? extends List<String>> sentences) {
-        return TextStatistics.unigramEntropy(sentences);
     }
 
     /**
