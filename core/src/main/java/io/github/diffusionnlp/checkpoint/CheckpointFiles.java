@@ -184,7 +184,7 @@ public final class CheckpointFiles {
      * @param writer the command that writes such a model ("train", "train-ar")
      */
     public static Path config(Path dir, String writer) throws InvalidModelException {
-        Path file = dir.resolve("config.json");
+        Path file = dir.resolve(ModelCheckpoint.CONFIG);
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException(dir, "is not a model directory: it holds no config.json; give the"
                     + " directory a `" + writer + "` run wrote (config.json, vocab.txt and the weights)");

@@ -88,7 +88,7 @@ public final class ModelCheckpoint {
         if (optimizerState != null) {
             commit.write(OPTIMIZER, tmp -> CheckpointFiles.writeOptimizerState(tmp, optimizerState));
         }
-        commit.commit(CONFIG, new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info,
+        commit.commit(new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info,
                 withTagLexicon(dir, commit.fingerprints())));
         if (optimizerState == null) {
             Files.deleteIfExists(dir.resolve(OPTIMIZER)); // an earlier save's moments are not this one's
@@ -180,7 +180,7 @@ public final class ModelCheckpoint {
     }
 
     public static Header readHeader(Path dir) throws IOException {
-        CheckpointCommit.requireFinished(dir, CONFIG, "train");
+        CheckpointCommit.requireFinished(dir, "train");
         Path file = CheckpointFiles.config(dir, "train");
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
