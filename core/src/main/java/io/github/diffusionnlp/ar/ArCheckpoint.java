@@ -21,7 +21,6 @@ import java.util.Map;
 public final class ArCheckpoint {
     public static final String FORMAT = "diffusion-nlp-ar";
     public static final int FORMAT_VERSION = 1;
-    public static final String CONFIG = "config.json";
     public static final String VOCAB = "vocab.txt";
     public static final String PARAMS = "model.params";
     public static final String OPTIMIZER = "optimizer.ndlist";
@@ -47,11 +46,11 @@ public final class ArCheckpoint {
         if (optimizerState != null) {
             commit.write(OPTIMIZER, tmp -> CheckpointFiles.writeOptimizerState(tmp, optimizerState));
         }
-        commit.commit(CONFIG, new Header(FORMAT, FORMAT_VERSION, network.config(), info, commit.fingerprints()));
+        commit.commit(new Header(FORMAT, FORMAT_VERSION, network.config(), info, commit.fingerprints()));
     }
 
     public static Header readHeader(Path dir) throws IOException {
-        CheckpointCommit.requireFinished(dir, CONFIG, "train-ar");
+        CheckpointCommit.requireFinished(dir, "train-ar");
         Path file = CheckpointFiles.config(dir, "train-ar");
         Header header = CheckpointFiles.readJson(file, CheckpointFiles.readConfig(file), Header.class);
         if (header == null || !FORMAT.equals(header.format())) {

@@ -53,10 +53,6 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
         return maxLength + 1;
     }
 
-    public int headDim() {
-        return dim / heads;
-    }
-
     /** The parameter count of {@link CausalTransformer} with this shape. */
     public long parameters() {
         long d = dim;

@@ -135,13 +135,6 @@ public final class SpeedBenchmark {
         return new TrainingCorpus(corpus, read);
     }
 
-    /** {@link #training(TrainingCorpus, String, int, int, int)} on {@code corpus}, read first ({@link #readTrainingCorpus}). */
-    public Training training(Path corpus, CorpusLayout layout, MultiwordTokens multiword, String size, int batch,
-            int warmUp, int steps) throws IOException {
-        return training(readTrainingCorpus(corpus, layout, multiword, LinePrintStream.to(progress)), size, batch,
-                warmUp, steps);
-    }
-
     /**
      * Throughput of real training steps on {@code corpus} (a fresh model of the named size):
      * {@code warmUp} steps, then {@code steps} timed. Why a warm-up of dozens of steps: a fresh process's

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.checkpoint;
 
+import static io.github.diffusionnlp.checkpoint.ModelCheckpoint.CONFIG;
+
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
@@ -15,7 +17,8 @@ import java.util.Map;
 
 /**
  * Writes a checkpoint's files as one set. Each file is first written whole under a staged name
- * ({@code model.params.next}); the staged config is written last and is the commit point; then each staged
+ * ({@code model.params.next}); the staged config ({@code config.json}, in the diffusion and the autoregressive
+ * format alike) is written last and is the commit point; then each staged
  * file is renamed over its live name, the config last. A run killed before the commit point leaves the
  * previous set whole (its staged files are thrown away by {@link #recover}); one killed after it leaves
  * every file of the new set in place or staged, and {@link #recover} finishes the renames.
@@ -50,9 +53,9 @@ public final class CheckpointCommit {
     }
 
     /** Writes the config (the commit point), then puts every file of the set in place, the config last. */
-    public void commit(String config, Object header) throws IOException {
-        CheckpointFiles.writeJson(staged(dir, config), header);
-        putInPlace(dir, fingerprints.keySet(), config);
+    public void commit(Object header) throws IOException {
+        CheckpointFiles.writeJson(staged(dir, CONFIG), header);
+        putInPlace(dir, fingerprints.keySet());
     }
 
     /**
@@ -62,7 +65,7 @@ public final class CheckpointCommit {
      * but the temporary files their staged forms were written through.
      * Returns what was done, or null when there was nothing to do.
      */
-    public static String recover(Path dir, String config, Collection<String> names) throws IOException {
+    public static String recover(Path dir, Collection<String> names) throws IOException {
         List<String> staged = new ArrayList<>();
         for (String name : names) {
             // a file the stop cut off while it was written: as large as the whole one (a full disk is one
@@ -75,8 +78,8 @@ public final class CheckpointCommit {
         if (staged.isEmpty()) {
             return null;
         }
-        if (staged.contains(config)) {
-            putInPlace(dir, staged, config);
+        if (staged.contains(CONFIG)) {
+            putInPlace(dir, staged);
             return "finished the checkpoint its run was writing when it stopped (" + String.join(", ", staged) + ")";
         }
         for (String name : staged) {
@@ -90,10 +93,10 @@ public final class CheckpointCommit {
      * Fails when a checkpoint's commit was cut short: some of its files may be in place and others not yet,
      * so no reader may take the directory as it is ({@link #recover}, which resuming runs, finishes it).
      */
-    public static void requireFinished(Path dir, String config, String trainCommand) throws InvalidModelException {
-        if (Files.isRegularFile(staged(dir, config))) {
+    public static void requireFinished(Path dir, String trainCommand) throws InvalidModelException {
+        if (Files.isRegularFile(staged(dir, CONFIG))) {
             throw new InvalidModelException(dir, "holds a checkpoint that was being written when its run stopped ("
-                    + config + STAGED + "): `" + trainCommand + " --resume --out " + dir + "` (with the run's other"
+                    + CONFIG + STAGED + "): `" + trainCommand + " --resume --out " + dir + "` (with the run's other"
                     + " options) finishes it; if that run is still training, try again in a moment");
         }
     }
@@ -150,13 +153,13 @@ public final class CheckpointCommit {
         }
     }
 
-    private static void putInPlace(Path dir, Collection<String> names, String config) throws IOException {
+    private static void putInPlace(Path dir, Collection<String> names) throws IOException {
         for (String name : names) {
-            if (!name.equals(config)) {
+            if (!name.equals(CONFIG)) {
                 moveIfStaged(dir, name);
             }
         }
-        moveIfStaged(dir, config);
+        moveIfStaged(dir, CONFIG);
     }
 
     /** A staged file already moved by an earlier, interrupted commit is in place: nothing to do. */

@@ -104,19 +104,11 @@ public final class CheckpointFiles {
     }
 
     /**
-     * Loads DJL parameters into an initialised {@code network}, after {@link DjlArrayFileCheck} has checked
-     * that the file holds every parameter the network expects, in its shape and type, each array's data
-     * within the file and nothing after the last: DJL allocates what the file declares before it checks.
-     * The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
-     */
-    public static void loadParameters(Path file, AbstractBlock network, NDManager manager) throws IOException {
-        Path params = existing(file.getParent(), file.getFileName().toString());
-        loadParameters(params, MoreFiles.asByteSource(params), network, manager);
-    }
-
-    /**
-     * As {@link #loadParameters(Path, AbstractBlock, NDManager)} from {@code source}, which {@code file} names;
-     * returns the bytes decoded, for their checksum ({@link CheckpointReading}).
+     * Loads DJL parameters from {@code source}, which {@code file} names, into an initialised {@code network},
+     * after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
+     * shape and type, each array's data within the file and nothing after the last: DJL allocates what the file
+     * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
+     * Returns the bytes decoded, for their checksum ({@link CheckpointReading}).
      */
     static byte[] loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
             throws IOException {
@@ -192,7 +184,7 @@ public final class CheckpointFiles {
      * @param writer the command that writes such a model ("train", "train-ar")
      */
     public static Path config(Path dir, String writer) throws InvalidModelException {
-        Path file = dir.resolve("config.json");
+        Path file = dir.resolve(ModelCheckpoint.CONFIG);
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException(dir, "is not a model directory: it holds no config.json; give the"
                     + " directory a `" + writer + "` run wrote (config.json, vocab.txt and the weights)");

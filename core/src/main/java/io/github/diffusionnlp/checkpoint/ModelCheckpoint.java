@@ -3,7 +3,6 @@ package io.github.diffusionnlp.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Block;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -89,7 +88,7 @@ public final class ModelCheckpoint {
         if (optimizerState != null) {
             commit.write(OPTIMIZER, tmp -> CheckpointFiles.writeOptimizerState(tmp, optimizerState));
         }
-        commit.commit(CONFIG, new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info,
+        commit.commit(new Header(FORMAT, versionFor(network.config()), network.config(), warp.decay(), info,
                 withTagLexicon(dir, commit.fingerprints())));
         if (optimizerState == null) {
             Files.deleteIfExists(dir.resolve(OPTIMIZER)); // an earlier save's moments are not this one's
@@ -168,14 +167,6 @@ public final class ModelCheckpoint {
     }
 
     /**
-     * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, for the checkpoint as it
-     * is now; see {@link #recordMetrics(Path, TrainingInfo, Map)}.
-     */
-    public static void recordMetrics(Path dir, Map<String, Double> metrics) throws IOException {
-        recordMetrics(dir, null, metrics);
-    }
-
-    /**
      * Adds (or replaces) evaluation metrics in a checkpoint's {@code config.json}, under the directory's
      * lock ({@link ModelDirectory#lock}): a training run writing a checkpoint there meanwhile would have its
      * new config replaced by the old one with metrics, and the model refused as a mixture of two saves.
@@ -212,7 +203,7 @@ public final class ModelCheckpoint {
     }
 
     public static Header readHeader(Path dir) throws IOException {
-        CheckpointCommit.requireFinished(dir, CONFIG, "train");
+        CheckpointCommit.requireFinished(dir, "train");
         Path file = CheckpointFiles.config(dir, "train");
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
@@ -299,18 +290,6 @@ public final class ModelCheckpoint {
             }
         }
         return new Loaded(header, network, vocabulary, warp, dir, tags);
-    }
-
-    /**
-     * The optimizer moments saved with a checkpoint, or null when it has none; {@code network} is the checkpoint's
-     * (as {@link #load} gives it), whose parameters bound the file's size. The file is checked against the
-     * config.json there now: {@link #loadOptimizerState(Loaded, NDManager)} checks it against the one the
-     * network was loaded with.
-     */
-    public static NDList loadOptimizerState(Path dir, Block network, NDManager manager) throws IOException {
-        Header header = readHeader(dir);
-        return new CheckpointReading(dir).loadOptimizerState(OPTIMIZER, network, header.files(), header.training(),
-                manager);
     }
 
     /**

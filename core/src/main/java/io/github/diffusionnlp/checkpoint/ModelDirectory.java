@@ -97,11 +97,6 @@ public final class ModelDirectory {
         throw lockedBy(out, otherwise);
     }
 
-    /** What a caller is told when another command holds the lock of {@code out}; see {@link #lockedBy(Path, String)}. */
-    public static IOException lockedBy(Path out) {
-        return lockedBy(out, "give another output directory");
-    }
-
     /**
      * What a caller is told when another command holds the lock of {@code out}: which command, when the
      * holder said so in the lock file ({@link #lock}; an empty one is a run of a build before holders

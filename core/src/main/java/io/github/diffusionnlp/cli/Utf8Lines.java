@@ -12,24 +12,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads lines of strict UTF-8, one at a time, so that a bad byte is reported on its own line number
- * after every good line before it has been handed out (a {@code BufferedReader} decodes ahead).
+ * after every good line before it has been handed out (a {@code BufferedReader} decodes ahead). Each line
+ * is decoded on its own, so a caller may also pass a line that is not text through byte for byte
+ * ({@link #nextLine}; the OpenNLP tools do).
  */
-final class Utf8Lines {
+public final class Utf8Lines {
+    /** One input line: its number (from 1), its bytes without the {@code \n}, its text when it is valid UTF-8. */
+    public record Line(int number, byte[] bytes, String text) {}
+
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private int number;
 
-    Utf8Lines(InputStream in) {
-        this.in = new BufferedInputStream(in);
+    public Utf8Lines(InputStream in) {
+        this.in = new BufferedInputStream(in, 1 << 16);
     }
 
     /**
      * Whether more input can be read without waiting: false when the writer has sent everything it
      * has for now (a caller waiting for the answer to its last line) or the input has ended.
      */
-    boolean ready() {
+    public boolean ready() {
         try {
             return in.available() > 0;
         } catch (IOException e) {
@@ -37,8 +42,23 @@ final class Utf8Lines {
         }
     }
 
-    /** The next line without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
+    /** The next line's text without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
     String next() throws IOException {
+        Line read = nextLine();
+        if (read == null) {
+            return null;
+        }
+        if (read.text() == null) {
+            throw new IOException("stdin line " + read.number() + " is not valid UTF-8; re-encode the input as UTF-8");
+        }
+        return read.text();
+    }
+
+    /**
+     * The next line, or null at the end: its text is without the terminator ({@code \n} or {@code \r\n}),
+     * and null when the line is not valid UTF-8.
+     */
+    public Line nextLine() throws IOException {
         line.reset();
         int b;
         while ((b = in.read()) != -1 && b != '\n') {
@@ -50,10 +70,12 @@ final class Utf8Lines {
         number++;
         byte[] bytes = line.toByteArray();
         int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        String text;
         try {
-            return decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+            text = decoder.decode(ByteBuffer.wrap(bytes, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException("stdin line " + number + " is not valid UTF-8; re-encode the input as UTF-8");
+            text = null;
         }
+        return new Line(number, bytes, text);
     }
 }

@@ -44,12 +44,10 @@ public final class InfillEvaluation {
 
     private InfillEvaluation() {}
 
-    public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts,
-            SamplingOptions base, Consumer<String> progress) {
-        return run(lm, heldOut, count, stepCounts, base, null, progress);
-    }
-
-    /** As above, with a trigram baseline beside every row (null: none). */
+    /**
+     * Both tasks on {@code count} held-out sentences at each step count, with a trigram baseline beside every
+     * row ({@code trigram} null: none).
+     */
     public static List<Result> run(DiffusionLM lm, List<TaggedSentence> heldOut, int count, int[] stepCounts,
             SamplingOptions base, TrigramBaseline trigram, Consumer<String> progress) {
         List<Task> tasks = tasks(heldOut, count, lm.info().config().maxLength(), base.seed());

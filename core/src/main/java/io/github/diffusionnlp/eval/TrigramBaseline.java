@@ -36,11 +36,6 @@ public final class TrigramBaseline {
         return new TrigramBaseline(vocab, corpus);
     }
 
-    /** P(w | u v), interpolated Kneser–Ney. */
-    double probability(int u, int v, int w) {
-        return trigram.probability(u, v, w);
-    }
-
     /** Fills every {@link DiffusionLM#MASK} of a sentence; other tokens come back unchanged. */
     public List<String> infill(List<String> tokens) {
         int[] ids = new int[tokens.size() + 3];

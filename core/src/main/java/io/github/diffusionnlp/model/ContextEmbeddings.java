@@ -137,10 +137,6 @@ public final class ContextEmbeddings {
 
     /** The positive-PMI matrix of words (rows) against their neighbours within the window (columns). */
     record Ppmi(DMatrixSparseCSC matrix, boolean[] seen) {
-        int size() {
-            return seen.length;
-        }
-
         static Ppmi of(List<int[]> sentences, int vocabSize, int maxPairs) {
             long[] pairs = sortedPairs(sentences, vocabSize, maxPairs);
             double[] rowTotal = new double[vocabSize];

@@ -118,11 +118,6 @@ public final class TagLexicon {
         }
     }
 
-    /** Reads a lexicon written by {@link #write} for the same vocabulary. */
-    public static TagLexicon read(Path file, Vocabulary vocab) throws IOException {
-        return fromLines(Files.readAllLines(file, StandardCharsets.UTF_8), vocab);
-    }
-
     /**
      * The lexicon of a file's {@code lines} (a model load reads the file once, whole, with a size bound:
      * {@code CheckpointReading}), written by {@link #write} for the same vocabulary.

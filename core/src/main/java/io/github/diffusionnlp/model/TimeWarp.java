@@ -187,11 +187,6 @@ public final class TimeWarp {
         return Math.exp(t);
     }
 
-    /** The noise levels of an n-step sampler: σ_max down to σ_min, uniform in F. */
-    public double[] samplingSigmas(int steps) {
-        return samplingSigmas(steps, 1.0);
-    }
-
     /**
      * The noise levels of an n-step sampler that starts part-way, at F = {@code strength} (a rewrite:
      * strength 1 starts from σ_max, smaller strengths from less noise), down to σ_min, uniform in F.

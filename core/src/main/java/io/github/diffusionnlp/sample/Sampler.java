@@ -57,10 +57,6 @@ public final class Sampler {
     /** The network's normalised embedding table E; the network must not be trained while this sampler is used. */
     private final NDArray embeddings;
 
-    public Sampler(DiffusionTransformer network, TimeWarp warp, NDManager manager) {
-        this(network, warp, manager, null, RowChunks.ROWS);
-    }
-
     /**
      * A sampler whose forward passes read their weights from {@code weights} (e.g. {@link
      * io.github.diffusionnlp.model.CastWeights} for reduced precision); null: the network's own.

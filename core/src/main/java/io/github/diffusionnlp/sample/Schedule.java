@@ -25,12 +25,9 @@ import io.github.diffusionnlp.model.Numbers;
  */
 public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
         WordMasks words, double x0Temperature, NgramFusion fusion) {
+    /** Without steering, lexical masks or n-gram fusion, at x0 temperature 1. */
     public Schedule(int steps, double temperature, double strength, double guidance) {
         this(steps, temperature, strength, guidance, null, null, 1.0, null);
-    }
-
-    public Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer) {
-        this(steps, temperature, strength, guidance, steer, null, 1.0, null);
     }
 
     public Schedule {
@@ -51,10 +48,5 @@ public record Schedule(int steps, double temperature, double strength, double gu
             throw new IllegalArgumentException("x0 temperature must be a number >= 0,"
                     + " got " + Numbers.written(x0Temperature));
         }
-    }
-
-    /** A fresh sample (strength 1) without guidance beyond the conditions themselves. */
-    public static Schedule of(int steps, double temperature) {
-        return new Schedule(steps, temperature, 1.0, 1.0);
     }
 }

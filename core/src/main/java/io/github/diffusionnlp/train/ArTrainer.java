@@ -222,17 +222,4 @@ public final class ArTrainer {
         }
         return sum / Math.max(1, count);
     }
-
-    /** Training throughput of this run. */
-    public Throughput throughput() {
-        return throughput;
-    }
-
-    private static int length(int[] row) {
-        int n = row.length;
-        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
-            n--;
-        }
-        return n;
-    }
 }

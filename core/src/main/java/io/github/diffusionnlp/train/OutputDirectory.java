@@ -73,7 +73,7 @@ public final class OutputDirectory {
         requireWritable(out);
         ModelDirectory.Lock lock = ModelDirectory.lock(out, command + " --out", "give another output directory");
         try {
-            String recovered = CheckpointCommit.recover(out, ModelCheckpoint.CONFIG, ModelCheckpoint.SET);
+            String recovered = CheckpointCommit.recover(out, ModelCheckpoint.SET);
             if (recovered != null) {
                 log.println(out + ": " + recovered);
             }

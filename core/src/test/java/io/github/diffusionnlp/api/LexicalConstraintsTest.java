@@ -33,7 +33,8 @@ class LexicalConstraintsTest {
     static void load() throws Exception {
         lm = DiffusionLM.builder().build();
         vocab = lm.vocabulary();
-        lexicon = TagLexicon.read(lm.info().directory().resolve(ModelCheckpoint.TAG_LEXICON), vocab);
+        lexicon = TagLexicon.fromLines(Files.readAllLines(lm.info().directory().resolve(ModelCheckpoint.TAG_LEXICON)),
+                vocab);
     }
 
     @AfterAll

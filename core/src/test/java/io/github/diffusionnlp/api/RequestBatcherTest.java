@@ -60,7 +60,7 @@ class RequestBatcherTest {
             seeds[i] = seed * 100 + i;
         }
         return b.sample(SampleRows.unconditioned(new int[rows][2], new boolean[rows][2], new boolean[rows][2], seeds),
-                Schedule.of(steps, 1.0));
+                new Schedule(steps, 1.0, 1.0, 1.0));
     }
 
     @Test
@@ -152,7 +152,7 @@ class RequestBatcherTest {
             for (int c = 0; c < 8; c++) {
                 long[] seeds = {c == 3 ? 13 : c};
                 answers.add(pool.submit(() -> b.sample(SampleRows.unconditioned(new int[1][2], new boolean[1][2],
-                        new boolean[1][2], seeds), Schedule.of(4, 1.0))));
+                        new boolean[1][2], seeds), new Schedule(4, 1.0, 1.0, 1.0))));
             }
             for (int c = 0; c < 8; c++) {
                 if (c == 3) {

@@ -23,7 +23,8 @@ class SpeedBenchmarkTest {
     @Test
     void trainingIsLoggedWhileItRunsAndItsFiguresWhenMeasured() throws Exception {
         List<String> log = new ArrayList<>();
-        new SpeedBenchmark(log::add).training(TestModels.devCorpus(), null, null, "tiny", 4, 4, 1);
+        SpeedBenchmark.TrainingCorpus corpus = SpeedBenchmark.readTrainingCorpus(TestModels.devCorpus(), null, null, null);
+        new SpeedBenchmark(log::add).training(corpus, "tiny", 4, 4, 1);
         assertTrue(log.get(0).startsWith("training tiny, batch 4: 5 steps (4 warm-up, 1 timed) on "), log.toString());
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  step 5/5 ") && l.contains(" steps/s")
                 && l.contains("ETA")), log.toString());
@@ -53,8 +54,8 @@ class SpeedBenchmarkTest {
     @Test
     void theCorpusIsReadInTheLayoutSaid(@TempDir Path dir) throws IOException {
         Path plain = Files.writeString(dir.resolve("plain.txt"), "Stop\nLook\nthe jury said it was fine .\nListen\n");
-        IOException e = assertThrows(IOException.class, () -> new SpeedBenchmark(line -> { })
-                .training(plain, CorpusLayout.WORDS, null, "tiny", 4, 4, 1));
+        IOException e = assertThrows(IOException.class,
+                () -> SpeedBenchmark.readTrainingCorpus(plain, CorpusLayout.WORDS, null, null));
         assertTrue(e.getMessage().contains(plain + ":3: the line does not fit --layout words"), e.getMessage());
     }
 }

@@ -7,6 +7,7 @@ final class TrainingUntilStopped {
     private TrainingUntilStopped() {}
 
     public static void main(String[] args) throws Exception {
-        new SpeedBenchmark(System.out::println).training(Path.of(args[0]), null, null, "tiny", 4, 4, 1_000_000);
+        SpeedBenchmark.TrainingCorpus corpus = SpeedBenchmark.readTrainingCorpus(Path.of(args[0]), null, null, null);
+        new SpeedBenchmark(System.out::println).training(corpus, "tiny", 4, 4, 1_000_000);
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
-import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -267,7 +266,7 @@ class ModelCheckpointTest {
     @Test
     void recordsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
-        ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
+        ModelCheckpoint.recordMetrics(model, null, Map.of("acc", 0.25));
         assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
     }
 
@@ -299,14 +298,15 @@ class ModelCheckpointTest {
         Path model = copyOfTiny(dir);
         String config = Files.readString(model.resolve(ModelCheckpoint.CONFIG));
         try (ModelDirectory.Lock training = ModelDirectory.lock(model, "train --out", "give another output directory")) {
-            IOException e = assertThrows(IOException.class, () -> ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25)));
+            IOException e = assertThrows(IOException.class,
+                    () -> ModelCheckpoint.recordMetrics(model, null, Map.of("acc", 0.25)));
             assertEquals("another command is writing into " + model + " (train --out, process "
                     + ProcessHandle.current().pid() + ", holds " + model.resolve(ModelDirectory.TRAINING_LOCK)
                     + "); wait for it to end or stop it, or record the metrics after it (nothing was changed)",
                     e.getMessage());
         }
         assertEquals(config, Files.readString(model.resolve(ModelCheckpoint.CONFIG)));
-        ModelCheckpoint.recordMetrics(model, Map.of("acc", 0.25));
+        ModelCheckpoint.recordMetrics(model, null, Map.of("acc", 0.25));
         assertEquals(0.25, ModelCheckpoint.readHeader(model).training().metrics().get("acc"));
         assertEquals("", Files.readString(model.resolve(ModelDirectory.TRAINING_LOCK)), "let go without its name");
     }
@@ -444,9 +444,9 @@ class ModelCheckpointTest {
         Files.writeString(config, Files.readString(config)
                 .replaceAll("(\"optimizer.ndlist\" : )\"[^\"]*\"", "$1\"" + checksum + "\""));
         try (NDManager manager = NDManager.newBaseManager()) {
-            DiffusionTransformer network = ModelCheckpoint.load(model, manager).network();
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(model, manager);
             InvalidModelException e = assertThrows(InvalidModelException.class,
-                    () -> ModelCheckpoint.loadOptimizerState(model, network, manager));
+                    () -> ModelCheckpoint.loadOptimizerState(loaded, manager));
             assertEquals(moments, e.file());
             assertTrue(e.getMessage().contains("array 0 declares 2,147,483,647 bytes of data but only"), e.getMessage());
         }

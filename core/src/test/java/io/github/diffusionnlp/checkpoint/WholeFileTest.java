@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import com.google.common.io.ByteSource;
+import com.google.common.io.MoreFiles;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.steer.NoisySentimentClassifier;
@@ -131,7 +132,7 @@ class WholeFileTest {
             assertTrue(bytes.length < limit && limit < bytes.length + (1 << 20), bytes.length + " against " + limit);
             Files.write(params, Arrays.copyOf(bytes, (int) limit + 1));
             InvalidModelException e = assertThrows(InvalidModelException.class,
-                    () -> CheckpointFiles.loadParameters(params, network, manager));
+                    () -> CheckpointFiles.loadParameters(params, MoreFiles.asByteSource(params), network, manager));
             assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, " holds %,d bytes, more than the"
                     + " %,d bytes", limit + 1, limit)), e.getMessage());
         }

@@ -21,7 +21,7 @@ class InfillEvaluationProgressTest {
         List<String> progress = new ArrayList<>();
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             InfillEvaluation.run(lm, TaggedCorpus.read(TestModels.devCorpus()), 3, new int[] {1, 2},
-                    SamplingOptions.builder().build(), progress::add);
+                    SamplingOptions.builder().build(), null, progress::add);
         }
         assertEquals(4, progress.size(), progress.toString());
         assertTrue(progress.get(0).startsWith("single token at 1 steps (part 1/4): ")

@@ -43,7 +43,7 @@ class ShippedModelInfillTest {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm,
                     TaggedCorpus.read(TestModels.root().resolve("test-data/brown/heldout.conllu.gz")), 200,
-                    new int[] {16}, options, s -> { });
+                    new int[] {16}, options, null, s -> { });
             System.out.print(InfillEvaluation.table(results));
             InfillEvaluation.Result single = results.get(0);
             InfillEvaluation.Result span = results.get(1);

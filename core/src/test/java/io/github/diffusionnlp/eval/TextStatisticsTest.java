@@ -2,6 +2,8 @@ package io.github.diffusionnlp.eval;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,14 @@ class TextStatisticsTest {
         assertEquals(2.0 / 7, TextStatistics.repetitionRate(List.of(List.of("the", "cat", "saw", "The", "cat"),
                 List.of("a", "b", "."))), 1e-12);
         assertEquals(0, TextStatistics.repetitionRate(List.of(List.of(), List.of("."))));
+    }
+
+    @Test
+    void punctuationIsATokenWithNoLetterAndNoDigit() {
+        assertTrue(TextStatistics.isPunctuation("``") && TextStatistics.isPunctuation("--")
+                && TextStatistics.isPunctuation("."));
+        assertFalse(TextStatistics.isPunctuation("1960") || TextStatistics.isPunctuation("don't")
+                || TextStatistics.isPunctuation("a."));
     }
 
     @Test

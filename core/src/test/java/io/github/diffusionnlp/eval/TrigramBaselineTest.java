@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.Collections;
 import java.util.List;
@@ -26,10 +27,11 @@ class TrigramBaselineTest {
         return Vocabulary.build(CORPUS.stream().map(TaggedSentence::words).toList(), 100);
     }
 
+    /** The baseline's model, the interpolated Kneser–Ney trigram n-gram fusion also uses. */
     @Test
     void probabilitiesSumToOneInSeenAndUnseenContexts() {
         Vocabulary vocab = vocabulary();
-        TrigramBaseline lm = TrigramBaseline.train(vocab, CORPUS);
+        KneserNeyTrigram lm = KneserNeyTrigram.count(vocab, CORPUS);
         int bos = vocab.size();
         int[][] contexts = {{bos, bos}, {vocab.id("the"), vocab.id("cat")}, {vocab.id("mat"), vocab.id("cat")},
             {vocab.id("fish"), vocab.id("bone")}};

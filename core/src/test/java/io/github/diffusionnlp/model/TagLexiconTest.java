@@ -63,7 +63,7 @@ class TagLexiconTest {
         TagLexicon lexicon = TagLexicon.build(CORPUS, VOCAB);
         Path file = dir.resolve("tag-lexicon.tsv");
         lexicon.write(file, VOCAB);
-        TagLexicon read = TagLexicon.read(file, VOCAB);
+        TagLexicon read = TagLexicon.fromLines(Files.readAllLines(file), VOCAB);
         for (int id = 0; id < VOCAB.size(); id++) {
             for (Upos t : Upos.values()) {
                 assertEquals(lexicon.count(id, t), read.count(id, t));
@@ -84,7 +84,7 @@ class TagLexiconTest {
     private static void assertProblem(Path dir, String text, String named) throws IOException {
         Path file = dir.resolve("bad.tsv");
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        IOException e = assertThrows(IOException.class, () -> TagLexicon.read(file, VOCAB));
+        IOException e = assertThrows(IOException.class, () -> TagLexicon.fromLines(Files.readAllLines(file), VOCAB));
         assertTrue(e.getMessage().contains(named), e.getMessage());
     }
 }

@@ -47,7 +47,7 @@ class TimeWarpTest {
 
     @Test
     void samplingSigmasRunFromMaxToMin() {
-        double[] s = new TimeWarp(1, 300, 100, 0.99).samplingSigmas(8);
+        double[] s = new TimeWarp(1, 300, 100, 0.99).samplingSigmas(8, 1.0);
         assertEquals(9, s.length);
         assertEquals(300, s[0], 1e-6);
         assertEquals(1, s[8], 1e-9);

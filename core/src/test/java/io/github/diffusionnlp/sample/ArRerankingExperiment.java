@@ -70,7 +70,7 @@ class ArRerankingExperiment {
             InfillEvaluation.Task task = InfillEvaluation.tasks(sentences, count, len, 0).get(0);
             KneserNeyTrigram trigram = KneserNeyTrigram.count(vocab,
                     TaggedCorpus.read(TestModels.root().resolve("test-data/brown/train.conllu.gz")));
-            Sampler sampler = new Sampler(model.network(), model.warp(), manager);
+            Sampler sampler = new Sampler(model.network(), model.warp(), manager, null);
             Map<List<String>, Double> arLogLikelihood = new HashMap<>();
 
             report.append(String.format(Locale.ROOT, "%s split, %d sentences, seed 0; score = log p_net"

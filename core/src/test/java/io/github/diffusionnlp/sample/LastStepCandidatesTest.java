@@ -41,8 +41,8 @@ class LastStepCandidatesTest {
                 }
             }
             SampleRows in = SampleRows.unconditioned(ids, given, new boolean[2][len], new long[] {0, 1});
-            Schedule schedule = Schedule.of(2, 0.0);
-            Sampler sampler = new Sampler(model.network(), model.warp(), manager);
+            Schedule schedule = new Schedule(2, 0.0, 1.0, 1.0);
+            Sampler sampler = new Sampler(model.network(), model.warp(), manager, null);
             long[][][] seen = new long[2][len][];
             float[][][] seenLogProb = new float[2][len][];
             int[][] probed = sampler.sample(in, schedule, (row, position, logProb, candidates) -> {

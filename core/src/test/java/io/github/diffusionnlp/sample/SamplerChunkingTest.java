@@ -36,8 +36,9 @@ class SamplerChunkingTest {
             KneserNeyTrigram trigram = KneserNeyTrigram.count(model.vocabulary(),
                     TaggedCorpus.read(TestModels.devCorpus()));
             Schedule fused = new Schedule(3, 1.0, 1.0, 2.0, null, null, 1.0, new NgramFusion(trigram, 0.7));
-            for (Schedule schedule : new Schedule[] {Schedule.of(4, 1.0), new Schedule(3, 1.0, 1.0, 2.0), fused}) {
-                int[][] chunked = new Sampler(model.network(), model.warp(), manager).sample(in, schedule);
+            for (Schedule schedule : new Schedule[] {new Schedule(4, 1.0, 1.0, 1.0), new Schedule(3, 1.0, 1.0, 2.0),
+                    fused}) {
+                int[][] chunked = new Sampler(model.network(), model.warp(), manager, null).sample(in, schedule);
                 int[][] whole = new Sampler(model.network(), model.warp(), manager, null, Integer.MAX_VALUE)
                         .sample(in, schedule);
                 for (int b = 0; b < rows; b++) {

@@ -14,7 +14,6 @@ import ai.djl.util.PairList;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingState;
-import io.github.diffusionnlp.model.DiffusionTransformer;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -63,11 +62,11 @@ class WeightAverageTest {
             train(dir, 20, true, decay);
         }
         try (NDManager m = NDManager.newBaseManager()) {
-            DiffusionTransformer averageNetwork = ModelCheckpoint.load(averaged, m).network();
-            DiffusionTransformer plainNetwork = ModelCheckpoint.load(plain, m).network();
-            PairList<String, Parameter> averageSaved = averageNetwork.getParameters();
-            PairList<String, Parameter> plainSaved = plainNetwork.getParameters();
-            NDList state = ModelCheckpoint.loadOptimizerState(averaged, averageNetwork, m);
+            ModelCheckpoint.Loaded averageCheckpoint = ModelCheckpoint.load(averaged, m);
+            ModelCheckpoint.Loaded plainCheckpoint = ModelCheckpoint.load(plain, m);
+            PairList<String, Parameter> averageSaved = averageCheckpoint.network().getParameters();
+            PairList<String, Parameter> plainSaved = plainCheckpoint.network().getParameters();
+            NDList state = ModelCheckpoint.loadOptimizerState(averageCheckpoint, m);
             List<NDArray> trained = trainedWeights(state, plainSaved);
             DiffusionTrainerTest.assertSameWeights(DiffusionTrainerTest.arrays(plainSaved), trained,
                     "an averaged run's trained weights against a plain run's");
@@ -79,7 +78,7 @@ class WeightAverageTest {
                     + averageDev + " vs " + plainDev);
             assertEquals(0.5, ModelCheckpoint.readHeader(averaged).training().averageDecay());
             assertEquals(0, ModelCheckpoint.readHeader(plain).training().averageDecay());
-            assertTrue(ModelCheckpoint.loadOptimizerState(plain, plainNetwork, m).stream()
+            assertTrue(ModelCheckpoint.loadOptimizerState(plainCheckpoint, m).stream()
                     .noneMatch(a -> TrainingState.isWeight(a.getName())), "without an average, no weights in the state");
         }
     }
@@ -99,13 +98,14 @@ class WeightAverageTest {
                 () -> new DiffusionTrainer(plan, TestModels.logKillingAfter("(step 10)")).run());
         train(killed, 20, true, 0.9);
         try (NDManager m = NDManager.newBaseManager()) {
-            DiffusionTransformer unbrokenNetwork = ModelCheckpoint.load(unbroken, m).network();
-            DiffusionTransformer killedNetwork = ModelCheckpoint.load(killed, m).network();
-            PairList<String, Parameter> a = unbrokenNetwork.getParameters();
-            PairList<String, Parameter> b = killedNetwork.getParameters();
+            ModelCheckpoint.Loaded unbrokenCheckpoint = ModelCheckpoint.load(unbroken, m);
+            ModelCheckpoint.Loaded killedCheckpoint = ModelCheckpoint.load(killed, m);
+            PairList<String, Parameter> a = unbrokenCheckpoint.network().getParameters();
+            PairList<String, Parameter> b = killedCheckpoint.network().getParameters();
             DiffusionTrainerTest.assertSameWeights(DiffusionTrainerTest.arrays(a), DiffusionTrainerTest.arrays(b), "average");
-            DiffusionTrainerTest.assertSameWeights(trainedWeights(ModelCheckpoint.loadOptimizerState(unbroken, unbrokenNetwork, m), a),
-                    trainedWeights(ModelCheckpoint.loadOptimizerState(killed, killedNetwork, m), a), "trained weights");
+            DiffusionTrainerTest.assertSameWeights(
+                    trainedWeights(ModelCheckpoint.loadOptimizerState(unbrokenCheckpoint, m), a),
+                    trainedWeights(ModelCheckpoint.loadOptimizerState(killedCheckpoint, m), a), "trained weights");
         }
     }
 

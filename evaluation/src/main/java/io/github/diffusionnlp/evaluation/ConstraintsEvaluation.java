@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.eval.TextStatistics;
 import io.github.diffusionnlp.evaluation.Metrics.Ratio;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
@@ -242,12 +243,12 @@ public final class ConstraintsEvaluation {
         Timed base = sample("POS: unconditioned, template lengths", n,
                 i -> lm.generate(1, Constraints.none(), options(i).toBuilder().length(templates.get(i).size()).build())
                         .get(0));
-        Ratio baseline = accuracy(templates, base.out, "POS template", "unconditioned (baseline)", null);
+        Ratio baseline = accuracy(templates, base.out, "unconditioned (baseline)", null);
         for (double g : settings.guidances()) {
             String what = "POS: template, guidance " + fmt(g);
             Timed t = sample(what, n, i -> lm.generate(1, constrained().withTemplate(templates.get(i))
                     .withGuidance(g), options(i)).get(0));
-            Ratio acc = accuracy(templates, t.out, "POS template", "template" + lexical(), g);
+            Ratio acc = accuracy(templates, t.out, "template" + lexical(), g);
             long lengthOk = 0;
             for (int i = 0; i < n; i++) {
                 lengthOk += t.out.get(i).size() == templates.get(i).size() ? 1 : 0;
@@ -256,20 +257,20 @@ public final class ConstraintsEvaluation {
             extra.put("positions", acc.total());
             extra.put("exactLengthRate", (double) lengthOk / n);
             extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-            extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+            extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
             addRow("POS template", "template" + lexical(), g, n, "tag accuracy", acc.value(), baseline.value(), reference.value(),
                     null, t, heldout, extra);
         }
     }
 
-    private Ratio accuracy(List<List<Upos>> templates, List<List<String>> outs, String task, String condition,
-            Double g) {
+    /** The POS template task's tag accuracy of {@code outs}, each judged against its template; records the samples. */
+    private Ratio accuracy(List<List<Upos>> templates, List<List<String>> outs, String condition, Double g) {
         Ratio r = Ratio.ZERO;
         for (int i = 0; i < outs.size(); i++) {
             List<Upos> judged = posJudge.tag(outs.get(i));
             r = r.plus(Metrics.tagAccuracy(templates.get(i), judged));
-            samples.add(new Sample(task, condition, g, i, tags(templates.get(i)), String.join(" ", outs.get(i)),
-                    tags(judged)));
+            samples.add(new Sample("POS template", condition, g, i, tags(templates.get(i)),
+                    String.join(" ", outs.get(i)), tags(judged)));
         }
         return r;
     }
@@ -303,7 +304,7 @@ public final class ConstraintsEvaluation {
                     extra.put("baselineContentKept", baseKept.value());
                     extra.put("contentWords", kept.total());
                     extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                    extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                    extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
                     addRow("sentiment rewrite", condition + " (strength " + fmt(settings.strength()) + ")", g, n,
                             "judged " + target, Metrics.judgedAs(classes, target).value(),
                             Metrics.judgedAs(baseClasses, target).value(),
@@ -360,7 +361,7 @@ public final class ConstraintsEvaluation {
                     extra.put("heldoutClassHistogram", histogram(refClasses));
                     extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
                     extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                    extra.put("baselineEntropy", Metrics.unigramEntropy(base.out));
+                    extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
                     addRow("sentiment generate", condition + lengthNote, g, n, "judged " + label,
                             Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
                             Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
@@ -430,8 +431,8 @@ public final class ConstraintsEvaluation {
     private void addRow(String task, String condition, Double g, int n, String measure, double value, Double baseline,
             Double reference, Double contentKept, Timed t, List<List<String>> heldout, Map<String, Object> extra) {
         Row row = new Row(task, condition, g, n, measure, value, baseline, reference, contentKept,
-                Metrics.repetition(t.out).value(), Metrics.unigramEntropy(t.out), Metrics.repetition(heldout).value(),
-                Metrics.unigramEntropy(heldout), t.seconds, extra);
+                Metrics.repetition(t.out).value(), TextStatistics.unigramEntropy(t.out),
+                Metrics.repetition(heldout).value(), TextStatistics.unigramEntropy(heldout), t.seconds, extra);
         rows.add(row);
         err.printf(Locale.ROOT, "%s | %s%s: %s %.1f%% (baseline %s, held-out %s)%n", task, condition,
                 g == null ? "" : ", guidance " + fmt(g), measure, 100 * value, pct(baseline), pct(reference));

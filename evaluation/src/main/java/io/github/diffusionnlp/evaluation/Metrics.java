@@ -39,19 +39,6 @@ public final class Metrics {
         public double value() {
             return total == 0 ? 0 : (double) hits / total;
         }
-
-        public static Ratio sum(Collection<Ratio> ratios) {
-            Ratio r = ZERO;
-            for (Ratio x : ratios) {
-                r = r.plus(x);
-            }
-            return r;
-        }
-    }
-
-    /** A token with no letter and no digit (". , ; `` '' -- ( )" ...). */
-    public static boolean isPunctuation(String token) {
-        return TextStatistics.isPunctuation(token);
     }
 
     /**
@@ -112,11 +99,6 @@ public final class Metrics {
             r = r.plus(repetition(s));
         }
         return r;
-    }
-
-    /** See {@link TextStatistics#unigramEntropy}. */
-    public static double unigramEntropy(Collection<? extends List<String>> sentences) {
-        return TextStatistics.unigramEntropy(sentences);
     }
 
     /**

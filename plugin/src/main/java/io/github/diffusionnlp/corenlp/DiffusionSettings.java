@@ -143,9 +143,9 @@ public final class DiffusionSettings {
         batchSize = intValue(props, "batchSize", 32, 1, 4096);
         // unset: the task's default (infill the most likely words, generate and rewrite samples)
         temperature = props.containsKey(prefix + "temperature")
-                ? doubleValue(props, "temperature", 1.0, 0, false, 1, "a number in [0, 1]") : null;
-        x0Temperature = doubleValue(props, "x0Temperature", 1.0, 0, false, Double.MAX_VALUE, "a number >= 0");
-        ngramWeight = doubleValue(props, "ngramWeight", 0.0, 0, false, Double.MAX_VALUE, "a number >= 0 (0: off)");
+                ? doubleValue(props, "temperature", 1.0, false, 1, "a number in [0, 1]") : null;
+        x0Temperature = doubleValue(props, "x0Temperature", 1.0, false, Double.MAX_VALUE, "a number >= 0");
+        ngramWeight = doubleValue(props, "ngramWeight", 0.0, false, Double.MAX_VALUE, "a number >= 0 (0: off)");
         String corpusValue = get(props, "ngramCorpus", "");
         check(corpusValue.isEmpty() || ngramWeight > 0, "ngramCorpus", corpusValue,
                 "only with " + prefix + "ngramWeight above 0 (the corpus is what fusion counts its trigrams from)");
@@ -167,7 +167,7 @@ public final class DiffusionSettings {
                 + " OpenNLP's Generate -count write them as they go)");
         length = intValue(props, "length", 0, 0, 10_000,
                 "an integer from 0 (the model chooses) to the model's length (64 for the shipped model)");
-        strength = doubleValue(props, "strength", 0.5, 0, true, 1, "a number in (0, 1]");
+        strength = doubleValue(props, "strength", 0.5, true, 1, "a number in (0, 1]");
         replace = boolValue(props, "replace", true);
 
         keepIndexes = new TreeSet<>();
@@ -244,7 +244,7 @@ public final class DiffusionSettings {
             }
             template = List.copyOf(tags);
         }
-        guidance = doubleValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, 0, false, Double.MAX_VALUE,
+        guidance = doubleValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, false, Double.MAX_VALUE,
                 "a number >= 0 (classifier-free guidance: 0 ignores " + prefix + "sentiment and " + prefix
                         + "syntax, 1 conditions plainly, above 1 pushes harder at twice the cost)");
         candidates = intValue(props, "candidates", 1, 1, Constraints.MAX_CANDIDATES);
@@ -468,7 +468,8 @@ public final class DiffusionSettings {
         }
     }
 
-    private double doubleValue(Properties props, String key, double def, double min, boolean minOpen, double max,
+    /** A number in [0, max] ((0, max] when {@code zeroExcluded}): every numeric setting is one. */
+    private double doubleValue(Properties props, String key, double def, boolean zeroExcluded, double max,
             String allowed) {
         String v = get(props, key, null);
         if (v == null) {
@@ -480,7 +481,7 @@ public final class DiffusionSettings {
         } catch (NumberFormatException e) {
             throw bad(key, v, allowed);
         }
-        if (!(minOpen ? d > min : d >= min) || !(d <= max)) {
+        if (!(zeroExcluded ? d > 0 : d >= 0) || !(d <= max)) {
             throw bad(key, v, allowed);
         }
         return d;

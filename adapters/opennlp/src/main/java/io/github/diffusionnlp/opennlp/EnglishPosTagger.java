@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +29,14 @@ public final class EnglishPosTagger {
     public static final Set<String> UPOS = Set.of("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
             "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X");
 
-    private static volatile EnglishPosTagger shared;
+    /** Loaded at the first {@link #get}; a failed load is tried again at the next. */
+    private static final Supplier<EnglishPosTagger> SHARED = Suppliers.memoize(() -> {
+        try {
+            return new EnglishPosTagger();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the OpenNLP English POS model from the classpath", e);
+        }
+    });
 
     private final POSModel model;
 
@@ -42,20 +51,7 @@ public final class EnglishPosTagger {
 
     /** The shared instance; the first call loads the POS model (about a second). */
     public static EnglishPosTagger get() {
-        EnglishPosTagger t = shared;
-        if (t == null) {
-            synchronized (EnglishPosTagger.class) {
-                t = shared;
-                if (t == null) {
-                    try {
-                        shared = t = new EnglishPosTagger();
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot load the OpenNLP English POS model from the classpath", e);
-                    }
-                }
-            }
-        }
-        return t;
+        return SHARED.get();
     }
 
     /** One UPOS tag per token (an empty array for no tokens). */

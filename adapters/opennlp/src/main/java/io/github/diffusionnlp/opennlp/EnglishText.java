@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +40,14 @@ public final class EnglishText {
     /** What the sentence detector reads in place of the end-of-sentence characters inside a long run. */
     private static final char OPAQUE = '_';
 
-    private static volatile EnglishText shared;
+    /** Loaded at the first {@link #get}; a failed load is tried again at the next. */
+    private static final Supplier<EnglishText> SHARED = Suppliers.memoize(() -> {
+        try {
+            return new EnglishText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the OpenNLP English models from the classpath", e);
+        }
+    });
 
     private final SentenceModel sentenceModel;
     private final TokenizerModel tokenizerModel;
@@ -52,20 +61,7 @@ public final class EnglishText {
 
     /** The shared instance; the first call loads the models (about a second). */
     public static EnglishText get() {
-        EnglishText e = shared;
-        if (e == null) {
-            synchronized (EnglishText.class) {
-                e = shared;
-                if (e == null) {
-                    try {
-                        shared = e = new EnglishText();
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException("cannot load the OpenNLP English models from the classpath", ex);
-                    }
-                }
-            }
-        }
-        return e;
+        return SHARED.get();
     }
 
     /** The English detokenizer alone (no models loaded). */
