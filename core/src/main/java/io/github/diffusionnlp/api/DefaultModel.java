@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ public final class DefaultModel {
         starts.add(Path.of("").toAbsolutePath());
         for (Path start : starts) {
             Optional<Path> found = findUpwards(start, Path.of(relativePath),
-                    candidate -> Files.isRegularFile(candidate.resolve("config.json")));
+                    candidate -> Files.isRegularFile(candidate.resolve(ModelCheckpoint.CONFIG)));
             if (found.isPresent()) {
                 return found.get();
             }

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.CheckpointReading;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -21,9 +22,10 @@ import java.util.Map;
 public final class ArCheckpoint {
     public static final String FORMAT = "diffusion-nlp-ar";
     public static final int FORMAT_VERSION = 1;
-    public static final String VOCAB = "vocab.txt";
-    public static final String PARAMS = "model.params";
-    public static final String OPTIMIZER = "optimizer.ndlist";
+    // the same file names as a diffusion model's: the staged commit of a save (CheckpointCommit) knows these
+    public static final String VOCAB = ModelCheckpoint.VOCAB;
+    public static final String PARAMS = ModelCheckpoint.PARAMS;
+    public static final String OPTIMIZER = ModelCheckpoint.OPTIMIZER;
 
     /** The JSON document of {@code config.json}. */
     public record Header(String format, int formatVersion, ArConfig model, TrainingInfo training,

@@ -91,7 +91,7 @@ public final class ArTrainer {
                 TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
                 DiffusionTrainer.logResuming(log, out, previous.step(), moments);
             } else {
-                vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve("vocab.txt"))
+                vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve(ArCheckpoint.VOCAB))
                         : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
                 network = new CausalTransformer(matchingConfig(options.size(), vocab.size(), options.maxLength()));
                 Engine.getInstance().setRandomSeed((int) options.seed());

@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.PtbTags;
@@ -111,7 +112,7 @@ public final class DiffusionSettings {
             model = null;
         } else {
             model = Path.of(modelValue.trim());
-            if (!Files.isRegularFile(model.resolve("config.json"))) {
+            if (!Files.isRegularFile(model.resolve(ModelCheckpoint.CONFIG))) {
                 throw bad("model", modelValue, "a model directory (one with config.json, vocab.txt, model.params,"
                         + " warp.tsv), or no value for the shipped model; " + model.toAbsolutePath()
                         + (Files.isDirectory(model) ? " has no config.json" : " does not exist"));
