@@ -28,7 +28,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * generate-constraints (sentiment and template, W = 3, lexical), steer (the example scorer),
  * ar-generate, ar-score, ngram-infill, ngram-generate (fusion at W = 0.7). Rows are appended to
  * core/target/experiments/long-run-memory.md. On a machine other jobs load, run it with {@code OMP_NUM_THREADS=1}:
- * PyTorch's two intra-op threads, there, made each call 15–25 times slower than one thread (same memory).
+ * with PyTorch's two intra-op threads at a load of 10–12 the calls slowed from about 0.06 s to 1–1.5 s each (the
+ * arrays and RSS as flat).
  */
 @EnabledIfSystemProperty(named = "experiment.longRun", matches = "(?!opennlp-).+") // the OpenNLP module has its own
 class LongRunMemoryExperiment {
