@@ -157,8 +157,12 @@ public final class NoisySentimentClassifier implements AutoCloseable {
                     Autograd.COLLECTOR.unlock();
                 }
             }
-            adam.update("weight", weight, weight.getGradient());
-            adam.update("bias", bias, bias.getGradient());
+            // getGradient hands out a new array (a handle on the parameter's gradient) each call, on the probe's
+            // manager: unclosed, two a step stayed with the probe until it closed
+            try (NDArray weightGradient = weight.getGradient(); NDArray biasGradient = bias.getGradient()) {
+                adam.update("weight", weight, weightGradient);
+                adam.update("bias", bias, biasGradient);
+            }
         }
         weight.setRequiresGradient(false);
         bias.setRequiresGradient(false);

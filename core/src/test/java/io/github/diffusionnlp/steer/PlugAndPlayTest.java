@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.github.diffusionnlp.LongRunMemory;
+import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
@@ -94,6 +96,20 @@ class PlugAndPlayTest {
             lm.generate(2, steered, twoSteps.toBuilder().seed(i).build());
         }
         assertEquals(before, lm.liveArrays());
+    }
+
+    /**
+     * A trained probe keeps its weight and bias and nothing else: each training step's gradients and the
+     * optimizer's moments are the training's (they were kept, two arrays a step, until the probe closed).
+     */
+    @Test
+    void trainedProbeHoldsOnlyItsWeightAndBias() throws Exception {
+        List<TaggedSentence> few = TaggedCorpus.read(TestModels.devCorpus()).subList(0, 64);
+        int before = LongRunMemory.processArrays();
+        try (NoisySentimentClassifier c = NoisySentimentClassifier.train(lm, few, 10, 2)) {
+            assertEquals(before + 2, LongRunMemory.processArrays(), "arrays a probe of 10 steps holds");
+        }
+        assertEquals(before, LongRunMemory.processArrays());
     }
 
     /** The classifier's training is its seed's alone: the noise it learns on comes from that seed too. */
