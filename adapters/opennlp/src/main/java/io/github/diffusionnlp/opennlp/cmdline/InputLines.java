@@ -10,7 +10,10 @@ import java.io.InputStream;
  * or being replaced: every input line gives exactly one output line.
  */
 final class InputLines {
-    /** One input line: its bytes without the terminator, and its text when it is valid UTF-8. */
+    /**
+     * One input line: its bytes without the {@code \n} (a CRLF line's keep the {@code \r}, so that one passed
+     * through is written back as it came), and its text, without the {@code \r}, when it is valid UTF-8.
+     */
     record Line(int number, byte[] bytes, String text) {
         boolean isText() {
             return text != null;

@@ -1,0 +1,51 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the OpenNLP tools read stdin, pinned line by line since their reader was joined to the CLI's ({@code
+ * Utf8Lines}): a line that is not text (malformed UTF-8, NUL bytes) has no text and its bytes as they were, to be
+ * passed through; a byte-order mark is dropped from the first line only; a CRLF line's text loses its \r, its bytes
+ * keep it. {@code DiffusionNlpToolTest}'s awkward-input tests run the same through the tools.
+ */
+class InputLinesTest {
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsEachLineAsTextOrAsBytesToPassThrough() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(utf8("\uFEFFfirst line\r\n"));
+        bytes.writeBytes(utf8("\uFEFFsecond\n"));
+        bytes.writeBytes(new byte[] {'a', 0, 'b', '\n'});
+        bytes.writeBytes(new byte[] {(byte) 0xC3, '\r', '\n'});
+        bytes.writeBytes(utf8("\nlast"));
+        InputLines lines = new InputLines(new ByteArrayInputStream(bytes.toByteArray()));
+
+        InputLines.Line first = lines.next();
+        assertEquals("first line", first.text(), "the byte-order mark marks the encoding, not the first word");
+        assertArrayEquals(utf8("\uFEFFfirst line\r"), first.bytes());
+        assertEquals("\uFEFFsecond", lines.next().text(), "only the first line's is a byte-order mark");
+        InputLines.Line nul = lines.next();
+        assertNull(nul.text(), "NUL bytes: binary data, not text");
+        assertArrayEquals(new byte[] {'a', 0, 'b'}, nul.bytes());
+        InputLines.Line malformed = lines.next();
+        assertNull(malformed.text());
+        assertArrayEquals(new byte[] {(byte) 0xC3, '\r'}, malformed.bytes());
+        assertEquals(4, malformed.number());
+        assertEquals("", lines.next().text());
+        InputLines.Line last = lines.next();
+        assertEquals(6, last.number());
+        assertEquals("last", last.text());
+        assertNull(lines.next());
+    }
+}

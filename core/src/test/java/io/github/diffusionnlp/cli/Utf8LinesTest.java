@@ -1,0 +1,77 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the CLI's token-line commands ({@code infill}, {@code rewrite}) read stdin, pinned since the OpenNLP tools'
+ * reader was joined to this one: the CLI keeps what the OpenNLP tools filter (a byte-order mark, NUL bytes: {@code
+ * InputLinesTest}) and stops at the first line that is not UTF-8, after every good line before it.
+ */
+class Utf8LinesTest {
+    private static Utf8Lines of(byte[]... parts) {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            in.writeBytes(part);
+        }
+        return new Utf8Lines(new ByteArrayInputStream(in.toByteArray()));
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void crlfLosesItsCarriageReturnInTheTextOnlyAndALoneOneStays() throws IOException {
+        Utf8Lines lines = of(utf8("a b\r\nc\rd\n\r\n\n"));
+        assertEquals("a b", lines.next());
+        assertEquals("c\rd", lines.next());
+        assertEquals("", lines.next(), "a line of \\r\\n alone is blank");
+        assertEquals("", lines.next());
+        assertNull(lines.next());
+
+        Utf8Lines.Line line = of(utf8("a b\r\n")).nextLine();
+        assertEquals("a b", line.text());
+        assertArrayEquals(utf8("a b\r"), line.bytes(), "the bytes keep the \\r, for a line passed through as it was");
+    }
+
+    @Test
+    void aByteOrderMarkAndNulBytesAreTextToTheCli() throws IOException {
+        Utf8Lines lines = of(utf8("\uFEFFThe [MASK]\n"), new byte[] {'x', 0, 'y', '\n'}, utf8("\uFEFFagain\n"));
+        assertEquals("\uFEFFThe [MASK]", lines.next(), "kept: the token split takes it for spacing, and it is written back");
+        assertEquals("x\0y", lines.next());
+        assertEquals("\uFEFFagain", lines.next());
+    }
+
+    @Test
+    void theFirstLineThatIsNotUtf8EndsTheReadingNamingItsNumber() throws IOException {
+        Utf8Lines lines = of(utf8("ok [MASK]\n"), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'});
+        assertEquals("ok [MASK]", lines.next());
+        IOException e = assertThrows(IOException.class, lines::next, "an encoded surrogate (CESU-8) is not UTF-8");
+        assertEquals("stdin line 2 is not valid UTF-8; re-encode the input as UTF-8", e.getMessage());
+
+        Utf8Lines.Line bad = of(new byte[] {(byte) 0xC3, '\n'}, utf8("next\n")).nextLine();
+        assertNull(bad.text());
+        assertArrayEquals(new byte[] {(byte) 0xC3}, bad.bytes());
+    }
+
+    @Test
+    void aLongLineAndALastLineWithoutANewlineAreReadWhole() throws IOException {
+        String longLine = "word ".repeat(200_000); // 1 MB: many times the read buffer
+        Utf8Lines lines = of(utf8(longLine + "\nno newline at the end"));
+        assertEquals(longLine, lines.next());
+        Utf8Lines.Line last = lines.nextLine();
+        assertEquals(2, last.number());
+        assertEquals("no newline at the end", last.text());
+        assertNull(lines.nextLine());
+        assertNull(of().next(), "no input: no line, not one blank line");
+    }
+}
