@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,21 @@ class InputLinesTest {
         assertEquals(6, last.number());
         assertEquals("last", last.text());
         assertNull(lines.next());
+    }
+
+    /** A line over {@link CmdTool#MAX_LINE_CHARS} characters passes through with a message; one at the limit is read. */
+    @Test
+    void aLineOverAMillionCharactersPassesThroughNamed() throws IOException {
+        String atLimit = "word ".repeat(CmdTool.MAX_LINE_CHARS / 5);
+        InputLines lines = new InputLines(new ByteArrayInputStream(utf8(atLimit + "\n" + atLimit + "x\n")));
+        ByteArrayOutputStream messages = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(messages, true, StandardCharsets.UTF_8);
+
+        assertEquals(CmdTool.MAX_LINE_CHARS / 5, CmdTool.sentencesOf(lines.next(), true, null, err).get(0).length);
+        InputLines.Line over = lines.next();
+        assertNull(CmdTool.sentencesOf(over, true, null, err));
+        assertArrayEquals(utf8(atLimit + "x"), over.bytes(), "its bytes, to be written back as they came");
+        assertEquals("line 2: longer than 1000000 characters; passed through unchanged\n",
+                messages.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
     }
 }
