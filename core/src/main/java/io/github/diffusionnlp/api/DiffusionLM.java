@@ -100,7 +100,7 @@ public final class DiffusionLM implements AutoCloseable {
      * Why the model cannot follow a template, or null when it can: trained on a corpus without tags, as its tag
      * lexicon (X alone) or, without one, its training record's layout says ({@link #requireTemplates}).
      */
-    private final String untagged;
+    private final String untaggedBecause;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
@@ -115,7 +115,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.ngramLayout = settings.ngramLayout;
         this.ngramMultiword = settings.ngramMultiword;
         this.ngramLayoutOption = settings.ngramLayoutOption;
-        this.untagged = untaggedBecause(model);
+        this.untaggedBecause = whyUntagged(model);
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
@@ -257,10 +257,10 @@ public final class DiffusionLM implements AutoCloseable {
      * #requireTemplates}, which refuses a template such a model is given, saying why).
      */
     public boolean followsTemplates() {
-        return untagged == null;
+        return untaggedBecause == null;
     }
 
-    private static String untaggedBecause(ModelCheckpoint.Loaded model) {
+    private static String whyUntagged(ModelCheckpoint.Loaded model) {
         if (model.tagLexicon() != null) {
             return model.tagLexicon().untagged() ? "its " + ModelCheckpoint.TAG_LEXICON + " holds only X" : null;
         }
@@ -284,7 +284,7 @@ public final class DiffusionLM implements AutoCloseable {
             Path dir = model.directory();
             throw new IllegalArgumentException((Files.isDirectory(dir) ? "model " + dir
                     : "this model (loaded from a package)") + " was trained without UPOS tags ("
-                    + untagged + "), so it cannot follow a POS template; train it on"
+                    + untaggedBecause + "), so it cannot follow a POS template; train it on"
                     + " word<TAB>UPOS or CoNLL-U data");
         }
     }
