@@ -108,9 +108,10 @@ public final class TaggedCorpus {
 
     /**
      * The sentences of {@code file} read as {@code reading} says, and the reading that reads them again.
-     * A line that does not fit the reading's layout is refused, naming the line. With {@link CorpusLayout#AUTO}
-     * the layout is guessed ({@link LayoutGuess}), and a guess that under nine lines in ten fit is said on
-     * {@code notes} (null: not said). A file whose first line is CoNLL-U Plus's {@code # global.columns = ...}
+     * A line that does not fit the reading's layout is refused, naming the line ({@link CorpusLayout#PLAIN} fits
+     * any line, a tab read as a space). With {@link CorpusLayout#AUTO} the layout is guessed ({@link LayoutGuess}),
+     * and a guess that under nine lines in ten fit is said on {@code notes} (null: not said), as is a file said to
+     * be plain text whose lines nearly all look like columns. A file whose first line is CoNLL-U Plus's {@code # global.columns = ...}
      * is read by the columns it names, with AUTO or CONLLU. A CoNLL-U multiword token is read as the reading's
      * {@link MultiwordTokens} says.
      *
