@@ -42,7 +42,11 @@ public final class Utf8Lines {
         }
     }
 
-    /** The next line's text without its terminator ({@code \n} or {@code \r\n}), or null at the end. */
+    /**
+     * The next line's text without its terminator ({@code \n} or {@code \r\n}), or null at the end.
+     *
+     * @throws IOException naming the line's number when it is not valid UTF-8 (the CLI's commands stop there)
+     */
     String next() throws IOException {
         Line read = nextLine();
         if (read == null) {
