@@ -22,7 +22,8 @@ import java.util.Map;
 public final class ArCheckpoint {
     public static final String FORMAT = "diffusion-nlp-ar";
     public static final int FORMAT_VERSION = 1;
-    // the same file names as a diffusion model's: the staged commit of a save (CheckpointCommit) knows these
+    // a diffusion model's file names: a save a stopped train-ar run left staged is finished or dropped by those
+    // names (OutputDirectory.claim recovers ModelCheckpoint.SET for both training commands)
     public static final String VOCAB = ModelCheckpoint.VOCAB;
     public static final String PARAMS = ModelCheckpoint.PARAMS;
     public static final String OPTIMIZER = ModelCheckpoint.OPTIMIZER;
