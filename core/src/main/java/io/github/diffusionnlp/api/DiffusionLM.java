@@ -24,8 +24,11 @@ import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
 import io.github.diffusionnlp.sample.WordMasks;
 import io.github.diffusionnlp.sample.Schedule;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -694,12 +697,15 @@ public final class DiffusionLM implements AutoCloseable {
         synchronized (this) {
             if (trigram == null) {
                 Path corpus = ngramCorpus();
-                try {
+                // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
+                ByteArrayOutputStream noted = new ByteArrayOutputStream();
+                try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
                     trigram = KneserNeyTrigram.count(model.vocabulary(),
-                            TaggedCorpus.readAs(corpus, ngramCorpusReading(), null, ngramLayoutOption).sentences());
+                            TaggedCorpus.readAs(corpus, ngramCorpusReading(), notes, ngramLayoutOption).sentences());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
                 }
+                noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));
                 // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
                 logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus.toAbsolutePath().normalize());
             }

@@ -802,6 +802,20 @@ class MainTest {
         assertEquals(0, two.code(), two.err());
     }
 
+    /**
+     * A columns file given to fusion as plain text is read as told, each tab a space; the note saying it looks like
+     * columns went nowhere (fusion read its corpus without notes): it is now logged.
+     */
+    @Test
+    void aNoteOnTheNgramCorpusIsLogged(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path columns = tmp.resolve("columns.tsv");
+        java.nio.file.Files.writeString(columns, "a\tDET\nday\tNOUN\n\nthe\tDET\ncat\tNOUN\n\n");
+        Run fused = run("a [MASK] day\n", "infill", "--model", TestModels.tinyModel().toString(), "--steps", "2",
+                "--ngram-weight", "0.7", "--ngram-corpus", columns.toString(), "--layout", "plain");
+        assertEquals(0, fused.code(), fused.err());
+        assertTrue(fused.err().contains("note: " + columns + ": read as plain text, one sentence a line"), fused.err());
+    }
+
     /** The corpus a trigram was counted from is logged as the file itself, not as it was named. */
     @Test
     void trigramCorporaAreLoggedByTheirAbsolutePath() {
