@@ -90,6 +90,8 @@ public final class DiffusionLM implements AutoCloseable {
     private final RequestBatcher batcher;
     private final ModelInfo info;
     private final Lifecycle lifecycle = new Lifecycle("DiffusionLM");
+    /** What the log and messages call the model: {@link Builder#optModelName}, else its directory. */
+    private final String name;
     private WordMasks wordMasks;
     /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
     private final Path ngramCorpus;
@@ -126,8 +128,8 @@ public final class DiffusionLM implements AutoCloseable {
                 : new RequestBatcher((rows, schedule) -> lifecycle.onBehalfOfACall(() -> sampler.sample(rows, schedule)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
-        logger.info("diffusion-nlp: model {} on {} ({}){}", settings.modelName != null ? settings.modelName
-                : model.directory(), Devices.name(manager.getDevice()), precision,
+        this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
+        logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
                         + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
         this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
@@ -284,9 +286,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public void requireTemplates() {
         if (!followsTemplates()) {
-            Path dir = model.directory();
-            throw new IllegalArgumentException((Files.isDirectory(dir) ? "model " + dir
-                    : "this model (loaded from a package)") + " was trained without UPOS tags ("
+            throw new IllegalArgumentException("model " + name + " was trained without UPOS tags ("
                     + untaggedBecause + "), so it cannot follow a POS template; train it on"
                     + " word<TAB>UPOS or CoNLL-U data");
         }

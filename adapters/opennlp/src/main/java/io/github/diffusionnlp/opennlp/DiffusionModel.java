@@ -102,7 +102,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
     public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
-        this(in, "the model stream", "an OpenNLP model package read from a stream", device, precision, Fusion.UNSAID);
+        this(in, "the model stream", "package read from a stream", device, precision, Fusion.UNSAID);
     }
 
     public DiffusionModel(File packageFile) throws IOException {

@@ -358,6 +358,23 @@ class ApiTest {
         assertFalse(logged.contains("diffusion-model"), logged);
     }
 
+    /** An untagged model's refusal of a template named "this model (loaded from a package)", not the package. */
+    @Test
+    void anUntaggedPackageNamesItselfWhenItRefusesATemplate(@TempDir Path tmp) throws IOException {
+        Path bin = tmp.resolve("untagged.bin");
+        try (DiffusionModel untagged = DiffusionModel.fromDirectory(io.github.diffusionnlp.TestModels.untaggedTinyModel(),
+                new DiffusionToolFactory(4), null)) {
+            untagged.serialize(bin);
+        }
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GeneratorME(packaged, FEW_STEPS, ConstraintSpec.NONE.withTemplate("DET", "NOUN", "PUNCT")));
+            assertEquals("model package " + bin.toAbsolutePath().normalize() + " was trained without UPOS tags (its"
+                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or"
+                    + " CoNLL-U data", e.getMessage());
+        }
+    }
+
     @Test
     void aPackageWithoutTheTagLexiconSaysHowToMendIt(@TempDir Path tmp) throws IOException {
         Path dir = Files.createDirectory(tmp.resolve("model"));
