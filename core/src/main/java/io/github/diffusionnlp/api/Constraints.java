@@ -143,8 +143,9 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * with the predictions under each of these labels (their mean), instead of with the unconditioned
      * prediction, at one network pass per label and step beside the conditioned one. It acts only when
      * the guidance is not 1 (at 1 there is no contrast); the asked sentiment itself cannot be among them.
-     * Empty (the default): plain classifier-free guidance. What it buys is measured in
-     * evaluation/README.md (<i>tuning-neutral-avoid</i>).
+     * Empty (the default): plain classifier-free guidance. Measured for neutral generation away from
+     * positive and negative (evaluation/README.md, <i>tuning-neutral-avoid</i>): no gain at real text's
+     * repetition, and larger guidance buys its gain by piling up one word, so no front end offers it.
      */
     public Constraints withAvoidedSentiments(Set<Sentiment> labels) {
         return new Constraints(sentiment, template, guidance, steer, candidates, lexical, labels);
