@@ -73,6 +73,11 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " negative when named (default: ${DEFAULT-VALUE})")
     List<String> labels;
 
+    @Option(names = "--avoid", split = ",", paramLabel = "LABEL",
+            description = "sentiment rows are guided away from these labels (each row from all but its own) instead of"
+                    + " from the unconditioned prediction, one more network pass per label (default: none)")
+    List<String> avoid = List.of();
+
     @Option(names = "--lexical", description = "constrained rows also use lexical constraints (a template slot"
             + " takes words mostly tagged so in training; a sentiment bans negations and AFINN words against it)")
     boolean lexical;
@@ -124,7 +129,7 @@ final class ConstraintsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<Sentiment> chosenLabels = parseLabels();
+        Set<Sentiment> chosenLabels = parseLabels("--labels", labels);
         EnumSet<Task> chosen = parseTasks(chosenLabels);
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
@@ -139,7 +144,8 @@ final class ConstraintsCommand implements Callable<Integer> {
                 ngramWeight, guidances,
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths);
+                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths,
+                parseLabels("--avoid", avoid));
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();
@@ -197,13 +203,13 @@ final class ConstraintsCommand implements Callable<Integer> {
         }
     }
 
-    private Set<Sentiment> parseLabels() {
+    private static Set<Sentiment> parseLabels(String option, List<String> given) {
         Set<Sentiment> parsed = EnumSet.noneOf(Sentiment.class);
-        for (String label : labels) {
+        for (String label : given) {
             try {
                 parsed.add(Sentiment.parse(label.trim()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--labels: " + e.getMessage(), e);
+                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
             }
         }
         return parsed;
