@@ -1,14 +1,12 @@
 package io.github.diffusionnlp.api;
 
 import com.google.common.base.Splitter;
-import com.google.common.collect.Sets;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,11 +30,9 @@ import java.util.regex.Pattern;
  *     a call starts, whatever its input) and costs k times the sampling.
  * @param lexical also hold each generated word to the lexicons behind the constraints (see {@link
  *     #withLexical}); false (the default) leaves the words to the model's conditioning alone
- * @param avoidedSentiments labels the guidance pushes away from (see {@link #withAvoidedSentiments}); empty
- *     (the default) pushes away from no label, as plain classifier-free guidance does
  */
 public record Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer,
-        int candidates, boolean lexical, Set<Sentiment> avoidedSentiments) {
+        int candidates, boolean lexical) {
     /** The guidance weight used when none is given. */
     public static final double DEFAULT_GUIDANCE = 1.0;
     /**
@@ -67,16 +63,6 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
             throw new IllegalArgumentException("candidates must be between 1 and " + MAX_CANDIDATES + ", got "
                     + candidates);
         }
-        avoidedSentiments = Sets.immutableEnumSet(avoidedSentiments);
-        if (sentiment != null && avoidedSentiments.contains(sentiment)) {
-            throw new IllegalArgumentException("cannot both ask for and avoid the sentiment " + sentiment
-                    + "; avoid only the other labels");
-        }
-    }
-
-    public Constraints(Sentiment sentiment, List<Upos> template, double guidance, PlugAndPlay steer,
-            int candidates, boolean lexical) {
-        this(sentiment, template, guidance, steer, candidates, lexical, Set.of());
     }
 
     public Constraints(Sentiment sentiment, List<Upos> template, double guidance) {
@@ -97,20 +83,20 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     public Constraints withSentiment(Sentiment s) {
-        return new Constraints(s, template, guidance, steer, candidates, lexical, avoidedSentiments);
+        return new Constraints(s, template, guidance, steer, candidates, lexical);
     }
 
     public Constraints withTemplate(List<Upos> tags) {
-        return new Constraints(sentiment, tags, guidance, steer, candidates, lexical, avoidedSentiments);
+        return new Constraints(sentiment, tags, guidance, steer, candidates, lexical);
     }
 
     public Constraints withGuidance(double w) {
-        return new Constraints(sentiment, template, w, steer, candidates, lexical, avoidedSentiments);
+        return new Constraints(sentiment, template, w, steer, candidates, lexical);
     }
 
     /** Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. */
     public Constraints withSteering(PlugAndPlay p) {
-        return new Constraints(sentiment, template, guidance, p, candidates, lexical, avoidedSentiments);
+        return new Constraints(sentiment, template, guidance, p, candidates, lexical);
     }
 
     /**
@@ -121,7 +107,7 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * sharpens the model's own notion of the label; it is a cheap re-ranker, not a judge.
      */
     public Constraints withCandidates(int k) {
-        return new Constraints(sentiment, template, guidance, steer, k, lexical, avoidedSentiments);
+        return new Constraints(sentiment, template, guidance, steer, k, lexical);
     }
 
     /**
@@ -135,20 +121,7 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * here a per-sentence list may mix sentences with and without a template).
      */
     public Constraints withLexical(boolean on) {
-        return new Constraints(sentiment, template, guidance, steer, candidates, on, avoidedSentiments);
-    }
-
-    /**
-     * Guides away from {@code labels} ("negative prompt"): the guidance contrasts the asked conditions
-     * with the predictions under each of these labels (their mean), instead of with the unconditioned
-     * prediction, at one network pass per label and step beside the conditioned one. It acts only when
-     * the guidance is not 1 (at 1 there is no contrast); the asked sentiment itself cannot be among them.
-     * Empty (the default): plain classifier-free guidance. Measured for neutral generation away from
-     * positive and negative (evaluation/README.md, <i>tuning-neutral-avoid</i>): no gain at real text's
-     * repetition, and larger guidance buys its gain by piling up one word, so no front end offers it.
-     */
-    public Constraints withAvoidedSentiments(Set<Sentiment> labels) {
-        return new Constraints(sentiment, template, guidance, steer, candidates, lexical, labels);
+        return new Constraints(sentiment, template, guidance, steer, candidates, on);
     }
 
     public Optional<List<Upos>> optTemplate() {

@@ -630,8 +630,7 @@ public final class DiffusionLM implements AutoCloseable {
                 SampleRows in = inputs(batch, r -> r.ids);
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
-                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion,
-                        constraints.avoidedSentiments());
+                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
                 int[][] result = batcher == null || nested ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];

@@ -1,7 +1,6 @@
 package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -335,11 +334,8 @@ public final class Sampler {
         int n = generated.size();
         int steps = schedule.steps();
         double[] sigmas = warp.samplingSigmas(steps, schedule.strength());
-        // Guidance runs every row more than once in one batch: with its conditions (the first part), then
-        // without them, or once per avoided label (the guidance's u is then their mean: see Schedule).
+        // Guidance runs every row twice in one batch: with its conditions (first half) and without.
         boolean guided = schedule.guidance() != 1.0;
-        List<Sentiment> avoided = guided ? List.copyOf(schedule.avoidedSentiments()) : List.of();
-        int uncondParts = guided ? Math.max(1, avoided.size()) : 0;
         float w = (float) schedule.guidance();
         // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free. Only these two
         // columns of the logits are touched (adding a dense (N, V) mask cost as much as the softmax).
@@ -357,23 +353,12 @@ public final class Sampler {
         NDArray clean = DiffusionTransformer.embed(e, manager.create(in.ids(), new Shape(batch, len)));
         NDArray sentiment = manager.create(in.sentiment());
         NDArray upos = manager.create(in.upos(), new Shape(batch, len));
-        // Where each unconditioned (or avoided-label) part's generated rows are among the flattened positions.
-        List<NDArray> uncondRows = new ArrayList<>();
-        NDList givens = new NDList(givenArr);
-        NDList sentiments = new NDList(sentiment);
-        NDList uposes = new NDList(upos);
-        for (int part = 1; part <= uncondParts; part++) {
-            givens.add(givenArr);
-            long[] label = new long[batch]; // NONE, or the avoided label; the UPOS condition dropped either way
-            Arrays.fill(label, avoided.isEmpty() ? Conditioning.NONE : Conditioning.sentimentId(avoided.get(part - 1)));
-            sentiments.add(manager.create(label));
-            uposes.add(upos.zerosLike());
-            uncondRows.add(rows.add((long) part * batch * len));
-        }
+        NDArray uncondRows = rows;
         if (guided) {
-            givenArr = NDArrays.concat(givens, 0);
-            sentiment = NDArrays.concat(sentiments, 0);
-            upos = NDArrays.concat(uposes, 0);
+            givenArr = givenArr.concat(givenArr, 0);
+            sentiment = sentiment.concat(sentiment.zerosLike(), 0);
+            upos = upos.concat(upos.zerosLike(), 0);
+            uncondRows = rows.add((long) batch * len);
         }
         SamplingForward.Call pass = forward.start(Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
@@ -390,20 +375,17 @@ public final class Sampler {
             try (NDScope step = new NDScope()) {
                 step.suppressNotUsedWarning();
                 float sigma = (float) sigmas[k];
-                NDArray xs = guided ? stacked(x, 1 + uncondParts) : x;
-                NDArray sc = guided ? stacked(selfCond, 1 + uncondParts) : selfCond;
+                NDArray xs = guided ? x.concat(x, 0) : x;
+                NDArray sc = guided ? selfCond.concat(selfCond, 0) : selfCond;
                 NDArray h = pass.features(k, xs, sc);
-                NDArray hRows = !allGenerated ? DiffusionTransformer.pick(h, rows) : guided ? h.get(":" + n) : h;
-                // The logits are affine in the features (h·Eᵀ + b), so the mean of the avoided labels'
-                // features gives the mean of their logits at one vocabulary-sized product.
-                NDArray hUncond = null;
-                for (int part = 1; part <= uncondParts; part++) {
-                    NDArray hPart = allGenerated ? h.get(part * n + ":" + (part + 1) * n)
-                            : DiffusionTransformer.pick(h, uncondRows.get(part - 1));
-                    hUncond = hUncond == null ? hPart : hUncond.add(hPart);
-                }
-                if (uncondParts > 1) {
-                    hUncond = hUncond.div(uncondParts);
+                NDArray hRows;
+                NDArray hUncond;
+                if (allGenerated) {
+                    hRows = guided ? h.get(":" + n) : h;
+                    hUncond = guided ? h.get(n + ":") : null;
+                } else {
+                    hRows = DiffusionTransformer.pick(h, rows);
+                    hUncond = guided ? DiffusionTransformer.pick(h, uncondRows) : null;
                 }
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
@@ -433,15 +415,6 @@ public final class Sampler {
                 selfCond = x0;
             }
         }
-    }
-
-    /** {@code times} copies of {@code x} one after the other along the first axis (PyTorch's DJL has no tile). */
-    private static NDArray stacked(NDArray x, int times) {
-        NDList copies = new NDList(times);
-        for (int i = 0; i < times; i++) {
-            copies.add(x);
-        }
-        return NDArrays.concat(copies, 0);
     }
 
     /**

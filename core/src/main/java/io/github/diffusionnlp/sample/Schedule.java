@@ -1,9 +1,6 @@
 package io.github.diffusionnlp.sample;
 
-import com.google.common.collect.Sets;
 import io.github.diffusionnlp.model.Numbers;
-import io.github.diffusionnlp.model.Sentiment;
-import java.util.Set;
 
 /**
  * How rows are sampled: the same for every row of one batched call.
@@ -25,26 +22,15 @@ import java.util.Set;
  *     The last step's argmax is the same at any τ.
  * @param fusion n-gram fusion: a count-based model that shapes every step's x̂₀ and the last step's
  *     choice of words beside the network, or null for the network alone
- * @param avoidedSentiments under guidance (≠ 1), the labels guided away from ("negative prompt"): the
- *     u of the guidance formula is then the mean of the predictions conditioned on each of these labels
- *     (with the rows' other conditions dropped, as in the unconditioned u) rather than the unconditioned
- *     prediction, at one more network pass per label; empty (the default) is plain classifier-free guidance
  */
 public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
-        WordMasks words, double x0Temperature, NgramFusion fusion, Set<Sentiment> avoidedSentiments) {
+        WordMasks words, double x0Temperature, NgramFusion fusion) {
     /** Without steering, lexical masks or n-gram fusion, at x0 temperature 1. */
     public Schedule(int steps, double temperature, double strength, double guidance) {
         this(steps, temperature, strength, guidance, null, null, 1.0, null);
     }
 
-    /** Guided away from the unconditioned prediction (no avoided labels). */
-    public Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
-            WordMasks words, double x0Temperature, NgramFusion fusion) {
-        this(steps, temperature, strength, guidance, steer, words, x0Temperature, fusion, Set.of());
-    }
-
     public Schedule {
-        avoidedSentiments = Sets.immutableEnumSet(avoidedSentiments); // in label order, whatever the caller's set
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }

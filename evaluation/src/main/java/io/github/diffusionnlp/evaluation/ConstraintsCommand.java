@@ -73,11 +73,6 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " negative when named (default: ${DEFAULT-VALUE})")
     List<String> labels;
 
-    @Option(names = "--avoid", split = ",", paramLabel = "LABEL",
-            description = "sentiment rows are guided away from these labels (each row from all but its own) instead of"
-                    + " from the unconditioned prediction, one more network pass per label (default: none)")
-    List<String> avoid = List.of();
-
     @Option(names = "--lexical", description = "constrained rows also use lexical constraints (a template slot"
             + " takes words mostly tagged so in training; a sentiment bans negations and AFINN words against it)")
     boolean lexical;
@@ -129,7 +124,7 @@ final class ConstraintsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<Sentiment> chosenLabels = parseLabels("--labels", labels);
+        Set<Sentiment> chosenLabels = parseLabels();
         EnumSet<Task> chosen = parseTasks(chosenLabels);
         if (batch < 1) {
             throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
@@ -144,8 +139,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                 ngramWeight, guidances,
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths,
-                parseLabels("--avoid", avoid));
+                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();
@@ -203,13 +197,13 @@ final class ConstraintsCommand implements Callable<Integer> {
         }
     }
 
-    private static Set<Sentiment> parseLabels(String option, List<String> given) {
+    private Set<Sentiment> parseLabels() {
         Set<Sentiment> parsed = EnumSet.noneOf(Sentiment.class);
-        for (String label : given) {
+        for (String label : labels) {
             try {
                 parsed.add(Sentiment.parse(label.trim()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(option + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("--labels: " + e.getMessage(), e);
             }
         }
         return parsed;

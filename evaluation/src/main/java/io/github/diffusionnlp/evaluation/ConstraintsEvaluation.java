@@ -72,14 +72,11 @@ public final class ConstraintsEvaluation {
      * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
      * @param heldoutLengths generation rows (and their baseline) take the lengths of their held-out
      *     reference sentences instead of choosing their own
-     * @param avoid labels the sentiment rows' guidance pushes away from ({@link Constraints#withAvoidedSentiments}),
-     *     each row all of them but its own label; empty: plain classifier-free guidance
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
             double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths,
-            Set<Sentiment> avoid) {
+            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -90,7 +87,6 @@ public final class ConstraintsEvaluation {
             keep = keep.isEmpty() ? EnumSet.noneOf(Upos.class) : EnumSet.copyOf(keep);
             tasks = tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
             labels = labels.isEmpty() ? EnumSet.noneOf(Sentiment.class) : EnumSet.copyOf(labels);
-            avoid = avoid.isEmpty() ? EnumSet.noneOf(Sentiment.class) : EnumSet.copyOf(avoid);
             if (n < 1) {
                 throw new IllegalArgumentException("--n must be >= 1, got " + n);
             }
@@ -295,9 +291,9 @@ public final class ConstraintsEvaluation {
                     if (!settings.labels().contains(target)) {
                         continue;
                     }
-                    String condition = "rewrite → " + target + bestOf(k) + lexical() + avoiding(target);
+                    String condition = "rewrite → " + target + bestOf(k) + lexical();
                     Timed t = sample(condition + ", guidance " + fmt(g), n, i -> rewrite(inputs.get(i),
-                            constrained(target).withGuidance(g).withCandidates(k), i));
+                            constrained().withSentiment(target).withGuidance(g).withCandidates(k), i));
                     List<Integer> classes = judge("sentiment judge: " + condition, t.out);
                     record(t.out, classes, heldout, "sentiment rewrite", condition, g);
                     Ratio kept = contentKept(inputs, t.out);
@@ -353,8 +349,8 @@ public final class ConstraintsEvaluation {
         for (double g : settings.guidances()) {
             for (int k : settings.candidates()) {
                 for (Sentiment label : settings.labels()) {
-                    String condition = "generate " + label + bestOf(k) + lexical() + avoiding(label);
-                    Constraints c = constrained(label).withGuidance(g).withCandidates(k);
+                    String condition = "generate " + label + bestOf(k) + lexical();
+                    Constraints c = constrained().withSentiment(label).withGuidance(g).withCandidates(k);
                     Timed t = sample(condition + ", guidance " + fmt(g), n,
                             i -> lm.generate(1, c, optionsOf.apply(i)).get(0));
                     List<Integer> classes = judge("sentiment judge: " + condition, t.out);
@@ -381,24 +377,6 @@ public final class ConstraintsEvaluation {
     /** Where a constrained row starts: nothing asked yet, lexical constraints as the settings say. */
     private Constraints constrained() {
         return Constraints.none().withLexical(settings.lexical());
-    }
-
-    /** A sentiment row toward {@code label}: lexical as the settings say, guided away from the other avoided labels. */
-    private Constraints constrained(Sentiment label) {
-        return constrained().withSentiment(label).withAvoidedSentiments(avoided(label));
-    }
-
-    private Set<Sentiment> avoided(Sentiment label) {
-        Set<Sentiment> away = EnumSet.noneOf(Sentiment.class);
-        away.addAll(settings.avoid());
-        away.remove(label);
-        return away;
-    }
-
-    private String avoiding(Sentiment label) {
-        Set<Sentiment> away = avoided(label);
-        return away.isEmpty() ? "" : ", avoiding " + away.stream().map(Sentiment::toString)
-                .collect(java.util.stream.Collectors.joining("+"));
     }
 
     private String lexical() {
@@ -600,7 +578,6 @@ public final class ConstraintsEvaluation {
         h.put("quick", settings.quick());
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
         h.put("lexical", settings.lexical());
-        h.put("avoidedSentiments", settings.avoid().stream().map(Sentiment::toString).toList());
         h.put("generationLengths", settings.heldoutLengths() ? "held-out" : "free");
         if (settings.lexical()) {
             h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
