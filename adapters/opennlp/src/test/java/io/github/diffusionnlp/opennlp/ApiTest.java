@@ -389,8 +389,8 @@ class ApiTest {
             GeneratorME lexical = new GeneratorME(packaged, FEW_STEPS,
                     ConstraintSpec.NONE.withTemplate("DET", "NOUN", "PUNCT").withLexical(true));
             IllegalStateException e = assertThrows(IllegalStateException.class, lexical::generate);
-            assertTrue(e.getMessage().contains("tag-lexicon.tsv") && e.getMessage().contains("package it again"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("tag-lexicon.tsv, which model package " + bin.toAbsolutePath().normalize()
+                    + " was loaded without") && e.getMessage().contains("package it again"), e.getMessage());
         }
     }
 
