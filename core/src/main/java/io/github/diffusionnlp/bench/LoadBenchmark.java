@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.bench;
 
 import ai.djl.Device;
+import com.google.common.collect.Lists;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.io.IOException;
@@ -8,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,10 +48,19 @@ public final class LoadBenchmark {
         this.progress = progress;
     }
 
-    /** One configuration's figures; latencies in milliseconds. */
-    public record Result(int clients, boolean batched, int requests, double seconds, double p50, double p95) {
+    /** One configuration's figures; latencies in milliseconds, {@code latencies} sorted. */
+    public record Result(int clients, boolean batched, int requests, double seconds, double p50, double p95,
+            double[] latencies) {
         public double throughput() {
             return requests / seconds;
+        }
+
+        /** Runs of one configuration taken as one: all their requests over all their seconds, and all latencies. */
+        public static Result pooled(List<Result> runs) {
+            double[] all = runs.stream().flatMapToDouble(r -> Arrays.stream(r.latencies())).sorted().toArray();
+            Result first = runs.get(0);
+            return new Result(first.clients(), first.batched(), all.length,
+                    runs.stream().mapToDouble(Result::seconds).sum(), percentile(all, 0.5), percentile(all, 0.95), all);
         }
     }
 
@@ -84,12 +96,62 @@ public final class LoadBenchmark {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(all);
-            Result r = new Result(clients, batched, all.length, seconds, percentile(all, 0.5), percentile(all, 0.95));
+            Result r = new Result(clients, batched, all.length, seconds, percentile(all, 0.5), percentile(all, 0.95), all);
             progress.accept(String.format(Locale.ROOT, "%d clients, batching %s: %.1f requests/s", clients,
                     batched ? "on" : "off", r.throughput()));
             return r;
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** One client count's runs at one intra-op thread count, without and with request batching, one per round. */
+    public record ThreadRuns(int clients, int threads, List<Result> unbatched, List<Result> batched) {}
+
+    /**
+     * Each client count at each of {@code threadCounts} (PyTorch's intra-op threads), interleaved so that the
+     * counts meet the same state of the machine: per client count, {@code rounds} rounds, each running every
+     * count in turn (odd rounds in reverse: 2, 1, 1, 2, ...), unbatched and then batched. Each count samples on
+     * its own pair of models, opened and warmed up under it, and on client threads started under it, since a
+     * thread keeps the count it first ran native work with ({@link IntraOpThreads}). The process's count is
+     * put back afterwards.
+     */
+    public List<ThreadRuns> compareIntraOpThreads(int[] clients, int requests, List<Integer> threadCounts, int rounds)
+            throws Exception {
+        int original = IntraOpThreads.current();
+        Map<Integer, DiffusionLM> unbatchedModels = new LinkedHashMap<>();
+        Map<Integer, DiffusionLM> batchedModels = new LinkedHashMap<>();
+        try {
+            for (int threads : threadCounts) {
+                IntraOpThreads.set(threads);
+                batchedModels.put(threads, open(true));
+                unbatchedModels.put(threads, open(false));
+                run(batchedModels.get(threads), true, 2, 4); // warm-up of both, and the lane's count set
+                run(unbatchedModels.get(threads), false, 2, 4);
+            }
+            List<ThreadRuns> all = new ArrayList<>();
+            for (int c : clients) {
+                int perClient = Math.max(1, requests / c);
+                Map<Integer, ThreadRuns> byCount = new LinkedHashMap<>();
+                for (int threads : threadCounts) {
+                    byCount.put(threads, new ThreadRuns(c, threads, new ArrayList<>(), new ArrayList<>()));
+                }
+                for (int round = 0; round < rounds; round++) {
+                    for (int threads : round % 2 == 0 ? threadCounts : Lists.reverse(threadCounts)) {
+                        IntraOpThreads.set(threads);
+                        progress.accept(String.format(Locale.ROOT, "round %d of %d, %d intra-op thread%s:", round + 1,
+                                rounds, threads, threads == 1 ? "" : "s"));
+                        byCount.get(threads).unbatched().add(run(unbatchedModels.get(threads), false, c, perClient));
+                        byCount.get(threads).batched().add(run(batchedModels.get(threads), true, c, perClient));
+                    }
+                }
+                all.addAll(byCount.values());
+            }
+            return all;
+        } finally {
+            batchedModels.values().forEach(DiffusionLM::close);
+            unbatchedModels.values().forEach(DiffusionLM::close);
+            IntraOpThreads.set(original);
         }
     }
 

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
  * gradient sums (LayerNorm gains and biases, linear biases) come out different in their last bit
  * from run to run once a batch is large enough to be split between threads, and two runs of the same
  * seed drift apart from there; on one thread they do not. So this runs its work with PyTorch's
- * intra-op thread count at 1, and puts the count back afterwards. The count is the process's: other
- * PyTorch work running meanwhile (say, sampling on another thread) runs on one thread too. On a GPU
+ * intra-op thread count at 1, and puts the count back afterwards. PyTorch keeps the count per thread,
+ * from each thread's first native operation: the work's thread (the caller's) runs on one, and so does
+ * PyTorch work on a thread that first runs native work meanwhile; a thread that already had (say, a
+ * batching lane sampling beside) keeps its own count (see {@code bench/IntraOpThreads}). On a GPU
  * this does nothing for CUDA's own nondeterministic kernels.
  */
 public final class Reproducible {
