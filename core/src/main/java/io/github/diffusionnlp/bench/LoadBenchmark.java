@@ -106,7 +106,12 @@ public final class LoadBenchmark {
     }
 
     /** One client count's runs at one intra-op thread count, without and with request batching, one per round. */
-    public record ThreadRuns(int clients, int threads, List<Result> unbatched, List<Result> batched) {}
+    public record ThreadRuns(int clients, int threads, List<Result> unbatched, List<Result> batched) {
+        /** The runs with request batching on or off, one per round. */
+        public List<Result> runs(boolean batching) {
+            return batching ? batched : unbatched;
+        }
+    }
 
     /**
      * Each client count at each of {@code threadCounts} (PyTorch's intra-op threads), interleaved so that the

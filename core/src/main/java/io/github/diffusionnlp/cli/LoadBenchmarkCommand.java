@@ -1,8 +1,8 @@
 package io.github.diffusionnlp.cli;
 
+import com.google.common.primitives.Ints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
-import com.google.common.primitives.Ints;
 import io.github.diffusionnlp.bench.IntraOpThreads;
 import io.github.diffusionnlp.bench.LoadBenchmark;
 import java.util.ArrayList;
@@ -142,9 +142,9 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
         for (int i = 0; i < runs.size(); i += counts.size()) {
             List<LoadBenchmark.ThreadRuns> atClients = runs.subList(i, i + counts.size());
             for (boolean batched : List.of(false, true)) {
-                double first = pooled(atClients.get(0), batched).throughput();
+                double first = LoadBenchmark.Result.pooled(atClients.get(0).runs(batched)).throughput();
                 for (LoadBenchmark.ThreadRuns r : atClients) {
-                    List<LoadBenchmark.Result> byRound = batched ? r.batched() : r.unbatched();
+                    List<LoadBenchmark.Result> byRound = r.runs(batched);
                     LoadBenchmark.Result all = LoadBenchmark.Result.pooled(byRound);
                     out.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.2f | %s | %.0f ms | %.0f ms | %.2f× |%n",
                             r.clients(), batched ? "on" : "off", r.threads(), all.requests(), all.throughput(),
@@ -157,9 +157,5 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
         out.append("\nrequests/s: all rounds' requests over all their seconds; latencies: percentiles of all rounds'"
                 + " requests.\n");
         return out.toString();
-    }
-
-    private static LoadBenchmark.Result pooled(LoadBenchmark.ThreadRuns runs, boolean batched) {
-        return LoadBenchmark.Result.pooled(batched ? runs.batched() : runs.unbatched());
     }
 }
