@@ -121,7 +121,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         CorpusLayout layout = t == null ? null : t.layout();
         String write = "`tag-lexicon --model DIR --corpus FILE` writes it";
-        if (layout != null && layout.untagged()) {
+        if (!lm.followsTemplates()) { // the library's verdict: without a lexicon, from the record's layout
             return "none (trained on untagged text: its corpus was read as " + layout.description() + ") and no " + file
                     + ", so it refuses POS templates (--pos)";
         }
