@@ -20,6 +20,12 @@ class LibraryExampleTest {
         ExampleSources.assertCompiles("library/LibraryExample.java", out);
     }
 
+    /** The module-path example (examples/module/module-path.sh runs it from the packaged jars) as plain source. */
+    @Test
+    void moduleExampleCompilesAgainstThisApi(@TempDir Path out) {
+        ExampleSources.assertCompiles("module/app/demo/ModuleExample.java", out);
+    }
+
     /**
      * Given a model trained on untagged text (by its first argument, or .optModel), the example stack-traced at its
      * first POS template: it now skips its templated part, saying why.
