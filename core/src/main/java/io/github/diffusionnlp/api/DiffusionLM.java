@@ -270,8 +270,7 @@ public final class DiffusionLM implements AutoCloseable {
             return model.tagLexicon().untagged() ? "its " + ModelCheckpoint.TAG_LEXICON + " holds only X" : null;
         }
         TrainingInfo training = model.header().training();
-        CorpusLayout layout = training == null ? null : training.layout();
-        return layout != null && layout.untagged() ? "its corpus was read as " + layout.description() : null;
+        return training == null ? null : training.whyUntagged();
     }
 
     /**
@@ -279,7 +278,8 @@ public final class DiffusionLM implements AutoCloseable {
      * every UPOS tag X, so its {@code tag-lexicon.tsv} holds only X) saw a single template condition and
      * samples as if given none: its output would ignore the template without a word. A model without a
      * tag lexicon (deleted, or trained before there was one) is untagged when its training record says its corpus
-     * was plain text or one word a line, and counts as tagged otherwise. Every call given a template checks
+     * carried no tags ({@link TrainingInfo#untagged}: every word X, or in a record of before that was recorded,
+     * plain text or one word a line), and counts as tagged otherwise. Every call given a template checks
      * this; a caller that will pass templates may call it first, to fail before reading its input.
      *
      * @throws IllegalArgumentException naming the model, what is wrong and how to train one that can

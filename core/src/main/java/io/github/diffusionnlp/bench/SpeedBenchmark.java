@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -115,9 +116,34 @@ public final class SpeedBenchmark {
 
     /**
      * The training measurement's corpus, read once ({@link #readTrainingCorpus}) before anything is measured:
-     * {@code file}, and its sentences as a new model reads them.
+     * {@code file}, and its sentences as a new model reads them until {@link #training} takes them. Taken, they
+     * are let go once trained on, however long the caller keeps this (the command keeps it through its sampling
+     * and memory measurements): a parsed corpus (Brown's training split: about 60 MB of heap) would otherwise
+     * sit in the memory those measure.
      */
-    public record TrainingCorpus(Path file, TaggedCorpus.Read read) {}
+    public static final class TrainingCorpus {
+        private final Path file;
+        private final AtomicReference<TaggedCorpus.Read> read;
+
+        TrainingCorpus(Path file, TaggedCorpus.Read read) {
+            this.file = file;
+            this.read = new AtomicReference<>(read);
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        /** The sentences read, once: the holder lets them go. */
+        private TaggedCorpus.Read take() {
+            TaggedCorpus.Read taken = read.getAndSet(null);
+            if (taken == null) {
+                throw new IllegalStateException("the corpus " + file + " was trained on already, and its sentences let"
+                        + " go; read it again (readTrainingCorpus) for another training measurement");
+            }
+            return taken;
+        }
+    }
 
     /**
      * Reads {@code corpus} as a new model's training reads it ({@link TrainOptions#corpusReading} with no
@@ -141,11 +167,15 @@ public final class SpeedBenchmark {
      * first steps run slower than a long run's (on this project's 2-core machine, 10-second windows of
      * one run went from about 95 GFLOP/s over its first 30 steps to 111-121 after them; page faults
      * explain little of it, first calls at each new row length presumably the rest). The trainer trains on the
-     * sentences {@code corpus} holds, read as {@code train} reads a new model's corpus.
+     * sentences {@code corpus} holds, read as {@code train} reads a new model's corpus, and lets them go: a corpus is
+     * trained on once ({@link TrainingCorpus}).
+     *
+     * @throws IllegalStateException when {@code corpus} was trained on already
      */
     public Training training(TrainingCorpus corpus, String size, int batch, int warmUp, int steps) throws IOException {
         try (ScratchDirectory dir = new ScratchDirectory("benchmark-train")) {
-            TaggedCorpus.Reading reading = corpus.read().reading();
+            TaggedCorpus.Read read = corpus.take();
+            TaggedCorpus.Reading reading = read.reading();
             TrainOptions options = new TrainOptions(corpus.file(), null, dir.path(), size, 12000, 64, batch,
                     warmUp + steps, null, 1e-3, 10, 1, Integer.MAX_VALUE, false, false, false, 0, reading.layout(),
                     reading.multiword());
@@ -154,7 +184,7 @@ public final class SpeedBenchmark {
             progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",
                     size, batch, warmUp + steps, warmUp, steps, corpus.file()));
             // but not its "checkpoint: /tmp/benchmark-train... (step N)": a directory deleted a moment later
-            DiffusionTrainer trainer = new DiffusionTrainer(options, corpus.read(), LinePrintStream.to(line -> {
+            DiffusionTrainer trainer = new DiffusionTrainer(options, read, LinePrintStream.to(line -> {
                 if (!line.startsWith("checkpoint: ")) {
                     progress.accept("  " + line);
                 }

@@ -26,14 +26,26 @@ import java.util.Map;
  *     TaggedCorpus.Read}), or null in configs written before it was recorded (guessed)
  * @param multiword how {@code corpus}'s CoNLL-U multiword tokens were read, or null in configs written before
  *     it was recorded ({@link MultiwordTokens#PARTS}, the only reading there was)
+ * @param tagged whether the corpus read carried UPOS tags (a word tagged other than X; {@link
+ *     TaggedCorpus#untagged}), or null in configs written before it was recorded: then the layout tells ({@link
+ *     #untagged}). The layout alone cannot: a CoNLL-U Plus corpus whose columns hold no UPOS is read again as
+ *     {@code conllu}, every word X
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
-        double averageDecay, CorpusLayout layout, MultiwordTokens multiword) {
+        double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A record that does not say whether its corpus was tagged (see {@link #untagged}), as configs before it did. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, null);
     }
 
     /** A record whose corpus reading is not recorded (see {@link #corpusReading}). */
@@ -41,7 +53,7 @@ public record TrainingInfo(
             double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
             Map<String, Double> metrics, double averageDecay) {
         this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
-                metrics, averageDecay, null, null);
+                metrics, averageDecay, null, null, null);
     }
 
     /** A record of a checkpoint that holds its trained weights (no average). */
@@ -55,13 +67,35 @@ public record TrainingInfo(
     /** The same record with another validation loss. */
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay, layout, multiword);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged);
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay, layout, multiword);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged);
+    }
+
+    /**
+     * Whether the corpus carried no UPOS tags, so that a model trained on it cannot follow a template: as {@link
+     * #tagged} says, or in a record of before it did, when the layout carries none (plain text, one word a line;
+     * a layout not recorded, or guessed line by line, counts as tagged, as it always did).
+     */
+    public boolean untagged() {
+        return tagged != null ? !tagged : layout != null && layout.untagged();
+    }
+
+    /**
+     * Why the record tells its corpus carried no UPOS tags ("its corpus was read as plain text, ..."), for a
+     * message that says why a model refuses templates; null when it does not tell so ({@link #untagged}).
+     */
+    public String whyUntagged() {
+        if (!untagged()) {
+            return null;
+        }
+        return layout != null && layout.untagged() ? "its corpus was read as " + layout.description()
+                : "its corpus" + (layout == null || layout == CorpusLayout.AUTO ? "" : ", read as " + layout.description()
+                        + ",") + " carried none: every word X";
     }
 
     /**

@@ -110,8 +110,9 @@ final class InfoCommand implements Callable<Integer> {
 
     /**
      * Whether the model was trained with tags and follows POS templates. Its tag lexicon says which tags its corpus
-     * had; without one (deleted, or trained before there was one) the training record's layout tells: plain text and
-     * one word a line carry no tags ({@link DiffusionLM#followsTemplates}).
+     * had; without one (deleted, or trained before there was one) the training record tells: whether its corpus
+     * carried tags, or in a record of before that was recorded its layout: plain text and one word a line carry
+     * none ({@link DiffusionLM#followsTemplates}).
      */
     static String tags(DiffusionLM lm, boolean lexicon, TrainingInfo t) {
         String file = ModelCheckpoint.TAG_LEXICON;
@@ -121,11 +122,12 @@ final class InfoCommand implements Callable<Integer> {
         }
         CorpusLayout layout = t == null ? null : t.layout();
         String write = "`tag-lexicon --model DIR --corpus FILE` writes it";
-        if (!lm.followsTemplates()) { // the library's verdict: without a lexicon, from the record's layout
-            return "none (trained on untagged text: its corpus was read as " + layout.description() + ") and no " + file
+        if (!lm.followsTemplates()) { // the library's verdict: without a lexicon, from the record
+            return "none (trained on untagged text: " + t.whyUntagged() + ") and no " + file
                     + ", so it refuses POS templates (--pos)";
         }
-        if (layout == CorpusLayout.CONLLU || layout == CorpusLayout.COLUMNS) {
+        if (Boolean.TRUE.equals(t == null ? null : t.tagged()) || layout == CorpusLayout.CONLLU
+                || layout == CorpusLayout.COLUMNS) {
             return "UD UPOS (its corpus was read as " + layout.description() + "), so it follows POS templates (--pos);"
                     + " no " + file + ", which --lexical templates need: " + write;
         }

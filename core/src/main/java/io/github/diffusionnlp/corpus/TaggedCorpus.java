@@ -176,6 +176,15 @@ public final class TaggedCorpus {
     }
 
     /**
+     * Whether no word of {@code sentences} carries a UPOS tag but X: plain text and one word a line read so, and so
+     * does a CoNLL-U Plus file without a UPOS column or a CoNLL-U file whose UPOS column is all {@code _}. A model
+     * trained on such sentences saw one template condition only and cannot follow a POS template.
+     */
+    public static boolean untagged(List<TaggedSentence> sentences) {
+        return sentences.stream().allMatch(s -> s.tags().stream().allMatch(Upos.X::equals));
+    }
+
+    /**
      * The file's lines, each decoded as strict UTF-8 so that an error names its line: a corpus in another
      * encoding would put broken words into the vocabulary.
      */

@@ -31,8 +31,16 @@ public final class MaskSpelling {
         return -1;
     }
 
+    /**
+     * Whether a token holds the mask in capitals glued to other characters ("[MASK].", "([MASK])"): a tokenizer that
+     * splits only at whitespace keeps them together. A mask in another case is {@link #inAnotherCase}'s.
+     */
+    public static boolean isGlued(String token) {
+        return token.contains(Vocabulary.MASK) && !token.equals(Vocabulary.MASK);
+    }
+
     /** Whether a token holds a mask but is not one: glued to other characters ("[MASK].") or in another case. */
     public static boolean isMisspelt(String token) {
-        return !token.equals(Vocabulary.MASK) && ANY_CASE_MASK.matcher(token).find();
+        return isGlued(token) || inAnotherCase(token) >= 0;
     }
 }

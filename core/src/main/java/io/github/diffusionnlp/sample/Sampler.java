@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -93,24 +94,31 @@ public final class Sampler {
     }
 
     /**
-     * What the last step saw at one generated position: the network's {@link NgramFusion#CANDIDATES}
-     * likeliest words there and their log-probabilities, best first (the list n-gram fusion chooses from).
+     * What the last step chose among at one generated position ({@code row}, {@code position} of the rows sampled):
+     * the network's {@link NgramFusion#CANDIDATES} likeliest words there, best first, and their log-probabilities;
+     * the list n-gram fusion chooses from, whose first word is the one a greedy last step writes.
      */
-    interface LastStepCandidates {
-        void accept(int row, int position, float[] logProb, long[] ids);
-    }
+    public record LastStepCandidates(int row, int position, float[] logProb, long[] ids) {}
 
     /**
-     * As {@link #sample(SampleRows, Schedule)}, also handing each generated position's last-step candidates
-     * to {@code probe} (null: none). Package-private: for experiments that rerank those candidates
-     * (sample/ArRerankingExperiment), not a product option; it computes the last step's logits once more.
+     * Internal, for experiments only: samples as {@link #sample(SampleRows, Schedule)} does (the same words), and hands
+     * each generated position's {@link LastStepCandidates} to {@code seen}. No product path calls it: it is there so
+     * that a trial reranking those candidates (core's test-scope {@code sample/ArRerankingExperiment}, by the
+     * autoregressive model's sentence likelihood) reads what the sampler really chose among, not a copy of its code.
+     * It computes the last step's logits once more.
      */
-    int[][] sample(SampleRows rows, Schedule schedule, LastStepCandidates probe) {
+    public int[][] sampleShowingLastStepCandidates(SampleRows rows, Schedule schedule,
+            Consumer<LastStepCandidates> seen) {
+        return sample(rows, schedule, Objects.requireNonNull(seen, "seen"));
+    }
+
+    /** Both of the above: {@code seen} null for the product's sampling. */
+    private int[][] sample(SampleRows rows, Schedule schedule, Consumer<LastStepCandidates> seen) {
         int[][] out = new int[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
         }
-        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, out, probe));
+        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, out, seen));
         return out;
     }
 
@@ -138,7 +146,7 @@ public final class Sampler {
     }
 
     private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, int[][] out,
-            LastStepCandidates probe) {
+            Consumer<LastStepCandidates> seen) {
         int[][] ids = in.ids();
         boolean[][] given = in.given();
         double strength = schedule.strength();
@@ -175,17 +183,17 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Consumer<Candidates> seen = probe == null ? null : top -> {
+            Consumer<Candidates> lastStep = seen == null ? null : top -> {
                 for (int r = 0; r < generated.size(); r++) {
                     long p = generated.get(r);
                     int from = r * top.k();
-                    probe.accept(members.get((int) (p / len)), (int) (p % len),
+                    seen.accept(new LastStepCandidates(members.get((int) (p / len)), (int) (p % len),
                             Arrays.copyOfRange(top.logProb(), from, from + top.k()),
-                            Arrays.copyOfRange(top.ids(), from, from + top.k()));
+                            Arrays.copyOfRange(top.ids(), from, from + top.k())));
                 }
             };
             tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
-                    schedule, seen);
+                    schedule, lastStep);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);

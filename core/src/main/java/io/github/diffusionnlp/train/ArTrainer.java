@@ -117,7 +117,8 @@ public final class ArTrainer {
                 notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
-            return loop(manager, network, vocab, optimizer, rows, devRows, previous, corpora.reading());
+            return loop(manager, network, vocab, optimizer, rows, devRows, previous, corpora.reading(),
+                    !TaggedCorpus.untagged(corpus));
         }
     }
 
@@ -136,7 +137,8 @@ public final class ArTrainer {
     }
 
     private TrainingInfo loop(NDManager manager, CausalTransformer network, Vocabulary vocab, AdamW optimizer,
-            List<int[]> rows, List<int[]> devRows, TrainingInfo previous, TaggedCorpus.Reading read) throws IOException {
+            List<int[]> rows, List<int[]> devRows, TrainingInfo previous, TaggedCorpus.Reading read,
+            boolean tagged) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -194,7 +196,7 @@ public final class ArTrainer {
                 }
                 info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step, options.steps(),
                         options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
-                        devLoss, null, 0, read.layout(), read.multiword());
+                        devLoss, null, 0, read.layout(), read.multiword(), tagged);
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);

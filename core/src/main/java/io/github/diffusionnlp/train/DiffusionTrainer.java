@@ -22,7 +22,6 @@ import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
@@ -187,7 +186,7 @@ public final class DiffusionTrainer {
                 notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
-            if (corpus.stream().allMatch(sentence -> sentence.tags().stream().allMatch(Upos.X::equals))) {
+            if (TaggedCorpus.untagged(corpus)) {
                 log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
                         + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
             }
@@ -207,7 +206,8 @@ public final class DiffusionTrainer {
                         + " learning rate never reaches %s; give a shorter --warmup%n", options.warmupSteps(),
                         options.steps(), options.learningRate());
             }
-            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous, corpora.reading());
+            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous, corpora.reading(),
+                    !TaggedCorpus.untagged(corpus));
         }
     }
 
@@ -291,7 +291,7 @@ public final class DiffusionTrainer {
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
             AdamW optimizer, WeightAverage average, List<Example> rows, List<Example> devRows, TrainingInfo previous,
-            TaggedCorpus.Reading read) throws IOException {
+            TaggedCorpus.Reading read, boolean tagged) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -341,7 +341,7 @@ public final class DiffusionTrainer {
                 info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step,
                         options.steps(), options.batchSize(), options.learningRate(), options.seed(),
                         progress.wallSeconds(), smoothed, devLoss, null, options.averageDecay(), read.layout(),
-                        read.multiword());
+                        read.multiword(), tagged);
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {

@@ -1,11 +1,16 @@
 package io.github.diffusionnlp.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,5 +62,26 @@ class SpeedBenchmarkTest {
         IOException e = assertThrows(IOException.class,
                 () -> SpeedBenchmark.readTrainingCorpus(plain, CorpusLayout.WORDS, null, null));
         assertTrue(e.getMessage().contains(plain + ":3: the line does not fit --layout words"), e.getMessage());
+    }
+
+    /**
+     * benchmark held the parsed training corpus through its sampling and memory measurements (its command kept
+     * the corpus it had read beforehand): the memory row carried it. The training measurement now takes the
+     * sentences and lets them go, however long its caller keeps the corpus it was given.
+     */
+    @Test
+    void theSentencesAreLetGoOnceTrainedOn() throws Exception {
+        Path file = TestModels.devCorpus();
+        TaggedCorpus.Read read = TaggedCorpus.readAs(file, TaggedCorpus.Reading.DEFAULT, null, LayoutOption.COMMAND_LINE);
+        WeakReference<List<TaggedSentence>> sentences = new WeakReference<>(read.sentences());
+        SpeedBenchmark.TrainingCorpus corpus = new SpeedBenchmark.TrainingCorpus(file, read);
+        read = null;
+        new SpeedBenchmark(line -> {}).training(corpus, "tiny", 4, 4, 1);
+        for (int i = 0; i < 20 && sentences.get() != null; i++) {
+            System.gc();
+            Thread.sleep(50);
+        }
+        assertTrue(sentences.get() == null, "the sentences trained on are still reachable");
+        assertEquals(file, corpus.file()); // held until here, as the command holds it through its other measurements
     }
 }

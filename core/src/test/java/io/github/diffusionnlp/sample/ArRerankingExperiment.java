@@ -129,10 +129,10 @@ class ArRerankingExperiment {
             Gap[] batch = new Gap[n];
             float[][] logProb = new float[n][];
             long[][] cand = new long[n][];
-            int[][] out = sampler.sample(SampleRows.unconditioned(ids, given, new boolean[n][len], seeds), schedule,
-                    (row, position, lp, c) -> {
-                        logProb[row] = lp;
-                        cand[row] = c;
+            int[][] out = sampler.sampleShowingLastStepCandidates(
+                    SampleRows.unconditioned(ids, given, new boolean[n][len], seeds), schedule, last -> {
+                        logProb[last.row()] = last.logProb();
+                        cand[last.row()] = last.ids();
                     });
             for (int b = 0; b < n; b++) {
                 batch[b] = new Gap(logProb[b], cand[b], out[b][task.positions().get(from + b)[0]]);

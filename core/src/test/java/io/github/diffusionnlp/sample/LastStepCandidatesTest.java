@@ -45,9 +45,9 @@ class LastStepCandidatesTest {
             Sampler sampler = new Sampler(model.network(), model.warp(), manager, null);
             long[][][] seen = new long[2][len][];
             float[][][] seenLogProb = new float[2][len][];
-            int[][] probed = sampler.sample(in, schedule, (row, position, logProb, candidates) -> {
-                seen[row][position] = candidates;
-                seenLogProb[row][position] = logProb;
+            int[][] probed = sampler.sampleShowingLastStepCandidates(in, schedule, last -> {
+                seen[last.row()][last.position()] = last.ids();
+                seenLogProb[last.row()][last.position()] = last.logProb();
             });
             int[][] plain = sampler.sample(in, schedule);
             for (int b = 0; b < 2; b++) {

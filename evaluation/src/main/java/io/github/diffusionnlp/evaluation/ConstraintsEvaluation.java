@@ -215,7 +215,7 @@ public final class ConstraintsEvaluation {
      * which the judge never outputs (a silent 0%), and --keep would keep nothing.
      */
     private void refuseUntaggedUses(List<TaggedSentence> pool) {
-        if (pool.stream().anyMatch(s -> s.tags().stream().anyMatch(t -> t != Upos.X))) {
+        if (!TaggedCorpus.untagged(pool)) {
             return;
         }
         String untagged = settings.heldout() + " has no UPOS tags (every word is X)";

@@ -502,12 +502,13 @@ public class DiffusionAnnotator implements Annotator {
     /**
      * A token that holds a mask with other characters ("[MASK]." under {@code tokenize.whitespace}, which
      * splits only at spaces) is a word, not a mask, and comes back unfilled; named like a mask in another
-     * case, once per document.
+     * case, once per document. {@link MaskSpelling#isGlued}, not {@code isMisspelt}: a token "[mask]" is named by
+     * {@link #warnOfMasksInAnotherCase} already, and is not glued to anything.
      */
     private void warnOfGluedMasks(Annotation doc) {
         for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
             String w = t.originalText() != null ? t.originalText() : t.word();
-            if (w != null && w.contains(DiffusionLM.MASK) && !w.equals(DiffusionLM.MASK)) {
+            if (w != null && MaskSpelling.isGlued(w)) {
                 LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
                         + " and is not filled: put spaces around {} (the tokenizer kept them together)",
                         settings.name, w, t.beginPosition(), DiffusionLM.MASK);

@@ -59,4 +59,33 @@ class MaskSpellingTest {
         assertTrue(words(doc).contains("[MASK]."), "written back as it was: " + words(doc));
         assertFalse(words(doc).contains("[MASK]"), "the separate mask is filled: " + words(doc));
     }
+
+    /**
+     * Under a whitespace tokenizer "[mask]" is a token of its own, as "[MASK]" would be: it is named once, as a mask
+     * in another case, and not also as a glued one (the glued warning is for the mask in capitals with other
+     * characters); "[Mask]." is named as in another case only; a glued one in capitals is named once too, after the
+     * document's mask in another case.
+     */
+    @Test
+    void eachMisspeltMaskIsNamedOnceForWhatItIs() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill",
+                "tokenize.whitespace", "true"));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            annotate(pipeline, "He said [mask] and [Mask]. Then [MASK] left .");
+            annotate(pipeline, "He said ([MASK]) and [MASK]; then [mask] left .");
+        } finally {
+            System.setErr(err);
+        }
+        java.util.List<String> warnings = captured.toString(StandardCharsets.UTF_8).lines()
+                .filter(l -> l.contains("is not filled")).toList();
+        assertEquals(java.util.List.of(
+                "'[mask]' at character 8 is not a mask and is not filled: a mask is [MASK] in capitals",
+                "'[mask]' at character 34 is not a mask and is not filled: a mask is [MASK] in capitals",
+                "the token '([MASK])' at character 8 holds a mask glued to other characters and is not filled: put"
+                        + " spaces around [MASK] (the tokenizer kept them together)"),
+                warnings.stream().map(l -> l.substring(l.indexOf("\": ") + 3)).toList(), String.join("\n", warnings));
+    }
 }
