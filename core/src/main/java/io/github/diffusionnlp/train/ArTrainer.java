@@ -45,8 +45,6 @@ public final class ArTrainer {
 
     private static final int DEV_EVERY = 250;
     private static final int DEV_ROWS = 256;
-    private static final float WEIGHT_DECAY = 0.01f;
-    private static final float CLIP_NORM = 1f;
 
     private final TrainOptions options;
     private final Path vocabularyFrom;
@@ -98,7 +96,7 @@ public final class ArTrainer {
                 network.initialize(manager);
                 Files.createDirectories(out);
             }
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
+            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
             for (Pair<String, Parameter> p : network.getParameters()) {
                 p.getValue().getArray().setRequiresGradient(true);
             }
@@ -172,13 +170,7 @@ public final class ArTrainer {
                 } finally {
                     Autograd.COLLECTOR.unlock();
                 }
-                boolean finite = Double.isFinite(loss) && Gradients.clip(parameters, CLIP_NORM);
-                if (finite) {
-                    optimizer.update(parameters, step, lr);
-                } else {
-                    log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, loss);
-                }
-                Gradients.zero(parameters);
+                Gradients.clipAndUpdate(optimizer, parameters, step, lr, loss, log);
                 double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
                 throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
             }

@@ -62,8 +62,6 @@ public final class DiffusionTrainer {
     private static final int DEV_EVERY = 250;
     private static final int DEV_ROWS = 256;
     private static final double WARP_DECAY = 0.995;
-    private static final float WEIGHT_DECAY = 0.01f;
-    private static final float CLIP_NORM = 1f;
     private static final double SENTIMENT_DROP = 0.15;
     /**
      * Higher than the sentiment's: free infilling (no template) is the main use and must stay as good
@@ -150,7 +148,7 @@ public final class DiffusionTrainer {
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);
             }
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
+            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
             // a resumed averaged checkpoint loaded its average as the network: the average continues
             // from there and the network takes back the trained weights the state holds
             WeightAverage average = options.averageDecay() > 0
@@ -412,14 +410,7 @@ public final class DiffusionTrainer {
             } finally {
                 Autograd.COLLECTOR.unlock();
             }
-            boolean finite = Double.isFinite(mean) && Gradients.clip(parameters, CLIP_NORM);
-            if (finite) {
-                optimizer.update(parameters, step, lr);
-            } else {
-                log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, mean);
-            }
-            Gradients.zero(parameters);
-            if (!finite) {
+            if (!Gradients.clipAndUpdate(optimizer, parameters, step, lr, mean, log)) {
                 lastStep = Throughput.NONE;
                 return Double.NaN;
             }
