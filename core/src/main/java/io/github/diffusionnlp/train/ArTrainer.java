@@ -126,11 +126,7 @@ public final class ArTrainer {
         try (NDManager m = NDManager.newBaseManager()) {
             DiffusionTransformer network = new DiffusionTransformer(diffusion);
             network.initialize(m);
-            long params = 0;
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                params += p.getValue().getArray().size();
-            }
-            return ArConfig.matching(diffusion, params);
+            return ArConfig.matching(diffusion, network.parameterCount());
         }
     }
 

@@ -172,12 +172,8 @@ public final class DiffusionTrainer {
             List<Example> rows = encode(corpus, vocab, labeller, network.config().maxLength());
             List<Example> devRows = encode(devCorpus, vocab, labeller, network.config().maxLength());
             devRows = devRows.subList(0, Math.min(DEV_ROWS, devRows.size()));
-            long params = 0;
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                params += p.getValue().getArray().size();
-            }
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
-                    + " (sentiment %s), device %s%n", network.config().describe(), params, vocab.size(),
+                    + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(), vocab.size(),
                     100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
