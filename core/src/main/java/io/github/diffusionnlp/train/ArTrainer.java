@@ -182,9 +182,8 @@ public final class ArTrainer {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
-                info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step, options.steps(),
-                        options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
-                        devLoss, null, 0, read.layout(), read.multiword(), tagged);
+                info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss, 0, read,
+                        tagged);
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);

@@ -331,11 +331,8 @@ public final class DiffusionTrainer {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
-                // absolute: a relative name would be read against whatever directory the model is used from
-                info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step,
-                        options.steps(), options.batchSize(), options.learningRate(), options.seed(),
-                        progress.wallSeconds(), smoothed, devLoss, null, options.averageDecay(), read.layout(),
-                        read.multiword(), tagged);
+                info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
+                        options.averageDecay(), read, tagged);
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {
