@@ -43,8 +43,6 @@ public final class ArTrainer {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-    private static final int DEV_EVERY = 250;
-    private static final int DEV_ROWS = 256;
 
     private final TrainOptions options;
     private final Path vocabularyFrom;
@@ -105,7 +103,7 @@ public final class ArTrainer {
             List<int[]> rows = DiffusionTrainer.encode(corpus, vocab, labeller, maxLength).stream()
                     .map(DiffusionTrainer.Example::ids).toList();
             List<int[]> devRows = DiffusionTrainer.encode(devCorpus, vocab, labeller, maxLength).stream()
-                    .map(DiffusionTrainer.Example::ids).limit(DEV_ROWS).toList();
+                    .map(DiffusionTrainer.Example::ids).limit(TrainingLog.DEV_ROWS).toList();
             log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
                     network.config().describe(), network.config().parameters(), rows.size(),
                     Devices.name(manager.getDevice()));
@@ -143,7 +141,7 @@ public final class ArTrainer {
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
                 options.batchSize(), options.seed());
         TrainingInfo info = null;
-        while (step < options.steps() && progress.inBudget()) {
+        while (!progress.isLast(step)) {
             step++;
             float lr = options.learningRateAt(step);
             int[] members = order.members(step);
@@ -170,14 +168,12 @@ public final class ArTrainer {
                 double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
                 throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
             }
-            if (Double.isFinite(loss)) {
-                smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
-            }
-            if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
+            smoothed = TrainingLog.smoothed(smoothed, loss);
+            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
-            boolean last = step >= options.steps() || !progress.inBudget();
+            boolean last = progress.isLast(step);
             if (step % options.checkpointEvery() == 0 || last) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
@@ -190,7 +186,7 @@ public final class ArTrainer {
             }
         }
         if (info == null) {
-            log.printf("nothing to do: %s has already trained %d of %d steps%n", out, step, options.steps());
+            progress.sayNothingToDo(step);
             return ArCheckpoint.readHeader(out).training();
         }
         return info;

@@ -59,8 +59,6 @@ public final class DiffusionTrainer {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-    private static final int DEV_EVERY = 250;
-    private static final int DEV_ROWS = 256;
     private static final double WARP_DECAY = 0.995;
     private static final double SENTIMENT_DROP = 0.15;
     /**
@@ -171,7 +169,7 @@ public final class DiffusionTrainer {
             SentimentLabeller labeller = SentimentLabeller.afinn();
             List<Example> rows = encode(corpus, vocab, labeller, network.config().maxLength());
             List<Example> devRows = encode(devCorpus, vocab, labeller, network.config().maxLength());
-            devRows = devRows.subList(0, Math.min(DEV_ROWS, devRows.size()));
+            devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(), vocab.size(),
                     100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
@@ -296,7 +294,7 @@ public final class DiffusionTrainer {
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> length(r.ids())).toArray(),
                 options.batchSize(), options.seed());
         TrainingInfo info = null;
-        while (step < options.steps() && progress.inBudget()) {
+        while (!progress.isLast(step)) {
             step++;
             float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
@@ -320,13 +318,13 @@ public final class DiffusionTrainer {
                 }
             } else {
                 skippedInARow = 0;
-                smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             }
-            if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
+            smoothed = TrainingLog.smoothed(smoothed, loss);
+            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
-            boolean last = step >= options.steps() || !progress.inBudget();
+            boolean last = progress.isLast(step);
             if (step % options.checkpointEvery() == 0 || last) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
@@ -355,7 +353,7 @@ public final class DiffusionTrainer {
             }
         }
         if (info == null) {
-            log.printf("nothing to do: %s has already trained %d of %d steps%n", out, step, options.steps());
+            progress.sayNothingToDo(step);
             return ModelCheckpoint.readHeader(out).training();
         }
         return info;
