@@ -80,14 +80,11 @@ public final class ConstraintSpec {
         if (tags == null) {
             return new ConstraintSpec(sentiment, null, false, guidance, candidates, lexical);
         }
-        if (tags.length == 0) {
-            throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
-        }
         List<Upos> parsed = new ArrayList<>(tags.length);
         for (String t : tags) {
             parsed.add(parseTag(t));
         }
-        return withTemplate(parsed);
+        return withTemplate(parsed); // refuses an empty one
     }
 
     /** A POS template of UD UPOS tags, one per token of the result; null for none. */
