@@ -198,6 +198,22 @@ public final class ConstraintSpec {
         return sentiment == null && template == null && !inputTemplate;
     }
 
+    /**
+     * Refuses, when a generator or rewriter is made rather than at its first call, what {@code model} cannot
+     * follow: a template longer than its positions, or any template (fixed or the input's) on a model trained
+     * without tags ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates}).
+     */
+    void requireFollowableBy(DiffusionModel model) {
+        int positions = model.getInfo().config().maxLength();
+        if (templateLength() > positions) {
+            throw new IllegalArgumentException("the POS template has " + templateLength() + " tags; the model has "
+                    + positions + " positions");
+        }
+        if (templateLength() > 0 || inputTemplate) {
+            model.getDiffusionLM().requireTemplates();
+        }
+    }
+
     /** The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags. */
     public Constraints toConstraints() {
         return new Constraints(sentiment, template, guidance, null, candidates, lexical);
