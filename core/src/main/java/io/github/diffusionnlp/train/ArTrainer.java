@@ -135,8 +135,7 @@ public final class ArTrainer {
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
-        int startStep = step;
-        TrainingLog progress = new TrainingLog(out, log, options, step, previous == null ? 0 : previous.wallSeconds());
+        TrainingLog progress = TrainingLog.continuing(options, log, previous);
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
                 options.batchSize(), options.seed());

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import com.google.common.base.Ticker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,6 +39,15 @@ final class TrainingLog {
     private final long start;
     private final long deadline;
     private final RecentRate recent;
+
+    /**
+     * The log of a run into {@code options.output()} that starts where {@code previous} (the checkpoint it
+     * resumes; null for a new model) ended: its step and its wall seconds so far.
+     */
+    static TrainingLog continuing(TrainOptions options, PrintStream out, TrainingInfo previous) throws IOException {
+        return previous == null ? new TrainingLog(options.output(), out, options, 0, 0)
+                : new TrainingLog(options.output(), out, options, previous.step(), previous.wallSeconds());
+    }
 
     TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds) throws IOException {
         this(dir, out, options, startStep, priorSeconds, Ticker.systemTicker());
