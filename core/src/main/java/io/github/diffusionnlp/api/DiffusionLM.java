@@ -110,10 +110,8 @@ public final class DiffusionLM implements AutoCloseable {
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
         this.model = model;
-        long parameters = 0;
         for (Pair<String, Parameter> p : model.network().getParameters()) {
             p.getValue().getArray().setRequiresGradient(false); // inference only: no autograd graph
-            parameters += p.getValue().getArray().size();
         }
         this.precision = settings.precision;
         this.ngramCorpus = settings.ngramCorpus;
@@ -132,7 +130,8 @@ public final class DiffusionLM implements AutoCloseable {
         logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
                         + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
-        this.info = new ModelInfo(model.directory(), model.header().model(), parameters, model.header().training());
+        this.info = new ModelInfo(model.directory(), model.header().model(), model.network().parameterCount(),
+                model.header().training());
     }
 
     public static Builder builder() {

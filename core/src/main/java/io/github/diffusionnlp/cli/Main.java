@@ -18,15 +18,7 @@ import picocli.CommandLine.Command;
             InfoCommand.class, TagLexiconCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
             LoadBenchmarkCommand.class, CompareArCommand.class,
             CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-    }
-
+public final class Main extends CommandSuite {
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         System.exit(run(args));

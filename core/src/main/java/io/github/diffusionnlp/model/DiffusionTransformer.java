@@ -120,6 +120,18 @@ public final class DiffusionTransformer extends AbstractBlock {
         initialize(manager, DataType.FLOAT32, inputShapes(1));
     }
 
+    /**
+     * How many weights the initialized network holds: the count a model reports ("N parameters") and the
+     * one the autoregressive baseline is matched to.
+     */
+    public long parameterCount() {
+        long count = 0;
+        for (ai.djl.util.Pair<String, Parameter> p : getParameters()) {
+            count += p.getValue().getArray().size();
+        }
+        return count;
+    }
+
     public Shape[] inputShapes(long batch) {
         long len = config.maxLength();
         int d = config.dim();

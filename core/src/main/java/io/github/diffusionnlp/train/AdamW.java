@@ -24,6 +24,8 @@ import java.util.Set;
  * the caller.
  */
 final class AdamW {
+    /** The weight decay both trainers train with (the autoregressive baseline as the diffusion model). */
+    static final float TRAINING_WEIGHT_DECAY = 0.01f;
     private static final float BETA1 = 0.9f;
     private static final float BETA2 = 0.99f;
     private static final float EPSILON = 1e-8f;

@@ -43,10 +43,6 @@ public final class ArTrainer {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-    private static final int DEV_EVERY = 250;
-    private static final int DEV_ROWS = 256;
-    private static final float WEIGHT_DECAY = 0.01f;
-    private static final float CLIP_NORM = 1f;
 
     private final TrainOptions options;
     private final Path vocabularyFrom;
@@ -98,7 +94,7 @@ public final class ArTrainer {
                 network.initialize(manager);
                 Files.createDirectories(out);
             }
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
+            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
             for (Pair<String, Parameter> p : network.getParameters()) {
                 p.getValue().getArray().setRequiresGradient(true);
             }
@@ -107,7 +103,7 @@ public final class ArTrainer {
             List<int[]> rows = DiffusionTrainer.encode(corpus, vocab, labeller, maxLength).stream()
                     .map(DiffusionTrainer.Example::ids).toList();
             List<int[]> devRows = DiffusionTrainer.encode(devCorpus, vocab, labeller, maxLength).stream()
-                    .map(DiffusionTrainer.Example::ids).limit(DEV_ROWS).toList();
+                    .map(DiffusionTrainer.Example::ids).limit(TrainingLog.DEV_ROWS).toList();
             log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
                     network.config().describe(), network.config().parameters(), rows.size(),
                     Devices.name(manager.getDevice()));
@@ -128,11 +124,7 @@ public final class ArTrainer {
         try (NDManager m = NDManager.newBaseManager()) {
             DiffusionTransformer network = new DiffusionTransformer(diffusion);
             network.initialize(m);
-            long params = 0;
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                params += p.getValue().getArray().size();
-            }
-            return ArConfig.matching(diffusion, params);
+            return ArConfig.matching(diffusion, network.parameterCount());
         }
     }
 
@@ -143,13 +135,12 @@ public final class ArTrainer {
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
-        int startStep = step;
-        TrainingLog progress = new TrainingLog(out, log, options, step, previous == null ? 0 : previous.wallSeconds());
+        TrainingLog progress = TrainingLog.continuing(options, log, previous);
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
                 options.batchSize(), options.seed());
         TrainingInfo info = null;
-        while (step < options.steps() && progress.inBudget()) {
+        while (!progress.isLast(step)) {
             step++;
             float lr = options.learningRateAt(step);
             int[] members = order.members(step);
@@ -172,38 +163,29 @@ public final class ArTrainer {
                 } finally {
                     Autograd.COLLECTOR.unlock();
                 }
-                boolean finite = Double.isFinite(loss) && Gradients.clip(parameters, CLIP_NORM);
-                if (finite) {
-                    optimizer.update(parameters, step, lr);
-                } else {
-                    log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, loss);
-                }
-                Gradients.zero(parameters);
+                Gradients.clipAndUpdate(optimizer, parameters, step, lr, loss, log);
                 double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
                 throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
             }
-            if (Double.isFinite(loss)) {
-                smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
-            }
-            if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
+            smoothed = TrainingLog.smoothed(smoothed, loss);
+            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
-            boolean last = step >= options.steps() || !progress.inBudget();
+            boolean last = progress.isLast(step);
             if (step % options.checkpointEvery() == 0 || last) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
-                info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step, options.steps(),
-                        options.batchSize(), options.learningRate(), options.seed(), progress.wallSeconds(), smoothed,
-                        devLoss, null, 0, read.layout(), read.multiword(), tagged);
+                info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss, 0, read,
+                        tagged);
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
             }
         }
         if (info == null) {
-            log.printf("nothing to do: %s has already trained %d of %d steps%n", out, step, options.steps());
+            progress.sayNothingToDo(step);
             return ArCheckpoint.readHeader(out).training();
         }
         return info;

@@ -59,11 +59,7 @@ public final class DiffusionTrainer {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-    private static final int DEV_EVERY = 250;
-    private static final int DEV_ROWS = 256;
     private static final double WARP_DECAY = 0.995;
-    private static final float WEIGHT_DECAY = 0.01f;
-    private static final float CLIP_NORM = 1f;
     private static final double SENTIMENT_DROP = 0.15;
     /**
      * Higher than the sentiment's: free infilling (no template) is the main use and must stay as good
@@ -150,7 +146,7 @@ public final class DiffusionTrainer {
                 warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
                 Files.createDirectories(out);
             }
-            AdamW optimizer = new AdamW(manager, WEIGHT_DECAY, network.tables(), moments);
+            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
             // a resumed averaged checkpoint loaded its average as the network: the average continues
             // from there and the network takes back the trained weights the state holds
             WeightAverage average = options.averageDecay() > 0
@@ -173,13 +169,9 @@ public final class DiffusionTrainer {
             SentimentLabeller labeller = SentimentLabeller.afinn();
             List<Example> rows = encode(corpus, vocab, labeller, network.config().maxLength());
             List<Example> devRows = encode(devCorpus, vocab, labeller, network.config().maxLength());
-            devRows = devRows.subList(0, Math.min(DEV_ROWS, devRows.size()));
-            long params = 0;
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                params += p.getValue().getArray().size();
-            }
+            devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
-                    + " (sentiment %s), device %s%n", network.config().describe(), params, vocab.size(),
+                    + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(), vocab.size(),
                     100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
@@ -297,12 +289,12 @@ public final class DiffusionTrainer {
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
         int startStep = step;
-        TrainingLog progress = new TrainingLog(out, log, options, step, previous == null ? 0 : previous.wallSeconds());
+        TrainingLog progress = TrainingLog.continuing(options, log, previous);
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> length(r.ids())).toArray(),
                 options.batchSize(), options.seed());
         TrainingInfo info = null;
-        while (step < options.steps() && progress.inBudget()) {
+        while (!progress.isLast(step)) {
             step++;
             float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
@@ -326,22 +318,19 @@ public final class DiffusionTrainer {
                 }
             } else {
                 skippedInARow = 0;
-                smoothed = Double.isNaN(smoothed) ? loss : 0.98 * smoothed + 0.02 * loss;
             }
-            if (step % DEV_EVERY == 0 && !devRows.isEmpty()) {
+            smoothed = TrainingLog.smoothed(smoothed, loss);
+            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
-            boolean last = step >= options.steps() || !progress.inBudget();
+            boolean last = progress.isLast(step);
             if (step % options.checkpointEvery() == 0 || last) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
-                // absolute: a relative name would be read against whatever directory the model is used from
-                info = new TrainingInfo(options.corpus().toAbsolutePath().normalize().toString(), rows.size(), step,
-                        options.steps(), options.batchSize(), options.learningRate(), options.seed(),
-                        progress.wallSeconds(), smoothed, devLoss, null, options.averageDecay(), read.layout(),
-                        read.multiword(), tagged);
+                info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
+                        options.averageDecay(), read, tagged);
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {
@@ -364,7 +353,7 @@ public final class DiffusionTrainer {
             }
         }
         if (info == null) {
-            log.printf("nothing to do: %s has already trained %d of %d steps%n", out, step, options.steps());
+            progress.sayNothingToDo(step);
             return ModelCheckpoint.readHeader(out).training();
         }
         return info;
@@ -412,14 +401,7 @@ public final class DiffusionTrainer {
             } finally {
                 Autograd.COLLECTOR.unlock();
             }
-            boolean finite = Double.isFinite(mean) && Gradients.clip(parameters, CLIP_NORM);
-            if (finite) {
-                optimizer.update(parameters, step, lr);
-            } else {
-                log.printf(Locale.ROOT, "step %d skipped: loss %.4f, gradient not finite%n", step, mean);
-            }
-            Gradients.zero(parameters);
-            if (!finite) {
+            if (!Gradients.clipAndUpdate(optimizer, parameters, step, lr, mean, log)) {
                 lastStep = Throughput.NONE;
                 return Double.NaN;
             }

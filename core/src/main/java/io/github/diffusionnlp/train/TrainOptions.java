@@ -315,6 +315,19 @@ public record TrainOptions(
         return unsaid.orLayout(layout).orMultiword(multiword);
     }
 
+    /**
+     * What a checkpoint of this run records, for train and train-ar alike: these options' plan and corpus
+     * reading ({@code read}, the layout guessed in place of auto) beside where the run stands. The corpus is
+     * named absolutely: a relative name would be read against whatever directory the model is used from.
+     * {@code averageDecay}: the weight average the checkpoint's model is, 0 for none.
+     */
+    TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
+            double averageDecay, TaggedCorpus.Reading read, boolean tagged) {
+        return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
+                learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
+                read.multiword(), tagged);
+    }
+
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
     public float learningRateAt(int step) {
         if (step <= warmupSteps) {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import com.google.common.base.Ticker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -20,6 +21,12 @@ import java.util.Locale;
  */
 final class TrainingLog {
     static final int EVERY = 10;
+    /**
+     * Both trainers measure the dev loss every so many steps and at a run's last step, on the dev split's first
+     * {@link #DEV_ROWS} rows, so that the two models' curves are read alike.
+     */
+    static final int DEV_EVERY = 250;
+    static final int DEV_ROWS = 256;
     static final String CSV = ModelDirectory.TRAINING_LOG;
     static final String LOSS_PLOT = ModelDirectory.LOSS_PLOT;
     private static final String HEADER = "step,lr,train_loss,dev_loss,seconds";
@@ -32,6 +39,15 @@ final class TrainingLog {
     private final long start;
     private final long deadline;
     private final RecentRate recent;
+
+    /**
+     * The log of a run into {@code options.output()} that starts where {@code previous} (the checkpoint it
+     * resumes; null for a new model) ended: its step and its wall seconds so far.
+     */
+    static TrainingLog continuing(TrainOptions options, PrintStream out, TrainingInfo previous) throws IOException {
+        return previous == null ? new TrainingLog(options.output(), out, options, 0, 0)
+                : new TrainingLog(options.output(), out, options, previous.step(), previous.wallSeconds());
+    }
 
     TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds) throws IOException {
         this(dir, out, options, startStep, priorSeconds, Ticker.systemTicker());
@@ -91,6 +107,27 @@ final class TrainingLog {
     /** True while the time budget lasts. */
     boolean inBudget() {
         return clock.read() < deadline;
+    }
+
+    /** Whether {@code step} ends the run: its planned steps are done, or its time budget is spent. */
+    boolean isLast(int step) {
+        return step >= options.steps() || !inBudget();
+    }
+
+    /**
+     * The training loss the log shows after a step's {@code loss}: an exponential moving average of the
+     * finite losses from the first ({@code before} NaN), a skipped step's (not finite) left out.
+     */
+    static double smoothed(double before, double loss) {
+        if (!Double.isFinite(loss)) {
+            return before;
+        }
+        return Double.isNaN(before) ? loss : 0.98 * before + 0.02 * loss;
+    }
+
+    /** What a run says that found its output trained to {@code step} of its steps already. */
+    void sayNothingToDo(int step) {
+        out.printf("nothing to do: %s has already trained %d of %d steps%n", dir, step, options.steps());
     }
 
     /** Wall seconds of the whole run, earlier sessions of a resumed run included. */

@@ -383,4 +383,16 @@ class DiffusionLMTest {
     private static long distinctWords(List<List<String>> sentences) {
         return sentences.stream().flatMap(List::stream).distinct().count();
     }
+
+    /** The model's reported size is the count of the network its config describes, the shipped model's 7.4 M. */
+    @Test
+    void infoCountsTheWeightsOfTheNetworkItsConfigDescribes() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            io.github.diffusionnlp.model.DiffusionTransformer fresh =
+                    new io.github.diffusionnlp.model.DiffusionTransformer(lm.info().config());
+            fresh.initialize(m);
+            assertEquals(fresh.parameterCount(), lm.info().parameters());
+        }
+        assertEquals(7_354_848, lm.info().parameters(), 0.05 * 7_354_848);
+    }
 }

@@ -157,6 +157,10 @@ class AutoregressiveModelTest {
         TrainOptions more = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 16, 70, null, 3e-3, 5, 7,
                 30, true);
         assertEquals(70, new ArTrainer(more, null, new PrintStream(PrintStream.nullOutputStream())).run().step());
+        ByteArrayOutputStream again = new ByteArrayOutputStream();
+        assertEquals(70, new ArTrainer(more, null, new PrintStream(again, true, StandardCharsets.UTF_8)).run().step());
+        assertTrue(again.toString(StandardCharsets.UTF_8).contains("nothing to do: " + dir
+                + " has already trained 70 of 70 steps"), again.toString(StandardCharsets.UTF_8));
         try (AutoregressiveLM lm = AutoregressiveLM.load(dir, null)) {
             List<List<String>> text2 = lm.generate(3, 1.0, 5);
             assertEquals(text2, lm.generate(3, 1.0, 5), "same seed, same sentences");

@@ -59,6 +59,14 @@ class MainTest {
     private static final String MODEL = TestModels.shippedModel().toString();
     private static final String DEV = TestModels.devCorpus().toString();
 
+    /** Without a command the tool says one is required and shows its usage (exit 2), as the evaluation tool does. */
+    @Test
+    void withoutACommandTheToolAsksForOne() {
+        Run r = run("");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("a command is required\n") && r.err().contains("Usage: diffusion-nlp "), r.err());
+    }
+
     /**
      * A sampling option out of range: the message starts with the option as typed (not SamplingOptions' own
      * word for it, "steps" or "batch size") and still says the allowed range and the value. Checked before

@@ -13,6 +13,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.model.Autograd;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GradientsTest {
@@ -65,6 +69,34 @@ class GradientsTest {
             Gradients.zero(params);
             assertArrayEquals(new float[4], params.get(1).getValue().getArray().getGradient().toFloatArray(), 0f);
             assertFalse(Gradients.clip(parameters(manager, Float.POSITIVE_INFINITY), 1f));
+        }
+    }
+
+    /**
+     * Both trainers' update: a non-finite gradient (or loss) skips the step, says so and leaves the weights;
+     * a finite one updates them; the gradients are zeroed either way.
+     */
+    @Test
+    void clipAndUpdateSkipsANonFiniteStepAndZeroesTheGradientEitherWay() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, List.of(), null);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+
+            PairList<String, Parameter> broken = parameters(manager, Float.NaN);
+            assertFalse(Gradients.clipAndUpdate(optimizer, broken, 7, 1e-3f, 2.5, out));
+            assertEquals("step 7 skipped: loss 2.5000, gradient not finite\n", log.toString(StandardCharsets.UTF_8));
+            assertArrayEquals(new float[] {1f, 1f}, broken.get(0).getValue().getArray().toFloatArray(), 0f);
+            assertArrayEquals(new float[4], broken.get(1).getValue().getArray().getGradient().toFloatArray(), 0f);
+
+            log.reset();
+            PairList<String, Parameter> fine = parameters(manager, 0f);
+            assertFalse(Gradients.clipAndUpdate(optimizer, fine, 8, 1e-3f, Double.NaN, out), "a NaN loss skips too");
+            assertTrue(log.toString(StandardCharsets.UTF_8).startsWith("step 8 skipped: loss NaN"));
+            PairList<String, Parameter> finite = parameters(manager, 0f);
+            assertTrue(Gradients.clipAndUpdate(optimizer, finite, 9, 1e-3f, 2.5, out));
+            assertTrue(finite.get(0).getValue().getArray().getFloat(0) < 1f, "updated against the gradient");
+            assertArrayEquals(new float[2], finite.get(0).getValue().getArray().getGradient().toFloatArray(), 0f);
         }
     }
 }

@@ -52,6 +52,36 @@ class TrainingLogTest {
         assertEquals("30", lines.get(3).split(",")[0]);
     }
 
+    /** Both trainers' smoothed loss: the first finite loss as it is, then 2% of each new one; a skipped step's left out. */
+    @Test
+    void theSmoothedLossStartsAtTheFirstFiniteLossAndLeavesOutSkippedSteps() {
+        assertEquals(3.0, TrainingLog.smoothed(Double.NaN, 3.0), 0);
+        assertEquals(Double.NaN, TrainingLog.smoothed(Double.NaN, Double.POSITIVE_INFINITY), 0);
+        assertEquals(0.98 * 3.0 + 0.02 * 1.0, TrainingLog.smoothed(3.0, 1.0), 1e-12);
+        assertEquals(3.0, TrainingLog.smoothed(3.0, Double.NaN), 0);
+    }
+
+    /** A run ends at its planned step or when its time budget is spent, and says so when there was nothing left. */
+    @Test
+    void aRunEndsAtItsLastStepOrBudgetAndSaysWhenNothingWasLeft() throws Exception {
+        TrainOptions options = new TrainOptions(Path.of("c"), null, dir, "tiny", 100, 8, 4, 40, null, 1e-3, 10, 1,
+                10, true);
+        FakeClock clock = new FakeClock();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), options, 40, 0,
+                clock);
+        assertEquals(List.of(false, true, true), List.of(log.isLast(39), log.isLast(40), log.isLast(41)));
+        log.sayNothingToDo(40);
+        assertEquals("nothing to do: " + dir + " has already trained 40 of 40 steps\n",
+                printed.toString(StandardCharsets.UTF_8));
+        TrainOptions budgeted = TrainOptions.builder(Path.of("c"), dir).steps(40).timeBudget(java.time.Duration.ofSeconds(5))
+                .build();
+        TrainingLog timed = new TrainingLog(dir, new PrintStream(PrintStream.nullOutputStream()), budgeted, 0, 0, clock);
+        assertEquals(false, timed.isLast(1));
+        clock.nanos += 5_000_000_000L;
+        assertEquals(true, timed.isLast(1), "the budget is spent");
+    }
+
     /**
      * A machine whose load changes: 100 steps at 1 s each, then 100 at 0.1 s. The rate and ETA follow the
      * recent steps, not the run's average (which would say 1.82 steps/s, 182 tokens/s and 1:50 left for a run going at 10).

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.cli.CommandSuite;
 import io.github.diffusionnlp.cli.Main;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -9,15 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "diffusion-nlp-evaluation", mixinStandardHelpOptions = true,
         description = "Evaluations of diffusion-nlp models by judges that never saw their training data.",
         subcommands = {ConstraintsCommand.class, CommandLine.HelpCommand.class})
-public final class EvaluationMain implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
-    }
-
+public final class EvaluationMain extends CommandSuite {
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         System.exit(run(args));

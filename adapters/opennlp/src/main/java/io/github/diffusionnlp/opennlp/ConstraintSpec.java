@@ -80,14 +80,11 @@ public final class ConstraintSpec {
         if (tags == null) {
             return new ConstraintSpec(sentiment, null, false, guidance, candidates, lexical);
         }
-        if (tags.length == 0) {
-            throw new IllegalArgumentException("empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"");
-        }
         List<Upos> parsed = new ArrayList<>(tags.length);
         for (String t : tags) {
             parsed.add(parseTag(t));
         }
-        return withTemplate(parsed);
+        return withTemplate(parsed); // refuses an empty one
     }
 
     /** A POS template of UD UPOS tags, one per token of the result; null for none. */
@@ -199,6 +196,22 @@ public final class ConstraintSpec {
 
     public boolean isEmpty() {
         return sentiment == null && template == null && !inputTemplate;
+    }
+
+    /**
+     * Refuses, when a generator or rewriter is made rather than at its first call, what {@code model} cannot
+     * follow: a template longer than its positions, or any template (fixed or the input's) on a model trained
+     * without tags ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates}).
+     */
+    void requireFollowableBy(DiffusionModel model) {
+        int positions = model.getInfo().config().maxLength();
+        if (templateLength() > positions) {
+            throw new IllegalArgumentException("the POS template has " + templateLength() + " tags; the model has "
+                    + positions + " positions");
+        }
+        if (templateLength() > 0 || inputTemplate) {
+            model.getDiffusionLM().requireTemplates();
+        }
     }
 
     /** The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags. */

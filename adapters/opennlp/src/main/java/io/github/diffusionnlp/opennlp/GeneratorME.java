@@ -54,13 +54,7 @@ public class GeneratorME {
             throw new IllegalArgumentException("a generated sentence has no input to take POS tags from;"
                     + " give the template's tags");
         }
-        if (constraints.templateLength() > getMaxLength()) {
-            throw new IllegalArgumentException("the POS template has " + constraints.templateLength()
-                    + " tags; the model has " + getMaxLength() + " positions");
-        }
-        if (constraints.templateLength() > 0) {
-            model.getDiffusionLM().requireTemplates(); // a model trained without tags: now, not at the first call
-        }
+        constraints.requireFollowableBy(model);
     }
 
     public ConstraintSpec getConstraints() {

@@ -88,14 +88,7 @@ public class RewriterME {
                     + " is out of range; allowed: (0, 1]");
         }
         this.strength = strength;
-        int positions = model.getInfo().config().maxLength();
-        if (constraints.templateLength() > positions) {
-            throw new IllegalArgumentException("the POS template has " + constraints.templateLength()
-                    + " tags; the model has " + positions + " positions");
-        }
-        if (constraints.templateLength() > 0 || constraints.usesInputTemplate()) {
-            model.getDiffusionLM().requireTemplates(); // a model trained without tags: now, not at the first call
-        }
+        constraints.requireFollowableBy(model);
     }
 
     public SamplingOptions getSamplingOptions() {

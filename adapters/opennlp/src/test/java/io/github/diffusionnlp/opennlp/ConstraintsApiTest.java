@@ -80,7 +80,11 @@ class ConstraintsApiTest {
                 () -> ConstraintSpec.NONE.parseTemplate("DET NN VERB"));
         assertTrue(tag.getMessage().contains("'NN'") && tag.getMessage().contains("PROPN"), tag.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withTemplate("DET", "JJ"));
-        assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withTemplate(new String[0]));
+        String empty = "empty POS template; give UPOS tags such as \"DET ADJ NOUN VERB\"";
+        assertEquals(empty, assertThrows(IllegalArgumentException.class,
+                () -> ConstraintSpec.NONE.withTemplate(new String[0])).getMessage());
+        assertEquals(empty, assertThrows(IllegalArgumentException.class,
+                () -> ConstraintSpec.NONE.withTemplate(List.of())).getMessage());
         for (double w : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
                     () -> ConstraintSpec.NONE.withGuidance(w));
