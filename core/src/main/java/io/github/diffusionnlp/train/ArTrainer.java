@@ -43,7 +43,6 @@ public final class ArTrainer {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-
     private final TrainOptions options;
     private final Path vocabularyFrom;
     private final PrintStream log;
@@ -136,6 +135,7 @@ public final class ArTrainer {
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
+        DivergenceGuard divergence = new DivergenceGuard(out);
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
                 options.batchSize(), options.seed());
@@ -150,6 +150,7 @@ public final class ArTrainer {
             }
             long stepStart = System.nanoTime();
             double loss;
+            boolean updated;
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NextTokenBatch in = NextTokenBatch.of(manager, batch, network.config().maxLength());
@@ -163,10 +164,11 @@ public final class ArTrainer {
                 } finally {
                     Autograd.COLLECTOR.unlock();
                 }
-                Gradients.clipAndUpdate(optimizer, parameters, step, lr, loss, log);
+                updated = Gradients.clipAndUpdate(optimizer, parameters, step, lr, loss, log);
                 double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
                 throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
             }
+            divergence.after(step, updated);
             smoothed = TrainingLog.smoothed(smoothed, loss);
             if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);

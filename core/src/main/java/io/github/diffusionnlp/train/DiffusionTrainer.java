@@ -290,6 +290,7 @@ public final class DiffusionTrainer {
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
         int startStep = step;
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
+        DivergenceGuard divergence = new DivergenceGuard(out);
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> length(r.ids())).toArray(),
                 options.batchSize(), options.seed());
@@ -307,18 +308,7 @@ public final class DiffusionTrainer {
             if (step - startStep > WARM_STEPS) {
                 throughput = throughput.plus(timed, timed.seconds());
             }
-            if (!Double.isFinite(loss)) {
-                // the step was skipped (no update); a run of them means the weights themselves are broken
-                if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
-                    boolean saved = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
-                    throw new IllegalStateException("training diverged: " + skippedInARow + " steps in a row up to"
-                            + " step " + step + " had a non-finite loss or gradient; " + (saved
-                                    ? "resume from the last checkpoint with a lower --lr"
-                                    : "no checkpoint was written yet: start again with a lower --lr"));
-                }
-            } else {
-                skippedInARow = 0;
-            }
+            divergence.after(step, Double.isFinite(loss)); // trainStep's NaN: the update was skipped
             smoothed = TrainingLog.smoothed(smoothed, loss);
             if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
@@ -592,8 +582,6 @@ public final class DiffusionTrainer {
     }
 
     private static final int WARM_STEPS = 3;
-    private static final int MAX_SKIPPED_IN_A_ROW = 10;
-    private int skippedInARow;
     private Throughput throughput = Throughput.NONE;
     private Throughput lastStep = Throughput.NONE;
     private final List<Throughput> stepLog = new ArrayList<>();

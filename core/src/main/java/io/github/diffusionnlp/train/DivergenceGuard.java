@@ -1,0 +1,42 @@
+package io.github.diffusionnlp.train;
+
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Stops a run whose steps keep being skipped, for both trainers. A skipped step (loss or gradient not finite)
+ * leaves the weights as they were, so once the weights themselves hold infinities every later step is skipped
+ * too: without a stop, such a run would spend the rest of its steps or budget, hours maybe, changing nothing.
+ */
+final class DivergenceGuard {
+    static final int MAX_SKIPPED_IN_A_ROW = 10;
+
+    private final Path out;
+    private int skippedInARow;
+
+    /** {@code out}: the run's directory, where a checkpoint to resume from may be. */
+    DivergenceGuard(Path out) {
+        this.out = out;
+    }
+
+    /**
+     * Counts {@code step}, whose update was made or skipped.
+     *
+     * @throws IllegalStateException at the {@link #MAX_SKIPPED_IN_A_ROW}th skipped step in a row, saying whether to
+     *     resume from the last checkpoint or start again, with a lower --lr either way
+     */
+    void after(int step, boolean updated) {
+        if (updated) {
+            skippedInARow = 0;
+            return;
+        }
+        if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
+            boolean saved = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+            throw new IllegalStateException("training diverged: " + skippedInARow + " steps in a row up to step " + step
+                    + " had a non-finite loss or gradient; " + (saved
+                            ? "resume from the last checkpoint with a lower --lr"
+                            : "no checkpoint was written yet: start again with a lower --lr"));
+        }
+    }
+}
