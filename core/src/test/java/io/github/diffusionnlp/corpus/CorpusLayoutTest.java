@@ -153,6 +153,35 @@ class CorpusLayoutTest {
                 e.getMessage());
     }
 
+    /** The refusal says what the line holds, so that the user sees which layout it does fit. */
+    @Test
+    void aLineThatDoesNotFitTheForcedLayoutSaysWhatItHolds() throws IOException {
+        Path poem = file("poem.txt", MOSTLY_ONE_WORD);
+        IOException e = assertThrows(IOException.class, () -> read(poem, CorpusLayout.WORDS));
+        assertTrue(e.getMessage().contains("it holds several tokens and no tab"), e.getMessage());
+        Path tagged = file("tagged.tsv", "The\tDET\njury\tNOUN\n\nsaid\n");
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.COLUMNS));
+        assertTrue(e.getMessage().contains("it holds one word and no tab"), e.getMessage());
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.CONLLU));
+        assertTrue(e.getMessage().contains("2 tab-separated columns"), e.getMessage());
+    }
+
+    /**
+     * Where the guess is said and where not: at 90% of lines fitting it is clear; a file of one word is no file
+     * of one long sentence; as many lines of one word as of several make it one word a line, said, with 50%.
+     */
+    @Test
+    void theGuessIsSaidBelowNineLinesInTen() throws IOException {
+        read(file("nine.tsv", "a\tX\n".repeat(9) + "\nj\n"), CorpusLayout.AUTO);
+        read(file("one.txt", "Hello\n"), CorpusLayout.AUTO);
+        assertEquals("", notes(), "9 of 10 fit, and one word alone is no file of one sentence");
+        Path tie = file("tie.txt", "Stop\nthen cross\n");
+        IOException e = assertThrows(IOException.class, () -> read(tie, CorpusLayout.AUTO));
+        assertTrue(e.getMessage().startsWith(tie + ":2: "), e.getMessage());
+        assertTrue(notes().contains("read as one word a line") && notes().contains("50%"),
+                "plain text needs more lines of several tokens than of one: " + notes());
+    }
+
     @Test
     void forcedLayoutsReadWhatFitsThem() throws IOException {
         assertEquals(List.of(new TaggedSentence(List.of("The", "jury"), List.of(Upos.DET, Upos.NOUN))),

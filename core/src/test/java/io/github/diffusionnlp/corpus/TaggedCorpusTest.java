@@ -239,5 +239,38 @@ class TaggedCorpusTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TaggedCorpus.write(p, List.of("a\nb"), List.of()));
         assertTrue(e.getMessage().contains("header"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TaggedCorpus.write(p, List.of(),
+                List.of(new TaggedSentence(List.of("a\tb"), List.of(Upos.NOUN)))));
+        assertTrue(e.getMessage().contains("word 1 \"a\\tb\""), "the tab shown, not printed: " + e.getMessage());
+    }
+
+    /** A file saved with Windows line ends reads as the same file saved with Unix ones, in every layout. */
+    @Test
+    void crlfLineEndsReadAsLf() throws IOException {
+        for (String text : List.of("The cat sat .\nA dog ran\n", "The\njury\n\nYes\n", "The\tDET\njury\tNOUN\n\nYes\tINTJ\n",
+                "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n\n1\tYes\tyes\tINTJ\t_\t_\t0\troot\t_\t_\n")) {
+            assertEquals(TaggedCorpus.read(file("lf.txt", text)), TaggedCorpus.read(file("crlf.txt",
+                    text.replace("\n", "\r\n"))), text);
+        }
+    }
+
+    /** Big-endian UTF-16 ("Unicode big endian" in Windows editors) is named as UTF-16 too, not as a NUL byte. */
+    @Test
+    void bigEndianUtf16IsNamed() throws IOException {
+        Path utf16 = dir.resolve("utf16be.txt");
+        Files.write(utf16, "\uFEFFThe cat sat .\n".getBytes(StandardCharsets.UTF_16BE));
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(utf16));
+        assertTrue(e.getMessage().startsWith(utf16 + ": UTF-16 text"), e.getMessage());
+    }
+
+    /**
+     * In word<TAB>UPOS, a # line is a word when its second column is a tag, {@code _} (X) included, and a
+     * comment otherwise: "#<TAB>_" is the word "#", "#<TAB>see below" a note the file's author left.
+     */
+    @Test
+    void aHashLineIsAWordOnlyWhenItEndsInATag() throws IOException {
+        Path p = file("hash.tsv", "#\t_\nyes\tINTJ\n#\tsee below\n");
+        assertEquals(List.of(new TaggedSentence(List.of("#", "yes"), List.of(Upos.X, Upos.INTJ))),
+                TaggedCorpus.read(p));
     }
 }
