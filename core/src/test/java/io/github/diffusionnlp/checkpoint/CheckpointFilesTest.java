@@ -85,6 +85,27 @@ class CheckpointFilesTest {
         }
     }
 
+    /** Arrays of other types than float32 load as stored (a probe's, a future state's), and a cut file is named. */
+    @Test
+    void arraysOfOtherTypesLoadAndATruncatedListIsRefused() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList state = new NDList(manager.create(new double[] {0.5, 1.5}), manager.create(new int[] {7}));
+            Path file = dir.resolve("state.ndlist");
+            CheckpointFiles.writeOptimizerState(file, state);
+            WholeFile.Limit limit = CheckpointFiles.arrayListLimit(2, 20, "two arrays", "train again");
+            NDList loaded = CheckpointFiles.loadArrays(file, limit, manager);
+            assertEquals(DataType.FLOAT64, loaded.get(0).getDataType());
+            assertArrayEquals(new double[] {0.5, 1.5}, loaded.get(0).toDoubleArray());
+            assertArrayEquals(new int[] {7}, loaded.get(1).toIntArray());
+
+            byte[] bytes = Files.readAllBytes(file);
+            Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 2));
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> CheckpointFiles.loadArrays(file, limit, manager));
+            assertTrue(e.getMessage().contains("array 1 declares 4 bytes of data but only 2 remain"), e.getMessage());
+        }
+    }
+
     /** An array count no file of this size can hold is refused as such, before a list of that many is walked. */
     @Test
     void anArrayCountLargerThanTheFileIsRefused() throws IOException {

@@ -94,6 +94,9 @@ class CorpusLayoutTest {
         Path p = file("words.txt", "Stop\nLook\nListen\n");
         assertEquals(1, read(p, CorpusLayout.AUTO).size(), "auto reads one word a line, as before");
         assertTrue(notes().contains("one sentence of 3 words") && notes().contains("--layout plain"), notes());
+        notes.reset();
+        read(file("lead.txt", "\nThe\njury\nsaid\n"), CorpusLayout.AUTO);
+        assertTrue(notes().contains("one sentence of 3 words"), "a blank line before the first word ends nothing: " + notes());
         assertEquals(3, read(p, CorpusLayout.PLAIN).size());
     }
 
@@ -174,6 +177,8 @@ class CorpusLayoutTest {
     void theGuessIsSaidBelowNineLinesInTen() throws IOException {
         read(file("nine.tsv", "a\tX\n".repeat(9) + "\nj\n"), CorpusLayout.AUTO);
         read(file("one.txt", "Hello\n"), CorpusLayout.AUTO);
+        read(file("words.txt", "The\njury\n\nYes\n"), CorpusLayout.PLAIN); // said plain: no tab, nothing to say
+        assertEquals(CorpusLayout.PLAIN, CorpusLayout.parse("PLAIN"));
         assertEquals("", notes(), "9 of 10 fit, and one word alone is no file of one sentence");
         Path tie = file("tie.txt", "Stop\nthen cross\n");
         IOException e = assertThrows(IOException.class, () -> read(tie, CorpusLayout.AUTO));
