@@ -272,6 +272,9 @@ class TaggedCorpusTest {
         assertEquals(List.of(new TaggedSentence(List.of("La", "del", "pueblo"), List.of(Upos.DET, Upos.ADP, Upos.NOUN))),
                 TaggedCorpus.readAs(p, new TaggedCorpus.Reading(CorpusLayout.AUTO, MultiwordTokens.SURFACE), null,
                         LayoutOption.COMMAND_LINE).sentences());
+        Path plus = file("en.conllup", "# global.columns = ID FORM UPOS\n1\tHi\tINTJ\n1.1\tgone\tVERB\n2\tthere\tADV\n");
+        assertEquals(List.of(List.of("Hi", "there")), TaggedCorpus.read(plus).stream().map(TaggedSentence::words).toList(),
+                "an empty node outside a multiword token is skipped too");
     }
 
     /** A file saved with Windows line ends reads as the same file saved with Unix ones, in every layout. */
