@@ -21,7 +21,10 @@ import java.util.Set;
  * judged by a different classifier (CoreNLP's), never by this one.
  */
 public final class SentimentLabeller {
-    /** Far enough from 0 that one mildly coloured word ("like", "help") does not make a sentence positive. */
+    /**
+     * Far enough from 0 that one faintly coloured word (rated ±1: "cool", "no") leaves a sentence neutral; one
+     * rated ±2 ("like", "sad") labels it, as it labelled every model's training rows.
+     */
     public static final int THRESHOLD = 2;
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "non", "nor", "cannot",
             "neither", "nobody", "nothing", "nowhere", "without");

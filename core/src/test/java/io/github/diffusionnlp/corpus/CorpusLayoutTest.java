@@ -94,6 +94,9 @@ class CorpusLayoutTest {
         Path p = file("words.txt", "Stop\nLook\nListen\n");
         assertEquals(1, read(p, CorpusLayout.AUTO).size(), "auto reads one word a line, as before");
         assertTrue(notes().contains("one sentence of 3 words") && notes().contains("--layout plain"), notes());
+        notes.reset();
+        read(file("lead.txt", "\nThe\njury\nsaid\n"), CorpusLayout.AUTO);
+        assertTrue(notes().contains("one sentence of 3 words"), "a blank line before the first word ends nothing: " + notes());
         assertEquals(3, read(p, CorpusLayout.PLAIN).size());
     }
 
@@ -151,6 +154,37 @@ class CorpusLayoutTest {
         e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.CONLLU));
         assertTrue(e.getMessage().startsWith(tagged + ":1: ") && e.getMessage().contains("--layout conllu"),
                 e.getMessage());
+    }
+
+    /** The refusal says what the line holds, so that the user sees which layout it does fit. */
+    @Test
+    void aLineThatDoesNotFitTheForcedLayoutSaysWhatItHolds() throws IOException {
+        Path poem = file("poem.txt", MOSTLY_ONE_WORD);
+        IOException e = assertThrows(IOException.class, () -> read(poem, CorpusLayout.WORDS));
+        assertTrue(e.getMessage().contains("it holds several tokens and no tab"), e.getMessage());
+        Path tagged = file("tagged.tsv", "The\tDET\njury\tNOUN\n\nsaid\n");
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.COLUMNS));
+        assertTrue(e.getMessage().contains("it holds one word and no tab"), e.getMessage());
+        e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.CONLLU));
+        assertTrue(e.getMessage().contains("2 tab-separated columns"), e.getMessage());
+    }
+
+    /**
+     * Where the guess is said and where not: at 90% of lines fitting it is clear; a file of one word is no file
+     * of one long sentence; as many lines of one word as of several make it one word a line, said, with 50%.
+     */
+    @Test
+    void theGuessIsSaidBelowNineLinesInTen() throws IOException {
+        read(file("nine.tsv", "a\tX\n".repeat(9) + "\nj\n"), CorpusLayout.AUTO);
+        read(file("one.txt", "Hello\n"), CorpusLayout.AUTO);
+        read(file("words.txt", "The\njury\n\nYes\n"), CorpusLayout.PLAIN); // said plain: no tab, nothing to say
+        assertEquals(CorpusLayout.PLAIN, CorpusLayout.parse("PLAIN"));
+        assertEquals("", notes(), "9 of 10 fit, and one word alone is no file of one sentence");
+        Path tie = file("tie.txt", "Stop\nthen cross\n");
+        IOException e = assertThrows(IOException.class, () -> read(tie, CorpusLayout.AUTO));
+        assertTrue(e.getMessage().startsWith(tie + ":2: "), e.getMessage());
+        assertTrue(notes().contains("read as one word a line") && notes().contains("50%"),
+                "plain text needs more lines of several tokens than of one: " + notes());
     }
 
     @Test

@@ -42,4 +42,24 @@ class SentimentLabellerTest {
         assertEquals(6, labeller.intensity(words("a good and terrible day")), "not neutral, though it sums to 0");
         assertEquals(0, labeller.intensity(words("the committee met on Monday")));
     }
+
+    /**
+     * THRESHOLD is inclusive both ways: the training labels of every model (the shipped one's 21.5% positive)
+     * were made so, and a sentiment condition means what they meant. AFINN-165: like +2, sad -2, cool +1.
+     */
+    @Test
+    void aSumOfExactlyTheThresholdCarriesTheLabel() {
+        assertEquals(Sentiment.POSITIVE, labeller.label(words("I like it")));
+        assertEquals(Sentiment.NEGATIVE, labeller.label(words("a sad day")));
+        assertEquals(Sentiment.NEUTRAL, labeller.label(words("a cool day")));
+        assertEquals(Sentiment.NEUTRAL, labeller.label(words("I like it but it is sad")), "+2 - 2: neither");
+    }
+
+    /** A negation flips the words after it, not itself: "no" is rated -1 and stays so. */
+    @Test
+    void aNegationKeepsItsOwnValence() {
+        assertEquals(-1, labeller.score(words("no")));
+        assertEquals(-1, labeller.valence("No"), "any case");
+        assertEquals(0, labeller.valence("committee"));
+    }
 }

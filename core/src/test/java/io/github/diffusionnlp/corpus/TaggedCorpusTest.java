@@ -58,6 +58,9 @@ class TaggedCorpusTest {
         Path p = dir.resolve("c.conllu.gz");
         TaggedCorpus.write(p, List.of("a header"), sentences);
         assertEquals(sentences, TaggedCorpus.read(p));
+        Path plain = dir.resolve("c.tsv");
+        TaggedCorpus.write(plain, List.of("from Brown, prepared 2026"), sentences);
+        assertEquals("# from Brown, prepared 2026", Files.readAllLines(plain).get(0), "the header says where it came from");
     }
 
     @Test
@@ -239,5 +242,68 @@ class TaggedCorpusTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TaggedCorpus.write(p, List.of("a\nb"), List.of()));
         assertTrue(e.getMessage().contains("header"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TaggedCorpus.write(p, List.of(),
+                List.of(new TaggedSentence(List.of(""), List.of(Upos.NOUN)))));
+        assertTrue(e.getMessage().contains("an empty word"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TaggedCorpus.write(p, List.of(),
+                List.of(new TaggedSentence(List.of("a\tb"), List.of(Upos.NOUN)))));
+        assertTrue(e.getMessage().contains("word 1 \"a\\tb\""), "the tab shown, not printed: " + e.getMessage());
+    }
+
+    /**
+     * Forced to word<TAB>UPOS, a "#<TAB>SYM" line is still a word, as in a guessed file; a hyphen in a word is no
+     * CoNLL-U range outside CoNLL-U (Brown is full of "well-known").
+     */
+    @Test
+    void hashWordsAndHyphensInWordTabUposRead() throws IOException {
+        Path p = file("tagged.tsv", "#\tSYM\nwell-known\tADJ\n");
+        List<TaggedSentence> expected = List.of(new TaggedSentence(List.of("#", "well-known"),
+                List.of(Upos.SYM, Upos.ADJ)));
+        assertEquals(expected, TaggedCorpus.read(p));
+        assertEquals(expected, TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT.orLayout(CorpusLayout.COLUMNS), null,
+                LayoutOption.COMMAND_LINE).sentences());
+    }
+
+    /** CoNLL-U Plus by its column names, UPOS first: empty nodes skipped, a multiword token read as its surface. */
+    @Test
+    void conlluPlusWithUposFirstSkipsEmptyNodesAndReadsRanges() throws IOException {
+        Path p = file("es.conllup", "# global.columns = UPOS ID FORM\nDET\t1\tLa\n_\t2-3\tdel\nADP\t2\tde\n"
+                + "X\t2.1\tnada\nDET\t3\tel\nNOUN\t4\tpueblo\n");
+        assertEquals(List.of(new TaggedSentence(List.of("La", "del", "pueblo"), List.of(Upos.DET, Upos.ADP, Upos.NOUN))),
+                TaggedCorpus.readAs(p, new TaggedCorpus.Reading(CorpusLayout.AUTO, MultiwordTokens.SURFACE), null,
+                        LayoutOption.COMMAND_LINE).sentences());
+        Path plus = file("en.conllup", "# global.columns = ID FORM UPOS\n1\tHi\tINTJ\n1.1\tgone\tVERB\n2\tthere\tADV\n");
+        assertEquals(List.of(List.of("Hi", "there")), TaggedCorpus.read(plus).stream().map(TaggedSentence::words).toList(),
+                "an empty node outside a multiword token is skipped too");
+    }
+
+    /** A file saved with Windows line ends reads as the same file saved with Unix ones, in every layout. */
+    @Test
+    void crlfLineEndsReadAsLf() throws IOException {
+        for (String text : List.of("The cat sat .\nA dog ran\n", "The\njury\n\nYes\n", "The\tDET\njury\tNOUN\n\nYes\tINTJ\n",
+                "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n\n1\tYes\tyes\tINTJ\t_\t_\t0\troot\t_\t_\n")) {
+            assertEquals(TaggedCorpus.read(file("lf.txt", text)), TaggedCorpus.read(file("crlf.txt",
+                    text.replace("\n", "\r\n"))), text);
+        }
+    }
+
+    /** Big-endian UTF-16 ("Unicode big endian" in Windows editors) is named as UTF-16 too, not as a NUL byte. */
+    @Test
+    void bigEndianUtf16IsNamed() throws IOException {
+        Path utf16 = dir.resolve("utf16be.txt");
+        Files.write(utf16, "\uFEFFThe cat sat .\n".getBytes(StandardCharsets.UTF_16BE));
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(utf16));
+        assertTrue(e.getMessage().startsWith(utf16 + ": UTF-16 text"), e.getMessage());
+    }
+
+    /**
+     * In word<TAB>UPOS, a # line is a word when its second column is a tag, {@code _} (X) included, and a
+     * comment otherwise: "#<TAB>_" is the word "#", "#<TAB>see below" a note the file's author left.
+     */
+    @Test
+    void aHashLineIsAWordOnlyWhenItEndsInATag() throws IOException {
+        Path p = file("hash.tsv", "#\t_\nyes\tINTJ\n#\tsee below\n");
+        assertEquals(List.of(new TaggedSentence(List.of("#", "yes"), List.of(Upos.X, Upos.INTJ))),
+                TaggedCorpus.read(p));
     }
 }

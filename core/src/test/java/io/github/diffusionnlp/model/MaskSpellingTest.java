@@ -1,13 +1,16 @@
 package io.github.diffusionnlp.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
 /**
  * The one rule of what looks like a mask but is not one: the front ends that refuse such a token (infill, OpenNLP's
  * Infill) ask {@link MaskSpelling#isMisspelt}; the CoreNLP annotator, which warns of a mask in another case from the
- * text, asks {@link MaskSpelling#isGlued} of each token, so that "[mask]" is not named twice.
+ * text, asks {@link MaskSpelling#isGlued} of each token, so that "[mask]" is not named twice. Only the front ends'
+ * integration tests, which take minutes, covered it before: no quick run (nor the mutation profile) noticed a change.
  */
 class MaskSpellingTest {
     /** token, glued, in another case (its index), misspelt. */
@@ -30,5 +33,25 @@ class MaskSpellingTest {
             assertEquals(c[2], MaskSpelling.inAnotherCase(token), token);
             assertEquals(c[3], MaskSpelling.isMisspelt(token), token);
         }
+    }
+
+    @Test
+    void onlyTheMaskItselfIsNotMisspelt() {
+        assertFalse(MaskSpelling.isMisspelt(Vocabulary.MASK));
+        assertFalse(MaskSpelling.isMisspelt("committee"), "a word holding no mask is just a word");
+        assertFalse(MaskSpelling.isMisspelt("MASK"), "the brackets make the mask");
+        assertTrue(MaskSpelling.isMisspelt("[mask]"));
+        assertTrue(MaskSpelling.isMisspelt("[Mask]"));
+        assertTrue(MaskSpelling.isMisspelt("[MASK]."), "glued to punctuation");
+        assertTrue(MaskSpelling.isMisspelt("([MASK])"));
+    }
+
+    @Test
+    void aMaskInAnotherCaseIsFoundPastCorrectOnes() {
+        assertEquals(-1, MaskSpelling.inAnotherCase("The [MASK] of the [MASK] ."), "correct masks are masks");
+        assertEquals(-1, MaskSpelling.inAnotherCase("no mask here"));
+        assertEquals(4, MaskSpelling.inAnotherCase("The [mask] met ."));
+        assertEquals(15, MaskSpelling.inAnotherCase("The [MASK] and [Mask] ."),
+                "the first one in another case, not the first mask");
     }
 }
