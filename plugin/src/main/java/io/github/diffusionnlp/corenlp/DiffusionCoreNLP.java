@@ -30,6 +30,10 @@ public final class DiffusionCoreNLP {
             return;
         }
         if (args.length > 0 && args[0].equals("server")) {
+            String threads = ToolDefaults.oneIntraOpThreadForAServer();
+            if (threads != null) {
+                System.err.println(threads);
+            }
             StanfordCoreNLPServer.main(serverArgs(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
