@@ -128,8 +128,13 @@ final class InfoCommand implements Callable<Integer> {
         }
         if (Boolean.TRUE.equals(t == null ? null : t.tagged()) || layout == CorpusLayout.CONLLU
                 || layout == CorpusLayout.COLUMNS) {
-            return "UD UPOS (its corpus was read as " + layout.description() + "), so it follows POS templates (--pos);"
-                    + " no " + file + ", which --lexical templates need: " + write;
+            // a record that says tags were read may still have guessed the layout line by line (a file mixing
+            // CoNLL-U, word<TAB>UPOS and one-word lines stays AUTO), which is no layout it "was read as"
+            String how = layout == null || layout == CorpusLayout.AUTO
+                    ? "its corpus carried them, its layout " + (layout == null ? "not recorded" : "guessed line by line")
+                    : "its corpus was read as " + layout.description();
+            return "UD UPOS (" + how + "), so it follows POS templates (--pos); no " + file
+                    + ", which --lexical templates need: " + write;
         }
         return "not recorded: no " + file + ", and its corpus's layout was " + (layout == null ? "not recorded"
                 : "guessed line by line") + ", so it takes POS templates (--pos) as a tagged model does; " + write;

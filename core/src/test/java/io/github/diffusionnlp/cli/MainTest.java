@@ -460,6 +460,25 @@ class MainTest {
                 + " templates (--pos); no tag-lexicon.tsv, which --lexical templates need"), conllu.out());
     }
 
+    /**
+     * A record that says its corpus carried tags but whose layout stayed "guessed" (a file mixing CoNLL-U, word<TAB>UPOS
+     * and one-word lines is read line by line): info said "its corpus was read as guessed from the file".
+     */
+    @Test
+    void infoOfATaggedModelWhoseLayoutWasGuessedLineByLineSaysSo(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path dir = TestModels.copyOfModelWithout(TestModels.tinyModel(), tmp,
+                io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON);
+        java.nio.file.Path config = dir.resolve("config.json");
+        String written = java.nio.file.Files.readString(config);
+        assertTrue(written.contains("\"layout\" : \"columns\"") && written.contains("\"tagged\" : true"), written);
+        java.nio.file.Files.writeString(config, written.replace("\"layout\" : \"columns\"", "\"layout\" : \"auto\""));
+        Run r = run("", "info", "--model", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tags:         UD UPOS (its corpus carried them, its layout guessed line by line),"
+                + " so it follows POS templates (--pos); no tag-lexicon.tsv, which --lexical templates need"), r.out());
+    }
+
     @Test
     void infoListsNeighboursOfKnownWordsAndRejectsUnknownOnes() {
         Run r = run("", "info", "--model", MODEL, "--neighbours", "said,Monday", "--top", "3");
