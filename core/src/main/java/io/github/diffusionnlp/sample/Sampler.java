@@ -98,16 +98,17 @@ public final class Sampler {
      * the network's {@link NgramFusion#CANDIDATES} likeliest words there, best first, and their log-probabilities;
      * the list n-gram fusion chooses from, whose first word is the one a greedy last step writes.
      */
-    public record LastStepCandidates(int row, int position, float[] logProb, long[] ids) {}
+    record LastStepCandidates(int row, int position, float[] logProb, long[] ids) {}
 
     /**
      * Internal, for experiments only: samples as {@link #sample(SampleRows, Schedule)} does (the same words), and hands
      * each generated position's {@link LastStepCandidates} to {@code seen}. No product path calls it: it is there so
      * that a trial reranking those candidates (core's test-scope {@code sample/ArRerankingExperiment}, by the
      * autoregressive model's sentence likelihood) reads what the sampler really chose among, not a copy of its code.
-     * It computes the last step's logits once more.
+     * It computes the last step's logits once more. Package-private: the sample package is internal, public only
+     * for this project's other modules (package-info), and no other module calls it; the experiment is in this package.
      */
-    public int[][] sampleShowingLastStepCandidates(SampleRows rows, Schedule schedule,
+    int[][] sampleShowingLastStepCandidates(SampleRows rows, Schedule schedule,
             Consumer<LastStepCandidates> seen) {
         return sample(rows, schedule, Objects.requireNonNull(seen, "seen"));
     }
