@@ -63,8 +63,8 @@ class MaskSpellingTest {
     /**
      * Under a whitespace tokenizer "[mask]" is a token of its own, as "[MASK]" would be: it is named once, as a mask
      * in another case, and not also as a glued one (the glued warning is for the mask in capitals with other
-     * characters); "[Mask]." is named as in another case only; a glued one in capitals is named once too, after the
-     * document's mask in another case.
+     * characters); "[Mask]." is not named as glued either (the document's one warning of a mask in another case names its
+     * first, "[mask]"); a glued one in capitals is named once too, after the document's mask in another case.
      */
     @Test
     void eachMisspeltMaskIsNamedOnceForWhatItIs() {
