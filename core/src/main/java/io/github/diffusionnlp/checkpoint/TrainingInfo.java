@@ -87,7 +87,9 @@ public record TrainingInfo(
 
     /**
      * Why the record tells its corpus carried no UPOS tags ("its corpus was read as plain text, ..."), for a
-     * message that says why a model refuses templates; null when it does not tell so ({@link #untagged}).
+     * message that says why a model refuses templates; null when it does not tell so ({@link #untagged}). Internal,
+     * though this record is supported API: public for core's {@code api} and {@code cli} packages, which word the
+     * refusal around it; its wording has no compatibility promise.
      */
     public String whyUntagged() {
         if (!untagged()) {
