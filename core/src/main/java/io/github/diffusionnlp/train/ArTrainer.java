@@ -169,7 +169,8 @@ public final class ArTrainer {
                 throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
             }
             divergence.after(step, updated);
-            smoothed = TrainingLog.smoothed(smoothed, loss);
+            // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its trainStep says NaN)
+            smoothed = TrainingLog.smoothed(smoothed, updated ? loss : Double.NaN);
             if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
