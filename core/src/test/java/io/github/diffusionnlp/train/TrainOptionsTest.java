@@ -56,13 +56,17 @@ class TrainOptionsTest {
         TrainOptions options = TrainOptions.builder(Path.of("corpus/../train.txt"), Path.of("out")).steps(300)
                 .batchSize(16).learningRate(2e-3).seed(5).build();
         io.github.diffusionnlp.checkpoint.TrainingInfo info = options.checkpointRecord(40, 120, 9.5, 3.25, 4.5,
-                0.999, io.github.diffusionnlp.corpus.TaggedCorpus.Reading.DEFAULT, true);
+                0.999, new io.github.diffusionnlp.corpus.TaggedCorpus.Reading(io.github.diffusionnlp.corpus.CorpusLayout.COLUMNS,
+                        io.github.diffusionnlp.corpus.MultiwordTokens.PARTS), true);
         assertEquals(Path.of("train.txt").toAbsolutePath().toString(), info.corpus());
         assertEquals(java.util.List.of(40, 120, 300, 16, 5L), java.util.List.of(info.trainSentences(), info.step(),
                 info.totalSteps(), info.batchSize(), info.seed()));
         assertEquals(java.util.List.of(2e-3, 9.5, 3.25, 4.5, 0.999), java.util.List.of(info.learningRate(),
                 info.wallSeconds(), info.trainLoss(), info.devLoss(), info.averageDecay()));
         assertEquals(true, info.tagged());
+        assertEquals(io.github.diffusionnlp.corpus.CorpusLayout.COLUMNS, info.layout(), "the reading's layout");
+        assertEquals(io.github.diffusionnlp.corpus.MultiwordTokens.PARTS, info.multiword(), "the reading's multiword");
+        assertEquals(java.util.Map.of(), info.metrics(), "no metrics until evaluate records some");
     }
 
     private static void assertMessage(String expected, TrainOptions.Builder builder) {
