@@ -34,8 +34,8 @@ public final class ToolDefaults {
     /**
      * One PyTorch intra-op thread, for a server (the CoreNLP jar's {@code server} mode), unless the user chose a
      * count ({@value #INTRA_OP_THREADS} or {@code OMP_NUM_THREADS}); call before DJL's engine starts. A server's
-     * requests are short sentences sampled concurrently: their matrices are too small to gain from a second
-     * thread, which only competes with the other requests' passes. On this project's 2-core machine, through the
+     * requests are short sentences sampled concurrently: presumably their matrices are too small to gain from a
+     * second thread, which then competes with the other requests' passes. On this project's 2-core machine, through the
      * server, one thread answered 1.03-1.46x the requests per second of PyTorch's two at 1 to 8 concurrent
      * clients, in each of 24 paired measurements on an idle machine ({@code scripts/server-threads}, plugin README).
      *
