@@ -17,7 +17,10 @@ import java.util.Arrays;
  * java -jar diffusion-nlp-corenlp.jar -version                                                  # this jar's, CoreNLP's and Java's versions
  * </pre>
  *
- * CoreNLP's pos, ner, parse and sentiment models are not in this jar: put
+ * In {@code server} mode PyTorch runs one intra-op thread per request unless the user chose a count
+ * ({@link ToolDefaults#oneIntraOpThreadForAServer}: measured faster through the server on few cores).
+ *
+ * <p>CoreNLP's pos, ner, parse and sentiment models are not in this jar: put
  * {@code stanford-corenlp-4.5.10-models.jar} on the classpath ({@code java -cp}) to use those annotators.
  */
 public final class DiffusionCoreNLP {
