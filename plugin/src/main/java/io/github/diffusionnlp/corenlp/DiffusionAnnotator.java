@@ -1,29 +1,11 @@
 package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreAnnotation;
-import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
-import edu.stanford.nlp.process.Morphology;
-import edu.stanford.nlp.util.CoreMap;
-import edu.stanford.nlp.util.Lazy;
-import io.github.diffusionnlp.api.Constraints;
-import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
-import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.corpus.LayoutOption;
-import io.github.diffusionnlp.corpus.Upos;
-import io.github.diffusionnlp.model.MaskSpelling;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -36,563 +18,85 @@ import java.util.Set;
  * diffusion.task = infill
  * </pre>
  *
- * <p>Every {@code NAME.*} property is read and checked at construction ({@link DiffusionSettings}); the
- * model is loaded then too, once per JVM for each model directory, device and precision
- * ({@link SharedModels}). One instance may annotate many documents at once (CoreNLP's server and
- * {@code threads} do that): it keeps no state between calls, and the model is thread-safe. Sentence i of
- * a document is sampled with seed {@code seed + i}, so a document gives the same result whichever thread
- * annotates it.
- *
- * <p>{@code NAME.sentiment}, {@code NAME.syntax} and {@code NAME.guidance} become core's {@link Constraints}:
- * {@code syntax=keep} conditions each rewritten sentence on its own tags ({@link PtbToUpos}); an explicit UPOS
- * template sets the length of generated and rewritten sentences, and the document follows a sentence whose
- * token count changed ({@link DocumentEditor#replaceSentences}).
+ * <p>Every {@code NAME.*} property is read and checked at construction, and the model is loaded then too
+ * (plugin/README.md lists the properties; the work itself is package-private). A bad property or a model that
+ * cannot be loaded throws {@link IllegalArgumentException} or {@link UncheckedIOException} from the
+ * constructor, so a pipeline fails as it is built — with one exception. CoreNLP's server builds a request's
+ * pipeline inside its request handler and answers a constructor's failure with CoreNLP's own wrapper
+ * ("MetaClass couldn't create …"), never its cause, so the client would not learn what was wrong. When made
+ * on a server's request thread, this annotator therefore keeps the failure and throws it from {@link #annotate}
+ * instead, where the server does pass the message on (HTTP 500, "…ExecutionException:
+ * java.lang.IllegalArgumentException: annotator "diffusion": bad diffusion.steps = …"). CoreNLP reuses the
+ * instance for later requests with the same {@code NAME.*} properties; each of them tries the properties again,
+ * so a model put in place since is found.
  */
 public class DiffusionAnnotator implements Annotator {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiffusionAnnotator.class);
 
-    private final DiffusionSettings settings;
-    private final Path modelDirectory; // resolved once: the default model is searched for on disk
-    private final SamplingOptions options;
-    private final Upstream madeAfter; // what the annotators list this instance was made with runs before it
-    private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
-    private final Lazy<Annotator> tagger; // the pos of the pipeline this instance was made for: tags changed words
+    private final String name;
+    private final Properties props;
+    private volatile ConfiguredAnnotator configured; // null only while made on a server thread with bad properties
 
     public DiffusionAnnotator(String name, Properties props) {
-        this.settings = DiffusionSettings.read(name, props);
-        this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
-        DiffusionLM lm = model();
-        int maxLength = lm.info().config().maxLength();
-        if (settings.length > maxLength) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
-                    + settings.length + "'; allowed: 0 (the model chooses) to " + maxLength
-                    + " (the model's length)");
-        }
-        if (settings.template != null && settings.template.size() > maxLength) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".syntax = '"
-                    + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
-                    + " UPOS tags (the model's length); this one has " + settings.template.size());
-        }
-        if (settings.template != null || settings.syntaxKeep) {
-            try {
-                lm.requireTemplates(); // a model trained without tags: now, not on the first document
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".syntax = '"
-                        + (settings.syntaxKeep ? "keep" : templateText(settings.template)) + "': " + e.getMessage());
+        this.name = name;
+        this.props = props;
+        try {
+            this.configured = new ConfiguredAnnotator(name, props);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            if (!ServerRequests.isHandlerThread()) {
+                throw e;
             }
+            LOG.warn("annotator \"{}\" refuses the server requests made with these properties: {}", name,
+                    e.getMessage());
         }
-        if (settings.ngramWeight > 0) {
-            try {
-                lm.countNgrams(); // a corpus to count from, read as said: now, not on every document
-            } catch (IllegalStateException e) {
-                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramWeight = '"
-                        + settings.ngramWeight + "' needs a corpus: set " + name + ".ngramCorpus (" + e.getMessage()
-                        + ")"); // not chained: CoreNLP shows the root cause, and this message holds it
-            } catch (UncheckedIOException e) {
-                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramCorpus: "
-                        + e.getMessage()); // not chained, as above
-            }
-        }
-        this.constraints = settings.constraints();
-        this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
-                .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
-                .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight).build();
-        List<String> before = annotatorsBefore(name, props);
-        this.madeAfter = new Upstream(before.contains("pos"), before.contains("lemma"), before.contains("ner"));
-        this.tagger = PipelineTagger.of(props);
     }
 
-    private static String templateText(List<Upos> template) {
-        return String.join(" ", template.stream().map(Upos::name).toList());
-    }
-
-    /** The annotators listed before {@code name} in the pipeline's {@code annotators} property. */
-    private static List<String> annotatorsBefore(String name, Properties props) {
-        List<String> all = new ArrayList<>();
-        for (String a : props.getProperty("annotators", "").split("[,\\s]+")) {
-            if (a.equals(name)) {
-                break;
-            }
-            all.add(a);
+    /** The working annotator: made at construction, or tried again now if that failed on a server thread. */
+    private ConfiguredAnnotator configured() {
+        ConfiguredAnnotator c = configured;
+        if (c == null) {
+            c = new ConfiguredAnnotator(name, props); // throws what the constructor kept, or works now
+            configured = c;
         }
-        return all;
+        return c;
     }
 
-    /**
-     * Which of {@code pos}, {@code lemma} and {@code ner} ran on a document before this annotator: its changed
-     * words are tagged and lemmatised again, and new tokens get an NER class, only then. CoreNLP's annotator
-     * pool keys an annotator by its {@code NAME.*} properties alone, so pipelines whose {@code annotators} lists
-     * differ share one instance (the server's requests too), and the list it was made with may not be the
-     * document's: the document's tokens show what ran. An empty document shows nothing; for it (generate) the
-     * list this instance was made with decides.
-     */
-    private record Upstream(boolean pos, boolean lemma, boolean ner) {}
-
-    private Upstream upstream(Annotation doc) {
-        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
-        if (tokens == null || tokens.isEmpty()) {
-            return madeAfter;
-        }
-        return new Upstream(tokens.stream().anyMatch(t -> t.tag() != null),
-                tokens.stream().anyMatch(t -> t.lemma() != null), tokens.stream().anyMatch(t -> t.ner() != null));
-    }
-
+    /** The checked {@code NAME.*} properties. */
     public DiffusionSettings settings() {
-        return settings;
+        return configured().settings();
     }
 
     /**
-     * The shared model this annotator samples from, looked up on every call rather than held: CoreNLP keeps
-     * annotators in its pool (and a server's pipelines) after {@link SharedModels#closeAll()}, and an
-     * annotator holding the closed model would fail every later document with "this DiffusionLM has been
-     * closed"; this way the next document loads the model again.
+     * The shared model this annotator samples from, looked up on every call (a document after
+     * {@link SharedModels#closeAll()} loads it again).
      */
     public DiffusionLM model() {
-        return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
-                settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"));
+        return configured().model();
     }
 
     @Override
     public void annotate(Annotation doc) {
-        forgetEarlierRun(doc);
-        Upstream upstream = upstream(doc);
-        if (settings.task == DiffusionSettings.Task.GENERATE) {
-            generate(doc, upstream);
-            return;
-        }
-        DiffusionLM lm = model();
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (sentences == null || sentences.isEmpty() || doc.get(CoreAnnotations.TextAnnotation.class) == null) {
-            return; // an empty document: nothing to fill or rewrite
-        }
-        DocumentEditor.joinMasks(doc);
-        if (settings.task == DiffusionSettings.Task.INFILL) {
-            warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
-            warnOfGluedMasks(doc);
-        }
-        List<List<String>> words = new ArrayList<>();
-        List<boolean[]> written = new ArrayList<>(); // per sentence: which tokens the model writes
-        for (CoreMap sentence : sentences) {
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            List<String> w = new ArrayList<>(tokens.size());
-            boolean[] write = new boolean[tokens.size()];
-            for (int i = 0; i < tokens.size(); i++) {
-                CoreLabel t = tokens.get(i);
-                String word = t.word() == null ? "" : t.word();
-                boolean kept = isKept(t, i);
-                write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
-                w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
-                        : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        ? "[UNK]" : word); // a kept literal mask stays, and is not filled
-            }
-            words.add(w);
-            written.add(write);
-        }
-        List<List<String>> results;
-        if (settings.task == DiffusionSettings.Task.INFILL) {
-            results = lm.infillAll(words, constraints, options);
-            resampleLeakedEntities(lm, sentences, words, written, results);
-        } else {
-            List<boolean[]> keep = new ArrayList<>();
-            for (boolean[] write : written) {
-                boolean[] k = new boolean[write.length];
-                for (int i = 0; i < write.length; i++) {
-                    k[i] = !write[i];
-                }
-                keep.add(k);
-            }
-            skipKeptPastTheEnd(words, written, keep);
-            skipKeptOutsideTemplate(words, written, keep);
-            results = rewrite(lm, sentences, words, keep);
-        }
-        int maxLength = lm.info().config().maxLength();
-        Map<CoreLabel, String> newWords = new IdentityHashMap<>();
-        Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
-        List<CoreMap> touched = new ArrayList<>();
-        for (int s = 0; s < sentences.size(); s++) {
-            CoreMap sentence = sentences.get(s);
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            boolean[] write = written.get(s);
-            List<String> result = results.get(s);
-            if (result.size() != tokens.size()) {
-                touched.add(sentence);
-                sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
-                sentence.set(DiffusionAnnotations.Text.class, String.join(" ", result));
-                sentence.set(DiffusionAnnotations.Windows.class, 1);
-                for (int i = 0; i < tokens.size() && i < result.size(); i++) {
-                    if (write[i]) { // with replace=false the record; with true these tokens are replaced
-                        tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
-                        tokens.get(i).set(DiffusionAnnotations.Word.class, result.get(i));
-                    }
-                }
-                resized.put(sentence, result);
-                continue;
-            }
-            boolean any = false;
-            Map<CoreLabel, String> sentenceWords = new IdentityHashMap<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                if (write[i]) {
-                    any = true;
-                    CoreLabel t = tokens.get(i);
-                    String w = result.get(i);
-                    t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                    t.set(DiffusionAnnotations.Word.class, w);
-                    sentenceWords.put(t, w);
-                }
-            }
-            if (!any) {
-                continue;
-            }
-            touched.add(sentence);
-            String original = DocumentEditor.sentenceText(doc, sentence, Map.of());
-            sentence.set(DiffusionAnnotations.OriginalText.class, original);
-            sentence.set(DiffusionAnnotations.Text.class, DocumentEditor.sentenceText(doc, sentence, sentenceWords));
-            sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
-            newWords.putAll(sentenceWords);
-        }
-        if (settings.replace && (!newWords.isEmpty() || !resized.isEmpty())) {
-            List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
-            if (!newWords.isEmpty()) {
-                DocumentEditor.replaceWords(doc, newWords);
-            }
-            if (!resized.isEmpty()) {
-                Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
-                resized.keySet().forEach(s -> before.put(s, s.get(CoreAnnotations.TokensAnnotation.class)));
-                DocumentEditor.replaceSentences(doc, resized);
-                for (int s = 0; s < sentences.size(); s++) {
-                    List<CoreLabel> old = before.get(sentences.get(s));
-                    if (old == null) {
-                        continue;
-                    }
-                    List<CoreLabel> fresh = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                    for (int i = 0; i < fresh.size(); i++) {
-                        CoreLabel t = fresh.get(i);
-                        boolean kept = i < old.size() && !written.get(s)[i];
-                        if (!kept) {
-                            t.set(DiffusionAnnotations.Word.class, t.word());
-                            if (i < old.size()) {
-                                t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
-                            }
-                        }
-                        if (upstream.ner()) {
-                            t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
-                        }
-                        changed.add(t);
-                    }
-                }
-            }
-            retag(touched, changed, upstream);
-        }
+        configured().annotate(doc);
     }
 
-    /**
-     * A document annotated again (by this annotator, or another with other settings) is a new run on its
-     * current text, as with CoreNLP's own annotators, which set their keys anew on every run: our keys must
-     * say what this run did. Records an earlier run left on tokens and sentences this run does not write
-     * would read as this run's edits (an {@code OriginalWord} on a token nobody changed now), so they go.
-     */
-    private static void forgetEarlierRun(Annotation doc) {
-        doc.remove(DiffusionAnnotations.GeneratedSentences.class);
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        for (CoreMap sentence : sentences == null ? List.<CoreMap>of() : sentences) {
-            sentence.remove(DiffusionAnnotations.Text.class);
-            sentence.remove(DiffusionAnnotations.OriginalText.class);
-            sentence.remove(DiffusionAnnotations.Windows.class);
-            sentence.remove(DiffusionAnnotations.Generated.class);
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            for (CoreLabel t : tokens == null ? List.<CoreLabel>of() : tokens) {
-                t.remove(DiffusionAnnotations.OriginalWord.class);
-                t.remove(DiffusionAnnotations.Word.class);
-            }
-        }
-    }
-
-    /**
-     * A {@code keep} index past a sentence's last token names a token the sentence does not have: the
-     * rewrite the user asked for (that token kept) cannot be done. It was ignored without a word, the whole
-     * sentence rewritten; the command line refuses such a line and the OpenNLP tool passes it through with a
-     * message. Here, as with a kept token outside the template, the sentence is left as it is with a warning
-     * (it depends on the text, so it does not fail the document).
-     */
-    private void skipKeptPastTheEnd(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep) {
-        int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // 1-based
-        for (int s = 0; s < keep.size(); s++) {
-            int size = keep.get(s).length;
-            if (last > size) {
-                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.keep = {} keeps token {}, but the sentence"
-                        + " has only {} tokens (indexes 1-{})", settings.name, s + 1, settings.name, keepText(), last,
-                        size, size);
-                Arrays.fill(written.get(s), false);
-                Arrays.fill(keep.get(s), true);
-            }
-        }
-    }
-
-    /**
-     * With an explicit template a rewritten sentence has the template's length, so a sentence that keeps a
-     * token past it cannot be rewritten. That depends on the input, not the settings: such a sentence is
-     * left as it is, with a warning, rather than failing the document (under CoreNLP's {@code -threads} a
-     * failing document leaves the run waiting forever).
-     */
-    private void skipKeptOutsideTemplate(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep) {
-        if (settings.template == null) {
-            return;
-        }
-        int t = settings.template.size();
-        for (int s = 0; s < keep.size(); s++) {
-            int i = firstKeptOutside(keep.get(s), t);
-            if (i >= 0) {
-                LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
-                        + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.name,
-                        s + 1, i + 1, words.get(s).get(i), settings.name, t, settings.name, keepText());
-                Arrays.fill(written.get(s), false);
-                Arrays.fill(keep.get(s), true);
-            }
-        }
-    }
-
-    private static int firstKeptOutside(boolean[] keep, int templateLength) {
-        for (int i = templateLength; i < keep.length; i++) {
-            if (keep[i]) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
-     * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
-     * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
-     * come back verbatim, words the model does not know included.
-     */
-    private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
-            List<boolean[]> keep) {
-        List<List<String>> out;
-        if (settings.template != null) {
-            // sentences skipKeptOutsideTemplate left alone stay as they are; the others take the template
-            int t = settings.template.size();
-            List<Integer> run = new ArrayList<>();
-            for (int s = 0; s < keep.size(); s++) {
-                if (firstKeptOutside(keep.get(s), t) < 0) {
-                    run.add(s);
-                }
-            }
-            List<List<String>> rewritten = lm.rewriteAll(run.stream().map(words::get).toList(),
-                    run.stream().map(keep::get).toList(), settings.strength, constraints, options);
-            out = new ArrayList<>(words);
-            for (int j = 0; j < run.size(); j++) {
-                out.set(run.get(j), rewritten.get(j));
-            }
-        } else if (settings.syntaxKeep) {
-            int len = lm.info().config().maxLength();
-            List<Constraints> perSentence = new ArrayList<>();
-            List<boolean[]> batchKeep = new ArrayList<>(keep);
-            for (int s = 0; s < sentences.size(); s++) {
-                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= len) {
-                    perSentence.add(constraints.withTemplate(PtbToUpos.of(tokens)));
-                } else { // done window by window below; here everything is kept, so nothing is sampled
-                    perSentence.add(constraints);
-                    boolean[] all = new boolean[tokens.size()];
-                    Arrays.fill(all, true);
-                    batchKeep.set(s, all);
-                }
-            }
-            out = new ArrayList<>(lm.rewriteAll(words, batchKeep, settings.strength, perSentence, options));
-            for (int s = 0; s < sentences.size(); s++) {
-                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= len) {
-                    continue;
-                }
-                List<Upos> tags = PtbToUpos.of(tokens);
-                List<String> result = new ArrayList<>(words.get(s));
-                for (int from = 0; from < tokens.size(); from += len) {
-                    int to = Math.min(tokens.size(), from + len);
-                    boolean[] k = Arrays.copyOfRange(keep.get(s), from, to);
-                    SamplingOptions window = options.toBuilder().seed(options.seed() + s + from).build();
-                    List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)), List.of(k),
-                            settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))), window).get(0);
-                    for (int i = 0; i < w.size(); i++) {
-                        result.set(from + i, w.get(i));
-                    }
-                }
-                out.set(s, result);
-            }
-        } else {
-            return lm.rewriteAll(words, keep, settings.strength, constraints, options);
-        }
-        for (int s = 0; s < out.size(); s++) { // a template rewrite gives kept words back as the model knows them
-            List<String> result = new ArrayList<>(out.get(s));
-            for (int i = 0; i < keep.get(s).length && i < result.size(); i++) {
-                if (keep.get(s)[i]) {
-                    result.set(i, words.get(s).get(i));
-                }
-            }
-            out.set(s, result);
-        }
-        return out;
-    }
-
-    private String keepText() {
-        List<String> parts = new ArrayList<>();
-        settings.keepIndexes.forEach(i -> parts.add(String.valueOf(i)));
-        settings.keepUpos.forEach(u -> parts.add(u.name()));
-        return String.join(",", parts);
-    }
-
-    /**
-     * Pseudonymisation must not give a name back: where a position masked by an {@code ner:} rule got its own
-     * word again, that sentence is sampled again with another seed (at most {@value #RESAMPLE_TRIES} times;
-     * the seeds are fixed, so the result stays deterministic). The retries sample even when the first
-     * pass was greedy (infill's default), since a greedy pass gives the same word back whatever the seed.
-     */
-    private void resampleLeakedEntities(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
-            List<boolean[]> written, List<List<String>> results) {
-        if (settings.maskNer.isEmpty()) {
-            return;
-        }
-        for (int attempt = 1; attempt <= RESAMPLE_TRIES; attempt++) {
-            List<Integer> leaking = new ArrayList<>();
-            for (int s = 0; s < sentences.size(); s++) {
-                if (leaks(sentences.get(s), written.get(s), results.get(s))) {
-                    leaking.add(s);
-                }
-            }
-            if (leaking.isEmpty()) {
-                return;
-            }
-            for (int s : leaking) {
-                double t = options.temperature().orElse(SamplingOptions.INFILL_TEMPERATURE);
-                SamplingOptions again = options.toBuilder().seed(options.seed() + s + 1_000_003L * attempt)
-                        .temperature(t > 0 ? t : SamplingOptions.SAMPLING_TEMPERATURE).build();
-                results.set(s, lm.infillAll(List.of(words.get(s)), constraints, again).get(0));
-            }
-        }
-    }
-
-    private static final int RESAMPLE_TRIES = 4;
-
-    private boolean leaks(CoreMap sentence, boolean[] write, List<String> result) {
-        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        for (int i = 0; i < tokens.size(); i++) {
-            CoreLabel t = tokens.get(i);
-            if (write[i] && t.ner() != null && settings.maskNer.contains(t.ner())
-                    && result.get(i).equalsIgnoreCase(t.word())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * A "[mask]" or "[Mask]" in the text is not a mask (only {@value DiffusionLM#MASK} is) and comes back
-     * unfilled; without a word the user would not know why. It depends on the text, so it is a warning
-     * (a failing document would leave CoreNLP's {@code -threads} run waiting), one per document.
-     */
-    private void warnOfMasksInAnotherCase(String text) {
-        int at = MaskSpelling.inAnotherCase(text);
-        if (at >= 0) {
-            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
-                    + " capitals", settings.name, text.substring(at, at + DiffusionLM.MASK.length()), at,
-                    DiffusionLM.MASK);
-        }
-    }
-
-    /**
-     * A token that holds a mask with other characters ("[MASK]." under {@code tokenize.whitespace}, which
-     * splits only at spaces) is a word, not a mask, and comes back unfilled; named like a mask in another
-     * case, once per document. {@link MaskSpelling#isGlued}, not {@code isMisspelt}: a token "[mask]" is named by
-     * {@link #warnOfMasksInAnotherCase} already, and is not glued to anything.
-     */
-    private void warnOfGluedMasks(Annotation doc) {
-        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
-            String w = t.originalText() != null ? t.originalText() : t.word();
-            if (w != null && MaskSpelling.isGlued(w)) {
-                LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
-                        + " and is not filled: put spaces around {} (the tokenizer kept them together)",
-                        settings.name, w, t.beginPosition(), DiffusionLM.MASK);
-                return;
-            }
-        }
-    }
-
-    private boolean isKept(CoreLabel t, int i) {
-        if (settings.keepIndexes.contains(i + 1)) {
-            return true;
-        }
-        return !settings.keepUpos.isEmpty() && settings.keepUpos.contains(PtbToUpos.of(t.word(), t.tag()));
-    }
-
-    private boolean isMasked(CoreLabel t, String word) {
-        if (word.equals(DiffusionLM.MASK)) {
-            return true;
-        }
-        if (!settings.maskNer.isEmpty() && t.ner() != null && settings.maskNer.contains(t.ner())) {
-            return true;
-        }
-        return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
-    }
-
-    private void generate(Annotation doc, Upstream upstream) {
-        List<List<String>> generated = model().generate(settings.count, constraints, options);
-        List<String> texts = new ArrayList<>();
-        for (List<String> words : generated) {
-            texts.add(String.join(" ", words));
-        }
-        doc.set(DiffusionAnnotations.GeneratedSentences.class, texts);
-        if (settings.replace) {
-            List<CoreMap> added = DocumentEditor.appendSentences(doc, generated);
-            Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            added.forEach(s -> all.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
-            retag(added, all, upstream);
-        }
-    }
-
-    /**
-     * After replacing words: when {@code pos} ran before this annotator, the tagger of the pipeline this instance
-     * was made for ({@link PipelineTagger}) tags the changed sentences again, and lemmas of changed tokens are
-     * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
-     * CoreNLP shares this instance with later pipelines whose {@code diffusion.*} properties are the same, so
-     * their changed words get the first pipeline's tagger when their {@code pos.*} properties differ.
-     */
-    private void retag(List<CoreMap> sentences, Collection<CoreLabel> changed, Upstream upstream) {
-        if (sentences.isEmpty()) {
-            return;
-        }
-        if (upstream.pos()) {
-            Annotation part = new Annotation("");
-            part.set(CoreAnnotations.SentencesAnnotation.class, sentences);
-            tagger.get().annotate(part);
-        }
-        if (upstream.lemma()) {
-            for (CoreLabel t : changed) {
-                if (t.tag() != null) {
-                    t.setLemma(Morphology.lemmaStatic(t.word(), t.tag()));
-                }
-            }
-        }
-    }
+    // Refused on a server thread: nothing is required or satisfied, so that the pipeline is built and the
+    // request reaches annotate, which answers it with the message.
 
     @Override
     public Set<Class<? extends CoreAnnotation>> requirementsSatisfied() {
-        Set<Class<? extends CoreAnnotation>> s = new LinkedHashSet<>(Arrays.asList(DiffusionAnnotations.Text.class,
-                DiffusionAnnotations.OriginalText.class, DiffusionAnnotations.Windows.class,
-                DiffusionAnnotations.OriginalWord.class, DiffusionAnnotations.Word.class));
-        if (settings.task == DiffusionSettings.Task.GENERATE) {
-            s.add(DiffusionAnnotations.GeneratedSentences.class);
-            s.add(DiffusionAnnotations.Generated.class);
-        }
-        return s;
+        ConfiguredAnnotator c = configured;
+        return c == null ? Set.of() : c.requirementsSatisfied();
     }
 
     @Override
     public Set<Class<? extends CoreAnnotation>> requires() {
-        return settings.requires();
+        ConfiguredAnnotator c = configured;
+        return c == null ? Set.of() : c.requires();
     }
 
     @Override
     public Collection<String> exactRequirements() {
-        return settings.requiredAnnotators();
+        ConfiguredAnnotator c = configured;
+        return c == null ? Set.of() : c.exactRequirements();
     }
 }

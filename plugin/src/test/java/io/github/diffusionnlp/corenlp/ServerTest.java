@@ -12,6 +12,7 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,6 +23,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The real CoreNLP server on loopback; the annotator requested through request properties. */
 class ServerTest {
@@ -285,16 +290,44 @@ class ServerTest {
         assertEquals(expected("diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.guidance",
                 "2"), words(rewritten.body()), "the same rewrite as a local pipeline with the same properties");
 
-        // Bad properties fail the request rather than being ignored. The body is CoreNLP's own wrapper (the class
-        // it could not create, and the request's properties); the annotator's message is in the server's log.
+        // Bad properties fail the request rather than being ignored, and the client reads what was wrong: the
+        // annotator's own message, not only CoreNLP's "couldn't create" wrapper.
         HttpResponse<String> badSentiment = post(requestProps("diffusion.task", "rewrite", "diffusion.sentiment",
                 "ecstatic"), TEXT);
         assertEquals(500, badSentiment.statusCode());
-        assertTrue(badSentiment.body().contains("couldn't create public " + DiffusionAnnotator.class.getName()),
+        assertTrue(badSentiment.body().contains("bad diffusion.sentiment = 'ecstatic'; allowed: "),
                 badSentiment.body());
 
         HttpResponse<String> bad = post(requestProps("diffusion.steps", "zero"), TEXT);
         assertEquals(500, bad.statusCode());
-        assertTrue(bad.body().contains("couldn't create public " + DiffusionAnnotator.class.getName()), bad.body());
+        assertTrue(bad.body().contains("bad diffusion.steps = 'zero'; allowed: "), bad.body());
+        HttpResponse<String> again = post(requestProps("diffusion.steps", "zero"), TEXT);
+        assertEquals(bad.body(), again.body(), "the same properties, the same answer");
+
+        HttpResponse<String> good = post(requestProps(), TEXT);
+        assertEquals(200, good.statusCode(), "a bad request leaves the server serving: " + good.body());
+    }
+
+    /**
+     * A request naming a model that is not there is told so, and the same request succeeds once the model is
+     * in place: the refusal is not kept beyond the reason for it.
+     */
+    @Test
+    void aMissingModelIsNamedToTheClientAndFoundOnceItIsThere(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("model");
+        Map<String, String> props = requestProps("diffusion.model", model.toString());
+        HttpResponse<String> missing = post(props, TEXT);
+        assertEquals(500, missing.statusCode());
+        assertTrue(missing.body().contains("bad diffusion.model = '" + model + "'"), missing.body());
+        assertTrue(missing.body().endsWith(model + " does not exist"), missing.body());
+
+        Files.createDirectories(model);
+        try (var files = Files.list(DefaultModel.locate())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, model.resolve(f.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+        HttpResponse<String> found = post(props, TEXT);
+        assertEquals(200, found.statusCode(), found.body());
     }
 }
