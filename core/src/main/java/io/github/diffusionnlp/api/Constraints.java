@@ -2,7 +2,6 @@ package io.github.diffusionnlp.api;
 
 import com.google.common.base.Splitter;
 import io.github.diffusionnlp.corpus.Upos;
-import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.util.List;
@@ -56,13 +55,8 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         if (template != null && template.isEmpty()) {
             throw new IllegalArgumentException("a POS template needs at least one tag");
         }
-        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance must be a number >= 0, got " + Numbers.written(guidance));
-        }
-        if (candidates < 1 || candidates > MAX_CANDIDATES) {
-            throw new IllegalArgumentException("candidates must be between 1 and " + MAX_CANDIDATES + ", got "
-                    + candidates);
-        }
+        SamplingRange.GUIDANCE.check(guidance, "guidance");
+        SamplingRange.CANDIDATES.check(candidates, "candidates");
     }
 
     public Constraints(Sentiment sentiment, List<Upos> template, double guidance) {

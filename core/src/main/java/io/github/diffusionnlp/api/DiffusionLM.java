@@ -14,7 +14,6 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Lifecycle;
-import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -400,9 +399,7 @@ public final class DiffusionLM implements AutoCloseable {
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
         each.forEach(c -> checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
         keep = copiesOfMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("strength must be in (0, 1], got " + Numbers.written(strength));
-        }
+        SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
             throw new IllegalArgumentException(keep.size() + " keep masks and " + each.size()
                     + " constraints for " + sentences.size() + " sentences");

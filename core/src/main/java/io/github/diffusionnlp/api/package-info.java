@@ -7,8 +7,9 @@
  * {@link io.github.diffusionnlp.api.AutoregressiveLM} (the autoregressive baseline) and
  * {@link io.github.diffusionnlp.api.NativeHeap} (an allocator setting a long-running process may want).
  *
- * <p><b>Supported API</b>, except four helpers that the project's command lines and integrations share:
- * {@link io.github.diffusionnlp.api.OptionErrors}, {@link io.github.diffusionnlp.api.DjlTelemetry},
+ * <p><b>Supported API</b>, except five helpers that the project's command lines and integrations share:
+ * {@link io.github.diffusionnlp.api.OptionErrors}, {@link io.github.diffusionnlp.api.SamplingRange},
+ * {@link io.github.diffusionnlp.api.DjlTelemetry},
  * {@link io.github.diffusionnlp.api.Devices} and {@link io.github.diffusionnlp.api.DefaultModel} are internal
  * (each says so first): public for the other modules of this project; no compatibility promise. A member of a
  * supported class whose signature names a class of an internal package (such as

@@ -4,6 +4,7 @@ import static io.github.diffusionnlp.api.OptionErrors.checked;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
@@ -60,9 +61,9 @@ final class ConstraintOptions {
             throw new IllegalArgumentException("--pos keep takes each input line's own tags, and generate reads no"
                     + " input; give the tags, e.g. --pos \"DET ADJ NOUN VERB PUNCT\"");
         }
-        Sentiment s = checked("--sentiment", () -> sentiment == null ? null : Sentiment.parse(sentiment));
+        checked("--sentiment", () -> sentiment == null ? null : Sentiment.parse(sentiment));
         checked("--pos", () -> pos == null ? null : Constraints.parseTemplate(pos));
-        checked("--guidance", () -> new Constraints(null, null, guidance()));
+        SamplingRange.GUIDANCE.check(guidance(), "--guidance", SamplingRange.OUT_OF_RANGE);
         if (guidance != null && sentiment == null && pos == null && !templateFromInput) {
             // Guidance weighs the constraints against the unconditional model; with none it would change
             // nothing, and a user who set it surely meant to constrain something.
@@ -70,7 +71,7 @@ final class ConstraintOptions {
                     + " pushes toward --sentiment and --pos;"
                     + " give one of them too");
         }
-        checked("--candidates", () -> new Constraints(s, null, 1, null, candidates));
+        SamplingRange.CANDIDATES.check(candidates, "--candidates", SamplingRange.OUT_OF_RANGE);
         if (lexical && sentiment == null && pos == null && !templateFromInput) {
             throw new IllegalArgumentException("--lexical holds the words of --sentiment and --pos to the lexicons;"
                     + " give one of them too");

@@ -4,9 +4,9 @@ import com.google.common.primitives.Ints;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.OptionErrors;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.Upos;
-import io.github.diffusionnlp.model.Numbers;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -54,10 +54,7 @@ final class RewriteCommand extends TokenLinesCommand {
 
     @Override
     void validate() {
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("--strength " + Numbers.written(strength)
-                    + " is out of range; allowed: (0, 1]");
-        }
+        SamplingRange.STRENGTH.check(strength, "--strength", SamplingRange.OUT_OF_RANGE);
         templateFromInput = "keep".equalsIgnoreCase(constraintOptions.pos);
         if (templateFromInput && !tagged) {
             throw new IllegalArgumentException("--pos keep uses each line's own tags: give --tagged input (word_UPOS)");

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.sample;
 
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.model.Numbers;
 
 /**
@@ -34,16 +35,12 @@ public record Schedule(int steps, double temperature, double strength, double gu
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("strength must be in (0, 1], got " + Numbers.written(strength));
-        }
+        SamplingRange.STRENGTH.check(strength, "strength");
         if (!(temperature >= 0) || Double.isInfinite(temperature)) {
             throw new IllegalArgumentException("temperature must be a number >= 0,"
                     + " got " + Numbers.written(temperature));
         }
-        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance must be a number >= 0, got " + Numbers.written(guidance));
-        }
+        SamplingRange.GUIDANCE.check(guidance, "guidance");
         if (!(x0Temperature >= 0) || Double.isInfinite(x0Temperature)) {
             throw new IllegalArgumentException("x0 temperature must be a number >= 0,"
                     + " got " + Numbers.written(x0Temperature));

@@ -213,6 +213,6 @@ class ConstraintsTest {
         assertTrue(none.getMessage().contains("sentiment"), none.getMessage());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
                 () -> Constraints.none().withCandidates(0));
-        assertTrue(zero.getMessage().contains("between 1 and 64"), zero.getMessage());
+        assertEquals("candidates must be a whole number from 1 to 64, got 0", zero.getMessage());
     }
 }

@@ -119,7 +119,8 @@ class MainTest {
         }
         Run badStrength = run(input, "rewrite", "--model", MODEL, "--strength", "1.5");
         assertNotEquals(0, badStrength.code());
-        assertTrue(badStrength.err().contains("--strength"), badStrength.err());
+        assertTrue(badStrength.err().contains("--strength 1.5 is out of range; allowed: a number in (0, 1] (more than 0,"
+                + " at most 1)"), badStrength.err());
         Run byClass = run(input, "rewrite", "--model", MODEL, "--keep", "PROPN");
         assertNotEquals(0, byClass.code());
         assertTrue(byClass.err().contains("UPOS"), byClass.err());
@@ -184,7 +185,7 @@ class MainTest {
         Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
         assertNotEquals(0, badGuidance.code());
         // the number as typed, not Java's -1.0
-        assertTrue(badGuidance.err().contains("--guidance") && badGuidance.err().contains("got -1")
+        assertTrue(badGuidance.err().contains("--guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores")
                 && !badGuidance.err().contains("-1.0"), badGuidance.err());
         Run unguided = run("", "generate", "--model", MODEL, "--guidance", "3");
         assertNotEquals(0, unguided.code());
@@ -192,7 +193,8 @@ class MainTest {
         assertEquals("", unguided.out());
         Run tooMany = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--candidates", "100000");
         assertNotEquals(0, tooMany.code());
-        assertTrue(tooMany.err().contains("--candidates: candidates must be between 1 and"), tooMany.err());
+        assertTrue(tooMany.err().contains("--candidates 100000 is out of range; allowed: a whole number from 1 to 64"),
+                tooMany.err());
         Run unranked = run("", "generate", "--model", MODEL, "--candidates", "4");
         assertNotEquals(0, unranked.code());
         assertTrue(unranked.err().contains("--candidates 4") && unranked.err().contains("--sentiment"), unranked.err());

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
@@ -80,10 +81,10 @@ public final class ConstraintsEvaluation {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
-            if (candidates.isEmpty() || candidates.stream().anyMatch(k -> k < 1 || k > Constraints.MAX_CANDIDATES)) {
-                throw new IllegalArgumentException("--candidates: give counts between 1 and "
-                        + Constraints.MAX_CANDIDATES + ", got " + candidates);
+            if (candidates.isEmpty()) {
+                throw new IllegalArgumentException("--candidates: give at least one count, e.g. 1,4");
             }
+            candidates.forEach(k -> SamplingRange.CANDIDATES.check(k, "--candidates", SamplingRange.OUT_OF_RANGE));
             keep = keep.isEmpty() ? EnumSet.noneOf(Upos.class) : EnumSet.copyOf(keep);
             tasks = tasks.isEmpty() ? EnumSet.noneOf(Task.class) : EnumSet.copyOf(tasks);
             labels = labels.isEmpty() ? EnumSet.noneOf(Sentiment.class) : EnumSet.copyOf(labels);
@@ -93,9 +94,7 @@ public final class ConstraintsEvaluation {
             if (guidances.isEmpty()) {
                 throw new IllegalArgumentException("give at least one guidance weight");
             }
-            if (!(strength > 0 && strength <= 1)) {
-                throw new IllegalArgumentException("--strength must be in (0, 1], got " + Numbers.written(strength));
-            }
+            SamplingRange.STRENGTH.check(strength, "--strength", SamplingRange.OUT_OF_RANGE);
             if (minLength < 1 || maxLength < minLength) {
                 throw new IllegalArgumentException("bad length range " + minLength + ".." + maxLength);
             }
@@ -113,9 +112,7 @@ public final class ConstraintsEvaluation {
             OptionErrors.checked("--temperature", () -> SamplingOptions.builder().temperature(t));
             OptionErrors.checked("--x0-temperature", () -> SamplingOptions.builder().x0Temperature(x0));
             OptionErrors.checked("--ngram-weight", () -> SamplingOptions.builder().ngramWeight(w));
-            for (double g : guidances) {
-                OptionErrors.checked("--guidance", () -> Constraints.none().withGuidance(g));
-            }
+            guidances.forEach(g -> SamplingRange.GUIDANCE.check(g, "--guidance", SamplingRange.OUT_OF_RANGE));
         }
     }
 

@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -29,6 +30,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -168,7 +170,7 @@ public final class DiffusionSettings {
                 + " OpenNLP's Generate -count write them as they go)");
         length = intValue(props, "length", 0, 0, 10_000,
                 "an integer from 0 (the model chooses) to the model's length (64 for the shipped model)");
-        strength = doubleValue(props, "strength", 0.5, true, 1, "a number in (0, 1]");
+        strength = rangedValue(props, "strength", 0.5, SamplingRange.STRENGTH, Double::parseDouble);
         replace = boolValue(props, "replace", true);
 
         keepIndexes = new TreeSet<>();
@@ -245,10 +247,9 @@ public final class DiffusionSettings {
             }
             template = List.copyOf(tags);
         }
-        guidance = doubleValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, false, Double.MAX_VALUE,
-                "a number >= 0 (classifier-free guidance: 0 ignores " + prefix + "sentiment and " + prefix
-                        + "syntax, 1 conditions plainly, above 1 pushes harder at twice the cost)");
-        candidates = intValue(props, "candidates", 1, 1, Constraints.MAX_CANDIDATES);
+        guidance = rangedValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, SamplingRange.GUIDANCE,
+                Double::parseDouble);
+        candidates = (int) rangedValue(props, "candidates", 1, SamplingRange.CANDIDATES, Integer::parseInt);
         lexical = boolValue(props, "lexical", false);
 
         // properties that belong to another task are a mistake, not something to ignore
@@ -486,6 +487,25 @@ public final class DiffusionSettings {
             throw bad(key, v, allowed);
         }
         return d;
+    }
+
+    /**
+     * A setting whose range every front end shares ({@link SamplingRange}): read by {@code parse}, refused in this
+     * annotator's form ("bad diffusion.strength = '1.5'; allowed: ...") with the range's own allowed words.
+     */
+    private double rangedValue(Properties props, String key, double def, SamplingRange range,
+            ToDoubleFunction<String> parse) {
+        String v = get(props, key, null);
+        if (v == null) {
+            return def;
+        }
+        double d;
+        try {
+            d = parse.applyAsDouble(v);
+        } catch (NumberFormatException e) {
+            throw bad(key, v, range.allowed());
+        }
+        return range.check(d, v, name + "." + key, this::badProperty);
     }
 
     private boolean boolValue(Properties props, String key, boolean def) {

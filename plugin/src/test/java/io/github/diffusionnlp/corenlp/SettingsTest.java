@@ -70,8 +70,10 @@ class SettingsTest {
                 "diffusion.ngramCorpus", "no/such.conllu", "readable corpus file");
         assertMentions(failure(pipe, "diffusion.ngramCorpus", "test-data/brown/train.conllu.gz"),
                 "diffusion.ngramCorpus", "only with diffusion.ngramWeight above 0");
-        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.strength", "0"), "diffusion.strength",
-                "(0, 1]");
+        for (String s : List.of("0", "1.5", "NaN", "strong")) {
+            assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.strength", s),
+                    "bad diffusion.strength = '" + s + "'; allowed: a number in (0, 1] (more than 0, at most 1)");
+        }
         assertMentions(failure(pipe, "diffusion.replace", "yes"), "diffusion.replace", "yes", "true or false");
         assertMentions(failure(pipe, "diffusion.device", "tpu"), "diffusion.device", "tpu", "cpu, gpu or gpu:N");
         assertMentions(failure(pipe, "diffusion.precision", "fp8"), "diffusion.precision", "'fp8'", "fp32 or fp16");
@@ -148,12 +150,11 @@ class SettingsTest {
                 "diffusion.syntax", "'DET NOUNN'", "'NOUNN' is not one", "keep", "PROPN");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", " , "),
                 "diffusion.syntax", "UPOS");
-        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
-                "diffusion.guidance", "-1"), "diffusion.guidance", "'-1'", ">= 0");
-        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
-                "diffusion.guidance", "strong"), "diffusion.guidance", "'strong'", ">= 0");
-        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
-                "diffusion.guidance", "NaN"), "diffusion.guidance", "NaN");
+        for (String w : List.of("-1", "strong", "NaN", "Infinity")) {
+            assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
+                    "diffusion.guidance", w), "bad diffusion.guidance = '" + w + "'; allowed: a finite number >= 0 (0"
+                    + " ignores the constraints, 1 conditions plainly, above 1 pushes harder)");
+        }
         // nothing is ignored silently: guidance needs something to guide, syntax a task it applies to
         assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.guidance", "2"), "diffusion.guidance",
                 "only with diffusion.sentiment or diffusion.syntax");
@@ -162,8 +163,11 @@ class SettingsTest {
                 "keep"), "diffusion.syntax", "'keep' only with diffusion.task=rewrite");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", "DET NOUN VERB",
                 "diffusion.length", "5"), "diffusion.length", "'5'", "3 tags");
-        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "positive",
-                "diffusion.candidates", "0"), "diffusion.candidates", "'0'", "1 to 64");
+        for (String k : List.of("0", "65", "2.0", "many")) {
+            assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "positive",
+                    "diffusion.candidates", k), "bad diffusion.candidates = '" + k + "'; allowed: a whole number from 1"
+                    + " to 64");
+        }
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.candidates", "4"),
                 "diffusion.candidates", "'4'", "only with diffusion.sentiment");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.lexical", "true"),

@@ -1,8 +1,8 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Upos;
-import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,18 +43,11 @@ public final class ConstraintSpec {
 
     private ConstraintSpec(Sentiment sentiment, List<Upos> template, boolean inputTemplate, double guidance,
             int candidates, boolean lexical) {
-        if (!(guidance >= 0) || Double.isInfinite(guidance)) {
-            throw new IllegalArgumentException("guidance " + Numbers.written(guidance)
-                    + " is out of range; allowed: a number >= 0"
-                    + " (1 conditions plainly, above 1 pushes harder, 0 ignores the constraints)");
-        }
+        SamplingRange.GUIDANCE.check(guidance, "guidance", SamplingRange.OUT_OF_RANGE);
         this.sentiment = sentiment;
         this.template = template == null ? null : List.copyOf(template);
         this.inputTemplate = inputTemplate;
-        if (candidates < 1 || candidates > Constraints.MAX_CANDIDATES) {
-            throw new IllegalArgumentException("candidates " + candidates + " is out of range; allowed: 1 to "
-                    + Constraints.MAX_CANDIDATES);
-        }
+        SamplingRange.CANDIDATES.check(candidates, "candidates", SamplingRange.OUT_OF_RANGE);
         this.guidance = guidance;
         this.candidates = candidates;
         this.lexical = lexical;

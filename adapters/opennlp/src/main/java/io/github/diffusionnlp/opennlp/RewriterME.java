@@ -3,7 +3,7 @@ package io.github.diffusionnlp.opennlp;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.model.Numbers;
+import io.github.diffusionnlp.api.SamplingRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,11 +83,7 @@ public class RewriterME {
         this.options = Objects.requireNonNull(options, "options");
         this.keep = Objects.requireNonNull(keep, "keep");
         this.constraints = Objects.requireNonNull(constraints, "constraints");
-        if (!(strength > 0 && strength <= 1)) {
-            throw new IllegalArgumentException("strength " + Numbers.written(strength)
-                    + " is out of range; allowed: (0, 1]");
-        }
-        this.strength = strength;
+        this.strength = SamplingRange.STRENGTH.check(strength, "strength", SamplingRange.OUT_OF_RANGE);
         constraints.requireFollowableBy(model);
     }
 

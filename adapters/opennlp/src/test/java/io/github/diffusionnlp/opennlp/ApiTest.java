@@ -179,7 +179,8 @@ class ApiTest {
         for (double s : new double[] {0, 2, -0.1, Double.NaN}) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new RewriterME(model, FEW_STEPS, s, KeepSpec.NONE));
-            assertTrue(e.getMessage().contains("(0, 1]"), e.getMessage());
+            assertTrue(e.getMessage().endsWith(" is out of range; allowed: a number in (0, 1] (more than 0, at most 1)"),
+                    e.getMessage());
         }
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> new RewriterME(model, FEW_STEPS, 2, KeepSpec.NONE)).getMessage().startsWith("strength 2 is out of range"), "as written, not 2.0");

@@ -56,7 +56,8 @@ class ConstraintsApiTest {
         assertEquals(8, best.toConstraints().candidates());
         assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0 candidates=8", best.toString());
         assertNotEquals(spec, best);
-        assertThrows(IllegalArgumentException.class, () -> spec.withCandidates(0));
+        assertEquals("candidates 0 is out of range; allowed: a whole number from 1 to 64",
+                assertThrows(IllegalArgumentException.class, () -> spec.withCandidates(0)).getMessage());
         ConstraintSpec lexical = best.withLexical(true);
         assertTrue(lexical.isLexical() && lexical.toConstraints().lexical() && !best.toConstraints().lexical());
         assertEquals("sentiment=positive template=\"DET ADJ NOUN\" guidance=2.0 candidates=8 lexical=true",
@@ -88,7 +89,8 @@ class ConstraintsApiTest {
         for (double w : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
             IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
                     () -> ConstraintSpec.NONE.withGuidance(w));
-            assertTrue(g.getMessage().contains(">= 0"), g.getMessage());
+            assertTrue(g.getMessage().matches("guidance \\S+ is out of range; allowed: a finite number >= 0 \\(0 ignores"
+                    + " the constraints, 1 conditions plainly, above 1 pushes harder\\)"), g.getMessage());
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withGuidance(-1)).getMessage()
                 .startsWith("guidance -1 is out of range"), "as written, not -1.0");

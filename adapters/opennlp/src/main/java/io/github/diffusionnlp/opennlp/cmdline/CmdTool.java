@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -97,6 +98,11 @@ abstract class CmdTool<P> {
 
     TerminateToolException badParameter(String message) {
         return new TerminateToolException(BAD_PARAMETERS, message + "\n\n" + help());
+    }
+
+    /** A value out of a {@link SamplingRange}, refused as {@link #badParameter} refuses the tool's other mistakes. */
+    SamplingRange.Refusal outOfRange() {
+        return (option, value, allowed) -> badParameter(SamplingRange.outOfRange(option, value, allowed));
     }
 
     /** A bare boolean parameter ({@code -tokenized} followed by another parameter or nothing) means true. */
@@ -322,12 +328,9 @@ abstract class CmdTool<P> {
             try {
                 w = Double.parseDouble(g.trim());
             } catch (NumberFormatException e) {
-                throw badParameter("-guidance " + g + " is not a number; allowed: a number >= 0");
+                throw badParameter("-guidance " + g + " is not a number; allowed: " + SamplingRange.GUIDANCE.allowed());
             }
-            if (!(w >= 0) || Double.isInfinite(w)) {
-                throw badParameter("-guidance " + g + " is out of range; allowed: a number >= 0 (1 conditions"
-                        + " plainly, above 1 pushes harder, 0 ignores the constraints)");
-            }
+            SamplingRange.GUIDANCE.check(w, g, "-guidance", outOfRange());
             // With nothing to push toward, a weight would change nothing; the user surely meant a constraint.
             if (p.getSentiment() == null && posTemplate == null) {
                 throw badParameter("-guidance " + g + " pushes toward -sentiment and -posTemplate; give one of them"
@@ -339,12 +342,10 @@ abstract class CmdTool<P> {
         try {
             k = Integer.parseInt(c.trim());
         } catch (NumberFormatException e) {
-            throw badParameter("-candidates " + c + " is not a whole number; allowed: 1 to "
-                    + Constraints.MAX_CANDIDATES);
+            throw badParameter("-candidates " + c + " is not a whole number; allowed: "
+                    + SamplingRange.CANDIDATES.allowed());
         }
-        if (k < 1 || k > Constraints.MAX_CANDIDATES) {
-            throw badParameter("-candidates " + c + " is out of range; allowed: 1 to " + Constraints.MAX_CANDIDATES);
-        }
+        SamplingRange.CANDIDATES.check(k, c, "-candidates", outOfRange());
         if (k > 1 && p.getSentiment() == null) {
             throw badParameter("-candidates " + c + " ranks candidates by sentiment; give -sentiment too");
         }

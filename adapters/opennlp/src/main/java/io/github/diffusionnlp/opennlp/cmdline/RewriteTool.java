@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishPosTagger;
@@ -82,12 +83,9 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         try {
             s = Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw badParameter("-strength " + value + " is not a number; allowed: (0, 1]");
+            throw badParameter("-strength " + value + " is not a number; allowed: " + SamplingRange.STRENGTH.allowed());
         }
-        if (!(s > 0 && s <= 1)) {
-            throw badParameter("-strength " + value + " is out of range; allowed: (0, 1]");
-        }
-        return s;
+        return SamplingRange.STRENGTH.check(s, value, "-strength", outOfRange());
     }
 
     /**

@@ -223,7 +223,8 @@ class DiffusionNlpToolTest {
                 maybe.stderr());
         for (String s : List.of("0", "2")) {
             Run r = run("a b c\n", "Rewrite", "-strength", s);
-            assertTrue(r.stderr().startsWith("-strength " + s + " is out of range; allowed: (0, 1]"), r.stderr());
+            assertTrue(r.stderr().startsWith("-strength " + s + " is out of range; allowed: a number in (0, 1] (more than"
+                    + " 0, at most 1)"), r.stderr());
         }
         Run precision = run("a [MASK] b\n", "Infill", "-precision", "fp8");
         assertTrue(precision.stderr().startsWith("-precision: unknown precision 'fp8'; allowed: fp32 or fp16"),
@@ -240,8 +241,11 @@ class DiffusionNlpToolTest {
         assertTrue(tag.stderr().startsWith("-posTemplate \"DET FOO VERB\": 'FOO' in the POS template is not a UPOS"
                 + " tag; allowed: ADJ,ADP,"), tag.stderr());
         Run guidance = run("a b c\n", "Rewrite", "-guidance", "-1");
-        assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a number >= 0"),
-                guidance.stderr());
+        assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores"
+                + " the constraints, 1 conditions plainly, above 1 pushes harder)"), guidance.stderr());
+        Run candidates = run("", "Generate", "-sentiment", "positive", "-candidates", "65");
+        assertTrue(candidates.stderr().startsWith("-candidates 65 is out of range; allowed: a whole number from 1 to 64"),
+                candidates.stderr());
         Run unguided = run("a b c\n", "Rewrite", "-guidance", "3");
         assertTrue(unguided.stderr().startsWith("-guidance 3 pushes toward -sentiment and -posTemplate; give one of"
                 + " them too"), unguided.stderr());

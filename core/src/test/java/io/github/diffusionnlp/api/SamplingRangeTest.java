@@ -1,0 +1,103 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.model.Numbers;
+import io.github.diffusionnlp.sample.Schedule;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Each sampling range's one rule, at its edges: NaN, the infinities, 0, the bounds and the numbers just past them;
+ * and the library's entry points (Constraints, rewriteAll, the internal Schedule) refuse exactly what the rule
+ * refuses, in the library's words for it.
+ */
+class SamplingRangeTest {
+    private static DiffusionLM lm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lm = DiffusionLM.builder().build();
+    }
+
+    @AfterAll
+    static void close() {
+        lm.close();
+    }
+
+    private static void refused(String expected, Executable call) {
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    @Test
+    void guidanceIsAFiniteNumberFromZeroUp() {
+        String allowed = "a finite number >= 0 (0 ignores the constraints, 1 conditions plainly, above 1 pushes harder)";
+        assertEquals(allowed, SamplingRange.GUIDANCE.allowed());
+        for (double w : List.of(0.0, -0.0, Double.MIN_VALUE, 1.0, 3.0, Double.MAX_VALUE)) {
+            assertTrue(SamplingRange.GUIDANCE.allows(w), "allows " + w);
+            assertEquals(w, Constraints.none().withGuidance(w).guidance());
+            assertEquals(w, new Schedule(4, 0, 1, w).guidance());
+        }
+        for (double w : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -Double.MIN_VALUE, -1.0)) {
+            assertTrue(!SamplingRange.GUIDANCE.allows(w), "refuses " + w);
+            String expected = "guidance must be " + allowed + ", got " + Numbers.written(w);
+            refused(expected, () -> Constraints.none().withGuidance(w));
+            refused(expected, () -> new Schedule(4, 0, 1, w));
+        }
+    }
+
+    @Test
+    void candidatesAreAWholeNumberFromOneToTheMaximum() {
+        String allowed = "a whole number from 1 to 64";
+        assertEquals(allowed, SamplingRange.CANDIDATES.allowed());
+        for (int k : new int[] {1, 2, Constraints.MAX_CANDIDATES}) {
+            assertTrue(SamplingRange.CANDIDATES.allows(k), "allows " + k);
+            assertEquals(k, Constraints.none().withCandidates(k).candidates());
+        }
+        for (int k : new int[] {Integer.MIN_VALUE, -1, 0, Constraints.MAX_CANDIDATES + 1, Integer.MAX_VALUE}) {
+            assertTrue(!SamplingRange.CANDIDATES.allows(k), "refuses " + k);
+            refused("candidates must be " + allowed + ", got " + k, () -> Constraints.none().withCandidates(k));
+        }
+        for (double k : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 1.5,
+                Math.nextDown(1.0), Math.nextUp(64.0))) {
+            assertTrue(!SamplingRange.CANDIDATES.allows(k), "refuses " + k);
+        }
+    }
+
+    @Test
+    void strengthIsMoreThanZeroAndAtMostOne() {
+        String allowed = "a number in (0, 1] (more than 0, at most 1)";
+        assertEquals(allowed, SamplingRange.STRENGTH.allowed());
+        for (double s : List.of(Double.MIN_VALUE, 0.5, Math.nextDown(1.0), 1.0)) {
+            assertTrue(SamplingRange.STRENGTH.allows(s), "allows " + s);
+            assertEquals(s, new Schedule(4, 0, s, 1).strength());
+        }
+        assertEquals(List.of(), lm.rewriteAll(List.of(), List.of(), Double.MIN_VALUE, List.of(),
+                SamplingOptions.defaults()));
+        for (double s : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, 0.0, -0.0, -1.0,
+                Math.nextUp(1.0), 1.5)) {
+            assertTrue(!SamplingRange.STRENGTH.allows(s), "refuses " + s);
+            String expected = "strength must be " + allowed + ", got " + Numbers.written(s);
+            refused(expected, () -> new Schedule(4, 0, s, 1));
+            refused(expected, () -> lm.rewriteAll(List.of(List.of("a", "b")), java.util.Arrays.asList((boolean[]) null),
+                    s, SamplingOptions.defaults()));
+        }
+    }
+
+    @Test
+    void frontEndsNameTheOptionAsTheirUsersSpellIt() {
+        refused("--strength 1.5 is out of range; allowed: a number in (0, 1] (more than 0, at most 1)",
+                () -> SamplingRange.STRENGTH.check(1.5, "--strength", SamplingRange.OUT_OF_RANGE));
+        refused("-guidance -1e0 is out of range; allowed: " + SamplingRange.GUIDANCE.allowed(),
+                () -> SamplingRange.GUIDANCE.check(-1, "-1e0", "-guidance", SamplingRange.OUT_OF_RANGE));
+        IllegalStateException own = assertThrows(IllegalStateException.class, () -> SamplingRange.CANDIDATES.check(0,
+                "0", "diffusion.candidates", (o, v, a) -> new IllegalStateException("bad " + o + " = '" + v + "'; allowed: " + a)));
+        assertEquals("bad diffusion.candidates = '0'; allowed: a whole number from 1 to 64", own.getMessage());
+        assertEquals(7, SamplingRange.CANDIDATES.check(7, "candidates"));
+    }
+}
