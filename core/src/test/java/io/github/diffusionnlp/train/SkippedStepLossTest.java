@@ -1,7 +1,6 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDList;
@@ -10,6 +9,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.ar.ArCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,11 +46,48 @@ class SkippedStepLossTest {
             ArCheckpoint.save(dir, loaded.network(), loaded.vocabulary(), loaded.header().training(), moments);
         }
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        assertThrows(IllegalStateException.class, () -> new ArTrainer(TestModels.tinyRun(dir, 30, true, null, 0), null,
-                new PrintStream(log, true, StandardCharsets.UTF_8)).run(), "the guard stops the run at step 15");
+        RuntimeException stop = stopOf(() -> new ArTrainer(TestModels.tinyRun(dir, 30, true, null, 0), null,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run());
         assertSkippedWithFiniteLoss(log);
         assertEquals(String.format(Locale.ROOT, "%.6f", before), trainLossAt(dir, 10),
                 "steps 6 to 10 were skipped: the logged loss is still step 5's");
+        assertTrue(stop instanceof IllegalStateException && stop.getMessage().startsWith("training diverged: "),
+                "the guard stops the run at step 15: " + stop);
+    }
+
+    /** The diffusion trainer's trainStep says NaN for a skipped step, for the same reason: tested the same way. */
+    @Test
+    void theDiffusionTrainerLeavesASkippedStepsFiniteLossOutOfTheLoggedLoss(@TempDir Path dir) throws IOException {
+        new DiffusionTrainer(TestModels.tinyRun(dir, 5, false, null, 0), quiet()).run();
+        double before;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
+            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
+            blowUpFinalNorm(loaded.network().getParameters());
+            before = loaded.header().training().trainLoss();
+            ModelCheckpoint.save(dir, loaded.network(), loaded.vocabulary(), loaded.warp(), loaded.header().training(),
+                    moments);
+        }
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        RuntimeException stop = stopOf(() -> new DiffusionTrainer(TestModels.tinyRun(dir, 30, true, null, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run());
+        assertSkippedWithFiniteLoss(log);
+        assertEquals(String.format(Locale.ROOT, "%.6f", before), trainLossAt(dir, 10),
+                "steps 6 to 10 were skipped: the logged loss is still step 5's");
+        assertTrue(stop instanceof IllegalStateException && stop.getMessage().startsWith("training diverged: "),
+                "the guard stops the run at step 15: " + stop);
+    }
+
+    /** What stopped {@code run}, or null: checked after the log, which says more when the run went on. */
+    private static RuntimeException stopOf(org.junit.jupiter.api.function.Executable run) {
+        try {
+            run.execute();
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        } catch (Throwable e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static void blowUpFinalNorm(ai.djl.util.PairList<String, Parameter> parameters) {
