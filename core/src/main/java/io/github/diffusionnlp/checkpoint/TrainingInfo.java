@@ -82,7 +82,7 @@ public record TrainingInfo(
      * a layout not recorded, or guessed line by line, counts as tagged, as it always did).
      */
     public boolean untagged() {
-        return tagged != null ? !tagged : layout != null && layout.untagged();
+        return whyUntagged() != null; // the one test is whyUntagged's, so that the verdict and its reason agree
     }
 
     /**
@@ -92,10 +92,11 @@ public record TrainingInfo(
      * refusal around it; its wording has no compatibility promise.
      */
     public String whyUntagged() {
-        if (!untagged()) {
+        boolean layoutUntagged = layout != null && layout.untagged();
+        if (tagged != null ? tagged : !layoutUntagged) {
             return null;
         }
-        return layout != null && layout.untagged() ? "its corpus was read as " + layout.description()
+        return layoutUntagged ? "its corpus was read as " + layout.description()
                 : "its corpus" + (layout == null || layout == CorpusLayout.AUTO ? "" : ", read as " + layout.description()
                         + ",") + " carried none: every word X";
     }

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * What {@link CorpusLayout#AUTO} makes of a file's lines: any tab makes it a file of columns (CoNLL-U,
  * {@code word<TAB>UPOS} and one-word lines, told apart line by line), and a file without tabs is plain text
- * when more of its lines hold several tokens than one, else one word a line. The guess is a majority vote,
+ * when at least as many of its lines hold several tokens as hold one, else one word a line. The guess is a majority
+ * vote (a tie going to plain text, which reads every line, where one word a line refuses a line of several words),
  * so it also counts how many lines fit the layout it names: a file of short lines (headings, a poem,
  * dialogue) can lose to the wrong side, and a user should hear of it.
  *
@@ -58,7 +59,9 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
         int several = counts.getOrDefault(CorpusLayout.PLAIN, 0);
         int one = counts.getOrDefault(CorpusLayout.WORDS, 0);
         if (tabLine == 0) {
-            if (several > one) {
+            // at a tie, plain text: a file half of whose lines hold several words is no file of one word a line,
+            // which would refuse the first of them, while plain text reads them all (an empty file stays words)
+            if (several > 0 && several >= one) {
                 return new LayoutGuess(CorpusLayout.PLAIN, several, total, false, 0, 0);
             }
             // every line one word and no blank line between them: one word a line makes one long sentence of
