@@ -9,7 +9,6 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.NgramCorpusParameters;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
@@ -919,9 +918,7 @@ public final class DiffusionLM implements AutoCloseable {
          *     without {@link #optNgramCorpus}
          */
         public DiffusionLM build() throws IOException {
-            // the rule the integrations' parameters keep, worded with this builder's methods
-            NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword,
-                    NgramCorpusParameters.Naming.BUILDER);
+            requireCorpusForReading();
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
@@ -933,6 +930,18 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
 
+        /**
+         * A reading said for no corpus would apply to the model's own, which is read as its config.json records
+         * it was: its CoNLL-U read as plain text would count no trigram it was trained on.
+         */
+        private void requireCorpusForReading() {
+            if (ngramCorpus == null && (ngramLayout != null || ngramMultiword != null)) {
+                throw new IllegalStateException("optNgramCorpusReading(" + ngramLayout + ", " + ngramMultiword
+                        + ") says how a corpus given to optNgramCorpus is read, and none was given: the model's own"
+                        + " training corpus is always read as its config.json records it was; give the corpus with"
+                        + " DiffusionLM.Builder#optNgramCorpus(Path), or leave the reading null");
+            }
+        }
     }
 
 }

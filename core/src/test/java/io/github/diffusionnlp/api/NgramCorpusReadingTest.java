@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.NgramCorpusParameters;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
@@ -31,30 +30,6 @@ class NgramCorpusReadingTest {
             assertTrue(e.getMessage().contains("optNgramCorpus") && e.getMessage().contains("config.json"),
                     e.getMessage());
         }
-    }
-
-    /**
-     * The builder and the integrations' parameters ({@link NgramCorpusParameters}) keep one rule with one reason,
-     * each refusal naming what its user typed: they were two checks, with two wordings of the reason.
-     */
-    @Test
-    void theBuilderAndTheIntegrationsRefuseWithOneReasonNamingTheirOwnSettings() {
-        String builder = assertThrows(IllegalStateException.class, () -> DiffusionLM.builder()
-                .optNgramCorpusReading(CorpusLayout.PLAIN, null).optModel(TestModels.root().resolve("no-such-model"))
-                .build()).getMessage();
-        String parameters = assertThrows(IllegalArgumentException.class,
-                () -> NgramCorpusParameters.requireCorpusForReading(null, CorpusLayout.PLAIN, null)).getMessage();
-        assertTrue(builder.startsWith("optNgramCorpusReading(plain, null) says how a corpus given to optNgramCorpus"
-                + " is read") && builder.endsWith("; give the corpus with DiffusionLM.Builder#optNgramCorpus(Path),"
-                + " or leave the reading null"), builder);
-        assertTrue(parameters.startsWith("ngramLayout plain says how ngramCorpus is read")
-                && parameters.endsWith("; name the corpus, or give neither"), parameters);
-        assertEquals(reason(builder), reason(parameters));
-    }
-
-    /** The part of a refusal between the setting read and the remedy: why a reading needs its corpus. */
-    private static String reason(String refusal) {
-        return refusal.substring(refusal.indexOf(" is read, "), refusal.lastIndexOf("; "));
     }
 
     @Test
