@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.api;
 
+import ai.djl.util.Progress;
 import io.github.diffusionnlp.model.Numbers;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -27,6 +29,7 @@ public final class SamplingOptions {
     private final Double temperature; // null: the task's default
     private final double x0Temperature;
     private final double ngramWeight;
+    private final Progress progress; // null: none
 
     private SamplingOptions(Builder b) {
         this.steps = b.steps;
@@ -36,6 +39,7 @@ public final class SamplingOptions {
         this.temperature = b.temperature;
         this.x0Temperature = b.x0Temperature;
         this.ngramWeight = b.ngramWeight;
+        this.progress = b.progress;
     }
 
     public static SamplingOptions defaults() {
@@ -82,6 +86,11 @@ public final class SamplingOptions {
         return ngramWeight;
     }
 
+    /** Where a call reports how far it is (see {@link Builder#optProgress}); empty for none. */
+    public Optional<Progress> progress() {
+        return Optional.ofNullable(progress);
+    }
+
     /** These options with {@code temperature} when none is set. */
     public SamplingOptions withDefaultTemperature(double temperature) {
         return this.temperature != null ? this : toBuilder().temperature(temperature).build();
@@ -89,7 +98,7 @@ public final class SamplingOptions {
 
     public Builder toBuilder() {
         return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature)
-                .x0Temperature(x0Temperature).ngramWeight(ngramWeight);
+                .x0Temperature(x0Temperature).ngramWeight(ngramWeight).optProgress(progress);
     }
 
     public static final class Builder {
@@ -100,6 +109,7 @@ public final class SamplingOptions {
         private Double temperature;
         private double x0Temperature = 1.0;
         private double ngramWeight;
+        private Progress progress;
 
         private Builder() {}
 
@@ -198,6 +208,20 @@ public final class SamplingOptions {
                 throw new IllegalArgumentException("length must be >= 0 (0 = model chooses), got " + length);
             }
             this.length = length;
+            return this;
+        }
+
+        /**
+         * Reports the progress of each call made with these options, in DJL's way (as {@code
+         * Criteria.Builder#optProgress} does for loading): {@code new ai.djl.training.util.ProgressBar()} draws a
+         * bar on the console. A call resets it with the number of rows it samples (one a sentence, or a window of
+         * a sentence longer than the model; times {@link Constraints#candidates()}), updates it as each batch of
+         * {@link #batchSize} rows is done, and ends it when they all are (a call that fails leaves it where it
+         * stopped). A progress is not made for concurrent calls: give each thread its own options. Null: none (the
+         * default).
+         */
+        public Builder optProgress(Progress progress) {
+            this.progress = progress;
             return this;
         }
 
