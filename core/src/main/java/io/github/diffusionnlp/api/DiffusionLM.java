@@ -12,7 +12,6 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
-import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Owned;
@@ -24,11 +23,8 @@ import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
 import io.github.diffusionnlp.sample.WordMasks;
 import io.github.diffusionnlp.sample.Schedule;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +34,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -93,14 +88,8 @@ public final class DiffusionLM implements AutoCloseable {
     /** What the log and messages call the model: {@link Builder#optModelName}, else its directory. */
     private final String name;
     private WordMasks wordMasks;
-    /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
-    private final Path ngramCorpus;
-    /** How that corpus is read ({@link Builder#optNgramCorpusReading}); null: not said. */
-    private final CorpusLayout ngramLayout;
-    private final MultiwordTokens ngramMultiword;
-    /** How that corpus's reader names the layout setting in a remedy ({@link Builder#optNgramLayoutOption}). */
-    private final LayoutOption ngramLayoutOption;
-    private KneserNeyTrigram trigram;
+    /** Where n-gram fusion's corpus is, how it is read, and its trigrams once counted. */
+    private final NgramCorpus ngramCorpus;
     /**
      * Why the model cannot follow a template, or null when it can: trained on a corpus without tags, as its tag
      * lexicon (X alone) or, without one, its training record's layout says ({@link #requireTemplates}).
@@ -114,10 +103,8 @@ public final class DiffusionLM implements AutoCloseable {
             p.getValue().getArray().setRequiresGradient(false); // inference only: no autograd graph
         }
         this.precision = settings.precision;
-        this.ngramCorpus = settings.ngramCorpus;
-        this.ngramLayout = settings.ngramLayout;
-        this.ngramMultiword = settings.ngramMultiword;
-        this.ngramLayoutOption = settings.ngramLayoutOption;
+        this.ngramCorpus = new NgramCorpus(model, settings.ngramCorpus, settings.ngramLayout, settings.ngramMultiword,
+                settings.ngramLayoutOption);
         this.untaggedBecause = whyUntagged(model);
         this.sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
@@ -623,7 +610,7 @@ public final class DiffusionLM implements AutoCloseable {
         boolean nested = lifecycle.insideACall();
         return whileOpen(() -> {
             WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
-            NgramFusion fusion = options.ngramWeight() > 0 ? new NgramFusion(trigram(), options.ngramWeight()) : null;
+            NgramFusion fusion = options.ngramWeight() > 0 ? new NgramFusion(ngramCorpus.trigram(), options.ngramWeight()) : null;
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
                 SampleRows in = inputs(batch, r -> r.ids);
@@ -684,32 +671,7 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws UncheckedIOException naming the corpus (and its line) when it cannot be read as said
      */
     public void countNgrams() {
-        lifecycle.whileOpen(this::trigram);
-    }
-
-    /**
-     * The trigram model n-gram fusion reads, counted on first use (a few seconds) from the corpus given
-     * to {@link Builder#optNgramCorpus}, else from the model's own training corpus as its config names
-     * it, looked for from the working directory and from the model directory's parents.
-     */
-    private KneserNeyTrigram trigram() {
-        synchronized (this) {
-            if (trigram == null) {
-                Path corpus = ngramCorpus();
-                // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
-                ByteArrayOutputStream noted = new ByteArrayOutputStream();
-                try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
-                    trigram = KneserNeyTrigram.count(model.vocabulary(),
-                            TaggedCorpus.readAs(corpus, ngramCorpusReading(), notes, ngramLayoutOption).sentences());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
-                }
-                noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));
-                // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
-                logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus.toAbsolutePath().normalize());
-            }
-            return trigram;
-        }
+        lifecycle.whileOpen(ngramCorpus::trigram);
     }
 
     /**
@@ -720,16 +682,7 @@ public final class DiffusionLM implements AutoCloseable {
      *     message says where it looked and how to name one
      */
     public Path ngramCorpus() {
-        if (ngramCorpus != null) {
-            return ngramCorpus;
-        }
-        try {
-            return trainingCorpus();
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
-                    + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.load(path, device, precision,"
-                    + " corpus) or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
-        }
+        return ngramCorpus.path();
     }
 
     /**
@@ -742,9 +695,7 @@ public final class DiffusionLM implements AutoCloseable {
      * TaggedCorpus#readAs}), without counting it.
      */
     public TaggedCorpus.Reading ngramCorpusReading() {
-        TaggedCorpus.Reading unsaid = ngramCorpus == null && info.training() != null
-                ? info.training().corpusReading() : TrainingInfo.readingFor(info.training(), ngramCorpus);
-        return unsaid.orLayout(ngramLayout).orMultiword(ngramMultiword);
+        return ngramCorpus.reading();
     }
 
     /**
@@ -757,25 +708,7 @@ public final class DiffusionLM implements AutoCloseable {
      *     which corpus and where it looked
      */
     public Path trainingCorpus() {
-        String named = info.training() == null ? null : info.training().corpus();
-        if (named == null || named.isBlank()) {
-            throw new IllegalStateException("the model names no training corpus");
-        }
-        Path asNamed = Path.of(named);
-        if (Files.isRegularFile(asNamed)) {
-            return asNamed;
-        }
-        Optional<Path> nearModel = DefaultModel.findUpwards(model.directory(), asNamed, Files::isRegularFile);
-        if (nearModel.isPresent()) {
-            return nearModel.get();
-        }
-        if (!Files.isDirectory(model.directory())) { // a package's files were unpacked to a removed directory
-            throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                    + asNamed.toAbsolutePath() + "; the model came from a package, so it has no directory to"
-                    + " look under)");
-        }
-        throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                + asNamed.toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
+        return ngramCorpus.trainingCorpus();
     }
 
     @Override
