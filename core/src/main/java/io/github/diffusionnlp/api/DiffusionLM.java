@@ -30,7 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -207,40 +206,13 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        int len = info.config().maxLength();
-        // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
-        // with a quarter of the model's length of context on each side where the sentence has it, and
-        // reads the words earlier stretches chose, so the windows agree with each other.
-        int stretch = len / 2;
-        int longest = sentences.stream().mapToInt(List::size).max().orElse(0);
-        List<List<String>> out = copies(sentences);
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
-        for (int round = 0; round == 0 || round * stretch < longest; round++) {
-            List<ModelRow> rows = new ArrayList<>();
-            Map<Integer, int[]> stretches = new HashMap<>(); // sentence -> the positions this round fills
-            for (int s = 0; s < out.size(); s++) {
-                List<String> tokens = out.get(s);
-                boolean whole = tokens.size() <= len; // filled in one window, in the first round
-                if (whole && round > 0) {
-                    continue;
-                }
-                int first = whole ? 0 : round * stretch;
-                int end = whole ? tokens.size() : Math.min(tokens.size(), first + stretch);
-                if (first >= end || !tokens.subList(first, end).contains(MASK)) {
-                    continue;
-                }
-                int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
-                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-                ModelRow row = ModelRow.infill(s, from, window, model.vocabulary(), len, options.seed() + s + first);
-                rows.add(row.constrain(constraints, from, tokens.size(), len));
-                stretches.put(s, new int[] {first, end});
-            }
-            for (ModelRow row : run(rows, sampling, 1.0, constraints)) {
-                int[] fill = stretches.get(row.sentence);
-                write(out, row, fill[0], fill[1]);
-            }
+        SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
+        for (int round = 0; windows.hasInfillRound(round); round++) {
+            windows.writeInfilled(run(windows.infillRound(round, constraints, options.seed()), sampling, 1.0,
+                    constraints));
         }
-        return out;
+        return windows.sentences();
     }
 
     /**
@@ -305,23 +277,6 @@ public final class DiffusionLM implements AutoCloseable {
         }
     }
 
-    /** The sentences with each row's generated positions replaced by its result. */
-    private List<List<String>> merge(List<List<String>> sentences, List<ModelRow> rows) {
-        List<List<String>> out = copies(sentences);
-        for (ModelRow row : rows) {
-            write(out, row, 0, Integer.MAX_VALUE);
-        }
-        return out;
-    }
-
-    private static List<List<String>> copies(List<List<String>> sentences) {
-        List<List<String>> out = new ArrayList<>();
-        for (List<String> tokens : sentences) {
-            out.add(new ArrayList<>(tokens));
-        }
-        return out;
-    }
-
     /** The keep masks as they are now (nulls stay: they keep nothing). */
     private static List<boolean[]> copiesOfMasks(List<boolean[]> keep) {
         List<boolean[]> out = new ArrayList<>();
@@ -329,16 +284,6 @@ public final class DiffusionLM implements AutoCloseable {
             out.add(k == null ? null : k.clone());
         }
         return out;
-    }
-
-    /** Writes the row's generated words that fall at sentence positions [from, to) into its sentence in {@code out}. */
-    private void write(List<List<String>> out, ModelRow row, int from, int to) {
-        for (int i = 0; i < row.tokens.size(); i++) {
-            int at = row.offset + i;
-            if (!row.given[i] && at >= from && at < to) {
-                out.get(row.sentence).set(at, model.vocabulary().word(row.result[i]));
-            }
-        }
     }
 
     /**
@@ -403,45 +348,9 @@ public final class DiffusionLM implements AutoCloseable {
         if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
-        int len = info.config().maxLength();
-        List<ModelRow> rows = new ArrayList<>();
-        for (int s = 0; s < sentences.size(); s++) {
-            List<String> tokens = sentences.get(s);
-            boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
-            if (k.length != tokens.size()) {
-                throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
-                        + " mask has " + k.length);
-            }
-            Constraints constraints = each.get(s);
-            if (constraints.template() != null) {
-                rows.add(ModelRow.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
-                        options.seed() + s));
-                continue;
-            }
-            for (int from = 0; from < tokens.size(); from += len) {
-                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-                boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
-                ModelRow row = ModelRow.rewrite(s, from, window, kw, model.vocabulary(), len, options.seed() + s + from);
-                if (!row.allGiven()) {
-                    rows.add(row.constrain(constraints, from, tokens.size(), len));
-                }
-            }
-        }
-        List<ModelRow> done = run(rows, options, strength, shared);
-        List<List<String>> out = merge(sentences, done.stream().filter(r -> each.get(r.sentence).template() == null)
-                .toList());
-        for (ModelRow row : done) {
-            if (each.get(row.sentence).template() != null) {
-                List<String> words = words(row.result);
-                for (int i = 0; i < words.size() && i < row.tokens.size(); i++) {
-                    if (row.given[i]) {
-                        words.set(i, row.tokens.get(i)); // kept verbatim, unknown words included
-                    }
-                }
-                out.set(row.sentence, words);
-            }
-        }
-        return out;
+        SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
+        windows.writeRewritten(run(windows.rewriteRows(keep, each, options.seed()), options, strength, shared), each);
+        return windows.sentences();
     }
 
     /** Generates {@code count} sentences; sentence i uses seed {@code options.seed() + i}. */
@@ -484,19 +393,9 @@ public final class DiffusionLM implements AutoCloseable {
         }
         List<List<String>> out = new ArrayList<>();
         for (ModelRow row : run(rows, options, 1.0, constraints)) {
-            out.add(words(row.result));
+            out.add(row.words(model.vocabulary()));
         }
         return out;
-    }
-
-    private List<String> words(int[] ids) {
-        List<String> words = new ArrayList<>();
-        for (int id : ids) {
-            if (id != Vocabulary.PAD_ID) {
-                words.add(model.vocabulary().word(id));
-            }
-        }
-        return words;
     }
 
     /**
@@ -523,7 +422,7 @@ public final class DiffusionLM implements AutoCloseable {
             double bestPosterior = Double.NEGATIVE_INFINITY;
             for (int j = r * k; j < (r + 1) * k; j++) {
                 ModelRow c = all.get(j);
-                double toward = BestOf.toward(c.label, outcome(c));
+                double toward = BestOf.toward(c.label, c.outcome(model.vocabulary()));
                 double posterior = posteriors[j][c.label.ordinal()];
                 if (toward > bestToward || (toward == bestToward && posterior > bestPosterior)) {
                     best = c;
@@ -587,21 +486,6 @@ public final class DiffusionLM implements AutoCloseable {
             }
         }
         return ll;
-    }
-
-    /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
-    private List<String> outcome(ModelRow row) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < row.result.length; i++) {
-            if (row.given[i]) {
-                if (i < row.tokens.size() && row.ids[i] != Vocabulary.PAD_ID) { // not the padding after the end
-                    out.add(row.tokens.get(i));
-                }
-            } else if (row.result[i] != Vocabulary.PAD_ID) {
-                out.add(model.vocabulary().word(row.result[i]));
-            }
-        }
-        return out;
     }
 
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
