@@ -9,7 +9,6 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.Lifecycle;
@@ -18,22 +17,16 @@ import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
-import io.github.diffusionnlp.sample.NgramFusion;
-import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
-import io.github.diffusionnlp.sample.WordMasks;
-import io.github.diffusionnlp.sample.Schedule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -79,14 +72,15 @@ public final class DiffusionLM implements AutoCloseable {
     private final ModelCheckpoint.Loaded model;
     private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DiffusionLM.class);
 
-    private final Sampler sampler;
     private final Precision precision;
+    /** Gathers concurrent calls into shared batches ({@link Builder#optBatching}); null: off. */
     private final RequestBatcher batcher;
+    /** Samples the rows of every call, through {@link #batcher} when there is one. */
+    private final RowSampler rowSampler;
     private final ModelInfo info;
     private final Lifecycle lifecycle = new Lifecycle("DiffusionLM");
     /** What the log and messages call the model: {@link Builder#optModelName}, else its directory. */
     private final String name;
-    private WordMasks wordMasks;
     /** Where n-gram fusion's corpus is, how it is read, and its trigrams once counted. */
     private final NgramCorpus ngramCorpus;
     /**
@@ -105,7 +99,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.ngramCorpus = new NgramCorpus(model, settings.ngramCorpus, settings.ngramLayout, settings.ngramMultiword,
                 settings.ngramLayoutOption);
         this.untaggedBecause = whyUntagged(model);
-        this.sampler = new Sampler(model.network(), model.warp(), manager,
+        Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
                 // a lane runs its callers' work: what a steering scorer calls from there is a nested call
@@ -113,6 +107,8 @@ public final class DiffusionLM implements AutoCloseable {
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
         this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
+        this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),
+                ngramCorpus, model.vocabulary());
         logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
                         + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
@@ -209,8 +205,8 @@ public final class DiffusionLM implements AutoCloseable {
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         for (int round = 0; windows.hasInfillRound(round); round++) {
-            windows.writeInfilled(run(windows.infillRound(round, constraints, options.seed()), sampling, 1.0,
-                    constraints));
+            List<ModelRow> rows = windows.infillRound(round, constraints, options.seed());
+            windows.writeInfilled(rowSampler.run(rows, sampling, 1.0, constraints));
         }
         return windows.sentences();
     }
@@ -349,7 +345,8 @@ public final class DiffusionLM implements AutoCloseable {
             requireTemplates();
         }
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
-        windows.writeRewritten(run(windows.rewriteRows(keep, each, options.seed()), options, strength, shared), each);
+        List<ModelRow> rows = windows.rewriteRows(keep, each, options.seed());
+        windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
         return windows.sentences();
     }
 
@@ -392,47 +389,10 @@ public final class DiffusionLM implements AutoCloseable {
             rows.add(ModelRow.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
         }
         List<List<String>> out = new ArrayList<>();
-        for (ModelRow row : run(rows, options, 1.0, constraints)) {
+        for (ModelRow row : rowSampler.run(rows, options, 1.0, constraints)) {
             out.add(row.words(model.vocabulary()));
         }
         return out;
-    }
-
-    /**
-     * Samples the rows; with {@code constraints.candidates()} = k > 1, samples each row k times (candidate
-     * j with seed {@code seed + j * BestOf.SEED_STRIDE}, so candidate 0 is the single-sample output) and
-     * keeps the candidate the sentiment lexicon rates furthest toward the row's label.
-     */
-    private List<ModelRow> run(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
-        int k = constraints.candidates();
-        if (k == 1) {
-            return sampleRows(rows, options, strength, constraints);
-        }
-        List<ModelRow> all = new ArrayList<>();
-        for (ModelRow row : rows) { // each has a label: checkConstraints refused candidates without one
-            for (int j = 0; j < k; j++) {
-                all.add(j == 0 ? row : row.candidate(row.seed + j * BestOf.SEED_STRIDE));
-            }
-        }
-        sampleRows(all, options, strength, constraints);
-        double[][] posteriors = labelPosteriors(all);
-        for (int r = 0; r < rows.size(); r++) {
-            ModelRow best = rows.get(r);
-            double bestToward = Double.NEGATIVE_INFINITY;
-            double bestPosterior = Double.NEGATIVE_INFINITY;
-            for (int j = r * k; j < (r + 1) * k; j++) {
-                ModelRow c = all.get(j);
-                double toward = BestOf.toward(c.label, c.outcome(model.vocabulary()));
-                double posterior = posteriors[j][c.label.ordinal()];
-                if (toward > bestToward || (toward == bestToward && posterior > bestPosterior)) {
-                    best = c;
-                    bestToward = toward;
-                    bestPosterior = posterior;
-                }
-            }
-            rows.get(r).result = best.result;
-        }
-        return rows;
     }
 
     /**
@@ -464,7 +424,7 @@ public final class DiffusionLM implements AutoCloseable {
             row.ids[i] = model.vocabulary().id(tokens.get(i));
         }
         row.result = row.ids;
-        double[] logPosterior = labelPosteriors(List.of(row))[0];
+        double[] logPosterior = rowSampler.labelPosteriors(List.of(row))[0];
         Map<Sentiment, Double> out = new java.util.EnumMap<>(Sentiment.class);
         for (Sentiment label : Sentiment.values()) {
             out.put(label, Math.exp(logPosterior[label.ordinal()]));
@@ -472,78 +432,9 @@ public final class DiffusionLM implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Each sampled row's log posterior of each label (in {@link Sentiment} order) under the model read
-     * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
-     */
-    private double[][] labelPosteriors(List<ModelRow> rows) {
-        double[][] ll = whileOpen(() -> sampler.sentimentLogLikelihoods(inputs(rows, r -> r.result)));
-        for (double[] row : ll) {
-            double max = Arrays.stream(row).max().orElseThrow();
-            double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());
-            for (int j = 0; j < row.length; j++) {
-                row[j] -= norm;
-            }
-        }
-        return ll;
-    }
-
-    private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
-        // Called from a steering scorer, which runs on a batching lane: sampled there, as an unbatched call is
-        // on its caller's thread. Queued for the lanes, it would wait for the lane that waits for it.
-        boolean nested = lifecycle.insideACall();
-        return whileOpen(() -> {
-            WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
-            NgramFusion fusion = options.ngramWeight() > 0 ? new NgramFusion(ngramCorpus.trigram(), options.ngramWeight()) : null;
-            for (int from = 0; from < rows.size(); from += options.batchSize()) {
-                List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
-                SampleRows in = inputs(batch, r -> r.ids);
-                Schedule schedule = new Schedule(options.steps(),
-                        options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
-                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
-                int[][] result = batcher == null || nested ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result = result[i];
-                }
-            }
-            return rows;
-        });
-    }
-
-    /** The rows as the sampler takes them, with {@code ids} as their token ids (inputs or results). */
-    private static SampleRows inputs(List<ModelRow> rows, Function<ModelRow, int[]> ids) {
-        return new SampleRows(rows.stream().map(ids).toArray(int[][]::new),
-                rows.stream().map(r -> r.given).toArray(boolean[][]::new),
-                rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
-                rows.stream().mapToInt(r -> r.sentiment).toArray(),
-                rows.stream().map(r -> r.upos).toArray(int[][]::new),
-                rows.stream().mapToLong(r -> r.seed).toArray());
-    }
-
     /** Runs {@code work} on the model, which {@link #close} must not free meanwhile. */
     private <T> T whileOpen(Supplier<T> work) {
         return lifecycle.whileOpen(work);
-    }
-
-    /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
-    private WordMasks wordMasks(List<ModelRow> rows) {
-        if (model.tagLexicon() == null && rows.stream().anyMatch(ModelRow::hasTemplate)) {
-            Path dir = model.directory();
-            throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
-                    + ", which " + (Files.isDirectory(dir)
-                            ? dir + " lacks (a model trained before it existed); write it with `diffusion-nlp"
-                                    + " tag-lexicon --model " + dir + " --corpus TRAINING.conllu.gz`"
-                            // gone: e.g. the temporary copy an OpenNLP package was loaded from
-                            : "model " + name + " was loaded without (a package made before packages carried it?); package"
-                                    + " it again from a model directory that has one"));
-        }
-        synchronized (this) {
-            if (wordMasks == null) {
-                wordMasks = WordMasks.build(manager, model.vocabulary(), model.tagLexicon(),
-                        SentimentLabeller.afinn(), Constraints.LEXICAL_TAG_SHARE);
-            }
-            return wordMasks;
-        }
     }
 
     /**
