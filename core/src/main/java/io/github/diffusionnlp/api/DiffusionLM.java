@@ -187,20 +187,11 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
-        sentences = checkedCopy(sentences, constraints, options);
-        checkConstraints(constraints);
+        sentences = CallArguments.sentences(sentences, constraints, options);
+        CallArguments.checkConstraints(constraints);
         if (constraints.template() != null) {
             requireTemplates();
-            // every sentence, before any is sampled: a sentence is otherwise checked only when a stretch of it
-            // with a mask comes up (one without masks never), after the sampling of the stretches before it
-            int tags = constraints.template().size();
-            for (int s = 0; s < sentences.size(); s++) {
-                if (sentences.get(s).size() != tags) {
-                    throw new IllegalArgumentException("the POS template has " + tags + " tags but sentence " + s
-                            + " has " + sentences.get(s).size() + " tokens; an infill keeps the length, one tag per"
-                            + " token");
-                }
-            }
+            CallArguments.checkInfillTemplate(constraints.template(), sentences);
         }
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
@@ -246,42 +237,6 @@ public final class DiffusionLM implements AutoCloseable {
         }
     }
 
-    /** {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. */
-    private static List<List<String>> checkedCopy(List<List<String>> sentences, Object constraints,
-            SamplingOptions options) {
-        Objects.requireNonNull(sentences, "sentences");
-        Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
-        Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        return TokenLists.checkedCopy(sentences, "sentences", "sentence");
-    }
-
-    /**
-     * Refuses constraints that ask for what they give nothing to act on: a guidance weight other than 1
-     * weighs a sentiment or template against the unconditional model, and best of k ranks by sentiment, so
-     * without one a caller surely meant to constrain something (the command-line tools, OpenNLP and CoreNLP
-     * refuse it the same way). Checked at the call's start, whatever the input, so that the same constraints
-     * do not pass on text without words to sample (no masks, every word kept, a count of 0) and fail on other text.
-     */
-    private static void checkConstraints(Constraints c) {
-        if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
-            throw new IllegalArgumentException("guidance " + c.guidance() + " pushes toward a sentiment or a POS"
-                    + " template, and these constraints have neither; add one (withSentiment, withTemplate)");
-        }
-        if (c.candidates() > 1 && c.sentiment() == null) {
-            throw new IllegalArgumentException("best of " + c.candidates() + " candidates ranks them by sentiment;"
-                    + " give a sentiment too, or 1 candidate");
-        }
-    }
-
-    /** The keep masks as they are now (nulls stay: they keep nothing). */
-    private static List<boolean[]> copiesOfMasks(List<boolean[]> keep) {
-        List<boolean[]> out = new ArrayList<>();
-        for (boolean[] k : keep) {
-            out.add(k == null ? null : k.clone());
-        }
-        return out;
-    }
-
     /**
      * Rewrites a tokenized sentence: every position not kept starts from its own word's embedding,
      * noised to the level where the learned warping F equals {@code strength}, and is denoised in
@@ -324,10 +279,11 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
-        sentences = checkedCopy(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
+        sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
+                options);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
-        keep = copiesOfMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
+        each.forEach(c -> CallArguments.checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
+        keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         if (!(strength > 0 && strength <= 1)) {
             throw new IllegalArgumentException("strength must be in (0, 1], got " + Numbers.written(strength));
         }
@@ -335,12 +291,7 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException(keep.size() + " keep masks and " + each.size()
                     + " constraints for " + sentences.size() + " sentences");
         }
-        Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
-        if (each.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
-                || c.candidates() != shared.candidates() || c.lexical() != shared.lexical())) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
-                    + " candidate count and lexical setting");
-        }
+        Constraints shared = CallArguments.shared(each);
         if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
@@ -360,8 +311,8 @@ public final class DiffusionLM implements AutoCloseable {
      * agree with {@link SamplingOptions#length()} if that is set too).
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
-        checkedCopy(List.of(), constraints, options);
-        checkConstraints(constraints);
+        CallArguments.sentences(List.of(), constraints, options);
+        CallArguments.checkConstraints(constraints);
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);

@@ -52,7 +52,7 @@ final class RowSampler {
             return sampleRows(rows, options, strength, constraints);
         }
         List<ModelRow> all = new ArrayList<>();
-        for (ModelRow row : rows) { // each has a label: DiffusionLM refused candidates without one
+        for (ModelRow row : rows) { // each has a label: CallArguments.checkConstraints refused candidates without one
             for (int j = 0; j < k; j++) {
                 all.add(j == 0 ? row : row.candidate(row.seed + j * BestOf.SEED_STRIDE));
             }
