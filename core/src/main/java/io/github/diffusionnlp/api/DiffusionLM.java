@@ -9,36 +9,23 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
-import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
-import io.github.diffusionnlp.sample.NgramFusion;
-import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Sampler;
-import io.github.diffusionnlp.sample.WordMasks;
-import io.github.diffusionnlp.sample.Schedule;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -84,22 +71,17 @@ public final class DiffusionLM implements AutoCloseable {
     private final ModelCheckpoint.Loaded model;
     private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DiffusionLM.class);
 
-    private final Sampler sampler;
     private final Precision precision;
+    /** Gathers concurrent calls into shared batches ({@link Builder#optBatching}); null: off. */
     private final RequestBatcher batcher;
+    /** Samples the rows of every call, through {@link #batcher} when there is one. */
+    private final RowSampler rowSampler;
     private final ModelInfo info;
     private final Lifecycle lifecycle = new Lifecycle("DiffusionLM");
     /** What the log and messages call the model: {@link Builder#optModelName}, else its directory. */
     private final String name;
-    private WordMasks wordMasks;
-    /** The corpus n-gram fusion counts from ({@link Builder#optNgramCorpus}), or null: the training corpus. */
-    private final Path ngramCorpus;
-    /** How that corpus is read ({@link Builder#optNgramCorpusReading}); null: not said. */
-    private final CorpusLayout ngramLayout;
-    private final MultiwordTokens ngramMultiword;
-    /** How that corpus's reader names the layout setting in a remedy ({@link Builder#optNgramLayoutOption}). */
-    private final LayoutOption ngramLayoutOption;
-    private KneserNeyTrigram trigram;
+    /** Where n-gram fusion's corpus is, how it is read, and its trigrams once counted. */
+    private final NgramCorpus ngramCorpus;
     /**
      * Why the model cannot follow a template, or null when it can: trained on a corpus without tags, as its tag
      * lexicon (X alone) or, without one, its training record's layout says ({@link #requireTemplates}).
@@ -113,12 +95,10 @@ public final class DiffusionLM implements AutoCloseable {
             p.getValue().getArray().setRequiresGradient(false); // inference only: no autograd graph
         }
         this.precision = settings.precision;
-        this.ngramCorpus = settings.ngramCorpus;
-        this.ngramLayout = settings.ngramLayout;
-        this.ngramMultiword = settings.ngramMultiword;
-        this.ngramLayoutOption = settings.ngramLayoutOption;
+        this.ngramCorpus = new NgramCorpus(model, settings.ngramCorpus, settings.ngramLayout, settings.ngramMultiword,
+                settings.ngramLayoutOption);
         this.untaggedBecause = whyUntagged(model);
-        this.sampler = new Sampler(model.network(), model.warp(), manager,
+        Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
                 // a lane runs its callers' work: what a steering scorer calls from there is a nested call
@@ -126,6 +106,8 @@ public final class DiffusionLM implements AutoCloseable {
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
         this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
+        this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),
+                ngramCorpus, model.vocabulary());
         logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
                 batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
                         + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
@@ -204,55 +186,19 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
-        sentences = checkedCopy(sentences, constraints, options);
-        checkConstraints(constraints);
+        sentences = CallArguments.sentences(sentences, constraints, options);
+        CallArguments.checkConstraints(constraints);
         if (constraints.template() != null) {
             requireTemplates();
-            // every sentence, before any is sampled: a sentence is otherwise checked only when a stretch of it
-            // with a mask comes up (one without masks never), after the sampling of the stretches before it
-            int tags = constraints.template().size();
-            for (int s = 0; s < sentences.size(); s++) {
-                if (sentences.get(s).size() != tags) {
-                    throw new IllegalArgumentException("the POS template has " + tags + " tags but sentence " + s
-                            + " has " + sentences.get(s).size() + " tokens; an infill keeps the length, one tag per"
-                            + " token");
-                }
-            }
+            CallArguments.checkInfillTemplate(constraints.template(), sentences);
         }
-        int len = info.config().maxLength();
-        // A long sentence is filled stretch by stretch, left to right: each stretch sits inside a window
-        // with a quarter of the model's length of context on each side where the sentence has it, and
-        // reads the words earlier stretches chose, so the windows agree with each other.
-        int stretch = len / 2;
-        int longest = sentences.stream().mapToInt(List::size).max().orElse(0);
-        List<List<String>> out = copies(sentences);
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
-        for (int round = 0; round == 0 || round * stretch < longest; round++) {
-            List<ModelRow> rows = new ArrayList<>();
-            Map<Integer, int[]> stretches = new HashMap<>(); // sentence -> the positions this round fills
-            for (int s = 0; s < out.size(); s++) {
-                List<String> tokens = out.get(s);
-                boolean whole = tokens.size() <= len; // filled in one window, in the first round
-                if (whole && round > 0) {
-                    continue;
-                }
-                int first = whole ? 0 : round * stretch;
-                int end = whole ? tokens.size() : Math.min(tokens.size(), first + stretch);
-                if (first >= end || !tokens.subList(first, end).contains(MASK)) {
-                    continue;
-                }
-                int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
-                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-                ModelRow row = ModelRow.infill(s, from, window, model.vocabulary(), len, options.seed() + s + first);
-                rows.add(row.constrain(constraints, from, tokens.size(), len));
-                stretches.put(s, new int[] {first, end});
-            }
-            for (ModelRow row : run(rows, sampling, 1.0, constraints)) {
-                int[] fill = stretches.get(row.sentence);
-                write(out, row, fill[0], fill[1]);
-            }
+        SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
+        for (int round = 0; windows.hasInfillRound(round); round++) {
+            List<ModelRow> rows = windows.infillRound(round, constraints, options.seed());
+            windows.writeInfilled(rowSampler.run(rows, sampling, 1.0, constraints));
         }
-        return out;
+        return windows.sentences();
     }
 
     /**
@@ -287,69 +233,6 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException("model " + name + " was trained without UPOS tags ("
                     + untaggedBecause + "), so it cannot follow a POS template; train it on"
                     + " word<TAB>UPOS or CoNLL-U data");
-        }
-    }
-
-    /** {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. */
-    private static List<List<String>> checkedCopy(List<List<String>> sentences, Object constraints,
-            SamplingOptions options) {
-        Objects.requireNonNull(sentences, "sentences");
-        Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
-        Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        return TokenLists.checkedCopy(sentences, "sentences", "sentence");
-    }
-
-    /**
-     * Refuses constraints that ask for what they give nothing to act on: a guidance weight other than 1
-     * weighs a sentiment or template against the unconditional model, and best of k ranks by sentiment, so
-     * without one a caller surely meant to constrain something (the command-line tools, OpenNLP and CoreNLP
-     * refuse it the same way). Checked at the call's start, whatever the input, so that the same constraints
-     * do not pass on text without words to sample (no masks, every word kept, a count of 0) and fail on other text.
-     */
-    private static void checkConstraints(Constraints c) {
-        if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
-            throw new IllegalArgumentException("guidance " + c.guidance() + " pushes toward a sentiment or a POS"
-                    + " template, and these constraints have neither; add one (withSentiment, withTemplate)");
-        }
-        if (c.candidates() > 1 && c.sentiment() == null) {
-            throw new IllegalArgumentException("best of " + c.candidates() + " candidates ranks them by sentiment;"
-                    + " give a sentiment too, or 1 candidate");
-        }
-    }
-
-    /** The sentences with each row's generated positions replaced by its result. */
-    private List<List<String>> merge(List<List<String>> sentences, List<ModelRow> rows) {
-        List<List<String>> out = copies(sentences);
-        for (ModelRow row : rows) {
-            write(out, row, 0, Integer.MAX_VALUE);
-        }
-        return out;
-    }
-
-    private static List<List<String>> copies(List<List<String>> sentences) {
-        List<List<String>> out = new ArrayList<>();
-        for (List<String> tokens : sentences) {
-            out.add(new ArrayList<>(tokens));
-        }
-        return out;
-    }
-
-    /** The keep masks as they are now (nulls stay: they keep nothing). */
-    private static List<boolean[]> copiesOfMasks(List<boolean[]> keep) {
-        List<boolean[]> out = new ArrayList<>();
-        for (boolean[] k : keep) {
-            out.add(k == null ? null : k.clone());
-        }
-        return out;
-    }
-
-    /** Writes the row's generated words that fall at sentence positions [from, to) into its sentence in {@code out}. */
-    private void write(List<List<String>> out, ModelRow row, int from, int to) {
-        for (int i = 0; i < row.tokens.size(); i++) {
-            int at = row.offset + i;
-            if (!row.given[i] && at >= from && at < to) {
-                out.get(row.sentence).set(at, model.vocabulary().word(row.result[i]));
-            }
         }
     }
 
@@ -395,63 +278,24 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
-        sentences = checkedCopy(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"), options);
+        sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
+                options);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
-        keep = copiesOfMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
+        each.forEach(c -> CallArguments.checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
+        keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
             throw new IllegalArgumentException(keep.size() + " keep masks and " + each.size()
                     + " constraints for " + sentences.size() + " sentences");
         }
-        Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
-        if (each.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
-                || c.candidates() != shared.candidates() || c.lexical() != shared.lexical())) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
-                    + " candidate count and lexical setting");
-        }
+        Constraints shared = CallArguments.shared(each);
         if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
-        int len = info.config().maxLength();
-        List<ModelRow> rows = new ArrayList<>();
-        for (int s = 0; s < sentences.size(); s++) {
-            List<String> tokens = sentences.get(s);
-            boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
-            if (k.length != tokens.size()) {
-                throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
-                        + " mask has " + k.length);
-            }
-            Constraints constraints = each.get(s);
-            if (constraints.template() != null) {
-                rows.add(ModelRow.rewriteToTemplate(s, tokens, k, constraints, model.vocabulary(), len,
-                        options.seed() + s));
-                continue;
-            }
-            for (int from = 0; from < tokens.size(); from += len) {
-                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-                boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
-                ModelRow row = ModelRow.rewrite(s, from, window, kw, model.vocabulary(), len, options.seed() + s + from);
-                if (!row.allGiven()) {
-                    rows.add(row.constrain(constraints, from, tokens.size(), len));
-                }
-            }
-        }
-        List<ModelRow> done = run(rows, options, strength, shared);
-        List<List<String>> out = merge(sentences, done.stream().filter(r -> each.get(r.sentence).template() == null)
-                .toList());
-        for (ModelRow row : done) {
-            if (each.get(row.sentence).template() != null) {
-                List<String> words = words(row.result);
-                for (int i = 0; i < words.size() && i < row.tokens.size(); i++) {
-                    if (row.given[i]) {
-                        words.set(i, row.tokens.get(i)); // kept verbatim, unknown words included
-                    }
-                }
-                out.set(row.sentence, words);
-            }
-        }
-        return out;
+        SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
+        List<ModelRow> rows = windows.rewriteRows(keep, each, options.seed());
+        windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
+        return windows.sentences();
     }
 
     /** Generates {@code count} sentences; sentence i uses seed {@code options.seed() + i}. */
@@ -464,8 +308,8 @@ public final class DiffusionLM implements AutoCloseable {
      * agree with {@link SamplingOptions#length()} if that is set too).
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
-        checkedCopy(List.of(), constraints, options);
-        checkConstraints(constraints);
+        CallArguments.sentences(List.of(), constraints, options);
+        CallArguments.checkConstraints(constraints);
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
@@ -493,57 +337,10 @@ public final class DiffusionLM implements AutoCloseable {
             rows.add(ModelRow.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
         }
         List<List<String>> out = new ArrayList<>();
-        for (ModelRow row : run(rows, options, 1.0, constraints)) {
-            out.add(words(row.result));
+        for (ModelRow row : rowSampler.run(rows, options, 1.0, constraints)) {
+            out.add(row.words(model.vocabulary()));
         }
         return out;
-    }
-
-    private List<String> words(int[] ids) {
-        List<String> words = new ArrayList<>();
-        for (int id : ids) {
-            if (id != Vocabulary.PAD_ID) {
-                words.add(model.vocabulary().word(id));
-            }
-        }
-        return words;
-    }
-
-    /**
-     * Samples the rows; with {@code constraints.candidates()} = k > 1, samples each row k times (candidate
-     * j with seed {@code seed + j * BestOf.SEED_STRIDE}, so candidate 0 is the single-sample output) and
-     * keeps the candidate the sentiment lexicon rates furthest toward the row's label.
-     */
-    private List<ModelRow> run(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
-        int k = constraints.candidates();
-        if (k == 1) {
-            return sampleRows(rows, options, strength, constraints);
-        }
-        List<ModelRow> all = new ArrayList<>();
-        for (ModelRow row : rows) { // each has a label: checkConstraints refused candidates without one
-            for (int j = 0; j < k; j++) {
-                all.add(j == 0 ? row : row.candidate(row.seed + j * BestOf.SEED_STRIDE));
-            }
-        }
-        sampleRows(all, options, strength, constraints);
-        double[][] posteriors = labelPosteriors(all);
-        for (int r = 0; r < rows.size(); r++) {
-            ModelRow best = rows.get(r);
-            double bestToward = Double.NEGATIVE_INFINITY;
-            double bestPosterior = Double.NEGATIVE_INFINITY;
-            for (int j = r * k; j < (r + 1) * k; j++) {
-                ModelRow c = all.get(j);
-                double toward = BestOf.toward(c.label, outcome(c));
-                double posterior = posteriors[j][c.label.ordinal()];
-                if (toward > bestToward || (toward == bestToward && posterior > bestPosterior)) {
-                    best = c;
-                    bestToward = toward;
-                    bestPosterior = posterior;
-                }
-            }
-            rows.get(r).result = best.result;
-        }
-        return rows;
     }
 
     /**
@@ -575,7 +372,7 @@ public final class DiffusionLM implements AutoCloseable {
             row.ids[i] = model.vocabulary().id(tokens.get(i));
         }
         row.result = row.ids;
-        double[] logPosterior = labelPosteriors(List.of(row))[0];
+        double[] logPosterior = rowSampler.labelPosteriors(List.of(row))[0];
         Map<Sentiment, Double> out = new java.util.EnumMap<>(Sentiment.class);
         for (Sentiment label : Sentiment.values()) {
             out.put(label, Math.exp(logPosterior[label.ordinal()]));
@@ -583,93 +380,9 @@ public final class DiffusionLM implements AutoCloseable {
         return out;
     }
 
-    /**
-     * Each sampled row's log posterior of each label (in {@link Sentiment} order) under the model read
-     * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
-     */
-    private double[][] labelPosteriors(List<ModelRow> rows) {
-        double[][] ll = whileOpen(() -> sampler.sentimentLogLikelihoods(inputs(rows, r -> r.result)));
-        for (double[] row : ll) {
-            double max = Arrays.stream(row).max().orElseThrow();
-            double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());
-            for (int j = 0; j < row.length; j++) {
-                row[j] -= norm;
-            }
-        }
-        return ll;
-    }
-
-    /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
-    private List<String> outcome(ModelRow row) {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < row.result.length; i++) {
-            if (row.given[i]) {
-                if (i < row.tokens.size() && row.ids[i] != Vocabulary.PAD_ID) { // not the padding after the end
-                    out.add(row.tokens.get(i));
-                }
-            } else if (row.result[i] != Vocabulary.PAD_ID) {
-                out.add(model.vocabulary().word(row.result[i]));
-            }
-        }
-        return out;
-    }
-
-    private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
-        // Called from a steering scorer, which runs on a batching lane: sampled there, as an unbatched call is
-        // on its caller's thread. Queued for the lanes, it would wait for the lane that waits for it.
-        boolean nested = lifecycle.insideACall();
-        return whileOpen(() -> {
-            WordMasks words = constraints.lexical() ? wordMasks(rows) : null;
-            NgramFusion fusion = options.ngramWeight() > 0 ? new NgramFusion(trigram(), options.ngramWeight()) : null;
-            for (int from = 0; from < rows.size(); from += options.batchSize()) {
-                List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
-                SampleRows in = inputs(batch, r -> r.ids);
-                Schedule schedule = new Schedule(options.steps(),
-                        options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
-                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
-                int[][] result = batcher == null || nested ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result = result[i];
-                }
-            }
-            return rows;
-        });
-    }
-
-    /** The rows as the sampler takes them, with {@code ids} as their token ids (inputs or results). */
-    private static SampleRows inputs(List<ModelRow> rows, Function<ModelRow, int[]> ids) {
-        return new SampleRows(rows.stream().map(ids).toArray(int[][]::new),
-                rows.stream().map(r -> r.given).toArray(boolean[][]::new),
-                rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
-                rows.stream().mapToInt(r -> r.sentiment).toArray(),
-                rows.stream().map(r -> r.upos).toArray(int[][]::new),
-                rows.stream().mapToLong(r -> r.seed).toArray());
-    }
-
     /** Runs {@code work} on the model, which {@link #close} must not free meanwhile. */
     private <T> T whileOpen(Supplier<T> work) {
         return lifecycle.whileOpen(work);
-    }
-
-    /** The lexical masks, built on first use (a few vocabulary-sized rows, kept for the model's life). */
-    private WordMasks wordMasks(List<ModelRow> rows) {
-        if (model.tagLexicon() == null && rows.stream().anyMatch(ModelRow::hasTemplate)) {
-            Path dir = model.directory();
-            throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
-                    + ", which " + (Files.isDirectory(dir)
-                            ? dir + " lacks (a model trained before it existed); write it with `diffusion-nlp"
-                                    + " tag-lexicon --model " + dir + " --corpus TRAINING.conllu.gz`"
-                            // gone: e.g. the temporary copy an OpenNLP package was loaded from
-                            : "model " + name + " was loaded without (a package made before packages carried it?); package"
-                                    + " it again from a model directory that has one"));
-        }
-        synchronized (this) {
-            if (wordMasks == null) {
-                wordMasks = WordMasks.build(manager, model.vocabulary(), model.tagLexicon(),
-                        SentimentLabeller.afinn(), Constraints.LEXICAL_TAG_SHARE);
-            }
-            return wordMasks;
-        }
     }
 
     /**
@@ -681,32 +394,7 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws UncheckedIOException naming the corpus (and its line) when it cannot be read as said
      */
     public void countNgrams() {
-        lifecycle.whileOpen(this::trigram);
-    }
-
-    /**
-     * The trigram model n-gram fusion reads, counted on first use (a few seconds) from the corpus given
-     * to {@link Builder#optNgramCorpus}, else from the model's own training corpus as its config names
-     * it, looked for from the working directory and from the model directory's parents.
-     */
-    private KneserNeyTrigram trigram() {
-        synchronized (this) {
-            if (trigram == null) {
-                Path corpus = ngramCorpus();
-                // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
-                ByteArrayOutputStream noted = new ByteArrayOutputStream();
-                try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
-                    trigram = KneserNeyTrigram.count(model.vocabulary(),
-                            TaggedCorpus.readAs(corpus, ngramCorpusReading(), notes, ngramLayoutOption).sentences());
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
-                }
-                noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));
-                // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
-                logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus.toAbsolutePath().normalize());
-            }
-            return trigram;
-        }
+        lifecycle.whileOpen(ngramCorpus::trigram);
     }
 
     /**
@@ -717,16 +405,7 @@ public final class DiffusionLM implements AutoCloseable {
      *     message says where it looked and how to name one
      */
     public Path ngramCorpus() {
-        if (ngramCorpus != null) {
-            return ngramCorpus;
-        }
-        try {
-            return trainingCorpus();
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
-                    + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.load(path, device, precision,"
-                    + " corpus) or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
-        }
+        return ngramCorpus.path();
     }
 
     /**
@@ -739,9 +418,7 @@ public final class DiffusionLM implements AutoCloseable {
      * TaggedCorpus#readAs}), without counting it.
      */
     public TaggedCorpus.Reading ngramCorpusReading() {
-        TaggedCorpus.Reading unsaid = ngramCorpus == null && info.training() != null
-                ? info.training().corpusReading() : TrainingInfo.readingFor(info.training(), ngramCorpus);
-        return unsaid.orLayout(ngramLayout).orMultiword(ngramMultiword);
+        return ngramCorpus.reading();
     }
 
     /**
@@ -754,25 +431,7 @@ public final class DiffusionLM implements AutoCloseable {
      *     which corpus and where it looked
      */
     public Path trainingCorpus() {
-        String named = info.training() == null ? null : info.training().corpus();
-        if (named == null || named.isBlank()) {
-            throw new IllegalStateException("the model names no training corpus");
-        }
-        Path asNamed = Path.of(named);
-        if (Files.isRegularFile(asNamed)) {
-            return asNamed;
-        }
-        Optional<Path> nearModel = DefaultModel.findUpwards(model.directory(), asNamed, Files::isRegularFile);
-        if (nearModel.isPresent()) {
-            return nearModel.get();
-        }
-        if (!Files.isDirectory(model.directory())) { // a package's files were unpacked to a removed directory
-            throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                    + asNamed.toAbsolutePath() + "; the model came from a package, so it has no directory to"
-                    + " look under)");
-        }
-        throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                + asNamed.toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
+        return ngramCorpus.trainingCorpus();
     }
 
     @Override

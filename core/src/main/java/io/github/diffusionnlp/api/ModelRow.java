@@ -3,6 +3,7 @@ package io.github.diffusionnlp.api;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -132,6 +133,32 @@ final class ModelRow {
             }
         }
         return true;
+    }
+
+    /** The row's result as words, the padding left out. */
+    List<String> words(Vocabulary vocab) {
+        List<String> words = new ArrayList<>();
+        for (int id : result) {
+            if (id != Vocabulary.PAD_ID) {
+                words.add(vocab.word(id));
+            }
+        }
+        return words;
+    }
+
+    /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
+    List<String> outcome(Vocabulary vocab) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < result.length; i++) {
+            if (given[i]) {
+                if (i < tokens.size() && ids[i] != Vocabulary.PAD_ID) { // not the padding after the end
+                    out.add(tokens.get(i));
+                }
+            } else if (result[i] != Vocabulary.PAD_ID) {
+                out.add(vocab.word(result[i]));
+            }
+        }
+        return out;
     }
 
     static ModelRow generate(int index, int len, int length, long seed) {

@@ -1,0 +1,121 @@
+package io.github.diffusionnlp.api;
+
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.model.KneserNeyTrigram;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The corpus a model's n-gram fusion counts its trigrams from, found and read as {@link DiffusionLM}'s
+ * {@code ngramCorpus()}, {@code ngramCorpusReading()} and {@code trainingCorpus()} document, and the trigram
+ * model counted from it once, on first use.
+ *
+ * <p>Thread-safe: {@link #trigram} counts under this object's monitor, so the first fused calls of many
+ * threads count once and the others wait for that count; the rest is immutable. The model calls it inside
+ * its {@code Lifecycle#whileOpen}, as it did before this was a class of its own.
+ */
+final class NgramCorpus {
+    // the model's logger: what the log has always called these lines, and what a user's log settings name
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(DiffusionLM.class);
+
+    private final ModelCheckpoint.Loaded model;
+    /** The corpus given ({@code Builder#optNgramCorpus}), or null: the model's training corpus. */
+    private final Path given;
+    /** How that corpus is read ({@code Builder#optNgramCorpusReading}); null: not said. */
+    private final CorpusLayout layout;
+    private final MultiwordTokens multiword;
+    /** How that corpus's reader names the layout setting in a remedy ({@code Builder#optNgramLayoutOption}). */
+    private final LayoutOption layoutOption;
+    private KneserNeyTrigram trigram; // guarded by this
+
+    NgramCorpus(ModelCheckpoint.Loaded model, Path given, CorpusLayout layout, MultiwordTokens multiword,
+            LayoutOption layoutOption) {
+        this.model = model;
+        this.given = given;
+        this.layout = layout;
+        this.multiword = multiword;
+        this.layoutOption = layoutOption;
+    }
+
+    /** {@link DiffusionLM#ngramCorpus()}. */
+    Path path() {
+        if (given != null) {
+            return given;
+        }
+        try {
+            return trainingCorpus();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
+                    + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.load(path, device, precision,"
+                    + " corpus) or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link DiffusionLM#ngramCorpusReading()}. */
+    TaggedCorpus.Reading reading() {
+        TrainingInfo training = model.header().training();
+        TaggedCorpus.Reading unsaid = given == null && training != null
+                ? training.corpusReading() : TrainingInfo.readingFor(training, given);
+        return unsaid.orLayout(layout).orMultiword(multiword);
+    }
+
+    /** {@link DiffusionLM#trainingCorpus()}. */
+    Path trainingCorpus() {
+        TrainingInfo training = model.header().training();
+        String named = training == null ? null : training.corpus();
+        if (named == null || named.isBlank()) {
+            throw new IllegalStateException("the model names no training corpus");
+        }
+        Path asNamed = Path.of(named);
+        if (Files.isRegularFile(asNamed)) {
+            return asNamed;
+        }
+        Optional<Path> nearModel = DefaultModel.findUpwards(model.directory(), asNamed, Files::isRegularFile);
+        if (nearModel.isPresent()) {
+            return nearModel.get();
+        }
+        if (!Files.isDirectory(model.directory())) { // a package's files were unpacked to a removed directory
+            throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
+                    + asNamed.toAbsolutePath() + "; the model came from a package, so it has no directory to"
+                    + " look under)");
+        }
+        throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
+                + asNamed.toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
+    }
+
+    /**
+     * The trigram model n-gram fusion reads, counted on first use (a few seconds) from {@link #path()} read as
+     * {@link #reading()} says, and kept for the model's life.
+     *
+     * @throws IllegalStateException as {@link #path()}
+     * @throws UncheckedIOException naming the corpus (and its line) when it cannot be read as said
+     */
+    synchronized KneserNeyTrigram trigram() {
+        if (trigram == null) {
+            Path corpus = path();
+            // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
+            ByteArrayOutputStream noted = new ByteArrayOutputStream();
+            try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
+                trigram = KneserNeyTrigram.count(model.vocabulary(),
+                        TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
+            }
+            noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));
+            // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
+            logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus.toAbsolutePath().normalize());
+        }
+        return trigram;
+    }
+}

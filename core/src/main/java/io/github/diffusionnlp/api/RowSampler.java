@@ -1,0 +1,130 @@
+package io.github.diffusionnlp.api;
+
+import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.sample.NgramFusion;
+import io.github.diffusionnlp.sample.SampleRows;
+import io.github.diffusionnlp.sample.Sampler;
+import io.github.diffusionnlp.sample.Schedule;
+import io.github.diffusionnlp.sample.WordMasks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Samples a call's model rows on the model and puts each row's result in it: batch by batch, under the
+ * schedule that the call's options and constraints make (lexical masks, n-gram fusion, guidance), best of k
+ * candidates where the constraints ask for it.
+ *
+ * <p>Thread-safe, one per model, shared by all its calls: it holds no state of its own (the lazily built
+ * masks and trigrams are guarded by {@link LexicalMasks} and {@link NgramCorpus}), and it touches the
+ * model's native memory only inside the model's {@link Lifecycle#whileOpen}, so that close waits for it.
+ */
+final class RowSampler {
+    private final Sampler sampler;
+    /** Gathers concurrent calls' batches; null when the model samples each call on its own thread. */
+    private final RequestBatcher batcher;
+    private final Lifecycle lifecycle;
+    private final LexicalMasks lexicalMasks;
+    private final NgramCorpus ngramCorpus;
+    private final Vocabulary vocabulary;
+
+    RowSampler(Sampler sampler, RequestBatcher batcher, Lifecycle lifecycle, LexicalMasks lexicalMasks,
+            NgramCorpus ngramCorpus, Vocabulary vocabulary) {
+        this.sampler = sampler;
+        this.batcher = batcher;
+        this.lifecycle = lifecycle;
+        this.lexicalMasks = lexicalMasks;
+        this.ngramCorpus = ngramCorpus;
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Samples the rows; with {@code constraints.candidates()} = k > 1, samples each row k times (candidate
+     * j with seed {@code seed + j * BestOf.SEED_STRIDE}, so candidate 0 is the single-sample output) and
+     * keeps the candidate the sentiment lexicon rates furthest toward the row's label.
+     */
+    List<ModelRow> run(List<ModelRow> rows, SamplingOptions options, double strength, Constraints constraints) {
+        int k = constraints.candidates();
+        if (k == 1) {
+            return sampleRows(rows, options, strength, constraints);
+        }
+        List<ModelRow> all = new ArrayList<>();
+        for (ModelRow row : rows) { // each has a label: CallArguments.checkConstraints refused candidates without one
+            for (int j = 0; j < k; j++) {
+                all.add(j == 0 ? row : row.candidate(row.seed + j * BestOf.SEED_STRIDE));
+            }
+        }
+        sampleRows(all, options, strength, constraints);
+        double[][] posteriors = labelPosteriors(all);
+        for (int r = 0; r < rows.size(); r++) {
+            ModelRow best = rows.get(r);
+            double bestToward = Double.NEGATIVE_INFINITY;
+            double bestPosterior = Double.NEGATIVE_INFINITY;
+            for (int j = r * k; j < (r + 1) * k; j++) {
+                ModelRow c = all.get(j);
+                double toward = BestOf.toward(c.label, c.outcome(vocabulary));
+                double posterior = posteriors[j][c.label.ordinal()];
+                if (toward > bestToward || (toward == bestToward && posterior > bestPosterior)) {
+                    best = c;
+                    bestToward = toward;
+                    bestPosterior = posterior;
+                }
+            }
+            rows.get(r).result = best.result;
+        }
+        return rows;
+    }
+
+    /**
+     * Each sampled row's log posterior of each label (in {@link Sentiment} order) under the model read
+     * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
+     */
+    double[][] labelPosteriors(List<ModelRow> rows) {
+        double[][] ll = lifecycle.whileOpen(() -> sampler.sentimentLogLikelihoods(inputs(rows, r -> r.result)));
+        for (double[] row : ll) {
+            double max = Arrays.stream(row).max().orElseThrow();
+            double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());
+            for (int j = 0; j < row.length; j++) {
+                row[j] -= norm;
+            }
+        }
+        return ll;
+    }
+
+    private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength,
+            Constraints constraints) {
+        // Called from a steering scorer, which runs on a batching lane: sampled there, as an unbatched call is
+        // on its caller's thread. Queued for the lanes, it would wait for the lane that waits for it.
+        boolean nested = lifecycle.insideACall();
+        return lifecycle.whileOpen(() -> {
+            WordMasks words = constraints.lexical() ? lexicalMasks.forRows(rows) : null;
+            NgramFusion fusion = options.ngramWeight() > 0
+                    ? new NgramFusion(ngramCorpus.trigram(), options.ngramWeight()) : null;
+            for (int from = 0; from < rows.size(); from += options.batchSize()) {
+                List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
+                SampleRows in = inputs(batch, r -> r.ids);
+                Schedule schedule = new Schedule(options.steps(),
+                        options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
+                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
+                int[][] result = batcher == null || nested ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).result = result[i];
+                }
+            }
+            return rows;
+        });
+    }
+
+    /** The rows as the sampler takes them, with {@code ids} as their token ids (inputs or results). */
+    private static SampleRows inputs(List<ModelRow> rows, Function<ModelRow, int[]> ids) {
+        return new SampleRows(rows.stream().map(ids).toArray(int[][]::new),
+                rows.stream().map(r -> r.given).toArray(boolean[][]::new),
+                rows.stream().map(r -> r.allowPad).toArray(boolean[][]::new),
+                rows.stream().mapToInt(r -> r.sentiment).toArray(),
+                rows.stream().map(r -> r.upos).toArray(int[][]::new),
+                rows.stream().mapToLong(r -> r.seed).toArray());
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.diffusionnlp.api;
+
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sentences of one infill or rewrite call cut into model rows of the model's length, and the rows'
+ * sampled words written back into copies of the sentences, which the call returns.
+ *
+ * <p>Confined to the thread of the call that made it: one per call, never shared (the rows it hands out are
+ * sampled, perhaps on a batching lane, and come back before it reads their results).
+ */
+final class SentenceWindows {
+    private final Vocabulary vocabulary;
+    /** The model's length: every row has this many positions. */
+    private final int len;
+    /** The call's sentences as given (its checked, immutable copy). */
+    private final List<List<String>> given;
+    /** Copies of them, each window's sampled words written in. */
+    private final List<List<String>> out = new ArrayList<>();
+    /** Sentence -> the positions [first, end) that the current infill round fills. */
+    private final Map<Integer, int[]> stretches = new HashMap<>();
+    private final int longest;
+
+    /** @param sentences the call's checked copy, which is read; copies of it are written into */
+    SentenceWindows(List<List<String>> sentences, Vocabulary vocabulary, int len) {
+        this.given = sentences;
+        this.vocabulary = vocabulary;
+        this.len = len;
+        for (List<String> tokens : sentences) {
+            out.add(new ArrayList<>(tokens));
+        }
+        this.longest = sentences.stream().mapToInt(List::size).max().orElse(0);
+    }
+
+    /**
+     * A long sentence is filled stretch by stretch, left to right, a stretch a round: each stretch sits inside a
+     * window with a quarter of the model's length of context on each side where the sentence has it, and reads
+     * the words earlier stretches chose, so the windows agree with each other.
+     */
+    private int stretch() {
+        return len / 2;
+    }
+
+    /** Whether infill round {@code round} may have a stretch to fill (round 0 always: it fills short sentences). */
+    boolean hasInfillRound(int round) {
+        return round == 0 || round * stretch() < longest;
+    }
+
+    /**
+     * The rows of infill round {@code round}: a sentence of at most the model's length whole in round 0, a
+     * longer one's {@code round}-th stretch in its window; none for a stretch without masks. Sentence s's
+     * stretch from position p is sampled with seed {@code seed + s + p}.
+     */
+    List<ModelRow> infillRound(int round, Constraints constraints, long seed) {
+        stretches.clear();
+        int stretch = stretch();
+        List<ModelRow> rows = new ArrayList<>();
+        for (int s = 0; s < out.size(); s++) {
+            List<String> tokens = out.get(s); // with the words earlier rounds filled
+            boolean whole = tokens.size() <= len; // filled in one window, in the first round
+            if (whole && round > 0) {
+                continue;
+            }
+            int first = whole ? 0 : round * stretch;
+            int end = whole ? tokens.size() : Math.min(tokens.size(), first + stretch);
+            if (first >= end || !tokens.subList(first, end).contains(DiffusionLM.MASK)) {
+                continue;
+            }
+            int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
+            List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
+            ModelRow row = ModelRow.infill(s, from, window, vocabulary, len, seed + s + first);
+            rows.add(row.constrain(constraints, from, tokens.size(), len));
+            stretches.put(s, new int[] {first, end});
+        }
+        return rows;
+    }
+
+    /** Writes the sampled rows of the current infill round into their sentences, each only within its stretch. */
+    void writeInfilled(List<ModelRow> sampled) {
+        for (ModelRow row : sampled) {
+            int[] fill = stretches.get(row.sentence);
+            write(row, fill[0], fill[1]);
+        }
+    }
+
+    /**
+     * The rows of a rewrite: under a template, one row per sentence at the template's length (see {@link
+     * ModelRow#rewriteToTemplate}); else the sentence window by window, leaving out windows where every token is
+     * kept. Sentence s's window from position p is sampled with seed {@code seed + s + p}.
+     *
+     * @param keep a keep mask per sentence, null keeping nothing
+     * @throws IllegalArgumentException when a keep mask's length is not its sentence's, or a template does not
+     *     fit the model or the kept tokens
+     */
+    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, long seed) {
+        List<ModelRow> rows = new ArrayList<>();
+        for (int s = 0; s < given.size(); s++) {
+            List<String> tokens = given.get(s); // a rewrite's windows read the words as given, all at once
+            boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
+            if (k.length != tokens.size()) {
+                throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
+                        + " mask has " + k.length);
+            }
+            Constraints constraints = each.get(s);
+            if (constraints.template() != null) {
+                rows.add(ModelRow.rewriteToTemplate(s, tokens, k, constraints, vocabulary, len, seed + s));
+                continue;
+            }
+            for (int from = 0; from < tokens.size(); from += len) {
+                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
+                boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
+                ModelRow row = ModelRow.rewrite(s, from, window, kw, vocabulary, len, seed + s + from);
+                if (!row.allGiven()) {
+                    rows.add(row.constrain(constraints, from, tokens.size(), len));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Writes the sampled rewrite rows into their sentences: a window's sampled words in place; a template's row
+     * replaces its sentence, at the template's length, kept tokens verbatim (unknown words included).
+     */
+    void writeRewritten(List<ModelRow> sampled, List<Constraints> each) {
+        for (ModelRow row : sampled) {
+            if (each.get(row.sentence).template() == null) {
+                write(row, 0, Integer.MAX_VALUE);
+                continue;
+            }
+            List<String> words = row.words(vocabulary);
+            for (int i = 0; i < words.size() && i < row.tokens.size(); i++) {
+                if (row.given[i]) {
+                    words.set(i, row.tokens.get(i));
+                }
+            }
+            out.set(row.sentence, words);
+        }
+    }
+
+    /** The sentences with every result written so far: new, modifiable lists, the caller's own. */
+    List<List<String>> sentences() {
+        return out;
+    }
+
+    /** Writes the row's generated words that fall at sentence positions [from, to) into its sentence. */
+    private void write(ModelRow row, int from, int to) {
+        for (int i = 0; i < row.tokens.size(); i++) {
+            int at = row.offset + i;
+            if (!row.given[i] && at >= from && at < to) {
+                out.get(row.sentence).set(at, vocabulary.word(row.result[i]));
+            }
+        }
+    }
+}

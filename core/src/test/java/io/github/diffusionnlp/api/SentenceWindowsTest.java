@@ -1,0 +1,73 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How {@link SentenceWindows} cuts sentences into rows and writes the rows' words back (no model needed). */
+class SentenceWindowsTest {
+    private static final String M = DiffusionLM.MASK;
+    private static final Vocabulary VOCAB = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "w", "x", "y"));
+    private static final int LEN = 8;
+
+    /** Every generated position of every row "sampled" as {@code word}; given ones stay, as the sampler keeps them. */
+    private static List<ModelRow> sampledAs(List<ModelRow> rows, String word) {
+        for (ModelRow row : rows) {
+            row.result = new int[LEN];
+            for (int i = 0; i < LEN; i++) {
+                row.result[i] = row.given[i] ? row.ids[i] : VOCAB.id(word);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aLongSentenceIsFilledStretchByStretchEachRoundReadingTheWordsBefore() {
+        List<String> sentence = new ArrayList<>(Collections.nCopies(20, "w"));
+        sentence.set(3, M);
+        sentence.set(5, M);
+        SentenceWindows windows = new SentenceWindows(List.of(List.copyOf(sentence)), VOCAB, LEN);
+
+        List<ModelRow> first = windows.infillRound(0, Constraints.none(), 100);
+        assertEquals(1, first.size());
+        assertEquals(0, first.get(0).offset);
+        assertEquals(100, first.get(0).seed, "seed + sentence + the stretch's first position");
+        windows.writeInfilled(sampledAs(first, "x"));
+        assertEquals("x", windows.sentences().get(0).get(3));
+        assertEquals(M, windows.sentences().get(0).get(5), "outside round 0's stretch [0, 4): left for round 1");
+
+        List<ModelRow> second = windows.infillRound(1, Constraints.none(), 100);
+        assertEquals(1, second.size());
+        assertEquals(2, second.get(0).offset, "a quarter of the length of context before the stretch [4, 8)");
+        assertEquals(104, second.get(0).seed);
+        assertEquals("x", second.get(0).tokens.get(1), "reads the word round 0 chose");
+        windows.writeInfilled(sampledAs(second, "y"));
+
+        assertEquals(List.of(), windows.infillRound(2, Constraints.none(), 100), "no mask in [8, 12)");
+        assertEquals(false, windows.hasInfillRound(5), "5 stretches of 4 cover the 20 tokens");
+        List<String> expected = new ArrayList<>(Collections.nCopies(20, "w"));
+        expected.set(3, "x");
+        expected.set(5, "y");
+        assertEquals(List.of(expected), windows.sentences());
+    }
+
+    @Test
+    void aTemplatedRewriteReplacesItsSentenceKeepingKeptTokensVerbatim() {
+        List<List<String>> given = List.of(List.of("unknown", "w", "w"), List.of("w", "w"));
+        Constraints templated = Constraints.none().withTemplate(List.of(Upos.NOUN, Upos.VERB, Upos.ADV, Upos.PUNCT));
+        List<Constraints> each = List.of(templated, Constraints.none());
+        SentenceWindows windows = new SentenceWindows(given, VOCAB, LEN);
+
+        List<ModelRow> rows = windows.rewriteRows(List.of(new boolean[] {true, false, false}, new boolean[] {false, true}),
+                each, 7);
+        assertEquals(2, rows.size());
+        windows.writeRewritten(sampledAs(rows, "y"), each);
+
+        assertEquals(List.of(List.of("unknown", "y", "y", "y"), List.of("y", "w")), windows.sentences());
+    }
+}
