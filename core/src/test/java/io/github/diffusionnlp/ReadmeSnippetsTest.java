@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReadmeSnippetsTest {
     private static final Map<String, Prelude> ROOT_README = Map.of(
-            "library", Prelude.of(List.of("ai.djl.Device", "io.github.diffusionnlp.api.Constraints",
+            "library", Prelude.of(List.of("ai.djl.Device", "ai.djl.training.util.ProgressBar",
+                            "io.github.diffusionnlp.api.Constraints",
                             "io.github.diffusionnlp.api.DiffusionLM", "io.github.diffusionnlp.api.SamplingOptions",
                             "io.github.diffusionnlp.model.Sentiment", "java.util.List", "java.util.Map"),
                     "List<List<String>> sentences", "List<boolean[]> keeps"),

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import ai.djl.util.Progress;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -99,10 +100,15 @@ final class RowSampler {
         // Called from a steering scorer, which runs on a batching lane: sampled there, as an unbatched call is
         // on its caller's thread. Queued for the lanes, it would wait for the lane that waits for it.
         boolean nested = lifecycle.insideACall();
+        Progress progress = options.progress().orElse(null);
         return lifecycle.whileOpen(() -> {
             WordMasks words = constraints.lexical() ? lexicalMasks.forRows(rows) : null;
             NgramFusion fusion = options.ngramWeight() > 0
                     ? new NgramFusion(ngramCorpus.trigram(), options.ngramWeight()) : null;
+            if (progress != null) {
+                progress.reset("Sampling", rows.size());
+                progress.start(0);
+            }
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
                 SampleRows in = inputs(batch, r -> r.ids);
@@ -113,6 +119,12 @@ final class RowSampler {
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }
+                if (progress != null) {
+                    progress.update(from + batch.size());
+                }
+            }
+            if (progress != null) {
+                progress.end();
             }
             return rows;
         });
