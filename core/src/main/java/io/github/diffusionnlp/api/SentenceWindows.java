@@ -26,6 +26,14 @@ final class SentenceWindows {
     private final Map<Integer, int[]> stretches = new HashMap<>();
     private final int longest;
 
+    /**
+     * Sentence s's row from position p of a call with seed {@code seed} is sampled with seed {@code seed + s + p ×}
+     * this (position 0, every sentence of at most the model's length, keeps {@code seed + s}): an odd constant
+     * unlike {@link BestOf#SEED_STRIDE}, so that no window shares its noise with another sentence (as {@code seed
+     * + s + p} made sentence 0's window at 64 and sentence 64 start alike) or with a best-of-k candidate.
+     */
+    static final long POSITION_STRIDE = 0xBF58476D1CE4E5B9L;
+
     /** @param sentences the call's checked copy, which is read; copies of it are written into */
     SentenceWindows(List<List<String>> sentences, Vocabulary vocabulary, int len) {
         this.given = sentences;
@@ -54,7 +62,7 @@ final class SentenceWindows {
     /**
      * The rows of infill round {@code round}: a sentence of at most the model's length whole in round 0, a
      * longer one's {@code round}-th stretch in its window; none for a stretch without masks. Sentence s's
-     * stretch from position p is sampled with seed {@code seed + s + p}.
+     * stretch from position p is sampled with seed {@code seed + s + p ×} {@link #POSITION_STRIDE}.
      */
     List<ModelRow> infillRound(int round, Constraints constraints, long seed) {
         stretches.clear();
@@ -73,7 +81,7 @@ final class SentenceWindows {
             }
             int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
             List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-            ModelRow row = ModelRow.infill(s, from, window, vocabulary, len, seed + s + first);
+            ModelRow row = ModelRow.infill(s, from, window, vocabulary, len, seed + s + first * POSITION_STRIDE);
             rows.add(row.constrain(constraints, from, tokens.size(), len));
             stretches.put(s, new int[] {first, end});
         }
@@ -91,7 +99,8 @@ final class SentenceWindows {
     /**
      * The rows of a rewrite: under a template, one row per sentence at the template's length (see {@link
      * ModelRow#rewriteToTemplate}); else the sentence window by window, leaving out windows where every token is
-     * kept. Sentence s's window from position p is sampled with seed {@code seed + s + p}.
+     * kept. Sentence s's window from position p is sampled with seed {@code seed + s + p ×} {@link
+     * #POSITION_STRIDE}.
      *
      * @param keep a keep mask per sentence, null keeping nothing
      * @throws IllegalArgumentException when a keep mask's length is not its sentence's, or a template does not
@@ -114,7 +123,7 @@ final class SentenceWindows {
             for (int from = 0; from < tokens.size(); from += len) {
                 List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
                 boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
-                ModelRow row = ModelRow.rewrite(s, from, window, kw, vocabulary, len, seed + s + from);
+                ModelRow row = ModelRow.rewrite(s, from, window, kw, vocabulary, len, seed + s + from * POSITION_STRIDE);
                 if (!row.allGiven()) {
                     rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }

@@ -44,7 +44,7 @@ class SentenceWindowsTest {
         List<ModelRow> second = windows.infillRound(1, Constraints.none(), 100);
         assertEquals(1, second.size());
         assertEquals(2, second.get(0).offset, "a quarter of the length of context before the stretch [4, 8)");
-        assertEquals(104, second.get(0).seed);
+        assertEquals(100 + 4 * SentenceWindows.POSITION_STRIDE, second.get(0).seed, "its own noise: see below");
         assertEquals("x", second.get(0).tokens.get(1), "reads the word round 0 chose");
         windows.writeInfilled(sampledAs(second, "y"));
 
@@ -69,5 +69,39 @@ class SentenceWindowsTest {
         windows.writeRewritten(sampledAs(rows, "y"), each);
 
         assertEquals(List.of(List.of("unknown", "y", "y", "y"), List.of("y", "w")), windows.sentences());
+    }
+
+    /**
+     * Every row of a call starts from its own noise: a long sentence's later stretches and windows do not share
+     * a seed with the sentences after it (as {@code seed + s + p} made sentence 0's stretch at position 4 and
+     * sentence 4 share one), nor with best-of-k candidates ({@link BestOf#SEED_STRIDE}); a sentence's first
+     * window keeps {@code seed + s}.
+     */
+    @Test
+    void noTwoRowsOfACallShareASeed() {
+        List<List<String>> sentences = new ArrayList<>();
+        sentences.add(Collections.nCopies(3 * LEN, M)); // windows and stretches at 0, 4, 8, …
+        for (int s = 1; s <= 3 * LEN; s++) {
+            sentences.add(List.of(M, "w"));
+        }
+        SentenceWindows windows = new SentenceWindows(sentences, VOCAB, LEN);
+        List<Long> seeds = new ArrayList<>();
+        for (int round = 0; windows.hasInfillRound(round); round++) {
+            windows.infillRound(round, Constraints.none(), 100).forEach(r -> seeds.add(r.seed));
+        }
+        List<boolean[]> keepNothing = Collections.nCopies(sentences.size(), null);
+        List<Constraints> none = Collections.nCopies(sentences.size(), Constraints.none());
+        List<Long> rewriteSeeds = windows.rewriteRows(keepNothing, none, 100).stream().map(r -> r.seed).toList();
+        for (List<Long> call : List.of(seeds, rewriteSeeds)) {
+            assertEquals(call.size(), call.stream().distinct().count(), "seeds " + call);
+            for (long seed : call) {
+                for (int j = 1; j < Constraints.MAX_CANDIDATES; j++) {
+                    long candidate = seed + j * BestOf.SEED_STRIDE;
+                    assertEquals(false, call.contains(candidate), "a candidate's seed is another row's: " + seed);
+                }
+            }
+        }
+        assertEquals(100L, seeds.get(0), "sentence 0's first stretch: seed + 0");
+        assertEquals(101L, rewriteSeeds.get(rewriteSeeds.size() - 3 * LEN), "sentence 1, one window: seed + 1");
     }
 }
