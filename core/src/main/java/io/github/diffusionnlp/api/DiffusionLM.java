@@ -23,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -98,6 +100,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.ngramCorpus = new NgramCorpus(model, settings.ngramCorpus, settings.ngramLayout, settings.ngramMultiword,
                 settings.ngramLayoutOption);
         this.untaggedBecause = whyUntagged(model);
+        model.network().neverWrite(BannedWords.ids(settings.bannedWords, model.vocabulary()));
         Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.batcher = settings.batchRows == 0 ? null
@@ -117,6 +120,11 @@ public final class DiffusionLM implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The words a model never writes unless {@link Builder#optBannedWords} says otherwise: a short list of slurs. */
+    public static Set<String> defaultBannedWords() {
+        return BannedWords.DEFAULT;
     }
 
     public ModelInfo info() {
@@ -457,6 +465,7 @@ public final class DiffusionLM implements AutoCloseable {
         private MultiwordTokens ngramMultiword;
         private LayoutOption ngramLayoutOption = LayoutOption.LIBRARY;
         private String modelName; // null: the model's directory
+        private Set<String> bannedWords = BannedWords.DEFAULT;
 
         private Builder() {}
 
@@ -465,6 +474,18 @@ public final class DiffusionLM implements AutoCloseable {
          * model into a temporary directory (an OpenNLP package) names what its user gave instead, as that
          * directory means nothing to them and is gone once the model is loaded.
          */
+        /**
+         * Words this model never writes, matched to its vocabulary ignoring case (words it does not know are
+         * ignored: it cannot write them anyway). Words it is given stay as they are: infill's context, a
+         * rewrite's kept tokens. The default, {@link #defaultBannedWords()}, is a short list of slurs (the shipped
+         * model learnt from American texts of 1961 and writes what they hold); an empty collection lets the model
+         * write every word of its vocabulary.
+         */
+        public Builder optBannedWords(Collection<String> words) {
+            this.bannedWords = Set.copyOf(Objects.requireNonNull(words, "words (an empty collection bans none)"));
+            return this;
+        }
+
         public Builder optModelName(String name) {
             this.modelName = name;
             return this;

@@ -132,6 +132,27 @@ public final class DiffusionTransformer extends AbstractBlock {
         return count;
     }
 
+    /**
+     * Makes the words {@code ids} unwritable: their output bias goes far below any logit (finite, as a lexical
+     * ban's, so that a position banning every word keeps a distribution), so no sampler ever picks them, while
+     * their embeddings, which read them where they are given, stay. For an inference copy of the weights only:
+     * the loaded model's, never one that is trained or saved.
+     */
+    public void neverWrite(int[] ids) {
+        if (ids.length == 0) {
+            return;
+        }
+        NDArray bias = outputBias.getArray();
+        float[] values = bias.toFloatArray();
+        for (int id : ids) {
+            values[id] = UNWRITABLE;
+        }
+        bias.set(values);
+    }
+
+    /** The output bias of a word no sampler may write ({@link #neverWrite}). */
+    static final float UNWRITABLE = -1e4f;
+
     public Shape[] inputShapes(long batch) {
         long len = config.maxLength();
         int d = config.dim();

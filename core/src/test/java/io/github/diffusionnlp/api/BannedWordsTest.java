@@ -1,0 +1,51 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Words a model never writes ({@link DiffusionLM.Builder#optBannedWords}), by default the slurs of its list. */
+class BannedWordsTest {
+    private static final SamplingOptions EIGHT_STEPS = SamplingOptions.builder().steps(8).seed(0).length(8).build();
+
+    /** The shipped model wrote a slur in the first of two sentences generated with seed 0 (found by an audit). */
+    @Test
+    void theShippedModelNoLongerWritesTheSlurItWroteByDefault() throws Exception {
+        Set<String> slurs = DiffusionLM.defaultBannedWords();
+        List<List<String>> allowed;
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).optBannedWords(Set.of())
+                .build()) {
+            allowed = lm.generate(2, EIGHT_STEPS);
+        }
+        assertTrue(allowed.get(0).stream().anyMatch(slurs::contains), "the case this guards: " + allowed.size());
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            List<List<String>> byDefault = lm.generate(2, EIGHT_STEPS);
+            assertFalse(byDefault.stream().flatMap(List::stream).anyMatch(slurs::contains));
+            assertEquals(allowed.get(1), byDefault.get(1), "a sentence without it is the same");
+        }
+    }
+
+    @Test
+    void aBannedWordIsNeverWrittenButStaysWhereItIsGiven() throws Exception {
+        List<List<String>> masked = Collections.nCopies(12, List.of("the", DiffusionLM.MASK, DiffusionLM.MASK, "."));
+        String favourite;
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBannedWords(Set.of()).build()) {
+            favourite = lm.infillAll(masked, EIGHT_STEPS).stream().flatMap(s -> s.subList(1, 3).stream())
+                    .collect(java.util.stream.Collectors.groupingBy(w -> w, java.util.stream.Collectors.counting()))
+                    .entrySet().stream().max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        }
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBannedWords(Set.of(favourite.toUpperCase(java.util.Locale.ROOT))).build()) {
+            List<List<String>> filled = lm.infillAll(masked, EIGHT_STEPS);
+            assertFalse(filled.stream().anyMatch(s -> s.subList(1, 3).contains(favourite)), favourite + ": " + filled);
+            List<String> given = lm.infill(List.of(favourite, DiffusionLM.MASK, "."), EIGHT_STEPS);
+            assertEquals(favourite, given.get(0), "a word it is given stays");
+        }
+    }
+}
