@@ -30,6 +30,9 @@ public final class EnglishPosTagger {
     public static final Set<String> UPOS = Set.of("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
             "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X");
 
+    /** The separator of a joined tag the model gives a contraction ({@code AUX+PART}). */
+    private static final Pattern JOINED_TAG = Pattern.compile("\\+");
+
     /** Loaded at the first {@link #get}; a failed load is tried again at the next. */
     private static final Supplier<EnglishPosTagger> SHARED = Suppliers.memoize(() -> {
         try {
@@ -77,7 +80,4 @@ public final class EnglishPosTagger {
         String first = JOINED_TAG.split(modelTag, 2)[0];
         return UPOS.contains(first) ? first : "X";
     }
-
-    /** The separator of a joined tag ({@code AUX+PART}). */
-    private static final Pattern JOINED_TAG = Pattern.compile("\\+");
 }

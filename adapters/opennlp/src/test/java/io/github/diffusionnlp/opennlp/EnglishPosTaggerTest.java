@@ -33,4 +33,10 @@ class EnglishPosTaggerTest {
         }
         assertEquals(expected, tags[index], shown + " for " + Arrays.asList(tokens));
     }
+
+    @ParameterizedTest
+    @CsvSource({"AUX+PART,AUX", "PRON+AUX,PRON", "NOUN,NOUN", "NN,X", "'',X"})
+    void aModelTagIsReadAsOneUposTag(String modelTag, String expected) {
+        assertEquals(expected, EnglishPosTagger.upos(modelTag));
+    }
 }
