@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Set;
+import java.util.regex.Pattern;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -28,6 +29,9 @@ public final class EnglishPosTagger {
     /** The 17 UD UPOS classes. */
     public static final Set<String> UPOS = Set.of("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
             "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X");
+
+    /** The separator of a joined tag the model gives a contraction ({@code AUX+PART}). */
+    private static final Pattern JOINED_TAG = Pattern.compile("\\+");
 
     /** Loaded at the first {@link #get}; a failed load is tried again at the next. */
     private static final Supplier<EnglishPosTagger> SHARED = Suppliers.memoize(() -> {
@@ -54,11 +58,26 @@ public final class EnglishPosTagger {
         return SHARED.get();
     }
 
-    /** One UPOS tag per token (an empty array for no tokens). */
+    /**
+     * One UPOS tag per token (an empty array for no tokens). The model learnt EWT's contractions as one
+     * token with a joined tag ({@code can't}: {@code AUX+PART}, {@code It's}: {@code PRON+AUX}); such a
+     * token gets its first part's tag, as a CoNLL-U multiword token read as its surface form is tagged
+     * (the main README's {@code --multiword surface}), so that templates and keep rules see a UPOS tag.
+     */
     public String[] tag(String[] tokens) {
         if (tokens.length == 0) {
             return new String[0];
         }
-        return new POSTaggerME(model, POSTagFormat.UD).tag(tokens);
+        String[] tags = new POSTaggerME(model, POSTagFormat.UD).tag(tokens);
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = upos(tags[i]);
+        }
+        return tags;
+    }
+
+    /** The UPOS tag for what the model gave: a joined tag's first part; X for anything else not a UPOS tag. */
+    static String upos(String modelTag) {
+        String first = JOINED_TAG.split(modelTag, 2)[0];
+        return UPOS.contains(first) ? first : "X";
     }
 }

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import com.google.common.base.Joiner;
+import com.google.common.collect.Iterables;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
@@ -25,6 +27,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.MatchResult;
@@ -383,59 +386,90 @@ abstract class CmdTool<P> {
     /**
      * The line loop the tools share: reads every input line, collects the jobs of whole lines until a
      * batch is full, runs it and writes each line (one output line per input line, in order). When the
-     * model fails on a batch its lines are written as they were read, with a message.
+     * model fails on a batch, its lines are run again one by one, so that only a line the model fails on
+     * alone is written as it was read, with a message naming it; after every line is written, a run with
+     * such lines ends in a {@link TerminateToolException} of code {@value #FAILED} that counts them.
      *
      * @param unit the {@code PerformanceMonitor} unit
-     * @param instead what a failed batch's lines are written without ("filling", "rewriting")
+     * @param instead what a failed line is written without ("filling", "rewriting")
      */
     static void processLines(InputStream in, PrintStream out, PrintStream err, int batchSize, LineReader reader,
             BatchRunner runner, Detokenizer detokenizer, String instead) throws IOException {
         InputLines lines = new InputLines(in);
         PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
         monitor.startAndPrintThroughput();
+        List<Integer> failed = new ArrayList<>();
+        int read = 0;
         try {
             List<ReadLine> pending = new ArrayList<>();
             List<Job> batch = new ArrayList<>();
             long[] sentenceIndex = {0};
             InputLines.Line line;
             while ((line = lines.next()) != null) {
+                read++;
                 ReadLine r = reader.read(line);
                 pending.add(r);
-                if (r.jobs() != null) {
-                    for (Job j : r.jobs()) {
-                        if (j != null) {
-                            batch.add(j);
-                        }
-                    }
-                }
+                batch.addAll(jobsOf(r));
                 // A full batch, or all the input there is for now: a program that writes a line and waits
                 // for its answer (a coprocess) gets it now, not after a batch more of sentences or the end
                 // of the input. Sentence k of the run uses seed + k either way.
                 if (batch.size() >= batchSize || !lines.ready()) {
-                    flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err);
+                    failed.addAll(flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err));
                     monitor.incrementCounter(pending.size());
                     pending.clear();
                     batch.clear();
                 }
             }
-            flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err);
+            failed.addAll(flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err));
             monitor.incrementCounter(pending.size());
         } finally {
             out.flush();
             monitor.stopAndPrintFinalResult();
         }
+        if (!failed.isEmpty()) {
+            // Every line is written; a script must still learn that some were not processed.
+            throw new TerminateToolException(FAILED, failed.size() + " of " + read + " lines written without "
+                    + instead + ": the model failed on line" + (failed.size() > 1 ? "s " : " ")
+                    + Joiner.on(", ").join(Iterables.limit(failed, 20)) + (failed.size() > 20 ? ", ..." : "")
+                    + " (its message above each)");
+        }
     }
 
-    /** Runs a batch (sentence k of the run uses seed + k) and writes its lines in order. */
-    private static void flush(List<ReadLine> pending, List<Job> batch, BatchRunner runner, long[] sentenceIndex,
-            Detokenizer detokenizer, String instead, PrintStream out, PrintStream err) {
-        String[][] results = null;
+    /** The jobs of a line read, in order (none for a line passed through or sentences written as they are). */
+    private static List<Job> jobsOf(ReadLine r) {
+        return r.jobs() == null ? List.of() : r.jobs().stream().filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * Runs a batch (sentence k of the run uses seed + k) and writes its lines in order; returns the numbers of
+     * the lines the model failed on, written as they were read. A failed batch of several lines is run again
+     * line by line, each line with its own sentences' seeds, so that one bad line costs only itself.
+     */
+    private static List<Integer> flush(List<ReadLine> pending, List<Job> batch, BatchRunner runner,
+            long[] sentenceIndex, Detokenizer detokenizer, String instead, PrintStream out, PrintStream err) {
+        String[][] results = new String[batch.size()][]; // null: the job's sentence is written as it was read
+        List<Integer> failed = new ArrayList<>();
         if (!batch.isEmpty()) {
+            List<ReadLine> withJobs = pending.stream().filter(r -> !jobsOf(r).isEmpty()).toList();
             try {
-                results = runner.run(batch, sentenceIndex[0]);
-            } catch (RuntimeException e) {
-                err.println("lines " + pending.get(0).line().number() + "-" + pending.get(pending.size() - 1).line().number()
-                        + ": the model failed (" + message(e) + "); written without " + instead);
+                String[][] all = runner.run(batch, sentenceIndex[0]);
+                System.arraycopy(all, 0, results, 0, results.length);
+            } catch (RuntimeException batchFailure) {
+                int k = 0;
+                for (ReadLine r : withJobs) {
+                    List<Job> jobs = jobsOf(r);
+                    try {
+                        if (withJobs.size() == 1) {
+                            throw batchFailure; // the batch was this line: it has failed on its own already
+                        }
+                        System.arraycopy(runner.run(jobs, sentenceIndex[0] + k), 0, results, k, jobs.size());
+                    } catch (RuntimeException e) {
+                        err.println("line " + r.line().number() + ": the model failed (" + message(e)
+                                + "); written without " + instead);
+                        failed.add(r.line().number());
+                    }
+                    k += jobs.size();
+                }
             }
             sentenceIndex[0] += batch.size();
         }
@@ -449,7 +483,7 @@ abstract class CmdTool<P> {
             List<String[]> sentences = new ArrayList<>(r.sentences());
             for (int i = 0; i < sentences.size(); i++) {
                 if (r.jobs() != null && r.jobs().get(i) != null) {
-                    if (results != null) {
+                    if (results[k] != null) {
                         sentences.set(i, results[k]);
                     }
                     k++;
@@ -462,6 +496,7 @@ abstract class CmdTool<P> {
         if (!pending.isEmpty()) {
             Stdout.requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
         }
+        return failed;
     }
 
     /**

@@ -789,6 +789,23 @@ class DiffusionNlpToolTest {
         assertEquals(r.out(), run(in, args).out(), "same seed, same output");
     }
 
+    /**
+     * A contraction ("can't", tagged AUX+PART by the POS model) is tagged AUX: -posTemplate keep rewrites its line
+     * (it failed the whole batch, every line written unchanged) and -keep AUX keeps it.
+     */
+    @Test
+    void rewritesContractionsToTheirOwnTagsAndKeepsThemAsAux() {
+        String in = "The report was late .\nWe can't stay .\nI don't think so , she said .\n";
+        Run r = run(in, "Rewrite", "-posTemplate", "keep", "-keep", "AUX", "-strength", "1", "-steps", "4");
+        assertEquals(0, r.code(), r.stderr());
+        assertFalse(r.stderr().contains("failed"), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), r.out());
+        assertEquals("can't", lines.get(1).split(" ")[1], r.out());
+        assertEquals("don't", lines.get(2).split(" ")[1], r.out());
+        assertEquals(8, lines.get(2).split(" ").length, r.out());
+    }
+
     @Test
     void generatesToAPosTemplateAndASentiment() {
         String[] args = {"Generate", "-count", "3", "-posTemplate", "DET ADJ NOUN VERB ADV PUNCT", "-sentiment",
