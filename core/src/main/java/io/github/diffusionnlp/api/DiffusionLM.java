@@ -562,7 +562,9 @@ public final class DiffusionLM implements AutoCloseable {
          * in its batch. {@code maxRows} = 0 turns batching off: each call samples on its own thread,
          * which suits a single-threaded caller best: with batching, the native work runs on the
          * dispatcher thread beside the thread that loaded the model, measured 15–25% slower for a
-         * single sentence on a 2-core machine (two OpenMP thread teams competing for the cores).
+         * single sentence on a 2-core machine (two OpenMP thread teams competing for the cores). While
+         * a steering scorer runs, calls are not batched: each samples at once on its caller's thread, as
+         * the scorer may be waiting for one of them (see {@link io.github.diffusionnlp.sample.GuidanceScorer}).
          */
         public Builder optBatching(int maxRows, Duration maxWait) {
             return optBatching(maxRows, maxWait, batchLanes);

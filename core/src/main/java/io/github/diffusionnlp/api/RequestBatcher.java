@@ -25,6 +25,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A row's result depends only on its own input and seed (see {@link
  * io.github.diffusionnlp.sample.Sampler}), not on what else was in the batch or which lane ran it. If a
  * batch fails, its requests are retried one by one so that only the faulty one fails.
+ *
+ * <p>While a steering scorer runs (a batch that {@link Schedule#callsAScorer calls one}), every new request
+ * samples at once on its caller's thread, as without batching. The scorer may wait for a call of the model
+ * it steers, made on its own thread (a nested call) or on one it hands work to (a pool, a parallel stream);
+ * such a call cannot be told from an unrelated caller's, and queued it would wait for the lane that waits for
+ * it: with one lane nothing else takes it, and a second lane holds back beside a batch of
+ * {@link #OVERLAP_BELOW_ROWS} rows ({@code CallsFromABatchedScorerTest}). Unrelated calls meanwhile lose
+ * only the company of others, not their answers (a row's result depends on its input and seed alone).
  */
 final class RequestBatcher implements AutoCloseable {
     /** What the batcher runs: the sampler's batched call. */
@@ -55,6 +63,7 @@ final class RequestBatcher implements AutoCloseable {
     private final AtomicInteger running;
     private final Object gate = new Object();
     private int busyRows; // rows of the batches running now; guarded by gate
+    private int scorersRunning; // samplings running now that call a steering scorer; guarded by gate
     private volatile boolean closed;
 
     RequestBatcher(Backend backend, int maxRows, Duration maxWait, int lanes, String name) {
@@ -83,6 +92,9 @@ final class RequestBatcher implements AutoCloseable {
     int[][] sample(SampleRows rows, Schedule schedule) {
         if (closed) {
             throw new IllegalStateException("this DiffusionLM has been closed");
+        }
+        if (aScorerRuns()) { // this may be a call that scorer waits for: queued, it could wait for the scorer's lane
+            return sampleInPlace(rows, schedule);
         }
         Job job = new Job(rows, schedule, new CompletableFuture<>());
         queue.add(job);
@@ -152,10 +164,14 @@ final class RequestBatcher implements AutoCloseable {
                 }
                 synchronized (gate) {
                     busyRows += rows;
+                    if (first.schedule.callsAScorer()) {
+                        scorersRunning++; // before the scorer runs: a call it makes then sees it
+                    }
                 }
                 try {
                     run(batch);
                 } finally {
+                    scorerEnded(first.schedule);
                     synchronized (gate) {
                         busyRows -= rows;
                         gate.notifyAll();
@@ -166,6 +182,38 @@ final class RequestBatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             failPending();
+        }
+    }
+
+    private boolean aScorerRuns() {
+        synchronized (gate) {
+            return scorersRunning > 0;
+        }
+    }
+
+    /**
+     * Samples on the caller's thread. A scorer it calls counts as running, as a lane's does: the calls that
+     * scorer hands to other threads must not queue either, behind a lane whose scorer waits for the gradient
+     * collector this one holds.
+     */
+    private int[][] sampleInPlace(SampleRows rows, Schedule schedule) {
+        if (schedule.callsAScorer()) {
+            synchronized (gate) {
+                scorersRunning++;
+            }
+        }
+        try {
+            return backend.sample(rows, schedule);
+        } finally {
+            scorerEnded(schedule);
+        }
+    }
+
+    private void scorerEnded(Schedule schedule) {
+        if (schedule.callsAScorer()) {
+            synchronized (gate) {
+                scorersRunning--;
+            }
         }
     }
 

@@ -97,9 +97,6 @@ final class RowSampler {
 
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength,
             Constraints constraints) {
-        // Called from a steering scorer, which runs on a batching lane: sampled there, as an unbatched call is
-        // on its caller's thread. Queued for the lanes, it would wait for the lane that waits for it.
-        boolean nested = lifecycle.insideACall();
         Progress progress = options.progress().orElse(null);
         return lifecycle.whileOpen(() -> {
             WordMasks words = constraints.lexical() ? lexicalMasks.forRows(rows) : null;
@@ -115,7 +112,9 @@ final class RowSampler {
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
                         constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
-                int[][] result = batcher == null || nested ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
+                // a call from a steering scorer (nested on its lane, or on a thread it waits for) the batcher
+                // samples in place: queued, it would wait for the lane that waits for it
+                int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }

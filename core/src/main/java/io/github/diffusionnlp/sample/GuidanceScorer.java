@@ -14,11 +14,14 @@ import ai.djl.ndarray.NDArray;
  * the caller's thread without request batching, on a batching thread with it. It may call that model
  * (e.g. a plain {@code infill} or {@code sentimentPosterior} to score its words); such a nested call runs
  * at once on the scorer's thread, batched or not, and a {@code close()} from another thread waits for
- * the outer call, the nested one included. A call the scorer hands to a thread of its own (a pool) is not
- * part of the outer call: made once a close has begun, it fails at once with "has been closed" (waiting
- * for the close, which waits for the scorer, would deadlock; {@code LifecycleTest}). A nested call cannot
- * steer in turn (DJL keeps one gradient collector open at a time; it fails with an
- * {@link IllegalStateException} that says so). A scorer must not close the model it steers: {@code close()}
+ * the outer call, the nested one included. It may also hand calls to a thread of its own (a pool, a
+ * parallel stream) and wait for them: while a scorer runs, a batching model samples every new call at once
+ * on its caller's thread instead of queueing it for a batching thread, which may be the one running the
+ * scorer ({@code CallsFromABatchedScorerTest}). Such a call is not part of the outer call: made once a
+ * close has begun, it fails at once with "has been closed" (waiting for the close, which waits for the
+ * scorer, would deadlock; {@code LifecycleTest}). Neither kind of call can steer in turn: DJL keeps one
+ * gradient collector open at a time, and the scorer's call holds it (a nested call fails with an
+ * {@link IllegalStateException} that says so; one on another thread would wait for it forever). A scorer must not close the model it steers: {@code close()}
  * waits for the calls in flight, its own among them, so it fails there with an {@link IllegalStateException}
  * ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
  */

@@ -416,7 +416,7 @@ public final class Sampler {
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
-                if (schedule.steer() != null && schedule.steer().weight() > 0) {
+                if (schedule.callsAScorer()) {
                     next = steer(schedule.steer(), next, (float) sigmas[k + 1], generatedMask);
                 }
                 NDScope.unregister(next, x0);

@@ -31,6 +31,14 @@ public record Schedule(int steps, double temperature, double strength, double gu
         this(steps, temperature, strength, guidance, null, null, 1.0, null);
     }
 
+    /**
+     * Whether sampling runs the steering scorer: user code, which may call the model again, on its own
+     * thread or on others it waits for (see {@link GuidanceScorer}).
+     */
+    public boolean callsAScorer() {
+        return steer != null && steer.weight() > 0;
+    }
+
     public Schedule {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, got " + steps);

@@ -11,8 +11,12 @@ import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * With request batching on, a steering scorer runs on a batching lane, not on its caller's thread. What
@@ -48,6 +52,39 @@ class CallsFromABatchedScorerTest {
                 "a nested call from a batched scorer hung").size());
         assertEquals(lm.generate(1, OPTIONS), nested.get(), "the nested call answers as any other");
         lm.close(); // not in a finally: after a hang it would wait for the hung call
+    }
+
+    /**
+     * A call the scorer hands to a thread of its own and waits for is not nested (not on the lane's thread),
+     * so it used to queue for a lane: with one lane nothing took it, with two the other lane held back
+     * beside the scorer's batch of 4 rows ({@link RequestBatcher#OVERLAP_BELOW_ROWS}). Both hung for good.
+     */
+    @ParameterizedTest(name = "{0} lane(s)")
+    @ValueSource(ints = {1, 2})
+    void aCallTheScorerWaitsForOnAnotherThreadRuns(int lanes) throws Exception {
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(64, Duration.ZERO, lanes).build();
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> daemon("scorer's pool", r));
+        AtomicReference<List<List<String>>> handedOff = new AtomicReference<>();
+        Constraints c = steeredBy(() -> {
+            try {
+                handedOff.set(pool.submit(() -> lm.generate(1, OPTIONS)).get());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int rows = RequestBatcher.OVERLAP_BELOW_ROWS; // enough to hold the second lane back
+        assertEquals(rows, assertTimeoutPreemptively(HANG, () -> lm.generate(rows, c, OPTIONS),
+                "a call a batched scorer handed to another thread hung").size());
+        assertEquals(lm.generate(1, OPTIONS), handedOff.get(), "the handed-off call answers as any other");
+        pool.shutdown();
+        lm.close(); // not in a finally: after a hang it would wait for the hung call
+    }
+
+    private static Thread daemon(String name, Runnable r) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true); // a hang fails the test, not the test run
+        return t;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
@@ -15,6 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.sample.GuidanceScorer;
+import io.github.diffusionnlp.sample.PlugAndPlay;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Schedule;
 import org.junit.jupiter.api.Test;
@@ -366,5 +371,106 @@ class RequestBatcherTest {
         }
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().equals("diffusion-nlp-batcher") && t.isAlive()), "batching thread left");
+    }
+
+    /**
+     * A steered request made while a lane's scorer runs samples in place, and its scorer then counts as
+     * running too. Otherwise another steered request could queue (lanes busy with ordinary work), a call
+     * that scorer hands to a thread would queue behind it, and the lane, once it took the steered request,
+     * would wait for the gradient collector the in-place scorer holds while that scorer waits for the call.
+     */
+    @Test
+    void callsAScorerSampledInPlaceHandsOffDoNotQueueBehindTheLane() throws Exception {
+        int ordinary = 99; // the steps of a request whose batch runs until released
+        CountDownLatch ordinaryRuns = new CountDownLatch(1);
+        CountDownLatch releaseOrdinary = new CountDownLatch(1);
+        RequestBatcher.Backend backend = (rows, schedule) -> {
+            if (schedule.callsAScorer()) { // as the Sampler: the scorer runs holding the one gradient collector
+                Autograd.COLLECTOR.lock();
+                try {
+                    schedule.steer().scorer().score(null, null, null);
+                } finally {
+                    Autograd.COLLECTOR.unlock();
+                }
+            } else if (schedule.steps() == ordinary) {
+                ordinaryRuns.countDown();
+                await(releaseOrdinary);
+            }
+            return new int[rows.size()][];
+        };
+        AtomicReference<Thread> poolThread = new AtomicReference<>();
+        ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scorer's pool");
+            t.setDaemon(true);
+            poolThread.set(t);
+            return t;
+        });
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test");
+        AtomicReference<Thread> inPlace = new AtomicReference<>();
+        CountDownLatch laneScoring = new CountDownLatch(1);
+        Schedule onTheLane = steered((x, sigma, generated) -> {
+            laneScoring.countDown();
+            while (inPlace.get() == null || !Autograd.COLLECTOR.hasQueuedThread(inPlace.get())) {
+                Thread.onSpinWait(); // until the second request samples in place and waits for the collector
+            }
+            return null;
+        });
+        Schedule handingOff = steered((x, sigma, generated) -> {
+            Thread busy = daemon(() -> request(b, 3, 1, ordinary));
+            busy.start();
+            await(ordinaryRuns);
+            Thread third = daemon(() -> b.sample(rows(4), steered((x3, s3, g3) -> null)));
+            third.start();
+            waitUntilWaiting(third); // for the collector in place, or queued for the lane
+            Future<int[][]> handedOff = pool.submit(() -> request(b, 5, 1, 2));
+            waitUntilWaiting(poolThread.get()); // done, or queued for the lane
+            releaseOrdinary.countDown();
+            try {
+                handedOff.get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            Thread first = daemon(() -> b.sample(rows(1), onTheLane));
+            first.start();
+            await(laneScoring);
+            inPlace.set(daemon(() -> b.sample(rows(2), handingOff)));
+            inPlace.get().start();
+            inPlace.get().join();
+            first.join();
+        }, "a call handed off by a scorer sampled in place hung");
+        pool.shutdown();
+        b.close(); // not in a finally: after a hang it would wait for the hung lane
+    }
+
+    private static Schedule steered(GuidanceScorer scorer) {
+        return new Schedule(2, 1.0, 1.0, 1.0, PlugAndPlay.of(scorer, 1), null, 1.0, null);
+    }
+
+    private static SampleRows rows(long seed) {
+        return SampleRows.unconditioned(new int[1][2], new boolean[1][2], new boolean[1][2], new long[] {seed});
+    }
+
+    private static Thread daemon(Runnable r) {
+        Thread t = new Thread(r);
+        t.setDaemon(true); // a hang fails the test, not the test run
+        return t;
+    }
+
+    private static void waitUntilWaiting(Thread t) {
+        while (t.getState() != Thread.State.WAITING) {
+            Thread.onSpinWait();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
