@@ -315,7 +315,7 @@ public final class DiffusionTrainer {
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
-            if (step % options.checkpointEvery() == 0 || last) {
+            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last, last)) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
