@@ -54,6 +54,8 @@ public final class CheckpointCommit {
 
     /** Writes the config (the commit point), then puts every file of the set in place, the config last. */
     public void commit(Object header) throws IOException {
+        // the staged files' names on disk before the config that commits to them
+        CheckpointFiles.syncDirectory(dir);
         CheckpointFiles.writeJson(staged(dir, CONFIG), header);
         putInPlace(dir, fingerprints.keySet());
     }
@@ -160,6 +162,7 @@ public final class CheckpointCommit {
             }
         }
         moveIfStaged(dir, CONFIG);
+        CheckpointFiles.syncDirectory(dir); // the renames on disk: a power loss now leaves this set, not the last
     }
 
     /** A staged file already moved by an earlier, interrupted commit is in place: nothing to do. */

@@ -7,6 +7,7 @@ import ai.djl.nn.AbstractBlock;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.common.base.StandardSystemProperty;
 import com.google.common.io.ByteSource;
 import com.google.common.io.CharSource;
 import com.google.common.io.MoreFiles;
@@ -18,12 +19,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -45,10 +48,32 @@ public final class CheckpointFiles {
         void write(Path file) throws IOException;
     }
 
+    /**
+     * Writes {@code file} through a temporary sibling, synced to disk before it is renamed over {@code file}:
+     * without the sync a power loss can leave the rename on disk and the data not, an empty or cut-off file under
+     * the final name. The rename itself is on disk once its directory is synced ({@link #syncDirectory}).
+     */
     public static void writeAtomically(Path file, Writer writer) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         writer.write(tmp);
+        try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+            written.force(true);
+        }
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Syncs {@code dir}'s entries to disk, so that the files renamed into it are there after a power loss. Windows
+     * cannot open a directory (and makes a rename durable with the file's own flush), so there it does nothing;
+     * elsewhere a failure is an error.
+     */
+    public static void syncDirectory(Path dir) throws IOException {
+        if (StandardSystemProperty.OS_NAME.value().startsWith("Windows")) {
+            return;
+        }
+        try (FileChannel entries = FileChannel.open(dir, StandardOpenOption.READ)) {
+            entries.force(true);
+        }
     }
 
     /** Writes a JSON document atomically. */

@@ -85,17 +85,21 @@ public final class ModelGrowth {
                 target = target.withRelativePositions();
             }
             Map<String, Parameter> oldByName = new HashMap<>();
+            Map<String, String> oldPathOf = new HashMap<>();
             for (Pair<String, Parameter> p : old.network().getParameters()) {
                 oldByName.put(withoutChildIndexes(p.getKey()), p.getValue());
+                oldPathOf.put(withoutChildIndexes(p.getKey()), p.getKey());
             }
             DiffusionTransformer grown = new DiffusionTransformer(target);
             grown.initialize(manager);
             long added = 0;
+            Map<String, String> grownPathOfOld = new HashMap<>();
             for (Pair<String, Parameter> p : grown.getParameters()) {
                 Parameter source = oldByName.remove(withoutChildIndexes(p.getKey()));
                 if (source == null) {
                     added += p.getValue().getArray().size();
                 } else {
+                    grownPathOfOld.put(oldPathOf.get(withoutChildIndexes(p.getKey())), p.getKey());
                     // into the parameter's own memory (NDArray#copyTo would leave it over a Java buffer)
                     p.getValue().getArray().set(new NDIndex("..."), source.getArray());
                     if (isEmbeddingTable(p.getKey())) {
@@ -108,7 +112,8 @@ public final class ModelGrowth {
             }
             TrainingInfo t = old.header().training();
             TrainingInfo carried = t == null ? null : t.withMetrics(null);
-            NDList moments = TrainingState.forParameterScaled(ModelCheckpoint.loadOptimizerState(old, manager),
+            NDList moments = TrainingState.forParameterScaled(TrainingState.renamed(
+                    ModelCheckpoint.loadOptimizerState(old, manager), grownPathOfOld),
                     ModelGrowth::isEmbeddingTable, embeddingScale);
             Files.createDirectories(to);
             // held while the model is written, as train holds it: a train --resume started there meanwhile

@@ -99,6 +99,29 @@ public final class TrainingState {
     }
 
     /**
+     * The state with its arrays named for the parameter paths {@code newPathOf} maps their old ones to:
+     * DJL numbers child blocks by position, so a block added before others renames theirs
+     * ({@code 08finalNorm_gamma} becomes {@code 10finalNorm_gamma}), and arrays left under the old
+     * names would be restored to no parameter (fresh moments) and re-saved for ever. Arrays of a
+     * parameter the map lacks belong to none of the model's and are dropped.
+     */
+    static NDList renamed(NDList state, Map<String, String> newPathOf) {
+        if (state == null) {
+            return null;
+        }
+        NDList out = new NDList();
+        for (NDArray array : state) {
+            String name = array.getName();
+            String path = newPathOf.get(parameterOf(name));
+            if (path != null) {
+                array.setName(path + name.substring(parameterOf(name).length()));
+                out.add(array);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The state with the arrays of the parameters {@code selected} matches rescaled for that
      * parameter times {@code c}: its gradient scales by 1/c, so the mean by 1/c and the variance by
      * 1/c², and Adam's next steps are what they would have been, in the new scale; its trained

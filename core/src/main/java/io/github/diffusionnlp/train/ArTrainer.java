@@ -176,7 +176,7 @@ public final class ArTrainer {
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
-            if (step % options.checkpointEvery() == 0 || last) {
+            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last, last)) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
@@ -315,7 +316,7 @@ public final class DiffusionTrainer {
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
-            if (step % options.checkpointEvery() == 0 || last) {
+            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last, last)) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
@@ -384,7 +385,7 @@ public final class DiffusionTrainer {
                 }
                 NDArray h = network.forward(ps, in.inputs(x, selfCond), true).get(0);
                 NDArray rowLoss = in.rowLoss(in.pick(h), hs -> network.logits(ps, hs, e, true));
-                NDArray loss = rowLoss.mean();
+                NDArray loss = in.meanLoss(rowLoss);
                 collector.backward(loss);
                 perRow = toDoubles(rowLoss.toFloatArray());
                 mean = loss.getFloat();
@@ -474,7 +475,7 @@ public final class DiffusionTrainer {
      * The arrays of one batch. {@code rows} lists the flattened (B·L) positions to generate, which are
      * the only positions whose logits are computed; {@code rowOf} (B, N) maps them back to their rows.
      */
-    private record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray sentiment, NDArray upos, NDArray rows,
+    record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray sentiment, NDArray upos, NDArray rows,
             NDArray targets, NDArray rowOf, NDArray counts) {
         static Batch of(NDManager m, Example[] examples, float[][] given, double[] sigmas) {
             int[][] ids = DiffusionTrainer.ids(examples);
@@ -551,6 +552,15 @@ public final class DiffusionTrainer {
             }
             NDArray nll = RowChunks.concat(parts);
             return rowOf.matMul(nll).div(counts.maximum(1f));
+        }
+
+        /**
+         * The batch's loss: the mean of {@code rowLoss} over the rows with something to generate. The random-token
+         * mask can give a short row entirely; such a row's loss is 0, and counted in the mean it would shrink its
+         * batch's loss and gradient for nothing (the time warp leaves it out too, see {@code observeWarp}).
+         */
+        NDArray meanLoss(NDArray rowLoss) {
+            return rowLoss.sum().div(counts.gt(0f).toType(DataType.FLOAT32, false).sum());
         }
     }
 

@@ -14,6 +14,7 @@ final class DivergenceGuard {
 
     private final Path out;
     private int skippedInARow;
+    private boolean checkpointPutOff;
 
     /** {@code out}: the run's directory, where a checkpoint to resume from may be. */
     DivergenceGuard(Path out) {
@@ -38,5 +39,21 @@ final class DivergenceGuard {
                             ? "resume from the last checkpoint with a lower --lr"
                             : "no checkpoint was written yet: start again with a lower --lr"));
         }
+    }
+
+    /**
+     * Whether to write the checkpoint now, after {@link #after}: one {@code due} while the last step was skipped is
+     * put off to the next step that is not. Its weights are those of the last good step, but the skips may be the
+     * start of a divergence, and a checkpoint written amid them would be the "last checkpoint" the stop above
+     * tells the user to resume from, over the good one before it. The run's {@code last} step writes one anyway:
+     * there is no later step, and its weights are still the last good step's.
+     */
+    boolean checkpointNow(boolean due, boolean last) {
+        checkpointPutOff |= due;
+        if (checkpointPutOff && (skippedInARow == 0 || last)) {
+            checkpointPutOff = false;
+            return true;
+        }
+        return false;
     }
 }

@@ -107,6 +107,47 @@ class ModelGrowthTest {
         }
     }
 
+    /**
+     * DJL numbers child blocks by position, so added blocks rename the ones after them ({@code 08finalNorm_gamma}
+     * becomes {@code 09finalNorm_gamma}): their optimizer state moves to the new names with the weights, and no
+     * array is left under a name no parameter has (it was restored to nothing and re-saved for ever).
+     */
+    @Test
+    void deeperModelKeepsTheRenamedBlocksOptimizerStateUnderTheirNewNames(@TempDir Path dir) throws IOException {
+        Path grown = dir.resolve("deeper");
+        int layers = ModelCheckpoint.readHeader(TestModels.tinyModel()).model().layers();
+        ModelGrowth.grow(TestModels.tinyModel(), grown, false, layers + 1);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded old = ModelCheckpoint.load(TestModels.tinyModel(), manager);
+            ModelCheckpoint.Loaded deeper = ModelCheckpoint.load(grown, manager);
+            NDList oldState = ModelCheckpoint.loadOptimizerState(old, manager);
+            NDList newState = ModelCheckpoint.loadOptimizerState(deeper, manager);
+            java.util.Map<String, String> grownPath = new java.util.HashMap<>();
+            for (Pair<String, Parameter> p : deeper.network().getParameters()) {
+                grownPath.put(ModelGrowth.withoutChildIndexes(p.getKey()), p.getKey());
+            }
+            int renamed = 0;
+            for (NDArray before : oldState) {
+                String parameter = TrainingState.parameterOf(before.getName());
+                String now = grownPath.get(ModelGrowth.withoutChildIndexes(parameter));
+                String after = now + before.getName().substring(parameter.length());
+                assertTrue(before.contentEquals(moment(newState, after)), after + " does not hold " + before.getName());
+                if (!now.equals(parameter)) {
+                    renamed++;
+                }
+            }
+            assertTrue(renamed >= 4, "finalNorm's and outputProjection's moments were not among the renamed: " + renamed);
+            for (String block : List.of("finalNorm", "outputProjection")) {
+                assertTrue(newState.stream().anyMatch(a -> ModelGrowth.withoutChildIndexes(a.getName())
+                        .startsWith(block) && TrainingState.isMean(a.getName())), "no moments of " + block);
+            }
+            for (NDArray array : newState) {
+                assertTrue(grownPath.containsValue(TrainingState.parameterOf(array.getName())),
+                        array.getName() + " belongs to no parameter of the grown model");
+            }
+        }
+    }
+
     private static NDArray embeddingTable(ModelCheckpoint.Loaded loaded) {
         return loaded.network().getParameters().get("tokenEmbedding").getArray();
     }

@@ -78,6 +78,41 @@ class SkippedStepLossTest {
                 "the guard stops the run at step 15: " + stop);
     }
 
+    /**
+     * A checkpoint falls due at step 10, amid the skipped steps 6 to 15: it is put off to the next step that is not
+     * skipped (here none), so the checkpoint the guard's "resume from the last checkpoint" points at is still step
+     * 5's, not one of weights that were being skipped on. Both trainers.
+     */
+    @Test
+    void noCheckpointIsWrittenWhileStepsAreSkipped(@TempDir Path dir) throws IOException {
+        Path ar = dir.resolve("ar");
+        new ArTrainer(TestModels.tinyRun(ar, 5, false, null, 0), null, quiet()).run();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ArCheckpoint.Loaded loaded = ArCheckpoint.load(ar, manager);
+            NDList moments = ArCheckpoint.loadOptimizerState(loaded, manager);
+            blowUpFinalNorm(loaded.network().getParameters());
+            ArCheckpoint.save(ar, loaded.network(), loaded.vocabulary(), loaded.header().training(), moments);
+        }
+        RuntimeException arStop = stopOf(() -> new ArTrainer(TestModels.tinyRun(ar, 30, true, null, 0), null, quiet())
+                .run());
+        assertTrue(arStop != null && arStop.getMessage().contains("resume from the last checkpoint"), "" + arStop);
+        assertEquals(5, ArCheckpoint.readHeader(ar).training().step(), "a checkpoint was written amid skipped steps");
+
+        Path cdcd = dir.resolve("cdcd");
+        new DiffusionTrainer(TestModels.tinyRun(cdcd, 5, false, null, 0), quiet()).run();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(cdcd, manager);
+            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
+            blowUpFinalNorm(loaded.network().getParameters());
+            ModelCheckpoint.save(cdcd, loaded.network(), loaded.vocabulary(), loaded.warp(), loaded.header().training(),
+                    moments);
+        }
+        RuntimeException stop = stopOf(() -> new DiffusionTrainer(TestModels.tinyRun(cdcd, 30, true, null, 0), quiet())
+                .run());
+        assertTrue(stop != null && stop.getMessage().contains("resume from the last checkpoint"), "" + stop);
+        assertEquals(5, ModelCheckpoint.readHeader(cdcd).training().step(), "a checkpoint was written amid skipped steps");
+    }
+
     /** What stopped {@code run}, or null: checked after the log, which says more when the run went on. */
     private static RuntimeException stopOf(org.junit.jupiter.api.function.Executable run) {
         try {
