@@ -340,10 +340,12 @@ public final class Sampler {
      * below strength 1 of a word the model does not know, where it means "leave that word as it was" (the caller
      * writes the input word back). Banned there, every name and number of a light rewrite was replaced by some
      * known word while the known words around it stayed. At strength 1 the sample starts from noise alone and
-     * nothing of the input is left to keep, and elsewhere (infill, generation) [UNK] is never an answer.
+     * nothing of the input is left to keep, and elsewhere (infill, generation) [UNK] is never an answer. Nor under
+     * lexical constraints: they forbid words the lexicons contradict, and an unknown word cannot be checked (an
+     * AFINN-165 word outside the vocabulary, rated against the sentiment, would come through).
      */
     private static boolean keepsUnknown(long inputId, Schedule schedule) {
-        return schedule.strength() < 1 && inputId == Vocabulary.UNK_ID;
+        return schedule.strength() < 1 && schedule.words() == null && inputId == Vocabulary.UNK_ID;
     }
 
     /** The inputs of the rows of one width, flattened row by row. */

@@ -2,9 +2,11 @@ package io.github.diffusionnlp.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,6 +63,25 @@ class RewriteUnknownWordsTest {
             assertFalse(out.get(s).contains(Vocabulary.UNK), out.get(s).toString());
         }
         assertEquals(out, lm.rewriteAll(SENTENCES, KEEP_NOTHING, 0.05, options()), "seeded");
+    }
+
+    /**
+     * Lexical constraints forbid words the lexicons contradict, and an unknown word cannot be checked against them
+     * (an AFINN-165 word outside the model's vocabulary rated against the sentiment would come through): a lexical
+     * rewrite still replaces every unknown word it rewrites.
+     */
+    @Test
+    void aLexicalRewriteReplacesThem() {
+        Constraints lexical = Constraints.none().withSentiment(Sentiment.POSITIVE).withLexical(true);
+        List<List<String>> out = lm.rewriteAll(SENTENCES, KEEP_NOTHING, 0.05, lexical, options());
+        for (int s = 0; s < SENTENCES.size(); s++) {
+            for (int i = 0; i < SENTENCES.get(s).size(); i++) {
+                String word = SENTENCES.get(s).get(i);
+                if (unknown(word)) {
+                    assertNotEquals(word, out.get(s).get(i), "unknown word " + i + " of " + out.get(s));
+                }
+            }
+        }
     }
 
     @Test
