@@ -248,7 +248,11 @@ public final class DiffusionLM implements AutoCloseable {
      * Rewrites a tokenized sentence: every position not kept starts from its own word's embedding,
      * noised to the level where the learned warping F equals {@code strength}, and is denoised in
      * the context of the kept words. Strength near 0 changes little; 1 ignores the input words
-     * entirely (infill of every position not kept). The length is kept; kept tokens come back verbatim.
+     * entirely (infill of every position not kept). The length is kept; kept tokens come back verbatim. A word
+     * the model does not know (a name, a number) that is not kept comes back verbatim where the model leaves it
+     * unknown, as a light rewrite does, and is replaced where it writes a word of its own there; at strength 1,
+     * where nothing of the input is left, and under lexical constraints, which cannot vouch for a word their
+     * lexicons do not hold, every position not kept gets a word of the model's vocabulary.
      *
      * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
      * @param strength in (0, 1]

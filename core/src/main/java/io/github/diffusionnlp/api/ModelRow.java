@@ -138,12 +138,20 @@ final class ModelRow {
     /** The row's result as words, the padding left out. */
     List<String> words(Vocabulary vocab) {
         List<String> words = new ArrayList<>();
-        for (int id : result) {
-            if (id != Vocabulary.PAD_ID) {
-                words.add(vocab.word(id));
+        for (int i = 0; i < result.length; i++) {
+            if (result[i] != Vocabulary.PAD_ID) {
+                words.add(wordAt(i, vocab));
             }
         }
         return words;
+    }
+
+    /**
+     * The word sampled at position {@code i}: {@code [UNK]} is sampled only where a rewrite started from a word
+     * the model does not know and left it so (see {@code Sampler}), and stands for that word, written as it was.
+     */
+    String wordAt(int i, Vocabulary vocab) {
+        return result[i] == Vocabulary.UNK_ID && i < tokens.size() ? tokens.get(i) : vocab.word(result[i]);
     }
 
     /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */
@@ -155,7 +163,7 @@ final class ModelRow {
                     out.add(tokens.get(i));
                 }
             } else if (result[i] != Vocabulary.PAD_ID) {
-                out.add(vocab.word(result[i]));
+                out.add(wordAt(i, vocab));
             }
         }
         return out;

@@ -162,7 +162,7 @@ final class SentenceWindows {
         for (int i = 0; i < row.tokens.size(); i++) {
             int at = row.offset + i;
             if (!row.given[i] && at >= from && at < to) {
-                out.get(row.sentence).set(at, vocabulary.word(row.result[i]));
+                out.get(row.sentence).set(at, row.wordAt(i, vocabulary));
             }
         }
     }

@@ -92,7 +92,8 @@ public record NgramFusion(KneserNeyTrigram trigram, double weight) {
                     double bestScore = Double.NEGATIVE_INFINITY;
                     for (int c = r * k; c < (r + 1) * k; c++) {
                         int w = (int) candidates[c];
-                        if (w == Vocabulary.PAD_ID || w == Vocabulary.UNK_ID || logProb[c] == Float.NEGATIVE_INFINITY) {
+                        // [UNK] competes only where the sampler allows it (a rewrite's unknown input word)
+                        if (w == Vocabulary.PAD_ID || logProb[c] == Float.NEGATIVE_INFINITY) {
                             continue;
                         }
                         t[i + 2] = w;

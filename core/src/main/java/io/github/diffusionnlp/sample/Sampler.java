@@ -86,8 +86,9 @@ public final class Sampler {
     /**
      * Samples a batch of rows.
      *
-     * @return (B, L) token ids, equal to the rows' ids at given positions; {@code [UNK]} is never
-     *     generated, {@code [PAD]} only where {@link SampleRows#allowPad()} says so
+     * @return (B, L) token ids, equal to the rows' ids at given positions; {@code [UNK]} generated only where a
+     *     rewrite (strength below 1) started from {@code [UNK]}, meaning the unknown input word stays; {@code
+     *     [PAD]} only where {@link SampleRows#allowPad()} says so
      */
     public int[][] sample(SampleRows rows, Schedule schedule) {
         return sample(rows, schedule, null);
@@ -334,6 +335,19 @@ public final class Sampler {
         return new Lexical(masks, manager.create(tags), manager.create(labels));
     }
 
+    /**
+     * Whether a generated position that starts from {@code inputId} may come out as {@code [UNK]}: only in a rewrite
+     * below strength 1 of a word the model does not know, where it means "leave that word as it was" (the caller
+     * writes the input word back). Banned there, every name and number of a light rewrite was replaced by some
+     * known word while the known words around it stayed. At strength 1 the sample starts from noise alone and
+     * nothing of the input is left to keep, and elsewhere (infill, generation) [UNK] is never an answer. Nor under
+     * lexical constraints: they forbid words the lexicons contradict, and an unknown word cannot be checked (an
+     * AFINN-165 word outside the vocabulary, rated against the sentiment, would come through).
+     */
+    private static boolean keepsUnknown(long inputId, Schedule schedule) {
+        return schedule.strength() < 1 && schedule.words() == null && inputId == Vocabulary.UNK_ID;
+    }
+
     /** The inputs of the rows of one width, flattened row by row. */
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
@@ -346,12 +360,14 @@ public final class Sampler {
         // Guidance runs every row twice in one batch: with its conditions (first half) and without.
         boolean guided = schedule.guidance() != 1.0;
         float w = (float) schedule.guidance();
-        // [UNK] (id 1) is never generated; [PAD] (id 0) only where the length is free. Only these two
-        // columns of the logits are touched (adding a dense (N, V) mask cost as much as the softmax).
+        // [PAD] (id 0) only where the length is free; [UNK] (id 1) only where a rewrite started from it (see
+        // keepsUnknown). Only these two columns of the logits are touched (adding a dense (N, V) mask cost as
+        // much as the softmax).
         float[] ban = new float[n * 2];
         for (int r = 0; r < n; r++) {
             ban[2 * r] = padAllowed.get(r) ? 0f : Float.NEGATIVE_INFINITY;
-            ban[2 * r + 1] = Float.NEGATIVE_INFINITY;
+            ban[2 * r + 1] = keepsUnknown(in.ids()[(int) (long) generated.get(r)], schedule)
+                    ? 0f : Float.NEGATIVE_INFINITY;
         }
         NDArray e = embeddings;
         // Free generation: every position is generated, so rows are the flattened positions in order.
@@ -485,8 +501,8 @@ public final class Sampler {
             }
             floor[r] = min;
             for (int c = r * k; c < (r + 1) * k; c++) {
-                if (top.ids()[c] <= Vocabulary.UNK_ID || top.logProb()[c] == Float.NEGATIVE_INFINITY) {
-                    bonus[c] = min; // padding and banned words: no trigram term of their own
+                if (top.ids()[c] == Vocabulary.PAD_ID || top.logProb()[c] == Float.NEGATIVE_INFINITY) {
+                    bonus[c] = min; // padding and banned words (a banned [UNK] too): no trigram term of their own
                 }
             }
         }

@@ -72,6 +72,30 @@ class SentenceWindowsTest {
     }
 
     /**
+     * The sampler leaves {@code [UNK]} only where a rewrite started from a word the model does not know: that word
+     * is written back as it was, in a window and under a template alike, never as {@code [UNK]}.
+     */
+    @Test
+    void anUnknownWordTheModelLeftUnknownIsWrittenBackAsItWas() {
+        List<List<String>> given = List.of(List.of("Zyzzogeton", "w", "w"), List.of("w", "Quux", "w"));
+        Constraints templated = Constraints.none().withTemplate(List.of(Upos.NOUN, Upos.VERB, Upos.ADV, Upos.PUNCT));
+        List<Constraints> each = List.of(Constraints.none(), templated);
+        SentenceWindows windows = new SentenceWindows(given, VOCAB, LEN);
+
+        List<ModelRow> rows = windows.rewriteRows(java.util.Arrays.asList(null, null), each, 7);
+        for (ModelRow row : sampledAs(rows, "y")) {
+            for (int i = 0; i < row.tokens.size(); i++) {
+                if (row.ids[i] == Vocabulary.UNK_ID) {
+                    row.result[i] = Vocabulary.UNK_ID;
+                }
+            }
+        }
+        windows.writeRewritten(rows, each);
+
+        assertEquals(List.of(List.of("Zyzzogeton", "y", "y"), List.of("y", "Quux", "y", "y")), windows.sentences());
+    }
+
+    /**
      * Every row of a call starts from its own noise: a long sentence's later stretches and windows do not share
      * a seed with the sentences after it (as {@code seed + s + p} made sentence 0's stretch at position 4 and
      * sentence 4 share one), nor with best-of-k candidates ({@link BestOf#SEED_STRIDE}); a sentence's first

@@ -11,12 +11,16 @@ import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Edits a CoreNLP document in place and keeps it consistent: token lists, token and sentence indexes,
  * character (and code point) offsets, sentence and document text, entity mentions.
  */
 final class DocumentEditor {
+    /** "n't" as PTB's tokenizer splits it off ("do" + "n't", "ca" + "n’t"), either apostrophe, any case. */
+    private static final Pattern NEGATION_CLITIC = Pattern.compile("n['’]t", Pattern.CASE_INSENSITIVE);
+
     private DocumentEditor() {}
 
     /**
@@ -243,8 +247,9 @@ final class DocumentEditor {
     /**
      * What replaces changed token {@code t} in the text: its new word, with a space before it (after it) where
      * it touched its previous (next, unchanged) token in the sentence and the two would now run together into
-     * one word although the old text changed character class there ("awful." rewritten to "a" + "his" gives
-     * "a his", not "ahis"; "do" + "n't" stays as it is).
+     * one word ("awful." rewritten to "a" + "his" gives "a his", not "ahis"; "do" + "n’t" rewritten to "the" +
+     * "first" gives "the first", not "thefirst", which would read back as one token). A contraction's "n't"
+     * stays attached ("do" rewritten to "go" gives "gon't"): the tokenizer splits it off again.
      */
     private static String spliced(String text, CoreLabel prev, CoreLabel t, CoreLabel next,
             Map<CoreLabel, String> words) {
@@ -256,22 +261,28 @@ final class DocumentEditor {
         String after = "";
         if (prev != null && prev.endPosition() == t.beginPosition() && t.beginPosition() > 0) {
             String left = isChanged(prev, words) ? words.get(prev) : text.substring(prev.beginPosition(), prev.endPosition());
-            if (gluesNow(text.charAt(t.beginPosition() - 1), text.charAt(t.beginPosition()), left, w)) {
+            if (gluesNow(left, w)) {
                 before = " ";
             }
         }
         if (next != null && !isChanged(next, words) && next.beginPosition() == t.endPosition()
                 && t.endPosition() < text.length() && next.endPosition() > next.beginPosition()) {
             String right = text.substring(next.beginPosition(), next.endPosition());
-            if (gluesNow(text.charAt(t.endPosition() - 1), text.charAt(t.endPosition()), w, right)) {
+            if (gluesNow(w, right)) {
                 after = " ";
             }
         }
         return before + w + after;
     }
 
-    private static boolean gluesNow(char oldLeft, char oldRight, String left, String right) {
-        if (left.isEmpty() || right.isEmpty() || (isWordChar(oldLeft) && isWordChar(oldRight))) {
+    /**
+     * Whether {@code left} and {@code right}, written with no space between them, would read as one word: word
+     * characters meet, and {@code right} is not a negation clitic, which PTB's tokenizer splits off any word.
+     * (Whatever the old text had there: "do" + "n’t" touched with word characters on both sides too, and
+     * exempting such places glued rewritten words.)
+     */
+    private static boolean gluesNow(String left, String right) {
+        if (left.isEmpty() || right.isEmpty() || NEGATION_CLITIC.matcher(right).matches()) {
             return false;
         }
         return isWordChar(left.charAt(left.length() - 1)) && isWordChar(right.charAt(0));

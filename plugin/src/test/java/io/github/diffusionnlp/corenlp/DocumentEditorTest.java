@@ -43,6 +43,33 @@ class DocumentEditorTest {
         ConstrainedTasksTest.assertCodepointsConsistent(doc);
     }
 
+    /**
+     * Tokens the tokenizer split out of one word ("do" + "n’t", "so" + ",") touch: a changed one that now ends
+     * and begins in word characters against its neighbour gets a space ("the first", "do in", not "thefirst",
+     * "doin", which read back as one token), except before a contraction's "n’t", which splits off again.
+     */
+    @Test
+    void changedWordsOfASplitWordGetASpaceSoTheTextTokenizesBack() {
+        String text = "“I don’t think so,” she said. I don’t know. Don’t go.";
+        Annotation doc = annotate(TOKENIZER, text);
+        // `` I do n't think so , '' she said . | I do n't know . | Do n't go .
+        Map<CoreLabel, String> words = replace(doc, 2, "the", 3, "first", 13, "in", 16, "Did", 5, "inevitable");
+        String predicted = DocumentEditor.sentenceText(doc, sentences(doc).get(0), words);
+        DocumentEditor.replaceWords(doc, words);
+        assertEquals("“I the first think inevitable,” she said. I do in know. Didn’t go.",
+                doc.get(CoreAnnotations.TextAnnotation.class));
+        assertEquals(predicted, sentences(doc).get(0).get(CoreAnnotations.TextAnnotation.class));
+        assertTokenizesBack(doc);
+        TasksTest.assertConsistent(doc);
+        ConstrainedTasksTest.assertCodepointsConsistent(doc);
+    }
+
+    /** The document's text, tokenized again, gives its tokens' words: no two written words ran together. */
+    static void assertTokenizesBack(Annotation doc) {
+        Annotation again = annotate(TOKENIZER, doc.get(CoreAnnotations.TextAnnotation.class));
+        assertEquals(words(doc), words(again), doc.get(CoreAnnotations.TextAnnotation.class));
+    }
+
     @Test
     void aSentenceOfANewLengthMovesEverythingAfterIt() {
         Annotation doc = annotate(TOKENIZER, "Über alles. The dog barked at the cat. Ça va?  End here.");
