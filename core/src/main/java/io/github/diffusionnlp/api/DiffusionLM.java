@@ -132,8 +132,9 @@ public final class DiffusionLM implements AutoCloseable {
      * Native arrays this model holds: its weights (one array each) and what it derives from them to sample
      * faster, made at load (the normalised embedding table; the sampling pass's copies of the modulation,
      * attention and output weights with their scales folded in; under fp16 or bf16 {@link Builder#optPrecision},
-     * copies of the body's weights in that type) or cached by the first call that needs them (the word masks of {@link Constraints#withLexical
-     * lexical constraints}; for a model with relative positions, the offset biases of each sentence width sampled).
+     * copies of the body's weights in that type) or cached by the first call that needs them (the word masks
+     * of {@link Constraints#withLexical lexical constraints}; for a model with relative positions, the offset
+     * biases of each sentence width sampled).
      * Nothing else between calls. A leak check for a long-running process: PyTorch's memory is outside the
      * Java heap, so neither the heap nor the garbage collector shows a leak there, and this count stays flat
      * from call to call when nothing leaks, once each cache is built (the {@code benchmark} and {@code
