@@ -100,19 +100,21 @@ public final class DiffusionLM implements AutoCloseable {
         this.untaggedBecause = whyUntagged(model);
         Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
+        this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
+        this.info = new ModelInfo(model.directory(), model.header().model(), model.network().parameterCount(),
+                model.header().training());
+        logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
+                settings.batchRows == 0 ? ", no request batching" : ", request batching up to " + settings.batchRows
+                        + " rows in " + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
+        // last: its lanes are threads, and a constructor that failed after starting them would leave them running,
+        // with no DiffusionLM for the caller to close (FailedBuildTest)
         this.batcher = settings.batchRows == 0 ? null
                 // a lane runs its callers' work: what a steering scorer calls from there is a nested call
                 : new RequestBatcher((rows, schedule) -> lifecycle.onBehalfOfACall(() -> sampler.sample(rows, schedule)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
-        this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
         this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),
                 ngramCorpus, model.vocabulary());
-        logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
-                batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
-                        + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
-        this.info = new ModelInfo(model.directory(), model.header().model(), model.network().parameterCount(),
-                model.header().training());
     }
 
     public static Builder builder() {
