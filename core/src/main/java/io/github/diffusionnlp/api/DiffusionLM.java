@@ -103,19 +103,21 @@ public final class DiffusionLM implements AutoCloseable {
         model.network().neverWrite(BannedWords.ids(settings.bannedWords, model.vocabulary()));
         Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
+        this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
+        this.info = new ModelInfo(model.directory(), model.header().model(), model.network().parameterCount(),
+                model.header().training());
+        logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
+                settings.batchRows == 0 ? ", no request batching" : ", request batching up to " + settings.batchRows
+                        + " rows in " + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
+        // last: its lanes are threads, and a constructor that failed after starting them would leave them running,
+        // with no DiffusionLM for the caller to close (FailedBuildTest)
         this.batcher = settings.batchRows == 0 ? null
                 // a lane runs its callers' work: what a steering scorer calls from there is a nested call
                 : new RequestBatcher((rows, schedule) -> lifecycle.onBehalfOfACall(() -> sampler.sample(rows, schedule)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
-        this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
         this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),
                 ngramCorpus, model.vocabulary());
-        logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
-                batcher == null ? ", no request batching" : ", request batching up to " + settings.batchRows + " rows in "
-                        + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
-        this.info = new ModelInfo(model.directory(), model.header().model(), model.network().parameterCount(),
-                model.header().training());
     }
 
     public static Builder builder() {
@@ -137,11 +139,16 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Native arrays this model holds: its weights, their fp16 copies if any, the normalised embedding
-     * table, and nothing else between calls. A leak check for a long-running process: PyTorch's memory is
-     * outside the Java heap, so neither the heap nor the garbage collector shows a leak there, and this count
-     * stays flat from call to call when nothing leaks (the {@code benchmark} and {@code load-benchmark}
-     * commands report it beside resident memory).
+     * Native arrays this model holds: its weights (one array each) and what it derives from them to sample
+     * faster, made at load (the normalised embedding table; the sampling pass's copies of the modulation,
+     * attention and output weights with their scales folded in; under fp16 or bf16 {@link Builder#optPrecision},
+     * copies of the body's weights in that type) or cached by the first call that needs them (the word masks
+     * of {@link Constraints#withLexical lexical constraints}; for a model with relative positions, the offset
+     * biases of each sentence width sampled).
+     * Nothing else between calls. A leak check for a long-running process: PyTorch's memory is outside the
+     * Java heap, so neither the heap nor the garbage collector shows a leak there, and this count stays flat
+     * from call to call when nothing leaks, once each cache is built (the {@code benchmark} and {@code
+     * load-benchmark} commands report it beside resident memory).
      */
     public int liveArrays() {
         return manager.getManagedArrays().size();

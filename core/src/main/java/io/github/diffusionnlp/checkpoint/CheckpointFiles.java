@@ -1,9 +1,11 @@
 package io.github.diffusionnlp.checkpoint;
 
 import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,7 +29,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The file handling every checkpoint format shares: atomic writes, DJL parameter files checked
@@ -133,19 +137,31 @@ public final class CheckpointFiles {
      * after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
      * shape and type, each array's data within the file and nothing after the last: DJL allocates what the file
      * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
-     * Returns the bytes decoded, for their checksum ({@link CheckpointReading}).
+     * The arrays the network was initialised with are closed once the loaded ones replace them. Returns the bytes decoded, for their checksum ({@link CheckpointReading}).
      */
     static byte[] loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
             throws IOException {
         byte[] bytes = WholeFile.read(file, source, new WholeFile.Limit(DjlArrayFileCheck.largestParameterFile(network),
                 "the weights config.json describes", "restore the directory from a copy, or train again"));
         DjlArrayFileCheck.checkParameters(file, bytes, network);
+        // the initialised arrays: DJL's Parameter.load puts the decoded array in place without closing the one it
+        // replaces, which would stay on the manager, a second copy of every weight, as long as the model lives
+        Map<Parameter, NDArray> initialised = new IdentityHashMap<>();
+        for (Parameter p : network.getParameters().values()) {
+            initialised.put(p, p.getArray());
+        }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             network.loadParameters(manager, in);
         } catch (EOFException e) { // the walk passed these bytes: only a layout it and DJL read differently gets here
             throw new InvalidModelException(file, "is truncated", e);
         } catch (MalformedModelException | RuntimeException e) {
             throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")", e);
+        } finally { // a load that failed part way leaves the network unused: its replaced arrays are closed all the same
+            initialised.forEach((p, array) -> {
+                if (p.getArray() != array) {
+                    array.close();
+                }
+            });
         }
         return bytes;
     }
