@@ -137,7 +137,8 @@ public final class CheckpointFiles {
      * after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
      * shape and type, each array's data within the file and nothing after the last: DJL allocates what the file
      * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
-     * The arrays the network was initialised with are closed once the loaded ones replace them. Returns the bytes decoded, for their checksum ({@link CheckpointReading}).
+     * The arrays the network was initialised with are closed once the loaded ones replace them. Returns the bytes
+     * decoded, for their checksum ({@link CheckpointReading}).
      */
     static byte[] loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
             throws IOException {

@@ -560,7 +560,8 @@ public final class DiffusionTrainer {
          * batch's loss and gradient for nothing (the time warp leaves it out too, see {@code observeWarp}).
          */
         NDArray meanLoss(NDArray rowLoss) {
-            return rowLoss.sum().div(counts.gt(0f).toType(DataType.FLOAT32, false).sum());
+            // at least one row: a batch with nothing to generate anywhere has loss 0, not NaN
+            return rowLoss.sum().div(counts.gt(0f).toType(DataType.FLOAT32, false).sum().maximum(1f));
         }
     }
 
