@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * A command that reads lines of whitespace-separated tokens from stdin, transforms them a batch at
- * a time, and writes one line per input line with the spacing of the input kept.
+ * a time, and writes one line per input line with the spacing and the line end ({@code \r\n} or {@code \n})
+ * of the input kept.
  */
 abstract class TokenLinesCommand implements Callable<Integer> {
     /** Whitespace, every Unicode kind of it, separates tokens, as in a training corpus; the spacing stays in place. */
@@ -50,8 +51,8 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         try (DiffusionLM lm = model.loadFusing(reading)) {
             checkModel(lm);
             Progress progress = new Progress(name(), "line", "lines"); // from here: the rate is the sampling's, not the load's
-            List<String> pending = new ArrayList<>();
-            String line;
+            List<Utf8Lines.Line> pending = new ArrayList<>();
+            Utf8Lines.Line line;
             int lineNo = 0;
             while (true) {
                 try {
@@ -65,7 +66,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                 }
                 lineNo++;
                 try {
-                    checkLine(tokens(line));
+                    checkLine(tokens(line.text()));
                 } catch (IllegalArgumentException e) {
                     flush(lm, options, pending, out, lineNo - 1 - pending.size()); // the good lines before it are kept
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
@@ -86,14 +87,17 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void flush(DiffusionLM lm, SamplingOptions options, List<String> lines, PrintStream out, int first) {
+    private void flush(DiffusionLM lm, SamplingOptions options, List<Utf8Lines.Line> lines, PrintStream out,
+            int first) {
         List<List<String>> tokens = new ArrayList<>();
-        for (String line : lines) {
-            tokens.add(tokens(line));
+        for (Utf8Lines.Line line : lines) {
+            tokens.add(tokens(line.text()));
         }
         List<List<String>> done = process(lm, tokens, options.toBuilder().seed(options.seed() + first).build());
         for (int i = 0; i < lines.size(); i++) {
-            out.println(replaceTokens(lines.get(i), done.get(i)));
+            // the input line's own terminator, not println's: CRLF input stays CRLF, line by line
+            out.print(replaceTokens(lines.get(i).text(), done.get(i)));
+            out.print(lines.get(i).ending());
         }
         out.flush();
         Stdout.requireOpen(out, "input line " + (first + lines.size()));

@@ -18,7 +18,23 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Lines {
     /** One input line: its number (from 1), its bytes without the {@code \n}, its text when it is valid UTF-8. */
-    public record Line(int number, byte[] bytes, String text) {}
+    public record Line(int number, byte[] bytes, String text) {
+        /** The terminator to write after this line's output ({@link Utf8Lines#ending}). */
+        public String ending() {
+            return Utf8Lines.ending(bytes);
+        }
+    }
+
+    /**
+     * The terminator that ends the output line of an input line of these bytes (without its {@code \n}):
+     * {@code \r\n} when it ended in one, else {@code \n}, so that a line-oriented tool keeps its input's line
+     * ends, CRLF, LF or mixed, line by line. A last line without a terminator is given {@code \n}, as every
+     * output line ends in one; one that ends in a bare {@code \r} (a CRLF file cut before its last
+     * {@code \n}) is given {@code \r\n}.
+     */
+    public static String ending(byte[] line) {
+        return line.length > 0 && line[line.length - 1] == '\r' ? "\r\n" : "\n";
+    }
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -43,19 +59,17 @@ public final class Utf8Lines {
     }
 
     /**
-     * The next line's text without its terminator ({@code \n} or {@code \r\n}), or null at the end.
+     * The next line, which must be text (its text without its terminator, {@code \n} or {@code \r\n}), or null
+     * at the end.
      *
      * @throws IOException naming the line's number when it is not valid UTF-8 (the CLI's commands stop there)
      */
-    String next() throws IOException {
+    Line next() throws IOException {
         Line read = nextLine();
-        if (read == null) {
-            return null;
-        }
-        if (read.text() == null) {
+        if (read != null && read.text() == null) {
             throw new IOException("stdin line " + read.number() + " is not valid UTF-8; re-encode the input as UTF-8");
         }
-        return read.text();
+        return read;
     }
 
     /**

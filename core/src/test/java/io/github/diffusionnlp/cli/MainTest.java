@@ -126,6 +126,33 @@ class MainTest {
         assertTrue(byClass.err().contains("UPOS"), byClass.err());
     }
 
+    /**
+     * Each output line ends as its input line did: {@code \r\n} after a CRLF line (filled, blank or passed
+     * through), {@code \n} after an LF line and after a last line without a terminator (as before), each
+     * ending of mixed input kept, and no {@code \r} anywhere else.
+     */
+    @Test
+    void infillAndRewriteKeepEachLinesEnding() {
+        String mixed = "The [MASK] sat on the mat .\r\n\r\nno masks here\r\nHe [MASK] home .\n\nthe [MASK] end";
+        for (String command : List.of("infill", "rewrite")) {
+            Run r = run(mixed, command, "--model", MODEL, "--steps", "1");
+            assertEquals(0, r.code(), r.err());
+            List<String> lines = List.of(r.out().split("(?<=\n)")); // each with its terminator
+            assertEquals(List.of("CRLF", "CRLF", "CRLF", "LF", "LF", "LF"), lines.stream()
+                    .map(l -> l.endsWith("\r\n") ? "CRLF" : l.endsWith("\n") ? "LF" : "none").toList(), command
+                    + ": " + r.out());
+            assertEquals("\r\n", lines.get(1), command);
+            assertEquals(3, r.out().chars().filter(c -> c == '\r').count(), command + ": " + r.out());
+            if (command.equals("infill")) {
+                assertEquals("no masks here\r\n", lines.get(2));
+            }
+        }
+        Run lf = run("The [MASK] sat .\n\nno masks here\n", "infill", "--model", MODEL, "--steps", "1");
+        assertEquals(0, lf.code(), lf.err());
+        assertFalse(lf.out().contains("\r"), lf.out());
+        assertTrue(lf.out().endsWith("\n\nno masks here\n"), lf.out());
+    }
+
     /** --keep reads its list as --pos and the other front ends do: commas or any Unicode space, no-break ones too. */
     @Test
     void keepSplitsAtCommasAndAnyUnicodeSpace() {

@@ -32,10 +32,10 @@ class Utf8LinesTest {
     @Test
     void crlfLosesItsCarriageReturnInTheTextOnlyAndALoneOneStays() throws IOException {
         Utf8Lines lines = of(utf8("a b\r\nc\rd\n\r\n\n"));
-        assertEquals("a b", lines.next());
-        assertEquals("c\rd", lines.next());
-        assertEquals("", lines.next(), "a line of \\r\\n alone is blank");
-        assertEquals("", lines.next());
+        assertEquals("a b", lines.next().text());
+        assertEquals("c\rd", lines.next().text());
+        assertEquals("", lines.next().text(), "a line of \\r\\n alone is blank");
+        assertEquals("", lines.next().text());
         assertNull(lines.next());
 
         Utf8Lines.Line line = of(utf8("a b\r\n")).nextLine();
@@ -46,15 +46,15 @@ class Utf8LinesTest {
     @Test
     void aByteOrderMarkAndNulBytesAreTextToTheCli() throws IOException {
         Utf8Lines lines = of(utf8("\uFEFFThe [MASK]\n"), new byte[] {'x', 0, 'y', '\n'}, utf8("\uFEFFagain\n"));
-        assertEquals("\uFEFFThe [MASK]", lines.next(), "kept: the token split takes it for spacing, and it is written back");
-        assertEquals("x\0y", lines.next());
-        assertEquals("\uFEFFagain", lines.next());
+        assertEquals("\uFEFFThe [MASK]", lines.next().text(), "kept: the token split takes it for spacing, and it is written back");
+        assertEquals("x\0y", lines.next().text());
+        assertEquals("\uFEFFagain", lines.next().text());
     }
 
     @Test
     void theFirstLineThatIsNotUtf8EndsTheReadingNamingItsNumber() throws IOException {
         Utf8Lines lines = of(utf8("ok [MASK]\n"), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80, '\n'});
-        assertEquals("ok [MASK]", lines.next());
+        assertEquals("ok [MASK]", lines.next().text());
         IOException e = assertThrows(IOException.class, lines::next, "an encoded surrogate (CESU-8) is not UTF-8");
         assertEquals("stdin line 2 is not valid UTF-8; re-encode the input as UTF-8", e.getMessage());
 
@@ -67,11 +67,21 @@ class Utf8LinesTest {
     void aLongLineAndALastLineWithoutANewlineAreReadWhole() throws IOException {
         String longLine = "word ".repeat(200_000); // 1 MB: many times the read buffer
         Utf8Lines lines = of(utf8(longLine + "\nno newline at the end"));
-        assertEquals(longLine, lines.next());
+        assertEquals(longLine, lines.next().text());
         Utf8Lines.Line last = lines.nextLine();
         assertEquals(2, last.number());
         assertEquals("no newline at the end", last.text());
         assertNull(lines.nextLine());
         assertNull(of().next(), "no input: no line, not one blank line");
+    }
+
+    /** A line's output ends as it did: CRLF after a CRLF line, LF after an LF line or a last line without one. */
+    @Test
+    void eachLineGivesTheEndingItCameWith() throws IOException {
+        Utf8Lines lines = of(utf8("crlf\r\nlf\n\r\n\nlast"));
+        for (String ending : new String[] {"\r\n", "\n", "\r\n", "\n", "\n"}) {
+            assertEquals(ending, lines.next().ending());
+        }
+        assertEquals("\r\n", of(utf8("cut\r")).next().ending(), "a CRLF file cut before its last \\n");
     }
 }

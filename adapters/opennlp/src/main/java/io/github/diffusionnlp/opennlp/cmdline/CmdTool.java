@@ -476,7 +476,7 @@ abstract class CmdTool<P> {
         int k = 0;
         for (ReadLine r : pending) {
             if (r.sentences() == null) {
-                out.write(r.line().bytes(), 0, r.line().bytes().length);
+                out.write(r.line().bytes(), 0, r.line().bytes().length); // a CRLF line's bytes end in its \r
                 out.write('\n');
                 continue;
             }
@@ -490,7 +490,7 @@ abstract class CmdTool<P> {
                 }
             }
             out.print(Output.render(sentences, detokenizer));
-            out.write('\n');
+            out.print(r.line().ending()); // CRLF input stays CRLF, line by line, as the lines passed through do
         }
         out.flush();
         if (!pending.isEmpty()) {

@@ -18,6 +18,11 @@ final class InputLines {
         boolean isText() {
             return text != null;
         }
+
+        /** The terminator its output line ends with: the one it came with ({@link Utf8Lines#ending}). */
+        String ending() {
+            return Utf8Lines.ending(bytes);
+        }
     }
 
     private final Utf8Lines lines;

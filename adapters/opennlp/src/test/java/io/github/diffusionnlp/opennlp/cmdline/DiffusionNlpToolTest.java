@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.common.primitives.Bytes;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -311,6 +312,37 @@ class DiffusionNlpToolTest {
         assertEquals(List.of("He", "to", "the", "."), List.of(t[0], t[2], t[3], t[5]));
         assertFalse(lines.get(0).contains("[MASK]"));
         assertEquals("no mask at all", lines.get(1));
+    }
+
+    /**
+     * Each output line ends as its input line did: {@code \r\n} after a CRLF line, whether filled or rewritten,
+     * blank, without a mask or passed through byte for byte (not UTF-8); {@code \n} after an LF line and after
+     * a last line without a terminator, as before; no {@code \r} anywhere else.
+     */
+    @Test
+    void infillAndRewriteKeepEachLinesEnding() throws IOException {
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        in.write("He [MASK] to the [MASK] .\r\n\r\nno mask at all\r\n".getBytes(StandardCharsets.UTF_8));
+        in.write(new byte[] {(byte) 0xC3, '\r', '\n'});
+        in.write("The [MASK] was late .\n\nthe last [MASK]".getBytes(StandardCharsets.UTF_8));
+        List<String> expected = List.of("CRLF", "CRLF", "CRLF", "CRLF", "LF", "LF", "LF");
+        for (String[] args : List.of(new String[] {"Infill", "-tokenized", "-steps", "1"},
+                new String[] {"Rewrite", "-steps", "1"})) {
+            Run r = run(in.toByteArray(), args);
+            assertEquals(0, r.code(), r.stderr());
+            List<String> lines = List.of(r.out().split("(?<=\n)")); // each with its terminator
+            assertEquals(expected, lines.stream()
+                    .map(l -> l.endsWith("\r\n") ? "CRLF" : l.endsWith("\n") ? "LF" : "none").toList(), args[0]
+                    + ": " + r.out());
+            assertEquals(4, r.out().chars().filter(c -> c == '\r').count(), args[0] + ": " + r.out());
+            assertEquals("\r\n", lines.get(1), args[0]);
+            assertTrue(Bytes.indexOf(r.stdout(), new byte[] {'\n', (byte) 0xC3, '\r', '\n', 'T'}) >= 0,
+                    args[0] + ": the line that is not UTF-8 passed through byte for byte, with its CRLF");
+        }
+        Run lf = run("He [MASK] to the [MASK] .\n\nno mask at all\n", "Infill", "-tokenized", "-steps", "1");
+        assertEquals(0, lf.code(), lf.stderr());
+        assertFalse(lf.out().contains("\r"), lf.out());
+        assertTrue(lf.out().endsWith("\n\nno mask at all\n"), lf.out());
     }
 
     /**
