@@ -47,6 +47,11 @@ public final class CheckpointReading {
         this.opener = opener;
     }
 
+    /** The same files to be read afresh, by a load started over: none of them counts as read. */
+    CheckpointReading anew() {
+        return new CheckpointReading(dir, opener);
+    }
+
     /** The bytes of the file {@code name}, which must be there, read once; refused unread when over {@code limit}. */
     public byte[] read(String name, WholeFile.Limit limit) throws InvalidModelException {
         Path file = CheckpointFiles.existing(dir, name);

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.checkpoint;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -268,11 +270,66 @@ public final class ModelCheckpoint {
     /** As {@link #load(Path, NDManager)}, reading the checkpoint's files through {@code files}. */
     static Loaded load(Path dir, CheckpointReading files, NDManager manager) throws IOException {
         Header header = readModelHeader(dir);
+        try {
+            return load(dir, header, files, manager);
+        } catch (InvalidModelException e) {
+            // A training run that committed a checkpoint while this load read the one before leaves files that do not
+            // match the config.json read first, though the directory is whole: read the new checkpoint instead of
+            // refusing it as a mixture of two saves. Once: a run does not save twice in the seconds a load takes.
+            Header committed = committedSince(dir, header, e);
+            if (committed == null) {
+                throw e;
+            }
+            try {
+                return load(dir, committed, files.anew(), manager);
+            } catch (InvalidModelException again) {
+                if (committedSince(dir, committed, again) == null) {
+                    throw again;
+                }
+                throw new InvalidModelException(dir, "was being written while it was read: a training run committed"
+                        + " two checkpoints during this load (config.json changed twice). Try again, or load a copy"
+                        + " of the directory", again);
+            }
+        }
+    }
+
+    /**
+     * The header config.json holds now when it records other files than {@code read} (a checkpoint committed since
+     * {@code read} was read), or null when it records the same. A config that cannot be read now (a commit is under
+     * way) fails with what it says, {@code failure} suppressed in it.
+     */
+    private static Header committedSince(Path dir, Header read, InvalidModelException failure) throws IOException {
+        Header now;
+        try {
+            now = readModelHeader(dir);
+        } catch (IOException e) {
+            e.addSuppressed(failure);
+            throw e;
+        }
+        return Objects.equals(now.files(), read.files()) ? null : now;
+    }
+
+    /** One attempt of {@link #load(Path, CheckpointReading, NDManager)}, against the config.json {@code header}. */
+    private static Loaded load(Path dir, Header header, CheckpointReading files, NDManager manager)
+            throws IOException {
         ModelConfig config = header.model();
         Vocabulary vocabulary = files.readVocabulary(VOCAB, config.vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), config.minimumWeights());
         DiffusionTransformer network = new DiffusionTransformer(config);
         network.initialize(manager);
+        try {
+            return loadInto(network, dir, header, files, vocabulary, manager);
+        } catch (IOException | RuntimeException e) {
+            // the caller's manager may outlive this attempt (a load started over): the weights go now, not with it
+            network.getParameters().values().forEach(Parameter::close);
+            throw e;
+        }
+    }
+
+    /** The rest of an attempt: the weights into the initialised {@code network}, then the other files, checked. */
+    private static Loaded loadInto(DiffusionTransformer network, Path dir, Header header, CheckpointReading files,
+            Vocabulary vocabulary, NDManager manager) throws IOException {
+        ModelConfig config = header.model();
         files.loadParameters(PARAMS, network, manager);
         TimeWarp warp = readWarp(dir.resolve(WARP), files.read(WARP, WARP_TABLE), config, header.warpDecay());
         // after the checks above, which say more about a damaged file; these catch whole files of another save
