@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.api.OpenMpWaits;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Command;
 public final class Main extends CommandSuite {
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
+        OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));
     }
 

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.CommandSuite;
 import io.github.diffusionnlp.cli.Main;
 import picocli.CommandLine;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
 public final class EvaluationMain extends CommandSuite {
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
+        OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));
     }
 

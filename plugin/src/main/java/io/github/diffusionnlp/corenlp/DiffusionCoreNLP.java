@@ -3,6 +3,7 @@ package io.github.diffusionnlp.corenlp;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ public final class DiffusionCoreNLP {
     public static void main(String[] args) throws Exception {
         ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
         ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
+        OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         if (printedVersion(args, System.out)) {
             return;
         }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.IOException;
@@ -34,6 +35,7 @@ public final class DiffusionNlpTool {
 
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
+        OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         ToolDefaults.quietDjl();
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
                 StandardCharsets.UTF_8);
