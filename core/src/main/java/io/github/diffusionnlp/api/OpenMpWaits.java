@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
  * passive (two or three interleaved runs each).
  *
  * <p>The command-line tools (processes that do one job) call it first thing, like {@link NativeHeap}; the library
- * does not, since the environment is the application's. It does nothing off Linux, when the JVM already holds
- * native code that may have started the runtime (it cannot tell, so it is meant for a tool's first lines), or
- * when the user set {@code OMP_WAIT_POLICY} or {@code GOMP_SPINCOUNT}.
+ * does not, since the environment is the application's. It does nothing off Linux or when the user set {@code
+ * OMP_WAIT_POLICY} or {@code GOMP_SPINCOUNT}, and has no effect once PyTorch has started in the process (OpenMP
+ * reads the variable once), which is why the tools call it in their first lines.
  */
 public final class OpenMpWaits {
     private static final Logger LOG = LoggerFactory.getLogger(OpenMpWaits.class);
