@@ -1,7 +1,5 @@
 package io.github.diffusionnlp.api;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -47,10 +45,6 @@ public final class NativeHeap {
 
     private NativeHeap() {}
 
-    private interface C extends Library {
-        int mallopt(int param, int value);
-    }
-
     /**
      * Applies the setting once per process; see the class comment for when it does nothing.
      *
@@ -66,7 +60,7 @@ public final class NativeHeap {
             return false;
         }
         try {
-            C c = Native.load("c", C.class);
+            Libc c = Libc.load();
             // A fixed threshold also turns off glibc's own adjustment of it.
             applied = c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD) == 1
                     & c.mallopt(M_TRIM_THRESHOLD, Integer.MAX_VALUE) == 1

@@ -1,7 +1,5 @@
 package io.github.diffusionnlp.api;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Locale;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -30,19 +28,13 @@ public final class OpenMpWaits {
 
     private OpenMpWaits() {}
 
-    private interface C extends Library {
-        int setenv(String name, String value, int overwrite);
-
-        String getenv(String name);
-    }
-
     /** Sets {@code OMP_WAIT_POLICY=PASSIVE} unless the user chose; returns whether the environment now says so. */
     public static synchronized boolean passive() {
         if (!wanted(System.getProperty("os.name", ""), System.getenv().keySet())) {
             return false;
         }
         try {
-            C c = Native.load("c", C.class);
+            Libc c = Libc.load();
             c.setenv(POLICY, "PASSIVE", 0); // 0: a value set meanwhile stands
             return "PASSIVE".equals(c.getenv(POLICY));
         } catch (LinkageError | RuntimeException e) {

@@ -5,23 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The command-line tools' passive OpenMP waits ({@link OpenMpWaits}): set in the native environment, unless chosen. */
 class OpenMpWaitsTest {
-    private interface C extends Library {
-        String getenv(String name);
-    }
-
     @Test
     void onLinuxTheNativeEnvironmentSaysPassiveAfterwards() {
         assumeTrue(OpenMpWaits.wanted(System.getProperty("os.name", ""), System.getenv().keySet()),
                 "Linux, and no OMP_WAIT_POLICY or GOMP_SPINCOUNT of the user's");
         assertTrue(OpenMpWaits.passive());
-        assertEquals("PASSIVE", Native.load("c", C.class).getenv(OpenMpWaits.POLICY), "what libgomp reads");
+        assertEquals("PASSIVE", Libc.load().getenv(OpenMpWaits.POLICY), "what libgomp reads");
     }
 
     @Test
