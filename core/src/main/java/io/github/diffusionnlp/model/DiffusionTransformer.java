@@ -150,8 +150,11 @@ public final class DiffusionTransformer extends AbstractBlock {
         bias.set(values);
     }
 
-    /** The output bias of a word no sampler may write ({@link #neverWrite}). */
-    static final float UNWRITABLE = -1e4f;
+    /**
+     * The output bias of a word no sampler may write ({@link #neverWrite}); lexical constraints ban words by
+     * the same offset.
+     */
+    public static final float UNWRITABLE = -1e4f;
 
     public Shape[] inputShapes(long batch) {
         long len = config.maxLength();

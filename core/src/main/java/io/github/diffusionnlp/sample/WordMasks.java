@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -30,9 +31,10 @@ import io.github.diffusionnlp.model.Vocabulary;
 public final class WordMasks {
     /**
      * A banned word's logit offset: far below any real logit yet finite, so where a tag and a sentiment
-     * together ban every word the position keeps the model's own distribution instead of NaN.
+     * together ban every word the position keeps the model's own distribution instead of NaN. The same
+     * offset as a word the model may never write ({@link DiffusionTransformer#UNWRITABLE}).
      */
-    static final float BANNED = -1e4f;
+    static final float BANNED = DiffusionTransformer.UNWRITABLE;
 
     private final NDArray byTag;
     private final NDArray bySentiment;
