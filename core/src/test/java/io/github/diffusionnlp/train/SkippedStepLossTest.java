@@ -36,15 +36,7 @@ class SkippedStepLossTest {
 
     @Test
     void theAutoregressiveTrainerLeavesASkippedStepsFiniteLossOutOfTheLoggedLoss(@TempDir Path dir) throws IOException {
-        new ArTrainer(TestModels.tinyRun(dir, 5, false, null, 0), null, quiet()).run();
-        double before;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            ArCheckpoint.Loaded loaded = ArCheckpoint.load(dir, manager);
-            NDList moments = ArCheckpoint.loadOptimizerState(loaded, manager);
-            blowUpFinalNorm(loaded.network().getParameters());
-            before = loaded.header().training().trainLoss();
-            ArCheckpoint.save(dir, loaded.network(), loaded.vocabulary(), loaded.header().training(), moments);
-        }
+        double before = arStepsThatWillBeSkipped(dir);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         RuntimeException stop = stopOf(() -> new ArTrainer(TestModels.tinyRun(dir, 30, true, null, 0), null,
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run());
@@ -58,16 +50,7 @@ class SkippedStepLossTest {
     /** The diffusion trainer's trainStep says NaN for a skipped step, for the same reason: tested the same way. */
     @Test
     void theDiffusionTrainerLeavesASkippedStepsFiniteLossOutOfTheLoggedLoss(@TempDir Path dir) throws IOException {
-        new DiffusionTrainer(TestModels.tinyRun(dir, 5, false, null, 0), quiet()).run();
-        double before;
-        try (NDManager manager = NDManager.newBaseManager()) {
-            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
-            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
-            blowUpFinalNorm(loaded.network().getParameters());
-            before = loaded.header().training().trainLoss();
-            ModelCheckpoint.save(dir, loaded.network(), loaded.vocabulary(), loaded.warp(), loaded.header().training(),
-                    moments);
-        }
+        double before = diffusionStepsThatWillBeSkipped(dir);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         RuntimeException stop = stopOf(() -> new DiffusionTrainer(TestModels.tinyRun(dir, 30, true, null, 0),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run());
@@ -86,31 +69,46 @@ class SkippedStepLossTest {
     @Test
     void noCheckpointIsWrittenWhileStepsAreSkipped(@TempDir Path dir) throws IOException {
         Path ar = dir.resolve("ar");
-        new ArTrainer(TestModels.tinyRun(ar, 5, false, null, 0), null, quiet()).run();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            ArCheckpoint.Loaded loaded = ArCheckpoint.load(ar, manager);
-            NDList moments = ArCheckpoint.loadOptimizerState(loaded, manager);
-            blowUpFinalNorm(loaded.network().getParameters());
-            ArCheckpoint.save(ar, loaded.network(), loaded.vocabulary(), loaded.header().training(), moments);
-        }
+        arStepsThatWillBeSkipped(ar);
         RuntimeException arStop = stopOf(() -> new ArTrainer(TestModels.tinyRun(ar, 30, true, null, 0), null, quiet())
                 .run());
         assertTrue(arStop != null && arStop.getMessage().contains("resume from the last checkpoint"), "" + arStop);
         assertEquals(5, ArCheckpoint.readHeader(ar).training().step(), "a checkpoint was written amid skipped steps");
 
         Path cdcd = dir.resolve("cdcd");
-        new DiffusionTrainer(TestModels.tinyRun(cdcd, 5, false, null, 0), quiet()).run();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(cdcd, manager);
-            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
-            blowUpFinalNorm(loaded.network().getParameters());
-            ModelCheckpoint.save(cdcd, loaded.network(), loaded.vocabulary(), loaded.warp(), loaded.header().training(),
-                    moments);
-        }
+        diffusionStepsThatWillBeSkipped(cdcd);
         RuntimeException stop = stopOf(() -> new DiffusionTrainer(TestModels.tinyRun(cdcd, 30, true, null, 0), quiet())
                 .run());
         assertTrue(stop != null && stop.getMessage().contains("resume from the last checkpoint"), "" + stop);
         assertEquals(5, ModelCheckpoint.readHeader(cdcd).training().step(), "a checkpoint was written amid skipped steps");
+    }
+
+    /**
+     * Trains the autoregressive model 5 steps into {@code dir} and saves its checkpoint with the final norm blown up,
+     * so that every resumed step is skipped; returns step 5's logged training loss.
+     */
+    private static double arStepsThatWillBeSkipped(Path dir) throws IOException {
+        new ArTrainer(TestModels.tinyRun(dir, 5, false, null, 0), null, quiet()).run();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ArCheckpoint.Loaded loaded = ArCheckpoint.load(dir, manager);
+            NDList moments = ArCheckpoint.loadOptimizerState(loaded, manager);
+            blowUpFinalNorm(loaded.network().getParameters());
+            ArCheckpoint.save(dir, loaded.network(), loaded.vocabulary(), loaded.header().training(), moments);
+            return loaded.header().training().trainLoss();
+        }
+    }
+
+    /** As {@link #arStepsThatWillBeSkipped}, for the diffusion model. */
+    private static double diffusionStepsThatWillBeSkipped(Path dir) throws IOException {
+        new DiffusionTrainer(TestModels.tinyRun(dir, 5, false, null, 0), quiet()).run();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(dir, manager);
+            NDList moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
+            blowUpFinalNorm(loaded.network().getParameters());
+            ModelCheckpoint.save(dir, loaded.network(), loaded.vocabulary(), loaded.warp(), loaded.header().training(),
+                    moments);
+            return loaded.header().training().trainLoss();
+        }
     }
 
     /** What stopped {@code run}, or null: checked after the log, which says more when the run went on. */
