@@ -151,6 +151,7 @@ public final class ModelCheckpoint {
                 tags.write(tmp, vocabulary);
                 fingerprint[0] = CheckpointCommit.fingerprintOf(tmp);
             });
+            CheckpointFiles.syncDirectory(dir);
             written.accept(TAG_LEXICON);
             if (files == null) {
                 return false;
@@ -164,8 +165,16 @@ public final class ModelCheckpoint {
 
     /** Writes {@code h} with {@code files} as its checksums into {@code dir}'s config.json, atomically. */
     private static void writeConfig(Path dir, Header h, Map<String, String> files) throws IOException {
-        CheckpointFiles.writeJson(dir.resolve(CONFIG), new Header(h.format(), h.formatVersion(), h.model(),
-                h.warpDecay(), h.training(), files));
+        writeConfig(dir, new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(), h.training(), files));
+    }
+
+    /**
+     * Replaces {@code dir}'s config.json with {@code h}, atomically and durably: the directory is synced after the
+     * rename, as a save's commit is, so that a power loss cannot bring back the config from before.
+     */
+    private static void writeConfig(Path dir, Header h) throws IOException {
+        CheckpointFiles.writeJson(dir.resolve(CONFIG), h);
+        CheckpointFiles.syncDirectory(dir);
     }
 
     /**
@@ -193,9 +202,8 @@ public final class ModelCheckpoint {
             }
             Map<String, Double> merged = new java.util.TreeMap<>(h.training().metrics());
             merged.putAll(metrics);
-            Header next = new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
-                    h.training().withMetrics(merged), h.files());
-            CheckpointFiles.writeJson(dir.resolve(CONFIG), next);
+            writeConfig(dir, new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
+                    h.training().withMetrics(merged), h.files()));
         }
     }
 
