@@ -24,8 +24,8 @@ import java.util.stream.IntStream;
 final class BannedWords {
     private static final String RESOURCE = "banned-words.txt";
     private static final Pattern SPACE = Pattern.compile("\\s");
-    private static final String FORMAT = "a banned-words file is UTF-8, one word a line, '#' starting a comment line"
-            + " (an empty file bans none)";
+    private static final String FORMAT = "a banned-words file holds one word a line in UTF-8, '#' starting a comment"
+            + " line, and an empty one bans none";
     static final Set<String> DEFAULT = readDefault(); // after the constants its reading uses
 
     private BannedWords() {

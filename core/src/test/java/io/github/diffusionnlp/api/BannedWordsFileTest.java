@@ -59,7 +59,7 @@ class BannedWordsFileTest {
         String message = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionLM.builder().optBannedWords(missing)).getMessage();
         assertTrue(message.contains(missing.toString()) && message.contains("does not exist")
-                && message.contains("an empty file bans none"), message);
+                && message.contains("an empty one bans none"), message);
 
         message = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionLM.builder().optBannedWords(dir)).getMessage();
