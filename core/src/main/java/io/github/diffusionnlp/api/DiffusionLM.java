@@ -128,6 +128,16 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * The words of a banned-words list file, as {@link Builder#optBannedWords(Path)} reads them: for a front end
+     * that checks its settings before it loads a model, or keys its shared models by them.
+     *
+     * @throws IllegalArgumentException as {@link Builder#optBannedWords(Path)}
+     */
+    public static Set<String> readBannedWords(Path file) {
+        return BannedWords.read(Objects.requireNonNull(file, "file (an empty file bans none)"));
+    }
+
+    /**
      * The words this model never writes, as given to {@link Builder#optBannedWords(Collection)} or read by {@link
      * Builder#optBannedWords(Path)}; by default {@link #defaultBannedWords()}.
      */
@@ -520,7 +530,7 @@ public final class DiffusionLM implements AutoCloseable {
          *     or holds more than one word; the message names the file, and the line, and how to fix it
          */
         public Builder optBannedWords(Path file) {
-            return optBannedWords(BannedWords.read(Objects.requireNonNull(file, "file (an empty file bans none)")));
+            return optBannedWords(readBannedWords(file));
         }
 
         public Builder optModelName(String name) {
