@@ -1,30 +1,82 @@
 package io.github.diffusionnlp.api;
 
+import com.google.common.collect.ImmutableSet;
 import com.google.common.io.Resources;
+import io.github.diffusionnlp.cli.Utf8Lines;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-/** The words a {@link DiffusionLM} never writes: the default list (a resource beside this class), and their ids. */
+/**
+ * The words a {@link DiffusionLM} never writes: the default list (a resource beside this class), a list file of
+ * the same format ({@link DiffusionLM.Builder#optBannedWords(Path)}), and their ids. The format is read here
+ * only: UTF-8, one word a line; blank lines and lines starting with {@code #} are ignored.
+ */
 final class BannedWords {
-    static final Set<String> DEFAULT = read("banned-words.txt");
+    private static final String RESOURCE = "banned-words.txt";
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final String FORMAT = "a banned-words file holds one word a line in UTF-8, '#' starting a comment"
+            + " line, and an empty one bans none";
+    static final Set<String> DEFAULT = readDefault(); // after the constants its reading uses
 
     private BannedWords() {
     }
 
-    private static Set<String> read(String resource) {
-        try {
-            return Resources.readLines(Resources.getResource(BannedWords.class, resource), StandardCharsets.UTF_8)
-                    .stream().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .collect(Collectors.toUnmodifiableSet());
+    private static Set<String> readDefault() {
+        try (InputStream in = Resources.getResource(BannedWords.class, RESOURCE).openStream()) {
+            return parse(in, RESOURCE + " in the jar");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the default banned words, " + resource + " in the jar", e);
+            throw new UncheckedIOException("cannot read the default banned words, " + RESOURCE + " in the jar", e);
         }
+    }
+
+    /**
+     * The words of a list file.
+     *
+     * @throws IllegalArgumentException when the file is missing or unreadable, or a line is not UTF-8 or holds
+     *     more than one word; the message names the file (and line) and says how to fix it
+     */
+    static Set<String> read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, file.toString());
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the banned-words file " + file + " does not exist; name an existing"
+                    + " file (" + FORMAT + ")", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the banned-words file " + file + " (" + e + "); name a"
+                    + " readable file (" + FORMAT + ")", e);
+        }
+    }
+
+    private static Set<String> parse(InputStream in, String source) throws IOException {
+        Utf8Lines lines = new Utf8Lines(in);
+        ImmutableSet.Builder<String> words = ImmutableSet.builder();
+        for (Utf8Lines.Line line = lines.nextLine(); line != null; line = lines.nextLine()) {
+            if (line.text() == null) {
+                throw new IllegalArgumentException(source + ":" + line.number() + ": not valid UTF-8; convert the"
+                        + " file to UTF-8 (e.g. iconv -f latin1 -t utf-8)");
+            }
+            String word = line.text().strip();
+            if (word.isEmpty() || word.startsWith("#")) {
+                continue;
+            }
+            if (SPACE.matcher(word).find()) {
+                // a model's words hold no space: such a line could never match, and was likely meant as two
+                throw new IllegalArgumentException(source + ":" + line.number() + ": '" + word + "' is more than"
+                        + " one word; " + FORMAT + ", so put each word on a line of its own");
+            }
+            words.add(word);
+        }
+        return words.build();
     }
 
     /** The ids of the vocabulary's words that match {@code words} ignoring case. */

@@ -89,6 +89,8 @@ public final class DiffusionLM implements AutoCloseable {
      * lexicon (X alone) or, without one, its training record's layout says ({@link #requireTemplates}).
      */
     private final String untaggedBecause;
+    /** The words it never writes ({@link Builder#optBannedWords}). */
+    private final Set<String> bannedWords;
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
@@ -100,6 +102,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.ngramCorpus = new NgramCorpus(model, settings.ngramCorpus, settings.ngramLayout, settings.ngramMultiword,
                 settings.ngramLayoutOption);
         this.untaggedBecause = whyUntagged(model);
+        this.bannedWords = settings.bannedWords;
         model.network().neverWrite(BannedWords.ids(settings.bannedWords, model.vocabulary()));
         Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
@@ -122,6 +125,24 @@ public final class DiffusionLM implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * The words of a banned-words list file, as {@link Builder#optBannedWords(Path)} reads them: for a front end
+     * that checks its settings before it loads a model, or keys its shared models by them.
+     *
+     * @throws IllegalArgumentException as {@link Builder#optBannedWords(Path)}
+     */
+    public static Set<String> readBannedWords(Path file) {
+        return BannedWords.read(Objects.requireNonNull(file, "file (an empty file bans none)"));
+    }
+
+    /**
+     * The words this model never writes, as given to {@link Builder#optBannedWords(Collection)} or read by {@link
+     * Builder#optBannedWords(Path)}; by default {@link #defaultBannedWords()}.
+     */
+    public Set<String> bannedWords() {
+        return bannedWords;
     }
 
     /** The words a model never writes unless {@link Builder#optBannedWords} says otherwise: a short list of slurs. */
@@ -495,6 +516,21 @@ public final class DiffusionLM implements AutoCloseable {
         public Builder optBannedWords(Collection<String> words) {
             this.bannedWords = Set.copyOf(Objects.requireNonNull(words, "words (an empty collection bans none)"));
             return this;
+        }
+
+        /**
+         * As {@link #optBannedWords(Collection)}, the words read from a list file: UTF-8, one word a line, blank
+         * lines and lines starting with {@code #} ignored (the format of the default list's resource,
+         * {@code banned-words.txt}). The file's words <em>replace</em> the default list, as the collection's do: to
+         * extend the default, copy its words into the file ({@link #defaultBannedWords()}); an empty file (or one of
+         * comments only) bans none. Read at once. The front ends' {@code --banned-words}, {@code -bannedWords} and
+         * {@code diffusion.bannedWords} read their file here.
+         *
+         * @throws IllegalArgumentException when the file does not exist or cannot be read, or a line is not UTF-8
+         *     or holds more than one word; the message names the file, and the line, and how to fix it
+         */
+        public Builder optBannedWords(Path file) {
+            return optBannedWords(readBannedWords(file));
         }
 
         public Builder optModelName(String name) {

@@ -36,7 +36,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     /** Of the shared model options, only --model, --device and --precision shape what is timed. */
     private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature",
-            "--ngram-weight", "--ngram-corpus"};
+            "--ngram-weight", "--ngram-corpus", "--banned-words"};
 
     @Mixin
     ModelOptions model;

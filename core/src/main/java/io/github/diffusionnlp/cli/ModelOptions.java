@@ -51,6 +51,12 @@ final class ModelOptions {
                     + " training corpus, as its config names it, read as the model records it was)")
     Path ngramCorpus;
 
+    @Option(names = "--banned-words", paramLabel = "FILE",
+            description = "words the model never writes, from a UTF-8 file of one word a line ('#' starts a comment"
+                    + " line); it replaces the default list, a short list of slurs (DiffusionLM.defaultBannedWords());"
+                    + " an empty file bans none. Words of the input stay as they are")
+    Path bannedWords;
+
     @Option(names = "--precision", defaultValue = "fp32",
             description = "number format of the transformer body: fp32, or fp16 (mixed precision, for GPUs;"
                     + " the vocabulary side stays fp32) (default: ${DEFAULT-VALUE})")
@@ -91,6 +97,9 @@ final class ModelOptions {
             builder.optNgramCorpusReading(reading.layout, reading.multiword);
         }
         checked("--ngram-corpus", () -> builder.optNgramCorpus(ngramCorpus));
+        if (bannedWords != null) {
+            checked("--banned-words", () -> builder.optBannedWords(bannedWords));
+        }
         DiffusionLM lm = builder.build();
         if (ngramWeight > 0) {
             try {

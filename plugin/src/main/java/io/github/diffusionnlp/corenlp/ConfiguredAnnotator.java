@@ -145,7 +145,8 @@ final class ConfiguredAnnotator implements Annotator {
      */
     public DiffusionLM model() {
         return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
-                settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"));
+                settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"),
+                settings.bannedWords);
     }
 
     @Override

@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
@@ -42,7 +43,7 @@ public final class DiffusionSettings {
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
-            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
+            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword", "bannedWords", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
             "guidance", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
@@ -64,6 +65,7 @@ public final class DiffusionSettings {
     final Path ngramCorpus; // null: the model's training corpus
     final CorpusLayout ngramLayout; // null: unsaid (guessed; the model's own corpus as the model recorded)
     final MultiwordTokens ngramMultiword; // null: unsaid (as the model's corpus was read; parts unrecorded)
+    final Set<String> bannedWords; // the words the model never writes: the default list unless a file is named
     final double strength;
     final Set<Integer> keepIndexes; // 1-based token indexes, as CoreNLP's IndexAnnotation
     final Set<Upos> keepUpos;
@@ -165,6 +167,16 @@ public final class DiffusionSettings {
         // how the corpus is read, in core's names (train --layout, --multiword); unset: as DiffusionLM reads it
         ngramLayout = fusionReading(props, "ngramLayout", CorpusLayout::parse);
         ngramMultiword = fusionReading(props, "ngramMultiword", MultiwordTokens::parse);
+        String bannedValue = get(props, "bannedWords", "");
+        try {
+            // read now, as the other properties are checked: a bad file is named before any model loads
+            bannedWords = bannedValue.isEmpty() ? DiffusionLM.defaultBannedWords()
+                    : DiffusionLM.readBannedWords(Path.of(bannedValue));
+        } catch (IllegalArgumentException e) {
+            throw bad("bannedWords", bannedValue, "a UTF-8 file of one word a line ('#' starts a comment line), the"
+                    + " words the model never writes, replacing the default list of slurs (an empty file bans none),"
+                    + " or no value for that list; " + e.getMessage());
+        }
         count = intValue(props, "count", 1, 0, MAX_COUNT, "an integer from 0 to " + MAX_COUNT + " (all of them are"
                 + " sampled at once and held in the document; for more, the command line's generate --count and"
                 + " OpenNLP's Generate -count write them as they go)");

@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus) for the whole JVM. CoreNLP makes
+ * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus, banned words) for the whole JVM. CoreNLP makes
  * an annotator per distinct property set (the server one per request signature, and it may drop and
  * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
  * the JVM exits or {@link #closeAll()} is called; an annotator looks its model up here for every document, so
@@ -71,13 +73,25 @@ public final class SharedModels {
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
+        return get(model, device, precision, ngramCorpus, ngramLayout, ngramMultiword, layoutOption, null);
+    }
+
+    /**
+     * As above, the model never writing {@code bannedWords} (null: {@link DiffusionLM#defaultBannedWords()};
+     * {@link DiffusionLM.Builder#optBannedWords(java.util.Collection)}); other words are another model, as the
+     * ban is set on its network.
+     */
+    public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,
+            Set<String> bannedWords) {
         NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
         Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
+        Set<String> banned = new TreeSet<>(bannedWords == null ? DiffusionLM.defaultBannedWords() : bannedWords);
         String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus + "|" + ngramLayout
-                + "|" + ngramMultiword;
-        return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword, layoutOption));
+                + "|" + ngramMultiword + "|" + banned;
+        return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword, layoutOption, banned));
     }
 
     /** The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). */
@@ -108,10 +122,11 @@ public final class SharedModels {
     }
 
     private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus,
-            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,
+            Set<String> bannedWords) {
         DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device))
                 .optPrecision(precision).optNgramCorpus(ngramCorpus).optNgramCorpusReading(ngramLayout, ngramMultiword)
-                .optNgramLayoutOption(layoutOption);
+                .optNgramLayoutOption(layoutOption).optBannedWords(bannedWords);
         try {
             return b.build();
         } catch (IOException e) {

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Properties;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -102,22 +103,22 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
     public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
-        this(in, "the model stream", "package read from a stream", device, precision, Fusion.UNSAID);
+        this(in, "the model stream", "package read from a stream", device, precision, LibrarySettings.UNSAID);
     }
 
     public DiffusionModel(File packageFile) throws IOException {
-        this(packageFile.toPath(), null, Precision.FP32, Fusion.UNSAID);
+        this(packageFile.toPath(), null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
         this(packageUrl.openStream(), packageUrl.toString(), "package " + packageUrl, null, Precision.FP32,
-                Fusion.UNSAID);
+                LibrarySettings.UNSAID);
     }
 
-    private DiffusionModel(Path packageFile, Device device, Precision precision, Fusion fusion)
+    private DiffusionModel(Path packageFile, Device device, Precision precision, LibrarySettings library)
             throws IOException {
         this(Files.newInputStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
-                .normalize(), device, precision, fusion);
+                .normalize(), device, precision, library);
     }
 
     /**
@@ -125,9 +126,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * than the temporary directory it is unpacked into, which means nothing to a user and is gone once loaded).
      */
     private DiffusionModel(InputStream in, String name, String logName, Device device, Precision precision,
-            Fusion fusion) throws IOException {
+            LibrarySettings library) throws IOException {
         super(COMPONENT_NAME, packageBytes(in, name));
-        this.lm = openPackage(logName, device, precision, fusion);
+        this.lm = openPackage(logName, device, precision, library);
     }
 
     /**
@@ -179,7 +180,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** A model directory: its files become the package's artifacts without being read twice. */
     private DiffusionModel(Path dir, String language, DiffusionToolFactory factory, Device device,
-            Precision precision, Fusion fusion) throws IOException {
+            Precision precision, LibrarySettings library) throws IOException {
         super(COMPONENT_NAME, language, Map.of(), factory);
         ModelCheckpoint.readHeader(dir); // a directory of another kind (the autoregressive baseline's) named as such
         for (String name : MODEL_FILES) {
@@ -195,7 +196,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
         }
         checkArtifactMap();
-        this.lm = fusion.apply(DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision)).build();
+        this.lm = library.apply(DiffusionLM.builder().optModel(dir).optDevice(device).optPrecision(precision)).build();
     }
 
     /**
@@ -241,19 +242,33 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {
+        return load(dirOrPackage, device, precision, ngramCorpus, ngramLayout, ngramMultiword, null);
+    }
+
+    /**
+     * {@link #load(Path, Device, Precision, Path, CorpusLayout, MultiwordTokens)} with the words the model never
+     * writes read from {@code bannedWords} ({@link DiffusionLM.Builder#optBannedWords(Path)}: one word a line, the
+     * file replacing the default list, an empty file banning none); null keeps the default list.
+     *
+     * @throws IllegalArgumentException also when {@code bannedWords} is missing, unreadable or has a malformed
+     *     line (the message names the file and line)
+     */
+    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, Path bannedWords) throws IOException {
         // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
         // "not a diffusion model package"
         NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
-        Fusion fusion = new Fusion(ngramCorpus, ngramLayout, ngramMultiword);
+        LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
+                bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
         if (Files.isDirectory(dirOrPackage)) {
-            return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, fusion);
+            return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, library);
         }
         if (!Files.isRegularFile(dirOrPackage)) {
             throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                     + " package file)");
         }
         try {
-            return new DiffusionModel(dirOrPackage, device, precision, fusion);
+            return new DiffusionModel(dirOrPackage, device, precision, library);
         } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
             throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(), e);
         }
@@ -273,7 +288,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
             Precision precision) throws IOException {
-        return new DiffusionModel(dir, "en", factory, device, precision, Fusion.UNSAID);
+        return new DiffusionModel(dir, "en", factory, device, precision, LibrarySettings.UNSAID);
     }
 
     /**
@@ -297,7 +312,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** The model a training run wrote to {@code dir}, its files read into memory so that the run's directory may go. */
     static DiffusionModel fromTraining(Path dir, String language, DiffusionToolFactory factory) throws IOException {
-        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, Fusion.UNSAID);
+        DiffusionModel model = new DiffusionModel(dir, language, factory, null, Precision.FP32, LibrarySettings.UNSAID);
         for (String name : PACKAGE_FILES) {
             if (model.artifactMap.get(name) instanceof Path file) {
                 model.artifactMap.put(name, Files.readAllBytes(file));
@@ -329,11 +344,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         }
     }
 
-    /** The corpus n-gram fusion counts from and how it is read; nulls leave DiffusionLM's defaults. */
-    private record Fusion(Path corpus, CorpusLayout layout, MultiwordTokens multiword) {
-        static final Fusion UNSAID = new Fusion(null, null, null);
+    /**
+     * The library settings a load may say beyond device and precision: the corpus n-gram fusion counts from and how
+     * it is read, and the words the model never writes; nulls leave DiffusionLM's defaults.
+     */
+    private record LibrarySettings(Path corpus, CorpusLayout layout, MultiwordTokens multiword,
+            Set<String> bannedWords) {
+        static final LibrarySettings UNSAID = new LibrarySettings(null, null, null, null);
 
         DiffusionLM.Builder apply(DiffusionLM.Builder builder) {
+            if (bannedWords != null) {
+                builder.optBannedWords(bannedWords);
+            }
             // a line that does not fit names the tool's parameter (the load methods' ngramLayout), not core's --layout
             return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword)
                     .optNgramLayoutOption(LayoutOption.parameter("-ngramLayout"));
@@ -341,7 +363,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
-    private DiffusionLM openPackage(String logName, Device device, Precision precision, Fusion fusion)
+    private DiffusionLM openPackage(String logName, Device device, Precision precision, LibrarySettings library)
             throws IOException {
         Path tmp = Files.createTempDirectory("diffusion-model");
         try {
@@ -351,7 +373,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     Files.write(tmp.resolve(name), bytes);
                 }
             }
-            return fusion.apply(DiffusionLM.builder().optModel(tmp).optModelName(logName).optDevice(device)
+            return library.apply(DiffusionLM.builder().optModel(tmp).optModelName(logName).optDevice(device)
                     .optPrecision(precision)).build();
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {

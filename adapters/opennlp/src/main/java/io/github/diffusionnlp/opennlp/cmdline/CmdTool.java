@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import com.google.common.base.Joiner;
 import com.google.common.collect.Iterables;
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.cli.Stdout;
@@ -196,6 +197,7 @@ abstract class CmdTool<P> {
         }
         ngramLayout(p);
         ngramMultiword(p);
+        bannedWords(p);
         // As the command line's --layout without --ngram-corpus FILE: the model's own corpus is always read as the
         // model records it was, so a reading said for it would misread it (its CoNLL-U read as plain text).
         for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
@@ -206,6 +208,16 @@ abstract class CmdTool<P> {
                         + " model records it was)");
             }
         }
+    }
+
+    /** -bannedWords, its file read now so that a bad one is named before the model loads (null: the default list). */
+    private Path bannedWords(Params.SamplingParams p) {
+        if (p.getBannedWords() == null) {
+            return null;
+        }
+        Path file = Path.of(p.getBannedWords());
+        checked("-bannedWords", () -> DiffusionLM.readBannedWords(file));
+        return file;
     }
 
     /** -ngramLayout, parsed as the command line's --layout (null: unsaid). */
@@ -274,7 +286,7 @@ abstract class CmdTool<P> {
             model = DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
                     : Path.of(p.getModel()), device, precision,
                     sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()),
-                    ngramLayout(sampling), ngramMultiword(sampling));
+                    ngramLayout(sampling), ngramMultiword(sampling), bannedWords(sampling));
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);

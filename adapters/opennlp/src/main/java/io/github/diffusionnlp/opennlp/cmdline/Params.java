@@ -79,6 +79,12 @@ final class Params {
                 + " for models that do not record it, so that the counts are of the model's words); only with -ngramCorpus.")
         @OptionalParameter
         String getNgramMultiword();
+
+        @ParameterDescription(valueName = "file", description = "words the model never writes: a UTF-8 file of one"
+                + " word a line, '#' starting a comment line; it replaces the default list, a short list of slurs,"
+                + " and an empty file bans none (default: that list). Words of the input stay as they are.")
+        @OptionalParameter
+        String getBannedWords();
     }
 
     interface OutputParams {
