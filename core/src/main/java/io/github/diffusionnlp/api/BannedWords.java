@@ -2,7 +2,7 @@ package io.github.diffusionnlp.api;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.io.Resources;
-import io.github.diffusionnlp.cli.Utf8Lines;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;

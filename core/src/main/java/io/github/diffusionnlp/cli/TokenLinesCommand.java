@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

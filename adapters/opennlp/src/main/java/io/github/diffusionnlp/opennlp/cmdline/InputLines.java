@@ -1,6 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
-import io.github.diffusionnlp.cli.Utf8Lines;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.IOException;
 import java.io.InputStream;
 

@@ -1,4 +1,4 @@
-package io.github.diffusionnlp.cli;
+package io.github.diffusionnlp.corpus;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +64,7 @@ public final class Utf8Lines {
      *
      * @throws IOException naming the line's number when it is not valid UTF-8 (the CLI's commands stop there)
      */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         Line read = nextLine();
         if (read != null && read.text() == null) {
             throw new IOException("stdin line " + read.number() + " is not valid UTF-8; re-encode the input as UTF-8");

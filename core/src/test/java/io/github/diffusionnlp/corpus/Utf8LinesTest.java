@@ -1,4 +1,4 @@
-package io.github.diffusionnlp.cli;
+package io.github.diffusionnlp.corpus;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
