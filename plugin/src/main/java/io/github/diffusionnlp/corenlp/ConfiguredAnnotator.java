@@ -240,6 +240,13 @@ final class ConfiguredAnnotator implements Annotator {
                 if (write[i]) {
                     any = true;
                     CoreLabel t = tokens.get(i);
+                    if (result.get(i).equals(words.get(s).get(i)) && t.originalText() != null) {
+                        // left as it was read: the token stays as written, not as the tokenizer normalised it
+                        // (a typed " is the word “ under quotes=unicode, and would be written “)
+                        t.set(DiffusionAnnotations.OriginalWord.class, t.word());
+                        t.set(DiffusionAnnotations.Word.class, t.word());
+                        continue;
+                    }
                     String w = QuoteWords.text(result.get(i));
                     t.set(DiffusionAnnotations.OriginalWord.class, t.word());
                     t.set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));

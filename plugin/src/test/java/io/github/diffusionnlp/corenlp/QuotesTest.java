@@ -63,4 +63,22 @@ class QuotesTest {
             assertEquals(t.originalText(), text.substring(t.beginPosition(), t.endPosition()));
         }
     }
+
+    /**
+     * Under {@code quotes=unicode} the tokenizer gives a typed {@code "} the word {@code “}; a rewrite that leaves the
+     * quote as it was leaves the text as the user wrote it, rather than writing the tokenizer's word into it.
+     */
+    @Test
+    void aQuoteTheModelLeavesStaysAsTheUserWroteIt() {
+        String text = "He said \"it is good\" and “so” left.";
+        Annotation doc = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "rewrite",
+                "diffusion.strength", "0.1", "diffusion.temperature", "0", "tokenize.options", "quotes=unicode")), text);
+        String after = doc.get(CoreAnnotations.TextAnnotation.class);
+        for (int i : new int[] {2, 6, 8, 10}) {
+            CoreLabel t = token(doc, i);
+            assertEquals(t.originalText(), after.substring(t.beginPosition(), t.endPosition()), after);
+        }
+        assertEquals(List.of("\"", "\"", "“", "”"), List.of(token(doc, 2).originalText(), token(doc, 6).originalText(),
+                token(doc, 8).originalText(), token(doc, 10).originalText()), after);
+    }
 }
