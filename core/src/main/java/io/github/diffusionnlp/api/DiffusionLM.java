@@ -14,6 +14,7 @@ import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
+import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.Sampler;
@@ -408,8 +409,9 @@ public final class DiffusionLM implements AutoCloseable {
                     + " model's length), got " + tokens.size() + (tokens.isEmpty() ? "" : "; split a longer one"));
         }
         ModelRow row = ModelRow.generate(0, len, tokens.size(), seed);
+        List<String> read = QuoteSpelling.asRead(tokens, model.vocabulary());
         for (int i = 0; i < tokens.size(); i++) {
-            row.ids[i] = model.vocabulary().id(tokens.get(i));
+            row.ids[i] = model.vocabulary().id(read.get(i));
         }
         row.result = row.ids;
         double[] logPosterior = rowSampler.labelPosteriors(List.of(row))[0];

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -71,9 +72,12 @@ final class ModelRow {
         return this;
     }
 
-    /** A rewrite whose new length is the template's: kept tokens keep their positions. */
-    static ModelRow rewriteToTemplate(int sentence, List<String> tokens, boolean[] keep, Constraints c,
-            Vocabulary vocab, int len, long seed) {
+    /**
+     * A rewrite whose new length is the template's: kept tokens keep their positions. {@code read} is {@code
+     * tokens} as the model reads them ({@link QuoteSpelling#asRead}), here and in the other row factories.
+     */
+    static ModelRow rewriteToTemplate(int sentence, List<String> tokens, List<String> read, boolean[] keep,
+            Constraints c, Vocabulary vocab, int len, long seed) {
         int t = c.template().size();
         if (t > len) {
             throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is " + len);
@@ -81,7 +85,7 @@ final class ModelRow {
         ModelRow row = new ModelRow(sentence, 0, tokens, len, seed);
         Arrays.fill(row.given, true);
         for (int i = 0; i < tokens.size() && i < len; i++) {
-            row.ids[i] = vocab.id(tokens.get(i));
+            row.ids[i] = vocab.id(read.get(i));
         }
         for (int i = 0; i < keep.length; i++) {
             if (keep[i] && i >= t) {
@@ -98,25 +102,26 @@ final class ModelRow {
         return row.constrain(c, 0, t, len);
     }
 
-    static ModelRow infill(int sentence, int offset, List<String> window, Vocabulary vocab, int len, long seed) {
+    static ModelRow infill(int sentence, int offset, List<String> window, List<String> read, Vocabulary vocab, int len,
+            long seed) {
         ModelRow row = new ModelRow(sentence, offset, window, len, seed);
         Arrays.fill(row.given, true); // padding after the sentence is given: the length is known
         for (int i = 0; i < window.size(); i++) {
             String t = window.get(i);
             row.given[i] = !DiffusionLM.MASK.equals(t);
-            row.ids[i] = row.given[i] ? vocab.id(t) : Vocabulary.PAD_ID;
+            row.ids[i] = row.given[i] ? vocab.id(read.get(i)) : Vocabulary.PAD_ID;
         }
         return row;
     }
 
     /** Every position of the window starts from its word; kept ones stay; the padding is given. */
-    static ModelRow rewrite(int sentence, int offset, List<String> window, boolean[] keep, Vocabulary vocab, int len,
-            long seed) {
+    static ModelRow rewrite(int sentence, int offset, List<String> window, List<String> read, boolean[] keep,
+            Vocabulary vocab, int len, long seed) {
         ModelRow row = new ModelRow(sentence, offset, window, len, seed);
         Arrays.fill(row.given, true);
         for (int i = 0; i < window.size(); i++) {
             row.given[i] = keep[i];
-            row.ids[i] = vocab.id(window.get(i));
+            row.ids[i] = vocab.id(read.get(i));
         }
         return row;
     }
@@ -148,10 +153,13 @@ final class ModelRow {
 
     /**
      * The word sampled at position {@code i}: {@code [UNK]} is sampled only where a rewrite started from a word
-     * the model does not know and left it so (see {@code Sampler}), and stands for that word, written as it was.
+     * the model does not know and left it so (see {@code Sampler}), and stands for that word, written as it was;
+     * the word the model read there, left as it was, is also written as the user wrote it (a {@code “} read as
+     * {@code ``} and left so comes back {@code “}).
      */
     String wordAt(int i, Vocabulary vocab) {
-        return result[i] == Vocabulary.UNK_ID && i < tokens.size() ? tokens.get(i) : vocab.word(result[i]);
+        boolean asRead = result[i] == Vocabulary.UNK_ID || result[i] == ids[i] && ids[i] != Vocabulary.PAD_ID;
+        return asRead && i < tokens.size() ? tokens.get(i) : vocab.word(result[i]);
     }
 
     /** The row's window as it comes out: given tokens verbatim, generated positions as words, no padding. */

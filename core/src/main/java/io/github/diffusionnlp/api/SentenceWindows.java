@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -80,8 +81,10 @@ final class SentenceWindows {
                 continue;
             }
             int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
-            List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-            ModelRow row = ModelRow.infill(s, from, window, vocabulary, len, seed + s + first * POSITION_STRIDE);
+            int to = Math.min(tokens.size(), from + len);
+            List<String> read = QuoteSpelling.asRead(tokens, vocabulary).subList(from, to); // quotes read in context
+            ModelRow row = ModelRow.infill(s, from, tokens.subList(from, to), read, vocabulary, len,
+                    seed + s + first * POSITION_STRIDE);
             rows.add(row.constrain(constraints, from, tokens.size(), len));
             stretches.put(s, new int[] {first, end});
         }
@@ -116,14 +119,17 @@ final class SentenceWindows {
                         + " mask has " + k.length);
             }
             Constraints constraints = each.get(s);
+            List<String> read = QuoteSpelling.asRead(tokens, vocabulary);
             if (constraints.template() != null) {
-                rows.add(ModelRow.rewriteToTemplate(s, tokens, k, constraints, vocabulary, len, seed + s));
+                rows.add(ModelRow.rewriteToTemplate(s, tokens, read, k, constraints, vocabulary, len, seed + s));
                 continue;
             }
             for (int from = 0; from < tokens.size(); from += len) {
-                List<String> window = tokens.subList(from, Math.min(tokens.size(), from + len));
-                boolean[] kw = Arrays.copyOfRange(k, from, from + window.size());
-                ModelRow row = ModelRow.rewrite(s, from, window, kw, vocabulary, len, seed + s + from * POSITION_STRIDE);
+                int to = Math.min(tokens.size(), from + len);
+                List<String> window = tokens.subList(from, to);
+                boolean[] kw = Arrays.copyOfRange(k, from, to);
+                ModelRow row = ModelRow.rewrite(s, from, window, read.subList(from, to), kw, vocabulary, len,
+                        seed + s + from * POSITION_STRIDE);
                 if (!row.allGiven()) {
                     rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }

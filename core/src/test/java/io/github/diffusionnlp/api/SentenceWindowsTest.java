@@ -128,4 +128,38 @@ class SentenceWindowsTest {
         assertEquals(100L, seeds.get(0), "sentence 0's first stretch: seed + 0");
         assertEquals(101L, rewriteSeeds.get(rewriteSeeds.size() - 3 * LEN), "sentence 1, one window: seed + 1");
     }
+
+    /**
+     * A model trained on Brown knows double quotes only as {@code ``} and {@code ''}: a {@code "} or {@code “ ”} the
+     * user wrote is read as those (by its place: the first {@code "} opens, the next closes), not as an unknown
+     * word; where the model leaves the quote as it read it, the user's own spelling comes back, in a rewrite's
+     * window as among an infill's given tokens. A quote the model writes anew is its own {@code ``}.
+     */
+    @Test
+    void quotesOfAnyStyleAreReadAsTheModelsAndWrittenBackAsTheUserWroteThem() {
+        Vocabulary brown = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "w", "``", "''"));
+        List<String> straight = List.of("\"", "w", "\"", M);
+        List<String> curly = List.of("“", "w", "”", "w");
+        SentenceWindows infill = new SentenceWindows(List.of(straight), brown, LEN);
+        List<ModelRow> rows = infill.infillRound(0, Constraints.none(), 1);
+        assertEquals(List.of(brown.id("``"), brown.id("w"), brown.id("''")),
+                List.of(rows.get(0).ids[0], rows.get(0).ids[1], rows.get(0).ids[2]));
+        for (ModelRow row : rows) {
+            row.result = row.ids.clone();
+            row.result[3] = brown.id("``");
+        }
+        infill.writeInfilled(rows);
+        assertEquals(List.of("\"", "w", "\"", "``"), infill.sentences().get(0));
+
+        SentenceWindows rewrite = new SentenceWindows(List.of(curly), brown, LEN);
+        List<ModelRow> rewritten = rewrite.rewriteRows(java.util.Collections.singletonList(null),
+                List.of(Constraints.none()), 1);
+        assertEquals(brown.id("``"), rewritten.get(0).ids[0]);
+        assertEquals(brown.id("''"), rewritten.get(0).ids[2]);
+        for (ModelRow row : rewritten) {
+            row.result = row.ids.clone(); // every word left as the model read it
+        }
+        rewrite.writeRewritten(rewritten, List.of(Constraints.none()));
+        assertEquals(List.of(curly), rewrite.sentences());
+    }
 }

@@ -53,9 +53,11 @@ final class ConfiguredAnnotator implements Annotator {
     private final Upstream madeAfter; // what the annotators list this instance was made with runs before it
     private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
     private final Lazy<Annotator> tagger; // the pos of the pipeline this instance was made for: tags changed words
+    private final QuoteWords quoteWords; // the model's `` and '' as this pipeline's tokenizer writes a "
 
     ConfiguredAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
+        this.quoteWords = QuoteWords.of(props);
         this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
         DiffusionLM lm = model();
         int maxLength = lm.info().config().maxLength();
@@ -205,6 +207,8 @@ final class ConfiguredAnnotator implements Annotator {
         int maxLength = lm.info().config().maxLength();
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
         Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
+        Map<CoreMap, List<String>> modelWords = new IdentityHashMap<>(); // their words as the model wrote them
+        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens the model wrote as `` or ''
         List<CoreMap> touched = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             CoreMap sentence = sentences.get(s);
@@ -214,15 +218,21 @@ final class ConfiguredAnnotator implements Annotator {
             if (result.size() != tokens.size()) {
                 touched.add(sentence);
                 sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
-                sentence.set(DiffusionAnnotations.Text.class, String.join(" ", result));
+                List<String> text = new ArrayList<>(result.size()); // kept tokens as they were, the model's quotes as "
+                for (int i = 0; i < result.size(); i++) {
+                    boolean kept = i < write.length && !write[i];
+                    text.add(kept ? result.get(i) : QuoteWords.text(result.get(i)));
+                }
+                sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
                 sentence.set(DiffusionAnnotations.Windows.class, 1);
                 for (int i = 0; i < tokens.size() && i < result.size(); i++) {
                     if (write[i]) { // with replace=false the record; with true these tokens are replaced
                         tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
-                        tokens.get(i).set(DiffusionAnnotations.Word.class, result.get(i));
+                        tokens.get(i).set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));
                     }
                 }
-                resized.put(sentence, result);
+                modelWords.put(sentence, result);
+                resized.put(sentence, text);
                 continue;
             }
             boolean any = false;
@@ -231,10 +241,20 @@ final class ConfiguredAnnotator implements Annotator {
                 if (write[i]) {
                     any = true;
                     CoreLabel t = tokens.get(i);
-                    String w = result.get(i);
+                    if (result.get(i).equals(words.get(s).get(i)) && t.originalText() != null) {
+                        // left as it was read: the token stays as written, not as the tokenizer normalised it
+                        // (a typed " is the word “ under quotes=unicode, and would be written “)
+                        t.set(DiffusionAnnotations.OriginalWord.class, t.word());
+                        t.set(DiffusionAnnotations.Word.class, t.word());
+                        continue;
+                    }
+                    String w = QuoteWords.text(result.get(i));
                     t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                    t.set(DiffusionAnnotations.Word.class, w);
+                    t.set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));
                     sentenceWords.put(t, w);
+                    if (QuoteWords.isModelQuote(result.get(i))) {
+                        quotes.put(t, result.get(i));
+                    }
                 }
             }
             if (!any) {
@@ -251,6 +271,7 @@ final class ConfiguredAnnotator implements Annotator {
             List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
             if (!newWords.isEmpty()) {
                 DocumentEditor.replaceWords(doc, newWords);
+                quotes.forEach(quoteWords::normalise);
             }
             if (!resized.isEmpty()) {
                 Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
@@ -266,6 +287,7 @@ final class ConfiguredAnnotator implements Annotator {
                         CoreLabel t = fresh.get(i);
                         boolean kept = i < old.size() && !written.get(s)[i];
                         if (!kept) {
+                            quoteWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
                             t.set(DiffusionAnnotations.Word.class, t.word());
                             if (i < old.size()) {
                                 t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
@@ -534,12 +556,24 @@ final class ConfiguredAnnotator implements Annotator {
     private void generate(Annotation doc, Upstream upstream) {
         List<List<String>> generated = model().generate(settings.count, constraints, options);
         List<String> texts = new ArrayList<>();
+        List<List<String>> written = new ArrayList<>(); // the model's quotes as the " a user types
+        List<List<String>> nonEmpty = new ArrayList<>(); // as the model wrote them, one per sentence appended
         for (List<String> words : generated) {
-            texts.add(String.join(" ", words));
+            written.add(words.stream().map(QuoteWords::text).toList());
+            texts.add(String.join(" ", written.get(written.size() - 1)));
+            if (!words.isEmpty()) {
+                nonEmpty.add(words);
+            }
         }
         doc.set(DiffusionAnnotations.GeneratedSentences.class, texts);
         if (settings.replace) {
-            List<CoreMap> added = DocumentEditor.appendSentences(doc, generated);
+            List<CoreMap> added = DocumentEditor.appendSentences(doc, written);
+            for (int s = 0; s < added.size(); s++) {
+                List<CoreLabel> tokens = added.get(s).get(CoreAnnotations.TokensAnnotation.class);
+                for (int i = 0; i < tokens.size(); i++) {
+                    quoteWords.normalise(tokens.get(i), nonEmpty.get(s).get(i));
+                }
+            }
             Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             added.forEach(s -> all.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
             retag(added, all, upstream);

@@ -1,0 +1,84 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped model writes double quotes as Brown spelt them, {@code ``} and {@code ''}; in a CoreNLP document a
+ * quote it writes is the {@code "} a user types (text, {@code originalText}), its {@code word()} what CoreNLP's
+ * tokenizer makes of such a {@code "} under the pipeline's {@code tokenize.options}; the user's quotes stay as
+ * written. (On the shipped model, steps 4, seed 11, the mask below is filled with an opening quote.)
+ */
+class QuotesTest {
+    static final String TEXT = "He said, [MASK] Yes, it is good\" and left.";
+
+    private static CoreLabel token(Annotation doc, int i) {
+        return doc.get(CoreAnnotations.TokensAnnotation.class).get(i);
+    }
+
+    @Test
+    void aQuoteTheModelFillsInIsAPlainQuoteInTheDocument() {
+        Annotation doc = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.replace", "true")),
+                TEXT);
+        assertEquals("He said, \" Yes, it is good\" and left.", doc.get(CoreAnnotations.TextAnnotation.class));
+        CoreLabel filled = token(doc, 3);
+        assertEquals(List.of("\"", "\"", "\""), List.of(filled.word(), filled.originalText(),
+                filled.get(DiffusionAnnotations.Word.class)));
+        CoreLabel users = token(doc, 9);
+        assertEquals(List.of("\"", "\""), List.of(users.word(), users.originalText()), "the user's quote as written");
+    }
+
+    @Test
+    void itsWordFollowsTheTokenizersQuoteOption() {
+        Annotation doc = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.replace", "true",
+                "tokenize.options", "quotes=latex", "diffusion.batchSize", "16")), TEXT); // its own annotator: see the README
+        assertEquals("He said, \" Yes, it is good\" and left.", doc.get(CoreAnnotations.TextAnnotation.class));
+        assertEquals(List.of("``", "\""), List.of(token(doc, 3).word(), token(doc, 3).originalText()));
+        assertEquals(List.of("''", "\""), List.of(token(doc, 9).word(), token(doc, 9).originalText()));
+    }
+
+    /** Sentence 3 of this seed opens and closes a quote. */
+    @Test
+    void generatedSentencesWritePlainQuotes() {
+        Annotation doc = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "generate",
+                "diffusion.count", "3", "diffusion.length", "12", "diffusion.replace", "true")), "x");
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        assertTrue(text.contains("\""), text);
+        assertFalse(text.contains("``") || text.contains("''"), text);
+        for (String generated : doc.get(DiffusionAnnotations.GeneratedSentences.class)) {
+            assertFalse(generated.contains("``") || generated.contains("''"), generated);
+        }
+        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+            assertEquals(t.originalText(), t.word());
+            assertEquals(t.originalText(), text.substring(t.beginPosition(), t.endPosition()));
+        }
+    }
+
+    /**
+     * Under {@code quotes=unicode} the tokenizer gives a typed {@code "} the word {@code “}; a rewrite that leaves the
+     * quote as it was leaves the text as the user wrote it, rather than writing the tokenizer's word into it.
+     */
+    @Test
+    void aQuoteTheModelLeavesStaysAsTheUserWroteIt() {
+        String text = "He said \"it is good\" and “so” left.";
+        Annotation doc = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "rewrite",
+                "diffusion.strength", "0.1", "diffusion.temperature", "0", "tokenize.options", "quotes=unicode")), text);
+        String after = doc.get(CoreAnnotations.TextAnnotation.class);
+        for (int i : new int[] {2, 6, 8, 10}) {
+            CoreLabel t = token(doc, i);
+            assertEquals(t.originalText(), after.substring(t.beginPosition(), t.endPosition()), after);
+        }
+        assertEquals(List.of("\"", "\"", "“", "”"), List.of(token(doc, 2).originalText(), token(doc, 6).originalText(),
+                token(doc, 8).originalText(), token(doc, 10).originalText()), after);
+    }
+}
