@@ -8,6 +8,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointReading;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.checkpoint.UnfilledNetwork;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,7 +80,7 @@ public final class ArCheckpoint {
         Vocabulary vocabulary = files.readVocabulary(VOCAB, header.model().vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), header.model().minimumWeights());
         CausalTransformer network = new CausalTransformer(header.model());
-        network.initialize(manager);
+        UnfilledNetwork.shape(network, manager, network::initialize); // no random weights for the file's to replace
         files.loadParameters(PARAMS, network, manager);
         // after the checks above, which say more about a damaged file; these catch whole files of another save
         files.verifyModelFiles(header.files(), header.training());
