@@ -2,6 +2,7 @@ package io.github.diffusionnlp.ar;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.CheckpointReading;
@@ -81,9 +82,15 @@ public final class ArCheckpoint {
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), header.model().minimumWeights());
         CausalTransformer network = new CausalTransformer(header.model());
         UnfilledNetwork.shape(network, manager, network::initialize); // no random weights for the file's to replace
-        files.loadParameters(PARAMS, network, manager);
-        // after the checks above, which say more about a damaged file; these catch whole files of another save
-        files.verifyModelFiles(header.files(), header.training());
+        try {
+            files.loadParameters(PARAMS, network, manager);
+            // after the checks above, which say more about a damaged file; these catch whole files of another save
+            files.verifyModelFiles(header.files(), header.training());
+        } catch (IOException | RuntimeException e) {
+            // the caller's manager may outlive a failed load: the network's arrays go now, not with it
+            network.getParameters().values().forEach(Parameter::close);
+            throw e;
+        }
         return new Loaded(header, network, vocabulary, dir);
     }
 

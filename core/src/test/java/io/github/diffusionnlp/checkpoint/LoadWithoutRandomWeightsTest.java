@@ -11,8 +11,10 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 import com.google.common.io.MoreFiles;
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.ar.ArCheckpoint;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.CausalTransformer;
+import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +93,25 @@ class LoadWithoutRandomWeightsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
             assertEquals(params, e.file());
+            assertEquals(List.of(), shapes(manager.getManagedArrays()));
+        }
+    }
+
+    @Test
+    void aTruncatedAutoregressiveModelIsNamedAndLeavesNothingOnTheManager(@TempDir Path dir) throws IOException {
+        Vocabulary vocabulary = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "a", "b", "c"));
+        try (NDManager saving = NDManager.newBaseManager()) {
+            CausalTransformer network = new CausalTransformer(new ArConfig(vocabulary.size(), 8, 1, 2, 2, 6));
+            network.initialize(saving);
+            ArCheckpoint.save(dir, network, vocabulary, new TrainingInfo("hand", 0, 0, 0, 0, 0, 0, 0, 0, 0, null), null);
+        }
+        Path params = dir.resolve(ArCheckpoint.PARAMS);
+        byte[] bytes = Files.readAllBytes(params);
+        Files.write(params, Arrays.copyOf(bytes, bytes.length - 1));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.load(dir, manager));
+            assertEquals(params, e.file());
+            assertTrue(e.getMessage().contains("truncated"), e.getMessage());
             assertEquals(List.of(), shapes(manager.getManagedArrays()));
         }
     }
