@@ -2,12 +2,14 @@ package io.github.diffusionnlp.ar;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.CheckpointReading;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.checkpoint.UnfilledNetwork;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,10 +81,16 @@ public final class ArCheckpoint {
         Vocabulary vocabulary = files.readVocabulary(VOCAB, header.model().vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), header.model().minimumWeights());
         CausalTransformer network = new CausalTransformer(header.model());
-        network.initialize(manager);
-        files.loadParameters(PARAMS, network, manager);
-        // after the checks above, which say more about a damaged file; these catch whole files of another save
-        files.verifyModelFiles(header.files(), header.training());
+        UnfilledNetwork.shape(network, manager, network::initialize); // no random weights for the file's to replace
+        try {
+            files.loadParameters(PARAMS, network, manager);
+            // after the checks above, which say more about a damaged file; these catch whole files of another save
+            files.verifyModelFiles(header.files(), header.training());
+        } catch (IOException | RuntimeException e) {
+            // the caller's manager may outlive a failed load: the network's arrays go now, not with it
+            network.getParameters().values().forEach(Parameter::close);
+            throw e;
+        }
         return new Loaded(header, network, vocabulary, dir);
     }
 

@@ -133,11 +133,12 @@ public final class CheckpointFiles {
     }
 
     /**
-     * Loads DJL parameters from {@code source}, which {@code file} names, into an initialised {@code network},
-     * after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
+     * Loads DJL parameters from {@code source}, which {@code file} names, into a {@code network} initialised or
+     * shaped by {@link UnfilledNetwork} (as a load does: no random weights to replace), after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
      * shape and type, each array's data within the file and nothing after the last: DJL allocates what the file
      * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
-     * The arrays the network was initialised with are closed once the loaded ones replace them. Returns the bytes
+     * The arrays the network was given (empty ones, when shaped) are closed once the loaded ones replace them.
+     * Returns the bytes
      * decoded, for their checksum ({@link CheckpointReading}).
      */
     static byte[] loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
@@ -145,8 +146,9 @@ public final class CheckpointFiles {
         byte[] bytes = WholeFile.read(file, source, new WholeFile.Limit(DjlArrayFileCheck.largestParameterFile(network),
                 "the weights config.json describes", "restore the directory from a copy, or train again"));
         DjlArrayFileCheck.checkParameters(file, bytes, network);
-        // the initialised arrays: DJL's Parameter.load puts the decoded array in place without closing the one it
-        // replaces, which would stay on the manager, a second copy of every weight, as long as the model lives
+        // the arrays the network was given: DJL's Parameter.load puts the decoded array in place without closing the
+        // one it replaces, which would stay on the manager as long as the model lives (a second copy of every weight,
+        // when that was a network initialised with random values)
         Map<Parameter, NDArray> initialised = new IdentityHashMap<>();
         for (Parameter p : network.getParameters().values()) {
             initialised.put(p, p.getArray());

@@ -98,7 +98,7 @@ public final class CheckpointReading {
         return lexicon;
     }
 
-    /** Loads the weights in the file {@code name} into an initialised {@code network} ({@link CheckpointFiles}). */
+    /** Loads the weights in the file {@code name} into an initialised or {@link UnfilledNetwork}-shaped {@code network}. */
     public void loadParameters(String name, AbstractBlock network, NDManager manager) throws IOException {
         Path file = CheckpointFiles.existing(dir, name);
         remember(file, CheckpointFiles.loadParameters(file, opener.apply(file), network, manager));

@@ -56,11 +56,15 @@ final class DjlArrayFileCheck {
         this.in = new DataInputStream(counted);
     }
 
-    /** The most a parameter file for {@code network} (an initialised block) takes: its arrays and their headers. */
+    /**
+     * The most a parameter file for {@code network} (an initialised block, or one {@link UnfilledNetwork} shaped)
+     * takes: its arrays and their headers.
+     */
     static long largestParameterFile(Block network) {
         long bytes = HEADER_ROOM; // the block's version and metadata
         for (Parameter p : network.getDirectParameters().values()) {
-            bytes += HEADER_ROOM + p.getArray().size() * p.getArray().getDataType().getNumOfBytes();
+            // the parameter's shape, not its array's: an unfilled network's arrays are empty
+            bytes += HEADER_ROOM + p.getShape().size() * p.getArray().getDataType().getNumOfBytes();
         }
         for (Pair<String, Block> child : network.getChildren()) {
             bytes += largestParameterFile(child.getValue());
@@ -75,7 +79,7 @@ final class DjlArrayFileCheck {
 
     /**
      * Fails naming {@code file} and the array unless {@code bytes}, its content, are a DJL parameter file for
-     * {@code network} (an initialised block): each parameter of the network, in DJL's order, with the network's
+     * {@code network} (an initialised block, or one {@link UnfilledNetwork} shaped): each parameter of the network, in DJL's order, with the network's
      * name, shape and data type, and nothing after the last.
      */
     static void checkParameters(Path file, byte[] bytes, Block network) throws InvalidModelException {
@@ -208,7 +212,7 @@ final class DjlArrayFileCheck {
             throw invalid("holds parameter " + stored + " where config.json implies " + name
                     + ": it is not a set of weights for this config (" + REMEDY + ")");
         }
-        array("parameter " + name, expected.getArray().getShape().getShape(), expected.getArray().getDataType());
+        array("parameter " + name, expected.getShape().getShape(), expected.getArray().getDataType());
     }
 
     /**

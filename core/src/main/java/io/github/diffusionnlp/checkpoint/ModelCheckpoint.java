@@ -324,7 +324,7 @@ public final class ModelCheckpoint {
         Vocabulary vocabulary = files.readVocabulary(VOCAB, config.vocabSize());
         CheckpointFiles.requireRoomForWeights(dir.resolve(PARAMS), config.minimumWeights());
         DiffusionTransformer network = new DiffusionTransformer(config);
-        network.initialize(manager);
+        UnfilledNetwork.shape(network, manager, network::initialize); // no random weights for the file's to replace
         try {
             return loadInto(network, dir, header, files, vocabulary, manager);
         } catch (IOException | RuntimeException e) {
@@ -334,7 +334,7 @@ public final class ModelCheckpoint {
         }
     }
 
-    /** The rest of an attempt: the weights into the initialised {@code network}, then the other files, checked. */
+    /** The rest of an attempt: the weights into the shaped {@code network}, then the other files, checked. */
     private static Loaded loadInto(DiffusionTransformer network, Path dir, Header header, CheckpointReading files,
             Vocabulary vocabulary, NDManager manager) throws IOException {
         ModelConfig config = header.model();
