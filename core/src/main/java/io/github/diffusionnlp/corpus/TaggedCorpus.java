@@ -154,6 +154,11 @@ public final class TaggedCorpus {
         }
         if (layout == CorpusLayout.AUTO) {
             LayoutGuess guess = LayoutGuess.of(lines);
+            // not a file of columns (at most a stray tab): tags written into the text would be trained as words
+            InlineTags inline = guess.tabLines() * 2 < guess.lines() ? InlineTags.find(lines) : null;
+            if (inline != null) {
+                throw new IOException(inline.refusal(file, option));
+            }
             if (notes != null && !guess.clear()) {
                 notes.println(guess.note(file, option));
             }
