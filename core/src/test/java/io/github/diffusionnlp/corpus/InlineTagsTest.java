@@ -44,7 +44,7 @@ class InlineTagsTest {
     @Test
     void underscoreTaggedTokensAreRefusedWithAConversion() throws IOException {
         String message = refusal("tagged.txt", "The_DET cat_NOUN sat_VERB ._PUNCT\nA_DET dog_NOUN ran_VERB ._PUNCT\n");
-        assertTrue(message.contains("looks like tagged text") && message.contains("8 of its 8 tokens are word_TAG")
+        assertTrue(message.contains("looks like tagged text") && message.contains("8 of the 8 tokens looked at are word_TAG")
                 && message.contains("4 UPOS tags (DET, NOUN, PUNCT, VERB)") && message.contains("awk ")
                 && message.contains("> tagged.tsv") && message.contains("--layout plain"), message);
     }
@@ -60,7 +60,7 @@ class InlineTagsTest {
     @Test
     void wordSpaceTagLinesAreRefused() throws IOException {
         String message = refusal("pairs.txt", "The DET\ncat NOUN\nsat VERB\n. PUNCT\n\nIt PRON\nran VERB\n");
-        assertTrue(message.contains("6 of its 6 lines are word TAG")
+        assertTrue(message.contains("6 of the 6 lines looked at are word TAG")
                 && message.contains("awk '{print NF ? $1 \"\\t\" $2 : \"\"}'"), message);
     }
 
