@@ -309,7 +309,7 @@ public final class TaggedCorpus {
                         + " file is plain text, one sentence a line, give " + option.of(CorpusLayout.PLAIN) + ", which"
                         + " reads a tab as a space");
             }
-            boolean mostlyColumns = guess != null && guess.fitting() > 0
+            boolean mostlyColumns = guess != null && guess.fitting() * 2 > guess.lines()
                     && (guess.layout() == CorpusLayout.CONLLU || guess.layout() == CorpusLayout.COLUMNS);
             if (cols.length > 2 && cols.length < 10 && mostlyColumns) {
                 // one bad line among good ones: cutting the file's columns would wreck the good ones
