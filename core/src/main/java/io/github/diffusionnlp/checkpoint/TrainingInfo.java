@@ -10,7 +10,9 @@ import java.util.Map;
  * What a checkpoint records of its training: enough to resume it and to tell a user what the model is.
  *
  * @param corpus the training corpus file(s)
- * @param trainSentences rows the corpus gave
+ * @param trainSentences rows the corpus gave, not sentences: a sentence longer than the model's positions gives one
+ *     row per window of that many words (Brown's training split: 47,798 sentences, 48,174 rows). The name stays, as
+ *     every config.json and results file written so far records it so
  * @param step optimizer steps taken so far
  * @param totalSteps steps the learning-rate schedule was planned for
  * @param batchSize rows per step

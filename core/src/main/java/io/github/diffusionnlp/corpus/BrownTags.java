@@ -46,6 +46,21 @@ public final class BrownTags {
         if (tag.startsWith("fw-")) {
             return Upos.X;
         }
+        return BASE.getOrDefault(base(tag), Upos.X);
+    }
+
+    /**
+     * Whether {@code tag} is a Brown tag (in any case, compounds such as {@code nn-tl} and {@code fw-jj} too), as
+     * opposed to one {@link #toUpos} reads as X only because it does not know it: what tells a Brown-tagged file
+     * ({@code the/at}) from text with slashes in it.
+     */
+    public static boolean isBrown(String tag) {
+        String lower = tag.toLowerCase(Locale.ROOT);
+        return BASE.containsKey(base(lower.startsWith("fw-") ? lower.substring(3) : lower));
+    }
+
+    /** A lower-case Brown tag without its title, headline and citation marks, second part, negation or possessive. */
+    private static String base(String tag) {
         tag = tag.replaceAll("(-tl|-hl|-nc)+$", "");
         int plus = tag.indexOf('+');
         if (plus > 0) {
@@ -54,6 +69,6 @@ public final class BrownTags {
         if (tag.length() > 1) {
             tag = tag.replaceAll("[*$]+$", "");
         }
-        return BASE.getOrDefault(tag, Upos.X);
+        return tag;
     }
 }

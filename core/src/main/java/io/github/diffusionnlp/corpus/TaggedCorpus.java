@@ -36,8 +36,8 @@ import java.util.zip.ZipException;
  *       read (a multiword token such as {@code 4-5 del} as {@link MultiwordTokens} says: by default one word, its
  *       parts skipped; empty nodes such as {@code 8.1} are skipped; a FORM holding spaces gives one word per
  *       whitespace token, each with the UPOS);
- *   <li>{@code word<TAB>UPOS}, one token a line (tags in any case, {@code _} for X; three to nine columns
- *       are refused, naming the line);
+ *   <li>{@code word<TAB>UPOS}, one token a line (tags in any case, {@code _} for X, Penn Treebank tags read as
+ *       the UPOS {@link PtbTags} maps them to; three to nine columns are refused, naming the line);
  *   <li>one word a line (every tag {@link Upos#X});
  *   <li>plain text, one sentence a line, tokens separated by whitespace (every tag {@link Upos#X}): guessed when
  *       no line holds a tab and most lines hold several tokens; said ({@link CorpusLayout#PLAIN}), a tab
@@ -150,10 +150,15 @@ public final class TaggedCorpus {
         }
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
-            return new Read(readConlluPlus(file, lines, plus, multiword), reading.orLayout(CorpusLayout.CONLLU));
+            return new Read(readConlluPlus(file, lines, plus, multiword, notes), reading.orLayout(CorpusLayout.CONLLU));
         }
         if (layout == CorpusLayout.AUTO) {
             LayoutGuess guess = LayoutGuess.of(lines);
+            // not a file of columns (at most a stray tab): tags written into the text would be trained as words
+            InlineTags inline = guess.tabLines() * 2 < guess.lines() ? InlineTags.find(lines) : null;
+            if (inline != null) {
+                throw new IOException(inline.refusal(file, option));
+            }
             if (notes != null && !guess.clear()) {
                 notes.println(guess.note(file, option));
             }
@@ -163,7 +168,7 @@ public final class TaggedCorpus {
             boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
             return new Read(guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
-                    : readColumns(file, lines, layout, multiword, option), readAs);
+                    : readColumns(file, lines, layout, guess, multiword, option, notes), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
             // said plain, a tab is whitespace between words, as any other (the guess takes a tab for columns)
@@ -172,7 +177,7 @@ public final class TaggedCorpus {
             }
             return new Read(readSentenceLines(lines), reading);
         }
-        return new Read(readColumns(file, lines, layout, multiword, option), reading);
+        return new Read(readColumns(file, lines, layout, null, multiword, option, notes), reading);
     }
 
     /**
@@ -245,12 +250,19 @@ public final class TaggedCorpus {
     }
 
     /** What a line that fits no forced layout holds, for {@link #notFitting}. */
-    private static String describe(String line) {
+    private static String describe(String line, CorpusLayout layout) {
         CorpusLayout kind = kindOf(line);
         int columns = line.split("\t").length;
         return kind == CorpusLayout.PLAIN ? "it holds several tokens and no tab"
                 : kind == CorpusLayout.WORDS ? "it holds one word and no tab"
-                : columns + " tab-separated columns";
+                : columns + " tab-separated columns" + columnsOf(layout);
+    }
+
+    /** What a line of {@code layout} holds, for a message about a line of another count of columns. */
+    private static String columnsOf(CorpusLayout layout) {
+        return layout == CorpusLayout.CONLLU ? ", where a CoNLL-U word line has 10 (ID FORM LEMMA UPOS XPOS FEATS HEAD"
+                + " DEPREL DEPS MISC, _ for an empty one)"
+                : layout == CorpusLayout.COLUMNS ? ", where a word<TAB>UPOS line has 2" : "";
     }
 
     private static List<TaggedSentence> readSentenceLines(List<String> lines) {
@@ -266,10 +278,14 @@ public final class TaggedCorpus {
         return sentences;
     }
 
-    /** Lines of columns; {@code layout} AUTO takes CoNLL-U, word<TAB>UPOS and one-word lines alike. */
+    /**
+     * Lines of columns; {@code layout} AUTO takes CoNLL-U, word<TAB>UPOS and one-word lines alike, and {@code guess}
+     * (null when the layout is said) is what most lines are, which an error about a line that fits no layout names,
+     * as the note about the guess did.
+     */
     private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout,
-            MultiwordTokens multiword, LayoutOption option) throws IOException {
-        WordLines sentences = new WordLines();
+            LayoutGuess guess, MultiwordTokens multiword, LayoutOption option, PrintStream notes) throws IOException {
+        WordLines sentences = new WordLines(file, notes);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             // a word<TAB>UPOS line may hold a word "#"; in the other layouts a # line is a comment
@@ -283,13 +299,23 @@ public final class TaggedCorpus {
             String[] cols = line.split("\t");
             String where = file + ":" + (i + 1) + ": ";
             if (layout != CorpusLayout.AUTO && kindOf(line) != layout) {
-                throw notFitting(file, i, layout, describe(line), option);
+                throw notFitting(file, i, layout, describe(line, layout), option);
             }
+            String readAs = guess == null ? "columns" : guess.layout().description() + ", guessed from most of its"
+                    + " lines";
             if (cols.length == 1 && severalTokens(line)) {
-                throw new IOException(where + "several tokens on a line without a tab, in a corpus of one token a"
-                        + " line; allowed: one word, word<TAB>UPOS or CoNLL-U's ten columns a line (or, for the whole"
-                        + " file, one sentence a line: say so with " + option.of(CorpusLayout.PLAIN) + ", which reads a tab as a"
-                        + " space)");
+                throw new IOException(where + "several tokens and no tab, in a file read as " + readAs + " (a token"
+                        + " a line: one word, word<TAB>UPOS or CoNLL-U's ten columns); fix the line, or, if the whole"
+                        + " file is plain text, one sentence a line, give " + option.of(CorpusLayout.PLAIN) + ", which"
+                        + " reads a tab as a space");
+            }
+            boolean mostlyColumns = guess != null && guess.fitting() * 2 > guess.lines()
+                    && (guess.layout() == CorpusLayout.CONLLU || guess.layout() == CorpusLayout.COLUMNS);
+            if (cols.length > 2 && cols.length < 10 && mostlyColumns) {
+                // one bad line among good ones: cutting the file's columns would wreck the good ones
+                throw new IOException(where + cols.length + " tab-separated columns" + columnsOf(guess.layout())
+                        + ", as the file's other lines are (" + readAs + "); fix the line (a column missing or"
+                        + " split, or a tab lost)");
             }
             if (cols.length > 2 && cols.length < 10) {
                 throw new IOException(where + cols.length + " tab-separated columns; allowed: word<TAB>UPOS (2) or"
@@ -316,8 +342,8 @@ public final class TaggedCorpus {
      * read by name; without UPOS every word is X, as in the other untagged layouts.
      */
     private static List<TaggedSentence> readConlluPlus(Path file, List<String> lines, ConlluPlusColumns columns,
-            MultiwordTokens multiword) throws IOException {
-        WordLines sentences = new WordLines();
+            MultiwordTokens multiword, PrintStream notes) throws IOException {
+        WordLines sentences = new WordLines(file, notes);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("#")) {
@@ -376,11 +402,24 @@ public final class TaggedCorpus {
         return range.lastPart();
     }
 
-    /** The sentences of a file of word lines, a blank line (or the file's end) ending each. */
+    /**
+     * The sentences of a file of word lines, a blank line (or the file's end) ending each. A tag may be UPOS or Penn
+     * Treebank ({@link PtbTags}: the two sets share no name but SYM, which means the same in both), as what CoreNLP's
+     * and OpenNLP's English taggers write, and as the OpenNLP tool reads; said on {@code notes} when there are any.
+     */
     private static final class WordLines {
         private final List<TaggedSentence> sentences = new ArrayList<>();
         private final List<String> words = new ArrayList<>();
         private final List<Upos> tags = new ArrayList<>();
+        private final Path file;
+        private final PrintStream notes;
+        private final java.util.SortedSet<String> ptbTags = new java.util.TreeSet<>();
+        private long ptbWords;
+
+        WordLines(Path file, PrintStream notes) {
+            this.file = file;
+            this.notes = notes;
+        }
 
         /** Adds a word line's {@code form} tagged {@code tag} ("_" for X); {@code where} names the line in errors. */
         void add(String where, String column, String form, String tag) throws IOException {
@@ -389,10 +428,19 @@ public final class TaggedCorpus {
                 throw new IOException(where + "no word: the " + column + " column is empty or only spaces");
             }
             Upos upos;
-            try {
-                upos = tag.strip().equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
-            } catch (IllegalArgumentException e) {
-                throw new IOException(where + e.getMessage(), e);
+            String stripped = tag.strip();
+            if (PtbTags.isPtb(stripped) && !PtbTags.isUpos(stripped)) {
+                upos = PtbTags.of(form.strip(), stripped);
+                ptbTags.add(stripped);
+                ptbWords++;
+            } else {
+                try {
+                    upos = stripped.equals("_") ? Upos.X : Upos.parse(tag); // _ is UD's "unspecified"
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(where + e.getMessage() + ", or a Penn Treebank tag (NN, VBD, ...; read as"
+                            + " the UPOS tag it maps to)" + (BrownTags.isBrown(stripped) ? "; '" + stripped + "' is a"
+                            + " Brown tag: map the tags to UPOS first (BrownTags.toUpos maps one)" : ""), e);
+                }
             }
             // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
             // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
@@ -412,6 +460,12 @@ public final class TaggedCorpus {
 
         List<TaggedSentence> finish() {
             endSentence();
+            if (notes != null && ptbWords > 0) {
+                notes.printf(java.util.Locale.ROOT, "note: %s: %,d words are tagged with Penn Treebank tags (%s),"
+                        + " read as the UPOS tags they map to (NN as NOUN, VBD as VERB, or AUX for a form of be, IN as"
+                        + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", file, ptbWords,
+                        String.join(" ", ptbTags));
+            }
             return sentences;
         }
     }
@@ -461,7 +515,7 @@ public final class TaggedCorpus {
 
     private static boolean isTag(String tag) {
         try {
-            return tag.strip().equals("_") || Upos.parse(tag) != null;
+            return tag.strip().equals("_") || PtbTags.isPtb(tag.strip()) || Upos.parse(tag) != null;
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -34,8 +34,8 @@ final class TrainingNotes {
     static void noteCutSentences(List<TaggedSentence> corpus, int maxLength, PrintStream log) {
         long cut = corpus.stream().filter(sentence -> sentence.size() > maxLength).count();
         if (cut > 0) {
-            log.printf(Locale.ROOT, "note: %,d sentences longer than the model's %d positions are cut into several"
-                    + " rows%n", cut, maxLength);
+            log.printf(Locale.ROOT, "note: %,d %s longer than the model's %d positions %s cut into several rows%n",
+                    cut, cut == 1 ? "sentence" : "sentences", maxLength, cut == 1 ? "is" : "are");
         }
     }
 

@@ -232,7 +232,7 @@ class AutoregressiveModelTest {
         new ArTrainer(new TrainOptions(corpus, null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10,
                 false), null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("note: 1 sentences longer than the model's 32 positions are cut into several rows"),
+        assertTrue(text.contains("note: 1 sentence longer than the model's 32 positions is cut into several rows"),
                 text);
     }
 

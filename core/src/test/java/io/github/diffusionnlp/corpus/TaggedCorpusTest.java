@@ -111,14 +111,15 @@ class TaggedCorpusTest {
     void aSentenceLineInAColumnCorpusIsNamed() throws IOException {
         Path p = file("mixed.tsv", "The\tDET\njury\tNOUN\n\nthe cat sat\n");
         IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
-        assertTrue(e.getMessage().startsWith(p + ":4: several tokens on a line without a tab"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ":4: several tokens and no tab, in a file read as word<TAB>UPOS"),
+                e.getMessage());
     }
 
     @Test
     void anUnknownTagIsNamedWithItsLine() throws IOException {
-        Path p = file("bad.tsv", "The\tDET\njury\tNN\n");
+        Path p = file("bad.tsv", "The\tDET\njury\tNOUNS\n"); // NN would read, as Penn Treebank's NOUN
         IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
-        assertTrue(e.getMessage().startsWith(p + ":2: ") && e.getMessage().contains("NN"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(p + ":2: ") && e.getMessage().contains("NOUNS"), e.getMessage());
     }
 
     @Test

@@ -365,7 +365,7 @@ class DiffusionTrainerTest {
         assertEquals(java.util.Set.of("[PAD]", "[UNK]", "Don't", "go", "học", "sinh", "word"),
                 java.util.Set.copyOf(Files.readAllLines(dir.resolve("vocab.txt"))));
         String text = log.toString(StandardCharsets.UTF_8);
-        assertTrue(text.contains("note: 1 sentences longer than the model's 32 positions are cut into several rows"),
+        assertTrue(text.contains("note: 1 sentence longer than the model's 32 positions is cut into several rows"),
                 text);
     }
 }

@@ -1,0 +1,93 @@
+package io.github.diffusionnlp.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a corpus the reader refuses is told: the remedy must fit the file, not wreck it. */
+class CorpusErrorRemediesTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream notes = new ByteArrayOutputStream();
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private List<TaggedSentence> read(Path p) throws IOException {
+        return TaggedCorpus.readAs(p, TaggedCorpus.Reading.DEFAULT, new PrintStream(notes, true, StandardCharsets.UTF_8),
+                LayoutOption.COMMAND_LINE).sentences();
+    }
+
+    private String refusal(Path p) {
+        return assertThrows(IOException.class, () -> read(p)).getMessage();
+    }
+
+    private static String conllu(String id, String form, String upos) {
+        return id + "\t" + form + "\t_\t" + upos + "\t_\t_\t_\t_\t_\t_\n";
+    }
+
+    /** It was told to cut the file to two columns (cut -f1,3), which would wreck every good line. */
+    @Test
+    void oneShortLineInCoNlluIsNamedAndToldItsTenColumns() throws IOException {
+        String shortLine = "3\tran\t_\tVERB\t_\t_\t_\t_\t_\n"; // nine columns
+        Path p = file("short.conllu", conllu("1", "The", "DET") + conllu("2", "dog", "NOUN") + shortLine
+                + conllu("4", ".", "PUNCT"));
+        String message = refusal(p);
+        assertTrue(message.startsWith(p + ":3: 9 tab-separated columns, where a CoNLL-U word line has 10"), message);
+        assertFalse(message.contains("cut "), message);
+    }
+
+    /** A file most of whose lines have three columns is still told how to cut it to two, not to fix a line. */
+    @Test
+    void aFileOfThreeColumnsIsStillToldToCutIt() throws IOException {
+        String message = refusal(file("three.tsv", "dogs\tdog\tNOUN\nran\trun\tVERB\n"));
+        assertTrue(message.contains("cut -f1,3"), message);
+        message = refusal(file("mostly-three.tsv", "The\tDET\n\ndogs\tdog\tNOUN\nran\trun\tVERB\nfar\tfar\tADV\n"));
+        assertTrue(message.contains("cut -f1,3"), message);
+    }
+
+    /** The note said word<TAB>UPOS; the error said "a corpus of one token a line": they now say the same. */
+    @Test
+    void aMixedFileIsRefusedInTheLayoutItsNoteNamed() throws IOException {
+        Path p = file("mixed.txt", "The dog ran .\nThe\tDET\ncat\tNOUN\nsat\tVERB\n.\tPUNCT\n");
+        String message = refusal(p);
+        assertTrue(notes.toString(StandardCharsets.UTF_8).contains("read as word<TAB>UPOS"), notes.toString());
+        assertTrue(message.startsWith(p + ":1: several tokens and no tab, in a file read as word<TAB>UPOS")
+                && message.contains("--layout plain"), message);
+    }
+
+    /** Penn Treebank tags were refused as unknown UPOS tags with no way out; PtbTags maps them, as OpenNLP's tool does. */
+    @Test
+    void pennTreebankTagsAreReadAsTheUposTheyMapTo() throws IOException {
+        Path p = file("ptb.tsv", "If\tIN\nit\tPRP\nwas\tVBD\nlate\tJJ\n,\t,\nwe\tPRP\n"
+                + "left\tVBD\n.\t.\n");
+        assertEquals(List.of(Upos.SCONJ, Upos.PRON, Upos.AUX, Upos.ADJ, Upos.PUNCT, Upos.PRON, Upos.VERB, Upos.PUNCT),
+                read(p).get(0).tags());
+        assertTrue(notes.toString(StandardCharsets.UTF_8).contains("8 words are tagged with Penn Treebank tags"
+                + " (, . IN JJ PRP VBD), read as the UPOS tags they map to"), notes.toString());
+        Path c = file("ptb.conllu", conllu("1", "dogs", "NNS") + conllu("2", "bark", "VERB"));
+        assertEquals(List.of(Upos.NOUN, Upos.VERB), read(c).get(0).tags());
+    }
+
+    /** A Brown tag is named as one, with how to map it. */
+    @Test
+    void aBrownTagIsNamedAsOne() throws IOException {
+        String message = refusal(file("brown.tsv", "the\tat\njury\tnn\n"));
+        assertTrue(message.contains("'at' is a Brown tag: map the tags to UPOS"), message);
+    }
+}
