@@ -43,7 +43,11 @@ public final class ArTrainer {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-    private final TrainOptions options;
+    /**
+     * The options as given until the run starts; a resumed run then takes the checkpoint's recorded settings
+     * in place of those left unsaid ({@link TrainOptions#resumedFrom}).
+     */
+    private TrainOptions options;
     private final Path vocabularyFrom;
     private final PrintStream log;
     private Throughput throughput = Throughput.NONE;
@@ -68,8 +72,9 @@ public final class ArTrainer {
 
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options,
-                resuming ? ArCheckpoint.readHeader(out).training() : null, null, log);
+        TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(out).training() : null;
+        options = options.resumedFrom(recorded);
+        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options, recorded, null, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
