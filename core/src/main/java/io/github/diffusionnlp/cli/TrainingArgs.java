@@ -3,7 +3,10 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.train.Reproducible;
 import io.github.diffusionnlp.train.TrainOptions;
+import io.github.diffusionnlp.train.TrainingRun;
+import io.github.diffusionnlp.train.TrainingStopped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -87,9 +90,23 @@ final class TrainingArgs {
         }
     }
 
-    /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */
-    <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
-        return reproducible ? io.github.diffusionnlp.train.Reproducible.run(training) : training.call();
+    /** Exit code of a run stopped by Ctrl-C or SIGTERM, which the JVM ends with 130 or 143 itself. */
+    static final int STOPPED = 130;
+
+    /**
+     * Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it, then prints its last
+     * line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint of that
+     * step ({@link StopOnSignal}), and says where it stopped.
+     */
+    int train(TrainingRun training) throws Exception {
+        try (StopOnSignal signals = StopOnSignal.of(training)) {
+            printDone(reproducible ? Reproducible.run(training::run) : training.run());
+            return 0;
+        } catch (TrainingStopped stopped) {
+            System.out.printf("stopped by signal at step %d, with a checkpoint of it in %s; the same command with"
+                    + " --resume continues%n", stopped.step(), stopped.output());
+            return STOPPED;
+        }
     }
 
     TrainOptions options() {

@@ -55,7 +55,7 @@ import java.util.Random;
  *   <li>feed the per-row losses to the time warping.
  * </ol>
  */
-public final class DiffusionTrainer {
+public final class DiffusionTrainer implements TrainingRun {
     static {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
@@ -100,7 +100,20 @@ public final class DiffusionTrainer {
         this.log = log;
     }
 
-    /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
+    /** Set by {@link #stop()}, from any thread; read after each step. */
+    private volatile boolean stopAsked;
+
+    @Override
+    public void stop() {
+        stopAsked = true;
+    }
+
+    /**
+     * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. An
+     * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
+     * {@link TrainingStopped}.
+     */
+    @Override
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         // the directory stays locked against other runs until this one ends
@@ -310,6 +323,9 @@ public final class DiffusionTrainer {
             float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
             double loss = trainStep(manager, network, warp, optimizer, parameters, rows, order.members(step), step, lr);
+            // asked first, before the log's file writes: an interrupt left set would make them fail
+            // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)
+            boolean stop = TrainingStopped.requested(stopAsked);
             if (average != null && Double.isFinite(loss)) {
                 average.update(parameters, step);
             }
@@ -325,7 +341,9 @@ public final class DiffusionTrainer {
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
-            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last, last)) {
+            // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
+            // are the last good step's, and there is no later step to put it off to
+            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
@@ -350,6 +368,9 @@ public final class DiffusionTrainer {
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+            }
+            if (stop) {
+                throw new TrainingStopped(step, out);
             }
         }
         if (info == null) {
