@@ -61,4 +61,25 @@ class TrainingStopTest {
                     "stopped and resumed against unbroken");
         }
     }
+
+    /** train-ar's trainer stops alike, here by {@link TrainingRun#stop()} (what train's signal hook calls). */
+    @Test
+    void theAutoregressiveTrainerStopsAlikeWhenAskedTo(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ar");
+        ArTrainer[] trainer = new ArTrainer[1];
+        PrintStream stopsAtTen = new PrintStream(new ByteArrayOutputStream() {
+            @Override
+            public synchronized void write(byte[] b, int off, int len) {
+                super.write(b, off, len);
+                if (toString(StandardCharsets.UTF_8).contains("step 10/")) {
+                    trainer[0].stop();
+                }
+            }
+        }, true, StandardCharsets.UTF_8);
+        trainer[0] = new ArTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 40, null,
+                3e-3, 5, 7, 10, false), null, stopsAtTen);
+        TrainingStopped e = assertThrows(TrainingStopped.class, trainer[0]::run);
+        assertEquals(11, e.step());
+        assertEquals(11, io.github.diffusionnlp.ar.ArCheckpoint.readHeader(dir).training().step());
+    }
 }
