@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.train.ArTrainer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,8 +21,6 @@ final class TrainArCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingInfo info = args.run(() -> new ArTrainer(args.options(), vocabFrom, System.out).run());
-        args.printDone(info);
-        return 0;
+        return args.train(new ArTrainer(args.options(), vocabFrom, System.out));
     }
 }

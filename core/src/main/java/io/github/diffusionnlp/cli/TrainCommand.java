@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.cli;
 
-import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,9 +29,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainingInfo info = args.run(
-                () -> new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out).run());
-        args.printDone(info);
-        return 0;
+        return args.train(new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out));
     }
 }

@@ -3,10 +3,14 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.train.Reproducible;
 import io.github.diffusionnlp.train.TrainOptions;
+import io.github.diffusionnlp.train.TrainingRun;
+import io.github.diffusionnlp.train.TrainingStopped;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -25,39 +29,50 @@ final class TrainingArgs {
     @Option(names = "--out", required = true, description = "checkpoint directory")
     Path out;
 
-    @Option(names = "--size", defaultValue = TrainOptions.DEFAULT_SIZE, description = "model size: tiny, small, base (default: ${DEFAULT-VALUE}); for train-ar, the diffusion size to match")
+    // the settings below have no picocli default: one not given is left unsaid (null), so that a resumed run
+    // takes the checkpoint's (TrainOptions#resumedFrom) and a new model the builder's default, said in the help
+    @Option(names = "--size", description = "model size: tiny, small, base (default: " + TrainOptions.DEFAULT_SIZE
+            + "; resuming: the checkpoint's); for train-ar, the diffusion size to match")
     String size;
 
-    @Option(names = "--vocab", defaultValue = "" + TrainOptions.DEFAULT_VOCAB_SIZE, description = "vocabulary size (default: ${DEFAULT-VALUE})")
-    int vocab;
+    @Option(names = "--vocab", description = "vocabulary size (default: " + TrainOptions.DEFAULT_VOCAB_SIZE
+            + "; resuming: the checkpoint's vocabulary)")
+    Integer vocab;
 
-    @Option(names = "--length", defaultValue = "" + TrainOptions.DEFAULT_MAX_LENGTH, description = "positions per row (default: ${DEFAULT-VALUE})")
-    int length;
+    @Option(names = "--length", description = "positions per row (default: " + TrainOptions.DEFAULT_MAX_LENGTH
+            + "; resuming: the checkpoint's)")
+    Integer length;
 
-    @Option(names = "--batch", defaultValue = "" + TrainOptions.DEFAULT_BATCH_SIZE, description = "rows per step (default: ${DEFAULT-VALUE})")
-    int batch;
+    @Option(names = "--batch", description = "rows per step (default: " + TrainOptions.DEFAULT_BATCH_SIZE
+            + "; resuming: the checkpoint's)")
+    Integer batch;
 
-    @Option(names = "--steps", defaultValue = "" + TrainOptions.DEFAULT_STEPS, description = "planned steps (default: ${DEFAULT-VALUE})")
-    int steps;
+    @Option(names = "--steps", description = "planned steps (default: " + TrainOptions.DEFAULT_STEPS
+            + "; resuming: the checkpoint's plan)")
+    Integer steps;
 
     @Option(names = "--time-budget", converter = DurationConverter.class, description = "stop after this long, e.g."
             + " 90m, 2h, 1h30m (or ISO-8601: PT90M); resume later with --resume")
     Duration timeBudget;
 
-    @Option(names = "--lr", defaultValue = "" + TrainOptions.DEFAULT_LEARNING_RATE, description = "peak learning rate (default: ${DEFAULT-VALUE})")
-    double lr;
+    @Option(names = "--lr", description = "peak learning rate (default: " + TrainOptions.DEFAULT_LEARNING_RATE
+            + "; resuming: the checkpoint's)")
+    Double lr;
 
     @Option(names = "--warmup", description = "warm-up steps (default: " + TrainOptions.DEFAULT_WARMUP_STEPS
             + ", or a tenth of --steps when that is fewer)")
     Integer warmup;
 
-    @Option(names = "--seed", defaultValue = "" + TrainOptions.DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
-    long seed;
+    @Option(names = "--seed", description = "seed (default: " + TrainOptions.DEFAULT_SEED
+            + "; resuming: the checkpoint's)")
+    Long seed;
 
     @Option(names = "--checkpoint-every", defaultValue = "" + TrainOptions.DEFAULT_CHECKPOINT_EVERY, description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
-    @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one")
+    @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, with its"
+            + " --steps, --batch, --lr and --seed unless given (one given otherwise is used and said, naming both"
+            + " values); its shape and vocabulary stay (--size, --length, --vocab given otherwise are said)")
     boolean resume;
 
     @Option(names = "--reproducible", description = "train on one PyTorch thread, so that the same options give the"
@@ -75,9 +90,23 @@ final class TrainingArgs {
         }
     }
 
-    /** Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it. */
-    <T> T run(java.util.concurrent.Callable<T> training) throws Exception {
-        return reproducible ? io.github.diffusionnlp.train.Reproducible.run(training) : training.call();
+    /** Exit code of a run stopped by Ctrl-C or SIGTERM, which the JVM ends with 130 or 143 itself. */
+    static final int STOPPED = 130;
+
+    /**
+     * Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it, then prints its last
+     * line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint of that
+     * step ({@link StopOnSignal}), and says where it stopped.
+     */
+    int train(TrainingRun training) throws Exception {
+        try (StopOnSignal signals = StopOnSignal.of(training)) {
+            printDone(reproducible ? Reproducible.run(training::run) : training.run());
+            return 0;
+        } catch (TrainingStopped stopped) {
+            System.out.printf("stopped by signal at step %d, with a checkpoint of it in %s; the same command with"
+                    + " --resume continues%n", stopped.step(), stopped.output());
+            return STOPPED;
+        }
     }
 
     TrainOptions options() {
@@ -87,15 +116,20 @@ final class TrainingArgs {
     /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
         // TrainOptions names its other options; its size check is ModelConfig's, which names none
-        OptionErrors.checked("--size", () -> ModelConfig.ofSize(size, 3, 2));
-        TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).size(size).vocabSize(vocab)
-                .maxLength(length).batchSize(batch).steps(steps).timeBudget(timeBudget).learningRate(lr).seed(seed)
+        OptionErrors.checked("--size", () -> ModelConfig.ofSize(size == null ? TrainOptions.DEFAULT_SIZE : size, 3, 2));
+        TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
                 .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
                 .multiword(reading.multiword);
-        if (warmup != null) {
-            b.warmupSteps(warmup);
-        }
+        // only what was given is said: the rest is the builder's default, or a resumed run's checkpoint's
+        Optional.ofNullable(size).ifPresent(b::size);
+        Optional.ofNullable(vocab).ifPresent(b::vocabSize);
+        Optional.ofNullable(length).ifPresent(b::maxLength);
+        Optional.ofNullable(batch).ifPresent(b::batchSize);
+        Optional.ofNullable(steps).ifPresent(b::steps);
+        Optional.ofNullable(lr).ifPresent(b::learningRate);
+        Optional.ofNullable(warmup).ifPresent(b::warmupSteps);
+        Optional.ofNullable(seed).ifPresent(b::seed);
         return b.build();
     }
 }

@@ -38,12 +38,16 @@ import java.util.Locale;
  * (same rows, length buckets, AdamW, warm-up and cosine decay, clipping), so that the two differ in
  * their objective alone: next-token cross-entropy over every word and the end of the sentence.
  */
-public final class ArTrainer {
+public final class ArTrainer implements TrainingRun {
     static {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
 
-    private final TrainOptions options;
+    /**
+     * The options as given until the run starts; a resumed run then takes the checkpoint's recorded settings
+     * in place of those left unsaid ({@link TrainOptions#resumedFrom}).
+     */
+    private TrainOptions options;
     private final Path vocabularyFrom;
     private final PrintStream log;
     private Throughput throughput = Throughput.NONE;
@@ -58,6 +62,15 @@ public final class ArTrainer {
         this.log = log;
     }
 
+    /** Set by {@link #stop()}, from any thread; read after each step. */
+    private volatile boolean stopAsked;
+
+    @Override
+    public void stop() {
+        stopAsked = true;
+    }
+
+    @Override
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         // both formats keep config.json; the directory stays locked against other runs until this one ends
@@ -68,8 +81,9 @@ public final class ArTrainer {
 
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
-        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options,
-                resuming ? ArCheckpoint.readHeader(out).training() : null, null, log);
+        TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(out).training() : null;
+        options = options.resumedFrom(recorded);
+        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options, recorded, null, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -168,6 +182,9 @@ public final class ArTrainer {
                 double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
                 throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
             }
+            // asked first, before the log's file writes: an interrupt left set would make them fail
+            // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)
+            boolean stop = TrainingStopped.requested(stopAsked);
             divergence.after(step, updated);
             // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its trainStep says NaN)
             smoothed = TrainingLog.smoothed(smoothed, updated ? loss : Double.NaN);
@@ -176,7 +193,9 @@ public final class ArTrainer {
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
-            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last, last)) {
+            // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
+            // are the last good step's, and there is no later step to put it off to
+            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
@@ -185,6 +204,9 @@ public final class ArTrainer {
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+            }
+            if (stop) {
+                throw new TrainingStopped(step, out);
             }
         }
         if (info == null) {

@@ -55,7 +55,7 @@ import java.util.Random;
  *   <li>feed the per-row losses to the time warping.
  * </ol>
  */
-public final class DiffusionTrainer {
+public final class DiffusionTrainer implements TrainingRun {
     static {
         DjlTelemetry.optOut(); // before DJL's engine first starts
     }
@@ -73,7 +73,11 @@ public final class DiffusionTrainer {
      */
     private static final int FULL_WIDTH_EVERY = 10;
 
-    private final TrainOptions options;
+    /**
+     * The options as given until the run starts; a resumed run then takes the checkpoint's recorded settings
+     * in place of those left unsaid ({@link TrainOptions#resumedFrom}).
+     */
+    private TrainOptions options;
     private final PrintStream log;
 
     /** The training sentences a caller read beforehand ({@link #DiffusionTrainer(TrainOptions, TaggedCorpus.Read,
@@ -96,7 +100,20 @@ public final class DiffusionTrainer {
         this.log = log;
     }
 
-    /** Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. */
+    /** Set by {@link #stop()}, from any thread; read after each step. */
+    private volatile boolean stopAsked;
+
+    @Override
+    public void stop() {
+        stopAsked = true;
+    }
+
+    /**
+     * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. An
+     * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
+     * {@link TrainingStopped}.
+     */
+    @Override
     public TrainingInfo run() throws IOException {
         NativeHeap.keepFreedMemory();
         // the directory stays locked against other runs until this one ends
@@ -108,8 +125,9 @@ public final class DiffusionTrainer {
     private TrainingInfo train(boolean resuming) throws IOException {
         Path out = options.output();
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
-        Corpora corpora = readCorpora(options, resuming ? ModelCheckpoint.readHeader(out).training() : null,
-                resuming ? null : corpusRead, log);
+        TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(out).training() : null;
+        options = options.resumedFrom(recorded);
+        Corpora corpora = readCorpora(options, recorded, resuming ? null : corpusRead, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -192,7 +210,7 @@ public final class DiffusionTrainer {
             }
             TrainingNotes.noteCutSentences(corpus, network.config().maxLength(), log);
             if (resuming) {
-                noteKeptShape(network.config());
+                noteKeptShape(network.config(), vocab.size());
             }
             if (options.warmupSteps() >= options.steps()) {
                 log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
@@ -205,28 +223,32 @@ public final class DiffusionTrainer {
     }
 
     /**
-     * A resumed run keeps the checkpoint's shape: says so when the options asked for another. TrainOptions
-     * cannot tell a default from a value given as the default, so a setting at its default counts as not
-     * asked: a plain {@code --resume} of a tiny model (whose options say size small) is not a request for
-     * another shape. {@code --vocab} is not compared: a resumed run always keeps the checkpoint's vocabulary.
+     * A resumed run keeps the checkpoint's shape and vocabulary: says so when the options asked for another
+     * ({@code --size}, {@code --length}, {@code --vocab} or {@code --relative-positions} given otherwise; left
+     * unsaid, as in a plain {@code --resume}, they ask for nothing). {@code keptVocabulary}: the checkpoint's
+     * vocabulary size, which a said {@code --vocab} is held to (a vocabulary is as large as its corpus allows, so
+     * the {@code --vocab} it was built with may be larger).
      */
-    private void noteKeptShape(ModelConfig kept) {
+    private void noteKeptShape(ModelConfig kept, int keptVocabulary) {
         List<String> asked = new ArrayList<>();
         ModelConfig sized = ModelConfig.ofSize(options.size(), kept.vocabSize(), kept.maxLength());
-        if (!options.size().equals(TrainOptions.DEFAULT_SIZE)
+        if (options.said(TrainOptions.Setting.SIZE)
                 && !(kept.relativePositions() ? sized.withRelativePositions() : sized).equals(kept)) {
             asked.add("--size " + options.size());
         }
-        if (options.maxLength() != TrainOptions.DEFAULT_MAX_LENGTH && options.maxLength() != kept.maxLength()) {
+        if (options.said(TrainOptions.Setting.LENGTH) && options.maxLength() != kept.maxLength()) {
             asked.add("--length " + options.maxLength());
+        }
+        if (options.said(TrainOptions.Setting.VOCAB) && options.vocabSize() != keptVocabulary) {
+            asked.add("--vocab " + options.vocabSize());
         }
         if (options.relativePositions() && !kept.relativePositions()) {
             asked.add("--relative-positions");
         }
         if (!asked.isEmpty()) {
-            log.println("note: resuming keeps the checkpoint's shape (" + kept.describe() + "), not "
-                    + String.join(", ", asked) + "'s; --size, --length, --vocab and --relative-positions shape new"
-                    + " models only");
+            log.println("note: resuming keeps the checkpoint's shape (" + kept.describe() + ") and vocabulary ("
+                    + String.format(Locale.ROOT, "%,d", keptVocabulary) + " words), not " + String.join(", ", asked)
+                    + "'s; --size, --length, --vocab and --relative-positions shape new models only");
         }
     }
 
@@ -301,6 +323,9 @@ public final class DiffusionTrainer {
             float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
             double loss = trainStep(manager, network, warp, optimizer, parameters, rows, order.members(step), step, lr);
+            // asked first, before the log's file writes: an interrupt left set would make them fail
+            // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)
+            boolean stop = TrainingStopped.requested(stopAsked);
             if (average != null && Double.isFinite(loss)) {
                 average.update(parameters, step);
             }
@@ -316,7 +341,9 @@ public final class DiffusionTrainer {
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
-            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last, last)) {
+            // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
+            // are the last good step's, and there is no later step to put it off to
+            if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 if (last && !devRows.isEmpty()) {
                     devLoss = devLoss(manager, network, devRows);
                 }
@@ -341,6 +368,9 @@ public final class DiffusionTrainer {
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+            }
+            if (stop) {
+                throw new TrainingStopped(step, out);
             }
         }
         if (info == null) {

@@ -9,8 +9,11 @@ import io.github.diffusionnlp.model.Numbers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Settings of one training run.
@@ -39,12 +42,36 @@ import java.util.Objects;
  * @param multiword how their CoNLL-U multiword tokens ({@code 4-5 del}) are read, or null (not said):
  *     {@link MultiwordTokens#SURFACE}, but a resumed run reads them as its checkpoint recorded, as its
  *     vocabulary was learnt so
+ * @param unsaid the settings the caller left at their defaults (the builder's, or the command line's options not
+ *     given): a new model takes the defaults, a resumed run its checkpoint's recorded settings
+ *     ({@link #resumedFrom}); empty from the constructors, whose every value is given
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
         boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout,
-        MultiwordTokens multiword) {
+        MultiwordTokens multiword, Set<Setting> unsaid) {
+
+    /**
+     * The settings a caller may leave unsaid, named by their {@code train} option. Those a checkpoint records
+     * (steps, batch, learning rate, seed; the warm-up follows the steps) a resumed run takes from it; those of
+     * the model's shape it keeps whatever is said, and says so when one is said otherwise.
+     */
+    public enum Setting {
+        SIZE("--size"), VOCAB("--vocab"), LENGTH("--length"), BATCH("--batch"), STEPS("--steps"),
+        LEARNING_RATE("--lr"), WARMUP("--warmup"), SEED("--seed");
+
+        private final String option;
+
+        Setting(String option) {
+            this.option = option;
+        }
+
+        /** The {@code train} option that gives it. */
+        public String option() {
+            return option;
+        }
+    }
 
     public static final String DEFAULT_SIZE = "small";
     public static final int DEFAULT_VOCAB_SIZE = 12000;
@@ -59,6 +86,7 @@ public record TrainOptions(
     public static final int MAX_LENGTH = ModelConfig.MAX_LENGTH;
 
     public TrainOptions {
+        unsaid = unsaid == null || unsaid.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(unsaid));
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(output, "output");
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
@@ -131,6 +159,7 @@ public record TrainOptions(
         private double averageDecay;
         private CorpusLayout layout; // null: not said (see TrainOptions' @param layout)
         private MultiwordTokens multiword;
+        private final Set<Setting> unsaid = EnumSet.allOf(Setting.class); // each setter takes its own out
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -146,27 +175,32 @@ public record TrainOptions(
         /** tiny, small or base (default small). */
         public Builder size(String size) {
             this.size = size;
+            unsaid.remove(Setting.SIZE);
             return this;
         }
 
         public Builder vocabSize(int vocabSize) {
             this.vocabSize = vocabSize;
+            unsaid.remove(Setting.VOCAB);
             return this;
         }
 
         public Builder maxLength(int maxLength) {
             this.maxLength = maxLength;
+            unsaid.remove(Setting.LENGTH);
             return this;
         }
 
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
+            unsaid.remove(Setting.BATCH);
             return this;
         }
 
         /** The steps the learning-rate schedule is planned for. */
         public Builder steps(int steps) {
             this.steps = steps;
+            unsaid.remove(Setting.STEPS);
             return this;
         }
 
@@ -196,17 +230,20 @@ public record TrainOptions(
 
         public Builder learningRate(double learningRate) {
             this.learningRate = learningRate;
+            unsaid.remove(Setting.LEARNING_RATE);
             return this;
         }
 
         /** Linear warm-up (default {@value #DEFAULT_WARMUP_STEPS}, or a tenth of a shorter run's steps). */
         public Builder warmupSteps(int warmupSteps) {
             this.warmupSteps = warmupSteps;
+            unsaid.remove(Setting.WARMUP);
             return this;
         }
 
         public Builder seed(long seed) {
             this.seed = seed;
+            unsaid.remove(Setting.SEED);
             return this;
         }
 
@@ -263,8 +300,44 @@ public record TrainOptions(
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
                     learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
-                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword);
+                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword, unsaid);
         }
+    }
+
+    /** These options with every setting given (the constructors' way). */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
+            CorpusLayout layout, MultiwordTokens multiword) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword,
+                Set.of());
+    }
+
+    /** Whether the caller gave {@code setting} (see {@code unsaid}). */
+    public boolean said(Setting setting) {
+        return !unsaid.contains(setting);
+    }
+
+    /**
+     * The options a run resuming {@code checkpoint} (its record; null for a new model: these options) trains
+     * with: the steps, batch, peak learning rate and seed it recorded where these leave them unsaid, and the
+     * default warm-up of its steps where the warm-up is unsaid (a checkpoint does not record it), so that a plain
+     * resume continues the run it stopped. A record of before a setting was recorded (0) leaves it as it is.
+     */
+    public TrainOptions resumedFrom(TrainingInfo checkpoint) {
+        if (checkpoint == null) {
+            return this;
+        }
+        int resumedSteps = !said(Setting.STEPS) && checkpoint.totalSteps() > 0 ? checkpoint.totalSteps() : steps;
+        int resumedBatch = !said(Setting.BATCH) && checkpoint.batchSize() > 0 ? checkpoint.batchSize() : batchSize;
+        double resumedRate = !said(Setting.LEARNING_RATE) && checkpoint.learningRate() > 0 ? checkpoint.learningRate()
+                : learningRate;
+        long resumedSeed = said(Setting.SEED) ? seed : checkpoint.seed();
+        int resumedWarmup = said(Setting.WARMUP) ? warmupSteps : defaultWarmup(resumedSteps);
+        return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, resumedBatch, resumedSteps, timeBudget,
+                resumedRate, resumedWarmup, resumedSeed, checkpointEvery, resume, contextEmbeddings, relativePositions,
+                averageDecay, layout, multiword, unsaid);
     }
 
     /** These options with the multiword-token reading not said (see {@code multiword}). */
@@ -300,7 +373,7 @@ public record TrainOptions(
         int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
-                layout, multiword);
+                layout, multiword, unsaid);
     }
 
     /**

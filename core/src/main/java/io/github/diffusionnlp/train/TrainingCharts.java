@@ -22,6 +22,13 @@ public final class TrainingCharts {
     static final String WARP_PLOT = ModelDirectory.WARP_PLOT;
     private TrainingCharts() {}
 
+    static {
+        // ImageIO encodes through a temporary cache file by default, whose first use registers a JVM shutdown hook:
+        // a run stopped by Ctrl-C or SIGTERM before its first plot (train's StopOnSignal saves the step then) failed
+        // with "Shutdown in progress". A 900x500 PNG is encoded in memory as well.
+        javax.imageio.ImageIO.setUseCache(false);
+    }
+
     /** One logged point of the loss curve. */
     public record LossPoint(int step, double trainLoss, double devLoss) {}
 

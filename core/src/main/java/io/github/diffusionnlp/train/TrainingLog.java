@@ -143,16 +143,27 @@ final class TrainingLog {
         double elapsed = (now - start) / 1e9;
         // rates of the last few lines, not of the whole run: on a machine whose load changes, the ETA follows
         recent.add(step, now, throughput);
-        double eta = recent.secondsUntil(options.steps());
-        if (options.timeBudget() != null) {
-            eta = Math.min(eta, (deadline - now) / 1e9);
-        }
         Throughput lately = recent.throughput();
         out.printf(Locale.ROOT, "step %d/%d  loss %.4f  dev %s  lr %.2e  %.2f steps/s  %s tokens/s  %s GFLOP/s  ETA %s%n",
                 step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, recent.stepsPerSecond(),
-                orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), duration(eta));
+                orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), eta(now));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
                 devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * The time left: until the planned steps are done or, when the time budget ends the run first, until the
+     * budget is spent, said so beside what the planned steps would take (a run that stops at its budget has
+     * not finished, and the person reading the line should not think it will).
+     */
+    private String eta(long now) {
+        double planned = recent.secondsUntil(options.steps());
+        double budgetLeft = (deadline - now) / 1e9;
+        if (options.timeBudget() == null || !(budgetLeft < planned)) {
+            return duration(planned);
+        }
+        return duration(budgetLeft) + " (time budget; " + options.steps() + " steps would take " + duration(planned)
+                + ")";
     }
 
     /** No dev split, or too few steps timed yet: a dash, not "NaN". */

@@ -44,6 +44,7 @@ final class TrainingNotes {
         noteOtherCorpus(previous);
         noteOtherReading(previous, read);
         noteOtherSchedule(previous);
+        noteOtherBatchAndSeed(previous);
     }
 
     /**
@@ -81,21 +82,59 @@ final class TrainingNotes {
     }
 
     /**
-     * The learning-rate schedule (warm-up, cosine decay to a tenth) is drawn over --steps: a resumed run
-     * that plans another length follows the new curve from where it stands, which can raise the rate
-     * several times over (a finished 5,000-step plan extended to 10,000 goes from 1e-4 to 5.6e-4). Says so.
+     * The learning-rate schedule (warm-up, cosine decay to a tenth) is drawn over --steps up to the peak --lr: a
+     * resumed run told another step count or peak rate than its checkpoint's follows the new curve from where it
+     * stands, which can raise the rate several times over (a finished 5,000-step plan extended to 10,000 goes from
+     * 1e-4 to 5.6e-4). Says so, naming what changed (only what was said can differ: the rest is the
+     * checkpoint's, {@link TrainOptions#resumedFrom}).
      */
     private void noteOtherSchedule(TrainingInfo previous) {
-        if (previous != null && previous.totalSteps() != options.steps() && previous.step() < options.steps()) {
-            TrainOptions planned = options.plannedFor(previous.totalSteps(), previous.learningRate());
-            String now = String.format(Locale.ROOT, "%.2e", options.learningRateAt(previous.step() + 1));
-            String then = String.format(Locale.ROOT, "%.2e", planned.learningRateAt(previous.step() + 1));
-            if (now.equals(then)) { // both at the floor of a finished plan, say: nothing to tell
-                return;
-            }
-            log.printf(Locale.ROOT, "note: the checkpoint was planned for %d steps and this run for %d; the learning"
-                    + " rate follows the new plan's schedule: %s at step %d, where the old plan had %s%n",
-                    previous.totalSteps(), options.steps(), now, previous.step() + 1, then);
+        if (previous == null || previous.step() >= options.steps()) {
+            return;
+        }
+        boolean otherSteps = previous.totalSteps() != options.steps();
+        boolean otherRate = previous.learningRate() > 0 && previous.learningRate() != options.learningRate();
+        if (!otherSteps && !otherRate) {
+            return;
+        }
+        TrainOptions planned = options.plannedFor(previous.totalSteps(),
+                otherRate ? previous.learningRate() : options.learningRate());
+        String now = String.format(Locale.ROOT, "%.2e", options.learningRateAt(previous.step() + 1));
+        String then = String.format(Locale.ROOT, "%.2e", planned.learningRateAt(previous.step() + 1));
+        if (now.equals(then)) { // both at the floor of a finished plan, say: nothing to tell
+            return;
+        }
+        log.printf(Locale.ROOT, "note: the checkpoint was planned for %s and this run for %s; the learning"
+                + " rate follows the new plan's schedule: %s at step %d, where the old plan had %s%n",
+                plan(otherSteps, previous.totalSteps(), otherRate, previous.learningRate()),
+                plan(otherSteps, options.steps(), otherRate, options.learningRate()), now, previous.step() + 1, then);
+    }
+
+    /** The parts of a plan that changed: "400 steps", "a peak learning rate of 1.00e-03 (--lr)", or both. */
+    private static String plan(boolean otherSteps, int steps, boolean otherRate, double rate) {
+        String peak = String.format(Locale.ROOT, "a peak learning rate of %.2e (--lr)", rate);
+        return otherSteps && otherRate ? steps + " steps at " + peak : otherSteps ? steps + " steps" : peak;
+    }
+
+    /**
+     * The batch and seed a resumed run was told, where they differ from the checkpoint's: they change what the
+     * rest of the run trains on (the rows of each step, the noise and masks), so a run that continues with them
+     * does not end where an unbroken one would. Said, naming both values; left unsaid, the checkpoint's go on.
+     */
+    private void noteOtherBatchAndSeed(TrainingInfo previous) {
+        if (previous == null) {
+            return;
+        }
+        List<String> changed = new java.util.ArrayList<>();
+        if (previous.batchSize() > 0 && previous.batchSize() != options.batchSize()) {
+            changed.add("--batch " + options.batchSize() + " (the checkpoint's: " + previous.batchSize() + ")");
+        }
+        if (previous.seed() != options.seed()) {
+            changed.add("--seed " + options.seed() + " (the checkpoint's: " + previous.seed() + ")");
+        }
+        if (!changed.isEmpty()) {
+            log.println("note: resuming with " + String.join(" and ", changed) + "; the rest of the run trains"
+                    + " otherwise than the checkpoint's run would have; without them it goes on with the checkpoint's");
         }
     }
 

@@ -201,7 +201,7 @@ class AutoregressiveModelTest {
         assertTrue(text.contains("note: resuming on " + other.toAbsolutePath() + ", not the corpus the checkpoint was"
                 + " trained on (" + TestModels.devCorpus().toAbsolutePath().normalize() + ")"), text);
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "note: the checkpoint was planned for 10 steps"
-                + " and this run for 20; the learning rate follows the new plan's schedule: %.2e at step 11, where the"
+                + " and this run for 20 steps; the learning rate follows the new plan's schedule: %.2e at step 11, where the"
                 + " old plan had %.2e", longer.learningRateAt(11), 3e-4)), text);
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
     }

@@ -201,7 +201,7 @@ class DiffusionTrainerTest {
         TrainOptions longer = TestModels.tinyRun(dir, 20, true, null, 0);
         new DiffusionTrainer(longer, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String expected = String.format(java.util.Locale.ROOT, "note: the checkpoint was planned for 10 steps and this"
-                + " run for 20; the learning rate follows the new plan's schedule: %.2e at step 11, where the old plan"
+                + " run for 20 steps; the learning rate follows the new plan's schedule: %.2e at step 11, where the old plan"
                 + " had %.2e", longer.learningRateAt(11), 3e-4);
         assertTrue(log.toString(StandardCharsets.UTF_8).contains(expected), log.toString(StandardCharsets.UTF_8));
     }
@@ -222,8 +222,13 @@ class DiffusionTrainerTest {
         String asked = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(12).resume(true)
                 .size("base"));
         assertTrue(asked.contains("note: resuming keeps the checkpoint's shape (2 layers, width 64, 2 heads, 32"
-                + " positions), not --size base's;"), asked);
+                + " positions) and vocabulary (") && asked.contains(" words), not --size base's;"), asked);
         assertFalse(asked.contains("ModelConfig["), asked);
+
+        // a --vocab said on resume is said to be kept to the checkpoint's vocabulary, as README says (it was not)
+        String vocab = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(13).resume(true)
+                .vocabSize(500));
+        assertTrue(vocab.contains("words), not --vocab 500's;"), vocab);
     }
 
     private static String resumeLog(TrainOptions.Builder options) throws Exception {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainOptionsTest {
@@ -16,8 +17,9 @@ class TrainOptionsTest {
     @Test
     void builderStartsAtTheTrainCommandsDefaults() {
         TrainOptions o = TrainOptions.builder(CORPUS, OUT).build();
+        // the same values, each left unsaid (a resumed run takes the checkpoint's in their place)
         assertEquals(new TrainOptions(CORPUS, null, OUT, "small", 12000, 64, 64, 5000, null, 1e-3, 200, 1, 250, false,
-                true, false, 0), o);
+                true, false, 0, null, null, java.util.EnumSet.allOf(TrainOptions.Setting.class)), o);
         TrainOptions set = TrainOptions.builder(CORPUS, OUT).dev(CORPUS).size("tiny").steps(30).batchSize(8)
                 .timeBudget(Duration.ofMinutes(5)).relativePositions(true).averageDecay(0.999).resume(true).build();
         assertEquals("tiny", set.size());
@@ -72,5 +74,30 @@ class TrainOptionsTest {
     private static void assertMessage(String expected, TrainOptions.Builder builder) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, builder::build);
         assertEquals(expected, e.getMessage());
+    }
+
+    /**
+     * A resumed run takes the steps, batch, peak rate and seed its checkpoint recorded where they are left unsaid
+     * (they were the builder's defaults, so a plain resume jumped a 3e-4 run to 1e-3 and its batch of 16 to 64),
+     * and keeps those said; the warm-up, not recorded, follows the steps unless said.
+     */
+    @Test
+    void aResumedRunTakesTheCheckpointsRecordedSettingsWhereUnsaid() {
+        io.github.diffusionnlp.checkpoint.TrainingInfo checkpoint = new io.github.diffusionnlp.checkpoint.TrainingInfo(
+                "corpus.tsv", 2000, 100, 400, 16, 3e-4, 9, 60, 5.0, Double.NaN, null);
+        TrainOptions plain = TrainOptions.builder(CORPUS, OUT).resume(true).build().resumedFrom(checkpoint);
+        assertEquals(List.of(400, 16, 3e-4, 9L, 40), List.of(plain.steps(), plain.batchSize(), plain.learningRate(),
+                plain.seed(), plain.warmupSteps()));
+        TrainOptions said = TrainOptions.builder(CORPUS, OUT).resume(true).steps(800).batchSize(32).learningRate(1e-4)
+                .seed(2).warmupSteps(10).build().resumedFrom(checkpoint);
+        assertEquals(List.of(800, 32, 1e-4, 2L, 10), List.of(said.steps(), said.batchSize(), said.learningRate(),
+                said.seed(), said.warmupSteps()));
+        TrainOptions longer = TrainOptions.builder(CORPUS, OUT).resume(true).steps(1000).build().resumedFrom(checkpoint);
+        assertEquals(List.of(1000, 3e-4, 100), List.of(longer.steps(), longer.learningRate(), longer.warmupSteps()));
+        // the constructors say every value: those stay
+        TrainOptions constructed = new TrainOptions(CORPUS, null, OUT, "small", 12000, 64, 64, 5000, null, 1e-3, 200, 1,
+                250, true);
+        assertEquals(constructed, constructed.resumedFrom(checkpoint));
+        assertEquals(plain, plain.resumedFrom(null), "a new model's options are as given");
     }
 }

@@ -108,6 +108,39 @@ class TrainingLogTest {
         assertTrue(last.endsWith("ETA 0:00:20"), last);
     }
 
+    /**
+     * A budget that ends the run before its steps: the ETA is the budget's, and the line says so and what the
+     * planned steps would have taken (10 steps at 1 s each of 150, with 55 s of a 65 s budget left).
+     */
+    @Test
+    void anEtaCutByTheTimeBudgetSaysSo() throws Exception {
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).steps(150)
+                .timeBudget(java.time.Duration.ofSeconds(65)).build();
+        FakeClock clock = new FakeClock();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), options, 0, 0,
+                clock);
+        Throughput done = Throughput.NONE;
+        for (int step = 1; step <= 10; step++) {
+            clock.nanos += 1_000_000_000L;
+            done = done.plus(new Throughput(1, 100, 0, 0), 1);
+            log.step(step, 0.1f, 2.0, Double.NaN, done);
+        }
+        String line = printed.toString(StandardCharsets.UTF_8).strip();
+        assertTrue(line.endsWith("ETA 0:00:55 (time budget; 150 steps would take 0:02:20)"), line);
+
+        // a budget that outlasts the plan changes nothing
+        ByteArrayOutputStream roomy = new ByteArrayOutputStream();
+        TrainingLog ample = new TrainingLog(dir, new PrintStream(roomy, true, StandardCharsets.UTF_8),
+                TrainOptions.builder(Path.of("c"), dir).steps(20).timeBudget(java.time.Duration.ofHours(1)).build(),
+                0, 0, clock);
+        for (int step = 1; step <= 10; step++) {
+            clock.nanos += 1_000_000_000L;
+            ample.step(step, 0.1f, 2.0, Double.NaN, done);
+        }
+        assertTrue(roomy.toString(StandardCharsets.UTF_8).strip().endsWith("ETA 0:00:10"), roomy.toString());
+    }
+
     /** A clock that moves only when told to. */
     private static final class FakeClock extends Ticker {
         long nanos;

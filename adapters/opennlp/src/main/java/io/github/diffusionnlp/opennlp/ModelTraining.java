@@ -110,16 +110,15 @@ final class ModelTraining {
     static TrainOptions options(Map<String, Object> p, Path corpus, Path dir, boolean resume) {
         TrainOptions.Builder b = TrainOptions.builder(corpus, dir).resume(resume)
                 .layout(TaggedCorpus.WRITTEN_LAYOUT)
-                .steps(number(p, TrainingParameters.ITERATIONS_PARAM, TrainOptions.DEFAULT_STEPS).intValue())
-                .batchSize(number(p, BATCH_SIZE, TrainOptions.DEFAULT_BATCH_SIZE).intValue())
-                .learningRate(number(p, LEARNING_RATE, TrainOptions.DEFAULT_LEARNING_RATE).doubleValue())
-                .seed(number(p, SEED, TrainOptions.DEFAULT_SEED).longValue())
-                .vocabSize(number(p, VOCAB_SIZE, TrainOptions.DEFAULT_VOCAB_SIZE).intValue())
-                .maxLength(number(p, MAX_LENGTH, TrainOptions.DEFAULT_MAX_LENGTH).intValue())
                 .averageDecay(number(p, AVERAGE, 0.0).doubleValue());
-        if (p.containsKey(WARMUP_STEPS)) {
-            b.warmupSteps(number(p, WARMUP_STEPS, TrainOptions.DEFAULT_WARMUP_STEPS).intValue());
-        }
+        // only the parameters given are set: the rest are the builder's defaults, or a resumed run's checkpoint's
+        ifGiven(p, TrainingParameters.ITERATIONS_PARAM, TrainOptions.DEFAULT_STEPS, n -> b.steps(n.intValue()));
+        ifGiven(p, BATCH_SIZE, TrainOptions.DEFAULT_BATCH_SIZE, n -> b.batchSize(n.intValue()));
+        ifGiven(p, LEARNING_RATE, TrainOptions.DEFAULT_LEARNING_RATE, n -> b.learningRate(n.doubleValue()));
+        ifGiven(p, SEED, TrainOptions.DEFAULT_SEED, n -> b.seed(n.longValue()));
+        ifGiven(p, VOCAB_SIZE, TrainOptions.DEFAULT_VOCAB_SIZE, n -> b.vocabSize(n.intValue()));
+        ifGiven(p, MAX_LENGTH, TrainOptions.DEFAULT_MAX_LENGTH, n -> b.maxLength(n.intValue()));
+        ifGiven(p, WARMUP_STEPS, TrainOptions.DEFAULT_WARMUP_STEPS, n -> b.warmupSteps(n.intValue()));
         if (p.containsKey(SIZE)) {
             b.size(p.get(SIZE).toString().trim());
         }
@@ -142,6 +141,13 @@ final class ModelTraining {
     }
 
     /** A numeric parameter (a number, or its text from a parameters file), or {@code absent}. */
+    /** Passes parameter {@code key} to {@code set} when it is given, read as {@code kind}'s type (see number). */
+    private static void ifGiven(Map<String, Object> p, String key, Number kind, java.util.function.Consumer<Number> set) {
+        if (p.containsKey(key)) {
+            set.accept(number(p, key, kind));
+        }
+    }
+
     private static Number number(Map<String, Object> p, String key, Number absent) {
         Object v = p.get(key);
         if (v == null) {

@@ -13,6 +13,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpTool;
+import io.github.diffusionnlp.train.TrainOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,6 +95,22 @@ class TrainingTest {
     void theSamplesFileIsReadInTheLayoutItIsWrittenIn() {
         assertEquals(CorpusLayout.COLUMNS, ModelTraining.options(java.util.Map.of(), tmp.resolve(
                 ModelTraining.CORPUS_FILE), tmp, false).layout());
+    }
+
+    /**
+     * Parameters not given are left unsaid, so that a run resumed in its CheckpointDir goes on with the
+     * checkpoint's steps, batch, learning rate and seed: they were set to the defaults, which the resumed run
+     * then trained with (core's ResumedSettingsTest).
+     */
+    @Test
+    void parametersNotGivenAreLeftToTheCheckpoint() {
+        TrainOptions plain = ModelTraining.options(java.util.Map.of(), tmp.resolve(ModelTraining.CORPUS_FILE), tmp, true);
+        assertEquals(java.util.EnumSet.allOf(TrainOptions.Setting.class), plain.unsaid());
+        TrainOptions given = ModelTraining.options(java.util.Map.of(ModelTraining.LEARNING_RATE, "3e-4",
+                TrainingParameters.ITERATIONS_PARAM, 200), tmp.resolve(ModelTraining.CORPUS_FILE), tmp, true);
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(TrainOptions.Setting.LEARNING_RATE,
+                TrainOptions.Setting.STEPS)), given.unsaid());
+        assertEquals(List.of(3e-4, 200), List.of(given.learningRate(), given.steps()));
     }
 
     /** TimeBudget takes the durations core's train --time-budget takes (90m, 1h30m), not only ISO-8601's PT90M. */
