@@ -219,10 +219,13 @@ final class ConfiguredAnnotator implements Annotator {
             if (result.size() != tokens.size()) {
                 touched.add(sentence);
                 sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
-                List<String> text = new ArrayList<>(result.size()); // kept tokens as they were, the model's quotes as "
+                // kept tokens as the user wrote them (originalText: "(", not ptb3Escaping's "-LRB-"), the model's
+                // quotes as "
+                List<String> text = new ArrayList<>(result.size());
                 for (int i = 0; i < result.size(); i++) {
                     boolean kept = i < write.length && !write[i];
-                    text.add(kept ? result.get(i) : QuoteWords.text(result.get(i)));
+                    String original = kept ? tokens.get(i).originalText() : null;
+                    text.add(kept ? (original != null ? original : result.get(i)) : QuoteWords.text(result.get(i)));
                 }
                 sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
                 sentence.set(DiffusionAnnotations.Windows.class, 1);
@@ -287,7 +290,10 @@ final class ConfiguredAnnotator implements Annotator {
                     for (int i = 0; i < fresh.size(); i++) {
                         CoreLabel t = fresh.get(i);
                         boolean kept = i < old.size() && !written.get(s)[i];
-                        if (!kept) {
+                        if (kept) { // its text is the old originalText; its word is what the tokenizer made of it
+                            t.setWord(old.get(i).word());
+                            t.setValue(old.get(i).value());
+                        } else {
                             quoteWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
                             t.set(DiffusionAnnotations.Word.class, t.word());
                             if (i < old.size()) {
