@@ -200,9 +200,10 @@ final class ConfiguredAnnotator implements Annotator {
                 }
                 keep.add(k);
             }
-            skipKeptPastTheEnd(words, written, keep);
-            skipKeptOutsideTemplate(words, written, keep);
-            results = rewrite(lm, sentences, words, keep);
+            Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
+            skipKeptPastTheEnd(written, keep, leftAsTheyAre);
+            skipKeptOutsideTemplate(words, written, keep, leftAsTheyAre);
+            results = rewrite(lm, sentences, words, keep, leftAsTheyAre);
         }
         int maxLength = lm.info().config().maxLength();
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
@@ -218,10 +219,13 @@ final class ConfiguredAnnotator implements Annotator {
             if (result.size() != tokens.size()) {
                 touched.add(sentence);
                 sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
-                List<String> text = new ArrayList<>(result.size()); // kept tokens as they were, the model's quotes as "
+                // kept tokens as the user wrote them (originalText: "(", not ptb3Escaping's "-LRB-"), the model's
+                // quotes as "
+                List<String> text = new ArrayList<>(result.size());
                 for (int i = 0; i < result.size(); i++) {
                     boolean kept = i < write.length && !write[i];
-                    text.add(kept ? result.get(i) : QuoteWords.text(result.get(i)));
+                    String original = kept ? tokens.get(i).originalText() : null;
+                    text.add(kept ? (original != null ? original : result.get(i)) : QuoteWords.text(result.get(i)));
                 }
                 sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
                 sentence.set(DiffusionAnnotations.Windows.class, 1);
@@ -286,7 +290,10 @@ final class ConfiguredAnnotator implements Annotator {
                     for (int i = 0; i < fresh.size(); i++) {
                         CoreLabel t = fresh.get(i);
                         boolean kept = i < old.size() && !written.get(s)[i];
-                        if (!kept) {
+                        if (kept) { // its text is the old originalText; its word is what the tokenizer made of it
+                            t.setWord(old.get(i).word());
+                            t.setValue(old.get(i).value());
+                        } else {
                             quoteWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
                             t.set(DiffusionAnnotations.Word.class, t.word());
                             if (i < old.size()) {
@@ -333,7 +340,7 @@ final class ConfiguredAnnotator implements Annotator {
      * message. Here, as with a kept token outside the template, the sentence is left as it is with a warning
      * (it depends on the text, so it does not fail the document).
      */
-    private void skipKeptPastTheEnd(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep) {
+    private void skipKeptPastTheEnd(List<boolean[]> written, List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // 1-based
         for (int s = 0; s < keep.size(); s++) {
             int size = keep.get(s).length;
@@ -343,6 +350,7 @@ final class ConfiguredAnnotator implements Annotator {
                         size, size);
                 Arrays.fill(written.get(s), false);
                 Arrays.fill(keep.get(s), true);
+                leftAsTheyAre.add(s);
             }
         }
     }
@@ -353,19 +361,21 @@ final class ConfiguredAnnotator implements Annotator {
      * left as it is, with a warning, rather than failing the document (under CoreNLP's {@code -threads} a
      * failing document leaves the run waiting forever).
      */
-    private void skipKeptOutsideTemplate(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep) {
+    private void skipKeptOutsideTemplate(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep,
+            Set<Integer> leftAsTheyAre) {
         if (settings.template == null) {
             return;
         }
         int t = settings.template.size();
         for (int s = 0; s < keep.size(); s++) {
-            int i = firstKeptOutside(keep.get(s), t);
+            int i = leftAsTheyAre.contains(s) ? -1 : firstKeptOutside(keep.get(s), t);
             if (i >= 0) {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
                         + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.name,
                         s + 1, i + 1, words.get(s).get(i), settings.name, t, settings.name, keepText());
                 Arrays.fill(written.get(s), false);
                 Arrays.fill(keep.get(s), true);
+                leftAsTheyAre.add(s);
             }
         }
     }
@@ -383,17 +393,16 @@ final class ConfiguredAnnotator implements Annotator {
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
      * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
      * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
-     * come back verbatim, words the model does not know included.
+     * come back verbatim, words the model does not know included. Sentences {@code leftAsTheyAre} stay as they
+     * are: under a template, even a sentence with every token kept would come back at the template's length.
      */
     private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
-            List<boolean[]> keep) {
+            List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
         List<List<String>> out;
         if (settings.template != null) {
-            // sentences skipKeptOutsideTemplate left alone stay as they are; the others take the template
-            int t = settings.template.size();
             List<Integer> run = new ArrayList<>();
             for (int s = 0; s < keep.size(); s++) {
-                if (firstKeptOutside(keep.get(s), t) < 0) {
+                if (!leftAsTheyAre.contains(s)) {
                     run.add(s);
                 }
             }

@@ -147,7 +147,7 @@ public final class DiffusionSettings {
         seed = longValue(props, "seed", 0);
         batchSize = intValue(props, "batchSize", 32, 1, 4096);
         // unset: the task's default (infill the most likely words, generate and rewrite samples)
-        temperature = props.containsKey(prefix + "temperature")
+        temperature = isSet(props, "temperature")
                 ? doubleValue(props, "temperature", 1.0, false, 1, "a number in [0, 1]") : null;
         x0Temperature = doubleValue(props, "x0Temperature", 1.0, false, Double.MAX_VALUE, "a number >= 0");
         ngramWeight = doubleValue(props, "ngramWeight", 0.0, false, Double.MAX_VALUE, "a number >= 0 (0: off)");
@@ -266,13 +266,13 @@ public final class DiffusionSettings {
 
         // properties that belong to another task are a mistake, not something to ignore
         check(task == Task.INFILL || maskValue.isEmpty(), "mask", maskValue, "only with " + prefix + "task=infill");
-        check(task == Task.REWRITE || !props.containsKey(prefix + "strength"), "strength",
+        check(task == Task.REWRITE || !isSet(props, "strength"), "strength",
                 props.getProperty(prefix + "strength"), "only with " + prefix + "task=rewrite");
         check(task != Task.GENERATE || keepValue.isEmpty(), "keep", keepValue,
                 "only with " + prefix + "task=infill or rewrite");
-        check(task == Task.GENERATE || !props.containsKey(prefix + "count"), "count",
+        check(task == Task.GENERATE || !isSet(props, "count"), "count",
                 props.getProperty(prefix + "count"), "only with " + prefix + "task=generate");
-        check(task == Task.GENERATE || !props.containsKey(prefix + "length"), "length",
+        check(task == Task.GENERATE || !isSet(props, "length"), "length",
                 props.getProperty(prefix + "length"), "only with " + prefix + "task=generate");
         // the reason is the given task's: generate's alone said nothing to someone infilling
         String infillInstead = "infill keeps each sentence's length and words; to refill words of one class use "
@@ -291,7 +291,7 @@ public final class DiffusionSettings {
                         + " them toward it)");
         check(sentiment != null || syntaxKeep || template != null || !lexical, "lexical", "true",
                 "only with " + prefix + "sentiment or " + prefix + "syntax (it holds their words to the lexicons)");
-        check(sentiment != null || syntaxKeep || template != null || !props.containsKey(prefix + "guidance"),
+        check(sentiment != null || syntaxKeep || template != null || !isSet(props, "guidance"),
                 "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
                         + "syntax (it weighs how hard they are pushed)");
     }
@@ -432,6 +432,14 @@ public final class DiffusionSettings {
         if (!ok) {
             throw bad(key, value, allowed);
         }
+    }
+
+    /**
+     * Whether {@code NAME.key} is given: by getProperty, which also reads a {@code new Properties(defaults)}'s
+     * defaults (containsKey does not), and not empty (a property set to nothing is not set, as in CoreNLP).
+     */
+    private boolean isSet(Properties props, String key) {
+        return !get(props, key, "").isEmpty();
     }
 
     private String get(Properties props, String key, String def) {

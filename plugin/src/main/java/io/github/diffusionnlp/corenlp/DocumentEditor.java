@@ -407,6 +407,7 @@ final class DocumentEditor {
                 }
             }
             doc.set(CoreAnnotations.MentionsAnnotation.class, kept);
+            renumberMentions(kept);
         }
         doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
         doc.set(CoreAnnotations.TextAnnotation.class, newText);
@@ -415,6 +416,39 @@ final class DocumentEditor {
             touched.addAll(sentence.get(CoreAnnotations.TokensAnnotation.class));
         }
         rederiveWhitespace(doc, touched);
+    }
+
+    /**
+     * Numbers the document's mentions by their place in its list, as CoreNLP's EntityMentionsAnnotator does
+     * (mention and its tokens: {@code EntityMentionIndexAnnotation}; mention: {@code
+     * CanonicalEntityMentionIndexAnnotation}). After mentions were dropped the later ones kept their old
+     * numbers, which point past the list's end or at another mention (and the protobuf reader resolves them).
+     * A canonical index naming a dropped mention falls back to the mention itself.
+     */
+    private static void renumberMentions(List<CoreMap> mentions) {
+        Map<Integer, Integer> renumbered = new java.util.HashMap<>(); // old index -> new
+        for (int i = 0; i < mentions.size(); i++) {
+            Integer old = mentions.get(i).get(CoreAnnotations.EntityMentionIndexAnnotation.class);
+            if (old != null) {
+                renumbered.put(old, i);
+            }
+        }
+        for (int i = 0; i < mentions.size(); i++) {
+            CoreMap m = mentions.get(i);
+            if (m.containsKey(CoreAnnotations.EntityMentionIndexAnnotation.class)) {
+                m.set(CoreAnnotations.EntityMentionIndexAnnotation.class, i);
+            }
+            Integer canonical = m.get(CoreAnnotations.CanonicalEntityMentionIndexAnnotation.class);
+            if (canonical != null) {
+                m.set(CoreAnnotations.CanonicalEntityMentionIndexAnnotation.class, renumbered.getOrDefault(canonical, i));
+            }
+            List<CoreLabel> tokens = m.get(CoreAnnotations.TokensAnnotation.class);
+            for (CoreLabel t : tokens == null ? List.<CoreLabel>of() : tokens) {
+                if (t.containsKey(CoreAnnotations.EntityMentionIndexAnnotation.class)) {
+                    t.set(CoreAnnotations.EntityMentionIndexAnnotation.class, i);
+                }
+            }
+        }
     }
 
     private static void shiftSpan(CoreMap span, int shift, int tokenShift) {

@@ -190,6 +190,24 @@ class ConstrainedTasksTest {
                 .get(DiffusionAnnotations.OriginalWord.class), "no token of it was written");
     }
 
+    /**
+     * Under an explicit template a sentence shorter than a keep index was reported "left as it is" and then
+     * rewritten anyway: everything of it kept, so it ran through the template and came back longer, its own
+     * tokens followed by the model's words.
+     */
+    @Test
+    void aSentenceShorterThanAKeepIndexIsLeftAsItIsUnderATemplateToo() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,pos,diffusion", "diffusion.steps", "2",
+                "diffusion.task", "rewrite", "diffusion.syntax", "NOUN VERB ADV ADV ADV PUNCT", "diffusion.keep", "1,4"));
+        Annotation doc = annotate(pipeline, "Dogs bark loudly today. Next one.");
+        List<CoreMap> sentences = sentences(doc);
+        assertEquals(6, sentences.get(0).get(CoreAnnotations.TokensAnnotation.class).size(), "rewritten to the template");
+        assertEquals("Next one .", String.join(" ", words(sentences.get(1))), "3 tokens have no token 4: it stays");
+        assertNull(sentences.get(1).get(DiffusionAnnotations.Text.class));
+        assertTrue(doc.get(CoreAnnotations.TextAnnotation.class).endsWith(" Next one."));
+        assertConsistent(doc);
+    }
+
     @Test
     void bestOfCandidatesNeverRatesLowerThanOneSample() {
         String[] generate = {"diffusion.task", "generate", "diffusion.count", "3", "diffusion.length", "10",

@@ -188,6 +188,51 @@ class DownstreamTest {
         }
     }
 
+    /**
+     * A template rewrite drops the mentions of a sentence whose length changed from the document's list; the
+     * mentions after it (in a sentence that kept its length) and their tokens kept their old
+     * EntityMentionIndexAnnotation, pointing past the list's end or at another mention. They are renumbered as
+     * CoreNLP's EntityMentionsAnnotator numbers them, and the protobuf round trip keeps them.
+     */
+    @Test
+    void mentionsAfterADroppedOneAreRenumbered() throws Exception {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(lightNer(props("tokenize,ssplit,pos,lemma,ner,diffusion",
+                "diffusion.steps", "2", "diffusion.task", "rewrite",
+                "diffusion.syntax", "PROPN PROPN VERB PROPN PROPN ADP PROPN PUNCT")));
+        Annotation doc = annotate(pipeline, "John Smith went home. Mary Jones met Bob Brown in Paris.");
+        assertEquals(8, sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).size(), "resized");
+        assertMentionIndexesConsistent(doc);
+        assertEquals(3, doc.get(CoreAnnotations.MentionsAnnotation.class).size(), "the second sentence's three");
+
+        DiffusionProtobufSerializer serializer = new DiffusionProtobufSerializer();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        serializer.write(doc, bytes).close();
+        Annotation back = serializer.read(new java.io.ByteArrayInputStream(bytes.toByteArray())).first;
+        assertMentionIndexesConsistent(back);
+        assertEquals(3, back.get(CoreAnnotations.MentionsAnnotation.class).size());
+    }
+
+    /** Each mention's index is its place in the document's list, and its tokens carry that index. */
+    static void assertMentionIndexesConsistent(Annotation doc) {
+        List<CoreMap> mentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
+        java.util.Map<CoreLabel, Integer> expected = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < mentions.size(); i++) {
+            CoreMap m = mentions.get(i);
+            assertEquals(i, m.get(CoreAnnotations.EntityMentionIndexAnnotation.class), "mention " + m);
+            Integer canonical = m.get(CoreAnnotations.CanonicalEntityMentionIndexAnnotation.class);
+            assertTrue(canonical == null || canonical >= 0 && canonical < mentions.size(), "canonical " + canonical);
+            for (CoreLabel t : m.get(CoreAnnotations.TokensAnnotation.class)) {
+                expected.put(t, i);
+            }
+        }
+        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+            Integer i = t.get(CoreAnnotations.EntityMentionIndexAnnotation.class);
+            if (i != null || expected.containsKey(t)) {
+                assertEquals(expected.get(t), i, "token " + t.word());
+            }
+        }
+    }
+
     static List<String> leaves(CoreMap sentence) {
         List<String> leaves = new ArrayList<>();
         for (Label l : sentence.get(TreeCoreAnnotations.TreeAnnotation.class).yield()) {

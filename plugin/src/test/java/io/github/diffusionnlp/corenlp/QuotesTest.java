@@ -47,6 +47,30 @@ class QuotesTest {
         assertEquals(List.of("''", "\""), List.of(token(doc, 9).word(), token(doc, 9).originalText()));
     }
 
+    /**
+     * A sentence rewritten to a template of another length gets new tokens; its kept ones were written back as
+     * their word(), so under ptb3Escaping the text read "Dogs -LRB- … -RRB- … `` … ''". They keep the text the
+     * user wrote (originalText) and the word the tokenizer made of it.
+     */
+    @Test
+    void keptTokensOfAResizedSentenceKeepTheirTextAndTheirWord() {
+        Annotation doc = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "2",
+                "tokenize.options", "ptb3Escaping=true", "diffusion.task", "rewrite", "diffusion.keep", "2,4,6,8",
+                "diffusion.syntax", "NOUN PUNCT ADJ PUNCT VERB PUNCT ADV PUNCT PUNCT ADV")), "Dogs (big) bark “now”.");
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals(10, tokens.size(), "the template's length");
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        assertFalse(text.contains("-LRB-") || text.contains("``") || text.contains("''"), text);
+        List<List<String>> kept = List.of(List.of("-LRB-", "("), List.of("-RRB-", ")"), List.of("``", "“"),
+                List.of("''", "”"));
+        for (int k = 0; k < 4; k++) {
+            CoreLabel t = tokens.get(2 * k + 1);
+            assertEquals(kept.get(k), List.of(t.word(), t.originalText()), "token " + (2 * k + 2));
+            assertEquals(t.word(), t.value());
+        }
+        TasksTest.assertConsistent(doc);
+    }
+
     /** Sentence 3 of this seed opens and closes a quote. */
     @Test
     void generatedSentencesWritePlainQuotes() {

@@ -109,6 +109,27 @@ class SettingsTest {
      * defaults silently. Each pipeline here has a seed of its own, so that CoreNLP's global annotator cache (keyed
      * by the diffusion.* properties alone) cannot hand back an annotator some other test made.
      */
+    /**
+     * Properties given as {@code new Properties(defaults)} (how CoreNLP's own code layers them) were partly
+     * ignored: containsKey does not see the defaults, so a temperature there read as unset and a strength with
+     * task=infill was accepted. getProperty sees them.
+     */
+    @Test
+    void propertiesInTheDefaultsAreReadAndChecked() {
+        Properties defaults = new Properties();
+        defaults.setProperty("diffusion.temperature", "0.3");
+        defaults.setProperty("diffusion.task", "rewrite");
+        defaults.setProperty("diffusion.strength", "0.9");
+        DiffusionSettings s = DiffusionSettings.read("diffusion", new Properties(defaults));
+        assertEquals(0.3, s.temperature);
+        assertEquals(0.9, s.strength);
+
+        defaults.setProperty("diffusion.task", "infill");
+        Throwable e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.read("diffusion", new Properties(defaults)));
+        assertMentions(e.getMessage(), "diffusion.strength", "only with diffusion.task=rewrite");
+    }
+
     @Test
     void aMisspeltAnnotatorPrefixIsToldTheOneItMeant() {
         String pipe = "tokenize,ssplit,diffusion";

@@ -64,10 +64,10 @@ public final class EnglishText {
         return SHARED.get();
     }
 
-    /** The English detokenizer alone (no models loaded). */
+    /** The English detokenizer alone (no models loaded): the dictionary's rules and {@link SingleQuoteDetokenizer}'s. */
     public static Detokenizer detokenizer() {
         try (InputStream in = resource(DETOKENIZER_RULES)) {
-            return new DictionaryDetokenizer(new DetokenizationDictionary(in));
+            return new SingleQuoteDetokenizer(new DetokenizationDictionary(in));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DETOKENIZER_RULES, e);
         }

@@ -23,6 +23,23 @@ class DetokenizerQuotesTest {
         assertEquals("She didn’t, they’re ‘fine’.", detokenize("She", "did", "n’t", ",", "they", "’re", "‘", "fine", "’", "."));
     }
 
+    /**
+     * A lone straight {@code '} attached to the word before it always, so a pair of them read "She said' hello' to
+     * me." Brown (the shipped model's corpus) writes {@code '} as a single quote, the English tokenizer splits a
+     * plural possessive ("dogs'") into "dogs" and "'": a pair opens and closes, a possessive or one without a
+     * partner still attaches to the word before.
+     */
+    @Test
+    void aPairOfSingleStraightQuotesEnclosesItsWords() {
+        assertEquals("She said 'hello' to me.", detokenize("She", "said", "'", "hello", "'", "to", "me", "."));
+        assertEquals("'Go,' he said, 'now.'", detokenize("'", "Go", ",", "'", "he", "said", ",", "'", "now", ".", "'"));
+        assertEquals("The dogs' bones are here.", detokenize("The", "dogs", "'", "bones", "are", "here", "."));
+        assertEquals("The dogs' bones and the cats' toys.",
+                detokenize("The", "dogs", "'", "bones", "and", "the", "cats", "'", "toys", "."));
+        assertEquals("It's theirs, we're sure they'd go, I can't.", detokenize("It", "'s", "theirs", ",", "we", "'re",
+                "sure", "they", "'d", "go", ",", "I", "ca", "n't", "."));
+    }
+
     @Test
     void theModelsLatexQuotesAndStraightOnesToo() {
         assertEquals("``Yes,'' he said, `no' and \"maybe\".",
