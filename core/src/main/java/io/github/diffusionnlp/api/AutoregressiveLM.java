@@ -235,6 +235,11 @@ public final class AutoregressiveLM implements AutoCloseable {
         return ids;
     }
 
+    /** How many calls are running now ({@link Lifecycle#callsInFlight}). */
+    int callsInFlight() {
+        return lifecycle.callsInFlight();
+    }
+
     /** Frees the model's native memory once the calls in flight are done; later calls fail clearly. */
     @Override
     public void close() {

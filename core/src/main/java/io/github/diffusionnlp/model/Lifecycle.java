@@ -62,6 +62,13 @@ public final class Lifecycle {
         return inside(work);
     }
 
+    /** How many calls are running now, on any thread (nested calls not counted): for tests that close mid-call. */
+    public int callsInFlight() {
+        synchronized (monitor) {
+            return callsInFlight;
+        }
+    }
+
     /** Whether this thread is running a call of this object, or work for one ({@link #onBehalfOfACall}). */
     public boolean insideACall() {
         return depth.get()[0] > 0;

@@ -29,7 +29,11 @@ class ClosingTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<List<List<String>>> inFlight = pool.submit(() -> ar.generate(8, 1.0, 3));
-            Thread.sleep(50); // usually mid-call: generating 8 sentences takes longer
+            // close once the call is running: a fixed sleep was sometimes over before a busy machine started it
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (ar.callsInFlight() == 0 && !inFlight.isDone() && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
             ar.close();
             assertEquals(expected, inFlight.get(), "a call in flight when close came");
         } finally {

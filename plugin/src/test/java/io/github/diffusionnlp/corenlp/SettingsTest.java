@@ -440,8 +440,8 @@ class SettingsTest {
         for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
             messages.append(t.getMessage()).append('\n');
         }
-        assertMentions(messages.toString(), plain + ":3: several tokens on a line without a tab",
-                "say so with fused.ngramLayout = plain");
+        assertMentions(messages.toString(), plain + ":3: several tokens and no tab",
+                "give fused.ngramLayout = plain");
         assertFalse(messages.toString().contains("--layout"), messages.toString());
     }
 }

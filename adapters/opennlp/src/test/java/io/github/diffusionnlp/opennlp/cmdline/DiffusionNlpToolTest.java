@@ -517,8 +517,8 @@ class DiffusionNlpToolTest {
         Path plain = Files.writeString(tmp.resolve("plain.txt"), "Stop\nLook\nthe jury said it was fine .\nListen\nRun\n");
         Run guessed = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", TestModels.tinyModel().toString(),
                 "-steps", "1", "-ngramWeight", "0.7", "-ngramCorpus", plain.toString());
-        assertTrue(guessed.stderr().contains(plain + ":3: several tokens on a line without a tab")
-                && guessed.stderr().contains("say so with -ngramLayout plain"), guessed.stderr());
+        assertTrue(guessed.stderr().contains(plain + ":3: several tokens and no tab")
+                && guessed.stderr().contains("give -ngramLayout plain"), guessed.stderr());
         assertFalse(guessed.stderr().contains("--layout"), guessed.stderr());
         Run words = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", TestModels.tinyModel().toString(),
                 "-steps", "1", "-ngramWeight", "0.7", "-ngramCorpus", plain.toString(), "-ngramLayout", "words");
