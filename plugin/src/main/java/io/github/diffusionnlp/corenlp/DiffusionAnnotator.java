@@ -20,8 +20,9 @@ import java.util.Set;
  *
  * <p>Every {@code NAME.*} property is read and checked at construction, and the model is loaded then too
  * (plugin/README.md lists the properties; the work itself is package-private). A bad property or a model that
- * cannot be loaded throws {@link IllegalArgumentException} or {@link UncheckedIOException} from the
- * constructor, so a pipeline fails as it is built — with one exception. CoreNLP's server builds a request's
+ * cannot be loaded throws {@link IllegalArgumentException} or {@link UncheckedIOException} (or what the engine
+ * throws, such as DJL's {@code EngineException}) from the constructor, so a pipeline fails as it is built — with one
+ * exception. CoreNLP's server builds a request's
  * pipeline inside its request handler and answers a constructor's failure with CoreNLP's own wrapper
  * ("MetaClass couldn't create …"), never its cause, so the client would not learn what was wrong. When made
  * on a server's request thread, this annotator therefore keeps the failure and throws it from {@link #annotate}
@@ -42,7 +43,7 @@ public class DiffusionAnnotator implements Annotator {
         this.props = props;
         try {
             this.configured = new ConfiguredAnnotator(name, props);
-        } catch (IllegalArgumentException | UncheckedIOException e) {
+        } catch (RuntimeException e) { // not only ours: DJL's EngineException on a load, say, reads no better as MetaClass's
             if (!ServerRequests.isHandlerThread()) {
                 throw e;
             }
