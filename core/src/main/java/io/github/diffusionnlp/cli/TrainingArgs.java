@@ -60,7 +60,7 @@ final class TrainingArgs {
     Double lr;
 
     @Option(names = "--warmup", description = "warm-up steps (default: " + TrainOptions.DEFAULT_WARMUP_STEPS
-            + ", or a tenth of --steps when that is fewer)")
+            + ", or a tenth of --steps when that is fewer; resuming: the checkpoint's)")
     Integer warmup;
 
     @Option(names = "--seed", description = "seed (default: " + TrainOptions.DEFAULT_SEED
@@ -71,7 +71,7 @@ final class TrainingArgs {
     int checkpointEvery;
 
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, with its"
-            + " --steps, --batch, --lr and --seed unless given (one given otherwise is used and said, naming both"
+            + " --steps, --batch, --lr, --warmup and --seed unless given (one given otherwise is used and said, naming both"
             + " values); its shape and vocabulary stay (--size, --length, --vocab given otherwise are said)")
     boolean resume;
 

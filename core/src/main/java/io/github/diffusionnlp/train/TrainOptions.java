@@ -54,7 +54,7 @@ public record TrainOptions(
 
     /**
      * The settings a caller may leave unsaid, named by their {@code train} option. Those a checkpoint records
-     * (steps, batch, learning rate, seed; the warm-up follows the steps) a resumed run takes from it; those of
+     * (steps, batch, learning rate, warm-up, seed) a resumed run takes from it; those of
      * the model's shape it keeps whatever is said, and says so when one is said otherwise.
      */
     public enum Setting {
@@ -321,9 +321,10 @@ public record TrainOptions(
 
     /**
      * The options a run resuming {@code checkpoint} (its record; null for a new model: these options) trains
-     * with: the steps, batch, peak learning rate and seed it recorded where these leave them unsaid, and the
-     * default warm-up of its steps where the warm-up is unsaid (a checkpoint does not record it), so that a plain
-     * resume continues the run it stopped. A record of before a setting was recorded (0) leaves it as it is.
+     * with: the steps, batch, peak learning rate, warm-up and seed it recorded where these leave them unsaid, so
+     * that a plain resume continues the run it stopped. A recorded warm-up that is the default of the recorded steps
+     * follows the steps when they are said otherwise, as the default does. A record of before a setting was recorded
+     * (0; a warm-up: null) leaves it as it is (the warm-up: the default of the resumed steps).
      */
     public TrainOptions resumedFrom(TrainingInfo checkpoint) {
         if (checkpoint == null) {
@@ -334,7 +335,12 @@ public record TrainOptions(
         double resumedRate = !said(Setting.LEARNING_RATE) && checkpoint.learningRate() > 0 ? checkpoint.learningRate()
                 : learningRate;
         long resumedSeed = said(Setting.SEED) ? seed : checkpoint.seed();
-        int resumedWarmup = said(Setting.WARMUP) ? warmupSteps : defaultWarmup(resumedSteps);
+        Integer recordedWarmup = checkpoint.warmupSteps();
+        // a recorded default warm-up was the steps' choice, not the user's: it follows steps said otherwise
+        boolean chosenWarmup = recordedWarmup != null && (recordedWarmup != defaultWarmup(checkpoint.totalSteps())
+                || resumedSteps == checkpoint.totalSteps());
+        int resumedWarmup = said(Setting.WARMUP) ? warmupSteps
+                : chosenWarmup ? recordedWarmup : defaultWarmup(resumedSteps);
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, resumedBatch, resumedSteps, timeBudget,
                 resumedRate, resumedWarmup, resumedSeed, checkpointEvery, resume, contextEmbeddings, relativePositions,
                 averageDecay, layout, multiword, unsaid);
@@ -398,7 +404,7 @@ public record TrainOptions(
             double averageDecay, TaggedCorpus.Reading read, boolean tagged) {
         return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
                 learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
-                read.multiword(), tagged);
+                read.multiword(), tagged, warmupSteps);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
