@@ -78,6 +78,17 @@ public record TrainingInfo(
                 metrics, 0);
     }
 
+    /**
+     * Whether the run reached the steps its learning-rate schedule was planned for ({@code step >= totalSteps}).
+     * A record that {@code DiffusionTrainer.run()} or {@code ArTrainer.run()} returns unfinished is of a run that
+     * its time budget stopped, with a checkpoint of its last step: the same options with {@code resume} continue it
+     * (a run stopped by {@code stop()}, an interrupt or a signal ends with {@code TrainingStopped} instead). A record
+     * of before the plan was recorded (totalSteps 0) counts as finished.
+     */
+    public boolean finished() {
+        return step >= totalSteps;
+    }
+
     /** The same record with another validation loss. */
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,

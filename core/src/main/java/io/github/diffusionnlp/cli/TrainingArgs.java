@@ -84,7 +84,7 @@ final class TrainingArgs {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
         System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
                 Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
-        if (info.step() < info.totalSteps()) {
+        if (!info.finished()) { // a run returns unfinished only when its time budget stopped it
             System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
                     + " --resume continues%n", info.step(), info.totalSteps());
         }

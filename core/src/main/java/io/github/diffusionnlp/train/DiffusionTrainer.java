@@ -109,7 +109,8 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     /**
-     * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. An
+     * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says (not
+     * {@link TrainingInfo#finished} when the time budget stopped it). An
      * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
      * {@link TrainingStopped}.
      */
