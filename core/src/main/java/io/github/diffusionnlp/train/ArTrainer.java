@@ -75,7 +75,7 @@ public final class ArTrainer implements TrainingRun {
         NativeHeap.keepFreedMemory();
         // both formats keep config.json; the directory stays locked against other runs until this one ends
         try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train-ar")) {
-            return train(claim.resuming());
+            return Reproducible.runIf(options.reproducible(), () -> train(claim.resuming()));
         }
     }
 

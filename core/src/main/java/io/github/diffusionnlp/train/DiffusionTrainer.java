@@ -119,7 +119,7 @@ public final class DiffusionTrainer implements TrainingRun {
         NativeHeap.keepFreedMemory();
         // the directory stays locked against other runs until this one ends
         try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train")) {
-            return train(claim.resuming());
+            return Reproducible.runIf(options.reproducible(), () -> train(claim.resuming()));
         }
     }
 

@@ -45,12 +45,14 @@ import java.util.Set;
  * @param unsaid the settings the caller left at their defaults (the builder's, or the command line's options not
  *     given): a new model takes the defaults, a resumed run its checkpoint's recorded settings
  *     ({@link #resumedFrom}); empty from the constructors, whose every value is given
+ * @param reproducible train on one PyTorch intra-op thread, so that the same options give the same weights bit for
+ *     bit ({@link Builder#reproducible}); false from the constructors that do not take it
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
         boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout,
-        MultiwordTokens multiword, Set<Setting> unsaid) {
+        MultiwordTokens multiword, Set<Setting> unsaid, boolean reproducible) {
 
     /**
      * The settings a caller may leave unsaid, named by their {@code train} option. Those a checkpoint records
@@ -160,6 +162,7 @@ public record TrainOptions(
         private CorpusLayout layout; // null: not said (see TrainOptions' @param layout)
         private MultiwordTokens multiword;
         private final Set<Setting> unsaid = EnumSet.allOf(Setting.class); // each setter takes its own out
+        private boolean reproducible;
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -296,12 +299,36 @@ public record TrainOptions(
             return this;
         }
 
+        /**
+         * Train on one PyTorch intra-op thread (default: PyTorch's count, one per core), so that the same options give
+         * the same weights bit for bit, as {@code train --reproducible} does: on several threads some gradient sums
+         * of a batch large enough to be split between them differ in their last bit from run to run, and two runs of
+         * one seed drift apart. Slower (30 steps of the small model: 0.80 steps/s against 1.22-1.43 on two threads).
+         * The trainer's thread runs on one thread for the run and gets its count back after; see {@link
+         * Reproducible} for threads that already ran PyTorch work, and GPUs.
+         */
+        public Builder reproducible(boolean reproducible) {
+            this.reproducible = reproducible;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting out of range */
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
                     learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
-                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword, unsaid);
+                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword, unsaid,
+                    reproducible);
         }
+    }
+
+    /** These options on PyTorch's own thread count (not {@code reproducible}). */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
+            CorpusLayout layout, MultiwordTokens multiword, Set<Setting> unsaid) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword,
+                unsaid, false);
     }
 
     /** These options with every setting given (the constructors' way). */
@@ -343,7 +370,7 @@ public record TrainOptions(
                 : chosenWarmup ? recordedWarmup : defaultWarmup(resumedSteps);
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, resumedBatch, resumedSteps, timeBudget,
                 resumedRate, resumedWarmup, resumedSeed, checkpointEvery, resume, contextEmbeddings, relativePositions,
-                averageDecay, layout, multiword, unsaid);
+                averageDecay, layout, multiword, unsaid, reproducible);
     }
 
     /** These options with the multiword-token reading not said (see {@code multiword}). */
@@ -379,7 +406,7 @@ public record TrainOptions(
         int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
-                layout, multiword, unsaid);
+                layout, multiword, unsaid, reproducible);
     }
 
     /**
