@@ -46,7 +46,7 @@ final class TrainingNotes {
         noteOtherCorpus(previous);
         noteOtherReading(previous, read);
         noteOtherSchedule(previous);
-        noteOtherBatchAndSeed(previous);
+        noteOtherBatchWarmupAndSeed(previous);
     }
 
     /**
@@ -119,17 +119,22 @@ final class TrainingNotes {
     }
 
     /**
-     * The batch and seed a resumed run was told, where they differ from the checkpoint's: they change what the
-     * rest of the run trains on (the rows of each step, the noise and masks), so a run that continues with them
+     * The batch, warm-up and seed a resumed run was told, where they differ from the checkpoint's: they change what
+     * the rest of the run trains on (the rows of each step, the learning rate, the noise and masks), so a run that
+     * continues with them
      * does not end where an unbroken one would. Said, naming both values; left unsaid, the checkpoint's go on.
      */
-    private void noteOtherBatchAndSeed(TrainingInfo previous) {
+    private void noteOtherBatchWarmupAndSeed(TrainingInfo previous) {
         if (previous == null) {
             return;
         }
         List<String> changed = new ArrayList<>();
         if (previous.batchSize() > 0 && previous.batchSize() != options.batchSize()) {
             changed.add("--batch " + options.batchSize() + " (the checkpoint's: " + previous.batchSize() + ")");
+        }
+        Integer warmup = previous.warmupSteps(); // null: a checkpoint of before it was recorded, nothing to compare
+        if (warmup != null && options.said(TrainOptions.Setting.WARMUP) && warmup != options.warmupSteps()) {
+            changed.add("--warmup " + options.warmupSteps() + " (the checkpoint's: " + warmup + ")");
         }
         if (previous.seed() != options.seed()) {
             changed.add("--seed " + options.seed() + " (the checkpoint's: " + previous.seed() + ")");

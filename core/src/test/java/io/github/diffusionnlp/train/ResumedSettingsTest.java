@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,12 @@ class ResumedSettingsTest {
         assertEquals(7, longer.resumedFrom(recorded(100, 7)).warmupSteps(), "a chosen one stays");
         TrainOptions said = TrainOptions.builder(corpus, Path.of("m")).warmupSteps(3).resume(true).build();
         assertEquals(3, said.resumedFrom(recorded(100, 7)).warmupSteps(), "a said one wins");
+        String note = notes(TrainOptions.builder(corpus, Path.of("m")).steps(100).seed(1).batchSize(16).warmupSteps(3),
+                recorded(100, 7));
+        assertTrue(note.contains("note: resuming with --warmup 3 (the checkpoint's: 7);"), "and is named: " + note);
+        String before = notes(TrainOptions.builder(corpus, Path.of("m")).steps(100).seed(1).batchSize(16)
+                .warmupSteps(3), recorded(100, null));
+        assertFalse(before.contains("--warmup"), "a checkpoint of before has none to name: " + before);
     }
 
     /** A checkpoint at step 50 of {@code steps}, with {@code warmup} recorded (null: a config of before). */
