@@ -1,8 +1,8 @@
 package io.github.diffusionnlp.checkpoint;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import io.github.diffusionnlp.model.DiffusionTransformer;
@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,72 +68,81 @@ public final class ModelGrowth {
         // as train --out: the user's own files there would be overwritten, a running training's model replaced
         ModelDirectory.requireForNewModel(to, TARGET);
         try (NDManager manager = NDManager.newBaseManager()) {
-            ModelCheckpoint.Loaded old = ModelCheckpoint.load(from, manager);
-            ModelConfig was = old.network().config();
-            if (relativePositions && was.relativePositions()) {
-                throw new IllegalArgumentException(from + " already has relative-position attention bias");
-            }
-            if (layers != 0 && layers <= was.layers()) {
-                throw new IllegalArgumentException(from + " already has " + was.layers() + " layers; growing needs more,"
-                        + " got " + layers);
-            }
-            if (!relativePositions && layers == 0 && embeddingScale == 1f) {
-                throw new IllegalArgumentException("nothing to grow: ask for relative positions, more layers or an"
-                        + " embedding scale other than 1");
-            }
-            ModelConfig target = layers == 0 ? was : was.withLayers(layers);
-            if (relativePositions) {
-                target = target.withRelativePositions();
-            }
-            Map<String, Parameter> oldByName = new HashMap<>();
-            Map<String, String> oldPathOf = new HashMap<>();
-            for (Pair<String, Parameter> p : old.network().getParameters()) {
-                oldByName.put(withoutChildIndexes(p.getKey()), p.getValue());
-                oldPathOf.put(withoutChildIndexes(p.getKey()), p.getKey());
-            }
-            DiffusionTransformer grown = new DiffusionTransformer(target);
-            grown.initialize(manager);
-            long added = 0;
-            Map<String, String> grownPathOfOld = new HashMap<>();
-            for (Pair<String, Parameter> p : grown.getParameters()) {
-                Parameter source = oldByName.remove(withoutChildIndexes(p.getKey()));
-                if (source == null) {
-                    added += p.getValue().getArray().size();
-                } else {
-                    grownPathOfOld.put(oldPathOf.get(withoutChildIndexes(p.getKey())), p.getKey());
-                    // into the parameter's own memory (NDArray#copyTo would leave it over a Java buffer)
-                    p.getValue().getArray().set(new NDIndex("..."), source.getArray());
-                    if (isEmbeddingTable(p.getKey())) {
-                        p.getValue().getArray().muli(embeddingScale);
-                    }
-                }
-            }
-            if (!oldByName.isEmpty()) {
-                throw new IllegalStateException("the grown network lacks " + oldByName.keySet());
-            }
-            TrainingInfo t = old.header().training();
-            TrainingInfo carried = t == null ? null : t.withMetrics(null);
-            NDList moments = TrainingState.forParameterScaled(TrainingState.renamed(
-                    ModelCheckpoint.loadOptimizerState(old, manager), grownPathOfOld),
-                    ModelGrowth::isEmbeddingTable, embeddingScale);
-            Files.createDirectories(to);
-            // held while the model is written, as train holds it: a train --resume started there meanwhile
-            // would otherwise write its checkpoint and log between and over the grown model's files
-            try (ModelDirectory.Lock lock = ModelDirectory.lock(to, HOLDER, "give another output directory")) {
-                // checked again under the lock: a run may have trained there since the first check
-                ModelDirectory.refuseUnusable(to, false, List.of(), TARGET, NEW_TARGET);
-                // carried before the save, whose config records the tag lexicon's checksum when it is there
-                for (String carriedFile : new String[] {ModelDirectory.TRAINING_LOG, ModelCheckpoint.TAG_LEXICON}) {
-                    Path file = from.resolve(carriedFile);
-                    if (Files.isRegularFile(file)) {
-                        CheckpointFiles.writeAtomically(to.resolve(carriedFile),
-                                tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
-                    }
-                }
-                ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried, moments);
-            }
-            return added;
+            return grow(from, to, relativePositions, layers, embeddingScale, manager);
         }
+    }
+
+    /** The growth itself, its arrays on {@code manager} (which the caller closes; a test looks at what it holds). */
+    static long grow(Path from, Path to, boolean relativePositions, int layers, float embeddingScale,
+            NDManager manager) throws IOException {
+        ModelCheckpoint.Loaded old = ModelCheckpoint.load(from, manager);
+        ModelConfig was = old.network().config();
+        if (relativePositions && was.relativePositions()) {
+            throw new IllegalArgumentException(from + " already has relative-position attention bias");
+        }
+        if (layers != 0 && layers <= was.layers()) {
+            throw new IllegalArgumentException(from + " already has " + was.layers() + " layers; growing needs more,"
+                    + " got " + layers);
+        }
+        if (!relativePositions && layers == 0 && embeddingScale == 1f) {
+            throw new IllegalArgumentException("nothing to grow: ask for relative positions, more layers or an"
+                    + " embedding scale other than 1");
+        }
+        ModelConfig target = layers == 0 ? was : was.withLayers(layers);
+        if (relativePositions) {
+            target = target.withRelativePositions();
+        }
+        Map<String, Parameter> oldByName = new HashMap<>();
+        Map<String, String> oldPathOf = new HashMap<>();
+        for (Pair<String, Parameter> p : old.network().getParameters()) {
+            oldByName.put(withoutChildIndexes(p.getKey()), p.getValue());
+            oldPathOf.put(withoutChildIndexes(p.getKey()), p.getKey());
+        }
+        DiffusionTransformer grown = new DiffusionTransformer(target);
+        long added = 0;
+        Map<String, String> grownPathOfOld = new HashMap<>();
+        Map<Parameter, NDArray> kept = new IdentityHashMap<>();
+        for (Pair<String, Parameter> p : grown.getParameters()) {
+            Parameter source = oldByName.remove(withoutChildIndexes(p.getKey()));
+            if (source == null) {
+                continue; // a new parameter: its initializer's identity-preserving start
+            }
+            grownPathOfOld.put(oldPathOf.get(withoutChildIndexes(p.getKey())), p.getKey());
+            NDArray weights = source.getArray();
+            kept.put(p.getValue(), isEmbeddingTable(p.getKey()) ? weights.muli(embeddingScale) : weights);
+        }
+        // the old weights become the grown network's own (the old network is not used again), and only the new
+        // parameters get starting values: random ones for every weight, overwritten by the old, held the old
+        // model and a whole grown copy at once
+        UnfilledNetwork.initializeWith(grown, manager, grown::initialize, kept);
+        for (Pair<String, Parameter> p : grown.getParameters()) {
+            added += kept.containsKey(p.getValue()) ? 0 : p.getValue().getArray().size();
+        }
+        if (!oldByName.isEmpty()) {
+            throw new IllegalStateException("the grown network lacks " + oldByName.keySet());
+        }
+        TrainingInfo t = old.header().training();
+        TrainingInfo carried = t == null ? null : t.withMetrics(null);
+        NDList moments = TrainingState.forParameterScaled(TrainingState.renamed(
+                ModelCheckpoint.loadOptimizerState(old, manager), grownPathOfOld),
+                ModelGrowth::isEmbeddingTable, embeddingScale);
+        Files.createDirectories(to);
+        // held while the model is written, as train holds it: a train --resume started there meanwhile
+        // would otherwise write its checkpoint and log between and over the grown model's files
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(to, HOLDER, "give another output directory")) {
+            // checked again under the lock: a run may have trained there since the first check
+            ModelDirectory.refuseUnusable(to, false, List.of(), TARGET, NEW_TARGET);
+            // carried before the save, whose config records the tag lexicon's checksum when it is there
+            for (String carriedFile : new String[] {ModelDirectory.TRAINING_LOG, ModelCheckpoint.TAG_LEXICON}) {
+                Path file = from.resolve(carriedFile);
+                if (Files.isRegularFile(file)) {
+                    CheckpointFiles.writeAtomically(to.resolve(carriedFile),
+                            tmp -> Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING));
+                }
+            }
+            ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried, moments);
+        }
+        return added;
     }
 
     private static boolean isEmbeddingTable(String path) {

@@ -32,14 +32,26 @@ import java.util.Map;
  *     TaggedCorpus#untagged}), or null in configs written before it was recorded: then the layout tells ({@link
  *     #untagged}). The layout alone cannot: a CoNLL-U Plus corpus whose columns hold no UPOS is read again as
  *     {@code conllu}, every word X
+ * @param warmupSteps the linear warm-up of the learning-rate schedule, which a resumed run goes on with where it is
+ *     not given, or null in configs written before it was recorded (2026-12-05): then a resumed run takes the default
+ *     warm-up of its steps, as it did before
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
-        double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged) {
+        double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A record that does not say its warm-up (see {@code warmupSteps}), as configs before it did. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, null);
     }
 
     /** A record that does not say whether its corpus was tagged (see {@link #untagged}), as configs before it did. */
@@ -47,7 +59,7 @@ public record TrainingInfo(
             double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
             Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword) {
         this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
-                metrics, averageDecay, layout, multiword, null);
+                metrics, averageDecay, layout, multiword, null, null);
     }
 
     /** A record whose corpus reading is not recorded (see {@link #corpusReading}). */
@@ -55,7 +67,7 @@ public record TrainingInfo(
             double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
             Map<String, Double> metrics, double averageDecay) {
         this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
-                metrics, averageDecay, null, null, null);
+                metrics, averageDecay, null, null, null, null);
     }
 
     /** A record of a checkpoint that holds its trained weights (no average). */
@@ -66,16 +78,27 @@ public record TrainingInfo(
                 metrics, 0);
     }
 
+    /**
+     * Whether the run reached the steps its learning-rate schedule was planned for ({@code step >= totalSteps}).
+     * A record that {@code DiffusionTrainer.run()} or {@code ArTrainer.run()} returns unfinished is of a run that
+     * its time budget stopped, with a checkpoint of its last step: the same options with {@code resume} continue it
+     * (a run stopped by {@code stop()}, an interrupt or a signal ends with {@code TrainingStopped} instead). A record
+     * of before the plan was recorded (totalSteps 0) counts as finished.
+     */
+    public boolean finished() {
+        return step >= totalSteps;
+    }
+
     /** The same record with another validation loss. */
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps);
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps);
     }
 
     /**

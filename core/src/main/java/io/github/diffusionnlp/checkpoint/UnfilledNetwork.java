@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.checkpoint;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -8,6 +9,7 @@ import ai.djl.training.initializer.Initializer;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Readies a network to have its weights loaded without allocating weights that the load would only replace.
@@ -32,10 +34,44 @@ public final class UnfilledNetwork {
      * parameters have their shapes, and {@link Parameter#getArray()} arrays of its data type that hold nothing.
      */
     public static void shape(AbstractBlock network, NDManager manager, Consumer<NDManager> initialize) {
+        initializeInstead(network, manager, initialize, parameter -> EMPTY);
+    }
+
+    /**
+     * Runs {@code initialize} with each parameter that {@code given} holds taking that array itself (not a copy;
+     * the parameter then shares it) rather than its initializer's values, and the others their own initializers'
+     * values: a network grown from another ({@link ModelGrowth}) allocates starting values for its new parameters
+     * only, not random ones for every weight that the old ones would then overwrite.
+     *
+     * @throws IllegalStateException naming the parameter when a given array's shape or type is not its own
+     */
+    public static void initializeWith(AbstractBlock network, NDManager manager, Consumer<NDManager> initialize,
+            Map<Parameter, NDArray> given) {
+        initializeInstead(network, manager, initialize, parameter -> {
+            NDArray array = given.get(parameter);
+            return array == null ? null : (m, shape, dataType) -> {
+                if (!array.getShape().equals(shape) || array.getDataType() != dataType) {
+                    throw new IllegalStateException("the array given to " + parameter.getName() + " is "
+                            + array.getDataType() + array.getShape() + ", where it needs " + dataType + shape);
+                }
+                return array;
+            };
+        });
+    }
+
+    /**
+     * Runs {@code initialize} with each parameter initialised by the initializer {@code instead} gives it (null: its
+     * own), then gives each parameter its own initializer back.
+     */
+    private static void initializeInstead(AbstractBlock network, NDManager manager, Consumer<NDManager> initialize,
+            Function<Parameter, Initializer> instead) {
         Map<Parameter, Initializer> own = new IdentityHashMap<>();
         for (Parameter p : network.getParameters().values()) {
-            own.put(p, p.getInitializer());
-            p.setInitializer(EMPTY);
+            Initializer other = instead.apply(p);
+            if (other != null) {
+                own.put(p, p.getInitializer());
+                p.setInitializer(other);
+            }
         }
         try {
             initialize.accept(manager);

@@ -61,8 +61,11 @@ final class InfoCommand implements Callable<Integer> {
             if (t != null) {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
-                System.out.printf(Locale.ROOT, "training:     %,d of %,d steps, batch %d, peak lr %.1e, seed %d, %.1f h%n",
-                        t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds() / 3600);
+                // the warm-up only where recorded: a config of before it was (the shipped model's) does not know it
+                String warmup = t.warmupSteps() == null ? "" : ", warm-up " + t.warmupSteps();
+                System.out.printf(Locale.ROOT, "training:     %,d of %,d steps, batch %d, peak lr %.1e%s, seed %d, %.1f h%n",
+                        t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), warmup, t.seed(),
+                        t.wallSeconds() / 3600);
                 // a model trained without --dev has no dev loss: NaN in its config, "-" here as in train's log
                 String dev = Double.isNaN(t.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", t.devLoss());
                 System.out.printf(Locale.ROOT, "losses:       train %.4f, dev %s (nats per generated token)%n",

@@ -3,7 +3,6 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.ModelConfig;
-import io.github.diffusionnlp.train.Reproducible;
 import io.github.diffusionnlp.train.TrainOptions;
 import io.github.diffusionnlp.train.TrainingRun;
 import io.github.diffusionnlp.train.TrainingStopped;
@@ -60,7 +59,7 @@ final class TrainingArgs {
     Double lr;
 
     @Option(names = "--warmup", description = "warm-up steps (default: " + TrainOptions.DEFAULT_WARMUP_STEPS
-            + ", or a tenth of --steps when that is fewer)")
+            + ", or a tenth of --steps when that is fewer; resuming: the checkpoint's)")
     Integer warmup;
 
     @Option(names = "--seed", description = "seed (default: " + TrainOptions.DEFAULT_SEED
@@ -71,7 +70,7 @@ final class TrainingArgs {
     int checkpointEvery;
 
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, with its"
-            + " --steps, --batch, --lr and --seed unless given (one given otherwise is used and said, naming both"
+            + " --steps, --batch, --lr, --warmup and --seed unless given (one given otherwise is used and said, naming both"
             + " values); its shape and vocabulary stay (--size, --length, --vocab given otherwise are said)")
     boolean resume;
 
@@ -84,7 +83,7 @@ final class TrainingArgs {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
         System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
                 Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
-        if (info.step() < info.totalSteps()) {
+        if (!info.finished()) { // a run returns unfinished only when its time budget stopped it
             System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
                     + " --resume continues%n", info.step(), info.totalSteps());
         }
@@ -94,13 +93,13 @@ final class TrainingArgs {
     static final int STOPPED = 130;
 
     /**
-     * Runs {@code training}, on one PyTorch thread if {@code --reproducible} asked for it, then prints its last
-     * line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint of that
+     * Runs {@code training} (on one PyTorch thread if {@code --reproducible} asked for it: {@link #options}), then
+     * prints its last line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint of that
      * step ({@link StopOnSignal}), and says where it stopped.
      */
     int train(TrainingRun training) throws Exception {
         try (StopOnSignal signals = StopOnSignal.of(training)) {
-            printDone(reproducible ? Reproducible.run(training::run) : training.run());
+            printDone(training.run());
             return 0;
         } catch (TrainingStopped stopped) {
             System.out.printf("stopped by signal at step %d, with a checkpoint of it in %s; the same command with"
@@ -120,7 +119,7 @@ final class TrainingArgs {
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
                 .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
-                .multiword(reading.multiword);
+                .multiword(reading.multiword).reproducible(reproducible);
         // only what was given is said: the rest is the builder's default, or a resumed run's checkpoint's
         Optional.ofNullable(size).ifPresent(b::size);
         Optional.ofNullable(vocab).ifPresent(b::vocabSize);

@@ -75,7 +75,7 @@ public final class ArTrainer implements TrainingRun {
         NativeHeap.keepFreedMemory();
         // both formats keep config.json; the directory stays locked against other runs until this one ends
         try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train-ar")) {
-            return train(claim.resuming());
+            return Reproducible.runIf(options.reproducible(), () -> train(claim.resuming()));
         }
     }
 
@@ -124,6 +124,11 @@ public final class ArTrainer implements TrainingRun {
             TrainingNotes.noteCutSentences(corpus, maxLength, log);
             if (resuming) {
                 notes.noteResuming(previous, corpora.reading());
+                ArConfig kept = network.config();
+                // a size is the diffusion size the causal model matches: the one whose match is this shape
+                notes.noteKeptShape(kept.describe(), vocab.size(), notes.shapeAskedOtherwise(
+                        size -> matchingConfig(size, kept.vocabSize(), kept.maxLength()).equals(kept),
+                        kept.maxLength(), vocab.size()), "--size, --length and --vocab");
             }
             notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
             return loop(manager, network, vocab, optimizer, rows, devRows, previous, corpora.reading(),

@@ -109,7 +109,8 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     /**
-     * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says. An
+     * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says (not
+     * {@link TrainingInfo#finished} when the time budget stopped it). An
      * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
      * {@link TrainingStopped}.
      */
@@ -118,7 +119,7 @@ public final class DiffusionTrainer implements TrainingRun {
         NativeHeap.keepFreedMemory();
         // the directory stays locked against other runs until this one ends
         try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train")) {
-            return train(claim.resuming());
+            return Reproducible.runIf(options.reproducible(), () -> train(claim.resuming()));
         }
     }
 
@@ -210,7 +211,7 @@ public final class DiffusionTrainer implements TrainingRun {
             }
             TrainingNotes.noteCutSentences(corpus, network.config().maxLength(), log);
             if (resuming) {
-                noteKeptShape(network.config(), vocab.size());
+                noteKeptShape(notes, network.config(), vocab.size());
             }
             if (options.warmupSteps() >= options.steps()) {
                 log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
@@ -224,32 +225,18 @@ public final class DiffusionTrainer implements TrainingRun {
 
     /**
      * A resumed run keeps the checkpoint's shape and vocabulary: says so when the options asked for another
-     * ({@code --size}, {@code --length}, {@code --vocab} or {@code --relative-positions} given otherwise; left
-     * unsaid, as in a plain {@code --resume}, they ask for nothing). {@code keptVocabulary}: the checkpoint's
-     * vocabulary size, which a said {@code --vocab} is held to (a vocabulary is as large as its corpus allows, so
-     * the {@code --vocab} it was built with may be larger).
+     * ({@link TrainingNotes#noteKeptShape}; here {@code --relative-positions} too, which a checkpoint without it
+     * does not get by resuming).
      */
-    private void noteKeptShape(ModelConfig kept, int keptVocabulary) {
-        List<String> asked = new ArrayList<>();
-        ModelConfig sized = ModelConfig.ofSize(options.size(), kept.vocabSize(), kept.maxLength());
-        if (options.said(TrainOptions.Setting.SIZE)
-                && !(kept.relativePositions() ? sized.withRelativePositions() : sized).equals(kept)) {
-            asked.add("--size " + options.size());
-        }
-        if (options.said(TrainOptions.Setting.LENGTH) && options.maxLength() != kept.maxLength()) {
-            asked.add("--length " + options.maxLength());
-        }
-        if (options.said(TrainOptions.Setting.VOCAB) && options.vocabSize() != keptVocabulary) {
-            asked.add("--vocab " + options.vocabSize());
-        }
+    private void noteKeptShape(TrainingNotes notes, ModelConfig kept, int keptVocabulary) {
+        List<String> asked = notes.shapeAskedOtherwise(size -> {
+            ModelConfig sized = ModelConfig.ofSize(size, kept.vocabSize(), kept.maxLength());
+            return (kept.relativePositions() ? sized.withRelativePositions() : sized).equals(kept);
+        }, kept.maxLength(), keptVocabulary);
         if (options.relativePositions() && !kept.relativePositions()) {
             asked.add("--relative-positions");
         }
-        if (!asked.isEmpty()) {
-            log.println("note: resuming keeps the checkpoint's shape (" + kept.describe() + ") and vocabulary ("
-                    + String.format(Locale.ROOT, "%,d", keptVocabulary) + " words), not " + String.join(", ", asked)
-                    + "'s; --size, --length, --vocab and --relative-positions shape new models only");
-        }
+        notes.noteKeptShape(kept.describe(), keptVocabulary, asked, "--size, --length, --vocab and --relative-positions");
     }
 
     /**

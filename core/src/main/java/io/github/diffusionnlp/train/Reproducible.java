@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,6 +28,29 @@ public final class Reproducible {
             return work.call();
         } finally {
             JniUtils.setNumThreads(threads);
+        }
+    }
+
+    /** Work that may fail with an {@link IOException} only (a training run). */
+    @FunctionalInterface
+    interface IoWork<T> {
+        T call() throws IOException;
+    }
+
+    /**
+     * Runs {@code work} on one PyTorch intra-op thread when {@code oneThread} ({@link TrainOptions#reproducible}),
+     * else as it is; its exceptions come through as they were.
+     */
+    static <T> T runIf(boolean oneThread, IoWork<T> work) throws IOException {
+        if (!oneThread) {
+            return work.call();
+        }
+        try {
+            return run(work::call);
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) { // work throws no other checked exception
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -45,16 +45,18 @@ import java.util.Set;
  * @param unsaid the settings the caller left at their defaults (the builder's, or the command line's options not
  *     given): a new model takes the defaults, a resumed run its checkpoint's recorded settings
  *     ({@link #resumedFrom}); empty from the constructors, whose every value is given
+ * @param reproducible train on one PyTorch intra-op thread, so that the same options give the same weights bit for
+ *     bit ({@link Builder#reproducible}); false from the constructors that do not take it
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
         boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout,
-        MultiwordTokens multiword, Set<Setting> unsaid) {
+        MultiwordTokens multiword, Set<Setting> unsaid, boolean reproducible) {
 
     /**
      * The settings a caller may leave unsaid, named by their {@code train} option. Those a checkpoint records
-     * (steps, batch, learning rate, seed; the warm-up follows the steps) a resumed run takes from it; those of
+     * (steps, batch, learning rate, warm-up, seed) a resumed run takes from it; those of
      * the model's shape it keeps whatever is said, and says so when one is said otherwise.
      */
     public enum Setting {
@@ -160,6 +162,7 @@ public record TrainOptions(
         private CorpusLayout layout; // null: not said (see TrainOptions' @param layout)
         private MultiwordTokens multiword;
         private final Set<Setting> unsaid = EnumSet.allOf(Setting.class); // each setter takes its own out
+        private boolean reproducible;
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -296,12 +299,36 @@ public record TrainOptions(
             return this;
         }
 
+        /**
+         * Train on one PyTorch intra-op thread (default: PyTorch's count, one per core), so that the same options give
+         * the same weights bit for bit, as {@code train --reproducible} does: on several threads some gradient sums
+         * of a batch large enough to be split between them differ in their last bit from run to run, and two runs of
+         * one seed drift apart. Slower (30 steps of the small model: 0.80 steps/s against 1.22-1.43 on two threads).
+         * The trainer's thread runs on one thread for the run and gets its count back after; see {@link
+         * Reproducible} for threads that already ran PyTorch work, and GPUs.
+         */
+        public Builder reproducible(boolean reproducible) {
+            this.reproducible = reproducible;
+            return this;
+        }
+
         /** @throws IllegalArgumentException naming the first setting out of range */
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
                     learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
-                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword, unsaid);
+                    resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword, unsaid,
+                    reproducible);
         }
+    }
+
+    /** These options on PyTorch's own thread count (not {@code reproducible}). */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
+            CorpusLayout layout, MultiwordTokens multiword, Set<Setting> unsaid) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword,
+                unsaid, false);
     }
 
     /** These options with every setting given (the constructors' way). */
@@ -321,9 +348,10 @@ public record TrainOptions(
 
     /**
      * The options a run resuming {@code checkpoint} (its record; null for a new model: these options) trains
-     * with: the steps, batch, peak learning rate and seed it recorded where these leave them unsaid, and the
-     * default warm-up of its steps where the warm-up is unsaid (a checkpoint does not record it), so that a plain
-     * resume continues the run it stopped. A record of before a setting was recorded (0) leaves it as it is.
+     * with: the steps, batch, peak learning rate, warm-up and seed it recorded where these leave them unsaid, so
+     * that a plain resume continues the run it stopped. A recorded warm-up that is the default of the recorded steps
+     * follows the steps when they are said otherwise, as the default does. A record of before a setting was recorded
+     * (0; a warm-up: null) leaves it as it is (the warm-up: the default of the resumed steps).
      */
     public TrainOptions resumedFrom(TrainingInfo checkpoint) {
         if (checkpoint == null) {
@@ -334,10 +362,15 @@ public record TrainOptions(
         double resumedRate = !said(Setting.LEARNING_RATE) && checkpoint.learningRate() > 0 ? checkpoint.learningRate()
                 : learningRate;
         long resumedSeed = said(Setting.SEED) ? seed : checkpoint.seed();
-        int resumedWarmup = said(Setting.WARMUP) ? warmupSteps : defaultWarmup(resumedSteps);
+        Integer recordedWarmup = checkpoint.warmupSteps();
+        // a recorded default warm-up was the steps' choice, not the user's: it follows steps said otherwise
+        boolean chosenWarmup = recordedWarmup != null && (recordedWarmup != defaultWarmup(checkpoint.totalSteps())
+                || resumedSteps == checkpoint.totalSteps());
+        int resumedWarmup = said(Setting.WARMUP) ? warmupSteps
+                : chosenWarmup ? recordedWarmup : defaultWarmup(resumedSteps);
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, resumedBatch, resumedSteps, timeBudget,
                 resumedRate, resumedWarmup, resumedSeed, checkpointEvery, resume, contextEmbeddings, relativePositions,
-                averageDecay, layout, multiword, unsaid);
+                averageDecay, layout, multiword, unsaid, reproducible);
     }
 
     /** These options with the multiword-token reading not said (see {@code multiword}). */
@@ -373,7 +406,7 @@ public record TrainOptions(
         int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
-                layout, multiword, unsaid);
+                layout, multiword, unsaid, reproducible);
     }
 
     /**
@@ -398,7 +431,7 @@ public record TrainOptions(
             double averageDecay, TaggedCorpus.Reading read, boolean tagged) {
         return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
                 learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
-                read.multiword(), tagged);
+                read.multiword(), tagged, warmupSteps);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

@@ -6,8 +6,10 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The notes a run prints where what it was given differs from what it trains on, shared by {@code train}
@@ -44,7 +46,7 @@ final class TrainingNotes {
         noteOtherCorpus(previous);
         noteOtherReading(previous, read);
         noteOtherSchedule(previous);
-        noteOtherBatchAndSeed(previous);
+        noteOtherBatchWarmupAndSeed(previous);
     }
 
     /**
@@ -117,17 +119,22 @@ final class TrainingNotes {
     }
 
     /**
-     * The batch and seed a resumed run was told, where they differ from the checkpoint's: they change what the
-     * rest of the run trains on (the rows of each step, the noise and masks), so a run that continues with them
+     * The batch, warm-up and seed a resumed run was told, where they differ from the checkpoint's: they change what
+     * the rest of the run trains on (the rows of each step, the learning rate, the noise and masks), so a run that
+     * continues with them
      * does not end where an unbroken one would. Said, naming both values; left unsaid, the checkpoint's go on.
      */
-    private void noteOtherBatchAndSeed(TrainingInfo previous) {
+    private void noteOtherBatchWarmupAndSeed(TrainingInfo previous) {
         if (previous == null) {
             return;
         }
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         if (previous.batchSize() > 0 && previous.batchSize() != options.batchSize()) {
             changed.add("--batch " + options.batchSize() + " (the checkpoint's: " + previous.batchSize() + ")");
+        }
+        Integer warmup = previous.warmupSteps(); // null: a checkpoint of before it was recorded, nothing to compare
+        if (warmup != null && options.said(TrainOptions.Setting.WARMUP) && warmup != options.warmupSteps()) {
+            changed.add("--warmup " + options.warmupSteps() + " (the checkpoint's: " + warmup + ")");
         }
         if (previous.seed() != options.seed()) {
             changed.add("--seed " + options.seed() + " (the checkpoint's: " + previous.seed() + ")");
@@ -135,6 +142,41 @@ final class TrainingNotes {
         if (!changed.isEmpty()) {
             log.println("note: resuming with " + String.join(" and ", changed) + "; the rest of the run trains"
                     + " otherwise than the checkpoint's run would have; without them it goes on with the checkpoint's");
+        }
+    }
+
+    /**
+     * The shape options said otherwise than a resumed checkpoint's shape ({@code --size}, {@code --length},
+     * {@code --vocab}, as "--size base"): a resumed run keeps the checkpoint's shape and vocabulary, and a plain
+     * resume, which leaves them unsaid, asks for nothing. {@code keptIsOfSize} tells whether a named size gives
+     * the checkpoint's shape; {@code keptVocabulary}, the checkpoint's vocabulary size, which a said {@code --vocab}
+     * is held to (a vocabulary is as large as its corpus allows, so the {@code --vocab} it was built with may be
+     * larger). A list the caller may add its own to.
+     */
+    List<String> shapeAskedOtherwise(Predicate<String> keptIsOfSize, int keptLength, int keptVocabulary) {
+        List<String> asked = new ArrayList<>();
+        if (options.said(TrainOptions.Setting.SIZE) && !keptIsOfSize.test(options.size())) {
+            asked.add("--size " + options.size());
+        }
+        if (options.said(TrainOptions.Setting.LENGTH) && options.maxLength() != keptLength) {
+            asked.add("--length " + options.maxLength());
+        }
+        if (options.said(TrainOptions.Setting.VOCAB) && options.vocabSize() != keptVocabulary) {
+            asked.add("--vocab " + options.vocabSize());
+        }
+        return asked;
+    }
+
+    /**
+     * Says that a resumed run keeps the checkpoint's shape ({@code kept}, in words) and vocabulary, not the
+     * {@code asked} options' ({@link #shapeAskedOtherwise}); {@code shapeOptions} names the trainer's options that
+     * shape new models only. Nothing when nothing was asked.
+     */
+    void noteKeptShape(String kept, int keptVocabulary, List<String> asked, String shapeOptions) {
+        if (!asked.isEmpty()) {
+            log.println("note: resuming keeps the checkpoint's shape (" + kept + ") and vocabulary ("
+                    + String.format(Locale.ROOT, "%,d", keptVocabulary) + " words), not " + String.join(", ", asked)
+                    + "'s; " + shapeOptions + " shape new models only");
         }
     }
 

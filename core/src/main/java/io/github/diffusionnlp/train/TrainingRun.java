@@ -6,7 +6,8 @@ import java.io.IOException;
 /** A training run ({@link DiffusionTrainer}, {@link ArTrainer}) that can be asked, from another thread, to stop. */
 public interface TrainingRun {
     /**
-     * Trains until the planned steps are done or the time budget is spent; returns the last checkpoint's record.
+     * Trains until the planned steps are done or the time budget is spent; returns the last checkpoint's record,
+     * which is not {@link TrainingInfo#finished} when the time budget stopped the run (resume it to go on).
      *
      * @throws TrainingStopped after {@link #stop()} or an interrupt of the running thread, once the step it was in
      *     is done and saved

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.ar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,6 +205,36 @@ class AutoregressiveModelTest {
                 + " and this run for 20 steps; the learning rate follows the new plan's schedule: %.2e at step 11, where the"
                 + " old plan had %.2e", longer.learningRateAt(11), 3e-4)), text);
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens") && text.contains("train a new model"), text);
+    }
+
+    /**
+     * train-ar resumed with a --size, --length or --vocab other than its checkpoint's says, as train does, that it
+     * keeps the checkpoint's shape and vocabulary (it said nothing, and trained on in the old shape); a plain resume,
+     * which says none of them, and a --size whose matched shape is the checkpoint's, draw no such note.
+     */
+    @Test
+    void resumingWithAnotherShapeSaysTheShapeIsKeptAsTrainDoes(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("ar");
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        new ArTrainer(TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(2000).maxLength(32)
+                .batchSize(8).steps(10).checkpointEvery(10).build(), null, quiet).run();
+        String plain = arResumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).steps(11).resume(true));
+        assertFalse(plain.contains("keeps the checkpoint's shape"), plain);
+        String sameSize = arResumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).steps(12).resume(true)
+                .size("tiny"));
+        assertFalse(sameSize.contains("keeps the checkpoint's shape"), sameSize);
+
+        String asked = arResumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).steps(13).resume(true)
+                .size("small").maxLength(64).vocabSize(500));
+        assertTrue(asked.contains("note: resuming keeps the checkpoint's shape (2 layers, width 64, 2 heads, 32"
+                + " positions) and vocabulary (") && asked.contains(" words), not --size small, --length 64, --vocab"
+                + " 500's; --size, --length and --vocab shape new models only"), asked);
+    }
+
+    private static String arResumeLog(TrainOptions.Builder options) throws Exception {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new ArTrainer(options.build(), null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        return log.toString(StandardCharsets.UTF_8);
     }
 
     /**

@@ -87,6 +87,31 @@ class ModelGrowthTest {
         assertEquals(someOutputs(TestModels.tinyModel()), someOutputs(grown));
     }
 
+    /**
+     * Growing holds the old model (weights and optimizer moments, as a load holds them) and the new parameters'
+     * starting values, nothing more: the old weights become the grown network's own. It initialised the whole grown
+     * network at random and then copied the old weights over, holding every kept weight twice.
+     */
+    @Test
+    void growingAllocatesOnlyTheNewParametersBesideTheOldModel(@TempDir Path dir) throws IOException {
+        Path model = TestModels.tinyModel();
+        int layers = ModelCheckpoint.readHeader(model).model().layers();
+        long loaded;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.loadOptimizerState(ModelCheckpoint.load(model, manager), manager);
+            loaded = dataBytes(manager.getManagedArrays());
+        }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            long added = ModelGrowth.grow(model, dir.resolve("deeper"), true, layers + 2, 1f, manager);
+            assertEquals(loaded + Float.BYTES * added, dataBytes(manager.getManagedArrays()),
+                    "bytes held after growing: the old model's and the new parameters'");
+        }
+    }
+
+    private static long dataBytes(java.util.List<ai.djl.ndarray.NDArray> arrays) {
+        return arrays.stream().mapToLong(a -> a.size() * a.getDataType().getNumOfBytes()).sum();
+    }
+
     @Test
     void theAddedBlocksOpenTheirGatesWhenTrainingResumes(@TempDir Path dir) throws IOException {
         Path grown = dir.resolve("deeper");

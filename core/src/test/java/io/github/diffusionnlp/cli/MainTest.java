@@ -446,6 +446,10 @@ class MainTest {
         Run undeveloped = run("", "info", "--model", TestModels.tinyModel().toString());
         assertEquals(0, undeveloped.code(), undeveloped.err());
         assertTrue(undeveloped.out().contains(", dev - (nats") && !undeveloped.out().contains("NaN"), undeveloped.out());
+        // its recorded warm-up is shown (5 steps: TestModels.tinyRun); the shipped model's config, of before the
+        // warm-up was recorded, shows none
+        assertTrue(undeveloped.out().contains("peak lr 3.0e-03, warm-up 5, seed 7,"), undeveloped.out());
+        assertFalse(r.out().contains("warm-up"), r.out());
         // sampling options mean nothing to info: refused, not silently ignored
         Run sampling = run("", "info", "--model", MODEL, "--steps", "5");
         assertEquals(2, sampling.code(), sampling.out());

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -56,6 +57,62 @@ class ResumedSettingsTest {
                     DiffusionTrainerTest.arrays(ModelCheckpoint.load(killed, m).network().getParameters()),
                     "a plain resume against the unbroken run");
         }
+    }
+
+    /**
+     * A first run with its own warm-up (8 of 20 steps, where the default is 2), killed after its step-10 checkpoint
+     * and resumed plainly, goes on with that warm-up and ends with the unbroken run's weights: the checkpoint
+     * records it. It used to resume with the default warm-up of the steps, its learning rate from step 11 on that
+     * of another schedule.
+     */
+    @Test
+    void aPlainResumeGoesOnWithTheCheckpointsWarmup(@TempDir Path tmp) throws Exception {
+        Path unbroken = tmp.resolve("unbroken");
+        Path killed = tmp.resolve("killed");
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        new DiffusionTrainer(firstRun(unbroken).warmupSteps(8).build(), quiet).run();
+        assertThrows(IllegalStateException.class, () -> new DiffusionTrainer(firstRun(killed).warmupSteps(8).build(),
+                TestModels.logKillingAfter("(step 10)")).run());
+        assertEquals(8, ModelCheckpoint.readHeader(killed).training().warmupSteps(), "the checkpoint records it");
+        new DiffusionTrainer(TrainOptions.builder(TestModels.devCorpus(), killed).resume(true).build(), quiet).run();
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiffusionTrainerTest.assertSameWeights(
+                    DiffusionTrainerTest.arrays(ModelCheckpoint.load(unbroken, m).network().getParameters()),
+                    DiffusionTrainerTest.arrays(ModelCheckpoint.load(killed, m).network().getParameters()),
+                    "a plain resume of a run with its own warm-up against the unbroken run");
+        }
+    }
+
+    /**
+     * A record of before the warm-up was recorded (the shipped model's config has none) resumes with the default
+     * warm-up of its steps, as it always did; a recorded default warm-up follows --steps said otherwise, as the
+     * default does, and one the user chose stays.
+     */
+    @Test
+    void aWarmupNotRecordedIsTheDefaultAndARecordedDefaultFollowsTheSteps() throws Exception {
+        assertEquals(null, ModelCheckpoint.readHeader(TestModels.shippedModel()).training().warmupSteps(),
+                "the shipped model's config, written before the warm-up was recorded");
+        Path corpus = TestModels.devCorpus();
+        TrainOptions plain = TrainOptions.builder(corpus, Path.of("m")).resume(true).build();
+        assertEquals(10, plain.resumedFrom(recorded(100, null)).warmupSteps(), "unrecorded: the default of 100 steps");
+        assertEquals(7, plain.resumedFrom(recorded(100, 7)).warmupSteps(), "recorded: the checkpoint's");
+        TrainOptions longer = TrainOptions.builder(corpus, Path.of("m")).steps(400).resume(true).build();
+        assertEquals(40, longer.resumedFrom(recorded(100, 10)).warmupSteps(), "the default of 100 follows --steps 400");
+        assertEquals(7, longer.resumedFrom(recorded(100, 7)).warmupSteps(), "a chosen one stays");
+        TrainOptions said = TrainOptions.builder(corpus, Path.of("m")).warmupSteps(3).resume(true).build();
+        assertEquals(3, said.resumedFrom(recorded(100, 7)).warmupSteps(), "a said one wins");
+        String note = notes(TrainOptions.builder(corpus, Path.of("m")).steps(100).seed(1).batchSize(16).warmupSteps(3),
+                recorded(100, 7));
+        assertTrue(note.contains("note: resuming with --warmup 3 (the checkpoint's: 7);"), "and is named: " + note);
+        String before = notes(TrainOptions.builder(corpus, Path.of("m")).steps(100).seed(1).batchSize(16)
+                .warmupSteps(3), recorded(100, null));
+        assertFalse(before.contains("--warmup"), "a checkpoint of before has none to name: " + before);
+    }
+
+    /** A checkpoint at step 50 of {@code steps}, with {@code warmup} recorded (null: a config of before). */
+    private static TrainingInfo recorded(int steps, Integer warmup) {
+        return new TrainingInfo("corpus", 100, 50, steps, 16, 1e-3, 1, 60, 5.0, Double.NaN, null, 0, null, null,
+                null, warmup);
     }
 
     /** The notes a resume of {@code checkpoint} prints with {@code options}. */
