@@ -99,12 +99,16 @@ final class TrainingArgs {
      */
     int train(TrainingRun training) throws Exception {
         try (StopOnSignal signals = StopOnSignal.of(training)) {
-            printDone(training.run());
-            return 0;
-        } catch (TrainingStopped stopped) {
-            System.out.printf("stopped by signal at step %d, with a checkpoint of it in %s; the same command with"
-                    + " --resume continues%n", stopped.step(), stopped.output());
-            return STOPPED;
+            try {
+                printDone(training.run());
+                return 0;
+            } catch (TrainingStopped stopped) {
+                // said before the hook lets the JVM go (closing it), or the exit could come first
+                System.out.printf("stopped by signal at step %d, with a checkpoint of it in %s; the same command"
+                        + " with --resume continues%n", stopped.step(), stopped.output());
+                System.out.flush();
+                return STOPPED;
+            }
         }
     }
 
