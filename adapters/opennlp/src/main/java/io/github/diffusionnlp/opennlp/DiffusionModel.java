@@ -383,9 +383,12 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     /**
-     * The library model the tools sample from (thread-safe).
+     * The library model the tools sample from (thread-safe), this model's own: {@link #close()} closes it too,
+     * once its calls in flight (yours on it as well as the tools') have returned their answers. Its calls after
+     * that fail with {@link IllegalStateException} "this DiffusionLM has been closed", as core's do; what holds no
+     * native memory ({@link DiffusionLM#info()}, {@link DiffusionLM#vocabulary()}) stays readable.
      *
-     * @throws IllegalStateException when this DiffusionModel has been closed
+     * @throws IllegalStateException "this DiffusionModel has been closed", once a close has begun
      */
     public DiffusionLM getDiffusionLM() {
         return lifecycle.whileOpen(() -> lm);
@@ -400,9 +403,14 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         return (DiffusionToolFactory) toolFactory;
     }
 
-    /** Size, vocabulary and training of the model (the directory of a package is a removed temporary one). */
+    /**
+     * Size, vocabulary and training of the model (the directory of a package is a removed temporary one).
+     *
+     * @throws IllegalStateException "this DiffusionModel has been closed", once a close has begun: the tools read
+     *     it when they are made, and one made on a closed model should say so then, not at its first call
+     */
     public ModelInfo getInfo() {
-        return lm.info();
+        return lifecycle.whileOpen(lm::info);
     }
 
     @Override

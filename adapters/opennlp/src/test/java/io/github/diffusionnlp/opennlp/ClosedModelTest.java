@@ -2,9 +2,15 @@ package io.github.diffusionnlp.opennlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -25,10 +31,50 @@ class ClosedModelTest {
                 () -> infiller.infill(new String[] {"The", "[MASK]", "."}),
                 () -> rewriter.rewrite(new String[] {"The", "dog", "."}),
                 () -> generator.generate(1, 4),
-                model::getDiffusionLM)) {
+                model::getDiffusionLM,
+                model::getInfo, // read by tools when they are made: one made now says the model is closed
+                () -> new RewriterME(model, options, 0.5, KeepSpec.NONE).rewrite(new String[] {"A", "."}))) {
             IllegalStateException e = assertThrows(IllegalStateException.class, call);
             assertEquals("this DiffusionModel has been closed", e.getMessage());
         }
         model.close(); // twice is fine
+    }
+
+    /**
+     * The DiffusionLM {@link DiffusionModel#getDiffusionLM()} handed out is the model's own: a call on it in
+     * flight when the model is closed returns its answer (close waits for it, rather than freeing the weights
+     * under it), and a call after the close fails with core's clear message, not DJL's.
+     */
+    @Test
+    void theHandedOutDiffusionLMIsClosedWithTheModelAfterItsCallsInFlight() throws Exception {
+        SamplingOptions options = SamplingOptions.builder().steps(8).length(8).seed(1).build();
+        DiffusionModel model = DiffusionModel.loadDefault();
+        DiffusionLM lm = model.getDiffusionLM();
+        List<List<String>> expected = lm.generate(2, options);
+        AtomicInteger answered = new AtomicInteger();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Throwable> outcome = caller.submit(() -> {
+                try {
+                    while (true) { // until the model is closed under it
+                        assertEquals(expected, lm.generate(2, options), "an answer while closing");
+                        answered.incrementAndGet();
+                    }
+                } catch (Throwable e) {
+                    return e;
+                }
+            });
+            while (answered.get() == 0) { // the caller has calls going on
+                Thread.sleep(5);
+            }
+            model.close();
+            Throwable e = outcome.get();
+            assertTrue(e instanceof IllegalStateException, "not a clean failure: " + e);
+            assertEquals("this DiffusionLM has been closed", e.getMessage());
+        } finally {
+            caller.shutdownNow();
+        }
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
+        assertEquals("this DiffusionLM has been closed", e.getMessage());
     }
 }
