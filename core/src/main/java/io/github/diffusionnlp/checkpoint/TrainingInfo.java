@@ -82,8 +82,10 @@ public record TrainingInfo(
      * Whether the run reached the steps its learning-rate schedule was planned for ({@code step >= totalSteps}).
      * A record that {@code DiffusionTrainer.run()} or {@code ArTrainer.run()} returns unfinished is of a run that
      * its time budget stopped, with a checkpoint of its last step: the same options with {@code resume} continue it
-     * (a run stopped by {@code stop()}, an interrupt or a signal ends with {@code TrainingStopped} instead). A record
-     * of before the plan was recorded (totalSteps 0) counts as finished.
+     * (a run stopped by {@code stop()}, an interrupt or a signal ends with {@code TrainingStopped} instead); or of a
+     * resumed run that had nothing to do, asked for no more steps than such a checkpoint had reached, whose record is
+     * that checkpoint's ({@code step} at or past the steps asked tells it apart). A record of before the plan was
+     * recorded (totalSteps 0) counts as finished.
      */
     public boolean finished() {
         return step >= totalSteps;

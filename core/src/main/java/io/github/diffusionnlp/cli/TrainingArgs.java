@@ -83,7 +83,11 @@ final class TrainingArgs {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
         System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
                 Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
-        if (!info.finished()) { // a run returns unfinished only when its time budget stopped it
+        // the record is the last checkpoint's: unfinished when the time budget stopped this run, and also when this
+        // run had nothing to do, resumed with a --steps at or below the step a budget-stopped checkpoint reached
+        // (its "nothing to do" line said so; nothing stopped it)
+        int asked = steps != null ? steps : info.totalSteps();
+        if (!info.finished() && info.step() < asked) {
             System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
                     + " --resume continues%n", info.step(), info.totalSteps());
         }

@@ -110,7 +110,8 @@ public final class DiffusionTrainer implements TrainingRun {
 
     /**
      * Runs until {@code steps} are done or the time budget is spent; returns what the last checkpoint says (not
-     * {@link TrainingInfo#finished} when the time budget stopped it). An
+     * {@link TrainingInfo#finished} when the time budget stopped it, or when it had nothing to do on such a checkpoint:
+     * {@link TrainingRun#run}). An
      * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
      * {@link TrainingStopped}.
      */

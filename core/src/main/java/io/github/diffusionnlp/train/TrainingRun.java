@@ -7,7 +7,9 @@ import java.io.IOException;
 public interface TrainingRun {
     /**
      * Trains until the planned steps are done or the time budget is spent; returns the last checkpoint's record,
-     * which is not {@link TrainingInfo#finished} when the time budget stopped the run (resume it to go on).
+     * which is not {@link TrainingInfo#finished} when the time budget stopped the run (resume it to go on), and
+     * also when a run resumed with fewer steps than such a checkpoint reached had nothing to do (its step is at or
+     * past the steps asked; resuming it with the same steps does nothing again).
      *
      * @throws TrainingStopped after {@link #stop()} or an interrupt of the running thread, once the step it was in
      *     is done and saved
