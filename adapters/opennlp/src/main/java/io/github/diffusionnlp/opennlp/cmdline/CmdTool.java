@@ -501,7 +501,7 @@ abstract class CmdTool<P> {
                     k++;
                 }
             }
-            out.print(Output.render(sentences, detokenizer));
+            out.print(Output.render(sentences, r.sentences(), detokenizer));
             out.print(r.line().ending()); // CRLF input stays CRLF, line by line, as the lines passed through do
         }
         out.flush();

@@ -78,7 +78,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                                 + message(e), e);
                     }
                     for (String[] s : sentences) {
-                        out.println(Output.render(List.<String[]>of(s), detokenizer));
+                        out.println(Output.render(List.<String[]>of(s), null, detokenizer));
                     }
                     out.flush();
                     Stdout.requireOpen(out, (done + n) + (done + n == 1 ? " sentence" : " sentences"));
