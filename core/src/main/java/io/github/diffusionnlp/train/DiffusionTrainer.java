@@ -113,6 +113,10 @@ public final class DiffusionTrainer implements TrainingRun {
      * {@link TrainingInfo#finished} when the time budget stopped it). An
      * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
      * {@link TrainingStopped}.
+     *
+     * @throws TrainingStopped after {@link #stop()} or an interrupt of the running thread, once the step it was in
+     *     is done and saved
+     * @throws IOException when the corpus cannot be read or a checkpoint cannot be written
      */
     @Override
     public TrainingInfo run() throws IOException {
