@@ -114,6 +114,10 @@ public final class DiffusionTrainer implements TrainingRun {
      * {@link TrainingRun#run}). An
      * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
      * {@link TrainingStopped}.
+     *
+     * @throws TrainingStopped after {@link #stop()} or an interrupt of the running thread, once the step it was in
+     *     is done and saved
+     * @throws IOException when the corpus cannot be read or a checkpoint cannot be written
      */
     @Override
     public TrainingInfo run() throws IOException {

@@ -79,7 +79,8 @@ public final class OutputDirectory {
             }
             boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
             if (!hasModel && options.resume()) {
-                log.println("note: " + out + " holds no checkpoint yet, so --resume starts a new model");
+                // not "--resume": the OpenNLP adapter resumes a CheckpointDir unasked, and has no such option
+                log.println("note: " + out + " holds no checkpoint to resume from yet, so a new model starts there");
             }
             return new Claim(hasModel, lock, out.toAbsolutePath(), created);
         } catch (IOException | RuntimeException e) {

@@ -34,6 +34,8 @@ class SpeedBenchmarkTest {
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  step 5/5 ") && l.contains(" steps/s")
                 && l.contains("ETA")), log.toString());
         assertTrue(log.stream().noneMatch(l -> l.contains("benchmark-train")), log.toString()); // a scratch directory
+        // a short run (5 steps) was told to "give a shorter --warmup", an option benchmark does not have
+        assertTrue(log.stream().noneMatch(l -> l.contains("warm-up") && l.startsWith("  note: ")), log.toString());
         // the trainer's first line said "model: ModelConfig[vocabSize=..., ...], ..., device cpu()"
         assertTrue(log.stream().anyMatch(l -> l.startsWith("  model: 2 layers, width 64, 2 heads, 64 positions, ")
                 && l.endsWith(", device cpu")), log.toString());

@@ -64,8 +64,8 @@ class OutputDirectoryTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new DiffusionTrainer(TestModels.tinyRun(dir, 10, true, null, 0), new PrintStream(log, true, StandardCharsets.UTF_8))
                 .run();
-        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: " + dir + " holds no checkpoint yet, so --resume"
-                + " starts a new model"), log.toString(StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: " + dir + " holds no checkpoint to resume from"
+                + " yet, so a new model starts there"), log.toString(StandardCharsets.UTF_8));
         assertEquals(10, ModelCheckpoint.readHeader(dir).training().step());
         assertTrue(Files.notExists(dir.resolve(ModelCheckpoint.PARAMS + ".next")));
     }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,6 +75,10 @@ class TrainingTest {
             model.serialize(bin);
         }
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("step 3/3"), log.toString(StandardCharsets.UTF_8));
+        // the new CheckpointDir is said to start a new model without naming core's --resume, an option this API lacks
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: " + checkpoints + " holds no checkpoint to"
+                + " resume from yet, so a new model starts there"), log.toString(StandardCharsets.UTF_8));
+        assertFalse(log.toString(StandardCharsets.UTF_8).contains("--"), log.toString(StandardCharsets.UTF_8));
         for (String kept : List.of("config.json", "training-log.csv", "loss.png", "training-samples.conllu.gz")) {
             assertTrue(Files.isRegularFile(checkpoints.resolve(kept)), kept);
         }
