@@ -3,6 +3,7 @@ package io.github.diffusionnlp.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Internal: public for the front ends of this project; no compatibility promise. How a quote mark the user
@@ -37,7 +38,25 @@ public final class QuoteSpelling {
             Kind.OPEN_SINGLE, List.of("`", "‘", "'"),
             Kind.CLOSE_SINGLE, List.of("'", "’"));
 
+    /** The double-quote spellings of PTB and Brown, which text does not use: {@link #asTyped}. */
+    private static final Set<String> TOKENIZER_DOUBLES = Set.of("``", "''");
+
     private QuoteSpelling() {}
+
+    /**
+     * A word the model wrote as text spells it: a double quote in its corpus's tokenizer spelling ({@code ``} or
+     * {@code ''}) as the {@code "} a user types, every other word as it is. For the front ends that write the
+     * model's words into text (CoreNLP's document, OpenNLP's detokenized lines); a quote the user wrote is not
+     * passed here, as it comes back as written.
+     */
+    public static String asTyped(String modelWord) {
+        return isTokenizerDouble(modelWord) ? "\"" : modelWord;
+    }
+
+    /** Whether {@code word} is a double quote in its tokenizer spelling, which {@link #asTyped} writes as {@code "}. */
+    public static boolean isTokenizerDouble(String word) {
+        return TOKENIZER_DOUBLES.contains(word);
+    }
 
     /**
      * The sentence as the model reads it: each quote token the vocabulary does not hold replaced by a spelling

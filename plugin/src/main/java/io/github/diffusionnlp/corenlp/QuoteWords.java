@@ -3,6 +3,7 @@ package io.github.diffusionnlp.corenlp;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.process.CoreLabelTokenFactory;
 import edu.stanford.nlp.process.PTBTokenizer;
+import io.github.diffusionnlp.model.QuoteSpelling;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Properties;
@@ -44,12 +45,12 @@ final class QuoteWords {
 
     /** Whether the model wrote this word as a quote of its corpus's spelling. */
     static boolean isModelQuote(String word) {
-        return MODEL_OPENING.equals(word) || MODEL_CLOSING.equals(word);
+        return QuoteSpelling.isTokenizerDouble(word);
     }
 
     /** What the document text and {@code originalText} hold for a word the model wrote. */
     static String text(String modelWord) {
-        return isModelQuote(modelWord) ? TEXT : modelWord;
+        return QuoteSpelling.asTyped(modelWord);
     }
 
     /** The {@code word()} of a token the model wrote. */

@@ -1,19 +1,16 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
-import java.util.Set;
+import io.github.diffusionnlp.model.QuoteSpelling;
 
 /**
  * A double quote the model wrote, as detokenized text shows it. The shipped model spells double quotes as its
  * corpus, Brown, did: {@code ``} opening and {@code ''} closing, which read as {@code ``go home''} once joined into
  * text, where a user would have typed {@code "}. The English detokenizer pairs straight quotes, so the text gets
- * {@code "}, as the CoreNLP annotator writes one into its document (plugin {@code QuoteWords}). A quote the user
- * wrote comes back at its position as written (core {@code ModelRow.wordAt}) and is left so; whitespace-token
- * output is the model's tokens and does not come here.
+ * {@code "}, as the CoreNLP annotator writes one into its document (both by {@link QuoteSpelling#asTyped}). A
+ * quote the user wrote comes back at its position as written (core {@code ModelRow.wordAt}) and is left so;
+ * whitespace-token output is the model's tokens and does not come here.
  */
 final class ModelQuotes {
-    private static final Set<String> MODEL_SPELLINGS = Set.of("``", "''");
-    private static final String TYPED = "\"";
-
     private ModelQuotes() {}
 
     /**
@@ -25,8 +22,8 @@ final class ModelQuotes {
         String[] text = result.clone();
         for (int i = 0; i < text.length; i++) {
             boolean usersOwn = written != null && i < written.length && written[i].equals(result[i]);
-            if (MODEL_SPELLINGS.contains(result[i]) && !usersOwn) {
-                text[i] = TYPED;
+            if (!usersOwn) {
+                text[i] = QuoteSpelling.asTyped(result[i]);
             }
         }
         return text;
