@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Devices;
@@ -18,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus, banned words) for the whole JVM. CoreNLP makes
+ * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus, banned words) for the whole JVM; the
+ * device is the one a model runs on ({@code auto} on a machine without a GPU is {@code cpu}). CoreNLP makes
  * an annotator per distinct property set (the server one per request signature, and it may drop and
  * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
  * the JVM exits or {@link #closeAll()} is called; an annotator looks its model up here for every document, so
@@ -29,7 +32,10 @@ public final class SharedModels {
 
     private SharedModels() {}
 
-    /** The shared fp32 model for this directory (null: the shipped default model) and device (null: default). */
+    /**
+     * The shared fp32 model for this directory (null: the shipped default model) and device ({@code auto},
+     * {@code cpu}, {@code gpu}, {@code gpu:N}; null: auto, the engine's default).
+     */
     public static DiffusionLM get(Path model, String device) {
         return get(model, device, Precision.FP32);
     }
@@ -89,9 +95,22 @@ public final class SharedModels {
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
         Set<String> banned = new TreeSet<>(bannedWords == null ? DiffusionLM.defaultBannedWords() : bannedWords);
-        String key = dir + "|" + (device == null ? "default" : device) + "|" + p + "|" + corpus + "|" + ngramLayout
+        Device resolved = resolve(device);
+        String key = dir + "|" + Devices.name(resolved) + "|" + p + "|" + corpus + "|" + ngramLayout
                 + "|" + ngramMultiword + "|" + banned;
-        return shared(key, () -> load(dir, device, p, corpus, ngramLayout, ngramMultiword, layoutOption, banned));
+        return shared(key, () -> load(dir, resolved, p, corpus, ngramLayout, ngramMultiword, layoutOption, banned));
+    }
+
+    /**
+     * The device a name stands for, {@code auto} (or null) resolved to the engine's default, which is where
+     * {@link DiffusionLM.Builder#optDevice} puts a model given none. The models are keyed by it: keyed by the name
+     * as given, {@code auto} and {@code cpu} on a CPU machine were two keys and loaded the same model twice.
+     *
+     * @throws IllegalArgumentException for an unknown name, or a GPU this machine does not have
+     */
+    private static Device resolve(String device) {
+        Device named = Devices.parse(device);
+        return named != null ? named : Engine.getInstance().defaultDevice();
     }
 
     /** The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). */
@@ -121,10 +140,10 @@ public final class SharedModels {
         }
     }
 
-    private static DiffusionLM load(Path dir, String device, Precision precision, Path ngramCorpus,
+    private static DiffusionLM load(Path dir, Device device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,
             Set<String> bannedWords) {
-        DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(Devices.parse(device))
+        DiffusionLM.Builder b = DiffusionLM.builder().optModel(dir).optDevice(device)
                 .optPrecision(precision).optNgramCorpus(ngramCorpus).optNgramCorpusReading(ngramLayout, ngramMultiword)
                 .optNgramLayoutOption(layoutOption).optBannedWords(bannedWords);
         try {

@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.engine.Engine;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
@@ -47,6 +49,21 @@ class SharedModelsTest {
                 LayoutOption.property("diffusion.ngramLayout"));
         assertSame(first, SharedModels.get(TestModels.tinyModel(), null, null, corpus, null, null,
                 LayoutOption.property("diffusion_fr.ngramLayout")), "one model loaded twice");
+    }
+
+    /**
+     * {@code auto} (or no device) and the device it resolves to name one model: keyed by the name as given, a CPU
+     * machine loaded the shipped model twice for {@code auto} and {@code cpu} (resident memory 407 → 575 MB).
+     */
+    @Test
+    void autoAndTheDeviceItResolvesToShareOneModel() {
+        String resolved = Devices.name(Engine.getInstance().defaultDevice()); // cpu here, gpu:0 on a GPU machine
+        DiffusionLM auto = SharedModels.get(null, null);
+        int loaded = SharedModels.size();
+        assertSame(auto, SharedModels.get(null, resolved), "null and " + resolved + " loaded the model twice");
+        assertSame(auto, SharedModels.get(null, "auto"));
+        assertSame(auto, SharedModels.get(null, " " + resolved.toUpperCase(java.util.Locale.ROOT) + " "));
+        assertEquals(loaded, SharedModels.size(), "no second model");
     }
 
     /**
