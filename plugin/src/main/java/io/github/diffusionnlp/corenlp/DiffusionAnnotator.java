@@ -30,6 +30,10 @@ import java.util.Set;
  * java.lang.IllegalArgumentException: annotator "diffusion": bad diffusion.steps = …"). CoreNLP reuses the
  * instance for later requests with the same {@code NAME.*} properties; each of them tries the properties again,
  * so a model put in place since is found.
+ *
+ * <p>CoreNLP's annotator cache keeps one instance per distinct {@code NAME.*} property set; of this class's, only
+ * the 256 made last (plugin/README.md, <i>Threads, the server, memory</i>), so per-request values (a seed, a
+ * template) do not grow a server's heap without end.
  */
 public class DiffusionAnnotator implements Annotator {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiffusionAnnotator.class);
@@ -41,6 +45,7 @@ public class DiffusionAnnotator implements Annotator {
     public DiffusionAnnotator(String name, Properties props) {
         this.name = name;
         this.props = props;
+        AnnotatorCacheBound.made(name, props); // refused or not, CoreNLP caches this instance: bound how many
         try {
             this.configured = new ConfiguredAnnotator(name, props);
         } catch (RuntimeException e) { // not only ours: DJL's EngineException on a load, say, reads no better as MetaClass's
