@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.train.SettingNames;
 import io.github.diffusionnlp.train.TrainOptions;
 import io.github.diffusionnlp.train.TrainingRun;
 import io.github.diffusionnlp.train.TrainingStopped;
@@ -127,7 +128,7 @@ final class TrainingArgs {
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
                 .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
-                .multiword(reading.multiword).reproducible(reproducible);
+                .multiword(reading.multiword).reproducible(reproducible).settingNames(SettingNames.COMMAND_LINE);
         // only what was given is said: the rest is the builder's default, or a resumed run's checkpoint's
         Optional.ofNullable(size).ifPresent(b::size);
         Optional.ofNullable(vocab).ifPresent(b::vocabSize);

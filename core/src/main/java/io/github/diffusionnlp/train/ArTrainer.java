@@ -128,7 +128,8 @@ public final class ArTrainer implements TrainingRun {
                 // a size is the diffusion size the causal model matches: the one whose match is this shape
                 notes.noteKeptShape(kept.describe(), vocab.size(), notes.shapeAskedOtherwise(
                         size -> matchingConfig(size, kept.vocabSize(), kept.maxLength()).equals(kept),
-                        kept.maxLength(), vocab.size()), "--size, --length and --vocab");
+                        kept.maxLength(), vocab.size()), List.of(TrainOptions.Setting.SIZE, TrainOptions.Setting.LENGTH,
+                        TrainOptions.Setting.VOCAB));
             }
             notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
             return loop(manager, network, vocab, optimizer, rows, devRows, previous, corpora.reading(),
@@ -154,7 +155,7 @@ public final class ArTrainer implements TrainingRun {
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
-        DivergenceGuard divergence = new DivergenceGuard(out);
+        DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
                 options.batchSize(), options.seed());

@@ -181,7 +181,8 @@ public final class DiffusionTrainer implements TrainingRun {
             if (resuming && average != null && restored == 0) {
                 log.println("resuming without trained weights in the state: training continues from the saved ones");
             } else if (resuming && average == null && restored > 0) {
-                log.println("resuming from the trained weights in the state, not their saved average (no --average)");
+                log.println("resuming from the trained weights in the state, not their saved average (no "
+                        + options.names().name(TrainOptions.Setting.AVERAGE) + ")");
             }
             Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
             if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
@@ -220,8 +221,8 @@ public final class DiffusionTrainer implements TrainingRun {
             }
             if (options.warmupSteps() >= options.steps()) {
                 log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
-                        + " learning rate never reaches %s; give a shorter --warmup%n", options.warmupSteps(),
-                        options.steps(), options.learningRate());
+                        + " learning rate never reaches %s; give a shorter %s%n", options.warmupSteps(),
+                        options.steps(), options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
             }
             return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous, corpora.reading(),
                     !TaggedCorpus.untagged(corpus));
@@ -239,9 +240,10 @@ public final class DiffusionTrainer implements TrainingRun {
             return (kept.relativePositions() ? sized.withRelativePositions() : sized).equals(kept);
         }, kept.maxLength(), keptVocabulary);
         if (options.relativePositions() && !kept.relativePositions()) {
-            asked.add("--relative-positions");
+            asked.add(options.names().given(TrainOptions.Setting.RELATIVE_POSITIONS, true));
         }
-        notes.noteKeptShape(kept.describe(), keptVocabulary, asked, "--size, --length, --vocab and --relative-positions");
+        notes.noteKeptShape(kept.describe(), keptVocabulary, asked, List.of(TrainOptions.Setting.SIZE,
+                TrainOptions.Setting.LENGTH, TrainOptions.Setting.VOCAB, TrainOptions.Setting.RELATIVE_POSITIONS));
     }
 
     /**
@@ -305,7 +307,7 @@ public final class DiffusionTrainer implements TrainingRun {
         double devLoss = previous == null ? Double.NaN : previous.devLoss();
         int startStep = step;
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
-        DivergenceGuard divergence = new DivergenceGuard(out);
+        DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
         LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> length(r.ids())).toArray(),
                 options.batchSize(), options.seed());

@@ -13,12 +13,17 @@ final class DivergenceGuard {
     static final int MAX_SKIPPED_IN_A_ROW = 10;
 
     private final Path out;
+    private final SettingNames names;
     private int skippedInARow;
     private boolean checkpointPutOff;
 
-    /** {@code out}: the run's directory, where a checkpoint to resume from may be. */
-    DivergenceGuard(Path out) {
+    /**
+     * {@code out}: the run's directory, where a checkpoint to resume from may be; {@code names}: the run's names of
+     * its settings, for the stop's remedy.
+     */
+    DivergenceGuard(Path out, SettingNames names) {
         this.out = out;
+        this.names = names;
     }
 
     /**
@@ -34,10 +39,11 @@ final class DivergenceGuard {
         }
         if (++skippedInARow >= MAX_SKIPPED_IN_A_ROW) {
             boolean saved = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
+            String lowerRate = "with a lower " + names.name(TrainOptions.Setting.LEARNING_RATE);
             throw new IllegalStateException("training diverged: " + skippedInARow + " steps in a row up to step " + step
                     + " had a non-finite loss or gradient; " + (saved
-                            ? "resume from the last checkpoint with a lower --lr"
-                            : "no checkpoint was written yet: start again with a lower --lr"));
+                            ? "resume from the last checkpoint " + lowerRate
+                            : "no checkpoint was written yet: start again " + lowerRate));
         }
     }
 

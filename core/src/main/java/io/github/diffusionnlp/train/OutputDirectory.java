@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,7 +19,6 @@ import java.util.stream.Stream;
  * that a directory it must not or cannot write fails at once, with nothing of it changed.
  */
 public final class OutputDirectory {
-    private static final String TRAIN_OUT = "train --out";
     /** The file a run holds a lock on while it trains into the directory. */
     static final String LOCK = ModelDirectory.TRAINING_LOCK;
 
@@ -64,13 +64,14 @@ public final class OutputDirectory {
      */
     static Claim claim(TrainOptions options, PrintStream log, String command) throws IOException {
         Path out = options.output();
-        ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), TRAIN_OUT, "give --resume to go on"
-                + " training it, or another output directory");
+        SettingNames names = options.names();
+        ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), names.refused(Setting.OUTPUT),
+                "give " + names.name(Setting.RESUME) + " to go on training it, or another output directory");
         Path created = null; // the outermost directory that the run makes
         for (Path dir = out.toAbsolutePath(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
             created = dir;
         }
-        requireWritable(out);
+        requireWritable(out, names.name(Setting.OUTPUT));
         ModelDirectory.Lock lock = ModelDirectory.lock(out, command + " --out", "give another output directory");
         try {
             String recovered = CheckpointCommit.recover(out, ModelCheckpoint.SET);
@@ -111,16 +112,16 @@ public final class OutputDirectory {
     }
 
     /** Hours of training must not end at the first checkpoint on a directory that cannot be written. */
-    private static void requireWritable(Path out) throws IOException {
+    private static void requireWritable(Path out, String outName) throws IOException {
         try {
             Files.createDirectories(out);
         } catch (AccessDeniedException e) {
             throw new IOException("cannot create the output directory " + out + ": permission denied on "
-                    + e.getFile() + "; give --out a directory you can write", e);
+                    + e.getFile() + "; give " + outName + " a directory you can write", e);
         }
         if (!Files.isWritable(out)) {
-            throw new IOException("cannot write into the output directory " + out + ": permission denied; give --out"
-                    + " a directory you can write");
+            throw new IOException("cannot write into the output directory " + out + ": permission denied; give "
+                    + outName + " a directory you can write");
         }
     }
 }

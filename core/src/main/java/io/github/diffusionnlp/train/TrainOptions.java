@@ -47,31 +47,53 @@ import java.util.Set;
  *     ({@link #resumedFrom}); empty from the constructors, whose every value is given
  * @param reproducible train on one PyTorch intra-op thread, so that the same options give the same weights bit for
  *     bit ({@link Builder#reproducible}); false from the constructors that do not take it
+ * @param names how the caller names the settings in the messages of the run ({@link Builder#settingNames});
+ *     {@link SettingNames#BUILDER} from the constructors that do not take it, or given null
  */
 public record TrainOptions(
         Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize, int steps,
         Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery, boolean resume,
         boolean contextEmbeddings, boolean relativePositions, double averageDecay, CorpusLayout layout,
-        MultiwordTokens multiword, Set<Setting> unsaid, boolean reproducible) {
+        MultiwordTokens multiword, Set<Setting> unsaid, boolean reproducible, SettingNames names) {
 
     /**
-     * The settings a caller may leave unsaid, named by their {@code train} option. Those a checkpoint records
-     * (steps, batch, learning rate, warm-up, seed) a resumed run takes from it; those of
-     * the model's shape it keeps whatever is said, and says so when one is said otherwise.
+     * The settings of a run that its messages name, each by the caller's name for it ({@link SettingNames}). Those
+     * that {@link #MAY_BE_UNSAID may be left unsaid}, the builder's and the command line's start so: those a checkpoint
+     * records (steps, batch, learning rate, warm-up, seed) a resumed run takes from it; those of the model's shape it
+     * keeps whatever is said, and says so when one is said otherwise.
      */
     public enum Setting {
-        SIZE("--size"), VOCAB("--vocab"), LENGTH("--length"), BATCH("--batch"), STEPS("--steps"),
-        LEARNING_RATE("--lr"), WARMUP("--warmup"), SEED("--seed");
+        SIZE("--size", "size"), VOCAB("--vocab", "vocabSize"), LENGTH("--length", "maxLength"),
+        BATCH("--batch", "batchSize"), STEPS("--steps", "steps"), LEARNING_RATE("--lr", "learningRate"),
+        WARMUP("--warmup", "warmupSteps"), SEED("--seed", "seed"), TIME_BUDGET("--time-budget", "timeBudget"),
+        CHECKPOINT_EVERY("--checkpoint-every", "checkpointEvery"), AVERAGE("--average", "averageDecay"),
+        RELATIVE_POSITIONS("--relative-positions", "relativePositions"), LAYOUT("--layout", "layout"),
+        MULTIWORD("--multiword", "multiword"), RESUME("--resume", "resume"),
+        /** The output directory: the builder's argument, not a method of it. */
+        OUTPUT("--out", null),
+        /** {@code train-ar}'s other model to take the vocabulary of: {@link ArTrainer}'s argument. */
+        VOCAB_FROM("--vocab-from", null);
+
+        /** The settings a caller may leave unsaid, all of them unsaid until said (see {@code unsaid}). */
+        public static final Set<Setting> MAY_BE_UNSAID = Collections.unmodifiableSet(
+                EnumSet.of(SIZE, VOCAB, LENGTH, BATCH, STEPS, LEARNING_RATE, WARMUP, SEED));
 
         private final String option;
+        private final String method;
 
-        Setting(String option) {
+        Setting(String option, String method) {
             this.option = option;
+            this.method = method;
         }
 
-        /** The {@code train} option that gives it. */
+        /** The {@code train} option that gives it ({@link SettingNames#COMMAND_LINE}). */
         public String option() {
             return option;
+        }
+
+        /** The {@link Builder} method that gives it, or null for one given otherwise ({@link SettingNames#BUILDER}). */
+        public String method() {
+            return method;
         }
     }
 
@@ -89,35 +111,39 @@ public record TrainOptions(
 
     public TrainOptions {
         unsaid = unsaid == null || unsaid.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(unsaid));
+        names = names == null ? SettingNames.BUILDER : names;
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(output, "output");
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
-        atLeast("vocabulary size (train --vocab)", vocabSize, 3);
-        atLeast("positions per row (train --length)", maxLength, 2);
+        atLeast("vocabulary size", names, Setting.VOCAB, vocabSize, 3);
+        atLeast("positions per row", names, Setting.LENGTH, maxLength, 2);
         if (maxLength > MAX_LENGTH) { // attention is quadratic in it: longer rows only cost
-            throw new IllegalArgumentException("positions per row (train --length) must be at most " + MAX_LENGTH
-                    + ", got " + maxLength + "; longer sentences are cut into several rows");
+            throw new IllegalArgumentException("positions per row (" + names.refused(Setting.LENGTH)
+                    + ") must be at most " + MAX_LENGTH + ", got " + maxLength
+                    + "; longer sentences are cut into several rows");
         }
-        atLeast("rows per step (train --batch)", batchSize, 1);
-        atLeast("steps (train --steps)", steps, 1);
-        atLeast("warm-up steps (train --warmup)", warmupSteps, 0);
-        atLeast("steps between checkpoints (train --checkpoint-every)", checkpointEvery, 1);
+        atLeast("rows per step", names, Setting.BATCH, batchSize, 1);
+        atLeast("steps", names, Setting.STEPS, steps, 1);
+        atLeast("warm-up steps", names, Setting.WARMUP, warmupSteps, 0);
+        atLeast("steps between checkpoints", names, Setting.CHECKPOINT_EVERY, checkpointEvery, 1);
         if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learning rate (train --lr) must be a number > 0,"
-                    + " got " + Numbers.written(learningRate));
+            throw new IllegalArgumentException("learning rate (" + names.refused(Setting.LEARNING_RATE)
+                    + ") must be a number > 0, got " + Numbers.written(learningRate));
         }
         if (timeBudget != null && (timeBudget.isNegative() || timeBudget.isZero())) {
-            throw new IllegalArgumentException("time budget (train --time-budget) must be positive, got " + timeBudget);
+            throw new IllegalArgumentException("time budget (" + names.refused(Setting.TIME_BUDGET)
+                    + ") must be positive, got " + timeBudget);
         }
         if (!(averageDecay == 0 || averageDecay > 0 && averageDecay < 1)) {
-            throw new IllegalArgumentException("weight-average decay (train --average) must be 0 (none) or in (0, 1),"
-                    + " got " + Numbers.written(averageDecay));
+            throw new IllegalArgumentException("weight-average decay (" + names.refused(Setting.AVERAGE)
+                    + ") must be 0 (none) or in (0, 1), got " + Numbers.written(averageDecay));
         }
     }
 
-    private static void atLeast(String what, int value, int least) {
+    private static void atLeast(String what, SettingNames names, Setting setting, int value, int least) {
         if (value < least) {
-            throw new IllegalArgumentException(what + " must be at least " + least + ", got " + value);
+            throw new IllegalArgumentException(what + " (" + names.refused(setting) + ") must be at least " + least
+                    + ", got " + value);
         }
     }
 
@@ -161,8 +187,9 @@ public record TrainOptions(
         private double averageDecay;
         private CorpusLayout layout; // null: not said (see TrainOptions' @param layout)
         private MultiwordTokens multiword;
-        private final Set<Setting> unsaid = EnumSet.allOf(Setting.class); // each setter takes its own out
+        private final Set<Setting> unsaid = EnumSet.copyOf(Setting.MAY_BE_UNSAID); // each setter takes its own out
         private boolean reproducible;
+        private SettingNames names = SettingNames.BUILDER;
 
         private Builder(Path corpus, Path output) {
             this.corpus = corpus;
@@ -312,13 +339,33 @@ public record TrainOptions(
             return this;
         }
 
-        /** @throws IllegalArgumentException naming the first setting out of range */
+        /**
+         * How the run's refusals, notes and remedies name its settings (default {@link SettingNames#BUILDER}, this
+         * builder's methods: "learning rate (learningRate(...)) must be a number &gt; 0"): a front end gives its
+         * own, as the command line does its options ({@link SettingNames#COMMAND_LINE}: "train --lr").
+         */
+        public Builder settingNames(SettingNames names) {
+            this.names = Objects.requireNonNull(names, "names (e.g. SettingNames.BUILDER)");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting out of range, as {@link #settingNames} names it */
         public TrainOptions build() {
             return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
                     learningRate, warmupSteps != null ? warmupSteps : defaultWarmup(steps), seed, checkpointEvery,
                     resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword, unsaid,
-                    reproducible);
+                    reproducible, names);
         }
+    }
+
+    /** These options with the settings named as the builder's methods ({@link SettingNames#BUILDER}). */
+    public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
+            int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
+            boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
+            CorpusLayout layout, MultiwordTokens multiword, Set<Setting> unsaid, boolean reproducible) {
+        this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
+                seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout, multiword,
+                unsaid, reproducible, SettingNames.BUILDER);
     }
 
     /** These options on PyTorch's own thread count (not {@code reproducible}). */
@@ -370,7 +417,7 @@ public record TrainOptions(
                 : chosenWarmup ? recordedWarmup : defaultWarmup(resumedSteps);
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, resumedBatch, resumedSteps, timeBudget,
                 resumedRate, resumedWarmup, resumedSeed, checkpointEvery, resume, contextEmbeddings, relativePositions,
-                averageDecay, layout, multiword, unsaid, reproducible);
+                averageDecay, layout, multiword, unsaid, reproducible, names);
     }
 
     /** These options with the multiword-token reading not said (see {@code multiword}). */
@@ -406,7 +453,7 @@ public record TrainOptions(
         int warmup = warmupSteps == defaultWarmup(steps) ? defaultWarmup(otherSteps) : warmupSteps;
         return new TrainOptions(corpus, dev, output, size, vocabSize, maxLength, batchSize, otherSteps, timeBudget,
                 otherRate, warmup, seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay,
-                layout, multiword, unsaid, reproducible);
+                layout, multiword, unsaid, reproducible, names);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,10 +23,13 @@ final class TrainingNotes {
     private static final double POOR_COVERAGE = 0.5;
 
     private final TrainOptions options;
+    /** The caller's names for the settings the notes name ({@link TrainOptions#names}). */
+    private final SettingNames names;
     private final PrintStream log;
 
     TrainingNotes(TrainOptions options, PrintStream log) {
         this.options = options;
+        this.names = options.names();
         this.log = log;
     }
 
@@ -60,18 +64,18 @@ final class TrainingNotes {
         }
         TaggedCorpus.Reading recorded = previous.corpusReading();
         if (options.multiword() != null && options.multiword() != recorded.multiword()) {
-            log.println("note: resuming with --multiword " + options.multiword() + " (" + options.multiword()
-                    .description() + "), where the checkpoint's corpus was read with " + recorded.multiword() + " ("
-                    + recorded.multiword().description() + "); without --multiword the run reads them as the"
-                    + " checkpoint did");
+            log.println("note: resuming with " + names.given(Setting.MULTIWORD, options.multiword()) + " ("
+                    + options.multiword().description() + "), where the checkpoint's corpus was read with "
+                    + recorded.multiword() + " (" + recorded.multiword().description() + "); without "
+                    + names.name(Setting.MULTIWORD) + " the run reads them as the checkpoint did");
         }
         // the layout said is the one recorded (auto, for a checkpoint of before the record), or reads as it: nothing
         // to say
         if (options.layout() != null && options.layout() != recorded.layout() && read.layout() != recorded.layout()
                 && previous.isTrainedOn(options.corpus())) {
-            log.println("note: resuming with --layout " + options.layout() + ", where the checkpoint read the same"
-                    + " corpus as " + recorded.layout() + " (" + recorded.layout().description() + "); without"
-                    + " --layout the run reads it as the checkpoint did");
+            log.println("note: resuming with " + names.given(Setting.LAYOUT, options.layout()) + ", where the"
+                    + " checkpoint read the same corpus as " + recorded.layout() + " (" + recorded.layout().description()
+                    + "); without " + names.name(Setting.LAYOUT) + " the run reads it as the checkpoint did");
         }
     }
 
@@ -113,8 +117,9 @@ final class TrainingNotes {
     }
 
     /** The parts of a plan that changed: "400 steps", "a peak learning rate of 1.00e-03 (--lr)", or both. */
-    private static String plan(boolean otherSteps, int steps, boolean otherRate, double rate) {
-        String peak = String.format(Locale.ROOT, "a peak learning rate of %.2e (--lr)", rate);
+    private String plan(boolean otherSteps, int steps, boolean otherRate, double rate) {
+        String peak = String.format(Locale.ROOT, "a peak learning rate of %.2e (%s)", rate,
+                names.name(Setting.LEARNING_RATE));
         return otherSteps && otherRate ? steps + " steps at " + peak : otherSteps ? steps + " steps" : peak;
     }
 
@@ -130,14 +135,15 @@ final class TrainingNotes {
         }
         List<String> changed = new ArrayList<>();
         if (previous.batchSize() > 0 && previous.batchSize() != options.batchSize()) {
-            changed.add("--batch " + options.batchSize() + " (the checkpoint's: " + previous.batchSize() + ")");
+            changed.add(names.given(Setting.BATCH, options.batchSize()) + " (the checkpoint's: " + previous.batchSize()
+                    + ")");
         }
         Integer warmup = previous.warmupSteps(); // null: a checkpoint of before it was recorded, nothing to compare
-        if (warmup != null && options.said(TrainOptions.Setting.WARMUP) && warmup != options.warmupSteps()) {
-            changed.add("--warmup " + options.warmupSteps() + " (the checkpoint's: " + warmup + ")");
+        if (warmup != null && options.said(Setting.WARMUP) && warmup != options.warmupSteps()) {
+            changed.add(names.given(Setting.WARMUP, options.warmupSteps()) + " (the checkpoint's: " + warmup + ")");
         }
         if (previous.seed() != options.seed()) {
-            changed.add("--seed " + options.seed() + " (the checkpoint's: " + previous.seed() + ")");
+            changed.add(names.given(Setting.SEED, options.seed()) + " (the checkpoint's: " + previous.seed() + ")");
         }
         if (!changed.isEmpty()) {
             log.println("note: resuming with " + String.join(" and ", changed) + "; the rest of the run trains"
@@ -155,28 +161,28 @@ final class TrainingNotes {
      */
     List<String> shapeAskedOtherwise(Predicate<String> keptIsOfSize, int keptLength, int keptVocabulary) {
         List<String> asked = new ArrayList<>();
-        if (options.said(TrainOptions.Setting.SIZE) && !keptIsOfSize.test(options.size())) {
-            asked.add("--size " + options.size());
+        if (options.said(Setting.SIZE) && !keptIsOfSize.test(options.size())) {
+            asked.add(names.given(Setting.SIZE, options.size()));
         }
-        if (options.said(TrainOptions.Setting.LENGTH) && options.maxLength() != keptLength) {
-            asked.add("--length " + options.maxLength());
+        if (options.said(Setting.LENGTH) && options.maxLength() != keptLength) {
+            asked.add(names.given(Setting.LENGTH, options.maxLength()));
         }
-        if (options.said(TrainOptions.Setting.VOCAB) && options.vocabSize() != keptVocabulary) {
-            asked.add("--vocab " + options.vocabSize());
+        if (options.said(Setting.VOCAB) && options.vocabSize() != keptVocabulary) {
+            asked.add(names.given(Setting.VOCAB, options.vocabSize()));
         }
         return asked;
     }
 
     /**
      * Says that a resumed run keeps the checkpoint's shape ({@code kept}, in words) and vocabulary, not the
-     * {@code asked} options' ({@link #shapeAskedOtherwise}); {@code shapeOptions} names the trainer's options that
+     * {@code asked} options' ({@link #shapeAskedOtherwise}); {@code shapeSettings} are the trainer's settings that
      * shape new models only. Nothing when nothing was asked.
      */
-    void noteKeptShape(String kept, int keptVocabulary, List<String> asked, String shapeOptions) {
+    void noteKeptShape(String kept, int keptVocabulary, List<String> asked, List<Setting> shapeSettings) {
         if (!asked.isEmpty()) {
             log.println("note: resuming keeps the checkpoint's shape (" + kept + ") and vocabulary ("
                     + String.format(Locale.ROOT, "%,d", keptVocabulary) + " words), not " + String.join(", ", asked)
-                    + "'s; " + shapeOptions + " shape new models only");
+                    + "'s; " + names.list(shapeSettings) + " shape new models only");
         }
     }
 
@@ -198,13 +204,14 @@ final class TrainingNotes {
             String advice;
             if (resuming) {
                 advice = "The checkpoint's vocabulary comes from the corpus it was trained on: train a new model"
-                        + " (another --out) on this corpus";
+                        + " (another " + names.name(Setting.OUTPUT) + ") on this corpus";
             } else if (vocabularyFrom != null) {
-                advice = "The vocabulary of " + vocabularyFrom + " (--vocab-from) comes from the corpus that model was"
-                        + " trained on: train on that corpus, or leave out --vocab-from to build the vocabulary from"
+                String from = names.name(Setting.VOCAB_FROM);
+                advice = "The vocabulary of " + vocabularyFrom + " (" + from + ") comes from the corpus that model was"
+                        + " trained on: train on that corpus, or leave out " + from + " to build the vocabulary from"
                         + " this one";
             } else {
-                advice = "Give a larger --vocab or a corpus that repeats its words more";
+                advice = "Give a larger " + names.name(Setting.VOCAB) + " or a corpus that repeats its words more";
             }
             log.printf(Locale.ROOT, "warning: the vocabulary (%,d words) covers only %.1f%% of the corpus's tokens;"
                     + " the rest are read as %s, which the model then learns to write. %s%n", vocabSize, 100 * coverage,

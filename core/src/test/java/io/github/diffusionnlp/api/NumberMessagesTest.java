@@ -35,7 +35,7 @@ class NumberMessagesTest {
                 refusal(() -> SamplingOptions.builder().x0Temperature(-1e-5)));
         assertEquals("the n-gram weight must be a number >= 0, got NaN",
                 refusal(() -> SamplingOptions.builder().ngramWeight(Double.NaN)));
-        assertEquals("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1",
+        assertEquals("weight-average decay (averageDecay(...)) must be 0 (none) or in (0, 1), got 1",
                 refusal(() -> TrainOptions.builder(Path.of("corpus"), Path.of("out")).averageDecay(1).build()));
     }
 }

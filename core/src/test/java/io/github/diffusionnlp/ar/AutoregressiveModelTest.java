@@ -227,8 +227,8 @@ class AutoregressiveModelTest {
         String asked = arResumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).steps(13).resume(true)
                 .size("small").maxLength(64).vocabSize(500));
         assertTrue(asked.contains("note: resuming keeps the checkpoint's shape (2 layers, width 64, 2 heads, 32"
-                + " positions) and vocabulary (") && asked.contains(" words), not --size small, --length 64, --vocab"
-                + " 500's; --size, --length and --vocab shape new models only"), asked);
+                + " positions) and vocabulary (") && asked.contains(" words), not size(\"small\"), maxLength(64),"
+                + " vocabSize(500)'s; size(...), maxLength(...) and vocabSize(...) shape new models only"), asked);
     }
 
     private static String arResumeLog(TrainOptions.Builder options) throws Exception {
@@ -282,10 +282,11 @@ class AutoregressiveModelTest {
                 false), vocabFrom, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens"), text);
-        assertTrue(!text.contains("--vocab "), text);
-        assertTrue(text.contains("The vocabulary of " + vocabFrom + " (--vocab-from) comes from the corpus that model"
-                + " was trained on: train on that corpus, or leave out --vocab-from to build the vocabulary from this"
-                + " one"), text);
+        assertTrue(!text.contains("vocabSize("), text);
+        // a library run: named as ArTrainer takes it, not as train-ar's --vocab-from
+        assertTrue(text.contains("The vocabulary of " + vocabFrom + " (ArTrainer's vocabularyFrom) comes from the"
+                + " corpus that model was trained on: train on that corpus, or leave out ArTrainer's vocabularyFrom to"
+                + " build the vocabulary from this one"), text);
     }
 
     @Test

@@ -333,6 +333,27 @@ class MainTest {
         }
     }
 
+    /**
+     * The command line's refusals name its options, word for word as before each caller named the settings its own
+     * way (a library run names the builder's methods: TrainOptionsTest, DiffusionTrainerTest).
+     */
+    @Test
+    void trainingRefusalsNameTheCommandsOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws java.io.IOException {
+        for (String command : List.of("train", "train-ar")) {
+            Run r = run("", command, "--corpus", TestModels.devCorpus().toString(), "--out", tmp.resolve("m").toString(),
+                    "--lr", "-1");
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("error: learning rate (train --lr) must be a number > 0, got -1"), r.err());
+        }
+        java.nio.file.Path model = java.nio.file.Files.createDirectories(tmp.resolve("model"));
+        java.nio.file.Files.writeString(model.resolve("config.json"), "{}");
+        Run r = run("", "train", "--corpus", TestModels.devCorpus().toString(), "--out", model.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains(model + " already holds a model; give --resume to go on training it, or another"
+                + " output directory (nothing was changed)"), r.err());
+    }
+
     /** A missing --archive said "archive not found", not where the tarball comes from. */
     @Test
     void aMissingBrownArchiveSaysHowToGetIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {

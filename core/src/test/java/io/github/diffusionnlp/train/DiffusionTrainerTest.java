@@ -48,6 +48,21 @@ class DiffusionTrainerTest {
         assertTrue(Files.size(dir.resolve("warp.png")) > 1000);
     }
 
+    /**
+     * A library run's note names the builder's method that gives the warm-up: it named train's --warmup, which a
+     * caller of {@code TrainOptions.builder} has not got.
+     */
+    @Test
+    void aWarmupNotShorterThanTheRunIsNotedNamingTheBuildersMethod(@TempDir Path tmp) throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new DiffusionTrainer(TestModels.tinyRun(tmp.resolve("model"), 3, false, null, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("note: the warm-up (5 steps) is not shorter than the run (3 steps), so the learning"
+                + " rate never reaches 0.003; give a shorter warmupSteps(...)"), said);
+        assertFalse(said.contains("--"), "no option of train's is named: " + said);
+    }
+
     @Test
     void aModelIsNeverTrainedOverWithoutResume(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
@@ -59,7 +74,8 @@ class DiffusionTrainerTest {
             }
         }
         IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 10, false));
-        assertEquals(dir + " already holds a model; give --resume to go on training it, or another output directory"
+        // a library run, named as the builder gives it (it said train's --resume, which no library user has)
+        assertEquals(dir + " already holds a model; give resume(true) to go on training it, or another output directory"
                 + " (nothing was changed)", e.getMessage());
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
@@ -222,13 +238,14 @@ class DiffusionTrainerTest {
         String asked = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(12).resume(true)
                 .size("base"));
         assertTrue(asked.contains("note: resuming keeps the checkpoint's shape (2 layers, width 64, 2 heads, 32"
-                + " positions) and vocabulary (") && asked.contains(" words), not --size base's;"), asked);
+                + " positions) and vocabulary (") && asked.contains(" words), not size(\"base\")'s;"), asked);
         assertFalse(asked.contains("ModelConfig["), asked);
 
         // a --vocab said on resume is said to be kept to the checkpoint's vocabulary, as README says (it was not)
         String vocab = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(13).resume(true)
                 .vocabSize(500));
-        assertTrue(vocab.contains("words), not --vocab 500's;"), vocab);
+        assertTrue(vocab.contains("words), not vocabSize(500)'s; size(...), maxLength(...), vocabSize(...) and"
+                + " relativePositions(...) shape new models only"), vocab);
     }
 
     private static String resumeLog(TrainOptions.Builder options) throws Exception {

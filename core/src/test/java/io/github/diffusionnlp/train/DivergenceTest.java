@@ -40,7 +40,7 @@ class DivergenceTest {
 
     private static void assertDiverged(IllegalStateException e, ByteArrayOutputStream log) {
         assertTrue(e.getMessage().startsWith("training diverged: 10 steps in a row up to step "), e.getMessage());
-        assertTrue(e.getMessage().endsWith("no checkpoint was written yet: start again with a lower --lr"),
+        assertTrue(e.getMessage().endsWith("no checkpoint was written yet: start again with a lower learningRate(...)"),
                 e.getMessage());
         long skipped = log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains(" skipped: ")).count();
         assertTrue(skipped == 10, "ten skipped steps said, then the stop: " + skipped);

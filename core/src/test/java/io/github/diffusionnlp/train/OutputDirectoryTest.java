@@ -44,7 +44,8 @@ class OutputDirectoryTest {
         for (boolean resume : new boolean[] {false, true}) {
             IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 10, resume));
             assertEquals(dir + " holds files that are not a model's (notes.txt), which training could overwrite; give"
-                    + " a new or empty output directory (train --out; nothing was changed)", e.getMessage());
+                    + " a new or empty output directory (TrainOptions.builder's output; nothing was changed)",
+                    e.getMessage());
             assertEquals(before, contents(dir));
         }
     }

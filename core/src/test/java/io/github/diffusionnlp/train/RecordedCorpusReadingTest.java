@@ -112,11 +112,13 @@ class RecordedCorpusReadingTest {
         // its vocabulary holds de and el, not del: read as parts again, it covers every token
         String resumed = train(run(corpus, model, null).steps(4).resume(true).build());
         assertTrue(resumed.contains("covers 100.0% of training tokens"), resumed);
-        assertFalse(resumed.contains("--multiword"), resumed);
+        assertFalse(resumed.contains("multiword("), resumed);
         assertEquals(MultiwordTokens.PARTS, ModelCheckpoint.readHeader(model).training().multiword());
 
         String told = train(run(corpus, model, MultiwordTokens.SURFACE).steps(6).resume(true).build());
-        assertTrue(told.contains("note: resuming with --multiword surface") && told.contains("read with parts"), told);
+        // a library run: named as the builder gives it
+        assertTrue(told.contains("note: resuming with multiword(MultiwordTokens.SURFACE)") && told.contains("read with"
+                + " parts") && told.contains("; without multiword(...) the run reads them as the checkpoint did"), told);
         assertEquals(MultiwordTokens.SURFACE, ModelCheckpoint.readHeader(model).training().multiword());
     }
 
@@ -134,11 +136,11 @@ class RecordedCorpusReadingTest {
         Files.writeString(config, Files.readString(config).replaceAll(",\\s*\"layout\" : \"conllu\"", ""));
         assertNull(ModelCheckpoint.readHeader(model).training().layout());
         String resumed = train(run(corpus, model, null).layout(CorpusLayout.AUTO).steps(4).resume(true).build());
-        assertFalse(resumed.contains("--layout"), resumed);
+        assertFalse(resumed.contains("layout("), resumed);
         // the record now says conllu (the guess); told another layout that reads the file, the run says so
         Files.writeString(config, Files.readString(config).replaceAll(",\\s*\"layout\" : \"conllu\"", ""));
         String told = train(run(corpus, model, null).layout(CorpusLayout.CONLLU).steps(6).resume(true).build());
-        assertTrue(told.contains("note: resuming with --layout conllu, where the checkpoint read the same corpus as"
-                + " auto"), told);
+        assertTrue(told.contains("note: resuming with layout(CorpusLayout.CONLLU), where the checkpoint read the same"
+                + " corpus as auto"), told);
     }
 }

@@ -103,10 +103,10 @@ class ResumedSettingsTest {
         assertEquals(3, said.resumedFrom(recorded(100, 7)).warmupSteps(), "a said one wins");
         String note = notes(TrainOptions.builder(corpus, Path.of("m")).steps(100).seed(1).batchSize(16).warmupSteps(3),
                 recorded(100, 7));
-        assertTrue(note.contains("note: resuming with --warmup 3 (the checkpoint's: 7);"), "and is named: " + note);
+        assertTrue(note.contains("note: resuming with warmupSteps(3) (the checkpoint's: 7);"), "and is named: " + note);
         String before = notes(TrainOptions.builder(corpus, Path.of("m")).steps(100).seed(1).batchSize(16)
                 .warmupSteps(3), recorded(100, null));
-        assertFalse(before.contains("--warmup"), "a checkpoint of before has none to name: " + before);
+        assertFalse(before.contains("warmupSteps("), "a checkpoint of before has none to name: " + before);
     }
 
     /** A checkpoint at step 50 of {@code steps}, with {@code warmup} recorded (null: a config of before). */
@@ -137,14 +137,23 @@ class ResumedSettingsTest {
         TrainOptions.Builder same = TrainOptions.builder(corpus, Path.of("m")).steps(200);
         assertEquals("", notes(same, checkpoint));
 
-        String rate = notes(TrainOptions.builder(corpus, Path.of("m")).steps(200).learningRate(1e-3), checkpoint);
+        // the command line's notes name its options
+        String rate = notes(TrainOptions.builder(corpus, Path.of("m")).settingNames(SettingNames.COMMAND_LINE).steps(200)
+                .learningRate(1e-3), checkpoint);
         assertTrue(rate.startsWith("note: the checkpoint was planned for a peak learning rate of 3.00e-04 (--lr) and"
                 + " this run for a peak learning rate of 1.00e-03 (--lr); the learning rate follows the new plan's"
                 + " schedule: "), rate);
 
-        String batchAndSeed = notes(TrainOptions.builder(corpus, Path.of("m")).batchSize(64).seed(5), checkpoint);
+        String batchAndSeed = notes(TrainOptions.builder(corpus, Path.of("m")).settingNames(SettingNames.COMMAND_LINE)
+                .batchSize(64).seed(5), checkpoint);
         assertTrue(batchAndSeed.contains("note: resuming with --batch 64 (the checkpoint's: 16) and --seed 5 (the"
                 + " checkpoint's: 1);"), batchAndSeed);
+        // a library run's notes name the builder's methods (they named train's options, which it has not got)
+        String called = notes(TrainOptions.builder(corpus, Path.of("m")).batchSize(64).seed(5).learningRate(1e-3),
+                checkpoint);
+        assertTrue(called.contains("note: resuming with batchSize(64) (the checkpoint's: 16) and seed(5) (the"
+                + " checkpoint's: 1);") && called.contains("a peak learning rate of 1.00e-03 (learningRate(...))"),
+                called);
 
         TrainOptions longer = TrainOptions.builder(corpus, Path.of("m")).steps(400).build().resumedFrom(checkpoint);
         String steps = notes(TrainOptions.builder(corpus, Path.of("m")).steps(400), checkpoint);

@@ -19,7 +19,7 @@ class TrainOptionsTest {
         TrainOptions o = TrainOptions.builder(CORPUS, OUT).build();
         // the same values, each left unsaid (a resumed run takes the checkpoint's in their place)
         assertEquals(new TrainOptions(CORPUS, null, OUT, "small", 12000, 64, 64, 5000, null, 1e-3, 200, 1, 250, false,
-                true, false, 0, null, null, java.util.EnumSet.allOf(TrainOptions.Setting.class)), o);
+                true, false, 0, null, null, TrainOptions.Setting.MAY_BE_UNSAID, false), o);
         TrainOptions set = TrainOptions.builder(CORPUS, OUT).dev(CORPUS).size("tiny").steps(30).batchSize(8)
                 .timeBudget(Duration.ofMinutes(5)).relativePositions(true).averageDecay(0.999).resume(true).build();
         assertEquals("tiny", set.size());
@@ -33,23 +33,61 @@ class TrainOptionsTest {
         assertNull(o.dev());
     }
 
+    /** A library user reads the builder's method that gives the setting, not train's option they have not got. */
     @Test
-    void aSettingOutOfRangeIsNamed() {
-        assertMessage("rows per step (train --batch) must be at least 1, got 0",
+    void aSettingOutOfRangeIsNamedAsTheBuilderGivesIt() {
+        assertMessage("rows per step (batchSize(...)) must be at least 1, got 0",
                 TrainOptions.builder(CORPUS, OUT).batchSize(0));
         assertMessage("unknown model size 'huge'; allowed: tiny, small, base", TrainOptions.builder(CORPUS, OUT).size("huge"));
-        assertMessage("learning rate (train --lr) must be a number > 0, got NaN",
+        assertMessage("learning rate (learningRate(...)) must be a number > 0, got -1",
+                TrainOptions.builder(CORPUS, OUT).learningRate(-1));
+        assertMessage("learning rate (learningRate(...)) must be a number > 0, got NaN",
                 TrainOptions.builder(CORPUS, OUT).learningRate(Double.NaN));
-        assertMessage("positions per row (train --length) must be at least 2, got 1",
+        assertMessage("warm-up steps (warmupSteps(...)) must be at least 0, got -1",
+                TrainOptions.builder(CORPUS, OUT).warmupSteps(-1));
+        assertMessage("steps between checkpoints (checkpointEvery(...)) must be at least 1, got 0",
+                TrainOptions.builder(CORPUS, OUT).checkpointEvery(0));
+        assertMessage("positions per row (maxLength(...)) must be at least 2, got 1",
                 TrainOptions.builder(CORPUS, OUT).maxLength(1));
-        assertMessage("positions per row (train --length) must be at most 512, got 10000; longer sentences are cut"
+        assertMessage("positions per row (maxLength(...)) must be at most 512, got 10000; longer sentences are cut"
                 + " into several rows", TrainOptions.builder(CORPUS, OUT).maxLength(10000));
-        assertMessage("time budget (train --time-budget) must be positive, got PT-1S",
+        assertMessage("time budget (timeBudget(...)) must be positive, got PT-1S",
                 TrainOptions.builder(CORPUS, OUT).timeBudget(Duration.ofSeconds(-1)));
-        assertMessage("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1",
+        assertMessage("weight-average decay (averageDecay(...)) must be 0 (none) or in (0, 1), got 1",
                 TrainOptions.builder(CORPUS, OUT).averageDecay(1));
         NullPointerException npe = assertThrows(NullPointerException.class, () -> TrainOptions.builder(null, OUT).build());
         assertEquals("corpus", npe.getMessage());
+    }
+
+    /** The command line's refusals name train's options, as they did before callers named their own. */
+    @Test
+    void aSettingOutOfRangeIsNamedAsTheCommandLineGivesIt() {
+        assertMessage("rows per step (train --batch) must be at least 1, got 0",
+                TrainOptions.builder(CORPUS, OUT).settingNames(SettingNames.COMMAND_LINE).batchSize(0));
+        assertMessage("learning rate (train --lr) must be a number > 0, got NaN",
+                TrainOptions.builder(CORPUS, OUT).settingNames(SettingNames.COMMAND_LINE).learningRate(Double.NaN));
+        assertMessage("positions per row (train --length) must be at most 512, got 10000; longer sentences are cut"
+                + " into several rows", TrainOptions.builder(CORPUS, OUT).settingNames(SettingNames.COMMAND_LINE)
+                        .maxLength(10000));
+        assertMessage("time budget (train --time-budget) must be positive, got PT-1S", TrainOptions.builder(CORPUS, OUT)
+                .settingNames(SettingNames.COMMAND_LINE).timeBudget(Duration.ofSeconds(-1)));
+        assertMessage("weight-average decay (train --average) must be 0 (none) or in (0, 1), got 1",
+                TrainOptions.builder(CORPUS, OUT).settingNames(SettingNames.COMMAND_LINE).averageDecay(1));
+    }
+
+    /** Only the settings a resumed run may take from its checkpoint start unsaid; the names say each one. */
+    @Test
+    void onlyTheSettingsThatMayBeUnsaidStartUnsaid() {
+        TrainOptions o = TrainOptions.builder(CORPUS, OUT).build();
+        assertEquals(TrainOptions.Setting.MAY_BE_UNSAID, o.unsaid());
+        assertTrue(o.said(TrainOptions.Setting.CHECKPOINT_EVERY) && o.said(TrainOptions.Setting.OUTPUT));
+        assertEquals(List.of("batchSize(32)", "size(\"base\")", "--batch 32", "--relative-positions"), List.of(
+                SettingNames.BUILDER.given(TrainOptions.Setting.BATCH, 32),
+                SettingNames.BUILDER.given(TrainOptions.Setting.SIZE, "base"),
+                SettingNames.COMMAND_LINE.given(TrainOptions.Setting.BATCH, 32),
+                SettingNames.COMMAND_LINE.given(TrainOptions.Setting.RELATIVE_POSITIONS, true)));
+        assertEquals("--size, --length and --vocab", SettingNames.COMMAND_LINE.list(List.of(
+                TrainOptions.Setting.SIZE, TrainOptions.Setting.LENGTH, TrainOptions.Setting.VOCAB)));
     }
 
     /** A checkpoint's record names the corpus absolutely: the model may be used from another directory. */

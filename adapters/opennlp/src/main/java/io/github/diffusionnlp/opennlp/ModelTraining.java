@@ -10,6 +10,7 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.OutputDirectory;
+import io.github.diffusionnlp.train.SettingNames;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +51,26 @@ final class ModelTraining {
     /** Every key {@link #train} reads; {@code Iterations} is OpenNLP's own name for the steps. */
     static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
             WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR);
+    /**
+     * The parameters that give each setting, for the run's refusals, notes and remedies ("learning rate
+     * (LearningRate) must be a number &gt; 0"); what no parameter gives is this adapter's own choice, named by
+     * what the user does instead (a CheckpointDir is resumed unasked) or, where the user has no say, by core's
+     * builder's method that this adapter calls.
+     */
+    private static final Map<TrainOptions.Setting, String> PARAMETERS = new EnumMap<>(Map.ofEntries(
+            Map.entry(TrainOptions.Setting.SIZE, SIZE), Map.entry(TrainOptions.Setting.VOCAB, VOCAB_SIZE),
+            Map.entry(TrainOptions.Setting.LENGTH, MAX_LENGTH), Map.entry(TrainOptions.Setting.BATCH, BATCH_SIZE),
+            Map.entry(TrainOptions.Setting.STEPS, TrainingParameters.ITERATIONS_PARAM),
+            Map.entry(TrainOptions.Setting.LEARNING_RATE, LEARNING_RATE),
+            Map.entry(TrainOptions.Setting.WARMUP, WARMUP_STEPS), Map.entry(TrainOptions.Setting.SEED, SEED),
+            Map.entry(TrainOptions.Setting.TIME_BUDGET, TIME_BUDGET), Map.entry(TrainOptions.Setting.AVERAGE, AVERAGE),
+            Map.entry(TrainOptions.Setting.RELATIVE_POSITIONS, RELATIVE_POSITIONS),
+            Map.entry(TrainOptions.Setting.OUTPUT, CHECKPOINT_DIR),
+            Map.entry(TrainOptions.Setting.RESUME, "the same " + CHECKPOINT_DIR + " (resumed unasked)")));
+    static final SettingNames SETTING_NAMES = SettingNames.of(
+            setting -> PARAMETERS.getOrDefault(setting, SettingNames.BUILDER.name(setting)),
+            (setting, value) -> PARAMETERS.containsKey(setting) ? PARAMETERS.get(setting) + "=" + value
+                    : SettingNames.BUILDER.given(setting, value));
     /** How the lock of the training directory names this writer to a command it refuses. */
     private static final String HOLDER = "DiffusionModel.train (" + CHECKPOINT_DIR + ")";
     private static final String OTHERWISE = "give another " + CHECKPOINT_DIR;
@@ -108,7 +130,7 @@ final class ModelTraining {
 
     /** The run's options; the samples file is read in the layout it is written in ({@link TaggedCorpus#write}). */
     static TrainOptions options(Map<String, Object> p, Path corpus, Path dir, boolean resume) {
-        TrainOptions.Builder b = TrainOptions.builder(corpus, dir).resume(resume)
+        TrainOptions.Builder b = TrainOptions.builder(corpus, dir).resume(resume).settingNames(SETTING_NAMES)
                 .layout(TaggedCorpus.WRITTEN_LAYOUT)
                 .averageDecay(number(p, AVERAGE, 0.0).doubleValue());
         // only the parameters given are set: the rest are the builder's defaults, or a resumed run's checkpoint's

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import opennlp.tools.postag.POSSample;
 import opennlp.tools.util.ObjectStream;
@@ -68,8 +69,10 @@ class TrainingTest {
         Path checkpoints = tmp.resolve("run");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         Path bin = tmp.resolve("tiny.bin");
+        TrainingParameters params = tiny(checkpoints);
+        params.put("WarmupSteps", 3); // as long as the run, which is noted
         try (DiffusionModel model = DiffusionModel.train("en", ObjectStreamUtils.createObjectStream(samples()),
-                tiny(checkpoints), new DiffusionToolFactory(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+                params, new DiffusionToolFactory(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
             assertEquals(600, model.getInfo().config().vocabSize());
             assertEquals(3, model.getInfo().training().step());
             model.serialize(bin);
@@ -78,6 +81,10 @@ class TrainingTest {
         // the new CheckpointDir is said to start a new model without naming core's --resume, an option this API lacks
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: " + checkpoints + " holds no checkpoint to"
                 + " resume from yet, so a new model starts there"), log.toString(StandardCharsets.UTF_8));
+        // the note names the parameter that gives the warm-up, not core's train --warmup
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("note: the warm-up (3 steps) is not shorter than the"
+                + " run (3 steps), so the learning rate never reaches 0.001; give a shorter WarmupSteps"),
+                log.toString(StandardCharsets.UTF_8));
         assertFalse(log.toString(StandardCharsets.UTF_8).contains("--"), log.toString(StandardCharsets.UTF_8));
         for (String kept : List.of("config.json", "training-log.csv", "loss.png", "training-samples.conllu.gz")) {
             assertTrue(Files.isRegularFile(checkpoints.resolve(kept)), kept);
@@ -110,11 +117,12 @@ class TrainingTest {
     @Test
     void parametersNotGivenAreLeftToTheCheckpoint() {
         TrainOptions plain = ModelTraining.options(java.util.Map.of(), tmp.resolve(ModelTraining.CORPUS_FILE), tmp, true);
-        assertEquals(java.util.EnumSet.allOf(TrainOptions.Setting.class), plain.unsaid());
+        assertEquals(TrainOptions.Setting.MAY_BE_UNSAID, plain.unsaid());
         TrainOptions given = ModelTraining.options(java.util.Map.of(ModelTraining.LEARNING_RATE, "3e-4",
                 TrainingParameters.ITERATIONS_PARAM, 200), tmp.resolve(ModelTraining.CORPUS_FILE), tmp, true);
-        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(TrainOptions.Setting.LEARNING_RATE,
-                TrainOptions.Setting.STEPS)), given.unsaid());
+        Set<TrainOptions.Setting> unsaid = java.util.EnumSet.copyOf(TrainOptions.Setting.MAY_BE_UNSAID);
+        unsaid.removeAll(Set.of(TrainOptions.Setting.LEARNING_RATE, TrainOptions.Setting.STEPS));
+        assertEquals(unsaid, given.unsaid());
         assertEquals(List.of(3e-4, 200), List.of(given.learningRate(), given.steps()));
     }
 
@@ -149,6 +157,17 @@ class TrainingTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionModel.train("en", untouchable, big, new DiffusionToolFactory(), System.err));
         assertEquals("unknown model size 'huge'; allowed: tiny, small, base", e.getMessage());
+        // a value out of range is named by its parameter, not by core's train --lr, which OpenNLP has not got
+        TrainingParameters negative = tiny(null);
+        negative.put("LearningRate", -1.0);
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, negative, new DiffusionToolFactory(), System.err));
+        assertEquals("learning rate (LearningRate) must be a number > 0, got -1", e.getMessage());
+        TrainingParameters noTime = tiny(null);
+        noTime.put("TimeBudget", "-1s");
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, noTime, new DiffusionToolFactory(), System.err));
+        assertEquals("time budget (TimeBudget) must be positive, got PT-1S", e.getMessage());
     }
 
     /**
