@@ -33,7 +33,8 @@ class ResumedSettingsTest {
     /**
      * A run killed after its step-10 checkpoint and resumed with nothing but {@code resume} (as {@code train
      * --corpus C --out M --resume}) ends with an unbroken run's weights and record. The budget only keeps the
-     * run without the fix (5,000 steps at batch 64) short.
+     * run without the fix (5,000 steps at batch 64) short; it is a minute, not seconds, so that the ten steps left
+     * finish within it on a machine under load (at 10 s a load average near 20 stopped them at step 14).
      */
     @Test
     void aPlainResumeGoesOnWithTheCheckpointsSettingsAndMatchesAnUnbrokenRun(@TempDir Path tmp) throws Exception {
@@ -45,7 +46,7 @@ class ResumedSettingsTest {
                 () -> new DiffusionTrainer(firstRun(killed).build(), TestModels.logKillingAfter("(step 10)")).run());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new DiffusionTrainer(TrainOptions.builder(TestModels.devCorpus(), killed).resume(true)
-                .timeBudget(Duration.ofSeconds(10)).build(), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+                .timeBudget(Duration.ofSeconds(60)).build(), new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         TrainingInfo record = ModelCheckpoint.readHeader(killed).training();
         assertEquals(List.of(20, 20, 8, 3e-3, 7L), List.of(record.step(), record.totalSteps(), record.batchSize(),
                 record.learningRate(), record.seed()));
