@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.MaskSpelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,12 +14,59 @@ import java.util.Objects;
 final class CallArguments {
     private CallArguments() {}
 
-    /** {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. */
+    /**
+     * {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. An empty
+     * token, or one holding whitespace, is refused: a token list is whitespace-split text, and such a token (text
+     * not yet split, a split gone wrong) would otherwise pass through as one unknown word.
+     */
     static List<List<String>> sentences(List<List<String>> sentences, Object constraints, SamplingOptions options) {
         Objects.requireNonNull(sentences, "sentences");
         Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        return TokenLists.checkedCopy(sentences, "sentences", "sentence");
+        List<List<String>> copy = TokenLists.checkedCopy(sentences, "sentences", "sentence");
+        for (int s = 0; s < copy.size(); s++) {
+            for (int i = 0; i < copy.get(s).size(); i++) {
+                String token = copy.get(s).get(i);
+                if (MaskSpelling.isMisspelt(token) && !TokenLists.isWord(token)) {
+                    throw notAMask(token, s, i); // "[MASK] ", "The [MASK] was late.": the mask is what was meant
+                }
+                if (token.isEmpty()) {
+                    throw new IllegalArgumentException(where(s, i) + " is empty: a token is a word of"
+                            + " whitespace-split text; remove it");
+                }
+                if (!TokenLists.isWord(token)) {
+                    throw new IllegalArgumentException(where(s, i) + ", '" + token + "', holds whitespace: a token"
+                            + " is a word of whitespace-split text; split it into tokens");
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Refuses an infill sentence with a mask written another way ("[mask]", {@code "<mask>"}, "[MASK]." glued to other
+     * characters): it would come back unfilled, as an unknown word, and the mask the caller meant never filled.
+     * Infill's alone: a rewrite has no masks, and takes such a token as the word it is (as the command line's
+     * {@code rewrite} does). The command line, OpenNLP and CoreNLP front ends name it in their own words first.
+     */
+    static void checkMasks(List<List<String>> sentences) {
+        for (int s = 0; s < sentences.size(); s++) {
+            for (int i = 0; i < sentences.get(s).size(); i++) {
+                if (MaskSpelling.isMisspelt(sentences.get(s).get(i))) {
+                    throw notAMask(sentences.get(s).get(i), s, i);
+                }
+            }
+        }
+    }
+
+    private static IllegalArgumentException notAMask(String token, int sentence, int index) {
+        return new IllegalArgumentException(where(sentence, index) + ", '" + token + "', is not a mask and would"
+                + " come back unfilled: a mask is the token " + DiffusionLM.MASK + " alone, in capitals, with"
+                + " nothing else in the token (split the text into tokens first)");
+    }
+
+    private static String where(int sentence, int index) {
+        return "token " + index + " of sentence " + sentence;
     }
 
     /**

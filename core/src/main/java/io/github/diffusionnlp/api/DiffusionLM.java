@@ -202,6 +202,10 @@ public final class DiffusionLM implements AutoCloseable {
      * Fills every {@link #MASK} of a tokenized sentence with one word; every other token comes back
      * unchanged (words the model does not know included). Unless {@code options} set a temperature,
      * the words are the model's most likely ({@link SamplingOptions#INFILL_TEMPERATURE}).
+     *
+     * @throws IllegalArgumentException for a mask written another way ("[mask]", {@code "<mask>"}, "[MASK]."),
+     *     which would come back unfilled, and for an empty token or one holding whitespace (infill and rewrite take
+     *     whitespace-split text); the message names the sentence, the token and how to write it
      */
     public List<String> infill(List<String> tokens, SamplingOptions options) {
         return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), options).get(0);
@@ -224,6 +228,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         sentences = CallArguments.sentences(sentences, constraints, options);
+        CallArguments.checkMasks(sentences);
         CallArguments.checkConstraints(constraints);
         if (constraints.template() != null) {
             requireTemplates();
