@@ -114,17 +114,30 @@ final class CallArguments {
 
     /**
      * The settings that sentences sampled in one run share (guidance, steering, candidates, lexical), as their
-     * first sentence's constraints hold them; none for no sentences.
+     * first sentence's constraints hold them; none for no sentences. Compared by value: two equal steerings made
+     * apart ({@code PlugAndPlay.of(scorer, 5)} twice) are one.
      *
-     * @throws IllegalArgumentException when the sentences' constraints differ in one of them
+     * @throws IllegalArgumentException naming the first sentence whose constraints differ in one of them, the
+     *     setting and both values
      */
     static Constraints shared(List<Constraints> each) {
         Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
-        if (each.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
-                || c.candidates() != shared.candidates() || c.lexical() != shared.lexical())) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
-                    + " candidate count and lexical setting");
+        for (int s = 1; s < each.size(); s++) {
+            Constraints c = each.get(s);
+            String differs = c.guidance() != shared.guidance() ? differs("guidance weight", shared.guidance(), c.guidance())
+                    : !Objects.equals(c.steer(), shared.steer()) ? differs("steering", shared.steer(), c.steer())
+                    : c.candidates() != shared.candidates() ? differs("candidate count", shared.candidates(), c.candidates())
+                    : c.lexical() != shared.lexical() ? differs("lexical setting", shared.lexical(), c.lexical())
+                    : null;
+            if (differs != null) {
+                throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
+                        + " candidate count and lexical setting: sentence " + s + " has " + differs);
+            }
         }
         return shared;
+    }
+
+    private static String differs(String setting, Object first, Object other) {
+        return setting + " " + other + " where sentence 0 has " + first;
     }
 }
