@@ -77,6 +77,20 @@ final class CallArguments {
      * do not pass on text without words to sample (no masks, every word kept, a count of 0) and fail on other text.
      */
     static void checkConstraints(Constraints c) {
+        checkSentenceConstraints(c);
+        if (c.lexical() && c.sentiment() == null && c.template() == null) {
+            throw new IllegalArgumentException("lexical constraints hold the words to the lexicons of a sentiment or"
+                    + " a POS template, and these constraints have neither; add one (withSentiment, withTemplate),"
+                    + " or leave withLexical false");
+        }
+    }
+
+    /**
+     * {@link #checkConstraints} but for lexical constraints: one sentence's, in a per-sentence list, where a
+     * sentence without a sentiment or a template may sit beside ones with (the list shares one lexical setting,
+     * and such a sentence's words are simply held to nothing).
+     */
+    static void checkSentenceConstraints(Constraints c) {
         if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
             throw new IllegalArgumentException("guidance " + c.guidance() + " pushes toward a sentiment or a POS"
                     + " template, and these constraints have neither; add one (withSentiment, withTemplate)");

@@ -111,8 +111,9 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * neutral: every rated word). Given (kept) words are never touched. The model conditions on the
      * labels softly and can still slip in an off-tag or off-sentiment word; this forbids it, at the
      * cost of a vocabulary-sized mask per generated word and step. Without a sentiment or a template there
-     * is nothing to hold the words to and it changes nothing (the command lines refuse it as a likely slip;
-     * here a per-sentence list may mix sentences with and without a template).
+     * is nothing to hold the words to: a call refuses it (IllegalArgumentException), as the command lines do,
+     * but for one sentence of a per-sentence list ({@link DiffusionLM#rewriteAll(List, List, double, List,
+     * SamplingOptions)}), which may mix sentences with and without a template.
      */
     public Constraints withLexical(boolean on) {
         return new Constraints(sentiment, template, guidance, steer, candidates, on);

@@ -313,6 +313,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             Constraints constraints, SamplingOptions options) {
+        CallArguments.checkConstraints(Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)"));
         return rewriteAll(sentences, keep, strength,
                 java.util.Collections.nCopies(Objects.requireNonNull(sentences, "sentences").size(), constraints),
                 options);
@@ -327,7 +328,7 @@ public final class DiffusionLM implements AutoCloseable {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
                 options);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> CallArguments.checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
+        each.forEach(c -> CallArguments.checkSentenceConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
         keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
