@@ -83,6 +83,12 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     }
 
     private NDArray openLogits(NDArray x, NDArray sigma, NDArray generated) {
+        long probeWidth = weight.getShape().get(1);
+        long modelWidth = x.getShape().get(x.getShape().dimension() - 1);
+        if (modelWidth != probeWidth) { // else PyTorch's "mat1 and mat2 shapes cannot be multiplied", naming neither
+            throw new IllegalArgumentException("this probe was trained for a model " + probeWidth + " wide; the"
+                    + " model is " + modelWidth + " wide; train one on this model (NoisySentimentClassifier.train)");
+        }
         NDArray cIn = sigma.square().add(1f).sqrt().pow(-1f).reshape(-1, 1, 1);
         NDArray scale = generated.mul(cIn).add(generated.neg().add(1f));
         NDArray features = x.mul(scale).mean(new int[] {1});
