@@ -593,7 +593,10 @@ public final class DiffusionLM implements AutoCloseable {
             return this;
         }
 
-        /** Where to run: a DJL device; default the engine's default (a GPU when one is visible, else CPU). */
+        /**
+         * Where to run: a DJL device; default the engine's default (a GPU when one is visible, else CPU). {@link
+         * #build()} refuses a GPU the engine does not see (IllegalArgumentException naming it).
+         */
         public Builder optDevice(Device device) {
             this.device = device;
             return this;
@@ -653,9 +656,11 @@ public final class DiffusionLM implements AutoCloseable {
          *
          * @throws IllegalStateException when {@link #optNgramCorpusReading} said a layout or multiword reading
          *     without {@link #optNgramCorpus}
+         * @throws IllegalArgumentException when {@link #optDevice} named a GPU the engine does not see
          */
         public DiffusionLM build() throws IOException {
             requireCorpusForReading();
+            Devices.requireVisible(device);
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {
