@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import ai.djl.util.Progress;
 import io.github.diffusionnlp.model.Numbers;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -96,6 +97,34 @@ public final class SamplingOptions {
         return this.temperature != null ? this : toBuilder().temperature(temperature).build();
     }
 
+    /**
+     * Equal when every setting is: steps, seed, batch size, length, temperature (set or not), x̂₀ temperature,
+     * n-gram weight, and the same {@link Builder#optProgress progress} object (a progress is a sink, not a value).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SamplingOptions other && steps == other.steps && seed == other.seed
+                && batchSize == other.batchSize && length == other.length
+                && Objects.equals(temperature, other.temperature)
+                && Double.compare(x0Temperature, other.x0Temperature) == 0
+                && Double.compare(ngramWeight, other.ngramWeight) == 0 && progress == other.progress;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(steps, seed, batchSize, length, temperature, x0Temperature, ngramWeight,
+                System.identityHashCode(progress));
+    }
+
+    /** Every setting, for a log line: {@code SamplingOptions[steps=32, seed=0, ..., temperature=default, ...]}. */
+    @Override
+    public String toString() {
+        return "SamplingOptions[steps=" + steps + ", seed=" + seed + ", batchSize=" + batchSize + ", length=" + length
+                + ", temperature=" + (temperature == null ? "default" : temperature) + ", x0Temperature="
+                + x0Temperature + ", ngramWeight=" + ngramWeight + ", progress=" + progress + "]";
+    }
+
+    /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
         return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature)
                 .x0Temperature(x0Temperature).ngramWeight(ngramWeight).optProgress(progress);
