@@ -212,6 +212,14 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * {@link #infill(List, SamplingOptions)} under constraints, as {@link #infillAll(List, Constraints,
+     * SamplingOptions)} takes them: a sentiment, and/or a POS template with one tag per token.
+     */
+    public List<String> infill(List<String> tokens, Constraints constraints, SamplingOptions options) {
+        return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, options).get(0);
+    }
+
+    /**
      * Batched {@link #infill(List, SamplingOptions)}: sentences go through the network
      * {@link SamplingOptions#batchSize()} at a time; sentence i uses seed {@code options.seed() + i}.
      * Sentences longer than the model's length are filled in stretches of half its length, each in a
@@ -298,7 +306,23 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Batched {@link #rewrite}: sentence i uses seed {@code options.seed() + i} and {@code keep.get(i)}
+     * {@link #rewrite(List, boolean[], double, SamplingOptions)} under constraints, as {@link #rewriteAll(List, List,
+     * double, Constraints, SamplingOptions)} takes them: a POS template sets the rewritten sentence's length (kept
+     * tokens must fall inside it).
+     *
+     * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
+     * @param strength in (0, 1]
+     */
+    public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, Constraints constraints,
+            SamplingOptions options) {
+        List<boolean[]> keeps = new ArrayList<>();
+        keeps.add(keep);
+        return rewriteAll(List.of(Objects.requireNonNull(tokens, "tokens")), keeps, strength, constraints, options)
+                .get(0);
+    }
+
+    /**
+     * Batched {@link #rewrite(List, boolean[], double, SamplingOptions)}: sentence i uses seed {@code options.seed() + i} and {@code keep.get(i)}
      * (null keeps nothing). Sentences longer than the model's length are rewritten window by window.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,

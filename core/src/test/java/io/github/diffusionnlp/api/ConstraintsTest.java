@@ -142,6 +142,21 @@ class ConstraintsTest {
                 + " token", e.getMessage());
     }
 
+    /** The single-sentence constrained forms are the batched ones for a list of one. */
+    @Test
+    void oneSentenceUnderConstraintsIsTheBatchOfOne() {
+        Constraints c = Constraints.none().withSentiment(Sentiment.NEGATIVE);
+        boolean[] keep = {true, false, false, false, false, true};
+        List<boolean[]> keeps = new ArrayList<>();
+        keeps.add(keep);
+        assertEquals(lm.rewriteAll(List.of(SENTENCE), keeps, 0.7, c, FAST).get(0), lm.rewrite(SENTENCE, keep, 0.7, c, FAST));
+        List<String> masked = List.of("The", "[MASK]", "met", "on", "[MASK]", ".");
+        assertEquals(lm.infillAll(List.of(masked), c, FAST).get(0), lm.infill(masked, c, FAST));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.rewrite(SENTENCE, keep, 0.7, Constraints.none().withGuidance(2), FAST));
+        assertTrue(e.getMessage().startsWith("guidance 2.0 pushes toward"), e.getMessage());
+    }
+
     @Test
     void sameSeedSameConstrainedOutput() {
         Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(2);
