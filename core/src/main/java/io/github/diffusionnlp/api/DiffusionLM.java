@@ -124,6 +124,7 @@ public final class DiffusionLM implements AutoCloseable {
                 ngramCorpus, model.vocabulary());
     }
 
+    /** A builder of a model: {@code DiffusionLM.builder().build()} loads the shipped default model on the engine's device. */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,6 +152,7 @@ public final class DiffusionLM implements AutoCloseable {
         return BannedWords.DEFAULT;
     }
 
+    /** What the model is: its directory, its config (shape, length, noise range), size and training record. */
     public ModelInfo info() {
         return info;
     }
@@ -534,11 +536,6 @@ public final class DiffusionLM implements AutoCloseable {
         private Builder() {}
 
         /**
-         * What the start-up log line calls the model; default (null) its directory. A loader that unpacks a
-         * model into a temporary directory (an OpenNLP package) names what its user gave instead, as that
-         * directory means nothing to them and is gone once the model is loaded.
-         */
-        /**
          * Words this model never writes, matched to its vocabulary ignoring case (words it does not know are
          * ignored: it cannot write them anyway). Words it is given stay as they are: infill's context, a
          * rewrite's kept tokens. The default, {@link #defaultBannedWords()}, is a short list of slurs (the shipped
@@ -565,6 +562,11 @@ public final class DiffusionLM implements AutoCloseable {
             return optBannedWords(readBannedWords(file));
         }
 
+        /**
+         * What the start-up log line calls the model; default (null) its directory. A loader that unpacks a
+         * model into a temporary directory (an OpenNLP package) names what its user gave instead, as that
+         * directory means nothing to them and is gone once the model is loaded.
+         */
         public Builder optModelName(String name) {
             this.modelName = name;
             return this;

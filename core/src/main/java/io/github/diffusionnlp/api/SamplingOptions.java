@@ -43,22 +43,27 @@ public final class SamplingOptions {
         this.progress = b.progress;
     }
 
+    /** Every setting at its default: {@value #DEFAULT_STEPS} steps, seed 0, batches of 32, the task's temperature. */
     public static SamplingOptions defaults() {
         return builder().build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Euler steps (network evaluations) per sample (see {@link Builder#steps}). */
     public int steps() {
         return steps;
     }
 
+    /** The first sentence's seed; sentence i of a call uses {@code seed + i}. */
     public long seed() {
         return seed;
     }
 
+    /** Sentences per forward pass (see {@link Builder#batchSize}). */
     public int batchSize() {
         return batchSize;
     }
@@ -254,6 +259,7 @@ public final class SamplingOptions {
             return this;
         }
 
+        /** The options as set. */
         public SamplingOptions build() {
             return new SamplingOptions(this);
         }

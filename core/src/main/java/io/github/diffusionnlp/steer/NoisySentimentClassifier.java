@@ -184,6 +184,13 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a probe written by {@link #save}: a DJL NDList of a (3, d) weight and a (3) bias. It steers only a
+     * model d wide, as the one it was trained on (a call with another fails, naming both widths).
+     *
+     * @throws IOException naming the file when it cannot be read, is larger than a probe of a model 65,536
+     *     wide, or holds something other than a sentiment probe
+     */
     public static NoisySentimentClassifier load(Path file) throws IOException {
         NDManager manager = NDManager.newBaseManager();
         try {
