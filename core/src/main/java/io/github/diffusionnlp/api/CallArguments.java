@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.MaskSpelling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,12 +14,59 @@ import java.util.Objects;
 final class CallArguments {
     private CallArguments() {}
 
-    /** {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. */
+    /**
+     * {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. An empty
+     * token, or one holding whitespace, is refused: a token list is whitespace-split text, and such a token (text
+     * not yet split, a split gone wrong) would otherwise pass through as one unknown word.
+     */
     static List<List<String>> sentences(List<List<String>> sentences, Object constraints, SamplingOptions options) {
         Objects.requireNonNull(sentences, "sentences");
         Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        return TokenLists.checkedCopy(sentences, "sentences", "sentence");
+        List<List<String>> copy = TokenLists.checkedCopy(sentences, "sentences", "sentence");
+        for (int s = 0; s < copy.size(); s++) {
+            for (int i = 0; i < copy.get(s).size(); i++) {
+                String token = copy.get(s).get(i);
+                if (MaskSpelling.isMisspelt(token) && !TokenLists.isWord(token)) {
+                    throw notAMask(token, s, i); // "[MASK] ", "The [MASK] was late.": the mask is what was meant
+                }
+                if (token.isEmpty()) {
+                    throw new IllegalArgumentException(where(s, i) + " is empty: a token is a word of"
+                            + " whitespace-split text; remove it");
+                }
+                if (!TokenLists.isWord(token)) {
+                    throw new IllegalArgumentException(where(s, i) + ", '" + token + "', holds whitespace: a token"
+                            + " is a word of whitespace-split text; split it into tokens");
+                }
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Refuses an infill sentence with a mask written another way ("[mask]", {@code "<mask>"}, "[MASK]." glued to other
+     * characters): it would come back unfilled, as an unknown word, and the mask the caller meant never filled.
+     * Infill's alone: a rewrite has no masks, and takes such a token as the word it is (as the command line's
+     * {@code rewrite} does). The command line, OpenNLP and CoreNLP front ends name it in their own words first.
+     */
+    static void checkMasks(List<List<String>> sentences) {
+        for (int s = 0; s < sentences.size(); s++) {
+            for (int i = 0; i < sentences.get(s).size(); i++) {
+                if (MaskSpelling.isMisspelt(sentences.get(s).get(i))) {
+                    throw notAMask(sentences.get(s).get(i), s, i);
+                }
+            }
+        }
+    }
+
+    private static IllegalArgumentException notAMask(String token, int sentence, int index) {
+        return new IllegalArgumentException(where(sentence, index) + ", '" + token + "', is not a mask and would"
+                + " come back unfilled: a mask is the token " + DiffusionLM.MASK + " alone, in capitals, with"
+                + " nothing else in the token (split the text into tokens first)");
+    }
+
+    private static String where(int sentence, int index) {
+        return "token " + index + " of sentence " + sentence;
     }
 
     /**
@@ -29,6 +77,20 @@ final class CallArguments {
      * do not pass on text without words to sample (no masks, every word kept, a count of 0) and fail on other text.
      */
     static void checkConstraints(Constraints c) {
+        checkSentenceConstraints(c);
+        if (c.lexical() && c.sentiment() == null && c.template() == null) {
+            throw new IllegalArgumentException("lexical constraints hold the words to the lexicons of a sentiment or"
+                    + " a POS template, and these constraints have neither; add one (withSentiment, withTemplate),"
+                    + " or leave withLexical false");
+        }
+    }
+
+    /**
+     * {@link #checkConstraints} but for lexical constraints: one sentence's, in a per-sentence list, where a
+     * sentence without a sentiment or a template may sit beside ones with (the list shares one lexical setting,
+     * and such a sentence's words are simply held to nothing).
+     */
+    static void checkSentenceConstraints(Constraints c) {
         if (c.guidance() != Constraints.DEFAULT_GUIDANCE && c.sentiment() == null && c.template() == null) {
             throw new IllegalArgumentException("guidance " + c.guidance() + " pushes toward a sentiment or a POS"
                     + " template, and these constraints have neither; add one (withSentiment, withTemplate)");
@@ -66,17 +128,30 @@ final class CallArguments {
 
     /**
      * The settings that sentences sampled in one run share (guidance, steering, candidates, lexical), as their
-     * first sentence's constraints hold them; none for no sentences.
+     * first sentence's constraints hold them; none for no sentences. Compared by value: two equal steerings made
+     * apart ({@code PlugAndPlay.of(scorer, 5)} twice) are one.
      *
-     * @throws IllegalArgumentException when the sentences' constraints differ in one of them
+     * @throws IllegalArgumentException naming the first sentence whose constraints differ in one of them, the
+     *     setting and both values
      */
     static Constraints shared(List<Constraints> each) {
         Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
-        if (each.stream().anyMatch(c -> c.guidance() != shared.guidance() || c.steer() != shared.steer()
-                || c.candidates() != shared.candidates() || c.lexical() != shared.lexical())) {
-            throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
-                    + " candidate count and lexical setting");
+        for (int s = 1; s < each.size(); s++) {
+            Constraints c = each.get(s);
+            String differs = c.guidance() != shared.guidance() ? differs("guidance weight", shared.guidance(), c.guidance())
+                    : !Objects.equals(c.steer(), shared.steer()) ? differs("steering", shared.steer(), c.steer())
+                    : c.candidates() != shared.candidates() ? differs("candidate count", shared.candidates(), c.candidates())
+                    : c.lexical() != shared.lexical() ? differs("lexical setting", shared.lexical(), c.lexical())
+                    : null;
+            if (differs != null) {
+                throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
+                        + " candidate count and lexical setting: sentence " + s + " has " + differs);
+            }
         }
         return shared;
+    }
+
+    private static String differs(String setting, Object first, Object other) {
+        return setting + " " + other + " where sentence 0 has " + first;
     }
 }

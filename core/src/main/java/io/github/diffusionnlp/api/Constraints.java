@@ -72,18 +72,25 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         this(sentiment, template, guidance, steer, candidates, false);
     }
 
+    /** No constraints: any sentiment, any template, guidance 1, no steering, one candidate, no lexical constraints. */
     public static Constraints none() {
         return new Constraints(null, null, DEFAULT_GUIDANCE);
     }
 
+    /** These constraints with the sentiment every sentence must carry; null for any. */
     public Constraints withSentiment(Sentiment s) {
         return new Constraints(s, template, guidance, steer, candidates, lexical);
     }
 
+    /**
+     * These constraints with a POS template, one UPOS tag per word ({@link #parseTemplate} reads one from text); null for
+     * any. Infill needs one tag per token of each sentence; rewrite and generate take its length as the sentence's.
+     */
     public Constraints withTemplate(List<Upos> tags) {
         return new Constraints(sentiment, tags, guidance, steer, candidates, lexical);
     }
 
+    /** These constraints with classifier-free guidance weight {@code w} (see {@link #guidance()}). */
     public Constraints withGuidance(double w) {
         return new Constraints(sentiment, template, w, steer, candidates, lexical);
     }
@@ -111,13 +118,15 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * neutral: every rated word). Given (kept) words are never touched. The model conditions on the
      * labels softly and can still slip in an off-tag or off-sentiment word; this forbids it, at the
      * cost of a vocabulary-sized mask per generated word and step. Without a sentiment or a template there
-     * is nothing to hold the words to and it changes nothing (the command lines refuse it as a likely slip;
-     * here a per-sentence list may mix sentences with and without a template).
+     * is nothing to hold the words to: a call refuses it (IllegalArgumentException), as the command lines do,
+     * but for one sentence of a per-sentence list ({@link DiffusionLM#rewriteAll(List, List, double, List,
+     * SamplingOptions)}), which may mix sentences with and without a template.
      */
     public Constraints withLexical(boolean on) {
         return new Constraints(sentiment, template, guidance, steer, candidates, on);
     }
 
+    /** The POS template, empty when there is none ({@link #template()} gives null then). */
     public Optional<List<Upos>> optTemplate() {
         return Optional.ofNullable(template);
     }

@@ -22,6 +22,23 @@ public final class Devices {
     }
 
     /**
+     * Refuses a GPU the engine does not see: PyTorch would fail only at the first array made there, with "Could not
+     * run 'aten::empty.memory_format' ... 'CUDA' backend", naming neither the device nor what to use instead.
+     *
+     * @throws IllegalArgumentException naming the device and the GPUs visible
+     */
+    static void requireVisible(Device device) {
+        if (device != null && device.isGpu()) {
+            int gpus = Engine.getInstance().getGpuCount();
+            if (device.getDeviceId() >= gpus) {
+                throw new IllegalArgumentException("device " + name(device) + " is not visible: DJL's engine sees "
+                        + (gpus == 0 ? "no GPU" : gpus + " GPU(s), gpu:0 to gpu:" + (gpus - 1)) + " on this machine;"
+                        + " use Device.cpu(), or leave the device unset for the engine's default");
+            }
+        }
+    }
+
+    /**
      * The DJL device a name stands for; null for {@code auto} (or null/blank), which leaves the choice
      * to the engine: a GPU when one is visible, else the CPU.
      *

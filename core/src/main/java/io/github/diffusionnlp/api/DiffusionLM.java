@@ -124,6 +124,7 @@ public final class DiffusionLM implements AutoCloseable {
                 ngramCorpus, model.vocabulary());
     }
 
+    /** A builder of a model: {@code DiffusionLM.builder().build()} loads the shipped default model on the engine's device. */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,6 +152,7 @@ public final class DiffusionLM implements AutoCloseable {
         return BannedWords.DEFAULT;
     }
 
+    /** What the model is: its directory, its config (shape, length, noise range), size and training record. */
     public ModelInfo info() {
         return info;
     }
@@ -202,9 +204,21 @@ public final class DiffusionLM implements AutoCloseable {
      * Fills every {@link #MASK} of a tokenized sentence with one word; every other token comes back
      * unchanged (words the model does not know included). Unless {@code options} set a temperature,
      * the words are the model's most likely ({@link SamplingOptions#INFILL_TEMPERATURE}).
+     *
+     * @throws IllegalArgumentException for a mask written another way ("[mask]", {@code "<mask>"}, "[MASK]."),
+     *     which would come back unfilled, and for an empty token or one holding whitespace (infill and rewrite take
+     *     whitespace-split text); the message names the sentence, the token and how to write it
      */
     public List<String> infill(List<String> tokens, SamplingOptions options) {
         return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), options).get(0);
+    }
+
+    /**
+     * {@link #infill(List, SamplingOptions)} under constraints, as {@link #infillAll(List, Constraints,
+     * SamplingOptions)} takes them: a sentiment, and/or a POS template with one tag per token.
+     */
+    public List<String> infill(List<String> tokens, Constraints constraints, SamplingOptions options) {
+        return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, options).get(0);
     }
 
     /**
@@ -224,6 +238,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         sentences = CallArguments.sentences(sentences, constraints, options);
+        CallArguments.checkMasks(sentences);
         CallArguments.checkConstraints(constraints);
         if (constraints.template() != null) {
             requireTemplates();
@@ -293,7 +308,23 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Batched {@link #rewrite}: sentence i uses seed {@code options.seed() + i} and {@code keep.get(i)}
+     * {@link #rewrite(List, boolean[], double, SamplingOptions)} under constraints, as {@link #rewriteAll(List, List,
+     * double, Constraints, SamplingOptions)} takes them: a POS template sets the rewritten sentence's length (kept
+     * tokens must fall inside it).
+     *
+     * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
+     * @param strength in (0, 1]
+     */
+    public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, Constraints constraints,
+            SamplingOptions options) {
+        List<boolean[]> keeps = new ArrayList<>();
+        keeps.add(keep);
+        return rewriteAll(List.of(Objects.requireNonNull(tokens, "tokens")), keeps, strength, constraints, options)
+                .get(0);
+    }
+
+    /**
+     * Batched {@link #rewrite(List, boolean[], double, SamplingOptions)}: sentence i uses seed {@code options.seed() + i} and {@code keep.get(i)}
      * (null keeps nothing). Sentences longer than the model's length are rewritten window by window.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
@@ -308,6 +339,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             Constraints constraints, SamplingOptions options) {
+        CallArguments.checkConstraints(Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)"));
         return rewriteAll(sentences, keep, strength,
                 java.util.Collections.nCopies(Objects.requireNonNull(sentences, "sentences").size(), constraints),
                 options);
@@ -322,7 +354,7 @@ public final class DiffusionLM implements AutoCloseable {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
                 options);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> CallArguments.checkConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
+        each.forEach(c -> CallArguments.checkSentenceConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
         keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
@@ -504,11 +536,6 @@ public final class DiffusionLM implements AutoCloseable {
         private Builder() {}
 
         /**
-         * What the start-up log line calls the model; default (null) its directory. A loader that unpacks a
-         * model into a temporary directory (an OpenNLP package) names what its user gave instead, as that
-         * directory means nothing to them and is gone once the model is loaded.
-         */
-        /**
          * Words this model never writes, matched to its vocabulary ignoring case (words it does not know are
          * ignored: it cannot write them anyway). Words it is given stay as they are: infill's context, a
          * rewrite's kept tokens. The default, {@link #defaultBannedWords()}, is a short list of slurs (the shipped
@@ -535,6 +562,11 @@ public final class DiffusionLM implements AutoCloseable {
             return optBannedWords(readBannedWords(file));
         }
 
+        /**
+         * What the start-up log line calls the model; default (null) its directory. A loader that unpacks a
+         * model into a temporary directory (an OpenNLP package) names what its user gave instead, as that
+         * directory means nothing to them and is gone once the model is loaded.
+         */
         public Builder optModelName(String name) {
             this.modelName = name;
             return this;
@@ -587,7 +619,10 @@ public final class DiffusionLM implements AutoCloseable {
             return this;
         }
 
-        /** Where to run: a DJL device; default the engine's default (a GPU when one is visible, else CPU). */
+        /**
+         * Where to run: a DJL device; default the engine's default (a GPU when one is visible, else CPU). {@link
+         * #build()} refuses a GPU the engine does not see (IllegalArgumentException naming it).
+         */
         public Builder optDevice(Device device) {
             this.device = device;
             return this;
@@ -647,9 +682,11 @@ public final class DiffusionLM implements AutoCloseable {
          *
          * @throws IllegalStateException when {@link #optNgramCorpusReading} said a layout or multiword reading
          *     without {@link #optNgramCorpus}
+         * @throws IllegalArgumentException when {@link #optDevice} named a GPU the engine does not see
          */
         public DiffusionLM build() throws IOException {
             requireCorpusForReading();
+            Devices.requireVisible(device);
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
             try {

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import ai.djl.util.Progress;
 import io.github.diffusionnlp.model.Numbers;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -42,22 +43,27 @@ public final class SamplingOptions {
         this.progress = b.progress;
     }
 
+    /** Every setting at its default: {@value #DEFAULT_STEPS} steps, seed 0, batches of 32, the task's temperature. */
     public static SamplingOptions defaults() {
         return builder().build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** Euler steps (network evaluations) per sample (see {@link Builder#steps}). */
     public int steps() {
         return steps;
     }
 
+    /** The first sentence's seed; sentence i of a call uses {@code seed + i}. */
     public long seed() {
         return seed;
     }
 
+    /** Sentences per forward pass (see {@link Builder#batchSize}). */
     public int batchSize() {
         return batchSize;
     }
@@ -96,6 +102,34 @@ public final class SamplingOptions {
         return this.temperature != null ? this : toBuilder().temperature(temperature).build();
     }
 
+    /**
+     * Equal when every setting is: steps, seed, batch size, length, temperature (set or not), x̂₀ temperature,
+     * n-gram weight, and the same {@link Builder#optProgress progress} object (a progress is a sink, not a value).
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SamplingOptions other && steps == other.steps && seed == other.seed
+                && batchSize == other.batchSize && length == other.length
+                && Objects.equals(temperature, other.temperature)
+                && Double.compare(x0Temperature, other.x0Temperature) == 0
+                && Double.compare(ngramWeight, other.ngramWeight) == 0 && progress == other.progress;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(steps, seed, batchSize, length, temperature, x0Temperature, ngramWeight,
+                System.identityHashCode(progress));
+    }
+
+    /** Every setting, for a log line: {@code SamplingOptions[steps=32, seed=0, ..., temperature=default, ...]}. */
+    @Override
+    public String toString() {
+        return "SamplingOptions[steps=" + steps + ", seed=" + seed + ", batchSize=" + batchSize + ", length=" + length
+                + ", temperature=" + (temperature == null ? "default" : temperature) + ", x0Temperature="
+                + x0Temperature + ", ngramWeight=" + ngramWeight + ", progress=" + progress + "]";
+    }
+
+    /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
         return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature)
                 .x0Temperature(x0Temperature).ngramWeight(ngramWeight).optProgress(progress);
@@ -225,6 +259,7 @@ public final class SamplingOptions {
             return this;
         }
 
+        /** The options as set. */
         public SamplingOptions build() {
             return new SamplingOptions(this);
         }

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,6 +8,15 @@ import java.util.Objects;
 /** The tokenized sentences a library call is given, checked and copied before it does anything with them. */
 final class TokenLists {
     private TokenLists() {}
+
+    /**
+     * Whether {@code token} is a word of whitespace-split text, as {@link DiffusionLM}'s infill and rewrite take
+     * their tokens: not empty, without whitespace (as {@link TaggedCorpus#TOKEN} splits text). Infill also refuses
+     * a mask written another way ({@link io.github.diffusionnlp.model.MaskSpelling#isMisspelt}).
+     */
+    static boolean isWord(String token) {
+        return TaggedCorpus.TOKEN.matcher(token).matches();
+    }
 
     /**
      * The lists as they are now, immutable: a call works on this copy alone, so a caller (or another thread)

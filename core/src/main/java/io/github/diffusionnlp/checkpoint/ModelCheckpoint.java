@@ -264,6 +264,10 @@ public final class ModelCheckpoint {
      * missing or holds no model: a command that loads its model late checks it with this first.
      */
     public static Header readModelHeader(Path dir) throws IOException {
+        if (Files.isRegularFile(dir)) { // a file of the model (its config.json) given for the model
+            throw new InvalidModelException(dir, "is a file, not a model directory: give the directory that holds it"
+                    + (dir.toAbsolutePath().getParent() == null ? "" : " (" + dir.toAbsolutePath().getParent() + ")"));
+        }
         if (!Files.isDirectory(dir)) {
             throw new InvalidModelException(dir, "is not a model directory: it does not exist");
         }

@@ -24,7 +24,7 @@ final class InfillCommand extends TokenLinesCommand {
             if (MaskSpelling.isMisspelt(token)) {
                 throw new IllegalArgumentException("token '" + Visible.of(token) + "' is not a mask: a mask is the"
                         + " token " + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
-                        + Visible.of(token.replaceAll("(?i)\\[MASK]", " " + DiffusionLM.MASK + " ").strip()
+                        + Visible.of(token.replaceAll("(?i)\\[MASK]|<MASK>", " " + DiffusionLM.MASK + " ").strip()
                                 .replaceAll(" +", " ")) + "')");
             }
         }

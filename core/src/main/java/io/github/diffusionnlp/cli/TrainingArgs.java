@@ -79,19 +79,14 @@ final class TrainingArgs {
             + " same weights bit for bit (on several threads runs of a real batch part by rounding); slower")
     boolean reproducible;
 
-    /** The run's last line; without a dev split its dev loss is a dash. */
+    /**
+     * The run's last line; without a dev split its dev loss is a dash. A run its time budget stopped has said so
+     * already (the trainer's log line, as a library caller's log gets it).
+     */
     void printDone(TrainingInfo info) {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
         System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
                 Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
-        // the record is the last checkpoint's: unfinished when the time budget stopped this run, and also when this
-        // run had nothing to do, resumed with a --steps at or below the step a budget-stopped checkpoint reached
-        // (its "nothing to do" line said so; nothing stopped it)
-        int asked = steps != null ? steps : info.totalSteps();
-        if (!info.finished() && info.step() < asked) {
-            System.out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with"
-                    + " --resume continues%n", info.step(), info.totalSteps());
-        }
     }
 
     /** Exit code of a run stopped by Ctrl-C or SIGTERM, which the JVM ends with 130 or 143 itself. */

@@ -15,6 +15,10 @@ public final class MaskSpelling {
             Pattern.quote(Vocabulary.MASK),
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The mask of other models' vocabularies (RoBERTa's, BART's), in any case. */
+    private static final Pattern ANGLE_MASK = Pattern.compile("<mask>",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
     private MaskSpelling() {}
 
     /**
@@ -39,8 +43,16 @@ public final class MaskSpelling {
         return token.contains(Vocabulary.MASK) && !token.equals(Vocabulary.MASK);
     }
 
-    /** Whether a token holds a mask but is not one: glued to other characters ("[MASK].") or in another case. */
+    /** Whether a token holds another model's mask, {@code <mask>} in any case: this model's is {@code [MASK]}. */
+    public static boolean isInAngleBrackets(String token) {
+        return ANGLE_MASK.matcher(token).find();
+    }
+
+    /**
+     * Whether a token holds a mask but is not one: glued to other characters ("[MASK].", "[MASK] ", a whole
+     * untokenized sentence), in another case ("[mask]"), or another model's ({@code "<mask>"}).
+     */
     public static boolean isMisspelt(String token) {
-        return isGlued(token) || inAnotherCase(token) >= 0;
+        return isGlued(token) || inAnotherCase(token) >= 0 || isInAngleBrackets(token);
     }
 }

@@ -83,6 +83,12 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     }
 
     private NDArray openLogits(NDArray x, NDArray sigma, NDArray generated) {
+        long probeWidth = weight.getShape().get(1);
+        long modelWidth = x.getShape().get(x.getShape().dimension() - 1);
+        if (modelWidth != probeWidth) { // else PyTorch's "mat1 and mat2 shapes cannot be multiplied", naming neither
+            throw new IllegalArgumentException("this probe was trained for a model " + probeWidth + " wide; the"
+                    + " model is " + modelWidth + " wide; train one on this model (NoisySentimentClassifier.train)");
+        }
         NDArray cIn = sigma.square().add(1f).sqrt().pow(-1f).reshape(-1, 1, 1);
         NDArray scale = generated.mul(cIn).add(generated.neg().add(1f));
         NDArray features = x.mul(scale).mean(new int[] {1});
@@ -178,6 +184,13 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads a probe written by {@link #save}: a DJL NDList of a (3, d) weight and a (3) bias. It steers only a
+     * model d wide, as the one it was trained on (a call with another fails, naming both widths).
+     *
+     * @throws IOException naming the file when it cannot be read, is larger than a probe of a model 65,536
+     *     wide, or holds something other than a sentiment probe
+     */
     public static NoisySentimentClassifier load(Path file) throws IOException {
         NDManager manager = NDManager.newBaseManager();
         try {

@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Trains the autoregressive baseline with the diffusion trainer's data, schedule and optimizer
@@ -57,9 +58,9 @@ public final class ArTrainer implements TrainingRun {
      *     same vocabulary), or null to build one from the corpus as {@code train} does
      */
     public ArTrainer(TrainOptions options, Path vocabularyFrom, PrintStream log) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
         this.vocabularyFrom = vocabularyFrom;
-        this.log = log;
+        this.log = Objects.requireNonNull(log, "log (new PrintStream(OutputStream.nullOutputStream()) for none)");
     }
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
@@ -219,6 +220,7 @@ public final class ArTrainer implements TrainingRun {
             progress.sayNothingToDo(step);
             return ArCheckpoint.readHeader(out).training();
         }
+        progress.sayIfStoppedByTheBudget(step);
         return info;
     }
 

@@ -41,6 +41,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -84,6 +85,12 @@ public final class DiffusionTrainer implements TrainingRun {
      * PrintStream)}), or null: read from {@code options.corpus()} when the run starts. */
     private final TaggedCorpus.Read corpusRead;
 
+    /**
+     * A run with {@code options}, its progress (a line per logged step, checkpoints, notes) written to {@code log}.
+     *
+     * @param log where progress goes; {@code new PrintStream(OutputStream.nullOutputStream())} for none
+     * @throws NullPointerException when options or log is null
+     */
     public DiffusionTrainer(TrainOptions options, PrintStream log) {
         this(options, null, log);
     }
@@ -95,9 +102,10 @@ public final class DiffusionTrainer implements TrainingRun {
      * twice. A run that resumes reads its corpus again, as its checkpoint recorded.
      */
     public DiffusionTrainer(TrainOptions options, TaggedCorpus.Read corpusRead, PrintStream log) {
-        this.options = options;
+        this.options = Objects.requireNonNull(options, "options");
         this.corpusRead = corpusRead;
-        this.log = log;
+        // else a NullPointerException ("this.log" is null) once the run has started
+        this.log = Objects.requireNonNull(log, "log (new PrintStream(OutputStream.nullOutputStream()) for none)");
     }
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
@@ -371,6 +379,7 @@ public final class DiffusionTrainer implements TrainingRun {
             progress.sayNothingToDo(step);
             return ModelCheckpoint.readHeader(out).training();
         }
+        progress.sayIfStoppedByTheBudget(step);
         return info;
     }
 

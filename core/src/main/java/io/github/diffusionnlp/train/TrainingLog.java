@@ -125,6 +125,18 @@ final class TrainingLog {
         return Double.isNaN(before) ? loss : 0.98 * before + 0.02 * loss;
     }
 
+    /**
+     * What a run that trained says when it ends at {@code step}, before its planned steps, as only the time budget
+     * ends one (a stop or an interrupt throws {@link TrainingStopped}): without it, a library caller's log would
+     * not say that the record it gets back is unfinished.
+     */
+    void sayIfStoppedByTheBudget(int step) {
+        if (step < options.steps()) {
+            out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with --resume"
+                    + " continues%n", step, options.steps());
+        }
+    }
+
     /** What a run says that found its output trained to {@code step} of its steps already. */
     void sayNothingToDo(int step) {
         out.printf("nothing to do: %s has already trained %d of %d steps%n", dir, step, options.steps());

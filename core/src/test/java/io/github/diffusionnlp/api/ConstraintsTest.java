@@ -106,6 +106,29 @@ class ConstraintsTest {
     }
 
     /**
+     * Lexical constraints without a sentiment or a template hold the words to nothing: refused like guidance, but
+     * for one sentence of a per-sentence list, which may sit beside sentences with a template.
+     */
+    @Test
+    void lexicalConstraintsWithNothingToHoldTheWordsToAreRefused() {
+        Constraints bare = Constraints.none().withLexical(true);
+        for (Runnable call : List.<Runnable>of(() -> lm.generate(1, bare, FAST),
+                () -> lm.infillAll(List.of(List.of("The", "[MASK]", ".")), bare, FAST),
+                () -> lm.rewriteAll(List.of(SENTENCE), Arrays.asList((boolean[]) null), 0.5, bare, FAST))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
+            assertEquals("lexical constraints hold the words to the lexicons of a sentiment or a POS template, and"
+                    + " these constraints have neither; add one (withSentiment, withTemplate), or leave withLexical"
+                    + " false", e.getMessage());
+        }
+        boolean[] all = new boolean[SENTENCE.size()];
+        Arrays.fill(all, true);
+        List<Constraints> mixed = List.of(bare.withTemplate(Constraints.parseTemplate("DET NOUN VERB ADP PROPN PUNCT")),
+                bare);
+        assertEquals(List.of(SENTENCE, SENTENCE), lm.rewriteAll(List.of(SENTENCE, SENTENCE), List.of(all, all), 0.5,
+                mixed, FAST));
+    }
+
+    /**
      * An infill template must fit every sentence of the call, and every one is checked before any is
      * sampled: one without masks used to pass unchecked, and one whose masks lay past the first window
      * failed the call only after the others had been sampled.
@@ -117,6 +140,21 @@ class ConstraintsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lm.infillAll(sentences, c, FAST));
         assertEquals("the POS template has 4 tags but sentence 1 has 5 tokens; an infill keeps the length, one tag per"
                 + " token", e.getMessage());
+    }
+
+    /** The single-sentence constrained forms are the batched ones for a list of one. */
+    @Test
+    void oneSentenceUnderConstraintsIsTheBatchOfOne() {
+        Constraints c = Constraints.none().withSentiment(Sentiment.NEGATIVE);
+        boolean[] keep = {true, false, false, false, false, true};
+        List<boolean[]> keeps = new ArrayList<>();
+        keeps.add(keep);
+        assertEquals(lm.rewriteAll(List.of(SENTENCE), keeps, 0.7, c, FAST).get(0), lm.rewrite(SENTENCE, keep, 0.7, c, FAST));
+        List<String> masked = List.of("The", "[MASK]", "met", "on", "[MASK]", ".");
+        assertEquals(lm.infillAll(List.of(masked), c, FAST).get(0), lm.infill(masked, c, FAST));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.rewrite(SENTENCE, keep, 0.7, Constraints.none().withGuidance(2), FAST));
+        assertTrue(e.getMessage().startsWith("guidance 2.0 pushes toward"), e.getMessage());
     }
 
     @Test

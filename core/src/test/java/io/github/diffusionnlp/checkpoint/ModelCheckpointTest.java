@@ -43,6 +43,15 @@ class ModelCheckpointTest {
         }
     }
 
+    /** A model's file given for the model (its config.json) is named a file, with the directory to give instead. */
+    @Test
+    void aFileOfTheModelIsNotSaidToBeMissing() {
+        Path config = TestModels.shippedModel().resolve("config.json");
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readModelHeader(config));
+        assertEquals(config + " is a file, not a model directory: give the directory that holds it ("
+                + config.toAbsolutePath().getParent() + ")", e.getMessage());
+    }
+
     @Test
     void namesAMissingFile(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);

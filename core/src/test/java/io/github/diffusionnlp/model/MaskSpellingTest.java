@@ -22,6 +22,8 @@ class MaskSpellingTest {
         {"[Mask].", false, 0, true},
         {"[MASK][mask]", true, 6, true},
         {"mask", false, -1, false},
+        {"<mask>", false, -1, true},
+        {"<Mask>.", false, -1, true},
         {"", false, -1, false},
     };
 

@@ -13,8 +13,10 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.MaskSpelling;
+import io.github.diffusionnlp.model.Vocabulary;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -180,9 +182,12 @@ final class ConfiguredAnnotator implements Annotator {
                 String word = t.word() == null ? "" : t.word();
                 boolean kept = isKept(t, i);
                 write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
+                // a kept literal mask stays, and is not filled; so does what the library refuses as a token (a
+                // mask in another case, warned of above; "3 1/2", which the tokenizer writes with a no-break
+                // space), which the model would read as unknown anyway
                 w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
                         : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        ? "[UNK]" : word); // a kept literal mask stays, and is not filled
+                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : word);
             }
             words.add(w);
             written.add(write);

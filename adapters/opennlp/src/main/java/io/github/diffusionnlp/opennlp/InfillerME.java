@@ -2,6 +2,8 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.MaskSpelling;
+import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,12 +121,20 @@ public class InfillerME {
                 throw new IllegalArgumentException("the POS template has " + t + " tags but sentence " + i + " has "
                         + tokens.length + " tokens; an infill keeps the length, one tag per token");
             }
-            in.add(Arrays.asList(tokens));
+            // a mask written another way ("[mask]", "[MASK]." under -tokenized) is a word, not filled, as the Infill
+            // tool tells its user: the library refuses it, so the model reads it as the unknown word it is, and it
+            // comes back as written
+            in.add(Arrays.stream(tokens).map(w -> MaskSpelling.isMisspelt(w) ? Vocabulary.UNK : w).toList());
         }
         List<List<String>> out = model.sample(lm -> lm.infillAll(in, constraints.toConstraints(), options));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
+            for (int j = 0; j < result[i].length; j++) {
+                if (MaskSpelling.isMisspelt(sentences[i][j])) {
+                    result[i][j] = sentences[i][j];
+                }
+            }
         }
         return result;
     }

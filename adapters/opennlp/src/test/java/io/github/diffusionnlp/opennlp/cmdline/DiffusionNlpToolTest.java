@@ -436,6 +436,12 @@ class DiffusionNlpToolTest {
         assertFalse(raw.lines().get(0).contains("[MASK]"), "the real mask is filled: " + raw.out());
         assertFalse(run("He said [MASK].\n", "Infill", "-steps", "1").stderr().contains("not a mask"),
                 "raw text: [MASK] glued to a full stop is a mask");
+        Run both = run("The [MASK] and [mask] sat .\n", "Infill", "-tokenized", "-steps", "1");
+        assertEquals(0, both.code(), both.stderr());
+        assertTrue(both.stderr().contains("line 1: '[mask]' is not a mask"), both.stderr());
+        List<String> words = List.of(both.lines().get(0).split(" "));
+        assertEquals("[mask]", words.get(3), "written back as it was, beside the mask filled: " + words);
+        assertFalse(words.contains("[MASK]"), "the real mask is filled: " + words);
     }
 
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */

@@ -1,0 +1,44 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import ai.djl.training.util.ProgressBar;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/** Sampling options are values, as {@link Constraints} are: equal settings are equal options, and they print. */
+class SamplingOptionsValueTest {
+    @Test
+    void equalSettingsAreEqualOptions() {
+        assertEquals(SamplingOptions.defaults(), SamplingOptions.defaults());
+        assertEquals(SamplingOptions.defaults().hashCode(), SamplingOptions.defaults().hashCode());
+        SamplingOptions some = SamplingOptions.builder().steps(8).seed(3).temperature(0.5).ngramWeight(0.7).build();
+        assertEquals(some, some.toBuilder().build());
+        assertEquals(some.hashCode(), some.toBuilder().build().hashCode());
+    }
+
+    @Test
+    void eachSettingCounts() {
+        ProgressBar bar = new ProgressBar();
+        SamplingOptions base = SamplingOptions.defaults();
+        for (UnaryOperator<SamplingOptions.Builder> change : List.<UnaryOperator<SamplingOptions.Builder>>of(
+                b -> b.steps(8), b -> b.seed(1), b -> b.batchSize(4), b -> b.length(5), b -> b.temperature(1),
+                b -> b.x0Temperature(0.5), b -> b.ngramWeight(0.7), b -> b.optProgress(bar))) {
+            assertNotEquals(base, change.apply(base.toBuilder()).build());
+        }
+        assertEquals(base.toBuilder().optProgress(bar).build(), base.toBuilder().optProgress(bar).build());
+        assertNotEquals(base.toBuilder().optProgress(bar).build(),
+                base.toBuilder().optProgress(new ProgressBar()).build(), "a progress by identity");
+    }
+
+    @Test
+    void printsEverySetting() {
+        assertEquals("SamplingOptions[steps=32, seed=0, batchSize=32, length=0, temperature=default, x0Temperature=1.0,"
+                + " ngramWeight=0.0, progress=null]", SamplingOptions.defaults().toString());
+        assertEquals("SamplingOptions[steps=4, seed=7, batchSize=32, length=0, temperature=0.0, x0Temperature=1.0,"
+                + " ngramWeight=0.0, progress=null]",
+                SamplingOptions.builder().steps(4).seed(7).temperature(0).build().toString());
+    }
+}

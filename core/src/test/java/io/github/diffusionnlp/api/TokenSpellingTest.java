@@ -1,0 +1,78 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.diffusionnlp.TestModels;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mask written another way would pass through infill as an unknown word, the mask the caller meant never filled;
+ * an empty token or one holding whitespace is no token of whitespace-split text: each is refused before any sampling,
+ * naming where it is.
+ */
+class TokenSpellingTest {
+    private static final SamplingOptions O = SamplingOptions.builder().steps(2).build();
+    private static DiffusionLM lm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).optBatching(0, Duration.ZERO).build();
+    }
+
+    @AfterAll
+    static void close() {
+        lm.close();
+    }
+
+    private static String notAMask(int sentence, int token, String written) {
+        return "token " + token + " of sentence " + sentence + ", '" + written + "', is not a mask and would come"
+                + " back unfilled: a mask is the token [MASK] alone, in capitals, with nothing else in the token"
+                + " (split the text into tokens first)";
+    }
+
+    @Test
+    void aMaskWrittenAnotherWayIsRefusedNamingWhereItIs() {
+        for (String mask : List.of("[mask]", "<mask>", "<MASK>", "[MASK] ", "[MASK].")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> lm.infill(List.of("The", mask, "was", "late", "."), O), mask);
+            assertEquals(notAMask(0, 1, mask), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.infillAll(List.of(List.of("Hi", "."), List.of("The [MASK] was late.")), O));
+        assertEquals(notAMask(1, 0, "The [MASK] was late."), e.getMessage());
+    }
+
+    /** A rewrite has no masks: "[mask]" is a word like another (as the command line's rewrite takes it); "[MASK] " is not. */
+    @Test
+    void rewriteRefusesOnlyAMaskHoldingWhitespace() {
+        assertEquals(5, lm.rewrite(List.of("The", "[Mask]", "was", "late", "."), null, 0.5, O).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.rewrite(List.of("The", "[MASK] ", "was", "late", "."), null, 0.5, O));
+        assertEquals(notAMask(0, 1, "[MASK] "), e.getMessage());
+    }
+
+    @Test
+    void anEmptyTokenOrOneHoldingWhitespaceIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.infill(List.of("The", "", "[MASK]", "."), O));
+        assertEquals("token 1 of sentence 0 is empty: a token is a word of whitespace-split text; remove it",
+                e.getMessage());
+        for (String spaced : List.of("was late", "late\u00a0", "\tlate")) {
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> lm.rewrite(List.of("The", "[MASK]", spaced, "."), null, 0.5, O), spaced);
+            assertEquals("token 2 of sentence 0, '" + spaced + "', holds whitespace: a token is a word of"
+                    + " whitespace-split text; split it into tokens", e.getMessage());
+        }
+    }
+
+    @Test
+    void theMaskItselfAndUnknownWordsStillPass() {
+        List<String> out = lm.infill(List.of("The", "[MASK]", "of", "Zyzzogeton", "."), O);
+        assertEquals(List.of("The", "of", "Zyzzogeton", "."), List.of(out.get(0), out.get(2), out.get(3), out.get(4)));
+    }
+}
