@@ -38,6 +38,7 @@ import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.tokenize.Detokenizer;
+import opennlp.tools.util.Span;
 
 /**
  * A command-line tool: its name, a one-line description, its annotated parameter interface (which
@@ -379,11 +380,26 @@ abstract class CmdTool<P> {
      * A line read: its sentences (null: the line is written back byte for byte) and, per sentence, its
      * job for the model (null: the sentence is written as it is).
      */
-    record ReadLine(InputLines.Line line, List<String[]> sentences, List<Job> jobs) {
+    record ReadLine(InputLines.Line line, List<String[]> sentences, List<Span[]> spans, List<Job> jobs) {
+        /** A line of whitespace tokens, or one whose tokens' places in its text are not known. */
+        ReadLine(InputLines.Line line, List<String[]> sentences, List<Job> jobs) {
+            this(line, sentences, null, jobs);
+        }
+
+        ReadLine(InputLines.Line line, LineTokens tokens, List<Job> jobs) {
+            this(line, tokens.sentences(), tokens.spans(), jobs);
+        }
+
         static ReadLine passThrough(InputLines.Line line) {
-            return new ReadLine(line, null, null);
+            return new ReadLine(line, null, null, null);
         }
     }
+
+    /**
+     * The sentences of a line as tokens and, for raw text, the tokens' character spans in the line's text (null for
+     * {@code -tokenized} input), so that detokenized output can write only the new words into the text.
+     */
+    record LineTokens(List<String[]> sentences, List<Span[]> spans) {}
 
     /** Reads one input line into its sentences and jobs. */
     interface LineReader {
@@ -501,7 +517,18 @@ abstract class CmdTool<P> {
                     k++;
                 }
             }
-            out.print(Output.render(sentences, r.sentences(), detokenizer));
+            if (detokenizer != null && r.spans() != null) {
+                // raw text: the new words go into the line at their tokens' places, the rest stays as it was read
+                String text = Output.splice(r.line().text(), r.spans(), r.sentences(), sentences, detokenizer);
+                if (text.equals(r.line().text())) {
+                    out.write(r.line().bytes(), 0, r.line().bytes().length); // byte for byte, a byte-order mark too
+                    out.write('\n');
+                    continue;
+                }
+                out.print(text);
+            } else {
+                out.print(Output.render(sentences, r.sentences(), detokenizer));
+            }
             out.print(r.line().ending()); // CRLF input stays CRLF, line by line, as the lines passed through do
         }
         out.flush();
@@ -518,6 +545,12 @@ abstract class CmdTool<P> {
      * message on stderr naming the line).
      */
     static List<String[]> sentencesOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+        LineTokens tokens = tokensOf(line, tokenized, english, err);
+        return tokens == null ? null : tokens.sentences();
+    }
+
+    /** {@link #sentencesOf}, with the tokens' spans in the line's text when it is raw text. */
+    static LineTokens tokensOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
         if (!line.isText()) {
             err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
             return null;
@@ -532,15 +565,21 @@ abstract class CmdTool<P> {
             return null;
         }
         List<String[]> sentences;
+        List<Span[]> spans = null;
         try {
-            sentences = tokenized ? List.<String[]>of(whitespaceTokens(text)) : english.sentences(text);
+            if (tokenized) {
+                sentences = List.<String[]>of(whitespaceTokens(text));
+            } else {
+                spans = english.sentenceSpans(text);
+                sentences = spans.stream().map(s -> Span.spansToStrings(s, text)).toList();
+            }
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
             return null;
         }
         // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it
         // passes through as it is, like a blank line, rather than being written as an empty one.
-        return sentences.isEmpty() || sentences.get(0).length == 0 ? null : sentences;
+        return sentences.isEmpty() || sentences.get(0).length == 0 ? null : new LineTokens(sentences, spans);
     }
 
     /**

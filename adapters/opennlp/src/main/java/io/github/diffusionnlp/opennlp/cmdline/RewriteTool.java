@@ -94,10 +94,11 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
      */
     private static ReadLine read(InputLines.Line line, boolean tokenized, EnglishText english, KeepSpec keep,
             EnglishPosTagger tagger, RewriterME rewriter, PrintStream err) {
-        List<String[]> sentences = sentencesOf(line, tokenized, english, err);
-        if (sentences == null) {
+        LineTokens lineTokens = tokensOf(line, tokenized, english, err);
+        if (lineTokens == null) {
             return ReadLine.passThrough(line);
         }
+        List<String[]> sentences = lineTokens.sentences();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         try {
@@ -133,6 +134,6 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             }
             jobs.add(new Job(s, mask));
         }
-        return new ReadLine(line, sentences, jobs);
+        return new ReadLine(line, lineTokens, jobs);
     }
 }
