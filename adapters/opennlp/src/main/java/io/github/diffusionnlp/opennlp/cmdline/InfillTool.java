@@ -66,6 +66,9 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
             processLines(in, out, err, options.batchSize(), line -> {
                 LineTokens tokens = tokensOf(line, tokenized, english, err);
                 if (tokens == null) {
+                    return ReadLine.unprocessed(line);
+                }
+                if (tokens.isBlank()) {
                     return ReadLine.passThrough(line);
                 }
                 List<String[]> sentences = tokens.sentences();

@@ -96,6 +96,9 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             EnglishPosTagger tagger, RewriterME rewriter, PrintStream err) {
         LineTokens lineTokens = tokensOf(line, tokenized, english, err);
         if (lineTokens == null) {
+            return ReadLine.unprocessed(line);
+        }
+        if (lineTokens.isBlank()) {
             return ReadLine.passThrough(line);
         }
         List<String[]> sentences = lineTokens.sentences();
@@ -110,7 +113,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             }
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be POS-tagged (" + message(e) + "); passed through unchanged");
-            return ReadLine.passThrough(line);
+            return ReadLine.unprocessed(line);
         }
         boolean[] lineMask;
         try {
@@ -118,7 +121,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         } catch (IllegalArgumentException e) {
             err.println("line " + line.number() + ": -" + e.getMessage().replace("the sentence has", "the line has")
                     + "; passed through unchanged");
-            return ReadLine.passThrough(line);
+            return ReadLine.unprocessed(line);
         }
         List<Job> jobs = new ArrayList<>();
         int offset = 0;
@@ -130,7 +133,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             } catch (IllegalArgumentException e) {
                 err.println("line " + line.number() + ": " + (sentences.size() > 1 ? "sentence " + (jobs.size() + 1)
                         + ": " : "") + e.getMessage() + "; passed through unchanged");
-                return ReadLine.passThrough(line);
+                return ReadLine.unprocessed(line);
             }
             jobs.add(new Job(s, mask));
         }
