@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Properties;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -71,6 +73,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     public static final List<String> OPTIONAL_FILES = List.of(ModelCheckpoint.TAG_LEXICON);
     private static final List<String> PACKAGE_FILES = Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream())
             .toList();
+    /** The file extensions the package's files have, each of which has an artifact serializer. */
+    private static final Set<String> PACKAGE_EXTENSIONS = PACKAGE_FILES.stream()
+            .map(name -> name.substring(name.lastIndexOf('.') + 1)).collect(Collectors.toUnmodifiableSet());
 
     /**
      * How much a package's entries may unpack to: this many times the package's size, plus a fixed
@@ -140,11 +145,21 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         try (in) {
             bytes = in.readAllBytes();
         }
+        if (bytes.length == 0) {
+            throw new InvalidFormatException(name + " is empty: not an OpenNLP model package (a zip file)");
+        }
         Properties manifest = null;
+        int entries = 0;
+        String unknown = null; // the first entry OpenNLP has no serializer for
         long unpackedLimit = UNPACKED_ALLOWANCE + UNPACKED_RATIO * (long) bytes.length;
         long unpacked = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                entries++;
+                if (unknown == null && !e.isDirectory() && !e.getName().equals(MANIFEST_ENTRY)
+                        && !PACKAGE_EXTENSIONS.contains(e.getName().substring(e.getName().lastIndexOf('.') + 1))) {
+                    unknown = e.getName();
+                }
                 if (e.getName().equals(MANIFEST_ENTRY) && manifest == null) {
                     manifest = new Properties();
                     manifest.load(zip);
@@ -167,6 +182,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")",
                     e);
         }
+        if (entries == 0) { // ZipInputStream reads no entry, and no error, from bytes that are no zip
+            throw new InvalidFormatException(name + " is not an OpenNLP model package: not a zip file");
+        }
         if (manifest == null) {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
         }
@@ -174,6 +192,11 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         if (!COMPONENT_NAME.equals(component)) {
             throw new InvalidFormatException(name + " is an OpenNLP model of another kind (" + COMPONENT_NAME_PROPERTY
                     + "=" + component + "), not a diffusion model package (" + COMPONENT_NAME + ")");
+        }
+        if (unknown != null) { // OpenNLP would refuse it by its extension alone: "Unknown artifact format: ser"
+            throw new InvalidFormatException(name + " is not a usable model package: its entry " + unknown
+                    + " is none of a diffusion model package's files (" + MANIFEST_ENTRY + ", "
+                    + String.join(", ", PACKAGE_FILES) + ")");
         }
         return new ByteArrayInputStream(bytes);
     }
@@ -339,8 +362,10 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 throw new InvalidFormatException("the model package has no " + name);
             }
         }
-        if (!(getFactory() instanceof DiffusionToolFactory)) {
-            throw new InvalidFormatException("the model package names no " + DiffusionToolFactory.class.getName());
+        if (!(toolFactory instanceof DiffusionToolFactory)) { // not getFactory(): its cast would throw first
+            throw new InvalidFormatException("the model package's manifest names "
+                    + (toolFactory == null ? "no tool factory" : "the tool factory " + toolFactory.getClass().getName())
+                    + ", not " + DiffusionToolFactory.class.getName() + ": it is not a diffusion model package");
         }
     }
 
@@ -375,11 +400,38 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
             return library.apply(DiffusionLM.builder().optModel(tmp).optModelName(logName).optDevice(device)
                     .optPrecision(precision)).build();
+        } catch (IOException | RuntimeException e) {
+            InvalidFormatException named = entryError(e, tmp, logName);
+            if (named != null) {
+                throw named;
+            }
+            throw e;
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Null, or, where {@code e} names a file of the temporary directory a package was unpacked into (a path that
+     * means nothing to the user and is gone once the load fails), the same problem named by the package's entry:
+     * "package my.bin: its entry config.json: not a valid model config (...)". Core's message already holds the
+     * first line of its cause (a JSON parser's, whose next line is its internals), so the cause is kept only as
+     * suppressed, for stack traces.
+     */
+    private static InvalidFormatException entryError(Exception e, Path tmp, String packageName) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof InvalidModelException invalid && invalid.file() != null
+                    && invalid.file().toAbsolutePath().startsWith(tmp.toAbsolutePath())) {
+                String problem = invalid.getMessage().substring(invalid.file().toString().length()).strip();
+                InvalidFormatException named = new InvalidFormatException(packageName + ": its entry "
+                        + tmp.relativize(invalid.file()) + ": " + problem);
+                named.addSuppressed(e);
+                return named;
+            }
+        }
+        return null;
     }
 
     /**

@@ -83,13 +83,23 @@ public final class EnglishText {
 
     /** The sentences of a text, each as tokens, with {@value InfillerME#MASK} kept whole. */
     public List<String[]> sentences(String text) {
+        return sentenceSpans(text).stream().map(spans -> Span.spansToStrings(spans, text)).toList();
+    }
+
+    /**
+     * The sentences of a text, each as the character spans of its tokens in {@code text} ({@link #sentences} gives
+     * the tokens they cover): a tool that writes new words into the text at their spans keeps every other character
+     * as it was, where joining the tokens again would not (the tokenizer splits some numbers, "614" into "61" "4").
+     */
+    public List<Span[]> sentenceSpans(String text) {
         SentenceDetectorME detector = new SentenceDetectorME(sentenceModel);
         TokenizerME tokenizer = new TokenizerME(tokenizerModel);
-        List<String[]> out = new ArrayList<>();
+        List<Span[]> out = new ArrayList<>();
         for (Span s : detector.sentPosDetect(withLongRunsOpaque(text))) {
-            String[] tokens = tokenize(tokenizer, s.getCoveredText(text).toString());
-            if (tokens.length > 0) {
-                out.add(tokens);
+            List<Span> tokens = new ArrayList<>();
+            tokenize(tokenizer, s.getCoveredText(text).toString(), s.getStart(), tokens);
+            if (!tokens.isEmpty()) {
+                out.add(tokens.toArray(Span[]::new));
             }
         }
         return out;
@@ -153,48 +163,51 @@ public final class EnglishText {
 
     /** The tokens of one sentence, with {@value InfillerME#MASK} kept whole. */
     public String[] tokenize(String sentence) {
-        return tokenize(new TokenizerME(tokenizerModel), sentence);
+        List<Span> spans = new ArrayList<>();
+        tokenize(new TokenizerME(tokenizerModel), sentence, 0, spans);
+        return Span.spansToStrings(spans.toArray(Span[]::new), sentence);
     }
 
-    private static String[] tokenize(TokenizerME tokenizer, String text) {
-        List<String> tokens = new ArrayList<>();
+    /** Adds the spans of the tokens of {@code text}, shifted by {@code offset}, to {@code spans}. */
+    private static void tokenize(TokenizerME tokenizer, String text, int offset, List<Span> spans) {
         int from = 0;
         while (from <= text.length()) {
             int mask = text.indexOf(InfillerME.MASK, from);
             int end = mask < 0 ? text.length() : mask;
             String piece = text.substring(from, end);
             if (!piece.isBlank()) {
-                tokenizeInto(tokenizer, piece, tokens);
+                tokenizeInto(tokenizer, piece, offset + from, spans);
             }
             if (mask < 0) {
                 break;
             }
-            tokens.add(InfillerME.MASK);
+            spans.add(new Span(offset + mask, offset + mask + InfillerME.MASK.length()));
             from = mask + InfillerME.MASK.length();
         }
-        return tokens.toArray(String[]::new);
     }
 
     /**
-     * The tokens of a piece of text, by {@link TokenizerME} except that a whitespace-delimited run longer
-     * than {@value #LONG_TOKEN_CHARS} characters (a base64 blob, a minified line) is one token as it is.
-     * {@code TokenizerME} builds prefix and suffix features at every character of a run, so its time grows
-     * with the square of the run's length: a 200,000-character run took a minute, a 1 MB one most of an
+     * The token spans of a piece of text (shifted by {@code offset}), by {@link TokenizerME} except that a
+     * whitespace-delimited run longer than {@value #LONG_TOKEN_CHARS} characters (a base64 blob, a minified line) is
+     * one token as it is. {@code TokenizerME} builds prefix and suffix features at every character of a run, so its
+     * time grows with the square of the run's length: a 200,000-character run took a minute, a 1 MB one most of an
      * hour. It splits runs one by one, so tokenizing the text between long runs gives what it would give.
      */
-    private static void tokenizeInto(TokenizerME tokenizer, String piece, List<String> tokens) {
+    private static void tokenizeInto(TokenizerME tokenizer, String piece, int offset, List<Span> spans) {
         int from = 0; // start of the text not yet tokenized
         for (Span run : longRuns(piece)) {
-            String before = piece.substring(from, run.getStart());
-            if (!before.isBlank()) {
-                tokens.addAll(List.of(tokenizer.tokenize(before)));
-            }
-            tokens.add(run.getCoveredText(piece).toString());
+            addTokens(tokenizer, piece.substring(from, run.getStart()), offset + from, spans);
+            spans.add(new Span(offset + run.getStart(), offset + run.getEnd()));
             from = run.getEnd();
         }
-        String rest = piece.substring(from);
-        if (!rest.isBlank()) {
-            tokens.addAll(List.of(tokenizer.tokenize(rest)));
+        addTokens(tokenizer, piece.substring(from), offset + from, spans);
+    }
+
+    private static void addTokens(TokenizerME tokenizer, String text, int offset, List<Span> spans) {
+        if (!text.isBlank()) {
+            for (Span t : tokenizer.tokenizePos(text)) {
+                spans.add(new Span(offset + t.getStart(), offset + t.getEnd()));
+            }
         }
     }
 

@@ -28,6 +28,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
@@ -106,7 +107,7 @@ final class ModelTraining {
             }
             List<TaggedSentence> sentences = read(samples, log);
             if (sentences.isEmpty()) {
-                throw new IOException("the training samples hold no sentences");
+                throw new InvalidFormatException("the training samples hold no sentences");
             }
             // The samples and, after the run, the package's files are written and read under the directory's
             // lock, as the run writes its checkpoints: a train --resume there meanwhile would otherwise read

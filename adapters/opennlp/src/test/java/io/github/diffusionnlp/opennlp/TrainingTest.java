@@ -309,4 +309,16 @@ class TrainingTest {
         assertEquals("note: 2 of 10 sample tokens have tags that are neither UD UPOS nor Penn Treebank (most often:"
                 + " 'AT' 2); they train as X, which POS templates cannot ask for\n", log.toString(StandardCharsets.UTF_8));
     }
+
+    /** Empty -data was "error: the training samples hold no sentences", exit 2, naming no file; now as the other -data errors. */
+    @Test
+    void trainDataWithNoSentenceIsABadParameterNamingTheFile() throws IOException {
+        for (String content : List.of("", "\n  \n")) {
+            Path data = Files.writeString(tmp.resolve("empty.txt"), content);
+            Run r = tool("Train", "-model", tmp.resolve("empty.bin").toString(), "-data", data.toString());
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("-data " + data + ": no word_TAG sentence to train on"), r.err());
+            assertTrue(!Files.exists(tmp.resolve("empty.bin")));
+        }
+    }
 }

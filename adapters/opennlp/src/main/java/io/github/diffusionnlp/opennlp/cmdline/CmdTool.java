@@ -38,6 +38,7 @@ import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.tokenize.Detokenizer;
+import opennlp.tools.util.Span;
 
 /**
  * A command-line tool: its name, a one-line description, its annotated parameter interface (which
@@ -379,9 +380,41 @@ abstract class CmdTool<P> {
      * A line read: its sentences (null: the line is written back byte for byte) and, per sentence, its
      * job for the model (null: the sentence is written as it is).
      */
-    record ReadLine(InputLines.Line line, List<String[]> sentences, List<Job> jobs) {
+    record ReadLine(InputLines.Line line, List<String[]> sentences, List<Span[]> spans, List<Job> jobs,
+            boolean unprocessed) {
+        /** A line of whitespace tokens, or one whose tokens' places in its text are not known. */
+        ReadLine(InputLines.Line line, List<String[]> sentences, List<Job> jobs) {
+            this(line, sentences, null, jobs, false);
+        }
+
+        ReadLine(InputLines.Line line, LineTokens tokens, List<Job> jobs) {
+            this(line, tokens.sentences(), tokens.spans(), jobs, false);
+        }
+
+        /** A line with nothing to do (blank), written back as it is. */
         static ReadLine passThrough(InputLines.Line line) {
-            return new ReadLine(line, null, null);
+            return new ReadLine(line, null, null, null, false);
+        }
+
+        /**
+         * A line the tool could not process (not UTF-8, too long, a keep index past its end; a message on stderr has
+         * named it), written back as it is so that nothing is lost, and counted: the run ends in failure.
+         */
+        static ReadLine unprocessed(InputLines.Line line) {
+            return new ReadLine(line, null, null, null, true);
+        }
+    }
+
+    /**
+     * The sentences of a line as tokens and, for raw text, the tokens' character spans in the line's text (null for
+     * {@code -tokenized} input), so that detokenized output can write only the new words into the text.
+     */
+    record LineTokens(List<String[]> sentences, List<Span[]> spans) {
+        /** A line with no token (blank, or spacing that String.isBlank does not count). */
+        static final LineTokens BLANK = new LineTokens(List.of(), null);
+
+        boolean isBlank() {
+            return sentences.isEmpty();
         }
     }
 
@@ -400,7 +433,8 @@ abstract class CmdTool<P> {
      * batch is full, runs it and writes each line (one output line per input line, in order). When the
      * model fails on a batch, its lines are run again one by one, so that only a line the model fails on
      * alone is written as it was read, with a message naming it; after every line is written, a run with
-     * such lines ends in a {@link TerminateToolException} of code {@value #FAILED} that counts them.
+     * such lines, or with lines passed through for bad input ({@link ReadLine#unprocessed}), ends in a
+     * {@link TerminateToolException} of code {@value #FAILED} that counts them.
      *
      * @param unit the {@code PerformanceMonitor} unit
      * @param instead what a failed line is written without ("filling", "rewriting")
@@ -411,6 +445,7 @@ abstract class CmdTool<P> {
         PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
         monitor.startAndPrintThroughput();
         List<Integer> failed = new ArrayList<>();
+        List<Integer> unprocessed = new ArrayList<>();
         int read = 0;
         try {
             List<ReadLine> pending = new ArrayList<>();
@@ -420,6 +455,9 @@ abstract class CmdTool<P> {
             while ((line = lines.next()) != null) {
                 read++;
                 ReadLine r = reader.read(line);
+                if (r.unprocessed()) {
+                    unprocessed.add(line.number());
+                }
                 pending.add(r);
                 batch.addAll(jobsOf(r));
                 // A full batch, or all the input there is for now: a program that writes a line and waits
@@ -438,13 +476,25 @@ abstract class CmdTool<P> {
             out.flush();
             monitor.stopAndPrintFinalResult();
         }
+        // Every line is written; a script must still learn that some were not processed.
+        List<String> problems = new ArrayList<>();
         if (!failed.isEmpty()) {
-            // Every line is written; a script must still learn that some were not processed.
-            throw new TerminateToolException(FAILED, failed.size() + " of " + read + " lines written without "
-                    + instead + ": the model failed on line" + (failed.size() > 1 ? "s " : " ")
-                    + Joiner.on(", ").join(Iterables.limit(failed, 20)) + (failed.size() > 20 ? ", ..." : "")
-                    + " (its message above each)");
+            problems.add(failed.size() + " of " + read + " lines written without " + instead
+                    + ": the model failed on " + lineNumbers(failed) + " (its message above each)");
         }
+        if (!unprocessed.isEmpty()) {
+            problems.add(unprocessed.size() + " of " + read + " line" + (read > 1 ? "s" : "")
+                    + " passed through unprocessed: " + lineNumbers(unprocessed) + "; see the messages above");
+        }
+        if (!problems.isEmpty()) {
+            throw new TerminateToolException(FAILED, String.join("\n", problems));
+        }
+    }
+
+    /** "line 4" or "lines 4, 6", at most 20 of them named. */
+    private static String lineNumbers(List<Integer> numbers) {
+        return "line" + (numbers.size() > 1 ? "s " : " ") + Joiner.on(", ").join(Iterables.limit(numbers, 20))
+                + (numbers.size() > 20 ? ", ..." : "");
     }
 
     /** The jobs of a line read, in order (none for a line passed through or sentences written as they are). */
@@ -501,7 +551,18 @@ abstract class CmdTool<P> {
                     k++;
                 }
             }
-            out.print(Output.render(sentences, r.sentences(), detokenizer));
+            if (detokenizer != null && r.spans() != null) {
+                // raw text: the new words go into the line at their tokens' places, the rest stays as it was read
+                String text = Output.splice(r.line().text(), r.spans(), r.sentences(), sentences, detokenizer);
+                if (text.equals(r.line().text())) {
+                    out.write(r.line().bytes(), 0, r.line().bytes().length); // byte for byte, a byte-order mark too
+                    out.write('\n');
+                    continue;
+                }
+                out.print(text);
+            } else {
+                out.print(Output.render(sentences, r.sentences(), detokenizer));
+            }
             out.print(r.line().ending()); // CRLF input stays CRLF, line by line, as the lines passed through do
         }
         out.flush();
@@ -518,13 +579,22 @@ abstract class CmdTool<P> {
      * message on stderr naming the line).
      */
     static List<String[]> sentencesOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+        LineTokens tokens = tokensOf(line, tokenized, english, err);
+        return tokens == null || tokens.isBlank() ? null : tokens.sentences();
+    }
+
+    /**
+     * {@link #sentencesOf}, with the tokens' spans in the line's text when it is raw text: {@link LineTokens#BLANK}
+     * for a line with no token, null for one that cannot be processed (named on stderr).
+     */
+    static LineTokens tokensOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
         if (!line.isText()) {
             err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
             return null;
         }
         String text = line.text();
         if (text.isBlank()) {
-            return null;
+            return LineTokens.BLANK;
         }
         if (text.length() > MAX_LINE_CHARS) {
             err.println("line " + line.number() + ": longer than " + MAX_LINE_CHARS
@@ -532,15 +602,21 @@ abstract class CmdTool<P> {
             return null;
         }
         List<String[]> sentences;
+        List<Span[]> spans = null;
         try {
-            sentences = tokenized ? List.<String[]>of(whitespaceTokens(text)) : english.sentences(text);
+            if (tokenized) {
+                sentences = List.<String[]>of(whitespaceTokens(text));
+            } else {
+                spans = english.sentenceSpans(text);
+                sentences = spans.stream().map(s -> Span.spansToStrings(s, text)).toList();
+            }
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
             return null;
         }
         // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it
         // passes through as it is, like a blank line, rather than being written as an empty one.
-        return sentences.isEmpty() || sentences.get(0).length == 0 ? null : sentences;
+        return sentences.isEmpty() || sentences.get(0).length == 0 ? LineTokens.BLANK : new LineTokens(sentences, spans);
     }
 
     /**

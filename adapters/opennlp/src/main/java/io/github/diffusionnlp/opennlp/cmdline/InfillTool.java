@@ -64,10 +64,14 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
             processLines(in, out, err, options.batchSize(), line -> {
-                List<String[]> sentences = sentencesOf(line, tokenized, english, err);
-                if (sentences == null) {
+                LineTokens tokens = tokensOf(line, tokenized, english, err);
+                if (tokens == null) {
+                    return ReadLine.unprocessed(line);
+                }
+                if (tokens.isBlank()) {
                     return ReadLine.passThrough(line);
                 }
+                List<String[]> sentences = tokens.sentences();
                 String unfilled = notAMask(line.text(), sentences, tokenized);
                 if (unfilled != null) {
                     err.println("line " + line.number() + ": '" + unfilled + "' is not a mask and is not filled: a mask"
@@ -77,7 +81,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 for (String[] s : sentences) {
                     jobs.add(InfillerME.hasMask(s) ? new Job(s, null) : null);
                 }
-                return new ReadLine(line, sentences, jobs);
+                return new ReadLine(line, tokens, jobs);
             }, (batch, first) -> new InfillerME(model, options.toBuilder().seed(options.seed() + first).build())
                     .infill(batch.stream().map(Job::tokens).toArray(String[][]::new)), detokenizer, "filling");
         }

@@ -46,9 +46,9 @@ final class InputLines {
             return null;
         }
         String text = read.text();
-        if (text != null && text.indexOf('\0') >= 0) {
-            text = null; // NUL bytes: binary data, not text
-        } else if (text != null && read.number() == 1 && text.startsWith("\uFEFF")) {
+        // NUL is a UTF-8 character like any other: a line holding one is text, filled as core's CLI and the CoreNLP
+        // annotator fill it (refusing it as "not UTF-8 text" was false)
+        if (text != null && read.number() == 1 && text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark marks the encoding; it is not part of the first word
         }
         return new Line(read.number(), read.bytes(), text);

@@ -94,10 +94,14 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
      */
     private static ReadLine read(InputLines.Line line, boolean tokenized, EnglishText english, KeepSpec keep,
             EnglishPosTagger tagger, RewriterME rewriter, PrintStream err) {
-        List<String[]> sentences = sentencesOf(line, tokenized, english, err);
-        if (sentences == null) {
+        LineTokens lineTokens = tokensOf(line, tokenized, english, err);
+        if (lineTokens == null) {
+            return ReadLine.unprocessed(line);
+        }
+        if (lineTokens.isBlank()) {
             return ReadLine.passThrough(line);
         }
+        List<String[]> sentences = lineTokens.sentences();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();
         try {
@@ -109,7 +113,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             }
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be POS-tagged (" + message(e) + "); passed through unchanged");
-            return ReadLine.passThrough(line);
+            return ReadLine.unprocessed(line);
         }
         boolean[] lineMask;
         try {
@@ -117,7 +121,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         } catch (IllegalArgumentException e) {
             err.println("line " + line.number() + ": -" + e.getMessage().replace("the sentence has", "the line has")
                     + "; passed through unchanged");
-            return ReadLine.passThrough(line);
+            return ReadLine.unprocessed(line);
         }
         List<Job> jobs = new ArrayList<>();
         int offset = 0;
@@ -129,10 +133,10 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             } catch (IllegalArgumentException e) {
                 err.println("line " + line.number() + ": " + (sentences.size() > 1 ? "sentence " + (jobs.size() + 1)
                         + ": " : "") + e.getMessage() + "; passed through unchanged");
-                return ReadLine.passThrough(line);
+                return ReadLine.unprocessed(line);
             }
             jobs.add(new Job(s, mask));
         }
-        return new ReadLine(line, sentences, jobs);
+        return new ReadLine(line, lineTokens, jobs);
     }
 }

@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import opennlp.tools.cmdline.TerminateToolException;
-import opennlp.tools.postag.POSSample;
 import opennlp.tools.util.InvalidFormatException;
-import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
 /**
@@ -59,13 +57,18 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         }
     }
 
-    private DiffusionModel train(String lang, ObjectStream<POSSample> samples, TrainingParameters params,
-            PrintStream err) throws IOException {
+    private DiffusionModel train(String lang, WordTagLines samples, TrainingParameters params, PrintStream err)
+            throws IOException {
         try {
             return DiffusionModel.train(lang, samples, params, new DiffusionToolFactory(), err);
         } catch (IllegalArgumentException e) {
             throw badParameter("-params: " + e.getMessage());
         } catch (InvalidFormatException e) {
+            if (samples.isEmptyFile()) { // the library's "the training samples hold no sentences" knows no file
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + samples.file() + ": no word_TAG sentence"
+                        + " to train on (the file is empty or has only blank lines); give one sentence a line, e.g."
+                        + " The_DET jury_NOUN said_VERB ._PUNCT");
+            }
             throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
         }
     }

@@ -20,6 +20,8 @@ final class WordTagLines implements ObjectStream<POSSample> {
     private final Charset charset;
     private final String untagged;
     private int lineNo;
+    private int samples;
+    private boolean ended;
 
     /**
      * {@code untagged}: appended to a malformed line's error, saying what the caller's user can do with
@@ -43,13 +45,25 @@ final class WordTagLines implements ObjectStream<POSSample> {
                 continue;
             }
             try {
-                return POSSample.parse(line.strip());
+                POSSample sample = POSSample.parse(line.strip());
+                samples++;
+                return sample;
             } catch (InvalidFormatException e) {
                 throw new InvalidFormatException(file + ":" + lineNo + ": not word_TAG tokens (" + e.getMessage()
                         + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT" + untagged);
             }
         }
+        ended = true;
         return null;
+    }
+
+    /** Whether the file has been read to its end without a sample: it is empty or has only blank lines. */
+    boolean isEmptyFile() {
+        return ended && samples == 0;
+    }
+
+    Path file() {
+        return file;
     }
 
     /**

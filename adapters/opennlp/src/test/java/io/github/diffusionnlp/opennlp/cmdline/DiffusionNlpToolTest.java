@@ -329,7 +329,7 @@ class DiffusionNlpToolTest {
         for (String[] args : List.of(new String[] {"Infill", "-tokenized", "-steps", "1"},
                 new String[] {"Rewrite", "-steps", "1"})) {
             Run r = run(in.toByteArray(), args);
-            assertEquals(0, r.code(), r.stderr());
+            assertEquals(CmdTool.FAILED, r.code(), "the line that is not UTF-8 is counted: " + r.stderr());
             List<String> lines = List.of(r.out().split("(?<=\n)")); // each with its terminator
             assertEquals(expected, lines.stream()
                     .map(l -> l.endsWith("\r\n") ? "CRLF" : l.endsWith("\n") ? "LF" : "none").toList(), args[0]
@@ -635,7 +635,8 @@ class DiffusionNlpToolTest {
 
         for (String[] mode : List.of(new String[] {"-tokenized", "true"}, new String[] {"-tokenized", "false"})) {
             Run r = run(input, "Infill", mode[0], mode[1], "-steps", "4", "-batch", "8");
-            assertEquals(0, r.code(), r.stderr());
+            assertEquals(CmdTool.FAILED, r.code(), "lines passed through unprocessed are counted: " + r.stderr());
+            assertTrue(r.stderr().contains("passed through unprocessed: lines "), r.stderr());
             assertEquals(inputLines(input), inputLines(r.stdout()), Arrays.toString(mode) + "\n" + r.stderr());
             assertTrue(r.stderr().contains("not UTF-8 text; passed through unchanged"), r.stderr());
             assertFalse(r.stderr().contains("\tat "), r.stderr());
@@ -682,7 +683,9 @@ class DiffusionNlpToolTest {
     void rewritesTokenizedInputKeepingIndexesOfTheLine() {
         String in = "He went to the market yesterday .\nshort line\nThe report was late .\n";
         Run r = run(in, "Rewrite", "-tokenized", "-keep", "0,4", "-strength", "1", "-steps", "4", "-batch", "2");
-        assertEquals(0, r.code(), r.stderr());
+        assertEquals(CmdTool.FAILED, r.code(), "line 2 is counted: " + r.stderr());
+        assertTrue(r.stderr().endsWith("1 of 3 lines passed through unprocessed: line 2; see the messages above"
+                + System.lineSeparator()), r.stderr());
         List<String> lines = r.lines();
         assertEquals(3, lines.size(), r.out());
         String[] t = lines.get(0).split(" ");
@@ -718,7 +721,8 @@ class DiffusionNlpToolTest {
 
         for (String[] mode : List.of(new String[] {"-tokenized", "true"}, new String[] {"-tokenized", "false"})) {
             Run r = run(input, "Rewrite", mode[0], mode[1], "-keep", "NOUN,1", "-steps", "4", "-batch", "8");
-            assertEquals(0, r.code(), r.stderr());
+            assertEquals(CmdTool.FAILED, r.code(), "lines passed through unprocessed are counted: " + r.stderr());
+            assertTrue(r.stderr().contains("passed through unprocessed: lines "), r.stderr());
             assertEquals(inputLines(input), inputLines(r.stdout()), Arrays.toString(mode) + "\n" + r.stderr());
             assertTrue(r.stderr().contains("not UTF-8 text; passed through unchanged"), r.stderr());
             assertFalse(r.stderr().contains("\tat "), r.stderr());
@@ -799,7 +803,7 @@ class DiffusionNlpToolTest {
         // a kept token outside the template: that line passes through with a message, the others are rewritten
         Run outside = run(in, "Rewrite", "-tokenized", "-posTemplate", "PROPN VERB NOUN PUNCT", "-keep", "PROPN",
                 "-steps", "4");
-        assertEquals(0, outside.code(), outside.stderr());
+        assertEquals(CmdTool.FAILED, outside.code(), "the line passed through is counted: " + outside.stderr());
         assertEquals(4, outside.lines().size(), outside.out());
         assertEquals("The committee met on Monday in Boston .", outside.lines().get(0));
         assertTrue(outside.stderr().contains("line 1: token 4 ('Monday') is kept but the POS template has only 4 tags"),

@@ -37,6 +37,9 @@ class ProcessLinesTest {
         if (line.text().isBlank()) {
             return CmdTool.ReadLine.passThrough(line);
         }
+        if (line.text().contains("BAD")) {
+            return CmdTool.ReadLine.unprocessed(line);
+        }
         String[] tokens = CmdTool.whitespaceTokens(line.text());
         return new CmdTool.ReadLine(line, List.<String[]>of(tokens), List.of(new CmdTool.Job(tokens, null)));
     }
@@ -72,5 +75,19 @@ class ProcessLinesTest {
                 ProcessLinesTest::read, this::upperCase, null, "rewriting");
         assertEquals("A B\nC\n", out.toString(StandardCharsets.UTF_8));
         assertEquals(List.of(0L), firstSeeds);
+    }
+
+    /** Lines passed through for bad input are written as read, and the run still ends in failure, counting them. */
+    @Test
+    void linesPassedThroughUnprocessedAreCountedAndTheRunFails() {
+        String in = "one a\nBAD two\n\nthree c\nBAD four\n";
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TerminateToolException e = assertThrows(TerminateToolException.class, () -> CmdTool.processLines(
+                new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true,
+                        StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), 64,
+                ProcessLinesTest::read, this::upperCase, null, "filling"));
+        assertEquals("ONE A\nBAD two\n\nTHREE C\nBAD four\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(CmdTool.FAILED, e.getCode());
+        assertEquals("2 of 5 lines passed through unprocessed: lines 2, 5; see the messages above", e.getMessage());
     }
 }

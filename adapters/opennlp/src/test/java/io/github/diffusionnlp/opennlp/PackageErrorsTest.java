@@ -1,0 +1,117 @@
+package io.github.diffusionnlp.opennlp;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import io.github.diffusionnlp.api.DefaultModel;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A damaged model package is refused with a message that names what is wrong in terms of the package (its entry, its
+ * manifest, its being no zip at all), not a ClassCastException, a file extension or a parser's internals.
+ */
+class PackageErrorsTest {
+    @TempDir
+    static Path tmp;
+    private static byte[] shipped;
+
+    @BeforeAll
+    static void packageTheShippedModel() throws IOException {
+        Path bin = tmp.resolve("shipped.bin");
+        try (DiffusionModel model = DiffusionModel.load(DefaultModel.locate())) {
+            model.serialize(bin);
+        }
+        shipped = Files.readAllBytes(bin);
+    }
+
+    /** The shipped package with each entry's bytes as {@code edit} gives them (null: left out), and {@code extra} added. */
+    private static Path edited(String name, EntryEdit edit, String extra) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(shipped));
+                ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                byte[] content = edit.apply(e.getName(), in.readAllBytes());
+                if (content != null) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    out.write(content);
+                }
+            }
+            if (extra != null) {
+                out.putNextEntry(new ZipEntry(extra));
+                out.write(new byte[] {1, 2, 3});
+            }
+        }
+        return Files.write(tmp.resolve(name), bytes.toByteArray());
+    }
+
+    interface EntryEdit {
+        byte[] apply(String entry, byte[] content);
+    }
+
+    /** The refusal's message with its causes', as the command-line tools print it. */
+    private static String refusal(Path file) {
+        Throwable e = assertThrows(IOException.class, () -> DiffusionModel.load(file).close());
+        StringBuilder sb = new StringBuilder(e.getMessage());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
+                sb.append(": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void aManifestNamingAnotherOpenNlpFactoryIsNamed() throws IOException {
+        Path bin = edited("factory.bin", (name, content) -> name.equals("manifest.properties")
+                ? new String(content, StandardCharsets.ISO_8859_1).replaceAll("(?m)^factory=.*$",
+                        "factory=opennlp.tools.postag.POSTaggerFactory").getBytes(StandardCharsets.ISO_8859_1)
+                : content, null);
+        String message = refusal(bin);
+        assertFalse(message.contains("ClassCast") || message.contains("cannot be cast"), message);
+        assertTrue(message.contains("opennlp.tools.postag.POSTaggerFactory")
+                && message.contains(DiffusionToolFactory.class.getName()), message);
+    }
+
+    @Test
+    void anEntryOfNoModelFileIsNamed() throws IOException {
+        String message = refusal(edited("extra.bin", (name, content) -> content, "model.ser"));
+        assertTrue(message.contains("model.ser"), message);
+    }
+
+    @Test
+    void anEmptyFileOrOneThatIsNoZipIsSaidToBeSo() throws IOException {
+        String empty = refusal(Files.write(tmp.resolve("empty.bin"), new byte[0]));
+        assertTrue(empty.contains("is empty"), empty);
+        String text = refusal(Files.writeString(tmp.resolve("text.bin"), "not a zip at all\n"));
+        assertTrue(text.contains("not a zip"), text);
+    }
+
+    @Test
+    void anEmptyConfigIsNamedInOneLine() throws IOException {
+        String message = refusal(edited("config.bin", (name, content) -> name.equals("config.json") ? new byte[0]
+                : content, null));
+        assertTrue(message.contains("config.bin: its entry config.json: not a valid model config"), message);
+        assertFalse(message.contains("REDACTED") || message.contains("\n"), message);
+        assertFalse(message.contains("diffusion-model"), "no temporary directory, gone after the run: " + message);
+    }
+
+    /** An entry over core's size limit was named by the temporary file it was unpacked to, deleted after the run. */
+    @Test
+    void anOversizedEntryIsNamedInThePackage() throws IOException {
+        String message = refusal(edited("big.bin", (name, content) -> name.equals("config.json")
+                ? " ".repeat(2 << 20).getBytes(StandardCharsets.US_ASCII) : content, null));
+        assertTrue(message.contains("big.bin: its entry config.json: "), message);
+        assertFalse(message.contains("diffusion-model"), message);
+    }
+}
