@@ -117,7 +117,8 @@ public final class DiffusionLM implements AutoCloseable {
         // with no DiffusionLM for the caller to close (FailedBuildTest)
         this.batcher = settings.batchRows == 0 ? null
                 // a lane runs its callers' work: what a steering scorer calls from there is a nested call
-                : new RequestBatcher((rows, schedule) -> lifecycle.onBehalfOfACall(() -> sampler.sample(rows, schedule)),
+                : new RequestBatcher((rows, schedule, wanted) -> lifecycle.onBehalfOfACall(
+                        () -> sampler.sample(rows, schedule, wanted)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher");
         this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),

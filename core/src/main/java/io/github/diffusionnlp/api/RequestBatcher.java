@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Gathers sampling requests that arrive concurrently into one batched run of the sampler: every
@@ -26,18 +27,31 @@ import java.util.concurrent.atomic.AtomicInteger;
  * io.github.diffusionnlp.sample.Sampler}), not on what else was in the batch or which lane ran it. If a
  * batch fails, its requests are retried one by one so that only the faulty one fails.
  *
+ * <p>What a caller waits for. A lane that took a request while the other lanes run {@link #OVERLAP_BELOW_ROWS}
+ * rows or more holds it back (later requests join it), but for {@link #HOLD_BACK_LIMIT} at most, so a small
+ * call beside a big one's batches starts within that limit instead of after all of them. When every lane is in
+ * a batch, a request waits in the queue for the first to end. A caller that gives up (its thread interrupted,
+ * as CoreNLP's server does to a request that timed out) cancels its request: a lane drops it if it has not
+ * started it, and a batch none of whose requests is still wanted stops at its next sampling step (the sampler
+ * asks, as it looks for an interrupt) and its lane goes on with the queue. A batch with a caller still waiting
+ * runs to its end, so that caller's rows get exactly the answers they would have got.
+ *
  * <p>While a steering scorer runs (a batch that {@link Schedule#callsAScorer calls one}), every new request
  * samples at once on its caller's thread, as without batching. The scorer may wait for a call of the model
  * it steers, made on its own thread (a nested call) or on one it hands work to (a pool, a parallel stream);
  * such a call cannot be told from an unrelated caller's, and queued it would wait for the lane that waits for
- * it: with one lane nothing else takes it, and a second lane holds back beside a batch of
- * {@link #OVERLAP_BELOW_ROWS} rows ({@code CallsFromABatchedScorerTest}). Unrelated calls meanwhile lose
+ * it: with one lane nothing else takes it, and a second lane may be in a batch of its own or hold back beside
+ * one of {@link #OVERLAP_BELOW_ROWS} rows ({@code CallsFromABatchedScorerTest}). Unrelated calls meanwhile lose
  * only the company of others, not their answers (a row's result depends on its input and seed alone).
  */
 final class RequestBatcher implements AutoCloseable {
     /** What the batcher runs: the sampler's batched call. */
     interface Backend {
-        int[][] sample(SampleRows rows, Schedule schedule);
+        /**
+         * Samples the rows; may stop early, throwing, once {@code wanted} says no caller waits for them any
+         * more (the sampler looks between steps, where it looks for an interrupt).
+         */
+        int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted);
     }
 
     private record Job(SampleRows rows, Schedule schedule, CompletableFuture<int[][]> result) {
@@ -54,6 +68,13 @@ final class RequestBatcher implements AutoCloseable {
     private static final Job POISON = new Job(null, null, null);
     /** A lane starts a batch only while the others run fewer rows than this (see {@link #awaitRoom}). */
     static final int OVERLAP_BELOW_ROWS = 4;
+    /**
+     * The longest a lane holds its request back beside fuller batches ({@link #awaitRoom}). About what a batch of
+     * a loaded server's short requests takes on a small CPU (8-step infill: 60-250 ms at 1-16 clients on an idle
+     * machine, README), so that under such load the hold-back still gathers a fuller batch; and short beside a
+     * big call's batches (32 sentences at 32 steps: tens of seconds each), which a small request waited out whole.
+     */
+    static final Duration HOLD_BACK_LIMIT = Duration.ofMillis(250);
 
     private final Backend backend;
     private final int maxRows;
@@ -203,7 +224,7 @@ final class RequestBatcher implements AutoCloseable {
             }
         }
         try {
-            return backend.sample(rows, schedule);
+            return backend.sample(rows, schedule, () -> true); // its caller's own thread: an interrupt stops it
         } finally {
             scorerEnded(schedule);
         }
@@ -219,14 +240,21 @@ final class RequestBatcher implements AutoCloseable {
 
     /**
      * Holds a lane (and the request it took) back while the other lanes run {@link #OVERLAP_BELOW_ROWS}
-     * rows or more; requests that arrive meanwhile join its batch. Two small batches at once overlap
-     * their per-operation overheads, but beside a fuller batch a second one only splits the cores and
-     * the next batch's company.
+     * rows or more, for at most {@link #HOLD_BACK_LIMIT}; requests that arrive meanwhile join its batch. Two
+     * small batches at once overlap their per-operation overheads, but beside a fuller batch a second one only
+     * splits the cores and the next batch's company. Capped, since the held request can never join the
+     * batches it waits for: unbounded, a small call waited for every batch of a big one (each next piece of
+     * the big call, queued the moment the last ended, could start first and hold the lane back again).
      */
     private void awaitRoom() throws InterruptedException {
         synchronized (gate) {
+            long until = System.nanoTime() + HOLD_BACK_LIMIT.toNanos();
             while (busyRows >= OVERLAP_BELOW_ROWS) {
-                gate.wait();
+                long left = until - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                TimeUnit.NANOSECONDS.timedWait(gate, left);
             }
         }
     }
@@ -242,10 +270,13 @@ final class RequestBatcher implements AutoCloseable {
         }
         int[][] out;
         try {
-            out = backend.sample(SampleRows.concat(batch.stream().map(Job::rows).toList()), batch.get(0).schedule);
+            // Runs on while any of its callers still waits (their rows' answers do not depend on the others'),
+            // and stops at its next step once none does: their lane is needed by the callers still queued.
+            out = backend.sample(SampleRows.concat(batch.stream().map(Job::rows).toList()), batch.get(0).schedule,
+                    () -> batch.stream().anyMatch(j -> !j.abandoned()));
         } catch (RuntimeException | Error e) {
             for (Job j : batch) { // find the faulty request: the others still get their answers
-                runAlone(j);
+                runAlone(j); // a batch stopped as unwanted holds only requests given up: none runs again
             }
             return;
         }
@@ -260,8 +291,11 @@ final class RequestBatcher implements AutoCloseable {
     }
 
     private void runAlone(Job j) {
+        if (j.abandoned()) {
+            return;
+        }
         try {
-            j.result.complete(backend.sample(j.rows, j.schedule));
+            j.result.complete(backend.sample(j.rows, j.schedule, () -> !j.abandoned()));
         } catch (RuntimeException | Error e) {
             j.result.completeExceptionally(e);
         }
@@ -288,7 +322,7 @@ final class RequestBatcher implements AutoCloseable {
      * Stops the lanes once the requests queued before this call are done; later ones fail clearly. Returns
      * only when every lane has ended, even on an interrupted thread: the model frees its native arrays next,
      * and a lane still in a batch (one whose callers gave up waiting, so nothing else holds the model open)
-     * would compute on freed memory. A batch always ends.
+     * would compute on freed memory. A batch always ends, and one whose callers all gave up ends at its next step.
      */
     @Override
     public void close() {

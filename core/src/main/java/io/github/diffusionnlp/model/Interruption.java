@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.model;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * How a long native computation (sampling, scoring) answers {@link Thread#interrupt()}: it looks between
  * steps, and an interrupted thread stops there. The caller gave up (CoreNLP's server interrupts a request
@@ -17,6 +19,21 @@ public final class Interruption {
     public static void stopIfInterrupted(String doing) {
         if (Thread.currentThread().isInterrupted()) {
             throw new IllegalStateException("interrupted while " + doing);
+        }
+    }
+
+    /**
+     * As {@link #stopIfInterrupted(String)}, and also throws once {@code wanted} is false: no caller waits for
+     * the result any more, though none could interrupt this thread (a request batching lane runs the rows of
+     * callers on threads of their own, and a caller that gives up only cancels its request).
+     *
+     * @param doing what the thread was doing, for the message ("sampling")
+     * @param wanted whether some caller still waits for the result
+     */
+    public static void stopIfInterrupted(String doing, BooleanSupplier wanted) {
+        stopIfInterrupted(doing);
+        if (!wanted.getAsBoolean()) {
+            throw new IllegalStateException("stopped " + doing + ": no caller waits for it any more");
         }
     }
 }

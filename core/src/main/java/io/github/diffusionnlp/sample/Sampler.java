@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -91,7 +92,16 @@ public final class Sampler {
      *     [PAD]} only where {@link SampleRows#allowPad()} says so
      */
     public int[][] sample(SampleRows rows, Schedule schedule) {
-        return sample(rows, schedule, null);
+        return sample(rows, schedule, () -> true, null);
+    }
+
+    /**
+     * Samples as {@link #sample(SampleRows, Schedule)} does (the same words), but stops between steps, with
+     * {@link IllegalStateException}, once {@code wanted} says no caller waits for the rows any more: a request
+     * batching lane runs its callers' rows on its own thread, so their giving up interrupts no thread here.
+     */
+    public int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted) {
+        return sample(rows, schedule, Objects.requireNonNull(wanted, "wanted"), null);
     }
 
     /**
@@ -111,16 +121,17 @@ public final class Sampler {
      */
     int[][] sampleShowingLastStepCandidates(SampleRows rows, Schedule schedule,
             Consumer<LastStepCandidates> seen) {
-        return sample(rows, schedule, Objects.requireNonNull(seen, "seen"));
+        return sample(rows, schedule, () -> true, Objects.requireNonNull(seen, "seen"));
     }
 
-    /** Both of the above: {@code seen} null for the product's sampling. */
-    private int[][] sample(SampleRows rows, Schedule schedule, Consumer<LastStepCandidates> seen) {
+    /** All of the above: {@code seen} null for the product's sampling. */
+    private int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted,
+            Consumer<LastStepCandidates> seen) {
         int[][] out = new int[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
         }
-        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, out, seen));
+        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, wanted, out, seen));
         return out;
     }
 
@@ -147,8 +158,8 @@ public final class Sampler {
         return Math.min(ids.length, Math.max(WIDTH_QUANTUM, (end + WIDTH_QUANTUM - 1) / WIDTH_QUANTUM * WIDTH_QUANTUM));
     }
 
-    private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, int[][] out,
-            Consumer<LastStepCandidates> seen) {
+    private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, BooleanSupplier wanted,
+            int[][] out, Consumer<LastStepCandidates> seen) {
         int[][] ids = in.ids();
         boolean[][] given = in.given();
         double strength = schedule.strength();
@@ -195,7 +206,7 @@ public final class Sampler {
                 }
             };
             tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
-                    schedule, lastStep);
+                    schedule, wanted, lastStep);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -352,7 +363,7 @@ public final class Sampler {
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
     private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, Consumer<Candidates> lastStep) {
+            Schedule schedule, BooleanSupplier wanted, Consumer<Candidates> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -414,7 +425,7 @@ public final class Sampler {
                 }
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
-                Interruption.stopIfInterrupted("sampling");
+                Interruption.stopIfInterrupted("sampling", wanted);
                 if (k == steps - 1) {
                     if (lastStep != null) {
                         lastStep.accept(candidates(hRows, hUncond, w, e, banLogits, lexical, false));

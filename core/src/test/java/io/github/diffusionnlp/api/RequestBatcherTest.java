@@ -34,7 +34,7 @@ class RequestBatcherTest {
         final AtomicInteger maxInFlight = new AtomicInteger();
 
         @Override
-        public int[][] sample(SampleRows rows, Schedule schedule) {
+        public int[][] sample(SampleRows rows, Schedule schedule, java.util.function.BooleanSupplier wanted) {
             int[][] ids = rows.ids();
             long[] seeds = rows.seeds();
             int steps = schedule.steps();
@@ -185,7 +185,7 @@ class RequestBatcherTest {
     void aRequestWhoseCallerGaveUpIsNotComputed() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
-        RequestBatcher.Backend backend = (rows, schedule) -> {
+        RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
             for (long seed : rows.seeds()) {
                 seen.add(seed);
             }
@@ -234,7 +234,7 @@ class RequestBatcherTest {
     void closeWaitsForARunningBatchEvenWhenInterrupted() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger inFlight = new AtomicInteger();
-        RequestBatcher.Backend backend = (rows, schedule) -> {
+        RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
             inFlight.incrementAndGet();
             try {
                 release.await();
@@ -289,7 +289,7 @@ class RequestBatcherTest {
             holds.put(seed, new CountDownLatch(1));
         }
         java.util.Set<Long> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        RequestBatcher.Backend backend = (rows, schedule) -> {
+        RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
             for (long seed : rows.seeds()) {
                 started.add(seed);
                 CountDownLatch hold = holds.get(seed);
@@ -331,6 +331,117 @@ class RequestBatcherTest {
             holds.values().forEach(CountDownLatch::countDown); // before closing: close waits for the lanes
             pool.shutdownNow();
             b.close();
+        }
+    }
+
+    /**
+     * A lane holds a small request back beside a fuller batch (so that later requests join it), but only
+     * for {@link RequestBatcher#HOLD_BACK_LIMIT}: the request can never join the batch it waits for, and a
+     * big call's batch may run for minutes.
+     */
+    @Test
+    void aSmallRequestBesideALongBatchWaitsAtMostTheHoldBackLimit() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger inFlight = new AtomicInteger();
+        RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
+            inFlight.incrementAndGet();
+            try {
+                if (rows.size() >= RequestBatcher.OVERLAP_BELOW_ROWS && !release.await(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                    throw new IllegalStateException("never released");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            return new int[rows.size()][1];
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        try {
+            Future<int[][]> big = pool.submit(() -> request(b, 1, RequestBatcher.OVERLAP_BELOW_ROWS, 4));
+            while (inFlight.get() == 0) {
+                Thread.onSpinWait();
+            }
+            Future<int[][]> small = pool.submit(() -> request(b, 2, 1, 4));
+            long limit = RequestBatcher.HOLD_BACK_LIMIT.toMillis();
+            assertEquals(1, small.get(limit + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS).length,
+                    "the small request waited for the long batch it could not join");
+            assertFalse(big.isDone());
+            release.countDown();
+            assertEquals(RequestBatcher.OVERLAP_BELOW_ROWS, big.get().length);
+        } finally {
+            release.countDown(); // before closing: close waits for the lanes
+            pool.shutdownNow();
+            b.close();
+        }
+    }
+
+    /**
+     * A batch whose callers all gave up stops at its next step (the backend sees {@code wanted} turn false),
+     * and its lane serves the next request; a batch with one caller still waiting runs to the end for it.
+     */
+    @Test
+    void aBatchNoCallerWaitsForStopsAndOneStillWantedRunsOn() throws Exception {
+        java.util.Set<Long> stoppedEarly = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(schedule.steps());
+            while (System.nanoTime() < until) { // a step a millisecond, looking between steps as the sampler does
+                io.github.diffusionnlp.model.Interruption.stopIfInterrupted("sampling", () -> {
+                    boolean w = wanted.getAsBoolean();
+                    if (!w) {
+                        stoppedEarly.add(rows.seeds()[0]);
+                    }
+                    return w;
+                });
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            int[][] out = new int[rows.size()][];
+            for (int r = 0; r < out.length; r++) {
+                out[r] = new int[] {(int) rows.seeds()[r]};
+            }
+            return out;
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(300), 1, "test")) {
+            // alone: its caller gives up, and the 60-second batch stops
+            Thread impatient = new Thread(() -> {
+                try {
+                    request(b, 1, 1, 60_000);
+                } catch (IllegalStateException e) {
+                    // interrupted below
+                }
+            });
+            impatient.start();
+            Thread.sleep(500); // past the batch's 300 ms wait: running
+            impatient.interrupt();
+            impatient.join();
+            long start = System.nanoTime();
+            assertEquals(200, request(b, 2, 1, 10)[0][0]);
+            long took = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(took < 10_000, "the next request waited " + took + " ms for a batch nobody wanted");
+            assertTrue(stoppedEarly.contains(100L));
+            // two in one batch (the lane waits 300 ms for company): one gives up, the other gets its answer
+            Thread quitter = new Thread(() -> {
+                try {
+                    request(b, 3, 1, 2_000);
+                } catch (IllegalStateException e) {
+                    // interrupted below
+                }
+            });
+            quitter.start();
+            Future<int[][]> stays = pool.submit(() -> request(b, 4, 1, 2_000));
+            Thread.sleep(800);
+            quitter.interrupt();
+            quitter.join();
+            assertEquals(400, stays.get()[0][0]);
+            assertFalse(stoppedEarly.contains(300L), "a batch stopped while one of its callers still waited");
+        } finally {
+            pool.shutdownNow();
         }
     }
 
@@ -384,7 +495,7 @@ class RequestBatcherTest {
         int ordinary = 99; // the steps of a request whose batch runs until released
         CountDownLatch ordinaryRuns = new CountDownLatch(1);
         CountDownLatch releaseOrdinary = new CountDownLatch(1);
-        RequestBatcher.Backend backend = (rows, schedule) -> {
+        RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
             if (schedule.callsAScorer()) { // as the Sampler: the scorer runs holding the one gradient collector
                 Autograd.COLLECTOR.lock();
                 try {
