@@ -660,7 +660,8 @@ public final class DiffusionLM implements AutoCloseable {
          * {@value DiffusionLM#DEFAULT_BATCH_LANES}). With one, two concurrent callers convoy — each call
          * arrives while the other's batch runs, then runs alone — and get about half what two unbatched
          * threads would; a second lane lets small batches overlap, and holds back while the other runs a
-         * fuller one (4 sentences or more), so that under load one full batch still carries most calls.
+         * fuller one (4 sentences or more), so that under load one full batch still carries most calls — for 250 ms
+         * at most, so that a small call beside a big one's batches starts within that time, not after them all.
          */
         public Builder optBatching(int maxRows, Duration maxWait, int lanes) {
             if (lanes < 1) {
