@@ -7,17 +7,15 @@
 // (MODEL_DIR: another model than the shipped one; one trained on untagged text skips the POS templates.)
 // The shipped model fills masks, rewrites, generates (free, under a sentiment and a POS template,
 // best of 16, with lexical constraints), reads a sentence's sentiment, and is steered by a
-// plug-and-play classifier trained in a few seconds on noisy embeddings.
+// plug-and-play scorer of its noisy embeddings (the AFINN lexicon read through the model's embedding table).
 
 import ai.djl.Device;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
-import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
-import io.github.diffusionnlp.steer.NoisySentimentClassifier;
+import io.github.diffusionnlp.steer.LexiconSentimentScorer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,11 +48,10 @@ public class LibraryExample {
             System.out.println("the model's own reading of 'A fine day .': "
                     + lm.sentimentPosterior(List.of("A", "fine", "day", "."), 1));
 
-            // Plug-and-play guidance: a small classifier over noisy embeddings steers sampling.
-            List<TaggedSentence> training = TaggedCorpus.read(Path.of("test-data/brown/train.conllu.gz")).subList(0, 2000);
-            try (NoisySentimentClassifier probe = NoisySentimentClassifier.train(lm, training, 300, 1)) {
+            // Plug-and-play guidance: a differentiable scorer of the noisy embeddings steers sampling.
+            try (LexiconSentimentScorer lexicon = LexiconSentimentScorer.of(lm)) {
                 Constraints steer = Constraints.none()
-                        .withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 10));
+                        .withSteering(PlugAndPlay.of(lexicon.toward(Sentiment.POSITIVE), 1));
                 lm.generate(2, steer, options.toBuilder().length(10).build()).forEach(s -> show("steered", s));
             }
         }

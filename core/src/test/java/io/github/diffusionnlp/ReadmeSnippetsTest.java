@@ -30,6 +30,7 @@ class ReadmeSnippetsTest {
                             "io.github.diffusionnlp.api.DiffusionLM", "io.github.diffusionnlp.api.SamplingOptions",
                             "io.github.diffusionnlp.corpus.TaggedSentence", "io.github.diffusionnlp.model.Sentiment",
                             "io.github.diffusionnlp.sample.PlugAndPlay",
+                            "io.github.diffusionnlp.steer.LexiconSentimentScorer",
                             "io.github.diffusionnlp.steer.NoisySentimentClassifier", "java.util.List"),
                     "DiffusionLM lm", "SamplingOptions options", "List<TaggedSentence> trainingSentences"));
 

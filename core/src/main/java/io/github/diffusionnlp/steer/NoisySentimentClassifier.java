@@ -30,17 +30,16 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * The example scorer for plug-and-play guidance: a linear sentiment classifier over the mean of a
- * sentence's noisy embeddings (each scaled by c_in, like the denoiser's input), trained at noise
+ * A trained plug-and-play scorer that does <b>not</b> steer the text: a linear sentiment classifier over the
+ * mean of a sentence's noisy embeddings (each scaled by c_in, like the denoiser's input), trained at noise
  * levels spread over the whole schedule, as Diffusion-LM trains its classifiers on noisy x_t. It
  * scores log p(target | x); the language model is untouched.
  *
- * <pre>{@code
- * try (NoisySentimentClassifier probe = NoisySentimentClassifier.train(lm, sentences, 300, 1)) {
- *     Constraints c = Constraints.none().withSteering(PlugAndPlay.of(probe.toward(Sentiment.POSITIVE), 2.0));
- *     lm.generate(8, c, SamplingOptions.defaults());
- * }
- * }</pre>
+ * <p>Measured on the shipped model (README, <i>Library</i>): trained on 2,000 sentences for 300 steps it
+ * answers the majority label (held-out accuracy 0.61–0.62 at every noise level, 0.624 for always neutral), and
+ * steering with it at weight 10 moves its own score but not the model's reading of the text or the AFINN
+ * count. A linear score's gradient is one direction for every position, and no word lies along it; to steer,
+ * use {@link LexiconSentimentScorer}. This class remains an example of training a scorer on noisy embeddings.
  */
 public final class NoisySentimentClassifier implements AutoCloseable {
     private static final int LABELS = Sentiment.values().length;
