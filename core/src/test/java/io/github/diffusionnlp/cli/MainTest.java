@@ -153,6 +153,20 @@ class MainTest {
         assertTrue(lf.out().endsWith("\n\nno masks here\n"), lf.out());
     }
 
+    /**
+     * A bare {@code \r} (old Mac line ends) ends a line: each line is filled as the same line with LF ends is,
+     * and written back ending in its {@code \r}. Before, the two lines were sampled as one sentence.
+     */
+    @Test
+    void infillReadsBareCarriageReturnsAsLineEnds() {
+        String lines = "The [MASK] of the committee .\nA [MASK] was late .\n";
+        Run lf = run(lines, "infill", "--model", MODEL, "--steps", "2");
+        assertEquals(0, lf.code(), lf.err());
+        Run cr = run(lines.replace('\n', '\r'), "infill", "--model", MODEL, "--steps", "2");
+        assertEquals(0, cr.code(), cr.err());
+        assertEquals(lf.out().replace('\n', '\r'), cr.out());
+    }
+
     /** --keep reads its list as --pos and the other front ends do: commas or any Unicode space, no-break ones too. */
     @Test
     void keepSplitsAtCommasAndAnyUnicodeSpace() {
