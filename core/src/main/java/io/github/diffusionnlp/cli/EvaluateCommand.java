@@ -97,6 +97,9 @@ final class EvaluateCommand implements Callable<Integer> {
             // checked here, before the trigram is counted, to say it in the option's terms
             int maxLength = lm.info().config().maxLength();
             int usable = InfillEvaluation.usableSentences(held, maxLength);
+            if (usable == 0) { // --sentences 0 is no way out: at least one is needed
+                throw new IllegalArgumentException(noUsableSentence(held, heldout, maxLength));
+            }
             if (usable < sentences) {
                 throw new IllegalArgumentException("only " + usable + " held-out sentences of 4.." + maxLength
                         + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
@@ -150,6 +153,19 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Why none of the held-out sentences can be evaluated on: what the file holds instead. */
+    static String noUsableSentence(List<TaggedSentence> held, Path heldout, int maxLength) {
+        long shorter = held.stream().filter(s -> s.size() < 4).count();
+        long longer = held.stream().filter(s -> s.size() > maxLength).count();
+        long punctuation = held.size() - shorter - longer;
+        String holds = held.isEmpty() ? "it holds no sentence at all"
+                : "it holds " + held.size() + (held.size() == 1 ? " sentence" : " sentences") + ": " + shorter
+                        + " under 4 tokens, " + longer + " over " + maxLength + ", " + punctuation
+                        + " of punctuation only";
+        return heldout + " holds no held-out sentence of 4.." + maxLength + " tokens with a word to mask (" + holds
+                + "); give --heldout a file of such sentences";
     }
 
     private void checkCounts() {

@@ -855,6 +855,30 @@ class MainTest {
         assertTrue(!config.contains("\"single_token_accuracy@1_T0.0\""), config);
     }
 
+    /**
+     * No usable held-out sentence at all: the error says what the file holds, not "give --sentences 0 or fewer",
+     * which --sentences (at least 1) then refused.
+     */
+    @Test
+    void evaluateSaysWhatAHeldOutFileWithoutAUsableSentenceHolds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path heldout = tmp.resolve("heldout.txt");
+        java.nio.file.Files.writeString(heldout, "Too short\n. , ; !\n");
+        Run r = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
+                "--sentences", "2", "--step-counts", "2", "--train", "none");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(heldout + " holds no held-out sentence of 4..32 tokens with a word to mask (it"
+                + " holds 2 sentences: 1 under 4 tokens, 0 over 32, 1 of punctuation only); give --heldout a file of"
+                + " such sentences"), r.err());
+        assertFalse(r.err().contains("--sentences 0"), r.err());
+        java.nio.file.Path empty = tmp.resolve("empty.txt");
+        java.nio.file.Files.writeString(empty, "");
+        Run none = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", empty.toString(),
+                "--sentences", "2", "--step-counts", "2", "--train", "none");
+        assertEquals(1, none.code(), none.err());
+        assertTrue(none.err().contains("(it holds no sentence at all)"), none.err());
+    }
+
     /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */
     @Test
     void evaluateSaysHowManySentencesASmallHeldOutFileHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
