@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
+import io.github.diffusionnlp.train.DiffusionTrainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,10 +116,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 // whatever --layout says of the files named here (a plain --heldout beside a CoNLL-U corpus);
                 // a --train FILE is split into the model's words too, as the trigram is compared with the model.
                 TrainingInfo training = lm.info().training();
-                trigram = TrigramBaseline.train(lm.vocabulary(), train == null
+                List<TaggedSentence> counted = train == null
                         ? TaggedCorpus.readAs(corpus, TrainingInfo.readingFor(training, corpus), System.err,
                                 LayoutOption.COMMAND_LINE).sentences()
-                        : reading.readFor(corpus, training));
+                        : reading.readFor(corpus, training);
+                // baselines counted from nothing would be printed as if they meant something
+                DiffusionTrainer.requireSentences(train == null ? "the model's training corpus " + corpus
+                        + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus, counted);
+                trigram = TrigramBaseline.train(lm.vocabulary(), counted);
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,

@@ -879,6 +879,29 @@ class MainTest {
         assertTrue(none.err().contains("(it holds no sentence at all)"), none.err());
     }
 
+    /**
+     * An n-gram or baseline corpus without a sentence is refused, naming the file and the option, as train refuses
+     * one: infill fused nothing and exited 0, and evaluate printed baselines counted from nothing.
+     */
+    @Test
+    void anEmptyNgramOrBaselineCorpusIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(tmp.resolve("empty.txt"), "");
+        Run infill = run("The [MASK] sat .\n", "infill", "--model", TestModels.tinyModel().toString(),
+                "--ngram-weight", "0.5", "--ngram-corpus", empty.toString());
+        assertEquals(1, infill.code(), infill.err());
+        assertTrue(infill.err().contains("the n-gram corpus " + empty) && infill.err().contains("--ngram-corpus")
+                && infill.err().contains("holds no sentences"), infill.err());
+        assertEquals("", infill.out());
+        java.nio.file.Path heldout = java.nio.file.Files.writeString(tmp.resolve("heldout.txt"),
+                "The cat sat on the mat .\n");
+        Run evaluate = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
+                heldout.toString(), "--sentences", "1", "--step-counts", "1", "--train", empty.toString());
+        assertEquals(1, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("--train " + empty + " holds no sentences"), evaluate.err());
+        assertEquals("", evaluate.out());
+    }
+
     /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */
     @Test
     void evaluateSaysHowManySentencesASmallHeldOutFileHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
