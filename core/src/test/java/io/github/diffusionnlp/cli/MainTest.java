@@ -542,6 +542,13 @@ class MainTest {
         assertTrue(!unknown.err().contains("Usage:"), unknown.err());
         assertEquals("", unknown.out(), "nothing printed before the error");
         assertEquals(2, run("", "info", "--model", MODEL, "--neighbours", "said", "--top", "0").code());
+
+        // the comma is a vocabulary word, which the comma splitting ate: a lone , is it
+        Run comma = run("", "info", "--model", MODEL, "--neighbours", "said", "--neighbours", ",", "--top", "2");
+        assertEquals(0, comma.code(), comma.err());
+        List<String> commaLines = comma.out().lines().filter(l -> l.startsWith("neighbours:")).toList();
+        assertEquals(2, commaLines.size(), comma.out());
+        assertTrue(commaLines.get(1).startsWith("neighbours:   ,: "), commaLines.get(1));
     }
 
     @Test
