@@ -45,8 +45,25 @@ public final class Utf8Lines {
     /** The last line ended in a {@code \r} whose {@code \n}, if any, had not arrived yet: one now is its. */
     private boolean lfMayFollow;
 
+    /** Whether a bare {@code \r} ends a line; otherwise it is a byte of the line (the OpenNLP tools' reading). */
+    private final boolean bareCarriageReturnEnds;
+
+    /**
+     * A reader of lines ended by {@code \n} or {@code \r\n} only: a bare {@code \r} is a byte of its line. The
+     * OpenNLP tools read so until their output writes a CR line's own ending ({@link Line#ending}).
+     */
     public Utf8Lines(InputStream in) {
+        this(in, false);
+    }
+
+    private Utf8Lines(InputStream in, boolean bareCarriageReturnEnds) {
         this.in = new BufferedInputStream(in, 1 << 16);
+        this.bareCarriageReturnEnds = bareCarriageReturnEnds;
+    }
+
+    /** A reader that also ends a line at a bare {@code \r} (old Mac files), as the CLI's commands read stdin. */
+    public static Utf8Lines endingAlsoAtBareCarriageReturns(InputStream in) {
+        return new Utf8Lines(in, true);
     }
 
     /**
@@ -91,7 +108,7 @@ public final class Utf8Lines {
             if (b == '\n') {
                 break;
             }
-            if (b == '\r') {
+            if (b == '\r' && bareCarriageReturnEnds) {
                 ending = endingAfterCarriageReturn();
                 break;
             }
@@ -102,6 +119,13 @@ public final class Utf8Lines {
         }
         number++;
         byte[] text = line.toByteArray();
+        if (!bareCarriageReturnEnds && text.length > 0 && text[text.length - 1] == '\r') {
+            // a CRLF line, or a CRLF file cut before its last \n: the \r is the terminator's
+            text = java.util.Arrays.copyOf(text, text.length - 1);
+            line.reset();
+            line.writeBytes(text);
+            ending = "\r\n";
+        }
         if (ending.equals("\r\n")) {
             line.write('\r');
         }
