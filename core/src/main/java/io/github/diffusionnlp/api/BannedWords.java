@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -58,7 +59,7 @@ final class BannedWords {
     }
 
     private static Set<String> parse(InputStream in, String source) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
+        Utf8Lines lines = Utf8Lines.endingAlsoAtBareCarriageReturns(in);
         ImmutableSet.Builder<String> words = ImmutableSet.builder();
         for (Utf8Lines.Line line = lines.nextLine(); line != null; line = lines.nextLine()) {
             if (line.text() == null) {
@@ -77,6 +78,46 @@ final class BannedWords {
             words.add(word);
         }
         return words.build();
+    }
+
+    /**
+     * The words of a collection given in code, checked as a file's lines are: each one word.
+     *
+     * @throws IllegalArgumentException naming the entry (from 0) that is null, empty or more than one word
+     */
+    static Set<String> of(Collection<String> words) {
+        int i = 0;
+        for (String word : words) { // before Set.copyOf, whose NullPointerException names nothing
+            String where = "optBannedWords entry " + i++;
+            if (word == null) {
+                throw new IllegalArgumentException(where + " is null; give words only (an empty collection bans none)");
+            }
+            if (word.isBlank()) {
+                throw new IllegalArgumentException(where + " is '" + word + "', no word; give words only (an empty"
+                        + " collection bans none)");
+            }
+            if (SPACE.matcher(word).find()) {
+                throw new IllegalArgumentException(where + ": '" + word + "' is " + (SPACE.matcher(word.strip()).find()
+                        ? "more than one word" : "a word with white space around it") + "; a model's words hold no"
+                        + " space, so give each word as an entry of its own, without spaces");
+            }
+        }
+        return Set.copyOf(words);
+    }
+
+    /**
+     * Refuses bans that leave the model no word to write: it would write a banned word anyway (the ban is a bias,
+     * not a removal) or nothing at all.
+     *
+     * @param banned the ids {@link #ids} matched
+     */
+    static void requireWordsLeft(int[] banned, Vocabulary vocabulary) {
+        int writable = vocabulary.size() - 2; // [PAD] and [UNK] are not words to write
+        long bannedWords = java.util.Arrays.stream(banned).filter(id -> id >= 2).count();
+        if (bannedWords >= writable) {
+            throw new IllegalArgumentException("the banned words ban " + bannedWords + " of the model's " + writable
+                    + " words, which leaves it no word to write; ban fewer (an empty list bans none)");
+        }
     }
 
     /** The ids of the vocabulary's words that match {@code words} ignoring case. */

@@ -104,7 +104,9 @@ public final class DiffusionLM implements AutoCloseable {
                 settings.ngramLayoutOption);
         this.untaggedBecause = whyUntagged(model);
         this.bannedWords = settings.bannedWords;
-        model.network().neverWrite(BannedWords.ids(settings.bannedWords, model.vocabulary()));
+        int[] banned = BannedWords.ids(settings.bannedWords, model.vocabulary());
+        BannedWords.requireWordsLeft(banned, model.vocabulary());
+        model.network().neverWrite(banned);
         Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
@@ -544,7 +546,7 @@ public final class DiffusionLM implements AutoCloseable {
          * write every word of its vocabulary.
          */
         public Builder optBannedWords(Collection<String> words) {
-            this.bannedWords = Set.copyOf(Objects.requireNonNull(words, "words (an empty collection bans none)"));
+            this.bannedWords = BannedWords.of(Objects.requireNonNull(words, "words (an empty collection bans none)"));
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.KneserNeyTrigram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -99,7 +101,8 @@ final class NgramCorpus {
      * {@link #reading()} says, and kept for the model's life.
      *
      * @throws IllegalStateException as {@link #path()}
-     * @throws UncheckedIOException naming the corpus (and its line) when it cannot be read as said
+     * @throws UncheckedIOException naming the corpus (and its line) when it cannot be read as said, or holds no
+     *     sentence
      */
     synchronized KneserNeyTrigram trigram() {
         if (trigram == null) {
@@ -107,9 +110,17 @@ final class NgramCorpus {
             // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
             ByteArrayOutputStream noted = new ByteArrayOutputStream();
             try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
-                trigram = KneserNeyTrigram.count(model.vocabulary(),
-                        TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences());
-            } catch (IOException e) {
+                List<TaggedSentence> sentences = TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences();
+                if (sentences.isEmpty()) { // counted from nothing, fusion would silently do nothing
+                    String empty = "the n-gram corpus " + corpus + (given == null
+                            ? " (the model's training corpus)" : " (DiffusionLM.Builder#optNgramCorpus, --ngram-corpus;"
+                                    + " OpenNLP: -ngramCorpus; CoreNLP: diffusion.ngramCorpus)")
+                            + " holds no sentences (it is empty, or every line is blank or a # comment); give n-gram"
+                            + " fusion a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines";
+                    throw new UncheckedIOException(empty, new IOException(empty));
+                }
+                trigram = KneserNeyTrigram.count(model.vocabulary(), sentences);
+            } catch (IOException e) { // not the UncheckedIOException above: its message says it all
                 throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
             }
             noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));

@@ -147,6 +147,12 @@ public final class CheckpointCommit {
             return;
         }
         String expected = fingerprints.get(file.getFileName().toString());
+        if (expected != null && !WELL_FORMED.matcher(expected).matches()) { // edited, not a mix of two saves
+            throw new InvalidModelException(file.resolveSibling(CONFIG), "records the checksum of "
+                    + file.getFileName() + " as '" + expected + "', which is malformed: a checksum is crc32c: and 8"
+                    + " hexadecimal digits, as " + fingerprint(crc32c) + " (the config was edited or damaged). "
+                    + remedy);
+        }
         if (expected == null || !expected.equals(fingerprint(crc32c))) {
             throw new InvalidModelException(file, "is not the file its config.json was saved with"
                     + atStep(training) + ": the checkpoint mixes files of two saves (a run"
@@ -191,6 +197,9 @@ public final class CheckpointCommit {
     private static String atStep(TrainingInfo training) {
         return training == null ? "" : " (step " + training.step() + ")";
     }
+
+    /** What {@link #fingerprint} writes. */
+    private static final java.util.regex.Pattern WELL_FORMED = java.util.regex.Pattern.compile("crc32c:[0-9a-f]{8}");
 
     private static String fingerprint(HashCode crc32c) {
         return "crc32c:" + crc32c;

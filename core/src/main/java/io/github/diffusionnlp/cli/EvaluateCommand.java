@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
+import io.github.diffusionnlp.train.DiffusionTrainer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,6 +98,9 @@ final class EvaluateCommand implements Callable<Integer> {
             // checked here, before the trigram is counted, to say it in the option's terms
             int maxLength = lm.info().config().maxLength();
             int usable = InfillEvaluation.usableSentences(held, maxLength);
+            if (usable == 0) { // --sentences 0 is no way out: at least one is needed
+                throw new IllegalArgumentException(noUsableSentence(held, heldout, maxLength));
+            }
             if (usable < sentences) {
                 throw new IllegalArgumentException("only " + usable + " held-out sentences of 4.." + maxLength
                         + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
@@ -112,10 +116,14 @@ final class EvaluateCommand implements Callable<Integer> {
                 // whatever --layout says of the files named here (a plain --heldout beside a CoNLL-U corpus);
                 // a --train FILE is split into the model's words too, as the trigram is compared with the model.
                 TrainingInfo training = lm.info().training();
-                trigram = TrigramBaseline.train(lm.vocabulary(), train == null
+                List<TaggedSentence> counted = train == null
                         ? TaggedCorpus.readAs(corpus, TrainingInfo.readingFor(training, corpus), System.err,
                                 LayoutOption.COMMAND_LINE).sentences()
-                        : reading.readFor(corpus, training));
+                        : reading.readFor(corpus, training);
+                // baselines counted from nothing would be printed as if they meant something
+                DiffusionTrainer.requireSentences(train == null ? "the model's training corpus " + corpus
+                        + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus, counted);
+                trigram = TrigramBaseline.train(lm.vocabulary(), counted);
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
             List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,
@@ -150,6 +158,19 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Why none of the held-out sentences can be evaluated on: what the file holds instead. */
+    static String noUsableSentence(List<TaggedSentence> held, Path heldout, int maxLength) {
+        long shorter = held.stream().filter(s -> s.size() < 4).count();
+        long longer = held.stream().filter(s -> s.size() > maxLength).count();
+        long punctuation = held.size() - shorter - longer;
+        String holds = held.isEmpty() ? "it holds no sentence at all"
+                : "it holds " + held.size() + (held.size() == 1 ? " sentence" : " sentences") + ": " + shorter
+                        + " under 4 tokens, " + longer + " over " + maxLength + ", " + punctuation
+                        + " of punctuation only";
+        return heldout + " holds no held-out sentence of 4.." + maxLength + " tokens with a word to mask (" + holds
+                + "); give --heldout a file of such sentences";
     }
 
     private void checkCounts() {

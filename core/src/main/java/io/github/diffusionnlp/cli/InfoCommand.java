@@ -31,9 +31,26 @@ final class InfoCommand implements Callable<Integer> {
     @Mixin
     ModelChoice choice;
 
-    @Option(names = "--neighbours", split = ",", paramLabel = "WORD",
-            description = "Also list each word's nearest words in the model's embedding table (comma-separated).")
+    @Option(names = "--neighbours", paramLabel = "WORD",
+            description = "Also list each word's nearest words in the model's embedding table (comma-separated;"
+                    + " the comma itself: --neighbours , alone, which may be repeated: --neighbours said --neighbours ,).")
     List<String> neighbours = List.of();
+
+    /**
+     * The words {@code --neighbours} names: each value split at its commas, except a lone {@code ,}, the comma
+     * word itself (a vocabulary word, which picocli's splitting ate, listing nothing).
+     */
+    List<String> neighbourWords() {
+        List<String> words = new java.util.ArrayList<>();
+        for (String value : neighbours) {
+            if (value.equals(",")) {
+                words.add(value);
+            } else {
+                java.util.Arrays.stream(value.split(",")).filter(w -> !w.isEmpty()).forEach(words::add);
+            }
+        }
+        return words;
+    }
 
     @Option(names = "--top", paramLabel = "K", description = "How many neighbours to list (default: ${DEFAULT-VALUE}).")
     int top = 8;
@@ -89,7 +106,7 @@ final class InfoCommand implements Callable<Integer> {
      * loaded to know it).
      */
     private void checkNeighbours(DiffusionLM lm) {
-        List<String> unknown = neighbours.stream().filter(w -> !lm.vocabulary().contains(w)).toList();
+        List<String> unknown = neighbourWords().stream().filter(w -> !lm.vocabulary().contains(w)).toList();
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("--neighbours: " + unknown.stream().map(w -> "'" + w + "'")
                     .collect(Collectors.joining(", ")) + (unknown.size() == 1 ? " is" : " are") + " not in the model's"
@@ -98,11 +115,11 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private void printNeighbours(DiffusionLM lm) {
-        if (neighbours.isEmpty()) {
+        if (neighbourWords().isEmpty()) {
             return;
         }
         try (WordNeighbours table = new WordNeighbours(lm)) {
-            for (String word : neighbours) {
+            for (String word : neighbourWords()) {
                 String list = table.nearest(word, top).stream()
                         .map(n -> String.format(Locale.ROOT, "%s %.2f", n.word(), n.cosine()))
                         .collect(Collectors.joining(", "));

@@ -44,14 +44,19 @@ final class Progress {
     }
 
     /**
-     * The line for {@code done} after {@code seconds}: "infill: 1 line, 0.2 lines/s". The noun agrees with the
-     * number just before it (the total when known: "1/5 sentences"); a rate is always "per" the plural.
+     * The line for {@code done} after {@code seconds}: "infill: 12 lines, 2.0 lines/s". The noun agrees with the
+     * number just before it (the total when known: "1/5 sentences"); a rate is always "per" the plural. Below one
+     * a second the rate is seconds per one ("20.3 s/line"): "0.0 lines/s" said nothing of a slow first line. No
+     * rate before anything is done.
      */
     String line(long done, double seconds) {
         double rate = done / seconds;
         String eta = total > 0 && rate > 0 ? String.format(Locale.ROOT, ", ETA %.0f s", (total - done) / rate) : "";
         long last = total > 0 ? total : done;
-        return String.format(Locale.ROOT, "%s: %d%s %s, %.1f %s/s%s", what, done, total > 0 ? "/" + total : "",
-                last == 1 ? unit : units, rate, units, eta);
+        String speed = done == 0 ? ""
+                : rate >= 1 ? String.format(Locale.ROOT, ", %.1f %s/s", rate, units)
+                : String.format(Locale.ROOT, ", %.1f s/%s", 1 / rate, unit);
+        return String.format(Locale.ROOT, "%s: %d%s %s%s%s", what, done, total > 0 ? "/" + total : "",
+                last == 1 ? unit : units, speed, eta);
     }
 }

@@ -37,11 +37,16 @@ public final class Vocabulary {
             throw new IllegalArgumentException("a vocabulary starts with " + PAD + " and " + UNK + " and holds at least one word");
         }
         this.words = ImmutableList.copyOf(words);
-        ImmutableMap.Builder<String, Integer> b = ImmutableMap.builderWithExpectedSize(words.size());
+        java.util.Map<String, Integer> b = new java.util.HashMap<>(words.size() * 2);
         for (int i = 0; i < words.size(); i++) {
-            b.put(words.get(i), i);
+            Integer before = b.putIfAbsent(words.get(i), i);
+            if (before != null) { // a word has one id: which of the two would the model mean?
+                throw new IllegalArgumentException("the word '" + words.get(i) + "' is on line " + (before + 1)
+                        + " and again on line " + (i + 1) + "; each word of a vocabulary is on one line only (the"
+                        + " file was edited or damaged: restore it from the model's save)");
+            }
         }
-        this.ids = b.buildOrThrow();
+        this.ids = ImmutableMap.copyOf(b);
     }
 
     /** The {@code maxSize - 2} most frequent words of a corpus, with the two special tokens. */

@@ -48,4 +48,36 @@ class BannedWordsTest {
             assertEquals(favourite, given.get(0), "a word it is given stays");
         }
     }
+
+    /** As a file's lines are: an entry of two words or none was accepted silently, and a null one threw a bare NPE. */
+    @Test
+    void anEntryThatIsNotOneWordIsRefusedNamingIt() {
+        java.util.Map<List<String>, String> refused = new java.util.LinkedHashMap<>();
+        refused.put(List.of("fine", "two words"), "optBannedWords entry 1: 'two words' is more than one word;");
+        refused.put(List.of(""), "optBannedWords entry 0 is '', no word;");
+        refused.put(java.util.Arrays.asList("fine", null), "optBannedWords entry 1 is null;");
+        for (java.util.Map.Entry<List<String>, String> e : refused.entrySet()) {
+            IllegalArgumentException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, () -> DiffusionLM.builder().optBannedWords(e.getKey()));
+            assertTrue(thrown.getMessage().startsWith(e.getValue()), thrown.getMessage());
+        }
+    }
+
+    /** Every word banned: infill wrote a banned word and generate empty lines, as if nothing were wrong. */
+    @Test
+    void aListThatBansEveryWordIsRefused() throws Exception {
+        List<String> vocab = java.nio.file.Files.readAllLines(TestModels.tinyModel().resolve("vocab.txt"));
+        List<String> words = vocab.subList(2, vocab.size());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DiffusionLM.builder().optModel(TestModels.tinyModel()).optBannedWords(words).build().close());
+        assertEquals("the banned words ban " + words.size() + " of the model's " + words.size() + " words, which"
+                + " leaves it no word to write; ban fewer (an empty list bans none)", e.getMessage());
+        String left = words.get(0).toLowerCase(java.util.Locale.ROOT); // matched ignoring case: The and the
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBannedWords(words.stream().filter(w -> !w.toLowerCase(java.util.Locale.ROOT).equals(left))
+                        .toList()).build()) {
+            assertEquals(List.of(left), lm.generate(1, EIGHT_STEPS).get(0).stream()
+                    .map(w -> w.toLowerCase(java.util.Locale.ROOT)).distinct().toList(), "one word left: it is written");
+        }
+    }
 }

@@ -41,4 +41,15 @@ class NgramCorpusReadingTest {
             assertEquals(new TaggedCorpus.Reading(CorpusLayout.CONLLU, MultiwordTokens.SURFACE), lm.ngramCorpusReading());
         }
     }
+
+    /** A corpus without a sentence is refused, naming it, as train refuses one: fusion counted from it did nothing. */
+    @Test
+    void anEmptyNgramCorpusIsRefusedNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(tmp.resolve("empty.txt"), "\n# a comment\n\n");
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optNgramCorpus(empty).build()) {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, lm::countNgrams);
+            assertTrue(e.getMessage().startsWith("the n-gram corpus " + empty + " (DiffusionLM.Builder#optNgramCorpus,")
+                    && e.getMessage().contains("holds no sentences"), e.getMessage());
+        }
+    }
 }

@@ -219,4 +219,21 @@ class CheckpointReadingTest {
             }
         }
     }
+
+    /** A checksum that is not one was reported as "the checkpoint mixes files of two saves". */
+    @Test
+    void aMalformedChecksumIsSaidToBeOne(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve("config.json");
+        String json = Files.readString(config);
+        String edited = json.replaceFirst("\"warp.tsv\"( ?): \"crc32c:[0-9a-f]{8}\"", "\"warp.tsv\"$1: \"md5:xyz\"");
+        assertTrue(!edited.equals(json), json);
+        Files.writeString(config, edited);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().startsWith(config + " records the checksum of warp.tsv as 'md5:xyz', which is"
+                    + " malformed: a checksum is crc32c: and 8 hexadecimal digits"), e.getMessage());
+        }
+    }
 }

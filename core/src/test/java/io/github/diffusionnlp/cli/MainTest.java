@@ -153,6 +153,20 @@ class MainTest {
         assertTrue(lf.out().endsWith("\n\nno masks here\n"), lf.out());
     }
 
+    /**
+     * A bare {@code \r} (old Mac line ends) ends a line: each line is filled as the same line with LF ends is,
+     * and written back ending in its {@code \r}. Before, the two lines were sampled as one sentence.
+     */
+    @Test
+    void infillReadsBareCarriageReturnsAsLineEnds() {
+        String lines = "The [MASK] of the committee .\nA [MASK] was late .\n";
+        Run lf = run(lines, "infill", "--model", MODEL, "--steps", "2");
+        assertEquals(0, lf.code(), lf.err());
+        Run cr = run(lines.replace('\n', '\r'), "infill", "--model", MODEL, "--steps", "2");
+        assertEquals(0, cr.code(), cr.err());
+        assertEquals(lf.out().replace('\n', '\r'), cr.out());
+    }
+
     /** --keep reads its list as --pos and the other front ends do: commas or any Unicode space, no-break ones too. */
     @Test
     void keepSplitsAtCommasAndAnyUnicodeSpace() {
@@ -549,6 +563,13 @@ class MainTest {
         assertTrue(!unknown.err().contains("Usage:"), unknown.err());
         assertEquals("", unknown.out(), "nothing printed before the error");
         assertEquals(2, run("", "info", "--model", MODEL, "--neighbours", "said", "--top", "0").code());
+
+        // the comma is a vocabulary word, which the comma splitting ate: a lone , is it
+        Run comma = run("", "info", "--model", MODEL, "--neighbours", "said", "--neighbours", ",", "--top", "2");
+        assertEquals(0, comma.code(), comma.err());
+        List<String> commaLines = comma.out().lines().filter(l -> l.startsWith("neighbours:")).toList();
+        assertEquals(2, commaLines.size(), comma.out());
+        assertTrue(commaLines.get(1).startsWith("neighbours:   ,: "), commaLines.get(1));
     }
 
     @Test
@@ -860,6 +881,53 @@ class MainTest {
         assertTrue(config.contains("\"single_token_accuracy@1_T0.0_n4_seed3_dev\"")
                 && config.contains("\"3-token_span_accuracy@1_T0.0_n4_seed3_dev\""), config);
         assertTrue(!config.contains("\"single_token_accuracy@1_T0.0\""), config);
+    }
+
+    /**
+     * No usable held-out sentence at all: the error says what the file holds, not "give --sentences 0 or fewer",
+     * which --sentences (at least 1) then refused.
+     */
+    @Test
+    void evaluateSaysWhatAHeldOutFileWithoutAUsableSentenceHolds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path heldout = tmp.resolve("heldout.txt");
+        java.nio.file.Files.writeString(heldout, "Too short\n. , ; !\n");
+        Run r = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
+                "--sentences", "2", "--step-counts", "2", "--train", "none");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains(heldout + " holds no held-out sentence of 4..32 tokens with a word to mask (it"
+                + " holds 2 sentences: 1 under 4 tokens, 0 over 32, 1 of punctuation only); give --heldout a file of"
+                + " such sentences"), r.err());
+        assertFalse(r.err().contains("--sentences 0"), r.err());
+        java.nio.file.Path empty = tmp.resolve("empty.txt");
+        java.nio.file.Files.writeString(empty, "");
+        Run none = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", empty.toString(),
+                "--sentences", "2", "--step-counts", "2", "--train", "none");
+        assertEquals(1, none.code(), none.err());
+        assertTrue(none.err().contains("(it holds no sentence at all)"), none.err());
+    }
+
+    /**
+     * An n-gram or baseline corpus without a sentence is refused, naming the file and the option, as train refuses
+     * one: infill fused nothing and exited 0, and evaluate printed baselines counted from nothing.
+     */
+    @Test
+    void anEmptyNgramOrBaselineCorpusIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path empty = java.nio.file.Files.writeString(tmp.resolve("empty.txt"), "");
+        Run infill = run("The [MASK] sat .\n", "infill", "--model", TestModels.tinyModel().toString(),
+                "--ngram-weight", "0.5", "--ngram-corpus", empty.toString());
+        assertEquals(1, infill.code(), infill.err());
+        assertTrue(infill.err().contains("the n-gram corpus " + empty) && infill.err().contains("--ngram-corpus")
+                && infill.err().contains("holds no sentences"), infill.err());
+        assertEquals("", infill.out());
+        java.nio.file.Path heldout = java.nio.file.Files.writeString(tmp.resolve("heldout.txt"),
+                "The cat sat on the mat .\n");
+        Run evaluate = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
+                heldout.toString(), "--sentences", "1", "--step-counts", "1", "--train", empty.toString());
+        assertEquals(1, evaluate.code(), evaluate.err());
+        assertTrue(evaluate.err().contains("--train " + empty + " holds no sentences"), evaluate.err());
+        assertEquals("", evaluate.out());
     }
 
     /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */

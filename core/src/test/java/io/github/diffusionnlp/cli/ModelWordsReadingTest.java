@@ -68,7 +68,7 @@ class ModelWordsReadingTest {
 
         MainTest.Run surface = evaluate("--train", "none", "--multiword", "surface");
         assertEquals(1, surface.code(), surface.err());
-        assertTrue(surface.err().contains("only 0 held-out sentences of 4..16 tokens"), surface.err());
+        assertTrue(surface.err().contains("holds no held-out sentence of 4..16 tokens"), surface.err());
     }
 
     /**

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * How the CLI's token-line commands ({@code infill}, {@code rewrite}) read stdin, pinned since the OpenNLP tools'
@@ -30,10 +33,10 @@ class Utf8LinesTest {
     }
 
     @Test
-    void crlfLosesItsCarriageReturnInTheTextOnlyAndALoneOneStays() throws IOException {
-        Utf8Lines lines = of(utf8("a b\r\nc\rd\n\r\n\n"));
+    void crlfLosesItsCarriageReturnInTheTextOnly() throws IOException {
+        Utf8Lines lines = of(utf8("a b\r\nc\n\r\n\n"));
         assertEquals("a b", lines.next().text());
-        assertEquals("c\rd", lines.next().text());
+        assertEquals("c", lines.next().text());
         assertEquals("", lines.next().text(), "a line of \\r\\n alone is blank");
         assertEquals("", lines.next().text());
         assertNull(lines.next());
@@ -82,6 +85,54 @@ class Utf8LinesTest {
         for (String ending : new String[] {"\r\n", "\n", "\r\n", "\n", "\n"}) {
             assertEquals(ending, lines.next().ending());
         }
-        assertEquals("\r\n", of(utf8("cut\r")).next().ending(), "a CRLF file cut before its last \\n");
+    }
+
+    /**
+     * A bare {@code \r} (old Mac line ends) ends a line as {@code \n} does, and the line's output ends in one: the
+     * two lines of {@code printf 'The [MASK] of the committee .\rA [MASK] was late .\r'} were read as one.
+     */
+    @Test
+    void aBareCarriageReturnEndsALineAndIsItsEnding() throws IOException {
+        Utf8Lines lines = Utf8Lines.endingAlsoAtBareCarriageReturns(new ByteArrayInputStream(
+                utf8("The [MASK] of the committee .\rA [MASK] was late .\r\rcrlf\r\nlf\nlast\r")));
+        String[][] expected = {{"The [MASK] of the committee .", "\r"}, {"A [MASK] was late .", "\r"}, {"", "\r"},
+            {"crlf", "\r\n"}, {"lf", "\n"}, {"last", "\r"}};
+        for (String[] line : expected) {
+            Utf8Lines.Line read = lines.next();
+            assertEquals(line[0], read.text());
+            assertEquals(line[1], read.ending(), line[0]);
+        }
+        assertNull(lines.next());
+
+        Utf8Lines.Line mac = Utf8Lines.endingAlsoAtBareCarriageReturns(new ByteArrayInputStream(utf8("a b\rc")))
+                .nextLine();
+        assertArrayEquals(utf8("a b"), mac.bytes(), "a bare \\r is a terminator, not part of the line's bytes");
+        assertEquals("\n", Utf8Lines.ending(mac.bytes()));
+
+        // the plain reader (the OpenNLP tools', until they write a CR line's own ending) keeps a bare \r in its line
+        Utf8Lines plain = of(utf8("c\rd\ncut\r"));
+        assertEquals("c\rd", plain.next().text());
+        Utf8Lines.Line cut = plain.next();
+        assertEquals("cut", cut.text());
+        assertEquals("\r\n", cut.ending(), "a CRLF file cut before its last \\n");
+    }
+
+    /** A CRLF whose {@code \n} arrives after its line was handed out ends that line; it is not a blank line. */
+    @Test
+    @Timeout(20) // a reader that waits for the byte after the \r waits here for ever
+    void aLateLineFeedAfterACarriageReturnIsNotABlankLine() throws IOException {
+        PipedOutputStream writer = new PipedOutputStream();
+        Utf8Lines lines = Utf8Lines.endingAlsoAtBareCarriageReturns(new PipedInputStream(writer));
+        writer.write(utf8("first\r"));
+        writer.flush();
+        Utf8Lines.Line first = lines.next();
+        assertEquals("first", first.text());
+        assertEquals("\r", first.ending(), "nothing after the \\r yet: the line is not held back waiting");
+        writer.write(utf8("\nsecond\n"));
+        writer.close();
+        Utf8Lines.Line second = lines.next();
+        assertEquals("second", second.text());
+        assertEquals(2, second.number());
+        assertNull(lines.next());
     }
 }

@@ -41,4 +41,13 @@ class VocabularyTest {
         }
         assertEquals(false, Vocabulary.isReserved("[mask]"));
     }
+
+    /** A word twice in vocab.txt was reported in Guava's words: "Multiple entries with same key: most=101 and most=100". */
+    @Test
+    void aWordOnTwoLinesIsNamedWithBothLines(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("vocab.txt"), List.of("[PAD]", "[UNK]", "most", "the", "most"));
+        IOException e = assertThrows(IOException.class, () -> Vocabulary.load(file));
+        assertEquals(file + ": the word 'most' is on line 3 and again on line 5; each word of a vocabulary is on one"
+                + " line only (the file was edited or damaged: restore it from the model's save)", e.getMessage());
+    }
 }
