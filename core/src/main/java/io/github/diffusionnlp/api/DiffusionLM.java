@@ -664,6 +664,9 @@ public final class DiffusionLM implements AutoCloseable {
          * threads would; a second lane lets small batches overlap, and holds back while the other runs a
          * fuller one (4 sentences or more), so that under load one full batch still carries most calls — for 250 ms
          * at most, so that a small call beside a big one's batches starts within that time, not after them all.
+         *
+         * @throws IllegalArgumentException naming a value out of range (lanes below 1, maxRows or maxWait below 0)
+         * @throws NullPointerException when maxWait is null ({@link Duration#ZERO} waits for none)
          */
         public Builder optBatching(int maxRows, Duration maxWait, int lanes) {
             if (lanes < 1) {
@@ -672,7 +675,8 @@ public final class DiffusionLM implements AutoCloseable {
             if (maxRows < 0) {
                 throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
             }
-            if (maxWait == null || maxWait.isNegative()) {
+            Objects.requireNonNull(maxWait, "maxWait (Duration.ZERO for none)");
+            if (maxWait.isNegative()) {
                 throw new IllegalArgumentException("maxWait must be a duration >= 0, got " + maxWait);
             }
             this.batchRows = maxRows;
