@@ -420,6 +420,18 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * {@link #sentimentPosterior(List, long)} with seed 1, as the README's examples read: the same sentence is read
+     * through the same noise, so gives the same posterior, call after call. Give a seed to read it through other
+     * noise (the results vary a little) or to average a few readings.
+     *
+     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
+     * @throws IllegalStateException when the model has been closed
+     */
+    public Map<Sentiment, Double> sentimentPosterior(List<String> tokens) {
+        return sentimentPosterior(tokens, 1);
+    }
+
+    /**
      * The model's own reading of a sentence's sentiment: p(label | tokens) for each label, the model
      * read as a classifier of the condition it was trained with (uniform prior; see {@link
      * Sampler#sentimentLogLikelihoods}). The labels it learnt came from the AFINN-165 lexicon, but it
