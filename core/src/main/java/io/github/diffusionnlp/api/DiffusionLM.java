@@ -420,6 +420,18 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * {@link #sentimentPosterior(List, long)} with seed 1, as the README's examples read: the same sentence is read
+     * through the same noise, so gives the same posterior, call after call. Give a seed to read it through other
+     * noise (the results vary a little) or to average a few readings.
+     *
+     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
+     * @throws IllegalStateException when the model has been closed
+     */
+    public Map<Sentiment, Double> sentimentPosterior(List<String> tokens) {
+        return sentimentPosterior(tokens, 1);
+    }
+
+    /**
      * The model's own reading of a sentence's sentiment: p(label | tokens) for each label, the model
      * read as a classifier of the condition it was trained with (uniform prior; see {@link
      * Sampler#sentimentLogLikelihoods}). The labels it learnt came from the AFINN-165 lexicon, but it
@@ -664,6 +676,9 @@ public final class DiffusionLM implements AutoCloseable {
          * threads would; a second lane lets small batches overlap, and holds back while the other runs a
          * fuller one (4 sentences or more), so that under load one full batch still carries most calls — for 250 ms
          * at most, so that a small call beside a big one's batches starts within that time, not after them all.
+         *
+         * @throws IllegalArgumentException naming a value out of range (lanes below 1, maxRows or maxWait below 0)
+         * @throws NullPointerException when maxWait is null ({@link Duration#ZERO} waits for none)
          */
         public Builder optBatching(int maxRows, Duration maxWait, int lanes) {
             if (lanes < 1) {
@@ -672,7 +687,8 @@ public final class DiffusionLM implements AutoCloseable {
             if (maxRows < 0) {
                 throw new IllegalArgumentException("maxRows must be >= 0, got " + maxRows);
             }
-            if (maxWait == null || maxWait.isNegative()) {
+            Objects.requireNonNull(maxWait, "maxWait (Duration.ZERO for none)");
+            if (maxWait.isNegative()) {
                 throw new IllegalArgumentException("maxWait must be a duration >= 0, got " + maxWait);
             }
             this.batchRows = maxRows;

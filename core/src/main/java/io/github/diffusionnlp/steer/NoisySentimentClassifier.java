@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -97,10 +98,18 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     /**
      * Trains the classifier on {@code sentences} labelled by the AFINN labeller, with the model's
      * own embedding table, for {@code steps} batches of 64 at noise levels log-uniform over the model's range.
+     *
+     * @throws IllegalArgumentException when {@code sentences} is empty or {@code steps} is below 1, naming which
+     * @throws NullPointerException when {@code lm} or {@code sentences} is null, naming which
      */
     public static NoisySentimentClassifier train(DiffusionLM lm, List<TaggedSentence> sentences, int steps, long seed) {
-        if (sentences.isEmpty() || steps < 1) {
-            throw new IllegalArgumentException("need sentences and steps >= 1");
+        Objects.requireNonNull(lm, "lm (the model whose embedding table the probe is trained on)");
+        Objects.requireNonNull(sentences, "sentences (the probe's training sentences)");
+        if (sentences.isEmpty()) {
+            throw new IllegalArgumentException("sentences is empty; give at least one sentence to train the probe on");
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
         }
         NDManager manager = NDManager.newBaseManager();
         try {

@@ -437,7 +437,15 @@ public record TrainOptions(
                 seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, null);
     }
 
-    /** Options for a model of the named size as it is: random word embeddings, absolute positions only. */
+    /**
+     * Options for a model of the named size as it is: random word embeddings, absolute positions only.
+     *
+     * @deprecated use {@link #builder}, which starts a new model's word embeddings from the corpus's contexts: this
+     *     constructor starts them at random ({@code contextEmbeddings} false), where the builder's default is true.
+     *     It equals the builder given every one of these settings and {@code contextEmbeddings(false)}; kept as it
+     *     is, since runs made with it would train other weights with the builder's default.
+     */
+    @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.steer.NoisySentimentClassifier;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
@@ -45,6 +47,34 @@ class ArgumentMessagesTest {
         e = assertThrows(IllegalArgumentException.class, () -> lm.sentimentPosterior(List.of(), 1));
         assertEquals("sentimentPosterior reads a sentence of 1 to " + len + " tokens (the model's length), got 0",
                 e.getMessage());
+    }
+
+    /** Which of the probe's training arguments is wrong, and its value, not "need sentences and steps >= 1". */
+    @Test
+    void aProbesTrainingArgumentsAreNamedWithTheirValues() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> NoisySentimentClassifier.train(lm, List.of(), 0, 1));
+        assertEquals("sentences is empty; give at least one sentence to train the probe on", e.getMessage());
+        List<TaggedSentence> one = List.of(new TaggedSentence(List.of("A", "fine", "day", "."),
+                List.of(Upos.DET, Upos.ADJ, Upos.NOUN, Upos.PUNCT)));
+        e = assertThrows(IllegalArgumentException.class, () -> NoisySentimentClassifier.train(lm, one, 0, 1));
+        assertEquals("steps must be >= 1, got 0", e.getMessage());
+        NullPointerException npe = assertThrows(NullPointerException.class,
+                () -> NoisySentimentClassifier.train(lm, null, 1, 1));
+        assertEquals("sentences (the probe's training sentences)", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> NoisySentimentClassifier.train(null, one, 1, 1));
+        assertEquals("lm (the model whose embedding table the probe is trained on)", npe.getMessage());
+    }
+
+    /** A missing value is a NullPointerException, as DiffusionLM's javadoc promises; a value out of range is not. */
+    @Test
+    void aMissingBatchingWaitIsANullPointerExceptionNamingIt() {
+        NullPointerException npe = assertThrows(NullPointerException.class,
+                () -> DiffusionLM.builder().optBatching(4, null));
+        assertEquals("maxWait (Duration.ZERO for none)", npe.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionLM.builder().optBatching(4, Duration.ofMillis(-1)));
+        assertEquals("maxWait must be a duration >= 0, got PT-0.001S", e.getMessage());
     }
 
     @Test

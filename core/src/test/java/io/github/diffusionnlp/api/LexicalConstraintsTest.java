@@ -107,6 +107,17 @@ class LexicalConstraintsTest {
         assertNotEquals(lm.generate(3, c, FAST), lm.generate(3, c.withLexical(true), FAST));
     }
 
+    /** Without a seed, a sentence is read through seed 1's noise, as the README's examples read it. */
+    @Test
+    void withoutASeedTheSentimentIsReadAsTheReadmeReadsIt() {
+        List<String> sentence = List.of("A", "fine", "day", ".");
+        assertEquals(lm.sentimentPosterior(sentence, 1), lm.sentimentPosterior(sentence));
+        assertNotEquals(lm.sentimentPosterior(sentence, 0), lm.sentimentPosterior(sentence), "the seed tells");
+        NullPointerException missing = assertThrows(NullPointerException.class,
+                () -> lm.sentimentPosterior(java.util.Arrays.asList("A", null, "day")));
+        assertEquals("token 1 is null", missing.getMessage());
+    }
+
     @Test
     void theModelReadsTheSentimentItWasConditionedOn() {
         Map<Sentiment, Double> happy = lm.sentimentPosterior(

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,27 @@ class TrainOptionsTest {
         assertTrue(set.relativePositions() && set.resume() && set.contextEmbeddings());
         assertEquals(CORPUS, set.dev());
         assertNull(o.dev());
+    }
+
+    /**
+     * The constructor that takes no {@code contextEmbeddings} starts a model's embeddings at random, where the builder
+     * starts them from the corpus's contexts: kept so (runs made with it would train other weights), and deprecated,
+     * its javadoc pointing to the builder and saying so.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theShortConstructorIsDeprecatedAndItsRandomEmbeddingsAreTheBuildersContextEmbeddingsFalse()
+            throws NoSuchMethodException {
+        TrainOptions constructed = new TrainOptions(CORPUS, null, OUT, "tiny", 12000, 64, 64, 5000, null, 1e-3, 200, 1,
+                250, false);
+        assertFalse(constructed.contextEmbeddings());
+        assertTrue(TrainOptions.builder(CORPUS, OUT).build().contextEmbeddings(), "the builder's default");
+        assertEquals(TrainOptions.builder(CORPUS, OUT).size("tiny").vocabSize(12000).maxLength(64).batchSize(64)
+                .steps(5000).learningRate(1e-3).warmupSteps(200).seed(1).checkpointEvery(250).resume(false)
+                .contextEmbeddings(false).build(), constructed);
+        assertTrue(TrainOptions.class.getConstructor(Path.class, Path.class, Path.class, String.class, int.class,
+                int.class, int.class, int.class, Duration.class, double.class, int.class, long.class, int.class,
+                boolean.class).isAnnotationPresent(Deprecated.class), "a caller is told to use the builder");
     }
 
     /** A library user reads the builder's method that gives the setting, not train's option they have not got. */
