@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.common.base.StandardSystemProperty;
@@ -109,10 +110,18 @@ public final class CheckpointFiles {
      * does not have.
      */
     static String readFormat(Path file, byte[] bytes) throws InvalidModelException {
+        JsonNode format = readTree(file, bytes).get("format");
+        return format == null || !format.isTextual() ? null : format.asText();
+    }
+
+    /**
+     * A JSON config's {@code bytes} as a tree (an empty object for an empty file), for the checks that look at which
+     * fields it has before it is parsed into its record, whose missing fields would read as zeros.
+     */
+    static JsonNode readTree(Path file, byte[] bytes) throws InvalidModelException {
         try {
-            com.fasterxml.jackson.databind.JsonNode tree = JSON.readTree(bytes);
-            com.fasterxml.jackson.databind.JsonNode format = tree == null ? null : tree.get("format");
-            return format == null || !format.isTextual() ? null : format.asText();
+            JsonNode tree = JSON.readTree(bytes);
+            return tree == null ? JSON.createObjectNode() : tree;
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
         }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -60,6 +61,9 @@ public final class ModelCheckpoint {
      */
     private static final WholeFile.Limit WARP_TABLE = new WholeFile.Limit(10_001 * 256L,
             "a warping table of 10,000 bins", "restore the directory from a copy, or train again");
+    /** The fields of config.json's "model" section that every readable version has ({@link #requireShapeFields}). */
+    private static final List<String> SHAPE_FIELDS = List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier",
+            "noiseDim", "maxLength", "sigmaMin", "sigmaMax");
     /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
     static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
@@ -218,9 +222,13 @@ public final class ModelCheckpoint {
         // The baseline's directory looks like a model's (config.json, vocab.txt, model.params) but its config
         // fails this one's checks (no noiseDim) before the format is read: say what it is instead.
         byte[] config = CheckpointFiles.readConfig(file);
-        if (AUTOREGRESSIVE_FORMAT.equals(CheckpointFiles.readFormat(file, config))) {
+        String format = CheckpointFiles.readFormat(file, config);
+        if (AUTOREGRESSIVE_FORMAT.equals(format)) {
             throw new InvalidModelException(dir, "holds an autoregressive model (format " + AUTOREGRESSIVE_FORMAT
                     + "), not a diffusion model; it is used by compare-ar / AutoregressiveLM");
+        }
+        if (FORMAT.equals(format)) { // another format is named as such below, not by the fields it lacks
+            requireShapeFields(file, CheckpointFiles.readTree(file, config));
         }
         Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
@@ -252,6 +260,36 @@ public final class ModelCheckpoint {
                     + " version was raised: if the model came from one, set \"formatVersion\" to " + needed + ")");
         }
         return header;
+    }
+
+    /**
+     * Refuses a config whose "model" section lacks a field the network's shape is built from (or holds null there),
+     * naming it: parsed, it would read as 0 or false, and the model be refused for another reason ("dim/heads =
+     * 256/0") or its weights as damaged ("model.params declares ... input shapes"). Every version-2 config has
+     * the nine fields of {@link ModelConfig} that predate the format's versions; {@code relativePositions} came
+     * with version 3, so a version-2 config may lack it (false), a version-3 one may not. A config without a
+     * "model" section or of an unreadable version is left to the checks after parsing, which name that.
+     */
+    private static void requireShapeFields(Path file, JsonNode config) throws InvalidModelException {
+        JsonNode model = config.get("model");
+        JsonNode version = config.get("formatVersion");
+        if (model == null || !model.isObject() || version == null || !version.canConvertToInt()
+                || version.asInt() < OLDEST_READABLE_VERSION || version.asInt() > FORMAT_VERSION) {
+            return;
+        }
+        List<String> fields = new ArrayList<>(SHAPE_FIELDS);
+        if (version.asInt() >= RELATIVE_POSITIONS_VERSION) {
+            fields.add("relativePositions");
+        }
+        for (String field : fields) {
+            JsonNode value = model.get(field);
+            if (value == null || value.isNull()) {
+                throw new InvalidModelException(file, "lacks \"" + field + "\"" + (value == null ? "" : " (it is null)")
+                        + " in its \"model\" section, which the network's shape is built from (every format version "
+                        + version.asInt() + " config has it): the file was edited or damaged; restore it from a copy of"
+                        + " the model, or put \"" + field + "\" back with the value the model was trained with");
+            }
+        }
     }
 
     /** The oldest format version that can hold {@code config}. */

@@ -122,6 +122,43 @@ class ModelCheckpointTest {
         assertTrue(e.getMessage().contains("relativePositions"), e.getMessage());
     }
 
+    /**
+     * A config without a field the network's shape needs is refused naming the field, not read as 0 ("dim/heads =
+     * 64/0") or false (its weights then refused as a damaged model.params). relativePositions came with format
+     * version 3: a version-2 config may lack it (models saved before it existed) and loads.
+     */
+    @Test
+    void namesAMissingShapeField(@TempDir Path dir) throws IOException {
+        Path tiny = copyOfTiny(dir.resolve("tiny"));
+        Path config = tiny.resolve(ModelCheckpoint.CONFIG);
+        byte[] whole = Files.readAllBytes(config);
+        for (String field : List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier", "noiseDim", "maxLength",
+                "sigmaMin", "sigmaMax")) {
+            editConfig(tiny, json -> ((ObjectNode) json.get("model")).remove(field));
+            InvalidModelException e = loadFails(tiny);
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().startsWith(config + " lacks \"" + field + "\" in its \"model\" section"),
+                    e.getMessage());
+            Files.write(config, whole);
+        }
+        editConfig(tiny, json -> ((ObjectNode) json.get("model")).putNull("heads"));
+        assertTrue(loadFails(tiny).getMessage().contains("lacks \"heads\" (it is null)"));
+
+        Files.write(config, whole);
+        editConfig(tiny, json -> ((ObjectNode) json.get("model")).remove("relativePositions"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertEquals(2, ModelCheckpoint.load(tiny, manager).header().formatVersion(), "version 2 may lack it");
+        }
+
+        Path grown = dir.resolve("grown");
+        ModelGrowth.addRelativePositions(TestModels.tinyModel(), grown);
+        editConfig(grown, json -> ((ObjectNode) json.get("model")).remove("relativePositions"));
+        InvalidModelException e = loadFails(grown);
+        assertTrue(e.getMessage().startsWith(grown.resolve(ModelCheckpoint.CONFIG) + " lacks \"relativePositions\""
+                + " in its \"model\" section, which the network's shape is built from (every format version 3 config"
+                + " has it)"), e.getMessage());
+    }
+
     @Test
     void rejectsWeightsOfAnotherShape(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);

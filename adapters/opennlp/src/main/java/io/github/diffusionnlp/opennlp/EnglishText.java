@@ -89,7 +89,8 @@ public final class EnglishText {
     /**
      * The sentences of a text, each as the character spans of its tokens in {@code text} ({@link #sentences} gives
      * the tokens they cover): a tool that writes new words into the text at their spans keeps every other character
-     * as it was, where joining the tokens again would not (the tokenizer splits some numbers, "614" into "61" "4").
+     * as it was, where joining the tokens again would not (the tokenizer splits "555-1234" into "555" "-1234"; the
+     * numbers it splits into runs of digits are joined again, {@link #addTokens}).
      */
     public List<Span[]> sentenceSpans(String text) {
         SentenceDetectorME detector = new SentenceDetectorME(sentenceModel);
@@ -203,12 +204,39 @@ public final class EnglishText {
         addTokens(tokenizer, piece.substring(from), offset + from, spans);
     }
 
+    /**
+     * Adds the {@link TokenizerME} tokens of {@code text}, shifted by {@code offset}, to {@code spans}, a number it
+     * split whole again: it splits some runs of digits ("614" into "61" "4", "1415" into "14" "15"), so the model,
+     * {@code -keep} indexes and whitespace-separated output saw two tokens. Pieces that touch in the text (no
+     * character between them) and are both all digits are one token with the joined span.
+     */
     private static void addTokens(TokenizerME tokenizer, String text, int offset, List<Span> spans) {
-        if (!text.isBlank()) {
-            for (Span t : tokenizer.tokenizePos(text)) {
-                spans.add(new Span(offset + t.getStart(), offset + t.getEnd()));
+        if (text.isBlank()) {
+            return;
+        }
+        Span last = null;
+        for (Span t : tokenizer.tokenizePos(text)) {
+            if (last != null && last.getEnd() == t.getStart() && allDigits(text, last) && allDigits(text, t)) {
+                last = new Span(last.getStart(), t.getEnd());
+                continue;
+            }
+            if (last != null) {
+                spans.add(new Span(offset + last.getStart(), offset + last.getEnd()));
+            }
+            last = t;
+        }
+        if (last != null) {
+            spans.add(new Span(offset + last.getStart(), offset + last.getEnd()));
+        }
+    }
+
+    private static boolean allDigits(String text, Span span) {
+        for (int i = span.getStart(); i < span.getEnd(); i++) {
+            if (!Character.isDigit(text.charAt(i))) {
+                return false;
             }
         }
+        return span.length() > 0;
     }
 
     /** Tokens joined into text by the detokenizer rules. */

@@ -538,8 +538,8 @@ abstract class CmdTool<P> {
         int k = 0;
         for (ReadLine r : pending) {
             if (r.sentences() == null) {
-                out.write(r.line().bytes(), 0, r.line().bytes().length); // a CRLF line's bytes end in its \r
-                out.write('\n');
+                out.write(r.line().bytes(), 0, r.line().bytes().length);
+                out.print(r.line().ending()); // byte for byte: CRLF, CR and LF lines end as they came
                 continue;
             }
             List<String[]> sentences = new ArrayList<>(r.sentences());
@@ -556,14 +556,14 @@ abstract class CmdTool<P> {
                 String text = Output.splice(r.line().text(), r.spans(), r.sentences(), sentences, detokenizer);
                 if (text.equals(r.line().text())) {
                     out.write(r.line().bytes(), 0, r.line().bytes().length); // byte for byte, a byte-order mark too
-                    out.write('\n');
+                    out.print(r.line().ending());
                     continue;
                 }
                 out.print(text);
             } else {
                 out.print(Output.render(sentences, r.sentences(), detokenizer));
             }
-            out.print(r.line().ending()); // CRLF input stays CRLF, line by line, as the lines passed through do
+            out.print(r.line().ending()); // CRLF input stays CRLF, CR stays CR, line by line, as passed-through lines do
         }
         out.flush();
         if (!pending.isEmpty()) {

@@ -3,32 +3,30 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /**
  * Reads stdin line by line as bytes and decodes each line on its own as strict UTF-8 (core's {@link Utf8Lines}),
  * so that a line that is not text can be passed through byte for byte (and reported) instead of ending the run
- * or being replaced: every input line gives exactly one output line.
+ * or being replaced: every input line gives exactly one output line. A line ends at {@code \n}, {@code \r\n} or
+ * a bare {@code \r} (old Mac files), as the CLI reads stdin, and its output line ends as it did.
  */
 final class InputLines {
     /**
-     * One input line: its bytes without the {@code \n} (a CRLF line's keep the {@code \r}, so that one passed
-     * through is written back as it came), and its text, without the {@code \r}, when it is valid UTF-8.
+     * One input line: its bytes without its terminator, its text when it is valid UTF-8, and the terminator its
+     * output line ends with: the one it came with ({@code \r\n}, {@code \r} or {@code \n}; {@code \n} for a last
+     * line without one), so that a line passed through as {@code bytes} then {@code ending} is written back as it came.
      */
-    record Line(int number, byte[] bytes, String text) {
+    record Line(int number, byte[] bytes, String text, String ending) {
         boolean isText() {
             return text != null;
-        }
-
-        /** The terminator its output line ends with: the one it came with ({@link Utf8Lines#ending}). */
-        String ending() {
-            return Utf8Lines.ending(bytes);
         }
     }
 
     private final Utf8Lines lines;
 
     InputLines(InputStream in) {
-        this.lines = new Utf8Lines(in);
+        this.lines = Utf8Lines.endingAlsoAtBareCarriageReturns(in);
     }
 
     /**
@@ -39,7 +37,7 @@ final class InputLines {
         return lines.ready();
     }
 
-    /** The next line ({@code \n} or {@code \r\n} removed), or null at the end of the input. */
+    /** The next line (its terminator removed), or null at the end of the input. */
     Line next() throws IOException {
         Utf8Lines.Line read = lines.nextLine();
         if (read == null) {
@@ -51,6 +49,10 @@ final class InputLines {
         if (text != null && read.number() == 1 && text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte-order mark marks the encoding; it is not part of the first word
         }
-        return new Line(read.number(), read.bytes(), text);
+        byte[] bytes = read.bytes();
+        if (read.ending().equals("\r\n")) {
+            bytes = Arrays.copyOf(bytes, bytes.length - 1); // Utf8Lines leaves a CRLF line's \r in its bytes
+        }
+        return new Line(read.number(), bytes, text, read.ending());
     }
 }

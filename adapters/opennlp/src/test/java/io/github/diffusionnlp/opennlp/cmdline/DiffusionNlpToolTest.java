@@ -54,14 +54,15 @@ class DiffusionNlpToolTest {
     }
 
     /** Lines in the input as a reader of lines counts them: a last line without a newline counts. */
+    /** The lines the tools read in these bytes: each ends at \n, \r\n or a bare \r; a last one may end at none. */
     static int inputLines(byte[] in) {
         int n = 0;
-        for (byte b : in) {
-            if (b == '\n') {
+        for (int i = 0; i < in.length; i++) {
+            if (in[i] == '\n' || in[i] == '\r' && (i + 1 == in.length || in[i + 1] != '\n')) {
                 n++;
             }
         }
-        return in.length > 0 && in[in.length - 1] != '\n' ? n + 1 : n;
+        return in.length > 0 && in[in.length - 1] != '\n' && in[in.length - 1] != '\r' ? n + 1 : n;
     }
 
     /** Every sampling parameter out of range or not a number, in every tool that takes it. */
@@ -613,6 +614,23 @@ class DiffusionNlpToolTest {
         assertEquals(4, t.length, r.out());
         assertFalse(r.out().contains("[MASK]"), r.out());
         assertTrue(run("", "Generate", "-help").out().contains("-precision fp32|fp16"));
+    }
+
+    /** Old Mac files: each line ends in a bare \r, and is filled and written back with its \r. */
+    @Test
+    void readsLinesEndedByABareCarriageReturn() {
+        byte[] input = "The [MASK] of the committee .\rA [MASK] was late .\r".getBytes(StandardCharsets.UTF_8);
+        Run r = run(input, "Infill", "-tokenized", "-steps", "4");
+        assertEquals(0, r.code(), r.stderr());
+        assertEquals(2, inputLines(r.stdout()), r.out());
+        assertFalse(r.out().contains("\n"), r.out());
+        String[] lines = r.out().split("\r", -1);
+        assertEquals(3, lines.length, r.out());
+        assertEquals("", lines[2], "the last line ends in its \r too");
+        assertEquals(6, lines[0].split(" ").length, lines[0]);
+        assertEquals(5, lines[1].split(" ").length, lines[1]);
+        assertFalse(r.out().contains("[MASK]"), r.out());
+        assertTrue(lines[0].startsWith("The ") && lines[1].endsWith(" was late ."), r.out());
     }
 
     @Test

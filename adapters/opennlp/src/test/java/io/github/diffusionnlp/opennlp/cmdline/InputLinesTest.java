@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * How the OpenNLP tools read stdin, pinned line by line since their reader was joined to the CLI's ({@code
  * Utf8Lines}): a line that is not text (malformed UTF-8) has no text and its bytes as they were, to be
- * passed through; a byte-order mark is dropped from the first line only; a CRLF line's text loses its \r, its bytes
- * keep it. {@code DiffusionNlpToolTest}'s awkward-input tests run the same through the tools.
+ * passed through; a byte-order mark is dropped from the first line only; a line ends at \n, \r\n or a bare \r, and
+ * its bytes and text are without it, its ending is it. {@code DiffusionNlpToolTest}'s awkward-input tests run the same through the tools.
  */
 class InputLinesTest {
     private static byte[] utf8(String s) {
@@ -34,19 +34,45 @@ class InputLinesTest {
 
         InputLines.Line first = lines.next();
         assertEquals("first line", first.text(), "the byte-order mark marks the encoding, not the first word");
-        assertArrayEquals(utf8("\uFEFFfirst line\r"), first.bytes());
+        assertArrayEquals(utf8("\uFEFFfirst line"), first.bytes());
+        assertEquals("\r\n", first.ending());
         assertEquals("\uFEFFsecond", lines.next().text(), "only the first line's is a byte-order mark");
         InputLines.Line nul = lines.next();
         assertEquals("a\0b", nul.text(), "NUL is valid UTF-8: text, as core's CLI reads it");
         assertArrayEquals(new byte[] {'a', 0, 'b'}, nul.bytes());
         InputLines.Line malformed = lines.next();
         assertNull(malformed.text());
-        assertArrayEquals(new byte[] {(byte) 0xC3, '\r'}, malformed.bytes());
+        assertArrayEquals(new byte[] {(byte) 0xC3}, malformed.bytes());
+        assertEquals("\r\n", malformed.ending(), "bytes then ending: written back as it came");
         assertEquals(4, malformed.number());
         assertEquals("", lines.next().text());
         InputLines.Line last = lines.next();
         assertEquals(6, last.number());
         assertEquals("last", last.text());
+        assertEquals("\n", last.ending(), "every output line ends in a line end");
+        assertNull(lines.next());
+    }
+
+    /** Old Mac files end lines with a bare \r: each is a line of its own, written back with its \r. */
+    @Test
+    void aBareCarriageReturnEndsALine() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(utf8("one\rtwo\r"));
+        bytes.writeBytes(new byte[] {(byte) 0xC3, '\r', 'x', '\r', '\n', 'y', '\n'});
+        InputLines lines = new InputLines(new ByteArrayInputStream(bytes.toByteArray()));
+
+        InputLines.Line one = lines.next();
+        assertEquals("one", one.text());
+        assertEquals("\r", one.ending());
+        assertEquals("two", lines.next().text());
+        InputLines.Line malformed = lines.next();
+        assertNull(malformed.text());
+        assertArrayEquals(new byte[] {(byte) 0xC3}, malformed.bytes());
+        assertEquals("\r", malformed.ending());
+        InputLines.Line crlf = lines.next();
+        assertEquals("x", crlf.text());
+        assertEquals("\r\n", crlf.ending());
+        assertEquals(5, lines.next().number());
         assertNull(lines.next());
     }
 

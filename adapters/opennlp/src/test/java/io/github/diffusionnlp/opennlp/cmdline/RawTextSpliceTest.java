@@ -1,10 +1,17 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
 import java.util.List;
+import opennlp.tools.tokenize.TokenizerME;
+import opennlp.tools.tokenize.TokenizerModel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,5 +59,47 @@ class RawTextSpliceTest {
             at = found + parts[k].strip().length();
         }
         assertTrue(!out.contains("[MASK]"), out);
+    }
+
+    /** Numbers OpenNLP's English tokenizer splits into runs of digits ("614" into "61" "4"). */
+    private static final List<String> SPLIT_NUMBERS = List.of("614", "1415", "2102");
+
+    @Test
+    void numbersTheTokenizerSplitsAreOneToken() throws IOException {
+        TokenizerME raw;
+        try (InputStream in = EnglishText.class.getResourceAsStream(EnglishText.TOKENIZER_MODEL)) {
+            raw = new TokenizerME(new TokenizerModel(in));
+        }
+        for (String number : SPLIT_NUMBERS) {
+            String text = "Room " + number + " is free .";
+            assertEquals(6, raw.tokenize(text).length, "the tokenizer itself splits " + number);
+            assertEquals(List.of("Room", number, "is", "free", "."),
+                    Arrays.asList(EnglishText.get().sentences(text).get(0)));
+            assertEquals(List.of("Room", number, "is", "free", "."), Arrays.asList(EnglishText.get().tokenize(text)));
+        }
+        assertEquals(List.of("Call", "555", "-1234", "."), Arrays.asList(EnglishText.get().tokenize("Call 555-1234.")),
+                "only runs of digits that touch are joined");
+    }
+
+    @Test
+    void splitNumbersComeOutWholeWithAndWithoutDetokenize() {
+        String in = "Rooms 614 , 1415 and 2102 were [MASK] .\n";
+        Run tokens = DiffusionNlpToolTest.run(in, "Infill", "-steps", "2");
+        assertEquals(0, tokens.code(), tokens.stderr());
+        List<String> out = Arrays.asList(tokens.lines().get(0).split(" "));
+        assertEquals(9, out.size(), tokens.out());
+        assertEquals(List.of("Rooms", "614", ",", "1415", "and", "2102", "were"), out.subList(0, 7), tokens.out());
+
+        // -keep indexes count the number as one token: index 1 is all of 614, not "61" with "4" rewritten
+        Run kept = DiffusionNlpToolTest.run("Room 614 is on floor 14 .\n", "Rewrite", "-detokenize", "true", "-keep",
+                "1", "-strength", "1", "-steps", "2", "-seed", "3");
+        assertEquals(0, kept.code(), kept.stderr());
+        String line = kept.lines().get(0);
+        assertTrue(line.contains("614 "), line);
+        String[] rewritten = DiffusionNlpToolTest.run("Room 614 is on floor 14 .\n", "Rewrite", "-keep", "1",
+                "-strength", "1", "-steps", "2", "-seed", "3").lines().get(0).split(" ");
+        assertEquals(7, rewritten.length, Arrays.toString(rewritten));
+        assertEquals("614", rewritten[1]);
+        assertFalse(Arrays.asList(rewritten).contains("61"), Arrays.toString(rewritten));
     }
 }
