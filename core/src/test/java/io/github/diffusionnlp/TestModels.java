@@ -1,5 +1,9 @@
 package io.github.diffusionnlp;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
@@ -65,7 +69,7 @@ public final class TestModels {
 
     /**
      * A copy of {@code model}'s files in {@code dir}/model but the one named {@code left} (say, its tag lexicon),
-     * for a test of a model that lacks it.
+     * for a test of a model that lacks it: saved without it, so its config.json records no checksum for it.
      */
     public static Path copyOfModelWithout(Path model, Path dir, String left) throws IOException {
         Path copy = Files.createDirectories(dir.resolve("model"));
@@ -76,6 +80,13 @@ public final class TestModels {
                 }
             }
         }
+        Path config = copy.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode json = (ObjectNode) mapper.readTree(config.toFile());
+        if (json.get("files") instanceof ObjectNode files) {
+            files.remove(left);
+        }
+        mapper.writeValue(config.toFile(), json);
         return copy;
     }
 

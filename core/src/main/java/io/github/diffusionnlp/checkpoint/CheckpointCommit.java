@@ -124,8 +124,8 @@ public final class CheckpointCommit {
         if (expected != null && !expected.equals(fingerprint(crc32c))) {
             throw new InvalidModelException(file, "is not the file its config.json recorded"
                     + atStep(training) + ": it was changed or damaged since it was written,"
-                    + " or copied in from another model. It is optional: delete it, or write it again with the"
-                    + " tag-lexicon command");
+                    + " or copied in from another model. Write it again with the tag-lexicon command, or restore it"
+                    + " from a copy of the model");
         }
     }
 

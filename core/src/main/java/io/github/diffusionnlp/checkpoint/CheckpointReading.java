@@ -90,7 +90,7 @@ public final class CheckpointReading {
         WholeFile.Limit limit = new WholeFile.Limit(TagLexicon.HEADER.length() + 1
                 + words * (LARGEST_AVERAGE_WORD + TagLexicon.LARGEST_COUNTS), String.format(Locale.ROOT,
                 "a lexicon of the %,d words of config.json's vocabSize", words),
-                "it is optional: delete it, and write it again with the tag-lexicon command");
+                "write it again with the tag-lexicon command");
         byte[] bytes = WholeFile.read(file, opener.apply(file), limit);
         // parsed first, as the other files are: a damaged file is named by its line rather than by its checksum
         TagLexicon lexicon = TagLexicon.fromLines(CheckpointFiles.lines(file, bytes), vocabulary);

@@ -73,7 +73,8 @@ public final class ModelCheckpoint {
 
     /**
      * A loaded model; the caller owns {@code network}'s arrays through the manager it passed.
-     * {@code tagLexicon} is null when the directory has none (models trained before it existed).
+     * {@code tagLexicon} is null when the directory has none and its config records no checksum for one (models
+     * trained before it existed, or one deleted with its checksum taken out of the config).
      */
     public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp, Path directory,
             TagLexicon tagLexicon) {}
@@ -165,6 +166,23 @@ public final class ModelCheckpoint {
             written.accept(CONFIG);
             return true;
         }
+    }
+
+    /**
+     * Takes the tag lexicon's checksum out of {@code dir}'s config.json when {@code dir} has no lexicon: for an OpenNLP
+     * package made before packages carried the lexicon, whose config records the one its model directory had, unpacked
+     * into a temporary directory to be loaded without it, as such packages always were. A model directory's own
+     * lexicon, deleted, is refused at load ({@link #load}); this is not for those.
+     */
+    public static void forgetMissingTagLexicon(Path dir) throws IOException {
+        Header h = readHeader(dir);
+        if (Files.isRegularFile(dir.resolve(TAG_LEXICON)) || h.files() == null
+                || !h.files().containsKey(TAG_LEXICON)) {
+            return;
+        }
+        Map<String, String> files = new TreeMap<>(h.files());
+        files.remove(TAG_LEXICON);
+        writeConfig(dir, h, files);
     }
 
     /** Writes {@code h} with {@code files} as its checksums into {@code dir}'s config.json, atomically. */
@@ -392,9 +410,15 @@ public final class ModelCheckpoint {
             } catch (InvalidModelException e) {
                 throw e; // too large, or unreadable: it names the file and what to do
             } catch (IOException e) {
-                throw new InvalidModelException(lexicon, "cannot be read: " + e.getMessage() + " (it is optional: delete it"
-                        + " and write it again with the tag-lexicon command)", e);
+                throw new InvalidModelException(lexicon, "cannot be read: " + e.getMessage() + " (write it again with"
+                        + " the tag-lexicon command)", e);
             }
+        } else if (header.files() != null && header.files().containsKey(TAG_LEXICON)) {
+            // deleted, or left behind by a copy: loaded without, --lexical would call it a model older than lexicons
+            throw new InvalidModelException(lexicon, "is missing, though config.json records its checksum (the model was"
+                    + " saved with it): it was deleted, or not copied with the model's other files. Restore it from a"
+                    + " copy of the model, or write it again with `diffusion-nlp tag-lexicon --model " + dir
+                    + " --corpus TRAINING.conllu.gz` (the model's training corpus), which records its checksum again");
         }
         return new Loaded(header, network, vocabulary, warp, dir, tags);
     }

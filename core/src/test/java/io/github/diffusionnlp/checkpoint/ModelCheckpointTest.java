@@ -205,8 +205,36 @@ class ModelCheckpointTest {
         assertEquals(lexicon, e.file());
         assertTrue(e.getMessage().contains("'zzzunknownword'") && e.getMessage().contains("line "), e.getMessage());
         Files.delete(lexicon);
+        editConfig(model, json -> ((ObjectNode) json.get("files")).remove(ModelCheckpoint.TAG_LEXICON));
         try (NDManager manager = NDManager.newBaseManager()) {
-            assertEquals(null, ModelCheckpoint.load(model, manager).tagLexicon(), "the lexicon is optional");
+            assertEquals(null, ModelCheckpoint.load(model, manager).tagLexicon(),
+                    "the lexicon is optional for a config that records none");
+        }
+    }
+
+    /**
+     * A lexicon its config records a checksum for, deleted: the model loaded without it, and --lexical then called it
+     * a model trained before lexicons existed. It is refused naming the file and the command that writes it again.
+     */
+    @Test
+    void refusesADeletedTagLexiconItsConfigRecords(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        TagLexicon before;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            before = ModelCheckpoint.load(model, manager).tagLexicon();
+        }
+        Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
+        Files.delete(lexicon);
+        InvalidModelException e = loadFails(model);
+        assertEquals(lexicon, e.file());
+        assertEquals(lexicon + " is missing, though config.json records its checksum (the model was saved with it): it"
+                + " was deleted, or not copied with the model's other files. Restore it from a copy of the model, or"
+                + " write it again with `diffusion-nlp tag-lexicon --model " + model + " --corpus TRAINING.conllu.gz`"
+                + " (the model's training corpus), which records its checksum again", e.getMessage());
+        ModelCheckpoint.writeTagLexicon(model, before, vocab, "test"); // the remedy: the command's own write
+        try (NDManager manager = NDManager.newBaseManager()) {
+            assertTrue(ModelCheckpoint.load(model, manager).tagLexicon() != null);
         }
     }
 
@@ -234,7 +262,7 @@ class ModelCheckpointTest {
         InvalidModelException e = loadFails(model);
         assertEquals(lexicon, e.file());
         assertTrue(e.getMessage().contains("is not the file its config.json recorded (step 20)")
-                && e.getMessage().contains("delete it, or write it again with the tag-lexicon command"), e.getMessage());
+                && e.getMessage().contains("Write it again with the tag-lexicon command, or restore it"), e.getMessage());
     }
 
     /**

@@ -335,7 +335,7 @@ class SettingsTest {
         java.nio.file.Path shipped = io.github.diffusionnlp.api.DefaultModel.locate();
         java.nio.file.Path moved = tmp.resolve("moved");
         java.nio.file.Files.createDirectories(moved);
-        for (String f : List.of("config.json", "vocab.txt", "model.params", "warp.tsv")) {
+        for (String f : List.of("config.json", "vocab.txt", "model.params", "warp.tsv", "tag-lexicon.tsv")) {
             java.nio.file.Files.copy(shipped.resolve(f), moved.resolve(f));
         }
         String pipe = "tokenize,ssplit,diffusion";

@@ -398,6 +398,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     Files.write(tmp.resolve(name), bytes);
                 }
             }
+            // a package made before packages carried the lexicon: its config may record the model directory's
+            ModelCheckpoint.forgetMissingTagLexicon(tmp);
             return library.apply(DiffusionLM.builder().optModel(tmp).optModelName(logName).optDevice(device)
                     .optPrecision(precision)).build();
         } catch (IOException | RuntimeException e) {

@@ -378,13 +378,20 @@ class ApiTest {
 
     @Test
     void aPackageWithoutTheTagLexiconSaysHowToMendIt(@TempDir Path tmp) throws IOException {
-        Path dir = Files.createDirectory(tmp.resolve("model"));
-        for (String name : DiffusionModel.MODEL_FILES) { // as packages were made before they carried the lexicon
-            Files.copy(model.getInfo().directory().resolve(name), dir.resolve(name));
-        }
+        Path whole = tmp.resolve("whole.bin");
+        model.serialize(whole);
+        // as packages were made before they carried the lexicon: its config.json still records the directory's
+        assertTrue(new String(entry(whole, "config.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .contains("\"tag-lexicon.tsv\""));
         Path bin = tmp.resolve("old.bin");
-        try (DiffusionModel old = DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(4), null)) {
-            old.serialize(bin);
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(whole));
+                java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(bin))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!e.getName().equals("tag-lexicon.tsv")) {
+                    out.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                    out.write(in.readAllBytes());
+                }
+            }
         }
         try (DiffusionModel packaged = DiffusionModel.load(bin)) {
             GeneratorME lexical = new GeneratorME(packaged, FEW_STEPS,
@@ -393,6 +400,17 @@ class ApiTest {
             assertTrue(e.getMessage().contains("tag-lexicon.tsv, which model package " + bin.toAbsolutePath().normalize()
                     + " was loaded without") && e.getMessage().contains("package it again"), e.getMessage());
         }
+    }
+
+    private static byte[] entry(Path zip, String name) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError(zip + " has no " + name);
     }
 
     @Test
