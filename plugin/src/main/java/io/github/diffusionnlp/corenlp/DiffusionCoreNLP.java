@@ -1,8 +1,11 @@
 package io.github.diffusionnlp.corenlp;
 
+import edu.stanford.nlp.io.FileSequentialCollection;
+import edu.stanford.nlp.io.RuntimeIOException;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import edu.stanford.nlp.util.StringUtils;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.ToolDefaults;
@@ -50,6 +53,11 @@ public final class DiffusionCoreNLP {
                     + DiffusionProtobufSerializer.class.getName() + ", which writes the document without them");
             System.exit(1);
         } catch (RuntimeException e) {
+            String missing = missingFile(e);
+            if (missing != null) {
+                System.err.println("error: " + missing);
+                System.exit(1);
+            }
             // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
             Throwable ours = annotatorError(e);
             if (ours == null) {
@@ -58,6 +66,33 @@ public final class DiffusionCoreNLP {
             System.err.println("error: " + (ours.getMessage() == null ? ours : ours.getMessage()));
             System.exit(1);
         }
+    }
+
+    private static final String NO_PROPERTIES = "argsToProperties could not read properties file: ";
+    private static final String NO_INPUT = "File doesn't exist: ";
+
+    /**
+     * What to tell the user when {@code e} is StanfordCoreNLP's refusal of a {@code -props} or {@code -file} that
+     * is not there (which it throws with a stack trace), or null. Recognised by CoreNLP's own wording and the class
+     * that threw it: a {@code -file} named in a properties file is refused the same way.
+     */
+    static String missingFile(Throwable e) {
+        String message = e.getMessage();
+        if (message == null || e.getStackTrace().length == 0) {
+            return null;
+        }
+        String thrower = e.getStackTrace()[0].getClassName();
+        if (e instanceof RuntimeIOException && message.startsWith(NO_PROPERTIES)
+                && thrower.equals(StringUtils.class.getName())) {
+            return "-props " + message.substring(NO_PROPERTIES.length()) + ": no such file (nor a class path resource"
+                    + " or URL of that name); give the path of a properties file";
+        }
+        if (e instanceof IllegalArgumentException && message.startsWith(NO_INPUT)
+                && thrower.startsWith(FileSequentialCollection.class.getName())) {
+            return "-file " + message.substring(NO_INPUT.length()) + ": no such file or directory; give a text file,"
+                    + " or a directory of them, to annotate";
+        }
+        return null;
     }
 
     /**
