@@ -22,12 +22,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import opennlp.tools.postag.POSSample;
+import opennlp.tools.util.StringUtil;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
@@ -80,6 +82,24 @@ final class ModelTraining {
 
     private ModelTraining() {}
 
+    /**
+     * The parameter a misspelt one most likely meant, as the CoreNLP plugin guesses a misspelt property: at most two
+     * edits away in any case (OpenNLP's {@link StringUtil#levenshteinDistance}), one for a key of four letters, whose
+     * neighbours two edits away are other words (Step is not Seed), the nearest first.
+     */
+    static Optional<String> closestKey(String unknown) {
+        String lower = unknown.toLowerCase(Locale.ROOT);
+        Map<String, Integer> near = new TreeMap<>();
+        for (String k : KEYS) {
+            String key = k.toLowerCase(Locale.ROOT);
+            int edits = StringUtil.levenshteinDistance(lower, key)[lower.length()][key.length()];
+            if (edits <= (key.length() > 4 ? 2 : 1)) {
+                near.put(k, edits);
+            }
+        }
+        return near.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
+    }
+
     static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
             DiffusionToolFactory factory, PrintStream log) throws IOException {
         // values come as typed objects from code and as strings from a parameters file; keys in any case
@@ -89,7 +109,8 @@ final class ModelTraining {
         known.addAll(KEYS);
         for (String key : settings.keySet()) {
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown training parameter '" + key + "'; allowed: "
+                throw new IllegalArgumentException("unknown training parameter '" + key + "'; "
+                        + closestKey(key).map(k -> "did you mean " + k + "? ").orElse("") + "allowed: "
                         + String.join(", ", new TreeSet<>(KEYS)));
             }
         }

@@ -152,6 +152,21 @@ class TrainingTest {
                 () -> DiffusionModel.train("en", untouchable, unknown, new DiffusionToolFactory(), System.err));
         assertTrue(e.getMessage().startsWith("unknown training parameter 'Cutoff'; allowed: Average, BatchSize"),
                 e.getMessage());
+        // a misspelt one is named with the one it most likely meant, in any case; nothing near, no guess
+        for (String[] misspelt : new String[][] {{"Iteratons", "Iterations"}, {"iteratinos", "Iterations"},
+                {"BatchSise", "BatchSize"}, {"seeds", "Seed"}, {"MaxLenght", "MaxLength"}}) {
+            TrainingParameters typo = tiny(null);
+            typo.put(misspelt[0], 5);
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> DiffusionModel.train("en", untouchable, typo, new DiffusionToolFactory(), System.err));
+            assertTrue(e.getMessage().startsWith("unknown training parameter '" + misspelt[0] + "'; did you mean "
+                    + misspelt[1] + "? allowed: Average, BatchSize"), e.getMessage());
+        }
+        TrainingParameters step = tiny(null);
+        step.put("Step", 5); // two edits from Seed, a word of its own
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, step, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Step'; allowed:"), e.getMessage());
         TrainingParameters big = tiny(null);
         big.put("Size", "huge");
         e = assertThrows(IllegalArgumentException.class,
