@@ -59,7 +59,7 @@ final class BannedWords {
     }
 
     private static Set<String> parse(InputStream in, String source) throws IOException {
-        Utf8Lines lines = Utf8Lines.endingAlsoAtBareCarriageReturns(in);
+        Utf8Lines lines = new Utf8Lines(in);
         ImmutableSet.Builder<String> words = ImmutableSet.builder();
         for (Utf8Lines.Line line = lines.nextLine(); line != null; line = lines.nextLine()) {
             if (line.text() == null) {

@@ -46,7 +46,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
-        Utf8Lines in = Utf8Lines.endingAlsoAtBareCarriageReturns(System.in);
+        Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         SamplingOptions options = model.sampling(); // checked before loading
         try (DiffusionLM lm = model.loadFusing(reading)) {

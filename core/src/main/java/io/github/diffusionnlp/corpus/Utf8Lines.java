@@ -20,22 +20,11 @@ import java.nio.charset.StandardCharsets;
 public final class Utf8Lines {
     /**
      * One input line: its number (from 1); its bytes without the terminator, except that a CRLF line's keep
-     * their {@code \r} (so that one passed through with {@link Utf8Lines#ending(byte[])} is written back as it
-     * came); its text, without any terminator, when it is valid UTF-8; and the terminator to write after its
+     * their {@code \r}; its text, without any terminator, when it is valid UTF-8; and the terminator to write after its
      * output: the one it came with ({@code \r\n}, {@code \r} or {@code \n}), and {@code \n} for a last line
      * without one, as every output line ends in one.
      */
     public record Line(int number, byte[] bytes, String text, String ending) {}
-
-    /**
-     * The terminator that ends the output line of an input line of these bytes ({@link Line#bytes}):
-     * {@code \r\n} when it ended in one, else {@code \n}, so that a line-oriented tool keeps its input's line
-     * ends, CRLF, LF or mixed, line by line. A line that ended in a bare {@code \r} is not told apart here
-     * (its bytes hold no terminator: it is given {@code \n}); {@link Line#ending} is its own terminator.
-     */
-    public static String ending(byte[] line) {
-        return line.length > 0 && line[line.length - 1] == '\r' ? "\r\n" : "\n";
-    }
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -45,25 +34,8 @@ public final class Utf8Lines {
     /** The last line ended in a {@code \r} whose {@code \n}, if any, had not arrived yet: one now is its. */
     private boolean lfMayFollow;
 
-    /** Whether a bare {@code \r} ends a line; otherwise it is a byte of the line (the OpenNLP tools' reading). */
-    private final boolean bareCarriageReturnEnds;
-
-    /**
-     * A reader of lines ended by {@code \n} or {@code \r\n} only: a bare {@code \r} is a byte of its line. The
-     * OpenNLP tools read so until their output writes a CR line's own ending ({@link Line#ending}).
-     */
     public Utf8Lines(InputStream in) {
-        this(in, false);
-    }
-
-    private Utf8Lines(InputStream in, boolean bareCarriageReturnEnds) {
         this.in = new BufferedInputStream(in, 1 << 16);
-        this.bareCarriageReturnEnds = bareCarriageReturnEnds;
-    }
-
-    /** A reader that also ends a line at a bare {@code \r} (old Mac files), as the CLI's commands read stdin. */
-    public static Utf8Lines endingAlsoAtBareCarriageReturns(InputStream in) {
-        return new Utf8Lines(in, true);
     }
 
     /**
@@ -108,7 +80,7 @@ public final class Utf8Lines {
             if (b == '\n') {
                 break;
             }
-            if (b == '\r' && bareCarriageReturnEnds) {
+            if (b == '\r') {
                 ending = endingAfterCarriageReturn();
                 break;
             }
@@ -119,13 +91,6 @@ public final class Utf8Lines {
         }
         number++;
         byte[] text = line.toByteArray();
-        if (!bareCarriageReturnEnds && text.length > 0 && text[text.length - 1] == '\r') {
-            // a CRLF line, or a CRLF file cut before its last \n: the \r is the terminator's
-            text = java.util.Arrays.copyOf(text, text.length - 1);
-            line.reset();
-            line.writeBytes(text);
-            ending = "\r\n";
-        }
         if (ending.equals("\r\n")) {
             line.write('\r');
         }

@@ -93,7 +93,7 @@ class Utf8LinesTest {
      */
     @Test
     void aBareCarriageReturnEndsALineAndIsItsEnding() throws IOException {
-        Utf8Lines lines = Utf8Lines.endingAlsoAtBareCarriageReturns(new ByteArrayInputStream(
+        Utf8Lines lines = new Utf8Lines(new ByteArrayInputStream(
                 utf8("The [MASK] of the committee .\rA [MASK] was late .\r\rcrlf\r\nlf\nlast\r")));
         String[][] expected = {{"The [MASK] of the committee .", "\r"}, {"A [MASK] was late .", "\r"}, {"", "\r"},
             {"crlf", "\r\n"}, {"lf", "\n"}, {"last", "\r"}};
@@ -104,17 +104,9 @@ class Utf8LinesTest {
         }
         assertNull(lines.next());
 
-        Utf8Lines.Line mac = Utf8Lines.endingAlsoAtBareCarriageReturns(new ByteArrayInputStream(utf8("a b\rc")))
+        Utf8Lines.Line mac = new Utf8Lines(new ByteArrayInputStream(utf8("a b\rc")))
                 .nextLine();
         assertArrayEquals(utf8("a b"), mac.bytes(), "a bare \\r is a terminator, not part of the line's bytes");
-        assertEquals("\n", Utf8Lines.ending(mac.bytes()));
-
-        // the plain reader (the OpenNLP tools', until they write a CR line's own ending) keeps a bare \r in its line
-        Utf8Lines plain = of(utf8("c\rd\ncut\r"));
-        assertEquals("c\rd", plain.next().text());
-        Utf8Lines.Line cut = plain.next();
-        assertEquals("cut", cut.text());
-        assertEquals("\r\n", cut.ending(), "a CRLF file cut before its last \\n");
     }
 
     /** A CRLF whose {@code \n} arrives after its line was handed out ends that line; it is not a blank line. */
@@ -122,7 +114,7 @@ class Utf8LinesTest {
     @Timeout(20) // a reader that waits for the byte after the \r waits here for ever
     void aLateLineFeedAfterACarriageReturnIsNotABlankLine() throws IOException {
         PipedOutputStream writer = new PipedOutputStream();
-        Utf8Lines lines = Utf8Lines.endingAlsoAtBareCarriageReturns(new PipedInputStream(writer));
+        Utf8Lines lines = new Utf8Lines(new PipedInputStream(writer));
         writer.write(utf8("first\r"));
         writer.flush();
         Utf8Lines.Line first = lines.next();

@@ -26,7 +26,7 @@ final class InputLines {
     private final Utf8Lines lines;
 
     InputLines(InputStream in) {
-        this.lines = Utf8Lines.endingAlsoAtBareCarriageReturns(in);
+        this.lines = new Utf8Lines(in);
     }
 
     /**
