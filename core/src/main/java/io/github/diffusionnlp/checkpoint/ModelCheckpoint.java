@@ -285,7 +285,8 @@ public final class ModelCheckpoint {
      * naming it: parsed, it would read as 0 or false, and the model be refused for another reason ("dim/heads =
      * 256/0") or its weights as damaged ("model.params declares ... input shapes"). Every version-2 config has
      * the nine fields of {@link ModelConfig} that predate the format's versions; {@code relativePositions} came
-     * with version 3, so a version-2 config may lack it (false), a version-3 one may not. A config without a
+     * with version 3, so a version-2 config may lack it (false), a version-3 one may not; every config has the
+     * top-level {@code warpDecay} too. A config without a
      * "model" section or of an unreadable version is left to the checks after parsing, which name that.
      */
     private static void requireShapeFields(Path file, JsonNode config) throws InvalidModelException {
@@ -307,6 +308,15 @@ public final class ModelCheckpoint {
                         + version.asInt() + " config has it): the file was edited or damaged; restore it from a copy of"
                         + " the model, or put \"" + field + "\" back with the value the model was trained with");
             }
+        }
+        // Not a shape field, but read as 0 if missing, a valid rate that would discard the fitted warp at the
+        // first step of resumed training.
+        JsonNode warpDecay = config.get("warpDecay");
+        if (warpDecay == null || warpDecay.isNull()) {
+            throw new InvalidModelException(file, "lacks \"warpDecay\"" + (warpDecay == null ? "" : " (it is null)")
+                    + ", the rate at which training moves the time warp (every config has it; training writes 0.995):"
+                    + " the file was edited or damaged; restore it from a copy of the model, or put \"warpDecay\""
+                    + " back");
         }
     }
 

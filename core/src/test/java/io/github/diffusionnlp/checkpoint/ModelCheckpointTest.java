@@ -159,6 +159,20 @@ class ModelCheckpointTest {
                 + " has it)"), e.getMessage());
     }
 
+    /**
+     * warpDecay is the rate at which resumed training moves the time warp's fit; missing, it read as 0, a valid
+     * value that would throw the fitted warp away at the first step of a resumed run. Every config has it.
+     */
+    @Test
+    void namesAMissingWarpDecay(@TempDir Path dir) throws IOException {
+        Path tiny = copyOfTiny(dir);
+        Path config = tiny.resolve(ModelCheckpoint.CONFIG);
+        editConfig(tiny, json -> ((ObjectNode) json).remove("warpDecay"));
+        InvalidModelException e = loadFails(tiny);
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().startsWith(config + " lacks \"warpDecay\""), e.getMessage());
+    }
+
     @Test
     void rejectsWeightsOfAnotherShape(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
