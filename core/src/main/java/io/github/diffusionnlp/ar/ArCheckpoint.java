@@ -14,6 +14,7 @@ import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,9 +27,13 @@ public final class ArCheckpoint {
     public static final int FORMAT_VERSION = 1;
     // a diffusion model's file names: a save a stopped train-ar run left staged is finished or dropped by those
     // names (OutputDirectory.claim recovers ModelCheckpoint.SET for both training commands)
+    public static final String CONFIG = ModelCheckpoint.CONFIG;
     public static final String VOCAB = ModelCheckpoint.VOCAB;
     public static final String PARAMS = ModelCheckpoint.PARAMS;
     public static final String OPTIMIZER = ModelCheckpoint.OPTIMIZER;
+
+    private static final List<String> SHAPE_FIELDS = List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier",
+            "maxLength");
 
     /** The JSON document of {@code config.json}. */
     public record Header(String format, int formatVersion, ArConfig model, TrainingInfo training,
@@ -57,7 +62,12 @@ public final class ArCheckpoint {
     public static Header readHeader(Path dir) throws IOException {
         CheckpointCommit.requireFinished(dir, "train-ar");
         Path file = CheckpointFiles.config(dir, "train-ar");
-        Header header = CheckpointFiles.readJson(file, CheckpointFiles.readConfig(file), Header.class);
+        byte[] config = CheckpointFiles.readConfig(file);
+        if (FORMAT.equals(CheckpointFiles.readFormat(file, config))) { // another format is named as such below
+            CheckpointFiles.requireModelFields(file, CheckpointFiles.readTree(file, config), SHAPE_FIELDS,
+                    "every autoregressive model's config");
+        }
+        Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
             throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
                     + "', expected '" + FORMAT + "' (an autoregressive model made by `train-ar`)");

@@ -109,7 +109,7 @@ public final class CheckpointFiles {
      * config is parsed, so that a config of another format is named as such rather than failing on fields it
      * does not have.
      */
-    static String readFormat(Path file, byte[] bytes) throws InvalidModelException {
+    public static String readFormat(Path file, byte[] bytes) throws InvalidModelException {
         JsonNode format = readTree(file, bytes).get("format");
         return format == null || !format.isTextual() ? null : format.asText();
     }
@@ -118,12 +118,35 @@ public final class CheckpointFiles {
      * A JSON config's {@code bytes} as a tree (an empty object for an empty file), for the checks that look at which
      * fields it has before it is parsed into its record, whose missing fields would read as zeros.
      */
-    static JsonNode readTree(Path file, byte[] bytes) throws InvalidModelException {
+    public static JsonNode readTree(Path file, byte[] bytes) throws InvalidModelException {
         try {
             JsonNode tree = JSON.readTree(bytes);
             return tree == null ? JSON.createObjectNode() : tree;
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
+        }
+    }
+
+    /**
+     * Refuses a config whose "model" section lacks one of {@code fields} or holds null there, naming it: parsed, it
+     * would read as 0 or false, and the model be refused for another reason ("dim/heads = 256/0") or its weights as
+     * damaged. {@code every} says which configs have the fields ("every format version 2 config"). A config without
+     * a "model" section is left to the checks after parsing, which name that.
+     */
+    public static void requireModelFields(Path file, JsonNode config, List<String> fields, String every)
+            throws InvalidModelException {
+        JsonNode model = config.get("model");
+        if (model == null || !model.isObject()) {
+            return;
+        }
+        for (String field : fields) {
+            JsonNode value = model.get(field);
+            if (value == null || value.isNull()) {
+                throw new InvalidModelException(file, "lacks \"" + field + "\"" + (value == null ? "" : " (it is null)")
+                        + " in its \"model\" section, which the network's shape is built from (" + every + " has it):"
+                        + " the file was edited or damaged; restore it from a copy of the model, or put \"" + field
+                        + "\" back with the value the model was trained with");
+            }
         }
     }
 

@@ -281,18 +281,15 @@ public final class ModelCheckpoint {
     }
 
     /**
-     * Refuses a config whose "model" section lacks a field the network's shape is built from (or holds null there),
-     * naming it: parsed, it would read as 0 or false, and the model be refused for another reason ("dim/heads =
-     * 256/0") or its weights as damaged ("model.params declares ... input shapes"). Every version-2 config has
-     * the nine fields of {@link ModelConfig} that predate the format's versions; {@code relativePositions} came
-     * with version 3, so a version-2 config may lack it (false), a version-3 one may not; every config has the
-     * top-level {@code warpDecay} too. A config without a
-     * "model" section or of an unreadable version is left to the checks after parsing, which name that.
+     * Refuses a config that lacks a field the network's shape is built from, naming it
+     * ({@link CheckpointFiles#requireModelFields}). Every version-2 config has the nine fields of {@link ModelConfig}
+     * that predate the format's versions; {@code relativePositions} came with version 3, so a version-2 config may
+     * lack it (false), a version-3 one may not; every config has the top-level {@code warpDecay} too. A config of an
+     * unreadable version is left to the checks after parsing, which name that.
      */
     private static void requireShapeFields(Path file, JsonNode config) throws InvalidModelException {
-        JsonNode model = config.get("model");
         JsonNode version = config.get("formatVersion");
-        if (model == null || !model.isObject() || version == null || !version.canConvertToInt()
+        if (version == null || !version.canConvertToInt()
                 || version.asInt() < OLDEST_READABLE_VERSION || version.asInt() > FORMAT_VERSION) {
             return;
         }
@@ -300,19 +297,11 @@ public final class ModelCheckpoint {
         if (version.asInt() >= RELATIVE_POSITIONS_VERSION) {
             fields.add("relativePositions");
         }
-        for (String field : fields) {
-            JsonNode value = model.get(field);
-            if (value == null || value.isNull()) {
-                throw new InvalidModelException(file, "lacks \"" + field + "\"" + (value == null ? "" : " (it is null)")
-                        + " in its \"model\" section, which the network's shape is built from (every format version "
-                        + version.asInt() + " config has it): the file was edited or damaged; restore it from a copy of"
-                        + " the model, or put \"" + field + "\" back with the value the model was trained with");
-            }
-        }
+        CheckpointFiles.requireModelFields(file, config, fields, "every format version " + version.asInt() + " config");
         // Not a shape field, but read as 0 if missing, a valid rate that would discard the fitted warp at the
         // first step of resumed training.
         JsonNode warpDecay = config.get("warpDecay");
-        if (warpDecay == null || warpDecay.isNull()) {
+        if (config.has("model") && (warpDecay == null || warpDecay.isNull())) {
             throw new InvalidModelException(file, "lacks \"warpDecay\"" + (warpDecay == null ? "" : " (it is null)")
                     + ", the rate at which training moves the time warp (every config has it; training writes 0.995):"
                     + " the file was edited or damaged; restore it from a copy of the model, or put \"warpDecay\""

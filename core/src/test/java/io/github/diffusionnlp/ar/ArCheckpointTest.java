@@ -8,10 +8,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -45,5 +49,32 @@ class ArCheckpointTest {
             assertEquals(dir.resolve(ArCheckpoint.OPTIMIZER), e.file());
             assertTrue(e.getMessage().contains("is not the file its config.json was saved with"), e.getMessage());
         }
+    }
+
+    /**
+     * A config without a field of the network's shape is refused naming the field, as a diffusion model's is, not
+     * read as 0 and refused as "invalid autoregressive model shape 5/8/1/0/2/6".
+     */
+    @Test
+    void namesAMissingShapeField(@TempDir Path dir) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CausalTransformer network = new CausalTransformer(new ArConfig(VOCAB.size(), 8, 1, 2, 2, 6));
+            network.initialize(manager);
+            ArCheckpoint.save(dir, network, VOCAB, HAND, null);
+        }
+        Path config = dir.resolve(ArCheckpoint.CONFIG);
+        byte[] whole = Files.readAllBytes(config);
+        ObjectMapper json = new ObjectMapper();
+        for (String field : List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier", "maxLength")) {
+            JsonNode edited = json.readTree(whole);
+            ((ObjectNode) edited.get("model")).remove(field);
+            json.writeValue(config.toFile(), edited);
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.readHeader(dir));
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().startsWith(config + " lacks \"" + field + "\" in its \"model\" section"),
+                    e.getMessage());
+        }
+        Files.write(config, whole);
+        assertEquals(6, ArCheckpoint.readHeader(dir).model().maxLength());
     }
 }
