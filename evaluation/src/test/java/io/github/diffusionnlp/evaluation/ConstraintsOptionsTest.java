@@ -85,7 +85,7 @@ class ConstraintsOptionsTest {
     @Test
     void samplingOptionsNameTheirOption(@TempDir Path out) {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--steps", "0"),
-                "--steps: steps must be between 1 and 10000, got 0");
+                "--steps: steps must be a whole number from 1 to 10000, got 0");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--guidance", "1,-1"),
                 "--guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores the constraints, 1 conditions"
                         + " plainly, above 1 pushes harder)");
@@ -94,7 +94,7 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--strength", "1.5"),
                 "--strength 1.5 is out of range; allowed: a number in (0, 1] (more than 0, at most 1)");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--temperature", "2"),
-                "--temperature: temperature must be in [0, 1], got 2");
+                "--temperature: temperature must be a number in [0, 1], got 2");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--keep", "NOUNS"), "--keep: unknown UPOS tag 'NOUNS'");
         assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--quick"),
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
