@@ -100,6 +100,18 @@ class ConstraintsOptionsTest {
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
     }
 
+    /**
+     * --batch above the sampler's largest batch passed the command's own check (only below 1 was refused) and failed at
+     * the first sentence sampled, in the API's words, after the judges loaded.
+     */
+    @Test
+    void aBatchLargerThanTheSamplerTakesIsRefusedBeforeSampling(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--batch", "4097"),
+                "--batch: batch size must be a whole number from 1 to 4096, got 4097");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--batch", "0"),
+                "--batch: batch size must be a whole number from 1 to 4096, got 0");
+    }
+
     /** A finished run's files are not replaced by the next run of the same --name unless --overwrite says so. */
     @Test
     void anEarlierRunsResultsAreNotReplacedUnasked(@TempDir Path out) throws Exception {
