@@ -93,14 +93,6 @@ public final class KeepSpec {
         return new KeepSpec(i, c);
     }
 
-    public SortedSet<Integer> getIndexes() {
-        return indexes;
-    }
-
-    public SortedSet<String> getClasses() {
-        return classes;
-    }
-
     public boolean isEmpty() {
         return indexes.isEmpty() && classes.isEmpty();
     }

@@ -174,6 +174,22 @@ class ApiTest {
         assertEquals(".", batch[1][batch[1].length - 1]);
     }
 
+    /** A rewriter hands back what it was made with: its options, strength, keep spec and constraints. */
+    @Test
+    void rewriterHandsBackItsSettings() {
+        ConstraintSpec positive = ConstraintSpec.NONE.withSentiment("positive");
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 0.8, KeepSpec.parse("2, noun"), positive);
+        assertEquals(FEW_STEPS, rewriter.getSamplingOptions());
+        assertEquals(0.8, rewriter.getStrength());
+        assertEquals(KeepSpec.parse("NOUN,2"), rewriter.getKeepSpec());
+        assertEquals("2,NOUN", rewriter.getKeepSpec().toString());
+        assertEquals("positive", rewriter.getConstraints().getSentiment());
+        RewriterME defaults = new RewriterME(model);
+        assertEquals(KeepSpec.NONE, defaults.getKeepSpec());
+        assertEquals(RewriterME.DEFAULT_STRENGTH, defaults.getStrength());
+        assertEquals(ConstraintSpec.NONE, defaults.getConstraints());
+    }
+
     @Test
     void rewriterRejectsBadStrengthAndKeepSpecs() {
         for (double s : new double[] {0, 2, -0.1, Double.NaN}) {
