@@ -13,7 +13,6 @@ import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -343,13 +342,13 @@ public final class DiffusionSettings {
         return new Constraints(sentiment, template, guidance, null, candidates, lexical);
     }
 
-    /** Parses one UPOS tag (any case), or throws what {@code error} gives. */
+    /** Parses one UPOS tag (any case, {@link Upos#parse}), or throws what {@code error} gives. */
     private static Upos upos(String tag, java.util.function.Supplier<IllegalArgumentException> error) {
-        String upper = tag.trim().toUpperCase(Locale.ROOT);
-        if (!PtbTags.isUpos(upper)) {
+        try {
+            return Upos.parse(tag);
+        } catch (IllegalArgumentException e) {
             throw error.get();
         }
-        return Upos.valueOf(upper);
     }
 
     /**

@@ -241,7 +241,7 @@ class DiffusionNlpToolTest {
                 + " neutral or positive"), sentiment.stderr());
         Run tag = run("", "Generate", "-posTemplate", "DET FOO VERB");
         assertTrue(tag.stderr().startsWith("-posTemplate \"DET FOO VERB\": 'FOO' in the POS template is not a UPOS"
-                + " tag; allowed: ADJ,ADP,"), tag.stderr());
+                + " tag; allowed: ADJ, ADP, "), tag.stderr());
         Run guidance = run("a b c\n", "Rewrite", "-guidance", "-1");
         assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores"
                 + " the constraints, 1 conditions plainly, above 1 pushes harder)"), guidance.stderr());
