@@ -14,7 +14,7 @@ public final class OptionErrors {
 
     /**
      * What {@code value} gives; an {@link IllegalArgumentException} it throws is rethrown with its message after
-     * {@code option}, e.g. {@code --steps: steps must be between 1 and 10000, got 0}.
+     * {@code option}, e.g. {@code --steps: steps must be a whole number from 1 to 10000, got 0}.
      */
     public static <T> T checked(String option, Supplier<T> value) {
         try {

@@ -1,7 +1,6 @@
 package io.github.diffusionnlp.api;
 
 import ai.djl.util.Progress;
-import io.github.diffusionnlp.model.Numbers;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,6 +14,10 @@ import java.util.OptionalDouble;
  */
 public final class SamplingOptions {
     public static final int DEFAULT_STEPS = 32;
+    /** The most Euler steps a sample may take ({@link SamplingRange#STEPS}). */
+    public static final int MAX_STEPS = 10_000;
+    /** The most sentences a forward pass may hold ({@link SamplingRange#BATCH_SIZE}). */
+    public static final int MAX_BATCH_SIZE = 4096;
     /**
      * Infilling's temperature unless one is set: the mean path, whose words are the model's most
      * likely (on held-out text it fills about 2.5 times as many masks correctly as sampling does).
@@ -153,11 +156,7 @@ public final class SamplingOptions {
          * seed). Unset, infilling uses 0 (one best answer is wanted) and generation and rewriting 1.
          */
         public Builder temperature(double temperature) {
-            if (!(temperature >= 0 && temperature <= 1)) {
-                throw new IllegalArgumentException("temperature must be in [0, 1],"
-                        + " got " + Numbers.written(temperature));
-            }
-            this.temperature = temperature;
+            this.temperature = SamplingRange.TEMPERATURE.check(temperature, "temperature");
             return this;
         }
 
@@ -176,11 +175,7 @@ public final class SamplingOptions {
          * clamping). Single-step infilling is the same at any τ (its one step is an argmax).
          */
         public Builder x0Temperature(double x0Temperature) {
-            if (!(x0Temperature >= 0) || Double.isInfinite(x0Temperature)) {
-                throw new IllegalArgumentException("x0 temperature must be a number >= 0,"
-                        + " got " + Numbers.written(x0Temperature));
-            }
-            this.x0Temperature = x0Temperature;
+            this.x0Temperature = SamplingRange.X0_TEMPERATURE.check(x0Temperature, "x0 temperature");
             return this;
         }
 
@@ -194,23 +189,16 @@ public final class SamplingOptions {
          * and 16.7% of 3-token spans' words (15.2%), for about 1.2 times the time (README, *Fusing a trigram*).
          */
         public Builder ngramWeight(double ngramWeight) {
-            if (!(ngramWeight >= 0) || Double.isInfinite(ngramWeight)) {
-                throw new IllegalArgumentException("the n-gram weight must be a number >= 0,"
-                        + " got " + Numbers.written(ngramWeight));
-            }
-            this.ngramWeight = ngramWeight;
+            this.ngramWeight = SamplingRange.NGRAM_WEIGHT.check(ngramWeight, "the n-gram weight");
             return this;
         }
 
         /**
-         * Euler steps (network evaluations) per sample, 1 to 10,000 (default {@value SamplingOptions#DEFAULT_STEPS});
+         * Euler steps (network evaluations) per sample, 1 to {@value SamplingOptions#MAX_STEPS} (default {@value SamplingOptions#DEFAULT_STEPS});
          * more is slower and usually better.
          */
         public Builder steps(int steps) {
-            if (steps < 1 || steps > 10_000) {
-                throw new IllegalArgumentException("steps must be between 1 and 10000, got " + steps);
-            }
-            this.steps = steps;
+            this.steps = SamplingRange.STEPS.check(steps, "steps");
             return this;
         }
 
@@ -221,14 +209,11 @@ public final class SamplingOptions {
         }
 
         /**
-         * Sentences per forward pass, 1 to 4,096 (default 32); larger batches are faster per sentence and use
+         * Sentences per forward pass, 1 to {@value SamplingOptions#MAX_BATCH_SIZE} (default 32); larger batches are faster per sentence and use
          * more memory.
          */
         public Builder batchSize(int batchSize) {
-            if (batchSize < 1 || batchSize > 4096) {
-                throw new IllegalArgumentException("batch size must be between 1 and 4096, got " + batchSize);
-            }
-            this.batchSize = batchSize;
+            this.batchSize = SamplingRange.BATCH_SIZE.check(batchSize, "batch size");
             return this;
         }
 

@@ -10,6 +10,41 @@ import io.github.diffusionnlp.model.Numbers;
  * it passes the option's name and a {@link Refusal} to {@link #check(double, String, String, Refusal)}.
  */
 public enum SamplingRange {
+    /** Euler steps per sample ({@link SamplingOptions.Builder#steps}). */
+    STEPS("a whole number from 1 to " + SamplingOptions.MAX_STEPS) {
+        @Override
+        public boolean allows(double n) {
+            return n >= 1 && n <= SamplingOptions.MAX_STEPS && n == Math.rint(n);
+        }
+    },
+    /** Sentences per forward pass ({@link SamplingOptions.Builder#batchSize}). */
+    BATCH_SIZE("a whole number from 1 to " + SamplingOptions.MAX_BATCH_SIZE) {
+        @Override
+        public boolean allows(double n) {
+            return n >= 1 && n <= SamplingOptions.MAX_BATCH_SIZE && n == Math.rint(n);
+        }
+    },
+    /** The scale of the starting noise ({@link SamplingOptions.Builder#temperature}); NaN is refused. */
+    TEMPERATURE("a number in [0, 1]") {
+        @Override
+        public boolean allows(double t) {
+            return t >= 0 && t <= 1;
+        }
+    },
+    /** The softmax temperature of each step's estimate ({@link SamplingOptions.Builder#x0Temperature}). */
+    X0_TEMPERATURE("a finite number >= 0") {
+        @Override
+        public boolean allows(double t) {
+            return t >= 0 && t < Double.POSITIVE_INFINITY;
+        }
+    },
+    /** The trigram's weight in n-gram fusion ({@link SamplingOptions.Builder#ngramWeight}). */
+    NGRAM_WEIGHT("a finite number >= 0 (0: off)") {
+        @Override
+        public boolean allows(double w) {
+            return w >= 0 && w < Double.POSITIVE_INFINITY;
+        }
+    },
     /** The classifier-free guidance weight ({@link Constraints#guidance()}); NaN and infinity are refused. */
     GUIDANCE("a finite number >= 0 (0 ignores the constraints, 1 conditions plainly, above 1 pushes harder)") {
         @Override

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * Each sampling range's one rule, at its edges: NaN, the infinities, 0, the bounds and the numbers just past them;
- * and the library's entry points (Constraints, rewriteAll, the internal Schedule) refuse exactly what the rule
- * refuses, in the library's words for it.
+ * and the library's entry points (Constraints, rewriteAll, SamplingOptions' builder, the internal Schedule) refuse
+ * exactly what the rule refuses, in the library's words for it.
  */
 class SamplingRangeTest {
     private static DiffusionLM lm;
@@ -86,6 +86,59 @@ class SamplingRangeTest {
             refused(expected, () -> new Schedule(4, 0, s, 1));
             refused(expected, () -> lm.rewriteAll(List.of(List.of("a", "b")), java.util.Arrays.asList((boolean[]) null),
                     s, SamplingOptions.defaults()));
+        }
+    }
+
+    @Test
+    void stepsAndBatchSizeAreWholeNumbersFromOneToTheirMaximum() {
+        assertEquals("a whole number from 1 to 10000", SamplingRange.STEPS.allowed());
+        assertEquals("a whole number from 1 to 4096", SamplingRange.BATCH_SIZE.allowed());
+        for (int n : new int[] {1, 2, SamplingOptions.MAX_STEPS}) {
+            assertTrue(SamplingRange.STEPS.allows(n), "allows " + n);
+            assertEquals(n, SamplingOptions.builder().steps(n).build().steps());
+        }
+        for (int n : new int[] {1, 2, SamplingOptions.MAX_BATCH_SIZE}) {
+            assertTrue(SamplingRange.BATCH_SIZE.allows(n), "allows " + n);
+            assertEquals(n, SamplingOptions.builder().batchSize(n).build().batchSize());
+        }
+        for (int n : new int[] {Integer.MIN_VALUE, -1, 0, SamplingOptions.MAX_STEPS + 1, Integer.MAX_VALUE}) {
+            assertTrue(!SamplingRange.STEPS.allows(n), "refuses " + n);
+            refused("steps must be " + SamplingRange.STEPS.allowed() + ", got " + n,
+                    () -> SamplingOptions.builder().steps(n));
+        }
+        for (int n : new int[] {Integer.MIN_VALUE, -1, 0, SamplingOptions.MAX_BATCH_SIZE + 1, Integer.MAX_VALUE}) {
+            assertTrue(!SamplingRange.BATCH_SIZE.allows(n), "refuses " + n);
+            refused("batch size must be " + SamplingRange.BATCH_SIZE.allowed() + ", got " + n,
+                    () -> SamplingOptions.builder().batchSize(n));
+        }
+        for (double n : List.of(Double.NaN, Double.POSITIVE_INFINITY, 1.5)) {
+            assertTrue(!SamplingRange.STEPS.allows(n) && !SamplingRange.BATCH_SIZE.allows(n), "refuses " + n);
+        }
+    }
+
+    @Test
+    void temperaturesAndTheNgramWeightAreTheirBuildersRules() {
+        assertEquals("a number in [0, 1]", SamplingRange.TEMPERATURE.allowed());
+        for (double t : List.of(0.0, -0.0, 0.5, 1.0)) {
+            assertTrue(SamplingRange.TEMPERATURE.allows(t), "allows " + t);
+            assertEquals(t, SamplingOptions.builder().temperature(t).build().temperature().getAsDouble());
+        }
+        for (double t : List.of(Double.NaN, Double.NEGATIVE_INFINITY, -Double.MIN_VALUE, Math.nextUp(1.0),
+                Double.POSITIVE_INFINITY)) {
+            assertTrue(!SamplingRange.TEMPERATURE.allows(t), "refuses " + t);
+            refused("temperature must be a number in [0, 1], got " + Numbers.written(t),
+                    () -> SamplingOptions.builder().temperature(t));
+        }
+        for (double v : List.of(0.0, -0.0, 0.5, 1.0, Double.MAX_VALUE)) {
+            assertTrue(SamplingRange.X0_TEMPERATURE.allows(v) && SamplingRange.NGRAM_WEIGHT.allows(v), "allows " + v);
+            assertEquals(v, SamplingOptions.builder().x0Temperature(v).ngramWeight(v).build().ngramWeight());
+        }
+        for (double v : List.of(Double.NaN, Double.NEGATIVE_INFINITY, -Double.MIN_VALUE, Double.POSITIVE_INFINITY)) {
+            assertTrue(!SamplingRange.X0_TEMPERATURE.allows(v) && !SamplingRange.NGRAM_WEIGHT.allows(v), "refuses " + v);
+            refused("x0 temperature must be a finite number >= 0, got " + Numbers.written(v),
+                    () -> SamplingOptions.builder().x0Temperature(v));
+            refused("the n-gram weight must be a finite number >= 0 (0: off), got " + Numbers.written(v),
+                    () -> SamplingOptions.builder().ngramWeight(v));
         }
     }
 

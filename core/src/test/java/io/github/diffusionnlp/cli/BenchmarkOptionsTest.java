@@ -44,9 +44,9 @@ class BenchmarkOptionsTest {
     @Test
     void samplingStepCountsAndBatchesNameTheirOption() {
         assertRefusedBeforeMeasuring(benchmark("--step-counts", "8,0"),
-                "--step-counts: steps must be between 1 and 10000, got 0");
+                "--step-counts: steps must be a whole number from 1 to 10000, got 0");
         assertRefusedBeforeMeasuring(benchmark("--batches", "0"),
-                "--batches: batch size must be between 1 and 4096, got 0");
+                "--batches: batch size must be a whole number from 1 to 4096, got 0");
         assertRefusedBeforeMeasuring(benchmark("--size", "huge"),
                 "--size: unknown model size 'huge'; allowed: tiny, small, base");
         assertRefusedBeforeMeasuring(benchmark("--memory-calls", "-5"),

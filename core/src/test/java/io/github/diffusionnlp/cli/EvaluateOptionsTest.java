@@ -76,7 +76,7 @@ class EvaluateOptionsTest {
     @Test
     void stepCountsAreCheckedBeforeAnyIsSampled() {
         assertRefusedBeforeSampling(evaluate("--sentences", "2", "--step-counts", "1,0"),
-                "--step-counts: steps must be between 1 and 10000, got 0");
+                "--step-counts: steps must be a whole number from 1 to 10000, got 0");
         assertRefusedBeforeSampling(evaluate("--sentences", "2", "--step-counts", ","),
                 "--step-counts: give at least one step count");
     }

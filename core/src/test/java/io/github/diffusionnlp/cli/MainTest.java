@@ -73,7 +73,7 @@ class MainTest {
      * the model is loaded, so each case is quick.
      */
     @ParameterizedTest
-    @CsvSource({"--steps, 0, between 1 and 10000", "--batch, 0, between 1 and 4096", "--temperature, 2, '[0, 1]'",
+    @CsvSource({"--steps, 0, from 1 to 10000", "--batch, 0, from 1 to 4096", "--temperature, 2, '[0, 1]'",
             "--x0-temperature, -1, >= 0", "--ngram-weight, -2, >= 0"})
     void samplingOptionErrorsNameTheOption(String option, String value, String range) {
         Run r = run("a [MASK]\n", "infill", "--model", MODEL, option, value);

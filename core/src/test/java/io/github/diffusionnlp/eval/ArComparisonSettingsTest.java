@@ -26,12 +26,12 @@ class ArComparisonSettingsTest {
         double[] none = {};
         assertRefused("--samples must be at least 1, got 0", () -> with(0, steps, 4, none, none));
         assertRefused("--infill-sentences must be at least 1, got -1", () -> with(4, steps, -1, none, none));
-        assertRefused("--step-counts: steps must be between 1 and 10000, got 0",
+        assertRefused("--step-counts: steps must be a whole number from 1 to 10000, got 0",
                 () -> with(4, new int[] {8, 0}, 4, none, none));
         assertRefused("--step-counts: give at least one step count", () -> with(4, new int[0], 4, none, none));
-        assertRefused("--x0-temperatures: x0 temperature must be a number >= 0, got -0.5",
+        assertRefused("--x0-temperatures: x0 temperature must be a finite number >= 0, got -0.5",
                 () -> with(4, steps, 4, new double[] {-0.5}, none));
-        assertRefused("--ngram-weights: the n-gram weight must be a number >= 0, got -1",
+        assertRefused("--ngram-weights: the n-gram weight must be a finite number >= 0 (0: off), got -1",
                 () -> with(4, steps, 4, none, new double[] {-1}));
         with(4, steps, 4, new double[] {0, 0.5}, new double[] {0.3}); // and good values pass
     }

@@ -126,9 +126,6 @@ final class ConstraintsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Set<Sentiment> chosenLabels = parseLabels();
         EnumSet<Task> chosen = parseTasks(chosenLabels);
-        if (batch < 1) {
-            throw new IllegalArgumentException("--batch must be >= 1, got " + batch);
-        }
         String stem = name != null ? name : quick ? "constraints-quick" : "constraints";
         // an hour's run must not end by replacing an earlier one's results, nor be refused only then
         if (!overwrite && !(quick && name == null)) {

@@ -105,10 +105,12 @@ public final class ConstraintsEvaluation {
             }
             // checked here, in the options' names, rather than by the API at the first sentence sampled
             int s = steps;
+            int b = batch;
             double t = temperature;
             double x0 = x0Temperature;
             double w = ngramWeight;
             OptionErrors.checked("--steps", () -> SamplingOptions.builder().steps(s));
+            OptionErrors.checked("--batch", () -> SamplingOptions.builder().batchSize(b));
             OptionErrors.checked("--temperature", () -> SamplingOptions.builder().temperature(t));
             OptionErrors.checked("--x0-temperature", () -> SamplingOptions.builder().x0Temperature(x0));
             OptionErrors.checked("--ngram-weight", () -> SamplingOptions.builder().ngramWeight(w));

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
 import opennlp.tools.postag.POSTaggerME;
@@ -40,7 +39,7 @@ public final class PosJudge {
         for (String t : tagger.tag(tokens.toArray(String[]::new))) {
             Upos u;
             try {
-                u = Upos.valueOf(t.trim().toUpperCase(Locale.ROOT));
+                u = Upos.parse(t);
             } catch (IllegalArgumentException e) {
                 u = Upos.X;
             }

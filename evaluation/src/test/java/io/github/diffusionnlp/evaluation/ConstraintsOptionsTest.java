@@ -85,7 +85,7 @@ class ConstraintsOptionsTest {
     @Test
     void samplingOptionsNameTheirOption(@TempDir Path out) {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--steps", "0"),
-                "--steps: steps must be between 1 and 10000, got 0");
+                "--steps: steps must be a whole number from 1 to 10000, got 0");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--guidance", "1,-1"),
                 "--guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores the constraints, 1 conditions"
                         + " plainly, above 1 pushes harder)");
@@ -94,10 +94,22 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--strength", "1.5"),
                 "--strength 1.5 is out of range; allowed: a number in (0, 1] (more than 0, at most 1)");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--temperature", "2"),
-                "--temperature: temperature must be in [0, 1], got 2");
+                "--temperature: temperature must be a number in [0, 1], got 2");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--keep", "NOUNS"), "--keep: unknown UPOS tag 'NOUNS'");
         assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--quick"),
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
+    }
+
+    /**
+     * --batch above the sampler's largest batch passed the command's own check (only below 1 was refused) and failed at
+     * the first sentence sampled, in the API's words, after the judges loaded.
+     */
+    @Test
+    void aBatchLargerThanTheSamplerTakesIsRefusedBeforeSampling(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--batch", "4097"),
+                "--batch: batch size must be a whole number from 1 to 4096, got 4097");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--batch", "0"),
+                "--batch: batch size must be a whole number from 1 to 4096, got 0");
     }
 
     /** A finished run's files are not replaced by the next run of the same --name unless --overwrite says so. */

@@ -8,11 +8,11 @@ import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
@@ -143,14 +143,14 @@ public final class DiffusionSettings {
                 throw bad("precision", precisionValue, Precision.ALLOWED + " (" + e.getMessage() + ")");
             }
         }
-        steps = intValue(props, "steps", 32, 1, 10_000);
+        steps = (int) rangedValue(props, "steps", SamplingOptions.DEFAULT_STEPS, SamplingRange.STEPS, Integer::parseInt);
         seed = longValue(props, "seed", 0);
-        batchSize = intValue(props, "batchSize", 32, 1, 4096);
+        batchSize = (int) rangedValue(props, "batchSize", 32, SamplingRange.BATCH_SIZE, Integer::parseInt);
         // unset: the task's default (infill the most likely words, generate and rewrite samples)
         temperature = isSet(props, "temperature")
-                ? doubleValue(props, "temperature", 1.0, false, 1, "a number in [0, 1]") : null;
-        x0Temperature = doubleValue(props, "x0Temperature", 1.0, false, Double.MAX_VALUE, "a number >= 0");
-        ngramWeight = doubleValue(props, "ngramWeight", 0.0, false, Double.MAX_VALUE, "a number >= 0 (0: off)");
+                ? rangedValue(props, "temperature", 1.0, SamplingRange.TEMPERATURE, Double::parseDouble) : null;
+        x0Temperature = rangedValue(props, "x0Temperature", 1.0, SamplingRange.X0_TEMPERATURE, Double::parseDouble);
+        ngramWeight = rangedValue(props, "ngramWeight", 0.0, SamplingRange.NGRAM_WEIGHT, Double::parseDouble);
         String corpusValue = get(props, "ngramCorpus", "");
         check(corpusValue.isEmpty() || ngramWeight > 0, "ngramCorpus", corpusValue,
                 "only with " + prefix + "ngramWeight above 0 (the corpus is what fusion counts its trigrams from)");
@@ -342,13 +342,13 @@ public final class DiffusionSettings {
         return new Constraints(sentiment, template, guidance, null, candidates, lexical);
     }
 
-    /** Parses one UPOS tag (any case), or throws what {@code error} gives. */
+    /** Parses one UPOS tag (any case, {@link Upos#parse}), or throws what {@code error} gives. */
     private static Upos upos(String tag, java.util.function.Supplier<IllegalArgumentException> error) {
-        String upper = tag.trim().toUpperCase(Locale.ROOT);
-        if (!PtbTags.isUpos(upper)) {
+        try {
+            return Upos.parse(tag);
+        } catch (IllegalArgumentException e) {
             throw error.get();
         }
-        return Upos.valueOf(upper);
     }
 
     /**
@@ -457,10 +457,6 @@ public final class DiffusionSettings {
         return out;
     }
 
-    private int intValue(Properties props, String key, int def, int min, int max) {
-        return intValue(props, key, def, min, max, "an integer from " + min + " to " + max);
-    }
-
     private int intValue(Properties props, String key, int def, int min, int max, String allowed) {
         String v = get(props, key, null);
         if (v == null) {
@@ -488,25 +484,6 @@ public final class DiffusionSettings {
         } catch (NumberFormatException e) {
             throw bad(key, v, "an integer (a 64-bit seed)");
         }
-    }
-
-    /** A number in [0, max] ((0, max] when {@code zeroExcluded}): every numeric setting is one. */
-    private double doubleValue(Properties props, String key, double def, boolean zeroExcluded, double max,
-            String allowed) {
-        String v = get(props, key, null);
-        if (v == null) {
-            return def;
-        }
-        double d;
-        try {
-            d = Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw bad(key, v, allowed);
-        }
-        if (!(zeroExcluded ? d > 0 : d >= 0) || !(d <= max)) {
-            throw bad(key, v, allowed);
-        }
-        return d;
     }
 
     /**

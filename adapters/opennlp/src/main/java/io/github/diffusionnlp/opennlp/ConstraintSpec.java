@@ -5,9 +5,7 @@ import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -145,18 +143,14 @@ public final class ConstraintSpec {
 
     private static Upos parseTag(String tag) {
         if (tag == null || tag.isBlank()) {
-            throw new IllegalArgumentException("a POS template tag is empty; allowed: " + allowedTags());
+            throw new IllegalArgumentException("a POS template tag is empty; allowed: " + Upos.names());
         }
         try {
-            return Upos.valueOf(tag.trim().toUpperCase(Locale.ROOT));
+            return Upos.parse(tag);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + tag.trim() + "' in the POS template is not a UPOS tag; allowed: "
-                    + allowedTags());
+                    + Upos.names());
         }
-    }
-
-    private static String allowedTags() {
-        return String.join(",", Arrays.stream(Upos.values()).map(Enum::name).toList());
     }
 
     /** The sentiment label ({@code negative}, {@code neutral}, {@code positive}), or null for any. */

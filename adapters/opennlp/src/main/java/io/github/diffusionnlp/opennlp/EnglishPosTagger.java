@@ -2,11 +2,12 @@ package io.github.diffusionnlp.opennlp;
 
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
+import io.github.diffusionnlp.corpus.PtbTags;
+import io.github.diffusionnlp.corpus.Upos;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Set;
 import java.util.regex.Pattern;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
@@ -25,10 +26,6 @@ import opennlp.tools.postag.POSTaggerME;
  */
 public final class EnglishPosTagger {
     public static final String POS_MODEL = "/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin";
-
-    /** The 17 UD UPOS classes. */
-    public static final Set<String> UPOS = Set.of("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN",
-            "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ", "SYM", "VERB", "X");
 
     /** The separator of a joined tag the model gives a contraction ({@code AUX+PART}). */
     private static final Pattern JOINED_TAG = Pattern.compile("\\+");
@@ -78,6 +75,6 @@ public final class EnglishPosTagger {
     /** The UPOS tag for what the model gave: a joined tag's first part; X for anything else not a UPOS tag. */
     static String upos(String modelTag) {
         String first = JOINED_TAG.split(modelTag, 2)[0];
-        return UPOS.contains(first) ? first : "X";
+        return PtbTags.isUpos(first) ? first : Upos.X.name();
     }
 }

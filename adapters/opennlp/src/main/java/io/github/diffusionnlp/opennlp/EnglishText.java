@@ -51,12 +51,10 @@ public final class EnglishText {
 
     private final SentenceModel sentenceModel;
     private final TokenizerModel tokenizerModel;
-    private final Detokenizer detokenizer;
 
     private EnglishText() throws IOException {
         sentenceModel = new SentenceModel(resource(SENTENCE_MODEL));
         tokenizerModel = new TokenizerModel(resource(TOKENIZER_MODEL));
-        detokenizer = detokenizer();
     }
 
     /** The shared instance; the first call loads the models (about a second). */
@@ -242,9 +240,5 @@ public final class EnglishText {
     /** Tokens joined into text by the detokenizer rules. */
     public static String detokenize(Detokenizer detokenizer, String[] tokens) {
         return detokenizer.detokenize(tokens, null);
-    }
-
-    public Detokenizer getDetokenizer() {
-        return detokenizer;
     }
 }

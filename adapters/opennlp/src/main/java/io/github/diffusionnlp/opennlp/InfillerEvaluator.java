@@ -169,11 +169,6 @@ public class InfillerEvaluator extends Evaluator<POSSample> {
         return wordAccuracy.count();
     }
 
-    /** The word accuracy as OpenNLP's {@link Mean}. */
-    public Mean getWordAccuracyMean() {
-        return wordAccuracy;
-    }
-
     /** How many sentences were evaluated. */
     public long getSentenceCount() {
         return sentences;

@@ -1,11 +1,14 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.corpus.PtbTags;
+import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -17,14 +20,14 @@ import java.util.TreeSet;
  */
 public final class KeepSpec {
     /** Keeps nothing. */
-    public static final KeepSpec NONE = new KeepSpec(new TreeSet<>(), new TreeSet<>());
+    public static final KeepSpec NONE = new KeepSpec(new TreeSet<>(), EnumSet.noneOf(Upos.class));
 
     private final SortedSet<Integer> indexes;
-    private final SortedSet<String> classes;
+    private final Set<Upos> classes; // an EnumSet: in the enum's order, which is the tags' alphabetical one
 
-    private KeepSpec(SortedSet<Integer> indexes, SortedSet<String> classes) {
+    private KeepSpec(SortedSet<Integer> indexes, EnumSet<Upos> classes) {
         this.indexes = Collections.unmodifiableSortedSet(indexes);
-        this.classes = Collections.unmodifiableSortedSet(classes);
+        this.classes = Collections.unmodifiableSet(classes);
     }
 
     /**
@@ -38,7 +41,7 @@ public final class KeepSpec {
             return NONE;
         }
         SortedSet<Integer> indexes = new TreeSet<>();
-        SortedSet<String> classes = new TreeSet<>();
+        EnumSet<Upos> classes = EnumSet.noneOf(Upos.class);
         for (String part : Constraints.listItems(spec)) {
             if (part.matches("\\d{1,9}")) {
                 indexes.add(Integer.parseInt(part));
@@ -47,12 +50,13 @@ public final class KeepSpec {
                 throw new IllegalArgumentException("token index " + part + " in keep spec '" + spec + "' is out of"
                         + " range; allowed: 0-based token indexes, 0 (the first token) or more, each below its line's"
                         + " token count");
-            } else if (EnglishPosTagger.UPOS.contains(part.toUpperCase(Locale.ROOT))) {
-                classes.add(part.toUpperCase(Locale.ROOT));
             } else {
-                throw new IllegalArgumentException("'" + part + "' in keep spec '" + spec + "' is neither a token"
-                        + " index nor a UPOS class; allowed: 0-based token indexes and the classes "
-                        + String.join(",", new TreeSet<>(EnglishPosTagger.UPOS)));
+                try {
+                    classes.add(Upos.parse(part));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("'" + part + "' in keep spec '" + spec + "' is neither a token"
+                            + " index nor a UPOS class; allowed: 0-based token indexes and the classes " + Upos.names());
+                }
             }
         }
         return new KeepSpec(indexes, classes);
@@ -67,19 +71,18 @@ public final class KeepSpec {
             }
             set.add(i);
         }
-        return new KeepSpec(set, new TreeSet<>());
+        return new KeepSpec(set, EnumSet.noneOf(Upos.class));
     }
 
     /** Keeps the tokens tagged with these UPOS classes (case-insensitive). */
     public static KeepSpec classes(String... upos) {
-        SortedSet<String> set = new TreeSet<>();
+        EnumSet<Upos> set = EnumSet.noneOf(Upos.class);
         for (String c : upos) {
-            String u = c.trim().toUpperCase(Locale.ROOT);
-            if (!EnglishPosTagger.UPOS.contains(u)) {
-                throw new IllegalArgumentException("'" + c + "' is not a UPOS class; allowed: "
-                        + String.join(",", new TreeSet<>(EnglishPosTagger.UPOS)));
+            try {
+                set.add(Upos.parse(c));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + c + "' is not a UPOS class; allowed: " + Upos.names());
             }
-            set.add(u);
         }
         return new KeepSpec(new TreeSet<>(), set);
     }
@@ -88,17 +91,10 @@ public final class KeepSpec {
     public KeepSpec and(KeepSpec other) {
         SortedSet<Integer> i = new TreeSet<>(indexes);
         i.addAll(other.indexes);
-        SortedSet<String> c = new TreeSet<>(classes);
+        EnumSet<Upos> c = EnumSet.noneOf(Upos.class);
+        c.addAll(classes);
         c.addAll(other.classes);
         return new KeepSpec(i, c);
-    }
-
-    public SortedSet<Integer> getIndexes() {
-        return indexes;
-    }
-
-    public SortedSet<String> getClasses() {
-        return classes;
     }
 
     public boolean isEmpty() {
@@ -131,7 +127,8 @@ public final class KeepSpec {
                 throw new IllegalArgumentException(tags.length + " tags for " + tokens.length + " tokens");
             }
             for (int i = 0; i < tokens.length; i++) {
-                keep[i] |= classes.contains(tags[i]);
+                // a tag is kept when it is exactly a kept class's name, as the tagger writes it
+                keep[i] |= PtbTags.isUpos(tags[i]) && classes.contains(Upos.valueOf(tags[i]));
             }
         }
         return keep;
@@ -142,7 +139,7 @@ public final class KeepSpec {
     public String toString() {
         List<String> parts = new ArrayList<>();
         indexes.forEach(i -> parts.add(Integer.toString(i)));
-        parts.addAll(classes);
+        classes.forEach(c -> parts.add(c.name()));
         return String.join(",", parts);
     }
 

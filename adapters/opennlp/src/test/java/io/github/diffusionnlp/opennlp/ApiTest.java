@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.model.Precision;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -133,7 +134,7 @@ class ApiTest {
         assertEquals("PROPN", tags[6], List.of(tags).toString());  // Boston
         assertEquals("NUM", tags[9], List.of(tags).toString());    // 12
         for (String t : tags) {
-            assertTrue(EnglishPosTagger.UPOS.contains(t), "UD UPOS tags: " + t);
+            assertTrue(PtbTags.isUpos(t), "UD UPOS tags: " + t);
         }
 
         RewriterME rewriter = new RewriterME(model, FEW_STEPS, 1.0, KeepSpec.parse("noun, PROPN"));
@@ -172,6 +173,22 @@ class ApiTest {
         assertArrayEquals(batch[1], new RewriterME(model, next, 0.8, keep).rewrite(sentences[1]));
         assertEquals(".", batch[0][batch[0].length - 1]);
         assertEquals(".", batch[1][batch[1].length - 1]);
+    }
+
+    /** A rewriter hands back what it was made with: its options, strength, keep spec and constraints. */
+    @Test
+    void rewriterHandsBackItsSettings() {
+        ConstraintSpec positive = ConstraintSpec.NONE.withSentiment("positive");
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 0.8, KeepSpec.parse("2, noun"), positive);
+        assertEquals(FEW_STEPS, rewriter.getSamplingOptions());
+        assertEquals(0.8, rewriter.getStrength());
+        assertEquals(KeepSpec.parse("NOUN,2"), rewriter.getKeepSpec());
+        assertEquals("2,NOUN", rewriter.getKeepSpec().toString());
+        assertEquals("positive", rewriter.getConstraints().getSentiment());
+        RewriterME defaults = new RewriterME(model);
+        assertEquals(KeepSpec.NONE, defaults.getKeepSpec());
+        assertEquals(RewriterME.DEFAULT_STRENGTH, defaults.getStrength());
+        assertEquals(ConstraintSpec.NONE, defaults.getConstraints());
     }
 
     @Test

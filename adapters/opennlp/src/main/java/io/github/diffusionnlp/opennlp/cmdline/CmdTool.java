@@ -241,15 +241,15 @@ abstract class CmdTool<P> {
         }
         if (p.getTemperature() != null) {
             checked("-temperature", () -> b.temperature(number(p.getTemperature(),
-                    "temperature must be a number in [0, 1]")));
+                    "temperature must be " + SamplingRange.TEMPERATURE.allowed())));
         }
         if (p.getX0Temperature() != null) {
             checked("-x0Temperature", () -> b.x0Temperature(number(p.getX0Temperature(),
-                    "x0 temperature must be a number >= 0")));
+                    "x0 temperature must be " + SamplingRange.X0_TEMPERATURE.allowed())));
         }
         if (p.getNgramWeight() != null) {
             checked("-ngramWeight", () -> b.ngramWeight(number(p.getNgramWeight(),
-                    "the n-gram weight must be a number >= 0")));
+                    "the n-gram weight must be " + SamplingRange.NGRAM_WEIGHT.allowed())));
         }
         return b;
     }

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.api.SamplingOptions;
 import opennlp.tools.cmdline.ArgumentParser.OptionalParameter;
 import opennlp.tools.cmdline.ArgumentParser.ParameterDescription;
 
@@ -32,7 +33,8 @@ final class Params {
 
     interface SamplingParams {
         @ParameterDescription(valueName = "num", description = "sampling steps (network evaluations) per sentence,"
-                + " 1-10000 (default: the model's, 32 for a model directory).")
+                + " 1-" + SamplingOptions.MAX_STEPS + " (default: the model's, " + SamplingOptions.DEFAULT_STEPS
+                + " for a model directory).")
         @OptionalParameter
         Integer getSteps();
 
@@ -40,7 +42,8 @@ final class Params {
         @OptionalParameter(defaultValue = "0")
         Integer getSeed();
 
-        @ParameterDescription(valueName = "num", description = "sentences per forward pass, 1-4096 (default: 32).")
+        @ParameterDescription(valueName = "num", description = "sentences per forward pass, 1-"
+                + SamplingOptions.MAX_BATCH_SIZE + " (default: 32).")
         @OptionalParameter(defaultValue = "32")
         Integer getBatch();
 

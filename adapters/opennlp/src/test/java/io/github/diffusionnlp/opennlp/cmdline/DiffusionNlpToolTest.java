@@ -67,13 +67,13 @@ class DiffusionNlpToolTest {
 
     /** Every sampling parameter out of range or not a number, in every tool that takes it. */
     static Stream<Arguments> badSamplingParameters() {
-        List<String[]> bad = List.of(new String[] {"-steps", "0", "between 1 and 10000"},
-                new String[] {"-batch", "0", "between 1 and 4096"}, new String[] {"-temperature", "2", "[0, 1]"},
+        List<String[]> bad = List.of(new String[] {"-steps", "0", "from 1 to 10000"},
+                new String[] {"-batch", "0", "from 1 to 4096"}, new String[] {"-temperature", "2", "[0, 1]"},
                 new String[] {"-temperature", "hot", "[0, 1]"}, new String[] {"-x0Temperature", "-1", ">= 0"},
                 new String[] {"-ngramWeight", "-2", ">= 0"});
         Stream<Arguments> tools = Stream.of("Infill", "Rewrite", "Generate")
                 .flatMap(tool -> bad.stream().map(b -> Arguments.of(tool, b[0], b[1], b[2])));
-        Stream<Arguments> packaging = Stream.of(Arguments.of("Package", "-steps", "0", "between 1 and 10000"),
+        Stream<Arguments> packaging = Stream.of(Arguments.of("Package", "-steps", "0", "from 1 to 10000"),
                 Arguments.of("Package", "-temperature", "2", "[0, 1]"),
                 Arguments.of("Package", "-temperature", "hot", "[0, 1]"));
         return Stream.concat(tools, packaging);
@@ -241,7 +241,7 @@ class DiffusionNlpToolTest {
                 + " neutral or positive"), sentiment.stderr());
         Run tag = run("", "Generate", "-posTemplate", "DET FOO VERB");
         assertTrue(tag.stderr().startsWith("-posTemplate \"DET FOO VERB\": 'FOO' in the POS template is not a UPOS"
-                + " tag; allowed: ADJ,ADP,"), tag.stderr());
+                + " tag; allowed: ADJ, ADP, "), tag.stderr());
         Run guidance = run("a b c\n", "Rewrite", "-guidance", "-1");
         assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores"
                 + " the constraints, 1 conditions plainly, above 1 pushes harder)"), guidance.stderr());
@@ -596,7 +596,7 @@ class DiffusionNlpToolTest {
             assertTrue(bad.stderr().contains("Usage: java -jar diffusion-nlp-opennlp.jar Package"), bad.stderr());
         }
         Run temperature = run("", "Package", "-model", dir, "-out", bin.toString(), "-temperature", "2");
-        assertTrue(temperature.stderr().startsWith("-temperature: temperature must be in [0, 1], got 2")
+        assertTrue(temperature.stderr().startsWith("-temperature: temperature must be a number in [0, 1], got 2")
                 && !temperature.stderr().contains("got 2.0"), temperature.stderr());
         Path ar = TestModels.root().resolve("test-data/models/brown-ar");
         Run autoregressive = run("", "Package", "-model", ar.toString(), "-out", tmp.resolve("ar.bin").toString());
