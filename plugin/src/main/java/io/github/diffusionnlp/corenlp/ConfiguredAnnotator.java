@@ -312,6 +312,7 @@ final class ConfiguredAnnotator implements Annotator {
                     }
                 }
             }
+            EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
             retag(touched, changed, upstream);
         }
     }
@@ -597,7 +598,8 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * After replacing words: when {@code pos} ran before this annotator, the tagger of the pipeline this instance
      * was made for ({@link PipelineTagger}) tags the changed sentences again, and lemmas of changed tokens are
-     * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
+     * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced
+     * (but not the values NER derived from the old words: {@link EntityValues}).
      * CoreNLP shares this instance with later pipelines whose {@code diffusion.*} properties are the same, so
      * their changed words get the first pipeline's tagger when their {@code pos.*} properties differ.
      */
