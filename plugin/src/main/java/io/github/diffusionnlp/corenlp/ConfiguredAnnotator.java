@@ -511,8 +511,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         for (int i = 0; i < tokens.size(); i++) {
             CoreLabel t = tokens.get(i);
-            if (write[i] && t.ner() != null && settings.maskNer.contains(t.ner())
-                    && result.get(i).equalsIgnoreCase(t.word())) {
+            if (write[i] && isMaskedEntity(t) && result.get(i).equalsIgnoreCase(t.word())) {
                 return true;
             }
         }
@@ -562,10 +561,23 @@ final class ConfiguredAnnotator implements Annotator {
         if (word.equals(DiffusionLM.MASK)) {
             return true;
         }
-        if (!settings.maskNer.isEmpty() && t.ner() != null && settings.maskNer.contains(t.ner())) {
+        if (isMaskedEntity(t)) {
             return true;
         }
         return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
+    }
+
+    /**
+     * Whether an {@code ner:} rule names the token's class: the one {@code ner} gave it or its coarse class.
+     * CoreNLP's default {@code ner} gives fine-grained classes ({@code CITY}, {@code COUNTRY}) and keeps the
+     * 3-class model's {@code LOCATION} as the coarse one, so {@code ner:LOCATION} means every place either way.
+     */
+    private boolean isMaskedEntity(CoreLabel t) {
+        if (settings.maskNer.isEmpty()) {
+            return false;
+        }
+        String coarse = t.get(CoreAnnotations.CoarseNamedEntityTagAnnotation.class);
+        return t.ner() != null && settings.maskNer.contains(t.ner()) || coarse != null && settings.maskNer.contains(coarse);
     }
 
     private void generate(Annotation doc, Upstream upstream) {

@@ -4,6 +4,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,5 +67,22 @@ class EntityClassesTest {
         String printed = out.toString(StandardCharsets.UTF_8);
         assertFalse(printed.contains("Friday") || printed.contains("2023-05-05"), "the old date printed:\n" + printed);
         assertTrue(printed.contains("NormalizedNamedEntityTag=$5000000.0"), printed);
+    }
+
+    @Test
+    void aLocationRuleMasksTheFineGrainedPlacesOfTheDefaultNer() {
+        Annotation doc = annotate(pipeline("ner:PERSON,LOCATION"), "John Smith flew from Paris to France on Friday.");
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        CoreLabel paris = tokens.get(4);
+        CoreLabel france = tokens.get(6);
+        assertEquals("LOCATION", paris.get(CoreAnnotations.CoarseNamedEntityTagAnnotation.class), "precondition");
+        assertEquals("Paris", paris.get(DiffusionAnnotations.OriginalWord.class));
+        assertEquals("France", france.get(DiffusionAnnotations.OriginalWord.class));
+        assertNotEquals("paris", paris.word().toLowerCase(), "a name must not come back");
+        assertNotEquals("france", france.word().toLowerCase(), "a name must not come back");
+        assertEquals("CITY", paris.ner(), "the slot keeps its fine class");
+        assertEquals("COUNTRY", france.ner());
+        assertEquals("Friday", tokens.get(8).word(), "a DATE is not masked");
+        TasksTest.assertConsistent(doc);
     }
 }
