@@ -137,6 +137,50 @@ final class ConfiguredAnnotator implements Annotator {
                 tokens.stream().anyMatch(t -> t.lemma() != null), tokens.stream().anyMatch(t -> t.ner() != null));
     }
 
+    /**
+     * A {@code pos:} or {@code ner:} rule, a UPOS {@code keep} or {@code syntax=keep} reads tags that annotators
+     * before this one set. {@link #requires()} asks CoreNLP to check that they ran, but a pipeline built with
+     * {@code enforceRequirements=false} (the command line's {@code -enforceRequirements false}) skips that check:
+     * with {@code pos} after {@code diffusion}, say, the rules matched nothing and the document came back as
+     * if they were not set. A document with tokens and no such tags fails instead, naming what must run first.
+     */
+    private void requireTags(Upstream upstream) {
+        List<String> missing = new ArrayList<>();
+        List<String> because = new ArrayList<>();
+        if (settings.needsPos() && !upstream.pos()) {
+            missing.add("pos");
+            because.add(posRules());
+        }
+        if (!settings.maskNer.isEmpty() && !upstream.ner()) {
+            missing.add("ner");
+            because.add(settings.name + ".mask = 'ner:" + String.join(",", settings.maskNer) + "'");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("annotator \"" + settings.name + "\": " + String.join(" and ", because)
+                    + " needs the tokens' " + (missing.contains("pos") ? "part-of-speech tags" : "")
+                    + (missing.size() > 1 ? " and " : "") + (missing.contains("ner") ? "NER classes" : "")
+                    + ", and the document's tokens carry none: put " + String.join(" and ", missing) + " before "
+                    + settings.name + " in annotators (" + String.join(",", settings.requiredAnnotators()) + ","
+                    + settings.name + "); with enforceRequirements=false CoreNLP does not check the order");
+        }
+    }
+
+    /** The settings that read part-of-speech tags, as the user wrote them. */
+    private String posRules() {
+        List<String> rules = new ArrayList<>();
+        if (!settings.maskUpos.isEmpty()) {
+            rules.add(settings.name + ".mask = 'pos:" + String.join(",", settings.maskUpos.stream().map(Upos::name).toList())
+                    + "'");
+        }
+        if (!settings.keepUpos.isEmpty()) {
+            rules.add(settings.name + ".keep = '" + keepText() + "'");
+        }
+        if (settings.syntaxKeep) {
+            rules.add(settings.name + ".syntax = 'keep'");
+        }
+        return String.join(" and ", rules);
+    }
+
     public DiffusionSettings settings() {
         return settings;
     }
@@ -166,6 +210,7 @@ final class ConfiguredAnnotator implements Annotator {
         if (sentences == null || sentences.isEmpty() || doc.get(CoreAnnotations.TextAnnotation.class) == null) {
             return; // an empty document: nothing to fill or rewrite
         }
+        requireTags(upstream);
         DocumentEditor.joinMasks(doc);
         if (settings.task == DiffusionSettings.Task.INFILL) {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
