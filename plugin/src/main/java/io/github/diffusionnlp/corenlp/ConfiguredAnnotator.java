@@ -323,6 +323,9 @@ final class ConfiguredAnnotator implements Annotator {
         }
         if (settings.replace && (!newWords.isEmpty() || !resized.isEmpty())) {
             List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
+            List<CoreMap> changedSentences = touched.stream().filter(s -> resized.containsKey(s)
+                    || s.get(CoreAnnotations.TokensAnnotation.class).stream().anyMatch(newWords::containsKey)).toList();
+            SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
             if (!newWords.isEmpty()) {
                 DocumentEditor.replaceWords(doc, newWords);
                 quotes.forEach(quoteWords::normalise);
