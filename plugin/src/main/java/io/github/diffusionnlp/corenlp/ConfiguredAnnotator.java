@@ -55,11 +55,11 @@ final class ConfiguredAnnotator implements Annotator {
     private final Upstream madeAfter; // what the annotators list this instance was made with runs before it
     private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
     private final Lazy<Annotator> tagger; // the pos of the pipeline this instance was made for: tags changed words
-    private final QuoteWords quoteWords; // the model's `` and '' as this pipeline's tokenizer writes a "
+    private final TokenizerWords tokenizerWords; // the model's `` '' ( ) as this pipeline's tokenizer writes them
 
     ConfiguredAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
-        this.quoteWords = QuoteWords.of(props);
+        this.tokenizerWords = TokenizerWords.of(props);
         this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
         DiffusionLM lm = model();
         int maxLength = lm.info().config().maxLength();
@@ -225,6 +225,7 @@ final class ConfiguredAnnotator implements Annotator {
             for (int i = 0; i < tokens.size(); i++) {
                 CoreLabel t = tokens.get(i);
                 String word = t.word() == null ? "" : t.word();
+                String read = t.word() == null ? "" : tokenizerWords.modelWord(t); // -LRB- read as the ( it is
                 boolean kept = isKept(t, i);
                 write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
                 // a kept literal mask stays, and is not filled; so does what the library refuses as a token (a
@@ -232,7 +233,7 @@ final class ConfiguredAnnotator implements Annotator {
                 // space), which the model would read as unknown anyway
                 w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
                         : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : word);
+                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : read);
             }
             words.add(w);
             written.add(write);
@@ -259,7 +260,7 @@ final class ConfiguredAnnotator implements Annotator {
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
         Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
         Map<CoreMap, List<String>> modelWords = new IdentityHashMap<>(); // their words as the model wrote them
-        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens the model wrote as `` or ''
+        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens whose word is not their text: `` ( 
         List<CoreMap> touched = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             CoreMap sentence = sentences.get(s);
@@ -275,14 +276,14 @@ final class ConfiguredAnnotator implements Annotator {
                 for (int i = 0; i < result.size(); i++) {
                     boolean kept = i < write.length && !write[i];
                     String original = kept ? tokens.get(i).originalText() : null;
-                    text.add(kept ? (original != null ? original : result.get(i)) : QuoteWords.text(result.get(i)));
+                    text.add(kept ? (original != null ? original : result.get(i)) : TokenizerWords.text(result.get(i)));
                 }
                 sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
                 sentence.set(DiffusionAnnotations.Windows.class, 1);
                 for (int i = 0; i < tokens.size() && i < result.size(); i++) {
                     if (write[i]) { // with replace=false the record; with true these tokens are replaced
                         tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
-                        tokens.get(i).set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));
+                        tokens.get(i).set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
                     }
                 }
                 modelWords.put(sentence, result);
@@ -302,11 +303,11 @@ final class ConfiguredAnnotator implements Annotator {
                         t.set(DiffusionAnnotations.Word.class, t.word());
                         continue;
                     }
-                    String w = QuoteWords.text(result.get(i));
+                    String w = TokenizerWords.text(result.get(i));
                     t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                    t.set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));
+                    t.set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
                     sentenceWords.put(t, w);
-                    if (QuoteWords.isModelQuote(result.get(i))) {
+                    if (tokenizerWords.isNormalised(result.get(i))) {
                         quotes.put(t, result.get(i));
                     }
                 }
@@ -328,7 +329,7 @@ final class ConfiguredAnnotator implements Annotator {
             SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
             if (!newWords.isEmpty()) {
                 DocumentEditor.replaceWords(doc, newWords);
-                quotes.forEach(quoteWords::normalise);
+                quotes.forEach(tokenizerWords::normalise);
             }
             if (!resized.isEmpty()) {
                 Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
@@ -347,7 +348,7 @@ final class ConfiguredAnnotator implements Annotator {
                             t.setWord(old.get(i).word());
                             t.setValue(old.get(i).value());
                         } else {
-                            quoteWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
+                            tokenizerWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
                             t.set(DiffusionAnnotations.Word.class, t.word());
                             if (i < old.size()) {
                                 t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
@@ -634,7 +635,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<List<String>> written = new ArrayList<>(); // the model's quotes as the " a user types
         List<List<String>> nonEmpty = new ArrayList<>(); // as the model wrote them, one per sentence appended
         for (List<String> words : generated) {
-            written.add(words.stream().map(QuoteWords::text).toList());
+            written.add(words.stream().map(TokenizerWords::text).toList());
             texts.add(String.join(" ", written.get(written.size() - 1)));
             if (!words.isEmpty()) {
                 nonEmpty.add(words);
@@ -646,7 +647,7 @@ final class ConfiguredAnnotator implements Annotator {
             for (int s = 0; s < added.size(); s++) {
                 List<CoreLabel> tokens = added.get(s).get(CoreAnnotations.TokensAnnotation.class);
                 for (int i = 0; i < tokens.size(); i++) {
-                    quoteWords.normalise(tokens.get(i), nonEmpty.get(s).get(i));
+                    tokenizerWords.normalise(tokens.get(i), nonEmpty.get(s).get(i));
                 }
             }
             Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
