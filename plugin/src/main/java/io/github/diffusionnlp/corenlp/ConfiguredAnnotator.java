@@ -55,11 +55,11 @@ final class ConfiguredAnnotator implements Annotator {
     private final Upstream madeAfter; // what the annotators list this instance was made with runs before it
     private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
     private final Lazy<Annotator> tagger; // the pos of the pipeline this instance was made for: tags changed words
-    private final QuoteWords quoteWords; // the model's `` and '' as this pipeline's tokenizer writes a "
+    private final TokenizerWords tokenizerWords; // the model's `` '' ( ) as this pipeline's tokenizer writes them
 
     ConfiguredAnnotator(String name, Properties props) {
         this.settings = DiffusionSettings.read(name, props);
-        this.quoteWords = QuoteWords.of(props);
+        this.tokenizerWords = TokenizerWords.of(props);
         this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
         DiffusionLM lm = model();
         int maxLength = lm.info().config().maxLength();
@@ -137,6 +137,50 @@ final class ConfiguredAnnotator implements Annotator {
                 tokens.stream().anyMatch(t -> t.lemma() != null), tokens.stream().anyMatch(t -> t.ner() != null));
     }
 
+    /**
+     * A {@code pos:} or {@code ner:} rule, a UPOS {@code keep} or {@code syntax=keep} reads tags that annotators
+     * before this one set. {@link #requires()} asks CoreNLP to check that they ran, but a pipeline built with
+     * {@code enforceRequirements=false} (the command line's {@code -enforceRequirements false}) skips that check:
+     * with {@code pos} after {@code diffusion}, say, the rules matched nothing and the document came back as
+     * if they were not set. A document with tokens and no such tags fails instead, naming what must run first.
+     */
+    private void requireTags(Upstream upstream) {
+        List<String> missing = new ArrayList<>();
+        List<String> because = new ArrayList<>();
+        if (settings.needsPos() && !upstream.pos()) {
+            missing.add("pos");
+            because.add(posRules());
+        }
+        if (!settings.maskNer.isEmpty() && !upstream.ner()) {
+            missing.add("ner");
+            because.add(settings.name + ".mask = 'ner:" + String.join(",", settings.maskNer) + "'");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("annotator \"" + settings.name + "\": " + String.join(" and ", because)
+                    + " needs the tokens' " + (missing.contains("pos") ? "part-of-speech tags" : "")
+                    + (missing.size() > 1 ? " and " : "") + (missing.contains("ner") ? "NER classes" : "")
+                    + ", and the document's tokens carry none: put " + String.join(" and ", missing) + " before "
+                    + settings.name + " in annotators (" + String.join(",", settings.requiredAnnotators()) + ","
+                    + settings.name + "); with enforceRequirements=false CoreNLP does not check the order");
+        }
+    }
+
+    /** The settings that read part-of-speech tags, as the user wrote them. */
+    private String posRules() {
+        List<String> rules = new ArrayList<>();
+        if (!settings.maskUpos.isEmpty()) {
+            rules.add(settings.name + ".mask = 'pos:" + String.join(",", settings.maskUpos.stream().map(Upos::name).toList())
+                    + "'");
+        }
+        if (!settings.keepUpos.isEmpty()) {
+            rules.add(settings.name + ".keep = '" + keepText() + "'");
+        }
+        if (settings.syntaxKeep) {
+            rules.add(settings.name + ".syntax = 'keep'");
+        }
+        return String.join(" and ", rules);
+    }
+
     public DiffusionSettings settings() {
         return settings;
     }
@@ -166,6 +210,7 @@ final class ConfiguredAnnotator implements Annotator {
         if (sentences == null || sentences.isEmpty() || doc.get(CoreAnnotations.TextAnnotation.class) == null) {
             return; // an empty document: nothing to fill or rewrite
         }
+        requireTags(upstream);
         DocumentEditor.joinMasks(doc);
         if (settings.task == DiffusionSettings.Task.INFILL) {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
@@ -180,6 +225,7 @@ final class ConfiguredAnnotator implements Annotator {
             for (int i = 0; i < tokens.size(); i++) {
                 CoreLabel t = tokens.get(i);
                 String word = t.word() == null ? "" : t.word();
+                String read = t.word() == null ? "" : tokenizerWords.modelWord(t); // -LRB- read as the ( it is
                 boolean kept = isKept(t, i);
                 write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
                 // a kept literal mask stays, and is not filled; so does what the library refuses as a token (a
@@ -187,7 +233,7 @@ final class ConfiguredAnnotator implements Annotator {
                 // space), which the model would read as unknown anyway
                 w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
                         : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : word);
+                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : read);
             }
             words.add(w);
             written.add(write);
@@ -214,7 +260,7 @@ final class ConfiguredAnnotator implements Annotator {
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
         Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
         Map<CoreMap, List<String>> modelWords = new IdentityHashMap<>(); // their words as the model wrote them
-        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens the model wrote as `` or ''
+        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens whose word is not their text: `` ( 
         List<CoreMap> touched = new ArrayList<>();
         for (int s = 0; s < sentences.size(); s++) {
             CoreMap sentence = sentences.get(s);
@@ -230,14 +276,14 @@ final class ConfiguredAnnotator implements Annotator {
                 for (int i = 0; i < result.size(); i++) {
                     boolean kept = i < write.length && !write[i];
                     String original = kept ? tokens.get(i).originalText() : null;
-                    text.add(kept ? (original != null ? original : result.get(i)) : QuoteWords.text(result.get(i)));
+                    text.add(kept ? (original != null ? original : result.get(i)) : TokenizerWords.text(result.get(i)));
                 }
                 sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
                 sentence.set(DiffusionAnnotations.Windows.class, 1);
                 for (int i = 0; i < tokens.size() && i < result.size(); i++) {
                     if (write[i]) { // with replace=false the record; with true these tokens are replaced
                         tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
-                        tokens.get(i).set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));
+                        tokens.get(i).set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
                     }
                 }
                 modelWords.put(sentence, result);
@@ -257,11 +303,11 @@ final class ConfiguredAnnotator implements Annotator {
                         t.set(DiffusionAnnotations.Word.class, t.word());
                         continue;
                     }
-                    String w = QuoteWords.text(result.get(i));
+                    String w = TokenizerWords.text(result.get(i));
                     t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                    t.set(DiffusionAnnotations.Word.class, quoteWords.word(result.get(i)));
+                    t.set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
                     sentenceWords.put(t, w);
-                    if (QuoteWords.isModelQuote(result.get(i))) {
+                    if (tokenizerWords.isNormalised(result.get(i))) {
                         quotes.put(t, result.get(i));
                     }
                 }
@@ -278,9 +324,12 @@ final class ConfiguredAnnotator implements Annotator {
         }
         if (settings.replace && (!newWords.isEmpty() || !resized.isEmpty())) {
             List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
+            List<CoreMap> changedSentences = touched.stream().filter(s -> resized.containsKey(s)
+                    || s.get(CoreAnnotations.TokensAnnotation.class).stream().anyMatch(newWords::containsKey)).toList();
+            SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
             if (!newWords.isEmpty()) {
                 DocumentEditor.replaceWords(doc, newWords);
-                quotes.forEach(quoteWords::normalise);
+                quotes.forEach(tokenizerWords::normalise);
             }
             if (!resized.isEmpty()) {
                 Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
@@ -299,7 +348,7 @@ final class ConfiguredAnnotator implements Annotator {
                             t.setWord(old.get(i).word());
                             t.setValue(old.get(i).value());
                         } else {
-                            quoteWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
+                            tokenizerWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
                             t.set(DiffusionAnnotations.Word.class, t.word());
                             if (i < old.size()) {
                                 t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
@@ -312,6 +361,7 @@ final class ConfiguredAnnotator implements Annotator {
                     }
                 }
             }
+            EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
             retag(touched, changed, upstream);
         }
     }
@@ -510,8 +560,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         for (int i = 0; i < tokens.size(); i++) {
             CoreLabel t = tokens.get(i);
-            if (write[i] && t.ner() != null && settings.maskNer.contains(t.ner())
-                    && result.get(i).equalsIgnoreCase(t.word())) {
+            if (write[i] && isMaskedEntity(t) && result.get(i).equalsIgnoreCase(t.word())) {
                 return true;
             }
         }
@@ -561,10 +610,23 @@ final class ConfiguredAnnotator implements Annotator {
         if (word.equals(DiffusionLM.MASK)) {
             return true;
         }
-        if (!settings.maskNer.isEmpty() && t.ner() != null && settings.maskNer.contains(t.ner())) {
+        if (isMaskedEntity(t)) {
             return true;
         }
         return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
+    }
+
+    /**
+     * Whether an {@code ner:} rule names the token's class: the one {@code ner} gave it or its coarse class.
+     * CoreNLP's default {@code ner} gives fine-grained classes ({@code CITY}, {@code COUNTRY}) and keeps the
+     * 3-class model's {@code LOCATION} as the coarse one, so {@code ner:LOCATION} means every place either way.
+     */
+    private boolean isMaskedEntity(CoreLabel t) {
+        if (settings.maskNer.isEmpty()) {
+            return false;
+        }
+        String coarse = t.get(CoreAnnotations.CoarseNamedEntityTagAnnotation.class);
+        return t.ner() != null && settings.maskNer.contains(t.ner()) || coarse != null && settings.maskNer.contains(coarse);
     }
 
     private void generate(Annotation doc, Upstream upstream) {
@@ -573,7 +635,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<List<String>> written = new ArrayList<>(); // the model's quotes as the " a user types
         List<List<String>> nonEmpty = new ArrayList<>(); // as the model wrote them, one per sentence appended
         for (List<String> words : generated) {
-            written.add(words.stream().map(QuoteWords::text).toList());
+            written.add(words.stream().map(TokenizerWords::text).toList());
             texts.add(String.join(" ", written.get(written.size() - 1)));
             if (!words.isEmpty()) {
                 nonEmpty.add(words);
@@ -585,7 +647,7 @@ final class ConfiguredAnnotator implements Annotator {
             for (int s = 0; s < added.size(); s++) {
                 List<CoreLabel> tokens = added.get(s).get(CoreAnnotations.TokensAnnotation.class);
                 for (int i = 0; i < tokens.size(); i++) {
-                    quoteWords.normalise(tokens.get(i), nonEmpty.get(s).get(i));
+                    tokenizerWords.normalise(tokens.get(i), nonEmpty.get(s).get(i));
                 }
             }
             Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
@@ -597,7 +659,8 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * After replacing words: when {@code pos} ran before this annotator, the tagger of the pipeline this instance
      * was made for ({@link PipelineTagger}) tags the changed sentences again, and lemmas of changed tokens are
-     * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced.
+     * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced
+     * (but not the values NER derived from the old words: {@link EntityValues}).
      * CoreNLP shares this instance with later pipelines whose {@code diffusion.*} properties are the same, so
      * their changed words get the first pipeline's tagger when their {@code pos.*} properties differ.
      */

@@ -14,7 +14,8 @@ import java.util.Set;
  * annotator's own records ({@link DiffusionAnnotations}), which the protobuf schema has no place for. Use it
  * with {@code outputSerializer = io.github.diffusionnlp.corenlp.DiffusionProtobufSerializer}; read the output
  * with the stock serializer or any protobuf client. With {@code replace=false} those records are the results,
- * so write json or xml instead.
+ * and CoreNLP's own outputters (json and xml included) print none of them: write them with
+ * {@code outputFormat=custom} and {@link DiffusionJsonOutputter} or {@link DiffusionTextOutputter} instead.
  */
 public class DiffusionProtobufSerializer extends ProtobufAnnotationSerializer {
     private static final Set<Class<?>> OURS = Set.of(DiffusionAnnotations.Text.class,
