@@ -511,7 +511,7 @@ final class ConfiguredAnnotator implements Annotator {
         for (int i = 0; i < tokens.size(); i++) {
             CoreLabel t = tokens.get(i);
             if (write[i] && t.ner() != null && settings.maskNer.contains(t.ner())
-                    && result.get(i).equalsIgnoreCase(t.word())) {
+                    && Vocabulary.normalized(result.get(i)).equalsIgnoreCase(Vocabulary.normalized(t.word()))) {
                 return true;
             }
         }
