@@ -120,10 +120,17 @@ final class BannedWords {
         }
     }
 
-    /** The ids of the vocabulary's words that match {@code words} ignoring case. */
+    /**
+     * The ids of the vocabulary's words that match {@code words} ignoring case and Unicode form (NFC or NFD: a word
+     * spelled with combining accents is the word, as {@link Vocabulary} reads it).
+     */
     static int[] ids(Set<String> words, Vocabulary vocabulary) {
-        Set<String> lower = words.stream().map(w -> w.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        Set<String> lower = words.stream().map(BannedWords::folded).collect(Collectors.toSet());
         return IntStream.range(0, vocabulary.size())
-                .filter(id -> lower.contains(vocabulary.word(id).toLowerCase(Locale.ROOT))).toArray();
+                .filter(id -> lower.contains(folded(vocabulary.word(id)))).toArray();
+    }
+
+    private static String folded(String word) {
+        return Vocabulary.normalized(word.toLowerCase(Locale.ROOT));
     }
 }

@@ -71,6 +71,11 @@ final class InfoCommand implements Callable<Integer> {
                     + "%,d parameters%n", c.layers(), c.dim(), c.heads(),
                     c.relativePositions() ? " with relative-position bias" : "", info.parameters());
             System.out.printf(Locale.ROOT, "vocabulary:   %,d words (with [PAD] and [UNK])%n", c.vocabSize());
+            if (lm.vocabulary().twinCount() > 0) { // a model of before words were read in NFC, on mixed text
+                System.out.printf(Locale.ROOT, "              %,d of them spell an earlier word in another Unicode form"
+                        + " (NFD, combining accents); text is read as the earlier, and training again on the same"
+                        + " corpus makes them one word%n", lm.vocabulary().twinCount());
+            }
             System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
             System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
             System.out.println("tags:         " + tags(lm, Files.isRegularFile(info.directory().resolve(

@@ -242,9 +242,10 @@ public final class InfillEvaluation {
         for (int s = 0; s < filled.size(); s++) {
             boolean all = true;
             for (int p : task.positions().get(s)) {
-                String truth = task.sentences().get(s).get(p);
+                // in NFC, as the model reads words: a held-out word in NFD is the word the model writes in NFC
+                String truth = Vocabulary.normalized(task.sentences().get(s).get(p));
                 tokens++;
-                boolean ok = truth.equals(filled.get(s).get(p));
+                boolean ok = truth.equals(Vocabulary.normalized(filled.get(s).get(p)));
                 right += ok ? 1 : 0;
                 all &= ok;
                 baseline += truth.equals(baselineWord) ? 1 : 0;

@@ -147,7 +147,9 @@ public final class TagLexicon {
                     if (colon <= 0 || count < 0) {
                         throw new NumberFormatException();
                     }
-                    counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] = count;
+                    // += : a vocabulary of before words were read in NFC may hold a word twice (Vocabulary#twinCount),
+                    // and both lines' counts are the counts of the word text is read as
+                    counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] += count;
                 } catch (IllegalArgumentException e) { // also a bad tag
                     throw new IOException("line " + n + ": '" + field + "' is not TAG:count with a UPOS tag"
                             + " and a count >= 0", e);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,6 +21,14 @@ import java.util.List;
  * corpus or an input is read as an unknown word. Otherwise a corpus prepared for a masked language
  * model would put {@code [MASK]} in the vocabulary (and infill could write it back as a filled word),
  * and a literal {@code [PAD]} would end a sentence in its middle.
+ *
+ * <p>Words are compared in Unicode NFC ({@link #normalized}): {@code à} typed as one code point and as {@code a}
+ * plus a combining grave accent (NFD, what macOS file names and some editors write) are one word, as a reader sees
+ * them. {@link #build} counts a corpus's words in NFC, {@link #id} and {@link #contains} look a word up in NFC, and
+ * {@link #word} writes it in NFC; the front ends write a word the user gave back as it was typed. A vocabulary saved
+ * before this (2026-12-05) from a corpus that mixed the two forms holds a word twice, once in each: the first line,
+ * the more frequent in training, is the one text is read as, and the other stays a row the model may write, written
+ * in NFC like the first ({@link #twinCount}).
  */
 public final class Vocabulary {
     public static final String PAD = "[PAD]";
@@ -29,31 +38,53 @@ public final class Vocabulary {
     /** The infill placeholder; never a word of the vocabulary. */
     public static final String MASK = "[MASK]";
 
+    /** The lines of vocab.txt as they were read or built, which {@link #save} writes back byte for byte. */
     private final ImmutableList<String> words;
+    /** {@link #words} in NFC: what {@link #word} writes. */
+    private final ImmutableList<String> written;
+    /** Each word in NFC to the first id it has. */
     private final ImmutableMap<String, Integer> ids;
+    private final int twins;
 
     public Vocabulary(List<String> words) {
         if (words.size() < 3 || !PAD.equals(words.get(0)) || !UNK.equals(words.get(1))) {
             throw new IllegalArgumentException("a vocabulary starts with " + PAD + " and " + UNK + " and holds at least one word");
         }
         this.words = ImmutableList.copyOf(words);
+        this.written = this.words.stream().map(Vocabulary::normalized).collect(ImmutableList.toImmutableList());
+        java.util.Map<String, Integer> exact = new java.util.HashMap<>(words.size() * 2);
         java.util.Map<String, Integer> b = new java.util.HashMap<>(words.size() * 2);
+        int twinLines = 0;
         for (int i = 0; i < words.size(); i++) {
-            Integer before = b.putIfAbsent(words.get(i), i);
+            Integer before = exact.putIfAbsent(words.get(i), i);
             if (before != null) { // a word has one id: which of the two would the model mean?
                 throw new IllegalArgumentException("the word '" + words.get(i) + "' is on line " + (before + 1)
                         + " and again on line " + (i + 1) + "; each word of a vocabulary is on one line only (the"
                         + " file was edited or damaged: restore it from the model's save)");
             }
+            // the same word in another Unicode form (a model trained before words were read in NFC): the first,
+            // more frequent line is the one text is read as
+            twinLines += b.putIfAbsent(written.get(i), i) == null ? 0 : 1;
         }
         this.ids = ImmutableMap.copyOf(b);
+        this.twins = twinLines;
+    }
+
+    /**
+     * A word as the vocabulary compares it: in Unicode NFC, so that the composed and decomposed spellings of an
+     * accented letter are one word. Returns {@code word} itself when it is NFC already (all ASCII text is).
+     */
+    public static String normalized(String word) {
+        return Normalizer.isNormalized(word, Normalizer.Form.NFC) ? word : Normalizer.normalize(word, Normalizer.Form.NFC);
     }
 
     /** The {@code maxSize - 2} most frequent words of a corpus, with the two special tokens. */
     public static Vocabulary build(Iterable<? extends List<String>> sentences, int maxSize) {
         Multiset<String> counts = HashMultiset.create();
         for (List<String> s : sentences) {
-            counts.addAll(s);
+            for (String word : s) {
+                counts.add(normalized(word)); // à and a + U+0300 are one word, counted together
+            }
         }
         List<String> words = new ArrayList<>(List.of(PAD, UNK));
         counts.elementSet().stream()
@@ -92,9 +123,12 @@ public final class Vocabulary {
         return words.size();
     }
 
-    /** The word's id; {@link #UNK_ID} for a word outside the vocabulary or a literal special token. */
+    /**
+     * The word's id, whatever its Unicode form; {@link #UNK_ID} for a word outside the vocabulary or a literal
+     * special token.
+     */
     public int id(String word) {
-        int id = ids.getOrDefault(word, UNK_ID);
+        int id = ids.getOrDefault(normalized(word), UNK_ID);
         return id == PAD_ID ? UNK_ID : id;
     }
 
@@ -103,11 +137,21 @@ public final class Vocabulary {
         return token.equals(PAD) || token.equals(UNK) || token.equals(MASK);
     }
 
+    /** Whether the vocabulary holds the word in any Unicode form. */
     public boolean contains(String word) {
-        return ids.containsKey(word);
+        return ids.containsKey(normalized(word));
     }
 
+    /** The word of an id, in NFC. */
     public String word(int id) {
-        return words.get(id);
+        return written.get(id);
+    }
+
+    /**
+     * How many lines hold a word that an earlier line holds in another Unicode form: 0 for a vocabulary built since
+     * words are counted in NFC (2026-12-05); more for one built before from a corpus that mixed NFC and NFD.
+     */
+    public int twinCount() {
+        return twins;
     }
 }

@@ -80,4 +80,16 @@ class BannedWordsTest {
                     .map(w -> w.toLowerCase(java.util.Locale.ROOT)).distinct().toList(), "one word left: it is written");
         }
     }
+    /**
+     * A banned-words file holding {@code À} banned {@code à} but not the same word in NFD ({@code a} and U+0300), so
+     * that a slur spelled with combining accents passed the list (an audit's French model held both forms).
+     */
+    @Test
+    void aBannedWordIsBannedInEitherUnicodeForm() {
+        io.github.diffusionnlp.model.Vocabulary vocabulary = new io.github.diffusionnlp.model.Vocabulary(List.of(
+                "[PAD]", "[UNK]", "\u00e0", "Paris", "a\u0300", "e\u0301tait", "\u00e9t\u00e9"));
+        assertEquals(List.of(2, 4), java.util.Arrays.stream(BannedWords.ids(Set.of("\u00c0"), vocabulary)).boxed().toList());
+        assertEquals(List.of(2, 4), java.util.Arrays.stream(BannedWords.ids(Set.of("A\u0300"), vocabulary)).boxed().toList());
+        assertEquals(List.of(5), java.util.Arrays.stream(BannedWords.ids(Set.of("\u00c9tait"), vocabulary)).boxed().toList());
+    }
 }

@@ -87,4 +87,16 @@ class TagLexiconTest {
         IOException e = assertThrows(IOException.class, () -> TagLexicon.fromLines(Files.readAllLines(file), VOCAB));
         assertTrue(e.getMessage().contains(named), e.getMessage());
     }
+    /**
+     * A model of before words were read in NFC, on a corpus mixing the forms, has a lexicon line for each form of a
+     * word; both are the counts of the word text is read as, where the second line used to overwrite the first's.
+     */
+    @Test
+    void theLinesOfAWordInBothUnicodeFormsAddUp() throws IOException {
+        Vocabulary twins = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "a\u0300", "Paris", "\u00e0"));
+        TagLexicon lexicon = TagLexicon.fromLines(List.of(TagLexicon.HEADER, "a\u0300\tADP:5", "Paris\tPROPN:2",
+                "\u00e0\tADP:3 VERB:1"), twins);
+        assertEquals(8, lexicon.count(2, Upos.ADP));
+        assertEquals(1, lexicon.count(2, Upos.VERB));
+    }
 }

@@ -50,4 +50,43 @@ class VocabularyTest {
         assertEquals(file + ": the word 'most' is on line 3 and again on line 5; each word of a vocabulary is on one"
                 + " line only (the file was edited or damaged: restore it from the model's save)", e.getMessage());
     }
+    private static final String NFC_A_GRAVE = "\u00e0"; // à, one code point
+    private static final String NFD_A_GRAVE = "a\u0300"; // a and a combining grave accent
+
+    /**
+     * A French corpus mixing NFC and NFD lines (an audit's) gave a vocabulary of 273 words, 46 of them twice:
+     * {@code à} and {@code a + U+0300}, {@code était}, {@code Montréal}. The two forms are one word, counted together.
+     */
+    @Test
+    void theTwoUnicodeFormsOfAWordAreOneWord() {
+        Vocabulary v = Vocabulary.build(List.of(List.of(NFD_A_GRAVE, "Paris", "\u00e9tait"),
+                List.of(NFC_A_GRAVE, "Gene\u0300ve", "e\u0301tait"), List.of(NFD_A_GRAVE, "Paris")), 10);
+        assertEquals(List.of("[PAD]", "[UNK]", NFC_A_GRAVE, "Paris", "\u00e9tait", "Gen\u00e8ve"),
+                java.util.stream.IntStream.range(0, v.size()).mapToObj(v::word).toList(), "counted in NFC, written in NFC");
+        assertEquals(2, v.id(NFD_A_GRAVE));
+        assertEquals(2, v.id(NFC_A_GRAVE));
+        assertEquals(5, v.id("Gene\u0300ve"));
+        assertEquals(true, v.contains("e\u0301tait"));
+        assertEquals(0, v.twinCount());
+    }
+
+    /**
+     * A vocabulary saved before words were counted in NFC may hold a word in both forms: it loads, text in either
+     * form is read as the first (the more frequent in training), both rows are written in NFC, and it saves back as
+     * it was read, byte for byte (a checkpoint's checksum is over that file).
+     */
+    @Test
+    void aVocabularyHoldingAWordInBothFormsLoadsAndReadsTextAsTheFirst(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("vocab.txt"), List.of("[PAD]", "[UNK]", NFD_A_GRAVE, "Paris", NFC_A_GRAVE));
+        Vocabulary v = Vocabulary.load(file);
+        assertEquals(5, v.size());
+        assertEquals(2, v.id(NFC_A_GRAVE));
+        assertEquals(2, v.id(NFD_A_GRAVE));
+        assertEquals(NFC_A_GRAVE, v.word(2));
+        assertEquals(NFC_A_GRAVE, v.word(4));
+        assertEquals(1, v.twinCount());
+        Path saved = dir.resolve("saved.txt");
+        v.save(saved);
+        assertEquals(-1L, Files.mismatch(file, saved));
+    }
 }

@@ -560,7 +560,8 @@ final class ConfiguredAnnotator implements Annotator {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         for (int i = 0; i < tokens.size(); i++) {
             CoreLabel t = tokens.get(i);
-            if (write[i] && isMaskedEntity(t) && result.get(i).equalsIgnoreCase(t.word())) {
+            if (write[i] && isMaskedEntity(t)
+                    && Vocabulary.normalized(result.get(i)).equalsIgnoreCase(Vocabulary.normalized(t.word()))) {
                 return true;
             }
         }

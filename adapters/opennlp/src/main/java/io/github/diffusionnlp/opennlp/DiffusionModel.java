@@ -284,7 +284,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
                 bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
         if (Files.isDirectory(dirOrPackage)) {
-            return new DiffusionModel(dirOrPackage, "en", new DiffusionToolFactory(), device, precision, library);
+            // a directory records no language: English, as OpenNLP's tools default to; a package carries its own
+            return new DiffusionModel(dirOrPackage, DEFAULT_LANGUAGE, new DiffusionToolFactory(), device, precision,
+                    library);
         }
         if (!Files.isRegularFile(dirOrPackage)) {
             throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
@@ -311,7 +313,43 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
     public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
             Precision precision) throws IOException {
-        return new DiffusionModel(dir, "en", factory, device, precision, LibrarySettings.UNSAID);
+        return fromDirectory(dir, factory, device, precision, DEFAULT_LANGUAGE);
+    }
+
+    /**
+     * {@link #fromDirectory(Path, DiffusionToolFactory, Device, Precision)} for a model of another language than
+     * English: {@code language} (an ISO 639 code, {@code fr}, or a BCP 47 tag, {@code pt-BR}) is the package's
+     * {@link #getLanguage()}, written into its manifest as OpenNLP's own models carry theirs. The tools refuse the
+     * options that need the English POS tagger on a model of another language ({@link RewriterME#requireTaggable}).
+     *
+     * @throws IllegalArgumentException when {@code language} is not such a code
+     */
+    public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
+            Precision precision, String language) throws IOException {
+        return new DiffusionModel(dir, checkedLanguage(language), factory, device, precision, LibrarySettings.UNSAID);
+    }
+
+    /** The language of a model directory loaded without one, and of {@code Package} and {@code Train} by default. */
+    public static final String DEFAULT_LANGUAGE = "en";
+    private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
+            "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+
+    /**
+     * {@code language} when it is an ISO 639 code or a BCP 47 tag ({@code fr}, {@code pt-BR}).
+     *
+     * @throws IllegalArgumentException naming it otherwise
+     */
+    public static String checkedLanguage(String language) {
+        if (language == null || !LANGUAGE.matcher(language).matches()) {
+            throw new IllegalArgumentException("language " + (language == null ? "null" : "'" + language + "'")
+                    + " is not a language code; give an ISO 639 code (en, fr, de) or a BCP 47 tag (pt-BR)");
+        }
+        return language;
+    }
+
+    /** Whether a model's language is English ({@code en}, {@code en-GB}: the English POS tagger's language). */
+    static boolean isEnglish(String language) {
+        return java.util.Locale.forLanguageTag(language).getLanguage().equals(DEFAULT_LANGUAGE);
     }
 
     /**

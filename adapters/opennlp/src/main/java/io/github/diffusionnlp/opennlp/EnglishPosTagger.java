@@ -50,6 +50,21 @@ public final class EnglishPosTagger {
         }
     }
 
+    /**
+     * Refuses to tag a model's text when its package says it is not English: this tagger is OpenNLP's English
+     * model, and its tags of French or German tokens would silently keep or template the wrong words.
+     *
+     * @param what what needs the tags, as the message names it (e.g. "keeping the UPOS classes NOUN")
+     * @throws IllegalArgumentException naming the model's language and what to do instead
+     */
+    public static void requireEnglish(DiffusionModel model, String what, String instead) {
+        if (!DiffusionModel.isEnglish(model.getLanguage())) {
+            throw new IllegalArgumentException(what + " needs POS tags of the text, which come from OpenNLP's English"
+                    + " POS model, and this model's language is '" + model.getLanguage() + "' (its package's"
+                    + " Language): " + instead);
+        }
+    }
+
     /** The shared instance; the first call loads the POS model (about a second). */
     public static EnglishPosTagger get() {
         return SHARED.get();

@@ -102,6 +102,7 @@ final class ModelTraining {
 
     static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
             DiffusionToolFactory factory, PrintStream log) throws IOException {
+        DiffusionModel.checkedLanguage(languageCode); // before the samples are read, not after training
         // values come as typed objects from code and as strings from a parameters file; keys in any case
         Map<String, Object> settings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         settings.putAll(params.getObjectSettings());

@@ -84,7 +84,25 @@ public class RewriterME {
         this.keep = Objects.requireNonNull(keep, "keep");
         this.constraints = Objects.requireNonNull(constraints, "constraints");
         this.strength = SamplingRange.STRENGTH.check(strength, "strength", SamplingRange.OUT_OF_RANGE);
+        requireTaggable(model, keep, constraints);
         constraints.requireFollowableBy(model);
+    }
+
+    /**
+     * Refuses what needs the English POS tagger ({@link EnglishPosTagger}) on a model whose language is not English:
+     * a keep spec of UPOS classes, and the input's own POS template.
+     *
+     * @throws IllegalArgumentException naming what needs tags and what to give instead
+     */
+    public static void requireTaggable(DiffusionModel model, KeepSpec keep, ConstraintSpec constraints) {
+        if (keep.needsTags()) {
+            EnglishPosTagger.requireEnglish(model, "keeping UPOS classes (" + keep + ")", "keep token indexes"
+                    + " instead (0,3)");
+        }
+        if (constraints.usesInputTemplate()) {
+            EnglishPosTagger.requireEnglish(model, "the input's own POS template", "give a template of UPOS tags"
+                    + " instead (DET NOUN VERB PUNCT)");
+        }
     }
 
     public SamplingOptions getSamplingOptions() {

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import ai.djl.Device;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
+import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -40,20 +41,21 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
         }
         Path file = packageFile("-out", p.getOut());
         DiffusionToolFactory factory = factory(p);
+        String language = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang()));
         DiffusionModel model;
         try {
             // loaded whole, so that a damaged directory or one of another kind fails here, not in the user's
             // pipeline; on the CPU, since packaging samples nothing
-            model = DiffusionModel.fromDirectory(dir, factory, Device.cpu());
+            model = DiffusionModel.fromDirectory(dir, factory, Device.cpu(), Precision.FP32, language);
         } catch (IOException | RuntimeException e) {
             throw new TerminateToolException(FAILED, "cannot load model " + p.getModel() + ": " + message(e), e);
         }
         try (model) {
             writePackage(model, file);
         }
-        err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB): %d steps, temperature %s%n", file,
-                Files.size(file) / 1e6, factory.getSteps(), factory.getTemperature().isPresent()
-                        ? factory.getTemperature().getAsDouble() : "each tool's own");
+        err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB): %d steps, temperature %s, language %s%n",
+                file, Files.size(file) / 1e6, factory.getSteps(), factory.getTemperature().isPresent()
+                        ? factory.getTemperature().getAsDouble() : "each tool's own", language);
     }
 
     /** The tool defaults of {@code -steps} and {@code -temperature}; a bad one is a usage error naming it as typed. */

@@ -65,6 +65,11 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             SamplingOptions options = sampling(p, model);
             RewriterME probe;
             try {
+                RewriterME.requireTaggable(model, keep, ConstraintSpec.NONE);
+            } catch (IllegalArgumentException e) {
+                throw badParameter("-keep " + p.getKeep() + ": " + e.getMessage());
+            }
+            try {
                 probe = new RewriterME(model, options, strength, keep, constraints);
             } catch (IllegalArgumentException e) {
                 throw badParameter("-posTemplate: " + e.getMessage());

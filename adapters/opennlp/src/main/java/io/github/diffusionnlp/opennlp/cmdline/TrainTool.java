@@ -49,8 +49,9 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         // OpenNLP's training reads tagged samples only; core's train reads untagged text too
         String untagged = "; untagged text trains through the command-line tool, which reads plain text: java -jar"
                 + " diffusion-nlp.jar train --corpus " + data + " --layout plain --out DIR";
+        String lang = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang())); // not as "-params: "
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
-                DiffusionModel trained = train(p.getLang(), new WordTagLines(reader, data, charset, untagged), params,
+                DiffusionModel trained = train(lang, new WordTagLines(reader, data, charset, untagged), params,
                         err)) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);

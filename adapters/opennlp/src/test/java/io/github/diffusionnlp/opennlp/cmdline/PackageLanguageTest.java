@@ -1,0 +1,94 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Precision;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
+import io.github.diffusionnlp.opennlp.KeepSpec;
+import io.github.diffusionnlp.opennlp.RewriterME;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A package's language: {@code Package -model m1 -out m1.bin} wrote {@code Language=en} into the manifest of a French
+ * model, as Package had no {@code -lang} and DiffusionModel's directory loading hard-coded "en"; and Rewrite kept
+ * {@code -keep NOUN} on it by the English POS tagger's tags of French tokens.
+ */
+class PackageLanguageTest {
+    private static String manifestLanguage(Path bin) throws IOException {
+        try (ZipFile zip = new ZipFile(bin.toFile()); InputStream in = zip.getInputStream(zip.getEntry("manifest.properties"))) {
+            Properties manifest = new Properties();
+            manifest.load(in);
+            return manifest.getProperty("Language");
+        }
+    }
+
+    @Test
+    void packageWritesTheLanguageItIsGivenAndRewriteRefusesEnglishTagsOnAnother(@TempDir Path tmp) throws IOException {
+        String dir = TestModels.tinyModel().toString();
+        Path en = tmp.resolve("en.bin");
+        DiffusionNlpToolTest.Run plain = DiffusionNlpToolTest.run("", "Package", "-model", dir, "-out", en.toString());
+        assertEquals(0, plain.code(), plain.stderr());
+        assertEquals("en", manifestLanguage(en), "English by default, as OpenNLP's own tools");
+
+        Path fr = tmp.resolve("fr.bin");
+        DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Package", "-model", dir, "-out", fr.toString(),
+                "-lang", "fr");
+        assertEquals(0, r.code(), r.stderr());
+        assertTrue(r.stderr().contains("language fr"), r.stderr());
+        assertEquals("fr", manifestLanguage(fr));
+        try (DiffusionModel model = DiffusionModel.load(fr)) {
+            assertEquals("fr", model.getLanguage());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RewriterME(model,
+                    SamplingOptions.defaults(), 0.5, KeepSpec.parse("NOUN"), ConstraintSpec.NONE));
+            assertTrue(e.getMessage().contains("OpenNLP's English POS model, and this model's language is 'fr'"),
+                    e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> new RewriterME(model, SamplingOptions.defaults(), 0.5,
+                    KeepSpec.NONE, ConstraintSpec.NONE.withInputTemplate()));
+        }
+
+        DiffusionNlpToolTest.Run byClass = DiffusionNlpToolTest.run("Le chat dort .\n", "Rewrite", "-model",
+                fr.toString(), "-tokenized", "true", "-keep", "NOUN", "-steps", "2");
+        assertEquals(1, byClass.code(), byClass.stderr());
+        assertTrue(byClass.stderr().startsWith("-keep NOUN: keeping UPOS classes (NOUN) needs POS tags of the text,"
+                + " which come from OpenNLP's English POS model, and this model's language is 'fr'"), byClass.stderr());
+        DiffusionNlpToolTest.Run byIndex = DiffusionNlpToolTest.run("Le chat dort .\n", "Rewrite", "-model",
+                fr.toString(), "-tokenized", "true", "-keep", "1", "-steps", "2");
+        assertEquals(0, byIndex.code(), byIndex.stderr());
+        assertEquals("chat", byIndex.lines().get(0).split(" ")[1]);
+        DiffusionNlpToolTest.Run english = DiffusionNlpToolTest.run("The cat sleeps .\n", "Rewrite", "-model",
+                en.toString(), "-tokenized", "true", "-keep", "NOUN", "-steps", "2");
+        assertEquals(0, english.code(), english.stderr());
+
+        DiffusionNlpToolTest.Run bad = DiffusionNlpToolTest.run("", "Package", "-model", dir, "-out",
+                tmp.resolve("bad.bin").toString(), "-lang", "fr FR");
+        assertEquals(1, bad.code(), bad.stderr());
+        assertTrue(bad.stderr().startsWith("-lang: language 'fr FR' is not a language code"), bad.stderr());
+        java.nio.file.Files.writeString(tmp.resolve("fr.txt"), "Le_DET chat_NOUN dort_VERB ._PUNCT\n");
+        DiffusionNlpToolTest.Run train = DiffusionNlpToolTest.run("", "Train", "-model", tmp.resolve("t.bin").toString(),
+                "-data", tmp.resolve("fr.txt").toString(), "-lang", "fr FR");
+        assertEquals(1, train.code(), train.stderr());
+        assertTrue(train.stderr().startsWith("-lang: language 'fr FR' is not a language code"), train.stderr());
+    }
+
+    @Test
+    void theLibraryGivesAPackageItsLanguage(@TempDir Path tmp) throws IOException {
+        try (DiffusionModel model = DiffusionModel.fromDirectory(TestModels.tinyModel(), new DiffusionToolFactory(),
+                null, Precision.FP32, "pt-BR")) {
+            assertEquals("pt-BR", model.getLanguage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> DiffusionModel.fromDirectory(TestModels.tinyModel(),
+                new DiffusionToolFactory(), null, Precision.FP32, ""));
+    }
+}
