@@ -123,6 +123,7 @@ public final class ArTrainer implements TrainingRun {
                     Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             TrainingNotes.noteCutSentences(corpus, maxLength, log);
+            TrainingNotes.noteUntokenised(corpus, log);
             if (resuming) {
                 notes.noteResuming(previous, corpora.reading());
                 ArConfig kept = network.config();

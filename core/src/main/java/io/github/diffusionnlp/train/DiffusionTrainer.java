@@ -212,10 +212,9 @@ public final class DiffusionTrainer implements TrainingRun {
                 notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
-            if (TaggedCorpus.untagged(corpus)) {
-                log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
-                        + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
-            }
+            notes.noteSentimentLexicon(corpus, labeller);
+            TrainingNotes.noteUntokenised(corpus, log);
+            TrainingNotes.noteUntagged(corpus, log);
             long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
                     .filter(Vocabulary::isReserved).count();
             if (reserved > 0) {
