@@ -337,7 +337,7 @@ public final class DiffusionTrainer implements TrainingRun {
             }
             divergence.after(step, Double.isFinite(loss)); // trainStep's NaN: the update was skipped
             smoothed = TrainingLog.smoothed(smoothed, loss);
-            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
+            if (progress.devLossDue(step) && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
@@ -345,9 +345,6 @@ public final class DiffusionTrainer implements TrainingRun {
             // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
-                if (last && !devRows.isEmpty()) {
-                    devLoss = devLoss(manager, network, devRows);
-                }
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
                         options.averageDecay(), read, tagged);
                 if (average == null) {
