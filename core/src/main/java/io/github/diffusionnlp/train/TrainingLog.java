@@ -151,8 +151,9 @@ final class TrainingLog {
      */
     void sayIfStoppedByTheBudget(int step) {
         if (step < options.steps()) {
-            out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with --resume"
-                    + " continues%n", step, options.steps());
+            // the caller's name for resuming: --resume on the command line, resume(true) to the library's builder
+            out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; run again with %s to continue%n",
+                    step, options.steps(), options.names().given(TrainOptions.Setting.RESUME, true));
         }
     }
 
@@ -166,12 +167,12 @@ final class TrainingLog {
         return priorSeconds + (clock.read() - start) / 1e9;
     }
 
-    void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
     /**
      * Logs a step (every {@link #EVERY}th and the last): a line with {@code devLoss}, the latest measured, and a
      * row of the CSV whose dev_loss is NaN unless the step measured it ({@link #devLossDue}), so that the curve
      * joins the measurements instead of drawing the last one on as flat steps.
      */
+    void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
         if (step % EVERY != 0 && !isLast(step)) {
             return;
         }

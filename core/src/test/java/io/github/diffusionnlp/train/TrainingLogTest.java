@@ -167,6 +167,24 @@ class TrainingLogTest {
         assertTrue(lines.get(25).startsWith("step 260/265  loss 2.0000  dev 2.5000 "), lines.get(25));
     }
 
+    /**
+     * A run the budget stops says how to continue it in its caller's words: --resume on the command line,
+     * resume(true) to a library caller, whose log said "--resume" too.
+     */
+    @Test
+    void aRunTheBudgetStoppedSaysHowToContinueInItsCallersWords() throws Exception {
+        for (SettingNames names : List.of(SettingNames.COMMAND_LINE, SettingNames.BUILDER)) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                    TrainOptions.builder(Path.of("c"), dir).steps(3000).settingNames(names).build(), 0, 0,
+                    new FakeClock());
+            log.sayIfStoppedByTheBudget(10);
+            String resume = names == SettingNames.BUILDER ? "resume(true)" : "--resume";
+            assertEquals("stopped by the time budget at step 10 of 3000; run again with " + resume + " to continue\n",
+                    printed.toString(StandardCharsets.UTF_8));
+        }
+    }
+
     /** A clock that moves only when told to. */
     private static final class FakeClock extends Ticker {
         long nanos;
