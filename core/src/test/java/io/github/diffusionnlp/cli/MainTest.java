@@ -930,17 +930,27 @@ class MainTest {
         assertEquals("", evaluate.out());
     }
 
-    /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */
+    /**
+     * Too few held-out sentences for --sentences given: the error says how many there are to ask for. Left to its
+     * default (1,000), it evaluates all there are, and says so: a small held-out file of one's own was refused.
+     */
     @Test
     void evaluateSaysHowManySentencesASmallHeldOutFileHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Path heldout = tmp.resolve("heldout.txt");
         java.nio.file.Files.writeString(heldout, "The cat sat on the mat .\nA dog ran home .\nToo short\n");
         Run r = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
-                "--train", "none");
+                "--train", "none", "--sentences", "3");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("only 2 held-out sentences of 4..32 tokens") && r.err().contains("asked for 1000")
+        assertTrue(r.err().contains("only 2 held-out sentences of 4..32 tokens") && r.err().contains("asked for 3")
                 && r.err().contains("give --sentences 2 or fewer"), r.err());
+        Run all = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
+                "--train", "none", "--step-counts", "1");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.err().contains("note: evaluating on all 2 held-out sentences of 4..32 tokens in " + heldout
+                + " (fewer than --sentences's default, 1,000)"), all.err());
+        assertEquals(2, all.out().lines().filter(l -> l.startsWith("| single") || l.startsWith("| 3-token")).count(),
+                all.out());
         Run missing = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
                 tmp.resolve("none.txt").toString());
         assertEquals(1, missing.code(), missing.err());
