@@ -108,6 +108,9 @@ public final class DiffusionTrainer implements TrainingRun {
         this.log = Objects.requireNonNull(log, "log (new PrintStream(OutputStream.nullOutputStream()) for none)");
     }
 
+    /** What the checkpoints record of how much of the corpus the sentiment lexicon rates (set before the loop). */
+    private Double sentimentLexiconShare;
+
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
 
@@ -212,7 +215,7 @@ public final class DiffusionTrainer implements TrainingRun {
                 notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
-            notes.noteSentimentLexicon(corpus, labeller);
+            sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
             TrainingNotes.noteUntokenised(corpus, log);
             TrainingNotes.noteUntagged(corpus, log);
             long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
@@ -346,7 +349,7 @@ public final class DiffusionTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged);
+                        options.averageDecay(), read, tagged, sentimentLexiconShare);
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {

@@ -26,20 +26,6 @@ final class TrainingNotes {
     /** Below this share of the corpus's tokens in the vocabulary, {@link #warnOfPoorCoverage} speaks up. */
     private static final double POOR_COVERAGE = 0.5;
     /**
-     * The share of English text's tokens that AFINN-165 rates: 4.7% of the Brown training split's 968,351 tokens
-     * (punctuation included; 4.7%, 4.7% and 5.2% of its train, held-out and dev splits), counted as
-     * {@link #noteSentimentLexicon} counts, over the FORM column of test-data/brown/*.conllu.gz.
-     */
-    static final double ENGLISH_RATED_SHARE = 0.047;
-    /**
-     * Below this share of rated tokens a corpus is probably not English: under half of Brown's. Of Brown's
-     * consecutive 2,000-token stretches, 1 in 100 falls below it, of its 10,000-token ones none (the lowest: 2.7%);
-     * a French corpus of 3,904 tokens gets 1.5% (tout, pain, super, ... rated as the English words they spell).
-     */
-    static final double NOT_ENGLISH_RATED_SHARE = 0.02;
-    /** Fewer tokens than this rate too unevenly to judge (Brown's 500-token stretches go down to 0.4%). */
-    static final int TOKENS_TO_JUDGE_LANGUAGE = 2_000;
-    /**
      * Above this share of tokens that end in punctuation joined to a word, the corpus looks untokenised. Brown,
      * tokenised, has 0.42% (Mr., Mrs., Dr., U.S., initials: abbreviations keep their point); plain French text split
      * only at spaces, 11.6% (soir., juillet,).
@@ -75,9 +61,10 @@ final class TrainingNotes {
      * The sentiment labels come from AFINN-165 ({@link SentimentLabeller}), an English lexicon: says how much of
      * the corpus it rates beside what English text gets, and, when that is far below, that the corpus is probably
      * not English, so that the sentiment condition, trained on labels from English words that happen to be spelt
-     * alike, will mean little. Returns the share rated (0 for a corpus without tokens).
+     * alike, will mean little. Returns the share rated when the corpus has enough tokens to judge by it
+     * ({@link SentimentLabeller#TOKENS_TO_JUDGE_LANGUAGE}), for the checkpoint to record; null otherwise.
      */
-    double noteSentimentLexicon(List<TaggedSentence> corpus, SentimentLabeller labeller) {
+    Double noteSentimentLexicon(List<TaggedSentence> corpus, SentimentLabeller labeller) {
         long tokens = 0;
         long rated = 0;
         for (TaggedSentence sentence : corpus) {
@@ -88,13 +75,14 @@ final class TrainingNotes {
         }
         double share = tokens == 0 ? 0 : (double) rated / tokens;
         log.printf(Locale.ROOT, "sentiment labels: the AFINN-165 lexicon, which is English, rates %.1f%% of the"
-                + " corpus's tokens (English text: about %.1f%%)%n", 100 * share, 100 * ENGLISH_RATED_SHARE);
-        if (tokens >= TOKENS_TO_JUDGE_LANGUAGE && share < NOT_ENGLISH_RATED_SHARE) {
+                + " corpus's tokens (English text: about %.1f%%)%n", 100 * share,
+                100 * SentimentLabeller.ENGLISH_RATED_SHARE);
+        if (tokens >= SentimentLabeller.TOKENS_TO_JUDGE_LANGUAGE && share < SentimentLabeller.NOT_ENGLISH_RATED_SHARE) {
             log.println("note: so few rated words suggest that the corpus is not English: its sentiment labels come"
                     + " from the English words its words happen to spell, so sampling this model toward a sentiment"
                     + " will mean little (its infilling and generation are unaffected)");
         }
-        return share;
+        return tokens >= SentimentLabeller.TOKENS_TO_JUDGE_LANGUAGE ? share : null;
     }
 
     /**

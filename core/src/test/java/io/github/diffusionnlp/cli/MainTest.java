@@ -1093,6 +1093,36 @@ class MainTest {
     }
 
     /**
+     * A model records how much of its corpus the English sentiment lexicon rated: generate --sentiment warns when
+     * that says the corpus was probably not English (a French one: 1.5% of its tokens), and info says it. The tiny
+     * model, trained on Brown (5.2%), gets no warning; the shipped one, of before the record, says nothing of it.
+     */
+    @Test
+    void aSentimentAskedOfAModelOfAnotherLanguageIsWarnedOf(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Matcher share = Pattern.compile("\"sentimentLexiconShare\" : ([0-9.]+)").matcher(Files.readString(config));
+        assertTrue(share.find(), Files.readString(config));
+        assertEquals(0.052, Double.parseDouble(share.group(1)), 0.001);
+        String[] generate = {"generate", "--model", model.toString(), "--count", "1", "--steps", "2", "--sentiment",
+                "positive"};
+        Run english = run("", generate);
+        assertEquals(0, english.code(), english.err());
+        assertFalse(english.err().contains("warning: --sentiment"), english.err());
+
+        Files.writeString(config, share.replaceFirst("\"sentimentLexiconShare\" : 0.015"));
+        Run french = run("", generate);
+        assertEquals(0, french.code(), french.err());
+        assertTrue(french.err().contains("warning: --sentiment will mean little to this model: the English lexicon"
+                + " that labelled its training sentences rated only 1.5% of their tokens (English text: about 4.7%),"
+                + " so its corpus is probably not English"), french.err());
+        Run info = run("", "info", "--model", model.toString());
+        assertTrue(info.out().contains("sentiment:    labels from AFINN-165 (English), which rated 1.5% of the corpus's"
+                + " tokens (English text: about 4.7%); probably not English, so --sentiment means little"), info.out());
+        assertFalse(run("", "info", "--model", MODEL).out().contains("sentiment:"), "the shipped model records none");
+    }
+
+    /**
      * tag-lexicon writes a file that train writes too: while a run holds the model's directory (here: the
      * test holds its lock as train does), it is refused naming the run, with the lexicon as it was; once the
      * run lets go, it writes.

@@ -71,7 +71,7 @@ class TrainingNotesTest {
 
     @Test
     void aFrenchCorpusIsSaidToBeLabelledByAnEnglishLexiconThatHardlyRatesIt() throws IOException {
-        double share = notes.noteSentimentLexicon(french(line -> line), SentimentLabeller.afinn());
+        Double share = notes.noteSentimentLexicon(french(line -> line), SentimentLabeller.afinn());
         assertEquals(30.0 / 2090, share, 1e-12);
         assertTrue(printed().startsWith("sentiment labels: the AFINN-165 lexicon, which is English, rates 1.4% of the"
                 + " corpus's tokens (English text: about 4.7%)\n"), printed());
@@ -81,15 +81,17 @@ class TrainingNotesTest {
     /** Brown's dev split, English: its share said, and nothing more. */
     @Test
     void anEnglishCorpusIsNotSaidToBeForeign() throws IOException {
-        double share = notes.noteSentimentLexicon(TaggedCorpus.read(TestModels.devCorpus()), SentimentLabeller.afinn());
-        assertTrue(share > TrainingNotes.ENGLISH_RATED_SHARE, "Brown's dev split: " + share);
+        Double share = notes.noteSentimentLexicon(TaggedCorpus.read(TestModels.devCorpus()), SentimentLabeller.afinn());
+        assertTrue(share > SentimentLabeller.ENGLISH_RATED_SHARE, "Brown's dev split: " + share);
         assertFalse(printed().contains("not English"), printed());
     }
 
     /** Too few tokens to judge: 209 French ones get their share said, not a verdict. */
     @Test
     void aSmallCorpusGetsItsShareWithoutAVerdict() throws IOException {
-        notes.noteSentimentLexicon(french(line -> line).subList(0, FRENCH.size()), SentimentLabeller.afinn());
+        Double share = notes.noteSentimentLexicon(french(line -> line).subList(0, FRENCH.size()),
+                SentimentLabeller.afinn());
+        assertEquals(null, share, "nothing for the model to record");
         assertTrue(printed().contains("rates 1.4%"), printed());
         assertFalse(printed().contains("not English"), printed());
     }
