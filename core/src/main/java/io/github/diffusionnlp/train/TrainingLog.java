@@ -153,7 +153,7 @@ final class TrainingLog {
         if (step < options.steps()) {
             // the caller's name for resuming: --resume on the command line, resume(true) to the library's builder
             out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; run again with %s to continue%n",
-                    step, options.steps(), options.names().given(TrainOptions.Setting.RESUME, true));
+                    step, options.steps(), options.names().name(TrainOptions.Setting.RESUME));
         }
     }
 

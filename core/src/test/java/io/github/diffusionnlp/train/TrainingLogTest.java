@@ -183,6 +183,15 @@ class TrainingLogTest {
             assertEquals("stopped by the time budget at step 10 of 3000; run again with " + resume + " to continue\n",
                     printed.toString(StandardCharsets.UTF_8));
         }
+        // a front end that resumes unasked names what its user does instead, as the OpenNLP adapter does: by the
+        // setting's name, not its name given a value ("... (resumed unasked)=true")
+        SettingNames unasked = SettingNames.of(setting -> setting == TrainOptions.Setting.RESUME
+                ? "the same CheckpointDir (resumed unasked)" : setting.option(), (setting, value) -> setting + "=" + value);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), TrainOptions.builder(Path.of("c"),
+                dir).steps(3000).settingNames(unasked).build(), 0, 0, new FakeClock()).sayIfStoppedByTheBudget(10);
+        assertEquals("stopped by the time budget at step 10 of 3000; run again with the same CheckpointDir (resumed"
+                + " unasked) to continue\n", printed.toString(StandardCharsets.UTF_8));
     }
 
     /** A clock that moves only when told to. */
