@@ -2,6 +2,7 @@ package io.github.diffusionnlp.checkpoint;
 
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,14 +36,29 @@ import java.util.Map;
  * @param warmupSteps the linear warm-up of the learning-rate schedule, which a resumed run goes on with where it is
  *     not given, or null in configs written before it was recorded (2026-12-05): then a resumed run takes the default
  *     warm-up of its steps, as it did before
+ * @param sentimentLexiconShare the share of the corpus's tokens that the English lexicon labelling its sentiment
+ *     rates ({@link SentimentLabeller}; English text about 4.7%), for a corpus large enough to judge by it; null for
+ *     a smaller one, an autoregressive model (no sentiment condition) and configs written before it was recorded
+ *     (2026-12-05). Under {@link SentimentLabeller#NOT_ENGLISH_RATED_SHARE} the corpus is probably not English and
+ *     the model's sentiment condition means little ({@link #sentimentProbablyMeaningless})
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
-        double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps) {
+        double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps,
+        Double sentimentLexiconShare) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A record that does not say how much of its corpus the sentiment lexicon rates, as configs before it did. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged, Integer warmupSteps) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, warmupSteps, null);
     }
 
     /** A record that does not say its warm-up (see {@code warmupSteps}), as configs before it did. */
@@ -91,16 +107,27 @@ public record TrainingInfo(
         return step >= totalSteps;
     }
 
+    /**
+     * Whether the model's sentiment condition probably means little: its corpus is probably not English, judged by
+     * how few of its tokens the English lexicon that labelled it rates ({@code sentimentLexiconShare}). False when
+     * that was not recorded.
+     */
+    public boolean sentimentProbablyMeaningless() {
+        return sentimentLexiconShare != null && sentimentLexiconShare < SentimentLabeller.NOT_ENGLISH_RATED_SHARE;
+    }
+
     /** The same record with another validation loss. */
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
+                sentimentLexiconShare);
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
-                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps);
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
+                sentimentLexiconShare);
     }
 
     /**

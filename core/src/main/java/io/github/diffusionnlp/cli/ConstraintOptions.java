@@ -5,10 +5,13 @@ import static io.github.diffusionnlp.api.OptionErrors.checked;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The constraint options of {@code generate} and {@code rewrite}. */
@@ -84,12 +87,23 @@ final class ConstraintOptions {
         return pos == null ? 0 : Constraints.parseTemplate(pos).size();
     }
 
-    /** Fails, naming {@code --pos}, when its template is longer than the model's positions (before any input is read). */
+    /**
+     * Fails, naming {@code --pos}, when its template is longer than the model's positions (before any input is read).
+     * Warns when {@code --sentiment} asks a model whose record says its sentiment condition means little: its
+     * corpus, labelled by an English lexicon, is probably not English ({@link TrainingInfo#sentimentProbablyMeaningless}).
+     */
     void checkModel(DiffusionLM lm) {
         int max = lm.info().config().maxLength();
         if (templateLength() > max) {
             throw new IllegalArgumentException("--pos has " + templateLength() + " tags; allowed: 1 to " + max
                     + " (the model's positions)");
+        }
+        TrainingInfo training = lm.info().training();
+        if (sentiment != null && training != null && training.sentimentProbablyMeaningless()) {
+            System.err.printf(Locale.ROOT, "warning: --sentiment will mean little to this model: the English lexicon"
+                    + " that labelled its training sentences rated only %.1f%% of their tokens (English text: about"
+                    + " %.1f%%), so its corpus is probably not English%n", 100 * training.sentimentLexiconShare(),
+                    100 * SentimentLabeller.ENGLISH_RATED_SHARE);
         }
     }
 

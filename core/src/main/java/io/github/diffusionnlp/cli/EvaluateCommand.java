@@ -101,11 +101,7 @@ final class EvaluateCommand implements Callable<Integer> {
             if (usable == 0) { // --sentences 0 is no way out: at least one is needed
                 throw new IllegalArgumentException(noUsableSentence(held, heldout, maxLength));
             }
-            if (usable < sentences) {
-                throw new IllegalArgumentException("only " + usable + " held-out sentences of 4.." + maxLength
-                        + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
-                        + " or fewer");
-            }
+            sentences = sentencesToEvaluate(usable, maxLength);
             if (record) {
                 checkRecordable(lm.info().directory());
             }
@@ -158,6 +154,25 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * How many of the {@code usable} held-out sentences to evaluate on: --sentences, refused when the file holds
+     * fewer; left unsaid, its default (1,000) or all the file holds, if fewer, with a note, as a small held-out file
+     * of one's own was refused for not holding the default's thousand.
+     */
+    private int sentencesToEvaluate(int usable, int maxLength) {
+        if (usable >= sentences) {
+            return sentences;
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--sentences")) {
+            throw new IllegalArgumentException("only " + usable + " held-out sentences of 4.." + maxLength
+                    + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
+                    + " or fewer");
+        }
+        System.err.printf(Locale.ROOT, "note: evaluating on all %d held-out sentences of 4..%d tokens in %s (fewer"
+                + " than --sentences's default, %,d)%n", usable, maxLength, heldout, DEFAULT_SENTENCES);
+        return usable;
     }
 
     /** Why none of the held-out sentences can be evaluated on: what the file holds instead. */

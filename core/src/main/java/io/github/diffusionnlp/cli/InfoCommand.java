@@ -96,6 +96,13 @@ final class InfoCommand implements Callable<Integer> {
                     System.out.printf(Locale.ROOT, "weights:      moving average of the trained weights, decay %s%n",
                             t.averageDecay());
                 }
+                if (t.sentimentLexiconShare() != null) { // recorded since 2026-12-05, for corpora of 2,000 tokens up
+                    System.out.printf(Locale.ROOT, "sentiment:    labels from AFINN-165 (English), which rated %.1f%% of"
+                            + " the corpus's tokens (English text: about %.1f%%)%s%n", 100 * t.sentimentLexiconShare(),
+                            100 * io.github.diffusionnlp.corpus.SentimentLabeller.ENGLISH_RATED_SHARE,
+                            t.sentimentProbablyMeaningless() ? "; probably not English, so --sentiment means little"
+                                    : "");
+                }
                 for (Map.Entry<String, Double> m : new java.util.TreeMap<>(t.metrics()).entrySet()) {
                     System.out.printf(Locale.ROOT, "metric:       %s = %.4f%n", m.getKey(), m.getValue());
                 }

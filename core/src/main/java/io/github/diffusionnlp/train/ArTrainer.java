@@ -123,6 +123,7 @@ public final class ArTrainer implements TrainingRun {
                     Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             TrainingNotes.noteCutSentences(corpus, maxLength, log);
+            TrainingNotes.noteUntokenised(corpus, log);
             if (resuming) {
                 notes.noteResuming(previous, corpora.reading());
                 ArConfig kept = network.config();
@@ -195,7 +196,7 @@ public final class ArTrainer implements TrainingRun {
             divergence.after(step, updated);
             // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its trainStep says NaN)
             smoothed = TrainingLog.smoothed(smoothed, updated ? loss : Double.NaN);
-            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
+            if (progress.devLossDue(step) && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
@@ -203,9 +204,6 @@ public final class ArTrainer implements TrainingRun {
             // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
-                if (last && !devRows.isEmpty()) {
-                    devLoss = devLoss(manager, network, devRows);
-                }
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss, 0, read,
                         tagged);
                 ArCheckpoint.save(out, network, vocab, info, optimizer.state());

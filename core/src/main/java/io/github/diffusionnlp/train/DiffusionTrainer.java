@@ -108,6 +108,9 @@ public final class DiffusionTrainer implements TrainingRun {
         this.log = Objects.requireNonNull(log, "log (new PrintStream(OutputStream.nullOutputStream()) for none)");
     }
 
+    /** What the checkpoints record of how much of the corpus the sentiment lexicon rates (set before the loop). */
+    private Double sentimentLexiconShare;
+
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
 
@@ -212,10 +215,9 @@ public final class DiffusionTrainer implements TrainingRun {
                 notes.noteResuming(previous, corpora.reading());
             }
             notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
-            if (TaggedCorpus.untagged(corpus)) {
-                log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach POS templates"
-                        + " (--pos); give word<TAB>UPOS or CoNLL-U lines for that");
-            }
+            sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
+            TrainingNotes.noteUntokenised(corpus, log);
+            TrainingNotes.noteUntagged(corpus, log);
             long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
                     .filter(Vocabulary::isReserved).count();
             if (reserved > 0) {
@@ -338,7 +340,7 @@ public final class DiffusionTrainer implements TrainingRun {
             }
             divergence.after(step, Double.isFinite(loss)); // trainStep's NaN: the update was skipped
             smoothed = TrainingLog.smoothed(smoothed, loss);
-            if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
+            if (progress.devLossDue(step) && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
@@ -346,11 +348,8 @@ public final class DiffusionTrainer implements TrainingRun {
             // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
-                if (last && !devRows.isEmpty()) {
-                    devLoss = devLoss(manager, network, devRows);
-                }
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged);
+                        options.averageDecay(), read, tagged, sentimentLexiconShare);
                 if (average == null) {
                     ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
                 } else {

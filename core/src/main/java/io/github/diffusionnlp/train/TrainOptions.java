@@ -484,9 +484,15 @@ public record TrainOptions(
      */
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
             double averageDecay, TaggedCorpus.Reading read, boolean tagged) {
+        return checkpointRecord(trainRows, step, wallSeconds, trainLoss, devLoss, averageDecay, read, tagged, null);
+    }
+
+    /** {@code sentimentLexiconShare}: see {@link TrainingInfo}'s; null for a model without a sentiment condition. */
+    TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
+            double averageDecay, TaggedCorpus.Reading read, boolean tagged, Double sentimentLexiconShare) {
         return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
                 learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
-                read.multiword(), tagged, warmupSteps);
+                read.multiword(), tagged, warmupSteps, sentimentLexiconShare);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

@@ -39,6 +39,9 @@ final class TrainingLog {
     private final long start;
     private final long deadline;
     private final RecentRate recent;
+    /** The step {@link #isLast} last answered for, and its answer: asked again for that step, it answers alike. */
+    private int lastAsked = -1;
+    private boolean lastAnswer;
 
     /**
      * The log of a run into {@code options.output()} that starts where {@code previous} (the checkpoint it
@@ -109,9 +112,25 @@ final class TrainingLog {
         return clock.read() < deadline;
     }
 
-    /** Whether {@code step} ends the run: its planned steps are done, or its time budget is spent. */
+    /**
+     * Whether {@code step} ends the run: its planned steps are done, or its time budget is spent. Read once a step:
+     * the trainer asks before it measures the dev loss, at the checkpoint and at the top of its loop, and a budget
+     * running out between the questions would have the step measured, checkpointed and ended on different answers.
+     */
     boolean isLast(int step) {
-        return step >= options.steps() || !inBudget();
+        if (step != lastAsked) {
+            lastAsked = step;
+            lastAnswer = step >= options.steps() || !inBudget();
+        }
+        return lastAnswer;
+    }
+
+    /**
+     * Whether the dev loss is measured at {@code step}: every {@link #DEV_EVERY} steps and at the run's last, before
+     * the step's row is logged, so that the last row holds the dev loss the checkpoint records.
+     */
+    boolean devLossDue(int step) {
+        return step % DEV_EVERY == 0 || isLast(step);
     }
 
     /**
@@ -132,8 +151,9 @@ final class TrainingLog {
      */
     void sayIfStoppedByTheBudget(int step) {
         if (step < options.steps()) {
-            out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; the same command with --resume"
-                    + " continues%n", step, options.steps());
+            // the caller's name for resuming: --resume on the command line, resume(true) to the library's builder
+            out.printf(Locale.ROOT, "stopped by the time budget at step %d of %d; run again with %s to continue%n",
+                    step, options.steps(), options.names().name(TrainOptions.Setting.RESUME));
         }
     }
 
@@ -147,8 +167,13 @@ final class TrainingLog {
         return priorSeconds + (clock.read() - start) / 1e9;
     }
 
+    /**
+     * Logs a step (every {@link #EVERY}th and the last): a line with {@code devLoss}, the latest measured, and a
+     * row of the CSV whose dev_loss is NaN unless the step measured it ({@link #devLossDue}), so that the curve
+     * joins the measurements instead of drawing the last one on as flat steps.
+     */
     void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
-        if (step % EVERY != 0 && step != options.steps()) {
+        if (step % EVERY != 0 && !isLast(step)) {
             return;
         }
         long now = clock.read();
@@ -160,7 +185,7 @@ final class TrainingLog {
                 step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, recent.stepsPerSecond(),
                 orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), eta(now));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
-                devLoss, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                devLossDue(step) ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -8,9 +9,12 @@ import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The notes a run prints where what it was given differs from what it trains on, shared by {@code train}
@@ -21,6 +25,14 @@ import java.util.function.Predicate;
 final class TrainingNotes {
     /** Below this share of the corpus's tokens in the vocabulary, {@link #warnOfPoorCoverage} speaks up. */
     private static final double POOR_COVERAGE = 0.5;
+    /**
+     * Above this share of tokens that end in punctuation joined to a word, the corpus looks untokenised. Brown,
+     * tokenised, has 0.42% (Mr., Mrs., Dr., U.S., initials: abbreviations keep their point); plain French text split
+     * only at spaces, 11.6% (soir., juillet,).
+     */
+    static final double UNTOKENISED_SHARE = 0.02;
+    /** A letter or digit, then the punctuation a tokeniser splits off: "soir." and "juillet," but not "." or "...". */
+    private static final Pattern JOINED_PUNCTUATION = Pattern.compile("[\\p{L}\\p{N}][.,!?;:]$");
 
     private final TrainOptions options;
     /** The caller's names for the settings the notes name ({@link TrainOptions#names}). */
@@ -42,6 +54,73 @@ final class TrainingNotes {
         if (cut > 0) {
             log.printf(Locale.ROOT, "note: %,d %s longer than the model's %d positions %s cut into several rows%n",
                     cut, cut == 1 ? "sentence" : "sentences", maxLength, cut == 1 ? "is" : "are");
+        }
+    }
+
+    /**
+     * The sentiment labels come from AFINN-165 ({@link SentimentLabeller}), an English lexicon: says how much of
+     * the corpus it rates beside what English text gets, and, when that is far below, that the corpus is probably
+     * not English, so that the sentiment condition, trained on labels from English words that happen to be spelt
+     * alike, will mean little. Returns the share rated when the corpus has enough tokens to judge by it
+     * ({@link SentimentLabeller#TOKENS_TO_JUDGE_LANGUAGE}), for the checkpoint to record; null otherwise.
+     */
+    Double noteSentimentLexicon(List<TaggedSentence> corpus, SentimentLabeller labeller) {
+        long tokens = 0;
+        long rated = 0;
+        for (TaggedSentence sentence : corpus) {
+            for (String word : sentence.words()) {
+                tokens++;
+                rated += labeller.valence(word) != 0 ? 1 : 0;
+            }
+        }
+        double share = tokens == 0 ? 0 : (double) rated / tokens;
+        log.printf(Locale.ROOT, "sentiment labels: the AFINN-165 lexicon, which is English, rates %.1f%% of the"
+                + " corpus's tokens (English text: about %.1f%%)%n", 100 * share,
+                100 * SentimentLabeller.ENGLISH_RATED_SHARE);
+        if (tokens >= SentimentLabeller.TOKENS_TO_JUDGE_LANGUAGE && share < SentimentLabeller.NOT_ENGLISH_RATED_SHARE) {
+            log.println("note: so few rated words suggest that the corpus is not English: its sentiment labels come"
+                    + " from the English words its words happen to spell, so sampling this model toward a sentiment"
+                    + " will mean little (its infilling and generation are unaffected)");
+        }
+        return tokens >= SentimentLabeller.TOKENS_TO_JUDGE_LANGUAGE ? share : null;
+    }
+
+    /**
+     * A corpus split only at spaces keeps punctuation on its words ("soir." beside "soir"): the model then learns
+     * them as other words, and a front end that tokenises its input meets neither. Says so when many tokens end in
+     * punctuation joined to a word (a share, so that abbreviations such as Mr. stay unremarked), with examples.
+     */
+    static void noteUntokenised(List<TaggedSentence> corpus, PrintStream log) {
+        long tokens = 0;
+        long joined = 0;
+        Set<String> examples = new LinkedHashSet<>();
+        for (TaggedSentence sentence : corpus) {
+            for (String word : sentence.words()) {
+                tokens++;
+                if (JOINED_PUNCTUATION.matcher(word).find()) {
+                    joined++;
+                    if (examples.size() < 3) {
+                        examples.add('"' + word + '"');
+                    }
+                }
+            }
+        }
+        if (tokens > 0 && (double) joined / tokens > UNTOKENISED_SHARE) {
+            log.printf(Locale.ROOT, "note: %.1f%% of the corpus's tokens end in punctuation joined to a word (%s),"
+                    + " so it looks untokenised: the model would learn them as words of their own. Tokenise the corpus"
+                    + " first, as the text the model will be used on is tokenised (punctuation a token of its own)%n",
+                    100.0 * joined / tokens, String.join(", ", examples));
+        }
+    }
+
+    /**
+     * A corpus without UPOS tags cannot teach the model to follow a UPOS template; the remedy is in the corpus,
+     * not in a setting, so the note names no front end's option.
+     */
+    static void noteUntagged(List<TaggedSentence> corpus, PrintStream log) {
+        if (TaggedCorpus.untagged(corpus)) {
+            log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach the model to follow"
+                    + " a POS template; give it as word<TAB>UPOS or CoNLL-U lines for that");
         }
     }
 

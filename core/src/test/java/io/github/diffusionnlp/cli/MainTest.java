@@ -930,17 +930,27 @@ class MainTest {
         assertEquals("", evaluate.out());
     }
 
-    /** Too few held-out sentences for --sentences: the error says how many there are to ask for. */
+    /**
+     * Too few held-out sentences for --sentences given: the error says how many there are to ask for. Left to its
+     * default (1,000), it evaluates all there are, and says so: a small held-out file of one's own was refused.
+     */
     @Test
     void evaluateSaysHowManySentencesASmallHeldOutFileHas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Path heldout = tmp.resolve("heldout.txt");
         java.nio.file.Files.writeString(heldout, "The cat sat on the mat .\nA dog ran home .\nToo short\n");
         Run r = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
-                "--train", "none");
+                "--train", "none", "--sentences", "3");
         assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("only 2 held-out sentences of 4..32 tokens") && r.err().contains("asked for 1000")
+        assertTrue(r.err().contains("only 2 held-out sentences of 4..32 tokens") && r.err().contains("asked for 3")
                 && r.err().contains("give --sentences 2 or fewer"), r.err());
+        Run all = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout", heldout.toString(),
+                "--train", "none", "--step-counts", "1");
+        assertEquals(0, all.code(), all.err());
+        assertTrue(all.err().contains("note: evaluating on all 2 held-out sentences of 4..32 tokens in " + heldout
+                + " (fewer than --sentences's default, 1,000)"), all.err());
+        assertEquals(2, all.out().lines().filter(l -> l.startsWith("| single") || l.startsWith("| 3-token")).count(),
+                all.out());
         Run missing = run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
                 tmp.resolve("none.txt").toString());
         assertEquals(1, missing.code(), missing.err());
@@ -1080,6 +1090,36 @@ class MainTest {
         Run again = run("", "grow", "--model", model, "--out", empty.toString(), "--relative-positions");
         assertEquals("error: " + empty + " already holds a model; give grow --out a new or empty directory (nothing"
                 + " was changed)", again.err().trim());
+    }
+
+    /**
+     * A model records how much of its corpus the English sentiment lexicon rated: generate --sentiment warns when
+     * that says the corpus was probably not English (a French one: 1.5% of its tokens), and info says it. The tiny
+     * model, trained on Brown (5.2%), gets no warning; the shipped one, of before the record, says nothing of it.
+     */
+    @Test
+    void aSentimentAskedOfAModelOfAnotherLanguageIsWarnedOf(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Matcher share = Pattern.compile("\"sentimentLexiconShare\" : ([0-9.]+)").matcher(Files.readString(config));
+        assertTrue(share.find(), Files.readString(config));
+        assertEquals(0.052, Double.parseDouble(share.group(1)), 0.001);
+        String[] generate = {"generate", "--model", model.toString(), "--count", "1", "--steps", "2", "--sentiment",
+                "positive"};
+        Run english = run("", generate);
+        assertEquals(0, english.code(), english.err());
+        assertFalse(english.err().contains("warning: --sentiment"), english.err());
+
+        Files.writeString(config, share.replaceFirst("\"sentimentLexiconShare\" : 0.015"));
+        Run french = run("", generate);
+        assertEquals(0, french.code(), french.err());
+        assertTrue(french.err().contains("warning: --sentiment will mean little to this model: the English lexicon"
+                + " that labelled its training sentences rated only 1.5% of their tokens (English text: about 4.7%),"
+                + " so its corpus is probably not English"), french.err());
+        Run info = run("", "info", "--model", model.toString());
+        assertTrue(info.out().contains("sentiment:    labels from AFINN-165 (English), which rated 1.5% of the corpus's"
+                + " tokens (English text: about 4.7%); probably not English, so --sentiment means little"), info.out());
+        assertFalse(run("", "info", "--model", MODEL).out().contains("sentiment:"), "the shipped model records none");
     }
 
     /**

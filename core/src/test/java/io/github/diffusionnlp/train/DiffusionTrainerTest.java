@@ -49,6 +49,28 @@ class DiffusionTrainerTest {
     }
 
     /**
+     * The last row of training-log.csv holds the dev loss the checkpoint records: the last step's was measured after
+     * the row was written, so the row (and the "step N/N" line) showed the one of 250 steps before, or none. The
+     * run also says how much of its corpus the English sentiment lexicon rates (Brown's dev split: 5.2%).
+     */
+    @Test
+    void theLastRowHoldsTheDevLossTheCheckpointRecords(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        TrainingInfo info = new DiffusionTrainer(TestModels.tinyRun(dir, 12, false, TestModels.devCorpus(), 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        List<String> rows = Files.readAllLines(dir.resolve("training-log.csv"), StandardCharsets.UTF_8);
+        String[] last = rows.get(rows.size() - 1).split(",");
+        assertEquals("12", last[0]);
+        assertEquals(String.format(java.util.Locale.ROOT, "%.6f", info.devLoss()), last[3]);
+        assertEquals("NaN", rows.get(1).split(",")[3], "step 10 measured nothing: " + rows);
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("sentiment labels: the AFINN-165 lexicon, which is English, rates 5.2% of the"
+                + " corpus's tokens (English text: about 4.7%)"), said);
+        assertFalse(said.contains("not English") || said.contains("untokenised"), said);
+    }
+
+    /**
      * A library run's note names the builder's method that gives the warm-up: it named train's --warmup, which a
      * caller of {@code TrainOptions.builder} has not got.
      */

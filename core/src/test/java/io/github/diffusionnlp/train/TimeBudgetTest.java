@@ -30,7 +30,7 @@ class TimeBudgetTest {
         assertFalse(stopped.finished(), "stopped at step " + stopped.step() + " of " + stopped.totalSteps());
         assertEquals(stopped, ModelCheckpoint.readHeader(dir).training(), "with a checkpoint of its last step");
         assertTrue(log.toString(UTF_8).contains("stopped by the time budget at step " + stopped.step() + " of 1000000;"
-                + " the same command with --resume continues"), "the log says so: " + log.toString(UTF_8));
+                + " run again with resume(true) to continue"), "the log says so: " + log.toString(UTF_8));
 
         log.reset();
         TrainingInfo done = new DiffusionTrainer(TrainOptions.builder(TestModels.devCorpus(), dir).resume(true)

@@ -79,7 +79,8 @@ class TrainingLogTest {
         TrainingLog timed = new TrainingLog(dir, new PrintStream(PrintStream.nullOutputStream()), budgeted, 0, 0, clock);
         assertEquals(false, timed.isLast(1));
         clock.nanos += 5_000_000_000L;
-        assertEquals(true, timed.isLast(1), "the budget is spent");
+        assertEquals(false, timed.isLast(1), "a step's answer stays the one its run acted on");
+        assertEquals(true, timed.isLast(2), "the budget is spent");
     }
 
     /**
@@ -139,6 +140,58 @@ class TrainingLogTest {
             ample.step(step, 0.1f, 2.0, Double.NaN, done);
         }
         assertTrue(roomy.toString(StandardCharsets.UTF_8).strip().endsWith("ETA 0:00:10"), roomy.toString());
+    }
+
+    /**
+     * The CSV's dev_loss is the dev loss measured at its row's step (every 250 and the last), NaN between, so that
+     * the curve joins the measurements: it repeated the last one, and loss.png drew it on as flat steps. The line
+     * a person watches keeps showing the latest.
+     */
+    @Test
+    void theCsvHoldsTheDevLossOnlyWhereItWasMeasured() throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                TrainOptions.builder(Path.of("c"), dir).steps(265).build(), 0, 0, new FakeClock());
+        double dev = Double.NaN;
+        for (int step = 1; step <= 265; step++) {
+            if (log.devLossDue(step)) {
+                dev = step / 100.0;
+            }
+            log.step(step, 0.1f, 2.0, dev, Throughput.NONE);
+        }
+        List<String> devColumn = Files.readAllLines(dir.resolve(TrainingLog.CSV), StandardCharsets.UTF_8).stream()
+                .skip(1).map(row -> row.split(",")[0] + ":" + row.split(",")[3]).toList();
+        assertEquals(List.of("240:NaN", "250:2.500000", "260:NaN", "265:2.650000"), devColumn.subList(23, 27));
+        assertTrue(devColumn.subList(0, 24).stream().allMatch(row -> row.endsWith(":NaN")), devColumn.toString());
+        List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.get(25).startsWith("step 260/265  loss 2.0000  dev 2.5000 "), lines.get(25));
+    }
+
+    /**
+     * A run the budget stops says how to continue it in its caller's words: --resume on the command line,
+     * resume(true) to a library caller, whose log said "--resume" too.
+     */
+    @Test
+    void aRunTheBudgetStoppedSaysHowToContinueInItsCallersWords() throws Exception {
+        for (SettingNames names : List.of(SettingNames.COMMAND_LINE, SettingNames.BUILDER)) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8),
+                    TrainOptions.builder(Path.of("c"), dir).steps(3000).settingNames(names).build(), 0, 0,
+                    new FakeClock());
+            log.sayIfStoppedByTheBudget(10);
+            String resume = names == SettingNames.BUILDER ? "resume(true)" : "--resume";
+            assertEquals("stopped by the time budget at step 10 of 3000; run again with " + resume + " to continue\n",
+                    printed.toString(StandardCharsets.UTF_8));
+        }
+        // a front end that resumes unasked names what its user does instead, as the OpenNLP adapter does: by the
+        // setting's name, not its name given a value ("... (resumed unasked)=true")
+        SettingNames unasked = SettingNames.of(setting -> setting == TrainOptions.Setting.RESUME
+                ? "the same CheckpointDir (resumed unasked)" : setting.option(), (setting, value) -> setting + "=" + value);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), TrainOptions.builder(Path.of("c"),
+                dir).steps(3000).settingNames(unasked).build(), 0, 0, new FakeClock()).sayIfStoppedByTheBudget(10);
+        assertEquals("stopped by the time budget at step 10 of 3000; run again with the same CheckpointDir (resumed"
+                + " unasked) to continue\n", printed.toString(StandardCharsets.UTF_8));
     }
 
     /** A clock that moves only when told to. */
