@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainingData;
 import io.github.diffusionnlp.train.Throughput;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
@@ -157,7 +158,7 @@ public final class SpeedBenchmark {
         TaggedCorpus.Read read = TaggedCorpus.readAs(corpus,
                 TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), notes,
                 LayoutOption.COMMAND_LINE);
-        DiffusionTrainer.requireSentences("--corpus " + corpus, read.sentences());
+        TrainingData.requireSentences("--corpus " + corpus, read.sentences());
         return new TrainingCorpus(corpus, read);
     }
 

@@ -19,7 +19,6 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
-import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -33,6 +32,8 @@ import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.TrainingData.Corpora;
+import io.github.diffusionnlp.train.TrainingData.Example;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -141,7 +142,7 @@ public final class DiffusionTrainer implements TrainingRun {
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
         TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
-        Corpora corpora = readCorpora(options, recorded, resuming ? null : corpusRead, log);
+        Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -201,8 +202,8 @@ public final class DiffusionTrainer implements TrainingRun {
                 p.getValue().getArray().setRequiresGradient(true);
             }
             SentimentLabeller labeller = SentimentLabeller.afinn();
-            List<Example> rows = encode(corpus, vocab, labeller, network.config().maxLength());
-            List<Example> devRows = encode(devCorpus, vocab, labeller, network.config().maxLength());
+            List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
+            List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
             devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(), vocab.size(),
@@ -252,48 +253,6 @@ public final class DiffusionTrainer implements TrainingRun {
         }
         notes.noteKeptShape(kept.describe(), keptVocabulary, asked, List.of(TrainOptions.Setting.SIZE,
                 TrainOptions.Setting.LENGTH, TrainOptions.Setting.VOCAB, TrainOptions.Setting.RELATIVE_POSITIONS));
-    }
-
-    /**
-     * A run's training sentences and its dev split's (none without {@code --dev}), and how the training
-     * sentences were read (the layout guessed in place of auto), which its checkpoints record.
-     */
-    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading) {}
-
-    /**
-     * Reads the corpus and the dev split in the options' layout and multiword-token reading
-     * ({@link TrainOptions#corpusReading}: a resumed run's corpus as its checkpoint {@code resumed} recorded),
-     * for train and train-ar alike, the training sentences {@code alreadyRead} (when not null) in their place.
-     * A corpus, or a dev split given, without a sentence is refused: there is nothing to train on, and a dev loss
-     * of nothing would go unseen.
-     */
-    static Corpora readCorpora(TrainOptions options, TrainingInfo resumed, TaggedCorpus.Read alreadyRead,
-            PrintStream log) throws IOException {
-        TaggedCorpus.Reading reading = options.corpusReading(resumed);
-        TaggedCorpus.Read read = alreadyRead != null ? alreadyRead
-                : TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
-        List<TaggedSentence> corpus = read.sentences();
-        // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
-        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
-                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE).sentences();
-        requireSentences(options.corpus().toString(), corpus);
-        if (options.dev() != null && devCorpus.isEmpty()) {
-            throw new IOException(options.dev() + " (the dev split) holds no sentences");
-        }
-        return new Corpora(corpus, devCorpus, read.reading());
-    }
-
-    /**
-     * Internal (shared with the benchmark; no compatibility promise). Refuses a training corpus without a
-     * sentence, {@code named} as the user gave it ({@code "train.txt"}, {@code "--corpus train.txt"}): there is
-     * nothing to train on.
-     */
-    public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
-        if (corpus.isEmpty()) {
-            throw new IOException(named + " holds no sentences (it is empty, or every line is blank or a #"
-                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
-        }
     }
 
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
@@ -636,31 +595,6 @@ public final class DiffusionTrainer implements TrainingRun {
             longest = Math.max(longest, length(row));
         }
         return longest;
-    }
-
-    /**
-     * One training row: word ids (right-padded to maxLength), its UPOS ids (END on the padding) and its
-     * sentiment id, both possibly {@link Conditioning#NONE} once dropped.
-     */
-    record Example(int[] ids, int[] upos, int sentiment) {}
-
-    /** Sentences as rows, longer ones cut into consecutive windows of maxLength, each labelled on its own. */
-    static List<Example> encode(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller,
-            int maxLength) {
-        List<Example> rows = new ArrayList<>();
-        for (TaggedSentence s : sentences) {
-            List<String> words = s.words();
-            for (int from = 0; from < words.size(); from += maxLength) {
-                int to = Math.min(words.size(), from + maxLength);
-                int[] row = new int[maxLength];
-                for (int i = from; i < to; i++) {
-                    row[i - from] = vocab.id(words.get(i));
-                }
-                rows.add(new Example(row, Conditioning.uposRow(s.tags().subList(from, to), maxLength),
-                        Conditioning.sentimentId(labeller.label(words.subList(from, to)))));
-            }
-        }
-        return rows;
     }
 
     /**

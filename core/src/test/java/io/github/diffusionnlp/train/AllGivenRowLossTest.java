@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.train.DiffusionTrainer.Batch;
-import io.github.diffusionnlp.train.DiffusionTrainer.Example;
+import io.github.diffusionnlp.train.TrainingData.Example;
 import org.junit.jupiter.api.Test;
 
 /**
