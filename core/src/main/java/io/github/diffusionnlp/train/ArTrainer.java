@@ -190,7 +190,7 @@ public final class ArTrainer implements TrainingRun {
             // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)
             boolean stop = TrainingStopped.requested(stopAsked);
             divergence.after(step, updated);
-            // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its trainStep says NaN)
+            // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its step says NaN)
             smoothed = TrainingLog.smoothed(smoothed, updated ? loss : Double.NaN);
             if (step % TrainingLog.DEV_EVERY == 0 && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);
