@@ -136,8 +136,9 @@ public final class TestModels {
      * optional validation corpus and weight-average decay (0: none).
      */
     public static TrainOptions tinyRun(Path dir, int steps, boolean resume, Path dev, double averageDecay) {
-        return new TrainOptions(devCorpus(), dev, dir, "tiny", 2000, 32, 8, steps, null, 3e-3, 5, 7, 10, resume, false,
-                false, averageDecay);
+        return TrainOptions.builder(devCorpus(), dir).dev(dev).size("tiny").vocabSize(2000).maxLength(32).batchSize(8)
+                .steps(steps).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10).resume(resume)
+                .contextEmbeddings(false).averageDecay(averageDecay).build();
     }
 
     /** Runs {@code work} while another thread asks for a garbage collection every 2 ms. */

@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainingData;
 import io.github.diffusionnlp.train.Throughput;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
@@ -157,7 +158,7 @@ public final class SpeedBenchmark {
         TaggedCorpus.Read read = TaggedCorpus.readAs(corpus,
                 TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), notes,
                 LayoutOption.COMMAND_LINE);
-        DiffusionTrainer.requireSentences("--corpus " + corpus, read.sentences());
+        TrainingData.requireSentences("--corpus " + corpus, read.sentences());
         return new TrainingCorpus(corpus, read);
     }
 
@@ -179,9 +180,10 @@ public final class SpeedBenchmark {
             // The learning rate's warm-up (10 steps) kept shorter than the run: a run of 5-10 steps was told by
             // the trainer to "give a shorter --warmup", an option of train's that benchmark does not have.
             int learningRateWarmup = Math.min(10, warmUp + steps - 1);
-            TrainOptions options = new TrainOptions(corpus.file(), null, dir.path(), size, 12000, 64, batch,
-                    warmUp + steps, null, 1e-3, learningRateWarmup, 1, Integer.MAX_VALUE, false, false, false, 0, reading.layout(),
-                    reading.multiword());
+            TrainOptions options = TrainOptions.builder(corpus.file(), dir.path()).size(size).vocabSize(12000)
+                    .maxLength(64).batchSize(batch).steps(warmUp + steps).learningRate(1e-3)
+                    .warmupSteps(learningRateWarmup).seed(1).checkpointEvery(Integer.MAX_VALUE)
+                    .contextEmbeddings(false).layout(reading.layout()).multiword(reading.multiword()).build();
             // About a minute in a full run: say what it is, then the trainer's own lines (steps done of all,
             // rate, ETA, every 10 steps), as `train` prints them, rather than nothing until the figures.
             progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",

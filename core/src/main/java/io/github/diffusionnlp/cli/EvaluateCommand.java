@@ -12,7 +12,7 @@ import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.TrigramBaseline;
-import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainingData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -117,7 +117,7 @@ final class EvaluateCommand implements Callable<Integer> {
                                 LayoutOption.COMMAND_LINE).sentences()
                         : reading.readFor(corpus, training);
                 // baselines counted from nothing would be printed as if they meant something
-                DiffusionTrainer.requireSentences(train == null ? "the model's training corpus " + corpus
+                TrainingData.requireSentences(train == null ? "the model's training corpus " + corpus
                         + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus, counted);
                 trigram = TrigramBaseline.train(lm.vocabulary(), counted);
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());

@@ -19,7 +19,6 @@ import io.github.diffusionnlp.ar.CausalTransformer;
 import io.github.diffusionnlp.ar.NextTokenBatch;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
-import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
@@ -84,7 +83,7 @@ public final class ArTrainer implements TrainingRun {
         Path out = options.output();
         TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
-        DiffusionTrainer.Corpora corpora = DiffusionTrainer.readCorpora(options, recorded, null, log);
+        TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -113,11 +112,9 @@ public final class ArTrainer implements TrainingRun {
                 p.getValue().getArray().setRequiresGradient(true);
             }
             int maxLength = network.config().maxLength();
-            SentimentLabeller labeller = SentimentLabeller.afinn();
-            List<int[]> rows = DiffusionTrainer.encode(corpus, vocab, labeller, maxLength).stream()
-                    .map(DiffusionTrainer.Example::ids).toList();
-            List<int[]> devRows = DiffusionTrainer.encode(devCorpus, vocab, labeller, maxLength).stream()
-                    .map(DiffusionTrainer.Example::ids).limit(TrainingLog.DEV_ROWS).toList();
+            List<int[]> rows = TrainingData.wordRows(corpus, vocab, maxLength);
+            List<int[]> devRows = TrainingData.wordRows(devCorpus, vocab, maxLength).stream()
+                    .limit(TrainingLog.DEV_ROWS).toList();
             log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
                     network.config().describe(), network.config().parameters(), rows.size(),
                     Devices.name(manager.getDevice()));
@@ -194,7 +191,7 @@ public final class ArTrainer implements TrainingRun {
             // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)
             boolean stop = TrainingStopped.requested(stopAsked);
             divergence.after(step, updated);
-            // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its trainStep says NaN)
+            // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its step says NaN)
             smoothed = TrainingLog.smoothed(smoothed, updated ? loss : Double.NaN);
             if (progress.devLossDue(step) && !devRows.isEmpty()) {
                 devLoss = devLoss(manager, network, devRows);

@@ -1,15 +1,9 @@
 package io.github.diffusionnlp.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.api.Devices;
@@ -19,20 +13,18 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
-import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
-import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
-import io.github.diffusionnlp.model.RowChunks;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.TrainingData.Corpora;
+import io.github.diffusionnlp.train.TrainingData.Example;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -42,19 +34,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
 
 /**
- * Trains a CDCD model (the "train.py" of this project). One step:
- * <ol>
- *   <li>draw a batch of rows and, per row, a conditioning mask ({@link ConditioningMask});
- *   <li>draw σ per row from the time warping, stratified over the batch: σ = exp(F⁻¹(u));
- *   <li>noise the embeddings of the generated positions: x = e + σ·ε;
- *   <li>with p = 0.5, a first pass without gradient gives x̂₀ for self-conditioning;
- *   <li>cross-entropy of the logits against the clean tokens at the generated positions;
- *   <li>clip the gradient's global norm to 1, AdamW with warm-up and cosine decay;
- *   <li>feed the per-row losses to the time warping.
- * </ol>
+ * Trains a CDCD model (the "train.py" of this project): reads the corpus, builds or resumes the model, then
+ * takes its steps ({@code DiffusionStep}: masks, warped σ, noise, self-conditioning, cross-entropy, clipping,
+ * AdamW) at the learning rate of {@link TrainOptions#learningRateAt}, and keeps the run around them: the weight
+ * average, the divergence guard, the dev loss, progress lines and checkpoints.
  */
 public final class DiffusionTrainer implements TrainingRun {
     static {
@@ -62,17 +47,6 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     private static final double WARP_DECAY = 0.995;
-    private static final double SENTIMENT_DROP = 0.15;
-    /**
-     * Higher than the sentiment's: free infilling (no template) is the main use and must stay as good
-     * as an unconditional model's, and a template also gives away the length.
-     */
-    private static final double UPOS_DROP = 0.5;
-    /**
-     * Every so many steps a batch keeps the full row width, so that the model also learns long runs
-     * of padding (free-length generation ends a sentence with them).
-     */
-    private static final int FULL_WIDTH_EVERY = 10;
 
     /**
      * The options as given until the run starts; a resumed run then takes the checkpoint's recorded settings
@@ -144,7 +118,7 @@ public final class DiffusionTrainer implements TrainingRun {
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
         TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
-        Corpora corpora = readCorpora(options, recorded, resuming ? null : corpusRead, log);
+        Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log);
         List<TaggedSentence> corpus = corpora.train();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -204,8 +178,8 @@ public final class DiffusionTrainer implements TrainingRun {
                 p.getValue().getArray().setRequiresGradient(true);
             }
             SentimentLabeller labeller = SentimentLabeller.afinn();
-            List<Example> rows = encode(corpus, vocab, labeller, network.config().maxLength());
-            List<Example> devRows = encode(devCorpus, vocab, labeller, network.config().maxLength());
+            List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
+            List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
             devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(), vocab.size(),
@@ -256,48 +230,6 @@ public final class DiffusionTrainer implements TrainingRun {
                 TrainOptions.Setting.LENGTH, TrainOptions.Setting.VOCAB, TrainOptions.Setting.RELATIVE_POSITIONS));
     }
 
-    /**
-     * A run's training sentences and its dev split's (none without {@code --dev}), and how the training
-     * sentences were read (the layout guessed in place of auto), which its checkpoints record.
-     */
-    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading) {}
-
-    /**
-     * Reads the corpus and the dev split in the options' layout and multiword-token reading
-     * ({@link TrainOptions#corpusReading}: a resumed run's corpus as its checkpoint {@code resumed} recorded),
-     * for train and train-ar alike, the training sentences {@code alreadyRead} (when not null) in their place.
-     * A corpus, or a dev split given, without a sentence is refused: there is nothing to train on, and a dev loss
-     * of nothing would go unseen.
-     */
-    static Corpora readCorpora(TrainOptions options, TrainingInfo resumed, TaggedCorpus.Read alreadyRead,
-            PrintStream log) throws IOException {
-        TaggedCorpus.Reading reading = options.corpusReading(resumed);
-        TaggedCorpus.Read read = alreadyRead != null ? alreadyRead
-                : TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
-        List<TaggedSentence> corpus = read.sentences();
-        // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
-        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
-                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE).sentences();
-        requireSentences(options.corpus().toString(), corpus);
-        if (options.dev() != null && devCorpus.isEmpty()) {
-            throw new IOException(options.dev() + " (the dev split) holds no sentences");
-        }
-        return new Corpora(corpus, devCorpus, read.reading());
-    }
-
-    /**
-     * Internal (shared with the benchmark; no compatibility promise). Refuses a training corpus without a
-     * sentence, {@code named} as the user gave it ({@code "train.txt"}, {@code "--corpus train.txt"}): there is
-     * nothing to train on.
-     */
-    public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
-        if (corpus.isEmpty()) {
-            throw new IOException(named + " holds no sentences (it is empty, or every line is blank or a #"
-                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
-        }
-    }
-
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
     static void logResuming(PrintStream log, Path out, int step, NDList moments) {
         if (moments != null) {
@@ -319,29 +251,32 @@ public final class DiffusionTrainer implements TrainingRun {
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> length(r.ids())).toArray(),
+        LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> DiffusionStep.length(r.ids())).toArray(),
                 options.batchSize(), options.seed());
+        DiffusionStep diffusion = new DiffusionStep(manager, network, warp, optimizer, options.batchSize(),
+                options.seed(), log);
         TrainingInfo info = null;
         while (!progress.isLast(step)) {
             step++;
             float lr = options.learningRateAt(step);
             long stepStart = System.nanoTime();
-            double loss = trainStep(manager, network, warp, optimizer, parameters, rows, order.members(step), step, lr);
+            DiffusionStep.Result result = diffusion.take(rows, order.members(step), step, lr);
+            double loss = result.loss();
             // asked first, before the log's file writes: an interrupt left set would make them fail
             // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)
             boolean stop = TrainingStopped.requested(stopAsked);
-            if (average != null && Double.isFinite(loss)) {
+            if (average != null && result.updated()) {
                 average.update(parameters, step);
             }
-            Throughput timed = Throughput.NONE.plus(lastStep, (System.nanoTime() - stepStart) / 1e9);
+            Throughput timed = Throughput.NONE.plus(result.work(), (System.nanoTime() - stepStart) / 1e9);
             stepLog.add(timed);
             if (step - startStep > WARM_STEPS) {
                 throughput = throughput.plus(timed, timed.seconds());
             }
-            divergence.after(step, Double.isFinite(loss)); // trainStep's NaN: the update was skipped
+            divergence.after(step, result.updated());
             smoothed = TrainingLog.smoothed(smoothed, loss);
             if (progress.devLossDue(step) && !devRows.isEmpty()) {
-                devLoss = devLoss(manager, network, devRows);
+                devLoss = diffusion.devLoss(devRows);
             }
             progress.step(step, lr, smoothed, devLoss, throughput);
             boolean last = progress.isLast(step);
@@ -357,7 +292,7 @@ public final class DiffusionTrainer implements TrainingRun {
                     TrainingInfo[] saved = {info};
                     average.saveAveraged(parameters, optimizer.state(), state -> {
                         if (!devRows.isEmpty()) {
-                            double averaged = devLoss(manager, network, devRows);
+                            double averaged = diffusion.devLoss(devRows);
                             log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
                                     averaged, saved[0].devLoss());
                             saved[0] = saved[0].withDevLoss(averaged);
@@ -382,234 +317,6 @@ public final class DiffusionTrainer implements TrainingRun {
         return info;
     }
 
-    private double trainStep(NDManager manager, DiffusionTransformer network, TimeWarp warp, AdamW optimizer,
-            PairList<String, Parameter> parameters, List<Example> rows, int[] members, int step, float lr) {
-        int batch = options.batchSize();
-        Random random = new Random(options.seed() * 1_000_003L + step);
-        Example[] examples = new Example[batch];
-        for (int k = 0; k < batch; k++) {
-            examples[k] = rows.get(members[k]);
-        }
-        int[][] ids = ids(examples);
-        int len = step % FULL_WIDTH_EVERY == 0 ? network.config().maxLength() : longest(ids);
-        float[][] given = new float[batch][len];
-        for (int b = 0; b < batch; b++) {
-            ConditioningMask.draw(random, length(ids[b]), given[b]);
-        }
-        Example[] conditioned = dropConditions(examples, random);
-        double[] sigmas = stratifiedSigmas(warp, batch, random);
-        Engine.getInstance().setRandomSeed((int) (options.seed() * 31 + step));
-        boolean selfCondition = random.nextBoolean();
-        double[] perRow;
-        double mean;
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            ParameterStore ps = new ParameterStore(manager, false);
-            Batch in = Batch.of(manager, conditioned, given, sigmas);
-            Autograd.COLLECTOR.lock();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray e = network.embeddings(ps, manager.getDevice(), true);
-                NDArray clean = in.clean(e);
-                NDArray x = in.noised(manager, clean);
-                NDArray selfCond = manager.zeros(x.getShape());
-                if (selfCondition) {
-                    selfCond = selfConditioning(network, ps, in, x, selfCond, e, clean);
-                }
-                NDArray h = network.forward(ps, in.inputs(x, selfCond), true).get(0);
-                NDArray rowLoss = in.rowLoss(in.pick(h), hs -> network.logits(ps, hs, e, true));
-                NDArray loss = in.meanLoss(rowLoss);
-                collector.backward(loss);
-                perRow = toDoubles(rowLoss.toFloatArray());
-                mean = loss.getFloat();
-            } finally {
-                Autograd.COLLECTOR.unlock();
-            }
-            if (!Gradients.clipAndUpdate(optimizer, parameters, step, lr, mean, log)) {
-                lastStep = Throughput.NONE;
-                return Double.NaN;
-            }
-        }
-        observeWarp(warp, sigmas, perRow, given);
-        long tokens = 0;
-        long generated = 0;
-        for (int b = 0; b < batch; b++) {
-            tokens += Math.min(len, length(ids[b]));
-            for (float g : given[b]) {
-                generated += g == 0f ? 1 : 0;
-            }
-        }
-        ModelConfig c = network.config();
-        double graded = Flops.forward(c, batch, len, generated);
-        // backward costs about twice the forward; the self-conditioning pass adds a forward and x̂₀
-        double flops = 3 * graded + (selfCondition ? graded + Flops.expectedEmbedding(c, generated) : 0);
-        lastStep = new Throughput(1, tokens, flops, 0);
-        return mean;
-    }
-
-    /**
-     * The self-conditioning input: a first pass's x̂₀, from which no gradient flows. Run with autograd
-     * paused so that the pass records no graph and keeps none of its activations for backward.
-     */
-    private static NDArray selfConditioning(DiffusionTransformer network, ParameterStore ps, Batch in, NDArray x,
-            NDArray zeros, NDArray e, NDArray clean) {
-        return Autograd.withoutGraph(() -> {
-            NDArray h0 = in.pick(network.forward(ps, in.inputs(x, zeros), false).get(0));
-            NDArray x0 = network.expectedEmbedding(ps, h0, e);
-            return DiffusionTransformer.selfCondition(x0, in.rows, clean, in.given.expandDims(2));
-        });
-    }
-
-    /** Feeds F the losses of rows that had something to generate (a fully given row says nothing). */
-    private static void observeWarp(TimeWarp warp, double[] sigmas, double[] losses, float[][] given) {
-        List<Integer> keep = new ArrayList<>();
-        for (int b = 0; b < given.length; b++) {
-            for (float g : given[b]) {
-                if (g == 0f) {
-                    keep.add(b);
-                    break;
-                }
-            }
-        }
-        warp.observe(keep.stream().mapToDouble(b -> sigmas[b]).toArray(), keep.stream().mapToDouble(b -> losses[b]).toArray());
-    }
-
-    /**
-     * Validation loss under the same mask mix, with fixed seeds and σ spread uniformly in ln σ (not
-     * through the warp, which moves), so that points are comparable across the run.
-     */
-    private double devLoss(NDManager manager, DiffusionTransformer network, List<Example> devRows) {
-        int len = network.config().maxLength();
-        Random random = new Random(12345);
-        Example[] examples = devRows.toArray(new Example[0]);
-        int[][] ids = ids(examples);
-        float[][] given = new float[ids.length][len];
-        double[] sigmas = new double[ids.length];
-        for (int b = 0; b < ids.length; b++) {
-            ConditioningMask.draw(random, length(ids[b]), given[b]);
-            ModelConfig c = network.config();
-            sigmas[b] = c.sigmaMin() * Math.pow(c.sigmaMax() / c.sigmaMin(), (b + 0.5) / ids.length);
-        }
-        Engine.getInstance().setRandomSeed(12345);
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            ParameterStore ps = new ParameterStore(manager, false);
-            Batch in = Batch.of(manager, dropConditions(examples, random), given, sigmas);
-            NDArray e = network.embeddings(ps, manager.getDevice(), false);
-            NDArray clean = in.clean(e);
-            NDArray x = in.noised(manager, clean);
-            NDArray selfCond = selfConditioning(network, ps, in, x, manager.zeros(x.getShape()), e, clean);
-            NDArray h = network.forward(ps, in.inputs(x, selfCond), false).get(0);
-            return in.rowLoss(in.pick(h), hs -> network.logits(ps, hs, e, false)).mean().getFloat();
-        }
-    }
-
-    /**
-     * The arrays of one batch. {@code rows} lists the flattened (B·L) positions to generate, which are
-     * the only positions whose logits are computed; {@code rowOf} (B, N) maps them back to their rows.
-     */
-    record Batch(NDArray ids, NDArray given, NDArray sigma, NDArray sentiment, NDArray upos, NDArray rows,
-            NDArray targets, NDArray rowOf, NDArray counts) {
-        static Batch of(NDManager m, Example[] examples, float[][] given, double[] sigmas) {
-            int[][] ids = DiffusionTrainer.ids(examples);
-            int batch = ids.length;
-            int len = given[0].length;
-            long[] flat = new long[batch * len];
-            long[] upos = new long[batch * len];
-            long[] sentiment = new long[batch];
-            float[] g = new float[batch * len];
-            float[] s = new float[batch];
-            List<Long> generated = new ArrayList<>();
-            float[] counts = new float[batch];
-            for (int b = 0; b < batch; b++) {
-                for (int i = 0; i < len; i++) {
-                    flat[b * len + i] = i < ids[b].length ? ids[b][i] : Vocabulary.PAD_ID;
-                    upos[b * len + i] = examples[b].upos()[i];
-                    g[b * len + i] = given[b][i];
-                    if (given[b][i] == 0f) {
-                        generated.add((long) b * len + i);
-                        counts[b]++;
-                    }
-                }
-                s[b] = (float) sigmas[b];
-                sentiment[b] = examples[b].sentiment();
-            }
-            if (generated.isEmpty()) { // every position given: generate the last one so the batch has a loss
-                g[batch * len - 1] = 0f;
-                generated.add((long) batch * len - 1);
-                counts[batch - 1]++;
-            }
-            long[] rows = generated.stream().mapToLong(Long::longValue).toArray();
-            long[] targets = new long[rows.length];
-            float[] rowOf = new float[batch * rows.length];
-            for (int n = 0; n < rows.length; n++) {
-                targets[n] = flat[(int) rows[n]];
-                rowOf[(int) (rows[n] / len) * rows.length + n] = 1f;
-            }
-            return new Batch(m.create(flat, new Shape(batch, len)), m.create(g, new Shape(batch, len)), m.create(s),
-                    m.create(sentiment), m.create(upos, new Shape(batch, len)), m.create(rows), m.create(targets), m.create(rowOf, new Shape(batch, rows.length)), m.create(counts));
-        }
-
-        /** The network's inputs for noisy embeddings {@code x} and self-conditioning {@code selfCond}. */
-        NDList inputs(NDArray x, NDArray selfCond) {
-            return new NDList(x, sigma, given, selfCond, sentiment, upos);
-        }
-
-        NDArray clean(NDArray e) {
-            return DiffusionTransformer.embed(e, ids);
-        }
-
-        /** x = e + σ·ε at generated positions, the clean e at given ones. */
-        NDArray noised(NDManager m, NDArray clean) {
-            NDArray eps = m.randomNormal(clean.getShape());
-            NDArray generated = given.neg().add(1f).expandDims(2);
-            return clean.add(eps.mul(sigma.reshape(-1, 1, 1)).mul(generated));
-        }
-
-        /** The output features of the generated positions, (N, d). */
-        NDArray pick(NDArray h) {
-            return DiffusionTransformer.pick(h, rows);
-        }
-
-        /**
-         * Mean cross-entropy over each row's generated positions: (B), from their features {@code h}
-         * (N, d). The (N, V) logits are made a slice of {@link RowChunks#ROWS} rows at a time (see
-         * {@link RowChunks}); the slices stay alive until backward, but are cheaper to allocate than
-         * one ~100 MB array (measured: +12% training tokens/s).
-         */
-        NDArray rowLoss(NDArray h, java.util.function.UnaryOperator<NDArray> logitsOf) {
-            NDList parts = new NDList();
-            for (String range : RowChunks.ranges(h.getShape().get(0), RowChunks.ROWS)) {
-                parts.add(logitsOf.apply(h.get(range)).logSoftmax(1).gather(targets.get(range).expandDims(1), 1)
-                        .squeeze(1).neg());
-            }
-            NDArray nll = RowChunks.concat(parts);
-            return rowOf.matMul(nll).div(counts.maximum(1f));
-        }
-
-        /**
-         * The batch's loss: the mean of {@code rowLoss} over the rows with something to generate. The random-token
-         * mask can give a short row entirely; such a row's loss is 0, and counted in the mean it would shrink its
-         * batch's loss and gradient for nothing (the time warp leaves it out too, see {@code observeWarp}).
-         */
-        NDArray meanLoss(NDArray rowLoss) {
-            // at least one row: a batch with nothing to generate anywhere has loss 0, not NaN
-            return rowLoss.sum().div(counts.gt(0f).toType(DataType.FLOAT32, false).sum().maximum(1f));
-        }
-    }
-
-    private static double[] stratifiedSigmas(TimeWarp warp, int batch, Random random) {
-        List<Double> u = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            u.add((b + random.nextDouble()) / batch);
-        }
-        Collections.shuffle(u, random);
-        double[] sigmas = new double[batch];
-        for (int b = 0; b < batch; b++) {
-            sigmas[b] = warp.inverse(u.get(b));
-        }
-        return sigmas;
-    }
-
     /** Training throughput over this run's steps, the first few (warm-up of the native code) left out. */
     public Throughput throughput() {
         return throughput;
@@ -626,66 +333,7 @@ public final class DiffusionTrainer implements TrainingRun {
 
     private static final int WARM_STEPS = 3;
     private Throughput throughput = Throughput.NONE;
-    private Throughput lastStep = Throughput.NONE;
     private final List<Throughput> stepLog = new ArrayList<>();
-
-    private static int longest(int[][] ids) {
-        int longest = 2;
-        for (int[] row : ids) {
-            longest = Math.max(longest, length(row));
-        }
-        return longest;
-    }
-
-    /**
-     * One training row: word ids (right-padded to maxLength), its UPOS ids (END on the padding) and its
-     * sentiment id, both possibly {@link Conditioning#NONE} once dropped.
-     */
-    record Example(int[] ids, int[] upos, int sentiment) {}
-
-    /** Sentences as rows, longer ones cut into consecutive windows of maxLength, each labelled on its own. */
-    static List<Example> encode(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller,
-            int maxLength) {
-        List<Example> rows = new ArrayList<>();
-        for (TaggedSentence s : sentences) {
-            List<String> words = s.words();
-            for (int from = 0; from < words.size(); from += maxLength) {
-                int to = Math.min(words.size(), from + maxLength);
-                int[] row = new int[maxLength];
-                for (int i = from; i < to; i++) {
-                    row[i - from] = vocab.id(words.get(i));
-                }
-                rows.add(new Example(row, Conditioning.uposRow(s.tags().subList(from, to), maxLength),
-                        Conditioning.sentimentId(labeller.label(words.subList(from, to)))));
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * The examples with each condition dropped independently: the sentiment with probability
-     * {@link #SENTIMENT_DROP}, the whole UPOS template with {@link #UPOS_DROP}. A dropped condition
-     * teaches the unconditional model that classifier-free guidance contrasts with, and that free
-     * infilling uses.
-     */
-    private static Example[] dropConditions(Example[] examples, Random random) {
-        Example[] out = new Example[examples.length];
-        for (int b = 0; b < examples.length; b++) {
-            Example ex = examples[b];
-            int sentiment = random.nextDouble() < SENTIMENT_DROP ? Conditioning.NONE : ex.sentiment();
-            int[] upos = random.nextDouble() < UPOS_DROP ? new int[ex.upos().length] : ex.upos();
-            out[b] = new Example(ex.ids(), upos, sentiment);
-        }
-        return out;
-    }
-
-    private static int[][] ids(Example[] examples) {
-        int[][] ids = new int[examples.length][];
-        for (int b = 0; b < examples.length; b++) {
-            ids[b] = examples[b].ids();
-        }
-        return ids;
-    }
 
     private static String sentimentShares(List<Example> rows) {
         int[] counts = new int[Conditioning.SENTIMENT_IDS];
@@ -698,25 +346,7 @@ public final class DiffusionTrainer implements TrainingRun {
         return out.toString();
     }
 
-    private static int length(int[] row) {
-        int n = row.length;
-        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
-            n--;
-        }
-        return n;
-    }
-
     private static double coverage(List<Example> rows) {
         return TrainingNotes.coverage(rows.stream().map(Example::ids).toList());
     }
-
-    private static double[] toDoubles(float[] f) {
-        double[] d = new double[f.length];
-        for (int i = 0; i < f.length; i++) {
-            d[i] = f[i];
-        }
-        return d;
-    }
-
-
 }

@@ -358,7 +358,14 @@ public record TrainOptions(
         }
     }
 
-    /** These options with the settings named as the builder's methods ({@link SettingNames#BUILDER}). */
+    /**
+     * These options with the settings named as the builder's methods ({@link SettingNames#BUILDER}).
+     *
+     * @deprecated use {@link #builder}, which names each setting it gives: {@code builder(corpus, output).dev(dev)
+     *     .size(size)...build()} gives these options with every setting of {@link Setting#MAY_BE_UNSAID} set (this
+     *     constructor's {@code unsaid} is the set of those the builder is not given)
+     */
+    @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
@@ -368,7 +375,13 @@ public record TrainOptions(
                 unsaid, reproducible, SettingNames.BUILDER);
     }
 
-    /** These options on PyTorch's own thread count (not {@code reproducible}). */
+    /**
+     * These options on PyTorch's own thread count (not {@code reproducible}).
+     *
+     * @deprecated use {@link #builder}, which names each setting it gives (its default: not {@code reproducible});
+     *     {@code unsaid} is the set of the settings the builder is not given
+     */
+    @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
@@ -378,7 +391,14 @@ public record TrainOptions(
                 unsaid, false);
     }
 
-    /** These options with every setting given (the constructors' way). */
+    /**
+     * These options with every setting given (the constructors' way).
+     *
+     * @deprecated use {@link #builder}, which names each setting it gives: given each of these settings (so every
+     *     one of {@link Setting#MAY_BE_UNSAID}, which a resumed run would otherwise take from its checkpoint), it
+     *     builds these options
+     */
+    @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
@@ -420,7 +440,14 @@ public record TrainOptions(
                 averageDecay, layout, multiword, unsaid, reproducible, names);
     }
 
-    /** These options with the multiword-token reading not said (see {@code multiword}). */
+    /**
+     * These options with the multiword-token reading not said (see {@code multiword}).
+     *
+     * @deprecated use {@link #builder}, given the settings as {@link #TrainOptions(Path, Path, Path, String, int,
+     *     int, int, int, Duration, double, int, long, int, boolean, boolean, boolean, double, CorpusLayout,
+     *     MultiwordTokens) that constructor's} deprecation says, without {@code multiword}
+     */
+    @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay,
@@ -429,7 +456,14 @@ public record TrainOptions(
                 seed, checkpointEvery, resume, contextEmbeddings, relativePositions, averageDecay, layout, null);
     }
 
-    /** These options with the corpus layout and multiword-token reading not said (see {@code layout}). */
+    /**
+     * These options with the corpus layout and multiword-token reading not said (see {@code layout}).
+     *
+     * @deprecated use {@link #builder}, given the settings as {@link #TrainOptions(Path, Path, Path, String, int,
+     *     int, int, int, Duration, double, int, long, int, boolean, boolean, boolean, double, CorpusLayout,
+     *     MultiwordTokens) that constructor's} deprecation says, without {@code layout} and {@code multiword}
+     */
+    @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
             int steps, Duration timeBudget, double learningRate, int warmupSteps, long seed, int checkpointEvery,
             boolean resume, boolean contextEmbeddings, boolean relativePositions, double averageDecay) {

@@ -47,7 +47,7 @@ final class TrainingNotes {
 
     /**
      * Sentences longer than the model's rows are trained as consecutive windows of {@code maxLength} words
-     * ({@link DiffusionTrainer#encode}); said, as a treebank of long sentences trains on pieces of them.
+     * ({@link TrainingData#wordRows}); said, as a treebank of long sentences trains on pieces of them.
      */
     static void noteCutSentences(List<TaggedSentence> corpus, int maxLength, PrintStream log) {
         long cut = corpus.stream().filter(sentence -> sentence.size() > maxLength).count();

@@ -127,8 +127,9 @@ class AutoregressiveModelTest {
         List<byte[]> weights = new java.util.ArrayList<>();
         for (boolean collecting : new boolean[] {false, true}) {
             Path dir = tmp.resolve(collecting ? "collected" : "quiet");
-            TrainOptions options = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 16, 10, null,
-                    3e-3, 5, 7, 10, false);
+            TrainOptions options = TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(2000)
+                    .maxLength(32).batchSize(16).steps(10).learningRate(3e-3).warmupSteps(5).seed(7)
+                    .checkpointEvery(10).contextEmbeddings(false).build();
             java.util.concurrent.Callable<TrainingInfo> training = () -> io.github.diffusionnlp.train.Reproducible.run(
                     () -> new ArTrainer(options, null, new PrintStream(PrintStream.nullOutputStream())).run());
             if (collecting) {
@@ -144,8 +145,9 @@ class AutoregressiveModelTest {
     @Test
     void trainsSavesResumesAndRefusesABrokenCheckpoint(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        TrainOptions options = new TrainOptions(TestModels.devCorpus(), TestModels.devCorpus(), dir, "tiny", 2000, 32, 16,
-                60, null, 3e-3, 5, 7, 30, false);
+        TrainOptions options = TrainOptions.builder(TestModels.devCorpus(), dir).dev(TestModels.devCorpus())
+                .size("tiny").vocabSize(2000).maxLength(32).batchSize(16).steps(60).learningRate(3e-3).warmupSteps(5)
+                .seed(7).checkpointEvery(30).contextEmbeddings(false).build();
         ArTrainer trainer = new ArTrainer(options, null, new PrintStream(log, true, StandardCharsets.UTF_8));
         TrainingInfo info = trainer.run();
         assertEquals(60, info.step());
@@ -155,8 +157,9 @@ class AutoregressiveModelTest {
         assertTrue(info.trainLoss() < first - 0.5, "loss falls: " + first + " -> " + info.trainLoss());
         assertTrue(Files.isRegularFile(dir.resolve("loss.png")));
 
-        TrainOptions more = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 16, 70, null, 3e-3, 5, 7,
-                30, true);
+        TrainOptions more = TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(2000)
+                .maxLength(32).batchSize(16).steps(70).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(30)
+                .resume(true).contextEmbeddings(false).build();
         assertEquals(70, new ArTrainer(more, null, new PrintStream(PrintStream.nullOutputStream())).run().step());
         ByteArrayOutputStream again = new ByteArrayOutputStream();
         assertEquals(70, new ArTrainer(more, null, new PrintStream(again, true, StandardCharsets.UTF_8)).run().step());
@@ -192,10 +195,13 @@ class AutoregressiveModelTest {
     @Test
     void resumingOnAnotherCorpusAndStepCountSaysWhatTrainSays(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("ar");
-        new ArTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 10, null, 3e-3, 5, 7, 10,
-                false), null, new PrintStream(PrintStream.nullOutputStream())).run();
+        new ArTrainer(TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(2000).maxLength(32)
+                .batchSize(8).steps(10).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10)
+                .contextEmbeddings(false).build(), null, new PrintStream(PrintStream.nullOutputStream())).run();
         Path other = Files.writeString(tmp.resolve("other.txt"), "Zyx qwv plorg ktz .\nPlorg zyx wum .\n".repeat(10));
-        TrainOptions longer = new TrainOptions(other, null, dir, "tiny", 2000, 32, 8, 20, null, 3e-3, 5, 7, 10, true);
+        TrainOptions longer = TrainOptions.builder(other, dir).size("tiny").vocabSize(2000).maxLength(32).batchSize(8)
+                .steps(20).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10).resume(true)
+                .contextEmbeddings(false).build();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new ArTrainer(longer, null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
@@ -246,11 +252,14 @@ class AutoregressiveModelTest {
         Path comments = Files.writeString(tmp.resolve("comments.txt"), "# only\n\n# comments\n");
         Path corpus = Files.writeString(tmp.resolve("c.txt"), "The day was long .\n");
         PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
-        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new ArTrainer(new TrainOptions(comments,
-                null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false), null, quiet).run());
+        java.io.IOException e = assertThrows(java.io.IOException.class, () -> new ArTrainer(
+                TrainOptions.builder(comments, tmp.resolve("ar")).size("tiny").vocabSize(2000).maxLength(32).batchSize(8)
+                        .steps(1).learningRate(3e-3).warmupSteps(1).seed(7).checkpointEvery(10).contextEmbeddings(false)
+                        .build(), null, quiet).run());
         assertTrue(e.getMessage().startsWith(comments + " holds no sentences"), e.getMessage());
-        e = assertThrows(java.io.IOException.class, () -> new ArTrainer(new TrainOptions(corpus, comments,
-                tmp.resolve("ar2"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false), null, quiet).run());
+        e = assertThrows(java.io.IOException.class, () -> new ArTrainer(TrainOptions.builder(corpus, tmp.resolve("ar2"))
+                .dev(comments).size("tiny").vocabSize(2000).maxLength(32).batchSize(8).steps(1).learningRate(3e-3)
+                .warmupSteps(1).seed(7).checkpointEvery(10).contextEmbeddings(false).build(), null, quiet).run());
         assertTrue(e.getMessage().startsWith(comments + " (the dev split) holds no sentences"), e.getMessage());
     }
 
@@ -260,8 +269,9 @@ class AutoregressiveModelTest {
         String longSentence = String.join(" ", java.util.Collections.nCopies(40, "word")) + " .\n";
         Path corpus = Files.writeString(tmp.resolve("long.txt"), "The day was long .\n".repeat(5) + longSentence);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new ArTrainer(new TrainOptions(corpus, null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10,
-                false), null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new ArTrainer(TrainOptions.builder(corpus, tmp.resolve("ar")).size("tiny").vocabSize(2000).maxLength(32)
+                .batchSize(8).steps(1).learningRate(3e-3).warmupSteps(1).seed(7).checkpointEvery(10)
+                .contextEmbeddings(false).build(), null, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("note: 1 sentence longer than the model's 32 positions is cut into several rows"),
                 text);
@@ -278,8 +288,9 @@ class AutoregressiveModelTest {
         Path vocabFrom = Files.createDirectories(tmp.resolve("other-model")); // a model of other words: only its vocabulary is read
         Vocabulary.build(List.of(List.of("The", "day", "was", "long", ".")), 100).save(vocabFrom.resolve("vocab.txt"));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        new ArTrainer(new TrainOptions(corpus, null, tmp.resolve("ar"), "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10,
-                false), vocabFrom, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new ArTrainer(TrainOptions.builder(corpus, tmp.resolve("ar")).size("tiny").vocabSize(2000).maxLength(32)
+                .batchSize(8).steps(1).learningRate(3e-3).warmupSteps(1).seed(7).checkpointEvery(10)
+                .contextEmbeddings(false).build(), vocabFrom, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("covers only 22.2% of the corpus's tokens"), text);
         assertTrue(!text.contains("vocabSize("), text);

@@ -26,8 +26,9 @@ class ArComparisonTest {
             new int[] {2, 4}, new int[] {1, 2}, new double[] {0.9}, 3, new double[] {0, 0.9}, new double[] {0, 0.5});
 
     private static Path trainAr(Path dir, Path vocabFrom, int vocab) throws Exception {
-        TrainOptions options = new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", vocab, 32, 8, 10, null, 3e-3, 2,
-                7, 10, false);
+        TrainOptions options = TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(vocab)
+                .maxLength(32).batchSize(8).steps(10).learningRate(3e-3).warmupSteps(2).seed(7).checkpointEvery(10)
+                .contextEmbeddings(false).build();
         new ArTrainer(options, vocabFrom, new PrintStream(PrintStream.nullOutputStream())).run();
         return dir;
     }

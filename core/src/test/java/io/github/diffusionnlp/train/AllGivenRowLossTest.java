@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.github.diffusionnlp.train.DiffusionTrainer.Batch;
-import io.github.diffusionnlp.train.DiffusionTrainer.Example;
+import io.github.diffusionnlp.train.DiffusionStep.Batch;
+import io.github.diffusionnlp.train.TrainingData.Example;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -36,8 +36,9 @@ class ContextLearningTest {
         Path file = dir.resolve("copy.conllu");
         TaggedCorpus.write(file, List.of("synthetic copy task"), corpus);
         Path model = dir.resolve("model");
-        TrainOptions options = new TrainOptions(file, null, model, "tiny", 100, 2 * HALF, 32, Integer.getInteger("ctx.steps", 400), null, 3e-3, 20, 1,
-                100000, false);
+        TrainOptions options = TrainOptions.builder(file, model).size("tiny").vocabSize(100).maxLength(2 * HALF)
+                .batchSize(32).steps(Integer.getInteger("ctx.steps", 400)).learningRate(3e-3).warmupSteps(20).seed(1)
+                .checkpointEvery(100000).contextEmbeddings(false).build();
         new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run();
 
         int right = 0;

@@ -175,8 +175,10 @@ class DiffusionTrainerTest {
     void garbageCollectionsDuringTrainingChangeNothing(@TempDir Path tmp) throws Exception {
         Path quiet = tmp.resolve("quiet");
         Path collected = tmp.resolve("collected");
-        java.util.function.Function<Path, TrainOptions> plan = dir -> new TrainOptions(TestModels.devCorpus(),
-                TestModels.devCorpus(), dir, "tiny", 2000, 32, 8, 12, null, 3e-3, 5, 7, 10, false, true, true, 0.9);
+        java.util.function.Function<Path, TrainOptions> plan = dir -> TrainOptions.builder(TestModels.devCorpus(), dir)
+                .dev(TestModels.devCorpus()).size("tiny").vocabSize(2000).maxLength(32).batchSize(8).steps(12)
+                .learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10).relativePositions(true)
+                .averageDecay(0.9).build();
         PrintStream quietLog = new PrintStream(PrintStream.nullOutputStream());
         new DiffusionTrainer(plan.apply(quiet), quietLog).run();
         TestModels.underConstantGarbageCollection(() -> new DiffusionTrainer(plan.apply(collected), quietLog).run());
@@ -199,8 +201,10 @@ class DiffusionTrainerTest {
         try (NDManager m = NDManager.newBaseManager()) {
             for (String run : List.of("first", "second")) {
                 Path dir = tmp.resolve(run);
-                Reproducible.run(() -> new DiffusionTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny",
-                        2000, 32, 64, 10, null, 3e-3, 5, 7, 10, false), new PrintStream(PrintStream.nullOutputStream())).run());
+                Reproducible.run(() -> new DiffusionTrainer(TrainOptions.builder(TestModels.devCorpus(), dir)
+                        .size("tiny").vocabSize(2000).maxLength(32).batchSize(64).steps(10).learningRate(3e-3)
+                        .warmupSteps(5).seed(7).checkpointEvery(10).contextEmbeddings(false).build(),
+                        new PrintStream(PrintStream.nullOutputStream())).run());
                 weights.add(arrays(ModelCheckpoint.load(dir, m).network().getParameters()));
             }
             assertSameWeights(weights.get(0), weights.get(1), "two reproducible runs");
@@ -219,7 +223,9 @@ class DiffusionTrainerTest {
         TestModels.train(dir, 10, false);
         Path other = Files.writeString(tmp.resolve("other.txt"), "Zyx qwv plorg ktz .\nPlorg zyx wum .\n".repeat(10));
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
-        new DiffusionTrainer(new TrainOptions(other, null, dir, "tiny", 2000, 32, 8, 20, null, 3e-3, 5, 7, 10, true),
+        new DiffusionTrainer(TrainOptions.builder(other, dir).size("tiny").vocabSize(2000).maxLength(32).batchSize(8)
+                .steps(20).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10).resume(true)
+                .contextEmbeddings(false).build(),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         String text = log.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("note: resuming on " + other.toAbsolutePath() + ", not the corpus the checkpoint was"
@@ -351,8 +357,10 @@ class DiffusionTrainerTest {
         Path plain = tmp.resolve("plain");
         for (Path dir : List.of(withContexts, plain)) {
             boolean asked = dir == withContexts;
-            new DiffusionTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 1, null,
-                    3e-3, 5, 7, 10, false, asked, asked, 0), new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
+            new DiffusionTrainer(TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(2000)
+                    .maxLength(32).batchSize(8).steps(1).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10)
+                    .contextEmbeddings(asked).relativePositions(asked).build(),
+                    new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
                     .run();
         }
         try (NDManager m = NDManager.newBaseManager()) {
@@ -375,8 +383,9 @@ class DiffusionTrainerTest {
 
     @Test
     void scheduleWarmsUpThenDecaysToATenth() {
-        TrainOptions o = new TrainOptions(Path.of("c"), null, Path.of("o"), "tiny", 100, 8, 4, 1000, null, 1e-3, 100, 1,
-                100, false);
+        TrainOptions o = TrainOptions.builder(Path.of("c"), Path.of("o")).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(1000).learningRate(1e-3).warmupSteps(100).seed(1).checkpointEvery(100)
+                .contextEmbeddings(false).build();
         assertEquals(1e-5, o.learningRateAt(1), 1e-9);
         assertEquals(1e-3, o.learningRateAt(100), 1e-9);
         assertTrue(o.learningRateAt(500) < 1e-3 && o.learningRateAt(500) > 1e-4);
@@ -404,7 +413,9 @@ class DiffusionTrainerTest {
         }
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         Path dir = tmp.resolve("model");
-        new DiffusionTrainer(new TrainOptions(corpus, null, dir, "tiny", 2000, 32, 8, 1, null, 3e-3, 1, 7, 10, false),
+        new DiffusionTrainer(TrainOptions.builder(corpus, dir).size("tiny").vocabSize(2000).maxLength(32).batchSize(8)
+                .steps(1).learningRate(3e-3).warmupSteps(1).seed(7).checkpointEvery(10).contextEmbeddings(false)
+                .build(),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
         assertEquals(java.util.Set.of("[PAD]", "[UNK]", "Don't", "go", "học", "sinh", "word"),
                 java.util.Set.copyOf(Files.readAllLines(dir.resolve("vocab.txt"))));

@@ -117,7 +117,9 @@ class OutputDirectoryTest {
     void aRunThatFailsOnItsCorpusLeavesNoOutputDirectory(@TempDir Path tmp) throws Exception {
         Path corpus = Files.writeString(tmp.resolve("comments.txt"), "# only\n\n# comments\n");
         Path out = tmp.resolve("new").resolve("model");
-        TrainOptions options = new TrainOptions(corpus, null, out, "tiny", 2000, 32, 8, 10, null, 3e-3, 5, 7, 10, false);
+        TrainOptions options = TrainOptions.builder(corpus, out).size("tiny").vocabSize(2000).maxLength(32)
+                .batchSize(8).steps(10).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10)
+                .contextEmbeddings(false).build();
         IOException e = assertThrows(IOException.class,
                 () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
         assertEquals(corpus + " holds no sentences (it is empty, or every line is blank or a # comment); give a corpus"
@@ -129,8 +131,9 @@ class OutputDirectoryTest {
     @Test
     void anOutputThatCannotBeADirectoryFailsBeforeTheCorpusIsRead(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "x");
-        TrainOptions options = new TrainOptions(tmp.resolve("no-such-corpus.txt"), null, file.resolve("model"), "tiny",
-                2000, 32, 8, 10, null, 3e-3, 5, 7, 10, false);
+        TrainOptions options = TrainOptions.builder(tmp.resolve("no-such-corpus.txt"), file.resolve("model"))
+                .size("tiny").vocabSize(2000).maxLength(32).batchSize(8).steps(10).learningRate(3e-3).warmupSteps(5)
+                .seed(7).checkpointEvery(10).contextEmbeddings(false).build();
         IOException e = assertThrows(IOException.class,
                 () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
         assertTrue(e.getMessage().contains(file.toString()) && !e.getMessage().contains("no-such-corpus"), e.getMessage());

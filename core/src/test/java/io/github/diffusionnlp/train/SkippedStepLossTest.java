@@ -41,7 +41,10 @@ class SkippedStepLossTest {
                 log));
     }
 
-    /** The diffusion trainer's trainStep says NaN for a skipped step, for the same reason: tested the same way. */
+    /**
+     * The diffusion trainer's step says a NaN loss for a skipped step ({@code DiffusionStep.Result#SKIPPED}), for
+     * the same reason: tested the same way.
+     */
     @Test
     void theDiffusionTrainerLeavesASkippedStepsFiniteLossOutOfTheLoggedLoss(@TempDir Path dir) throws IOException {
         double before = diffusionStepsThatWillBeSkipped(dir);

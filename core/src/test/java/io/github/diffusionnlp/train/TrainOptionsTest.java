@@ -20,7 +20,7 @@ class TrainOptionsTest {
         TrainOptions o = TrainOptions.builder(CORPUS, OUT).build();
         // the same values, each left unsaid (a resumed run takes the checkpoint's in their place)
         assertEquals(new TrainOptions(CORPUS, null, OUT, "small", 12000, 64, 64, 5000, null, 1e-3, 200, 1, 250, false,
-                true, false, 0, null, null, TrainOptions.Setting.MAY_BE_UNSAID, false), o);
+                true, false, 0, null, null, TrainOptions.Setting.MAY_BE_UNSAID, false, SettingNames.BUILDER), o);
         TrainOptions set = TrainOptions.builder(CORPUS, OUT).dev(CORPUS).size("tiny").steps(30).batchSize(8)
                 .timeBudget(Duration.ofMinutes(5)).relativePositions(true).averageDecay(0.999).resume(true).build();
         assertEquals("tiny", set.size());
@@ -53,6 +53,21 @@ class TrainOptionsTest {
         assertTrue(TrainOptions.class.getConstructor(Path.class, Path.class, Path.class, String.class, int.class,
                 int.class, int.class, int.class, Duration.class, double.class, int.class, long.class, int.class,
                 boolean.class).isAnnotationPresent(Deprecated.class), "a caller is told to use the builder");
+    }
+
+    /**
+     * The positional constructors beside the canonical one, each a shorter list of the same settings, are
+     * deprecated: a caller is told to use the builder, which names each setting it gives.
+     */
+    @Test
+    void everyPositionalConstructorButTheCanonicalOneIsDeprecated() {
+        int canonical = TrainOptions.class.getRecordComponents().length;
+        java.lang.reflect.Constructor<?>[] constructors = TrainOptions.class.getConstructors();
+        assertEquals(7, constructors.length, "the canonical constructor and six shorter ones");
+        for (java.lang.reflect.Constructor<?> c : constructors) {
+            assertEquals(c.getParameterCount() != canonical, c.isAnnotationPresent(Deprecated.class),
+                    c.getParameterCount() + " parameters");
+        }
     }
 
     /** A library user reads the builder's method that gives the setting, not train's option they have not got. */
@@ -154,10 +169,10 @@ class TrainOptionsTest {
                 said.seed(), said.warmupSteps()));
         TrainOptions longer = TrainOptions.builder(CORPUS, OUT).resume(true).steps(1000).build().resumedFrom(checkpoint);
         assertEquals(List.of(1000, 3e-4, 100), List.of(longer.steps(), longer.learningRate(), longer.warmupSteps()));
-        // the constructors say every value: those stay
-        TrainOptions constructed = new TrainOptions(CORPUS, null, OUT, "small", 12000, 64, 64, 5000, null, 1e-3, 200, 1,
-                250, true);
-        assertEquals(constructed, constructed.resumedFrom(checkpoint));
+        // values said, each of them, stay
+        TrainOptions allSaid = TrainOptions.builder(CORPUS, OUT).size("small").vocabSize(12000).maxLength(64)
+                .batchSize(64).steps(5000).learningRate(1e-3).warmupSteps(200).seed(1).resume(true).build();
+        assertEquals(allSaid, allSaid.resumedFrom(checkpoint));
         assertEquals(plain, plain.resumedFrom(null), "a new model's options are as given");
     }
 }

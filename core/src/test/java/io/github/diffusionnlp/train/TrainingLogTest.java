@@ -24,8 +24,9 @@ class TrainingLogTest {
         // a run checkpointed at step 20 and was killed after logging step 40
         Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0", "20,0.1,2.9,2.8,2.0",
                 "30,0.1,2.8,2.8,3.0", "40,0.1,2.7,2.8,4.0"), StandardCharsets.UTF_8);
-        TrainOptions options = new TrainOptions(Path.of("c"), null, dir, "tiny", 100, 8, 4, 100, null, 1e-3, 10, 1,
-                10, true);
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(100).learningRate(1e-3).warmupSteps(10).seed(1).checkpointEvery(10).resume(true)
+                .contextEmbeddings(false).build();
         new TrainingLog(dir, System.out, options, 20, 2.0);
         assertEquals(List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0", "20,0.1,2.9,2.8,2.0"),
                 Files.readAllLines(csv, StandardCharsets.UTF_8));
@@ -40,8 +41,9 @@ class TrainingLogTest {
         Path csv = dir.resolve("training-log.csv");
         Files.writeString(csv, "step,lr,train_loss,dev_loss,seconds\n10,0.1,3.0,NaN,1.0\n20,0.1,2.9,2.8,2.0\n3",
                 StandardCharsets.UTF_8);
-        TrainOptions options = new TrainOptions(Path.of("c"), null, dir, "tiny", 100, 8, 4, 100, null, 1e-3, 10, 1,
-                10, true);
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(100).learningRate(1e-3).warmupSteps(10).seed(1).checkpointEvery(10).resume(true)
+                .contextEmbeddings(false).build();
         TrainingLog log = new TrainingLog(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), options,
                 20, 2.0);
         log.step(30, 0.1f, 2.8, 2.8, Throughput.NONE);
@@ -64,8 +66,9 @@ class TrainingLogTest {
     /** A run ends at its planned step or when its time budget is spent, and says so when there was nothing left. */
     @Test
     void aRunEndsAtItsLastStepOrBudgetAndSaysWhenNothingWasLeft() throws Exception {
-        TrainOptions options = new TrainOptions(Path.of("c"), null, dir, "tiny", 100, 8, 4, 40, null, 1e-3, 10, 1,
-                10, true);
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(40).learningRate(1e-3).warmupSteps(10).seed(1).checkpointEvery(10).resume(true)
+                .contextEmbeddings(false).build();
         FakeClock clock = new FakeClock();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), options, 40, 0,
@@ -89,8 +92,9 @@ class TrainingLogTest {
      */
     @Test
     void theRateAndEtaFollowTheRecentSteps() throws Exception {
-        TrainOptions options = new TrainOptions(Path.of("c"), null, dir, "tiny", 100, 8, 4, 400, null, 1e-3, 10, 1,
-                1000, false);
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(400).learningRate(1e-3).warmupSteps(10).seed(1).checkpointEvery(1000)
+                .contextEmbeddings(false).build();
         FakeClock clock = new FakeClock();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         TrainingLog log = new TrainingLog(dir, new PrintStream(printed, true, StandardCharsets.UTF_8), options, 0, 0,

@@ -76,8 +76,9 @@ class TrainingStopTest {
                 }
             }
         }, true, StandardCharsets.UTF_8);
-        trainer[0] = new ArTrainer(new TrainOptions(TestModels.devCorpus(), null, dir, "tiny", 2000, 32, 8, 40, null,
-                3e-3, 5, 7, 10, false), null, stopsAtTen);
+        trainer[0] = new ArTrainer(TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(2000)
+                .maxLength(32).batchSize(8).steps(40).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(10)
+                .contextEmbeddings(false).build(), null, stopsAtTen);
         TrainingStopped e = assertThrows(TrainingStopped.class, trainer[0]::run);
         assertEquals(11, e.step());
         assertEquals(11, io.github.diffusionnlp.ar.ArCheckpoint.readHeader(dir).training().step());

@@ -1,0 +1,113 @@
+package io.github.diffusionnlp.train;
+
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How both trainers read their corpora and turn sentences into rows, so that {@link DiffusionTrainer} and
+ * {@link ArTrainer} train on the same rows.
+ */
+public final class TrainingData {
+    private TrainingData() {}
+
+    /**
+     * A run's training sentences and its dev split's (none without {@code --dev}), and how the training
+     * sentences were read (the layout guessed in place of auto), which its checkpoints record.
+     */
+    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading) {}
+
+    /**
+     * Reads the corpus and the dev split in the options' layout and multiword-token reading
+     * ({@link TrainOptions#corpusReading}: a resumed run's corpus as its checkpoint {@code resumed} recorded),
+     * for train and train-ar alike, the training sentences {@code alreadyRead} (when not null) in their place.
+     * A corpus, or a dev split given, without a sentence is refused: there is nothing to train on, and a dev loss
+     * of nothing would go unseen.
+     */
+    static Corpora read(TrainOptions options, TrainingInfo resumed, TaggedCorpus.Read alreadyRead,
+            PrintStream log) throws IOException {
+        TaggedCorpus.Reading reading = options.corpusReading(resumed);
+        TaggedCorpus.Read read = alreadyRead != null ? alreadyRead
+                : TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
+        List<TaggedSentence> corpus = read.sentences();
+        // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
+        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
+                : TaggedCorpus.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
+                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE).sentences();
+        requireSentences(options.corpus().toString(), corpus);
+        if (options.dev() != null && devCorpus.isEmpty()) {
+            throw new IOException(options.dev() + " (the dev split) holds no sentences");
+        }
+        return new Corpora(corpus, devCorpus, read.reading());
+    }
+
+    /**
+     * Internal (shared with the benchmark; no compatibility promise). Refuses a training corpus without a
+     * sentence, {@code named} as the user gave it ({@code "train.txt"}, {@code "--corpus train.txt"}): there is
+     * nothing to train on.
+     */
+    public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
+        if (corpus.isEmpty()) {
+            throw new IOException(named + " holds no sentences (it is empty, or every line is blank or a #"
+                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
+        }
+    }
+
+    /**
+     * One diffusion training row: word ids (right-padded to maxLength), its UPOS ids (END on the padding) and its
+     * sentiment id, both possibly {@link Conditioning#NONE} once dropped.
+     */
+    record Example(int[] ids, int[] upos, int sentiment) {}
+
+    /**
+     * Sentences as diffusion rows ({@link #wordRows}), each labelled on its own by {@code labeller} and tagged
+     * with its words' UPOS.
+     */
+    static List<Example> examples(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller,
+            int maxLength) {
+        List<Example> rows = new ArrayList<>();
+        forEachWindow(sentences, maxLength, (s, from, to) -> rows.add(new Example(ids(s, from, to, vocab, maxLength),
+                Conditioning.uposRow(s.tags().subList(from, to), maxLength),
+                Conditioning.sentimentId(labeller.label(s.words().subList(from, to))))));
+        return rows;
+    }
+
+    /**
+     * Sentences as rows of word ids right-padded to maxLength, longer ones cut into consecutive windows of
+     * maxLength: the rows of both trainers (the autoregressive one needs neither tags nor sentiment).
+     */
+    static List<int[]> wordRows(List<TaggedSentence> sentences, Vocabulary vocab, int maxLength) {
+        List<int[]> rows = new ArrayList<>();
+        forEachWindow(sentences, maxLength, (s, from, to) -> rows.add(ids(s, from, to, vocab, maxLength)));
+        return rows;
+    }
+
+    private interface Window {
+        void accept(TaggedSentence sentence, int from, int to);
+    }
+
+    private static void forEachWindow(List<TaggedSentence> sentences, int maxLength, Window window) {
+        for (TaggedSentence s : sentences) {
+            int size = s.words().size();
+            for (int from = 0; from < size; from += maxLength) {
+                window.accept(s, from, Math.min(size, from + maxLength));
+            }
+        }
+    }
+
+    private static int[] ids(TaggedSentence s, int from, int to, Vocabulary vocab, int maxLength) {
+        int[] row = new int[maxLength];
+        for (int i = from; i < to; i++) {
+            row[i - from] = vocab.id(s.words().get(i));
+        }
+        return row;
+    }
+}
