@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar diffusion-nlp-evaluation.jar <command>}: evaluations of diffusion-nlp by independent judges. */
 @Command(name = "diffusion-nlp-evaluation", mixinStandardHelpOptions = true,
         description = "Evaluations of diffusion-nlp models by judges that never saw their training data.",
-        subcommands = {ConstraintsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConstraintsCommand.class, SteeringCommand.class, CommandLine.HelpCommand.class})
 public final class EvaluationMain extends CommandSuite {
     public static void main(String[] args) {
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse

@@ -1,0 +1,125 @@
+package io.github.diffusionnlp.evaluation;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.evaluation.SteeringEvaluation.Probe;
+import io.github.diffusionnlp.evaluation.SteeringEvaluation.Result;
+import io.github.diffusionnlp.evaluation.SteeringEvaluation.Settings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code steering}: plug-and-play steering read by the model's own sentiment posterior and by AFINN-165. */
+@Command(name = "steering", mixinStandardHelpOptions = true,
+        description = "Measures plug-and-play steering as the root README reports it: N sentences of a fixed length"
+                + " generated unguided, with the sentiment condition toward positive, steered by the"
+                + " LexiconSentimentScorer toward positive and negative at each --weights, and by a"
+                + " NoisySentimentClassifier probe trained for the run (unless --no-probe); each row read by the"
+                + " model's own sentimentPosterior and counted by the AFINN-165 labeller. Prints a Markdown table and"
+                + " writes NAME.md, NAME.json and NAME-samples.tsv into --out.")
+final class SteeringCommand implements Callable<Integer> {
+    @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
+    Path model;
+
+    @Option(names = "--n", defaultValue = "64", description = "sentences per row (default: ${DEFAULT-VALUE})")
+    int n;
+
+    @Option(names = "--length", defaultValue = "10", description = "tokens per sentence (default: ${DEFAULT-VALUE})")
+    int length;
+
+    @Option(names = "--steps", defaultValue = "16", description = "sampling steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--seed", defaultValue = "200",
+            description = "seed; sentence i of every row uses seed + i (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--posterior-seed", defaultValue = "7",
+            description = "the noise sentimentPosterior reads each sentence through (default: ${DEFAULT-VALUE})")
+    long posteriorSeed;
+
+    @Option(names = "--weights", split = ",", paramLabel = "W", defaultValue = "1",
+            description = "LexiconSentimentScorer weights, >= 0; rows toward positive and negative at each (default:"
+                    + " ${DEFAULT-VALUE}; 0 gives exactly the unguided sentences)")
+    List<Double> weights;
+
+    @Option(names = "--probe", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "include the NoisySentimentClassifier rows (training the probe takes a few minutes;"
+                    + " default: ${DEFAULT-VALUE})")
+    boolean probe;
+
+    @Option(names = "--probe-weight", paramLabel = "W", defaultValue = "10",
+            description = "the probe's steering weight (default: ${DEFAULT-VALUE})")
+    double probeWeight;
+
+    @Option(names = "--probe-sentences", paramLabel = "K", defaultValue = "2000",
+            description = "the probe trains on the first K sentences of --probe-corpus, 0 for all (default:"
+                    + " ${DEFAULT-VALUE})")
+    int probeSentences;
+
+    @Option(names = "--probe-steps", defaultValue = "300", description = "the probe's training steps (default:"
+            + " ${DEFAULT-VALUE})")
+    int probeSteps;
+
+    @Option(names = "--probe-seed", defaultValue = "1", description = "the probe's training seed (default:"
+            + " ${DEFAULT-VALUE})")
+    long probeSeed;
+
+    @Option(names = "--probe-corpus", paramLabel = "FILE",
+            description = "the probe's training sentences, as TaggedCorpus reads them (default:"
+                    + " test-data/brown/train.conllu.gz, found above the working directory)")
+    Path probeCorpus;
+
+    @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE};"
+            + " a steered step holds a (batch, positions, vocabulary) array, about 100 MB at 32)")
+    int batch;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation/results",
+            description = "where the report files go (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--name", defaultValue = "steering", description = "file name stem (default: ${DEFAULT-VALUE})")
+    String name;
+
+    @Option(names = "--overwrite", description = "replace the files of an earlier run of the same --name (without it"
+            + " such a run is refused before it starts)")
+    boolean overwrite;
+
+    @Override
+    public Integer call() throws Exception {
+        Probe p = probe ? new Probe(probeSentences, probeSteps, probeSeed, probeWeight) : null;
+        Settings settings = new Settings(n, length, steps, seed, posteriorSeed, weights, batch, p,
+                p == null ? null : probeCorpus != null ? probeCorpus : findAbove(Path.of("test-data", "brown",
+                        "train.conllu.gz"), "--probe-corpus"));
+        if (!overwrite) {
+            for (Path file : SteeringReport.files(out, name)) {
+                if (Files.exists(file)) {
+                    throw new IllegalArgumentException(file + " holds the results of an earlier run; give another"
+                            + " --name, or --overwrite to replace them");
+                }
+            }
+        }
+        Result result;
+        // no request batcher: one caller, and steered calls are not batched anyway (DiffusionLM.Builder#optBatching)
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optBatching(0, Duration.ZERO).build()) {
+            result = new SteeringEvaluation(lm, settings, System.err).run();
+        }
+        System.out.println(SteeringReport.markdown(result));
+        System.err.println("wrote " + SteeringReport.write(result, out, name));
+        return 0;
+    }
+
+    /** {@code rel} in the working directory or the nearest directory above it. */
+    static Path findAbove(Path rel, String option) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(rel))) {
+                return dir.resolve(rel);
+            }
+        }
+        throw new IllegalArgumentException("cannot find " + rel + " above " + Path.of("").toAbsolutePath()
+                + "; give " + option + " FILE");
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.diffusionnlp.evaluation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code steering} end to end on the shipped model at a tiny size (3 sentences, 2 steps, a probe of 2 steps): the
+ * table's rows, and weight 0 giving exactly the unguided sentences and figures (PlugAndPlay's promise, which the
+ * README's table rests on). Never the steering's strength, which depends on the checkpoint and on N.
+ */
+class SteeringSmokeTest {
+    private static final String[] FIGURES = {"pPositive", "pNegative", "afinnPositive", "afinnNegative"};
+
+    @Test
+    void rowsAsTheReadmeReportsThemAndWeightZeroIsUnguided(@TempDir Path out) throws Exception {
+        assertEquals(0, EvaluationMain.run("steering", "--n", "3", "--steps", "2", "--weights", "0,1",
+                "--probe-weight", "0", "--probe-sentences", "64", "--probe-steps", "2", "--batch", "2",
+                "--out", out.toString()));
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("steering.json").toFile()).get("rows");
+        List<String> names = new ArrayList<>();
+        for (JsonNode row : rows) {
+            names.add(row.get("row").asText() + " " + row.get("toward").asText() + " " + row.get("weight").asText());
+            assertEquals(3, row.get("n").asInt(), row.toString());
+            assertTrue(row.get("pPositive").asDouble() + row.get("pNegative").asDouble() <= 1 + 1e-6, row.toString());
+        }
+        assertEquals(List.of("unguided null null", "sentiment condition (withSentiment, guidance 1) positive null",
+                "LexiconSentimentScorer positive 0.0", "LexiconSentimentScorer negative 0.0",
+                "LexiconSentimentScorer positive 1.0", "LexiconSentimentScorer negative 1.0",
+                "NoisySentimentClassifier positive 0.0", "NoisySentimentClassifier negative 0.0"), names);
+        for (int weightZero : new int[] {2, 3, 6, 7}) {
+            for (String f : FIGURES) {
+                assertEquals(rows.get(0).get(f).asDouble(), rows.get(weightZero).get(f).asDouble(), 0.0,
+                        f + " of " + rows.get(weightZero) + " against the unguided " + rows.get(0));
+            }
+        }
+        Map<String, List<String>> outputs = outputs(out.resolve("steering-samples.tsv"));
+        List<String> unguided = outputs.get("unguided  ");
+        assertEquals(3, unguided.size());
+        for (String row : List.of("LexiconSentimentScorer positive 0", "LexiconSentimentScorer negative 0",
+                "NoisySentimentClassifier positive 0", "NoisySentimentClassifier negative 0")) {
+            assertEquals(unguided, outputs.get(row), row);
+        }
+        String md = Files.readString(out.resolve("steering.md"));
+        assertTrue(md.contains("| row | toward | weight | N | p(positive) | p(negative) | AFINN positive | AFINN negative"),
+                md);
+        assertTrue(md.contains("NoisySentimentClassifier.train(lm, the first 64 sentences"), md);
+    }
+
+    /** Sentence i has seed + i however the row is cut into batches, so a row's sentences are its seed's alone. */
+    @Test
+    void batchingLeavesTheSentencesAlone(@TempDir Path out) throws Exception {
+        for (String batch : List.of("1", "3")) {
+            assertEquals(0, EvaluationMain.run("steering", "--n", "3", "--steps", "2", "--weights", "0",
+                    "--no-probe", "--batch", batch, "--out", out.toString(), "--name", "b" + batch));
+        }
+        assertEquals(outputs(out.resolve("b3-samples.tsv")), outputs(out.resolve("b1-samples.tsv")));
+    }
+
+    @Test
+    void refusesABadWeightAndAnEarlierRunBeforeLoadingTheModel(@TempDir Path out) throws Exception {
+        String err = refused("--weights", "1,-1", "--out", out.toString());
+        assertTrue(err.contains("--weights: guidance weight must be a number >= 0, got -1"), err);
+        Files.writeString(out.resolve("steering.md"), "an earlier run");
+        err = refused("--no-probe", "--out", out.toString());
+        assertTrue(err.contains(out.resolve("steering.md") + " holds the results of an earlier run"), err);
+        assertEquals("an earlier run", Files.readString(out.resolve("steering.md")));
+    }
+
+    private static String refused(String... options) {
+        String[] args = new String[options.length + 1];
+        args[0] = "steering";
+        System.arraycopy(options, 0, args, 1, options.length);
+        PrintStream err = System.err;
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            assertEquals(1, EvaluationMain.run(args));
+        } finally {
+            System.setErr(err);
+        }
+        return e.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The samples file's outputs by "row toward weight", in index order. */
+    private static Map<String, List<String>> outputs(Path tsv) throws Exception {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        List<String> lines = Files.readAllLines(tsv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            out.computeIfAbsent(f[0] + " " + f[1] + " " + f[2], k -> new ArrayList<>()).add(f[4]);
+        }
+        return out;
+    }
+}
