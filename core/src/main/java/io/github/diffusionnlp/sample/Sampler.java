@@ -11,7 +11,6 @@ import ai.djl.training.ParameterStore;
 import ai.djl.engine.Engine;
 import ai.djl.training.GradientCollector;
 import io.github.diffusionnlp.model.Autograd;
-import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.RowChunks;
@@ -44,10 +43,6 @@ import java.util.function.Consumer;
  */
 public final class Sampler {
     private static final int WIDTH_QUANTUM = 16;
-    /** Where in the warped schedule (F) {@link #sentimentLogLikelihoods} noises the words. */
-    private static final double[] CLASSIFIER_QUANTILES = {0.25, 0.5, 0.75};
-    /** Rows per network pass of {@link #sentimentLogLikelihoods}. */
-    private static final int CLASSIFIER_BATCH = 32;
 
     private final DiffusionTransformer network;
     private final TimeWarp warp;
@@ -58,6 +53,7 @@ public final class Sampler {
     private final SamplingForward forward;
     /** The network's normalised embedding table E; the network must not be trained while this sampler is used. */
     private final NDArray embeddings;
+    private final SentimentLikelihood sentimentLikelihood;
 
     /**
      * A sampler whose forward passes read their weights from {@code weights} (e.g. {@link
@@ -82,6 +78,8 @@ public final class Sampler {
             this.embeddings = network.embeddings(new ParameterStore(manager, false), manager.getDevice(), false);
             NDScope.unregister(embeddings);
         }
+        this.sentimentLikelihood = new SentimentLikelihood(network, warp, manager, this.weights, forward, embeddings,
+                rowsPerChunk);
     }
 
     /**
@@ -136,7 +134,7 @@ public final class Sampler {
     }
 
     /** The rows by the width they are computed at ({@link #width}). */
-    private static Map<Integer, List<Integer>> byWidth(SampleRows rows) {
+    static Map<Integer, List<Integer>> byWidth(SampleRows rows) {
         Map<Integer, List<Integer>> byWidth = new TreeMap<>();
         for (int b = 0; b < rows.size(); b++) {
             byWidth.computeIfAbsent(width(rows.ids()[b], rows.given()[b]), w -> new ArrayList<>()).add(b);
@@ -215,86 +213,11 @@ public final class Sampler {
     }
 
     /**
-     * The model read as a classifier of its own sentiment condition: for each row and label (in {@link
-     * Sentiment} order), log p(row | label) up to a constant shared by the row's labels. It is the
-     * log-probability the network gives each word at a position that is not given (padding of a
-     * free length included) when that position is noised, summed over the positions and averaged over
-     * {@link #CLASSIFIER_QUANTILES} noise levels; the noise is drawn from the row's seed. Softmax over
-     * the labels gives the model's posterior (uniform prior). Best-of-k ranks candidates with it where
-     * the AFINN lexicon cannot tell them apart.
+     * The model read as a classifier of its own sentiment condition: for each row and label (in {@link Sentiment}
+     * order), log p(row | label) up to a constant shared by the row's labels; see {@link SentimentLikelihood}.
      */
     public double[][] sentimentLogLikelihoods(SampleRows rows) {
-        double[][] out = new double[rows.size()][Sentiment.values().length];
-        double[] sigmas = new double[CLASSIFIER_QUANTILES.length];
-        for (int q = 0; q < sigmas.length; q++) {
-            sigmas[q] = warp.inverse(CLASSIFIER_QUANTILES[q]);
-        }
-        byWidth(rows).forEach((width, members) -> {
-            for (int from = 0; from < members.size(); from += CLASSIFIER_BATCH) {
-                List<Integer> part = members.subList(from, Math.min(members.size(), from + CLASSIFIER_BATCH));
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    scoreLabels(part, width, rows, sigmas, out);
-                }
-            }
-        });
-        return out;
-    }
-
-    private void scoreLabels(List<Integer> members, int len, SampleRows in, double[] sigmas, double[][] out) {
-        int batch = members.size();
-        int dim = network.config().dim();
-        long[] ids = new long[batch * len];
-        float[] given = new float[batch * len];
-        long[] upos = new long[batch * len];
-        float[] noise = new float[batch * len * dim];
-        List<Long> scored = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            int row = members.get(b);
-            SplittableRandom random = new SplittableRandom(in.seeds()[row] ^ 0x5DEECE66DL);
-            for (int i = 0; i < len; i++) {
-                int p = b * len + i;
-                ids[p] = in.ids()[row][i];
-                given[p] = in.given()[row][i] ? 1f : 0f;
-                upos[p] = in.upos()[row][i];
-                if (!in.given()[row][i]) {
-                    scored.add((long) p);
-                    targets.add(ids[p]);
-                }
-            }
-            for (int j = 0; j < len * dim; j++) {
-                noise[b * len * dim + j] = (float) random.nextGaussian();
-            }
-        }
-        if (scored.isEmpty()) {
-            return;
-        }
-        NDArray e = embeddings;
-        NDArray givenArr = manager.create(given, new Shape(batch, len));
-        NDArray generatedMask = givenArr.expandDims(2).neg().add(1f);
-        NDArray clean = DiffusionTransformer.embed(e, manager.create(ids, new Shape(batch, len)));
-        NDArray eps = manager.create(noise, new Shape(batch, len, dim)).mul(generatedMask);
-        NDArray uposArr = manager.create(upos, new Shape(batch, len));
-        NDArray rowsIdx = manager.create(scored.stream().mapToLong(Long::longValue).toArray());
-        NDArray target = manager.create(targets.stream().mapToLong(Long::longValue).toArray()).reshape(-1, 1);
-        NDArray selfCond = manager.zeros(clean.getShape());
-        int n = scored.size();
-        for (Sentiment label : Sentiment.values()) {
-            NDArray sentiment = manager.full(new Shape(batch), (long) Conditioning.sentimentId(label));
-            SamplingForward.Call pass = forward.start(sigmas, givenArr, sentiment, uposArr);
-            NDArray total = manager.zeros(new Shape(n));
-            for (int q = 0; q < sigmas.length; q++) {
-                NDArray h = DiffusionTransformer.pick(pass.features(q, clean.add(eps.mul((float) sigmas[q])), selfCond),
-                        rowsIdx);
-                total = total.add(RowChunks.map(n, rowsPerChunk, range -> network.logits(weights, h.get(range), e, false)
-                        .toType(DataType.FLOAT32, false).logSoftmax(1).gather(target.get(range), 1).reshape(-1)));
-            }
-            float[] logp = total.toFloatArray();
-            for (int r = 0; r < n; r++) {
-                out[members.get((int) (scored.get(r) / len))][label.ordinal()] += logp[r] / sigmas.length;
-            }
-        }
+        return sentimentLikelihood.of(rows);
     }
 
     /**
