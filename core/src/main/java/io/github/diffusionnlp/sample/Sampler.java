@@ -255,10 +255,7 @@ public final class Sampler {
         return x;
     }
 
-    /** Lexical constraints on the generated rows: the masks, and each row's UPOS and sentiment id (N). */
-    private record Lexical(WordMasks masks, NDArray upos, NDArray sentiment) {}
-
-    private Lexical lexical(WordMasks masks, Flat in, List<Long> generated, int len) {
+    private StepLogits.Lexical lexical(WordMasks masks, Flat in, List<Long> generated, int len) {
         long[] tags = new long[generated.size()];
         long[] labels = new long[generated.size()];
         for (int r = 0; r < tags.length; r++) {
@@ -266,7 +263,7 @@ public final class Sampler {
             tags[r] = in.upos()[p];
             labels[r] = in.sentiment()[p / len];
         }
-        return new Lexical(masks, manager.create(tags), manager.create(labels));
+        return new StepLogits.Lexical(masks, manager.create(tags), manager.create(labels));
     }
 
     /**
@@ -321,7 +318,7 @@ public final class Sampler {
         }
         SamplingForward.Call pass = forward.start(Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
-        Lexical lexical = schedule.words() == null ? null : lexical(schedule.words(), in, generated, len);
+        StepLogits.Lexical lexical = schedule.words() == null ? null : lexical(schedule.words(), in, generated, len);
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
         NDArray start = schedule.strength() < 1 ? clean : clean.mul(givenMask);
@@ -349,19 +346,18 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 Interruption.stopIfInterrupted("sampling", wanted);
+                StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, e, banLogits, lexical);
                 if (k == steps - 1) {
                     if (lastStep != null) {
-                        lastStep.accept(candidates(hRows, hUncond, w, e, banLogits, lexical, false));
+                        lastStep.accept(candidates(logits, false));
                     }
                     return schedule.fusion() == null
-                            ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray()
-                            : fuse(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated, len);
+                            ? vocabularySide(logits, true, 1.0).toLongArray()
+                            : fuse(schedule.fusion(), logits, in, generated, len);
                 }
                 NDArray x0Rows = schedule.fusion() == null
-                        ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false,
-                                schedule.x0Temperature())
-                        : fusedEstimate(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated,
-                                len, schedule.x0Temperature());
+                        ? vocabularySide(logits, false, schedule.x0Temperature())
+                        : fusedEstimate(schedule.fusion(), logits, in, generated, len, schedule.x0Temperature());
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
@@ -387,15 +383,14 @@ public final class Sampler {
      * The network's {@link NgramFusion#CANDIDATES} likeliest words per generated row, by the
      * log-probabilities of the same logits the plain step reads.
      */
-    private Candidates candidates(NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical, boolean keepLogits) {
-        int k = (int) Math.min(NgramFusion.CANDIDATES, e.getShape().get(0));
+    private Candidates candidates(StepLogits step, boolean keepLogits) {
+        int k = (int) Math.min(NgramFusion.CANDIDATES, step.vocabulary());
         // Per slice: the k log-probabilities, then the k ids as floats (exact: ids < 2^21); and, when
         // kept, the logits, which outlive their slice (x̂₀ reads them once the trigram terms are known).
         // RowChunks hands each slice's arrays to this call's scope at once, so a slice that fails
         // leaves none of the earlier slices' logits on the model's manager.
-        List<NDList> slices = RowChunks.slices(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range);
+        List<NDList> slices = RowChunks.slices(step.rows(), rowsPerChunk, range -> {
+            NDArray logits = step.logits(range);
             NDList best = logits.logSoftmax(1).topK(k, 1, true, true);
             NDArray top = best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
             return keepLogits ? new NDList(top, logits) : new NDList(top);
@@ -403,7 +398,7 @@ public final class Sampler {
         NDArray top = RowChunks.concat(new NDList(slices.stream().map(slice -> slice.get(0)).toList()));
         List<NDArray> kept = keepLogits ? slices.stream().map(slice -> slice.get(1)).toList() : List.of();
         float[] flat = top.toFloatArray();
-        int n = (int) hRows.getShape().get(0);
+        int n = (int) step.rows();
         float[] logProb = new float[n * k];
         long[] ids = new long[n * k];
         for (int r = 0; r < n; r++) {
@@ -421,9 +416,9 @@ public final class Sampler {
      * terms is one left-to-right pass of the fused choices. The candidates' logits are kept for the
      * estimate: computing a vocabulary-sized product again would cost as much as the step's first one.
      */
-    private NDArray fusedEstimate(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e,
-            NDArray banLogits, Lexical lexical, Flat in, List<Long> generated, int len, double x0Temperature) {
-        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical, true);
+    private NDArray fusedEstimate(NgramFusion fusion, StepLogits step, Flat in, List<Long> generated, int len,
+            double x0Temperature) {
+        Candidates top = candidates(step, true);
         int k = top.k();
         NgramFusion.Fused fused = fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), k, 1);
         float[] bonus = fused.bonus();
@@ -443,54 +438,31 @@ public final class Sampler {
         NDArray bonusArr = manager.create(bonus, new Shape(floor.length, k));
         NDArray idsArr = manager.create(top.ids(), new Shape(floor.length, k));
         NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
-        long vocab = e.getShape().get(0);
+        long vocab = step.vocabulary();
         Iterator<NDArray> logits = top.logits().iterator(); // the slices in the order map visits them
-        return RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
+        return RowChunks.map(step.rows(), rowsPerChunk, range -> {
             NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
-            return estimate(logits.next(), e, x0Temperature, offsets);
+            return estimate(logits.next(), step.e(), x0Temperature, offsets);
         });
     }
 
     /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
-    private long[] fuse(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical, Flat in, List<Long> generated, int len) {
-        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical, false);
+    private long[] fuse(NgramFusion fusion, StepLogits step, Flat in, List<Long> generated, int len) {
+        Candidates top = candidates(step, false);
         return fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), top.k(), NgramFusion.SWEEPS)
                 .choice();
     }
 
     /**
-     * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
-     * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then
-     * either their argmax (N) or x̂₀ = softmax(logits / {@code x0Temperature})·E (N, d), a slice of rows
-     * at a time (see {@link RowChunks} for why). With {@code lexical}, its offsets are added to the logits too.
+     * The vocabulary side of one step without n-gram fusion: the generated rows' {@link StepLogits}, then either
+     * their argmax (N) or x̂₀ = softmax(logits / {@code x0Temperature})·E (N, d), a slice of rows at a time (see
+     * {@link RowChunks} for why).
      */
-    private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
-            NDArray banLogits, Lexical lexical, boolean argMax, double x0Temperature) {
-        return RowChunks.map(h.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(ps, h, hUncond, w, e, banLogits, lexical, range);
-            return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, e, x0Temperature);
+    private NDArray vocabularySide(StepLogits step, boolean argMax, double x0Temperature) {
+        return RowChunks.map(step.rows(), rowsPerChunk, range -> {
+            NDArray logits = step.logits(range);
+            return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, step.e(), x0Temperature);
         });
-    }
-
-    /**
-     * The logits of one slice of the generated rows ({@code range} of {@code h}, {@code hUncond} and
-     * {@code banLogits}): guided, the specials banned, the lexical offsets added.
-     */
-    private NDArray logits(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical, String range) {
-        NDArray logits = network.logits(ps, h.get(range), e, false);
-        if (hUncond != null) {
-            NDArray u = network.logits(ps, hUncond.get(range), e, false);
-            logits = u.add(logits.sub(u).mul(w));
-        }
-        NDIndex specials = new NDIndex(":, 0:2");
-        logits.set(specials, logits.get(specials).add(banLogits.get(range)));
-        if (lexical != null) {
-            NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
-            logits = logits.add(offsets.toType(logits.getDataType(), false));
-        }
-        return logits;
     }
 
     /**
