@@ -8,9 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.engine.Engine;
-import ai.djl.training.GradientCollector;
-import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.RowChunks;
@@ -220,41 +217,6 @@ public final class Sampler {
         return sentimentLikelihood.of(rows);
     }
 
-    /**
-     * Plug-and-play guidance: a few gradient-ascent steps on the scorer plus a fluency term that keeps
-     * x near the unguided {@code target}, at generated positions only (see {@link PlugAndPlay}).
-     */
-    private NDArray steer(PlugAndPlay steer, NDArray target, float sigma, NDArray generatedMask) {
-        if (Autograd.COLLECTOR.isHeldByCurrentThread()) {
-            // a scorer's nested call that steers too: DJL would refuse a second open collector in its own words
-            throw new IllegalStateException("a call made from inside a steering scorer cannot steer in turn (DJL keeps"
-                    + " one gradient collector open at a time, and the scorer runs inside its call's); call the model"
-                    + " from the scorer without withSteering");
-        }
-        float s2 = sigma * sigma;
-        NDArray sigmaArr = manager.full(new Shape(target.getShape().get(0)), sigma);
-        NDArray x = target;
-        for (int j = 0; j < steer.gradientSteps(); j++) {
-            Autograd.COLLECTOR.lock();
-            try {
-                NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
-                leaf.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray score = steer.scorer().score(leaf, sigmaArr, generatedMask).sum();
-                    NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
-                    NDArray objective = Scalars.times(score, (float) steer.weight())
-                            .sub(Scalars.times(drift, (float) (steer.fluency() / (2 * s2))));
-                    collector.backward(objective);
-                }
-                NDArray grad = leaf.getGradient().mul(generatedMask);
-                x = x.add(grad.mul((float) (steer.stepSize() * s2)));
-            } finally {
-                Autograd.COLLECTOR.unlock();
-            }
-        }
-        return x;
-    }
-
     private StepLogits.Lexical lexical(WordMasks masks, Flat in, List<Long> generated, int len) {
         long[] tags = new long[generated.size()];
         long[] labels = new long[generated.size()];
@@ -363,7 +325,7 @@ public final class Sampler {
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
                 if (schedule.callsAScorer()) {
-                    next = steer(schedule.steer(), next, (float) sigmas[k + 1], generatedMask);
+                    next = schedule.steer().apply(next, (float) sigmas[k + 1], generatedMask);
                 }
                 NDScope.unregister(next, x0);
                 x = next;
