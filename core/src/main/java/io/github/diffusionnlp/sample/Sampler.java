@@ -1,7 +1,6 @@
 package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -18,7 +17,6 @@ import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,7 +189,7 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Consumer<Candidates> lastStep = seen == null ? null : top -> {
+            Consumer<FusionStep.Candidates> lastStep = seen == null ? null : top -> {
                 for (int r = 0; r < generated.size(); r++) {
                     long p = generated.get(r);
                     int from = r * top.k();
@@ -245,7 +243,7 @@ public final class Sampler {
     private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
 
     private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, BooleanSupplier wanted, Consumer<Candidates> lastStep) {
+            Schedule schedule, BooleanSupplier wanted, Consumer<FusionStep.Candidates> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -311,15 +309,16 @@ public final class Sampler {
                 StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, e, banLogits, lexical);
                 if (k == steps - 1) {
                     if (lastStep != null) {
-                        lastStep.accept(candidates(logits, false));
+                        lastStep.accept(FusionStep.candidates(logits, rowsPerChunk, false));
                     }
                     return schedule.fusion() == null
                             ? vocabularySide(logits, true, 1.0).toLongArray()
-                            : fuse(schedule.fusion(), logits, in, generated, len);
+                            : FusionStep.words(schedule.fusion(), logits, rowsPerChunk, in.ids(), generated, len);
                 }
                 NDArray x0Rows = schedule.fusion() == null
                         ? vocabularySide(logits, false, schedule.x0Temperature())
-                        : fusedEstimate(schedule.fusion(), logits, in, generated, len, schedule.x0Temperature());
+                        : FusionStep.estimate(schedule.fusion(), logits, rowsPerChunk, manager, in.ids(), generated, len,
+                                schedule.x0Temperature());
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
@@ -332,87 +331,6 @@ public final class Sampler {
                 selfCond = x0;
             }
         }
-    }
-
-    /**
-     * Each generated row's k likeliest words by the network: their log-probabilities and ids, (n · k) each;
-     * and, when asked for, the logits they were read from, one array per {@link RowChunks} slice, owned by
-     * the caller's scope (else empty).
-     */
-    private record Candidates(float[] logProb, long[] ids, int k, List<NDArray> logits) {}
-
-    /**
-     * The network's {@link NgramFusion#CANDIDATES} likeliest words per generated row, by the
-     * log-probabilities of the same logits the plain step reads.
-     */
-    private Candidates candidates(StepLogits step, boolean keepLogits) {
-        int k = (int) Math.min(NgramFusion.CANDIDATES, step.vocabulary());
-        // Per slice: the k log-probabilities, then the k ids as floats (exact: ids < 2^21); and, when
-        // kept, the logits, which outlive their slice (x̂₀ reads them once the trigram terms are known).
-        // RowChunks hands each slice's arrays to this call's scope at once, so a slice that fails
-        // leaves none of the earlier slices' logits on the model's manager.
-        List<NDList> slices = RowChunks.slices(step.rows(), rowsPerChunk, range -> {
-            NDArray logits = step.logits(range);
-            NDList best = logits.logSoftmax(1).topK(k, 1, true, true);
-            NDArray top = best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
-            return keepLogits ? new NDList(top, logits) : new NDList(top);
-        });
-        NDArray top = RowChunks.concat(new NDList(slices.stream().map(slice -> slice.get(0)).toList()));
-        List<NDArray> kept = keepLogits ? slices.stream().map(slice -> slice.get(1)).toList() : List.of();
-        float[] flat = top.toFloatArray();
-        int n = (int) step.rows();
-        float[] logProb = new float[n * k];
-        long[] ids = new long[n * k];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < k; c++) {
-                logProb[r * k + c] = flat[r * 2 * k + c];
-                ids[r * k + c] = (long) flat[r * 2 * k + k + c];
-            }
-        }
-        return new Candidates(logProb, ids, k, kept);
-    }
-
-    /**
-     * x̂₀ under n-gram fusion: each word's logit gains its trigram term (words outside the candidates
-     * the lowest term of their row's candidates), then {@link #estimate} as usual. The context of the
-     * terms is one left-to-right pass of the fused choices. The candidates' logits are kept for the
-     * estimate: computing a vocabulary-sized product again would cost as much as the step's first one.
-     */
-    private NDArray fusedEstimate(NgramFusion fusion, StepLogits step, Flat in, List<Long> generated, int len,
-            double x0Temperature) {
-        Candidates top = candidates(step, true);
-        int k = top.k();
-        NgramFusion.Fused fused = fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), k, 1);
-        float[] bonus = fused.bonus();
-        float[] floor = new float[generated.size()];
-        for (int r = 0; r < floor.length; r++) {
-            float min = 0;
-            for (int c = r * k; c < (r + 1) * k; c++) {
-                min = Math.min(min, bonus[c]);
-            }
-            floor[r] = min;
-            for (int c = r * k; c < (r + 1) * k; c++) {
-                if (top.ids()[c] == Vocabulary.PAD_ID || top.logProb()[c] == Float.NEGATIVE_INFINITY) {
-                    bonus[c] = min; // padding and banned words (a banned [UNK] too): no trigram term of their own
-                }
-            }
-        }
-        NDArray bonusArr = manager.create(bonus, new Shape(floor.length, k));
-        NDArray idsArr = manager.create(top.ids(), new Shape(floor.length, k));
-        NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
-        long vocab = step.vocabulary();
-        Iterator<NDArray> logits = top.logits().iterator(); // the slices in the order map visits them
-        return RowChunks.map(step.rows(), rowsPerChunk, range -> {
-            NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
-            return estimate(logits.next(), step.e(), x0Temperature, offsets);
-        });
-    }
-
-    /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
-    private long[] fuse(NgramFusion fusion, StepLogits step, Flat in, List<Long> generated, int len) {
-        Candidates top = candidates(step, false);
-        return fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), top.k(), NgramFusion.SWEEPS)
-                .choice();
     }
 
     /**
@@ -439,7 +357,7 @@ public final class Sampler {
     }
 
     /** As above, with {@code wordOffsets} (N, V) added to the words' logits (not to the padding's share), or null. */
-    private static NDArray estimate(NDArray logits, NDArray e, double tau, NDArray wordOffsets) {
+    static NDArray estimate(NDArray logits, NDArray e, double tau, NDArray wordOffsets) {
         if (tau == 1 && wordOffsets == null) {
             return logits.softmax(1).matMul(e);
         }
