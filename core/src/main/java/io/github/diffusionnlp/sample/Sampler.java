@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -153,38 +152,16 @@ public final class Sampler {
 
     private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, BooleanSupplier wanted,
             int[][] out, Consumer<LastStepCandidates> seen) {
-        int[][] ids = in.ids();
-        boolean[][] given = in.given();
-        double strength = schedule.strength();
         int batch = members.size();
-        int dim = network.config().dim();
-        long[] flatIds = new long[batch * len];
-        long[] upos = new long[batch * len];
-        long[] sentiment = new long[batch];
-        float[] givenFlat = new float[batch * len];
-        float[] noise = new float[batch * len * dim];
-        List<Long> generated = new ArrayList<>();
-        List<Boolean> padAllowed = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            int row = members.get(b);
-            SplittableRandom random = new SplittableRandom(in.seeds()[row]);
-            sentiment[b] = in.sentiment()[row];
-            for (int i = 0; i < len; i++) {
-                int p = b * len + i;
-                flatIds[p] = given[row][i] || strength < 1 ? ids[row][i] : Vocabulary.PAD_ID;
-                givenFlat[p] = given[row][i] ? 1f : 0f;
-                upos[p] = in.upos()[row][i];
-                if (!given[row][i]) {
-                    generated.add((long) p);
-                    padAllowed.add(in.allowPad()[row][i]);
-                }
-            }
-            for (int j = 0; j < len * dim; j++) {
-                noise[b * len * dim + j] = (float) random.nextGaussian();
-            }
-        }
+        // A rewrite starts from the input's words; a sample from noise alone reads none of them.
+        FlatRows flat = FlatRows.of(in, members, len, network.config().dim(), schedule.strength() < 1, 0);
+        List<Long> generated = flat.generated();
         if (generated.isEmpty()) {
             return;
+        }
+        List<Boolean> padAllowed = new ArrayList<>();
+        for (long p : generated) {
+            padAllowed.add(in.allowPad()[members.get((int) (p / len))][(int) (p % len)]);
         }
         long[] tokens;
         try (NDScope scope = new NDScope()) {
@@ -198,8 +175,7 @@ public final class Sampler {
                             Arrays.copyOfRange(top.ids(), from, from + top.k())));
                 }
             };
-            tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
-                    schedule, wanted, lastStep);
+            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted, lastStep);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -215,7 +191,7 @@ public final class Sampler {
         return sentimentLikelihood.of(rows);
     }
 
-    private StepLogits.Lexical lexical(WordMasks masks, Flat in, List<Long> generated, int len) {
+    private StepLogits.Lexical lexical(WordMasks masks, FlatRows in, List<Long> generated, int len) {
         long[] tags = new long[generated.size()];
         long[] labels = new long[generated.size()];
         for (int r = 0; r < tags.length; r++) {
@@ -239,10 +215,7 @@ public final class Sampler {
         return schedule.strength() < 1 && schedule.words() == null && inputId == Vocabulary.UNK_ID;
     }
 
-    /** The inputs of the rows of one width, flattened row by row. */
-    private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
-
-    private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
+    private long[] denoise(FlatRows in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
             Schedule schedule, BooleanSupplier wanted, Consumer<FusionStep.Candidates> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();

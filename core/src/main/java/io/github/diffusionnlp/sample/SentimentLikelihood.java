@@ -12,9 +12,7 @@ import io.github.diffusionnlp.model.RowChunks;
 import io.github.diffusionnlp.model.SamplingForward;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
  * The model read as a classifier of its own sentiment condition: for each row and label (in {@link
@@ -74,40 +72,22 @@ final class SentimentLikelihood {
     private void scoreLabels(List<Integer> members, int len, SampleRows in, double[] sigmas, double[][] out) {
         int batch = members.size();
         int dim = network.config().dim();
-        long[] ids = new long[batch * len];
-        float[] given = new float[batch * len];
-        long[] upos = new long[batch * len];
-        float[] noise = new float[batch * len * dim];
-        List<Long> scored = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            int row = members.get(b);
-            SplittableRandom random = new SplittableRandom(in.seeds()[row] ^ 0x5DEECE66DL);
-            for (int i = 0; i < len; i++) {
-                int p = b * len + i;
-                ids[p] = in.ids()[row][i];
-                given[p] = in.given()[row][i] ? 1f : 0f;
-                upos[p] = in.upos()[row][i];
-                if (!in.given()[row][i]) {
-                    scored.add((long) p);
-                    targets.add(ids[p]);
-                }
-            }
-            for (int j = 0; j < len * dim; j++) {
-                noise[b * len * dim + j] = (float) random.nextGaussian();
-            }
-        }
+        // The positions not given, scored as they stand; their noise differs from the sampler's for the same seed.
+        FlatRows flat = FlatRows.of(in, members, len, dim, true, 0x5DEECE66DL);
+        long[] ids = flat.ids();
+        List<Long> scored = flat.generated();
         if (scored.isEmpty()) {
             return;
         }
+        long[] targets = scored.stream().mapToLong(p -> ids[(int) (long) p]).toArray();
         NDArray e = embeddings;
-        NDArray givenArr = manager.create(given, new Shape(batch, len));
+        NDArray givenArr = manager.create(flat.given(), new Shape(batch, len));
         NDArray generatedMask = givenArr.expandDims(2).neg().add(1f);
         NDArray clean = DiffusionTransformer.embed(e, manager.create(ids, new Shape(batch, len)));
-        NDArray eps = manager.create(noise, new Shape(batch, len, dim)).mul(generatedMask);
-        NDArray uposArr = manager.create(upos, new Shape(batch, len));
+        NDArray eps = manager.create(flat.noise(), new Shape(batch, len, dim)).mul(generatedMask);
+        NDArray uposArr = manager.create(flat.upos(), new Shape(batch, len));
         NDArray rowsIdx = manager.create(scored.stream().mapToLong(Long::longValue).toArray());
-        NDArray target = manager.create(targets.stream().mapToLong(Long::longValue).toArray()).reshape(-1, 1);
+        NDArray target = manager.create(targets).reshape(-1, 1);
         NDArray selfCond = manager.zeros(clean.getShape());
         int n = scored.size();
         for (Sentiment label : Sentiment.values()) {
