@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Euler steps of the probability-flow ODE dx/dσ = (x − x̂₀)/σ, from σ_max down to σ_min, with the
@@ -84,7 +83,7 @@ public final class Sampler {
      *     [PAD]} only where {@link SampleRows#allowPad()} says so
      */
     public int[][] sample(SampleRows rows, Schedule schedule) {
-        return sample(rows, schedule, () -> true, null);
+        return sample(rows, schedule, () -> true);
     }
 
     /**
@@ -93,37 +92,12 @@ public final class Sampler {
      * batching lane runs its callers' rows on its own thread, so their giving up interrupts no thread here.
      */
     public int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted) {
-        return sample(rows, schedule, Objects.requireNonNull(wanted, "wanted"), null);
-    }
-
-    /**
-     * What the last step chose among at one generated position ({@code row}, {@code position} of the rows sampled):
-     * the network's {@link NgramFusion#CANDIDATES} likeliest words there, best first, and their log-probabilities;
-     * the list n-gram fusion chooses from, whose first word is the one a greedy last step writes.
-     */
-    record LastStepCandidates(int row, int position, float[] logProb, long[] ids) {}
-
-    /**
-     * Internal, for experiments only: samples as {@link #sample(SampleRows, Schedule)} does (the same words), and hands
-     * each generated position's {@link LastStepCandidates} to {@code seen}. No product path calls it: it is there so
-     * that a trial reranking those candidates (core's test-scope {@code sample/ArRerankingExperiment}, by the
-     * autoregressive model's sentence likelihood) reads what the sampler really chose among, not a copy of its code.
-     * It computes the last step's logits once more. Package-private: the sample package is internal, public only
-     * for this project's other modules (package-info), and no other module calls it; the experiment is in this package.
-     */
-    int[][] sampleShowingLastStepCandidates(SampleRows rows, Schedule schedule,
-            Consumer<LastStepCandidates> seen) {
-        return sample(rows, schedule, () -> true, Objects.requireNonNull(seen, "seen"));
-    }
-
-    /** All of the above: {@code seen} null for the product's sampling. */
-    private int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted,
-            Consumer<LastStepCandidates> seen) {
+        Objects.requireNonNull(wanted, "wanted");
         int[][] out = new int[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
         }
-        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, wanted, out, seen));
+        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, wanted, out));
         return out;
     }
 
@@ -151,7 +125,7 @@ public final class Sampler {
     }
 
     private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, BooleanSupplier wanted,
-            int[][] out, Consumer<LastStepCandidates> seen) {
+            int[][] out) {
         int batch = members.size();
         // A rewrite starts from the input's words; a sample from noise alone reads none of them.
         FlatRows flat = FlatRows.of(in, members, len, network.config().dim(), schedule.strength() < 1, 0);
@@ -166,16 +140,7 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Consumer<FusionStep.Candidates> lastStep = seen == null ? null : top -> {
-                for (int r = 0; r < generated.size(); r++) {
-                    long p = generated.get(r);
-                    int from = r * top.k();
-                    seen.accept(new LastStepCandidates(members.get((int) (p / len)), (int) (p % len),
-                            Arrays.copyOfRange(top.logProb(), from, from + top.k()),
-                            Arrays.copyOfRange(top.ids(), from, from + top.k())));
-                }
-            };
-            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted, lastStep);
+            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -216,7 +181,7 @@ public final class Sampler {
     }
 
     private long[] denoise(FlatRows in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, BooleanSupplier wanted, Consumer<FusionStep.Candidates> lastStep) {
+            Schedule schedule, BooleanSupplier wanted) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -281,9 +246,6 @@ public final class Sampler {
                 Interruption.stopIfInterrupted("sampling", wanted);
                 StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, e, banLogits, lexical);
                 if (k == steps - 1) {
-                    if (lastStep != null) {
-                        lastStep.accept(FusionStep.candidates(logits, rowsPerChunk, false));
-                    }
                     return schedule.fusion() == null
                             ? vocabularySide(logits, true, 1.0).toLongArray()
                             : FusionStep.words(schedule.fusion(), logits, rowsPerChunk, in.ids(), generated, len);
