@@ -28,6 +28,11 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
         return layers + " layers, width " + dim + ", " + heads + " heads, " + maxLength + " positions";
     }
 
+    /** Each attention head's width, d / heads (d divides by heads). */
+    public int headDim() {
+        return dim / heads;
+    }
+
     /**
      * The baseline for a diffusion model: the same width, depth, heads, vocabulary and length, with the
      * feed-forward width that brings the parameter count closest to the diffusion model's. The

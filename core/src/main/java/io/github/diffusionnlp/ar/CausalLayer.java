@@ -22,6 +22,8 @@ import io.github.diffusionnlp.model.Scalars;
  */
 final class CausalLayer extends AbstractBlock {
     private final int heads;
+    /** Each head's width, d / heads. */
+    private final int headDim;
     private final LayerNorm attnNorm;
     private final LayerNorm ffnNorm;
     private final Linear qkv;
@@ -33,6 +35,7 @@ final class CausalLayer extends AbstractBlock {
         super((byte) 1);
         int d = config.dim();
         this.heads = config.heads();
+        this.headDim = config.headDim();
         attnNorm = addChildBlock("attnNorm", LayerNorm.builder().axis(2).build());
         qkv = addChildBlock("qkv", Linear.builder().setUnits(3L * d).build());
         attnOut = addChildBlock("attnOut", Linear.builder().setUnits(d).build());
@@ -48,7 +51,6 @@ final class CausalLayer extends AbstractBlock {
         long batch = s.get(0);
         long len = s.get(1);
         long dim = s.get(2);
-        long headDim = dim / heads;
         // (B, T, 3d) -> (3, B, H, T, hd)
         NDArray qkvAll = one(qkv, ps, one(attnNorm, ps, h, training), training)
                 .reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);

@@ -67,10 +67,9 @@ public final class InfillEvaluation {
 
     /**
      * The two tasks on {@code count} held-out sentences of 4..maxLength tokens drawn with {@code seed}:
-     * one random non-punctuation token masked per sentence, and one random 3-token span. Public so that an
-     * experiment outside this package (sample/ArRerankingExperiment) masks exactly the words {@code evaluate} does.
+     * one random non-punctuation token masked per sentence, and one random 3-token span.
      */
-    public static List<Task> tasks(List<TaggedSentence> heldOut, int count, int maxLength, long seed) {
+    static List<Task> tasks(List<TaggedSentence> heldOut, int count, int maxLength, long seed) {
         List<TaggedSentence> pool = new ArrayList<>(heldOut.stream().filter(s -> usable(s, maxLength)).toList());
         if (pool.size() < count) {
             throw new IllegalArgumentException("only " + pool.size() + " held-out sentences of 4.." + maxLength

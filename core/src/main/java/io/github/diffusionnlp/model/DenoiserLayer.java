@@ -36,6 +36,8 @@ final class DenoiserLayer extends AbstractBlock {
     /** DJL's LayerNorm default, which {@link #attnNorm} and {@link #ffnNorm} use. */
     static final float LAYER_NORM_EPSILON = 1e-5f;
     private final int heads;
+    /** Each head's width, d / heads. */
+    private final int headDim;
     private final LayerNorm attnNorm;
     private final LayerNorm ffnNorm;
     private final Linear qkv;
@@ -50,6 +52,7 @@ final class DenoiserLayer extends AbstractBlock {
         super((byte) 1);
         int d = config.dim();
         this.heads = config.heads();
+        this.headDim = config.headDim();
         // Zero at the start: the layer computes what it computed without it, so an older model can be
         // grown into one with it (ModelGrowth) and keep all it has learnt.
         relativeBias = config.relativePositions() ? addParameter(Parameter.builder().setName("relativeBias")
@@ -92,7 +95,6 @@ final class DenoiserLayer extends AbstractBlock {
 
     private NDArray attention(ParameterStore ps, NDArray x, NDArray offsets, boolean training) {
         Shape s = x.getShape();
-        long headDim = s.get(2) / heads;
         NDArray bias = relativeBias == null ? null : offsetBias(ps, x, offsets, s.get(1), training);
         NDArray y = attend(one(qkv, ps, x, training), s.get(0), s.get(1), bias, 1.0 / Math.sqrt(headDim));
         return one(attnOut, ps, y.reshape(s), training);
@@ -105,7 +107,6 @@ final class DenoiserLayer extends AbstractBlock {
      * outputs as (B, L, H, hd), before the output projection.
      */
     private NDArray attend(NDArray qkvOut, long batch, long len, NDArray bias, double scoreScale) {
-        long headDim = qkvOut.getShape().get(qkvOut.getShape().dimension() - 1) / 3 / heads;
         // -> (3, B, H, L, hd)
         NDArray qkvAll = qkvOut.reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
         NDArray q = qkvAll.get(0);
@@ -187,7 +188,7 @@ final class DenoiserLayer extends AbstractBlock {
         NDArray bias = fp32(ps, qkv, "bias");
         long dim = weight.getShape().get(1);
         float[] rowScale = new float[(int) (3 * dim)];
-        java.util.Arrays.fill(rowScale, 0, (int) dim, (float) (1 / Math.sqrt((double) dim / heads)));
+        java.util.Arrays.fill(rowScale, 0, (int) dim, (float) (1 / Math.sqrt(headDim)));
         java.util.Arrays.fill(rowScale, (int) dim, rowScale.length, 1f);
         NDArray scale = weight.getManager().create(rowScale);
         return new NDList(weight.mul(scale.expandDims(1)), bias.mul(scale));

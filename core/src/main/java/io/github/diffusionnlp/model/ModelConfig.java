@@ -77,6 +77,7 @@ public record ModelConfig(
                 relativePositions);
     }
 
+    /** Each attention head's width, d / heads (d divides by heads). */
     public int headDim() {
         return dim / heads;
     }

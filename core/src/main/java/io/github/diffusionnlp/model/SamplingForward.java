@@ -80,7 +80,8 @@ public final class SamplingForward {
 
     /** One sampling call: the features of each step's pass. */
     public final class Call {
-        private final double[] sigmas;
+        /** Each step's c_in, from the step's σ (doubles) by the network's own {@link DiffusionTransformer#cIn}. */
+        private final float[] cIns;
         private final NDArray conditions;
         private final NDArray given;
         private final NDArray notGiven;
@@ -88,8 +89,13 @@ public final class SamplingForward {
         private final NDList biases;
 
         private Call(double[] sigmas, NDArray given, NDArray sentiment, NDArray upos) {
-            this.sigmas = sigmas.clone();
             NDManager manager = given.getManager();
+            // In doubles, as the σ are, then rounded once to float: the same floats 1/√(1+σ²) computed in Java
+            // gives. Its arrays die here, whatever scope the caller runs in.
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                cIns = DiffusionTransformer.cIn(manager.create(sigmas)).toType(DataType.FLOAT32, false).toFloatArray();
+            }
             float[] s = new float[sigmas.length];
             for (int i = 0; i < s.length; i++) {
                 s[i] = (float) sigmas[i];
@@ -125,7 +131,7 @@ public final class SamplingForward {
          */
         public NDArray features(int step, NDArray x, NDArray selfCond) {
             Shape shape = x.getShape();
-            float cIn = (float) (1 / Math.sqrt(1 + sigmas[step] * sigmas[step]));
+            float cIn = cIns[step];
             NDList cond = conditions.get(step).split(conditions.getShape().get(1) / dim);
             // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
             NDArray scale = notGiven.mul(cIn).add(given);

@@ -1,6 +1,12 @@
 package io.github.diffusionnlp.sample;
 
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import io.github.diffusionnlp.model.Autograd;
 import io.github.diffusionnlp.model.Numbers;
+import io.github.diffusionnlp.model.Scalars;
 import java.util.Objects;
 
 /**
@@ -36,5 +42,42 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
      */
     public static PlugAndPlay of(GuidanceScorer scorer, double weight) {
         return new PlugAndPlay(scorer, weight, 3, 0.5, 1.0);
+    }
+
+    /**
+     * These settings applied after one Euler step: {@link #gradientSteps} gradient-ascent steps on the scorer plus
+     * the fluency term that keeps x near the unguided step's result {@code target} (B, L, d), at the generated
+     * positions ({@code generatedMask}, (B, L, 1): 1 there, 0 at given ones) only; {@code sigma} is the step's new
+     * noise level. Called by {@link Sampler} inside its step's {@code NDScope}.
+     */
+    NDArray apply(NDArray target, float sigma, NDArray generatedMask) {
+        if (Autograd.COLLECTOR.isHeldByCurrentThread()) {
+            // a scorer's nested call that steers too: DJL would refuse a second open collector in its own words
+            throw new IllegalStateException("a call made from inside a steering scorer cannot steer in turn (DJL keeps"
+                    + " one gradient collector open at a time, and the scorer runs inside its call's); call the model"
+                    + " from the scorer without withSteering");
+        }
+        float s2 = sigma * sigma;
+        NDArray sigmaArr = target.getManager().full(new Shape(target.getShape().get(0)), sigma);
+        NDArray x = target;
+        for (int j = 0; j < gradientSteps; j++) {
+            Autograd.COLLECTOR.lock();
+            try {
+                NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
+                leaf.setRequiresGradient(true);
+                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                    NDArray score = scorer.score(leaf, sigmaArr, generatedMask).sum();
+                    NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
+                    NDArray objective = Scalars.times(score, (float) weight)
+                            .sub(Scalars.times(drift, (float) (fluency / (2 * s2))));
+                    collector.backward(objective);
+                }
+                NDArray grad = leaf.getGradient().mul(generatedMask);
+                x = x.add(grad.mul((float) (stepSize * s2)));
+            } finally {
+                Autograd.COLLECTOR.unlock();
+            }
+        }
+        return x;
     }
 }

@@ -1,17 +1,12 @@
 package io.github.diffusionnlp.sample;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import ai.djl.engine.Engine;
-import ai.djl.training.GradientCollector;
-import io.github.diffusionnlp.model.Autograd;
-import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Interruption;
 import io.github.diffusionnlp.model.RowChunks;
@@ -22,14 +17,11 @@ import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
 /**
  * Euler steps of the probability-flow ODE dx/dσ = (x − x̂₀)/σ, from σ_max down to σ_min, with the
@@ -44,10 +36,6 @@ import java.util.function.Consumer;
  */
 public final class Sampler {
     private static final int WIDTH_QUANTUM = 16;
-    /** Where in the warped schedule (F) {@link #sentimentLogLikelihoods} noises the words. */
-    private static final double[] CLASSIFIER_QUANTILES = {0.25, 0.5, 0.75};
-    /** Rows per network pass of {@link #sentimentLogLikelihoods}. */
-    private static final int CLASSIFIER_BATCH = 32;
 
     private final DiffusionTransformer network;
     private final TimeWarp warp;
@@ -58,6 +46,7 @@ public final class Sampler {
     private final SamplingForward forward;
     /** The network's normalised embedding table E; the network must not be trained while this sampler is used. */
     private final NDArray embeddings;
+    private final SentimentLikelihood sentimentLikelihood;
 
     /**
      * A sampler whose forward passes read their weights from {@code weights} (e.g. {@link
@@ -82,6 +71,8 @@ public final class Sampler {
             this.embeddings = network.embeddings(new ParameterStore(manager, false), manager.getDevice(), false);
             NDScope.unregister(embeddings);
         }
+        this.sentimentLikelihood = new SentimentLikelihood(network, warp, manager, this.weights, forward, embeddings,
+                rowsPerChunk);
     }
 
     /**
@@ -92,7 +83,7 @@ public final class Sampler {
      *     [PAD]} only where {@link SampleRows#allowPad()} says so
      */
     public int[][] sample(SampleRows rows, Schedule schedule) {
-        return sample(rows, schedule, () -> true, null);
+        return sample(rows, schedule, () -> true);
     }
 
     /**
@@ -101,42 +92,17 @@ public final class Sampler {
      * batching lane runs its callers' rows on its own thread, so their giving up interrupts no thread here.
      */
     public int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted) {
-        return sample(rows, schedule, Objects.requireNonNull(wanted, "wanted"), null);
-    }
-
-    /**
-     * What the last step chose among at one generated position ({@code row}, {@code position} of the rows sampled):
-     * the network's {@link NgramFusion#CANDIDATES} likeliest words there, best first, and their log-probabilities;
-     * the list n-gram fusion chooses from, whose first word is the one a greedy last step writes.
-     */
-    record LastStepCandidates(int row, int position, float[] logProb, long[] ids) {}
-
-    /**
-     * Internal, for experiments only: samples as {@link #sample(SampleRows, Schedule)} does (the same words), and hands
-     * each generated position's {@link LastStepCandidates} to {@code seen}. No product path calls it: it is there so
-     * that a trial reranking those candidates (core's test-scope {@code sample/ArRerankingExperiment}, by the
-     * autoregressive model's sentence likelihood) reads what the sampler really chose among, not a copy of its code.
-     * It computes the last step's logits once more. Package-private: the sample package is internal, public only
-     * for this project's other modules (package-info), and no other module calls it; the experiment is in this package.
-     */
-    int[][] sampleShowingLastStepCandidates(SampleRows rows, Schedule schedule,
-            Consumer<LastStepCandidates> seen) {
-        return sample(rows, schedule, () -> true, Objects.requireNonNull(seen, "seen"));
-    }
-
-    /** All of the above: {@code seen} null for the product's sampling. */
-    private int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted,
-            Consumer<LastStepCandidates> seen) {
+        Objects.requireNonNull(wanted, "wanted");
         int[][] out = new int[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
         }
-        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, wanted, out, seen));
+        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, wanted, out));
         return out;
     }
 
     /** The rows by the width they are computed at ({@link #width}). */
-    private static Map<Integer, List<Integer>> byWidth(SampleRows rows) {
+    static Map<Integer, List<Integer>> byWidth(SampleRows rows) {
         Map<Integer, List<Integer>> byWidth = new TreeMap<>();
         for (int b = 0; b < rows.size(); b++) {
             byWidth.computeIfAbsent(width(rows.ids()[b], rows.given()[b]), w -> new ArrayList<>()).add(b);
@@ -159,54 +125,22 @@ public final class Sampler {
     }
 
     private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, BooleanSupplier wanted,
-            int[][] out, Consumer<LastStepCandidates> seen) {
-        int[][] ids = in.ids();
-        boolean[][] given = in.given();
-        double strength = schedule.strength();
+            int[][] out) {
         int batch = members.size();
-        int dim = network.config().dim();
-        long[] flatIds = new long[batch * len];
-        long[] upos = new long[batch * len];
-        long[] sentiment = new long[batch];
-        float[] givenFlat = new float[batch * len];
-        float[] noise = new float[batch * len * dim];
-        List<Long> generated = new ArrayList<>();
-        List<Boolean> padAllowed = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            int row = members.get(b);
-            SplittableRandom random = new SplittableRandom(in.seeds()[row]);
-            sentiment[b] = in.sentiment()[row];
-            for (int i = 0; i < len; i++) {
-                int p = b * len + i;
-                flatIds[p] = given[row][i] || strength < 1 ? ids[row][i] : Vocabulary.PAD_ID;
-                givenFlat[p] = given[row][i] ? 1f : 0f;
-                upos[p] = in.upos()[row][i];
-                if (!given[row][i]) {
-                    generated.add((long) p);
-                    padAllowed.add(in.allowPad()[row][i]);
-                }
-            }
-            for (int j = 0; j < len * dim; j++) {
-                noise[b * len * dim + j] = (float) random.nextGaussian();
-            }
-        }
+        // A rewrite starts from the input's words; a sample from noise alone reads none of them.
+        FlatRows flat = FlatRows.of(in, members, len, network.config().dim(), schedule.strength() < 1, 0);
+        List<Long> generated = flat.generated();
         if (generated.isEmpty()) {
             return;
+        }
+        List<Boolean> padAllowed = new ArrayList<>();
+        for (long p : generated) {
+            padAllowed.add(in.allowPad()[members.get((int) (p / len))][(int) (p % len)]);
         }
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            Consumer<Candidates> lastStep = seen == null ? null : top -> {
-                for (int r = 0; r < generated.size(); r++) {
-                    long p = generated.get(r);
-                    int from = r * top.k();
-                    seen.accept(new LastStepCandidates(members.get((int) (p / len)), (int) (p % len),
-                            Arrays.copyOfRange(top.logProb(), from, from + top.k()),
-                            Arrays.copyOfRange(top.ids(), from, from + top.k())));
-                }
-            };
-            tokens = denoise(new Flat(flatIds, givenFlat, sentiment, upos, noise), generated, padAllowed, batch, len,
-                    schedule, wanted, lastStep);
+            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted);
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
@@ -215,127 +149,14 @@ public final class Sampler {
     }
 
     /**
-     * The model read as a classifier of its own sentiment condition: for each row and label (in {@link
-     * Sentiment} order), log p(row | label) up to a constant shared by the row's labels. It is the
-     * log-probability the network gives each word at a position that is not given (padding of a
-     * free length included) when that position is noised, summed over the positions and averaged over
-     * {@link #CLASSIFIER_QUANTILES} noise levels; the noise is drawn from the row's seed. Softmax over
-     * the labels gives the model's posterior (uniform prior). Best-of-k ranks candidates with it where
-     * the AFINN lexicon cannot tell them apart.
+     * The model read as a classifier of its own sentiment condition: for each row and label (in {@link Sentiment}
+     * order), log p(row | label) up to a constant shared by the row's labels; see {@link SentimentLikelihood}.
      */
     public double[][] sentimentLogLikelihoods(SampleRows rows) {
-        double[][] out = new double[rows.size()][Sentiment.values().length];
-        double[] sigmas = new double[CLASSIFIER_QUANTILES.length];
-        for (int q = 0; q < sigmas.length; q++) {
-            sigmas[q] = warp.inverse(CLASSIFIER_QUANTILES[q]);
-        }
-        byWidth(rows).forEach((width, members) -> {
-            for (int from = 0; from < members.size(); from += CLASSIFIER_BATCH) {
-                List<Integer> part = members.subList(from, Math.min(members.size(), from + CLASSIFIER_BATCH));
-                try (NDScope scope = new NDScope()) {
-                    scope.suppressNotUsedWarning();
-                    scoreLabels(part, width, rows, sigmas, out);
-                }
-            }
-        });
-        return out;
+        return sentimentLikelihood.of(rows);
     }
 
-    private void scoreLabels(List<Integer> members, int len, SampleRows in, double[] sigmas, double[][] out) {
-        int batch = members.size();
-        int dim = network.config().dim();
-        long[] ids = new long[batch * len];
-        float[] given = new float[batch * len];
-        long[] upos = new long[batch * len];
-        float[] noise = new float[batch * len * dim];
-        List<Long> scored = new ArrayList<>();
-        List<Long> targets = new ArrayList<>();
-        for (int b = 0; b < batch; b++) {
-            int row = members.get(b);
-            SplittableRandom random = new SplittableRandom(in.seeds()[row] ^ 0x5DEECE66DL);
-            for (int i = 0; i < len; i++) {
-                int p = b * len + i;
-                ids[p] = in.ids()[row][i];
-                given[p] = in.given()[row][i] ? 1f : 0f;
-                upos[p] = in.upos()[row][i];
-                if (!in.given()[row][i]) {
-                    scored.add((long) p);
-                    targets.add(ids[p]);
-                }
-            }
-            for (int j = 0; j < len * dim; j++) {
-                noise[b * len * dim + j] = (float) random.nextGaussian();
-            }
-        }
-        if (scored.isEmpty()) {
-            return;
-        }
-        NDArray e = embeddings;
-        NDArray givenArr = manager.create(given, new Shape(batch, len));
-        NDArray generatedMask = givenArr.expandDims(2).neg().add(1f);
-        NDArray clean = DiffusionTransformer.embed(e, manager.create(ids, new Shape(batch, len)));
-        NDArray eps = manager.create(noise, new Shape(batch, len, dim)).mul(generatedMask);
-        NDArray uposArr = manager.create(upos, new Shape(batch, len));
-        NDArray rowsIdx = manager.create(scored.stream().mapToLong(Long::longValue).toArray());
-        NDArray target = manager.create(targets.stream().mapToLong(Long::longValue).toArray()).reshape(-1, 1);
-        NDArray selfCond = manager.zeros(clean.getShape());
-        int n = scored.size();
-        for (Sentiment label : Sentiment.values()) {
-            NDArray sentiment = manager.full(new Shape(batch), (long) Conditioning.sentimentId(label));
-            SamplingForward.Call pass = forward.start(sigmas, givenArr, sentiment, uposArr);
-            NDArray total = manager.zeros(new Shape(n));
-            for (int q = 0; q < sigmas.length; q++) {
-                NDArray h = DiffusionTransformer.pick(pass.features(q, clean.add(eps.mul((float) sigmas[q])), selfCond),
-                        rowsIdx);
-                total = total.add(RowChunks.map(n, rowsPerChunk, range -> network.logits(weights, h.get(range), e, false)
-                        .toType(DataType.FLOAT32, false).logSoftmax(1).gather(target.get(range), 1).reshape(-1)));
-            }
-            float[] logp = total.toFloatArray();
-            for (int r = 0; r < n; r++) {
-                out[members.get((int) (scored.get(r) / len))][label.ordinal()] += logp[r] / sigmas.length;
-            }
-        }
-    }
-
-    /**
-     * Plug-and-play guidance: a few gradient-ascent steps on the scorer plus a fluency term that keeps
-     * x near the unguided {@code target}, at generated positions only (see {@link PlugAndPlay}).
-     */
-    private NDArray steer(PlugAndPlay steer, NDArray target, float sigma, NDArray generatedMask) {
-        if (Autograd.COLLECTOR.isHeldByCurrentThread()) {
-            // a scorer's nested call that steers too: DJL would refuse a second open collector in its own words
-            throw new IllegalStateException("a call made from inside a steering scorer cannot steer in turn (DJL keeps"
-                    + " one gradient collector open at a time, and the scorer runs inside its call's); call the model"
-                    + " from the scorer without withSteering");
-        }
-        float s2 = sigma * sigma;
-        NDArray sigmaArr = manager.full(new Shape(target.getShape().get(0)), sigma);
-        NDArray x = target;
-        for (int j = 0; j < steer.gradientSteps(); j++) {
-            Autograd.COLLECTOR.lock();
-            try {
-                NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
-                leaf.setRequiresGradient(true);
-                try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray score = steer.scorer().score(leaf, sigmaArr, generatedMask).sum();
-                    NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
-                    NDArray objective = Scalars.times(score, (float) steer.weight())
-                            .sub(Scalars.times(drift, (float) (steer.fluency() / (2 * s2))));
-                    collector.backward(objective);
-                }
-                NDArray grad = leaf.getGradient().mul(generatedMask);
-                x = x.add(grad.mul((float) (steer.stepSize() * s2)));
-            } finally {
-                Autograd.COLLECTOR.unlock();
-            }
-        }
-        return x;
-    }
-
-    /** Lexical constraints on the generated rows: the masks, and each row's UPOS and sentiment id (N). */
-    private record Lexical(WordMasks masks, NDArray upos, NDArray sentiment) {}
-
-    private Lexical lexical(WordMasks masks, Flat in, List<Long> generated, int len) {
+    private StepLogits.Lexical lexical(WordMasks masks, FlatRows in, List<Long> generated, int len) {
         long[] tags = new long[generated.size()];
         long[] labels = new long[generated.size()];
         for (int r = 0; r < tags.length; r++) {
@@ -343,7 +164,7 @@ public final class Sampler {
             tags[r] = in.upos()[p];
             labels[r] = in.sentiment()[p / len];
         }
-        return new Lexical(masks, manager.create(tags), manager.create(labels));
+        return new StepLogits.Lexical(masks, manager.create(tags), manager.create(labels));
     }
 
     /**
@@ -359,11 +180,8 @@ public final class Sampler {
         return schedule.strength() < 1 && schedule.words() == null && inputId == Vocabulary.UNK_ID;
     }
 
-    /** The inputs of the rows of one width, flattened row by row. */
-    private record Flat(long[] ids, float[] given, long[] sentiment, long[] upos, float[] noise) {}
-
-    private long[] denoise(Flat in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, BooleanSupplier wanted, Consumer<Candidates> lastStep) {
+    private long[] denoise(FlatRows in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
+            Schedule schedule, BooleanSupplier wanted) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -398,7 +216,7 @@ public final class Sampler {
         }
         SamplingForward.Call pass = forward.start(Arrays.copyOf(sigmas, steps), givenArr, sentiment, upos);
         NDArray banLogits = manager.create(ban, new Shape(n, 2));
-        Lexical lexical = schedule.words() == null ? null : lexical(schedule.words(), in, generated, len);
+        StepLogits.Lexical lexical = schedule.words() == null ? null : lexical(schedule.words(), in, generated, len);
         NDArray generatedMask = givenMask.neg().add(1f);
         // A rewrite starts from the input's own embeddings, noised; a fresh sample from noise alone.
         NDArray start = schedule.strength() < 1 ? clean : clean.mul(givenMask);
@@ -426,25 +244,22 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 Interruption.stopIfInterrupted("sampling", wanted);
+                StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, e, banLogits, lexical);
                 if (k == steps - 1) {
-                    if (lastStep != null) {
-                        lastStep.accept(candidates(hRows, hUncond, w, e, banLogits, lexical, false));
-                    }
                     return schedule.fusion() == null
-                            ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, true, 1.0).toLongArray()
-                            : fuse(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated, len);
+                            ? vocabularySide(logits, true, 1.0).toLongArray()
+                            : FusionStep.words(schedule.fusion(), logits, rowsPerChunk, in.ids(), generated, len);
                 }
                 NDArray x0Rows = schedule.fusion() == null
-                        ? vocabularySide(weights, hRows, hUncond, w, e, banLogits, lexical, false,
-                                schedule.x0Temperature())
-                        : fusedEstimate(schedule.fusion(), hRows, hUncond, w, e, banLogits, lexical, in, generated,
-                                len, schedule.x0Temperature());
+                        ? vocabularySide(logits, false, schedule.x0Temperature())
+                        : FusionStep.estimate(schedule.fusion(), logits, rowsPerChunk, manager, in.ids(), generated, len,
+                                schedule.x0Temperature());
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
                 if (schedule.callsAScorer()) {
-                    next = steer(schedule.steer(), next, (float) sigmas[k + 1], generatedMask);
+                    next = schedule.steer().apply(next, (float) sigmas[k + 1], generatedMask);
                 }
                 NDScope.unregister(next, x0);
                 x = next;
@@ -454,120 +269,15 @@ public final class Sampler {
     }
 
     /**
-     * Each generated row's k likeliest words by the network: their log-probabilities and ids, (n · k) each;
-     * and, when asked for, the logits they were read from, one array per {@link RowChunks} slice, owned by
-     * the caller's scope (else empty).
+     * The vocabulary side of one step without n-gram fusion: the generated rows' {@link StepLogits}, then either
+     * their argmax (N) or x̂₀ = softmax(logits / {@code x0Temperature})·E (N, d), a slice of rows at a time (see
+     * {@link RowChunks} for why).
      */
-    private record Candidates(float[] logProb, long[] ids, int k, List<NDArray> logits) {}
-
-    /**
-     * The network's {@link NgramFusion#CANDIDATES} likeliest words per generated row, by the
-     * log-probabilities of the same logits the plain step reads.
-     */
-    private Candidates candidates(NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical, boolean keepLogits) {
-        int k = (int) Math.min(NgramFusion.CANDIDATES, e.getShape().get(0));
-        // Per slice: the k log-probabilities, then the k ids as floats (exact: ids < 2^21); and, when
-        // kept, the logits, which outlive their slice (x̂₀ reads them once the trigram terms are known).
-        // RowChunks hands each slice's arrays to this call's scope at once, so a slice that fails
-        // leaves none of the earlier slices' logits on the model's manager.
-        List<NDList> slices = RowChunks.slices(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(weights, hRows, hUncond, w, e, banLogits, lexical, range);
-            NDList best = logits.logSoftmax(1).topK(k, 1, true, true);
-            NDArray top = best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
-            return keepLogits ? new NDList(top, logits) : new NDList(top);
+    private NDArray vocabularySide(StepLogits step, boolean argMax, double x0Temperature) {
+        return RowChunks.map(step.rows(), rowsPerChunk, range -> {
+            NDArray logits = step.logits(range);
+            return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, step.e(), x0Temperature);
         });
-        NDArray top = RowChunks.concat(new NDList(slices.stream().map(slice -> slice.get(0)).toList()));
-        List<NDArray> kept = keepLogits ? slices.stream().map(slice -> slice.get(1)).toList() : List.of();
-        float[] flat = top.toFloatArray();
-        int n = (int) hRows.getShape().get(0);
-        float[] logProb = new float[n * k];
-        long[] ids = new long[n * k];
-        for (int r = 0; r < n; r++) {
-            for (int c = 0; c < k; c++) {
-                logProb[r * k + c] = flat[r * 2 * k + c];
-                ids[r * k + c] = (long) flat[r * 2 * k + k + c];
-            }
-        }
-        return new Candidates(logProb, ids, k, kept);
-    }
-
-    /**
-     * x̂₀ under n-gram fusion: each word's logit gains its trigram term (words outside the candidates
-     * the lowest term of their row's candidates), then {@link #estimate} as usual. The context of the
-     * terms is one left-to-right pass of the fused choices. The candidates' logits are kept for the
-     * estimate: computing a vocabulary-sized product again would cost as much as the step's first one.
-     */
-    private NDArray fusedEstimate(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e,
-            NDArray banLogits, Lexical lexical, Flat in, List<Long> generated, int len, double x0Temperature) {
-        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical, true);
-        int k = top.k();
-        NgramFusion.Fused fused = fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), k, 1);
-        float[] bonus = fused.bonus();
-        float[] floor = new float[generated.size()];
-        for (int r = 0; r < floor.length; r++) {
-            float min = 0;
-            for (int c = r * k; c < (r + 1) * k; c++) {
-                min = Math.min(min, bonus[c]);
-            }
-            floor[r] = min;
-            for (int c = r * k; c < (r + 1) * k; c++) {
-                if (top.ids()[c] == Vocabulary.PAD_ID || top.logProb()[c] == Float.NEGATIVE_INFINITY) {
-                    bonus[c] = min; // padding and banned words (a banned [UNK] too): no trigram term of their own
-                }
-            }
-        }
-        NDArray bonusArr = manager.create(bonus, new Shape(floor.length, k));
-        NDArray idsArr = manager.create(top.ids(), new Shape(floor.length, k));
-        NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
-        long vocab = e.getShape().get(0);
-        Iterator<NDArray> logits = top.logits().iterator(); // the slices in the order map visits them
-        return RowChunks.map(hRows.getShape().get(0), rowsPerChunk, range -> {
-            NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
-            return estimate(logits.next(), e, x0Temperature, offsets);
-        });
-    }
-
-    /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
-    private long[] fuse(NgramFusion fusion, NDArray hRows, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical, Flat in, List<Long> generated, int len) {
-        Candidates top = candidates(hRows, hUncond, w, e, banLogits, lexical, false);
-        return fusion.choose(in.ids(), generated, len, top.logProb(), top.ids(), top.k(), NgramFusion.SWEEPS)
-                .choice();
-    }
-
-    /**
-     * The vocabulary side of one step for the generated rows' features {@code h} (N, d): guided
-     * logits with the banned specials ({@code banLogits}, (N, 2): 0 or −∞ for [PAD] and [UNK]), then
-     * either their argmax (N) or x̂₀ = softmax(logits / {@code x0Temperature})·E (N, d), a slice of rows
-     * at a time (see {@link RowChunks} for why). With {@code lexical}, its offsets are added to the logits too.
-     */
-    private NDArray vocabularySide(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e,
-            NDArray banLogits, Lexical lexical, boolean argMax, double x0Temperature) {
-        return RowChunks.map(h.getShape().get(0), rowsPerChunk, range -> {
-            NDArray logits = logits(ps, h, hUncond, w, e, banLogits, lexical, range);
-            return argMax ? logits.argMax(1).toType(DataType.INT64, false) : estimate(logits, e, x0Temperature);
-        });
-    }
-
-    /**
-     * The logits of one slice of the generated rows ({@code range} of {@code h}, {@code hUncond} and
-     * {@code banLogits}): guided, the specials banned, the lexical offsets added.
-     */
-    private NDArray logits(ParameterStore ps, NDArray h, NDArray hUncond, float w, NDArray e, NDArray banLogits,
-            Lexical lexical, String range) {
-        NDArray logits = network.logits(ps, h.get(range), e, false);
-        if (hUncond != null) {
-            NDArray u = network.logits(ps, hUncond.get(range), e, false);
-            logits = u.add(logits.sub(u).mul(w));
-        }
-        NDIndex specials = new NDIndex(":, 0:2");
-        logits.set(specials, logits.get(specials).add(banLogits.get(range)));
-        if (lexical != null) {
-            NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
-            logits = logits.add(offsets.toType(logits.getDataType(), false));
-        }
-        return logits;
     }
 
     /**
@@ -582,7 +292,7 @@ public final class Sampler {
     }
 
     /** As above, with {@code wordOffsets} (N, V) added to the words' logits (not to the padding's share), or null. */
-    private static NDArray estimate(NDArray logits, NDArray e, double tau, NDArray wordOffsets) {
+    static NDArray estimate(NDArray logits, NDArray e, double tau, NDArray wordOffsets) {
         if (tau == 1 && wordOffsets == null) {
             return logits.softmax(1).matMul(e);
         }

@@ -16,6 +16,7 @@ import io.github.diffusionnlp.checkpoint.WholeFile;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Sentiment;
@@ -89,7 +90,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
             throw new IllegalArgumentException("this probe was trained for a model " + probeWidth + " wide; the"
                     + " model is " + modelWidth + " wide; train one on this model (NoisySentimentClassifier.train)");
         }
-        NDArray cIn = sigma.square().add(1f).sqrt().pow(-1f).reshape(-1, 1, 1);
+        NDArray cIn = DiffusionTransformer.cIn(sigma).reshape(-1, 1, 1);
         NDArray scale = generated.mul(cIn).add(generated.neg().add(1f));
         NDArray features = x.mul(scale).mean(new int[] {1});
         return features.matMul(weight.transpose()).add(bias);

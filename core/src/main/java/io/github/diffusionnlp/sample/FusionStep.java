@@ -1,0 +1,103 @@
+package io.github.diffusionnlp.sample;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.github.diffusionnlp.model.RowChunks;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * The vocabulary side of a sampling step under {@link NgramFusion}: the network's likeliest words at each
+ * generated position, and from them x̂₀ (every step but the last) or the words (the last step).
+ */
+final class FusionStep {
+    private FusionStep() {}
+
+    /**
+     * Each generated row's k likeliest words by the network: their log-probabilities and ids, (n · k) each;
+     * and, when asked for, the logits they were read from, one array per {@link RowChunks} slice, owned by
+     * the caller's scope (else empty).
+     */
+    record Candidates(float[] logProb, long[] ids, int k, List<NDArray> logits) {}
+
+    /**
+     * The network's {@link NgramFusion#CANDIDATES} likeliest words per generated row, by the
+     * log-probabilities of the same logits the plain step reads.
+     */
+    static Candidates candidates(StepLogits step, int rowsPerChunk, boolean keepLogits) {
+        int k = (int) Math.min(NgramFusion.CANDIDATES, step.vocabulary());
+        // Per slice: the k log-probabilities, then the k ids as floats (exact: ids < 2^21); and, when
+        // kept, the logits, which outlive their slice (x̂₀ reads them once the trigram terms are known).
+        // RowChunks hands each slice's arrays to this call's scope at once, so a slice that fails
+        // leaves none of the earlier slices' logits on the model's manager.
+        List<NDList> slices = RowChunks.slices(step.rows(), rowsPerChunk, range -> {
+            NDArray logits = step.logits(range);
+            NDList best = logits.logSoftmax(1).topK(k, 1, true, true);
+            NDArray top = best.get(0).concat(best.get(1).toType(DataType.FLOAT32, false), 1);
+            return keepLogits ? new NDList(top, logits) : new NDList(top);
+        });
+        NDArray top = RowChunks.concat(new NDList(slices.stream().map(slice -> slice.get(0)).toList()));
+        List<NDArray> kept = keepLogits ? slices.stream().map(slice -> slice.get(1)).toList() : List.of();
+        float[] flat = top.toFloatArray();
+        int n = (int) step.rows();
+        float[] logProb = new float[n * k];
+        long[] ids = new long[n * k];
+        for (int r = 0; r < n; r++) {
+            for (int c = 0; c < k; c++) {
+                logProb[r * k + c] = flat[r * 2 * k + c];
+                ids[r * k + c] = (long) flat[r * 2 * k + k + c];
+            }
+        }
+        return new Candidates(logProb, ids, k, kept);
+    }
+
+    /**
+     * x̂₀ under n-gram fusion: each word's logit gains its trigram term (words outside the candidates
+     * the lowest term of their row's candidates), then {@link Sampler#estimate} as usual. The context of the
+     * terms is one left-to-right pass of the fused choices. The candidates' logits are kept for the
+     * estimate: computing a vocabulary-sized product again would cost as much as the step's first one.
+     *
+     * @param ids the rows' ids, flattened row by row ({@code len} per row)
+     * @param generated the flat positions generated, in order: the rows of {@code step}
+     */
+    static NDArray estimate(NgramFusion fusion, StepLogits step, int rowsPerChunk, NDManager manager, long[] ids,
+            List<Long> generated, int len, double x0Temperature) {
+        Candidates top = candidates(step, rowsPerChunk, true);
+        int k = top.k();
+        NgramFusion.Fused fused = fusion.choose(ids, generated, len, top.logProb(), top.ids(), k, 1);
+        float[] bonus = fused.bonus();
+        float[] floor = new float[generated.size()];
+        for (int r = 0; r < floor.length; r++) {
+            float min = 0;
+            for (int c = r * k; c < (r + 1) * k; c++) {
+                min = Math.min(min, bonus[c]);
+            }
+            floor[r] = min;
+            for (int c = r * k; c < (r + 1) * k; c++) {
+                if (top.ids()[c] == Vocabulary.PAD_ID || top.logProb()[c] == Float.NEGATIVE_INFINITY) {
+                    bonus[c] = min; // padding and banned words (a banned [UNK] too): no trigram term of their own
+                }
+            }
+        }
+        NDArray bonusArr = manager.create(bonus, new Shape(floor.length, k));
+        NDArray idsArr = manager.create(top.ids(), new Shape(floor.length, k));
+        NDArray floorArr = manager.create(floor, new Shape(floor.length, 1));
+        long vocab = step.vocabulary();
+        Iterator<NDArray> logits = top.logits().iterator(); // the slices in the order map visits them
+        return RowChunks.map(step.rows(), rowsPerChunk, range -> {
+            NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
+            return Sampler.estimate(logits.next(), step.e(), x0Temperature, offsets);
+        });
+    }
+
+    /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
+    static long[] words(NgramFusion fusion, StepLogits step, int rowsPerChunk, long[] ids, List<Long> generated,
+            int len) {
+        Candidates top = candidates(step, rowsPerChunk, false);
+        return fusion.choose(ids, generated, len, top.logProb(), top.ids(), top.k(), NgramFusion.SWEEPS).choice();
+    }
+}
