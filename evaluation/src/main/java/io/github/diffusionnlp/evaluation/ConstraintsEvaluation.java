@@ -2,7 +2,6 @@ package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
-import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
@@ -553,14 +552,7 @@ public final class ConstraintsEvaluation {
     }
 
     private Map<String, Object> header(double wall) {
-        ModelInfo info = lm.info();
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("model", info.directory().toString());
-        h.put("parameters", info.parameters());
-        if (info.training() != null) {
-            h.put("trainingStep", info.training().step());
-            h.put("trainingTotalSteps", info.training().totalSteps());
-        }
+        Map<String, Object> h = Report.modelHeader(lm.info());
         h.put("steps", settings.steps());
         h.put("n", settings.n());
         h.put("seed", settings.seed());

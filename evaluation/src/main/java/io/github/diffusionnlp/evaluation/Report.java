@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.evaluation.ConstraintsEvaluation.pct;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Row;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,6 +122,18 @@ public final class Report {
         m.put("settings", r.header());
         m.put("rows", r.rows());
         return m;
+    }
+
+    /** The head of a results file's JSON header, the same in every evaluation: which model, and how far trained. */
+    static Map<String, Object> modelHeader(ModelInfo info) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("model", info.directory().toString());
+        h.put("parameters", info.parameters());
+        if (info.training() != null) {
+            h.put("trainingStep", info.training().step());
+            h.put("trainingTotalSteps", info.training().totalSteps());
+        }
+        return h;
     }
 
     /** "nothing kept", or which UPOS classes rewrites kept (older result files have no such entry). */

@@ -2,7 +2,6 @@ package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
-import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -19,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -212,14 +210,7 @@ public final class SteeringEvaluation {
     }
 
     private Map<String, Object> header(double wall) {
-        ModelInfo info = lm.info();
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put("model", info.directory().toString());
-        h.put("parameters", info.parameters());
-        if (info.training() != null) {
-            h.put("trainingStep", info.training().step());
-            h.put("trainingTotalSteps", info.training().totalSteps());
-        }
+        Map<String, Object> h = Report.modelHeader(lm.info());
         h.put("n", settings.n());
         h.put("length", settings.length());
         h.put("steps", settings.steps());
