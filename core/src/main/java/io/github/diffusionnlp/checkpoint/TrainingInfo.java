@@ -116,6 +116,18 @@ public record TrainingInfo(
         return sentimentLexiconShare != null && sentimentLexiconShare < SentimentLabeller.NOT_ENGLISH_RATED_SHARE;
     }
 
+    /**
+     * Why the sentiment condition probably means little, for a front end's warning after the setting it names ("the
+     * English lexicon that labelled its training sentences rated only 1.5% of their tokens (English text: about
+     * 4.7%), so its corpus is probably not English"); null when {@link #sentimentProbablyMeaningless} is false.
+     */
+    public String sentimentCaveat() {
+        return !sentimentProbablyMeaningless() ? null : String.format(java.util.Locale.ROOT, "the English lexicon that"
+                + " labelled its training sentences rated only %.1f%% of their tokens (English text: about %.1f%%), so"
+                + " its corpus is probably not English", 100 * sentimentLexiconShare,
+                100 * SentimentLabeller.ENGLISH_RATED_SHARE);
+    }
+
     /** The same record with another validation loss. */
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,

@@ -6,12 +6,10 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
-import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** The constraint options of {@code generate} and {@code rewrite}. */
@@ -100,10 +98,7 @@ final class ConstraintOptions {
         }
         TrainingInfo training = lm.info().training();
         if (sentiment != null && training != null && training.sentimentProbablyMeaningless()) {
-            System.err.printf(Locale.ROOT, "warning: --sentiment will mean little to this model: the English lexicon"
-                    + " that labelled its training sentences rated only %.1f%% of their tokens (English text: about"
-                    + " %.1f%%), so its corpus is probably not English%n", 100 * training.sentimentLexiconShare(),
-                    100 * SentimentLabeller.ENGLISH_RATED_SHARE);
+            System.err.println("warning: --sentiment will mean little to this model: " + training.sentimentCaveat());
         }
     }
 

@@ -12,6 +12,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
@@ -92,6 +93,12 @@ final class ConfiguredAnnotator implements Annotator {
                 throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramCorpus: "
                         + e.getMessage()); // not chained, as above
             }
+        }
+        TrainingInfo training = lm.info().training();
+        if (settings.sentiment != null && training != null && training.sentimentProbablyMeaningless()) {
+            // a warning, not a refusal: the model still samples, and the user may know its labels are their own
+            LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", name, name,
+                    settings.sentiment, training.sentimentCaveat());
         }
         this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)

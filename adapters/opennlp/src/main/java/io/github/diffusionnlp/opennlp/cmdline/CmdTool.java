@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -306,6 +307,19 @@ abstract class CmdTool<P> {
             }
         }
         return model;
+    }
+
+    /**
+     * Warns when {@code -sentiment} asks a model whose training record says its sentiment condition means little (its
+     * corpus, labelled by an English lexicon, is probably not English), as core's {@code --sentiment} does: a
+     * warning, since the model still samples.
+     */
+    static void warnOfSentiment(ConstraintSpec constraints, DiffusionModel model, PrintStream err) {
+        TrainingInfo training = model.getDiffusionLM().info().training();
+        if (constraints.getSentiment() != null && training != null && training.sentimentProbablyMeaningless()) {
+            err.println("warning: -sentiment " + constraints.getSentiment() + " will mean little to this model: "
+                    + training.sentimentCaveat());
+        }
     }
 
     /**

@@ -52,6 +52,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
         }
         Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
         try (DiffusionModel model = loadModel(p, p)) {
+            warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
             GeneratorME probe = new GeneratorME(model, options);
             if (length > probe.getMaxLength()) {

@@ -62,6 +62,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         EnglishText english = tokenized ? null : EnglishText.get();
         EnglishPosTagger tagger = keep.needsTags() ? EnglishPosTagger.get() : null;
         try (DiffusionModel model = loadModel(p, p)) {
+            warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model);
             RewriterME probe;
             try {

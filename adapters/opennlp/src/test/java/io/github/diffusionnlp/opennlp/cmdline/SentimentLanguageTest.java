@@ -1,0 +1,48 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * -sentiment on a model whose training record says its corpus is probably not English (the English lexicon that
+ * labelled it rated few of its tokens) is warned of, as core's --sentiment is; an English model's is not.
+ */
+class SentimentLanguageTest {
+    @Test
+    void aSentimentAskedOfAModelOfAnotherLanguageIsWarnedOf(@TempDir Path tmp) throws IOException {
+        Path english = TestModels.copyOfTinyModel(tmp.resolve("english"));
+        Path french = TestModels.copyOfTinyModel(tmp.resolve("french"));
+        Path config = french.resolve(ModelCheckpoint.CONFIG);
+        String text = Files.readString(config);
+        String share = text.replaceFirst("(?s).*\"sentimentLexiconShare\" : ([0-9.]+).*", "$1");
+        Files.writeString(config, text.replace("\"sentimentLexiconShare\" : " + share,
+                "\"sentimentLexiconShare\" : 0.015"));
+        String warning = "warning: -sentiment positive will mean little to this model: the English lexicon that"
+                + " labelled its training sentences rated only 1.5% of their tokens (English text: about 4.7%), so its"
+                + " corpus is probably not English";
+        for (String tool : new String[] {"Generate", "Rewrite"}) {
+            String[] args = tool.equals("Generate")
+                    ? new String[] {tool, "-count", "1", "-steps", "1", "-sentiment", "positive", "-model", ""}
+                    : new String[] {tool, "-tokenized", "true", "-steps", "1", "-sentiment", "positive", "-model", ""};
+            args[args.length - 1] = english.toString();
+            Run plain = run("The report was late .\n", args);
+            assertEquals(0, plain.code(), plain.stderr());
+            assertFalse(plain.stderr().contains("will mean little"), plain.stderr());
+            args[args.length - 1] = french.toString();
+            Run warned = run("The report was late .\n", args);
+            assertEquals(0, warned.code(), warned.stderr());
+            assertTrue(warned.stderr().contains(warning), tool + ": " + warned.stderr());
+        }
+    }
+}
