@@ -68,6 +68,20 @@ public final class TestModels {
     }
 
     /**
+     * A copy of {@link #tinyModel()} whose training record says the sentiment lexicon rated {@code share} of its
+     * corpus's tokens (the tiny model's corpus, English, records about 0.052; below 0.02 reads as not English).
+     */
+    public static Path copyOfTinyModelRecordingLexiconShare(Path dir, double share) throws IOException {
+        Path copy = copyOfTinyModel(dir);
+        Path config = copy.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        ((ObjectNode) tree.get("training")).put("sentimentLexiconShare", share);
+        json.writeValue(config.toFile(), tree);
+        return copy;
+    }
+
+    /**
      * A copy of {@code model}'s files in {@code dir}/model but the one named {@code left} (say, its tag lexicon),
      * for a test of a model that lacks it: saved without it, so its config.json records no checksum for it.
      */

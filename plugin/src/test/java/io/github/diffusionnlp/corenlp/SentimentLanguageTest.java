@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
-import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,12 +25,7 @@ class SentimentLanguageTest {
     @Test
     void aSentimentAskedOfAModelOfAnotherLanguageIsWarnedOf(@TempDir Path tmp) throws IOException {
         Path english = TestModels.copyOfTinyModel(tmp.resolve("english"));
-        Path french = TestModels.copyOfTinyModel(tmp.resolve("french"));
-        Path config = french.resolve(ModelCheckpoint.CONFIG);
-        String text = Files.readString(config);
-        String share = text.replaceFirst("(?s).*\"sentimentLexiconShare\" : ([0-9.]+).*", "$1");
-        Files.writeString(config, text.replace("\"sentimentLexiconShare\" : " + share,
-                "\"sentimentLexiconShare\" : 0.015"));
+        Path french = TestModels.copyOfTinyModelRecordingLexiconShare(tmp.resolve("french"), 0.015);
 
         String log = madeWithSentiment(english);
         assertFalse(log.contains("will mean little"), log);

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
-import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +20,7 @@ class SentimentLanguageTest {
     @Test
     void aSentimentAskedOfAModelOfAnotherLanguageIsWarnedOf(@TempDir Path tmp) throws IOException {
         Path english = TestModels.copyOfTinyModel(tmp.resolve("english"));
-        Path french = TestModels.copyOfTinyModel(tmp.resolve("french"));
-        Path config = french.resolve(ModelCheckpoint.CONFIG);
-        String text = Files.readString(config);
-        String share = text.replaceFirst("(?s).*\"sentimentLexiconShare\" : ([0-9.]+).*", "$1");
-        Files.writeString(config, text.replace("\"sentimentLexiconShare\" : " + share,
-                "\"sentimentLexiconShare\" : 0.015"));
+        Path french = TestModels.copyOfTinyModelRecordingLexiconShare(tmp.resolve("french"), 0.015);
         String warning = "warning: -sentiment positive will mean little to this model: the English lexicon that"
                 + " labelled its training sentences rated only 1.5% of their tokens (English text: about 4.7%), so its"
                 + " corpus is probably not English";
