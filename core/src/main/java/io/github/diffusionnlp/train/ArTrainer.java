@@ -98,7 +98,7 @@ public final class ArTrainer implements TrainingRun {
                 previous = loaded.header().training();
                 moments = ArCheckpoint.loadOptimizerState(loaded, manager);
                 TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
-                DiffusionTrainer.logResuming(log, out, previous.step(), moments);
+                TrainingNotes.noteResumed(log, out, previous.step(), moments);
             } else {
                 vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve(ArCheckpoint.VOCAB))
                         : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());

@@ -135,7 +135,7 @@ public final class DiffusionTrainer implements TrainingRun {
                 previous = loaded.header().training();
                 moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
                 TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
-                logResuming(log, out, previous.step(), moments);
+                TrainingNotes.noteResumed(log, out, previous.step(), moments);
             } else {
                 vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
                 ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
@@ -228,16 +228,6 @@ public final class DiffusionTrainer implements TrainingRun {
         }
         notes.noteKeptShape(kept.describe(), keptVocabulary, asked, List.of(TrainOptions.Setting.SIZE,
                 TrainOptions.Setting.LENGTH, TrainOptions.Setting.VOCAB, TrainOptions.Setting.RELATIVE_POSITIONS));
-    }
-
-    /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
-    static void logResuming(PrintStream log, Path out, int step, NDList moments) {
-        if (moments != null) {
-            log.printf("resuming %s at step %d%n", out, step);
-        } else {
-            log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
-                    out, step, ModelCheckpoint.OPTIMIZER);
-        }
     }
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.train;
 
+import ai.djl.ndarray.NDList;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -121,6 +123,16 @@ final class TrainingNotes {
         if (TaggedCorpus.untagged(corpus)) {
             log.println("note: the corpus carries no UPOS tags (every tag X), so it cannot teach the model to follow"
                     + " a POS template; give it as word<TAB>UPOS or CoNLL-U lines for that");
+        }
+    }
+
+    /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
+    static void noteResumed(PrintStream log, Path out, int step, NDList moments) {
+        if (moments != null) {
+            log.printf("resuming %s at step %d%n", out, step);
+        } else {
+            log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
+                    out, step, ModelCheckpoint.OPTIMIZER);
         }
     }
 
