@@ -28,7 +28,7 @@ public record NextTokenBatch(NDArray inputs, NDArray positions, NDArray targets,
     public static NextTokenBatch of(NDManager m, int[][] rows, int maxLength) {
         int longest = 1;
         for (int[] row : rows) {
-            longest = Math.max(longest, length(row));
+            longest = Math.max(longest, Vocabulary.unpaddedLength(row));
         }
         if (longest > maxLength) {
             throw new IllegalArgumentException("a row has " + longest + " words; the model reads at most " + maxLength);
@@ -39,7 +39,7 @@ public record NextTokenBatch(NDArray inputs, NDArray positions, NDArray targets,
         List<Long> targets = new ArrayList<>();
         List<Integer> rowOf = new ArrayList<>();
         for (int b = 0; b < rows.length; b++) {
-            int n = length(rows[b]);
+            int n = Vocabulary.unpaddedLength(rows[b]);
             for (int i = 0; i <= n; i++) {
                 if (i == n && n == maxLength) {
                     break;
@@ -68,14 +68,5 @@ public record NextTokenBatch(NDArray inputs, NDArray positions, NDArray targets,
         NDArray h = network.forward(ps, new NDList(inputs), training).get(0);
         NDArray picked = h.reshape(-1, h.getShape().get(2)).get(new NDIndex("{}", positions));
         return network.logits(ps, picked, training).logSoftmax(1).gather(targets.expandDims(1), 1).squeeze(1).neg();
-    }
-
-    /** Words in a row: its length without trailing {@code [PAD]}. */
-    public static int length(int[] row) {
-        int n = row.length;
-        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
-            n--;
-        }
-        return n;
     }
 }

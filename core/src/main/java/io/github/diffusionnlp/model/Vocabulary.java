@@ -142,6 +142,15 @@ public final class Vocabulary {
         return ids.containsKey(normalized(word));
     }
 
+    /** Words in a row of ids: its length without trailing {@link #PAD_ID} (a training row is padded to its width). */
+    public static int unpaddedLength(int[] row) {
+        int n = row.length;
+        while (n > 0 && row[n - 1] == PAD_ID) {
+            n--;
+        }
+        return n;
+    }
+
     /** The word of an id, in NFC. */
     public String word(int id) {
         return written.get(id);

@@ -156,7 +156,7 @@ public final class ArTrainer implements TrainingRun {
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(rows.stream().mapToInt(NextTokenBatch::length).toArray(),
+        LengthBatches order = new LengthBatches(rows.stream().mapToInt(Vocabulary::unpaddedLength).toArray(),
                 options.batchSize(), options.seed());
         TrainingInfo info = null;
         while (!progress.isLast(step)) {

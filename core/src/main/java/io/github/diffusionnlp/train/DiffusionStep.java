@@ -109,7 +109,7 @@ final class DiffusionStep {
         int len = step % FULL_WIDTH_EVERY == 0 ? network.config().maxLength() : longest(ids);
         float[][] given = new float[batch][len];
         for (int b = 0; b < batch; b++) {
-            ConditioningMask.draw(random, length(ids[b]), given[b]);
+            ConditioningMask.draw(random, Vocabulary.unpaddedLength(ids[b]), given[b]);
         }
         Example[] conditioned = dropConditions(examples, random);
         double[] sigmas = stratifiedSigmas(warp, batch, random);
@@ -147,7 +147,7 @@ final class DiffusionStep {
         long tokens = 0;
         long generated = 0;
         for (int b = 0; b < batch; b++) {
-            tokens += Math.min(len, length(ids[b]));
+            tokens += Math.min(len, Vocabulary.unpaddedLength(ids[b]));
             for (float g : given[b]) {
                 generated += g == 0f ? 1 : 0;
             }
@@ -198,7 +198,7 @@ final class DiffusionStep {
         float[][] given = new float[ids.length][len];
         double[] sigmas = new double[ids.length];
         for (int b = 0; b < ids.length; b++) {
-            ConditioningMask.draw(random, length(ids[b]), given[b]);
+            ConditioningMask.draw(random, Vocabulary.unpaddedLength(ids[b]), given[b]);
             ModelConfig c = network.config();
             sigmas[b] = c.sigmaMin() * Math.pow(c.sigmaMax() / c.sigmaMin(), (b + 0.5) / ids.length);
         }
@@ -326,7 +326,7 @@ final class DiffusionStep {
     private static int longest(int[][] ids) {
         int longest = 2;
         for (int[] row : ids) {
-            longest = Math.max(longest, length(row));
+            longest = Math.max(longest, Vocabulary.unpaddedLength(row));
         }
         return longest;
     }
@@ -354,15 +354,6 @@ final class DiffusionStep {
             ids[b] = examples[b].ids();
         }
         return ids;
-    }
-
-    /** A row's length without its padding. */
-    static int length(int[] row) {
-        int n = row.length;
-        while (n > 0 && row[n - 1] == Vocabulary.PAD_ID) {
-            n--;
-        }
-        return n;
     }
 
     private static double[] toDoubles(float[] f) {

@@ -241,7 +241,7 @@ public final class DiffusionTrainer implements TrainingRun {
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> DiffusionStep.length(r.ids())).toArray(),
+        LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> Vocabulary.unpaddedLength(r.ids())).toArray(),
                 options.batchSize(), options.seed());
         DiffusionStep diffusion = new DiffusionStep(manager, network, warp, optimizer, options.batchSize(),
                 options.seed(), log);
