@@ -10,7 +10,6 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
-import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import opennlp.tools.cmdline.ArgumentParser;
@@ -49,8 +47,6 @@ import opennlp.tools.util.Span;
 abstract class CmdTool<P> {
     static final int BAD_PARAMETERS = 1;
     static final int FAILED = 2;
-    /** Longer input lines pass through unchanged, with a message. */
-    static final int MAX_LINE_CHARS = 1_000_000;
 
     /** What a parameter name looks like beside a value (which may be a negative number: -0.5). */
     private static final Pattern PARAMETER_NAME = Pattern.compile("-\\p{L}.*");
@@ -401,7 +397,7 @@ abstract class CmdTool<P> {
             this(line, sentences, null, jobs, false);
         }
 
-        ReadLine(InputLines.Line line, LineTokens tokens, List<Job> jobs) {
+        ReadLine(InputLines.Line line, LineTokenizer.LineTokens tokens, List<Job> jobs) {
             this(line, tokens.sentences(), tokens.spans(), jobs, false);
         }
 
@@ -416,19 +412,6 @@ abstract class CmdTool<P> {
          */
         static ReadLine unprocessed(InputLines.Line line) {
             return new ReadLine(line, null, null, null, true);
-        }
-    }
-
-    /**
-     * The sentences of a line as tokens and, for raw text, the tokens' character spans in the line's text (null for
-     * {@code -tokenized} input), so that detokenized output can write only the new words into the text.
-     */
-    record LineTokens(List<String[]> sentences, List<Span[]> spans) {
-        /** A line with no token (blank, or spacing that String.isBlank does not count). */
-        static final LineTokens BLANK = new LineTokens(List.of(), null);
-
-        boolean isBlank() {
-            return sentences.isEmpty();
         }
     }
 
@@ -584,64 +567,6 @@ abstract class CmdTool<P> {
             Stdout.requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
         }
         return failed;
-    }
-
-    /**
-     * The sentences of one line as tokens (whitespace-separated with {@code tokenized}, else by
-     * OpenNLP's English models), or null when the line passes through as it is: blank, not UTF-8
-     * text, longer than {@value #MAX_LINE_CHARS} characters or not tokenizable (the last three with a
-     * message on stderr naming the line).
-     */
-    static List<String[]> sentencesOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
-        LineTokens tokens = tokensOf(line, tokenized, english, err);
-        return tokens == null || tokens.isBlank() ? null : tokens.sentences();
-    }
-
-    /**
-     * {@link #sentencesOf}, with the tokens' spans in the line's text when it is raw text: {@link LineTokens#BLANK}
-     * for a line with no token, null for one that cannot be processed (named on stderr).
-     */
-    static LineTokens tokensOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
-        if (!line.isText()) {
-            err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
-            return null;
-        }
-        String text = line.text();
-        if (text.isBlank()) {
-            return LineTokens.BLANK;
-        }
-        if (text.length() > MAX_LINE_CHARS) {
-            err.println("line " + line.number() + ": longer than " + MAX_LINE_CHARS
-                    + " characters; passed through unchanged");
-            return null;
-        }
-        List<String[]> sentences;
-        List<Span[]> spans = null;
-        try {
-            if (tokenized) {
-                sentences = List.<String[]>of(whitespaceTokens(text));
-            } else {
-                spans = english.sentenceSpans(text);
-                sentences = spans.stream().map(s -> Span.spansToStrings(s, text)).toList();
-            }
-        } catch (RuntimeException e) {
-            err.println("line " + line.number() + ": cannot be tokenized (" + message(e) + "); passed through unchanged");
-            return null;
-        }
-        // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it
-        // passes through as it is, like a blank line, rather than being written as an empty one.
-        return sentences.isEmpty() || sentences.get(0).length == 0 ? LineTokens.BLANK : new LineTokens(sentences, spans);
-    }
-
-    /**
-     * The whitespace-separated tokens of {@code -tokenized} input, split as core splits its input and
-     * corpora ({@link TaggedCorpus#TOKEN}). Not {@code trim().split("\\s+")}: {@code trim} also strips
-     * the control characters U+0001 to U+001F at either end of the line, which are not spacing, so a first
-     * or last token made of them vanished or lost characters; and {@code \s} does not match a no-break
-     * space, so a [MASK] after one was part of an unknown token, never filled.
-     */
-    static String[] whitespaceTokens(String text) {
-        return TaggedCorpus.TOKEN.matcher(text).results().map(MatchResult::group).toArray(String[]::new);
     }
 
     static String message(Throwable e) {

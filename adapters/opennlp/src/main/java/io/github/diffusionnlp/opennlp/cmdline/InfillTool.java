@@ -5,6 +5,7 @@ import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
+import io.github.diffusionnlp.opennlp.cmdline.LineTokenizer.LineTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -17,7 +18,7 @@ import opennlp.tools.tokenize.Detokenizer;
  * Raw text is split into sentences and tokens by OpenNLP's English models (a line's sentences are
  * written back on its one line); {@code -tokenized true} reads whitespace-separated tokens. Output is
  * whitespace-separated tokens, or detokenized text with {@code -detokenize true}. Blank lines, lines
- * that are not UTF-8 text and lines longer than {@value CmdTool#MAX_LINE_CHARS} characters pass through
+ * that are not UTF-8 text and lines longer than {@value LineTokenizer#MAX_LINE_CHARS} characters pass through
  * unchanged (the last two with a message on stderr naming the line).
  */
 final class InfillTool extends CmdTool<Params.InfillParams> {
@@ -64,7 +65,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
             processLines(in, out, err, options.batchSize(), line -> {
-                LineTokens tokens = tokensOf(line, tokenized, english, err);
+                LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err);
                 if (tokens == null) {
                     return ReadLine.unprocessed(line);
                 }

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.opennlp.EnglishPosTagger;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.KeepSpec;
 import io.github.diffusionnlp.opennlp.RewriterME;
+import io.github.diffusionnlp.opennlp.cmdline.LineTokenizer.LineTokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -23,7 +24,7 @@ import opennlp.tools.tokenize.Detokenizer;
  * tokens. Keep indexes count the tokens of the whole line; UPOS classes are judged by OpenNLP's
  * {@code POSTaggerME} on each sentence. A line with fewer tokens than a keep index passes through
  * unchanged with a message, as do blank lines, lines that are not UTF-8 text and lines longer than
- * {@value CmdTool#MAX_LINE_CHARS} characters. Sentence k of the run uses seed + k.
+ * {@value LineTokenizer#MAX_LINE_CHARS} characters. Sentence k of the run uses seed + k.
  *
  * <p>{@code -sentiment} and {@code -posTemplate} constrain every sentence ({@link ConstraintSpec}),
  * pushed by {@code -guidance}. A template of tags gives every sentence that many tokens (a line whose
@@ -100,7 +101,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
      */
     private static ReadLine read(InputLines.Line line, boolean tokenized, EnglishText english, KeepSpec keep,
             EnglishPosTagger tagger, RewriterME rewriter, PrintStream err) {
-        LineTokens lineTokens = tokensOf(line, tokenized, english, err);
+        LineTokens lineTokens = LineTokenizer.tokensOf(line, tokenized, english, err);
         if (lineTokens == null) {
             return ReadLine.unprocessed(line);
         }

@@ -76,17 +76,17 @@ class InputLinesTest {
         assertNull(lines.next());
     }
 
-    /** A line over {@link CmdTool#MAX_LINE_CHARS} characters passes through with a message; one at the limit is read. */
+    /** A line over {@link LineTokenizer#MAX_LINE_CHARS} characters passes through with a message; one at the limit is read. */
     @Test
     void aLineOverAMillionCharactersPassesThroughNamed() throws IOException {
-        String atLimit = "word ".repeat(CmdTool.MAX_LINE_CHARS / 5);
+        String atLimit = "word ".repeat(LineTokenizer.MAX_LINE_CHARS / 5);
         InputLines lines = new InputLines(new ByteArrayInputStream(utf8(atLimit + "\n" + atLimit + "x\n")));
         ByteArrayOutputStream messages = new ByteArrayOutputStream();
         PrintStream err = new PrintStream(messages, true, StandardCharsets.UTF_8);
 
-        assertEquals(CmdTool.MAX_LINE_CHARS / 5, CmdTool.sentencesOf(lines.next(), true, null, err).get(0).length);
+        assertEquals(LineTokenizer.MAX_LINE_CHARS / 5, LineTokenizer.sentencesOf(lines.next(), true, null, err).get(0).length);
         InputLines.Line over = lines.next();
-        assertNull(CmdTool.sentencesOf(over, true, null, err));
+        assertNull(LineTokenizer.sentencesOf(over, true, null, err));
         assertArrayEquals(utf8(atLimit + "x"), over.bytes(), "its bytes, to be written back as they came");
         assertEquals("line 2: longer than 1000000 characters; passed through unchanged\n",
                 messages.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));

@@ -40,7 +40,7 @@ class ProcessLinesTest {
         if (line.text().contains("BAD")) {
             return CmdTool.ReadLine.unprocessed(line);
         }
-        String[] tokens = CmdTool.whitespaceTokens(line.text());
+        String[] tokens = LineTokenizer.whitespaceTokens(line.text());
         return new CmdTool.ReadLine(line, List.<String[]>of(tokens), List.of(new CmdTool.Job(tokens, null)));
     }
 

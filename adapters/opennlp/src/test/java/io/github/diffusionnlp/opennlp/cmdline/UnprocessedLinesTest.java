@@ -34,7 +34,7 @@ class UnprocessedLinesTest {
 
     @Test
     void aLineTooLongAndAKeepIndexPastALinesEndAreCounted() {
-        String tooLong = "x".repeat(CmdTool.MAX_LINE_CHARS + 1);
+        String tooLong = "x".repeat(LineTokenizer.MAX_LINE_CHARS + 1);
         Run infill = DiffusionNlpToolTest.run("A [MASK] .\n" + tooLong + "\n", "Infill", "-tokenized", "-steps", "2");
         assertEquals(CmdTool.FAILED, infill.code(), infill.stderr());
         assertEquals(tooLong, infill.lines().get(1));
