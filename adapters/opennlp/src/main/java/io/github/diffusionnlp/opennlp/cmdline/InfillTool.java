@@ -5,6 +5,8 @@ import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
+import io.github.diffusionnlp.opennlp.cmdline.LineBatcher.Job;
+import io.github.diffusionnlp.opennlp.cmdline.LineBatcher.ReadLine;
 import io.github.diffusionnlp.opennlp.cmdline.LineTokenizer.LineTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +66,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         EnglishText english = tokenized ? null : EnglishText.get();
         try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
-            processLines(in, out, err, options.batchSize(), line -> {
+            LineBatcher.processLines(in, out, err, options.batchSize(), line -> {
                 LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err);
                 if (tokens == null) {
                     return ReadLine.unprocessed(line);

@@ -69,7 +69,8 @@ final class LineTokenizer {
                 sentences = spans.stream().map(s -> Span.spansToStrings(s, text)).toList();
             }
         } catch (RuntimeException e) {
-            err.println("line " + line.number() + ": cannot be tokenized (" + CmdTool.message(e) + "); passed through unchanged");
+            err.println("line " + line.number() + ": cannot be tokenized (" + CmdTool.message(e)
+                    + "); passed through unchanged");
             return null;
         }
         // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it

@@ -8,6 +8,8 @@ import io.github.diffusionnlp.opennlp.EnglishPosTagger;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.KeepSpec;
 import io.github.diffusionnlp.opennlp.RewriterME;
+import io.github.diffusionnlp.opennlp.cmdline.LineBatcher.Job;
+import io.github.diffusionnlp.opennlp.cmdline.LineBatcher.ReadLine;
 import io.github.diffusionnlp.opennlp.cmdline.LineTokenizer.LineTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +78,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             } catch (IllegalArgumentException e) {
                 throw badParameter("-posTemplate: " + e.getMessage());
             }
-            processLines(in, out, err, options.batchSize(),
+            LineBatcher.processLines(in, out, err, options.batchSize(),
                     line -> read(line, tokenized, english, keep, tagger, probe, err),
                     (batch, first) -> new RewriterME(model, options.toBuilder().seed(options.seed() + first).build(),
                             strength, keep, constraints).rewrite(batch.stream().map(Job::tokens).toArray(String[][]::new),

@@ -17,14 +17,14 @@ import opennlp.tools.cmdline.TerminateToolException;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tools' shared line loop ({@link CmdTool#processLines}) when the model fails on some lines. The runner
+ * The tools' shared line loop ({@link LineBatcher#processLines}) when the model fails on some lines. The runner
  * stands in for the model: it upper-cases every token, and fails on a sentence holding "BOOM" as the model
  * failed on a joined POS tag, so that which lines fail is known.
  */
 class ProcessLinesTest {
     private final List<Long> firstSeeds = new ArrayList<>();
 
-    private String[][] upperCase(List<CmdTool.Job> batch, long first) {
+    private String[][] upperCase(List<LineBatcher.Job> batch, long first) {
         firstSeeds.add(first);
         if (batch.stream().anyMatch(j -> Arrays.asList(j.tokens()).contains("BOOM"))) {
             throw new IllegalStateException("cannot sample BOOM");
@@ -33,15 +33,15 @@ class ProcessLinesTest {
                 .toArray(String[][]::new);
     }
 
-    private static CmdTool.ReadLine read(InputLines.Line line) {
+    private static LineBatcher.ReadLine read(InputLines.Line line) {
         if (line.text().isBlank()) {
-            return CmdTool.ReadLine.passThrough(line);
+            return LineBatcher.ReadLine.passThrough(line);
         }
         if (line.text().contains("BAD")) {
-            return CmdTool.ReadLine.unprocessed(line);
+            return LineBatcher.ReadLine.unprocessed(line);
         }
         String[] tokens = LineTokenizer.whitespaceTokens(line.text());
-        return new CmdTool.ReadLine(line, List.<String[]>of(tokens), List.of(new CmdTool.Job(tokens, null)));
+        return new LineBatcher.ReadLine(line, List.<String[]>of(tokens), List.of(new LineBatcher.Job(tokens, null)));
     }
 
     @Test
@@ -49,7 +49,7 @@ class ProcessLinesTest {
         String in = "one a\ntwo b\n\nthree BOOM\nfour c\nfive BOOM\nsix d\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        TerminateToolException e = assertThrows(TerminateToolException.class, () -> CmdTool.processLines(
+        TerminateToolException e = assertThrows(TerminateToolException.class, () -> LineBatcher.processLines(
                 new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true,
                         StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), 64,
                 ProcessLinesTest::read, this::upperCase, null, "rewriting"));
@@ -70,7 +70,7 @@ class ProcessLinesTest {
     @Test
     void aRunWithoutFailuresEndsNormallyWithOneBatch() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CmdTool.processLines(new ByteArrayInputStream("a b\nc\n".getBytes(StandardCharsets.UTF_8)),
+        LineBatcher.processLines(new ByteArrayInputStream("a b\nc\n".getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), 64,
                 ProcessLinesTest::read, this::upperCase, null, "rewriting");
         assertEquals("A B\nC\n", out.toString(StandardCharsets.UTF_8));
@@ -82,7 +82,7 @@ class ProcessLinesTest {
     void linesPassedThroughUnprocessedAreCountedAndTheRunFails() {
         String in = "one a\nBAD two\n\nthree c\nBAD four\n";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TerminateToolException e = assertThrows(TerminateToolException.class, () -> CmdTool.processLines(
+        TerminateToolException e = assertThrows(TerminateToolException.class, () -> LineBatcher.processLines(
                 new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true,
                         StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()), 64,
                 ProcessLinesTest::read, this::upperCase, null, "filling"));
