@@ -14,7 +14,6 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -223,46 +222,10 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
             warnOfGluedMasks(doc);
         }
-        List<List<String>> words = new ArrayList<>();
-        List<boolean[]> written = new ArrayList<>(); // per sentence: which tokens the model writes
-        for (CoreMap sentence : sentences) {
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            List<String> w = new ArrayList<>(tokens.size());
-            boolean[] write = new boolean[tokens.size()];
-            for (int i = 0; i < tokens.size(); i++) {
-                CoreLabel t = tokens.get(i);
-                String word = t.word() == null ? "" : t.word();
-                String read = t.word() == null ? "" : tokenizerWords.modelWord(t); // -LRB- read as the ( it is
-                boolean kept = isKept(t, i);
-                write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
-                // a kept literal mask stays, and is not filled; so does what the library refuses as a token (a
-                // mask in another case, warned of above; "3 1/2", which the tokenizer writes with a no-break
-                // space), which the model would read as unknown anyway
-                w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
-                        : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : read);
-            }
-            words.add(w);
-            written.add(write);
-        }
-        List<List<String>> results;
-        if (settings.task == DiffusionSettings.Task.INFILL) {
-            results = lm.infillAll(words, constraints, options);
-            resampleLeakedEntities(lm, sentences, words, written, results);
-        } else {
-            List<boolean[]> keep = new ArrayList<>();
-            for (boolean[] write : written) {
-                boolean[] k = new boolean[write.length];
-                for (int i = 0; i < write.length; i++) {
-                    k[i] = !write[i];
-                }
-                keep.add(k);
-            }
-            Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
-            skipKeptPastTheEnd(written, keep, leftAsTheyAre);
-            skipKeptOutsideTemplate(words, written, keep, leftAsTheyAre);
-            results = rewrite(lm, sentences, words, keep, leftAsTheyAre);
-        }
+        ModelInput input = ModelInput.read(sentences, settings, tokenizerWords);
+        List<List<String>> words = input.words();
+        List<boolean[]> written = input.written();
+        List<List<String>> results = sample(lm, sentences, input);
         int maxLength = lm.info().config().maxLength();
         Map<CoreLabel, String> newWords = new IdentityHashMap<>();
         Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
@@ -371,6 +334,23 @@ final class ConfiguredAnnotator implements Annotator {
             EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
             retag(touched, changed, upstream);
         }
+    }
+
+    /**
+     * The model's words for each sentence: infilled (with leaked entities sampled again) or rewritten (with the
+     * sentences that cannot be rewritten left as they are, their {@code written} cleared).
+     */
+    private List<List<String>> sample(DiffusionLM lm, List<CoreMap> sentences, ModelInput input) {
+        if (settings.task == DiffusionSettings.Task.INFILL) {
+            List<List<String>> results = lm.infillAll(input.words(), constraints, options);
+            resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);
+            return results;
+        }
+        List<boolean[]> keep = input.kept();
+        Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
+        skipKeptPastTheEnd(input.written(), keep, leftAsTheyAre);
+        skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
+        return rewrite(lm, sentences, input.words(), keep, leftAsTheyAre);
     }
 
     /**
@@ -567,7 +547,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         for (int i = 0; i < tokens.size(); i++) {
             CoreLabel t = tokens.get(i);
-            if (write[i] && isMaskedEntity(t)
+            if (write[i] && ModelInput.isMaskedEntity(settings, t)
                     && Vocabulary.normalized(result.get(i)).equalsIgnoreCase(Vocabulary.normalized(t.word()))) {
                 return true;
             }
@@ -605,36 +585,6 @@ final class ConfiguredAnnotator implements Annotator {
                 return;
             }
         }
-    }
-
-    private boolean isKept(CoreLabel t, int i) {
-        if (settings.keepIndexes.contains(i + 1)) {
-            return true;
-        }
-        return !settings.keepUpos.isEmpty() && settings.keepUpos.contains(PtbToUpos.of(t.word(), t.tag()));
-    }
-
-    private boolean isMasked(CoreLabel t, String word) {
-        if (word.equals(DiffusionLM.MASK)) {
-            return true;
-        }
-        if (isMaskedEntity(t)) {
-            return true;
-        }
-        return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
-    }
-
-    /**
-     * Whether an {@code ner:} rule names the token's class: the one {@code ner} gave it or its coarse class.
-     * CoreNLP's default {@code ner} gives fine-grained classes ({@code CITY}, {@code COUNTRY}) and keeps the
-     * 3-class model's {@code LOCATION} as the coarse one, so {@code ner:LOCATION} means every place either way.
-     */
-    private boolean isMaskedEntity(CoreLabel t) {
-        if (settings.maskNer.isEmpty()) {
-            return false;
-        }
-        String coarse = t.get(CoreAnnotations.CoarseNamedEntityTagAnnotation.class);
-        return t.ner() != null && settings.maskNer.contains(t.ner()) || coarse != null && settings.maskNer.contains(coarse);
     }
 
     private void generate(Annotation doc, Upstream upstream) {
