@@ -223,117 +223,74 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfGluedMasks(doc);
         }
         ModelInput input = ModelInput.read(sentences, settings, tokenizerWords);
-        List<List<String>> words = input.words();
-        List<boolean[]> written = input.written();
         List<List<String>> results = sample(lm, sentences, input);
-        int maxLength = lm.info().config().maxLength();
-        Map<CoreLabel, String> newWords = new IdentityHashMap<>();
-        Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
-        Map<CoreMap, List<String>> modelWords = new IdentityHashMap<>(); // their words as the model wrote them
-        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens whose word is not their text: `` ( 
-        List<CoreMap> touched = new ArrayList<>();
+        RecordedResults recorded = RecordedResults.record(doc, sentences, input, results, tokenizerWords,
+                lm.info().config().maxLength());
+        if (settings.replace && recorded.changedAnything()) {
+            replace(doc, sentences, input, recorded, upstream);
+        }
+    }
+
+    /**
+     * Puts the recorded words into the document: same-length sentences word by word, resized sentences whole
+     * ({@link DocumentEditor}); then the changed sentences lose their stale analyses and entity values and are
+     * tagged and lemmatised again.
+     */
+    private void replace(Annotation doc, List<CoreMap> sentences, ModelInput input, RecordedResults recorded,
+            Upstream upstream) {
+        List<CoreLabel> changed = new ArrayList<>(recorded.newWords.keySet());
+        List<CoreMap> changedSentences = recorded.touched.stream().filter(s -> recorded.resized.containsKey(s)
+                || s.get(CoreAnnotations.TokensAnnotation.class).stream().anyMatch(recorded.newWords::containsKey))
+                .toList();
+        SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
+        if (!recorded.newWords.isEmpty()) {
+            DocumentEditor.replaceWords(doc, recorded.newWords);
+            recorded.quotes.forEach(tokenizerWords::normalise);
+        }
+        if (!recorded.resized.isEmpty()) {
+            changed.addAll(replaceResized(doc, sentences, input, recorded, upstream));
+        }
+        EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
+        retag(recorded.touched, changed, upstream);
+    }
+
+    /**
+     * Replaces the sentences a template gave a new length ({@link DocumentEditor#replaceSentences}) and gives
+     * their new tokens words and records: kept tokens their old word and NER class, written ones the model's.
+     * Returns the new tokens.
+     */
+    private List<CoreLabel> replaceResized(Annotation doc, List<CoreMap> sentences, ModelInput input,
+            RecordedResults recorded, Upstream upstream) {
+        List<CoreLabel> replaced = new ArrayList<>();
+        Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
+        recorded.resized.keySet().forEach(s -> before.put(s, s.get(CoreAnnotations.TokensAnnotation.class)));
+        DocumentEditor.replaceSentences(doc, recorded.resized);
         for (int s = 0; s < sentences.size(); s++) {
-            CoreMap sentence = sentences.get(s);
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            boolean[] write = written.get(s);
-            List<String> result = results.get(s);
-            if (result.size() != tokens.size()) {
-                touched.add(sentence);
-                sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
-                // kept tokens as the user wrote them (originalText: "(", not ptb3Escaping's "-LRB-"), the model's
-                // quotes as "
-                List<String> text = new ArrayList<>(result.size());
-                for (int i = 0; i < result.size(); i++) {
-                    boolean kept = i < write.length && !write[i];
-                    String original = kept ? tokens.get(i).originalText() : null;
-                    text.add(kept ? (original != null ? original : result.get(i)) : TokenizerWords.text(result.get(i)));
-                }
-                sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
-                sentence.set(DiffusionAnnotations.Windows.class, 1);
-                for (int i = 0; i < tokens.size() && i < result.size(); i++) {
-                    if (write[i]) { // with replace=false the record; with true these tokens are replaced
-                        tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
-                        tokens.get(i).set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
-                    }
-                }
-                modelWords.put(sentence, result);
-                resized.put(sentence, text);
+            List<CoreLabel> old = before.get(sentences.get(s));
+            if (old == null) {
                 continue;
             }
-            boolean any = false;
-            Map<CoreLabel, String> sentenceWords = new IdentityHashMap<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                if (write[i]) {
-                    any = true;
-                    CoreLabel t = tokens.get(i);
-                    if (result.get(i).equals(words.get(s).get(i)) && t.originalText() != null) {
-                        // left as it was read: the token stays as written, not as the tokenizer normalised it
-                        // (a typed " is the word “ under quotes=unicode, and would be written “)
-                        t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                        t.set(DiffusionAnnotations.Word.class, t.word());
-                        continue;
-                    }
-                    String w = TokenizerWords.text(result.get(i));
-                    t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                    t.set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
-                    sentenceWords.put(t, w);
-                    if (tokenizerWords.isNormalised(result.get(i))) {
-                        quotes.put(t, result.get(i));
+            List<CoreLabel> fresh = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+            for (int i = 0; i < fresh.size(); i++) {
+                CoreLabel t = fresh.get(i);
+                boolean kept = i < old.size() && !input.written().get(s)[i];
+                if (kept) { // its text is the old originalText; its word is what the tokenizer made of it
+                    t.setWord(old.get(i).word());
+                    t.setValue(old.get(i).value());
+                } else {
+                    tokenizerWords.normalise(t, recorded.modelWords.get(sentences.get(s)).get(i));
+                    t.set(DiffusionAnnotations.Word.class, t.word());
+                    if (i < old.size()) {
+                        t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
                     }
                 }
-            }
-            if (!any) {
-                continue;
-            }
-            touched.add(sentence);
-            String original = DocumentEditor.sentenceText(doc, sentence, Map.of());
-            sentence.set(DiffusionAnnotations.OriginalText.class, original);
-            sentence.set(DiffusionAnnotations.Text.class, DocumentEditor.sentenceText(doc, sentence, sentenceWords));
-            sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
-            newWords.putAll(sentenceWords);
-        }
-        if (settings.replace && (!newWords.isEmpty() || !resized.isEmpty())) {
-            List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
-            List<CoreMap> changedSentences = touched.stream().filter(s -> resized.containsKey(s)
-                    || s.get(CoreAnnotations.TokensAnnotation.class).stream().anyMatch(newWords::containsKey)).toList();
-            SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
-            if (!newWords.isEmpty()) {
-                DocumentEditor.replaceWords(doc, newWords);
-                quotes.forEach(tokenizerWords::normalise);
-            }
-            if (!resized.isEmpty()) {
-                Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
-                resized.keySet().forEach(s -> before.put(s, s.get(CoreAnnotations.TokensAnnotation.class)));
-                DocumentEditor.replaceSentences(doc, resized);
-                for (int s = 0; s < sentences.size(); s++) {
-                    List<CoreLabel> old = before.get(sentences.get(s));
-                    if (old == null) {
-                        continue;
-                    }
-                    List<CoreLabel> fresh = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                    for (int i = 0; i < fresh.size(); i++) {
-                        CoreLabel t = fresh.get(i);
-                        boolean kept = i < old.size() && !written.get(s)[i];
-                        if (kept) { // its text is the old originalText; its word is what the tokenizer made of it
-                            t.setWord(old.get(i).word());
-                            t.setValue(old.get(i).value());
-                        } else {
-                            tokenizerWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
-                            t.set(DiffusionAnnotations.Word.class, t.word());
-                            if (i < old.size()) {
-                                t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
-                            }
-                        }
-                        if (upstream.ner()) {
-                            t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
-                        }
-                        changed.add(t);
-                    }
+                if (upstream.ner()) {
+                    t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
                 }
+                replaced.add(t);
             }
-            EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
-            retag(touched, changed, upstream);
         }
+        return replaced;
     }
 
     /**
