@@ -14,7 +14,6 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
-import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -223,154 +222,92 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
             warnOfGluedMasks(doc);
         }
-        List<List<String>> words = new ArrayList<>();
-        List<boolean[]> written = new ArrayList<>(); // per sentence: which tokens the model writes
-        for (CoreMap sentence : sentences) {
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            List<String> w = new ArrayList<>(tokens.size());
-            boolean[] write = new boolean[tokens.size()];
-            for (int i = 0; i < tokens.size(); i++) {
-                CoreLabel t = tokens.get(i);
-                String word = t.word() == null ? "" : t.word();
-                String read = t.word() == null ? "" : tokenizerWords.modelWord(t); // -LRB- read as the ( it is
-                boolean kept = isKept(t, i);
-                write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept : !kept && isMasked(t, word);
-                // a kept literal mask stays, and is not filled; so does what the library refuses as a token (a
-                // mask in another case, warned of above; "3 1/2", which the tokenizer writes with a no-break
-                // space), which the model would read as unknown anyway
-                w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
-                        : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : read);
-            }
-            words.add(w);
-            written.add(write);
+        ModelInput input = ModelInput.read(sentences, settings, tokenizerWords);
+        List<List<String>> results = sample(lm, sentences, input);
+        RecordedResults recorded = RecordedResults.record(doc, sentences, input, results, tokenizerWords,
+                lm.info().config().maxLength());
+        if (settings.replace && recorded.changedAnything()) {
+            replace(doc, sentences, input, recorded, upstream);
         }
-        List<List<String>> results;
-        if (settings.task == DiffusionSettings.Task.INFILL) {
-            results = lm.infillAll(words, constraints, options);
-            resampleLeakedEntities(lm, sentences, words, written, results);
-        } else {
-            List<boolean[]> keep = new ArrayList<>();
-            for (boolean[] write : written) {
-                boolean[] k = new boolean[write.length];
-                for (int i = 0; i < write.length; i++) {
-                    k[i] = !write[i];
-                }
-                keep.add(k);
-            }
-            Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
-            skipKeptPastTheEnd(written, keep, leftAsTheyAre);
-            skipKeptOutsideTemplate(words, written, keep, leftAsTheyAre);
-            results = rewrite(lm, sentences, words, keep, leftAsTheyAre);
+    }
+
+    /**
+     * Puts the recorded words into the document: same-length sentences word by word, resized sentences whole
+     * ({@link DocumentEditor}); then the changed sentences lose their stale analyses and entity values and are
+     * tagged and lemmatised again.
+     */
+    private void replace(Annotation doc, List<CoreMap> sentences, ModelInput input, RecordedResults recorded,
+            Upstream upstream) {
+        List<CoreLabel> changed = new ArrayList<>(recorded.newWords.keySet());
+        List<CoreMap> changedSentences = recorded.touched.stream().filter(s -> recorded.resized.containsKey(s)
+                || s.get(CoreAnnotations.TokensAnnotation.class).stream().anyMatch(recorded.newWords::containsKey))
+                .toList();
+        SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
+        if (!recorded.newWords.isEmpty()) {
+            DocumentEditor.replaceWords(doc, recorded.newWords);
+            recorded.quotes.forEach(tokenizerWords::normalise);
         }
-        int maxLength = lm.info().config().maxLength();
-        Map<CoreLabel, String> newWords = new IdentityHashMap<>();
-        Map<CoreMap, List<String>> resized = new IdentityHashMap<>(); // sentences a template gave a new length
-        Map<CoreMap, List<String>> modelWords = new IdentityHashMap<>(); // their words as the model wrote them
-        Map<CoreLabel, String> quotes = new IdentityHashMap<>(); // replaced tokens whose word is not their text: `` ( 
-        List<CoreMap> touched = new ArrayList<>();
+        if (!recorded.resized.isEmpty()) {
+            changed.addAll(replaceResized(doc, sentences, input, recorded, upstream));
+        }
+        EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
+        retag(recorded.touched, changed, upstream);
+    }
+
+    /**
+     * Replaces the sentences a template gave a new length ({@link DocumentEditor#replaceSentences}) and gives
+     * their new tokens words and records: kept tokens their old word and NER class, written ones the model's.
+     * Returns the new tokens.
+     */
+    private List<CoreLabel> replaceResized(Annotation doc, List<CoreMap> sentences, ModelInput input,
+            RecordedResults recorded, Upstream upstream) {
+        List<CoreLabel> replaced = new ArrayList<>();
+        Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
+        recorded.resized.keySet().forEach(s -> before.put(s, s.get(CoreAnnotations.TokensAnnotation.class)));
+        DocumentEditor.replaceSentences(doc, recorded.resized);
         for (int s = 0; s < sentences.size(); s++) {
-            CoreMap sentence = sentences.get(s);
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            boolean[] write = written.get(s);
-            List<String> result = results.get(s);
-            if (result.size() != tokens.size()) {
-                touched.add(sentence);
-                sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
-                // kept tokens as the user wrote them (originalText: "(", not ptb3Escaping's "-LRB-"), the model's
-                // quotes as "
-                List<String> text = new ArrayList<>(result.size());
-                for (int i = 0; i < result.size(); i++) {
-                    boolean kept = i < write.length && !write[i];
-                    String original = kept ? tokens.get(i).originalText() : null;
-                    text.add(kept ? (original != null ? original : result.get(i)) : TokenizerWords.text(result.get(i)));
-                }
-                sentence.set(DiffusionAnnotations.Text.class, String.join(" ", text));
-                sentence.set(DiffusionAnnotations.Windows.class, 1);
-                for (int i = 0; i < tokens.size() && i < result.size(); i++) {
-                    if (write[i]) { // with replace=false the record; with true these tokens are replaced
-                        tokens.get(i).set(DiffusionAnnotations.OriginalWord.class, tokens.get(i).word());
-                        tokens.get(i).set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
-                    }
-                }
-                modelWords.put(sentence, result);
-                resized.put(sentence, text);
+            List<CoreLabel> old = before.get(sentences.get(s));
+            if (old == null) {
                 continue;
             }
-            boolean any = false;
-            Map<CoreLabel, String> sentenceWords = new IdentityHashMap<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                if (write[i]) {
-                    any = true;
-                    CoreLabel t = tokens.get(i);
-                    if (result.get(i).equals(words.get(s).get(i)) && t.originalText() != null) {
-                        // left as it was read: the token stays as written, not as the tokenizer normalised it
-                        // (a typed " is the word “ under quotes=unicode, and would be written “)
-                        t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                        t.set(DiffusionAnnotations.Word.class, t.word());
-                        continue;
-                    }
-                    String w = TokenizerWords.text(result.get(i));
-                    t.set(DiffusionAnnotations.OriginalWord.class, t.word());
-                    t.set(DiffusionAnnotations.Word.class, tokenizerWords.word(result.get(i)));
-                    sentenceWords.put(t, w);
-                    if (tokenizerWords.isNormalised(result.get(i))) {
-                        quotes.put(t, result.get(i));
+            List<CoreLabel> fresh = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+            for (int i = 0; i < fresh.size(); i++) {
+                CoreLabel t = fresh.get(i);
+                boolean kept = i < old.size() && !input.written().get(s)[i];
+                if (kept) { // its text is the old originalText; its word is what the tokenizer made of it
+                    t.setWord(old.get(i).word());
+                    t.setValue(old.get(i).value());
+                } else {
+                    tokenizerWords.normalise(t, recorded.modelWords.get(sentences.get(s)).get(i));
+                    t.set(DiffusionAnnotations.Word.class, t.word());
+                    if (i < old.size()) {
+                        t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
                     }
                 }
-            }
-            if (!any) {
-                continue;
-            }
-            touched.add(sentence);
-            String original = DocumentEditor.sentenceText(doc, sentence, Map.of());
-            sentence.set(DiffusionAnnotations.OriginalText.class, original);
-            sentence.set(DiffusionAnnotations.Text.class, DocumentEditor.sentenceText(doc, sentence, sentenceWords));
-            sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
-            newWords.putAll(sentenceWords);
-        }
-        if (settings.replace && (!newWords.isEmpty() || !resized.isEmpty())) {
-            List<CoreLabel> changed = new ArrayList<>(newWords.keySet());
-            List<CoreMap> changedSentences = touched.stream().filter(s -> resized.containsKey(s)
-                    || s.get(CoreAnnotations.TokensAnnotation.class).stream().anyMatch(newWords::containsKey)).toList();
-            SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
-            if (!newWords.isEmpty()) {
-                DocumentEditor.replaceWords(doc, newWords);
-                quotes.forEach(tokenizerWords::normalise);
-            }
-            if (!resized.isEmpty()) {
-                Map<CoreMap, List<CoreLabel>> before = new IdentityHashMap<>();
-                resized.keySet().forEach(s -> before.put(s, s.get(CoreAnnotations.TokensAnnotation.class)));
-                DocumentEditor.replaceSentences(doc, resized);
-                for (int s = 0; s < sentences.size(); s++) {
-                    List<CoreLabel> old = before.get(sentences.get(s));
-                    if (old == null) {
-                        continue;
-                    }
-                    List<CoreLabel> fresh = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                    for (int i = 0; i < fresh.size(); i++) {
-                        CoreLabel t = fresh.get(i);
-                        boolean kept = i < old.size() && !written.get(s)[i];
-                        if (kept) { // its text is the old originalText; its word is what the tokenizer made of it
-                            t.setWord(old.get(i).word());
-                            t.setValue(old.get(i).value());
-                        } else {
-                            tokenizerWords.normalise(t, modelWords.get(sentences.get(s)).get(i));
-                            t.set(DiffusionAnnotations.Word.class, t.word());
-                            if (i < old.size()) {
-                                t.set(DiffusionAnnotations.OriginalWord.class, old.get(i).word());
-                            }
-                        }
-                        if (upstream.ner()) {
-                            t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
-                        }
-                        changed.add(t);
-                    }
+                if (upstream.ner()) {
+                    t.setNER(kept && old.get(i).ner() != null ? old.get(i).ner() : "O");
                 }
+                replaced.add(t);
             }
-            EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
-            retag(touched, changed, upstream);
         }
+        return replaced;
+    }
+
+    /**
+     * The model's words for each sentence: infilled (with leaked entities sampled again) or rewritten (with the
+     * sentences that cannot be rewritten left as they are, their {@code written} cleared).
+     */
+    private List<List<String>> sample(DiffusionLM lm, List<CoreMap> sentences, ModelInput input) {
+        if (settings.task == DiffusionSettings.Task.INFILL) {
+            List<List<String>> results = lm.infillAll(input.words(), constraints, options);
+            resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);
+            return results;
+        }
+        List<boolean[]> keep = input.kept();
+        Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
+        skipKeptPastTheEnd(input.written(), keep, leftAsTheyAre);
+        skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
+        return rewrite(lm, sentences, input.words(), keep, leftAsTheyAre);
     }
 
     /**
@@ -567,7 +504,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         for (int i = 0; i < tokens.size(); i++) {
             CoreLabel t = tokens.get(i);
-            if (write[i] && isMaskedEntity(t)
+            if (write[i] && ModelInput.isMaskedEntity(settings, t)
                     && Vocabulary.normalized(result.get(i)).equalsIgnoreCase(Vocabulary.normalized(t.word()))) {
                 return true;
             }
@@ -605,36 +542,6 @@ final class ConfiguredAnnotator implements Annotator {
                 return;
             }
         }
-    }
-
-    private boolean isKept(CoreLabel t, int i) {
-        if (settings.keepIndexes.contains(i + 1)) {
-            return true;
-        }
-        return !settings.keepUpos.isEmpty() && settings.keepUpos.contains(PtbToUpos.of(t.word(), t.tag()));
-    }
-
-    private boolean isMasked(CoreLabel t, String word) {
-        if (word.equals(DiffusionLM.MASK)) {
-            return true;
-        }
-        if (isMaskedEntity(t)) {
-            return true;
-        }
-        return !settings.maskUpos.isEmpty() && settings.maskUpos.contains(PtbToUpos.of(word, t.tag()));
-    }
-
-    /**
-     * Whether an {@code ner:} rule names the token's class: the one {@code ner} gave it or its coarse class.
-     * CoreNLP's default {@code ner} gives fine-grained classes ({@code CITY}, {@code COUNTRY}) and keeps the
-     * 3-class model's {@code LOCATION} as the coarse one, so {@code ner:LOCATION} means every place either way.
-     */
-    private boolean isMaskedEntity(CoreLabel t) {
-        if (settings.maskNer.isEmpty()) {
-            return false;
-        }
-        String coarse = t.get(CoreAnnotations.CoarseNamedEntityTagAnnotation.class);
-        return t.ner() != null && settings.maskNer.contains(t.ner()) || coarse != null && settings.maskNer.contains(coarse);
     }
 
     private void generate(Annotation doc, Upstream upstream) {
