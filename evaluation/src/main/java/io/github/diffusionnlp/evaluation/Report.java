@@ -102,26 +102,32 @@ public final class Report {
      * counts a part done when its table exists, so a run stopped while writing leaves the part to be run again.
      */
     public static List<Path> write(Result r, Path dir, String name) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> files = files(dir, name);
         List<String> lines = new ArrayList<>();
         lines.add("task\tcondition\tguidance\tindex\tinput\toutput\tjudged");
         for (Sample s : r.samples()) {
             lines.add(String.join("\t", s.task(), s.condition(), s.guidance() == null ? "" : fmt(s.guidance()),
                     String.valueOf(s.index()), clean(s.input()), clean(s.output()), clean(s.judged())));
         }
-        CheckpointFiles.writeAtomically(files.get(2), tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
-        CheckpointFiles.writeAtomically(files.get(1), tmp -> new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json(r)));
-        CheckpointFiles.writeAtomically(files.get(0), tmp -> Files.writeString(tmp, markdown(r), StandardCharsets.UTF_8));
-        return files;
+        return writeFiles(dir, name, lines, r.header(), r.rows(), markdown(r));
     }
 
-    private static Map<String, Object> json(Result r) {
-        Map<String, Object> m = new java.util.LinkedHashMap<>();
-        m.put("settings", r.header());
-        m.put("rows", r.rows());
-        return m;
+    /**
+     * Writes an evaluation's three files, each whole (a temporary sibling, then a rename): the samples' TSV
+     * {@code lines}, the JSON of its {@code header} (as "settings") and {@code rows}, and the {@code markdown} table
+     * last, so that a run stopped while writing leaves no table beside missing samples.
+     */
+    static List<Path> writeFiles(Path dir, String name, List<String> lines, Map<String, Object> header, List<?> rows,
+            String markdown) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> files = files(dir, name);
+        CheckpointFiles.writeAtomically(files.get(2), tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("settings", header);
+        json.put("rows", rows);
+        CheckpointFiles.writeAtomically(files.get(1), tmp -> new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json));
+        CheckpointFiles.writeAtomically(files.get(0), tmp -> Files.writeString(tmp, markdown, StandardCharsets.UTF_8));
+        return files;
     }
 
     /** The head of a results file's JSON header, the same in every evaluation: which model, and how far trained. */
@@ -143,7 +149,8 @@ public final class Report {
                 : "nothing kept";
     }
 
-    private static String clean(String s) {
+    /** A sample's text as one TSV field: tabs and newlines become spaces. */
+    static String clean(String s) {
         return s.replace('\t', ' ').replace('\n', ' ');
     }
 }

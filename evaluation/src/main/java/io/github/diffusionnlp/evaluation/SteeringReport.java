@@ -2,18 +2,13 @@ package io.github.diffusionnlp.evaluation;
 
 import static io.github.diffusionnlp.evaluation.ConstraintsEvaluation.fmt;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Result;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Row;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Sample;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,24 +66,15 @@ public final class SteeringReport {
 
     /** Writes NAME.md, NAME.json and NAME-samples.tsv, each whole (a temporary sibling, then a rename), the table last. */
     public static List<Path> write(Result r, Path dir, String name) throws IOException {
-        Files.createDirectories(dir);
-        List<Path> files = files(dir, name);
         List<String> lines = new ArrayList<>();
         lines.add("row\ttoward\tweight\tindex\toutput\tp(positive)\tp(negative)\tAFINN");
         for (Sample s : r.samples()) {
             lines.add(String.join("\t", s.row(), s.toward() == null ? "" : s.toward(),
                     s.weight() == null ? "" : fmt(s.weight()), String.valueOf(s.index()),
-                    s.output().replace('\t', ' ').replace('\n', ' '),
+                    Report.clean(s.output()),
                     String.format(Locale.ROOT, "%.4f", s.pPositive()), String.format(Locale.ROOT, "%.4f", s.pNegative()),
                     s.afinn()));
         }
-        CheckpointFiles.writeAtomically(files.get(2), tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("settings", r.header());
-        json.put("rows", r.rows());
-        CheckpointFiles.writeAtomically(files.get(1), tmp -> new ObjectMapper()
-                .enable(SerializationFeature.INDENT_OUTPUT).writeValue(tmp.toFile(), json));
-        CheckpointFiles.writeAtomically(files.get(0), tmp -> Files.writeString(tmp, markdown(r), StandardCharsets.UTF_8));
-        return files;
+        return Report.writeFiles(dir, name, lines, r.header(), r.rows(), markdown(r));
     }
 }
