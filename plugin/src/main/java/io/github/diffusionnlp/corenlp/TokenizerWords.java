@@ -1,10 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.process.CoreLabelTokenFactory;
-import edu.stanford.nlp.process.PTBTokenizer;
 import io.github.diffusionnlp.model.QuoteSpelling;
-import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +13,15 @@ import java.util.Properties;
  *
  * <p>The shipped model spells double quotes as its corpus, Brown, did: {@code ``} opening and {@code ''}
  * closing, which no CoreNLP user wrote. The document text and the token's {@code originalText} get the plain
- * {@code "} a user would have typed; its {@code word()} is what CoreNLP's own tokenizer, under the pipeline's
- * {@code tokenize.options}, makes of such a {@code "} (by default {@code "} itself; {@code ``} / {@code ''} under
- * {@code quotes=latex}), so that annotators after ours read the token as they read one the tokenizer made.
+ * {@code "} a user would have typed; its {@code word()} is what the pipeline's own tokenizer ({@link
+ * PipelineTokenizer}: PTBTokenizer under {@code tokenize.options}, a whitespace tokenizer…) makes of such a
+ * {@code "} (by default {@code "} itself; {@code ``} / {@code ''} under {@code quotes=latex}; {@code "} under
+ * {@code tokenize.whitespace}, which normalises nothing), so that annotators after ours read the token as they
+ * read one the tokenizer made.
  *
  * <p>Brackets are text in the model's vocabulary ({@code (}, {@code )}), but under {@code ptb3Escaping=true} the
- * tokenizer's words for them are {@code -LRB-}, {@code -RRB-} (and {@code -LSB-} … for {@code [ ] { }}). A bracket
+ * PTB tokenizer's words for them are {@code -LRB-}, {@code -RRB-} (and {@code -LSB-} … for {@code [ ] { }}; the
+ * whitespace tokenizer escapes nothing, whatever the options say). A bracket
  * the model writes gets that word (its text stays {@code (}), and a bracket of the document reaches the model as
  * its text, which the model knows, not as {@code -LRB-}, which it does not. Every other word, and a quote the user
  * wrote, which comes back as written, is left as it is.
@@ -36,8 +36,11 @@ final class TokenizerWords {
     private final String closing;
     private final Map<String, String> bracketWords; // "(" -> what the tokenizer makes of it, where that differs
     private final Map<String, String> bracketTexts; // and back
+    private final PipelineTokenizer tokenizer;
 
-    private TokenizerWords(String opening, String closing, Map<String, String> bracketWords) {
+    private TokenizerWords(String opening, String closing, Map<String, String> bracketWords,
+            PipelineTokenizer tokenizer) {
+        this.tokenizer = tokenizer;
         this.opening = opening;
         this.closing = closing;
         this.bracketWords = bracketWords;
@@ -45,24 +48,36 @@ final class TokenizerWords {
         bracketWords.forEach((text, word) -> bracketTexts.put(word, text));
     }
 
-    /** The quote and bracket words of a pipeline of these properties, as its tokenizer normalises them. */
+    /**
+     * The quote and bracket words of a pipeline of these properties, as its own tokenizer makes them: PTB's
+     * under {@code tokenize.options}, none under {@code tokenize.whitespace}, which escapes nothing whatever the
+     * options say.
+     */
     static TokenizerWords of(Properties props) {
-        String options = props.getProperty("tokenize.options", "");
+        PipelineTokenizer tokenizer = PipelineTokenizer.of(props);
         Map<String, String> brackets = new HashMap<>();
         for (String b : BRACKETS) {
-            String word = normalised("x " + b + " x", options, 1);
+            String word = normalised(tokenizer, "x " + b + " x", 1, b);
             if (!word.equals(b)) {
                 brackets.put(b, word);
             }
         }
-        return new TokenizerWords(normalised("\"x", options, 0), normalised("x\"", options, 1), brackets);
+        return new TokenizerWords(normalised(tokenizer, "\"x", 0, TEXT), normalised(tokenizer, "x\"", 1, TEXT),
+                brackets, tokenizer);
     }
 
-    /** The word PTBTokenizer gives token {@code at} of {@code text} under {@code options}. */
-    private static String normalised(String text, String options, int at) {
-        List<CoreLabel> tokens = PTBTokenizer.factory(new CoreLabelTokenFactory(), "invertible," + options)
-                .getTokenizer(new StringReader(text)).tokenize();
-        return tokens.size() > at ? tokens.get(at).word() : TEXT;
+    /**
+     * The word the pipeline's tokenizer gives token {@code at} of {@code text}, where that token is {@code typed}
+     * (a whitespace tokenizer keeps {@code "x} whole: its word is then {@code typed} itself).
+     */
+    private static String normalised(PipelineTokenizer tokenizer, String text, int at, String typed) {
+        List<CoreLabel> tokens = tokenizer.tokenize(text);
+        return tokens.size() > at && typed.equals(tokens.get(at).originalText()) ? tokens.get(at).word() : typed;
+    }
+
+    /** The tokens the pipeline's tokenizer makes of {@code text} (offsets from its start). */
+    List<CoreLabel> tokenize(String text) {
+        return tokenizer.tokenize(text);
     }
 
     /** Whether the model wrote this word as a quote of its corpus's spelling. */

@@ -50,4 +50,24 @@ class BracketsTest {
                 .get(DiffusionAnnotations.Text.class));
         TasksTest.assertConsistent(doc);
     }
+
+    /**
+     * CoreNLP's whitespace tokenizer splits at spaces and escapes nothing, whatever {@code tokenize.options} say: a
+     * typed {@code (} is the token {@code (}, so a written one is too (and a written quote the {@code "} typed).
+     */
+    @Test
+    void underTheWhitespaceTokenizerAWrittenBracketIsTheBracket() {
+        String[] options = {"tokenize.whitespace", "true", "tokenize.options", "ptb3Escaping=true,quotes=latex"};
+        TokenizerWords words = TokenizerWords.of(props("tokenize,ssplit", options));
+        assertEquals(List.of("(", ")", "\"", "\""), List.of(words.word("("), words.word(")"), words.word("``"),
+                words.word("''")));
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", options[0], options[1],
+                options[2], options[3], "diffusion.batchSize", "7"));
+        Annotation doc = annotate(pipeline, "The results [MASK] see Table 2 ) were good .");
+        assertEquals(")", token(doc, 6).word(), "precondition: the tokenizer escapes nothing");
+        CoreLabel filled = token(doc, 2);
+        assertEquals(List.of("(", "(", "(", "("), List.of(filled.word(), filled.value(), filled.originalText(),
+                filled.get(DiffusionAnnotations.Word.class)));
+        assertEquals("The results ( see Table 2 ) were good .", doc.get(CoreAnnotations.TextAnnotation.class));
+    }
 }
