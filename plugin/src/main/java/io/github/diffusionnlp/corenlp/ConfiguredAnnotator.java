@@ -233,8 +233,8 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * Puts the recorded words into the document: same-length sentences word by word, resized sentences whole
-     * ({@link DocumentEditor}); then the changed sentences lose their stale analyses and entity values and are
-     * tagged and lemmatised again.
+     * ({@link DocumentEditor}), and a written word the pipeline's tokenizer would split as the tokens it makes;
+     * then the changed sentences lose their stale analyses and entity values and are tagged and lemmatised again.
      */
     private void replace(Annotation doc, List<CoreMap> sentences, ModelInput input, RecordedResults recorded,
             Upstream upstream) {
@@ -250,8 +250,24 @@ final class ConfiguredAnnotator implements Annotator {
         if (!recorded.resized.isEmpty()) {
             changed.addAll(replaceResized(doc, sentences, input, recorded, upstream));
         }
+        changed.addAll(splitAsTokenized(doc, changed));
         EntityValues.forget(doc, changed); // a replaced date keeps its class, not the old date's value
         retag(recorded.touched, changed, upstream);
+    }
+
+    /**
+     * The shipped model writes contractions and possessives as its corpus spelt them, one word each ({@code didn't},
+     * {@code man's}), where the pipeline's tokenizer makes two tokens of such a text ({@code did} {@code n't}):
+     * annotators after ours would read a token the tokenizer never makes, and tokenizing the new text again would
+     * give other tokens than the document holds. So a written token the tokenizer would split becomes the tokens
+     * it makes ({@link DocumentEditor#splitAsTokenized}: its text stays); under {@code tokenize.whitespace} none
+     * is split. Returns the new tokens besides the written ones (each split token is its own first piece).
+     */
+    private List<CoreLabel> splitAsTokenized(Annotation doc, Collection<CoreLabel> written) {
+        List<CoreLabel> added = new ArrayList<>();
+        DocumentEditor.splitAsTokenized(doc, written, tokenizerWords::tokenize).values()
+                .forEach(pieces -> added.addAll(pieces.subList(1, pieces.size())));
+        return added;
     }
 
     /**
@@ -567,6 +583,7 @@ final class ConfiguredAnnotator implements Annotator {
             }
             Set<CoreLabel> all = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             added.forEach(s -> all.addAll(s.get(CoreAnnotations.TokensAnnotation.class)));
+            all.addAll(splitAsTokenized(doc, all));
             retag(added, all, upstream);
         }
     }

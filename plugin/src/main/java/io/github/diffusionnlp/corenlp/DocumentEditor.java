@@ -7,10 +7,14 @@ import edu.stanford.nlp.util.ArrayCoreMap;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.diffusionnlp.api.DiffusionLM;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -29,46 +33,121 @@ final class DocumentEditor {
      * spell it. The document's text is unchanged; only its tokenization. Returns whether anything was joined.
      */
     static boolean joinMasks(Annotation doc) {
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        Map<CoreLabel, CoreLabel> joinedFrom = new IdentityHashMap<>(); // first piece -> joined token
-        Map<CoreLabel, Boolean> dropped = new IdentityHashMap<>(); // later pieces
-        for (CoreMap sentence : sentences) {
+        Map<CoreLabel, List<CoreLabel>> joins = new IdentityHashMap<>(); // first piece -> [joined], later -> []
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            List<CoreLabel> out = new ArrayList<>(tokens.size());
             for (int i = 0; i < tokens.size(); ) {
                 int end = maskEnd(tokens, i);
                 if (end > i + 1) {
-                    CoreLabel joined = join(tokens.subList(i, end));
-                    joinedFrom.put(tokens.get(i), joined);
+                    joins.put(tokens.get(i), List.of(join(tokens.subList(i, end))));
                     for (int k = i + 1; k < end; k++) {
-                        dropped.put(tokens.get(k), true);
+                        joins.put(tokens.get(k), List.of());
                     }
-                    out.add(joined);
                     i = end;
                 } else {
-                    out.add(tokens.get(i));
                     i++;
                 }
             }
-            if (out.size() != tokens.size()) {
-                sentence.set(CoreAnnotations.TokensAnnotation.class, out);
-            }
         }
-        if (joinedFrom.isEmpty()) {
-            return false;
-        }
-        List<CoreLabel> oldDocTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
-        int[] newIndex = new int[oldDocTokens.size() + 1]; // old document token index -> new one
-        List<CoreLabel> docTokens = new ArrayList<>();
-        for (int i = 0; i < oldDocTokens.size(); i++) {
-            CoreLabel t = oldDocTokens.get(i);
-            newIndex[i] = docTokens.size();
-            if (dropped.containsKey(t)) {
+        retokenize(doc, joins);
+        return !joins.isEmpty();
+    }
+
+    /**
+     * Splits each of the {@code written} tokens that the pipeline's tokenizer would split ({@code didn't} read in
+     * its sentence as {@code did} {@code n't} by PTBTokenizer; nothing under {@code tokenize.whitespace}) into the
+     * tokens it would make: their word, value and original text as the tokenizer gives them, their offsets inside
+     * the old token's, everything else (sentence index, NER class, our {@code Word}) copied from it; the first
+     * piece is the old token itself, so it keeps its {@code OriginalWord}. The text is unchanged, only its
+     * tokenization (as {@link #joinMasks}, the other way round). Returns each split token's pieces.
+     */
+    static Map<CoreLabel, List<CoreLabel>> splitAsTokenized(Annotation doc, Collection<CoreLabel> written,
+            Function<String, List<CoreLabel>> tokenizer) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        Set<CoreLabel> isWritten = Collections.newSetFromMap(new IdentityHashMap<>());
+        isWritten.addAll(written);
+        Map<CoreLabel, List<CoreLabel>> splits = new IdentityHashMap<>();
+        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            if (tokens.stream().noneMatch(isWritten::contains)) {
                 continue;
             }
-            docTokens.add(joinedFrom.getOrDefault(t, t));
+            // the whole sentence, not the word alone: the tokenizer reads a word by its context ("'" after "s")
+            int from = tokens.get(0).beginPosition();
+            List<CoreLabel> fresh = tokenizer.apply(text.substring(from, tokens.get(tokens.size() - 1).endPosition()));
+            for (CoreLabel t : tokens) {
+                if (!isWritten.contains(t)) {
+                    continue;
+                }
+                List<CoreLabel> inside = fresh.stream().filter(f -> from + f.beginPosition() >= t.beginPosition()
+                        && from + f.endPosition() <= t.endPosition()).toList();
+                if (inside.size() > 1 && from + inside.get(0).beginPosition() == t.beginPosition()
+                        && from + inside.get(inside.size() - 1).endPosition() == t.endPosition()) {
+                    splits.put(t, pieces(text, t, inside, from));
+                }
+            }
         }
-        newIndex[oldDocTokens.size()] = docTokens.size();
+        retokenize(doc, splits);
+        return splits;
+    }
+
+    /** Token {@code t} as the tokens {@code fresh} (offsets counted from {@code from}); the first is {@code t}. */
+    private static List<CoreLabel> pieces(String text, CoreLabel t, List<CoreLabel> fresh, int from) {
+        boolean codepoints = t.containsKey(CoreAnnotations.CodepointOffsetBeginAnnotation.class);
+        CoreLabel model = new CoreLabel(t);
+        model.remove(DiffusionAnnotations.OriginalWord.class); // the token the old word was is the first piece
+        List<CoreLabel> out = new ArrayList<>(fresh.size());
+        for (CoreLabel f : fresh) {
+            CoreLabel p = out.isEmpty() ? t : new CoreLabel(model);
+            p.setWord(f.word());
+            p.setValue(f.word());
+            p.setOriginalText(f.originalText());
+            p.setBeginPosition(from + f.beginPosition());
+            p.setEndPosition(from + f.endPosition());
+            if (codepoints) {
+                p.set(CoreAnnotations.CodepointOffsetBeginAnnotation.class, text.codePointCount(0, p.beginPosition()));
+                p.set(CoreAnnotations.CodepointOffsetEndAnnotation.class, text.codePointCount(0, p.endPosition()));
+            }
+            if (p.containsKey(DiffusionAnnotations.Word.class)) {
+                p.set(DiffusionAnnotations.Word.class, f.word());
+            }
+            p.remove(CoreAnnotations.PartOfSpeechAnnotation.class); // the old word's: tagged again by the caller
+            p.remove(CoreAnnotations.LemmaAnnotation.class);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * Puts tokens in place of others (a token mapped to an empty list goes) in the sentences, the document's token
+     * list and the entity mentions, and numbers everything again: token indexes, document token spans of tokens,
+     * sentences and mentions, and the {@code before} / {@code after} around the new tokens. Offsets and text are
+     * the caller's: tokenization changes, the text does not.
+     */
+    private static void retokenize(Annotation doc, Map<CoreLabel, List<CoreLabel>> replacements) {
+        if (replacements.isEmpty()) {
+            return;
+        }
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        for (CoreMap sentence : sentences) {
+            replaceIn(sentence, replacements);
+        }
+        List<CoreLabel> oldDocTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        int[] first = new int[oldDocTokens.size() + 1]; // old document token index -> new index of its first piece
+        int[] last = new int[oldDocTokens.size() + 1]; // -> new index after its last piece
+        List<CoreLabel> docTokens = new ArrayList<>();
+        List<CoreLabel> added = new ArrayList<>();
+        for (int i = 0; i < oldDocTokens.size(); i++) {
+            CoreLabel t = oldDocTokens.get(i);
+            first[i] = docTokens.size();
+            List<CoreLabel> r = replacements.get(t);
+            docTokens.addAll(r == null ? List.of(t) : r);
+            if (r != null) {
+                added.addAll(r);
+            }
+            last[i] = docTokens.size();
+        }
+        first[oldDocTokens.size()] = docTokens.size();
         doc.set(CoreAnnotations.TokensAnnotation.class, docTokens);
         for (int i = 0; i < docTokens.size(); i++) {
             CoreLabel t = docTokens.get(i);
@@ -77,26 +156,48 @@ final class DocumentEditor {
                 t.set(CoreAnnotations.TokenEndAnnotation.class, i + 1);
             }
         }
+        Set<CoreMap> mentions = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<CoreMap> docMentions = doc.get(CoreAnnotations.MentionsAnnotation.class);
+        if (docMentions != null) {
+            mentions.addAll(docMentions);
+        }
         for (CoreMap sentence : sentences) {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             for (int i = 0; i < tokens.size(); i++) {
                 tokens.get(i).setIndex(i + 1);
             }
-            remapTokenSpan(sentence, newIndex);
-            List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
-            if (mentions != null) {
-                mentions.forEach(m -> remapTokenSpan(m, newIndex));
+            remapTokenSpan(sentence, first, last);
+            List<CoreMap> m = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+            if (m != null) {
+                mentions.addAll(m);
             }
         }
-        return true;
+        for (CoreMap m : mentions) { // a mention over a split word spans all its pieces
+            remapTokenSpan(m, first, last);
+            replaceIn(m, replacements);
+        }
+        rederiveWhitespace(doc, added);
     }
 
-    private static void remapTokenSpan(CoreMap span, int[] newIndex) {
+    /** Replaces tokens in a sentence's or mention's token list, where it has one. */
+    private static void replaceIn(CoreMap span, Map<CoreLabel, List<CoreLabel>> replacements) {
+        List<CoreLabel> tokens = span.get(CoreAnnotations.TokensAnnotation.class);
+        if (tokens == null || tokens.stream().noneMatch(replacements::containsKey)) {
+            return;
+        }
+        List<CoreLabel> out = new ArrayList<>(tokens.size() + 4);
+        for (CoreLabel t : tokens) {
+            out.addAll(replacements.getOrDefault(t, List.of(t)));
+        }
+        span.set(CoreAnnotations.TokensAnnotation.class, out);
+    }
+
+    private static void remapTokenSpan(CoreMap span, int[] first, int[] last) {
         Integer b = span.get(CoreAnnotations.TokenBeginAnnotation.class);
         Integer e = span.get(CoreAnnotations.TokenEndAnnotation.class);
-        if (b != null && e != null && b >= 0 && e < newIndex.length && b <= e) {
-            span.set(CoreAnnotations.TokenBeginAnnotation.class, newIndex[b]);
-            span.set(CoreAnnotations.TokenEndAnnotation.class, e == 0 ? 0 : newIndex[e - 1] + 1);
+        if (b != null && e != null && b >= 0 && e < first.length && b <= e) {
+            span.set(CoreAnnotations.TokenBeginAnnotation.class, first[b]);
+            span.set(CoreAnnotations.TokenEndAnnotation.class, e == 0 ? 0 : last[e - 1]);
         }
     }
 

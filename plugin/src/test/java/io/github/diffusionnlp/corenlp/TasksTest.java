@@ -211,7 +211,7 @@ class TasksTest {
             assertTrue(s.get(DiffusionAnnotations.OriginalText.class) != null);
             assertEquals(s.get(CoreAnnotations.TextAnnotation.class), s.get(DiffusionAnnotations.Text.class));
         }
-        assertEquals(8, sentences(doc).get(0).get(CoreAnnotations.TokensAnnotation.class).size());
+        assertEquals(8, modelPositions(sentences(doc).get(0)).size());
         assertNotEquals(text, doc.get(CoreAnnotations.TextAnnotation.class));
         assertConsistent(doc);
         assertEquals(words(doc), words(annotate(pipeline, text)), "deterministic per seed");
@@ -228,8 +228,9 @@ class TasksTest {
         assertEquals(4, sentences.size());
         for (int i = 1; i < 4; i++) {
             assertEquals(Boolean.TRUE, sentences.get(i).get(DiffusionAnnotations.Generated.class));
-            assertEquals(7, sentences.get(i).get(CoreAnnotations.TokensAnnotation.class).size());
+            assertEquals(7, generated.get(i - 1).split(" ").length, "the model's words, joined by spaces");
             assertEquals(generated.get(i - 1), sentences.get(i).get(CoreAnnotations.TextAnnotation.class));
+            assertTokenizedAsItsText(sentences.get(i));
         }
         assertConsistent(doc);
         // an empty document gets the sentences too
@@ -333,6 +334,25 @@ class TasksTest {
             assertNull(t.get(DiffusionAnnotations.OriginalWord.class), t.word());
             assertNull(t.get(DiffusionAnnotations.Word.class), t.word());
         }
+    }
+
+    /**
+     * The tokens of a rewritten sentence that stand for one of the model's positions each: all but the later pieces
+     * of a written word the tokenizer splits ({@code didn't}: {@code did} stands for the position, {@code n't}, a
+     * {@code Word} with no {@code OriginalWord}, does not). Rewrites only: generated tokens have no
+     * {@code OriginalWord}.
+     */
+    static List<CoreLabel> modelPositions(CoreMap sentence) {
+        return sentence.get(CoreAnnotations.TokensAnnotation.class).stream()
+                .filter(t -> t.get(DiffusionAnnotations.Word.class) == null
+                        || t.get(DiffusionAnnotations.OriginalWord.class) != null)
+                .toList();
+    }
+
+    /** A sentence's tokens are those the tokenizer makes of its text (a written {@code didn't}: two). */
+    static void assertTokenizedAsItsText(CoreMap sentence) {
+        assertEquals(words(annotate(DocumentEditorTest.TOKENIZER, sentence.get(CoreAnnotations.TextAnnotation.class))),
+                words(sentence));
     }
 
     /** Offsets, sentence text and token text agree with the document text. */
