@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.bench.MachineLoad;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -108,6 +109,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         corpus = RepositoryFiles.locate(corpus, model.choice.model, "--corpus", "a training corpus");
         SpeedBenchmark.TrainingCorpus sentences = checkBeforeMeasuring();
         SpeedBenchmark bench = new SpeedBenchmark(System.err::println);
+        MachineLoad atStart = MachineLoad.now();
+        warnIfBusy("start", atStart);
         double startCeiling = bench.matmulCeiling();
         double beforeTraining = bench.ceilingNow();
         SpeedBenchmark.Training train = bench.training(sentences, size, trainBatch, trainWarmUp, trainSteps);
@@ -120,12 +123,20 @@ final class BenchmarkCommand implements Callable<Integer> {
                 memory = bench.memory(lm, memoryCalls);
             }
         }
+        MachineLoad atEnd = MachineLoad.now();
+        warnIfBusy("end", atEnd);
         // the tables are written once every reading is in: the ceiling is the best of them all
         double ceiling = bench.bestCeiling();
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "machine: %d cores, %s %s; matmul ceiling %.1f GFLOP/s (the best of"
-                + " the run's readings; %.1f at its start)%n%n", Runtime.getRuntime().availableProcessors(),
+                + " the run's readings; %.1f at its start)%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.arch"), System.getProperty("os.name"), ceiling, startCeiling));
+        out.append("machine load: at the start ").append(atStart.describe()).append("; at the end ")
+                .append(atEnd.describe()).append('\n');
+        if (atStart.busy() || atEnd.busy()) {
+            out.append(BUSY).append('\n');
+        }
+        out.append('\n');
         out.append("share of matmul: against that ceiling; beside: against the ceiling's best shape timed"
                 + " just before and just after the figure (the larger of the two)\n\n");
         out.append("| training (" + size + ", batch " + trainBatch + ") | tokens/s | GFLOP/s | share of matmul"
@@ -156,6 +167,18 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         System.out.print(out);
         return 0;
+    }
+
+    private static final String BUSY = "unreliable: other work held the cores during this run, so every figure"
+            + " reads low and even the shares beside them mislead; run the benchmark again on an idle machine";
+
+    /** Said as soon as it is read, so that a person watching can stop a run whose tables would mislead. */
+    private static void warnIfBusy(String when, MachineLoad load) {
+        if (load.busy()) {
+            System.err.println("warning: the machine is busy at the benchmark's " + when + " (" + load.describe()
+                    + "); while other work holds the cores every figure reads low and even the shares beside them"
+                    + " mislead: run the benchmark on an idle machine");
+        }
     }
 
     /**
