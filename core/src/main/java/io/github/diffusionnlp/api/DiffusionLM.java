@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -92,6 +93,8 @@ public final class DiffusionLM implements AutoCloseable {
     private final String untaggedBecause;
     /** The words it never writes ({@link Builder#optBannedWords}). */
     private final Set<String> bannedWords;
+    /** Whether its sentiment caveat has been told, by the log or a front end ({@link #untoldSentimentCaveat}). */
+    private final AtomicBoolean sentimentCaveatTold = new AtomicBoolean();
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
         this.manager = manager;
@@ -247,6 +250,7 @@ public final class DiffusionLM implements AutoCloseable {
             requireTemplates();
             CallArguments.checkInfillTemplate(constraints.template(), sentences);
         }
+        warnOfSentiment(constraints.sentiment() != null);
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         for (int round = 0; windows.hasInfillRound(round); round++) {
@@ -368,6 +372,7 @@ public final class DiffusionLM implements AutoCloseable {
         if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
+        warnOfSentiment(each.stream().anyMatch(c -> c.sentiment() != null));
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         List<ModelRow> rows = windows.rewriteRows(keep, each, options.seed());
         windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
@@ -408,6 +413,7 @@ public final class DiffusionLM implements AutoCloseable {
             }
             length = t;
         }
+        warnOfSentiment(constraints.sentiment() != null);
         List<ModelRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             rows.add(ModelRow.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
@@ -455,6 +461,7 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException("sentimentPosterior reads a sentence of 1 to " + len + " tokens (the"
                     + " model's length), got " + tokens.size() + (tokens.isEmpty() ? "" : "; split a longer one"));
         }
+        warnOfSentiment(true);
         ModelRow row = ModelRow.generate(0, len, tokens.size(), seed);
         List<String> read = QuoteSpelling.asRead(tokens, model.vocabulary());
         for (int i = 0; i < tokens.size(); i++) {
@@ -467,6 +474,28 @@ public final class DiffusionLM implements AutoCloseable {
             out.put(label, Math.exp(logPosterior[label.ordinal()]));
         }
         return out;
+    }
+
+    /**
+     * Why a sentiment asked of this model means little ({@link TrainingInfo#sentimentCaveat}: its corpus is probably
+     * not English), if that has not been told yet; null when its record gives no such reason, or once it has been
+     * told. The first call given a sentiment (or {@link #sentimentPosterior}) tells it as one SLF4J WARN per loaded
+     * model. A front end that warns in its own words, naming its own option and before it reads any input, takes
+     * the caveat from here instead, so that the library does not tell its user a second time.
+     */
+    public String untoldSentimentCaveat() {
+        TrainingInfo training = info.training();
+        String caveat = training == null ? null : training.sentimentCaveat();
+        // thread-safe: of concurrent callers, one alone gets it
+        return caveat != null && sentimentCaveatTold.compareAndSet(false, true) ? caveat : null;
+    }
+
+    /** Logs the sentiment caveat the first time a call asks for a sentiment, as {@link #untoldSentimentCaveat} says. */
+    private void warnOfSentiment(boolean asked) {
+        String caveat = asked ? untoldSentimentCaveat() : null;
+        if (caveat != null) {
+            logger.warn("diffusion-nlp: model {}: a sentiment asked of it will mean little: {}", name, caveat);
+        }
     }
 
     /** Runs {@code work} on the model, which {@link #close} must not free meanwhile. */

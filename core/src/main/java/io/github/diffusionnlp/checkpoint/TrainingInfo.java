@@ -135,6 +135,13 @@ public record TrainingInfo(
                 sentimentLexiconShare);
     }
 
+    /** The same record with another corpus name (a results file writes it relative to the working directory). */
+    public TrainingInfo withCorpus(String corpus) {
+        return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
+                sentimentLexiconShare);
+    }
+
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,

@@ -96,9 +96,10 @@ final class ConstraintOptions {
             throw new IllegalArgumentException("--pos has " + templateLength() + " tags; allowed: 1 to " + max
                     + " (the model's positions)");
         }
-        TrainingInfo training = lm.info().training();
-        if (sentiment != null && training != null && training.sentimentProbablyMeaningless()) {
-            System.err.println("warning: --sentiment will mean little to this model: " + training.sentimentCaveat());
+        // taken from the model, which then does not log it again at the first call (DiffusionLM#untoldSentimentCaveat)
+        String caveat = sentiment == null ? null : lm.untoldSentimentCaveat();
+        if (caveat != null) {
+            System.err.println("warning: --sentiment will mean little to this model: " + caveat);
         }
     }
 

@@ -248,8 +248,14 @@ public final class ArComparison {
             same = a.word(i).equals(b.word(i));
         }
         ArConfig c = ar.config();
-        return new Fairness(diffusion.info().parameters(), c.parameters(), same, a.size(), diffusion.info().training(),
-                ar.training(), Reports.shape(diffusion.info().config()), Reports.shape(c));
+        return new Fairness(diffusion.info().parameters(), c.parameters(), same, a.size(),
+                asWritten(diffusion.info().training()), asWritten(ar.training()), Reports.shape(diffusion.info().config()),
+                Reports.shape(c));
+    }
+
+    /** A training record as the results write it: its corpus as {@link ResultPaths#shown(String)} shows it. */
+    static TrainingInfo asWritten(TrainingInfo training) {
+        return training == null ? null : training.withCorpus(ResultPaths.shown(training.corpus()));
     }
 
     /** {@code samples} held-out sentences of 1..maxLength words, drawn with the seed. */

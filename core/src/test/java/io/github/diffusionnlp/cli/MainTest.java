@@ -1116,6 +1116,8 @@ class MainTest {
         assertTrue(french.err().contains("warning: --sentiment will mean little to this model: the English lexicon"
                 + " that labelled its training sentences rated only 1.5% of their tokens (English text: about 4.7%),"
                 + " so its corpus is probably not English"), french.err());
+        assertEquals(1, french.err().split("will mean little", -1).length - 1, "the library's log repeated it: "
+                + french.err());
         Run info = run("", "info", "--model", model.toString());
         assertTrue(info.out().contains("sentiment:    labels from AFINN-165 (English), which rated 1.5% of the corpus's"
                 + " tokens (English text: about 4.7%); probably not English, so --sentiment means little"), info.out());

@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.eval.ResultPaths;
 import io.github.diffusionnlp.eval.TextStatistics;
 import io.github.diffusionnlp.evaluation.Metrics.Ratio;
 import io.github.diffusionnlp.model.Numbers;
@@ -564,7 +565,7 @@ public final class ConstraintsEvaluation {
         h.put("rewriteStrength", settings.strength());
         h.put("rewriteKeeps", settings.keep().stream().map(Upos::name).toList());
         h.put("batch", settings.batch());
-        h.put("heldout", settings.heldout().toString());
+        h.put("heldout", ResultPaths.shown(settings.heldout()));
         h.put("heldoutLengths", settings.minLength() + ".." + settings.maxLength());
         h.put("quick", settings.quick());
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.eval.ResultPaths;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Row;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Sample;
@@ -133,7 +134,7 @@ public final class Report {
     /** The head of a results file's JSON header, the same in every evaluation: which model, and how far trained. */
     static Map<String, Object> modelHeader(ModelInfo info) {
         Map<String, Object> h = new LinkedHashMap<>();
-        h.put("model", info.directory().toString());
+        h.put("model", ResultPaths.shown(info.directory()));
         h.put("parameters", info.parameters());
         if (info.training() != null) {
             h.put("trainingStep", info.training().step());

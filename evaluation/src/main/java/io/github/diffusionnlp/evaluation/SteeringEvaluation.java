@@ -7,6 +7,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.eval.ResultPaths;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.GuidanceScorer;
 import io.github.diffusionnlp.sample.PlugAndPlay;
@@ -221,7 +222,7 @@ public final class SteeringEvaluation {
         h.put("batch", settings.batch());
         Probe p = settings.probe();
         if (p != null) {
-            h.put("probeCorpus", settings.probeCorpus().toString());
+            h.put("probeCorpus", ResultPaths.shown(settings.probeCorpus()));
             h.put("probeSentences", probeSentences);
             h.put("probeSteps", p.steps());
             h.put("probeSeed", p.seed());

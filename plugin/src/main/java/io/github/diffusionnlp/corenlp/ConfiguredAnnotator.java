@@ -12,7 +12,6 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.MaskSpelling;
@@ -93,11 +92,11 @@ final class ConfiguredAnnotator implements Annotator {
                         + e.getMessage()); // not chained, as above
             }
         }
-        TrainingInfo training = lm.info().training();
-        if (settings.sentiment != null && training != null && training.sentimentProbablyMeaningless()) {
+        String caveat = settings.sentiment == null ? null : lm.untoldSentimentCaveat(); // the library then stays silent
+        if (caveat != null) {
             // a warning, not a refusal: the model still samples, and the user may know its labels are their own
             LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", name, name,
-                    settings.sentiment, training.sentimentCaveat());
+                    settings.sentiment, caveat);
         }
         this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)

@@ -347,8 +347,11 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         return language;
     }
 
-    /** Whether a model's language is English ({@code en}, {@code en-GB}: the English POS tagger's language). */
-    static boolean isEnglish(String language) {
+    /**
+     * Whether a model's language is English ({@code en}, {@code en-GB}: the language of the English POS tagger, and of
+     * the sentence detector and tokenizer the command-line tools split raw text with).
+     */
+    public static boolean isEnglish(String language) {
         return java.util.Locale.forLanguageTag(language).getLanguage().equals(DEFAULT_LANGUAGE);
     }
 

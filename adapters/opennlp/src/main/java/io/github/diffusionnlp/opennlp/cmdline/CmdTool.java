@@ -4,7 +4,6 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
-import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Precision;
@@ -304,10 +303,11 @@ abstract class CmdTool<P> {
      * warning, since the model still samples.
      */
     static void warnOfSentiment(ConstraintSpec constraints, DiffusionModel model, PrintStream err) {
-        TrainingInfo training = model.getDiffusionLM().info().training();
-        if (constraints.getSentiment() != null && training != null && training.sentimentProbablyMeaningless()) {
+        // taken from the model, which then does not log it again at the first call (DiffusionLM#untoldSentimentCaveat)
+        String caveat = constraints.getSentiment() == null ? null : model.getDiffusionLM().untoldSentimentCaveat();
+        if (caveat != null) {
             err.println("warning: -sentiment " + constraints.getSentiment() + " will mean little to this model: "
-                    + training.sentimentCaveat());
+                    + caveat);
         }
     }
 

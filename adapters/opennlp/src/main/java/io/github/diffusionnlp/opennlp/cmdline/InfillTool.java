@@ -65,6 +65,10 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
         EnglishText english = tokenized ? null : EnglishText.get();
         try (DiffusionModel model = loadModel(p, p)) {
+            String refused = LineTokenizer.rawTextRefusal(model, tokenized);
+            if (refused != null) {
+                throw badParameter(refused);
+            }
             SamplingOptions options = sampling(p, model);
             LineBatcher.processLines(in, out, err, options.batchSize(), line -> {
                 LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err);

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.PrintStream;
 import java.util.List;
@@ -28,6 +29,23 @@ final class LineTokenizer {
         boolean isBlank() {
             return sentences.isEmpty();
         }
+    }
+
+    /**
+     * Why raw text (no {@code -tokenized}) cannot go to this model, or null when it can: its package says another
+     * language than English, whose words OpenNLP's English sentence detector and tokenizer would cut as English
+     * ({@code l'école} into {@code l} and {@code 'école}), tokens the model never saw in training. Refused rather
+     * than warned of: every line would be split wrong, and OpenNLP's own tools take whitespace-separated tokens.
+     */
+    static String rawTextRefusal(DiffusionModel model, boolean tokenized) {
+        if (tokenized || DiffusionModel.isEnglish(model.getLanguage())) {
+            return null;
+        }
+        return "-tokenized false (the default) splits raw text into sentences and tokens with OpenNLP's English"
+                + " models, and this model's language is '" + model.getLanguage() + "' (its package's Language),"
+                + " whose words they would cut as English (l'école into l and 'école); give one sentence a line, its"
+                + " tokens separated by spaces as in the model's training corpus (OpenNLP's SentenceDetector and"
+                + " TokenizerME do that with models of the language), and pass -tokenized true";
     }
 
     /**

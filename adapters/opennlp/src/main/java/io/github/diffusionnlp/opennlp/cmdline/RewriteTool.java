@@ -65,6 +65,10 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         EnglishText english = tokenized ? null : EnglishText.get();
         EnglishPosTagger tagger = keep.needsTags() ? EnglishPosTagger.get() : null;
         try (DiffusionModel model = loadModel(p, p)) {
+            String refused = LineTokenizer.rawTextRefusal(model, tokenized);
+            if (refused != null) {
+                throw badParameter(refused);
+            }
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model);
             RewriterME probe;

@@ -82,6 +82,40 @@ class PackageLanguageTest {
         assertTrue(train.stderr().startsWith("-lang: language 'fr FR' is not a language code"), train.stderr());
     }
 
+    /**
+     * Raw text to Infill or Rewrite of a French package was cut by OpenNLP's English tokenizer ({@code l'école} into
+     * {@code l} and {@code 'école}) without a word; it is refused, before any line is read, saying to pass
+     * whitespace-separated tokens with -tokenized true, which works, as raw text to an English package does.
+     */
+    @Test
+    void rawTextToAModelOfAnotherLanguageIsRefused(@TempDir Path tmp) {
+        String dir = TestModels.tinyModel().toString();
+        Path fr = tmp.resolve("fr.bin");
+        DiffusionNlpToolTest.Run packaged = DiffusionNlpToolTest.run("", "Package", "-model", dir, "-out",
+                fr.toString(), "-lang", "fr");
+        assertEquals(0, packaged.code(), packaged.stderr());
+        String refusal = "-tokenized false (the default) splits raw text into sentences and tokens with OpenNLP's"
+                + " English models, and this model's language is 'fr' (its package's Language), whose words they would"
+                + " cut as English (l'école into l and 'école); give one sentence a line, its tokens separated by"
+                + " spaces as in the model's training corpus (OpenNLP's SentenceDetector and TokenizerME do that with"
+                + " models of the language), and pass -tokenized true";
+        for (String tool : new String[] {"Infill", "Rewrite"}) {
+            DiffusionNlpToolTest.Run raw = DiffusionNlpToolTest.run("L'école [MASK] fermée.\n", tool, "-model",
+                    fr.toString(), "-steps", "1");
+            assertEquals(1, raw.code(), raw.stderr());
+            assertTrue(raw.stderr().startsWith(refusal), tool + ": " + raw.stderr());
+            assertEquals("", raw.out(), "no line written");
+            DiffusionNlpToolTest.Run tokens = DiffusionNlpToolTest.run("L' école [MASK] fermée .\n", tool, "-model",
+                    fr.toString(), "-steps", "1", "-tokenized", "true");
+            assertEquals(0, tokens.code(), tool + ": " + tokens.stderr());
+            assertEquals(1, tokens.lines().size(), tokens.out());
+        }
+        DiffusionNlpToolTest.Run english = DiffusionNlpToolTest.run("The school was [MASK].\n", "Infill", "-model",
+                dir, "-steps", "1");
+        assertEquals(0, english.code(), "a model directory records no language and is taken as English: "
+                + english.stderr());
+    }
+
     @Test
     void theLibraryGivesAPackageItsLanguage(@TempDir Path tmp) throws IOException {
         try (DiffusionModel model = DiffusionModel.fromDirectory(TestModels.tinyModel(), new DiffusionToolFactory(),

@@ -7,14 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * -sentiment on a model whose training record says its corpus is probably not English (the English lexicon that
- * labelled it rated few of its tokens) is warned of, as core's --sentiment is; an English model's is not.
+ * labelled it rated few of its tokens) is warned of, as core's --sentiment is; an English model's is not. Told
+ * once: the library, which logs it to a caller that has not, stays silent (its log captured from stderr).
  */
 class SentimentLanguageTest {
     @Test
@@ -33,9 +37,19 @@ class SentimentLanguageTest {
             assertEquals(0, plain.code(), plain.stderr());
             assertFalse(plain.stderr().contains("will mean little"), plain.stderr());
             args[args.length - 1] = french.toString();
-            Run warned = run("The report was late .\n", args);
+            PrintStream err = System.err;
+            ByteArrayOutputStream log = new ByteArrayOutputStream(); // where the simple logger writes
+            Run warned;
+            try {
+                System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+                warned = run("The report was late .\n", args);
+            } finally {
+                System.setErr(err);
+            }
             assertEquals(0, warned.code(), warned.stderr());
             assertTrue(warned.stderr().contains(warning), tool + ": " + warned.stderr());
+            assertFalse(log.toString(StandardCharsets.UTF_8).contains("will mean little"), "the library's log"
+                    + " repeated it: " + log.toString(StandardCharsets.UTF_8));
         }
     }
 }
