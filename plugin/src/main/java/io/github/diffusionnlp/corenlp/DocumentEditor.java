@@ -259,7 +259,8 @@ final class DocumentEditor {
      * tokens that touched (no space between them) and would now read as one token to the pipeline's
      * {@code tokenizer} (see {@link #splice}).
      */
-    static void replaceWords(Annotation doc, Map<CoreLabel, String> words, Function<String, List<CoreLabel>> tokenizer) {
+    static void replaceWords(Annotation doc, Map<CoreLabel, String> words,
+            Function<String, List<CoreLabel>> tokenizer) {
         String text = doc.get(CoreAnnotations.TextAnnotation.class);
         List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
         Map<CoreLabel, String> replacement = new IdentityHashMap<>();
@@ -396,10 +397,10 @@ final class DocumentEditor {
     /**
      * Whether {@code left} and {@code right}, written with no space between them, would read as one token: the
      * pipeline's tokenizer makes a token across the place where they meet ("ahis", "?!", "." + ".." under
-     * PTB's rules; "do" + "n’t", "think" + "," and ";" + ";" meet at a token boundary). Asked of the tokenizer, not of the
-     * characters, because only it knows which punctuation it joins and which clitics it splits off, under its
-     * {@code tokenize.*} properties; whatever the old text had there, as rewritten words glued where old ones
-     * did not.
+     * PTB's rules; "do" + "n’t", "think" + "," and ";" + ";" meet at a token boundary). Asked of the tokenizer,
+     * not of the characters, because only it knows which punctuation it joins and which clitics it splits off,
+     * under its {@code tokenize.*} properties; whatever the old text had there, as rewritten words glued where
+     * old ones did not.
      */
     private static boolean readAsOne(String left, String right, Function<String, List<CoreLabel>> tokenizer) {
         if (left.isEmpty() || right.isEmpty()) {

@@ -108,7 +108,8 @@ final class RecordedResults {
         touched.add(sentence);
         String original = DocumentEditor.sentenceText(doc, sentence, Map.of(), tokenizerWords::tokenize);
         sentence.set(DiffusionAnnotations.OriginalText.class, original);
-        sentence.set(DiffusionAnnotations.Text.class, DocumentEditor.sentenceText(doc, sentence, sentenceWords, tokenizerWords::tokenize));
+        sentence.set(DiffusionAnnotations.Text.class,
+                DocumentEditor.sentenceText(doc, sentence, sentenceWords, tokenizerWords::tokenize));
         sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
         newWords.putAll(sentenceWords);
     }

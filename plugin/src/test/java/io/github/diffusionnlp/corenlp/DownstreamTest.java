@@ -175,7 +175,8 @@ class DownstreamTest {
             }
             int cb = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
             int ce = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
-            assertEquals(List.of(docTokens.get(b).beginPosition(), docTokens.get(e - 1).endPosition()), List.of(cb, ce));
+            assertEquals(List.of(docTokens.get(b).beginPosition(), docTokens.get(e - 1).endPosition()),
+                    List.of(cb, ce));
             assertEquals(text.substring(cb, ce), m.get(CoreAnnotations.TextAnnotation.class));
         }
     }
