@@ -243,7 +243,7 @@ final class ConfiguredAnnotator implements Annotator {
                 .toList();
         SentenceAnalyses.forget(changedSentences); // a parse before us would describe the old words
         if (!recorded.newWords.isEmpty()) {
-            DocumentEditor.replaceWords(doc, recorded.newWords);
+            DocumentEditor.replaceWords(doc, recorded.newWords, tokenizerWords::tokenize);
             recorded.quotes.forEach(tokenizerWords::normalise);
         }
         if (!recorded.resized.isEmpty()) {

@@ -15,16 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Edits a CoreNLP document in place and keeps it consistent: token lists, token and sentence indexes,
  * character (and code point) offsets, sentence and document text, entity mentions.
  */
 final class DocumentEditor {
-    /** "n't" as PTB's tokenizer splits it off ("do" + "n't", "ca" + "n’t"), either apostrophe, any case. */
-    private static final Pattern NEGATION_CLITIC = Pattern.compile("n['’]t", Pattern.CASE_INSENSITIVE);
-
     private DocumentEditor() {}
 
     /**
@@ -260,27 +256,22 @@ final class DocumentEditor {
      * Writes new words into the document: each token of {@code words} gets its word, value and original
      * text; the document text, every token's and sentence's offsets, sentence texts and entity mentions
      * follow. Token counts and indexes do not change. Spacing is kept, except that a space goes between two
-     * tokens that touched (no space between them) and would now run together into one word (see
-     * {@link #spliced}).
+     * tokens that touched (no space between them) and would now read as one token to the pipeline's
+     * {@code tokenizer} (see {@link #splice}).
      */
-    static void replaceWords(Annotation doc, Map<CoreLabel, String> words) {
+    static void replaceWords(Annotation doc, Map<CoreLabel, String> words,
+            Function<String, List<CoreLabel>> tokenizer) {
         String text = doc.get(CoreAnnotations.TextAnnotation.class);
         List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
-        Map<CoreLabel, CoreLabel[]> neighbours = new IdentityHashMap<>(); // within a sentence: previous, next
+        Map<CoreLabel, String> replacement = new IdentityHashMap<>();
         for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
-            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-            for (int i = 0; i < tokens.size(); i++) {
-                neighbours.put(tokens.get(i), new CoreLabel[] {i > 0 ? tokens.get(i - 1) : null,
-                        i + 1 < tokens.size() ? tokens.get(i + 1) : null});
-            }
+            replacement.putAll(splice(text, sentence.get(CoreAnnotations.TokensAnnotation.class), words, tokenizer));
         }
         List<CoreLabel> changed = new ArrayList<>();
-        Map<CoreLabel, String> replacement = new IdentityHashMap<>();
         for (CoreLabel t : docTokens) {
             if (isChanged(t, words)) {
                 changed.add(t);
-                CoreLabel[] n = neighbours.getOrDefault(t, new CoreLabel[2]);
-                replacement.put(t, spliced(text, n[0], t, n[1], words));
+                replacement.putIfAbsent(t, words.get(t)); // a token of no sentence has no neighbours to touch
             }
         }
         changed.sort(Comparator.comparingInt(CoreLabel::beginPosition));
@@ -346,51 +337,78 @@ final class DocumentEditor {
     }
 
     /**
-     * What replaces changed token {@code t} in the text: its new word, with a space before it (after it) where
-     * it touched its previous (next, unchanged) token in the sentence and the two would now run together into
-     * one word ("awful." rewritten to "a" + "his" gives "a his", not "ahis"; "do" + "n’t" rewritten to "the" +
-     * "first" gives "the first", not "thefirst", which would read back as one token). A contraction's "n't"
-     * stays attached ("do" rewritten to "go" gives "gon't"): the tokenizer splits it off again.
+     * What replaces each changed token of a sentence in the text: its new word, with a space before it (after it)
+     * where it touched its previous (next, unchanged) token and the two would now read as one token ("awful."
+     * rewritten to "a" + "his" gives "a his", not "ahis"; "do" + "n’t" rewritten to "the" + "first" gives "the
+     * first", not "thefirst"; "Monday." rewritten to "?" + "!" gives "? !", not "?!"). A contraction's "n't" stays
+     * attached ("do" rewritten to "go" gives "gon't"): the tokenizer splits it off again. Each place is asked with
+     * the touching text on both sides of it, left to right, so "(later)" rewritten to "." + "." + "." reads ". .."
+     * though no two of the dots alone would join ("..." is one token, ".." two).
      */
-    private static String spliced(String text, CoreLabel prev, CoreLabel t, CoreLabel next,
-            Map<CoreLabel, String> words) {
-        String w = words.get(t);
-        if (w.isEmpty() || t.beginPosition() >= t.endPosition()) {
-            return w;
-        }
-        String before = "";
-        String after = "";
-        if (prev != null && prev.endPosition() == t.beginPosition() && t.beginPosition() > 0) {
-            String left = isChanged(prev, words) ? words.get(prev) : text.substring(prev.beginPosition(), prev.endPosition());
-            if (gluesNow(left, w)) {
-                before = " ";
+    private static Map<CoreLabel, String> splice(String text, List<CoreLabel> tokens, Map<CoreLabel, String> words,
+            Function<String, List<CoreLabel>> tokenizer) {
+        Map<CoreLabel, String> out = new IdentityHashMap<>();
+        boolean[] spaceBefore = new boolean[tokens.size() + 1];
+        int runStart = 0; // first token of the touching text that ends at token i - 1, as written so far
+        for (int i = 1; i < tokens.size(); i++) {
+            if (!touch(tokens.get(i - 1), tokens.get(i))) {
+                runStart = i;
+                continue;
+            }
+            if (!isChanged(tokens.get(i - 1), words) && !isChanged(tokens.get(i), words)) {
+                continue; // the text there is as the tokenizer read it
+            }
+            int runEnd = i + 1;
+            while (runEnd < tokens.size() && touch(tokens.get(runEnd - 1), tokens.get(runEnd))) {
+                runEnd++;
+            }
+            String left = written(text, tokens.subList(runStart, i), words);
+            String right = written(text, tokens.subList(i, runEnd), words);
+            if (readAsOne(left, right, tokenizer)) {
+                spaceBefore[i] = true;
+                runStart = i;
             }
         }
-        if (next != null && !isChanged(next, words) && next.beginPosition() == t.endPosition()
-                && t.endPosition() < text.length() && next.endPosition() > next.beginPosition()) {
-            String right = text.substring(next.beginPosition(), next.endPosition());
-            if (gluesNow(w, right)) {
-                after = " ";
+        for (int i = 0; i < tokens.size(); i++) {
+            CoreLabel t = tokens.get(i);
+            if (isChanged(t, words)) {
+                boolean after = i + 1 < tokens.size() && spaceBefore[i + 1] && !isChanged(tokens.get(i + 1), words);
+                out.put(t, (spaceBefore[i] ? " " : "") + words.get(t) + (after ? " " : ""));
             }
         }
-        return before + w + after;
+        return out;
+    }
+
+    /** Whether two tokens, neither empty, have nothing between them in the text. */
+    private static boolean touch(CoreLabel left, CoreLabel right) {
+        return left.endPosition() == right.beginPosition() && left.beginPosition() < left.endPosition()
+                && right.beginPosition() < right.endPosition();
+    }
+
+    /** The text of touching tokens with the changed ones' new words. */
+    private static String written(String text, List<CoreLabel> tokens, Map<CoreLabel, String> words) {
+        StringBuilder out = new StringBuilder();
+        for (CoreLabel t : tokens) {
+            out.append(isChanged(t, words) ? words.get(t) : text.substring(t.beginPosition(), t.endPosition()));
+        }
+        return out.toString();
     }
 
     /**
-     * Whether {@code left} and {@code right}, written with no space between them, would read as one word: word
-     * characters meet, and {@code right} is not a negation clitic, which PTB's tokenizer splits off any word.
-     * (Whatever the old text had there: "do" + "n’t" touched with word characters on both sides too, and
-     * exempting such places glued rewritten words.)
+     * Whether {@code left} and {@code right}, written with no space between them, would read as one token: the
+     * pipeline's tokenizer makes a token across the place where they meet ("ahis", "?!", "." + ".." under
+     * PTB's rules; "do" + "n’t", "think" + "," and ";" + ";" meet at a token boundary). Asked of the tokenizer,
+     * not of the characters, because only it knows which punctuation it joins and which clitics it splits off,
+     * under its {@code tokenize.*} properties; whatever the old text had there, as rewritten words glued where
+     * old ones did not.
      */
-    private static boolean gluesNow(String left, String right) {
-        if (left.isEmpty() || right.isEmpty() || NEGATION_CLITIC.matcher(right).matches()) {
+    private static boolean readAsOne(String left, String right, Function<String, List<CoreLabel>> tokenizer) {
+        if (left.isEmpty() || right.isEmpty()) {
             return false;
         }
-        return isWordChar(left.charAt(left.length() - 1)) && isWordChar(right.charAt(0));
-    }
-
-    private static boolean isWordChar(char c) {
-        return Character.isLetterOrDigit(c);
+        int meet = left.length();
+        return tokenizer.apply(left + right).stream()
+                .anyMatch(t -> t.beginPosition() < meet && t.endPosition() > meet);
     }
 
     /** A mention starts and ends where its first and last tokens now do (a space put before a word is not in it). */
@@ -601,8 +619,12 @@ final class DocumentEditor {
         }
     }
 
-    /** The text of a sentence with some of its tokens' words replaced (the document itself is not changed). */
-    static String sentenceText(Annotation doc, CoreMap sentence, Map<CoreLabel, String> words) {
+    /**
+     * The text of a sentence with some of its tokens' words replaced (the document itself is not changed), spaced
+     * as {@link #replaceWords} spaces it with the same {@code tokenizer}.
+     */
+    static String sentenceText(Annotation doc, CoreMap sentence, Map<CoreLabel, String> words,
+            Function<String, List<CoreLabel>> tokenizer) {
         String text = doc.get(CoreAnnotations.TextAnnotation.class);
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         if (tokens.isEmpty()) {
@@ -611,11 +633,10 @@ final class DocumentEditor {
         int from = tokens.get(0).beginPosition();
         StringBuilder out = new StringBuilder();
         int pos = from;
-        for (int i = 0; i < tokens.size(); i++) {
-            CoreLabel t = tokens.get(i);
-            if (isChanged(t, words)) { // as replaceWords writes it
-                out.append(text, pos, t.beginPosition()).append(spliced(text, i > 0 ? tokens.get(i - 1) : null, t,
-                        i + 1 < tokens.size() ? tokens.get(i + 1) : null, words));
+        Map<CoreLabel, String> replacement = splice(text, tokens, words, tokenizer); // as replaceWords writes it
+        for (CoreLabel t : tokens) {
+            if (replacement.containsKey(t)) {
+                out.append(text, pos, t.beginPosition()).append(replacement.get(t));
                 pos = t.endPosition();
             }
         }

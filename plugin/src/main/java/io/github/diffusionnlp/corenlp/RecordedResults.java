@@ -55,7 +55,8 @@ final class RecordedResults {
     private void recordResized(CoreMap sentence, boolean[] write, List<String> result) {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
         touched.add(sentence);
-        sentence.set(DiffusionAnnotations.OriginalText.class, DocumentEditor.sentenceText(doc, sentence, Map.of()));
+        sentence.set(DiffusionAnnotations.OriginalText.class,
+                DocumentEditor.sentenceText(doc, sentence, Map.of(), tokenizerWords::tokenize));
         // kept tokens as the user wrote them (originalText: "(", not ptb3Escaping's "-LRB-"), the model's
         // quotes as "
         List<String> text = new ArrayList<>(result.size());
@@ -105,9 +106,10 @@ final class RecordedResults {
             return;
         }
         touched.add(sentence);
-        String original = DocumentEditor.sentenceText(doc, sentence, Map.of());
+        String original = DocumentEditor.sentenceText(doc, sentence, Map.of(), tokenizerWords::tokenize);
         sentence.set(DiffusionAnnotations.OriginalText.class, original);
-        sentence.set(DiffusionAnnotations.Text.class, DocumentEditor.sentenceText(doc, sentence, sentenceWords));
+        sentence.set(DiffusionAnnotations.Text.class,
+                DocumentEditor.sentenceText(doc, sentence, sentenceWords, tokenizerWords::tokenize));
         sentence.set(DiffusionAnnotations.Windows.class, (tokens.size() + maxLength - 1) / maxLength);
         newWords.putAll(sentenceWords);
     }

@@ -128,7 +128,7 @@ class ContractionsTest {
         sentences(doc).get(0).set(CoreAnnotations.MentionsAnnotation.class, List.of(mary, paris));
         doc.set(CoreAnnotations.MentionsAnnotation.class, List.of(mary, paris));
         Map<CoreLabel, String> written = DocumentEditorTest.replace(doc, 2, "Mary's");
-        DocumentEditor.replaceWords(doc, written);
+        DocumentEditor.replaceWords(doc, written, DocumentEditorTest.TOKENIZE);
         Map<CoreLabel, List<CoreLabel>> split = DocumentEditor.splitAsTokenized(doc, written.keySet(),
                 TokenizerWords.of(props("tokenize,ssplit"))::tokenize);
         assertEquals(1, split.size());

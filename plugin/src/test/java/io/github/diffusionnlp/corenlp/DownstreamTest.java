@@ -110,6 +110,77 @@ class DownstreamTest {
         TasksTest.assertConsistent(doc);
     }
 
+    /**
+     * The model writes a contraction beside entity mentions and a possessive inside one (this pipeline, steps 4,
+     * seed 11: "John Smith said he [MASK] know Mary." is filled "… he didn't know …", and the PERSON "Smith" of
+     * "It was the Smith own fault." is pseudonymised as "man's"); the tokenizer's split into two tokens moves the
+     * mentions after it by one token and stretches the one over it, and ner's mentions still match the tokens.
+     */
+    @Test
+    void aContractionWrittenBesideOrInsideAnEntityKeepsMentionsOnTheirTokens() {
+        Annotation beside = annotate(nerPipeline, "John Smith said he [MASK] know Mary.");
+        List<CoreLabel> tokens = beside.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals(List.of("did", "n't"), List.of(tokens.get(4).word(), tokens.get(5).word()), "precondition");
+        assertEquals(List.of("VBD", "do", "RB", "not"), List.of(tokens.get(4).tag(), tokens.get(4).lemma(),
+                tokens.get(5).tag(), tokens.get(5).lemma()), "tagged and lemmatised again");
+        CoreMap last = mentionAt(beside, 7);
+        assertEquals(List.of(7, 8, "PERSON"), List.of(last.get(CoreAnnotations.TokenBeginAnnotation.class),
+                last.get(CoreAnnotations.TokenEndAnnotation.class), tokens.get(7).ner()), "Mary's slot, one token on");
+
+        Annotation inside = annotate(nerPipeline, "It was the Smith own fault.");
+        tokens = inside.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals(List.of("man", "'s"), List.of(tokens.get(3).word(), tokens.get(4).word()), "precondition");
+        assertEquals(List.of("PERSON", "PERSON", "NN", "POS"), List.of(tokens.get(3).ner(), tokens.get(4).ner(),
+                tokens.get(3).tag(), tokens.get(4).tag()), "each piece keeps the class, tagged again");
+        CoreMap man = mentionAt(inside, 3);
+        assertEquals(List.of(3, 5, "man's"), List.of(man.get(CoreAnnotations.TokenBeginAnnotation.class),
+                man.get(CoreAnnotations.TokenEndAnnotation.class), man.get(CoreAnnotations.TextAnnotation.class)));
+
+        for (Annotation doc : List.of(beside, inside)) {
+            assertMentionsOnTheirTokens(doc);
+            assertMentionIndexesConsistent(doc);
+            TasksTest.assertConsistent(doc);
+            DocumentEditorTest.assertTokenizesBack(doc);
+        }
+    }
+
+    private static CoreMap mentionAt(Annotation doc, int tokenBegin) {
+        return doc.get(CoreAnnotations.MentionsAnnotation.class).stream()
+                .filter(m -> m.get(CoreAnnotations.TokenBeginAnnotation.class) == tokenBegin).findFirst()
+                .orElseThrow(() -> new AssertionError("no mention at token " + tokenBegin));
+    }
+
+    /**
+     * Every mention, in the document's list and its sentence's, holds the document's tokens of its token span
+     * (the same objects), starts and ends where they do, and its text is the document's text there.
+     */
+    static void assertMentionsOnTheirTokens(Annotation doc) {
+        List<CoreLabel> docTokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        List<CoreMap> mentions = new ArrayList<>(doc.get(CoreAnnotations.MentionsAnnotation.class));
+        for (CoreMap s : sentences(doc)) {
+            List<CoreMap> own = s.get(CoreAnnotations.MentionsAnnotation.class);
+            for (CoreMap m : own) {
+                assertTrue(mentions.stream().anyMatch(d -> d == m), "a sentence's mention is the document's: " + m);
+            }
+        }
+        assertTrue(!mentions.isEmpty(), "ner found mentions");
+        for (CoreMap m : mentions) {
+            int b = m.get(CoreAnnotations.TokenBeginAnnotation.class);
+            int e = m.get(CoreAnnotations.TokenEndAnnotation.class);
+            List<CoreLabel> spanned = m.get(CoreAnnotations.TokensAnnotation.class);
+            assertEquals(e - b, spanned.size(), "mention " + m);
+            for (int i = b; i < e; i++) {
+                assertTrue(docTokens.get(i) == spanned.get(i - b), "token " + i + " of mention " + m);
+            }
+            int cb = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            int ce = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            assertEquals(List.of(docTokens.get(b).beginPosition(), docTokens.get(e - 1).endPosition()),
+                    List.of(cb, ce));
+            assertEquals(text.substring(cb, ce), m.get(CoreAnnotations.TextAnnotation.class));
+        }
+    }
+
     @Test
     void parseAndSentimentJudgeTheRewrittenSentences() {
         String text = "The movie was wonderful and the actors were brilliant. The food was cold and awful.";

@@ -24,4 +24,17 @@ class RewriteSpacingTest {
         DocumentEditorTest.assertTokenizesBack(doc);
         TasksTest.assertConsistent(doc);
     }
+
+    /**
+     * Written punctuation that touches: the model rewrote "Monday" "." to "?" "!", which written as "?!" the
+     * tokenizer reads as one token (the sentence came back as 9 tokens whose text re-tokenized to 8).
+     */
+    @Test
+    void writtenPunctuationThatWouldRunTogetherTokenizesBack() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
+                "diffusion.task", "rewrite", "diffusion.strength", "0.8"));
+        Annotation doc = annotate(pipeline, "He went to the market on Monday. The weather was fine.");
+        DocumentEditorTest.assertTokenizesBack(doc);
+        TasksTest.assertConsistent(doc);
+    }
 }
