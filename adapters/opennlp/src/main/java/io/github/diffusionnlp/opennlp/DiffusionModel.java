@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Properties;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -73,9 +72,6 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     public static final List<String> OPTIONAL_FILES = List.of(ModelCheckpoint.TAG_LEXICON);
     private static final List<String> PACKAGE_FILES = Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream())
             .toList();
-    /** The file extensions the package's files have, each of which has an artifact serializer. */
-    private static final Set<String> PACKAGE_EXTENSIONS = PACKAGE_FILES.stream()
-            .map(name -> name.substring(name.lastIndexOf('.') + 1)).collect(Collectors.toUnmodifiableSet());
 
     /**
      * How much a package's entries may unpack to: this many times the package's size, plus a fixed
@@ -150,14 +146,13 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         }
         Properties manifest = null;
         int entries = 0;
-        String unknown = null; // the first entry OpenNLP has no serializer for
+        String unknown = null; // the first entry that is none of the package's own (OpenNLP judges by extension only)
         long unpackedLimit = UNPACKED_ALLOWANCE + UNPACKED_RATIO * (long) bytes.length;
         long unpacked = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 entries++;
-                if (unknown == null && !e.isDirectory() && !e.getName().equals(MANIFEST_ENTRY)
-                        && !PACKAGE_EXTENSIONS.contains(e.getName().substring(e.getName().lastIndexOf('.') + 1))) {
+                if (unknown == null && !e.getName().equals(MANIFEST_ENTRY) && !PACKAGE_FILES.contains(e.getName())) {
                     unknown = e.getName();
                 }
                 if (e.getName().equals(MANIFEST_ENTRY) && manifest == null) {
@@ -193,7 +188,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is an OpenNLP model of another kind (" + COMPONENT_NAME_PROPERTY
                     + "=" + component + "), not a diffusion model package (" + COMPONENT_NAME + ")");
         }
-        if (unknown != null) { // OpenNLP would refuse it by its extension alone: "Unknown artifact format: ser"
+        // OpenNLP would take notes.txt or sub/config.json as artifacts by their extension, and refuse model.ser by its
+        // ("Unknown artifact format: ser"); a package holds its own files and nothing else
+        if (unknown != null) {
             throw new InvalidFormatException(name + " is not a usable model package: its entry " + unknown
                     + " is none of a diffusion model package's files (" + MANIFEST_ENTRY + ", "
                     + String.join(", ", PACKAGE_FILES) + ")");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -113,5 +114,16 @@ class PackageErrorsTest {
                 ? " ".repeat(2 << 20).getBytes(StandardCharsets.US_ASCII) : content, null));
         assertTrue(message.contains("big.bin: its entry config.json: "), message);
         assertFalse(message.contains("diffusion-model"), message);
+    }
+
+    /** Extra entries were judged by their extension alone: ../evil.json, notes.txt and sub/config.json loaded. */
+    @Test
+    void everyEntryThatIsNoneOfThePackagesFilesIsNamed() throws IOException {
+        List<String> extras = List.of("../evil.json", "notes.txt", "sub/config.json", "README.md");
+        for (int i = 0; i < extras.size(); i++) {
+            String message = refusal(edited("extra" + i + ".bin", (name, content) -> content, extras.get(i)));
+            assertTrue(message.contains("extra" + i + ".bin") && message.contains("its entry " + extras.get(i)
+                    + " is none of a diffusion model package's files"), message);
+        }
     }
 }
