@@ -23,6 +23,7 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,6 +148,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         Properties manifest = null;
         int entries = 0;
         String unknown = null; // the first entry that is none of the package's own (OpenNLP judges by extension only)
+        Set<String> names = new HashSet<>();
+        String twice = null; // the first name of two entries: OpenNLP keeps the last, unzip and others show the first
         long unpackedLimit = UNPACKED_ALLOWANCE + UNPACKED_RATIO * (long) bytes.length;
         long unpacked = 0;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
@@ -154,6 +157,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 entries++;
                 if (unknown == null && !e.getName().equals(MANIFEST_ENTRY) && !PACKAGE_FILES.contains(e.getName())) {
                     unknown = e.getName();
+                }
+                if (!names.add(e.getName()) && twice == null) {
+                    twice = e.getName();
                 }
                 if (e.getName().equals(MANIFEST_ENTRY) && manifest == null) {
                     manifest = new Properties();
@@ -194,6 +200,10 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is not a usable model package: its entry " + unknown
                     + " is none of a diffusion model package's files (" + MANIFEST_ENTRY + ", "
                     + String.join(", ", PACKAGE_FILES) + ")");
+        }
+        if (twice != null) {
+            throw new InvalidFormatException(name + " is not a usable model package: it holds the entry " + twice
+                    + " more than once, and which one is the model's cannot be told; package the model again");
         }
         return new ByteArrayInputStream(bytes);
     }

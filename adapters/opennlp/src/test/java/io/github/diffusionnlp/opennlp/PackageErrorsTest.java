@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -38,6 +39,11 @@ class PackageErrorsTest {
 
     /** The shipped package with each entry's bytes as {@code edit} gives them (null: left out), and {@code extra} added. */
     private static Path edited(String name, EntryEdit edit, String extra) throws IOException {
+        return edited(name, edit, extra, new byte[] {1, 2, 3});
+    }
+
+    /** {@link #edited(String, EntryEdit, String)} with the added entry's bytes. */
+    private static Path edited(String name, EntryEdit edit, String extra, byte[] extraContent) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(shipped));
                 ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -50,7 +56,7 @@ class PackageErrorsTest {
             }
             if (extra != null) {
                 out.putNextEntry(new ZipEntry(extra));
-                out.write(new byte[] {1, 2, 3});
+                out.write(extraContent);
             }
         }
         return Files.write(tmp.resolve(name), bytes.toByteArray());
@@ -116,6 +122,18 @@ class PackageErrorsTest {
         assertFalse(message.contains("diffusion-model"), message);
     }
 
+    /** The bytes of one of the shipped package's entries. */
+    private static byte[] entry(String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(shipped))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("the shipped package has no " + name);
+    }
+
     /** Extra entries were judged by their extension alone: ../evil.json, notes.txt and sub/config.json loaded. */
     @Test
     void everyEntryThatIsNoneOfThePackagesFilesIsNamed() throws IOException {
@@ -125,5 +143,23 @@ class PackageErrorsTest {
             assertTrue(message.contains("extra" + i + ".bin") && message.contains("its entry " + extras.get(i)
                     + " is none of a diffusion model package's files"), message);
         }
+    }
+
+    /** A second config.json loaded, OpenNLP keeping the last one (unzip shows the first). */
+    @Test
+    void anEntryTwiceIsNamed() throws IOException {
+        Path bin = edited("twice.bin", (name, content) -> content, "CONFIG.json", entry("config.json"));
+        byte[] bytes = Files.readAllBytes(bin);
+        byte[] upper = "CONFIG.json".getBytes(StandardCharsets.US_ASCII);
+        int renamed = 0; // in the entry's local header and in the central directory
+        for (int i = 0; i + upper.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + upper.length, upper, 0, upper.length)) {
+                System.arraycopy("config.json".getBytes(StandardCharsets.US_ASCII), 0, bytes, i, upper.length);
+                renamed++;
+            }
+        }
+        assertTrue(renamed == 2, renamed + " names changed");
+        String message = refusal(Files.write(bin, bytes));
+        assertTrue(message.contains("twice.bin") && message.contains("entry config.json more than once"), message);
     }
 }
