@@ -64,6 +64,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** The manifest's {@code Component-Name}. */
     public static final String COMPONENT_NAME = "DiffusionLM";
     private static final String COMPONENT_NAME_PROPERTY = "Component-Name";
+    /** The manifest's language code (BaseModel's own constant is private). */
+    private static final String LANGUAGE_PROPERTY = "Language";
     /** The package prefix this class adds to OpenNLP's extension allowlist. */
     public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
     /** The model files a package holds, by their names in a model directory. */
@@ -200,6 +202,14 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is not a usable model package: its entry " + unknown
                     + " is none of a diffusion model package's files (" + MANIFEST_ENTRY + ", "
                     + String.join(", ", PACKAGE_FILES) + ")");
+        }
+        String language = manifest.getProperty(LANGUAGE_PROPERTY);
+        try { // the tools choose by it whether the English POS tagger may tag the text, and print it
+            checkedLanguage(language); // as Package -lang and Train -lang check it before writing it
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFormatException(name + " is not a usable model package: its manifest "
+                    + (language == null ? "has no " + LANGUAGE_PROPERTY : "says " + LANGUAGE_PROPERTY + "=" + language
+                    + ": " + e.getMessage()) + "; package the model again (Package -lang code)");
         }
         if (twice != null) {
             throw new InvalidFormatException(name + " is not a usable model package: it holds the entry " + twice

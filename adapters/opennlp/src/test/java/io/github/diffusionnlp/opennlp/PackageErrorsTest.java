@@ -162,4 +162,21 @@ class PackageErrorsTest {
         String message = refusal(Files.write(bin, bytes));
         assertTrue(message.contains("twice.bin") && message.contains("entry config.json more than once"), message);
     }
+
+    /** The manifest's language loaded whatever it was, where Package -lang refuses anything but a language code. */
+    @Test
+    void aManifestLanguageThatIsNoLanguageCodeIsNamed() throws IOException {
+        Path bin = edited("lang.bin", (name, content) -> name.equals("manifest.properties")
+                ? new String(content, StandardCharsets.ISO_8859_1).replaceAll("(?m)^Language=.*$",
+                        "Language=../../etc").getBytes(StandardCharsets.ISO_8859_1)
+                : content, null);
+        String message = refusal(bin);
+        assertTrue(message.contains("lang.bin") && message.contains("Language=../../etc")
+                && message.contains("is not a language code"), message);
+        String none = refusal(edited("nolang.bin", (name, content) -> name.equals("manifest.properties")
+                ? new String(content, StandardCharsets.ISO_8859_1).replaceAll("(?m)^Language=.*$", "")
+                        .getBytes(StandardCharsets.ISO_8859_1)
+                : content, null));
+        assertTrue(none.contains("nolang.bin is not a usable model package: its manifest has no Language"), none);
+    }
 }
