@@ -14,6 +14,7 @@ import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,6 +84,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     private static final long UNPACKED_RATIO = 20;
     private static final long UNPACKED_ALLOWANCE = 64L << 20;
+    /** What to do about a package that is truncated or damaged. */
+    private static final String REMEDY = "copy it again from where it came, or package the model again (Package"
+            + " -model dir -out file)";
 
     static {
         ExtensionLoader.registerAllowedPackage(EXTENSION_PACKAGE);
@@ -154,8 +158,10 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         String twice = null; // the first name of two entries: OpenNLP keeps the last, unzip and others show the first
         long unpackedLimit = UNPACKED_ALLOWANCE + UNPACKED_RATIO * (long) bytes.length;
         long unpacked = 0;
+        String reading = null; // the entry being read; null while an entry's header is
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; reading = null) {
+                reading = e.getName();
                 entries++;
                 if (unknown == null && !e.getName().equals(MANIFEST_ENTRY) && !PACKAGE_FILES.contains(e.getName())) {
                     unknown = e.getName();
@@ -181,12 +187,23 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
         } catch (InvalidFormatException e) {
             throw e;
-        } catch (IOException e) {
-            throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")",
-                    e);
+        } catch (IOException | IllegalArgumentException e) { // IllegalArgumentException: a name that is no UTF-8
+            String where = reading == null ? "an entry's header" : "its entry " + reading;
+            boolean cut = e instanceof EOFException || "unexpected EOF".equals(e.getMessage()); // deflated, stored
+            String why = e instanceof IllegalArgumentException ? "an entry name that is not UTF-8, from a damaged"
+                    + " header" : e.getMessage(); // an EOFException's is null when a header is cut
+            InvalidFormatException named = new InvalidFormatException(name + (cut ? " is truncated: it ends inside "
+                    + where : " is damaged: " + where + " cannot be read") + (why == null ? "" : " (" + why + ")")
+                    + "; " + REMEDY);
+            named.addSuppressed(e); // for stack traces: its message ("malformed input off : 11") is the JDK's internals
+            throw named;
         }
         if (entries == 0) { // ZipInputStream reads no entry, and no error, from bytes that are no zip
             throw new InvalidFormatException(name + " is not an OpenNLP model package: not a zip file");
+        }
+        if (!endsWithEndRecord(bytes)) { // where ZipInputStream, cut inside a header, saw the last entry
+            throw new InvalidFormatException(name + " is truncated or damaged: it does not end with a zip file's end"
+                    + " record, so entries may be missing; " + REMEDY);
         }
         if (manifest == null) {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
@@ -215,7 +232,27 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is not a usable model package: it holds the entry " + twice
                     + " more than once, and which one is the model's cannot be told; package the model again");
         }
+        for (String file : MODEL_FILES) { // named here, not as OpenNLP's "the model package has no ..." inside a cause
+            if (!names.contains(file)) {
+                throw new InvalidFormatException(name + " has no entry " + file + ", which every diffusion model"
+                        + " package holds (" + String.join(", ", MODEL_FILES) + "); " + REMEDY);
+            }
+        }
         return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Whether {@code zip} ends with a zip file's end-of-central-directory record (22 bytes and a comment of up to
+     * 65,535), which a zip writer writes last: a file cut short, anywhere, lacks it.
+     */
+    private static boolean endsWithEndRecord(byte[] zip) {
+        for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 5 && zip[i + 3] == 6
+                    && i + 22 + (zip[i + 20] & 0xff | (zip[i + 21] & 0xff) << 8) == zip.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A model directory: its files become the package's artifacts without being read twice. */

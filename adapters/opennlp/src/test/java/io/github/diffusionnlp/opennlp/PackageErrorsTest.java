@@ -134,6 +134,19 @@ class PackageErrorsTest {
         throw new AssertionError("the shipped package has no " + name);
     }
 
+    /** Where the local header of {@code name}'s entry starts in {@code zip}. */
+    private static int localHeader(byte[] zip, String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + bytes.length <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4
+                    && (zip[i + 26] & 0xff | (zip[i + 27] & 0xff) << 8) == bytes.length
+                    && Arrays.equals(zip, i + 30, i + 30 + bytes.length, bytes, 0, bytes.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no local header of " + name);
+    }
+
     /** Extra entries were judged by their extension alone: ../evil.json, notes.txt and sub/config.json loaded. */
     @Test
     void everyEntryThatIsNoneOfThePackagesFilesIsNamed() throws IOException {
@@ -178,5 +191,31 @@ class PackageErrorsTest {
                         .getBytes(StandardCharsets.ISO_8859_1)
                 : content, null));
         assertTrue(none.contains("nolang.bin is not a usable model package: its manifest has no Language"), none);
+    }
+
+    /**
+     * A package cut short or damaged was "not a zip: null", "malformed input off : 11, length : 1" or "has no
+     * model.params": each now says it is truncated or damaged and what to do.
+     */
+    @Test
+    void aCutOrDamagedPackageIsSaidToBeSo() throws IOException {
+        int params = localHeader(shipped, "model.params");
+        String[] cuts = {
+            refusal(Files.write(tmp.resolve("cut30.bin"), Arrays.copyOf(shipped, 30))), // inside the first name
+            refusal(Files.write(tmp.resolve("cutheader.bin"), Arrays.copyOf(shipped, params + 20))),
+            refusal(Files.write(tmp.resolve("cutdata.bin"), Arrays.copyOf(shipped, params + 1_000_000)))};
+        for (String message : cuts) {
+            assertTrue(message.contains(".bin is truncated") && message.contains("copy it again"), message);
+            assertFalse(message.contains("null") || message.contains("has no model.params"), message);
+        }
+        byte[] flipped = shipped.clone();
+        flipped[26] ^= 64; // the first entry's name length: its name runs into its data
+        String name = refusal(Files.write(tmp.resolve("flipped.bin"), flipped));
+        assertTrue(name.contains("flipped.bin is damaged") && name.contains("copy it again"), name);
+        assertFalse(name.contains("malformed input off"), name);
+        String lacking = refusal(edited("lacking.bin", (entry, content) -> entry.equals("vocab.txt") ? null : content,
+                null));
+        assertTrue(lacking.contains("lacking.bin has no entry vocab.txt") && lacking.contains("package the model again"),
+                lacking);
     }
 }
