@@ -14,6 +14,7 @@ import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,12 +24,12 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Properties;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -64,6 +65,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** The manifest's {@code Component-Name}. */
     public static final String COMPONENT_NAME = "DiffusionLM";
     private static final String COMPONENT_NAME_PROPERTY = "Component-Name";
+    /** The manifest's language code (BaseModel's own constant is private). */
+    private static final String LANGUAGE_PROPERTY = "Language";
     /** The package prefix this class adds to OpenNLP's extension allowlist. */
     public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
     /** The model files a package holds, by their names in a model directory. */
@@ -73,9 +76,6 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     public static final List<String> OPTIONAL_FILES = List.of(ModelCheckpoint.TAG_LEXICON);
     private static final List<String> PACKAGE_FILES = Stream.concat(MODEL_FILES.stream(), OPTIONAL_FILES.stream())
             .toList();
-    /** The file extensions the package's files have, each of which has an artifact serializer. */
-    private static final Set<String> PACKAGE_EXTENSIONS = PACKAGE_FILES.stream()
-            .map(name -> name.substring(name.lastIndexOf('.') + 1)).collect(Collectors.toUnmodifiableSet());
 
     /**
      * How much a package's entries may unpack to: this many times the package's size, plus a fixed
@@ -84,6 +84,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     private static final long UNPACKED_RATIO = 20;
     private static final long UNPACKED_ALLOWANCE = 64L << 20;
+    /** What to do about a package that is truncated or damaged. */
+    private static final String REMEDY = "copy it again from where it came, or package the model again (Package"
+            + " -model dir -out file)";
 
     static {
         ExtensionLoader.registerAllowedPackage(EXTENSION_PACKAGE);
@@ -150,15 +153,21 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         }
         Properties manifest = null;
         int entries = 0;
-        String unknown = null; // the first entry OpenNLP has no serializer for
+        String unknown = null; // the first entry that is none of the package's own (OpenNLP judges by extension only)
+        Set<String> names = new HashSet<>();
+        String twice = null; // the first name of two entries: OpenNLP keeps the last, unzip and others show the first
         long unpackedLimit = UNPACKED_ALLOWANCE + UNPACKED_RATIO * (long) bytes.length;
         long unpacked = 0;
+        String reading = null; // the entry being read; null while an entry's header is
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; reading = null) {
+                reading = e.getName();
                 entries++;
-                if (unknown == null && !e.isDirectory() && !e.getName().equals(MANIFEST_ENTRY)
-                        && !PACKAGE_EXTENSIONS.contains(e.getName().substring(e.getName().lastIndexOf('.') + 1))) {
+                if (unknown == null && !e.getName().equals(MANIFEST_ENTRY) && !PACKAGE_FILES.contains(e.getName())) {
                     unknown = e.getName();
+                }
+                if (!names.add(e.getName()) && twice == null) {
+                    twice = e.getName();
                 }
                 if (e.getName().equals(MANIFEST_ENTRY) && manifest == null) {
                     manifest = new Properties();
@@ -178,12 +187,23 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
         } catch (InvalidFormatException e) {
             throw e;
-        } catch (IOException e) {
-            throw new InvalidFormatException(name + " is not an OpenNLP model package (not a zip: " + e.getMessage() + ")",
-                    e);
+        } catch (IOException | IllegalArgumentException e) { // IllegalArgumentException: a name that is no UTF-8
+            String where = reading == null ? "an entry's header" : "its entry " + reading;
+            boolean cut = e instanceof EOFException || "unexpected EOF".equals(e.getMessage()); // deflated, stored
+            String why = e instanceof IllegalArgumentException ? "an entry name that is not UTF-8, from a damaged"
+                    + " header" : e.getMessage(); // an EOFException's is null when a header is cut
+            InvalidFormatException named = new InvalidFormatException(name + (cut ? " is truncated: it ends inside "
+                    + where : " is damaged: " + where + " cannot be read") + (why == null ? "" : " (" + why + ")")
+                    + "; " + REMEDY);
+            named.addSuppressed(e); // for stack traces: its message ("malformed input off : 11") is the JDK's internals
+            throw named;
         }
         if (entries == 0) { // ZipInputStream reads no entry, and no error, from bytes that are no zip
             throw new InvalidFormatException(name + " is not an OpenNLP model package: not a zip file");
+        }
+        if (!endsWithEndRecord(bytes)) { // where ZipInputStream, cut inside a header, saw the last entry
+            throw new InvalidFormatException(name + " is truncated or damaged: it does not end with a zip file's end"
+                    + " record, so entries may be missing; " + REMEDY);
         }
         if (manifest == null) {
             throw new InvalidFormatException(name + " is not an OpenNLP model package (no " + MANIFEST_ENTRY + ")");
@@ -193,12 +213,46 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is an OpenNLP model of another kind (" + COMPONENT_NAME_PROPERTY
                     + "=" + component + "), not a diffusion model package (" + COMPONENT_NAME + ")");
         }
-        if (unknown != null) { // OpenNLP would refuse it by its extension alone: "Unknown artifact format: ser"
+        // OpenNLP would take notes.txt or sub/config.json as artifacts by their extension, and refuse model.ser by its
+        // ("Unknown artifact format: ser"); a package holds its own files and nothing else
+        if (unknown != null) {
             throw new InvalidFormatException(name + " is not a usable model package: its entry " + unknown
                     + " is none of a diffusion model package's files (" + MANIFEST_ENTRY + ", "
                     + String.join(", ", PACKAGE_FILES) + ")");
         }
+        String language = manifest.getProperty(LANGUAGE_PROPERTY);
+        try { // the tools choose by it whether the English POS tagger may tag the text, and print it
+            checkedLanguage(language); // as Package -lang and Train -lang check it before writing it
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFormatException(name + " is not a usable model package: its manifest "
+                    + (language == null ? "has no " + LANGUAGE_PROPERTY : "says " + LANGUAGE_PROPERTY + "=" + language
+                    + ": " + e.getMessage()) + "; package the model again (Package -lang code)");
+        }
+        if (twice != null) {
+            throw new InvalidFormatException(name + " is not a usable model package: it holds the entry " + twice
+                    + " more than once, and which one is the model's cannot be told; package the model again");
+        }
+        for (String file : MODEL_FILES) { // named here, not as OpenNLP's "the model package has no ..." inside a cause
+            if (!names.contains(file)) {
+                throw new InvalidFormatException(name + " has no entry " + file + ", which every diffusion model"
+                        + " package holds (" + String.join(", ", MODEL_FILES) + "); " + REMEDY);
+            }
+        }
         return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Whether {@code zip} ends with a zip file's end-of-central-directory record (22 bytes and a comment of up to
+     * 65,535), which a zip writer writes last: a file cut short, anywhere, lacks it.
+     */
+    private static boolean endsWithEndRecord(byte[] zip) {
+        for (int i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 5 && zip[i + 3] == 6
+                    && i + 22 + (zip[i + 20] & 0xff | (zip[i + 21] & 0xff) << 8) == zip.length) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A model directory: its files become the package's artifacts without being read twice. */

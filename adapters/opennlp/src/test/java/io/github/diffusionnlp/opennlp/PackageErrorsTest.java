@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -37,6 +39,11 @@ class PackageErrorsTest {
 
     /** The shipped package with each entry's bytes as {@code edit} gives them (null: left out), and {@code extra} added. */
     private static Path edited(String name, EntryEdit edit, String extra) throws IOException {
+        return edited(name, edit, extra, new byte[] {1, 2, 3});
+    }
+
+    /** {@link #edited(String, EntryEdit, String)} with the added entry's bytes. */
+    private static Path edited(String name, EntryEdit edit, String extra, byte[] extraContent) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(shipped));
                 ZipOutputStream out = new ZipOutputStream(bytes)) {
@@ -49,7 +56,7 @@ class PackageErrorsTest {
             }
             if (extra != null) {
                 out.putNextEntry(new ZipEntry(extra));
-                out.write(new byte[] {1, 2, 3});
+                out.write(extraContent);
             }
         }
         return Files.write(tmp.resolve(name), bytes.toByteArray());
@@ -113,5 +120,102 @@ class PackageErrorsTest {
                 ? " ".repeat(2 << 20).getBytes(StandardCharsets.US_ASCII) : content, null));
         assertTrue(message.contains("big.bin: its entry config.json: "), message);
         assertFalse(message.contains("diffusion-model"), message);
+    }
+
+    /** The bytes of one of the shipped package's entries. */
+    private static byte[] entry(String name) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(shipped))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals(name)) {
+                    return in.readAllBytes();
+                }
+            }
+        }
+        throw new AssertionError("the shipped package has no " + name);
+    }
+
+    /** Where the local header of {@code name}'s entry starts in {@code zip}. */
+    private static int localHeader(byte[] zip, String name) {
+        byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 30 + bytes.length <= zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 3 && zip[i + 3] == 4
+                    && (zip[i + 26] & 0xff | (zip[i + 27] & 0xff) << 8) == bytes.length
+                    && Arrays.equals(zip, i + 30, i + 30 + bytes.length, bytes, 0, bytes.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no local header of " + name);
+    }
+
+    /** Extra entries were judged by their extension alone: ../evil.json, notes.txt and sub/config.json loaded. */
+    @Test
+    void everyEntryThatIsNoneOfThePackagesFilesIsNamed() throws IOException {
+        List<String> extras = List.of("../evil.json", "notes.txt", "sub/config.json", "README.md");
+        for (int i = 0; i < extras.size(); i++) {
+            String message = refusal(edited("extra" + i + ".bin", (name, content) -> content, extras.get(i)));
+            assertTrue(message.contains("extra" + i + ".bin") && message.contains("its entry " + extras.get(i)
+                    + " is none of a diffusion model package's files"), message);
+        }
+    }
+
+    /** A second config.json loaded, OpenNLP keeping the last one (unzip shows the first). */
+    @Test
+    void anEntryTwiceIsNamed() throws IOException {
+        Path bin = edited("twice.bin", (name, content) -> content, "CONFIG.json", entry("config.json"));
+        byte[] bytes = Files.readAllBytes(bin);
+        byte[] upper = "CONFIG.json".getBytes(StandardCharsets.US_ASCII);
+        int renamed = 0; // in the entry's local header and in the central directory
+        for (int i = 0; i + upper.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + upper.length, upper, 0, upper.length)) {
+                System.arraycopy("config.json".getBytes(StandardCharsets.US_ASCII), 0, bytes, i, upper.length);
+                renamed++;
+            }
+        }
+        assertTrue(renamed == 2, renamed + " names changed");
+        String message = refusal(Files.write(bin, bytes));
+        assertTrue(message.contains("twice.bin") && message.contains("entry config.json more than once"), message);
+    }
+
+    /** The manifest's language loaded whatever it was, where Package -lang refuses anything but a language code. */
+    @Test
+    void aManifestLanguageThatIsNoLanguageCodeIsNamed() throws IOException {
+        Path bin = edited("lang.bin", (name, content) -> name.equals("manifest.properties")
+                ? new String(content, StandardCharsets.ISO_8859_1).replaceAll("(?m)^Language=.*$",
+                        "Language=../../etc").getBytes(StandardCharsets.ISO_8859_1)
+                : content, null);
+        String message = refusal(bin);
+        assertTrue(message.contains("lang.bin") && message.contains("Language=../../etc")
+                && message.contains("is not a language code"), message);
+        String none = refusal(edited("nolang.bin", (name, content) -> name.equals("manifest.properties")
+                ? new String(content, StandardCharsets.ISO_8859_1).replaceAll("(?m)^Language=.*$", "")
+                        .getBytes(StandardCharsets.ISO_8859_1)
+                : content, null));
+        assertTrue(none.contains("nolang.bin is not a usable model package: its manifest has no Language"), none);
+    }
+
+    /**
+     * A package cut short or damaged was "not a zip: null", "malformed input off : 11, length : 1" or "has no
+     * model.params": each now says it is truncated or damaged and what to do.
+     */
+    @Test
+    void aCutOrDamagedPackageIsSaidToBeSo() throws IOException {
+        int params = localHeader(shipped, "model.params");
+        String[] cuts = {
+            refusal(Files.write(tmp.resolve("cut30.bin"), Arrays.copyOf(shipped, 30))), // inside the first name
+            refusal(Files.write(tmp.resolve("cutheader.bin"), Arrays.copyOf(shipped, params + 20))),
+            refusal(Files.write(tmp.resolve("cutdata.bin"), Arrays.copyOf(shipped, params + 1_000_000)))};
+        for (String message : cuts) {
+            assertTrue(message.contains(".bin is truncated") && message.contains("copy it again"), message);
+            assertFalse(message.contains("null") || message.contains("has no model.params"), message);
+        }
+        byte[] flipped = shipped.clone();
+        flipped[26] ^= 64; // the first entry's name length: its name runs into its data
+        String name = refusal(Files.write(tmp.resolve("flipped.bin"), flipped));
+        assertTrue(name.contains("flipped.bin is damaged") && name.contains("copy it again"), name);
+        assertFalse(name.contains("malformed input off"), name);
+        String lacking = refusal(edited("lacking.bin", (entry, content) -> entry.equals("vocab.txt") ? null : content,
+                null));
+        assertTrue(lacking.contains("lacking.bin has no entry vocab.txt") && lacking.contains("package the model again"),
+                lacking);
     }
 }
