@@ -706,6 +706,7 @@ public final class DiffusionLM implements AutoCloseable {
          */
         public DiffusionLM build() throws IOException {
             requireCorpusForReading();
+            PyTorchStart.engine(); // first: its failures worded for the user
             Devices.requireVisible(device);
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
