@@ -76,6 +76,7 @@ public final class AutoregressiveLM implements AutoCloseable {
      */
     public static AutoregressiveLM load(Path dir, Device device) throws IOException {
         Path path = dir != null ? dir : DefaultModel.locateAutoregressive();
+        PyTorchStart.engine(); // first: its failures worded for the user
         NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);
         try {
             // its weights outlive any NDScope the caller has open

@@ -303,7 +303,9 @@ public final class DiffusionLM implements AutoCloseable {
      * the model does not know (a name, a number) that is not kept comes back verbatim where the model leaves it
      * unknown, as a light rewrite does, and is replaced where it writes a word of its own there; at strength 1,
      * where nothing of the input is left, and under lexical constraints, which cannot vouch for a word their
-     * lexicons do not hold, every position not kept gets a word of the model's vocabulary.
+     * lexicons do not hold, every position not kept gets a word of the model's vocabulary. A {@link #MASK} is a
+     * position to write, never a word to keep (kept or not): it is filled first, as {@link #infill} fills it, and
+     * that word rewritten like the others; only {@code [MASK]} in capitals, a {@code [mask]} being a word.
      *
      * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
      * @param strength in (0, 1]
@@ -373,9 +375,45 @@ public final class DiffusionLM implements AutoCloseable {
             requireTemplates();
         }
         warnOfSentiment(each.stream().anyMatch(c -> c.sentiment() != null));
+        if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
+            keep = neverKeepingMasks(sentences, keep);
+            sentences = fillMasks(sentences, options);
+        }
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         List<ModelRow> rows = windows.rewriteRows(keep, each, options.seed());
         windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
+        return windows.sentences();
+    }
+
+    /**
+     * A {@code [MASK]} in a text to rewrite is a position the caller wants written, never a word to keep: read as
+     * the word it spells, the model knows it not, and a light rewrite gave such a word back verbatim. The keep
+     * masks with every mask's position not kept (new arrays; the caller's stay as they were).
+     */
+    private static List<boolean[]> neverKeepingMasks(List<List<String>> sentences, List<boolean[]> keep) {
+        List<boolean[]> out = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> tokens = sentences.get(s);
+            boolean[] k = keep.get(s) == null ? null : keep.get(s).clone();
+            for (int i = 0; k != null && i < Math.min(k.length, tokens.size()); i++) {
+                k[i] &= !MASK.equals(tokens.get(i));
+            }
+            out.add(k);
+        }
+        return out;
+    }
+
+    /**
+     * The masks of a text to rewrite filled first, as {@link #infillAll} fills them (at the rewrite's temperature,
+     * unconditioned: the rewrite that follows applies the constraints), so that the rewrite starts from a word
+     * there as everywhere else.
+     */
+    private List<List<String>> fillMasks(List<List<String>> sentences, SamplingOptions options) {
+        SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
+        for (int round = 0; windows.hasInfillRound(round); round++) {
+            List<ModelRow> rows = windows.infillRound(round, Constraints.none(), options.seed());
+            windows.writeInfilled(rowSampler.run(rows, options, 1.0, Constraints.none()));
+        }
         return windows.sentences();
     }
 
@@ -735,6 +773,7 @@ public final class DiffusionLM implements AutoCloseable {
          */
         public DiffusionLM build() throws IOException {
             requireCorpusForReading();
+            PyTorchStart.engine(); // first: its failures worded for the user
             Devices.requireVisible(device);
             Path dir = model != null ? model : DefaultModel.locate();
             NDManager manager = device == null ? NDManager.newBaseManager() : NDManager.newBaseManager(device);

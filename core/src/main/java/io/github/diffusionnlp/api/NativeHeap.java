@@ -19,9 +19,11 @@ import org.slf4j.LoggerFactory;
  * given back. Measured in docs/speed.md ("Speed and memory"): training about 8% faster, batches of 32 sampled
  * 6–10% faster, single sentences unchanged.
  *
- * <p>The trade: the process keeps its peak native heap until it exits. The trainers and the command-line
- * tools, processes that do one job and end, call this; the library does not, since a long-lived server may
- * prefer memory back after a burst. A server that wants the speed calls it once at start-up (or sets
+ * <p>The trade: the process keeps its peak native heap until it exits. The command-line tools, processes
+ * that do one job and end, call this from their {@code main}; the library does not, trainers included (a
+ * setting for the whole process is the application's to choose, as {@link OpenMpWaits} is), since a
+ * long-lived server may prefer memory back after a burst. An application that wants the speed, for training
+ * above all, calls it once at start-up (or sets
  * glibc's equivalent {@code MALLOC_MMAP_THRESHOLD_}, {@code MALLOC_TRIM_THRESHOLD_} and
  * {@code MALLOC_TOP_PAD_}). Nothing is changed when the user has set any of glibc's {@code MALLOC_*}
  * variables (their choice wins), when the system property {@code diffusion.nativeHeap} is
@@ -71,6 +73,11 @@ public final class NativeHeap {
             LOG.debug("could not tune the native heap (glibc keeps its defaults): {}", e.toString());
         }
         return applied;
+    }
+
+    /** Whether {@link #keepFreedMemory} has been called in this process (tests check who calls it). */
+    static synchronized boolean asked() {
+        return done;
     }
 
     /** Whether to change glibc's settings, given the system property, the OS name and the environment's names. */

@@ -12,7 +12,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
-import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.api.PyTorchStart;
 import io.github.diffusionnlp.ar.ArCheckpoint;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.CausalTransformer;
@@ -72,7 +72,7 @@ public final class ArTrainer implements TrainingRun {
 
     @Override
     public TrainingInfo run() throws IOException {
-        NativeHeap.keepFreedMemory();
+        PyTorchStart.engine(); // first: its failures worded for the user
         // both formats keep config.json; the directory stays locked against other runs until this one ends
         try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train-ar")) {
             return Reproducible.runIf(options.reproducible(), () -> train(claim.resuming()));

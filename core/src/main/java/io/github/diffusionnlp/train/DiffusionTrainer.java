@@ -8,7 +8,7 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
-import io.github.diffusionnlp.api.NativeHeap;
+import io.github.diffusionnlp.api.PyTorchStart;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
@@ -106,7 +106,7 @@ public final class DiffusionTrainer implements TrainingRun {
      */
     @Override
     public TrainingInfo run() throws IOException {
-        NativeHeap.keepFreedMemory();
+        PyTorchStart.engine(); // first: its failures worded for the user
         // the directory stays locked against other runs until this one ends
         try (OutputDirectory.Claim claim = OutputDirectory.claim(options, log, "train")) {
             return Reproducible.runIf(options.reproducible(), () -> train(claim.resuming()));

@@ -1,7 +1,7 @@
 package io.github.diffusionnlp.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import io.github.diffusionnlp.api.PyTorchStart;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 
@@ -21,7 +21,7 @@ public final class Reproducible {
 
     /** Runs {@code work} on one PyTorch intra-op thread. */
     public static synchronized <T> T run(Callable<T> work) throws Exception {
-        Engine.getEngine("PyTorch"); // loads the native library JniUtils calls into
+        PyTorchStart.engine(); // loads the native library JniUtils calls into
         int threads = JniUtils.getNumThreads();
         JniUtils.setNumThreads(1);
         try {

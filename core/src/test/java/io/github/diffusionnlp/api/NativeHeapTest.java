@@ -9,14 +9,42 @@ import com.sun.jna.Pointer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.train.ArTrainer;
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.PrintStream;
 import java.util.Set;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
+// the trainers' check runs before this class's own call of keepFreedMemory
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NativeHeapTest {
     /** A block of the size a training step frees and asks for again: above glibc's default mmap threshold. */
     private static final long BLOCK = 24L << 20;
 
+    /**
+     * The trainers are library classes: they called keepFreedMemory, so an application that trained a model
+     * (a server, say) had glibc's allocator changed for the whole process and kept its peak native memory. Only
+     * the tools' mains call it now (no test calls a main, which exits the JVM).
+     */
     @Test
+    @Order(1)
+    void theTrainersLeaveTheProcesssAllocatorAlone(@TempDir Path tmp) throws Exception {
+        PrintStream quiet = new PrintStream(PrintStream.nullOutputStream());
+        new DiffusionTrainer(TestModels.tinyRun(tmp.resolve("cdcd"), 1, false, null, 0), quiet).run();
+        new ArTrainer(TrainOptions.builder(TestModels.devCorpus(), tmp.resolve("ar")).size("tiny").vocabSize(2000)
+                .maxLength(32).batchSize(8).steps(1).seed(7).contextEmbeddings(false).build(), null,
+                quiet).run();
+        assertFalse(NativeHeap.asked(), "a trainer changed glibc's allocator settings for the whole process");
+    }
+
+    @Test
+    @Order(2)
     void yieldsToTheUsersOwnSettings() {
         assertTrue(NativeHeap.wanted(null, "Linux", Set.of("PATH", "HOME")));
         assertFalse(NativeHeap.wanted("default", "Linux", Set.of()), "-Ddiffusion.nativeHeap=default");
@@ -29,6 +57,7 @@ class NativeHeapTest {
      * (about 6,000 faults); kept in the heap it is reused with none.
      */
     @Test
+    @Order(3)
     void aFreedBlockIsReusedWithoutFaultingItsPagesInAgain() throws IOException {
         assumeTrue(NativeHeap.wanted(System.getProperty("diffusion.nativeHeap"), System.getProperty("os.name", ""),
                 System.getenv().keySet()), "the setting does not apply here");

@@ -118,4 +118,30 @@ class RewriteUnknownWordsTest {
         }
         assertTrue(unknown("María") && unknown("41.20"), "the sentences hold unknown words");
     }
+
+    /**
+     * A {@code [MASK]} in a text to rewrite is a position the caller wants written, never a word to keep: read as an
+     * unknown word, a light rewrite gave it back verbatim ("He went to the [MASK] ." became "He stood on the [MASK]
+     * ."), and a kept one stayed. Now each is filled; a lowercase {@code [mask]} is a word like any other unknown one.
+     */
+    @Test
+    void aMaskIsFilledNeverKept() {
+        List<String> masked = tokens("He went to the [MASK] .");
+        boolean[] keepSome = {true, false, false, true, false, true};
+        for (double strength : new double[] {0.05, 0.3, 0.6}) {
+            List<List<String>> out = lm.rewriteAll(List.of(masked, tokens("[MASK] said the [MASK] was late .")),
+                    Arrays.asList(keepSome, new boolean[] {true, true, false, false, false, false, true}),
+                    strength, options());
+            for (List<String> sentence : out) {
+                assertFalse(sentence.contains(DiffusionLM.MASK), "strength " + strength + ": " + out);
+                assertFalse(sentence.contains(Vocabulary.UNK), "strength " + strength + ": " + out);
+            }
+            assertEquals(List.of("He", "the", "."), List.of(out.get(0).get(0), out.get(0).get(3), out.get(0).get(5)),
+                    "kept words stay: " + out);
+            assertEquals("said", out.get(1).get(1), "kept words stay: " + out);
+            assertFalse(lm.rewrite(masked, keepSome, strength, options()).contains(DiffusionLM.MASK));
+        }
+        List<String> lower = lm.rewrite(tokens("He went to the [mask] ."), null, 0.05, options());
+        assertEquals("[mask]", lower.get(4), "a lowercase [mask] is an unknown word, kept verbatim: " + lower);
+    }
 }

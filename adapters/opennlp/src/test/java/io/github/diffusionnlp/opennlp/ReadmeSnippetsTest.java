@@ -25,7 +25,9 @@ class ReadmeSnippetsTest {
             "overview", Prelude.of(List.of(API + "DiffusionModel", API + "GeneratorME", API + "InfillerME",
                             API + "KeepSpec", API + "RewriterME", "io.github.diffusionnlp.api.SamplingOptions",
                             "opennlp.tools.tokenize.TokenizerME", "opennlp.tools.util.Span"),
-                    "TokenizerME tokenizer"));
+                    "TokenizerME tokenizer"),
+            "from-classpath", Prelude.of(List.of(API + "DiffusionModel", API + "InfillerME",
+                    "io.github.diffusionnlp.api.DiffusionLM")));
 
     private static final Map<String, Prelude> MODULE_README = Map.of(
             "rewrite", Prelude.of(List.of(API + "DiffusionModel", API + "KeepSpec", API + "RewriterME",
