@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class})
 public final class Main extends CommandSuite {
     public static void main(String[] args) {
+        Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));
@@ -42,6 +43,8 @@ public final class Main extends CommandSuite {
         ToolDefaults.quietDjl();
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(command);
+        cli.setOut(Stdout.utf8Writer(System.out)); // picocli's own writers encode by the locale ('?' under LANG=C)
+        cli.setErr(Stdout.utf8Writer(System.err));
         ManifestVersion.install(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + message(e));
