@@ -6,6 +6,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
 public final class Main extends CommandSuite {
     public static void main(String[] args) {
         Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
+        JavaLocale.exitIfLost(args, 1);
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));
@@ -83,6 +85,9 @@ public final class Main extends CommandSuite {
         // "java.nio.file.NoSuchFileException: /data/x"
         if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
             return message(u.getCause());
+        }
+        if (e instanceof InvalidPathException p) { // "Malformed input ...: /m/corp?s.tsv" named neither cause nor cure
+            return FileErrors.describe(p);
         }
         if (e instanceof FileSystemException f && f.getReason() == null) {
             String what = e instanceof AccessDeniedException ? "permission denied"

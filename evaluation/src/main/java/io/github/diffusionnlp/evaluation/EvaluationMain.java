@@ -3,6 +3,7 @@ package io.github.diffusionnlp.evaluation;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.CommandSuite;
+import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Main;
 import io.github.diffusionnlp.cli.Stdout;
 import picocli.CommandLine;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Command;
 public final class EvaluationMain extends CommandSuite {
     public static void main(String[] args) {
         Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
+        JavaLocale.exitIfLost(args, 1);
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));

@@ -8,6 +8,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import edu.stanford.nlp.util.StringUtils;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.JarVersion;
+import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ public final class DiffusionCoreNLP {
 
     public static void main(String[] args) throws Exception {
         Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
+        JavaLocale.exitIfLost(args, 1);
         ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
         ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Precision;
@@ -377,6 +378,9 @@ abstract class CmdTool<P> {
     }
 
     static String message(Throwable e) {
+        if (e instanceof java.nio.file.InvalidPathException p) { // Java's reason, and under LANG=C the way out
+            return FileErrors.describe(p);
+        }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
