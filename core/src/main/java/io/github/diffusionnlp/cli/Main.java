@@ -2,13 +2,8 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -90,19 +85,13 @@ public final class Main extends CommandSuite {
             return FileErrors.describe(p);
         }
         if (e instanceof FileSystemException f && f.getReason() == null) {
-            String what = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or directory"
-                    : e instanceof FileAlreadyExistsException ? "already exists"
-                    : e instanceof NotDirectoryException ? "not a directory"
-                    : e instanceof DirectoryNotEmptyException ? "directory not empty"
-                    : e.getClass().getSimpleName();
-            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
+            return FileErrors.describe(f);
         }
         if (e.getMessage() == null) {
             // a bug of this tool, not a mistake of the user's: a bare "java.lang.IllegalStateException" said neither
             return "unexpected " + e.getClass().getSimpleName() + " (a bug); run again with DIFFUSION_NLP_DEBUG=1"
                     + " set for the stack trace, and report it";
         }
-        return e.getMessage();
+        return FileErrors.withCause(e.getMessage(), e);
     }
 }

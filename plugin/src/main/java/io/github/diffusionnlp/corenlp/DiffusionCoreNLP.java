@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import edu.stanford.nlp.util.StringUtils;
 import io.github.diffusionnlp.api.OpenMpWaits;
+import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Stdout;
@@ -64,10 +65,12 @@ public final class DiffusionCoreNLP {
             }
             // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
             Throwable ours = annotatorError(e);
-            if (ours == null) {
+            String files = FileErrors.fileSystemFailure(e); // DJL's cache: "Failed to extract ...", where and why
+            if (ours == null && files == null) {
                 throw e;
             }
-            System.err.println("error: " + (ours.getMessage() == null ? ours : ours.getMessage()));
+            System.err.println("error: " + (ours == null ? files : ours.getMessage() == null ? ours
+                    : FileErrors.withCause(ours.getMessage(), ours)));
             System.exit(1);
         }
     }
