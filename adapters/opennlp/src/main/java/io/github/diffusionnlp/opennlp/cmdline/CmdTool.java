@@ -381,12 +381,15 @@ abstract class CmdTool<P> {
         if (e instanceof java.nio.file.InvalidPathException p) { // Java's reason, and under LANG=C the way out
             return FileErrors.describe(p);
         }
+        if (e instanceof java.nio.file.FileSystemException f) { // its message is the path alone: "error: /tmp/x"
+            return FileErrors.describe(f);
+        }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
                 sb.append(": ").append(c.getMessage());
             }
         }
-        return sb.toString();
+        return FileErrors.withCause(sb.toString(), e); // a file-system error's kind, and where a setting moves it
     }
 }
