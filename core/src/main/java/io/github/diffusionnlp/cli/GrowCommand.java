@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelGrowth;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +45,7 @@ final class GrowCommand implements Callable<Integer> {
         }
         ModelDirectory.requireForNewModel(out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
-        System.out.printf("grown %s -> %s: %,d parameters added (the model computes what it did);"
+        System.out.printf(Locale.ROOT, "grown %s -> %s: %,d parameters added (the model computes what it did);"
                 + " continue with train --resume --out %s%n", model, out, added, out);
         return 0;
     }

@@ -2,12 +2,8 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
+import java.nio.file.InvalidPathException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -21,6 +17,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class})
 public final class Main extends CommandSuite {
     public static void main(String[] args) {
+        Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
+        JavaLocale.exitIfLost(args, 1);
         NativeHeap.keepFreedMemory(); // a process that does one job and ends: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));
@@ -42,6 +40,8 @@ public final class Main extends CommandSuite {
         ToolDefaults.quietDjl();
         System.setProperty("java.awt.headless", "true");
         CommandLine cli = new CommandLine(command);
+        cli.setOut(Stdout.utf8Writer(System.out)); // picocli's own writers encode by the locale ('?' under LANG=C)
+        cli.setErr(Stdout.utf8Writer(System.err));
         ManifestVersion.install(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + message(e));
@@ -81,20 +81,17 @@ public final class Main extends CommandSuite {
         if (e instanceof java.io.UncheckedIOException u && u.getCause() != null) {
             return message(u.getCause());
         }
+        if (e instanceof InvalidPathException p) { // "Malformed input ...: /m/corp?s.tsv" named neither cause nor cure
+            return FileErrors.describe(p);
+        }
         if (e instanceof FileSystemException f && f.getReason() == null) {
-            String what = e instanceof AccessDeniedException ? "permission denied"
-                    : e instanceof NoSuchFileException ? "no such file or directory"
-                    : e instanceof FileAlreadyExistsException ? "already exists"
-                    : e instanceof NotDirectoryException ? "not a directory"
-                    : e instanceof DirectoryNotEmptyException ? "directory not empty"
-                    : e.getClass().getSimpleName();
-            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
+            return FileErrors.describe(f);
         }
         if (e.getMessage() == null) {
             // a bug of this tool, not a mistake of the user's: a bare "java.lang.IllegalStateException" said neither
             return "unexpected " + e.getClass().getSimpleName() + " (a bug); run again with DIFFUSION_NLP_DEBUG=1"
                     + " set for the stack trace, and report it";
         }
-        return e.getMessage();
+        return FileErrors.withCause(e.getMessage(), e);
     }
 }

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +38,7 @@ final class PrepareBrownCommand implements Callable<Integer> {
                     "columns: word, UD UPOS (mapped from the Brown tag by io.github.diffusionnlp.corpus.BrownTags)"),
                     sentences);
             long tokens = sentences.stream().mapToLong(TaggedSentence::size).sum();
-            System.out.printf("%s: %d files, %,d sentences, %,d tokens -> %s%n", name, files.size(), sentences.size(),
+            System.out.printf(Locale.ROOT, "%s: %d files, %,d sentences, %,d tokens -> %s%n", name, files.size(), sentences.size(),
                     tokens, file);
         }
         return 0;

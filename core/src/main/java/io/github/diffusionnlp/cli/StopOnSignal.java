@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.train.TrainingRun;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +36,7 @@ final class StopOnSignal implements AutoCloseable {
     }
 
     private void stopAndWait() {
-        System.err.printf("signal: finishing the current step and saving it (up to %d s; kill -9 stops at once,"
+        System.err.printf(Locale.ROOT, "signal: finishing the current step and saving it (up to %d s; kill -9 stops at once,"
                 + " keeping the checkpoint before)%n", SAVE_WAIT.toSeconds());
         training.stop();
         try {

@@ -104,7 +104,7 @@ final class TrainingArgs {
                 return 0;
             } catch (TrainingStopped stopped) {
                 // said before the hook lets the JVM go (closing it), or the exit could come first
-                System.out.printf("stopped by signal at step %d, with a checkpoint of it in %s; the same command"
+                System.out.printf(Locale.ROOT, "stopped by signal at step %d, with a checkpoint of it in %s; the same command"
                         + " with --resume continues%n", stopped.step(), stopped.output());
                 System.out.flush();
                 return STOPPED;

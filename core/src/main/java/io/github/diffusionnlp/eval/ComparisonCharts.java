@@ -24,6 +24,9 @@ import org.jfree.data.xy.XYSeriesCollection;
 final class ComparisonCharts {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0x7f7f7f)};
+    /** Axis numbers with a decimal point whatever the locale: the report around them is written with dots. */
+    private static final java.text.DecimalFormatSymbols ROOT_SYMBOLS =
+            java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT);
 
     private ComparisonCharts() {}
 
@@ -72,7 +75,7 @@ final class ComparisonCharts {
         }
         JFreeChart chart = chart("Time to write 64-token sequences", "seconds (log scale)", data);
         LogAxis seconds = new LogAxis("seconds (log scale)");
-        seconds.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
+        seconds.setNumberFormatOverride(new java.text.DecimalFormat("0.###", ROOT_SYMBOLS));
         chart.getXYPlot().setRangeAxis(seconds);
         save(png, chart);
     }
@@ -106,7 +109,7 @@ final class ComparisonCharts {
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         LogAxis steps = new LogAxis("diffusion steps (log scale)");
         steps.setBase(2);
-        steps.setNumberFormatOverride(new java.text.DecimalFormat("0"));
+        steps.setNumberFormatOverride(new java.text.DecimalFormat("0", ROOT_SYMBOLS));
         plot.setDomainAxis(steps);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < data.getSeriesCount(); i++) {

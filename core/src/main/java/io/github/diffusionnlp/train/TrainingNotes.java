@@ -129,9 +129,9 @@ final class TrainingNotes {
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
     static void noteResumed(PrintStream log, Path out, int step, NDList moments) {
         if (moments != null) {
-            log.printf("resuming %s at step %d%n", out, step);
+            log.printf(Locale.ROOT, "resuming %s at step %d%n", out, step);
         } else {
-            log.printf("resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
+            log.printf(Locale.ROOT, "resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
                     out, step, ModelCheckpoint.OPTIMIZER);
         }
     }

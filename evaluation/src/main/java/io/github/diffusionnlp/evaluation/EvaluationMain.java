@@ -3,7 +3,9 @@ package io.github.diffusionnlp.evaluation;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.CommandSuite;
+import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Main;
+import io.github.diffusionnlp.cli.Stdout;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +15,8 @@ import picocli.CommandLine.Command;
         subcommands = {ConstraintsCommand.class, SteeringCommand.class, CommandLine.HelpCommand.class})
 public final class EvaluationMain extends CommandSuite {
     public static void main(String[] args) {
+        Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
+        JavaLocale.exitIfLost(args, 1);
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         System.exit(run(args));

@@ -7,7 +7,10 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import edu.stanford.nlp.util.StringUtils;
 import io.github.diffusionnlp.api.OpenMpWaits;
+import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.cli.JarVersion;
+import io.github.diffusionnlp.cli.JavaLocale;
+import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -31,6 +34,8 @@ public final class DiffusionCoreNLP {
     private DiffusionCoreNLP() {}
 
     public static void main(String[] args) throws Exception {
+        Stdout.useUtf8(); // Java 17 writes the locale's charset: '?' for every non-ASCII character under LANG=C
+        JavaLocale.exitIfLost(args, 1);
         ToolDefaults.offline(); // the PyTorch natives ship in lib/: never download, unless the user says so
         ToolDefaults.quietDjl(); // DJL's CUDA probe warns on every CPU machine; CoreNLP's own log lines stay
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
@@ -60,10 +65,12 @@ public final class DiffusionCoreNLP {
             }
             // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
             Throwable ours = annotatorError(e);
-            if (ours == null) {
+            String files = FileErrors.fileSystemFailure(e); // DJL's cache: "Failed to extract ...", where and why
+            if (ours == null && files == null) {
                 throw e;
             }
-            System.err.println("error: " + (ours.getMessage() == null ? ours : ours.getMessage()));
+            System.err.println("error: " + (ours == null ? files : ours.getMessage() == null ? ours
+                    : FileErrors.withCause(ours.getMessage(), ours)));
             System.exit(1);
         }
     }

@@ -17,6 +17,7 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,10 +116,11 @@ public final class DiffusionSettings {
         if (modelValue == null || modelValue.isBlank()) {
             model = null;
         } else {
-            model = Path.of(modelValue.trim());
+            String allowed = "a model directory (one with config.json, vocab.txt, model.params, warp.tsv), or no value"
+                    + " for the shipped model";
+            model = pathValue("model", modelValue.trim(), allowed);
             if (!Files.isRegularFile(model.resolve(ModelCheckpoint.CONFIG))) {
-                throw bad("model", modelValue, "a model directory (one with config.json, vocab.txt, model.params,"
-                        + " warp.tsv), or no value for the shipped model; " + model.toAbsolutePath()
+                throw bad("model", modelValue, allowed + "; " + model.toAbsolutePath()
                         + (Files.isDirectory(model) ? " has no config.json" : " does not exist"));
             }
         }
@@ -157,11 +159,11 @@ public final class DiffusionSettings {
         if (corpusValue.isEmpty()) {
             ngramCorpus = null;
         } else {
-            ngramCorpus = Path.of(corpusValue);
+            String allowed = "a readable corpus file (CoNLL-U, word<TAB>UPOS, one word a line or a sentence a line; .gz"
+                    + " allowed), or no value for the model's training corpus";
+            ngramCorpus = pathValue("ngramCorpus", corpusValue, allowed);
             if (!Files.isRegularFile(ngramCorpus) || !Files.isReadable(ngramCorpus)) {
-                throw bad("ngramCorpus", corpusValue, "a readable corpus file (CoNLL-U, word<TAB>UPOS, one word a line or a"
-                        + " sentence a line; .gz allowed), or no value for the model's training corpus; " + ngramCorpus.toAbsolutePath()
-                        + " is not one");
+                throw bad("ngramCorpus", corpusValue, allowed + "; " + ngramCorpus.toAbsolutePath() + " is not one");
             }
         }
         // how the corpus is read, in core's names (train --layout, --multiword); unset: as DiffusionLM reads it
@@ -417,6 +419,18 @@ public final class DiffusionSettings {
                 + name + ".ngramCorpus (it says how that corpus is read; the model's own corpus, fused without it, is"
                 + " read as the model records it was)");
         return reading;
+    }
+
+    /**
+     * {@code value} as a path, or a bad value of {@code key} when Java cannot take it (a NUL; under {@code LANG=C}, a
+     * character outside ASCII), which escaped as CoreNLP's reflection stack trace (the server's HTTP 500).
+     */
+    private Path pathValue(String key, String value, String allowed) {
+        try {
+            return Path.of(value);
+        } catch (InvalidPathException e) {
+            throw bad(key, value, allowed + "; " + e.getMessage());
+        }
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

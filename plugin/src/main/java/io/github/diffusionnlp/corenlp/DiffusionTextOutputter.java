@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * CoreNLP's text output followed by a "Diffusion:" section: for each touched sentence its text before and
@@ -33,17 +34,17 @@ public class DiffusionTextOutputter extends TextOutputter {
                 continue;
             }
             if (Boolean.TRUE.equals(sentence.get(DiffusionAnnotations.Generated.class))) {
-                pw.printf("Sentence #%d (generated): %s%n", s + 1, text);
+                pw.printf(Locale.ROOT, "Sentence #%d (generated): %s%n", s + 1, text);
                 continue;
             }
-            pw.printf("Sentence #%d (%d window%s):%n", s + 1, sentence.get(DiffusionAnnotations.Windows.class),
-                    Integer.valueOf(1).equals(sentence.get(DiffusionAnnotations.Windows.class)) ? "" : "s");
+            pw.printf(Locale.ROOT, "Sentence #%d (%d window%s):%n", s + 1,
+                    sentence.get(DiffusionAnnotations.Windows.class), Integer.valueOf(1).equals(sentence.get(DiffusionAnnotations.Windows.class)) ? "" : "s");
             pw.println("  before: " + sentence.get(DiffusionAnnotations.OriginalText.class));
             pw.println("  after:  " + text);
             for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
                 if (t.get(DiffusionAnnotations.OriginalWord.class) != null) {
-                    pw.printf("  token %d: %s -> %s%n", t.index(), t.get(DiffusionAnnotations.OriginalWord.class),
-                            t.get(DiffusionAnnotations.Word.class));
+                    pw.printf(Locale.ROOT, "  token %d: %s -> %s%n", t.index(),
+                            t.get(DiffusionAnnotations.OriginalWord.class), t.get(DiffusionAnnotations.Word.class));
                 }
             }
         }

@@ -47,6 +47,19 @@ class SettingsTest {
         }
     }
 
+    /**
+     * A path Java cannot take (a NUL here; under {@code LANG=C}, any non-ASCII name) is a bad value of its property:
+     * it escaped as CoreNLP's reflection stack trace (an HTTP 500 from the server) with InvalidPathException at its root.
+     */
+    @Test
+    void aPathJavaCannotTakeIsABadValue() {
+        String pipe = "tokenize,ssplit,diffusion";
+        assertMentions(failure(pipe, "diffusion.model", "bad\u0000dir"), "bad diffusion.model = 'bad\u0000dir'",
+                "a model directory", "Nul character not allowed");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "0.5", "diffusion.ngramCorpus", "bad\u0000file"),
+                "bad diffusion.ngramCorpus = 'bad\u0000file'", "a readable corpus file", "Nul character not allowed");
+    }
+
     @Test
     void badValuesNameThePropertyTheValueAndWhatIsAllowed() {
         String pipe = "tokenize,ssplit,diffusion";

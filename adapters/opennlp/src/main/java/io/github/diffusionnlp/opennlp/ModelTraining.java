@@ -116,8 +116,7 @@ final class ModelTraining {
             }
         }
         Object checkpoints = settings.get(CHECKPOINT_DIR);
-        Path dir = checkpoints != null ? Path.of(checkpoints.toString())
-                : Files.createTempDirectory("diffusion-training");
+        Path dir = checkpoints != null ? Path.of(checkpoints.toString()) : temporaryDirectory();
         Path corpus = dir.resolve(CORPUS_FILE);
         try {
             // the options first: a bad parameter is reported before the samples are read
@@ -254,5 +253,18 @@ final class ModelTraining {
                     unknown.size(), tokens, most);
         }
         return sentences;
+    }
+
+    /**
+     * A directory to train in when no {@value #CHECKPOINT_DIR} is given. Failing (an unwritable java.io.tmpdir), the
+     * message says the parameter that avoids it: it said only the path ("error: /tmp/ro/diffusion-training159...").
+     */
+    private static Path temporaryDirectory() throws IOException {
+        try {
+            return Files.createTempDirectory("diffusion-training");
+        } catch (IOException e) {
+            throw new IOException("no temporary directory to train in; give " + CHECKPOINT_DIR + "=DIR among the"
+                    + " training parameters to train in a directory of your own", e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Precision;
@@ -377,12 +378,18 @@ abstract class CmdTool<P> {
     }
 
     static String message(Throwable e) {
+        if (e instanceof java.nio.file.InvalidPathException p) { // Java's reason, and under LANG=C the way out
+            return FileErrors.describe(p);
+        }
+        if (e instanceof java.nio.file.FileSystemException f) { // its message is the path alone: "error: /tmp/x"
+            return FileErrors.describe(f);
+        }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
             if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
                 sb.append(": ").append(c.getMessage());
             }
         }
-        return sb.toString();
+        return FileErrors.withCause(sb.toString(), e); // a file-system error's kind, and where a setting moves it
     }
 }

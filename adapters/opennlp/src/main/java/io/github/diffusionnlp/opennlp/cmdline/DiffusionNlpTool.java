@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.JarVersion;
+import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,11 @@ public final class DiffusionNlpTool {
                 StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 StandardCharsets.UTF_8);
+        String lost = JavaLocale.lostCharacters(args); // arguments decoded by a locale that is not UTF-8
+        if (lost != null) {
+            err.println("error: " + lost);
+            System.exit(CmdTool.FAILED);
+        }
         int code = run(args, System.in, out, err);
         out.flush();
         System.exit(code);

@@ -6,10 +6,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
@@ -40,8 +47,11 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         Charset charset = charset("-encoding", p.getEncoding());
         TrainingParameters params = new TrainingParameters();
         if (p.getParams() != null) {
-            try (InputStream file = Files.newInputStream(Path.of(p.getParams()))) {
-                params = new TrainingParameters(file);
+            Path file = Path.of(p.getParams());
+            try {
+                params = readParams(file);
+            } catch (IllegalArgumentException e) { // not UTF-8, or Properties' "Malformed \\uxxxx encoding."
+                throw badParameter("-params " + p.getParams() + ": " + e.getMessage());
             } catch (IOException e) {
                 throw badParameter("-params " + p.getParams() + ": cannot be read (" + message(e) + ")");
             }
@@ -56,6 +66,35 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         }
+    }
+
+    /**
+     * The {@code -params} file as properties read as UTF-8, as every other file of these tools: OpenNLP's {@code
+     * TrainingParameters(InputStream)} reads ISO-8859-1 ({@code Properties.load(InputStream)}), so {@code
+     * CheckpointDir=/tmp/chéckpoint} silently became {@code chÃ©ckpoint}. Escapes (backslash, u, four hex digits)
+     * still work.
+     *
+     * @throws IllegalArgumentException when a byte is not UTF-8; its message names the line
+     */
+    static TrainingParameters readParams(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(in).toString(); // a new decoder reports bad bytes
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new IllegalArgumentException("not UTF-8 (line " + line + " holds a byte that is not); save it as"
+                    + " UTF-8, or write the character as \\uXXXX");
+        }
+        Properties properties = new Properties();
+        properties.load(new StringReader(text));
+        Map<String, Object> settings = new LinkedHashMap<>();
+        properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k)));
+        return new TrainingParameters(settings);
     }
 
     private DiffusionModel train(String lang, WordTagLines samples, TrainingParameters params, PrintStream err)

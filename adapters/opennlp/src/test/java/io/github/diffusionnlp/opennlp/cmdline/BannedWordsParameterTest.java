@@ -42,6 +42,14 @@ class BannedWordsParameterTest {
         assertFalse(Arrays.asList(mine.out().split("\\s+")).contains(slur), mine.out());
     }
 
+    /** A path Java cannot take said "error: Nul character not allowed: bad" (under LANG=C, "Malformed input ..."). */
+    @Test
+    void aPathJavaCannotTakeIsNamedWithItsReason() {
+        Run r = DiffusionNlpToolTest.run("", "Generate", "-model", "/nonexistent", "-bannedWords", "bad\u0000.txt");
+        assertEquals(CmdTool.FAILED, r.code(), r.stderr());
+        assertEquals("error: cannot use the path 'bad\u0000.txt': Nul character not allowed\n", r.stderr());
+    }
+
     @Test
     void aBadFileIsNamedByEveryToolThatSamplesBeforeTheModelLoads() throws Exception {
         Path two = Files.writeString(dir.resolve("two.txt"), "one\ntwo words\n");
