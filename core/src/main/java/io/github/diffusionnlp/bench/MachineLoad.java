@@ -53,6 +53,20 @@ public record MachineLoad(double loadAverage, double cpuPressurePercent, int cor
                 || (Double.isNaN(cpuPressurePercent) && loadAverage > cores);
     }
 
+    /** The line a benchmark's tables carry when a reading at their start or end was {@link #busy}. */
+    public static final String UNRELIABLE = "unreliable: other work held the cores during this run, so every figure"
+            + " reads low and even the shares beside them mislead; run the benchmark again on an idle machine";
+
+    /**
+     * What to say on standard error as soon as a busy reading is taken (at the benchmark's {@code when}: "start"),
+     * so that a person watching can stop a run whose tables would mislead; null when the machine is not busy.
+     */
+    public String warning(String when) {
+        return !busy() ? null : "warning: the machine is busy at the benchmark's " + when + " (" + describe()
+                + "); while other work holds the cores every figure reads low and even the shares beside them"
+                + " mislead: run the benchmark on an idle machine";
+    }
+
     /** "load average 11.42 on 2 cores, tasks waited for a core 98% of the last 10 s" (unknown parts left out). */
     public String describe() {
         String load = Double.isNaN(loadAverage) ? "load average unknown"

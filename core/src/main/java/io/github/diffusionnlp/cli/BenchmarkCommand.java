@@ -134,7 +134,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         out.append("machine load: at the start ").append(atStart.describe()).append("; at the end ")
                 .append(atEnd.describe()).append('\n');
         if (atStart.busy() || atEnd.busy()) {
-            out.append(BUSY).append('\n');
+            out.append(MachineLoad.UNRELIABLE).append('\n');
         }
         out.append('\n');
         out.append("share of matmul: against that ceiling; beside: against the ceiling's best shape timed"
@@ -169,15 +169,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static final String BUSY = "unreliable: other work held the cores during this run, so every figure"
-            + " reads low and even the shares beside them mislead; run the benchmark again on an idle machine";
-
-    /** Said as soon as it is read, so that a person watching can stop a run whose tables would mislead. */
     private static void warnIfBusy(String when, MachineLoad load) {
-        if (load.busy()) {
-            System.err.println("warning: the machine is busy at the benchmark's " + when + " (" + load.describe()
-                    + "); while other work holds the cores every figure reads low and even the shares beside them"
-                    + " mislead: run the benchmark on an idle machine");
+        String warning = load.warning(when);
+        if (warning != null) {
+            System.err.println(warning);
         }
     }
 

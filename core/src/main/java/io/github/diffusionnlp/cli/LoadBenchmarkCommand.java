@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.bench.IntraOpThreads;
 import io.github.diffusionnlp.bench.LoadBenchmark;
+import io.github.diffusionnlp.bench.MachineLoad;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,9 +61,20 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkBeforeMeasuring();
+        // read before the clients start: from then on the run's own threads wait for the two cores
+        MachineLoad atStart = MachineLoad.now();
+        String warning = atStart.warning("start");
+        if (warning != null) {
+            System.err.println(warning);
+        }
         LoadBenchmark bench = new LoadBenchmark(choice.model != null ? choice.model : DefaultModel.locate(),
                 choice.device(), steps, java.time.Duration.ofMillis(maxWaitMs), lanes, System.err::println);
         StringBuilder out = new StringBuilder();
+        out.append("machine load at the start: ").append(atStart.describe()).append('\n');
+        if (atStart.busy()) {
+            out.append(MachineLoad.UNRELIABLE).append('\n');
+        }
+        out.append('\n');
         out.append(intraOpThreads.length == 0 ? batchingTable(bench) : threadsTable(bench));
         if (memoryRequests > 0) {
             LoadBenchmark.Memory m = bench.memory(8, memoryRequests);

@@ -44,4 +44,13 @@ class MachineLoadTest {
         assertEquals("load average unknown on 1 core", load.describe());
         assertFalse(MachineLoad.parse("garbage", "some avg10=x", 2).busy());
     }
+
+    /** Said on standard error at once, naming when and what was read; nothing on an idle machine. */
+    @Test
+    void aBusyReadingIsWarnedOfNamingWhen() {
+        String warning = MachineLoad.parse("11.42 11.12 11.01 15/320 28567\n", BUSY_PRESSURE, 2).warning("start");
+        assertTrue(warning.startsWith("warning: the machine is busy at the benchmark's start (load average 11.42 on"
+                + " 2 cores, tasks waited for a core 98% of the last 10 s)"), warning);
+        assertEquals(null, MachineLoad.parse("0.20 0.10 0.10 1/300 1\n", IDLE_PRESSURE, 2).warning("end"));
+    }
 }
