@@ -4,6 +4,7 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -231,21 +232,40 @@ public final class CheckpointFiles {
     /**
      * An NDList in DJL's encoding ({@link NDList#encode}), decoded after {@link DjlArrayFileCheck} has walked
      * it: {@code NDList.decode} allocates each array's declared length before it reads the data. The file is
-     * read once ({@link WholeFile}), and refused unread when larger than {@code limit}.
+     * read once ({@link WholeFile}), and refused unread when larger than {@code limit}. Its arrays may be of any
+     * type DJL's PyTorch engine reads; a file whose arrays have one type is read with
+     * {@link #loadArrays(Path, WholeFile.Limit, DataType, NDManager)}.
      */
     public static NDList loadArrays(Path file, WholeFile.Limit limit, NDManager manager) throws IOException {
-        return loadArrays(file, MoreFiles.asByteSource(file), limit, manager);
+        return loadArrays(file, limit, null, manager);
+    }
+
+    /**
+     * As {@link #loadArrays(Path, WholeFile.Limit, NDManager)}, each array of which must be of {@code type} (any type
+     * DJL's PyTorch engine reads when null).
+     */
+    public static NDList loadArrays(Path file, WholeFile.Limit limit, DataType type, NDManager manager)
+            throws IOException {
+        return decodeArrays(file, WholeFile.read(file, MoreFiles.asByteSource(file), limit), type, manager);
     }
 
     /** As {@link #loadArrays(Path, WholeFile.Limit, NDManager)} from {@code source}, which {@code file} names. */
     static NDList loadArrays(Path file, ByteSource source, WholeFile.Limit limit, NDManager manager)
             throws IOException {
-        return decodeArrays(file, WholeFile.read(file, source, limit), manager);
+        return decodeArrays(file, WholeFile.read(file, source, limit), null, manager);
     }
 
-    /** The NDList a file's {@code bytes} encode, walked by {@link DjlArrayFileCheck} before DJL decodes them. */
+    /** As {@link #decodeArrays(Path, byte[], DataType, NDManager)} of any type DJL's PyTorch engine reads. */
     static NDList decodeArrays(Path file, byte[] bytes, NDManager manager) throws IOException {
-        DjlArrayFileCheck.checkArrayList(file, bytes);
+        return decodeArrays(file, bytes, null, manager);
+    }
+
+    /**
+     * The NDList a file's {@code bytes} encode, walked by {@link DjlArrayFileCheck} before DJL decodes them; each
+     * array of {@code type}, or of any type DJL's PyTorch engine reads when it is null (another would end the JVM).
+     */
+    static NDList decodeArrays(Path file, byte[] bytes, DataType type, NDManager manager) throws IOException {
+        DjlArrayFileCheck.checkArrayList(file, bytes, type);
         try {
             return NDList.decode(manager, new ByteArrayInputStream(bytes));
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.checkpoint;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import com.google.common.hash.HashCode;
@@ -118,7 +119,8 @@ public final class CheckpointReading {
         }
         byte[] bytes = read(name, TrainingState.largestFile(network));
         CheckpointCommit.verifyOptimizerState(file, read.get(file), fingerprints, training);
-        return CheckpointFiles.decodeArrays(file, bytes, manager);
+        // AdamW's moments and weights are kept in the network's float32 (TrainingState.largestFile allows wider)
+        return CheckpointFiles.decodeArrays(file, bytes, DataType.FLOAT32, manager);
     }
 
     /**

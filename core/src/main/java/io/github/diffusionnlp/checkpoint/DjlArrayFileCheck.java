@@ -14,7 +14,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Walks a DJL parameter file ({@code model.params}) or encoded NDList ({@code optimizer.ndlist}, a probe) before
@@ -43,6 +46,13 @@ final class DjlArrayFileCheck {
      * DJL writes a few dozen bytes and a name, so a file of the right arrays is never refused for its headers.
      */
     private static final long HEADER_ROOM = 4096;
+    /**
+     * The data types DJL 0.36's PyTorch engine makes an array of. Any other a file declares (BFLOAT16, INT16, UINT16,
+     * UINT32, UINT64, ...) ends the JVM inside the engine ("terminate called without an active exception") when
+     * {@code NDList.decode} is given it: no exception to catch, so it is refused here, before DJL sees it.
+     */
+    static final Set<DataType> DECODABLE = Collections.unmodifiableSet(EnumSet.of(DataType.FLOAT32, DataType.FLOAT64,
+            DataType.FLOAT16, DataType.UINT8, DataType.INT8, DataType.INT32, DataType.INT64, DataType.BOOLEAN));
 
     private final Path file;
     private final long size;
@@ -93,13 +103,15 @@ final class DjlArrayFileCheck {
      * Fails naming {@code file} and the array unless {@code bytes}, its content, are an NDList in DJL's own
      * encoding whose arrays each fit in the rest of the file, with nothing after the last; the NumPy and
      * safetensors layouts {@code NDList.decode} also accepts are refused, as our files are never written so.
+     * Each array must be of {@code type}, or, when it is null, of a type DJL's PyTorch engine decodes
+     * ({@link #DECODABLE}).
      */
-    static void checkArrayList(Path file, byte[] bytes) throws InvalidModelException {
+    static void checkArrayList(Path file, byte[] bytes, DataType type) throws InvalidModelException {
         walk(file, bytes, check -> {
             int count = check.in.readInt();
             check.requireCount(count, MIN_SHAPE_BYTES, "arrays");
             for (int i = 0; i < count; i++) {
-                check.array("array " + i, null, null);
+                check.array("array " + i, null, type);
             }
             check.requireEnd("the last array");
         });
@@ -243,7 +255,12 @@ final class DjlArrayFileCheck {
             throw invalid(name + " has shape " + shapeText(dims) + " but config.json implies " + shapeText(shape));
         }
         if (type != null && declared != type) {
-            throw invalid(name + " is stored as " + declared + " but the network's is " + type);
+            throw invalid(name + " is stored as " + typeName + " but " + (shape == null ? "it must be " : "the network's is ")
+                    + type.name() + " (" + REMEDY + ")");
+        }
+        if (!DECODABLE.contains(declared)) {
+            throw invalid(name + " has data type " + typeName + ", which DJL's PyTorch engine does not read (it reads "
+                    + DECODABLE.stream().map(DataType::name).toList() + "): the file is damaged or was not written by diffusion-nlp (" + REMEDY + ")");
         }
         if (length > remaining()) {
             throw invalid(String.format(Locale.ROOT, "%s declares %,d bytes of data but only %,d remain in the file:"

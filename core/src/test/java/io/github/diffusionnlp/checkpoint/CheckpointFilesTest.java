@@ -116,6 +116,57 @@ class CheckpointFilesTest {
         assertTrue(e.getMessage().contains("declares 2,147,483,647 arrays"), e.getMessage());
     }
 
+    /**
+     * An encoded NDList of one 4x4 array declared as {@code type}, laid out as DJL 0.36's NDSerializer writes it
+     * (version 3), its data zeros.
+     */
+    private static byte[] arrayListOf(String type, int bytesEach) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(1); // arrays
+        out.writeUTF("NDAR");
+        out.writeInt(3); // encoding version
+        out.writeByte(0); // no name
+        out.writeUTF("DENSE");
+        out.writeUTF(type);
+        out.writeInt(2); // rank
+        out.writeLong(4);
+        out.writeLong(4);
+        out.writeInt(0); // no layout
+        out.writeByte('<');
+        out.writeInt(16 * bytesEach);
+        out.write(new byte[16 * bytesEach]);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A data type DJL's PyTorch engine does not read ends the JVM when NDList.decode is given it (exit 134,
+     * "terminate called without an active exception": BFLOAT16, INT16, UINT16, UINT32, UINT64 in DJL 0.36), so the
+     * walk refuses it, naming the array and the type, before DJL sees it. (No manager: the walk must fail first.)
+     */
+    @Test
+    void anArrayOfATypeTheEngineCannotReadIsRefusedBeforeDecoding() throws IOException {
+        Path file = dir.resolve("optimizer.ndlist");
+        for (String type : java.util.List.of("BFLOAT16", "INT16", "UINT16", "UINT32", "UINT64")) {
+            Files.write(file, arrayListOf(type, type.contains("16") ? 2 : type.contains("32") ? 4 : 8));
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> CheckpointFiles.decodeArrays(file, Files.readAllBytes(file), null));
+            assertTrue(e.getMessage().contains("array 0 has data type " + type + ", which DJL's PyTorch engine does not"
+                    + " read"), e.getMessage());
+        }
+    }
+
+    /** A file whose arrays must be float32 (optimizer moments, a probe) is refused naming an array of another type. */
+    @Test
+    void anArrayOfAnotherTypeThanTheExpectedIsRefused() throws IOException {
+        Path file = dir.resolve("probe.ndlist");
+        Files.write(file, arrayListOf("FLOAT64", 8));
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> CheckpointFiles.decodeArrays(file, Files.readAllBytes(file), DataType.FLOAT32, null));
+        assertTrue(e.getMessage().contains("array 0 is stored as FLOAT64 but it must be FLOAT32"), e.getMessage());
+    }
+
     /** config.json's shape needs at least this many float32 weights: a file of exactly that many bytes has room. */
     @Test
     void theWeightFileMustHoldTheConfigsWeights() throws IOException {
