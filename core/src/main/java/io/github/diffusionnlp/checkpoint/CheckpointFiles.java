@@ -168,7 +168,7 @@ public final class CheckpointFiles {
     /**
      * Loads DJL parameters from {@code source}, which {@code file} names, into a {@code network} initialised or
      * shaped by {@link UnfilledNetwork} (as a load does: no random weights to replace), after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
-     * shape and type, each array's data within the file and nothing after the last: DJL allocates what the file
+     * shape and type, each array's data within the file and finite, and nothing after the last: DJL allocates what the file
      * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
      * The arrays the network was given (empty ones, when shaped) are closed once the loaded ones replace them.
      * Returns the bytes

@@ -12,6 +12,9 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
@@ -55,12 +58,14 @@ final class DjlArrayFileCheck {
             DataType.FLOAT16, DataType.UINT8, DataType.INT8, DataType.INT32, DataType.INT64, DataType.BOOLEAN));
 
     private final Path file;
+    private final byte[] bytes;
     private final long size;
     private final CountingInputStream counted;
     private final DataInputStream in;
 
     private DjlArrayFileCheck(Path file, byte[] bytes) {
         this.file = file;
+        this.bytes = bytes;
         this.size = bytes.length;
         this.counted = new CountingInputStream(new ByteArrayInputStream(bytes));
         this.in = new DataInputStream(counted);
@@ -247,8 +252,9 @@ final class DjlArrayFileCheck {
         DataType declared = Arrays.stream(DataType.values()).filter(t -> t.name().equals(typeName)).findFirst()
                 .orElseThrow(() -> invalid(name + " has data type '" + typeName + "', which DJL does not know"));
         long[] dims = shape(name);
+        ByteOrder order = ByteOrder.nativeOrder(); // what DJL decodes versions 1 and 2 in
         if (version > 2) {
-            in.readByte(); // byte order
+            order = in.readByte() == '>' ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN; // as NDSerializer.decode
         }
         long length = Integer.toUnsignedLong(in.readInt()); // DJL reads an int; a negative one is no smaller
         if (shape != null && !Arrays.equals(dims, shape)) {
@@ -270,7 +276,31 @@ final class DjlArrayFileCheck {
             throw invalid(String.format(Locale.ROOT, "%s declares %,d bytes of data for shape %s of %s: it is"
                     + " damaged (%s)", name, length, shapeText(dims), declared, REMEDY));
         }
+        if (shape != null && declared == DataType.FLOAT32) {
+            requireFinite(name, (int) counted.getCount(), (int) length, order);
+        }
         in.skipNBytes(length);
+    }
+
+    /**
+     * Fails naming parameter {@code name} when its float32 data, {@code length} bytes from {@code start}, holds a NaN
+     * or an infinity: DJL loads them as any other value, and a model with one samples nothing (generate printed empty
+     * lines, infill wrote [PAD], exit 0). One pass over the bytes already read, before DJL decodes them (40 to 60 ms
+     * for the shipped model's 7.4 million weights on a shared 2-core machine, against a 3 s load).
+     */
+    private void requireFinite(String name, int start, int length, ByteOrder order) throws InvalidModelException {
+        FloatBuffer values = ByteBuffer.wrap(bytes, start, length).slice().order(order).asFloatBuffer();
+        long nonFinite = 0;
+        for (int i = 0; i < values.limit(); i++) {
+            if (!Float.isFinite(values.get(i))) {
+                nonFinite++;
+            }
+        }
+        if (nonFinite > 0) {
+            throw invalid(String.format(Locale.ROOT, "%s holds %,d NaN or infinite values (of %,d): a model with one"
+                    + " writes nothing. The run that saved it diverged, or the file was damaged: restore the directory"
+                    + " from a copy, or train again (from an earlier checkpoint)", name, nonFinite, values.limit()));
+        }
     }
 
     /** One {@code Shape.getEncoded} record (dimensions, then layout characters); returns the dimensions. */

@@ -52,6 +52,33 @@ class CheckpointFilesTest {
         }
     }
 
+    /**
+     * A NaN or an infinity among the weights is refused naming the parameter (the diffusion and the autoregressive
+     * model load through this): loaded, a model with one generated empty lines. Finite weights whose float32 sum
+     * overflows load.
+     */
+    @Test
+    void weightsThatAreNotFiniteAreRefusedNamingTheParameter() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path file = dir.resolve("model.params");
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                Linear saved = linear(manager);
+                saved.getParameters().get("weight").getArray().set(new ai.djl.ndarray.index.NDIndex("0, 1"), bad);
+                CheckpointFiles.writeParameters(file, saved);
+                InvalidModelException e = assertThrows(InvalidModelException.class, () -> CheckpointFiles.loadParameters(
+                        file, MoreFiles.asByteSource(file), linear(manager), manager));
+                assertTrue(e.getMessage().contains("parameter weight holds 1 NaN or infinite values (of 6)"),
+                        e.getMessage());
+            }
+            Linear large = linear(manager);
+            large.getParameters().get("weight").getArray().set(new ai.djl.ndarray.index.NDIndex(":"), 3.0e38f);
+            CheckpointFiles.writeParameters(file, large);
+            Linear loaded = linear(manager);
+            CheckpointFiles.loadParameters(file, MoreFiles.asByteSource(file), loaded, manager);
+            assertArrayEquals(weights(large), weights(loaded));
+        }
+    }
+
     @Test
     void aWeightFileWithTrailingDataIsRefused() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
