@@ -61,6 +61,8 @@ public final class ModelCheckpoint {
      */
     private static final WholeFile.Limit WARP_TABLE = new WholeFile.Limit(10_001 * 256L,
             "a warping table of 10,000 bins", "restore the directory from a copy, or train again");
+    private static final String WARP_REMEDY = "restore the directory from a copy, or train again (training writes"
+            + " weights of at most a few thousand)";
     /** The fields of config.json's "model" section that every readable version has ({@link #requireShapeFields}). */
     private static final List<String> SHAPE_FIELDS = List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier",
             "noiseDim", "maxLength", "sigmaMin", "sigmaMax");
@@ -466,10 +468,20 @@ public final class ModelCheckpoint {
             } catch (NumberFormatException e) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + ")");
             }
-            if (!(weight[i] >= 0) || !Double.isFinite(loss[i])) {
-                throw new InvalidModelException(file, "line " + (i + 2) + " has a negative weight or non-finite loss");
+            if (!(weight[i] >= 0) || !Double.isFinite(weight[i]) || !Double.isFinite(loss[i])) {
+                throw new InvalidModelException(file, "line " + (i + 2) + " has a negative or non-finite weight ("
+                        + cols[4] + ") or a non-finite loss (" + cols[3] + "): " + WARP_REMEDY);
             }
         }
-        return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
+        TimeWarp warp = TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
+        // finite weights and losses can still overflow the fit (1e308 each): a CDF of NaN drew every σ wrong, silently
+        double[] cdf = warp.cdf();
+        for (int i = 0; i < cdf.length; i++) {
+            if (!Double.isFinite(cdf[i]) || (i > 0 && cdf[i] < cdf[i - 1])) {
+                throw new InvalidModelException(file, "gives a warping CDF that is not finite and increasing (F = "
+                        + cdf[i] + " at edge " + i + "): its weights or losses are out of range; " + WARP_REMEDY);
+            }
+        }
+        return warp;
     }
 }

@@ -351,6 +351,34 @@ class ModelCheckpointTest {
         assertEquals(model.resolve(ModelCheckpoint.WARP), e.file());
     }
 
+    /**
+     * A weight of Infinity in warp.tsv loaded (the check was !(weight >= 0)), and finite weights of 1.7e308 overflow
+     * the fit: either gave a CDF of NaN, which drew every noise level wrong without a word. Both are refused, naming
+     * warp.tsv and the line or the CDF (before the checksum, which the edit also breaks, is compared).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "1|Infinity|line 3 has a negative or non-finite weight (Infinity)",
+        "-1|1.7e308|gives a warping CDF that is not finite and increasing",
+    })
+    void refusesAWarpingTableWhoseWeightsAreNotFinite(int row, String weight, String message, @TempDir Path dir)
+            throws IOException {
+        Path model = copyOfTiny(dir);
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(warp));
+        for (int i = 1; i < lines.size(); i++) {
+            if (row < 0 || i == row + 1) {
+                String[] cols = lines.get(i).split("\t");
+                cols[4] = weight;
+                lines.set(i, String.join("\t", cols));
+            }
+        }
+        Files.write(warp, lines);
+        InvalidModelException e = loadFails(model);
+        assertEquals(warp, e.file());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
     @Test
     void recordsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
