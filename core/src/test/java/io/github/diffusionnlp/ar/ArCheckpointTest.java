@@ -52,6 +52,26 @@ class ArCheckpointTest {
     }
 
     /**
+     * The shipped brown-ar's config.json records its files' checksums (it predated them, and loaded any damaged file
+     * that parsed: a flipped byte in its weights, words of its vocabulary swapped): two words swapped are refused.
+     */
+    @Test
+    void theShippedModelsFilesAreChecked(@TempDir Path dir) throws IOException {
+        Path shipped = io.github.diffusionnlp.TestModels.root().resolve("test-data/models/brown-ar");
+        for (String name : List.of(ArCheckpoint.CONFIG, ArCheckpoint.VOCAB, ArCheckpoint.PARAMS)) {
+            Files.copy(shipped.resolve(name), dir.resolve(name));
+        }
+        assertEquals(java.util.Set.of(ArCheckpoint.VOCAB, ArCheckpoint.PARAMS), ArCheckpoint.readHeader(dir).files().keySet());
+        List<String> words = new java.util.ArrayList<>(Files.readAllLines(dir.resolve(ArCheckpoint.VOCAB)));
+        java.util.Collections.swap(words, 5, 6); // "of" and "and": a vocabulary as valid as the shipped one
+        Files.write(dir.resolve(ArCheckpoint.VOCAB), words);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.load(dir, manager));
+            assertEquals(dir.resolve(ArCheckpoint.VOCAB), e.file(), e.getMessage());
+        }
+    }
+
+    /**
      * A config without a field of the network's shape is refused naming the field, as a diffusion model's is, not
      * read as 0 and refused as "invalid autoregressive model shape 5/8/1/0/2/6".
      */
