@@ -97,4 +97,22 @@ class ArCheckpointTest {
         Files.write(config, whole);
         assertEquals(6, ArCheckpoint.readHeader(dir).model().maxLength());
     }
+
+    /**
+     * maxLength is checked as the diffusion model's is: 2147483647 overflowed maxLength + 1 positions, and the load
+     * failed building the network with DJL's "The shape must be >= -1", naming nothing.
+     */
+    @Test
+    void refusesAMaxLengthNoModelIsTrainedWith(@TempDir Path dir) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CausalTransformer network = new CausalTransformer(new ArConfig(VOCAB.size(), 8, 1, 2, 2, 6));
+            network.initialize(manager);
+            ArCheckpoint.save(dir, network, VOCAB, HAND, null);
+            Path config = dir.resolve(ArCheckpoint.CONFIG);
+            Files.writeString(config, Files.readString(config).replace("\"maxLength\" : 6", "\"maxLength\" : 2147483647"));
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.load(dir, manager));
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().contains("says maxLength = 2147483647, more than the 512 positions"), e.getMessage());
+        }
+    }
 }
