@@ -153,11 +153,17 @@ public final class CheckpointCommit {
                     + " hexadecimal digits, as " + fingerprint(crc32c) + " (the config was edited or damaged). "
                     + remedy);
         }
-        if (expected == null || !expected.equals(fingerprint(crc32c))) {
+        if (expected == null) { // the config lost the entry (edited or damaged), or the file is not of this save
+            throw new InvalidModelException(file.resolveSibling(CONFIG), "records no checksum for " + file.getFileName()
+                    + atStep(training) + ", though it records the other files' checksums: the config was edited or"
+                    + " damaged, or " + file.getFileName() + " was copied in from another model or save. " + remedy
+                    + " (for " + file.getFileName() + ")");
+        }
+        if (!expected.equals(fingerprint(crc32c))) { // a single flipped byte is far likelier than two saves mixed
             throw new InvalidModelException(file, "is not the file its config.json was saved with"
-                    + atStep(training) + ": the checkpoint mixes files of two saves (a run"
-                    + " stopped while writing one with a build before checkpoints were written as a set, or a file was"
-                    + " copied in). " + remedy);
+                    + atStep(training) + ": it was changed or damaged since, or the checkpoint mixes files of two saves"
+                    + " (a run stopped while writing one with a build before checkpoints were written as a set, or a"
+                    + " file was copied in). " + remedy);
         }
     }
 

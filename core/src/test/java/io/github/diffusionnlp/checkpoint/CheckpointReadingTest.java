@@ -236,4 +236,41 @@ class CheckpointReadingTest {
                     + " malformed: a checksum is crc32c: and 8 hexadecimal digits"), e.getMessage());
         }
     }
+
+    /**
+     * One changed digit in warp.tsv (a file as valid as before) was said to be a checkpoint that "mixes files of two
+     * saves": the message now says first that the file was changed or damaged.
+     */
+    @Test
+    void aChangedFileIsSaidToBeChangedOrDamaged(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(warp));
+        String[] cols = lines.get(1).split("\t");
+        cols[3] = cols[3].startsWith("1") ? "2" + cols[3].substring(1) : "1" + cols[3].substring(1); // its loss
+        lines.set(1, String.join("\t", cols));
+        Files.write(warp, lines);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(warp, e.file());
+            assertTrue(e.getMessage().contains("is not the file its config.json was saved with (step 20): it was changed"
+                    + " or damaged since, or the checkpoint mixes files of two saves"), e.getMessage());
+        }
+    }
+
+    /** A config whose checksums lack a file's was said to hold a file of another save: config.json is named now. */
+    @Test
+    void aConfigLackingAFilesChecksumIsNamed(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve("config.json");
+        String json = Files.readString(config);
+        String edited = json.replaceFirst("\"warp.tsv\" ?: \"crc32c:[0-9a-f]{8}\",?", "");
+        assertTrue(!edited.equals(json), json);
+        Files.writeString(config, edited.replaceAll(",(\\s*})", "$1"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().startsWith(config + " records no checksum for warp.tsv (step 20)"), e.getMessage());
+        }
+    }
 }
