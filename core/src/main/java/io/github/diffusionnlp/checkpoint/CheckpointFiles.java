@@ -281,6 +281,7 @@ public final class CheckpointFiles {
      */
     public static Path config(Path dir, String writer) throws InvalidModelException {
         Path file = dir.resolve(ModelCheckpoint.CONFIG);
+        requireRegularIfThere(file);
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException(dir, "is not a model directory: it holds no config.json; give the"
                     + " directory a `" + writer + "` run wrote (config.json, vocab.txt and the weights)");
@@ -290,10 +291,48 @@ public final class CheckpointFiles {
 
     public static Path existing(Path dir, String name) throws InvalidModelException {
         Path file = dir.resolve(name);
+        requireRegularIfThere(file);
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException(file, "is missing");
         }
         return file;
+    }
+
+    /**
+     * Fails naming {@code file} and what it is when something other than a regular file stands there (a directory, a
+     * device, a pipe, a link that leads nowhere): such a file was reported "missing", or its model "deleted".
+     */
+    public static void requireRegularIfThere(Path file) throws InvalidModelException {
+        String what = notRegular(file);
+        if (what != null) {
+            throw new InvalidModelException(file, "is not a regular file (" + what + "): a model's files are plain"
+                    + " files; put the file back (restore the directory from a copy)");
+        }
+    }
+
+    /** What stands at {@code file} when it is not a regular file ("a directory"), or null: a regular file, or nothing. */
+    static String notRegular(Path file) {
+        if (Files.isRegularFile(file)) {
+            return null;
+        }
+        if (Files.isDirectory(file)) {
+            return "a directory";
+        }
+        if (Files.isSymbolicLink(file)) {
+            if (!Files.exists(file)) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(file).toString();
+                } catch (IOException e) {
+                    target = "?";
+                }
+                return "a symbolic link to " + target + ", which leads to nothing (a missing file, or a loop of links)";
+            }
+        }
+        if (Files.exists(file) || Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return "a device, a pipe or a socket";
+        }
+        return null;
     }
 
     /**

@@ -114,6 +114,7 @@ public final class CheckpointReading {
     public NDList loadOptimizerState(String name, Block network, Map<String, String> fingerprints,
             TrainingInfo training, NDManager manager) throws IOException {
         Path file = dir.resolve(name);
+        CheckpointFiles.requireRegularIfThere(file);
         if (!Files.isRegularFile(file)) {
             return null;
         }

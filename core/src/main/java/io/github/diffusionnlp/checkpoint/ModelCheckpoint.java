@@ -404,6 +404,7 @@ public final class ModelCheckpoint {
         // after the checks above, which say more about a damaged file; these catch whole files of another save
         files.verifyModelFiles(header.files(), header.training());
         Path lexicon = dir.resolve(TAG_LEXICON);
+        CheckpointFiles.requireRegularIfThere(lexicon); // not "deleted, or not copied"
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
             try {

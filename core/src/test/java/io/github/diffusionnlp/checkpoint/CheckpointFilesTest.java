@@ -194,6 +194,32 @@ class CheckpointFilesTest {
         assertTrue(e.getMessage().contains("array 0 is stored as FLOAT64 but it must be FLOAT32"), e.getMessage());
     }
 
+    /**
+     * A directory, a link that leads nowhere (here a loop) or a device in place of a model's file was reported
+     * "is missing": it is named for what it is.
+     */
+    @Test
+    void whatStandsInPlaceOfAFileIsNamed() throws IOException {
+        Files.createDirectory(dir.resolve("vocab.txt"));
+        Files.createSymbolicLink(dir.resolve("model.params"), dir.resolve("model.params"));
+        for (String name : java.util.List.of("vocab.txt", "model.params", "warp.tsv", "tag-lexicon.tsv")) {
+            if (name.equals("warp.tsv") && Files.exists(Path.of("/dev/null"))) {
+                Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/null"));
+            }
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> CheckpointFiles.existing(dir, name));
+            assertEquals(dir.resolve(name), e.file());
+            String expected = switch (name) {
+                case "vocab.txt" -> " is not a regular file (a directory)";
+                case "model.params" -> " is not a regular file (a symbolic link to " + dir.resolve(name)
+                        + ", which leads to nothing (a missing file, or a loop of links))";
+                case "warp.tsv" -> Files.exists(Path.of("/dev/null")) ? " is not a regular file (a device, a pipe or a socket)"
+                        : " is missing";
+                default -> " is missing";
+            };
+            assertTrue(e.getMessage().startsWith(dir.resolve(name) + expected), e.getMessage());
+        }
+    }
+
     /** config.json's shape needs at least this many float32 weights: a file of exactly that many bytes has room. */
     @Test
     void theWeightFileMustHoldTheConfigsWeights() throws IOException {

@@ -379,6 +379,21 @@ class ModelCheckpointTest {
         assertTrue(e.getMessage().contains(message), e.getMessage());
     }
 
+    /**
+     * A directory in place of the tag lexicon was reported as a lexicon "deleted, or not copied" (or, when the config
+     * recorded none, loaded as no lexicon): it is named for what it is.
+     */
+    @Test
+    void aDirectoryInPlaceOfAnOptionalFileIsNamed(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        Files.deleteIfExists(lexicon);
+        Files.createDirectory(lexicon);
+        InvalidModelException e = loadFails(model);
+        assertEquals(lexicon, e.file());
+        assertTrue(e.getMessage().startsWith(lexicon + " is not a regular file (a directory)"), e.getMessage());
+    }
+
     @Test
     void recordsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
