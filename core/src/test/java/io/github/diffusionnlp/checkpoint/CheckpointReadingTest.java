@@ -273,4 +273,23 @@ class CheckpointReadingTest {
             assertTrue(e.getMessage().startsWith(config + " records no checksum for warp.tsv (step 20)"), e.getMessage());
         }
     }
+
+    /**
+     * A vocabulary that does not start with [PAD] was refused with a plain IOException, which the OpenNLP adapter's
+     * renaming of temporary paths to "package X: its entry vocab.txt" did not catch: every refusal of a model's file
+     * is an InvalidModelException naming it.
+     */
+    @Test
+    void aMalformedVocabularyIsAnInvalidModel(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path vocab = model.resolve(ModelCheckpoint.VOCAB);
+        java.util.List<String> words = new java.util.ArrayList<>(Files.readAllLines(vocab));
+        java.util.Collections.swap(words, 0, 1);
+        Files.write(vocab, words);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(vocab, e.file());
+            assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: "), e.getMessage());
+        }
+    }
 }
