@@ -11,6 +11,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.common.base.StandardSystemProperty;
 import com.google.common.io.ByteSource;
 import com.google.common.io.CharSource;
@@ -40,9 +43,26 @@ import java.util.Map;
  * against the network they are loaded into, optimizer state, and errors that name the file.
  */
 public final class CheckpointFiles {
-    static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * Writes configs indented; reads them strictly: a key given twice (Jackson kept the last), anything after the
+     * document, a whole-number field given as a string ("64") or a fraction (64.9, read as 64), and a flag given as a
+     * string are refused, naming the field, where they loaded silently. Unknown fields are read past, as newer
+     * builds may add some.
+     */
+    static final ObjectMapper JSON = strict(new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+
+    private static ObjectMapper strict(ObjectMapper json) {
+        json.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return json;
+    }
     /** The most a config.json may hold ({@link #readConfig}). */
     private static final WholeFile.Limit CONFIG_FILE = new WholeFile.Limit(1 << 20, "a model config",
             "restore the directory from a copy, or train again");
@@ -101,8 +121,17 @@ public final class CheckpointFiles {
         try {
             return JSON.readValue(bytes, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
+            throw new InvalidModelException(file, "not a valid model config (" + fieldOf(e) + firstLine(e) + ")", e);
         }
+    }
+
+    /** "at model.heads: " for a field Jackson refused (its message names a Java type, not the field), or "". */
+    private static String fieldOf(Exception e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        return "at " + mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")) + ": ";
     }
 
     /**

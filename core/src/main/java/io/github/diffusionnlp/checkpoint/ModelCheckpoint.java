@@ -63,6 +63,12 @@ public final class ModelCheckpoint {
             "a warping table of 10,000 bins", "restore the directory from a copy, or train again");
     private static final String WARP_REMEDY = "restore the directory from a copy, or train again (training writes"
             + " weights of at most a few thousand)";
+    /**
+     * The widest noise range a config may say: training writes 1 to 300 (every preset), and a sigma of 1e23 made
+     * sampling write garbage without a word. Generous around what training writes, for a library that saves others.
+     */
+    private static final double SIGMA_FLOOR = 1e-3;
+    private static final double SIGMA_CEILING = 1e4;
     /** The fields of config.json's "model" section that every readable version has ({@link #requireShapeFields}). */
     private static final List<String> SHAPE_FIELDS = List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier",
             "noiseDim", "maxLength", "sigmaMin", "sigmaMax");
@@ -268,6 +274,12 @@ public final class ModelCheckpoint {
         if (header.model().maxLength() > ModelConfig.MAX_LENGTH) { // attention at sampling is quadratic in it
             throw new InvalidModelException(file, "says maxLength = " + header.model().maxLength() + ", more than the "
                     + ModelConfig.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
+        }
+        ModelConfig model = header.model();
+        if (model.sigmaMin() < SIGMA_FLOOR || model.sigmaMax() > SIGMA_CEILING) { // 1e23: sampling wrote garbage
+            throw new InvalidModelException(file, "says the noise range is sigma " + model.sigmaMin() + ".."
+                    + model.sigmaMax() + ", beyond " + SIGMA_FLOOR + ".." + SIGMA_CEILING + " (training writes 1.0..300.0;"
+                    + " float32 embeddings scaled by a larger sigma lose the words): the file is damaged");
         }
         if (!(header.warpDecay() >= 0 && header.warpDecay() < 1)) { // NaN included: it would poison resumed training
             throw new InvalidModelException(file, "says warpDecay = " + header.warpDecay() + "; it must be at least 0"

@@ -394,6 +394,41 @@ class ModelCheckpointTest {
         assertTrue(e.getMessage().startsWith(lexicon + " is not a regular file (a directory)"), e.getMessage());
     }
 
+    /**
+     * config.json was read leniently: a key given twice (the last won), content after the document, a shape field as a
+     * string or a fraction (truncated), and a sigmaMax of 1e23 (sampling wrote garbage) all loaded. Each is refused
+     * naming config.json and, for a field, the field.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"dim\" : 64|\"dim\" : 64, \"dim\" : 32|Duplicate field 'dim'",
+        "\"heads\" : 2|\"heads\" : \"2\"|not a valid model config (at model.heads: Cannot coerce String",
+        "\"layers\" : 2|\"layers\" : 2.7|not a valid model config (at model.layers: Cannot coerce Floating-point",
+        "\"relativePositions\" : |\"relativePositions\" : \"false\", \"was\" : |at model.relativePositions: Cannot",
+        "\"sigmaMax\" : |\"sigmaMax\" : 1e23, \"was\" : |says the noise range is sigma 1.0..9.99",
+    })
+    void refusesALenientlyReadConfig(String field, String edited, String message, @TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        String text = Files.readString(config);
+        assertTrue(text.contains(field), field);
+        Files.writeString(config, text.replaceFirst(java.util.regex.Pattern.quote(field),
+                java.util.regex.Matcher.quoteReplacement(edited)));
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void refusesContentAfterTheConfig(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config) + "\n{\"format\" : \"other\"}");
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file(), e.getMessage());
+        assertTrue(e.getMessage().contains("not a valid model config (Trailing token"), e.getMessage());
+    }
+
     @Test
     void recordsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
