@@ -292,4 +292,21 @@ class CheckpointReadingTest {
             assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: "), e.getMessage());
         }
     }
+
+    /** A malformed checksum for the tag lexicon blamed the lexicon ("changed or damaged since"): config.json is named. */
+    @Test
+    void aMalformedLexiconChecksumNamesTheConfig(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve("config.json");
+        String json = Files.readString(config);
+        String edited = json.replaceFirst("\"tag-lexicon.tsv\"( ?): \"crc32c:[0-9a-f]{8}\"", "\"tag-lexicon.tsv\"$1: \"crc32c:xyz\"");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!edited.equals(json), "the tiny model records a lexicon");
+        Files.writeString(config, edited);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(config, e.file(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(config + " records the checksum of tag-lexicon.tsv as 'crc32c:xyz', which"
+                    + " is malformed"), e.getMessage());
+        }
+    }
 }
