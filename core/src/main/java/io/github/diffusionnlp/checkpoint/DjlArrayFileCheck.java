@@ -162,7 +162,7 @@ final class DjlArrayFileCheck {
             inputShapes(path);
         } else if (reader == LayerNorm.class) {
             inputShapes(path);
-            shape(path + " (normalized shape)");
+            shape(partOf(path, "normalized shape"));
         } else if (reader == Linear.class) {
             switch (version) { // Linear.loadMetadata
                 case 4 -> in.skipNBytes(2L * Long.BYTES); // units, input features
@@ -175,11 +175,11 @@ final class DjlArrayFileCheck {
                     notFlattened(path);
                     in.skipNBytes(Long.BYTES);
                 }
-                case 1 -> shape(path + " (input shape)");
+                case 1 -> shape(partOf(path, "input shape"));
                 default -> throw invalid(block.getClass().getSimpleName() + " block " + blockName(path)
                         + " has encoding version " + version + ", which DJL does not read");
             }
-            shape(path + " (input shape)");
+            shape(partOf(path, "input shape"));
         } else {
             throw new IllegalStateException(block.getClass().getName() + " reads its parameter metadata in "
                     + reader.getName() + ", whose layout " + DjlArrayFileCheck.class.getSimpleName() + " does not know");
@@ -209,7 +209,7 @@ final class DjlArrayFileCheck {
         int count = in.readInt();
         requireCount(count, MIN_SHAPE_BYTES, "input shapes of block " + blockName(path));
         for (int i = 0; i < count; i++) {
-            shape(path + " (input shape " + i + ")");
+            shape(partOf(path, "input shape " + i));
         }
     }
 
@@ -319,7 +319,11 @@ final class DjlArrayFileCheck {
 
     /** A count read from the file, each of whose items takes at least {@code bytesEach}: checked before any allocation. */
     private void requireCount(int count, int bytesEach, String what) throws InvalidModelException {
-        if (count < 0 || (long) count * bytesEach > remaining()) {
+        if (count < 0) { // not "more than the bytes left": a flipped sign bit, most likely
+            throw invalid(String.format(Locale.ROOT, "declares a negative number (%,d) of %s: it is damaged (%s)",
+                    count, what, REMEDY));
+        }
+        if ((long) count * bytesEach > remaining()) {
             throw invalid(String.format(Locale.ROOT, "declares %,d %s, more than the %,d bytes left in the file"
                     + " can hold: it is damaged or truncated (%s)", count, what, remaining(), REMEDY));
         }
@@ -353,6 +357,11 @@ final class DjlArrayFileCheck {
 
     private InvalidModelException invalid(String problem) {
         return new InvalidModelException(file, problem);
+    }
+
+    /** "input shape of block encoder_0" ("of block (the network)" for the root): {@code path} ends in "_" or is empty. */
+    private static String partOf(String path, String part) {
+        return part + " of block " + blockName(path);
     }
 
     private static String blockName(String path) {

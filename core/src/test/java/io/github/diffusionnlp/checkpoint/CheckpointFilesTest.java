@@ -79,6 +79,26 @@ class CheckpointFilesTest {
         }
     }
 
+    /**
+     * A negative dimension count (a flipped sign bit) was reported as "more than the bytes left in the file can hold",
+     * and the root block's input shape as "the shape of  (input shape)", a blank where the block's name goes.
+     */
+    @Test
+    void aNegativeCountIsSaidToBeNegativeAndTheBlockIsNamed() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path file = dir.resolve("model.params");
+            CheckpointFiles.writeParameters(file, linear(manager));
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(4, bytes[0], "Linear's encoding version: its units and input features, then its input shape");
+            bytes[1 + 2 * Long.BYTES] |= (byte) 0x80; // the input shape's rank
+            Files.write(file, bytes);
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> CheckpointFiles.loadParameters(
+                    file, MoreFiles.asByteSource(file), linear(manager), manager));
+            assertTrue(e.getMessage().contains("declares a negative number (-2,147,483,647) of dimensions in the shape of"
+                    + " input shape of block (the network): it is damaged"), e.getMessage());
+        }
+    }
+
     @Test
     void aWeightFileWithTrailingDataIsRefused() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
