@@ -10,6 +10,7 @@ import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.UnfilledNetwork;
+import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,6 +79,11 @@ public final class ArCheckpoint {
         }
         if (header.model() == null) {
             throw new InvalidModelException(file, "has no \"model\" section");
+        }
+        // as the diffusion model's (ModelCheckpoint.readHeader): 2^31 - 1 overflowed its maxLength + 1 positions
+        if (header.model().maxLength() > ModelConfig.MAX_LENGTH) {
+            throw new InvalidModelException(file, "says maxLength = " + header.model().maxLength() + ", more than the "
+                    + ModelConfig.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
         }
         return header;
     }

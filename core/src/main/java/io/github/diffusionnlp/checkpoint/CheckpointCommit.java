@@ -121,6 +121,8 @@ public final class CheckpointCommit {
     static void verifyTagLexicon(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training)
             throws InvalidModelException {
         String expected = fingerprints == null ? null : fingerprints.get(file.getFileName().toString());
+        requireWellFormed(file, expected, crc32c, "Write " + file.getFileName() + " again with the tag-lexicon command,"
+                + " which records its checksum again");
         if (expected != null && !expected.equals(fingerprint(crc32c))) {
             throw new InvalidModelException(file, "is not the file its config.json recorded"
                     + atStep(training) + ": it was changed or damaged since it was written,"
@@ -147,17 +149,29 @@ public final class CheckpointCommit {
             return;
         }
         String expected = fingerprints.get(file.getFileName().toString());
-        if (expected != null && !WELL_FORMED.matcher(expected).matches()) { // edited, not a mix of two saves
+        requireWellFormed(file, expected, crc32c, remedy);
+        if (expected == null) { // the config lost the entry (edited or damaged), or the file is not of this save
+            throw new InvalidModelException(file.resolveSibling(CONFIG), "records no checksum for " + file.getFileName()
+                    + atStep(training) + ", though it records the other files' checksums: the config was edited or"
+                    + " damaged, or " + file.getFileName() + " was copied in from another model or save. " + remedy
+                    + " (for " + file.getFileName() + ")");
+        }
+        if (!expected.equals(fingerprint(crc32c))) { // a single flipped byte is far likelier than two saves mixed
+            throw new InvalidModelException(file, "is not the file its config.json was saved with"
+                    + atStep(training) + ": it was changed or damaged since, or the checkpoint mixes files of two saves"
+                    + " (a run stopped while writing one with a build before checkpoints were written as a set, or a"
+                    + " file was copied in). " + remedy);
+        }
+    }
+
+    /** Fails naming config.json when the checksum it records for {@code file} is not one: edited, not a mix of two saves. */
+    private static void requireWellFormed(Path file, String expected, HashCode crc32c, String remedy)
+            throws InvalidModelException {
+        if (expected != null && !WELL_FORMED.matcher(expected).matches()) {
             throw new InvalidModelException(file.resolveSibling(CONFIG), "records the checksum of "
                     + file.getFileName() + " as '" + expected + "', which is malformed: a checksum is crc32c: and 8"
                     + " hexadecimal digits, as " + fingerprint(crc32c) + " (the config was edited or damaged). "
                     + remedy);
-        }
-        if (expected == null || !expected.equals(fingerprint(crc32c))) {
-            throw new InvalidModelException(file, "is not the file its config.json was saved with"
-                    + atStep(training) + ": the checkpoint mixes files of two saves (a run"
-                    + " stopped while writing one with a build before checkpoints were written as a set, or a file was"
-                    + " copied in). " + remedy);
         }
     }
 

@@ -4,12 +4,16 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.google.common.base.StandardSystemProperty;
 import com.google.common.io.ByteSource;
 import com.google.common.io.CharSource;
@@ -39,9 +43,26 @@ import java.util.Map;
  * against the network they are loaded into, optimizer state, and errors that name the file.
  */
 public final class CheckpointFiles {
-    static final ObjectMapper JSON = new ObjectMapper()
+    /**
+     * Writes configs indented; reads them strictly: a key given twice (Jackson kept the last), anything after the
+     * document, a whole-number field given as a string ("64") or a fraction (64.9, read as 64), and a flag given as a
+     * string are refused, naming the field, where they loaded silently. Unknown fields are read past, as newer
+     * builds may add some.
+     */
+    static final ObjectMapper JSON = strict(new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+
+    private static ObjectMapper strict(ObjectMapper json) {
+        json.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        return json;
+    }
     /** The most a config.json may hold ({@link #readConfig}). */
     private static final WholeFile.Limit CONFIG_FILE = new WholeFile.Limit(1 << 20, "a model config",
             "restore the directory from a copy, or train again");
@@ -100,8 +121,17 @@ public final class CheckpointFiles {
         try {
             return JSON.readValue(bytes, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
+            throw new InvalidModelException(file, "not a valid model config (" + fieldOf(e) + firstLine(e) + ")", e);
         }
+    }
+
+    /** "at model.heads: " for a field Jackson refused (its message names a Java type, not the field), or "". */
+    private static String fieldOf(Exception e) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "";
+        }
+        return "at " + mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
+                : "[" + r.getIndex() + "]").collect(java.util.stream.Collectors.joining(".")) + ": ";
     }
 
     /**
@@ -167,7 +197,7 @@ public final class CheckpointFiles {
     /**
      * Loads DJL parameters from {@code source}, which {@code file} names, into a {@code network} initialised or
      * shaped by {@link UnfilledNetwork} (as a load does: no random weights to replace), after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
-     * shape and type, each array's data within the file and nothing after the last: DJL allocates what the file
+     * shape and type, each array's data within the file and finite, and nothing after the last: DJL allocates what the file
      * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
      * The arrays the network was given (empty ones, when shaped) are closed once the loaded ones replace them.
      * Returns the bytes
@@ -231,21 +261,40 @@ public final class CheckpointFiles {
     /**
      * An NDList in DJL's encoding ({@link NDList#encode}), decoded after {@link DjlArrayFileCheck} has walked
      * it: {@code NDList.decode} allocates each array's declared length before it reads the data. The file is
-     * read once ({@link WholeFile}), and refused unread when larger than {@code limit}.
+     * read once ({@link WholeFile}), and refused unread when larger than {@code limit}. Its arrays may be of any
+     * type DJL's PyTorch engine reads; a file whose arrays have one type is read with
+     * {@link #loadArrays(Path, WholeFile.Limit, DataType, NDManager)}.
      */
     public static NDList loadArrays(Path file, WholeFile.Limit limit, NDManager manager) throws IOException {
-        return loadArrays(file, MoreFiles.asByteSource(file), limit, manager);
+        return loadArrays(file, limit, null, manager);
+    }
+
+    /**
+     * As {@link #loadArrays(Path, WholeFile.Limit, NDManager)}, each array of which must be of {@code type} (any type
+     * DJL's PyTorch engine reads when null).
+     */
+    public static NDList loadArrays(Path file, WholeFile.Limit limit, DataType type, NDManager manager)
+            throws IOException {
+        return decodeArrays(file, WholeFile.read(file, MoreFiles.asByteSource(file), limit), type, manager);
     }
 
     /** As {@link #loadArrays(Path, WholeFile.Limit, NDManager)} from {@code source}, which {@code file} names. */
     static NDList loadArrays(Path file, ByteSource source, WholeFile.Limit limit, NDManager manager)
             throws IOException {
-        return decodeArrays(file, WholeFile.read(file, source, limit), manager);
+        return decodeArrays(file, WholeFile.read(file, source, limit), null, manager);
     }
 
-    /** The NDList a file's {@code bytes} encode, walked by {@link DjlArrayFileCheck} before DJL decodes them. */
+    /** As {@link #decodeArrays(Path, byte[], DataType, NDManager)} of any type DJL's PyTorch engine reads. */
     static NDList decodeArrays(Path file, byte[] bytes, NDManager manager) throws IOException {
-        DjlArrayFileCheck.checkArrayList(file, bytes);
+        return decodeArrays(file, bytes, null, manager);
+    }
+
+    /**
+     * The NDList a file's {@code bytes} encode, walked by {@link DjlArrayFileCheck} before DJL decodes them; each
+     * array of {@code type}, or of any type DJL's PyTorch engine reads when it is null (another would end the JVM).
+     */
+    static NDList decodeArrays(Path file, byte[] bytes, DataType type, NDManager manager) throws IOException {
+        DjlArrayFileCheck.checkArrayList(file, bytes, type);
         try {
             return NDList.decode(manager, new ByteArrayInputStream(bytes));
         } catch (RuntimeException e) {
@@ -261,6 +310,7 @@ public final class CheckpointFiles {
      */
     public static Path config(Path dir, String writer) throws InvalidModelException {
         Path file = dir.resolve(ModelCheckpoint.CONFIG);
+        requireRegularIfThere(file);
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException(dir, "is not a model directory: it holds no config.json; give the"
                     + " directory a `" + writer + "` run wrote (config.json, vocab.txt and the weights)");
@@ -270,10 +320,48 @@ public final class CheckpointFiles {
 
     public static Path existing(Path dir, String name) throws InvalidModelException {
         Path file = dir.resolve(name);
+        requireRegularIfThere(file);
         if (!Files.isRegularFile(file)) {
             throw new InvalidModelException(file, "is missing");
         }
         return file;
+    }
+
+    /**
+     * Fails naming {@code file} and what it is when something other than a regular file stands there (a directory, a
+     * device, a pipe, a link that leads nowhere): such a file was reported "missing", or its model "deleted".
+     */
+    public static void requireRegularIfThere(Path file) throws InvalidModelException {
+        String what = notRegular(file);
+        if (what != null) {
+            throw new InvalidModelException(file, "is not a regular file (" + what + "): a model's files are plain"
+                    + " files; put the file back (restore the directory from a copy)");
+        }
+    }
+
+    /** What stands at {@code file} when it is not a regular file ("a directory"), or null: a regular file, or nothing. */
+    static String notRegular(Path file) {
+        if (Files.isRegularFile(file)) {
+            return null;
+        }
+        if (Files.isDirectory(file)) {
+            return "a directory";
+        }
+        if (Files.isSymbolicLink(file)) {
+            if (!Files.exists(file)) {
+                String target;
+                try {
+                    target = Files.readSymbolicLink(file).toString();
+                } catch (IOException e) {
+                    target = "?";
+                }
+                return "a symbolic link to " + target + ", which leads to nothing (a missing file, or a loop of links)";
+            }
+        }
+        if (Files.exists(file) || Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return "a device, a pipe or a socket";
+        }
+        return null;
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.checkpoint;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import com.google.common.hash.HashCode;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -67,7 +69,14 @@ public final class CheckpointReading {
                 "the %,d words of config.json's vocabSize (%,d bytes a word)", vocabSize, LARGEST_AVERAGE_WORD),
                 "restore the directory from a copy, or train again");
         Path file = dir.resolve(name);
-        Vocabulary vocabulary = Vocabulary.fromLines(file, CheckpointFiles.lines(file, read(name, limit)));
+        List<String> lines = CheckpointFiles.lines(file, read(name, limit));
+        Vocabulary vocabulary;
+        try { // an InvalidModelException, as every refusal of a model's file: the OpenNLP adapter names its package entry
+            vocabulary = new Vocabulary(lines);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidModelException(file, "is not a vocabulary: " + e.getMessage() + (lines.isEmpty()
+                    ? " (the file is empty)" : "") + "; restore the directory from a copy, or train again", e);
+        }
         if (vocabulary.size() != vocabSize) {
             throw new InvalidModelException(file, "holds " + vocabulary.size()
                     + " words but config.json says vocabSize = " + vocabSize);
@@ -93,7 +102,15 @@ public final class CheckpointReading {
                 "write it again with the tag-lexicon command");
         byte[] bytes = WholeFile.read(file, opener.apply(file), limit);
         // parsed first, as the other files are: a damaged file is named by its line rather than by its checksum
-        TagLexicon lexicon = TagLexicon.fromLines(CheckpointFiles.lines(file, bytes), vocabulary);
+        TagLexicon lexicon;
+        try {
+            lexicon = TagLexicon.fromLines(CheckpointFiles.lines(file, bytes), vocabulary);
+        } catch (InvalidModelException e) {
+            throw e;
+        } catch (IOException e) { // "line 3 has no ...": named here, as every refusal of a model's file
+            throw new InvalidModelException(file, "cannot be read: " + e.getMessage() + " (write it again with the"
+                    + " tag-lexicon command)", e);
+        }
         CheckpointCommit.verifyTagLexicon(file, CheckpointCommit.checksum(bytes), fingerprints, training);
         return lexicon;
     }
@@ -113,12 +130,14 @@ public final class CheckpointReading {
     public NDList loadOptimizerState(String name, Block network, Map<String, String> fingerprints,
             TrainingInfo training, NDManager manager) throws IOException {
         Path file = dir.resolve(name);
+        CheckpointFiles.requireRegularIfThere(file);
         if (!Files.isRegularFile(file)) {
             return null;
         }
         byte[] bytes = read(name, TrainingState.largestFile(network));
         CheckpointCommit.verifyOptimizerState(file, read.get(file), fingerprints, training);
-        return CheckpointFiles.decodeArrays(file, bytes, manager);
+        // AdamW's moments and weights are kept in the network's float32 (TrainingState.largestFile allows wider)
+        return CheckpointFiles.decodeArrays(file, bytes, DataType.FLOAT32, manager);
     }
 
     /**

@@ -61,6 +61,14 @@ public final class ModelCheckpoint {
      */
     private static final WholeFile.Limit WARP_TABLE = new WholeFile.Limit(10_001 * 256L,
             "a warping table of 10,000 bins", "restore the directory from a copy, or train again");
+    private static final String WARP_REMEDY = "restore the directory from a copy, or train again (training writes"
+            + " weights of at most a few thousand)";
+    /**
+     * The widest noise range a config may say: training writes 1 to 300 (every preset), and a sigma of 1e23 made
+     * sampling write garbage without a word. Generous around what training writes, for a library that saves others.
+     */
+    private static final double SIGMA_FLOOR = 1e-3;
+    private static final double SIGMA_CEILING = 1e4;
     /** The fields of config.json's "model" section that every readable version has ({@link #requireShapeFields}). */
     private static final List<String> SHAPE_FIELDS = List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier",
             "noiseDim", "maxLength", "sigmaMin", "sigmaMax");
@@ -267,6 +275,12 @@ public final class ModelCheckpoint {
             throw new InvalidModelException(file, "says maxLength = " + header.model().maxLength() + ", more than the "
                     + ModelConfig.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
         }
+        ModelConfig model = header.model();
+        if (model.sigmaMin() < SIGMA_FLOOR || model.sigmaMax() > SIGMA_CEILING) { // 1e23: sampling wrote garbage
+            throw new InvalidModelException(file, "says the noise range is sigma " + model.sigmaMin() + ".."
+                    + model.sigmaMax() + ", beyond " + SIGMA_FLOOR + ".." + SIGMA_CEILING + " (training writes 1.0..300.0;"
+                    + " float32 embeddings scaled by a larger sigma lose the words): the file is damaged");
+        }
         if (!(header.warpDecay() >= 0 && header.warpDecay() < 1)) { // NaN included: it would poison resumed training
             throw new InvalidModelException(file, "says warpDecay = " + header.warpDecay() + "; it must be at least 0"
                     + " and below 1 (training writes 0.995)");
@@ -402,6 +416,7 @@ public final class ModelCheckpoint {
         // after the checks above, which say more about a damaged file; these catch whole files of another save
         files.verifyModelFiles(header.files(), header.training());
         Path lexicon = dir.resolve(TAG_LEXICON);
+        CheckpointFiles.requireRegularIfThere(lexicon); // not "deleted, or not copied"
         TagLexicon tags = null;
         if (Files.isRegularFile(lexicon)) {
             try {
@@ -466,10 +481,20 @@ public final class ModelCheckpoint {
             } catch (NumberFormatException e) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + ")");
             }
-            if (!(weight[i] >= 0) || !Double.isFinite(loss[i])) {
-                throw new InvalidModelException(file, "line " + (i + 2) + " has a negative weight or non-finite loss");
+            if (!(weight[i] >= 0) || !Double.isFinite(weight[i]) || !Double.isFinite(loss[i])) {
+                throw new InvalidModelException(file, "line " + (i + 2) + " has a negative or non-finite weight ("
+                        + cols[4] + ") or a non-finite loss (" + cols[3] + "): " + WARP_REMEDY);
             }
         }
-        return TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
+        TimeWarp warp = TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
+        // finite weights and losses can still overflow the fit (1e308 each): a CDF of NaN drew every σ wrong, silently
+        double[] cdf = warp.cdf();
+        for (int i = 0; i < cdf.length; i++) {
+            if (!Double.isFinite(cdf[i]) || (i > 0 && cdf[i] < cdf[i - 1])) {
+                throw new InvalidModelException(file, "gives a warping CDF that is not finite and increasing (F = "
+                        + cdf[i] + " at edge " + i + "): its weights or losses are out of range; " + WARP_REMEDY);
+            }
+        }
+        return warp;
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
@@ -204,7 +205,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             // walked before decoding (NDList.decode allocates what the file declares); outlives the caller's NDScope
-            NDList list = Owned.loading(manager, () -> CheckpointFiles.loadArrays(file, PROBE_FILE, manager));
+            NDList list = Owned.loading(manager, () -> CheckpointFiles.loadArrays(file, PROBE_FILE, DataType.FLOAT32, manager));
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS
                     || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
                 throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");

@@ -52,6 +52,26 @@ class ArCheckpointTest {
     }
 
     /**
+     * The shipped brown-ar's config.json records its files' checksums (it predated them, and loaded any damaged file
+     * that parsed: a flipped byte in its weights, words of its vocabulary swapped): two words swapped are refused.
+     */
+    @Test
+    void theShippedModelsFilesAreChecked(@TempDir Path dir) throws IOException {
+        Path shipped = io.github.diffusionnlp.TestModels.root().resolve("test-data/models/brown-ar");
+        for (String name : List.of(ArCheckpoint.CONFIG, ArCheckpoint.VOCAB, ArCheckpoint.PARAMS)) {
+            Files.copy(shipped.resolve(name), dir.resolve(name));
+        }
+        assertEquals(java.util.Set.of(ArCheckpoint.VOCAB, ArCheckpoint.PARAMS), ArCheckpoint.readHeader(dir).files().keySet());
+        List<String> words = new java.util.ArrayList<>(Files.readAllLines(dir.resolve(ArCheckpoint.VOCAB)));
+        java.util.Collections.swap(words, 5, 6); // "of" and "and": a vocabulary as valid as the shipped one
+        Files.write(dir.resolve(ArCheckpoint.VOCAB), words);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.load(dir, manager));
+            assertEquals(dir.resolve(ArCheckpoint.VOCAB), e.file(), e.getMessage());
+        }
+    }
+
+    /**
      * A config without a field of the network's shape is refused naming the field, as a diffusion model's is, not
      * read as 0 and refused as "invalid autoregressive model shape 5/8/1/0/2/6".
      */
@@ -76,5 +96,23 @@ class ArCheckpointTest {
         }
         Files.write(config, whole);
         assertEquals(6, ArCheckpoint.readHeader(dir).model().maxLength());
+    }
+
+    /**
+     * maxLength is checked as the diffusion model's is: 2147483647 overflowed maxLength + 1 positions, and the load
+     * failed building the network with DJL's "The shape must be >= -1", naming nothing.
+     */
+    @Test
+    void refusesAMaxLengthNoModelIsTrainedWith(@TempDir Path dir) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            CausalTransformer network = new CausalTransformer(new ArConfig(VOCAB.size(), 8, 1, 2, 2, 6));
+            network.initialize(manager);
+            ArCheckpoint.save(dir, network, VOCAB, HAND, null);
+            Path config = dir.resolve(ArCheckpoint.CONFIG);
+            Files.writeString(config, Files.readString(config).replace("\"maxLength\" : 6", "\"maxLength\" : 2147483647"));
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.load(dir, manager));
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().contains("says maxLength = 2147483647, more than the 512 positions"), e.getMessage());
+        }
     }
 }

@@ -52,6 +52,53 @@ class CheckpointFilesTest {
         }
     }
 
+    /**
+     * A NaN or an infinity among the weights is refused naming the parameter (the diffusion and the autoregressive
+     * model load through this): loaded, a model with one generated empty lines. Finite weights whose float32 sum
+     * overflows load.
+     */
+    @Test
+    void weightsThatAreNotFiniteAreRefusedNamingTheParameter() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path file = dir.resolve("model.params");
+            for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+                Linear saved = linear(manager);
+                saved.getParameters().get("weight").getArray().set(new ai.djl.ndarray.index.NDIndex("0, 1"), bad);
+                CheckpointFiles.writeParameters(file, saved);
+                InvalidModelException e = assertThrows(InvalidModelException.class, () -> CheckpointFiles.loadParameters(
+                        file, MoreFiles.asByteSource(file), linear(manager), manager));
+                assertTrue(e.getMessage().contains("parameter weight holds 1 NaN or infinite values (of 6)"),
+                        e.getMessage());
+            }
+            Linear large = linear(manager);
+            large.getParameters().get("weight").getArray().set(new ai.djl.ndarray.index.NDIndex(":"), 3.0e38f);
+            CheckpointFiles.writeParameters(file, large);
+            Linear loaded = linear(manager);
+            CheckpointFiles.loadParameters(file, MoreFiles.asByteSource(file), loaded, manager);
+            assertArrayEquals(weights(large), weights(loaded));
+        }
+    }
+
+    /**
+     * A negative dimension count (a flipped sign bit) was reported as "more than the bytes left in the file can hold",
+     * and the root block's input shape as "the shape of  (input shape)", a blank where the block's name goes.
+     */
+    @Test
+    void aNegativeCountIsSaidToBeNegativeAndTheBlockIsNamed() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path file = dir.resolve("model.params");
+            CheckpointFiles.writeParameters(file, linear(manager));
+            byte[] bytes = Files.readAllBytes(file);
+            assertEquals(4, bytes[0], "Linear's encoding version: its units and input features, then its input shape");
+            bytes[1 + 2 * Long.BYTES] |= (byte) 0x80; // the input shape's rank
+            Files.write(file, bytes);
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> CheckpointFiles.loadParameters(
+                    file, MoreFiles.asByteSource(file), linear(manager), manager));
+            assertTrue(e.getMessage().contains("declares a negative number (-2,147,483,647) of dimensions in the shape of"
+                    + " input shape of block (the network): it is damaged"), e.getMessage());
+        }
+    }
+
     @Test
     void aWeightFileWithTrailingDataIsRefused() throws IOException {
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -114,6 +161,83 @@ class CheckpointFilesTest {
         InvalidModelException e = assertThrows(InvalidModelException.class,
                 () -> CheckpointFiles.decodeArrays(file, Files.readAllBytes(file), null));
         assertTrue(e.getMessage().contains("declares 2,147,483,647 arrays"), e.getMessage());
+    }
+
+    /**
+     * An encoded NDList of one 4x4 array declared as {@code type}, laid out as DJL 0.36's NDSerializer writes it
+     * (version 3), its data zeros.
+     */
+    private static byte[] arrayListOf(String type, int bytesEach) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(1); // arrays
+        out.writeUTF("NDAR");
+        out.writeInt(3); // encoding version
+        out.writeByte(0); // no name
+        out.writeUTF("DENSE");
+        out.writeUTF(type);
+        out.writeInt(2); // rank
+        out.writeLong(4);
+        out.writeLong(4);
+        out.writeInt(0); // no layout
+        out.writeByte('<');
+        out.writeInt(16 * bytesEach);
+        out.write(new byte[16 * bytesEach]);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A data type DJL's PyTorch engine does not read ends the JVM when NDList.decode is given it (exit 134,
+     * "terminate called without an active exception": BFLOAT16, INT16, UINT16, UINT32, UINT64 in DJL 0.36), so the
+     * walk refuses it, naming the array and the type, before DJL sees it. (No manager: the walk must fail first.)
+     */
+    @Test
+    void anArrayOfATypeTheEngineCannotReadIsRefusedBeforeDecoding() throws IOException {
+        Path file = dir.resolve("optimizer.ndlist");
+        for (String type : java.util.List.of("BFLOAT16", "INT16", "UINT16", "UINT32", "UINT64")) {
+            Files.write(file, arrayListOf(type, type.contains("16") ? 2 : type.contains("32") ? 4 : 8));
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> CheckpointFiles.decodeArrays(file, Files.readAllBytes(file), null));
+            assertTrue(e.getMessage().contains("array 0 has data type " + type + ", which DJL's PyTorch engine does not"
+                    + " read"), e.getMessage());
+        }
+    }
+
+    /** A file whose arrays must be float32 (optimizer moments, a probe) is refused naming an array of another type. */
+    @Test
+    void anArrayOfAnotherTypeThanTheExpectedIsRefused() throws IOException {
+        Path file = dir.resolve("probe.ndlist");
+        Files.write(file, arrayListOf("FLOAT64", 8));
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> CheckpointFiles.decodeArrays(file, Files.readAllBytes(file), DataType.FLOAT32, null));
+        assertTrue(e.getMessage().contains("array 0 is stored as FLOAT64 but it must be FLOAT32"), e.getMessage());
+    }
+
+    /**
+     * A directory, a link that leads nowhere (here a loop) or a device in place of a model's file was reported
+     * "is missing": it is named for what it is.
+     */
+    @Test
+    void whatStandsInPlaceOfAFileIsNamed() throws IOException {
+        Files.createDirectory(dir.resolve("vocab.txt"));
+        Files.createSymbolicLink(dir.resolve("model.params"), dir.resolve("model.params"));
+        for (String name : java.util.List.of("vocab.txt", "model.params", "warp.tsv", "tag-lexicon.tsv")) {
+            if (name.equals("warp.tsv") && Files.exists(Path.of("/dev/null"))) {
+                Files.createSymbolicLink(dir.resolve(name), Path.of("/dev/null"));
+            }
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> CheckpointFiles.existing(dir, name));
+            assertEquals(dir.resolve(name), e.file());
+            String expected = switch (name) {
+                case "vocab.txt" -> " is not a regular file (a directory)";
+                case "model.params" -> " is not a regular file (a symbolic link to " + dir.resolve(name)
+                        + ", which leads to nothing (a missing file, or a loop of links))";
+                case "warp.tsv" -> Files.exists(Path.of("/dev/null")) ? " is not a regular file (a device, a pipe or a socket)"
+                        : " is missing";
+                default -> " is missing";
+            };
+            assertTrue(e.getMessage().startsWith(dir.resolve(name) + expected), e.getMessage());
+        }
     }
 
     /** config.json's shape needs at least this many float32 weights: a file of exactly that many bytes has room. */

@@ -236,4 +236,77 @@ class CheckpointReadingTest {
                     + " malformed: a checksum is crc32c: and 8 hexadecimal digits"), e.getMessage());
         }
     }
+
+    /**
+     * One changed digit in warp.tsv (a file as valid as before) was said to be a checkpoint that "mixes files of two
+     * saves": the message now says first that the file was changed or damaged.
+     */
+    @Test
+    void aChangedFileIsSaidToBeChangedOrDamaged(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(warp));
+        String[] cols = lines.get(1).split("\t");
+        cols[3] = cols[3].startsWith("1") ? "2" + cols[3].substring(1) : "1" + cols[3].substring(1); // its loss
+        lines.set(1, String.join("\t", cols));
+        Files.write(warp, lines);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(warp, e.file());
+            assertTrue(e.getMessage().contains("is not the file its config.json was saved with (step 20): it was changed"
+                    + " or damaged since, or the checkpoint mixes files of two saves"), e.getMessage());
+        }
+    }
+
+    /** A config whose checksums lack a file's was said to hold a file of another save: config.json is named now. */
+    @Test
+    void aConfigLackingAFilesChecksumIsNamed(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve("config.json");
+        String json = Files.readString(config);
+        String edited = json.replaceFirst("\"warp.tsv\" ?: \"crc32c:[0-9a-f]{8}\",?", "");
+        assertTrue(!edited.equals(json), json);
+        Files.writeString(config, edited.replaceAll(",(\\s*})", "$1"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(config, e.file());
+            assertTrue(e.getMessage().startsWith(config + " records no checksum for warp.tsv (step 20)"), e.getMessage());
+        }
+    }
+
+    /**
+     * A vocabulary that does not start with [PAD] was refused with a plain IOException, which the OpenNLP adapter's
+     * renaming of temporary paths to "package X: its entry vocab.txt" did not catch: every refusal of a model's file
+     * is an InvalidModelException naming it.
+     */
+    @Test
+    void aMalformedVocabularyIsAnInvalidModel(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path vocab = model.resolve(ModelCheckpoint.VOCAB);
+        java.util.List<String> words = new java.util.ArrayList<>(Files.readAllLines(vocab));
+        java.util.Collections.swap(words, 0, 1);
+        Files.write(vocab, words);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(vocab, e.file());
+            assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: "), e.getMessage());
+        }
+    }
+
+    /** A malformed checksum for the tag lexicon blamed the lexicon ("changed or damaged since"): config.json is named. */
+    @Test
+    void aMalformedLexiconChecksumNamesTheConfig(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve("config.json");
+        String json = Files.readString(config);
+        String edited = json.replaceFirst("\"tag-lexicon.tsv\"( ?): \"crc32c:[0-9a-f]{8}\"", "\"tag-lexicon.tsv\"$1: \"crc32c:xyz\"");
+        org.junit.jupiter.api.Assumptions.assumeTrue(!edited.equals(json), "the tiny model records a lexicon");
+        Files.writeString(config, edited);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+            assertEquals(config, e.file(), e.getMessage());
+            assertTrue(e.getMessage().startsWith(config + " records the checksum of tag-lexicon.tsv as 'crc32c:xyz', which"
+                    + " is malformed"), e.getMessage());
+        }
+    }
 }

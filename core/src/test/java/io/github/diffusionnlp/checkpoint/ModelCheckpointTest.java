@@ -351,6 +351,84 @@ class ModelCheckpointTest {
         assertEquals(model.resolve(ModelCheckpoint.WARP), e.file());
     }
 
+    /**
+     * A weight of Infinity in warp.tsv loaded (the check was !(weight >= 0)), and finite weights of 1.7e308 overflow
+     * the fit: either gave a CDF of NaN, which drew every noise level wrong without a word. Both are refused, naming
+     * warp.tsv and the line or the CDF (before the checksum, which the edit also breaks, is compared).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "1|Infinity|line 3 has a negative or non-finite weight (Infinity)",
+        "-1|1.7e308|gives a warping CDF that is not finite and increasing",
+    })
+    void refusesAWarpingTableWhoseWeightsAreNotFinite(int row, String weight, String message, @TempDir Path dir)
+            throws IOException {
+        Path model = copyOfTiny(dir);
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(warp));
+        for (int i = 1; i < lines.size(); i++) {
+            if (row < 0 || i == row + 1) {
+                String[] cols = lines.get(i).split("\t");
+                cols[4] = weight;
+                lines.set(i, String.join("\t", cols));
+            }
+        }
+        Files.write(warp, lines);
+        InvalidModelException e = loadFails(model);
+        assertEquals(warp, e.file());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    /**
+     * A directory in place of the tag lexicon was reported as a lexicon "deleted, or not copied" (or, when the config
+     * recorded none, loaded as no lexicon): it is named for what it is.
+     */
+    @Test
+    void aDirectoryInPlaceOfAnOptionalFileIsNamed(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path lexicon = model.resolve(ModelCheckpoint.TAG_LEXICON);
+        Files.deleteIfExists(lexicon);
+        Files.createDirectory(lexicon);
+        InvalidModelException e = loadFails(model);
+        assertEquals(lexicon, e.file());
+        assertTrue(e.getMessage().startsWith(lexicon + " is not a regular file (a directory)"), e.getMessage());
+    }
+
+    /**
+     * config.json was read leniently: a key given twice (the last won), content after the document, a shape field as a
+     * string or a fraction (truncated), and a sigmaMax of 1e23 (sampling wrote garbage) all loaded. Each is refused
+     * naming config.json and, for a field, the field.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "\"dim\" : 64|\"dim\" : 64, \"dim\" : 32|Duplicate field 'dim'",
+        "\"heads\" : 2|\"heads\" : \"2\"|not a valid model config (at model.heads: Cannot coerce String",
+        "\"layers\" : 2|\"layers\" : 2.7|not a valid model config (at model.layers: Cannot coerce Floating-point",
+        "\"relativePositions\" : |\"relativePositions\" : \"false\", \"was\" : |at model.relativePositions: Cannot",
+        "\"sigmaMax\" : |\"sigmaMax\" : 1e23, \"was\" : |says the noise range is sigma 1.0..9.99",
+    })
+    void refusesALenientlyReadConfig(String field, String edited, String message, @TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        String text = Files.readString(config);
+        assertTrue(text.contains(field), field);
+        Files.writeString(config, text.replaceFirst(java.util.regex.Pattern.quote(field),
+                java.util.regex.Matcher.quoteReplacement(edited)));
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file(), e.getMessage());
+        assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void refusesContentAfterTheConfig(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config) + "\n{\"format\" : \"other\"}");
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file(), e.getMessage());
+        assertTrue(e.getMessage().contains("not a valid model config (Trailing token"), e.getMessage());
+    }
+
     @Test
     void recordsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
