@@ -93,7 +93,7 @@ public final class DiffusionLM implements AutoCloseable {
     private final String untaggedBecause;
     /** The words it never writes ({@link Builder#optBannedWords}). */
     private final Set<String> bannedWords;
-    /** Whether its sentiment caveat has been told, by the log or a front end ({@link #untoldSentimentCaveat}). */
+    /** Whether its sentiment caveat has been told, by the log or a front end ({@link #takeSentimentCaveat}). */
     private final AtomicBoolean sentimentCaveatTold = new AtomicBoolean();
 
     private DiffusionLM(NDManager manager, ModelCheckpoint.Loaded model, Builder settings) {
@@ -515,22 +515,23 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Why a sentiment asked of this model means little ({@link TrainingInfo#sentimentCaveat}: its corpus is probably
-     * not English), if that has not been told yet; null when its record gives no such reason, or once it has been
-     * told. The first call given a sentiment (or {@link #sentimentPosterior}) tells it as one SLF4J WARN per loaded
-     * model. A front end that warns in its own words, naming its own option and before it reads any input, takes
-     * the caveat from here instead, so that the library does not tell its user a second time.
+     * Takes the reason a sentiment asked of this model means little ({@link TrainingInfo#sentimentCaveat}: its corpus
+     * is probably not English): the first call gets it and marks it told, so that this model never tells it again;
+     * null when its record gives no such reason, or once it has been taken (by an earlier call, or by the log). The
+     * first call given a sentiment (or {@link #sentimentPosterior}) takes it and tells it as one SLF4J WARN per
+     * loaded model. A front end that warns in its own words, naming its own option and before it reads any input,
+     * takes the caveat here first, so that the library does not tell its user a second time.
      */
-    public String untoldSentimentCaveat() {
+    public String takeSentimentCaveat() {
         TrainingInfo training = info.training();
         String caveat = training == null ? null : training.sentimentCaveat();
         // thread-safe: of concurrent callers, one alone gets it
         return caveat != null && sentimentCaveatTold.compareAndSet(false, true) ? caveat : null;
     }
 
-    /** Logs the sentiment caveat the first time a call asks for a sentiment, as {@link #untoldSentimentCaveat} says. */
+    /** Logs the sentiment caveat the first time a call asks for a sentiment, as {@link #takeSentimentCaveat} says. */
     private void warnOfSentiment(boolean asked) {
-        String caveat = asked ? untoldSentimentCaveat() : null;
+        String caveat = asked ? takeSentimentCaveat() : null;
         if (caveat != null) {
             logger.warn("diffusion-nlp: model {}: a sentiment asked of it will mean little: {}", name, caveat);
         }

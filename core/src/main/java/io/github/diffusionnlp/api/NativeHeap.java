@@ -76,7 +76,7 @@ public final class NativeHeap {
     }
 
     /** Whether {@link #keepFreedMemory} has been called in this process (tests check who calls it). */
-    static synchronized boolean asked() {
+    static synchronized boolean wasCalled() {
         return done;
     }
 

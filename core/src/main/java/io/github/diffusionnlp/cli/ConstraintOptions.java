@@ -96,8 +96,8 @@ final class ConstraintOptions {
             throw new IllegalArgumentException("--pos has " + templateLength() + " tags; allowed: 1 to " + max
                     + " (the model's positions)");
         }
-        // taken from the model, which then does not log it again at the first call (DiffusionLM#untoldSentimentCaveat)
-        String caveat = sentiment == null ? null : lm.untoldSentimentCaveat();
+        // taken from the model, which then does not log it again at the first call (DiffusionLM#takeSentimentCaveat)
+        String caveat = sentiment == null ? null : lm.takeSentimentCaveat();
         if (caveat != null) {
             System.err.println("warning: --sentiment will mean little to this model: " + caveat);
         }

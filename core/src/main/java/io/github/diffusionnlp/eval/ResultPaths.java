@@ -14,12 +14,20 @@ public final class ResultPaths {
 
     /** {@code path} relative to the working directory when it is an absolute path inside it; else as given. */
     public static String shown(Path path) {
+        return shown(path, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * {@link #shown(Path)} from the working directory {@code workingDirectory}. From the root directory (a container's
+     * default) every absolute path would be inside it and lose its leading separator: none is made relative there.
+     */
+    static String shown(Path path, Path workingDirectory) {
         if (path == null || !path.isAbsolute()) {
             return path == null ? null : path.toString();
         }
-        Path cwd = Path.of("").toAbsolutePath().normalize();
+        Path cwd = workingDirectory.toAbsolutePath().normalize();
         Path normal = path.normalize();
-        if (!normal.startsWith(cwd)) {
+        if (cwd.getNameCount() == 0 || !normal.startsWith(cwd)) {
             return path.toString();
         }
         String relative = cwd.relativize(normal).toString();

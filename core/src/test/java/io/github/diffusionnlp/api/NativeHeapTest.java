@@ -40,7 +40,7 @@ class NativeHeapTest {
         new ArTrainer(TrainOptions.builder(TestModels.devCorpus(), tmp.resolve("ar")).size("tiny").vocabSize(2000)
                 .maxLength(32).batchSize(8).steps(1).seed(7).contextEmbeddings(false).build(), null,
                 quiet).run();
-        assertFalse(NativeHeap.asked(), "a trainer changed glibc's allocator settings for the whole process");
+        assertFalse(NativeHeap.wasCalled(), "a trainer changed glibc's allocator settings for the whole process");
     }
 
     @Test

@@ -44,7 +44,7 @@ class SentimentCaveatTest {
             });
             assertTrue(log.contains("WARN") && log.contains("diffusion-nlp: model french" + WARNING), log);
             assertEquals(1, log.split("will mean little", -1).length - 1, log);
-            assertNull(lm.untoldSentimentCaveat(), "told already");
+            assertNull(lm.takeSentimentCaveat(), "told already");
         }
         try (DiffusionLM lm = DiffusionLM.builder().optModel(french).build()) { // another loaded model: told again
             assertTrue(logOf(() -> lm.generate(1, POSITIVE, OPTIONS)).contains(WARNING));
@@ -55,8 +55,8 @@ class SentimentCaveatTest {
     void aCaveatTakenByAFrontEndIsNotLoggedAgain(@TempDir Path tmp) throws IOException {
         Path french = TestModels.copyOfTinyModelRecordingLexiconShare(tmp.resolve("french"), 0.015);
         try (DiffusionLM lm = DiffusionLM.builder().optModel(french).build()) {
-            assertTrue(lm.untoldSentimentCaveat().startsWith("the English lexicon that labelled"));
-            assertNull(lm.untoldSentimentCaveat(), "a second front end, or a second ask, gets nothing");
+            assertTrue(lm.takeSentimentCaveat().startsWith("the English lexicon that labelled"));
+            assertNull(lm.takeSentimentCaveat(), "a second front end, or a second ask, gets nothing");
             assertFalse(logOf(() -> lm.infill(SENTENCE, POSITIVE, OPTIONS)).contains("will mean little"));
         }
     }
@@ -65,7 +65,7 @@ class SentimentCaveatTest {
     void aSentimentAskedOfAnEnglishModelIsNotWarnedOf() {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             assertFalse(logOf(() -> lm.generate(1, POSITIVE, OPTIONS)).contains("will mean little"));
-            assertNull(lm.untoldSentimentCaveat());
+            assertNull(lm.takeSentimentCaveat());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -36,6 +36,17 @@ class ResultPathsTest {
         assertEquals("hand", ResultPaths.shown("hand"));
     }
 
+    /** Run from the root directory (a container's default), every absolute path is inside it: none is made relative. */
+    @Test
+    void fromTheRootDirectoryAPathIsWrittenAsGiven() {
+        Path root = CWD.getRoot();
+        Path model = root.resolve("work").resolve("main").resolve("test-data").resolve("models");
+        assertEquals(model.toString(), ResultPaths.shown(model, root));
+        assertEquals(root.toString(), ResultPaths.shown(root, root));
+        assertEquals(Path.of("test-data", "models").toString(), ResultPaths.shown(model, model.getParent().getParent()),
+                "a working directory below the root still shortens");
+    }
+
     /** compare-ar writes both models' training records (results.json and report.md): their corpus so too. */
     @Test
     void compareArWritesATrainingCorpusInsideTheWorkingDirectoryRelativeToIt() {

@@ -92,7 +92,7 @@ final class ConfiguredAnnotator implements Annotator {
                         + e.getMessage()); // not chained, as above
             }
         }
-        String caveat = settings.sentiment == null ? null : lm.untoldSentimentCaveat(); // the library then stays silent
+        String caveat = settings.sentiment == null ? null : lm.takeSentimentCaveat(); // the library then stays silent
         if (caveat != null) {
             // a warning, not a refusal: the model still samples, and the user may know its labels are their own
             LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", name, name,

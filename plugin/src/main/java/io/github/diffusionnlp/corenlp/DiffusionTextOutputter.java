@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * CoreNLP's text output followed by a "Diffusion:" section: for each touched sentence its text before and
- * after, and each written token's original and new word; then the generated sentences. For
+ * after, and each written token's original and new word (a word the tokenizer split, all its pieces:
+ * {@code token 4-5: [MASK] -> did n't}); then the generated sentences. For
  * {@code outputFormat=custom} and {@code customOutputter=io.github.diffusionnlp.corenlp.DiffusionTextOutputter}.
  */
 public class DiffusionTextOutputter extends TextOutputter {
@@ -41,11 +42,22 @@ public class DiffusionTextOutputter extends TextOutputter {
                     sentence.get(DiffusionAnnotations.Windows.class), Integer.valueOf(1).equals(sentence.get(DiffusionAnnotations.Windows.class)) ? "" : "s");
             pw.println("  before: " + sentence.get(DiffusionAnnotations.OriginalText.class));
             pw.println("  after:  " + text);
-            for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
-                if (t.get(DiffusionAnnotations.OriginalWord.class) != null) {
-                    pw.printf(Locale.ROOT, "  token %d: %s -> %s%n", t.index(),
-                            t.get(DiffusionAnnotations.OriginalWord.class), t.get(DiffusionAnnotations.Word.class));
+            List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+            for (int i = 0; i < tokens.size(); i++) {
+                CoreLabel t = tokens.get(i);
+                if (t.get(DiffusionAnnotations.OriginalWord.class) == null) {
+                    continue;
                 }
+                StringBuilder words = new StringBuilder(t.get(DiffusionAnnotations.Word.class));
+                int last = i;
+                while (last + 1 < tokens.size() && isFollowingPiece(tokens.get(last), tokens.get(last + 1))) {
+                    last++;
+                    words.append(' ').append(tokens.get(last).get(DiffusionAnnotations.Word.class));
+                }
+                String indexes = last == i ? String.valueOf(t.index()) : t.index() + "-" + tokens.get(last).index();
+                pw.printf(Locale.ROOT, "  token %s: %s -> %s%n", indexes, t.get(DiffusionAnnotations.OriginalWord.class),
+                        words);
+                i = last;
             }
         }
         List<String> generated = doc.get(DiffusionAnnotations.GeneratedSentences.class);
@@ -54,5 +66,18 @@ public class DiffusionTextOutputter extends TextOutputter {
             generated.forEach(g -> pw.println("  " + g));
         }
         pw.flush();
+    }
+
+    /**
+     * Whether {@code next} is a later piece of a written word the tokenizer split ({@code didn't} as {@code did}
+     * {@code n't}, {@code DocumentEditor.splitAsTokenized}), {@code previous} being its first piece or an earlier
+     * one: only the first piece keeps {@code OriginalWord}; the others carry our {@code Word} without it and
+     * start where the piece before ends, the text unchanged. The other tokens with a {@code Word} and no
+     * {@code OriginalWord} (past the old length of a sentence a template resized, or generated) are written
+     * apart by a space, so never start where the token before ends.
+     */
+    private static boolean isFollowingPiece(CoreLabel previous, CoreLabel next) {
+        return next.get(DiffusionAnnotations.Word.class) != null && next.get(DiffusionAnnotations.OriginalWord.class) == null
+                && previous.get(DiffusionAnnotations.Word.class) != null && next.beginPosition() == previous.endPosition();
     }
 }

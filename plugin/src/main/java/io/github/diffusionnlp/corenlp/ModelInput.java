@@ -31,7 +31,8 @@ record ModelInput(List<List<String>> words, List<boolean[]> written) {
                 String word = t.word() == null ? "" : t.word();
                 String read = t.word() == null ? "" : tokenizerWords.modelWord(t); // -LRB- read as the ( it is
                 boolean kept = isKept(settings, t, i);
-                write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept
+                // a rewrite fills a [MASK] even where kept (the library never keeps one: never a word to keep)
+                write[i] = settings.task == DiffusionSettings.Task.REWRITE ? !kept || word.equals(DiffusionLM.MASK)
                         : !kept && isMasked(settings, t, word);
                 // a kept literal mask stays, and is not filled; so does what the library refuses as a token (a
                 // mask in another case, which the annotator warns of; "3 1/2", which the tokenizer writes with a

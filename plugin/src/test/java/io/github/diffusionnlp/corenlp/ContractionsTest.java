@@ -5,7 +5,9 @@ import static io.github.diffusionnlp.corenlp.Pipelines.props;
 import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
 import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
@@ -16,6 +18,8 @@ import edu.stanford.nlp.semgraph.SemanticGraphCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.trees.TreeCoreAnnotations;
 import edu.stanford.nlp.util.CoreMap;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import io.github.diffusionnlp.api.DiffusionLM;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +78,30 @@ class ContractionsTest {
         assertEquals("He said he didn't know the answer.", sentences(doc).get(0).get(DiffusionAnnotations.Text.class));
         assertTokenizedAsItsText(DocumentEditorTest.TOKENIZER, doc);
         TasksTest.assertConsistent(doc); // indexes, token spans, before / after
+    }
+
+    /**
+     * The text output's line for a written word the tokenizer split names all its pieces: it printed the first
+     * piece's word alone ("token 4: [MASK] -> did"). Tokens a template adds past a sentence's old length also
+     * carry a Word without an OriginalWord, but are not pieces of the token before them.
+     */
+    @Test
+    void theTextOutputShowsEveryPieceOfASplitWord() throws Exception {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion"));
+        String text = textOutput(pipeline, annotate(pipeline, CONTRACTION));
+        assertTrue(text.contains("\n  token 4-5: [MASK] -> did n't\n"), text);
+
+        StanfordCoreNLP longer = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "rewrite",
+                "diffusion.syntax", "PRON VERB ADP DET NOUN PUNCT"));
+        String resized = textOutput(longer, annotate(longer, "He went home."));
+        assertTrue(resized.contains("\n  token 4: . -> "), resized);
+        assertFalse(resized.contains("\n  token 4-"), resized);
+    }
+
+    private static String textOutput(StanfordCoreNLP pipeline, Annotation doc) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DiffusionTextOutputter().print(doc, out, pipeline);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test

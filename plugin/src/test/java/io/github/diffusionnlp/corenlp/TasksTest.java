@@ -201,6 +201,25 @@ class TasksTest {
         assertConsistent(doc);
     }
 
+    /**
+     * A {@code [MASK]} is a position to write even where {@code keep} names it, as in the library and core's
+     * CLI: the annotator must record and write the word the model filled there, not leave the literal mask.
+     */
+    @Test
+    void rewriteFillsAKeptMask() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",
+                "diffusion.task", "rewrite", "diffusion.strength", "0.3", "diffusion.seed", "1", "diffusion.keep", "1,5"));
+        Annotation doc = annotate(pipeline, "He went to the [MASK].");
+        List<CoreLabel> tokens = doc.get(CoreAnnotations.TokensAnnotation.class);
+        assertEquals("He", tokens.get(0).word(), "a kept word stays");
+        CoreLabel mask = tokens.get(4);
+        assertNotEquals(DiffusionLM.MASK, mask.word(), words(doc).toString());
+        assertEquals(DiffusionLM.MASK, mask.get(DiffusionAnnotations.OriginalWord.class));
+        assertFalse(doc.get(CoreAnnotations.TextAnnotation.class).contains(DiffusionLM.MASK),
+                doc.get(CoreAnnotations.TextAnnotation.class));
+        assertConsistent(doc);
+    }
+
     @Test
     void rewritesEverySentence() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion",

@@ -15,7 +15,8 @@ import java.util.Objects;
  * template sets another (see <b>Constraints</b> below). Every token not
  * kept starts from its own word's embedding, is noised to the level where the model's learned warping
  * equals the {@code strength} and is denoised in the context of the kept tokens: strength near 0
- * changes little, 1 ignores the words not kept entirely. Kept tokens come back verbatim.
+ * changes little, 1 ignores the words not kept entirely. Kept tokens come back verbatim, but a
+ * {@value DiffusionLM#MASK} is a position to write, never a word to keep, even where the keep spec names it.
  *
  * <p>What is kept is a {@link KeepSpec}: token indexes and/or UD UPOS classes, the classes judged by
  * OpenNLP's {@code POSTaggerME} with the English UD model ({@link EnglishPosTagger}, loaded once, on
@@ -189,9 +190,10 @@ public class RewriterME {
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
-            // kept tokens keep their positions; give them back verbatim (the model writes an unknown word as [UNK])
+            // kept tokens keep their positions; give them back verbatim (the model writes an unknown word as [UNK]),
+            // all but a [MASK]: the library fills it even where kept (never a word to keep), and that word stays
             for (int j = 0; keep[i] != null && j < Math.min(result[i].length, keep[i].length); j++) {
-                if (keep[i][j]) {
+                if (keep[i][j] && !sentences[i][j].equals(DiffusionLM.MASK)) {
                     result[i][j] = sentences[i][j];
                 }
             }

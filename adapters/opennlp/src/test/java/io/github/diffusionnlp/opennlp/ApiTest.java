@@ -175,6 +175,23 @@ class ApiTest {
         assertEquals(".", batch[1][batch[1].length - 1]);
     }
 
+    /**
+     * A {@code [MASK]} is a position to write even where the keep spec or mask names it, as in the library and
+     * core's CLI: the rewriter must not put the literal mask back over the word the model wrote there.
+     */
+    @Test
+    void aKeptMaskIsFilledNotPutBack() {
+        String[] tokens = {"He", "went", "to", "the", DiffusionLM.MASK, "."};
+        SamplingOptions options = SamplingOptions.builder().seed(1).build();
+        String[] bySpec = new RewriterME(model, options, 0.3, KeepSpec.indexes(4, 0)).rewrite(tokens);
+        assertEquals(tokens.length, bySpec.length);
+        assertNotEquals(DiffusionLM.MASK, bySpec[4], String.join(" ", bySpec));
+        assertEquals("He", bySpec[0], "a kept word still comes back as it was");
+        boolean[] keep = {true, false, false, false, true, false};
+        String[] byMask = new RewriterME(model, options, 0.3, KeepSpec.NONE).rewrite(tokens, keep);
+        assertNotEquals(DiffusionLM.MASK, byMask[4], String.join(" ", byMask));
+    }
+
     /** A rewriter hands back what it was made with: its options, strength, keep spec and constraints. */
     @Test
     void rewriterHandsBackItsSettings() {

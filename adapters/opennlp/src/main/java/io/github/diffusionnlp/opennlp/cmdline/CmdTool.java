@@ -304,8 +304,8 @@ abstract class CmdTool<P> {
      * warning, since the model still samples.
      */
     static void warnOfSentiment(ConstraintSpec constraints, DiffusionModel model, PrintStream err) {
-        // taken from the model, which then does not log it again at the first call (DiffusionLM#untoldSentimentCaveat)
-        String caveat = constraints.getSentiment() == null ? null : model.getDiffusionLM().untoldSentimentCaveat();
+        // taken from the model, which then does not log it again at the first call (DiffusionLM#takeSentimentCaveat)
+        String caveat = constraints.getSentiment() == null ? null : model.getDiffusionLM().takeSentimentCaveat();
         if (caveat != null) {
             err.println("warning: -sentiment " + constraints.getSentiment() + " will mean little to this model: "
                     + caveat);

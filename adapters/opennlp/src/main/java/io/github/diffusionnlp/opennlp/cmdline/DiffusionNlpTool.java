@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.JavaLocale;
+import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,13 +36,12 @@ public final class DiffusionNlpTool {
     private DiffusionNlpTool() {}
 
     public static void main(String[] args) {
+        Stdout.useUtf8(); // System.err too: SLF4J's lines (DJL's, the model's) wrote the locale's charset, '?' under LANG=C
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         ToolDefaults.quietDjl();
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false,
-                StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
-                StandardCharsets.UTF_8);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
         String lost = JavaLocale.lostCharacters(args); // arguments decoded by a locale that is not UTF-8
         if (lost != null) {
             err.println("error: " + lost);

@@ -72,7 +72,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
      * The {@code -params} file as properties read as UTF-8, as every other file of these tools: OpenNLP's {@code
      * TrainingParameters(InputStream)} reads ISO-8859-1 ({@code Properties.load(InputStream)}), so {@code
      * CheckpointDir=/tmp/chéckpoint} silently became {@code chÃ©ckpoint}. Escapes (backslash, u, four hex digits)
-     * still work.
+     * still work, and a leading byte-order mark is dropped.
      *
      * @throws IllegalArgumentException when a byte is not UTF-8; its message names the line
      */
@@ -89,6 +89,9 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             }
             throw new IllegalArgumentException("not UTF-8 (line " + line + " holds a byte that is not); save it as"
                     + " UTF-8, or write the character as \\uXXXX");
+        }
+        if (text.startsWith("\uFEFF")) { // a byte-order mark ("UTF-8 with BOM"): not part of the first key
+            text = text.substring(1);
         }
         Properties properties = new Properties();
         properties.load(new StringReader(text));

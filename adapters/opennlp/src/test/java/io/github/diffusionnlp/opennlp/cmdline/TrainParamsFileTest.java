@@ -30,6 +30,17 @@ class TrainParamsFileTest {
         assertEquals(3, params.getObjectSettings().size(), params.getObjectSettings().toString());
     }
 
+    /** A file saved "UTF-8 with BOM" (Notepad) began with U+FEFF: the first key read as "\uFEFFIterations". */
+    @Test
+    void aByteOrderMarkIsNotPartOfTheFirstKey() throws Exception {
+        Path file = Files.writeString(tmp.resolve("bom.txt"), "\uFEFFIterations=10\nCheckpointDir=/tmp/ché\n",
+                StandardCharsets.UTF_8);
+        TrainingParameters params = TrainTool.readParams(file);
+        assertEquals(10, params.getIntParameter("Iterations", 0), params.getObjectSettings().toString());
+        assertEquals("/tmp/ché", params.getStringParameter("CheckpointDir", null));
+        assertEquals(2, params.getObjectSettings().size(), params.getObjectSettings().toString());
+    }
+
     @Test
     void bytesThatAreNotUtf8AreRefusedNamingTheFile() throws Exception {
         Path file = Files.write(tmp.resolve("latin1.txt"), "CheckpointDir=/tmp/ch\u00e9ckpoint\n"
