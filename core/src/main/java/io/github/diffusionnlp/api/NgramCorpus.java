@@ -7,7 +7,7 @@ import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.KneserNeyTrigram;
+import io.github.diffusionnlp.sample.KneserNeyTrigram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

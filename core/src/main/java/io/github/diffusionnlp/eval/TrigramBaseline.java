@@ -2,7 +2,7 @@ package io.github.diffusionnlp.eval;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.KneserNeyTrigram;
+import io.github.diffusionnlp.sample.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.HashSet;

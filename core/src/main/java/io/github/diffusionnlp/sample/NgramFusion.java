@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.sample;
 
-import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.List;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
-import io.github.diffusionnlp.model.KneserNeyTrigram;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.Collections;
 import java.util.List;

@@ -1,9 +1,10 @@
-package io.github.diffusionnlp.model;
+package io.github.diffusionnlp.sample;
 
 import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import com.carrotsearch.hppc.cursors.LongIntCursor;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.Vocabulary;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
