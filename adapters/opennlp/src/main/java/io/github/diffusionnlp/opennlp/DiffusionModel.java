@@ -521,7 +521,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         for (Throwable c = e; c != null; c = c.getCause()) {
             if (c instanceof InvalidModelException invalid && invalid.file() != null
                     && invalid.file().toAbsolutePath().startsWith(tmp.toAbsolutePath())) {
-                String problem = invalid.getMessage().substring(invalid.file().toString().length()).strip();
+                String problem = invalid.getMessage().substring(invalid.file().toString().length()).strip()
+                        // the directory is a temporary one, gone after the load: the package is what to restore
+                        .replace("restore the directory from a copy", REMEDY.replace("copy it", "copy the package"));
                 InvalidFormatException named = new InvalidFormatException(packageName + ": its entry "
                         + tmp.relativize(invalid.file()) + ": " + problem);
                 named.addSuppressed(e);

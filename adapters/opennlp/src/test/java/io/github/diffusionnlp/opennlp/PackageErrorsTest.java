@@ -113,6 +113,19 @@ class PackageErrorsTest {
         assertFalse(message.contains("diffusion-model"), "no temporary directory, gone after the run: " + message);
     }
 
+    /**
+     * Core's remedy for a damaged file of a model directory ("restore the directory from a copy") means nothing for a
+     * package, whose directory is a temporary one gone after the load: the package's own remedy is given instead.
+     */
+    @Test
+    void aDamagedEntryIsGivenThePackagesRemedy() throws IOException {
+        String message = refusal(edited("vocab.bin", (name, content) -> name.equals("vocab.txt")
+                ? "the\n[PAD]\n".getBytes(StandardCharsets.US_ASCII) : content, null));
+        assertTrue(message.contains("vocab.bin: its entry vocab.txt: "), message);
+        assertFalse(message.contains("restore the directory"), message);
+        assertTrue(message.contains("copy the package again from where it came, or package the model again"), message);
+    }
+
     /** An entry over core's size limit was named by the temporary file it was unpacked to, deleted after the run. */
     @Test
     void anOversizedEntryIsNamedInThePackage() throws IOException {
