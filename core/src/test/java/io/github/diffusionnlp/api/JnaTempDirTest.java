@@ -3,11 +3,12 @@ package io.github.diffusionnlp.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.github.diffusionnlp.ChildJvm;
 import io.github.diffusionnlp.cli.Main;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,20 +21,12 @@ class JnaTempDirTest {
     @Test
     void noWritableDirectoryForJnaSkipsTheTuningSilently(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory\n");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Duser.home=" + file,
-                "-Djava.io.tmpdir=" + file.resolve("tmp"), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "--version");
+        ProcessBuilder builder = ChildJvm.command(List.of("-Duser.home=" + file, "-Djava.io.tmpdir=" + file.resolve("tmp")),
+                Main.class, "--version");
         builder.environment().remove("XDG_CACHE_HOME");
-        Process child = builder.redirectErrorStream(true).start();
-        String said;
-        try {
-            said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            child.waitFor(60, TimeUnit.SECONDS);
-        } finally {
-            child.destroyForcibly();
-        }
-        assertEquals(0, child.exitValue(), said);
+        ChildJvm.Run r = ChildJvm.run(builder, "", Duration.ofSeconds(60));
+        String said = r.said();
+        assertEquals(0, r.code(), said);
         assertFalse(said.contains("JNA") || said.contains("Exception"), said);
         assertEquals(2, said.lines().count(), said); // the version and the Java
     }

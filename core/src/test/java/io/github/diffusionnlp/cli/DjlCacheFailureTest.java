@@ -3,11 +3,12 @@ package io.github.diffusionnlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.ChildJvm;
 import io.github.diffusionnlp.TestModels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,22 +20,14 @@ class DjlCacheFailureTest {
     @Test
     void anUnusableDjlCacheIsNamedWithTheReasonAndTheSetting(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory\n");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "infill", "--model", TestModels.shippedModel().toString());
+        ProcessBuilder builder = ChildJvm.command(List.of(), Main.class, "infill", "--model",
+                TestModels.shippedModel().toString());
         builder.environment().put("DJL_CACHE_DIR", file.resolve("djl").toString());
         builder.environment().remove("ENGINE_CACHE_DIR");
         builder.environment().remove("DIFFUSION_NLP_DEBUG");
-        Process child = builder.redirectErrorStream(true).start();
-        String said;
-        try {
-            child.getOutputStream().close();
-            said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-        } finally {
-            child.destroyForcibly();
-        }
-        assertEquals(1, child.exitValue(), said);
+        ChildJvm.Run r = ChildJvm.run(builder, "", Duration.ofSeconds(60));
+        String said = r.said();
+        assertEquals(1, r.code(), said);
         assertTrue(said.contains("error: Failed to extract PyTorch native library: " + file), said);
         assertTrue(said.contains("; DJL unpacks PyTorch's native library there") && said.contains("set DJL_CACHE_DIR to"
                 + " a writable directory\n"), said);

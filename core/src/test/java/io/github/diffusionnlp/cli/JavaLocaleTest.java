@@ -3,12 +3,13 @@ package io.github.diffusionnlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.github.diffusionnlp.ChildJvm;
+import io.github.diffusionnlp.ChildJvm.Run;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,25 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * line, where it blamed the mangled value ("'caf��' is not in the model's vocabulary", "banned.txt does not exist").
  */
 class JavaLocaleTest {
-    private record Run(int code, String said) {}
-
     /** {@link Main#main} in a JVM started under {@code LC_ALL=C}, in {@code directory}. */
     private static Run mainUnderC(Path directory, String... args) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = ChildJvm.command(List.of(), Main.class, args).directory(directory.toFile());
         builder.environment().remove("LANG");
         builder.environment().put("LC_ALL", "C");
-        Process child = builder.start();
-        try {
-            byte[] said = child.getInputStream().readAllBytes();
-            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
-            return new Run(child.exitValue(), new String(said, StandardCharsets.UTF_8));
-        } finally {
-            child.destroyForcibly();
-        }
+        return ChildJvm.run(builder, "", Duration.ofSeconds(60));
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.github.diffusionnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.github.diffusionnlp.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -54,9 +54,7 @@ class StdoutBufferingTest {
     /** What is printed without a line end before {@code System.exit} still reaches the reader. */
     @Test
     void whatIsLeftIsWrittenAtExit() throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                PrintsAndExits.class.getName()).start();
+        Process child = ChildJvm.command(List.of(), PrintsAndExits.class).start();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         byte[] out;
         try {

@@ -3,11 +3,12 @@ package io.github.diffusionnlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.ChildJvm;
 import io.github.diffusionnlp.TestModels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -44,22 +45,17 @@ class Utf8OutputTest {
     @Test
     void mainPrintsUtf8UnderAnAsciiDefaultCharset(@TempDir Path tmp) throws Exception {
         Path model = Files.createSymbolicLink(tmp.resolve("modèle"), TestModels.shippedModel().toAbsolutePath());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dfile.encoding=US-ASCII",
-                "-Dsun.stdout.encoding=US-ASCII", "-Dsun.stderr.encoding=US-ASCII", "-cp",
-                System.getProperty("java.class.path"), Main.class.getName(), "info", "--model", model.toString());
+        ProcessBuilder builder = ChildJvm.command(List.of("-Dfile.encoding=US-ASCII", "-Dsun.stdout.encoding=US-ASCII",
+                "-Dsun.stderr.encoding=US-ASCII"), Main.class, "info", "--model", model.toString());
         builder.environment().put("LC_ALL", "C.UTF-8");
-        Process child = builder.redirectErrorStream(true).start();
-        byte[] said;
+        ChildJvm.Run r;
         try {
-            said = child.getInputStream().readAllBytes();
-            assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+            r = ChildJvm.run(builder, "", Duration.ofSeconds(120));
         } finally {
-            child.destroyForcibly();
             Files.delete(model); // the link, before JUnit warns of one that leaves its temporary directory
         }
-        String out = new String(said, StandardCharsets.UTF_8);
-        assertEquals(0, child.exitValue(), out);
+        String out = r.said();
+        assertEquals(0, r.code(), out);
         assertTrue(out.contains("model:        " + model.toAbsolutePath().normalize() + "\n"), out);
     }
 }

@@ -3,10 +3,11 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
+import io.github.diffusionnlp.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,18 +20,11 @@ class TrainTempDirectoryTest {
     void anUnusableTemporaryDirectoryIsExplained(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory\n");
         Path data = Files.writeString(tmp.resolve("data.txt"), "The_DET cat_NOUN sleeps_VERB ._PUNCT\n");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + file.resolve("tmp"), "-cp",
-                System.getProperty("java.class.path"), DiffusionNlpTool.class.getName(), "Train", "-model",
-                tmp.resolve("m.bin").toString(), "-data", data.toString()).redirectErrorStream(true).start();
-        String said;
-        try {
-            said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            child.waitFor(60, TimeUnit.SECONDS);
-        } finally {
-            child.destroyForcibly();
-        }
-        assertEquals(CmdTool.FAILED, child.exitValue(), said);
+        ChildJvm.Run r = ChildJvm.run(ChildJvm.command(List.of("-Djava.io.tmpdir=" + file.resolve("tmp")),
+                DiffusionNlpTool.class, "Train", "-model", tmp.resolve("m.bin").toString(), "-data", data.toString()),
+                "", Duration.ofSeconds(60));
+        String said = r.said();
+        assertEquals(CmdTool.FAILED, r.code(), said);
         assertTrue(said.contains("error: no temporary directory to train in; give CheckpointDir=DIR among the training"
                 + " parameters to train in a directory of your own: " + file.resolve("tmp")), said);
         assertTrue(said.contains("; a temporary file, under java.io.tmpdir: name a writable directory with"

@@ -3,11 +3,12 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.ChildJvm;
 import io.github.diffusionnlp.TestModels;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,24 +21,18 @@ class Utf8StderrTest {
     @Test
     void logLinesAreUtf8UnderAnAsciiDefaultCharset(@TempDir Path tmp) throws Exception {
         Path model = Files.createSymbolicLink(tmp.resolve("modèle"), TestModels.tinyModel().toAbsolutePath());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Dfile.encoding=US-ASCII",
-                "-Dsun.stdout.encoding=US-ASCII", "-Dsun.stderr.encoding=US-ASCII", "-cp",
-                System.getProperty("java.class.path"), DiffusionNlpTool.class.getName(), "Infill", "-tokenized",
-                "-steps", "1", "-model", model.toString());
+        ProcessBuilder builder = ChildJvm.command(List.of("-Dfile.encoding=US-ASCII", "-Dsun.stdout.encoding=US-ASCII",
+                "-Dsun.stderr.encoding=US-ASCII"), DiffusionNlpTool.class, "Infill", "-tokenized", "-steps", "1",
+                "-model", model.toString());
         builder.environment().put("LC_ALL", "C.UTF-8"); // file names stay UTF-8; the console's charset is ASCII
-        Process child = builder.redirectErrorStream(true).start();
-        String said;
+        ChildJvm.Run r;
         try {
-            child.getOutputStream().write("The [MASK] was late .\n".getBytes(StandardCharsets.UTF_8));
-            child.getOutputStream().close();
-            said = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(child.waitFor(120, TimeUnit.SECONDS));
+            r = ChildJvm.run(builder, "The [MASK] was late .\n", Duration.ofSeconds(120));
         } finally {
-            child.destroyForcibly();
             Files.delete(model); // the link, before JUnit warns of one that leaves its temporary directory
         }
-        assertEquals(0, child.exitValue(), said);
+        String said = r.said();
+        assertEquals(0, r.code(), said);
         assertTrue(said.contains("diffusion-nlp: model ") && said.contains("modèle"), said);
     }
 }
