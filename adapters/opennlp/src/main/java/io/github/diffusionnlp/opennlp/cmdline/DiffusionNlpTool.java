@@ -37,18 +37,12 @@ public final class DiffusionNlpTool {
 
     public static void main(String[] args) {
         Stdout.useUtf8(); // System.err too: SLF4J's lines (DJL's, the model's) wrote the locale's charset, '?' under LANG=C
+        JavaLocale.exitIfLost(args, CmdTool.FAILED); // arguments decoded by a locale that is not UTF-8
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
         ToolDefaults.quietDjl();
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        String lost = JavaLocale.lostCharacters(args); // arguments decoded by a locale that is not UTF-8
-        if (lost != null) {
-            err.println("error: " + lost);
-            System.exit(CmdTool.FAILED);
-        }
-        int code = run(args, System.in, out, err);
-        out.flush();
+        int code = run(args, System.in, System.out, System.err);
+        System.out.flush();
         System.exit(code);
     }
 
