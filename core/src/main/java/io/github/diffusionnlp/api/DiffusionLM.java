@@ -585,7 +585,9 @@ public final class DiffusionLM implements AutoCloseable {
      * n-gram fusion, and {@code evaluate}'s trigram baseline.
      *
      * @throws IllegalStateException when the config names no corpus or it is not found; the message says
-     *     which corpus and where it looked
+     *     which corpus and where it looked. Also when its name is no path Java can take (a non-ASCII name under
+     *     {@code LANG=C}, whose charset Java encodes file names by): the message says to give the corpus, or run
+     *     under a UTF-8 locale
      */
     public Path trainingCorpus() {
         return ngramCorpus.trainingCorpus();

@@ -14,6 +14,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -79,7 +80,17 @@ final class NgramCorpus {
         if (named == null || named.isBlank()) {
             throw new IllegalStateException("the model names no training corpus");
         }
-        Path asNamed = Path.of(named);
+        Path asNamed;
+        try {
+            asNamed = Path.of(named);
+        } catch (InvalidPathException e) {
+            // under LANG=C Java cannot encode a non-ASCII name the config recorded: the user can name the corpus
+            // (the caller's message names its setting) or change the locale
+            throw new IllegalStateException("the model's training corpus '" + named + "' (as its config.json records"
+                    + " it) is no path Java can take here (" + e.getReason() + ")" + encodingHint(named)
+                    + "; give the corpus yourself, by a path of ASCII characters, or run under a UTF-8 locale, such as"
+                    + " LC_ALL=C.UTF-8", e);
+        }
         if (Files.isRegularFile(asNamed)) {
             return asNamed;
         }
@@ -94,6 +105,20 @@ final class NgramCorpus {
         }
         throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
                 + asNamed.toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
+    }
+
+    /**
+     * Why Java could not take {@code name}, where the locale is the likely cause: Java encodes file names by the
+     * charset it took from the locale at start-up ({@code sun.jnu.encoding}, ASCII under {@code LANG=C}); empty
+     * under a UTF-8 locale or for an ASCII name.
+     */
+    private static String encodingHint(String name) {
+        String encoding = System.getProperty("sun.jnu.encoding");
+        if (encoding == null || encoding.equalsIgnoreCase("UTF-8") || encoding.equalsIgnoreCase("UTF8")
+                || name.chars().allMatch(c -> c < 128)) {
+            return "";
+        }
+        return ": Java encodes file names by the locale's charset (" + encoding + "), which lacks its characters";
     }
 
     /**

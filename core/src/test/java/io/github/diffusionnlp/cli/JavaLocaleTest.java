@@ -3,8 +3,12 @@ package io.github.diffusionnlp.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.ChildJvm;
 import io.github.diffusionnlp.ChildJvm.Run;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -44,6 +48,32 @@ class JavaLocaleTest {
                 + " lost the characters of the working directory (" + tmp + "/d\uFFFD"), r.said());
         assertTrue(r.said().endsWith("so relative paths cannot be found; run under a UTF-8 locale, such as"
                 + " LC_ALL=C.UTF-8\n"), r.said());
+    }
+
+    /**
+     * A model whose config.json records a non-ASCII training corpus, which n-gram fusion reads when no corpus is
+     * given: under C Java cannot take that name, and the user was told only to change the locale, where naming the
+     * corpus (by an ASCII path) is the other way out.
+     */
+    @Test
+    void aRecordedCorpusJavaCannotNameUnderTheCLocaleIsToBeGivenOrTheLocaleChanged(@TempDir Path tmp)
+            throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        ((ObjectNode) tree.get("training")).put("corpus", tmp.resolve("corpüs.txt").toString());
+        json.writeValue(config.toFile(), tree);
+
+        Run r = mainUnderC(tmp, "infill", "--model", model.toString(), "--ngram-weight", "0.7", "--steps", "1");
+        assertEquals(1, r.code(), r.said());
+        String said = r.said().lines().filter(l -> l.startsWith("error: ")).findFirst().orElse(r.said());
+        assertTrue(said.startsWith("error: --ngram-weight 0.7 needs --ngram-corpus FILE: "), said);
+        assertTrue(said.endsWith("and the model's training corpus '" + tmp + "/corpüs.txt' (as its config.json"
+                + " records it) is no path Java can take here (Malformed input or input contains unmappable"
+                + " characters): Java encodes file names by the locale's charset (ANSI_X3.4-1968), which lacks its"
+                + " characters; give the corpus yourself, by a path of ASCII characters, or run under a UTF-8 locale,"
+                + " such as LC_ALL=C.UTF-8"), said);
     }
 
     /** ASCII arguments under C, and anything under UTF-8, pass. */

@@ -92,7 +92,10 @@ final class ConfiguredAnnotator implements Annotator {
                         + e.getMessage()); // not chained, as above
             }
         }
-        String caveat = settings.sentiment == null ? null : lm.takeSentimentCaveat(); // the library then stays silent
+        // read from the model's record, not taken from the model (model() takes it, so the library stays silent):
+        // the model tells it once, but another annotator sharing it (SharedModels) has a user who must hear it too
+        String caveat = settings.sentiment == null || lm.info().training() == null ? null
+                : lm.info().training().sentimentCaveat();
         if (caveat != null) {
             // a warning, not a refusal: the model still samples, and the user may know its labels are their own
             LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", name, name,
@@ -197,9 +200,15 @@ final class ConfiguredAnnotator implements Annotator {
      * closed"; this way the next document loads the model again.
      */
     public DiffusionLM model() {
-        return SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
+        DiffusionLM lm = SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
                 settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"),
                 settings.bannedWords);
+        if (settings.sentiment != null) {
+            // this annotator warns of it when made, in its own words: taken so the library does not log it again,
+            // on this instance nor on one loaded anew after closeAll()
+            lm.takeSentimentCaveat();
+        }
+        return lm;
     }
 
     @Override

@@ -15,10 +15,14 @@ import java.util.Locale;
 /**
  * CoreNLP's text output followed by a "Diffusion:" section: for each touched sentence its text before and
  * after, and each written token's original and new word (a word the tokenizer split, all its pieces:
- * {@code token 4-5: [MASK] -> did n't}); then the generated sentences. For
+ * {@code token 4-5: [MASK] -> did n't}; a token a syntax template added past the sentence's old length,
+ * {@code token 6: (added) -> dog}); then the generated sentences. For
  * {@code outputFormat=custom} and {@code customOutputter=io.github.diffusionnlp.corenlp.DiffusionTextOutputter}.
  */
 public class DiffusionTextOutputter extends TextOutputter {
+    /** What a token a template added past the sentence's old length was before: nothing ({@code token 6: (added) -> dog}). */
+    static final String ADDED = "(added)";
+
     @Override
     public void print(Annotation doc, OutputStream target, Options options) throws IOException {
         if (doc.get(CoreAnnotations.TokensAnnotation.class) != null) {
@@ -45,9 +49,12 @@ public class DiffusionTextOutputter extends TextOutputter {
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
             for (int i = 0; i < tokens.size(); i++) {
                 CoreLabel t = tokens.get(i);
-                if (t.get(DiffusionAnnotations.OriginalWord.class) == null) {
-                    continue;
+                if (t.get(DiffusionAnnotations.Word.class) == null) {
+                    continue; // not written
                 }
+                // a written token without an OriginalWord (not a later piece: the loop below takes those) is one a
+                // template added past the sentence's old length
+                String original = t.get(DiffusionAnnotations.OriginalWord.class);
                 StringBuilder words = new StringBuilder(t.get(DiffusionAnnotations.Word.class));
                 int last = i;
                 while (last + 1 < tokens.size() && isFollowingPiece(tokens.get(last), tokens.get(last + 1))) {
@@ -55,8 +62,7 @@ public class DiffusionTextOutputter extends TextOutputter {
                     words.append(' ').append(tokens.get(last).get(DiffusionAnnotations.Word.class));
                 }
                 String indexes = last == i ? String.valueOf(t.index()) : t.index() + "-" + tokens.get(last).index();
-                pw.printf(Locale.ROOT, "  token %s: %s -> %s%n", indexes, t.get(DiffusionAnnotations.OriginalWord.class),
-                        words);
+                pw.printf(Locale.ROOT, "  token %s: %s -> %s%n", indexes, original != null ? original : ADDED, words);
                 i = last;
             }
         }

@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.corenlp;
 
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -35,13 +38,41 @@ class SentimentLanguageTest {
                 + " text: about 4.7%), so its corpus is probably not English"), log);
     }
 
+    /**
+     * The caveat is the model's to tell once, but each annotator's user must hear it: a second pipeline whose
+     * annotator shares the loaded model (SharedModels) warns too, in its own name, and the library stays silent
+     * when either annotates.
+     */
+    @Test
+    void everyAnnotatorSharingTheModelWarnsOfIt(@TempDir Path tmp) throws IOException {
+        Path french = TestModels.copyOfTinyModelRecordingLexiconShare(tmp.resolve("french"), 0.015);
+        String first = madeWithSentiment(french);
+        assertTrue(first.contains("annotator \"diffusion\": diffusion.sentiment = positive will mean little"), first);
+
+        Properties other = props("tokenize,ssplit,sentimental", "customAnnotatorClass.sentimental",
+                DiffusionAnnotator.class.getName(), "sentimental.model", french.toString(), "sentimental.task",
+                "generate", "sentimental.sentiment", "negative", "sentimental.steps", "1");
+        StanfordCoreNLP[] second = new StanfordCoreNLP[1];
+        String log = logOf(() -> second[0] = new StanfordCoreNLP(other));
+        assertTrue(log.contains("annotator \"sentimental\": sentimental.sentiment = negative will mean little to this"
+                + " model: the English lexicon that labelled"), log);
+        assertEquals(1, log.split("will mean little", -1).length - 1, log);
+
+        log = logOf(() -> annotate(second[0], "The report was late."));
+        assertFalse(log.contains("will mean little"), "the library does not tell it again: " + log);
+    }
+
     private static String madeWithSentiment(Path model) {
+        return logOf(() -> new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.model", model.toString(),
+                "diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.steps", "1")));
+    }
+
+    private static String logOf(Runnable work) {
         PrintStream err = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try {
             System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.model", model.toString(),
-                    "diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.steps", "1"));
+            work.run();
         } finally {
             System.setErr(err);
         }
