@@ -61,7 +61,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         }
         ConstraintSpec constraints = constraints(p, p.getPosTemplate(), true);
         boolean tokenized = p.getTokenized();
-        Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
+        Detokenizer dictionary = detokenizerDictionary(p);
         EnglishText english = tokenized ? null : EnglishText.get();
         EnglishPosTagger tagger = keep.needsTags() ? EnglishPosTagger.get() : null;
         try (DiffusionModel model = loadModel(p, p)) {
@@ -69,6 +69,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             if (refused != null) {
                 throw badParameter(refused);
             }
+            Detokenizer detokenizer = detokenizer(p, dictionary, model);
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model);
             RewriterME probe;
