@@ -313,10 +313,15 @@ abstract class CmdTool<P> {
         Precision precision = checked("-precision", () -> Precision.parse(p.getPrecision()));
         DiffusionModel model;
         try {
-            model = DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
-                    : Path.of(p.getModel()), device, precision,
-                    sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()),
-                    ngramLayout(sampling), ngramMultiword(sampling), bannedWords(sampling));
+            model = DiffusionModel.builder()
+                    .optModel(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
+                            : Path.of(p.getModel()))
+                    .optDevice(device)
+                    .optPrecision(precision)
+                    .optNgramCorpus(sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()))
+                    .optNgramCorpusReading(ngramLayout(sampling), ngramMultiword(sampling))
+                    .optBannedWords(bannedWords(sampling))
+                    .build();
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);
