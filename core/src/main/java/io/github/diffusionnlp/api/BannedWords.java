@@ -19,12 +19,22 @@ import java.util.stream.IntStream;
 
 /**
  * The words a {@link DiffusionLM} never writes: the default list (a resource beside this class), a list file of
- * the same format ({@link DiffusionLM.Builder#optBannedWords(Path)}), and their ids. The format is read here
- * only: UTF-8, one word a line; blank lines and lines starting with {@code #} are ignored.
+ * the same format ({@link DiffusionLM.Builder#optBannedWords(Path)}), a collection
+ * ({@link DiffusionLM.Builder#optBannedWords(Collection)}), and their ids.
+ *
+ * <p>One rule for a word, a file's line and a collection's entry alike ({@link #word}): white space around it is
+ * dropped, Unicode's whole White_Space set and a byte-order mark (what splits the input's tokens,
+ * {@link io.github.diffusionnlp.corpus.TaggedCorpus#TOKEN}: a no-break space too, which Java's {@code \s} does not
+ * match); what remains must be one word, with none of that inside, since no model word holds it. Words match the
+ * vocabulary ignoring case and Unicode form ({@link #ids}). A file is UTF-8 lines, and only its lines have two rules
+ * more: a blank line, or one starting with {@code #}, is no entry (a comment); a collection's blank entry is refused,
+ * as a mistake, and an entry starting with {@code #} is a word.
  */
 final class BannedWords {
     private static final String RESOURCE = "banned-words.txt";
-    private static final Pattern SPACE = Pattern.compile("\\s");
+    /** White space as the input's tokens are split at it (TaggedCorpus.TOKEN): Unicode's, and a byte-order mark. */
+    private static final Pattern SPACE = Pattern.compile("[\\p{IsWhite_Space}\uFEFF]");
+    private static final Pattern AROUND = Pattern.compile("^" + SPACE + "+|" + SPACE + "+$");
     private static final String FORMAT = "a banned-words file holds one word a line in UTF-8, '#' starting a comment"
             + " line, and an empty one bans none";
     static final Set<String> DEFAULT = readDefault(); // after the constants its reading uses
@@ -66,43 +76,54 @@ final class BannedWords {
                 throw new IllegalArgumentException(source + ":" + line.number() + ": not valid UTF-8; convert the"
                         + " file to UTF-8 (e.g. iconv -f latin1 -t utf-8)");
             }
-            String word = line.text().strip();
-            if (word.isEmpty() || word.startsWith("#")) {
+            String text = AROUND.matcher(line.text()).replaceAll("");
+            if (text.isEmpty() || text.startsWith("#")) {
                 continue;
             }
-            if (SPACE.matcher(word).find()) {
-                // a model's words hold no space: such a line could never match, and was likely meant as two
-                throw new IllegalArgumentException(source + ":" + line.number() + ": '" + word + "' is more than"
-                        + " one word; " + FORMAT + ", so put each word on a line of its own");
-            }
-            words.add(word);
+            words.add(word(text, source + ":" + line.number() + ": ",
+                    FORMAT + ", so put each word on a line of its own"));
         }
         return words.build();
     }
 
     /**
-     * The words of a collection given in code, checked as a file's lines are: each one word.
+     * The words of a collection given in code, each read by the rule a file's line is ({@link #word}).
      *
-     * @throws IllegalArgumentException naming the entry (from 0) that is null, empty or more than one word
+     * @throws IllegalArgumentException naming the entry (from 0) that is null, blank or more than one word
      */
     static Set<String> of(Collection<String> words) {
+        ImmutableSet.Builder<String> out = ImmutableSet.builder();
         int i = 0;
-        for (String word : words) { // before Set.copyOf, whose NullPointerException names nothing
+        for (String word : words) {
             String where = "optBannedWords entry " + i++;
             if (word == null) {
                 throw new IllegalArgumentException(where + " is null; give words only (an empty collection bans none)");
             }
-            if (word.isBlank()) {
+            if (AROUND.matcher(word).replaceAll("").isEmpty()) {
                 throw new IllegalArgumentException(where + " is '" + word + "', no word; give words only (an empty"
                         + " collection bans none)");
             }
-            if (SPACE.matcher(word).find()) {
-                throw new IllegalArgumentException(where + ": '" + word + "' is " + (SPACE.matcher(word.strip()).find()
-                        ? "more than one word" : "a word with white space around it") + "; a model's words hold no"
-                        + " space, so give each word as an entry of its own, without spaces");
-            }
+            out.add(word(word, where + ": ", "so give each word as an entry of its own"));
         }
-        return Set.copyOf(words);
+        return out.build();
+    }
+
+    /**
+     * A banned word, by the one rule of files and collections: {@code entry} without the white space around it
+     * (Unicode's and a byte-order mark, as the input's tokens are split); not blank.
+     *
+     * @param where what the message names first ("file:3: ", "optBannedWords entry 1: ")
+     * @param remedy how to give two words instead
+     * @throws IllegalArgumentException when white space is left inside: a model's words hold none, so such an entry
+     *     could never match, and was likely meant as two words
+     */
+    private static String word(String entry, String where, String remedy) {
+        String word = AROUND.matcher(entry).replaceAll("");
+        if (SPACE.matcher(word).find()) {
+            throw new IllegalArgumentException(where + "'" + word + "' is more than one word; white space (no-break"
+                    + " spaces included) separates words, " + remedy);
+        }
+        return word;
     }
 
     /**

@@ -621,11 +621,14 @@ public final class DiffusionLM implements AutoCloseable {
         private Builder() {}
 
         /**
-         * Words this model never writes, matched to its vocabulary ignoring case (words it does not know are
-         * ignored: it cannot write them anyway). Words it is given stay as they are: infill's context, a
+         * Words this model never writes, matched to its vocabulary ignoring case and Unicode form (words it does not
+         * know are ignored: it cannot write them anyway). Words it is given stay as they are: infill's context, a
          * rewrite's kept tokens. The default, {@link #defaultBannedWords()}, is a short list of slurs (the shipped
          * model learnt from American texts of 1961 and writes what they hold); an empty collection lets the model
-         * write every word of its vocabulary.
+         * write every word of its vocabulary. Each entry is read by the rule a list file's line is ({@link
+         * #optBannedWords(Path)}; docs/cli.md, <i>banned words</i>): white space around it dropped, none inside.
+         *
+         * @throws IllegalArgumentException naming the entry that is null, blank or more than one word
          */
         public Builder optBannedWords(Collection<String> words) {
             this.bannedWords = BannedWords.of(Objects.requireNonNull(words, "words (an empty collection bans none)"));

@@ -60,8 +60,8 @@ final class NgramCorpus {
             return trainingCorpus();
         } catch (IllegalStateException e) {
             throw new IllegalStateException("n-gram fusion counts trigrams from a corpus: none was given"
-                    + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.load(path, device, precision,"
-                    + " corpus) or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
+                    + " (DiffusionLM.Builder#optNgramCorpus; OpenNLP: DiffusionModel.builder().optNgramCorpus(corpus)"
+                    + " or -ngramCorpus; CoreNLP: diffusion.ngramCorpus), and " + e.getMessage(), e);
         }
     }
 

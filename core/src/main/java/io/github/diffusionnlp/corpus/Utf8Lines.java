@@ -19,12 +19,18 @@ import java.nio.charset.StandardCharsets;
  */
 public final class Utf8Lines {
     /**
-     * One input line: its number (from 1); its bytes without the terminator, except that a CRLF line's keep
-     * their {@code \r}; its text, without any terminator, when it is valid UTF-8; and the terminator to write after its
-     * output: the one it came with ({@code \r\n}, {@code \r} or {@code \n}), and {@code \n} for a last line
-     * without one, as every output line ends in one.
+     * One input line: its number (from 1); its bytes without the terminator; its text, without the terminator, when it
+     * is valid UTF-8 (null when not); and the terminator to write after its output: the one it came with ({@code
+     * \r\n}, {@code \r} or {@code \n}), and {@code \n} for a last line without one, as every output line ends in
+     * one. A line passed through as {@code bytes} then {@code ending} is written back as it came (the OpenNLP tools
+     * do so with a line that is not text).
      */
-    public record Line(int number, byte[] bytes, String text, String ending) {}
+    public record Line(int number, byte[] bytes, String text, String ending) {
+        /** Whether the line is valid UTF-8 (its {@link #text} is not null). */
+        public boolean isText() {
+            return text != null;
+        }
+    }
 
     private final InputStream in;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
@@ -90,17 +96,14 @@ public final class Utf8Lines {
             return null;
         }
         number++;
-        byte[] text = line.toByteArray();
-        if (ending.equals("\r\n")) {
-            line.write('\r');
-        }
+        byte[] bytes = line.toByteArray();
         String decoded;
         try {
-            decoded = decoder.decode(ByteBuffer.wrap(text)).toString();
+            decoded = decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             decoded = null;
         }
-        return new Line(number, line.toByteArray(), decoded, ending);
+        return new Line(number, bytes, decoded, ending);
     }
 
     /**

@@ -33,7 +33,7 @@ class Utf8LinesTest {
     }
 
     @Test
-    void crlfLosesItsCarriageReturnInTheTextOnly() throws IOException {
+    void crlfIsTheEndingNotPartOfTheTextOrBytes() throws IOException {
         Utf8Lines lines = of(utf8("a b\r\nc\n\r\n\n"));
         assertEquals("a b", lines.next().text());
         assertEquals("c", lines.next().text());
@@ -43,7 +43,8 @@ class Utf8LinesTest {
 
         Utf8Lines.Line line = of(utf8("a b\r\n")).nextLine();
         assertEquals("a b", line.text());
-        assertArrayEquals(utf8("a b\r"), line.bytes(), "the bytes keep the \\r, for a line passed through as it was");
+        assertArrayEquals(utf8("a b"), line.bytes(), "the bytes are without the terminator, as the text is");
+        assertEquals("\r\n", line.ending(), "bytes then ending: the line as it came");
     }
 
     @Test

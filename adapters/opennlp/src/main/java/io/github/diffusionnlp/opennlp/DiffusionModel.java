@@ -99,19 +99,12 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     private final transient Lifecycle lifecycle = new Lifecycle("DiffusionModel");
 
-    /** Reads a model package (see the class documentation); the default device. */
+    /**
+     * Reads a model package (see the class documentation) onto the engine's default device; {@link #builder()}'s
+     * {@code optModel(InputStream)} sets the device and the other settings.
+     */
     public DiffusionModel(InputStream in) throws IOException {
-        this(in, null);
-    }
-
-    /** Reads a model package onto a DJL device ({@code null}: the engine's default). */
-    public DiffusionModel(InputStream in, Device device) throws IOException {
-        this(in, device, Precision.FP32);
-    }
-
-    /** Reads a model package onto a DJL device ({@code null}: the engine's default) at a precision. */
-    public DiffusionModel(InputStream in, Device device, Precision precision) throws IOException {
-        this(in, "the model stream", "package read from a stream", device, precision, LibrarySettings.UNSAID);
+        this(in, "the model stream", "package read from a stream", null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
     public DiffusionModel(File packageFile) throws IOException {
@@ -278,84 +271,132 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /**
      * Loads a model directory or a package file (a regular file is read as a package), with the
-     * default sampling settings of {@link DiffusionToolFactory} for a directory.
+     * default sampling settings of {@link DiffusionToolFactory} for a directory, on the engine's default device;
+     * {@link #builder()} sets the device, precision and the other settings.
      */
     public static DiffusionModel load(Path dirOrPackage) throws IOException {
-        return load(dirOrPackage, null);
-    }
-
-    /** {@link #load(Path)} onto a DJL device ({@code null}: the engine's default). */
-    public static DiffusionModel load(Path dirOrPackage, Device device) throws IOException {
-        return load(dirOrPackage, device, Precision.FP32);
+        return builder().optModel(dirOrPackage).build();
     }
 
     /**
-     * {@link #load(Path)} onto a DJL device ({@code null}: the engine's default) at a precision:
-     * {@link Precision#FP16} runs the transformer body in half precision, for GPUs (on a CPU it is
-     * slower than fp32).
+     * A loader of a model, as core's {@code DiffusionLM.builder()} and DJL's {@code Criteria}: every setting optional,
+     * {@code DiffusionModel.builder().build()} loads the shipped default model on the engine's default device.
      */
-    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision) throws IOException {
-        return load(dirOrPackage, device, precision, null);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    /**
-     * {@link #load(Path, Device, Precision)} with the corpus n-gram fusion counts its trigrams from ({@code null}:
-     * the model's training corpus, where its config names it; {@link DiffusionLM.Builder#optNgramCorpus}).
-     */
-    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus)
-            throws IOException {
-        return load(dirOrPackage, device, precision, ngramCorpus, null, null);
-    }
+    /** Loads a model directory, a package file or a package stream, in the manner of core's {@code DiffusionLM.Builder}. */
+    public static final class Builder {
+        private Path model;
+        private InputStream stream;
+        private Device device;
+        private Precision precision = Precision.FP32;
+        private Path ngramCorpus;
+        private CorpusLayout ngramLayout;
+        private MultiwordTokens ngramMultiword;
+        private Path bannedWords;
 
-    /**
-     * {@link #load(Path, Device, Precision, Path)} with the n-gram corpus read in {@code ngramLayout} with
-     * {@code ngramMultiword} (null: as {@link DiffusionLM.Builder#optNgramCorpusReading} reads it by default:
-     * guessed, its multiword tokens as the model's were). Only for a corpus named: the model's own is always
-     * read as its config.json records it was, as the tools refuse {@code -ngramLayout} without {@code
-     * -ngramCorpus}.
-     *
-     * @throws IllegalArgumentException when {@code ngramLayout} or {@code ngramMultiword} is given without
-     *     {@code ngramCorpus}
-     */
-    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
-            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword) throws IOException {
-        return load(dirOrPackage, device, precision, ngramCorpus, ngramLayout, ngramMultiword, null);
-    }
+        private Builder() {}
 
-    /**
-     * {@link #load(Path, Device, Precision, Path, CorpusLayout, MultiwordTokens)} with the words the model never
-     * writes read from {@code bannedWords} ({@link DiffusionLM.Builder#optBannedWords(Path)}: one word a line, the
-     * file replacing the default list, an empty file banning none); null keeps the default list.
-     *
-     * @throws IllegalArgumentException also when {@code bannedWords} is missing, unreadable or has a malformed
-     *     line (the message names the file and line)
-     */
-    public static DiffusionModel load(Path dirOrPackage, Device device, Precision precision, Path ngramCorpus,
-            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, Path bannedWords) throws IOException {
-        // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
-        // "not a diffusion model package"
-        NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
-        LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
-                bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
-        if (Files.isDirectory(dirOrPackage)) {
-            // a directory records no language: English, as OpenNLP's tools default to; a package carries its own
-            return new DiffusionModel(dirOrPackage, DEFAULT_LANGUAGE, new DiffusionToolFactory(), device, precision,
-                    library);
+        /**
+         * A model directory or a package file (a regular file is read as a package); without one (or a stream), the
+         * shipped default model ({@link DefaultModel#locate()}).
+         */
+        public Builder optModel(Path dirOrPackage) {
+            this.model = dirOrPackage;
+            this.stream = null;
+            return this;
         }
-        if (!Files.isRegularFile(dirOrPackage)) {
-            throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
-                    + " package file)");
+
+        /** A model package read from a stream (closed once read), in place of {@link #optModel(Path)}. */
+        public Builder optModel(InputStream packageStream) {
+            this.stream = java.util.Objects.requireNonNull(packageStream, "packageStream");
+            this.model = null;
+            return this;
         }
-        try {
-            return new DiffusionModel(dirOrPackage, device, precision, library);
-        } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
-            throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(), e);
+
+        /** Where to run: a DJL device; default ({@code null}) the engine's default. */
+        public Builder optDevice(Device device) {
+            this.device = device;
+            return this;
+        }
+
+        /**
+         * {@link Precision#FP16} runs the transformer body in half precision, for GPUs (on a CPU it is slower than
+         * fp32); default {@link Precision#FP32}.
+         */
+        public Builder optPrecision(Precision precision) {
+            this.precision = java.util.Objects.requireNonNull(precision, "precision");
+            return this;
+        }
+
+        /**
+         * The corpus n-gram fusion counts its trigrams from ({@code null}, the default: the model's training corpus,
+         * where its config names it; {@link DiffusionLM.Builder#optNgramCorpus}).
+         */
+        public Builder optNgramCorpus(Path corpus) {
+            this.ngramCorpus = corpus;
+            return this;
+        }
+
+        /**
+         * How the {@link #optNgramCorpus} corpus is read (null: as {@link DiffusionLM.Builder#optNgramCorpusReading}
+         * reads it by default: guessed, its multiword tokens as the model's were). Only for a corpus named: the
+         * model's own is always read as its config.json records it was, so {@link #build()} refuses a layout or
+         * multiword without {@link #optNgramCorpus} ({@code IllegalArgumentException}), as the tools refuse {@code
+         * -ngramLayout} without {@code -ngramCorpus}.
+         */
+        public Builder optNgramCorpusReading(CorpusLayout layout, MultiwordTokens multiword) {
+            this.ngramLayout = layout;
+            this.ngramMultiword = multiword;
+            return this;
+        }
+
+        /**
+         * The words the model never writes, read from a list file as {@link DiffusionLM.Builder#optBannedWords(Path)}
+         * reads it (the file replacing the default list, an empty file banning none); null (the default) keeps the
+         * default list. {@link #build()} throws an {@code IllegalArgumentException} naming the file and line when it is
+         * missing, unreadable or has a malformed line.
+         */
+        public Builder optBannedWords(Path file) {
+            this.bannedWords = file;
+            return this;
+        }
+
+        /** Loads the model. */
+        public DiffusionModel build() throws IOException {
+            // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
+            // "not a diffusion model package"
+            NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
+            LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
+                    bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
+            if (stream != null) {
+                return new DiffusionModel(stream, "the model stream", "package read from a stream", device, precision,
+                        library);
+            }
+            Path dirOrPackage = model == null ? DefaultModel.locate() : model;
+            if (Files.isDirectory(dirOrPackage)) {
+                // a directory records no language: English, as OpenNLP's tools default to; a package carries its own
+                return new DiffusionModel(dirOrPackage, DEFAULT_LANGUAGE, new DiffusionToolFactory(), device,
+                        precision, library);
+            }
+            if (!Files.isRegularFile(dirOrPackage)) {
+                throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
+                        + " package file)");
+            }
+            try {
+                return new DiffusionModel(dirOrPackage, device, precision, library);
+            } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
+                throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(),
+                        e);
+            }
         }
     }
 
     /** The shipped default model ({@link DefaultModel#locate()}). */
     public static DiffusionModel loadDefault() throws IOException {
-        return load(DefaultModel.locate());
+        return builder().build();
     }
 
     /** A model directory with the given tool defaults, to be {@linkplain #serialize(OutputStream) packaged}. */
@@ -476,7 +517,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             if (bannedWords != null) {
                 builder.optBannedWords(bannedWords);
             }
-            // a line that does not fit names the tool's parameter (the load methods' ngramLayout), not core's --layout
+            // a line that does not fit names the tool's parameter (the builder's optNgramCorpusReading), not core's --layout
             return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword)
                     .optNgramLayoutOption(LayoutOption.parameter("-ngramLayout"));
         }

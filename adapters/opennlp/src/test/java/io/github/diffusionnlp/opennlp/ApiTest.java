@@ -452,8 +452,10 @@ class ApiTest {
         assertEquals(Precision.FP32, model.getDiffusionLM().precision());
         Path bin = tmp.resolve("brown-cdcd.bin");
         model.serialize(bin);
-        try (DiffusionModel half = DiffusionModel.load(model.getInfo().directory(), null, Precision.FP16);
-                DiffusionModel packaged = new DiffusionModel(Files.newInputStream(bin), null, Precision.FP16)) {
+        try (DiffusionModel half = DiffusionModel.builder().optModel(model.getInfo().directory())
+                        .optPrecision(Precision.FP16).build();
+                DiffusionModel packaged = DiffusionModel.builder().optModel(Files.newInputStream(bin))
+                        .optPrecision(Precision.FP16).build()) {
             assertEquals(Precision.FP16, half.getDiffusionLM().precision());
             assertEquals(Precision.FP16, packaged.getDiffusionLM().precision());
             // one sentence, one step: fp16 is slow on a CPU

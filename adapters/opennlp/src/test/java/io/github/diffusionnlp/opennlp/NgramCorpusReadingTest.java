@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.model.Precision;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link DiffusionModel#load(Path, ai.djl.Device, Precision, Path, CorpusLayout, MultiwordTokens)} reads a reading
+ * {@link DiffusionModel.Builder#optNgramCorpusReading(CorpusLayout, MultiwordTokens)} takes a reading
  * for a corpus named only, as the tools refuse {@code -ngramLayout} without {@code -ngramCorpus}: the model's own
  * training corpus is always read as its config.json records it was.
  */
@@ -23,11 +22,12 @@ class NgramCorpusReadingTest {
         Path packageFile = java.nio.file.Files.writeString(tmp.resolve("model.bin"), "not loaded: refused first");
         for (Path model : new Path[] {DefaultModel.locate(), packageFile}) {
             IllegalArgumentException layout = assertThrows(IllegalArgumentException.class,
-                    () -> DiffusionModel.load(model, null, Precision.FP32, null, CorpusLayout.PLAIN, null));
+                    () -> DiffusionModel.builder().optModel(model).optNgramCorpusReading(CorpusLayout.PLAIN, null).build());
             assertTrue(layout.getMessage().contains("ngramLayout plain") && layout.getMessage().contains("config.json"),
                     layout.getMessage());
             IllegalArgumentException multiword = assertThrows(IllegalArgumentException.class,
-                    () -> DiffusionModel.load(model, null, Precision.FP32, null, null, MultiwordTokens.SURFACE));
+                    () -> DiffusionModel.builder().optModel(model).optNgramCorpusReading(null, MultiwordTokens.SURFACE)
+                            .build());
             assertTrue(multiword.getMessage().contains("ngramMultiword surface"), multiword.getMessage());
             // only what was given is named: not "ngramLayout null and ngramMultiword surface"
             assertFalse(layout.getMessage().contains("null") || multiword.getMessage().contains("null"),

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
+import io.github.diffusionnlp.opennlp.Detokenizers;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import opennlp.tools.cmdline.ArgumentParser;
 import opennlp.tools.cmdline.TerminateToolException;
+import opennlp.tools.tokenize.Detokenizer;
 
 /**
  * A command-line tool: its name, a one-line description, its annotated parameter interface (which
@@ -169,6 +171,43 @@ abstract class CmdTool<P> {
         }
     }
 
+    /**
+     * {@code -detokenizer}'s dictionary, read now so that a bad one is named before the model loads (null: none
+     * given); only with {@code -detokenize true}, as it would change nothing without.
+     */
+    Detokenizer detokenizerDictionary(Params.OutputParams p) {
+        if (p.getDetokenizer() == null) {
+            return null;
+        }
+        if (!p.getDetokenize()) {
+            throw badParameter("-detokenizer " + p.getDetokenizer() + ": only used with -detokenize true");
+        }
+        Path file = readableFile("-detokenizer", p.getDetokenizer());
+        try {
+            return Detokenizers.fromDictionary(file);
+        } catch (IOException e) {
+            throw badParameter("-detokenizer " + message(e));
+        }
+    }
+
+    /**
+     * The detokenizer of {@code -detokenize true} (null without it: tokens are written): {@code dictionary} when
+     * {@code -detokenizer} gave one, else the module's English rules, refused for a model of another language.
+     */
+    Detokenizer detokenizer(Params.OutputParams p, Detokenizer dictionary, DiffusionModel model) {
+        if (!p.getDetokenize()) {
+            return null;
+        }
+        if (dictionary != null) {
+            return dictionary;
+        }
+        if (!DiffusionModel.isEnglish(model.getLanguage())) {
+            throw badParameter("-detokenize true: " + Detokenizers.refusal(model.getLanguage())
+                    + "; give it with -detokenizer FILE, or leave -detokenize out for whitespace-separated tokens");
+        }
+        return EnglishText.detokenizer();
+    }
+
     /** The sampling options of the parameters, over the model's defaults. */
     SamplingOptions sampling(Params.SamplingParams p, DiffusionModel model) {
         return apply(p, model.getFactory().defaultSamplingOptions().toBuilder()).build();
@@ -274,10 +313,15 @@ abstract class CmdTool<P> {
         Precision precision = checked("-precision", () -> Precision.parse(p.getPrecision()));
         DiffusionModel model;
         try {
-            model = DiffusionModel.load(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
-                    : Path.of(p.getModel()), device, precision,
-                    sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()),
-                    ngramLayout(sampling), ngramMultiword(sampling), bannedWords(sampling));
+            model = DiffusionModel.builder()
+                    .optModel(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
+                            : Path.of(p.getModel()))
+                    .optDevice(device)
+                    .optPrecision(precision)
+                    .optNgramCorpus(sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()))
+                    .optNgramCorpusReading(ngramLayout(sampling), ngramMultiword(sampling))
+                    .optBannedWords(bannedWords(sampling))
+                    .build();
         } catch (IOException | RuntimeException e) {
             String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);

@@ -4,7 +4,6 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
-import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.GeneratorME;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -50,8 +49,9 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             throw badParameter("-length " + length + " disagrees with the -posTemplate's " + t
                     + " tags; give one or the other");
         }
-        Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
+        Detokenizer dictionary = detokenizerDictionary(p);
         try (DiffusionModel model = loadModel(p, p)) {
+            Detokenizer detokenizer = detokenizer(p, dictionary, model);
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
             GeneratorME probe = new GeneratorME(model, options);

@@ -62,13 +62,14 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
     void run(Params.InfillParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
         checkSampling(p);
         boolean tokenized = p.getTokenized();
-        Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
+        Detokenizer dictionary = detokenizerDictionary(p);
         EnglishText english = tokenized ? null : EnglishText.get();
         try (DiffusionModel model = loadModel(p, p)) {
             String refused = LineTokenizer.rawTextRefusal(model, tokenized);
             if (refused != null) {
                 throw badParameter(refused);
             }
+            Detokenizer detokenizer = detokenizer(p, dictionary, model);
             SamplingOptions options = sampling(p, model);
             LineBatcher.processLines(in, out, err, options.batchSize(), line -> {
                 LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err);

@@ -3,7 +3,6 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Arrays;
 
 /**
  * Reads stdin line by line as bytes and decodes each line on its own as strict UTF-8 (core's {@link Utf8Lines}),
@@ -12,17 +11,6 @@ import java.util.Arrays;
  * a bare {@code \r} (old Mac files), as the CLI reads stdin, and its output line ends as it did.
  */
 final class InputLines {
-    /**
-     * One input line: its bytes without its terminator, its text when it is valid UTF-8, and the terminator its
-     * output line ends with: the one it came with ({@code \r\n}, {@code \r} or {@code \n}; {@code \n} for a last
-     * line without one), so that a line passed through as {@code bytes} then {@code ending} is written back as it came.
-     */
-    record Line(int number, byte[] bytes, String text, String ending) {
-        boolean isText() {
-            return text != null;
-        }
-    }
-
     private final Utf8Lines lines;
 
     InputLines(InputStream in) {
@@ -37,22 +25,18 @@ final class InputLines {
         return lines.ready();
     }
 
-    /** The next line (its terminator removed), or null at the end of the input. */
-    Line next() throws IOException {
+    /**
+     * The next line (its terminator removed), or null at the end of the input; a first line's byte-order mark is
+     * dropped from its text and kept in its bytes.
+     */
+    Utf8Lines.Line next() throws IOException {
         Utf8Lines.Line read = lines.nextLine();
-        if (read == null) {
-            return null;
-        }
-        String text = read.text();
         // NUL is a UTF-8 character like any other: a line holding one is text, filled as core's CLI and the CoreNLP
         // annotator fill it (refusing it as "not UTF-8 text" was false)
-        if (text != null && read.number() == 1 && text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a byte-order mark marks the encoding; it is not part of the first word
+        if (read == null || !read.isText() || read.number() != 1 || !read.text().startsWith("\uFEFF")) {
+            return read;
         }
-        byte[] bytes = read.bytes();
-        if (read.ending().equals("\r\n")) {
-            bytes = Arrays.copyOf(bytes, bytes.length - 1); // Utf8Lines leaves a CRLF line's \r in its bytes
-        }
-        return new Line(read.number(), bytes, text, read.ending());
+        // a byte-order mark marks the encoding; it is not part of the first word
+        return new Utf8Lines.Line(read.number(), read.bytes(), read.text().substring(1), read.ending());
     }
 }

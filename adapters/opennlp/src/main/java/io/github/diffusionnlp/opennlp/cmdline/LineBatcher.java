@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import com.google.common.base.Joiner;
 import com.google.common.collect.Iterables;
 import io.github.diffusionnlp.cli.Stdout;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -28,19 +29,19 @@ final class LineBatcher {
      * A line read: its sentences (null: the line is written back byte for byte) and, per sentence, its
      * job for the model (null: the sentence is written as it is).
      */
-    record ReadLine(InputLines.Line line, List<String[]> sentences, List<Span[]> spans, List<Job> jobs,
+    record ReadLine(Utf8Lines.Line line, List<String[]> sentences, List<Span[]> spans, List<Job> jobs,
             boolean unprocessed) {
         /** A line of whitespace tokens, or one whose tokens' places in its text are not known. */
-        ReadLine(InputLines.Line line, List<String[]> sentences, List<Job> jobs) {
+        ReadLine(Utf8Lines.Line line, List<String[]> sentences, List<Job> jobs) {
             this(line, sentences, null, jobs, false);
         }
 
-        ReadLine(InputLines.Line line, LineTokenizer.LineTokens tokens, List<Job> jobs) {
+        ReadLine(Utf8Lines.Line line, LineTokenizer.LineTokens tokens, List<Job> jobs) {
             this(line, tokens.sentences(), tokens.spans(), jobs, false);
         }
 
         /** A line with nothing to do (blank), written back as it is. */
-        static ReadLine passThrough(InputLines.Line line) {
+        static ReadLine passThrough(Utf8Lines.Line line) {
             return new ReadLine(line, null, null, null, false);
         }
 
@@ -48,14 +49,14 @@ final class LineBatcher {
          * A line the tool could not process (not UTF-8, too long, a keep index past its end; a message on stderr has
          * named it), written back as it is so that nothing is lost, and counted: the run ends in failure.
          */
-        static ReadLine unprocessed(InputLines.Line line) {
+        static ReadLine unprocessed(Utf8Lines.Line line) {
             return new ReadLine(line, null, null, null, true);
         }
     }
 
     /** Reads one input line into its sentences and jobs. */
     interface LineReader {
-        ReadLine read(InputLines.Line line);
+        ReadLine read(Utf8Lines.Line line);
     }
 
     /** Runs a batch of jobs, the first being sentence {@code first} of the run (it uses seed + first). */
@@ -86,7 +87,7 @@ final class LineBatcher {
             List<ReadLine> pending = new ArrayList<>();
             List<Job> batch = new ArrayList<>();
             long[] sentenceIndex = {0};
-            InputLines.Line line;
+            Utf8Lines.Line line;
             while ((line = lines.next()) != null) {
                 read++;
                 ReadLine r = reader.read(line);

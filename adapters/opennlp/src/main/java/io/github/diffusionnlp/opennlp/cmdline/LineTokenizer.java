@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.PrintStream;
@@ -54,7 +55,7 @@ final class LineTokenizer {
      * text, longer than {@value #MAX_LINE_CHARS} characters or not tokenizable (the last three with a
      * message on stderr naming the line).
      */
-    static List<String[]> sentencesOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+    static List<String[]> sentencesOf(Utf8Lines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
         LineTokens tokens = tokensOf(line, tokenized, english, err);
         return tokens == null || tokens.isBlank() ? null : tokens.sentences();
     }
@@ -63,7 +64,7 @@ final class LineTokenizer {
      * {@link #sentencesOf}, with the tokens' spans in the line's text when it is raw text: {@link LineTokens#BLANK}
      * for a line with no token, null for one that cannot be processed (named on stderr).
      */
-    static LineTokens tokensOf(InputLines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+    static LineTokens tokensOf(Utf8Lines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
         if (!line.isText()) {
             err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
             return null;

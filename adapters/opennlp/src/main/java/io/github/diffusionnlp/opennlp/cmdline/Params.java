@@ -92,10 +92,16 @@ final class Params {
 
     interface OutputParams {
         @ParameterDescription(valueName = "true|false", description = "write detokenized text instead of"
-                + " whitespace-separated tokens, with OpenNLP's DictionaryDetokenizer and the module's English"
-                + " rules (default: false).")
+                + " whitespace-separated tokens, with OpenNLP's DictionaryDetokenizer: -detokenizer's dictionary,"
+                + " else the module's English rules, which only an English model takes (default: false).")
         @OptionalParameter(defaultValue = "false")
         Boolean getDetokenize();
+
+        @ParameterDescription(valueName = "file", description = "OpenNLP detokenizer dictionary (XML, as"
+                + " DetokenizationDictionary reads it) -detokenize joins tokens by, needed for a model of another"
+                + " language than English; only with -detokenize true (default: the module's English rules).")
+        @OptionalParameter
+        String getDetokenizer();
     }
 
     interface ConstraintParams {

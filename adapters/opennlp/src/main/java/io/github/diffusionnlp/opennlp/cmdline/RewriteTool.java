@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishPosTagger;
@@ -61,7 +62,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         }
         ConstraintSpec constraints = constraints(p, p.getPosTemplate(), true);
         boolean tokenized = p.getTokenized();
-        Detokenizer detokenizer = p.getDetokenize() ? EnglishText.detokenizer() : null;
+        Detokenizer dictionary = detokenizerDictionary(p);
         EnglishText english = tokenized ? null : EnglishText.get();
         EnglishPosTagger tagger = keep.needsTags() ? EnglishPosTagger.get() : null;
         try (DiffusionModel model = loadModel(p, p)) {
@@ -69,6 +70,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             if (refused != null) {
                 throw badParameter(refused);
             }
+            Detokenizer detokenizer = detokenizer(p, dictionary, model);
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model);
             RewriterME probe;
@@ -105,7 +107,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
      * Decodes, tokenizes and tags one line and works out its keep masks (checked against the POS
      * template); what cannot be done passes through, with a message naming the line.
      */
-    private static ReadLine read(InputLines.Line line, boolean tokenized, EnglishText english, KeepSpec keep,
+    private static ReadLine read(Utf8Lines.Line line, boolean tokenized, EnglishText english, KeepSpec keep,
             EnglishPosTagger tagger, RewriterME rewriter, PrintStream err) {
         LineTokens lineTokens = LineTokenizer.tokensOf(line, tokenized, english, err);
         if (lineTokens == null) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,21 +33,21 @@ class InputLinesTest {
         bytes.writeBytes(utf8("\nlast"));
         InputLines lines = new InputLines(new ByteArrayInputStream(bytes.toByteArray()));
 
-        InputLines.Line first = lines.next();
+        Utf8Lines.Line first = lines.next();
         assertEquals("first line", first.text(), "the byte-order mark marks the encoding, not the first word");
         assertArrayEquals(utf8("\uFEFFfirst line"), first.bytes());
         assertEquals("\r\n", first.ending());
         assertEquals("\uFEFFsecond", lines.next().text(), "only the first line's is a byte-order mark");
-        InputLines.Line nul = lines.next();
+        Utf8Lines.Line nul = lines.next();
         assertEquals("a\0b", nul.text(), "NUL is valid UTF-8: text, as core's CLI reads it");
         assertArrayEquals(new byte[] {'a', 0, 'b'}, nul.bytes());
-        InputLines.Line malformed = lines.next();
+        Utf8Lines.Line malformed = lines.next();
         assertNull(malformed.text());
         assertArrayEquals(new byte[] {(byte) 0xC3}, malformed.bytes());
         assertEquals("\r\n", malformed.ending(), "bytes then ending: written back as it came");
         assertEquals(4, malformed.number());
         assertEquals("", lines.next().text());
-        InputLines.Line last = lines.next();
+        Utf8Lines.Line last = lines.next();
         assertEquals(6, last.number());
         assertEquals("last", last.text());
         assertEquals("\n", last.ending(), "every output line ends in a line end");
@@ -61,15 +62,15 @@ class InputLinesTest {
         bytes.writeBytes(new byte[] {(byte) 0xC3, '\r', 'x', '\r', '\n', 'y', '\n'});
         InputLines lines = new InputLines(new ByteArrayInputStream(bytes.toByteArray()));
 
-        InputLines.Line one = lines.next();
+        Utf8Lines.Line one = lines.next();
         assertEquals("one", one.text());
         assertEquals("\r", one.ending());
         assertEquals("two", lines.next().text());
-        InputLines.Line malformed = lines.next();
+        Utf8Lines.Line malformed = lines.next();
         assertNull(malformed.text());
         assertArrayEquals(new byte[] {(byte) 0xC3}, malformed.bytes());
         assertEquals("\r", malformed.ending());
-        InputLines.Line crlf = lines.next();
+        Utf8Lines.Line crlf = lines.next();
         assertEquals("x", crlf.text());
         assertEquals("\r\n", crlf.ending());
         assertEquals(5, lines.next().number());
@@ -85,7 +86,7 @@ class InputLinesTest {
         PrintStream err = new PrintStream(messages, true, StandardCharsets.UTF_8);
 
         assertEquals(LineTokenizer.MAX_LINE_CHARS / 5, LineTokenizer.sentencesOf(lines.next(), true, null, err).get(0).length);
-        InputLines.Line over = lines.next();
+        Utf8Lines.Line over = lines.next();
         assertNull(LineTokenizer.sentencesOf(over, true, null, err));
         assertArrayEquals(utf8(atLimit + "x"), over.bytes(), "its bytes, to be written back as they came");
         assertEquals("line 2: longer than 1000000 characters; passed through unchanged\n",

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,7 +34,7 @@ class ProcessLinesTest {
                 .toArray(String[][]::new);
     }
 
-    private static LineBatcher.ReadLine read(InputLines.Line line) {
+    private static LineBatcher.ReadLine read(Utf8Lines.Line line) {
         if (line.text().isBlank()) {
             return LineBatcher.ReadLine.passThrough(line);
         }
