@@ -167,6 +167,76 @@ class ServerTest {
     }
 
     /**
+     * The document edits that change token counts (written contractions split as the tokenizer splits them,
+     * template rewrites longer and shorter than the sentence, a rewrite with [MASK] at kept positions) at once
+     * from several clients: each answer is the one the same request got alone, and its offsets and indexes fit
+     * its text.
+     */
+    @Test
+    void concurrentRequestsThatChangeTokenCountsGetTheirSerialAnswers() throws Exception {
+        // seed 11 fills the first mask with didn't (split into did n't); the templates give 4 and 13 tokens (more
+        // where the model writes a contraction); keep=2,4 keeps "said", "ca", "wo", and the masks at
+        // kept position 4 are written all the same
+        String contractions = "He said he [MASK] know the answer. I can't [MASK] it. She won't [MASK] here, and he"
+                + " didn't [MASK] either.";
+        List<Map<String, String>> sets = List.of(
+                requestProps("diffusion.seed", "11"),
+                requestProps("diffusion.seed", "4", "diffusion.task", "rewrite",
+                        "diffusion.syntax", "DET NOUN VERB PUNCT"),
+                requestProps("diffusion.seed", "5", "diffusion.task", "rewrite", "diffusion.keep", "1",
+                        "diffusion.syntax", "PRON VERB ADV VERB ADP DET ADJ NOUN CCONJ PRON VERB ADV PUNCT"),
+                requestProps("diffusion.seed", "7", "diffusion.task", "rewrite", "diffusion.keep", "2,4",
+                        "diffusion.strength", "0.9"));
+        List<String> alone = new ArrayList<>();
+        for (Map<String, String> set : sets) {
+            HttpResponse<String> r = post(set, contractions);
+            assertEquals(200, r.statusCode(), r.body());
+            assertOffsetsFitTheText(r.body());
+            alone.add(r.body());
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> responses = new ArrayList<>();
+            for (int i = 0; i < 4 * sets.size(); i++) {
+                Map<String, String> props = sets.get(i % sets.size());
+                responses.add(clients.submit(() -> post(props, contractions)));
+            }
+            for (int i = 0; i < responses.size(); i++) {
+                HttpResponse<String> r = responses.get(i).get(5, TimeUnit.MINUTES);
+                assertEquals(200, r.statusCode(), r.body());
+                assertEquals(alone.get(i % sets.size()), r.body(), "request " + i);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+    }
+
+    /**
+     * Indexes count from 1 in each sentence, and the text rebuilt from the tokens' {@code before},
+     * {@code originalText} and {@code after} holds each token's original text at its character offsets.
+     */
+    static void assertOffsetsFitTheText(String json) throws IOException {
+        StringBuilder text = new StringBuilder();
+        List<JsonNode> tokens = new ArrayList<>();
+        for (JsonNode sentence : JSON.readTree(json).get("sentences")) {
+            int index = 1;
+            for (JsonNode t : sentence.get("tokens")) {
+                assertEquals(index++, t.get("index").asInt(), json);
+                if (tokens.isEmpty()) {
+                    text.append(t.get("before").asText());
+                }
+                text.append(t.get("originalText").asText()).append(t.get("after").asText());
+                tokens.add(t);
+            }
+        }
+        for (JsonNode t : tokens) {
+            int begin = t.get("characterOffsetBegin").asInt();
+            int end = t.get("characterOffsetEnd").asInt();
+            assertEquals(t.get("originalText").asText(), text.substring(begin, end), text.toString());
+        }
+    }
+
+    /**
      * Protobuf (outputFormat=serialized, what stanza's client asks for) from the jar's server with no serializer
      * named: CoreNLP's default serializer refuses our keys (HTTP 500), the jar's server defaults to ours.
      */
