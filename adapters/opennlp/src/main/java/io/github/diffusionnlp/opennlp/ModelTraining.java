@@ -105,10 +105,13 @@ final class ModelTraining {
         DiffusionModel.checkedLanguage(languageCode); // before the samples are read, not after training
         // values come as typed objects from code and as strings from a parameters file; keys in any case
         Map<String, Object> settings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        settings.putAll(params.getObjectSettings());
+        settings.putAll(everySetting(params));
         Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         known.addAll(KEYS);
         for (String key : settings.keySet()) {
+            if (key.contains(".")) {
+                throw new IllegalArgumentException(namespaced(key));
+            }
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown training parameter '" + key + "'; "
                         + closestKey(key).map(k -> "did you mean " + k + "? ").orElse("") + "allowed: "
@@ -148,6 +151,41 @@ final class ModelTraining {
                 }
             }
         }
+    }
+
+    /**
+     * Every parameter given, namespaced ones ({@code my.Bogus}, {@code put("diffusion", "Iterations", 10)}) included.
+     * OpenNLP's {@link TrainingParameters#getObjectSettings()} leaves out every key with a "." in it, and the class
+     * has no other way to list its keys ({@code serialize} fails on a value that is not a string, as {@code
+     * put(key, 10)} gives): its map is read, so that such a key is refused by name rather than silently dropped (the
+     * run went on with 5,000 steps where {@code diffusion.Iterations=10} was meant).
+     */
+    static Map<String, Object> everySetting(TrainingParameters params) {
+        try {
+            java.lang.reflect.Field field = TrainingParameters.class.getDeclaredField("parameters");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> all = (Map<String, Object>) field.get(params);
+            return new java.util.HashMap<>(all);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another OpenNLP release: its field gone, or closed to us
+            throw new IllegalStateException("cannot read the keys of OpenNLP's TrainingParameters (" + e
+                    + "); this adapter is built for OpenNLP 2.5.11", e);
+        }
+    }
+
+    /**
+     * The refusal of a namespaced key. One model is trained, with no sub-trainer for a namespace to address (OpenNLP
+     * namespaces keys where one tool trains several models), so none is read, ours included: the key is to be given
+     * without its prefix.
+     */
+    private static String namespaced(String key) {
+        String bare = key.substring(key.lastIndexOf('.') + 1);
+        Optional<String> meant = KEYS.stream().filter(k -> k.equalsIgnoreCase(bare)).findFirst()
+                .or(() -> closestKey(key.replace(".", ""))).or(() -> closestKey(bare));
+        return "namespaced training parameter '" + key + "': DiffusionModel.train reads no namespaces; give it without"
+                + " its prefix" + meant.map(k -> " (did you mean " + k + "?)").orElse("") + "; allowed: "
+                + String.join(", ", new TreeSet<>(KEYS));
     }
 
     /** The run's options; the samples file is read in the layout it is written in ({@link TaggedCorpus#write}). */

@@ -141,6 +141,33 @@ class TrainingTest {
                 e.getMessage());
     }
 
+    /**
+     * A key with a "." in it is refused by name: OpenNLP's getObjectSettings() leaves such keys out, so
+     * {@code put("diffusion", ITERATIONS_PARAM, 10)} was silently dropped (the run went to 5,000 steps) and
+     * {@code my.Bogus=1} or {@code Learning.Rate=-1} in a parameters file trained with exit code 0.
+     */
+    @Test
+    void aNamespacedParameterIsRefusedByName() {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read before the parameters were checked");
+        };
+        TrainingParameters ours = tiny(null);
+        ours.put("diffusion", TrainingParameters.ITERATIONS_PARAM, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, ours, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("namespaced training parameter 'diffusion.Iterations': DiffusionModel.train"
+                + " reads no namespaces; give it without its prefix (did you mean Iterations?); allowed: Average,"),
+                e.getMessage());
+        for (String[] key : new String[][] {{"Learning.Rate", " (did you mean LearningRate?)"}, {"my.Bogus", ""}}) {
+            TrainingParameters other = tiny(null);
+            other.put(key[0], "-1");
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> DiffusionModel.train("en", untouchable, other, new DiffusionToolFactory(), System.err));
+            assertTrue(e.getMessage().startsWith("namespaced training parameter '" + key[0] + "': DiffusionModel.train"
+                    + " reads no namespaces; give it without its prefix" + key[1] + "; allowed:"), e.getMessage());
+        }
+    }
+
     @Test
     void aBadParameterFailsBeforeAnySampleIsRead() {
         ObjectStream<POSSample> untouchable = () -> {
