@@ -247,13 +247,16 @@ final class ModelTraining {
         }
     }
 
-    /** A sample as core reads a sentence: its tags as UPOS, Penn Treebank mapped, any other tag X. */
+    /**
+     * A sample as core reads a sentence: its tags as UPOS, Penn Treebank mapped, a joined tag as its first part
+     * ({@code can't_AUX+PART}, as POSTaggerME tags a contraction, is AUX), any other tag X.
+     */
     static TaggedSentence tagged(POSSample sample) {
         String[] words = sample.getSentence();
         String[] tags = sample.getTags();
         List<Upos> upos = new ArrayList<>(words.length);
         for (int i = 0; i < words.length; i++) {
-            Upos u = PtbTags.of(words[i], tags[i].toUpperCase(Locale.ROOT));
+            Upos u = PtbTags.of(words[i], EnglishPosTagger.firstPart(tags[i].toUpperCase(Locale.ROOT)));
             upos.add(u == null ? Upos.X : u);
         }
         return new TaggedSentence(List.of(words), upos);
@@ -273,7 +276,7 @@ final class ModelTraining {
             String[] words = s.getSentence();
             String[] tags = s.getTags();
             for (String t : tags) {
-                String tag = t.toUpperCase(Locale.ROOT);
+                String tag = EnglishPosTagger.firstPart(t.toUpperCase(Locale.ROOT)); // can't_AUX+PART is AUX
                 if (!PtbTags.isUpos(tag) && !PtbTags.isPtb(tag)) {
                     unknown.add(t);
                 }
