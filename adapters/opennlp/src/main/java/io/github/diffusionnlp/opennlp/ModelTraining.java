@@ -55,6 +55,19 @@ final class ModelTraining {
     static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
             WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR);
     /**
+     * The keys of OpenNLP's own trainers that {@link TrainingParameters#defaultParams()} sets (with {@code
+     * Iterations=100}) and OpenNLP's parameter files hold, any case: refused as such, not as unknown words.
+     */
+    private static final Set<String> MAXENT_KEYS = caseInsensitive(TrainingParameters.ALGORITHM_PARAM,
+            TrainingParameters.TRAINER_TYPE_PARAM, TrainingParameters.CUTOFF_PARAM, TrainingParameters.THREADS_PARAM);
+
+    private static Set<String> caseInsensitive(String... keys) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(keys));
+        return set;
+    }
+
+    /**
      * The parameters that give each setting, for the run's refusals, notes and remedies ("learning rate
      * (LearningRate) must be a number &gt; 0"); what no parameter gives is this adapter's own choice, named by
      * what the user does instead (a CheckpointDir is resumed unasked) or, where the user has no say, by core's
@@ -111,6 +124,12 @@ final class ModelTraining {
         for (String key : settings.keySet()) {
             if (key.contains(".")) {
                 throw new IllegalArgumentException(namespaced(key));
+            }
+            if (MAXENT_KEYS.contains(key)) {
+                throw new IllegalArgumentException("training parameter '" + key + "' is OpenNLP's maxent/perceptron"
+                        + " trainers' parameter, which this model has no use for; start from new TrainingParameters(),"
+                        + " not TrainingParameters.defaultParams() (whose Iterations=100 would also train 100 steps),"
+                        + " or remove it from the parameters file; allowed: " + String.join(", ", new TreeSet<>(KEYS)));
             }
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown training parameter '" + key + "'; "

@@ -168,16 +168,43 @@ class TrainingTest {
         }
     }
 
+    /**
+     * OpenNLP's own trainers' keys, as TrainingParameters.defaultParams() sets them (Algorithm=MAXENT, TrainerType,
+     * Cutoff, and Iterations=100) and OpenNLP's parameter files hold, are refused as what they are, saying where to
+     * start instead: they were "unknown training parameter 'Algorithm'", as a typo is.
+     */
+    @Test
+    void openNlpsMaxentParametersAreRefusedAsSuch() {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read before the parameters were checked");
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.train("en",
+                untouchable, TrainingParameters.defaultParams(), new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("training parameter 'Algorithm' is OpenNLP's maxent/perceptron trainers'"
+                + " parameter, which this model has no use for; start from new TrainingParameters(), not"
+                + " TrainingParameters.defaultParams() (whose Iterations=100 would also train 100 steps), or remove it"
+                + " from the parameters file; allowed: Average,"), e.getMessage());
+        for (String key : new String[] {TrainingParameters.TRAINER_TYPE_PARAM, TrainingParameters.CUTOFF_PARAM,
+                TrainingParameters.THREADS_PARAM, "cutoff"}) {
+            TrainingParameters p = tiny(null);
+            p.put(key, "1");
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> DiffusionModel.train("en", untouchable, p, new DiffusionToolFactory(), System.err));
+            assertTrue(e.getMessage().startsWith("training parameter '" + key + "' is OpenNLP's maxent/perceptron"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aBadParameterFailsBeforeAnySampleIsRead() {
         ObjectStream<POSSample> untouchable = () -> {
             throw new AssertionError("samples read before the parameters were checked");
         };
         TrainingParameters unknown = tiny(null);
-        unknown.put("Cutoff", 5);
+        unknown.put("Color", 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionModel.train("en", untouchable, unknown, new DiffusionToolFactory(), System.err));
-        assertTrue(e.getMessage().startsWith("unknown training parameter 'Cutoff'; allowed: Average, BatchSize"),
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Color'; allowed: Average, BatchSize"),
                 e.getMessage());
         // a misspelt one is named with the one it most likely meant, in any case; nothing near, no guess
         for (String[] misspelt : new String[][] {{"Iteratons", "Iterations"}, {"iteratinos", "Iterations"},
