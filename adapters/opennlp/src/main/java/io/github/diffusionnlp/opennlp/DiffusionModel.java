@@ -53,8 +53,9 @@ import opennlp.tools.util.model.BaseModel;
  * OpenNLP 2.5.9 and later instantiate a class named by a model only if its package is on
  * {@link ExtensionLoader}'s allowlist ({@code opennlp.} by default). This class registers
  * {@value #EXTENSION_PACKAGE} (and nothing else) before it loads any model, so our own loading code
- * needs no setting. Code that loads a package through OpenNLP alone can instead start the JVM with
- * {@code -DOPENNLP_EXT_ALLOWED_PACKAGES=io.github.diffusionnlp.opennlp.}.
+ * needs no setting. OpenNLP's own model classes cannot load a package, allowlist or not ({@code new
+ * TokenizerModel(path)}: {@code ExtensionNotLoadedException}, and with the allowlist {@code InvalidFormatException:
+ * Unknown artifact format: json}, since only this class registers the serializers of its files): load it here.
  *
  * <p>Thread-safe: the tools built on one model may run in many threads at once. The model holds
  * native memory: {@link #close()} it when done.
