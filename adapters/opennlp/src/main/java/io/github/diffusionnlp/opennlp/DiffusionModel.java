@@ -565,6 +565,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         return lifecycle.whileOpen(lm::info);
     }
 
+    /**
+     * Refuses Java serialization, which {@link BaseModel} being {@code Serializable} allows: it wrote the whole
+     * package (27 MB for the shipped model) and read back a model without its network or lifecycle (transient), whose
+     * first tool call threw a NullPointerException. A model moves as its package, data read by {@link
+     * #load(Path)}, never as Java objects read from a stream.
+     */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        throw new java.io.NotSerializableException(getClass().getName() + " is not written by Java serialization:"
+                + " write its package with serialize(OutputStream) (or serialize(Path)) and read it with"
+                + " DiffusionModel.load(Path) or new DiffusionModel(InputStream)");
+    }
+
     @Override
     public void close() {
         lifecycle.close(lm::close);
