@@ -115,8 +115,17 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         this(in, "the model stream", "package read from a stream", device, precision, LibrarySettings.UNSAID);
     }
 
+    /** Reads a model package file; a model directory is {@link #load(Path)}'s, which reads either. */
     public DiffusionModel(File packageFile) throws IOException {
         this(packageFile.toPath(), null, Precision.FP32, LibrarySettings.UNSAID);
+    }
+
+    /**
+     * Reads a model package file, as OpenNLP 2.x models' {@code XModel(Path)} constructors do; a model directory is
+     * {@link #load(Path)}'s, which reads either.
+     */
+    public DiffusionModel(Path packageFile) throws IOException {
+        this(packageFile, null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
@@ -126,8 +135,20 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     private DiffusionModel(Path packageFile, Device device, Precision precision, LibrarySettings library)
             throws IOException {
-        this(Files.newInputStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
+        this(packageStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
                 .normalize(), device, precision, library);
+    }
+
+    /**
+     * The package file's bytes. A model directory given to the package constructors failed with a bare "Is a
+     * directory": it is named, with the method that loads it.
+     */
+    private static InputStream packageStream(Path packageFile) throws IOException {
+        if (Files.isDirectory(packageFile)) {
+            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a package"
+                    + " file: load a model directory with DiffusionModel.load(Path), which reads either");
+        }
+        return Files.newInputStream(packageFile);
     }
 
     /**
