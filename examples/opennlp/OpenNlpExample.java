@@ -12,6 +12,7 @@
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.GeneratorME;
 import io.github.diffusionnlp.opennlp.InfillerME;
 import io.github.diffusionnlp.opennlp.KeepSpec;
@@ -54,6 +55,11 @@ public class OpenNlpExample {
                 String[] rewritten = rewriter.rewrite(tokens);             // same length, nouns kept
                 System.out.println(String.join(" ", tokens) + "  =>  " + detokenizer.detokenize(rewritten, null));
             }
+
+            // [MASK] tokens to fill: TokenizerME splits "[MASK]" into "[ MASK ]", three words that are not filled
+            // (the log warns); EnglishText's tokenizer, the same model, keeps the mask whole
+            String[] masked = EnglishText.get().tokenize("The [MASK] met on Monday.");
+            System.out.println(String.join(" ", masked) + "  ->  " + detokenizer.detokenize(infiller.infill(masked), null));
 
             GeneratorME generator = new GeneratorME(model, options);
             for (String[] s : generator.generate(3, 12)) {                 // three sentences of twelve tokens

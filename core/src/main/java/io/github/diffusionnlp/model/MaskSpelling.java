@@ -49,6 +49,19 @@ public final class MaskSpelling {
     }
 
     /**
+     * Where {@code tokens} hold the mask split into three tokens, {@code [}, {@code MASK} (any case), {@code ]}, or
+     * -1: OpenNLP's {@code TokenizerME} splits {@code [MASK]} so, and the three are words, not a mask.
+     */
+    public static int splitAt(java.util.List<String> tokens) {
+        for (int i = 0; i + 2 < tokens.size(); i++) {
+            if ("[".equals(tokens.get(i)) && "MASK".equalsIgnoreCase(tokens.get(i + 1)) && "]".equals(tokens.get(i + 2))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * Whether a token holds a mask but is not one: glued to other characters ("[MASK].", "[MASK] ", a whole
      * untokenized sentence), in another case ("[mask]"), or another model's ({@code "<mask>"}).
      */

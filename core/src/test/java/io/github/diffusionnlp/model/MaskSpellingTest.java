@@ -56,4 +56,14 @@ class MaskSpellingTest {
         assertEquals(15, MaskSpelling.inAnotherCase("The [MASK] and [Mask] ."),
                 "the first one in another case, not the first mask");
     }
+
+    /** OpenNLP's TokenizerME splits [MASK] into three tokens; only the three in a row are the split mask. */
+    @Test
+    void aMaskSplitIntoThreeTokensIsFound() {
+        assertEquals(1, MaskSpelling.splitAt(java.util.List.of("The", "[", "MASK", "]", "met", ".")));
+        assertEquals(0, MaskSpelling.splitAt(java.util.List.of("[", "mask", "]")), "in any case");
+        assertEquals(-1, MaskSpelling.splitAt(java.util.List.of("The", "[MASK]", "met")), "a mask is not split");
+        assertEquals(-1, MaskSpelling.splitAt(java.util.List.of("[", "MASK")), "no closing bracket");
+        assertEquals(-1, MaskSpelling.splitAt(java.util.List.of("[", "MASKS", "]", "MASK", "]")));
+    }
 }

@@ -146,10 +146,10 @@ public final class ConstraintSpec {
             throw new IllegalArgumentException("a POS template tag is empty; allowed: " + Upos.names());
         }
         try {
-            return Upos.parse(tag);
+            return Upos.parse(EnglishPosTagger.firstPart(tag)); // POSTaggerME's AUX+PART of "can't" is AUX
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + tag.trim() + "' in the POS template is not a UPOS tag; allowed: "
-                    + Upos.names());
+                    + Upos.names() + " (or two joined by +, as POSTaggerME tags a contraction: AUX+PART)");
         }
     }
 

@@ -53,8 +53,9 @@ import opennlp.tools.util.model.BaseModel;
  * OpenNLP 2.5.9 and later instantiate a class named by a model only if its package is on
  * {@link ExtensionLoader}'s allowlist ({@code opennlp.} by default). This class registers
  * {@value #EXTENSION_PACKAGE} (and nothing else) before it loads any model, so our own loading code
- * needs no setting. Code that loads a package through OpenNLP alone can instead start the JVM with
- * {@code -DOPENNLP_EXT_ALLOWED_PACKAGES=io.github.diffusionnlp.opennlp.}.
+ * needs no setting. OpenNLP's own model classes cannot load a package, allowlist or not ({@code new
+ * TokenizerModel(path)}: {@code ExtensionNotLoadedException}, and with the allowlist {@code InvalidFormatException:
+ * Unknown artifact format: json}, since only this class registers the serializers of its files): load it here.
  *
  * <p>Thread-safe: the tools built on one model may run in many threads at once. The model holds
  * native memory: {@link #close()} it when done.
@@ -107,8 +108,17 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         this(in, "the model stream", "package read from a stream", null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
+    /** Reads a model package file; a model directory is {@link #load(Path)}'s, which reads either. */
     public DiffusionModel(File packageFile) throws IOException {
         this(packageFile.toPath(), null, Precision.FP32, LibrarySettings.UNSAID);
+    }
+
+    /**
+     * Reads a model package file, as OpenNLP 2.x models' {@code XModel(Path)} constructors do; a model directory is
+     * {@link #load(Path)}'s, which reads either.
+     */
+    public DiffusionModel(Path packageFile) throws IOException {
+        this(packageFile, null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
@@ -118,8 +128,20 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     private DiffusionModel(Path packageFile, Device device, Precision precision, LibrarySettings library)
             throws IOException {
-        this(Files.newInputStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
+        this(packageStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
                 .normalize(), device, precision, library);
+    }
+
+    /**
+     * The package file's bytes. A model directory given to the package constructors failed with a bare "Is a
+     * directory": it is named, with the method that loads it.
+     */
+    private static InputStream packageStream(Path packageFile) throws IOException {
+        if (Files.isDirectory(packageFile)) {
+            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a package"
+                    + " file: load a model directory with DiffusionModel.load(Path), which reads either");
+        }
+        return Files.newInputStream(packageFile);
     }
 
     /**
@@ -603,6 +625,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     public ModelInfo getInfo() {
         return lifecycle.whileOpen(lm::info);
+    }
+
+    /**
+     * Refuses Java serialization, which {@link BaseModel} being {@code Serializable} allows: it wrote the whole
+     * package (27 MB for the shipped model) and read back a model without its network or lifecycle (transient), whose
+     * first tool call threw a NullPointerException. A model moves as its package, data read by {@link
+     * #load(Path)}, never as Java objects read from a stream.
+     */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        throw new java.io.NotSerializableException(getClass().getName() + " is not written by Java serialization:"
+                + " write its package with serialize(OutputStream) (or serialize(Path)) and read it with"
+                + " DiffusionModel.load(Path) or new DiffusionModel(InputStream)");
     }
 
     @Override

@@ -89,7 +89,18 @@ public final class EnglishPosTagger {
 
     /** The UPOS tag for what the model gave: a joined tag's first part; X for anything else not a UPOS tag. */
     static String upos(String modelTag) {
-        String first = JOINED_TAG.split(modelTag, 2)[0];
+        String first = firstPart(modelTag);
         return PtbTags.isUpos(first) ? first : Upos.X.name();
+    }
+
+    /**
+     * The first part of a joined tag ({@code AUX+PART}: {@code AUX}), the tag itself otherwise. The one rule for
+     * a contraction's tag wherever a tag may come from {@code POSTaggerME} ({@link #tag}, {@code ConstraintSpec}'s
+     * templates, {@code DiffusionModel.train}'s samples): OpenNLP's {@code TokenizerME} leaves almost every "can't"
+     * and "It's" whole, so its tagger's output holds such tags, and they were refused as templates and trained as X.
+     */
+    static String firstPart(String tag) {
+        String first = JOINED_TAG.split(tag, 2)[0];
+        return first.isBlank() ? tag : first;
     }
 }

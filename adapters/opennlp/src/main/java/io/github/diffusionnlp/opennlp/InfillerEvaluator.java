@@ -2,6 +2,8 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
+import io.github.diffusionnlp.model.QuoteSpelling;
+import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ public class InfillerEvaluator extends Evaluator<POSSample> {
     private final InfillerME infiller;
     private final int width;
     private final int maxLength;
+    /** The model's words, to read a reference's quotes as the model reads them ({@link QuoteSpelling#asRead}). */
+    private final Vocabulary vocabulary;
     private final Random random;
     private final Mean wordAccuracy = new Mean();
     /** Fills made ahead by {@link #evaluate} for the samples it then hands to {@link #evaluateSample}, in order. */
@@ -69,6 +73,7 @@ public class InfillerEvaluator extends Evaluator<POSSample> {
         }
         this.width = spanWidth;
         this.maxLength = infiller.getModel().getDiffusionLM().info().config().maxLength();
+        this.vocabulary = infiller.getModel().getDiffusionLM().vocabulary();
         this.random = new Random(seed);
     }
 
@@ -134,10 +139,19 @@ public class InfillerEvaluator extends Evaluator<POSSample> {
                     filledSentences++)[0]);
         }
         String[] truth = reference.getSentence();
+        String[] tokens = filled.tokens().clone();
+        // A quote is compared as the model reads the reference's: a model of Brown's spelling writes `` and '' where
+        // OpenNLP's tokenizer wrote ", and such a fill was counted wrong though it is the same quote (an opening
+        // one where the reference's opens; core's QuoteSpelling decides it from the sentence, as for the input).
+        List<String> truthAsRead = QuoteSpelling.asRead(Arrays.asList(truth), vocabulary);
         for (int p : filled.positions()) {
-            wordAccuracy.add(truth[p].equals(filled.tokens()[p]) ? 1 : 0);
+            boolean right = truth[p].equals(tokens[p]) || truthAsRead.get(p).equals(tokens[p]);
+            if (right) {
+                tokens[p] = truth[p]; // the monitors, which compare the samples, see the reference's spelling
+            }
+            wordAccuracy.add(right ? 1 : 0);
         }
-        return new POSSample(filled.tokens(), reference.getTags());
+        return new POSSample(tokens, reference.getTags());
     }
 
     /** The positions to mask in {@code s}, drawn by core's rule from this evaluator's random stream. */

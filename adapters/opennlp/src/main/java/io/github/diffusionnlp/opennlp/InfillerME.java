@@ -32,6 +32,8 @@ import opennlp.tools.util.Span;
  * of the given words help the model too).
  */
 public class InfillerME {
+    private static final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(InfillerME.class);
+
     /** The token that marks a position to fill. */
     public static final String MASK = DiffusionLM.MASK;
 
@@ -120,6 +122,13 @@ public class InfillerME {
             if (t > 0 && tokens.length != t) {
                 throw new IllegalArgumentException("the POS template has " + t + " tags but sentence " + i + " has "
                         + tokens.length + " tokens; an infill keeps the length, one tag per token");
+            }
+            int split = MaskSpelling.splitAt(Arrays.asList(tokens));
+            if (split >= 0) { // kept as the words they are, as "[mask]" is; said, since a mask was surely meant
+                logger.warn("sentence {} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which are"
+                        + " words and are not filled: OpenNLP's TokenizerME splits [MASK] so; tokenize with"
+                        + " EnglishText.get().tokenize(...), which keeps it whole, or join the three into [MASK]",
+                        first + i, split, split + 2);
             }
             // a mask written another way ("[mask]", "[MASK]." under -tokenized) is a word, not filled, as the Infill
             // tool tells its user: the library refuses it, so the model reads it as the unknown word it is, and it

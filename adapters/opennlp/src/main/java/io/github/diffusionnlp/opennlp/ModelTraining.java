@@ -55,6 +55,19 @@ final class ModelTraining {
     static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
             WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR);
     /**
+     * The keys of OpenNLP's own trainers that {@link TrainingParameters#defaultParams()} sets (with {@code
+     * Iterations=100}) and OpenNLP's parameter files hold, any case: refused as such, not as unknown words.
+     */
+    private static final Set<String> MAXENT_KEYS = caseInsensitive(TrainingParameters.ALGORITHM_PARAM,
+            TrainingParameters.TRAINER_TYPE_PARAM, TrainingParameters.CUTOFF_PARAM, TrainingParameters.THREADS_PARAM);
+
+    private static Set<String> caseInsensitive(String... keys) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(keys));
+        return set;
+    }
+
+    /**
      * The parameters that give each setting, for the run's refusals, notes and remedies ("learning rate
      * (LearningRate) must be a number &gt; 0"); what no parameter gives is this adapter's own choice, named by
      * what the user does instead (a CheckpointDir is resumed unasked) or, where the user has no say, by core's
@@ -105,10 +118,19 @@ final class ModelTraining {
         DiffusionModel.checkedLanguage(languageCode); // before the samples are read, not after training
         // values come as typed objects from code and as strings from a parameters file; keys in any case
         Map<String, Object> settings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        settings.putAll(params.getObjectSettings());
+        settings.putAll(everySetting(params));
         Set<String> known = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         known.addAll(KEYS);
         for (String key : settings.keySet()) {
+            if (key.contains(".")) {
+                throw new IllegalArgumentException(namespaced(key));
+            }
+            if (MAXENT_KEYS.contains(key)) {
+                throw new IllegalArgumentException("training parameter '" + key + "' is OpenNLP's maxent/perceptron"
+                        + " trainers' parameter, which this model has no use for; start from new TrainingParameters(),"
+                        + " not TrainingParameters.defaultParams() (whose Iterations=100 would also train 100 steps),"
+                        + " or remove it from the parameters file; allowed: " + String.join(", ", new TreeSet<>(KEYS)));
+            }
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown training parameter '" + key + "'; "
                         + closestKey(key).map(k -> "did you mean " + k + "? ").orElse("") + "allowed: "
@@ -148,6 +170,41 @@ final class ModelTraining {
                 }
             }
         }
+    }
+
+    /**
+     * Every parameter given, namespaced ones ({@code my.Bogus}, {@code put("diffusion", "Iterations", 10)}) included.
+     * OpenNLP's {@link TrainingParameters#getObjectSettings()} leaves out every key with a "." in it, and the class
+     * has no other way to list its keys ({@code serialize} fails on a value that is not a string, as {@code
+     * put(key, 10)} gives): its map is read, so that such a key is refused by name rather than silently dropped (the
+     * run went on with 5,000 steps where {@code diffusion.Iterations=10} was meant).
+     */
+    static Map<String, Object> everySetting(TrainingParameters params) {
+        try {
+            java.lang.reflect.Field field = TrainingParameters.class.getDeclaredField("parameters");
+            field.setAccessible(true);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> all = (Map<String, Object>) field.get(params);
+            return new java.util.HashMap<>(all);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // another OpenNLP release: its field gone, or closed to us
+            throw new IllegalStateException("cannot read the keys of OpenNLP's TrainingParameters (" + e
+                    + "); this adapter is built for OpenNLP 2.5.11", e);
+        }
+    }
+
+    /**
+     * The refusal of a namespaced key. One model is trained, with no sub-trainer for a namespace to address (OpenNLP
+     * namespaces keys where one tool trains several models), so none is read, ours included: the key is to be given
+     * without its prefix.
+     */
+    private static String namespaced(String key) {
+        String bare = key.substring(key.lastIndexOf('.') + 1);
+        Optional<String> meant = KEYS.stream().filter(k -> k.equalsIgnoreCase(bare)).findFirst()
+                .or(() -> closestKey(key.replace(".", ""))).or(() -> closestKey(bare));
+        return "namespaced training parameter '" + key + "': DiffusionModel.train reads no namespaces; give it without"
+                + " its prefix" + meant.map(k -> " (did you mean " + k + "?)").orElse("") + "; allowed: "
+                + String.join(", ", new TreeSet<>(KEYS));
     }
 
     /** The run's options; the samples file is read in the layout it is written in ({@link TaggedCorpus#write}). */
@@ -209,13 +266,16 @@ final class ModelTraining {
         }
     }
 
-    /** A sample as core reads a sentence: its tags as UPOS, Penn Treebank mapped, any other tag X. */
+    /**
+     * A sample as core reads a sentence: its tags as UPOS, Penn Treebank mapped, a joined tag as its first part
+     * ({@code can't_AUX+PART}, as POSTaggerME tags a contraction, is AUX), any other tag X.
+     */
     static TaggedSentence tagged(POSSample sample) {
         String[] words = sample.getSentence();
         String[] tags = sample.getTags();
         List<Upos> upos = new ArrayList<>(words.length);
         for (int i = 0; i < words.length; i++) {
-            Upos u = PtbTags.of(words[i], tags[i].toUpperCase(Locale.ROOT));
+            Upos u = PtbTags.of(words[i], EnglishPosTagger.firstPart(tags[i].toUpperCase(Locale.ROOT)));
             upos.add(u == null ? Upos.X : u);
         }
         return new TaggedSentence(List.of(words), upos);
@@ -235,7 +295,7 @@ final class ModelTraining {
             String[] words = s.getSentence();
             String[] tags = s.getTags();
             for (String t : tags) {
-                String tag = t.toUpperCase(Locale.ROOT);
+                String tag = EnglishPosTagger.firstPart(t.toUpperCase(Locale.ROOT)); // can't_AUX+PART is AUX
                 if (!PtbTags.isUpos(tag) && !PtbTags.isPtb(tag)) {
                     unknown.add(t);
                 }

@@ -393,6 +393,29 @@ class ApiTest {
         assertFalse(logged.contains("diffusion-model"), logged);
     }
 
+    /**
+     * A mask split into "[ MASK ]" (OpenNLP's TokenizerME splits it so) comes back as the words it is, as "[mask]"
+     * does, and the log says why: it came back without a word.
+     */
+    @Test
+    void aMaskSplitIntoThreeTokensIsLogged() {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = System.err;
+        String[] split = {"The", "[", "MASK", "]", "was", "late", "."};
+        String[] filled;
+        System.setErr(new java.io.PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            filled = new InfillerME(model, FEW_STEPS).infill(split);
+        } finally {
+            System.setErr(err);
+        }
+        assertArrayEquals(split, filled);
+        String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(logged.contains("WARN io.github.diffusionnlp.opennlp.InfillerME - sentence 0 holds the mask split"
+                + " into three tokens, '[ MASK ]' at tokens 1-3, which are words and are not filled: OpenNLP's"
+                + " TokenizerME splits [MASK] so; tokenize with EnglishText.get().tokenize(...)"), logged);
+    }
+
     /** An untagged model's refusal of a template named "this model (loaded from a package)", not the package. */
     @Test
     void anUntaggedPackageNamesItselfWhenItRefusesATemplate(@TempDir Path tmp) throws IOException {

@@ -141,16 +141,70 @@ class TrainingTest {
                 e.getMessage());
     }
 
+    /**
+     * A key with a "." in it is refused by name: OpenNLP's getObjectSettings() leaves such keys out, so
+     * {@code put("diffusion", ITERATIONS_PARAM, 10)} was silently dropped (the run went to 5,000 steps) and
+     * {@code my.Bogus=1} or {@code Learning.Rate=-1} in a parameters file trained with exit code 0.
+     */
+    @Test
+    void aNamespacedParameterIsRefusedByName() {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read before the parameters were checked");
+        };
+        TrainingParameters ours = tiny(null);
+        ours.put("diffusion", TrainingParameters.ITERATIONS_PARAM, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.train("en", untouchable, ours, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("namespaced training parameter 'diffusion.Iterations': DiffusionModel.train"
+                + " reads no namespaces; give it without its prefix (did you mean Iterations?); allowed: Average,"),
+                e.getMessage());
+        for (String[] key : new String[][] {{"Learning.Rate", " (did you mean LearningRate?)"}, {"my.Bogus", ""}}) {
+            TrainingParameters other = tiny(null);
+            other.put(key[0], "-1");
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> DiffusionModel.train("en", untouchable, other, new DiffusionToolFactory(), System.err));
+            assertTrue(e.getMessage().startsWith("namespaced training parameter '" + key[0] + "': DiffusionModel.train"
+                    + " reads no namespaces; give it without its prefix" + key[1] + "; allowed:"), e.getMessage());
+        }
+    }
+
+    /**
+     * OpenNLP's own trainers' keys, as TrainingParameters.defaultParams() sets them (Algorithm=MAXENT, TrainerType,
+     * Cutoff, and Iterations=100) and OpenNLP's parameter files hold, are refused as what they are, saying where to
+     * start instead: they were "unknown training parameter 'Algorithm'", as a typo is.
+     */
+    @Test
+    void openNlpsMaxentParametersAreRefusedAsSuch() {
+        ObjectStream<POSSample> untouchable = () -> {
+            throw new AssertionError("samples read before the parameters were checked");
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.train("en",
+                untouchable, TrainingParameters.defaultParams(), new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("training parameter 'Algorithm' is OpenNLP's maxent/perceptron trainers'"
+                + " parameter, which this model has no use for; start from new TrainingParameters(), not"
+                + " TrainingParameters.defaultParams() (whose Iterations=100 would also train 100 steps), or remove it"
+                + " from the parameters file; allowed: Average,"), e.getMessage());
+        for (String key : new String[] {TrainingParameters.TRAINER_TYPE_PARAM, TrainingParameters.CUTOFF_PARAM,
+                TrainingParameters.THREADS_PARAM, "cutoff"}) {
+            TrainingParameters p = tiny(null);
+            p.put(key, "1");
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> DiffusionModel.train("en", untouchable, p, new DiffusionToolFactory(), System.err));
+            assertTrue(e.getMessage().startsWith("training parameter '" + key + "' is OpenNLP's maxent/perceptron"),
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aBadParameterFailsBeforeAnySampleIsRead() {
         ObjectStream<POSSample> untouchable = () -> {
             throw new AssertionError("samples read before the parameters were checked");
         };
         TrainingParameters unknown = tiny(null);
-        unknown.put("Cutoff", 5);
+        unknown.put("Color", 5);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DiffusionModel.train("en", untouchable, unknown, new DiffusionToolFactory(), System.err));
-        assertTrue(e.getMessage().startsWith("unknown training parameter 'Cutoff'; allowed: Average, BatchSize"),
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Color'; allowed: Average, BatchSize"),
                 e.getMessage());
         // a misspelt one is named with the one it most likely meant, in any case; nothing near, no guess
         for (String[] misspelt : new String[][] {{"Iteratons", "Iterations"}, {"iteratinos", "Iterations"},

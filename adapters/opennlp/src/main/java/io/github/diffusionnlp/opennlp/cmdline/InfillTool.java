@@ -29,9 +29,10 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
     }
 
     /**
-     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, or with
-     * {@code -tokenized} a token with [MASK] glued to other characters ("[MASK]."). Such a line is written
-     * back with that word as it was; without a message the user would not know why.
+     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, with
+     * {@code -tokenized} a token with [MASK] glued to other characters ("[MASK]."), or the mask split into the
+     * three tokens "[ MASK ]" (as OpenNLP's {@code TokenizerME} splits it). Such a line is written back with that
+     * word as it was; without a message the user would not know why.
      */
     static String notAMask(String text, List<String[]> sentences, boolean tokenized) {
         if (tokenized) {
@@ -42,10 +43,19 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                     }
                 }
             }
-            return null;
+        } else {
+            int at = MaskSpelling.inAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
+            if (at >= 0) { // "[mask]", which the tokenizer splits: named as written
+                return text.substring(at, at + InfillerME.MASK.length());
+            }
         }
-        int at = MaskSpelling.inAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
-        return at < 0 ? null : text.substring(at, at + InfillerME.MASK.length());
+        for (String[] s : sentences) {
+            int at = MaskSpelling.splitAt(List.of(s));
+            if (at >= 0) {
+                return String.join(" ", List.of(s).subList(at, at + 3));
+            }
+        }
+        return null;
     }
 
     @Override
@@ -82,8 +92,13 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 List<String[]> sentences = tokens.sentences();
                 String unfilled = notAMask(line.text(), sentences, tokenized);
                 if (unfilled != null) {
+                    boolean split = unfilled.contains(" ");
                     err.println("line " + line.number() + ": '" + unfilled + "' is not a mask and is not filled: a mask"
-                            + " is " + InfillerME.MASK + " in capitals" + (tokenized ? ", a token of its own" : ""));
+                            + " is " + InfillerME.MASK + " in capitals" + (tokenized || split ? ", a token of its own" : "")
+                            + (split && tokenized ? "; OpenNLP's TokenizerME splits it into '[ MASK ]': join the"
+                                    + " three into " + InfillerME.MASK + ", or give the raw text without -tokenized"
+                                    + " (this tool's tokenizer keeps " + InfillerME.MASK + " whole)" : "")
+                            + (split && !tokenized ? "; write it without spaces" : ""));
                 }
                 List<Job> jobs = new ArrayList<>();
                 for (String[] s : sentences) {

@@ -66,7 +66,9 @@ final class LineTokenizer {
      */
     static LineTokens tokensOf(Utf8Lines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
         if (!line.isText()) {
-            err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged");
+            // Infill and Rewrite take no -encoding (their output is UTF-8 too): the input is to be converted
+            err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged (the input must be"
+                    + " UTF-8: convert it first, e.g. iconv -f ISO-8859-1 -t UTF-8 < in.txt > in-utf8.txt)");
             return null;
         }
         String text = line.text();

@@ -445,6 +445,23 @@ class DiffusionNlpToolTest {
         assertFalse(words.contains("[MASK]"), "the real mask is filled: " + words);
     }
 
+    /**
+     * OpenNLP's TokenizerME splits [MASK] into "[ MASK ]": such a line came back unchanged without a word (and with
+     * -detokenize re-joined, so that it looked like a fill skipped). It is named, with the remedy.
+     */
+    @Test
+    void aMaskSplitIntoThreeTokensIsNamed() {
+        Run tokenized = run("The [ MASK ] was late again .\nfine [MASK] .\n", "Infill", "-tokenized", "-steps", "1");
+        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertTrue(tokenized.stderr().contains("line 1: '[ MASK ]' is not a mask and is not filled: a mask is [MASK] in"
+                + " capitals, a token of its own; OpenNLP's TokenizerME splits it into '[ MASK ]': join the three into"
+                + " [MASK], or give the raw text without -tokenized"), tokenized.stderr());
+        assertFalse(tokenized.stderr().contains("line 2:"), tokenized.stderr());
+        assertEquals("The [ MASK ] was late again .", tokenized.lines().get(0));
+        Run raw = run("The [ MASK ] was late.\n", "Infill", "-steps", "1");
+        assertTrue(raw.stderr().contains("line 1: '[ MASK ]' is not a mask"), raw.stderr());
+    }
+
     /** A package used away from its training corpus: fusion needs -ngramCorpus, and says so before any input. */
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -52,5 +53,18 @@ class TrainParamsFileTest {
         assertTrue(r.stderr().startsWith("-params " + file + ": not UTF-8 (line 1 holds a byte that is not);"
                 + " save it as UTF-8, or write the character as \\uXXXX\n"), r.stderr());
         assertTrue(Files.notExists(tmp.resolve("m.bin")));
+    }
+
+    /** The command-line tool's -params file, as the audit ran it: refused, nothing written. */
+    @Test
+    void aNamespacedKeyInAParamsFileIsRefused() throws Exception {
+        Path params = Files.writeString(tmp.resolve("p.txt"), "Iterations=1\nSize=tiny\nmy.Bogus=1\n");
+        Path data = Files.writeString(tmp.resolve("pos.txt"), "The_DET cat_NOUN sleeps_VERB ._PUNCT\n");
+        Path bin = tmp.resolve("t.bin");
+        DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Train", "-model", bin.toString(),
+                "-data", data.toString(), "-params", params.toString());
+        assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-params: namespaced training parameter 'my.Bogus':"), r.stderr());
+        assertFalse(Files.exists(bin));
     }
 }

@@ -27,7 +27,8 @@ class UnprocessedLinesTest {
         byte[] third = {'\n', 'C', ' ', (byte) 0xFF, ' ', '[', 'M', 'A', 'S', 'K', ']', ' ', 't', 'h', 'r', 'e', 'e',
             ' ', '.', '\n', 'D'};
         assertTrue(Bytes.indexOf(r.stdout(), third) >= 0, "line 3 written back byte for byte: " + r.out());
-        assertTrue(r.stderr().contains("line 3: not UTF-8 text; passed through unchanged"), r.stderr());
+        assertTrue(r.stderr().contains("line 3: not UTF-8 text; passed through unchanged (the input must be UTF-8:"
+                + " convert it first, e.g. iconv -f ISO-8859-1 -t UTF-8 < in.txt > in-utf8.txt)"), r.stderr());
         assertTrue(r.stderr().endsWith("1 of 4 lines passed through unprocessed: line 3; see the messages above"
                 + System.lineSeparator()), r.stderr());
     }
