@@ -128,11 +128,11 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * Which of {@code pos}, {@code lemma} and {@code ner} ran on a document before this annotator: its changed
-     * words are tagged and lemmatised again, and new tokens get an NER class, only then. CoreNLP's annotator
-     * pool keys an annotator by its {@code NAME.*} properties alone, so pipelines whose {@code annotators} lists
-     * differ share one instance (the server's requests too), and the list it was made with may not be the
-     * document's: the document's tokens show what ran. An empty document shows nothing; for it (generate) the
-     * list this instance was made with decides.
+     * words are tagged and lemmatised again, and new tokens get an NER class, only then. The document's tokens
+     * show what ran, whatever the {@code annotators} list says (an {@code Annotation} annotated before by another
+     * pipeline, a pipeline built with {@code enforceRequirements=false} and {@code pos} after ours). An empty
+     * document shows nothing; for it (generate) the list of the pipeline this instance was made for decides
+     * ({@link DiffusionAnnotator} is made anew for each pipeline).
      */
     private record Upstream(boolean pos, boolean lemma, boolean ner) {}
 
@@ -601,8 +601,6 @@ final class ConfiguredAnnotator implements Annotator {
      * was made for ({@link PipelineTagger}) tags the changed sentences again, and lemmas of changed tokens are
      * recomputed when {@code lemma} ran. NER tags are kept: a replaced slot keeps the class of what it replaced
      * (but not the values NER derived from the old words: {@link EntityValues}).
-     * CoreNLP shares this instance with later pipelines whose {@code diffusion.*} properties are the same, so
-     * their changed words get the first pipeline's tagger when their {@code pos.*} properties differ.
      */
     private void retag(List<CoreMap> sentences, Collection<CoreLabel> changed, Upstream upstream) {
         if (sentences.isEmpty()) {

@@ -3,6 +3,9 @@ package io.github.diffusionnlp.corenlp;
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.Lazy;
+import edu.stanford.nlp.util.PropertiesUtils;
 import io.github.diffusionnlp.api.DiffusionLM;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -27,13 +30,17 @@ import java.util.Set;
  * ("MetaClass couldn't create …"), never its cause, so the client would not learn what was wrong. When made
  * on a server's request thread, this annotator therefore keeps the failure and throws it from {@link #annotate}
  * instead, where the server does pass the message on (HTTP 500, "…ExecutionException:
- * java.lang.IllegalArgumentException: annotator "diffusion": bad diffusion.steps = …"). CoreNLP reuses the
- * instance for later requests with the same {@code NAME.*} properties; each of them tries the properties again,
- * so a model put in place since is found.
+ * java.lang.IllegalArgumentException: annotator "diffusion": bad diffusion.steps = …"). A later request makes its own
+ * annotator, or (CoreNLP's server reuses its last pipeline for a request with exactly the same properties) this
+ * one tries the properties again on its next document: either way a model put in place since is found.
  *
- * <p>CoreNLP's annotator cache keeps one instance per distinct {@code NAME.*} property set; of this class's, only
- * the 256 made last (plugin/README.md, <i>Threads, the server, memory</i>), so per-request values (a seed, a
- * template) do not grow a server's heap without end.
+ * <p>One instance per pipeline: besides its {@code NAME.*} properties, an instance fixes what the rest of its
+ * pipeline's properties say (the tokenizer that reads the words it writes, the {@code pos} that tags them, whether
+ * {@code pos} runs before it). CoreNLP keeps the annotators it makes in
+ * {@link StanfordCoreNLP#GLOBAL_ANNOTATOR_CACHE}, keyed by name and {@code NAME.*} properties alone, and hands the
+ * kept instance to every later pipeline with the same {@code NAME.*}: so the constructor takes this instance's
+ * entry out of that cache (plugin/README.md, <i>Threads, the server, memory</i>). The model is shared all the same
+ * ({@link SharedModels}).
  */
 public class DiffusionAnnotator implements Annotator {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiffusionAnnotator.class);
@@ -45,7 +52,7 @@ public class DiffusionAnnotator implements Annotator {
     public DiffusionAnnotator(String name, Properties props) {
         this.name = name;
         this.props = props;
-        AnnotatorCacheBound.made(name, props); // refused or not, CoreNLP caches this instance: bound how many
+        leaveCoreNLPsCache(name, props); // refused or not: the next pipeline makes its own
         try {
             this.configured = new ConfiguredAnnotator(name, props);
         } catch (RuntimeException e) { // not only ours: DJL's EngineException on a load, say, reads no better as MetaClass's
@@ -54,6 +61,31 @@ public class DiffusionAnnotator implements Annotator {
             }
             LOG.warn("annotator \"{}\" refuses the server requests made with these properties: {}", name,
                     e.getMessage());
+        }
+    }
+
+    /**
+     * Takes the entry CoreNLP made for this instance out of its annotator cache, so that the next pipeline with
+     * these {@code NAME.*} properties makes its own annotator from its own properties, and the cache does not keep
+     * one entry, holding a pipeline's {@code Properties}, per property set for the JVM's life. CoreNLP (4.5.10)
+     * makes a custom annotator inside the entry's {@link Lazy#get()}, not inside the map's {@code computeIfAbsent},
+     * so the map may be changed here; the pipeline being built has already registered the entry in its own
+     * {@code AnnotatorPool}, whose {@code get} returns this instance and which the pipeline holds strongly.
+     *
+     * <p>Only an entry that is being made now (not yet defined, or collected) or holds one of ours is removed,
+     * atomically and only if it is still the one read: another class registered under the same name and
+     * signature is left alone. An annotator made directly ({@code new DiffusionAnnotator(…)}) has no entry.
+     * CoreNLP hands out the entry itself, not a copy: a pipeline that another thread starts building with the same
+     * {@code NAME.*} in the moment between this pipeline's start and this constructor (while it gets its
+     * {@code tokenize}, {@code ssplit}, {@code pos}) still shares this instance (plugin/README.md,
+     * <i>Known limits</i>).
+     */
+    private static void leaveCoreNLPsCache(String name, Properties props) {
+        StanfordCoreNLP.AnnotatorSignature key = new StanfordCoreNLP.AnnotatorSignature(name,
+                PropertiesUtils.getSignature(name, props));
+        Lazy<Annotator> entry = StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.get(key);
+        if (entry != null && (entry.getIfDefined() == null || entry.getIfDefined() instanceof DiffusionAnnotator)) {
+            StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.remove(key, entry);
         }
     }
 

@@ -212,6 +212,91 @@ class ServerTest {
     }
 
     /**
+     * Requests that differ only outside {@code diffusion.*} each get an annotator made with their own properties.
+     * CoreNLP keys the annotators it keeps by name and {@code NAME.*} properties alone, and kept ours: the second
+     * request got the first one's tokenizer. Each order uses an annotator name no other request used, so that the
+     * first request of each pair is the first with its {@code NAME.*} properties.
+     */
+    @Test
+    void requestsThatDifferOnlyInTheTokenizerEachReadTheWrittenWordsWithTheirOwn() throws Exception {
+        // seed 11 fills the mask with didn't: PTB's tokenizer splits it, the whitespace tokenizer does not
+        Map<String, String> ptbFirst = named("diffusion_ptbfirst", "seed", "11");
+        Map<String, String> wsSecond = named("diffusion_ptbfirst", "seed", "11", "tokenize.whitespace", "true");
+        assertEquals(List.of(List.of("He", "said", "he", "did", "n't", "know", "the", "answer", ".")),
+                words(ok(post(ptbFirst, "He said he [MASK] know the answer."))));
+        assertEquals(List.of(List.of("He", "said", "he", "didn't", "know", "the", "answer", ".")),
+                words(ok(post(wsSecond, "He said he [MASK] know the answer ."))), "whitespace after PTB");
+
+        Map<String, String> wsFirst = named("diffusion_wsfirst", "seed", "11", "tokenize.whitespace", "true");
+        Map<String, String> ptbSecond = named("diffusion_wsfirst", "seed", "11");
+        assertEquals(List.of(List.of("He", "said", "he", "didn't", "know", "the", "answer", ".")),
+                words(ok(post(wsFirst, "He said he [MASK] know the answer ."))));
+        assertEquals(List.of(List.of("He", "said", "he", "did", "n't", "know", "the", "answer", ".")),
+                words(ok(post(ptbSecond, "He said he [MASK] know the answer."))), "PTB after whitespace");
+    }
+
+    /**
+     * Generate on an empty document, whose tokens cannot show what ran before it: the generated sentences are
+     * tagged when the request's own annotators list has {@code pos} before ours, whichever request came first.
+     */
+    @Test
+    void generateRequestsWithAndWithoutPosEachGetTheirOwnTagging() throws Exception {
+        String[] generate = {"task", "generate", "count", "2", "length", "6", "seed", "3"};
+        for (boolean posFirst : new boolean[] {false, true}) {
+            String name = posFirst ? "diffusion_genposfirst" : "diffusion_genplainfirst";
+            Map<String, String> plain = named(name, generate);
+            Map<String, String> tagged = named(name, generate);
+            tagged.put("annotators", "tokenize,ssplit,pos," + name);
+            for (Map<String, String> request : posFirst ? List.of(tagged, plain) : List.of(plain, tagged)) {
+                List<String> tags = new ArrayList<>();
+                for (JsonNode sentence : JSON.readTree(ok(post(request, ""))).get("sentences")) {
+                    sentence.get("tokens").forEach(t -> tags.add(t.has("pos") ? t.get("pos").asText() : null));
+                }
+                String which = (request == tagged ? "with pos" : "without pos") + (posFirst ? ", pos first" : "");
+                assertTrue(tags.size() >= 12, which + ": " + tags);
+                if (request == tagged) {
+                    assertTrue(tags.stream().allMatch(t -> t != null && !t.isEmpty()), which + ": " + tags);
+                } else {
+                    assertTrue(tags.stream().allMatch(t -> t == null), which + ": " + tags);
+                }
+            }
+        }
+    }
+
+    /**
+     * Each request builds its own annotator, and CoreNLP's annotator cache keeps none of ours: requests with their
+     * own {@code diffusion.seed} leave no entry behind (CoreNLP keeps an entry per property set for the JVM's
+     * life, holding the request's properties: a server grew by one per such request).
+     */
+    @Test
+    void requestsWithTheirOwnSeedsLeaveNothingOfOursInCoreNLPsCache() throws Exception {
+        String name = "diffusion_seeds";
+        for (int seed = 0; seed < 40; seed++) {
+            ok(post(named(name, "seed", String.valueOf(seed), "steps", "1"), "The [MASK] was late."));
+        }
+        assertEquals(0, StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.keySet().stream().filter(k -> k.name.equals(name))
+                .count(), "entries of ours in CoreNLP's annotator cache");
+    }
+
+    /** Request properties for an annotator called {@code name}, with {@code name.KEY, value} pairs. */
+    static Map<String, String> named(String name, String... pairs) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("annotators", "tokenize,ssplit," + name);
+        p.put("customAnnotatorClass." + name, DiffusionAnnotator.class.getName());
+        p.put(name + ".steps", "4");
+        p.put("outputFormat", "json");
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put(pairs[i].contains(".") ? pairs[i] : name + "." + pairs[i], pairs[i + 1]);
+        }
+        return p;
+    }
+
+    static String ok(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        return response.body();
+    }
+
+    /**
      * Indexes count from 1 in each sentence, and the text rebuilt from the tokens' {@code before},
      * {@code originalText} and {@code after} holds each token's original text at its character offsets.
      */

@@ -118,11 +118,6 @@ class SettingsTest {
     }
 
     /**
-     * A misspelt annotator prefix was another annotator's property to CoreNLP and nobody's: the user got the
-     * defaults silently. Each pipeline here has a seed of its own, so that CoreNLP's global annotator cache (keyed
-     * by the diffusion.* properties alone) cannot hand back an annotator some other test made.
-     */
-    /**
      * Properties given as {@code new Properties(defaults)} (how CoreNLP's own code layers them) were partly
      * ignored: containsKey does not see the defaults, so a temperature there read as unset and a strength with
      * task=infill was accepted. getProperty sees them.
@@ -143,6 +138,10 @@ class SettingsTest {
         assertMentions(e.getMessage(), "diffusion.strength", "only with diffusion.task=rewrite");
     }
 
+    /**
+     * A misspelt annotator prefix was another annotator's property to CoreNLP and nobody's: the user got the
+     * defaults silently.
+     */
     @Test
     void aMisspeltAnnotatorPrefixIsToldTheOneItMeant() {
         String pipe = "tokenize,ssplit,diffusion";
@@ -160,6 +159,18 @@ class SettingsTest {
         Throwable t = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(custom));
         assertMentions(DiffusionCoreNLP.annotatorError(t).getMessage(), "annotator \"rewriter\": bad rewritr.strength",
                 "did you mean rewriter.strength?");
+    }
+
+    /**
+     * The check runs for every pipeline: CoreNLP handed a pipeline whose {@code diffusion.*} properties equal an
+     * earlier pipeline's that pipeline's annotator, made and checked without the misspelt key, and the user got the
+     * defaults silently.
+     */
+    @Test
+    void aMisspeltPrefixIsToldAfterAPipelineWithTheSameDiffusionProperties() {
+        new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.seed", "1305"));
+        assertMentions(failure("tokenize,ssplit,diffusion", "diffusion.seed", "1305", "difusion.steps", "8"),
+                "bad difusion.steps = '8'", "did you mean diffusion.steps?");
     }
 
     /** What is near the name but another annotator's, or not one of our properties, is left alone. */

@@ -35,7 +35,7 @@ class SharedModelsTest {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
         List<String> before = words(annotate(pipeline, "The [MASK] was late."));
         SharedModels.closeAll();
-        // the same pipeline, and a new one with the same properties (CoreNLP hands it the pooled annotator)
+        // the same pipeline, and a new one with the same properties (its own annotator, on the shared model)
         assertEquals(before, words(annotate(pipeline, "The [MASK] was late.")));
         assertEquals(before, words(annotate(new StanfordCoreNLP(props), "The [MASK] was late.")));
         assertEquals(1, SharedModels.size(), "loaded again once");
