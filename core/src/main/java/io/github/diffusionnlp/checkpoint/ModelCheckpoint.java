@@ -97,7 +97,7 @@ public final class ModelCheckpoint {
      */
     public static void save(Path dir, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
             TrainingInfo info, NDList optimizerState) throws IOException {
-        CheckpointCommit commit = new CheckpointCommit(dir);
+        CheckpointCommit commit = new CheckpointCommit(dir, info == null ? -1 : info.step());
         commit.write(VOCAB, vocabulary::save);
         commit.write(PARAMS, tmp -> CheckpointFiles.writeParameters(tmp, network));
         commit.write(WARP, tmp -> writeWarp(tmp, warp));

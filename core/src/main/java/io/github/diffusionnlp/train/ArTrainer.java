@@ -17,6 +17,7 @@ import io.github.diffusionnlp.ar.ArCheckpoint;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.CausalTransformer;
 import io.github.diffusionnlp.ar.NextTokenBatch;
+import io.github.diffusionnlp.checkpoint.CheckpointNotSaved;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -203,7 +204,11 @@ public final class ArTrainer implements TrainingRun {
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss, 0, read,
                         tagged);
-                ArCheckpoint.save(out, network, vocab, info, optimizer.state());
+                try {
+                    ArCheckpoint.save(out, network, vocab, info, optimizer.state());
+                } catch (CheckpointNotSaved e) {
+                    throw e.withRemedy(options.names().name(TrainOptions.Setting.RESUME));
+                }
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
             }

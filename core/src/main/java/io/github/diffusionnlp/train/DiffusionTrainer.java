@@ -10,6 +10,7 @@ import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.PyTorchStart;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.CheckpointNotSaved;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
@@ -275,21 +276,25 @@ public final class DiffusionTrainer implements TrainingRun {
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
                         options.averageDecay(), read, tagged, sentimentLexiconShare);
-                if (average == null) {
-                    ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
-                } else {
-                    // the checkpoint's model is the average, so its record gets the average's validation loss
-                    TrainingInfo[] saved = {info};
-                    average.saveAveraged(parameters, optimizer.state(), state -> {
-                        if (!devRows.isEmpty()) {
-                            double averaged = diffusion.devLoss(devRows);
-                            log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
-                                    averaged, saved[0].devLoss());
-                            saved[0] = saved[0].withDevLoss(averaged);
-                        }
-                        ModelCheckpoint.save(out, network, vocab, warp, saved[0], state);
-                    });
-                    info = saved[0];
+                try {
+                    if (average == null) {
+                        ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
+                    } else {
+                        // the checkpoint's model is the average, so its record gets the average's validation loss
+                        TrainingInfo[] saved = {info};
+                        average.saveAveraged(parameters, optimizer.state(), state -> {
+                            if (!devRows.isEmpty()) {
+                                double averaged = diffusion.devLoss(devRows);
+                                log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
+                                        averaged, saved[0].devLoss());
+                                saved[0] = saved[0].withDevLoss(averaged);
+                            }
+                            ModelCheckpoint.save(out, network, vocab, warp, saved[0], state);
+                        });
+                        info = saved[0];
+                    }
+                } catch (CheckpointNotSaved e) {
+                    throw e.withRemedy(options.names().name(TrainOptions.Setting.RESUME));
                 }
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);
