@@ -145,8 +145,10 @@ public final class CheckpointCommit {
         for (String name : staged) {
             Files.delete(staged(dir, name));
         }
+        // a first checkpoint cut short has no checkpoint before it: "the one before is whole" promised one
         return "dropped the part of a checkpoint its run had written when it stopped (" + String.join(", ", staged)
-                + "); the checkpoint before it is whole";
+                + "); " + (Files.isRegularFile(dir.resolve(CONFIG)) ? "the checkpoint before it is whole"
+                        : "there was no checkpoint before it");
     }
 
     /**
