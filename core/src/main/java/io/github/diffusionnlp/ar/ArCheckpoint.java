@@ -51,7 +51,8 @@ public final class ArCheckpoint {
 
     public static void save(Path dir, CausalTransformer network, Vocabulary vocabulary, TrainingInfo info,
             NDList optimizerState) throws IOException {
-        CheckpointCommit commit = new CheckpointCommit(dir); // the files as one set, as the diffusion model's
+        // the files as one set, as the diffusion model's
+        CheckpointCommit commit = new CheckpointCommit(dir, info == null ? -1 : info.step());
         commit.write(VOCAB, vocabulary::save);
         commit.write(PARAMS, tmp -> CheckpointFiles.writeParameters(tmp, network));
         if (optimizerState != null) {

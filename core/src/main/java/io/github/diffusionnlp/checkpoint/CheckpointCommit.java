@@ -31,20 +31,32 @@ import java.util.Map;
  */
 public final class CheckpointCommit {
     public static final String STAGED = ".next";
+    /** {@link CheckpointNotSaved}'s previous step when the directory held no checkpoint. */
+    static final int NO_CHECKPOINT = Integer.MIN_VALUE;
 
     private final Path dir;
+    private final int step;
     private final Map<String, String> fingerprints = new LinkedHashMap<>();
 
-    public CheckpointCommit(Path dir) throws IOException {
+    /** A set to write into {@code dir}, the checkpoint of {@code step} (which a failure names; -1 if none). */
+    public CheckpointCommit(Path dir, int step) throws IOException {
         this.dir = dir;
+        this.step = step;
         Files.createDirectories(dir);
     }
 
-    /** Writes one file of the set under its staged name. */
+    /**
+     * Writes one file of the set under its staged name. A failure (a full disk) deletes what this save has
+     * written so far, which would otherwise fill the disk until the next resume, and is a {@link CheckpointNotSaved}.
+     */
     public void write(String name, CheckpointFiles.Writer writer) throws IOException {
         Path staged = staged(dir, name);
-        CheckpointFiles.writeAtomically(staged, writer);
-        fingerprints.put(name, fingerprintOf(staged));
+        try {
+            CheckpointFiles.writeAtomically(staged, writer);
+            fingerprints.put(name, fingerprintOf(staged));
+        } catch (IOException e) {
+            throw abandon(staged, e);
+        }
     }
 
     /** Each file written so far and its checksum, for the config to record. */
@@ -54,10 +66,56 @@ public final class CheckpointCommit {
 
     /** Writes the config (the commit point), then puts every file of the set in place, the config last. */
     public void commit(Object header) throws IOException {
-        // the staged files' names on disk before the config that commits to them
-        CheckpointFiles.syncDirectory(dir);
-        CheckpointFiles.writeJson(staged(dir, CONFIG), header);
+        try {
+            // the staged files' names on disk before the config that commits to them
+            CheckpointFiles.syncDirectory(dir);
+            CheckpointFiles.writeJson(staged(dir, CONFIG), header);
+        } catch (IOException e) {
+            throw abandon(staged(dir, CONFIG), e);
+        }
+        // past the commit point: a failure now leaves the set staged, and recover() finishes it
         putInPlace(dir, fingerprints.keySet());
+    }
+
+    /**
+     * Deletes the staged and temporary files this save wrote before {@code failed} (the previous set stays whole
+     * beside them) and returns the failure naming the file, this step and the step of the checkpoint before it.
+     * A run stopped by an interrupt gets its own exception back, which the trainer reports as a stop.
+     */
+    private IOException abandon(Path failed, IOException e) {
+        List<Path> written = new ArrayList<>();
+        for (String name : fingerprints.keySet()) {
+            written.add(staged(dir, name));
+        }
+        written.add(failed);
+        written.add(failed.resolveSibling(failed.getFileName() + ".tmp"));
+        for (Path file : written) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException | RuntimeException notDeleted) {
+                e.addSuppressed(notDeleted); // recover() deletes it at the next resume
+            }
+        }
+        fingerprints.clear();
+        if (e instanceof java.io.InterruptedIOException || e instanceof java.nio.channels.ClosedByInterruptException) {
+            return e;
+        }
+        return new CheckpointNotSaved(failed, step, previousStep(), e);
+    }
+
+    /** The step of the checkpoint in place, {@link #NO_CHECKPOINT}, or -1 when its config cannot be read. */
+    private int previousStep() {
+        Path config = dir.resolve(CONFIG);
+        if (!Files.exists(config)) {
+            return NO_CHECKPOINT;
+        }
+        try {
+            com.fasterxml.jackson.databind.JsonNode at = CheckpointFiles.readTree(config, CheckpointFiles.readConfig(config))
+                    .path("training").path("step");
+            return at.isInt() ? at.intValue() : -1;
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
     }
 
     /**
@@ -87,8 +145,10 @@ public final class CheckpointCommit {
         for (String name : staged) {
             Files.delete(staged(dir, name));
         }
+        // a first checkpoint cut short has no checkpoint before it: "the one before is whole" promised one
         return "dropped the part of a checkpoint its run had written when it stopped (" + String.join(", ", staged)
-                + "); the checkpoint before it is whole";
+                + "); " + (Files.isRegularFile(dir.resolve(CONFIG)) ? "the checkpoint before it is whole"
+                        : "there was no checkpoint before it");
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  *       checksum of each file below that {@link #save} wrote with it ({@link CheckpointCommit}) and of the tag lexicon;
  *   <li>{@code vocab.txt}: the vocabulary, one word a line in id order;
  *   <li>{@code model.params}: the network's weights in DJL's parameter format;
- *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F);
+ *   <li>{@code warp.tsv}: the time-warping table (per ln σ bin: mean loss, weight, F, and the loss sum a resumed
+ *       run restores exactly);
  *   <li>{@code optimizer.ndlist} (optional): AdamW moments, for resuming training;
  *   <li>{@code tag-lexicon.tsv} (optional): the training corpus's tag counts per word ({@link TagLexicon}),
  *       for lexically constrained POS templates; not written with each checkpoint, but its checksum is recorded
@@ -96,7 +97,7 @@ public final class ModelCheckpoint {
      */
     public static void save(Path dir, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
             TrainingInfo info, NDList optimizerState) throws IOException {
-        CheckpointCommit commit = new CheckpointCommit(dir);
+        CheckpointCommit commit = new CheckpointCommit(dir, info == null ? -1 : info.step());
         commit.write(VOCAB, vocabulary::save);
         commit.write(PARAMS, tmp -> CheckpointFiles.writeParameters(tmp, network));
         commit.write(WARP, tmp -> writeWarp(tmp, warp));
@@ -448,15 +449,25 @@ public final class ModelCheckpoint {
                 header.files(), header.training(), manager);
     }
 
+    /** The header of a warping table; older tables lack the last column, {@code loss_sum}. */
+    private static final String WARP_HEADER = "bin\tsigma_low\tsigma_high\tloss_mean\tweight\tF_low\tF_high\tloss_sum";
+    private static final int OLD_WARP_COLUMNS = 7;
+
+    /**
+     * Writes the table; {@code loss_sum}, each bin's decayed sum of losses, is the state a resumed run restores bit
+     * for bit ({@code %.17g} reads back as the same double): rebuilt as {@code loss_mean × weight}, as older tables
+     * had to be, it could differ in its last digit, and a resumed {@code --reproducible} run with it.
+     */
     private static void writeWarp(Path file, TimeWarp warp) throws IOException {
         double[] loss = warp.lossMeans();
+        double[] sum = warp.lossSums();
         double[] weight = warp.weights();
         double[] cdf = warp.cdf();
         List<String> lines = new ArrayList<>();
-        lines.add("bin\tsigma_low\tsigma_high\tloss_mean\tweight\tF_low\tF_high");
+        lines.add(WARP_HEADER);
         for (int i = 0; i < loss.length; i++) {
-            lines.add(String.format(Locale.ROOT, "%d\t%.6g\t%.6g\t%.17g\t%.17g\t%.9g\t%.9g", i, warp.binEdgeSigma(i),
-                    warp.binEdgeSigma(i + 1), loss[i], weight[i], cdf[i], cdf[i + 1]));
+            lines.add(String.format(Locale.ROOT, "%d\t%.6g\t%.6g\t%.17g\t%.17g\t%.9g\t%.9g\t%.17g", i,
+                    warp.binEdgeSigma(i), warp.binEdgeSigma(i + 1), loss[i], weight[i], cdf[i], cdf[i + 1], sum[i]));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
     }
@@ -467,26 +478,31 @@ public final class ModelCheckpoint {
         if (lines.size() < 3) {
             throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1) + " rows; a warping table needs at least 2");
         }
+        // a table of older checkpoints has no loss_sum column: its sums are rebuilt from the means
+        boolean sums = lines.get(0).equals(WARP_HEADER);
+        int columns = sums ? OLD_WARP_COLUMNS + 1 : OLD_WARP_COLUMNS;
         int bins = lines.size() - 1;
         double[] loss = new double[bins];
         double[] weight = new double[bins];
         for (int i = 0; i < bins; i++) {
             String[] cols = lines.get(i + 1).split("\t");
             try {
-                if (cols.length != 7 || Integer.parseInt(cols[0]) != i) {
-                    throw new NumberFormatException("expected 7 columns starting with bin " + i);
+                if (cols.length != columns || Integer.parseInt(cols[0]) != i) {
+                    throw new NumberFormatException("expected " + columns + " columns starting with bin " + i);
                 }
-                loss[i] = Double.parseDouble(cols[3]);
+                loss[i] = Double.parseDouble(cols[sums ? OLD_WARP_COLUMNS : 3]);
                 weight[i] = Double.parseDouble(cols[4]);
             } catch (NumberFormatException e) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + ")");
             }
             if (!(weight[i] >= 0) || !Double.isFinite(weight[i]) || !Double.isFinite(loss[i])) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " has a negative or non-finite weight ("
-                        + cols[4] + ") or a non-finite loss (" + cols[3] + "): " + WARP_REMEDY);
+                        + cols[4] + ") or a non-finite loss (" + cols[sums ? OLD_WARP_COLUMNS : 3] + "): " + WARP_REMEDY);
             }
         }
-        TimeWarp warp = TimeWarp.restore(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
+        TimeWarp warp = sums
+                ? TimeWarp.restoreFromSums(config.sigmaMin(), config.sigmaMax(), decay, loss, weight)
+                : TimeWarp.restoreFromMeans(config.sigmaMin(), config.sigmaMax(), decay, loss, weight);
         // finite weights and losses can still overflow the fit (1e308 each): a CDF of NaN drew every σ wrong, silently
         double[] cdf = warp.cdf();
         for (int i = 0; i < cdf.length; i++) {

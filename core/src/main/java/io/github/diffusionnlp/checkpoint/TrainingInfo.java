@@ -41,15 +41,28 @@ import java.util.Map;
  *     a smaller one, an autoregressive model (no sentiment condition) and configs written before it was recorded
  *     (2026-12-05). Under {@link SentimentLabeller#NOT_ENGLISH_RATED_SHARE} the corpus is probably not English and
  *     the model's sentiment condition means little ({@link #sentimentProbablyMeaningless})
+ * @param corpusBytes the size of {@code corpus} when the run that saved the checkpoint read it, or null in configs
+ *     written before it was recorded (2026-12-05) and for a corpus that is no regular file ({@link CorpusFingerprint})
+ * @param corpusChecksum its crc32c then ({@code crc32c:} and 8 hex digits), null as {@code corpusBytes}: a run
+ *     resumed on the same path whose file no longer has them says so
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
         double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps,
-        Double sentimentLexiconShare) {
+        Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    /** A record that does not fingerprint its corpus ({@code corpusBytes}, {@code corpusChecksum}), as configs before. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged, Integer warmupSteps, Double sentimentLexiconShare) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, warmupSteps, sentimentLexiconShare, null, null);
     }
 
     /** A record that does not say how much of its corpus the sentiment lexicon rates, as configs before it did. */
@@ -132,21 +145,21 @@ public record TrainingInfo(
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare);
+                sentimentLexiconShare, corpusBytes, corpusChecksum);
     }
 
     /** The same record with another corpus name (a results file writes it relative to the working directory). */
     public TrainingInfo withCorpus(String corpus) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare);
+                sentimentLexiconShare, corpusBytes, corpusChecksum);
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare);
+                sentimentLexiconShare, corpusBytes, corpusChecksum);
     }
 
     /**

@@ -14,8 +14,12 @@ import java.util.concurrent.TimeUnit;
  * {@link #close closed} or {@link #SAVE_WAIT} has passed. A second signal meanwhile does nothing (the JVM is
  * already shutting down); only SIGKILL stops the save, which is written whole or not at all, the checkpoint before
  * it kept. The JVM then exits as signals end it: 130 for SIGINT, 143 for SIGTERM.
+ * <p>
+ * Internal: public for the OpenNLP {@code Train} tool, which stops as {@code train} does (no compatibility promise).
+ * A caller says its last line (where the run stopped) and flushes it before {@link #close}: the JVM may halt as soon
+ * as the hook lets it go.
  */
-final class StopOnSignal implements AutoCloseable {
+public final class StopOnSignal implements AutoCloseable {
     /** The longest the JVM waits for the step and its checkpoint: a step and a save of the base model fit well. */
     static final Duration SAVE_WAIT = Duration.ofSeconds(90);
 
@@ -29,7 +33,7 @@ final class StopOnSignal implements AutoCloseable {
     }
 
     /** Registers the hook for {@code training}, until closed. */
-    static StopOnSignal of(TrainingRun training) {
+    public static StopOnSignal of(TrainingRun training) {
         StopOnSignal stop = new StopOnSignal(training);
         Runtime.getRuntime().addShutdownHook(stop.hook);
         return stop;

@@ -44,18 +44,39 @@ public final class TimeWarp {
         }
     }
 
-    /** Restores a warp from its saved state (see {@link #lossMeans()} and {@link #weights()}). */
-    public static TimeWarp restore(double sigmaMin, double sigmaMax, double decay, double[] lossMeans, double[] weights) {
-        if (lossMeans.length != weights.length || lossMeans.length < 2) {
-            throw new IllegalArgumentException("warping table needs matching loss and weight columns of at least 2 bins");
-        }
-        TimeWarp warp = new TimeWarp(sigmaMin, sigmaMax, lossMeans.length, decay);
+    /**
+     * Restores a warp exactly from its saved state ({@link #lossSums()} and {@link #weights()}): it goes on as the
+     * warp never saved would, bit for bit, which a {@code --reproducible} run resumed from a checkpoint relies on.
+     */
+    public static TimeWarp restoreFromSums(double sigmaMin, double sigmaMax, double decay, double[] lossSums,
+            double[] weights) {
+        TimeWarp warp = empty(sigmaMin, sigmaMax, decay, lossSums, weights);
+        System.arraycopy(weights, 0, warp.weight, 0, weights.length);
+        System.arraycopy(lossSums, 0, warp.lossSum, 0, lossSums.length);
+        warp.refit();
+        return warp;
+    }
+
+    /**
+     * Restores a warp from a table of older checkpoints, which saved each bin's mean loss instead of its sum: the sum
+     * rebuilt as mean × weight may differ from the one saved in its last digit, and the fit with it.
+     */
+    public static TimeWarp restoreFromMeans(double sigmaMin, double sigmaMax, double decay, double[] lossMeans,
+            double[] weights) {
+        TimeWarp warp = empty(sigmaMin, sigmaMax, decay, lossMeans, weights);
         for (int i = 0; i < lossMeans.length; i++) {
             warp.weight[i] = weights[i];
             warp.lossSum[i] = lossMeans[i] * weights[i];
         }
         warp.refit();
         return warp;
+    }
+
+    private static TimeWarp empty(double sigmaMin, double sigmaMax, double decay, double[] losses, double[] weights) {
+        if (losses.length != weights.length || losses.length < 2) {
+            throw new IllegalArgumentException("warping table needs matching loss and weight columns of at least 2 bins");
+        }
+        return new TimeWarp(sigmaMin, sigmaMax, losses.length, decay);
     }
 
     public int bins() {
@@ -205,6 +226,11 @@ public final class TimeWarp {
             out[i] = weight[i] > 0 ? lossSum[i] / weight[i] : 0;
         }
         return out;
+    }
+
+    /** Each bin's decayed sum of losses, the state {@link #restoreFromSums} takes back (with {@link #weights()}). */
+    public synchronized double[] lossSums() {
+        return lossSum.clone();
     }
 
     public synchronized double[] weights() {

@@ -17,6 +17,8 @@ import io.github.diffusionnlp.ar.ArCheckpoint;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.ar.CausalTransformer;
 import io.github.diffusionnlp.ar.NextTokenBatch;
+import io.github.diffusionnlp.checkpoint.CheckpointNotSaved;
+import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -64,6 +66,8 @@ public final class ArTrainer implements TrainingRun {
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
+    /** The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop). */
+    private CorpusFingerprint corpusFingerprint;
 
     @Override
     public void stop() {
@@ -85,6 +89,7 @@ public final class ArTrainer implements TrainingRun {
         options = options.resumedFrom(recorded);
         TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log);
         List<TaggedSentence> corpus = corpora.train();
+        corpusFingerprint = corpora.fingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
             CausalTransformer network;
@@ -122,7 +127,7 @@ public final class ArTrainer implements TrainingRun {
             TrainingNotes.noteCutSentences(corpus, maxLength, log);
             TrainingNotes.noteUntokenised(corpus, log);
             if (resuming) {
-                notes.noteResuming(previous, corpora.reading());
+                notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
                 ArConfig kept = network.config();
                 // a size is the diffusion size the causal model matches: the one whose match is this shape
                 notes.noteKeptShape(kept.describe(), vocab.size(), notes.shapeAskedOtherwise(
@@ -202,8 +207,12 @@ public final class ArTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss, 0, read,
-                        tagged);
-                ArCheckpoint.save(out, network, vocab, info, optimizer.state());
+                        tagged, corpusFingerprint);
+                try {
+                    ArCheckpoint.save(out, network, vocab, info, optimizer.state());
+                } catch (CheckpointNotSaved e) {
+                    throw e.withRemedy(options.names().name(TrainOptions.Setting.RESUME));
+                }
                 progress.writeLossCurve();
                 log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
             }

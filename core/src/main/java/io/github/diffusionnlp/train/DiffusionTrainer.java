@@ -10,6 +10,8 @@ import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.PyTorchStart;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.CheckpointNotSaved;
+import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
@@ -84,6 +86,8 @@ public final class DiffusionTrainer implements TrainingRun {
 
     /** What the checkpoints record of how much of the corpus the sentiment lexicon rates (set before the loop). */
     private Double sentimentLexiconShare;
+    /** The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop). */
+    private CorpusFingerprint corpusFingerprint;
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
@@ -120,6 +124,7 @@ public final class DiffusionTrainer implements TrainingRun {
         options = options.resumedFrom(recorded);
         Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log);
         List<TaggedSentence> corpus = corpora.train();
+        corpusFingerprint = corpora.fingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
         try (NDManager manager = NDManager.newBaseManager()) {
             DiffusionTransformer network;
@@ -186,7 +191,7 @@ public final class DiffusionTrainer implements TrainingRun {
                     100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
-                notes.noteResuming(previous, corpora.reading());
+                notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
             }
             notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
             sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
@@ -274,22 +279,26 @@ public final class DiffusionTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged, sentimentLexiconShare);
-                if (average == null) {
-                    ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
-                } else {
-                    // the checkpoint's model is the average, so its record gets the average's validation loss
-                    TrainingInfo[] saved = {info};
-                    average.saveAveraged(parameters, optimizer.state(), state -> {
-                        if (!devRows.isEmpty()) {
-                            double averaged = diffusion.devLoss(devRows);
-                            log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
-                                    averaged, saved[0].devLoss());
-                            saved[0] = saved[0].withDevLoss(averaged);
-                        }
-                        ModelCheckpoint.save(out, network, vocab, warp, saved[0], state);
-                    });
-                    info = saved[0];
+                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint);
+                try {
+                    if (average == null) {
+                        ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());
+                    } else {
+                        // the checkpoint's model is the average, so its record gets the average's validation loss
+                        TrainingInfo[] saved = {info};
+                        average.saveAveraged(parameters, optimizer.state(), state -> {
+                            if (!devRows.isEmpty()) {
+                                double averaged = diffusion.devLoss(devRows);
+                                log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
+                                        averaged, saved[0].devLoss());
+                                saved[0] = saved[0].withDevLoss(averaged);
+                            }
+                            ModelCheckpoint.save(out, network, vocab, warp, saved[0], state);
+                        });
+                        info = saved[0];
+                    }
+                } catch (CheckpointNotSaved e) {
+                    throw e.withRemedy(options.names().name(TrainOptions.Setting.RESUME));
                 }
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);

@@ -65,6 +65,9 @@ public final class OutputDirectory {
     static Claim claim(TrainOptions options, PrintStream log, String command) throws IOException {
         Path out = options.output();
         SettingNames names = options.names();
+        // a directory another run is writing into is refused as such first: telling its user to resume it, and then
+        // that it is busy, sent them round twice
+        ModelDirectory.refuseLocked(out, "give another output directory");
         ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), names.refused(Setting.OUTPUT),
                 "give " + names.name(Setting.RESUME) + " to go on training it, or another output directory");
         Path created = null; // the outermost directory that the run makes
@@ -100,10 +103,10 @@ public final class OutputDirectory {
      * @param option how the caller's user names the directory, for the message ({@code "CheckpointDir"})
      */
     public static void requireTrainable(TrainOptions options, String option) throws IOException {
+        ModelDirectory.refuseLocked(options.output(), "give another " + option); // busy first, as claim says it
         List<Path> inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? inputs(options) : List.of();
         ModelDirectory.refuseUnusable(options.output(), options.resume(), inputs, option,
                 "give another output directory");
-        ModelDirectory.refuseLocked(options.output(), "give another " + option);
     }
 
     /** The run's own corpus and dev split, which the OpenNLP trainer keeps in its output directory. */

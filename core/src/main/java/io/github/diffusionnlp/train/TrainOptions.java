@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -517,16 +518,22 @@ public record TrainOptions(
      * {@code averageDecay}: the weight average the checkpoint's model is, 0 for none.
      */
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
-            double averageDecay, TaggedCorpus.Reading read, boolean tagged) {
-        return checkpointRecord(trainRows, step, wallSeconds, trainLoss, devLoss, averageDecay, read, tagged, null);
+            double averageDecay, TaggedCorpus.Reading read, boolean tagged, CorpusFingerprint fingerprint) {
+        return checkpointRecord(trainRows, step, wallSeconds, trainLoss, devLoss, averageDecay, read, tagged, null,
+                fingerprint);
     }
 
-    /** {@code sentimentLexiconShare}: see {@link TrainingInfo}'s; null for a model without a sentiment condition. */
+    /**
+     * {@code sentimentLexiconShare}: see {@link TrainingInfo}'s; null for a model without a sentiment condition.
+     * {@code fingerprint}: the corpus's size and checksum when the run read it, or null when it is no regular file.
+     */
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
-            double averageDecay, TaggedCorpus.Reading read, boolean tagged, Double sentimentLexiconShare) {
+            double averageDecay, TaggedCorpus.Reading read, boolean tagged, Double sentimentLexiconShare,
+            CorpusFingerprint fingerprint) {
         return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
                 learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
-                read.multiword(), tagged, warmupSteps, sentimentLexiconShare);
+                read.multiword(), tagged, warmupSteps, sentimentLexiconShare,
+                fingerprint == null ? null : fingerprint.bytes(), fingerprint == null ? null : fingerprint.checksum());
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -23,7 +24,9 @@ public final class TrainingData {
      * A run's training sentences and its dev split's (none without {@code --dev}), and how the training
      * sentences were read (the layout guessed in place of auto), which its checkpoints record.
      */
-    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading) {}
+    /** {@code fingerprint}: the corpus file's size and checksum, which the run's checkpoints record (null: no file). */
+    record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading,
+            CorpusFingerprint fingerprint) {}
 
     /**
      * Reads the corpus and the dev split in the options' layout and multiword-token reading
@@ -46,7 +49,7 @@ public final class TrainingData {
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");
         }
-        return new Corpora(corpus, devCorpus, read.reading());
+        return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import ai.djl.ndarray.NDList;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -137,8 +138,9 @@ final class TrainingNotes {
     }
 
     /** What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options. */
-    void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read) {
+    void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read, CorpusFingerprint corpus) {
         noteOtherCorpus(previous);
+        noteChangedCorpus(previous, corpus);
         noteOtherReading(previous, read);
         noteOtherSchedule(previous);
         noteOtherBatchWarmupAndSeed(previous);
@@ -176,6 +178,21 @@ final class TrainingNotes {
             log.println("note: resuming on " + options.corpus().toAbsolutePath().normalize() + ", not the corpus the checkpoint was trained on ("
                     + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
         }
+    }
+
+    /**
+     * The same corpus path whose file is not what the checkpoint read ({@code now}, its size and checksum, against
+     * the recorded ones): edited, or replaced by another corpus. A config that recorded none (before 2026-12-05), a
+     * corpus that is no regular file, or another path (said by {@link #noteOtherCorpus}) gets no note.
+     */
+    private void noteChangedCorpus(TrainingInfo previous, CorpusFingerprint now) {
+        CorpusFingerprint then = CorpusFingerprint.recorded(previous);
+        if (then == null || now == null || then.equals(now) || !previous.isTrainedOn(options.corpus())) {
+            return;
+        }
+        log.println("note: resuming on " + previous.corpus() + ", which has changed since the checkpoint was trained on"
+                + " it (" + now.describe() + ", where the checkpoint recorded " + then.describe() + "); the"
+                + " checkpoint's vocabulary stays, and words it lacks are read as unknown");
     }
 
     /**

@@ -66,7 +66,7 @@ class TimeWarpTest {
     void restoreGivesTheSameWarp() {
         TimeWarp warp = new TimeWarp(1, 300, 20, 0.9);
         warp.observe(new double[] {1.5, 10, 100, 250}, new double[] {0.1, 2, 6, 7});
-        TimeWarp back = TimeWarp.restore(1, 300, 0.9, warp.lossMeans(), warp.weights());
+        TimeWarp back = TimeWarp.restoreFromSums(1, 300, 0.9, warp.lossSums(), warp.weights());
         assertArrayEquals(warp.cdf(), back.cdf(), 1e-12);
     }
 }

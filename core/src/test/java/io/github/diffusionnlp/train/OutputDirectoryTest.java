@@ -112,6 +112,23 @@ class OutputDirectoryTest {
         assertEquals("", Files.readString(lock));
     }
 
+    /**
+     * A second run without resume into a directory that another run is training into was told to give resume, and,
+     * giving it, that the directory was busy: the lock is checked first, so it is told at once.
+     */
+    @Test
+    void aBusyDirectoryIsSaidToBeBusyBeforeItIsSaidToHoldAModel(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("model");
+        TestModels.train(dir, 10, false);
+        Path lock = dir.resolve(OutputDirectory.LOCK);
+        try (ModelDirectory.Lock training = ModelDirectory.lock(dir, "train --out", null)) {
+            IOException e = assertThrows(IOException.class, () -> TestModels.train(dir, 20, false));
+            assertEquals("another command is writing into " + dir + " (train --out, process " + ProcessHandle.current()
+                    .pid() + ", holds " + lock + "); wait for it to end or stop it, or give another output directory"
+                    + " (nothing was changed)", e.getMessage());
+        }
+    }
+
     /** A run that fails before it writes anything (here: on a corpus of comments) leaves no output directory. */
     @Test
     void aRunThatFailsOnItsCorpusLeavesNoOutputDirectory(@TempDir Path tmp) throws Exception {

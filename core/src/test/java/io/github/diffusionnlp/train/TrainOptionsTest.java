@@ -134,7 +134,7 @@ class TrainOptionsTest {
                 .batchSize(16).learningRate(2e-3).seed(5).build();
         io.github.diffusionnlp.checkpoint.TrainingInfo info = options.checkpointRecord(40, 120, 9.5, 3.25, 4.5,
                 0.999, new io.github.diffusionnlp.corpus.TaggedCorpus.Reading(io.github.diffusionnlp.corpus.CorpusLayout.COLUMNS,
-                        io.github.diffusionnlp.corpus.MultiwordTokens.PARTS), true);
+                        io.github.diffusionnlp.corpus.MultiwordTokens.PARTS), true, null);
         assertEquals(Path.of("train.txt").toAbsolutePath().toString(), info.corpus());
         assertEquals(java.util.List.of(40, 120, 300, 16, 5L), java.util.List.of(info.trainSentences(), info.step(),
                 info.totalSteps(), info.batchSize(), info.seed()));

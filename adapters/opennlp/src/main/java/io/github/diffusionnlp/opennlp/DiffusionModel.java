@@ -479,7 +479,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * {@code Iterations} (training steps, default 5000), {@code Size} (tiny, small, base), {@code BatchSize},
      * {@code LearningRate}, {@code WarmupSteps}, {@code Seed}, {@code VocabSize}, {@code MaxLength},
      * {@code TimeBudget} (e.g. 90m, 1h30m, or ISO-8601 PT90M), {@code RelativePositions}, {@code Average} (weight-average
-     * decay) and {@code CheckpointDir} (keep the training directory there — checkpoints, loss curve and plots
+     * decay), {@code CheckpointEvery} (steps between checkpoints, default 250) and {@code CheckpointDir} (keep the
+     * training directory there — checkpoints, loss curve and plots
      * — and resume from it when it holds one; default a temporary directory, removed). Others are errors.
      * Progress goes to {@code log}; the model holds its files in memory, ready to {@link #serialize}.
      *
@@ -488,7 +489,20 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     public static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
             DiffusionToolFactory factory, PrintStream log) throws IOException {
-        return ModelTraining.train(languageCode, samples, params, factory, log);
+        return ModelTraining.train(languageCode, samples, params, factory, log, run -> { });
+    }
+
+    /**
+     * As {@link #train(String, ObjectStream, TrainingParameters, DiffusionToolFactory, PrintStream)}, with {@code
+     * running} given the run before it starts, so that another thread can stop it ({@link
+     * io.github.diffusionnlp.train.TrainingRun#stop}): it ends after the step it is in, with a checkpoint of that step
+     * (in {@code CheckpointDir}; a temporary directory is removed), by {@link io.github.diffusionnlp.train.TrainingStopped}.
+     * The {@code Train} tool stops so on Ctrl-C or SIGTERM.
+     */
+    public static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
+            DiffusionToolFactory factory, PrintStream log,
+            java.util.function.Consumer<? super io.github.diffusionnlp.train.TrainingRun> running) throws IOException {
+        return ModelTraining.train(languageCode, samples, params, factory, log, running);
     }
 
     /** The model a training run wrote to {@code dir}, its files read into memory so that the run's directory may go. */

@@ -12,6 +12,7 @@ import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.OutputDirectory;
 import io.github.diffusionnlp.train.SettingNames;
 import io.github.diffusionnlp.train.TrainOptions;
+import io.github.diffusionnlp.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import opennlp.tools.postag.POSSample;
@@ -51,9 +53,11 @@ final class ModelTraining {
     static final String RELATIVE_POSITIONS = "RelativePositions";
     static final String AVERAGE = "Average";
     static final String CHECKPOINT_DIR = "CheckpointDir";
+    static final String CHECKPOINT_EVERY = "CheckpointEvery";
     /** Every key {@link #train} reads; {@code Iterations} is OpenNLP's own name for the steps. */
     static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
-            WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR);
+            WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR,
+            CHECKPOINT_EVERY);
     /**
      * The keys of OpenNLP's own trainers that {@link TrainingParameters#defaultParams()} sets (with {@code
      * Iterations=100}) and OpenNLP's parameter files hold, any case: refused as such, not as unknown words.
@@ -82,6 +86,7 @@ final class ModelTraining {
             Map.entry(TrainOptions.Setting.TIME_BUDGET, TIME_BUDGET), Map.entry(TrainOptions.Setting.AVERAGE, AVERAGE),
             Map.entry(TrainOptions.Setting.RELATIVE_POSITIONS, RELATIVE_POSITIONS),
             Map.entry(TrainOptions.Setting.OUTPUT, CHECKPOINT_DIR),
+            Map.entry(TrainOptions.Setting.CHECKPOINT_EVERY, CHECKPOINT_EVERY),
             Map.entry(TrainOptions.Setting.RESUME, "the same " + CHECKPOINT_DIR + " (resumed unasked)")));
     static final SettingNames SETTING_NAMES = SettingNames.of(
             setting -> PARAMETERS.getOrDefault(setting, SettingNames.BUILDER.name(setting)),
@@ -113,8 +118,13 @@ final class ModelTraining {
         return near.entrySet().stream().min(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }
 
+    /**
+     * {@code running} is given the run before it starts, so that a caller can stop it from another thread ({@link
+     * TrainingRun#stop}: the {@code Train} tool on Ctrl-C or SIGTERM); the training directory, when temporary, is
+     * removed before this returns or throws, a stop's {@link io.github.diffusionnlp.train.TrainingStopped} included.
+     */
     static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
-            DiffusionToolFactory factory, PrintStream log) throws IOException {
+            DiffusionToolFactory factory, PrintStream log, Consumer<? super TrainingRun> running) throws IOException {
         DiffusionModel.checkedLanguage(languageCode); // before the samples are read, not after training
         // values come as typed objects from code and as strings from a parameters file; keys in any case
         Map<String, Object> settings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -159,7 +169,9 @@ final class ModelTraining {
             try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, HOLDER, OTHERWISE)) {
                 TaggedCorpus.write(corpus, List.of("OpenNLP POS samples given to DiffusionModel.train"), sentences);
             }
-            new DiffusionTrainer(options, log).run();
+            DiffusionTrainer trainer = new DiffusionTrainer(options, log);
+            running.accept(trainer);
+            trainer.run();
             try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, HOLDER, OTHERWISE)) {
                 return DiffusionModel.fromTraining(dir, languageCode, factory);
             }
@@ -220,6 +232,7 @@ final class ModelTraining {
         ifGiven(p, VOCAB_SIZE, TrainOptions.DEFAULT_VOCAB_SIZE, n -> b.vocabSize(n.intValue()));
         ifGiven(p, MAX_LENGTH, TrainOptions.DEFAULT_MAX_LENGTH, n -> b.maxLength(n.intValue()));
         ifGiven(p, WARMUP_STEPS, TrainOptions.DEFAULT_WARMUP_STEPS, n -> b.warmupSteps(n.intValue()));
+        ifGiven(p, CHECKPOINT_EVERY, TrainOptions.DEFAULT_CHECKPOINT_EVERY, n -> b.checkpointEvery(n.intValue()));
         if (p.containsKey(SIZE)) {
             b.size(p.get(SIZE).toString().trim());
         }

@@ -78,7 +78,9 @@ public final class DiffusionNlpTool {
             return 0;
         } catch (TerminateToolException e) {
             out.flush();
-            err.println(e.getMessage());
+            if (e.getMessage() != null) { // null: the tool has said why it ended (Train stopped by a signal)
+                err.println(e.getMessage());
+            }
             if (e.getCause() != null && System.getenv("DIFFUSION_NLP_DEBUG") != null) {
                 e.getCause().printStackTrace(err);
             }

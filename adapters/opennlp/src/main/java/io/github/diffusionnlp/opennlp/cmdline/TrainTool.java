@@ -1,7 +1,10 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.cli.StopOnSignal;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
+import io.github.diffusionnlp.train.TrainingRun;
+import io.github.diffusionnlp.train.TrainingStopped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,13 +20,16 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
 
 /**
  * {@code Train}: trains a model from OpenNLP POS training data ({@code word_TAG} tokens, a sentence a line)
- * and writes it as a model package, as OpenNLP's own {@code XTrainer} tools do. Progress goes to stderr.
+ * and writes it as a model package, as OpenNLP's own {@code XTrainer} tools do. Progress goes to stderr. Ctrl-C or
+ * SIGTERM ends the run after the step it is in, with a checkpoint of that step, as core's {@code train} does.
  */
 final class TrainTool extends CmdTool<Params.TrainParams> {
     TrainTool() {
@@ -60,12 +66,40 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         String untagged = "; untagged text trains through the command-line tool, which reads plain text: java -jar"
                 + " diffusion-nlp.jar train --corpus " + data + " --layout plain --out DIR";
         String lang = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang())); // not as "-params: "
+        // Ctrl-C or SIGTERM: the run ends after its step, with a checkpoint of it, as core's train does
+        AtomicReference<StopOnSignal> signals = new AtomicReference<>();
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
                 DiffusionModel trained = train(lang, new WordTagLines(reader, data, charset, untagged), params,
-                        err)) {
+                        err, run -> signals.set(StopOnSignal.of(run)))) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
+        } catch (TrainingStopped stopped) {
+            // said before the hook lets the JVM go (closing it), or the exit could come first
+            err.println(stoppedBySignal(stopped));
+            err.flush();
+            throw new TerminateToolException(STOPPED, null);
+        } finally {
+            if (signals.get() != null) {
+                signals.get().close(); // the JVM, if a signal is ending it, exits now (130 or 143)
+            }
         }
+    }
+
+    /** Exit code of a run stopped by Ctrl-C or SIGTERM, which the JVM ends with 130 or 143 itself. */
+    static final int STOPPED = 130;
+
+    /**
+     * Where a run stopped by a signal stopped: in a CheckpointDir, the same command goes on from that step; a
+     * temporary directory is removed with its checkpoint, and CheckpointDir is the way to keep one.
+     */
+    static String stoppedBySignal(TrainingStopped stopped) {
+        if (Files.isDirectory(stopped.output())) {
+            return "stopped by signal at step " + stopped.step() + ", with a checkpoint of it in " + stopped.output()
+                    + "; the same command continues (its CheckpointDir is resumed unasked)";
+        }
+        return "stopped by signal at step " + stopped.step() + "; no model package was written, and the run's"
+                + " temporary directory is removed with its checkpoint: give CheckpointDir=DIR among the training"
+                + " parameters to keep checkpoints and resume from them";
     }
 
     /**
@@ -100,10 +134,10 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         return new TrainingParameters(settings);
     }
 
-    private DiffusionModel train(String lang, WordTagLines samples, TrainingParameters params, PrintStream err)
-            throws IOException {
+    private DiffusionModel train(String lang, WordTagLines samples, TrainingParameters params, PrintStream err,
+            Consumer<TrainingRun> running) throws IOException {
         try {
-            return DiffusionModel.train(lang, samples, params, new DiffusionToolFactory(), err);
+            return DiffusionModel.train(lang, samples, params, new DiffusionToolFactory(), err, running);
         } catch (IllegalArgumentException e) {
             throw badParameter("-params: " + e.getMessage());
         } catch (InvalidFormatException e) {

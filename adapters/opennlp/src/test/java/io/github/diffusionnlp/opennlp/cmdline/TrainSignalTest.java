@@ -1,0 +1,85 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.ChildJvm;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code Train} stopped by SIGTERM exited 143 with nothing saved since its last checkpoint (a run stopped after step
+ * 290 resumed at 250), and without CheckpointDir left its temporary directory behind: it had no shutdown hook. It
+ * now stops as core's train does: the step it is in is finished and saved, the tool says where it stopped, and a
+ * temporary directory is removed before the JVM exits 143.
+ */
+class TrainSignalTest {
+    private static final String SENTENCES = "The_DET cat_NOUN sat_VERB on_ADP the_DET mat_NOUN ._PUNCT\n"
+            + "A_DET dog_NOUN ran_VERB to_ADP the_DET park_NOUN ._PUNCT\n"
+            + "She_PRON read_VERB the_DET old_ADJ book_NOUN ._PUNCT\n";
+
+    @Test
+    void sigtermSavesTheCurrentStepInTheCheckpointDir(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        // a checkpoint every 1,000 steps: any checkpoint at the step printed is the stop's own
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
+                + "MaxLength=16\nCheckpointEvery=1000\nCheckpointDir=" + dir + "\n");
+        String said = trainAndTerminate(tmp, params, List.of());
+        int step = ModelCheckpoint.readHeader(dir).training().step();
+        assertTrue(step >= 20 && step < 1000, said);
+        assertTrue(said.contains("stopped by signal at step " + step + ", with a checkpoint of it in " + dir
+                + "; the same command continues (its CheckpointDir is resumed unasked)\n"), said);
+    }
+
+    @Test
+    void sigtermRemovesTheTemporaryDirectory(@TempDir Path tmp) throws Exception {
+        Path temporary = Files.createDirectory(tmp.resolve("java-tmp"));
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
+                + "MaxLength=16\n");
+        String said = trainAndTerminate(tmp, params, List.of("-Djava.io.tmpdir=" + temporary));
+        assertTrue(said.contains("; no model package was written, and the run's temporary directory is removed with"
+                + " its checkpoint: give CheckpointDir=DIR among the training parameters to keep checkpoints and"
+                + " resume from them\n"), said);
+        try (Stream<Path> left = Files.list(temporary)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("diffusion-training"))
+                    .toList(), said);
+        }
+    }
+
+    /** Trains in a child JVM, sends SIGTERM after step 20, and returns what it said; it must exit 143. */
+    private static String trainAndTerminate(Path tmp, Path params, List<String> jvmOptions) throws Exception {
+        Path data = Files.writeString(tmp.resolve("train.txt"), SENTENCES.repeat(100));
+        Process child = ChildJvm.command(jvmOptions, DiffusionNlpTool.class, "Train", "-model",
+                tmp.resolve("m.bin").toString(), "-data", data.toString(), "-params", params.toString())
+                .redirectErrorStream(true).start();
+        // a run that never prints the step awaited would hold the read below for ever
+        java.util.concurrent.CompletableFuture.delayedExecutor(180, TimeUnit.SECONDS).execute(child::destroyForcibly);
+        StringBuilder said = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = lines.readLine();
+                said.append(line).append('\n');
+            } while (line != null && !line.startsWith("step 20/"));
+            assertTrue(line != null, "the run ended before step 20: " + said);
+            child.toHandle().destroy(); // SIGTERM; Process.destroy would also close the child's output
+            lines.lines().forEach(l -> said.append(l).append('\n'));
+            assertTrue(child.waitFor(90, TimeUnit.SECONDS), said.toString());
+        } finally {
+            child.destroyForcibly();
+        }
+        assertEquals(143, child.exitValue(), said.toString());
+        assertTrue(!Files.exists(tmp.resolve("m.bin")), "no package: " + said);
+        return said.toString();
+    }
+}

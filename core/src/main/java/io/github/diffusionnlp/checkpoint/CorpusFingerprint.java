@@ -1,0 +1,37 @@
+package io.github.diffusionnlp.checkpoint;
+
+import com.google.common.hash.Hashing;
+import com.google.common.io.MoreFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A training corpus file's size and checksum as a checkpoint records them ({@link TrainingInfo#corpusBytes},
+ * {@link TrainingInfo#corpusChecksum}), so that a run resumed on the same path can tell that the file's contents
+ * changed since: the path alone cannot.
+ *
+ * @param bytes the file's size
+ * @param checksum its crc32c, written as a checkpoint's file checksums are ({@code crc32c:} and 8 hex digits)
+ */
+public record CorpusFingerprint(long bytes, String checksum) {
+    /** The fingerprint of {@code corpus}, or null when it is no regular file (a pipe could not be read again). */
+    public static CorpusFingerprint of(Path corpus) throws IOException {
+        if (!Files.isRegularFile(corpus)) {
+            return null;
+        }
+        return new CorpusFingerprint(Files.size(corpus),
+                "crc32c:" + MoreFiles.asByteSource(corpus).hash(Hashing.crc32c()));
+    }
+
+    /** What {@code training} recorded of its corpus, or null when it recorded nothing (a config of before). */
+    public static CorpusFingerprint recorded(TrainingInfo training) {
+        return training == null || training.corpusBytes() == null || training.corpusChecksum() == null ? null
+                : new CorpusFingerprint(training.corpusBytes(), training.corpusChecksum());
+    }
+
+    /** "1,234 bytes, crc32c:0a1b2c3d" */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%,d bytes, %s", bytes, checksum);
+    }
+}
