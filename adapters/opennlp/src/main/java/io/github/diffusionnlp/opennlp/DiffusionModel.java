@@ -388,14 +388,14 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
         /** Loads the model. */
         public DiffusionModel build() throws IOException {
-            // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
-            // "not a diffusion model package"
+            // checked before the model is read, so that a bad one is named before a load's wait
             NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
             LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
                     bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
             if (stream != null) {
-                return new DiffusionModel(stream, "the model stream", "package read from a stream", device, precision,
-                        library);
+                InputStream in = stream;
+                return readingPackage("the model stream", () -> new DiffusionModel(in, "the model stream",
+                        "package read from a stream", device, precision, library));
             }
             Path dirOrPackage = model == null ? DefaultModel.locate() : model;
             if (Files.isDirectory(dirOrPackage)) {
@@ -407,12 +407,30 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                         + " package file)");
             }
-            try {
-                return new DiffusionModel(dirOrPackage, device, precision, library);
-            } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
-                throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(),
+            return readingPackage(dirOrPackage.toString(), () -> new DiffusionModel(dirOrPackage, device, precision,
+                    library));
+        }
+    }
+
+    /** A package read, as {@link #readingPackage} takes it. */
+    private interface PackageRead {
+        DiffusionModel read() throws IOException;
+    }
+
+    /**
+     * {@code read}, where OpenNLP's loader refusing a foreign package ({@code BaseModel.checkArtifactMap}: an
+     * IllegalArgumentException around the InvalidFormatException) is said as such, naming the package {@code name};
+     * any other refusal, as of a library setting (a missing n-gram corpus), is left as it is, as a stream's is.
+     */
+    private static DiffusionModel readingPackage(String name, PackageRead read) throws IOException {
+        try {
+            return read.read();
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof InvalidFormatException invalid) {
+                throw new InvalidFormatException(name + " is not a diffusion model package: " + invalid.getMessage(),
                         e);
             }
+            throw e;
         }
     }
 

@@ -1,0 +1,50 @@
+package io.github.diffusionnlp.opennlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a package's load fails on what is not the package's fault: a library setting, a missing file. */
+class PackageLoadTest {
+    @TempDir
+    static Path tmp;
+    static Path bin;
+
+    @BeforeAll
+    static void packageTheTinyModel() throws IOException {
+        bin = tmp.resolve("tiny.bin");
+        try (DiffusionModel model = DiffusionModel.load(TestModels.tinyModel())) {
+            model.serialize(bin);
+        }
+    }
+
+    /**
+     * A missing n-gram corpus given with a package file was "InvalidFormatException: tiny.bin is not a diffusion model
+     * package: the n-gram corpus ... is not a readable file", blaming the package; from a stream it was a plain
+     * IllegalArgumentException. Both are now the library's refusal of the setting.
+     */
+    @Test
+    void aBadLibrarySettingIsNotBlamedOnThePackage() throws IOException {
+        Path corpus = tmp.resolve("no-corpus.txt");
+        IllegalArgumentException file = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionModel.builder().optModel(bin).optNgramCorpus(corpus).build());
+        IllegalArgumentException stream;
+        try (InputStream in = Files.newInputStream(bin)) {
+            stream = assertThrows(IllegalArgumentException.class,
+                    () -> DiffusionModel.builder().optModel(in).optNgramCorpus(corpus).build());
+        }
+        assertFalse(file.getMessage().contains("is not a diffusion model package"), file.getMessage());
+        assertTrue(file.getMessage().contains("is not a readable file"), file.getMessage());
+        assertEquals(stream.getMessage(), file.getMessage());
+    }
+}
