@@ -388,10 +388,21 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
         /** Loads the model. */
         public DiffusionModel build() throws IOException {
-            // checked before the model is read, so that a bad one is named before a load's wait
-            NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
-            LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
-                    bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
+            LibrarySettings library;
+            try { // checked before the model is read, so that a bad one is named before a load's wait
+                NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
+                library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
+                        bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
+            } catch (RuntimeException e) {
+                if (stream != null) { // "closed once read": closed too when it never will be
+                    try {
+                        stream.close();
+                    } catch (IOException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
+            }
             if (stream != null) {
                 InputStream in = stream;
                 return readingPackage("the model stream", () -> new DiffusionModel(in, "the model stream",

@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,5 +48,21 @@ class PackageLoadTest {
         assertFalse(file.getMessage().contains("is not a diffusion model package"), file.getMessage());
         assertTrue(file.getMessage().contains("is not a readable file"), file.getMessage());
         assertEquals(stream.getMessage(), file.getMessage());
+    }
+
+    /** A stream is "closed once read": it was left open when build() failed before reading it. */
+    @Test
+    void aStreamIsClosedWhenTheBuildFailsBeforeReadingIt() throws IOException {
+        AtomicBoolean closed = new AtomicBoolean();
+        InputStream in = new FilterInputStream(Files.newInputStream(bin)) {
+            @Override
+            public void close() throws IOException {
+                closed.set(true);
+                super.close();
+            }
+        };
+        assertThrows(IllegalArgumentException.class, () -> DiffusionModel.builder().optModel(in)
+                .optBannedWords(tmp.resolve("no-banned-words.txt")).build());
+        assertTrue(closed.get(), "the stream was left open");
     }
 }
