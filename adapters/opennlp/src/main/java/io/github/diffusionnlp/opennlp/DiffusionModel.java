@@ -141,7 +141,12 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a package"
                     + " file: load a model directory with DiffusionModel.load(Path), which reads either");
         }
-        return Files.newInputStream(packageFile);
+        try {
+            return Files.newInputStream(packageFile);
+        } catch (java.nio.file.NoSuchFileException e) { // its message is the bare path
+            throw new IOException("model " + packageFile + " does not exist (expected a package file; a directory"
+                    + " loads with DiffusionModel.load(Path))", e);
+        }
     }
 
     /**

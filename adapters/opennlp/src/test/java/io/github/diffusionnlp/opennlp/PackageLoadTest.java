@@ -65,4 +65,15 @@ class PackageLoadTest {
                 .optBannedWords(tmp.resolve("no-banned-words.txt")).build());
         assertTrue(closed.get(), "the stream was left open");
     }
+
+    /** new DiffusionModel(Path) of a missing file threw a bare NoSuchFileException, whose message is the path. */
+    @Test
+    void aMissingPackageFileIsSaidNotToExist() {
+        Path missing = tmp.resolve("nope.bin");
+        IOException e = assertThrows(IOException.class, () -> new DiffusionModel(missing));
+        assertEquals("model " + missing + " does not exist (expected a package file; a directory loads with"
+                + " DiffusionModel.load(Path))", e.getMessage());
+        e = assertThrows(IOException.class, () -> new DiffusionModel(missing.toFile()));
+        assertTrue(e.getMessage().startsWith("model " + missing + " does not exist"), e.getMessage());
+    }
 }
