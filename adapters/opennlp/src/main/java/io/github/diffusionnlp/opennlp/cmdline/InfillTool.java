@@ -106,7 +106,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 }
                 return new ReadLine(line, tokens, jobs);
             }, (batch, first) -> new InfillerME(model, options.toBuilder().seed(options.seed() + first).build())
-                    .infill(batch.stream().map(Job::tokens).toArray(String[][]::new)), detokenizer, "filling");
+                    .splitMasksToldByCaller().infill(batch.stream().map(Job::tokens).toArray(String[][]::new)), detokenizer, "filling");
         }
     }
 }
