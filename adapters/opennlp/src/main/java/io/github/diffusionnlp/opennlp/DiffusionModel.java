@@ -138,8 +138,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     private static InputStream packageStream(Path packageFile) throws IOException {
         if (Files.isDirectory(packageFile)) {
-            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a package"
-                    + " file: load a model directory with DiffusionModel.load(Path), which reads either");
+            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a"
+                    + " package file: load a model directory with DiffusionModel.load(Path), which reads either");
         }
         try {
             return Files.newInputStream(packageFile);
@@ -313,7 +313,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         return new Builder();
     }
 
-    /** Loads a model directory, a package file or a package stream, in the manner of core's {@code DiffusionLM.Builder}. */
+    /**
+     * Loads a model directory, a package file or a package stream, in the manner of core's {@code DiffusionLM.Builder}.
+     */
     public static final class Builder {
         private Path model;
         private InputStream stream;
@@ -573,7 +575,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             if (bannedWords != null) {
                 builder.optBannedWords(bannedWords);
             }
-            // a line that does not fit names the tool's parameter (the builder's optNgramCorpusReading), not core's --layout
+            // a line that does not fit names the tool's parameter (the builder's optNgramCorpusReading), not core's
+            // --layout
             return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword)
                     .optNgramLayoutOption(LayoutOption.parameter("-ngramLayout"));
         }
