@@ -34,7 +34,8 @@ public class OpenNlpExample {
         DictionaryDetokenizer detokenizer;
         try (InputStream s = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin");
              InputStream t = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin");
-             InputStream d = OpenNlpExample.class.getResourceAsStream("/io/github/diffusionnlp/opennlp/en-detokenizer.xml")) {
+             InputStream d = OpenNlpExample.class.getResourceAsStream(
+                     "/io/github/diffusionnlp/opennlp/en-detokenizer.xml")) {
             sentences = new SentenceDetectorME(new SentenceModel(s));
             tokenizer = new TokenizerME(new TokenizerModel(t));
             detokenizer = new DictionaryDetokenizer(new DetokenizationDictionary(d));
@@ -59,7 +60,8 @@ public class OpenNlpExample {
             // [MASK] tokens to fill: TokenizerME splits "[MASK]" into "[ MASK ]", three words that are not filled
             // (the log warns); EnglishText's tokenizer, the same model, keeps the mask whole
             String[] masked = EnglishText.get().tokenize("The [MASK] met on Monday.");
-            System.out.println(String.join(" ", masked) + "  ->  " + detokenizer.detokenize(infiller.infill(masked), null));
+            System.out.println(String.join(" ", masked) + "  ->  "
+                    + detokenizer.detokenize(infiller.infill(masked), null));
 
             GeneratorME generator = new GeneratorME(model, options);
             for (String[] s : generator.generate(3, 12)) {                 // three sentences of twelve tokens

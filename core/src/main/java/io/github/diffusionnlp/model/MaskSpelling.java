@@ -54,7 +54,8 @@ public final class MaskSpelling {
      */
     public static int splitAt(java.util.List<String> tokens) {
         for (int i = 0; i + 2 < tokens.size(); i++) {
-            if ("[".equals(tokens.get(i)) && "MASK".equalsIgnoreCase(tokens.get(i + 1)) && "]".equals(tokens.get(i + 2))) {
+            if ("[".equals(tokens.get(i)) && "MASK".equalsIgnoreCase(tokens.get(i + 1))
+                    && "]".equals(tokens.get(i + 2))) {
                 return i;
             }
         }

@@ -21,12 +21,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The diffusion annotator's work once its {@code NAME.*} properties have been read and checked: infill,
@@ -47,6 +50,13 @@ import java.util.Set;
 final class ConfiguredAnnotator implements Annotator {
     // logged under the annotator's public name, which is what users configure logging by
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DiffusionAnnotator.class);
+    /**
+     * The annotator names that have warned of each loaded model's sentiment caveat: a pipeline makes its own
+     * annotator (the server one per request), and the same user need not hear it for every one. Weak: a model
+     * closed by SharedModels.closeAll and loaded anew is another instance, whose annotators warn again.
+     */
+    private static final Map<DiffusionLM, Set<String>> WARNED_OF_SENTIMENT =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private final DiffusionSettings settings;
     private final Path modelDirectory; // resolved once: the default model is searched for on disk
@@ -93,10 +103,11 @@ final class ConfiguredAnnotator implements Annotator {
             }
         }
         // read from the model's record, not taken from the model (model() takes it, so the library stays silent):
-        // the model tells it once, but another annotator sharing it (SharedModels) has a user who must hear it too
+        // the model tells it once, but another annotator sharing it (SharedModels) has a user who must hear it too;
+        // once per model and annotator name, not for each pipeline's own instance of the same annotator
         String caveat = settings.sentiment == null || lm.info().training() == null ? null
                 : lm.info().training().sentimentCaveat();
-        if (caveat != null) {
+        if (caveat != null && WARNED_OF_SENTIMENT.computeIfAbsent(lm, m -> ConcurrentHashMap.newKeySet()).add(name)) {
             // a warning, not a refusal: the model still samples, and the user may know its labels are their own
             LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", name, name,
                     settings.sentiment, caveat);

@@ -62,6 +62,20 @@ class SentimentLanguageTest {
         assertFalse(log.contains("will mean little"), "the library does not tell it again: " + log);
     }
 
+    /**
+     * Each pipeline makes its own annotator (the server one per request): three pipelines of the same properties
+     * warned three times. The caveat is told once per loaded model and annotator name.
+     */
+    @Test
+    void identicalPipelinesWarnOnce(@TempDir Path tmp) throws IOException {
+        Path french = TestModels.copyOfTinyModelRecordingLexiconShare(tmp.resolve("french"), 0.015);
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            log.append(madeWithSentiment(french));
+        }
+        assertEquals(1, log.toString().split("will mean little", -1).length - 1, log.toString());
+    }
+
     private static String madeWithSentiment(Path model) {
         return logOf(() -> new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.model", model.toString(),
                 "diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.steps", "1")));

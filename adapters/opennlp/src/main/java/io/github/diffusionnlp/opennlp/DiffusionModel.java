@@ -138,10 +138,15 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     private static InputStream packageStream(Path packageFile) throws IOException {
         if (Files.isDirectory(packageFile)) {
-            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a package"
-                    + " file: load a model directory with DiffusionModel.load(Path), which reads either");
+            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a"
+                    + " package file: load a model directory with DiffusionModel.load(Path), which reads either");
         }
-        return Files.newInputStream(packageFile);
+        try {
+            return Files.newInputStream(packageFile);
+        } catch (java.nio.file.NoSuchFileException e) { // its message is the bare path
+            throw new IOException("model " + packageFile + " does not exist (expected a package file; a directory"
+                    + " loads with DiffusionModel.load(Path))", e);
+        }
     }
 
     /**
@@ -308,7 +313,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         return new Builder();
     }
 
-    /** Loads a model directory, a package file or a package stream, in the manner of core's {@code DiffusionLM.Builder}. */
+    /**
+     * Loads a model directory, a package file or a package stream, in the manner of core's {@code DiffusionLM.Builder}.
+     */
     public static final class Builder {
         private Path model;
         private InputStream stream;
@@ -388,14 +395,25 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
         /** Loads the model. */
         public DiffusionModel build() throws IOException {
-            // checked here, not left to DiffusionLM.Builder#build: a package's load would report its refusal as
-            // "not a diffusion model package"
-            NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
-            LibrarySettings library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
-                    bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
+            LibrarySettings library;
+            try { // checked before the model is read, so that a bad one is named before a load's wait
+                NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
+                library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
+                        bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
+            } catch (RuntimeException e) {
+                if (stream != null) { // "closed once read": closed too when it never will be
+                    try {
+                        stream.close();
+                    } catch (IOException closing) {
+                        e.addSuppressed(closing);
+                    }
+                }
+                throw e;
+            }
             if (stream != null) {
-                return new DiffusionModel(stream, "the model stream", "package read from a stream", device, precision,
-                        library);
+                InputStream in = stream;
+                return readingPackage("the model stream", () -> new DiffusionModel(in, "the model stream",
+                        "package read from a stream", device, precision, library));
             }
             Path dirOrPackage = model == null ? DefaultModel.locate() : model;
             if (Files.isDirectory(dirOrPackage)) {
@@ -407,12 +425,30 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                         + " package file)");
             }
-            try {
-                return new DiffusionModel(dirOrPackage, device, precision, library);
-            } catch (IllegalArgumentException | IllegalStateException e) { // OpenNLP's loader on a foreign package
-                throw new InvalidFormatException(dirOrPackage + " is not a diffusion model package: " + e.getMessage(),
+            return readingPackage(dirOrPackage.toString(), () -> new DiffusionModel(dirOrPackage, device, precision,
+                    library));
+        }
+    }
+
+    /** A package read, as {@link #readingPackage} takes it. */
+    private interface PackageRead {
+        DiffusionModel read() throws IOException;
+    }
+
+    /**
+     * {@code read}, where OpenNLP's loader refusing a foreign package ({@code BaseModel.checkArtifactMap}: an
+     * IllegalArgumentException around the InvalidFormatException) is said as such, naming the package {@code name};
+     * any other refusal, as of a library setting (a missing n-gram corpus), is left as it is, as a stream's is.
+     */
+    private static DiffusionModel readingPackage(String name, PackageRead read) throws IOException {
+        try {
+            return read.read();
+        } catch (IllegalArgumentException e) {
+            if (e.getCause() instanceof InvalidFormatException invalid) {
+                throw new InvalidFormatException(name + " is not a diffusion model package: " + invalid.getMessage(),
                         e);
             }
+            throw e;
         }
     }
 
@@ -553,7 +589,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             if (bannedWords != null) {
                 builder.optBannedWords(bannedWords);
             }
-            // a line that does not fit names the tool's parameter (the builder's optNgramCorpusReading), not core's --layout
+            // a line that does not fit names the tool's parameter (the builder's optNgramCorpusReading), not core's
+            // --layout
             return builder.optNgramCorpus(corpus).optNgramCorpusReading(layout, multiword)
                     .optNgramLayoutOption(LayoutOption.parameter("-ngramLayout"));
         }

@@ -8,6 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import opennlp.tools.postag.POSModel;
 import opennlp.tools.postag.POSTagFormat;
@@ -98,9 +99,21 @@ public final class EnglishPosTagger {
      * a contraction's tag wherever a tag may come from {@code POSTaggerME} ({@link #tag}, {@code ConstraintSpec}'s
      * templates, {@code DiffusionModel.train}'s samples): OpenNLP's {@code TokenizerME} leaves almost every "can't"
      * and "It's" whole, so its tagger's output holds such tags, and they were refused as templates and trained as X.
+     * A joined tag is two parts, each a UPOS or Penn Treebank tag in any case; anything else with a {@code +}
+     * ({@code NOUN+VREB}, {@code AUX+}, {@code DET+NOUN+VERB}) is returned whole, so that its caller refuses it (or
+     * reads it as X) by its own name rather than taking a first part that happens to be a tag.
      */
     static String firstPart(String tag) {
-        String first = JOINED_TAG.split(tag, 2)[0];
-        return first.isBlank() ? tag : first;
+        String[] parts = JOINED_TAG.split(tag, -1);
+        if (parts.length != 2) {
+            return tag;
+        }
+        for (String part : parts) {
+            String upper = part.trim().toUpperCase(Locale.ROOT);
+            if (!PtbTags.isUpos(upper) && !PtbTags.isPtb(upper)) {
+                return tag;
+            }
+        }
+        return parts[0];
     }
 }

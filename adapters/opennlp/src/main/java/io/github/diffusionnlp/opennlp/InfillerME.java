@@ -40,6 +40,7 @@ public class InfillerME {
     private final DiffusionModel model;
     private final SamplingOptions options;
     private final ConstraintSpec constraints;
+    private final boolean splitMasksTold; // the caller tells its user of a '[ MASK ]': logged at DEBUG, not WARN
 
     /** With the model's default sampling options ({@link DiffusionToolFactory#defaultSamplingOptions()}). */
     public InfillerME(DiffusionModel model) {
@@ -56,13 +57,27 @@ public class InfillerME {
      *     words and length; give the tags)
      */
     public InfillerME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
+        this(model, options, constraints, false);
+    }
+
+    private InfillerME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints,
+            boolean splitMasksTold) {
         this.model = Objects.requireNonNull(model, "model");
         this.options = Objects.requireNonNull(options, "options");
         this.constraints = Objects.requireNonNull(constraints, "constraints");
+        this.splitMasksTold = splitMasksTold;
         if (constraints.usesInputTemplate()) {
             throw new IllegalArgumentException("an infill keeps each sentence's length: give the template's tags,"
                     + " one per token, rather than the input's own");
         }
+    }
+
+    /**
+     * This infiller for a caller that tells its own user of a mask split into {@code [ MASK ]} (the Infill tool does,
+     * by input line): such a sentence is then logged at DEBUG rather than WARN, so that it is not said twice.
+     */
+    public InfillerME splitMasksToldByCaller() {
+        return new InfillerME(model, options, constraints, true);
     }
 
     /** The model this tool fills with (the evaluator reads its length limit). */
@@ -125,10 +140,14 @@ public class InfillerME {
             }
             int split = MaskSpelling.splitAt(Arrays.asList(tokens));
             if (split >= 0) { // kept as the words they are, as "[mask]" is; said, since a mask was surely meant
-                logger.warn("sentence {} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which are"
-                        + " words and are not filled: OpenNLP's TokenizerME splits [MASK] so; tokenize with"
-                        + " EnglishText.get().tokenize(...), which keeps it whole, or join the three into [MASK]",
-                        first + i, split, split + 2);
+                String said = "sentence {} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which"
+                        + " are words and are not filled: OpenNLP's TokenizerME splits [MASK] so; tokenize with"
+                        + " EnglishText.get().tokenize(...), which keeps it whole, or join the three into [MASK]";
+                if (splitMasksTold) {
+                    logger.debug(said, first + i, split, split + 2);
+                } else {
+                    logger.warn(said, first + i, split, split + 2);
+                }
             }
             // a mask written another way ("[mask]", "[MASK]." under -tokenized) is a word, not filled, as the Infill
             // tool tells its user: the library refuses it, so the model reads it as the unknown word it is, and it

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +43,9 @@ import opennlp.tools.util.TrainingParameters;
  * {@code X}.
  */
 final class ModelTraining {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelTraining.class);
+    /** Whether the fallback of {@link #everySetting} has been warned of: once a JVM, not on every run. */
+    private static final AtomicBoolean WARNED_OF_FALLBACK = new AtomicBoolean();
     static final String SIZE = "Size";
     static final String BATCH_SIZE = "BatchSize";
     static final String LEARNING_RATE = "LearningRate";
@@ -189,19 +193,30 @@ final class ModelTraining {
      * OpenNLP's {@link TrainingParameters#getObjectSettings()} leaves out every key with a "." in it, and the class
      * has no other way to list its keys ({@code serialize} fails on a value that is not a string, as {@code
      * put(key, 10)} gives): its map is read, so that such a key is refused by name rather than silently dropped (the
-     * run went on with 5,000 steps where {@code diffusion.Iterations=10} was meant).
+     * run went on with 5,000 steps where {@code diffusion.Iterations=10} was meant). Where the map cannot be read
+     * (another OpenNLP release), the keys {@code getObjectSettings()} gives are taken, with one WARN: training with
+     * valid parameters must not fail for want of a check.
      */
     static Map<String, Object> everySetting(TrainingParameters params) {
+        return everySetting(params, "parameters");
+    }
+
+    /** As above, reading the map from the field {@code mapField} (another name: as if that release had none). */
+    static Map<String, Object> everySetting(TrainingParameters params, String mapField) {
         try {
-            java.lang.reflect.Field field = TrainingParameters.class.getDeclaredField("parameters");
+            java.lang.reflect.Field field = TrainingParameters.class.getDeclaredField(mapField);
             field.setAccessible(true);
             @SuppressWarnings("unchecked")
             Map<String, Object> all = (Map<String, Object>) field.get(params);
             return new java.util.HashMap<>(all);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // another OpenNLP release: its field gone, or closed to us
-            throw new IllegalStateException("cannot read the keys of OpenNLP's TrainingParameters (" + e
-                    + "); this adapter is built for OpenNLP 2.5.11", e);
+            if (WARNED_OF_FALLBACK.compareAndSet(false, true)) {
+                LOG.warn("cannot read the keys of OpenNLP's TrainingParameters ({}; this adapter is built for OpenNLP"
+                        + " 2.5.11): training parameters with a \".\" in their key (namespaced) cannot be checked,"
+                        + " and are ignored unseen; give every key without a prefix", e.toString());
+            }
+            return params.getObjectSettings();
         }
     }
 

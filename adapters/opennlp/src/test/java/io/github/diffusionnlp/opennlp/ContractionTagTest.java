@@ -64,6 +64,23 @@ class ContractionTagTest {
                 e.getMessage());
     }
 
+    /**
+     * A joined tag was taken by its first part whatever followed: NOUN+VREB, AUX+ and DET+NOUN+VERB were NOUN, AUX
+     * and DET. A joined tag is two parts, each a UPOS or Penn tag; any other is refused by its whole name.
+     */
+    @Test
+    void aJoinedTagOfOtherThanTwoTagsIsRefusedByName() {
+        for (String tag : new String[] {"NOUN+VREB", "AUX+", "DET+NOUN+VERB", "+PART"}) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ConstraintSpec.NONE.parseTemplate("DET " + tag), tag);
+            assertTrue(e.getMessage().startsWith("'" + tag + "' in the POS template is not a UPOS tag; allowed: ADJ, "),
+                    e.getMessage());
+            assertEquals(tag, EnglishPosTagger.firstPart(tag));
+        }
+        assertEquals("AUX", EnglishPosTagger.firstPart("AUX+PART"));
+        assertEquals("aux", EnglishPosTagger.firstPart("aux+rb"), "any case, Penn's second part");
+    }
+
     @Test
     void samplesTaggedByPosTaggerMeTrainTheirContractionsAsTheirFirstPart() throws IOException {
         String[][] tagged = tokensAndTags("We can't stay.");

@@ -11,7 +11,6 @@ import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.Detokenizers;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
-import io.github.diffusionnlp.opennlp.EnglishText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -201,11 +200,12 @@ abstract class CmdTool<P> {
         if (dictionary != null) {
             return dictionary;
         }
-        if (!DiffusionModel.isEnglish(model.getLanguage())) {
-            throw badParameter("-detokenize true: " + Detokenizers.refusal(model.getLanguage())
-                    + "; give it with -detokenizer FILE, or leave -detokenize out for whitespace-separated tokens");
+        try {
+            return Detokenizers.forModel(model);
+        } catch (IllegalArgumentException e) {
+            throw badParameter("-detokenize true: " + e.getMessage() + "; on the command line, give it with"
+                    + " -detokenizer FILE, or leave -detokenize out for whitespace-separated tokens");
         }
-        return EnglishText.detokenizer();
     }
 
     /** The sampling options of the parameters, over the model's defaults. */

@@ -94,7 +94,8 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 if (unfilled != null) {
                     boolean split = unfilled.contains(" ");
                     err.println("line " + line.number() + ": '" + unfilled + "' is not a mask and is not filled: a mask"
-                            + " is " + InfillerME.MASK + " in capitals" + (tokenized || split ? ", a token of its own" : "")
+                            + " is " + InfillerME.MASK + " in capitals"
+                            + (tokenized || split ? ", a token of its own" : "")
                             + (split && tokenized ? "; OpenNLP's TokenizerME splits it into '[ MASK ]': join the"
                                     + " three into " + InfillerME.MASK + ", or give the raw text without -tokenized"
                                     + " (this tool's tokenizer keeps " + InfillerME.MASK + " whole)" : "")
@@ -106,7 +107,8 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 }
                 return new ReadLine(line, tokens, jobs);
             }, (batch, first) -> new InfillerME(model, options.toBuilder().seed(options.seed() + first).build())
-                    .infill(batch.stream().map(Job::tokens).toArray(String[][]::new)), detokenizer, "filling");
+                    .splitMasksToldByCaller().infill(batch.stream().map(Job::tokens).toArray(String[][]::new)),
+                    detokenizer, "filling");
         }
     }
 }

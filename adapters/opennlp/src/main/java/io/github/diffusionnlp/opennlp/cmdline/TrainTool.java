@@ -108,7 +108,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
      * CheckpointDir=/tmp/chéckpoint} silently became {@code chÃ©ckpoint}. Escapes (backslash, u, four hex digits)
      * still work, and a leading byte-order mark is dropped.
      *
-     * @throws IllegalArgumentException when a byte is not UTF-8; its message names the line
+     * @throws IllegalArgumentException when a byte is not UTF-8 (its message names the line), or for a namespaced key
      */
     static TrainingParameters readParams(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
@@ -129,6 +129,15 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         }
         Properties properties = new Properties();
         properties.load(new StringReader(text));
+        for (String key : properties.stringPropertyNames()) {
+            // checked here too: the library finds such keys by reading OpenNLP's private map, which may fail
+            if (key.contains(".")) {
+                String bare = key.substring(key.lastIndexOf('.') + 1);
+                throw new IllegalArgumentException("namespaced training parameter '" + key + "': Train trains one"
+                        + " model and reads no namespaces; give it without its prefix (" + bare + "="
+                        + properties.getProperty(key) + ")");
+            }
+        }
         Map<String, Object> settings = new LinkedHashMap<>();
         properties.stringPropertyNames().forEach(k -> settings.put(k, properties.getProperty(k)));
         return new TrainingParameters(settings);

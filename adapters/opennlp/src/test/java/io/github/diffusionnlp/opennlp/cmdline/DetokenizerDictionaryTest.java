@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.opennlp.Detokenizers;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,5 +110,40 @@ class DetokenizerDictionaryTest {
             assertEquals("He said, \"it's late\".", Detokenizers.forModel(english)
                     .detokenize(new String[] {"He", "said", ",", "\"", "it", "'s", "late", "\"", "."}, null));
         }
+    }
+
+    /** Any well-formed XML was read as a dictionary of no entry, and the tool joined its tokens by nothing. */
+    @Test
+    void anXmlFileWithoutAnEntryIsRefused() throws IOException {
+        Path other = Files.writeString(tmp.resolve("other.xml"), "<?xml version=\"1.0\"?>\n<project><name>x</name>"
+                + "</project>\n");
+        DiffusionNlpToolTest.Run run = DiffusionNlpToolTest.run(LINE, "Infill", "-model", "/nonexistent/model",
+                "-tokenized", "true", "-detokenize", "true", "-detokenizer", other.toString());
+        assertEquals(1, run.code(), run.stderr());
+        assertTrue(run.stderr().startsWith("-detokenizer " + other + ": not an OpenNLP detokenizer dictionary: it has"
+                + " no <entry> element"), run.stderr());
+        IOException e = assertThrows(IOException.class, () -> Detokenizers.fromDictionary(other));
+        assertTrue(e.getMessage().startsWith(other + ": not an OpenNLP detokenizer dictionary"), e.getMessage());
+    }
+
+    /**
+     * A file that is not XML printed the JDK parser's own "[Fatal Error] :1:1: ..." line on stderr before the
+     * refusal, which carried OpenNLP's unrelated "profile data stream has an invalid format".
+     */
+    @Test
+    void aFileThatIsNotXmlIsRefusedInOneMessage() throws IOException {
+        Path notXml = Files.writeString(tmp.resolve("plain.xml"), "not xml at all\n");
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        IOException e;
+        System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            e = assertThrows(IOException.class, () -> Detokenizers.fromDictionary(notXml));
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", printed.toString(StandardCharsets.UTF_8), "nothing printed beside the exception");
+        assertEquals(notXml + ": not an OpenNLP detokenizer dictionary (not well-formed XML: line 1, column 1:"
+                + " Content is not allowed in prolog.)", e.getMessage());
     }
 }

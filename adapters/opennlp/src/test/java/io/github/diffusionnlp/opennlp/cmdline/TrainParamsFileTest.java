@@ -64,7 +64,8 @@ class TrainParamsFileTest {
         DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Train", "-model", bin.toString(),
                 "-data", data.toString(), "-params", params.toString());
         assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
-        assertTrue(r.stderr().startsWith("-params: namespaced training parameter 'my.Bogus':"), r.stderr());
+        assertTrue(r.stderr().startsWith("-params " + params + ": namespaced training parameter 'my.Bogus': Train"
+                + " trains one model and reads no namespaces; give it without its prefix (Bogus=1)"), r.stderr());
         assertFalse(Files.exists(bin));
     }
 }
