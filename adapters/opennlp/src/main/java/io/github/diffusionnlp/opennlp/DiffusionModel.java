@@ -325,6 +325,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         private CorpusLayout ngramLayout;
         private MultiwordTokens ngramMultiword;
         private Path bannedWords;
+        private DiffusionToolFactory factory;
+        private String language;
 
         private Builder() {}
 
@@ -393,10 +395,37 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The tool defaults (steps, temperature) of a model directory, which its package's manifest carries once it is
+         * {@linkplain DiffusionModel#serialize(OutputStream) packaged}; default {@code new DiffusionToolFactory()}. A package carries
+         * its own: {@link #build()} refuses this setting for one ({@code IllegalArgumentException}).
+         */
+        public Builder optFactory(DiffusionToolFactory factory) {
+            this.factory = java.util.Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        /**
+         * The language of a model directory of another language than English: {@code language} (an ISO 639 code,
+         * {@code fr}, or a BCP 47 tag, {@code pt-BR}) is the model's {@link DiffusionModel#getLanguage()}, written into its package's
+         * manifest as OpenNLP's own models carry theirs; default {@value DiffusionModel#DEFAULT_LANGUAGE}. The tools refuse the
+         * options that need the English POS tagger on a model of another language ({@link
+         * RewriterME#requireTaggable}). A package carries its own: {@link #build()} refuses this setting for one.
+         *
+         * @throws IllegalArgumentException naming {@code language} when it is not such a code
+         */
+        public Builder optLanguage(String language) {
+            this.language = checkedLanguage(language);
+            return this;
+        }
+
         /** Loads the model. */
         public DiffusionModel build() throws IOException {
             LibrarySettings library;
             try { // checked before the model is read, so that a bad one is named before a load's wait
+                if (stream != null) {
+                    refuseDirectorySettings("the model stream");
+                }
                 NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
                 library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
                         bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
@@ -418,15 +447,29 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             Path dirOrPackage = model == null ? DefaultModel.locate() : model;
             if (Files.isDirectory(dirOrPackage)) {
                 // a directory records no language: English, as OpenNLP's tools default to; a package carries its own
-                return new DiffusionModel(dirOrPackage, DEFAULT_LANGUAGE, new DiffusionToolFactory(), device,
-                        precision, library);
+                return new DiffusionModel(dirOrPackage, language == null ? DEFAULT_LANGUAGE : language,
+                        factory == null ? new DiffusionToolFactory() : factory, device, precision, library);
             }
             if (!Files.isRegularFile(dirOrPackage)) {
                 throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
                         + " package file)");
             }
+            refuseDirectorySettings("package " + dirOrPackage);
             return readingPackage(dirOrPackage.toString(), () -> new DiffusionModel(dirOrPackage, device, precision,
                     library));
+        }
+
+        /**
+         * Refuses {@link #optFactory} and {@link #optLanguage} for a package, whose manifest says both: set silently,
+         * they would be lost, and the user would take the package's steps or language for theirs.
+         */
+        private void refuseDirectorySettings(String packageName) {
+            if (factory != null || language != null) {
+                throw new IllegalArgumentException((factory != null ? "optFactory" : "optLanguage") + " sets a model"
+                        + " directory's " + (factory != null ? "tool defaults" : "language") + ", and " + packageName
+                        + " carries its own in its manifest: package the model directory again with them (Package"
+                        + " -steps, -temperature, -lang)");
+            }
         }
     }
 
@@ -455,31 +498,6 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** The shipped default model ({@link DefaultModel#locate()}). */
     public static DiffusionModel loadDefault() throws IOException {
         return builder().build();
-    }
-
-    /** A model directory with the given tool defaults, to be {@linkplain #serialize(OutputStream) packaged}. */
-    public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device)
-            throws IOException {
-        return fromDirectory(dir, factory, device, Precision.FP32);
-    }
-
-    /** {@link #fromDirectory(Path, DiffusionToolFactory, Device)} at a precision. */
-    public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
-            Precision precision) throws IOException {
-        return fromDirectory(dir, factory, device, precision, DEFAULT_LANGUAGE);
-    }
-
-    /**
-     * {@link #fromDirectory(Path, DiffusionToolFactory, Device, Precision)} for a model of another language than
-     * English: {@code language} (an ISO 639 code, {@code fr}, or a BCP 47 tag, {@code pt-BR}) is the package's
-     * {@link #getLanguage()}, written into its manifest as OpenNLP's own models carry theirs. The tools refuse the
-     * options that need the English POS tagger on a model of another language ({@link RewriterME#requireTaggable}).
-     *
-     * @throws IllegalArgumentException when {@code language} is not such a code
-     */
-    public static DiffusionModel fromDirectory(Path dir, DiffusionToolFactory factory, Device device,
-            Precision precision, String language) throws IOException {
-        return new DiffusionModel(dir, checkedLanguage(language), factory, device, precision, LibrarySettings.UNSAID);
     }
 
     /** The language of a model directory loaded without one, and of {@code Package} and {@code Train} by default. */

@@ -344,7 +344,8 @@ class ApiTest {
     void packageRoundTripKeepsTheModelAndItsToolSettings(@TempDir Path tmp) throws IOException {
         Path dir = model.getInfo().directory();
         Path bin = tmp.resolve("brown-cdcd.bin");
-        try (DiffusionModel configured = DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(6, 0.5), null)) {
+        try (DiffusionModel configured = DiffusionModel.builder().optModel(dir)
+                .optFactory(new DiffusionToolFactory(6, 0.5)).build()) {
             configured.serialize(bin);
         }
         try (DiffusionModel packaged = DiffusionModel.load(bin)) {
@@ -364,7 +365,8 @@ class ApiTest {
                     new GeneratorME(packaged, FEW_STEPS, lexical).generate());
         }
         // a package that sets no temperature leaves each tool its task's default
-        try (DiffusionModel plain = DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(6), null)) {
+        try (DiffusionModel plain = DiffusionModel.builder().optModel(dir).optFactory(new DiffusionToolFactory(6))
+                .build()) {
             plain.serialize(bin);
         }
         try (DiffusionModel packaged = DiffusionModel.load(bin)) {
@@ -420,8 +422,9 @@ class ApiTest {
     @Test
     void anUntaggedPackageNamesItselfWhenItRefusesATemplate(@TempDir Path tmp) throws IOException {
         Path bin = tmp.resolve("untagged.bin");
-        try (DiffusionModel untagged = DiffusionModel.fromDirectory(io.github.diffusionnlp.TestModels.untaggedTinyModel(),
-                new DiffusionToolFactory(4), null)) {
+        try (DiffusionModel untagged = DiffusionModel.builder()
+                .optModel(io.github.diffusionnlp.TestModels.untaggedTinyModel())
+                .optFactory(new DiffusionToolFactory(4)).build()) {
             untagged.serialize(bin);
         }
         try (DiffusionModel packaged = DiffusionModel.load(bin)) {

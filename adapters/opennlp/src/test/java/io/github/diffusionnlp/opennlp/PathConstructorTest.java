@@ -18,7 +18,8 @@ class PathConstructorTest {
     @Test
     void aPackageIsReadFromAPath(@TempDir Path tmp) throws IOException {
         Path bin = tmp.resolve("tiny.bin");
-        try (DiffusionModel m = DiffusionModel.fromDirectory(TestModels.tinyModel(), new DiffusionToolFactory(2), null)) {
+        try (DiffusionModel m = DiffusionModel.builder().optModel(TestModels.tinyModel())
+                .optFactory(new DiffusionToolFactory(2)).build()) {
             m.serialize(bin);
         }
         try (DiffusionModel packaged = new DiffusionModel(bin)) {

@@ -3,7 +3,6 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import ai.djl.Device;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
-import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -15,7 +14,8 @@ import opennlp.tools.cmdline.TerminateToolException;
 /**
  * {@code Package}: writes a model directory (one {@code train} wrote, say) as an OpenNLP model package,
  * with the sampling defaults its tools take unless told otherwise: what {@code
- * DiffusionModel.fromDirectory(dir, new DiffusionToolFactory(steps), null).serialize(file)} does in Java.
+ * DiffusionModel.builder().optModel(dir).optFactory(new DiffusionToolFactory(steps)).build().serialize(file)} does
+ * in Java.
  */
 final class PackageTool extends CmdTool<Params.PackageParams> {
     PackageTool() {
@@ -46,7 +46,8 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
         try {
             // loaded whole, so that a damaged directory or one of another kind fails here, not in the user's
             // pipeline; on the CPU, since packaging samples nothing
-            model = DiffusionModel.fromDirectory(dir, factory, Device.cpu(), Precision.FP32, language);
+            model = DiffusionModel.builder().optModel(dir).optFactory(factory).optLanguage(language)
+                    .optDevice(Device.cpu()).build();
         } catch (IOException | RuntimeException e) {
             throw new TerminateToolException(FAILED, "cannot load model " + p.getModel() + ": " + message(e), e);
         }

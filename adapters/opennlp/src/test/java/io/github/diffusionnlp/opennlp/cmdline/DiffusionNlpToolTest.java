@@ -466,8 +466,8 @@ class DiffusionNlpToolTest {
     @Test
     void fusionFromAPackageNamesItsCorpus(@TempDir Path tmp) throws IOException {
         Path bin = tmp.resolve("brown.bin");
-        try (DiffusionModel model = DiffusionModel.fromDirectory(TestModels.shippedModel(), new DiffusionToolFactory(4),
-                null)) {
+        try (DiffusionModel model = DiffusionModel.builder().optModel(TestModels.shippedModel())
+                .optFactory(new DiffusionToolFactory(4)).build()) {
             model.serialize(bin);
         }
         Run lost = run("The [MASK] was late .\n", "Infill", "-tokenized", "-model", bin.toString(), "-ngramWeight", "0.7");

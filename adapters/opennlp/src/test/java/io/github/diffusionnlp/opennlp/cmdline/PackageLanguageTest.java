@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
@@ -118,11 +117,34 @@ class PackageLanguageTest {
 
     @Test
     void theLibraryGivesAPackageItsLanguage(@TempDir Path tmp) throws IOException {
-        try (DiffusionModel model = DiffusionModel.fromDirectory(TestModels.tinyModel(), new DiffusionToolFactory(),
-                null, Precision.FP32, "pt-BR")) {
+        Path bin = tmp.resolve("pt.bin");
+        try (DiffusionModel model = DiffusionModel.builder().optModel(TestModels.tinyModel()).optLanguage("pt-BR")
+                .build()) {
             assertEquals("pt-BR", model.getLanguage());
+            model.serialize(bin);
         }
-        assertThrows(IllegalArgumentException.class, () -> DiffusionModel.fromDirectory(TestModels.tinyModel(),
-                new DiffusionToolFactory(), null, Precision.FP32, ""));
+        assertEquals("pt-BR", manifestLanguage(bin));
+        assertEquals("language '' is not a language code; give an ISO 639 code (en, fr, de) or a BCP 47 tag (pt-BR)",
+                assertThrows(IllegalArgumentException.class, () -> DiffusionModel.builder().optLanguage(""))
+                        .getMessage());
+    }
+
+    /** A package's manifest says its language and tool defaults: set for one, they are refused rather than lost. */
+    @Test
+    void aPackageRefusesTheSettingsOfADirectory(@TempDir Path tmp) throws IOException {
+        Path bin = tmp.resolve("tiny.bin");
+        try (DiffusionModel model = DiffusionModel.builder().optModel(TestModels.tinyModel()).build()) {
+            model.serialize(bin);
+        }
+        assertEquals("optLanguage sets a model directory's language, and package " + bin + " carries its own in its"
+                + " manifest: package the model directory again with them (Package -steps, -temperature, -lang)",
+                assertThrows(IllegalArgumentException.class, () -> DiffusionModel.builder().optModel(bin)
+                        .optLanguage("fr").build()).getMessage());
+        try (InputStream in = java.nio.file.Files.newInputStream(bin)) {
+            assertEquals("optFactory sets a model directory's tool defaults, and the model stream carries its own in"
+                    + " its manifest: package the model directory again with them (Package -steps, -temperature,"
+                    + " -lang)", assertThrows(IllegalArgumentException.class, () -> DiffusionModel.builder()
+                            .optModel(in).optFactory(new DiffusionToolFactory(3)).build()).getMessage());
+        }
     }
 }
