@@ -708,6 +708,19 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 + " DiffusionModel.load(Path) or new DiffusionModel(InputStream)");
     }
 
+    /**
+     * Refuses a model Java-serialized by a build before {@link #writeReplace}: read back, it had no network or
+     * lifecycle (transient), and its first tool call threw a NullPointerException. Model files are data, read by
+     * {@link #load(Path)}; OpenNLP's {@code BaseModel.deserialize} already refuses the class by its filter, a plain
+     * {@code ObjectInputStream} reached this. It runs once {@code BaseModel.readObject} has read the stream's
+     * package, which is then dropped.
+     */
+    private void readObject(java.io.ObjectInputStream in) throws IOException {
+        throw new java.io.InvalidObjectException(getClass().getName() + " is not read by Java serialization (a stream"
+                + " an older build wrote): load the model's package with new DiffusionModel(Path) or"
+                + " DiffusionModel.load(Path), written by serialize(OutputStream) or the Package tool");
+    }
+
     @Override
     public void close() {
         lifecycle.close(lm::close);
