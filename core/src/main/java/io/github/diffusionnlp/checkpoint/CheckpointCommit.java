@@ -110,8 +110,8 @@ public final class CheckpointCommit {
             return NO_CHECKPOINT;
         }
         try {
-            com.fasterxml.jackson.databind.JsonNode at = CheckpointFiles.readTree(config, CheckpointFiles.readConfig(config))
-                    .path("training").path("step");
+            com.fasterxml.jackson.databind.JsonNode at = CheckpointFiles.readTree(config,
+                    CheckpointFiles.readConfig(config)).path("training").path("step");
             return at.isInt() ? at.intValue() : -1;
         } catch (IOException | RuntimeException unreadable) {
             return -1;

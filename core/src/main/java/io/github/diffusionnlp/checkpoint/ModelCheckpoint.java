@@ -497,7 +497,8 @@ public final class ModelCheckpoint {
             }
             if (!(weight[i] >= 0) || !Double.isFinite(weight[i]) || !Double.isFinite(loss[i])) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " has a negative or non-finite weight ("
-                        + cols[4] + ") or a non-finite loss (" + cols[sums ? OLD_WARP_COLUMNS : 3] + "): " + WARP_REMEDY);
+                        + cols[4] + ") or a non-finite loss (" + cols[sums ? OLD_WARP_COLUMNS : 3] + "): "
+                        + WARP_REMEDY);
             }
         }
         TimeWarp warp = sums

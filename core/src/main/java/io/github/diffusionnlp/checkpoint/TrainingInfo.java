@@ -56,7 +56,9 @@ public record TrainingInfo(
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     }
 
-    /** A record that does not fingerprint its corpus ({@code corpusBytes}, {@code corpusChecksum}), as configs before. */
+    /**
+     * A record that does not fingerprint its corpus ({@code corpusBytes}, {@code corpusChecksum}), as configs before.
+     */
     public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
             double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
             Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,

@@ -74,7 +74,8 @@ public final class TimeWarp {
 
     private static TimeWarp empty(double sigmaMin, double sigmaMax, double decay, double[] losses, double[] weights) {
         if (losses.length != weights.length || losses.length < 2) {
-            throw new IllegalArgumentException("warping table needs matching loss and weight columns of at least 2 bins");
+            throw new IllegalArgumentException("warping table needs matching loss and weight columns of at least 2"
+                    + " bins");
         }
         return new TimeWarp(sigmaMin, sigmaMax, losses.length, decay);
     }

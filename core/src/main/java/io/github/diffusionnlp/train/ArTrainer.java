@@ -66,7 +66,9 @@ public final class ArTrainer implements TrainingRun {
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
-    /** The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop). */
+    /**
+     * The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop).
+     */
     private CorpusFingerprint corpusFingerprint;
 
     @Override

@@ -86,7 +86,9 @@ public final class DiffusionTrainer implements TrainingRun {
 
     /** What the checkpoints record of how much of the corpus the sentiment lexicon rates (set before the loop). */
     private Double sentimentLexiconShare;
-    /** The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop). */
+    /**
+     * The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop).
+     */
     private CorpusFingerprint corpusFingerprint;
 
     /** Set by {@link #stop()}, from any thread; read after each step. */

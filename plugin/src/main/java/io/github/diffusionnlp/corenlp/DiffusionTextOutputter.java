@@ -20,7 +20,10 @@ import java.util.Locale;
  * {@code outputFormat=custom} and {@code customOutputter=io.github.diffusionnlp.corenlp.DiffusionTextOutputter}.
  */
 public class DiffusionTextOutputter extends TextOutputter {
-    /** What a token a template added past the sentence's old length was before: nothing ({@code token 6: (added) -> dog}). */
+    /**
+     * What a token a template added past the sentence's old length was before: nothing
+     * ({@code token 6: (added) -> dog}).
+     */
     static final String ADDED = "(added)";
 
     @Override

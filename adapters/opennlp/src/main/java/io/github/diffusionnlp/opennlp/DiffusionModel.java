@@ -397,8 +397,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
         /**
          * The tool defaults (steps, temperature) of a model directory, which its package's manifest carries once it is
-         * {@linkplain DiffusionModel#serialize(OutputStream) packaged}; default {@code new DiffusionToolFactory()}. A package carries
-         * its own: {@link #build()} refuses this setting for one ({@code IllegalArgumentException}).
+         * {@linkplain DiffusionModel#serialize(OutputStream) packaged}; default {@code new DiffusionToolFactory()}. A
+         * package carries its own: {@link #build()} refuses this setting for one ({@code IllegalArgumentException}).
          */
         public Builder optFactory(DiffusionToolFactory factory) {
             this.factory = java.util.Objects.requireNonNull(factory, "factory");
@@ -407,10 +407,11 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
         /**
          * The language of a model directory of another language than English: {@code language} (an ISO 639 code,
-         * {@code fr}, or a BCP 47 tag, {@code pt-BR}) is the model's {@link DiffusionModel#getLanguage()}, written into its package's
-         * manifest as OpenNLP's own models carry theirs; default {@value DiffusionModel#DEFAULT_LANGUAGE}. The tools refuse the
-         * options that need the English POS tagger on a model of another language ({@link
-         * RewriterME#requireTaggable}). A package carries its own: {@link #build()} refuses this setting for one.
+         * {@code fr}, or a BCP 47 tag, {@code pt-BR}) is the model's {@link DiffusionModel#getLanguage()}, written into
+         * its package's manifest as OpenNLP's own models carry theirs; default {@value
+         * DiffusionModel#DEFAULT_LANGUAGE}. The tools refuse the options that need the English POS tagger on a model of
+         * another language ({@link RewriterME#requireTaggable}). A package carries its own: {@link #build()} refuses
+         * this setting for one.
          *
          * @throws IllegalArgumentException naming {@code language} when it is not such a code
          */
@@ -550,8 +551,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * As {@link #train(String, ObjectStream, TrainingParameters, DiffusionToolFactory, PrintStream)}, with {@code
      * running} given the run before it starts, so that another thread can stop it ({@link
      * io.github.diffusionnlp.train.TrainingRun#stop}): it ends after the step it is in, with a checkpoint of that step
-     * (in {@code CheckpointDir}; a temporary directory is removed), by {@link io.github.diffusionnlp.train.TrainingStopped}.
-     * The {@code Train} tool stops so on Ctrl-C or SIGTERM.
+     * (in {@code CheckpointDir}; a temporary directory is removed), by {@link
+     * io.github.diffusionnlp.train.TrainingStopped}. The {@code Train} tool stops so on Ctrl-C or SIGTERM.
      */
     public static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
             DiffusionToolFactory factory, PrintStream log,
