@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Internal: public for the other modules of this project; no compatibility promise. The n-gram fusion corpus
  * as the integrations' Java entry points take it, in three parameters named {@code ngramCorpus}, {@code
- * ngramLayout} and {@code ngramMultiword} (OpenNLP's {@code DiffusionModel.load}, CoreNLP's {@code
- * SharedModels.get}), and the rule they share: a reading needs the corpus it reads. The library's own
- * {@code DiffusionLM.Builder#build} keeps its check, whose message names its own methods.
+ * ngramLayout} and {@code ngramMultiword} (CoreNLP's {@code SharedModels.get}), and the rule: a reading needs the
+ * corpus it reads. The builders of the library ({@code DiffusionLM.Builder}) and of the OpenNLP
+ * {@code DiffusionModel} keep checks of their own, whose messages name their own methods.
  */
 public final class NgramCorpusParameters {
     private NgramCorpusParameters() {}

@@ -9,7 +9,6 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.corpus.NgramCorpusParameters;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
@@ -23,6 +22,7 @@ import java.io.PrintStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -420,6 +420,26 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A reading said for no corpus would apply to the model's own, which is read as its config.json records it
+         * was. Named by this builder's methods, as core's {@code DiffusionLM.Builder} names its own.
+         */
+        private void requireCorpusForReading() {
+            if (ngramCorpus != null || ngramLayout == null && ngramMultiword == null) {
+                return;
+            }
+            List<String> given = new ArrayList<>();
+            if (ngramLayout != null) {
+                given.add(ngramLayout.toString());
+            }
+            if (ngramMultiword != null) {
+                given.add("multiword " + ngramMultiword);
+            }
+            throw new IllegalArgumentException("optNgramCorpusReading(" + String.join(", ", given) + ") says how a"
+                    + " corpus given to optNgramCorpus(Path) is read, and none was given: the model's own training"
+                    + " corpus is always read as its config.json records it was; give the corpus, or no reading");
+        }
+
         /** Loads the model. */
         public DiffusionModel build() throws IOException {
             LibrarySettings library;
@@ -427,7 +447,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 if (stream != null) {
                     refuseDirectorySettings("the model stream");
                 }
-                NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
+                requireCorpusForReading();
                 library = new LibrarySettings(ngramCorpus, ngramLayout, ngramMultiword,
                         bannedWords == null ? null : DiffusionLM.readBannedWords(bannedWords));
             } catch (RuntimeException e) {

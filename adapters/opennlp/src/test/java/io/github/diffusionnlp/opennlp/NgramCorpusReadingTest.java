@@ -18,17 +18,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NgramCorpusReadingTest {
     @Test
-    void aReadingWithoutACorpusIsRefusedNamingTheParameters(@TempDir Path tmp) throws Exception {
+    void aReadingWithoutACorpusIsRefusedNamingTheBuildersMethods(@TempDir Path tmp) throws Exception {
         Path packageFile = java.nio.file.Files.writeString(tmp.resolve("model.bin"), "not loaded: refused first");
         for (Path model : new Path[] {DefaultModel.locate(), packageFile}) {
             IllegalArgumentException layout = assertThrows(IllegalArgumentException.class,
                     () -> DiffusionModel.builder().optModel(model).optNgramCorpusReading(CorpusLayout.PLAIN, null).build());
-            assertTrue(layout.getMessage().contains("ngramLayout plain") && layout.getMessage().contains("config.json"),
-                    layout.getMessage());
+            // a library caller is named the builder's methods, not the tools' parameters
+            assertTrue(layout.getMessage().contains("optNgramCorpusReading(plain)")
+                    && layout.getMessage().contains("optNgramCorpus(") && layout.getMessage().contains("config.json")
+                    && !layout.getMessage().contains("ngramLayout"), layout.getMessage());
             IllegalArgumentException multiword = assertThrows(IllegalArgumentException.class,
                     () -> DiffusionModel.builder().optModel(model).optNgramCorpusReading(null, MultiwordTokens.SURFACE)
                             .build());
-            assertTrue(multiword.getMessage().contains("ngramMultiword surface"), multiword.getMessage());
+            assertTrue(multiword.getMessage().contains("optNgramCorpusReading(multiword surface)"), multiword.getMessage());
             // only what was given is named: not "ngramLayout null and ngramMultiword surface"
             assertFalse(layout.getMessage().contains("null") || multiword.getMessage().contains("null"),
                     layout.getMessage() + " / " + multiword.getMessage());
