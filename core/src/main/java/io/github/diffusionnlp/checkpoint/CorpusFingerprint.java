@@ -1,7 +1,5 @@
 package io.github.diffusionnlp.checkpoint;
 
-import com.google.common.hash.Hashing;
-import com.google.common.io.MoreFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +10,7 @@ import java.nio.file.Path;
  * changed since: the path alone cannot.
  *
  * @param bytes the file's size
- * @param checksum its crc32c, written as a checkpoint's file checksums are ({@code crc32c:} and 8 hex digits)
+ * @param checksum its crc32c, as a checkpoint's file checksums are written ({@link CheckpointCommit#fingerprintOf})
  */
 public record CorpusFingerprint(long bytes, String checksum) {
     /** The fingerprint of {@code corpus}, or null when it is no regular file (a pipe could not be read again). */
@@ -20,8 +18,7 @@ public record CorpusFingerprint(long bytes, String checksum) {
         if (!Files.isRegularFile(corpus)) {
             return null;
         }
-        return new CorpusFingerprint(Files.size(corpus),
-                "crc32c:" + MoreFiles.asByteSource(corpus).hash(Hashing.crc32c()));
+        return new CorpusFingerprint(Files.size(corpus), CheckpointCommit.fingerprintOf(corpus));
     }
 
     /** What {@code training} recorded of its corpus, or null when it recorded nothing (a config of before). */
