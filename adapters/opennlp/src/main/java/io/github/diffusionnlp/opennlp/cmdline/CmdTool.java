@@ -200,12 +200,14 @@ abstract class CmdTool<P> {
         if (dictionary != null) {
             return dictionary;
         }
-        try {
-            return Detokenizers.forModel(model);
-        } catch (IllegalArgumentException e) {
-            throw badParameter("-detokenize true: " + e.getMessage() + "; on the command line, give it with"
-                    + " -detokenizer FILE, or leave -detokenize out for whitespace-separated tokens");
+        if (!DiffusionModel.isEnglish(model.getLanguage())) {
+            // worded here rather than passed on from Detokenizers.forModel, whose remedy is the library's method
+            throw badParameter("-detokenize true: the built-in detokenizer rules are English, and this model's"
+                    + " language is '" + model.getLanguage() + "', whose text they would join wrongly; give the"
+                    + " language's OpenNLP detokenizer dictionary (DetokenizationDictionary XML) with -detokenizer"
+                    + " FILE, or leave -detokenize out for whitespace-separated tokens");
         }
+        return Detokenizers.forModel(model);
     }
 
     /** The sampling options of the parameters, over the model's defaults. */
