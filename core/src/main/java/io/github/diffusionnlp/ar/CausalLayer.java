@@ -51,12 +51,13 @@ final class CausalLayer extends AbstractBlock {
         long batch = s.get(0);
         long len = s.get(1);
         long dim = s.get(2);
-        // (B, T, 3d) -> (3, B, H, T, hd)
-        NDArray qkvAll = one(qkv, ps, one(attnNorm, ps, h, training), training)
-                .reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
-        NDArray q = qkvAll.get(0);
-        NDArray k = qkvAll.get(1);
-        NDArray v = qkvAll.get(2);
+        // (B, T, 3d) -> three (B, H, T, hd) views, split along their own axis so that backward joins their
+        // gradients in one concatenation (as the diffusion model's DenoiserLayer.attend; docs/speed.md)
+        NDList parts = one(qkv, ps, one(attnNorm, ps, h, training), training)
+                .reshape(batch, len, 3, heads, headDim).split(3, 2);
+        NDArray q = parts.get(0).squeeze(2).transpose(0, 2, 1, 3);
+        NDArray k = parts.get(1).squeeze(2).transpose(0, 2, 1, 3);
+        NDArray v = parts.get(2).squeeze(2).transpose(0, 2, 1, 3);
         long past = 0;
         if (inputs.size() == 3) {
             past = inputs.get(1).getShape().get(2);

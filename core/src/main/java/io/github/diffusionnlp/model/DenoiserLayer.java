@@ -107,11 +107,14 @@ final class DenoiserLayer extends AbstractBlock {
      * outputs as (B, L, H, hd), before the output projection.
      */
     private NDArray attend(NDArray qkvOut, long batch, long len, NDArray bias, double scoreScale) {
-        // -> (3, B, H, L, hd)
-        NDArray qkvAll = qkvOut.reshape(batch, len, 3, heads, headDim).transpose(2, 0, 3, 1, 4);
-        NDArray q = qkvAll.get(0);
-        NDArray k = qkvAll.get(1);
-        NDArray v = qkvAll.get(2);
+        // Split along the (B, L, 3, H, hd) layout's own axis, each part then viewed as (B, H, L, hd): the same
+        // views as indexing a (3, B, H, L, hd) transpose, but backward joins the three gradients in one
+        // concatenation that is already qkvOut's layout. Indexing wrote each part's gradient into a zeroed
+        // array of all three, added the three, and copied the sum back from the transposed layout (docs/speed.md).
+        NDList parts = qkvOut.reshape(batch, len, 3, heads, headDim).split(3, 2);
+        NDArray q = parts.get(0).squeeze(2).transpose(0, 2, 1, 3);
+        NDArray k = parts.get(1).squeeze(2).transpose(0, 2, 1, 3);
+        NDArray v = parts.get(2).squeeze(2).transpose(0, 2, 1, 3);
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
         if (scoreScale != 1.0) {
             scores = Scalars.times(scores, scoreScale);
