@@ -65,9 +65,16 @@ final class ConfiguredAnnotator implements Annotator {
     private final Constraints constraints; // the shared part: sentiment, explicit template, guidance
     private final Lazy<Annotator> tagger; // the pos of the pipeline this instance was made for: tags changed words
     private final TokenizerWords tokenizerWords; // the model's `` '' ( ) as this pipeline's tokenizer writes them
+    private final ServerLimits limits; // null: made off the server (its properties are not a client's)
 
     ConfiguredAnnotator(String name, Properties props) {
-        this.settings = DiffusionSettings.read(name, props);
+        this(name, props, null);
+    }
+
+    /** For a server request when {@code limits} is not null: its paths and models are held to them. */
+    ConfiguredAnnotator(String name, Properties props, ServerLimits limits) {
+        this.limits = limits;
+        this.settings = DiffusionSettings.read(name, props, limits);
         this.tokenizerWords = TokenizerWords.of(props);
         this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
         DiffusionLM lm = model();
@@ -213,7 +220,7 @@ final class ConfiguredAnnotator implements Annotator {
     public DiffusionLM model() {
         DiffusionLM lm = SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
                 settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"),
-                settings.bannedWords);
+                settings.bannedWords, settings.name, limits);
         if (settings.sentiment != null) {
             // this annotator warns of it when made, in its own words: taken so the library does not log it again,
             // on this instance nor on one loaded anew after closeAll()
@@ -222,8 +229,52 @@ final class ConfiguredAnnotator implements Annotator {
         return lm;
     }
 
+    /**
+     * Annotates {@code doc}; for a server request (this thread runs one: {@link ServerRequests}, whatever made this
+     * instance, a server's {@code -preload} too) within the operator's limits on its work and time
+     * ({@link ServerLimits}): too much work is refused before any sampling, and sampling that outlives the deadline
+     * is stopped at its next step.
+     */
     @Override
     public void annotate(Annotation doc) {
+        if (!ServerRequests.isHandlerThread()) {
+            annotateAll(doc);
+            return;
+        }
+        ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
+        l.requireWork(settings.name, rows(doc), settings.steps, settings.candidates, settings.guidance != 1.0);
+        RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
+        try {
+            annotateAll(doc);
+        } catch (RuntimeException e) {
+            throw deadline.passed() ? deadline.exceeded(settings.name, e) : e;
+        } finally {
+            deadline.close();
+        }
+    }
+
+    /**
+     * The rows {@code doc} has the model sample: generate's {@code count}, or each sentence (a sentence longer than
+     * the model, each of its windows).
+     */
+    private long rows(Annotation doc) {
+        if (settings.task == DiffusionSettings.Task.GENERATE) {
+            return settings.count;
+        }
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        if (sentences == null) {
+            return 0;
+        }
+        int window = model().info().config().maxLength();
+        long rows = 0;
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            rows += Math.max(1, ((tokens == null ? 0 : tokens.size()) + window - 1) / window);
+        }
+        return rows;
+    }
+
+    private void annotateAll(Annotation doc) {
         forgetEarlierRun(doc);
         Upstream upstream = upstream(doc);
         if (settings.task == DiffusionSettings.Task.GENERATE) {

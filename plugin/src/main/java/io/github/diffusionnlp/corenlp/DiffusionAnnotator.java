@@ -47,16 +47,18 @@ public class DiffusionAnnotator implements Annotator {
 
     private final String name;
     private final Properties props;
+    private final boolean forRequest; // made for a server request: its properties are the client's
     private volatile ConfiguredAnnotator configured; // null only while made on a server thread with bad properties
 
     public DiffusionAnnotator(String name, Properties props) {
         this.name = name;
         this.props = props;
+        this.forRequest = ServerRequests.isHandlerThread();
         leaveCoreNLPsCache(name, props); // refused or not: the next pipeline makes its own
         try {
-            this.configured = new ConfiguredAnnotator(name, props);
+            this.configured = new ConfiguredAnnotator(name, props, limits());
         } catch (RuntimeException e) { // not only ours: DJL's EngineException on a load, say, reads no better as MetaClass's
-            if (!ServerRequests.isHandlerThread()) {
+            if (!forRequest) {
                 throw e;
             }
             LOG.warn("annotator \"{}\" refuses the server requests made with these properties: {}", name,
@@ -89,11 +91,20 @@ public class DiffusionAnnotator implements Annotator {
         }
     }
 
+    /**
+     * The operator's limits on what a server request may ask ({@link ServerLimits}), or null for an annotator
+     * made off the server, whose properties are its user's own. Read when made: a bad system property is the
+     * request's error, and the operator's to fix.
+     */
+    private ServerLimits limits() {
+        return forRequest ? ServerLimits.fromSystemProperties() : null;
+    }
+
     /** The working annotator: made at construction, or tried again now if that failed on a server thread. */
     private ConfiguredAnnotator configured() {
         ConfiguredAnnotator c = configured;
         if (c == null) {
-            c = new ConfiguredAnnotator(name, props); // throws what the constructor kept, or works now
+            c = new ConfiguredAnnotator(name, props, limits()); // throws what the constructor kept, or works now
             configured = c;
         }
         return c;

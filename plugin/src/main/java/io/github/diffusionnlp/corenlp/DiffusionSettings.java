@@ -89,13 +89,25 @@ public final class DiffusionSettings {
     final int candidates; // best of k, ranked by the sentiment lexicon
     final boolean lexical; // also forbid words the tag and sentiment lexicons contradict
 
+    private final ServerLimits limits; // null: not a server request, every path may be read
+
     /** Reads {@code name.*} from the pipeline's properties; does not check that features exist in core. */
     public static DiffusionSettings read(String name, Properties props) {
-        return new DiffusionSettings(name, props);
+        return new DiffusionSettings(name, props, null);
     }
 
-    private DiffusionSettings(String name, Properties props) {
+    /**
+     * As {@link #read(String, Properties)}, for a server request when {@code limits} is not null: a path-valued
+     * property ({@code model}, {@code ngramCorpus}, {@code bannedWords}) must be one the operator allows
+     * ({@link ServerLimits#requireAllowed}), checked before anything is read from it.
+     */
+    static DiffusionSettings read(String name, Properties props, ServerLimits limits) {
+        return new DiffusionSettings(name, props, limits);
+    }
+
+    private DiffusionSettings(String name, Properties props, ServerLimits limits) {
         this.name = name;
+        this.limits = limits;
         String prefix = name + ".";
         for (String key : props.stringPropertyNames()) {
             if (key.startsWith(prefix) && !KEYS.contains(key.substring(prefix.length()))) {
@@ -118,7 +130,7 @@ public final class DiffusionSettings {
         } else {
             String allowed = "a model directory (one with config.json, vocab.txt, model.params, warp.tsv), or no value"
                     + " for the shipped model";
-            model = pathValue("model", modelValue.trim(), allowed);
+            model = pathValue("model", modelValue.trim(), allowed, true);
             if (!Files.isRegularFile(model.resolve(ModelCheckpoint.CONFIG))) {
                 throw bad("model", modelValue, allowed + "; " + model.toAbsolutePath()
                         + (Files.isDirectory(model) ? " has no config.json" : " does not exist"));
@@ -161,7 +173,7 @@ public final class DiffusionSettings {
         } else {
             String allowed = "a readable corpus file (CoNLL-U, word<TAB>UPOS, one word a line or a sentence a line; .gz"
                     + " allowed), or no value for the model's training corpus";
-            ngramCorpus = pathValue("ngramCorpus", corpusValue, allowed);
+            ngramCorpus = pathValue("ngramCorpus", corpusValue, allowed, false);
             if (!Files.isRegularFile(ngramCorpus) || !Files.isReadable(ngramCorpus)) {
                 throw bad("ngramCorpus", corpusValue, allowed + "; " + ngramCorpus.toAbsolutePath() + " is not one");
             }
@@ -170,14 +182,14 @@ public final class DiffusionSettings {
         ngramLayout = fusionReading(props, "ngramLayout", CorpusLayout::parse);
         ngramMultiword = fusionReading(props, "ngramMultiword", MultiwordTokens::parse);
         String bannedValue = get(props, "bannedWords", "");
+        String bannedAllowed = "a UTF-8 file of one word a line ('#' starts a comment line), the words the model never"
+                + " writes, replacing the default list of slurs (an empty file bans none), or no value for that list";
+        Path bannedFile = bannedValue.isEmpty() ? null : pathValue("bannedWords", bannedValue, bannedAllowed, false);
         try {
             // read now, as the other properties are checked: a bad file is named before any model loads
-            bannedWords = bannedValue.isEmpty() ? DiffusionLM.defaultBannedWords()
-                    : DiffusionLM.readBannedWords(Path.of(bannedValue));
+            bannedWords = bannedFile == null ? DiffusionLM.defaultBannedWords() : DiffusionLM.readBannedWords(bannedFile);
         } catch (IllegalArgumentException e) {
-            throw bad("bannedWords", bannedValue, "a UTF-8 file of one word a line ('#' starts a comment line), the"
-                    + " words the model never writes, replacing the default list of slurs (an empty file bans none),"
-                    + " or no value for that list; " + e.getMessage());
+            throw bad("bannedWords", bannedValue, bannedAllowed + "; " + e.getMessage());
         }
         count = intValue(props, "count", 1, 0, MAX_COUNT, "an integer from 0 to " + MAX_COUNT + " (all of them are"
                 + " sampled at once and held in the document; for more, the command line's generate --count and"
@@ -423,14 +435,21 @@ public final class DiffusionSettings {
 
     /**
      * {@code value} as a path, or a bad value of {@code key} when Java cannot take it (a NUL; under {@code LANG=C}, a
-     * character outside ASCII), which escaped as CoreNLP's reflection stack trace (the server's HTTP 500).
+     * character outside ASCII), which escaped as CoreNLP's reflection stack trace (the server's HTTP 500). In a
+     * server request, only a path the operator allows ({@link ServerLimits#requireAllowed}; {@code isModel}: the
+     * default model too), before anything looks at it.
      */
-    private Path pathValue(String key, String value, String allowed) {
+    private Path pathValue(String key, String value, String allowed, boolean isModel) {
+        Path path;
         try {
-            return Path.of(value);
+            path = Path.of(value);
         } catch (InvalidPathException e) {
             throw bad(key, value, allowed + "; " + e.getMessage());
         }
+        if (limits != null) {
+            limits.requireAllowed(name, key, value, path, isModel);
+        }
+        return path;
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One loaded {@link DiffusionLM} per (model directory, device, precision, n-gram corpus, banned words) for the whole JVM; the
+ * One loaded {@link DiffusionLM} per (model directory's real path, device, precision, n-gram corpus, banned words) for the whole JVM; the
  * device is the one a model runs on ({@code auto} on a machine without a GPU is {@code cpu}). CoreNLP makes
  * an annotator per distinct property set (the server one per request signature, and it may drop and
  * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
@@ -29,6 +29,8 @@ import java.util.function.Supplier;
  */
 public final class SharedModels {
     private static final Map<String, DiffusionLM> MODELS = new ConcurrentHashMap<>();
+    /** The keys of the models a server request loaded (ServerLimits.maxModels counts them); lock for loading them. */
+    private static final Set<String> FOR_REQUESTS = ConcurrentHashMap.newKeySet();
 
     private SharedModels() {}
 
@@ -90,15 +92,61 @@ public final class SharedModels {
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,
             Set<String> bannedWords) {
+        return get(model, device, precision, ngramCorpus, ngramLayout, ngramMultiword, layoutOption, bannedWords, null,
+                null);
+    }
+
+    /**
+     * As above, for a server request when {@code limits} is not null: a model not loaded yet is loaded only while
+     * fewer than {@link ServerLimits#maxModels} models loaded for requests are (those loaded off the server, the
+     * operator's own, do not count); beyond, refused (an {@link IllegalArgumentException}; {@code annotator} names
+     * it). Refused rather than making room by closing the least used: a model has no count of the documents
+     * sampling from it at that moment, and closing it under them fails them ("this DiffusionLM has been closed").
+     */
+    static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
+            CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,
+            Set<String> bannedWords, String annotator, ServerLimits limits) {
         NgramCorpusParameters.requireCorpusForReading(ngramCorpus, ngramLayout, ngramMultiword);
         Path dir = (model != null ? model : DefaultModel.locate()).toAbsolutePath().normalize();
         Precision p = precision == null ? Precision.FP32 : precision;
         Path corpus = ngramCorpus == null ? null : ngramCorpus.toAbsolutePath().normalize();
         Set<String> banned = new TreeSet<>(bannedWords == null ? DiffusionLM.defaultBannedWords() : bannedWords);
         Device resolved = resolve(device);
-        String key = dir + "|" + Devices.name(resolved) + "|" + p + "|" + corpus + "|" + ngramLayout
-                + "|" + ngramMultiword + "|" + banned;
-        return shared(key, () -> load(dir, resolved, p, corpus, ngramLayout, ngramMultiword, layoutOption, banned));
+        // keyed by where the files really are: two spellings of one directory (a link, /proc/self/root/...) are one
+        // model, not two loads of it
+        String key = real(dir) + "|" + Devices.name(resolved) + "|" + p + "|" + (corpus == null ? null : real(corpus))
+                + "|" + ngramLayout + "|" + ngramMultiword + "|" + banned;
+        Supplier<DiffusionLM> load = () -> load(dir, resolved, p, corpus, ngramLayout, ngramMultiword, layoutOption,
+                banned);
+        if (limits == null) {
+            return shared(key, load);
+        }
+        synchronized (FOR_REQUESTS) {
+            DiffusionLM loaded = MODELS.get(key);
+            if (loaded != null) {
+                return loaded;
+            }
+            FOR_REQUESTS.removeIf(k -> !MODELS.containsKey(k)); // closed by closeAll
+            if (FOR_REQUESTS.size() >= limits.maxModels) {
+                throw new IllegalArgumentException("annotator \"" + annotator + "\": this request's model settings ("
+                        + annotator + ".model, .device, .precision, .ngramCorpus and its reading, .bannedWords) need"
+                        + " a model of their own, and the server already holds " + FOR_REQUESTS.size() + " loaded for"
+                        + " requests, its limit (-D" + ServerLimits.MAX_MODELS + "=" + limits.maxModels + "): use the"
+                        + " settings of earlier requests (unset, the default model), or ask the operator to raise it");
+            }
+            DiffusionLM lm = shared(key, load);
+            FOR_REQUESTS.add(key);
+            return lm;
+        }
+    }
+
+    /** {@code path}'s real path (links resolved), or itself where it is not there (its load then fails). */
+    private static Path real(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return path;
+        }
     }
 
     /**

@@ -471,6 +471,15 @@ class ServerTest {
     void aMissingModelIsNamedToTheClientAndFoundOnceItIsThere(@TempDir Path dir) throws Exception {
         Path model = dir.resolve("model");
         Map<String, String> props = requestProps("diffusion.model", model.toString());
+        System.setProperty(ServerLimits.PATHS, dir.toString()); // a request reads only where the operator allows
+        try {
+            missingModelThenFound(model, props);
+        } finally {
+            System.clearProperty(ServerLimits.PATHS);
+        }
+    }
+
+    private static void missingModelThenFound(Path model, Map<String, String> props) throws Exception {
         HttpResponse<String> missing = post(props, TEXT);
         assertEquals(500, missing.statusCode());
         assertTrue(missing.body().contains("bad diffusion.model = '" + model + "'"), missing.body());

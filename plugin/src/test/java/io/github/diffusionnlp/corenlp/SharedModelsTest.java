@@ -41,6 +41,19 @@ class SharedModelsTest {
         assertEquals(1, SharedModels.size(), "loaded again once");
     }
 
+    /**
+     * Two spellings of one model directory (here a symbolic link to it) are one model: keyed by the normalized path
+     * as written, each spelling loaded the model again (the security audit h130 grew a server by ~55 MB a request
+     * with /proc/self/root/... prefixes).
+     */
+    @Test
+    void aLinkToAModelDirectoryIsTheSameModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        java.nio.file.Path link = java.nio.file.Files.createSymbolicLink(dir.resolve("link"),
+                TestModels.tinyModel().toAbsolutePath());
+        assertSame(SharedModels.get(TestModels.tinyModel(), null), SharedModels.get(link, null));
+    }
+
     /** Two annotator names on one model and n-gram corpus share it, each naming its own property in errors. */
     @Test
     void annotatorsOfOtherNamesShareTheModel() {

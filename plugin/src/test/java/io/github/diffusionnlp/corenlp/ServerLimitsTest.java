@@ -1,0 +1,200 @@
+package io.github.diffusionnlp.corenlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import io.github.diffusionnlp.api.DefaultModel;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a remote client of the real CoreNLP server may ask of the annotator ({@link ServerLimits}): the security
+ * audit h130 read /etc/passwd and the server's environment through {@code diffusion.bannedWords}, grew the server
+ * by a model per request, and pinned its CPU for hours with a request timeout of its own.
+ */
+class ServerLimitsTest {
+    static StanfordCoreNLPServer server;
+    static int port;
+    static final String TEXT = "The [MASK] of the committee said that the [MASK] was late.";
+
+    @TempDir
+    Path allowed;
+    @TempDir
+    Path outside;
+
+    @BeforeAll
+    static void start() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Properties serverProps = new Properties();
+        serverProps.setProperty("server_id", "diffusion-limits-test-" + port);
+        server = new StanfordCoreNLPServer(serverProps, port, 120_000, false) {
+            {
+                quiet = true;
+            }
+        };
+        server.run();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.getServer().ifPresent(s -> s.stop(0));
+    }
+
+    @AfterEach
+    void clearLimits() {
+        for (String p : new String[] {ServerLimits.PATHS, ServerLimits.MAX_MODELS, ServerLimits.MAX_WORK,
+            ServerLimits.DEADLINE}) {
+            System.clearProperty(p);
+        }
+    }
+
+    static HttpResponse<String> post(String text, String... pairs) throws Exception {
+        Map<String, String> p = ServerTest.requestProps("outputFormat", "text", "diffusion.steps", "2");
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.put(pairs[i], pairs[i + 1]);
+        }
+        String query = "properties=" + URLEncoder.encode(ServerTest.JSON.writeValueAsString(p), StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
+                .timeout(Duration.ofMinutes(3))
+                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
+        return ServerTest.CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** The refusal with the client's value taken out: what it says of the path itself. */
+    private static String refusal(HttpResponse<String> r, String value) {
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("allowed in a server request: a path under the directories the server's"
+                + " operator lets requests read"), r.body());
+        assertTrue(r.body().contains("-D" + ServerLimits.PATHS), r.body());
+        return r.body().replace(value, "VALUE");
+    }
+
+    @Test
+    void aPathOutsideTheAllowedDirectoriesIsRefusedAlikeWhetherItExistsOrNot() throws Exception {
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "hunter2 is the password\n");
+        System.setProperty(ServerLimits.PATHS, allowed.toString());
+        String there = refusal(post(TEXT, "diffusion.bannedWords", secret.toString()), secret.toString());
+        Path missing = outside.resolve("missing.txt");
+        String notThere = refusal(post(TEXT, "diffusion.bannedWords", missing.toString()), missing.toString());
+        assertEquals(there, notThere, "an answer that differed would tell a client which files exist");
+        assertFalse(there.contains("hunter2") || there.contains("exist ") || there.contains("not exist"), there);
+        String passwd = post(TEXT, "diffusion.bannedWords", "/etc/passwd").body();
+        assertFalse(passwd.contains("root:"), passwd);
+        // the same rule for the other paths a request names; the model's refusal names the default it may use
+        String model = refusal(post(TEXT, "diffusion.model", "/etc"), "/etc");
+        assertTrue(model.contains("or no value for the server's default model"), model);
+        refusal(post(TEXT, "diffusion.ngramWeight", "0.5", "diffusion.ngramCorpus", secret.toString()),
+                secret.toString());
+        // relative, or climbing out with ..
+        refusal(post(TEXT, "diffusion.bannedWords", allowed + "/../" + outside.getFileName() + "/secret.txt"),
+                allowed + "/../" + outside.getFileName() + "/secret.txt");
+    }
+
+    @Test
+    void noDirectoryIsAllowedUntilTheOperatorSaysSoButTheDefaultModelIs() throws Exception {
+        Path mine = Files.writeString(allowed.resolve("banned.txt"), "late\n");
+        String refused = refusal(post(TEXT, "diffusion.bannedWords", mine.toString()), mine.toString());
+        assertTrue(refused.contains("none: start the server's JVM with -D" + ServerLimits.PATHS + "=DIR"), refused);
+        HttpResponse<String> defaultModel = post(TEXT, "diffusion.model", DefaultModel.locate().toString());
+        assertEquals(200, defaultModel.statusCode(), defaultModel.body());
+
+        System.setProperty(ServerLimits.PATHS, outside + java.io.File.pathSeparator + allowed);
+        HttpResponse<String> ok = post(TEXT, "diffusion.bannedWords", mine.toString());
+        assertEquals(200, ok.statusCode(), ok.body());
+    }
+
+    @Test
+    void aSymbolicLinkCannotLeadOut() throws Exception {
+        Path secret = Files.writeString(outside.resolve("secret.txt"), "hunter2\n");
+        Path link = Files.createSymbolicLink(allowed.resolve("words.txt"), secret);
+        Path linkedDir = Files.createSymbolicLink(allowed.resolve("sub"), outside);
+        System.setProperty(ServerLimits.PATHS, allowed.toString());
+        String direct = refusal(post(TEXT, "diffusion.bannedWords", secret.toString()), secret.toString());
+        assertEquals(direct, refusal(post(TEXT, "diffusion.bannedWords", link.toString()), link.toString()));
+        Path throughDir = linkedDir.resolve("missing.txt");
+        assertEquals(direct, refusal(post(TEXT, "diffusion.bannedWords", throughDir.toString()),
+                throughDir.toString()), "a link to a directory leads out too, for a file that is not there");
+    }
+
+    /** Off the server the user's own pipeline reads any path, as before. */
+    @Test
+    void aUsersOwnPipelineIsNotLimited() throws Exception {
+        Path mine = Files.writeString(outside.resolve("banned.txt"), "late\n");
+        new StanfordCoreNLP(Pipelines.props("tokenize,ssplit,diffusion", "diffusion.bannedWords", mine.toString()));
+    }
+
+    @Test
+    void modelsBeyondTheOperatorsCapAreRefused() throws Exception {
+        SharedModels.closeAll(); // none loaded for requests before this test's
+        System.setProperty(ServerLimits.PATHS, allowed.toString());
+        System.setProperty(ServerLimits.MAX_MODELS, "2");
+        assertEquals(200, post(TEXT).statusCode(), "the default model: one");
+        Path one = Files.writeString(allowed.resolve("one.txt"), "late\n");
+        Path two = Files.writeString(allowed.resolve("two.txt"), "early\n");
+        HttpResponse<String> second = post(TEXT, "diffusion.bannedWords", one.toString());
+        assertEquals(200, second.statusCode(), "another list of banned words is another model: two");
+        HttpResponse<String> third = post(TEXT, "diffusion.bannedWords", two.toString());
+        assertEquals(500, third.statusCode(), third.body());
+        assertTrue(third.body().contains("need a model of their own, and the server already holds 2 loaded for"
+                + " requests, its limit (-D" + ServerLimits.MAX_MODELS + "=2)"), third.body());
+        assertEquals(2, SharedModels.size());
+        assertEquals(200, post(TEXT, "diffusion.seed", "5").statusCode(), "a loaded model still serves");
+    }
+
+    @Test
+    void workAboveTheCeilingIsRefusedUpFrontWithItsNumbers() throws Exception {
+        System.setProperty(ServerLimits.MAX_WORK, "100");
+        HttpResponse<String> r = post("", "diffusion.task", "generate", "diffusion.replace", "false",
+                "diffusion.count", "6", "diffusion.steps", "20", "timeout", "2147483647");
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("this request asks for 120 row-steps (6 rows x diffusion.steps 20 x"
+                + " diffusion.candidates 1), above the server's limit of 100 (-D" + ServerLimits.MAX_WORK + ")"),
+                r.body());
+        HttpResponse<String> guided = post(TEXT, "diffusion.task", "rewrite", "diffusion.steps", "60",
+                "diffusion.sentiment", "positive", "diffusion.guidance", "2");
+        assertTrue(guided.body().contains("120 row-steps (1 rows x diffusion.steps 60 x diffusion.candidates 1 x 2"
+                + " for guidance)"), guided.body());
+        assertEquals(200, post("", "diffusion.task", "generate", "diffusion.count", "5", "diffusion.steps", "20")
+                .statusCode(), "100 row-steps is within it");
+    }
+
+    /**
+     * A request that asks CoreNLP for a timeout of 2^31-1 ms is still stopped at the operator's deadline, at the
+     * next sampling step, and the server goes on answering.
+     */
+    @Test
+    void samplingStopsAtTheOperatorsDeadlineWhateverTheRequestsTimeout() throws Exception {
+        System.setProperty(ServerLimits.DEADLINE, "300");
+        long start = System.nanoTime();
+        HttpResponse<String> r = post("", "diffusion.task", "generate", "diffusion.replace", "false",
+                "diffusion.count", "20", "diffusion.steps", "400", "timeout", "2147483647");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("stopped after 300 ms, the server's deadline for a request's sampling (-D"
+                + ServerLimits.DEADLINE + ";"), r.body());
+        assertTrue(millis < 30_000, "answered after " + millis + " ms");
+        System.clearProperty(ServerLimits.DEADLINE);
+        HttpResponse<String> next = post(TEXT);
+        assertEquals(200, next.statusCode(), "the thread serves the next request, uninterrupted: " + next.body());
+    }
+}
