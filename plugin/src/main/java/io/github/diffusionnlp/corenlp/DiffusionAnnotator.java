@@ -125,7 +125,42 @@ public class DiffusionAnnotator implements Annotator {
 
     @Override
     public void annotate(Annotation doc) {
-        configured().annotate(doc);
+        try {
+            configured().annotate(doc);
+        } catch (RuntimeException e) {
+            throw ServerRequests.isHandlerThread() ? inAscii(e) : e;
+        }
+    }
+
+    /**
+     * {@code e} with its message in ASCII, every other character written {@code <U+XXXX>}. CoreNLP's server (4.5.10)
+     * answers a failed request with the message, declaring its length in chars and writing it in bytes, so a message
+     * holding one character outside ASCII (the client's own value, such as a sentiment spelled {@code positivé}, or
+     * a dash) reached the client as an empty body its HTTP client refused ("fixed content-length: 298, bytes
+     * received: 0"). The type stays for our own refusals; another becomes an {@link IllegalStateException} that
+     * names it. The original is the cause, for the server's log.
+     */
+    static RuntimeException inAscii(RuntimeException e) {
+        String message = e.getMessage();
+        if (message == null || message.chars().allMatch(c -> c >= ' ' && c < 127)) {
+            return e;
+        }
+        if (e instanceof IllegalArgumentException) {
+            return new IllegalArgumentException(ascii(message), e);
+        }
+        return new IllegalStateException(ascii(e instanceof IllegalStateException ? message : e.toString()), e);
+    }
+
+    private static String ascii(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c >= ' ' && c < 127) {
+                out.append((char) c);
+            } else {
+                out.append(String.format(java.util.Locale.ROOT, "<U+%04X>", c));
+            }
+        });
+        return out.toString();
     }
 
     // Refused on a server thread: nothing is required or satisfied, so that the pipeline is built and the

@@ -453,6 +453,14 @@ class ServerTest {
         assertTrue(badSentiment.body().contains("bad diffusion.sentiment = 'ecstatic'; allowed: "),
                 badSentiment.body());
 
+        // A message holding a character outside ASCII reached the client as an empty body its HTTP client refused
+        // (CoreNLP declares the message's length in chars and writes its bytes): written <U+XXXX>
+        HttpResponse<String> accented = post(requestProps("diffusion.task", "rewrite", "diffusion.sentiment",
+                "positivé"), TEXT);
+        assertEquals(500, accented.statusCode());
+        assertTrue(accented.body().contains("bad diffusion.sentiment = 'positiv<U+00E9>'; allowed: "),
+                accented.body());
+
         HttpResponse<String> bad = post(requestProps("diffusion.steps", "zero"), TEXT);
         assertEquals(500, bad.statusCode());
         assertTrue(bad.body().contains("bad diffusion.steps = 'zero'; allowed: "), bad.body());
