@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -21,7 +22,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,15 +159,13 @@ abstract class CmdTool<P> {
         return file;
     }
 
-    /** Writes {@code model} as a package through {@code file.part}, so that the package appears whole or not at all. */
+    /**
+     * Writes {@code model} as a package through a temporary sibling of a random name, so that the package appears
+     * whole or not at all ({@link CheckpointFiles#writeAtomically}; a fixed {@code file.part}, as this once used, could
+     * be a planted symbolic link that the package was written through).
+     */
     static void writePackage(DiffusionModel model, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            model.serialize(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        CheckpointFiles.writeAtomically(file, model::serialize);
     }
 
     /**
