@@ -1,7 +1,9 @@
 package io.github.diffusionnlp.api;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.io.ByteStreams;
 import com.google.common.io.Resources;
+import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.Utf8Lines;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -37,6 +39,8 @@ final class BannedWords {
     private static final Pattern AROUND = Pattern.compile("^" + SPACE + "+|" + SPACE + "+$");
     private static final String FORMAT = "a banned-words file holds one word a line in UTF-8, '#' starting a comment"
             + " line, and an empty one bans none";
+    /** The largest list file read: 16 MiB, over a million words, far more than any model's vocabulary holds. */
+    private static final long LARGEST_FILE = 1 << 24;
     static final Set<String> DEFAULT = readDefault(); // after the constants its reading uses
 
     private BannedWords() {
@@ -57,8 +61,22 @@ final class BannedWords {
      *     more than one word; the message names the file (and line) and says how to fix it
      */
     static Set<String> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        try {
+            // a FIFO blocked the read for ever, /dev/zero read until memory ran out
+            InputFiles.requireRegularFile(file, "banned-words file");
+            InputFiles.requireAtMost(file, Files.size(file), LARGEST_FILE, "banned-words file",
+                    "a list that long is no list of words (" + FORMAT + ")");
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the banned-words file " + file + " does not exist; name an existing"
+                    + " file (" + FORMAT + ")", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the banned-words file " + e.getMessage()
+                    + (e.getMessage().endsWith(")") ? "" : " (" + FORMAT + ")"), e);
+        }
+        try (InputStream in = ByteStreams.limit(Files.newInputStream(file), LARGEST_FILE)) {
             return parse(in, file.toString());
+        } catch (Utf8Lines.LineTooLong e) {
+            throw new IllegalArgumentException(e.getMessage() + " (" + FORMAT + ")", e);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("the banned-words file " + file + " does not exist; name an existing"
                     + " file (" + FORMAT + ")", e);
@@ -69,7 +87,7 @@ final class BannedWords {
     }
 
     private static Set<String> parse(InputStream in, String source) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
+        Utf8Lines lines = new Utf8Lines(in, source);
         ImmutableSet.Builder<String> words = ImmutableSet.builder();
         for (Utf8Lines.Line line = lines.nextLine(); line != null; line = lines.nextLine()) {
             if (line.text() == null) {
