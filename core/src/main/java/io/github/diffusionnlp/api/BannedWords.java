@@ -5,6 +5,7 @@ import com.google.common.io.ByteStreams;
 import com.google.common.io.Resources;
 import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.Utf8Lines;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,22 +68,22 @@ final class BannedWords {
             InputFiles.requireAtMost(file, Files.size(file), LARGEST_FILE, "banned-words file",
                     "a list that long is no list of words (" + FORMAT + ")");
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the banned-words file " + file + " does not exist; name an existing"
-                    + " file (" + FORMAT + ")", e);
+            throw new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not"
+                    + " exist; name an existing file (" + FORMAT + ")", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("the banned-words file " + e.getMessage()
+            throw new IllegalArgumentException("the banned-words file " + Visible.inMessage(e.getMessage())
                     + (e.getMessage().endsWith(")") ? "" : " (" + FORMAT + ")"), e);
         }
         try (InputStream in = ByteStreams.limit(Files.newInputStream(file), LARGEST_FILE)) {
-            return parse(in, file.toString());
+            return parse(in, Visible.of(file.toString()));
         } catch (Utf8Lines.LineTooLong e) {
             throw new IllegalArgumentException(e.getMessage() + " (" + FORMAT + ")", e);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the banned-words file " + file + " does not exist; name an existing"
-                    + " file (" + FORMAT + ")", e);
+            throw new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not"
+                    + " exist; name an existing file (" + FORMAT + ")", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the banned-words file " + file + " (" + e + "); name a"
-                    + " readable file (" + FORMAT + ")", e);
+            throw new IllegalArgumentException("cannot read the banned-words file " + Visible.of(file.toString())
+                    + " (" + Visible.of(e.toString()) + "); name a readable file (" + FORMAT + ")", e);
         }
     }
 
@@ -118,8 +119,8 @@ final class BannedWords {
                 throw new IllegalArgumentException(where + " is null; give words only (an empty collection bans none)");
             }
             if (AROUND.matcher(word).replaceAll("").isEmpty()) {
-                throw new IllegalArgumentException(where + " is '" + word + "', no word; give words only (an empty"
-                        + " collection bans none)");
+                throw new IllegalArgumentException(where + " is '" + Visible.of(word) + "', no word; give words only"
+                        + " (an empty collection bans none)");
             }
             out.add(word(word, where + ": ", "so give each word as an entry of its own"));
         }
@@ -138,8 +139,8 @@ final class BannedWords {
     private static String word(String entry, String where, String remedy) {
         String word = AROUND.matcher(entry).replaceAll("");
         if (SPACE.matcher(word).find()) {
-            throw new IllegalArgumentException(where + "'" + word + "' is more than one word; white space (no-break"
-                    + " spaces included) separates words, " + remedy);
+            throw new IllegalArgumentException(where + "'" + Visible.of(word) + "' is more than one word; white space"
+                    + " (no-break spaces included) separates words, " + remedy);
         }
         return word;
     }

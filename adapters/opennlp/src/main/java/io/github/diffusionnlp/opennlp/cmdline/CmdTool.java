@@ -8,6 +8,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.Detokenizers;
@@ -423,10 +424,10 @@ abstract class CmdTool<P> {
 
     static String message(Throwable e) {
         if (e instanceof java.nio.file.InvalidPathException p) { // Java's reason, and under LANG=C the way out
-            return FileErrors.describe(p);
+            return Visible.inMessage(FileErrors.describe(p));
         }
         if (e instanceof java.nio.file.FileSystemException f) { // its message is the path alone: "error: /tmp/x"
-            return FileErrors.describe(f);
+            return Visible.inMessage(FileErrors.describe(f));
         }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -434,6 +435,7 @@ abstract class CmdTool<P> {
                 sb.append(": ").append(c.getMessage());
             }
         }
-        return FileErrors.withCause(sb.toString(), e); // a file-system error's kind, and where a setting moves it
+        // a file-system error's kind, and where a setting moves it; a quoted path or token's ESC shown, not run
+        return Visible.inMessage(FileErrors.withCause(sb.toString(), e));
     }
 }
