@@ -1,8 +1,11 @@
 package io.github.diffusionnlp.api;
 
 import com.google.common.collect.ImmutableSet;
+import com.google.common.io.ByteStreams;
 import com.google.common.io.Resources;
+import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.Utf8Lines;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +40,8 @@ final class BannedWords {
     private static final Pattern AROUND = Pattern.compile("^" + SPACE + "+|" + SPACE + "+$");
     private static final String FORMAT = "a banned-words file holds one word a line in UTF-8, '#' starting a comment"
             + " line, and an empty one bans none";
+    /** The largest list file read: 16 MiB, over a million words, far more than any model's vocabulary holds. */
+    private static final long LARGEST_FILE = 1 << 24;
     static final Set<String> DEFAULT = readDefault(); // after the constants its reading uses
 
     private BannedWords() {
@@ -57,19 +62,33 @@ final class BannedWords {
      *     more than one word; the message names the file (and line) and says how to fix it
      */
     static Set<String> read(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+        try {
+            // a FIFO blocked the read for ever, /dev/zero read until memory ran out
+            InputFiles.requireRegularFile(file, "banned-words file");
+            InputFiles.requireAtMost(file, Files.size(file), LARGEST_FILE, "banned-words file",
+                    "a list that long is no list of words (" + FORMAT + ")");
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the banned-words file " + file + " does not exist; name an existing"
-                    + " file (" + FORMAT + ")", e);
+            throw new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not"
+                    + " exist; name an existing file (" + FORMAT + ")", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the banned-words file " + file + " (" + e + "); name a"
-                    + " readable file (" + FORMAT + ")", e);
+            throw new IllegalArgumentException("the banned-words file " + Visible.inMessage(e.getMessage())
+                    + (e.getMessage().endsWith(")") ? "" : " (" + FORMAT + ")"), e);
+        }
+        try (InputStream in = ByteStreams.limit(Files.newInputStream(file), LARGEST_FILE)) {
+            return parse(in, Visible.of(file.toString()));
+        } catch (Utf8Lines.LineTooLong e) {
+            throw new IllegalArgumentException(e.getMessage() + " (" + FORMAT + ")", e);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not"
+                    + " exist; name an existing file (" + FORMAT + ")", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the banned-words file " + Visible.of(file.toString())
+                    + " (" + Visible.of(e.toString()) + "); name a readable file (" + FORMAT + ")", e);
         }
     }
 
     private static Set<String> parse(InputStream in, String source) throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
+        Utf8Lines lines = new Utf8Lines(in, source);
         ImmutableSet.Builder<String> words = ImmutableSet.builder();
         for (Utf8Lines.Line line = lines.nextLine(); line != null; line = lines.nextLine()) {
             if (line.text() == null) {
@@ -100,8 +119,8 @@ final class BannedWords {
                 throw new IllegalArgumentException(where + " is null; give words only (an empty collection bans none)");
             }
             if (AROUND.matcher(word).replaceAll("").isEmpty()) {
-                throw new IllegalArgumentException(where + " is '" + word + "', no word; give words only (an empty"
-                        + " collection bans none)");
+                throw new IllegalArgumentException(where + " is '" + Visible.of(word) + "', no word; give words only"
+                        + " (an empty collection bans none)");
             }
             out.add(word(word, where + ": ", "so give each word as an entry of its own"));
         }
@@ -120,8 +139,8 @@ final class BannedWords {
     private static String word(String entry, String where, String remedy) {
         String word = AROUND.matcher(entry).replaceAll("");
         if (SPACE.matcher(word).find()) {
-            throw new IllegalArgumentException(where + "'" + word + "' is more than one word; white space (no-break"
-                    + " spaces included) separates words, " + remedy);
+            throw new IllegalArgumentException(where + "'" + Visible.of(word) + "' is more than one word; white space"
+                    + " (no-break spaces included) separates words, " + remedy);
         }
         return word;
     }

@@ -424,7 +424,11 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Generates {@code count} sentences under constraints; a POS template sets the length (and must
-     * agree with {@link SamplingOptions#length()} if that is set too).
+     * agree with {@link SamplingOptions#length()} if that is set too). Every sentence is built, sampled and returned
+     * in one list: generate many in calls of a batch or so, as the CLI's {@code generate --count} does.
+     *
+     * @throws IllegalArgumentException when {@code count} is negative, or more sentences than the most memory this JVM
+     *     may use could hold (refused at once, naming the count and the memory)
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         CallArguments.sentences(List.of(), constraints, options);
@@ -451,6 +455,7 @@ public final class DiffusionLM implements AutoCloseable {
             }
             length = t;
         }
+        requireRoomFor(count, len, constraints.candidates());
         warnOfSentiment(constraints.sentiment() != null);
         List<ModelRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -461,6 +466,24 @@ public final class DiffusionLM implements AutoCloseable {
             out.add(row.words(model.vocabulary()));
         }
         return out;
+    }
+
+    /**
+     * Refuses a {@code count} of sentences that could not be held in the most memory this JVM may use: the call builds
+     * every row ({@code candidates} for each with best-of) before it samples the first, as one progress and one
+     * sampling of them all, and returns every sentence. A row holds at least its ids and result (4 bytes a position
+     * each) and which positions are given (1), a returned sentence a reference a word (4), and each some 100 bytes of
+     * headers: a count of Integer.MAX_VALUE ran out of memory after 17 s; refused, it fails at once.
+     */
+    private static void requireRoomFor(int count, int len, int candidates) {
+        long heap = Runtime.getRuntime().maxMemory();
+        double least = (double) count * (candidates * (64 + 9.0 * len) + 40 + 4.0 * len);
+        if (least > heap) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "count %,d: its rows and sentences"
+                    + " would take at least %,.0f MB, more than the %,d MB this Java may use (-Xmx); generate them in"
+                    + " calls of fewer (sentence i of a call has seed options.seed() + i, so a call of seed s + k"
+                    + " goes on where one of k sentences ended)", count, least / (1 << 20), heap >> 20));
+        }
     }
 
     /**

@@ -12,19 +12,26 @@ import java.nio.file.Path;
  * A temporary directory that is gone when the work in it ends, however it ends. A finally block is not
  * enough: on Ctrl-C or SIGTERM the JVM runs its shutdown hooks and halts, and the thread in the try block
  * never reaches its finally; a stopped benchmark left a {@code benchmark-train*} model in the temp
- * directory each time. So the directory is also deleted by a shutdown hook, removed again on close.
+ * directory each time. So the directory is also deleted by a shutdown hook, removed again on close. Public for the
+ * OpenNLP adapter, which unpacks a model package into one while it loads (a SIGTERM then left 29 MB behind).
  */
-final class ScratchDirectory implements AutoCloseable {
+public final class ScratchDirectory implements AutoCloseable {
     private final Path dir;
     private final Thread onExit;
 
-    ScratchDirectory(String prefix) throws IOException {
+    /** A new directory in {@code java.io.tmpdir} whose name starts with {@code prefix}, readable by its owner only. */
+    public ScratchDirectory(String prefix) throws IOException {
         dir = Files.createTempDirectory(prefix);
         onExit = new Thread(this::deleteOnExit, "delete " + dir);
-        Runtime.getRuntime().addShutdownHook(onExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) { // too late for a hook: nothing would delete it
+            delete();
+            throw shuttingDown;
+        }
     }
 
-    Path path() {
+    public Path path() {
         return dir;
     }
 
@@ -33,6 +40,7 @@ final class ScratchDirectory implements AutoCloseable {
         return onExit;
     }
 
+    /** Deletes the directory and what it holds, and its hook. */
     @Override
     public void close() throws IOException {
         try {

@@ -88,7 +88,11 @@ public final class CheckpointCommit {
             written.add(staged(dir, name));
         }
         written.add(failed);
-        written.add(failed.resolveSibling(failed.getFileName() + ".tmp"));
+        try { // writeAtomically deletes its own temporary file on failure: this is for one it could not
+            written.addAll(CheckpointFiles.temporarySiblings(failed));
+        } catch (IOException | RuntimeException unlisted) {
+            e.addSuppressed(unlisted); // recover() deletes it at the next resume
+        }
         for (Path file : written) {
             try {
                 Files.deleteIfExists(file);
@@ -129,8 +133,10 @@ public final class CheckpointCommit {
         List<String> staged = new ArrayList<>();
         for (String name : names) {
             // a file the stop cut off while it was written: as large as the whole one (a full disk is one
-            // way a save stops), and never read
-            Files.deleteIfExists(staged(dir, name).resolveSibling(name + STAGED + ".tmp"));
+            // way a save stops), and never read; its name is random (CheckpointFiles.createTemporarySibling)
+            for (Path cutOff : CheckpointFiles.temporarySiblings(staged(dir, name))) {
+                Files.deleteIfExists(cutOff);
+            }
             if (Files.isRegularFile(staged(dir, name))) {
                 staged.add(name);
             }

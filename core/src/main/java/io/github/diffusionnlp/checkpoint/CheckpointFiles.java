@@ -34,9 +34,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The file handling every checkpoint format shares: atomic writes, DJL parameter files checked
@@ -75,17 +80,72 @@ public final class CheckpointFiles {
     }
 
     /**
-     * Writes {@code file} through a temporary sibling, synced to disk before it is renamed over {@code file}:
-     * without the sync a power loss can leave the rename on disk and the data not, an empty or cut-off file under
-     * the final name. The rename itself is on disk once its directory is synced ({@link #syncDirectory}).
+     * Writes {@code file} through a temporary sibling ({@link #createTemporarySibling}), synced to disk before it is
+     * renamed over {@code file}: without the sync a power loss can leave the rename on disk and the data not, an empty
+     * or cut-off file under the final name. The rename itself is on disk once its directory is synced
+     * ({@link #syncDirectory}). A write that fails deletes its temporary file; one a kill cut short is left, and found
+     * by {@link #temporarySiblings}.
      */
     public static void writeAtomically(Path file, Writer writer) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        writer.write(tmp);
-        try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            written.force(true);
+        Path tmp = createTemporarySibling(file);
+        try {
+            writer.write(tmp);
+            try (FileChannel written = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                written.force(true);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException | RuntimeException notDeleted) {
+                e.addSuppressed(notDeleted);
+            }
+            throw e;
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** What {@link #createTemporarySibling} adds to a file's name: a dot, random digits and {@code .tmp}. */
+    private static final Pattern TEMPORARY_SUFFIX = Pattern.compile("\\.[0-9]+\\.tmp$");
+    /** The permissions {@code Files.write} asks for a new file, which the umask then narrows. */
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-rw-rw-");
+
+    /**
+     * A new, empty file beside {@code file} to write it through: {@code NAME.<random digits>.tmp}, created exclusively
+     * (a symbolic link or file already there is never opened), with the permissions a plain {@code Files.write} of a
+     * new file gets (rw for all, narrowed by the umask). A fixed name ({@code NAME.tmp}, as this once used) let
+     * anyone who can write into the directory plant a symbolic link there, and the write went through it to the
+     * link's target.
+     */
+    public static Path createTemporarySibling(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        String prefix = file.getFileName() + ".";
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.createTempFile(dir, prefix, ".tmp", PosixFilePermissions.asFileAttribute(NEW_FILE));
+        }
+        return Files.createTempFile(dir, prefix, ".tmp");
+    }
+
+    /**
+     * The temporary siblings of {@code file} that writes cut short left ({@link #createTemporarySibling}'s names, and
+     * the {@code NAME.tmp} of builds before it), for a recovery to delete; none when its directory does not exist.
+     */
+    public static List<Path> temporarySiblings(Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        String name = file.getFileName().toString();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(p -> {
+                String entry = p.getFileName().toString();
+                return entry.equals(name + ".tmp") || (!entry.equals(name) && withoutTemporarySuffix(entry).equals(name));
+            }).sorted().toList();
+        }
+    }
+
+    /** {@code fileName} without the suffix of a temporary sibling's name ({@link #createTemporarySibling}), if any. */
+    public static String withoutTemporarySuffix(String fileName) {
+        return TEMPORARY_SUFFIX.matcher(fileName).replaceFirst("");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.checkpoint;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -8,7 +9,7 @@ public final class InvalidModelException extends IOException {
     private final Path file;
 
     public InvalidModelException(Path file, String problem) {
-        super(file + " " + problem);
+        super(Visible.of(String.valueOf(file)) + " " + problem);
         this.file = file;
     }
 
@@ -17,7 +18,7 @@ public final class InvalidModelException extends IOException {
      * parse error): the message says what it means for the model, the cause keeps where it came from.
      */
     public InvalidModelException(Path file, String problem, Throwable cause) {
-        super(file + " " + problem, cause);
+        super(Visible.of(String.valueOf(file)) + " " + problem, cause);
         this.file = file;
     }
 

@@ -8,6 +8,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
@@ -156,8 +157,7 @@ public final class ModelDirectory {
      * @param otherwise what else a refused user can do than wait, or null
      */
     public static Lock lock(Path dir, String holder, String otherwise) throws IOException {
-        FileChannel channel = FileChannel.open(dir.resolve(TRAINING_LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel = openLockFile(dir.resolve(TRAINING_LOCK));
         try {
             if (channel.tryLock() != null) {
                 channel.truncate(0);
@@ -176,6 +176,41 @@ public final class ModelDirectory {
     }
 
     /**
+     * Opens (creating it) the lock file {@code file} for writing, refusing a symbolic link by name: opened through
+     * one, the lock's holder line was written over the link's target (any file the user may write, emptied).
+     */
+    private static FileChannel openLockFile(Path file) throws IOException {
+        try {
+            return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(file)) {
+                throw new IOException(file + " is a symbolic link, not the lock file a command writes into a model"
+                        + " directory (opened, the link's target would be written over): delete it, and look at who"
+                        + " made it", e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Deletes the temporary files that writes into model directory {@code dir} cut short left
+     * ({@link CheckpointFiles#temporarySiblings}: their names are random, so the next write does not replace them).
+     * The caller holds the directory's {@link #lock}, so none is a live write's. Returns how many were deleted.
+     */
+    public static int deleteTemporaryFiles(Path dir) throws IOException {
+        int deleted = 0;
+        for (String name : WRITTEN) {
+            for (Path file : List.of(dir.resolve(name), dir.resolve(name + CheckpointCommit.STAGED))) {
+                for (Path tmp : CheckpointFiles.temporarySiblings(file)) {
+                    deleted += Files.deleteIfExists(tmp) ? 1 : 0;
+                }
+            }
+        }
+        return deleted;
+    }
+
+    /**
      * Up to three entries of {@code dir} that no training run writes, {@code inputs} excepted; none when it
      * does not exist.
      */
@@ -185,7 +220,8 @@ public final class ModelDirectory {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !isOneOf(p, inputs)).map(p -> p.getFileName().toString())
-                    .filter(name -> !WRITTEN.contains(name.replaceFirst("(\\.tmp|" + CheckpointCommit.STAGED + ")+$", "")))
+                    .filter(name -> !WRITTEN.contains(CheckpointFiles.withoutTemporarySuffix(name)
+                            .replaceFirst("(\\.tmp|" + CheckpointCommit.STAGED + ")+$", "")))
                     .sorted().limit(3).toList();
         }
     }

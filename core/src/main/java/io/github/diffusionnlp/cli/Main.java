@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
+import io.github.diffusionnlp.corpus.Visible;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import picocli.CommandLine;
@@ -44,7 +45,8 @@ public final class Main extends CommandSuite {
         cli.setErr(Stdout.utf8Writer(System.err));
         ManifestVersion.install(cli);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("error: " + message(e));
+            // the message may quote a token, a word or a path holding an ESC sequence: shown, not run
+            commandLine.getErr().println("error: " + Visible.inMessage(message(e)));
             if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
                 e.printStackTrace(commandLine.getErr());
             }

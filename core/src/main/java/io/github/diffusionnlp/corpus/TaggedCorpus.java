@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.corpus;
 
+import com.google.common.io.ByteStreams;
 import java.io.BufferedWriter;
 import java.io.EOFException;
 import java.io.IOException;
@@ -13,7 +14,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -124,16 +124,14 @@ public final class TaggedCorpus {
         Objects.requireNonNull(option, "option (LayoutOption.COMMAND_LINE names --layout in a remedy)");
         CorpusLayout layout = reading.layout();
         MultiwordTokens multiword = reading.multiword();
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory; give a corpus file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "corpus file not found");
-        }
+        InputFiles.requireRegularFile(file, "corpus file");
         boolean gzip = file.toString().endsWith(".gz");
+        long most = largestCorpus();
+        InputFiles.requireAtMost(file, Files.size(file), most, "corpus", TOO_LARGE);
         byte[] bytes;
         try (InputStream raw = Files.newInputStream(file); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-            bytes = in.readAllBytes();
+            bytes = ByteStreams.limit(in, most + 1).readAllBytes(); // a gzip file's text may be far larger than it
+            InputFiles.requireAtMost(file, bytes.length, most, "corpus's text, decompressed,", TOO_LARGE);
         } catch (ZipException | EOFException e) {
             throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
@@ -178,6 +176,18 @@ public final class TaggedCorpus {
             return new Read(readSentenceLines(lines), reading);
         }
         return new Read(readColumns(file, lines, layout, null, multiword, option, notes), reading);
+    }
+
+    private static final String TOO_LARGE = "a corpus is read whole, with its sentences (several times its size in"
+            + " memory): give Java more memory (java -Xmx...) or a smaller corpus";
+
+    /**
+     * The most text a corpus read here may hold: a quarter of the memory this JVM may use, as its lines and sentences
+     * take several times its bytes (a 474 MB file under -Xmx1g ran out of memory after 9 s), and never more than a
+     * Java array holds.
+     */
+    static long largestCorpus() {
+        return Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /**

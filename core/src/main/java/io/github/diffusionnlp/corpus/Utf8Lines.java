@@ -32,7 +32,24 @@ public final class Utf8Lines {
         }
     }
 
+    /**
+     * The most bytes a line may hold: 16 MiB, a thousand times a long paragraph, and far above any sentence or corpus
+     * line. A file without line ends (a binary file, {@code /dev/zero}) was read as one line until memory ran out.
+     */
+    public static final int LONGEST_LINE = 1 << 24;
+
+    /** A line longer than {@link #LONGEST_LINE}: its message names the input and the line. */
+    public static final class LineTooLong extends IOException {
+        LineTooLong(String source, int number) {
+            super(String.format(java.util.Locale.ROOT, "%s line %d is longer than %,d bytes, far more than any sentence:"
+                    + " the input is not lines of text (a binary file?) or has lost its line ends", source, number,
+                    LONGEST_LINE));
+        }
+    }
+
     private final InputStream in;
+    /** What the input is, for {@link LineTooLong}'s message ("stdin", a file's path). */
+    private final String source;
     private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
@@ -40,8 +57,15 @@ public final class Utf8Lines {
     /** The last line ended in a {@code \r} whose {@code \n}, if any, had not arrived yet: one now is its. */
     private boolean lfMayFollow;
 
+    /** Lines of standard input (or of what a caller names "stdin" in messages). */
     public Utf8Lines(InputStream in) {
+        this(in, "stdin");
+    }
+
+    /** Lines of {@code in}, which messages call {@code source} ("stdin", a file's path). */
+    public Utf8Lines(InputStream in, String source) {
         this.in = new BufferedInputStream(in, 1 << 16);
+        this.source = source;
     }
 
     /**
@@ -65,7 +89,7 @@ public final class Utf8Lines {
     public Line next() throws IOException {
         Line read = nextLine();
         if (read != null && read.text() == null) {
-            throw new IOException("stdin line " + read.number() + " is not valid UTF-8; re-encode the input as UTF-8");
+            throw new IOException(source + " line " + read.number() + " is not valid UTF-8; re-encode the input as UTF-8");
         }
         return read;
     }
@@ -73,6 +97,8 @@ public final class Utf8Lines {
     /**
      * The next line, or null at the end: its text is without the terminator ({@code \n}, {@code \r\n} or
      * {@code \r}), and null when the line is not valid UTF-8.
+     *
+     * @throws LineTooLong when the line holds more than {@link #LONGEST_LINE} bytes
      */
     public Line nextLine() throws IOException {
         line.reset();
@@ -89,6 +115,9 @@ public final class Utf8Lines {
             if (b == '\r') {
                 ending = endingAfterCarriageReturn();
                 break;
+            }
+            if (line.size() == LONGEST_LINE) {
+                throw new LineTooLong(source, number + 1);
             }
             line.write(b);
         }

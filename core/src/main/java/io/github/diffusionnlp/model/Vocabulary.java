@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.model;
 
+import io.github.diffusionnlp.corpus.Visible;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Multiset;
@@ -58,7 +59,7 @@ public final class Vocabulary {
         for (int i = 0; i < words.size(); i++) {
             Integer before = exact.putIfAbsent(words.get(i), i);
             if (before != null) { // a word has one id: which of the two would the model mean?
-                throw new IllegalArgumentException("the word '" + words.get(i) + "' is on line " + (before + 1)
+                throw new IllegalArgumentException("the word '" + Visible.of(words.get(i)) + "' is on line " + (before + 1)
                         + " and again on line " + (i + 1) + "; each word of a vocabulary is on one line only (the"
                         + " file was edited or damaged: restore it from the model's save)");
             }
@@ -110,7 +111,7 @@ public final class Vocabulary {
         try {
             return new Vocabulary(lines);
         } catch (IllegalArgumentException e) {
-            throw new IOException(file + ": " + e.getMessage()
+            throw new IOException(Visible.of(file.toString()) + ": " + e.getMessage()
                     + (lines.size() > 0 ? "" : " (the file is empty)"), e);
         }
     }

@@ -81,6 +81,7 @@ public final class OutputDirectory {
             if (recovered != null) {
                 log.println(out + ": " + recovered);
             }
+            ModelDirectory.deleteTemporaryFiles(out); // a log or lexicon write a stop cut short
             boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
             if (!hasModel && options.resume()) {
                 // not "--resume": the OpenNLP adapter resumes a CheckpointDir unasked, and has no such option

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import com.google.common.base.Ticker;
@@ -8,7 +9,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,9 +95,8 @@ final class TrainingLog {
             }
         }
         if (torn || kept.size() < lines.size()) {
-            Path tmp = csv.resolveSibling(CSV + ".tmp");
-            Files.write(tmp, kept, StandardCharsets.UTF_8);
-            Files.move(tmp, csv, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // through a temporary file of a random name: one of a fixed name could be a planted symbolic link
+            CheckpointFiles.writeAtomically(csv, tmp -> Files.write(tmp, kept, StandardCharsets.UTF_8));
         }
     }
 

@@ -50,7 +50,9 @@ class BannedWordsRuleTest {
                     () -> fromFile(List.of("fine", bad)), bad);
             IllegalArgumentException collection = assertThrows(IllegalArgumentException.class,
                     () -> BannedWords.of(List.of("fine", bad)), bad);
-            String why = "'" + bad + "' is more than one word; white space (no-break spaces included) separates words";
+            // the white space inside shown: a no-break space quoted raw looks like the space the user typed
+            String why = "'" + io.github.diffusionnlp.corpus.Visible.of(bad) + "' is more than one word; white space"
+                    + " (no-break spaces included) separates words";
             assertTrue(file.getMessage().startsWith(tmp.resolve("banned.txt") + ":2: " + why), file.getMessage());
             assertTrue(collection.getMessage().startsWith("optBannedWords entry 1: " + why), collection.getMessage());
         }

@@ -128,4 +128,27 @@ class Utf8LinesTest {
         assertEquals(2, second.number());
         assertNull(lines.next());
     }
+
+    /**
+     * A line is held whole until its end: input without line ends ({@code /dev/zero}, a 300 MB line) was read until
+     * memory ran out. A line over {@link Utf8Lines#LONGEST_LINE} is refused, naming the input and the line, after
+     * every line before it; one of that length is read.
+     */
+    @Test
+    void aLineLongerThanTheLongestIsRefusedNamingTheInputAndLine() throws IOException {
+        byte[] longest = new byte[Utf8Lines.LONGEST_LINE];
+        java.util.Arrays.fill(longest, (byte) 'a');
+        Utf8Lines lines = new Utf8Lines(new java.io.SequenceInputStream(new ByteArrayInputStream(longest),
+                new ByteArrayInputStream("\naa".getBytes(StandardCharsets.UTF_8))), "words.txt");
+        assertEquals(Utf8Lines.LONGEST_LINE, lines.nextLine().bytes().length);
+        assertEquals("aa", lines.nextLine().text());
+        Utf8Lines tooLong = new Utf8Lines(new java.io.SequenceInputStream(
+                new ByteArrayInputStream("first\n".getBytes(StandardCharsets.UTF_8)),
+                new java.io.SequenceInputStream(new ByteArrayInputStream(longest), new ByteArrayInputStream(
+                        "a".getBytes(StandardCharsets.UTF_8)))), "words.txt");
+        assertEquals("first", tooLong.nextLine().text());
+        IOException e = assertThrows(Utf8Lines.LineTooLong.class, tooLong::nextLine);
+        assertEquals("words.txt line 2 is longer than 16,777,216 bytes, far more than any sentence: the input is not"
+                + " lines of text (a binary file?) or has lost its line ends", e.getMessage());
+    }
 }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import java.io.IOException;
@@ -81,11 +82,13 @@ class InterruptedCheckpointTest {
     void aSaveStoppedBeforeItsConfigWasStagedLeavesThePreviousCheckpointToResume(@TempDir Path tmp) throws Exception {
         Path dir = stoppedWhileSaving(tmp, List.of(),
                 List.of(ModelCheckpoint.VOCAB, ModelCheckpoint.PARAMS, ModelCheckpoint.OPTIMIZER));
-        Path cutOff = dir.resolve(ModelCheckpoint.WARP + CheckpointCommit.STAGED + ".tmp"); // the file being written
+        // the file being written, under its random temporary name, and one an older build left under a fixed one
+        Path cutOff = CheckpointFiles.createTemporarySibling(dir.resolve(ModelCheckpoint.WARP + CheckpointCommit.STAGED));
         Files.writeString(cutOff, "bin\tsigma_low");
+        Path older = Files.writeString(dir.resolve(ModelCheckpoint.OPTIMIZER + CheckpointCommit.STAGED + ".tmp"), "x");
         assertEquals(10, ModelCheckpoint.readHeader(dir).training().step());
         TestModels.train(dir, 10, true); // nothing left to train: the recovery alone
-        assertTrue(Files.notExists(cutOff));
+        assertTrue(Files.notExists(cutOff) && Files.notExists(older));
         TestModels.train(dir, 20, true);
         try (NDManager m = NDManager.newBaseManager()) {
             assertSameWeights(arrays(ModelCheckpoint.load(at20, m).network().getParameters()),

@@ -207,4 +207,19 @@ class TrainingLogTest {
             return nanos;
         }
     }
+
+    /**
+     * Dropping the rows a stopped run logged past its checkpoint rewrote the log through {@code training-log.csv.tmp}:
+     * a symbolic link planted there had the log written over its target (audit h130, finding 5).
+     */
+    @Test
+    void droppingRowsDoesNotWriteThroughALinkAtAFixedTemporaryName(@TempDir Path tmp) throws Exception {
+        Path victim = Files.writeString(tmp.resolve("victim.txt"), "the user's\n");
+        Path csv = Files.writeString(tmp.resolve("training-log.csv"),
+                "step,lr,train_loss,dev_loss,seconds\n10,0.001,7,NaN,1\n20,0.001,6,NaN,2\n");
+        Files.createSymbolicLink(tmp.resolve("training-log.csv.tmp"), victim);
+        TrainingLog.dropRowsAfter(csv, 10);
+        assertEquals("the user's\n", Files.readString(victim));
+        assertEquals(List.of("step,lr,train_loss,dev_loss,seconds", "10,0.001,7,NaN,1"), Files.readAllLines(csv));
+    }
 }

@@ -14,6 +14,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.UncheckedIOException;
@@ -457,7 +458,7 @@ final class ConfiguredAnnotator implements Annotator {
             if (i >= 0) {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
                         + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.name,
-                        s + 1, i + 1, words.get(s).get(i), settings.name, t, settings.name, keepText());
+                        s + 1, i + 1, Visible.of(words.get(s).get(i)), settings.name, t, settings.name, keepText());
                 Arrays.fill(written.get(s), false);
                 Arrays.fill(keep.get(s), true);
                 leftAsTheyAre.add(s);
@@ -607,7 +608,7 @@ final class ConfiguredAnnotator implements Annotator {
         int at = MaskSpelling.inAnotherCase(text);
         if (at >= 0) {
             LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
-                    + " capitals", settings.name, text.substring(at, at + DiffusionLM.MASK.length()), at,
+                    + " capitals", settings.name, Visible.of(text.substring(at, at + DiffusionLM.MASK.length())), at,
                     DiffusionLM.MASK);
         }
     }
@@ -624,7 +625,7 @@ final class ConfiguredAnnotator implements Annotator {
             if (w != null && MaskSpelling.isGlued(w)) {
                 LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
                         + " and is not filled: put spaces around {} (the tokenizer kept them together)",
-                        settings.name, w, t.beginPosition(), DiffusionLM.MASK);
+                        settings.name, Visible.of(w), t.beginPosition(), DiffusionLM.MASK); // an ESC in it shown, not run
                 return;
             }
         }

@@ -88,4 +88,27 @@ class MaskSpellingTest {
                         + " spaces around [MASK] (the tokenizer kept them together)"),
                 warnings.stream().map(l -> l.substring(l.indexOf("\": ") + 3)).toList(), String.join("\n", warnings));
     }
+
+    /**
+     * A token quoted in a WARN line was logged raw: "[MASK]" glued to an ESC sequence retitled the terminal and
+     * cleared the screen of whoever read the log (audit h130, finding 7). Its control characters are written as code
+     * points now.
+     */
+    @Test
+    void aGluedMaskTokenIsLoggedWithItsControlCharactersShown() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill",
+                "tokenize.whitespace", "true"));
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            annotate(pipeline, "He said [MASK]\u001B]0;pwned\u0007\u001B[2J now .");
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(log.contains("the token '[MASK]<U+001B>]0;pwned<U+0007><U+001B>[2J' at character 8 holds a mask"
+                + " glued"), log);
+        assertFalse(log.contains("\u001B") || log.contains("\u0007"), log);
+    }
 }

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelInfo;
+import io.github.diffusionnlp.bench.ScratchDirectory;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
@@ -23,7 +24,6 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -638,7 +638,17 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /** Writes a package's artifacts to a temporary directory, loads it with core's checks, removes it. */
     private DiffusionLM openPackage(String logName, Device device, Precision precision, LibrarySettings library)
             throws IOException {
-        Path tmp = Files.createTempDirectory("diffusion-model");
+        // deleted when the load ends and, should the JVM be stopped meanwhile (SIGTERM, Ctrl-C), by a shutdown hook:
+        // a finally block alone never ran then, and the unpacked model stayed in the temp directory
+        try (ScratchDirectory scratch = new ScratchDirectory("diffusion-model")) {
+            Path tmp = scratch.path();
+            return openPackage(tmp, logName, device, precision, library);
+        }
+    }
+
+    /** {@link #openPackage} in {@code tmp}, which it deletes afterwards. */
+    private DiffusionLM openPackage(Path tmp, String logName, Device device, Precision precision,
+            LibrarySettings library) throws IOException {
         try {
             for (String name : PACKAGE_FILES) {
                 Object artifact = artifactMap.get(name);
@@ -656,10 +666,6 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 throw named;
             }
             throw e;
-        } finally {
-            try (Stream<Path> files = Files.walk(tmp)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 

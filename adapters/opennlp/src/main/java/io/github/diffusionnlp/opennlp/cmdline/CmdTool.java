@@ -4,9 +4,11 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.Detokenizers;
@@ -21,7 +23,6 @@ import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -159,15 +160,13 @@ abstract class CmdTool<P> {
         return file;
     }
 
-    /** Writes {@code model} as a package through {@code file.part}, so that the package appears whole or not at all. */
+    /**
+     * Writes {@code model} as a package through a temporary sibling of a random name, so that the package appears
+     * whole or not at all ({@link CheckpointFiles#writeAtomically}; a fixed {@code file.part}, as this once used, could
+     * be a planted symbolic link that the package was written through).
+     */
     static void writePackage(DiffusionModel model, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".part");
-        try {
-            model.serialize(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        CheckpointFiles.writeAtomically(file, model::serialize);
     }
 
     /**
@@ -425,10 +424,10 @@ abstract class CmdTool<P> {
 
     static String message(Throwable e) {
         if (e instanceof java.nio.file.InvalidPathException p) { // Java's reason, and under LANG=C the way out
-            return FileErrors.describe(p);
+            return Visible.inMessage(FileErrors.describe(p));
         }
         if (e instanceof java.nio.file.FileSystemException f) { // its message is the path alone: "error: /tmp/x"
-            return FileErrors.describe(f);
+            return Visible.inMessage(FileErrors.describe(f));
         }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -436,6 +435,7 @@ abstract class CmdTool<P> {
                 sb.append(": ").append(c.getMessage());
             }
         }
-        return FileErrors.withCause(sb.toString(), e); // a file-system error's kind, and where a setting moves it
+        // a file-system error's kind, and where a setting moves it; a quoted path or token's ESC shown, not run
+        return Visible.inMessage(FileErrors.withCause(sb.toString(), e));
     }
 }

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -79,7 +80,7 @@ public final class DiffusionNlpTool {
         } catch (TerminateToolException e) {
             out.flush();
             if (e.getMessage() != null) { // null: the tool has said why it ended (Train stopped by a signal)
-                err.println(e.getMessage());
+                err.println(Visible.inMessage(e.getMessage())); // a quoted path or token's ESC shown, not run
             }
             if (e.getCause() != null && System.getenv("DIFFUSION_NLP_DEBUG") != null) {
                 e.getCause().printStackTrace(err);
@@ -87,7 +88,7 @@ public final class DiffusionNlpTool {
             return e.getCode() == 0 ? 0 : Math.abs(e.getCode());
         } catch (IOException | RuntimeException e) {
             out.flush();
-            err.println("error: " + CmdTool.message(e));
+            err.println("error: " + Visible.inMessage(CmdTool.message(e)));
             if (System.getenv("DIFFUSION_NLP_DEBUG") != null) {
                 e.printStackTrace(err);
             }

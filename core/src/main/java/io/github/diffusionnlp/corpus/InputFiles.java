@@ -1,0 +1,53 @@
+package io.github.diffusionnlp.corpus;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The checks a text file a caller names gets before it is read: a corpus, a banned-words list. A FIFO blocked its
+ * reader for ever and {@code /dev/zero} read until memory ran out (in the CoreNLP server, while it held the lock every
+ * request's pipeline is built under), so only a regular file is read, and one larger than its reader can use is
+ * refused by its size, unread.
+ */
+public final class InputFiles {
+    private InputFiles() {}
+
+    /**
+     * Fails unless {@code file} is a regular file (a symbolic link to one is): a directory or a special file (a FIFO,
+     * a device, a socket) is refused naming what it is, and a missing file as not found.
+     *
+     * @param what the kind of file the caller wants, for the message ("corpus file")
+     */
+    public static void requireRegularFile(Path file, String what) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory; give a " + what);
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IOException(file + " is not a regular file (a FIFO, a device or a socket, which could block the"
+                    + " read or never end); give a " + what);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, what + " not found");
+        }
+    }
+
+    /**
+     * Fails when {@code bytes}, what {@code file} holds, exceed {@code most}: its message names the file, both sizes
+     * and {@code remedy}. A reader that stops at {@code most + 1} bytes (a file that grew, or a gzip file's text)
+     * passes what it read, said as "more than {@code most}".
+     *
+     * @param what what the file is, for the message ("corpus")
+     */
+    public static void requireAtMost(Path file, long bytes, long most, String what, String remedy)
+            throws IOException {
+        if (bytes > most) {
+            String size = bytes == most + 1 ? String.format(Locale.ROOT, "more than %,d", most)
+                    : String.format(Locale.ROOT, "%,d", bytes);
+            throw new IOException(String.format(Locale.ROOT, "%s holds %s bytes, more than the %,d bytes a %s may"
+                    + " hold here; %s", file, size, most, what, remedy));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.model.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * A message quoting data printed its ESC sequences raw, and the terminal ran them (retitled the window, cleared the
+ * screen): a banned-words line, a word of a model's vocab.txt, a model path (audit h130, finding 7). They are written
+ * as code points now ({@link io.github.diffusionnlp.corpus.Visible}).
+ */
+@Isolated
+class ControlCharactersInMessagesTest {
+    private static final String ESCAPES = "\u001B]0;OWNED\u0007\u001B[2J";
+    private static final String SHOWN = "<U+001B>]0;OWNED<U+0007><U+001B>[2J";
+
+    @Test
+    void aBannedWordsLineIsQuotedWithItsControlCharactersShown(@TempDir Path tmp) throws IOException {
+        Path list = Files.writeString(tmp.resolve("bw.txt"), "fine\n" + ESCAPES + "bad word\n");
+        MainTest.Run run = MainTest.run("", "generate", "--model", TestModels.tinyModel().toString(), "--count", "1",
+                "--banned-words", list.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains(list + ":2: '" + SHOWN + "bad word' is more than one word"), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\u0007"), run.err());
+    }
+
+    @Test
+    void aModelPathIsQuotedWithItsControlCharactersShown(@TempDir Path tmp) {
+        MainTest.Run run = MainTest.run("", "info", "--model", tmp.resolve(ESCAPES + "model").toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains(tmp.resolve(SHOWN + "model").toString()), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\u0007"), run.err());
+    }
+
+    @Test
+    void aVocabularyWordIsQuotedWithItsControlCharactersShown(@TempDir Path tmp) {
+        Path vocab = tmp.resolve("vocab.txt");
+        IOException e = assertThrows(IOException.class, () -> Vocabulary.fromLines(vocab,
+                List.of("[PAD]", "[UNK]", ESCAPES + "x", "y", ESCAPES + "x")));
+        assertTrue(e.getMessage().startsWith(vocab + ": the word '" + SHOWN + "x' is on line 3 and again on line 5"),
+                e.getMessage());
+    }
+}
