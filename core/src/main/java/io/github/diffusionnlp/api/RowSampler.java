@@ -111,7 +111,8 @@ final class RowSampler {
                 SampleRows in = inputs(batch, r -> r.ids);
                 Schedule schedule = new Schedule(options.steps(),
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
-                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion);
+                        constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion,
+                        options.guideLength());
                 // a call from a steering scorer (nested on its lane, or on a thread it waits for) the batcher
                 // samples in place: queued, it would wait for the lane that waits for it
                 int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);

@@ -4,6 +4,7 @@ import static io.github.diffusionnlp.api.OptionErrors.checked;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.Upos;
@@ -12,7 +13,7 @@ import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The constraint options of {@code generate} and {@code rewrite}. */
+/** The constraint options of {@code generate} and {@code rewrite} ({@code --unguided-length}: generate only). */
 final class ConstraintOptions {
     @Option(names = "--sentiment", paramLabel = "LABEL",
             description = "negative, neutral or positive (default: any)")
@@ -28,6 +29,13 @@ final class ConstraintOptions {
                     + " constraints (twice the work per step), 0 ignores them; only with --sentiment or --pos"
                     + " (default: 1)")
     Double guidance; // null: not given, so Constraints.DEFAULT_GUIDANCE
+
+    @Option(names = "--unguided-length",
+            description = "generate: guidance leaves the length alone: it pushes the words toward the constraints, and"
+                    + " [PAD], which ends a free-length sentence, keeps the conditioned pass's probability (default:"
+                    + " guided too, which lengthens positive and shortens neutral sentences); only with --guidance"
+                    + " other than 1 and a free length")
+    boolean unguidedLength;
 
     @Option(names = "--candidates", defaultValue = "1", paramLabel = "K",
             description = "best of K: sample each sentence K times and keep the one the AFINN sentiment lexicon"
@@ -72,12 +80,23 @@ final class ConstraintOptions {
                     + " pushes toward --sentiment and --pos;"
                     + " give one of them too");
         }
+        if (unguidedLength && guidance() == 1) {
+            // at 1 the conditioned pass alone sets every logit, [PAD]'s included: the flag would change nothing
+            throw new IllegalArgumentException("--unguided-length leaves the length out of guidance, and guidance "
+                    + (guidance == null ? "is 1 by default" : "1 is the conditioned pass alone") + " (nothing to leave"
+                    + " out); give --guidance W other than 1 too, e.g. --guidance 3");
+        }
         SamplingRange.CANDIDATES.check(candidates, "--candidates", SamplingRange.OUT_OF_RANGE);
         if (lexical && sentiment == null && pos == null && !templateFromInput) {
             throw new IllegalArgumentException("--lexical holds the words of --sentiment and --pos to the lexicons;"
                     + " give one of them too");
         }
         constraints(null); // what is left: how the options combine
+    }
+
+    /** {@code options} with guidance extrapolating the length or not, as {@code --unguided-length} says. */
+    SamplingOptions sampling(SamplingOptions options) {
+        return options.toBuilder().guideLength(!unguidedLength).build();
     }
 
     /** The {@code --pos} template's tags, or 0 without one; call after {@link #validate()}. */

@@ -46,9 +46,16 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--length " + length + " disagrees with the --pos template's " + t
                     + " tags; give one or the other (the template sets the length)");
         }
+        if (constraintOptions.unguidedLength && (length != 0 || t > 0)) {
+            // with a fixed length [PAD] is given past its end and banned before it: nothing to leave out of guidance
+            throw new IllegalArgumentException("--unguided-length leaves the model's choice of length out of guidance,"
+                    + " and " + (length != 0 ? "--length " + length : "the --pos template") + " fixes the length;"
+                    + " give one or the other");
+        }
         Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        SamplingOptions base = model.sampling().toBuilder().length(length).build(); // checked before loading
+        // checked before loading
+        SamplingOptions base = constraintOptions.sampling(model.sampling()).toBuilder().length(length).build();
         try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
             Progress progress = new Progress("generate", "sentence", "sentences").total(count); // rate and ETA of sampling alone

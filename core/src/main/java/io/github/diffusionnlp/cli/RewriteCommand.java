@@ -15,7 +15,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "rewrite", mixinStandardHelpOptions = true,
         description = {"Read lines of whitespace-separated tokens from stdin; write each rewritten: every token not"
@@ -27,6 +29,12 @@ import picocli.CommandLine.Option;
 final class RewriteCommand extends TokenLinesCommand {
     @Mixin
     ConstraintOptions constraintOptions;
+
+    /** --unguided-length, of generate, is refused here (a rewrite chooses no length): out of the help. */
+    @Spec
+    void spec(CommandSpec spec) {
+        ModelOptions.hideUnread(spec, "--unguided-length");
+    }
 
     @Option(names = "--strength", defaultValue = "0.5",
             description = "how far the input is noised, in (0, 1]: small changes little, 1 keeps nothing of the"
@@ -64,6 +72,12 @@ final class RewriteCommand extends TokenLinesCommand {
             constraintOptions.pos = null;
         }
         constraintOptions.validate(templateFromInput);
+        if (constraintOptions.unguidedLength) {
+            // a rewrite has no [PAD] to guide: each line keeps its length, or takes the template's
+            throw new IllegalArgumentException("--unguided-length leaves the choice of a free-length sentence's end out"
+                    + " of guidance; rewrite keeps each line's length (or the --pos template's), so it would change"
+                    + " nothing: leave it out");
+        }
         for (String p : Constraints.listItems(keep)) {
             if (p.matches("[-+]?\\d+")) {
                 keptIndexes.add(keptIndex(p));

@@ -244,7 +244,8 @@ public final class Sampler {
                 NDScope.register(x); // this step is the last to read x and selfCond
                 NDScope.register(selfCond);
                 Interruption.stopIfInterrupted("sampling", wanted);
-                StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, e, banLogits, lexical);
+                StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, schedule.guideLength(), e,
+                        banLogits, lexical);
                 if (k == steps - 1) {
                     return schedule.fusion() == null
                             ? vocabularySide(logits, true, 1.0).toLongArray()

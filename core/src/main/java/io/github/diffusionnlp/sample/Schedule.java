@@ -23,12 +23,23 @@ import io.github.diffusionnlp.model.Numbers;
  *     The last step's argmax is the same at any τ.
  * @param fusion n-gram fusion: a count-based model that shapes every step's x̂₀ and the last step's
  *     choice of words beside the network, or null for the network alone
+ * @param guideLength whether guidance (w ≠ 1) extrapolates the [PAD] logit with the words' (true, the
+ *     default): [PAD] is how free generation chooses its length, and the conditions correlate with length
+ *     (a longer sentence more often holds an AFINN word), so guidance lengthens or shortens sentences by
+ *     that correlation to the power w. False guides the words only and gives [PAD] the conditioned pass's
+ *     probability. Nothing changes at w = 1 (one pass) or where [PAD] is banned.
  */
 public record Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
-        WordMasks words, double x0Temperature, NgramFusion fusion) {
+        WordMasks words, double x0Temperature, NgramFusion fusion, boolean guideLength) {
     /** Without steering, lexical masks or n-gram fusion, at x0 temperature 1. */
     public Schedule(int steps, double temperature, double strength, double guidance) {
         this(steps, temperature, strength, guidance, null, null, 1.0, null);
+    }
+
+    /** Guidance extrapolating the length too (the default, {@link #guideLength}). */
+    public Schedule(int steps, double temperature, double strength, double guidance, PlugAndPlay steer,
+            WordMasks words, double x0Temperature, NgramFusion fusion) {
+        this(steps, temperature, strength, guidance, steer, words, x0Temperature, fusion, true);
     }
 
     /**

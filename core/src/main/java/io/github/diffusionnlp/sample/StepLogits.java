@@ -13,12 +13,14 @@ import io.github.diffusionnlp.model.DiffusionTransformer;
  * @param h the generated rows' features (N, d), with their conditions
  * @param hUncond the same rows' features without conditions, or null without classifier-free guidance
  * @param w the guidance weight: logits u + w·(c − u)
+ * @param guideLength whether guidance extrapolates the [PAD] logit too (the length, see {@link Schedule#guideLength});
+ *     false: the words' logits only, p([PAD]) staying the conditioned pass's
  * @param e the normalised embedding table E (V, d)
  * @param banLogits (N, 2): 0 or −∞ for [PAD] and [UNK] at each row
  * @param lexical the lexical constraints' offsets, or null without them
  */
 record StepLogits(DiffusionTransformer network, ParameterStore weights, NDArray h, NDArray hUncond, float w,
-        NDArray e, NDArray banLogits, Lexical lexical) {
+        boolean guideLength, NDArray e, NDArray banLogits, Lexical lexical) {
 
     /** Lexical constraints on the generated rows: the masks, and each row's UPOS and sentiment id (N). */
     record Lexical(WordMasks masks, NDArray upos, NDArray sentiment) {}
@@ -38,7 +40,8 @@ record StepLogits(DiffusionTransformer network, ParameterStore weights, NDArray 
         NDArray logits = network.logits(weights, h.get(range), e, false);
         if (hUncond != null) {
             NDArray u = network.logits(weights, hUncond.get(range), e, false);
-            logits = u.add(logits.sub(u).mul(w));
+            NDArray guided = u.add(logits.sub(u).mul(w));
+            logits = guideLength ? guided : withPaddingOf(logits, guided);
         }
         NDIndex specials = new NDIndex(":, 0:2");
         logits.set(specials, logits.get(specials).add(banLogits.get(range)));
@@ -47,5 +50,26 @@ record StepLogits(DiffusionTransformer network, ParameterStore weights, NDArray 
             logits = logits.add(offsets.toType(logits.getDataType(), false));
         }
         return logits;
+    }
+
+    /**
+     * {@code guided}'s words with the padding's probability of {@code conditioned}: the [PAD] logit (column 0)
+     * becomes c₀ − logsumexp(c₁..) + logsumexp(g₁..), so softmax gives [PAD] the conditioned pass's share and
+     * the words the rest in the guided proportions (the split {@code Sampler.estimate} makes for the x̂₀
+     * temperature). Extrapolated, [PAD] carries the conditions' correlation with length to the power w.
+     */
+    static NDArray withPaddingOf(NDArray conditioned, NDArray guided) {
+        NDIndex words = new NDIndex(":, 1:");
+        NDArray guidedWords = guided.get(words);
+        NDArray pad = conditioned.get(new NDIndex(":, 0:1"))
+                .sub(logSumExp(conditioned.get(words)))
+                .add(logSumExp(guidedWords));
+        return pad.concat(guidedWords, 1);
+    }
+
+    /** log Σ exp over each row of {@code x} (N, K): (N, 1), shifted by the row's maximum (DJL has none). */
+    private static NDArray logSumExp(NDArray x) {
+        NDArray max = x.max(new int[] {1}, true);
+        return x.sub(max).exp().sum(new int[] {1}, true).log().add(max);
     }
 }

@@ -245,6 +245,44 @@ class MainTest {
     }
 
     @Test
+    void unguidedLengthNeedsGuidanceAndAFreeLength() {
+        Run plain = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--unguided-length");
+        assertNotEquals(0, plain.code());
+        assertTrue(plain.err().contains("--unguided-length") && plain.err().contains("is 1 by default")
+                && plain.err().contains("--guidance 3"), plain.err());
+        Run one = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--guidance", "1",
+                "--unguided-length");
+        assertNotEquals(0, one.code());
+        assertTrue(one.err().contains("guidance 1 is the conditioned pass alone"), one.err());
+        Run fixed = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--guidance", "3",
+                "--length", "7", "--unguided-length");
+        assertNotEquals(0, fixed.code());
+        assertTrue(fixed.err().contains("--length 7 fixes the length"), fixed.err());
+        Run template = run("", "generate", "--model", MODEL, "--pos", "DET NOUN VERB", "--guidance", "3",
+                "--unguided-length");
+        assertNotEquals(0, template.code());
+        assertTrue(template.err().contains("the --pos template fixes the length"), template.err());
+        Run rewrite = run("the cat sat .\n", "rewrite", "--model", MODEL, "--sentiment", "positive", "--guidance",
+                "3", "--unguided-length");
+        assertNotEquals(0, rewrite.code());
+        assertTrue(rewrite.err().contains("rewrite keeps each line's length"), rewrite.err());
+        assertEquals("", rewrite.out());
+        assertFalse(run("", "rewrite", "--help").out().contains("--unguided-length"));
+        assertTrue(run("", "generate", "--help").out().contains("--unguided-length"));
+
+        String[] guided = {"generate", "--model", MODEL, "--steps", "8", "--count", "8", "--seed", "1", "--sentiment",
+                "positive", "--guidance", "3"};
+        Run withLength = run("", guided);
+        String[] unguidedArgs = java.util.Arrays.copyOf(guided, guided.length + 1);
+        unguidedArgs[guided.length] = "--unguided-length";
+        Run withoutLength = run("", unguidedArgs);
+        assertEquals(0, withLength.code(), withLength.err());
+        assertEquals(0, withoutLength.code(), withoutLength.err());
+        assertEquals(8, withoutLength.out().lines().count(), withoutLength.out());
+        assertNotEquals(withLength.out(), withoutLength.out());
+    }
+
+    @Test
     void lexicalTemplatesTakeWordsOfTheirTag() {
         Run r = run("", "generate", "--model", MODEL, "--steps", "4", "--count", "2", "--pos", "VERB VERB ADV NUM",
                 "--lexical");

@@ -97,6 +97,12 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}, off)")
     double ngramWeight;
 
+    @Option(names = "--unguided-length",
+            description = "guidance leaves the length alone: [PAD], which ends a free-length sentence, keeps the"
+                    + " conditioned pass's probability, and the words alone are guided (default: guided too, as the"
+                    + " README's table was measured)")
+    boolean unguidedLength;
+
     @Option(names = "--min-length", defaultValue = "4", description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
     int minLength;
 
@@ -136,7 +142,8 @@ final class ConstraintsCommand implements Callable<Integer> {
                 ngramWeight, guidances,
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths);
+                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths,
+                !unguidedLength);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

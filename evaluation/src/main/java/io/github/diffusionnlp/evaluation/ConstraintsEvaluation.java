@@ -73,11 +73,14 @@ public final class ConstraintsEvaluation {
      * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
      * @param heldoutLengths generation rows (and their baseline) take the lengths of their held-out
      *     reference sentences instead of choosing their own
+     * @param guideLength whether guidance extrapolates the length ([PAD]) too ({@link
+     *     SamplingOptions.Builder#guideLength}; true, the default, is what the README's table was measured with)
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
             double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths) {
+            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths,
+            boolean guideLength) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -115,6 +118,14 @@ public final class ConstraintsEvaluation {
             OptionErrors.checked("--x0-temperature", () -> SamplingOptions.builder().x0Temperature(x0));
             OptionErrors.checked("--ngram-weight", () -> SamplingOptions.builder().ngramWeight(w));
             guidances.forEach(g -> SamplingRange.GUIDANCE.check(g, "--guidance", SamplingRange.OUT_OF_RANGE));
+            // only free-length generation chooses a length ([PAD]); every other row's is fixed
+            if (!guideLength && (!tasks.contains(Task.GENERATE) || heldoutLengths)) {
+                throw new IllegalArgumentException("--unguided-length leaves the model's choice of length out of"
+                        + " guidance, and " + (heldoutLengths ? "--heldout-lengths fixes the generation rows' lengths"
+                        : "--tasks " + tasks.stream().map(task -> task.name().toLowerCase(Locale.ROOT)).toList()
+                                + " has no free-length generation")
+                        + "; give --tasks generate without --heldout-lengths");
+            }
         }
     }
 
@@ -440,7 +451,7 @@ public final class ConstraintsEvaluation {
     private SamplingOptions options(int i) {
         return SamplingOptions.builder().steps(settings.steps()).seed(settings.seed() + i).batchSize(settings.batch())
                 .temperature(settings.temperature()).x0Temperature(settings.x0Temperature())
-                .ngramWeight(settings.ngramWeight()).build();
+                .ngramWeight(settings.ngramWeight()).guideLength(settings.guideLength()).build();
     }
 
     /**
@@ -560,6 +571,7 @@ public final class ConstraintsEvaluation {
         h.put("temperature", settings.temperature());
         h.put("x0Temperature", settings.x0Temperature());
         h.put("ngramWeight", settings.ngramWeight());
+        h.put("guideLength", settings.guideLength());
         h.put("guidances", settings.guidances());
         h.put("candidates", settings.candidates());
         h.put("rewriteStrength", settings.strength());

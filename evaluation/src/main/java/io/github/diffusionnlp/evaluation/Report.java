@@ -44,6 +44,10 @@ public final class Report {
                         + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
                         + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),
                 h.get("heldoutLengths"), h.get("heldout")));
+        if (Boolean.FALSE.equals(h.get("guideLength"))) {
+            sb.append("- guidance leaves the length alone: the words are guided, [PAD] keeps the conditioned pass's"
+                    + " probability (`--unguided-length`)\n");
+        }
         if ("held-out".equals(h.get("generationLengths"))) {
             sb.append("- generation rows at the lengths of their held-out reference sentences (not length free)\n");
         }

@@ -96,6 +96,10 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--temperature", "2"),
                 "--temperature: temperature must be a number in [0, 1], got 2");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--keep", "NOUNS"), "--keep: unknown UPOS tag 'NOUNS'");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--tasks", "pos,length", "--unguided-length"),
+                "--unguided-length", "--tasks [pos, length] has no free-length generation");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--tasks", "generate", "--heldout-lengths",
+                "--unguided-length"), "--heldout-lengths fixes the generation rows' lengths");
         assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--quick"),
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
     }

@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,6 +66,38 @@ class ConstraintsSmokeTest {
             assertTrue(!row.get("condition").asText().contains("positive"), row.toString());
         }
         assertEquals(1, EvaluationMain.run("constraints", "--quick", "--labels", "happy", "--out", out.toString()));
+    }
+
+    /** --unguided-length reaches the sampler (other outputs than the guided length's) and the report says so. */
+    @Test
+    void unguidedLengthRowsSayWhatTheyAre(@TempDir Path out) throws Exception {
+        String[] args = {"constraints", "--quick", "--n", "4", "--steps", "4", "--guidance", "3", "--tasks", "generate",
+            "--labels", "positive", "--out", out.toString(), "--name", "guided"};
+        assertEquals(0, EvaluationMain.run(args));
+        String[] unguided = java.util.Arrays.copyOf(args, args.length + 1);
+        unguided[args.length - 3] = out.resolve("unguided").toString(); // --out
+        unguided[unguided.length - 1] = "--unguided-length";
+        Files.createDirectories(out.resolve("unguided"));
+        assertEquals(0, EvaluationMain.run(unguided));
+        JsonNode json = new ObjectMapper().readTree(out.resolve("unguided").resolve("guided.json").toFile());
+        assertFalse(json.get("settings").get("guideLength").asBoolean(), json.get("settings").toString());
+        assertTrue(new ObjectMapper().readTree(out.resolve("guided.json").toFile()).get("settings").get("guideLength")
+                .asBoolean());
+        String md = Files.readString(out.resolve("unguided").resolve("guided.md"));
+        assertTrue(md.contains("guidance leaves the length alone"), md);
+        assertFalse(Files.readString(out.resolve("guided.md")).contains("guidance leaves the length alone"));
+        // the baseline rows are unguided either way; the positive rows differ
+        assertNotEquals(outputs(out.resolve("guided-samples.tsv"), "generate positive"),
+                outputs(out.resolve("unguided").resolve("guided-samples.tsv"), "generate positive"));
+        assertEquals(outputs(out.resolve("guided-samples.tsv"), "no label (baseline)"),
+                outputs(out.resolve("unguided").resolve("guided-samples.tsv"), "no label (baseline)"));
+    }
+
+    /** The outputs of the rows whose condition starts with {@code condition}, in order. */
+    private static java.util.List<String> outputs(Path samples, String condition) throws java.io.IOException {
+        java.util.List<String> lines = Files.readAllLines(samples);
+        return lines.subList(1, lines.size()).stream().map(l -> l.split("\t", -1))
+                .filter(f -> f[1].startsWith(condition)).map(f -> f[5]).toList();
     }
 
     @Test

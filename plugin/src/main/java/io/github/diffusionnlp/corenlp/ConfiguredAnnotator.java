@@ -123,7 +123,8 @@ final class ConfiguredAnnotator implements Annotator {
         this.constraints = settings.constraints();
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
                 .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
-                .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight).build();
+                .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight)
+                .guideLength(!settings.unguidedLength).build();
         List<String> before = annotatorsBefore(name, props);
         this.madeAfter = new Upstream(before.contains("pos"), before.contains("lemma"), before.contains("ner"));
         this.tagger = PipelineTagger.of(props);

@@ -45,7 +45,7 @@ public final class DiffusionSettings {
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
             "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword", "bannedWords", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
-            "guidance", "candidates", "lexical");
+            "guidance", "unguidedLength", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
     static final String UPOS_TAGS = Upos.names();
@@ -86,6 +86,7 @@ public final class DiffusionSettings {
     final boolean syntaxKeep; // syntax=keep: each sentence's own tags are its template
     final List<Upos> template; // null: none; an explicit syntax template
     final double guidance;
+    final boolean unguidedLength; // guidance leaves [PAD] (the length) at the conditioned pass's probability
     final int candidates; // best of k, ranked by the sentiment lexicon
     final boolean lexical; // also forbid words the tag and sentiment lexicons contradict
 
@@ -275,6 +276,7 @@ public final class DiffusionSettings {
         }
         guidance = rangedValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, SamplingRange.GUIDANCE,
                 Double::parseDouble);
+        unguidedLength = boolValue(props, "unguidedLength", false);
         candidates = (int) rangedValue(props, "candidates", 1, SamplingRange.CANDIDATES, Integer::parseInt);
         lexical = boolValue(props, "lexical", false);
 
@@ -308,6 +310,12 @@ public final class DiffusionSettings {
         check(sentiment != null || syntaxKeep || template != null || !isSet(props, "guidance"),
                 "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
                         + "syntax (it weighs how hard they are pushed)");
+        // only free-length generation chooses a length ([PAD]), and at guidance 1 nothing is extrapolated
+        check(!unguidedLength || task == Task.GENERATE && length == 0 && template == null, "unguidedLength", "true",
+                "only with " + prefix + "task=generate at a free length (no " + prefix + "length, no " + prefix
+                        + "syntax): elsewhere the length is fixed and there is none to leave out of guidance");
+        check(!unguidedLength || guidance != 1, "unguidedLength", "true", "only with " + prefix + "guidance other"
+                + " than 1 (at 1 the conditioned pass alone sets every logit, the length's included)");
     }
 
     /** The annotations an earlier annotator must have set for this configuration. */

@@ -219,6 +219,16 @@ class SettingsTest {
                 "diffusion.lexical", "only with diffusion.sentiment or diffusion.syntax");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "neutral",
                 "diffusion.lexical", "yes"), "diffusion.lexical", "'yes'");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "3", "diffusion.unguidedLength", "maybe"), "diffusion.unguidedLength", "'maybe'");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "positive",
+                "diffusion.unguidedLength", "true"), "diffusion.unguidedLength", "guidance other than 1");
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "3", "diffusion.length", "7", "diffusion.unguidedLength", "true"),
+                "diffusion.unguidedLength", "task=generate at a free length");
+        assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "3", "diffusion.unguidedLength", "true"), "diffusion.unguidedLength",
+                "task=generate at a free length");
         String tooLong = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", tooLong), "diffusion.syntax",
                 "1 to 64", "has 65");
@@ -291,6 +301,9 @@ class SettingsTest {
         assertEquals(1.0, s.x0Temperature, "the model's own estimate unless set");
         assertEquals(0.5, DiffusionSettings.read("diffusion", props("x", "diffusion.x0Temperature", "0.5")).x0Temperature);
         assertEquals(0.0, s.ngramWeight, "no n-gram fusion unless asked");
+        assertFalse(s.unguidedLength, "guidance extrapolates the length unless asked");
+        assertTrue(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate", "diffusion.sentiment",
+                "positive", "diffusion.guidance", "3", "diffusion.unguidedLength", "true")).unguidedLength);
         assertEquals(null, s.ngramCorpus, "the model's training corpus unless named");
         assertEquals(0.7, DiffusionSettings.read("diffusion", props("x", "diffusion.ngramWeight", "0.7")).ngramWeight);
         assertTrue(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate",

@@ -49,11 +49,24 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             throw badParameter("-length " + length + " disagrees with the -posTemplate's " + t
                     + " tags; give one or the other");
         }
+        boolean unguidedLength = Boolean.TRUE.equals(p.getUnguidedLength());
+        if (unguidedLength && constraints.getGuidance() == 1) {
+            // at 1 the conditioned pass alone sets every logit, [PAD]'s included: nothing to leave out
+            throw badParameter("-unguidedLength true leaves the length out of guidance, and guidance "
+                    + (p.getGuidance() == null ? "is 1 by default" : "1 is the conditioned pass alone")
+                    + " (nothing to leave out); give -guidance w other than 1 too, e.g. -guidance 3");
+        }
+        if (unguidedLength && (length != 0 || t > 0)) {
+            throw badParameter("-unguidedLength true leaves the model's choice of length out of guidance, and "
+                    + (length != 0 ? "-length " + length : "the -posTemplate") + " fixes the length; give one or"
+                    + " the other");
+        }
         Detokenizer dictionary = detokenizerDictionary(p);
         try (DiffusionModel model = loadModel(p, p)) {
             Detokenizer detokenizer = detokenizer(p, dictionary, model);
             warnOfSentiment(constraints, model, err);
-            SamplingOptions options = sampling(p, model).toBuilder().length(length).build();
+            SamplingOptions options = sampling(p, model).toBuilder().length(length).guideLength(!unguidedLength)
+                    .build();
             GeneratorME probe = new GeneratorME(model, options);
             if (length > probe.getMaxLength()) {
                 throw badParameter("-length " + length + " is longer than the model's " + probe.getMaxLength()

@@ -151,6 +151,13 @@ final class Params {
                 + " many tokens, at most the model's positions (default: none).")
         @OptionalParameter
         String getPosTemplate();
+
+        @ParameterDescription(valueName = "true|false", description = "guidance leaves the length alone: the words"
+                + " are pushed toward the constraints and [PAD], which ends a free-length sentence, keeps the"
+                + " conditioned pass's probability; only with -guidance other than 1 and a free length (default:"
+                + " false, [PAD] guided too, which lengthens positive and shortens neutral sentences).")
+        @OptionalParameter(defaultValue = "false")
+        Boolean getUnguidedLength();
     }
 
     interface RewriteParams extends ModelParams, SamplingParams, OutputParams, ConstraintParams {

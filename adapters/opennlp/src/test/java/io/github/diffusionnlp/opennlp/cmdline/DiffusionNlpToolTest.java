@@ -122,11 +122,12 @@ class DiffusionNlpToolTest {
             assertTrue(rewrite.out().contains(p), p + " in\n" + rewrite.out());
         }
         assertFalse(rewrite.out().contains("-length"), "a rewrite's length is the input's or the template's");
+        assertFalse(rewrite.out().contains("-unguidedLength"), "a rewrite chooses no length: " + rewrite.out());
         assertFalse(rewrite.out().contains("not available"), rewrite.out());
         Run generate = run("", "Generate", "help");
         assertEquals(0, generate.code());
         for (String p : List.of("-count num", "-length num", "-sentiment negative|neutral|positive", "-posTemplate tags",
-                "-guidance w", "-candidates k", "-lexical true|false")) {
+                "-guidance w", "-candidates k", "-lexical true|false", "-unguidedLength true|false")) {
             assertTrue(generate.out().contains(p), p + " in\n" + generate.out());
         }
         assertFalse(generate.out().contains("tags|keep"), "a generated sentence has no input tags: " + generate.out());
@@ -211,6 +212,12 @@ class DiffusionNlpToolTest {
                 new String[] {"Rewrite", "-candidates", "4"},
                 new String[] {"Generate", "-lexical", "true"},
                 new String[] {"Generate", "-sentiment", "neutral", "-lexical", "maybe"},
+                new String[] {"Generate", "-sentiment", "positive", "-unguidedLength", "maybe"},
+                new String[] {"Generate", "-sentiment", "positive", "-unguidedLength"},
+                new String[] {"Generate", "-sentiment", "positive", "-guidance", "1", "-unguidedLength", "true"},
+                new String[] {"Generate", "-sentiment", "positive", "-guidance", "3", "-length", "5",
+                    "-unguidedLength"},
+                new String[] {"Rewrite", "-sentiment", "positive", "-guidance", "3", "-unguidedLength", "true"},
                 new String[] {"Infill", "-ngramCorpus", "../../test-data/brown/train.conllu.gz"},
                 new String[] {"Infill", "-ngramWeight", "0.7", "-ngramCorpus", "no/such/corpus.gz"},
                 new String[] {"Nope"})) {
@@ -251,6 +258,12 @@ class DiffusionNlpToolTest {
         Run unguided = run("a b c\n", "Rewrite", "-guidance", "3");
         assertTrue(unguided.stderr().startsWith("-guidance 3 pushes toward -sentiment and -posTemplate; give one of"
                 + " them too"), unguided.stderr());
+        Run plainUnguided = run("", "Generate", "-sentiment", "positive", "-unguidedLength");
+        assertTrue(plainUnguided.stderr().startsWith("-unguidedLength true leaves the length out of guidance, and"
+                + " guidance is 1 by default"), plainUnguided.stderr());
+        Run fixedUnguided = run("", "Generate", "-posTemplate", "DET NOUN VERB", "-guidance", "3", "-unguidedLength");
+        assertTrue(fixedUnguided.stderr().startsWith("-unguidedLength true leaves the model's choice of length out of"
+                + " guidance, and the -posTemplate fixes the length"), fixedUnguided.stderr());
         Run disagree = run("", "Generate", "-posTemplate", "DET NOUN VERB", "-length", "4");
         assertTrue(disagree.stderr().startsWith("-length 4 disagrees with the -posTemplate's 3 tags"), disagree.stderr());
         String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
@@ -881,6 +894,24 @@ class DiffusionNlpToolTest {
         assertEquals("can't", lines.get(1).split(" ")[1], r.out());
         assertEquals("don't", lines.get(2).split(" ")[1], r.out());
         assertEquals(8, lines.get(2).split(" ").length, r.out());
+    }
+
+    /** -unguidedLength reaches the sampler: at guidance 3 toward positive, other sentences than without it. */
+    @Test
+    void generatesWithTheLengthUnguided() {
+        String[] args = {"Generate", "-count", "4", "-sentiment", "positive", "-guidance", "3", "-steps", "8", "-seed",
+            "1", "-batch", "4"};
+        Run guided = run("", args);
+        String[] unguidedArgs = Arrays.copyOf(args, args.length + 2);
+        unguidedArgs[args.length] = "-unguidedLength";
+        unguidedArgs[args.length + 1] = "true";
+        Run unguided = run("", unguidedArgs);
+        assertEquals(0, guided.code(), guided.stderr());
+        assertEquals(0, unguided.code(), unguided.stderr());
+        assertEquals(4, unguided.lines().size(), unguided.out());
+        assertNotEquals(guided.out(), unguided.out());
+        unguidedArgs[args.length + 1] = "false";
+        assertEquals(guided.out(), run("", unguidedArgs).out(), "false is the default");
     }
 
     @Test
