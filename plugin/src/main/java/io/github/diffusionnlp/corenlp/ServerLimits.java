@@ -109,8 +109,9 @@ final class ServerLimits {
         throw new IllegalArgumentException("annotator \"" + annotator + "\": bad " + annotator + "." + key + " = '"
                 + value + "'; allowed in a server request: a"
                 + " path under the directories the server's operator lets requests read ("
+                // which directories is not said either: the server's layout is the operator's to tell
                 + (allowed.isEmpty() ? "none: start the server's JVM with -D" + PATHS + "=DIR" + File.pathSeparator
-                        + "DIR to allow some" : "-D" + PATHS + "=" + joined()) + ")"
+                        + "DIR to allow some" : "-D" + PATHS + "; ask its operator which") + ")"
                 + (isModel ? ", or no value for the server's default model" : "")
                 + "; whether this one exists is not said");
     }
@@ -152,10 +153,6 @@ final class ServerLimits {
         } catch (IOException | SecurityException e) {
             return false;
         }
-    }
-
-    private String joined() {
-        return String.join(File.pathSeparator, allowed.stream().map(Path::toString).toList());
     }
 
     /**

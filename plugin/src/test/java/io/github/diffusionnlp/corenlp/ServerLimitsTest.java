@@ -98,6 +98,7 @@ class ServerLimitsTest {
         String notThere = refusal(post(TEXT, "diffusion.bannedWords", missing.toString()), missing.toString());
         assertEquals(there, notThere, "an answer that differed would tell a client which files exist");
         assertFalse(there.contains("hunter2") || there.contains("exist ") || there.contains("not exist"), there);
+        assertFalse(there.contains(allowed.toString()), "nor where the server's allowed files are: " + there);
         String passwd = post(TEXT, "diffusion.bannedWords", "/etc/passwd").body();
         assertFalse(passwd.contains("root:"), passwd);
         // the same rule for the other paths a request names; the model's refusal names the default it may use
