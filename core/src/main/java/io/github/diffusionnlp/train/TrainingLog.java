@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -67,8 +68,15 @@ final class TrainingLog {
         this.priorSeconds = priorSeconds;
         this.recent = new RecentRate(startStep, start);
         this.deadline = options.timeBudget() == null ? Long.MAX_VALUE : start + options.timeBudget().toNanos();
-        if (!Files.exists(dir.resolve(CSV))) {
-            Files.writeString(dir.resolve(CSV), HEADER + "\n", StandardCharsets.UTF_8);
+        Path csv = dir.resolve(CSV);
+        if (Files.isSymbolicLink(csv)) {
+            // appended to for the whole run: through a link planted at its name, every row would go to its target
+            throw new IOException(csv + " is a symbolic link; training writes its log only into a file of its own:"
+                    + " remove the link (or give another --out)");
+        }
+        if (!Files.exists(csv, LinkOption.NOFOLLOW_LINKS)) {
+            Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } else {
             dropRowsAfter(dir.resolve(CSV), startStep);
         }
@@ -184,7 +192,8 @@ final class TrainingLog {
                 step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, recent.stepsPerSecond(),
                 orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), eta(now));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
-                devLossDue(step) ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+                devLossDue(step) ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND,
+                LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

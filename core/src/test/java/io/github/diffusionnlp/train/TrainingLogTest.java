@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Ticker;
@@ -33,6 +34,32 @@ class TrainingLogTest {
 
         new TrainingLog(dir, System.out, options, 20, 2.0);
         assertEquals(3, Files.readAllLines(csv, StandardCharsets.UTF_8).size(), "a clean resume keeps every row");
+    }
+
+    /**
+     * A symbolic link planted at the log's own name (in a shared --out) took every row of the run, or the header of a new
+     * one, into its target: refused by name, the target untouched (a dangling link too, which a write would create).
+     */
+    @Test
+    void aLinkAtTheLogsNameIsRefusedAndItsTargetLeftAlone() throws Exception {
+        Path victim = Files.writeString(dir.resolveSibling(dir.getFileName() + "-victim.txt"), "mine\n");
+        Path dangling = dir.resolveSibling(dir.getFileName() + "-not-yet.txt");
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(100).learningRate(1e-3).warmupSteps(10).seed(1).checkpointEvery(10).resume(true)
+                .contextEmbeddings(false).build();
+        try {
+            for (Path target : List.of(victim, dangling)) {
+                Path link = Files.createSymbolicLink(dir.resolve("training-log.csv"), target);
+                java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                        () -> new TrainingLog(dir, System.out, options, 0, 0.0));
+                assertTrue(e.getMessage().contains("is a symbolic link"), e.getMessage());
+                Files.delete(link);
+            }
+            assertEquals("mine\n", Files.readString(victim));
+            assertFalse(Files.exists(dangling), "nothing created through the dangling link");
+        } finally {
+            Files.deleteIfExists(victim);
+        }
     }
 
     /** A kill in the middle of appending a row leaves it without a line end; the next row must not join it. */
