@@ -52,6 +52,14 @@ public final class Main extends CommandSuite {
             }
             return 1;
         });
+        CommandLine.IParameterExceptionHandler stock = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            // picocli quotes the bad argument ("Invalid value for option '--steps': '...' is not an int"), which may
+            // hold an ESC sequence: shown, not run. Its own exception otherwise, for its "Did you mean" suggestions.
+            String shown = Visible.inMessage(e.getMessage());
+            return stock.handleParseException(shown.equals(e.getMessage()) ? e
+                    : new CommandLine.ParameterException(e.getCommandLine(), shown, e), arguments);
+        });
         cli.setExecutionStrategy(parseResult -> {
             rejectUnknownOptions(parseResult);
             return new CommandLine.RunLast().execute(parseResult);

@@ -35,6 +35,15 @@ class ControlCharactersInMessagesTest {
         assertFalse(run.err().contains("\u001B") || run.err().contains("\u0007"), run.err());
     }
 
+    /** picocli's own parse errors quote the bad argument; they bypassed the handler that shows control characters. */
+    @Test
+    void aBadOptionValueIsQuotedWithItsControlCharactersShown() {
+        MainTest.Run run = MainTest.run("", "generate", "--steps", ESCAPES);
+        assertEquals(2, run.code(), run.err());
+        assertTrue(run.err().contains("'" + SHOWN + "'"), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\u0007"), run.err());
+    }
+
     @Test
     void aModelPathIsQuotedWithItsControlCharactersShown(@TempDir Path tmp) {
         MainTest.Run run = MainTest.run("", "info", "--model", tmp.resolve(ESCAPES + "model").toString());
