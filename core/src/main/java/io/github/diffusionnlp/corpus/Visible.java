@@ -26,14 +26,28 @@ public final class Visible {
         return escaped(message, true);
     }
 
+    /**
+     * {@code s} with every character outside printable ASCII written as {@link #of} writes a hidden one: for a channel
+     * that carries ASCII only (CoreNLP's server sends an error's message with its length counted in characters).
+     */
+    public static String inAscii(String s) {
+        return escaped(s, c -> c < ' ' || c >= 127);
+    }
+
     private static String escaped(String s, boolean keepLayout) {
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(c -> {
+        return escaped(s, c -> {
             int type = Character.getType(c);
             boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
                     || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
                     || (type == Character.SPACE_SEPARATOR && c != ' ');
-            if (hidden && !(keepLayout && (c == '\n' || c == '\t'))) {
+            return hidden && !(keepLayout && (c == '\n' || c == '\t'));
+        });
+    }
+
+    private static String escaped(String s, java.util.function.IntPredicate shown) {
+        StringBuilder sb = new StringBuilder();
+        s.codePoints().forEach(c -> {
+            if (shown.test(c)) {
                 sb.append(String.format("<U+%04X>", c));
             } else {
                 sb.appendCodePoint(c);

@@ -7,6 +7,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.Lazy;
 import edu.stanford.nlp.util.PropertiesUtils;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.Properties;
@@ -142,25 +143,14 @@ public class DiffusionAnnotator implements Annotator {
      */
     static RuntimeException inAscii(RuntimeException e) {
         String message = e.getMessage();
-        if (message == null || message.chars().allMatch(c -> c >= ' ' && c < 127)) {
+        if (message == null || message.equals(Visible.inAscii(message))) {
             return e;
         }
         if (e instanceof IllegalArgumentException) {
-            return new IllegalArgumentException(ascii(message), e);
+            return new IllegalArgumentException(Visible.inAscii(message), e);
         }
-        return new IllegalStateException(ascii(e instanceof IllegalStateException ? message : e.toString()), e);
-    }
-
-    private static String ascii(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c >= ' ' && c < 127) {
-                out.append((char) c);
-            } else {
-                out.append(String.format(java.util.Locale.ROOT, "<U+%04X>", c));
-            }
-        });
-        return out.toString();
+        return new IllegalStateException(Visible.inAscii(e instanceof IllegalStateException ? message : e.toString()),
+                e);
     }
 
     // Refused on a server thread: nothing is required or satisfied, so that the pipeline is built and the
