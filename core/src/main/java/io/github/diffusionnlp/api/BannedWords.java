@@ -68,8 +68,7 @@ final class BannedWords {
             InputFiles.requireAtMost(file, Files.size(file), LARGEST_FILE, "banned-words file",
                     "a list that long is no list of words (" + FORMAT + ")");
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not"
-                    + " exist; name an existing file (" + FORMAT + ")", e);
+            throw notFound(file, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("the banned-words file " + Visible.inMessage(e.getMessage())
                     + (e.getMessage().endsWith(")") ? "" : " (" + FORMAT + ")"), e);
@@ -79,12 +78,17 @@ final class BannedWords {
         } catch (Utf8Lines.LineTooLong e) {
             throw new IllegalArgumentException(e.getMessage() + " (" + FORMAT + ")", e);
         } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not"
-                    + " exist; name an existing file (" + FORMAT + ")", e);
+            throw notFound(file, e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read the banned-words file " + Visible.of(file.toString())
                     + " (" + Visible.of(e.toString()) + "); name a readable file (" + FORMAT + ")", e);
         }
+    }
+
+    /** A list file that is not there (checked, or gone by the time it was opened). */
+    private static IllegalArgumentException notFound(Path file, NoSuchFileException e) {
+        return new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not exist;"
+                + " name an existing file (" + FORMAT + ")", e);
     }
 
     private static Set<String> parse(InputStream in, String source) throws IOException {
