@@ -199,15 +199,32 @@ public final class ModelDirectory {
      * The caller holds the directory's {@link #lock}, so none is a live write's. Returns how many were deleted.
      */
     public static int deleteTemporaryFiles(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        List<Path> left;
+        try (Stream<Path> entries = Files.list(dir)) { // one listing, not one per name a run writes
+            left = entries.filter(p -> isTemporaryOfWritten(p.getFileName().toString())).toList();
+        }
         int deleted = 0;
-        for (String name : WRITTEN) {
-            for (Path file : List.of(dir.resolve(name), dir.resolve(name + CheckpointCommit.STAGED))) {
-                for (Path tmp : CheckpointFiles.temporarySiblings(file)) {
-                    deleted += Files.deleteIfExists(tmp) ? 1 : 0;
-                }
-            }
+        for (Path tmp : left) {
+            deleted += Files.deleteIfExists(tmp) ? 1 : 0;
         }
         return deleted;
+    }
+
+    /** Whether {@code entry} is a temporary sibling ({@link CheckpointFiles#temporarySiblings}) of a file a run writes. */
+    private static boolean isTemporaryOfWritten(String entry) {
+        String base = CheckpointFiles.withoutTemporarySuffix(entry);
+        if (base.equals(entry)) { // the NAME.tmp of builds before random names
+            if (!entry.endsWith(".tmp")) {
+                return false;
+            }
+            base = entry.substring(0, entry.length() - ".tmp".length());
+        }
+        String written = base.endsWith(CheckpointCommit.STAGED)
+                ? base.substring(0, base.length() - CheckpointCommit.STAGED.length()) : base;
+        return WRITTEN.contains(written);
     }
 
     /**
