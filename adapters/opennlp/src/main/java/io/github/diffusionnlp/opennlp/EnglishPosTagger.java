@@ -43,9 +43,10 @@ public final class EnglishPosTagger {
     private final POSModel model;
 
     private EnglishPosTagger() throws IOException {
-        try (InputStream raw = EnglishPosTagger.class.getResourceAsStream(POS_MODEL)) {
+        try (InputStream raw = ModelJarResource.open(POS_MODEL)) {
             if (raw == null) {
-                throw new IOException(POS_MODEL + " is not on the classpath (opennlp-models-pos-en is missing)");
+                throw new IOException(POS_MODEL + " is on neither the class path nor the module path"
+                        + " (opennlp-models-pos-en is missing)");
             }
             model = new POSModel(new BufferedInputStream(raw));
         }

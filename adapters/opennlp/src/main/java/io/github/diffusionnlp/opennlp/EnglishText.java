@@ -64,17 +64,22 @@ public final class EnglishText {
 
     /** The English detokenizer alone (no models loaded): the dictionary's rules and {@link SingleQuoteDetokenizer}'s. */
     public static Detokenizer detokenizer() {
-        try (InputStream in = resource(DETOKENIZER_RULES)) {
-            return new SingleQuoteDetokenizer(new DetokenizationDictionary(in));
+        // this jar's own file: read from this class's module, which finds it in a named module too
+        try (InputStream in = EnglishText.class.getResourceAsStream(DETOKENIZER_RULES)) {
+            if (in == null) {
+                throw new IOException(DETOKENIZER_RULES + " is missing from the diffusion-nlp-opennlp jar");
+            }
+            return new SingleQuoteDetokenizer(new DetokenizationDictionary(new BufferedInputStream(in)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + DETOKENIZER_RULES, e);
         }
     }
 
     private static InputStream resource(String name) throws IOException {
-        InputStream in = EnglishText.class.getResourceAsStream(name);
+        InputStream in = ModelJarResource.open(name);
         if (in == null) {
-            throw new IOException(name + " is not on the classpath (its OpenNLP model jar is missing)");
+            throw new IOException(name + " is on neither the class path nor the module path (its OpenNLP model jar is"
+                    + " missing)");
         }
         return new BufferedInputStream(in);
     }
