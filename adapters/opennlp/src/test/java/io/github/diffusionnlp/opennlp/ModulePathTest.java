@@ -6,26 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.common.base.Suppliers;
 import com.google.common.util.concurrent.internal.InternalFutureFailureAccess;
+import io.github.diffusionnlp.ModulePath;
 import io.github.diffusionnlp.corpus.Upos;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.module.Configuration;
 import java.lang.module.ModuleFinder;
-import java.lang.module.ModuleReference;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import opennlp.tools.postag.POSModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,20 +32,18 @@ class ModulePathTest {
     @Test
     void theEnglishModelsAndRulesAreFoundFromNamedModules(@TempDir Path dir) throws Exception {
         List<Path> modules = new ArrayList<>();
-        modules.add(asJar(EnglishText.class, "io.github.diffusionnlp.opennlp", dir));
-        modules.add(asJar(Upos.class, "io.github.diffusionnlp", dir));
+        modules.add(ModulePath.asJar(EnglishText.class, "io.github.diffusionnlp.opennlp", dir));
+        modules.add(ModulePath.asJar(Upos.class, "io.github.diffusionnlp", dir));
         for (Class<?> c : List.of(POSModel.class, Suppliers.class, InternalFutureFailureAccess.class,
-                LoggerFactory.class)) {
-            modules.add(location(c));
+                LoggerFactory.class, Class.forName("org.slf4j.simple.SimpleServiceProvider"))) {
+            modules.add(ModulePath.location(c));
         }
-        modules.add(location(Class.forName("org.slf4j.simple.SimpleServiceProvider")));   // else SLF4J warns of none
         for (String model : List.of(EnglishText.SENTENCE_MODEL, EnglishText.TOKENIZER_MODEL,
                 EnglishPosTagger.POS_MODEL)) {
-            modules.add(jarHolding(model));
+            modules.add(ModulePath.jarHolding(model));
         }
         ModuleFinder finder = ModuleFinder.of(modules.toArray(Path[]::new));
         Set<String> all = finder.findAll().stream().map(m -> m.descriptor().name()).collect(Collectors.toSet());
-        assertTrue(all.contains("io.github.diffusionnlp.opennlp"), all.toString());
         Configuration cf = ModuleLayer.boot().configuration().resolve(finder, ModuleFinder.of(), all);
         // the platform loader as parent: the test's own class path copies of these classes are out of reach
         ModuleLayer layer = ModuleLayer.boot().defineModulesWithOneLoader(cf, ClassLoader.getPlatformClassLoader());
@@ -79,46 +66,5 @@ class ModulePathTest {
         Object detokenizer = text.getMethod("detokenizer").invoke(null);
         assertEquals("The cat sat on the mat.", loader.loadClass("opennlp.tools.tokenize.Detokenizer")
                 .getMethod("detokenize", String[].class, String.class).invoke(detokenizer, sentences.get(0), null));
-    }
-
-    /** Where a class was loaded from: its jar, or (built by Maven in this reactor) its classes directory. */
-    private static Path location(Class<?> c) throws URISyntaxException {
-        return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    /** The jar of the class path whose root holds {@code name}. */
-    private static Path jarHolding(String name) {
-        URL url = ModulePathTest.class.getResource(name);
-        String spec = url.toString();
-        assertTrue(spec.startsWith("jar:file:"), name + " is not in a jar: " + spec);
-        return Path.of(URI.create(spec.substring("jar:".length(), spec.indexOf("!/"))));
-    }
-
-    /**
-     * The jar a class came from, or, where it came from a classes directory (a directory without a
-     * module-info is no module), that directory packed as a jar naming the automatic module the project's jar
-     * names (the parent pom's Automatic-Module-Name).
-     */
-    private static Path asJar(Class<?> c, String moduleName, Path dir) throws IOException, URISyntaxException {
-        Path from = location(c);
-        if (!Files.isDirectory(from)) {
-            assertEquals(moduleName, ModuleFinder.of(from).findAll().stream().map(ModuleReference::descriptor)
-                    .findFirst().orElseThrow().name(), from.toString());
-            return from;
-        }
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().putValue("Automatic-Module-Name", moduleName);
-        Path jar = dir.resolve(moduleName + ".jar");
-        try (OutputStream out = Files.newOutputStream(jar);
-             JarOutputStream jarOut = new JarOutputStream(out, manifest);
-             Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                jarOut.putNextEntry(new JarEntry(from.relativize(f).toString().replace('\\', '/')));
-                Files.copy(f, jarOut);
-                jarOut.closeEntry();
-            }
-        }
-        return jar;
     }
 }
