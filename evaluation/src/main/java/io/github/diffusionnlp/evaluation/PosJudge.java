@@ -22,9 +22,12 @@ public final class PosJudge {
     private final POSTaggerME tagger;
 
     public PosJudge() throws IOException {
-        try (InputStream raw = PosJudge.class.getResourceAsStream(MODEL_RESOURCE)) {
+        // through the class loader: the model is a file at the root of OpenNLP's model jar, and
+        // PosJudge.class.getResourceAsStream looks in this jar alone once it is a named module (on a module path)
+        try (InputStream raw = PosJudge.class.getClassLoader().getResourceAsStream(MODEL_RESOURCE.substring(1))) {
             if (raw == null) {
-                throw new IOException(MODEL_RESOURCE + " is not on the classpath (opennlp-models-pos-en is missing)");
+                throw new IOException(MODEL_RESOURCE + " is on neither the class path nor the module path"
+                        + " (opennlp-models-pos-en is missing)");
             }
             tagger = new POSTaggerME(new POSModel(new BufferedInputStream(raw)), POSTagFormat.UD);
         }
