@@ -46,7 +46,8 @@ class ModulePathExampleTest {
                 "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.log.ai.djl=error",
                 "--module-path", app + File.pathSeparator + ModulePath.join(modules),
                 "-cp", ModulePath.join(jars.classPath()),
-                "--add-modules", "ALL-MODULE-PATH", "-m", "app/demo.ModuleExample")
+                "--add-modules", "ALL-MODULE-PATH", "--enable-native-access=com.sun.jna,ai.djl.pytorch_engine",
+                "-m", "app/demo.ModuleExample")
                 // the shipped model is found from the working directory, as from this repository's root
                 .directory(TestModels.root().toFile());
         java.environment().put("OMP_WAIT_POLICY", "PASSIVE");
