@@ -22,16 +22,19 @@ import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingData.Example;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 
 /**
  * One CDCD training step (the step of the project's {@code train.py}; {@link DiffusionTrainer} runs the steps
  * and keeps the run: checkpoints, averaging, the divergence guard, resuming, logging):
  * <ol>
- *   <li>draw a batch of rows and, per row, a conditioning mask ({@link ConditioningMask}), and drop each row's
- *       conditions with their own probabilities ({@link #dropConditions});
+ *   <li>draw a batch of rows and, per row, a conditioning mask ({@link ConditioningMask}; the padding given but at
+ *       the steps of full width, {@link #masks}), and drop each row's conditions with their own probabilities
+ *       ({@link #dropConditions});
  *   <li>draw σ per row from the time warping, stratified over the batch: σ = exp(F⁻¹(u));
  *   <li>noise the embeddings of the generated positions: x = e + σ·ε;
  *   <li>with p = 0.5, a first pass without gradient gives x̂₀ for self-conditioning;
@@ -48,10 +51,13 @@ final class DiffusionStep {
      */
     private static final double UPOS_DROP = 0.5;
     /**
-     * Every so many steps a batch keeps the full row width, so that the model also learns long runs
-     * of padding (free-length generation ends a sentence with them).
+     * Every so many steps a batch keeps the full row width, the width every sampler uses; the other steps cut it to
+     * their longest row, which is cheaper but tells the model the length: a row narrower than the model sees as
+     * many positions as its batch's longest sentence has words. So only the full-width steps leave the padding to
+     * generate (free-length rows, whose length the model must choose as the sampler will ask it to, in 64
+     * positions); the narrow steps give it, as infilling and generating at a chosen length do.
      */
-    private static final int FULL_WIDTH_EVERY = 10;
+    static final int FULL_WIDTH_EVERY = 5;
 
     /**
      * What one step did: its mean loss over the rows with something to generate, and its work (steps, real tokens,
@@ -100,17 +106,14 @@ final class DiffusionStep {
      */
     Result take(List<Example> rows, int[] members, int step, float lr) {
         int batch = batchSize;
-        Random random = new Random(seed * 1_000_003L + step);
+        Random random = stepRandom(seed, step);
         Example[] examples = new Example[batch];
         for (int k = 0; k < batch; k++) {
             examples[k] = rows.get(members[k]);
         }
         int[][] ids = ids(examples);
-        int len = step % FULL_WIDTH_EVERY == 0 ? network.config().maxLength() : longest(ids);
-        float[][] given = new float[batch][len];
-        for (int b = 0; b < batch; b++) {
-            ConditioningMask.draw(random, Vocabulary.unpaddedLength(ids[b]), given[b]);
-        }
+        float[][] given = masks(ids, step, network.config().maxLength(), random);
+        int len = given[0].length;
         Example[] conditioned = dropConditions(examples, random);
         double[] sigmas = stratifiedSigmas(warp, batch, random);
         Engine.getInstance().setRandomSeed((int) (seed * 31 + step));
@@ -157,6 +160,34 @@ final class DiffusionStep {
         // backward costs about twice the forward; the self-conditioning pass adds a forward and x̂₀
         double flops = 3 * graded + (selfCondition ? graded + Flops.expectedEmbedding(c, generated) : 0);
         return new Result(mean, new Throughput(1, tokens, flops, 0));
+    }
+
+    /**
+     * The random source of step {@code step}: its seed mixed, because {@link Random}'s first draws from nearby seeds
+     * are nearly equal, and consecutive steps' seeds are neighbours (without the mix, row 0's mask kind stayed the
+     * same for hundreds of steps in a row).
+     */
+    static Random stepRandom(long seed, int step) {
+        return new Random(new SplittableRandom(seed * 1_000_003L + step).nextLong());
+    }
+
+    /**
+     * The conditioning masks of step {@code step}'s rows {@code ids} (1 = given), as wide as the step's rows: the
+     * model's {@code maxLength} every {@link #FULL_WIDTH_EVERY} steps, the longest row otherwise, when each row's
+     * padding is given too (the width would tell its length; see {@link #FULL_WIDTH_EVERY}).
+     */
+    static float[][] masks(int[][] ids, int step, int maxLength, Random random) {
+        boolean fullWidth = step % FULL_WIDTH_EVERY == 0;
+        int len = fullWidth ? maxLength : longest(ids);
+        float[][] given = new float[ids.length][len];
+        for (int b = 0; b < ids.length; b++) {
+            int length = Vocabulary.unpaddedLength(ids[b]);
+            ConditioningMask.draw(random, length, given[b]);
+            if (!fullWidth) {
+                Arrays.fill(given[b], Math.min(length, len), len, 1f);
+            }
+        }
+        return given;
     }
 
     /**
