@@ -8,6 +8,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static io.github.diffusionnlp.corenlp.TasksTest.assertConsistent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,9 +19,12 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -246,6 +250,27 @@ class ConstrainedTasksTest {
                 assertTrue(afinn.valence(w) == 0 && !SentimentLabeller.isNegation(w), w + " in " + sentence);
             }
         }
+    }
+
+    @Test
+    void unguidedLengthReachesTheSampler() {
+        String[] guided = {"diffusion.task", "generate", "diffusion.count", "4", "diffusion.sentiment", "positive",
+            "diffusion.guidance", "3"};
+        String[] unguided = java.util.Arrays.copyOf(guided, guided.length + 2);
+        unguided[guided.length] = "diffusion.unguidedLength";
+        unguided[guided.length + 1] = "true";
+        List<String> withLength = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", guided)), "")
+                .get(DiffusionAnnotations.GeneratedSentences.class);
+        List<String> without = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", unguided)), "")
+                .get(DiffusionAnnotations.GeneratedSentences.class);
+        // what the library samples with guideLength(false) at the pipeline's steps, seed and batch, its quotes as
+        // the annotator writes them
+        Constraints positive = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(3);
+        SamplingOptions options = SamplingOptions.builder().steps(4).seed(11).batchSize(32).guideLength(false).build();
+        List<String> library = SharedModels.get(null, null).generate(4, positive, options).stream()
+                .map(words -> String.join(" ", words.stream().map(TokenizerWords::text).toList())).toList();
+        assertEquals(library, without);
+        assertNotEquals(withLength, without, "diffusion.unguidedLength changed nothing");
     }
 
     @Test
