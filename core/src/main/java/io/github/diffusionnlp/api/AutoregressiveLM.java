@@ -105,7 +105,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      * after, or during, {@link #close}).
      *
      * @return each row's token ids, prefix included
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
+     *     samples
      */
     public int[][] sample(ArSampler.Request request) {
         Objects.requireNonNull(request, "request");
@@ -120,7 +121,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      *     takes the likeliest word
      * @return new lists, the caller's own
      * @throws IllegalArgumentException when {@code count} or {@code temperature} is out of range
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
+     *     samples
      */
     public List<List<String>> generate(int count, double temperature, long seed) {
         if (count < 0) {
@@ -139,7 +141,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      * @return new lists, the caller's own
      * @throws IllegalArgumentException when a number is out of range or a prefix is longer than the model
      * @throws NullPointerException naming a null prefix or word
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it samples
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
+     *     samples
      */
     public List<List<String>> continueAll(List<List<String>> prefixes, int words, double temperature, long seed) {
         List<List<String>> given = TokenLists.checkedCopy(prefixes, "prefixes", "prefix");
@@ -175,7 +178,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a sentence is longer than the model's length (split it)
      * @throws NullPointerException naming a null sentence or word
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it scores
+     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
+     *     scores
      */
     public List<Score> score(List<List<String>> sentences) {
         List<List<String>> given = TokenLists.checkedCopy(sentences, "sentences", "sentence");

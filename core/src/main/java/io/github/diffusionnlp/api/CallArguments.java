@@ -138,9 +138,11 @@ final class CallArguments {
         Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
         for (int s = 1; s < each.size(); s++) {
             Constraints c = each.get(s);
-            String differs = c.guidance() != shared.guidance() ? differs("guidance weight", shared.guidance(), c.guidance())
+            String differs = c.guidance() != shared.guidance()
+                            ? differs("guidance weight", shared.guidance(), c.guidance())
                     : !Objects.equals(c.steer(), shared.steer()) ? differs("steering", shared.steer(), c.steer())
-                    : c.candidates() != shared.candidates() ? differs("candidate count", shared.candidates(), c.candidates())
+                    : c.candidates() != shared.candidates()
+                            ? differs("candidate count", shared.candidates(), c.candidates())
                     : c.lexical() != shared.lexical() ? differs("lexical setting", shared.lexical(), c.lexical())
                     : null;
             if (differs != null) {

@@ -83,8 +83,8 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     /**
-     * These constraints with a POS template, one UPOS tag per word ({@link #parseTemplate} reads one from text); null for
-     * any. Infill needs one tag per token of each sentence; rewrite and generate take its length as the sentence's.
+     * These constraints with a POS template, one UPOS tag per word ({@link #parseTemplate} reads one from text); null
+     * for any. Infill needs one tag per token of each sentence; rewrite and generate take its length as the sentence's.
      */
     public Constraints withTemplate(List<Upos> tags) {
         return new Constraints(sentiment, tags, guidance, steer, candidates, lexical);
@@ -137,14 +137,18 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * (the space a no-break one) would be a riddle. The library, the CLI, the OpenNLP tools and the
      * CoreNLP annotator all read their lists with it.
      */
-    private static final Splitter LIST_ITEMS = Splitter.on(Pattern.compile("[\\p{IsWhite_Space},]+")).omitEmptyStrings();
+    private static final Splitter LIST_ITEMS =
+            Splitter.on(Pattern.compile("[\\p{IsWhite_Space},]+")).omitEmptyStrings();
 
     /** The items of a list of UPOS tags or token indexes ({@code "DET, ADJ NOUN"}, {@code "0,3"}), split as above. */
     public static List<String> listItems(String list) {
         return LIST_ITEMS.splitToList(list);
     }
 
-    /** Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas, see {@link #listItems}), naming a bad tag. */
+    /**
+     * Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas, see {@link #listItems}), naming a bad
+     * tag.
+     */
     public static List<Upos> parseTemplate(String tags) {
         java.util.Objects.requireNonNull(tags, "POS template");
         List<Upos> out = listItems(tags).stream().map(Upos::parse).toList();

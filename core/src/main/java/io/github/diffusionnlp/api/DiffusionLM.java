@@ -130,7 +130,10 @@ public final class DiffusionLM implements AutoCloseable {
                 ngramCorpus, model.vocabulary());
     }
 
-    /** A builder of a model: {@code DiffusionLM.builder().build()} loads the shipped default model on the engine's device. */
+    /**
+     * A builder of a model: {@code DiffusionLM.builder().build()} loads the shipped default model on the engine's
+     * device.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -277,8 +280,8 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Fails unless the model can follow a POS template ({@link #followsTemplates}). One trained on an untagged corpus (plain text,
-     * every UPOS tag X, so its {@code tag-lexicon.tsv} holds only X) saw a single template condition and
+     * Fails unless the model can follow a POS template ({@link #followsTemplates}). One trained on an untagged corpus
+     * (plain text, every UPOS tag X, so its {@code tag-lexicon.tsv} holds only X) saw a single template condition and
      * samples as if given none: its output would ignore the template without a word. A model without a
      * tag lexicon (deleted, or trained before there was one) is untagged when its training record says its corpus
      * carried no tags ({@link TrainingInfo#untagged}: every word X, or in a record of before that was recorded,
@@ -333,8 +336,9 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * Batched {@link #rewrite(List, boolean[], double, SamplingOptions)}: sentence i uses seed {@code options.seed() + i} and {@code keep.get(i)}
-     * (null keeps nothing). Sentences longer than the model's length are rewritten window by window.
+     * Batched {@link #rewrite(List, boolean[], double, SamplingOptions)}: sentence i uses seed
+     * {@code options.seed() + i} and {@code keep.get(i)} (null keeps nothing). Sentences longer than the model's length
+     * are rewritten window by window.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             SamplingOptions options) {
@@ -348,7 +352,8 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             Constraints constraints, SamplingOptions options) {
-        CallArguments.checkConstraints(Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)"));
+        CallArguments.checkConstraints(Objects.requireNonNull(constraints,
+                "constraints (Constraints.none() for none)"));
         return rewriteAll(sentences, keep, strength,
                 java.util.Collections.nCopies(Objects.requireNonNull(sentences, "sentences").size(), constraints),
                 options);
@@ -363,7 +368,8 @@ public final class DiffusionLM implements AutoCloseable {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
                 options);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> CallArguments.checkSentenceConstraints(Objects.requireNonNull(c, "constraints of a sentence")));
+        each.forEach(c -> CallArguments.checkSentenceConstraints(
+                Objects.requireNonNull(c, "constraints of a sentence")));
         keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
@@ -685,8 +691,8 @@ public final class DiffusionLM implements AutoCloseable {
 
         /**
          * The corpus n-gram fusion ({@link SamplingOptions.Builder#ngramWeight}) counts its trigrams from
-         * (any layout {@link io.github.diffusionnlp.corpus.TaggedCorpus#read} takes, .gz allowed); default the model's own
-         * training corpus, found where its config names it. Counted on the first fused call (the Brown
+         * (any layout {@link io.github.diffusionnlp.corpus.TaggedCorpus#read} takes, .gz allowed); default the model's
+         * own training corpus, found where its config names it. Counted on the first fused call (the Brown
          * training split: 3.5 s, about 130 MB of heap for the model's life). A corpus of
          * another domain than the training one pulls the words toward that domain's phrasing.
          */

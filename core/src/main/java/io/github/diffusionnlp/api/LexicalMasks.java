@@ -44,7 +44,8 @@ final class LexicalMasks {
                             ? dir + " lacks (a model trained before it existed); write it with `diffusion-nlp"
                                     + " tag-lexicon --model " + dir + " --corpus TRAINING.conllu.gz`"
                             // gone: e.g. the temporary copy an OpenNLP package was loaded from
-                            : "model " + name + " was loaded without (a package made before packages carried it?); package"
+                            : "model " + name
+                            + " was loaded without (a package made before packages carried it?); package"
                                     + " it again from a model directory that has one"));
         }
         synchronized (this) {

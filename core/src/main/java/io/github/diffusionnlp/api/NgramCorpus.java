@@ -135,7 +135,8 @@ final class NgramCorpus {
             // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
             ByteArrayOutputStream noted = new ByteArrayOutputStream();
             try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
-                List<TaggedSentence> sentences = TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences();
+                List<TaggedSentence> sentences =
+                        TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences();
                 if (sentences.isEmpty()) { // counted from nothing, fusion would silently do nothing
                     String empty = "the n-gram corpus " + corpus + (given == null
                             ? " (the model's training corpus)" : " (DiffusionLM.Builder#optNgramCorpus, --ngram-corpus;"

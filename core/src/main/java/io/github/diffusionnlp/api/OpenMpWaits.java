@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * a machine where another process holds a core, the spinning thread takes the time the other thread needs, and
  * work of a few milliseconds a product waits for the scheduler. Measured on this project's 2-core machine,
  * {@code infill --steps 8} of 100 dev sentences (wall time, the JVM's start and the model's load included): idle
- * 3.79–3.84 s by default, 3.80–3.90 s passive; with one core held by a busy loop 7.44–8.14 s by default, 5.09–5.31 s
- * passive (two or three interleaved runs each).
+ * 3.79–3.84 s by default, 3.80–3.90 s passive; with one core held by a busy loop 7.44–8.14 s by default,
+ * 5.09–5.31 s passive (two or three interleaved runs each).
  *
  * <p>The command-line tools (processes that do one job) call it first thing, like {@link NativeHeap}; the library
  * does not, since the environment is the application's. It does nothing off Linux or when the user set {@code

@@ -114,7 +114,8 @@ public final class SamplingOptions {
 
     /**
      * Equal when every setting is: steps, seed, batch size, length, temperature (set or not), x̂₀ temperature,
-     * n-gram weight, guided length, and the same {@link Builder#optProgress progress} object (a progress is a sink, not a value).
+     * n-gram weight, guided length, and the same {@link Builder#optProgress progress} object (a progress is a sink, not
+     * a value).
      */
     @Override
     public boolean equals(Object o) {
@@ -137,8 +138,8 @@ public final class SamplingOptions {
     public String toString() {
         return "SamplingOptions[steps=" + steps + ", seed=" + seed + ", batchSize=" + batchSize + ", length=" + length
                 + ", temperature=" + (temperature == null ? "default" : temperature) + ", x0Temperature="
-                + x0Temperature + ", ngramWeight=" + ngramWeight + ", guideLength=" + guideLength + ", progress=" + progress
-                + "]";
+                + x0Temperature + ", ngramWeight=" + ngramWeight + ", guideLength=" + guideLength + ", progress="
+                + progress + "]";
     }
 
     /** A builder holding these options, to change some of them. */
@@ -180,9 +181,10 @@ public final class SamplingOptions {
          * over the words, the padding keeping the model's share (default 1, the model's own expectation).
          * Below 1 every step leans toward the words the model finds likelier: generated text reads more
          * fluently and varies less (shipped model, 32 steps: AR-NLL +46.5% / +27.7% / +11.7% over held-out
-         * text and unigram entropy −2.7% / −12.0% / −25.0% at τ = 1 / 0.8 / 0.5; docs/diffusion-vs-autoregression.md, *Sharper
-         * sampling*). 0 puts the words' part of x̂₀ on the likeliest word's embedding (Diffusion-LM's
-         * clamping). Single-step infilling is the same at any τ (its one step is an argmax).
+         * text and unigram entropy −2.7% / −12.0% / −25.0% at τ = 1 / 0.8 / 0.5;
+         * docs/diffusion-vs-autoregression.md, *Sharper sampling*). 0 puts the words' part of x̂₀ on the likeliest
+         * word's embedding (Diffusion-LM's clamping). Single-step infilling is the same at any τ (its one step is an
+         * argmax).
          */
         public Builder x0Temperature(double x0Temperature) {
             this.x0Temperature = SamplingRange.X0_TEMPERATURE.check(x0Temperature, "x0 temperature");
@@ -220,8 +222,8 @@ public final class SamplingOptions {
         }
 
         /**
-         * Euler steps (network evaluations) per sample, 1 to {@value SamplingOptions#MAX_STEPS} (default {@value SamplingOptions#DEFAULT_STEPS});
-         * more is slower and usually better.
+         * Euler steps (network evaluations) per sample, 1 to {@value SamplingOptions#MAX_STEPS} (default
+         * {@value SamplingOptions#DEFAULT_STEPS}); more is slower and usually better.
          */
         public Builder steps(int steps) {
             this.steps = SamplingRange.STEPS.check(steps, "steps");
@@ -235,8 +237,8 @@ public final class SamplingOptions {
         }
 
         /**
-         * Sentences per forward pass, 1 to {@value SamplingOptions#MAX_BATCH_SIZE} (default 32); larger batches are faster per sentence and use
-         * more memory.
+         * Sentences per forward pass, 1 to {@value SamplingOptions#MAX_BATCH_SIZE} (default 32); larger batches are
+         * faster per sentence and use more memory.
          */
         public Builder batchSize(int batchSize) {
             this.batchSize = SamplingRange.BATCH_SIZE.check(batchSize, "batch size");

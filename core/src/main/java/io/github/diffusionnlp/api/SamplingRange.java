@@ -3,11 +3,12 @@ package io.github.diffusionnlp.api;
 import io.github.diffusionnlp.model.Numbers;
 
 /**
- * Internal: public for the other modules of this project; no compatibility promise. The ranges of the sampling settings that every front end takes (the library, the command line, the OpenNLP
- * tools, the CoreNLP annotator, the evaluation tool): each rule, and the words that tell a user what it allows,
- * written once, so that no front end can drift from the others. A front end refuses a value in its own form,
- * naming the option as its user spells it ({@code --strength}, {@code -strength}, {@code diffusion.strength}):
- * it passes the option's name and a {@link Refusal} to {@link #check(double, String, String, Refusal)}.
+ * Internal: public for the other modules of this project; no compatibility promise. The ranges of the sampling settings
+ * that every front end takes (the library, the command line, the OpenNLP tools, the CoreNLP annotator, the evaluation
+ * tool): each rule, and the words that tell a user what it allows, written once, so that no front end can drift from
+ * the others. A front end refuses a value in its own form, naming the option as its user spells it ({@code --strength},
+ * {@code -strength}, {@code diffusion.strength}): it passes the option's name and a {@link Refusal} to
+ * {@link #check(double, String, String, Refusal)}.
  */
 public enum SamplingRange {
     /** Euler steps per sample ({@link SamplingOptions.Builder#steps}). */

@@ -43,8 +43,8 @@ public record ArConfig(int vocabSize, int dim, int layers, int heads, int ffnMul
     public static ArConfig matching(ModelConfig diffusion, long diffusionParameters) {
         ArConfig best = null;
         for (int ffn = 1; ffn <= 16; ffn++) {
-            ArConfig c = new ArConfig(diffusion.vocabSize(), diffusion.dim(), diffusion.layers(), diffusion.heads(), ffn,
-                    diffusion.maxLength());
+            ArConfig c = new ArConfig(diffusion.vocabSize(), diffusion.dim(), diffusion.layers(), diffusion.heads(),
+                    ffn, diffusion.maxLength());
             if (best == null || Math.abs(c.parameters() - diffusionParameters)
                     < Math.abs(best.parameters() - diffusionParameters)) {
                 best = c;

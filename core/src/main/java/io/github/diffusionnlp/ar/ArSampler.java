@@ -98,7 +98,8 @@ public final class ArSampler {
             NDList cache = null;
             try {
                 for (int t = prefixLength; t < total; t++) {
-                    Interruption.stopIfInterrupted("sampling"); // the cache is freed below, the step's arrays by its scope
+                    // the cache is freed below, the step's arrays by its scope
+                    Interruption.stopIfInterrupted("sampling");
                     float[] logits;
                     try (NDScope step = new NDScope()) {
                         step.suppressNotUsedWarning();
@@ -125,7 +126,8 @@ public final class ArSampler {
                     boolean allEnded = true;
                     int vocab = network.config().vocabSize();
                     for (int k = 0; k < batch; k++) {
-                        int word = draw(logits, k * vocab, vocab, request.temperature(), request.stopAtEnd(), random[k]);
+                        int word = draw(logits, k * vocab, vocab, request.temperature(), request.stopAtEnd(),
+                                random[k]);
                         if (ended[k]) {
                             continue; // its draw is still taken, so each row's stream of draws is its own
                         }
@@ -178,7 +180,8 @@ public final class ArSampler {
      * A word from the logits {@code [from, from + vocab)}: softmax at the temperature (argmax at 0),
      * never {@code [UNK]}, and never the end unless {@code allowEnd}.
      */
-    static int draw(float[] logits, int from, int vocab, double temperature, boolean allowEnd, SplittableRandom random) {
+    static int draw(float[] logits, int from, int vocab, double temperature, boolean allowEnd,
+            SplittableRandom random) {
         double u = random.nextDouble();
         int best = -1;
         double max = Double.NEGATIVE_INFINITY;

@@ -45,7 +45,8 @@ final class CausalLayer extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
         NDArray h = inputs.get(0);
         Shape s = h.getShape();
         long batch = s.get(0);
@@ -70,7 +71,8 @@ final class CausalLayer extends AbstractBlock {
         }
         NDArray y = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(batch, len, dim);
         h = h.add(one(attnOut, ps, y, training));
-        NDArray ffn = one(ffnOut, ps, Activation.gelu(one(ffnIn, ps, one(ffnNorm, ps, h, training), training)), training);
+        NDArray ffn = one(ffnOut, ps, Activation.gelu(one(ffnIn, ps, one(ffnNorm, ps, h, training), training)),
+                training);
         return new NDList(h.add(ffn), k, v);
     }
 

@@ -62,11 +62,13 @@ public final class CausalTransformer extends AbstractBlock {
 
     /** Builds the network and allocates (random) weights on {@code manager}. */
     public void initialize(NDManager manager) {
-        initialize(manager, DataType.FLOAT32, new Shape(1, config.positions())); // the type of the weights, not of the ids
+        // the type of the weights, not of the ids
+        initialize(manager, DataType.FLOAT32, new Shape(1, config.positions()));
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
         NDArray ids = inputs.get(0);
         long len = ids.getShape().get(1);
         long past = inputs.size() > 1 ? inputs.get(1).getShape().get(2) : 0;
@@ -76,7 +78,8 @@ public final class CausalTransformer extends AbstractBlock {
         }
         ai.djl.Device device = ids.getDevice();
         NDArray e = ps.getValue(tokenEmbedding, device, training);
-        NDArray positions = ps.getValue(positionEmbedding, device, training).get(new NDIndex(past + ":" + (past + len)));
+        NDArray positions = ps.getValue(positionEmbedding, device, training)
+                .get(new NDIndex(past + ":" + (past + len)));
         Shape s = ids.getShape();
         NDArray h = e.get(new NDIndex("{}", ids.flatten())).reshape(s.get(0), len, -1).add(positions.expandDims(0));
         NDList cache = new NDList();

@@ -96,7 +96,8 @@ public final class LoadBenchmark {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(all);
-            Result r = new Result(clients, batched, all.length, seconds, percentile(all, 0.5), percentile(all, 0.95), all);
+            Result r = new Result(clients, batched, all.length, seconds, percentile(all, 0.5), percentile(all, 0.95),
+                    all);
             progress.accept(String.format(Locale.ROOT, "%d clients, batching %s: %.1f requests/s", clients,
                     batched ? "on" : "off", r.throughput()));
             return r;
@@ -168,7 +169,8 @@ public final class LoadBenchmark {
      */
     public double fullBatchBound(DiffusionLM lm, int clients, int repeats) throws Exception {
         double one = roundsPerSecond(lm, List.of(clients), repeats) * clients;
-        double two = clients < 2 ? 0 : roundsPerSecond(lm, List.of(clients / 2, clients - clients / 2), repeats) * clients;
+        double two = clients < 2 ? 0
+                : roundsPerSecond(lm, List.of(clients / 2, clients - clients / 2), repeats) * clients;
         return Math.max(one, two);
     }
 
@@ -180,7 +182,8 @@ public final class LoadBenchmark {
             for (int r = 0; r < repeats; r++) {
                 List<Future<?>> calls = new ArrayList<>();
                 for (int rows : batches) {
-                    SamplingOptions options = SamplingOptions.builder().steps(steps).seed(r * 1000L).batchSize(rows).build();
+                    SamplingOptions options =
+                            SamplingOptions.builder().steps(steps).seed(r * 1000L).batchSize(rows).build();
                     calls.add(pool.submit(() -> lm.infillAll(java.util.Collections.nCopies(rows, SENTENCE), options)));
                 }
                 for (Future<?> call : calls) {

@@ -15,7 +15,10 @@ import java.util.Locale;
  * when they make the figures unreliable. A reading the system does not offer is NaN.
  */
 public record MachineLoad(double loadAverage, double cpuPressurePercent, int cores) {
-    /** Waiting for a core this share of the time, other work holds the machine; the benchmark's own start waits far less. */
+    /**
+     * Waiting for a core this share of the time, other work holds the machine; the benchmark's own start waits far
+     * less.
+     */
     static final double BUSY_PRESSURE_PERCENT = 25;
 
     public static MachineLoad now() {

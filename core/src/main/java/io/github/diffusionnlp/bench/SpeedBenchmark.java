@@ -200,7 +200,8 @@ public final class SpeedBenchmark {
             Training measured = new Training(warmUp, Throughput.sum(log.subList(firstCalls, warmUp)),
                     Throughput.sum(log.subList(warmUp, log.size())));
             // logged now, as the other figures are: a run stopped later keeps them
-            progress.accept(String.format(Locale.ROOT, "training %s, batch %d, steps %d–%d: %.0f tokens/s, %.1f GFLOP/s"
+            progress.accept(String.format(Locale.ROOT,
+                    "training %s, batch %d, steps %d–%d: %.0f tokens/s, %.1f GFLOP/s"
                     + " (warm-up steps %d–%d: %.0f tokens/s, %.1f GFLOP/s)", size, batch, warmUp + 1, warmUp + steps,
                     measured.timed().tokensPerSecond(), measured.timed().gflopsPerSecond(), firstCalls + 1, warmUp,
                     measured.warmUp().tokensPerSecond(), measured.warmUp().gflopsPerSecond()));
@@ -225,7 +226,8 @@ public final class SpeedBenchmark {
             // 40 calls of 16 steps they ran 8 steps in 101-106 ms against 115-126 ms after 8 (three
             // alternating pairs), so 8 calls had not reached the steady state a long-lived caller sees.
             boolean single = batch == 1;
-            SamplingOptions warm = SamplingOptions.builder().steps(single ? 16 : 2).length(len).batchSize(batch).build();
+            SamplingOptions warm = SamplingOptions.builder().steps(single ? 16 : 2).length(len).batchSize(batch)
+                    .build();
             for (int i = 0; i < (single ? 40 : 1); i++) {
                 lm.generate(batch, warm);
             }
@@ -242,9 +244,11 @@ public final class SpeedBenchmark {
                 Arrays.sort(times);
                 double seconds = times[reps / 2];
                 long positions = (long) batch * len;
-                double flops = steps * (Flops.forward(c, batch, len, positions) + Flops.expectedEmbedding(c, positions));
+                double flops = steps * (Flops.forward(c, batch, len, positions)
+                        + Flops.expectedEmbedding(c, positions));
                 out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9, Math.max(before, ceilingNow())));
-                progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps, seconds));
+                progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps,
+                        seconds));
             }
         }
         return out;
@@ -265,7 +269,8 @@ public final class SpeedBenchmark {
         for (int i = 0; i < calls; i++) {
             lm.infill(sentence, options.toBuilder().seed(i).build());
             if ((i + 1) % 500 == 0) {
-                progress.accept(String.format(Locale.ROOT, "memory: %d/%d calls, RSS %,d kB", i + 1, calls, residentKb()));
+                progress.accept(String.format(Locale.ROOT, "memory: %d/%d calls, RSS %,d kB", i + 1, calls,
+                        residentKb()));
             }
         }
         System.gc();

@@ -198,8 +198,8 @@ public final class CheckpointCommit {
     }
 
     /** As {@link #verifyModelFile} for the optimizer state a resumed run would read. */
-    static void verifyOptimizerState(Path file, HashCode crc32c, Map<String, String> fingerprints, TrainingInfo training)
-            throws InvalidModelException {
+    static void verifyOptimizerState(Path file, HashCode crc32c, Map<String, String> fingerprints,
+            TrainingInfo training) throws InvalidModelException {
         verify(file, crc32c, fingerprints, training, "Delete it to resume with fresh optimizer moments from the saved"
                 + " weights");
     }
@@ -230,7 +230,10 @@ public final class CheckpointCommit {
         }
     }
 
-    /** Fails naming config.json when the checksum it records for {@code file} is not one: edited, not a mix of two saves. */
+    /**
+     * Fails naming config.json when the checksum it records for {@code file} is not one: edited, not a mix of two
+     * saves.
+     */
     private static void requireWellFormed(Path file, String expected, HashCode crc32c, String remedy)
             throws InvalidModelException {
         if (expected != null && !WELL_FORMED.matcher(expected).matches()) {

@@ -138,7 +138,8 @@ public final class CheckpointFiles {
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> {
                 String entry = p.getFileName().toString();
-                return entry.equals(name + ".tmp") || (!entry.equals(name) && withoutTemporarySuffix(entry).equals(name));
+                return entry.equals(name + ".tmp")
+                        || (!entry.equals(name) && withoutTemporarySuffix(entry).equals(name));
             }).sorted().toList();
         }
     }
@@ -187,7 +188,8 @@ public final class CheckpointFiles {
 
     /** "at model.heads: " for a field Jackson refused (its message names a Java type, not the field), or "". */
     private static String fieldOf(Exception e) {
-        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+        if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping)
+                || mapping.getPath().isEmpty()) {
             return "";
         }
         return "at " + mapping.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName()
@@ -256,11 +258,11 @@ public final class CheckpointFiles {
 
     /**
      * Loads DJL parameters from {@code source}, which {@code file} names, into a {@code network} initialised or
-     * shaped by {@link UnfilledNetwork} (as a load does: no random weights to replace), after {@link DjlArrayFileCheck} has checked that the file holds every parameter the network expects, in its
-     * shape and type, each array's data within the file and finite, and nothing after the last: DJL allocates what the file
-     * declares before it checks. The file is read once ({@link WholeFile}): what is checked is what DJL decodes.
-     * The arrays the network was given (empty ones, when shaped) are closed once the loaded ones replace them.
-     * Returns the bytes
+     * shaped by {@link UnfilledNetwork} (as a load does: no random weights to replace), after {@link DjlArrayFileCheck}
+     * has checked that the file holds every parameter the network expects, in its shape and type, each array's data
+     * within the file and finite, and nothing after the last: DJL allocates what the file declares before it checks.
+     * The file is read once ({@link WholeFile}): what is checked is what DJL decodes. The arrays the network was given
+     * (empty ones, when shaped) are closed once the loaded ones replace them. Returns the bytes
      * decoded, for their checksum ({@link CheckpointReading}).
      */
     static byte[] loadParameters(Path file, ByteSource source, AbstractBlock network, NDManager manager)
@@ -281,7 +283,8 @@ public final class CheckpointFiles {
             throw new InvalidModelException(file, "is truncated", e);
         } catch (MalformedModelException | RuntimeException e) {
             throw new InvalidModelException(file, "is not a set of weights for this config (" + firstLine(e) + ")", e);
-        } finally { // a load that failed part way leaves the network unused: its replaced arrays are closed all the same
+        } finally {
+            // a load that failed part way leaves the network unused: its replaced arrays are closed all the same
             initialised.forEach((p, array) -> {
                 if (p.getArray() != array) {
                     array.close();
@@ -399,7 +402,9 @@ public final class CheckpointFiles {
         }
     }
 
-    /** What stands at {@code file} when it is not a regular file ("a directory"), or null: a regular file, or nothing. */
+    /**
+     * What stands at {@code file} when it is not a regular file ("a directory"), or null: a regular file, or nothing.
+     */
     static String notRegular(Path file) {
         if (Files.isRegularFile(file)) {
             return null;

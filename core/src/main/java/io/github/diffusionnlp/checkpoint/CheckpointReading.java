@@ -71,7 +71,8 @@ public final class CheckpointReading {
         Path file = dir.resolve(name);
         List<String> lines = CheckpointFiles.lines(file, read(name, limit));
         Vocabulary vocabulary;
-        try { // an InvalidModelException, as every refusal of a model's file: the OpenNLP adapter names its package entry
+        try {
+            // an InvalidModelException, as every refusal of a model's file: the OpenNLP adapter names its package entry
             vocabulary = new Vocabulary(lines);
         } catch (IllegalArgumentException e) {
             throw new InvalidModelException(file, "is not a vocabulary: " + e.getMessage() + (lines.isEmpty()
@@ -115,7 +116,9 @@ public final class CheckpointReading {
         return lexicon;
     }
 
-    /** Loads the weights in the file {@code name} into an initialised or {@link UnfilledNetwork}-shaped {@code network}. */
+    /**
+     * Loads the weights in the file {@code name} into an initialised or {@link UnfilledNetwork}-shaped {@code network}.
+     */
     public void loadParameters(String name, AbstractBlock network, NDManager manager) throws IOException {
         Path file = CheckpointFiles.existing(dir, name);
         remember(file, CheckpointFiles.loadParameters(file, opener.apply(file), network, manager));

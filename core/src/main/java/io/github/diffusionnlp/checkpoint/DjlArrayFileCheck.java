@@ -31,10 +31,10 @@ import java.util.Set;
  * <p>Why: DJL 0.36's decoding allocates what the file declares before it can fail — a direct buffer of
  * each array's declared length (up to 2 GB, then the read runs out of file), and Java arrays of each
  * declared shape rank and input-shape count (2^31 of them end the JVM's test fork with "Requested array
- * size exceeds VM limit") — and never compares an array's declared length with its declared shape. Here every count is bounded by what remains of the file, every array's
- * length must be its shape times its element size and fit in the rest of the file, a parameter's name,
- * shape and type must be the network's, and the file must end where its last array ends; so what DJL
- * then allocates is at most the file's own size.
+ * size exceeds VM limit") — and never compares an array's declared length with its declared shape. Here every count
+ * is bounded by what remains of the file, every array's length must be its shape times its element size and fit in the
+ * rest of the file, a parameter's name, shape and type must be the network's, and the file must end where its last
+ * array ends; so what DJL then allocates is at most the file's own size.
  *
  * <p>The layout mirrors DJL 0.36: {@code AbstractBaseBlock.saveParameters} (version byte, metadata, direct
  * parameters, then children), {@code Parameter.save}, {@code NDSerializer.encode} (array versions 1 to 3)
@@ -94,8 +94,8 @@ final class DjlArrayFileCheck {
 
     /**
      * Fails naming {@code file} and the array unless {@code bytes}, its content, are a DJL parameter file for
-     * {@code network} (an initialised block, or one {@link UnfilledNetwork} shaped): each parameter of the network, in DJL's order, with the network's
-     * name, shape and data type, and nothing after the last.
+     * {@code network} (an initialised block, or one {@link UnfilledNetwork} shaped): each parameter of the network, in
+     * DJL's order, with the network's name, shape and data type, and nothing after the last.
      */
     static void checkParameters(Path file, byte[] bytes, Block network) throws InvalidModelException {
         walk(file, bytes, check -> {
@@ -182,7 +182,8 @@ final class DjlArrayFileCheck {
             shape(partOf(path, "input shape"));
         } else {
             throw new IllegalStateException(block.getClass().getName() + " reads its parameter metadata in "
-                    + reader.getName() + ", whose layout " + DjlArrayFileCheck.class.getSimpleName() + " does not know");
+                    + reader.getName() + ", whose layout " + DjlArrayFileCheck.class.getSimpleName()
+                    + " does not know");
         }
     }
 
@@ -261,12 +262,13 @@ final class DjlArrayFileCheck {
             throw invalid(name + " has shape " + shapeText(dims) + " but config.json implies " + shapeText(shape));
         }
         if (type != null && declared != type) {
-            throw invalid(name + " is stored as " + typeName + " but " + (shape == null ? "it must be " : "the network's is ")
-                    + type.name() + " (" + REMEDY + ")");
+            throw invalid(name + " is stored as " + typeName + " but "
+                    + (shape == null ? "it must be " : "the network's is ") + type.name() + " (" + REMEDY + ")");
         }
         if (!DECODABLE.contains(declared)) {
             throw invalid(name + " has data type " + typeName + ", which DJL's PyTorch engine does not read (it reads "
-                    + DECODABLE.stream().map(DataType::name).toList() + "): the file is damaged or was not written by diffusion-nlp (" + REMEDY + ")");
+                    + DECODABLE.stream().map(DataType::name).toList()
+                    + "): the file is damaged or was not written by diffusion-nlp (" + REMEDY + ")");
         }
         if (length > remaining()) {
             throw invalid(String.format(Locale.ROOT, "%s declares %,d bytes of data but only %,d remain in the file:"
@@ -317,7 +319,9 @@ final class DjlArrayFileCheck {
         return dims;
     }
 
-    /** A count read from the file, each of whose items takes at least {@code bytesEach}: checked before any allocation. */
+    /**
+     * A count read from the file, each of whose items takes at least {@code bytesEach}: checked before any allocation.
+     */
     private void requireCount(int count, int bytesEach, String what) throws InvalidModelException {
         if (count < 0) { // not "more than the bytes left": a flipped sign bit, most likely
             throw invalid(String.format(Locale.ROOT, "declares a negative number (%,d) of %s: it is damaged (%s)",
@@ -359,7 +363,9 @@ final class DjlArrayFileCheck {
         return new InvalidModelException(file, problem);
     }
 
-    /** "input shape of block encoder_0" ("of block (the network)" for the root): {@code path} ends in "_" or is empty. */
+    /**
+     * "input shape of block encoder_0" ("of block (the network)" for the root): {@code path} ends in "_" or is empty.
+     */
     private static String partOf(String path, String part) {
         return part + " of block " + blockName(path);
     }

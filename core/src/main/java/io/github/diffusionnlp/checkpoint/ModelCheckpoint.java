@@ -73,7 +73,9 @@ public final class ModelCheckpoint {
     /** The fields of config.json's "model" section that every readable version has ({@link #requireShapeFields}). */
     private static final List<String> SHAPE_FIELDS = List.of("vocabSize", "dim", "layers", "heads", "ffnMultiplier",
             "noiseDim", "maxLength", "sigmaMin", "sigmaMax");
-    /** The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package). */
+    /**
+     * The autoregressive baseline's format ({@code ar.ArCheckpoint.FORMAT}; written out, as ar builds on this package).
+     */
     static final String AUTOREGRESSIVE_FORMAT = "diffusion-nlp-ar";
 
     /** The JSON document of {@code config.json}. */
@@ -85,8 +87,8 @@ public final class ModelCheckpoint {
      * {@code tagLexicon} is null when the directory has none and its config records no checksum for one (models
      * trained before it existed, or one deleted with its checksum taken out of the config).
      */
-    public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp, Path directory,
-            TagLexicon tagLexicon) {}
+    public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
+            Path directory, TagLexicon tagLexicon) {}
 
     private ModelCheckpoint() {}
 
@@ -279,7 +281,8 @@ public final class ModelCheckpoint {
         ModelConfig model = header.model();
         if (model.sigmaMin() < SIGMA_FLOOR || model.sigmaMax() > SIGMA_CEILING) { // 1e23: sampling wrote garbage
             throw new InvalidModelException(file, "says the noise range is sigma " + model.sigmaMin() + ".."
-                    + model.sigmaMax() + ", beyond " + SIGMA_FLOOR + ".." + SIGMA_CEILING + " (training writes 1.0..300.0;"
+                    + model.sigmaMax() + ", beyond " + SIGMA_FLOOR + ".." + SIGMA_CEILING
+                    + " (training writes 1.0..300.0;"
                     + " float32 embeddings scaled by a larger sigma lose the words): the file is damaged");
         }
         if (!(header.warpDecay() >= 0 && header.warpDecay() < 1)) { // NaN included: it would poison resumed training
@@ -430,7 +433,8 @@ public final class ModelCheckpoint {
             }
         } else if (header.files() != null && header.files().containsKey(TAG_LEXICON)) {
             // deleted, or left behind by a copy: loaded without, --lexical would call it a model older than lexicons
-            throw new InvalidModelException(lexicon, "is missing, though config.json records its checksum (the model was"
+            throw new InvalidModelException(lexicon,
+                    "is missing, though config.json records its checksum (the model was"
                     + " saved with it): it was deleted, or not copied with the model's other files. Restore it from a"
                     + " copy of the model, or write it again with `diffusion-nlp tag-lexicon --model " + dir
                     + " --corpus TRAINING.conllu.gz` (the model's training corpus), which records its checksum again");
@@ -476,7 +480,8 @@ public final class ModelCheckpoint {
     private static TimeWarp readWarp(Path file, byte[] bytes, ModelConfig config, double decay) throws IOException {
         List<String> lines = CheckpointFiles.lines(file, bytes);
         if (lines.size() < 3) {
-            throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1) + " rows; a warping table needs at least 2");
+            throw new InvalidModelException(file, "has " + Math.max(0, lines.size() - 1)
+                    + " rows; a warping table needs at least 2");
         }
         // a table of older checkpoints has no loss_sum column: its sums are rebuilt from the means
         boolean sums = lines.get(0).equals(WARP_HEADER);

@@ -213,7 +213,9 @@ public final class ModelDirectory {
         return deleted;
     }
 
-    /** Whether {@code entry} is a temporary sibling ({@link CheckpointFiles#temporarySiblings}) of a file a run writes. */
+    /**
+     * Whether {@code entry} is a temporary sibling ({@link CheckpointFiles#temporarySiblings}) of a file a run writes.
+     */
     private static boolean isTemporaryOfWritten(String entry) {
         String base = CheckpointFiles.withoutTemporarySuffix(entry);
         if (base.equals(entry)) { // the NAME.tmp of builds before random names

@@ -185,8 +185,8 @@ public record TrainingInfo(
             return null;
         }
         return layoutUntagged ? "its corpus was read as " + layout.description()
-                : "its corpus" + (layout == null || layout == CorpusLayout.AUTO ? "" : ", read as " + layout.description()
-                        + ",") + " carried none: every word X";
+                : "its corpus" + (layout == null || layout == CorpusLayout.AUTO ? ""
+                        : ", read as " + layout.description() + ",") + " carried none: every word X";
     }
 
     /**

@@ -56,7 +56,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--train-batch", defaultValue = "64", description = "training batch (default: ${DEFAULT-VALUE})")
     int trainBatch;
 
-    @Option(names = "--train-steps", defaultValue = "40", description = "training steps timed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train-steps", defaultValue = "40",
+            description = "training steps timed (default: ${DEFAULT-VALUE})")
     int trainSteps;
 
     @Option(names = "--train-warm-up", defaultValue = "30",
@@ -151,7 +152,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 + " | ceiling beside | share beside |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (SpeedBenchmark.Sampling s : sampling) {
-            out.append(String.format(Locale.ROOT, "| batch %d | %d | %.0f ms | %.1f ms | %.1f | %.0f%% | %.1f | %.0f%% |%n",
+            out.append(String.format(Locale.ROOT,
+                    "| batch %d | %d | %.0f ms | %.1f ms | %.1f | %.0f%% | %.1f | %.0f%% |%n",
                     s.batch(), s.steps(), 1000 * s.seconds(), 1000 * s.seconds() / s.steps(), s.gflopsPerSecond(),
                     100 * s.gflopsPerSecond() / ceiling, s.ceilingBeside(),
                     100 * s.gflopsPerSecond() / s.ceilingBeside()));

@@ -25,7 +25,8 @@ final class CompareArCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "diffusion model (default: the shipped brown-cdcd)")
     Path model;
 
-    @Option(names = "--ar-model", paramLabel = "DIR", description = "autoregressive model (default: the shipped brown-ar)")
+    @Option(names = "--ar-model", paramLabel = "DIR",
+            description = "autoregressive model (default: the shipped brown-ar)")
     Path arModel;
 
     private static final String DEFAULT_HELDOUT = "test-data/brown/heldout.conllu.gz";
@@ -61,8 +62,8 @@ final class CompareArCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--x0-temperatures", split = ",", paramLabel = "TAU",
-            description = "also sample diffusion at these x̂₀ temperatures (at the step count the x̂₀ temperature is"
-                    + " tuned at: the mode's most up to 32), one row each, e.g. 0.9,0.7,0.5,0")
+            description = "also sample diffusion at these x̂₀ temperatures (at the step count the x̂₀ temperature"
+                    + " is tuned at: the mode's most up to 32), one row each, e.g. 0.9,0.7,0.5,0")
     double[] x0Sweep = new double[0];
 
     @Option(names = "--ngram-weights", split = ",", paramLabel = "W",
@@ -70,7 +71,8 @@ final class CompareArCommand implements Callable<Integer> {
                     + " model's training corpus; at the step count of the x̂₀ rows), one row each, e.g. 0.1,0.3")
     double[] ngramSweep = new double[0];
 
-    @Option(names = "--device", defaultValue = DEFAULT_DEVICE, description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
+    @Option(names = "--device", defaultValue = DEFAULT_DEVICE,
+            description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 
     @Override
@@ -80,7 +82,8 @@ final class CompareArCommand implements Callable<Integer> {
         boolean overridden = samples != null || stepCounts != null || infillSentences != null;
         String mode = s.mode() + (overridden ? " mode, overridden" : " mode");
         s = new ArComparison.Settings(mode, samples != null ? samples : s.samples(), steps,
-                infillSentences != null ? infillSentences : s.infillSentences(), stepCounts != null ? steps : s.speedSteps(),
+                infillSentences != null ? infillSentences : s.infillSentences(),
+                stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep);
         String command = rerunCommand();
         Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
@@ -112,7 +115,8 @@ final class CompareArCommand implements Callable<Integer> {
                 + (stepCounts != null ? " --step-counts " + joined(stepCounts) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
                 + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "")
-                + (ngramSweep.length > 0 ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
+                + (ngramSweep.length > 0
+                        ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
                 + (seed != DEFAULT_SEED ? " --seed " + seed : "")
                 + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + device);
     }

@@ -107,7 +107,8 @@ final class ConstraintOptions {
     /**
      * Fails, naming {@code --pos}, when its template is longer than the model's positions (before any input is read).
      * Warns when {@code --sentiment} asks a model whose record says its sentiment condition means little: its
-     * corpus, labelled by an English lexicon, is probably not English ({@link TrainingInfo#sentimentProbablyMeaningless}).
+     * corpus, labelled by an English lexicon, is probably not English
+     * ({@link TrainingInfo#sentimentProbablyMeaningless}).
      */
     void checkModel(DiffusionLM lm) {
         int max = lm.info().config().maxLength();

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  * alike. Either left unsaid is
  * null: a model's own training corpus is then read as the model records it was, any other file read for a
  * model with its layout guessed and its multiword tokens as the model's were ({@link TrainingInfo#readingFor}),
- * a new model's corpus as {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the evaluation module's
- * {@code constraints --heldout}) take the same options rather than a second parser of them.
+ * a new model's corpus as {@link TaggedCorpus.Reading#DEFAULT}. Public so that the other modules' commands (the
+ * evaluation module's {@code constraints --heldout}) take the same options rather than a second parser of them.
  */
 public final class CorpusReading {
     @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files named on"

@@ -53,7 +53,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private static final int DEFAULT_SENTENCES = 1000;
     static final String DEFAULT_HELDOUT = "test-data/brown/heldout.conllu.gz";
 
-    @Option(names = "--sentences", defaultValue = "" + DEFAULT_SENTENCES, description = "sentences per task (default: ${DEFAULT-VALUE})")
+    @Option(names = "--sentences", defaultValue = "" + DEFAULT_SENTENCES,
+            description = "sentences per task (default: ${DEFAULT-VALUE})")
     int sentences;
 
     @Option(names = "--step-counts", split = ",", defaultValue = "16,32,64",
@@ -63,7 +64,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--out", description = "also write the table to this file")
     Path out;
 
-    @Option(names = "--record", description = "store the accuracies in the model's config.json (shown by info), named by"
+    @Option(names = "--record",
+            description = "store the accuracies in the model's config.json (shown by info), named by"
             + " task, steps and temperature, and by whatever else is not the default (--sentences, --seed,"
             + " --heldout, --x0-temperature, --ngram-weight)")
     boolean record;
@@ -79,7 +81,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelOptions.refuseUnread(spec.commandLine().getParseResult(), "evaluate",
-                "it samples at each of --step-counts (default 16,32,64); give --step-counts N for one count", "--steps");
+                "it samples at each of --step-counts (default 16,32,64); give --step-counts N for one count",
+                "--steps");
         // A real run samples for minutes: what cannot be measured or written is refused before that.
         checkCounts();
         checkTableFile();
@@ -118,7 +121,8 @@ final class EvaluateCommand implements Callable<Integer> {
                         : reading.readFor(corpus, training);
                 // baselines counted from nothing would be printed as if they meant something
                 TrainingData.requireSentences(train == null ? "the model's training corpus " + corpus
-                        + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus, counted);
+                        + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus,
+                        counted);
                 trigram = TrigramBaseline.train(lm.vocabulary(), counted);
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
@@ -249,9 +253,9 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /**
      * What a recorded metric's name says of its held-out file, as given on the command line: nothing for the
-     * default split, else the file's name without extensions ({@code dev} for {@code dev.conllu.gz}). A file of one's own that happens to be called
-     * {@code heldout.conllu.gz} is not the default split, and is named ({@code _heldout}): only the default path
-     * writes over the default figures.
+     * default split, else the file's name without extensions ({@code dev} for {@code dev.conllu.gz}). A file of one's
+     * own that happens to be called {@code heldout.conllu.gz} is not the default split, and is named
+     * ({@code _heldout}): only the default path writes over the default figures.
      */
     static String heldoutSuffix(Path given) {
         return given.normalize().equals(Path.of(DEFAULT_HELDOUT)) ? ""

@@ -93,7 +93,8 @@ public final class FileErrors {
         }
         try {
             Path path = Path.of(file).toAbsolutePath();
-            if (path.startsWith(ai.djl.util.Utils.getEngineCacheDir()) || path.startsWith(ai.djl.util.Utils.getCacheDir())) {
+            if (path.startsWith(ai.djl.util.Utils.getEngineCacheDir())
+                    || path.startsWith(ai.djl.util.Utils.getCacheDir())) {
                 return "; DJL unpacks PyTorch's native library there (under its cache directory, the home directory's"
                         + " .djl.ai, or java.io.tmpdir's without a writable home): set DJL_CACHE_DIR to a writable"
                         + " directory";

@@ -58,14 +58,16 @@ final class GenerateCommand implements Callable<Integer> {
         SamplingOptions base = constraintOptions.sampling(model.sampling()).toBuilder().length(length).build();
         try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
-            Progress progress = new Progress("generate", "sentence", "sentences").total(count); // rate and ETA of sampling alone
+            // rate and ETA of sampling alone
+            Progress progress = new Progress("generate", "sentence", "sentences").total(count);
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "
                         + lm.info().config().maxLength() + " positions");
             }
             for (int done = 0; done < count; done += base.batchSize()) {
                 int n = Math.min(base.batchSize(), count - done);
-                List<List<String>> sentences = lm.generate(n, constraints, base.toBuilder().seed(base.seed() + done).build());
+                List<List<String>> sentences = lm.generate(n, constraints,
+                        base.toBuilder().seed(base.seed() + done).build());
                 for (List<String> s : sentences) {
                     out.println(String.join(" ", s));
                 }

@@ -33,7 +33,8 @@ final class InfoCommand implements Callable<Integer> {
 
     @Option(names = "--neighbours", paramLabel = "WORD",
             description = "Also list each word's nearest words in the model's embedding table (comma-separated;"
-                    + " the comma itself: --neighbours , alone, which may be repeated: --neighbours said --neighbours ,).")
+                    + " the comma itself: --neighbours , alone, which may be repeated: --neighbours said --neighbours"
+                    + " ,).")
     List<String> neighbours = List.of();
 
     /**
@@ -77,7 +78,8 @@ final class InfoCommand implements Callable<Integer> {
                         + " corpus makes them one word%n", lm.vocabulary().twinCount());
             }
             System.out.printf(Locale.ROOT, "length:       %d positions%n", c.maxLength());
-            System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(), c.sigmaMax());
+            System.out.printf(Locale.ROOT, "noise:        sigma %.0f..%.0f, learned time warping%n", c.sigmaMin(),
+                    c.sigmaMax());
             System.out.println("tags:         " + tags(lm, Files.isRegularFile(info.directory().resolve(
                     ModelCheckpoint.TAG_LEXICON)), t));
             if (t != null) {
@@ -85,7 +87,8 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.println("read as:      " + readAs(t));
                 // the warm-up only where recorded: a config of before it was (the shipped model's) does not know it
                 String warmup = t.warmupSteps() == null ? "" : ", warm-up " + t.warmupSteps();
-                System.out.printf(Locale.ROOT, "training:     %,d of %,d steps, batch %d, peak lr %.1e%s, seed %d, %.1f h%n",
+                System.out.printf(Locale.ROOT,
+                        "training:     %,d of %,d steps, batch %d, peak lr %.1e%s, seed %d, %.1f h%n",
                         t.step(), t.totalSteps(), t.batchSize(), t.learningRate(), warmup, t.seed(),
                         t.wallSeconds() / 3600);
                 // a model trained without --dev has no dev loss: NaN in its config, "-" here as in train's log
@@ -97,7 +100,8 @@ final class InfoCommand implements Callable<Integer> {
                             t.averageDecay());
                 }
                 if (t.sentimentLexiconShare() != null) { // recorded since 2026-12-05, for corpora of 2,000 tokens up
-                    System.out.printf(Locale.ROOT, "sentiment:    labels from AFINN-165 (English), which rated %.1f%% of"
+                    System.out.printf(Locale.ROOT,
+                            "sentiment:    labels from AFINN-165 (English), which rated %.1f%% of"
                             + " the corpus's tokens (English text: about %.1f%%)%s%n", 100 * t.sentimentLexiconShare(),
                             100 * io.github.diffusionnlp.corpus.SentimentLabeller.ENGLISH_RATED_SHARE,
                             t.sentimentProbablyMeaningless() ? "; probably not English, so --sentiment means little"
@@ -150,7 +154,8 @@ final class InfoCommand implements Callable<Integer> {
         String file = ModelCheckpoint.TAG_LEXICON;
         if (lexicon) {
             return lm.followsTemplates() ? "UD UPOS, so it follows POS templates (--pos)"
-                    : "none (trained on untagged text: its " + file + " holds only X), so it refuses POS templates (--pos)";
+                    : "none (trained on untagged text: its " + file
+                    + " holds only X), so it refuses POS templates (--pos)";
         }
         CorpusLayout layout = t == null ? null : t.layout();
         String write = "`tag-lexicon --model DIR --corpus FILE` writes it";
@@ -163,7 +168,8 @@ final class InfoCommand implements Callable<Integer> {
             // a record that says tags were read may still have guessed the layout line by line (a file mixing
             // CoNLL-U, word<TAB>UPOS and one-word lines stays AUTO), which is no layout it "was read as"
             String how = layout == null || layout == CorpusLayout.AUTO
-                    ? "its corpus carried them, its layout " + (layout == null ? "not recorded" : "guessed line by line")
+                    ? "its corpus carried them, its layout "
+                            + (layout == null ? "not recorded" : "guessed line by line")
                     : "its corpus was read as " + layout.description();
             return "UD UPOS (" + how + "), so it follows POS templates (--pos); no " + file
                     + ", which --lexical templates need: " + write;

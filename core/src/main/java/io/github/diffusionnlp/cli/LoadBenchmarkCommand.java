@@ -24,7 +24,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     @Mixin
     ModelChoice choice;
 
-    @Option(names = "--steps", defaultValue = "8", description = "sampling steps per request (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "8",
+            description = "sampling steps per request (default: ${DEFAULT-VALUE})")
     int steps;
 
     @Option(names = "--clients", split = ",", defaultValue = "1,2,4,8,16",
@@ -36,7 +37,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     int requests;
 
     @Option(names = "--max-wait-ms", defaultValue = "0",
-            description = "how long the batcher waits for more requests before running a batch (default: ${DEFAULT-VALUE})")
+            description = "how long the batcher waits for more requests before running a batch (default:"
+                    + " ${DEFAULT-VALUE})")
     long maxWaitMs;
 
     @Option(names = "--lanes", defaultValue = "" + DiffusionLM.DEFAULT_BATCH_LANES,
@@ -55,7 +57,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     int[] intraOpThreads = {};
 
     @Option(names = "--rounds", defaultValue = "2",
-            description = "with --intra-op-threads: runs of each client count at each thread count (default: ${DEFAULT-VALUE})")
+            description = "with --intra-op-threads: runs of each client count at each thread count (default:"
+                    + " ${DEFAULT-VALUE})")
     int rounds;
 
     @Override
@@ -80,7 +83,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
             LoadBenchmark.Memory m = bench.memory(8, memoryRequests);
             out.append(String.format(Locale.ROOT, "%n| memory run | requests | RSS before | RSS after | change"
                     + " | live NDArrays | batching threads open → after close |%n|---|---:|---:|---:|---:|---|---|%n"
-                    + "| 8 clients, batched | %,d | %,d kB | %,d kB | %+.1f%% | %d → %d | %d → %d |%n", m.requests(),
+                    + "| 8 clients, batched | %,d | %,d kB | %,d kB | %+.1f%% | %d → %d | %d → %d |%n",
+                    m.requests(),
                     m.rssBeforeKb(), m.rssAfterKb(), 100.0 * (m.rssAfterKb() - m.rssBeforeKb()) / m.rssBeforeKb(),
                     m.arraysBefore(), m.arraysAfter(), m.batchingThreadsOpen(), m.batchingThreadsAfterClose()));
         }
@@ -117,7 +121,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
             }
         }
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "infill requests, %d steps each, %d cores, batcher wait %d ms, %d lane%s%n%n",
+        out.append(String.format(Locale.ROOT,
+                "infill requests, %d steps each, %d cores, batcher wait %d ms, %d lane%s%n%n",
                 steps, Runtime.getRuntime().availableProcessors(), maxWaitMs, lanes, lanes == 1 ? "" : "s"));
         out.append("| clients | batching | requests | requests/s | p50 latency | p95 latency | batched ÷ unbatched"
                 + " | full batches ÷ unbatched |\n");
@@ -158,7 +163,8 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
                 for (LoadBenchmark.ThreadRuns r : atClients) {
                     List<LoadBenchmark.Result> byRound = r.runs(batched);
                     LoadBenchmark.Result all = LoadBenchmark.Result.pooled(byRound);
-                    out.append(String.format(Locale.ROOT, "| %d | %s | %d | %d | %.2f | %s | %.0f ms | %.0f ms | %.2f× |%n",
+                    out.append(String.format(Locale.ROOT,
+                            "| %d | %s | %d | %d | %.2f | %s | %.0f ms | %.0f ms | %.2f× |%n",
                             r.clients(), batched ? "on" : "off", r.threads(), all.requests(), all.throughput(),
                             byRound.stream().map(x -> String.format(Locale.ROOT, "%.1f", x.throughput()))
                                     .collect(Collectors.joining(", ")),

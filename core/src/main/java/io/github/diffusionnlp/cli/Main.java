@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar diffusion-nlp.jar <command>}: the command-line tool of diffusion-nlp. */
 @Command(name = "diffusion-nlp", mixinStandardHelpOptions = true,
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
-        subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class, InfillCommand.class, RewriteCommand.class,
+        subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class,
+            InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
             InfoCommand.class, TagLexiconCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
             LoadBenchmarkCommand.class, CompareArCommand.class,

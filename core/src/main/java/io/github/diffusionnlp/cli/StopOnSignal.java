@@ -40,7 +40,8 @@ public final class StopOnSignal implements AutoCloseable {
     }
 
     private void stopAndWait() {
-        System.err.printf(Locale.ROOT, "signal: finishing the current step and saving it (up to %d s; kill -9 stops at once,"
+        System.err.printf(Locale.ROOT,
+                "signal: finishing the current step and saving it (up to %d s; kill -9 stops at once,"
                 + " keeping the checkpoint before)%n", SAVE_WAIT.toSeconds());
         training.stop();
         try {

@@ -19,7 +19,8 @@ final class TagLexiconCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "the model directory")
     Path model;
 
-    @Option(names = "--corpus", required = true, description = "the model's training corpus, in any layout train reads (CoNLL-U,"
+    @Option(names = "--corpus", required = true,
+            description = "the model's training corpus, in any layout train reads (CoNLL-U,"
             + " word<TAB>UPOS; .gz allowed), read as the model records train read it unless --layout or --multiword"
             + " say otherwise")
     Path corpus;

@@ -51,7 +51,8 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         SamplingOptions options = model.sampling(); // checked before loading
         try (DiffusionLM lm = model.loadFusing(reading)) {
             checkModel(lm);
-            Progress progress = new Progress(name(), "line", "lines"); // from here: the rate is the sampling's, not the load's
+            // from here: the rate is the sampling's, not the load's
+            Progress progress = new Progress(name(), "line", "lines");
             List<Utf8Lines.Line> pending = new ArrayList<>();
             Utf8Lines.Line line;
             int lineNo = 0;

@@ -24,11 +24,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--average", defaultValue = "0", paramLabel = "DECAY",
             description = "save a moving average of the weights with this decay (e.g. 0.999) as the model, the"
-                    + " trained weights going to the training state; 0: save the trained weights (default: ${DEFAULT-VALUE})")
+                    + " trained weights going to the training state; 0: save the trained weights (default:"
+                    + " ${DEFAULT-VALUE})")
     double averageDecay;
 
     @Override
     public Integer call() throws Exception {
-        return args.train(new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay), System.out));
+        return args.train(new DiffusionTrainer(args.options(contextEmbeddings, relativePositions, averageDecay),
+                System.out));
     }
 }

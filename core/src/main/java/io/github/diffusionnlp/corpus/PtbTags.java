@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Maps Penn Treebank tags — what CoreNLP's English {@code pos} annotator and OpenNLP's classic English models
- * write — to Universal POS tags ({@link Upos}, UD v2). The mapping is by tag, refined by the word where UD splits a PTB tag: forms of
+ * write — to Universal POS tags ({@link Upos}, UD v2). The mapping is by tag, refined by the word where UD splits a
+ * PTB tag: forms of
  * <i>be</i> are {@code AUX}, subordinating conjunctions tagged {@code IN} are {@code SCONJ}. Tags from other
  * tag sets (CoreNLP's UD-tagged models already write UPOS) pass through when they are UPOS names; anything
  * else is {@code X}.

@@ -111,9 +111,9 @@ public final class TaggedCorpus {
      * A line that does not fit the reading's layout is refused, naming the line ({@link CorpusLayout#PLAIN} fits
      * any line, a tab read as a space). With {@link CorpusLayout#AUTO} the layout is guessed ({@link LayoutGuess}),
      * and a guess that under nine lines in ten fit is said on {@code notes} (null: not said), as is a file said to
-     * be plain text whose lines nearly all look like columns. A file whose first line is CoNLL-U Plus's {@code # global.columns = ...}
-     * is read by the columns it names, with AUTO or CONLLU. A CoNLL-U multiword token is read as the reading's
-     * {@link MultiwordTokens} says.
+     * be plain text whose lines nearly all look like columns. A file whose first line is CoNLL-U Plus's
+     * {@code # global.columns = ...} is read by the columns it names, with AUTO or CONLLU. A CoNLL-U multiword token is
+     * read as the reading's {@link MultiwordTokens} says.
      *
      * @param option the setting that says the layout, as the caller's user writes it, which an error's or a
      *     note's remedy names: {@link LayoutOption#COMMAND_LINE}'s {@code --layout plain}, OpenNLP's
@@ -243,7 +243,8 @@ public final class TaggedCorpus {
      * columns (as the guess reads them), its user may have named the wrong file or layout: a note says so, as the
      * words would be its tags and column numbers.
      */
-    private static void noteColumnsSaidToBePlain(Path file, List<String> lines, LayoutOption option, PrintStream notes) {
+    private static void noteColumnsSaidToBePlain(Path file, List<String> lines, LayoutOption option,
+            PrintStream notes) {
         LayoutGuess guess = LayoutGuess.of(lines);
         if (guess.tabLine() > 0 && guess.clear()) {
             notes.println("note: " + file + ": read as " + CorpusLayout.PLAIN.description() + ", as "
@@ -299,7 +300,8 @@ public final class TaggedCorpus {
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             // a word<TAB>UPOS line may hold a word "#"; in the other layouts a # line is a comment
-            if (layout == CorpusLayout.AUTO || layout == CorpusLayout.COLUMNS ? isComment(line) : line.startsWith("#")) {
+            if (layout == CorpusLayout.AUTO || layout == CorpusLayout.COLUMNS ? isComment(line)
+                    : line.startsWith("#")) {
                 continue;
             }
             if (line.isBlank()) {

@@ -8,7 +8,8 @@ public record TaggedSentence(List<String> words, List<Upos> tags) {
         words = List.copyOf(words);
         tags = List.copyOf(tags);
         if (words.size() != tags.size()) {
-            throw new IllegalArgumentException("words and tags differ in length: " + words.size() + " vs " + tags.size());
+            throw new IllegalArgumentException("words and tags differ in length: " + words.size() + " vs "
+                    + tags.size());
         }
     }
 

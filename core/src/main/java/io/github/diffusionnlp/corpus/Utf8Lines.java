@@ -41,7 +41,8 @@ public final class Utf8Lines {
     /** A line longer than {@link #LONGEST_LINE}: its message names the input and the line. */
     public static final class LineTooLong extends IOException {
         LineTooLong(String source, int number) {
-            super(String.format(java.util.Locale.ROOT, "%s line %d is longer than %,d bytes, far more than any sentence:"
+            super(String.format(java.util.Locale.ROOT,
+                    "%s line %d is longer than %,d bytes, far more than any sentence:"
                     + " the input is not lines of text (a binary file?) or has lost its line ends", source, number,
                     LONGEST_LINE));
         }
@@ -81,15 +82,16 @@ public final class Utf8Lines {
     }
 
     /**
-     * The next line, which must be text (its text without its terminator, {@code \n}, {@code \r\n} or {@code \r}), or null
-     * at the end.
+     * The next line, which must be text (its text without its terminator, {@code \n}, {@code \r\n} or {@code \r}), or
+     * null at the end.
      *
      * @throws IOException naming the line's number when it is not valid UTF-8 (the CLI's commands stop there)
      */
     public Line next() throws IOException {
         Line read = nextLine();
         if (read != null && read.text() == null) {
-            throw new IOException(source + " line " + read.number() + " is not valid UTF-8; re-encode the input as UTF-8");
+            throw new IOException(source + " line " + read.number()
+                    + " is not valid UTF-8; re-encode the input as UTF-8");
         }
         return read;
     }

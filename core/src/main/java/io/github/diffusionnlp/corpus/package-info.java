@@ -5,10 +5,10 @@
  * n-gram corpus parameters share ({@code NgramCorpusParameters}).
  *
  * <p><b>Supported API:</b> {@link io.github.diffusionnlp.corpus.TaggedCorpus} ({@code read}, {@code readAs},
- * {@code write}, {@code untagged}), {@link io.github.diffusionnlp.corpus.TaggedSentence}, {@link io.github.diffusionnlp.corpus.Upos},
- * {@link io.github.diffusionnlp.corpus.CorpusLayout}, {@link io.github.diffusionnlp.corpus.MultiwordTokens} and
- * {@link io.github.diffusionnlp.corpus.LayoutOption}. <b>Internal:</b> the rest ({@code BrownCorpus},
- * {@code BrownTags}, {@code PtbTags}, {@code SentimentLabeller}, {@code NgramCorpusParameters}): public for the
- * other modules of this project; no compatibility promise.
+ * {@code write}, {@code untagged}), {@link io.github.diffusionnlp.corpus.TaggedSentence},
+ * {@link io.github.diffusionnlp.corpus.Upos}, {@link io.github.diffusionnlp.corpus.CorpusLayout},
+ * {@link io.github.diffusionnlp.corpus.MultiwordTokens} and {@link io.github.diffusionnlp.corpus.LayoutOption}.
+ * <b>Internal:</b> the rest ({@code BrownCorpus}, {@code BrownTags}, {@code PtbTags}, {@code SentimentLabeller},
+ * {@code NgramCorpusParameters}): public for the other modules of this project; no compatibility promise.
  */
 package io.github.diffusionnlp.corpus;

@@ -48,7 +48,9 @@ public final class ArComparison {
     static final String TUNED_DIFFUSION = "diffusion (tuned)";
     /** The system name of the diffusion rows at the x̂₀ temperatures asked for ({@link Settings#x0Sweep}). */
     static final String X0_SWEEP = "diffusion (x̂₀ T)";
-    /** The system name of the diffusion rows with n-gram fusion at the weights asked for ({@link Settings#ngramSweep}). */
+    /**
+     * The system name of the diffusion rows with n-gram fusion at the weights asked for ({@link Settings#ngramSweep}).
+     */
     static final String NGRAM_SWEEP = "diffusion (n-gram w)";
     /** The most steps the x̂₀ temperature is tuned at: every candidate samples the whole set again. */
     private static final int MAX_X0_TUNING_STEPS = 32;
@@ -91,7 +93,8 @@ public final class ArComparison {
          * diffusion sampling at 128 and 256 steps (each step is two vocabulary-sized products at 64 positions).
          */
         public static Settings full() {
-            return new Settings("full", 500, new int[] {8, 16, 32, 64, 128, 256}, 300, new int[] {8, 16, 32, 64, 128, 256},
+            return new Settings("full", 500, new int[] {8, 16, 32, 64, 128, 256}, 300,
+                    new int[] {8, 16, 32, 64, 128, 256},
                     new int[] {1, 32}, new double[] {0.8, 0.85, 0.9, 0.95}, 1, new double[0], new double[0]);
         }
     }
@@ -149,7 +152,8 @@ public final class ArComparison {
 
         List<Quality> quality = new ArrayList<>();
         for (int steps : settings.stepCounts()) {
-            SamplingOptions options = SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64).build();
+            SamplingOptions options =
+                    SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64).build();
             List<List<String>> samples = cached("diffusion-" + steps + "steps",
                     () -> generate(settings.samples(), options, "diffusion at " + steps + " steps"));
             quality.add(quality("diffusion", steps + " steps", steps, 1.0, samples));
@@ -188,7 +192,9 @@ public final class ArComparison {
         return results;
     }
 
-    /** Writes {@code report.md} (Markdown tables, pictures linked) and {@code results.json} into the output directory. */
+    /**
+     * Writes {@code report.md} (Markdown tables, pictures linked) and {@code results.json} into the output directory.
+     */
     public void write(Results results, String command) throws IOException {
         writeReport(out, results, command);
     }
@@ -201,7 +207,8 @@ public final class ArComparison {
         String markdown = Reports.markdown(results, command);
         CheckpointFiles.writeAtomically(out.resolve("report.md"),
                 tmp -> Files.writeString(tmp, markdown, StandardCharsets.UTF_8));
-        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(nonFiniteAsNull());
+        ObjectMapper json =
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(nonFiniteAsNull());
         CheckpointFiles.writeAtomically(out.resolve("results.json"), tmp -> json.writeValue(tmp.toFile(), results));
     }
 
@@ -249,8 +256,8 @@ public final class ArComparison {
         }
         ArConfig c = ar.config();
         return new Fairness(diffusion.info().parameters(), c.parameters(), same, a.size(),
-                asWritten(diffusion.info().training()), asWritten(ar.training()), Reports.shape(diffusion.info().config()),
-                Reports.shape(c));
+                asWritten(diffusion.info().training()), asWritten(ar.training()),
+                Reports.shape(diffusion.info().config()), Reports.shape(c));
     }
 
     /** A training record as the results write it: its corpus as {@link ResultPaths#shown(String)} shows it. */
@@ -268,8 +275,8 @@ public final class ArComparison {
         }
         Collections.shuffle(pool, new Random(settings.seed()));
         if (pool.size() < settings.samples()) {
-            throw new IllegalArgumentException("the held-out corpus has " + pool.size() + " sentences of 1.." + maxLength
-                    + " words; asked for " + settings.samples());
+            throw new IllegalArgumentException("the held-out corpus has " + pool.size() + " sentences of 1.."
+                    + maxLength + " words; asked for " + settings.samples());
         }
         return pool.subList(0, settings.samples());
     }
@@ -324,14 +331,16 @@ public final class ArComparison {
 
     /** The tuned x̂₀ temperature ({@link SamplingOptions.Builder#x0Temperature}) of diffusion at {@code steps}. */
     private double tuneX0Temperature(double referenceEntropy, int steps) {
-        return tune("x̂₀ T", referenceEntropy, t -> generate(settings.samples(), SamplingOptions.builder().steps(steps)
+        return tune("x̂₀ T", referenceEntropy,
+                t -> generate(settings.samples(), SamplingOptions.builder().steps(steps)
                 .seed(settings.seed() + TUNING_SEED_OFFSET).batchSize(64).x0Temperature(t).build(),
                 "tuning diffusion at x̂₀ T=" + t));
     }
 
     /** The tuned sampling temperature of the autoregressive model. */
     private double tuneTemperature(double referenceEntropy) {
-        return tune("T", referenceEntropy, t -> ar.generate(settings.samples(), t, settings.seed() + TUNING_SEED_OFFSET));
+        return tune("T", referenceEntropy,
+                t -> ar.generate(settings.samples(), t, settings.seed() + TUNING_SEED_OFFSET));
     }
 
     /** Diffusion samples at {@code steps} and x̂₀ temperature {@code t} on the reported seeds, as a row. */
@@ -466,7 +475,8 @@ public final class ArComparison {
 
     /** Samples stored under {@code out/samples/NAME-nN-seedS.txt}, made by {@code make} when not there yet. */
     private List<List<String>> cached(String name, Supplier<List<List<String>>> make) throws IOException {
-        Path file = out.resolve("samples").resolve(name + "-n" + settings.samples() + "-seed" + settings.seed() + ".txt");
+        Path file = out.resolve("samples").resolve(name + "-n" + settings.samples() + "-seed" + settings.seed()
+                + ".txt");
         if (Files.isRegularFile(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.size() == settings.samples()) {
@@ -485,7 +495,8 @@ public final class ArComparison {
         ComparisonCharts.infill(out.resolve("infill.png"), results);
         ComparisonCharts.time(out.resolve("time.png"), results);
         try (NDManager m = NDManager.newBaseManager()) {
-            TrainingCharts.writeWarp(out.resolve("warp.png"), ModelCheckpoint.load(diffusion.info().directory(), m).warp());
+            TrainingCharts.writeWarp(out.resolve("warp.png"),
+                    ModelCheckpoint.load(diffusion.info().directory(), m).warp());
         }
     }
 }

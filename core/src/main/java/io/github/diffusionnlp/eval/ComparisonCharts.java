@@ -20,7 +20,9 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
-/** The comparison's pictures: quality, infill accuracy and time against diffusion steps, the baselines as flat lines. */
+/**
+ * The comparison's pictures: quality, infill accuracy and time against diffusion steps, the baselines as flat lines.
+ */
 final class ComparisonCharts {
     private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
         new Color(0x9467bd), new Color(0xff7f0e), new Color(0x17becf), new Color(0x8c564b), new Color(0x7f7f7f)};
@@ -33,7 +35,8 @@ final class ComparisonCharts {
     static void quality(Path png, Results r) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeries diffusion = new XYSeries("diffusion samples");
-        r.quality().stream().filter(q -> q.system().equals("diffusion")).forEach(q -> diffusion.add(q.steps(), q.arNll()));
+        r.quality().stream().filter(q -> q.system().equals("diffusion")).forEach(q ->
+                diffusion.add(q.steps(), q.arNll()));
         data.addSeries(diffusion);
         data.addSeries(flat("held-out sentences", r.reference().arNll(), r.settings().stepCounts()));
         for (Quality q : r.quality()) {
@@ -42,7 +45,8 @@ final class ComparisonCharts {
                 data.addSeries(flat(system + " " + q.setting(), q.arNll(), r.settings().stepCounts()));
             }
         }
-        save(png, "Generation quality against diffusion steps", "NLL under the autoregressive model (nats/token)", data);
+        save(png, "Generation quality against diffusion steps", "NLL under the autoregressive model (nats/token)",
+                data);
     }
 
     static void infill(Path png, Results r) throws IOException {

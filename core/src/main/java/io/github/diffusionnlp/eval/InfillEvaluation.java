@@ -204,7 +204,8 @@ public final class InfillEvaluation {
     /** The first word the span task masks in {@code s}, {@code width} words long, drawn with {@code random}. */
     public static int spanStart(TaggedSentence s, int width, Random random) {
         if (s.size() < width) {
-            throw new IllegalArgumentException("a " + width + "-token span needs " + width + " words, got " + s.words());
+            throw new IllegalArgumentException("a " + width + "-token span needs " + width + " words, got "
+                    + s.words());
         }
         return random.nextInt(s.size() - width + 1);
     }
@@ -221,7 +222,8 @@ public final class InfillEvaluation {
             positions.add(p);
             masked.add(mask(s.words(), start, width));
         }
-        return new Task(width + "-token span", masked, positions, sentences.stream().map(TaggedSentence::words).toList());
+        return new Task(width + "-token span", masked, positions,
+                sentences.stream().map(TaggedSentence::words).toList());
     }
 
     private static List<String> mask(List<String> words, int start, int width) {

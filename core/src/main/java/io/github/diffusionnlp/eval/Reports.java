@@ -21,8 +21,8 @@ final class Reports {
     private Reports() {}
 
     static String describe(Quality q) {
-        return String.format(Locale.ROOT, "AR-NLL %.3f, entropy %.2f bits, repetition %.1f%%, mean length %.1f", q.arNll(),
-                q.entropyBits(), 100 * q.repetition(), q.meanLength());
+        return String.format(Locale.ROOT, "AR-NLL %.3f, entropy %.2f bits, repetition %.1f%%, mean length %.1f",
+                q.arNll(), q.entropyBits(), 100 * q.repetition(), q.meanLength());
     }
 
     /** The diffusion network in words, with its feed-forward width, which the matched baseline changes. */
@@ -48,13 +48,14 @@ final class Reports {
         String cpu = "unknown CPU";
         try {
             cpu = Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8).stream()
-                    .filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst()
+                    .filter(l -> l.startsWith("model name")).map(l ->
+                    l.substring(l.indexOf(':') + 1).trim()).findFirst()
                     .orElse(cpu);
         } catch (IOException | RuntimeException e) {
             // not Linux: the CPU model stays unknown
         }
-        return String.format(Locale.ROOT, "%s, %d cores visible to the JVM, %.1f GiB JVM heap limit, Java %s, %s %s", cpu,
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / Math.pow(1024, 3),
+        return String.format(Locale.ROOT, "%s, %d cores visible to the JVM, %.1f GiB JVM heap limit, Java %s, %s %s",
+                cpu, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / Math.pow(1024, 3),
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
@@ -77,7 +78,8 @@ final class Reports {
         sb.append(String.format(Locale.ROOT, "**Free generation** (%d samples each; AR-NLL: nats per token, words and"
                 + " the sentence end, under the autoregressive model; entropy over all sample tokens).%n%n",
                 r.settings().samples()));
-        sb.append("| system | setting | AR-NLL | vs held-out | unigram entropy (bits) | vs held-out | repetition | mean length |\n");
+        sb.append("| system | setting | AR-NLL | vs held-out | unigram entropy (bits) | vs held-out | repetition | mean"
+                + " length |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         Quality ref = r.reference();
         sb.append(row(ref, ref));
@@ -89,9 +91,9 @@ final class Reports {
                 .min(java.util.Comparator.comparingDouble(Quality::arNll)).orElseThrow();
         sb.append(String.format(Locale.ROOT, "%nBest diffusion setting: %s, AR-NLL %+.1f%% against held-out text"
                 + " (bar: within 15%%), unigram entropy %+.1f%% (bar: within 5%%). The tuned autoregressive temperature"
-                + " is the lowest of %s whose samples keep their entropy within 5%% of held-out text (on other seeds)%s;"
-                + " diffusion's x̂₀ temperature (the softmax temperature of each step's estimate of the words) is"
-                + " tuned the same way%s.%n%n",
+                + " is the lowest of %s whose samples keep their entropy within 5%% of held-out text (on other"
+                + " seeds)%s; diffusion's x̂₀ temperature (the softmax temperature of each step's estimate of the"
+                + " words) is tuned the same way%s.%n%n",
                 best.setting(), pct(best.arNll(), ref.arNll()), pct(best.entropyBits(), ref.entropyBits()),
                 numbers(r.settings().temperatures()),
                 r.tunedTemperature() == 1.0 ? ": none was, so only T = 1 is shown" : "",
@@ -99,22 +101,25 @@ final class Reports {
 
         sb.append(String.format(Locale.ROOT, "**Span infilling** (%d held-out sentences, one 3-token span masked in"
                 + " each; diffusion at temperature 0).%n%n", r.infill().get(0).sentences()));
-        sb.append("| system | steps | token accuracy | whole span exact | most-frequent-word baseline |\n|---|---:|---:|---:|---:|\n");
+        sb.append("| system | steps | token accuracy | whole span exact | most-frequent-word baseline"
+                + " |\n|---|---:|---:|---:|---:|\n");
         for (Infill i : r.infill()) {
             sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% | %.1f%% | %.1f%% |%n", i.system(),
                     i.steps() == 0 ? "—" : String.valueOf(i.steps()), 100 * i.tokenAccuracy(), 100 * i.spanExact(),
                     100 * i.baseline()));
         }
 
-        sb.append("\n**Speed** (wall time to write sequences of 64 tokens; median of 3 runs at batch 1, one run at batch"
-                + " 32; ratio = this row's time over the KV-cached autoregressive model's at the same batch).\n\n");
-        sb.append("| system | batch | steps | seconds | ratio to AR + KV cache | GFLOP/s | share of matmul ceiling |\n");
+        sb.append("\n**Speed** (wall time to write sequences of 64 tokens; median of 3 runs at batch 1, one run at"
+                + " batch 32; ratio = this row's time over the KV-cached autoregressive model's at the same"
+                + " batch).\n\n");
+        sb.append("| system | batch | steps | seconds | ratio to AR + KV cache | GFLOP/s | share of matmul"
+                + " ceiling |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|\n");
         for (Speed s : r.speed()) {
             double arSeconds = r.speed().stream().filter(x -> x.system().equals("autoregressive, KV cache")
                     && x.batch() == s.batch()).findFirst().orElseThrow().seconds();
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %.2f× | %.1f | %.0f%% |%n", s.system(), s.batch(),
-                    s.steps() == 0 ? "—" : String.valueOf(s.steps()), s.seconds(), s.seconds() / arSeconds,
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %s | %.3f | %.2f× | %.1f | %.0f%% |%n", s.system(),
+                    s.batch(), s.steps() == 0 ? "—" : String.valueOf(s.steps()), s.seconds(), s.seconds() / arSeconds,
                     s.gflopsPerSecond(), 100 * s.gflopsPerSecond() / r.matmulGflops()));
         }
         sb.append("\nBreak-even (diffusion as fast as the KV-cached autoregressive model, from a straight line through"
@@ -146,15 +151,18 @@ final class Reports {
     }
 
     private static String training(TrainingInfo t) {
-        return t == null ? "?" : String.format(Locale.ROOT, "%s, %,d steps × %d rows, lr %.0e, seed %d, %.2f h, dev loss"
+        return t == null ? "?"
+                : String.format(Locale.ROOT, "%s, %,d steps × %d rows, lr %.0e, seed %d, %.2f h, dev loss"
                 + " %.3f", t.corpus(), t.step(), t.batchSize(), t.learningRate(), t.seed(), t.wallSeconds() / 3600,
                 t.devLoss());
     }
 
     private static String row(Quality q, Quality ref) {
         boolean isRef = q == ref;
-        return String.format(Locale.ROOT, "| %s | %s | %.3f | %s | %.2f | %s | %.1f%% | %.1f |%n", q.system(), q.setting(),
-                q.arNll(), isRef ? "—" : String.format(Locale.ROOT, "%+.1f%%", pct(q.arNll(), ref.arNll())), q.entropyBits(),
+        return String.format(Locale.ROOT, "| %s | %s | %.3f | %s | %.2f | %s | %.1f%% | %.1f |%n", q.system(),
+                q.setting(),
+                q.arNll(), isRef ? "—" : String.format(Locale.ROOT, "%+.1f%%", pct(q.arNll(), ref.arNll())),
+                q.entropyBits(),
                 isRef ? "—" : String.format(Locale.ROOT, "%+.1f%%", pct(q.entropyBits(), ref.entropyBits())),
                 100 * q.repetition(), q.meanLength());
     }

@@ -178,8 +178,10 @@ final class DenoiserLayer extends AbstractBlock {
     NDList foldedModulation(ParameterStore ps) {
         NDList w = fp32(ps, modulation, "weight").split(6, 0);
         NDList b = fp32(ps, modulation, "bias").split(6, 0);
-        NDList attn = fold(fp32(ps, attnNorm, "gamma"), fp32(ps, attnNorm, "beta"), w.get(0), w.get(1), b.get(0), b.get(1));
-        NDList ffn = fold(fp32(ps, ffnNorm, "gamma"), fp32(ps, ffnNorm, "beta"), w.get(3), w.get(4), b.get(3), b.get(4));
+        NDList attn = fold(fp32(ps, attnNorm, "gamma"), fp32(ps, attnNorm, "beta"), w.get(0), w.get(1), b.get(0),
+                b.get(1));
+        NDList ffn = fold(fp32(ps, ffnNorm, "gamma"), fp32(ps, ffnNorm, "beta"), w.get(3), w.get(4), b.get(3),
+                b.get(4));
         return new NDList(
                 NDArrays.concat(new NDList(attn.get(0), attn.get(1), w.get(2), ffn.get(0), ffn.get(1), w.get(5)), 0),
                 NDArrays.concat(new NDList(attn.get(2), attn.get(3), b.get(2), ffn.get(2), ffn.get(3), b.get(5)), 0));

@@ -78,7 +78,8 @@ public final class DiffusionTransformer extends AbstractBlock {
         this.config = config;
         int d = config.dim();
         tokenEmbedding = addParameter(Parameter.builder().setName("tokenEmbedding").setType(Parameter.Type.WEIGHT)
-                .optShape(new Shape(config.vocabSize(), d)).optInitializer(new NormalInitializer(EMBEDDING_INIT)).build());
+                .optShape(new Shape(config.vocabSize(), d)).optInitializer(new NormalInitializer(EMBEDDING_INIT))
+                .build());
         positionEmbedding = addParameter(marker("positionEmbedding", new Shape(config.maxLength(), d)));
         givenEmbedding = addParameter(marker("givenEmbedding", new Shape(d)));
         sentimentEmbedding = addParameter(marker("sentimentEmbedding", new Shape(Conditioning.SENTIMENT_IDS, d)));
@@ -248,7 +249,8 @@ public final class DiffusionTransformer extends AbstractBlock {
         }
         return positions.expandDims(0)
                 .add(given.mul(ps.getValue(givenEmbedding, device, training)))
-                .add(ps.getValue(sentimentEmbedding, device, training).get(new ai.djl.ndarray.index.NDIndex("{}", sentiment))
+                .add(ps.getValue(sentimentEmbedding, device, training)
+                        .get(new ai.djl.ndarray.index.NDIndex("{}", sentiment))
                         .expandDims(1))
                 .add(embed(ps.getValue(uposEmbedding, device, training), upos));
     }
@@ -291,8 +293,8 @@ public final class DiffusionTransformer extends AbstractBlock {
         }
         NDList w = DenoiserLayer.fp32(ps, finalModulation, "weight").split(2, 0);
         NDList b = DenoiserLayer.fp32(ps, finalModulation, "bias").split(2, 0);
-        NDList last = DenoiserLayer.fold(DenoiserLayer.fp32(ps, finalNorm, "gamma"), DenoiserLayer.fp32(ps, finalNorm, "beta"),
-                w.get(0), w.get(1), b.get(0), b.get(1));
+        NDList last = DenoiserLayer.fold(DenoiserLayer.fp32(ps, finalNorm, "gamma"),
+                DenoiserLayer.fp32(ps, finalNorm, "beta"), w.get(0), w.get(1), b.get(0), b.get(1));
         weights.add(last.get(0));
         weights.add(last.get(1));
         biases.add(last.get(2));

@@ -46,8 +46,8 @@ public record ModelConfig(
         require(ffnMultiplier > 0, "ffnMultiplier", ffnMultiplier, "> 0");
         require(noiseDim > 0 && noiseDim % 2 == 0, "noiseDim", noiseDim, "an even number > 0");
         require(maxLength > 1, "maxLength", maxLength, "> 1");
-        require(sigmaMin > 0 && sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "sigma range", sigmaMin + ".." + sigmaMax,
-                "0 < sigmaMin < sigmaMax < infinity");
+        require(sigmaMin > 0 && sigmaMax > sigmaMin && Double.isFinite(sigmaMax), "sigma range",
+                sigmaMin + ".." + sigmaMax, "0 < sigmaMin < sigmaMax < infinity");
     }
 
     private static void require(boolean ok, String what, Object value, String allowed) {
@@ -62,13 +62,15 @@ public record ModelConfig(
             case "tiny" -> new ModelConfig(vocabSize, 64, 2, 2, 2, 32, maxLength, 1.0, 300.0);
             case "small" -> new ModelConfig(vocabSize, 256, 4, 4, 4, 128, maxLength, 1.0, 300.0);
             case "base" -> new ModelConfig(vocabSize, 384, 6, 6, 4, 128, maxLength, 1.0, 300.0);
-            default -> throw new IllegalArgumentException("unknown model size '" + size + "'; allowed: tiny, small, base");
+            default ->
+                    throw new IllegalArgumentException("unknown model size '" + size + "'; allowed: tiny, small, base");
         };
     }
 
     /** This shape with relative-position attention bias switched on. */
     public ModelConfig withRelativePositions() {
-        return new ModelConfig(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax, true);
+        return new ModelConfig(vocabSize, dim, layers, heads, ffnMultiplier, noiseDim, maxLength, sigmaMin, sigmaMax,
+                true);
     }
 
     /** This shape with {@code layers} transformer blocks. */

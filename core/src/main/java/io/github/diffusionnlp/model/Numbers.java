@@ -27,7 +27,10 @@ public final class Numbers {
         return written(BigDecimal.valueOf(x), x);
     }
 
-    /** {@link #written(double)} for a float, with a float's shortest digits ({@code 0.999f} as 0.999, not 0.9990000128746033). */
+    /**
+     * {@link #written(double)} for a float, with a float's shortest digits ({@code 0.999f} as 0.999, not
+     * 0.9990000128746033).
+     */
     public static String written(float x) {
         if (Float.isNaN(x) || Float.isInfinite(x)) {
             return Float.toString(x);

@@ -106,9 +106,10 @@ public final class SamplingForward {
             this.given = given.expandDims(2);
             this.notGiven = this.given.neg().add(1f);
             long len = given.getShape().get(1);
-            conditionFeatures = network.conditionFeatures(ps, DiffusionTransformer.as(body, this.given), sentiment, upos,
-                    len, false).reshape(-1, dim);
-            biases = network.config().relativePositions() ? offsetBiases.computeIfAbsent(len, this::offsetBiases) : null;
+            conditionFeatures = network.conditionFeatures(ps, DiffusionTransformer.as(body, this.given), sentiment,
+                    upos, len, false).reshape(-1, dim);
+            biases = network.config().relativePositions() ? offsetBiases.computeIfAbsent(len, this::offsetBiases)
+                    : null;
         }
 
         private NDList offsetBiases(long len) {
@@ -145,7 +146,8 @@ public final class SamplingForward {
             int last = 6 * layers.size();
             h = LayerNorm.layerNorm(h, new Shape(dim), cond.get(last), cond.get(last + 1),
                     DenoiserLayer.LAYER_NORM_EPSILON).singletonOrThrow();
-            return DiffusionTransformer.as(DataType.FLOAT32, Linear.linear(h, outputWeight, outputBias).singletonOrThrow());
+            return DiffusionTransformer.as(DataType.FLOAT32,
+                    Linear.linear(h, outputWeight, outputBias).singletonOrThrow());
         }
     }
 }

@@ -20,7 +20,8 @@ import java.util.List;
  * {@link IOException} naming the line and the problem.
  */
 public final class TagLexicon {
-    public static final String HEADER = "# diffusion-nlp tag lexicon 1: word, then UPOS:count as tagged in the training corpus";
+    public static final String HEADER = "# diffusion-nlp tag lexicon 1: word, then UPOS:count as tagged in the training"
+            + " corpus";
     private static final Upos[] TAGS = Upos.values();
 
     /**

@@ -49,7 +49,8 @@ public final class Vocabulary {
 
     public Vocabulary(List<String> words) {
         if (words.size() < 3 || !PAD.equals(words.get(0)) || !UNK.equals(words.get(1))) {
-            throw new IllegalArgumentException("a vocabulary starts with " + PAD + " and " + UNK + " and holds at least one word");
+            throw new IllegalArgumentException("a vocabulary starts with " + PAD + " and " + UNK
+                    + " and holds at least one word");
         }
         this.words = ImmutableList.copyOf(words);
         this.written = this.words.stream().map(Vocabulary::normalized).collect(ImmutableList.toImmutableList());
@@ -59,7 +60,8 @@ public final class Vocabulary {
         for (int i = 0; i < words.size(); i++) {
             Integer before = exact.putIfAbsent(words.get(i), i);
             if (before != null) { // a word has one id: which of the two would the model mean?
-                throw new IllegalArgumentException("the word '" + Visible.of(words.get(i)) + "' is on line " + (before + 1)
+                throw new IllegalArgumentException("the word '" + Visible.of(words.get(i)) + "' is on line "
+                + (before + 1)
                         + " and again on line " + (i + 1) + "; each word of a vocabulary is on one line only (the"
                         + " file was edited or damaged: restore it from the model's save)");
             }
@@ -76,7 +78,8 @@ public final class Vocabulary {
      * accented letter are one word. Returns {@code word} itself when it is NFC already (all ASCII text is).
      */
     public static String normalized(String word) {
-        return Normalizer.isNormalized(word, Normalizer.Form.NFC) ? word : Normalizer.normalize(word, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(word, Normalizer.Form.NFC) ? word
+                : Normalizer.normalize(word, Normalizer.Form.NFC);
     }
 
     /** The {@code maxSize - 2} most frequent words of a corpus, with the two special tokens. */

@@ -21,9 +21,9 @@ import ai.djl.ndarray.NDArray;
  * close has begun, it fails at once with "has been closed" (waiting for the close, which waits for the
  * scorer, would deadlock; {@code LifecycleTest}). Neither kind of call can steer in turn: DJL keeps one
  * gradient collector open at a time, and the scorer's call holds it (a nested call fails with an
- * {@link IllegalStateException} that says so; one on another thread would wait for it forever). A scorer must not close the model it steers: {@code close()}
- * waits for the calls in flight, its own among them, so it fails there with an {@link IllegalStateException}
- * ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
+ * {@link IllegalStateException} that says so; one on another thread would wait for it forever). A scorer must not close
+ * the model it steers: {@code close()} waits for the calls in flight, its own among them, so it fails there with an
+ * {@link IllegalStateException} ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
  */
 public interface GuidanceScorer {
     /**

@@ -29,9 +29,11 @@ public final class KneserNeyTrigram {
     // Primitive maps: n-gram fusion scores about 10^6 trigrams a step, and boxed Long keys (hashed by
     // folding their halves, which piled this key layout into few buckets) cost most of its time.
     private final LongIntHashMap trigrams = new LongIntHashMap();
-    private final LongObjectHashMap<int[]> trigramContexts = new LongObjectHashMap<>(); // (u, v) -> {c(u v ·), N1+(u v ·)}
+    // (u, v) -> {c(u v ·), N1+(u v ·)}
+    private final LongObjectHashMap<int[]> trigramContexts = new LongObjectHashMap<>();
     private final LongIntHashMap bigramTypes = new LongIntHashMap(); // (v, w) -> N1+(· v w)
-    private final LongObjectHashMap<int[]> bigramContexts = new LongObjectHashMap<>(); // v -> {Σ_w N1+(· v w), N1+(v ·)}
+    // v -> {Σ_w N1+(· v w), N1+(v ·)}
+    private final LongObjectHashMap<int[]> bigramContexts = new LongObjectHashMap<>();
     private final int[] unigramTypes; // w -> N1+(· w)
     private final long unigramTotal;
     private final Map<Integer, Set<Integer>> followers = new HashMap<>();

@@ -18,7 +18,8 @@ public record SampleRows(int[][] ids, boolean[][] given, boolean[][] allowPad, i
 
     public SampleRows {
         int n = ids.length;
-        if (given.length != n || allowPad.length != n || sentiment.length != n || upos.length != n || seeds.length != n) {
+        if (given.length != n || allowPad.length != n || sentiment.length != n || upos.length != n
+                || seeds.length != n) {
             throw new IllegalArgumentException("every array needs one entry per row (" + n + ")");
         }
     }

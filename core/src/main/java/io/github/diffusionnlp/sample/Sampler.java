@@ -253,8 +253,8 @@ public final class Sampler {
                 }
                 NDArray x0Rows = schedule.fusion() == null
                         ? vocabularySide(logits, false, schedule.x0Temperature())
-                        : FusionStep.estimate(schedule.fusion(), logits, rowsPerChunk, manager, in.ids(), generated, len,
-                                schedule.x0Temperature());
+                        : FusionStep.estimate(schedule.fusion(), logits, rowsPerChunk, manager, in.ids(), generated,
+                                len, schedule.x0Temperature());
                 NDArray x0 = allGenerated ? x0Rows.reshape(batch, len, dim)
                         : DiffusionTransformer.selfCondition(x0Rows, rows, clean, givenMask);
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.

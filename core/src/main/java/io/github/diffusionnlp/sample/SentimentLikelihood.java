@@ -50,7 +50,9 @@ final class SentimentLikelihood {
         this.rowsPerChunk = rowsPerChunk;
     }
 
-    /** (B, labels): each row's log p(row | label), computed by width as the sampler computes it ({@link Sampler#width}). */
+    /**
+     * (B, labels): each row's log p(row | label), computed by width as the sampler computes it ({@link Sampler#width}).
+     */
     double[][] of(SampleRows rows) {
         double[][] out = new double[rows.size()][Sentiment.values().length];
         double[] sigmas = new double[QUANTILES.length];
@@ -97,7 +99,8 @@ final class SentimentLikelihood {
             for (int q = 0; q < sigmas.length; q++) {
                 NDArray h = DiffusionTransformer.pick(pass.features(q, clean.add(eps.mul((float) sigmas[q])), selfCond),
                         rowsIdx);
-                total = total.add(RowChunks.map(n, rowsPerChunk, range -> network.logits(weights, h.get(range), e, false)
+                total = total.add(RowChunks.map(n, rowsPerChunk,
+                        range -> network.logits(weights, h.get(range), e, false)
                         .toType(DataType.FLOAT32, false).logSoftmax(1).gather(target.get(range), 1).reshape(-1)));
             }
             float[] logp = total.toFloatArray();

@@ -7,7 +7,7 @@
  * <p><b>Supported API:</b> {@link io.github.diffusionnlp.sample.GuidanceScorer} (a scorer of your own) and
  * {@link io.github.diffusionnlp.sample.PlugAndPlay} (a scorer with its weight, handed to
  * {@code Constraints.withSteering}). <b>Internal:</b> the rest ({@code Sampler}, {@code SampleRows},
- * {@code Schedule}, {@code NgramFusion}, {@code KneserNeyTrigram}, {@code WordMasks}): public for the other modules of this project;
- * no compatibility promise.
+ * {@code Schedule}, {@code NgramFusion}, {@code KneserNeyTrigram}, {@code WordMasks}): public for the other modules of
+ * this project; no compatibility promise.
  */
 package io.github.diffusionnlp.sample;

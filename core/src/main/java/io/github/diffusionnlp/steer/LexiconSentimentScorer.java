@@ -13,8 +13,8 @@ import java.util.Objects;
 
 /**
  * A plug-and-play scorer that steers: the AFINN-165 valence the generated words are expected to carry, each
- * position's word read from its noisy embedding as the posterior p(w | x) ∝ exp(−‖x − e_w‖² / 2σ²) over the
- * model's embedding table (the posterior under a uniform word prior). Its gradient pulls each position toward
+ * position's word read from its noisy embedding as the posterior p(w | x) ∝ exp(−‖x − e_w‖² / 2σ²) over
+ * the model's embedding table (the posterior under a uniform word prior). Its gradient pulls each position toward
  * the rated words near it, which is what moves the words; a linear score of pooled embeddings ({@link
  * NoisySentimentClassifier}) pulls every position along one fixed direction, which no word lies along, and does
  * not steer the text (README, <i>Library</i>). Trains nothing; given positions are not scored.
@@ -86,7 +86,8 @@ public final class LexiconSentimentScorer implements AutoCloseable {
     }
 
     private NDArray expected(NDArray value, NDArray x, NDArray sigma, NDArray generated) {
-        // log p(w | x) up to a constant: (x·e_w − ‖e_w‖²/2) / σ²; σ carries no gradient, so its arithmetic is safe
+        // log p(w | x) up to a constant: (x·e_w − ‖e_w‖²/2) / σ²;
+        // σ carries no gradient, so its arithmetic is safe
         NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
         NDArray logits = x.matMul(table.transpose()).sub(halfSquaredNorms).mul(inverseVariance);
         return logits.softmax(2).matMul(value).mul(generated).sum(new int[] {1, 2});

@@ -205,7 +205,8 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         try {
             // walked before decoding (NDList.decode allocates what the file declares); outlives the caller's NDScope
-            NDList list = Owned.loading(manager, () -> CheckpointFiles.loadArrays(file, PROBE_FILE, DataType.FLOAT32, manager));
+            NDList list = Owned.loading(manager,
+                    () -> CheckpointFiles.loadArrays(file, PROBE_FILE, DataType.FLOAT32, manager));
             if (list.size() != 2 || list.get(0).getShape().dimension() != 2 || list.get(0).getShape().get(0) != LABELS
                     || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
                 throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");

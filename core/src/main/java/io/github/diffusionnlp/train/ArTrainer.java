@@ -192,7 +192,8 @@ public final class ArTrainer implements TrainingRun {
                 }
                 updated = Gradients.clipAndUpdate(optimizer, parameters, step, lr, loss, log);
                 double flops = 3 * network.config().forwardFlops(batch.length, in.width(), 0, in.count());
-                throughput = throughput.plus(new Throughput(1, in.count(), flops, 0), (System.nanoTime() - stepStart) / 1e9);
+                throughput = throughput.plus(new Throughput(1, in.count(), flops, 0),
+                        (System.nanoTime() - stepStart) / 1e9);
             }
             // asked first, before the log's file writes: an interrupt left set would make them fail
             // (ClosedByInterruptException) rather than save (see TrainingStopped.requested)

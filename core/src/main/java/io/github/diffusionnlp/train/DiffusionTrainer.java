@@ -188,8 +188,10 @@ public final class DiffusionTrainer implements TrainingRun {
             List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
             List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
             devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
-            log.printf(Locale.ROOT, "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
-                    + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(), vocab.size(),
+            log.printf(Locale.ROOT,
+                    "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
+                    + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(),
+                    vocab.size(),
                     100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
@@ -248,8 +250,9 @@ public final class DiffusionTrainer implements TrainingRun {
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(rows.stream().mapToInt(r -> Vocabulary.unpaddedLength(r.ids())).toArray(),
-                options.batchSize(), options.seed());
+        LengthBatches order = new LengthBatches(
+                rows.stream().mapToInt(r -> Vocabulary.unpaddedLength(r.ids())).toArray(), options.batchSize(),
+                options.seed());
         DiffusionStep diffusion = new DiffusionStep(manager, network, warp, optimizer, options.batchSize(),
                 options.seed(), log);
         TrainingInfo info = null;

@@ -40,7 +40,8 @@ final class LengthBatches {
             Collections.shuffle(order, random);
             int chunk = batch * BUCKET_BATCHES;
             for (int from = 0; from < order.size(); from += chunk) {
-                order.subList(from, Math.min(order.size(), from + chunk)).sort(Comparator.comparingInt(i -> lengths[i]));
+                order.subList(from, Math.min(order.size(), from + chunk))
+                        .sort(Comparator.comparingInt(i -> lengths[i]));
             }
             batches = new ArrayList<>();
             for (int b = 0; b < perEpoch; b++) {

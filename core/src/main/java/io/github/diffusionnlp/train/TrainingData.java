@@ -60,7 +60,8 @@ public final class TrainingData {
     public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
         if (corpus.isEmpty()) {
             throw new IOException(named + " holds no sentences (it is empty, or every line is blank or a #"
-                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines");
+                    + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word"
+                    + " lines");
         }
     }
 

@@ -53,7 +53,8 @@ final class TrainingLog {
                 : new TrainingLog(options.output(), out, options, previous.step(), previous.wallSeconds());
     }
 
-    TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds) throws IOException {
+    TrainingLog(Path dir, PrintStream out, TrainOptions options, int startStep, double priorSeconds)
+            throws IOException {
         this(dir, out, options, startStep, priorSeconds, Ticker.systemTicker());
     }
 
@@ -188,12 +189,13 @@ final class TrainingLog {
         // rates of the last few lines, not of the whole run: on a machine whose load changes, the ETA follows
         recent.add(step, now, throughput);
         Throughput lately = recent.throughput();
-        out.printf(Locale.ROOT, "step %d/%d  loss %.4f  dev %s  lr %.2e  %.2f steps/s  %s tokens/s  %s GFLOP/s  ETA %s%n",
+        out.printf(Locale.ROOT,
+                "step %d/%d  loss %.4f  dev %s  lr %.2e  %.2f steps/s  %s tokens/s  %s GFLOP/s  ETA %s%n",
                 step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, recent.stepsPerSecond(),
                 orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), eta(now));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
-                devLossDue(step) ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8, StandardOpenOption.APPEND,
-                LinkOption.NOFOLLOW_LINKS);
+                devLossDue(step) ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
     }
 
     /**

@@ -132,7 +132,8 @@ final class TrainingNotes {
         if (moments != null) {
             log.printf(Locale.ROOT, "resuming %s at step %d%n", out, step);
         } else {
-            log.printf(Locale.ROOT, "resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
+            log.printf(Locale.ROOT,
+                    "resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
                     out, step, ModelCheckpoint.OPTIMIZER);
         }
     }
@@ -167,7 +168,8 @@ final class TrainingNotes {
         if (options.layout() != null && options.layout() != recorded.layout() && read.layout() != recorded.layout()
                 && previous.isTrainedOn(options.corpus())) {
             log.println("note: resuming with " + names.given(Setting.LAYOUT, options.layout()) + ", where the"
-                    + " checkpoint read the same corpus as " + recorded.layout() + " (" + recorded.layout().description()
+                    + " checkpoint read the same corpus as " + recorded.layout() + " ("
+                    + recorded.layout().description()
                     + "); without " + names.name(Setting.LAYOUT) + " the run reads it as the checkpoint did");
         }
     }
@@ -175,8 +177,10 @@ final class TrainingNotes {
     /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */
     private void noteOtherCorpus(TrainingInfo previous) {
         if (previous != null && previous.corpus() != null && !previous.isTrainedOn(options.corpus())) {
-            log.println("note: resuming on " + options.corpus().toAbsolutePath().normalize() + ", not the corpus the checkpoint was trained on ("
-                    + previous.corpus() + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
+            log.println("note: resuming on " + options.corpus().toAbsolutePath().normalize()
+                    + ", not the corpus the checkpoint was trained on ("
+                    + previous.corpus()
+                    + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
         }
     }
 

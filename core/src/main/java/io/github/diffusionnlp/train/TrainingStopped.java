@@ -4,9 +4,10 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 
 /**
- * A training run's thread was interrupted (or the run was asked to stop: {@link TrainingRun#stop()}, as {@code train} does on Ctrl-C and SIGTERM): the
- * run finished the step it was in, wrote a checkpoint of it and stopped. An {@link InterruptedIOException}, as the
- * run is an I/O call that gave up part way; unlike one, nothing is lost: {@code resume} continues from {@link #step}.
+ * A training run's thread was interrupted (or the run was asked to stop: {@link TrainingRun#stop()}, as {@code train}
+ * does on Ctrl-C and SIGTERM): the run finished the step it was in, wrote a checkpoint of it and stopped. An
+ * {@link InterruptedIOException}, as the run is an I/O call that gave up part way; unlike one, nothing is lost:
+ * {@code resume} continues from {@link #step}.
  */
 public final class TrainingStopped extends InterruptedIOException {
     private final int step;

@@ -43,11 +43,13 @@ final class ConstraintsCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "small N and few steps: a check that runs in a few minutes")
     boolean quick;
 
-    @Option(names = "--seed", defaultValue = "0", description = "seed; sentence i uses seed + i (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", defaultValue = "0",
+            description = "seed; sentence i uses seed + i (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--guidance", split = ",", paramLabel = "W", defaultValue = "1,3",
-            description = "classifier-free guidance weights; POS and sentiment rows at each (default: ${DEFAULT-VALUE})")
+            description = "classifier-free guidance weights; POS and sentiment rows at each"
+                    + " (default: ${DEFAULT-VALUE})")
     List<Double> guidances;
 
     @Option(names = "--candidates", split = ",", paramLabel = "K", defaultValue = "1",
@@ -56,7 +58,8 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     List<Integer> candidates;
 
-    @Option(names = "--strength", defaultValue = "0.7", description = "rewrite strength in (0, 1] (default: ${DEFAULT-VALUE})")
+    @Option(names = "--strength", defaultValue = "0.7",
+            description = "rewrite strength in (0, 1] (default: ${DEFAULT-VALUE})")
     double strength;
 
     @Option(names = "--keep", split = ",", paramLabel = "UPOS",
@@ -81,15 +84,17 @@ final class ConstraintsCommand implements Callable<Integer> {
             + " sentences (default: the model chooses; short outputs are judged neutral more often)")
     boolean heldoutLengths;
 
-    @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch", defaultValue = "32",
+            description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--temperature", defaultValue = "1", description = "starting-noise scale in [0, 1] (default: ${DEFAULT-VALUE})")
+    @Option(names = "--temperature", defaultValue = "1",
+            description = "starting-noise scale in [0, 1] (default: ${DEFAULT-VALUE})")
     double temperature;
 
     @Option(names = "--x0-temperature", paramLabel = "TAU", defaultValue = "1",
-            description = "softmax temperature of each step's estimate of the clean words, >= 0 (default: ${DEFAULT-VALUE},"
-                    + " the model's own; lower reads more fluently and varies less)")
+            description = "softmax temperature of each step's estimate of the clean words, >= 0 (default:"
+                    + " ${DEFAULT-VALUE}, the model's own; lower reads more fluently and varies less)")
     double x0Temperature;
 
     @Option(names = "--ngram-weight", paramLabel = "W", defaultValue = "0",
@@ -103,10 +108,12 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " README's table was measured)")
     boolean unguidedLength;
 
-    @Option(names = "--min-length", defaultValue = "4", description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min-length", defaultValue = "4",
+            description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
     int minLength;
 
-    @Option(names = "--max-length", defaultValue = "40", description = "longest held-out sentence used (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-length", defaultValue = "40",
+            description = "longest held-out sentence used (default: ${DEFAULT-VALUE})")
     int maxLength;
 
     @Option(names = "--heldout", paramLabel = "FILE",
@@ -142,8 +149,8 @@ final class ConstraintsCommand implements Callable<Integer> {
                 ngramWeight, guidances,
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
-                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels, lexical, heldoutLengths,
-                !unguidedLength);
+                heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels,
+                lexical, heldoutLengths, !unguidedLength);
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();

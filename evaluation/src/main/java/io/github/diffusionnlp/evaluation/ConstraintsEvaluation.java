@@ -79,8 +79,8 @@ public final class ConstraintsEvaluation {
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
             double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
-            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks, Set<Sentiment> labels, boolean lexical, boolean heldoutLengths,
-            boolean guideLength) {
+            Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks,
+            Set<Sentiment> labels, boolean lexical, boolean heldoutLengths, boolean guideLength) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -268,8 +268,8 @@ public final class ConstraintsEvaluation {
             extra.put("exactLengthRate", (double) lengthOk / n);
             extra.put("baselineRepetition", Metrics.repetition(base.out).value());
             extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
-            addRow("POS template", "template" + lexical(), g, n, "tag accuracy", acc.value(), baseline.value(), reference.value(),
-                    null, t, heldout, extra);
+            addRow("POS template", "template" + lexical(), g, n, "tag accuracy", acc.value(), baseline.value(),
+                    reference.value(), null, t, heldout, extra);
         }
     }
 

@@ -36,7 +36,8 @@ public final class Report {
                 ? " (step " + h.get("trainingStep") + " of " + h.get("trainingTotalSteps") + ")" : "";
         sb.append(String.format(Locale.ROOT, "- model: `%s`%s, %,d parameters%n", h.get("model"), training,
                 ((Number) h.get("parameters")).longValue()));
-        sb.append(String.format(Locale.ROOT, "- sampling: %s steps, temperature %s, x̂₀ temperature %s, n-gram weight %s,"
+        sb.append(String.format(Locale.ROOT,
+                "- sampling: %s steps, temperature %s, x̂₀ temperature %s, n-gram weight %s,"
                         + " seed %s (sentence i: seed + i), batch %s; rewrite strength %s, %s%n", h.get("steps"),
                 h.get("temperature"), h.getOrDefault("x0Temperature", 1.0), h.getOrDefault("ngramWeight", 0.0),
                 h.get("seed"), h.get("batch"), h.get("rewriteStrength"), kept(h.get("rewriteKeeps"))));
@@ -52,9 +53,11 @@ public final class Report {
             sb.append("- generation rows at the lengths of their held-out reference sentences (not length free)\n");
         }
         if (Boolean.TRUE.equals(h.get("lexical"))) {
-            sb.append(String.format(Locale.ROOT, "- lexical constraints on the rows marked so: a template slot takes only"
+            sb.append(String.format(Locale.ROOT,
+                    "- lexical constraints on the rows marked so: a template slot takes only"
                     + " words tagged so in at least %s of their training uses (the model's tag-lexicon.tsv); a"
-                    + " sentiment bans negations and the AFINN-165 words rated against it (neutral: every rated word)%n",
+                    + " sentiment bans negations and the AFINN-165 words rated against it (neutral: every rated"
+                    + " word)%n",
                     h.get("lexicalTagShare")));
         }
         sb.append("- judges (never trained on this model's data): POS — ").append(h.get("posJudge"))
@@ -65,7 +68,8 @@ public final class Report {
                 + " | repetition | entropy (bits) | held-out repetition | held-out entropy | sampling s |\n");
         sb.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : r.rows()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.0f |%n",
+            sb.append(String.format(Locale.ROOT,
+                    "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.0f |%n",
                     row.task(), row.condition(), row.guidance() == null ? "—" : fmt(row.guidance()), row.n(),
                     row.measure(), pct(row.value()), pct(row.baseline()), pct(row.reference()), pct(row.contentKept()),
                     pct(row.repetition()), row.entropy(), pct(row.heldoutRepetition()), row.heldoutEntropy(),

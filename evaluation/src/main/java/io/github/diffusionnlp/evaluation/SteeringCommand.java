@@ -73,7 +73,8 @@ final class SteeringCommand implements Callable<Integer> {
                     + " test-data/brown/train.conllu.gz, found above the working directory)")
     Path probeCorpus;
 
-    @Option(names = "--batch", defaultValue = "32", description = "sentences sampled at once (default: ${DEFAULT-VALUE};"
+    @Option(names = "--batch", defaultValue = "32",
+            description = "sentences sampled at once (default: ${DEFAULT-VALUE};"
             + " a steered step holds a (batch, positions, vocabulary) array, about 100 MB at 32)")
     int batch;
 

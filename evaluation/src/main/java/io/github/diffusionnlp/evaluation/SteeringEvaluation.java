@@ -132,9 +132,11 @@ public final class SteeringEvaluation {
         List<TaggedSentence> probeTraining = settings.probe() == null ? null : probeSentences();
         err.printf(Locale.ROOT, "steering: N = %d sentences of %d tokens, %d steps, seed %d; lexicon weights %s%s%n",
                 settings.n(), settings.length(), settings.steps(), settings.seed(), settings.weights(),
-                settings.probe() == null ? "; no probe" : "; probe at weight " + ConstraintsEvaluation.fmt(settings.probe().weight()));
+                settings.probe() == null ? "; no probe"
+                        : "; probe at weight " + ConstraintsEvaluation.fmt(settings.probe().weight()));
         measure("unguided", null, null, Constraints.none());
-        measure("sentiment condition (withSentiment, guidance " + ConstraintsEvaluation.fmt(Constraints.DEFAULT_GUIDANCE)
+        measure("sentiment condition (withSentiment, guidance "
+                + ConstraintsEvaluation.fmt(Constraints.DEFAULT_GUIDANCE)
                 + ")", Sentiment.POSITIVE, null, Constraints.none().withSentiment(Sentiment.POSITIVE));
         try (LexiconSentimentScorer lexicon = LexiconSentimentScorer.of(lm)) {
             for (double w : settings.weights()) {
@@ -149,7 +151,8 @@ public final class SteeringEvaluation {
             err.printf(Locale.ROOT, "training the probe: %d sentences, %d steps, seed %d ...%n", probeTraining.size(),
                     p.steps(), p.seed());
             long t = System.nanoTime();
-            try (NoisySentimentClassifier probe = NoisySentimentClassifier.train(lm, probeTraining, p.steps(), p.seed())) {
+            try (NoisySentimentClassifier probe = NoisySentimentClassifier.train(lm, probeTraining, p.steps(),
+                    p.seed())) {
                 probeSeconds = (System.nanoTime() - t) / 1e9;
                 err.printf(Locale.ROOT, "  probe trained in %.1f s%n", probeSeconds);
                 for (Sentiment target : List.of(Sentiment.POSITIVE, Sentiment.NEGATIVE)) {

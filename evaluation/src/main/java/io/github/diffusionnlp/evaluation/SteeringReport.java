@@ -64,7 +64,9 @@ public final class SteeringReport {
         return Report.files(dir, name);
     }
 
-    /** Writes NAME.md, NAME.json and NAME-samples.tsv, each whole (a temporary sibling, then a rename), the table last. */
+    /**
+     * Writes NAME.md, NAME.json and NAME-samples.tsv, each whole (a temporary sibling, then a rename), the table last.
+     */
     public static List<Path> write(Result r, Path dir, String name) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("row\ttoward\tweight\tindex\toutput\tp(positive)\tp(negative)\tAFINN");
@@ -72,8 +74,8 @@ public final class SteeringReport {
             lines.add(String.join("\t", s.row(), s.toward() == null ? "" : s.toward(),
                     s.weight() == null ? "" : fmt(s.weight()), String.valueOf(s.index()),
                     Report.clean(s.output()),
-                    String.format(Locale.ROOT, "%.4f", s.pPositive()), String.format(Locale.ROOT, "%.4f", s.pNegative()),
-                    s.afinn()));
+                    String.format(Locale.ROOT, "%.4f", s.pPositive()),
+                    String.format(Locale.ROOT, "%.4f", s.pNegative()), s.afinn()));
         }
         return Report.writeFiles(dir, name, lines, r.header(), r.rows(), markdown(r));
     }

@@ -197,8 +197,8 @@ final class ConfiguredAnnotator implements Annotator {
     private String posRules() {
         List<String> rules = new ArrayList<>();
         if (!settings.maskUpos.isEmpty()) {
-            rules.add(settings.name + ".mask = 'pos:" + String.join(",", settings.maskUpos.stream().map(Upos::name).toList())
-                    + "'");
+            rules.add(settings.name + ".mask = 'pos:"
+                    + String.join(",", settings.maskUpos.stream().map(Upos::name).toList()) + "'");
         }
         if (!settings.keepUpos.isEmpty()) {
             rules.add(settings.name + ".keep = '" + keepText() + "'");
@@ -527,7 +527,8 @@ final class ConfiguredAnnotator implements Annotator {
                     boolean[] k = Arrays.copyOfRange(keep.get(s), from, to);
                     SamplingOptions window = options.toBuilder().seed(options.seed() + s + from).build();
                     List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)), List.of(k),
-                            settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))), window).get(0);
+                            settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))),
+                            window).get(0);
                     for (int i = 0; i < w.size(); i++) {
                         result.set(from + i, w.get(i));
                     }
@@ -626,7 +627,8 @@ final class ConfiguredAnnotator implements Annotator {
             if (w != null && MaskSpelling.isGlued(w)) {
                 LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
                         + " and is not filled: put spaces around {} (the tokenizer kept them together)",
-                        settings.name, Visible.of(w), t.beginPosition(), DiffusionLM.MASK); // an ESC in it shown, not run
+                        // an ESC in it shown, not run
+                        settings.name, Visible.of(w), t.beginPosition(), DiffusionLM.MASK);
                 return;
             }
         }

@@ -58,7 +58,8 @@ public class DiffusionAnnotator implements Annotator {
         leaveCoreNLPsCache(name, props); // refused or not: the next pipeline makes its own
         try {
             this.configured = new ConfiguredAnnotator(name, props, limits());
-        } catch (RuntimeException e) { // not only ours: DJL's EngineException on a load, say, reads no better as MetaClass's
+        } catch (RuntimeException e) {
+            // not only ours: DJL's EngineException on a load, say, reads no better as MetaClass's
             if (!forRequest) {
                 throw e;
             }

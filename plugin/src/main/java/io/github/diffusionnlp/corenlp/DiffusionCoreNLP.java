@@ -21,7 +21,8 @@ import java.util.Arrays;
  * <pre>
  * java -jar diffusion-nlp-corenlp.jar -props infill.properties -file in.txt -outputFormat text   # StanfordCoreNLP
  * java -jar diffusion-nlp-corenlp.jar server -port 9000                                         # StanfordCoreNLPServer
- * java -jar diffusion-nlp-corenlp.jar -version                                                  # this jar's, CoreNLP's and Java's versions
+ * java -jar diffusion-nlp-corenlp.jar -version                                                  # this jar's, CoreNLP's
+ * and Java's versions
  * </pre>
  *
  * In {@code server} mode PyTorch runs one intra-op thread per request unless the user chose a count

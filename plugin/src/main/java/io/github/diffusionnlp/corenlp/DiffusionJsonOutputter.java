@@ -56,7 +56,8 @@ public class DiffusionJsonOutputter extends JSONOutputter {
                 }
                 List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
                 JsonNode jsonTokens = js.get("tokens");
-                for (int i = 0; tokens != null && jsonTokens != null && i < tokens.size() && i < jsonTokens.size(); i++) {
+                for (int i = 0; tokens != null && jsonTokens != null && i < tokens.size()
+                        && i < jsonTokens.size(); i++) {
                     CoreLabel t = tokens.get(i);
                     ObjectNode jt = (ObjectNode) jsonTokens.get(i);
                     if (t.get(DiffusionAnnotations.Word.class) != null) {

@@ -44,7 +44,8 @@ public final class DiffusionSettings {
 
     /** The property suffixes this annotator reads ({@code NAME.suffix}). */
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
-            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword", "bannedWords", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
+            "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword",
+            "bannedWords", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
             "guidance", "unguidedLength", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
@@ -158,7 +159,8 @@ public final class DiffusionSettings {
                 throw bad("precision", precisionValue, Precision.ALLOWED + " (" + e.getMessage() + ")");
             }
         }
-        steps = (int) rangedValue(props, "steps", SamplingOptions.DEFAULT_STEPS, SamplingRange.STEPS, Integer::parseInt);
+        steps = (int) rangedValue(props, "steps", SamplingOptions.DEFAULT_STEPS, SamplingRange.STEPS,
+                Integer::parseInt);
         seed = longValue(props, "seed", 0);
         batchSize = (int) rangedValue(props, "batchSize", 32, SamplingRange.BATCH_SIZE, Integer::parseInt);
         // unset: the task's default (infill the most likely words, generate and rewrite samples)
@@ -188,7 +190,8 @@ public final class DiffusionSettings {
         Path bannedFile = bannedValue.isEmpty() ? null : pathValue("bannedWords", bannedValue, bannedAllowed, false);
         try {
             // read now, as the other properties are checked: a bad file is named before any model loads
-            bannedWords = bannedFile == null ? DiffusionLM.defaultBannedWords() : DiffusionLM.readBannedWords(bannedFile);
+            bannedWords = bannedFile == null ? DiffusionLM.defaultBannedWords()
+                    : DiffusionLM.readBannedWords(bannedFile);
         } catch (IllegalArgumentException e) {
             throw bad("bannedWords", bannedValue, bannedAllowed + "; " + e.getMessage());
         }
@@ -207,7 +210,8 @@ public final class DiffusionSettings {
             if (item.matches("\\d+")) {
                 Integer index = Ints.tryParse(item); // null: past int's range
                 if (index == null || index < 1) {
-                    throw bad("keep", keepValue, "token indexes from 1 (CoreNLP's index of a sentence's first token) up to"
+                    throw bad("keep", keepValue,
+                            "token indexes from 1 (CoreNLP's index of a sentence's first token) up to"
                             + " the sentence's token count, or UPOS tags " + UPOS_TAGS);
                 }
                 keepIndexes.add(index);
@@ -265,12 +269,12 @@ public final class DiffusionSettings {
             List<Upos> tags = new ArrayList<>();
             for (String t : Constraints.listItems(syntaxValue)) {
                 tags.add(upos(t, () -> bad("syntax", syntaxValue, "'keep' (each sentence's own tags from the pos"
-                        + " annotator) or a template of UPOS tags separated by spaces or commas, from " + UPOS_TAGS + "; '" + t
-                        + "' is not one")));
+                        + " annotator) or a template of UPOS tags separated by spaces or commas, from " + UPOS_TAGS
+                        + "; '" + t + "' is not one")));
             }
             if (tags.isEmpty()) {
-                throw bad("syntax", syntaxValue, "'keep' or a template of UPOS tags separated by spaces or commas, from "
-                        + UPOS_TAGS);
+                throw bad("syntax", syntaxValue,
+                        "'keep' or a template of UPOS tags separated by spaces or commas, from " + UPOS_TAGS);
             }
             template = List.copyOf(tags);
         }

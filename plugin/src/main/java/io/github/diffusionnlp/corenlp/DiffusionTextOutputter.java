@@ -46,7 +46,8 @@ public class DiffusionTextOutputter extends TextOutputter {
                 continue;
             }
             pw.printf(Locale.ROOT, "Sentence #%d (%d window%s):%n", s + 1,
-                    sentence.get(DiffusionAnnotations.Windows.class), Integer.valueOf(1).equals(sentence.get(DiffusionAnnotations.Windows.class)) ? "" : "s");
+                    sentence.get(DiffusionAnnotations.Windows.class),
+                    Integer.valueOf(1).equals(sentence.get(DiffusionAnnotations.Windows.class)) ? "" : "s");
             pw.println("  before: " + sentence.get(DiffusionAnnotations.OriginalText.class));
             pw.println("  after:  " + text);
             List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
@@ -86,7 +87,9 @@ public class DiffusionTextOutputter extends TextOutputter {
      * apart by a space, so never start where the token before ends.
      */
     private static boolean isFollowingPiece(CoreLabel previous, CoreLabel next) {
-        return next.get(DiffusionAnnotations.Word.class) != null && next.get(DiffusionAnnotations.OriginalWord.class) == null
-                && previous.get(DiffusionAnnotations.Word.class) != null && next.beginPosition() == previous.endPosition();
+        return next.get(DiffusionAnnotations.Word.class) != null
+                && next.get(DiffusionAnnotations.OriginalWord.class) == null
+                && previous.get(DiffusionAnnotations.Word.class) != null
+                && next.beginPosition() == previous.endPosition();
     }
 }

@@ -245,7 +245,8 @@ final class DocumentEditor {
         return joined;
     }
 
-    private static <V> void copy(CoreLabel from, CoreLabel to, Class<? extends edu.stanford.nlp.ling.CoreAnnotation<V>> key) {
+    private static <V> void copy(CoreLabel from, CoreLabel to,
+            Class<? extends edu.stanford.nlp.ling.CoreAnnotation<V>> key) {
         V v = from.get(key);
         if (v != null) {
             to.set(key, v);
@@ -559,7 +560,8 @@ final class DocumentEditor {
             }
             Integer canonical = m.get(CoreAnnotations.CanonicalEntityMentionIndexAnnotation.class);
             if (canonical != null) {
-                m.set(CoreAnnotations.CanonicalEntityMentionIndexAnnotation.class, renumbered.getOrDefault(canonical, i));
+                m.set(CoreAnnotations.CanonicalEntityMentionIndexAnnotation.class,
+                        renumbered.getOrDefault(canonical, i));
             }
             List<CoreLabel> tokens = m.get(CoreAnnotations.TokensAnnotation.class);
             for (CoreLabel t : tokens == null ? List.<CoreLabel>of() : tokens) {

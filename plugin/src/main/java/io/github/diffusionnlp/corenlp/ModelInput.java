@@ -39,7 +39,8 @@ record ModelInput(List<List<String>> words, List<boolean[]> written) {
                 // no-break space), which the model would read as unknown anyway
                 w.add(settings.task == DiffusionSettings.Task.INFILL && write[i] ? DiffusionLM.MASK
                         : settings.task == DiffusionSettings.Task.INFILL && word.equals(DiffusionLM.MASK)
-                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word) ? Vocabulary.UNK : read);
+                        || !TaggedCorpus.TOKEN.matcher(word).matches() || MaskSpelling.isMisspelt(word)
+                        ? Vocabulary.UNK : read);
             }
             words.add(w);
             written.add(write);
@@ -87,6 +88,7 @@ record ModelInput(List<List<String>> words, List<boolean[]> written) {
             return false;
         }
         String coarse = t.get(CoreAnnotations.CoarseNamedEntityTagAnnotation.class);
-        return t.ner() != null && settings.maskNer.contains(t.ner()) || coarse != null && settings.maskNer.contains(coarse);
+        return t.ner() != null && settings.maskNer.contains(t.ner()) || coarse != null
+                && settings.maskNer.contains(coarse);
     }
 }

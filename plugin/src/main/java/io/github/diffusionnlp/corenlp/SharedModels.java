@@ -20,9 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One loaded {@link DiffusionLM} per (model directory's real path, device, precision, n-gram corpus, banned words) for the whole JVM; the
- * device is the one a model runs on ({@code auto} on a machine without a GPU is {@code cpu}). CoreNLP makes
- * an annotator per distinct property set (the server one per request signature, and it may drop and
+ * One loaded {@link DiffusionLM} per (model directory's real path, device, precision, n-gram corpus, banned words) for
+ * the whole JVM; the device is the one a model runs on ({@code auto} on a machine without a GPU is {@code cpu}).
+ * CoreNLP makes an annotator per distinct property set (the server one per request signature, and it may drop and
  * remake them), so the annotators share models here instead of each loading its own. A model stays loaded until
  * the JVM exits or {@link #closeAll()} is called; an annotator looks its model up here for every document, so
  * after closeAll it loads the model again. {@link DiffusionLM} is thread-safe.
@@ -74,10 +74,11 @@ public final class SharedModels {
     }
 
     /**
-     * As above (the same refusal of a reading without a corpus), a line of the n-gram corpus that does not fit its layout named with {@code layoutOption} (an
-     * annotator's {@code NAME.ngramLayout} property). The name is not part of what is shared: annotators of
-     * other names on the same model, corpus and reading share one model (loading it twice for an error
-     * message's sake would double its native memory), and the counts' error, if any, names the first one's.
+     * As above (the same refusal of a reading without a corpus), a line of the n-gram corpus that does not fit its
+     * layout named with {@code layoutOption} (an annotator's {@code NAME.ngramLayout} property). The name is not part
+     * of what is shared: annotators of other names on the same model, corpus and reading share one model (loading it
+     * twice for an error message's sake would double its native memory), and the counts' error, if any, names the first
+     * one's.
      */
     public static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption) {

@@ -107,7 +107,8 @@ final class TokenizerWords {
      */
     String modelWord(CoreLabel token) {
         String text = bracketTexts.get(token.word());
-        return text != null && (token.originalText() == null || text.equals(token.originalText())) ? text : token.word();
+        return text != null && (token.originalText() == null || text.equals(token.originalText())) ? text
+                : token.word();
     }
 
     /** Sets the word (and value) of a token written as {@link #text} of {@code modelWord} to {@link #word}. */

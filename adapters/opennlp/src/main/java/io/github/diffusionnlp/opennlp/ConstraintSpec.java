@@ -201,7 +201,9 @@ public final class ConstraintSpec {
         }
     }
 
-    /** The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags. */
+    /**
+     * The core constraints with the fixed template (or none): for generation, infill, or a rewrite without input tags.
+     */
     public Constraints toConstraints() {
         return new Constraints(sentiment, template, guidance, null, candidates, lexical);
     }

@@ -62,7 +62,9 @@ public final class EnglishText {
         return SHARED.get();
     }
 
-    /** The English detokenizer alone (no models loaded): the dictionary's rules and {@link SingleQuoteDetokenizer}'s. */
+    /**
+     * The English detokenizer alone (no models loaded): the dictionary's rules and {@link SingleQuoteDetokenizer}'s.
+     */
     public static Detokenizer detokenizer() {
         // this jar's own file: read from this class's module, which finds it in a named module too
         try (InputStream in = EnglishText.class.getResourceAsStream(DETOKENIZER_RULES)) {
@@ -115,8 +117,8 @@ public final class EnglishText {
      * end-of-sentence character but the run's last is replaced by {@value #OPAQUE}; the length stays, so
      * the detector's spans fit {@code text}. The detector looks for the whitespace after every such
      * character, so its time grew with the square of a run's length (100,000 full stops: 4.6 s; a
-     * 1,000,000-character line, the tools' limit: about eight minutes by that square law, not run), yet of a run it only ever weighs
-     * the last one, which stays: a sentence still ends after a long run as before.
+     * 1,000,000-character line, the tools' limit: about eight minutes by that square law, not run), yet of a run it
+     * only ever weighs the last one, which stays: a sentence still ends after a long run as before.
      */
     private String withLongRunsOpaque(String text) {
         char[] enders = sentenceModel.getEosCharacters();

@@ -55,7 +55,8 @@ public final class KeepSpec {
                     classes.add(Upos.parse(part));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("'" + part + "' in keep spec '" + spec + "' is neither a token"
-                            + " index nor a UPOS class; allowed: 0-based token indexes and the classes " + Upos.names());
+                            + " index nor a UPOS class; allowed: 0-based token indexes and the classes "
+                            + Upos.names());
                 }
             }
         }
@@ -67,7 +68,8 @@ public final class KeepSpec {
         SortedSet<Integer> set = new TreeSet<>();
         for (int i : indexes) {
             if (i < 0) {
-                throw new IllegalArgumentException("token index " + i + " is negative; allowed: 0-based token indexes, 0 (the first token) or more");
+                throw new IllegalArgumentException("token index " + i
+                        + " is negative; allowed: 0-based token indexes, 0 (the first token) or more");
             }
             set.add(i);
         }
@@ -117,7 +119,8 @@ public final class KeepSpec {
         for (int i : indexes) {
             if (i >= tokens.length) {
                 throw new IllegalArgumentException("keep index " + i + " is out of range: the sentence has "
-                        + tokens.length + " tokens" + (tokens.length == 0 ? "" : " (indexes 0-" + (tokens.length - 1) + ")"));
+                        + tokens.length + " tokens"
+                        + (tokens.length == 0 ? "" : " (indexes 0-" + (tokens.length - 1) + ")"));
             }
             keep[i] = true;
         }

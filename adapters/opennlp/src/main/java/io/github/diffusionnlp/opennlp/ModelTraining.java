@@ -271,7 +271,8 @@ final class ModelTraining {
 
     /** A numeric parameter (a number, or its text from a parameters file), or {@code absent}. */
     /** Passes parameter {@code key} to {@code set} when it is given, read as {@code kind}'s type (see number). */
-    private static void ifGiven(Map<String, Object> p, String key, Number kind, java.util.function.Consumer<Number> set) {
+    private static void ifGiven(Map<String, Object> p, String key, Number kind,
+            java.util.function.Consumer<Number> set) {
         if (p.containsKey(key)) {
             set.accept(number(p, key, kind));
         }

@@ -127,7 +127,10 @@ abstract class CmdTool<P> {
         return out.toArray(String[]::new);
     }
 
-    /** The parameter a getter of the parameter interface declares, as OpenNLP's ArgumentParser names it: getSteps, -steps. */
+    /**
+     * The parameter a getter of the parameter interface declares, as OpenNLP's ArgumentParser names it: getSteps,
+     * -steps.
+     */
     private static String parameterName(Method getter) {
         String n = getter.getName().substring(3);
         return "-" + Character.toLowerCase(n.charAt(0)) + n.substring(1);
@@ -253,7 +256,8 @@ abstract class CmdTool<P> {
 
     /** -ngramLayout, parsed as the command line's --layout (null: unsaid). */
     private CorpusLayout ngramLayout(Params.SamplingParams p) {
-        return p.getNgramLayout() == null ? null : checked("-ngramLayout", () -> CorpusLayout.parse(p.getNgramLayout()));
+        return p.getNgramLayout() == null ? null
+                : checked("-ngramLayout", () -> CorpusLayout.parse(p.getNgramLayout()));
     }
 
     /** -ngramMultiword, parsed as the command line's --multiword (null: unsaid). */

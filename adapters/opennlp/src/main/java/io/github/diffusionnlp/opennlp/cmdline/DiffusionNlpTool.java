@@ -37,7 +37,8 @@ public final class DiffusionNlpTool {
     private DiffusionNlpTool() {}
 
     public static void main(String[] args) {
-        Stdout.useUtf8(); // System.err too: SLF4J's lines (DJL's, the model's) wrote the locale's charset, '?' under LANG=C
+        // System.err too: SLF4J's lines (DJL's, the model's) wrote the locale's charset, '?' under LANG=C
+        Stdout.useUtf8();
         JavaLocale.exitIfLost(args, CmdTool.FAILED); // arguments decoded by a locale that is not UTF-8
         NativeHeap.keepFreedMemory(); // one job, then exit: keep freed memory for reuse
         OpenMpWaits.passive(); // before PyTorch's OpenMP starts: waiting threads sleep, not spin
@@ -50,7 +51,8 @@ public final class DiffusionNlpTool {
     /** Runs a tool on the given streams and returns the exit code (tests call this; it never exits). */
     public static int run(String[] args, InputStream in, OutputStream stdout, PrintStream err) {
         ToolDefaults.offline();
-        PrintStream out = stdout instanceof PrintStream ps ? ps : new PrintStream(stdout, false, StandardCharsets.UTF_8);
+        PrintStream out = stdout instanceof PrintStream ps ? ps
+                : new PrintStream(stdout, false, StandardCharsets.UTF_8);
         if (args.length == 0 || isHelp(args[0]) && args.length == 1) {
             out.println(usage());
             out.flush();
@@ -106,7 +108,8 @@ public final class DiffusionNlpTool {
      * option, so the usage (no arguments, {@code -help}, an unknown tool) is where its users look.
      */
     static String usage() {
-        StringBuilder sb = new StringBuilder("diffusion-nlp OpenNLP tools " + JarVersion.of(DiffusionNlpTool.class).version()
+        StringBuilder sb = new StringBuilder("diffusion-nlp OpenNLP tools "
+                + JarVersion.of(DiffusionNlpTool.class).version()
                 + " (OpenNLP " + Version.currentVersion() + "): embedding diffusion language model (CDCD)\n"
                 + "Usage: java -jar diffusion-nlp-opennlp.jar <Tool> [params] < in > out\n"
                 + "       java -jar diffusion-nlp-opennlp.jar <Tool> -help   (the tool's parameters)\n\nTools:\n");

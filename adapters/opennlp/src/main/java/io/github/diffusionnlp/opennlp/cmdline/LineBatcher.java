@@ -199,7 +199,8 @@ final class LineBatcher {
             } else {
                 out.print(Output.render(sentences, r.sentences(), detokenizer));
             }
-            out.print(r.line().ending()); // CRLF input stays CRLF, CR stays CR, line by line, as passed-through lines do
+            // CRLF input stays CRLF, CR stays CR, line by line, as passed-through lines do
+            out.print(r.line().ending());
         }
         out.flush();
         if (!pending.isEmpty()) {

@@ -96,7 +96,8 @@ final class LineTokenizer {
         }
         // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it
         // passes through as it is, like a blank line, rather than being written as an empty one.
-        return sentences.isEmpty() || sentences.get(0).length == 0 ? LineTokens.BLANK : new LineTokens(sentences, spans);
+        return sentences.isEmpty() || sentences.get(0).length == 0 ? LineTokens.BLANK
+                : new LineTokens(sentences, spans);
     }
 
     /**

@@ -21,7 +21,8 @@ final class Output {
                 sb.append(' ');
             }
             sb.append(detokenizer == null ? String.join(" ", tokens)
-                    : detokenizer.detokenize(ModelQuotes.asTyped(tokens, written == null ? null : written.get(i)), null));
+                    : detokenizer.detokenize(
+                            ModelQuotes.asTyped(tokens, written == null ? null : written.get(i)), null));
         }
         return sb.toString();
     }

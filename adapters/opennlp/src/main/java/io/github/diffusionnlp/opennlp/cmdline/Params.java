@@ -38,7 +38,8 @@ final class Params {
         @OptionalParameter
         Integer getSteps();
 
-        @ParameterDescription(valueName = "num", description = "random seed; sentence i of the run uses seed + i (default: 0).")
+        @ParameterDescription(valueName = "num",
+                description = "random seed; sentence i of the run uses seed + i (default: 0).")
         @OptionalParameter(defaultValue = "0")
         Integer getSeed();
 
@@ -66,8 +67,9 @@ final class Params {
         String getNgramWeight();
 
         @ParameterDescription(valueName = "file", description = "corpus the fusion's trigram is counted from"
-                + " (CoNLL-U, word<TAB>UPOS, one word or one sentence a line; .gz allowed; default: the model's training corpus, found where"
-                + " its config names it, from the working directory or the model directory's parents).")
+                + " (CoNLL-U, word<TAB>UPOS, one word or one sentence a line; .gz allowed; default: the model's"
+                + " training corpus, found where its config names it, from the working directory or the model"
+                + " directory's parents).")
         @OptionalParameter
         String getNgramCorpus();
 
@@ -78,8 +80,9 @@ final class Params {
         String getNgramLayout();
 
         @ParameterDescription(valueName = "surface|parts", description = "how -ngramCorpus's CoNLL-U multiword"
-                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: as the model's training corpus was read, parts"
-                + " for models that do not record it, so that the counts are of the model's words); only with -ngramCorpus.")
+                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: as the model's"
+                + " training corpus was read, parts for models that do not record it, so that the counts are of the"
+                + " model's words); only with -ngramCorpus.")
         @OptionalParameter
         String getNgramMultiword();
 

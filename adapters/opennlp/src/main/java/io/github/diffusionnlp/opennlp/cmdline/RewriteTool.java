@@ -87,7 +87,8 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             LineBatcher.processLines(in, out, err, options.batchSize(),
                     line -> read(line, tokenized, english, keep, tagger, probe, err),
                     (batch, first) -> new RewriterME(model, options.toBuilder().seed(options.seed() + first).build(),
-                            strength, keep, constraints).rewrite(batch.stream().map(Job::tokens).toArray(String[][]::new),
+                            strength, keep, constraints)
+                            .rewrite(batch.stream().map(Job::tokens).toArray(String[][]::new),
                             batch.stream().map(Job::keep).toArray(boolean[][]::new)),
                     detokenizer, "rewriting");
         }
@@ -127,7 +128,8 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
                 }
             }
         } catch (RuntimeException e) {
-            err.println("line " + line.number() + ": cannot be POS-tagged (" + message(e) + "); passed through unchanged");
+            err.println("line " + line.number() + ": cannot be POS-tagged (" + message(e)
+                    + "); passed through unchanged");
             return ReadLine.unprocessed(line);
         }
         boolean[] lineMask;
