@@ -214,7 +214,8 @@ final class DiffusionStep {
                 }
             }
         }
-        warp.observe(keep.stream().mapToDouble(b -> sigmas[b]).toArray(), keep.stream().mapToDouble(b -> losses[b]).toArray());
+        warp.observe(keep.stream().mapToDouble(b -> sigmas[b]).toArray(),
+                keep.stream().mapToDouble(b -> losses[b]).toArray());
     }
 
     /**
@@ -290,7 +291,8 @@ final class DiffusionStep {
                 rowOf[(int) (rows[n] / len) * rows.length + n] = 1f;
             }
             return new Batch(m.create(flat, new Shape(batch, len)), m.create(g, new Shape(batch, len)), m.create(s),
-                    m.create(sentiment), m.create(upos, new Shape(batch, len)), m.create(rows), m.create(targets), m.create(rowOf, new Shape(batch, rows.length)), m.create(counts));
+                    m.create(sentiment), m.create(upos, new Shape(batch, len)), m.create(rows), m.create(targets),
+                    m.create(rowOf, new Shape(batch, rows.length)), m.create(counts));
         }
 
         /** The network's inputs for noisy embeddings {@code x} and self-conditioning {@code selfCond}. */
