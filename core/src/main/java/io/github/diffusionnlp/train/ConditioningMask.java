@@ -12,9 +12,6 @@ import java.util.Random;
  * given context around them, the cases where the model must learn to read context (a masked word
  * at high noise is predictable from nothing else); with nothing given, high noise teaches only
  * word frequencies.
- *
- * <p>Whatever the kind, a training step narrower than the model then gives the row's padding too (generating at a
- * known length), so that only full-width rows learn to choose the length: {@code DiffusionStep#masks}.
  */
 enum ConditioningMask {
     NONE, PREFIX, SPANS, RANDOM_TOKENS;

@@ -22,7 +22,6 @@ import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingData.Example;
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -32,9 +31,8 @@ import java.util.SplittableRandom;
  * One CDCD training step (the step of the project's {@code train.py}; {@link DiffusionTrainer} runs the steps
  * and keeps the run: checkpoints, averaging, the divergence guard, resuming, logging):
  * <ol>
- *   <li>draw a batch of rows and, per row, a conditioning mask ({@link ConditioningMask}; the padding given but at
- *       the steps of full width, {@link #masks}), and drop each row's conditions with their own probabilities
- *       ({@link #dropConditions});
+ *   <li>draw a batch of rows and, per row, a conditioning mask ({@link ConditioningMask}, {@link #masks}), and drop
+ *       each row's conditions with their own probabilities ({@link #dropConditions});
  *   <li>draw σ per row from the time warping, stratified over the batch: σ = exp(F⁻¹(u));
  *   <li>noise the embeddings of the generated positions: x = e + σ·ε;
  *   <li>with p = 0.5, a first pass without gradient gives x̂₀ for self-conditioning;
@@ -51,13 +49,12 @@ final class DiffusionStep {
      */
     private static final double UPOS_DROP = 0.5;
     /**
-     * Every so many steps a batch keeps the full row width, the width every sampler uses; the other steps cut it to
-     * their longest row, which is cheaper but tells the model the length: a row narrower than the model sees as
-     * many positions as its batch's longest sentence has words. So only the full-width steps leave the padding to
-     * generate (free-length rows, whose length the model must choose as the sampler will ask it to, in 64
-     * positions); the narrow steps give it, as infilling and generating at a chosen length do.
+     * Every so many steps a batch keeps the full row width, so that the model also learns long runs
+     * of padding (free-length generation ends a sentence with them). The other steps cut it to their longest row,
+     * which tells a free-length row its length; giving the narrow rows' padding instead was tried and not kept
+     * (root README, *Limitations*).
      */
-    static final int FULL_WIDTH_EVERY = 5;
+    static final int FULL_WIDTH_EVERY = 10;
 
     /**
      * What one step did: its mean loss over the rows with something to generate, and its work (steps, real tokens,
@@ -173,19 +170,13 @@ final class DiffusionStep {
 
     /**
      * The conditioning masks of step {@code step}'s rows {@code ids} (1 = given), as wide as the step's rows: the
-     * model's {@code maxLength} every {@link #FULL_WIDTH_EVERY} steps, the longest row otherwise, when each row's
-     * padding is given too (the width would tell its length; see {@link #FULL_WIDTH_EVERY}).
+     * model's {@code maxLength} every {@link #FULL_WIDTH_EVERY} steps, the longest row otherwise.
      */
     static float[][] masks(int[][] ids, int step, int maxLength, Random random) {
-        boolean fullWidth = step % FULL_WIDTH_EVERY == 0;
-        int len = fullWidth ? maxLength : longest(ids);
+        int len = step % FULL_WIDTH_EVERY == 0 ? maxLength : longest(ids);
         float[][] given = new float[ids.length][len];
         for (int b = 0; b < ids.length; b++) {
-            int length = Vocabulary.unpaddedLength(ids[b]);
-            ConditioningMask.draw(random, length, given[b]);
-            if (!fullWidth) {
-                Arrays.fill(given[b], Math.min(length, len), len, 1f);
-            }
+            ConditioningMask.draw(random, Vocabulary.unpaddedLength(ids[b]), given[b]);
         }
         return given;
     }
