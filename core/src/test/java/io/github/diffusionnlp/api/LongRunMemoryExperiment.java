@@ -7,6 +7,9 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
 import io.github.diffusionnlp.steer.NoisySentimentClassifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -26,7 +29,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * PATH: rewrite-sentiment, rewrite-template (both W = 3, lexical), rewrite-candidates (best of 4),
  * generate-constraints (sentiment and template, W = 3, lexical), steer (the example scorer),
- * ar-generate, ar-score, ngram-infill, ngram-generate (fusion at W = 0.7). Rows are appended to
+ * ar-generate, ar-score, ngram-infill, ngram-generate (fusion at W = 0.7), reload (a model built, called once and
+ * closed per call: its arrays are the process's). Rows are appended to
  * core/target/experiments/long-run-memory.md. On a machine other jobs load, run it with {@code OMP_NUM_THREADS=1}:
  * with PyTorch's two intra-op threads at a load of 10–12 the calls slowed from about 0.06 s to 1–1.5 s each (the
  * arrays and RSS as flat).
@@ -50,6 +54,18 @@ class LongRunMemoryExperiment {
                 // the autoregressive model has no count of its own: its arrays are the process's
                 LongRunMemory.run(path, calls, warmUp, LongRunMemory::processArrays, call);
             }
+            return;
+        }
+        if (path.equals("reload")) {
+            // a service reloading its model: each call builds one, uses it once and closes it; nothing may stay
+            Path model = TestModels.root().resolve("test-data/models/brown-cdcd");
+            LongRunMemory.run(path, calls, warmUp, LongRunMemory::processArrays, i -> {
+                try (DiffusionLM lm = DiffusionLM.builder().optModel(model).build()) {
+                    lm.infill(List.of("The", "[MASK]", "met", "in", "Boston", "."), seed(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             return;
         }
         try (DiffusionLM lm = DiffusionLM.builder().optBatching(0, Duration.ZERO).build()) {
