@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
 import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.logOf;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
 import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,9 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
@@ -21,18 +19,13 @@ class MaskSpellingTest {
     @Test
     void aMaskInAnotherCaseIsNamedNotSkippedSilently() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill"));
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        Annotation doc;
-        Annotation fine;
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            doc = annotate(pipeline, "He said [mask] and [MASK].");
-            fine = annotate(pipeline, "He said [MASK].");
-        } finally {
-            System.setErr(err);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        Annotation[] docs = new Annotation[2];
+        String log = logOf(() -> {
+            docs[0] = annotate(pipeline, "He said [mask] and [MASK].");
+            docs[1] = annotate(pipeline, "He said [MASK].");
+        });
+        Annotation doc = docs[0];
+        Annotation fine = docs[1];
         assertTrue(log.contains("'[mask]' at character 8 is not a mask and is not filled"), log);
         assertEquals(1, log.lines().filter(l -> l.contains("is not a mask")).count(), "one warning for the two documents: "
                 + log);
@@ -45,16 +38,9 @@ class MaskSpellingTest {
     void aMaskGluedToPunctuationByAWhitespaceTokenizerIsNamed() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill",
                 "tokenize.whitespace", "true"));
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        Annotation doc;
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            doc = annotate(pipeline, "He said [MASK]. Then [MASK] left .");
-        } finally {
-            System.setErr(err);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        Annotation[] docs = new Annotation[1];
+        String log = logOf(() -> docs[0] = annotate(pipeline, "He said [MASK]. Then [MASK] left ."));
+        Annotation doc = docs[0];
         assertTrue(log.contains("the token '[MASK].' at character 8 holds a mask glued to other characters"), log);
         assertTrue(words(doc).contains("[MASK]."), "written back as it was: " + words(doc));
         assertFalse(words(doc).contains("[MASK]"), "the separate mask is filled: " + words(doc));
@@ -70,16 +56,11 @@ class MaskSpellingTest {
     void eachMisspeltMaskIsNamedOnceForWhatItIs() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill",
                 "tokenize.whitespace", "true"));
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        String log = logOf(() -> {
             annotate(pipeline, "He said [mask] and [Mask]. Then [MASK] left .");
             annotate(pipeline, "He said ([MASK]) and [MASK]; then [mask] left .");
-        } finally {
-            System.setErr(err);
-        }
-        java.util.List<String> warnings = captured.toString(StandardCharsets.UTF_8).lines()
+        });
+        java.util.List<String> warnings = log.lines()
                 .filter(l -> l.contains("is not filled")).toList();
         assertEquals(java.util.List.of(
                 "'[mask]' at character 8 is not a mask and is not filled: a mask is [MASK] in capitals",
@@ -98,15 +79,7 @@ class MaskSpellingTest {
     void aGluedMaskTokenIsLoggedWithItsControlCharactersShown() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "infill",
                 "tokenize.whitespace", "true"));
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            annotate(pipeline, "He said [MASK]\u001B]0;pwned\u0007\u001B[2J now .");
-        } finally {
-            System.setErr(err);
-        }
-        String log = captured.toString(StandardCharsets.UTF_8);
+        String log = logOf(() -> annotate(pipeline, "He said [MASK]\u001B]0;pwned\u0007\u001B[2J now ."));
         assertTrue(log.contains("the token '[MASK]<U+001B>]0;pwned<U+0007><U+001B>[2J' at character 8 holds a mask"
                 + " glued"), log);
         assertFalse(log.contains("\u001B") || log.contains("\u0007"), log);

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
 import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.logOf;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -79,17 +77,5 @@ class SentimentLanguageTest {
     private static String madeWithSentiment(Path model) {
         return logOf(() -> new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.model", model.toString(),
                 "diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.steps", "1")));
-    }
-
-    private static String logOf(Runnable work) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            work.run();
-        } finally {
-            System.setErr(err);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
