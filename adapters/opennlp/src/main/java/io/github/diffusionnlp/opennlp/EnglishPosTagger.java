@@ -4,7 +4,6 @@ import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
 import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.Upos;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,12 +42,8 @@ public final class EnglishPosTagger {
     private final POSModel model;
 
     private EnglishPosTagger() throws IOException {
-        try (InputStream raw = ModelJarResource.open(POS_MODEL)) {
-            if (raw == null) {
-                throw new IOException(POS_MODEL + " is on neither the class path nor the module path"
-                        + " (opennlp-models-pos-en is missing)");
-            }
-            model = new POSModel(new BufferedInputStream(raw));
+        try (InputStream in = ModelJarResource.open(POS_MODEL, "opennlp-models-pos-en")) {
+            model = new POSModel(in);
         }
     }
 

@@ -78,12 +78,7 @@ public final class EnglishText {
     }
 
     private static InputStream resource(String name) throws IOException {
-        InputStream in = ModelJarResource.open(name);
-        if (in == null) {
-            throw new IOException(name + " is on neither the class path nor the module path (its OpenNLP model jar is"
-                    + " missing)");
-        }
-        return new BufferedInputStream(in);
+        return ModelJarResource.open(name, "its OpenNLP model jar");
     }
 
     /** The sentences of a text, each as tokens, with {@value InfillerME#MASK} kept whole. */

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 
 /**
@@ -16,10 +18,16 @@ final class ModelJarResource {
     /**
      * @param name the file's name from the root, as the constants give it
      *     ({@code /opennlp-en-ud-ewt-pos-1.3-2.5.4.bin})
-     * @return its stream, or null where no jar of the class path or module path holds it
+     * @param jar what is missing when no jar holds it, for the message ({@code opennlp-models-pos-en})
+     * @return its stream, buffered
+     * @throws IOException when no jar of the class path or module path holds it
      */
-    static InputStream open(String name) {
+    static InputStream open(String name, String jar) throws IOException {
         String fromRoot = name.startsWith("/") ? name.substring(1) : name;   // a class loader's names have no '/'
-        return ModelJarResource.class.getClassLoader().getResourceAsStream(fromRoot);
+        InputStream in = ModelJarResource.class.getClassLoader().getResourceAsStream(fromRoot);
+        if (in == null) {
+            throw new IOException(name + " is on neither the class path nor the module path (" + jar + " is missing)");
+        }
+        return new BufferedInputStream(in);
     }
 }
