@@ -11,6 +11,7 @@ import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
+import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
 import io.github.diffusionnlp.model.Precision;
@@ -430,11 +431,14 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Generates {@code count} sentences under constraints; a POS template sets the length (and must
-     * agree with {@link SamplingOptions#length()} if that is set too). Every sentence is built, sampled and returned
-     * in one list: generate many in calls of a batch or so, as the CLI's {@code generate --count} does.
+     * agree with {@link SamplingOptions#length()} if that is set too). With {@link SamplingOptions#drawLength()}
+     * sentence i's length is drawn from the model's training rows' lengths with its seed. Every sentence is built,
+     * sampled and returned in one list: generate many in calls of a batch or so, as the CLI's {@code generate
+     * --count} does.
      *
      * @throws IllegalArgumentException when {@code count} is negative, or more sentences than the most memory this JVM
-     *     may use could hold (refused at once, naming the count and the memory)
+     *     may use could hold (refused at once, naming the count and the memory); when {@code drawLength} is asked
+     *     with a length or a template, or of a model that records no training row lengths
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         CallArguments.sentences(List.of(), constraints, options);
@@ -461,17 +465,36 @@ public final class DiffusionLM implements AutoCloseable {
             }
             length = t;
         }
+        LengthPrior prior = options.drawLength() ? lengthPrior(length, constraints.template() != null) : null;
         requireRoomFor(count, len, constraints.candidates());
         warnOfSentiment(constraints.sentiment() != null);
         List<ModelRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            rows.add(ModelRow.generate(i, len, length, options.seed() + i).constrain(constraints, 0, length, len));
+            long seed = options.seed() + i;
+            int rowLength = prior == null ? length : prior.draw(seed);
+            rows.add(ModelRow.generate(i, len, rowLength, seed).constrain(constraints, 0, rowLength, len));
         }
         List<List<String>> out = new ArrayList<>();
         for (ModelRow row : rowSampler.run(rows, options, 1.0, constraints)) {
             out.add(row.words(model.vocabulary()));
         }
         return out;
+    }
+
+    /** The model's training row lengths to draw from, refusing a length already set or not recorded. */
+    private LengthPrior lengthPrior(int length, boolean template) {
+        if (length > 0) {
+            throw new IllegalArgumentException("drawLength draws each sentence's length, but "
+                    + (template ? "the POS template sets it (" + length + " tags)" : "a length is set (" + length + ")")
+                    + "; give one or the other");
+        }
+        List<Integer> counts = info.training() == null ? null : info.training().rowLengths();
+        if (counts == null) {
+            throw new IllegalArgumentException("model " + name + " records no lengths of its training rows to draw"
+                    + " from (models trained before 2026-12-06 do not): record them with `diffusion-nlp row-lengths"
+                    + " --model DIR --corpus ITS_TRAINING_CORPUS`, or leave drawLength off");
+        }
+        return LengthPrior.of(counts);
     }
 
     /**

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.TimeWarp;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -240,6 +241,29 @@ public final class ModelCheckpoint {
         }
     }
 
+    /**
+     * Records how many training rows had each length ({@link TrainingInfo#rowLengths}) in the {@code config.json} of
+     * a model saved before training recorded them, under the directory's lock, as {@link #recordMetrics} does.
+     *
+     * @throws IOException when another command holds the lock, with nothing changed
+     * @throws IllegalArgumentException when {@code rowLengths} do not fit the model ({@link LengthPrior#whatIsWrong})
+     */
+    public static void recordRowLengths(Path dir, List<Integer> rowLengths, String holder) throws IOException {
+        readHeader(dir); // a model directory, before a lock file is made in it
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, holder, "record the row lengths after it")) {
+            Header h = readHeader(dir);
+            String wrong = LengthPrior.whatIsWrong(rowLengths, h.model().maxLength());
+            if (wrong != null) {
+                throw new IllegalArgumentException("the row lengths " + wrong);
+            }
+            if (h.training() == null) {
+                throw new InvalidModelException(dir.resolve(CONFIG), "has no \"training\" record to add them to");
+            }
+            writeConfig(dir, new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
+                    h.training().withRowLengths(rowLengths), h.files()));
+        }
+    }
+
     /** Whether two training records are one checkpoint's: the same but for metrics recorded since. */
     private static boolean sameCheckpoint(TrainingInfo a, TrainingInfo b) {
         return b != null && a.withMetrics(null).equals(b.withMetrics(null));
@@ -288,6 +312,13 @@ public final class ModelCheckpoint {
         if (!(header.warpDecay() >= 0 && header.warpDecay() < 1)) { // NaN included: it would poison resumed training
             throw new InvalidModelException(file, "says warpDecay = " + header.warpDecay() + "; it must be at least 0"
                     + " and below 1 (training writes 0.995)");
+        }
+        List<Integer> rowLengths = header.training() == null ? null : header.training().rowLengths();
+        String wrongLengths = rowLengths == null ? null : LengthPrior.whatIsWrong(rowLengths, model.maxLength());
+        if (wrongLengths != null) {
+            throw new InvalidModelException(file, "says its training rows' lengths (\"rowLengths\") " + wrongLengths
+                    + ": the file was edited or damaged; restore it from a copy of the model, or delete \"rowLengths\""
+                    + " and record them again with `row-lengths`");
         }
         int needed = versionFor(header.model());
         if (version < needed) { // only relativePositions raises it

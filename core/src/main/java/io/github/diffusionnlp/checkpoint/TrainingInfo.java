@@ -5,6 +5,7 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,15 +46,33 @@ import java.util.Map;
  *     written before it was recorded (2026-12-05) and for a corpus that is no regular file ({@link CorpusFingerprint})
  * @param corpusChecksum its crc32c then ({@code crc32c:} and 8 hex digits), null as {@code corpusBytes}: a run
  *     resumed on the same path whose file no longer has them says so
+ * @param rowLengths how many training rows had each length, element {@code i} counting rows of {@code i + 1} words
+ *     (one element for each of the model's positions), from which generation may draw its sentences' lengths
+ *     ({@code SamplingOptions.Builder#drawLength}); null in configs written before it was recorded (2026-12-06),
+ *     until the {@code row-lengths} command records it, and for an autoregressive model (it ends its own sentences)
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
         double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps,
-        Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum) {
+        Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum, List<Integer> rowLengths) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        // not List.copyOf: a damaged config's null count reaches the load's check, which names it
+        rowLengths = rowLengths == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(
+                rowLengths));
+    }
+
+    /** A record that does not count its rows' lengths ({@code rowLengths}), as configs before it did. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged, Integer warmupSteps, Double sentimentLexiconShare, Long corpusBytes,
+            String corpusChecksum) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, warmupSteps, sentimentLexiconShare, corpusBytes,
+                corpusChecksum, null);
     }
 
     /**
@@ -147,21 +166,28 @@ public record TrainingInfo(
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
     }
 
     /** The same record with another corpus name (a results file writes it relative to the working directory). */
     public TrainingInfo withCorpus(String corpus) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
+    }
+
+    /** The same record with {@code rowLengths} (null: not recorded) in place of its own. */
+    public TrainingInfo withRowLengths(List<Integer> rowLengths) {
+        return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
     }
 
     /**

@@ -31,6 +31,10 @@ final class GenerateCommand implements Callable<Integer> {
             description = "tokens per sentence; 0 lets the model choose (default: ${DEFAULT-VALUE})")
     int length;
 
+    @Option(names = "--draw-length", description = "draw each sentence's length from the model's training rows'"
+            + " lengths before sampling it (the model left to choose writes too long and too even sentences)")
+    boolean drawLength;
+
     @Override
     public Integer call() throws Exception {
         if (count < 0) {
@@ -46,6 +50,14 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--length " + length + " disagrees with the --pos template's " + t
                     + " tags; give one or the other (the template sets the length)");
         }
+        if (drawLength && (length != 0 || t > 0)) {
+            throw new IllegalArgumentException("--draw-length draws each sentence's length, and " + (length != 0
+                    ? "--length " + length : "the --pos template") + " sets it; give one or the other");
+        }
+        if (constraintOptions.unguidedLength && drawLength) {
+            throw new IllegalArgumentException("--unguided-length leaves the model's choice of length out of guidance,"
+                    + " and --draw-length chooses it before sampling; give one or the other");
+        }
         if (constraintOptions.unguidedLength && (length != 0 || t > 0)) {
             // with a fixed length [PAD] is given past its end and banned before it: nothing to leave out of guidance
             throw new IllegalArgumentException("--unguided-length leaves the model's choice of length out of guidance,"
@@ -55,7 +67,8 @@ final class GenerateCommand implements Callable<Integer> {
         Constraints constraints = constraintOptions.constraints(null);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         // checked before loading
-        SamplingOptions base = constraintOptions.sampling(model.sampling()).toBuilder().length(length).build();
+        SamplingOptions base = constraintOptions.sampling(model.sampling()).toBuilder().length(length)
+                .drawLength(drawLength).build();
         try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
             // rate and ETA of sampling alone

@@ -7,6 +7,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.eval.WordNeighbours;
+import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.ModelConfig;
 import java.nio.file.Files;
 import java.util.List;
@@ -85,6 +86,9 @@ final class InfoCommand implements Callable<Integer> {
             if (t != null) {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
+                System.out.println("row lengths:  " + (t.rowLengths() == null
+                        ? "not recorded (trained before they were; `row-lengths` records them for --draw-length)"
+                        : LengthPrior.of(t.rowLengths()) + ", which generate --draw-length draws from"));
                 // the warm-up only where recorded: a config of before it was (the shipped model's) does not know it
                 String warmup = t.warmupSteps() == null ? "" : ", warm-up " + t.warmupSteps();
                 System.out.printf(Locale.ROOT,

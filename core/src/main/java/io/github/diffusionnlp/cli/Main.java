@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class,
             InfillCommand.class, RewriteCommand.class,
             GenerateCommand.class,
-            InfoCommand.class, TagLexiconCommand.class, EvaluateCommand.class, BenchmarkCommand.class,
+            InfoCommand.class, TagLexiconCommand.class, RowLengthsCommand.class, EvaluateCommand.class,
+            BenchmarkCommand.class,
             LoadBenchmarkCommand.class, CompareArCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main extends CommandSuite {

@@ -90,6 +90,8 @@ public final class DiffusionTrainer implements TrainingRun {
      * The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop).
      */
     private CorpusFingerprint corpusFingerprint;
+    /** How many training rows have each length, which its checkpoints record (set before the loop). */
+    private List<Integer> rowLengths;
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
@@ -187,6 +189,7 @@ public final class DiffusionTrainer implements TrainingRun {
             SentimentLabeller labeller = SentimentLabeller.afinn();
             List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
             List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
+            rowLengths = TrainingData.rowLengths(corpus, network.config().maxLength());
             devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT,
                     "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
@@ -284,7 +287,7 @@ public final class DiffusionTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint);
+                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, rowLengths);
                 try {
                     if (average == null) {
                         ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());

@@ -94,6 +94,16 @@ public final class TrainingData {
         return rows;
     }
 
+    /**
+     * How many of the rows {@link #wordRows} makes of {@code sentences} have each length: element {@code i} counts
+     * rows of {@code i + 1} words ({@code TrainingInfo#rowLengths}).
+     */
+    public static List<Integer> rowLengths(List<TaggedSentence> sentences, int maxLength) {
+        int[] counts = new int[maxLength];
+        forEachWindow(sentences, maxLength, (s, from, to) -> counts[to - from - 1]++);
+        return java.util.Arrays.stream(counts).boxed().toList();
+    }
+
     private interface Window {
         void accept(TaggedSentence sentence, int from, int to);
     }

@@ -244,6 +244,50 @@ class MainTest {
         assertTrue(lexicalAlone.err().contains("--lexical") && lexicalAlone.err().contains("--pos"), lexicalAlone.err());
     }
 
+    /**
+     * {@code row-lengths} records in an older model's config what training records now, and {@code generate
+     * --draw-length} then draws from it; with a length, a template or unguided length it is refused before loading.
+     */
+    @Test
+    void rowLengthsRecordsWhatTrainingDoesAndDrawLengthUsesIt(@TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path model = TestModels.copyOfTinyModel(tmp);
+        java.nio.file.Path config = model.resolve("config.json");
+        String trained = java.nio.file.Files.readString(config);
+        java.util.regex.Matcher recorded = java.util.regex.Pattern.compile("\"rowLengths\" : \\[[^]]*]")
+                .matcher(trained);
+        assertTrue(recorded.find(), trained);
+        java.nio.file.Files.writeString(config, trained.replace(recorded.group(), "\"rowLengths\" : null"));
+        Run older = run("", "generate", "--model", model.toString(), "--steps", "2", "--count", "2",
+                "--draw-length");
+        assertNotEquals(0, older.code());
+        assertTrue(older.err().contains("records no lengths of its training rows")
+                && older.err().contains("row-lengths --model"), older.err());
+        assertTrue(run("", "info", "--model", model.toString()).out().contains("row lengths:  not recorded"));
+
+        Run record = run("", "row-lengths", "--model", model.toString(), "--corpus", DEV);
+        assertEquals(0, record.code(), record.err());
+        assertTrue(record.out().startsWith("recorded the lengths of ") && record.out().contains(" rows) in "),
+                record.out());
+        assertTrue(java.nio.file.Files.readString(config).contains(recorded.group()));
+        Run info = run("", "info", "--model", model.toString());
+        assertTrue(info.out().contains(" rows), which generate --draw-length draws from"), info.out());
+        Run drawn = run("", "generate", "--model", model.toString(), "--steps", "2", "--count", "6", "--seed", "3",
+                "--draw-length");
+        assertEquals(0, drawn.code(), drawn.err());
+        assertEquals(6, drawn.out().lines().count(), drawn.out());
+        assertTrue(drawn.out().lines().map(l -> l.split(" ").length).distinct().count() > 1, drawn.out());
+
+        Run withLength = run("", "generate", "--model", model.toString(), "--length", "4", "--draw-length");
+        assertNotEquals(0, withLength.code());
+        assertTrue(withLength.err().contains("--length 4 sets it; give one or the other"), withLength.err());
+        Run withTemplate = run("", "generate", "--model", model.toString(), "--pos", "DET NOUN", "--draw-length");
+        assertNotEquals(0, withTemplate.code());
+        assertTrue(withTemplate.err().contains("the --pos template sets it"), withTemplate.err());
+        Run notAModel = run("", "row-lengths", "--model", tmp.toString(), "--corpus", DEV);
+        assertNotEquals(0, notAModel.code());
+        assertTrue(notAModel.err().contains(tmp.toString()), notAModel.err());
+    }
+
     @Test
     void unguidedLengthNeedsGuidanceAndAFreeLength() {
         Run plain = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--unguided-length");

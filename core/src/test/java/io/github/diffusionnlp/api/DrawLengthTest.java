@@ -1,0 +1,117 @@
+package io.github.diffusionnlp.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.LengthPrior;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link SamplingOptions.Builder#drawLength}: training records its rows' lengths, generation draws each sentence's
+ * length from them with the sentence's seed, and the settings that fix the length, or a model without the record,
+ * are refused by name.
+ */
+class DrawLengthTest {
+    private static DiffusionLM lm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+    }
+
+    @AfterAll
+    static void close() {
+        lm.close();
+    }
+
+    private static SamplingOptions drawing(long seed) {
+        return SamplingOptions.builder().steps(2).seed(seed).batchSize(8).drawLength(true).build();
+    }
+
+    @Test
+    void trainingRecordsHowManyRowsHadEachLength() {
+        List<Integer> counts = lm.info().training().rowLengths();
+        assertEquals(lm.info().config().maxLength(), counts.size());
+        assertEquals(lm.info().training().trainSentences(), counts.stream().mapToInt(Integer::intValue).sum());
+    }
+
+    @Test
+    void eachSentenceHasTheLengthItsSeedDraws() {
+        LengthPrior prior = LengthPrior.of(lm.info().training().rowLengths());
+        List<List<String>> sentences = lm.generate(12, Constraints.none(), drawing(40));
+        for (int i = 0; i < sentences.size(); i++) {
+            assertEquals(prior.draw(40 + i), sentences.get(i).size(), "sentence " + i + ": " + sentences.get(i));
+        }
+        assertTrue(sentences.stream().mapToInt(List::size).distinct().count() > 3, sentences.toString());
+        assertEquals(sentences, lm.generate(12, Constraints.none(), drawing(40)));
+    }
+
+    @Test
+    void offByDefault() {
+        assertFalse(SamplingOptions.defaults().drawLength());
+        SamplingOptions free = SamplingOptions.builder().steps(2).seed(40).batchSize(8).build();
+        assertNotEquals(free, drawing(40));
+        assertEquals(drawing(40), free.toBuilder().drawLength(true).build());
+        assertTrue(drawing(40).toString().contains("drawLength=true"), drawing(40).toString());
+    }
+
+    @Test
+    void refusedWhereTheLengthIsSetOtherwise() {
+        IllegalArgumentException withLength = assertThrows(IllegalArgumentException.class, () -> lm.generate(1,
+                Constraints.none(), drawing(1).toBuilder().length(5).build()));
+        assertEquals("drawLength draws each sentence's length, but a length is set (5); give one or the other",
+                withLength.getMessage());
+        IllegalArgumentException withTemplate = assertThrows(IllegalArgumentException.class, () -> lm.generate(1,
+                Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN, Upos.VERB)), drawing(1)));
+        assertEquals("drawLength draws each sentence's length, but the POS template sets it (3 tags); give one or"
+                + " the other", withTemplate.getMessage());
+    }
+
+    @Test
+    void aModelWithoutTheRecordSaysHowToMakeIt(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        editTraining(model, training -> training.remove("rowLengths"));
+        try (DiffusionLM older = DiffusionLM.builder().optModel(model).build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> older.generate(1, Constraints.none(), drawing(1)));
+            assertTrue(e.getMessage().startsWith("model " + model + " records no lengths of its training rows")
+                    && e.getMessage().contains("diffusion-nlp row-lengths --model DIR --corpus"), e.getMessage());
+            assertEquals(1, older.generate(1, Constraints.none(), drawing(1).toBuilder().drawLength(false)
+                    .build()).size());
+        }
+    }
+
+    @Test
+    void aDamagedRecordIsRefusedAtLoadNamingTheFile(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        editTraining(model, training -> training.putArray("rowLengths").add(3).add(4));
+        InvalidModelException e = assertThrows(InvalidModelException.class,
+                () -> DiffusionLM.builder().optModel(model).build());
+        assertTrue(e.getMessage().contains(model.resolve(ModelCheckpoint.CONFIG).toString())
+                && e.getMessage().contains("(\"rowLengths\") have 2 counts for a model of 32 positions"),
+                e.getMessage());
+    }
+
+    private static void editTraining(Path model, Consumer<ObjectNode> edit) throws Exception {
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        edit.accept((ObjectNode) tree.get("training"));
+        json.writeValue(config.toFile(), tree);
+    }
+}
