@@ -35,7 +35,8 @@ import java.util.Objects;
  * interrupt flag; the model serves the next call as before.
  *
  * <p>{@link #close()} waits for the calls in flight, then frees the native memory; later calls fail with
- * {@link IllegalStateException} ("this AutoregressiveLM has been closed"), and a second close does nothing.
+ * {@link ModelClosedException} (an {@link IllegalStateException}) naming the model's directory, and a second close
+ * does nothing.
  *
  * <pre>{@code
  * try (AutoregressiveLM ar = AutoregressiveLM.load(null, null)) {   // the shipped brown-ar model
@@ -54,7 +55,8 @@ public final class AutoregressiveLM implements AutoCloseable {
     private final NDManager manager;
     private final ArCheckpoint.Loaded model;
     private final ArSampler sampler;
-    private final Lifecycle lifecycle = new Lifecycle("AutoregressiveLM");
+    /** Its calls and close; a call once the close has begun fails with a {@link ModelClosedException} naming it. */
+    private final Lifecycle lifecycle = new Lifecycle("AutoregressiveLM", this::closedError);
 
     /** A sentence's negative log-likelihood (nats, summed over its words and its end) and token count. */
     public record Score(double nll, int tokens) {}
@@ -87,6 +89,10 @@ public final class AutoregressiveLM implements AutoCloseable {
         }
     }
 
+    private ModelClosedException closedError() {
+        return new ModelClosedException("AutoregressiveLM", model.directory().toString());
+    }
+
     public ArConfig config() {
         return model.header().model();
     }
@@ -105,8 +111,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      * after, or during, {@link #close}).
      *
      * @return each row's token ids, prefix included
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
-     *     samples
+     * @throws ModelClosedException when the model has been closed
+     * @throws IllegalStateException when the calling thread is interrupted while it samples
      */
     public int[][] sample(ArSampler.Request request) {
         Objects.requireNonNull(request, "request");
@@ -121,8 +127,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      *     takes the likeliest word
      * @return new lists, the caller's own
      * @throws IllegalArgumentException when {@code count} or {@code temperature} is out of range
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
-     *     samples
+     * @throws ModelClosedException when the model has been closed
+     * @throws IllegalStateException when the calling thread is interrupted while it samples
      */
     public List<List<String>> generate(int count, double temperature, long seed) {
         if (count < 0) {
@@ -141,8 +147,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      * @return new lists, the caller's own
      * @throws IllegalArgumentException when a number is out of range or a prefix is longer than the model
      * @throws NullPointerException naming a null prefix or word
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
-     *     samples
+     * @throws ModelClosedException when the model has been closed
+     * @throws IllegalStateException when the calling thread is interrupted while it samples
      */
     public List<List<String>> continueAll(List<List<String>> prefixes, int words, double temperature, long seed) {
         List<List<String>> given = TokenLists.checkedCopy(prefixes, "prefixes", "prefix");
@@ -178,8 +184,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      *
      * @throws IllegalArgumentException when a sentence is longer than the model's length (split it)
      * @throws NullPointerException naming a null sentence or word
-     * @throws IllegalStateException when the model has been closed, or the calling thread is interrupted while it
-     *     scores
+     * @throws ModelClosedException when the model has been closed
+     * @throws IllegalStateException when the calling thread is interrupted while it scores
      */
     public List<Score> score(List<List<String>> sentences) {
         List<List<String>> given = TokenLists.checkedCopy(sentences, "sentences", "sentence");

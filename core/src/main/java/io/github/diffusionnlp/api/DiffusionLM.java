@@ -52,9 +52,10 @@ import java.util.function.Supplier;
  *
  * <p>What a call throws: {@link IllegalArgumentException} for a value it cannot work with (naming it and
  * what is allowed) and {@link NullPointerException} for a missing one (naming which argument, sentence or
- * token), both before any sampling; {@link IllegalStateException} once the model is closed ("this
- * DiffusionLM has been closed") and when the calling thread is interrupted while it samples (the message
- * says so; the thread keeps its interrupt flag); DJL's {@link ai.djl.engine.EngineException} when PyTorch
+ * token), both before any sampling; {@link ModelClosedException} (an {@link IllegalStateException}) once the
+ * model is closed, naming the model ({@link #name()}): the one to retry on a model loaded in its place; a plain
+ * {@link IllegalStateException} when the calling thread is interrupted while it samples (the message says so;
+ * the thread keeps its interrupt flag); DJL's {@link ai.djl.engine.EngineException} when PyTorch
  * itself fails.
  *
  * <p>A call copies the lists and keep masks it is given when it starts, so changing them afterwards (or
@@ -82,7 +83,8 @@ public final class DiffusionLM implements AutoCloseable {
     /** Samples the rows of every call, through {@link #batcher} when there is one. */
     private final RowSampler rowSampler;
     private final ModelInfo info;
-    private final Lifecycle lifecycle = new Lifecycle("DiffusionLM");
+    /** Its calls and close; a call once the close has begun fails with a {@link ModelClosedException} naming it. */
+    private final Lifecycle lifecycle = new Lifecycle("DiffusionLM", this::closedError);
     /** What the log and messages call the model: {@link Builder#optModelName}, else its directory. */
     private final String name;
     /** Where n-gram fusion's corpus is, how it is read, and its trigrams once counted. */
@@ -126,7 +128,7 @@ public final class DiffusionLM implements AutoCloseable {
                 : new RequestBatcher((rows, schedule, wanted) -> lifecycle.onBehalfOfACall(
                         () -> sampler.sample(rows, schedule, wanted)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
-                        "diffusion-nlp-batcher");
+                        "diffusion-nlp-batcher", this::closedError);
         this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),
                 ngramCorpus, model.vocabulary());
     }
@@ -160,6 +162,18 @@ public final class DiffusionLM implements AutoCloseable {
     /** The words a model never writes unless {@link Builder#optBannedWords} says otherwise: a short list of slurs. */
     public static Set<String> defaultBannedWords() {
         return BannedWords.DEFAULT;
+    }
+
+    /**
+     * What the log and messages call this model, a closed one's {@link ModelClosedException} too: the name it was
+     * loaded under ({@link Builder#optModelName}), else its directory.
+     */
+    public String name() {
+        return name;
+    }
+
+    private ModelClosedException closedError() {
+        return new ModelClosedException("DiffusionLM", name);
     }
 
     /** What the model is: its directory, its config (shape, length, noise range), size and training record. */
@@ -521,7 +535,7 @@ public final class DiffusionLM implements AutoCloseable {
      * noise (the results vary a little) or to average a few readings.
      *
      * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
-     * @throws IllegalStateException when the model has been closed
+     * @throws ModelClosedException when the model has been closed
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens) {
         return sentimentPosterior(tokens, 1);
@@ -537,7 +551,7 @@ public final class DiffusionLM implements AutoCloseable {
      *     longer sentence is not taken in pieces; split it, e.g. at its clauses)
      * @param seed the noise the sentence is read through (a few noise levels; results vary a little)
      * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
-     * @throws IllegalStateException when the model has been closed
+     * @throws ModelClosedException when the model has been closed
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
         Objects.requireNonNull(tokens, "tokens");

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Gathers sampling requests that arrive concurrently into one batched run of the sampler: every
@@ -87,7 +88,14 @@ final class RequestBatcher implements AutoCloseable {
     private int scorersRunning; // samplings running now that call a steering scorer; guarded by gate
     private volatile boolean closed;
 
-    RequestBatcher(Backend backend, int maxRows, Duration maxWait, int lanes, String name) {
+    private final Supplier<ModelClosedException> closedError;
+
+    /**
+     * @param name the lanes' thread name
+     * @param closedError what a request made once {@link #close} has begun fails with: its model's, naming it
+     */
+    RequestBatcher(Backend backend, int maxRows, Duration maxWait, int lanes, String name,
+            Supplier<ModelClosedException> closedError) {
         if (maxRows < 1) {
             throw new IllegalArgumentException("maximum batch rows must be >= 1, got " + maxRows);
         }
@@ -98,6 +106,7 @@ final class RequestBatcher implements AutoCloseable {
             throw new IllegalArgumentException("batching lanes must be >= 1, got " + lanes);
         }
         this.backend = backend;
+        this.closedError = closedError;
         this.maxRows = maxRows;
         this.maxWaitNanos = maxWait.toNanos();
         this.running = new AtomicInteger(lanes);
@@ -112,7 +121,7 @@ final class RequestBatcher implements AutoCloseable {
     /** Samples the rows, batched with whatever else is waiting; blocks until they are done. */
     int[][] sample(SampleRows rows, Schedule schedule) {
         if (closed) {
-            throw new IllegalStateException("this DiffusionLM has been closed");
+            throw closedError.get();
         }
         if (aScorerRuns()) { // this may be a call that scorer waits for: queued, it could wait for the scorer's lane
             return sampleInPlace(rows, schedule);
@@ -120,7 +129,7 @@ final class RequestBatcher implements AutoCloseable {
         Job job = new Job(rows, schedule, new CompletableFuture<>());
         queue.add(job);
         if (running.get() == 0 && queue.remove(job)) { // closed meanwhile, after the last lane drained the queue
-            throw new IllegalStateException("this DiffusionLM has been closed");
+            throw closedError.get();
         }
         try {
             return job.result.get();
@@ -313,7 +322,7 @@ final class RequestBatcher implements AutoCloseable {
         queue.drainTo(left);
         for (Job j : left) {
             if (j != POISON) {
-                j.result.completeExceptionally(new IllegalStateException("this DiffusionLM has been closed"));
+                j.result.completeExceptionally(closedError.get());
             }
         }
     }

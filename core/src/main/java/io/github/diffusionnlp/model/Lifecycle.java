@@ -4,7 +4,8 @@ import java.util.function.Supplier;
 
 /**
  * The calls of a thread-safe object that hold native memory, and the close that frees it. Closing waits
- * for the calls in flight, and a call after it fails with "this X has been closed": freeing arrays that
+ * for the calls in flight, and a call after it fails with "this X has been closed" (or the error its owner
+ * gives, {@link #Lifecycle(String, Supplier)}): freeing arrays that
  * another thread is computing with crashes the JVM in PyTorch's native code (seen: SIGSEGV in
  * {@code at::impl::has_names} closing an {@code AutoregressiveLM} while other threads sampled), and a
  * call on freed arrays fails with DJL's "NDManager has been closed already", which names nothing of ours.
@@ -22,15 +23,27 @@ public final class Lifecycle {
     /** How deep this thread is in calls of this object (its own, or ones it works for). */
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final String name;
+    /** What a call made once a close has begun throws. */
+    private final Supplier<? extends IllegalStateException> closedError;
     /** Guards the fields below; close waits on it for the calls in flight, a second close for the release. */
     private final Object monitor = new Object();
     private int callsInFlight;
     private boolean closing;
     private boolean released;
 
-    /** @param name what the errors call the object, e.g. "DiffusionLM" */
+    /** @param name what the errors call the object, e.g. "NoisySentimentClassifier" */
     public Lifecycle(String name) {
+        this(name, () -> new IllegalStateException("this " + name + " has been closed"));
+    }
+
+    /**
+     * @param name what the errors call the object, e.g. "DiffusionLM"
+     * @param closedError what a call made once a close has begun throws: a model's names the model
+     *     ({@code ModelClosedException}), so that a service can tell it from an interrupt and log which one
+     */
+    public Lifecycle(String name, Supplier<? extends IllegalStateException> closedError) {
         this.name = name;
+        this.closedError = closedError;
     }
 
     /** Runs {@code work}, which close must not free memory under. */
@@ -76,7 +89,7 @@ public final class Lifecycle {
 
     private void requireOpen() {
         if (closing) {
-            throw new IllegalStateException("this " + name + " has been closed");
+            throw closedError.get();
         }
     }
 

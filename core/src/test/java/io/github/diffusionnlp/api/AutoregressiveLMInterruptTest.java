@@ -52,6 +52,7 @@ class AutoregressiveLMInterruptTest {
             assertTrue(Thread.interrupted(), "the interrupt was lost"); // and cleared for what follows
         }
         assertEquals(message, e.getMessage());
+        assertEquals(IllegalStateException.class, e.getClass(), "an interrupt is no closed model: not retried");
         assertEquals(expected, call.get());
     }
 }

@@ -135,8 +135,8 @@ class CallsFromABatchedScorerTest {
             closing.join();
         }, "a scorer's nested call and a close from another thread hung");
         assertEquals(1, nested.get().size(), "the nested call ran before the close");
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.generate(1, OPTIONS));
-        assertEquals("this DiffusionLM has been closed", e.getMessage());
+        ModelClosedException e = assertThrows(ModelClosedException.class, () -> lm.generate(1, OPTIONS));
+        assertEquals(lm.name(), e.model());
     }
 
     /** A nested call cannot steer in turn (one gradient collector): it is told so, in our words, not DJL's. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A service closes its shared {@link DiffusionLM} at shutdown while request threads still call it: the
  * calls in flight finish with their answers (close waits for them; freeing the weights under them would
- * crash the JVM in PyTorch), the calls that come after fail with "this DiffusionLM has been closed", the
+ * crash the JVM in PyTorch), the calls that come after fail with {@link ModelClosedException} naming it, the
  * batching lanes are gone, and a second close does nothing.
  */
 class ClosingInFlightTest {
@@ -33,6 +33,7 @@ class ClosingInFlightTest {
                 .optBatching(batchRows, Duration.ZERO).build();
         SamplingOptions options = SamplingOptions.builder().steps(16).length(12).seed(3).build();
         List<List<String>> expected = lm.generate(8, options);
+        String closed = "this DiffusionLM has been closed (model " + lm.name() + "): load the model again to go on";
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
         CountDownLatch started = new CountDownLatch(CALLERS);
         AtomicInteger answered = new AtomicInteger();
@@ -61,8 +62,9 @@ class ClosingInFlightTest {
             lm.close();
             for (Future<Throwable> caller : callers) {
                 Throwable outcome = caller.get();
-                assertTrue(outcome instanceof IllegalStateException, "not a clean failure: " + outcome);
-                assertEquals("this DiffusionLM has been closed", outcome.getMessage());
+                // its own type: the failure a service retries on the model it loaded in this one's place
+                assertTrue(outcome instanceof ModelClosedException, "not a clean failure: " + outcome);
+                assertEquals(closed, outcome.getMessage());
             }
         } finally {
             pool.shutdownNow();
@@ -70,7 +72,7 @@ class ClosingInFlightTest {
         assertFalse(Thread.getAllStackTraces().keySet().stream()
                 .anyMatch(t -> t.getName().equals("diffusion-nlp-batcher") && t.isAlive()), "a batching lane runs on");
         lm.close(); // twice is fine
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
-        assertEquals("this DiffusionLM has been closed", e.getMessage());
+        ModelClosedException e = assertThrows(ModelClosedException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
+        assertEquals(closed, e.getMessage());
     }
 }

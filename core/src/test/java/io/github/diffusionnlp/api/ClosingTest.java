@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ClosingTest {
     @Test
     void anAutoregressiveModelClosesAfterTheCallsInFlightAndThenSaysItIsClosed() throws Exception {
-        AutoregressiveLM ar = AutoregressiveLM.load(TestModels.root().resolve("test-data/models/brown-ar"), null);
+        Path dir = TestModels.root().resolve("test-data/models/brown-ar");
+        AutoregressiveLM ar = AutoregressiveLM.load(dir, null);
         List<List<String>> expected = ar.generate(8, 1.0, 3);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -39,15 +40,19 @@ class ClosingTest {
         } finally {
             pool.shutdownNow();
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ar.generate(1, 1.0, 1));
-        assertEquals("this AutoregressiveLM has been closed", e.getMessage());
-        e = assertThrows(IllegalStateException.class, () -> ar.score(List.of(List.of("A", "day", "."))));
-        assertEquals("this AutoregressiveLM has been closed", e.getMessage());
+        String closed = "this AutoregressiveLM has been closed (model " + dir + "): load the model again to go on";
+        ModelClosedException e = assertThrows(ModelClosedException.class, () -> ar.generate(1, 1.0, 1));
+        assertEquals(closed, e.getMessage());
+        assertEquals(dir.toString(), e.model());
+        e = assertThrows(ModelClosedException.class, () -> ar.score(List.of(List.of("A", "day", "."))));
+        assertEquals(closed, e.getMessage());
+        e = assertThrows(ModelClosedException.class, () -> ar.continueAll(List.of(List.of("He")), 2, 1.0, 1));
+        assertEquals(closed, e.getMessage());
         // the raw request the comparison's benchmark makes goes through the same check (it reached the freed
         // weights directly and failed with DJL's "NDManager has been closed already")
-        e = assertThrows(IllegalStateException.class, () -> ar.sample(
+        e = assertThrows(ModelClosedException.class, () -> ar.sample(
                 new ArSampler.Request(new int[][] {{}}, new long[] {1}, 1.0, 3, false, true)));
-        assertEquals("this AutoregressiveLM has been closed", e.getMessage());
+        assertEquals(closed, e.getMessage());
         ar.close(); // twice is fine
     }
 

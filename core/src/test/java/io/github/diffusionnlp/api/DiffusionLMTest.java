@@ -268,22 +268,40 @@ class DiffusionLMTest {
                 assertTrue(Thread.interrupted(), "the interrupt was lost"); // and cleared for what follows
             }
             assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
+            assertEquals(IllegalStateException.class, e.getClass(), "an interrupt is no closed model: not retried");
             assertEquals(arrays, unbatched.liveArrays());
             assertEquals(expected, unbatched.infill(in, steps(4, 1)));
         }
     }
 
+    /**
+     * A call on a closed model throws {@link ModelClosedException}, which a service retries on the model loaded in
+     * its place (an interrupt is a plain IllegalStateException: {@link #anInterruptedCallStopsAndTheModelServesOn}),
+     * naming the model for its log and saying what to do.
+     */
     @Test
-    void closedModelSaysSo() throws Exception {
+    void closedModelSaysWhichModelAndToLoadItAgain() throws Exception {
         DiffusionLM other = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+        String dir = other.info().directory().toString();
         other.close();
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> other.infill(tokens("a [MASK]"), steps(2, 0)));
-        assertTrue(e.getMessage().contains("closed"));
+        String expected = "this DiffusionLM has been closed (model " + dir + "): load the model again to go on";
         try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
-            e = assertThrows(IllegalStateException.class, () -> other.embeddingTable(m));
-            assertEquals("this DiffusionLM has been closed", e.getMessage());
+            for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> other.infill(tokens("a [MASK]"), steps(2, 0)),
+                    () -> other.generate(1, steps(2, 0)),
+                    () -> other.rewrite(tokens("a day ."), new boolean[3], 0.5, steps(2, 0)),
+                    () -> other.embeddingTable(m))) {
+                ModelClosedException e = assertThrows(ModelClosedException.class, call);
+                assertEquals(expected, e.getMessage());
+                assertEquals(dir, e.model());
+            }
         }
+        assertEquals(dir, other.name(), "the name the exception gives is the model's own");
+        DiffusionLM named = DiffusionLM.builder().optModel(TestModels.tinyModel()).optModelName("package tiny.bin")
+                .build();
+        named.close();
+        assertEquals("package tiny.bin",
+                assertThrows(ModelClosedException.class, () -> named.generate(1, steps(2, 0))).model());
     }
 
     @Test

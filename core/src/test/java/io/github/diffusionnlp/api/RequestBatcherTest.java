@@ -26,6 +26,10 @@ import org.junit.jupiter.api.Test;
 
 /** Request batching: every caller gets its own rows, batches form, one bad request fails alone. */
 class RequestBatcherTest {
+    /** What the batcher of a model named "tiny-test" fails with once closed, as DiffusionLM's gives it. */
+    private static final java.util.function.Supplier<ModelClosedException> CLOSED =
+            () -> new ModelClosedException("DiffusionLM", "tiny-test");
+
     /** A stand-in sampler: row r's answer is its seed in every position; seed 13 is "bad input". */
     private static final class EchoBackend implements RequestBatcher.Backend {
         final AtomicInteger calls = new AtomicInteger();
@@ -72,7 +76,7 @@ class RequestBatcherTest {
     void concurrentRequestsShareBatchesAndGetTheirOwnRows() throws Exception {
         EchoBackend backend = new EchoBackend();
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(5), 2, "test")) {
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(5), 2, "test", CLOSED)) {
             List<Future<int[][]>> answers = new ArrayList<>();
             CountDownLatch start = new CountDownLatch(1);
             for (int c = 0; c < 64; c++) {
@@ -104,7 +108,7 @@ class RequestBatcherTest {
         for (int lanes : new int[] {1, 2}) {
             EchoBackend backend = new EchoBackend();
             ExecutorService pool = Executors.newFixedThreadPool(2);
-            try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, lanes, "test")) {
+            try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, lanes, "test", CLOSED)) {
                 List<Future<?>> callers = new ArrayList<>();
                 for (int c = 0; c < 2; c++) {
                     long client = c;
@@ -132,7 +136,7 @@ class RequestBatcherTest {
     void aSecondLaneWaitsWhileAFullEnoughBatchRuns() throws Exception {
         EchoBackend backend = new EchoBackend();
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test")) {
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test", CLOSED)) {
             Future<int[][]> big = pool.submit(() -> request(b, 1, RequestBatcher.OVERLAP_BELOW_ROWS, 4));
             while (backend.inFlight.get() == 0) {
                 Thread.onSpinWait();
@@ -151,7 +155,7 @@ class RequestBatcherTest {
     void aBadRequestFailsAloneAndClosingStopsTheThread() throws Exception {
         EchoBackend backend = new EchoBackend();
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(20), 2, "test");
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(20), 2, "test", CLOSED);
         try {
             List<Future<int[][]>> answers = new ArrayList<>();
             for (int c = 0; c < 8; c++) {
@@ -173,8 +177,8 @@ class RequestBatcherTest {
             b.close();
         }
         assertFalse(b.isRunning());
-        IllegalStateException closed = assertThrows(IllegalStateException.class, () -> request(b, 1, 1, 4));
-        assertTrue(closed.getMessage().contains("closed"));
+        ModelClosedException closed = assertThrows(ModelClosedException.class, () -> request(b, 1, 1, 4));
+        assertEquals("tiny-test", closed.model());
     }
 
     /**
@@ -197,7 +201,7 @@ class RequestBatcherTest {
             return new int[rows.size()][1];
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test")) {
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test", CLOSED)) {
             Future<int[][]> first = pool.submit(() -> request(b, 1, 1, 4));
             while (seen.isEmpty()) {
                 Thread.onSpinWait();
@@ -217,6 +221,7 @@ class RequestBatcherTest {
             impatient.interrupt();
             impatient.join();
             assertTrue(failure.get().getMessage().contains("interrupted"), String.valueOf(failure.get()));
+            assertEquals(IllegalStateException.class, failure.get().getClass(), "an interrupt is no closed model");
             release.countDown();
             assertEquals(1, first.get().length);
             assertEquals(1, request(b, 3, 1, 4).length); // the lane goes on serving
@@ -245,7 +250,7 @@ class RequestBatcherTest {
             }
             return new int[rows.size()][1];
         };
-        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test", CLOSED);
         Thread caller = new Thread(() -> {
             try {
                 request(b, 1, 1, 4);
@@ -304,7 +309,7 @@ class RequestBatcherTest {
             return new int[rows.size()][1];
         };
         ExecutorService pool = Executors.newFixedThreadPool(4);
-        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test", CLOSED);
         try {
             List<Future<int[][]>> calls = new ArrayList<>();
             calls.add(pool.submit(() -> request(b, 1, 1, 4))); // seed 100: the first lane, held
@@ -357,7 +362,7 @@ class RequestBatcherTest {
             return new int[rows.size()][1];
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test");
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 2, "test", CLOSED);
         try {
             Future<int[][]> big = pool.submit(() -> request(b, 1, RequestBatcher.OVERLAP_BELOW_ROWS, 4));
             while (inFlight.get() == 0) {
@@ -407,7 +412,7 @@ class RequestBatcherTest {
             return out;
         };
         ExecutorService pool = Executors.newFixedThreadPool(2);
-        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(300), 1, "test")) {
+        try (RequestBatcher b = new RequestBatcher(backend, 64, Duration.ofMillis(300), 1, "test", CLOSED)) {
             // alone: its caller gives up, and the 60-second batch stops
             Thread impatient = new Thread(() -> {
                 try {
@@ -516,7 +521,7 @@ class RequestBatcherTest {
             poolThread.set(t);
             return t;
         });
-        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test");
+        RequestBatcher b = new RequestBatcher(backend, 64, Duration.ZERO, 1, "test", CLOSED);
         AtomicReference<Thread> inPlace = new AtomicReference<>();
         CountDownLatch laneScoring = new CountDownLatch(1);
         Schedule onTheLane = steered((x, sigma, generated) -> {

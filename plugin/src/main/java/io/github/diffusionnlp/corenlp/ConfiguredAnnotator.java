@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.Lazy;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
@@ -101,6 +102,8 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.ngramWeight > 0) {
             try {
                 lm.countNgrams(); // a corpus to count from, read as said: now, not on every document
+            } catch (ModelClosedException e) {
+                throw e; // SharedModels.closeAll() meanwhile: no fault of the settings, and no corpus to name
             } catch (IllegalStateException e) {
                 throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramWeight = '"
                         + settings.ngramWeight + "' needs a corpus: set " + name + ".ngramCorpus (" + e.getMessage()
@@ -217,7 +220,7 @@ final class ConfiguredAnnotator implements Annotator {
      * The shared model this annotator samples from, looked up on every call rather than held: CoreNLP keeps
      * annotators in its pool (and a server's pipelines) after {@link SharedModels#closeAll()}, and an
      * annotator holding the closed model would fail every later document with "this DiffusionLM has been
-     * closed"; this way the next document loads the model again.
+     * closed (model ...)"; this way the next document loads the model again.
      */
     public DiffusionLM model() {
         DiffusionLM lm = SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,

@@ -102,7 +102,7 @@ public final class SharedModels {
      * fewer than {@link ServerLimits#maxModels} models loaded for requests are (those loaded off the server, the
      * operator's own, do not count); beyond, refused (an {@link IllegalArgumentException}; {@code annotator} names
      * it). Refused rather than making room by closing the least used: a model has no count of the documents
-     * sampling from it at that moment, and closing it under them fails them ("this DiffusionLM has been closed").
+     * sampling from it at that moment, and closing it under them fails them ({@code ModelClosedException}).
      */
     static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,

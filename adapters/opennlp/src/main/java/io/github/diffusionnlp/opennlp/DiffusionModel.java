@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp;
 import ai.djl.Device;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.bench.ScratchDirectory;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
@@ -98,7 +99,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * The tools' calls and {@link #close()}: a call after close fails naming this DiffusionModel, which the
      * OpenNLP user closed, rather than the DiffusionLM inside it, which they never saw.
      */
-    private final transient Lifecycle lifecycle = new Lifecycle("DiffusionModel");
+    private final transient Lifecycle lifecycle = new Lifecycle("DiffusionModel", this::closedError);
 
     /**
      * Reads a model package (see the class documentation) onto the engine's default device; {@link #builder()}'s
@@ -695,13 +696,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /**
      * The library model the tools sample from (thread-safe), this model's own: {@link #close()} closes it too,
      * once its calls in flight (yours on it as well as the tools') have returned their answers. Its calls after
-     * that fail with {@link IllegalStateException} "this DiffusionLM has been closed", as core's do; what holds no
-     * native memory ({@link DiffusionLM#info()}, {@link DiffusionLM#vocabulary()}) stays readable.
+     * that fail with {@link ModelClosedException} "this DiffusionLM has been closed (model ...)", as core's do;
+     * what holds no native memory ({@link DiffusionLM#info()}, {@link DiffusionLM#vocabulary()}) stays readable.
      *
-     * @throws IllegalStateException "this DiffusionModel has been closed", once a close has begun
+     * @throws ModelClosedException "this DiffusionModel has been closed (model ...)", once a close has begun
      */
     public DiffusionLM getDiffusionLM() {
         return lifecycle.whileOpen(() -> lm);
+    }
+
+    /** What a call once {@link #close()} has begun fails with: the package or directory, as the load logged it. */
+    private ModelClosedException closedError() {
+        return new ModelClosedException("DiffusionModel", lm.name());
     }
 
     /** Runs a tool's call on the library model: {@link #close()} waits for it; after close, it fails. */
@@ -716,8 +722,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     /**
      * Size, vocabulary and training of the model (the directory of a package is a removed temporary one).
      *
-     * @throws IllegalStateException "this DiffusionModel has been closed", once a close has begun: the tools read
-     *     it when they are made, and one made on a closed model should say so then, not at its first call
+     * @throws ModelClosedException "this DiffusionModel has been closed (model ...)", once a close has begun: the
+     *     tools read it when they are made, and one made on a closed model should say so then, not at its first call
      */
     public ModelInfo getInfo() {
         return lifecycle.whileOpen(lm::info);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ class ClosedModelTest {
         InfillerME infiller = new InfillerME(model, options);
         RewriterME rewriter = new RewriterME(model, options, 0.5, KeepSpec.NONE);
         GeneratorME generator = new GeneratorME(model, options);
+        String dir = model.getInfo().directory().toString();
         model.close();
         for (Executable call : List.<Executable>of(
                 () -> infiller.infill(new String[] {"The", "[MASK]", "."}),
@@ -34,8 +36,10 @@ class ClosedModelTest {
                 model::getDiffusionLM,
                 model::getInfo, // read by tools when they are made: one made now says the model is closed
                 () -> new RewriterME(model, options, 0.5, KeepSpec.NONE).rewrite(new String[] {"A", "."}))) {
-            IllegalStateException e = assertThrows(IllegalStateException.class, call);
-            assertEquals("this DiffusionModel has been closed", e.getMessage());
+            // core's type, which a service retries on the model it loaded in this one's place
+            ModelClosedException e = assertThrows(ModelClosedException.class, call);
+            assertEquals("this DiffusionModel has been closed (model " + dir + "): load the model again to go on",
+                    e.getMessage());
         }
         model.close(); // twice is fine
     }
@@ -51,6 +55,7 @@ class ClosedModelTest {
         DiffusionModel model = DiffusionModel.loadDefault();
         DiffusionLM lm = model.getDiffusionLM();
         List<List<String>> expected = lm.generate(2, options);
+        String closed = "this DiffusionLM has been closed (model " + lm.name() + "): load the model again to go on";
         AtomicInteger answered = new AtomicInteger();
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
@@ -69,12 +74,12 @@ class ClosedModelTest {
             }
             model.close();
             Throwable e = outcome.get();
-            assertTrue(e instanceof IllegalStateException, "not a clean failure: " + e);
-            assertEquals("this DiffusionLM has been closed", e.getMessage());
+            assertTrue(e instanceof ModelClosedException, "not a clean failure: " + e);
+            assertEquals(closed, e.getMessage());
         } finally {
             caller.shutdownNow();
         }
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
-        assertEquals("this DiffusionLM has been closed", e.getMessage());
+        ModelClosedException e = assertThrows(ModelClosedException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
+        assertEquals(closed, e.getMessage());
     }
 }
