@@ -98,8 +98,12 @@ public final class ConstraintsEvaluation {
                 throw new IllegalArgumentException("give at least one guidance weight");
             }
             SamplingRange.STRENGTH.check(strength, "--strength", SamplingRange.OUT_OF_RANGE);
-            if (minLength < 1 || maxLength < minLength) {
-                throw new IllegalArgumentException("bad length range " + minLength + ".." + maxLength);
+            if (minLength < 1) {
+                throw new IllegalArgumentException("--min-length must be >= 1, got " + minLength);
+            }
+            if (maxLength < minLength) {
+                throw new IllegalArgumentException("--min-length " + minLength + " is above --max-length " + maxLength
+                        + ": give --min-length at most --max-length");
             }
             if (tasks.contains(Task.REWRITE) && !labels.contains(Sentiment.POSITIVE)
                     && !labels.contains(Sentiment.NEGATIVE)) {

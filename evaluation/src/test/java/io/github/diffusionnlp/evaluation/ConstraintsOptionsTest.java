@@ -125,6 +125,15 @@ class ConstraintsOptionsTest {
         assertEquals("an hour's table", Files.readString(out.resolve("mine.md")));
     }
 
+    /** "bad length range 50..10" named neither option nor what would do. */
+    @Test
+    void aBadHeldOutLengthRangeNamesItsOptions(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--min-length", "50", "--max-length", "10"),
+                "--min-length 50 is above --max-length 10", "give --min-length at most --max-length");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--min-length", "0"),
+                "--min-length must be >= 1, got 0");
+    }
+
     /**
      * measure-default.sh counts a part done when its .md exists: the table is written last, so a run that
      * fails writing the numbers leaves no .md behind (it wrote the .md first).
