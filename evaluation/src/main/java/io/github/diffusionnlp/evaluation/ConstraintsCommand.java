@@ -140,10 +140,6 @@ final class ConstraintsCommand implements Callable<Integer> {
         Set<Sentiment> chosenLabels = parseLabels();
         EnumSet<Task> chosen = parseTasks(chosenLabels);
         String stem = name != null ? name : quick ? "constraints-quick" : "constraints";
-        // an hour's run must not end by replacing an earlier one's results, nor be refused only then
-        if (!overwrite && !(quick && name == null)) {
-            refuseEarlierResults(stem);
-        }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, x0Temperature,
                 ngramWeight, guidances,
@@ -151,6 +147,8 @@ final class ConstraintsCommand implements Callable<Integer> {
                 strength, parseKeep(), minLength, maxLength, quick,
                 heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels,
                 lexical, heldoutLengths, !unguidedLength);
+        // an hour's run must not end by replacing an earlier one's results, nor be refused only then
+        Report.prepare(out, stem, overwrite || (quick && name == null));
         System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
         PosJudge pos = new PosJudge();
         SentimentJudge sentiment = new SentimentJudge();
@@ -196,15 +194,6 @@ final class ConstraintsCommand implements Callable<Integer> {
             return keep.stream().map(Upos::parse).collect(Collectors.toSet());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--keep: " + e.getMessage(), e);
-        }
-    }
-
-    private void refuseEarlierResults(String stem) {
-        for (Path file : Report.files(out, stem)) {
-            if (Files.exists(file)) {
-                throw new IllegalArgumentException(file + " holds the results of an earlier run; give another --name,"
-                        + " or --overwrite to replace them");
-            }
         }
     }
 

@@ -125,6 +125,21 @@ class ConstraintsOptionsTest {
         assertEquals("an hour's table", Files.readString(out.resolve("mine.md")));
     }
 
+    /**
+     * An --out that cannot hold the files (a file there, or a --name that is a path into a directory that does not
+     * exist) was found only when the files were written: after the whole run, whose samples were lost.
+     */
+    @Test
+    void anOutputThatCannotHoldTheFilesIsRefusedBeforeSampling(@TempDir Path out) throws Exception {
+        Path file = out.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        assertRefusedBeforeSampling(constraints(file, "--quick", "--tasks", "length"),
+                "--out " + file + " is a file, not a directory");
+        assertEquals("not a directory", Files.readString(file));
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--tasks", "length", "--name", "runs/first"),
+                "--name runs/first is not a file name", "--out");
+    }
+
     /** "bad length range 50..10" named neither option nor what would do. */
     @Test
     void aBadHeldOutLengthRangeNamesItsOptions(@TempDir Path out) {
