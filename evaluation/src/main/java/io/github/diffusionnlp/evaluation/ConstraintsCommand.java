@@ -149,12 +149,13 @@ final class ConstraintsCommand implements Callable<Integer> {
                 lexical, heldoutLengths, !unguidedLength);
         // an hour's run must not end by replacing an earlier one's results, nor be refused only then
         Report.prepare(out, stem, overwrite || (quick && name == null));
-        System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
-        PosJudge pos = new PosJudge();
-        SentimentJudge sentiment = new SentimentJudge();
         Result result;
+        // the model first: a --model that is not one is refused in a second, not after CoreNLP's loading
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model)
                 .optBatching(batch, Duration.ofMillis(100)).build()) {
+            System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
+            PosJudge pos = new PosJudge();
+            SentimentJudge sentiment = new SentimentJudge();
             result = new ConstraintsEvaluation(lm, pos, sentiment, settings, System.err).run();
         }
         String markdown = Report.markdown(result);

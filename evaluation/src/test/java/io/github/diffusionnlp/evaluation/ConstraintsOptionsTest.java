@@ -140,6 +140,15 @@ class ConstraintsOptionsTest {
                 "--name runs/first is not a file name", "--out");
     }
 
+    /** A --model that is not one was refused only after the judges had loaded (CoreNLP's parser: seconds of log). */
+    @Test
+    void aModelDirectoryThatIsNotOneIsRefusedBeforeTheJudgesLoad(@TempDir Path out) {
+        Path missing = out.resolve("no-model");
+        Run r = constraints(out, "--quick", "--model", missing.toString());
+        assertRefusedBeforeSampling(r, missing + " is not a model directory: it does not exist");
+        assertFalse(r.err().contains("loading the judges"), r.err());
+    }
+
     /** "bad length range 50..10" named neither option nor what would do. */
     @Test
     void aBadHeldOutLengthRangeNamesItsOptions(@TempDir Path out) {
