@@ -208,6 +208,11 @@ public final class ConstraintsEvaluation {
         err.printf(Locale.ROOT, "held-out: %d sentences of %d..%d tokens in %s; N = %d per row, %d steps%n",
                 pool.size(), settings.minLength(), settings.maxLength(), settings.heldout(), settings.n(),
                 settings.steps());
+        if (pool.size() < 4 * settings.n()) { // slice() wraps around: still N sentences a row, but not disjoint ones
+            err.printf(Locale.ROOT, "note: %s has %d sentences of %d..%d tokens, fewer than the %d (4 × N) of four"
+                    + " disjoint slices: the slices share sentences; lower --n, or widen --min-length/--max-length%n",
+                    settings.heldout(), pool.size(), settings.minLength(), settings.maxLength(), 4 * settings.n());
+        }
         if (settings.tasks().contains(Task.POS)) {
             posControl(slice(pool, 0));
         }

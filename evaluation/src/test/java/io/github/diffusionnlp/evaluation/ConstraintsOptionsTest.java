@@ -159,6 +159,24 @@ class ConstraintsOptionsTest {
     }
 
     /**
+     * The held-out sentences are cut into four disjoint slices of N (README): from fewer than 4 N the slices wrapped
+     * around and shared sentences, unsaid.
+     */
+    @Test
+    void aHeldOutFileTooSmallForFourDisjointSlicesIsSaid(@TempDir Path out) throws Exception {
+        Path small = out.resolve("small.txt");
+        Files.writeString(small, "The cat sat on the mat .\nA dog ran home .\nThe dog sat .\nA cat ran on .\n"
+                + "The mat sat home .\n");
+        Run r = constraints(out, "--model", untagged.toString(), "--max-length", "16", "--n", "2", "--steps", "1",
+                "--tasks", "length", "--heldout", small.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("note: " + small + " has 5 sentences of 4..16 tokens, fewer than the 8 (4 × N)"
+                + " of four disjoint slices: the slices share sentences; lower --n"), r.err());
+        assertFalse(constraints(out, "--model", untagged.toString(), "--max-length", "16", "--n", "1", "--steps", "1",
+                "--tasks", "length", "--heldout", small.toString(), "--name", "n1").err().contains("note: "));
+    }
+
+    /**
      * measure-default.sh counts a part done when its .md exists: the table is written last, so a run that
      * fails writing the numbers leaves no .md behind (it wrote the .md first).
      */
