@@ -2,6 +2,7 @@ package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.cli.CorpusReading;
+import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
@@ -149,6 +150,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                 lexical, heldoutLengths, !unguidedLength);
         // an hour's run must not end by replacing an earlier one's results, nor be refused only then
         Report.prepare(out, stem, overwrite || (quick && name == null));
+        InputFiles.requireRegularFile(settings.heldout(), "corpus file"); // read only after the model and judges load
         Result result;
         // the model first: a --model that is not one is refused in a second, not after CoreNLP's loading
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model)

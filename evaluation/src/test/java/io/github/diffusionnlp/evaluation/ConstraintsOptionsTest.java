@@ -149,6 +149,15 @@ class ConstraintsOptionsTest {
         assertFalse(r.err().contains("loading the judges"), r.err());
     }
 
+    /** A --heldout file that is not there was found only once the model and the judges had loaded. */
+    @Test
+    void aMissingHeldOutFileIsRefusedBeforeTheModelAndJudgesLoad(@TempDir Path out) {
+        Path missing = out.resolve("heldout.conllu");
+        Run r = constraints(out, "--quick", "--heldout", missing.toString());
+        assertRefusedBeforeSampling(r, missing + ": corpus file not found");
+        assertFalse(r.err().contains("loading the judges"), r.err());
+    }
+
     /** "bad length range 50..10" named neither option nor what would do. */
     @Test
     void aBadHeldOutLengthRangeNamesItsOptions(@TempDir Path out) {
