@@ -9,6 +9,18 @@
 # "default". Each run writes STEM-<part>.{md,json} and STEM-<part>-samples.tsv; a part whose .md exists
 # is skipped, so a stopped run resumes where it stopped (delete a part's files to re-run it).
 set -euo pipefail
+# "--help" as MODEL_DIR reached the jar as "--model --help": a complaint about an option nobody typed
+usage="usage: evaluation/measure-default.sh [MODEL_DIR] [STEM]: MODEL_DIR defaults to the shipped model, STEM to
+'default'; the results go to evaluation/results/STEM-* (evaluation/README.md)"
+if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
+    echo "$usage"
+    exit 0
+fi
+if [[ $# -gt 2 || "${1:-}" == -* || "${2:-}" == -* ]]; then
+    echo "error: $([[ $# -gt 2 ]] && echo "$# arguments, at most 2 taken" || echo "no option is taken: $*")" >&2
+    echo "$usage" >&2
+    exit 2
+fi
 cd "$(dirname "$0")/.."
 
 model="${1:-test-data/models/brown-cdcd}"

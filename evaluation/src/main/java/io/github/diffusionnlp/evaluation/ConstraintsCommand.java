@@ -2,6 +2,7 @@ package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.cli.CorpusReading;
+import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
@@ -140,10 +141,6 @@ final class ConstraintsCommand implements Callable<Integer> {
         Set<Sentiment> chosenLabels = parseLabels();
         EnumSet<Task> chosen = parseTasks(chosenLabels);
         String stem = name != null ? name : quick ? "constraints-quick" : "constraints";
-        // an hour's run must not end by replacing an earlier one's results, nor be refused only then
-        if (!overwrite && !(quick && name == null)) {
-            refuseEarlierResults(stem);
-        }
         Settings settings = new Settings(n != null ? n : quick ? QUICK_N : 200,
                 steps != null ? steps : quick ? QUICK_STEPS : 32, seed, batch, temperature, x0Temperature,
                 ngramWeight, guidances,
@@ -151,12 +148,16 @@ final class ConstraintsCommand implements Callable<Integer> {
                 strength, parseKeep(), minLength, maxLength, quick,
                 heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels,
                 lexical, heldoutLengths, !unguidedLength);
-        System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
-        PosJudge pos = new PosJudge();
-        SentimentJudge sentiment = new SentimentJudge();
+        // an hour's run must not end by replacing an earlier one's results, nor be refused only then
+        Report.prepare(out, stem, overwrite || (quick && name == null));
+        InputFiles.requireRegularFile(settings.heldout(), "corpus file"); // read only after the model and judges load
         Result result;
+        // the model first: a --model that is not one is refused in a second, not after CoreNLP's loading
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model)
                 .optBatching(batch, Duration.ofMillis(100)).build()) {
+            System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
+            PosJudge pos = new PosJudge();
+            SentimentJudge sentiment = new SentimentJudge();
             result = new ConstraintsEvaluation(lm, pos, sentiment, settings, System.err).run();
         }
         String markdown = Report.markdown(result);
@@ -196,15 +197,6 @@ final class ConstraintsCommand implements Callable<Integer> {
             return keep.stream().map(Upos::parse).collect(Collectors.toSet());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--keep: " + e.getMessage(), e);
-        }
-    }
-
-    private void refuseEarlierResults(String stem) {
-        for (Path file : Report.files(out, stem)) {
-            if (Files.exists(file)) {
-                throw new IllegalArgumentException(file + " holds the results of an earlier run; give another --name,"
-                        + " or --overwrite to replace them");
-            }
         }
     }
 

@@ -98,8 +98,12 @@ public final class ConstraintsEvaluation {
                 throw new IllegalArgumentException("give at least one guidance weight");
             }
             SamplingRange.STRENGTH.check(strength, "--strength", SamplingRange.OUT_OF_RANGE);
-            if (minLength < 1 || maxLength < minLength) {
-                throw new IllegalArgumentException("bad length range " + minLength + ".." + maxLength);
+            if (minLength < 1) {
+                throw new IllegalArgumentException("--min-length must be >= 1, got " + minLength);
+            }
+            if (maxLength < minLength) {
+                throw new IllegalArgumentException("--min-length " + minLength + " is above --max-length " + maxLength
+                        + ": give --min-length at most --max-length");
             }
             if (tasks.contains(Task.REWRITE) && !labels.contains(Sentiment.POSITIVE)
                     && !labels.contains(Sentiment.NEGATIVE)) {
@@ -204,6 +208,11 @@ public final class ConstraintsEvaluation {
         err.printf(Locale.ROOT, "held-out: %d sentences of %d..%d tokens in %s; N = %d per row, %d steps%n",
                 pool.size(), settings.minLength(), settings.maxLength(), settings.heldout(), settings.n(),
                 settings.steps());
+        if (pool.size() < 4 * settings.n()) { // slice() wraps around: still N sentences a row, but not disjoint ones
+            err.printf(Locale.ROOT, "note: %s has %d sentences of %d..%d tokens, fewer than the %d (4 × N) of four"
+                    + " disjoint slices: the slices share sentences; lower --n, or widen --min-length/--max-length%n",
+                    settings.heldout(), pool.size(), settings.minLength(), settings.maxLength(), 4 * settings.n());
+        }
         if (settings.tasks().contains(Task.POS)) {
             posControl(slice(pool, 0));
         }

@@ -106,6 +106,36 @@ public final class Report {
     }
 
     /**
+     * Checks, before a run starts, that its files can go where {@code --out} and {@code --name} say (making the
+     * directory if missing), and refuses to replace an earlier run's files unless {@code overwrite}: found only when
+     * the files were written, either ended an hour's run with its samples lost.
+     */
+    static void prepare(Path dir, String name, boolean overwrite) throws IOException {
+        if (name.isBlank() || name.equals(".") || name.equals("..")
+                || !name.equals(String.valueOf(Path.of(name).getFileName()))) {
+            throw new IllegalArgumentException("--name " + name + " is not a file name: give the files' stem alone"
+                    + " (NAME.md, NAME.json, NAME-samples.tsv) and their directory with --out");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is a file, not a directory: give the directory the"
+                    + " files go into (made if missing)");
+        }
+        Files.createDirectories(dir);
+        if (!Files.isWritable(dir)) {
+            throw new IllegalArgumentException("--out " + dir + " is not writable: give a directory you may write to");
+        }
+        if (overwrite) {
+            return;
+        }
+        for (Path file : files(dir, name)) {
+            if (Files.exists(file)) {
+                throw new IllegalArgumentException(file + " holds the results of an earlier run; give another --name,"
+                        + " or --overwrite to replace them");
+            }
+        }
+    }
+
+    /**
      * Writes NAME.md, NAME.json and NAME-samples.tsv into the directory; returns the three paths. Each file is
      * written whole or not at all (a temporary sibling, then a rename), and the table last: measure-default.sh
      * counts a part done when its table exists, so a run stopped while writing leaves the part to be run again.

@@ -95,14 +95,7 @@ final class SteeringCommand implements Callable<Integer> {
         Settings settings = new Settings(n, length, steps, seed, posteriorSeed, weights, batch, p,
                 p == null ? null : probeCorpus != null ? probeCorpus : findAbove(Path.of("test-data", "brown",
                         "train.conllu.gz"), "--probe-corpus"));
-        if (!overwrite) {
-            for (Path file : SteeringReport.files(out, name)) {
-                if (Files.exists(file)) {
-                    throw new IllegalArgumentException(file + " holds the results of an earlier run; give another"
-                            + " --name, or --overwrite to replace them");
-                }
-            }
-        }
+        Report.prepare(out, name, overwrite); // found only when writing, after the whole run
         Result result;
         // no request batcher: one caller, and steered calls are not batched anyway (DiffusionLM.Builder#optBatching)
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optBatching(0, Duration.ZERO).build()) {

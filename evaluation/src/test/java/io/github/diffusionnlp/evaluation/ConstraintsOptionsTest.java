@@ -126,6 +126,66 @@ class ConstraintsOptionsTest {
     }
 
     /**
+     * An --out that cannot hold the files (a file there, or a --name that is a path into a directory that does not
+     * exist) was found only when the files were written: after the whole run, whose samples were lost.
+     */
+    @Test
+    void anOutputThatCannotHoldTheFilesIsRefusedBeforeSampling(@TempDir Path out) throws Exception {
+        Path file = out.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        assertRefusedBeforeSampling(constraints(file, "--quick", "--tasks", "length"),
+                "--out " + file + " is a file, not a directory");
+        assertEquals("not a directory", Files.readString(file));
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--tasks", "length", "--name", "runs/first"),
+                "--name runs/first is not a file name", "--out");
+    }
+
+    /** A --model that is not one was refused only after the judges had loaded (CoreNLP's parser: seconds of log). */
+    @Test
+    void aModelDirectoryThatIsNotOneIsRefusedBeforeTheJudgesLoad(@TempDir Path out) {
+        Path missing = out.resolve("no-model");
+        Run r = constraints(out, "--quick", "--model", missing.toString());
+        assertRefusedBeforeSampling(r, missing + " is not a model directory: it does not exist");
+        assertFalse(r.err().contains("loading the judges"), r.err());
+    }
+
+    /** A --heldout file that is not there was found only once the model and the judges had loaded. */
+    @Test
+    void aMissingHeldOutFileIsRefusedBeforeTheModelAndJudgesLoad(@TempDir Path out) {
+        Path missing = out.resolve("heldout.conllu");
+        Run r = constraints(out, "--quick", "--heldout", missing.toString());
+        assertRefusedBeforeSampling(r, missing + ": corpus file not found");
+        assertFalse(r.err().contains("loading the judges"), r.err());
+    }
+
+    /** "bad length range 50..10" named neither option nor what would do. */
+    @Test
+    void aBadHeldOutLengthRangeNamesItsOptions(@TempDir Path out) {
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--min-length", "50", "--max-length", "10"),
+                "--min-length 50 is above --max-length 10", "give --min-length at most --max-length");
+        assertRefusedBeforeSampling(constraints(out, "--quick", "--min-length", "0"),
+                "--min-length must be >= 1, got 0");
+    }
+
+    /**
+     * The held-out sentences are cut into four disjoint slices of N (README): from fewer than 4 N the slices wrapped
+     * around and shared sentences, unsaid.
+     */
+    @Test
+    void aHeldOutFileTooSmallForFourDisjointSlicesIsSaid(@TempDir Path out) throws Exception {
+        Path small = out.resolve("small.txt");
+        Files.writeString(small, "The cat sat on the mat .\nA dog ran home .\nThe dog sat .\nA cat ran on .\n"
+                + "The mat sat home .\n");
+        Run r = constraints(out, "--model", untagged.toString(), "--max-length", "16", "--n", "2", "--steps", "1",
+                "--tasks", "length", "--heldout", small.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("note: " + small + " has 5 sentences of 4..16 tokens, fewer than the 8 (4 × N)"
+                + " of four disjoint slices: the slices share sentences; lower --n"), r.err());
+        assertFalse(constraints(out, "--model", untagged.toString(), "--max-length", "16", "--n", "1", "--steps", "1",
+                "--tasks", "length", "--heldout", small.toString(), "--name", "n1").err().contains("note: "));
+    }
+
+    /**
      * measure-default.sh counts a part done when its .md exists: the table is written last, so a run that
      * fails writing the numbers leaves no .md behind (it wrote the .md first).
      */

@@ -80,6 +80,18 @@ class SteeringSmokeTest {
         assertEquals("an earlier run", Files.readString(out.resolve("steering.md")));
     }
 
+    /** An --out that is a file was found when the files were written, after the whole run: its samples were lost. */
+    @Test
+    void refusesAnOutputThatCannotHoldTheFilesBeforeLoadingTheModel(@TempDir Path out) throws Exception {
+        Path file = out.resolve("a-file");
+        Files.writeString(file, "not a directory");
+        String err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", file.toString());
+        assertTrue(err.contains("--out " + file + " is a file, not a directory"), err);
+        assertEquals("not a directory", Files.readString(file));
+        err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", out.toString(), "--name", "runs/first");
+        assertTrue(err.contains("--name runs/first is not a file name"), err);
+    }
+
     private static String refused(String... options) {
         String[] args = new String[options.length + 1];
         args[0] = "steering";
