@@ -99,6 +99,13 @@ final class ConfiguredAnnotator implements Annotator {
                         + (settings.syntaxKeep ? "keep" : templateText(settings.template)) + "': " + e.getMessage());
             }
         }
+        if (settings.drawLength && (lm.info().training() == null || lm.info().training().rowLengths() == null)) {
+            // now, not on the first document, as the template's check above
+            throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".drawLength = 'true' draws each"
+                    + " sentence's length from the lengths of the model's training rows, and model " + lm.name()
+                    + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp"
+                    + " row-lengths --model DIR --corpus ITS_TRAINING_CORPUS`, or leave " + name + ".drawLength out");
+        }
         if (settings.ngramWeight > 0) {
             try {
                 lm.countNgrams(); // a corpus to count from, read as said: now, not on every document
@@ -127,7 +134,7 @@ final class ConfiguredAnnotator implements Annotator {
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
                 .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
                 .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight)
-                .guideLength(!settings.unguidedLength).build();
+                .guideLength(!settings.unguidedLength).drawLength(settings.drawLength).build();
         List<String> before = annotatorsBefore(name, props);
         this.madeAfter = new Upstream(before.contains("pos"), before.contains("lemma"), before.contains("ner"));
         this.tagger = PipelineTagger.of(props);

@@ -46,7 +46,7 @@ public final class DiffusionSettings {
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
             "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword",
             "bannedWords", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
-            "guidance", "unguidedLength", "candidates", "lexical");
+            "guidance", "unguidedLength", "drawLength", "candidates", "lexical");
 
     /** The UPOS tags, for messages. */
     static final String UPOS_TAGS = Upos.names();
@@ -88,6 +88,7 @@ public final class DiffusionSettings {
     final List<Upos> template; // null: none; an explicit syntax template
     final double guidance;
     final boolean unguidedLength; // guidance leaves [PAD] (the length) at the conditioned pass's probability
+    final boolean drawLength; // each generated sentence's length drawn from the model's training rows' first
     final int candidates; // best of k, ranked by the sentiment lexicon
     final boolean lexical; // also forbid words the tag and sentiment lexicons contradict
 
@@ -281,6 +282,7 @@ public final class DiffusionSettings {
         guidance = rangedValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, SamplingRange.GUIDANCE,
                 Double::parseDouble);
         unguidedLength = boolValue(props, "unguidedLength", false);
+        drawLength = boolValue(props, "drawLength", false);
         candidates = (int) rangedValue(props, "candidates", 1, SamplingRange.CANDIDATES, Integer::parseInt);
         lexical = boolValue(props, "lexical", false);
 
@@ -314,6 +316,15 @@ public final class DiffusionSettings {
         check(sentiment != null || syntaxKeep || template != null || !isSet(props, "guidance"),
                 "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
                         + "syntax (it weighs how hard they are pushed)");
+        // a drawn length is sentence i's, drawn with its seed: a set length, a template or an input's own is not
+        check(!drawLength || task == Task.GENERATE, "drawLength", "true", "only with " + prefix + "task=generate ("
+                + task.name().toLowerCase(Locale.ROOT) + " keeps each sentence's length)");
+        check(!drawLength || length == 0 && template == null, "drawLength", "true", "only at a free length: it draws"
+                + " each sentence's length, and " + (length != 0 ? prefix + "length = " + length : prefix + "syntax")
+                + " sets it; give one or the other");
+        // drawn, [PAD] is given beyond the length and banned before it: no choice of length is left to guide
+        check(!drawLength || !unguidedLength, "unguidedLength", "true", "not with " + prefix + "drawLength = true,"
+                + " which chooses the length before sampling; give one or the other");
         // only free-length generation chooses a length ([PAD]), and at guidance 1 nothing is extrapolated
         check(!unguidedLength || task == Task.GENERATE && length == 0 && template == null, "unguidedLength", "true",
                 "only with " + prefix + "task=generate at a free length (no " + prefix + "length, no " + prefix

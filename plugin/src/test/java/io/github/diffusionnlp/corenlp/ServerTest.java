@@ -14,6 +14,8 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.model.LengthPrior;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -469,6 +471,29 @@ class ServerTest {
 
         HttpResponse<String> good = post(requestProps(), TEXT);
         assertEquals(200, good.statusCode(), "a bad request leaves the server serving: " + good.body());
+    }
+
+    /** A request's diffusion.drawLength reaches the sampler: its sentences have the lengths the model draws. */
+    @Test
+    void aRequestDrawsEachSentencesLength() throws Exception {
+        HttpResponse<String> drawn = post(requestProps("diffusion.task", "generate", "diffusion.count", "6",
+                "diffusion.seed", "5", "diffusion.drawLength", "true"), "");
+        assertEquals(200, drawn.statusCode(), drawn.body());
+        // the model's words, which CoreNLP's tokens may split further ("What's": What, 's)
+        Annotation local = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task",
+                "generate", "diffusion.count", "6", "diffusion.seed", "5", "diffusion.drawLength", "true")), "");
+        List<String> generated = local.get(DiffusionAnnotations.GeneratedSentences.class);
+        LengthPrior prior = LengthPrior.of(ModelCheckpoint.readHeader(DefaultModel.locate()).training().rowLengths());
+        for (int i = 0; i < generated.size(); i++) {
+            assertEquals(prior.draw(5 + i), generated.get(i).split(" ").length, "sentence " + i + ": "
+                    + generated.get(i));
+        }
+        List<List<String>> tokens = new ArrayList<>();
+        local.get(CoreAnnotations.SentencesAnnotation.class).forEach(sentence -> tokens.add(Pipelines.words(sentence)));
+        assertEquals(tokens, words(drawn.body()), "the same sentences as a local pipeline with the same properties");
+        HttpResponse<String> bad = post(requestProps("diffusion.task", "generate", "diffusion.drawLength", "yes"), "");
+        assertEquals(500, bad.statusCode());
+        assertTrue(bad.body().contains("bad diffusion.drawLength = 'yes'; allowed: true or false"), bad.body());
     }
 
     /**

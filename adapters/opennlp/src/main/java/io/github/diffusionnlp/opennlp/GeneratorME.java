@@ -23,8 +23,17 @@ import java.util.Objects;
  * String[][] six = positive.generate(3);                // three sentences of six tokens
  * }</pre>
  *
+ * <p>Left free, the model chooses each length and writes too long and too even sentences (root README,
+ * <i>Limitations</i>); options with {@link SamplingOptions.Builder#drawLength drawLength(true)} draw each sentence's
+ * length from the lengths of the model's training rows first, with its seed:
+ *
+ * <pre>{@code
+ * GeneratorME drawn = new GeneratorME(model, options.toBuilder().drawLength(true).build());
+ * String[][] five = drawn.generate(5);                  // lengths spread as the training rows' are
+ * }</pre>
+ *
  * <p>Thread-safe and stateless: sentence i of one call is sampled with seed {@code seed + i}, so the
- * same options give the same sentences; pass other options (another seed) for others.
+ * same options give the same sentences (and drawn lengths); pass other options (another seed) for others.
  */
 public class GeneratorME {
     private final DiffusionModel model;
@@ -44,7 +53,9 @@ public class GeneratorME {
      * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
      * @throws IllegalArgumentException when the template is longer than the model's positions or is the
      *     input's own (a generated sentence has no input), or the model cannot follow a template
-     *     ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates})
+     *     ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates}); when the options draw the length
+     *     ({@link SamplingOptions#drawLength()}) and a length or the template sets it, or the model records no
+     *     lengths of its training rows to draw from
      */
     public GeneratorME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
         this.model = Objects.requireNonNull(model, "model");
@@ -55,6 +66,34 @@ public class GeneratorME {
                     + " give the template's tags");
         }
         constraints.requireFollowableBy(model);
+        if (options.drawLength()) {
+            requireFreeLength(options.length(), constraints.templateLength());
+            // now, not at the first generate: the model's record is read once it is loaded, as the template's check
+            if (model.getInfo().training() == null || model.getInfo().training().rowLengths() == null) {
+                throw new IllegalArgumentException(noRowLengths(model.getDiffusionLM().name(),
+                        "SamplingOptions.drawLength", "leave drawLength false"));
+            }
+        }
+    }
+
+    /**
+     * Why a model that records no lengths of its training rows cannot draw them, for the option as {@code asked}
+     * names it: what to run, for a model directory and for a package (whose config.json is the directory's).
+     */
+    public static String noRowLengths(String model, String asked, String instead) {
+        return asked + " draws each sentence's length from the lengths of the model's training rows, and model "
+                + model + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp"
+                + " row-lengths --model DIR --corpus ITS_TRAINING_CORPUS` in the model directory (for a package, the"
+                + " one it was made from, then Package it again), or " + instead;
+    }
+
+    /** Refuses drawing the length where a length or the template sets it. */
+    private static void requireFreeLength(int length, int templateLength) {
+        if (length != 0 || templateLength > 0) {
+            throw new IllegalArgumentException("drawLength draws each sentence's length, and " + (length != 0
+                    ? "a length of " + length + " is asked" : "the POS template sets it (" + templateLength + " tags)")
+                    + "; give one or the other");
+        }
     }
 
     public ConstraintSpec getConstraints() {
@@ -84,13 +123,17 @@ public class GeneratorME {
      * {@code count} sentences of {@code length} tokens each (0: the model chooses each length, or the
      * POS template sets it).
      *
-     * @throws IllegalArgumentException when the length is out of range or disagrees with the template
+     * @throws IllegalArgumentException when the length is out of range or disagrees with the template, or is
+     *     not 0 while the options draw the length ({@link SamplingOptions#drawLength()})
      */
     public String[][] generate(int count, int length) {
         int t = constraints.templateLength();
         if (t > 0 && length != 0 && length != t) {
             throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
                     + " tags; give one or the other");
+        }
+        if (options.drawLength()) {
+            requireFreeLength(length, t);
         }
         List<List<String>> out = model.sample(lm -> lm.generate(count, constraints.toConstraints(),
                 options.toBuilder().length(length).build()));

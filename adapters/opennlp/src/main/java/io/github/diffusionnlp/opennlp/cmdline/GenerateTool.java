@@ -16,6 +16,7 @@ import opennlp.tools.tokenize.Detokenizer;
  * {@code Generate}: writes {@code -count} new sentences, one a line (whitespace-separated tokens, or
  * detokenized text). It reads no input. Sentence i uses seed + i. {@code -sentiment} and
  * {@code -posTemplate} constrain every sentence, pushed by {@code -guidance}; a template sets the length.
+ * {@code -drawLength true} draws each sentence's length from the model's training rows' with its seed.
  */
 final class GenerateTool extends CmdTool<Params.GenerateParams> {
     GenerateTool() {
@@ -50,6 +51,16 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                     + " tags; give one or the other");
         }
         boolean unguidedLength = Boolean.TRUE.equals(p.getUnguidedLength());
+        boolean drawLength = Boolean.TRUE.equals(p.getDrawLength());
+        if (drawLength && (length != 0 || t > 0)) {
+            throw badParameter("-drawLength true draws each sentence's length, and " + (length != 0 ? "-length "
+                    + length : "the -posTemplate") + " sets it; give one or the other");
+        }
+        if (drawLength && unguidedLength) {
+            // a drawn length gives [PAD] beyond it and bans it before: no choice of length is left to guide or not
+            throw badParameter("-unguidedLength true leaves the model's choice of length out of guidance, and"
+                    + " -drawLength true chooses it before sampling; give one or the other");
+        }
         if (unguidedLength && constraints.getGuidance() == 1) {
             // at 1 the conditioned pass alone sets every logit, [PAD]'s included: nothing to leave out
             throw badParameter("-unguidedLength true leaves the length out of guidance, and guidance "
@@ -66,7 +77,12 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             Detokenizer detokenizer = detokenizer(p, dictionary, model);
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model).toBuilder().length(length).guideLength(!unguidedLength)
-                    .build();
+                    .drawLength(drawLength).build();
+            if (drawLength && (model.getInfo().training() == null
+                    || model.getInfo().training().rowLengths() == null)) {
+                throw badParameter(GeneratorME.noRowLengths(model.getDiffusionLM().name(), "-drawLength true",
+                        "leave -drawLength out"));
+            }
             GeneratorME probe = new GeneratorME(model, options);
             if (length > probe.getMaxLength()) {
                 throw badParameter("-length " + length + " is longer than the model's " + probe.getMaxLength()

@@ -161,6 +161,13 @@ final class Params {
                 + " false, [PAD] guided too, which lengthens positive and shortens neutral sentences).")
         @OptionalParameter(defaultValue = "false")
         Boolean getUnguidedLength();
+
+        @ParameterDescription(valueName = "true|false", description = "draw each sentence's length from the lengths"
+                + " of the model's training rows before sampling it, with the sentence's seed (left to choose, the"
+                + " model writes too long and too even sentences); only with a free length, not with -length,"
+                + " -posTemplate or -unguidedLength true, and a model that records them (default: false).")
+        @OptionalParameter(defaultValue = "false")
+        Boolean getDrawLength();
     }
 
     interface RewriteParams extends ModelParams, SamplingParams, OutputParams, ConstraintParams {
