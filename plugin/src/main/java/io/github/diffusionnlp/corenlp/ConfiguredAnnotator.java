@@ -250,14 +250,14 @@ final class ConfiguredAnnotator implements Annotator {
     @Override
     public void annotate(Annotation doc) {
         if (!ServerRequests.isHandlerThread()) {
-            annotateAll(doc);
+            againIfModelClosed(settings.name, () -> annotateAll(doc));
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
         l.requireWork(settings.name, rows(doc), settings.steps, settings.candidates, settings.guidance != 1.0);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
-            annotateAll(doc);
+            againIfModelClosed(settings.name, () -> annotateAll(doc)); // the second run under the same deadline
         } catch (RuntimeException e) {
             throw deadline.passed() ? deadline.exceeded(settings.name, e) : e;
         } finally {
@@ -286,6 +286,35 @@ final class ConfiguredAnnotator implements Annotator {
         return rows;
     }
 
+    /**
+     * Runs {@code annotateAll}, and once more when the model was closed under it ({@link SharedModels#closeAll()}, an
+     * operator reloading models): the second run looks the model up again ({@link #model()}), so it samples from the
+     * one loaded anew and the document comes out as if nothing had been closed (its seeds are fixed). A second
+     * {@link ModelClosedException} (closed again meanwhile) propagates, as does any other failure, an interrupt's
+     * ({@code IllegalStateException}: its caller gave up) included. Safe because {@link #annotateAll} writes nothing a
+     * second run would read differently before its sampling ends (see there). Package-private for tests.
+     */
+    static void againIfModelClosed(String name, Runnable annotateAll) {
+        try {
+            annotateAll.run();
+        } catch (ModelClosedException e) {
+            LOG.warn("annotator \"{}\": the model {} was closed (SharedModels.closeAll) while this document was"
+                    + " sampled; the document was annotated again, on the model loaded anew", name, e.model());
+            annotateAll.run();
+        }
+    }
+
+    /**
+     * Samples and writes the results into {@code doc}. Every call of the model (the only source of a
+     * {@link ModelClosedException}: the sampling in {@link #sample}, {@link #rewrite}, {@link #resampleLeakedEntities}
+     * and {@link #generate}; {@code info()} never throws it) comes before anything of this run is written into the
+     * document but two things, both of which a second run on the same document redoes as they were:
+     * {@link #forgetEarlierRun} removes our own keys (none are set again before sampling ends), and
+     * {@link DocumentEditor#joinMasks} joins the tokens of a literal mask into one, leaving the text as it was (a
+     * joined {@code [MASK]} is one token, joined no further). So running this again on a document whose run failed
+     * there is a fresh run on the same input (whose warnings about the text, a mask in another case, are logged
+     * again).
+     */
     private void annotateAll(Annotation doc) {
         forgetEarlierRun(doc);
         Upstream upstream = upstream(doc);

@@ -102,7 +102,8 @@ public final class SharedModels {
      * fewer than {@link ServerLimits#maxModels} models loaded for requests are (those loaded off the server, the
      * operator's own, do not count); beyond, refused (an {@link IllegalArgumentException}; {@code annotator} names
      * it). Refused rather than making room by closing the least used: a model has no count of the documents
-     * sampling from it at that moment, and closing it under them fails them ({@code ModelClosedException}).
+     * sampling from it at that moment, and closing it under them makes them sample again from the start on a model
+     * loaded anew (a second close fails them: {@code ModelClosedException}).
      */
     static DiffusionLM get(Path model, String device, Precision precision, Path ngramCorpus,
             CorpusLayout ngramLayout, MultiwordTokens ngramMultiword, LayoutOption layoutOption,
@@ -174,7 +175,9 @@ public final class SharedModels {
 
     /**
      * Closes every shared model, freeing its native memory. Annotators made before keep working and load
-     * their model again on their next document; a document being annotated meanwhile fails. Each model is
+     * their model again on their next document. Each model's close waits for its calls in flight; a document whose
+     * sampling calls the model again after it (its next infill round, say) meets a {@code ModelClosedException}, and
+     * its annotator annotates it again, once, on the model loaded anew (a second close then fails it). Each model is
      * removed from the map and then closed, one by one, so exactly the removed models are closed: a model
      * that another thread is loading meanwhile is not yet in the map, stays there when its load ends, and
      * is the next {@link #get}'s (closing the values and then clearing the map dropped such a model
