@@ -71,6 +71,10 @@ final class CompareArCommand implements Callable<Integer> {
                     + " model's training corpus; at the step count of the x̂₀ rows), one row each, e.g. 0.1,0.3")
     double[] ngramSweep = new double[0];
 
+    @Option(names = "--draw-length", description = "also sample diffusion with each sentence's length drawn from the"
+            + " model's training rows (generate --draw-length; at the step count of the x̂₀ rows), one row")
+    boolean drawLength;
+
     @Option(names = "--device", defaultValue = DEFAULT_DEVICE,
             description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
@@ -84,7 +88,7 @@ final class CompareArCommand implements Callable<Integer> {
         s = new ArComparison.Settings(mode, samples != null ? samples : s.samples(), steps,
                 infillSentences != null ? infillSentences : s.infillSentences(),
                 stepCounts != null ? steps : s.speedSteps(),
-                s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep);
+                s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep, drawLength);
         String command = rerunCommand();
         Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();
@@ -117,6 +121,7 @@ final class CompareArCommand implements Callable<Integer> {
                 + (x0Sweep.length > 0 ? " --x0-temperatures " + joined(java.util.Arrays.stream(x0Sweep).boxed()) : "")
                 + (ngramSweep.length > 0
                         ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
+                + (drawLength ? " --draw-length" : "")
                 + (seed != DEFAULT_SEED ? " --seed " + seed : "")
                 + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + device);
     }

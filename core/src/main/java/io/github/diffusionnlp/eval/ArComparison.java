@@ -52,6 +52,11 @@ public final class ArComparison {
      * The system name of the diffusion rows with n-gram fusion at the weights asked for ({@link Settings#ngramSweep}).
      */
     static final String NGRAM_SWEEP = "diffusion (n-gram w)";
+    /**
+     * The system name of the diffusion row whose sentences' lengths were drawn from the model's training rows
+     * ({@link Settings#drawLength}), at the step count of the x̂₀ rows.
+     */
+    static final String DRAWN_LENGTHS = "diffusion (drawn lengths)";
     /** The most steps the x̂₀ temperature is tuned at: every candidate samples the whole set again. */
     private static final int MAX_X0_TUNING_STEPS = 32;
     /** Temperatures are tuned on the seeds this far from the reported ones. */
@@ -59,7 +64,8 @@ public final class ArComparison {
 
     /** What to measure and how much. */
     public record Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
-            int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep, double[] ngramSweep) {
+            int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep, double[] ngramSweep,
+            boolean drawLength) {
         /** Checked here, in compare-ar's option names, before either model is loaded (a run takes minutes to hours). */
         public Settings {
             if (samples < 1) {
@@ -80,6 +86,13 @@ public final class ArComparison {
             for (double w : ngramSweep) {
                 OptionErrors.checked("--ngram-weights", () -> SamplingOptions.builder().ngramWeight(w));
             }
+        }
+
+        /** Settings without the drawn-lengths row. */
+        public Settings(String mode, int samples, int[] stepCounts, int infillSentences, int[] speedSteps,
+                int[] speedBatches, double[] temperatures, long seed, double[] x0Sweep, double[] ngramSweep) {
+            this(mode, samples, stepCounts, infillSentences, speedSteps, speedBatches, temperatures, seed, x0Sweep,
+                    ngramSweep, false);
         }
 
         /** The reduced mode: under 10 minutes on a 2-core machine. */
@@ -144,6 +157,12 @@ public final class ArComparison {
             throw new IllegalArgumentException("the two models have different vocabularies; train the autoregressive"
                     + " model with `train-ar --vocab-from " + diffusion.info().directory() + "`");
         }
+        if (settings.drawLength() && (diffusion.info().training() == null
+                || diffusion.info().training().rowLengths() == null)) { // refused now, not after an hour of sampling
+            throw new IllegalArgumentException("--draw-length: the model " + diffusion.info().directory() + " records"
+                    + " no lengths of its training rows; record them with `row-lengths --model DIR --corpus"
+                    + " ITS_TRAINING_CORPUS`");
+        }
         int maxLength = Math.min(diffusion.info().config().maxLength(), ar.config().maxLength());
         List<List<String>> reference = referenceSentences(maxLength);
         Quality ref = quality("held-out data", "real sentences", 0, Double.NaN, reference);
@@ -174,6 +193,10 @@ public final class ArComparison {
                 quality.add(row(NGRAM_SWEEP, tuningSteps, "n-gram w = " + w, "ngram" + w,
                         SamplingOptions.builder().ngramWeight(w)));
             }
+        }
+        if (settings.drawLength()) {
+            quality.add(row(DRAWN_LENGTHS, tuningSteps, "drawn lengths", "drawn",
+                    SamplingOptions.builder().drawLength(true)));
         }
         double tuned = tuneTemperature(ref.entropyBits());
         for (double t : tuned == 1.0 ? new double[] {1.0} : new double[] {1.0, tuned}) {
@@ -362,9 +385,12 @@ public final class ArComparison {
         return row;
     }
 
-    /** Rows asked for beside the tuned ones ({@link Settings#x0Sweep}, {@link Settings#ngramSweep}). */
+    /**
+     * Rows asked for beside the tuned ones ({@link Settings#x0Sweep}, {@link Settings#ngramSweep}, {@link
+     * Settings#drawLength}).
+     */
     static boolean isSweep(Quality q) {
-        return q.system().equals(X0_SWEEP) || q.system().equals(NGRAM_SWEEP);
+        return q.system().equals(X0_SWEEP) || q.system().equals(NGRAM_SWEEP) || q.system().equals(DRAWN_LENGTHS);
     }
 
     /** The step count the x̂₀ temperature is tuned and shown at: the most of the mode's, up to 32. */

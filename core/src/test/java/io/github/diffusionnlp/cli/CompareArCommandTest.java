@@ -20,6 +20,12 @@ class CompareArCommandTest {
     }
 
     @Test
+    void theRerunCommandKeepsTheDrawnLengthsRow() {
+        assertEquals("java -jar core/target/diffusion-nlp.jar compare-ar --quick --draw-length",
+                rerun("--quick", "--draw-length"));
+    }
+
+    @Test
     void defaultsAreLeftOut() {
         assertEquals("java -jar core/target/diffusion-nlp.jar compare-ar --quick",
                 rerun("--quick", "--seed", "1", "--device", "cpu"));

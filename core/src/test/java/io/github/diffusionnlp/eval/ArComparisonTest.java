@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The comparison harness end to end in its smallest mode, on the tiny test models. */
 class ArComparisonTest {
     private static final ArComparison.Settings SMOKE = new ArComparison.Settings("smoke", 8, new int[] {2, 4}, 8,
-            new int[] {2, 4}, new int[] {1, 2}, new double[] {0.9}, 3, new double[] {0, 0.9}, new double[] {0, 0.5});
+            new int[] {2, 4}, new int[] {1, 2}, new double[] {0.9}, 3, new double[] {0, 0.9}, new double[] {0, 0.5}, true);
 
     private static Path trainAr(Path dir, Path vocabFrom, int vocab) throws Exception {
         TrainOptions options = TrainOptions.builder(TestModels.devCorpus(), dir).size("tiny").vocabSize(vocab)
@@ -57,6 +57,10 @@ class ArComparisonTest {
             // the asked-for n-gram weights: one row each but 0 (the plain row)
             assertEquals(List.of("4 steps, n-gram w = 0.5"), r.quality().stream()
                     .filter(q -> q.system().equals(ArComparison.NGRAM_SWEEP)).map(ArComparison.Quality::setting).toList());
+            // the drawn-lengths row, at the x̂₀ rows' step count
+            assertEquals(List.of("4 steps, drawn lengths"), r.quality().stream()
+                    .filter(q -> q.system().equals(ArComparison.DRAWN_LENGTHS)).map(ArComparison.Quality::setting)
+                    .toList());
             assertTrue(r.quality().stream().allMatch(q -> q.samples() == 8 && Double.isFinite(q.arNll()) && q.arNll() > 0));
             assertEquals(3, r.infill().size()); // diffusion at 2 and 4 steps, and the autoregressive model
             assertEquals(2 * 2 + 2 * 2, r.speed().size());
