@@ -105,7 +105,7 @@ public final class LengthPrior {
         return sd;
     }
 
-    /** "20.1 ± 13.0 words (48,174 rows)". */
+    /** "20.1 ± 12.6 words (48,174 rows)", the shipped model's. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%.1f ± %.1f words (%,d rows)", mean, sd, total());
