@@ -288,6 +288,28 @@ class MainTest {
         assertTrue(notAModel.err().contains(tmp.toString()), notAModel.err());
     }
 
+    /**
+     * The two commands that record what a model's training corpus tells ({@code tag-lexicon}, {@code row-lengths})
+     * say of a {@code --corpus} that is a directory that it is one ("no such file" sent the user looking for a file
+     * that was there), and of a missing one that it is not found, naming the option; nothing is written.
+     */
+    @Test
+    void theRecordingCommandsSayWhatIsWrongWithTheirCorpus(@TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path model = TestModels.copyOfTinyModel(tmp);
+        String config = java.nio.file.Files.readString(model.resolve("config.json"));
+        for (String command : List.of("tag-lexicon", "row-lengths")) {
+            Run directory = run("", command, "--model", model.toString(), "--corpus", tmp.toString());
+            assertEquals(1, directory.code(), directory.err());
+            assertEquals("error: --corpus " + tmp + " is a directory; give a corpus file", directory.err().strip());
+            Run missing = run("", command, "--model", model.toString(), "--corpus", tmp.resolve("none.conllu")
+                    .toString());
+            assertEquals(1, missing.code(), missing.err());
+            assertEquals("error: --corpus " + tmp.resolve("none.conllu") + ": corpus file not found",
+                    missing.err().strip());
+        }
+        assertEquals(config, java.nio.file.Files.readString(model.resolve("config.json")));
+    }
+
     @Test
     void unguidedLengthNeedsGuidanceAndAFreeLength() {
         Run plain = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--unguided-length");
