@@ -84,8 +84,7 @@ class DrawLengthTest {
 
     @Test
     void aModelWithoutTheRecordSaysHowToMakeIt(@TempDir Path tmp) throws Exception {
-        Path model = TestModels.copyOfTinyModel(tmp);
-        editTraining(model, training -> training.remove("rowLengths"));
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
         try (DiffusionLM older = DiffusionLM.builder().optModel(model).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> older.generate(1, Constraints.none(), drawing(1)));

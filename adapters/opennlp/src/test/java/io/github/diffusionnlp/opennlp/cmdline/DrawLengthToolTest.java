@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -116,12 +113,7 @@ class DrawLengthToolTest {
 
     @Test
     void aModelWithoutTheRecordSaysWhatToRun(@TempDir Path tmp) throws Exception {
-        Path model = TestModels.copyOfTinyModel(tmp);
-        Path config = model.resolve(ModelCheckpoint.CONFIG);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
-        ((ObjectNode) tree.get("training")).remove("rowLengths");
-        json.writeValue(config.toFile(), tree);
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
         Run r = run("", "Generate", "-model", model.toString(), "-count", "2", "-steps", "2", "-drawLength");
         assertEquals(1, r.code(), r.stderr());
         assertEquals(0, r.stdout().length);
