@@ -72,6 +72,17 @@ public final class LengthPrior {
     }
 
     /**
+     * Why {@code model}, which records no lengths of its training rows, cannot draw them, in the words every front end
+     * uses: {@code asked} names the setting as the caller's does ("--draw-length", "diffusion.drawLength = 'true'"),
+     * and {@code rest} follows the command that records them (", or leave --draw-length out").
+     */
+    public static String notRecorded(String asked, String model, String rest) {
+        return asked + " draws each sentence's length from the lengths of the model's training rows, and model " + model
+                + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp row-lengths"
+                + " --model DIR --corpus ITS_TRAINING_CORPUS`" + rest;
+    }
+
+    /**
      * A length from 1 to the model's positions, drawn with probability proportional to its count. The same seed
      * gives the same length; the draw is mixed away from the seed's other use (the noise a row samples with).
      */

@@ -260,8 +260,14 @@ class MainTest {
         Run older = run("", "generate", "--model", model.toString(), "--steps", "2", "--count", "2",
                 "--draw-length");
         assertNotEquals(0, older.code());
-        assertTrue(older.err().contains("records no lengths of its training rows")
-                && older.err().contains("row-lengths --model"), older.err());
+        // named as this command names it, as OpenNLP's and CoreNLP's name theirs (it said "leave drawLength off")
+        assertTrue(older.err().contains("error: --draw-length draws each sentence's length from the lengths of the"
+                + " model's training rows, and model " + model + " records none")
+                && older.err().contains("row-lengths --model") && older.err().contains("or leave --draw-length out"),
+                older.err());
+        Run none = run("", "generate", "--model", model.toString(), "--count", "0", "--draw-length");
+        assertNotEquals(0, none.code(), "refused with no sentence to sample too, as OpenNLP's Generate -count 0");
+        assertTrue(none.err().contains("error: --draw-length draws each sentence's length"), none.err());
         assertTrue(run("", "info", "--model", model.toString()).out().contains("row lengths:  not recorded"));
 
         Run record = run("", "row-lengths", "--model", model.toString(), "--corpus", DEV);
