@@ -64,7 +64,8 @@ public final class LengthPrior {
         for (int i = 0; i < counts.size(); i++) {
             Integer c = counts.get(i);
             if (c == null || c < 0) {
-                return "count " + c + " rows of " + (i + 1) + " words; a count must be 0 or more";
+                return "count " + c + " rows of " + (i + 1) + (i == 0 ? " word" : " words") + "; a count must be 0 or"
+                        + " more";
             }
             total += c;
         }
