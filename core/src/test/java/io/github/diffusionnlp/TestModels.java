@@ -82,6 +82,20 @@ public final class TestModels {
     }
 
     /**
+     * A copy of {@link #tinyModel()} whose training record has no {@code rowLengths}, as a model trained before they
+     * were recorded (2026-12-06): what {@code drawLength} refuses in every front end, naming {@code row-lengths}.
+     */
+    public static Path copyOfTinyModelWithoutRowLengths(Path dir) throws IOException {
+        Path copy = copyOfTinyModel(dir);
+        Path config = copy.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        ((ObjectNode) tree.get("training")).remove("rowLengths");
+        json.writeValue(config.toFile(), tree);
+        return copy;
+    }
+
+    /**
      * A copy of {@code model}'s files in {@code dir}/model but the one named {@code left} (say, its tag lexicon),
      * for a test of a model that lacks it: saved without it, so its config.json records no checksum for it.
      */

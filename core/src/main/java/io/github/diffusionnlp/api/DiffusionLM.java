@@ -504,9 +504,8 @@ public final class DiffusionLM implements AutoCloseable {
         }
         List<Integer> counts = info.training() == null ? null : info.training().rowLengths();
         if (counts == null) {
-            throw new IllegalArgumentException("model " + name + " records no lengths of its training rows to draw"
-                    + " from (models trained before 2026-12-06 do not): record them with `diffusion-nlp row-lengths"
-                    + " --model DIR --corpus ITS_TRAINING_CORPUS`, or leave drawLength off");
+            throw new IllegalArgumentException(LengthPrior.notRecorded("drawLength", name,
+                    ", or leave drawLength off"));
         }
         return LengthPrior.of(counts);
     }

@@ -264,9 +264,12 @@ public final class ModelCheckpoint {
         }
     }
 
-    /** Whether two training records are one checkpoint's: the same but for metrics recorded since. */
+    /**
+     * Whether two training records are one checkpoint's: the same but for what commands record after training
+     * (metrics, and the row lengths {@code row-lengths} records in an older model), which change no weight.
+     */
     private static boolean sameCheckpoint(TrainingInfo a, TrainingInfo b) {
-        return b != null && a.withMetrics(null).equals(b.withMetrics(null));
+        return b != null && a.withMetrics(null).withRowLengths(null).equals(b.withMetrics(null).withRowLengths(null));
     }
 
     public static Header readHeader(Path dir) throws IOException {

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.LengthPrior;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -71,6 +72,11 @@ final class GenerateCommand implements Callable<Integer> {
                 .drawLength(drawLength).build();
         try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
+            // here, in this command's words, not in the first batch's (none for --count 0) in the library's
+            if (drawLength && (lm.info().training() == null || lm.info().training().rowLengths() == null)) {
+                throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length", lm.name(),
+                        ", or leave --draw-length out"));
+            }
             // rate and ETA of sampling alone
             Progress progress = new Progress("generate", "sentence", "sentences").total(count);
             if (length > lm.info().config().maxLength()) {

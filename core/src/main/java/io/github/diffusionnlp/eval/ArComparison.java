@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingCharts;
 import java.io.IOException;
@@ -159,9 +160,8 @@ public final class ArComparison {
         }
         if (settings.drawLength() && (diffusion.info().training() == null
                 || diffusion.info().training().rowLengths() == null)) { // refused now, not after an hour of sampling
-            throw new IllegalArgumentException("--draw-length: the model " + diffusion.info().directory() + " records"
-                    + " no lengths of its training rows; record them with `row-lengths --model DIR --corpus"
-                    + " ITS_TRAINING_CORPUS`");
+            throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",
+                    diffusion.info().directory().toString(), ", or leave --draw-length out"));
         }
         int maxLength = Math.min(diffusion.info().config().maxLength(), ar.config().maxLength());
         List<List<String>> reference = referenceSentences(maxLength);

@@ -64,11 +64,23 @@ public final class LengthPrior {
         for (int i = 0; i < counts.size(); i++) {
             Integer c = counts.get(i);
             if (c == null || c < 0) {
-                return "count " + c + " rows of " + (i + 1) + " words; a count must be 0 or more";
+                return "count " + c + " rows of " + (i + 1) + (i == 0 ? " word" : " words") + "; a count must be 0 or"
+                        + " more";
             }
             total += c;
         }
         return total == 0 ? "count no rows at all" : null;
+    }
+
+    /**
+     * Why {@code model}, which records no lengths of its training rows, cannot draw them, in the words every front end
+     * uses: {@code asked} names the setting as the caller's does ("--draw-length", "diffusion.drawLength = 'true'"),
+     * and {@code rest} follows the command that records them (", or leave --draw-length out").
+     */
+    public static String notRecorded(String asked, String model, String rest) {
+        return asked + " draws each sentence's length from the lengths of the model's training rows, and model " + model
+                + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp row-lengths"
+                + " --model DIR --corpus ITS_TRAINING_CORPUS`" + rest;
     }
 
     /**
@@ -105,7 +117,7 @@ public final class LengthPrior {
         return sd;
     }
 
-    /** "20.1 ± 13.0 words (48,174 rows)". */
+    /** "20.1 ± 12.6 words (48,174 rows)", the shipped model's. */
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "%.1f ± %.1f words (%,d rows)", mean, sd, total());

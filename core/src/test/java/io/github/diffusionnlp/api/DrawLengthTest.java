@@ -84,13 +84,15 @@ class DrawLengthTest {
 
     @Test
     void aModelWithoutTheRecordSaysHowToMakeIt(@TempDir Path tmp) throws Exception {
-        Path model = TestModels.copyOfTinyModel(tmp);
-        editTraining(model, training -> training.remove("rowLengths"));
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
         try (DiffusionLM older = DiffusionLM.builder().optModel(model).build()) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> older.generate(1, Constraints.none(), drawing(1)));
-            assertTrue(e.getMessage().startsWith("model " + model + " records no lengths of its training rows")
-                    && e.getMessage().contains("diffusion-nlp row-lengths --model DIR --corpus"), e.getMessage());
+            // the same words as every front end's, each naming the setting its own way
+            assertTrue(e.getMessage().startsWith("drawLength draws each sentence's length from the lengths of the"
+                    + " model's training rows, and model " + model + " records none (models trained before 2026-12-06"
+                    + " do not): record them with `diffusion-nlp row-lengths --model DIR --corpus")
+                    && e.getMessage().endsWith(", or leave drawLength off"), e.getMessage());
             assertEquals(1, older.generate(1, Constraints.none(), drawing(1).toBuilder().drawLength(false)
                     .build()).size());
         }

@@ -455,6 +455,24 @@ class ModelCheckpointTest {
     }
 
     /**
+     * row-lengths recording a model's row lengths while evaluate --record evaluates it (an older model: the README
+     * asks for both) changes no weight: the metrics are still the checkpoint's, recorded beside the row lengths.
+     */
+    @Test
+    void rowLengthsRecordedSinceTheEvaluationDoNotRefuseItsMetrics(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        List<Integer> counts = ModelCheckpoint.readHeader(model).training().rowLengths();
+        editConfig(model, json -> ((ObjectNode) json.get("training")).remove("rowLengths")); // an older model
+        TrainingInfo evaluated = ModelCheckpoint.readHeader(model).training();
+        assertEquals(null, evaluated.rowLengths());
+        ModelCheckpoint.recordRowLengths(model, counts, "row-lengths --model"); // meanwhile
+        ModelCheckpoint.recordMetrics(model, evaluated, Map.of("acc", 0.25));
+        TrainingInfo now = ModelCheckpoint.readHeader(model).training();
+        assertEquals(0.25, now.metrics().get("acc"));
+        assertEquals(counts, now.rowLengths(), "the row lengths are kept");
+    }
+
+    /**
      * evaluate --record while a run trains into the model (here: the test holds the lock as train does) would
      * put back the config of the checkpoint before the run's latest one, which would then be refused as a
      * mixture of two saves: it is refused, naming the holder, with config.json as it was.

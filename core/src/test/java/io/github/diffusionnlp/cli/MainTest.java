@@ -260,8 +260,14 @@ class MainTest {
         Run older = run("", "generate", "--model", model.toString(), "--steps", "2", "--count", "2",
                 "--draw-length");
         assertNotEquals(0, older.code());
-        assertTrue(older.err().contains("records no lengths of its training rows")
-                && older.err().contains("row-lengths --model"), older.err());
+        // named as this command names it, as OpenNLP's and CoreNLP's name theirs (it said "leave drawLength off")
+        assertTrue(older.err().contains("error: --draw-length draws each sentence's length from the lengths of the"
+                + " model's training rows, and model " + model + " records none")
+                && older.err().contains("row-lengths --model") && older.err().contains("or leave --draw-length out"),
+                older.err());
+        Run none = run("", "generate", "--model", model.toString(), "--count", "0", "--draw-length");
+        assertNotEquals(0, none.code(), "refused with no sentence to sample too, as OpenNLP's Generate -count 0");
+        assertTrue(none.err().contains("error: --draw-length draws each sentence's length"), none.err());
         assertTrue(run("", "info", "--model", model.toString()).out().contains("row lengths:  not recorded"));
 
         Run record = run("", "row-lengths", "--model", model.toString(), "--corpus", DEV);
@@ -286,6 +292,28 @@ class MainTest {
         Run notAModel = run("", "row-lengths", "--model", tmp.toString(), "--corpus", DEV);
         assertNotEquals(0, notAModel.code());
         assertTrue(notAModel.err().contains(tmp.toString()), notAModel.err());
+    }
+
+    /**
+     * The two commands that record what a model's training corpus tells ({@code tag-lexicon}, {@code row-lengths})
+     * say of a {@code --corpus} that is a directory that it is one ("no such file" sent the user looking for a file
+     * that was there), and of a missing one that it is not found, naming the option; nothing is written.
+     */
+    @Test
+    void theRecordingCommandsSayWhatIsWrongWithTheirCorpus(@TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path model = TestModels.copyOfTinyModel(tmp);
+        String config = java.nio.file.Files.readString(model.resolve("config.json"));
+        for (String command : List.of("tag-lexicon", "row-lengths")) {
+            Run directory = run("", command, "--model", model.toString(), "--corpus", tmp.toString());
+            assertEquals(1, directory.code(), directory.err());
+            assertEquals("error: --corpus " + tmp + " is a directory; give a corpus file", directory.err().strip());
+            Run missing = run("", command, "--model", model.toString(), "--corpus", tmp.resolve("none.conllu")
+                    .toString());
+            assertEquals(1, missing.code(), missing.err());
+            assertEquals("error: --corpus " + tmp.resolve("none.conllu") + ": corpus file not found",
+                    missing.err().strip());
+        }
+        assertEquals(config, java.nio.file.Files.readString(model.resolve("config.json")));
     }
 
     @Test

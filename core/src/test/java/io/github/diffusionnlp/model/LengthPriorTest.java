@@ -42,7 +42,7 @@ class LengthPriorTest {
                 LengthPrior.whatIsWrong(List.of(0, 1), 3));
         assertEquals("count -1 rows of 2 words; a count must be 0 or more",
                 LengthPrior.whatIsWrong(List.of(4, -1), 2));
-        assertEquals("count null rows of 1 words; a count must be 0 or more",
+        assertEquals("count null rows of 1 word; a count must be 0 or more",
                 LengthPrior.whatIsWrong(Arrays.asList(null, 1), 2));
         assertEquals("count no rows at all", LengthPrior.whatIsWrong(List.of(0, 0), 2));
         assertEquals("are empty", LengthPrior.whatIsWrong(List.of(), 0));

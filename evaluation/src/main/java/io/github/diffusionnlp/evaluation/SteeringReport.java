@@ -59,11 +59,6 @@ public final class SteeringReport {
         return sb.toString();
     }
 
-    /** The files {@link #write} writes: NAME.md, NAME.json and NAME-samples.tsv in {@code dir}. */
-    public static List<Path> files(Path dir, String name) {
-        return Report.files(dir, name);
-    }
-
     /**
      * Writes NAME.md, NAME.json and NAME-samples.tsv, each whole (a temporary sibling, then a rename), the table last.
      */

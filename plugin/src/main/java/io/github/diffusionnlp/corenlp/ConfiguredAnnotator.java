@@ -16,6 +16,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.UncheckedIOException;
@@ -101,10 +102,8 @@ final class ConfiguredAnnotator implements Annotator {
         }
         if (settings.drawLength && (lm.info().training() == null || lm.info().training().rowLengths() == null)) {
             // now, not on the first document, as the template's check above
-            throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".drawLength = 'true' draws each"
-                    + " sentence's length from the lengths of the model's training rows, and model " + lm.name()
-                    + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp"
-                    + " row-lengths --model DIR --corpus ITS_TRAINING_CORPUS`, or leave " + name + ".drawLength out");
+            throw new IllegalArgumentException("annotator \"" + name + "\": " + LengthPrior.notRecorded(name
+                    + ".drawLength = 'true'", lm.name(), ", or leave " + name + ".drawLength out"));
         }
         if (settings.ngramWeight > 0) {
             try {

@@ -8,14 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.nio.file.Path;
 import java.util.List;
@@ -83,12 +80,7 @@ class DrawLengthAnnotatorTest {
 
     @Test
     void aModelWithoutTheRecordSaysWhatToRun(@TempDir Path tmp) throws Exception {
-        Path model = TestModels.copyOfTinyModel(tmp);
-        Path config = model.resolve(ModelCheckpoint.CONFIG);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
-        ((ObjectNode) tree.get("training")).remove("rowLengths");
-        json.writeValue(config.toFile(), tree);
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
         // refused as the pipeline is built, not at its first document
         assertEquals("annotator \"diffusion\": diffusion.drawLength = 'true' draws each sentence's length from the"
                 + " lengths of the model's training rows, and model " + model + " records none (models trained before"

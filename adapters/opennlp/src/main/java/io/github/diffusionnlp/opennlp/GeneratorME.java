@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.LengthPrior;
 import java.util.List;
 import java.util.Objects;
 
@@ -81,10 +82,8 @@ public class GeneratorME {
      * names it: what to run, for a model directory and for a package (whose config.json is the directory's).
      */
     public static String noRowLengths(String model, String asked, String instead) {
-        return asked + " draws each sentence's length from the lengths of the model's training rows, and model "
-                + model + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp"
-                + " row-lengths --model DIR --corpus ITS_TRAINING_CORPUS` in the model directory (for a package, the"
-                + " one it was made from, then Package it again), or " + instead;
+        return LengthPrior.notRecorded(asked, model, " in the model directory (for a package, the one it was made"
+                + " from, then Package it again), or " + instead);
     }
 
     /** Refuses drawing the length where a length or the template sets it. */

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
-import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -114,14 +111,43 @@ class DrawLengthToolTest {
         assertTrue(run("", "Generate", "help").out().contains("-drawLength true|false"));
     }
 
+    /**
+     * A package keeps the record (its config.json is the directory's): sampled from it, each sentence is the one the
+     * directory gives; a package made from a model without the record is refused, saying to package again.
+     */
+    @Test
+    void aPackageDrawsAsItsDirectoryDoes(@TempDir Path tmp) throws Exception {
+        Path bin = tmp.resolve("tiny.bin");
+        try (DiffusionModel model = DiffusionModel.load(TestModels.tinyModel())) {
+            model.serialize(bin);
+        }
+        String[] drawing = {"Generate", "-count", "6", "-steps", "2", "-seed", "7", "-drawLength"};
+        Run packaged = run("", concat(new String[] {"-model", bin.toString()}, drawing));
+        assertEquals(0, packaged.code(), packaged.stderr());
+        assertEquals(run("", concat(new String[] {"-model", TINY}, drawing)).out(), packaged.out());
+
+        Path older = tmp.resolve("older.bin");
+        try (DiffusionModel model = DiffusionModel.load(TestModels.copyOfTinyModelWithoutRowLengths(tmp))) {
+            model.serialize(older);
+        }
+        Run refused = run("", concat(new String[] {"-model", older.toString()}, drawing));
+        assertEquals(1, refused.code(), refused.stderr());
+        assertTrue(refused.stderr().contains("model package " + older + " records none")
+                && refused.stderr().contains("(for a package, the one it was made from, then Package it again)"),
+                refused.stderr());
+    }
+
+    /** The tool's name first, then {@code model}'s arguments and {@code rest}'s. */
+    private static String[] concat(String[] model, String[] rest) {
+        List<String> all = new ArrayList<>(List.of(rest[0]));
+        all.addAll(List.of(model));
+        all.addAll(List.of(rest).subList(1, rest.length));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void aModelWithoutTheRecordSaysWhatToRun(@TempDir Path tmp) throws Exception {
-        Path model = TestModels.copyOfTinyModel(tmp);
-        Path config = model.resolve(ModelCheckpoint.CONFIG);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
-        ((ObjectNode) tree.get("training")).remove("rowLengths");
-        json.writeValue(config.toFile(), tree);
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
         Run r = run("", "Generate", "-model", model.toString(), "-count", "2", "-steps", "2", "-drawLength");
         assertEquals(1, r.code(), r.stderr());
         assertEquals(0, r.stdout().length);
