@@ -298,7 +298,7 @@ final class ConfiguredAnnotator implements Annotator {
             annotateAll.run();
         } catch (ModelClosedException e) {
             LOG.warn("annotator \"{}\": the model {} was closed (SharedModels.closeAll) while this document was"
-                    + " sampled; the document was annotated again, on the model loaded anew", name, e.model());
+                    + " sampled; annotating the document again, on the model loaded anew", name, e.model());
             annotateAll.run();
         }
     }

@@ -74,7 +74,8 @@ class CloseAllDuringADocumentTest {
             boolean landed = runningWhenClosed.get() && isClosed(used)
                     && log.contains("was closed (SharedModels.closeAll) while this document was sampled");
             if (landed) {
-                assertTrue(log.contains("annotator \"diffusion\"") && log.contains("annotated again"), log);
+                assertTrue(log.contains("annotator \"diffusion\"") && log.contains("annotating the document again"),
+                        log);
                 assertTrue(SharedModels.size() >= 1 && !isClosed(SharedModels.get(null, null)),
                         "the model loaded anew is open");
                 return;
@@ -112,7 +113,7 @@ class CloseAllDuringADocumentTest {
         }));
         assertEquals(2, runs.size());
         assertTrue(log.contains("annotator \"diffusion_x\": the model /models/m1 was closed (SharedModels.closeAll)"
-                + " while this document was sampled; the document was annotated again"), log);
+                + " while this document was sampled; annotating the document again"), log);
     }
 
     /** An interrupt (a timed-out request: its caller gave up) or any other failure is not run again. */
