@@ -271,11 +271,13 @@ public final class DiffusionLM implements AutoCloseable {
         warnOfSentiment(constraints.sentiment() != null);
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
-        for (int round = 0; windows.hasInfillRound(round); round++) {
-            List<ModelRow> rows = windows.infillRound(round, constraints, options.seed());
-            windows.writeInfilled(rowSampler.run(rows, sampling, 1.0, constraints));
-        }
-        return windows.sentences();
+        return whileOpen(() -> { // one call to close, stretch after stretch (see #close)
+            for (int round = 0; windows.hasInfillRound(round); round++) {
+                List<ModelRow> rows = windows.infillRound(round, constraints, options.seed());
+                windows.writeInfilled(rowSampler.run(rows, sampling, 1.0, constraints));
+            }
+            return windows.sentences();
+        });
     }
 
     /**
@@ -396,6 +398,15 @@ public final class DiffusionLM implements AutoCloseable {
             requireTemplates();
         }
         warnOfSentiment(each.stream().anyMatch(c -> c.sentiment() != null));
+        List<List<String>> given = sentences;
+        List<boolean[]> kept = keep;
+        // one call to close, its masks filled and then the rewrite (see #close)
+        return whileOpen(() -> rewriteOpen(given, kept, strength, each, shared, options));
+    }
+
+    /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */
+    private List<List<String>> rewriteOpen(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> each, Constraints shared, SamplingOptions options) {
         if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
             keep = neverKeepingMasks(sentences, keep);
             sentences = fillMasks(sentences, options);
@@ -489,7 +500,8 @@ public final class DiffusionLM implements AutoCloseable {
             rows.add(ModelRow.generate(i, len, rowLength, seed).constrain(constraints, 0, rowLength, len));
         }
         List<List<String>> out = new ArrayList<>();
-        for (ModelRow row : rowSampler.run(rows, options, 1.0, constraints)) {
+        // one call to close, best of k's sampling and then its rating (see #close)
+        for (ModelRow row : whileOpen(() -> rowSampler.run(rows, options, 1.0, constraints))) {
             out.add(row.words(model.vocabulary()));
         }
         return out;
@@ -658,6 +670,12 @@ public final class DiffusionLM implements AutoCloseable {
         return ngramCorpus.trainingCorpus();
     }
 
+    /**
+     * Waits for the calls in flight, which return their answers, then frees the model; a call made once it has begun
+     * fails with {@link ModelClosedException}. A call that samples in several passes (a sentence longer than the
+     * model, in stretches; best of k, then its rating; a rewrite's masks, then the rewrite) is one call: a close
+     * between its passes waits for the rest.
+     */
     @Override
     public void close() {
         lifecycle.close(() -> {

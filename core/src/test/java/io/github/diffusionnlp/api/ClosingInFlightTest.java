@@ -75,4 +75,85 @@ class ClosingInFlightTest {
         ModelClosedException e = assertThrows(ModelClosedException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
         assertEquals(closed, e.getMessage());
     }
+
+    /**
+     * A call that samples in several passes (a sentence longer than the model, infilled in stretches; best of k,
+     * sampled and then rated; a rewrite whose masks are filled first) is one call to close: a close that begins
+     * between its passes waits for it, and it returns its answer. Each pass used to enter the model on its own, so
+     * the next pass met the close and the call in flight failed with ModelClosedException.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"infill of a long sentence", "best of 2", "rewrite with a mask"})
+    void aCallOfSeveralPassesFinishesWhenACloseBeginsBetweenThem(String call) throws Exception {
+        List<String> longSentence = List.of(("The committee said the [MASK] had been [MASK] by the state , and the"
+                + " county [MASK] that the election was [MASK] in the [MASK] of the city , where the [MASK] said it"
+                + " [MASK] .").split(" "));
+        List<String> withMask = List.of("The", "[MASK]", "of", "the", "jury", "said", "it", ".");
+        java.util.function.BiFunction<DiffusionLM, SamplingOptions, List<?>> calling = switch (call) {
+            case "infill of a long sentence" -> (lm, o) -> lm.infill(longSentence, o);
+            case "best of 2" -> (lm, o) -> lm.generate(2, Constraints.none()
+                    .withSentiment(io.github.diffusionnlp.model.Sentiment.POSITIVE).withCandidates(2), o);
+            default -> (lm, o) -> lm.rewrite(withMask, new boolean[withMask.size()], 0.5, o);
+        };
+        SamplingOptions options = SamplingOptions.builder().steps(4).seed(5).build();
+        List<?> expected;
+        try (DiffusionLM alone = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            expected = calling.apply(alone, options);
+        }
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+        Thread[] closer = new Thread[1];
+        ai.djl.util.Progress closeAfterTheFirstPass = new ai.djl.util.Progress() {
+            @Override
+            public void reset(String message, long max, String trailingMessage) {}
+
+            @Override
+            public void start(long initialProgress) {}
+
+            @Override
+            public void end() { // the first pass is done; the call has more to sample
+                if (closer[0] == null) {
+                    closer[0] = new Thread(lm::close);
+                    closer[0].start();
+                    awaitCloseBegun(lm);
+                }
+            }
+
+            @Override
+            public void increment(long increment) {}
+
+            @Override
+            public void update(long progress) {}
+
+            @Override
+            public void update(long progress, String message) {}
+        };
+        try {
+            assertEquals(expected, calling.apply(lm, options.toBuilder().optProgress(closeAfterTheFirstPass).build()));
+        } finally {
+            closer[0].join(); // the close waited for the call, and frees the model once it returned
+        }
+        assertThrows(ModelClosedException.class, () -> lm.infill(List.of("A", "[MASK]"), options));
+    }
+
+    /**
+     * Returns once {@code lm}'s close has begun: a call from another thread (this one's would be part of the call it
+     * runs in) fails with ModelClosedException from then on.
+     */
+    private static void awaitCloseBegun(DiffusionLM lm) {
+        java.util.concurrent.CompletableFuture<Void> probe = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            SamplingOptions quick = SamplingOptions.builder().steps(1).build();
+            while (true) {
+                try {
+                    lm.infill(List.of("A", "[MASK]"), quick);
+                } catch (ModelClosedException begun) {
+                    return;
+                }
+            }
+        });
+        try {
+            probe.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the close did not begin within 30 s", e);
+        }
+    }
 }
