@@ -1,9 +1,13 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.AutoregressiveLM;
-import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.eval.ArComparison;
+import io.github.diffusionnlp.model.LengthPrior;
 import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -89,6 +93,14 @@ final class CompareArCommand implements Callable<Integer> {
                 infillSentences != null ? infillSentences : s.infillSentences(),
                 stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep, drawLength);
+        if (drawLength) { // before either model loads, as the other settings are checked
+            TrainingInfo training = ModelCheckpoint.readModelHeader(model != null ? model : DefaultModel.locate())
+                    .training();
+            if (training == null || training.rowLengths() == null) {
+                throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",
+                        String.valueOf(model != null ? model : DefaultModel.locate()), ", or leave --draw-length out"));
+            }
+        }
         String command = rerunCommand();
         Path heldOutFile = RepositoryFiles.locate(heldout, model, "--heldout", "the held-out sentences");
         try (DiffusionLM diffusion = DiffusionLM.builder().optModel(model).optDevice(Devices.parse(device)).build();

@@ -316,6 +316,18 @@ class MainTest {
         assertEquals(config, java.nio.file.Files.readString(model.resolve("config.json")));
     }
 
+    /** compare-ar --draw-length on a model without the record is refused before either model loads. */
+    @Test
+    void compareArRefusesDrawnLengthsOfAModelWithoutTheRecordAtOnce(@TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
+        Run r = run("", "compare-ar", "--quick", "--draw-length", "--model", model.toString(), "--ar-model",
+                tmp.resolve("no-such-ar-model").toString(), "--out", tmp.resolve("out").toString());
+        assertNotEquals(0, r.code());
+        assertTrue(r.err().contains("--draw-length draws each sentence's length") && r.err().contains("row-lengths")
+                && !r.err().contains("no-such-ar-model"), r.err());
+    }
+
     @Test
     void unguidedLengthNeedsGuidanceAndAFreeLength() {
         Run plain = run("", "generate", "--model", MODEL, "--sentiment", "positive", "--unguided-length");
