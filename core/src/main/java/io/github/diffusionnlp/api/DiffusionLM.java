@@ -514,12 +514,11 @@ public final class DiffusionLM implements AutoCloseable {
                     + (template ? "the POS template sets it (" + length + " tags)" : "a length is set (" + length + ")")
                     + "; give one or the other");
         }
-        List<Integer> counts = info.training() == null ? null : info.training().rowLengths();
-        if (counts == null) {
+        if (!info.recordsRowLengths()) {
             throw new IllegalArgumentException(LengthPrior.notRecorded("drawLength", name,
                     ", or leave drawLength off"));
         }
-        return LengthPrior.of(counts);
+        return LengthPrior.of(info.training().rowLengths());
     }
 
     /**

@@ -73,7 +73,7 @@ final class GenerateCommand implements Callable<Integer> {
         try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
             // here, in this command's words, not in the first batch's (none for --count 0) in the library's
-            if (drawLength && (lm.info().training() == null || lm.info().training().rowLengths() == null)) {
+            if (drawLength && !lm.info().recordsRowLengths()) {
                 throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length", lm.name(),
                         ", or leave --draw-length out"));
             }

@@ -22,11 +22,10 @@ final class RowLengthsCommand implements Callable<Integer> {
         ModelCheckpoint.Header header = ModelCheckpoint.readHeader(given.model); // a model directory, not any folder
         List<Integer> counts = TrainingData.rowLengths(given.sentences(header.training()),
                 header.model().maxLength());
-        if (header.training() != null && counts.stream().mapToLong(Integer::longValue).sum()
-                != header.training().trainSentences()) {
+        long rows = counts.stream().mapToLong(Integer::longValue).sum();
+        if (header.training() != null && rows != header.training().trainSentences()) {
             System.err.printf("note: the corpus gives %,d rows, and the model records %,d training rows: is it the"
-                    + " corpus the model was trained on?%n", counts.stream().mapToLong(Integer::longValue).sum(),
-                    header.training().trainSentences());
+                    + " corpus the model was trained on?%n", rows, header.training().trainSentences());
         }
         ModelCheckpoint.recordRowLengths(given.model, counts, "row-lengths --model");
         System.out.println("recorded the lengths of " + LengthPrior.of(counts) + " in "

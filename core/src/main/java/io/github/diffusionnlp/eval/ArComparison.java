@@ -158,8 +158,7 @@ public final class ArComparison {
             throw new IllegalArgumentException("the two models have different vocabularies; train the autoregressive"
                     + " model with `train-ar --vocab-from " + diffusion.info().directory() + "`");
         }
-        if (settings.drawLength() && (diffusion.info().training() == null
-                || diffusion.info().training().rowLengths() == null)) { // refused now, not after an hour of sampling
+        if (settings.drawLength() && !diffusion.info().recordsRowLengths()) { // now, not after an hour of sampling
             throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",
                     diffusion.info().directory().toString(), ", or leave --draw-length out"));
         }

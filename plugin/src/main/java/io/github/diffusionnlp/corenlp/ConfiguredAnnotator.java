@@ -100,7 +100,7 @@ final class ConfiguredAnnotator implements Annotator {
                         + (settings.syntaxKeep ? "keep" : templateText(settings.template)) + "': " + e.getMessage());
             }
         }
-        if (settings.drawLength && (lm.info().training() == null || lm.info().training().rowLengths() == null)) {
+        if (settings.drawLength && !lm.info().recordsRowLengths()) {
             // now, not on the first document, as the template's check above
             throw new IllegalArgumentException("annotator \"" + name + "\": " + LengthPrior.notRecorded(name
                     + ".drawLength = 'true'", lm.name(), ", or leave " + name + ".drawLength out"));

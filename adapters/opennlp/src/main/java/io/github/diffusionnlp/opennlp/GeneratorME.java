@@ -70,7 +70,7 @@ public class GeneratorME {
         if (options.drawLength()) {
             requireFreeLength(options.length(), constraints.templateLength());
             // now, not at the first generate: the model's record is read once it is loaded, as the template's check
-            if (model.getInfo().training() == null || model.getInfo().training().rowLengths() == null) {
+            if (!model.getInfo().recordsRowLengths()) {
                 throw new IllegalArgumentException(noRowLengths(model.getDiffusionLM().name(),
                         "SamplingOptions.drawLength", "leave drawLength false"));
             }

@@ -78,8 +78,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model).toBuilder().length(length).guideLength(!unguidedLength)
                     .drawLength(drawLength).build();
-            if (drawLength && (model.getInfo().training() == null
-                    || model.getInfo().training().rowLengths() == null)) {
+            if (drawLength && !model.getInfo().recordsRowLengths()) {
                 throw badParameter(GeneratorME.noRowLengths(model.getDiffusionLM().name(), "-drawLength true",
                         "leave -drawLength out"));
             }
