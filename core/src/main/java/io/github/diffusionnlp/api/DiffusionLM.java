@@ -456,14 +456,15 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Generates {@code count} sentences under constraints; a POS template sets the length (and must
-     * agree with {@link SamplingOptions#length()} if that is set too). With {@link SamplingOptions#drawLength()}
-     * sentence i's length is drawn from the model's training rows' lengths with its seed. Every sentence is built,
-     * sampled and returned in one list: generate many in calls of a batch or so, as the CLI's {@code generate
-     * --count} does.
+     * agree with {@link SamplingOptions#length()} if that is set too). Where neither sets it, sentence i's length is
+     * drawn from the model's training rows' lengths with its seed, unless {@link SamplingOptions#drawLength()} is
+     * false, the length unguided, or the model records no row lengths: then the model chooses it. Every sentence is
+     * built, sampled and returned in one list: generate many in calls of a batch or so, as the CLI's {@code
+     * generate --count} does.
      *
      * @throws IllegalArgumentException when {@code count} is negative, or more sentences than the most memory this JVM
-     *     may use could hold (refused at once, naming the count and the memory); when {@code drawLength} is asked
-     *     with a length or a template, or of a model that records no training row lengths
+     *     may use could hold (refused at once, naming the count and the memory); when {@code drawLength} is set
+     *     true with a length or a template, or for a model that records no training row lengths
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         CallArguments.sentences(List.of(), constraints, options);
@@ -490,7 +491,9 @@ public final class DiffusionLM implements AutoCloseable {
             }
             length = t;
         }
-        LengthPrior prior = options.drawLength() ? lengthPrior(length, constraints.template() != null) : null;
+        // unset, drawn where nothing else sets the length and the model can: left to choose it writes too even lengths
+        boolean draw = options.drawLength().orElse(length == 0 && options.guideLength() && info.recordsRowLengths());
+        LengthPrior prior = draw ? lengthPrior(length, constraints.template() != null) : null;
         requireRoomFor(count, len, constraints.candidates());
         warnOfSentiment(constraints.sentiment() != null);
         List<ModelRow> rows = new ArrayList<>();

@@ -34,7 +34,7 @@ public final class SamplingOptions {
     private final double x0Temperature;
     private final double ngramWeight;
     private final boolean guideLength;
-    private final boolean drawLength;
+    private final Boolean drawLength; // null: drawn where the length is free, guided and recorded
     private final Progress progress; // null: none
 
     private SamplingOptions(Builder b) {
@@ -104,9 +104,12 @@ public final class SamplingOptions {
         return guideLength;
     }
 
-    /** Whether free generation draws each sentence's length first (see {@link Builder#drawLength}). */
-    public boolean drawLength() {
-        return drawLength;
+    /**
+     * Whether free generation draws each sentence's length first, as set (see {@link Builder#drawLength}); empty when
+     * unset, the default: then it is drawn wherever the length is free, guided and recorded by the model.
+     */
+    public Optional<Boolean> drawLength() {
+        return Optional.ofNullable(drawLength);
     }
 
     /** Where a call reports how far it is (see {@link Builder#optProgress}); empty for none. */
@@ -131,7 +134,7 @@ public final class SamplingOptions {
                 && Objects.equals(temperature, other.temperature)
                 && Double.compare(x0Temperature, other.x0Temperature) == 0
                 && Double.compare(ngramWeight, other.ngramWeight) == 0 && guideLength == other.guideLength
-                && drawLength == other.drawLength && progress == other.progress;
+                && Objects.equals(drawLength, other.drawLength) && progress == other.progress;
     }
 
     @Override
@@ -146,14 +149,14 @@ public final class SamplingOptions {
         return "SamplingOptions[steps=" + steps + ", seed=" + seed + ", batchSize=" + batchSize + ", length=" + length
                 + ", temperature=" + (temperature == null ? "default" : temperature) + ", x0Temperature="
                 + x0Temperature + ", ngramWeight=" + ngramWeight + ", guideLength=" + guideLength + ", drawLength="
-                + drawLength + ", progress=" + progress + "]";
+                + (drawLength == null ? "default" : drawLength) + ", progress=" + progress + "]";
     }
 
     /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
         return builder().steps(steps).seed(seed).batchSize(batchSize).length(length).optTemperature(temperature)
-                .x0Temperature(x0Temperature).ngramWeight(ngramWeight).guideLength(guideLength).drawLength(drawLength)
-                .optProgress(progress);
+                .x0Temperature(x0Temperature).ngramWeight(ngramWeight).guideLength(guideLength)
+                .optDrawLength(drawLength).optProgress(progress);
     }
 
     public static final class Builder {
@@ -165,7 +168,7 @@ public final class SamplingOptions {
         private double x0Temperature = 1.0;
         private double ngramWeight;
         private boolean guideLength = true;
-        private boolean drawLength;
+        private Boolean drawLength;
         private Progress progress;
 
         private Builder() {}
@@ -223,7 +226,9 @@ public final class SamplingOptions {
          * alone does (shipped model, 64 sentences, 16 steps, guidance 3: mean tokens 54.5 / 41.6 / 12.1 for
          * positive / negative / neutral, 34.4 / 28.9 / 19.2 with false; 26.1 with no condition; README,
          * <i>Constraint control</i>). The default stays true, the behaviour the README's constraint table was
-         * measured with. Nothing changes at guidance 1, with a fixed length, or where the padding is banned.
+         * measured with. Nothing changes at guidance 1, with a fixed or drawn length, or where the padding is banned;
+         * but with {@link #drawLength} unset, false asks for the model's own choice of length (the choice it leaves
+         * unguided) instead of a drawn one.
          */
         public Builder guideLength(boolean guideLength) {
             this.guideLength = guideLength;
@@ -233,15 +238,24 @@ public final class SamplingOptions {
         /**
          * Whether free generation (no {@link #length}, no POS template) draws each sentence's length before sampling
          * it, from the lengths of the model's training rows ({@code ModelInfo}'s record of them), and gives the
-         * padding beyond it; false (the default) lets the model choose, by generating padding. Every model trained
-         * here chooses too long and too even sentences (shipped model: 25.9 ± 8.7 words against held-out text's
-         * 20.3 ± 13.0; README, <i>Limitations</i>); drawn, the lengths follow the training data's. Sentence i's
-         * length is drawn with its seed ({@code seed + i}), so the same seed gives the same lengths. Ignored by
-         * infill and rewrite, which keep their sentences' lengths. {@link DiffusionLM#generate} refuses it with a
-         * length or a template (each sets the length) and for a model whose config records no row lengths (trained
-         * before they were recorded: the command line's {@code row-lengths} records them).
+         * padding beyond it. Left unset (the default) the length is drawn wherever it is free, the model records its
+         * rows' lengths (every model trained since 2026-12-06, and the shipped one) and {@link #guideLength} is true;
+         * otherwise the model chooses, by generating padding. {@code false} always lets the model choose. Left to
+         * choose, every model trained here writes too long and too even sentences (shipped model: 26.7 ± 8.6 words,
+         * 1% of them 10 words or fewer, against held-out text's 20.4 ± 12.2 and 24%; drawn 19.2 ± 12.0 and 25%, and
+         * they read better to the autoregressive model: README, <i>Limitations</i>). Sentence i's length is drawn with
+         * its seed ({@code seed + i}), so the same seed gives the same lengths. Ignored by infill and rewrite, which
+         * keep their sentences' lengths. Set to {@code true}, {@link DiffusionLM#generate} refuses it with a length or
+         * a template (each sets the length) and for a model whose config records no row lengths (trained before they
+         * were recorded: the command line's {@code row-lengths} records them).
          */
         public Builder drawLength(boolean drawLength) {
+            this.drawLength = drawLength;
+            return this;
+        }
+
+        /** {@link #drawLength(boolean)} when {@code drawLength} is not null; null leaves it unset (the default). */
+        public Builder optDrawLength(Boolean drawLength) {
             this.drawLength = drawLength;
             return this;
         }
@@ -277,7 +291,7 @@ public final class SamplingOptions {
          */
         public Builder length(int length) {
             if (length < 0) {
-                throw new IllegalArgumentException("length must be >= 0 (0 = model chooses), got " + length);
+                throw new IllegalArgumentException("length must be >= 0 (0 = a free length), got " + length);
             }
             this.length = length;
             return this;

@@ -76,7 +76,8 @@ final class CompareArCommand implements Callable<Integer> {
     double[] ngramSweep = new double[0];
 
     @Option(names = "--draw-length", description = "also sample diffusion with each sentence's length drawn from the"
-            + " model's training rows (generate --draw-length; at the step count of the x̂₀ rows), one row")
+            + " model's training rows (generate's default; at the step count of the x̂₀ rows), one row; the other"
+            + " diffusion rows let the model choose, as the recorded comparison was sampled")
     boolean drawLength;
 
     @Option(names = "--device", defaultValue = DEFAULT_DEVICE,

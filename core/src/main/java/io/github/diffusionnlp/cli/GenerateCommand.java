@@ -28,13 +28,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "10", description = "sentences to generate (default: ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--length", defaultValue = "0",
-            description = "tokens per sentence; 0 lets the model choose (default: ${DEFAULT-VALUE})")
+    @Option(names = "--length", defaultValue = "0", description = "tokens per sentence; 0 draws each length as"
+            + " --draw-length says (default: ${DEFAULT-VALUE})")
     int length;
 
-    @Option(names = "--draw-length", description = "draw each sentence's length from the model's training rows'"
-            + " lengths before sampling it (the model left to choose writes too long and too even sentences)")
-    boolean drawLength;
+    @Option(names = "--draw-length", negatable = true, description = "draw each sentence's length from the model's"
+            + " training rows' lengths before sampling it; --no-draw-length lets the model choose (it writes too long"
+            + " and too even sentences). Default: drawn, unless --unguided-length or the model records no row lengths")
+    Boolean drawLength; // null: the library's default
 
     @Override
     public Integer call() throws Exception {
@@ -42,7 +43,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--count must be >= 0, got " + count);
         }
         if (length < 0) {
-            throw new IllegalArgumentException("--length " + length + " is negative; allowed: 0 (the model chooses)"
+            throw new IllegalArgumentException("--length " + length + " is negative; allowed: 0 (a free length)"
                     + " up to the model's positions");
         }
         constraintOptions.validate();
@@ -51,11 +52,12 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--length " + length + " disagrees with the --pos template's " + t
                     + " tags; give one or the other (the template sets the length)");
         }
-        if (drawLength && (length != 0 || t > 0)) {
+        boolean asked = Boolean.TRUE.equals(drawLength);
+        if (asked && (length != 0 || t > 0)) {
             throw new IllegalArgumentException("--draw-length draws each sentence's length, and " + (length != 0
                     ? "--length " + length : "the --pos template") + " sets it; give one or the other");
         }
-        if (constraintOptions.unguidedLength && drawLength) {
+        if (constraintOptions.unguidedLength && asked) {
             throw new IllegalArgumentException("--unguided-length leaves the model's choice of length out of guidance,"
                     + " and --draw-length chooses it before sampling; give one or the other");
         }
@@ -69,11 +71,11 @@ final class GenerateCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         // checked before loading
         SamplingOptions base = constraintOptions.sampling(model.sampling()).toBuilder().length(length)
-                .drawLength(drawLength).build();
+                .optDrawLength(drawLength).build();
         try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
             // here, in this command's words, not in the first batch's (none for --count 0) in the library's
-            if (drawLength && !lm.info().recordsRowLengths()) {
+            if (asked && !lm.info().recordsRowLengths()) {
                 throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length", lm.name(),
                         ", or leave --draw-length out"));
             }

@@ -87,8 +87,9 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
                 System.out.println("row lengths:  " + (t.rowLengths() == null
-                        ? "not recorded (trained before they were; `row-lengths` records them for --draw-length)"
-                        : LengthPrior.of(t.rowLengths()) + ", which generate --draw-length draws from"));
+                        ? "not recorded (trained before they were; generate lets the model choose lengths until"
+                                + " `row-lengths` records them)"
+                        : LengthPrior.of(t.rowLengths()) + ", which generate draws lengths from"));
                 // the warm-up only where recorded: a config of before it was (the shipped model's) does not know it
                 String warmup = t.warmupSteps() == null ? "" : ", warm-up " + t.warmupSteps();
                 System.out.printf(Locale.ROOT,

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "row-lengths", mixinStandardHelpOptions = true,
         description = {"Record in a model's config.json how many of its training rows had each length, which"
-            + " `generate --draw-length` draws sentence lengths from.",
+            + " `generate` draws sentence lengths from.",
             "`train` records them itself; this is for models trained before it did. Give the corpus the model was"
             + " trained on."})
 final class RowLengthsCommand implements Callable<Integer> {

@@ -312,9 +312,12 @@ public final class ArComparison {
 
     /**
      * {@code diffusion.generate(count, options)} batch by batch, with a progress line after each: the
-     * same rows (row i has seed + i, batches in order), so the same sentences.
+     * same rows (row i has seed + i, batches in order), so the same sentences. The model chooses each length unless
+     * the row sets {@code drawLength}: the comparison's recorded tables were sampled so, before lengths were drawn by
+     * default, and the {@code --draw-length} row is the default's.
      */
-    private List<List<String>> generate(int count, SamplingOptions options, String what) {
+    private List<List<String>> generate(int count, SamplingOptions asked, String what) {
+        SamplingOptions options = asked.drawLength().isPresent() ? asked : asked.toBuilder().drawLength(false).build();
         List<List<String>> out = new ArrayList<>();
         long start = System.nanoTime();
         for (int from = 0; from < count; from += options.batchSize()) {

@@ -1,7 +1,6 @@
 package io.github.diffusionnlp.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +14,7 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link SamplingOptions.Builder#drawLength}: training records its rows' lengths, generation draws each sentence's
- * length from them with the sentence's seed, and the settings that fix the length, or a model without the record,
- * are refused by name.
+ * length from them with the sentence's seed (by default wherever the length is free, guided and recorded), and asked
+ * for explicitly, the settings that fix the length, or a model without the record, are refused by name.
  */
 class DrawLengthTest {
     private static DiffusionLM lm;
@@ -62,12 +62,40 @@ class DrawLengthTest {
     }
 
     @Test
-    void offByDefault() {
-        assertFalse(SamplingOptions.defaults().drawLength());
+    void unsetByDefaultAndThenDrawnAtAFreeLength() {
+        assertEquals(Optional.empty(), SamplingOptions.defaults().drawLength());
         SamplingOptions free = SamplingOptions.builder().steps(2).seed(40).batchSize(8).build();
-        assertNotEquals(free, drawing(40));
+        assertNotEquals(free, drawing(40), "unset is not the same setting as asked");
         assertEquals(drawing(40), free.toBuilder().drawLength(true).build());
         assertTrue(drawing(40).toString().contains("drawLength=true"), drawing(40).toString());
+        assertTrue(free.toString().contains("drawLength=default"), free.toString());
+        assertEquals(lm.generate(12, Constraints.none(), drawing(40)), lm.generate(12, Constraints.none(), free));
+    }
+
+    @Test
+    void byDefaultALengthOrTemplateSetsItInstead() {
+        SamplingOptions free = SamplingOptions.builder().steps(2).seed(3).batchSize(8).build();
+        for (List<String> s : lm.generate(4, Constraints.none(), free.toBuilder().length(5).build())) {
+            assertEquals(5, s.size(), s.toString());
+        }
+        for (List<String> s : lm.generate(4, Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN,
+                Upos.VERB)), free)) {
+            assertEquals(3, s.size(), s.toString());
+        }
+    }
+
+    @Test
+    void byDefaultUnguidedLengthOrNoRecordLeavesTheLengthToTheModel(@TempDir Path tmp) throws Exception {
+        SamplingOptions free = SamplingOptions.builder().steps(2).seed(40).batchSize(8).build();
+        SamplingOptions chosen = free.toBuilder().drawLength(false).build();
+        List<List<String>> modelsOwn = lm.generate(12, Constraints.none(), chosen);
+        assertNotEquals(modelsOwn, lm.generate(12, Constraints.none(), free));
+        assertEquals(modelsOwn, lm.generate(12, Constraints.none(), free.toBuilder().guideLength(false).build()),
+                "unguided length asks for the model's own choice of length");
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);
+        try (DiffusionLM older = DiffusionLM.builder().optModel(model).build()) {
+            assertEquals(older.generate(12, Constraints.none(), chosen), older.generate(12, Constraints.none(), free));
+        }
     }
 
     @Test

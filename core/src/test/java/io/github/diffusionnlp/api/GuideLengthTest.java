@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SamplingOptions.Builder#guideLength}: off by default (the outputs of before it, seed for seed), nothing
- * at guidance 1, and at guidance 3 toward positive, shorter sentences than the guided length gives (shipped
- * model, 64 sentences, 16 steps, seed 1: 54.5 tokens guided, 34.4 not).
+ * {@link SamplingOptions.Builder#guideLength}, on the model's own choice of length ({@code drawLength(false)}): on by
+ * default (the outputs of before it, seed for seed), nothing at guidance 1, and at guidance 3 toward positive, shorter
+ * sentences than the guided length gives (shipped model, 64 sentences, 16 steps, seed 1: 54.5 tokens guided, 34.4
+ * not). With drawLength unset, false also asks for the model's choice of length instead of a drawn one.
  */
 class GuideLengthTest {
     private static DiffusionLM lm;
@@ -30,17 +31,25 @@ class GuideLengthTest {
     }
 
     private static SamplingOptions options(boolean guideLength) {
-        return SamplingOptions.builder().steps(8).seed(1).batchSize(16).guideLength(guideLength).build();
+        return SamplingOptions.builder().steps(8).seed(1).batchSize(16).guideLength(guideLength).drawLength(false)
+                .build();
     }
 
     @Test
     void onByDefaultAndTheSameOutputs() {
         assertTrue(SamplingOptions.defaults().guideLength());
         Constraints positive = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(3);
-        SamplingOptions byDefault = SamplingOptions.builder().steps(8).seed(1).batchSize(16).build();
+        SamplingOptions byDefault = SamplingOptions.builder().steps(8).seed(1).batchSize(16).drawLength(false).build();
         assertEquals(lm.generate(4, positive, byDefault), lm.generate(4, positive, options(true)));
         assertNotEquals(byDefault, options(false));
         assertEquals(options(false), byDefault.toBuilder().guideLength(false).build());
+    }
+
+    @Test
+    void unguidedAsksForTheModelsChoiceOfLengthWhereItWouldBeDrawn() {
+        Constraints positive = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(3);
+        SamplingOptions unset = SamplingOptions.builder().steps(8).seed(1).batchSize(16).guideLength(false).build();
+        assertEquals(lm.generate(4, positive, options(false)), lm.generate(4, positive, unset));
     }
 
     @Test

@@ -26,7 +26,7 @@ class SamplingOptionsValueTest {
         for (UnaryOperator<SamplingOptions.Builder> change : List.<UnaryOperator<SamplingOptions.Builder>>of(
                 b -> b.steps(8), b -> b.seed(1), b -> b.batchSize(4), b -> b.length(5), b -> b.temperature(1),
                 b -> b.x0Temperature(0.5), b -> b.ngramWeight(0.7), b -> b.guideLength(false),
-                b -> b.drawLength(true), b -> b.optProgress(bar))) {
+                b -> b.drawLength(true), b -> b.drawLength(false), b -> b.optProgress(bar))) {
             assertNotEquals(base, change.apply(base.toBuilder()).build());
         }
         assertEquals(base.toBuilder().optProgress(bar).build(), base.toBuilder().optProgress(bar).build());
@@ -37,10 +37,10 @@ class SamplingOptionsValueTest {
     @Test
     void printsEverySetting() {
         assertEquals("SamplingOptions[steps=32, seed=0, batchSize=32, length=0, temperature=default, x0Temperature=1.0,"
-                + " ngramWeight=0.0, guideLength=true, drawLength=false, progress=null]",
+                + " ngramWeight=0.0, guideLength=true, drawLength=default, progress=null]",
                 SamplingOptions.defaults().toString());
         assertEquals("SamplingOptions[steps=4, seed=7, batchSize=32, length=0, temperature=0.0, x0Temperature=1.0,"
-                + " ngramWeight=0.0, guideLength=true, drawLength=false, progress=null]",
+                + " ngramWeight=0.0, guideLength=true, drawLength=default, progress=null]",
                 SamplingOptions.builder().steps(4).seed(7).temperature(0).build().toString());
     }
 }

@@ -276,7 +276,7 @@ class MainTest {
                 record.out());
         assertTrue(java.nio.file.Files.readString(config).contains(recorded.group()));
         Run info = run("", "info", "--model", model.toString());
-        assertTrue(info.out().contains(" rows), which generate --draw-length draws from"), info.out());
+        assertTrue(info.out().contains(" rows), which generate draws lengths from"), info.out());
         Run drawn = run("", "generate", "--model", model.toString(), "--steps", "2", "--count", "6", "--seed", "3",
                 "--draw-length");
         assertEquals(0, drawn.code(), drawn.err());
@@ -292,6 +292,41 @@ class MainTest {
         Run notAModel = run("", "row-lengths", "--model", tmp.toString(), "--corpus", DEV);
         assertNotEquals(0, notAModel.code());
         assertTrue(notAModel.err().contains(tmp.toString()), notAModel.err());
+    }
+
+    /**
+     * {@code generate} draws lengths by default where the model records them and nothing else sets the length: the
+     * same sentences as {@code --draw-length}; {@code --no-draw-length} and {@code --unguided-length} leave them to the
+     * model, as does a model without the record, which is then not refused.
+     */
+    @Test
+    void generateDrawsLengthsByDefault(@TempDir java.nio.file.Path tmp) throws Exception {
+        String model = TestModels.tinyModel().toString();
+        String[] free = {"generate", "--model", model, "--steps", "2", "--count", "8", "--seed", "5"};
+        Run byDefault = run("", free);
+        assertEquals(0, byDefault.code(), byDefault.err());
+        assertEquals(run("", concat(free, "--draw-length")).out(), byDefault.out());
+        Run modelsOwn = run("", concat(free, "--no-draw-length"));
+        assertEquals(0, modelsOwn.code(), modelsOwn.err());
+        assertNotEquals(modelsOwn.out(), byDefault.out());
+        String[] unguided = concat(free, "--sentiment", "positive", "--guidance", "3", "--unguided-length");
+        Run unguidedByDefault = run("", unguided);
+        assertEquals(0, unguidedByDefault.code(), unguidedByDefault.err());
+        assertEquals(run("", concat(unguided, "--no-draw-length")).out(), unguidedByDefault.out());
+        Run withLength = run("", concat(free, "--length", "4"));
+        assertEquals(0, withLength.code(), withLength.err());
+        assertTrue(withLength.out().lines().allMatch(l -> l.split(" ").length == 4), withLength.out());
+
+        String older = TestModels.copyOfTinyModelWithoutRowLengths(tmp).toString();
+        Run unrecorded = run("", "generate", "--model", older, "--steps", "2", "--count", "8", "--seed", "5");
+        assertEquals(0, unrecorded.code(), unrecorded.err());
+        assertEquals(modelsOwn.out(), unrecorded.out());
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     /**

@@ -84,7 +84,7 @@ final class ConfiguredAnnotator implements Annotator {
         int maxLength = lm.info().config().maxLength();
         if (settings.length > maxLength) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
-                    + settings.length + "'; allowed: 0 (the model chooses) to " + maxLength
+                    + settings.length + "'; allowed: 0 (a free length) to " + maxLength
                     + " (the model's length)");
         }
         if (settings.template != null && settings.template.size() > maxLength) {
@@ -100,7 +100,7 @@ final class ConfiguredAnnotator implements Annotator {
                         + (settings.syntaxKeep ? "keep" : templateText(settings.template)) + "': " + e.getMessage());
             }
         }
-        if (settings.drawLength && !lm.info().recordsRowLengths()) {
+        if (Boolean.TRUE.equals(settings.drawLength) && !lm.info().recordsRowLengths()) {
             // now, not on the first document, as the template's check above
             throw new IllegalArgumentException("annotator \"" + name + "\": " + LengthPrior.notRecorded(name
                     + ".drawLength = 'true'", lm.name(), ", or leave " + name + ".drawLength out"));
@@ -133,7 +133,7 @@ final class ConfiguredAnnotator implements Annotator {
         this.options = SamplingOptions.builder().steps(settings.steps).seed(settings.seed)
                 .batchSize(settings.batchSize).optTemperature(settings.temperature).length(settings.length)
                 .x0Temperature(settings.x0Temperature).ngramWeight(settings.ngramWeight)
-                .guideLength(!settings.unguidedLength).drawLength(settings.drawLength).build();
+                .guideLength(!settings.unguidedLength).optDrawLength(settings.drawLength).build();
         List<String> before = annotatorsBefore(name, props);
         this.madeAfter = new Upstream(before.contains("pos"), before.contains("lemma"), before.contains("ner"));
         this.tagger = PipelineTagger.of(props);

@@ -88,7 +88,9 @@ public final class DiffusionSettings {
     final List<Upos> template; // null: none; an explicit syntax template
     final double guidance;
     final boolean unguidedLength; // guidance leaves [PAD] (the length) at the conditioned pass's probability
-    final boolean drawLength; // each generated sentence's length drawn from the model's training rows' first
+    // each generated sentence's length drawn from the model's training rows' first; null: the library's default,
+    // drawn where the length is free, guided and recorded
+    final Boolean drawLength;
     final int candidates; // best of k, ranked by the sentiment lexicon
     final boolean lexical; // also forbid words the tag and sentiment lexicons contradict
 
@@ -200,7 +202,7 @@ public final class DiffusionSettings {
                 + " sampled at once and held in the document; for more, the command line's generate --count and"
                 + " OpenNLP's Generate -count write them as they go)");
         length = intValue(props, "length", 0, 0, 10_000,
-                "an integer from 0 (the model chooses) to the model's length (64 for the shipped model)");
+                "an integer from 0 (a free length) to the model's length (64 for the shipped model)");
         strength = rangedValue(props, "strength", 0.5, SamplingRange.STRENGTH, Double::parseDouble);
         replace = boolValue(props, "replace", true);
 
@@ -282,7 +284,8 @@ public final class DiffusionSettings {
         guidance = rangedValue(props, "guidance", Constraints.DEFAULT_GUIDANCE, SamplingRange.GUIDANCE,
                 Double::parseDouble);
         unguidedLength = boolValue(props, "unguidedLength", false);
-        drawLength = boolValue(props, "drawLength", false);
+        drawLength = isSet(props, "drawLength") ? boolValue(props, "drawLength", false) : null;
+        boolean drawAsked = Boolean.TRUE.equals(drawLength);
         candidates = (int) rangedValue(props, "candidates", 1, SamplingRange.CANDIDATES, Integer::parseInt);
         lexical = boolValue(props, "lexical", false);
 
@@ -317,13 +320,13 @@ public final class DiffusionSettings {
                 "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
                         + "syntax (it weighs how hard they are pushed)");
         // a drawn length is sentence i's, drawn with its seed: a set length, a template or an input's own is not
-        check(!drawLength || task == Task.GENERATE, "drawLength", "true", "only with " + prefix + "task=generate ("
+        check(!drawAsked || task == Task.GENERATE, "drawLength", "true", "only with " + prefix + "task=generate ("
                 + task.name().toLowerCase(Locale.ROOT) + " keeps each sentence's length)");
-        check(!drawLength || length == 0 && template == null, "drawLength", "true", "only at a free length: it draws"
+        check(!drawAsked || length == 0 && template == null, "drawLength", "true", "only at a free length: it draws"
                 + " each sentence's length, and " + (length != 0 ? prefix + "length = " + length : prefix + "syntax")
                 + " sets it; give one or the other");
         // drawn, [PAD] is given beyond the length and banned before it: no choice of length is left to guide
-        check(!drawLength || !unguidedLength, "unguidedLength", "true", "not with " + prefix + "drawLength = true,"
+        check(!drawAsked || !unguidedLength, "unguidedLength", "true", "not with " + prefix + "drawLength = true,"
                 + " which chooses the length before sampling; give one or the other");
         // only free-length generation chooses a length ([PAD]), and at guidance 1 nothing is extrapolated
         check(!unguidedLength || task == Task.GENERATE && length == 0 && template == null, "unguidedLength", "true",

@@ -4,7 +4,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
 import static io.github.diffusionnlp.corenlp.Pipelines.props;
 import static io.github.diffusionnlp.corenlp.SettingsTest.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code diffusion.drawLength = true}: each generated sentence has the length core draws for its seed from the
- * model's training rows, the properties that set the length are refused by name, and so is a bad value and a model
- * without the record.
+ * {@code diffusion.drawLength}: each generated sentence has the length core draws for its seed from the model's
+ * training rows, by default too; set true, the properties that set the length are refused by name, and so is a bad
+ * value and a model without the record, which left unset lets the model choose.
  */
 class DrawLengthAnnotatorTest {
     private static final String TINY = TestModels.tinyModel().toString();
@@ -51,8 +51,9 @@ class DrawLengthAnnotatorTest {
             assertEquals(library, drawn, "the library's sentences for the same seeds");
         }
         assertEquals(drawn, generated("diffusion.count", "10", "diffusion.drawLength", "TRUE"));
-        assertNotEquals(drawn, generated("diffusion.count", "10", "diffusion.drawLength", "false"),
-                "false lets the model choose, as before");
+        List<String> chosen = generated("diffusion.count", "10", "diffusion.drawLength", "false");
+        assertNotEquals(drawn, chosen, "false lets the model choose");
+        assertEquals(drawn, generated("diffusion.count", "10"), "drawn by default");
     }
 
     @Test
@@ -74,8 +75,8 @@ class DrawLengthAnnotatorTest {
         assertEquals("annotator \"diffusion\": bad diffusion.drawLength = 'true'; allowed: only with"
                 + " diffusion.task=generate (rewrite keeps each sentence's length)",
                 failure(pipe, "diffusion.task", "rewrite", "diffusion.drawLength", "true"));
-        assertFalse(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate")).drawLength,
-                "the model chooses unless asked");
+        assertNull(DiffusionSettings.read("diffusion", props("x", "diffusion.task", "generate")).drawLength,
+                "unset: the library's default");
     }
 
     @Test
@@ -88,7 +89,11 @@ class DrawLengthAnnotatorTest {
                 + " ITS_TRAINING_CORPUS`, or leave diffusion.drawLength out",
                 failure("diffusion", "diffusion.model", model.toString(), "diffusion.task", "generate",
                         "diffusion.replace", "false", "diffusion.drawLength", "true"));
-        new StanfordCoreNLP(props("diffusion", "diffusion.model", model.toString(), "diffusion.task", "generate",
-                "diffusion.replace", "false"));
+        StanfordCoreNLP unset = new StanfordCoreNLP(props("diffusion", "diffusion.model", model.toString(),
+                "diffusion.task", "generate", "diffusion.replace", "false", "diffusion.steps", "2", "diffusion.seed",
+                "40", "diffusion.count", "10"));
+        assertEquals(generated("diffusion.count", "10", "diffusion.drawLength", "false"),
+                annotate(unset, "").get(DiffusionAnnotations.GeneratedSentences.class),
+                "unset on a model without the record: the model chooses, as with false on the same weights");
     }
 }

@@ -104,9 +104,9 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.mask", "lemma:be"), "diffusion.mask", "lemma:be", "ner:", "pos:");
         assertMentions(failure(pipe, "diffusion.steeps", "4"), "diffusion.steeps", "diffusion.steps");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "65"), "diffusion.length",
-                "'65'", "0 (the model chooses) to 64");
+                "'65'", "0 (a free length) to 64");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.length", "-1"), "diffusion.length",
-                "'-1'", "0 (the model chooses) to the model's length");
+                "'-1'", "0 (a free length) to the model's length");
         // the one cap the command line's --count and OpenNLP's -count lack: the annotator holds every sentence
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.count", "10001"), "diffusion.count",
                 "'10001'", "from 0 to 10000", "held in the document", "generate --count", "Generate -count");

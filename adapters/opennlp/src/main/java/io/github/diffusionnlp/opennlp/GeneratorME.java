@@ -24,13 +24,14 @@ import java.util.Objects;
  * String[][] six = positive.generate(3);                // three sentences of six tokens
  * }</pre>
  *
- * <p>Left free, the model chooses each length and writes too long and too even sentences (root README,
- * <i>Limitations</i>); options with {@link SamplingOptions.Builder#drawLength drawLength(true)} draw each sentence's
- * length from the lengths of the model's training rows first, with its seed:
+ * <p>Left free, each sentence's length is drawn from the lengths of the model's training rows first, with its seed
+ * (where the model records them, and the length is guided: {@link SamplingOptions.Builder#drawLength}); options with
+ * {@code drawLength(false)} let the model choose, and it writes too long and too even sentences (root README,
+ * <i>Limitations</i>):
  *
  * <pre>{@code
- * GeneratorME drawn = new GeneratorME(model, options.toBuilder().drawLength(true).build());
- * String[][] five = drawn.generate(5);                  // lengths spread as the training rows' are
+ * String[][] five = new GeneratorME(model).generate(5);  // lengths spread as the training rows' are
+ * GeneratorME chosen = new GeneratorME(model, options.toBuilder().drawLength(false).build());
  * }</pre>
  *
  * <p>Thread-safe and stateless: sentence i of one call is sampled with seed {@code seed + i}, so the
@@ -54,9 +55,9 @@ public class GeneratorME {
      * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
      * @throws IllegalArgumentException when the template is longer than the model's positions or is the
      *     input's own (a generated sentence has no input), or the model cannot follow a template
-     *     ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates}); when the options draw the length
-     *     ({@link SamplingOptions#drawLength()}) and a length or the template sets it, or the model records no
-     *     lengths of its training rows to draw from
+     *     ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates}); when the options set {@link
+     *     SamplingOptions#drawLength()} true and a length or the template sets it, or the model records no lengths
+     *     of its training rows to draw from
      */
     public GeneratorME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
         this.model = Objects.requireNonNull(model, "model");
@@ -67,12 +68,12 @@ public class GeneratorME {
                     + " give the template's tags");
         }
         constraints.requireFollowableBy(model);
-        if (options.drawLength()) {
+        if (asksToDraw(options)) {
             requireFreeLength(options.length(), constraints.templateLength());
             // now, not at the first generate: the model's record is read once it is loaded, as the template's check
             if (!model.getInfo().recordsRowLengths()) {
                 throw new IllegalArgumentException(noRowLengths(model.getDiffusionLM().name(),
-                        "SamplingOptions.drawLength", "leave drawLength false"));
+                        "SamplingOptions.drawLength", "leave drawLength unset"));
             }
         }
     }
@@ -84,6 +85,11 @@ public class GeneratorME {
     public static String noRowLengths(String model, String asked, String instead) {
         return LengthPrior.notRecorded(asked, model, " in the model directory (for a package, the one it was made"
                 + " from, then Package it again), or " + instead);
+    }
+
+    /** Whether the options set drawing the length explicitly (unset, it is drawn only where it can be). */
+    private static boolean asksToDraw(SamplingOptions options) {
+        return options.drawLength().orElse(false);
     }
 
     /** Refuses drawing the length where a length or the template sets it. */
@@ -108,22 +114,22 @@ public class GeneratorME {
         return model.getInfo().config().maxLength();
     }
 
-    /** One sentence, of the template's length or the length in the options (0: the model chooses). */
+    /** One sentence, of the template's length or the length in the options (0: free, drawn or chosen). */
     public String[] generate() {
         return generate(1)[0];
     }
 
-    /** {@code count} sentences of the template's length or the length in the options (0: the model chooses). */
+    /** {@code count} sentences of the template's length or the length in the options (0: free, drawn or chosen). */
     public String[][] generate(int count) {
         return generate(count, options.length());
     }
 
     /**
-     * {@code count} sentences of {@code length} tokens each (0: the model chooses each length, or the
-     * POS template sets it).
+     * {@code count} sentences of {@code length} tokens each (0: the POS template sets it, or else each length is
+     * drawn or the model chooses it, as {@link SamplingOptions.Builder#drawLength} says).
      *
      * @throws IllegalArgumentException when the length is out of range or disagrees with the template, or is
-     *     not 0 while the options draw the length ({@link SamplingOptions#drawLength()})
+     *     not 0 while the options set drawing the length ({@link SamplingOptions#drawLength()} true)
      */
     public String[][] generate(int count, int length) {
         int t = constraints.templateLength();
@@ -131,7 +137,7 @@ public class GeneratorME {
             throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
                     + " tags; give one or the other");
         }
-        if (options.drawLength()) {
+        if (asksToDraw(options)) {
             requireFreeLength(length, t);
         }
         List<List<String>> out = model.sample(lm -> lm.generate(count, constraints.toConstraints(),

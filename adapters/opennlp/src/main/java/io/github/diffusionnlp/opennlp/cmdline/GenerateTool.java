@@ -16,7 +16,9 @@ import opennlp.tools.tokenize.Detokenizer;
  * {@code Generate}: writes {@code -count} new sentences, one a line (whitespace-separated tokens, or
  * detokenized text). It reads no input. Sentence i uses seed + i. {@code -sentiment} and
  * {@code -posTemplate} constrain every sentence, pushed by {@code -guidance}; a template sets the length.
- * {@code -drawLength true} draws each sentence's length from the model's training rows' with its seed.
+ * At a free length each sentence's length is drawn from the model's training rows' with its seed ({@code -drawLength},
+ * the default where the model records them and the length is guided); {@code -drawLength false} lets the model
+ * choose.
  */
 final class GenerateTool extends CmdTool<Params.GenerateParams> {
     GenerateTool() {
@@ -42,7 +44,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             throw badParameter("-count must be >= 0, got " + count);
         }
         if (length < 0) {
-            throw badParameter("-length must be >= 0 (0 = the model chooses), got " + length);
+            throw badParameter("-length must be >= 0 (0 = a free length), got " + length);
         }
         ConstraintSpec constraints = constraints(p, p.getPosTemplate(), false);
         int t = constraints.templateLength();
@@ -51,7 +53,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                     + " tags; give one or the other");
         }
         boolean unguidedLength = Boolean.TRUE.equals(p.getUnguidedLength());
-        boolean drawLength = Boolean.TRUE.equals(p.getDrawLength());
+        boolean drawLength = Boolean.TRUE.equals(p.getDrawLength()); // asked for; unset, the library's default
         if (drawLength && (length != 0 || t > 0)) {
             throw badParameter("-drawLength true draws each sentence's length, and " + (length != 0 ? "-length "
                     + length : "the -posTemplate") + " sets it; give one or the other");
@@ -77,7 +79,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             Detokenizer detokenizer = detokenizer(p, dictionary, model);
             warnOfSentiment(constraints, model, err);
             SamplingOptions options = sampling(p, model).toBuilder().length(length).guideLength(!unguidedLength)
-                    .drawLength(drawLength).build();
+                    .optDrawLength(p.getDrawLength()).build();
             if (drawLength && !model.getInfo().recordsRowLengths()) {
                 throw badParameter(GeneratorME.noRowLengths(model.getDiffusionLM().name(), "-drawLength true",
                         "leave -drawLength out"));
@@ -85,7 +87,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             GeneratorME probe = new GeneratorME(model, options);
             if (length > probe.getMaxLength()) {
                 throw badParameter("-length " + length + " is longer than the model's " + probe.getMaxLength()
-                        + " positions; allowed: 0 (the model chooses) to " + probe.getMaxLength());
+                        + " positions; allowed: 0 (a free length) to " + probe.getMaxLength());
             }
             try {
                 new GeneratorME(model, options, constraints);

@@ -163,10 +163,11 @@ final class Params {
         Boolean getUnguidedLength();
 
         @ParameterDescription(valueName = "true|false", description = "draw each sentence's length from the lengths"
-                + " of the model's training rows before sampling it, with the sentence's seed (left to choose, the"
-                + " model writes too long and too even sentences); only with a free length, not with -length,"
-                + " -posTemplate or -unguidedLength true, and a model that records them (default: false).")
-        @OptionalParameter(defaultValue = "false")
+                + " of the model's training rows before sampling it, with the sentence's seed; false lets the model"
+                + " choose (it writes too long and too even sentences). true is refused with -length, -posTemplate or"
+                + " -unguidedLength true, and for a model that records no row lengths (default: drawn where the"
+                + " length is free, guided and recorded; else the model's choice).")
+        @OptionalParameter
         Boolean getDrawLength();
     }
 

@@ -820,11 +820,11 @@ class DiffusionNlpToolTest {
         Run count = run("", "Generate", "-count", "-1");
         assertTrue(count.stderr().startsWith("-count must be >= 0, got -1"), count.stderr());
         Run negative = run("", "Generate", "-length", "-2");
-        assertTrue(negative.stderr().startsWith("-length must be >= 0 (0 = the model chooses), got -2"),
+        assertTrue(negative.stderr().startsWith("-length must be >= 0 (0 = a free length), got -2"),
                 negative.stderr());
         Run tooLong = run("", "Generate", "-length", "65", "-count", "1");
-        assertTrue(tooLong.stderr().startsWith("-length 65 is longer than the model's 64 positions; allowed: 0 (the model"
-                + " chooses) to 64"), tooLong.stderr());
+        assertTrue(tooLong.stderr().startsWith("-length 65 is longer than the model's 64 positions; allowed: 0 (a free"
+                + " length) to 64"), tooLong.stderr());
     }
 
     @Test

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code Generate -drawLength true} and {@link GeneratorME} with {@link SamplingOptions#drawLength()}: each sentence
- * has the length core draws for its seed from the model's training rows, the parameters that set the length are
- * refused by their names before the model loads, and a model without the record names what to run.
+ * {@code Generate -drawLength} and {@link GeneratorME} with {@link SamplingOptions#drawLength()}: each sentence has the
+ * length core draws for its seed from the model's training rows, by default too; asked for, the parameters that set
+ * the length are refused by their names before the model loads, and a model without the record names what to run
+ * (left unset, that model chooses).
  */
 class DrawLengthToolTest {
     private static final String TINY = TestModels.tinyModel().toString();
@@ -55,7 +56,9 @@ class DrawLengthToolTest {
         Run off = run("", "Generate", "-model", TINY, "-count", "10", "-steps", "2", "-batch", "4", "-seed", "40",
                 "-drawLength", "false");
         assertEquals(0, off.code(), off.stderr());
-        assertFalse(r.out().equals(off.out()), "-drawLength false lets the model choose, as before");
+        assertFalse(r.out().equals(off.out()), "-drawLength false lets the model choose");
+        assertEquals(r.out(), run("", "Generate", "-model", TINY, "-count", "10", "-steps", "2", "-batch", "4",
+                "-seed", "40").out(), "drawn by default");
     }
 
     @Test
@@ -70,6 +73,12 @@ class DrawLengthToolTest {
             for (int i = 0; i < drawn.length; i++) {
                 assertEquals(prior.draw(40 + i), drawn[i].length, Arrays.toString(drawn[i]));
                 assertEquals(String.join(" ", drawn[i]), tool.lines().get(i));
+            }
+            GeneratorME byDefault = new GeneratorME(model, model.getFactory().defaultSamplingOptions().toBuilder()
+                    .steps(2).seed(40).build());
+            assertTrue(Arrays.deepEquals(drawn, byDefault.generate(10)), "drawn by default");
+            for (String[] s : byDefault.generate(2, 7)) {
+                assertEquals(7, s.length, "by default a length asked for wins: " + Arrays.toString(s));
             }
             IllegalArgumentException length = assertThrows(IllegalArgumentException.class,
                     () -> new GeneratorME(model, options).generate(2, 7));
@@ -155,12 +164,19 @@ class DrawLengthToolTest {
                 + " model's training rows, and model " + model + " records none"), r.stderr());
         assertTrue(r.stderr().contains("`diffusion-nlp row-lengths --model DIR --corpus ITS_TRAINING_CORPUS`")
                 && r.stderr().contains("or leave -drawLength out"), r.stderr());
-        assertEquals(0, run("", "Generate", "-model", model.toString(), "-count", "2", "-steps", "2").code());
+        Run unset = run("", "Generate", "-model", model.toString(), "-count", "6", "-steps", "2", "-seed", "40");
+        assertEquals(0, unset.code(), unset.stderr());
+        assertEquals(run("", "Generate", "-model", TINY, "-count", "6", "-steps", "2", "-seed", "40", "-drawLength",
+                "false").out(), unset.out(), "unset, a model without the record chooses, as false on the same weights");
         try (DiffusionModel older = DiffusionModel.load(model)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GeneratorME(older,
                     SamplingOptions.builder().steps(2).drawLength(true).build()));
             assertTrue(e.getMessage().startsWith("SamplingOptions.drawLength draws each sentence's length")
-                    && e.getMessage().endsWith("or leave drawLength false"), e.getMessage());
+                    && e.getMessage().endsWith("or leave drawLength unset"), e.getMessage());
+            SamplingOptions unsetOptions = SamplingOptions.builder().steps(2).seed(40).build();
+            assertEquals(List.of(new GeneratorME(older, unsetOptions.toBuilder().drawLength(false).build())
+                    .generate(4)).stream().map(List::of).toList(), List.of(new GeneratorME(older, unsetOptions)
+                    .generate(4)).stream().map(List::of).toList());
         }
     }
 }
