@@ -253,7 +253,8 @@ final class ConfiguredAnnotator implements Annotator {
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
-        l.requireWork(settings.name, rows(doc), settings.steps, settings.candidates, settings.guidance != 1.0);
+        l.requireWork(settings.name, rows(doc), rowsWithMaskedEntities(doc), RESAMPLE_TRIES, settings.steps,
+                settings.candidates, settings.guidance != 1.0);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
             againIfModelClosed(settings.name, () -> annotateAll(doc)); // the second run under the same deadline
@@ -279,10 +280,34 @@ final class ConfiguredAnnotator implements Annotator {
         int window = model().info().config().maxLength();
         long rows = 0;
         for (CoreMap s : sentences) {
-            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-            rows += Math.max(1, ((tokens == null ? 0 : tokens.size()) + window - 1) / window);
+            rows += windows(s, window);
         }
         return rows;
+    }
+
+    /**
+     * The rows of the sentences {@link #resampleLeakedEntities} may sample again: with an {@code ner:} mask, those
+     * holding a token it masks (a bound: a kept one is never written, so never leaks).
+     */
+    private long rowsWithMaskedEntities(Annotation doc) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty() || sentences == null) {
+            return 0;
+        }
+        int window = model().info().config().maxLength();
+        long rows = 0;
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            if (tokens != null && tokens.stream().anyMatch(t -> ModelInput.isMaskedEntity(settings, t))) {
+                rows += windows(s, window);
+            }
+        }
+        return rows;
+    }
+
+    private static long windows(CoreMap sentence, int window) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        return Math.max(1, ((tokens == null ? 0 : tokens.size()) + window - 1) / window);
     }
 
     /**

@@ -180,6 +180,32 @@ class ServerLimitsTest {
     }
 
     /**
+     * An {@code ner:} mask samples a sentence whose name came back again, up to 4 more times: the limit counts those
+     * re-samplings at their most, for the sentences holding an entity the mask names only. Before, a request was
+     * held to its first sampling, a fifth of what it could cost. CoreNLP's 3-class model alone, to load quickly.
+     */
+    @Test
+    void anEntityMasksReSamplingsCountAtTheirMost() throws Exception {
+        String text = "John Smith met Mary Jones in Paris. The report was late.";
+        String[] ner = {"annotators", "tokenize,ssplit,pos,lemma,ner,diffusion", "diffusion.mask", "ner:PERSON",
+            "ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz", "ner.applyFineGrained",
+            "false", "ner.useSUTime", "false", "ner.applyNumericClassifiers", "false", "diffusion.steps", "5"};
+        System.setProperty(ServerLimits.MAX_WORK, "29");
+        HttpResponse<String> r = post(text, ner);
+        assertEquals(500, r.statusCode(), "2 sentences' 10 row-steps, but the first may be sampled 4 times more: "
+                + r.body());
+        assertTrue(r.body().contains("this request asks for 30 row-steps ((2 rows + 4 x 1 rows holding an entity"
+                + " diffusion.mask's ner: masks, sampled again up to 4 times while a name comes back) x diffusion.steps"
+                + " 5 x diffusion.candidates 1), above the server's limit of 29"), r.body());
+        System.setProperty(ServerLimits.MAX_WORK, "30");
+        String[] again = java.util.Arrays.copyOf(ner, ner.length + 2); // another pipeline: its annotator reads 30
+        again[ner.length] = "diffusion.seed";
+        again[ner.length + 1] = "3";
+        HttpResponse<String> within = post(text, again);
+        assertEquals(200, within.statusCode(), within.body());
+    }
+
+    /**
      * A request that asks CoreNLP for a timeout of 2^31-1 ms is still stopped at the operator's deadline, at the
      * next sampling step, and the server goes on answering.
      */
