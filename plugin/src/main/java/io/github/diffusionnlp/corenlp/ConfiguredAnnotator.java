@@ -267,7 +267,7 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@code doc} has the model sample: generate's {@code count}, or each sentence (a sentence longer than
-     * the model, each of its windows).
+     * the model, each of its pieces: {@link #pieces}).
      */
     private long rows(Annotation doc) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
@@ -280,7 +280,7 @@ final class ConfiguredAnnotator implements Annotator {
         int window = model().info().config().maxLength();
         long rows = 0;
         for (CoreMap s : sentences) {
-            rows += windows(s, window);
+            rows += pieces(s, window);
         }
         return rows;
     }
@@ -299,15 +299,25 @@ final class ConfiguredAnnotator implements Annotator {
         for (CoreMap s : sentences) {
             List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
             if (tokens != null && tokens.stream().anyMatch(t -> ModelInput.isMaskedEntity(settings, t))) {
-                rows += windows(s, window);
+                rows += pieces(s, window);
             }
         }
         return rows;
     }
 
-    private static long windows(CoreMap sentence, int window) {
+    /**
+     * The rows a sentence costs at most: one, or for a sentence longer than the model's {@code window} each window
+     * of a rewrite, and each stretch of half a window of an infill (core's {@code SentenceWindows} fills a long
+     * sentence a stretch at a time, each in a window of its own).
+     */
+    private long pieces(CoreMap sentence, int window) {
         List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        return Math.max(1, ((tokens == null ? 0 : tokens.size()) + window - 1) / window);
+        int n = tokens == null ? 0 : tokens.size();
+        if (n <= window) {
+            return 1;
+        }
+        int piece = settings.task == DiffusionSettings.Task.INFILL ? window / 2 : window;
+        return (n + piece - 1) / piece;
     }
 
     /**

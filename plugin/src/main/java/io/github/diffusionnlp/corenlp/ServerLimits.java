@@ -158,10 +158,11 @@ final class ServerLimits {
 
     /**
      * Refuses a request whose sampling could exceed {@link #maxWork}: {@code rows} sampled rows (sentences and
-     * their windows, or generated sentences), and {@code resampledRows} of them sampled again up to
-     * {@code resamplings} times each (an {@code ner:} mask's sentences, while a name comes back), times {@code steps}
-     * times {@code candidates}, twice with guidance (two network passes a step). The re-samplings count at their
-     * most: whether a name comes back is known only after sampling, and the limit refuses before any.
+     * their windows or infill's stretches, or generated sentences), and {@code resampledRows} of them sampled again
+     * up to {@code resamplings} times each (an {@code ner:} mask's sentences, while a name comes back), times
+     * {@code steps} times {@code candidates}, twice with guidance (two network passes a step). The re-samplings
+     * count at their most: whether a name comes back is known only after sampling, and the limit refuses before
+     * any.
      */
     void requireWork(String name, long rows, long resampledRows, int resamplings, int steps, int candidates,
             boolean guided) {
