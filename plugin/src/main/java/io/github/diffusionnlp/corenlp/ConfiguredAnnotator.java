@@ -253,7 +253,8 @@ final class ConfiguredAnnotator implements Annotator {
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
-        l.requireWork(settings.name, rows(doc), settings.steps, settings.candidates, settings.guidance != 1.0);
+        l.requireWork(settings.name, rows(doc), rowsWithMaskedEntities(doc), RESAMPLE_TRIES, settings.steps,
+                settings.candidates, settings.guidance != 1.0);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
             againIfModelClosed(settings.name, () -> annotateAll(doc)); // the second run under the same deadline
@@ -266,7 +267,7 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@code doc} has the model sample: generate's {@code count}, or each sentence (a sentence longer than
-     * the model, each of its windows).
+     * the model, each of its pieces: {@link #pieces}).
      */
     private long rows(Annotation doc) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
@@ -279,10 +280,44 @@ final class ConfiguredAnnotator implements Annotator {
         int window = model().info().config().maxLength();
         long rows = 0;
         for (CoreMap s : sentences) {
-            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-            rows += Math.max(1, ((tokens == null ? 0 : tokens.size()) + window - 1) / window);
+            rows += pieces(s, window);
         }
         return rows;
+    }
+
+    /**
+     * The rows of the sentences {@link #resampleLeakedEntities} may sample again: with an {@code ner:} mask, those
+     * holding a token it masks (a bound: a kept one is never written, so never leaks).
+     */
+    private long rowsWithMaskedEntities(Annotation doc) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty() || sentences == null) {
+            return 0;
+        }
+        int window = model().info().config().maxLength();
+        long rows = 0;
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            if (tokens != null && tokens.stream().anyMatch(t -> ModelInput.isMaskedEntity(settings, t))) {
+                rows += pieces(s, window);
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The rows a sentence costs at most: one, or for a sentence longer than the model's {@code window} each window
+     * of a rewrite, and each stretch of half a window of an infill (core's {@code SentenceWindows} fills a long
+     * sentence a stretch at a time, each in a window of its own).
+     */
+    private long pieces(CoreMap sentence, int window) {
+        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
+        int n = tokens == null ? 0 : tokens.size();
+        if (n <= window) {
+            return 1;
+        }
+        int piece = settings.task == DiffusionSettings.Task.INFILL ? window / 2 : window;
+        return (n + piece - 1) / piece;
     }
 
     /**

@@ -29,8 +29,9 @@ final class ServerLimits {
     static final int DEFAULT_MAX_MODELS = 4;
     /**
      * Sampled rows times steps (times candidates, twice with guidance): 20,000 admits a 600-sentence document at
-     * the default 32 steps, or generate's 3 sentences at 16 steps with 8 candidates and guidance 26 times over (the
-     * audit's request asked for 12.8 billion). It refuses up front what could not finish; the deadline bounds the
+     * the default 32 steps (125 sentences that hold an entity an {@code ner:} mask names: {@link #requireWork}),
+     * or generate's 3 sentences at 16 steps with 8 candidates and guidance 26 times over (the audit's request
+     * asked for 12.8 billion). It refuses up front what could not finish; the deadline bounds the
      * rest (8,000 row-steps took over 3 minutes on this project's busy 2-core machine, at nice 19).
      */
     static final long DEFAULT_MAX_WORK = 20_000;
@@ -156,15 +157,23 @@ final class ServerLimits {
     }
 
     /**
-     * Refuses a request whose sampling would exceed {@link #maxWork}: {@code rows} sampled rows (sentences and
-     * their windows, or generated sentences) times {@code steps} times {@code candidates}, twice with guidance
-     * (two network passes a step).
+     * Refuses a request whose sampling could exceed {@link #maxWork}: {@code rows} sampled rows (sentences and
+     * their windows or infill's stretches, or generated sentences), and {@code resampledRows} of them sampled again
+     * up to {@code resamplings} times each (an {@code ner:} mask's sentences, while a name comes back), times
+     * {@code steps} times {@code candidates}, twice with guidance (two network passes a step). The re-samplings
+     * count at their most: whether a name comes back is known only after sampling, and the limit refuses before
+     * any.
      */
-    void requireWork(String name, long rows, int steps, int candidates, boolean guided) {
-        long work = rows * steps * candidates * (guided ? 2 : 1); // each at most 10^4: no overflow
+    void requireWork(String name, long rows, long resampledRows, int resamplings, int steps, int candidates,
+            boolean guided) {
+        long allRows = rows + resampledRows * resamplings;
+        long work = allRows * steps * candidates * (guided ? 2 : 1); // rows bounded by the text: no overflow
         if (work > maxWork) {
+            String counted = resampledRows == 0 ? rows + " rows" : "(" + rows + " rows + " + resamplings + " x "
+                    + resampledRows + " rows holding an entity " + name + ".mask's ner: masks, sampled again up to "
+                    + resamplings + " times while a name comes back)";
             throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work
-                    + " row-steps (" + rows + " rows x " + name + ".steps " + steps + " x " + name + ".candidates "
+                    + " row-steps (" + counted + " x " + name + ".steps " + steps + " x " + name + ".candidates "
                     + candidates + (guided ? " x 2 for guidance" : "") + "), above the server's limit of " + maxWork
                     + " (-D" + MAX_WORK + "): send fewer sentences, steps or candidates");
         }

@@ -180,6 +180,51 @@ class ServerLimitsTest {
     }
 
     /**
+     * Infill fills a sentence longer than the model's 64 positions 32 positions at a time, each stretch in a window
+     * of its own: 70 tokens are 3 rows (masks in each stretch), not the 2 windows a rewrite of them samples.
+     */
+    @Test
+    void aLongSentencesInfillCountsItsStretches() throws Exception {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 70; i++) {
+            text.append(i == 0 || i == 40 || i == 66 ? "[MASK]" : i % 2 == 0 ? "the" : "report").append(' ');
+        }
+        System.setProperty(ServerLimits.MAX_WORK, "5");
+        HttpResponse<String> r = post(text.toString());
+        assertEquals(500, r.statusCode(), "two windows' 4 row-steps, but three stretches are sampled: " + r.body());
+        assertTrue(r.body().contains("this request asks for 6 row-steps (3 rows x diffusion.steps 2 x"
+                + " diffusion.candidates 1), above the server's limit of 5"), r.body());
+        HttpResponse<String> rewrite = post(text.toString().replace("[MASK]", "late"), "diffusion.task", "rewrite");
+        assertEquals(200, rewrite.statusCode(), "a rewrite samples the 2 windows: " + rewrite.body());
+    }
+
+    /**
+     * An {@code ner:} mask samples a sentence whose name came back again, up to 4 more times: the limit counts those
+     * re-samplings at their most, for the sentences holding an entity the mask names only. Before, a request was
+     * held to its first sampling, a fifth of what it could cost. CoreNLP's 3-class model alone, to load quickly.
+     */
+    @Test
+    void anEntityMasksReSamplingsCountAtTheirMost() throws Exception {
+        String text = "John Smith met Mary Jones in Paris. The report was late.";
+        String[] ner = {"annotators", "tokenize,ssplit,pos,lemma,ner,diffusion", "diffusion.mask", "ner:PERSON",
+            "ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz", "ner.applyFineGrained",
+            "false", "ner.useSUTime", "false", "ner.applyNumericClassifiers", "false", "diffusion.steps", "5"};
+        System.setProperty(ServerLimits.MAX_WORK, "29");
+        HttpResponse<String> r = post(text, ner);
+        assertEquals(500, r.statusCode(), "2 sentences' 10 row-steps, but the first may be sampled 4 times more: "
+                + r.body());
+        assertTrue(r.body().contains("this request asks for 30 row-steps ((2 rows + 4 x 1 rows holding an entity"
+                + " diffusion.mask's ner: masks, sampled again up to 4 times while a name comes back) x diffusion.steps"
+                + " 5 x diffusion.candidates 1), above the server's limit of 29"), r.body());
+        System.setProperty(ServerLimits.MAX_WORK, "30");
+        String[] again = java.util.Arrays.copyOf(ner, ner.length + 2); // another pipeline: its annotator reads 30
+        again[ner.length] = "diffusion.seed";
+        again[ner.length + 1] = "3";
+        HttpResponse<String> within = post(text, again);
+        assertEquals(200, within.statusCode(), within.body());
+    }
+
+    /**
      * A request that asks CoreNLP for a timeout of 2^31-1 ms is still stopped at the operator's deadline, at the
      * next sampling step, and the server goes on answering.
      */
