@@ -97,6 +97,10 @@ class SteeringSmokeTest {
         assertEquals("not a directory", Files.readString(file));
         err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", out.toString(), "--name", "runs/first");
         assertTrue(err.contains("--name runs/first is not a file name"), err);
+        // a directory to be made under a file: said by the option (it was Java's bare "...: Not a directory")
+        err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", file.resolve("results").toString());
+        assertTrue(err.contains("--out " + file.resolve("results") + " cannot be made: " + file
+                + " is a file, not a directory"), err);
     }
 
     private static String refused(String... options) {
