@@ -8,6 +8,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 
 /**
  * Java's errors about files and paths in words, for the one-line failures of this project's tools (this CLI's
@@ -15,6 +16,9 @@ import java.nio.file.Path;
  * reason but not the way out.
  */
 public final class FileErrors {
+    /** Java's temporary names: prefix, an unsigned random long (10 digits or more but for one in a billion), suffix. */
+    private static final Pattern TEMPORARY_NAME = Pattern.compile("[^.].*[0-9]{10,}(\\.tmp)?");
+
     private FileErrors() {}
 
     /**
@@ -86,6 +90,21 @@ public final class FileErrors {
         return null;
     }
 
+    /**
+     * Whether {@code path} is a file or directory Java's {@code Files.createTempFile} / {@code createTempDirectory}
+     * made (or was making) in {@code tmp}, or lies inside one: its name below {@code tmp} is a prefix and a random
+     * number of many digits ("diffusion-training1590372058164539291"), as this project's scratch and training
+     * directories are. Only then is java.io.tmpdir the place to change: a path the user gave that merely lies under
+     * /tmp ("--out /tmp/run/x") was said to be a temporary file, and a temporary sibling a write into /tmp itself
+     * makes (".x.md.8216….tmp", {@code CheckpointFiles#createTemporarySibling}) begins with a dot.
+     */
+    static boolean madeAsTemporary(Path path, Path tmp) {
+        if (!path.startsWith(tmp) || path.equals(tmp)) {
+            return false;
+        }
+        return TEMPORARY_NAME.matcher(tmp.relativize(path).getName(0).toString()).matches();
+    }
+
     /** Where a failed path is, when a setting names another place for it; "" otherwise. */
     private static String where(String file) {
         if (file == null) {
@@ -99,7 +118,7 @@ public final class FileErrors {
                         + " .djl.ai, or java.io.tmpdir's without a writable home): set DJL_CACHE_DIR to a writable"
                         + " directory";
             }
-            if (path.startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
+            if (madeAsTemporary(path, Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())) {
                 return "; a temporary file, under java.io.tmpdir: name a writable directory with -Djava.io.tmpdir=DIR";
             }
         } catch (InvalidPathException e) {

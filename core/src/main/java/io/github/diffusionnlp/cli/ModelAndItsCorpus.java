@@ -37,7 +37,7 @@ final class ModelAndItsCorpus {
         try {
             InputFiles.requireRegularFile(corpus, "corpus file");
         } catch (IOException e) {
-            // not as its cause: wrapped, a file under java.io.tmpdir would be said to be a temporary file of ours
+            // said in words (the kind of failure), the option first
             throw new IllegalArgumentException("--corpus " + Main.message(e));
         }
         return reading.readFor(corpus, training);

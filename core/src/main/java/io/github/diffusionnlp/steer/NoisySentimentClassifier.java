@@ -12,6 +12,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.WholeFile;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -60,13 +61,19 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     private final NDManager manager;
     private final NDArray weight; // (labels, d)
     private final NDArray bias; // (labels)
-    /** A scorer may run on sampling threads while its owner closes it. */
-    private final Lifecycle lifecycle = new Lifecycle("NoisySentimentClassifier");
+    /**
+     * A scorer may run on sampling threads while its owner closes it; a call after the close fails as a closed
+     * model's does ({@link ModelClosedException}, which a service swapping models already catches), naming the probe.
+     */
+    private final Lifecycle lifecycle;
 
-    private NoisySentimentClassifier(NDManager manager, NDArray weight, NDArray bias) {
+    /** @param name the file it was loaded from, or "trained on " and the model's name */
+    private NoisySentimentClassifier(NDManager manager, NDArray weight, NDArray bias, String name) {
         this.manager = manager;
         this.weight = weight;
         this.bias = bias;
+        this.lifecycle = new Lifecycle("NoisySentimentClassifier", () -> new ModelClosedException(
+                "NoisySentimentClassifier", name, "train or load the probe again to go on"));
     }
 
     /** The scorer of log p(target | x). */
@@ -125,6 +132,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
 
     private static NoisySentimentClassifier fit(NDManager manager, DiffusionLM lm, List<TaggedSentence> sentences,
             int steps, long seed) {
+        String trainedOn = "trained on " + lm.name();
         NDArray table = lm.embeddingTable(manager);
         int d = (int) table.getShape().get(1);
         int len = lm.info().config().maxLength();
@@ -163,7 +171,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
                 NDArray x = clean.add(manager.create(noise, clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
                 NDArray generated = manager.ones(new Shape(BATCH, len, 1));
                 NDArray target = manager.create(labels).toType(ai.djl.ndarray.types.DataType.INT64, false);
-                NoisySentimentClassifier c = new NoisySentimentClassifier(manager, weight, bias);
+                NoisySentimentClassifier c = new NoisySentimentClassifier(manager, weight, bias, trainedOn);
                 Autograd.COLLECTOR.lock();
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                     NDArray loss = c.logits(x, sigma, generated).logSoftmax(1)
@@ -183,7 +191,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         weight.setRequiresGradient(false);
         bias.setRequiresGradient(false);
         table.close();
-        return new NoisySentimentClassifier(manager, weight, bias);
+        return new NoisySentimentClassifier(manager, weight, bias, trainedOn);
     }
 
     /** Writes the weights as a DJL {@link NDList} (plain arrays: loading runs no code). */
@@ -211,14 +219,18 @@ public final class NoisySentimentClassifier implements AutoCloseable {
                     || list.get(1).getShape().dimension() != 1 || list.get(1).getShape().get(0) != LABELS) {
                 throw new IOException(file + ": not a sentiment classifier (expected a (3, d) weight and a (3) bias)");
             }
-            return new NoisySentimentClassifier(manager, list.get(0), list.get(1));
+            return new NoisySentimentClassifier(manager, list.get(0), list.get(1), file.toString());
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e instanceof IOException io ? io : new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    /** Frees the weights once the scorers running are done; later uses fail clearly. */
+    /**
+     * Frees the weights once the scorers running are done. Later calls (its scorers, {@link #probabilities},
+     * {@link #save}) fail with {@link ModelClosedException} naming the probe: the file it was loaded from, or the
+     * model it was trained on.
+     */
     @Override
     public void close() {
         lifecycle.close(manager::close);

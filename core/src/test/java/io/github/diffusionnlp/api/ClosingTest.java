@@ -66,10 +66,14 @@ class ClosingTest {
             SamplingOptions options = SamplingOptions.builder().steps(2).length(4).build();
             lm.generate(1, steer, options);
             probe.close();
-            IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.generate(1, steer, options));
-            assertEquals("this NoisySentimentClassifier has been closed", e.getMessage());
-            e = assertThrows(IllegalStateException.class, () -> probe.save(dir.resolve("probe.ndlist")));
-            assertEquals("this NoisySentimentClassifier has been closed", e.getMessage());
+            // as a closed model's, naming the probe (ProbeClosingTest: a loaded one by its file)
+            String closed = "this NoisySentimentClassifier has been closed (model trained on " + lm.name()
+                    + "): train or load the probe again to go on";
+            ModelClosedException e = assertThrows(ModelClosedException.class, () -> lm.generate(1, steer, options));
+            assertEquals(closed, e.getMessage());
+            assertEquals("trained on " + lm.name(), e.model());
+            e = assertThrows(ModelClosedException.class, () -> probe.save(dir.resolve("probe.ndlist")));
+            assertEquals(closed, e.getMessage());
             assertEquals(1, lm.generate(1, options).size(), "the model serves on");
         }
     }

@@ -106,9 +106,10 @@ public final class Report {
     }
 
     /**
-     * Checks, before a run starts, that its files can go where {@code --out} and {@code --name} say (making the
-     * directory if missing), and refuses to replace an earlier run's files unless {@code overwrite}: found only when
-     * the files were written, either ended an hour's run with its samples lost.
+     * Checks, before a run starts, that its files can go where {@code --out} and {@code --name} say, and refuses to
+     * replace an earlier run's files unless {@code overwrite}: found only when the files were written, either ended an
+     * hour's run with its samples lost. A missing directory is made only when the files are written ({@link
+     * #writeFiles}): made here, a run refused after loading its model left it behind, empty.
      */
     static void prepare(Path dir, String name, boolean overwrite) throws IOException {
         if (name.isBlank() || name.equals(".") || name.equals("..")
@@ -116,13 +117,18 @@ public final class Report {
             throw new IllegalArgumentException("--name " + name + " is not a file name: give the files' stem alone"
                     + " (NAME.md, NAME.json, NAME-samples.tsv) and their directory with --out");
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out " + dir + " is a file, not a directory: give the directory the"
-                    + " files go into (made if missing)");
+        Path existing = dir.toAbsolutePath();
+        while (!Files.exists(existing)) { // the root exists, so this ends
+            existing = existing.getParent();
         }
-        Files.createDirectories(dir);
-        if (!Files.isWritable(dir)) {
-            throw new IllegalArgumentException("--out " + dir + " is not writable: give a directory you may write to");
+        String made = existing.equals(dir.toAbsolutePath()) ? "" : " cannot be made: " + existing;
+        if (!Files.isDirectory(existing)) {
+            throw new IllegalArgumentException("--out " + dir + made + " is a file, not a directory: give the directory"
+                    + " the files go into (made if missing)");
+        }
+        if (!Files.isWritable(existing)) {
+            throw new IllegalArgumentException("--out " + dir + made + " is not writable: give a directory you may"
+                    + " write to");
         }
         if (overwrite) {
             return;

@@ -82,7 +82,12 @@ final class SteeringCommand implements Callable<Integer> {
             description = "where the report files go (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--name", defaultValue = "steering", description = "file name stem (default: ${DEFAULT-VALUE})")
+    /**
+     * The defaults are the run committed as steering-64, so a run without --name is refused beside it, as {@code
+     * constraints}'s is beside its own: with a default of its own ("steering") it left files git did not know.
+     */
+    @Option(names = "--name", defaultValue = "steering-64", description = "file name stem (default: ${DEFAULT-VALUE},"
+            + " the committed run of these defaults: a run without --name is refused beside it unless --overwrite)")
     String name;
 
     @Option(names = "--overwrite", description = "replace the files of an earlier run of the same --name (without it"

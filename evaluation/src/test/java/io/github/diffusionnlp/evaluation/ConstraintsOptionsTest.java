@@ -73,6 +73,15 @@ class ConstraintsOptionsTest {
                 "--max-length", "16"), "--tasks pos:", "trained without UPOS tags", "--tasks sentiment,length");
     }
 
+    /** A run refused once its model had loaded left the --out directory it had made before, empty. */
+    @Test
+    void aRunRefusedAfterLoadingLeavesNoOutputDirectory(@TempDir Path dir) {
+        Path out = dir.resolve("results").resolve("first");
+        assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--n", "2", "--steps", "1",
+                "--max-length", "16"), "--tasks pos:", "trained without UPOS tags");
+        assertFalse(Files.exists(dir.resolve("results")), "left behind: " + dir.resolve("results"));
+    }
+
     /** Rewrites are measured toward positive and negative only: --labels neutral made an empty table. */
     @Test
     void rewritesWithoutAPolarLabelAreRefused(@TempDir Path out) {

@@ -30,7 +30,7 @@ class SteeringSmokeTest {
         assertEquals(0, EvaluationMain.run("steering", "--n", "3", "--steps", "2", "--weights", "0,1",
                 "--probe-weight", "0", "--probe-sentences", "64", "--probe-steps", "2", "--batch", "2",
                 "--out", out.toString()));
-        JsonNode rows = new ObjectMapper().readTree(out.resolve("steering.json").toFile()).get("rows");
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("steering-64.json").toFile()).get("rows");
         List<String> names = new ArrayList<>();
         for (JsonNode row : rows) {
             names.add(row.get("row").asText() + " " + row.get("toward").asText() + " " + row.get("weight").asText());
@@ -47,14 +47,14 @@ class SteeringSmokeTest {
                         f + " of " + rows.get(weightZero) + " against the unguided " + rows.get(0));
             }
         }
-        Map<String, List<String>> outputs = outputs(out.resolve("steering-samples.tsv"));
+        Map<String, List<String>> outputs = outputs(out.resolve("steering-64-samples.tsv"));
         List<String> unguided = outputs.get("unguided  ");
         assertEquals(3, unguided.size());
         for (String row : List.of("LexiconSentimentScorer positive 0", "LexiconSentimentScorer negative 0",
                 "NoisySentimentClassifier positive 0", "NoisySentimentClassifier negative 0")) {
             assertEquals(unguided, outputs.get(row), row);
         }
-        String md = Files.readString(out.resolve("steering.md"));
+        String md = Files.readString(out.resolve("steering-64.md"));
         assertTrue(md.contains("| row | toward | weight | N | p(positive) | p(negative) | AFINN positive | AFINN negative"),
                 md);
         assertTrue(md.contains("NoisySentimentClassifier.train(lm, the first 64 sentences"), md);
@@ -70,14 +70,21 @@ class SteeringSmokeTest {
         assertEquals(outputs(out.resolve("b3-samples.tsv")), outputs(out.resolve("b1-samples.tsv")));
     }
 
+    /**
+     * Without --name a run is named as the committed run of the defaults, steering-64, and refused beside it: its own
+     * default, "steering", left files in evaluation/results that git did not know.
+     */
     @Test
     void refusesABadWeightAndAnEarlierRunBeforeLoadingTheModel(@TempDir Path out) throws Exception {
         String err = refused("--weights", "1,-1", "--out", out.toString());
         assertTrue(err.contains("--weights: guidance weight must be a number >= 0, got -1"), err);
-        Files.writeString(out.resolve("steering.md"), "an earlier run");
-        err = refused("--no-probe", "--out", out.toString());
-        assertTrue(err.contains(out.resolve("steering.md") + " holds the results of an earlier run"), err);
-        assertEquals("an earlier run", Files.readString(out.resolve("steering.md")));
+        Files.writeString(out.resolve("steering-64.md"), "an earlier run");
+        err = refused("--no-probe", "--n", "1", "--steps", "1", "--weights", "0", "--out", out.toString());
+        assertTrue(err.contains(out.resolve("steering-64.md") + " holds the results of an earlier run"), err);
+        assertEquals("an earlier run", Files.readString(out.resolve("steering-64.md")));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(out.resolve("steering-64.md")), files.toList());
+        }
     }
 
     /** An --out that is a file was found when the files were written, after the whole run: its samples were lost. */
@@ -90,6 +97,10 @@ class SteeringSmokeTest {
         assertEquals("not a directory", Files.readString(file));
         err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", out.toString(), "--name", "runs/first");
         assertTrue(err.contains("--name runs/first is not a file name"), err);
+        // a directory to be made under a file: said by the option (it was Java's bare "...: Not a directory")
+        err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", file.resolve("results").toString());
+        assertTrue(err.contains("--out " + file.resolve("results") + " cannot be made: " + file
+                + " is a file, not a directory"), err);
     }
 
     private static String refused(String... options) {

@@ -19,14 +19,16 @@ class FileErrorMessagesTest {
     @Test
     void aFileSystemErrorAloneSaysItsKind() {
         assertEquals("/data/x.bin: permission denied", CmdTool.message(new AccessDeniedException("/data/x.bin")));
-        assertEquals(TMP + "/diffusion-training1: permission denied" + TEMPORARY,
-                CmdTool.message(new AccessDeniedException(TMP + "/diffusion-training1")));
+        assertEquals(TMP + "/diffusion-training1590372058164539291: permission denied" + TEMPORARY,
+                CmdTool.message(new AccessDeniedException(TMP + "/diffusion-training1590372058164539291")));
     }
 
     @Test
     void aWrappedFileSystemErrorSaysItsKindAfterThePath() {
-        IOException e = new IOException("cannot load model m.bin", new AccessDeniedException(TMP + "/diffusion-model6"));
-        assertEquals("cannot load model m.bin: " + TMP + "/diffusion-model6: permission denied" + TEMPORARY,
+        // a scratch directory as Files.createTempDirectory names it: the prefix and a random long
+        String scratch = TMP + "/diffusion-model6993128390027345112";
+        IOException e = new IOException("cannot load model m.bin", new AccessDeniedException(scratch));
+        assertEquals("cannot load model m.bin: " + scratch + ": permission denied" + TEMPORARY,
                 CmdTool.message(e));
     }
 
