@@ -3,6 +3,7 @@ package io.github.diffusionnlp.steer;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.model.Lifecycle;
 import io.github.diffusionnlp.model.Owned;
@@ -34,14 +35,21 @@ public final class LexiconSentimentScorer implements AutoCloseable {
     private final NDArray table; // (V, d)
     private final NDArray halfSquaredNorms; // (V): ‖e_w‖² / 2
     private final NDArray[] valueOf; // per Sentiment ordinal, (V, 1): what a word is worth toward that label
-    /** A scorer may run on sampling threads while its owner closes it. */
-    private final Lifecycle lifecycle = new Lifecycle("LexiconSentimentScorer");
+    /**
+     * A scorer may run on sampling threads while its owner closes it; a call after the close fails as a closed
+     * model's does ({@link ModelClosedException}, which a service swapping models already catches), naming the model
+     * whose table it holds.
+     */
+    private final Lifecycle lifecycle;
 
-    private LexiconSentimentScorer(NDManager manager, NDArray table, NDArray halfSquaredNorms, NDArray[] valueOf) {
+    private LexiconSentimentScorer(NDManager manager, NDArray table, NDArray halfSquaredNorms, NDArray[] valueOf,
+            String model) {
         this.manager = manager;
         this.table = table;
         this.halfSquaredNorms = halfSquaredNorms;
         this.valueOf = valueOf;
+        this.lifecycle = new Lifecycle("LexiconSentimentScorer", () -> new ModelClosedException(
+                "LexiconSentimentScorer", model, "make it again with LexiconSentimentScorer.of(lm) to go on"));
     }
 
     /** The scorer over {@code lm}'s embedding table and vocabulary, with the bundled AFINN-165 lexicon. */
@@ -76,7 +84,7 @@ public final class LexiconSentimentScorer implements AutoCloseable {
         valueOf[Sentiment.NEGATIVE.ordinal()] = manager.create(negative).reshape(-1, 1);
         valueOf[Sentiment.NEUTRAL.ordinal()] = manager.create(neutral).reshape(-1, 1);
         NDArray halfSquaredNorms = table.square().sum(new int[] {1}).div(2f);
-        return new LexiconSentimentScorer(manager, table, halfSquaredNorms, valueOf);
+        return new LexiconSentimentScorer(manager, table, halfSquaredNorms, valueOf, lm.name());
     }
 
     /** The scorer of the expected valence toward {@code target}, summed over the generated positions. */
@@ -93,7 +101,7 @@ public final class LexiconSentimentScorer implements AutoCloseable {
         return logits.softmax(2).matMul(value).mul(generated).sum(new int[] {1, 2});
     }
 
-    /** Frees the table once the scorers running are done; later uses fail clearly. */
+    /** Frees the table once the scorers running are done; later uses fail with {@link ModelClosedException}. */
     @Override
     public void close() {
         lifecycle.close(manager::close);

@@ -63,4 +63,20 @@ class ProbeClosingTest {
             }
         }
     }
+
+    @Test
+    void theLexiconScorerClosedFailsSoTooNamingItsModel() throws Exception {
+        try (DiffusionLM tiny = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBatching(0, Duration.ZERO)
+                .build(); NDManager m = NDManager.newBaseManager()) {
+            LexiconSentimentScorer scorer = LexiconSentimentScorer.of(tiny);
+            var scoreTowardPositive = scorer.toward(Sentiment.POSITIVE);
+            scorer.close();
+            int d = tiny.info().config().dim();
+            ModelClosedException e = assertThrows(ModelClosedException.class, () -> scoreTowardPositive.score(
+                    m.zeros(new Shape(1, 4, d)), m.ones(new Shape(1)), m.ones(new Shape(1, 4, 1))));
+            assertEquals("this LexiconSentimentScorer has been closed (model " + tiny.name() + "): make it again with"
+                    + " LexiconSentimentScorer.of(lm) to go on", e.getMessage());
+            assertEquals(tiny.name(), e.model());
+        }
+    }
 }
