@@ -145,7 +145,8 @@ final class Params {
         Integer getCount();
 
         @ParameterDescription(valueName = "num", description = "tokens per sentence, at most the model's"
-                + " positions; 0 lets the model choose or -posTemplate set it (default: 0).")
+                + " positions; 0 is a free length, drawn or the model's choice as -drawLength says, or -posTemplate's"
+                + " (default: 0).")
         @OptionalParameter(defaultValue = "0")
         Integer getLength();
 

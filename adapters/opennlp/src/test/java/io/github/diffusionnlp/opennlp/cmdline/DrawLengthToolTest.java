@@ -117,7 +117,10 @@ class DrawLengthToolTest {
                         + " -drawLength true chooses it before sampling; give one or the other"));
         String maybe = run("", "Generate", "-drawLength", "maybe").stderr();
         assertTrue(maybe.startsWith("-drawLength takes true or false (or nothing, for true), got 'maybe'"), maybe);
-        assertTrue(run("", "Generate", "help").out().contains("-drawLength true|false"));
+        String help = run("", "Generate", "help").out();
+        assertTrue(help.contains("-drawLength true|false"), help);
+        // -length 0 is drawn by default: the help said "0 lets the model choose"
+        assertTrue(help.contains("0 is a free length, drawn or the model's choice as -drawLength says"), help);
     }
 
     /**
