@@ -519,7 +519,7 @@ public final class DiffusionLM implements AutoCloseable {
         }
         if (!info.recordsRowLengths()) {
             throw new IllegalArgumentException(LengthPrior.notRecorded("drawLength", name,
-                    ", or leave drawLength off"));
+                    ", or leave drawLength unset"));
         }
         return LengthPrior.of(info.training().rowLengths());
     }

@@ -75,7 +75,10 @@ public final class SamplingOptions {
         return batchSize;
     }
 
-    /** Length of generated sentences in tokens, or 0 to let the model choose (it generates padding). */
+    /**
+     * Length of generated sentences in tokens, or 0 for a free length: drawn from the model's training rows, or the
+     * model's choice (it generates padding), as {@link #drawLength()} says.
+     */
     public int length() {
         return length;
     }
@@ -285,9 +288,9 @@ public final class SamplingOptions {
         }
 
         /**
-         * Generated sentence length, >= 0; 0 (the default) lets the model choose. Checked against the model on
-         * use: {@link DiffusionLM#generate} refuses one longer than the model's positions. Infill and rewrite keep
-         * their sentences' lengths and ignore it.
+         * Generated sentence length, >= 0; 0 (the default) is a free length, drawn or the model's choice as {@link
+         * #drawLength} says. Checked against the model on use: {@link DiffusionLM#generate} refuses one longer than
+         * the model's positions. Infill and rewrite keep their sentences' lengths and ignore it.
          */
         public Builder length(int length) {
             if (length < 0) {

@@ -120,7 +120,7 @@ class DrawLengthTest {
             assertTrue(e.getMessage().startsWith("drawLength draws each sentence's length from the lengths of the"
                     + " model's training rows, and model " + model + " records none (models trained before 2026-12-06"
                     + " do not): record them with `diffusion-nlp row-lengths --model DIR --corpus")
-                    && e.getMessage().endsWith(", or leave drawLength off"), e.getMessage());
+                    && e.getMessage().endsWith(", or leave drawLength unset"), e.getMessage());
             assertEquals(1, older.generate(1, Constraints.none(), drawing(1).toBuilder().drawLength(false)
                     .build()).size());
         }
