@@ -253,8 +253,8 @@ final class ConfiguredAnnotator implements Annotator {
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
-        l.requireWork(settings.name, rows(doc), rowsWithMaskedEntities(doc), RESAMPLE_TRIES, settings.steps,
-                settings.candidates, settings.guidance != 1.0);
+        l.requireWork(settings.name, rows(doc), rowsWithMaskedEntities(doc), "ner:" + String.join(",",
+                settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates, settings.guidance != 1.0);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
             againIfModelClosed(settings.name, () -> annotateAll(doc)); // the second run under the same deadline

@@ -159,19 +159,21 @@ final class ServerLimits {
     /**
      * Refuses a request whose sampling could exceed {@link #maxWork}: {@code rows} sampled rows (sentences and
      * their windows or infill's stretches, or generated sentences), and {@code resampledRows} of them sampled again
-     * up to {@code resamplings} times each (an {@code ner:} mask's sentences, while a name comes back), times
-     * {@code steps} times {@code candidates}, twice with guidance (two network passes a step). The re-samplings
-     * count at their most: whether a name comes back is known only after sampling, and the limit refuses before
-     * any.
+     * up to {@code resamplings} times each (the sentences holding a name the mask's {@code masked} rule names,
+     * "ner:PERSON", while a name comes back), times {@code steps} times {@code candidates}, twice with guidance (two
+     * network passes a step). The re-samplings count at their most: whether a name comes back is known only after
+     * sampling, and the limit refuses before any.
      */
-    void requireWork(String name, long rows, long resampledRows, int resamplings, int steps, int candidates,
-            boolean guided) {
+    void requireWork(String name, long rows, long resampledRows, String masked, int resamplings, int steps,
+            int candidates, boolean guided) {
         long allRows = rows + resampledRows * resamplings;
         long work = allRows * steps * candidates * (guided ? 2 : 1); // rows bounded by the text: no overflow
         if (work > maxWork) {
+            // which rows count again and why, with the mask's classes as the request gave them
+            String which = resampledRows == 1 ? " row, the one holding" : " rows, those holding";
             String counted = resampledRows == 0 ? rows + " rows" : "(" + rows + " rows + " + resamplings + " x "
-                    + resampledRows + " rows holding an entity " + name + ".mask's ner: masks, sampled again up to "
-                    + resamplings + " times while a name comes back)";
+                    + resampledRows + which + " a name that " + name + ".mask's " + masked + " masks, sampled again"
+                    + " up to " + resamplings + " times while the name comes back)";
             throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work
                     + " row-steps (" + counted + " x " + name + ".steps " + steps + " x " + name + ".candidates "
                     + candidates + (guided ? " x 2 for guidance" : "") + "), above the server's limit of " + maxWork

@@ -213,9 +213,11 @@ class ServerLimitsTest {
         HttpResponse<String> r = post(text, ner);
         assertEquals(500, r.statusCode(), "2 sentences' 10 row-steps, but the first may be sampled 4 times more: "
                 + r.body());
-        assertTrue(r.body().contains("this request asks for 30 row-steps ((2 rows + 4 x 1 rows holding an entity"
-                + " diffusion.mask's ner: masks, sampled again up to 4 times while a name comes back) x diffusion.steps"
-                + " 5 x diffusion.candidates 1), above the server's limit of 29"), r.body());
+        // which rows, and the mask's classes, said plainly (it was "4 x 1 rows holding an entity diffusion.mask's ner:
+        // masks")
+        assertTrue(r.body().contains("this request asks for 30 row-steps ((2 rows + 4 x 1 row, the one holding a name"
+                + " that diffusion.mask's ner:PERSON masks, sampled again up to 4 times while the name comes back) x"
+                + " diffusion.steps 5 x diffusion.candidates 1), above the server's limit of 29"), r.body());
         System.setProperty(ServerLimits.MAX_WORK, "30");
         String[] again = java.util.Arrays.copyOf(ner, ner.length + 2); // another pipeline: its annotator reads 30
         again[ner.length] = "diffusion.seed";
