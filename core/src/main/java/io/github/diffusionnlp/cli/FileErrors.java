@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * reason but not the way out.
  */
 public final class FileErrors {
-    /** Java's temporary names: prefix, an unsigned random long (10 digits or more but for one in a billion), suffix. */
-    private static final Pattern TEMPORARY_NAME = Pattern.compile("[^.].*[0-9]{10,}(\\.tmp)?");
+    /**
+     * Java's temporary names: prefix, an unsigned random long (15 digits or more but for one in 180,000), suffix. Not
+     * fewer: a directory the user named by the time ("run-20261206083000", 14 digits; epoch milliseconds, 13) is not
+     * Java's, and a missing file in it was said to want -Djava.io.tmpdir.
+     */
+    private static final Pattern TEMPORARY_NAME = Pattern.compile("[^.].*[0-9]{15,}(\\.tmp)?");
 
     private FileErrors() {}
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +27,11 @@ class FileErrorsTest {
                 FileErrors.describe(new FileAlreadyExistsException(TMP + "/results-2026/a-file")));
         assertEquals("cannot write the report: " + TMP + "/h146/x.md: permission denied", FileErrors.withCause(
                 "cannot write the report", new IOException("x", new AccessDeniedException(TMP + "/h146/x.md"))));
+        // a directory named by the time, as `date +%Y%m%d%H%M%S` or epoch milliseconds name one: 14 and 13 digits
+        assertEquals(TMP + "/run-20261206083000/banned.txt: no such file or directory",
+                FileErrors.describe(new NoSuchFileException(TMP + "/run-20261206083000/banned.txt")));
+        assertEquals(TMP + "/out1765010000000: permission denied",
+                FileErrors.describe(new AccessDeniedException(TMP + "/out1765010000000")));
         // a temporary sibling of a file written into java.io.tmpdir itself (CheckpointFiles.createTemporarySibling)
         assertEquals(TMP + "/.x.md.8216340947310482563.tmp: permission denied",
                 FileErrors.describe(new AccessDeniedException(TMP + "/.x.md.8216340947310482563.tmp")));
@@ -39,7 +45,7 @@ class FileErrorsTest {
         assertEquals(TMP + "/diffusion-model6993128390027345112/model.params: permission denied" + TEMPORARY,
                 FileErrors.describe(new AccessDeniedException(TMP
                         + "/diffusion-model6993128390027345112/model.params")));
-        assertEquals(TMP + "/benchmark-train70121654437825.tmp: permission denied" + TEMPORARY,
-                FileErrors.describe(new AccessDeniedException(TMP + "/benchmark-train70121654437825.tmp")));
+        assertEquals(TMP + "/benchmark-train7012165443782541225: permission denied" + TEMPORARY,
+                FileErrors.describe(new AccessDeniedException(TMP + "/benchmark-train7012165443782541225")));
     }
 }
