@@ -82,8 +82,15 @@ final class ConstraintsCommand implements Callable<Integer> {
     boolean lexical;
 
     @Option(names = "--heldout-lengths", description = "generation rows take the lengths of their held-out reference"
-            + " sentences (default: the model chooses; short outputs are judged neutral more often)")
+            + " sentences (default: a free length, as --draw-length says; short outputs are judged neutral more"
+            + " often)")
     boolean heldoutLengths;
+
+    @Option(names = "--draw-length", negatable = true, description = "free-length generation rows draw each"
+            + " sentence's length from the model's training rows' lengths before sampling it; --no-draw-length lets"
+            + " the model choose (it writes too long and too even sentences; how the README's table was first"
+            + " measured). Default: drawn, unless --unguided-length or the model records no row lengths")
+    Boolean drawLength; // null: the library's default
 
     @Option(names = "--batch", defaultValue = "32",
             description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
@@ -105,8 +112,8 @@ final class ConstraintsCommand implements Callable<Integer> {
 
     @Option(names = "--unguided-length",
             description = "guidance leaves the length alone: [PAD], which ends a free-length sentence, keeps the"
-                    + " conditioned pass's probability, and the words alone are guided (default: guided too, as the"
-                    + " README's table was measured)")
+                    + " conditioned pass's probability, and the words alone are guided, so the model chooses each"
+                    + " length (none is drawn) (default: guided too, as the README's table was measured)")
     boolean unguidedLength;
 
     @Option(names = "--min-length", defaultValue = "4",
@@ -147,7 +154,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                 candidates,
                 strength, parseKeep(), minLength, maxLength, quick,
                 heldout != null ? heldout : findHeldout(), reading.layout(), reading.multiword(), chosen, chosenLabels,
-                lexical, heldoutLengths, !unguidedLength);
+                lexical, heldoutLengths, !unguidedLength, drawLength);
         // an hour's run must not end by replacing an earlier one's results, nor be refused only then
         Report.prepare(out, stem, overwrite || (quick && name == null));
         InputFiles.requireRegularFile(settings.heldout(), "corpus file"); // read only after the model and judges load
@@ -155,6 +162,7 @@ final class ConstraintsCommand implements Callable<Integer> {
         // the model first: a --model that is not one is refused in a second, not after CoreNLP's loading
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model)
                 .optBatching(batch, Duration.ofMillis(100)).build()) {
+            ConstraintsEvaluation.requireRowLengths(lm, settings); // before the judges' half minute of loading
             System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
             PosJudge pos = new PosJudge();
             SentimentJudge sentiment = new SentimentJudge();

@@ -15,6 +15,7 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.eval.ResultPaths;
 import io.github.diffusionnlp.eval.TextStatistics;
 import io.github.diffusionnlp.evaluation.Metrics.Ratio;
+import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.io.IOException;
@@ -72,15 +73,18 @@ public final class ConstraintsEvaluation {
      *     of them that is positive or negative
      * @param lexical constrained rows also use lexical constraints ({@link Constraints#withLexical})
      * @param heldoutLengths generation rows (and their baseline) take the lengths of their held-out
-     *     reference sentences instead of choosing their own
+     *     reference sentences instead of a free length
      * @param guideLength whether guidance extrapolates the length ([PAD]) too ({@link
      *     SamplingOptions.Builder#guideLength}; true, the default, is what the README's table was measured with)
+     * @param drawLength the free-length generation rows' {@link SamplingOptions.Builder#optDrawLength}: null, the
+     *     library's default (drawn from the model's training rows' lengths where it records them and the length is
+     *     guided); false, the model chooses; true, drawn, refused with {@code heldoutLengths} or unguided length
      */
     public record Settings(int n, int steps, long seed, int batch, double temperature, double x0Temperature,
             double ngramWeight, List<Double> guidances,
             List<Integer> candidates, double strength, Set<Upos> keep, int minLength, int maxLength, boolean quick,
             Path heldout, CorpusLayout heldoutLayout, MultiwordTokens heldoutMultiword, Set<Task> tasks,
-            Set<Sentiment> labels, boolean lexical, boolean heldoutLengths, boolean guideLength) {
+            Set<Sentiment> labels, boolean lexical, boolean heldoutLengths, boolean guideLength, Boolean drawLength) {
         public Settings {
             guidances = List.copyOf(guidances);
             candidates = List.copyOf(candidates);
@@ -130,6 +134,23 @@ public final class ConstraintsEvaluation {
                                 + " has no free-length generation")
                         + "; give --tasks generate without --heldout-lengths");
             }
+            // as core's generate refuses it: asked for, drawing must apply to some row
+            if (Boolean.TRUE.equals(drawLength)) {
+                if (heldoutLengths) {
+                    throw new IllegalArgumentException("--draw-length draws each generation row's lengths, and"
+                            + " --heldout-lengths fixes them; give one or the other");
+                }
+                if (!guideLength) {
+                    throw new IllegalArgumentException("--draw-length draws each sentence's length before sampling,"
+                            + " and --unguided-length asks for the model's own choice of length; give one or the"
+                            + " other");
+                }
+                if (!tasks.contains(Task.GENERATE)) {
+                    throw new IllegalArgumentException("--draw-length draws the lengths of free-length generation,"
+                            + " and --tasks " + tasks.stream().map(task -> task.name().toLowerCase(Locale.ROOT))
+                            .toList() + " has none; add generate to --tasks, or leave --draw-length out");
+                }
+            }
         }
     }
 
@@ -168,7 +189,7 @@ public final class ConstraintsEvaluation {
     private final int judgeThreads = Runtime.getRuntime().availableProcessors();
     private final List<Row> rows = new ArrayList<>();
     private final List<Sample> samples = new ArrayList<>();
-    private List<List<String>> freeGenerations; // unconditioned, length free: the length rows' baseline
+    private List<List<String>> freeGenerations; // unconditioned, length free (drawn or chosen): the length baseline
 
     public ConstraintsEvaluation(DiffusionLM lm, PosJudge posJudge, SentimentJudge sentimentJudge, Settings settings,
             PrintStream err) {
@@ -186,6 +207,7 @@ public final class ConstraintsEvaluation {
             throw new IllegalArgumentException("--max-length " + settings.maxLength() + " is longer than the model's "
                     + modelLength + " positions; give --max-length " + modelLength + " or less");
         }
+        requireRowLengths(lm, settings);
         if (settings.tasks().contains(Task.POS)) {
             try {
                 lm.requireTemplates(); // else refused at the first template, after the POS baseline was sampled
@@ -357,9 +379,11 @@ public final class ConstraintsEvaluation {
         List<List<String>> heldout = words(reference);
         List<Integer> refClasses = judge("sentiment judge: held-out sentences", heldout);
         int[] lengths = settings.heldoutLengths() ? reference.stream().mapToInt(TaggedSentence::size).toArray() : null;
-        IntFunction<SamplingOptions> optionsOf = i -> lengths == null ? options(i)
+        // only here: the POS and length rows fix their lengths, which drawLength true is refused with
+        IntFunction<SamplingOptions> optionsOf = i -> lengths == null
+                ? options(i).toBuilder().optDrawLength(settings.drawLength()).build()
                 : options(i).toBuilder().length(lengths[i]).build();
-        String lengthNote = lengths == null ? " (length free)" : " (held-out lengths)";
+        String lengthNote = " (" + generationLengths() + " lengths)";
         Timed base = sample("generate: no label (baseline)", n,
                 i -> lm.generate(1, Constraints.none(), optionsOf.apply(i)).get(0));
         freeGenerations = lengths == null ? base.out : null;
@@ -591,7 +615,7 @@ public final class ConstraintsEvaluation {
         h.put("quick", settings.quick());
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
         h.put("lexical", settings.lexical());
-        h.put("generationLengths", settings.heldoutLengths() ? "held-out" : "free");
+        h.put("generationLengths", generationLengths());
         if (settings.lexical()) {
             h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
         }
@@ -603,6 +627,31 @@ public final class ConstraintsEvaluation {
         h.put("processors", Runtime.getRuntime().availableProcessors());
         h.put("judgeThreads", judgeThreads);
         return h;
+    }
+
+    /**
+     * Refuses --draw-length for a model that records no training row lengths: in the option's words, and before any
+     * row is sampled rather than at the first generation row, in the library's.
+     */
+    static void requireRowLengths(DiffusionLM lm, Settings settings) {
+        if (Boolean.TRUE.equals(settings.drawLength()) && !lm.info().recordsRowLengths()) {
+            throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",
+                    ResultPaths.shown(lm.info().directory()), ", or leave --draw-length out"));
+        }
+    }
+
+    /**
+     * Which lengths the generation rows used: "held-out" (--heldout-lengths), "drawn" (from the model's training rows'
+     * lengths) or "the model's" (chosen by generating padding), as {@link DiffusionLM#generate} decides with
+     * drawLength unset. Result files written before lengths were drawn by default say "free": the model's.
+     */
+    private String generationLengths() {
+        if (settings.heldoutLengths()) {
+            return "held-out";
+        }
+        boolean drawn = settings.drawLength() != null ? settings.drawLength()
+                : settings.guideLength() && lm.info().recordsRowLengths();
+        return drawn ? "drawn" : "the model's";
     }
 
     static String fmt(double x) {

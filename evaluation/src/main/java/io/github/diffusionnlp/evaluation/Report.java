@@ -49,9 +49,7 @@ public final class Report {
             sb.append("- guidance leaves the length alone: the words are guided, [PAD] keeps the conditioned pass's"
                     + " probability (`--unguided-length`)\n");
         }
-        if ("held-out".equals(h.get("generationLengths"))) {
-            sb.append("- generation rows at the lengths of their held-out reference sentences (not length free)\n");
-        }
+        sb.append(generationLengths(h));
         if (Boolean.TRUE.equals(h.get("lexical"))) {
             sb.append(String.format(Locale.ROOT,
                     "- lexical constraints on the rows marked so: a template slot takes only"
@@ -79,7 +77,8 @@ public final class Report {
 
                 **model**: the measure on the constrained outputs. **unconditioned**: the same measure on outputs \
                 of the same seeds with no label or template (POS: generated at the template's length; rewrite: \
-                the same strength with no label; length: the model choosing its own length) — what the \
+                the same strength with no label; length: free generation's lengths, drawn or the model's as above, \
+                matching by chance) — what the \
                 constraint adds is the gap between the two. **held-out**: the judge on real held-out text — POS: \
                 OpenNLP's tags of the template's own source sentences against their Brown-derived tags (the \
                 judge's ceiling); rewrite: the unchanged inputs; generate: N other held-out sentences.
@@ -185,6 +184,27 @@ public final class Report {
             h.put("trainingTotalSteps", info.training().totalSteps());
         }
         return h;
+    }
+
+    /**
+     * The header line saying which lengths the generation rows had, or "" for a run without them. Files written before
+     * lengths were drawn by default record "free" (the model's choice) and say so too.
+     */
+    private static String generationLengths(Map<String, Object> h) {
+        if (!(h.get("tasks") instanceof List<?> tasks) || !tasks.contains("generate")) {
+            return "";
+        }
+        Object lengths = h.get("generationLengths");
+        if ("held-out".equals(lengths)) {
+            return "- generation rows at the lengths of their held-out reference sentences (`--heldout-lengths`)\n";
+        }
+        if ("drawn".equals(lengths)) {
+            return "- generation rows at lengths drawn from the model's training rows' lengths, sentence i's with its"
+                    + " seed (the default; `--no-draw-length`: the model's own)\n";
+        }
+        return "- generation rows at the lengths the model chooses, by generating padding (`--no-draw-length`,"
+                + " `--unguided-length` or a model that records no row lengths; the default before lengths were drawn,"
+                + " 2026-12-06)\n";
     }
 
     /** "nothing kept", or which UPOS classes rewrites kept (older result files have no such entry). */

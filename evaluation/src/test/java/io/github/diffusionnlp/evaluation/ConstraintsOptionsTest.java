@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestCorpora;
+import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.TrainOptions;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +113,34 @@ class ConstraintsOptionsTest {
                 "--unguided-length"), "--heldout-lengths fixes the generation rows' lengths");
         assertRefusedBeforeSampling(constraints(out, "--model", untagged.toString(), "--quick"),
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
+    }
+
+    /** --draw-length where nothing is drawn is refused in the command's words, before the model loads. */
+    @Test
+    void drawLengthWhereTheLengthIsNotFreeIsRefused(@TempDir Path out) {
+        Run heldout = constraints(out, "--quick", "--tasks", "generate", "--heldout-lengths", "--draw-length");
+        assertRefusedBeforeSampling(heldout, "--draw-length draws each generation row's lengths, and --heldout-lengths"
+                + " fixes them; give one or the other");
+        Run unguided = constraints(out, "--quick", "--tasks", "generate", "--unguided-length", "--draw-length");
+        assertRefusedBeforeSampling(unguided, "--draw-length draws each sentence's length before sampling, and"
+                + " --unguided-length asks for the model's own choice of length; give one or the other");
+        Run noGeneration = constraints(out, "--quick", "--tasks", "pos,length", "--draw-length");
+        assertRefusedBeforeSampling(noGeneration, "--draw-length draws the lengths of free-length generation, and"
+                + " --tasks [pos, length] has none; add generate to --tasks, or leave --draw-length out");
+        for (Run r : List.of(heldout, unguided, noGeneration)) {
+            assertFalse(r.err().contains("loading the judges"), r.err());
+        }
+    }
+
+    /** A model that records no training row lengths is refused --draw-length before the judges load. */
+    @Test
+    void drawLengthOnAModelWithoutRowLengthsSaysHowToRecordThem(@TempDir Path out) throws Exception {
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(out);
+        Run r = constraints(out, "--model", model.toString(), "--quick", "--max-length", "32", "--tasks", "generate",
+                "--draw-length");
+        assertRefusedBeforeSampling(r, "--draw-length draws each sentence's length from the lengths of the model's"
+                + " training rows", "diffusion-nlp row-lengths", "or leave --draw-length out");
+        assertFalse(r.err().contains("loading the judges"), r.err());
     }
 
     /**

@@ -68,25 +68,30 @@ class ConstraintsSmokeTest {
         assertEquals(1, EvaluationMain.run("constraints", "--quick", "--labels", "happy", "--out", out.toString()));
     }
 
-    /** --unguided-length reaches the sampler (other outputs than the guided length's) and the report says so. */
+    /**
+     * --unguided-length reaches the sampler (other outputs than the guided length's) and the report says so. Unguided,
+     * the model chooses each length, so it is set beside guided rows at the model's lengths (--no-draw-length): at the
+     * default drawn lengths the baselines differed too (since lengths are drawn by default).
+     */
     @Test
     void unguidedLengthRowsSayWhatTheyAre(@TempDir Path out) throws Exception {
         String[] args = {"constraints", "--quick", "--n", "4", "--steps", "4", "--guidance", "3", "--tasks", "generate",
-            "--labels", "positive", "--out", out.toString(), "--name", "guided"};
+            "--labels", "positive", "--no-draw-length", "--out", out.toString(), "--name", "guided"};
         assertEquals(0, EvaluationMain.run(args));
-        String[] unguided = java.util.Arrays.copyOf(args, args.length + 1);
+        String[] unguided = java.util.Arrays.copyOf(args, args.length);
         unguided[args.length - 3] = out.resolve("unguided").toString(); // --out
-        unguided[unguided.length - 1] = "--unguided-length";
+        unguided[args.length - 5] = "--unguided-length"; // in place of --no-draw-length: its lengths are the model's
         Files.createDirectories(out.resolve("unguided"));
         assertEquals(0, EvaluationMain.run(unguided));
         JsonNode json = new ObjectMapper().readTree(out.resolve("unguided").resolve("guided.json").toFile());
         assertFalse(json.get("settings").get("guideLength").asBoolean(), json.get("settings").toString());
+        assertEquals("the model's", json.get("settings").get("generationLengths").asText());
         assertTrue(new ObjectMapper().readTree(out.resolve("guided.json").toFile()).get("settings").get("guideLength")
                 .asBoolean());
         String md = Files.readString(out.resolve("unguided").resolve("guided.md"));
         assertTrue(md.contains("guidance leaves the length alone"), md);
         assertFalse(Files.readString(out.resolve("guided.md")).contains("guidance leaves the length alone"));
-        // the baseline rows are unguided either way; the positive rows differ
+        // the baseline rows are unguided either way, at the model's lengths; the positive rows differ
         assertNotEquals(outputs(out.resolve("guided-samples.tsv"), "generate positive"),
                 outputs(out.resolve("unguided").resolve("guided-samples.tsv"), "generate positive"));
         assertEquals(outputs(out.resolve("guided-samples.tsv"), "no label (baseline)"),
