@@ -2,8 +2,8 @@ package io.github.diffusionnlp.api;
 
 /**
  * A call met a model that has been closed: a {@link DiffusionLM}, an {@link AutoregressiveLM}, OpenNLP's
- * {@code DiffusionModel}, or a trained sentiment probe ({@code NoisySentimentClassifier}). An {@link
- * IllegalStateException}, as that case was before it had a type of its own, so a {@code catch
+ * {@code DiffusionModel}, or a steering scorer ({@code NoisySentimentClassifier}, {@code LexiconSentimentScorer}).
+ * An {@link IllegalStateException}, as that case was before it had a type of its own, so a {@code catch
  * (IllegalStateException)} still sees it; the type is what tells it from an interrupted call (an {@code
  * IllegalStateException} too, "interrupted while ..."). A service that swaps models under its request threads
  * retries a call that failed with this on the model loaded in its place, and not one whose thread was interrupted
