@@ -491,8 +491,8 @@ public final class DiffusionLM implements AutoCloseable {
             }
             length = t;
         }
-        // unset, drawn where nothing else sets the length and the model can: left to choose it writes too even lengths
-        boolean draw = options.drawLength().orElse(length == 0 && options.guideLength() && info.recordsRowLengths());
+        // set true, refused below where a length or template sets it; unset, drawn only where none does
+        boolean draw = (options.drawLength().isPresent() || length == 0) && drawsFreeLengths(options);
         LengthPrior prior = draw ? lengthPrior(length, constraints.template() != null) : null;
         requireRoomFor(count, len, constraints.candidates());
         warnOfSentiment(constraints.sentiment() != null);
@@ -508,6 +508,15 @@ public final class DiffusionLM implements AutoCloseable {
             out.add(row.words(model.vocabulary()));
         }
         return out;
+    }
+
+    /**
+     * Whether {@link #generate} under {@code options} draws the length of a sentence that nothing else sets (no
+     * length, no template): as {@link SamplingOptions#drawLength()} says when set; unset, where the length is guided
+     * and this model records its training rows' lengths (left to choose, it writes too even lengths).
+     */
+    public boolean drawsFreeLengths(SamplingOptions options) {
+        return options.drawLength().orElse(options.guideLength() && info.recordsRowLengths());
     }
 
     /** The model's training row lengths to draw from, refusing a length already set or not recorded. */

@@ -380,8 +380,7 @@ public final class ConstraintsEvaluation {
         List<Integer> refClasses = judge("sentiment judge: held-out sentences", heldout);
         int[] lengths = settings.heldoutLengths() ? reference.stream().mapToInt(TaggedSentence::size).toArray() : null;
         // only here: the POS and length rows fix their lengths, which drawLength true is refused with
-        IntFunction<SamplingOptions> optionsOf = i -> lengths == null
-                ? options(i).toBuilder().optDrawLength(settings.drawLength()).build()
+        IntFunction<SamplingOptions> optionsOf = i -> lengths == null ? freeLengthOptions(i)
                 : options(i).toBuilder().length(lengths[i]).build();
         String lengthNote = " (" + generationLengths() + " lengths)";
         Timed base = sample("generate: no label (baseline)", n,
@@ -479,6 +478,11 @@ public final class ConstraintsEvaluation {
         rows.add(row);
         err.printf(Locale.ROOT, "%s | %s%s: %s %.1f%% (baseline %s, held-out %s)%n", task, condition,
                 g == null ? "" : ", guidance " + fmt(g), measure, 100 * value, pct(baseline), pct(reference));
+    }
+
+    /** Row i's options at a free length: with the --[no-]draw-length asked for, if any. */
+    private SamplingOptions freeLengthOptions(int i) {
+        return options(i).toBuilder().optDrawLength(settings.drawLength()).build();
     }
 
     private SamplingOptions options(int i) {
@@ -642,16 +646,14 @@ public final class ConstraintsEvaluation {
 
     /**
      * Which lengths the generation rows used: "held-out" (--heldout-lengths), "drawn" (from the model's training rows'
-     * lengths) or "the model's" (chosen by generating padding), as {@link DiffusionLM#generate} decides with
-     * drawLength unset. Result files written before lengths were drawn by default say "free": the model's.
+     * lengths) or "the model's" (chosen by generating padding), as {@link DiffusionLM#drawsFreeLengths} says for
+     * the rows' options. Result files written before lengths were drawn by default say "free": the model's.
      */
     private String generationLengths() {
         if (settings.heldoutLengths()) {
             return "held-out";
         }
-        boolean drawn = settings.drawLength() != null ? settings.drawLength()
-                : settings.guideLength() && lm.info().recordsRowLengths();
-        return drawn ? "drawn" : "the model's";
+        return lm.drawsFreeLengths(freeLengthOptions(0)) ? "drawn" : "the model's";
     }
 
     static String fmt(double x) {
