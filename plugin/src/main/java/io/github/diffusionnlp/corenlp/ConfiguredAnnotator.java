@@ -33,6 +33,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The diffusion annotator's work once its {@code NAME.*} properties have been read and checked: infill,
@@ -273,16 +274,7 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
             return settings.count;
         }
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (sentences == null) {
-            return 0;
-        }
-        int window = model().info().config().maxLength();
-        long rows = 0;
-        for (CoreMap s : sentences) {
-            rows += pieces(s, window);
-        }
-        return rows;
+        return rowsOf(doc, s -> true);
     }
 
     /**
@@ -290,15 +282,25 @@ final class ConfiguredAnnotator implements Annotator {
      * holding a token it masks (a bound: a kept one is never written, so never leaks).
      */
     private long rowsWithMaskedEntities(Annotation doc) {
+        if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty()) {
+            return 0;
+        }
+        return rowsOf(doc, s -> {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            return tokens != null && tokens.stream().anyMatch(t -> ModelInput.isMaskedEntity(settings, t));
+        });
+    }
+
+    /** The rows of {@code doc}'s sentences that {@code counted} accepts, each its {@link #pieces}. */
+    private long rowsOf(Annotation doc, Predicate<CoreMap> counted) {
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty() || sentences == null) {
+        if (sentences == null) {
             return 0;
         }
         int window = model().info().config().maxLength();
         long rows = 0;
         for (CoreMap s : sentences) {
-            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-            if (tokens != null && tokens.stream().anyMatch(t -> ModelInput.isMaskedEntity(settings, t))) {
+            if (counted.test(s)) {
                 rows += pieces(s, window);
             }
         }
