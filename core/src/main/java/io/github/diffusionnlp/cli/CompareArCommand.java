@@ -95,11 +95,11 @@ final class CompareArCommand implements Callable<Integer> {
                 stepCounts != null ? steps : s.speedSteps(),
                 s.speedBatches(), s.temperatures(), seed, x0Sweep, ngramSweep, drawLength);
         if (drawLength) { // before either model loads, as the other settings are checked
-            TrainingInfo training = ModelCheckpoint.readModelHeader(model != null ? model : DefaultModel.locate())
-                    .training();
+            Path dir = model != null ? model : DefaultModel.locate();
+            TrainingInfo training = ModelCheckpoint.readModelHeader(dir).training();
             if (training == null || training.rowLengths() == null) {
-                throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",
-                        String.valueOf(model != null ? model : DefaultModel.locate()), ", or leave --draw-length out"));
+                throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length", dir.toString(),
+                        ", or leave --draw-length out"));
             }
         }
         String command = rerunCommand();
