@@ -8,9 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code steering}: plug-and-play steering read by the model's own sentiment posterior and by AFINN-165. */
 @Command(name = "steering", mixinStandardHelpOptions = true,
@@ -94,8 +100,15 @@ final class SteeringCommand implements Callable<Integer> {
             + " such a run is refused before it starts)")
     boolean overwrite;
 
+    @Spec
+    CommandSpec spec;
+
+    /** Options that say where the files go, not what is measured. */
+    private static final Set<String> NOT_SETTINGS = Set.of("--name", "--overwrite", "--out", "--help", "--version");
+
     @Override
     public Integer call() throws Exception {
+        refuseToReplaceTheCommittedRunWithOtherSettings();
         Probe p = probe ? new Probe(probeSentences, probeSteps, probeSeed, probeWeight) : null;
         Settings settings = new Settings(n, length, steps, seed, posteriorSeed, weights, batch, p,
                 p == null ? null : probeCorpus != null ? probeCorpus : findAbove(Path.of("test-data", "brown",
@@ -109,6 +122,28 @@ final class SteeringCommand implements Callable<Integer> {
         System.out.println(SteeringReport.markdown(result));
         System.err.println("wrote " + SteeringReport.write(result, out, name));
         return 0;
+    }
+
+    /**
+     * {@code --overwrite} without {@code --name} replaces steering-64, the committed run of the defaults: refused when
+     * this run measures something else (it wrote {@code "n" : 2} over the committed table), naming what differs.
+     */
+    private void refuseToReplaceTheCommittedRunWithOtherSettings() {
+        if (!overwrite || spec.commandLine().getParseResult().hasMatchedOption("--name")) {
+            return;
+        }
+        CommandLine parsed = new CommandLine(new SteeringCommand());
+        parsed.parseArgs();
+        CommandSpec defaults = parsed.getCommandSpec();
+        List<String> differ = spec.options().stream()
+                .filter(o -> !NOT_SETTINGS.contains(o.longestName()))
+                .filter(o -> !Objects.equals(o.getValue(), defaults.findOption(o.longestName()).getValue()))
+                .map(OptionSpec::longestName).toList();
+        if (!differ.isEmpty()) {
+            throw new IllegalArgumentException("--overwrite without --name would replace "
+                    + name + ", the committed run of the default settings, with a run of other settings ("
+                    + String.join(", ", differ) + "); give --name NAME for this run");
+        }
     }
 
     /** {@code rel} in the working directory or the nearest directory above it. */

@@ -87,6 +87,25 @@ class SteeringSmokeTest {
         }
     }
 
+    /**
+     * --overwrite without --name replaced the committed steering-64 files with whatever was run ({@code --n 2} wrote
+     * {@code "n" : 2} there); it is refused, before the model loads, when the settings are not the defaults, and the
+     * refusal names the options that differ. --overwrite with a --name of its own is not.
+     */
+    @Test
+    void overwriteWithoutNameIsRefusedForOtherSettings(@TempDir Path out) throws Exception {
+        Files.writeString(out.resolve("steering-64.md"), "the committed run");
+        String err = refused("--no-probe", "--n", "2", "--weights", "0", "--overwrite", "--out", out.toString());
+        assertTrue(err.contains("--overwrite without --name would replace steering-64, the committed run of the default"
+                + " settings, with a run of other settings (--n, --weights, --probe); give --name NAME"), err);
+        assertEquals("the committed run", Files.readString(out.resolve("steering-64.md")));
+        // given its own name, the same run overwrites what it is told to
+        Files.writeString(out.resolve("small.md"), "an earlier small run");
+        assertEquals(0, EvaluationMain.run("steering", "--no-probe", "--n", "2", "--steps", "1", "--weights", "0",
+                "--overwrite", "--out", out.toString(), "--name", "small"));
+        assertTrue(Files.readString(out.resolve("small.md")).contains("| row |"));
+    }
+
     /** An --out that is a file was found when the files were written, after the whole run: its samples were lost. */
     @Test
     void refusesAnOutputThatCannotHoldTheFilesBeforeLoadingTheModel(@TempDir Path out) throws Exception {
