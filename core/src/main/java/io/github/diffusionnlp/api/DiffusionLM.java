@@ -281,6 +281,25 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * The rows {@link #infillAll} samples for {@code tokens}, each best-of-k candidate apart: none without a
+     * {@value #MASK}, one for a sentence of at most the model's length with one, and for a longer sentence one for each
+     * stretch of half the model's length that holds a mask. For a caller that weighs a request's work before
+     * sampling it (the CoreNLP server's limit); it loads nothing and works on a closed model.
+     */
+    public int infillRows(List<String> tokens) {
+        return SentenceWindows.infillRows(tokens, info.config().maxLength());
+    }
+
+    /**
+     * The most rows {@link #rewriteAll} samples for a sentence of {@code tokens} tokens, each best-of-k candidate
+     * apart: one for each window of the model's length (fewer where a window's every token is kept; one under a POS
+     * template). As {@link #infillRows}, for weighing a request's work.
+     */
+    public int rewriteRowsAtMost(int tokens) {
+        return SentenceWindows.rewriteWindows(tokens, info.config().maxLength());
+    }
+
+    /**
      * Whether the model can follow a POS template: false for one trained on an untagged corpus (see {@link
      * #requireTemplates}, which refuses a template such a model is given, saying why).
      */

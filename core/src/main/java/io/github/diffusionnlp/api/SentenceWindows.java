@@ -51,13 +51,40 @@ final class SentenceWindows {
      * window with a quarter of the model's length of context on each side where the sentence has it, and reads
      * the words earlier stretches chose, so the windows agree with each other.
      */
-    private int stretch() {
+    private static int stretch(int len) {
         return len / 2;
     }
 
     /** Whether infill round {@code round} may have a stretch to fill (round 0 always: it fills short sentences). */
     boolean hasInfillRound(int round) {
-        return round == 0 || round * stretch() < longest;
+        return round == 0 || round * stretch(len) < longest;
+    }
+
+    /**
+     * The positions [first, end) of a sentence of {@code size} tokens that infill round {@code round} fills (a
+     * sentence of at most {@code len} tokens whole in round 0, a longer one its {@code round}-th stretch), or null
+     * when that round has none of it.
+     */
+    private static int[] stretchOf(int round, int size, int len) {
+        boolean whole = size <= len; // filled in one window, in the first round
+        if (whole && round > 0) {
+            return null;
+        }
+        int first = whole ? 0 : round * stretch(len);
+        int end = whole ? size : Math.min(size, first + stretch(len));
+        return first < end ? new int[] {first, end} : null;
+    }
+
+    /** The rows infill samples for {@code tokens} in all its rounds: one for each stretch holding a mask. */
+    static int infillRows(List<String> tokens, int len) {
+        int rows = 0;
+        for (int round = 0; round == 0 || round * stretch(len) < tokens.size(); round++) {
+            int[] fill = stretchOf(round, tokens.size(), len);
+            if (fill != null && tokens.subList(fill[0], fill[1]).contains(DiffusionLM.MASK)) {
+                rows++;
+            }
+        }
+        return rows;
     }
 
     /**
@@ -67,19 +94,16 @@ final class SentenceWindows {
      */
     List<ModelRow> infillRound(int round, Constraints constraints, long seed) {
         stretches.clear();
-        int stretch = stretch();
+        int stretch = stretch(len);
         List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < out.size(); s++) {
             List<String> tokens = out.get(s); // with the words earlier rounds filled
-            boolean whole = tokens.size() <= len; // filled in one window, in the first round
-            if (whole && round > 0) {
+            int[] fill = stretchOf(round, tokens.size(), len);
+            if (fill == null || !tokens.subList(fill[0], fill[1]).contains(DiffusionLM.MASK)) {
                 continue;
             }
-            int first = whole ? 0 : round * stretch;
-            int end = whole ? tokens.size() : Math.min(tokens.size(), first + stretch);
-            if (first >= end || !tokens.subList(first, end).contains(DiffusionLM.MASK)) {
-                continue;
-            }
+            int first = fill[0];
+            int end = fill[1];
             int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
             int to = Math.min(tokens.size(), from + len);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary).subList(from, to); // quotes read in context
@@ -97,6 +121,11 @@ final class SentenceWindows {
             int[] fill = stretches.get(row.sentence);
             write(row, fill[0], fill[1]);
         }
+    }
+
+    /** The windows of the model's length {@link #rewriteRows} cuts a sentence of {@code size} tokens into. */
+    static int rewriteWindows(int size, int len) {
+        return (size + len - 1) / len;
     }
 
     /**

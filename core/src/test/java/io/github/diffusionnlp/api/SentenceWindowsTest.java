@@ -56,6 +56,42 @@ class SentenceWindowsTest {
         assertEquals(List.of(expected), windows.sentences());
     }
 
+    /**
+     * {@link DiffusionLM#infillRows} and {@link DiffusionLM#rewriteRowsAtMost} (the CoreNLP server weighs a request
+     * by them) count exactly the rows the rounds and windows make: none for a sentence without a mask, one for a
+     * short one, and for a long one its stretches holding a mask.
+     */
+    @Test
+    void theRowCountsAreTheRowsTheCallsMake() {
+        List<List<String>> sentences = List.of(List.of("w", "x"), List.of("w", M), Collections.nCopies(LEN, M),
+                masksAt(20, 3, 5), masksAt(20, 3, 17), masksAt(20), masksAt(LEN + 1, LEN), masksAt(3 * LEN + 1, 0, 9,
+                13, 3 * LEN));
+        for (List<String> sentence : sentences) {
+            SentenceWindows windows = new SentenceWindows(List.of(sentence), VOCAB, LEN);
+            int rows = 0;
+            for (int round = 0; windows.hasInfillRound(round); round++) {
+                List<ModelRow> made = windows.infillRound(round, Constraints.none(), 0);
+                rows += made.size();
+                windows.writeInfilled(sampledAs(made, "x"));
+            }
+            assertEquals(rows, SentenceWindows.infillRows(sentence, LEN), "infill of " + sentence);
+            List<ModelRow> rewrite = new SentenceWindows(List.of(sentence), VOCAB, LEN)
+                    .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), 0);
+            assertEquals(rewrite.size(), SentenceWindows.rewriteWindows(sentence.size(), LEN), "rewrite of " + sentence);
+        }
+        assertEquals(List.of(0, 1, 1, 2, 2, 0, 1, 4), sentences.stream().map(s -> SentenceWindows.infillRows(s, LEN))
+                .toList());
+    }
+
+    /** {@code size} tokens, masks at {@code at}. */
+    private static List<String> masksAt(int size, int... at) {
+        List<String> tokens = new ArrayList<>(Collections.nCopies(size, "w"));
+        for (int i : at) {
+            tokens.set(i, M);
+        }
+        return tokens;
+    }
+
     @Test
     void aTemplatedRewriteReplacesItsSentenceKeepingKeptTokensVerbatim() {
         List<List<String>> given = List.of(List.of("unknown", "w", "w"), List.of("w", "w"));

@@ -267,8 +267,7 @@ final class ConfiguredAnnotator implements Annotator {
     }
 
     /**
-     * The rows {@code doc} has the model sample: generate's {@code count}, or each sentence (a sentence longer than
-     * the model, each of its pieces: {@link #pieces}).
+     * The rows {@code doc} has the model sample: generate's {@code count}, or its sentences' ({@link #rowsOf}).
      */
     private long rows(Annotation doc) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
@@ -285,41 +284,37 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty()) {
             return 0;
         }
-        return rowsOf(doc, s -> {
-            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-            return tokens != null && tokens.stream().anyMatch(t -> ModelInput.isMaskedEntity(settings, t));
-        });
-    }
-
-    /** The rows of {@code doc}'s sentences that {@code counted} accepts, each its {@link #pieces}. */
-    private long rowsOf(Annotation doc, Predicate<CoreMap> counted) {
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (sentences == null) {
-            return 0;
-        }
-        int window = model().info().config().maxLength();
-        long rows = 0;
-        for (CoreMap s : sentences) {
-            if (counted.test(s)) {
-                rows += pieces(s, window);
-            }
-        }
-        return rows;
+        return rowsOf(doc, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
+                .anyMatch(t -> ModelInput.isMaskedEntity(settings, t)));
     }
 
     /**
-     * The rows a sentence costs at most: one, or for a sentence longer than the model's {@code window} each window
-     * of a rewrite, and each stretch of half a window of an infill (core's {@code SentenceWindows} fills a long
-     * sentence a stretch at a time, each in a window of its own).
+     * The rows the model samples for {@code doc}'s sentences that {@code counted} accepts, as core counts them: an
+     * infill's for the words the model reads ({@link DiffusionLM#infillRows}: none for a sentence with nothing to
+     * fill, more than one for a long one), a rewrite's at most ({@link DiffusionLM#rewriteRowsAtMost}). For infill
+     * it joins a literal mask's tokens first, as {@link #annotateAll} does (idempotent), so that {@code [MASK]} is
+     * one token here too.
      */
-    private long pieces(CoreMap sentence, int window) {
-        List<CoreLabel> tokens = sentence.get(CoreAnnotations.TokensAnnotation.class);
-        int n = tokens == null ? 0 : tokens.size();
-        if (n <= window) {
-            return 1;
+    private long rowsOf(Annotation doc, Predicate<CoreMap> counted) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        if (sentences == null || doc.get(CoreAnnotations.TextAnnotation.class) == null
+                || sentences.stream().anyMatch(s -> s.get(CoreAnnotations.TokensAnnotation.class) == null)) {
+            return 0; // nothing annotateAll samples: it refuses such a document or leaves it as it is
         }
-        int piece = settings.task == DiffusionSettings.Task.INFILL ? window / 2 : window;
-        return (n + piece - 1) / piece;
+        DiffusionLM lm = model();
+        List<List<String>> words = null;
+        if (settings.task == DiffusionSettings.Task.INFILL) {
+            DocumentEditor.joinMasks(doc);
+            words = ModelInput.read(sentences, settings, tokenizerWords).words();
+        }
+        long rows = 0;
+        for (int i = 0; i < sentences.size(); i++) {
+            if (counted.test(sentences.get(i))) {
+                rows += words != null ? lm.infillRows(words.get(i))
+                        : lm.rewriteRowsAtMost(sentences.get(i).get(CoreAnnotations.TokensAnnotation.class).size());
+            }
+        }
+        return rows;
     }
 
     /**

@@ -148,6 +148,10 @@ final class ServerLimits {
         return false;
     }
 
+    private static String rowCount(long rows) {
+        return rows + (rows == 1 ? " row" : " rows");
+    }
+
     private static boolean sameFile(Path a, Path b) {
         try {
             return a.toRealPath().equals(b.toRealPath());
@@ -171,7 +175,7 @@ final class ServerLimits {
         if (work > maxWork) {
             // which rows count again and why, with the mask's classes as the request gave them
             String which = resampledRows == 1 ? " row, the one holding" : " rows, those holding";
-            String counted = resampledRows == 0 ? rows + " rows" : "(" + rows + " rows + " + resamplings + " x "
+            String counted = resampledRows == 0 ? rowCount(rows) : "(" + rowCount(rows) + " + " + resamplings + " x "
                     + resampledRows + which + " a name that " + name + ".mask's " + masked + " masks, sampled again"
                     + " up to " + resamplings + " times while the name comes back)";
             throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work

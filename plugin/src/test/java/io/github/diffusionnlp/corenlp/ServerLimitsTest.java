@@ -173,7 +173,7 @@ class ServerLimitsTest {
                 r.body());
         HttpResponse<String> guided = post(TEXT, "diffusion.task", "rewrite", "diffusion.steps", "60",
                 "diffusion.sentiment", "positive", "diffusion.guidance", "2");
-        assertTrue(guided.body().contains("120 row-steps (1 rows x diffusion.steps 60 x diffusion.candidates 1 x 2"
+        assertTrue(guided.body().contains("120 row-steps (1 row x diffusion.steps 60 x diffusion.candidates 1 x 2"
                 + " for guidance)"), guided.body());
         assertEquals(200, post("", "diffusion.task", "generate", "diffusion.count", "5", "diffusion.steps", "20")
                 .statusCode(), "100 row-steps is within it");
@@ -201,7 +201,8 @@ class ServerLimitsTest {
     /**
      * An {@code ner:} mask samples a sentence whose name came back again, up to 4 more times: the limit counts those
      * re-samplings at their most, for the sentences holding an entity the mask names only. Before, a request was
-     * held to its first sampling, a fifth of what it could cost. CoreNLP's 3-class model alone, to load quickly.
+     * held to its first sampling, a fifth of what it could cost. The second sentence holds no name, so nothing of
+     * it is sampled and it costs nothing (it was counted a row). CoreNLP's 3-class model alone, to load quickly.
      */
     @Test
     void anEntityMasksReSamplingsCountAtTheirMost() throws Exception {
@@ -209,21 +210,42 @@ class ServerLimitsTest {
         String[] ner = {"annotators", "tokenize,ssplit,pos,lemma,ner,diffusion", "diffusion.mask", "ner:PERSON",
             "ner.model", "edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz", "ner.applyFineGrained",
             "false", "ner.useSUTime", "false", "ner.applyNumericClassifiers", "false", "diffusion.steps", "5"};
-        System.setProperty(ServerLimits.MAX_WORK, "29");
+        System.setProperty(ServerLimits.MAX_WORK, "24");
         HttpResponse<String> r = post(text, ner);
-        assertEquals(500, r.statusCode(), "2 sentences' 10 row-steps, but the first may be sampled 4 times more: "
+        assertEquals(500, r.statusCode(), "the first sentence's 5 row-steps, but it may be sampled 4 times more: "
                 + r.body());
         // which rows, and the mask's classes, said plainly (it was "4 x 1 rows holding an entity diffusion.mask's ner:
         // masks")
-        assertTrue(r.body().contains("this request asks for 30 row-steps ((2 rows + 4 x 1 row, the one holding a name"
+        assertTrue(r.body().contains("this request asks for 25 row-steps ((1 row + 4 x 1 row, the one holding a name"
                 + " that diffusion.mask's ner:PERSON masks, sampled again up to 4 times while the name comes back) x"
-                + " diffusion.steps 5 x diffusion.candidates 1), above the server's limit of 29"), r.body());
-        System.setProperty(ServerLimits.MAX_WORK, "30");
-        String[] again = java.util.Arrays.copyOf(ner, ner.length + 2); // another pipeline: its annotator reads 30
+                + " diffusion.steps 5 x diffusion.candidates 1), above the server's limit of 24"), r.body());
+        System.setProperty(ServerLimits.MAX_WORK, "25");
+        String[] again = java.util.Arrays.copyOf(ner, ner.length + 2); // another pipeline: its annotator reads 25
         again[ner.length] = "diffusion.seed";
         again[ner.length + 1] = "3";
         HttpResponse<String> within = post(text, again);
         assertEquals(200, within.statusCode(), within.body());
+    }
+
+    /**
+     * Infill samples only what holds a mask: a document of 30 sentences with one {@code [MASK]} is one row (it was
+     * counted 30, refusing a long document with a mask or two), and a literal {@code [MASK]}, which CoreNLP's
+     * tokenizer splits into three tokens, counts as the one token the model reads: 63 words and a mask fit the
+     * model's 64 positions in one row (they were counted as 66 tokens, 3 stretches).
+     */
+    @Test
+    void infillCountsOnlyTheRowsThatHoldAMask() throws Exception {
+        System.setProperty(ServerLimits.MAX_WORK, "2");
+        String document = "The report was late. ".repeat(15) + "The [MASK] was late. " + "The report was late. "
+                .repeat(14);
+        HttpResponse<String> r = post(document);
+        assertEquals(200, r.statusCode(), "one row x 2 steps: " + r.body());
+        String longSentence = "word ".repeat(63) + "[MASK]";
+        HttpResponse<String> joined = post(longSentence);
+        assertEquals(200, joined.statusCode(), "64 tokens as the model reads them, one row: " + joined.body());
+        HttpResponse<String> tooMuch = post(document.replace("The report", "The [MASK]"));
+        assertTrue(tooMuch.body().contains("this request asks for 60 row-steps (30 rows x diffusion.steps 2"),
+                tooMuch.body());
     }
 
     /**
