@@ -80,6 +80,8 @@ public final class DiffusionLM implements AutoCloseable {
     private final Precision precision;
     /** Gathers concurrent calls into shared batches ({@link Builder#optBatching}); null: off. */
     private final RequestBatcher batcher;
+    /** Rates best-of-k candidates with {@link #batcher}'s lane count of threads; null, as it, when batching is off. */
+    private final RatingThreads ratings;
     /** Samples the rows of every call, through {@link #batcher} when there is one. */
     private final RowSampler rowSampler;
     private final ModelInfo info;
@@ -129,7 +131,8 @@ public final class DiffusionLM implements AutoCloseable {
                         () -> sampler.sample(rows, schedule, wanted)),
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher", this::closedError);
-        this.rowSampler = new RowSampler(sampler, batcher, lifecycle, new LexicalMasks(manager, model, name),
+        this.ratings = settings.batchRows == 0 ? null : new RatingThreads(settings.batchLanes);
+        this.rowSampler = new RowSampler(sampler, batcher, ratings, lifecycle, new LexicalMasks(manager, model, name),
                 ngramCorpus, model.vocabulary());
     }
 
@@ -711,6 +714,7 @@ public final class DiffusionLM implements AutoCloseable {
         lifecycle.close(() -> {
             if (batcher != null) {
                 batcher.close();
+                ratings.close();
             }
             manager.close();
         });
@@ -862,6 +866,9 @@ public final class DiffusionLM implements AutoCloseable {
          * threads would; a second lane lets small batches overlap, and holds back while the other runs a
          * fuller one (4 sentences or more), so that under load one full batch still carries most calls — for 250 ms
          * at most, so that a small call beside a big one's batches starts within that time, not after them all.
+         * Best of k's ratings (and {@link #sentimentPosterior}) run on as many threads of the model's own as there
+         * are lanes, not on the callers' threads, so that the native memory they take is held by that many threads
+         * however many callers there are.
          *
          * @throws IllegalArgumentException naming a value out of range (lanes below 1, maxRows or maxWait below 0)
          * @throws NullPointerException when maxWait is null ({@link Duration#ZERO} waits for none)

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Samples a call's model rows on the model and puts each row's result in it: batch by batch, under the
@@ -21,21 +22,26 @@ import java.util.function.Function;
  *
  * <p>Thread-safe, one per model, shared by all its calls: it holds no state of its own (the lazily built
  * masks and trigrams are guarded by {@link LexicalMasks} and {@link NgramCorpus}), and it touches the
- * model's native memory only inside the model's {@link Lifecycle#whileOpen}, so that close waits for it.
+ * model's native memory only inside the model's {@link Lifecycle#whileOpen}, so that close waits for it. With
+ * request batching, rows are sampled on the batcher's lanes and rated on the model's {@link RatingThreads}, so that
+ * the native memory they take is held by those few threads, not by every caller's.
  */
 final class RowSampler {
     private final Sampler sampler;
     /** Gathers concurrent calls' batches; null when the model samples each call on its own thread. */
     private final RequestBatcher batcher;
+    /** Where candidates are rated; null when the model rates on each caller's thread (no batching). */
+    private final RatingThreads ratings;
     private final Lifecycle lifecycle;
     private final LexicalMasks lexicalMasks;
     private final NgramCorpus ngramCorpus;
     private final Vocabulary vocabulary;
 
-    RowSampler(Sampler sampler, RequestBatcher batcher, Lifecycle lifecycle, LexicalMasks lexicalMasks,
-            NgramCorpus ngramCorpus, Vocabulary vocabulary) {
+    RowSampler(Sampler sampler, RequestBatcher batcher, RatingThreads ratings, Lifecycle lifecycle,
+            LexicalMasks lexicalMasks, NgramCorpus ngramCorpus, Vocabulary vocabulary) {
         this.sampler = sampler;
         this.batcher = batcher;
+        this.ratings = ratings;
         this.lifecycle = lifecycle;
         this.lexicalMasks = lexicalMasks;
         this.ngramCorpus = ngramCorpus;
@@ -84,7 +90,10 @@ final class RowSampler {
      * as a classifier ({@link Sampler#sentimentLogLikelihoods}): log p(label | row), uniform prior.
      */
     double[][] labelPosteriors(List<ModelRow> rows) {
-        double[][] ll = lifecycle.whileOpen(() -> sampler.sentimentLogLikelihoods(inputs(rows, r -> r.result)));
+        SampleRows in = inputs(rows, r -> r.result);
+        Supplier<double[][]> rate = () -> sampler.sentimentLogLikelihoods(in);
+        double[][] ll = lifecycle.whileOpen(ratings == null ? rate
+                : () -> ratings.run(() -> lifecycle.onBehalfOfACall(rate))); // the call it is for holds the model open
         for (double[] row : ll) {
             double max = Arrays.stream(row).max().orElseThrow();
             double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());

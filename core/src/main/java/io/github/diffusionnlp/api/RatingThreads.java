@@ -1,0 +1,60 @@
+package io.github.diffusionnlp.api;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import com.google.common.util.concurrent.Uninterruptibles;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Where a model that batches requests rates best-of-k candidates ({@link RowSampler#labelPosteriors}, which {@link
+ * DiffusionLM#sentimentPosterior} uses too): on a few threads of its own, as many as its batching lanes, rather
+ * than on each caller's thread, as its sampling runs on the lanes rather than on the callers' threads.
+ *
+ * <p>Why: a rating's arrays (best of 16 at 64 positions: about 0.22 GiB at once) come from the C library's
+ * allocator, which serves each thread from an arena of its own (up to eight per core) and keeps what an arena
+ * took for its next use. Rated on the callers' threads, every concurrent caller of a server held a rating's peak
+ * of its own for good; here as many threads hold one as there are lanes, however many callers there are. A caller
+ * waits for its rating as it waits for its batch; ratings beyond the threads queue, which on a CPU costs no
+ * throughput (they would share its cores).
+ *
+ * <p>Thread-safe. The threads start with the first rating and end at {@link #close}, which the model calls once
+ * no call is in flight.
+ */
+final class RatingThreads implements AutoCloseable {
+    private final ExecutorService threads;
+
+    RatingThreads(int count) {
+        this.threads = Executors.newFixedThreadPool(count,
+                new ThreadFactoryBuilder().setNameFormat("diffusion-nlp-rating-%d").setDaemon(true).build());
+    }
+
+    /**
+     * Runs {@code work} on a rating thread and returns its result; its exception, if it throws, is rethrown here.
+     * Waits for it even when this thread is interrupted meanwhile (the interrupt is kept): the rating computes on
+     * the model's arrays, which must not be freed under it once the call that asked for it has returned, and it
+     * always ends (it samples nothing). So an interrupted caller rates as it did on its own thread.
+     */
+    <T> T run(Supplier<T> work) {
+        try {
+            return Uninterruptibles.getUninterruptibly(threads.submit(work::get));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Ends the threads and waits for them: idle, as the model closes this once no call is in flight. */
+    @Override
+    public void close() {
+        threads.shutdownNow();
+        Uninterruptibles.awaitTerminationUninterruptibly(threads);
+    }
+}
