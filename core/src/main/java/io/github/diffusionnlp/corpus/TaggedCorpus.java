@@ -8,10 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,10 +138,7 @@ public final class TaggedCorpus {
             throw new IOException(file + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the corpus"
                     + " to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
         }
-        List<String> lines = lines(file, bytes);
-        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) { // a byte-order mark is no part of a word
-            lines.set(0, lines.get(0).substring(1));
-        }
+        List<String> lines = new TextLines(file, bytes); // a byte-order mark is no part of a word: left out
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
             return new Read(readConlluPlus(file, lines, plus, multiword, notes), reading.orLayout(CorpusLayout.CONLLU));
@@ -197,35 +190,6 @@ public final class TaggedCorpus {
      */
     public static boolean untagged(List<TaggedSentence> sentences) {
         return sentences.stream().allMatch(s -> s.tags().stream().allMatch(Upos.X::equals));
-    }
-
-    /**
-     * The file's lines, each decoded as strict UTF-8 so that an error names its line: a corpus in another
-     * encoding would put broken words into the vocabulary.
-     */
-    private static List<String> lines(Path file, byte[] bytes) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<String> lines = new ArrayList<>();
-        for (int start = 0; start < bytes.length; ) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                if (bytes[end] == 0) {
-                    throw new IOException(file + ":" + (lines.size() + 1) + ": a NUL byte; a corpus is text, and this"
-                            + " file is not");
-                }
-                end++;
-            }
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            try {
-                lines.add(utf8.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
-            } catch (CharacterCodingException e) {
-                throw new IOException(file + ":" + (lines.size() + 1) + ": not valid UTF-8; convert the corpus to"
-                        + " UTF-8 (e.g. iconv -f latin1 -t utf-8)", e);
-            }
-            start = end + 1;
-        }
-        return lines;
     }
 
     /**
