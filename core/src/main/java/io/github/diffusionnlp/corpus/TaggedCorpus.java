@@ -242,12 +242,13 @@ public final class TaggedCorpus {
 
     private static List<TaggedSentence> readSentenceLines(List<String> lines) {
         List<TaggedSentence> sentences = new ArrayList<>();
+        SharedWords shared = new SharedWords();
         for (String line : lines) {
             // any # line: "#<TAB>SYM" is a word only in columns (a plain file said so may hold tabs)
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
-            List<String> words = List.of(tokens(line));
+            List<String> words = shared.all(tokens(line));
             sentences.add(new TaggedSentence(words, Collections.nCopies(words.size(), Upos.X)));
         }
         return sentences;
@@ -390,6 +391,7 @@ public final class TaggedCorpus {
         private final Path file;
         private final PrintStream notes;
         private final java.util.SortedSet<String> ptbTags = new java.util.TreeSet<>();
+        private final SharedWords shared = new SharedWords();
         private long ptbWords;
 
         WordLines(Path file, PrintStream notes) {
@@ -421,7 +423,7 @@ public final class TaggedCorpus {
             // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
             // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
             for (String part : parts) {
-                words.add(part);
+                words.add(shared.of(part));
                 tags.add(upos);
             }
         }
@@ -443,6 +445,28 @@ public final class TaggedCorpus {
                         String.join(" ", ptbTags));
             }
             return sentences;
+        }
+    }
+
+    /**
+     * One String for each spelling a read meets, which every sentence that holds it shares: a corpus's tokens
+     * repeat (Brown's million are 50,000 spellings), and a String of its own for each took about 50 bytes a token
+     * where a shared one takes the 4 of a reference. Not {@link String#intern}: these live as long as the
+     * sentences read, not the JVM.
+     */
+    private static final class SharedWords {
+        private final java.util.Map<String, String> spellings = new java.util.HashMap<>();
+
+        String of(String word) {
+            String kept = spellings.putIfAbsent(word, word);
+            return kept == null ? word : kept;
+        }
+
+        List<String> all(String[] words) {
+            for (int i = 0; i < words.length; i++) {
+                words[i] = of(words[i]);
+            }
+            return List.of(words);
         }
     }
 
