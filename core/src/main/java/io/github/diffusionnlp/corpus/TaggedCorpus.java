@@ -171,13 +171,17 @@ public final class TaggedCorpus {
         return new Read(readColumns(file, lines, layout, null, multiword, option, notes), reading);
     }
 
-    private static final String TOO_LARGE = "a corpus is read whole, with its sentences (several times its size in"
-            + " memory): give Java more memory (java -Xmx...) or a smaller corpus";
+    private static final String TOO_LARGE = "a corpus is read whole, with its sentences (plain text takes about 4"
+            + " times its size in memory): give Java more memory (java -Xmx...) or a smaller corpus";
 
     /**
-     * The most text a corpus read here may hold: a quarter of the memory this JVM may use, as its lines and sentences
-     * take several times its bytes (a 474 MB file under -Xmx1g ran out of memory after 9 s), and never more than a
-     * Java array holds.
+     * The most text a corpus read here may hold: a quarter of the memory this JVM may use, and never more than a
+     * Java array holds. Its bytes are held while its sentences are built ({@link TextLines}: 4 bytes a line
+     * beside them), each spelling one String ({@link SharedWords}), and training then adds its rows, packed: plain
+     * text, the layout with the most words to a byte, needs about 4 times its size. Measured with {@code train
+     * --size tiny --steps 1 --no-context-embeddings}: Brown's training split 30 times over as plain text (153 MB)
+     * trains under -Xmx640m, as CoNLL-U (776 MB) under -Xmx3200m; before lines were decoded one at a time and words
+     * shared, the first ran out of memory under -Xmx640m and -Xmx2g (it ran under 3g), the second under -Xmx3200m.
      */
     static long largestCorpus() {
         return Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4);
