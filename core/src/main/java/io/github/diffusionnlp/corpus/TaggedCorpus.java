@@ -8,10 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -142,10 +138,7 @@ public final class TaggedCorpus {
             throw new IOException(file + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the corpus"
                     + " to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
         }
-        List<String> lines = lines(file, bytes);
-        if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) { // a byte-order mark is no part of a word
-            lines.set(0, lines.get(0).substring(1));
-        }
+        List<String> lines = new TextLines(file, bytes); // a byte-order mark is no part of a word: left out
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
             return new Read(readConlluPlus(file, lines, plus, multiword, notes), reading.orLayout(CorpusLayout.CONLLU));
@@ -178,13 +171,17 @@ public final class TaggedCorpus {
         return new Read(readColumns(file, lines, layout, null, multiword, option, notes), reading);
     }
 
-    private static final String TOO_LARGE = "a corpus is read whole, with its sentences (several times its size in"
-            + " memory): give Java more memory (java -Xmx...) or a smaller corpus";
+    private static final String TOO_LARGE = "a corpus is read whole, with its sentences (plain text takes about 4"
+            + " times its size in memory): give Java more memory (java -Xmx...) or a smaller corpus";
 
     /**
-     * The most text a corpus read here may hold: a quarter of the memory this JVM may use, as its lines and sentences
-     * take several times its bytes (a 474 MB file under -Xmx1g ran out of memory after 9 s), and never more than a
-     * Java array holds.
+     * The most text a corpus read here may hold: a quarter of the memory this JVM may use, and never more than a
+     * Java array holds. Its bytes are held while its sentences are built ({@link TextLines}: 4 bytes a line
+     * beside them), each spelling one String ({@link SharedWords}), and training then adds its rows, packed: plain
+     * text, the layout with the most words to a byte, needs about 4 times its size. Measured with {@code train
+     * --size tiny --steps 1 --no-context-embeddings}: Brown's training split 30 times over as plain text (153 MB)
+     * trains under -Xmx640m, as CoNLL-U (776 MB) under -Xmx3200m; before lines were decoded one at a time and words
+     * shared, the first ran out of memory under -Xmx640m and -Xmx2g (it ran under 3g), the second under -Xmx3200m.
      */
     static long largestCorpus() {
         return Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4);
@@ -197,35 +194,6 @@ public final class TaggedCorpus {
      */
     public static boolean untagged(List<TaggedSentence> sentences) {
         return sentences.stream().allMatch(s -> s.tags().stream().allMatch(Upos.X::equals));
-    }
-
-    /**
-     * The file's lines, each decoded as strict UTF-8 so that an error names its line: a corpus in another
-     * encoding would put broken words into the vocabulary.
-     */
-    private static List<String> lines(Path file, byte[] bytes) throws IOException {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<String> lines = new ArrayList<>();
-        for (int start = 0; start < bytes.length; ) {
-            int end = start;
-            while (end < bytes.length && bytes[end] != '\n') {
-                if (bytes[end] == 0) {
-                    throw new IOException(file + ":" + (lines.size() + 1) + ": a NUL byte; a corpus is text, and this"
-                            + " file is not");
-                }
-                end++;
-            }
-            int stop = end > start && bytes[end - 1] == '\r' ? end - 1 : end;
-            try {
-                lines.add(utf8.decode(ByteBuffer.wrap(bytes, start, stop - start)).toString());
-            } catch (CharacterCodingException e) {
-                throw new IOException(file + ":" + (lines.size() + 1) + ": not valid UTF-8; convert the corpus to"
-                        + " UTF-8 (e.g. iconv -f latin1 -t utf-8)", e);
-            }
-            start = end + 1;
-        }
-        return lines;
     }
 
     /**
@@ -278,12 +246,13 @@ public final class TaggedCorpus {
 
     private static List<TaggedSentence> readSentenceLines(List<String> lines) {
         List<TaggedSentence> sentences = new ArrayList<>();
+        SharedWords shared = new SharedWords();
         for (String line : lines) {
             // any # line: "#<TAB>SYM" is a word only in columns (a plain file said so may hold tabs)
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
-            List<String> words = List.of(tokens(line));
+            List<String> words = shared.all(tokens(line));
             sentences.add(new TaggedSentence(words, Collections.nCopies(words.size(), Upos.X)));
         }
         return sentences;
@@ -426,6 +395,7 @@ public final class TaggedCorpus {
         private final Path file;
         private final PrintStream notes;
         private final java.util.SortedSet<String> ptbTags = new java.util.TreeSet<>();
+        private final SharedWords shared = new SharedWords();
         private long ptbWords;
 
         WordLines(Path file, PrintStream notes) {
@@ -457,7 +427,7 @@ public final class TaggedCorpus {
             // UD v2 allows a space inside a FORM ("học sinh", "400 000"); the model's words are whitespace
             // tokens, as every input it reads is split, so such a word becomes its tokens, each with its tag.
             for (String part : parts) {
-                words.add(part);
+                words.add(shared.of(part));
                 tags.add(upos);
             }
         }
@@ -479,6 +449,28 @@ public final class TaggedCorpus {
                         String.join(" ", ptbTags));
             }
             return sentences;
+        }
+    }
+
+    /**
+     * One String for each spelling a read meets, which every sentence that holds it shares: a corpus's tokens
+     * repeat (Brown's million are 50,000 spellings), and a String of its own for each took about 50 bytes a token
+     * where a shared one takes the 4 of a reference. Not {@link String#intern}: these live as long as the
+     * sentences read, not the JVM.
+     */
+    private static final class SharedWords {
+        private final java.util.Map<String, String> spellings = new java.util.HashMap<>();
+
+        String of(String word) {
+            String kept = spellings.putIfAbsent(word, word);
+            return kept == null ? word : kept;
+        }
+
+        List<String> all(String[] words) {
+            for (int i = 0; i < words.length; i++) {
+                words[i] = of(words[i]);
+            }
+            return List.of(words);
         }
     }
 

@@ -181,21 +181,35 @@ public final class ContextEmbeddings {
                 size += 2L * WINDOW * s.length;
             }
             int stride = (int) Math.max(1, (size + maxPairs - 1) / maxPairs);
-            long[] pairs = new long[Math.toIntExact(Math.min(size, maxPairs + 2L * WINDOW * longest(sentences)))];
+            int most = Math.toIntExact(Math.min(size, maxPairs + 2L * WINDOW * longest(sentences)));
+            // counted first, so that the array is made at its size: one made at most and cut to the count took
+            // twice the pairs' 400 MB at once, and ran a 29-million-word corpus out of memory under -Xmx1g
+            long[] pairs = new long[pairs(sentences, stride, most, null, vocabSize)];
+            pairs(sentences, stride, most, pairs, vocabSize);
+            Arrays.sort(pairs);
+            return pairs;
+        }
+
+        /**
+         * Counts the pairs of every {@code stride}-th sentence, at most {@code most}, and writes them into
+         * {@code into} (null: counts only).
+         */
+        private static int pairs(List<int[]> sentences, int stride, int most, long[] into, int vocabSize) {
             int n = 0;
             for (int index = 0; index < sentences.size(); index += stride) {
                 int[] s = sentences.get(index);
                 for (int i = 0; i < s.length; i++) {
                     for (int j = Math.max(0, i - WINDOW); j <= Math.min(s.length - 1, i + WINDOW); j++) {
-                        if (j != i && s[i] > 0 && s[j] > 0 && n < pairs.length) {
-                            pairs[n++] = (long) s[i] * vocabSize + s[j];
+                        if (j != i && s[i] > 0 && s[j] > 0 && n < most) {
+                            if (into != null) {
+                                into[n] = (long) s[i] * vocabSize + s[j];
+                            }
+                            n++;
                         }
                     }
                 }
             }
-            long[] used = Arrays.copyOf(pairs, n);
-            Arrays.sort(used);
-            return used;
+            return n;
         }
 
         private static int longest(List<int[]> sentences) {

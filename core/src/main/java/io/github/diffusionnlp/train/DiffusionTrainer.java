@@ -354,6 +354,7 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     private static double coverage(List<Example> rows) {
-        return TrainingNotes.coverage(rows.stream().map(Example::ids).toList());
+        // a view, each row padded as it is counted: a list of them all would hold every padded row at once
+        return TrainingNotes.coverage(com.google.common.collect.Lists.transform(rows, Example::ids));
     }
 }

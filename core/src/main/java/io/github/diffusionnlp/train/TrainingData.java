@@ -10,7 +10,6 @@ import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -73,25 +72,20 @@ public final class TrainingData {
 
     /**
      * Sentences as diffusion rows ({@link #wordRows}), each labelled on its own by {@code labeller} and tagged
-     * with its words' UPOS.
+     * with its words' UPOS. The rows are kept packed ({@link PackedRows}) and padded one by one as they are got.
      */
     static List<Example> examples(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller,
             int maxLength) {
-        List<Example> rows = new ArrayList<>();
-        forEachWindow(sentences, maxLength, (s, from, to) -> rows.add(new Example(ids(s, from, to, vocab, maxLength),
-                Conditioning.uposRow(s.tags().subList(from, to), maxLength),
-                Conditioning.sentimentId(labeller.label(s.words().subList(from, to))))));
-        return rows;
+        return PackedRows.of(sentences, vocab, labeller, maxLength).examples();
     }
 
     /**
      * Sentences as rows of word ids right-padded to maxLength, longer ones cut into consecutive windows of
-     * maxLength: the rows of both trainers (the autoregressive one needs neither tags nor sentiment).
+     * maxLength: the rows of both trainers (the autoregressive one needs neither tags nor sentiment). Kept packed
+     * as {@link #examples} are.
      */
     static List<int[]> wordRows(List<TaggedSentence> sentences, Vocabulary vocab, int maxLength) {
-        List<int[]> rows = new ArrayList<>();
-        forEachWindow(sentences, maxLength, (s, from, to) -> rows.add(ids(s, from, to, vocab, maxLength)));
-        return rows;
+        return PackedRows.of(sentences, vocab, null, maxLength).wordRows();
     }
 
     /**
@@ -115,13 +109,5 @@ public final class TrainingData {
                 window.accept(s, from, Math.min(size, from + maxLength));
             }
         }
-    }
-
-    private static int[] ids(TaggedSentence s, int from, int to, Vocabulary vocab, int maxLength) {
-        int[] row = new int[maxLength];
-        for (int i = from; i < to; i++) {
-            row[i - from] = vocab.id(s.words().get(i));
-        }
-        return row;
     }
 }

@@ -1,0 +1,74 @@
+package io.github.diffusionnlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.train.TrainingData.Example;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rows both trainers read ({@link TrainingData#examples}, {@link TrainingData#wordRows}), kept packed since
+ * ({@link PackedRows}), are the padded rows they were: word ids padded with {@link Vocabulary#PAD_ID} to the
+ * model's width, UPOS ids with {@link Conditioning#END}, a sentence longer than the width cut into windows, each
+ * window labelled on its own.
+ */
+class TrainingDataRowsTest {
+    private static final int WIDTH = 4;
+
+    private static TaggedSentence sentence(String text, Upos... tags) {
+        return new TaggedSentence(List.of(text.split(" ")), List.of(tags));
+    }
+
+    private final List<TaggedSentence> sentences = List.of(
+            sentence("a good good day was had .", Upos.DET, Upos.ADJ, Upos.ADJ, Upos.NOUN, Upos.AUX, Upos.VERB,
+                    Upos.PUNCT),
+            sentence("awful", Upos.ADJ));
+    private final Vocabulary vocab = Vocabulary.build(sentences.stream().map(TaggedSentence::words).toList(), 100);
+    private final SentimentLabeller labeller = SentimentLabeller.afinn();
+
+    private int[] ids(String... words) {
+        int[] row = new int[WIDTH];
+        for (int i = 0; i < words.length; i++) {
+            row[i] = vocab.id(words[i]);
+        }
+        return row;
+    }
+
+    private static int[] upos(Upos... tags) {
+        return Conditioning.uposRow(List.of(tags), WIDTH);
+    }
+
+    @Test
+    void diffusionRowsArePaddedWindowsEachLabelledOnItsOwn() {
+        List<Example> rows = TrainingData.examples(sentences, vocab, labeller, WIDTH);
+        assertEquals(3, rows.size());
+        int[][] ids = {ids("a", "good", "good", "day"), ids("was", "had", "."), ids("awful")};
+        int[][] upos = {upos(Upos.DET, Upos.ADJ, Upos.ADJ, Upos.NOUN), upos(Upos.AUX, Upos.VERB, Upos.PUNCT),
+            upos(Upos.ADJ)};
+        Sentiment[] sentiment = {Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE};
+        for (int r = 0; r < rows.size(); r++) {
+            assertArrayEquals(ids[r], rows.get(r).ids(), "row " + r);
+            assertArrayEquals(upos[r], rows.get(r).upos(), "row " + r);
+            assertEquals(Conditioning.sentimentId(sentiment[r]), rows.get(r).sentiment(), "row " + r);
+        }
+        assertEquals(0, ids[2][1], "padding is PAD_ID");
+        assertEquals(Conditioning.END, upos[2][1]);
+    }
+
+    @Test
+    void wordRowsAreTheDiffusionRowsIds() {
+        List<int[]> words = TrainingData.wordRows(sentences, vocab, WIDTH);
+        List<Example> rows = TrainingData.examples(sentences, vocab, labeller, WIDTH);
+        assertEquals(rows.size(), words.size());
+        for (int r = 0; r < rows.size(); r++) {
+            assertArrayEquals(rows.get(r).ids(), words.get(r), "row " + r);
+        }
+    }
+}
