@@ -16,9 +16,10 @@ import java.util.Objects;
  * A plug-and-play scorer that steers: the AFINN-165 valence the generated words are expected to carry, each
  * position's word read from its noisy embedding as the posterior p(w | x) ∝ exp(−‖x − e_w‖² / 2σ²) over
  * the model's embedding table (the posterior under a uniform word prior). Its gradient pulls each position toward
- * the rated words near it, which is what moves the words; a linear score of pooled embeddings ({@link
- * NoisySentimentClassifier}) pulls every position along one fixed direction, which no word lies along, and does
- * not steer the text (README, <i>Library</i>). Trains nothing; given positions are not scored.
+ * the rated words near it, which is what moves the words; a linear score of pooled embeddings (what {@link
+ * NoisySentimentClassifier} was before it read words this way too) pulls every position along one fixed direction,
+ * which no word lies along, and does not steer the text (README, <i>Library</i>). Trains nothing; given positions
+ * are not scored.
  *
  * <pre>{@code
  * try (LexiconSentimentScorer lexicon = LexiconSentimentScorer.of(lm)) {

@@ -111,14 +111,20 @@ class WholeFileTest {
         }
     }
 
-    /** A probe has no config to bound its file by: a file larger than a probe of a model 65,536 wide is refused. */
+    /**
+     * A probe has no config to bound its file by: a file larger than a probe of a model with 2^26 embedding values is
+     * refused (a sparse file: its size is read, not its bytes).
+     */
     @Test
     void refusesAProbeFileLargerThanAnyProbe(@TempDir Path dir) throws IOException {
         Path probe = dir.resolve("probe.ndlist");
-        Files.write(probe, new byte[1 << 20]);
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(probe.toFile(), "rw")) {
+            file.setLength(300_000_000);
+        }
         IOException e = assertThrows(IOException.class, () -> NoisySentimentClassifier.load(probe));
-        assertTrue(e.getMessage().startsWith(probe + " holds 1,048,576 bytes, more than the 794,640 bytes a sentiment"
-                + " probe of a model up to 65,536 wide takes with its headers"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(probe + " holds 300,000,000 bytes, more than the 281,030,672 bytes a"
+                + " sentiment probe of a model with up to 67,108,864 embedding values takes with its headers"),
+                e.getMessage());
     }
 
     /** The size limit leaves room for headers: the model's own file is never refused by it, but a padded one is. */
