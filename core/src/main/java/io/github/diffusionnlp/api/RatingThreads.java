@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import com.google.common.base.Throwables;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.concurrent.ExecutionException;
@@ -40,14 +41,8 @@ final class RatingThreads implements AutoCloseable {
         try {
             return Uninterruptibles.getUninterruptibly(threads.submit(work::get));
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            Throwables.throwIfUnchecked(e.getCause()); // as the work threw it
+            throw new IllegalStateException(e.getCause());
         }
     }
 

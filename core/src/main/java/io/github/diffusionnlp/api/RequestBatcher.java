@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import com.google.common.base.Throwables;
 import io.github.diffusionnlp.sample.SampleRows;
 import io.github.diffusionnlp.sample.Schedule;
 import java.time.Duration;
@@ -141,14 +142,8 @@ final class RequestBatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for sampling", e);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            Throwables.throwIfUnchecked(e.getCause()); // as the work threw it
+            throw new IllegalStateException(e.getCause());
         }
     }
 
