@@ -95,11 +95,8 @@ public final class LexiconSentimentScorer implements AutoCloseable {
     }
 
     private NDArray expected(NDArray value, NDArray x, NDArray sigma, NDArray generated) {
-        // log p(w | x) up to a constant: (x·e_w − ‖e_w‖²/2) / σ²;
-        // σ carries no gradient, so its arithmetic is safe
-        NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
-        NDArray logits = x.matMul(table.transpose()).sub(halfSquaredNorms).mul(inverseVariance);
-        return logits.softmax(2).matMul(value).mul(generated).sum(new int[] {1, 2});
+        return WordPosteriors.of(x, sigma, table.transpose(), halfSquaredNorms).matMul(value).mul(generated)
+                .sum(new int[] {1, 2});
     }
 
     /** Frees the table once the scorers running are done; later uses fail with {@link ModelClosedException}. */

@@ -155,11 +155,9 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         return posteriors(x, sigma).sum(new int[] {1});
     }
 
-    /** (B, L, V): log p(w | x) up to a constant is (x·e_w − ‖e_w‖²/2) / σ², softmaxed over the vocabulary. */
+    /** (B, L, V): each position's word posterior ({@link WordPosteriors}). */
     private NDArray posteriors(NDArray x, NDArray sigma) {
-        // σ carries no gradient, so its arithmetic is safe (model/Scalars)
-        NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
-        return x.matMul(tableTransposed).sub(halfSquaredNorms).mul(inverseVariance).softmax(2);
+        return WordPosteriors.of(x, sigma, tableTransposed, halfSquaredNorms);
     }
 
     /** (V): ‖e_w‖² / 2 of a (d, V) table; its temporaries freed here, as they would stay on the probe's manager. */

@@ -1,0 +1,26 @@
+package io.github.diffusionnlp.steer;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * How both scorers read words from noisy embeddings: each position's word as the posterior p(w | x) ∝
+ * exp(−‖x − e_w‖² / 2σ²) over the model's embedding table, under a uniform word prior. Reading words, rather than
+ * pooling embeddings, is what lets a scorer's gradient move the text (README, <i>Library</i>).
+ */
+final class WordPosteriors {
+    private WordPosteriors() {}
+
+    /**
+     * (B, L, V) for noisy embeddings {@code x} (B, L, d) at noise levels {@code sigma} (B): log p(w | x) up to a
+     * constant is (x·e_w − ‖e_w‖²/2) / σ², softmaxed over the vocabulary. The product starts from {@code x}, so it
+     * lands on the caller's manager.
+     *
+     * @param tableTransposed the embedding table, (d, V)
+     * @param halfSquaredNorms ‖e_w‖² / 2, (V)
+     */
+    static NDArray of(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms) {
+        // σ carries no gradient, so its arithmetic is safe (model/Scalars)
+        NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
+        return x.matMul(tableTransposed).sub(halfSquaredNorms).mul(inverseVariance).softmax(2);
+    }
+}
