@@ -37,38 +37,35 @@ final class PackedRows {
     /** Rows of {@code sentences}, cut into windows of {@code width}; with their tags and sentiment when labelled. */
     static PackedRows of(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller, int width) {
         long words = 0;
-        int rows = 0;
         for (TaggedSentence s : sentences) {
             words += s.size();
-            rows += (s.size() + width - 1) / width;
         }
         if (words > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%,d training words, more than"
                     + " the %,d one run holds; train on a part of the corpus", words, Integer.MAX_VALUE - 8));
         }
-        int[] starts = new int[rows + 1];
+        int[] rows = {0};
+        TrainingData.forEachWindow(sentences, width, (s, from, to) -> rows[0]++);
+        int[] starts = new int[rows[0] + 1];
         int[] ids = new int[(int) words];
         byte[] upos = labeller == null ? null : new byte[ids.length];
-        byte[] sentiment = labeller == null ? null : new byte[rows];
-        int row = 0;
-        int at = 0;
-        for (TaggedSentence s : sentences) {
-            for (int from = 0; from < s.size(); from += width) {
-                int to = Math.min(s.size(), from + width);
-                starts[row] = at;
-                for (int i = from; i < to; i++, at++) {
-                    ids[at] = vocab.id(s.words().get(i));
-                    if (upos != null) {
-                        upos[at] = (byte) Conditioning.uposId(s.tags().get(i));
-                    }
+        byte[] sentiment = labeller == null ? null : new byte[rows[0]];
+        int[] row = {0}; // the row and the word written next
+        int[] at = {0};
+        TrainingData.forEachWindow(sentences, width, (s, from, to) -> {
+            starts[row[0]] = at[0];
+            for (int i = from; i < to; i++, at[0]++) {
+                ids[at[0]] = vocab.id(s.words().get(i));
+                if (upos != null) {
+                    upos[at[0]] = (byte) Conditioning.uposId(s.tags().get(i));
                 }
-                if (sentiment != null) {
-                    sentiment[row] = (byte) Conditioning.sentimentId(labeller.label(s.words().subList(from, to)));
-                }
-                row++;
             }
-        }
-        starts[rows] = at;
+            if (sentiment != null) {
+                sentiment[row[0]] = (byte) Conditioning.sentimentId(labeller.label(s.words().subList(from, to)));
+            }
+            row[0]++;
+        });
+        starts[rows[0]] = at[0];
         return new PackedRows(width, starts, ids, upos, sentiment);
     }
 

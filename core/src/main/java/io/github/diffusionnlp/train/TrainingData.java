@@ -98,11 +98,15 @@ public final class TrainingData {
         return java.util.Arrays.stream(counts).boxed().toList();
     }
 
-    private interface Window {
+    interface Window {
         void accept(TaggedSentence sentence, int from, int to);
     }
 
-    private static void forEachWindow(List<TaggedSentence> sentences, int maxLength, Window window) {
+    /**
+     * Each row the sentences make, in order: a sentence of at most maxLength words whole, a longer one in consecutive
+     * windows of maxLength. The one rule of the trained rows ({@link PackedRows}) and their recorded lengths.
+     */
+    static void forEachWindow(List<TaggedSentence> sentences, int maxLength, Window window) {
         for (TaggedSentence s : sentences) {
             int size = s.words().size();
             for (int from = 0; from < size; from += maxLength) {
