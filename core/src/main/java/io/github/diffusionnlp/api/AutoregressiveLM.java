@@ -120,7 +120,8 @@ public final class AutoregressiveLM implements AutoCloseable {
     }
 
     /**
-     * {@code count} sentences; sentence i uses seed {@code seed + i}.
+     * {@code count} sentences; sentence i uses seed {@code seed + i ×} {@link SamplingOptions#SENTENCE_STRIDE}, as the
+     * diffusion model's sentence i does.
      *
      * @param count how many, >= 0
      * @param temperature the softmax temperature of each word, >= 0: 1 samples the model's distribution, 0
@@ -139,8 +140,8 @@ public final class AutoregressiveLM implements AutoCloseable {
 
     /**
      * Each prefix followed by up to {@code words} sampled words (fewer when the model ends the
-     * sentence or its length is reached); prefix i uses seed {@code seed + i}. The prefixes are copied
-     * when the call starts.
+     * sentence or its length is reached); prefix i uses seed {@code seed + i ×} {@link
+     * SamplingOptions#SENTENCE_STRIDE}. The prefixes are copied when the call starts.
      *
      * @param words at most this many words after each prefix, >= 0
      * @param temperature as in {@link #generate}, >= 0
@@ -163,7 +164,7 @@ public final class AutoregressiveLM implements AutoCloseable {
         long[] seeds = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = encode(given.get(i), "prefix " + i);
-            seeds[i] = seed + i;
+            seeds[i] = seed + i * SamplingOptions.SENTENCE_STRIDE;
         }
         int[][] out = lifecycle.whileOpen(
                 () -> sampler.sample(new ArSampler.Request(ids, seeds, temperature, words, true, true)));

@@ -250,7 +250,8 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Batched {@link #infill(List, SamplingOptions)}: sentences go through the network
-     * {@link SamplingOptions#batchSize()} at a time; sentence i uses seed {@code options.seed() + i}.
+     * {@link SamplingOptions#batchSize()} at a time; sentence i uses seed {@link SamplingOptions#sentenceSeed
+     * options.sentenceSeed(i)}.
      * Sentences longer than the model's length are filled in stretches of half its length, each in a
      * window of the model's length around it that reads the words filled before it.
      */
@@ -276,7 +277,7 @@ public final class DiffusionLM implements AutoCloseable {
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         return whileOpen(() -> { // one call to close, stretch after stretch (see #close)
             for (int round = 0; windows.hasInfillRound(round); round++) {
-                List<ModelRow> rows = windows.infillRound(round, constraints, options.seed());
+                List<ModelRow> rows = windows.infillRound(round, constraints, options);
                 windows.writeInfilled(rowSampler.run(rows, sampling, 1.0, constraints));
             }
             return windows.sentences();
@@ -376,8 +377,8 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Batched {@link #rewrite(List, boolean[], double, SamplingOptions)}: sentence i uses seed
-     * {@code options.seed() + i} and {@code keep.get(i)} (null keeps nothing). Sentences longer than the model's length
-     * are rewritten window by window.
+     * {@link SamplingOptions#sentenceSeed options.sentenceSeed(i)} and {@code keep.get(i)} (null keeps nothing).
+     * Sentences longer than the model's length are rewritten window by window.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             SamplingOptions options) {
@@ -434,7 +435,7 @@ public final class DiffusionLM implements AutoCloseable {
             sentences = fillMasks(sentences, options);
         }
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
-        List<ModelRow> rows = windows.rewriteRows(keep, each, options.seed());
+        List<ModelRow> rows = windows.rewriteRows(keep, each, options);
         windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
         return windows.sentences();
     }
@@ -465,13 +466,16 @@ public final class DiffusionLM implements AutoCloseable {
     private List<List<String>> fillMasks(List<List<String>> sentences, SamplingOptions options) {
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         for (int round = 0; windows.hasInfillRound(round); round++) {
-            List<ModelRow> rows = windows.infillRound(round, Constraints.none(), options.seed());
+            List<ModelRow> rows = windows.infillRound(round, Constraints.none(), options);
             windows.writeInfilled(rowSampler.run(rows, options, 1.0, Constraints.none()));
         }
         return windows.sentences();
     }
 
-    /** Generates {@code count} sentences; sentence i uses seed {@code options.seed() + i}. */
+    /**
+     * Generates {@code count} sentences; sentence i uses seed {@link SamplingOptions#sentenceSeed
+     * options.sentenceSeed(i)}.
+     */
     public List<List<String>> generate(int count, SamplingOptions options) {
         return generate(count, Constraints.none(), options);
     }
@@ -520,7 +524,7 @@ public final class DiffusionLM implements AutoCloseable {
         warnOfSentiment(constraints.sentiment() != null);
         List<ModelRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long seed = options.seed() + i;
+            long seed = options.sentenceSeed(i);
             int rowLength = prior == null ? length : prior.draw(seed);
             rows.add(ModelRow.generate(i, len, rowLength, seed).constrain(constraints, 0, rowLength, len));
         }
@@ -568,8 +572,8 @@ public final class DiffusionLM implements AutoCloseable {
         if (least > heap) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "count %,d: its rows and sentences"
                     + " would take at least %,.0f MB, more than the %,d MB this Java may use (-Xmx); generate them in"
-                    + " calls of fewer (sentence i of a call has seed options.seed() + i, so a call of seed s + k"
-                    + " goes on where one of k sentences ended)", count, least / (1 << 20), heap >> 20));
+                    + " calls of fewer (options.startingAt(k) goes on where a call of k sentences ended)", count,
+                    least / (1 << 20), heap >> 20));
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
 /**
  * How to sample: number of steps, seed, batch size, temperatures and (for generation) length.
  * Immutable; build with {@link #builder()}. The i-th sentence of one call is sampled with seed
- * {@code seed + i}, so the same seed and input give the same output. Each setter of the {@link Builder}
+ * {@link #sentenceSeed(long) sentenceSeed(i)}, so the same seed and input give the same output, and calls whose seeds
+ * differ share no sentence's noise. Each setter of the {@link Builder}
  * checks its value and throws {@link IllegalArgumentException} naming it and its range; the length is
  * checked against the model when a call uses it.
  */
@@ -25,6 +26,15 @@ public final class SamplingOptions {
     public static final double INFILL_TEMPERATURE = 0.0;
     /** Generation's and rewriting's temperature unless one is set: samples, so outputs vary with the seed. */
     public static final double SAMPLING_TEMPERATURE = 1.0;
+    /**
+     * Sentence i of a call is sampled with seed {@code seed + i × SENTENCE_STRIDE}. Sentence 0 keeps the seed, and
+     * two calls whose seeds differ by a little share no sentence: with {@code seed + i}, as until 2026-12-06, seed
+     * 2's sentences were seed 1's from the second on. Odd, and unlike the strides of best-of-k candidates and of
+     * long sentences' windows, so that no candidate or window takes another sentence's seed.
+     */
+    public static final long SENTENCE_STRIDE = 0x94D049BB133111EBL;
+    /** A long sentence's window from position p is sampled with its sentence's seed plus p times this. */
+    static final long POSITION_STRIDE = 0xBF58476D1CE4E5B9L;
 
     private final int steps;
     private final long seed;
@@ -65,9 +75,32 @@ public final class SamplingOptions {
         return steps;
     }
 
-    /** The first sentence's seed; sentence i of a call uses {@code seed + i}. */
+    /** The first sentence's seed; sentence i of a call uses {@link #sentenceSeed(long) sentenceSeed(i)}. */
     public long seed() {
         return seed;
+    }
+
+    /** The seed sentence {@code i} of a call is sampled with: {@code seed + i ×} {@link #SENTENCE_STRIDE}. */
+    public long sentenceSeed(long i) {
+        return seed + i * SENTENCE_STRIDE;
+    }
+
+    /**
+     * The seed of sentence {@code sentence}'s window from position {@code from}, for a sentence longer than the
+     * model's length that is sampled window by window: {@code sentenceSeed(sentence) + from × } a second odd stride
+     * (from 0 keeps the sentence's seed). A caller that samples such a window in a call of its own gives that call
+     * this seed to draw the noise the library would.
+     */
+    public long windowSeed(long sentence, int from) {
+        return sentenceSeed(sentence) + from * POSITION_STRIDE;
+    }
+
+    /**
+     * These options for a call that goes on where one of {@code sentences} sentences ended: its sentence j is sampled
+     * as sentence {@code sentences + j} of one call, so a run cut into calls gives what one call would.
+     */
+    public SamplingOptions startingAt(long sentences) {
+        return sentences == 0 ? this : toBuilder().seed(sentenceSeed(sentences)).build();
     }
 
     /** Sentences per forward pass (see {@link Builder#batchSize}). */

@@ -27,14 +27,6 @@ final class SentenceWindows {
     private final Map<Integer, int[]> stretches = new HashMap<>();
     private final int longest;
 
-    /**
-     * Sentence s's row from position p of a call with seed {@code seed} is sampled with seed {@code seed + s + p ×}
-     * this (position 0, every sentence of at most the model's length, keeps {@code seed + s}): an odd constant
-     * unlike {@link BestOf#SEED_STRIDE}, so that no window shares its noise with another sentence (as {@code seed
-     * + s + p} made sentence 0's window at 64 and sentence 64 start alike) or with a best-of-k candidate.
-     */
-    static final long POSITION_STRIDE = 0xBF58476D1CE4E5B9L;
-
     /** @param sentences the call's checked copy, which is read; copies of it are written into */
     SentenceWindows(List<List<String>> sentences, Vocabulary vocabulary, int len) {
         this.given = sentences;
@@ -90,9 +82,9 @@ final class SentenceWindows {
     /**
      * The rows of infill round {@code round}: a sentence of at most the model's length whole in round 0, a
      * longer one's {@code round}-th stretch in its window; none for a stretch without masks. Sentence s's
-     * stretch from position p is sampled with seed {@code seed + s + p ×} {@link #POSITION_STRIDE}.
+     * stretch from position p is sampled with seed {@link SamplingOptions#windowSeed options.windowSeed(s, p)}.
      */
-    List<ModelRow> infillRound(int round, Constraints constraints, long seed) {
+    List<ModelRow> infillRound(int round, Constraints constraints, SamplingOptions options) {
         stretches.clear();
         int stretch = stretch(len);
         List<ModelRow> rows = new ArrayList<>();
@@ -108,7 +100,7 @@ final class SentenceWindows {
             int to = Math.min(tokens.size(), from + len);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary).subList(from, to); // quotes read in context
             ModelRow row = ModelRow.infill(s, from, tokens.subList(from, to), read, vocabulary, len,
-                    seed + s + first * POSITION_STRIDE);
+                    options.windowSeed(s, first));
             rows.add(row.constrain(constraints, from, tokens.size(), len));
             stretches.put(s, new int[] {first, end});
         }
@@ -131,14 +123,14 @@ final class SentenceWindows {
     /**
      * The rows of a rewrite: under a template, one row per sentence at the template's length (see {@link
      * ModelRow#rewriteToTemplate}); else the sentence window by window, leaving out windows where every token is
-     * kept. Sentence s's window from position p is sampled with seed {@code seed + s + p ×} {@link
-     * #POSITION_STRIDE}.
+     * kept. Sentence s's window from position p is sampled with seed {@link SamplingOptions#windowSeed
+     * options.windowSeed(s, p)}.
      *
      * @param keep a keep mask per sentence, null keeping nothing
      * @throws IllegalArgumentException when a keep mask's length is not its sentence's, or a template does not
      *     fit the model or the kept tokens
      */
-    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, long seed) {
+    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, SamplingOptions options) {
         List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < given.size(); s++) {
             List<String> tokens = given.get(s); // a rewrite's windows read the words as given, all at once
@@ -150,7 +142,8 @@ final class SentenceWindows {
             Constraints constraints = each.get(s);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary);
             if (constraints.template() != null) {
-                rows.add(ModelRow.rewriteToTemplate(s, tokens, read, k, constraints, vocabulary, len, seed + s));
+                rows.add(ModelRow.rewriteToTemplate(s, tokens, read, k, constraints, vocabulary, len,
+                        options.sentenceSeed(s)));
                 continue;
             }
             for (int from = 0; from < tokens.size(); from += len) {
@@ -158,7 +151,7 @@ final class SentenceWindows {
                 List<String> window = tokens.subList(from, to);
                 boolean[] kw = Arrays.copyOfRange(k, from, to);
                 ModelRow row = ModelRow.rewrite(s, from, window, read.subList(from, to), kw, vocabulary, len,
-                        seed + s + from * POSITION_STRIDE);
+                        options.windowSeed(s, from));
                 if (!row.allGiven()) {
                     rows.add(row.constrain(constraints, from, tokens.size(), len));
                 }

@@ -88,7 +88,7 @@ final class GenerateCommand implements Callable<Integer> {
             for (int done = 0; done < count; done += base.batchSize()) {
                 int n = Math.min(base.batchSize(), count - done);
                 List<List<String>> sentences = lm.generate(n, constraints,
-                        base.toBuilder().seed(base.seed() + done).build());
+                        base.startingAt(done));
                 for (List<String> s : sentences) {
                     out.println(String.join(" ", s));
                 }

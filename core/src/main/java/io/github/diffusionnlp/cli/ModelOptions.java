@@ -24,7 +24,8 @@ final class ModelOptions {
     int steps;
 
     @Option(names = "--seed", defaultValue = "0",
-            description = "seed; line i uses seed + i (default: ${DEFAULT-VALUE})")
+            description = "seed; line i is sampled as sentence i of one call, so seeds that differ give other lines"
+                    + " throughout (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--batch", defaultValue = "32",

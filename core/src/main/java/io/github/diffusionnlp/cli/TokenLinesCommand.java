@@ -29,7 +29,10 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --ngram-corpus
 
-    /** The transformed tokens of each line of a block (same count per line); line k uses seed + k. */
+    /**
+     * The transformed tokens of each line of a block (same count per line); line k is sampled as sentence k of one
+     * call ({@link SamplingOptions#startingAt}).
+     */
     abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options);
 
     abstract String name();
@@ -77,7 +80,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                 pending.add(line);
                 // A full batch, or all the input there is for now: a program that writes a line and waits
                 // for its answer (a coprocess, an interactive shell) gets it now, not after batchSize - 1
-                // more lines or the end of the input. A line's seed is seed + its number either way.
+                // more lines or the end of the input. A line is seeded by its number either way.
                 if (pending.size() == options.batchSize() || !in.ready()) {
                     flush(lm, options, pending, out, lineNo - pending.size());
                     progress.update(lineNo);
@@ -95,7 +98,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         for (Utf8Lines.Line line : lines) {
             tokens.add(tokens(line.text()));
         }
-        List<List<String>> done = process(lm, tokens, options.toBuilder().seed(options.seed() + first).build());
+        List<List<String>> done = process(lm, tokens, options.startingAt(first));
         for (int i = 0; i < lines.size(); i++) {
             // the input line's own terminator, not println's: CRLF input stays CRLF, line by line
             out.print(replaceTokens(lines.get(i).text(), done.get(i)));

@@ -312,9 +312,9 @@ public final class ArComparison {
 
     /**
      * {@code diffusion.generate(count, options)} batch by batch, with a progress line after each: the
-     * same rows (row i has seed + i, batches in order), so the same sentences. The model chooses each length unless
-     * the row sets {@code drawLength}: the comparison's recorded tables were sampled so, before lengths were drawn by
-     * default, and the {@code --draw-length} row is the default's.
+     * same rows (each batch {@link SamplingOptions#startingAt} where the last ended), so the same sentences. The
+     * model chooses each length unless the row sets {@code drawLength}: the comparison's recorded tables were
+     * sampled so, before lengths were drawn by default, and the {@code --draw-length} row is the default's.
      */
     private List<List<String>> generate(int count, SamplingOptions asked, String what) {
         SamplingOptions options = asked.drawLength().isPresent() ? asked : asked.toBuilder().drawLength(false).build();
@@ -322,7 +322,7 @@ public final class ArComparison {
         long start = System.nanoTime();
         for (int from = 0; from < count; from += options.batchSize()) {
             int n = Math.min(options.batchSize(), count - from);
-            out.addAll(diffusion.generate(n, options.toBuilder().seed(options.seed() + from).build()));
+            out.addAll(diffusion.generate(n, options.startingAt(from)));
             double rate = out.size() / ((System.nanoTime() - start) / 1e9);
             progress.accept(String.format(java.util.Locale.ROOT, "%s: %d/%d samples, %.2f samples/s, ETA %.0f s",
                     what, out.size(), count, rate, (count - out.size()) / rate));
@@ -422,7 +422,7 @@ public final class ArComparison {
         for (int s = 0; s < n; s++) {
             int from = span.positions().get(s)[0];
             prefixes[s] = span.sentences().get(s).subList(0, from).stream().mapToInt(ar.vocabulary()::id).toArray();
-            seeds[s] = settings.seed() + s;
+            seeds[s] = base.sentenceSeed(s);
         }
         int[][] written = ar.sample(new ArSampler.Request(prefixes, seeds, 0, 3, false, true));
         List<List<String>> filled = new ArrayList<>();
@@ -451,7 +451,7 @@ public final class ArComparison {
             for (boolean cache : new boolean[] {true, false}) {
                 int[][] prefixes = new int[batch][0];
                 long[] seeds = new long[batch];
-                Arrays.setAll(seeds, i -> settings.seed() + i);
+                Arrays.setAll(seeds, i -> settings.seed() + i * SamplingOptions.SENTENCE_STRIDE);
                 ArSampler.Request request = new ArSampler.Request(prefixes, seeds, 1.0, SPEED_LENGTH, false, cache);
                 ar.sample(new ArSampler.Request(prefixes, seeds, 1.0, 4, false, cache)); // warm-up
                 int reps = batch == 1 ? 3 : 1;

@@ -150,8 +150,8 @@ public final class InfillEvaluation {
 
     /**
      * {@code lm.infillAll(masked, options)}, a few batches at a time, saying every 10 s or more how far the part
-     * is (a part of 1,000 sentences at 64 steps runs for minutes); sentence i keeps seed {@code seed + i}, so
-     * the words are those of one call.
+     * is (a part of 1,000 sentences at 64 steps runs for minutes); sentence i keeps its seed in one call
+     * ({@link SamplingOptions#startingAt}), so the words are those of one call.
      */
     static List<List<String>> fill(DiffusionLM lm, List<List<String>> masked, SamplingOptions options, String part,
             Consumer<String> progress) {
@@ -161,7 +161,7 @@ public final class InfillEvaluation {
         List<List<String>> filled = new ArrayList<>(masked.size());
         for (int from = 0; from < masked.size(); from += chunk) {
             List<List<String>> slice = masked.subList(from, Math.min(masked.size(), from + chunk));
-            filled.addAll(lm.infillAll(slice, options.toBuilder().seed(options.seed() + from).build()));
+            filled.addAll(lm.infillAll(slice, options.startingAt(from)));
             long now = System.nanoTime();
             if (now - lastLine > 10_000_000_000L && filled.size() < masked.size()) {
                 lastLine = now;

@@ -180,7 +180,7 @@ class ConstraintsTest {
             List<String> expected = null;
             int bestScore = Integer.MIN_VALUE;
             for (int j = 0; j < k; j++) {
-                long seed = options.seed() + i + j * BestOf.SEED_STRIDE;
+                long seed = options.sentenceSeed(i) + j * BestOf.SEED_STRIDE;
                 List<String> candidate = lm.generate(1, positive, options.toBuilder().seed(seed).build()).get(0);
                 if (afinn.score(candidate) > bestScore) {
                     bestScore = afinn.score(candidate);

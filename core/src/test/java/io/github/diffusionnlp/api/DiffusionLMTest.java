@@ -71,6 +71,22 @@ class DiffusionLMTest {
         assertTrue(outs.stream().distinct().count() > 1, "four seeds gave one answer: " + outs);
     }
 
+    /**
+     * Seeds a little apart share no sentence (with seed + i, as until 2026-12-06, seed 2's first sentence was seed 1's
+     * second), and a run cut into calls with {@link SamplingOptions#startingAt} gives what one call does.
+     */
+    @Test
+    void nearbySeedsShareNoSentenceAndARunCutIntoCallsIsOneCall() {
+        SamplingOptions seed1 = steps(4, 1).toBuilder().length(8).build();
+        List<List<String>> one = lm.generate(3, seed1);
+        List<List<String>> two = lm.generate(3, seed1.toBuilder().seed(2).build());
+        for (List<String> s : two) {
+            assertFalse(one.contains(s), "seed 2 gave seed 1's " + s);
+        }
+        assertEquals(one.get(0), lm.generate(1, seed1).get(0), "sentence 0 keeps the seed");
+        assertEquals(one.subList(1, 3), lm.generate(2, seed1.startingAt(1)));
+    }
+
     @Test
     void temperatureZeroIgnoresTheSeed() {
         List<String> in = tokens("The [MASK] said that the [MASK] was late .");

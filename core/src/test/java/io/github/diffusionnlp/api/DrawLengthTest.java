@@ -55,7 +55,8 @@ class DrawLengthTest {
         LengthPrior prior = LengthPrior.of(lm.info().training().rowLengths());
         List<List<String>> sentences = lm.generate(12, Constraints.none(), drawing(40));
         for (int i = 0; i < sentences.size(); i++) {
-            assertEquals(prior.draw(40 + i), sentences.get(i).size(), "sentence " + i + ": " + sentences.get(i));
+            assertEquals(prior.draw(drawing(40).sentenceSeed(i)), sentences.get(i).size(),
+                    "sentence " + i + ": " + sentences.get(i));
         }
         assertTrue(sentences.stream().mapToInt(List::size).distinct().count() > 3, sentences.toString());
         assertEquals(sentences, lm.generate(12, Constraints.none(), drawing(40)));

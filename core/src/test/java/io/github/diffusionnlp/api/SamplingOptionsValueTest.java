@@ -34,6 +34,32 @@ class SamplingOptionsValueTest {
                 base.toBuilder().optProgress(new ProgressBar()).build(), "a progress by identity");
     }
 
+    /**
+     * The seeds a call gives its sentences, their windows and their best-of-k candidates: sentence 0 keeps the seed,
+     * and no seed is taken twice across ten nearby seeds, 500 sentences, 4 windows and 4 candidates each.
+     */
+    @Test
+    void sentenceWindowAndCandidateSeedsNeverMeet() {
+        SamplingOptions options = SamplingOptions.builder().seed(7).build();
+        assertEquals(7, options.sentenceSeed(0));
+        assertEquals(options.sentenceSeed(3), options.windowSeed(3, 0));
+        assertEquals(options.sentenceSeed(5), options.startingAt(2).sentenceSeed(3));
+        assertEquals(options, options.startingAt(0));
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (long seed = 0; seed < 10; seed++) {
+            SamplingOptions o = options.toBuilder().seed(seed).build();
+            for (int i = 0; i < 500; i++) {
+                for (int from = 0; from < 4 * 64; from += 64) {
+                    for (int j = 0; j < 4; j++) {
+                        long s = o.windowSeed(i, from) + j * BestOf.SEED_STRIDE;
+                        assertEquals(true, seen.add(s), "seed " + seed + ", sentence " + i + ", window " + from
+                                + ", candidate " + j + " repeats " + s);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void printsEverySetting() {
         assertEquals("SamplingOptions[steps=32, seed=0, batchSize=32, length=0, temperature=default, x0Temperature=1.0,"

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** How {@link SentenceWindows} cuts sentences into rows and writes the rows' words back (no model needed). */
 class SentenceWindowsTest {
+    private static final SamplingOptions SEED_100 = SamplingOptions.builder().seed(100).build();
     private static final String M = DiffusionLM.MASK;
     private static final Vocabulary VOCAB = new Vocabulary(List.of(Vocabulary.PAD, Vocabulary.UNK, "w", "x", "y"));
     private static final int LEN = 8;
@@ -33,22 +34,22 @@ class SentenceWindowsTest {
         sentence.set(5, M);
         SentenceWindows windows = new SentenceWindows(List.of(List.copyOf(sentence)), VOCAB, LEN);
 
-        List<ModelRow> first = windows.infillRound(0, Constraints.none(), 100);
+        List<ModelRow> first = windows.infillRound(0, Constraints.none(), SEED_100);
         assertEquals(1, first.size());
         assertEquals(0, first.get(0).offset);
-        assertEquals(100, first.get(0).seed, "seed + sentence + the stretch's first position");
+        assertEquals(100, first.get(0).seed, "sentence 0's first stretch keeps the seed");
         windows.writeInfilled(sampledAs(first, "x"));
         assertEquals("x", windows.sentences().get(0).get(3));
         assertEquals(M, windows.sentences().get(0).get(5), "outside round 0's stretch [0, 4): left for round 1");
 
-        List<ModelRow> second = windows.infillRound(1, Constraints.none(), 100);
+        List<ModelRow> second = windows.infillRound(1, Constraints.none(), SEED_100);
         assertEquals(1, second.size());
         assertEquals(2, second.get(0).offset, "a quarter of the length of context before the stretch [4, 8)");
-        assertEquals(100 + 4 * SentenceWindows.POSITION_STRIDE, second.get(0).seed, "its own noise: see below");
+        assertEquals(100 + 4 * SamplingOptions.POSITION_STRIDE, second.get(0).seed, "its own noise: see below");
         assertEquals("x", second.get(0).tokens.get(1), "reads the word round 0 chose");
         windows.writeInfilled(sampledAs(second, "y"));
 
-        assertEquals(List.of(), windows.infillRound(2, Constraints.none(), 100), "no mask in [8, 12)");
+        assertEquals(List.of(), windows.infillRound(2, Constraints.none(), SEED_100), "no mask in [8, 12)");
         assertEquals(false, windows.hasInfillRound(5), "5 stretches of 4 cover the 20 tokens");
         List<String> expected = new ArrayList<>(Collections.nCopies(20, "w"));
         expected.set(3, "x");
@@ -70,13 +71,13 @@ class SentenceWindowsTest {
             SentenceWindows windows = new SentenceWindows(List.of(sentence), VOCAB, LEN);
             int rows = 0;
             for (int round = 0; windows.hasInfillRound(round); round++) {
-                List<ModelRow> made = windows.infillRound(round, Constraints.none(), 0);
+                List<ModelRow> made = windows.infillRound(round, Constraints.none(), SamplingOptions.defaults());
                 rows += made.size();
                 windows.writeInfilled(sampledAs(made, "x"));
             }
             assertEquals(rows, SentenceWindows.infillRows(sentence, LEN), "infill of " + sentence);
             List<ModelRow> rewrite = new SentenceWindows(List.of(sentence), VOCAB, LEN)
-                    .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), 0);
+                    .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), SamplingOptions.defaults());
             assertEquals(rewrite.size(), SentenceWindows.rewriteWindows(sentence.size(), LEN), "rewrite of " + sentence);
         }
         assertEquals(List.of(0, 1, 1, 2, 2, 0, 1, 4), sentences.stream().map(s -> SentenceWindows.infillRows(s, LEN))
@@ -100,7 +101,7 @@ class SentenceWindowsTest {
         SentenceWindows windows = new SentenceWindows(given, VOCAB, LEN);
 
         List<ModelRow> rows = windows.rewriteRows(List.of(new boolean[] {true, false, false}, new boolean[] {false, true}),
-                each, 7);
+                each, SamplingOptions.builder().seed(7).build());
         assertEquals(2, rows.size());
         windows.writeRewritten(sampledAs(rows, "y"), each);
 
@@ -118,7 +119,8 @@ class SentenceWindowsTest {
         List<Constraints> each = List.of(Constraints.none(), templated);
         SentenceWindows windows = new SentenceWindows(given, VOCAB, LEN);
 
-        List<ModelRow> rows = windows.rewriteRows(java.util.Arrays.asList(null, null), each, 7);
+        List<ModelRow> rows = windows.rewriteRows(java.util.Arrays.asList(null, null), each,
+                SamplingOptions.builder().seed(7).build());
         for (ModelRow row : sampledAs(rows, "y")) {
             for (int i = 0; i < row.tokens.size(); i++) {
                 if (row.ids[i] == Vocabulary.UNK_ID) {
@@ -135,7 +137,7 @@ class SentenceWindowsTest {
      * Every row of a call starts from its own noise: a long sentence's later stretches and windows do not share
      * a seed with the sentences after it (as {@code seed + s + p} made sentence 0's stretch at position 4 and
      * sentence 4 share one), nor with best-of-k candidates ({@link BestOf#SEED_STRIDE}); a sentence's first
-     * window keeps {@code seed + s}.
+     * window keeps its sentence's seed.
      */
     @Test
     void noTwoRowsOfACallShareASeed() {
@@ -147,11 +149,11 @@ class SentenceWindowsTest {
         SentenceWindows windows = new SentenceWindows(sentences, VOCAB, LEN);
         List<Long> seeds = new ArrayList<>();
         for (int round = 0; windows.hasInfillRound(round); round++) {
-            windows.infillRound(round, Constraints.none(), 100).forEach(r -> seeds.add(r.seed));
+            windows.infillRound(round, Constraints.none(), SEED_100).forEach(r -> seeds.add(r.seed));
         }
         List<boolean[]> keepNothing = Collections.nCopies(sentences.size(), null);
         List<Constraints> none = Collections.nCopies(sentences.size(), Constraints.none());
-        List<Long> rewriteSeeds = windows.rewriteRows(keepNothing, none, 100).stream().map(r -> r.seed).toList();
+        List<Long> rewriteSeeds = windows.rewriteRows(keepNothing, none, SEED_100).stream().map(r -> r.seed).toList();
         for (List<Long> call : List.of(seeds, rewriteSeeds)) {
             assertEquals(call.size(), call.stream().distinct().count(), "seeds " + call);
             for (long seed : call) {
@@ -161,8 +163,8 @@ class SentenceWindowsTest {
                 }
             }
         }
-        assertEquals(100L, seeds.get(0), "sentence 0's first stretch: seed + 0");
-        assertEquals(101L, rewriteSeeds.get(rewriteSeeds.size() - 3 * LEN), "sentence 1, one window: seed + 1");
+        assertEquals(100L, seeds.get(0), "sentence 0's first stretch: the seed");
+        assertEquals(SEED_100.sentenceSeed(1), rewriteSeeds.get(rewriteSeeds.size() - 3 * LEN), "sentence 1, one window");
     }
 
     /**
@@ -177,7 +179,7 @@ class SentenceWindowsTest {
         List<String> straight = List.of("\"", "w", "\"", M);
         List<String> curly = List.of("“", "w", "”", "w");
         SentenceWindows infill = new SentenceWindows(List.of(straight), brown, LEN);
-        List<ModelRow> rows = infill.infillRound(0, Constraints.none(), 1);
+        List<ModelRow> rows = infill.infillRound(0, Constraints.none(), SamplingOptions.builder().seed(1).build());
         assertEquals(List.of(brown.id("``"), brown.id("w"), brown.id("''")),
                 List.of(rows.get(0).ids[0], rows.get(0).ids[1], rows.get(0).ids[2]));
         for (ModelRow row : rows) {
@@ -189,7 +191,7 @@ class SentenceWindowsTest {
 
         SentenceWindows rewrite = new SentenceWindows(List.of(curly), brown, LEN);
         List<ModelRow> rewritten = rewrite.rewriteRows(java.util.Collections.singletonList(null),
-                List.of(Constraints.none()), 1);
+                List.of(Constraints.none()), SamplingOptions.builder().seed(1).build());
         assertEquals(brown.id("``"), rewritten.get(0).ids[0]);
         assertEquals(brown.id("''"), rewritten.get(0).ids[2]);
         for (ModelRow row : rewritten) {

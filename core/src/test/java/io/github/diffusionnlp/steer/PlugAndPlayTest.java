@@ -38,12 +38,13 @@ class PlugAndPlayTest {
     private static final int STEERED_ROWS = 4;
     private static final int STEERED_STEPS = 8;
     /** probeGuidanceMovesTheWords: sentences steered each way, the probe's weight, what it measured. */
-    private static final int PROBE_ROWS = 8;
+    private static final int PROBE_ROWS = 16;
     private static final double PROBE_WEIGHT = 10;
-    private static final String MEASURED_PROBE_NOTE = "measured: of 8 toward positive 4 positive and 0 negative,"
-            + " of 8 toward negative 0 and 5";
-    private static final String LINEAR_PROBE_NOTE = "of 8 toward positive 1 positive and 1 negative, of 8 toward"
-            + " negative 0 and 1";
+    private static final String MEASURED_PROBE_NOTE = "measured: of 16 toward positive 8 positive and 1 negative,"
+            + " of 16 toward negative 3 and 6 (on 8 sentences seeded seed + i, before 2026-12-06: 4 and 0, 0 and 5;"
+            + " the first 8 of today's seeds gave 4 and 0, 1 and 2)";
+    private static final String LINEAR_PROBE_NOTE = "on those 8 sentences seeded seed + i, of 8 toward positive 1"
+            + " positive and 1 negative, of 8 toward negative 0 and 1";
     private static final long MIN_PROBE_MOVE = 3;
     private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(8).seed(5).length(10).build();
 

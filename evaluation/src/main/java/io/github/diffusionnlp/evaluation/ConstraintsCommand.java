@@ -45,7 +45,8 @@ final class ConstraintsCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--seed", defaultValue = "0",
-            description = "seed; sentence i uses seed + i (default: ${DEFAULT-VALUE})")
+            description = "seed; sentence i uses seed i + seed × 0x94d049bb133111eb, so seed 0's are 0, 1, 2, ... and"
+                    + " other seeds share none of them (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--guidance", split = ",", paramLabel = "W", defaultValue = "1,3",

@@ -38,9 +38,10 @@ public final class Report {
                 ((Number) h.get("parameters")).longValue()));
         sb.append(String.format(Locale.ROOT,
                 "- sampling: %s steps, temperature %s, x̂₀ temperature %s, n-gram weight %s,"
-                        + " seed %s (sentence i: seed + i), batch %s; rewrite strength %s, %s%n", h.get("steps"),
+                        + " seed %s (sentence i: %s), batch %s; rewrite strength %s, %s%n", h.get("steps"),
                 h.get("temperature"), h.getOrDefault("x0Temperature", 1.0), h.getOrDefault("ngramWeight", 0.0),
-                h.get("seed"), h.get("batch"), h.get("rewriteStrength"), kept(h.get("rewriteKeeps"))));
+                h.get("seed"), h.getOrDefault("sentenceSeeds", "seed + i"), h.get("batch"), h.get("rewriteStrength"),
+                kept(h.get("rewriteKeeps"))));
         sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; sentiment rows best of"
                         + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
                         + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),

@@ -40,7 +40,8 @@ final class SteeringCommand implements Callable<Integer> {
     int steps;
 
     @Option(names = "--seed", defaultValue = "200",
-            description = "seed; sentence i of every row uses seed + i (default: ${DEFAULT-VALUE})")
+            description = "seed; sentence i of every row is sampled as sentence i of one call"
+                    + " (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--posterior-seed", defaultValue = "7",

@@ -29,9 +29,12 @@ import java.util.Map;
  * steered by {@link LexiconSentimentScorer} toward positive and toward negative at each weight and, optionally, by
  * a {@link NoisySentimentClassifier} probe trained for the run. Each row is read by the model's own {@link
  * DiffusionLM#sentimentPosterior} (which never sees a scorer) and by the AFINN-165 labeller. Sentence i of every row
- * uses seed {@code seed + i}, so rows are paired; a row's sentences do not depend on how they are batched.
+ * is sampled as sentence i of one call ({@link SamplingOptions#sentenceSeed}), so rows are paired; a row's sentences
+ * do not depend on how they are batched.
  */
 public final class SteeringEvaluation {
+    /** How a run's sentence seeds are derived from its seed (core's rule), as its report states it. */
+    static final String SENTENCE_SEEDS = "seed + i × 0x94d049bb133111eb";
     /**
      * @param n sentences per row
      * @param length tokens per sentence
@@ -185,9 +188,9 @@ public final class SteeringEvaluation {
         List<List<String>> out = new ArrayList<>();
         for (int from = 0; from < settings.n(); from += settings.batch()) {
             int count = Math.min(settings.batch(), settings.n() - from);
-            SamplingOptions options = SamplingOptions.builder().steps(settings.steps()).seed(settings.seed() + from)
-                    .length(settings.length()).batchSize(settings.batch()).build();
-            out.addAll(lm.generate(count, c, options)); // sentence i: seed + from + i
+            SamplingOptions options = SamplingOptions.builder().steps(settings.steps()).seed(settings.seed())
+                    .length(settings.length()).batchSize(settings.batch()).build().startingAt(from);
+            out.addAll(lm.generate(count, c, options));
             progress.update(out.size());
         }
         double seconds = progress.done();
@@ -219,6 +222,7 @@ public final class SteeringEvaluation {
         h.put("length", settings.length());
         h.put("steps", settings.steps());
         h.put("seed", settings.seed());
+        h.put("sentenceSeeds", SENTENCE_SEEDS);
         h.put("posteriorSeed", settings.posteriorSeed());
         h.put("weights", settings.weights());
         h.put("sentimentGuidance", Constraints.DEFAULT_GUIDANCE);

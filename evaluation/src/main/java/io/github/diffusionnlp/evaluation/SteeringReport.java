@@ -26,8 +26,9 @@ public final class SteeringReport {
         sb.append(String.format(Locale.ROOT, "- model: `%s`%s, %,d parameters%n", h.get("model"), training,
                 ((Number) h.get("parameters")).longValue()));
         sb.append(String.format(Locale.ROOT, "- N = %s sentences of %s tokens per row, %s steps, seed %s (sentence i:"
-                + " seed + i), batch %s; read by the model's own sentimentPosterior (seed %s) and AFINN-165%n",
-                h.get("n"), h.get("length"), h.get("steps"), h.get("seed"), h.get("batch"), h.get("posteriorSeed")));
+                + " %s), batch %s; read by the model's own sentimentPosterior (seed %s) and AFINN-165%n",
+                h.get("n"), h.get("length"), h.get("steps"), h.get("seed"), h.getOrDefault("sentenceSeeds", "seed + i"),
+                h.get("batch"), h.get("posteriorSeed")));
         sb.append(String.format(Locale.ROOT, "- steering: PlugAndPlay.of(scorer, weight) (3 gradient steps of size 0.5,"
                 + " fluency 1); LexiconSentimentScorer at weights %s%n", h.get("weights")));
         if (h.containsKey("probeSteps")) {

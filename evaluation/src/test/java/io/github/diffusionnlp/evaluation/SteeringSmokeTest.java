@@ -60,7 +60,7 @@ class SteeringSmokeTest {
         assertTrue(md.contains("NoisySentimentClassifier.train(lm, the first 64 sentences"), md);
     }
 
-    /** Sentence i has seed + i however the row is cut into batches, so a row's sentences are its seed's alone. */
+    /** Sentence i has one seed however the row is cut into batches, so a row's sentences are its seed's alone. */
     @Test
     void batchingLeavesTheSentencesAlone(@TempDir Path out) throws Exception {
         for (String batch : List.of("1", "3")) {

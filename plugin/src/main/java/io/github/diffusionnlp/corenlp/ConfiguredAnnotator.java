@@ -595,7 +595,7 @@ final class ConfiguredAnnotator implements Annotator {
                 for (int from = 0; from < tokens.size(); from += len) {
                     int to = Math.min(tokens.size(), from + len);
                     boolean[] k = Arrays.copyOfRange(keep.get(s), from, to);
-                    SamplingOptions window = options.toBuilder().seed(options.seed() + s + from).build();
+                    SamplingOptions window = options.toBuilder().seed(options.windowSeed(s, from)).build();
                     List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)), List.of(k),
                             settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))),
                             window).get(0);
@@ -650,7 +650,7 @@ final class ConfiguredAnnotator implements Annotator {
             }
             for (int s : leaking) {
                 double t = options.temperature().orElse(SamplingOptions.INFILL_TEMPERATURE);
-                SamplingOptions again = options.toBuilder().seed(options.seed() + s + 1_000_003L * attempt)
+                SamplingOptions again = options.toBuilder().seed(options.sentenceSeed(s) + 1_000_003L * attempt)
                         .temperature(t > 0 ? t : SamplingOptions.SAMPLING_TEMPERATURE).build();
                 results.set(s, lm.infillAll(List.of(words.get(s)), constraints, again).get(0));
             }

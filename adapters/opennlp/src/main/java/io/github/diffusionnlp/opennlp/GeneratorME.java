@@ -34,8 +34,9 @@ import java.util.Objects;
  * GeneratorME chosen = new GeneratorME(model, options.toBuilder().drawLength(false).build());
  * }</pre>
  *
- * <p>Thread-safe and stateless: sentence i of one call is sampled with seed {@code seed + i}, so the
- * same options give the same sentences (and drawn lengths); pass other options (another seed) for others.
+ * <p>Thread-safe and stateless: sentence i of one call is sampled with seed {@link SamplingOptions#sentenceSeed
+ * options.sentenceSeed(i)}, so the same options give the same sentences (and drawn lengths); pass other options
+ * (another seed) for others.
  */
 public class GeneratorME {
     private final DiffusionModel model;

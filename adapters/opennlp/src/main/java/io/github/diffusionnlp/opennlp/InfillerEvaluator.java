@@ -32,7 +32,7 @@ import opennlp.tools.util.eval.Mean;
  * predicted sample being the reference with the filled words (and the reference tags), and {@code
  * correctlyClassified} otherwise. {@link #evaluate(ObjectStream)} fills {@link
  * io.github.diffusionnlp.api.SamplingOptions#batchSize()} sentences per call to the model; {@link
- * #evaluateSample} fills one. Sentence i of the run is sampled with seed {@code seed + i} of the infiller's
+ * #evaluateSample} fills one. Sentence i of the run is sampled as sentence i of one call of the infiller's
  * options (which matters only when its temperature is above 0).
  */
 public class InfillerEvaluator extends Evaluator<POSSample> {
@@ -45,7 +45,7 @@ public class InfillerEvaluator extends Evaluator<POSSample> {
     private final Mean wordAccuracy = new Mean();
     /** Fills made ahead by {@link #evaluate} for the samples it then hands to {@link #evaluateSample}, in order. */
     private final Queue<Filled> ahead = new ArrayDeque<>();
-    /** Sentences filled so far: the next one is sampled with seed + this, as sentence i of one call. */
+    /** Sentences filled so far: the next one is sampled as sentence this of one call. */
     private long filledSentences;
     private long sentences;
     private long skipped;

@@ -119,12 +119,12 @@ public class InfillerME {
     }
 
     /**
-     * As {@link #infill(String[][])}, with sentence i sampled with seed {@code seed + first + i}: the batches of
-     * one run (the evaluator's) give each sentence its own seed, as one call would.
+     * As {@link #infill(String[][])}, with sentence i sampled as sentence {@code first + i} of one call
+     * ({@link SamplingOptions#startingAt}): the batches of one run (the evaluator's) give each sentence its own
+     * seed, as one call would.
      */
     String[][] infillFrom(String[][] sentences, long first) {
-        SamplingOptions options = first == 0 ? this.options
-                : this.options.toBuilder().seed(this.options.seed() + first).build();
+        SamplingOptions options = this.options.startingAt(first);
         List<List<String>> in = new ArrayList<>(sentences.length);
         int t = constraints.templateLength();
         for (int i = 0; i < sentences.length; i++) {

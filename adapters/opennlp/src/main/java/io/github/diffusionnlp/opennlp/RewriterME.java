@@ -205,8 +205,8 @@ public class RewriterME {
     private List<List<String>> rewrite(DiffusionLM lm, List<List<String>> in, List<boolean[]> masks,
             List<Constraints> perSentence, List<Window> later) {
         List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options));
-        for (Window w : later) { // core's seed for window "from" of sentence i: seed + i + from
-            SamplingOptions o = options.toBuilder().seed(options.seed() + w.sentence + w.from).build();
+        for (Window w : later) { // the seed the library gives window "from" of sentence i in one call
+            SamplingOptions o = options.toBuilder().seed(options.windowSeed(w.sentence, w.from)).build();
             List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
                     List.of(w.constraints), o).get(0);
             List<String> joined = new ArrayList<>(out.get(w.sentence));

@@ -100,7 +100,7 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                 for (int done = 0; done < count; done += options.batchSize()) {
                     int n = Math.min(options.batchSize(), count - done);
                     GeneratorME generator = new GeneratorME(model,
-                            options.toBuilder().seed(options.seed() + done).build(), constraints);
+                            options.startingAt(done), constraints);
                     String[][] sentences;
                     try {
                         sentences = generator.generate(n);

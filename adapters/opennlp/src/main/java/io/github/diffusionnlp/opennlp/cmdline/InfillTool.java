@@ -106,7 +106,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                     jobs.add(InfillerME.hasMask(s) ? new Job(s, null) : null);
                 }
                 return new ReadLine(line, tokens, jobs);
-            }, (batch, first) -> new InfillerME(model, options.toBuilder().seed(options.seed() + first).build())
+            }, (batch, first) -> new InfillerME(model, options.startingAt(first))
                     .splitMasksToldByCaller().infill(batch.stream().map(Job::tokens).toArray(String[][]::new)),
                     detokenizer, "filling");
         }

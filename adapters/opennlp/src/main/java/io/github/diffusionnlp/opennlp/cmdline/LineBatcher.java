@@ -59,7 +59,7 @@ final class LineBatcher {
         ReadLine read(Utf8Lines.Line line);
     }
 
-    /** Runs a batch of jobs, the first being sentence {@code first} of the run (it uses seed + first). */
+    /** Runs a batch of jobs, the first being sentence {@code first} of the run, sampled as in one call. */
     interface BatchRunner {
         String[][] run(List<Job> batch, long first);
     }
@@ -98,7 +98,7 @@ final class LineBatcher {
                 batch.addAll(jobsOf(r));
                 // A full batch, or all the input there is for now: a program that writes a line and waits
                 // for its answer (a coprocess) gets it now, not after a batch more of sentences or the end
-                // of the input. Sentence k of the run uses seed + k either way.
+                // of the input. Sentence k of the run is seeded as sentence k of one call either way.
                 if (batch.size() >= batchSize || !lines.ready()) {
                     failed.addAll(flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err));
                     monitor.incrementCounter(pending.size());

@@ -39,7 +39,8 @@ final class Params {
         Integer getSteps();
 
         @ParameterDescription(valueName = "num",
-                description = "random seed; sentence i of the run uses seed + i (default: 0).")
+                description = "random seed; sentence i of the run is sampled as sentence i of one call, so seeds that"
+                + " differ give other sentences throughout (default: 0).")
         @OptionalParameter(defaultValue = "0")
         Integer getSeed();
 

@@ -86,7 +86,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             }
             LineBatcher.processLines(in, out, err, options.batchSize(),
                     line -> read(line, tokenized, english, keep, tagger, probe, err),
-                    (batch, first) -> new RewriterME(model, options.toBuilder().seed(options.seed() + first).build(),
+                    (batch, first) -> new RewriterME(model, options.startingAt(first),
                             strength, keep, constraints)
                             .rewrite(batch.stream().map(Job::tokens).toArray(String[][]::new),
                             batch.stream().map(Job::keep).toArray(boolean[][]::new)),
