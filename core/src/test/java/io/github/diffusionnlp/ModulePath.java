@@ -23,7 +23,7 @@ import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 /**
- * Jars as a modular application has them (the root README, <i>On the module path</i>), for the tests of what a
+ * Jars as a modular application has them (docs/library.md, <i>On the module path</i>), for the tests of what a
  * named module meets: this project's classes directories packed as the automatic modules their jars name (a
  * directory without a {@code module-info} is no module), and the jars of the test class path.
  */

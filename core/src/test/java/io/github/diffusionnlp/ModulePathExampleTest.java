@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The root README's recipe for a named module (<i>On the module path</i>), run as examples/module/module-path.sh
+ * The recipe for a named module (docs/library.md, <i>On the module path</i>), run as examples/module/module-path.sh
  * runs it on the packaged jars: examples/module/app (its module-info one {@code requires io.github.diffusionnlp})
  * compiled as a module and launched with {@code -m}, core the automatic module its jar names, every dependency a
  * module but DJL's native jar, with {@code --add-modules ALL-MODULE-PATH}; it infills a sentence on the shipped

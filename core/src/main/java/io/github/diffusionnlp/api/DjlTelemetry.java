@@ -2,7 +2,7 @@ package io.github.diffusionnlp.api;
 
 /**
  * Internal: public for the other modules of this project; no compatibility promise (what it does for a
- * library user is said in README.md, <i>Library</i>). DJL's usage tracking, off unless the user turns it on.
+ * library user is said in docs/library.md). DJL's usage tracking, off unless the user turns it on.
  * DJL 0.20+ calls home from EC2 machines the first time an engine starts (instance type and id, to Amazon);
  * a library that loads a local model should not touch the network on its user's behalf. The entry points
  * (loading a model, training) call {@link #optOut()} before DJL's engine starts;

@@ -5,7 +5,7 @@ import ai.djl.engine.EngineException;
 
 /**
  * Internal: public for the other modules of this project; no compatibility promise (what it means for a
- * library user is said in README.md, <i>From your own project</i>). Starts DJL's PyTorch engine for the entry
+ * library user is said in docs/library.md, <i>From your own project</i>). Starts DJL's PyTorch engine for the entry
  * points (loading a model, training), and words the one failure a library user causes by how they deploy it.
  *
  * <p>A JVM loads a native library into one class loader only. A second class loader holding its own copy of

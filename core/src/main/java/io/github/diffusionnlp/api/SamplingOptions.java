@@ -246,7 +246,7 @@ public final class SamplingOptions {
          * among them by log p_network + λ · log p_trigram ({@code sample/NgramFusion}). 0 (the default)
          * turns it off. On the shipped model at λ = 0.7 (the best of 0.5 / 0.7 / 1 on 1,000 dev sentences),
          * greedy infill of 1,000 held-out sentences at 16 steps fills 20.8% of single words (18.7% without)
-         * and 16.7% of 3-token spans' words (15.2%), for about 1.2 times the time (README, *Fusing a trigram*).
+         * and 16.7% of 3-token spans' words (15.2%), for about 1.2 times the time (docs/default-model.md).
          */
         public Builder ngramWeight(double ngramWeight) {
             this.ngramWeight = SamplingRange.NGRAM_WEIGHT.check(ngramWeight, "the n-gram weight");
@@ -260,8 +260,8 @@ public final class SamplingOptions {
          * length, and the sentiment labels correlate with length (a longer sentence more often holds an AFINN
          * word), so guiding it lengthens positive and shortens neutral sentences beyond what the condition
          * alone does (shipped model, 64 sentences, 16 steps, guidance 3: mean tokens 54.5 / 41.6 / 12.1 for
-         * positive / negative / neutral, 34.4 / 28.9 / 19.2 with false; 26.1 with no condition; README,
-         * <i>Constraint control</i>). The default stays true, the behaviour the README's constraint table was
+         * positive / negative / neutral, 34.4 / 28.9 / 19.2 with false; 26.1 with no condition;
+         * docs/constraints.md). The default stays true, the behaviour the README's constraint table was
          * measured with. Nothing changes at guidance 1, with a fixed or drawn length, or where the padding is banned;
          * but with {@link #drawLength} unset, false asks for the model's own choice of length (the choice it leaves
          * unguided) instead of a drawn one.
@@ -279,7 +279,7 @@ public final class SamplingOptions {
          * otherwise the model chooses, by generating padding. {@code false} always lets the model choose. Left to
          * choose, every model trained here writes too long and too even sentences (shipped model: 26.7 ± 8.6 words,
          * 1% of them 10 words or fewer, against held-out text's 20.4 ± 12.2 and 24%; drawn 19.2 ± 12.0 and 25%, and
-         * they read better to the autoregressive model: README, <i>Limitations</i>). Sentence i's length is drawn with
+         * they read better to the autoregressive model: docs/limitations.md). Sentence i's length is drawn with
          * its seed ({@code seed + i}), so the same seed gives the same lengths. Ignored by infill and rewrite, which
          * keep their sentences' lengths. Set to {@code true}, {@link DiffusionLM#generate} refuses it with a length or
          * a template (each sets the length) and for a model whose config records no row lengths (trained before they

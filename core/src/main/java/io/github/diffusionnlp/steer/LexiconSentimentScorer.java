@@ -18,7 +18,7 @@ import java.util.Objects;
  * the model's embedding table (the posterior under a uniform word prior). Its gradient pulls each position toward
  * the rated words near it, which is what moves the words; a linear score of pooled embeddings (what {@link
  * NoisySentimentClassifier} was before it read words this way too) pulls every position along one fixed direction,
- * which no word lies along, and does not steer the text (README, <i>Library</i>). Trains nothing; given positions
+ * which no word lies along, and does not steer the text (docs/library.md). Trains nothing; given positions
  * are not scored.
  *
  * <pre>{@code

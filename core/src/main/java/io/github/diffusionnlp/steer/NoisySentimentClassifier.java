@@ -48,7 +48,7 @@ import java.util.Random;
  * <p>Its gradient at a position pulls it toward the words whose learned weight favours the target, as the
  * lexicon's pulls toward the rated words: that is what moves the words. The linear probe it replaced (weights
  * over the mean of the noisy embeddings) pulled every position along one fixed direction, which no word lies
- * along, and moved only its own score (README, <i>Library</i>, has both measured: this one moves AFINN's counts;
+ * along, and moved only its own score (docs/library.md has both measured: this one moves AFINN's counts;
  * the model's own reading of its text has been measured on a few sentences only).
  *
  * <p>Each gradient step of steering reads every position against the whole vocabulary, as the lexicon scorer
@@ -72,7 +72,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
     private static final int READ_ROWS = 16;
     /**
      * Adam's rate for the word weights: at 0.01 a word's weight moves at most 3 in 300 steps, while the AFINN label
-     * turns on valences of 2 to 5 summed over a sentence. The only rate tried (README, <i>Library</i>).
+     * turns on valences of 2 to 5 summed over a sentence. The only rate tried (docs/library.md).
      */
     private static final float LEARNING_RATE = 0.05f;
 

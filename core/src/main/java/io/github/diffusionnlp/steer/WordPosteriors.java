@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 /**
  * How both scorers read words from noisy embeddings: each position's word as the posterior p(w | x) ∝
  * exp(−‖x − e_w‖² / 2σ²) over the model's embedding table, under a uniform word prior. Reading words, rather than
- * pooling embeddings, is what lets a scorer's gradient move the text (README, <i>Library</i>).
+ * pooling embeddings, is what lets a scorer's gradient move the text (docs/library.md).
  */
 final class WordPosteriors {
     private WordPosteriors() {}

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * With request batching, best of k rates its candidates on the model's few rating threads (as many as its lanes),
  * not on each caller's: a rating's native arrays stay with the C library's arena of the thread that made them, so
- * rated on the callers' threads every concurrent caller of a server kept a rating's peak (the README's
- * *Limitations*: 8 callers of best of 16, 50 calls each, ended at 8.87 GiB resident before this and the pass-by-pass
+ * rated on the callers' threads every concurrent caller of a server kept a rating's peak (docs/limitations.md,
+ * best of k: 8 callers of best of 16, 50 calls each, ended at 8.87 GiB resident before this and the pass-by-pass
  * freeing of {@code SentimentLikelihoodMemoryTest}, 2.02 GiB after). The answers are those rated on the caller's own
  * thread.
  */

@@ -1024,7 +1024,7 @@ class MainTest {
     }
 
     /**
-     * A short --record run on another split (what README's dev-split commands do) is recorded under names
+     * A short --record run on another split (what docs/default-model.md's dev-split commands do) is recorded under names
      * of its own, beside the figures of the default 1,000 held-out sentences, not over them.
      */
     @Test

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * Rating rows by the model's sentiment likelihood (best of k's ranking) runs nine passes a batch: three labels at
  * three noise levels. Each pass's arrays (every layer's activations) must be freed before the next one runs: kept
  * until the batch ended, as they were, the rating of best of 16 at 64 positions took 1.09 GiB more resident memory
- * at its peak, pass by pass 0.22 GiB (the README's *Limitations*, best of k). Checked without timing or resident
+ * at its peak, pass by pass 0.22 GiB (docs/limitations.md, best of k). Checked without timing or resident
  * memory: the model's live arrays are counted at each pass's read of the output bias, which every pass makes once
  * here (its rows fit one {@code RowChunks} slice).
  */

@@ -111,7 +111,7 @@ class PlugAndPlayTest {
      * Steering must move the text, not just the scorer's own reading of it: the model's sentiment posterior
      * (which never sees the scorer) reads the sentences steered toward positive as more positive, and those steered
      * toward negative as more negative, than each other. The linear probe failed this (steered toward positive, the
-     * model's p(positive) fell: README, Library); on this sample the lexicon scorer at weight 1 separates them by
+     * model's p(positive) fell: docs/library.md); on this sample the lexicon scorer at weight 1 separates them by
      * {@value #MEASURED_GAP_NOTE}. Read on 4 sentences of 8 steps each way rather than against an unsteered third set
      * (16 sentences of 16 steps each): the posterior reads (three noise levels a sentence, one sentence a call) were
      * most of the 141 s this took. With steering off (weight 0) both sets are the same sentences, both gaps are 0

@@ -24,8 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Plug-and-play steering (root README, <i>Library</i> and <i>Constraints (measured)</i>), measured as the README
- * reports it: N sentences of a fixed length, generated unguided, with the sentiment condition toward positive,
+ * Plug-and-play steering (docs/library.md, docs/constraints.md), measured as those pages
+ * report it: N sentences of a fixed length, generated unguided, with the sentiment condition toward positive,
  * steered by {@link LexiconSentimentScorer} toward positive and toward negative at each weight and, optionally, by
  * a {@link NoisySentimentClassifier} probe trained for the run. Each row is read by the model's own {@link
  * DiffusionLM#sentimentPosterior} (which never sees a scorer) and by the AFINN-165 labeller. Sentence i of every row

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The root README's recipe for a named module (<i>On the module path</i>) with CoreNLP: a two-class application
+ * The recipe for a named module (docs/library.md, <i>On the module path</i>) with CoreNLP: a two-class application
  * module that requires this plugin's and CoreNLP's automatic modules, compiled and launched with {@code -m}; every
  * runtime jar a module but those the README keeps on the class path (DJL's native jar and CoreNLP's {@code xalan},
  * {@code jaxb-impl}, EJML's {@code ejml-*} and {@code xml-apis}), with {@code --add-modules ALL-MODULE-PATH}. A

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The jar's main wrote its own messages as UTF-8 but left {@link System#err} to the locale, and SLF4J's lines (the
- * model's, DJL's) go there: under {@code LANG=C} the model's path "modèle" was logged as "mod?le", against the root
- * README's "every tool reads and writes UTF-8 whatever the locale".
+ * model's, DJL's) go there: under {@code LANG=C} the model's path "modèle" was logged as "mod?le", against docs/cli.md's
+ * "every tool reads and writes UTF-8 whatever the locale".
  */
 class Utf8StderrTest {
     @Test
