@@ -99,6 +99,81 @@ class TrainingTest {
         }
     }
 
+    /** The words of {@link #samples()}, untagged: what a tokenizer gives of plain text. */
+    private static List<String[]> untaggedSentences() throws IOException {
+        return samples().stream().map(POSSample::getSentence).toList();
+    }
+
+    /**
+     * trainUntagged trains on the tokens alone, through the tagged path's trainer: every word X, so the model records
+     * it was trained without tags, infills, and refuses a POS template saying why; other constraints still work.
+     */
+    @Test
+    void trainsFromUntaggedSentencesAModelThatInfillsAndRefusesTemplates() throws IOException {
+        Path checkpoints = tmp.resolve("untagged-run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path bin = tmp.resolve("untagged.bin");
+        List<String[]> sentences = new ArrayList<>(untaggedSentences());
+        sentences.add(new String[0]); // skipped, as a blank line of plain text is
+        try (DiffusionModel model = DiffusionModel.trainUntagged("en", ObjectStreamUtils.createObjectStream(sentences),
+                tiny(checkpoints), new DiffusionToolFactory(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            assertEquals(3, model.getInfo().training().step());
+            assertTrue(model.getInfo().training().untagged(), "the training record says the corpus had no tags");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GeneratorME(model, FEW_STEPS, ConstraintSpec.NONE.withTemplate("DET", "NOUN", "PUNCT")));
+            assertTrue(e.getMessage().contains("was trained without UPOS tags (its tag-lexicon.tsv holds only X), so it"
+                    + " cannot follow a POS template"), e.getMessage());
+            model.serialize(bin);
+        }
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("step 3/3"), said);
+        assertTrue(said.contains("note: the corpus carries no UPOS tags"), said);
+        List<TaggedSentence> written = TaggedCorpus.read(checkpoints.resolve(ModelTraining.CORPUS_FILE));
+        assertEquals(201, written.size());
+        assertEquals(List.of("The", "jury", "was", "late", "."), written.get(200).words());
+        assertTrue(TaggedCorpus.untagged(written), "every word X");
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            String[] filled = new InfillerME(packaged, FEW_STEPS).infill(new String[] {"The", "[MASK]", "was", "late", "."});
+            assertEquals(5, filled.length);
+            assertNotEquals("[MASK]", filled[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RewriterME(packaged,
+                    FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.parseTemplate("DET NOUN VERB ADJ PUNCT")));
+            assertEquals("model package " + bin.toAbsolutePath().normalize() + " was trained without UPOS tags (its"
+                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or"
+                    + " CoNLL-U data", e.getMessage());
+            String[] five = {"The", "[MASK]", "was", "late", "."};
+            InfillerME templated = new InfillerME(packaged, FEW_STEPS, ConstraintSpec.NONE.parseTemplate(
+                    "DET NOUN AUX ADJ PUNCT"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> templated.infill(five)).getMessage()
+                    .contains("cannot follow a POS template"));
+            // a sentiment is no template: it is followed
+            assertEquals(2, new GeneratorME(packaged, FEW_STEPS, ConstraintSpec.NONE.withSentiment("positive"))
+                    .generate(2, 4).length);
+        }
+    }
+
+    /** trainUntagged checks its parameters before it reads a sentence, as train does, and names a null token. */
+    @Test
+    void untaggedTrainingRefusesBadParametersFirstAndANullToken() {
+        ObjectStream<String[]> untouchable = () -> {
+            throw new AssertionError("sentences read before the parameters were checked");
+        };
+        TrainingParameters typo = tiny(null);
+        typo.put("Iteratons", 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.trainUntagged(
+                "en", untouchable, typo, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Iteratons'; did you mean Iterations?"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.trainUntagged("en",
+                ObjectStreamUtils.createObjectStream(new String[] {"A", "cat", "."}, new String[] {"The", null}),
+                tiny(null), new DiffusionToolFactory(), System.err));
+        assertEquals("training sentence 2: token 2 is null", e.getMessage());
+        opennlp.tools.util.InvalidFormatException none = assertThrows(opennlp.tools.util.InvalidFormatException.class,
+                () -> DiffusionModel.trainUntagged("en", ObjectStreamUtils.createObjectStream(List.<String[]>of()),
+                        tiny(null), new DiffusionToolFactory(), System.err));
+        assertEquals("the training sentences hold no words", none.getMessage());
+    }
+
     /**
      * The samples are written as word<TAB>UPOS lines and were read back with the layout guessed: the trainer
      * says the layout it wrote, so that samples that happen to look like another layout cannot be misread.
