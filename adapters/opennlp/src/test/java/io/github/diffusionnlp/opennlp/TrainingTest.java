@@ -415,15 +415,91 @@ class TrainingTest {
         Run bad = tool("Train", "-model", tmp.resolve("bad.bin").toString(), "-data", data.toString());
         assertEquals(1, bad.code(), bad.err());
         assertTrue(bad.err().startsWith("-data: " + data + ":2: not word_TAG tokens"), bad.err());
-        assertTrue(bad.err().contains("untagged text trains through the command-line tool")
-                && bad.err().contains("train --corpus " + data + " --layout plain"), "where untagged text trains: "
-                + bad.err());
+        assertTrue(bad.err().contains("; untagged text (tokens separated by white space, a sentence a line) trains"
+                + " with -format plain\n"), "where untagged text trains: " + bad.err());
         assertTrue(!Files.exists(tmp.resolve("bad.bin")) && !Files.exists(tmp.resolve("bad.bin.part")));
 
         Files.writeString(params, "Iterations=two\n");
         Run badParams = tool("Train", "-model", bin.toString(), "-data", data.toString(), "-params", params.toString());
         assertEquals(1, badParams.code(), badParams.err());
         assertTrue(badParams.err().startsWith("-params: Iterations two is not a whole number"), badParams.err());
+    }
+
+    /** The words of the samples, one sentence a line, for Train -format plain. */
+    private static String plainLines() throws IOException {
+        return untaggedSentences().stream().map(s -> String.join(" ", s)).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    @Test
+    void trainToolWritesAPackageFromPlainLines() throws IOException {
+        // a no-break space separates tokens, as in core's --layout plain; a blank line is skipped
+        Path data = Files.writeString(tmp.resolve("plain.txt"), "\uFEFF" + plainLines() + "\nThe\u00A0jury sat .\n");
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=2\nSize=tiny\nBatchSize=8\nMaxLength=32\n"
+                + "VocabSize=600\nCheckpointDir=" + tmp.resolve("plain-run") + "\n");
+        Path bin = tmp.resolve("plain.bin");
+        Run r = tool("Train", "-model", bin.toString(), "-data", data.toString(), "-params", params.toString(),
+                "-format", "plain");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("Wrote the model package to " + bin), r.err());
+        assertFalse(r.err().contains("warning:"), r.err());
+        List<TaggedSentence> read = TaggedCorpus.read(tmp.resolve("plain-run").resolve(ModelTraining.CORPUS_FILE));
+        assertEquals(202, read.size());
+        assertEquals(List.of("The", "jury", "sat", "."), read.get(201).words());
+        assertEquals("The", read.get(0).words().get(0), "the byte-order mark is no part of the first word");
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertEquals(2, packaged.getInfo().training().step());
+            assertFalse(packaged.getDiffusionLM().followsTemplates());
+        }
+    }
+
+    @Test
+    void trainToolRefusesAFormatItDoesNotKnowNamingThoseItDoes() throws IOException {
+        Path data = Files.writeString(tmp.resolve("plain.txt"), "The cat sat .\n");
+        Run r = tool("Train", "-model", tmp.resolve("x.bin").toString(), "-data", data.toString(), "-format", "conllu");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("-format conllu: not a data format; allowed: tagged, plain\n"), r.err());
+        assertTrue(r.err().contains("Usage: java -jar diffusion-nlp-opennlp.jar Train ") && r.err().contains(
+                "[-format tagged|plain]"), "the usage follows, naming -format: " + r.err());
+        assertFalse(Files.exists(tmp.resolve("x.bin")));
+    }
+
+    /**
+     * A word_TAG file given as plain trains (each token a word, tag and all), but says so once its first lines are
+     * all word_TAG; plain text is never warned of, nor a file with one untagged token among them.
+     */
+    @Test
+    void wordTagLinesGivenAsPlainTrainWithAWarning() throws IOException {
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=1\nSize=tiny\nBatchSize=8\nMaxLength=16\n"
+                + "VocabSize=600\n");
+        Path tagged = Files.writeString(tmp.resolve("tagged.txt"), "The_DET jury_NOUN said_VERB ._PUNCT\n"
+                + "It_PRP can't_AUX+PART go_vb ._.\n");
+        Run r = tool("Train", "-model", tmp.resolve("t.bin").toString(), "-data", tagged.toString(), "-params",
+                params.toString(), "-format", "PLAIN");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("warning: -data " + tagged + ": every token of its first 2 lines looks like"
+                + " word_TAG (The_DET), and -format plain trains each as one word, tag and all; give -format tagged (the"
+                + " default) to train on the tags\n"), r.err());
+        assertEquals(1, r.err().split("warning:", -1).length - 1, r.err());
+        Path mixed = Files.writeString(tmp.resolve("mixed.txt"), "The_DET jury_NOUN said_VERB ._PUNCT\n"
+                + "snake_case names_NOUN\n");
+        r = tool("Train", "-model", tmp.resolve("m.bin").toString(), "-data", mixed.toString(), "-params",
+                params.toString(), "-format", "plain");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("warning:"), r.err());
+    }
+
+    @Test
+    void plainTrainDataWithNoSentenceIsABadParameterNamingTheFile() throws IOException {
+        for (String content : List.of("", "\n  \n", "\u00A0\n")) {
+            Path data = Files.writeString(tmp.resolve("empty.txt"), content);
+            Run r = tool("Train", "-model", tmp.resolve("empty.bin").toString(), "-data", data.toString(), "-format",
+                    "plain");
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("-data " + data + ": no sentence to train on (the file is empty or has only"
+                    + " blank lines); give one sentence a line, tokens separated by spaces"), r.err());
+            assertFalse(r.err().contains("warning:"), r.err());
+            assertFalse(Files.exists(tmp.resolve("empty.bin")));
+        }
     }
 
     @Test
