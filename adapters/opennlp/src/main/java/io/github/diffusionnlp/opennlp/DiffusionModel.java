@@ -558,7 +558,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * (weight-average decay), {@code CheckpointEvery} (steps between checkpoints, default 250) and
      * {@code CheckpointDir} (keep the training directory there — checkpoints, loss curve and plots
      * — and resume from it when it holds one; default a temporary directory, removed). Others are errors.
-     * Progress goes to {@code log}; the model holds its files in memory, ready to {@link #serialize}.
+     * Progress goes to {@code log}; the model holds its files in memory, ready to {@link #serialize}. Untagged
+     * sentences train with {@link #trainUntagged}.
      *
      * @throws IllegalArgumentException for an unknown parameter or a value out of range (before any sample
      *     is read)
@@ -579,6 +580,36 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             DiffusionToolFactory factory, PrintStream log,
             java.util.function.Consumer<? super io.github.diffusionnlp.train.TrainingRun> running) throws IOException {
         return ModelTraining.train(languageCode, samples, params, factory, log, running);
+    }
+
+    /**
+     * Trains a model on untagged sentences, the tokens of each (what a {@code TokenizerME} or a whitespace split of
+     * plain lines gives), as {@link #train(String, ObjectStream, TrainingParameters, DiffusionToolFactory,
+     * PrintStream) train} trains on tagged samples, with the same parameters, progress and errors. Every word reads as
+     * X, as core's {@code train --layout plain} reads plain text, so the model cannot follow POS templates (a
+     * generator, rewriter or infiller given one is refused with an {@code IllegalArgumentException} saying so); every
+     * other constraint works. A sentence of no tokens is skipped; a null token is an {@code IllegalArgumentException}.
+     * (Not a second {@code train}: Java's erasure makes {@code ObjectStream<String[]>} and {@code
+     * ObjectStream<POSSample>} one signature.)
+     *
+     * @throws IllegalArgumentException for an unknown parameter or a value out of range (before any sentence
+     *     is read)
+     */
+    public static DiffusionModel trainUntagged(String languageCode, ObjectStream<String[]> sentences,
+            TrainingParameters params, DiffusionToolFactory factory, PrintStream log) throws IOException {
+        return ModelTraining.trainUntagged(languageCode, sentences, params, factory, log, run -> { });
+    }
+
+    /**
+     * As {@link #trainUntagged(String, ObjectStream, TrainingParameters, DiffusionToolFactory, PrintStream)}, with
+     * {@code running} given the run before it starts, so that another thread can stop it as {@link #train(String,
+     * ObjectStream, TrainingParameters, DiffusionToolFactory, PrintStream, java.util.function.Consumer)} says. The
+     * {@code Train} tool with {@code -format plain} stops so on Ctrl-C or SIGTERM.
+     */
+    public static DiffusionModel trainUntagged(String languageCode, ObjectStream<String[]> sentences,
+            TrainingParameters params, DiffusionToolFactory factory, PrintStream log,
+            java.util.function.Consumer<? super io.github.diffusionnlp.train.TrainingRun> running) throws IOException {
+        return ModelTraining.trainUntagged(languageCode, sentences, params, factory, log, running);
     }
 
     /** The model a training run wrote to {@code dir}, its files read into memory so that the run's directory may go. */

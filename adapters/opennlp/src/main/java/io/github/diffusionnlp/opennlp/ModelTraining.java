@@ -38,9 +38,10 @@ import opennlp.tools.util.ObjectStream;
 import opennlp.tools.util.TrainingParameters;
 
 /**
- * {@link DiffusionModel#train}: OpenNLP's tagged samples and training parameters handed to core's
- * {@link DiffusionTrainer}. Tags may be UPOS or Penn Treebank ({@link PtbTags}); any other tag reads as
- * {@code X}.
+ * {@link DiffusionModel#train} and {@link DiffusionModel#trainUntagged}: OpenNLP's tagged samples, or untagged
+ * sentences, and training parameters handed to core's {@link DiffusionTrainer}. Tags may be UPOS or Penn Treebank
+ * ({@link PtbTags}); any other tag reads as {@code X}, and so does every word of an untagged sentence, as core's
+ * {@code train --layout plain} reads plain text: such a model cannot follow POS templates.
  */
 final class ModelTraining {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ModelTraining.class);
@@ -96,8 +97,6 @@ final class ModelTraining {
             setting -> PARAMETERS.getOrDefault(setting, SettingNames.BUILDER.name(setting)),
             (setting, value) -> PARAMETERS.containsKey(setting) ? PARAMETERS.get(setting) + "=" + value
                     : SettingNames.BUILDER.given(setting, value));
-    /** How the lock of the training directory names this writer to a command it refuses. */
-    private static final String HOLDER = "DiffusionModel.train (" + CHECKPOINT_DIR + ")";
     private static final String OTHERWISE = "give another " + CHECKPOINT_DIR;
     /** The corpus file the samples are written to, in the training directory (its config names it). */
     static final String CORPUS_FILE = "training-samples.conllu.gz";
@@ -129,6 +128,45 @@ final class ModelTraining {
      */
     static DiffusionModel train(String languageCode, ObjectStream<POSSample> samples, TrainingParameters params,
             DiffusionToolFactory factory, PrintStream log, Consumer<? super TrainingRun> running) throws IOException {
+        return train(languageCode, Source.TAGGED, notes -> read(samples, notes), params, factory, log, running);
+    }
+
+    /** As {@link #train}, on untagged sentences: every word X ({@link #readUntagged}). */
+    static DiffusionModel trainUntagged(String languageCode, ObjectStream<String[]> sentences,
+            TrainingParameters params, DiffusionToolFactory factory, PrintStream log,
+            Consumer<? super TrainingRun> running) throws IOException {
+        return train(languageCode, Source.UNTAGGED, notes -> readUntagged(sentences), params, factory, log, running);
+    }
+
+    /** What a run trains from, as its messages and its corpus file's header name it. */
+    private enum Source {
+        TAGGED("DiffusionModel.train", "OpenNLP POS samples given to DiffusionModel.train",
+                "the training samples hold no sentences"),
+        UNTAGGED("DiffusionModel.trainUntagged", "untagged sentences given to DiffusionModel.trainUntagged",
+                "the training sentences hold no words");
+
+        /** How the lock of the training directory names this writer to a command it refuses. */
+        final String holder;
+        final String header;
+        final String empty;
+
+        Source(String method, String header, String empty) {
+            this.holder = method + " (" + CHECKPOINT_DIR + ")";
+            this.header = header;
+            this.empty = empty;
+        }
+    }
+
+    /** Reads the sentences to train on, noting on the log what the user should know of them. */
+    @FunctionalInterface
+    private interface SentenceReader {
+        List<TaggedSentence> read(PrintStream notes) throws IOException;
+    }
+
+    /** The one path of both: parameters checked first, then the sentences read, written and trained on. */
+    private static DiffusionModel train(String languageCode, Source source, SentenceReader reader,
+            TrainingParameters params, DiffusionToolFactory factory, PrintStream log,
+            Consumer<? super TrainingRun> running) throws IOException {
         DiffusionModel.checkedLanguage(languageCode); // before the samples are read, not after training
         // values come as typed objects from code and as strings from a parameters file; keys in any case
         Map<String, Object> settings = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -162,21 +200,21 @@ final class ModelTraining {
                 // a directory of the user's own files (one named as the corpus included) is left as it was
                 OutputDirectory.requireTrainable(options, CHECKPOINT_DIR);
             }
-            List<TaggedSentence> sentences = read(samples, log);
+            List<TaggedSentence> sentences = reader.read(log);
             if (sentences.isEmpty()) {
-                throw new InvalidFormatException("the training samples hold no sentences");
+                throw new InvalidFormatException(source.empty);
             }
             // The samples and, after the run, the package's files are written and read under the directory's
             // lock, as the run writes its checkpoints: a train --resume there meanwhile would otherwise read
             // half-written samples, or commit a checkpoint between the package's files.
             Files.createDirectories(dir);
-            try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, HOLDER, OTHERWISE)) {
-                TaggedCorpus.write(corpus, List.of("OpenNLP POS samples given to DiffusionModel.train"), sentences);
+            try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, source.holder, OTHERWISE)) {
+                TaggedCorpus.write(corpus, List.of(source.header), sentences);
             }
             DiffusionTrainer trainer = new DiffusionTrainer(options, log);
             running.accept(trainer);
             trainer.run();
-            try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, HOLDER, OTHERWISE)) {
+            try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, source.holder, OTHERWISE)) {
                 return DiffusionModel.fromTraining(dir, languageCode, factory);
             }
         } finally {
@@ -342,6 +380,29 @@ final class ModelTraining {
                     unknown.size(), tokens, most);
         }
         return sentences;
+    }
+
+    /**
+     * Untagged sentences, their tokens as given, as sentences whose every tag is X: what core's reader makes of plain
+     * text ({@code train --layout plain}), so that the model records it was trained without tags and refuses POS
+     * templates. A sentence of no tokens is skipped, as a blank line of plain text is (a null one ends the stream, as
+     * OpenNLP's streams end); a null token is an {@link IllegalArgumentException} naming it.
+     */
+    static List<TaggedSentence> readUntagged(ObjectStream<String[]> sentences) throws IOException {
+        List<TaggedSentence> read = new ArrayList<>();
+        int index = 0;
+        for (String[] tokens = sentences.read(); tokens != null; tokens = sentences.read(), index++) {
+            for (int i = 0; i < tokens.length; i++) {
+                if (tokens[i] == null) {
+                    throw new IllegalArgumentException("training sentence " + (index + 1) + ": token " + (i + 1)
+                            + " is null");
+                }
+            }
+            if (tokens.length > 0) {
+                read.add(new TaggedSentence(List.of(tokens), java.util.Collections.nCopies(tokens.length, Upos.X)));
+            }
+        }
+        return read;
     }
 
     /**

@@ -99,6 +99,81 @@ class TrainingTest {
         }
     }
 
+    /** The words of {@link #samples()}, untagged: what a tokenizer gives of plain text. */
+    private static List<String[]> untaggedSentences() throws IOException {
+        return samples().stream().map(POSSample::getSentence).toList();
+    }
+
+    /**
+     * trainUntagged trains on the tokens alone, through the tagged path's trainer: every word X, so the model records
+     * it was trained without tags, infills, and refuses a POS template saying why; other constraints still work.
+     */
+    @Test
+    void trainsFromUntaggedSentencesAModelThatInfillsAndRefusesTemplates() throws IOException {
+        Path checkpoints = tmp.resolve("untagged-run");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Path bin = tmp.resolve("untagged.bin");
+        List<String[]> sentences = new ArrayList<>(untaggedSentences());
+        sentences.add(new String[0]); // skipped, as a blank line of plain text is
+        try (DiffusionModel model = DiffusionModel.trainUntagged("en", ObjectStreamUtils.createObjectStream(sentences),
+                tiny(checkpoints), new DiffusionToolFactory(), new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            assertEquals(3, model.getInfo().training().step());
+            assertTrue(model.getInfo().training().untagged(), "the training record says the corpus had no tags");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GeneratorME(model, FEW_STEPS, ConstraintSpec.NONE.withTemplate("DET", "NOUN", "PUNCT")));
+            assertTrue(e.getMessage().contains("was trained without UPOS tags (its tag-lexicon.tsv holds only X), so it"
+                    + " cannot follow a POS template"), e.getMessage());
+            model.serialize(bin);
+        }
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("step 3/3"), said);
+        assertTrue(said.contains("note: the corpus carries no UPOS tags"), said);
+        List<TaggedSentence> written = TaggedCorpus.read(checkpoints.resolve(ModelTraining.CORPUS_FILE));
+        assertEquals(201, written.size());
+        assertEquals(List.of("The", "jury", "was", "late", "."), written.get(200).words());
+        assertTrue(TaggedCorpus.untagged(written), "every word X");
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            String[] filled = new InfillerME(packaged, FEW_STEPS).infill(new String[] {"The", "[MASK]", "was", "late", "."});
+            assertEquals(5, filled.length);
+            assertNotEquals("[MASK]", filled[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RewriterME(packaged,
+                    FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.parseTemplate("DET NOUN VERB ADJ PUNCT")));
+            assertEquals("model package " + bin.toAbsolutePath().normalize() + " was trained without UPOS tags (its"
+                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or"
+                    + " CoNLL-U data", e.getMessage());
+            String[] five = {"The", "[MASK]", "was", "late", "."};
+            InfillerME templated = new InfillerME(packaged, FEW_STEPS, ConstraintSpec.NONE.parseTemplate(
+                    "DET NOUN AUX ADJ PUNCT"));
+            assertTrue(assertThrows(IllegalArgumentException.class, () -> templated.infill(five)).getMessage()
+                    .contains("cannot follow a POS template"));
+            // a sentiment is no template: it is followed
+            assertEquals(2, new GeneratorME(packaged, FEW_STEPS, ConstraintSpec.NONE.withSentiment("positive"))
+                    .generate(2, 4).length);
+        }
+    }
+
+    /** trainUntagged checks its parameters before it reads a sentence, as train does, and names a null token. */
+    @Test
+    void untaggedTrainingRefusesBadParametersFirstAndANullToken() {
+        ObjectStream<String[]> untouchable = () -> {
+            throw new AssertionError("sentences read before the parameters were checked");
+        };
+        TrainingParameters typo = tiny(null);
+        typo.put("Iteratons", 5);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.trainUntagged(
+                "en", untouchable, typo, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("unknown training parameter 'Iteratons'; did you mean Iterations?"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.trainUntagged("en",
+                ObjectStreamUtils.createObjectStream(new String[] {"A", "cat", "."}, new String[] {"The", null}),
+                tiny(null), new DiffusionToolFactory(), System.err));
+        assertEquals("training sentence 2: token 2 is null", e.getMessage());
+        opennlp.tools.util.InvalidFormatException none = assertThrows(opennlp.tools.util.InvalidFormatException.class,
+                () -> DiffusionModel.trainUntagged("en", ObjectStreamUtils.createObjectStream(List.<String[]>of()),
+                        tiny(null), new DiffusionToolFactory(), System.err));
+        assertEquals("the training sentences hold no words", none.getMessage());
+    }
+
     /**
      * The samples are written as word<TAB>UPOS lines and were read back with the layout guessed: the trainer
      * says the layout it wrote, so that samples that happen to look like another layout cannot be misread.
@@ -340,15 +415,91 @@ class TrainingTest {
         Run bad = tool("Train", "-model", tmp.resolve("bad.bin").toString(), "-data", data.toString());
         assertEquals(1, bad.code(), bad.err());
         assertTrue(bad.err().startsWith("-data: " + data + ":2: not word_TAG tokens"), bad.err());
-        assertTrue(bad.err().contains("untagged text trains through the command-line tool")
-                && bad.err().contains("train --corpus " + data + " --layout plain"), "where untagged text trains: "
-                + bad.err());
+        assertTrue(bad.err().contains("; untagged text (tokens separated by white space, a sentence a line) trains"
+                + " with -format plain\n"), "where untagged text trains: " + bad.err());
         assertTrue(!Files.exists(tmp.resolve("bad.bin")) && !Files.exists(tmp.resolve("bad.bin.part")));
 
         Files.writeString(params, "Iterations=two\n");
         Run badParams = tool("Train", "-model", bin.toString(), "-data", data.toString(), "-params", params.toString());
         assertEquals(1, badParams.code(), badParams.err());
         assertTrue(badParams.err().startsWith("-params: Iterations two is not a whole number"), badParams.err());
+    }
+
+    /** The words of the samples, one sentence a line, for Train -format plain. */
+    private static String plainLines() throws IOException {
+        return untaggedSentences().stream().map(s -> String.join(" ", s)).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    @Test
+    void trainToolWritesAPackageFromPlainLines() throws IOException {
+        // a no-break space separates tokens, as in core's --layout plain; a blank line is skipped
+        Path data = Files.writeString(tmp.resolve("plain.txt"), "\uFEFF" + plainLines() + "\nThe\u00A0jury sat .\n");
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=2\nSize=tiny\nBatchSize=8\nMaxLength=32\n"
+                + "VocabSize=600\nCheckpointDir=" + tmp.resolve("plain-run") + "\n");
+        Path bin = tmp.resolve("plain.bin");
+        Run r = tool("Train", "-model", bin.toString(), "-data", data.toString(), "-params", params.toString(),
+                "-format", "plain");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("Wrote the model package to " + bin), r.err());
+        assertFalse(r.err().contains("warning:"), r.err());
+        List<TaggedSentence> read = TaggedCorpus.read(tmp.resolve("plain-run").resolve(ModelTraining.CORPUS_FILE));
+        assertEquals(202, read.size());
+        assertEquals(List.of("The", "jury", "sat", "."), read.get(201).words());
+        assertEquals("The", read.get(0).words().get(0), "the byte-order mark is no part of the first word");
+        try (DiffusionModel packaged = DiffusionModel.load(bin)) {
+            assertEquals(2, packaged.getInfo().training().step());
+            assertFalse(packaged.getDiffusionLM().followsTemplates());
+        }
+    }
+
+    @Test
+    void trainToolRefusesAFormatItDoesNotKnowNamingThoseItDoes() throws IOException {
+        Path data = Files.writeString(tmp.resolve("plain.txt"), "The cat sat .\n");
+        Run r = tool("Train", "-model", tmp.resolve("x.bin").toString(), "-data", data.toString(), "-format", "conllu");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().startsWith("-format conllu: not a data format; allowed: tagged, plain\n"), r.err());
+        assertTrue(r.err().contains("Usage: java -jar diffusion-nlp-opennlp.jar Train ") && r.err().contains(
+                "[-format tagged|plain]"), "the usage follows, naming -format: " + r.err());
+        assertFalse(Files.exists(tmp.resolve("x.bin")));
+    }
+
+    /**
+     * A word_TAG file given as plain trains (each token a word, tag and all), but says so once its first lines are
+     * all word_TAG; plain text is never warned of, nor a file with one untagged token among them.
+     */
+    @Test
+    void wordTagLinesGivenAsPlainTrainWithAWarning() throws IOException {
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=1\nSize=tiny\nBatchSize=8\nMaxLength=16\n"
+                + "VocabSize=600\n");
+        Path tagged = Files.writeString(tmp.resolve("tagged.txt"), "The_DET jury_NOUN said_VERB ._PUNCT\n"
+                + "It_PRP can't_AUX+PART go_vb ._.\n");
+        Run r = tool("Train", "-model", tmp.resolve("t.bin").toString(), "-data", tagged.toString(), "-params",
+                params.toString(), "-format", "PLAIN");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("warning: -data " + tagged + ": every token of its first 2 lines looks like"
+                + " word_TAG (The_DET), and -format plain trains each as one word, tag and all; give -format tagged (the"
+                + " default) to train on the tags\n"), r.err());
+        assertEquals(1, r.err().split("warning:", -1).length - 1, r.err());
+        Path mixed = Files.writeString(tmp.resolve("mixed.txt"), "The_DET jury_NOUN said_VERB ._PUNCT\n"
+                + "snake_case names_NOUN\n");
+        r = tool("Train", "-model", tmp.resolve("m.bin").toString(), "-data", mixed.toString(), "-params",
+                params.toString(), "-format", "plain");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.err().contains("warning:"), r.err());
+    }
+
+    @Test
+    void plainTrainDataWithNoSentenceIsABadParameterNamingTheFile() throws IOException {
+        for (String content : List.of("", "\n  \n", "\u00A0\n")) {
+            Path data = Files.writeString(tmp.resolve("empty.txt"), content);
+            Run r = tool("Train", "-model", tmp.resolve("empty.bin").toString(), "-data", data.toString(), "-format",
+                    "plain");
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().startsWith("-data " + data + ": no sentence to train on (the file is empty or has only"
+                    + " blank lines); give one sentence a line, tokens separated by spaces"), r.err());
+            assertFalse(r.err().contains("warning:"), r.err());
+            assertFalse(Files.exists(tmp.resolve("empty.bin")));
+        }
     }
 
     @Test

@@ -233,9 +233,16 @@ final class Params {
                 + " zip, e.g. my-model.bin).")
         String getModel();
 
-        @ParameterDescription(valueName = "sampleData", description = "training sentences, one a line as word_TAG"
-                + " tokens (OpenNLP's POS training format); UD UPOS or Penn Treebank tags.")
+        @ParameterDescription(valueName = "sampleData", description = "training sentences, one a line: word_TAG"
+                + " tokens (OpenNLP's POS training format; UD UPOS or Penn Treebank tags), or with -format plain"
+                + " tokens separated by white space.")
         String getData();
+
+        @ParameterDescription(valueName = "tagged|plain", description = "how -data is written: tagged (word_TAG"
+                + " tokens, the default) or plain (untagged, whitespace-tokenized; the model then cannot follow POS"
+                + " templates, and every other constraint works).")
+        @OptionalParameter(defaultValue = "tagged")
+        String getFormat();
 
         @ParameterDescription(valueName = "paramsFile", description = "training parameters (a properties file):"
                 + " Iterations (steps, default 5000), Size (tiny|small|base), BatchSize, LearningRate, WarmupSteps,"

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -27,8 +28,9 @@ import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.TrainingParameters;
 
 /**
- * {@code Train}: trains a model from OpenNLP POS training data ({@code word_TAG} tokens, a sentence a line)
- * and writes it as a model package, as OpenNLP's own {@code XTrainer} tools do. Progress goes to stderr. Ctrl-C or
+ * {@code Train}: trains a model from OpenNLP POS training data ({@code word_TAG} tokens, a sentence a line) or, with
+ * {@code -format plain}, from untagged whitespace-tokenized sentences, and writes it as a model package, as OpenNLP's
+ * own {@code XTrainer} tools do. Progress goes to stderr. Ctrl-C or
  * SIGTERM ends the run after the step it is in, with a checkpoint of that step, as core's {@code train} does.
  */
 final class TrainTool extends CmdTool<Params.TrainParams> {
@@ -43,34 +45,48 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
 
     @Override
     String description() {
-        return "Trains a model on word_TAG sentences and writes it as a model package.";
+        return "Trains a model on word_TAG sentences (-format plain: untagged ones) and writes it as a model package.";
     }
+
+    /** The {@code -format} values: {@code word_TAG} lines, and untagged whitespace-tokenized ones. */
+    static final List<String> FORMATS = List.of("tagged", "plain");
 
     @Override
     void run(Params.TrainParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
         Path data = readableFile("-data", p.getData());
         Path model = packageFile("-model", p.getModel());
         Charset charset = charset("-encoding", p.getEncoding());
-        TrainingParameters params = new TrainingParameters();
+        String format = p.getFormat().strip().toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format)) {
+            throw badParameter("-format " + p.getFormat() + ": not a data format; allowed: "
+                    + String.join(", ", FORMATS));
+        }
+        boolean plain = format.equals("plain");
+        TrainingParameters given = new TrainingParameters();
         if (p.getParams() != null) {
             Path file = Path.of(p.getParams());
             try {
-                params = readParams(file);
+                given = readParams(file);
             } catch (IllegalArgumentException e) { // not UTF-8, or Properties' "Malformed \\uxxxx encoding."
                 throw badParameter("-params " + p.getParams() + ": " + e.getMessage());
             } catch (IOException e) {
                 throw badParameter("-params " + p.getParams() + ": cannot be read (" + message(e) + ")");
             }
         }
-        // OpenNLP's training reads tagged samples only; core's train reads untagged text too
-        String untagged = "; untagged text trains through the command-line tool, which reads plain text: java -jar"
-                + " diffusion-nlp.jar train --corpus " + data + " --layout plain --out DIR";
+        TrainingParameters params = given;
+        String untagged = "; untagged text (tokens separated by white space, a sentence a line) trains with -format"
+                + " plain";
         String lang = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang())); // not as "-params: "
         // Ctrl-C or SIGTERM: the run ends after its step, with a checkpoint of it, as core's train does
         AtomicReference<StopOnSignal> signals = new AtomicReference<>();
+        Consumer<TrainingRun> running = run -> signals.set(StopOnSignal.of(run));
+        DiffusionToolFactory factory = new DiffusionToolFactory();
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
-                DiffusionModel trained = train(lang, new WordTagLines(reader, data, charset, untagged), params,
-                        err, run -> signals.set(StopOnSignal.of(run)))) {
+                DiffusionModel trained = plain
+                        ? train(new PlainLines(reader, data, charset, err), lines -> DiffusionModel.trainUntagged(lang,
+                                lines, params, factory, err, running))
+                        : train(new WordTagLines(reader, data, charset, untagged), samples -> DiffusionModel.train(lang,
+                                samples, params, factory, err, running))) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         } catch (TrainingStopped stopped) {
@@ -143,17 +159,26 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         return new TrainingParameters(settings);
     }
 
-    private DiffusionModel train(String lang, WordTagLines samples, TrainingParameters params, PrintStream err,
-            Consumer<TrainingRun> running) throws IOException {
+    /** A training run on the lines of {@code -data}. */
+    @FunctionalInterface
+    private interface Training<L extends DataLines<?>> {
+        DiffusionModel on(L lines) throws IOException;
+    }
+
+    private <L extends DataLines<?>> DiffusionModel train(L lines, Training<L> training) throws IOException {
         try {
-            return DiffusionModel.train(lang, samples, params, new DiffusionToolFactory(), err, running);
+            return training.on(lines);
         } catch (IllegalArgumentException e) {
             throw badParameter("-params: " + e.getMessage());
         } catch (InvalidFormatException e) {
-            if (samples.isEmptyFile()) { // the library's "the training samples hold no sentences" knows no file
-                throw new TerminateToolException(BAD_PARAMETERS, "-data " + samples.file() + ": no word_TAG sentence"
-                        + " to train on (the file is empty or has only blank lines); give one sentence a line, e.g."
-                        + " The_DET jury_NOUN said_VERB ._PUNCT");
+            if (lines.isEmptyFile() || lines instanceof PlainLines && lines.ended()) {
+                // the library's "the training samples hold no sentences" knows no file; plain lines of no-break
+                // spaces only are read to the end, as blank as an empty file
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + lines.file() + ": no "
+                        + (lines instanceof PlainLines ? "sentence to train on (the file is empty or has only blank"
+                        + " lines); give one sentence a line, tokens separated by spaces, e.g. The jury said ."
+                        : "word_TAG sentence to train on (the file is empty or has only blank lines); give one"
+                        + " sentence a line, e.g. The_DET jury_NOUN said_VERB ._PUNCT"));
             }
             throw new TerminateToolException(BAD_PARAMETERS, "-data: " + e.getMessage());
         }

@@ -33,7 +33,7 @@ class TrainSignalTest {
         // a checkpoint every 1,000 steps: any checkpoint at the step printed is the stop's own
         Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
                 + "MaxLength=16\nCheckpointEvery=1000\nCheckpointDir=" + dir + "\n");
-        String said = trainAndTerminate(tmp, params, List.of());
+        String said = trainAndTerminate(tmp, params, List.of(), SENTENCES);
         int step = ModelCheckpoint.readHeader(dir).training().step();
         assertTrue(step >= 20 && step < 1000, said);
         assertTrue(said.contains("stopped by signal at step " + step + ", with a checkpoint of it in " + dir
@@ -45,7 +45,7 @@ class TrainSignalTest {
         Path temporary = Files.createDirectory(tmp.resolve("java-tmp"));
         Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
                 + "MaxLength=16\n");
-        String said = trainAndTerminate(tmp, params, List.of("-Djava.io.tmpdir=" + temporary));
+        String said = trainAndTerminate(tmp, params, List.of("-Djava.io.tmpdir=" + temporary), SENTENCES);
         assertTrue(said.contains("; no model package was written, and the run's temporary directory is removed with"
                 + " its checkpoint: give CheckpointDir=DIR among the training parameters to keep checkpoints and"
                 + " resume from them\n"), said);
@@ -55,11 +55,31 @@ class TrainSignalTest {
         }
     }
 
-    /** Trains in a child JVM, sends SIGTERM after step 20, and returns what it said; it must exit 143. */
-    private static String trainAndTerminate(Path tmp, Path params, List<String> jvmOptions) throws Exception {
-        Path data = Files.writeString(tmp.resolve("train.txt"), SENTENCES.repeat(100));
-        Process child = ChildJvm.command(jvmOptions, DiffusionNlpTool.class, "Train", "-model",
-                tmp.resolve("m.bin").toString(), "-data", data.toString(), "-params", params.toString())
+    /** -format plain trains through the same run, and stops as the tagged one does. */
+    @Test
+    void sigtermStopsAnUntaggedRunToo(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
+                + "MaxLength=16\nCheckpointEvery=1000\nCheckpointDir=" + dir + "\n");
+        String said = trainAndTerminate(tmp, params, List.of(), SENTENCES.replaceAll("_[A-Z]+", ""), "-format",
+                "plain");
+        int step = ModelCheckpoint.readHeader(dir).training().step();
+        assertTrue(step >= 20 && step < 1000, said);
+        assertTrue(said.contains("stopped by signal at step " + step + ", with a checkpoint of it in " + dir), said);
+        assertTrue(ModelCheckpoint.readHeader(dir).training().untagged(), said);
+    }
+
+    /**
+     * Trains on {@code sentences} (repeated) in a child JVM, sends SIGTERM after step 20, and returns what it said; it
+     * must exit 143.
+     */
+    private static String trainAndTerminate(Path tmp, Path params, List<String> jvmOptions, String sentences,
+            String... more) throws Exception {
+        Path data = Files.writeString(tmp.resolve("train.txt"), sentences.repeat(100));
+        List<String> args = new java.util.ArrayList<>(List.of("Train", "-model", tmp.resolve("m.bin").toString(),
+                "-data", data.toString(), "-params", params.toString()));
+        args.addAll(List.of(more));
+        Process child = ChildJvm.command(jvmOptions, DiffusionNlpTool.class, args.toArray(String[]::new))
                 .redirectErrorStream(true).start();
         // a run that never prints the step awaited would hold the read below for ever
         java.util.concurrent.CompletableFuture.delayedExecutor(180, TimeUnit.SECONDS).execute(child::destroyForcibly);

@@ -1,0 +1,80 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import opennlp.tools.util.InvalidFormatException;
+import opennlp.tools.util.ObjectStream;
+
+/**
+ * A {@code -data} file read a sentence a line, for {@code Train} and {@code InfillEvaluator}: a byte-order mark is
+ * dropped, blank lines are skipped, and text that is not in the charset is an {@link InvalidFormatException} naming
+ * the file; what a line holds is the subclass's to read.
+ */
+abstract class DataLines<T> implements ObjectStream<T> {
+    private final BufferedReader reader;
+    private final Path file;
+    private final Charset charset;
+    private int lineNo;
+    private int samples;
+    private boolean ended;
+
+    DataLines(BufferedReader reader, Path file, Charset charset) {
+        this.reader = reader;
+        this.file = file;
+        this.charset = charset;
+    }
+
+    /** The sentence of a line that is not blank, or an {@link InvalidFormatException} naming {@code where}. */
+    abstract T parse(String line, String where) throws IOException;
+
+    @Override
+    public T read() throws IOException {
+        for (String line = nextLine(); line != null; line = nextLine()) {
+            lineNo++;
+            if (lineNo == 1 && line.startsWith("\uFEFF")) {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            T sample = parse(line, file + ":" + lineNo);
+            samples++;
+            return sample;
+        }
+        ended = true;
+        return null;
+    }
+
+    /** Whether the file has been read to its end without a sample: it is empty or has only blank lines. */
+    boolean isEmptyFile() {
+        return ended && samples == 0;
+    }
+
+    /** Whether the file has been read to its end. */
+    boolean ended() {
+        return ended;
+    }
+
+    Path file() {
+        return file;
+    }
+
+    /**
+     * The next line; bytes the charset does not decode are an error saying so (without this, only the
+     * decoder's "Input length = 1"). No line number: the reader decodes ahead, so the bad bytes may lie
+     * lines further on.
+     */
+    private String nextLine() throws IOException {
+        try {
+            return reader.readLine();
+        } catch (CharacterCodingException e) {
+            // "after line 0" read as if a line 0 existed: with nothing read yet, the bad bytes are in the first lines
+            String where = lineNo == 0 ? "on its first lines" : "after line " + lineNo;
+            throw new InvalidFormatException(file + ": not " + charset.name() + " text (" + where
+                    + "); give the file's encoding with -encoding, e.g. -encoding ISO-8859-1");
+        }
+    }
+}
