@@ -50,7 +50,7 @@ class DrawLengthRowsTest {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             LengthPrior prior = LengthPrior.of(lm.info().training().rowLengths());
             for (int i = 0; i < N; i++) {
-                drawn.add(prior.draw(SEED + i));
+                drawn.add(prior.draw(ConstraintsEvaluation.sentenceSeed(SEED, i)));
             }
         }
         JsonNode byDefault = run(out, "default");

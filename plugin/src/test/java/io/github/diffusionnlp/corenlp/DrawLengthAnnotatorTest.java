@@ -42,8 +42,10 @@ class DrawLengthAnnotatorTest {
         assertEquals(10, drawn.size());
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             LengthPrior prior = LengthPrior.of(lm.info().training().rowLengths());
+            SamplingOptions seed40 = SamplingOptions.builder().seed(40).build();
             for (int i = 0; i < drawn.size(); i++) {
-                assertEquals(prior.draw(40 + i), drawn.get(i).split(" ").length, "sentence " + i + ": " + drawn.get(i));
+                assertEquals(prior.draw(seed40.sentenceSeed(i)), drawn.get(i).split(" ").length,
+                        "sentence " + i + ": " + drawn.get(i));
             }
             assertTrue(drawn.stream().mapToInt(s -> s.split(" ").length).distinct().count() > 3, drawn.toString());
             List<String> library = lm.generate(10, Constraints.none(), SamplingOptions.builder().steps(2).seed(40)

@@ -14,6 +14,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.io.ByteArrayInputStream;
@@ -484,8 +485,9 @@ class ServerTest {
                 "generate", "diffusion.count", "6", "diffusion.seed", "5", "diffusion.drawLength", "true")), "");
         List<String> generated = local.get(DiffusionAnnotations.GeneratedSentences.class);
         LengthPrior prior = LengthPrior.of(ModelCheckpoint.readHeader(DefaultModel.locate()).training().rowLengths());
+        SamplingOptions seed5 = SamplingOptions.builder().seed(5).build();
         for (int i = 0; i < generated.size(); i++) {
-            assertEquals(prior.draw(5 + i), generated.get(i).split(" ").length, "sentence " + i + ": "
+            assertEquals(prior.draw(seed5.sentenceSeed(i)), generated.get(i).split(" ").length, "sentence " + i + ": "
                     + generated.get(i));
         }
         List<List<String>> tokens = new ArrayList<>();

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (left unset, that model chooses).
  */
 class DrawLengthToolTest {
+    private static final SamplingOptions SEED_40 = SamplingOptions.builder().seed(40).build();
     private static final String TINY = TestModels.tinyModel().toString();
 
     @Test
@@ -44,7 +45,7 @@ class DrawLengthToolTest {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             LengthPrior prior = LengthPrior.of(lm.info().training().rowLengths());
             for (int i = 0; i < lines.size(); i++) {
-                assertEquals(prior.draw(40 + i), lines.get(i).size(), "line " + i + ": " + lines.get(i));
+                assertEquals(prior.draw(SEED_40.sentenceSeed(i)), lines.get(i).size(), "line " + i + ": " + lines.get(i));
             }
             assertTrue(lines.stream().mapToInt(List::size).distinct().count() > 3, r.out());
             assertEquals(lm.generate(10, Constraints.none(), SamplingOptions.builder().steps(2).seed(40)
@@ -71,7 +72,7 @@ class DrawLengthToolTest {
             Run tool = run("", "Generate", "-model", TINY, "-count", "10", "-steps", "2", "-seed", "40",
                     "-drawLength");
             for (int i = 0; i < drawn.length; i++) {
-                assertEquals(prior.draw(40 + i), drawn[i].length, Arrays.toString(drawn[i]));
+                assertEquals(prior.draw(SEED_40.sentenceSeed(i)), drawn[i].length, Arrays.toString(drawn[i]));
                 assertEquals(String.join(" ", drawn[i]), tool.lines().get(i));
             }
             GeneratorME byDefault = new GeneratorME(model, model.getFactory().defaultSamplingOptions().toBuilder()
