@@ -82,15 +82,16 @@ public final class TestModels {
     }
 
     /**
-     * A copy of {@link #tinyModel()} whose training record has no {@code rowLengths}, as a model trained before they
-     * were recorded (2026-12-06): what {@code drawLength} refuses in every front end, naming {@code row-lengths}.
+     * A copy of {@link #tinyModel()} whose training record has no {@code rowLengths} (nor by label), as a model trained
+     * before they were recorded (2026-12-06): what {@code drawLength} refuses in every front end, naming {@code
+     * row-lengths}.
      */
     public static Path copyOfTinyModelWithoutRowLengths(Path dir) throws IOException {
         Path copy = copyOfTinyModel(dir);
         Path config = copy.resolve(ModelCheckpoint.CONFIG);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
-        ((ObjectNode) tree.get("training")).remove("rowLengths");
+        ((ObjectNode) tree.get("training")).remove(java.util.List.of("rowLengths", "rowLengthsByLabel"));
         json.writeValue(config.toFile(), tree);
         return copy;
     }

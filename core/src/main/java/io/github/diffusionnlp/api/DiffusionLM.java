@@ -483,7 +483,8 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Generates {@code count} sentences under constraints; a POS template sets the length (and must
      * agree with {@link SamplingOptions#length()} if that is set too). Where neither sets it, sentence i's length is
-     * drawn from the model's training rows' lengths with its seed, unless {@link SamplingOptions#drawLength()} is
+     * drawn from the model's training rows' lengths with its seed (with a sentiment label, from the lengths of that
+     * label's rows where the model records them by label), unless {@link SamplingOptions#drawLength()} is
      * false, the length unguided, or the model records no row lengths: then the model chooses it. Every sentence is
      * built, sampled and returned in one list: generate many in calls of a batch or so, as the CLI's {@code
      * generate --count} does.
@@ -519,7 +520,8 @@ public final class DiffusionLM implements AutoCloseable {
         }
         // set true, refused below where a length or template sets it; unset, drawn only where none does
         boolean draw = (options.drawLength().isPresent() || length == 0) && drawsFreeLengths(options);
-        LengthPrior prior = draw ? lengthPrior(length, constraints.template() != null) : null;
+        LengthPrior prior = draw ? lengthPrior(length, constraints.template() != null, constraints.sentiment())
+                : null;
         requireRoomFor(count, len, constraints.candidates());
         warnOfSentiment(constraints.sentiment() != null);
         List<ModelRow> rows = new ArrayList<>();
@@ -545,8 +547,11 @@ public final class DiffusionLM implements AutoCloseable {
         return options.drawLength().orElse(options.guideLength() && info.recordsRowLengths());
     }
 
-    /** The model's training row lengths to draw from, refusing a length already set or not recorded. */
-    private LengthPrior lengthPrior(int length, boolean template) {
+    /**
+     * The model's training row lengths to draw from, those of the rows of {@code label} where it records them (a label
+     * goes with length: p(length | label) is not p(length)), refusing a length already set or not recorded.
+     */
+    private LengthPrior lengthPrior(int length, boolean template, Sentiment label) {
         if (length > 0) {
             throw new IllegalArgumentException("drawLength draws each sentence's length, but "
                     + (template ? "the POS template sets it (" + length + " tags)" : "a length is set (" + length + ")")
@@ -556,7 +561,7 @@ public final class DiffusionLM implements AutoCloseable {
             throw new IllegalArgumentException(LengthPrior.notRecorded("drawLength", name,
                     ", or leave drawLength unset"));
         }
-        return LengthPrior.of(info.training().rowLengths());
+        return LengthPrior.of(info.training().rowLengthsFor(label));
     }
 
     /**

@@ -279,11 +279,13 @@ public final class SamplingOptions {
          * otherwise the model chooses, by generating padding. {@code false} always lets the model choose. Left to
          * choose, every model trained here writes too long and too even sentences (shipped model: 26.7 ± 8.6 words,
          * 1% of them 10 words or fewer, against held-out text's 20.4 ± 12.2 and 24%; drawn 19.2 ± 12.0 and 25%, and
-         * they read better to the autoregressive model: docs/limitations.md). Sentence i's length is drawn with
-         * its seed ({@link SamplingOptions#sentenceSeed}), so the same seed gives the same lengths. Ignored by infill
-         * and rewrite, which keep their sentences' lengths. Set to {@code true}, {@link DiffusionLM#generate} refuses
-         * it with a length or a template (each sets the length) and for a model whose config records no row lengths
-         * (trained before they were recorded: the command line's {@code row-lengths} records them).
+         * they read better to the autoregressive model: docs/limitations.md). A sentence generated with a sentiment
+         * label draws from the lengths of that label's rows, where the model records them by label (since 2026-12-06;
+         * the labels go with length). Sentence i's length is drawn with its seed ({@link SamplingOptions#sentenceSeed}),
+         * so the same seed gives the same lengths. Ignored by infill and rewrite, which keep their sentences' lengths.
+         * Set to {@code true}, {@link DiffusionLM#generate} refuses it with a length or a template (each sets the
+         * length) and for a model whose config records no row lengths (trained before they were recorded: the
+         * command line's {@code row-lengths} records them).
          */
         public Builder drawLength(boolean drawLength) {
             this.drawLength = drawLength;

@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.TimeWarp;
@@ -242,17 +243,20 @@ public final class ModelCheckpoint {
     }
 
     /**
-     * Records how many training rows had each length ({@link TrainingInfo#rowLengths}) in the {@code config.json} of
-     * a model saved before training recorded them, under the directory's lock, as {@link #recordMetrics} does.
+     * Records how many training rows had each length, overall and for each sentiment label ({@link
+     * TrainingInfo#rowLengths}, {@link TrainingInfo#rowLengthsByLabel}), in the {@code config.json} of a model saved
+     * before training recorded them, under the directory's lock, as {@link #recordMetrics} does.
      *
      * @throws IOException when another command holds the lock, with nothing changed
-     * @throws IllegalArgumentException when {@code rowLengths} do not fit the model ({@link LengthPrior#whatIsWrong})
+     * @throws IllegalArgumentException when {@code rowLengths} or a label's counts do not fit the model ({@link
+     *     LengthPrior#whatIsWrong})
      */
-    public static void recordRowLengths(Path dir, List<Integer> rowLengths, String holder) throws IOException {
+    public static void recordRowLengths(Path dir, List<Integer> rowLengths,
+            Map<Sentiment, List<Integer>> rowLengthsByLabel, String holder) throws IOException {
         readHeader(dir); // a model directory, before a lock file is made in it
         try (ModelDirectory.Lock lock = ModelDirectory.lock(dir, holder, "record the row lengths after it")) {
             Header h = readHeader(dir);
-            String wrong = LengthPrior.whatIsWrong(rowLengths, h.model().maxLength());
+            String wrong = whatIsWrongWithRowLengths(rowLengths, rowLengthsByLabel, h.model().maxLength());
             if (wrong != null) {
                 throw new IllegalArgumentException("the row lengths " + wrong);
             }
@@ -260,7 +264,7 @@ public final class ModelCheckpoint {
                 throw new InvalidModelException(dir.resolve(CONFIG), "has no \"training\" record to add them to");
             }
             writeConfig(dir, new Header(h.format(), h.formatVersion(), h.model(), h.warpDecay(),
-                    h.training().withRowLengths(rowLengths), h.files()));
+                    h.training().withRowLengths(rowLengths, rowLengthsByLabel), h.files()));
         }
     }
 
@@ -269,7 +273,32 @@ public final class ModelCheckpoint {
      * (metrics, and the row lengths {@code row-lengths} records in an older model), which change no weight.
      */
     private static boolean sameCheckpoint(TrainingInfo a, TrainingInfo b) {
-        return b != null && a.withMetrics(null).withRowLengths(null).equals(b.withMetrics(null).withRowLengths(null));
+        return b != null && a.withMetrics(null).withRowLengths(null, null)
+                .equals(b.withMetrics(null).withRowLengths(null, null));
+    }
+
+    /**
+     * What is wrong with row lengths to record or recorded, naming the field ("(\"rowLengths\") have 2 counts for
+     * ..."), or null when nothing is: each count list must fit the model ({@link LengthPrior#whatIsWrong}).
+     */
+    private static String whatIsWrongWithRowLengths(List<Integer> rowLengths,
+            Map<Sentiment, List<Integer>> rowLengthsByLabel, int positions) {
+        if (rowLengths != null) {
+            String wrong = LengthPrior.whatIsWrong(rowLengths, positions);
+            if (wrong != null) {
+                return "(\"rowLengths\") " + wrong;
+            }
+        }
+        if (rowLengthsByLabel == null) {
+            return null;
+        }
+        for (Map.Entry<Sentiment, List<Integer>> e : rowLengthsByLabel.entrySet()) {
+            String wrong = LengthPrior.whatIsWrong(e.getValue(), positions);
+            if (wrong != null) {
+                return "(\"rowLengthsByLabel\") of " + e.getKey() + " " + wrong;
+            }
+        }
+        return null;
     }
 
     public static Header readHeader(Path dir) throws IOException {
@@ -316,12 +345,13 @@ public final class ModelCheckpoint {
             throw new InvalidModelException(file, "says warpDecay = " + header.warpDecay() + "; it must be at least 0"
                     + " and below 1 (training writes 0.995)");
         }
-        List<Integer> rowLengths = header.training() == null ? null : header.training().rowLengths();
-        String wrongLengths = rowLengths == null ? null : LengthPrior.whatIsWrong(rowLengths, model.maxLength());
+        TrainingInfo training = header.training();
+        String wrongLengths = training == null ? null : whatIsWrongWithRowLengths(training.rowLengths(),
+                training.rowLengthsByLabel(), model.maxLength());
         if (wrongLengths != null) {
-            throw new InvalidModelException(file, "says its training rows' lengths (\"rowLengths\") " + wrongLengths
+            throw new InvalidModelException(file, "says its training rows' lengths " + wrongLengths
                     + ": the file was edited or damaged; restore it from a copy of the model, or delete \"rowLengths\""
-                    + " and record them again with `row-lengths`");
+                    + " and \"rowLengthsByLabel\" and record them again with `row-lengths`");
         }
         int needed = versionFor(header.model());
         if (version < needed) { // only relativePositions raises it

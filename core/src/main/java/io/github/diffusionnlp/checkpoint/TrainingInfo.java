@@ -4,7 +4,9 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -50,18 +52,43 @@ import java.util.Map;
  *     (one element for each of the model's positions), from which generation may draw its sentences' lengths
  *     ({@code SamplingOptions.Builder#drawLength}); null in configs written before it was recorded (2026-12-06),
  *     until the {@code row-lengths} command records it, and for an autoregressive model (it ends its own sentences)
+ * @param rowLengthsByLabel the same counts for the rows of each sentiment label as training labelled them, from which
+ *     a sentence generated with that label draws its length: the labels go with length (a longer row more often holds
+ *     a rated word), so p(length | label) is not p(length). A label no row had is absent. Null where {@code rowLengths}
+ *     is, and in configs that record {@code rowLengths} from before it was recorded (2026-12-06): then every sentence
+ *     draws from {@code rowLengths} ({@link #rowLengthsFor})
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
         double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps,
-        Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum, List<Integer> rowLengths) {
+        Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum, List<Integer> rowLengths,
+        Map<Sentiment, List<Integer>> rowLengthsByLabel) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        rowLengths = counts(rowLengths);
+        if (rowLengthsByLabel != null) {
+            Map<Sentiment, List<Integer>> byLabel = new EnumMap<>(Sentiment.class);
+            rowLengthsByLabel.forEach((label, counts) -> byLabel.put(label, counts(counts)));
+            rowLengthsByLabel = java.util.Collections.unmodifiableMap(byLabel);
+        }
+    }
+
+    private static List<Integer> counts(List<Integer> counts) {
         // not List.copyOf: a damaged config's null count reaches the load's check, which names it
-        rowLengths = rowLengths == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(
-                rowLengths));
+        return counts == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+    }
+
+    /** A record that does not count its rows' lengths by label ({@code rowLengthsByLabel}), as configs before did. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged, Integer warmupSteps, Double sentimentLexiconShare, Long corpusBytes,
+            String corpusChecksum, List<Integer> rowLengths) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, warmupSteps, sentimentLexiconShare, corpusBytes,
+                corpusChecksum, rowLengths, null);
     }
 
     /** A record that does not count its rows' lengths ({@code rowLengths}), as configs before it did. */
@@ -166,28 +193,44 @@ public record TrainingInfo(
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
     }
 
     /** The same record with another corpus name (a results file writes it relative to the working directory). */
     public TrainingInfo withCorpus(String corpus) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
     }
 
-    /** The same record with {@code rowLengths} (null: not recorded) in place of its own. */
-    public TrainingInfo withRowLengths(List<Integer> rowLengths) {
+    /**
+     * The same record with {@code rowLengths} and {@code rowLengthsByLabel} (null: not recorded) in place of its own:
+     * both at once, since the counts by label are of the rows the overall counts count.
+     */
+    public TrainingInfo withRowLengths(List<Integer> rowLengths, Map<Sentiment, List<Integer>> rowLengthsByLabel) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
+    }
+
+    /**
+     * The row lengths a sentence generated with {@code label} (null: none) draws its length from: the label's own
+     * counts where they are recorded, else the overall {@code rowLengths}; null when those are not recorded (then the
+     * record draws no lengths at all, whatever it holds by label: a config edited as an older one's is read so).
+     */
+    public List<Integer> rowLengthsFor(Sentiment label) {
+        if (rowLengths == null) {
+            return null;
+        }
+        List<Integer> own = label == null || rowLengthsByLabel == null ? null : rowLengthsByLabel.get(label);
+        return own != null ? own : rowLengths;
     }
 
     /** The same record with {@code metrics} (null: none) in place of its own. */
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
     }
 
     /**

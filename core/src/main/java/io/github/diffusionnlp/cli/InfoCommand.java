@@ -90,6 +90,12 @@ final class InfoCommand implements Callable<Integer> {
                         ? "not recorded (trained before they were; generate lets the model choose lengths until"
                                 + " `row-lengths` records them)"
                         : LengthPrior.of(t.rowLengths()) + ", which generate draws lengths from"));
+                if (t.rowLengths() != null && t.rowLengthsByLabel() != null) {
+                    System.out.println("  by label:   " + t.rowLengthsByLabel().entrySet().stream()
+                            .map(e -> e.getKey() + " " + LengthPrior.of(e.getValue()))
+                            .collect(java.util.stream.Collectors.joining(", "))
+                            + ", which a sentence of that --sentiment draws from");
+                }
                 // the warm-up only where recorded: a config of before it was (the shipped model's) does not know it
                 String warmup = t.warmupSteps() == null ? "" : ", warm-up " + t.warmupSteps();
                 System.out.printf(Locale.ROOT,

@@ -1,16 +1,21 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.LengthPrior;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.train.TrainingData;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "row-lengths", mixinStandardHelpOptions = true,
-        description = {"Record in a model's config.json how many of its training rows had each length, which"
-            + " `generate` draws sentence lengths from.",
+        description = {"Record in a model's config.json how many of its training rows had each length, overall and"
+            + " for each sentiment label, which `generate` draws sentence lengths from (a sentence with --sentiment"
+            + " from its label's rows).",
             "`train` records them itself; this is for models trained before it did. Give the corpus the model was"
             + " trained on."})
 final class RowLengthsCommand implements Callable<Integer> {
@@ -20,16 +25,21 @@ final class RowLengthsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint.Header header = ModelCheckpoint.readHeader(given.model); // a model directory, not any folder
-        List<Integer> counts = TrainingData.rowLengths(given.sentences(header.training()),
-                header.model().maxLength());
+        List<TaggedSentence> sentences = given.sentences(header.training());
+        int width = header.model().maxLength();
+        List<Integer> counts = TrainingData.rowLengths(sentences, width);
+        // labelled as train labels its rows, so that a label's sentences draw the lengths its rows had
+        Map<Sentiment, List<Integer>> byLabel = TrainingData.rowLengthsByLabel(sentences, width,
+                SentimentLabeller.afinn());
         long rows = counts.stream().mapToLong(Integer::longValue).sum();
         if (header.training() != null && rows != header.training().trainSentences()) {
             System.err.printf("note: the corpus gives %,d rows, and the model records %,d training rows: is it the"
                     + " corpus the model was trained on?%n", rows, header.training().trainSentences());
         }
-        ModelCheckpoint.recordRowLengths(given.model, counts, "row-lengths --model");
+        ModelCheckpoint.recordRowLengths(given.model, counts, byLabel, "row-lengths --model");
         System.out.println("recorded the lengths of " + LengthPrior.of(counts) + " in "
-                + given.model.resolve(ModelCheckpoint.CONFIG));
+                + given.model.resolve(ModelCheckpoint.CONFIG) + ", and of each label's rows:");
+        byLabel.forEach((label, c) -> System.out.println("  " + label + ": " + LengthPrior.of(c)));
         return 0;
     }
 }

@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -92,6 +93,7 @@ public final class DiffusionTrainer implements TrainingRun {
     private CorpusFingerprint corpusFingerprint;
     /** How many training rows have each length, which its checkpoints record (set before the loop). */
     private List<Integer> rowLengths;
+    private Map<Sentiment, List<Integer>> rowLengthsByLabel;
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
@@ -190,6 +192,7 @@ public final class DiffusionTrainer implements TrainingRun {
             List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
             List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
             rowLengths = TrainingData.rowLengths(corpus, network.config().maxLength());
+            rowLengthsByLabel = TrainingData.rowLengthsByLabel(corpus, network.config().maxLength(), labeller);
             devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT,
                     "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
@@ -287,7 +290,8 @@ public final class DiffusionTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, rowLengths);
+                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, rowLengths,
+                        rowLengthsByLabel);
                 try {
                     if (average == null) {
                         ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());

@@ -61,7 +61,7 @@ final class PackedRows {
                 }
             }
             if (sentiment != null) {
-                sentiment[row[0]] = (byte) Conditioning.sentimentId(labeller.label(s.words().subList(from, to)));
+                sentiment[row[0]] = (byte) Conditioning.sentimentId(TrainingData.label(labeller, s, from, to));
             }
             row[0]++;
         });

@@ -7,10 +7,13 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How both trainers read their corpora and turn sentences into rows, so that {@link DiffusionTrainer} and
@@ -96,6 +99,25 @@ public final class TrainingData {
         int[] counts = new int[maxLength];
         forEachWindow(sentences, maxLength, (s, from, to) -> counts[to - from - 1]++);
         return java.util.Arrays.stream(counts).boxed().toList();
+    }
+
+    /**
+     * The same counts as {@link #rowLengths} for the rows of each sentiment label, each row labelled as training labels
+     * it ({@link #label}) ({@code TrainingInfo#rowLengthsByLabel}); a label no row has is left out.
+     */
+    public static Map<Sentiment, List<Integer>> rowLengthsByLabel(List<TaggedSentence> sentences, int maxLength,
+            SentimentLabeller labeller) {
+        Map<Sentiment, int[]> counts = new EnumMap<>(Sentiment.class);
+        forEachWindow(sentences, maxLength, (s, from, to) ->
+                counts.computeIfAbsent(label(labeller, s, from, to), l -> new int[maxLength])[to - from - 1]++);
+        Map<Sentiment, List<Integer>> out = new EnumMap<>(Sentiment.class);
+        counts.forEach((label, c) -> out.put(label, java.util.Arrays.stream(c).boxed().toList()));
+        return out;
+    }
+
+    /** The sentiment label of the row of {@code sentence}'s words {@code from} to {@code to}: its own words' label. */
+    static Sentiment label(SentimentLabeller labeller, TaggedSentence sentence, int from, int to) {
+        return labeller.label(sentence.words().subList(from, to));
     }
 
     interface Window {

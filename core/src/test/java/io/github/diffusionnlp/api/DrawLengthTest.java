@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.LengthPrior;
+import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -136,6 +138,50 @@ class DrawLengthTest {
         assertTrue(e.getMessage().contains(model.resolve(ModelCheckpoint.CONFIG).toString())
                 && e.getMessage().contains("(\"rowLengths\") have 2 counts for a model of 32 positions"),
                 e.getMessage());
+    }
+
+    /**
+     * A sentence generated with a sentiment label draws its length from that label's rows' lengths: a model whose
+     * neutral rows all had 3 words writes neutral sentences of 3, while its positive ones draw from the positive rows'
+     * lengths and unlabelled ones from all rows' (each sentence alone in its call, seeded with the call's seed).
+     */
+    @Test
+    void aLabelledSentenceDrawsFromItsLabelsRows(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        editTraining(model, training -> {
+            ArrayNode neutral = ((ObjectNode) training.get("rowLengthsByLabel")).putArray("neutral");
+            for (int i = 1; i <= lm.info().config().maxLength(); i++) {
+                neutral.add(i == 3 ? 7 : 0);
+            }
+        });
+        try (DiffusionLM edited = DiffusionLM.builder().optModel(model).build()) {
+            LengthPrior positive = LengthPrior.of(edited.info().training().rowLengthsByLabel().get(Sentiment.POSITIVE));
+            LengthPrior all = LengthPrior.of(edited.info().training().rowLengths());
+            for (long seed = 60; seed < 72; seed++) {
+                SamplingOptions options = drawing(seed);
+                assertEquals(3, edited.generate(1, Constraints.none().withSentiment(Sentiment.NEUTRAL), options)
+                        .get(0).size(), "seed " + seed);
+                assertEquals(positive.draw(seed), edited.generate(1, Constraints.none().withSentiment(
+                        Sentiment.POSITIVE), options).get(0).size(), "seed " + seed);
+                assertEquals(all.draw(seed), edited.generate(1, Constraints.none(), options).get(0).size(),
+                        "seed " + seed);
+            }
+        }
+    }
+
+    /** A config that records no lengths by label (written before they were) loads, and every label draws from all. */
+    @Test
+    void withoutLengthsByLabelEveryLabelDrawsFromAllRows(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        editTraining(model, training -> training.remove("rowLengthsByLabel"));
+        try (DiffusionLM older = DiffusionLM.builder().optModel(model).build()) {
+            assertEquals(null, older.info().training().rowLengthsByLabel());
+            LengthPrior all = LengthPrior.of(older.info().training().rowLengths());
+            for (long seed = 60; seed < 66; seed++) {
+                assertEquals(all.draw(seed), older.generate(1, Constraints.none().withSentiment(Sentiment.NEUTRAL),
+                        drawing(seed)).get(0).size(), "seed " + seed);
+            }
+        }
     }
 
     private static void editTraining(Path model, Consumer<ObjectNode> edit) throws Exception {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -461,15 +464,60 @@ class ModelCheckpointTest {
     @Test
     void rowLengthsRecordedSinceTheEvaluationDoNotRefuseItsMetrics(@TempDir Path dir) throws IOException {
         Path model = copyOfTiny(dir);
-        List<Integer> counts = ModelCheckpoint.readHeader(model).training().rowLengths();
-        editConfig(model, json -> ((ObjectNode) json.get("training")).remove("rowLengths")); // an older model
+        TrainingInfo trained = ModelCheckpoint.readHeader(model).training();
+        List<Integer> counts = trained.rowLengths();
+        Map<Sentiment, List<Integer>> byLabel = trained.rowLengthsByLabel();
+        editConfig(model, json -> ((ObjectNode) json.get("training")).remove(List.of("rowLengths",
+                "rowLengthsByLabel"))); // an older model
         TrainingInfo evaluated = ModelCheckpoint.readHeader(model).training();
         assertEquals(null, evaluated.rowLengths());
-        ModelCheckpoint.recordRowLengths(model, counts, "row-lengths --model"); // meanwhile
+        ModelCheckpoint.recordRowLengths(model, counts, byLabel, "row-lengths --model"); // meanwhile
         ModelCheckpoint.recordMetrics(model, evaluated, Map.of("acc", 0.25));
         TrainingInfo now = ModelCheckpoint.readHeader(model).training();
         assertEquals(0.25, now.metrics().get("acc"));
         assertEquals(counts, now.rowLengths(), "the row lengths are kept");
+        assertEquals(byLabel, now.rowLengthsByLabel(), "and those by label");
+    }
+
+    /**
+     * Training records its rows' lengths by label beside the overall ones, each label's a part of them, under the
+     * labels' own names; they come back from config.json as they were recorded.
+     */
+    @Test
+    void rowLengthsByLabelRoundTripThroughTheConfig(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        TrainingInfo trained = ModelCheckpoint.readHeader(model).training();
+        Map<Sentiment, List<Integer>> byLabel = trained.rowLengthsByLabel();
+        assertTrue(byLabel != null && !byLabel.isEmpty(), String.valueOf(byLabel));
+        int[] summed = new int[trained.rowLengths().size()];
+        byLabel.values().forEach(c -> {
+            for (int i = 0; i < summed.length; i++) {
+                summed[i] += c.get(i);
+            }
+        });
+        assertEquals(trained.rowLengths(), java.util.Arrays.stream(summed).boxed().toList());
+        Map<Sentiment, List<Integer>> edited = new java.util.EnumMap<>(Sentiment.class);
+        List<Integer> threes = new java.util.ArrayList<>(java.util.Collections.nCopies(summed.length, 0));
+        threes.set(2, 5);
+        edited.put(Sentiment.NEUTRAL, threes);
+        ModelCheckpoint.recordRowLengths(model, trained.rowLengths(), edited, "row-lengths --model");
+        assertEquals(edited, ModelCheckpoint.readHeader(model).training().rowLengthsByLabel());
+        JsonNode written = new ObjectMapper().readTree(model.resolve(ModelCheckpoint.CONFIG).toFile())
+                .get("training").get("rowLengthsByLabel");
+        assertEquals(List.of("neutral"), com.google.common.collect.ImmutableList.copyOf(written.fieldNames()),
+                written.toString());
+        assertEquals(5, written.get("neutral").get(2).asInt());
+    }
+
+    /** A label's counts that do not fit the model are refused at load, naming the label, as the overall ones are. */
+    @Test
+    void aDamagedLabelsRowLengthsAreRefusedAtLoad(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        editConfig(model, json -> ((ObjectNode) json.get("training").get("rowLengthsByLabel")).putArray("positive")
+                .add(1).add(2));
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(model));
+        assertTrue(e.getMessage().contains("(\"rowLengthsByLabel\") of positive have 2 counts for a model of"),
+                e.getMessage());
     }
 
     /**

@@ -633,6 +633,9 @@ public final class ConstraintsEvaluation {
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
         h.put("lexical", settings.lexical());
         h.put("generationLengths", generationLengths());
+        if ("drawn".equals(generationLengths())) { // files written before the counts by label lack the entry
+            h.put("lengthsByLabel", lm.info().training().rowLengthsByLabel() != null);
+        }
         if (settings.lexical()) {
             h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
         }

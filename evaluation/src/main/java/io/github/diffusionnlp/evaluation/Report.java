@@ -200,8 +200,10 @@ public final class Report {
             return "- generation rows at the lengths of their held-out reference sentences (`--heldout-lengths`)\n";
         }
         if ("drawn".equals(lengths)) {
-            return "- generation rows at lengths drawn from the model's training rows' lengths, sentence i's with its"
-                    + " seed (the default; `--no-draw-length`: the model's own)\n";
+            String byLabel = Boolean.TRUE.equals(h.get("lengthsByLabel")) ? ", a labelled row's from the lengths of"
+                    + " the rows of its label (no label: of all rows)" : "";
+            return "- generation rows at lengths drawn from the model's training rows' lengths" + byLabel + ", sentence"
+                    + " i's with its seed (the default; `--no-draw-length`: the model's own)\n";
         }
         return "- generation rows at the lengths the model chooses, by generating padding (`--no-draw-length`,"
                 + " `--unguided-length` or a model that records no row lengths; the default before lengths were drawn,"

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.model.LengthPrior;
+import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,19 +48,23 @@ class DrawLengthRowsTest {
     @Test
     void generationRowsDrawTheirLengthsByDefaultAndSaySo(@TempDir Path out) throws Exception {
         List<Integer> drawn = new ArrayList<>();
+        List<Integer> drawnNeutral = new ArrayList<>();
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             LengthPrior prior = LengthPrior.of(lm.info().training().rowLengths());
+            LengthPrior neutral = LengthPrior.of(lm.info().training().rowLengthsByLabel().get(Sentiment.NEUTRAL));
             for (int i = 0; i < N; i++) {
                 drawn.add(prior.draw(ConstraintsEvaluation.sentenceSeed(SEED, i)));
+                drawnNeutral.add(neutral.draw(ConstraintsEvaluation.sentenceSeed(SEED, i)));
             }
         }
         JsonNode byDefault = run(out, "default");
         assertEquals("drawn", byDefault.get("settings").get("generationLengths").asText());
+        assertTrue(byDefault.get("settings").get("lengthsByLabel").asBoolean());
         assertEquals(drawn, lengths(out, "default", "no label (baseline)"));
-        assertEquals(drawn, lengths(out, "default", "generate neutral"));
+        assertEquals(drawnNeutral, lengths(out, "default", "generate neutral"), "from the neutral rows' lengths");
         assertEquals("generate neutral (drawn lengths)", byDefault.get("rows").get(0).get("condition").asText());
         assertTrue(Files.readString(out.resolve("default.md")).contains("generation rows at lengths drawn from the"
-                + " model's training rows' lengths"));
+                + " model's training rows' lengths, a labelled row's from the lengths of the rows of its label"));
 
         run(out, "asked", "--draw-length");
         assertEquals(Files.readAllLines(out.resolve("default-samples.tsv")),
