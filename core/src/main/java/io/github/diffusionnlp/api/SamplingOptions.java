@@ -281,11 +281,11 @@ public final class SamplingOptions {
          * 1% of them 10 words or fewer, against held-out text's 20.4 ± 12.2 and 24%; drawn 19.2 ± 12.0 and 25%, and
          * they read better to the autoregressive model: docs/limitations.md). A sentence generated with a sentiment
          * label draws from the lengths of that label's rows, where the model records them by label (since 2026-12-06;
-         * the labels go with length). Sentence i's length is drawn with its seed ({@link SamplingOptions#sentenceSeed}),
-         * so the same seed gives the same lengths. Ignored by infill and rewrite, which keep their sentences' lengths.
-         * Set to {@code true}, {@link DiffusionLM#generate} refuses it with a length or a template (each sets the
-         * length) and for a model whose config records no row lengths (trained before they were recorded: the
-         * command line's {@code row-lengths} records them).
+         * the labels go with length). Sentence i's length is drawn with its seed ({@link
+         * SamplingOptions#sentenceSeed}), so the same seed gives the same lengths. Ignored by infill and rewrite,
+         * which keep their sentences' lengths. Set to {@code true}, {@link DiffusionLM#generate} refuses it with a
+         * length or a template (each sets the length) and for a model whose config records no row lengths (trained
+         * before they were recorded: the command line's {@code row-lengths} records them).
          */
         public Builder drawLength(boolean drawLength) {
             this.drawLength = drawLength;
