@@ -2,7 +2,8 @@
 # Re-measures every row of the root README's constraint table for one model, in the README's settings
 # (16 steps, N = 200, seed 0, lexical constraints; rewrites keep nouns and proper nouns) and the library's
 # defaults otherwise: so the free-length generation parts (generate, neutral-best16) draw each sentence's
-# length from the model's training rows' lengths, as generation does by default since 2026-12-06 (their
+# length from the model's training rows' lengths (a labelled sentence from its label's rows, where the model
+# records them by label), as generation does by default since 2026-12-06 (their
 # .md header and .json "generationLengths" say "drawn"; the model's own lengths, how constraints-35k-generate
 # and -neutral-best16 were measured, are `constraints --no-draw-length`). Run it from the repository root
 # after `mvn -B -q package -DskipTests`; about an hour and a half on an idle 2-core machine.
