@@ -131,23 +131,41 @@ public final class SamplingForward {
          * bias only for 2-D inputs).
          */
         public NDArray features(int step, NDArray x, NDArray selfCond) {
-            Shape shape = x.getShape();
-            float cIn = cIns[step];
-            NDList cond = conditions.get(step).split(conditions.getShape().get(1) / dim);
-            // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
-            NDArray scale = notGiven.mul(cIn).add(given);
-            NDArray h = network.inputFeatures(ps, x.mul(scale).reshape(-1, dim), selfCond.reshape(-1, dim), body, false)
-                    .add(conditionFeatures);
-            List<DenoiserLayer> layers = network.layers();
-            for (int l = 0; l < layers.size(); l++) {
-                h = layers.get(l).forwardFolded(ps, h, shape.get(0), shape.get(1), cond.subList(6 * l, 6 * l + 6),
-                        qkv.get(l).get(0), qkv.get(l).get(1), biases == null ? null : biases.get(l));
+            // Only the output outlives the call, and a block's temporaries (its (B·L, ffn) activations above all)
+            // die with the block: otherwise every block's stayed until the caller's step ended, under that step's
+            // vocabulary-sized logits.
+            NDArray out;
+            try (NDScope pass = new NDScope()) {
+                pass.suppressNotUsedWarning();
+                Shape shape = x.getShape();
+                float cIn = cIns[step];
+                NDList cond = conditions.get(step).split(conditions.getShape().get(1) / dim);
+                // Given positions carry clean embeddings, so only generated positions are rescaled by c_in.
+                NDArray scale = notGiven.mul(cIn).add(given);
+                NDArray h = network.inputFeatures(ps, x.mul(scale).reshape(-1, dim), selfCond.reshape(-1, dim), body,
+                        false).add(conditionFeatures);
+                List<DenoiserLayer> layers = network.layers();
+                for (int l = 0; l < layers.size(); l++) {
+                    NDArray in = h;
+                    try (NDScope block = new NDScope()) {
+                        block.suppressNotUsedWarning();
+                        h = layers.get(l).forwardFolded(ps, in, shape.get(0), shape.get(1),
+                                cond.subList(6 * l, 6 * l + 6), qkv.get(l).get(0), qkv.get(l).get(1),
+                                biases == null ? null : biases.get(l));
+                        NDScope.unregister(h);
+                    }
+                    NDScope.register(h);
+                    in.close(); // read by this block alone
+                }
+                int last = 6 * layers.size();
+                h = LayerNorm.layerNorm(h, new Shape(dim), cond.get(last), cond.get(last + 1),
+                        DenoiserLayer.LAYER_NORM_EPSILON).singletonOrThrow();
+                out = DiffusionTransformer.as(DataType.FLOAT32,
+                        Linear.linear(h, outputWeight, outputBias).singletonOrThrow());
+                NDScope.unregister(out);
             }
-            int last = 6 * layers.size();
-            h = LayerNorm.layerNorm(h, new Shape(dim), cond.get(last), cond.get(last + 1),
-                    DenoiserLayer.LAYER_NORM_EPSILON).singletonOrThrow();
-            return DiffusionTransformer.as(DataType.FLOAT32,
-                    Linear.linear(h, outputWeight, outputBias).singletonOrThrow());
+            NDScope.register(out);
+            return out;
         }
     }
 }

@@ -89,8 +89,14 @@ final class FusionStep {
         long vocab = step.vocabulary();
         Iterator<NDArray> logits = top.logits().iterator(); // the slices in the order map visits them
         return RowChunks.map(step.rows(), rowsPerChunk, range -> {
-            NDArray offsets = floorArr.get(range).repeat(1, vocab).scatter(idsArr.get(range), bonusArr.get(range), 1);
-            return Sampler.estimate(logits.next(), step.e(), x0Temperature, offsets);
+            NDArray floors = floorArr.get(range).repeat(1, vocab);
+            NDArray offsets = floors.scatter(idsArr.get(range), bonusArr.get(range), 1);
+            floors.close();
+            NDArray sliceLogits = logits.next();
+            NDArray estimate = Sampler.estimate(sliceLogits, step.e(), x0Temperature, offsets);
+            offsets.close();
+            sliceLogits.close(); // read by this slice alone; the step's scope would keep it to the step's end
+            return estimate;
         });
     }
 

@@ -297,12 +297,29 @@ public final class Sampler {
         if (tau == 1 && wordOffsets == null) {
             return logits.softmax(1).matMul(e);
         }
-        NDArray pad = logits.softmax(1).get(new NDIndex(":, 0:1")); // (N, 1)
-        NDArray wordLogits = (wordOffsets == null ? logits : logits.add(wordOffsets)).get(new NDIndex(":, 1:"));
+        // Each (N, V) temporary is closed once read (a view of one too: it keeps the whole array alive).
+        NDArray probs = logits.softmax(1);
+        NDArray padView = probs.get(new NDIndex(":, 0:1"));
+        NDArray pad = padView.duplicate(); // (N, 1)
+        padView.close();
+        probs.close();
+        NDArray offset = wordOffsets == null ? logits : logits.add(wordOffsets);
+        NDArray wordLogits = offset.get(new NDIndex(":, 1:"));
         NDArray words = e.get(new NDIndex("1:")); // rows 1.. of E, in the order of wordLogits' columns
-        NDArray wordEstimate = tau == 0
-                ? words.get(new NDIndex("{}", wordLogits.argMax(1).toType(DataType.INT64, false)))
-                : Scalars.over(wordLogits, tau).softmax(1).matMul(words);
+        NDArray wordEstimate;
+        if (tau == 0) {
+            wordEstimate = words.get(new NDIndex("{}", wordLogits.argMax(1).toType(DataType.INT64, false)));
+        } else {
+            NDArray sharpened = Scalars.over(wordLogits, tau);
+            NDArray wordProbs = sharpened.softmax(1);
+            sharpened.close();
+            wordEstimate = wordProbs.matMul(words);
+            wordProbs.close();
+        }
+        wordLogits.close();
+        if (offset != logits) {
+            offset.close();
+        }
         return wordEstimate.mul(pad.neg().add(1f)).add(pad.matMul(e.get(new NDIndex("0:1"))));
     }
 }

@@ -37,17 +37,31 @@ record StepLogits(DiffusionTransformer network, ParameterStore weights, NDArray 
 
     /** The logits (rows of {@code range}, V) of one slice of the generated rows. */
     NDArray logits(String range) {
+        // Every (rows, V) intermediate is written in place or closed once read: each is as large as the logits
+        // (12 MB a 256-row slice), and the same operations in place give the same floats.
         NDArray logits = network.logits(weights, h.get(range), e, false);
         if (hUncond != null) {
             NDArray u = network.logits(weights, hUncond.get(range), e, false);
-            NDArray guided = u.add(logits.sub(u).mul(w));
-            logits = guideLength ? guided : withPaddingOf(logits, guided);
+            if (guideLength) {
+                NDArray conditioned = logits;
+                logits = u.addi(conditioned.subi(u).muli(w)); // u + w·(c − u)
+                conditioned.close();
+            } else {
+                NDArray scaled = logits.sub(u).muli(w); // the conditioned logits are read again for [PAD]
+                NDArray guided = u.addi(scaled);
+                scaled.close();
+                NDArray conditioned = logits;
+                logits = withPaddingOf(conditioned, guided);
+                conditioned.close();
+                guided.close();
+            }
         }
         NDIndex specials = new NDIndex(":, 0:2");
         logits.set(specials, logits.get(specials).add(banLogits.get(range)));
         if (lexical != null) {
             NDArray offsets = lexical.masks().offsets(lexical.upos().get(range), lexical.sentiment().get(range));
-            logits = logits.add(offsets.toType(logits.getDataType(), false));
+            logits.addi(offsets.toType(logits.getDataType(), false));
+            offsets.close();
         }
         return logits;
     }
@@ -60,16 +74,26 @@ record StepLogits(DiffusionTransformer network, ParameterStore weights, NDArray 
      */
     static NDArray withPaddingOf(NDArray conditioned, NDArray guided) {
         NDIndex words = new NDIndex(":, 1:");
+        // Views: each keeps its whole (N, V) array alive until closed.
         NDArray guidedWords = guided.get(words);
-        NDArray pad = conditioned.get(new NDIndex(":, 0:1"))
-                .sub(logSumExp(conditioned.get(words)))
-                .add(logSumExp(guidedWords));
-        return pad.concat(guidedWords, 1);
+        NDArray conditionedWords = conditioned.get(words);
+        NDArray conditionedPad = conditioned.get(new NDIndex(":, 0:1"));
+        NDArray pad = conditionedPad.sub(logSumExp(conditionedWords)).add(logSumExp(guidedWords));
+        NDArray out = pad.concat(guidedWords, 1);
+        guidedWords.close();
+        conditionedWords.close();
+        conditionedPad.close();
+        return out;
     }
 
     /** log Σ exp over each row of {@code x} (N, K): (N, 1), shifted by the row's maximum (DJL has none). */
     private static NDArray logSumExp(NDArray x) {
         NDArray max = x.max(new int[] {1}, true);
-        return x.sub(max).exp().sum(new int[] {1}, true).log().add(max);
+        NDArray shifted = x.sub(max);
+        NDArray exp = shifted.exp();
+        shifted.close();
+        NDArray sum = exp.sum(new int[] {1}, true);
+        exp.close();
+        return sum.log().add(max);
     }
 }
