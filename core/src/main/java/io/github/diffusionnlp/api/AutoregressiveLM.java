@@ -164,7 +164,7 @@ public final class AutoregressiveLM implements AutoCloseable {
         long[] seeds = new long[ids.length];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = encode(given.get(i), "prefix " + i);
-            seeds[i] = seed + i * SamplingOptions.SENTENCE_STRIDE;
+            seeds[i] = SamplingOptions.sentenceSeed(seed, i);
         }
         int[][] out = lifecycle.whileOpen(
                 () -> sampler.sample(new ArSampler.Request(ids, seeds, temperature, words, true, true)));

@@ -82,6 +82,14 @@ public final class SamplingOptions {
 
     /** The seed sentence {@code i} of a call is sampled with: {@code seed + i ×} {@link #SENTENCE_STRIDE}. */
     public long sentenceSeed(long i) {
+        return sentenceSeed(seed, i);
+    }
+
+    /**
+     * The seed sentence {@code i} of a call of seed {@code seed} is sampled with, for a sampler that takes its seeds
+     * without options (the autoregressive model's): {@code seed + i ×} {@link #SENTENCE_STRIDE}.
+     */
+    public static long sentenceSeed(long seed, long i) {
         return seed + i * SENTENCE_STRIDE;
     }
 

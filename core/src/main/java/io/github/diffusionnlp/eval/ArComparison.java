@@ -451,7 +451,7 @@ public final class ArComparison {
             for (boolean cache : new boolean[] {true, false}) {
                 int[][] prefixes = new int[batch][0];
                 long[] seeds = new long[batch];
-                Arrays.setAll(seeds, i -> settings.seed() + i * SamplingOptions.SENTENCE_STRIDE);
+                Arrays.setAll(seeds, i -> SamplingOptions.sentenceSeed(settings.seed(), i));
                 ArSampler.Request request = new ArSampler.Request(prefixes, seeds, 1.0, SPEED_LENGTH, false, cache);
                 ar.sample(new ArSampler.Request(prefixes, seeds, 1.0, 4, false, cache)); // warm-up
                 int reps = batch == 1 ? 3 : 1;

@@ -34,7 +34,7 @@ import java.util.Map;
  */
 public final class SteeringEvaluation {
     /** How a run's sentence seeds are derived from its seed (core's rule), as its report states it. */
-    static final String SENTENCE_SEEDS = "seed + i × 0x94d049bb133111eb";
+    static final String SENTENCE_SEEDS = "seed + i × 0x" + Long.toHexString(SamplingOptions.SENTENCE_STRIDE);
     /**
      * @param n sentences per row
      * @param length tokens per sentence
