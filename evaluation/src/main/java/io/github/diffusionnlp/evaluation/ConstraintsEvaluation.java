@@ -394,9 +394,13 @@ public final class ConstraintsEvaluation {
         freeGenerations = lengths == null ? base.out : null;
         List<Integer> baseClasses = judge("sentiment judge: generations without a label", base.out);
         record(base.out, baseClasses, null, "sentiment generate", "no label (baseline)", null);
+        Map<Sentiment, Judged> atLabelLengths = baselinesAtLabelLengths(n, lengths == null);
         for (double g : settings.guidances()) {
             for (int k : settings.candidates()) {
                 for (Sentiment label : settings.labels()) {
+                    Judged matched = atLabelLengths.get(label);
+                    List<List<String>> baseOut = matched == null ? base.out : matched.out();
+                    List<Integer> baseJudged = matched == null ? baseClasses : matched.classes();
                     String condition = "generate " + label + bestOf(k) + lexical();
                     Constraints c = constrained().withSentiment(label).withGuidance(g).withCandidates(k);
                     Timed t = sample(condition + ", guidance " + fmt(g), n,
@@ -405,17 +409,48 @@ public final class ConstraintsEvaluation {
                     record(t.out, classes, null, "sentiment generate", condition, g);
                     Map<String, Object> extra = new LinkedHashMap<>();
                     extra.put("classHistogram", histogram(classes));
-                    extra.put("baselineClassHistogram", histogram(baseClasses));
+                    extra.put("baselineClassHistogram", histogram(baseJudged));
                     extra.put("heldoutClassHistogram", histogram(refClasses));
                     extra.put("meanLength", t.out.stream().mapToInt(List::size).average().orElse(0));
-                    extra.put("baselineRepetition", Metrics.repetition(base.out).value());
-                    extra.put("baselineEntropy", TextStatistics.unigramEntropy(base.out));
+                    extra.put("baselineMeanLength", baseOut.stream().mapToInt(List::size).average().orElse(0));
+                    extra.put("baselineRepetition", Metrics.repetition(baseOut).value());
+                    extra.put("baselineEntropy", TextStatistics.unigramEntropy(baseOut));
                     addRow("sentiment generate", condition + lengthNote, g, n, "judged " + label,
-                            Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseClasses, label).value(),
+                            Metrics.judgedAs(classes, label).value(), Metrics.judgedAs(baseJudged, label).value(),
                             Metrics.judgedAs(refClasses, label).value(), null, t, heldout, extra);
                 }
             }
         }
+    }
+
+    private record Judged(List<List<String>> out, List<Integer> classes) {}
+
+    /**
+     * Where a labelled sentence draws its length from its label's training rows, the unconditioned baseline of each
+     * label at the very lengths the labelled row draws (sentence i: the length its seed draws from the label's rows):
+     * a label goes with length (positive rows are longer than neutral ones), and a longer sentence holds more of any
+     * label's words, so the all-rows baseline would credit the label with what its lengths did. Empty where the
+     * lengths are the held-out ones or the model's, or drawn from all rows alike.
+     */
+    private Map<Sentiment, Judged> baselinesAtLabelLengths(int n, boolean free) {
+        Map<Sentiment, Judged> byLabel = new java.util.EnumMap<>(Sentiment.class);
+        TrainingInfo training = lm.info().training();
+        if (!free || !lm.drawsFreeLengths(freeLengthOptions(0)) || training.rowLengthsByLabel() == null) {
+            return byLabel;
+        }
+        for (Sentiment label : settings.labels()) {
+            LengthPrior prior = LengthPrior.of(training.rowLengthsFor(label));
+            String condition = "no label, " + label + " lengths (baseline)";
+            Timed t = sample("generate: " + condition, n, i -> {
+                SamplingOptions o = options(i);
+                return lm.generate(1, Constraints.none(), o.toBuilder().length(prior.draw(o.seed())).build()).get(0);
+            });
+            List<Integer> classes = judge("sentiment judge: generations without a label at " + label + " lengths",
+                    t.out);
+            record(t.out, classes, null, "sentiment generate", condition, null);
+            byLabel.put(label, new Judged(t.out, classes));
+        }
+        return byLabel;
     }
 
     private static String bestOf(int k) {

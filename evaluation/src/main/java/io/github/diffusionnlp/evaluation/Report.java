@@ -78,8 +78,9 @@ public final class Report {
 
                 **model**: the measure on the constrained outputs. **unconditioned**: the same measure on outputs \
                 of the same seeds with no label or template (POS: generated at the template's length; rewrite: \
-                the same strength with no label; length: free generation's lengths, drawn or the model's as above, \
-                matching by chance) — what the \
+                the same strength with no label; generate, where a label draws its lengths from its own rows: \
+                at the lengths the labelled row drew, a baseline per label; length: free generation's lengths, \
+                drawn or the model's as above, matching by chance) — what the \
                 constraint adds is the gap between the two. **held-out**: the judge on real held-out text — POS: \
                 OpenNLP's tags of the template's own source sentences against their Brown-derived tags (the \
                 judge's ceiling); rewrite: the unchanged inputs; generate: N other held-out sentences.

@@ -45,6 +45,14 @@ class DrawLengthRowsTest {
                 .toList();
     }
 
+    /** The share of the rows whose condition is {@code condition} that the judge read as neutral (class 2). */
+    private static double judgedNeutral(Path out, String name, String condition) throws Exception {
+        List<String> lines = Files.readAllLines(out.resolve(name + "-samples.tsv"));
+        List<String[]> rows = lines.subList(1, lines.size()).stream().map(l -> l.split("\t", -1))
+                .filter(f -> f[1].equals(condition)).toList();
+        return rows.stream().filter(f -> f[6].equals("2")).count() / (double) rows.size();
+    }
+
     @Test
     void generationRowsDrawTheirLengthsByDefaultAndSaySo(@TempDir Path out) throws Exception {
         List<Integer> drawn = new ArrayList<>();
@@ -62,6 +70,14 @@ class DrawLengthRowsTest {
         assertTrue(byDefault.get("settings").get("lengthsByLabel").asBoolean());
         assertEquals(drawn, lengths(out, "default", "no label (baseline)"));
         assertEquals(drawnNeutral, lengths(out, "default", "generate neutral"), "from the neutral rows' lengths");
+        // the neutral row's baseline is sampled at the neutral row's own lengths, without the label
+        assertEquals(drawnNeutral, lengths(out, "default", "no label, neutral lengths (baseline)"));
+        assertNotEquals(drawn, drawnNeutral, "the test needs the two draws to differ");
+        JsonNode row = byDefault.get("rows").get(0);
+        assertEquals(judgedNeutral(out, "default", "no label, neutral lengths (baseline)"),
+                row.get("baseline").asDouble(), 1e-9, row.toString());
+        assertEquals(drawnNeutral.stream().mapToInt(Integer::intValue).average().orElseThrow(),
+                row.get("extra").get("baselineMeanLength").asDouble(), 1e-9, row.toString());
         assertEquals("generate neutral (drawn lengths)", byDefault.get("rows").get(0).get("condition").asText());
         assertTrue(Files.readString(out.resolve("default.md")).contains("generation rows at lengths drawn from the"
                 + " model's training rows' lengths, a labelled row's from the lengths of the rows of its label"));
