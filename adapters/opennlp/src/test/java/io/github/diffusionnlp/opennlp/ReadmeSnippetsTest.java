@@ -12,12 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ```java} blocks marked {@code <!-- snippet: opennlp/NAME -->} (the root README's <i>OpenNLP</i>
- * section and all of this module's README) compile against this module. Each one's prelude is here, under
- * the NAME of its marker: the imports it needs and, as fields, the variables it uses but does not declare
- * (see core's {@link ReadmeSnippets}).
+ * section, docs/library.md's <i>From your own project</i> and all of this module's README) compile against this
+ * module. Each one's prelude is here, under its file and the NAME of its marker: the imports it needs and, as
+ * fields, the variables it uses but does not declare (see core's {@link ReadmeSnippets}).
  */
 class ReadmeSnippetsTest {
     private static final String ROOT = "README.md";
+    private static final String LIBRARY_DOCS = "docs/library.md";
     private static final String MODULE = "adapters/opennlp/README.md";
     private static final String API = "io.github.diffusionnlp.opennlp.";
 
@@ -25,7 +26,9 @@ class ReadmeSnippetsTest {
             "overview", Prelude.of(List.of(API + "DiffusionModel", API + "GeneratorME", API + "InfillerME",
                             API + "KeepSpec", API + "RewriterME", "io.github.diffusionnlp.api.SamplingOptions",
                             "opennlp.tools.tokenize.TokenizerME", "opennlp.tools.util.Span"),
-                    "TokenizerME tokenizer"),
+                    "TokenizerME tokenizer"));
+
+    private static final Map<String, Prelude> LIBRARY_DOCS_SNIPPETS = Map.of(
             "from-classpath", Prelude.of(List.of(API + "DiffusionModel", API + "InfillerME",
                     "io.github.diffusionnlp.api.DiffusionLM")));
 
@@ -58,12 +61,18 @@ class ReadmeSnippetsTest {
     @Test
     void everyOpenNlpSnippetHasAPreludeAndNoPreludeIsStale() {
         assertEquals(ROOT_README.keySet(), ReadmeSnippets.names(ROOT, "opennlp"));
+        assertEquals(LIBRARY_DOCS_SNIPPETS.keySet(), ReadmeSnippets.names(LIBRARY_DOCS, "opennlp"));
         assertEquals(MODULE_README.keySet(), ReadmeSnippets.names(MODULE, "opennlp"));
     }
 
     @Test
     void rootReadmeSnippetsCompileAgainstThisApi(@TempDir Path out) {
         ReadmeSnippets.assertCompile(ROOT, "opennlp", ROOT_README, out);
+    }
+
+    @Test
+    void libraryDocsSnippetsCompileAgainstThisApi(@TempDir Path out) {
+        ReadmeSnippets.assertCompile(LIBRARY_DOCS, "opennlp", LIBRARY_DOCS_SNIPPETS, out);
     }
 
     @Test
