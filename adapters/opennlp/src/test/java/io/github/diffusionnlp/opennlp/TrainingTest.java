@@ -243,6 +243,21 @@ class TrainingTest {
         }
     }
 
+    /** trainUntagged's refusal of a namespaced key names trainUntagged, the method called, not train. */
+    @Test
+    void aNamespacedParameterToTrainUntaggedNamesTrainUntagged() {
+        ObjectStream<String[]> untouchable = () -> {
+            throw new AssertionError("sentences read before the parameters were checked");
+        };
+        TrainingParameters ours = tiny(null);
+        ours.put("diffusion", TrainingParameters.ITERATIONS_PARAM, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.trainUntagged(
+                "en", untouchable, ours, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("namespaced training parameter 'diffusion.Iterations':"
+                + " DiffusionModel.trainUntagged reads no namespaces; give it without its prefix (did you mean"
+                + " Iterations?); allowed: Average,"), e.getMessage());
+    }
+
     /**
      * OpenNLP's own trainers' keys, as TrainingParameters.defaultParams() sets them (Algorithm=MAXENT, TrainerType,
      * Cutoff, and Iterations=100) and OpenNLP's parameter files hold, are refused as what they are, saying where to
