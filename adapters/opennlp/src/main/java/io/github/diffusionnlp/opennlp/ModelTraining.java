@@ -365,8 +365,7 @@ final class ModelTraining {
             String[] words = s.getSentence();
             String[] tags = s.getTags();
             for (String t : tags) {
-                String tag = EnglishPosTagger.firstPart(t.toUpperCase(Locale.ROOT)); // can't_AUX+PART is AUX
-                if (!PtbTags.isUpos(tag) && !PtbTags.isPtb(tag)) {
+                if (!EnglishPosTagger.isTrainedAsTag(t)) { // can't_AUX+PART is AUX
                     unknown.add(t);
                 }
             }
