@@ -49,6 +49,20 @@ java -jar "$JAR" Package -model test-data/models/brown-cdcd -out "$PACKAGE" -ste
 printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -model "$PACKAGE"
 rm "$PACKAGE"
 
+# Train: a model package from word_TAG sentences (here 300 of the Brown training split, UPOS tags), as
+# OpenNLP's POSTaggerTrainer trains a tagger from them; the training parameters are a properties file. A tiny
+# model and 20 steps, to see it work in seconds: it writes poor words (the parameters, and training for real:
+# adapters/opennlp/README.md, Training). Then fill masks with the package it wrote
+TRAIN_DATA=$(mktemp --suffix=.pos)
+PARAMS=$(mktemp --suffix=.properties)
+TRAINED=$(mktemp --suffix=.bin)
+zcat test-data/brown/train.conllu.gz | awk -F'\t' '/^#/ {next} NF == 0 {if (s != "") print s; s = ""; next}
+    {s = s (s == "" ? "" : " ") $1 "_" $2} END {if (s != "") print s}' | head -300 > "$TRAIN_DATA" || true
+printf 'Iterations=20\nSize=tiny\nBatchSize=8\nMaxLength=32\nVocabSize=600\n' > "$PARAMS"
+java -jar "$JAR" Train -model "$TRAINED" -data "$TRAIN_DATA" -params "$PARAMS"
+printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -model "$TRAINED" -steps 16
+rm "$TRAIN_DATA" "$PARAMS" "$TRAINED"
+
 # InfillEvaluator: infill accuracy on word_TAG sentences (here 40 of the held-out Brown split), as
 # OpenNLP's POSTaggerEvaluator measures a tagger; add -misclassified true to print each wrong fill on stderr
 HELDOUT=$(mktemp --suffix=.pos)

@@ -331,10 +331,19 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws IllegalArgumentException naming the model, what is wrong and how to train one that can
      */
     public void requireTemplates() {
+        requireTemplates("train it on word<TAB>UPOS or CoNLL-U data");
+    }
+
+    /**
+     * As {@link #requireTemplates()}, with {@code retrain} for its advice: how a front end's users train a tagged
+     * model, in the front end's own terms (the OpenNLP adapter's {@code word_TAG} lines), rather than core's formats.
+     *
+     * @throws IllegalArgumentException naming the model, what is wrong, and {@code retrain}
+     */
+    public void requireTemplates(String retrain) {
         if (!followsTemplates()) {
             throw new IllegalArgumentException("model " + name + " was trained without UPOS tags ("
-                    + untaggedBecause + "), so it cannot follow a POS template; train it on"
-                    + " word<TAB>UPOS or CoNLL-U data");
+                    + untaggedBecause + "), so it cannot follow a POS template; " + retrain);
         }
     }
 

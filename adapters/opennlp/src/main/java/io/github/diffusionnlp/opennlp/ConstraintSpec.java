@@ -188,7 +188,7 @@ public final class ConstraintSpec {
     /**
      * Refuses, when a generator or rewriter is made rather than at its first call, what {@code model} cannot
      * follow: a template longer than its positions, or any template (fixed or the input's) on a model trained
-     * without tags ({@link io.github.diffusionnlp.api.DiffusionLM#requireTemplates}).
+     * without tags ({@link #requireTagged}).
      */
     void requireFollowableBy(DiffusionModel model) {
         int positions = model.getInfo().config().maxLength();
@@ -197,8 +197,19 @@ public final class ConstraintSpec {
                     + positions + " positions");
         }
         if (templateLength() > 0 || inputTemplate) {
-            model.getDiffusionLM().requireTemplates();
+            requireTagged(model);
         }
+    }
+
+    /**
+     * Refuses a template to a model trained without tags ({@link
+     * io.github.diffusionnlp.api.DiffusionLM#requireTemplates(String)}), advising OpenNLP's ways of training a tagged
+     * one: core's own advice names its corpus formats (word&lt;TAB&gt;UPOS, CoNLL-U), which neither the {@code Train}
+     * tool nor {@code DiffusionModel.train} reads.
+     */
+    static void requireTagged(DiffusionModel model) {
+        model.getDiffusionLM().requireTemplates("retrain it on tagged sentences: Train -format tagged on word_TAG"
+                + " lines (The_DET jury_NOUN said_VERB ._PUNCT), or DiffusionModel.train on POSSamples");
     }
 
     /**

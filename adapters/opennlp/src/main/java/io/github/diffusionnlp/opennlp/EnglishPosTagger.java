@@ -91,6 +91,17 @@ public final class EnglishPosTagger {
     }
 
     /**
+     * Whether a {@code word_TAG} sample's tag trains as a tag rather than as X: a UD UPOS or Penn Treebank tag in any
+     * case, a joined tag by its {@linkplain #firstPart first part} ({@code AUX+PART}), anything else not. The one rule
+     * of {@code DiffusionModel.train}'s reader, which notes the tags that are not, and of the {@code Train} tool's
+     * warning that {@code -format plain} data looks tagged.
+     */
+    public static boolean isTrainedAsTag(String tag) {
+        String first = firstPart(tag.toUpperCase(Locale.ROOT));
+        return PtbTags.isUpos(first) || PtbTags.isPtb(first);
+    }
+
+    /**
      * The first part of a joined tag ({@code AUX+PART}: {@code AUX}), the tag itself otherwise. The one rule for
      * a contraction's tag wherever a tag may come from {@code POSTaggerME} ({@link #tag}, {@code ConstraintSpec}'s
      * templates, {@code DiffusionModel.train}'s samples): OpenNLP's {@code TokenizerME} leaves almost every "can't"

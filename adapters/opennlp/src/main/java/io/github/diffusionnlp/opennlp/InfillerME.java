@@ -54,7 +54,8 @@ public class InfillerME {
     /**
      * @param constraints sentiment, POS template (one tag per token of each sentence) and guidance
      * @throws IllegalArgumentException when the template is the input's own (an infill keeps the input's
-     *     words and length; give the tags)
+     *     words and length; give the tags), or the model cannot follow a template (trained without tags: now, as a
+     *     generator or rewriter refuses it, not at the first call)
      */
     public InfillerME(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
         this(model, options, constraints, false);
@@ -69,6 +70,9 @@ public class InfillerME {
         if (constraints.usesInputTemplate()) {
             throw new IllegalArgumentException("an infill keeps each sentence's length: give the template's tags,"
                     + " one per token, rather than the input's own");
+        }
+        if (constraints.templateLength() > 0) {
+            ConstraintSpec.requireTagged(model);
         }
     }
 

@@ -145,12 +145,15 @@ final class ModelTraining {
         UNTAGGED("DiffusionModel.trainUntagged", "untagged sentences given to DiffusionModel.trainUntagged",
                 "the training sentences hold no words");
 
+        /** The library method the caller called, as a refusal of its parameters names it. */
+        final String method;
         /** How the lock of the training directory names this writer to a command it refuses. */
         final String holder;
         final String header;
         final String empty;
 
         Source(String method, String header, String empty) {
+            this.method = method;
             this.holder = method + " (" + CHECKPOINT_DIR + ")";
             this.header = header;
             this.empty = empty;
@@ -175,7 +178,7 @@ final class ModelTraining {
         known.addAll(KEYS);
         for (String key : settings.keySet()) {
             if (key.contains(".")) {
-                throw new IllegalArgumentException(namespaced(key));
+                throw new IllegalArgumentException(namespaced(key, source.method));
             }
             if (MAXENT_KEYS.contains(key)) {
                 throw new IllegalArgumentException("training parameter '" + key + "' is OpenNLP's maxent/perceptron"
@@ -261,13 +264,13 @@ final class ModelTraining {
     /**
      * The refusal of a namespaced key. One model is trained, with no sub-trainer for a namespace to address (OpenNLP
      * namespaces keys where one tool trains several models), so none is read, ours included: the key is to be given
-     * without its prefix.
+     * without its prefix. {@code method} is the one called ({@code DiffusionModel.trainUntagged} too).
      */
-    private static String namespaced(String key) {
+    private static String namespaced(String key, String method) {
         String bare = key.substring(key.lastIndexOf('.') + 1);
         Optional<String> meant = KEYS.stream().filter(k -> k.equalsIgnoreCase(bare)).findFirst()
                 .or(() -> closestKey(key.replace(".", ""))).or(() -> closestKey(bare));
-        return "namespaced training parameter '" + key + "': DiffusionModel.train reads no namespaces; give it without"
+        return "namespaced training parameter '" + key + "': " + method + " reads no namespaces; give it without"
                 + " its prefix" + meant.map(k -> " (did you mean " + k + "?)").orElse("") + "; allowed: "
                 + String.join(", ", new TreeSet<>(KEYS));
     }
@@ -362,8 +365,7 @@ final class ModelTraining {
             String[] words = s.getSentence();
             String[] tags = s.getTags();
             for (String t : tags) {
-                String tag = EnglishPosTagger.firstPart(t.toUpperCase(Locale.ROOT)); // can't_AUX+PART is AUX
-                if (!PtbTags.isUpos(tag) && !PtbTags.isPtb(tag)) {
+                if (!EnglishPosTagger.isTrainedAsTag(t)) { // can't_AUX+PART is AUX
                     unknown.add(t);
                 }
             }

@@ -430,8 +430,8 @@ class ApiTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new GeneratorME(packaged, FEW_STEPS, ConstraintSpec.NONE.withTemplate("DET", "NOUN", "PUNCT")));
             assertEquals("model package " + bin.toAbsolutePath().normalize() + " was trained without UPOS tags (its"
-                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or"
-                    + " CoNLL-U data", e.getMessage());
+                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; retrain it on tagged sentences: Train -format tagged on word_TAG"
+                    + " lines (The_DET jury_NOUN said_VERB ._PUNCT), or DiffusionModel.train on POSSamples", e.getMessage());
         }
     }
 

@@ -139,13 +139,16 @@ class TrainingTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RewriterME(packaged,
                     FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.parseTemplate("DET NOUN VERB ADJ PUNCT")));
             assertEquals("model package " + bin.toAbsolutePath().normalize() + " was trained without UPOS tags (its"
-                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or"
-                    + " CoNLL-U data", e.getMessage());
+                    + " tag-lexicon.tsv holds only X), so it cannot follow a POS template; retrain it on tagged sentences: Train -format tagged on word_TAG"
+                    + " lines (The_DET jury_NOUN said_VERB ._PUNCT), or DiffusionModel.train on POSSamples", e.getMessage());
             String[] five = {"The", "[MASK]", "was", "late", "."};
-            InfillerME templated = new InfillerME(packaged, FEW_STEPS, ConstraintSpec.NONE.parseTemplate(
-                    "DET NOUN AUX ADJ PUNCT"));
-            assertTrue(assertThrows(IllegalArgumentException.class, () -> templated.infill(five)).getMessage()
-                    .contains("cannot follow a POS template"));
+            // refused when the infiller is made, as a generator or rewriter is, in OpenNLP's terms
+            e = assertThrows(IllegalArgumentException.class, () -> new InfillerME(packaged, FEW_STEPS,
+                    ConstraintSpec.NONE.parseTemplate("DET NOUN AUX ADJ PUNCT")));
+            assertTrue(e.getMessage().endsWith("cannot follow a POS template; retrain it on tagged sentences: Train"
+                    + " -format tagged on word_TAG lines (The_DET jury_NOUN said_VERB ._PUNCT), or DiffusionModel.train"
+                    + " on POSSamples"), e.getMessage());
+            assertEquals(5, new InfillerME(packaged, FEW_STEPS).infill(five).length);
             // a sentiment is no template: it is followed
             assertEquals(2, new GeneratorME(packaged, FEW_STEPS, ConstraintSpec.NONE.withSentiment("positive"))
                     .generate(2, 4).length);
@@ -241,6 +244,21 @@ class TrainingTest {
             assertTrue(e.getMessage().startsWith("namespaced training parameter '" + key[0] + "': DiffusionModel.train"
                     + " reads no namespaces; give it without its prefix" + key[1] + "; allowed:"), e.getMessage());
         }
+    }
+
+    /** trainUntagged's refusal of a namespaced key names trainUntagged, the method called, not train. */
+    @Test
+    void aNamespacedParameterToTrainUntaggedNamesTrainUntagged() {
+        ObjectStream<String[]> untouchable = () -> {
+            throw new AssertionError("sentences read before the parameters were checked");
+        };
+        TrainingParameters ours = tiny(null);
+        ours.put("diffusion", TrainingParameters.ITERATIONS_PARAM, 10);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DiffusionModel.trainUntagged(
+                "en", untouchable, ours, new DiffusionToolFactory(), System.err));
+        assertTrue(e.getMessage().startsWith("namespaced training parameter 'diffusion.Iterations':"
+                + " DiffusionModel.trainUntagged reads no namespaces; give it without its prefix (did you mean"
+                + " Iterations?); allowed: Average,"), e.getMessage());
     }
 
     /**

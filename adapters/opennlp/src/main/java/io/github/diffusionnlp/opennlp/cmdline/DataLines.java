@@ -20,6 +20,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
     private int lineNo;
     private int samples;
     private boolean ended;
+    private boolean begun;
 
     DataLines(BufferedReader reader, Path file, Charset charset) {
         this.reader = reader;
@@ -32,6 +33,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
 
     @Override
     public T read() throws IOException {
+        begun = true;
         for (String line = nextLine(); line != null; line = nextLine()) {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
@@ -51,6 +53,11 @@ abstract class DataLines<T> implements ObjectStream<T> {
     /** Whether the file has been read to its end without a sample: it is empty or has only blank lines. */
     boolean isEmptyFile() {
         return ended && samples == 0;
+    }
+
+    /** Whether reading has begun: a training run reads its sentences only once it has checked its parameters. */
+    boolean begun() {
+        return begun;
     }
 
     /** Whether the file has been read to its end. */

@@ -1,7 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
-import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.opennlp.EnglishPosTagger;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -63,16 +63,12 @@ final class PlainLines extends DataLines<String[]> {
     }
 
     /**
-     * Whether a token reads as {@code word_TAG} with a UD UPOS or Penn Treebank tag, in any case, a joined tag by its
-     * first part ({@code can't_AUX+PART}), as the tagged reader takes them.
+     * Whether a token reads as {@code word_TAG} whose tag the tagged reader trains as a tag: split at its last
+     * {@code _}, as OpenNLP's {@code POSSample.parse} splits it ({@code snake_case_NOUN} is {@code snake_case} and
+     * NOUN), a word before it, and a tag by {@link EnglishPosTagger#isTrainedAsTag}'s rule.
      */
     static boolean looksTagged(String token) {
         int cut = token.lastIndexOf('_');
-        if (cut <= 0 || cut == token.length() - 1) {
-            return false;
-        }
-        String tag = token.substring(cut + 1).toUpperCase(Locale.ROOT);
-        String first = tag.indexOf('+') > 0 ? tag.substring(0, tag.indexOf('+')) : tag;
-        return PtbTags.isUpos(first) || PtbTags.isPtb(first);
+        return cut > 0 && EnglishPosTagger.isTrainedAsTag(token.substring(cut + 1));
     }
 }

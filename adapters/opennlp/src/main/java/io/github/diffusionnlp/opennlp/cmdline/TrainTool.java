@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import opennlp.tools.cmdline.TerminateToolException;
 import opennlp.tools.util.InvalidFormatException;
@@ -84,9 +85,9 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
                 DiffusionModel trained = plain
                         ? train(new PlainLines(reader, data, charset, err), lines -> DiffusionModel.trainUntagged(lang,
-                                lines, params, factory, err, running))
+                                lines, params, factory, err, running), () -> signals.get() != null)
                         : train(new WordTagLines(reader, data, charset, untagged), samples -> DiffusionModel.train(lang,
-                                samples, params, factory, err, running))) {
+                                samples, params, factory, err, running), () -> signals.get() != null)) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         } catch (TrainingStopped stopped) {
@@ -161,15 +162,29 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
 
     /** A training run on the lines of {@code -data}. */
     @FunctionalInterface
-    private interface Training<L extends DataLines<?>> {
+    interface Training<L extends DataLines<?>> {
         DiffusionModel on(L lines) throws IOException;
     }
 
-    private <L extends DataLines<?>> DiffusionModel train(L lines, Training<L> training) throws IOException {
+    /**
+     * Trains, each {@link IllegalArgumentException} labelled by where it arose: the library checks its parameters
+     * before it reads a sentence ({@code DiffusionModel.train}'s contract), so one raised before {@code lines} were
+     * read is a {@code -params} problem; one raised while they were read and written out, before the run began (a
+     * {@code _NOUN} token, whose word is empty), is the data's; one from the run itself ({@code runStarted}: the
+     * trainer was handed over) is the training's. All three were "-params: ", a word of data included.
+     */
+    <L extends DataLines<?>> DiffusionModel train(L lines, Training<L> training, BooleanSupplier runStarted)
+            throws IOException {
         try {
             return training.on(lines);
         } catch (IllegalArgumentException e) {
-            throw badParameter("-params: " + e.getMessage());
+            if (!lines.begun()) {
+                throw badParameter("-params: " + e.getMessage());
+            }
+            if (!runStarted.getAsBoolean()) {
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + lines.file() + ": " + e.getMessage());
+            }
+            throw new TerminateToolException(FAILED, "training failed: " + e.getMessage(), e);
         } catch (InvalidFormatException e) {
             if (lines.isEmptyFile() || lines instanceof PlainLines && lines.ended()) {
                 // the library's "the training samples hold no sentences" knows no file; plain lines of no-break

@@ -569,7 +569,9 @@ class DiffusionNlpToolTest {
     void anUntaggedModelRefusesPosTemplates() {
         String untagged = TestModels.untaggedTinyModel().toString();
         String expected = "-posTemplate: model " + untagged + " was trained without UPOS tags (its tag-lexicon.tsv"
-                + " holds only X), so it cannot follow a POS template; train it on word<TAB>UPOS or CoNLL-U data";
+                + " holds only X), so it cannot follow a POS template; retrain it on tagged sentences: Train -format"
+                + " tagged on word_TAG lines (The_DET jury_NOUN said_VERB ._PUNCT), or DiffusionModel.train on"
+                + " POSSamples";
         for (String[] args : List.of(
                 new String[] {"Generate", "-model", untagged, "-steps", "2", "-posTemplate", "DET NOUN VERB PUNCT"},
                 new String[] {"Generate", "-model", untagged, "-steps", "2", "-posTemplate", "DET NOUN", "-lexical"},

@@ -1,0 +1,69 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import opennlp.tools.cmdline.TerminateToolException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code Train} labels a training {@link IllegalArgumentException} by where it arose. Every one was "-params: ...",
+ * so a word_TAG token with no word ({@code _NOUN}) was reported as a problem of the parameters file.
+ */
+class TrainErrorLabelsTest {
+    private static final String TINY = "Iterations=1\nSize=tiny\nBatchSize=8\nMaxLength=32\nVocabSize=600\n";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aBadParameterIsTheParamsFiles() throws Exception {
+        Path params = Files.writeString(tmp.resolve("p.txt"), "Iterations=two\n");
+        Path data = Files.writeString(tmp.resolve("pos.txt"), "The_DET cat_NOUN sleeps_VERB ._PUNCT\n");
+        DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Train", "-model", tmp.resolve("t.bin").toString(),
+                "-data", data.toString(), "-params", params.toString());
+        assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-params: Iterations two is not a whole number\n"), r.stderr());
+    }
+
+    @Test
+    void aWordTheCorpusCannotHoldIsTheDatas() throws Exception {
+        Path params = Files.writeString(tmp.resolve("p.txt"), TINY);
+        Path data = Files.writeString(tmp.resolve("pos.txt"), "The_DET cat_NOUN sleeps_VERB ._PUNCT\n"
+                + "The_DET _NOUN said_VERB ._PUNCT\n");
+        Path bin = tmp.resolve("t.bin");
+        DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Train", "-model", bin.toString(),
+                "-data", data.toString(), "-params", params.toString());
+        assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-data " + data + ": sentence 2 (\"The  said .\"), word 2 \"\": an empty word"),
+                r.stderr());
+        assertFalse(r.stderr().contains("-params"), r.stderr());
+        assertFalse(Files.exists(bin));
+    }
+
+    /**
+     * A refusal from the run itself (core's trainer refuses more words than one run holds, which no test can give it)
+     * is the training's: a failed run, exit code 2, not a bad parameter.
+     */
+    @Test
+    void aRefusalOfTheRunIsTheTrainings() throws Exception {
+        Path data = Files.writeString(tmp.resolve("plain.txt"), "The cat sat .\n");
+        try (BufferedReader reader = Files.newBufferedReader(data)) {
+            PlainLines lines = new PlainLines(reader, data, StandardCharsets.UTF_8, System.err);
+            TerminateToolException e = assertThrows(TerminateToolException.class, () -> new TrainTool().train(lines,
+                    l -> {
+                        l.read();
+                        throw new IllegalArgumentException("3,000,000,000 training words, more than one run holds");
+                    }, () -> true));
+            assertEquals(CmdTool.FAILED, e.getCode());
+            assertEquals("training failed: 3,000,000,000 training words, more than one run holds", e.getMessage());
+        }
+    }
+}
