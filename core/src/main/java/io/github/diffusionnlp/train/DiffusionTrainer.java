@@ -18,7 +18,6 @@ import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -189,16 +188,19 @@ public final class DiffusionTrainer implements TrainingRun {
                 p.getValue().getArray().setRequiresGradient(true);
             }
             SentimentLabeller labeller = SentimentLabeller.afinn();
-            List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
+            // each row labelled once, as it is packed; the recorded lengths and the log's shares are counted then
+            PackedRows packed = PackedRows.of(corpus, vocab, labeller::label, network.config().maxLength());
+            List<Example> rows = packed.examples();
+            RowLengths lengths = packed.rowLengths();
             List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
-            rowLengths = TrainingData.rowLengths(corpus, network.config().maxLength());
-            rowLengthsByLabel = TrainingData.rowLengthsByLabel(corpus, network.config().maxLength(), labeller);
+            rowLengths = lengths.overall();
+            rowLengthsByLabel = lengths.byLabel();
             devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
             log.printf(Locale.ROOT,
                     "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                     + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(),
                     vocab.size(),
-                    100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
+                    100 * coverage(rows), rows.size(), sentimentShares(lengths), Devices.name(manager.getDevice()));
             TrainingNotes notes = new TrainingNotes(options, log);
             if (resuming) {
                 notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
@@ -223,8 +225,8 @@ public final class DiffusionTrainer implements TrainingRun {
                         + " learning rate never reaches %s; give a shorter %s%n", options.warmupSteps(),
                         options.steps(), options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
             }
-            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous, corpora.reading(),
-                    !TaggedCorpus.untagged(corpus));
+            return loop(manager, network, vocab, warp, optimizer, average, rows, packed.wordCounts(), devRows, previous,
+                    corpora.reading(), !TaggedCorpus.untagged(corpus));
         }
     }
 
@@ -246,8 +248,8 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
-            AdamW optimizer, WeightAverage average, List<Example> rows, List<Example> devRows, TrainingInfo previous,
-            TaggedCorpus.Reading read, boolean tagged) throws IOException {
+            AdamW optimizer, WeightAverage average, List<Example> rows, int[] rowWords, List<Example> devRows,
+            TrainingInfo previous, TaggedCorpus.Reading read, boolean tagged) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -256,9 +258,7 @@ public final class DiffusionTrainer implements TrainingRun {
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(
-                rows.stream().mapToInt(r -> Vocabulary.unpaddedLength(r.ids())).toArray(), options.batchSize(),
-                options.seed());
+        LengthBatches order = new LengthBatches(rowWords, options.batchSize(), options.seed());
         DiffusionStep diffusion = new DiffusionStep(manager, network, warp, optimizer, options.batchSize(),
                 options.seed(), log);
         TrainingInfo info = null;
@@ -346,15 +346,19 @@ public final class DiffusionTrainer implements TrainingRun {
     private Throughput throughput = Throughput.NONE;
     private final List<Throughput> stepLog = new ArrayList<>();
 
-    private static String sentimentShares(List<Example> rows) {
-        int[] counts = new int[Conditioning.SENTIMENT_IDS];
-        rows.forEach(r -> counts[r.sentiment()]++);
+    private static String sentimentShares(RowLengths lengths) {
+        long rows = rowCount(lengths.overall());
         StringBuilder out = new StringBuilder();
         for (Sentiment s : Sentiment.values()) {
+            long labelled = rowCount(lengths.byLabel().getOrDefault(s, List.of()));
             out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f%%", s,
-                    100.0 * counts[Conditioning.sentimentId(s)] / Math.max(1, rows.size())));
+                    100.0 * labelled / Math.max(1, rows)));
         }
         return out.toString();
+    }
+
+    private static long rowCount(List<Integer> lengthCounts) {
+        return lengthCounts.stream().mapToLong(Integer::longValue).sum();
     }
 
     private static double coverage(List<Example> rows) {
