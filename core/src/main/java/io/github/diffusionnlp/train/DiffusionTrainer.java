@@ -218,16 +218,17 @@ public final class DiffusionTrainer implements TrainingRun {
         rowLengths = lengths.overall();
         rowLengthsByLabel = lengths.byLabel();
         devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
+        double coverage = packed.coverage();
         log.printf(Locale.ROOT,
                 "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
                 + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(),
                 vocab.size(),
-                100 * coverage(rows), rows.size(), sentimentShares(lengths), Devices.name(manager.getDevice()));
+                100 * coverage, rows.size(), sentimentShares(lengths), Devices.name(manager.getDevice()));
         TrainingNotes notes = new TrainingNotes(options, log);
         if (resuming) {
             notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
         }
-        notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
+        notes.warnOfPoorCoverage(coverage, vocab.size(), resuming);
         sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
         TrainingNotes.noteUntokenised(corpus, log);
         TrainingNotes.noteUntagged(corpus, log);
@@ -380,10 +381,5 @@ public final class DiffusionTrainer implements TrainingRun {
 
     private static long rowCount(List<Integer> lengthCounts) {
         return lengthCounts.stream().mapToLong(Integer::longValue).sum();
-    }
-
-    private static double coverage(List<Example> rows) {
-        // a view, each row padded as it is counted: a list of them all would hold every padded row at once
-        return TrainingNotes.coverage(com.google.common.collect.Lists.transform(rows, Example::ids));
     }
 }

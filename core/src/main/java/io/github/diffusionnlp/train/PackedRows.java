@@ -86,6 +86,18 @@ final class PackedRows {
         return starts.length - 1;
     }
 
+    /**
+     * The share of the rows' words that the vocabulary knows (not {@link Vocabulary#UNK_ID}): {@link
+     * TrainingNotes#coverage} of the padded rows, read off the packed words without padding a row.
+     */
+    double coverage() {
+        long known = 0;
+        for (int id : ids) {
+            known += id == Vocabulary.UNK_ID ? 0 : 1;
+        }
+        return ids.length == 0 ? 0 : (double) known / ids.length;
+    }
+
     /** Each row's number of words, in row order: what a padded row's {@link Vocabulary#unpaddedLength} is. */
     int[] wordCounts() {
         int[] words = new int[size()];

@@ -2,8 +2,11 @@ package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Conditioning;
@@ -69,6 +72,19 @@ class TrainingDataRowsTest {
         assertEquals(rows.size(), words.size());
         for (int r = 0; r < rows.size(); r++) {
             assertArrayEquals(rows.get(r).ids(), words.get(r), "row " + r);
+        }
+    }
+
+    /** The coverage the start-up logs and warns by, read off the packed words, is that of the padded rows. */
+    @Test
+    void packedCoverageIsThePaddedRowsCoverage() throws java.io.IOException {
+        List<TaggedSentence> dev = TaggedCorpus.read(TestModels.devCorpus());
+        Vocabulary small = Vocabulary.build(dev.stream().map(TaggedSentence::words).toList(), 2_000);
+        for (int width : new int[] {64, 8}) {
+            PackedRows packed = PackedRows.of(dev, small, labeller::label, width);
+            double padded = TrainingNotes.coverage(packed.examples().stream().map(Example::ids).toList());
+            assertEquals(padded, packed.coverage(), "width " + width);
+            assertTrue(padded > 0.5 && padded < 1, "some words unknown: " + padded);
         }
     }
 }
