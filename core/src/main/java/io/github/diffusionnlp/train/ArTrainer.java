@@ -134,8 +134,8 @@ public final class ArTrainer implements TrainingRun {
         }
         int maxLength = network.config().maxLength();
         List<int[]> rows = TrainingData.wordRows(corpus, vocab, maxLength);
-        List<int[]> devRows = TrainingData.wordRows(devCorpus, vocab, maxLength).stream()
-                .limit(TrainingLog.DEV_ROWS).toList();
+        List<int[]> devRows = TrainingData.wordRows(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
+                maxLength), vocab, maxLength).stream().limit(TrainingLog.DEV_ROWS).toList();
         log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
                 network.config().describe(), network.config().parameters(), rows.size(),
                 Devices.name(manager.getDevice()));

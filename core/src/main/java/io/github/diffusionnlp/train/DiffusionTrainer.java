@@ -214,7 +214,8 @@ public final class DiffusionTrainer implements TrainingRun {
         PackedRows packed = PackedRows.of(corpus, vocab, labeller::label, network.config().maxLength());
         List<Example> rows = packed.examples();
         RowLengths lengths = packed.rowLengths();
-        List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
+        List<Example> devRows = TrainingData.examples(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
+                network.config().maxLength()), vocab, labeller, network.config().maxLength());
         rowLengths = lengths.overall();
         rowLengthsByLabel = lengths.byLabel();
         devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));

@@ -121,10 +121,29 @@ public final class TrainingData {
      */
     static void forEachWindow(List<TaggedSentence> sentences, int maxLength, Window window) {
         for (TaggedSentence s : sentences) {
-            int size = s.words().size();
-            for (int from = 0; from < size; from += maxLength) {
-                window.accept(s, from, Math.min(size, from + maxLength));
-            }
+            forEachWindow(s, maxLength, window);
         }
+    }
+
+    /** The rows of one sentence ({@link #forEachWindow(List, int, Window)}). */
+    private static void forEachWindow(TaggedSentence s, int maxLength, Window window) {
+        int size = s.words().size();
+        for (int from = 0; from < size; from += maxLength) {
+            window.accept(s, from, Math.min(size, from + maxLength));
+        }
+    }
+
+    /**
+     * The fewest leading sentences whose rows include the first {@code rows} rows that {@code sentences} make (all of
+     * them when they make fewer): the part of a dev split its loss is measured on ({@link TrainingLog#DEV_ROWS}), so
+     * that the rest is neither labelled nor packed.
+     */
+    static List<TaggedSentence> makingFirstRows(List<TaggedSentence> sentences, int rows, int maxLength) {
+        int[] made = {0};
+        int taken = 0;
+        while (taken < sentences.size() && made[0] < rows) {
+            forEachWindow(sentences.get(taken++), maxLength, (s, from, to) -> made[0]++);
+        }
+        return sentences.subList(0, taken);
     }
 }

@@ -87,4 +87,32 @@ class TrainingDataRowsTest {
             assertTrue(padded > 0.5 && padded < 1, "some words unknown: " + padded);
         }
     }
+
+    /**
+     * A dev split's measured rows, its first {@link TrainingLog#DEV_ROWS}, come from the fewest leading sentences that
+     * make them, the same rows as when the whole split was made rows; an empty sentence (no row) is passed over.
+     */
+    @Test
+    void theDevRowsComeFromTheLeadingSentencesOnly() throws java.io.IOException {
+        List<TaggedSentence> dev = new java.util.ArrayList<>(TaggedCorpus.read(TestModels.devCorpus()));
+        dev.add(3, new TaggedSentence(List.of(), List.of()));
+        Vocabulary devVocab = Vocabulary.build(dev.stream().map(TaggedSentence::words).toList(), 2_000);
+        for (int width : new int[] {64, 8}) {
+            List<TaggedSentence> leading = TrainingData.makingFirstRows(dev, TrainingLog.DEV_ROWS, width);
+            assertTrue(leading.size() <= TrainingLog.DEV_ROWS + 1 && leading.size() < dev.size(), "" + leading.size());
+            List<Example> all = TrainingData.examples(dev, devVocab, labeller, width);
+            List<Example> led = TrainingData.examples(leading, devVocab, labeller, width);
+            assertTrue(led.size() >= TrainingLog.DEV_ROWS, "width " + width);
+            int withoutTheLast = TrainingData.examples(leading.subList(0, leading.size() - 1), devVocab, labeller,
+                    width).size();
+            assertTrue(withoutTheLast < TrainingLog.DEV_ROWS, "the fewest sentences: " + withoutTheLast);
+            for (int r = 0; r < TrainingLog.DEV_ROWS; r++) {
+                assertArrayEquals(all.get(r).ids(), led.get(r).ids(), "width " + width + ", row " + r);
+                assertArrayEquals(all.get(r).upos(), led.get(r).upos(), "width " + width + ", row " + r);
+                assertEquals(all.get(r).sentiment(), led.get(r).sentiment(), "width " + width + ", row " + r);
+            }
+        }
+        List<TaggedSentence> few = dev.subList(0, 5);
+        assertEquals(few, TrainingData.makingFirstRows(few, TrainingLog.DEV_ROWS, 64), "fewer rows: all of them");
+    }
 }
