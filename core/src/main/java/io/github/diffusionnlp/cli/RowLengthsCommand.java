@@ -5,6 +5,7 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.train.RowLengths;
 import io.github.diffusionnlp.train.TrainingData;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,10 @@ final class RowLengthsCommand implements Callable<Integer> {
         ModelCheckpoint.Header header = ModelCheckpoint.readHeader(given.model); // a model directory, not any folder
         List<TaggedSentence> sentences = given.sentences(header.training());
         int width = header.model().maxLength();
-        List<Integer> counts = TrainingData.rowLengths(sentences, width);
         // labelled as train labels its rows, so that a label's sentences draw the lengths its rows had
-        Map<Sentiment, List<Integer>> byLabel = TrainingData.rowLengthsByLabel(sentences, width,
-                SentimentLabeller.afinn());
+        RowLengths lengths = TrainingData.rowLengths(sentences, width, SentimentLabeller.afinn());
+        List<Integer> counts = lengths.overall();
+        Map<Sentiment, List<Integer>> byLabel = lengths.byLabel();
         long rows = counts.stream().mapToLong(Integer::longValue).sum();
         if (header.training() != null && rows != header.training().trainSentences()) {
             System.err.printf("note: the corpus gives %,d rows, and the model records %,d training rows: is it the"

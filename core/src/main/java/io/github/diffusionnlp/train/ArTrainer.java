@@ -86,6 +86,21 @@ public final class ArTrainer implements TrainingRun {
     }
 
     private TrainingInfo train(boolean resuming) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // the sentences are read, made rows of and noted on in start(), and dropped when it returns (as
+            // DiffusionTrainer's): the loop reads the packed rows only
+            Started s = start(manager, resuming);
+            return loop(manager, s.network(), s.vocab(), s.optimizer(), s.rows(), s.devRows(), s.previous(), s.read(),
+                    s.tagged());
+        }
+    }
+
+    /** What the loop trains with, made from the corpus, whose sentences it does not hold. */
+    private record Started(CausalTransformer network, Vocabulary vocab, AdamW optimizer, List<int[]> rows,
+            List<int[]> devRows, TrainingInfo previous, TaggedCorpus.Reading read, boolean tagged) {}
+
+    /** Reads the corpus, builds or resumes the model, makes the rows and writes the notes: all that reads sentences. */
+    private Started start(NDManager manager, boolean resuming) throws IOException {
         Path out = options.output();
         TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
@@ -93,54 +108,52 @@ public final class ArTrainer implements TrainingRun {
         List<TaggedSentence> corpus = corpora.train();
         corpusFingerprint = corpora.fingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            CausalTransformer network;
-            Vocabulary vocab;
-            NDList moments = null;
-            TrainingInfo previous = null;
-            if (resuming) {
-                ArCheckpoint.Loaded loaded = ArCheckpoint.load(out, manager);
-                network = loaded.network();
-                vocab = loaded.vocabulary();
-                previous = loaded.header().training();
-                moments = ArCheckpoint.loadOptimizerState(loaded, manager);
-                TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
-                TrainingNotes.noteResumed(log, out, previous.step(), moments);
-            } else {
-                vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve(ArCheckpoint.VOCAB))
-                        : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
-                network = new CausalTransformer(matchingConfig(options.size(), vocab.size(), options.maxLength()));
-                Engine.getInstance().setRandomSeed((int) options.seed());
-                network.initialize(manager);
-                Files.createDirectories(out);
-            }
-            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-            int maxLength = network.config().maxLength();
-            List<int[]> rows = TrainingData.wordRows(corpus, vocab, maxLength);
-            List<int[]> devRows = TrainingData.wordRows(devCorpus, vocab, maxLength).stream()
-                    .limit(TrainingLog.DEV_ROWS).toList();
-            log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
-                    network.config().describe(), network.config().parameters(), rows.size(),
-                    Devices.name(manager.getDevice()));
-            TrainingNotes notes = new TrainingNotes(options, log);
-            TrainingNotes.noteCutSentences(corpus, maxLength, log);
-            TrainingNotes.noteUntokenised(corpus, log);
-            if (resuming) {
-                notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
-                ArConfig kept = network.config();
-                // a size is the diffusion size the causal model matches: the one whose match is this shape
-                notes.noteKeptShape(kept.describe(), vocab.size(), notes.shapeAskedOtherwise(
-                        size -> matchingConfig(size, kept.vocabSize(), kept.maxLength()).equals(kept),
-                        kept.maxLength(), vocab.size()), List.of(TrainOptions.Setting.SIZE, TrainOptions.Setting.LENGTH,
-                        TrainOptions.Setting.VOCAB));
-            }
-            notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
-            return loop(manager, network, vocab, optimizer, rows, devRows, previous, corpora.reading(),
-                    !TaggedCorpus.untagged(corpus));
+        CausalTransformer network;
+        Vocabulary vocab;
+        NDList moments = null;
+        TrainingInfo previous = null;
+        if (resuming) {
+            ArCheckpoint.Loaded loaded = ArCheckpoint.load(out, manager);
+            network = loaded.network();
+            vocab = loaded.vocabulary();
+            previous = loaded.header().training();
+            moments = ArCheckpoint.loadOptimizerState(loaded, manager);
+            TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
+            TrainingNotes.noteResumed(log, out, previous.step(), moments);
+        } else {
+            vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve(ArCheckpoint.VOCAB))
+                    : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
+            network = new CausalTransformer(matchingConfig(options.size(), vocab.size(), options.maxLength()));
+            Engine.getInstance().setRandomSeed((int) options.seed());
+            network.initialize(manager);
+            Files.createDirectories(out);
         }
+        AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            p.getValue().getArray().setRequiresGradient(true);
+        }
+        int maxLength = network.config().maxLength();
+        List<int[]> rows = TrainingData.wordRows(corpus, vocab, maxLength);
+        List<int[]> devRows = TrainingData.wordRows(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
+                maxLength), vocab, maxLength).stream().limit(TrainingLog.DEV_ROWS).toList();
+        log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
+                network.config().describe(), network.config().parameters(), rows.size(),
+                Devices.name(manager.getDevice()));
+        TrainingNotes notes = new TrainingNotes(options, log);
+        TrainingNotes.noteCutSentences(corpus, maxLength, log);
+        TrainingNotes.noteUntokenised(corpus, log);
+        if (resuming) {
+            notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
+            ArConfig kept = network.config();
+            // a size is the diffusion size the causal model matches: the one whose match is this shape
+            notes.noteKeptShape(kept.describe(), vocab.size(), notes.shapeAskedOtherwise(
+                    size -> matchingConfig(size, kept.vocabSize(), kept.maxLength()).equals(kept),
+                    kept.maxLength(), vocab.size()), List.of(TrainOptions.Setting.SIZE, TrainOptions.Setting.LENGTH,
+                    TrainOptions.Setting.VOCAB));
+        }
+        notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
+        return new Started(network, vocab, optimizer, rows, devRows, previous, corpora.reading(),
+                !TaggedCorpus.untagged(corpus));
     }
 
     /** The causal model matched to the diffusion model of the named size (see {@link ArConfig#matching}). */

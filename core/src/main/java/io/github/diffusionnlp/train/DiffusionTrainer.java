@@ -18,7 +18,6 @@ import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -58,9 +57,12 @@ public final class DiffusionTrainer implements TrainingRun {
     private TrainOptions options;
     private final PrintStream log;
 
-    /** The training sentences a caller read beforehand ({@link #DiffusionTrainer(TrainOptions, TaggedCorpus.Read,
-     * PrintStream)}), or null: read from {@code options.corpus()} when the run starts. */
-    private final TaggedCorpus.Read corpusRead;
+    /**
+     * The training sentences a caller read beforehand ({@link #DiffusionTrainer(TrainOptions, TaggedCorpus.Read,
+     * PrintStream)}), or null: read from {@code options.corpus()} when the run starts. Let go of once the run has
+     * them, so that the trainer does not keep them beside their packed rows (a later run reads the file again).
+     */
+    private TaggedCorpus.Read corpusRead;
 
     /**
      * A run with {@code options}, its progress (a line per logged step, checkpoints, notes) written to {@code log}.
@@ -124,108 +126,131 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     private TrainingInfo train(boolean resuming) throws IOException {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            // the sentences are read, packed and noted on in start(), and dropped when it returns: the loop reads
+            // the packed rows only, which take a fraction of the sentences' memory
+            Started s = start(manager, resuming);
+            return loop(manager, s.network(), s.vocab(), s.warp(), s.optimizer(), s.average(), s.rows(), s.rowWords(),
+                    s.devRows(), s.previous(), s.read(), s.tagged());
+        }
+    }
+
+    /** What the loop trains with, made from the corpus, whose sentences it does not hold. */
+    private record Started(DiffusionTransformer network, Vocabulary vocab, TimeWarp warp, AdamW optimizer,
+            WeightAverage average, List<Example> rows, int[] rowWords, List<Example> devRows, TrainingInfo previous,
+            TaggedCorpus.Reading read, boolean tagged) {}
+
+    /**
+     * Reads the corpus, builds or resumes the model, packs the rows and writes the start-up notes: all that reads
+     * the sentences.
+     */
+    private Started start(NDManager manager, boolean resuming) throws IOException {
         Path out = options.output();
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
         TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
         Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log);
+        corpusRead = null;
         List<TaggedSentence> corpus = corpora.train();
         corpusFingerprint = corpora.fingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
-        try (NDManager manager = NDManager.newBaseManager()) {
-            DiffusionTransformer network;
-            Vocabulary vocab;
-            TimeWarp warp;
-            NDList moments = null;
-            TrainingInfo previous = null;
-            if (resuming) {
-                ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(out, manager);
-                network = loaded.network();
-                vocab = loaded.vocabulary();
-                warp = loaded.warp();
-                previous = loaded.header().training();
-                moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
-                TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
-                TrainingNotes.noteResumed(log, out, previous.step(), moments);
-            } else {
-                vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
-                ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
-                if (options.relativePositions()) {
-                    config = config.withRelativePositions();
-                }
-                network = new DiffusionTransformer(config);
-                Engine.getInstance().setRandomSeed((int) options.seed());
-                network.initialize(manager);
-                if (options.contextEmbeddings()) {
-                    log.println("word embeddings: from the corpus's word contexts (truncated SVD of positive PMI)...");
-                    long start = System.nanoTime();
-                    network.initWordEmbeddingsFromContexts(corpus.stream()
-                            .map(sentence -> sentence.words().stream().mapToInt(vocab::id).toArray()).toList(),
-                            options.seed());
-                    log.printf(Locale.ROOT, "word embeddings: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
-                }
-                warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
-                Files.createDirectories(out);
+        DiffusionTransformer network;
+        Vocabulary vocab;
+        TimeWarp warp;
+        NDList moments = null;
+        TrainingInfo previous = null;
+        if (resuming) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(out, manager);
+            network = loaded.network();
+            vocab = loaded.vocabulary();
+            warp = loaded.warp();
+            previous = loaded.header().training();
+            moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
+            TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
+            TrainingNotes.noteResumed(log, out, previous.step(), moments);
+        } else {
+            vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
+            ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
+            if (options.relativePositions()) {
+                config = config.withRelativePositions();
             }
-            AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
-            // a resumed averaged checkpoint loaded its average as the network: the average continues
-            // from there and the network takes back the trained weights the state holds
-            WeightAverage average = options.averageDecay() > 0
-                    ? new WeightAverage(manager, (float) options.averageDecay(), network.getParameters())
-                    : null;
-            int restored = WeightAverage.restoreTrained(moments, network.getParameters());
-            if (resuming && average != null && restored == 0) {
-                log.println("resuming without trained weights in the state: training continues from the saved ones");
-            } else if (resuming && average == null && restored > 0) {
-                log.println("resuming from the trained weights in the state, not their saved average (no "
-                        + options.names().name(TrainOptions.Setting.AVERAGE) + ")");
+            network = new DiffusionTransformer(config);
+            Engine.getInstance().setRandomSeed((int) options.seed());
+            network.initialize(manager);
+            if (options.contextEmbeddings()) {
+                log.println("word embeddings: from the corpus's word contexts (truncated SVD of positive PMI)...");
+                long start = System.nanoTime();
+                network.initWordEmbeddingsFromContexts(corpus.stream()
+                        .map(sentence -> sentence.words().stream().mapToInt(vocab::id).toArray()).toList(),
+                        options.seed());
+                log.printf(Locale.ROOT, "word embeddings: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
             }
-            Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
-            if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
-                TagLexicon tags = TagLexicon.build(corpus, vocab);
-                CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));
-            }
-            for (Pair<String, Parameter> p : network.getParameters()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-            SentimentLabeller labeller = SentimentLabeller.afinn();
-            List<Example> rows = TrainingData.examples(corpus, vocab, labeller, network.config().maxLength());
-            List<Example> devRows = TrainingData.examples(devCorpus, vocab, labeller, network.config().maxLength());
-            rowLengths = TrainingData.rowLengths(corpus, network.config().maxLength());
-            rowLengthsByLabel = TrainingData.rowLengthsByLabel(corpus, network.config().maxLength(), labeller);
-            devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
-            log.printf(Locale.ROOT,
-                    "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
-                    + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(),
-                    vocab.size(),
-                    100 * coverage(rows), rows.size(), sentimentShares(rows), Devices.name(manager.getDevice()));
-            TrainingNotes notes = new TrainingNotes(options, log);
-            if (resuming) {
-                notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
-            }
-            notes.warnOfPoorCoverage(coverage(rows), vocab.size(), resuming);
-            sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
-            TrainingNotes.noteUntokenised(corpus, log);
-            TrainingNotes.noteUntagged(corpus, log);
-            long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
-                    .filter(Vocabulary::isReserved).count();
-            if (reserved > 0) {
-                log.printf(Locale.ROOT, "note: the corpus writes %,d tokens as %s, %s or %s; they are read as unknown"
-                        + " words, not as the model's own padding or mask%n", reserved, Vocabulary.PAD, Vocabulary.UNK,
-                        Vocabulary.MASK);
-            }
-            TrainingNotes.noteCutSentences(corpus, network.config().maxLength(), log);
-            if (resuming) {
-                noteKeptShape(notes, network.config(), vocab.size());
-            }
-            if (options.warmupSteps() >= options.steps()) {
-                log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
-                        + " learning rate never reaches %s; give a shorter %s%n", options.warmupSteps(),
-                        options.steps(), options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
-            }
-            return loop(manager, network, vocab, warp, optimizer, average, rows, devRows, previous, corpora.reading(),
-                    !TaggedCorpus.untagged(corpus));
+            warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
+            Files.createDirectories(out);
         }
+        AdamW optimizer = new AdamW(manager, AdamW.TRAINING_WEIGHT_DECAY, network.tables(), moments);
+        // a resumed averaged checkpoint loaded its average as the network: the average continues
+        // from there and the network takes back the trained weights the state holds
+        WeightAverage average = options.averageDecay() > 0
+                ? new WeightAverage(manager, (float) options.averageDecay(), network.getParameters())
+                : null;
+        int restored = WeightAverage.restoreTrained(moments, network.getParameters());
+        if (resuming && average != null && restored == 0) {
+            log.println("resuming without trained weights in the state: training continues from the saved ones");
+        } else if (resuming && average == null && restored > 0) {
+            log.println("resuming from the trained weights in the state, not their saved average (no "
+                    + options.names().name(TrainOptions.Setting.AVERAGE) + ")");
+        }
+        Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
+        if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
+            TagLexicon tags = TagLexicon.build(corpus, vocab);
+            CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));
+        }
+        for (Pair<String, Parameter> p : network.getParameters()) {
+            p.getValue().getArray().setRequiresGradient(true);
+        }
+        SentimentLabeller labeller = SentimentLabeller.afinn();
+        // each row labelled once, as it is packed; the recorded lengths and the log's shares are counted then
+        PackedRows packed = PackedRows.of(corpus, vocab, labeller::label, network.config().maxLength());
+        List<Example> rows = packed.examples();
+        RowLengths lengths = packed.rowLengths();
+        List<Example> devRows = TrainingData.examples(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
+                network.config().maxLength()), vocab, labeller, network.config().maxLength());
+        rowLengths = lengths.overall();
+        rowLengthsByLabel = lengths.byLabel();
+        devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
+        double coverage = packed.coverage();
+        log.printf(Locale.ROOT,
+                "model: %s, %,d parameters, vocabulary %,d (covers %.1f%% of training tokens), %,d rows"
+                + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(),
+                vocab.size(),
+                100 * coverage, rows.size(), sentimentShares(lengths), Devices.name(manager.getDevice()));
+        TrainingNotes notes = new TrainingNotes(options, log);
+        if (resuming) {
+            notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
+        }
+        notes.warnOfPoorCoverage(coverage, vocab.size(), resuming);
+        sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
+        TrainingNotes.noteUntokenised(corpus, log);
+        TrainingNotes.noteUntagged(corpus, log);
+        long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
+                .filter(Vocabulary::isReserved).count();
+        if (reserved > 0) {
+            log.printf(Locale.ROOT, "note: the corpus writes %,d tokens as %s, %s or %s; they are read as unknown"
+                    + " words, not as the model's own padding or mask%n", reserved, Vocabulary.PAD, Vocabulary.UNK,
+                    Vocabulary.MASK);
+        }
+        TrainingNotes.noteCutSentences(corpus, network.config().maxLength(), log);
+        if (resuming) {
+            noteKeptShape(notes, network.config(), vocab.size());
+        }
+        if (options.warmupSteps() >= options.steps()) {
+            log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
+                    + " learning rate never reaches %s; give a shorter %s%n", options.warmupSteps(),
+                    options.steps(), options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
+        }
+        return new Started(network, vocab, warp, optimizer, average, rows, packed.wordCounts(), devRows, previous,
+                corpora.reading(), !TaggedCorpus.untagged(corpus));
     }
 
     /**
@@ -246,8 +271,8 @@ public final class DiffusionTrainer implements TrainingRun {
     }
 
     private TrainingInfo loop(NDManager manager, DiffusionTransformer network, Vocabulary vocab, TimeWarp warp,
-            AdamW optimizer, WeightAverage average, List<Example> rows, List<Example> devRows, TrainingInfo previous,
-            TaggedCorpus.Reading read, boolean tagged) throws IOException {
+            AdamW optimizer, WeightAverage average, List<Example> rows, int[] rowWords, List<Example> devRows,
+            TrainingInfo previous, TaggedCorpus.Reading read, boolean tagged) throws IOException {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
@@ -256,9 +281,7 @@ public final class DiffusionTrainer implements TrainingRun {
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();
-        LengthBatches order = new LengthBatches(
-                rows.stream().mapToInt(r -> Vocabulary.unpaddedLength(r.ids())).toArray(), options.batchSize(),
-                options.seed());
+        LengthBatches order = new LengthBatches(rowWords, options.batchSize(), options.seed());
         DiffusionStep diffusion = new DiffusionStep(manager, network, warp, optimizer, options.batchSize(),
                 options.seed(), log);
         TrainingInfo info = null;
@@ -346,19 +369,18 @@ public final class DiffusionTrainer implements TrainingRun {
     private Throughput throughput = Throughput.NONE;
     private final List<Throughput> stepLog = new ArrayList<>();
 
-    private static String sentimentShares(List<Example> rows) {
-        int[] counts = new int[Conditioning.SENTIMENT_IDS];
-        rows.forEach(r -> counts[r.sentiment()]++);
+    private static String sentimentShares(RowLengths lengths) {
+        long rows = rowCount(lengths.overall());
         StringBuilder out = new StringBuilder();
         for (Sentiment s : Sentiment.values()) {
+            long labelled = rowCount(lengths.byLabel().getOrDefault(s, List.of()));
             out.append(out.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f%%", s,
-                    100.0 * counts[Conditioning.sentimentId(s)] / Math.max(1, rows.size())));
+                    100.0 * labelled / Math.max(1, rows)));
         }
         return out.toString();
     }
 
-    private static double coverage(List<Example> rows) {
-        // a view, each row padded as it is counted: a list of them all would hold every padded row at once
-        return TrainingNotes.coverage(com.google.common.collect.Lists.transform(rows, Example::ids));
+    private static long rowCount(List<Integer> lengthCounts) {
+        return lengthCounts.stream().mapToLong(Integer::longValue).sum();
     }
 }

@@ -3,11 +3,13 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Conditioning;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingData.Example;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.function.Function;
 
 /**
  * Training rows kept as their words only, every row's ids in one array (and their UPOS ids and sentiment ids in
@@ -25,17 +27,25 @@ final class PackedRows {
     private final byte[] upos;
     /** Each row's sentiment id, or null (word rows). */
     private final byte[] sentiment;
+    /** How many rows have each length, overall and by label, counted as they were labelled; null (word rows). */
+    private final RowLengths lengths;
 
-    private PackedRows(int width, int[] starts, int[] ids, byte[] upos, byte[] sentiment) {
+    private PackedRows(int width, int[] starts, int[] ids, byte[] upos, byte[] sentiment, RowLengths lengths) {
         this.width = width;
         this.starts = starts;
         this.ids = ids;
         this.upos = upos;
         this.sentiment = sentiment;
+        this.lengths = lengths;
     }
 
-    /** Rows of {@code sentences}, cut into windows of {@code width}; with their tags and sentiment when labelled. */
-    static PackedRows of(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller, int width) {
+    /**
+     * Rows of {@code sentences}, cut into windows of {@code width}; with their tags and sentiment when labelled
+     * ({@code labeller}: a {@link SentimentLabeller}'s {@code label}, or null for word rows), each row labelled once,
+     * its label and length counted then ({@link #rowLengths}).
+     */
+    static PackedRows of(List<TaggedSentence> sentences, Vocabulary vocab, Function<List<String>, Sentiment> labeller,
+            int width) {
         long words = 0;
         for (TaggedSentence s : sentences) {
             words += s.size();
@@ -50,6 +60,7 @@ final class PackedRows {
         int[] ids = new int[(int) words];
         byte[] upos = labeller == null ? null : new byte[ids.length];
         byte[] sentiment = labeller == null ? null : new byte[rows[0]];
+        RowLengths.Counter counter = labeller == null ? null : new RowLengths.Counter(width);
         int[] row = {0}; // the row and the word written next
         int[] at = {0};
         TrainingData.forEachWindow(sentences, width, (s, from, to) -> {
@@ -61,16 +72,50 @@ final class PackedRows {
                 }
             }
             if (sentiment != null) {
-                sentiment[row[0]] = (byte) Conditioning.sentimentId(TrainingData.label(labeller, s, from, to));
+                Sentiment label = TrainingData.label(labeller, s, from, to);
+                sentiment[row[0]] = (byte) Conditioning.sentimentId(label);
+                counter.add(to - from, label);
             }
             row[0]++;
         });
         starts[rows[0]] = at[0];
-        return new PackedRows(width, starts, ids, upos, sentiment);
+        return new PackedRows(width, starts, ids, upos, sentiment, counter == null ? null : counter.counts());
     }
 
     int size() {
         return starts.length - 1;
+    }
+
+    /**
+     * The share of the rows' words that the vocabulary knows (not {@link Vocabulary#UNK_ID}): {@link
+     * TrainingNotes#coverage} of the padded rows, read off the packed words without padding a row.
+     */
+    double coverage() {
+        long known = 0;
+        for (int id : ids) {
+            known += id == Vocabulary.UNK_ID ? 0 : 1;
+        }
+        return ids.length == 0 ? 0 : (double) known / ids.length;
+    }
+
+    /** Each row's number of words, in row order: what a padded row's {@link Vocabulary#unpaddedLength} is. */
+    int[] wordCounts() {
+        int[] words = new int[size()];
+        for (int r = 0; r < words.length; r++) {
+            words[r] = starts[r + 1] - starts[r];
+        }
+        return words;
+    }
+
+    /**
+     * How many rows have each length, overall and for each label the rows got when they were packed (the same counts
+     * as {@link TrainingData#rowLengths} of the same sentences, without labelling them again).
+     */
+    RowLengths rowLengths() {
+        if (lengths == null) {
+            throw new IllegalStateException("word rows carry no sentiment");
+        }
+        return lengths;
     }
 
     /** Row {@code r}'s word ids, right-padded with {@link Vocabulary#PAD_ID} to the width: a new array. */

@@ -11,9 +11,8 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How both trainers read their corpora and turn sentences into rows, so that {@link DiffusionTrainer} and
@@ -79,7 +78,7 @@ public final class TrainingData {
      */
     static List<Example> examples(List<TaggedSentence> sentences, Vocabulary vocab, SentimentLabeller labeller,
             int maxLength) {
-        return PackedRows.of(sentences, vocab, labeller, maxLength).examples();
+        return PackedRows.of(sentences, vocab, labeller::label, maxLength).examples();
     }
 
     /**
@@ -92,32 +91,24 @@ public final class TrainingData {
     }
 
     /**
-     * How many of the rows {@link #wordRows} makes of {@code sentences} have each length: element {@code i} counts
-     * rows of {@code i + 1} words ({@code TrainingInfo#rowLengths}).
+     * How many of the rows {@link #examples} makes of {@code sentences} have each length, overall and for each label
+     * each row gets ({@link #label}), counted in one pass that labels each row once: what {@code row-lengths}
+     * records for a model trained before training recorded it ({@link PackedRows#rowLengths} counts the same as it
+     * packs the rows), when there is no vocabulary to pack the rows with.
      */
-    public static List<Integer> rowLengths(List<TaggedSentence> sentences, int maxLength) {
-        int[] counts = new int[maxLength];
-        forEachWindow(sentences, maxLength, (s, from, to) -> counts[to - from - 1]++);
-        return java.util.Arrays.stream(counts).boxed().toList();
+    public static RowLengths rowLengths(List<TaggedSentence> sentences, int maxLength, SentimentLabeller labeller) {
+        RowLengths.Counter counter = new RowLengths.Counter(maxLength);
+        Function<List<String>, Sentiment> labels = labeller::label;
+        forEachWindow(sentences, maxLength, (s, from, to) -> counter.add(to - from, label(labels, s, from, to)));
+        return counter.counts();
     }
 
     /**
-     * The same counts as {@link #rowLengths} for the rows of each sentiment label, each row labelled as training labels
-     * it ({@link #label}) ({@code TrainingInfo#rowLengthsByLabel}); a label no row has is left out.
+     * The sentiment label of the row of {@code sentence}'s words {@code from} to {@code to}: its own words' label
+     * ({@code labeller}: a {@link SentimentLabeller}'s {@code label}).
      */
-    public static Map<Sentiment, List<Integer>> rowLengthsByLabel(List<TaggedSentence> sentences, int maxLength,
-            SentimentLabeller labeller) {
-        Map<Sentiment, int[]> counts = new EnumMap<>(Sentiment.class);
-        forEachWindow(sentences, maxLength, (s, from, to) ->
-                counts.computeIfAbsent(label(labeller, s, from, to), l -> new int[maxLength])[to - from - 1]++);
-        Map<Sentiment, List<Integer>> out = new EnumMap<>(Sentiment.class);
-        counts.forEach((label, c) -> out.put(label, java.util.Arrays.stream(c).boxed().toList()));
-        return out;
-    }
-
-    /** The sentiment label of the row of {@code sentence}'s words {@code from} to {@code to}: its own words' label. */
-    static Sentiment label(SentimentLabeller labeller, TaggedSentence sentence, int from, int to) {
-        return labeller.label(sentence.words().subList(from, to));
+    static Sentiment label(Function<List<String>, Sentiment> labeller, TaggedSentence sentence, int from, int to) {
+        return labeller.apply(sentence.words().subList(from, to));
     }
 
     interface Window {
@@ -130,10 +121,29 @@ public final class TrainingData {
      */
     static void forEachWindow(List<TaggedSentence> sentences, int maxLength, Window window) {
         for (TaggedSentence s : sentences) {
-            int size = s.words().size();
-            for (int from = 0; from < size; from += maxLength) {
-                window.accept(s, from, Math.min(size, from + maxLength));
-            }
+            forEachWindow(s, maxLength, window);
         }
+    }
+
+    /** The rows of one sentence ({@link #forEachWindow(List, int, Window)}). */
+    private static void forEachWindow(TaggedSentence s, int maxLength, Window window) {
+        int size = s.words().size();
+        for (int from = 0; from < size; from += maxLength) {
+            window.accept(s, from, Math.min(size, from + maxLength));
+        }
+    }
+
+    /**
+     * The fewest leading sentences whose rows include the first {@code rows} rows that {@code sentences} make (all of
+     * them when they make fewer): the part of a dev split its loss is measured on ({@link TrainingLog#DEV_ROWS}), so
+     * that the rest is neither labelled nor packed.
+     */
+    static List<TaggedSentence> makingFirstRows(List<TaggedSentence> sentences, int rows, int maxLength) {
+        int[] made = {0};
+        int taken = 0;
+        while (taken < sentences.size() && made[0] < rows) {
+            forEachWindow(sentences.get(taken++), maxLength, (s, from, to) -> made[0]++);
+        }
+        return sentences.subList(0, taken);
     }
 }

@@ -2,8 +2,11 @@ package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Conditioning;
@@ -70,5 +73,46 @@ class TrainingDataRowsTest {
         for (int r = 0; r < rows.size(); r++) {
             assertArrayEquals(rows.get(r).ids(), words.get(r), "row " + r);
         }
+    }
+
+    /** The coverage the start-up logs and warns by, read off the packed words, is that of the padded rows. */
+    @Test
+    void packedCoverageIsThePaddedRowsCoverage() throws java.io.IOException {
+        List<TaggedSentence> dev = TaggedCorpus.read(TestModels.devCorpus());
+        Vocabulary small = Vocabulary.build(dev.stream().map(TaggedSentence::words).toList(), 2_000);
+        for (int width : new int[] {64, 8}) {
+            PackedRows packed = PackedRows.of(dev, small, labeller::label, width);
+            double padded = TrainingNotes.coverage(packed.examples().stream().map(Example::ids).toList());
+            assertEquals(padded, packed.coverage(), "width " + width);
+            assertTrue(padded > 0.5 && padded < 1, "some words unknown: " + padded);
+        }
+    }
+
+    /**
+     * A dev split's measured rows, its first {@link TrainingLog#DEV_ROWS}, come from the fewest leading sentences that
+     * make them, the same rows as when the whole split was made rows; an empty sentence (no row) is passed over.
+     */
+    @Test
+    void theDevRowsComeFromTheLeadingSentencesOnly() throws java.io.IOException {
+        List<TaggedSentence> dev = new java.util.ArrayList<>(TaggedCorpus.read(TestModels.devCorpus()));
+        dev.add(3, new TaggedSentence(List.of(), List.of()));
+        Vocabulary devVocab = Vocabulary.build(dev.stream().map(TaggedSentence::words).toList(), 2_000);
+        for (int width : new int[] {64, 8}) {
+            List<TaggedSentence> leading = TrainingData.makingFirstRows(dev, TrainingLog.DEV_ROWS, width);
+            assertTrue(leading.size() <= TrainingLog.DEV_ROWS + 1 && leading.size() < dev.size(), "" + leading.size());
+            List<Example> all = TrainingData.examples(dev, devVocab, labeller, width);
+            List<Example> led = TrainingData.examples(leading, devVocab, labeller, width);
+            assertTrue(led.size() >= TrainingLog.DEV_ROWS, "width " + width);
+            int withoutTheLast = TrainingData.examples(leading.subList(0, leading.size() - 1), devVocab, labeller,
+                    width).size();
+            assertTrue(withoutTheLast < TrainingLog.DEV_ROWS, "the fewest sentences: " + withoutTheLast);
+            for (int r = 0; r < TrainingLog.DEV_ROWS; r++) {
+                assertArrayEquals(all.get(r).ids(), led.get(r).ids(), "width " + width + ", row " + r);
+                assertArrayEquals(all.get(r).upos(), led.get(r).upos(), "width " + width + ", row " + r);
+                assertEquals(all.get(r).sentiment(), led.get(r).sentiment(), "width " + width + ", row " + r);
+            }
+        }
+        List<TaggedSentence> few = dev.subList(0, 5);
+        assertEquals(few, TrainingData.makingFirstRows(few, TrainingLog.DEV_ROWS, 64), "fewer rows: all of them");
     }
 }
