@@ -47,6 +47,7 @@ part() {
 
 part pos-length --tasks pos,length --guidance 1,3,5
 part rewrite --tasks rewrite --guidance 3 --candidates 1,16 --keep NOUN,PROPN
+part rewrite-guidance4 --tasks rewrite --guidance 4 --keep NOUN,PROPN
 part generate --tasks generate --guidance 3,5
 part neutral-heldout-lengths --tasks generate --labels neutral --guidance 3,5 --heldout-lengths
 part neutral-best16 --tasks generate --labels neutral --guidance 5 --candidates 16
