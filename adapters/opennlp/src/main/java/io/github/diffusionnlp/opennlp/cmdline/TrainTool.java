@@ -170,7 +170,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
      * Trains, each {@link IllegalArgumentException} labelled by where it arose: the library checks its parameters
      * before it reads a sentence ({@code DiffusionModel.train}'s contract), so one raised before {@code lines} were
      * read is a {@code -params} problem; one raised while they were read and written out, before the run began (a
-     * {@code _NOUN} token, whose word is empty), is the data's; one from the run itself ({@code runStarted}: the
+     * word core's corpus writer would not read back), is the data's; one from the run itself ({@code runStarted}: the
      * trainer was handed over) is the training's. All three were "-params: ", a word of data included.
      */
     <L extends DataLines<?>> DiffusionModel train(L lines, Training<L> training, BooleanSupplier runStarted)

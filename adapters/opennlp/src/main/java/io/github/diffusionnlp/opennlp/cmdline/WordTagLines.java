@@ -25,11 +25,22 @@ final class WordTagLines extends DataLines<POSSample> {
 
     @Override
     POSSample parse(String line, String where) throws InvalidFormatException {
+        POSSample sample;
         try {
-            return POSSample.parse(line.strip());
+            sample = POSSample.parse(line.strip());
         } catch (InvalidFormatException e) {
             throw new InvalidFormatException(where + ": not word_TAG tokens (" + e.getMessage()
                     + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT" + untagged);
         }
+        // OpenNLP reads "_NOUN" as an empty word tagged NOUN; the corpus writer would refuse it only after every line
+        // was read, naming a sentence count rather than this line
+        String[] words = sample.getSentence();
+        for (int i = 0; i < words.length; i++) {
+            if (words[i].isEmpty()) {
+                throw new InvalidFormatException(where + ": token " + (i + 1) + " \"_" + sample.getTags()[i]
+                        + "\" has no word before its tag; write word_TAG, e.g. The_DET jury_NOUN said_VERB ._PUNCT");
+            }
+        }
+        return sample;
     }
 }

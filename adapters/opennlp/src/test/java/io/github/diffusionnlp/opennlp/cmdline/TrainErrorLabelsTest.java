@@ -33,8 +33,9 @@ class TrainErrorLabelsTest {
         assertTrue(r.stderr().startsWith("-params: Iterations two is not a whole number\n"), r.stderr());
     }
 
+    /** A token with no word before its tag is refused at its own line, before the run reads any further. */
     @Test
-    void aWordTheCorpusCannotHoldIsTheDatas() throws Exception {
+    void aTagWithoutAWordIsTheDatasAtItsLine() throws Exception {
         Path params = Files.writeString(tmp.resolve("p.txt"), TINY);
         Path data = Files.writeString(tmp.resolve("pos.txt"), "The_DET cat_NOUN sleeps_VERB ._PUNCT\n"
                 + "The_DET _NOUN said_VERB ._PUNCT\n");
@@ -42,10 +43,29 @@ class TrainErrorLabelsTest {
         DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Train", "-model", bin.toString(),
                 "-data", data.toString(), "-params", params.toString());
         assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
-        assertTrue(r.stderr().startsWith("-data " + data + ": sentence 2 (\"The  said .\"), word 2 \"\": an empty word"),
+        assertTrue(r.stderr().startsWith("-data: " + data + ":2: token 2 \"_NOUN\" has no word before its tag"),
                 r.stderr());
         assertFalse(r.stderr().contains("-params"), r.stderr());
         assertFalse(Files.exists(bin));
+    }
+
+    /**
+     * A refusal raised while the lines are read and written out, before the run begins (core's corpus writer refuses a
+     * word it could not read back), is the data's.
+     */
+    @Test
+    void aRefusalWhileReadingIsTheDatas() throws Exception {
+        Path data = Files.writeString(tmp.resolve("plain.txt"), "The cat sat .\n");
+        try (BufferedReader reader = Files.newBufferedReader(data)) {
+            PlainLines lines = new PlainLines(reader, data, StandardCharsets.UTF_8, System.err);
+            TerminateToolException e = assertThrows(TerminateToolException.class, () -> new TrainTool().train(lines,
+                    l -> {
+                        l.read();
+                        throw new IllegalArgumentException("sentence 1, word 2: a word that would not read back");
+                    }, () -> false));
+            assertEquals(CmdTool.BAD_PARAMETERS, e.getCode());
+            assertEquals("-data " + data + ": sentence 1, word 2: a word that would not read back", e.getMessage());
+        }
     }
 
     /**
