@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -433,9 +434,10 @@ public final class ConstraintsEvaluation {
      * lengths are the held-out ones or the model's, or drawn from all rows alike.
      */
     private Map<Sentiment, Judged> baselinesAtLabelLengths(int n, boolean free) {
-        Map<Sentiment, Judged> byLabel = new java.util.EnumMap<>(Sentiment.class);
+        Map<Sentiment, Judged> byLabel = new EnumMap<>(Sentiment.class);
         TrainingInfo training = lm.info().training();
-        if (!free || !lm.drawsFreeLengths(freeLengthOptions(0)) || training.rowLengthsByLabel() == null) {
+        if (!free || !lm.drawsFreeLengths(freeLengthOptions(0)) || training == null
+                || training.rowLengthsByLabel() == null) {
             return byLabel;
         }
         for (Sentiment label : settings.labels()) {
