@@ -33,7 +33,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -94,8 +93,7 @@ public final class DiffusionTrainer implements TrainingRun {
      */
     private CorpusFingerprint corpusFingerprint;
     /** How many training rows have each length, which its checkpoints record (set before the loop). */
-    private List<Integer> rowLengths;
-    private Map<Sentiment, List<Integer>> rowLengthsByLabel;
+    private RowLengths rowLengths;
 
     /** Set by {@link #stop()}, from any thread; read after each step. */
     private volatile boolean stopAsked;
@@ -216,8 +214,7 @@ public final class DiffusionTrainer implements TrainingRun {
         RowLengths lengths = packed.rowLengths();
         List<Example> devRows = TrainingData.examples(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
                 network.config().maxLength()), vocab, labeller, network.config().maxLength());
-        rowLengths = lengths.overall();
-        rowLengthsByLabel = lengths.byLabel();
+        rowLengths = lengths;
         devRows = devRows.subList(0, Math.min(TrainingLog.DEV_ROWS, devRows.size()));
         double coverage = packed.coverage();
         log.printf(Locale.ROOT,
@@ -313,8 +310,7 @@ public final class DiffusionTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, rowLengths,
-                        rowLengthsByLabel);
+                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, rowLengths);
                 try {
                     if (average == null) {
                         ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());

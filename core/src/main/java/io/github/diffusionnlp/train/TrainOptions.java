@@ -7,7 +7,6 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Numbers;
-import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -15,7 +14,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -523,23 +521,23 @@ public record TrainOptions(
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
             double averageDecay, TaggedCorpus.Reading read, boolean tagged, CorpusFingerprint fingerprint) {
         return checkpointRecord(trainRows, step, wallSeconds, trainLoss, devLoss, averageDecay, read, tagged, null,
-                fingerprint, null, null);
+                fingerprint, null);
     }
 
     /**
      * {@code sentimentLexiconShare}: see {@link TrainingInfo}'s; null for a model without a sentiment condition.
      * {@code fingerprint}: the corpus's size and checksum when the run read it, or null when it is no regular file.
-     * {@code rowLengths}, {@code rowLengthsByLabel}: see {@link TrainingInfo}'s; null for an autoregressive model.
+     * {@code rowLengths}: the overall and per-label counts {@link TrainingInfo} records; null for an autoregressive
+     * model.
      */
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
             double averageDecay, TaggedCorpus.Reading read, boolean tagged, Double sentimentLexiconShare,
-            CorpusFingerprint fingerprint, List<Integer> rowLengths,
-            Map<Sentiment, List<Integer>> rowLengthsByLabel) {
+            CorpusFingerprint fingerprint, RowLengths rowLengths) {
         return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
                 learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
                 read.multiword(), tagged, warmupSteps, sentimentLexiconShare,
                 fingerprint == null ? null : fingerprint.bytes(), fingerprint == null ? null : fingerprint.checksum(),
-                rowLengths, rowLengthsByLabel);
+                rowLengths == null ? null : rowLengths.overall(), rowLengths == null ? null : rowLengths.byLabel());
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */
