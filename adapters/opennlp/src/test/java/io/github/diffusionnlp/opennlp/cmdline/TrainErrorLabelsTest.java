@@ -55,17 +55,10 @@ class TrainErrorLabelsTest {
      */
     @Test
     void aRefusalWhileReadingIsTheDatas() throws Exception {
-        Path data = Files.writeString(tmp.resolve("plain.txt"), "The cat sat .\n");
-        try (BufferedReader reader = Files.newBufferedReader(data)) {
-            PlainLines lines = new PlainLines(reader, data, StandardCharsets.UTF_8, System.err);
-            TerminateToolException e = assertThrows(TerminateToolException.class, () -> new TrainTool().train(lines,
-                    l -> {
-                        l.read();
-                        throw new IllegalArgumentException("sentence 1, word 2: a word that would not read back");
-                    }, () -> false));
-            assertEquals(CmdTool.BAD_PARAMETERS, e.getCode());
-            assertEquals("-data " + data + ": sentence 1, word 2: a word that would not read back", e.getMessage());
-        }
+        TerminateToolException e = refusalOnceRead("sentence 1, word 2: a word that would not read back", false);
+        assertEquals(CmdTool.BAD_PARAMETERS, e.getCode());
+        assertEquals("-data " + tmp.resolve("plain.txt") + ": sentence 1, word 2: a word that would not read back",
+                e.getMessage());
     }
 
     /**
@@ -74,16 +67,23 @@ class TrainErrorLabelsTest {
      */
     @Test
     void aRefusalOfTheRunIsTheTrainings() throws Exception {
+        TerminateToolException e = refusalOnceRead("3,000,000,000 training words, more than one run holds", true);
+        assertEquals(CmdTool.FAILED, e.getCode());
+        assertEquals("training failed: 3,000,000,000 training words, more than one run holds", e.getMessage());
+    }
+
+    /**
+     * What {@code Train} makes of an {@link IllegalArgumentException} with {@code message} raised by a training that
+     * has read its lines, the run begun or not as {@code runStarted} says.
+     */
+    private TerminateToolException refusalOnceRead(String message, boolean runStarted) throws Exception {
         Path data = Files.writeString(tmp.resolve("plain.txt"), "The cat sat .\n");
         try (BufferedReader reader = Files.newBufferedReader(data)) {
             PlainLines lines = new PlainLines(reader, data, StandardCharsets.UTF_8, System.err);
-            TerminateToolException e = assertThrows(TerminateToolException.class, () -> new TrainTool().train(lines,
-                    l -> {
-                        l.read();
-                        throw new IllegalArgumentException("3,000,000,000 training words, more than one run holds");
-                    }, () -> true));
-            assertEquals(CmdTool.FAILED, e.getCode());
-            assertEquals("training failed: 3,000,000,000 training words, more than one run holds", e.getMessage());
+            return assertThrows(TerminateToolException.class, () -> new TrainTool().train(lines, l -> {
+                l.read();
+                throw new IllegalArgumentException(message);
+            }, () -> runStarted));
         }
     }
 }
