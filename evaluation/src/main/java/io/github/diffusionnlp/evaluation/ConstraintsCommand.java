@@ -69,8 +69,9 @@ final class ConstraintsCommand implements Callable<Integer> {
     List<String> keep = List.of();
 
     @Option(names = "--tasks", split = ",", defaultValue = "pos,sentiment,length",
-            description = "which of pos, sentiment (= rewrite and generate), rewrite, generate, length"
-                    + " (default: ${DEFAULT-VALUE})")
+            description = "which of pos, sentiment (= rewrite and generate), rewrite, generate, length, labeller"
+                    + " (the training data's labeller against the judge on held-out text, each label's ceiling; no"
+                    + " sampling) (default: ${DEFAULT-VALUE})")
     List<String> tasks;
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL", defaultValue = "negative,neutral,positive",
@@ -195,7 +196,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                 chosen.add(Task.valueOf(task));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("--tasks: unknown task '" + t + "'; allowed: pos, sentiment,"
-                        + " rewrite, generate, length");
+                        + " rewrite, generate, length, labeller");
             }
         }
         return chosen;

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
@@ -58,8 +59,11 @@ import java.util.stream.Collectors;
  * sources, rewrite inputs, the generation reference and the lengths.
  */
 public final class ConstraintsEvaluation {
-    /** What to measure: POS templates, sentiment rewrites, sentiment generation, length. */
-    public enum Task { POS, REWRITE, GENERATE, LENGTH }
+    /**
+     * What to measure: POS templates, sentiment rewrites, sentiment generation, length, and the labeller of the
+     * training data against the judge on real text (no model output: the ceiling of following a sentiment label).
+     */
+    public enum Task { POS, REWRITE, GENERATE, LENGTH, LABELLER }
 
     /**
      * @param n sentences per row
@@ -254,6 +258,9 @@ public final class ConstraintsEvaluation {
         if (settings.tasks().contains(Task.LENGTH)) {
             lengthControl(slice(pool, 3));
         }
+        if (settings.tasks().contains(Task.LABELLER)) {
+            labellerAgainstJudge(slice(pool, 2));
+        }
         double wall = (System.nanoTime() - start) / 1e9;
         return new Result(header(wall), List.copyOf(rows), List.copyOf(samples));
     }
@@ -425,6 +432,46 @@ public final class ConstraintsEvaluation {
     }
 
     private record Judged(List<List<String>> out, List<Integer> classes) {}
+
+    // ---------------------------------------------------------------- the labeller against the judge
+
+    /**
+     * How far the judge agrees with the training data's labeller on real text: of the generation rows' own held-out
+     * reference sentences, those AFINN-165 gives each label, and the share of them the judge calls so. A model that
+     * wrote exactly the real text of a label would be judged about this often on that label's generation row, so it
+     * is the ceiling of following the label, as the POS rows' held-out figure is of following a template: a row
+     * above it wins by writing text more marked than real text of its label. No model output: the row's
+     * "model" figure is the labelled held-out text's, its "held-out" one every reference sentence's.
+     */
+    private void labellerAgainstJudge(List<TaggedSentence> reference) {
+        List<List<String>> heldout = words(reference);
+        List<Integer> classes = judge("sentiment judge: held-out sentences", heldout);
+        SentimentLabeller labeller = SentimentLabeller.afinn();
+        for (Sentiment label : settings.labels()) {
+            List<List<String>> labelled = new ArrayList<>();
+            List<Integer> judged = new ArrayList<>();
+            for (int i = 0; i < heldout.size(); i++) {
+                if (labeller.label(heldout.get(i)) == label) {
+                    labelled.add(heldout.get(i));
+                    judged.add(classes.get(i));
+                }
+            }
+            if (labelled.isEmpty()) {
+                err.printf(Locale.ROOT, "labeller: none of the %d held-out sentences is labelled %s: no row%n",
+                        heldout.size(), label);
+                continue;
+            }
+            String condition = "held-out text labelled " + label + " by AFINN-165 (no model)";
+            record(labelled, judged, null, "labeller", condition, null);
+            Map<String, Object> extra = new LinkedHashMap<>();
+            extra.put("classHistogram", histogram(judged));
+            extra.put("heldoutClassHistogram", histogram(classes));
+            extra.put("meanLength", labelled.stream().mapToInt(List::size).average().orElse(0));
+            addRow("labeller against judge", condition, null, labelled.size(), "judged " + label,
+                    Metrics.judgedAs(judged, label).value(), null, Metrics.judgedAs(classes, label).value(), null,
+                    new Timed(labelled, 0), heldout, extra);
+        }
+    }
 
     /**
      * Where a labelled sentence draws its length from its label's training rows, the unconditioned baseline of each

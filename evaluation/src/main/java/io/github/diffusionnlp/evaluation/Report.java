@@ -83,7 +83,10 @@ public final class Report {
                 drawn or the model's as above, matching by chance) — what the \
                 constraint adds is the gap between the two. **held-out**: the judge on real held-out text — POS: \
                 OpenNLP's tags of the template's own source sentences against their Brown-derived tags (the \
-                judge's ceiling); rewrite: the unchanged inputs; generate: N other held-out sentences.
+                judge's ceiling); rewrite: the unchanged inputs; generate: N other held-out sentences. **labeller \
+                against judge** rows (`--tasks labeller`) sample nothing: their "model" figure is the judge on \
+                those N held-out sentences that the training data's labeller, AFINN-165, gives the label (N: how \
+                many), the ceiling of a model that writes its label's real text.
 
                 - *tag accuracy*: share of template positions where OpenNLP's UPOS tag of the output equals the \
                 template's (pooled over positions; missing positions count as wrong).

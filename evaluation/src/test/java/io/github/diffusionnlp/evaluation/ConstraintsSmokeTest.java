@@ -127,4 +127,37 @@ class ConstraintsSmokeTest {
         }
         assertEquals(lengths.get("no label (baseline)"), lengths.get("generate neutral, lexical"), lengths.toString());
     }
+
+    /**
+     * The labeller rows judge held-out text only: each label's row holds the reference sentences AFINN-165 gives it
+     * (every sentence in exactly one row), and its held-out figure is the generation rows' own, the same sentences.
+     */
+    @Test
+    void labellerRowsSplitTheGenerationReferenceByLabel(@TempDir Path out) throws Exception {
+        int code = EvaluationMain.run("constraints", "--quick", "--n", "8", "--steps", "2", "--guidance", "3",
+                "--tasks", "generate,labeller", "--out", out.toString());
+        assertEquals(0, code);
+        JsonNode rows = new ObjectMapper().readTree(out.resolve("constraints-quick.json").toFile()).get("rows");
+        int labelled = 0;
+        int labellerRows = 0;
+        for (JsonNode row : rows) {
+            if (!row.get("task").asText().equals("labeller against judge")) {
+                continue;
+            }
+            labellerRows++;
+            labelled += row.get("n").asInt();
+            String label = row.get("measure").asText().substring("judged ".length());
+            assertTrue(row.get("condition").asText().contains("labelled " + label), row.toString());
+            assertTrue(row.get("baseline").isNull(), row.toString());
+            for (JsonNode generated : rows) {
+                if (generated.get("condition").asText().startsWith("generate " + label)) {
+                    assertEquals(generated.get("reference").asDouble(), row.get("reference").asDouble(), 1e-12,
+                            "the same reference sentences: " + row + " / " + generated);
+                }
+            }
+        }
+        assertTrue(labellerRows >= 1, rows.toPrettyString());
+        assertEquals(8, labelled, "every reference sentence in one labeller row: " + rows.toPrettyString());
+        assertTrue(Files.readString(out.resolve("constraints-quick-samples.tsv")).contains("labeller\t"));
+    }
 }
