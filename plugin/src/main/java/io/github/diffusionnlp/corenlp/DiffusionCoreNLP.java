@@ -45,6 +45,14 @@ public final class DiffusionCoreNLP {
             return;
         }
         if (args.length > 0 && args[0].equals("server")) {
+            try {
+                // read by each request's annotator, so a bad one refused every request with the operator's error
+                // (HTTP 500) while the server started as if all were well: now it does not start
+                ServerLimits.fromSystemProperties();
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(1);
+            }
             String threads = ToolDefaults.oneIntraOpThreadForAServer();
             if (threads != null) {
                 System.err.println(threads);

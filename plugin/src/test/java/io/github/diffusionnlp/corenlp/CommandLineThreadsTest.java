@@ -5,12 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.ChildJvm;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,16 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * more it now ends so too.
  */
 class CommandLineThreadsTest {
-    /** How long a failed run may take to exit once it has said why. */
-    private static final long EXIT_SECONDS = 30;
-
-    private record Run(boolean exited, int code, String said) {}
-
     /**
      * Runs the jar's main on three files with {@code -threads 2} and {@code args}; waits for it to exit, or, once it
-     * has printed a failure, {@value #EXIT_SECONDS} s more (a run that hangs is then killed, not waited for).
+     * has printed a failure, 30 s more (a run that hangs is then killed, not waited for).
      */
-    private static Run run(Path tmp, String... args) throws Exception {
+    private static ChildRuns.Run run(Path tmp, String... args) throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         for (int i = 1; i <= 3; i++) {
             Files.writeString(in.resolve("d" + i + ".txt"), "Document " + i + " says the [MASK] dog was very old.");
@@ -40,29 +34,15 @@ class CommandLineThreadsTest {
                 "-customAnnotatorClass.diffusion", DiffusionAnnotator.class.getName(), "-diffusion.steps", "1",
                 "-threads", "2", "-file", in.toString(), "-outputDirectory", tmp.toString()));
         all.addAll(List.of(args));
-        Path log = tmp.resolve("said.txt");
-        Process child = ChildJvm.command(List.of(), DiffusionCoreNLP.class, all.toArray(String[]::new))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        try {
-            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-            while (!child.waitFor(200, TimeUnit.MILLISECONDS) && System.nanoTime() < giveUp) {
-                String said = Files.readString(log, StandardCharsets.UTF_8);
-                if (said.contains("error:") || said.contains("Exception in thread")) {
-                    child.waitFor(EXIT_SECONDS, TimeUnit.SECONDS);
-                    break;
-                }
-            }
-            boolean exited = !child.isAlive();
-            return new Run(exited, exited ? child.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8));
-        } finally {
-            child.destroyForcibly();
-        }
+        return ChildRuns.watch(ChildJvm.command(List.of(), DiffusionCoreNLP.class, all.toArray(String[]::new)),
+                tmp.resolve("said.txt"), Duration.ofMinutes(5),
+                said -> said.contains("error:") || said.contains("Exception in thread"), Duration.ofSeconds(30));
     }
 
     @Test
     void aDocumentThatFailsOnAWorkerThreadEndsTheRunWithItsErrorLine(@TempDir Path tmp) throws Exception {
         // pos after diffusion, unenforced: the mask reads tags no annotator has set yet (UnenforcedOrderTest)
-        Run r = run(tmp, "-annotators", "tokenize,ssplit,diffusion,pos", "-enforceRequirements", "false",
+        ChildRuns.Run r = run(tmp, "-annotators", "tokenize,ssplit,diffusion,pos", "-enforceRequirements", "false",
                 "-diffusion.mask", "pos:ADJ");
         assertTrue(r.exited(), "the run went on waiting after its failure:\n" + r.said());
         assertEquals(1, r.code(), r.said());
@@ -73,7 +53,7 @@ class CommandLineThreadsTest {
 
     @Test
     void theProtobufSerializersRefusalOnAWorkerThreadStillSaysWhatToAdd(@TempDir Path tmp) throws Exception {
-        Run r = run(tmp, "-outputFormat", "serialized");
+        ChildRuns.Run r = run(tmp, "-outputFormat", "serialized");
         assertTrue(r.exited(), "the run went on waiting after its failure:\n" + r.said());
         assertEquals(1, r.code(), r.said());
         assertTrue(r.said().contains("error: CoreNLP's protobuf serializer cannot write the diffusion annotator's own"
