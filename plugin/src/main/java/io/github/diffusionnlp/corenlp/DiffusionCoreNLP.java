@@ -14,6 +14,7 @@ import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The jar's main class: CoreNLP's own command line with this plugin on the classpath.
@@ -44,6 +45,14 @@ public final class DiffusionCoreNLP {
             return;
         }
         if (args.length > 0 && args[0].equals("server")) {
+            try {
+                // read by each request's annotator, so a bad one refused every request with the operator's error
+                // (HTTP 500) while the server started as if all were well: now it does not start
+                ServerLimits.fromSystemProperties();
+            } catch (IllegalArgumentException e) {
+                System.err.println("error: " + e.getMessage());
+                System.exit(1);
+            }
             String threads = ToolDefaults.oneIntraOpThreadForAServer();
             if (threads != null) {
                 System.err.println(threads);
@@ -51,29 +60,67 @@ public final class DiffusionCoreNLP {
             StanfordCoreNLPServer.main(serverArgs(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
+        // CoreNLP's -threads annotates and writes each file on a thread of its own, and a failure there ended that
+        // thread alone: the run printed its stack trace, then waited forever to hand the next file to it (or, with no
+        // file left, exited 0). A failure on any thread now ends the run as one on the main thread does.
+        Thread.setDefaultUncaughtExceptionHandler(DiffusionCoreNLP::failedOnAThread);
         try {
             StanfordCoreNLP.main(args);
-        } catch (ProtobufAnnotationSerializer.LossySerializationException e) {
-            System.err.println("error: CoreNLP's protobuf serializer cannot write the diffusion annotator's own"
-                    + " annotations (" + e.getMessage() + "); add -outputSerializer "
-                    + DiffusionProtobufSerializer.class.getName() + ", which writes the document without them");
-            System.exit(1);
         } catch (RuntimeException e) {
-            String missing = missingFile(e);
-            if (missing != null) {
-                System.err.println("error: " + missing);
-                System.exit(1);
-            }
-            // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
-            Throwable ours = annotatorError(e);
-            String files = FileErrors.fileSystemFailure(e); // DJL's cache: "Failed to extract ...", where and why
-            if (ours == null && files == null) {
+            String line = errorLine(e);
+            if (line == null) {
                 throw e;
             }
-            System.err.println("error: " + (ours == null ? files : ours.getMessage() == null ? ours
-                    : FileErrors.withCause(ours.getMessage(), ours)));
+            System.err.println(line);
             System.exit(1);
         }
+    }
+
+    private static final AtomicBoolean FAILED = new AtomicBoolean();
+
+    /**
+     * Ends the run on a failure that no caller caught, on any thread (a {@code -threads} worker's): its
+     * {@link #errorLine}, or its stack trace as Java prints it, then exit code 1.
+     */
+    static void failedOnAThread(Thread thread, Throwable e) {
+        if (!FAILED.compareAndSet(false, true)) {
+            return; // another worker's failure is ending the run: one message is enough
+        }
+        String line = errorLine(e);
+        if (line != null) {
+            System.err.println(line);
+        } else {
+            System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+            e.printStackTrace();
+        }
+        System.exit(1);
+    }
+
+    /**
+     * The one {@code error:} line that tells the user what {@code e}, a failed run, means (the annotator's refusal, a
+     * missing file, the protobuf serializer refusing our keys, a file system failure), or null where it is
+     * CoreNLP's own failure, which its stack trace tells.
+     */
+    static String errorLine(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProtobufAnnotationSerializer.LossySerializationException) {
+                return "error: CoreNLP's protobuf serializer cannot write the diffusion annotator's own annotations ("
+                        + t.getMessage() + "); add -outputSerializer " + DiffusionProtobufSerializer.class.getName()
+                        + ", which writes the document without them";
+            }
+        }
+        String missing = missingFile(e);
+        if (missing != null) {
+            return "error: " + missing;
+        }
+        // CoreNLP wraps the annotator's own message in two reflection exceptions and a stack trace
+        Throwable ours = annotatorError(e);
+        String files = FileErrors.fileSystemFailure(e); // DJL's cache: "Failed to extract ...", where and why
+        if (ours == null && files == null) {
+            return null;
+        }
+        return "error: " + (ours == null ? files : ours.getMessage() == null ? ours
+                : FileErrors.withCause(ours.getMessage(), ours));
     }
 
     private static final String NO_PROPERTIES = "argsToProperties could not read properties file: ";

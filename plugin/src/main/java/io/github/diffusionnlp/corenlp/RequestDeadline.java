@@ -1,8 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -12,11 +11,18 @@ import java.util.concurrent.TimeUnit;
  * at its next step ({@code Interruption}). Opened on the annotating thread, closed on it.
  */
 final class RequestDeadline implements AutoCloseable {
-    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledThreadPoolExecutor TIMER = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "diffusion-request-deadline");
         t.setDaemon(true); // it must not keep a JVM alive
         return t;
     });
+
+    static {
+        // a request's alarm is cancelled when it ends, nearly always long before it is due: kept in the queue until
+        // due (the executor's default), each held its deadline and thread for the full 120 s (or the operator's
+        // -Ddiffusionnlp.server.deadline), one per request served in that time
+        TIMER.setRemoveOnCancelPolicy(true);
+    }
 
     private final Thread thread = Thread.currentThread();
     private final long millis;
@@ -45,6 +51,11 @@ final class RequestDeadline implements AutoCloseable {
         return new IllegalStateException("annotator \"" + name + "\": stopped after " + millis + " ms, the server's"
                 + " deadline for a request's sampling (-D" + ServerLimits.DEADLINE + "; a request's own timeout cannot"
                 + " raise it): send fewer sentences, steps or candidates", cause);
+    }
+
+    /** The alarms of deadlines not closed yet (for tests). */
+    static int alarmsPending() {
+        return TIMER.getQueue().size();
     }
 
     /** Stops the alarm; an interrupt it made is cleared, so the thread serves its next task uninterrupted. */

@@ -5,20 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
 import io.github.diffusionnlp.api.DefaultModel;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * by a model per request, and pinned its CPU for hours with a request timeout of its own.
  */
 class ServerLimitsTest {
-    static StanfordCoreNLPServer server;
-    static int port;
+    static LoopbackServer server;
     static final String TEXT = "The [MASK] of the committee said that the [MASK] was late.";
 
     @TempDir
@@ -42,22 +33,12 @@ class ServerLimitsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Properties serverProps = new Properties();
-        serverProps.setProperty("server_id", "diffusion-limits-test-" + port);
-        server = new StanfordCoreNLPServer(serverProps, port, 120_000, false) {
-            {
-                quiet = true;
-            }
-        };
-        server.run();
+        server = LoopbackServer.start("diffusion-limits-test");
     }
 
     @AfterAll
     static void stop() {
-        server.getServer().ifPresent(s -> s.stop(0));
+        server.close();
     }
 
     @AfterEach
@@ -73,11 +54,7 @@ class ServerLimitsTest {
         for (int i = 0; i < pairs.length; i += 2) {
             p.put(pairs[i], pairs[i + 1]);
         }
-        String query = "properties=" + URLEncoder.encode(ServerTest.JSON.writeValueAsString(p), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
-                .timeout(Duration.ofMinutes(3))
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-        return ServerTest.CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return server.post(p, text);
     }
 
     /** The refusal with the client's value taken out: what it says of the path itself. */

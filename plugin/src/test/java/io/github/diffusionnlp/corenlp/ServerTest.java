@@ -19,17 +19,12 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,29 +42,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** The real CoreNLP server on loopback; the annotator requested through request properties. */
 class ServerTest {
     static final String TEXT = "The [MASK] of the committee said that the [MASK] was late. The old dog [MASK] loudly.";
-    static final ObjectMapper JSON = new ObjectMapper();
-    static StanfordCoreNLPServer server;
+    static final ObjectMapper JSON = LoopbackServer.JSON;
+    static final HttpClient CLIENT = LoopbackServer.CLIENT;
+    static LoopbackServer server;
     static int port;
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @BeforeAll
     static void start() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Properties serverProps = new Properties();
-        serverProps.setProperty("server_id", "diffusion-test-" + port);
-        server = new StanfordCoreNLPServer(serverProps, port, 120_000, false) {
-            {
-                quiet = true;
-            }
-        };
-        server.run();
+        server = LoopbackServer.start("diffusion-test");
+        port = server.port;
     }
 
     @AfterAll
     static void stop() {
-        server.getServer().ifPresent(s -> s.stop(0));
+        server.close();
     }
 
     static Map<String, String> requestProps(String... pairs) {
@@ -85,11 +71,7 @@ class ServerTest {
     }
 
     static HttpResponse<String> post(Map<String, String> props, String text) throws Exception {
-        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
-                .timeout(Duration.ofMinutes(3))
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return server.post(props, text);
     }
 
     /** The words of every sentence of a JSON response. */
@@ -330,10 +312,7 @@ class ServerTest {
      */
     @Test
     void theJarsServerWritesProtobufWithoutASerializerNamed() throws Exception {
-        int jarPort;
-        try (ServerSocket s = new ServerSocket(0)) {
-            jarPort = s.getLocalPort();
-        }
+        int jarPort = LoopbackServer.freePort();
         Map<String, String> props = requestProps("outputFormat", "serialized");
         HttpResponse<byte[]> stock = postBytes(port, props, TEXT);
         assertEquals(500, stock.statusCode(), "CoreNLP's own serializer, as documented");
@@ -356,11 +335,8 @@ class ServerTest {
     }
 
     static HttpResponse<byte[]> postBytes(int port, Map<String, String> props, String text) throws Exception {
-        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
-                .timeout(Duration.ofMinutes(3))
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return CLIENT.send(LoopbackServer.request(port, props, text, StandardCharsets.UTF_8, null),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /**
@@ -410,20 +386,14 @@ class ServerTest {
     }
 
     static HttpResponse<String> postAs(Map<String, String> props, String text, String contentType) throws Exception {
-        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
-                .timeout(Duration.ofMinutes(3)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CLIENT.send(LoopbackServer.request(port, props, text, StandardCharsets.UTF_8, contentType),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     static HttpResponse<String> postLatin1(Map<String, String> props, String text, String contentType)
             throws Exception {
-        String query = "properties=" + URLEncoder.encode(JSON.writeValueAsString(props), StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/?" + query))
-                .timeout(Duration.ofMinutes(3)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.ISO_8859_1)).build();
-        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return CLIENT.send(LoopbackServer.request(port, props, text, StandardCharsets.ISO_8859_1, contentType),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     @Test
