@@ -36,6 +36,16 @@ public final class Report {
                 ? " (step " + h.get("trainingStep") + " of " + h.get("trainingTotalSteps") + ")" : "";
         sb.append(String.format(Locale.ROOT, "- model: `%s`%s, %,d parameters%n", h.get("model"), training,
                 ((Number) h.get("parameters")).longValue()));
+        if (List.of("labeller").equals(h.get("tasks"))) { // nothing sampled: the sampling settings would mislead
+            sb.append(String.format(Locale.ROOT, "- N = %s held-out reference sentences of %s tokens from `%s`,"
+                    + " shuffled with seed %s, labelled by AFINN-165 and judged; nothing sampled%n", h.get("n"),
+                    h.get("heldoutLengths"), h.get("heldout"), h.get("seed")));
+            sb.append("- judges (never trained on this model's data): sentiment — ").append(h.get("sentimentJudge"))
+                    .append('\n');
+            sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",
+                    h.get("wallSeconds"), h.get("processors"), h.get("finished")));
+            return table(sb, r);
+        }
         sb.append(String.format(Locale.ROOT,
                 "- sampling: %s steps, temperature %s, x̂₀ temperature %s, n-gram weight %s,"
                         + " seed %s (sentence i: %s), batch %s; rewrite strength %s, %s%n", h.get("steps"),
@@ -63,6 +73,11 @@ public final class Report {
                 .append("; sentiment — ").append(h.get("sentimentJudge")).append('\n');
         sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",
                 h.get("wallSeconds"), h.get("processors"), h.get("finished")));
+        return table(sb, r);
+    }
+
+    /** The table of rows and the notes on what each column means, after the header lines in {@code sb}. */
+    private static String table(StringBuilder sb, Result r) {
         sb.append("| task | condition | guidance | N | measure | model | unconditioned | held-out | content words kept"
                 + " | repetition | entropy (bits) | held-out repetition | held-out entropy | sampling s |\n");
         sb.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -159,5 +159,12 @@ class ConstraintsSmokeTest {
         assertTrue(labellerRows >= 1, rows.toPrettyString());
         assertEquals(8, labelled, "every reference sentence in one labeller row: " + rows.toPrettyString());
         assertTrue(Files.readString(out.resolve("constraints-quick-samples.tsv")).contains("labeller\t"));
+        // alone, the task samples nothing, and its report names no sampling settings
+        assertEquals(0, EvaluationMain.run("constraints", "--quick", "--n", "8", "--tasks", "labeller", "--out",
+                out.toString(), "--name", "labeller-only"));
+        String md = Files.readString(out.resolve("labeller-only.md"));
+        assertTrue(md.contains("nothing sampled") && !md.contains("- sampling:") && !md.contains("guidance weights"),
+                md);
+        assertTrue(md.contains("| labeller against judge | held-out text labelled "), md);
     }
 }
