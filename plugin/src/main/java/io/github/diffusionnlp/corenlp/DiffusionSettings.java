@@ -148,7 +148,7 @@ public final class DiffusionSettings {
             try {
                 Devices.parse(deviceValue); // an unknown name or a GPU this machine lacks fails here
             } catch (IllegalArgumentException e) {
-                throw bad("device", deviceValue, Devices.ALLOWED + " (" + e.getMessage() + ")");
+                throw bad("device", deviceValue, Devices.ALLOWED + " (" + reason(e) + ")");
             }
             device = deviceValue.trim().toLowerCase(java.util.Locale.ROOT);
         }
@@ -159,7 +159,7 @@ public final class DiffusionSettings {
             try {
                 precision = Precision.parse(precisionValue); // bf16 is refused here with its reason
             } catch (IllegalArgumentException e) {
-                throw bad("precision", precisionValue, Precision.ALLOWED + " (" + e.getMessage() + ")");
+                throw bad("precision", precisionValue, Precision.ALLOWED + " (" + reason(e) + ")");
             }
         }
         steps = (int) rangedValue(props, "steps", SamplingOptions.DEFAULT_STEPS, SamplingRange.STEPS,
@@ -476,6 +476,13 @@ public final class DiffusionSettings {
             limits.requireAllowed(name, key, value, path, isModel);
         }
         return path;
+    }
+
+    /** Core's refusal without the allowed values it ends with, which this annotator's message names first. */
+    private static String reason(IllegalArgumentException e) {
+        String message = e.getMessage();
+        int allowed = message.indexOf("; allowed: ");
+        return allowed < 0 ? message : message.substring(0, allowed);
     }
 
     private IllegalArgumentException bad(String key, String value, String allowed) {

@@ -92,6 +92,12 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.precision", "fp8"), "diffusion.precision", "'fp8'", "fp32 or fp16");
         assertMentions(failure(pipe, "diffusion.precision", "bf16"), "diffusion.precision", "'bf16'", "fp32 or fp16",
                 "bfloat16");
+        // the allowed values once: core's own reason names them too
+        for (String[] bad : List.of(new String[] {"diffusion.precision", "bf16"},
+                new String[] {"diffusion.precision", "fp8"}, new String[] {"diffusion.device", "cuda"})) {
+            String message = failure(pipe, bad[0], bad[1]);
+            assertEquals(message.indexOf("allowed:"), message.lastIndexOf("allowed:"), message);
+        }
         assertMentions(failure(pipe, "diffusion.model", "/no/such/model"), "diffusion.model", "/no/such/model",
                 "does not exist");
         assertMentions(failure(pipe, "diffusion.keep", "1,NOUNS"), "diffusion.keep", "NOUNS", "UPOS", "PROPN");
