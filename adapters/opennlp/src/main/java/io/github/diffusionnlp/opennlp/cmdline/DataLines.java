@@ -69,6 +69,11 @@ abstract class DataLines<T> implements ObjectStream<T> {
         return file;
     }
 
+    /** The charset the file is read in ({@code -encoding}). */
+    Charset charset() {
+        return charset;
+    }
+
     /**
      * The next line; bytes the charset does not decode are an error saying so (without this, only the
      * decoder's "Input length = 1"). No line number: the reader decodes ahead, so the bad bytes may lie
