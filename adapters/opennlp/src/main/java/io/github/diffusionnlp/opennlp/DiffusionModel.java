@@ -524,28 +524,44 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /** The language of a model directory loaded without one, and of {@code Package} and {@code Train} by default. */
     public static final String DEFAULT_LANGUAGE = "en";
+    /**
+     * An ISO 639 code of two or three letters, then BCP 47 subtags. Not BCP 47's 5 to 8 letters for the language as
+     * well: none is registered, and they let a language's name through ({@code -lang english}), which was written into
+     * the manifest and made the package refuse raw text as not English.
+     */
     private static final java.util.regex.Pattern LANGUAGE = java.util.regex.Pattern.compile(
-            "[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+            "[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
 
     /**
      * {@code language} when it is an ISO 639 code or a BCP 47 tag ({@code fr}, {@code pt-BR}).
      *
-     * @throws IllegalArgumentException naming it otherwise
+     * @throws IllegalArgumentException naming it otherwise, and the code of a language it is the English name of
      */
     public static String checkedLanguage(String language) {
         if (language == null || !LANGUAGE.matcher(language).matches()) {
             throw new IllegalArgumentException("language " + (language == null ? "null" : "'" + language + "'")
-                    + " is not a language code; give an ISO 639 code (en, fr, de) or a BCP 47 tag (pt-BR)");
+                    + " is not a language code; " + codeNamed(language).map(c -> "did you mean " + c + "? ").orElse("")
+                    + "give an ISO 639 code (en, fr, de) or a BCP 47 tag (pt-BR)");
         }
         return language;
     }
 
+    /** The ISO 639 code of the language whose English name is {@code name} ({@code English}: en), if any. */
+    private static java.util.Optional<String> codeNamed(String name) {
+        return name == null ? java.util.Optional.empty() : java.util.Arrays.stream(java.util.Locale.getISOLanguages())
+                .filter(code -> java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.ENGLISH)
+                        .equalsIgnoreCase(name.strip()))
+                .findFirst();
+    }
+
     /**
-     * Whether a model's language is English ({@code en}, {@code en-GB}: the language of the English POS tagger, and of
-     * the sentence detector and tokenizer the command-line tools split raw text with).
+     * Whether a model's language is English ({@code en}, {@code en-GB}, or ISO 639-2/3's {@code eng}, as OpenNLP's
+     * language detector names it: the language of the English POS tagger, and of the sentence detector and tokenizer
+     * the command-line tools split raw text with).
      */
     public static boolean isEnglish(String language) {
-        return java.util.Locale.forLanguageTag(language).getLanguage().equals(DEFAULT_LANGUAGE);
+        String code = java.util.Locale.forLanguageTag(language).getLanguage();
+        return code.equals(DEFAULT_LANGUAGE) || code.equals("eng");
     }
 
     /**

@@ -2,12 +2,14 @@ package io.github.diffusionnlp.opennlp;
 
 import com.google.common.base.Supplier;
 import com.google.common.base.Suppliers;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
 import opennlp.tools.tokenize.DetokenizationDictionary;
@@ -198,7 +200,7 @@ public final class EnglishText {
         int from = 0; // start of the text not yet tokenized
         for (Span run : longRuns(piece)) {
             addTokens(tokenizer, piece.substring(from, run.getStart()), offset + from, spans);
-            spans.add(new Span(offset + run.getStart(), offset + run.getEnd()));
+            addSeparated(piece, run.getStart(), run.getEnd(), offset, spans);
             from = run.getEnd();
         }
         addTokens(tokenizer, piece.substring(from), offset + from, spans);
@@ -221,12 +223,26 @@ public final class EnglishText {
                 continue;
             }
             if (last != null) {
-                spans.add(new Span(offset + last.getStart(), offset + last.getEnd()));
+                addSeparated(text, last.getStart(), last.getEnd(), offset, spans);
             }
             last = t;
         }
         if (last != null) {
-            spans.add(new Span(offset + last.getStart(), offset + last.getEnd()));
+            addSeparated(text, last.getStart(), last.getEnd(), offset, spans);
+        }
+    }
+
+    /**
+     * Adds the span {@code [start, end)} of {@code text}, shifted by {@code offset}, as the tokens core reads in it
+     * ({@link TaggedCorpus#TOKEN}): split at the separators {@link TokenizerME} and {@link StringUtil#isWhitespace}
+     * keep inside a token, a byte-order mark (U+FEFF, left mid-line where files with one were joined) and a next-line
+     * character (U+0085), none added for a span of separators alone. Left whole, such a token was refused by the
+     * model ("holds whitespace") and its line passed through unfilled.
+     */
+    private static void addSeparated(String text, int start, int end, int offset, List<Span> spans) {
+        Matcher m = TaggedCorpus.TOKEN.matcher(text).region(start, end);
+        while (m.find()) {
+            spans.add(new Span(offset + m.start(), offset + m.end()));
         }
     }
 

@@ -64,6 +64,14 @@ abstract class CmdTool<P> {
     }
 
     /**
+     * Whether the tool has a parameter it cannot run without ({@code Train}'s {@code -data}): given no parameters, it
+     * then prints its usage, as OpenNLP's {@code opennlp POSTaggerTrainer} does, rather than an error for the first.
+     */
+    boolean needsParameters() {
+        return ArgumentParser.validateArgumentsLoudly(new String[0], params) != null;
+    }
+
+    /**
      * The usage text for {@code -help} given with the parameters {@code others}; a parameter name among
      * them that this tool does not have is a bad parameter, as it is without {@code -help}, so that a
      * typo is not hidden behind the usage and exit code 0. Values are not checked: help was asked for.

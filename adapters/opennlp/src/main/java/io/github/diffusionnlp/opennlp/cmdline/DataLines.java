@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 import opennlp.tools.util.InvalidFormatException;
 import opennlp.tools.util.ObjectStream;
 
@@ -21,6 +22,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
     private int samples;
     private boolean ended;
     private boolean begun;
+    private BooleanSupplier stop = () -> false;
 
     DataLines(BufferedReader reader, Path file, Charset charset) {
         this.reader = reader;
@@ -35,6 +37,9 @@ abstract class DataLines<T> implements ObjectStream<T> {
     public T read() throws IOException {
         begun = true;
         for (String line = nextLine(); line != null; line = nextLine()) {
+            if (stop.getAsBoolean()) {
+                throw new StopReadingOnSignal.ReadingStopped(file, lineNo);
+            }
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
@@ -48,6 +53,11 @@ abstract class DataLines<T> implements ObjectStream<T> {
         }
         ended = true;
         return null;
+    }
+
+    /** Reading ends, by {@link StopReadingOnSignal.ReadingStopped}, at the first line read once {@code stop} says. */
+    void stopWhen(BooleanSupplier stop) {
+        this.stop = stop;
     }
 
     /** Whether the file has been read to its end without a sample: it is empty or has only blank lines. */
@@ -67,6 +77,11 @@ abstract class DataLines<T> implements ObjectStream<T> {
 
     Path file() {
         return file;
+    }
+
+    /** The charset the file is read in ({@code -encoding}). */
+    Charset charset() {
+        return charset;
     }
 
     /**

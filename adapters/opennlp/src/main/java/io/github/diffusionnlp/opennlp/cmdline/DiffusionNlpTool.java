@@ -71,8 +71,11 @@ public final class DiffusionNlpTool {
         }
         String[] toolArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
         try {
-            if (toolArgs.length > 0 && isHelp(toolArgs[0])) {
-                out.println(tool.helpBeside(List.of(toolArgs).subList(1, toolArgs.length)));
+            // no parameters to a tool that needs some (Train, Package, InfillEvaluator): its usage, as OpenNLP's
+            // launcher prints a tool's; "Missing mandatory parameter: -data" and exit code 1 greeted a first try
+            if (toolArgs.length > 0 && isHelp(toolArgs[0]) || toolArgs.length == 0 && tool.needsParameters()) {
+                out.println(toolArgs.length == 0 ? tool.help()
+                        : tool.helpBeside(List.of(toolArgs).subList(1, toolArgs.length)));
                 out.flush();
                 return 0;
             }

@@ -78,16 +78,29 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         String untagged = "; untagged text (tokens separated by white space, a sentence a line) trains with -format"
                 + " plain";
         String lang = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang())); // not as "-params: "
-        // Ctrl-C or SIGTERM: the run ends after its step, with a checkpoint of it, as core's train does
+        // Ctrl-C or SIGTERM: while the data is read, the reading stops; once the run has begun, it ends after its
+        // step, with a checkpoint of it, as core's train does
+        StopReadingOnSignal reading = StopReadingOnSignal.register(err);
         AtomicReference<StopOnSignal> signals = new AtomicReference<>();
-        Consumer<TrainingRun> running = run -> signals.set(StopOnSignal.of(run));
+        Consumer<TrainingRun> running = run -> {
+            try {
+                signals.set(StopOnSignal.of(run)); // first: no moment without a hook
+            } catch (IllegalStateException shuttingDown) {
+                // a signal came while the data was read or written out: the reading hook holds the JVM
+            }
+            if (reading.handOver()) {
+                throw new StopReadingOnSignal.StoppedBeforeTraining();
+            }
+        };
         DiffusionToolFactory factory = new DiffusionToolFactory();
         try (BufferedReader reader = Files.newBufferedReader(data, charset);
                 DiffusionModel trained = plain
-                        ? train(new PlainLines(reader, data, charset, err), lines -> DiffusionModel.trainUntagged(lang,
-                                lines, params, factory, err, running), () -> signals.get() != null)
-                        : train(new WordTagLines(reader, data, charset, untagged), samples -> DiffusionModel.train(lang,
-                                samples, params, factory, err, running), () -> signals.get() != null)) {
+                        ? train(stoppable(new PlainLines(reader, data, charset, err), reading), lines ->
+                                DiffusionModel.trainUntagged(lang, lines, params, factory, err, running),
+                                () -> signals.get() != null)
+                        : train(stoppable(new WordTagLines(reader, data, charset, untagged), reading), samples ->
+                                DiffusionModel.train(lang, samples, params, factory, err, running),
+                                () -> signals.get() != null)) {
             writePackage(trained, model);
             err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
         } catch (TrainingStopped stopped) {
@@ -95,11 +108,22 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             err.println(stoppedBySignal(stopped));
             err.flush();
             throw new TerminateToolException(STOPPED, null);
+        } catch (StopReadingOnSignal.ReadingStopped | StopReadingOnSignal.StoppedBeforeTraining stopped) {
+            // the library has removed a temporary training directory; a CheckpointDir holds no checkpoint yet
+            err.println(stopped.getMessage() + "; nothing was trained and no model package was written");
+            err.flush();
+            throw new TerminateToolException(STOPPED, null);
         } finally {
+            reading.close();
             if (signals.get() != null) {
                 signals.get().close(); // the JVM, if a signal is ending it, exits now (130 or 143)
             }
         }
+    }
+
+    private static <L extends DataLines<?>> L stoppable(L lines, StopReadingOnSignal reading) {
+        lines.stopWhen(reading::signalled);
+        return lines;
     }
 
     /** Exit code of a run stopped by Ctrl-C or SIGTERM, which the JVM ends with 130 or 143 itself. */

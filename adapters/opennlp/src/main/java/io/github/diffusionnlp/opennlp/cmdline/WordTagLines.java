@@ -3,7 +3,9 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import java.io.BufferedReader;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Locale;
 import opennlp.tools.postag.POSSample;
+import opennlp.tools.tokenize.WhitespaceTokenizer;
 import opennlp.tools.util.InvalidFormatException;
 
 /**
@@ -29,7 +31,7 @@ final class WordTagLines extends DataLines<POSSample> {
         try {
             sample = POSSample.parse(line.strip());
         } catch (InvalidFormatException e) {
-            throw new InvalidFormatException(where + ": not word_TAG tokens (" + e.getMessage()
+            throw new InvalidFormatException(where + ": not word_TAG tokens (" + untaggedToken(line)
                     + "); e.g. The_DET jury_NOUN said_VERB ._PUNCT" + untagged);
         }
         // OpenNLP reads "_NOUN" as an empty word tagged NOUN; the corpus writer would refuse it only after every line
@@ -42,5 +44,31 @@ final class WordTagLines extends DataLines<POSSample> {
             }
         }
         return sample;
+    }
+
+    /** Tokens longer than this are quoted by their start and length. */
+    static final int QUOTED_CHARS = 60;
+
+    /**
+     * The token {@link POSSample#parse} refused, one without {@code _}, by its position and, when longer than {@value
+     * #QUOTED_CHARS} characters, its start and length: OpenNLP's message quotes it whole, and a file read in the wrong
+     * {@code -encoding} (UTF-8 text as UTF-16: no line break, every two bytes one CJK character) is one token, so the
+     * message was the whole file, 64 KB on one line for 300 sentences. Such a token is text not in its charset far
+     * more often than a word, so the message then names the charset it was read in.
+     */
+    private String untaggedToken(String line) {
+        String[] tokens = WhitespaceTokenizer.INSTANCE.tokenize(line.strip());
+        int i = 0;
+        while (i < tokens.length - 1 && tokens[i].contains("_")) {
+            i++;
+        }
+        String token = tokens[i];
+        if (token.codePointCount(0, token.length()) <= QUOTED_CHARS) {
+            return "token " + (i + 1) + ", '" + token + "', has no _ before a tag";
+        }
+        return String.format(Locale.ROOT, "token %d, '%s...' (%,d characters), has no _ before a tag; the file was"
+                + " read as %s: if that is not its encoding, give its own with -encoding", i + 1,
+                token.substring(0, token.offsetByCodePoints(0, QUOTED_CHARS)), token.codePointCount(0, token.length()),
+                charset().name());
     }
 }

@@ -150,6 +150,27 @@ class DiffusionNlpToolTest {
         assertTrue(unknown.stderr().contains(banner), unknown.stderr());
     }
 
+    /**
+     * A tool that needs parameters, given none, prints its usage and exits 0, as OpenNLP's launcher does for its own
+     * ({@code opennlp POSTaggerTrainer}); it said "Missing mandatory parameter: -data" and exited 1. Tools that run
+     * without parameters (Infill, Rewrite, Generate: the shipped model, stdin) still run.
+     */
+    @Test
+    void aToolThatNeedsParametersGivenNonePrintsItsUsage() {
+        for (String tool : List.of("Train", "Package", "InfillEvaluator")) {
+            Run r = run("", tool);
+            assertEquals(0, r.code(), tool + ": " + r.stderr());
+            assertEquals("", r.stderr(), tool);
+            assertEquals(run("", tool, "-help").out(), r.out(), tool);
+            assertTrue(r.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar " + tool + " "), r.out());
+        }
+        Run missing = run("", "Train", "-model", "m.bin");
+        assertEquals(1, missing.code(), "a parameter given, another missing, is still an error: " + missing.out());
+        assertTrue(missing.stderr().startsWith("Missing mandatory parameter: -data"), missing.stderr());
+        assertFalse(new InfillTool().needsParameters() || new RewriteTool().needsParameters()
+                || new GenerateTool().needsParameters(), "Infill, Rewrite and Generate run without parameters");
+    }
+
     /** An unknown parameter beside -help is reported as it is alone, not hidden behind the usage and exit 0. */
     @Test
     void anUnknownParameterBesideHelpIsStillABadParameter() {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,35 @@ class PackageLanguageTest {
                 "-data", tmp.resolve("fr.txt").toString(), "-lang", "fr FR");
         assertEquals(1, train.code(), train.stderr());
         assertTrue(train.stderr().startsWith("-lang: language 'fr FR' is not a language code"), train.stderr());
+    }
+
+    /**
+     * {@code -lang english} passed as a BCP 47 tag (5 to 8 letters) and was written into the manifest, so the package
+     * then refused raw text as not English; it is refused, naming en. ISO 639-2/3's {@code eng}, as OpenNLP's language
+     * detector names English, is English: its package takes raw text, where it was refused as another language.
+     */
+    @Test
+    void aLanguageNameIsRefusedAndEngIsEnglish(@TempDir Path tmp) {
+        String dir = TestModels.tinyModel().toString();
+        DiffusionNlpToolTest.Run named = DiffusionNlpToolTest.run("", "Package", "-model", dir, "-out",
+                tmp.resolve("named.bin").toString(), "-lang", "English");
+        assertEquals(1, named.code(), named.stderr());
+        assertTrue(named.stderr().startsWith("-lang: language 'English' is not a language code; did you mean en? give"
+                + " an ISO 639 code (en, fr, de) or a BCP 47 tag (pt-BR)"), named.stderr());
+        assertFalse(java.nio.file.Files.exists(tmp.resolve("named.bin")));
+        assertEquals("language 'french' is not a language code; did you mean fr? give an ISO 639 code (en, fr, de) or a"
+                + " BCP 47 tag (pt-BR)", assertThrows(IllegalArgumentException.class,
+                        () -> DiffusionModel.checkedLanguage("french")).getMessage());
+
+        Path eng = tmp.resolve("eng.bin");
+        DiffusionNlpToolTest.Run packaged = DiffusionNlpToolTest.run("", "Package", "-model", dir, "-out",
+                eng.toString(), "-lang", "eng");
+        assertEquals(0, packaged.code(), packaged.stderr());
+        DiffusionNlpToolTest.Run raw = DiffusionNlpToolTest.run("The school was [MASK].\n", "Infill", "-model",
+                eng.toString(), "-steps", "1");
+        assertEquals(0, raw.code(), raw.stderr());
+        assertTrue(DiffusionModel.isEnglish("eng") && DiffusionModel.isEnglish("en-GB"));
+        assertFalse(DiffusionModel.isEnglish("fr") || DiffusionModel.isEnglish("enm"), "Middle English is another");
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.ChildJvm;
@@ -67,6 +68,55 @@ class TrainSignalTest {
         assertTrue(step >= 20 && step < 1000, said);
         assertTrue(said.contains("stopped by signal at step " + step + ", with a checkpoint of it in " + dir), said);
         assertTrue(ModelCheckpoint.readHeader(dir).training().untagged(), said);
+    }
+
+    /**
+     * A signal while the data is read (before the run is handed its own hook) ended the JVM at once: no word of why,
+     * and the temporary directory made before reading was left behind. The reading now stops at its next line, the
+     * directory is removed and the tool says so, exiting 143.
+     */
+    @Test
+    void sigtermWhileReadingTheDataStopsTheReading(@TempDir Path tmp) throws Exception {
+        Path temporary = Files.createDirectory(tmp.resolve("java-tmp"));
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
+                + "MaxLength=16\n");
+        // enough lines that reading them lasts well past the moment the signal is sent
+        Path data = Files.writeString(tmp.resolve("train.txt"), SENTENCES.repeat(100_000));
+        Process child = ChildJvm.command(List.of("-Djava.io.tmpdir=" + temporary), DiffusionNlpTool.class, "Train",
+                "-model", tmp.resolve("m.bin").toString(), "-data", data.toString(), "-params", params.toString())
+                .redirectErrorStream(true).start();
+        java.util.concurrent.CompletableFuture<String> said = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.io.InputStream out = child.getInputStream()) {
+                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        try {
+            // the run's temporary directory is made just before the first line is read
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (trainingDirectories(temporary).isEmpty() && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(child.isAlive() && !trainingDirectories(temporary).isEmpty(), "reading never began");
+            child.toHandle().destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "still running 60 s after the signal");
+        } finally {
+            child.destroyForcibly();
+        }
+        String out = said.get(10, TimeUnit.SECONDS);
+        assertEquals(143, child.exitValue(), out);
+        assertTrue(out.contains("stopped by signal while reading -data " + data + " (after line "), out);
+        assertTrue(out.contains("; nothing was trained and no model package was written\n"), out);
+        assertFalse(out.contains("checkpoint:"), "no step trained: " + out);
+        assertEquals(List.of(), trainingDirectories(temporary), out);
+        assertFalse(Files.exists(tmp.resolve("m.bin")), out);
+    }
+
+    private static List<Path> trainingDirectories(Path temporary) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(temporary)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("diffusion-training")).toList();
+        }
     }
 
     /**
