@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Multiset;
 import com.google.common.collect.HashMultiset;
+import com.google.common.base.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,6 +39,13 @@ public final class Vocabulary {
     public static final int UNK_ID = 1;
     /** The infill placeholder; never a word of the vocabulary. */
     public static final String MASK = "[MASK]";
+    /**
+     * The most bytes (UTF-8) a word of a {@link #build built} vocabulary takes: a longer token is no word (a file
+     * read in another encoding, text without spaces, a base64 blob), and it is left out, read as {@code [UNK]}. It
+     * keeps a saved vocabulary within the size a load reads ({@code CheckpointReading}: 1,024 bytes a word with its
+     * line end): a corpus of one 27,000-byte token trained and saved a model its own load refused as damaged.
+     */
+    public static final int LONGEST_WORD = 1000;
 
     /** The lines of vocab.txt as they were read or built, which {@link #save} writes back byte for byte. */
     private final ImmutableList<String> words;
@@ -96,9 +104,15 @@ public final class Vocabulary {
                     int c = Integer.compare(counts.count(b), counts.count(a));
                     return c != 0 ? c : a.compareTo(b);
                 })
-                .filter(w -> !isReserved(w))
+                .filter(w -> !isReserved(w) && Utf8.encodedLength(w) <= LONGEST_WORD)
                 .limit(Math.max(1, maxSize - 2))
                 .forEach(words::add);
+        if (words.size() == 2) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "no word to learn: each of the"
+                    + " corpus's distinct tokens (%,d) is a special token (%s, %s, %s) or longer than %,d bytes (a file"
+                    + " read in another encoding, or text without spaces?)", counts.elementSet().size(), PAD, UNK, MASK,
+                    LONGEST_WORD));
+        }
         return new Vocabulary(words);
     }
 

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -88,5 +89,29 @@ class VocabularyTest {
         Path saved = dir.resolve("saved.txt");
         v.save(saved);
         assertEquals(-1L, Files.mismatch(file, saved));
+    }
+
+    /**
+     * A token far longer than any word (a file read in another encoding is one such token a line) is left out of a
+     * built vocabulary: kept, its model's own load refused the saved vocab.txt as damaged (more bytes than its words
+     * may take), after the whole training run.
+     */
+    @Test
+    void aTokenLongerThanAnyWordIsLeftOutSoThatTheSavedVocabularyLoads(@TempDir Path dir) throws IOException {
+        String blob = "y".repeat(27_000);
+        String longest = "z".repeat(Vocabulary.LONGEST_WORD);
+        Vocabulary built = Vocabulary.build(List.of(List.of(blob, "a", longest), List.of(blob, "b")), 100);
+        assertEquals(5, built.size()); // [PAD], [UNK], a, b and the longest word allowed
+        assertTrue(built.contains(longest) && built.contains("a") && !built.contains(blob));
+        assertEquals(Vocabulary.UNK_ID, built.id(blob));
+        built.save(dir.resolve("vocab.txt"));
+        Vocabulary loaded = new io.github.diffusionnlp.checkpoint.CheckpointReading(dir)
+                .readVocabulary("vocab.txt", built.size());
+        assertEquals(built.size(), loaded.size());
+        assertEquals(built.id(longest), loaded.id(longest));
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> Vocabulary.build(List.of(List.of(blob), List.of(Vocabulary.MASK)), 100));
+        assertTrue(none.getMessage().contains("no word to learn") && none.getMessage().contains("1,000 bytes"),
+                none.getMessage());
     }
 }
