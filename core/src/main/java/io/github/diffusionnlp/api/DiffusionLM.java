@@ -596,7 +596,7 @@ public final class DiffusionLM implements AutoCloseable {
      * through the same noise, so gives the same posterior, call after call. Give a seed to read it through other
      * noise (the results vary a little) or to average a few readings.
      *
-     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
+     * @throws IllegalArgumentException as {@link #sentimentPosterior(List, long)}
      * @throws ModelClosedException when the model has been closed
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens) {
@@ -612,15 +612,18 @@ public final class DiffusionLM implements AutoCloseable {
      * @param tokens 1 to the model's length of tokens: one window, read whole (unlike infill and rewrite, a
      *     longer sentence is not taken in pieces; split it, e.g. at its clauses)
      * @param seed the noise the sentence is read through (a few noise levels; results vary a little)
-     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length
+     * @throws IllegalArgumentException when the sentence is empty or longer than the model's length, and, as infill
+     *     and rewrite, for an empty token or one holding whitespace (text not yet split into tokens), naming it
      * @throws ModelClosedException when the model has been closed
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
-        Objects.requireNonNull(tokens, "tokens");
+        tokens = new ArrayList<>(Objects.requireNonNull(tokens, "tokens")); // as it is now, as every call reads
         for (int i = 0; i < tokens.size(); i++) {
             if (tokens.get(i) == null) {
                 throw new NullPointerException("token " + i + " is null");
             }
+            // as infill and rewrite refuse them: text not yet split would be read as one unknown word
+            CallArguments.requireWord(tokens.get(i), "token " + i);
         }
         int len = info.config().maxLength();
         if (tokens.isEmpty() || tokens.size() > len) {
