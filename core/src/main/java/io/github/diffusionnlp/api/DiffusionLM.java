@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
@@ -917,6 +918,8 @@ public final class DiffusionLM implements AutoCloseable {
          * @throws IllegalStateException when {@link #optNgramCorpusReading} said a layout or multiword reading
          *     without {@link #optNgramCorpus}
          * @throws IllegalArgumentException when {@link #optDevice} named a GPU the engine does not see
+         * @throws InvalidModelException naming the directory, when it is missing or holds no whole model; without
+         *     {@link #optModel}, saying so when {@code -Ddiffusionnlp.model} or {@code DIFFUSION_NLP_MODEL} named it
          */
         public DiffusionLM build() throws IOException {
             requireCorpusForReading();
@@ -927,6 +930,11 @@ public final class DiffusionLM implements AutoCloseable {
             try {
                 // its weights outlive any NDScope the caller has open
                 return Owned.loading(manager, () -> new DiffusionLM(manager, ModelCheckpoint.load(dir, manager), this));
+            } catch (InvalidModelException e) {
+                manager.close();
+                // a path the caller never wrote: say where it came from (a variable left set in a shell, say)
+                String namedBy = model == null ? DefaultModel.namedBy() : null;
+                throw namedBy == null ? e : e.namedBy(namedBy);
             } catch (IOException | RuntimeException e) {
                 manager.close();
                 throw e;
