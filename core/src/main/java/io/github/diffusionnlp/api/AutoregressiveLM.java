@@ -146,7 +146,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      * @param words at most this many words after each prefix, >= 0
      * @param temperature as in {@link #generate}, >= 0
      * @return new lists, the caller's own
-     * @throws IllegalArgumentException when a number is out of range or a prefix is longer than the model
+     * @throws IllegalArgumentException when a number is out of range or a prefix is longer than the model, or holds
+     *     an empty token or one holding whitespace (text not yet split)
      * @throws NullPointerException naming a null prefix or word
      * @throws ModelClosedException when the model has been closed
      * @throws IllegalStateException when the calling thread is interrupted while it samples
@@ -183,7 +184,8 @@ public final class AutoregressiveLM implements AutoCloseable {
      * The model's negative log-likelihood of each sentence: every word and the end of the sentence
      * predicted from the words before.
      *
-     * @throws IllegalArgumentException when a sentence is longer than the model's length (split it)
+     * @throws IllegalArgumentException when a sentence is longer than the model's length (split it), or holds an
+     *     empty token or one holding whitespace (text not yet split into tokens)
      * @throws NullPointerException naming a null sentence or word
      * @throws ModelClosedException when the model has been closed
      * @throws IllegalStateException when the calling thread is interrupted while it scores
@@ -233,7 +235,11 @@ public final class AutoregressiveLM implements AutoCloseable {
         return tokens == 0 ? Double.NaN : nll / tokens;
     }
 
-    /** The words' ids; {@code which} names the list in the error when it is too long for the model. */
+    /**
+     * The words' ids; {@code which} names the list in the error when it is too long for the model, or holds a word
+     * that is empty or holds whitespace (text not yet split, which would be read as one unknown word: every such
+     * sentence scored alike), refused as {@link DiffusionLM}'s calls refuse it.
+     */
     private int[] encode(List<String> words, String which) {
         int max = config().maxLength();
         if (words.size() > max) {
@@ -242,6 +248,7 @@ public final class AutoregressiveLM implements AutoCloseable {
         }
         int[] ids = new int[words.size()];
         for (int i = 0; i < ids.length; i++) {
+            CallArguments.requireWord(words.get(i), "token " + i + " of " + which);
             ids[i] = model.vocabulary().id(words.get(i));
         }
         return ids;

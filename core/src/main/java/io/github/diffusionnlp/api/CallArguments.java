@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +31,34 @@ final class CallArguments {
                 if (MaskSpelling.isMisspelt(token) && !TokenLists.isWord(token)) {
                     throw notAMask(token, s, i); // "[MASK] ", "The [MASK] was late.": the mask is what was meant
                 }
-                if (token.isEmpty()) {
-                    throw new IllegalArgumentException(where(s, i) + " is empty: a token is a word of"
-                            + " whitespace-split text; remove it");
-                }
-                if (!TokenLists.isWord(token)) {
-                    throw new IllegalArgumentException(where(s, i) + ", '" + token + "', holds whitespace: a token"
-                            + " is a word of whitespace-split text; split it into tokens");
-                }
+                requireWord(token, where(s, i));
             }
         }
         return copy;
+    }
+
+    /**
+     * Refuses a token that is no word of whitespace-split text: empty, or holding whitespace or a byte-order mark
+     * (which split text into tokens, {@link TokenLists#isWord}), such as text not yet split, which would otherwise be
+     * read as one unknown word. The token is quoted with what a terminal does not show written as code points
+     * ({@link Visible}): a byte-order mark left at the start of a file's text is invisible, and the message would
+     * seem to blame a plain word.
+     *
+     * @param where which token it is, for the message ("token 2 of sentence 0")
+     */
+    static void requireWord(String token, String where) {
+        if (token.isEmpty()) {
+            throw new IllegalArgumentException(where + " is empty: a token is a word of whitespace-split text;"
+                    + " remove it");
+        }
+        if (!TokenLists.isWord(token)) {
+            boolean onlyAMark = TokenLists.isWord(token.replace("\uFEFF", "x"))
+                    && token.indexOf('\uFEFF') >= 0;
+            throw new IllegalArgumentException(where + ", '" + Visible.of(token) + "', holds "
+                    + (onlyAMark ? "a byte-order mark (U+FEFF), which splits text into tokens as whitespace does: a"
+                            + " token is a word of whitespace-split text; remove the mark"
+                            : "whitespace: a token is a word of whitespace-split text; split it into tokens"));
+        }
     }
 
     /**
@@ -60,8 +78,8 @@ final class CallArguments {
     }
 
     private static IllegalArgumentException notAMask(String token, int sentence, int index) {
-        return new IllegalArgumentException(where(sentence, index) + ", '" + token + "', is not a mask and would"
-                + " come back unfilled: a mask is the token " + DiffusionLM.MASK + " alone, in capitals, with"
+        return new IllegalArgumentException(where(sentence, index) + ", '" + Visible.of(token) + "', is not a mask and"
+                + " would come back unfilled: a mask is the token " + DiffusionLM.MASK + " alone, in capitals, with"
                 + " nothing else in the token (split the text into tokens first)");
     }
 

@@ -34,6 +34,20 @@ public final class DefaultModel {
                 + PROPERTY);
     }
 
+    /**
+     * What named the directory {@link #locate()} returns, for a message about it: {@code "the system property
+     * diffusionnlp.model"} or {@code "the environment variable DIFFUSION_NLP_MODEL"}; null when neither did and it
+     * was searched for. A caller who gave no model and is told of a path it never wrote learns where it came from.
+     */
+    public static String namedBy() {
+        String named = System.getProperty(PROPERTY, System.getenv(ENVIRONMENT));
+        if (named == null || named.isBlank()) {
+            return null;
+        }
+        return System.getProperty(PROPERTY) != null ? "the system property " + PROPERTY
+                : "the environment variable " + ENVIRONMENT;
+    }
+
     /** The shipped autoregressive baseline, {@code test-data/models/brown-ar}, searched for the same way. */
     public static Path locateAutoregressive() {
         return search(AUTOREGRESSIVE_PATH, "the command line's --model DIR, AutoregressiveLM.load(dir, device))");

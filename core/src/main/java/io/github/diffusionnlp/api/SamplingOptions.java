@@ -272,7 +272,7 @@ public final class SamplingOptions {
          * docs/constraints.md). The default stays true, the behaviour the README's constraint table was
          * measured with. Nothing changes at guidance 1, with a fixed or drawn length, or where the padding is banned;
          * but with {@link #drawLength} unset, false asks for the model's own choice of length (the choice it leaves
-         * unguided) instead of a drawn one.
+         * unguided) instead of a drawn one, and {@link #build()} refuses it with {@code drawLength(true)}.
          */
         public Builder guideLength(boolean guideLength) {
             this.guideLength = guideLength;
@@ -293,7 +293,10 @@ public final class SamplingOptions {
          * SamplingOptions#sentenceSeed}), so the same seed gives the same lengths. Ignored by infill and rewrite,
          * which keep their sentences' lengths. Set to {@code true}, {@link DiffusionLM#generate} refuses it with a
          * length or a template (each sets the length) and for a model whose config records no row lengths (trained
-         * before they were recorded: the command line's {@code row-lengths} records them).
+         * before they were recorded: the command line's {@code row-lengths} records them), and {@link #build()}
+         * refuses it with {@code guideLength(false)}, which asks for the model's own choice of length: a drawn length
+         * leaves the model no choice to leave unguided, so the pair would sample exactly as {@code drawLength(true)}
+         * alone (as the command line refuses {@code --draw-length} with {@code --unguided-length}).
          */
         public Builder drawLength(boolean drawLength) {
             this.drawLength = drawLength;
@@ -357,8 +360,18 @@ public final class SamplingOptions {
             return this;
         }
 
-        /** The options as set. */
+        /**
+         * The options as set.
+         *
+         * @throws IllegalArgumentException for {@code drawLength(true)} with {@code guideLength(false)} (see {@link
+         *     #drawLength}), which ask for a drawn length and for the model's own choice of it
+         */
         public SamplingOptions build() {
+            if (Boolean.TRUE.equals(drawLength) && !guideLength) {
+                throw new IllegalArgumentException("drawLength(true) draws each sentence's length before sampling, and"
+                        + " guideLength(false) asks for the model's own choice of length, left out of guidance; a"
+                        + " drawn length leaves the model no choice, so give one or the other");
+            }
             return new SamplingOptions(this);
         }
     }

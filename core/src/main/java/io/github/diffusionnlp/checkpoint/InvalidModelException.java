@@ -22,6 +22,21 @@ public final class InvalidModelException extends IOException {
         this.file = file;
     }
 
+    /** A whole message already written (its file quoted as the public constructors quote it). */
+    private InvalidModelException(String message, Path file, Throwable cause) {
+        super(message, cause);
+        this.file = file;
+    }
+
+    /**
+     * This problem, for a model directory the caller did not name itself: its message ends by saying what named it
+     * ({@code namedBy}, "the environment variable DIFFUSION_NLP_MODEL") and how to load the shipped model instead.
+     */
+    public InvalidModelException namedBy(String namedBy) {
+        return new InvalidModelException(getMessage() + " (no model was given, and " + namedBy + " names this one;"
+                + " unset it for the shipped default model)", file, this);
+    }
+
     public Path file() {
         return file;
     }

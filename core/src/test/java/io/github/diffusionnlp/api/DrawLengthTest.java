@@ -113,6 +113,23 @@ class DrawLengthTest {
                 + " the other", withTemplate.getMessage());
     }
 
+    /**
+     * Unguided length asks for the model's own choice of length, which a drawn length leaves it none of: the pair
+     * sampled exactly as drawLength(true) alone (shipped model, sentiment at guidance 3), and every front end
+     * refuses it (generate's --draw-length with --unguided-length, OpenNLP's, CoreNLP's), so the options do too.
+     */
+    @Test
+    void refusedWithUnguidedLengthWhenBuilt() {
+        SamplingOptions.Builder both = SamplingOptions.builder().drawLength(true).guideLength(false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, both::build);
+        assertEquals("drawLength(true) draws each sentence's length before sampling, and guideLength(false) asks for"
+                + " the model's own choice of length, left out of guidance; a drawn length leaves the model no"
+                + " choice, so give one or the other", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> drawing(1).toBuilder().guideLength(false).build());
+        assertEquals(Optional.of(false), SamplingOptions.builder().drawLength(false).guideLength(false).build()
+                .drawLength(), "the model's choice, unguided: one request");
+    }
+
     @Test
     void aModelWithoutTheRecordSaysHowToMakeIt(@TempDir Path tmp) throws Exception {
         Path model = TestModels.copyOfTinyModelWithoutRowLengths(tmp);

@@ -62,12 +62,44 @@ class TokenSpellingTest {
                 () -> lm.infill(List.of("The", "", "[MASK]", "."), O));
         assertEquals("token 1 of sentence 0 is empty: a token is a word of whitespace-split text; remove it",
                 e.getMessage());
-        for (String spaced : List.of("was late", "late\u00a0", "\tlate")) {
+        for (List<String> spaced : List.of(List.of("was late", "was late"), List.of("late\u00a0", "late<U+00A0>"),
+                List.of("\tlate", "<U+0009>late"))) {
             e = assertThrows(IllegalArgumentException.class,
-                    () -> lm.rewrite(List.of("The", "[MASK]", spaced, "."), null, 0.5, O), spaced);
-            assertEquals("token 2 of sentence 0, '" + spaced + "', holds whitespace: a token is a word of"
+                    () -> lm.rewrite(List.of("The", "[MASK]", spaced.get(0), "."), null, 0.5, O), spaced.get(1));
+            assertEquals("token 2 of sentence 0, '" + spaced.get(1) + "', holds whitespace: a token is a word of"
                     + " whitespace-split text; split it into tokens", e.getMessage());
         }
+    }
+
+    /**
+     * A byte-order mark left at the start of a file's text splits tokens as whitespace does, and is invisible: quoted
+     * raw, the message blamed whitespace in what looked like the plain word "The". It is written as its code point.
+     */
+    @Test
+    void aByteOrderMarkIsNamedAndShown() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.infill(List.of("\uFEFFThe", "[MASK]", "was", "late", "."), O));
+        assertEquals("token 0 of sentence 0, '<U+FEFF>The', holds a byte-order mark (U+FEFF), which splits text into"
+                + " tokens as whitespace does: a token is a word of whitespace-split text; remove the mark",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> lm.infill(List.of("The", "<mask>\u001b[2J", "."), O));
+        assertEquals(notAMask(0, 1, "<mask><U+001B>[2J"), e.getMessage(), "a terminal's escape is not run");
+    }
+
+    /**
+     * The model's reading of a sentence's sentiment takes tokens as infill and rewrite do: a sentence not yet split,
+     * read as one unknown word, gave a posterior like any other (the same for every such sentence).
+     */
+    @Test
+    void theSentimentReadingRefusesTextNotSplitIntoTokens() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> lm.sentimentPosterior(List.of("What a wonderful day .")));
+        assertEquals("token 0, 'What a wonderful day .', holds whitespace: a token is a word of whitespace-split"
+                + " text; split it into tokens", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> lm.sentimentPosterior(List.of("A", "", "day"), 3));
+        assertEquals("token 1 is empty: a token is a word of whitespace-split text; remove it", e.getMessage());
+        assertEquals(3, lm.sentimentPosterior(List.of("What", "a", "wonderful", "day", ".")).size());
     }
 
     @Test
