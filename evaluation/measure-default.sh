@@ -52,5 +52,6 @@ part generate --tasks generate --guidance 3,5
 part neutral-heldout-lengths --tasks generate --labels neutral --guidance 3,5 --heldout-lengths
 part neutral-best16 --tasks generate --labels neutral --guidance 5 --candidates 16
 part neutral-heldout-lengths-best16 --tasks generate --labels neutral --guidance 3,5 --heldout-lengths --candidates 16
+part labeller --tasks labeller
 
 echo "tables: $out/$stem-*.md" >&2
