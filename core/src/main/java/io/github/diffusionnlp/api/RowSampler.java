@@ -1,7 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import ai.djl.util.Progress;
-import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.runtime.Lifecycle;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.sample.NgramFusion;

@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.github.diffusionnlp.model.Interruption;
+import io.github.diffusionnlp.runtime.Interruption;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -16,6 +16,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.util.PairList;
+import io.github.diffusionnlp.runtime.RowChunks;
 import java.util.ArrayList;
 import java.util.List;
 

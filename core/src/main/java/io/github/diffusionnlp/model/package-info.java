@@ -1,8 +1,8 @@
 /**
  * The CDCD network and what it is made of: the denoising transformer and its blocks, the learned time
  * warping, the vocabulary and how its mask token is written ({@code MaskSpelling}), the model's shape
- * ({@code ModelConfig}), the condition ids, mixed precision, the tag lexicon and the DJL workarounds every graph goes
- * through ({@code Scalars}, {@code Autograd}).
+ * ({@code ModelConfig}), the condition ids, mixed precision, the tag lexicon and the DJL workaround every graph goes
+ * through ({@code Scalars}). How native work runs safely, apart from what it computes, is in {@code runtime}.
  *
  * <p><b>Supported API:</b> {@link io.github.diffusionnlp.model.Sentiment} (a sentiment condition),
  * {@link io.github.diffusionnlp.model.Precision} ({@code DiffusionLM.Builder.optPrecision}),

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import io.github.diffusionnlp.model.RowChunks;
+import io.github.diffusionnlp.runtime.RowChunks;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.Iterator;
 import java.util.List;

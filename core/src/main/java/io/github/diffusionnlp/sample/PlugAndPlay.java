@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.runtime.Autograd;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Scalars;
 import java.util.Objects;

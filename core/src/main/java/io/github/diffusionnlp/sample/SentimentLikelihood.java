@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
-import io.github.diffusionnlp.model.RowChunks;
+import io.github.diffusionnlp.runtime.RowChunks;
 import io.github.diffusionnlp.model.SamplingForward;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;

@@ -23,7 +23,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
-import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.runtime.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Vocabulary;

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.runtime.Autograd;
 import io.github.diffusionnlp.sample.GuidanceScorer;
 import io.github.diffusionnlp.sample.PlugAndPlay;
 import io.github.diffusionnlp.sample.SampleRows;
@@ -392,7 +392,7 @@ class RequestBatcherTest {
         RequestBatcher.Backend backend = (rows, schedule, wanted) -> {
             long until = System.nanoTime() + java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(schedule.steps());
             while (System.nanoTime() < until) { // a step a millisecond, looking between steps as the sampler does
-                io.github.diffusionnlp.model.Interruption.stopIfInterrupted("sampling", () -> {
+                io.github.diffusionnlp.runtime.Interruption.stopIfInterrupted("sampling", () -> {
                     boolean w = wanted.getAsBoolean();
                     if (!w) {
                         stoppedEarly.add(rows.seeds()[0]);

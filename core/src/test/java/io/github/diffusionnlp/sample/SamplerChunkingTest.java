@@ -7,7 +7,7 @@ import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
-import io.github.diffusionnlp.model.RowChunks;
+import io.github.diffusionnlp.runtime.RowChunks;
 import org.junit.jupiter.api.Test;
 
 /**

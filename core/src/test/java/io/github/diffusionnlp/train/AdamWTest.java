@@ -15,7 +15,7 @@ import ai.djl.util.PairList;
 import io.github.diffusionnlp.ar.CausalTransformer;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.TrainingState;
-import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.runtime.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import java.util.List;

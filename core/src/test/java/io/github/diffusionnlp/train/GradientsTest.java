@@ -12,7 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.PairList;
-import io.github.diffusionnlp.model.Autograd;
+import io.github.diffusionnlp.runtime.Autograd;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -11,7 +11,7 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
-import io.github.diffusionnlp.model.Lifecycle;
+import io.github.diffusionnlp.runtime.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

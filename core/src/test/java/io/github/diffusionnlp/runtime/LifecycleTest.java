@@ -1,4 +1,4 @@
-package io.github.diffusionnlp.model;
+package io.github.diffusionnlp.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

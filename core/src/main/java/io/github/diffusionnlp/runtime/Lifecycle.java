@@ -1,4 +1,4 @@
-package io.github.diffusionnlp.model;
+package io.github.diffusionnlp.runtime;
 
 import java.util.function.Supplier;
 
