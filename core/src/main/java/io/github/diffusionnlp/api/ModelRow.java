@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Sentiment;
@@ -61,8 +62,8 @@ final class ModelRow {
         label = c.sentiment();
         if (c.template() != null) {
             if (c.template().size() != length) {
-                throw new IllegalArgumentException("the POS template has " + c.template().size()
-                        + " tags but the sentence has " + length + " tokens");
+                throw new IllegalArgumentException("the POS template has " + Counted.of(c.template().size(), "tag",
+                        "tags") + " but the sentence has " + Counted.of(length, "token", "tokens"));
             }
             for (int i = 0; i < len; i++) {
                 int at = offset + i;
@@ -89,8 +90,8 @@ final class ModelRow {
         }
         for (int i = 0; i < keep.length; i++) {
             if (keep[i] && i >= t) {
-                throw new IllegalArgumentException("token " + i + " is kept but the POS template has only " + t
-                        + " tags");
+                throw new IllegalArgumentException("token " + i + " is kept but the POS template has only "
+                        + Counted.of(t, "tag", "tags"));
             }
         }
         for (int i = 0; i < t; i++) {
