@@ -287,6 +287,8 @@ class DiffusionNlpToolTest {
                 + " guidance, and the -posTemplate fixes the length"), fixedUnguided.stderr());
         Run disagree = run("", "Generate", "-posTemplate", "DET NOUN VERB", "-length", "4");
         assertTrue(disagree.stderr().startsWith("-length 4 disagrees with the -posTemplate's 3 tags"), disagree.stderr());
+        Run one = run("", "Generate", "-posTemplate", "NOUN", "-length", "4");
+        assertTrue(one.stderr().startsWith("-length 4 disagrees with the -posTemplate's 1 tag;"), one.stderr());
         String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
         for (String tool : List.of("Rewrite", "Generate")) {
             Run r = run("a b c\n", tool, "-posTemplate", tags65, "-steps", "4");
