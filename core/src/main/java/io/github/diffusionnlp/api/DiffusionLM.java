@@ -524,10 +524,7 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("length " + length + " disagrees with the POS template's "
                         + Counted.of(t, "tag", "tags") + "; give one or the other");
             }
-            if (t > len) {
-                throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is "
-                        + len + " positions");
-            }
+            ModelRow.requireTemplateFits(t, len);
             length = t;
         }
         // set true, refused below where a length or template sets it; unset, drawn only where none does

@@ -111,4 +111,17 @@ class ArgumentMessagesTest {
                 () -> lm.rewriteAll(List.of(List.of("dog")), List.of(new boolean[2]), 0.5, Constraints.none(), fast))
                 .getMessage());
     }
+
+    /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */
+    @Test
+    void aTemplateLongerThanTheModelIsRefusedInOneWording() {
+        int len = lm.info().config().maxLength();
+        Constraints longer = Constraints.none().withTemplate(Collections.nCopies(len + 1, Upos.NOUN));
+        String expected = "the POS template has " + (len + 1) + " tags, more than the model's " + len + " positions";
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> lm.generate(1, longer, fast))
+                .getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                List.of(List.of("A", "dog")), List.of(new boolean[2]), 0.5, longer, fast)).getMessage());
+    }
 }
