@@ -844,6 +844,13 @@ class DiffusionNlpToolTest {
     void generateNamesCountAndLengthAsTheUserTypedThem() {
         Run count = run("", "Generate", "-count", "-1");
         assertTrue(count.stderr().startsWith("-count must be >= 0, got -1"), count.stderr());
+        Run missing = run("", "Generate", "-model", "~/no-such-models/brown", "-count", "1");
+        assertTrue(missing.stderr().contains("model " + java.nio.file.Path.of("~/no-such-models/brown").toAbsolutePath()
+                + " does not exist") && missing.stderr().contains("Java does not expand ~"), missing.stderr());
+        Run unpackaged = run("", "Package", "-model", "no-such-models/brown", "-out", "no-such-models/brown.bin");
+        assertTrue(unpackaged.stderr().startsWith("-model no-such-models/brown: not a model directory ("
+                + java.nio.file.Path.of("no-such-models/brown").toAbsolutePath() + " does not exist)"),
+                unpackaged.stderr());
         Run negative = run("", "Generate", "-length", "-2");
         assertTrue(negative.stderr().startsWith("-length must be >= 0 (0 = a free length), got -2"),
                 negative.stderr());
