@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
@@ -128,9 +129,9 @@ final class CallArguments {
         int tags = template.size();
         for (int s = 0; s < sentences.size(); s++) {
             if (sentences.get(s).size() != tags) {
-                throw new IllegalArgumentException("the POS template has " + tags + " tags but sentence " + s
-                        + " has " + sentences.get(s).size() + " tokens; an infill keeps the length, one tag per"
-                        + " token");
+                throw new IllegalArgumentException("the POS template has " + Counted.of(tags, "tag", "tags")
+                        + " but sentence " + s + " has " + Counted.of(sentences.get(s).size(), "token", "tokens")
+                        + "; an infill keeps the length, one tag per token");
             }
         }
     }

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -423,8 +424,9 @@ public final class DiffusionLM implements AutoCloseable {
         keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {
-            throw new IllegalArgumentException(keep.size() + " keep masks and " + each.size()
-                    + " constraints for " + sentences.size() + " sentences");
+            throw new IllegalArgumentException(Counted.of(keep.size(), "keep mask", "keep masks") + " and "
+                    + Counted.of(each.size(), "constraint", "constraints") + " for "
+                    + Counted.of(sentences.size(), "sentence", "sentences"));
         }
         Constraints shared = CallArguments.shared(each);
         if (each.stream().anyMatch(c -> c.template() != null)) {
@@ -519,13 +521,10 @@ public final class DiffusionLM implements AutoCloseable {
             requireTemplates();
             int t = constraints.template().size();
             if (length > 0 && length != t) {
-                throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
-                        + " tags; give one or the other");
+                throw new IllegalArgumentException("length " + length + " disagrees with the POS template's "
+                        + Counted.of(t, "tag", "tags") + "; give one or the other");
             }
-            if (t > len) {
-                throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is "
-                        + len + " positions");
-            }
+            ModelRow.requireTemplateFits(t, len);
             length = t;
         }
         // set true, refused below where a length or template sets it; unset, drawn only where none does
@@ -564,7 +563,8 @@ public final class DiffusionLM implements AutoCloseable {
     private LengthPrior lengthPrior(int length, boolean template, Sentiment label) {
         if (length > 0) {
             throw new IllegalArgumentException("drawLength draws each sentence's length, but "
-                    + (template ? "the POS template sets it (" + length + " tags)" : "a length is set (" + length + ")")
+                    + (template ? "the POS template sets it (" + Counted.of(length, "tag", "tags") + ")"
+                            : "a length is set (" + length + ")")
                     + "; give one or the other");
         }
         if (!info.recordsRowLengths()) {

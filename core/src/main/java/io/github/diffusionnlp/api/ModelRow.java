@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Sentiment;
@@ -61,8 +62,8 @@ final class ModelRow {
         label = c.sentiment();
         if (c.template() != null) {
             if (c.template().size() != length) {
-                throw new IllegalArgumentException("the POS template has " + c.template().size()
-                        + " tags but the sentence has " + length + " tokens");
+                throw new IllegalArgumentException("the POS template has " + Counted.of(c.template().size(), "tag",
+                        "tags") + " but the sentence has " + Counted.of(length, "token", "tokens"));
             }
             for (int i = 0; i < len; i++) {
                 int at = offset + i;
@@ -73,15 +74,25 @@ final class ModelRow {
     }
 
     /**
+     * Refuses a template of {@code tags} longer than a row of {@code len} positions, in one wording for generate and
+     * rewrite (one said "the model's length is 64", the other "64 positions"). Infill reads a long sentence in
+     * windows, so its template has no such limit.
+     */
+    static void requireTemplateFits(int tags, int len) {
+        if (tags > len) {
+            throw new IllegalArgumentException("the POS template has " + tags + " tags, more than the model's " + len
+                    + " positions");
+        }
+    }
+
+    /**
      * A rewrite whose new length is the template's: kept tokens keep their positions. {@code read} is {@code
      * tokens} as the model reads them ({@link QuoteSpelling#asRead}), here and in the other row factories.
      */
     static ModelRow rewriteToTemplate(int sentence, List<String> tokens, List<String> read, boolean[] keep,
             Constraints c, Vocabulary vocab, int len, long seed) {
         int t = c.template().size();
-        if (t > len) {
-            throw new IllegalArgumentException("the POS template has " + t + " tags; the model's length is " + len);
-        }
+        requireTemplateFits(t, len);
         ModelRow row = new ModelRow(sentence, 0, tokens, len, seed);
         Arrays.fill(row.given, true);
         for (int i = 0; i < tokens.size() && i < len; i++) {
@@ -89,8 +100,8 @@ final class ModelRow {
         }
         for (int i = 0; i < keep.length; i++) {
             if (keep[i] && i >= t) {
-                throw new IllegalArgumentException("token " + i + " is kept but the POS template has only " + t
-                        + " tags");
+                throw new IllegalArgumentException("token " + i + " is kept but the POS template has only "
+                        + Counted.of(t, "tag", "tags"));
             }
         }
         for (int i = 0; i < t; i++) {

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -136,8 +137,8 @@ final class SentenceWindows {
             List<String> tokens = given.get(s); // a rewrite's windows read the words as given, all at once
             boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
             if (k.length != tokens.size()) {
-                throw new IllegalArgumentException("sentence " + s + " has " + tokens.size() + " tokens but its keep"
-                        + " mask has " + k.length);
+                throw new IllegalArgumentException("sentence " + s + " has " + Counted.of(tokens.size(), "token",
+                        "tokens") + " but its keep mask has " + k.length);
             }
             Constraints constraints = each.get(s);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary);

@@ -91,7 +91,7 @@ public final class ArCheckpoint {
 
     public static Loaded load(Path dir, NDManager manager) throws IOException {
         if (!Files.isDirectory(dir)) {
-            throw new InvalidModelException(dir, "is not a model directory: it does not exist");
+            throw InvalidModelException.missingDirectory(dir);
         }
         Header header = readHeader(dir);
         CheckpointReading files = new CheckpointReading(dir);

@@ -22,6 +22,16 @@ public final class InvalidModelException extends IOException {
         this.file = file;
     }
 
+    /**
+     * A model directory that does not exist, named absolute and with the advice on {@code ~} ({@link MissingPath}):
+     * {@link #file} is the absolute path too, as the message names it.
+     */
+    public static InvalidModelException missingDirectory(Path dir) {
+        Path absolute = dir.toAbsolutePath();
+        return new InvalidModelException(MissingPath.named(dir) + " is not a model directory: it does not exist"
+                + MissingPath.tildeHint(dir), absolute, null);
+    }
+
     /** A whole message already written (its file quoted as the public constructors quote it). */
     private InvalidModelException(String message, Path file, Throwable cause) {
         super(message, cause);

@@ -406,7 +406,7 @@ public final class ModelCheckpoint {
                     + (dir.toAbsolutePath().getParent() == null ? "" : " (" + dir.toAbsolutePath().getParent() + ")"));
         }
         if (!Files.isDirectory(dir)) {
-            throw new InvalidModelException(dir, "is not a model directory: it does not exist");
+            throw InvalidModelException.missingDirectory(dir);
         }
         return readHeader(dir);
     }

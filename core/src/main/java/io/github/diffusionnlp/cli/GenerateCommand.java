@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,8 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
         constraintOptions.validate();
         int t = constraintOptions.templateLength();
         if (t > 0 && length != 0 && length != t) {
-            throw new IllegalArgumentException("--length " + length + " disagrees with the --pos template's " + t
-                    + " tags; give one or the other (the template sets the length)");
+            throw new IllegalArgumentException("--length " + length + " disagrees with the --pos template's "
+                    + Counted.of(t, "tag", "tags") + "; give one or the other (the template sets the length)");
         }
         boolean asked = Boolean.TRUE.equals(drawLength);
         if (asked && (length != 0 || t > 0)) {

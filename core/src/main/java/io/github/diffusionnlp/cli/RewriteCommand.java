@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.SettingNames;
 import io.github.diffusionnlp.train.TrainOptions;

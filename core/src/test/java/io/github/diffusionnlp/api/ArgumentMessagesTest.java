@@ -82,4 +82,46 @@ class ArgumentMessagesTest {
         NullPointerException e = assertThrows(NullPointerException.class, () -> lm.embeddingTable(null));
         assertEquals("target (the NDManager the copy goes to)", e.getMessage());
     }
+
+    /** A count of one takes the singular ("1 tag", not "1 tags") in the messages a library call can give. */
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        List<Upos> noun = List.of(Upos.NOUN);
+        assertEquals("the POS template has 1 tag but sentence 0 has 2 tokens; an infill keeps the length, one tag per"
+                + " token", assertThrows(IllegalArgumentException.class, () -> lm.infillAll(
+                        List.of(List.of("A", "[MASK]")), Constraints.none().withTemplate(noun), fast)).getMessage());
+        assertEquals("the POS template has 2 tags but sentence 0 has 1 token; an infill keeps the length, one tag per"
+                + " token", assertThrows(IllegalArgumentException.class, () -> lm.infillAll(List.of(List.of("[MASK]")),
+                        Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN)), fast)).getMessage());
+        assertEquals("token 1 is kept but the POS template has only 1 tag", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A", "dog")),
+                        List.of(new boolean[] {false, true}), 0.5, Constraints.none().withTemplate(noun), fast))
+                .getMessage());
+        assertEquals("drawLength draws each sentence's length, but the POS template sets it (1 tag); give one or the"
+                + " other", assertThrows(IllegalArgumentException.class, () -> lm.generate(1,
+                        Constraints.none().withTemplate(noun), fast.toBuilder().drawLength(true).build())).getMessage());
+        assertEquals("length 3 disagrees with the POS template's 1 tag; give one or the other", assertThrows(
+                IllegalArgumentException.class, () -> lm.generate(1, Constraints.none().withTemplate(noun),
+                        fast.toBuilder().length(3).build())).getMessage());
+        assertEquals("1 keep mask and 2 constraints for 1 sentence", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(List.of(List.of("A", "dog")), List.of(new boolean[2]), 0.5,
+                        List.of(Constraints.none(), Constraints.none()), fast)).getMessage());
+        assertEquals("sentence 0 has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(List.of(List.of("dog")), List.of(new boolean[2]), 0.5, Constraints.none(), fast))
+                .getMessage());
+    }
+
+    /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */
+    @Test
+    void aTemplateLongerThanTheModelIsRefusedInOneWording() {
+        int len = lm.info().config().maxLength();
+        Constraints longer = Constraints.none().withTemplate(Collections.nCopies(len + 1, Upos.NOUN));
+        String expected = "the POS template has " + (len + 1) + " tags, more than the model's " + len + " positions";
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> lm.generate(1, longer, fast))
+                .getMessage());
+        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                List.of(List.of("A", "dog")), List.of(new boolean[2]), 0.5, longer, fast)).getMessage());
+    }
 }

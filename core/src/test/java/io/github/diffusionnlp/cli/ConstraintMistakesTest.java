@@ -88,5 +88,7 @@ class ConstraintMistakesTest {
         Run disagree = run("", "generate", "--model", "/nonexistent", "--length", "3", "--pos", "DET NOUN");
         assertEquals(1, disagree.code());
         assertTrue(disagree.err().contains("--length 3 disagrees with the --pos template's 2 tags"), disagree.err());
+        Run one = run("", "generate", "--model", "/nonexistent", "--length", "3", "--pos", "NOUN");
+        assertTrue(one.err().contains("--length 3 disagrees with the --pos template's 1 tag;"), one.err());
     }
 }

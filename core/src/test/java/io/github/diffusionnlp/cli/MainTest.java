@@ -900,6 +900,11 @@ class MainTest {
         Run missing = run("a [MASK]\n", "infill", "--model", "/nonexistent/model");
         assertNotEquals(0, missing.code());
         assertTrue(missing.err().contains("/nonexistent/model"), missing.err());
+        // named resolved, as the library and the CoreNLP annotator name it
+        Run relative = run("a [MASK]\n", "infill", "--model", "no-such-models/x");
+        assertNotEquals(0, relative.code());
+        assertTrue(relative.err().contains(java.nio.file.Path.of("no-such-models/x").toAbsolutePath()
+                + " is not a model directory: it does not exist"), relative.err());
 
         String ar = TestModels.root().resolve("test-data/models/brown-ar").toString();
         Run autoregressive = run("a [MASK]\n", "infill", "--model", ar);

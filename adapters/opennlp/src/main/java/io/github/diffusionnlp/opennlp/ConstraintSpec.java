@@ -193,8 +193,8 @@ public final class ConstraintSpec {
     void requireFollowableBy(DiffusionModel model) {
         int positions = model.getInfo().config().maxLength();
         if (templateLength() > positions) {
-            throw new IllegalArgumentException("the POS template has " + templateLength() + " tags; the model has "
-                    + positions + " positions");
+            throw new IllegalArgumentException("the POS template has " + templateLength() + " tags, more than the"
+                    + " model's " + positions + " positions");
         }
         if (templateLength() > 0 || inputTemplate) {
             requireTagged(model);

@@ -7,6 +7,7 @@ import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.bench.ScratchDirectory;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
+import io.github.diffusionnlp.checkpoint.MissingPath;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
@@ -145,8 +146,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         try {
             return Files.newInputStream(packageFile);
         } catch (java.nio.file.NoSuchFileException e) { // its message is the bare path
-            throw new IOException("model " + packageFile + " does not exist (expected a package file; a directory"
-                    + " loads with DiffusionModel.load(Path))", e);
+            throw new IOException("model " + MissingPath.named(packageFile) + " does not exist (expected a package"
+                    + " file; a directory loads with DiffusionModel.load(Path))" + MissingPath.tildeHint(packageFile),
+                    e);
         }
     }
 
@@ -473,8 +475,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                         factory == null ? new DiffusionToolFactory() : factory, device, precision, library);
             }
             if (!Files.isRegularFile(dirOrPackage)) {
-                throw new IOException("model " + dirOrPackage + " does not exist (expected a model directory or a"
-                        + " package file)");
+                throw new IOException("model " + MissingPath.named(dirOrPackage) + " does not exist (expected a model"
+                        + " directory or a package file)" + MissingPath.tildeHint(dirOrPackage));
             }
             refuseDirectorySettings("package " + dirOrPackage);
             return readingPackage(dirOrPackage.toString(), () -> new DiffusionModel(dirOrPackage, device, precision,

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.util.List;
 import java.util.Objects;
@@ -97,7 +98,8 @@ public class GeneratorME {
     private static void requireFreeLength(int length, int templateLength) {
         if (length != 0 || templateLength > 0) {
             throw new IllegalArgumentException("drawLength draws each sentence's length, and " + (length != 0
-                    ? "a length of " + length + " is asked" : "the POS template sets it (" + templateLength + " tags)")
+                    ? "a length of " + length + " is asked" : "the POS template sets it ("
+                    + Counted.of(templateLength, "tag", "tags") + ")")
                     + "; give one or the other");
         }
     }
@@ -135,8 +137,8 @@ public class GeneratorME {
     public String[][] generate(int count, int length) {
         int t = constraints.templateLength();
         if (t > 0 && length != 0 && length != t) {
-            throw new IllegalArgumentException("length " + length + " disagrees with the POS template's " + t
-                    + " tags; give one or the other");
+            throw new IllegalArgumentException("length " + length + " disagrees with the POS template's "
+                    + Counted.of(t, "tag", "tags") + "; give one or the other");
         }
         if (asksToDraw(options)) {
             requireFreeLength(length, t);

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -110,7 +111,8 @@ public class InfillerME {
         String[] copy = tokens.clone();
         for (Span span : masked) {
             if (span.getStart() < 0 || span.getEnd() > tokens.length) {
-                throw new IllegalArgumentException("span " + span + " lies outside the " + tokens.length + " tokens");
+                throw new IllegalArgumentException("span " + span + " lies outside the "
+                        + Counted.of(tokens.length, "token", "tokens"));
             }
             Arrays.fill(copy, span.getStart(), span.getEnd(), MASK);
         }
@@ -139,8 +141,9 @@ public class InfillerME {
                 }
             }
             if (t > 0 && tokens.length != t) {
-                throw new IllegalArgumentException("the POS template has " + t + " tags but sentence " + i + " has "
-                        + tokens.length + " tokens; an infill keeps the length, one tag per token");
+                throw new IllegalArgumentException("the POS template has " + Counted.of(t, "tag", "tags")
+                        + " but sentence " + i + " has " + Counted.of(tokens.length, "token", "tokens")
+                        + "; an infill keeps the length, one tag per token");
             }
             int split = MaskSpelling.splitAt(Arrays.asList(tokens));
             if (split >= 0) { // kept as the words they are, as "[mask]" is; said, since a mask was surely meant

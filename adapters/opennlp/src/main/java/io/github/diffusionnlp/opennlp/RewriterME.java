@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.corpus.Counted;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -153,7 +154,8 @@ public class RewriterME {
      */
     public String[][] rewrite(String[][] sentences, boolean[][] keep) {
         if (keep.length != sentences.length) {
-            throw new IllegalArgumentException(keep.length + " keep masks for " + sentences.length + " sentences");
+            throw new IllegalArgumentException(Counted.of(keep.length, "keep mask", "keep masks") + " for "
+                    + Counted.of(sentences.length, "sentence", "sentences"));
         }
         int positions = model.getInfo().config().maxLength();
         List<List<String>> in = new ArrayList<>(sentences.length);
@@ -165,8 +167,8 @@ public class RewriterME {
             checkTokens(tokens);
             boolean[] k = keep[i] == null ? new boolean[tokens.length] : keep[i].clone();
             if (k.length != tokens.length) {
-                throw new IllegalArgumentException("sentence " + i + " has " + tokens.length
-                        + " tokens but its keep mask has " + k.length);
+                throw new IllegalArgumentException("sentence " + i + " has " + Counted.of(tokens.length, "token",
+                        "tokens") + " but its keep mask has " + k.length);
             }
             checkTemplate(tokens, k);
             if (constraints.usesInputTemplate() && tokens.length > 0) {
@@ -233,7 +235,8 @@ public class RewriterME {
         for (int i = t; i < keep.length; i++) {
             if (keep[i]) {
                 throw new IllegalArgumentException("token " + i + " ('" + tokens[i] + "') is kept but the POS template"
-                        + " has only " + t + " tags (indexes 0-" + (t - 1) + "); a kept token keeps its position");
+                        + " has only " + Counted.of(t, "tag", "tags") + " ("
+                        + (t == 1 ? "index 0" : "indexes 0-" + (t - 1)) + "); a kept token keeps its position");
             }
         }
     }

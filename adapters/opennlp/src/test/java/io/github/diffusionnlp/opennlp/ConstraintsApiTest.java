@@ -197,4 +197,31 @@ class ConstraintsApiTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new InfillerME(model, FEW_STEPS, ConstraintSpec.NONE.withInputTemplate()));
     }
+
+    /** A count of one takes the singular ("1 tag", not "1 tags") in the messages of the OpenNLP-style API. */
+    @Test
+    void aCountOfOneTakesTheSingular() {
+        ConstraintSpec noun = ConstraintSpec.NONE.withTemplate(List.of(Upos.NOUN));
+        assertEquals("length 3 disagrees with the POS template's 1 tag; give one or the other", assertThrows(
+                IllegalArgumentException.class, () -> new GeneratorME(model, FEW_STEPS, noun).generate(1, 3))
+                .getMessage());
+        assertEquals("drawLength draws each sentence's length, and the POS template sets it (1 tag); give one or the"
+                + " other", assertThrows(IllegalArgumentException.class, () -> new GeneratorME(model,
+                        FEW_STEPS.toBuilder().drawLength(true).build(), noun)).getMessage());
+        RewriterME rewriter = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE, noun);
+        assertEquals("token 1 ('dog') is kept but the POS template has only 1 tag (index 0); a kept token keeps its"
+                + " position", assertThrows(IllegalArgumentException.class, () -> rewriter.rewrite(
+                        new String[][] {{"a", "dog"}}, new boolean[][] {{false, true}})).getMessage());
+        RewriterME free = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE);
+        assertEquals("2 keep masks for 1 sentence", assertThrows(IllegalArgumentException.class,
+                () -> free.rewrite(new String[][] {{"dog"}}, new boolean[2][])).getMessage());
+        assertEquals("sentence 0 has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> free.rewrite(new String[][] {{"dog"}}, new boolean[][] {{true, false}})).getMessage());
+        IllegalArgumentException span = assertThrows(IllegalArgumentException.class,
+                () -> new InfillerME(model, FEW_STEPS).infill(new String[] {"dog"}, new opennlp.tools.util.Span(0, 2)));
+        assertTrue(span.getMessage().endsWith(" lies outside the 1 token"), span.getMessage());
+        assertEquals("the POS template has 1 tag but sentence 0 has 2 tokens; an infill keeps the length, one tag per"
+                + " token", assertThrows(IllegalArgumentException.class, () -> new InfillerME(model, FEW_STEPS, noun)
+                        .infill(new String[][] {{"a", "dog"}})).getMessage());
+    }
 }

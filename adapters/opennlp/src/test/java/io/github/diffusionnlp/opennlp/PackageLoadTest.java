@@ -76,4 +76,18 @@ class PackageLoadTest {
         e = assertThrows(IOException.class, () -> new DiffusionModel(missing.toFile()));
         assertTrue(e.getMessage().startsWith("model " + missing + " does not exist"), e.getMessage());
     }
+
+    /** A relative path is named resolved ("model nope.bin does not exist" said not where), and {@code ~} explained. */
+    @Test
+    void aMissingModelIsNamedResolvedAndTildeExplained() {
+        Path relative = Path.of("no-such-models", "brown");
+        IOException e = assertThrows(IOException.class, () -> DiffusionModel.load(relative));
+        assertEquals("model " + relative.toAbsolutePath() + " does not exist (expected a model directory or a package"
+                + " file)", e.getMessage());
+        Path tilde = Path.of("~/no-such-models/brown.bin");
+        e = assertThrows(IOException.class, () -> new DiffusionModel(tilde));
+        assertEquals("model " + tilde.toAbsolutePath() + " does not exist (expected a package file; a directory loads"
+                + " with DiffusionModel.load(Path)) (Java does not expand ~ as a shell does: give the full path, or"
+                + " $HOME/... unquoted in the shell)", e.getMessage());
+    }
 }

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.cli.Stdout;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.GeneratorME;
@@ -49,8 +50,8 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
         ConstraintSpec constraints = constraints(p, p.getPosTemplate(), false);
         int t = constraints.templateLength();
         if (t > 0 && length != 0 && length != t) {
-            throw badParameter("-length " + length + " disagrees with the -posTemplate's " + t
-                    + " tags; give one or the other");
+            throw badParameter("-length " + length + " disagrees with the -posTemplate's "
+                    + Counted.of(t, "tag", "tags") + "; give one or the other");
         }
         boolean unguidedLength = Boolean.TRUE.equals(p.getUnguidedLength());
         boolean drawLength = Boolean.TRUE.equals(p.getDrawLength()); // asked for; unset, the library's default
@@ -105,7 +106,8 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                     try {
                         sentences = generator.generate(n);
                     } catch (RuntimeException e) {
-                        throw new TerminateToolException(FAILED, "generation failed after " + done + " sentences: "
+                        throw new TerminateToolException(FAILED, "generation failed after "
+                                + Counted.of(done, "sentence", "sentences") + ": "
                                 + message(e), e);
                     }
                     for (String[] s : sentences) {

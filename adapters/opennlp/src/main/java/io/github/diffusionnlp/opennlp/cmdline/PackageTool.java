@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import ai.djl.Device;
+import io.github.diffusionnlp.checkpoint.MissingPath;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
 import java.io.IOException;
@@ -37,7 +38,8 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
         Path dir = Path.of(p.getModel());
         if (!Files.isDirectory(dir)) {
             throw badParameter("-model " + p.getModel() + ": not a model directory"
-                    + (Files.isRegularFile(dir) ? " (a file: a package is packaged already)" : ""));
+                    + (Files.isRegularFile(dir) ? " (a file: a package is packaged already)"
+                    : " (" + MissingPath.named(dir) + " does not exist)" + MissingPath.tildeHint(dir)));
         }
         Path file = packageFile("-out", p.getOut());
         DiffusionToolFactory factory = factory(p);

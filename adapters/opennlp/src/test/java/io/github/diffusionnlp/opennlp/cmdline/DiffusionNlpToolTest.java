@@ -287,12 +287,14 @@ class DiffusionNlpToolTest {
                 + " guidance, and the -posTemplate fixes the length"), fixedUnguided.stderr());
         Run disagree = run("", "Generate", "-posTemplate", "DET NOUN VERB", "-length", "4");
         assertTrue(disagree.stderr().startsWith("-length 4 disagrees with the -posTemplate's 3 tags"), disagree.stderr());
+        Run one = run("", "Generate", "-posTemplate", "NOUN", "-length", "4");
+        assertTrue(one.stderr().startsWith("-length 4 disagrees with the -posTemplate's 1 tag;"), one.stderr());
         String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
         for (String tool : List.of("Rewrite", "Generate")) {
             Run r = run("a b c\n", tool, "-posTemplate", tags65, "-steps", "4");
             assertEquals(1, r.code(), r.stderr());
-            assertTrue(r.stderr().startsWith("-posTemplate: the POS template has 65 tags; the model has 64 positions"),
-                    r.stderr());
+            assertTrue(r.stderr().startsWith("-posTemplate: the POS template has 65 tags, more than the model's 64"
+                    + " positions"), r.stderr());
             assertTrue(r.stderr().contains("Usage:"), r.stderr());
             assertEquals(0, r.stdout().length);
         }
@@ -842,6 +844,13 @@ class DiffusionNlpToolTest {
     void generateNamesCountAndLengthAsTheUserTypedThem() {
         Run count = run("", "Generate", "-count", "-1");
         assertTrue(count.stderr().startsWith("-count must be >= 0, got -1"), count.stderr());
+        Run missing = run("", "Generate", "-model", "~/no-such-models/brown", "-count", "1");
+        assertTrue(missing.stderr().contains("model " + java.nio.file.Path.of("~/no-such-models/brown").toAbsolutePath()
+                + " does not exist") && missing.stderr().contains("Java does not expand ~"), missing.stderr());
+        Run unpackaged = run("", "Package", "-model", "no-such-models/brown", "-out", "no-such-models/brown.bin");
+        assertTrue(unpackaged.stderr().startsWith("-model no-such-models/brown: not a model directory ("
+                + java.nio.file.Path.of("no-such-models/brown").toAbsolutePath() + " does not exist)"),
+                unpackaged.stderr());
         Run negative = run("", "Generate", "-length", "-2");
         assertTrue(negative.stderr().startsWith("-length must be >= 0 (0 = a free length), got -2"),
                 negative.stderr());
