@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Ctrl-C and SIGTERM for a training command: the JVM runs its shutdown hooks and then halts, so a run would lose
  * every step since its last checkpoint. This hook asks the run to stop ({@link TrainingRun#stop()}, not an interrupt,
  * which could land in a file write and fail it), so that it finishes its step, saves it and ends with
- * {@link io.github.diffusionnlp.train.TrainingStopped}, and holds the JVM until the run is
+ * {@link io.github.diffusionnlp.train.TrainingStopped} (a run still starting up stops at its next check, having
+ * saved nothing), and holds the JVM until the run is
  * {@link #close closed} or {@link #SAVE_WAIT} has passed. A second signal meanwhile does nothing (the JVM is
  * already shutting down); only SIGKILL stops the save, which is written whole or not at all, the checkpoint before
  * it kept. The JVM then exits as signals end it: 130 for SIGINT, 143 for SIGTERM.
@@ -41,8 +42,8 @@ public final class StopOnSignal implements AutoCloseable {
 
     private void stopAndWait() {
         System.err.printf(Locale.ROOT,
-                "signal: finishing the current step and saving it (up to %d s; kill -9 stops at once,"
-                + " keeping the checkpoint before)%n", SAVE_WAIT.toSeconds());
+                "signal: finishing the current step and saving it, or stopping the start-up (up to %d s; kill -9"
+                + " stops at once, keeping the checkpoint before)%n", SAVE_WAIT.toSeconds());
         training.stop();
         try {
             if (!ended.await(SAVE_WAIT.toSeconds(), TimeUnit.SECONDS)) {

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.train.SettingNames;
 import io.github.diffusionnlp.train.TrainOptions;
 import io.github.diffusionnlp.train.TrainingRun;
 import io.github.diffusionnlp.train.TrainingStopped;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -97,7 +98,8 @@ final class TrainingArgs {
     /**
      * Runs {@code training} (on one PyTorch thread if {@code --reproducible} asked for it: {@link #options}), then
      * prints its last line; returns the exit code. Ctrl-C or SIGTERM stops it after the current step, with a checkpoint
-     * of that step ({@link StopOnSignal}), and says where it stopped.
+     * of that step ({@link StopOnSignal}), or during its start-up at once, with nothing trained, and says where it
+     * stopped.
      */
     int train(TrainingRun training) throws Exception {
         try (StopOnSignal signals = StopOnSignal.of(training)) {
@@ -106,13 +108,29 @@ final class TrainingArgs {
                 return 0;
             } catch (TrainingStopped stopped) {
                 // said before the hook lets the JVM go (closing it), or the exit could come first
-                System.out.printf(Locale.ROOT,
-                        "stopped by signal at step %d, with a checkpoint of it in %s; the same command"
-                        + " with --resume continues%n", stopped.step(), stopped.output());
+                System.out.println(stoppedBySignal(stopped));
                 System.out.flush();
                 return STOPPED;
             }
         }
+    }
+
+    /**
+     * Where a run stopped by a signal stopped. One stopped during its start-up has trained and saved nothing: a
+     * resumed checkpoint is as it was, and a new run's directory too, or gone when the run had created it (the
+     * trainer's claim on it removes it).
+     */
+    static String stoppedBySignal(TrainingStopped stopped) {
+        Path dir = stopped.output();
+        if (stopped.startUpPhase() == null) {
+            return String.format(Locale.ROOT, "stopped by signal at step %d, with a checkpoint of it in %s; the same"
+                    + " command with --resume continues", stopped.step(), dir);
+        }
+        String state = stopped.step() > 0
+                ? "the checkpoint in " + dir + " (step " + stopped.step() + ") is untouched; the same command continues"
+                : Files.isDirectory(dir) ? dir + " is as it was, with no model in it"
+                : dir + ", which the run had created, is removed";
+        return "stopped by signal during start-up (" + stopped.startUpPhase() + "); nothing was trained, " + state;
     }
 
     TrainOptions options() {

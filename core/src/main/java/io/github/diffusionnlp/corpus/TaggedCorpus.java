@@ -116,6 +116,16 @@ public final class TaggedCorpus {
      *     {@code -ngramLayout plain} ({@link LayoutOption#parameter})
      */
     public static Read readAs(Path file, Reading reading, PrintStream notes, LayoutOption option) throws IOException {
+        return readAs(file, reading, notes, option, () -> { });
+    }
+
+    /**
+     * As {@link #readAs(Path, Reading, PrintStream, LayoutOption)}, running {@code check} every few thousand lines of
+     * each pass over them ({@link CheckedList}), which may throw (unchecked) to stop the reading; not public, so that
+     * a library user keeps two entry points: the trainers reach it through {@link StoppableReading}.
+     */
+    static Read readAs(Path file, Reading reading, PrintStream notes, LayoutOption option, Runnable check)
+            throws IOException {
         Objects.requireNonNull(reading, "reading (TaggedCorpus.Reading.DEFAULT guesses the layout)");
         Objects.requireNonNull(option, "option (LayoutOption.COMMAND_LINE names --layout in a remedy)");
         CorpusLayout layout = reading.layout();
@@ -138,7 +148,8 @@ public final class TaggedCorpus {
             throw new IOException(file + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the corpus"
                     + " to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
         }
-        List<String> lines = new TextLines(file, bytes); // a byte-order mark is no part of a word: left out
+        // a byte-order mark is no part of a word: left out
+        List<String> lines = CheckedList.of(new TextLines(file, bytes), check);
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
             return new Read(readConlluPlus(file, lines, plus, multiword, notes), reading.orLayout(CorpusLayout.CONLLU));

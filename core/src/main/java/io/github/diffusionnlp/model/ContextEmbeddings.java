@@ -43,13 +43,30 @@ public final class ContextEmbeddings {
      * @param sentences word ids of the training sentences; ids ≤ 0 (padding) are skipped
      */
     public static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed) {
-        return of(sentences, vocabSize, dim, rowNorm, seed, MAX_PAIRS);
+        return of(sentences, vocabSize, dim, rowNorm, seed, () -> { });
+    }
+
+    /**
+     * As {@link #of(List, int, int, float, long)}, running {@code check} between the passes (every few thousand
+     * sentences counted, each matrix product of the SVD), which may throw (unchecked) to stop: a training run's
+     * Ctrl-C. The 20 s this takes on Brown are otherwise not interruptible.
+     */
+    public static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed,
+            Runnable check) {
+        return of(sentences, vocabSize, dim, rowNorm, seed, MAX_PAIRS, check);
     }
 
     static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed, int maxPairs) {
+        return of(sentences, vocabSize, dim, rowNorm, seed, maxPairs, () -> { });
+    }
+
+    private static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed, int maxPairs,
+            Runnable check) {
         Random random = new Random(seed);
-        Ppmi ppmi = Ppmi.of(sentences, vocabSize, maxPairs);
-        DMatrixRMaj context = leftSingularVectors(ppmi.matrix(), Math.min(dim, vocabSize), random);
+        Ppmi ppmi = Ppmi.of(sentences, vocabSize, maxPairs, check);
+        check.run();
+        DMatrixRMaj context = leftSingularVectors(ppmi.matrix(), Math.min(dim, vocabSize), random, check);
+        check.run();
         float[] table = new float[vocabSize * dim];
         double contextShare = Math.sqrt(1 - RANDOM_SHARE * RANDOM_SHARE);
         for (int i = 0; i < vocabSize; i++) {
@@ -82,12 +99,20 @@ public final class ContextEmbeddings {
 
     /** U_r·Σ_r^½ of the rank-r truncated SVD of {@code m}, (rows × r), by randomized subspace iteration. */
     static DMatrixRMaj leftSingularVectors(DMatrixSparseCSC m, int rank, Random random) {
+        return leftSingularVectors(m, rank, random, () -> { });
+    }
+
+    private static DMatrixRMaj leftSingularVectors(DMatrixSparseCSC m, int rank, Random random, Runnable check) {
         int size = m.numRows;
         int k = Math.min(rank + OVERSAMPLING, size);
         DMatrixRMaj y = times(m, gaussian(size, k, random));
         for (int q = 0; q < POWER_ITERATIONS; q++) {
-            y = times(m, orthonormal(transposeTimes(m, orthonormal(y))));
+            check.run();
+            DMatrixRMaj back = transposeTimes(m, orthonormal(y));
+            check.run();
+            y = times(m, orthonormal(back));
         }
+        check.run();
         DMatrixRMaj basis = orthonormal(y);
         // Mᵀ·Q = W·S·Zᵀ, so M ≈ Q·Z·S·Wᵀ: the left singular vectors are Q·Z.
         DMatrixRMaj projected = transposeTimes(m, basis);
@@ -138,7 +163,12 @@ public final class ContextEmbeddings {
     /** The positive-PMI matrix of words (rows) against their neighbours within the window (columns). */
     record Ppmi(DMatrixSparseCSC matrix, boolean[] seen) {
         static Ppmi of(List<int[]> sentences, int vocabSize, int maxPairs) {
-            long[] pairs = sortedPairs(sentences, vocabSize, maxPairs);
+            return of(sentences, vocabSize, maxPairs, () -> { });
+        }
+
+        static Ppmi of(List<int[]> sentences, int vocabSize, int maxPairs, Runnable check) {
+            long[] pairs = sortedPairs(sentences, vocabSize, maxPairs, check);
+            check.run();
             double[] rowTotal = new double[vocabSize];
             double[] colTotal = new double[vocabSize];
             int distinct = 0;
@@ -175,7 +205,7 @@ public final class ContextEmbeddings {
          * sentences: counts of that many pairs already rank a 12,000-word vocabulary's contexts well, and the
          * array costs 8 bytes a pair.
          */
-        private static long[] sortedPairs(List<int[]> sentences, int vocabSize, int maxPairs) {
+        private static long[] sortedPairs(List<int[]> sentences, int vocabSize, int maxPairs, Runnable check) {
             long size = 0;
             for (int[] s : sentences) {
                 size += 2L * WINDOW * s.length;
@@ -184,8 +214,9 @@ public final class ContextEmbeddings {
             int most = Math.toIntExact(Math.min(size, maxPairs + 2L * WINDOW * longest(sentences)));
             // counted first, so that the array is made at its size: one made at most and cut to the count took
             // twice the pairs' 400 MB at once, and ran a 29-million-word corpus out of memory under -Xmx1g
-            long[] pairs = new long[pairs(sentences, stride, most, null, vocabSize)];
-            pairs(sentences, stride, most, pairs, vocabSize);
+            long[] pairs = new long[pairs(sentences, stride, most, null, vocabSize, check)];
+            pairs(sentences, stride, most, pairs, vocabSize, check);
+            check.run();
             Arrays.sort(pairs);
             return pairs;
         }
@@ -194,9 +225,13 @@ public final class ContextEmbeddings {
          * Counts the pairs of every {@code stride}-th sentence, at most {@code most}, and writes them into
          * {@code into} (null: counts only).
          */
-        private static int pairs(List<int[]> sentences, int stride, int most, long[] into, int vocabSize) {
+        private static int pairs(List<int[]> sentences, int stride, int most, long[] into, int vocabSize,
+                Runnable check) {
             int n = 0;
             for (int index = 0; index < sentences.size(); index += stride) {
+                if (index / stride % 4096 == 0) { // every few thousand sentences
+                    check.run();
+                }
                 int[] s = sentences.get(index);
                 for (int i = 0; i < s.length; i++) {
                     for (int j = Math.max(0, i - WINDOW); j <= Math.min(s.length - 1, i + WINDOW); j++) {

@@ -180,9 +180,18 @@ public final class DiffusionTransformer extends AbstractBlock {
      * (word ids), rows at this model's initial scale. Call after {@link #initialize}, before training.
      */
     public void initWordEmbeddingsFromContexts(List<int[]> sentences, long seed) {
+        initWordEmbeddingsFromContexts(sentences, seed, () -> { });
+    }
+
+    /**
+     * As {@link #initWordEmbeddingsFromContexts(List, long)}, running {@code check} between the computation's passes
+     * ({@link ContextEmbeddings#of(List, int, int, float, long, Runnable)}), which may throw to stop it, the table
+     * then left as it was.
+     */
+    public void initWordEmbeddingsFromContexts(List<int[]> sentences, long seed, Runnable check) {
         int d = config.dim();
         float rowNorm = (float) (EMBEDDING_INIT * Math.sqrt(d));
-        float[] table = ContextEmbeddings.of(sentences, config.vocabSize(), d, rowNorm, seed);
+        float[] table = ContextEmbeddings.of(sentences, config.vocabSize(), d, rowNorm, seed, check);
         tokenEmbedding.getArray().set(table);
     }
 

@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import com.google.common.collect.Lists;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.PyTorchStart;
@@ -64,7 +65,7 @@ public final class ArTrainer implements TrainingRun {
         this.log = Objects.requireNonNull(log, "log (new PrintStream(OutputStream.nullOutputStream()) for none)");
     }
 
-    /** Set by {@link #stop()}, from any thread; read after each step. */
+    /** Set by {@link #stop()}, from any thread; read during the start-up ({@link StartUp}) and after each step. */
     private volatile boolean stopAsked;
     /**
      * The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop).
@@ -89,7 +90,13 @@ public final class ArTrainer implements TrainingRun {
         try (NDManager manager = NDManager.newBaseManager()) {
             // the sentences are read, made rows of and noted on in start(), and dropped when it returns (as
             // DiffusionTrainer's): the loop reads the packed rows only
-            Started s = start(manager, resuming);
+            Started s;
+            try {
+                s = start(manager, resuming, new StartUp(() -> stopAsked));
+            } catch (StartUp.Stopped stopped) {
+                throw TrainingStopped.duringStartUp(resuming ? ArCheckpoint.readHeader(options.output()).training()
+                        .step() : 0, options.output(), stopped.phase());
+            }
             return loop(manager, s.network(), s.vocab(), s.optimizer(), s.rows(), s.devRows(), s.previous(), s.read(),
                     s.tagged());
         }
@@ -99,13 +106,17 @@ public final class ArTrainer implements TrainingRun {
     private record Started(CausalTransformer network, Vocabulary vocab, AdamW optimizer, List<int[]> rows,
             List<int[]> devRows, TrainingInfo previous, TaggedCorpus.Reading read, boolean tagged) {}
 
-    /** Reads the corpus, builds or resumes the model, makes the rows and writes the notes: all that reads sentences. */
-    private Started start(NDManager manager, boolean resuming) throws IOException {
+    /**
+     * Reads the corpus, builds or resumes the model, makes the rows and writes the notes: all that reads sentences.
+     * A stop asked meanwhile ends it at the next check of {@code startUp}, as {@link DiffusionTrainer}'s does; it
+     * writes no file.
+     */
+    private Started start(NDManager manager, boolean resuming, StartUp startUp) throws IOException {
         Path out = options.output();
         TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
-        TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log);
-        List<TaggedSentence> corpus = corpora.train();
+        TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log, startUp);
+        List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
         CausalTransformer network;
@@ -113,6 +124,7 @@ public final class ArTrainer implements TrainingRun {
         NDList moments = null;
         TrainingInfo previous = null;
         if (resuming) {
+            startUp.enter("loading the checkpoint");
             ArCheckpoint.Loaded loaded = ArCheckpoint.load(out, manager);
             network = loaded.network();
             vocab = loaded.vocabulary();
@@ -121,8 +133,10 @@ public final class ArTrainer implements TrainingRun {
             TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ArCheckpoint.OPTIMIZER));
             TrainingNotes.noteResumed(log, out, previous.step(), moments);
         } else {
+            startUp.enter("building the vocabulary");
             vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve(ArCheckpoint.VOCAB))
-                    : Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
+                    : Vocabulary.build(Lists.transform(corpus, TaggedSentence::words), options.vocabSize());
+            startUp.enter("building the model");
             network = new CausalTransformer(matchingConfig(options.size(), vocab.size(), options.maxLength()));
             Engine.getInstance().setRandomSeed((int) options.seed());
             network.initialize(manager);
@@ -133,12 +147,15 @@ public final class ArTrainer implements TrainingRun {
             p.getValue().getArray().setRequiresGradient(true);
         }
         int maxLength = network.config().maxLength();
+        startUp.enter("packing the rows");
         List<int[]> rows = TrainingData.wordRows(corpus, vocab, maxLength);
+        startUp.enter("making the dev rows");
         List<int[]> devRows = TrainingData.wordRows(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
                 maxLength), vocab, maxLength).stream().limit(TrainingLog.DEV_ROWS).toList();
         log.printf(Locale.ROOT, "autoregressive model: %s, %,d parameters, %,d rows, device %s%n",
                 network.config().describe(), network.config().parameters(), rows.size(),
                 Devices.name(manager.getDevice()));
+        startUp.enter("checking the corpus");
         TrainingNotes notes = new TrainingNotes(options, log);
         TrainingNotes.noteCutSentences(corpus, maxLength, log);
         TrainingNotes.noteUntokenised(corpus, log);
@@ -152,8 +169,9 @@ public final class ArTrainer implements TrainingRun {
                     TrainOptions.Setting.VOCAB));
         }
         notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
-        return new Started(network, vocab, optimizer, rows, devRows, previous, corpora.reading(),
-                !TaggedCorpus.untagged(corpus));
+        boolean tagged = !TaggedCorpus.untagged(corpus);
+        startUp.check();
+        return new Started(network, vocab, optimizer, rows, devRows, previous, corpora.reading(), tagged);
     }
 
     /** The causal model matched to the diffusion model of the named size (see {@link ArConfig#matching}). */

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import com.google.common.collect.Lists;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.PyTorchStart;
@@ -95,7 +96,7 @@ public final class DiffusionTrainer implements TrainingRun {
     /** How many training rows have each length, which its checkpoints record (set before the loop). */
     private RowLengths rowLengths;
 
-    /** Set by {@link #stop()}, from any thread; read after each step. */
+    /** Set by {@link #stop()}, from any thread; read during the start-up ({@link StartUp}) and after each step. */
     private volatile boolean stopAsked;
 
     @Override
@@ -108,7 +109,7 @@ public final class DiffusionTrainer implements TrainingRun {
      * {@link TrainingInfo#finished} when the time budget stopped it, or when it had nothing to do on such a checkpoint:
      * {@link TrainingRun#run}). An
      * interrupt of the running thread, or {@link #stop()}, ends it after the step it is in, saved, by
-     * {@link TrainingStopped}.
+     * {@link TrainingStopped}; during the start-up, at its next check there, with nothing trained or saved.
      *
      * @throws TrainingStopped after {@link #stop()} or an interrupt of the running thread, once the step it was in
      *     is done and saved
@@ -127,7 +128,13 @@ public final class DiffusionTrainer implements TrainingRun {
         try (NDManager manager = NDManager.newBaseManager()) {
             // the sentences are read, packed and noted on in start(), and dropped when it returns: the loop reads
             // the packed rows only, which take a fraction of the sentences' memory
-            Started s = start(manager, resuming);
+            Started s;
+            try {
+                s = start(manager, resuming, new StartUp(() -> stopAsked));
+            } catch (StartUp.Stopped stopped) {
+                throw TrainingStopped.duringStartUp(resuming ? ModelCheckpoint.readHeader(options.output()).training()
+                        .step() : 0, options.output(), stopped.phase());
+            }
             return loop(manager, s.network(), s.vocab(), s.warp(), s.optimizer(), s.average(), s.rows(), s.rowWords(),
                     s.devRows(), s.previous(), s.read(), s.tagged());
         }
@@ -140,16 +147,18 @@ public final class DiffusionTrainer implements TrainingRun {
 
     /**
      * Reads the corpus, builds or resumes the model, packs the rows and writes the start-up notes: all that reads
-     * the sentences.
+     * the sentences. A stop asked meanwhile ends it by {@link StartUp.Stopped} at the next check of
+     * {@code startUp} (between the phases, and every few thousand lines or sentences of each pass over them), before
+     * the one file it writes, the tag lexicon, which is written last.
      */
-    private Started start(NDManager manager, boolean resuming) throws IOException {
+    private Started start(NDManager manager, boolean resuming, StartUp startUp) throws IOException {
         Path out = options.output();
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
         TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
-        Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log);
+        Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log, startUp);
         corpusRead = null;
-        List<TaggedSentence> corpus = corpora.train();
+        List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
         DiffusionTransformer network;
@@ -158,6 +167,7 @@ public final class DiffusionTrainer implements TrainingRun {
         NDList moments = null;
         TrainingInfo previous = null;
         if (resuming) {
+            startUp.enter("loading the checkpoint");
             ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(out, manager);
             network = loaded.network();
             vocab = loaded.vocabulary();
@@ -167,7 +177,9 @@ public final class DiffusionTrainer implements TrainingRun {
             TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
             TrainingNotes.noteResumed(log, out, previous.step(), moments);
         } else {
-            vocab = Vocabulary.build(corpus.stream().map(TaggedSentence::words).toList(), options.vocabSize());
+            startUp.enter("building the vocabulary");
+            vocab = Vocabulary.build(Lists.transform(corpus, TaggedSentence::words), options.vocabSize());
+            startUp.enter("building the model");
             ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
             if (options.relativePositions()) {
                 config = config.withRelativePositions();
@@ -176,11 +188,12 @@ public final class DiffusionTrainer implements TrainingRun {
             Engine.getInstance().setRandomSeed((int) options.seed());
             network.initialize(manager);
             if (options.contextEmbeddings()) {
+                startUp.enter("building the context embeddings");
                 log.println("word embeddings: from the corpus's word contexts (truncated SVD of positive PMI)...");
                 long start = System.nanoTime();
                 network.initWordEmbeddingsFromContexts(corpus.stream()
                         .map(sentence -> sentence.words().stream().mapToInt(vocab::id).toArray()).toList(),
-                        options.seed());
+                        options.seed(), startUp::check);
                 log.printf(Locale.ROOT, "word embeddings: done in %.0f s%n", (System.nanoTime() - start) / 1e9);
             }
             warp = new TimeWarp(config.sigmaMin(), config.sigmaMax(), 100, WARP_DECAY);
@@ -199,19 +212,16 @@ public final class DiffusionTrainer implements TrainingRun {
             log.println("resuming from the trained weights in the state, not their saved average (no "
                     + options.names().name(TrainOptions.Setting.AVERAGE) + ")");
         }
-        Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
-        if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
-            TagLexicon tags = TagLexicon.build(corpus, vocab);
-            CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));
-        }
         for (Pair<String, Parameter> p : network.getParameters()) {
             p.getValue().getArray().setRequiresGradient(true);
         }
         SentimentLabeller labeller = SentimentLabeller.afinn();
+        startUp.enter("packing the rows");
         // each row labelled once, as it is packed; the recorded lengths and the log's shares are counted then
         PackedRows packed = PackedRows.of(corpus, vocab, labeller::label, network.config().maxLength());
         List<Example> rows = packed.examples();
         RowLengths lengths = packed.rowLengths();
+        startUp.enter("making the dev rows");
         List<Example> devRows = TrainingData.examples(TrainingData.makingFirstRows(devCorpus, TrainingLog.DEV_ROWS,
                 network.config().maxLength()), vocab, labeller, network.config().maxLength());
         rowLengths = lengths;
@@ -222,6 +232,7 @@ public final class DiffusionTrainer implements TrainingRun {
                 + " (sentiment %s), device %s%n", network.config().describe(), network.parameterCount(),
                 vocab.size(),
                 100 * coverage, rows.size(), sentimentShares(lengths), Devices.name(manager.getDevice()));
+        startUp.enter("checking the corpus");
         TrainingNotes notes = new TrainingNotes(options, log);
         if (resuming) {
             notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
@@ -246,8 +257,16 @@ public final class DiffusionTrainer implements TrainingRun {
                     + " learning rate never reaches %s; give a shorter %s%n", options.warmupSteps(),
                     options.steps(), options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
         }
+        startUp.enter("building the tag lexicon");
+        boolean tagged = !TaggedCorpus.untagged(corpus);
+        Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
+        if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
+            TagLexicon tags = TagLexicon.build(corpus, vocab);
+            startUp.check(); // the last: a run stopped during its start-up has written nothing
+            CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));
+        }
         return new Started(network, vocab, warp, optimizer, average, rows, packed.wordCounts(), devRows, previous,
-                corpora.reading(), !TaggedCorpus.untagged(corpus));
+                corpora.reading(), tagged);
     }
 
     /**

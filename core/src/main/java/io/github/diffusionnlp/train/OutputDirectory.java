@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -28,16 +29,18 @@ public final class OutputDirectory {
      * The output directory, held for one run: whether the run resumes a checkpoint there, and the lock that
      * keeps a second run out of it until this one ends (the operating system drops it if the process dies).
      */
-    record Claim(boolean resuming, ModelDirectory.Lock lock, Path out, Path created) implements Closeable {
+    record Claim(boolean resuming, ModelDirectory.Lock lock, Path out, Path created, boolean lockMade)
+            implements Closeable {
         /**
-         * Lets go of the lock; directories this claim created ({@code created}, the outermost, down to
-         * {@code out}) that the run then wrote nothing into (it failed first, e.g. on an empty corpus) go
-         * again, so that a failed run leaves nothing behind.
+         * Lets go of the lock; when the run then wrote nothing (it failed first, e.g. on an empty corpus, or was
+         * stopped during its start-up), the lock file this claim made ({@code lockMade}) and the directories it
+         * created ({@code created}, the outermost, down to {@code out}) go again, so that such a run leaves the
+         * directory as it was.
          */
         @Override
         public void close() throws IOException {
             lock.close();
-            if (created == null) {
+            if (created == null && !lockMade) {
                 return;
             }
             try (Stream<Path> entries = Files.list(out)) {
@@ -46,6 +49,9 @@ public final class OutputDirectory {
                 }
             }
             Files.deleteIfExists(out.resolve(LOCK));
+            if (created == null) {
+                return;
+            }
             for (Path dir = out; dir != null && dir.startsWith(created); dir = dir.getParent()) {
                 Files.delete(dir);
             }
@@ -75,6 +81,7 @@ public final class OutputDirectory {
             created = dir;
         }
         requireWritable(out, names.name(Setting.OUTPUT));
+        boolean lockMade = !Files.exists(out.resolve(LOCK), LinkOption.NOFOLLOW_LINKS);
         ModelDirectory.Lock lock = ModelDirectory.lock(out, command + " --out", "give another output directory");
         try {
             String recovered = CheckpointCommit.recover(out, ModelCheckpoint.SET);
@@ -87,7 +94,7 @@ public final class OutputDirectory {
                 // not "--resume": the OpenNLP adapter resumes a CheckpointDir unasked, and has no such option
                 log.println("note: " + out + " holds no checkpoint to resume from yet, so a new model starts there");
             }
-            return new Claim(hasModel, lock, out.toAbsolutePath(), created);
+            return new Claim(hasModel, lock, out.toAbsolutePath(), created, lockMade);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;

@@ -4,6 +4,7 @@ import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Conditioning;
@@ -34,18 +35,22 @@ public final class TrainingData {
      * ({@link TrainOptions#corpusReading}: a resumed run's corpus as its checkpoint {@code resumed} recorded),
      * for train and train-ar alike, the training sentences {@code alreadyRead} (when not null) in their place.
      * A corpus, or a dev split given, without a sentence is refused: there is nothing to train on, and a dev loss
-     * of nothing would go unseen.
+     * of nothing would go unseen. The reading checks {@code startUp} every few thousand lines.
      */
     static Corpora read(TrainOptions options, TrainingInfo resumed, TaggedCorpus.Read alreadyRead,
-            PrintStream log) throws IOException {
+            PrintStream log, StartUp startUp) throws IOException {
         TaggedCorpus.Reading reading = options.corpusReading(resumed);
+        startUp.enter("reading the corpus");
         TaggedCorpus.Read read = alreadyRead != null ? alreadyRead
-                : TaggedCorpus.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE);
+                : StoppableReading.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE, startUp::check);
+        if (options.dev() != null) {
+            startUp.enter("reading the dev split");
+        }
         List<TaggedSentence> corpus = read.sentences();
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : TaggedCorpus.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
-                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE).sentences();
+                : StoppableReading.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
+                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check).sentences();
         requireSentences(options.corpus().toString(), corpus);
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");

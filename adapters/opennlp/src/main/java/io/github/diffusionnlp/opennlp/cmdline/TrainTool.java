@@ -131,9 +131,15 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
 
     /**
      * Where a run stopped by a signal stopped: in a CheckpointDir, the same command goes on from that step; a
-     * temporary directory is removed with its checkpoint, and CheckpointDir is the way to keep one.
+     * temporary directory is removed with its checkpoint, and CheckpointDir is the way to keep one. A run stopped
+     * during its start-up has saved nothing, and a resumed CheckpointDir is as it was.
      */
     static String stoppedBySignal(TrainingStopped stopped) {
+        if (stopped.startUpPhase() != null) { // before its first step: nothing trained or saved
+            return "stopped by signal during start-up (" + stopped.startUpPhase() + "); nothing was trained and no"
+                    + " model package was written" + (stopped.step() > 0 ? "; the checkpoint in " + stopped.output()
+                    + " (step " + stopped.step() + ") is untouched, and the same command continues from it" : "");
+        }
         if (Files.isDirectory(stopped.output())) {
             return "stopped by signal at step " + stopped.step() + ", with a checkpoint of it in " + stopped.output()
                     + "; the same command continues (its CheckpointDir is resumed unasked)";

@@ -113,6 +113,61 @@ class TrainSignalTest {
         assertFalse(Files.exists(tmp.resolve("m.bin")), out);
     }
 
+    /**
+     * A signal once the run has its data and has begun its start-up (reading the corpus it was handed) stops it at
+     * the start-up's next check, within seconds: it used to go on through the start-up and a step first.
+     */
+    @Test
+    void sigtermDuringTheRunsStartUpStopsItThere(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=100000\nSize=tiny\nBatchSize=8\n"
+                + "MaxLength=16\nCheckpointDir=" + dir + "\n");
+        Path data = Files.writeString(tmp.resolve("train.txt"), SENTENCES.repeat(200_000));
+        Process child = ChildJvm.command(List.of(), DiffusionNlpTool.class, "Train", "-model",
+                tmp.resolve("m.bin").toString(), "-data", data.toString(), "-params", params.toString())
+                .redirectErrorStream(true).start();
+        java.util.concurrent.CompletableFuture<String> said = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.io.InputStream out = child.getInputStream()) {
+                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
+        long millis;
+        try {
+            // the run's lock names it ("train --out", not the tool's writing of the data) once it has claimed the
+            // directory, just before it reads the corpus it was handed
+            Path lock = dir.resolve("training.lock");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!runHolds(lock) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertTrue(child.isAlive() && runHolds(lock), "the run never began");
+            Thread.sleep(500);
+            long signalled = System.nanoTime();
+            child.toHandle().destroy(); // SIGTERM
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS), "still running 60 s after the signal");
+            millis = (System.nanoTime() - signalled) / 1_000_000;
+        } finally {
+            child.destroyForcibly();
+        }
+        String out = said.get(10, TimeUnit.SECONDS);
+        assertEquals(143, child.exitValue(), out);
+        assertTrue(millis < 5_000, "ended " + millis + " ms after the signal: " + out);
+        assertTrue(out.contains("stopped by signal during start-up ("), out);
+        assertTrue(out.contains("); nothing was trained and no model package was written\n"), out);
+        assertFalse(out.contains("checkpoint:"), "no step trained: " + out);
+        assertFalse(Files.exists(tmp.resolve("m.bin")), out);
+    }
+
+    private static boolean runHolds(Path lock) {
+        try {
+            return Files.readString(lock).startsWith("train --out");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     private static List<Path> trainingDirectories(Path temporary) throws java.io.IOException {
         try (Stream<Path> files = Files.list(temporary)) {
             return files.filter(p -> p.getFileName().toString().startsWith("diffusion-training")).toList();
