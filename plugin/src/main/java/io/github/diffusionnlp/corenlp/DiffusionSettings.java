@@ -10,6 +10,7 @@ import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.checkpoint.MissingPath;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -137,8 +138,9 @@ public final class DiffusionSettings {
                     + " for the shipped model";
             model = pathValue("model", modelValue.trim(), allowed, true);
             if (!Files.isRegularFile(model.resolve(ModelCheckpoint.CONFIG))) {
-                throw bad("model", modelValue, allowed + "; " + model.toAbsolutePath()
-                        + (Files.isDirectory(model) ? " has no config.json" : " does not exist"));
+                throw bad("model", modelValue, allowed + "; " + MissingPath.named(model)
+                        + (Files.isDirectory(model) ? " has no config.json" : " does not exist"
+                                + MissingPath.tildeHint(model)));
             }
         }
         String deviceValue = props.getProperty(prefix + "device");

@@ -100,6 +100,9 @@ class SettingsTest {
         }
         assertMentions(failure(pipe, "diffusion.model", "/no/such/model"), "diffusion.model", "/no/such/model",
                 "does not exist");
+        // a properties file reaches Java as written: ~ is not expanded, and the message says so
+        assertMentions(failure(pipe, "diffusion.model", "~/no/such/model"), "does not exist",
+                "Java does not expand ~");
         assertMentions(failure(pipe, "diffusion.keep", "1,NOUNS"), "diffusion.keep", "NOUNS", "UPOS", "PROPN");
         assertMentions(failure(pipe, "diffusion.keep", "0"), "diffusion.keep", "from 1");
         // past int's range: "allowed: an integer" said nothing of what was wrong with an integer
