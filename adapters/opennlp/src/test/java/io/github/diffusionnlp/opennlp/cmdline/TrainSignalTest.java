@@ -85,13 +85,7 @@ class TrainSignalTest {
         Process child = ChildJvm.command(List.of("-Djava.io.tmpdir=" + temporary), DiffusionNlpTool.class, "Train",
                 "-model", tmp.resolve("m.bin").toString(), "-data", data.toString(), "-params", params.toString())
                 .redirectErrorStream(true).start();
-        java.util.concurrent.CompletableFuture<String> said = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try (java.io.InputStream out = child.getInputStream()) {
-                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
+        java.util.concurrent.CompletableFuture<String> said = outputOf(child);
         try {
             // the run's temporary directory is made just before the first line is read
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -126,13 +120,7 @@ class TrainSignalTest {
         Process child = ChildJvm.command(List.of(), DiffusionNlpTool.class, "Train", "-model",
                 tmp.resolve("m.bin").toString(), "-data", data.toString(), "-params", params.toString())
                 .redirectErrorStream(true).start();
-        java.util.concurrent.CompletableFuture<String> said = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            try (java.io.InputStream out = child.getInputStream()) {
-                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (java.io.IOException e) {
-                return e.toString();
-            }
-        });
+        java.util.concurrent.CompletableFuture<String> said = outputOf(child);
         long millis;
         try {
             // the run's lock names it ("train --out", not the tool's writing of the data) once it has claimed the
@@ -206,5 +194,16 @@ class TrainSignalTest {
         assertEquals(143, child.exitValue(), said.toString());
         assertTrue(!Files.exists(tmp.resolve("m.bin")), "no package: " + said);
         return said.toString();
+    }
+
+    /** Everything {@code child} writes, read on another thread so that it never blocks on a full pipe. */
+    private static java.util.concurrent.CompletableFuture<String> outputOf(Process child) {
+        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (java.io.InputStream out = child.getInputStream()) {
+                return new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return e.toString();
+            }
+        });
     }
 }
