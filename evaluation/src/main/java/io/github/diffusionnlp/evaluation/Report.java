@@ -42,42 +42,13 @@ public final class Report {
                     h.get("heldoutLengths"), h.get("heldout"), h.get("seed")));
             sb.append("- judges (never trained on this model's data): sentiment — ").append(h.get("sentimentJudge"))
                     .append('\n');
-            sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",
-                    h.get("wallSeconds"), h.get("processors"), h.get("finished")));
-            return table(sb, r);
+        } else {
+            sampledSettings(sb, h);
+            sb.append("- judges (never trained on this model's data): POS — ").append(h.get("posJudge"))
+                    .append("; sentiment — ").append(h.get("sentimentJudge")).append('\n');
         }
-        sb.append(String.format(Locale.ROOT,
-                "- sampling: %s steps, temperature %s, x̂₀ temperature %s, n-gram weight %s,"
-                        + " seed %s (sentence i: %s), batch %s; rewrite strength %s, %s%n", h.get("steps"),
-                h.get("temperature"), h.getOrDefault("x0Temperature", 1.0), h.getOrDefault("ngramWeight", 0.0),
-                h.get("seed"), h.getOrDefault("sentenceSeeds", "seed + i"), h.get("batch"), h.get("rewriteStrength"),
-                kept(h.get("rewriteKeeps"))));
-        sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; sentiment rows best of"
-                        + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
-                        + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),
-                h.get("heldoutLengths"), h.get("heldout")));
-        if (Boolean.FALSE.equals(h.get("guideLength"))) {
-            sb.append("- guidance leaves the length alone: the words are guided, [PAD] keeps the conditioned pass's"
-                    + " probability (`--unguided-length`)\n");
-        }
-        sb.append(generationLengths(h));
-        if (Boolean.TRUE.equals(h.get("lexical"))) {
-            sb.append(String.format(Locale.ROOT,
-                    "- lexical constraints on the rows marked so: a template slot takes only"
-                    + " words tagged so in at least %s of their training uses (the model's tag-lexicon.tsv); a"
-                    + " sentiment bans negations and the AFINN-165 words rated against it (neutral: every rated"
-                    + " word)%n",
-                    h.get("lexicalTagShare")));
-        }
-        sb.append("- judges (never trained on this model's data): POS — ").append(h.get("posJudge"))
-                .append("; sentiment — ").append(h.get("sentimentJudge")).append('\n');
         sb.append(String.format(Locale.ROOT, "- wall time %s s on %s processors, finished %s%n%n",
                 h.get("wallSeconds"), h.get("processors"), h.get("finished")));
-        return table(sb, r);
-    }
-
-    /** The table of rows and the notes on what each column means, after the header lines in {@code sb}. */
-    private static String table(StringBuilder sb, Result r) {
         sb.append("| task | condition | guidance | N | measure | model | unconditioned | held-out | content words kept"
                 + " | repetition | entropy (bits) | held-out repetition | held-out entropy | sampling s |\n");
         sb.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -117,6 +88,33 @@ public final class Report {
                 compare it with the held-out figure of the same row (the same number of sentences).
                 """);
         return sb.toString();
+    }
+
+    /** The header lines of a run that sampled: its sampling settings, N, guidance, lengths and constraints. */
+    private static void sampledSettings(StringBuilder sb, Map<String, Object> h) {
+        sb.append(String.format(Locale.ROOT,
+                "- sampling: %s steps, temperature %s, x̂₀ temperature %s, n-gram weight %s,"
+                        + " seed %s (sentence i: %s), batch %s; rewrite strength %s, %s%n", h.get("steps"),
+                h.get("temperature"), h.getOrDefault("x0Temperature", 1.0), h.getOrDefault("ngramWeight", 0.0),
+                h.get("seed"), h.getOrDefault("sentenceSeeds", "seed + i"), h.get("batch"), h.get("rewriteStrength"),
+                kept(h.get("rewriteKeeps"))));
+        sb.append(String.format(Locale.ROOT, "- N = %s sentences per row; guidance weights %s; sentiment rows best of"
+                        + " %s candidates (ranked by the AFINN lexicon, not by the judge); held-out sentences of"
+                        + " %s tokens from `%s`%n", h.get("n"), h.get("guidances"), h.get("candidates"),
+                h.get("heldoutLengths"), h.get("heldout")));
+        if (Boolean.FALSE.equals(h.get("guideLength"))) {
+            sb.append("- guidance leaves the length alone: the words are guided, [PAD] keeps the conditioned pass's"
+                    + " probability (`--unguided-length`)\n");
+        }
+        sb.append(generationLengths(h));
+        if (Boolean.TRUE.equals(h.get("lexical"))) {
+            sb.append(String.format(Locale.ROOT,
+                    "- lexical constraints on the rows marked so: a template slot takes only"
+                    + " words tagged so in at least %s of their training uses (the model's tag-lexicon.tsv); a"
+                    + " sentiment bans negations and the AFINN-165 words rated against it (neutral: every rated"
+                    + " word)%n",
+                    h.get("lexicalTagShare")));
+        }
     }
 
     /** The files {@link #write} writes: NAME.md, NAME.json and NAME-samples.tsv in {@code dir}. */
