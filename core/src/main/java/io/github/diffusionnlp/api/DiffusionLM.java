@@ -297,6 +297,49 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * The {@code k} words the model finds likeliest at each {@value #MASK} of a sentence, best first, with their
+     * probabilities: a masked language model's fill-mask. Each mask is read alone, from the sentence's visible words
+     * in one pass of the network at the highest noise level (the other masks unknown to it): the distribution whose
+     * most likely word greedy {@link #infill} starts from. Deterministic: the same sentence gives the same list.
+     * Unknown words in the sentence are read as {@code [UNK]}; no suggestion is {@code [UNK]} or padding.
+     *
+     * @param tokens 1 to the model's length of whitespace-split tokens (one window: split a longer sentence)
+     * @param k how many words per mask, 1 to the words the model knows ({@link Vocabulary#size()} − 2)
+     * @return one list per mask, in the sentence's order (none for a sentence without a mask)
+     * @throws IllegalArgumentException for an empty or too long sentence, a {@code k} out of range, and, as infill,
+     *     a mask written another way or a token that is empty or holds whitespace, naming it
+     * @throws ModelClosedException when the model has been closed
+     */
+    public List<List<Suggestion>> suggest(List<String> tokens, int k) {
+        List<String> sentence = CallArguments.sentences(List.of(Objects.requireNonNull(tokens, "tokens")),
+                Constraints.none(), SamplingOptions.defaults()).get(0);
+        CallArguments.checkMasks(List.of(sentence));
+        int len = info.config().maxLength();
+        if (sentence.isEmpty() || sentence.size() > len) {
+            throw new IllegalArgumentException("suggest reads a sentence of 1 to " + len + " tokens (the model's"
+                    + " length), got " + sentence.size() + (sentence.isEmpty() ? "" : "; split a longer one"));
+        }
+        int words = model.vocabulary().size() - 2;
+        if (k < 1 || k > words) {
+            throw new IllegalArgumentException("k must be 1 to " + words + " (the words the model knows), got " + k);
+        }
+        List<String> read = QuoteSpelling.asRead(sentence, model.vocabulary());
+        ModelRow row = ModelRow.infill(0, 0, sentence, read, model.vocabulary(), len, 0);
+        Sampler.TopWords[] top = rowSampler.topWords(List.of(row), k)[0];
+        List<List<Suggestion>> out = new ArrayList<>();
+        for (int i = 0; i < sentence.size(); i++) {
+            if (!row.given[i]) {
+                List<Suggestion> here = new ArrayList<>();
+                for (int c = 0; c < top[i].ids().length; c++) {
+                    here.add(new Suggestion(model.vocabulary().word(top[i].ids()[c]), top[i].probabilities()[c]));
+                }
+                out.add(List.copyOf(here));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The most rows {@link #rewriteAll} samples for a sentence of {@code tokens} tokens, each best-of-k candidate
      * apart: one for each window of the model's length (fewer where a window's every token is kept; one under a POS
      * template). As {@link #infillRows}, for weighing a request's work.

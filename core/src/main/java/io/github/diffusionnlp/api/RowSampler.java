@@ -104,6 +104,14 @@ final class RowSampler {
         return ll;
     }
 
+    /** Each row's likeliest words at its generated positions ({@link Sampler#topWords}); null at given ones. */
+    Sampler.TopWords[][] topWords(List<ModelRow> rows, int k) {
+        SampleRows in = inputs(rows, r -> r.ids);
+        Supplier<Sampler.TopWords[][]> read = () -> sampler.topWords(in, k);
+        return lifecycle.whileOpen(ratings == null ? read
+                : () -> ratings.run(() -> lifecycle.onBehalfOfACall(read))); // as labelPosteriors: few threads
+    }
+
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength,
             Constraints constraints) {
         Progress progress = options.progress().orElse(null);

@@ -29,7 +29,12 @@ final class FusionStep {
      * log-probabilities of the same logits the plain step reads.
      */
     static Candidates candidates(StepLogits step, int rowsPerChunk, boolean keepLogits) {
-        int k = (int) Math.min(NgramFusion.CANDIDATES, step.vocabulary());
+        return candidates(step, rowsPerChunk, NgramFusion.CANDIDATES, keepLogits);
+    }
+
+    /** The network's {@code most} likeliest words per generated row (all of them in a smaller vocabulary). */
+    static Candidates candidates(StepLogits step, int rowsPerChunk, int most, boolean keepLogits) {
+        int k = (int) Math.min(most, step.vocabulary());
         // Per slice: the k log-probabilities, then the k ids as floats (exact: ids < 2^21); and, when
         // kept, the logits, which outlive their slice (x̂₀ reads them once the trigram terms are known).
         // RowChunks hands each slice's arrays to this call's scope at once, so a slice that fails

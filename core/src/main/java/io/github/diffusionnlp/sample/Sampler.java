@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Euler steps of the probability-flow ODE dx/dσ = (x − x̂₀)/σ, from σ_max down to σ_min, with the
@@ -133,19 +134,87 @@ public final class Sampler {
         if (generated.isEmpty()) {
             return;
         }
-        List<Boolean> padAllowed = new ArrayList<>();
-        for (long p : generated) {
-            padAllowed.add(in.allowPad()[members.get((int) (p / len))][(int) (p % len)]);
-        }
+        List<Boolean> padAllowed = padAllowed(in, members, generated, len);
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted);
+            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted, logits ->
+                    schedule.fusion() == null
+                            ? vocabularySide(logits, true, 1.0).toLongArray()
+                            : FusionStep.words(schedule.fusion(), logits, rowsPerChunk, flat.ids(), generated, len));
         }
         for (int r = 0; r < tokens.length; r++) {
             long p = generated.get(r);
             out[members.get((int) (p / len))][(int) (p % len)] = (int) tokens[r];
         }
+    }
+
+    private static List<Boolean> padAllowed(SampleRows in, List<Integer> members, List<Long> generated, int len) {
+        List<Boolean> padAllowed = new ArrayList<>();
+        for (long p : generated) {
+            padAllowed.add(in.allowPad()[members.get((int) (p / len))][(int) (p % len)]);
+        }
+        return padAllowed;
+    }
+
+    /** The likeliest words at one position, best first: their ids and probabilities. */
+    public record TopWords(int[] ids, float[] probabilities) {}
+
+    /**
+     * Each generated position's {@code k} likeliest words as the network reads the given words in one pass at the
+     * highest noise level, every generated position starting at the mean (no noise) and so unknown to the others:
+     * the distribution whose argmax greedy infill's first step takes, what a masked language model's fill-mask
+     * gives. The rows' conditions apply, without guidance. What sampling never writes there ([PAD] and [UNK] where
+     * banned, the model's banned words) is left out: fewer than k words only when k passes the words allowed.
+     *
+     * @return (B, L) arrays: each row's generated positions' words, null at given positions
+     */
+    public TopWords[][] topWords(SampleRows rows, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be >= 1, got " + k);
+        }
+        Schedule firstStep = new Schedule(1, 0, 1, 1);
+        TopWords[][] out = new TopWords[rows.size()][];
+        for (int b = 0; b < rows.size(); b++) {
+            out[b] = new TopWords[rows.ids()[b].length];
+        }
+        byWidth(rows).forEach((len, members) -> {
+            FlatRows flat = FlatRows.of(rows, members, len, network.config().dim(), false, 0);
+            List<Long> generated = flat.generated();
+            if (generated.isEmpty()) {
+                return;
+            }
+            FusionStep.Candidates top;
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                top = denoise(flat, generated, padAllowed(rows, members, generated, len), members.size(), len,
+                        firstStep, () -> true, logits -> FusionStep.candidates(logits, rowsPerChunk, k, false));
+            }
+            for (int r = 0; r < generated.size(); r++) {
+                long p = generated.get(r);
+                out[members.get((int) (p / len))][(int) (p % len)] = allowed(top, r);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Row r's candidates less the ones sampling never writes there: [PAD] and [UNK] (at −∞) and the model's
+     * banned words ({@link DiffusionTransformer#UNWRITABLE} below the others), as ids and probabilities.
+     */
+    private static TopWords allowed(FusionStep.Candidates top, int r) {
+        int k = top.k();
+        int n = 0;
+        while (n < k && top.logProb()[r * k + n] > DiffusionTransformer.UNWRITABLE / 2) {
+            n++; // best first: the ones never written come last
+        }
+        int[] ids = new int[n];
+        float[] probabilities = new float[n];
+        for (int c = 0; c < n; c++) {
+            ids[c] = (int) top.ids()[r * k + c];
+            probabilities[c] = (float) Math.exp(top.logProb()[r * k + c]);
+        }
+        return new TopWords(ids, probabilities);
     }
 
     /**
@@ -180,8 +249,12 @@ public final class Sampler {
         return schedule.strength() < 1 && schedule.words() == null && inputId == Vocabulary.UNK_ID;
     }
 
-    private long[] denoise(FlatRows in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, BooleanSupplier wanted) {
+    /**
+     * Runs the schedule's steps on the generated positions and returns what {@code lastStep} makes of the last
+     * step's logits (the words, or the likeliest words' probabilities).
+     */
+    private <T> T denoise(FlatRows in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
+            Schedule schedule, BooleanSupplier wanted, Function<StepLogits, T> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -247,9 +320,7 @@ public final class Sampler {
                 StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, schedule.guideLength(), e,
                         banLogits, lexical);
                 if (k == steps - 1) {
-                    return schedule.fusion() == null
-                            ? vocabularySide(logits, true, 1.0).toLongArray()
-                            : FusionStep.words(schedule.fusion(), logits, rowsPerChunk, in.ids(), generated, len);
+                    return lastStep.apply(logits);
                 }
                 NDArray x0Rows = schedule.fusion() == null
                         ? vocabularySide(logits, false, schedule.x0Temperature())

@@ -1,0 +1,10 @@
+package io.github.diffusionnlp.api;
+
+/**
+ * A word the model finds likely at a masked position, and the probability it gives it there ({@link
+ * DiffusionLM#suggest}).
+ *
+ * @param word the word as the model writes it (as {@link DiffusionLM#infill} would)
+ * @param probability the model's probability of the word at that position, given the sentence's visible words
+ */
+public record Suggestion(String word, double probability) {}
