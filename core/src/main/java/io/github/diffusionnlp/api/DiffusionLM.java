@@ -536,7 +536,7 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("length " + length + " disagrees with the POS template's "
                         + Counted.of(t, "tag", "tags") + "; give one or the other");
             }
-            ModelRow.requireTemplateFits(t, len);
+            Constraints.requireTemplateFits(t, len);
             length = t;
         }
         // set true, refused below where a length or template sets it; unset, drawn only where none does
