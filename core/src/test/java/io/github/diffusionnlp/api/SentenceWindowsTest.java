@@ -58,7 +58,7 @@ class SentenceWindowsTest {
     }
 
     /**
-     * {@link DiffusionLM#infillRows} and {@link DiffusionLM#rewriteRowsAtMost} (the CoreNLP server weighs a request
+     * {@link DiffusionLM#infillRows} and {@link DiffusionLM#rewriteRows} (the CoreNLP server weighs a request
      * by them) count exactly the rows the rounds and windows make: none for a sentence without a mask, one for a
      * short one, and for a long one its stretches holding a mask.
      */
