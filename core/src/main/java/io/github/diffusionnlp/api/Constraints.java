@@ -146,6 +146,19 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     }
 
     /**
+     * Refuses a template of {@code tags} tags longer than a model's {@code positions}, in the one wording of generate
+     * and rewrite, which the command lines give after the option that set it ({@code --pos: the POS template has 65
+     * tags, more than the model's 64 positions}). Infill reads a long sentence in windows, so its template has no
+     * such limit.
+     */
+    public static void requireTemplateFits(int tags, int positions) {
+        if (tags > positions) {
+            throw new IllegalArgumentException("the POS template has " + tags + " tags, more than the model's "
+                    + positions + " positions");
+        }
+    }
+
+    /**
      * Parses a template such as {@code "DET ADJ NOUN VERB"} (spaces or commas, see {@link #listItems}), naming a bad
      * tag.
      */

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -340,12 +341,23 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * The most rows {@link #rewriteAll} samples for a sentence of {@code tokens} tokens, each best-of-k candidate
-     * apart: one for each window of the model's length (fewer where a window's every token is kept; one under a POS
-     * template). As {@link #infillRows}, for weighing a request's work.
+     * The rows {@link #rewriteAll} samples for {@code tokens} kept where {@code keep} says (null keeps nothing) under
+     * {@code constraints}, each best-of-k candidate apart: first the infill rows of its {@value #MASK}s ({@link
+     * #infillRows}: a mask is filled before the rewrite, never kept), then one under a POS template, else one for
+     * each window of the model's length that holds a token not kept. As {@link #infillRows}, for weighing a
+     * request's work; it loads nothing and works on a closed model.
+     *
+     * @throws IllegalArgumentException when the keep mask's length is not the sentence's
      */
-    public int rewriteRowsAtMost(int tokens) {
-        return SentenceWindows.rewriteWindows(tokens, info.config().maxLength());
+    public int rewriteRows(List<String> tokens, boolean[] keep, Constraints constraints) {
+        if (keep != null && keep.length != tokens.size()) {
+            throw new IllegalArgumentException(Counted.of(tokens.size(), "token", "tokens") + " but a keep mask of "
+                    + keep.length);
+        }
+        boolean[] k = neverKeepingMasks(List.of(tokens), Collections.singletonList(keep)).get(0);
+        int len = info.config().maxLength();
+        return SentenceWindows.infillRows(tokens, len)
+                + SentenceWindows.rewriteRows(tokens.size(), k, constraints.template() != null, len);
     }
 
     /**
@@ -567,7 +579,7 @@ public final class DiffusionLM implements AutoCloseable {
                 throw new IllegalArgumentException("length " + length + " disagrees with the POS template's "
                         + Counted.of(t, "tag", "tags") + "; give one or the other");
             }
-            ModelRow.requireTemplateFits(t, len);
+            Constraints.requireTemplateFits(t, len);
             length = t;
         }
         // set true, refused below where a length or template sets it; unset, drawn only where none does

@@ -74,25 +74,13 @@ final class ModelRow {
     }
 
     /**
-     * Refuses a template of {@code tags} longer than a row of {@code len} positions, in one wording for generate and
-     * rewrite (one said "the model's length is 64", the other "64 positions"). Infill reads a long sentence in
-     * windows, so its template has no such limit.
-     */
-    static void requireTemplateFits(int tags, int len) {
-        if (tags > len) {
-            throw new IllegalArgumentException("the POS template has " + tags + " tags, more than the model's " + len
-                    + " positions");
-        }
-    }
-
-    /**
      * A rewrite whose new length is the template's: kept tokens keep their positions. {@code read} is {@code
      * tokens} as the model reads them ({@link QuoteSpelling#asRead}), here and in the other row factories.
      */
     static ModelRow rewriteToTemplate(int sentence, List<String> tokens, List<String> read, boolean[] keep,
             Constraints c, Vocabulary vocab, int len, long seed) {
         int t = c.template().size();
-        requireTemplateFits(t, len);
+        Constraints.requireTemplateFits(t, len);
         ModelRow row = new ModelRow(sentence, 0, tokens, len, seed);
         Arrays.fill(row.given, true);
         for (int i = 0; i < tokens.size() && i < len; i++) {

@@ -116,9 +116,25 @@ final class SentenceWindows {
         }
     }
 
-    /** The windows of the model's length {@link #rewriteRows} cuts a sentence of {@code size} tokens into. */
-    static int rewriteWindows(int size, int len) {
-        return (size + len - 1) / len;
+    /**
+     * The rows {@link #rewriteRows} makes for a sentence of {@code size} tokens kept where {@code keep} says (null
+     * keeping nothing): one under a template, else one for each window of the model's length holding a token not
+     * kept.
+     */
+    static int rewriteRows(int size, boolean[] keep, boolean templated, int len) {
+        if (templated) {
+            return 1;
+        }
+        int rows = 0;
+        for (int from = 0; from < size; from += len) {
+            for (int i = from; i < Math.min(size, from + len); i++) {
+                if (keep == null || !keep[i]) {
+                    rows++;
+                    break;
+                }
+            }
+        }
+        return rows;
     }
 
     /**

@@ -111,11 +111,10 @@ final class ConstraintOptions {
      * ({@link TrainingInfo#sentimentProbablyMeaningless}).
      */
     void checkModel(DiffusionLM lm) {
-        int max = lm.info().config().maxLength();
-        if (templateLength() > max) {
-            throw new IllegalArgumentException("--pos has " + templateLength() + " tags; allowed: 1 to " + max
-                    + " (the model's positions)");
-        }
+        checked("--pos", () -> {
+            Constraints.requireTemplateFits(templateLength(), lm.info().config().maxLength());
+            return null;
+        });
         // taken from the model, which then does not log it again at the first call (DiffusionLM#takeSentimentCaveat)
         String caveat = sentiment == null ? null : lm.takeSentimentCaveat();
         if (caveat != null) {

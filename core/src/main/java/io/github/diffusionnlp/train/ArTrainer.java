@@ -90,12 +90,13 @@ public final class ArTrainer implements TrainingRun {
         try (NDManager manager = NDManager.newBaseManager()) {
             // the sentences are read, made rows of and noted on in start(), and dropped when it returns (as
             // DiffusionTrainer's): the loop reads the packed rows only
+            // read once, here: start() resumes from it and a stop during the start-up names its step
+            TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(options.output()).training() : null;
             Started s;
             try {
-                s = start(manager, resuming, new StartUp(() -> stopAsked));
+                s = start(manager, resuming, recorded, new StartUp(() -> stopAsked));
             } catch (StartUp.Stopped stopped) {
-                throw TrainingStopped.duringStartUp(resuming ? ArCheckpoint.readHeader(options.output()).training()
-                        .step() : 0, options.output(), stopped.phase());
+                throw TrainingStopped.duringStartUp(resuming ? recorded.step() : 0, options.output(), stopped.phase());
             }
             return loop(manager, s.network(), s.vocab(), s.optimizer(), s.rows(), s.devRows(), s.previous(), s.read(),
                     s.tagged());
@@ -111,9 +112,9 @@ public final class ArTrainer implements TrainingRun {
      * A stop asked meanwhile ends it at the next check of {@code startUp}, as {@link DiffusionTrainer}'s does; it
      * writes no file.
      */
-    private Started start(NDManager manager, boolean resuming, StartUp startUp) throws IOException {
+    private Started start(NDManager manager, boolean resuming, TrainingInfo recorded, StartUp startUp)
+            throws IOException {
         Path out = options.output();
-        TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
         TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log, startUp);
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop

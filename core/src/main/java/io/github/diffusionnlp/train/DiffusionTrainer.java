@@ -128,12 +128,13 @@ public final class DiffusionTrainer implements TrainingRun {
         try (NDManager manager = NDManager.newBaseManager()) {
             // the sentences are read, packed and noted on in start(), and dropped when it returns: the loop reads
             // the packed rows only, which take a fraction of the sentences' memory
+            // read once, here: start() resumes from it and a stop during the start-up names its step
+            TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(options.output()).training() : null;
             Started s;
             try {
-                s = start(manager, resuming, new StartUp(() -> stopAsked));
+                s = start(manager, resuming, recorded, new StartUp(() -> stopAsked));
             } catch (StartUp.Stopped stopped) {
-                throw TrainingStopped.duringStartUp(resuming ? ModelCheckpoint.readHeader(options.output()).training()
-                        .step() : 0, options.output(), stopped.phase());
+                throw TrainingStopped.duringStartUp(resuming ? recorded.step() : 0, options.output(), stopped.phase());
             }
             return loop(manager, s.network(), s.vocab(), s.warp(), s.optimizer(), s.average(), s.rows(), s.rowWords(),
                     s.devRows(), s.previous(), s.read(), s.tagged());
@@ -151,10 +152,10 @@ public final class DiffusionTrainer implements TrainingRun {
      * {@code startUp} (between the phases, and every few thousand lines or sentences of each pass over them), before
      * the one file it writes, the tag lexicon, which is written last.
      */
-    private Started start(NDManager manager, boolean resuming, StartUp startUp) throws IOException {
+    private Started start(NDManager manager, boolean resuming, TrainingInfo recorded, StartUp startUp)
+            throws IOException {
         Path out = options.output();
         // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
-        TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(out).training() : null;
         options = options.resumedFrom(recorded);
         Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log, startUp);
         corpusRead = null;

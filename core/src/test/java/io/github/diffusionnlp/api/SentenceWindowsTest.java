@@ -58,7 +58,7 @@ class SentenceWindowsTest {
     }
 
     /**
-     * {@link DiffusionLM#infillRows} and {@link DiffusionLM#rewriteRowsAtMost} (the CoreNLP server weighs a request
+     * {@link DiffusionLM#infillRows} and {@link DiffusionLM#rewriteRows} (the CoreNLP server weighs a request
      * by them) count exactly the rows the rounds and windows make: none for a sentence without a mask, one for a
      * short one, and for a long one its stretches holding a mask.
      */
@@ -78,10 +78,42 @@ class SentenceWindowsTest {
             assertEquals(rows, SentenceWindows.infillRows(sentence, LEN), "infill of " + sentence);
             List<ModelRow> rewrite = new SentenceWindows(List.of(sentence), VOCAB, LEN)
                     .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), SamplingOptions.defaults());
-            assertEquals(rewrite.size(), SentenceWindows.rewriteWindows(sentence.size(), LEN), "rewrite of " + sentence);
+            assertEquals(rewrite.size(), SentenceWindows.rewriteRows(sentence.size(), null, false, LEN),
+                    "rewrite of " + sentence);
         }
         assertEquals(List.of(0, 1, 1, 2, 2, 0, 1, 4), sentences.stream().map(s -> SentenceWindows.infillRows(s, LEN))
                 .toList());
+    }
+
+    /**
+     * A rewrite samples no window whose every token is kept, and one row under a template whatever the sentence's
+     * length: {@link SentenceWindows#rewriteRows(int, boolean[], boolean, int)} counts those rows, where the count
+     * before (one a window of the model's length) said 3 for the first two and 2 for the third.
+     */
+    @Test
+    void aRewritesRowCountLeavesOutKeptWindowsAndCountsATemplateOnce() {
+        List<String> sentence = Collections.nCopies(3 * LEN - 2, "w");
+        boolean[] middleKept = new boolean[sentence.size()];
+        java.util.Arrays.fill(middleKept, LEN, 2 * LEN, true);
+        boolean[] allKept = new boolean[sentence.size()];
+        java.util.Arrays.fill(allKept, true);
+        Constraints template = Constraints.none().withTemplate(List.of(Upos.NOUN, Upos.VERB));
+        List<String> shortSentence = sentence.subList(0, LEN + 1);
+        Object[][] cases = {{sentence, middleKept, Constraints.none(), 2}, {sentence, allKept, Constraints.none(), 0},
+            {shortSentence, null, template, 1}};
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            List<String> tokens = (List<String>) c[0];
+            boolean[] keep = (boolean[]) c[1];
+            Constraints constraints = (Constraints) c[2];
+            List<boolean[]> keeps = new ArrayList<>();
+            keeps.add(keep);
+            List<ModelRow> made = new SentenceWindows(List.of(tokens), VOCAB, LEN).rewriteRows(keeps,
+                    List.of(constraints), SamplingOptions.defaults());
+            assertEquals(c[3], made.size(), "rows made for " + tokens.size() + " tokens");
+            assertEquals(made.size(), SentenceWindows.rewriteRows(tokens.size(), keep, constraints.template() != null,
+                    LEN), "rows counted for " + tokens.size() + " tokens");
+        }
     }
 
     /** {@code size} tokens, masks at {@code at}. */

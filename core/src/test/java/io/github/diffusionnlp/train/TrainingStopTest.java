@@ -62,6 +62,27 @@ class TrainingStopTest {
         }
     }
 
+    /**
+     * A resumed run asked to stop before it starts stops at the start-up's first check, naming the step of the
+     * checkpoint it read once (the trainer used to read the checkpoint's header a second time to say it), which stays
+     * as it was. TrainStartUpSignalTest does this through a signal, at a time that depends on the machine's load.
+     */
+    @Test
+    void aResumedRunStoppedDuringItsStartUpNamesItsCheckpointsStep(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        byte[] config = java.nio.file.Files.readAllBytes(model.resolve(ModelCheckpoint.CONFIG));
+        DiffusionTrainer trainer = new DiffusionTrainer(TestModels.tinyRun(model, 30, true, null, 0),
+                new PrintStream(PrintStream.nullOutputStream()));
+        trainer.stop();
+        TrainingStopped e = assertThrows(TrainingStopped.class, trainer::run);
+        assertEquals(20, e.step());
+        assertEquals("starting", e.startUpPhase());
+        assertEquals("interrupted during start-up (starting): nothing was trained or saved in " + model
+                + "; its checkpoint of step 20 is untouched", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(config,
+                java.nio.file.Files.readAllBytes(model.resolve(ModelCheckpoint.CONFIG)));
+    }
+
     /** train-ar's trainer stops alike, here by {@link TrainingRun#stop()} (what train's signal hook calls). */
     @Test
     void theAutoregressiveTrainerStopsAlikeWhenAskedTo(@TempDir Path tmp) throws Exception {

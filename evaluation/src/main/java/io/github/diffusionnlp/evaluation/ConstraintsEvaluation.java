@@ -696,35 +696,49 @@ public final class ConstraintsEvaluation {
         return h;
     }
 
+    /**
+     * The run's settings as its .json records them. A labeller-only run samples nothing and tags nothing: it records
+     * N, the seed that shuffled the held-out sentences, the labels and the sentiment judge, and none of the sampling
+     * settings or the POS judge, which would claim steps, temperatures and guidance it never used.
+     */
     private Map<String, Object> header(double wall) {
         Map<String, Object> h = Report.modelHeader(lm.info());
-        h.put("steps", settings.steps());
+        boolean sampled = settings.tasks().stream().anyMatch(t -> t != Task.LABELLER);
+        if (sampled) {
+            h.put("steps", settings.steps());
+        }
         h.put("n", settings.n());
         h.put("seed", settings.seed());
-        h.put("sentenceSeeds", SENTENCE_SEEDS);
-        h.put("temperature", settings.temperature());
-        h.put("x0Temperature", settings.x0Temperature());
-        h.put("ngramWeight", settings.ngramWeight());
-        h.put("guideLength", settings.guideLength());
-        h.put("guidances", settings.guidances());
-        h.put("candidates", settings.candidates());
-        h.put("rewriteStrength", settings.strength());
-        h.put("rewriteKeeps", settings.keep().stream().map(Upos::name).toList());
-        h.put("batch", settings.batch());
+        if (sampled) {
+            h.put("sentenceSeeds", SENTENCE_SEEDS);
+            h.put("temperature", settings.temperature());
+            h.put("x0Temperature", settings.x0Temperature());
+            h.put("ngramWeight", settings.ngramWeight());
+            h.put("guideLength", settings.guideLength());
+            h.put("guidances", settings.guidances());
+            h.put("candidates", settings.candidates());
+            h.put("rewriteStrength", settings.strength());
+            h.put("rewriteKeeps", settings.keep().stream().map(Upos::name).toList());
+            h.put("batch", settings.batch());
+        }
         h.put("heldout", ResultPaths.shown(settings.heldout()));
         h.put("heldoutLengths", settings.minLength() + ".." + settings.maxLength());
         h.put("quick", settings.quick());
         h.put("sentimentLabels", settings.labels().stream().map(Sentiment::toString).toList());
-        h.put("lexical", settings.lexical());
-        h.put("generationLengths", generationLengths());
-        if ("drawn".equals(generationLengths())) { // files written before the counts by label lack the entry
-            h.put("lengthsByLabel", lm.info().training().rowLengthsByLabel() != null);
-        }
-        if (settings.lexical()) {
-            h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
+        if (sampled) {
+            h.put("lexical", settings.lexical());
+            h.put("generationLengths", generationLengths());
+            if ("drawn".equals(generationLengths())) { // files written before the counts by label lack the entry
+                h.put("lengthsByLabel", lm.info().training().rowLengthsByLabel() != null);
+            }
+            if (settings.lexical()) {
+                h.put("lexicalTagShare", Constraints.LEXICAL_TAG_SHARE);
+            }
         }
         h.put("tasks", settings.tasks().stream().map(t -> t.name().toLowerCase(Locale.ROOT)).toList());
-        h.put("posJudge", posJudge.describe());
+        if (sampled) {
+            h.put("posJudge", posJudge.describe());
+        }
         h.put("sentimentJudge", sentimentJudge.describe());
         h.put("wallSeconds", Math.round(wall * 10) / 10.0);
         h.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());

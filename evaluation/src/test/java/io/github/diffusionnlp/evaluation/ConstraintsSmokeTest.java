@@ -166,5 +166,14 @@ class ConstraintsSmokeTest {
         assertTrue(md.contains("nothing sampled") && !md.contains("- sampling:") && !md.contains("guidance weights"),
                 md);
         assertTrue(md.contains("| labeller against judge | held-out text labelled "), md);
+        // nor does its .json: the seed stays (it shuffled the held-out sentences), nothing that only sampling uses
+        JsonNode settings = new ObjectMapper().readTree(out.resolve("labeller-only.json").toFile()).get("settings");
+        for (String unused : new String[] {"steps", "temperature", "x0Temperature", "ngramWeight", "guideLength",
+            "guidances", "candidates", "rewriteStrength", "rewriteKeeps", "batch", "sentenceSeeds", "lexical",
+            "generationLengths", "posJudge"}) {
+            assertFalse(settings.has(unused), unused + " in " + settings);
+        }
+        assertEquals(8, settings.get("n").asInt());
+        assertTrue(settings.has("seed") && settings.has("sentimentJudge"), settings.toString());
     }
 }

@@ -291,9 +291,8 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * The rows the model samples for {@code doc}'s sentences that {@code counted} accepts, as core counts them: an
      * infill's for the words the model reads ({@link DiffusionLM#infillRows}: none for a sentence with nothing to
-     * fill, more than one for a long one), a rewrite's at most ({@link DiffusionLM#rewriteRowsAtMost}). For infill
-     * it joins a literal mask's tokens first, as {@link #annotateAll} does (idempotent), so that {@code [MASK]} is
-     * one token here too.
+     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. It joins a literal mask's
+     * tokens first, as {@link #annotateAll} does (idempotent), so that {@code [MASK]} is one token here too.
      */
     private long rowsOf(Annotation doc, Predicate<CoreMap> counted) {
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
@@ -302,17 +301,51 @@ final class ConfiguredAnnotator implements Annotator {
             return 0; // nothing annotateAll samples: it refuses such a document or leaves it as it is
         }
         DiffusionLM lm = model();
-        List<List<String>> words = null;
-        if (settings.task == DiffusionSettings.Task.INFILL) {
-            DocumentEditor.joinMasks(doc);
-            words = ModelInput.read(sentences, settings, tokenizerWords).words();
-        }
+        DocumentEditor.joinMasks(doc);
+        ModelInput input = ModelInput.read(sentences, settings, tokenizerWords);
+        List<boolean[]> keep = settings.task == DiffusionSettings.Task.REWRITE ? input.kept() : null;
         long rows = 0;
         for (int i = 0; i < sentences.size(); i++) {
             if (counted.test(sentences.get(i))) {
-                rows += words != null ? lm.infillRows(words.get(i))
-                        : lm.rewriteRowsAtMost(sentences.get(i).get(CoreAnnotations.TokensAnnotation.class).size());
+                rows += keep == null ? lm.infillRows(input.words().get(i))
+                        : rewriteRows(lm, sentences.get(i).get(CoreAnnotations.TokensAnnotation.class),
+                                input.words().get(i), keep.get(i));
             }
+        }
+        return rows;
+    }
+
+    /**
+     * The rows {@link #rewrite} has core sample for one sentence ({@link DiffusionLM#rewriteRows}): none for a
+     * sentence left as it is under a template; under {@code syntax=keep}, a sentence longer than the model is sampled
+     * as a whole with every token kept (its masks filled) and then window by window, each under its own tags.
+     */
+    private long rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
+        int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
+        boolean left = last > keep.length
+                || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
+        if (left && settings.template != null) {
+            return 0;
+        }
+        boolean[] k = keep.clone();
+        if (left) {
+            Arrays.fill(k, true);
+        }
+        int len = lm.info().config().maxLength();
+        if (!settings.syntaxKeep) {
+            return lm.rewriteRows(words, k, constraints);
+        }
+        List<Upos> tags = PtbToUpos.of(tokens);
+        if (tokens.size() <= len) {
+            return lm.rewriteRows(words, k, constraints.withTemplate(tags));
+        }
+        boolean[] all = new boolean[k.length];
+        Arrays.fill(all, true);
+        long rows = lm.rewriteRows(words, all, constraints);
+        for (int from = 0; from < tokens.size(); from += len) {
+            int to = Math.min(tokens.size(), from + len);
+            rows += lm.rewriteRows(words.subList(from, to), Arrays.copyOfRange(k, from, to),
+                    constraints.withTemplate(tags.subList(from, to)));
         }
         return rows;
     }

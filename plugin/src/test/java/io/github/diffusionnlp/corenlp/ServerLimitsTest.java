@@ -148,7 +148,7 @@ class ServerLimitsTest {
         assertTrue(r.body().contains("this request asks for 120 row-steps (6 rows x diffusion.steps 20 x"
                 + " diffusion.candidates 1), above the server's limit of 100 (-D" + ServerLimits.MAX_WORK + ")"),
                 r.body());
-        HttpResponse<String> guided = post(TEXT, "diffusion.task", "rewrite", "diffusion.steps", "60",
+        HttpResponse<String> guided = post(TEXT.replace("[MASK]", "report"), "diffusion.task", "rewrite", "diffusion.steps", "60",
                 "diffusion.sentiment", "positive", "diffusion.guidance", "2");
         assertTrue(guided.body().contains("120 row-steps (1 row x diffusion.steps 60 x diffusion.candidates 1 x 2"
                 + " for guidance)"), guided.body());
@@ -173,6 +173,25 @@ class ServerLimitsTest {
                 + " diffusion.candidates 1), above the server's limit of 5"), r.body());
         HttpResponse<String> rewrite = post(text.toString().replace("[MASK]", "late"), "diffusion.task", "rewrite");
         assertEquals(200, rewrite.statusCode(), "a rewrite samples the 2 windows: " + rewrite.body());
+    }
+
+    /**
+     * A rewrite's rows are counted as core makes them: a template rewrites a sentence longer than the model's 64
+     * positions in one row (it was counted as its 2 windows, refusing a request that fits), and a literal {@code
+     * [MASK]} is filled by an infill row before the rewrite (it was not counted, letting through a request that
+     * asks for twice its limit's work).
+     */
+    @Test
+    void aRewritesRowsAreTheRowsCoreSamples() throws Exception {
+        System.setProperty(ServerLimits.MAX_WORK, "3");
+        String longSentence = "the report ".repeat(35).trim();
+        HttpResponse<String> templated = post(longSentence, "diffusion.task", "rewrite", "diffusion.syntax",
+                "DET NOUN VERB ADJ PUNCT");
+        assertEquals(200, templated.statusCode(), "one row x 2 steps: " + templated.body());
+        HttpResponse<String> masked = post("The [MASK] was late.", "diffusion.task", "rewrite");
+        assertEquals(500, masked.statusCode(), masked.body());
+        assertTrue(masked.body().contains("this request asks for 4 row-steps (2 rows x diffusion.steps 2 x"
+                + " diffusion.candidates 1), above the server's limit of 3"), masked.body());
     }
 
     /**
