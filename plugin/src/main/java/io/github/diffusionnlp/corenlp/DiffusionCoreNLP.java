@@ -5,7 +5,10 @@ import edu.stanford.nlp.io.RuntimeIOException;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import edu.stanford.nlp.util.PropertiesUtils;
 import edu.stanford.nlp.util.StringUtils;
+import edu.stanford.nlp.util.SystemUtils;
+import edu.stanford.nlp.util.logging.Redwood;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.cli.JarVersion;
@@ -93,6 +96,12 @@ public final class DiffusionCoreNLP {
             return 0;
         }
         CommandLinePipeline pipeline = new CommandLinePipeline(props);
+        if (PropertiesUtils.getBool(props, "memoryUsage", false)) { // as CoreNLP's main says it
+            System.gc();
+            System.gc();
+            Redwood.channels(StanfordCoreNLP.class).info("Finished loading pipeline.  Current memory usage: "
+                    + SystemUtils.getMemoryInUse() + "mb");
+        }
         pipeline.run(true);
         return pipeline.report(System.err);
     }
