@@ -250,15 +250,17 @@ final class ConfiguredAnnotator implements Annotator {
     @Override
     public void annotate(Annotation doc) {
         if (!ServerRequests.isHandlerThread()) {
-            againIfModelClosed(settings.name, () -> annotateAll(doc));
+            againIfModelClosed(settings.name, () -> annotateAll(doc, null));
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
-        l.requireWork(settings.name, rows(doc), rowsWithMaskedEntities(doc), "ner:" + String.join(",",
+        ModelInput infill = infillInput(doc); // counted and then sampled: read once
+        l.requireWork(settings.name, rows(doc, infill), rowsWithMaskedEntities(doc, infill), "ner:" + String.join(",",
                 settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates, settings.guidance != 1.0);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
-            againIfModelClosed(settings.name, () -> annotateAll(doc)); // the second run under the same deadline
+            // the second run under the same deadline, on the same input (infill's sampling only reads it)
+            againIfModelClosed(settings.name, () -> annotateAll(doc, infill));
         } catch (RuntimeException e) {
             throw deadline.passed() ? deadline.exceeded(settings.name, e) : e;
         } finally {
@@ -267,42 +269,67 @@ final class ConfiguredAnnotator implements Annotator {
     }
 
     /**
+     * For infill, what the model reads of {@code doc} ({@link ModelInput}), its literal masks' tokens joined first as
+     * {@link #annotateAll} joins them (idempotent), so that {@code [MASK]} is one token here too; null for another
+     * task, or a document {@link #annotateAll} samples nothing of ({@link #samplesNothing}). The server path reads it
+     * once, for both its work limit and the sampling: nothing {@link #annotateAll} does before it reads the input
+     * ({@link #forgetEarlierRun}, the warnings) changes what the input reads (words, tags, NER classes).
+     */
+    private ModelInput infillInput(Annotation doc) {
+        if (settings.task != DiffusionSettings.Task.INFILL || samplesNothing(doc)) {
+            return null;
+        }
+        DocumentEditor.joinMasks(doc);
+        return ModelInput.read(doc.get(CoreAnnotations.SentencesAnnotation.class), settings, tokenizerWords);
+    }
+
+    /** Whether {@link #annotateAll} refuses {@code doc} or leaves it as it is, sampling nothing. */
+    private static boolean samplesNothing(Annotation doc) {
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+        return sentences == null || doc.get(CoreAnnotations.TextAnnotation.class) == null
+                || sentences.stream().anyMatch(s -> s.get(CoreAnnotations.TokensAnnotation.class) == null);
+    }
+
+    /**
      * The rows {@code doc} has the model sample: generate's {@code count}, or its sentences' ({@link #rowsOf}).
      */
-    private long rows(Annotation doc) {
+    private long rows(Annotation doc, ModelInput infill) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
             return settings.count;
         }
-        return rowsOf(doc, s -> true);
+        return rowsOf(doc, infill, s -> true);
     }
 
     /**
      * The rows of the sentences {@link #resampleLeakedEntities} may sample again: with an {@code ner:} mask, those
      * holding a token it masks (a bound: a kept one is never written, so never leaks).
      */
-    private long rowsWithMaskedEntities(Annotation doc) {
+    private long rowsWithMaskedEntities(Annotation doc, ModelInput infill) {
         if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty()) {
             return 0;
         }
-        return rowsOf(doc, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
+        return rowsOf(doc, infill, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
                 .anyMatch(t -> ModelInput.isMaskedEntity(settings, t)));
     }
 
     /**
      * The rows the model samples for {@code doc}'s sentences that {@code counted} accepts, as core counts them: an
      * infill's for the words the model reads ({@link DiffusionLM#infillRows}: none for a sentence with nothing to
-     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. It joins a literal mask's
-     * tokens first, as {@link #annotateAll} does (idempotent), so that {@code [MASK]} is one token here too.
+     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. {@code infill}: the input
+     * {@link #infillInput} read, or null (a rewrite: read here, its literal masks' tokens joined first as {@link
+     * #annotateAll} joins them, idempotent, so that {@code [MASK]} is one token here too).
      */
-    private long rowsOf(Annotation doc, Predicate<CoreMap> counted) {
-        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (sentences == null || doc.get(CoreAnnotations.TextAnnotation.class) == null
-                || sentences.stream().anyMatch(s -> s.get(CoreAnnotations.TokensAnnotation.class) == null)) {
-            return 0; // nothing annotateAll samples: it refuses such a document or leaves it as it is
+    private long rowsOf(Annotation doc, ModelInput infill, Predicate<CoreMap> counted) {
+        if (samplesNothing(doc)) {
+            return 0;
         }
+        List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         DiffusionLM lm = model();
-        DocumentEditor.joinMasks(doc);
-        ModelInput input = ModelInput.read(sentences, settings, tokenizerWords);
+        ModelInput input = infill;
+        if (input == null) {
+            DocumentEditor.joinMasks(doc);
+            input = ModelInput.read(sentences, settings, tokenizerWords);
+        }
         List<boolean[]> keep = settings.task == DiffusionSettings.Task.REWRITE ? input.kept() : null;
         long rows = 0;
         for (int i = 0; i < sentences.size(); i++) {
@@ -377,9 +404,9 @@ final class ConfiguredAnnotator implements Annotator {
      * {@link DocumentEditor#joinMasks} joins the tokens of a literal mask into one, leaving the text as it was (a
      * joined {@code [MASK]} is one token, joined no further). So running this again on a document whose run failed
      * there is a fresh run on the same input (whose warnings about the text, a mask in another case, are logged
-     * again).
+     * again). {@code infill}: the input {@link #infillInput} read (the server path), or null to read it here.
      */
-    private void annotateAll(Annotation doc) {
+    private void annotateAll(Annotation doc, ModelInput infill) {
         forgetEarlierRun(doc);
         Upstream upstream = upstream(doc);
         if (settings.task == DiffusionSettings.Task.GENERATE) {
@@ -397,7 +424,7 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
             warnOfGluedMasks(doc);
         }
-        ModelInput input = ModelInput.read(sentences, settings, tokenizerWords);
+        ModelInput input = infill != null ? infill : ModelInput.read(sentences, settings, tokenizerWords);
         List<List<String>> results = sample(lm, sentences, input);
         RecordedResults recorded = RecordedResults.record(doc, sentences, input, results, tokenizerWords,
                 lm.info().config().maxLength());

@@ -5,15 +5,20 @@ import edu.stanford.nlp.io.RuntimeIOException;
 import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.StanfordCoreNLPServer;
+import edu.stanford.nlp.util.PropertiesUtils;
 import edu.stanford.nlp.util.StringUtils;
+import edu.stanford.nlp.util.SystemUtils;
+import edu.stanford.nlp.util.logging.Redwood;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -60,31 +65,57 @@ public final class DiffusionCoreNLP {
             StanfordCoreNLPServer.main(serverArgs(Arrays.copyOfRange(args, 1, args.length)));
             return;
         }
-        // CoreNLP's -threads annotates and writes each file on a thread of its own, and a failure there ended that
-        // thread alone: the run printed its stack trace, then waited forever to hand the next file to it (or, with no
-        // file left, exited 0). A failure on any thread now ends the run as one on the main thread does.
+        // a failure on a thread none of ours catches still ends the run as one on the main thread does (CoreNLP's
+        // -threads workers, where that ended the thread alone and the run waited forever, now run in
+        // CommandLinePipeline, which catches their failures)
         Thread.setDefaultUncaughtExceptionHandler(DiffusionCoreNLP::failedOnAThread);
+        int code;
         try {
-            StanfordCoreNLP.main(args);
+            code = run(args);
         } catch (RuntimeException e) {
             String line = errorLine(e);
             if (line == null) {
                 throw e;
             }
             System.err.println(line);
-            System.exit(1);
+            code = 1;
         }
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /**
+     * StanfordCoreNLP's main, its files annotated by {@link CommandLinePipeline}: a document that fails leaves no
+     * file, the others are written whole, and the failures are told at the end. Returns the exit code.
+     */
+    private static int run(String[] args) throws IOException, ClassNotFoundException {
+        Properties props = args.length > 0 ? StringUtils.argsToProperties(args) : new Properties();
+        if (props.containsKey("h") || props.containsKey("help")) {
+            StanfordCoreNLP.main(args); // its help
+            return 0;
+        }
+        CommandLinePipeline pipeline = new CommandLinePipeline(props);
+        if (PropertiesUtils.getBool(props, "memoryUsage", false)) { // as CoreNLP's main says it
+            System.gc();
+            System.gc();
+            Redwood.channels(StanfordCoreNLP.class).info("Finished loading pipeline.  Current memory usage: "
+                    + SystemUtils.getMemoryInUse() + "mb");
+        }
+        pipeline.run(true);
+        return pipeline.report(System.err);
     }
 
     private static final AtomicBoolean FAILED = new AtomicBoolean();
 
     /**
-     * Ends the run on a failure that no caller caught, on any thread (a {@code -threads} worker's): its
-     * {@link #errorLine}, or its stack trace as Java prints it, then exit code 1.
+     * Ends the run on a failure that no caller caught, on any thread (not a {@code -threads} worker's, which
+     * {@link CommandLinePipeline} catches and reports once the others are written): its {@link #errorLine}, or its
+     * stack trace as Java prints it, then exit code 1.
      */
     static void failedOnAThread(Thread thread, Throwable e) {
         if (!FAILED.compareAndSet(false, true)) {
-            return; // another worker's failure is ending the run: one message is enough
+            return; // another thread's failure is ending the run: one message is enough
         }
         String line = errorLine(e);
         if (line != null) {

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -28,8 +30,12 @@ import java.util.function.Supplier;
  * after closeAll it loads the model again. {@link DiffusionLM} is thread-safe.
  */
 public final class SharedModels {
-    private static final Map<String, DiffusionLM> MODELS = new ConcurrentHashMap<>();
-    /** The keys of the models a server request loaded (ServerLimits.maxModels counts them); lock for loading them. */
+    /** Each model's load, done or under way: its waiters wait on the future, not on a lock. */
+    private static final Map<String, CompletableFuture<DiffusionLM>> MODELS = new ConcurrentHashMap<>();
+    /**
+     * The keys of the models a server request loaded or is loading (ServerLimits.maxModels counts them); the lock for
+     * counting and claiming one, held for no load.
+     */
     private static final Set<String> FOR_REQUESTS = ConcurrentHashMap.newKeySet();
 
     private SharedModels() {}
@@ -120,26 +126,52 @@ public final class SharedModels {
                 + "|" + ngramLayout + "|" + ngramMultiword + "|" + banned;
         Supplier<DiffusionLM> load = () -> load(dir, resolved, p, corpus, ngramLayout, ngramMultiword, layoutOption,
                 banned);
-        if (limits == null) {
-            return shared(key, load);
-        }
-        synchronized (FOR_REQUESTS) {
-            DiffusionLM loaded = MODELS.get(key);
+        return limits == null ? shared(key, load) : sharedForRequests(key, load, annotator, limits);
+    }
+
+    /**
+     * {@link #shared}, for a server request: a model not loaded nor loading yet is refused beyond
+     * {@code limits.maxModels} (package-private for tests).
+     */
+    static DiffusionLM sharedForRequests(String key, Supplier<DiffusionLM> load, String annotator,
+            ServerLimits limits) {
+        while (true) {
+            CompletableFuture<DiffusionLM> theirs = MODELS.get(key);
+            if (theirs == null) {
+                CompletableFuture<DiffusionLM> mine = new CompletableFuture<>();
+                // FOR_REQUESTS's lock counts and claims, never loads: a request for a loaded model, or for another
+                // new one, does not wait for this load, which takes seconds
+                synchronized (FOR_REQUESTS) {
+                    theirs = MODELS.get(key);
+                    if (theirs == null) {
+                        FOR_REQUESTS.removeIf(k -> !MODELS.containsKey(k)); // closed by closeAll, or failed to load
+                        if (FOR_REQUESTS.size() >= limits.maxModels) {
+                            throw tooMany(annotator, limits);
+                        }
+                        // counted while it loads: two new models at once cannot pass the limit
+                        theirs = MODELS.putIfAbsent(key, mine); // another caller's, off the server, meanwhile
+                        if (theirs == null) {
+                            FOR_REQUESTS.add(key);
+                        }
+                    }
+                }
+                if (theirs == null) {
+                    return loadInto(key, mine, load);
+                }
+            }
+            DiffusionLM loaded = awaitLoad(theirs);
             if (loaded != null) {
                 return loaded;
             }
-            FOR_REQUESTS.removeIf(k -> !MODELS.containsKey(k)); // closed by closeAll
-            if (FOR_REQUESTS.size() >= limits.maxModels) {
-                throw new IllegalArgumentException("annotator \"" + annotator + "\": this request's model settings ("
-                        + annotator + ".model, .device, .precision, .ngramCorpus and its reading, .bannedWords) need"
-                        + " a model of their own, and the server already holds " + FOR_REQUESTS.size() + " loaded for"
-                        + " requests, its limit (-D" + ServerLimits.MAX_MODELS + "=" + limits.maxModels + "): use the"
-                        + " settings of earlier requests (unset, the default model), or ask the operator to raise it");
-            }
-            DiffusionLM lm = shared(key, load);
-            FOR_REQUESTS.add(key);
-            return lm;
         }
+    }
+
+    private static IllegalArgumentException tooMany(String annotator, ServerLimits limits) {
+        return new IllegalArgumentException("annotator \"" + annotator + "\": this request's model settings ("
+                + annotator + ".model, .device, .precision, .ngramCorpus and its reading, .bannedWords) need a model of"
+                + " their own, and the server already holds " + FOR_REQUESTS.size() + " loaded for requests, its limit"
+                + " (-D" + ServerLimits.MAX_MODELS + "=" + limits.maxModels + "): use the settings of earlier requests"
+                + " (unset, the default model), or ask the operator to raise it");
     }
 
     /** {@code path}'s real path (links resolved), or itself where it is not there (its load then fails). */
@@ -163,14 +195,67 @@ public final class SharedModels {
         return named != null ? named : Engine.getInstance().defaultDevice();
     }
 
-    /** The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). */
+    /**
+     * The model under {@code key}, loaded by {@code load} if there is none yet (package-private for tests). No lock is
+     * held while it loads: the map holds the load's future, so other keys are looked up and loaded meanwhile, and a
+     * caller for the same key waits for that one load. ({@code ConcurrentHashMap.computeIfAbsent} loading in its
+     * function held a lock of the map's for the seconds of the load, which every key of the same bin, and
+     * {@link #closeAll()}, waited for.) A load that fails leaves nothing behind: its waiters try it again themselves,
+     * each failing with its own error, as each caller of a failing load always did.
+     */
     static DiffusionLM shared(String key, Supplier<DiffusionLM> load) {
-        return MODELS.computeIfAbsent(key, k -> load.get());
+        while (true) {
+            CompletableFuture<DiffusionLM> mine = new CompletableFuture<>();
+            CompletableFuture<DiffusionLM> theirs = MODELS.putIfAbsent(key, mine);
+            if (theirs == null) {
+                return loadInto(key, mine, load);
+            }
+            DiffusionLM loaded = awaitLoad(theirs);
+            if (loaded != null) {
+                return loaded;
+            }
+        }
+    }
+
+    /** Runs {@code load} for {@code key}, whose entry is {@code future}: completes it, or takes it out and rethrows. */
+    private static DiffusionLM loadInto(String key, CompletableFuture<DiffusionLM> future, Supplier<DiffusionLM> load) {
+        DiffusionLM lm;
+        try {
+            lm = load.get();
+        } catch (RuntimeException | Error e) {
+            MODELS.remove(key, future); // before its waiters wake: they must find no entry, and load it themselves
+            future.completeExceptionally(e);
+            throw e;
+        }
+        future.complete(lm);
+        return lm;
+    }
+
+    /**
+     * The model another caller's load gives, or null when that load failed (the caller then tries again). Waiting
+     * answers an interrupt as sampling does (core's {@code Interruption}): a request the server timed out stops
+     * waiting.
+     */
+    private static DiffusionLM awaitLoad(CompletableFuture<DiffusionLM> load) {
+        try {
+            return load.get();
+        } catch (ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // kept, as Interruption keeps it, for the caller's own handling
+            throw new IllegalStateException("interrupted while waiting for another caller's load of the same model",
+                    e);
+        }
+    }
+
+    /** The model {@code load} gave, or null while it loads or where it failed. */
+    private static DiffusionLM loaded(CompletableFuture<DiffusionLM> load) {
+        return load.isDone() && !load.isCompletedExceptionally() ? load.join() : null;
     }
 
     /** How many models are loaded (one per distinct directory, device, precision and n-gram corpus). */
     public static int size() {
-        return MODELS.size();
+        return (int) MODELS.values().stream().filter(f -> loaded(f) != null).count();
     }
 
     /**
@@ -179,15 +264,15 @@ public final class SharedModels {
      * sampling calls the model again after it (its next infill round, say) meets a {@code ModelClosedException}, and
      * its annotator annotates it again, once, on the model loaded anew (a second close then fails it). Each model is
      * removed from the map and then closed, one by one, so exactly the removed models are closed: a model
-     * that another thread is loading meanwhile is not yet in the map, stays there when its load ends, and
-     * is the next {@link #get}'s (closing the values and then clearing the map dropped such a model
-     * unclosed, leaking its native memory, while its caller kept using it).
+     * that another thread is loading meanwhile is not loaded yet, so left in the map, and is the next {@link #get}'s
+     * when its load ends (closing the values and then clearing the map dropped such a model unclosed, leaking its
+     * native memory, while its caller kept using it). It waits for no load.
      */
     public static synchronized void closeAll() {
-        for (String key : MODELS.keySet()) {
-            DiffusionLM removed = MODELS.remove(key);
-            if (removed != null) {
-                removed.close();
+        for (Map.Entry<String, CompletableFuture<DiffusionLM>> e : MODELS.entrySet()) {
+            DiffusionLM lm = loaded(e.getValue());
+            if (lm != null && MODELS.remove(e.getKey(), e.getValue())) {
+                lm.close();
             }
         }
     }

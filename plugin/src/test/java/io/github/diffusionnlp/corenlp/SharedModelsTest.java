@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,10 +21,17 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** {@link SharedModels#closeAll}: the pipelines made before it, and a model being loaded at the same time. */
@@ -130,6 +138,57 @@ class SharedModelsTest {
             SharedModels.closeAll();
         }
         assertTrue(!isOpen(lm), "closeAll closes what it removes");
+    }
+
+    /**
+     * A server request loading a model held the lock every request's model lookup took, for the seconds of the load:
+     * requests for a model already loaded, and for another new one, waited behind it. Two requests for the same new
+     * model still load it once. The slow load is the shipped model's, held back by a latch until the others are done.
+     */
+    @Test
+    void requestsDoNotWaitForTheLoadOfAnotherModel() throws Exception {
+        SharedModels.closeAll(); // none loaded for requests before this test's: the limit (4) is not in the way
+        ServerLimits limits = ServerLimits.fromSystemProperties();
+        DiffusionLM tiny = forRequest(null, limits);
+        String slowKey = "slow-load-" + System.nanoTime();
+        CountDownLatch loading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger loads = new AtomicInteger();
+        Supplier<DiffusionLM> slowLoad = () -> {
+            loads.incrementAndGet();
+            loading.countDown();
+            await(release);
+            return shippedModel();
+        };
+        ExecutorService requests = Executors.newFixedThreadPool(4); // the common pool has 1 thread on 2 cores
+        try {
+            Future<DiffusionLM> first = requests.submit(() -> SharedModels.sharedForRequests(slowKey, slowLoad,
+                    "diffusion", limits));
+            assertTrue(loading.await(1, TimeUnit.MINUTES));
+            Future<DiffusionLM> second = requests.submit(() -> SharedModels.sharedForRequests(slowKey, slowLoad,
+                    "diffusion", limits));
+            try {
+                assertSame(tiny, requests.submit(() -> forRequest(null, limits)).get(30, TimeUnit.SECONDS),
+                        "a request for a loaded model waited for another model's load");
+                DiffusionLM other = requests.submit(() -> forRequest(Set.of("late"), limits)).get(2, TimeUnit.MINUTES);
+                assertNotSame(tiny, other, "other banned words are another model, loaded meanwhile");
+            } catch (TimeoutException e) {
+                throw new AssertionError("a request waited for another model's load", e);
+            } finally {
+                release.countDown();
+            }
+            DiffusionLM slow = first.get(2, TimeUnit.MINUTES);
+            assertSame(slow, second.get(2, TimeUnit.MINUTES), "the same model for both requests");
+            assertEquals(1, loads.get(), "two requests for one new model load it once");
+        } finally {
+            requests.shutdownNow();
+            SharedModels.closeAll();
+        }
+    }
+
+    private static DiffusionLM forRequest(Set<String> bannedWords, ServerLimits limits) {
+        return SharedModels.get(TestModels.tinyModel(), null, null, null, null, null, LayoutOption.LIBRARY,
+                bannedWords, "diffusion", limits);
     }
 
     private static DiffusionLM shippedModel() {

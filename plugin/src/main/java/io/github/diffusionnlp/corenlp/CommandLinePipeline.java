@@ -1,0 +1,208 @@
+package io.github.diffusionnlp.corenlp;
+
+import com.google.common.util.concurrent.Uninterruptibles;
+import edu.stanford.nlp.ling.CoreAnnotation;
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.AnnotationOutputter;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.Timing;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.AbstractCollection;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * CoreNLP's pipeline as this jar's main runs it on files ({@code -file}, {@code -filelist}): CoreNLP's own loop
+ * names, skips and writes the files, and this pipeline annotates each document and renders its output before the file
+ * is opened, so that a document that fails, in its annotators or in the outputter (the protobuf serializer refusing
+ * our keys), leaves no file behind. CoreNLP's {@code -threads N} ran each document on a thread of its own, where
+ * a failure ended that thread, and this jar then ended the JVM at once: the failed document's file was left half
+ * written, and so could be the files other threads were writing. Here the documents run on N threads of ours; a
+ * failure is recorded, the documents under way finish and are written whole, and, as CoreNLP stops at the first
+ * failure unless {@code continueOnAnnotateError} is set, the files after it are not annotated (with it, they are).
+ * {@link #report} then names the failed files and says what was written.
+ */
+final class CommandLinePipeline extends StanfordCoreNLP {
+    /** A document's output, rendered before its file is opened. */
+    private static final class RenderedOutput implements CoreAnnotation<byte[]> {
+        @Override
+        public Class<byte[]> getType() {
+            return byte[].class;
+        }
+    }
+
+    private record Failure(File file, Throwable error) {}
+
+    private final boolean continueOnError;
+    private final List<Failure> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicInteger written = new AtomicInteger();
+    private final AtomicInteger notAnnotated = new AtomicInteger();
+    private volatile File current; // the file CoreNLP's loop is handing to annotate, on the main thread
+
+    CommandLinePipeline(Properties props) {
+        super(props);
+        this.continueOnError = Boolean.parseBoolean(props.getProperty("continueOnAnnotateError", "false"));
+    }
+
+    @Override
+    public void processFiles(String base, Collection<File> files, int numThreads, boolean clearPool,
+            Optional<Timing> timing) throws IOException {
+        Properties props = getProperties();
+        OutputFormat format = OutputFormat.valueOf(props.getProperty("outputFormat", DEFAULT_OUTPUT_FORMAT)
+                .toUpperCase(Locale.ROOT));
+        BiConsumer<Annotation, OutputStream> render = createOutputter(props, AnnotationOutputter.getOptions(props));
+        int threads = Math.max(1, numThreads);
+        ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads);
+        Semaphore free = new Semaphore(threads); // no more documents read ahead than threads to annotate them
+        try {
+            processFiles(base, handedOut(files), numThreads, props, (doc, write) -> {
+                File file = current;
+                if (stopped.get()) {
+                    notAnnotated.incrementAndGet();
+                } else if (workers == null) {
+                    annotateAndWrite(file, doc, write, render);
+                } else {
+                    free.acquireUninterruptibly();
+                    workers.execute(() -> {
+                        try {
+                            annotateAndWrite(file, doc, write, render);
+                        } finally {
+                            free.release();
+                        }
+                    });
+                }
+            }, (doc, out) -> {
+                try {
+                    out.write(doc.get(RenderedOutput.class));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, format, clearPool, Optional.of(this), timing);
+        } finally {
+            if (workers != null) {
+                workers.shutdown(); // the documents under way finish and are written before the run ends
+                Uninterruptibles.awaitTerminationUninterruptibly(workers);
+            }
+        }
+    }
+
+    /** {@code files}, remembering which one CoreNLP's loop took last (it annotates it next, on the same thread). */
+    private Collection<File> handedOut(Collection<File> files) {
+        return new AbstractCollection<>() {
+            @Override
+            public Iterator<File> iterator() {
+                Iterator<File> all = files.iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return all.hasNext();
+                    }
+
+                    @Override
+                    public File next() {
+                        current = all.next();
+                        return current;
+                    }
+                };
+            }
+
+            @Override
+            public int size() {
+                return files.size();
+            }
+        };
+    }
+
+    /**
+     * Annotates and renders {@code doc}, then hands it to CoreNLP's {@code write}, which opens and writes its file,
+     * or, with the failure set as CoreNLP's own threads set it ({@code ExceptionAnnotation}), writes nothing and logs
+     * it ({@code continueOnAnnotateError}) or throws.
+     */
+    private void annotateAndWrite(File file, Annotation doc, Consumer<Annotation> write,
+            BiConsumer<Annotation, OutputStream> render) {
+        if (stopped.get()) { // handed over while a thread was free, and another document failed meanwhile
+            notAnnotated.incrementAndGet();
+            return;
+        }
+        try {
+            annotate(doc);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            render.accept(doc, out);
+            doc.set(RenderedOutput.class, out.toByteArray());
+        } catch (Throwable e) { // as CoreNLP's own threads catch it: the run decides, not this thread's end
+            doc.set(CoreAnnotations.ExceptionAnnotation.class, e);
+            failed(file, e);
+        }
+        try {
+            write.accept(doc);
+            if (doc.get(CoreAnnotations.ExceptionAnnotation.class) == null) {
+                written.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            if (doc.get(CoreAnnotations.ExceptionAnnotation.class) == null) {
+                failed(file, e); // the file itself could not be written (a full disk): its document did not fail
+            } // else CoreNLP's "Error annotating FILE" for the failure recorded above
+        }
+    }
+
+    private void failed(File file, Throwable e) {
+        failures.add(new Failure(file, e));
+        if (!continueOnError) {
+            stopped.set(true);
+        }
+    }
+
+    /**
+     * Tells {@code err} of the failures, if any: each distinct error once ({@link DiffusionCoreNLP#errorLine}, or the
+     * stack trace of CoreNLP's own failure), then which files were not written and how many were. Returns the exit
+     * code: 0 when every document was written, else 1.
+     */
+    int report(PrintStream err) {
+        List<Failure> all;
+        synchronized (failures) {
+            all = new ArrayList<>(failures);
+        }
+        if (all.isEmpty()) {
+            return 0;
+        }
+        Set<String> said = new LinkedHashSet<>();
+        for (Failure f : all) {
+            String line = DiffusionCoreNLP.errorLine(f.error());
+            if (line == null) {
+                err.print("error: " + f.file() + " failed: ");
+                f.error().printStackTrace(err);
+            } else if (said.add(line)) {
+                err.println(line);
+            }
+        }
+        List<String> names = all.stream().map(f -> f.file().getPath()).toList();
+        err.println("error: not written: " + String.join(", ", names) + " (" + (names.size() == 1 ? "its document"
+                : "their documents") + " failed); " + written.get() + (written.get() == 1 ? " file" : " files")
+                + " written" + (notAnnotated.get() == 0 ? "" : ", " + notAnnotated.get() + " not annotated after the"
+                + " failure (-continueOnAnnotateError true goes on past a failure)"));
+        err.flush();
+        return 1;
+    }
+}
