@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.AutoregressiveLM;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingOptions;
@@ -11,6 +12,7 @@ import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.eval.InfillEvaluation;
+import io.github.diffusionnlp.eval.RescoredInfill;
 import io.github.diffusionnlp.eval.TrigramBaseline;
 import io.github.diffusionnlp.train.TrainingData;
 import java.io.IOException;
@@ -60,6 +62,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--step-counts", split = ",", defaultValue = "16,32,64",
             description = "sampling step counts to compare (default: ${DEFAULT-VALUE})")
     int[] stepCounts;
+
+    @Option(names = "--ar-model", paramLabel = "DIR",
+            description = "also re-rank the diffusion model's " + RescoredInfill.CANDIDATES + " likeliest words at"
+                    + " each single-token mask (one pass) by this autoregressive model's likelihood of the whole"
+                    + " sentence, alone and summed with the diffusion model's: four more rows (e.g."
+                    + " test-data/models/brown-ar; not recorded by --record)")
+    Path arModel;
 
     @Option(names = "--out", description = "also write the table to this file")
     Path out;
@@ -126,9 +135,25 @@ final class EvaluateCommand implements Callable<Integer> {
                 trigram = TrigramBaseline.train(lm.vocabulary(), counted);
                 System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
             }
-            List<InfillEvaluation.Result> results = InfillEvaluation.run(lm, held, sentences, stepCounts,
-                    sampling, trigram, System.err::println);
-            String table = InfillEvaluation.table(results);
+            // loaded before any sampling: a wrong directory is refused at once
+            AutoregressiveLM ar = arModel == null ? null : AutoregressiveLM.load(arModel, model.choice.device());
+            if (ar != null) {
+                System.err.println("autoregressive model re-ranking single-token candidates: "
+                        + arModel.toAbsolutePath().normalize());
+            }
+            List<InfillEvaluation.Result> results;
+            List<InfillEvaluation.Result> rescored = List.of();
+            try (ar) {
+                results = InfillEvaluation.run(lm, held, sentences, stepCounts, sampling, trigram,
+                        System.err::println);
+                if (ar != null) {
+                    rescored = RescoredInfill.run(lm, ar, held, sentences, sampling.seed(), results.get(0).trigram(),
+                            System.err::println);
+                }
+            }
+            List<InfillEvaluation.Result> rows = new java.util.ArrayList<>(results);
+            rows.addAll(rescored);
+            String table = InfillEvaluation.table(rows);
             System.out.print(table);
             if (out != null) {
                 // whole or not at all: a run stopped while writing leaves the earlier table as it was
