@@ -32,6 +32,7 @@ public class LibraryExample {
             // No temperature set: infill takes the most likely words, generate and rewrite sample.
             SamplingOptions options = SamplingOptions.builder().steps(16).seed(7).batchSize(32).build();
             show("infill", lm.infill(List.of("The", "[MASK]", "was", "late", "."), options));
+            System.out.println("suggest: " + lm.suggest(List.of("The", "[MASK]", "was", "late", "."), 5).get(0));
             show("infill, fused with a trigram", lm.infill(
                     List.of("Scientists", "often", "turn", "[MASK]", "to", "be", "odd", "."),
                     options.toBuilder().ngramWeight(0.7).build()));
