@@ -241,7 +241,7 @@ class DiffusionLMTest {
         assertEquals(before, lm.liveArrays());
     }
 
-    /** Guidance, templates, lexical masks, re-ranking, rewrites and fusion each run extra passes. */
+    /** Guidance, templates, lexical masks, re-ranking, rewrites, fusion and suggestions each run extra passes. */
     @Test
     void constrainedCallsHoldNoArraysBetweenCalls() {
         Constraints positive = new Constraints(Sentiment.POSITIVE,
@@ -255,6 +255,7 @@ class DiffusionLMTest {
             lm.generate(2, positive, steps(2, 0));
             lm.rewriteAll(List.of(sentence), List.of(keep), 0.7, negative, steps(2, 0));
             lm.infill(tokens("A [MASK] day ."), fused);
+            lm.suggest(tokens("A [MASK] day [MASK]"), 5);
         };
         calls.run();
         int before = lm.liveArrays();

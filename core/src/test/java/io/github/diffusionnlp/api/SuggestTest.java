@@ -101,6 +101,28 @@ class SuggestTest {
         }
     }
 
+    /** As the CoreNLP server calls it: from several threads at once, each call's lists are its own sentence's. */
+    @Test
+    void concurrentCallsGiveWhatSequentialCallsGive() throws Exception {
+        List<List<String>> sentences = List.of(List.of("the", M, "was", "late", "."), List.of(M, "said", "so", "."),
+                List.of("a", "good", M), List.of("he", "went", "to", "the", M, "."));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            List<List<List<Suggestion>>> expected = sentences.stream().map(s -> lm.suggest(s, 3)).toList();
+            List<java.util.concurrent.Future<List<List<Suggestion>>>> futures = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                for (List<String> s : sentences) {
+                    futures.add(pool.submit(() -> lm.suggest(s, 3)));
+                }
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                assertEquals(expected.get(i % sentences.size()), futures.get(i).get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void badArgumentsAreRefusedSayingWhatIsAllowed() throws Exception {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
