@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,8 +25,6 @@ import picocli.CommandLine.Spec;
             + " ends the run with the line's number, after the rows of the lines before it are written; so does a"
             + " line with a mask longer than the model's length (info shows it; suggest reads one window)."})
 final class SuggestCommand implements Callable<Integer> {
-    static final String HEADER = "line\tmask\trank\tword\tprobability";
-
     /** What suggest never reads: it draws no noise and takes no steps, and fuses no trigram. */
     private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature",
         "--ngram-weight", "--ngram-corpus"};
@@ -63,7 +60,7 @@ final class SuggestCommand implements Callable<Integer> {
                         + " got " + top);
             }
             int length = lm.info().config().maxLength();
-            out.print(HEADER + "\n");
+            out.print(SuggestionRows.HEADER + "\n");
             out.flush();
             Progress progress = new Progress("suggest", "line", "lines");
             Utf8Lines.Line line;
@@ -80,7 +77,7 @@ final class SuggestCommand implements Callable<Integer> {
                 for (int m = 0; m < suggested.size(); m++) {
                     List<Suggestion> here = suggested.get(m);
                     for (int r = 0; r < here.size(); r++) {
-                        out.print(row(lineNo, m + 1, r + 1, here.get(r)));
+                        out.print(SuggestionRows.row(lineNo, m + 1, r + 1, here.get(r)));
                     }
                 }
                 // each line's rows as soon as they are known: a coprocess that writes a line waits for them
@@ -104,10 +101,5 @@ final class SuggestCommand implements Callable<Integer> {
                     + "; split it around its masks");
         }
         return lm.suggest(tokens, top);
-    }
-
-    /** A TSV row; the probability with 4 significant digits, written alike in every locale. */
-    static String row(int line, int mask, int rank, Suggestion s) {
-        return String.format(Locale.ROOT, "%d\t%d\t%d\t%s\t%.4g\n", line, mask, rank, s.word(), s.probability());
     }
 }

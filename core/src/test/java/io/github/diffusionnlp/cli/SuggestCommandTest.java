@@ -29,7 +29,7 @@ class SuggestCommandTest {
         String input = FIRST + "\n\nno mask here\r\n" + FOURTH.replace(' ', '\u00A0') + "\n";
         MainTest.Run r = MainTest.run(input, "suggest", "--model", MODEL, "--top", "3");
         assertEquals(0, r.code(), r.err());
-        List<String> expected = new ArrayList<>(List.of(SuggestCommand.HEADER));
+        List<String> expected = new ArrayList<>(List.of(SuggestionRows.HEADER));
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
             expected.addAll(rows(1, lm.suggest(TokenLinesCommand.tokens(FIRST), 3)));
             expected.addAll(rows(4, lm.suggest(TokenLinesCommand.tokens(FOURTH), 3)));
@@ -40,7 +40,7 @@ class SuggestCommandTest {
         assertEquals(r.out(), MainTest.run(input, "suggest", "--model", MODEL, "--top", "3").out(), "deterministic");
         MainTest.Run none = MainTest.run("", "suggest", "--model", MODEL);
         assertEquals(0, none.code(), none.err());
-        assertEquals(SuggestCommand.HEADER + "\n", none.out());
+        assertEquals(SuggestionRows.HEADER + "\n", none.out());
     }
 
     /** The default is five words a mask. */
@@ -117,8 +117,8 @@ class SuggestCommandTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            assertEquals("2\t1\t3\tcat\t0.1235\n", SuggestCommand.row(2, 1, 3, new Suggestion("cat", 0.123456)));
-            assertEquals("2\t1\t3\tcat\t1.235e-05\n", SuggestCommand.row(2, 1, 3, new Suggestion("cat", 1.23456e-5)));
+            assertEquals("2\t1\t3\tcat\t0.1235\n", SuggestionRows.row(2, 1, 3, new Suggestion("cat", 0.123456)));
+            assertEquals("2\t1\t3\tcat\t1.235e-05\n", SuggestionRows.row(2, 1, 3, new Suggestion("cat", 1.23456e-5)));
         } finally {
             Locale.setDefault(before);
         }
