@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "diffusion-nlp", mixinStandardHelpOptions = true,
         description = "Embedding diffusion language model (CDCD) on DJL: train, infill, generate.",
         subcommands = {PrepareBrownCommand.class, TrainCommand.class, GrowCommand.class, TrainArCommand.class,
-            InfillCommand.class, RewriteCommand.class,
+            InfillCommand.class, SuggestCommand.class, RewriteCommand.class,
             GenerateCommand.class,
             InfoCommand.class, TagLexiconCommand.class, RowLengthsCommand.class, EvaluateCommand.class,
             BenchmarkCommand.class,

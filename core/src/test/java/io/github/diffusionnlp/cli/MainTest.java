@@ -833,7 +833,7 @@ class MainTest {
 
     @Test
     void helpForEveryCommand() {
-        for (String command : List.of("train", "infill", "rewrite", "generate", "info", "evaluate", "benchmark", "load-benchmark", "prepare-brown")) {
+        for (String command : List.of("train", "infill", "suggest", "rewrite", "generate", "info", "evaluate", "benchmark", "load-benchmark", "prepare-brown")) {
             Run r = run("", command, "--help");
             assertEquals(0, r.code(), command);
             assertTrue(r.out().contains("Usage:"), command);

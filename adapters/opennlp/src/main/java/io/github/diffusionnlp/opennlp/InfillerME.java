@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -21,8 +22,11 @@ import opennlp.tools.util.Span;
  * try (DiffusionModel model = DiffusionModel.loadDefault()) {
  *     InfillerME infiller = new InfillerME(model);
  *     String[] filled = infiller.infill(new String[] {"The", "[MASK]", "was", "late", "."});
+ *     Suggestion[][] likeliest = infiller.suggest(new String[] {"The", "[MASK]", "was", "late", "."}, 5);
  * }
  * }</pre>
+ *
+ * <p>{@link #suggest} gives, instead of one word, each mask's likeliest words with their probabilities (fill-mask).
  *
  * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
  * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
@@ -108,6 +112,11 @@ public class InfillerME {
      * whatever they hold now; {@value #MASK} tokens outside the spans are filled too.
      */
     public String[] infill(String[] tokens, Span... masked) {
+        return infill(masked(tokens, masked));
+    }
+
+    /** A copy of {@code tokens} with every position the spans cover a {@value #MASK}. */
+    private static String[] masked(String[] tokens, Span... masked) {
         String[] copy = tokens.clone();
         for (Span span : masked) {
             if (span.getStart() < 0 || span.getEnd() > tokens.length) {
@@ -116,7 +125,7 @@ public class InfillerME {
             }
             Arrays.fill(copy, span.getStart(), span.getEnd(), MASK);
         }
-        return infill(copy);
+        return copy;
     }
 
     /** Fills the masks of many sentences, batched through the model ({@link SamplingOptions#batchSize()}). */
@@ -145,21 +154,7 @@ public class InfillerME {
                         + " but sentence " + i + " has " + Counted.of(tokens.length, "token", "tokens")
                         + "; an infill keeps the length, one tag per token");
             }
-            int split = MaskSpelling.splitAt(Arrays.asList(tokens));
-            if (split >= 0) { // kept as the words they are, as "[mask]" is; said, since a mask was surely meant
-                String said = "sentence {} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which"
-                        + " are words and are not filled: OpenNLP's TokenizerME splits [MASK] so; tokenize with"
-                        + " EnglishText.get().tokenize(...), which keeps it whole, or join the three into [MASK]";
-                if (splitMasksTold) {
-                    logger.debug(said, first + i, split, split + 2);
-                } else {
-                    logger.warn(said, first + i, split, split + 2);
-                }
-            }
-            // a mask written another way ("[mask]", "[MASK]." under -tokenized) is a word, not filled, as the Infill
-            // tool tells its user: the library refuses it, so the model reads it as the unknown word it is, and it
-            // comes back as written
-            in.add(Arrays.stream(tokens).map(w -> MaskSpelling.isMisspelt(w) ? Vocabulary.UNK : w).toList());
+            in.add(asRead(tokens, first + i));
         }
         List<List<String>> out = model.sample(lm -> lm.infillAll(in, constraints.toConstraints(), options));
         String[][] result = new String[out.size()][];
@@ -172,6 +167,66 @@ public class InfillerME {
             }
         }
         return result;
+    }
+
+    /**
+     * The {@code k} words the model finds likeliest at each {@value #MASK} of one sentence, best first, with their
+     * probabilities: a masked language model's fill-mask ({@link DiffusionLM#suggest}), in the shape of OpenNLP's
+     * {@code LanguageDetector#predictLanguages}, whose {@code Language}s carry a confidence, best first. Each mask is
+     * read alone, from the sentence's visible words, in one pass of the network: deterministic, whatever the sampling
+     * options (n-gram fusion included, which it does not use). No word is {@code [UNK]} or one of the model's banned
+     * words. A mask written another way ({@code [mask]}, or split into {@code [ MASK ]}, logged as {@link #infill}
+     * logs it) is a word, as infill reads it, and has no list.
+     *
+     * @param tokens 1 to the model's length of tokens (one window: split a longer sentence)
+     * @param k how many words per mask, 1 to the words the model knows
+     * @return one array per mask, in the sentence's order (none for a sentence without a mask)
+     * @throws IllegalArgumentException for an empty or too long sentence, a {@code k} out of range or a null token
+     * @throws IllegalStateException when this infiller has constraints: suggest reads the model's distribution
+     *     without any (make one with {@code new InfillerME(model)})
+     */
+    public Suggestion[][] suggest(String[] tokens, int k) {
+        if (!constraints.isEmpty()) {
+            throw new IllegalStateException("suggest reads the model's words without constraints, and this infiller"
+                    + " has " + constraints + ": make one without them for suggest");
+        }
+        for (String token : tokens) {
+            if (token == null) {
+                throw new IllegalArgumentException("a token is null");
+            }
+        }
+        List<String> in = asRead(tokens, 0);
+        List<List<Suggestion>> out = model.sample(lm -> lm.suggest(in, k));
+        return out.stream().map(here -> here.toArray(Suggestion[]::new)).toArray(Suggestion[][]::new);
+    }
+
+    /**
+     * As {@link #suggest(String[], int)}, for the token positions covered by the given spans (start inclusive, end
+     * exclusive) whatever they hold now, and the {@value #MASK} tokens outside them.
+     */
+    public Suggestion[][] suggest(String[] tokens, int k, Span... masked) {
+        return suggest(masked(tokens, masked), k);
+    }
+
+    /**
+     * A sentence's tokens as the model is to read them: a mask written another way ("[mask]", "[MASK]." under
+     * -tokenized) is a word, not filled, as the Infill tool tells its user: the library refuses it, so the model
+     * reads it as the unknown word it is (and infill writes it back as written). A mask split into {@code [ MASK ]}
+     * is kept as the three words it is, as "[mask]" is, and said, since a mask was surely meant.
+     */
+    private List<String> asRead(String[] tokens, long sentence) {
+        int split = MaskSpelling.splitAt(Arrays.asList(tokens));
+        if (split >= 0) {
+            String said = "sentence {} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which"
+                    + " are words and are not filled: OpenNLP's TokenizerME splits [MASK] so; tokenize with"
+                    + " EnglishText.get().tokenize(...), which keeps it whole, or join the three into [MASK]";
+            if (splitMasksTold) {
+                logger.debug(said, sentence, split, split + 2);
+            } else {
+                logger.warn(said, sentence, split, split + 2);
+            }
+        }
+        return Arrays.stream(tokens).map(w -> MaskSpelling.isMisspelt(w) ? Vocabulary.UNK : w).toList();
     }
 
     /** Whether a sentence has anything to fill. */

@@ -56,7 +56,9 @@ class ReadmeSnippetsTest {
                     "opennlp.tools.util.PlainTextByLineStream", "opennlp.tools.util.eval.EvaluationMonitor"),
                     "DiffusionModel model", "EvaluationMonitor<POSSample> monitor"),
             "package", Prelude.of(List.of(API + "DiffusionModel", API + "DiffusionToolFactory", "java.nio.file.Path"),
-                    "Path dir"));
+                    "Path dir"),
+            "suggest", Prelude.of(List.of(API + "DiffusionModel", API + "EnglishText", API + "InfillerME",
+                    "io.github.diffusionnlp.api.Suggestion")));
 
     @Test
     void everyOpenNlpSnippetHasAPreludeAndNoPreludeIsStale() {

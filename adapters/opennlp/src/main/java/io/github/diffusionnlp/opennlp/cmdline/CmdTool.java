@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import opennlp.tools.cmdline.ArgumentParser;
@@ -239,7 +240,7 @@ abstract class CmdTool<P> {
         }
         ngramLayout(p);
         ngramMultiword(p);
-        bannedWords(p);
+        bannedWords(p.getBannedWords());
         // As the command line's --layout without --ngram-corpus FILE: the model's own corpus is always read as the
         // model records it was, so a reading said for it would misread it (its CoNLL-U read as plain text).
         for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
@@ -253,11 +254,11 @@ abstract class CmdTool<P> {
     }
 
     /** -bannedWords, its file read now so that a bad one is named before the model loads (null: the default list). */
-    private Path bannedWords(Params.SamplingParams p) {
-        if (p.getBannedWords() == null) {
+    private Path bannedWords(String value) {
+        if (value == null) {
             return null;
         }
-        Path file = Path.of(p.getBannedWords());
+        Path file = Path.of(value);
         checked("-bannedWords", () -> DiffusionLM.readBannedWords(file));
         return file;
     }
@@ -322,23 +323,9 @@ abstract class CmdTool<P> {
      * {@code -ngramWeight}, its fusion corpus is found now, before any input is read.
      */
     DiffusionModel loadModel(Params.ModelParams p, Params.SamplingParams sampling) {
-        ai.djl.Device device = checked("-device", () -> io.github.diffusionnlp.api.Devices.parse(p.getDevice()));
-        Precision precision = checked("-precision", () -> Precision.parse(p.getPrecision()));
-        DiffusionModel model;
-        try {
-            model = DiffusionModel.builder()
-                    .optModel(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
-                            : Path.of(p.getModel()))
-                    .optDevice(device)
-                    .optPrecision(precision)
-                    .optNgramCorpus(sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()))
-                    .optNgramCorpusReading(ngramLayout(sampling), ngramMultiword(sampling))
-                    .optBannedWords(bannedWords(sampling))
-                    .build();
-        } catch (IOException | RuntimeException e) {
-            String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
-            throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);
-        }
+        DiffusionModel model = loadModel(p, sampling.getBannedWords(), builder -> builder
+                .optNgramCorpus(sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()))
+                .optNgramCorpusReading(ngramLayout(sampling), ngramMultiword(sampling)));
         if (apply(sampling, SamplingOptions.builder()).build().ngramWeight() > 0) {
             try {
                 // counted now: a corpus that does not read as said would fail every batch, each line passed through
@@ -353,6 +340,32 @@ abstract class CmdTool<P> {
             }
         }
         return model;
+    }
+
+    /**
+     * The model of {@code -model} (the shipped one without it) on {@code -device} at {@code -precision}, banning the
+     * words of {@code bannedWords} (null: the default list), for a tool that samples nothing ({@code Suggest}).
+     */
+    DiffusionModel loadModel(Params.ModelParams p, String bannedWords) {
+        return loadModel(p, bannedWords, builder -> builder);
+    }
+
+    private DiffusionModel loadModel(Params.ModelParams p, String bannedWords,
+            UnaryOperator<DiffusionModel.Builder> more) {
+        ai.djl.Device device = checked("-device", () -> io.github.diffusionnlp.api.Devices.parse(p.getDevice()));
+        Precision precision = checked("-precision", () -> Precision.parse(p.getPrecision()));
+        try {
+            return more.apply(DiffusionModel.builder()
+                    .optModel(p.getModel() == null ? io.github.diffusionnlp.api.DefaultModel.locate()
+                            : Path.of(p.getModel()))
+                    .optDevice(device)
+                    .optPrecision(precision)
+                    .optBannedWords(bannedWords(bannedWords)))
+                    .build();
+        } catch (IOException | RuntimeException e) {
+            String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
+            throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);
+        }
     }
 
     /**

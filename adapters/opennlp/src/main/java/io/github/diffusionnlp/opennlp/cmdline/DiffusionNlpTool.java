@@ -28,8 +28,8 @@ public final class DiffusionNlpTool {
     private static final Map<String, CmdTool<?>> TOOLS = new LinkedHashMap<>();
 
     static {
-        for (CmdTool<?> t : List.of(new InfillTool(), new RewriteTool(), new GenerateTool(), new TrainTool(),
-                new PackageTool(), new InfillEvaluatorTool())) {
+        for (CmdTool<?> t : List.of(new InfillTool(), new SuggestTool(), new RewriteTool(), new GenerateTool(),
+                new TrainTool(), new PackageTool(), new InfillEvaluatorTool())) {
             TOOLS.put(t.name(), t);
         }
     }

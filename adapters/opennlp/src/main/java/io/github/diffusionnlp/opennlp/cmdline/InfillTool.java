@@ -58,6 +58,18 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         return null;
     }
 
+    /** What the tool says of a line's {@link #notAMask}: that it {@code instead} ("is not filled"), and why. */
+    static String notAMaskMessage(int lineNumber, String unfilled, boolean tokenized, String instead) {
+        boolean split = unfilled.contains(" ");
+        return "line " + lineNumber + ": '" + unfilled + "' is not a mask and " + instead + ": a mask is "
+                + InfillerME.MASK + " in capitals"
+                + (tokenized || split ? ", a token of its own" : "")
+                + (split && tokenized ? "; OpenNLP's TokenizerME splits it into '[ MASK ]': join the three into "
+                        + InfillerME.MASK + ", or give the raw text without -tokenized (this tool's tokenizer keeps "
+                        + InfillerME.MASK + " whole)" : "")
+                + (split && !tokenized ? "; write it without spaces" : "");
+    }
+
     @Override
     String name() {
         return "Infill";
@@ -92,14 +104,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 List<String[]> sentences = tokens.sentences();
                 String unfilled = notAMask(line.text(), sentences, tokenized);
                 if (unfilled != null) {
-                    boolean split = unfilled.contains(" ");
-                    err.println("line " + line.number() + ": '" + unfilled + "' is not a mask and is not filled: a mask"
-                            + " is " + InfillerME.MASK + " in capitals"
-                            + (tokenized || split ? ", a token of its own" : "")
-                            + (split && tokenized ? "; OpenNLP's TokenizerME splits it into '[ MASK ]': join the"
-                                    + " three into " + InfillerME.MASK + ", or give the raw text without -tokenized"
-                                    + " (this tool's tokenizer keeps " + InfillerME.MASK + " whole)" : "")
-                            + (split && !tokenized ? "; write it without spaces" : ""));
+                    err.println(notAMaskMessage(line.number(), unfilled, tokenized, "is not filled"));
                 }
                 List<Job> jobs = new ArrayList<>();
                 for (String[] s : sentences) {

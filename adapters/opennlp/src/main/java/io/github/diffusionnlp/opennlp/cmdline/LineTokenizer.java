@@ -65,9 +65,18 @@ final class LineTokenizer {
      * for a line with no token, null for one that cannot be processed (named on stderr).
      */
     static LineTokens tokensOf(Utf8Lines.Line line, boolean tokenized, EnglishText english, PrintStream err) {
+        return tokensOf(line, tokenized, english, err, "passed through unchanged");
+    }
+
+    /**
+     * As {@link #tokensOf(Utf8Lines.Line, boolean, EnglishText, PrintStream)}, its messages saying {@code instead}
+     * what the tool does with a line it cannot process ("no rows written" for a tool that writes rows, not lines).
+     */
+    static LineTokens tokensOf(Utf8Lines.Line line, boolean tokenized, EnglishText english, PrintStream err,
+            String instead) {
         if (!line.isText()) {
             // Infill and Rewrite take no -encoding (their output is UTF-8 too): the input is to be converted
-            err.println("line " + line.number() + ": not UTF-8 text; passed through unchanged (the input must be"
+            err.println("line " + line.number() + ": not UTF-8 text; " + instead + " (the input must be"
                     + " UTF-8: convert it first, e.g. iconv -f ISO-8859-1 -t UTF-8 < in.txt > in-utf8.txt)");
             return null;
         }
@@ -77,7 +86,7 @@ final class LineTokenizer {
         }
         if (text.length() > MAX_LINE_CHARS) {
             err.println("line " + line.number() + ": longer than " + MAX_LINE_CHARS
-                    + " characters; passed through unchanged");
+                    + " characters; " + instead);
             return null;
         }
         List<String[]> sentences;
@@ -91,7 +100,7 @@ final class LineTokenizer {
             }
         } catch (RuntimeException e) {
             err.println("line " + line.number() + ": cannot be tokenized (" + CmdTool.message(e)
-                    + "); passed through unchanged");
+                    + "); " + instead);
             return null;
         }
         // Spacing that String.isBlank does not count (a line of no-break spaces) holds no token either: it

@@ -132,12 +132,28 @@ final class Params {
         Boolean getLexical();
     }
 
-    interface InfillParams extends ModelParams, SamplingParams, OutputParams {
+    /** The input of Infill and Suggest (Rewrite declares it first, ahead of its own parameters, in its usage). */
+    interface TokenizedParams {
         @ParameterDescription(valueName = "true|false", description = "input lines are whitespace-separated"
                 + " tokens; otherwise raw text, split into sentences and tokens by OpenNLP's English models"
                 + " (default: false).")
         @OptionalParameter(defaultValue = "false")
         Boolean getTokenized();
+    }
+
+    interface InfillParams extends TokenizedParams, ModelParams, SamplingParams, OutputParams {}
+
+    interface SuggestParams extends TokenizedParams, ModelParams {
+        @ParameterDescription(valueName = "k", description = "words per mask, 1 to the words the model knows"
+                + " (default: 5).")
+        @OptionalParameter(defaultValue = "5")
+        Integer getTop();
+
+        @ParameterDescription(valueName = "file", description = "words never suggested: a UTF-8 file of one"
+                + " word a line, '#' starting a comment line; it replaces the default list, a short list of slurs,"
+                + " and an empty file bans none (default: that list).")
+        @OptionalParameter
+        String getBannedWords();
     }
 
     interface GenerateParams extends ModelParams, SamplingParams, OutputParams, ConstraintParams {

@@ -1,0 +1,146 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import io.github.diffusionnlp.api.Suggestion;
+import io.github.diffusionnlp.cli.Stdout;
+import io.github.diffusionnlp.cli.SuggestionRows;
+import io.github.diffusionnlp.corpus.Utf8Lines;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.EnglishText;
+import io.github.diffusionnlp.opennlp.InfillerME;
+import io.github.diffusionnlp.opennlp.cmdline.LineTokenizer.LineTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import opennlp.tools.cmdline.PerformanceMonitor;
+import opennlp.tools.cmdline.TerminateToolException;
+
+/**
+ * {@code Suggest}: each {@code [MASK]}'s likeliest words with their probabilities ({@link InfillerME#suggest}), as the
+ * tab-separated rows of core's {@code suggest} ({@link SuggestionRows}); masks are counted along their line, across its
+ * sentences. Input is read as {@code Infill} reads it; what {@code Infill} would pass through (a line that is not
+ * UTF-8, too long, not tokenizable) gives no rows, and so does a sentence with a mask longer than the model's length
+ * (suggest reads one window): each is named on stderr and, after every line is read, counted in the tool's failure.
+ */
+final class SuggestTool extends CmdTool<Params.SuggestParams> {
+    SuggestTool() {
+        super(Params.SuggestParams.class);
+    }
+
+    @Override
+    String name() {
+        return "Suggest";
+    }
+
+    @Override
+    String description() {
+        return "Each [MASK]'s likeliest words with their probabilities (fill-mask), as tab-separated rows.";
+    }
+
+    @Override
+    void run(Params.SuggestParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        int top = p.getTop();
+        if (top < 1) {
+            throw badParameter("-top must be at least 1, got " + top);
+        }
+        boolean tokenized = p.getTokenized();
+        EnglishText english = tokenized ? null : EnglishText.get();
+        try (DiffusionModel model = loadModel(p, p.getBannedWords())) {
+            String refused = LineTokenizer.rawTextRefusal(model, tokenized);
+            if (refused != null) {
+                throw badParameter(refused);
+            }
+            int words = model.getDiffusionLM().vocabulary().size() - 2;
+            if (top > words) {
+                throw badParameter("-top must be at most " + words + ", the words the model knows, got " + top);
+            }
+            InfillerME infiller = new InfillerME(model).splitMasksToldByCaller();
+            int length = model.getInfo().config().maxLength();
+            InputLines lines = new InputLines(in);
+            PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
+            monitor.startAndPrintThroughput();
+            List<Integer> withoutRows = new ArrayList<>();
+            int read = 0;
+            try {
+                out.print(SuggestionRows.HEADER + "\n");
+                Utf8Lines.Line line;
+                while ((line = lines.next()) != null) {
+                    read++;
+                    if (!writeRows(line, tokenized, english, infiller, top, length, out, err)) {
+                        withoutRows.add(line.number());
+                    }
+                    // each line's rows as soon as they are known: a coprocess that writes a line waits for them
+                    out.flush();
+                    Stdout.requireOpen(out, "line " + line.number());
+                    monitor.incrementCounter();
+                }
+            } finally {
+                out.flush();
+                monitor.stopAndPrintFinalResult();
+            }
+            if (!withoutRows.isEmpty()) { // a script must learn that some masks got no rows
+                throw new TerminateToolException(FAILED, withoutRows.size() + " of " + read + " line"
+                        + (read > 1 ? "s" : "") + " without the rows of every mask: " + withoutRows.subList(0,
+                                Math.min(20, withoutRows.size())) + (withoutRows.size() > 20 ? " ..." : "")
+                        + "; see the messages above");
+            }
+        }
+    }
+
+    /** Writes the rows of one line's masks; false when some could not be given (said on stderr). */
+    private static boolean writeRows(Utf8Lines.Line line, boolean tokenized, EnglishText english, InfillerME infiller,
+            int top, int length, PrintStream out, PrintStream err) {
+        LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err, "no rows written");
+        if (tokens == null) {
+            return false;
+        }
+        if (tokens.isBlank()) {
+            return true;
+        }
+        List<String[]> sentences = tokens.sentences();
+        String unfilled = InfillTool.notAMask(line.text(), sentences, tokenized);
+        if (unfilled != null) {
+            err.println(InfillTool.notAMaskMessage(line.number(), unfilled, tokenized, "gets no rows"));
+        }
+        boolean whole = true;
+        int mask = 0; // masks are numbered along the line, those of a sentence without rows too
+        for (String[] sentence : sentences) {
+            int masks = (int) Arrays.stream(sentence).filter(InfillerME.MASK::equals).count();
+            if (masks == 0) {
+                continue;
+            }
+            if (sentence.length > length) {
+                err.println("line " + line.number() + ": " + masks(mask, masks) + " in a sentence of "
+                        + sentence.length + " tokens, more than the model's " + length
+                        + " (suggest reads one window), without rows: split the sentence around its masks");
+                whole = false;
+                mask += masks;
+                continue;
+            }
+            Suggestion[][] suggested;
+            try {
+                suggested = infiller.suggest(sentence, top);
+            } catch (RuntimeException e) {
+                err.println("line " + line.number() + ": the model failed (" + CmdTool.message(e) + "); no rows for "
+                        + masks(mask, masks));
+                whole = false;
+                mask += masks;
+                continue;
+            }
+            for (Suggestion[] here : suggested) {
+                mask++;
+                for (int r = 0; r < here.length; r++) {
+                    out.print(SuggestionRows.row(line.number(), mask, r + 1, here[r]));
+                }
+            }
+        }
+        return whole;
+    }
+
+    /** "mask 3" or "masks 3-4": the masks after the first {@code before} of a line. */
+    private static String masks(int before, int count) {
+        return count == 1 ? "mask " + (before + 1) : "masks " + (before + 1) + "-" + (before + count);
+    }
+}

@@ -1,0 +1,83 @@
+package io.github.diffusionnlp.opennlp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.api.Suggestion;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import opennlp.tools.util.Span;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** {@link InfillerME#suggest}: each mask's likeliest words, on OpenNLP's tokens and the shipped model. */
+class InfillerSuggestTest {
+    static DiffusionModel model;
+
+    @BeforeAll
+    static void load() throws IOException {
+        model = DiffusionModel.loadDefault();
+    }
+
+    @AfterAll
+    static void close() {
+        model.close();
+    }
+
+    /** One array per mask, best first: the library's own suggestions, whatever the sampling options. */
+    @Test
+    void eachMaskGetsTheLibrarysSuggestionsBestFirst() {
+        String[] tokens = EnglishText.get().tokenize("The [MASK] of the committee said that the [MASK] was late.");
+        Suggestion[][] suggested = new InfillerME(model, ApiTest.FEW_STEPS).suggest(tokens, 5);
+        List<List<Suggestion>> library = model.getDiffusionLM().suggest(Arrays.asList(tokens), 5);
+        assertEquals(2, suggested.length);
+        for (int m = 0; m < 2; m++) {
+            assertEquals(library.get(m), Arrays.asList(suggested[m]));
+            assertEquals(5, suggested[m].length);
+            for (int c = 1; c < 5; c++) {
+                assertTrue(suggested[m][c - 1].probability() >= suggested[m][c].probability(), library.toString());
+            }
+        }
+        assertArrayEquals(suggested, new InfillerME(model).suggest(tokens, 5), "the sampling options change nothing");
+        assertEquals(0, new InfillerME(model).suggest(EnglishText.get().tokenize("No mask here."), 3).length);
+    }
+
+    /** As infill: spans mark positions whatever they hold; a mask written another way is a word, with no list. */
+    @Test
+    void spansAreMasksAndMisspeltMasksAreWords() {
+        InfillerME infiller = new InfillerME(model);
+        String[] tokens = EnglishText.get().tokenize("He went to the market yesterday.");
+        String[] masked = tokens.clone();
+        masked[4] = InfillerME.MASK;
+        assertArrayEquals(infiller.suggest(masked, 3), infiller.suggest(tokens, 3, new Span(4, 5)));
+        assertThrows(IllegalArgumentException.class, () -> infiller.suggest(tokens, 3, new Span(5, 9)));
+        Suggestion[][] misspelt = infiller.suggest(new String[] {"The", "[mask]", "went", "to", "the", "[MASK]", "."},
+                3);
+        assertEquals(1, misspelt.length, "[mask] is a word");
+        assertArrayEquals(infiller.suggest(new String[] {"The", "zqxjw", "went", "to", "the", "[MASK]", "."}, 3),
+                misspelt, "read as the unknown word it is");
+    }
+
+    @Test
+    void whatItCannotDoIsRefusedSayingWhy() {
+        InfillerME infiller = new InfillerME(model);
+        int length = model.getInfo().config().maxLength();
+        String[] tooLong = Collections.nCopies(length + 1, InfillerME.MASK).toArray(String[]::new);
+        IllegalArgumentException longer = assertThrows(IllegalArgumentException.class,
+                () -> infiller.suggest(tooLong, 3));
+        assertTrue(longer.getMessage().contains("got " + (length + 1) + "; split a longer one"), longer.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> infiller.suggest(new String[] {"a", InfillerME.MASK}, 0));
+        assertTrue(none.getMessage().contains("k must be 1 to"), none.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> infiller.suggest(new String[] {"a", null}, 3));
+        InfillerME positive = new InfillerME(model, ApiTest.FEW_STEPS, ConstraintSpec.NONE.withSentiment("positive"));
+        IllegalStateException constrained = assertThrows(IllegalStateException.class,
+                () -> positive.suggest(new String[] {"a", InfillerME.MASK}, 3));
+        assertTrue(constrained.getMessage().contains("sentiment=positive"), constrained.getMessage());
+    }
+}

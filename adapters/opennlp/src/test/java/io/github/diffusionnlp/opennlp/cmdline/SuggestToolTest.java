@@ -1,0 +1,93 @@
+package io.github.diffusionnlp.opennlp.cmdline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.api.Suggestion;
+import io.github.diffusionnlp.cli.SuggestionRows;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import io.github.diffusionnlp.opennlp.EnglishText;
+import io.github.diffusionnlp.opennlp.InfillerME;
+import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The {@code Suggest} tool: {@link InfillerME#suggest}'s words as core's {@code suggest} writes them. */
+class SuggestToolTest {
+    private static final String TWO_SENTENCES = "He went to the [MASK]. The [MASK] was late.";
+
+    /**
+     * Raw text is split into sentences and tokens as Infill splits it; masks are numbered along the line, across its
+     * sentences; blank and unmasked lines give no rows; -tokenized tokens give the same rows for the same tokens.
+     */
+    @Test
+    void rowsAreTheInfillersSuggestionsNumberedAlongTheLine() throws Exception {
+        Run r = DiffusionNlpToolTest.run(TWO_SENTENCES + "\n\nNo mask here.\r\n" + TWO_SENTENCES + "\n", "Suggest",
+                "-top", "3");
+        assertEquals(0, r.code(), r.stderr());
+        List<String> expected = new ArrayList<>(List.of(SuggestionRows.HEADER));
+        try (DiffusionModel model = DiffusionModel.loadDefault()) {
+            InfillerME infiller = new InfillerME(model);
+            for (int line : new int[] {1, 4}) {
+                int mask = 0;
+                for (String[] sentence : EnglishText.get().sentences(TWO_SENTENCES)) {
+                    for (Suggestion[] here : infiller.suggest(sentence, 3)) {
+                        mask++;
+                        for (int k = 0; k < here.length; k++) {
+                            expected.add(SuggestionRows.row(line, mask, k + 1, here[k]).strip());
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(expected, r.lines());
+        assertEquals(1 + 2 * 2 * 3, r.lines().size());
+        assertTrue(r.out().contains("\n1\t2\t3\t") && r.out().contains("\n4\t2\t1\t"), r.out());
+        Run tokens = DiffusionNlpToolTest.run("He went to the [MASK] .\n", "Suggest", "-tokenized", "true", "-top",
+                "3");
+        assertEquals(0, tokens.code(), tokens.stderr());
+        assertEquals(r.lines().subList(0, 4), tokens.lines());
+    }
+
+    /**
+     * A misspelt mask is a word, said on stderr, as Infill says it; a sentence with a mask longer than the model's
+     * length gets no rows, is named, and fails the run once every line is read.
+     */
+    @Test
+    void masksWithoutRowsAreNamedAndALongSentenceFailsTheRun() throws Exception {
+        int length;
+        try (DiffusionModel model = DiffusionModel.loadDefault()) {
+            length = model.getInfo().config().maxLength();
+        }
+        String tooLong = String.join(" ", Collections.nCopies(length, "the")) + " [MASK] .";
+        Run r = DiffusionNlpToolTest.run("the [mask] sat on the [MASK] .\n" + tooLong + "\nHe went to the [MASK] .\n",
+                "Suggest", "-tokenized", "true", "-top", "1");
+        assertEquals(CmdTool.FAILED, r.code(), r.stderr());
+        assertTrue(r.stderr().contains("line 1: '[mask]' is not a mask and gets no rows: a mask is [MASK] in"
+                + " capitals, a token of its own"), r.stderr());
+        assertTrue(r.stderr().contains("line 2: mask 1 in a sentence of " + (length + 2) + " tokens, more than the"
+                + " model's " + length + " (suggest reads one window)"), r.stderr());
+        assertTrue(r.stderr().contains("1 of 3 lines without the rows of every mask: [2]"), r.stderr());
+        List<String> lines = r.lines();
+        assertEquals(3, lines.size(), "the header, line 1's row and line 3's: " + lines);
+        assertTrue(lines.get(1).startsWith("1\t1\t1\t") && lines.get(2).startsWith("3\t1\t1\t"), lines.toString());
+    }
+
+    /** A -top out of range and the sampling parameters, which it does not read, are bad parameters with the usage. */
+    @Test
+    void parametersItCannotHonourAreBadParameters() {
+        Run zero = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", "-top", "0");
+        assertEquals(CmdTool.BAD_PARAMETERS, zero.code());
+        assertTrue(zero.stderr().contains("-top must be at least 1, got 0") && zero.stderr().contains("Usage:"),
+                zero.stderr());
+        Run many = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", "-top", "1000000");
+        assertEquals(CmdTool.BAD_PARAMETERS, many.code());
+        assertTrue(many.stderr().contains("-top must be at most "), many.stderr());
+        assertEquals("", many.out());
+        Run steps = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", "-steps", "4");
+        assertEquals(CmdTool.BAD_PARAMETERS, steps.code(), steps.stderr());
+        assertEquals("", steps.out());
+    }
+}

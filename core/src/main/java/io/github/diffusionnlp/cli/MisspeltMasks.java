@@ -1,0 +1,27 @@
+package io.github.diffusionnlp.cli;
+
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.MaskSpelling;
+import java.util.List;
+
+/**
+ * The refusal of a token that holds a mask but is not exactly {@link DiffusionLM#MASK} ("[MASK].", "([MASK])",
+ * "[mask]"), for the commands that read masks from token lines ({@code infill}, {@code suggest}): it would be read
+ * as an unknown word, the mask the user meant never filled and nothing said.
+ */
+final class MisspeltMasks {
+    private MisspeltMasks() {}
+
+    /** Refuses the first misspelt mask of a line, saying how to write it. */
+    static void refuse(List<String> tokens) {
+        for (String token : tokens) {
+            if (MaskSpelling.isMisspelt(token)) {
+                throw new IllegalArgumentException("token '" + Visible.of(token) + "' is not a mask: a mask is the"
+                        + " token " + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
+                        + Visible.of(token.replaceAll("(?i)\\[MASK]|<MASK>", " " + DiffusionLM.MASK + " ").strip()
+                                .replaceAll(" +", " ")) + "')");
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.Suggestion;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/** {@code suggest}: each mask's likeliest words as TSV rows, through {@link Main#run} as {@link MainTest} runs it. */
+@Isolated
+class SuggestCommandTest {
+    private static final String MODEL = TestModels.shippedModel().toString();
+    private static final String FIRST = "The [MASK] of the committee said that the [MASK] was late .";
+    private static final String FOURTH = "He went to the [MASK] .";
+
+    /**
+     * One row per word of each mask, numbered by line, mask and rank, the words and probabilities the library's
+     * {@link DiffusionLM#suggest} gives; blank lines and lines without a mask give none but are counted.
+     */
+    @Test
+    void eachMaskGivesItsTopWordsAsTheLibrarySuggestsThem() throws Exception {
+        String input = FIRST + "\n\nno mask here\r\n" + FOURTH.replace(' ', '\u00A0') + "\n";
+        MainTest.Run r = MainTest.run(input, "suggest", "--model", MODEL, "--top", "3");
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = new ArrayList<>(List.of(SuggestionRows.HEADER));
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            expected.addAll(rows(1, lm.suggest(TokenLinesCommand.tokens(FIRST), 3)));
+            expected.addAll(rows(4, lm.suggest(TokenLinesCommand.tokens(FOURTH), 3)));
+        }
+        assertEquals(String.join("\n", expected) + "\n", r.out());
+        assertEquals(1 + 2 * 3 + 3, expected.size());
+        assertTrue(r.out().contains("\n4\t1\t3\t"), r.out());
+        assertEquals(r.out(), MainTest.run(input, "suggest", "--model", MODEL, "--top", "3").out(), "deterministic");
+        MainTest.Run none = MainTest.run("", "suggest", "--model", MODEL);
+        assertEquals(0, none.code(), none.err());
+        assertEquals(SuggestionRows.HEADER + "\n", none.out());
+    }
+
+    /** The default is five words a mask. */
+    @Test
+    void fiveWordsByDefault() {
+        MainTest.Run r = MainTest.run("a [MASK] day .\n", "suggest", "--model", MODEL);
+        assertEquals(0, r.code(), r.err());
+        assertEquals(List.of("1\t1\t1", "1\t1\t2", "1\t1\t3", "1\t1\t4", "1\t1\t5"),
+                r.out().lines().skip(1).map(l -> l.substring(0, l.lastIndexOf('\t', l.lastIndexOf('\t') - 1)))
+                        .toList());
+    }
+
+    /** As infill: a misspelt mask ends the run naming its line, after the rows of the lines before it. */
+    @Test
+    void aMaskThatIsNotATokenOfItsOwnEndsTheRunNamingTheLine() {
+        for (String bad : List.of("said [MASK].", "( [MASK]) .", "the [mask] sat")) {
+            MainTest.Run r = MainTest.run(FOURTH + "\n\n" + bad + "\nnot read [MASK] .\n", "suggest", "--model", MODEL,
+                    "--top", "2");
+            assertEquals(1, r.code(), bad);
+            assertTrue(r.err().contains("error: input line 3: token '") && r.err().contains("[MASK] exactly")
+                    && r.err().contains("(the rows of the lines before it were written)"), r.err());
+            assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
+            assertEquals(1 + 2, r.out().lines().count(), "the header and line 1's rows: " + r.out());
+        }
+    }
+
+    /**
+     * suggest reads one window: a line with a mask longer than the model's length is refused by number, with the
+     * limit; a line as long without a mask asks nothing of the model and is no error.
+     */
+    @Test
+    void aLineWithAMaskLongerThanTheModelIsRefusedWithTheLimit() throws Exception {
+        int length;
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            length = lm.info().config().maxLength();
+        }
+        String longest = String.join(" ", Collections.nCopies(length - 1, "the")) + " [MASK]";
+        String tooLong = "the " + longest;
+        String noMask = tooLong.replace("[MASK]", "end");
+        MainTest.Run fits = MainTest.run(longest + "\n" + noMask + "\n", "suggest", "--model", MODEL, "--top", "1");
+        assertEquals(0, fits.code(), fits.err());
+        assertEquals(2, fits.out().lines().count(), fits.out());
+        MainTest.Run r = MainTest.run(longest + "\n" + tooLong + "\n", "suggest", "--model", MODEL, "--top", "1");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.err().contains("error: input line 2: a line with a mask may hold at most " + length
+                + " tokens (the model's length: suggest reads one window), this one holds " + (length + 1)), r.err());
+        assertEquals(2, r.out().lines().count(), "the header and line 1's row: " + r.out());
+    }
+
+    /** --top out of range and the sampling options suggest never reads end the run before any input is read. */
+    @Test
+    void optionsItCannotHonourAreRefusedNamingThem() {
+        MainTest.Run zero = MainTest.run("a [MASK]\n", "suggest", "--model", MODEL, "--top", "0");
+        assertEquals(1, zero.code());
+        assertTrue(zero.err().contains("error: --top must be at least 1, got 0"), zero.err());
+        MainTest.Run many = MainTest.run("a [MASK]\n", "suggest", "--model", MODEL, "--top", "1000000");
+        assertEquals(1, many.code());
+        assertTrue(many.err().contains("error: --top must be at most ") && many.err().contains("got 1000000"),
+                many.err());
+        assertEquals("", many.out());
+        for (String option : List.of("--steps", "--seed", "--temperature", "--ngram-weight")) {
+            MainTest.Run r = MainTest.run("a [MASK]\n", "suggest", "--model", MODEL, option, "1");
+            assertEquals(1, r.code(), option);
+            assertTrue(r.err().contains("error: " + option + " is not used by suggest"), r.err());
+        }
+        MainTest.Run help = MainTest.run("", "suggest", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--top=K") && !help.out().contains("--steps"), help.out());
+    }
+
+    /** A German default locale would write 0,1235: the rows are the same in every locale. */
+    @Test
+    void rowsAreWrittenAlikeInEveryLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            assertEquals("2\t1\t3\tcat\t0.1235\n", SuggestionRows.row(2, 1, 3, new Suggestion("cat", 0.123456)));
+            assertEquals("2\t1\t3\tcat\t1.235e-05\n", SuggestionRows.row(2, 1, 3, new Suggestion("cat", 1.23456e-5)));
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    private static List<String> rows(int line, List<List<Suggestion>> suggested) {
+        List<String> rows = new ArrayList<>();
+        for (int m = 0; m < suggested.size(); m++) {
+            for (int k = 0; k < suggested.get(m).size(); k++) {
+                Suggestion s = suggested.get(m).get(k);
+                rows.add(line + "\t" + (m + 1) + "\t" + (k + 1) + "\t" + s.word() + "\t"
+                        + String.format(Locale.ROOT, "%.4g", s.probability()));
+            }
+        }
+        return rows;
+    }
+}
