@@ -62,6 +62,8 @@ public class OpenNlpExample {
             String[] masked = EnglishText.get().tokenize("The [MASK] met on Monday.");
             System.out.println(String.join(" ", masked) + "  ->  "
                     + detokenizer.detokenize(infiller.infill(masked), null));
+            // the mask's three likeliest words with their probabilities (fill-mask), instead of one filled word
+            System.out.println(java.util.Arrays.toString(infiller.suggest(masked, 3)[0]));
 
             GeneratorME generator = new GeneratorME(model, options);
             for (String[] s : generator.generate(3, 12)) {                 // three sentences of twelve tokens

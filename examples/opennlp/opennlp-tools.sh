@@ -15,6 +15,9 @@ echo "The [MASK] of the committee said that the [MASK] was late. It rained." | j
 # Infill, already tokenized input, detokenized output
 printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -detokenize -steps 16
 
+# Suggest: each mask's likeliest words with their probabilities (fill-mask), as tab-separated rows
+printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Suggest -tokenized -top 3
+
 # Rewrite, raw text: every sentence rewritten, same length; nouns, proper nouns and numbers (UPOS
 # classes tagged by OpenNLP's POSTaggerME) stay verbatim
 echo "The committee met on Monday in Boston. It approved 12 reports." \
