@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -141,16 +142,23 @@ public final class TaggedCorpus {
                 throw e;
             }
         };
+        CorpusLayout layout = reading.layout();
+        // the layout's guess (or, for a file said to be plain, the note that it looks like columns) counted as the
+        // lines are checked, not in a pass of its own; a CoNLL-U Plus file, read by its header's columns, needs none
+        LayoutGuess.Counter guessing = new LayoutGuess.Counter();
+        Function<String, Consumer<String>> watch = first -> layout == CorpusLayout.AUTO
+                && !ConlluPlusColumns.heads(first) || layout == CorpusLayout.PLAIN && notes != null ? guessing::add
+                : null;
         TextLines text;
         try {
             // every line checked and counted before any is parsed; each pass below reads the file again
-            text = TextLines.of(file, source, most, TOO_LARGE, check);
+            text = TextLines.of(file, source, most, TOO_LARGE, check, watch);
         } catch (ZipException | EOFException e) {
             throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
         }
         try {
-            return read(file, text, reading, notes, option, check);
+            return read(file, text, guessing.guess(), reading, notes, option, check);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the file, read again for a pass, changed or failed
         }
@@ -168,17 +176,17 @@ public final class TaggedCorpus {
         }
     }
 
-    private static Read read(Path file, TextLines text, Reading reading, PrintStream notes, LayoutOption option,
-            Runnable check) throws IOException {
+    /** {@code guess}: the layout's guess, counted as the lines were checked (unless the layout is said). */
+    private static Read read(Path file, TextLines text, LayoutGuess guess, Reading reading, PrintStream notes,
+            LayoutOption option, Runnable check) throws IOException {
         CorpusLayout layout = reading.layout();
         MultiwordTokens multiword = reading.multiword();
-        ConlluPlusColumns plus = over(text, check, lines -> ConlluPlusColumns.of(file, lines));
+        ConlluPlusColumns plus = ConlluPlusColumns.of(file, text.firstLine());
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
             return new Read(over(text, check, lines -> readConlluPlus(file, lines, plus, multiword, notes)),
                     reading.orLayout(CorpusLayout.CONLLU));
         }
         if (layout == CorpusLayout.AUTO) {
-            LayoutGuess guess = over(text, check, LayoutGuess::of);
             // not a file of columns (at most a stray tab): tags written into the text would be trained as words
             InlineTags inline = guess.tabLines() * 2 < guess.lines() ? over(text, check, InlineTags::find) : null;
             if (inline != null) {
@@ -198,10 +206,7 @@ public final class TaggedCorpus {
         if (layout == CorpusLayout.PLAIN) {
             // said plain, a tab is whitespace between words, as any other (the guess takes a tab for columns)
             if (notes != null) {
-                over(text, check, lines -> {
-                    noteColumnsSaidToBePlain(file, lines, option, notes);
-                    return null;
-                });
+                noteColumnsSaidToBePlain(file, guess, option, notes);
             }
             return new Read(over(text, check, TaggedCorpus::readSentenceLines), reading);
         }
@@ -250,9 +255,8 @@ public final class TaggedCorpus {
      * columns (as the guess reads them), its user may have named the wrong file or layout: a note says so, as the
      * words would be its tags and column numbers.
      */
-    private static void noteColumnsSaidToBePlain(Path file, List<String> lines, LayoutOption option,
+    private static void noteColumnsSaidToBePlain(Path file, LayoutGuess guess, LayoutOption option,
             PrintStream notes) {
-        LayoutGuess guess = LayoutGuess.of(lines);
         if (guess.tabLine() > 0 && guess.clear()) {
             notes.println("note: " + file + ": read as " + CorpusLayout.PLAIN.description() + ", as "
                     + option.of(CorpusLayout.PLAIN) + " says, each tab as a space, though its lines look like "

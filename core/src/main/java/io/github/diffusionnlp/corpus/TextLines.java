@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A corpus file's lines, read from the file again for each pass over them ({@link #pass}), none of its text held
@@ -38,22 +41,29 @@ final class TextLines {
     private final Path file;
     private final Source source;
     private final int count;
+    private final String first;
 
-    private TextLines(Path file, Source source, int count) {
+    private TextLines(Path file, Source source, int count, String first) {
         this.file = file;
         this.source = source;
         this.count = count;
+        this.first = first;
     }
 
     /**
      * The lines of {@code file}'s text, which {@code source} opens, read through once to check and count them:
      * refused when the text starts as UTF-16, holds a NUL byte or invalid UTF-8 (naming the line), or is over
      * {@code most} bytes ({@code tooLarge} says what to do). {@code check} runs every few thousand lines and may throw
-     * (unchecked) to stop the reading.
+     * (unchecked) to stop the reading. {@code watch}, given the first line, says what else is to see every line, the
+     * first too, once it is checked (null: nothing), so that what needs every line (the layout's guess) needs no pass
+     * of its own.
      */
-    static TextLines of(Path file, Source source, long most, String tooLarge, Runnable check) throws IOException {
+    static TextLines of(Path file, Source source, long most, String tooLarge, Runnable check,
+            Function<String, Consumer<String>> watch) throws IOException {
         CharsetDecoder utf8 = strictUtf8();
         int lines = 0;
+        String first = null;
+        Consumer<String> watcher = null;
         try (Scanner scanner = new Scanner(file, source.open())) {
             if (scanner.startsAsUtf16()) {
                 // what Windows editors save as "Unicode": without this it read as "a NUL byte ... not text"
@@ -85,17 +95,29 @@ final class TextLines {
                     throw new IOException(file + ":" + (lines + 1) + ": not valid UTF-8; convert the corpus to"
                             + " UTF-8 (e.g. iconv -f latin1 -t utf-8)", e);
                 }
+                if (lines == 0) {
+                    first = scanner.text();
+                    watcher = watch.apply(first);
+                }
+                if (watcher != null) {
+                    watcher.accept(lines == 0 ? first : scanner.text());
+                }
                 lines++;
             }
             InputFiles.requireAtMost(file, Math.min(scanner.read, most + 1), most, "corpus's text, decompressed,",
                     tooLarge);
         }
-        return new TextLines(file, source, lines);
+        return new TextLines(file, source, lines, first);
     }
 
     /** How many lines the text holds. */
     int size() {
         return count;
+    }
+
+    /** The text's first line alone (none when it is empty), kept from the check: all a CoNLL-U Plus header needs. */
+    List<String> firstLine() {
+        return first == null ? List.of() : List.of(first);
     }
 
     /**
@@ -131,8 +153,7 @@ final class TextLines {
                         throw new IOException(file + " changed while it was read: it now ends at line " + next
                                 + ", where it had " + count + " lines");
                     }
-                    recent[next % BEHIND] = new String(scanner.bytes, scanner.start, scanner.end - scanner.start,
-                            StandardCharsets.UTF_8); // checked as strict UTF-8 by of(): nothing to replace
+                    recent[next % BEHIND] = scanner.text();
                     next++;
                 }
                 if (next == count) {
@@ -243,6 +264,11 @@ final class TextLines {
                 }
                 position = limit;
             }
+        }
+
+        /** The line's text: checked as strict UTF-8 by {@link #of}, so this decoder finds nothing to replace. */
+        String text() {
+            return new String(bytes, start, end - start, StandardCharsets.UTF_8);
         }
 
         private boolean found(byte[] in, int from, int to) {

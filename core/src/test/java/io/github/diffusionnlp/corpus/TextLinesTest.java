@@ -20,7 +20,8 @@ class TextLinesTest {
     private static final Path FILE = Path.of("corpus.txt");
 
     private static TextLines of(byte[] bytes) throws IOException {
-        return TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), Long.MAX_VALUE, "", () -> { });
+        return TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), Long.MAX_VALUE, "", () -> { },
+                first -> null);
     }
 
     private static List<String> lines(String text) throws IOException {
@@ -70,6 +71,22 @@ class TextLinesTest {
         try (TextLines.Pass again = text.pass()) {
             assertEquals("the\tDET", again.get(0), "each pass reads from the first line");
         }
+    }
+
+    @Test
+    void theCheckShowsEveryLineToWhatTheFirstLineAsksForIt() throws IOException {
+        byte[] bytes = "# global.columns = ID FORM\r\n1\tcat\n".getBytes(StandardCharsets.UTF_8);
+        List<String> seen = new java.util.ArrayList<>();
+        List<String> firsts = new java.util.ArrayList<>();
+        TextLines text = TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), Long.MAX_VALUE, "", () -> { },
+                first -> {
+                    firsts.add(first);
+                    return seen::add;
+                });
+        assertEquals(List.of("# global.columns = ID FORM"), firsts);
+        assertEquals(List.of("# global.columns = ID FORM", "1\tcat"), seen);
+        assertEquals(List.of("# global.columns = ID FORM"), text.firstLine());
+        assertEquals(List.of(), of(new byte[0]).firstLine());
     }
 
     @Test
