@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 record ConlluPlusColumns(int count, int id, int form, int upos) {
     private static final Pattern HEADER = Pattern.compile("#\\s*global\\.columns\\s*=(.*)");
 
+    /** Whether {@code firstLine} is a CoNLL-U Plus header (which {@link #of} then reads, or refuses naming no FORM). */
+    static boolean heads(String firstLine) {
+        return HEADER.matcher(firstLine.strip()).matches();
+    }
+
     /**
      * The columns the file's first line names, or null when it names none; a {@code .conllup} file without
      * that line, and a line that names no FORM, are refused.

@@ -2,7 +2,6 @@ package io.github.diffusionnlp.corpus;
 
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -27,21 +26,26 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
     private static final String SAY_HOW = " conllu|columns|words|plain says how a corpus is laid out, and names a"
             + " line that does not fit)";
 
-    static LayoutGuess of(List<String> lines) {
-        Map<CorpusLayout, Integer> counts = new EnumMap<>(CorpusLayout.class);
-        int total = 0;
-        int tabLine = 0;
-        int tabLines = 0;
-        int number = 0;
-        boolean blank = false; // a blank line between two sentence lines
-        boolean blankSince = false;
-        for (String line : lines) {
+    /**
+     * The guess made a line at a time, as the lines stream by: the corpus reader counts them in the pass that checks
+     * them ({@link TextLines#of}), not in a pass of their own over the file.
+     */
+    static final class Counter {
+        private final Map<CorpusLayout, Integer> counts = new EnumMap<>(CorpusLayout.class);
+        private int total;
+        private int tabLine;
+        private int tabLines;
+        private int number;
+        private boolean blank; // a blank line between two sentence lines
+        private boolean blankSince;
+
+        void add(String line) {
             number++;
             if (line.isBlank()) {
                 blankSince = total > 0;
             }
             if (TaggedCorpus.isComment(line) || line.isBlank()) { // a "# text = ..." comment may hold a tab
-                continue;
+                return;
             }
             blank |= blankSince;
             total++;
@@ -56,23 +60,28 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
                 counts.merge(kind, 1, Integer::sum);
             }
         }
-        int several = counts.getOrDefault(CorpusLayout.PLAIN, 0);
-        int one = counts.getOrDefault(CorpusLayout.WORDS, 0);
-        if (tabLine == 0) {
-            // at a tie, plain text: a file half of whose lines hold several words is no file of one word a line,
-            // which would refuse the first of them, while plain text reads them all (an empty file stays words)
-            if (several > 0 && several >= one) {
-                return new LayoutGuess(CorpusLayout.PLAIN, several, total, false, 0, 0);
+
+        LayoutGuess guess() {
+            int several = counts.getOrDefault(CorpusLayout.PLAIN, 0);
+            int one = counts.getOrDefault(CorpusLayout.WORDS, 0);
+            if (tabLine == 0) {
+                // at a tie, plain text: a file half of whose lines hold several words is no file of one word a
+                // line, which would refuse the first of them, while plain text reads them all (an empty file stays
+                // words)
+                if (several > 0 && several >= one) {
+                    return new LayoutGuess(CorpusLayout.PLAIN, several, total, false, 0, 0);
+                }
+                // every line one word and no blank line between them: one word a line makes one long sentence of
+                // the file, where plain text makes a sentence of each line; nothing in the file tells which it is
+                return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1, 0, 0);
             }
-            // every line one word and no blank line between them: one word a line makes one long sentence of
-            // the file, where plain text makes a sentence of each line; nothing in the file tells which it is
-            return new LayoutGuess(CorpusLayout.WORDS, one, total, several == 0 && !blank && total > 1, 0, 0);
+            Map<CorpusLayout, Integer> columns = new EnumMap<>(counts);
+            columns.remove(CorpusLayout.PLAIN); // several tokens without a tab: refused in a file of columns
+            // no line of a layout at all (three to nine columns each): the reader refuses the first, naming it
+            Map.Entry<CorpusLayout, Integer> most = columns.entrySet().stream().max(Map.Entry.comparingByValue())
+                    .orElse(Map.entry(CorpusLayout.COLUMNS, 0));
+            return new LayoutGuess(most.getKey(), most.getValue(), total, false, tabLine, tabLines);
         }
-        counts.remove(CorpusLayout.PLAIN); // several tokens without a tab: refused in a file of columns
-        // no line of a layout at all (three to nine columns each): the reader refuses the first, naming it
-        Map.Entry<CorpusLayout, Integer> most = counts.entrySet().stream().max(Map.Entry.comparingByValue())
-                .orElse(Map.entry(CorpusLayout.COLUMNS, 0));
-        return new LayoutGuess(most.getKey(), most.getValue(), total, false, tabLine, tabLines);
     }
 
     boolean clear() {

@@ -1,6 +1,5 @@
 package io.github.diffusionnlp.corpus;
 
-import com.google.common.io.ByteStreams;
 import java.io.BufferedWriter;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
@@ -128,36 +129,66 @@ public final class TaggedCorpus {
             throws IOException {
         Objects.requireNonNull(reading, "reading (TaggedCorpus.Reading.DEFAULT guesses the layout)");
         Objects.requireNonNull(option, "option (LayoutOption.COMMAND_LINE names --layout in a remedy)");
-        CorpusLayout layout = reading.layout();
-        MultiwordTokens multiword = reading.multiword();
         InputFiles.requireRegularFile(file, "corpus file");
         boolean gzip = file.toString().endsWith(".gz");
         long most = largestCorpus();
         InputFiles.requireAtMost(file, Files.size(file), most, "corpus", TOO_LARGE);
-        byte[] bytes;
-        try (InputStream raw = Files.newInputStream(file); InputStream in = gzip ? new GZIPInputStream(raw) : raw) {
-            bytes = ByteStreams.limit(in, most + 1).readAllBytes(); // a gzip file's text may be far larger than it
-            InputFiles.requireAtMost(file, bytes.length, most, "corpus's text, decompressed,", TOO_LARGE);
+        TextLines.Source source = () -> {
+            InputStream raw = Files.newInputStream(file);
+            try {
+                return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+            } catch (IOException e) {
+                raw.close();
+                throw e;
+            }
+        };
+        CorpusLayout layout = reading.layout();
+        // the layout's guess (or, for a file said to be plain, the note that it looks like columns) counted as the
+        // lines are checked, not in a pass of its own; a CoNLL-U Plus file, read by its header's columns, needs none
+        LayoutGuess.Counter guessing = new LayoutGuess.Counter();
+        Function<String, Consumer<String>> watch = first -> layout == CorpusLayout.AUTO
+                && !ConlluPlusColumns.heads(first) || layout == CorpusLayout.PLAIN && notes != null ? guessing::add
+                : null;
+        TextLines text;
+        try {
+            // every line checked and counted before any is parsed; each pass below reads the file again
+            text = TextLines.of(file, source, most, TOO_LARGE, check, watch);
         } catch (ZipException | EOFException e) {
             throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
         }
-        if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
-                || (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
-            // what Windows editors save as "Unicode": without this it read as "a NUL byte ... not text"
-            throw new IOException(file + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the corpus"
-                    + " to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
+        try {
+            return read(file, text, guessing.guess(), reading, notes, option, check);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the file, read again for a pass, changed or failed
         }
-        // a byte-order mark is no part of a word: left out
-        List<String> lines = CheckedList.of(new TextLines(file, bytes), check);
-        ConlluPlusColumns plus = ConlluPlusColumns.of(file, lines);
+    }
+
+    /** What one pass over a corpus's lines makes of them. */
+    private interface LinesPass<T> {
+        T over(List<String> lines) throws IOException;
+    }
+
+    /** {@code pass} over {@code text}'s lines, read from the file once more and checked by {@code check}. */
+    private static <T> T over(TextLines text, Runnable check, LinesPass<T> pass) throws IOException {
+        try (TextLines.Pass lines = text.pass()) {
+            return pass.over(CheckedList.of(lines, check));
+        }
+    }
+
+    /** {@code guess}: the layout's guess, counted as the lines were checked (unless the layout is said). */
+    private static Read read(Path file, TextLines text, LayoutGuess guess, Reading reading, PrintStream notes,
+            LayoutOption option, Runnable check) throws IOException {
+        CorpusLayout layout = reading.layout();
+        MultiwordTokens multiword = reading.multiword();
+        ConlluPlusColumns plus = ConlluPlusColumns.of(file, text.firstLine());
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
-            return new Read(readConlluPlus(file, lines, plus, multiword, notes), reading.orLayout(CorpusLayout.CONLLU));
+            return new Read(over(text, check, lines -> readConlluPlus(file, lines, plus, multiword, notes)),
+                    reading.orLayout(CorpusLayout.CONLLU));
         }
         if (layout == CorpusLayout.AUTO) {
-            LayoutGuess guess = LayoutGuess.of(lines);
             // not a file of columns (at most a stray tab): tags written into the text would be trained as words
-            InlineTags inline = guess.tabLines() * 2 < guess.lines() ? InlineTags.find(lines) : null;
+            InlineTags inline = guess.tabLines() * 2 < guess.lines() ? over(text, check, InlineTags::find) : null;
             if (inline != null) {
                 throw new IOException(inline.refusal(file, option));
             }
@@ -169,33 +200,35 @@ public final class TaggedCorpus {
             // word<TAB>UPOS lines, and read again so it would fail
             boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
-            return new Read(guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
-                    : readColumns(file, lines, layout, guess, multiword, option, notes), readAs);
+            return new Read(over(text, check, lines -> guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
+                    : readColumns(file, lines, layout, guess, multiword, option, notes)), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
             // said plain, a tab is whitespace between words, as any other (the guess takes a tab for columns)
             if (notes != null) {
-                noteColumnsSaidToBePlain(file, lines, option, notes);
+                noteColumnsSaidToBePlain(file, guess, option, notes);
             }
-            return new Read(readSentenceLines(lines), reading);
+            return new Read(over(text, check, TaggedCorpus::readSentenceLines), reading);
         }
-        return new Read(readColumns(file, lines, layout, null, multiword, option, notes), reading);
+        return new Read(over(text, check, lines -> readColumns(file, lines, layout, null, multiword, option, notes)),
+                reading);
     }
 
     private static final String TOO_LARGE = "a corpus is read whole, with its sentences (plain text takes about 4"
             + " times its size in memory): give Java more memory (java -Xmx...) or a smaller corpus";
 
     /**
-     * The most text a corpus read here may hold: a quarter of the memory this JVM may use, and never more than a
-     * Java array holds. Its bytes are held while its sentences are built ({@link TextLines}: 4 bytes a line
-     * beside them), each spelling one String ({@link SharedWords}), and training then adds its rows, packed: plain
-     * text, the layout with the most words to a byte, needs about 4 times its size. Measured with {@code train
+     * The most text a corpus read here may hold: a quarter of the memory this JVM may use. Its sentences are held
+     * whole, each spelling one String ({@link SharedWords}), and training then adds its rows, packed: plain text, the
+     * layout with the most words to a byte, needs about 4 times its size. Its text is not held ({@link TextLines}
+     * reads the file again for each pass), so a corpus is no longer capped at what one Java array holds, 2 GB, which
+     * refused a larger file under any -Xmx while telling its user to give Java more memory. Measured with {@code train
      * --size tiny --steps 1 --no-context-embeddings}: Brown's training split 30 times over as plain text (153 MB)
      * trains under -Xmx640m, as CoNLL-U (776 MB) under -Xmx3200m; before lines were decoded one at a time and words
      * shared, the first ran out of memory under -Xmx640m and -Xmx2g (it ran under 3g), the second under -Xmx3200m.
      */
     static long largestCorpus() {
-        return Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4);
+        return Runtime.getRuntime().maxMemory() / 4;
     }
 
     /**
@@ -222,9 +255,8 @@ public final class TaggedCorpus {
      * columns (as the guess reads them), its user may have named the wrong file or layout: a note says so, as the
      * words would be its tags and column numbers.
      */
-    private static void noteColumnsSaidToBePlain(Path file, List<String> lines, LayoutOption option,
+    private static void noteColumnsSaidToBePlain(Path file, LayoutGuess guess, LayoutOption option,
             PrintStream notes) {
-        LayoutGuess guess = LayoutGuess.of(lines);
         if (guess.tabLine() > 0 && guess.clear()) {
             notes.println("note: " + file + ": read as " + CorpusLayout.PLAIN.description() + ", as "
                     + option.of(CorpusLayout.PLAIN) + " says, each tab as a space, though its lines look like "

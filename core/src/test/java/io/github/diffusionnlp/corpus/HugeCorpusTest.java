@@ -68,6 +68,26 @@ class HugeCorpusTest {
         assertTrue(run.said().contains("bytes a corpus's text, decompressed, may hold here"), run.said());
     }
 
+    /**
+     * A corpus over 2 GB was refused under any heap, as more than one Java array holds, by a message that told its
+     * user to give Java more memory, which did not help. Under -Xmx9g (a quarter: 2.4 GB) a 2.2 GB file (sparse: a
+     * line of text, then NUL bytes) is read now, its lines checked as they stream by: refused by its line 2, not by its
+     * size.
+     */
+    @Test
+    void aCorpusOverTwoGigabytesIsReadWhenTheHeapAllowsIt(@TempDir Path tmp) throws Exception {
+        Path huge = tmp.resolve("huge.txt");
+        try (RandomAccessFile file = new RandomAccessFile(huge.toFile(), "rw")) {
+            file.write("the cat sat on the mat .\n".getBytes(StandardCharsets.UTF_8));
+            file.setLength(2_200_000_000L); // sparse: no disk used
+        }
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx9g"), ReadCorpus.class, huge.toString()), "",
+                Duration.ofSeconds(60));
+        assumeTrue(run.code() == 0 || !run.said().contains("reserve"), "a system that lets a JVM reserve 9 GB");
+        assertEquals(0, run.code(), run.said());
+        assertEquals(huge + ":2: a NUL byte; a corpus is text, and this file is not", run.said().strip());
+    }
+
     /** Reads the corpus its argument names and prints the error it was refused with, or "read". */
     public static final class ReadCorpus {
         public static void main(String[] args) {
