@@ -214,7 +214,7 @@ public final class TaggedCorpus {
                 reading);
     }
 
-    private static final String TOO_LARGE = "a corpus is read whole, with its sentences (plain text takes about 4"
+    private static final String TOO_LARGE = "a corpus's sentences are held in memory (plain text takes about 4"
             + " times its size in memory): give Java more memory (java -Xmx...) or a smaller corpus";
 
     /**

@@ -37,7 +37,7 @@ class HugeCorpusTest {
         IOException e = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThrows(IOException.class,
                 () -> TaggedCorpus.readAs(huge, TaggedCorpus.Reading.DEFAULT, null, LayoutOption.COMMAND_LINE)));
         assertEquals(String.format(java.util.Locale.ROOT, "%s holds %,d bytes, more than the %,d bytes a corpus may"
-                + " hold here; a corpus is read whole, with its sentences (plain text takes about 4 times its size in"
+                + " hold here; a corpus's sentences are held in memory (plain text takes about 4 times its size in"
                 + " memory): give Java more memory (java -Xmx...) or a smaller corpus", huge, most + 2, most),
                 e.getMessage());
     }
