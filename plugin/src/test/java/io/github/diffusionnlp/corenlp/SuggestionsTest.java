@@ -40,7 +40,8 @@ class SuggestionsTest {
 
     /**
      * Only filled tokens carry it (not a kept {@code [MASK]}, not a sentence without one), K words best first with
-     * probabilities in (0, 1], the first the word one step of greedy infill (infill's default temperature 0) wrote.
+     * probabilities in (0, 1], the first the word one step of greedy infill (infill's default temperature 0) wrote;
+     * the words written are those written without suggestions.
      */
     @Test
     void eachFilledTokenGetsKWordsBestFirstTheFirstWhatGreedyInfillWrote() {
@@ -64,6 +65,10 @@ class SuggestionsTest {
         }
         assertEquals(2, filled, "two masks filled");
         assertEquals(1, keptMasks, "the third sentence's [MASK] is token 4, kept, and stays unfilled");
+        Annotation without = annotate(new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "1",
+                "diffusion.keep", "4")), TEXT);
+        assertEquals(without.get(CoreAnnotations.TextAnnotation.class), doc.get(CoreAnnotations.TextAnnotation.class),
+                "the suggestions change nothing infill writes");
     }
 
     /**
