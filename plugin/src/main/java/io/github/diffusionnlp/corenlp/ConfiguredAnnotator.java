@@ -13,6 +13,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
@@ -87,6 +88,11 @@ final class ConfiguredAnnotator implements Annotator {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
                     + settings.length + "'; allowed: 0 (a free length) to " + maxLength
                     + " (the model's length)");
+        }
+        int words = lm.vocabulary().size() - 2; // as DiffusionLM.suggest: [PAD] and [UNK] are never suggested
+        if (settings.suggestions > words) {
+            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".suggestions = '"
+                    + settings.suggestions + "'; allowed: 0 (none) to " + words + " (the words the model knows)");
         }
         if (settings.template != null && settings.template.size() > maxLength) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".syntax = '"
@@ -255,8 +261,12 @@ final class ConfiguredAnnotator implements Annotator {
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
         ModelInput infill = infillInput(doc); // counted and then sampled: read once
-        l.requireWork(settings.name, rows(doc, infill), rowsWithMaskedEntities(doc, infill), "ner:" + String.join(",",
-                settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates, settings.guidance != 1.0);
+        long rows = rows(doc, infill);
+        // a suggestion pass reads each infill row's window once more, in one step (FillSuggestions)
+        long suggestionRows = settings.suggestions > 0 ? rows : 0;
+        l.requireWork(settings.name, rows, rowsWithMaskedEntities(doc, infill), "ner:" + String.join(",",
+                settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates, settings.guidance != 1.0,
+                suggestionRows);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
             // the second run under the same deadline, on the same input (infill's sampling only reads it)
@@ -425,7 +435,11 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfGluedMasks(doc);
         }
         ModelInput input = infill != null ? infill : ModelInput.read(sentences, settings, tokenizerWords);
-        List<List<String>> results = sample(lm, sentences, input);
+        List<List<List<Suggestion>>> suggested = new ArrayList<>();
+        List<List<String>> results = sample(lm, sentences, input, suggested);
+        if (!suggested.isEmpty()) { // on the tokens that are filled, before a split makes pieces of them
+            FillSuggestions.write(sentences, suggested);
+        }
         RecordedResults recorded = RecordedResults.record(doc, sentences, input, results, tokenizerWords,
                 lm.info().config().maxLength());
         if (settings.replace && recorded.changedAnything()) {
@@ -513,11 +527,16 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The model's words for each sentence: infilled (with leaked entities sampled again) or rewritten (with the
-     * sentences that cannot be rewritten left as they are, their {@code written} cleared).
+     * sentences that cannot be rewritten left as they are, their {@code written} cleared). With {@code suggestions},
+     * an infill adds each sentence's {@link FillSuggestions} to {@code suggested}.
      */
-    private List<List<String>> sample(DiffusionLM lm, List<CoreMap> sentences, ModelInput input) {
+    private List<List<String>> sample(DiffusionLM lm, List<CoreMap> sentences, ModelInput input,
+            List<List<List<Suggestion>>> suggested) {
         if (settings.task == DiffusionSettings.Task.INFILL) {
             List<List<String>> results = lm.infillAll(input.words(), constraints, options);
+            if (settings.suggestions > 0) { // from what this pass read, not what a pass sampled again reads
+                suggested.addAll(FillSuggestions.read(lm, input.words(), results, settings.suggestions));
+            }
             resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);
             return results;
         }
@@ -546,6 +565,7 @@ final class ConfiguredAnnotator implements Annotator {
             for (CoreLabel t : tokens == null ? List.<CoreLabel>of() : tokens) {
                 t.remove(DiffusionAnnotations.OriginalWord.class);
                 t.remove(DiffusionAnnotations.Word.class);
+                t.remove(DiffusionAnnotations.Suggestions.class);
             }
         }
     }
@@ -824,6 +844,9 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
             s.add(DiffusionAnnotations.GeneratedSentences.class);
             s.add(DiffusionAnnotations.Generated.class);
+        }
+        if (settings.suggestions > 0) {
+            s.add(DiffusionAnnotations.Suggestions.class);
         }
         return s;
     }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
 import edu.stanford.nlp.ling.CoreAnnotation;
+import io.github.diffusionnlp.api.Suggestion;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  *
  * <p>On a sentence the annotator touched (one with a position to infill, or any sentence of a rewrite):
  * {@link Text} (the sentence after diffusion), {@link OriginalText} (before), {@link Windows}. On each token
- * the model was asked to write: {@link OriginalWord} and {@link Word}. On the document after
+ * the model was asked to write: {@link OriginalWord} and {@link Word}, and with {@code suggestions = K} in an
+ * infill, {@link Suggestions}. On the document after
  * {@code task=generate}: {@link GeneratedSentences}; with {@code replace=true} the generated sentences are
  * also appended to the document and carry {@link Generated}.
  *
@@ -76,6 +78,23 @@ public final class DiffusionAnnotations {
         @Override
         @SuppressWarnings({"unchecked", "rawtypes"})
         public Class<List<String>> getType() {
+            return (Class) List.class;
+        }
+    }
+
+    /**
+     * Token, with {@code NAME.suggestions = K} (infill only): the model's {@code K} likeliest words at the position
+     * it filled, with their probabilities, best first ({@code DiffusionLM.suggest}: one pass of the network over
+     * the sentence as infill read it, before any word was chosen), each word as the model writes it (a quote as
+     * Brown's {@code ``} or {@code ''}, where {@link Word} is the tokenizer's). Only on tokens the annotator filled;
+     * a word the tokenizer split ({@code didn't} as {@code did} {@code n't}) has it on its first piece. As CoreNLP's
+     * {@code NamedEntityTagProbsAnnotation} gives a token's other classes, this gives its other words; CoreNLP's own
+     * outputters do not print it ({@link DiffusionJsonOutputter} and {@link DiffusionTextOutputter} do).
+     */
+    public static final class Suggestions implements CoreAnnotation<List<Suggestion>> {
+        @Override
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        public Class<List<Suggestion>> getType() {
             return (Class) List.class;
         }
     }

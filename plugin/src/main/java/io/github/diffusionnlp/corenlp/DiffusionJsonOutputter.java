@@ -9,6 +9,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.JSONOutputter;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.Suggestion;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +20,8 @@ import java.util.List;
  * CoreNLP's JSON output plus this plugin's keys, for {@code outputFormat=custom} and
  * {@code customOutputter=io.github.diffusionnlp.corenlp.DiffusionJsonOutputter}: each touched sentence gets
  * {@code "diffusion": {"text", "originalText", "windows", "generated"}}, each written token
- * {@code "diffusionWord"} and {@code "diffusionOriginalWord"}, the document {@code "diffusionGenerated"}.
+ * {@code "diffusionWord"} and {@code "diffusionOriginalWord"} (and, with {@code suggestions}, {@code
+ * "diffusionSuggestions": [{"word", "probability"}, ...]}, best first), the document {@code "diffusionGenerated"}.
  * CoreNLP's own JSON (and text) outputters print a fixed set of keys; with {@code replace=true} the results
  * are in those keys anyway (the tokens and text are the new ones), with {@code replace=false} only here.
  */
@@ -65,6 +67,12 @@ public class DiffusionJsonOutputter extends JSONOutputter {
                     }
                     if (t.get(DiffusionAnnotations.OriginalWord.class) != null) {
                         jt.put("diffusionOriginalWord", t.get(DiffusionAnnotations.OriginalWord.class));
+                    }
+                    if (t.get(DiffusionAnnotations.Suggestions.class) != null) {
+                        ArrayNode alternatives = jt.putArray("diffusionSuggestions");
+                        for (Suggestion x : t.get(DiffusionAnnotations.Suggestions.class)) {
+                            alternatives.addObject().put("word", x.word()).put("probability", x.probability());
+                        }
                     }
                 }
             }

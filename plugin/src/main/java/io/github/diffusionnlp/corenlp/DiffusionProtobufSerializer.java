@@ -21,7 +21,8 @@ public class DiffusionProtobufSerializer extends ProtobufAnnotationSerializer {
     private static final Set<Class<?>> OURS = Set.of(DiffusionAnnotations.Text.class,
             DiffusionAnnotations.OriginalText.class, DiffusionAnnotations.Windows.class,
             DiffusionAnnotations.OriginalWord.class, DiffusionAnnotations.Word.class,
-            DiffusionAnnotations.Generated.class, DiffusionAnnotations.GeneratedSentences.class);
+            DiffusionAnnotations.Generated.class, DiffusionAnnotations.GeneratedSentences.class,
+            DiffusionAnnotations.Suggestions.class);
 
     @Override
     protected CoreNLPProtos.Token.Builder toProtoBuilder(CoreLabel token, Set<Class<?>> keysToSerialize,

@@ -47,7 +47,7 @@ public final class DiffusionSettings {
     public static final List<String> KEYS = List.of("model", "device", "precision", "task", "steps", "seed",
             "batchSize", "temperature", "x0Temperature", "ngramWeight", "ngramCorpus", "ngramLayout", "ngramMultiword",
             "bannedWords", "strength", "keep", "mask", "count", "length", "replace", "sentiment", "syntax",
-            "guidance", "unguidedLength", "drawLength", "candidates", "lexical");
+            "guidance", "unguidedLength", "drawLength", "candidates", "lexical", "suggestions");
 
     /** The UPOS tags, for messages. */
     static final String UPOS_TAGS = Upos.names();
@@ -83,6 +83,9 @@ public final class DiffusionSettings {
      * command line and the OpenNLP tool write each batch as it is sampled and need no cap.
      */
     static final int MAX_COUNT = 10_000;
+    /** What {@code suggestions} allows, less the model's own bound, which the annotator adds once it is loaded. */
+    static final String SUGGESTIONS_ALLOWED = "an integer from 0 (none) to the words the model knows (11998 for the"
+            + " shipped model): each filled token's likeliest words with their probabilities";
     final boolean replace;
     final Sentiment sentiment; // null: none
     final boolean syntaxKeep; // syntax=keep: each sentence's own tags are its template
@@ -94,6 +97,7 @@ public final class DiffusionSettings {
     final Boolean drawLength;
     final int candidates; // best of k, ranked by the sentiment lexicon
     final boolean lexical; // also forbid words the tag and sentiment lexicons contradict
+    final int suggestions; // infill: each filled token's k likeliest words (DiffusionLM.suggest); 0: none
 
     private final ServerLimits limits; // null: not a server request, every path may be read
 
@@ -207,6 +211,8 @@ public final class DiffusionSettings {
                 "an integer from 0 (a free length) to the model's length (64 for the shipped model)");
         strength = rangedValue(props, "strength", 0.5, SamplingRange.STRENGTH, Double::parseDouble);
         replace = boolValue(props, "replace", true);
+        // the upper bound is the model's, checked once it is loaded (ConfiguredAnnotator)
+        suggestions = intValue(props, "suggestions", 0, 0, Integer.MAX_VALUE, SUGGESTIONS_ALLOWED);
 
         keepIndexes = new TreeSet<>();
         keepUpos = EnumSet.noneOf(Upos.class);
@@ -301,6 +307,9 @@ public final class DiffusionSettings {
                 props.getProperty(prefix + "count"), "only with " + prefix + "task=generate");
         check(task == Task.GENERATE || !isSet(props, "length"), "length",
                 props.getProperty(prefix + "length"), "only with " + prefix + "task=generate");
+        check(task == Task.INFILL || !isSet(props, "suggestions"), "suggestions",
+                props.getProperty(prefix + "suggestions"), "only with " + prefix + "task=infill (the likeliest"
+                        + " words at each position infill fills)");
         // the reason is the given task's: generate's alone said nothing to someone infilling
         String infillInstead = "infill keeps each sentence's length and words; to refill words of one class use "
                 + prefix + "mask=pos:UPOS";

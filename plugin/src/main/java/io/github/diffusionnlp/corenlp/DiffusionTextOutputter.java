@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.TextOutputter;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.Suggestion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -16,7 +17,8 @@ import java.util.Locale;
  * CoreNLP's text output followed by a "Diffusion:" section: for each touched sentence its text before and
  * after, and each written token's original and new word (a word the tokenizer split, all its pieces:
  * {@code token 4-5: [MASK] -> did n't}; a token a syntax template added past the sentence's old length,
- * {@code token 6: (added) -> dog}); then the generated sentences. For
+ * {@code token 6: (added) -> dog}), with {@code suggestions} the model's likeliest words there on the line after it
+ * ({@code suggested: report 0.2150, members 0.0712}); then the generated sentences. For
  * {@code outputFormat=custom} and {@code customOutputter=io.github.diffusionnlp.corenlp.DiffusionTextOutputter}.
  */
 public class DiffusionTextOutputter extends TextOutputter {
@@ -67,6 +69,11 @@ public class DiffusionTextOutputter extends TextOutputter {
                 }
                 String indexes = last == i ? String.valueOf(t.index()) : t.index() + "-" + tokens.get(last).index();
                 pw.printf(Locale.ROOT, "  token %s: %s -> %s%n", indexes, original != null ? original : ADDED, words);
+                List<Suggestion> suggested = t.get(DiffusionAnnotations.Suggestions.class);
+                if (suggested != null) {
+                    pw.println("    suggested: " + String.join(", ", suggested.stream().map(x -> String.format(
+                            Locale.ROOT, "%s %.4f", x.word(), x.probability())).toList()));
+                }
                 i = last;
             }
         }

@@ -92,6 +92,7 @@ final class DocumentEditor {
         boolean codepoints = t.containsKey(CoreAnnotations.CodepointOffsetBeginAnnotation.class);
         CoreLabel model = new CoreLabel(t);
         model.remove(DiffusionAnnotations.OriginalWord.class); // the token the old word was is the first piece
+        model.remove(DiffusionAnnotations.Suggestions.class); // the filled position's, as its OriginalWord
         List<CoreLabel> out = new ArrayList<>(fresh.size());
         for (CoreLabel f : fresh) {
             CoreLabel p = out.isEmpty() ? t : new CoreLabel(model);

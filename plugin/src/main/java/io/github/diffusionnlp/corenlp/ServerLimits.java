@@ -165,13 +165,15 @@ final class ServerLimits {
      * their windows or infill's stretches, or generated sentences), and {@code resampledRows} of them sampled again
      * up to {@code resamplings} times each (the sentences holding a name the mask's {@code masked} rule names,
      * "ner:PERSON", while a name comes back), times {@code steps} times {@code candidates}, twice with guidance (two
-     * network passes a step). The re-samplings count at their most: whether a name comes back is known only after
-     * sampling, and the limit refuses before any.
+     * network passes a step), plus {@code suggestionRows} read in one step each ({@code NAME.suggestions}: a pass
+     * of the network over each infill row's window, unguided). The re-samplings count at their most: whether a name
+     * comes back is known only after sampling, and the limit refuses before any.
      */
     void requireWork(String name, long rows, long resampledRows, String masked, int resamplings, int steps,
-            int candidates, boolean guided) {
+            int candidates, boolean guided, long suggestionRows) {
         long allRows = rows + resampledRows * resamplings;
-        long work = allRows * steps * candidates * (guided ? 2 : 1); // rows bounded by the text: no overflow
+        // rows bounded by the text: no overflow
+        long work = allRows * steps * candidates * (guided ? 2 : 1) + suggestionRows;
         if (work > maxWork) {
             // which rows count again and why, with the mask's classes as the request gave them
             String which = resampledRows == 1 ? " row, the one holding" : " rows, those holding";
@@ -180,7 +182,9 @@ final class ServerLimits {
                     + " up to " + resamplings + " times while the name comes back)";
             throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work
                     + " row-steps (" + counted + " x " + name + ".steps " + steps + " x " + name + ".candidates "
-                    + candidates + (guided ? " x 2 for guidance" : "") + "), above the server's limit of " + maxWork
+                    + candidates + (guided ? " x 2 for guidance" : "") + (suggestionRows == 0 ? "" : " + "
+                    + rowCount(suggestionRows) + " x 1 step for " + name + ".suggestions")
+                    + "), above the server's limit of " + maxWork
                     + " (-D" + MAX_WORK + "): send fewer sentences, steps or candidates");
         }
     }

@@ -176,6 +176,37 @@ class ServerLimitsTest {
     }
 
     /**
+     * {@code diffusion.suggestions} reads each infill row's window once more, in one pass: a row-step per sentence
+     * with a mask (per stretch of a long one). Uncounted, a request at the limit could ask for one pass more per row.
+     */
+    @Test
+    void suggestionsCountAPassPerInfillRow() throws Exception {
+        System.setProperty(ServerLimits.MAX_WORK, "2");
+        assertEquals(200, post(TEXT).statusCode(), "1 row x 2 steps is within it");
+        HttpResponse<String> r = post(TEXT, "diffusion.suggestions", "3");
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("this request asks for 3 row-steps (1 row x diffusion.steps 2 x"
+                + " diffusion.candidates 1 + 1 row x 1 step for diffusion.suggestions), above the server's limit of 2"),
+                r.body());
+        System.setProperty(ServerLimits.MAX_WORK, "3");
+        // another seed, another pipeline: the server answers a request with the same properties with its last one,
+        // whose annotator read the limit of 2
+        HttpResponse<String> within = post(TEXT + " It rained all day.", "diffusion.suggestions", "3",
+                "diffusion.seed", "1");
+        assertEquals(200, within.statusCode(), "a sentence without a mask is read by no pass: " + within.body());
+        // 130 tokens, masks in the stretches from 0 and 96 of 32: 2 infill rows, 2 suggestion passes
+        String longSentence = "[MASK] " + "word ".repeat(99) + "[MASK] " + "word ".repeat(29);
+        System.setProperty(ServerLimits.MAX_WORK, "5");
+        HttpResponse<String> stretches = post(longSentence.trim(), "diffusion.suggestions", "3", "diffusion.seed",
+                "2");
+        assertTrue(stretches.body().contains("this request asks for 6 row-steps (2 rows x diffusion.steps 2 x"
+                + " diffusion.candidates 1 + 2 rows x 1 step for diffusion.suggestions), above the server's limit of"
+                + " 5"), stretches.body());
+        System.setProperty(ServerLimits.MAX_WORK, "6");
+        assertEquals(200, post(longSentence.trim(), "diffusion.suggestions", "3", "diffusion.seed", "3").statusCode());
+    }
+
+    /**
      * A rewrite's rows are counted as core makes them: a template rewrites a sentence longer than the model's 64
      * positions in one row (it was counted as its 2 windows, refusing a request that fits), and a literal {@code
      * [MASK]} is filled by an infill row before the rewrite (it was not counted, letting through a request that
