@@ -312,23 +312,53 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws ModelClosedException when the model has been closed
      */
     public List<List<Suggestion>> suggest(List<String> tokens, int k) {
-        List<String> sentence = CallArguments.sentences(List.of(Objects.requireNonNull(tokens, "tokens")),
-                Constraints.none(), SamplingOptions.defaults()).get(0);
-        CallArguments.checkMasks(List.of(sentence));
+        return suggestAll(List.of(Objects.requireNonNull(tokens, "tokens")), k).get(0);
+    }
+
+    /**
+     * Batched {@link #suggest}: each sentence's lists, the words those of one call each and the probabilities equal
+     * up to float rounding, the sentences read {@link SamplingOptions#batchSize() a default batch} at a time (one
+     * pass per batch instead of per sentence).
+     *
+     * @throws IllegalArgumentException as {@link #suggest}, naming the sentence, before any is read
+     */
+    public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, int k) {
+        List<List<String>> given = CallArguments.sentences(sentences, Constraints.none(), SamplingOptions.defaults());
+        CallArguments.checkMasks(given);
         int len = info.config().maxLength();
-        if (sentence.isEmpty() || sentence.size() > len) {
-            throw new IllegalArgumentException("suggest reads a sentence of 1 to " + len + " tokens (the model's"
-                    + " length), got " + sentence.size() + (sentence.isEmpty() ? "" : "; split a longer one"));
+        for (int s = 0; s < given.size(); s++) {
+            int size = given.get(s).size();
+            if (size == 0 || size > len) {
+                throw new IllegalArgumentException("suggest reads a sentence of 1 to " + len + " tokens (the model's"
+                        + " length), got " + size + (given.size() > 1 ? " in sentence " + s : "")
+                        + (size == 0 ? "" : "; split a longer one"));
+            }
         }
         int words = model.vocabulary().size() - 2;
         if (k < 1 || k > words) {
             throw new IllegalArgumentException("k must be 1 to " + words + " (the words the model knows), got " + k);
         }
-        List<String> read = QuoteSpelling.asRead(sentence, model.vocabulary());
-        ModelRow row = ModelRow.infill(0, 0, sentence, read, model.vocabulary(), len, 0);
-        Sampler.TopWords[] top = rowSampler.topWords(List.of(row), k)[0];
+        List<List<List<Suggestion>>> out = new ArrayList<>();
+        int batch = SamplingOptions.defaults().batchSize();
+        for (int from = 0; from < given.size(); from += batch) {
+            List<List<String>> slice = given.subList(from, Math.min(given.size(), from + batch));
+            List<ModelRow> rows = new ArrayList<>();
+            for (List<String> sentence : slice) {
+                List<String> read = QuoteSpelling.asRead(sentence, model.vocabulary());
+                rows.add(ModelRow.infill(rows.size(), 0, sentence, read, model.vocabulary(), len, 0));
+            }
+            Sampler.TopWords[][] top = rowSampler.topWords(rows, k);
+            for (int r = 0; r < rows.size(); r++) {
+                out.add(suggestions(rows.get(r), top[r]));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** One row's lists, one per mask in order. */
+    private List<List<Suggestion>> suggestions(ModelRow row, Sampler.TopWords[] top) {
         List<List<Suggestion>> out = new ArrayList<>();
-        for (int i = 0; i < sentence.size(); i++) {
+        for (int i = 0; i < row.tokens.size(); i++) {
             if (!row.given[i]) {
                 List<Suggestion> here = new ArrayList<>();
                 for (int c = 0; c < top[i].ids().length; c++) {

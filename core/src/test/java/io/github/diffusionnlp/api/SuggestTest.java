@@ -123,6 +123,30 @@ class SuggestTest {
         }
     }
 
+    /** Batched, each sentence gets the words one call gives it; a refusal names the sentence, before any is read. */
+    @Test
+    void suggestAllGivesWhatOneCallEachGives() throws Exception {
+        List<List<String>> sentences = List.of(List.of("the", M, "was", "late", "."), List.of("no", "mask", "."),
+                List.of(M, "said", "so", M), List.of("a", "good", M), Collections.nCopies(30, M));
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            List<List<List<Suggestion>>> all = lm.suggestAll(sentences, 4);
+            assertEquals(sentences.size(), all.size());
+            for (int s = 0; s < sentences.size(); s++) {
+                List<List<Suggestion>> one = lm.suggest(sentences.get(s), 4);
+                assertEquals(one.size(), all.get(s).size(), "sentence " + s);
+                for (int m = 0; m < one.size(); m++) {
+                    for (int c = 0; c < 4; c++) {
+                        assertEquals(one.get(m).get(c).word(), all.get(s).get(m).get(c).word(), "sentence " + s);
+                        assertEquals(one.get(m).get(c).probability(), all.get(s).get(m).get(c).probability(), 1e-5);
+                    }
+                }
+            }
+            int len = lm.info().config().maxLength();
+            assertMessage(() -> lm.suggestAll(List.of(List.of("a", M), Collections.nCopies(len + 1, M)), 3),
+                    "got " + (len + 1) + " in sentence 1; split a longer one");
+        }
+    }
+
     @Test
     void badArgumentsAreRefusedSayingWhatIsAllowed() throws Exception {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {

@@ -21,9 +21,10 @@ final class FillSuggestions {
     private FillSuggestions() {}
 
     /**
-     * Per sentence, per token, the suggestions for a position {@code words} masks (null elsewhere): one {@code
-     * suggest} pass for a sentence of at most the model's length with a mask, one for each stretch holding a mask of
-     * a longer one (as many as {@link DiffusionLM#infillRows}, which the server's work limit counts).
+     * Per sentence, per token, the suggestions for a position {@code words} masks (null elsewhere): one window read
+     * for a sentence of at most the model's length with a mask, one for each stretch holding a mask of a longer one
+     * (as many as {@link DiffusionLM#infillRows}, which the server's work limit counts), all in one batched
+     * {@link DiffusionLM#suggestAll} call.
      *
      * @param words what the model read, {@value DiffusionLM#MASK} where infill fills ({@link ModelInput#words})
      * @param filled what infill's first pass wrote (before any sentence was sampled again), the same lengths
@@ -33,15 +34,17 @@ final class FillSuggestions {
         int len = lm.info().config().maxLength();
         int stretch = len / 2; // core's SentenceWindows: a long sentence is filled half a window at a time
         List<List<List<Suggestion>>> out = new ArrayList<>();
+        List<List<String>> windows = new ArrayList<>(); // read in one batched call
+        List<int[]> places = new ArrayList<>(); // each window's sentence, first and end
         for (int s = 0; s < words.size(); s++) {
             List<String> w = words.get(s);
-            List<List<Suggestion>> perToken = new ArrayList<>(Collections.nCopies(w.size(), null));
-            out.add(perToken);
+            out.add(new ArrayList<>(Collections.nCopies(w.size(), null)));
             if (!w.contains(DiffusionLM.MASK)) {
                 continue;
             }
             if (w.size() <= len) {
-                place(lm.suggest(w, k), w, 0, w.size(), perToken);
+                windows.add(w);
+                places.add(new int[] {s, 0, w.size()});
                 continue;
             }
             for (int first = 0; first < w.size(); first += stretch) {
@@ -54,8 +57,14 @@ final class FillSuggestions {
                 int to = Math.min(w.size(), from + len);
                 List<String> window = new ArrayList<>(filled.get(s).subList(from, first));
                 window.addAll(w.subList(first, to));
-                place(lm.suggest(window, k), w, first, end, perToken);
+                windows.add(window);
+                places.add(new int[] {s, first, end});
             }
+        }
+        List<List<List<Suggestion>>> suggested = windows.isEmpty() ? List.of() : lm.suggestAll(windows, k);
+        for (int i = 0; i < places.size(); i++) {
+            int[] at = places.get(i);
+            place(suggested.get(i), words.get(at[0]), at[1], at[2], out.get(at[0]));
         }
         return out;
     }
