@@ -302,11 +302,13 @@ public final class DiffusionLM implements AutoCloseable {
      * probabilities: a masked language model's fill-mask. Each mask is read alone, from the sentence's visible words
      * in one pass of the network at the highest noise level (the other masks unknown to it): the distribution whose
      * most likely word greedy {@link #infill} starts from. Deterministic: the same sentence gives the same list.
-     * Unknown words in the sentence are read as {@code [UNK]}; no suggestion is {@code [UNK]} or padding.
+     * Unknown words in the sentence are read as {@code [UNK]}; no suggestion is {@code [UNK]}, padding or a banned
+     * word, and the probabilities are over the words the model may write (banning a word raises the others').
      *
      * @param tokens 1 to the model's length of whitespace-split tokens (one window: split a longer sentence)
      * @param k how many words per mask, 1 to the words the model knows ({@link Vocabulary#size()} − 2)
-     * @return one list per mask, in the sentence's order (none for a sentence without a mask)
+     * @return one list per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
+     *     passes the words the model may write: the banned ones are left out
      * @throws IllegalArgumentException for an empty or too long sentence, a {@code k} out of range, and, as infill,
      *     a mask written another way or a token that is empty or holds whitespace, naming it
      * @throws ModelClosedException when the model has been closed

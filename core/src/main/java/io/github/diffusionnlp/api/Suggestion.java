@@ -5,6 +5,7 @@ package io.github.diffusionnlp.api;
  * DiffusionLM#suggest}).
  *
  * @param word the word as the model writes it (as {@link DiffusionLM#infill} would)
- * @param probability the model's probability of the word at that position, given the sentence's visible words
+ * @param probability the model's probability of the word at that position, given the sentence's visible words,
+ *     among the words it may write ([PAD], [UNK] and the banned words left out)
  */
 public record Suggestion(String word, double probability) {}

@@ -310,7 +310,7 @@ public final class ModelCheckpoint {
         String format = CheckpointFiles.readFormat(file, config);
         if (AUTOREGRESSIVE_FORMAT.equals(format)) {
             throw new InvalidModelException(dir, "holds an autoregressive model (format " + AUTOREGRESSIVE_FORMAT
-                    + "), not a diffusion model; it is used by compare-ar / AutoregressiveLM");
+                    + "), not a diffusion model; it is used by compare-ar, evaluate --ar-model and AutoregressiveLM");
         }
         if (FORMAT.equals(format)) { // another format is named as such below, not by the fields it lacks
             requireShapeFields(file, CheckpointFiles.readTree(file, config));

@@ -144,6 +144,9 @@ final class EvaluateCommand implements Callable<Integer> {
             List<InfillEvaluation.Result> results;
             List<InfillEvaluation.Result> rescored = List.of();
             try (ar) {
+                if (ar != null) { // now, not after the whole table is sampled
+                    RescoredInfill.requireReadable(lm, ar, arModel.toString());
+                }
                 results = InfillEvaluation.run(lm, held, sentences, stepCounts, sampling, trigram,
                         System.err::println);
                 if (ar != null) {

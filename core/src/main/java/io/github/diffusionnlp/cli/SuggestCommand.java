@@ -41,7 +41,8 @@ final class SuggestCommand implements Callable<Integer> {
     ModelOptions model;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "5",
-            description = "words per mask, 1 to the words the model knows (default: ${DEFAULT-VALUE})")
+            description = "words per mask, 1 to the words the model knows (default: ${DEFAULT-VALUE}); fewer rows"
+                    + " when K passes the words it may write: banned words are never suggested")
     int top;
 
     @Override

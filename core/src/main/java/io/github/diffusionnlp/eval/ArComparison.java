@@ -272,12 +272,8 @@ public final class ArComparison {
     private Fairness fairness() {
         Vocabulary a = diffusion.vocabulary();
         Vocabulary b = ar.vocabulary();
-        boolean same = a.size() == b.size();
-        for (int i = 0; same && i < a.size(); i++) {
-            same = a.word(i).equals(b.word(i));
-        }
         ArConfig c = ar.config();
-        return new Fairness(diffusion.info().parameters(), c.parameters(), same, a.size(),
+        return new Fairness(diffusion.info().parameters(), c.parameters(), a.sameWordsAs(b), a.size(),
                 asWritten(diffusion.info().training()), asWritten(ar.training()),
                 Reports.shape(diffusion.info().config()), Reports.shape(c));
     }

@@ -24,6 +24,28 @@ public final class RescoredInfill {
     private RescoredInfill() {}
 
     /**
+     * Fails unless {@code ar} can score what {@code lm} suggests: the same words with the same ids (a candidate it
+     * lacks would be read as [UNK], scored alike with every other it lacks, and the figures would be off without a
+     * word) and room for the longest sentence {@link #run} masks. For a caller to check before it samples anything.
+     *
+     * @param arName what the message calls the autoregressive model (its directory)
+     */
+    public static void requireReadable(DiffusionLM lm, AutoregressiveLM ar, String arName) {
+        if (!ar.vocabulary().sameWordsAs(lm.vocabulary())) {
+            throw new IllegalArgumentException("the autoregressive model " + arName + " has another vocabulary ("
+                    + ar.vocabulary().size() + " lines) than the diffusion model " + lm.info().directory() + " ("
+                    + lm.vocabulary().size() + "): it would read the suggested words it lacks as [UNK]; train it"
+                    + " with `train-ar --vocab-from " + lm.info().directory() + "`");
+        }
+        int length = lm.info().config().maxLength();
+        if (ar.config().maxLength() < length) {
+            throw new IllegalArgumentException("the autoregressive model " + arName + " reads sentences of at most "
+                    + ar.config().maxLength() + " tokens, and the held-out sentences run to the diffusion model's "
+                    + length + ": train it with `train-ar --length " + length + "` or more");
+        }
+    }
+
+    /**
      * The four rows on evaluation's single-token task ({@code count} sentences drawn with {@code seed}, as {@link
      * InfillEvaluation#run} draws them): diffusion's first suggestion, the autoregressive model's choice among the
      * candidates, the choice by the sum of both models' log-probabilities, and the right word among the candidates.

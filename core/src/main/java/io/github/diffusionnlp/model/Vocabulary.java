@@ -141,6 +141,11 @@ public final class Vocabulary {
         return words.size();
     }
 
+    /** Whether {@code other} holds the same words with the same ids: a model of one reads the other's ids alike. */
+    public boolean sameWordsAs(Vocabulary other) {
+        return written.equals(other.written);
+    }
+
     /**
      * The word's id, whatever its Unicode form; {@link #UNK_ID} for a word outside the vocabulary or a literal
      * special token.

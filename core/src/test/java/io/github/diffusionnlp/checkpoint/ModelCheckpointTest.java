@@ -85,7 +85,7 @@ class ModelCheckpointTest {
             Files.copy(shipped.resolve(name), ar.resolve(name));
         }
         String expected = ar + " holds an autoregressive model (format diffusion-nlp-ar), not a diffusion model;"
-                + " it is used by compare-ar / AutoregressiveLM";
+                + " it is used by compare-ar, evaluate --ar-model and AutoregressiveLM";
         assertEquals(expected, loadFails(ar).getMessage());
         assertEquals(expected, assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(ar))
                 .getMessage());

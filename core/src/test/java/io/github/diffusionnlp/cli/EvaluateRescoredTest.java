@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.cli.MainTest.Run;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** evaluate --ar-model: the diffusion model's likeliest words at a single-token mask, re-ranked by an AR model. */
 class EvaluateRescoredTest {
@@ -48,6 +50,39 @@ class EvaluateRescoredTest {
                 "--ar-model", "no-such-ar-model");
         assertEquals(1, r.code(), r.err());
         assertTrue(r.err().contains("no-such-ar-model"), r.err());
+        assertTrue(!r.err().contains(" steps (part "), "nothing sampled before the error: " + r.err());
+    }
+
+    /**
+     * An autoregressive model of other words would read every suggested word it lacks as [UNK] and score them alike:
+     * refused before sampling, as compare-ar refuses it (the tiny model's vocabulary is not brown-ar's).
+     */
+    @Test
+    void anAutoregressiveModelOfOtherWordsIsRefusedBeforeSampling() {
+        Run r = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--train", "none",
+                "--heldout", TestModels.devCorpus().toString(), "--sentences", "1", "--step-counts", "1",
+                "--ar-model", TestModels.root().resolve("test-data/models/brown-ar").toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("another vocabulary") && r.err().contains("train-ar --vocab-from"), r.err());
+        assertTrue(!r.err().contains(" steps (part "), "nothing sampled before the error: " + r.err());
+    }
+
+    /**
+     * One of the same words but shorter rows could not score the longer held-out sentences: refused before sampling,
+     * where it used to fail on the first such sentence once the whole table was sampled.
+     */
+    @Test
+    void anAutoregressiveModelShorterThanTheDiffusionModelIsRefusedBeforeSampling(@TempDir Path tmp) {
+        Path ar = tmp.resolve("ar");
+        Run trained = MainTest.run("", "train-ar", "--corpus", TestModels.devCorpus().toString(), "--out",
+                ar.toString(), "--size", "tiny", "--vocab-from", TestModels.tinyModel().toString(), "--length", "16",
+                "--steps", "1", "--batch", "8");
+        assertEquals(0, trained.code(), trained.err());
+        Run r = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--train", "none",
+                "--heldout", TestModels.devCorpus().toString(), "--sentences", "20", "--step-counts", "1",
+                "--ar-model", ar.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("at most 16 tokens") && r.err().contains("train-ar --length 32"), r.err());
         assertTrue(!r.err().contains(" steps (part "), "nothing sampled before the error: " + r.err());
     }
 }

@@ -180,7 +180,8 @@ public class InfillerME {
      *
      * @param tokens 1 to the model's length of tokens (one window: split a longer sentence)
      * @param k how many words per mask, 1 to the words the model knows
-     * @return one array per mask, in the sentence's order (none for a sentence without a mask)
+     * @return one array per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
+     *     passes the words the model may write (its banned words are left out)
      * @throws IllegalArgumentException for an empty or too long sentence, a {@code k} out of range or a null token
      * @throws IllegalStateException when this infiller has constraints: suggest reads the model's distribution
      *     without any (make one with {@code new InfillerME(model)})
