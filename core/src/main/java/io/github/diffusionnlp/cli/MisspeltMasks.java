@@ -3,15 +3,25 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
+import java.text.Normalizer;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * The refusal of a token that holds a mask but is not exactly {@link DiffusionLM#MASK} ("[MASK].", "([MASK])",
- * "[mask]"), for the commands that read masks from token lines ({@code infill}, {@code suggest}): it would be read
- * as an unknown word, the mask the user meant never filled and nothing said.
+ * The refusal of a token that holds a mask but is not exactly {@link DiffusionLM#MASK} ("[MASK].",
+ * "([MASK])", "[mask]", "［MASK］"), for the commands that read masks from token lines ({@code infill},
+ * {@code suggest}): it would be read as an unknown word, the mask the user meant never filled and nothing said.
  */
 final class MisspeltMasks {
+    private static final String MASK_ANY_WAY = "(?i)\\[MASK]|<MASK>";
+
     private MisspeltMasks() {}
+
+    /** The token with its mask in plain characters: in NFKC where it is written in full-width ones (［MASK］). */
+    private static String written(String token) {
+        return Pattern.compile(MASK_ANY_WAY).matcher(token).find() ? token
+                : Normalizer.normalize(token, Normalizer.Form.NFKC);
+    }
 
     /** Refuses the first misspelt mask of a line, saying how to write it. */
     static void refuse(List<String> tokens) {
@@ -19,7 +29,7 @@ final class MisspeltMasks {
             if (MaskSpelling.isMisspelt(token)) {
                 throw new IllegalArgumentException("token '" + Visible.of(token) + "' is not a mask: a mask is the"
                         + " token " + DiffusionLM.MASK + " exactly, in capitals, with whitespace around it (write '"
-                        + Visible.of(token.replaceAll("(?i)\\[MASK]|<MASK>", " " + DiffusionLM.MASK + " ").strip()
+                        + Visible.of(written(token).replaceAll(MASK_ANY_WAY, " " + DiffusionLM.MASK + " ").strip()
                                 .replaceAll(" +", " ")) + "')");
             }
         }

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.model;
 
+import java.text.Normalizer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,9 +65,16 @@ public final class MaskSpelling {
 
     /**
      * Whether a token holds a mask but is not one: glued to other characters ("[MASK].", "[MASK] ", a whole
-     * untokenized sentence), in another case ("[mask]"), or another model's ({@code "<mask>"}).
+     * untokenized sentence), in another case ("[mask]"), another model's ({@code "<mask>"}), or any of these in
+     * compatibility characters (full-width ［MASK］, which an East Asian input method writes): what it is read as
+     * in NFKC.
      */
     public static boolean isMisspelt(String token) {
-        return isGlued(token) || inAnotherCase(token) >= 0 || isInAngleBrackets(token);
+        if (isGlued(token) || inAnotherCase(token) >= 0 || isInAngleBrackets(token)) {
+            return true;
+        }
+        String compatible = Normalizer.normalize(token, Normalizer.Form.NFKC);
+        return !compatible.equals(token) && (compatible.contains(Vocabulary.MASK) || inAnotherCase(compatible) >= 0
+                || isInAngleBrackets(compatible));
     }
 }

@@ -446,6 +446,10 @@ class MainTest {
         }
         assertTrue(run("said [MASK].\n", "infill", "--model", MODEL, "--steps", "2").err()
                 .contains("write '[MASK] .'"));
+        // full width, as an East Asian input method writes it: was read as an unknown word, unfilled, nothing said
+        assertTrue(run("said \uFF3BMASK\uFF3D\n", "infill", "--model", MODEL, "--steps", "2").err()
+                .contains("token '\uFF3BMASK\uFF3D' is not a mask: a mask is the token [MASK] exactly, in capitals,"
+                        + " with whitespace around it (write '[MASK]')"));
         Run hidden = run("said [MASK]\u200B\n", "infill", "--model", MODEL, "--steps", "2");
         assertTrue(hidden.err().contains("token '[MASK]<U+200B>' is not a mask"), "a zero-width space shown: " + hidden.err());
         Run tagged = run("The_DET cat\u200BNOUN\n", "rewrite", "--model", MODEL, "--tagged", "--keep", "NOUN");

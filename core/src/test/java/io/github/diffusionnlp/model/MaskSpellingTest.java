@@ -48,6 +48,19 @@ class MaskSpellingTest {
         assertTrue(MaskSpelling.isMisspelt("([MASK])"));
     }
 
+    /**
+     * Full-width brackets or letters (an East Asian input method's ［MASK］) were no mask and no word the front ends
+     * named: the line came back with it unfilled and nothing said (found by an audit).
+     */
+    @Test
+    void aMaskInFullWidthCharactersIsMisspelt() {
+        assertTrue(MaskSpelling.isMisspelt("\uFF3BMASK\uFF3D"), "full-width brackets");
+        assertTrue(MaskSpelling.isMisspelt("[\uFF2D\uFF21\uFF33\uFF2B]"), "full-width letters");
+        assertTrue(MaskSpelling.isMisspelt("\uFF1Cmask\uFF1E"), "another model's mask, full width");
+        assertFalse(MaskSpelling.isMisspelt("\uFF3B\u6CE8\uFF3D"), "full-width brackets around a word");
+        assertFalse(MaskSpelling.isMisspelt("\uFB01ne"), "a ligature, changed by NFKC, holding no mask");
+    }
+
     @Test
     void aMaskInAnotherCaseIsFoundPastCorrectOnes() {
         assertEquals(-1, MaskSpelling.inAnotherCase("The [MASK] of the [MASK] ."), "correct masks are masks");
