@@ -63,6 +63,18 @@ final class CallArguments {
     }
 
     /**
+     * Refuses a sentence that is not one window of the model: empty, or longer than its length {@code len}, for the
+     * calls that read a sentence whole ({@code suggest}, {@code sentimentPosterior}); {@code which} says which
+     * sentence of several it is, or is empty.
+     */
+    static void requireOneWindow(String call, int size, int len, String which) {
+        if (size == 0 || size > len) {
+            throw new IllegalArgumentException(call + " reads a sentence of 1 to " + len + " tokens (the model's"
+                    + " length), got " + size + which + (size == 0 ? "" : "; split a longer one"));
+        }
+    }
+
+    /**
      * Refuses an infill sentence with a mask written another way ("[mask]", {@code "<mask>"}, "[MASK]." glued to other
      * characters): it would come back unfilled, as an unknown word, and the mask the caller meant never filled.
      * Infill's alone: a rewrite has no masks, and takes such a token as the word it is (as the command line's

@@ -329,12 +329,8 @@ public final class DiffusionLM implements AutoCloseable {
         CallArguments.checkMasks(given);
         int len = info.config().maxLength();
         for (int s = 0; s < given.size(); s++) {
-            int size = given.get(s).size();
-            if (size == 0 || size > len) {
-                throw new IllegalArgumentException("suggest reads a sentence of 1 to " + len + " tokens (the model's"
-                        + " length), got " + size + (given.size() > 1 ? " in sentence " + s : "")
-                        + (size == 0 ? "" : "; split a longer one"));
-            }
+            CallArguments.requireOneWindow("suggest", given.get(s).size(), len, given.size() > 1 ? " in sentence " + s
+                    : "");
         }
         int words = model.vocabulary().size() - 2;
         if (k < 1 || k > words) {
@@ -714,10 +710,7 @@ public final class DiffusionLM implements AutoCloseable {
             CallArguments.requireWord(tokens.get(i), "token " + i);
         }
         int len = info.config().maxLength();
-        if (tokens.isEmpty() || tokens.size() > len) {
-            throw new IllegalArgumentException("sentimentPosterior reads a sentence of 1 to " + len + " tokens (the"
-                    + " model's length), got " + tokens.size() + (tokens.isEmpty() ? "" : "; split a longer one"));
-        }
+        CallArguments.requireOneWindow("sentimentPosterior", tokens.size(), len, "");
         warnOfSentiment(true);
         ModelRow row = ModelRow.generate(0, len, tokens.size(), seed);
         List<String> read = QuoteSpelling.asRead(tokens, model.vocabulary());

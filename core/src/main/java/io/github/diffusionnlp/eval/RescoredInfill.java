@@ -77,7 +77,7 @@ public final class RescoredInfill {
             int arBest = 0;
             int sumBest = 0;
             for (int c = 1; c < filled.size(); c++) {
-                if (-scores.get(c).nll() > -scores.get(arBest).nll()) {
+                if (scores.get(c).nll() < scores.get(arBest).nll()) {
                     arBest = c;
                 }
                 if (sum(candidates.get(c), scores.get(c)) > sum(candidates.get(sumBest), scores.get(sumBest))) {
