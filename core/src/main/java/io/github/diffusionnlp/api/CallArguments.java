@@ -63,14 +63,41 @@ final class CallArguments {
     }
 
     /**
-     * Refuses a sentence that is not one window of the model: empty, or longer than its length {@code len}, for the
-     * calls that read a sentence whole ({@code suggest}, {@code sentimentPosterior}); {@code which} says which
-     * sentence of several it is, or is empty.
+     * Refuses a sentence that is not one window of the model: empty, or longer than its length {@code len}, for a
+     * call that reads a sentence whole ({@code sentimentPosterior}); {@code which} says which sentence of several it
+     * is, or is empty.
      */
     static void requireOneWindow(String call, int size, int len, String which) {
         if (size == 0 || size > len) {
             throw new IllegalArgumentException(call + " reads a sentence of 1 to " + len + " tokens (the model's"
                     + " length), got " + size + which + (size == 0 ? "" : "; split a longer one"));
+        }
+    }
+
+    /**
+     * Refuses an infill result that is not one for {@code sentences}: as many sentences, each as long, holding the same
+     * token wherever its sentence holds no {@value DiffusionLM#MASK} (what infill leaves as it was).
+     */
+    static void checkInfilled(List<List<String>> sentences, List<List<String>> infilled) {
+        if (infilled.size() != sentences.size()) {
+            throw new IllegalArgumentException("infilled holds " + Counted.of(infilled.size(), "sentence", "sentences")
+                    + " for " + Counted.of(sentences.size(), "sentence", "sentences") + ": give infill's result for"
+                    + " the same sentences");
+        }
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> given = sentences.get(s);
+            List<String> filled = Objects.requireNonNull(infilled.get(s), "infilled sentence " + s);
+            if (filled.size() != given.size()) {
+                throw new IllegalArgumentException("infilled sentence " + s + " has " + filled.size() + " tokens where"
+                        + " sentence " + s + " has " + given.size() + ": give infill's result for the same sentences");
+            }
+            for (int i = 0; i < given.size(); i++) {
+                if (!DiffusionLM.MASK.equals(given.get(i)) && !given.get(i).equals(filled.get(i))) {
+                    throw new IllegalArgumentException(where(s, i) + " is '" + Visible.of(given.get(i))
+                            + "' but infilled sentence " + s + " holds '" + Visible.of(String.valueOf(filled.get(i)))
+                            + "' there: infill changes only masks; give its result for the same sentences");
+                }
+            }
         }
     }
 

@@ -304,13 +304,15 @@ public final class DiffusionLM implements AutoCloseable {
      * most likely word greedy {@link #infill} starts from. Deterministic: the same sentence gives the same list.
      * Unknown words in the sentence are read as {@code [UNK]}; no suggestion is {@code [UNK]}, padding or a banned
      * word, and the probabilities are over the words the model may write (banning a word raises the others').
+     * A sentence longer than the model's length is read as infill reads it, stretch by stretch of half the model's
+     * length, each stretch's masks in the window of the model's length around it.
      *
-     * @param tokens 1 to the model's length of whitespace-split tokens (one window: split a longer sentence)
+     * @param tokens whitespace-split tokens, any number (none: no mask)
      * @param k how many words per mask, 1 to the words the model knows ({@link Vocabulary#size()} − 2)
      * @return one list per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
      *     passes the words the model may write: the banned ones are left out
-     * @throws IllegalArgumentException for an empty or too long sentence, a {@code k} out of range, and, as infill,
-     *     a mask written another way or a token that is empty or holds whitespace, naming it
+     * @throws IllegalArgumentException for a {@code k} out of range, and, as infill, a mask written another way or a
+     *     token that is empty or holds whitespace, naming it
      * @throws ModelClosedException when the model has been closed
      */
     public List<List<Suggestion>> suggest(List<String> tokens, int k) {
@@ -319,53 +321,80 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Batched {@link #suggest}: each sentence's lists, the words those of one call each and the probabilities equal
-     * up to float rounding, the sentences read {@link SamplingOptions#batchSize() a default batch} at a time (one
+     * up to float rounding, the windows read {@link SamplingOptions#batchSize() a default batch} at a time (one
      * pass per batch instead of per sentence).
      *
      * @throws IllegalArgumentException as {@link #suggest}, naming the sentence, before any is read
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, int k) {
         List<List<String>> given = CallArguments.sentences(sentences, Constraints.none(), SamplingOptions.defaults());
+        return suggestRead(given, given, k);
+    }
+
+    /**
+     * {@link #suggestAll(List, int)} beside infill's result for the same sentences: a sentence longer than the model's
+     * length has each stretch read with the words infill wrote before it, as infill's sampling of that stretch read
+     * it, so that greedy infill's first step writes each mask's first suggestion there too (at most the model's
+     * length, a sentence is read as {@link #suggestAll(List, int)} reads it).
+     *
+     * @param infilled what {@link #infillAll} returned for {@code sentences}: as many, each as long, the same tokens
+     *     wherever its sentence has no mask
+     * @throws IllegalArgumentException as {@link #suggest}, or when {@code infilled} does not match, naming the
+     *     sentence
+     */
+    public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
+            int k) {
+        List<List<String>> given = CallArguments.sentences(sentences, Constraints.none(), SamplingOptions.defaults());
+        CallArguments.checkInfilled(given, Objects.requireNonNull(infilled, "infilled"));
+        return suggestRead(given, infilled, k);
+    }
+
+    private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled, int k) {
         CallArguments.checkMasks(given);
-        int len = info.config().maxLength();
-        for (int s = 0; s < given.size(); s++) {
-            CallArguments.requireOneWindow("suggest", given.get(s).size(), len, given.size() > 1 ? " in sentence " + s
-                    : "");
-        }
         int words = model.vocabulary().size() - 2;
         if (k < 1 || k > words) {
             throw new IllegalArgumentException("k must be 1 to " + words + " (the words the model knows), got " + k);
         }
+        int len = info.config().maxLength();
+        List<ModelRow> rows = new ArrayList<>();
+        List<int[]> stretches = new ArrayList<>();
+        for (int s = 0; s < given.size(); s++) {
+            rows.addAll(SentenceWindows.suggestRows(s, given.get(s), infilled.get(s), model.vocabulary(), len,
+                    stretches));
+        }
         List<List<List<Suggestion>>> out = new ArrayList<>();
+        for (List<String> sentence : given) {
+            out.add(new ArrayList<>(Collections.nCopies(sentence.size(), null)));
+        }
         int batch = SamplingOptions.defaults().batchSize();
-        for (int from = 0; from < given.size(); from += batch) {
-            List<List<String>> slice = given.subList(from, Math.min(given.size(), from + batch));
-            List<ModelRow> rows = new ArrayList<>();
-            for (List<String> sentence : slice) {
-                List<String> read = QuoteSpelling.asRead(sentence, model.vocabulary());
-                rows.add(ModelRow.infill(rows.size(), 0, sentence, read, model.vocabulary(), len, 0));
-            }
-            Sampler.TopWords[][] top = rowSampler.topWords(rows, k);
-            for (int r = 0; r < rows.size(); r++) {
-                out.add(suggestions(rows.get(r), top[r]));
+        for (int from = 0; from < rows.size(); from += batch) {
+            List<ModelRow> slice = rows.subList(from, Math.min(rows.size(), from + batch));
+            Sampler.TopWords[][] top = rowSampler.topWords(slice, k);
+            for (int r = 0; r < slice.size(); r++) {
+                ModelRow row = slice.get(r);
+                int[] stretch = stretches.get(from + r);
+                for (int i = 0; i < row.tokens.size(); i++) {
+                    int at = row.offset + i;
+                    if (!row.given[i] && at >= stretch[0] && at < stretch[1]) {
+                        out.get(row.sentence).set(at, suggestions(top[r][i]));
+                    }
+                }
             }
         }
-        return List.copyOf(out);
+        List<List<List<Suggestion>>> lists = new ArrayList<>();
+        for (List<List<Suggestion>> perToken : out) {
+            lists.add(perToken.stream().filter(Objects::nonNull).toList()); // one list per mask, in order
+        }
+        return List.copyOf(lists);
     }
 
-    /** One row's lists, one per mask in order. */
-    private List<List<Suggestion>> suggestions(ModelRow row, Sampler.TopWords[] top) {
-        List<List<Suggestion>> out = new ArrayList<>();
-        for (int i = 0; i < row.tokens.size(); i++) {
-            if (!row.given[i]) {
-                List<Suggestion> here = new ArrayList<>();
-                for (int c = 0; c < top[i].ids().length; c++) {
-                    here.add(new Suggestion(model.vocabulary().word(top[i].ids()[c]), top[i].probabilities()[c]));
-                }
-                out.add(List.copyOf(here));
-            }
+    /** One mask's words and probabilities. */
+    private List<Suggestion> suggestions(Sampler.TopWords top) {
+        List<Suggestion> here = new ArrayList<>();
+        for (int c = 0; c < top.ids().length; c++) {
+            here.add(new Suggestion(model.vocabulary().word(top.ids()[c]), top.probabilities()[c]));
         }
-        return List.copyOf(out);
+        return List.copyOf(here);
     }
 
     /**

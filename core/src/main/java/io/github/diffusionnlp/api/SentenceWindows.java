@@ -68,6 +68,39 @@ final class SentenceWindows {
         return first < end ? new int[] {first, end} : null;
     }
 
+    /** Where the window of a stretch from {@code first} starts: a quarter of the model's length before it if it can. */
+    private static int windowStart(int first, int size, int len) {
+        return Math.max(0, Math.min(size - len, first - (len - stretch(len)) / 2));
+    }
+
+    /**
+     * The rows suggest reads for sentence {@code s}: one for each row infill samples for it ({@link #infillRows}), in
+     * the window infill samples it in, holding {@code infilled}'s words before the stretch and {@code tokens}' from it
+     * on. Each row's {@link ModelRow#offset} is its window's start in the sentence; {@code stretches} gets, per row,
+     * the positions [first, end) whose masks it answers for (a window also holds masks of its neighbours' stretches).
+     *
+     * @param infilled the words infill wrote for {@code tokens} (the same length), or {@code tokens} itself: then
+     *     every mask outside a stretch is read as unknown
+     */
+    static List<ModelRow> suggestRows(int s, List<String> tokens, List<String> infilled, Vocabulary vocabulary,
+            int len, List<int[]> stretches) {
+        List<ModelRow> rows = new ArrayList<>();
+        for (int round = 0; round == 0 || round * stretch(len) < tokens.size(); round++) {
+            int[] fill = stretchOf(round, tokens.size(), len);
+            if (fill == null || !tokens.subList(fill[0], fill[1]).contains(DiffusionLM.MASK)) {
+                continue;
+            }
+            List<String> read = new ArrayList<>(infilled.subList(0, fill[0]));
+            read.addAll(tokens.subList(fill[0], tokens.size()));
+            int from = windowStart(fill[0], tokens.size(), len);
+            int to = Math.min(tokens.size(), from + len);
+            rows.add(ModelRow.infill(s, from, read.subList(from, to),
+                    QuoteSpelling.asRead(read, vocabulary).subList(from, to), vocabulary, len, 0));
+            stretches.add(fill);
+        }
+        return rows;
+    }
+
     /** The rows infill samples for {@code tokens} in all its rounds: one for each stretch holding a mask. */
     static int infillRows(List<String> tokens, int len) {
         int rows = 0;
@@ -87,7 +120,6 @@ final class SentenceWindows {
      */
     List<ModelRow> infillRound(int round, Constraints constraints, SamplingOptions options) {
         stretches.clear();
-        int stretch = stretch(len);
         List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < out.size(); s++) {
             List<String> tokens = out.get(s); // with the words earlier rounds filled
@@ -97,7 +129,7 @@ final class SentenceWindows {
             }
             int first = fill[0];
             int end = fill[1];
-            int from = Math.max(0, Math.min(tokens.size() - len, first - (len - stretch) / 2));
+            int from = windowStart(first, tokens.size(), len);
             int to = Math.min(tokens.size(), from + len);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary).subList(from, to); // quotes read in context
             ModelRow row = ModelRow.infill(s, from, tokens.subList(from, to), read, vocabulary, len,

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
             "Each mask is read alone, from the line's visible words, in one pass of the network: no sampling, the"
             + " same rows for the same line. Lines without [MASK] and blank lines give no row. A [MASK] must be a"
             + " token of its own, in capitals: one glued to punctuation ([MASK]. or ([MASK])) or written [mask]"
-            + " ends the run with the line's number, after the rows of the lines before it are written; so does a"
-            + " line with a mask longer than the model's length (info shows it; suggest reads one window)."})
+            + " ends the run with the line's number, after the rows of the lines before it are written. A line"
+            + " longer than the model's length (info shows it) is read as infill reads it, stretch by stretch, each"
+            + " mask in the window around its stretch."})
 final class SuggestCommand implements Callable<Integer> {
     /** What suggest never reads: it draws no noise and takes no steps, and fuses no trigram. */
     private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature",
@@ -60,7 +61,6 @@ final class SuggestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--top must be at most " + words + ", the words the model knows,"
                         + " got " + top);
             }
-            int length = lm.info().config().maxLength();
             out.print(SuggestionRows.HEADER + "\n");
             out.flush();
             Progress progress = new Progress("suggest", "line", "lines");
@@ -70,7 +70,7 @@ final class SuggestCommand implements Callable<Integer> {
                 lineNo++;
                 List<List<Suggestion>> suggested;
                 try {
-                    suggested = suggest(lm, TokenLinesCommand.tokens(line.text()), length);
+                    suggested = suggest(lm, TokenLinesCommand.tokens(line.text()));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
                             + (lineNo > 1 ? " (the rows of the lines before it were written)" : ""), e);
@@ -91,16 +91,8 @@ final class SuggestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<List<Suggestion>> suggest(DiffusionLM lm, List<String> tokens, int length) {
+    private List<List<Suggestion>> suggest(DiffusionLM lm, List<String> tokens) {
         MisspeltMasks.refuse(tokens);
-        if (!tokens.contains(DiffusionLM.MASK)) {
-            return List.of(); // nothing to ask the network; a long line without a mask is no error
-        }
-        if (tokens.size() > length) {
-            throw new IllegalArgumentException("a line with a mask may hold at most " + length + " tokens (the"
-                    + " model's length: suggest reads one window), this one holds " + tokens.size()
-                    + "; split it around its masks");
-        }
         return lm.suggest(tokens, top);
     }
 }

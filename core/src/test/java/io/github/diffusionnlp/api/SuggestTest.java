@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -141,9 +142,83 @@ class SuggestTest {
                     }
                 }
             }
+            assertMessage(() -> lm.suggestAll(List.of(List.of("a", M), List.of("b", "[mask]")), 3), "sentence 1");
+        }
+    }
+
+    /**
+     * A sentence longer than the model's length is read as infill reads it: stretch by stretch of half the model's
+     * length, each in the window of the model's length around it (a quarter of it of context each side where the
+     * sentence has it), the masks outside the stretch unknown; an empty sentence, like one without a mask, has none.
+     */
+    @Test
+    void aLongSentenceIsReadStretchByStretchInInfillsWindows() throws Exception {
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             int len = lm.info().config().maxLength();
-            assertMessage(() -> lm.suggestAll(List.of(List.of("a", M), Collections.nCopies(len + 1, M)), 3),
-                    "got " + (len + 1) + " in sentence 1; split a longer one");
+            List<String> sentence = new ArrayList<>();
+            for (int i = 0; i < 2 * len + len / 4 + 3; i++) {
+                sentence.add(i % 7 == 3 ? M : List.of("the", "man", "said", "that", "it", "was", "late").get(i % 7));
+            }
+            List<List<Suggestion>> suggested = lm.suggest(sentence, 3);
+            List<List<Suggestion>> expected = new ArrayList<>();
+            int stretch = len / 2;
+            for (int first = 0; first < sentence.size(); first += stretch) {
+                int from = Math.max(0, Math.min(sentence.size() - len, first - (len - stretch) / 2));
+                List<List<Suggestion>> window = lm.suggest(sentence.subList(from, from + len), 3);
+                int m = 0;
+                for (int i = from; i < from + len; i++) {
+                    if (sentence.get(i).equals(M)) {
+                        if (i >= first && i < first + stretch) {
+                            expected.add(window.get(m));
+                        }
+                        m++;
+                    }
+                }
+            }
+            assertEquals(sentence.stream().filter(M::equals).count(), suggested.size());
+            assertSame(expected, suggested);
+            assertEquals(List.of(), lm.suggest(List.of(), 3), "an empty sentence has no mask");
+            List<List<List<Suggestion>>> both = lm.suggestAll(List.of(List.of(), sentence), 3);
+            assertEquals(List.of(), both.get(0));
+            assertSame(suggested, both.get(1));
+        }
+    }
+
+    /**
+     * Given the words infill wrote, each stretch of a long sentence reads the words infill chose before it, as
+     * infill's sampling of that stretch did: the first suggestion is then one-step greedy infill's word at every
+     * mask of a long sentence too (the CoreNLP annotator's suggestions beside its infill).
+     */
+    @Test
+    void givenInfillsWordsALongSentencesFirstSuggestionsAreItsWords() throws Exception {
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            int len = lm.info().config().maxLength();
+            List<String> longOne = new ArrayList<>();
+            for (int i = 0; i < 3 * len; i++) {
+                longOne.add(i % 5 == 2 ? M : List.of("a", "good", "day", "for", "the").get(i % 5));
+            }
+            List<List<String>> sentences = List.of(longOne, List.of("the", M, "was", "late", "."), List.of());
+            List<List<String>> filled = lm.infillAll(sentences, SamplingOptions.builder().steps(1).temperature(0)
+                    .build());
+            List<List<List<Suggestion>>> suggested = lm.suggestAll(sentences, filled, 2);
+            for (int s = 0; s < sentences.size(); s++) {
+                List<String> firsts = new ArrayList<>();
+                List<String> written = new ArrayList<>();
+                for (int i = 0; i < sentences.get(s).size(); i++) {
+                    if (sentences.get(s).get(i).equals(M)) {
+                        written.add(filled.get(s).get(i));
+                        firsts.add(suggested.get(s).get(firsts.size()).get(0).word());
+                    }
+                }
+                assertEquals(written, firsts, "sentence " + s);
+            }
+            assertSame(lm.suggest(sentences.get(1), 2), suggested.get(1));
+            assertNotEquals(lm.suggest(longOne, 2), suggested.get(0), "the filled words are read");
+            List<String> other = new ArrayList<>(filled.get(0));
+            other.set(0, "b");
+            assertMessage(() -> lm.suggestAll(sentences, List.of(other, filled.get(1), filled.get(2)), 2),
+                    "sentence 0");
+            assertMessage(() -> lm.suggestAll(sentences, filled.subList(0, 2), 2), "3 sentences");
         }
     }
 
@@ -151,16 +226,23 @@ class SuggestTest {
     void badArgumentsAreRefusedSayingWhatIsAllowed() throws Exception {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             int words = lm.vocabulary().size() - 2;
-            int len = lm.info().config().maxLength();
-            assertMessage(() -> lm.suggest(List.of(), 3), "suggest reads a sentence of 1 to " + len + " tokens (the"
-                    + " model's length), got 0");
-            assertMessage(() -> lm.suggest(Collections.nCopies(len + 1, M), 3), "got " + (len + 1)
-                    + "; split a longer one");
             assertMessage(() -> lm.suggest(List.of("a", M), 0), "k must be 1 to " + words
                     + " (the words the model knows), got 0");
             assertMessage(() -> lm.suggest(List.of("a", M), words + 1), "got " + (words + 1));
             assertMessage(() -> lm.suggest(List.of("a", "[mask]"), 3), "[mask]");
             assertMessage(() -> lm.suggest(List.of("a b", M), 3), "whitespace");
+        }
+    }
+
+    /** The same words, the probabilities equal up to float rounding (batches of other rows round otherwise). */
+    private static void assertSame(List<List<Suggestion>> expected, List<List<Suggestion>> actual) {
+        assertEquals(expected.size(), actual.size(), actual.toString());
+        for (int m = 0; m < expected.size(); m++) {
+            assertEquals(expected.get(m).stream().map(Suggestion::word).toList(),
+                    actual.get(m).stream().map(Suggestion::word).toList(), "mask " + m);
+            for (int c = 0; c < expected.get(m).size(); c++) {
+                assertEquals(expected.get(m).get(c).probability(), actual.get(m).get(c).probability(), 1e-5);
+            }
         }
     }
 

@@ -68,26 +68,29 @@ class SuggestCommandTest {
     }
 
     /**
-     * suggest reads one window: a line with a mask longer than the model's length is refused by number, with the
-     * limit; a line as long without a mask asks nothing of the model and is no error.
+     * A line longer than the model's length is read as infill reads it, stretch by stretch, each mask in the window
+     * around its stretch: it gets a row per mask, the library's words.
      */
     @Test
-    void aLineWithAMaskLongerThanTheModelIsRefusedWithTheLimit() throws Exception {
-        int length;
+    void aLineLongerThanTheModelGetsItsMasksRows() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        List<List<Suggestion>> expected;
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
-            length = lm.info().config().maxLength();
+            int length = lm.info().config().maxLength();
+            tokens.add(DiffusionLM.MASK);
+            tokens.addAll(Collections.nCopies(length, "the"));
+            tokens.add(DiffusionLM.MASK);
+            tokens.add(".");
+            expected = lm.suggest(tokens, 1);
         }
-        String longest = String.join(" ", Collections.nCopies(length - 1, "the")) + " [MASK]";
-        String tooLong = "the " + longest;
-        String noMask = tooLong.replace("[MASK]", "end");
-        MainTest.Run fits = MainTest.run(longest + "\n" + noMask + "\n", "suggest", "--model", MODEL, "--top", "1");
-        assertEquals(0, fits.code(), fits.err());
-        assertEquals(2, fits.out().lines().count(), fits.out());
-        MainTest.Run r = MainTest.run(longest + "\n" + tooLong + "\n", "suggest", "--model", MODEL, "--top", "1");
-        assertEquals(1, r.code(), r.err());
-        assertTrue(r.err().contains("error: input line 2: a line with a mask may hold at most " + length
-                + " tokens (the model's length: suggest reads one window), this one holds " + (length + 1)), r.err());
-        assertEquals(2, r.out().lines().count(), "the header and line 1's row: " + r.out());
+        MainTest.Run r = MainTest.run(String.join(" ", tokens) + "\n", "suggest", "--model", MODEL, "--top", "1");
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = r.out().lines().skip(1).toList();
+        assertEquals(2, rows.size(), r.out());
+        for (int m = 0; m < 2; m++) {
+            assertTrue(rows.get(m).startsWith("1\t" + (m + 1) + "\t1\t" + expected.get(m).get(0).word() + "\t"),
+                    rows.get(m) + " against " + expected);
+        }
     }
 
     /** --top out of range and the sampling options suggest never reads end the run before any input is read. */

@@ -178,11 +178,12 @@ public class InfillerME {
      * words. A mask written another way ({@code [mask]}, or split into {@code [ MASK ]}, logged as {@link #infill}
      * logs it) is a word, as infill reads it, and has no list.
      *
-     * @param tokens 1 to the model's length of tokens (one window: split a longer sentence)
+     * @param tokens any number of tokens: a sentence longer than the model's length is read as infill reads it, stretch
+     *     by stretch ({@link DiffusionLM#suggest})
      * @param k how many words per mask, 1 to the words the model knows
      * @return one array per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
      *     passes the words the model may write (its banned words are left out)
-     * @throws IllegalArgumentException for an empty or too long sentence, a {@code k} out of range or a null token
+     * @throws IllegalArgumentException for a {@code k} out of range or a null token
      * @throws IllegalStateException when this infiller has constraints: suggest reads the model's distribution
      *     without any (make one with {@code new InfillerME(model)})
      */
