@@ -144,6 +144,21 @@ final class CallArguments {
     }
 
     /**
+     * Refuses what acts on sampled sentences, not on one pass of the network ({@code suggest}): steering, which moves
+     * the words between sampling steps, and best of k candidates, which ranks sampled sentences.
+     */
+    static void checkOnePass(Constraints c) {
+        if (c.steer() != null) {
+            throw new IllegalArgumentException("suggest reads one pass of the network, and plug-and-play steering acts"
+                    + " between sampling steps; leave withSteering unset");
+        }
+        if (c.candidates() > 1) {
+            throw new IllegalArgumentException("suggest ranks words, not sampled sentences, and best of "
+                    + c.candidates() + " candidates ranks sentences; give 1 candidate");
+        }
+    }
+
+    /**
      * {@link #checkConstraints} but for lexical constraints: one sentence's, in a per-sentence list, where a
      * sentence without a sentiment or a template may sit beside ones with (the list shares one lexical setting,
      * and such a sentence's words are simply held to nothing).

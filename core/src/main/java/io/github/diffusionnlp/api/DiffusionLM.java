@@ -320,6 +320,18 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
+     * {@link #suggest(List, int)} under constraints, as greedy {@link #infill(List, Constraints, SamplingOptions)}'s
+     * first step reads the sentence under them: a sentiment and/or a POS template (one tag per token), pushed by
+     * their guidance weight (0 ignores them), lexical constraints leaving out the words their lexicons forbid.
+     *
+     * @throws IllegalArgumentException as {@link #suggest(List, int)} and for constraints infill refuses, and for
+     *     steering or more than one candidate, which act on sampled sentences, not on one pass
+     */
+    public List<List<Suggestion>> suggest(List<String> tokens, Constraints constraints, int k) {
+        return suggestAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, k).get(0);
+    }
+
+    /**
      * Batched {@link #suggest}: each sentence's lists, the words those of one call each and the probabilities equal
      * up to float rounding, the windows read {@link SamplingOptions#batchSize() a default batch} at a time (one
      * pass per batch instead of per sentence).
@@ -327,40 +339,55 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws IllegalArgumentException as {@link #suggest}, naming the sentence, before any is read
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, Constraints.none(), SamplingOptions.defaults());
-        return suggestRead(given, given, k);
+        return suggestAll(sentences, Constraints.none(), k);
+    }
+
+    /** Batched {@link #suggest(List, Constraints, int)}: the same constraints for every sentence. */
+    public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, Constraints constraints, int k) {
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, SamplingOptions.defaults());
+        return suggestRead(given, given, constraints, k);
     }
 
     /**
-     * {@link #suggestAll(List, int)} beside infill's result for the same sentences: a sentence longer than the model's
-     * length has each stretch read with the words infill wrote before it, as infill's sampling of that stretch read
-     * it, so that greedy infill's first step writes each mask's first suggestion there too (at most the model's
-     * length, a sentence is read as {@link #suggestAll(List, int)} reads it).
+     * {@link #suggestAll(List, Constraints, int)} beside infill's result for the same sentences: a sentence longer
+     * than the model's length has each stretch read with the words infill wrote before it, as infill's sampling of
+     * that stretch read it, so that greedy infill's first step writes each mask's first suggestion there too (at
+     * most the model's length, a sentence is read as {@link #suggestAll(List, Constraints, int)} reads it).
      *
      * @param infilled what {@link #infillAll} returned for {@code sentences}: as many, each as long, the same tokens
      *     wherever its sentence has no mask
-     * @throws IllegalArgumentException as {@link #suggest}, or when {@code infilled} does not match, naming the
-     *     sentence
+     * @throws IllegalArgumentException as {@link #suggest(List, Constraints, int)}, or when {@code infilled} does
+     *     not match, naming the sentence
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
-            int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, Constraints.none(), SamplingOptions.defaults());
+            Constraints constraints, int k) {
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, SamplingOptions.defaults());
         CallArguments.checkInfilled(given, Objects.requireNonNull(infilled, "infilled"));
-        return suggestRead(given, infilled, k);
+        return suggestRead(given, infilled, constraints, k);
     }
 
-    private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled, int k) {
+    private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled,
+            Constraints constraints, int k) {
         CallArguments.checkMasks(given);
+        CallArguments.checkConstraints(constraints);
+        CallArguments.checkOnePass(constraints);
+        if (constraints.template() != null) {
+            requireTemplates();
+            CallArguments.checkInfillTemplate(constraints.template(), given);
+        }
         int words = model.vocabulary().size() - 2;
         if (k < 1 || k > words) {
             throw new IllegalArgumentException("k must be 1 to " + words + " (the words the model knows), got " + k);
         }
+        warnOfSentiment(constraints.sentiment() != null);
         int len = info.config().maxLength();
         List<ModelRow> rows = new ArrayList<>();
         List<int[]> stretches = new ArrayList<>();
         for (int s = 0; s < given.size(); s++) {
-            rows.addAll(SentenceWindows.suggestRows(s, given.get(s), infilled.get(s), model.vocabulary(), len,
-                    stretches));
+            for (ModelRow row : SentenceWindows.suggestRows(s, given.get(s), infilled.get(s), model.vocabulary(), len,
+                    stretches)) {
+                rows.add(row.constrain(constraints, row.offset, given.get(s).size(), len));
+            }
         }
         List<List<List<Suggestion>>> out = new ArrayList<>();
         for (List<String> sentence : given) {
@@ -369,7 +396,7 @@ public final class DiffusionLM implements AutoCloseable {
         int batch = SamplingOptions.defaults().batchSize();
         for (int from = 0; from < rows.size(); from += batch) {
             List<ModelRow> slice = rows.subList(from, Math.min(rows.size(), from + batch));
-            Sampler.TopWords[][] top = rowSampler.topWords(slice, k);
+            Sampler.TopWords[][] top = rowSampler.topWords(slice, k, constraints);
             for (int r = 0; r < slice.size(); r++) {
                 ModelRow row = slice.get(r);
                 int[] stretch = stretches.get(from + r);

@@ -104,10 +104,14 @@ final class RowSampler {
         return ll;
     }
 
-    /** Each row's likeliest words at its generated positions ({@link Sampler#topWords}); null at given ones. */
-    Sampler.TopWords[][] topWords(List<ModelRow> rows, int k) {
+    /**
+     * Each row's likeliest words at its generated positions ({@link Sampler#topWords}) under the rows' conditions,
+     * {@code constraints}' guidance and lexical constraints; null at given ones.
+     */
+    Sampler.TopWords[][] topWords(List<ModelRow> rows, int k, Constraints constraints) {
         SampleRows in = inputs(rows, r -> r.ids);
-        Supplier<Sampler.TopWords[][]> read = () -> sampler.topWords(in, k);
+        Supplier<Sampler.TopWords[][]> read = () -> sampler.topWords(in, k, constraints.guidance(),
+                constraints.lexical() ? lexicalMasks.forRows(rows) : null);
         return lifecycle.whileOpen(ratings == null ? read
                 : () -> ratings.run(() -> lifecycle.onBehalfOfACall(read))); // as labelPosteriors: few threads
     }

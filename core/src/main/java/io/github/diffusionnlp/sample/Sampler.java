@@ -164,16 +164,19 @@ public final class Sampler {
      * Each generated position's {@code k} likeliest words as the network reads the given words in one pass at the
      * highest noise level, every generated position starting at the mean (no noise) and so unknown to the others:
      * the distribution whose argmax greedy infill's first step takes, what a masked language model's fill-mask
-     * gives. The rows' conditions apply, without guidance. What sampling never writes there ([PAD] and [UNK] where
-     * banned, the model's banned words) is left out: fewer than k words only when k passes the words allowed.
+     * gives. The rows' conditions apply, with classifier-free guidance {@code guidance} and lexical constraints
+     * {@code words} as a sampling step applies them. What sampling never writes there ([PAD] and [UNK] where banned,
+     * the model's banned words, the words lexical constraints forbid) is left out: fewer than k words only when k
+     * passes the words allowed.
      *
+     * @param words lexical constraints, or null for none
      * @return (B, L) arrays: each row's generated positions' words, null at given positions
      */
-    public TopWords[][] topWords(SampleRows rows, int k) {
+    public TopWords[][] topWords(SampleRows rows, int k, double guidance, WordMasks words) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
-        Schedule firstStep = new Schedule(1, 0, 1, 1);
+        Schedule firstStep = new Schedule(1, 0, 1, guidance, null, words, 1.0, null);
         TopWords[][] out = new TopWords[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = new TopWords[rows.ids()[b].length];

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -200,7 +203,7 @@ class SuggestTest {
             List<List<String>> sentences = List.of(longOne, List.of("the", M, "was", "late", "."), List.of());
             List<List<String>> filled = lm.infillAll(sentences, SamplingOptions.builder().steps(1).temperature(0)
                     .build());
-            List<List<List<Suggestion>>> suggested = lm.suggestAll(sentences, filled, 2);
+            List<List<List<Suggestion>>> suggested = lm.suggestAll(sentences, filled, Constraints.none(), 2);
             for (int s = 0; s < sentences.size(); s++) {
                 List<String> firsts = new ArrayList<>();
                 List<String> written = new ArrayList<>();
@@ -216,9 +219,9 @@ class SuggestTest {
             assertNotEquals(lm.suggest(longOne, 2), suggested.get(0), "the filled words are read");
             List<String> other = new ArrayList<>(filled.get(0));
             other.set(0, "b");
-            assertMessage(() -> lm.suggestAll(sentences, List.of(other, filled.get(1), filled.get(2)), 2),
-                    "sentence 0");
-            assertMessage(() -> lm.suggestAll(sentences, filled.subList(0, 2), 2), "3 sentences");
+            assertMessage(() -> lm.suggestAll(sentences, List.of(other, filled.get(1), filled.get(2)),
+                    Constraints.none(), 2), "sentence 0");
+            assertMessage(() -> lm.suggestAll(sentences, filled.subList(0, 2), Constraints.none(), 2), "3 sentences");
         }
     }
 
@@ -231,6 +234,40 @@ class SuggestTest {
             assertMessage(() -> lm.suggest(List.of("a", M), words + 1), "got " + (words + 1));
             assertMessage(() -> lm.suggest(List.of("a", "[mask]"), 3), "[mask]");
             assertMessage(() -> lm.suggest(List.of("a b", M), 3), "whitespace");
+        }
+    }
+
+    /**
+     * Under constraints the suggestions are the constrained model's first step, as greedy infill under them takes it:
+     * a sentiment moves them, guidance 0 ignores it, lexical constraints keep out the words their lexicon forbids.
+     */
+    @Test
+    void constraintsShapeTheSuggestionsAsTheyShapeInfill() throws Exception {
+        List<String> sentence = List.of("It", "was", "a", M, "day", "for", "all", "of", "us", ".");
+        SentimentLabeller afinn = SentimentLabeller.afinn();
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            List<Suggestion> plain = lm.suggest(sentence, 10).get(0);
+            Constraints positive = Constraints.none().withSentiment(Sentiment.POSITIVE).withGuidance(3).withLexical(true);
+            Constraints negative = positive.withSentiment(Sentiment.NEGATIVE);
+            List<Suggestion> up = lm.suggest(sentence, positive, 10).get(0);
+            List<Suggestion> down = lm.suggest(sentence, negative, 10).get(0);
+            SamplingOptions oneGreedyStep = SamplingOptions.builder().steps(1).temperature(0).build();
+            assertEquals(lm.infill(sentence, positive, oneGreedyStep).get(3), up.get(0).word(), up.toString());
+            assertEquals(lm.infill(sentence, negative, oneGreedyStep).get(3), down.get(0).word(), down.toString());
+            assertTrue(up.stream().noneMatch(x -> afinn.valence(x.word()) < 0), "no negative word: " + up);
+            assertTrue(down.stream().noneMatch(x -> afinn.valence(x.word()) > 0), "no positive word: " + down);
+            assertTrue(up.stream().anyMatch(x -> afinn.valence(x.word()) > 0), "a positive word: " + up);
+            assertTrue(down.stream().anyMatch(x -> afinn.valence(x.word()) < 0), "a negative word: " + down);
+            assertSame(List.of(plain), lm.suggest(sentence, Constraints.none().withSentiment(Sentiment.POSITIVE)
+                    .withGuidance(0), 10));
+            assertSame(List.of(plain), lm.suggest(sentence, Constraints.none(), 10));
+            List<Upos> tags = Constraints.parseTemplate("PRON AUX DET ADJ NOUN ADP DET ADP PRON PUNCT");
+            Constraints template = Constraints.none().withTemplate(tags).withLexical(true);
+            assertEquals(lm.infill(sentence, template, oneGreedyStep).get(3),
+                    lm.suggest(sentence, template, 3).get(0).get(0).word());
+            assertMessage(() -> lm.suggest(sentence, Constraints.none().withTemplate(List.of(Upos.NOUN)), 3),
+                    "one tag per token");
+            assertMessage(() -> lm.suggest(sentence, positive.withCandidates(4), 3), "candidates");
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.corenlp;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Suggestion;
 import java.util.ArrayList;
@@ -13,8 +14,9 @@ import java.util.List;
  * With {@code NAME.suggestions = K}, each position infill filled gets the model's K likeliest words there
  * ({@link DiffusionLM#suggestAll(List, List, int)}), read from what infill's sampling read: a sentence of at most the
  * model's length whole, with its masks; a longer one stretch by stretch, as infill fills it, each stretch reading the
- * words infill chose before it. So the first suggestion is the word one step of greedy infill writes, in a long
- * sentence too (without {@code sentiment} or n-gram fusion, which steer the sampling and not {@code suggest}).
+ * words infill chose before it, under infill's sentiment, template, guidance and lexical constraints. So the first
+ * suggestion is the word one step of greedy infill writes, in a long sentence too (n-gram fusion, which shapes the
+ * sampling's words, does not shape the suggestions).
  */
 final class FillSuggestions {
     private FillSuggestions() {}
@@ -26,10 +28,12 @@ final class FillSuggestions {
      *
      * @param words what the model read, {@value DiffusionLM#MASK} where infill fills ({@link ModelInput#words})
      * @param filled what infill's first pass wrote (before any sentence was sampled again), the same lengths
+     * @param constraints infill's
      */
     static List<List<List<Suggestion>>> read(DiffusionLM lm, List<List<String>> words, List<List<String>> filled,
-            int k) {
-        List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, k);
+            Constraints constraints, int k) {
+        // best of k ranks sampled sentences, not the words of one pass
+        List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, constraints.withCandidates(1), k);
         List<List<List<Suggestion>>> out = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             List<String> w = words.get(s);

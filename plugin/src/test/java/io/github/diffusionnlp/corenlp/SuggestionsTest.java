@@ -72,6 +72,33 @@ class SuggestionsTest {
     }
 
     /**
+     * Under a sentiment, guidance and lexical constraints the suggestions are the constrained model's, as infill's
+     * sampling read them: the first is still what one greedy step wrote, and no word the lexicon rates against the
+     * sentiment is suggested.
+     */
+    @Test
+    void underASentimentTheSuggestionsAreTheConstrainedModels() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "1",
+                "diffusion.suggestions", "8", "diffusion.sentiment", "negative", "diffusion.guidance", "3",
+                "diffusion.lexical", "true"));
+        Annotation doc = annotate(pipeline, "It was a [MASK] day for all of us . The [MASK] was [MASK] .");
+        io.github.diffusionnlp.corpus.SentimentLabeller afinn = io.github.diffusionnlp.corpus.SentimentLabeller.afinn();
+        int filled = 0;
+        for (CoreMap sentence : sentences(doc)) {
+            for (CoreLabel t : sentence.get(CoreAnnotations.TokensAnnotation.class)) {
+                List<Suggestion> here = t.get(DiffusionAnnotations.Suggestions.class);
+                if (here == null) {
+                    continue;
+                }
+                filled++;
+                assertEquals(t.word(), here.get(0).word(), "one greedy step writes the likeliest word: " + here);
+                assertTrue(here.stream().noneMatch(x -> afinn.valence(x.word()) > 0), "no positive word: " + here);
+            }
+        }
+        assertEquals(3, filled);
+    }
+
+    /**
      * A sentence longer than the model's 64 positions is filled 32 positions at a time, each stretch in a window of
      * its own that reads the words chosen before it: each mask's suggestions are read from that window, so the first
      * is still what one greedy step wrote there, in every stretch.
