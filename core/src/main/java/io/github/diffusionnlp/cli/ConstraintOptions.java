@@ -13,7 +13,10 @@ import io.github.diffusionnlp.model.Sentiment;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The constraint options of {@code generate} and {@code rewrite} ({@code --unguided-length}: generate only). */
+/**
+ * The constraint options of {@code generate} and {@code rewrite} ({@code --unguided-length}: generate only), and,
+ * less {@code --pos} and {@code --unguided-length}, of {@code infill} and {@code suggest}.
+ */
 final class ConstraintOptions {
     @Option(names = "--sentiment", paramLabel = "LABEL",
             description = "negative, neutral or positive (default: any)")
@@ -56,6 +59,21 @@ final class ConstraintOptions {
                     + " sentiment; give --sentiment too");
         }
         return new Constraints(s, t, guidance(), null, candidates, lexical);
+    }
+
+    /**
+     * Refuses {@code --pos} and {@code --unguided-length} for a command that keeps each line's length ({@code
+     * command}: infill, suggest), hidden from its help but still parsed.
+     */
+    void refuseLengthOptions(String command) {
+        if (pos != null) {
+            throw new IllegalArgumentException("--pos gives a sentence its tags and length, and " + command + " keeps"
+                    + " each line's tokens and length; constrain the words with --sentiment, or rewrite with --pos");
+        }
+        if (unguidedLength) {
+            throw new IllegalArgumentException("--unguided-length leaves the choice of a free-length sentence's end out"
+                    + " of guidance, and " + command + " keeps each line's length: leave it out");
+        }
     }
 
     /** Fails early, before the model loads, naming the option whose value is wrong. */

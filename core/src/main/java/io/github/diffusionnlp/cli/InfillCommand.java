@@ -4,14 +4,39 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "infill", mixinStandardHelpOptions = true,
         description = {"Read lines of whitespace-separated tokens from stdin; write each back with every [MASK]"
             + " replaced by one word and nothing else changed.",
             "Lines without [MASK] pass through unchanged; so do blank lines. A [MASK] must be a token of its own,"
             + " in capitals: one glued to punctuation ([MASK]. or ([MASK])) or written [mask] ends the run with"
-            + " the line's number, after the lines before it are written."})
+            + " the line's number, after the lines before it are written.",
+            "--sentiment (with --guidance, --lexical, --candidates) conditions the filled words, as generate's and"
+            + " rewrite's."})
 final class InfillCommand extends TokenLinesCommand {
+    @Mixin
+    ConstraintOptions constraintOptions;
+
+    /** --pos and --unguided-length, of generate and rewrite, are refused here (see validate): out of the help. */
+    @Spec
+    void spec(CommandSpec spec) {
+        ModelOptions.hideUnread(spec, "--pos", "--unguided-length");
+    }
+
+    @Override
+    void validate() {
+        constraintOptions.refuseLengthOptions("infill");
+        constraintOptions.validate();
+    }
+
+    @Override
+    void checkModel(DiffusionLM lm) {
+        constraintOptions.checkModel(lm);
+    }
+
     /**
      * A misspelt mask would pass through as an unknown word; splitting it here would change the line's tokens and
      * spacing, which infill promises to keep.
@@ -23,7 +48,7 @@ final class InfillCommand extends TokenLinesCommand {
 
     @Override
     List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
-        return lm.infillAll(lines, options);
+        return lm.infillAll(lines, constraintOptions.constraints(null), options);
     }
 
     @Override

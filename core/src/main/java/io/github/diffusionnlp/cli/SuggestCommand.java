@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.Utf8Lines;
@@ -24,7 +25,9 @@ import picocli.CommandLine.Spec;
             + " token of its own, in capitals: one glued to punctuation ([MASK]. or ([MASK])) or written [mask]"
             + " ends the run with the line's number, after the rows of the lines before it are written. A line"
             + " longer than the model's length (info shows it) is read as infill reads it, stretch by stretch, each"
-            + " mask in the window around its stretch."})
+            + " mask in the window around its stretch.",
+            "--sentiment (with --guidance and --lexical) gives the words as greedy infill's first step reads them"
+            + " under it."})
 final class SuggestCommand implements Callable<Integer> {
     /** What suggest never reads: it draws no noise and takes no steps, and fuses no trigram. */
     private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature",
@@ -36,10 +39,14 @@ final class SuggestCommand implements Callable<Integer> {
     void spec(CommandSpec spec) {
         this.spec = spec;
         ModelOptions.hideUnread(spec, UNREAD);
+        ModelOptions.hideUnread(spec, "--pos", "--unguided-length", "--candidates");
     }
 
     @Mixin
     ModelOptions model;
+
+    @Mixin
+    ConstraintOptions constraintOptions;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "5",
             description = "words per mask, 1 to the words the model knows (default: ${DEFAULT-VALUE}); fewer rows"
@@ -53,9 +60,17 @@ final class SuggestCommand implements Callable<Integer> {
         if (top < 1) {
             throw new IllegalArgumentException("--top must be at least 1, got " + top);
         }
+        constraintOptions.refuseLengthOptions("suggest");
+        if (constraintOptions.candidates != 1) {
+            throw new IllegalArgumentException("--candidates ranks sampled sentences, and suggest samples none: it"
+                    + " ranks the words of one pass; leave it out");
+        }
+        constraintOptions.validate();
+        Constraints constraints = constraintOptions.constraints(null);
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         try (DiffusionLM lm = model.load()) {
+            constraintOptions.checkModel(lm);
             int words = lm.vocabulary().size() - 2;
             if (top > words) { // before any input is read
                 throw new IllegalArgumentException("--top must be at most " + words + ", the words the model knows,"
@@ -70,7 +85,7 @@ final class SuggestCommand implements Callable<Integer> {
                 lineNo++;
                 List<List<Suggestion>> suggested;
                 try {
-                    suggested = suggest(lm, TokenLinesCommand.tokens(line.text()));
+                    suggested = suggest(lm, TokenLinesCommand.tokens(line.text()), constraints);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
                             + (lineNo > 1 ? " (the rows of the lines before it were written)" : ""), e);
@@ -91,8 +106,8 @@ final class SuggestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<List<Suggestion>> suggest(DiffusionLM lm, List<String> tokens) {
+    private List<List<Suggestion>> suggest(DiffusionLM lm, List<String> tokens, Constraints constraints) {
         MisspeltMasks.refuse(tokens);
-        return lm.suggest(tokens, top);
+        return lm.suggest(tokens, constraints, top);
     }
 }

@@ -127,7 +127,7 @@ class SuggestCommandTest {
         }
     }
 
-    private static List<String> rows(int line, List<List<Suggestion>> suggested) {
+    static List<String> rows(int line, List<List<Suggestion>> suggested) {
         List<String> rows = new ArrayList<>();
         for (int m = 0; m < suggested.size(); m++) {
             for (int k = 0; k < suggested.get(m).size(); k++) {
