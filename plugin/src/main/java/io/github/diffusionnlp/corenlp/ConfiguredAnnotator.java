@@ -261,7 +261,8 @@ final class ConfiguredAnnotator implements Annotator {
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
         ModelInput infill = infillInput(doc); // counted and then sampled: read once
-        long rows = rows(doc, infill);
+        SampledRows counted = rows(doc, infill);
+        long rows = counted.sampled() + counted.filled();
         // a suggestion pass reads each infill row's window once more, in one step (FillSuggestions)
         long suggestionRows = settings.suggestions > 0 ? rows : 0;
         l.requireWork(settings.name, rows, rowsWithMaskedEntities(doc, infill), "ner:" + String.join(",",
@@ -303,9 +304,9 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * The rows {@code doc} has the model sample: generate's {@code count}, or its sentences' ({@link #rowsOf}).
      */
-    private long rows(Annotation doc, ModelInput infill) {
+    private SampledRows rows(Annotation doc, ModelInput infill) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
-            return settings.count;
+            return SampledRows.sampled(settings.count);
         }
         return rowsOf(doc, infill, s -> true);
     }
@@ -319,7 +320,7 @@ final class ConfiguredAnnotator implements Annotator {
             return 0;
         }
         return rowsOf(doc, infill, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
-                .anyMatch(t -> ModelInput.isMaskedEntity(settings, t)));
+                .anyMatch(t -> ModelInput.isMaskedEntity(settings, t))).sampled();
     }
 
     /**
@@ -329,9 +330,9 @@ final class ConfiguredAnnotator implements Annotator {
      * {@link #infillInput} read, or null (a rewrite: read here, its literal masks' tokens joined first as {@link
      * #annotateAll} joins them, idempotent, so that {@code [MASK]} is one token here too).
      */
-    private long rowsOf(Annotation doc, ModelInput infill, Predicate<CoreMap> counted) {
+    private SampledRows rowsOf(Annotation doc, ModelInput infill, Predicate<CoreMap> counted) {
         if (samplesNothing(doc)) {
-            return 0;
+            return SampledRows.NONE;
         }
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         DiffusionLM lm = model();
@@ -341,12 +342,12 @@ final class ConfiguredAnnotator implements Annotator {
             input = ModelInput.read(sentences, settings, tokenizerWords);
         }
         List<boolean[]> keep = settings.task == DiffusionSettings.Task.REWRITE ? input.kept() : null;
-        long rows = 0;
+        SampledRows rows = SampledRows.NONE;
         for (int i = 0; i < sentences.size(); i++) {
             if (counted.test(sentences.get(i))) {
-                rows += keep == null ? lm.infillRows(input.words().get(i))
+                rows = rows.plus(keep == null ? SampledRows.sampled(lm.infillRows(input.words().get(i)))
                         : rewriteRows(lm, sentences.get(i).get(CoreAnnotations.TokensAnnotation.class),
-                                input.words().get(i), keep.get(i));
+                                input.words().get(i), keep.get(i)));
             }
         }
         return rows;
@@ -354,37 +355,21 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@link #rewrite} has core sample for one sentence ({@link DiffusionLM#rewriteRows}): none for a
-     * sentence left as it is under a template; under {@code syntax=keep}, a sentence longer than the model is sampled
-     * as a whole with every token kept (its masks filled) and then window by window, each under its own tags.
+     * sentence left as it is under a template; under {@code syntax=keep}, {@link KeptSyntaxRewrite#rows}.
      */
-    private long rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
+    private SampledRows rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
         boolean left = last > keep.length
                 || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
         if (left && settings.template != null) {
-            return 0;
+            return SampledRows.NONE;
         }
         boolean[] k = keep.clone();
         if (left) {
             Arrays.fill(k, true);
         }
-        int len = lm.info().config().maxLength();
-        if (!settings.syntaxKeep) {
-            return lm.rewriteRows(words, k, constraints);
-        }
-        List<Upos> tags = PtbToUpos.of(tokens);
-        if (tokens.size() <= len) {
-            return lm.rewriteRows(words, k, constraints.withTemplate(tags));
-        }
-        boolean[] all = new boolean[k.length];
-        Arrays.fill(all, true);
-        long rows = lm.rewriteRows(words, all, constraints);
-        for (int from = 0; from < tokens.size(); from += len) {
-            int to = Math.min(tokens.size(), from + len);
-            rows += lm.rewriteRows(words.subList(from, to), Arrays.copyOfRange(k, from, to),
-                    constraints.withTemplate(tags.subList(from, to)));
-        }
-        return rows;
+        return settings.syntaxKeep ? KeptSyntaxRewrite.rows(lm, PtbToUpos.of(tokens), words, k, constraints)
+                : SampledRows.ofRewrite(lm, words, k, constraints);
     }
 
     /**
@@ -629,7 +614,7 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
      * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
-     * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
+     * sentence longer than the model ({@link KeptSyntaxRewrite}). Kept tokens
      * come back verbatim, words the model does not know included. Sentences {@code leftAsTheyAre} stay as they
      * are: under a template, even a sentence with every token kept would come back at the template's length.
      */
@@ -650,41 +635,10 @@ final class ConfiguredAnnotator implements Annotator {
                 out.set(run.get(j), rewritten.get(j));
             }
         } else if (settings.syntaxKeep) {
-            int len = lm.info().config().maxLength();
-            List<Constraints> perSentence = new ArrayList<>();
-            List<boolean[]> batchKeep = new ArrayList<>(keep);
-            for (int s = 0; s < sentences.size(); s++) {
-                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= len) {
-                    perSentence.add(constraints.withTemplate(PtbToUpos.of(tokens)));
-                } else { // done window by window below; here everything is kept, so nothing is sampled
-                    perSentence.add(constraints);
-                    boolean[] all = new boolean[tokens.size()];
-                    Arrays.fill(all, true);
-                    batchKeep.set(s, all);
-                }
-            }
-            out = new ArrayList<>(lm.rewriteAll(words, batchKeep, settings.strength, perSentence, options));
-            for (int s = 0; s < sentences.size(); s++) {
-                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= len) {
-                    continue;
-                }
-                List<Upos> tags = PtbToUpos.of(tokens);
-                List<String> result = new ArrayList<>(words.get(s));
-                for (int from = 0; from < tokens.size(); from += len) {
-                    int to = Math.min(tokens.size(), from + len);
-                    boolean[] k = Arrays.copyOfRange(keep.get(s), from, to);
-                    SamplingOptions window = options.toBuilder().seed(options.windowSeed(s, from)).build();
-                    List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)), List.of(k),
-                            settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))),
-                            window).get(0);
-                    for (int i = 0; i < w.size(); i++) {
-                        result.set(from + i, w.get(i));
-                    }
-                }
-                out.set(s, result);
-            }
+            List<List<Upos>> tags = sentences.stream()
+                    .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
+            out = new ArrayList<>(KeptSyntaxRewrite.rewrite(lm, tags, words, keep, settings.strength, constraints,
+                    options));
         } else {
             return lm.rewriteAll(words, keep, settings.strength, constraints, options);
         }
