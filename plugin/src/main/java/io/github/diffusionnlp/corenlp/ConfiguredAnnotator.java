@@ -261,13 +261,12 @@ final class ConfiguredAnnotator implements Annotator {
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
         ModelInput infill = infillInput(doc); // counted and then sampled: read once
-        SampledRows counted = rows(doc, infill);
-        long rows = counted.sampled() + counted.filled();
+        SampledRows rows = rows(doc, infill);
         // a suggestion pass reads each infill row's window once more, in one step (FillSuggestions)
-        long suggestionRows = settings.suggestions > 0 ? rows : 0;
-        l.requireWork(settings.name, rows, rowsWithMaskedEntities(doc, infill), "ner:" + String.join(",",
-                settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates, settings.guidance != 1.0,
-                suggestionRows);
+        long suggestionRows = settings.suggestions > 0 ? rows.sampled() : 0;
+        l.requireWork(settings.name, rows.sampled(), rows.filled(), rowsWithMaskedEntities(doc, infill), "ner:"
+                + String.join(",", settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates,
+                settings.guidance != 1.0, suggestionRows);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
             // the second run under the same deadline, on the same input (infill's sampling only reads it)
