@@ -260,17 +260,17 @@ final class ConfiguredAnnotator implements Annotator {
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
-        ModelInput infill = infillInput(doc); // counted and then sampled: read once
-        SampledRows rows = rows(doc, infill);
+        ModelInput input = serverInput(doc); // counted and then sampled: read once
+        SampledRows rows = rows(doc, input);
         // a suggestion pass reads each infill row's window once more, in one step (FillSuggestions)
         long suggestionRows = settings.suggestions > 0 ? rows.sampled() : 0;
-        l.requireWork(settings.name, rows.sampled(), rows.filled(), rowsWithMaskedEntities(doc, infill), "ner:"
+        l.requireWork(settings.name, rows.sampled(), rows.filled(), rowsWithMaskedEntities(doc, input), "ner:"
                 + String.join(",", settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates,
                 settings.guidance != 1.0, suggestionRows);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
-            // the second run under the same deadline, on the same input (infill's sampling only reads it)
-            againIfModelClosed(settings.name, () -> annotateAll(doc, infill));
+            // the second run under the same deadline, on the same input (see serverInput)
+            againIfModelClosed(settings.name, () -> annotateAll(doc, input));
         } catch (RuntimeException e) {
             throw deadline.passed() ? deadline.exceeded(settings.name, e) : e;
         } finally {
@@ -279,14 +279,17 @@ final class ConfiguredAnnotator implements Annotator {
     }
 
     /**
-     * For infill, what the model reads of {@code doc} ({@link ModelInput}), its literal masks' tokens joined first as
-     * {@link #annotateAll} joins them (idempotent), so that {@code [MASK]} is one token here too; null for another
-     * task, or a document {@link #annotateAll} samples nothing of ({@link #samplesNothing}). The server path reads it
-     * once, for both its work limit and the sampling: nothing {@link #annotateAll} does before it reads the input
-     * ({@link #forgetEarlierRun}, the warnings) changes what the input reads (words, tags, NER classes).
+     * For infill and rewrite, what the model reads of {@code doc} ({@link ModelInput}), its literal masks' tokens
+     * joined first as {@link #annotateAll} joins them (idempotent), so that {@code [MASK]} is one token here too; null
+     * for generate, or a document {@link #annotateAll} samples nothing of ({@link #samplesNothing}). The server path
+     * reads it once, for both its work limit and the sampling: nothing {@link #annotateAll} does before it reads the
+     * input ({@link #forgetEarlierRun}, the warnings) changes what the input reads (words, tags, NER classes). Infill's
+     * sampling only reads it; a rewrite clears {@code written} of the sentences it leaves as they are, which a second
+     * run ({@link #againIfModelClosed}) leaves as they are again: such a sentence is left for its length or a kept
+     * token past the template, which clearing does not change.
      */
-    private ModelInput infillInput(Annotation doc) {
-        if (settings.task != DiffusionSettings.Task.INFILL || samplesNothing(doc)) {
+    private ModelInput serverInput(Annotation doc) {
+        if (settings.task == DiffusionSettings.Task.GENERATE || samplesNothing(doc)) {
             return null;
         }
         DocumentEditor.joinMasks(doc);
@@ -303,43 +306,37 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * The rows {@code doc} has the model sample: generate's {@code count}, or its sentences' ({@link #rowsOf}).
      */
-    private SampledRows rows(Annotation doc, ModelInput infill) {
+    private SampledRows rows(Annotation doc, ModelInput input) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
             return SampledRows.sampled(settings.count);
         }
-        return rowsOf(doc, infill, s -> true);
+        return rowsOf(doc, input, s -> true);
     }
 
     /**
      * The rows of the sentences {@link #resampleLeakedEntities} may sample again: with an {@code ner:} mask, those
      * holding a token it masks (a bound: a kept one is never written, so never leaks).
      */
-    private long rowsWithMaskedEntities(Annotation doc, ModelInput infill) {
+    private long rowsWithMaskedEntities(Annotation doc, ModelInput input) {
         if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty()) {
             return 0;
         }
-        return rowsOf(doc, infill, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
+        return rowsOf(doc, input, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
                 .anyMatch(t -> ModelInput.isMaskedEntity(settings, t))).sampled();
     }
 
     /**
      * The rows the model samples for {@code doc}'s sentences that {@code counted} accepts, as core counts them: an
      * infill's for the words the model reads ({@link DiffusionLM#infillRows}: none for a sentence with nothing to
-     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. {@code infill}: the input
-     * {@link #infillInput} read, or null (a rewrite: read here, its literal masks' tokens joined first as {@link
-     * #annotateAll} joins them, idempotent, so that {@code [MASK]} is one token here too).
+     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. {@code input}: what
+     * {@link #serverInput} read, null for a document that samples nothing.
      */
-    private SampledRows rowsOf(Annotation doc, ModelInput infill, Predicate<CoreMap> counted) {
-        if (samplesNothing(doc)) {
+    private SampledRows rowsOf(Annotation doc, ModelInput input, Predicate<CoreMap> counted) {
+        if (input == null) {
             return SampledRows.NONE;
         }
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         DiffusionLM lm = model();
-        ModelInput input = infill;
-        if (input == null) {
-            DocumentEditor.joinMasks(doc);
-            input = ModelInput.read(sentences, settings, tokenizerWords);
-        }
         List<boolean[]> keep = settings.task == DiffusionSettings.Task.REWRITE ? input.kept() : null;
         SampledRows rows = SampledRows.NONE;
         for (int i = 0; i < sentences.size(); i++) {
@@ -398,9 +395,9 @@ final class ConfiguredAnnotator implements Annotator {
      * {@link DocumentEditor#joinMasks} joins the tokens of a literal mask into one, leaving the text as it was (a
      * joined {@code [MASK]} is one token, joined no further). So running this again on a document whose run failed
      * there is a fresh run on the same input (whose warnings about the text, a mask in another case, are logged
-     * again). {@code infill}: the input {@link #infillInput} read (the server path), or null to read it here.
+     * again). {@code read}: the input {@link #serverInput} read (the server path), or null to read it here.
      */
-    private void annotateAll(Annotation doc, ModelInput infill) {
+    private void annotateAll(Annotation doc, ModelInput read) {
         forgetEarlierRun(doc);
         Upstream upstream = upstream(doc);
         if (settings.task == DiffusionSettings.Task.GENERATE) {
@@ -418,7 +415,7 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
             warnOfGluedMasks(doc);
         }
-        ModelInput input = infill != null ? infill : ModelInput.read(sentences, settings, tokenizerWords);
+        ModelInput input = read != null ? read : ModelInput.read(sentences, settings, tokenizerWords);
         List<List<List<Suggestion>>> suggested = new ArrayList<>();
         List<List<String>> results = sample(lm, sentences, input, suggested);
         if (!suggested.isEmpty()) { // on the tokens that are filled, before a split makes pieces of them
