@@ -34,17 +34,18 @@ import java.util.function.Consumer;
 
 /**
  * CoreNLP's pipeline as this jar's main runs it on files ({@code -file}, {@code -filelist}): CoreNLP's own loop
- * names, skips and writes the files, and this pipeline annotates each document and renders its output before the file
- * is opened, so that a document that fails, in its annotators or in the outputter (the protobuf serializer refusing
- * our keys), leaves no file behind. CoreNLP's {@code -threads N} ran each document on a thread of its own, where
- * a failure ended that thread, and this jar then ended the JVM at once: the failed document's file was left half
- * written, and so could be the files other threads were writing. Here the documents run on N threads of ours; a
- * failure is recorded, the documents under way finish and are written whole, and, as CoreNLP stops at the first
- * failure unless {@code continueOnAnnotateError} is set, the files after it are not annotated (with it, they are).
- * {@link #report} then names the failed files and says what was written.
+ * names, skips and reads the files, and this pipeline annotates each document and renders its output before it
+ * writes the file, whole or not at all ({@link AtomicReplace}, under the name the loop gives it: {@link
+ * OutputNames}), so that a document that fails, in its annotators or in the outputter (the protobuf serializer
+ * refusing our keys), leaves no file behind, nor does a write that fails. CoreNLP's {@code -threads N} ran each
+ * document on a thread of its own, where a failure ended that thread, and this jar then ended the JVM at once: the
+ * failed document's file was left half written, and so could be the files other threads were writing. Here the
+ * documents run on N threads of ours; a failure is recorded, the documents under way finish and are written whole,
+ * and, as CoreNLP stops at the first failure unless {@code continueOnAnnotateError} is set, the files after it are
+ * not annotated (with it, they are). {@link #report} then names the failed files and says what was written.
  */
 final class CommandLinePipeline extends StanfordCoreNLP {
-    /** A document's output, rendered before its file is opened. */
+    /** A document's output, rendered before its file is written. */
     private static final class RenderedOutput implements CoreAnnotation<byte[]> {
         @Override
         public Class<byte[]> getType() {
@@ -106,7 +107,7 @@ final class CommandLinePipeline extends StanfordCoreNLP {
             }
         }
         if (clearPool) {
-            StanfordCoreNLP.clearAnnotatorPool();
+            GLOBAL_ANNOTATOR_CACHE.clear(); // as CoreNLP's loop clears it (clearAnnotatorPool() would log a warning)
         }
         if (timing.isPresent() && !stopped.get()) {
             Redwood.RedwoodChannels log = Redwood.channels(StanfordCoreNLP.class);
