@@ -7,12 +7,12 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.AnnotationOutputter;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.Timing;
+import edu.stanford.nlp.util.logging.Redwood;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,17 +34,18 @@ import java.util.function.Consumer;
 
 /**
  * CoreNLP's pipeline as this jar's main runs it on files ({@code -file}, {@code -filelist}): CoreNLP's own loop
- * names, skips and writes the files, and this pipeline annotates each document and renders its output before the file
- * is opened, so that a document that fails, in its annotators or in the outputter (the protobuf serializer refusing
- * our keys), leaves no file behind. CoreNLP's {@code -threads N} ran each document on a thread of its own, where
- * a failure ended that thread, and this jar then ended the JVM at once: the failed document's file was left half
- * written, and so could be the files other threads were writing. Here the documents run on N threads of ours; a
- * failure is recorded, the documents under way finish and are written whole, and, as CoreNLP stops at the first
- * failure unless {@code continueOnAnnotateError} is set, the files after it are not annotated (with it, they are).
- * {@link #report} then names the failed files and says what was written.
+ * names, skips and reads the files, and this pipeline annotates each document and renders its output before it
+ * writes the file, whole or not at all ({@link AtomicReplace}, under the name the loop gives it: {@link
+ * OutputNames}), so that a document that fails, in its annotators or in the outputter (the protobuf serializer
+ * refusing our keys), leaves no file behind, nor does a write that fails. CoreNLP's {@code -threads N} ran each
+ * document on a thread of its own, where a failure ended that thread, and this jar then ended the JVM at once: the
+ * failed document's file was left half written, and so could be the files other threads were writing. Here the
+ * documents run on N threads of ours; a failure is recorded, the documents under way finish and are written whole,
+ * and, as CoreNLP stops at the first failure unless {@code continueOnAnnotateError} is set, the files after it are
+ * not annotated (with it, they are). {@link #report} then names the failed files and says what was written.
  */
 final class CommandLinePipeline extends StanfordCoreNLP {
-    /** A document's output, rendered before its file is opened. */
+    /** A document's output, rendered before its file is written. */
     private static final class RenderedOutput implements CoreAnnotation<byte[]> {
         @Override
         public Class<byte[]> getType() {
@@ -73,6 +74,7 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         OutputFormat format = OutputFormat.valueOf(props.getProperty("outputFormat", DEFAULT_OUTPUT_FORMAT)
                 .toUpperCase(Locale.ROOT));
         BiConsumer<Annotation, OutputStream> render = createOutputter(props, AnnotationOutputter.getOptions(props));
+        OutputNames names = new OutputNames(base, props, format);
         int threads = Math.max(1, numThreads);
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads);
         Semaphore free = new Semaphore(threads); // no more documents read ahead than threads to annotate them
@@ -82,29 +84,37 @@ final class CommandLinePipeline extends StanfordCoreNLP {
                 if (stopped.get()) {
                     notAnnotated.incrementAndGet();
                 } else if (workers == null) {
-                    annotateAndWrite(file, doc, write, render);
+                    annotateAndWrite(file, names, doc, write, render);
                 } else {
                     free.acquireUninterruptibly();
                     workers.execute(() -> {
                         try {
-                            annotateAndWrite(file, doc, write, render);
+                            annotateAndWrite(file, names, doc, write, render);
                         } finally {
                             free.release();
                         }
                     });
                 }
             }, (doc, out) -> {
-                try {
-                    out.write(doc.get(RenderedOutput.class));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, format, clearPool, Optional.of(this), timing);
+                // CoreNLP's loop writes a file only for a document that did not fail, which annotateAndWrite writes
+                throw new IllegalStateException("a document's file is written by CommandLinePipeline");
+            }, format, false, Optional.empty(), Optional.empty()); // its pool and timing: below, as the loop no
+            // longer counts the files written
         } finally {
             if (workers != null) {
                 workers.shutdown(); // the documents under way finish and are written before the run ends
                 Uninterruptibles.awaitTerminationUninterruptibly(workers);
             }
+        }
+        if (clearPool) {
+            GLOBAL_ANNOTATOR_CACHE.clear(); // as CoreNLP's loop clears it (clearAnnotatorPool() would log a warning)
+        }
+        if (timing.isPresent() && !stopped.get()) {
+            Redwood.RedwoodChannels log = Redwood.channels(StanfordCoreNLP.class);
+            log.info("");
+            log.info(timingInformation());
+            log.info("Total time annotating and writing the files: " + Timing.toSecondsString(timing.get().report())
+                    + " sec.");
         }
     }
 
@@ -136,11 +146,13 @@ final class CommandLinePipeline extends StanfordCoreNLP {
     }
 
     /**
-     * Annotates and renders {@code doc}, then hands it to CoreNLP's {@code write}, which opens and writes its file,
-     * or, with the failure set as CoreNLP's own threads set it ({@code ExceptionAnnotation}), writes nothing and logs
-     * it ({@code continueOnAnnotateError}) or throws.
+     * Annotates and renders {@code doc}, then writes its file whole or not at all ({@link AtomicReplace}: CoreNLP's
+     * loop opened the file before writing it, so a write that failed, a full disk, left it half written, and emptied
+     * the earlier output of the same name), or, with the failure set as CoreNLP's own threads set it ({@code
+     * ExceptionAnnotation}), hands it to CoreNLP's {@code write}, which writes nothing and logs it ({@code
+     * continueOnAnnotateError}) or throws.
      */
-    private void annotateAndWrite(File file, Annotation doc, Consumer<Annotation> write,
+    private void annotateAndWrite(File file, OutputNames names, Annotation doc, Consumer<Annotation> write,
             BiConsumer<Annotation, OutputStream> render) {
         if (stopped.get()) { // handed over while a thread was free, and another document failed meanwhile
             notAnnotated.incrementAndGet();
@@ -155,15 +167,20 @@ final class CommandLinePipeline extends StanfordCoreNLP {
             doc.set(CoreAnnotations.ExceptionAnnotation.class, e);
             failed(file, e);
         }
+        if (doc.get(CoreAnnotations.ExceptionAnnotation.class) == null) {
+            byte[] rendered = doc.get(RenderedOutput.class);
+            try {
+                AtomicReplace.write(names.of(file), out -> out.write(rendered));
+                written.incrementAndGet();
+            } catch (IOException | RuntimeException e) {
+                failed(file, e); // the file itself could not be written (a full disk): its document did not fail
+            }
+            return;
+        }
         try {
             write.accept(doc);
-            if (doc.get(CoreAnnotations.ExceptionAnnotation.class) == null) {
-                written.incrementAndGet();
-            }
         } catch (RuntimeException e) {
-            if (doc.get(CoreAnnotations.ExceptionAnnotation.class) == null) {
-                failed(file, e); // the file itself could not be written (a full disk): its document did not fail
-            } // else CoreNLP's "Error annotating FILE" for the failure recorded above
+            // CoreNLP's "Error annotating FILE" for the failure recorded above
         }
     }
 

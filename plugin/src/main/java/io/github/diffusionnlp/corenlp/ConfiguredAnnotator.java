@@ -260,17 +260,17 @@ final class ConfiguredAnnotator implements Annotator {
             return;
         }
         ServerLimits l = limits != null ? limits : ServerLimits.fromSystemProperties();
-        ModelInput infill = infillInput(doc); // counted and then sampled: read once
-        long rows = rows(doc, infill);
+        ModelInput input = serverInput(doc); // counted and then sampled: read once
+        SampledRows rows = rows(doc, input);
         // a suggestion pass reads each infill row's window once more, in one step (FillSuggestions)
-        long suggestionRows = settings.suggestions > 0 ? rows : 0;
-        l.requireWork(settings.name, rows, rowsWithMaskedEntities(doc, infill), "ner:" + String.join(",",
-                settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates, settings.guidance != 1.0,
-                suggestionRows);
+        long suggestionRows = settings.suggestions > 0 ? rows.sampled() : 0;
+        l.requireWork(settings.name, rows.sampled(), rows.filled(), rowsWithMaskedEntities(doc, input), "ner:"
+                + String.join(",", settings.maskNer), RESAMPLE_TRIES, settings.steps, settings.candidates,
+                settings.guidance != 1.0, suggestionRows);
         RequestDeadline deadline = new RequestDeadline(l.deadlineMillis);
         try {
-            // the second run under the same deadline, on the same input (infill's sampling only reads it)
-            againIfModelClosed(settings.name, () -> annotateAll(doc, infill));
+            // the second run under the same deadline, on the same input (see serverInput)
+            againIfModelClosed(settings.name, () -> annotateAll(doc, input));
         } catch (RuntimeException e) {
             throw deadline.passed() ? deadline.exceeded(settings.name, e) : e;
         } finally {
@@ -279,14 +279,17 @@ final class ConfiguredAnnotator implements Annotator {
     }
 
     /**
-     * For infill, what the model reads of {@code doc} ({@link ModelInput}), its literal masks' tokens joined first as
-     * {@link #annotateAll} joins them (idempotent), so that {@code [MASK]} is one token here too; null for another
-     * task, or a document {@link #annotateAll} samples nothing of ({@link #samplesNothing}). The server path reads it
-     * once, for both its work limit and the sampling: nothing {@link #annotateAll} does before it reads the input
-     * ({@link #forgetEarlierRun}, the warnings) changes what the input reads (words, tags, NER classes).
+     * For infill and rewrite, what the model reads of {@code doc} ({@link ModelInput}), its literal masks' tokens
+     * joined first as {@link #annotateAll} joins them (idempotent), so that {@code [MASK]} is one token here too; null
+     * for generate, or a document {@link #annotateAll} samples nothing of ({@link #samplesNothing}). The server path
+     * reads it once, for both its work limit and the sampling: nothing {@link #annotateAll} does before it reads the
+     * input ({@link #forgetEarlierRun}, the warnings) changes what the input reads (words, tags, NER classes). Infill's
+     * sampling only reads it; a rewrite clears {@code written} of the sentences it leaves as they are, which a second
+     * run ({@link #againIfModelClosed}) leaves as they are again: such a sentence is left for its length or a kept
+     * token past the template, which clearing does not change.
      */
-    private ModelInput infillInput(Annotation doc) {
-        if (settings.task != DiffusionSettings.Task.INFILL || samplesNothing(doc)) {
+    private ModelInput serverInput(Annotation doc) {
+        if (settings.task == DiffusionSettings.Task.GENERATE || samplesNothing(doc)) {
             return null;
         }
         DocumentEditor.joinMasks(doc);
@@ -303,50 +306,44 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * The rows {@code doc} has the model sample: generate's {@code count}, or its sentences' ({@link #rowsOf}).
      */
-    private long rows(Annotation doc, ModelInput infill) {
+    private SampledRows rows(Annotation doc, ModelInput input) {
         if (settings.task == DiffusionSettings.Task.GENERATE) {
-            return settings.count;
+            return SampledRows.sampled(settings.count);
         }
-        return rowsOf(doc, infill, s -> true);
+        return rowsOf(doc, input, s -> true);
     }
 
     /**
      * The rows of the sentences {@link #resampleLeakedEntities} may sample again: with an {@code ner:} mask, those
      * holding a token it masks (a bound: a kept one is never written, so never leaks).
      */
-    private long rowsWithMaskedEntities(Annotation doc, ModelInput infill) {
+    private long rowsWithMaskedEntities(Annotation doc, ModelInput input) {
         if (settings.task != DiffusionSettings.Task.INFILL || settings.maskNer.isEmpty()) {
             return 0;
         }
-        return rowsOf(doc, infill, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
-                .anyMatch(t -> ModelInput.isMaskedEntity(settings, t)));
+        return rowsOf(doc, input, s -> s.get(CoreAnnotations.TokensAnnotation.class).stream()
+                .anyMatch(t -> ModelInput.isMaskedEntity(settings, t))).sampled();
     }
 
     /**
      * The rows the model samples for {@code doc}'s sentences that {@code counted} accepts, as core counts them: an
      * infill's for the words the model reads ({@link DiffusionLM#infillRows}: none for a sentence with nothing to
-     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. {@code infill}: the input
-     * {@link #infillInput} read, or null (a rewrite: read here, its literal masks' tokens joined first as {@link
-     * #annotateAll} joins them, idempotent, so that {@code [MASK]} is one token here too).
+     * fill, more than one for a long one), a rewrite's as {@link #rewriteRows} makes them. {@code input}: what
+     * {@link #serverInput} read, null for a document that samples nothing.
      */
-    private long rowsOf(Annotation doc, ModelInput infill, Predicate<CoreMap> counted) {
-        if (samplesNothing(doc)) {
-            return 0;
+    private SampledRows rowsOf(Annotation doc, ModelInput input, Predicate<CoreMap> counted) {
+        if (input == null) {
+            return SampledRows.NONE;
         }
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
         DiffusionLM lm = model();
-        ModelInput input = infill;
-        if (input == null) {
-            DocumentEditor.joinMasks(doc);
-            input = ModelInput.read(sentences, settings, tokenizerWords);
-        }
         List<boolean[]> keep = settings.task == DiffusionSettings.Task.REWRITE ? input.kept() : null;
-        long rows = 0;
+        SampledRows rows = SampledRows.NONE;
         for (int i = 0; i < sentences.size(); i++) {
             if (counted.test(sentences.get(i))) {
-                rows += keep == null ? lm.infillRows(input.words().get(i))
+                rows = rows.plus(keep == null ? SampledRows.sampled(lm.infillRows(input.words().get(i)))
                         : rewriteRows(lm, sentences.get(i).get(CoreAnnotations.TokensAnnotation.class),
-                                input.words().get(i), keep.get(i));
+                                input.words().get(i), keep.get(i)));
             }
         }
         return rows;
@@ -354,37 +351,21 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@link #rewrite} has core sample for one sentence ({@link DiffusionLM#rewriteRows}): none for a
-     * sentence left as it is under a template; under {@code syntax=keep}, a sentence longer than the model is sampled
-     * as a whole with every token kept (its masks filled) and then window by window, each under its own tags.
+     * sentence left as it is under a template; under {@code syntax=keep}, {@link KeptSyntaxRewrite#rows}.
      */
-    private long rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
+    private SampledRows rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
         boolean left = last > keep.length
                 || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
         if (left && settings.template != null) {
-            return 0;
+            return SampledRows.NONE;
         }
         boolean[] k = keep.clone();
         if (left) {
             Arrays.fill(k, true);
         }
-        int len = lm.info().config().maxLength();
-        if (!settings.syntaxKeep) {
-            return lm.rewriteRows(words, k, constraints);
-        }
-        List<Upos> tags = PtbToUpos.of(tokens);
-        if (tokens.size() <= len) {
-            return lm.rewriteRows(words, k, constraints.withTemplate(tags));
-        }
-        boolean[] all = new boolean[k.length];
-        Arrays.fill(all, true);
-        long rows = lm.rewriteRows(words, all, constraints);
-        for (int from = 0; from < tokens.size(); from += len) {
-            int to = Math.min(tokens.size(), from + len);
-            rows += lm.rewriteRows(words.subList(from, to), Arrays.copyOfRange(k, from, to),
-                    constraints.withTemplate(tags.subList(from, to)));
-        }
-        return rows;
+        return settings.syntaxKeep ? KeptSyntaxRewrite.rows(lm, PtbToUpos.of(tokens), words, k, constraints)
+                : SampledRows.ofRewrite(lm, words, k, constraints);
     }
 
     /**
@@ -414,9 +395,9 @@ final class ConfiguredAnnotator implements Annotator {
      * {@link DocumentEditor#joinMasks} joins the tokens of a literal mask into one, leaving the text as it was (a
      * joined {@code [MASK]} is one token, joined no further). So running this again on a document whose run failed
      * there is a fresh run on the same input (whose warnings about the text, a mask in another case, are logged
-     * again). {@code infill}: the input {@link #infillInput} read (the server path), or null to read it here.
+     * again). {@code read}: the input {@link #serverInput} read (the server path), or null to read it here.
      */
-    private void annotateAll(Annotation doc, ModelInput infill) {
+    private void annotateAll(Annotation doc, ModelInput read) {
         forgetEarlierRun(doc);
         Upstream upstream = upstream(doc);
         if (settings.task == DiffusionSettings.Task.GENERATE) {
@@ -434,7 +415,7 @@ final class ConfiguredAnnotator implements Annotator {
             warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
             warnOfGluedMasks(doc);
         }
-        ModelInput input = infill != null ? infill : ModelInput.read(sentences, settings, tokenizerWords);
+        ModelInput input = read != null ? read : ModelInput.read(sentences, settings, tokenizerWords);
         List<List<List<Suggestion>>> suggested = new ArrayList<>();
         List<List<String>> results = sample(lm, sentences, input, suggested);
         if (!suggested.isEmpty()) { // on the tokens that are filled, before a split makes pieces of them
@@ -629,7 +610,7 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
      * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
-     * sentence longer than the model (seed {@code seed + sentence + window offset}, as core does). Kept tokens
+     * sentence longer than the model ({@link KeptSyntaxRewrite}). Kept tokens
      * come back verbatim, words the model does not know included. Sentences {@code leftAsTheyAre} stay as they
      * are: under a template, even a sentence with every token kept would come back at the template's length.
      */
@@ -650,41 +631,10 @@ final class ConfiguredAnnotator implements Annotator {
                 out.set(run.get(j), rewritten.get(j));
             }
         } else if (settings.syntaxKeep) {
-            int len = lm.info().config().maxLength();
-            List<Constraints> perSentence = new ArrayList<>();
-            List<boolean[]> batchKeep = new ArrayList<>(keep);
-            for (int s = 0; s < sentences.size(); s++) {
-                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= len) {
-                    perSentence.add(constraints.withTemplate(PtbToUpos.of(tokens)));
-                } else { // done window by window below; here everything is kept, so nothing is sampled
-                    perSentence.add(constraints);
-                    boolean[] all = new boolean[tokens.size()];
-                    Arrays.fill(all, true);
-                    batchKeep.set(s, all);
-                }
-            }
-            out = new ArrayList<>(lm.rewriteAll(words, batchKeep, settings.strength, perSentence, options));
-            for (int s = 0; s < sentences.size(); s++) {
-                List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens.size() <= len) {
-                    continue;
-                }
-                List<Upos> tags = PtbToUpos.of(tokens);
-                List<String> result = new ArrayList<>(words.get(s));
-                for (int from = 0; from < tokens.size(); from += len) {
-                    int to = Math.min(tokens.size(), from + len);
-                    boolean[] k = Arrays.copyOfRange(keep.get(s), from, to);
-                    SamplingOptions window = options.toBuilder().seed(options.windowSeed(s, from)).build();
-                    List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)), List.of(k),
-                            settings.strength, List.of(constraints.withTemplate(tags.subList(from, to))),
-                            window).get(0);
-                    for (int i = 0; i < w.size(); i++) {
-                        result.set(from + i, w.get(i));
-                    }
-                }
-                out.set(s, result);
-            }
+            List<List<Upos>> tags = sentences.stream()
+                    .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
+            out = new ArrayList<>(KeptSyntaxRewrite.rewrite(lm, tags, words, keep, settings.strength, constraints,
+                    options));
         } else {
             return lm.rewriteAll(words, keep, settings.strength, constraints, options);
         }

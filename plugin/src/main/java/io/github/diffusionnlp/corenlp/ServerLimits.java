@@ -165,27 +165,33 @@ final class ServerLimits {
      * their windows or infill's stretches, or generated sentences), and {@code resampledRows} of them sampled again
      * up to {@code resamplings} times each (the sentences holding a name the mask's {@code masked} rule names,
      * "ner:PERSON", while a name comes back), times {@code steps} times {@code candidates}, twice with guidance (two
-     * network passes a step), plus {@code suggestionRows} read in one step each ({@code NAME.suggestions}: a pass
-     * of the network over each infill row's window, unguided). The re-samplings count at their most: whether a name
-     * comes back is known only after sampling, and the limit refuses before any.
+     * network passes a step), plus {@code fillRows} times {@code steps}: the infill rows that fill a rewrite's
+     * {@code [MASK]}s before it rewrites, which core samples once each and unguided whatever the candidates and
+     * guidance (its {@code fillMasks} runs them under no constraints), plus {@code suggestionRows} read in one step
+     * each ({@code NAME.suggestions}: a pass of the network over each infill row's window, unguided). The
+     * re-samplings count at their most: whether a name comes back is known only after sampling, and the limit
+     * refuses before any.
      */
-    void requireWork(String name, long rows, long resampledRows, String masked, int resamplings, int steps,
-            int candidates, boolean guided, long suggestionRows) {
+    void requireWork(String name, long rows, long fillRows, long resampledRows, String masked, int resamplings,
+            int steps, int candidates, boolean guided, long suggestionRows) {
         long allRows = rows + resampledRows * resamplings;
         // rows bounded by the text: no overflow
-        long work = allRows * steps * candidates * (guided ? 2 : 1) + suggestionRows;
+        long work = allRows * steps * candidates * (guided ? 2 : 1) + fillRows * steps + suggestionRows;
         if (work > maxWork) {
             // which rows count again and why, with the mask's classes as the request gave them
             String which = resampledRows == 1 ? " row, the one holding" : " rows, those holding";
             String counted = resampledRows == 0 ? rowCount(rows) : "(" + rowCount(rows) + " + " + resamplings + " x "
                     + resampledRows + which + " a name that " + name + ".mask's " + masked + " masks, sampled again"
                     + " up to " + resamplings + " times while the name comes back)";
+            // fewer candidates help only where there are more than one, and only on the rows sampled under them
+            String fewer = candidates > 1 && allRows > 0 ? "sentences, steps or candidates" : "sentences or steps";
             throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work
                     + " row-steps (" + counted + " x " + name + ".steps " + steps + " x " + name + ".candidates "
-                    + candidates + (guided ? " x 2 for guidance" : "") + (suggestionRows == 0 ? "" : " + "
+                    + candidates + (guided ? " x 2 for guidance" : "") + (fillRows == 0 ? "" : " + "
+                    + rowCount(fillRows) + " filling the text's [MASK]s before the rewrite x " + name + ".steps "
+                    + steps + ", one candidate, unguided") + (suggestionRows == 0 ? "" : " + "
                     + rowCount(suggestionRows) + " x 1 step for " + name + ".suggestions")
-                    + "), above the server's limit of " + maxWork
-                    + " (-D" + MAX_WORK + "): send fewer sentences, steps or candidates");
+                    + "), above the server's limit of " + maxWork + " (-D" + MAX_WORK + "): send fewer " + fewer);
         }
     }
 }

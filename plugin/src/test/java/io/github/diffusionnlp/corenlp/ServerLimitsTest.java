@@ -221,8 +221,35 @@ class ServerLimitsTest {
         assertEquals(200, templated.statusCode(), "one row x 2 steps: " + templated.body());
         HttpResponse<String> masked = post("The [MASK] was late.", "diffusion.task", "rewrite");
         assertEquals(500, masked.statusCode(), masked.body());
-        assertTrue(masked.body().contains("this request asks for 4 row-steps (2 rows x diffusion.steps 2 x"
-                + " diffusion.candidates 1), above the server's limit of 3"), masked.body());
+        assertTrue(masked.body().contains("this request asks for 4 row-steps (1 row x diffusion.steps 2 x"
+                + " diffusion.candidates 1 + 1 row filling the text's [MASK]s before the rewrite x diffusion.steps 2,"
+                + " one candidate, unguided), above the server's limit of 3 (-D" + ServerLimits.MAX_WORK + "): send"
+                + " fewer sentences or steps"), masked.body());
+    }
+
+    /**
+     * A rewrite fills its {@code [MASK]}s first, in infill rows core samples once each and unguided (under no
+     * constraints): best of 2 candidates with guidance is 1 x 2 x 2 x 2 = 8 row-steps for the rewrite's row and 2 for
+     * the mask's, 10. They were counted as the rewrite's, 16, refusing a request within the limit.
+     */
+    @Test
+    void aRewritesMaskFillingRowsCountOnceUnguided() throws Exception {
+        String[] guided = {"diffusion.task", "rewrite", "diffusion.sentiment", "positive", "diffusion.candidates",
+            "2", "diffusion.guidance", "2"};
+        System.setProperty(ServerLimits.MAX_WORK, "10");
+        HttpResponse<String> within = post("The [MASK] was late.", guided);
+        assertEquals(200, within.statusCode(), within.body());
+        System.setProperty(ServerLimits.MAX_WORK, "9");
+        // another seed, another pipeline (one with the same properties would hold the limit of 10 its annotator read)
+        String[] again = java.util.Arrays.copyOf(guided, guided.length + 2);
+        again[guided.length] = "diffusion.seed";
+        again[guided.length + 1] = "4";
+        HttpResponse<String> r = post("The [MASK] was late.", again);
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("this request asks for 10 row-steps (1 row x diffusion.steps 2 x"
+                + " diffusion.candidates 2 x 2 for guidance + 1 row filling the text's [MASK]s before the rewrite x"
+                + " diffusion.steps 2, one candidate, unguided), above the server's limit of 9 (-D"
+                + ServerLimits.MAX_WORK + "): send fewer sentences, steps or candidates"), r.body());
     }
 
     /**

@@ -1,0 +1,78 @@
+package io.github.diffusionnlp.corenlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import ai.djl.util.Progress;
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Upos;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code syntax=keep} on the shipped model: a sentence longer than its 64 positions is rewritten window by window,
+ * and was also sent whole, every token kept, in the batch of the others, where core filled its {@code [MASK]}s (a
+ * mask is never kept) and rewrote the windows holding them, a pass whose words were then thrown away.
+ */
+class KeptSyntaxRewriteTest {
+    /** Sums the rows each sampling run of core announces (one reset per run, with its row count). */
+    private static final class RowsSampled implements Progress {
+        long rows;
+
+        @Override
+        public void reset(String message, long max, String trailingMessage) {
+            rows += max;
+        }
+
+        @Override
+        public void start(long initialProgress) {}
+
+        @Override
+        public void end() {}
+
+        @Override
+        public void increment(long increment) {}
+
+        @Override
+        public void update(long progress, String message) {}
+    }
+
+    @Test
+    void aLongSentencesMasksAreFilledInItsWindowsOnly() {
+        DiffusionLM lm = SharedModels.get(null, null);
+        List<String> longSentence = new ArrayList<>();
+        List<Upos> longTags = new ArrayList<>();
+        for (int i = 0; i < 70; i++) { // masks in both 64-token windows
+            longSentence.add(i == 3 || i == 66 ? DiffusionLM.MASK : i % 2 == 0 ? "the" : "report");
+            longTags.add(i % 2 == 0 ? Upos.DET : Upos.NOUN);
+        }
+        List<String> shortSentence = List.of("The", DiffusionLM.MASK, "was", "late", ".");
+        List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
+        boolean[] keepLong = new boolean[70];
+        keepLong[0] = true;
+        boolean[] keepShort = {false, false, true, false, true};
+
+        RowsSampled progress = new RowsSampled();
+        SamplingOptions options = SamplingOptions.builder().steps(2).seed(11).optProgress(progress).build();
+        List<List<String>> out = KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
+                List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(), options);
+
+        SampledRows counted = KeptSyntaxRewrite.rows(lm, longTags, longSentence, keepLong, Constraints.none())
+                .plus(KeptSyntaxRewrite.rows(lm, shortTags, shortSentence, keepShort, Constraints.none()));
+        // each window: its mask filled, then rewritten; the short sentence: the same. Nothing of the whole sentence.
+        assertEquals(new SampledRows(3, 3), counted);
+        assertEquals(counted.sampled() + counted.filled(), progress.rows, "rows core sampled");
+
+        // the words are the windows' and the batch's: the same seed gives the same words
+        RowsSampled again = new RowsSampled();
+        assertEquals(out, KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
+                List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(),
+                options.toBuilder().optProgress(again).build()));
+        assertEquals("the", out.get(0).get(0), "kept");
+        assertNotEquals(DiffusionLM.MASK, out.get(0).get(66), "filled in its window");
+        assertNotEquals(DiffusionLM.MASK, out.get(1).get(1));
+    }
+}
