@@ -168,7 +168,7 @@ final class ServerLimits {
      * network passes a step), plus {@code fillRows} times {@code steps}: the infill rows that fill a rewrite's
      * {@code [MASK]}s before it rewrites, which core samples once each and unguided whatever the candidates and
      * guidance (its {@code fillMasks} runs them under no constraints), plus {@code suggestionRows} read in one step
-     * each ({@code NAME.suggestions}: a pass of the network over each infill row's window, unguided). The
+     * each ({@code NAME.suggestions}: a pass of the network over each infill row's window, two with guidance). The
      * re-samplings count at their most: whether a name comes back is known only after sampling, and the limit
      * refuses before any.
      */
@@ -176,7 +176,8 @@ final class ServerLimits {
             int steps, int candidates, boolean guided, long suggestionRows) {
         long allRows = rows + resampledRows * resamplings;
         // rows bounded by the text: no overflow
-        long work = allRows * steps * candidates * (guided ? 2 : 1) + fillRows * steps + suggestionRows;
+        long work = allRows * steps * candidates * (guided ? 2 : 1) + fillRows * steps
+                + suggestionRows * (guided ? 2 : 1);
         if (work > maxWork) {
             // which rows count again and why, with the mask's classes as the request gave them
             String which = resampledRows == 1 ? " row, the one holding" : " rows, those holding";
@@ -190,7 +191,8 @@ final class ServerLimits {
                     + candidates + (guided ? " x 2 for guidance" : "") + (fillRows == 0 ? "" : " + "
                     + rowCount(fillRows) + " filling the text's [MASK]s before the rewrite x " + name + ".steps "
                     + steps + ", one candidate, unguided") + (suggestionRows == 0 ? "" : " + "
-                    + rowCount(suggestionRows) + " x 1 step for " + name + ".suggestions")
+                    + rowCount(suggestionRows) + " x 1 step" + (guided ? " x 2 for guidance" : "") + " for " + name
+                    + ".suggestions")
                     + "), above the server's limit of " + maxWork + " (-D" + MAX_WORK + "): send fewer " + fewer);
         }
     }

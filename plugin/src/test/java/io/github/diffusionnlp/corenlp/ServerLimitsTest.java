@@ -204,6 +204,13 @@ class ServerLimitsTest {
                 + " 5"), stretches.body());
         System.setProperty(ServerLimits.MAX_WORK, "6");
         assertEquals(200, post(longSentence.trim(), "diffusion.suggestions", "3", "diffusion.seed", "3").statusCode());
+        // under guidance the suggestions' pass is guided too, as infill's first step: two passes a row
+        System.setProperty(ServerLimits.MAX_WORK, "5");
+        HttpResponse<String> guided = post(TEXT, "diffusion.suggestions", "3", "diffusion.sentiment", "positive",
+                "diffusion.guidance", "2");
+        assertTrue(guided.body().contains("this request asks for 6 row-steps (1 row x diffusion.steps 2 x"
+                + " diffusion.candidates 1 x 2 for guidance + 1 row x 1 step x 2 for guidance for"
+                + " diffusion.suggestions), above the server's limit of 5"), guided.body());
     }
 
     /**
