@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
@@ -58,10 +59,13 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         return null;
     }
 
-    /** What the tool says of a line's {@link #notAMask}: that it {@code instead} ("is not filled"), and why. */
+    /**
+     * What the tool says of a line's {@link #notAMask}: that it {@code instead} ("is not filled"), and why; the token
+     * quoted with its hidden characters and a combining mark beside the quote shown ({@link Visible#of}).
+     */
     static String notAMaskMessage(int lineNumber, String unfilled, boolean tokenized, String instead) {
         boolean split = unfilled.contains(" ");
-        return "line " + lineNumber + ": '" + unfilled + "' is not a mask and " + instead + ": a mask is "
+        return "line " + lineNumber + ": '" + Visible.of(unfilled) + "' is not a mask and " + instead + ": a mask is "
                 + InfillerME.MASK + " in capitals"
                 + (tokenized || split ? ", a token of its own" : "")
                 + (split && tokenized ? "; OpenNLP's TokenizerME splits it into '[ MASK ]': join the three into "
