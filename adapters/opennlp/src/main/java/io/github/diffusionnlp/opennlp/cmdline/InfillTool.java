@@ -30,24 +30,29 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
     }
 
     /**
-     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, with
-     * {@code -tokenized} a token with [MASK] glued to other characters ("[MASK]."), or the mask split into the
-     * three tokens "[ MASK ]" (as OpenNLP's {@code TokenizerME} splits it). Such a line is written back with that
-     * word as it was; without a message the user would not know why.
+     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, another model's
+     * "<mask>", one in full-width characters ("［MASK］"), with {@code -tokenized} a token with [MASK] glued to other
+     * characters ("[MASK]."), or the mask split into the three tokens "[ MASK ]" (as OpenNLP's {@code TokenizerME}
+     * splits it). Such a line is written back with that word as it was; without a message the user would not know
+     * why.
      */
     static String notAMask(String text, List<String[]> sentences, boolean tokenized) {
-        if (tokenized) {
-            for (String[] s : sentences) {
-                for (String t : s) {
-                    if (MaskSpelling.isMisspelt(t)) {
-                        return t;
-                    }
-                }
-            }
-        } else {
+        if (!tokenized) {
             int at = MaskSpelling.inAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
             if (at >= 0) { // "[mask]", which the tokenizer splits: named as written
                 return text.substring(at, at + InfillerME.MASK.length());
+            }
+            at = MaskSpelling.inAngleBracketsAt(text); // "<mask>", which the tokenizer splits too
+            if (at >= 0) {
+                return text.substring(at, at + "<mask>".length());
+            }
+        }
+        // with -tokenized any misspelt token; in raw text what is left, a mask in full-width characters (［MASK］)
+        for (String[] s : sentences) {
+            for (String t : s) {
+                if (MaskSpelling.isMisspelt(t)) {
+                    return t;
+                }
             }
         }
         for (String[] s : sentences) {

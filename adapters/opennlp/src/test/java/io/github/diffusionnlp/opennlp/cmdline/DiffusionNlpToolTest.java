@@ -482,6 +482,19 @@ class DiffusionNlpToolTest {
     }
 
     /**
+     * In raw text a mask in full-width characters (［MASK］, as an East Asian input method writes it) or another model's
+     * (<mask>) was left unfilled with nothing said, by Infill and Suggest alike, though -tokenized named both.
+     */
+    @Test
+    void aMaskWrittenAnotherWayInRawTextIsNamed() {
+        for (String[] tool : new String[][] {{"Infill", "-steps", "1"}, {"Suggest", "-top", "1"}}) {
+            Run r = run("She saw the \uFF3BMASK\uFF3D today.\nHe went to the <mask>.\n", tool);
+            assertTrue(r.stderr().contains("line 1: '\uFF3BMASK\uFF3D' is not a mask"), tool[0] + ": " + r.stderr());
+            assertTrue(r.stderr().contains("line 2: '<mask>' is not a mask"), tool[0] + ": " + r.stderr());
+        }
+    }
+
+    /**
      * OpenNLP's TokenizerME splits [MASK] into "[ MASK ]": such a line came back unchanged without a word (and with
      * -detokenize re-joined, so that it looked like a fill skipped). It is named, with the remedy.
      */
