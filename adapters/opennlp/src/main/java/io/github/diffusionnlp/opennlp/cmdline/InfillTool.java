@@ -119,7 +119,8 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 for (String[] s : sentences) {
                     jobs.add(InfillerME.hasMask(s) ? new Job(s, null) : null);
                 }
-                return new ReadLine(line, tokens, jobs);
+                ReadLine read = new ReadLine(line, tokens, jobs);
+                return unfilled == null ? read : read.withMaskNotRead();
             }, (batch, first) -> new InfillerME(model, options.startingAt(first))
                     .splitMasksToldByCaller().infill(batch.stream().map(Job::tokens).toArray(String[][]::new)),
                     detokenizer, "filling");

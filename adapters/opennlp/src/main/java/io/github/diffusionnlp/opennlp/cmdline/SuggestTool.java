@@ -104,7 +104,7 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         if (unfilled != null) {
             err.println(InfillTool.notAMaskMessage(line.number(), unfilled, tokenized, "gets no rows"));
         }
-        boolean whole = true;
+        boolean whole = unfilled == null; // the mask meant got no rows: the run fails, as Infill's does
         int mask = 0; // masks are numbered along the line, those of a sentence without rows too
         for (String[] sentence : sentences) {
             int masks = (int) Arrays.stream(sentence).filter(InfillerME.MASK::equals).count();

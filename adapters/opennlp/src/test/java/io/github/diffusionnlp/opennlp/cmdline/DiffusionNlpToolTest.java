@@ -459,22 +459,25 @@ class DiffusionNlpToolTest {
         assertEquals(0, run(new byte[0], "Infill", "-tokenized", "-steps", "1").code(), "empty input, open output");
     }
 
-    /** A mask written so that it will not be filled ([mask], or [MASK]. with -tokenized) is named on stderr, not skipped silently. */
+    /**
+     * A mask written so that it will not be filled ([mask], or [MASK]. with -tokenized) is named on stderr, not skipped
+     * silently, and the run, every line written, ends in failure.
+     */
     @Test
     void aMaskThatWillNotBeFilledIsNamed() {
         Run tokenized = run("fine [MASK] .\nsaid [MASK].\n", "Infill", "-tokenized", "-steps", "1");
-        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertEquals(CmdTool.FAILED, tokenized.code(), tokenized.stderr());
         assertTrue(tokenized.stderr().contains("line 2: '[MASK].' is not a mask and is not filled"), tokenized.stderr());
         assertFalse(tokenized.stderr().contains("line 1:"), tokenized.stderr());
         assertEquals("said [MASK].", tokenized.lines().get(1));
         Run raw = run("The [mask] sat. He [MASK].\n", "Infill", "-steps", "1");
-        assertEquals(0, raw.code(), raw.stderr());
+        assertEquals(CmdTool.FAILED, raw.code(), raw.stderr());
         assertTrue(raw.stderr().contains("line 1: '[mask]' is not a mask"), raw.stderr());
         assertFalse(raw.lines().get(0).contains("[MASK]"), "the real mask is filled: " + raw.out());
         assertFalse(run("He said [MASK].\n", "Infill", "-steps", "1").stderr().contains("not a mask"),
                 "raw text: [MASK] glued to a full stop is a mask");
         Run both = run("The [MASK] and [mask] sat .\n", "Infill", "-tokenized", "-steps", "1");
-        assertEquals(0, both.code(), both.stderr());
+        assertEquals(CmdTool.FAILED, both.code(), both.stderr());
         assertTrue(both.stderr().contains("line 1: '[mask]' is not a mask"), both.stderr());
         List<String> words = List.of(both.lines().get(0).split(" "));
         assertEquals("[mask]", words.get(3), "written back as it was, beside the mask filled: " + words);
@@ -501,7 +504,7 @@ class DiffusionNlpToolTest {
     @Test
     void aMaskSplitIntoThreeTokensIsNamed() {
         Run tokenized = run("The [ MASK ] was late again .\nfine [MASK] .\n", "Infill", "-tokenized", "-steps", "1");
-        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertEquals(CmdTool.FAILED, tokenized.code(), tokenized.stderr());
         assertTrue(tokenized.stderr().contains("line 1: '[ MASK ]' is not a mask and is not filled: a mask is [MASK] in"
                 + " capitals, a token of its own; OpenNLP's TokenizerME splits it into '[ MASK ]': join the three into"
                 + " [MASK], or give the raw text without -tokenized"), tokenized.stderr());
