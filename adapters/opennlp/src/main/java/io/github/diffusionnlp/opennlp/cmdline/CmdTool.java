@@ -89,6 +89,7 @@ abstract class CmdTool<P> {
 
     final void run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
         String[] expanded = expandFlags(args);
+        requireNamesWithValues(expanded);
         String error = ArgumentParser.validateArgumentsLoudly(expanded, params);
         if (error != null) {
             throw badParameter(error);
@@ -109,6 +110,25 @@ abstract class CmdTool<P> {
     /** A value out of a {@link SamplingRange}, refused as {@link #badParameter} refuses the tool's other mistakes. */
     SamplingRange.Refusal outOfRange() {
         return (option, value, allowed) -> badParameter(SamplingRange.outOfRange(option, value, allowed));
+    }
+
+    /**
+     * Refuses, naming it, a parameter written with two dashes (core's {@code --steps}) or given no value: OpenNLP's
+     * ArgumentParser names neither ("Number of parameters must be always be even", or the value alone as
+     * unrecognized). A value is never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
+     */
+    private void requireNamesWithValues(String[] args) {
+        Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+        for (String a : args) {
+            if (a.startsWith("--") && known.contains(a.substring(1))) {
+                throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
+            }
+        }
+        for (int i = 0; i < args.length; i += 2) {
+            if (known.contains(args[i]) && (i + 1 == args.length || known.contains(args[i + 1]))) {
+                throw badParameter(args[i] + " is given no value");
+            }
+        }
     }
 
     /** A bare boolean parameter ({@code -tokenized} followed by another parameter or nothing) means true. */

@@ -171,6 +171,29 @@ class DiffusionNlpToolTest {
                 || new GenerateTool().needsParameters(), "Infill, Rewrite and Generate run without parameters");
     }
 
+    /**
+     * A parameter given without its value was OpenNLP's "Number of parameters must be always be even", naming none, and
+     * one written with core's two dashes ("--steps 3") was "Unrecognized parameters encountered: [3]", naming the value
+     * only: each names the parameter now, with the usage and exit code 1 as before.
+     */
+    @Test
+    void aParameterWithoutItsValueOrWithTwoDashesIsNamed() {
+        Run last = run("a [MASK]\n", "Infill", "-seed", "3", "-steps");
+        assertEquals(1, last.code(), last.stderr());
+        assertTrue(last.stderr().startsWith("-steps is given no value\n") && last.stderr().contains("Usage:"),
+                last.stderr());
+        Run between = run("a [MASK]\n", "Suggest", "-model", "-top", "2");
+        assertEquals(1, between.code(), between.stderr());
+        assertTrue(between.stderr().startsWith("-model is given no value\n"), between.stderr());
+        Run dashes = run("a [MASK]\n", "Infill", "--steps", "3");
+        assertEquals(1, dashes.code(), dashes.stderr());
+        assertTrue(dashes.stderr().startsWith("--steps: these tools' parameters take one dash, as OpenNLP's do:"
+                + " -steps\n"), dashes.stderr());
+        assertEquals("", dashes.out());
+        Run negative = run("", "Generate", "-count", "-1"); // a negative value is a value, refused as such
+        assertTrue(negative.stderr().startsWith("-count must be >= 0, got -1"), negative.stderr());
+    }
+
     /** An unknown parameter beside -help is reported as it is alone, not hidden behind the usage and exit 0. */
     @Test
     void anUnknownParameterBesideHelpIsStillABadParameter() {
