@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -475,7 +476,11 @@ abstract class CmdTool<P> {
             return Visible.inMessage(FileErrors.describe(f));
         }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        Throwable above = e;
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); above = c, c = c.getCause()) {
+            if (above instanceof InvalidModelException) {
+                break; // it names the file and what is wrong with it, the reader's reason included (as core's CLI)
+            }
             if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
                 sb.append(": ").append(c.getMessage());
             }
