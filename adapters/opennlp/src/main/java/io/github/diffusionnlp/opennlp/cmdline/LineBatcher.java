@@ -146,7 +146,7 @@ final class LineBatcher {
     }
 
     /** "line 4" or "lines 4, 6", at most 20 of them named. */
-    private static String lineNumbers(List<Integer> numbers) {
+    static String lineNumbers(List<Integer> numbers) {
         return "line" + (numbers.size() > 1 ? "s " : " ") + Joiner.on(", ").join(Iterables.limit(numbers, 20))
                 + (numbers.size() > 20 ? ", ..." : "");
     }
