@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -185,6 +186,21 @@ public final class CheckpointFiles {
             throw new InvalidModelException(file, "not a valid model config (" + fieldOf(e) + firstLine(e) + ")", e);
         }
     }
+
+    /**
+     * A JSON parser's reason with where it stopped, "line 2, column 1": its message quotes its source as
+     * "[Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]", which
+     * says nothing to the user, and gives the place on a second line, which the messages quoting it drop.
+     */
+    private static String jsonReason(JsonProcessingException e) {
+        String reason = JSON_SOURCE.matcher(String.valueOf(e.getOriginalMessage())).replaceAll("line $1, column $2");
+        var at = e.getLocation();
+        return at == null || at.getLineNr() < 1 ? reason
+                : reason + ", at line " + at.getLineNr() + ", column " + at.getColumnNr();
+    }
+
+    private static final Pattern JSON_SOURCE = Pattern.compile(
+            "\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
 
     /** "at model.heads: " for a field Jackson refused (its message names a Java type, not the field), or "". */
     private static String fieldOf(Exception e) {
@@ -445,6 +461,9 @@ public final class CheckpointFiles {
     }
 
     static String firstLine(Throwable e) {
+        if (e instanceof JsonProcessingException json) {
+            return jsonReason(json);
+        }
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);

@@ -11,8 +11,9 @@ public final class Visible {
 
     /**
      * {@code s} with control, format (zero-width space and joiner, byte-order mark, bidi marks), unusual
-     * space and unpaired surrogate characters written as {@code <U+200B>}: a message quoting a token that
-     * holds one would otherwise show a token the user cannot tell from a good one.
+     * space and unpaired surrogate characters written as {@code <U+200B>}, and so a combining mark with no letter,
+     * digit or symbol before it to sit on ({@code <U+0301>[MASK]}): a message quoting a token that holds one would
+     * otherwise show a token the user cannot tell from a good one, or a mark drawn over the quote beside it.
      */
     public static String of(String s) {
         return escaped(s, false);
@@ -46,13 +47,32 @@ public final class Visible {
 
     private static String escaped(String s, java.util.function.IntPredicate shown) {
         StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(c -> {
-            if (shown.test(c)) {
+        boolean base = false; // whether the last character written raw can carry a combining mark
+        for (int i = 0; i < s.length(); i += Character.charCount(s.codePointAt(i))) {
+            int c = s.codePointAt(i);
+            boolean mark = isMark(c);
+            // a mark with no letter, digit or symbol under it would be drawn over the quote or bracket before it
+            if (shown.test(c) || mark && !base) {
                 sb.append(String.format("<U+%04X>", c));
+                base = false;
             } else {
                 sb.appendCodePoint(c);
+                base = mark || Character.isLetterOrDigit(c) || isSymbolOrNumber(c);
             }
-        });
+        }
         return sb.toString();
+    }
+
+    private static boolean isMark(int c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
+    }
+
+    private static boolean isSymbolOrNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.MATH_SYMBOL || type == Character.CURRENCY_SYMBOL
+                || type == Character.MODIFIER_SYMBOL || type == Character.OTHER_SYMBOL
+                || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 }

@@ -44,6 +44,12 @@ public final class MaskSpelling {
         return token.contains(Vocabulary.MASK) && !token.equals(Vocabulary.MASK);
     }
 
+    /** Where {@code text} first writes another model's mask, {@code <mask>} in any case, or -1. */
+    public static int inAngleBracketsAt(String text) {
+        Matcher m = ANGLE_MASK.matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
     /** Whether a token holds another model's mask, {@code <mask>} in any case: this model's is {@code [MASK]}. */
     public static boolean isInAngleBrackets(String token) {
         return ANGLE_MASK.matcher(token).find();

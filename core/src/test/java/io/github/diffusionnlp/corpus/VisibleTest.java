@@ -19,4 +19,22 @@ class VisibleTest {
         String once = Visible.inMessage("\u001B");
         assertEquals(once, Visible.inMessage(once), "applied twice, as a tool's sink after its message(), it is the same");
     }
+
+    /**
+     * A combining mark with nothing of its own to sit on (first in the text, after a bracket, a quote or a space) was
+     * written raw and drew itself over the quote or bracket beside it, so that "'\u0301[MASK]'" read as a mask in
+     * accented quotes: such a mark is written as its code point; one on a letter, digit or symbol stays.
+     */
+    @Test
+    void aCombiningMarkWithNoBaseIsWrittenAsACodePoint() {
+        assertEquals("<U+0301>[MASK]", Visible.of("\u0301[MASK]"));
+        assertEquals("[MASK]<U+0301>", Visible.of("[MASK]\u0301"));
+        assertEquals("token '<U+0301>[MASK]' is not a mask", Visible.inMessage("token '\u0301[MASK]' is not a mask"));
+        assertEquals("a <U+20DD><U+0301>", Visible.of("a \u20DD\u0301"), "an enclosing mark, and one stacked on it");
+        assertEquals("Cafe\u0301 e\u0301\u0302 \u0915\u093F 1\uFE0F\u20E3 \u2764\uFE0F",
+                Visible.of("Cafe\u0301 e\u0301\u0302 \u0915\u093F 1\uFE0F\u20E3 \u2764\uFE0F"),
+                "marks on a letter (stacked too), a Devanagari vowel sign, a keycap and an emoji's variation selector");
+        String once = Visible.inMessage("'\u0301'");
+        assertEquals(once, Visible.inMessage(once));
+    }
 }

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Counted;
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -234,8 +235,8 @@ public class RewriterME {
         }
         for (int i = t; i < keep.length; i++) {
             if (keep[i]) {
-                throw new IllegalArgumentException("token " + i + " ('" + tokens[i] + "') is kept but the POS template"
-                        + " has only " + Counted.of(t, "tag", "tags") + " ("
+                throw new IllegalArgumentException("token " + i + " ('" + Visible.of(tokens[i])
+                        + "') is kept but the POS template has only " + Counted.of(t, "tag", "tags") + " ("
                         + (t == 1 ? "index 0" : "indexes 0-" + (t - 1)) + "); a kept token keeps its position");
             }
         }

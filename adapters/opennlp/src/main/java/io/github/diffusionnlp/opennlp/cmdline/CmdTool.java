@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
@@ -89,6 +90,7 @@ abstract class CmdTool<P> {
 
     final void run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
         String[] expanded = expandFlags(args);
+        requireNamesWithValues(expanded);
         String error = ArgumentParser.validateArgumentsLoudly(expanded, params);
         if (error != null) {
             throw badParameter(error);
@@ -109,6 +111,25 @@ abstract class CmdTool<P> {
     /** A value out of a {@link SamplingRange}, refused as {@link #badParameter} refuses the tool's other mistakes. */
     SamplingRange.Refusal outOfRange() {
         return (option, value, allowed) -> badParameter(SamplingRange.outOfRange(option, value, allowed));
+    }
+
+    /**
+     * Refuses, naming it, a parameter written with two dashes (core's {@code --steps}) or given no value: OpenNLP's
+     * ArgumentParser names neither ("Number of parameters must be always be even", or the value alone as
+     * unrecognized). A value is never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
+     */
+    private void requireNamesWithValues(String[] args) {
+        Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+        for (String a : args) {
+            if (a.startsWith("--") && known.contains(a.substring(1))) {
+                throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
+            }
+        }
+        for (int i = 0; i < args.length; i += 2) {
+            if (known.contains(args[i]) && (i + 1 == args.length || known.contains(args[i + 1]))) {
+                throw badParameter(args[i] + " is given no value");
+            }
+        }
     }
 
     /** A bare boolean parameter ({@code -tokenized} followed by another parameter or nothing) means true. */
@@ -455,7 +476,11 @@ abstract class CmdTool<P> {
             return Visible.inMessage(FileErrors.describe(f));
         }
         StringBuilder sb = new StringBuilder(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+        Throwable above = e;
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); above = c, c = c.getCause()) {
+            if (above instanceof InvalidModelException) {
+                break; // it names the file and what is wrong with it, the reader's reason included (as core's CLI)
+            }
             if (c.getMessage() != null && !sb.toString().contains(c.getMessage())) {
                 sb.append(": ").append(c.getMessage());
             }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
@@ -29,24 +30,29 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
     }
 
     /**
-     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, with
-     * {@code -tokenized} a token with [MASK] glued to other characters ("[MASK]."), or the mask split into the
-     * three tokens "[ MASK ]" (as OpenNLP's {@code TokenizerME} splits it). Such a line is written back with that
-     * word as it was; without a message the user would not know why.
+     * What in a line looks like a mask but will not be filled, or null: "[mask]" in another case, another model's
+     * "<mask>", one in full-width characters ("［MASK］"), with {@code -tokenized} a token with [MASK] glued to other
+     * characters ("[MASK]."), or the mask split into the three tokens "[ MASK ]" (as OpenNLP's {@code TokenizerME}
+     * splits it). Such a line is written back with that word as it was; without a message the user would not know
+     * why.
      */
     static String notAMask(String text, List<String[]> sentences, boolean tokenized) {
-        if (tokenized) {
-            for (String[] s : sentences) {
-                for (String t : s) {
-                    if (MaskSpelling.isMisspelt(t)) {
-                        return t;
-                    }
-                }
-            }
-        } else {
+        if (!tokenized) {
             int at = MaskSpelling.inAnotherCase(text); // raw text: the tokenizer keeps [MASK] whole wherever it is
             if (at >= 0) { // "[mask]", which the tokenizer splits: named as written
                 return text.substring(at, at + InfillerME.MASK.length());
+            }
+            at = MaskSpelling.inAngleBracketsAt(text); // "<mask>", which the tokenizer splits too
+            if (at >= 0) {
+                return text.substring(at, at + "<mask>".length());
+            }
+        }
+        // with -tokenized any misspelt token; in raw text what is left, a mask in full-width characters (［MASK］)
+        for (String[] s : sentences) {
+            for (String t : s) {
+                if (MaskSpelling.isMisspelt(t)) {
+                    return t;
+                }
             }
         }
         for (String[] s : sentences) {
@@ -58,10 +64,13 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         return null;
     }
 
-    /** What the tool says of a line's {@link #notAMask}: that it {@code instead} ("is not filled"), and why. */
+    /**
+     * What the tool says of a line's {@link #notAMask}: that it {@code instead} ("is not filled"), and why; the token
+     * quoted with its hidden characters and a combining mark beside the quote shown ({@link Visible#of}).
+     */
     static String notAMaskMessage(int lineNumber, String unfilled, boolean tokenized, String instead) {
         boolean split = unfilled.contains(" ");
-        return "line " + lineNumber + ": '" + unfilled + "' is not a mask and " + instead + ": a mask is "
+        return "line " + lineNumber + ": '" + Visible.of(unfilled) + "' is not a mask and " + instead + ": a mask is "
                 + InfillerME.MASK + " in capitals"
                 + (tokenized || split ? ", a token of its own" : "")
                 + (split && tokenized ? "; OpenNLP's TokenizerME splits it into '[ MASK ]': join the three into "
@@ -110,7 +119,8 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 for (String[] s : sentences) {
                     jobs.add(InfillerME.hasMask(s) ? new Job(s, null) : null);
                 }
-                return new ReadLine(line, tokens, jobs);
+                ReadLine read = new ReadLine(line, tokens, jobs);
+                return unfilled == null ? read : read.withMaskNotRead();
             }, (batch, first) -> new InfillerME(model, options.startingAt(first))
                     .splitMasksToldByCaller().infill(batch.stream().map(Job::tokens).toArray(String[][]::new)),
                     detokenizer, "filling");

@@ -30,19 +30,27 @@ final class LineBatcher {
      * job for the model (null: the sentence is written as it is).
      */
     record ReadLine(Utf8Lines.Line line, List<String[]> sentences, List<Span[]> spans, List<Job> jobs,
-            boolean unprocessed) {
+            boolean unprocessed, boolean maskNotRead) {
         /** A line of whitespace tokens, or one whose tokens' places in its text are not known. */
         ReadLine(Utf8Lines.Line line, List<String[]> sentences, List<Job> jobs) {
-            this(line, sentences, null, jobs, false);
+            this(line, sentences, null, jobs, false, false);
         }
 
         ReadLine(Utf8Lines.Line line, LineTokenizer.LineTokens tokens, List<Job> jobs) {
-            this(line, tokens.sentences(), tokens.spans(), jobs, false);
+            this(line, tokens.sentences(), tokens.spans(), jobs, false, false);
         }
 
         /** A line with nothing to do (blank), written back as it is. */
         static ReadLine passThrough(Utf8Lines.Line line) {
-            return new ReadLine(line, null, null, null, false);
+            return new ReadLine(line, null, null, null, false, false);
+        }
+
+        /**
+         * This line, holding a mask written another way ({@code [mask]}, a message on stderr has named it): processed
+         * as the words it holds, and counted, so that the run ends in failure: the user meant a mask there.
+         */
+        ReadLine withMaskNotRead() {
+            return new ReadLine(line, sentences, spans, jobs, unprocessed, true);
         }
 
         /**
@@ -50,7 +58,7 @@ final class LineBatcher {
          * named it), written back as it is so that nothing is lost, and counted: the run ends in failure.
          */
         static ReadLine unprocessed(Utf8Lines.Line line) {
-            return new ReadLine(line, null, null, null, true);
+            return new ReadLine(line, null, null, null, true, false);
         }
     }
 
@@ -69,7 +77,8 @@ final class LineBatcher {
      * batch is full, runs it and writes each line (one output line per input line, in order). When the
      * model fails on a batch, its lines are run again one by one, so that only a line the model fails on
      * alone is written as it was read, with a message naming it; after every line is written, a run with
-     * such lines, or with lines passed through for bad input ({@link ReadLine#unprocessed}), ends in a
+     * such lines, with lines passed through for bad input ({@link ReadLine#unprocessed}) or with a mask written
+     * another way ({@link ReadLine#maskNotRead}), ends in a
      * {@link TerminateToolException} of code {@value CmdTool#FAILED} that counts them.
      *
      * @param unit the {@code PerformanceMonitor} unit
@@ -82,6 +91,7 @@ final class LineBatcher {
         monitor.startAndPrintThroughput();
         List<Integer> failed = new ArrayList<>();
         List<Integer> unprocessed = new ArrayList<>();
+        List<Integer> masksNotRead = new ArrayList<>();
         int read = 0;
         try {
             List<ReadLine> pending = new ArrayList<>();
@@ -93,6 +103,9 @@ final class LineBatcher {
                 ReadLine r = reader.read(line);
                 if (r.unprocessed()) {
                     unprocessed.add(line.number());
+                }
+                if (r.maskNotRead()) {
+                    masksNotRead.add(line.number());
                 }
                 pending.add(r);
                 batch.addAll(jobsOf(r));
@@ -122,13 +135,18 @@ final class LineBatcher {
             problems.add(unprocessed.size() + " of " + read + " line" + (read > 1 ? "s" : "")
                     + " passed through unprocessed: " + lineNumbers(unprocessed) + "; see the messages above");
         }
+        if (!masksNotRead.isEmpty()) {
+            problems.add(masksNotRead.size() + " of " + read + " line" + (read > 1 ? "s" : "")
+                    + " hold a mask written another way, not filled: " + lineNumbers(masksNotRead)
+                    + "; see the messages above");
+        }
         if (!problems.isEmpty()) {
             throw new TerminateToolException(CmdTool.FAILED, String.join("\n", problems));
         }
     }
 
     /** "line 4" or "lines 4, 6", at most 20 of them named. */
-    private static String lineNumbers(List<Integer> numbers) {
+    static String lineNumbers(List<Integer> numbers) {
         return "line" + (numbers.size() > 1 ? "s " : " ") + Joiner.on(", ").join(Iterables.limit(numbers, 20))
                 + (numbers.size() > 20 ? ", ..." : "");
     }

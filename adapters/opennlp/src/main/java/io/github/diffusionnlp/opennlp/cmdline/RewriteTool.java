@@ -136,7 +136,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         try {
             lineMask = keep.mask(tokens.toArray(String[]::new), tagger == null ? null : tags.toArray(String[]::new));
         } catch (IllegalArgumentException e) {
-            err.println("line " + line.number() + ": -" + e.getMessage().replace("the sentence has", "the line has")
+            err.println("line " + line.number() + ": -" + message(e).replace("the sentence has", "the line has")
                     + "; passed through unchanged");
             return ReadLine.unprocessed(line);
         }
@@ -149,7 +149,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
                 rewriter.checkTemplate(s, mask);
             } catch (IllegalArgumentException e) {
                 err.println("line " + line.number() + ": " + (sentences.size() > 1 ? "sentence " + (jobs.size() + 1)
-                        + ": " : "") + e.getMessage() + "; passed through unchanged");
+                        + ": " : "") + message(e) + "; passed through unchanged");
                 return ReadLine.unprocessed(line);
             }
             jobs.add(new Job(s, mask));

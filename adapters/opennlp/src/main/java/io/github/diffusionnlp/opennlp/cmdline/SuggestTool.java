@@ -81,10 +81,10 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
                 monitor.stopAndPrintFinalResult();
             }
             if (!withoutRows.isEmpty()) { // a script must learn that some masks got no rows
+                // the lines named as Infill's and Rewrite's last message names them
                 throw new TerminateToolException(FAILED, withoutRows.size() + " of " + read + " line"
-                        + (read > 1 ? "s" : "") + " without the rows of every mask: " + withoutRows.subList(0,
-                                Math.min(20, withoutRows.size())) + (withoutRows.size() > 20 ? " ..." : "")
-                        + "; see the messages above");
+                        + (read > 1 ? "s" : "") + " without the rows of every mask: "
+                        + LineBatcher.lineNumbers(withoutRows) + "; see the messages above");
             }
         }
     }
@@ -104,7 +104,7 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         if (unfilled != null) {
             err.println(InfillTool.notAMaskMessage(line.number(), unfilled, tokenized, "gets no rows"));
         }
-        boolean whole = true;
+        boolean whole = unfilled == null; // the mask meant got no rows: the run fails, as Infill's does
         int mask = 0; // masks are numbered along the line, those of a sentence without rows too
         for (String[] sentence : sentences) {
             int masks = (int) Arrays.stream(sentence).filter(InfillerME.MASK::equals).count();

@@ -25,4 +25,27 @@ class ControlCharactersInMessagesTest {
             assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\u0007"), tool + ": " + run.stderr());
         }
     }
+
+    /**
+     * The messages a tool writes about one input line and goes on (a mask that is not one, a kept token outside the
+     * template) quoted the token raw: an ESC sequence in it was run by the terminal, and a combining mark beside
+     * [MASK] was drawn over the quote, so that the token named looked like a mask.
+     */
+    @Test
+    void aTokenQuotedInALineMessageIsShownWithItsHiddenCharacters() {
+        String input = "fine [MASK]\u001B[2J .\nsaid \u0301[MASK] .\n";
+        for (String tool : new String[] {"Infill", "Suggest"}) {
+            DiffusionNlpToolTest.Run run = tool.equals("Infill")
+                    ? DiffusionNlpToolTest.run(input, tool, "-tokenized", "-steps", "1")
+                    : DiffusionNlpToolTest.run(input, tool, "-tokenized", "-top", "1");
+            assertTrue(run.stderr().contains("line 1: '[MASK]<U+001B>[2J' is not a mask"), tool + ": " + run.stderr());
+            assertTrue(run.stderr().contains("line 2: '<U+0301>[MASK]' is not a mask"), tool + ": " + run.stderr());
+            assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\u0301"), tool + ": " + run.stderr());
+        }
+        DiffusionNlpToolTest.Run rewrite = DiffusionNlpToolTest.run("the dog \u001B[2Jbarked\n", "Rewrite",
+                "-tokenized", "-keep", "2", "-posTemplate", "DET NOUN", "-steps", "1");
+        assertTrue(rewrite.stderr().contains("token 2 ('<U+001B>[2Jbarked') is kept but the POS template"),
+                rewrite.stderr());
+        assertFalse(rewrite.stderr().contains("\u001B"), rewrite.stderr());
+    }
 }

@@ -171,6 +171,29 @@ class DiffusionNlpToolTest {
                 || new GenerateTool().needsParameters(), "Infill, Rewrite and Generate run without parameters");
     }
 
+    /**
+     * A parameter given without its value was OpenNLP's "Number of parameters must be always be even", naming none, and
+     * one written with core's two dashes ("--steps 3") was "Unrecognized parameters encountered: [3]", naming the value
+     * only: each names the parameter now, with the usage and exit code 1 as before.
+     */
+    @Test
+    void aParameterWithoutItsValueOrWithTwoDashesIsNamed() {
+        Run last = run("a [MASK]\n", "Infill", "-seed", "3", "-steps");
+        assertEquals(1, last.code(), last.stderr());
+        assertTrue(last.stderr().startsWith("-steps is given no value\n") && last.stderr().contains("Usage:"),
+                last.stderr());
+        Run between = run("a [MASK]\n", "Suggest", "-model", "-top", "2");
+        assertEquals(1, between.code(), between.stderr());
+        assertTrue(between.stderr().startsWith("-model is given no value\n"), between.stderr());
+        Run dashes = run("a [MASK]\n", "Infill", "--steps", "3");
+        assertEquals(1, dashes.code(), dashes.stderr());
+        assertTrue(dashes.stderr().startsWith("--steps: these tools' parameters take one dash, as OpenNLP's do:"
+                + " -steps\n"), dashes.stderr());
+        assertEquals("", dashes.out());
+        Run negative = run("", "Generate", "-count", "-1"); // a negative value is a value, refused as such
+        assertTrue(negative.stderr().startsWith("-count must be >= 0, got -1"), negative.stderr());
+    }
+
     /** An unknown parameter beside -help is reported as it is alone, not hidden behind the usage and exit 0. */
     @Test
     void anUnknownParameterBesideHelpIsStillABadParameter() {
@@ -459,26 +482,42 @@ class DiffusionNlpToolTest {
         assertEquals(0, run(new byte[0], "Infill", "-tokenized", "-steps", "1").code(), "empty input, open output");
     }
 
-    /** A mask written so that it will not be filled ([mask], or [MASK]. with -tokenized) is named on stderr, not skipped silently. */
+    /**
+     * A mask written so that it will not be filled ([mask], or [MASK]. with -tokenized) is named on stderr, not skipped
+     * silently, and the run, every line written, ends in failure.
+     */
     @Test
     void aMaskThatWillNotBeFilledIsNamed() {
         Run tokenized = run("fine [MASK] .\nsaid [MASK].\n", "Infill", "-tokenized", "-steps", "1");
-        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertEquals(CmdTool.FAILED, tokenized.code(), tokenized.stderr());
         assertTrue(tokenized.stderr().contains("line 2: '[MASK].' is not a mask and is not filled"), tokenized.stderr());
         assertFalse(tokenized.stderr().contains("line 1:"), tokenized.stderr());
         assertEquals("said [MASK].", tokenized.lines().get(1));
         Run raw = run("The [mask] sat. He [MASK].\n", "Infill", "-steps", "1");
-        assertEquals(0, raw.code(), raw.stderr());
+        assertEquals(CmdTool.FAILED, raw.code(), raw.stderr());
         assertTrue(raw.stderr().contains("line 1: '[mask]' is not a mask"), raw.stderr());
         assertFalse(raw.lines().get(0).contains("[MASK]"), "the real mask is filled: " + raw.out());
         assertFalse(run("He said [MASK].\n", "Infill", "-steps", "1").stderr().contains("not a mask"),
                 "raw text: [MASK] glued to a full stop is a mask");
         Run both = run("The [MASK] and [mask] sat .\n", "Infill", "-tokenized", "-steps", "1");
-        assertEquals(0, both.code(), both.stderr());
+        assertEquals(CmdTool.FAILED, both.code(), both.stderr());
         assertTrue(both.stderr().contains("line 1: '[mask]' is not a mask"), both.stderr());
         List<String> words = List.of(both.lines().get(0).split(" "));
         assertEquals("[mask]", words.get(3), "written back as it was, beside the mask filled: " + words);
         assertFalse(words.contains("[MASK]"), "the real mask is filled: " + words);
+    }
+
+    /**
+     * In raw text a mask in full-width characters (［MASK］, as an East Asian input method writes it) or another model's
+     * (<mask>) was left unfilled with nothing said, by Infill and Suggest alike, though -tokenized named both.
+     */
+    @Test
+    void aMaskWrittenAnotherWayInRawTextIsNamed() {
+        for (String[] tool : new String[][] {{"Infill", "-steps", "1"}, {"Suggest", "-top", "1"}}) {
+            Run r = run("She saw the \uFF3BMASK\uFF3D today.\nHe went to the <mask>.\n", tool);
+            assertTrue(r.stderr().contains("line 1: '\uFF3BMASK\uFF3D' is not a mask"), tool[0] + ": " + r.stderr());
+            assertTrue(r.stderr().contains("line 2: '<mask>' is not a mask"), tool[0] + ": " + r.stderr());
+        }
     }
 
     /**
@@ -488,7 +527,7 @@ class DiffusionNlpToolTest {
     @Test
     void aMaskSplitIntoThreeTokensIsNamed() {
         Run tokenized = run("The [ MASK ] was late again .\nfine [MASK] .\n", "Infill", "-tokenized", "-steps", "1");
-        assertEquals(0, tokenized.code(), tokenized.stderr());
+        assertEquals(CmdTool.FAILED, tokenized.code(), tokenized.stderr());
         assertTrue(tokenized.stderr().contains("line 1: '[ MASK ]' is not a mask and is not filled: a mask is [MASK] in"
                 + " capitals, a token of its own; OpenNLP's TokenizerME splits it into '[ MASK ]': join the three into"
                 + " [MASK], or give the raw text without -tokenized"), tokenized.stderr());

@@ -28,7 +28,7 @@ class SplitMaskReportTest {
         } finally {
             System.setErr(stderr);
         }
-        assertEquals(0, run.code(), run.stderr());
+        assertEquals(CmdTool.FAILED, run.code(), run.stderr());
         assertEquals(1, run.stderr().split("'\\[ MASK \\]' is not a mask", -1).length - 1, run.stderr());
         String log = logged.toString(StandardCharsets.UTF_8);
         assertFalse(log.contains("split into three tokens"), "said again by the library: " + log);

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.api.Suggestion;
@@ -69,10 +70,32 @@ class SuggestToolTest {
                 + " capitals, a token of its own"), r.stderr());
         assertTrue(r.stderr().contains("line 2: mask 1 in a sentence of " + (length + 2) + " tokens, more than the"
                 + " model's " + length + " (suggest reads one window)"), r.stderr());
-        assertTrue(r.stderr().contains("1 of 3 lines without the rows of every mask: [2]"), r.stderr());
+        assertTrue(r.stderr().contains("2 of 3 lines without the rows of every mask: lines 1, 2; see the messages above"), r.stderr());
         List<String> lines = r.lines();
         assertEquals(3, lines.size(), "the header, line 1's row and line 3's: " + lines);
         assertTrue(lines.get(1).startsWith("1\t1\t1\t") && lines.get(2).startsWith("3\t1\t1\t"), lines.toString());
+    }
+
+    /**
+     * A mask written another way ([mask]) got no rows from Suggest, and no word from Infill, yet both ended in 0, while
+     * Suggest's other masks without rows end the run in 2: a script could not learn that the mask it meant was not
+     * read. Both now write every line, name it and end in 2, as the tools end for every line passed through.
+     */
+    @Test
+    void aMaskWrittenAnotherWayFailsTheRunOfBothTools() {
+        String input = "the [mask] sat .\nHe went to the [MASK] .\n";
+        Run suggest = DiffusionNlpToolTest.run(input, "Suggest", "-tokenized", "-top", "1");
+        assertEquals(CmdTool.FAILED, suggest.code(), suggest.stderr());
+        assertTrue(suggest.stderr().contains("1 of 2 lines without the rows of every mask: line 1; see the messages above"), suggest.stderr());
+        assertTrue(suggest.lines().get(1).startsWith("2\t1\t1\t"), "line 2's row is written: " + suggest.out());
+        Run infill = DiffusionNlpToolTest.run(input, "Infill", "-tokenized", "-steps", "1");
+        assertEquals(CmdTool.FAILED, infill.code(), infill.stderr());
+        assertTrue(infill.stderr().contains("1 of 2 lines hold a mask written another way, not filled: line 1; see"
+                + " the messages above"), infill.stderr());
+        assertEquals("the [mask] sat .", infill.lines().get(0));
+        assertFalse(infill.lines().get(1).contains("[MASK]"), "line 2 is filled: " + infill.out());
+        Run fine = DiffusionNlpToolTest.run("He went to the [MASK] .\n", "Infill", "-tokenized", "-steps", "1");
+        assertEquals(0, fine.code(), fine.stderr());
     }
 
     /** A -top out of range and the sampling parameters, which it does not read, are bad parameters with the usage. */
