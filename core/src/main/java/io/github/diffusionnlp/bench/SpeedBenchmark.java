@@ -135,14 +135,27 @@ public final class SpeedBenchmark {
             return file;
         }
 
+        /** How the sentences not yet trained on were read. */
+        private TaggedCorpus.Reading reading() {
+            TaggedCorpus.Read untaken = read.get();
+            if (untaken == null) {
+                throw trainedOn();
+            }
+            return untaken.reading();
+        }
+
         /** The sentences read, once: the holder lets them go. */
         private TaggedCorpus.Read take() {
             TaggedCorpus.Read taken = read.getAndSet(null);
             if (taken == null) {
-                throw new IllegalStateException("the corpus " + file + " was trained on already, and its sentences let"
-                        + " go; read it again (readTrainingCorpus) for another training measurement");
+                throw trainedOn();
             }
             return taken;
+        }
+
+        private IllegalStateException trainedOn() {
+            return new IllegalStateException("the corpus " + file + " was trained on already, and its sentences let"
+                    + " go; read it again (readTrainingCorpus) for another training measurement");
         }
     }
 
@@ -175,8 +188,7 @@ public final class SpeedBenchmark {
      */
     public Training training(TrainingCorpus corpus, String size, int batch, int warmUp, int steps) throws IOException {
         try (ScratchDirectory dir = new ScratchDirectory("benchmark-train")) {
-            TaggedCorpus.Read read = corpus.take();
-            TaggedCorpus.Reading reading = read.reading();
+            TaggedCorpus.Reading reading = corpus.reading();
             // The learning rate's warm-up (10 steps) kept shorter than the run: a run of 5-10 steps was told by
             // the trainer to "give a shorter --warmup", an option of train's that benchmark does not have.
             int learningRateWarmup = Math.min(10, warmUp + steps - 1);
@@ -189,7 +201,9 @@ public final class SpeedBenchmark {
             progress.accept(String.format(Locale.ROOT, "training %s, batch %d: %d steps (%d warm-up, %d timed) on %s",
                     size, batch, warmUp + steps, warmUp, steps, corpus.file()));
             // but not its "checkpoint: /tmp/benchmark-train... (step N)": a directory deleted a moment later
-            DiffusionTrainer trainer = new DiffusionTrainer(options, read, LinePrintStream.to(line -> {
+            // taken into the trainer, which lets them go once packed, and held by no local here: this frame lasts
+            // the whole training loop, and a local kept them reachable through it
+            DiffusionTrainer trainer = new DiffusionTrainer(options, corpus.take(), LinePrintStream.to(line -> {
                 if (!line.startsWith("checkpoint: ")) {
                     progress.accept("  " + line);
                 }

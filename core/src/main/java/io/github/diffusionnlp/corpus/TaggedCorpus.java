@@ -131,8 +131,6 @@ public final class TaggedCorpus {
         Objects.requireNonNull(option, "option (LayoutOption.COMMAND_LINE names --layout in a remedy)");
         InputFiles.requireRegularFile(file, "corpus file");
         boolean gzip = file.toString().endsWith(".gz");
-        long most = largestCorpus();
-        InputFiles.requireAtMost(file, Files.size(file), most, "corpus", TOO_LARGE);
         TextLines.Source source = () -> {
             InputStream raw = Files.newInputStream(file);
             try {
@@ -152,7 +150,7 @@ public final class TaggedCorpus {
         TextLines text;
         try {
             // every line checked and counted before any is parsed; each pass below reads the file again
-            text = TextLines.of(file, source, most, TOO_LARGE, check, watch);
+            text = TextLines.of(file, source, check, watch);
         } catch (ZipException | EOFException e) {
             throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
@@ -181,9 +179,10 @@ public final class TaggedCorpus {
             LayoutOption option, Runnable check) throws IOException {
         CorpusLayout layout = reading.layout();
         MultiwordTokens multiword = reading.multiword();
+        CorpusMemory memory = new CorpusMemory(file, text.size(), CorpusMemory.available());
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, text.firstLine());
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
-            return new Read(over(text, check, lines -> readConlluPlus(file, lines, plus, multiword, notes)),
+            return new Read(over(text, check, lines -> readConlluPlus(file, lines, plus, multiword, notes, memory)),
                     reading.orLayout(CorpusLayout.CONLLU));
         }
         if (layout == CorpusLayout.AUTO) {
@@ -200,35 +199,19 @@ public final class TaggedCorpus {
             // word<TAB>UPOS lines, and read again so it would fail
             boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
-            return new Read(over(text, check, lines -> guess.layout() == CorpusLayout.PLAIN ? readSentenceLines(lines)
-                    : readColumns(file, lines, layout, guess, multiword, option, notes)), readAs);
+            return new Read(over(text, check, lines -> guess.layout() == CorpusLayout.PLAIN
+                    ? readSentenceLines(lines, memory)
+                    : readColumns(file, lines, layout, guess, multiword, option, notes, memory)), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
             // said plain, a tab is whitespace between words, as any other (the guess takes a tab for columns)
             if (notes != null) {
                 noteColumnsSaidToBePlain(file, guess, option, notes);
             }
-            return new Read(over(text, check, TaggedCorpus::readSentenceLines), reading);
+            return new Read(over(text, check, lines -> readSentenceLines(lines, memory)), reading);
         }
-        return new Read(over(text, check, lines -> readColumns(file, lines, layout, null, multiword, option, notes)),
-                reading);
-    }
-
-    private static final String TOO_LARGE = "a corpus's sentences are held in memory (plain text takes about 4"
-            + " times its size in memory): give Java more memory (java -Xmx...) or a smaller corpus";
-
-    /**
-     * The most text a corpus read here may hold: a quarter of the memory this JVM may use. Its sentences are held
-     * whole, each spelling one String ({@link SharedWords}), and training then adds its rows, packed: plain text, the
-     * layout with the most words to a byte, needs about 4 times its size. Its text is not held ({@link TextLines}
-     * reads the file again for each pass), so a corpus is no longer capped at what one Java array holds, 2 GB, which
-     * refused a larger file under any -Xmx while telling its user to give Java more memory. Measured with {@code train
-     * --size tiny --steps 1 --no-context-embeddings}: Brown's training split 30 times over as plain text (153 MB)
-     * trains under -Xmx640m, as CoNLL-U (776 MB) under -Xmx3200m; before lines were decoded one at a time and words
-     * shared, the first ran out of memory under -Xmx640m and -Xmx2g (it ran under 3g), the second under -Xmx3200m.
-     */
-    static long largestCorpus() {
-        return Runtime.getRuntime().maxMemory() / 4;
+        return new Read(over(text, check, lines -> readColumns(file, lines, layout, null, multiword, option, notes,
+                memory)), reading);
     }
 
     /**
@@ -287,15 +270,18 @@ public final class TaggedCorpus {
                 : layout == CorpusLayout.COLUMNS ? ", where a word<TAB>UPOS line has 2" : "";
     }
 
-    private static List<TaggedSentence> readSentenceLines(List<String> lines) {
+    private static List<TaggedSentence> readSentenceLines(List<String> lines, CorpusMemory memory)
+            throws IOException {
         List<TaggedSentence> sentences = new ArrayList<>();
         SharedWords shared = new SharedWords();
-        for (String line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
             // any # line: "#<TAB>SYM" is a word only in columns (a plain file said so may hold tabs)
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
             }
             List<String> words = shared.all(tokens(line));
+            memory.add(words.size(), i);
             sentences.add(new TaggedSentence(words, Collections.nCopies(words.size(), Upos.X)));
         }
         return sentences;
@@ -307,8 +293,9 @@ public final class TaggedCorpus {
      * as the note about the guess did.
      */
     private static List<TaggedSentence> readColumns(Path file, List<String> lines, CorpusLayout layout,
-            LayoutGuess guess, MultiwordTokens multiword, LayoutOption option, PrintStream notes) throws IOException {
-        WordLines sentences = new WordLines(file, notes);
+            LayoutGuess guess, MultiwordTokens multiword, LayoutOption option, PrintStream notes, CorpusMemory memory)
+            throws IOException {
+        WordLines sentences = new WordLines(file, notes, memory);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             // a word<TAB>UPOS line may hold a word "#"; in the other layouts a # line is a comment
@@ -317,7 +304,7 @@ public final class TaggedCorpus {
                 continue;
             }
             if (line.isBlank()) {
-                sentences.endSentence();
+                sentences.endSentence(i);
                 continue;
             }
             String[] cols = line.split("\t");
@@ -358,7 +345,7 @@ public final class TaggedCorpus {
             String tag = conllu ? cols[3] : cols.length > 1 ? cols[1] : "_";
             sentences.add(where, conllu ? "FORM" : "word", form, tag);
         }
-        return sentences.finish();
+        return sentences.finish(lines.size() - 1);
     }
 
     /**
@@ -366,15 +353,15 @@ public final class TaggedCorpus {
      * read by name; without UPOS every word is X, as in the other untagged layouts.
      */
     private static List<TaggedSentence> readConlluPlus(Path file, List<String> lines, ConlluPlusColumns columns,
-            MultiwordTokens multiword, PrintStream notes) throws IOException {
-        WordLines sentences = new WordLines(file, notes);
+            MultiwordTokens multiword, PrintStream notes, CorpusMemory memory) throws IOException {
+        WordLines sentences = new WordLines(file, notes, memory);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.startsWith("#")) {
                 continue;
             }
             if (line.isBlank()) {
-                sentences.endSentence();
+                sentences.endSentence(i);
                 continue;
             }
             String[] cols = line.split("\t", -1);
@@ -394,7 +381,7 @@ public final class TaggedCorpus {
             }
             sentences.add(where, "FORM", cols[columns.form()], columns.upos() >= 0 ? cols[columns.upos()] : "_");
         }
-        return sentences.finish();
+        return sentences.finish(lines.size() - 1);
     }
 
     /** A CoNLL-U word line's columns (ten, or more), else null: what {@link MultiwordRange} takes a part from. */
@@ -439,11 +426,13 @@ public final class TaggedCorpus {
         private final PrintStream notes;
         private final java.util.SortedSet<String> ptbTags = new java.util.TreeSet<>();
         private final SharedWords shared = new SharedWords();
+        private final CorpusMemory memory;
         private long ptbWords;
 
-        WordLines(Path file, PrintStream notes) {
+        WordLines(Path file, PrintStream notes, CorpusMemory memory) {
             this.file = file;
             this.notes = notes;
+            this.memory = memory;
         }
 
         /** Adds a word line's {@code form} tagged {@code tag} ("_" for X); {@code where} names the line in errors. */
@@ -475,16 +464,18 @@ public final class TaggedCorpus {
             }
         }
 
-        void endSentence() {
+        /** Ends the sentence (if any) at the 0-based {@code line}. */
+        void endSentence(int line) throws IOException {
             if (!words.isEmpty()) {
+                memory.add(words.size(), line);
                 sentences.add(new TaggedSentence(words, tags));
                 words.clear();
                 tags.clear();
             }
         }
 
-        List<TaggedSentence> finish() {
-            endSentence();
+        List<TaggedSentence> finish(int lastLine) throws IOException {
+            endSentence(lastLine);
             if (notes != null && ptbWords > 0) {
                 notes.printf(java.util.Locale.ROOT, "note: %s: %,d words are tagged with Penn Treebank tags (%s),"
                         + " read as the UPOS tags they map to (NN as NOUN, VBD as VERB, or AUX for a form of be, IN as"

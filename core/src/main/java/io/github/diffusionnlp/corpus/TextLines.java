@@ -52,14 +52,14 @@ final class TextLines {
 
     /**
      * The lines of {@code file}'s text, which {@code source} opens, read through once to check and count them:
-     * refused when the text starts as UTF-16, holds a NUL byte or invalid UTF-8 (naming the line), or is over
-     * {@code most} bytes ({@code tooLarge} says what to do). {@code check} runs every few thousand lines and may throw
-     * (unchecked) to stop the reading. {@code watch}, given the first line, says what else is to see every line, the
-     * first too, once it is checked (null: nothing), so that what needs every line (the layout's guess) needs no pass
-     * of its own.
+     * refused when the text starts as UTF-16 or holds a NUL byte or invalid UTF-8 (naming the line). {@code check}
+     * runs every few thousand lines and may throw (unchecked) to stop the reading. {@code watch}, given the first line,
+     * says what else is to see every line, the first too, once it is checked (null: nothing), so that what needs every
+     * line (the layout's guess) needs no pass of its own. Its size is not capped: what a corpus takes of memory is its
+     * sentences ({@link CorpusMemory}), not its text.
      */
-    static TextLines of(Path file, Source source, long most, String tooLarge, Runnable check,
-            Function<String, Consumer<String>> watch) throws IOException {
+    static TextLines of(Path file, Source source, Runnable check, Function<String, Consumer<String>> watch)
+            throws IOException {
         CharsetDecoder utf8 = strictUtf8();
         int lines = 0;
         String first = null;
@@ -71,8 +71,6 @@ final class TextLines {
                         + " corpus to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
             }
             while (scanner.next(lines)) {
-                InputFiles.requireAtMost(file, Math.min(scanner.read, most + 1), most,
-                        "corpus's text, decompressed,", tooLarge); // a gzip file's text may be far larger than it
                 if (lines % CheckedList.EVERY == 0) {
                     check.run();
                 }
@@ -104,8 +102,6 @@ final class TextLines {
                 }
                 lines++;
             }
-            InputFiles.requireAtMost(file, Math.min(scanner.read, most + 1), most, "corpus's text, decompressed,",
-                    tooLarge);
         }
         return new TextLines(file, source, lines, first);
     }

@@ -92,11 +92,22 @@ public final class Vocabulary {
 
     /** The {@code maxSize - 2} most frequent words of a corpus, with the two special tokens. */
     public static Vocabulary build(Iterable<? extends List<String>> sentences, int maxSize) {
-        Multiset<String> counts = HashMultiset.create();
+        Multiset<String> spellings = HashMultiset.create();
         for (List<String> s : sentences) {
-            for (String word : s) {
-                counts.add(normalized(word)); // à and a + U+0300 are one word, counted together
-            }
+            spellings.addAll(s);
+        }
+        return ofCounts(spellings, maxSize);
+    }
+
+    /**
+     * As {@link #build}, from the corpus's tokens already counted, {@code spellings} holding each spelling as written
+     * with its count: a trainer counts them once for its notes on the corpus too. Each spelling is put in NFC once,
+     * not each token.
+     */
+    public static Vocabulary ofCounts(Multiset<String> spellings, int maxSize) {
+        Multiset<String> counts = HashMultiset.create();
+        for (Multiset.Entry<String> e : spellings.entrySet()) {
+            counts.add(normalized(e.getElement()), e.getCount()); // à and a + U+0300 are one word, counted together
         }
         List<String> words = new ArrayList<>(List.of(PAD, UNK));
         counts.elementSet().stream()

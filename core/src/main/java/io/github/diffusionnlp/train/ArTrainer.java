@@ -10,7 +10,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import com.google.common.collect.Lists;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.PyTorchStart;
@@ -124,6 +123,8 @@ public final class ArTrainer implements TrainingRun {
         Vocabulary vocab;
         NDList moments = null;
         TrainingInfo previous = null;
+        startUp.enter("counting the corpus's words");
+        CorpusSpellings spellings = CorpusSpellings.of(corpus); // one walk for the vocabulary and the notes
         if (resuming) {
             startUp.enter("loading the checkpoint");
             ArCheckpoint.Loaded loaded = ArCheckpoint.load(out, manager);
@@ -136,7 +137,7 @@ public final class ArTrainer implements TrainingRun {
         } else {
             startUp.enter("building the vocabulary");
             vocab = vocabularyFrom != null ? Vocabulary.load(vocabularyFrom.resolve(ArCheckpoint.VOCAB))
-                    : Vocabulary.build(Lists.transform(corpus, TaggedSentence::words), options.vocabSize());
+                    : Vocabulary.ofCounts(spellings.counts(), options.vocabSize());
             startUp.enter("building the model");
             network = new CausalTransformer(matchingConfig(options.size(), vocab.size(), options.maxLength()));
             Engine.getInstance().setRandomSeed((int) options.seed());
@@ -159,7 +160,7 @@ public final class ArTrainer implements TrainingRun {
         startUp.enter("checking the corpus");
         TrainingNotes notes = new TrainingNotes(options, log);
         TrainingNotes.noteCutSentences(corpus, maxLength, log);
-        TrainingNotes.noteUntokenised(corpus, log);
+        TrainingNotes.noteUntokenised(spellings, log);
         if (resuming) {
             notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
             ArConfig kept = network.config();

@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import com.google.common.collect.Lists;
 import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DjlTelemetry;
 import io.github.diffusionnlp.api.PyTorchStart;
@@ -167,6 +166,9 @@ public final class DiffusionTrainer implements TrainingRun {
         TimeWarp warp;
         NDList moments = null;
         TrainingInfo previous = null;
+        startUp.enter("counting the corpus's words");
+        // one walk for the vocabulary and the notes on the words, which ask once a spelling, not once a token
+        CorpusSpellings spellings = CorpusSpellings.of(corpus);
         if (resuming) {
             startUp.enter("loading the checkpoint");
             ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(out, manager);
@@ -179,7 +181,7 @@ public final class DiffusionTrainer implements TrainingRun {
             TrainingNotes.noteResumed(log, out, previous.step(), moments);
         } else {
             startUp.enter("building the vocabulary");
-            vocab = Vocabulary.build(Lists.transform(corpus, TaggedSentence::words), options.vocabSize());
+            vocab = Vocabulary.ofCounts(spellings.counts(), options.vocabSize());
             startUp.enter("building the model");
             ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
             if (options.relativePositions()) {
@@ -239,11 +241,10 @@ public final class DiffusionTrainer implements TrainingRun {
             notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
         }
         notes.warnOfPoorCoverage(coverage, vocab.size(), resuming);
-        sentimentLexiconShare = notes.noteSentimentLexicon(corpus, labeller);
-        TrainingNotes.noteUntokenised(corpus, log);
+        sentimentLexiconShare = notes.noteSentimentLexicon(spellings, labeller);
+        TrainingNotes.noteUntokenised(spellings, log);
         TrainingNotes.noteUntagged(corpus, log);
-        long reserved = corpus.stream().flatMap(sentence -> sentence.words().stream())
-                .filter(Vocabulary::isReserved).count();
+        long reserved = spellings.tokens(Vocabulary::isReserved);
         if (reserved > 0) {
             log.printf(Locale.ROOT, "note: the corpus writes %,d tokens as %s, %s or %s; they are read as unknown"
                     + " words, not as the model's own padding or mask%n", reserved, Vocabulary.PAD, Vocabulary.UNK,

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.train;
 
 import ai.djl.ndarray.NDList;
+import com.google.common.collect.Multiset;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
@@ -67,15 +68,9 @@ final class TrainingNotes {
      * alike, will mean little. Returns the share rated when the corpus has enough tokens to judge by it
      * ({@link SentimentLabeller#TOKENS_TO_JUDGE_LANGUAGE}), for the checkpoint to record; null otherwise.
      */
-    Double noteSentimentLexicon(List<TaggedSentence> corpus, SentimentLabeller labeller) {
-        long tokens = 0;
-        long rated = 0;
-        for (TaggedSentence sentence : corpus) {
-            for (String word : sentence.words()) {
-                tokens++;
-                rated += labeller.valence(word) != 0 ? 1 : 0;
-            }
-        }
+    Double noteSentimentLexicon(CorpusSpellings corpus, SentimentLabeller labeller) {
+        long tokens = corpus.tokens();
+        long rated = corpus.tokens(word -> labeller.valence(word) != 0);
         double share = tokens == 0 ? 0 : (double) rated / tokens;
         log.printf(Locale.ROOT, "sentiment labels: the AFINN-165 lexicon, which is English, rates %.1f%% of the"
                 + " corpus's tokens (English text: about %.1f%%)%n", 100 * share,
@@ -93,18 +88,16 @@ final class TrainingNotes {
      * them as other words, and a front end that tokenises its input meets neither. Says so when many tokens end in
      * punctuation joined to a word (a share, so that abbreviations such as Mr. stay unremarked), with examples.
      */
-    static void noteUntokenised(List<TaggedSentence> corpus, PrintStream log) {
-        long tokens = 0;
+    static void noteUntokenised(CorpusSpellings corpus, PrintStream log) {
+        long tokens = corpus.tokens();
         long joined = 0;
         Set<String> examples = new LinkedHashSet<>();
-        for (TaggedSentence sentence : corpus) {
-            for (String word : sentence.words()) {
-                tokens++;
-                if (JOINED_PUNCTUATION.matcher(word).find()) {
-                    joined++;
-                    if (examples.size() < 3) {
-                        examples.add('"' + word + '"');
-                    }
+        // the spellings in the order the corpus first writes them: the examples are the first the corpus holds
+        for (Multiset.Entry<String> spelling : corpus.counts().entrySet()) {
+            if (JOINED_PUNCTUATION.matcher(spelling.getElement()).find()) {
+                joined += spelling.getCount();
+                if (examples.size() < 3) {
+                    examples.add('"' + spelling.getElement() + '"');
                 }
             }
         }

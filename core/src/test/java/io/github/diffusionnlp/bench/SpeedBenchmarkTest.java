@@ -86,4 +86,27 @@ class SpeedBenchmarkTest {
         assertTrue(sentences.get() == null, "the sentences trained on are still reachable");
         assertEquals(file, corpus.file()); // held until here, as the command holds it through its other measurements
     }
+
+    /**
+     * The training measurement held the sentences it trained on through its whole training loop, beside the packed
+     * rows the trainer had let them go for: its own frame kept the corpus it took. None is reachable at the loop's
+     * first step now, as in a {@code train} run (SentencesLetGoTest).
+     */
+    @Test
+    void theSentencesAreLetGoWhileTheyAreTrainedOn() throws Exception {
+        Path file = TestModels.devCorpus();
+        TaggedCorpus.Read read = TaggedCorpus.readAs(file, TaggedCorpus.Reading.DEFAULT, null, LayoutOption.COMMAND_LINE);
+        List<WeakReference<TaggedSentence>> sentences = new java.util.ArrayList<>();
+        read.sentences().forEach(s -> sentences.add(new WeakReference<>(s)));
+        SpeedBenchmark.TrainingCorpus corpus = new SpeedBenchmark.TrainingCorpus(file, read);
+        read = null;
+        List<Boolean> collectedAtStep = new java.util.ArrayList<>();
+        new SpeedBenchmark(line -> {
+            if (line.startsWith("  step ") && collectedAtStep.isEmpty()) {
+                System.gc(); // a full collection with G1: a weakly reachable sentence is cleared
+                collectedAtStep.add(sentences.stream().allMatch(s -> s.get() == null));
+            }
+        }).training(corpus, "tiny", 4, 4, 1);
+        assertEquals(List.of(true), collectedAtStep, "no sentence was left reachable by the training loop");
+    }
 }

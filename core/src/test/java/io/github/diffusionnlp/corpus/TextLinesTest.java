@@ -20,7 +20,7 @@ class TextLinesTest {
     private static final Path FILE = Path.of("corpus.txt");
 
     private static TextLines of(byte[] bytes) throws IOException {
-        return TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), Long.MAX_VALUE, "", () -> { },
+        return TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), () -> { },
                 first -> null);
     }
 
@@ -78,7 +78,7 @@ class TextLinesTest {
         byte[] bytes = "# global.columns = ID FORM\r\n1\tcat\n".getBytes(StandardCharsets.UTF_8);
         List<String> seen = new java.util.ArrayList<>();
         List<String> firsts = new java.util.ArrayList<>();
-        TextLines text = TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), Long.MAX_VALUE, "", () -> { },
+        TextLines text = TextLines.of(FILE, () -> new ByteArrayInputStream(bytes), () -> { },
                 first -> {
                     firsts.add(first);
                     return seen::add;

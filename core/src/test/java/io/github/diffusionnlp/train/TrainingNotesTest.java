@@ -71,7 +71,7 @@ class TrainingNotesTest {
 
     @Test
     void aFrenchCorpusIsSaidToBeLabelledByAnEnglishLexiconThatHardlyRatesIt() throws IOException {
-        Double share = notes.noteSentimentLexicon(french(line -> line), SentimentLabeller.afinn());
+        Double share = notes.noteSentimentLexicon(CorpusSpellings.of(french(line -> line)), SentimentLabeller.afinn());
         assertEquals(30.0 / 2090, share, 1e-12);
         assertTrue(printed().startsWith("sentiment labels: the AFINN-165 lexicon, which is English, rates 1.4% of the"
                 + " corpus's tokens (English text: about 4.7%)\n"), printed());
@@ -81,7 +81,8 @@ class TrainingNotesTest {
     /** Brown's dev split, English: its share said, and nothing more. */
     @Test
     void anEnglishCorpusIsNotSaidToBeForeign() throws IOException {
-        Double share = notes.noteSentimentLexicon(TaggedCorpus.read(TestModels.devCorpus()), SentimentLabeller.afinn());
+        Double share = notes.noteSentimentLexicon(CorpusSpellings.of(TaggedCorpus.read(TestModels.devCorpus())),
+                SentimentLabeller.afinn());
         assertTrue(share > SentimentLabeller.ENGLISH_RATED_SHARE, "Brown's dev split: " + share);
         assertFalse(printed().contains("not English"), printed());
     }
@@ -89,7 +90,7 @@ class TrainingNotesTest {
     /** Too few tokens to judge: 209 French ones get their share said, not a verdict. */
     @Test
     void aSmallCorpusGetsItsShareWithoutAVerdict() throws IOException {
-        Double share = notes.noteSentimentLexicon(french(line -> line).subList(0, FRENCH.size()),
+        Double share = notes.noteSentimentLexicon(CorpusSpellings.of(french(line -> line).subList(0, FRENCH.size())),
                 SentimentLabeller.afinn());
         assertEquals(null, share, "nothing for the model to record");
         assertTrue(printed().contains("rates 1.4%"), printed());
@@ -100,7 +101,7 @@ class TrainingNotesTest {
     @Test
     void anUntokenisedCorpusIsSaidToBeSo() throws IOException {
         List<TaggedSentence> raw = french(line -> line.replace(" .", ".").replace(" ,", ",").replace("' ", "'"));
-        TrainingNotes.noteUntokenised(raw, new PrintStream(printed, true, UTF_8));
+        TrainingNotes.noteUntokenised(CorpusSpellings.of(raw), new PrintStream(printed, true, UTF_8));
         assertTrue(printed().startsWith("note: 12.6% of the corpus's tokens end in punctuation joined to a word"
                 + " (\"matin,\", \"travail.\", \"restaurant,\"), so it looks untokenised"), printed());
     }
@@ -108,8 +109,9 @@ class TrainingNotesTest {
     /** Brown, tokenised, has its Mr. and U.S. (0.4% of its tokens): not enough to remark. */
     @Test
     void abbreviationsInATokenisedCorpusAreNotRemarked() throws IOException {
-        TrainingNotes.noteUntokenised(TaggedCorpus.read(TestModels.devCorpus()), new PrintStream(printed, true, UTF_8));
-        TrainingNotes.noteUntokenised(french(line -> line), new PrintStream(printed, true, UTF_8));
+        TrainingNotes.noteUntokenised(CorpusSpellings.of(TaggedCorpus.read(TestModels.devCorpus())),
+                new PrintStream(printed, true, UTF_8));
+        TrainingNotes.noteUntokenised(CorpusSpellings.of(french(line -> line)), new PrintStream(printed, true, UTF_8));
         assertEquals("", printed());
     }
 

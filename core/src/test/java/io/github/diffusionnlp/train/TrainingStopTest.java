@@ -1,15 +1,25 @@
 package io.github.diffusionnlp.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.RandomAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,5 +113,84 @@ class TrainingStopTest {
         TrainingStopped e = assertThrows(TrainingStopped.class, trainer[0]::run);
         assertEquals(11, e.step());
         assertEquals(11, io.github.diffusionnlp.ar.ArCheckpoint.readHeader(dir).training().step());
+    }
+
+    /**
+     * A stop asked while the rows are being packed, the start-up's last long walk, ends it at the walk's next check
+     * (every 4,096 sentences: corpus/CheckedList), not at its end, with nothing saved; the same run started again trains
+     * as one never stopped does, bit for bit. The dev split three times over (11,088 sentences) has checks inside the
+     * walk.
+     */
+    @Test
+    void aStopWhileTheRowsArePackedEndsThePackingAndTheRunStartsAgainAsNew(@TempDir Path tmp) throws Exception {
+        TaggedCorpus.Read dev = TaggedCorpus.readAs(TestModels.devCorpus(), TaggedCorpus.Reading.DEFAULT, null,
+                LayoutOption.COMMAND_LINE);
+        List<TaggedSentence> thrice = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            thrice.addAll(dev.sentences());
+        }
+        TaggedCorpus.Read read = new TaggedCorpus.Read(thrice, dev.reading());
+        Path unbroken = tmp.resolve("unbroken");
+        new DiffusionTrainer(TestModels.tinyRun(unbroken, 20, false, null, 0), read, quiet()).run();
+
+        Path dir = tmp.resolve("stopped");
+        StopsWhenPacked sentences = new StopsWhenPacked(thrice);
+        DiffusionTrainer trainer = new DiffusionTrainer(TestModels.tinyRun(dir, 20, false, null, 0),
+                new TaggedCorpus.Read(sentences, read.reading()), quiet());
+        sentences.trainer = trainer;
+        TrainingStopped e = assertThrows(TrainingStopped.class, trainer::run);
+        assertEquals("packing the rows", e.startUpPhase());
+        assertEquals(0, e.step());
+        assertTrue(sentences.packedAfterTheStop >= 0 && sentences.packedAfterTheStop <= 4096,
+                sentences.packedAfterTheStop + " sentences got by the packing after the stop (of " + thrice.size()
+                + ")");
+        assertFalse(Files.exists(dir.resolve(ModelCheckpoint.CONFIG)), "nothing saved");
+
+        new DiffusionTrainer(TestModels.tinyRun(dir, 20, false, null, 0), read, quiet()).run();
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiffusionTrainerTest.assertSameWeights(
+                    DiffusionTrainerTest.arrays(ModelCheckpoint.load(unbroken, m).network().getParameters()),
+                    DiffusionTrainerTest.arrays(ModelCheckpoint.load(dir, m).network().getParameters()),
+                    "started again after a stop while packing against never stopped");
+        }
+    }
+
+    private static PrintStream quiet() {
+        return new PrintStream(PrintStream.nullOutputStream());
+    }
+
+    /**
+     * Sentences that ask {@link #trainer} to stop when the packing of the rows ({@link PackedRows#of}) first gets one,
+     * and count how many it gets after that.
+     */
+    private static final class StopsWhenPacked extends AbstractList<TaggedSentence> implements RandomAccess {
+        private final List<TaggedSentence> sentences;
+        TrainingRun trainer;
+        int packedAfterTheStop = -1;
+
+        StopsWhenPacked(List<TaggedSentence> sentences) {
+            this.sentences = sentences;
+        }
+
+        @Override
+        public TaggedSentence get(int index) {
+            if (packing()) {
+                if (packedAfterTheStop < 0) {
+                    trainer.stop();
+                }
+                packedAfterTheStop++;
+            }
+            return sentences.get(index);
+        }
+
+        private static boolean packing() {
+            return StackWalker.getInstance().walk(frames -> frames.anyMatch(
+                    f -> f.getClassName().equals(PackedRows.class.getName()) && f.getMethodName().equals("of")));
+        }
+
+        @Override
+        public int size() {
+            return sentences.size();
+        }
     }
 }
