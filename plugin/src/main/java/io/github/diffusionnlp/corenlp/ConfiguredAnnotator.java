@@ -516,7 +516,8 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.task == DiffusionSettings.Task.INFILL) {
             List<List<String>> results = lm.infillAll(input.words(), constraints, options);
             if (settings.suggestions > 0) { // from what this pass read, not what a pass sampled again reads
-                suggested.addAll(FillSuggestions.read(lm, input.words(), results, constraints, settings.suggestions));
+                suggested.addAll(FillSuggestions.read(lm, input.words(), results, constraints, settings.suggestions,
+                        tokenizerWords));
             }
             resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);
             return results;
@@ -703,12 +704,18 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * A "[mask]" or "[Mask]" in the text is not a mask (only {@value DiffusionLM#MASK} is) and comes back
-     * unfilled; without a word the user would not know why. It depends on the text, so it is a warning
-     * (a failing document would leave CoreNLP's {@code -threads} run waiting), one per document.
+     * unfilled; without a word the user would not know why. So is one in full-width characters or another model's
+     * "<mask>" ({@link CompatibleMasks}). It depends on the text, so it is a warning (a failing document would leave
+     * CoreNLP's {@code -threads} run waiting), one per document, for the first.
      */
     private void warnOfMasksInAnotherCase(String text) {
         int at = MaskSpelling.inAnotherCase(text);
-        if (at >= 0) {
+        int[] compatible = CompatibleMasks.first(text);
+        if (compatible != null && (at < 0 || compatible[0] < at)) {
+            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
+                    + " capitals, in ASCII characters", settings.name,
+                    Visible.of(text.substring(compatible[0], compatible[1])), compatible[0], DiffusionLM.MASK);
+        } else if (at >= 0) {
             LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
                     + " capitals", settings.name, Visible.of(text.substring(at, at + DiffusionLM.MASK.length())), at,
                     DiffusionLM.MASK);

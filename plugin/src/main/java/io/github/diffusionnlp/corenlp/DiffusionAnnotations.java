@@ -85,8 +85,10 @@ public final class DiffusionAnnotations {
     /**
      * Token, with {@code NAME.suggestions = K} (infill only): the model's {@code K} likeliest words at the position
      * it filled, with their probabilities, best first ({@code DiffusionLM.suggest}: one pass of the network over
-     * the sentence as infill read it, before any word was chosen), each word as the model writes it (a quote as
-     * Brown's {@code ``} or {@code ''}, where {@link Word} is the tokenizer's). Only on tokens the annotator filled;
+     * the sentence as infill read it, before any word was chosen), each word spelt as the filled token's {@link Word}
+     * is: a quote or bracket as the pipeline's tokenizer writes it ({@code "} for Brown's {@code ``} and {@code ''}
+     * by default, suggested once, with the likelier one's probability; {@code -RRB-} under {@code ptb3Escaping}), so
+     * the first is the word one greedy step writes there. Only on tokens the annotator filled;
      * a word the tokenizer split ({@code didn't} as {@code did} {@code n't}) has it on its first piece. As CoreNLP's
      * {@code NamedEntityTagProbsAnnotation} gives a token's other classes, this gives its other words; CoreNLP's own
      * outputters do not print it ({@link DiffusionJsonOutputter} and {@link DiffusionTextOutputter} do).

@@ -8,7 +8,9 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.Suggestion;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * With {@code NAME.suggestions = K}, each position infill filled gets the model's K likeliest words there
@@ -16,7 +18,8 @@ import java.util.List;
  * model's length whole, with its masks; a longer one stretch by stretch, as infill fills it, each stretch reading the
  * words infill chose before it, under infill's sentiment, template, guidance and lexical constraints. So the first
  * suggestion is the word one step of greedy infill writes, in a long sentence too (n-gram fusion, which shapes the
- * sampling's words, does not shape the suggestions).
+ * sampling's words, does not shape the suggestions). A suggested word is spelt as the filled token's {@code word()}
+ * would be ({@link TokenizerWords#word}: the model's quotes and brackets as the pipeline's tokenizer writes them).
  */
 final class FillSuggestions {
     private FillSuggestions() {}
@@ -29,11 +32,16 @@ final class FillSuggestions {
      * @param words what the model read, {@value DiffusionLM#MASK} where infill fills ({@link ModelInput#words})
      * @param filled what infill's first pass wrote (before any sentence was sampled again), the same lengths
      * @param constraints infill's
+     * @param spelling the pipeline's words for the model's quotes and brackets
      */
     static List<List<List<Suggestion>>> read(DiffusionLM lm, List<List<String>> words, List<List<String>> filled,
-            Constraints constraints, int k) {
+            Constraints constraints, int k, TokenizerWords spelling) {
+        // one more where the tokenizer gives both of the model's quotes one word, which is then suggested once
+        boolean quotesMerge = spelling.word(TokenizerWords.MODEL_OPENING).equals(
+                spelling.word(TokenizerWords.MODEL_CLOSING));
+        int read = quotesMerge ? Math.min(k + 1, lm.vocabulary().size() - 2) : k; // [PAD], [UNK] never suggested
         // best of k ranks sampled sentences, not the words of one pass
-        List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, constraints.withCandidates(1), k);
+        List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, constraints.withCandidates(1), read);
         List<List<List<Suggestion>>> out = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             List<String> w = words.get(s);
@@ -41,10 +49,26 @@ final class FillSuggestions {
             int m = 0;
             for (int i = 0; i < w.size(); i++) {
                 if (DiffusionLM.MASK.equals(w.get(i))) {
-                    perToken.set(i, perMask.get(s).get(m++));
+                    perToken.set(i, spelt(perMask.get(s).get(m++), spelling, k));
                 }
             }
             out.add(perToken);
+        }
+        return out;
+    }
+
+    /**
+     * The first {@code k} of {@code suggested} spelt as the tokenizer writes them, a word met again left out (the
+     * likelier quote keeps its place and probability, so the first is still the word greedy infill writes).
+     */
+    private static List<Suggestion> spelt(List<Suggestion> suggested, TokenizerWords spelling, int k) {
+        Set<String> seen = new HashSet<>();
+        List<Suggestion> out = new ArrayList<>(k);
+        for (Suggestion x : suggested) {
+            String word = spelling.word(x.word());
+            if (out.size() < k && seen.add(word)) {
+                out.add(new Suggestion(word, x.probability()));
+            }
         }
         return out;
     }

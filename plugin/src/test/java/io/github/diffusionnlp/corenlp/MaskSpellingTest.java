@@ -71,6 +71,35 @@ class MaskSpellingTest {
     }
 
     /**
+     * A mask in full-width characters (an East Asian input method writes "［ＭＡＳＫ］"; NFKC reads it as [MASK]) or
+     * another model's ({@code <mask>}, RoBERTa's and BART's) is no mask either, and was left unfilled with nothing
+     * said: it is named like a mask in another case, under PTB's tokenizer (which splits the full-width one into three
+     * tokens) and the whitespace one, with what to write instead; the real mask beside it is filled.
+     */
+    @Test
+    void aMaskInFullWidthCharactersOrAnotherModelsIsNamed() {
+        for (String whitespace : new String[] {"false", "true"}) {
+            StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task",
+                    "infill", "tokenize.whitespace", whitespace));
+            Annotation[] docs = new Annotation[2];
+            String log = logOf(() -> {
+                docs[0] = annotate(pipeline, "He said \uFF3B\uFF2D\uFF21\uFF33\uFF2B\uFF3D and [MASK] left .");
+                docs[1] = annotate(pipeline, "He said <mask> and [MASK] left .");
+            });
+            java.util.List<String> warnings = log.lines().filter(l -> l.contains("is not filled"))
+                    .map(l -> l.substring(l.indexOf("\": ") + 3)).toList();
+            assertEquals(java.util.List.of(
+                    "'\uFF3B\uFF2D\uFF21\uFF33\uFF2B\uFF3D' at character 8 is not a mask and is not filled: a mask is"
+                            + " [MASK] in capitals, in ASCII characters",
+                    "'<mask>' at character 8 is not a mask and is not filled: a mask is [MASK] in capitals, in ASCII"
+                            + " characters"), warnings, "tokenize.whitespace = " + whitespace + ": " + log);
+            for (Annotation doc : docs) {
+                assertFalse(words(doc).contains("[MASK]"), "the real mask is filled: " + words(doc));
+            }
+        }
+    }
+
+    /**
      * A token quoted in a WARN line was logged raw: "[MASK]" glued to an ESC sequence retitled the terminal and
      * cleared the screen of whoever read the log (audit h130, finding 7). Its control characters are written as code
      * points now.

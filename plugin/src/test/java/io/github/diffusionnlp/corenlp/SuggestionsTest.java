@@ -159,6 +159,39 @@ class SuggestionsTest {
     }
 
     /**
+     * A quote or bracket is suggested as the filled token's word is written, the pipeline's tokenizer's word for it
+     * ({@code "} for the model's {@code ``} by default, {@code “} under {@code quotes=unicode}, {@code -RRB-} for
+     * {@code )} under {@code ptb3Escaping}): the suggestions were the model's spellings, so the first was not the filled
+     * token's word. Where the tokenizer gives both of the model's quotes one word, that word is suggested once.
+     */
+    @Test
+    void aQuoteOrBracketIsSuggestedAsTheTokenizerWritesTheFilledToken() {
+        String quote = "He said , [MASK] I will come . ''";
+        String bracket = "The results ( see Table 2 [MASK] were good .";
+        // the last: the model's 41 likeliest words there hold both its quotes (seen under quotes=latex), one " here
+        String[][] cases = {{"", quote, "\"", "12"}, {"quotes=unicode", quote, "\u201C", "12"}, {"ptb3Escaping=true",
+            bracket, "-RRB-", "12"}, {"", "[MASK] , he said .", null, "40"}};
+        for (String[] c : cases) {
+            StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "1",
+                    "diffusion.suggestions", c[3], "tokenize.options", c[0]));
+            CoreLabel filled = sentences(annotate(pipeline, c[1])).get(0).get(CoreAnnotations.TokensAnnotation.class)
+                    .stream().filter(t -> t.get(DiffusionAnnotations.Suggestions.class) != null).findFirst().get();
+            List<Suggestion> here = filled.get(DiffusionAnnotations.Suggestions.class);
+            if (c[2] != null) {
+                assertEquals(c[2], filled.word(), c[0] + ": " + c[1]);
+            }
+            assertEquals(filled.word(), here.get(0).word(), c[0] + ": " + here);
+            assertBestFirst(here, Integer.parseInt(c[3]));
+            List<String> words = here.stream().map(Suggestion::word).toList();
+            assertEquals(words.size(), new java.util.HashSet<>(words).size(), "each word once: " + words);
+            if (c[0].isEmpty()) { // PTB's default: both of the model's quotes are the " a user types
+                assertFalse(words.contains("``") || words.contains("''"), words.toString());
+                assertTrue(words.contains("\""), words.toString());
+            }
+        }
+    }
+
+    /**
      * Our JSON outputter writes them per token ({@code diffusionSuggestions}) and our text outputter on a line
      * after the token's; CoreNLP's own JSON writes a fixed set of keys and none of ours (a Java user reads the key).
      */
