@@ -174,31 +174,35 @@ public class InfillerME {
      * probabilities: a masked language model's fill-mask ({@link DiffusionLM#suggest}), in the shape of OpenNLP's
      * {@code LanguageDetector#predictLanguages}, whose {@code Language}s carry a confidence, best first. Each mask is
      * read alone, from the sentence's visible words, in one pass of the network: deterministic, whatever the sampling
-     * options (n-gram fusion included, which it does not use). No word is {@code [UNK]} or one of the model's banned
-     * words. A mask written another way ({@code [mask]}, or split into {@code [ MASK ]}, logged as {@link #infill}
-     * logs it) is a word, as infill reads it, and has no list.
+     * options (n-gram fusion included, which it does not use). Under this infiller's constraints (sentiment, template,
+     * guidance, lexical) the words are those greedy infill's first step reads under them ({@link
+     * DiffusionLM#suggest(List, io.github.diffusionnlp.api.Constraints, int)}); best of k candidates, which ranks
+     * sampled sentences, plays no part. No word is {@code [UNK]} or one of the model's banned words. A mask written
+     * another way ({@code [mask]}, or split into {@code [ MASK ]}, logged as {@link #infill} logs it) is a word, as
+     * infill reads it, and has no list.
      *
      * @param tokens any number of tokens: a sentence longer than the model's length is read as infill reads it, stretch
      *     by stretch ({@link DiffusionLM#suggest})
      * @param k how many words per mask, 1 to the words the model knows
      * @return one array per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
      *     passes the words the model may write (its banned words are left out)
-     * @throws IllegalArgumentException for a {@code k} out of range or a null token
-     * @throws IllegalStateException when this infiller has constraints: suggest reads the model's distribution
-     *     without any (make one with {@code new InfillerME(model)})
+     * @throws IllegalArgumentException for a {@code k} out of range, a null token, or a sentence whose length is not
+     *     this infiller's template's
      */
     public Suggestion[][] suggest(String[] tokens, int k) {
-        if (!constraints.isEmpty()) {
-            throw new IllegalStateException("suggest reads the model's words without constraints, and this infiller"
-                    + " has " + constraints + ": make one without them for suggest");
-        }
         for (String token : tokens) {
             if (token == null) {
                 throw new IllegalArgumentException("a token is null");
             }
         }
+        int t = constraints.templateLength();
+        if (t > 0 && tokens.length != t) {
+            throw new IllegalArgumentException("the POS template has " + Counted.of(t, "tag", "tags")
+                    + " but the sentence has " + Counted.of(tokens.length, "token", "tokens") + "; one tag per token");
+        }
         List<String> in = asRead(tokens, 0);
-        List<List<Suggestion>> out = model.sample(lm -> lm.suggest(in, k));
+        List<List<Suggestion>> out = model.sample(lm -> lm.suggest(in, constraints.toConstraints().withCandidates(1),
+                k));
         return out.stream().map(here -> here.toArray(Suggestion[]::new)).toArray(Suggestion[][]::new);
     }
 

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,6 +64,22 @@ class InfillerSuggestTest {
                 misspelt, "read as the unknown word it is");
     }
 
+    /**
+     * An infiller's constraints shape its suggestions as they shape its infill's first step: the library's words under
+     * the same constraints (best of k, which ranks sampled sentences, set aside).
+     */
+    @Test
+    void anInfillersConstraintsShapeItsSuggestions() {
+        ConstraintSpec negative = ConstraintSpec.NONE.withSentiment("negative").withGuidance(3).withLexical(true)
+                .withCandidates(2);
+        String[] tokens = {"It", "was", "a", InfillerME.MASK, "day", "for", "all", "of", "us", "."};
+        Suggestion[][] suggested = new InfillerME(model, ApiTest.FEW_STEPS, negative).suggest(tokens, 5);
+        List<List<Suggestion>> library = model.getDiffusionLM().suggest(Arrays.asList(tokens),
+                negative.toConstraints().withCandidates(1), 5);
+        assertEquals(library.get(0), Arrays.asList(suggested[0]));
+        assertNotEquals(Arrays.asList(new InfillerME(model).suggest(tokens, 5)[0]), library.get(0));
+    }
+
     @Test
     void whatItCannotDoIsRefusedSayingWhyAndLongSentencesAreRead() {
         InfillerME infiller = new InfillerME(model);
@@ -75,9 +92,9 @@ class InfillerSuggestTest {
                 () -> infiller.suggest(new String[] {"a", InfillerME.MASK}, 0));
         assertTrue(none.getMessage().contains("k must be 1 to"), none.getMessage());
         assertThrows(IllegalArgumentException.class, () -> infiller.suggest(new String[] {"a", null}, 3));
-        InfillerME positive = new InfillerME(model, ApiTest.FEW_STEPS, ConstraintSpec.NONE.withSentiment("positive"));
-        IllegalStateException constrained = assertThrows(IllegalStateException.class,
-                () -> positive.suggest(new String[] {"a", InfillerME.MASK}, 3));
-        assertTrue(constrained.getMessage().contains("sentiment=positive"), constrained.getMessage());
+        InfillerME tagged = new InfillerME(model, ApiTest.FEW_STEPS, ConstraintSpec.NONE.withTemplate("DET", "NOUN"));
+        IllegalArgumentException templated = assertThrows(IllegalArgumentException.class,
+                () -> tagged.suggest(new String[] {"a", InfillerME.MASK, "."}, 3));
+        assertTrue(templated.getMessage().contains("2 tags but the sentence has 3 tokens"), templated.getMessage());
     }
 }

@@ -21,8 +21,8 @@ import opennlp.tools.cmdline.TerminateToolException;
  * {@code Suggest}: each {@code [MASK]}'s likeliest words with their probabilities ({@link InfillerME#suggest}), as the
  * tab-separated rows of core's {@code suggest} ({@link SuggestionRows}); masks are counted along their line, across its
  * sentences. Input is read as {@code Infill} reads it; what {@code Infill} would pass through (a line that is not
- * UTF-8, too long, not tokenizable) gives no rows, and so does a sentence with a mask longer than the model's length
- * (suggest reads one window): each is named on stderr and, after every line is read, counted in the tool's failure.
+ * UTF-8, too long, not tokenizable) gives no rows: each is named on stderr and, after every line is read, counted in
+ * the tool's failure. A sentence longer than the model's length is read as infill reads it, stretch by stretch.
  */
 final class SuggestTool extends CmdTool<Params.SuggestParams> {
     SuggestTool() {
@@ -57,7 +57,6 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
                 throw badParameter("-top must be at most " + words + ", the words the model knows, got " + top);
             }
             InfillerME infiller = new InfillerME(model).splitMasksToldByCaller();
-            int length = model.getInfo().config().maxLength();
             InputLines lines = new InputLines(in);
             PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
             monitor.startAndPrintThroughput();
@@ -68,7 +67,7 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
                 Utf8Lines.Line line;
                 while ((line = lines.next()) != null) {
                     read++;
-                    if (!writeRows(line, tokenized, english, infiller, top, length, out, err)) {
+                    if (!writeRows(line, tokenized, english, infiller, top, out, err)) {
                         withoutRows.add(line.number());
                     }
                     // each line's rows as soon as they are known: a coprocess that writes a line waits for them
@@ -91,7 +90,7 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
 
     /** Writes the rows of one line's masks; false when some could not be given (said on stderr). */
     private static boolean writeRows(Utf8Lines.Line line, boolean tokenized, EnglishText english, InfillerME infiller,
-            int top, int length, PrintStream out, PrintStream err) {
+            int top, PrintStream out, PrintStream err) {
         LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err, "no rows written");
         if (tokens == null) {
             return false;
@@ -109,14 +108,6 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         for (String[] sentence : sentences) {
             int masks = (int) Arrays.stream(sentence).filter(InfillerME.MASK::equals).count();
             if (masks == 0) {
-                continue;
-            }
-            if (sentence.length > length) {
-                err.println("line " + line.number() + ": " + masks(mask, masks) + " in a sentence of "
-                        + sentence.length + " tokens, more than the model's " + length
-                        + " (suggest reads one window), without rows: split the sentence around its masks");
-                whole = false;
-                mask += masks;
                 continue;
             }
             Suggestion[][] suggested;

@@ -294,7 +294,7 @@ class DiffusionNlpToolTest {
         assertTrue(tag.stderr().startsWith("-posTemplate \"DET FOO VERB\": 'FOO' in the POS template is not a UPOS"
                 + " tag; allowed: ADJ, ADP, "), tag.stderr());
         Run guidance = run("a b c\n", "Rewrite", "-guidance", "-1");
-        assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores"
+        assertTrue(guidance.stderr().startsWith("-guidance -1 is out of range; allowed: a number from 0 to 100 (0 ignores"
                 + " the constraints, 1 conditions plainly, above 1 pushes harder)"), guidance.stderr());
         Run candidates = run("", "Generate", "-sentiment", "positive", "-candidates", "65");
         assertTrue(candidates.stderr().startsWith("-candidates 65 is out of range; allowed: a whole number from 1 to 64"),
