@@ -46,11 +46,17 @@ public enum SamplingRange {
             return w >= 0 && w < Double.POSITIVE_INFINITY;
         }
     },
-    /** The classifier-free guidance weight ({@link Constraints#guidance()}); NaN and infinity are refused. */
-    GUIDANCE("a finite number >= 0 (0 ignores the constraints, 1 conditions plainly, above 1 pushes harder)") {
+    /**
+     * The classifier-free guidance weight ({@link Constraints#guidance()}), at most {@link Constraints#MAX_GUIDANCE}:
+     * far above it the extrapolated logits leave float's range, and words a step may write fall below the offset that
+     * marks the ones it may never write (suggestions came back fewer than asked from guidance 10,000, none from
+     * 1e38, and at 1e39 the weight overflowed float and a mask was filled with a comma).
+     */
+    GUIDANCE("a number from 0 to " + Numbers.written(Constraints.MAX_GUIDANCE) + " (0 ignores the constraints, 1"
+            + " conditions plainly, above 1 pushes harder)") {
         @Override
         public boolean allows(double w) {
-            return w >= 0 && w < Double.POSITIVE_INFINITY;
+            return w >= 0 && w <= Constraints.MAX_GUIDANCE;
         }
     },
     /** Best of k ({@link Constraints#candidates()}): how many times each sentence is sampled. */

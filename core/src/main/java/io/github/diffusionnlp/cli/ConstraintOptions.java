@@ -28,9 +28,9 @@ final class ConstraintOptions {
     String pos;
 
     @Option(names = "--guidance", paramLabel = "W",
-            description = "classifier-free guidance weight: 1 conditions plainly, above 1 pushes harder toward the"
-                    + " constraints (twice the work per step), 0 ignores them; only with --sentiment or --pos"
-                    + " (default: 1)")
+            description = "classifier-free guidance weight, 0 to 100: 1 conditions plainly, above 1 pushes harder"
+                    + " toward the constraints (twice the work per step), 0 ignores them; only with --sentiment or"
+                    + " --pos (default: 1)")
     Double guidance; // null: not given, so Constraints.DEFAULT_GUIDANCE
 
     @Option(names = "--unguided-length",

@@ -35,15 +35,16 @@ class SamplingRangeTest {
     }
 
     @Test
-    void guidanceIsAFiniteNumberFromZeroUp() {
-        String allowed = "a finite number >= 0 (0 ignores the constraints, 1 conditions plainly, above 1 pushes harder)";
+    void guidanceIsANumberFromZeroToAHundred() {
+        String allowed = "a number from 0 to 100 (0 ignores the constraints, 1 conditions plainly, above 1 pushes harder)";
         assertEquals(allowed, SamplingRange.GUIDANCE.allowed());
-        for (double w : List.of(0.0, -0.0, Double.MIN_VALUE, 1.0, 3.0, Double.MAX_VALUE)) {
+        for (double w : List.of(0.0, -0.0, Double.MIN_VALUE, 1.0, 3.0, 100.0)) {
             assertTrue(SamplingRange.GUIDANCE.allows(w), "allows " + w);
             assertEquals(w, Constraints.none().withGuidance(w).guidance());
             assertEquals(w, new Schedule(4, 0, 1, w).guidance());
         }
-        for (double w : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -Double.MIN_VALUE, -1.0)) {
+        for (double w : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -Double.MIN_VALUE, -1.0,
+                Math.nextUp(100.0), 1e4, 1e39, Double.MAX_VALUE)) {
             assertTrue(!SamplingRange.GUIDANCE.allows(w), "refuses " + w);
             String expected = "guidance must be " + allowed + ", got " + Numbers.written(w);
             refused(expected, () -> Constraints.none().withGuidance(w));

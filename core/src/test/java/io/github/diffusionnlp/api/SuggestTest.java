@@ -268,6 +268,9 @@ class SuggestTest {
             assertMessage(() -> lm.suggest(sentence, Constraints.none().withTemplate(List.of(Upos.NOUN)), 3),
                     "one tag per token");
             assertMessage(() -> lm.suggest(sentence, positive.withCandidates(4), 3), "candidates");
+            // at the largest guidance allowed every word asked for still comes back (from 10,000 some fell below
+            // the offset that marks the words never written)
+            assertEquals(10, lm.suggest(sentence, positive.withGuidance(Constraints.MAX_GUIDANCE), 10).get(0).size());
         }
     }
 

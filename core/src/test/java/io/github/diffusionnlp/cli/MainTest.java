@@ -226,7 +226,7 @@ class MainTest {
         Run badGuidance = run("", "generate", "--model", MODEL, "--guidance", "-1");
         assertNotEquals(0, badGuidance.code());
         // the number as typed, not Java's -1.0
-        assertTrue(badGuidance.err().contains("--guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores")
+        assertTrue(badGuidance.err().contains("--guidance -1 is out of range; allowed: a number from 0 to 100 (0 ignores")
                 && !badGuidance.err().contains("-1.0"), badGuidance.err());
         Run unguided = run("", "generate", "--model", MODEL, "--guidance", "3");
         assertNotEquals(0, unguided.code());

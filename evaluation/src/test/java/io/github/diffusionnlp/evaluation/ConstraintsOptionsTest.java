@@ -98,7 +98,7 @@ class ConstraintsOptionsTest {
         assertRefusedBeforeSampling(constraints(out, "--quick", "--steps", "0"),
                 "--steps: steps must be a whole number from 1 to 10000, got 0");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--guidance", "1,-1"),
-                "--guidance -1 is out of range; allowed: a finite number >= 0 (0 ignores the constraints, 1 conditions"
+                "--guidance -1 is out of range; allowed: a number from 0 to 100 (0 ignores the constraints, 1 conditions"
                         + " plainly, above 1 pushes harder)");
         assertRefusedBeforeSampling(constraints(out, "--quick", "--candidates", "1,65"),
                 "--candidates 65 is out of range; allowed: a whole number from 1 to 64");
