@@ -14,6 +14,7 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.LengthPrior;
+import io.github.diffusionnlp.runtime.Interruption;
 import io.github.diffusionnlp.runtime.Lifecycle;
 import io.github.diffusionnlp.runtime.Owned;
 import io.github.diffusionnlp.model.Precision;
@@ -337,6 +338,8 @@ public final class DiffusionLM implements AutoCloseable {
      * pass per batch instead of per sentence).
      *
      * @throws IllegalArgumentException as {@link #suggest}, naming the sentence, before any is read
+     * @throws IllegalStateException when the calling thread is interrupted: between batches, as sampling stops
+     *     between its steps (the thread keeps its interrupt flag)
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, int k) {
         return suggestAll(sentences, Constraints.none(), k);
@@ -393,8 +396,22 @@ public final class DiffusionLM implements AutoCloseable {
         for (List<String> sentence : given) {
             out.add(new ArrayList<>(Collections.nCopies(sentence.size(), null)));
         }
+        // one call to close, batch after batch (see #close), and failing once closed however few masks it has
+        whileOpen(() -> readSuggestions(rows, stretches, k, constraints, out));
+        List<List<List<Suggestion>>> lists = new ArrayList<>();
+        for (List<List<Suggestion>> perToken : out) {
+            lists.add(perToken.stream().filter(Objects::nonNull).toList()); // one list per mask, in order
+        }
+        return List.copyOf(lists);
+    }
+
+    /** Each row's suggestions at the masks of its stretch, put in {@code out}, a default batch of rows at a time. */
+    private Void readSuggestions(List<ModelRow> rows, List<int[]> stretches, int k, Constraints constraints,
+            List<List<List<Suggestion>>> out) {
         int batch = SamplingOptions.defaults().batchSize();
         for (int from = 0; from < rows.size(); from += batch) {
+            // as sampling answers an interrupt between its steps: a caller that gave up waits for no more batches
+            Interruption.stopIfInterrupted("suggesting words");
             List<ModelRow> slice = rows.subList(from, Math.min(rows.size(), from + batch));
             Sampler.TopWords[][] top = rowSampler.topWords(slice, k, constraints);
             for (int r = 0; r < slice.size(); r++) {
@@ -408,11 +425,7 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        List<List<List<Suggestion>>> lists = new ArrayList<>();
-        for (List<List<Suggestion>> perToken : out) {
-            lists.add(perToken.stream().filter(Objects::nonNull).toList()); // one list per mask, in order
-        }
-        return List.copyOf(lists);
+        return null;
     }
 
     /** One mask's words and probabilities. */
@@ -864,8 +877,8 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Waits for the calls in flight, which return their answers, then frees the model; a call made once it has begun
      * fails with {@link ModelClosedException}. A call that samples in several passes (a sentence longer than the
-     * model, in stretches; best of k, then its rating; a rewrite's masks, then the rewrite) is one call: a close
-     * between its passes waits for the rest.
+     * model, in stretches; best of k, then its rating; a rewrite's masks, then the rewrite; a suggestAll's batches)
+     * is one call: a close between its passes waits for the rest.
      */
     @Override
     public void close() {

@@ -271,6 +271,84 @@ class SuggestTest {
         }
     }
 
+    /**
+     * A suggestAll of several batches is one call to close, as infill of a long sentence is: a close that begins
+     * between its batches waits for it, and it returns its answer (each batch used to enter the model on its own, so
+     * the next one met the close and the call failed with ModelClosedException). Once closed, a call fails however
+     * few masks it has, as infill does: a sentence without a mask, or no sentence, returned an empty answer.
+     */
+    @Test
+    void aSuggestAllOfSeveralBatchesIsOneCallToClose() throws Exception {
+        List<List<String>> sentences = Collections.nCopies(40 * SamplingOptions.defaults().batchSize(),
+                List.of("the", M, "was", "late", "."));
+        List<List<List<Suggestion>>> expected;
+        try (DiffusionLM alone = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            expected = alone.suggestAll(sentences.subList(0, 1), 3);
+        }
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+        java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            Thread[] thread = new Thread[1];
+            java.util.concurrent.Future<List<List<List<Suggestion>>>> answer = caller.submit(() -> {
+                thread[0] = Thread.currentThread();
+                return lm.suggestAll(sentences, 3);
+            });
+            awaitReadingABatch(answer, thread);
+            lm.close(); // waits for the call, which has batches left
+            List<List<List<Suggestion>>> all = answer.get();
+            assertEquals(sentences.size(), all.size());
+            assertSame(expected.get(0), all.get(all.size() - 1));
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThrows(ModelClosedException.class, () -> lm.suggest(List.of("no", "mask", "."), 3));
+        assertThrows(ModelClosedException.class, () -> lm.suggestAll(List.of(), 3));
+    }
+
+    /**
+     * An interrupt of the calling thread stops a suggestAll between its batches, as it stops infill between its
+     * steps ("interrupted while ..."; the thread keeps its flag): a caller that gave up on a large request no longer
+     * waits for all of it.
+     */
+    @Test
+    void anInterruptStopsASuggestAllBetweenItsBatches() throws Exception {
+        List<List<String>> sentences = Collections.nCopies(100 * SamplingOptions.defaults().batchSize(),
+                List.of("the", M, "was", "late", "."));
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                Thread[] thread = new Thread[1];
+                java.util.concurrent.Future<Throwable> outcome = caller.submit(() -> {
+                    thread[0] = Thread.currentThread();
+                    try {
+                        lm.suggestAll(sentences, 3);
+                        return null;
+                    } catch (Throwable e) {
+                        return Thread.currentThread().isInterrupted() ? e : new AssertionError("flag lost", e);
+                    }
+                });
+                awaitReadingABatch(outcome, thread);
+                thread[0].interrupt();
+                Throwable e = outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(e instanceof IllegalStateException && !(e instanceof ModelClosedException)
+                        && e.getMessage().startsWith("interrupted while"), "not stopped by the interrupt: " + e);
+            } finally {
+                caller.shutdownNow();
+            }
+        }
+    }
+
+    /** Returns once the thread {@code thread} holds is reading a batch of suggestions (inside the model). */
+    private static void awaitReadingABatch(java.util.concurrent.Future<?> call, Thread[] thread) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (thread[0] == null || java.util.Arrays.stream(thread[0].getStackTrace())
+                .noneMatch(f -> f.getClassName().endsWith("RowSampler") && f.getMethodName().equals("topWords"))) {
+            assertFalse(call.isDone(), "the call ended before it was seen reading a batch");
+            assertTrue(System.nanoTime() < deadline, "no batch read within 60 s");
+            Thread.sleep(1);
+        }
+    }
+
     /** The same words, the probabilities equal up to float rounding (batches of other rows round otherwise). */
     private static void assertSame(List<List<Suggestion>> expected, List<List<Suggestion>> actual) {
         assertEquals(expected.size(), actual.size(), actual.toString());
