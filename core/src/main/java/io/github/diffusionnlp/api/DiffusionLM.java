@@ -365,8 +365,9 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
             Constraints constraints, int k) {
         List<List<String>> given = CallArguments.sentences(sentences, constraints, SamplingOptions.defaults());
-        CallArguments.checkInfilled(given, Objects.requireNonNull(infilled, "infilled"));
-        return suggestRead(given, infilled, constraints, k);
+        List<List<String>> filled = TokenLists.checkedCopy(infilled, "infilled", "infilled sentence");
+        CallArguments.checkInfilled(given, filled);
+        return suggestRead(given, filled, constraints, k);
     }
 
     private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled,

@@ -338,6 +338,29 @@ class SuggestTest {
         }
     }
 
+    /**
+     * The infill result a long sentence's stretches are read with is checked as the sentences are: a null token is
+     * named, not read as an unknown word, and one holding whitespace (text not split) is refused naming it; it is
+     * copied at the call's start, as every list a call is given.
+     */
+    @Test
+    void theInfilledWordsAreCheckedAsTheSentencesAre() throws Exception {
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            int len = lm.info().config().maxLength();
+            List<String> longOne = new ArrayList<>(Collections.nCopies(2 * len, "the"));
+            longOne.set(1, M);
+            longOne.set(len + len / 2, M);
+            List<String> filled = new ArrayList<>(longOne);
+            filled.set(1, null);
+            NullPointerException e = assertThrows(NullPointerException.class,
+                    () -> lm.suggestAll(List.of(longOne), List.of(filled), Constraints.none(), 2));
+            assertEquals("token 1 of infilled sentence 0 is null", e.getMessage());
+            filled.set(1, "two words");
+            assertMessage(() -> lm.suggestAll(List.of(longOne), List.of(filled), Constraints.none(), 2),
+                    "token 1 of infilled sentence 0, 'two words', holds whitespace");
+        }
+    }
+
     /** Returns once the thread {@code thread} holds is reading a batch of suggestions (inside the model). */
     private static void awaitReadingABatch(java.util.concurrent.Future<?> call, Thread[] thread) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
