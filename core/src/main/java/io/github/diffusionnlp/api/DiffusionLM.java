@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A diffusion language model ready for use: infill masked tokens, rewrite sentences, generate new ones.
@@ -399,11 +400,12 @@ public final class DiffusionLM implements AutoCloseable {
         }
         // one call to close, batch after batch (see #close), and failing once closed however few masks it has
         whileOpen(() -> readSuggestions(rows, stretches, k, constraints, out));
-        List<List<List<Suggestion>>> lists = new ArrayList<>();
+        List<List<List<Suggestion>>> lists = new ArrayList<>(); // modifiable, the caller's own, as every call's
         for (List<List<Suggestion>> perToken : out) {
-            lists.add(perToken.stream().filter(Objects::nonNull).toList()); // one list per mask, in order
+            // one list per mask, in order
+            lists.add(perToken.stream().filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new)));
         }
-        return List.copyOf(lists);
+        return lists;
     }
 
     /** Each row's suggestions at the masks of its stretch, put in {@code out}, a default batch of rows at a time. */
@@ -435,7 +437,7 @@ public final class DiffusionLM implements AutoCloseable {
         for (int c = 0; c < top.ids().length; c++) {
             here.add(new Suggestion(model.vocabulary().word(top.ids()[c]), top.probabilities()[c]));
         }
-        return List.copyOf(here);
+        return here;
     }
 
     /**

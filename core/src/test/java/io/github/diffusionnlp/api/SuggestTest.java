@@ -361,6 +361,26 @@ class SuggestTest {
         }
     }
 
+    /**
+     * As every call's (the class comment says so), suggest's lists are new and modifiable, the caller's own: a caller
+     * may sort, filter or add to them, and the next call's answer is as it was.
+     */
+    @Test
+    void theListsReturnedAreTheCallersOwn() throws Exception {
+        List<String> sentence = List.of("the", M, "was", M, ".");
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            List<List<Suggestion>> first = lm.suggest(sentence, 3);
+            List<List<Suggestion>> copy = first.stream().map(l -> (List<Suggestion>) new ArrayList<>(l)).toList();
+            first.get(0).remove(0);
+            first.get(1).sort(java.util.Comparator.comparing(Suggestion::word));
+            first.add(List.of());
+            List<List<List<Suggestion>>> all = lm.suggestAll(List.of(sentence, sentence), 3);
+            all.get(0).clear();
+            all.remove(1);
+            assertEquals(copy, lm.suggest(sentence, 3));
+        }
+    }
+
     /** Returns once the thread {@code thread} holds is reading a batch of suggestions (inside the model). */
     private static void awaitReadingABatch(java.util.concurrent.Future<?> call, Thread[] thread) throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
