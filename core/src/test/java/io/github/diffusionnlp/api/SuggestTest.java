@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** {@link DiffusionLM#suggest}: each mask's likeliest words, as a masked language model's fill-mask gives them. */
@@ -288,9 +289,9 @@ class SuggestTest {
         DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
         java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
-            Thread[] thread = new Thread[1];
+            AtomicReference<Thread> thread = new AtomicReference<>();
             java.util.concurrent.Future<List<List<List<Suggestion>>>> answer = caller.submit(() -> {
-                thread[0] = Thread.currentThread();
+                thread.set(Thread.currentThread());
                 return lm.suggestAll(sentences, 3);
             });
             awaitReadingABatch(answer, thread);
@@ -317,9 +318,9 @@ class SuggestTest {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
             java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
             try {
-                Thread[] thread = new Thread[1];
+                AtomicReference<Thread> thread = new AtomicReference<>();
                 java.util.concurrent.Future<Throwable> outcome = caller.submit(() -> {
-                    thread[0] = Thread.currentThread();
+                    thread.set(Thread.currentThread());
                     try {
                         lm.suggestAll(sentences, 3);
                         return null;
@@ -328,7 +329,7 @@ class SuggestTest {
                     }
                 });
                 awaitReadingABatch(outcome, thread);
-                thread[0].interrupt();
+                thread.get().interrupt();
                 Throwable e = outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
                 assertTrue(e instanceof IllegalStateException && !(e instanceof ModelClosedException)
                         && e.getMessage().startsWith("interrupted while"), "not stopped by the interrupt: " + e);
@@ -382,9 +383,10 @@ class SuggestTest {
     }
 
     /** Returns once the thread {@code thread} holds is reading a batch of suggestions (inside the model). */
-    private static void awaitReadingABatch(java.util.concurrent.Future<?> call, Thread[] thread) throws Exception {
+    private static void awaitReadingABatch(java.util.concurrent.Future<?> call, AtomicReference<Thread> thread)
+            throws Exception {
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (thread[0] == null || java.util.Arrays.stream(thread[0].getStackTrace())
+        while (thread.get() == null || java.util.Arrays.stream(thread.get().getStackTrace())
                 .noneMatch(f -> f.getClassName().endsWith("RowSampler") && f.getMethodName().equals("topWords"))) {
             assertFalse(call.isDone(), "the call ended before it was seen reading a batch");
             assertTrue(System.nanoTime() < deadline, "no batch read within 60 s");
