@@ -213,6 +213,9 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * A copy of the model's embedding table E (V, d), rows normalised as the model uses them, in
      * {@code target}: for training scorers over its embeddings (plug-and-play guidance).
+     *
+     * @throws NullPointerException when {@code target} is null
+     * @throws ModelClosedException when the model has been closed
      */
     public ai.djl.ndarray.NDArray embeddingTable(NDManager target) {
         Objects.requireNonNull(target, "target (the NDManager the copy goes to)");
@@ -228,6 +231,10 @@ public final class DiffusionLM implements AutoCloseable {
         });
     }
 
+    /**
+     * The words the model knows, in the order of their ids ({@link Vocabulary#word}; {@link Vocabulary#id} gives
+     * {@link Vocabulary#UNK_ID} for a word it does not know); immutable, and readable once the model is closed.
+     */
     public Vocabulary vocabulary() {
         return model.vocabulary();
     }
