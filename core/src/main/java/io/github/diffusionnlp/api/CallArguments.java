@@ -76,7 +76,8 @@ final class CallArguments {
 
     /**
      * Refuses an infill result that is not one for {@code sentences}: as many sentences, each as long, holding the same
-     * token wherever its sentence holds no {@value DiffusionLM#MASK} (what infill leaves as it was).
+     * token wherever its sentence holds no {@value DiffusionLM#MASK} (what infill leaves as it was), and a word of
+     * whitespace-split text wherever it holds one ({@link #requireWord}).
      */
     static void checkInfilled(List<List<String>> sentences, List<List<String>> infilled) {
         if (infilled.size() != sentences.size()) {
@@ -92,6 +93,8 @@ final class CallArguments {
                         + " sentence " + s + " has " + given.size() + ": give infill's result for the same sentences");
             }
             for (int i = 0; i < given.size(); i++) {
+                // the words infill wrote are read as the sentences' are: text not split is no word of it
+                requireWord(filled.get(i), "token " + i + " of infilled sentence " + s);
                 if (!DiffusionLM.MASK.equals(given.get(i)) && !given.get(i).equals(filled.get(i))) {
                     throw new IllegalArgumentException(where(s, i) + " is '" + Visible.of(given.get(i))
                             + "' but infilled sentence " + s + " holds '" + Visible.of(String.valueOf(filled.get(i)))

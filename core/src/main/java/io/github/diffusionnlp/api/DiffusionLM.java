@@ -14,6 +14,7 @@ import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.LengthPrior;
+import io.github.diffusionnlp.runtime.Interruption;
 import io.github.diffusionnlp.runtime.Lifecycle;
 import io.github.diffusionnlp.runtime.Owned;
 import io.github.diffusionnlp.model.Precision;
@@ -35,6 +36,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * A diffusion language model ready for use: infill masked tokens, rewrite sentences, generate new ones.
@@ -211,6 +213,9 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * A copy of the model's embedding table E (V, d), rows normalised as the model uses them, in
      * {@code target}: for training scorers over its embeddings (plug-and-play guidance).
+     *
+     * @throws NullPointerException when {@code target} is null
+     * @throws ModelClosedException when the model has been closed
      */
     public ai.djl.ndarray.NDArray embeddingTable(NDManager target) {
         Objects.requireNonNull(target, "target (the NDManager the copy goes to)");
@@ -226,6 +231,10 @@ public final class DiffusionLM implements AutoCloseable {
         });
     }
 
+    /**
+     * The words the model knows, in the order of their ids ({@link Vocabulary#word}; {@link Vocabulary#id} gives
+     * {@link Vocabulary#UNK_ID} for a word it does not know); immutable, and readable once the model is closed.
+     */
     public Vocabulary vocabulary() {
         return model.vocabulary();
     }
@@ -337,6 +346,8 @@ public final class DiffusionLM implements AutoCloseable {
      * pass per batch instead of per sentence).
      *
      * @throws IllegalArgumentException as {@link #suggest}, naming the sentence, before any is read
+     * @throws IllegalStateException when the calling thread is interrupted: between batches, as sampling stops
+     *     between its steps (the thread keeps its interrupt flag)
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, int k) {
         return suggestAll(sentences, Constraints.none(), k);
@@ -362,8 +373,9 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
             Constraints constraints, int k) {
         List<List<String>> given = CallArguments.sentences(sentences, constraints, SamplingOptions.defaults());
-        CallArguments.checkInfilled(given, Objects.requireNonNull(infilled, "infilled"));
-        return suggestRead(given, infilled, constraints, k);
+        List<List<String>> filled = TokenLists.checkedCopy(infilled, "infilled", "infilled sentence");
+        CallArguments.checkInfilled(given, filled);
+        return suggestRead(given, filled, constraints, k);
     }
 
     private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled,
@@ -393,8 +405,23 @@ public final class DiffusionLM implements AutoCloseable {
         for (List<String> sentence : given) {
             out.add(new ArrayList<>(Collections.nCopies(sentence.size(), null)));
         }
+        // one call to close, batch after batch (see #close), and failing once closed however few masks it has
+        whileOpen(() -> readSuggestions(rows, stretches, k, constraints, out));
+        List<List<List<Suggestion>>> lists = new ArrayList<>(); // modifiable, the caller's own, as every call's
+        for (List<List<Suggestion>> perToken : out) {
+            // one list per mask, in order
+            lists.add(perToken.stream().filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new)));
+        }
+        return lists;
+    }
+
+    /** Each row's suggestions at the masks of its stretch, put in {@code out}, a default batch of rows at a time. */
+    private Void readSuggestions(List<ModelRow> rows, List<int[]> stretches, int k, Constraints constraints,
+            List<List<List<Suggestion>>> out) {
         int batch = SamplingOptions.defaults().batchSize();
         for (int from = 0; from < rows.size(); from += batch) {
+            // as sampling answers an interrupt between its steps: a caller that gave up waits for no more batches
+            Interruption.stopIfInterrupted("suggesting words");
             List<ModelRow> slice = rows.subList(from, Math.min(rows.size(), from + batch));
             Sampler.TopWords[][] top = rowSampler.topWords(slice, k, constraints);
             for (int r = 0; r < slice.size(); r++) {
@@ -408,11 +435,7 @@ public final class DiffusionLM implements AutoCloseable {
                 }
             }
         }
-        List<List<List<Suggestion>>> lists = new ArrayList<>();
-        for (List<List<Suggestion>> perToken : out) {
-            lists.add(perToken.stream().filter(Objects::nonNull).toList()); // one list per mask, in order
-        }
-        return List.copyOf(lists);
+        return null;
     }
 
     /** One mask's words and probabilities. */
@@ -421,7 +444,7 @@ public final class DiffusionLM implements AutoCloseable {
         for (int c = 0; c < top.ids().length; c++) {
             here.add(new Suggestion(model.vocabulary().word(top.ids()[c]), top.probabilities()[c]));
         }
-        return List.copyOf(here);
+        return here;
     }
 
     /**
@@ -864,8 +887,8 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Waits for the calls in flight, which return their answers, then frees the model; a call made once it has begun
      * fails with {@link ModelClosedException}. A call that samples in several passes (a sentence longer than the
-     * model, in stretches; best of k, then its rating; a rewrite's masks, then the rewrite) is one call: a close
-     * between its passes waits for the rest.
+     * model, in stretches; best of k, then its rating; a rewrite's masks, then the rewrite; a suggestAll's batches)
+     * is one call: a close between its passes waits for the rest.
      */
     @Override
     public void close() {

@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** {@link DiffusionLM#suggest}: each mask's likeliest words, as a masked language model's fill-mask gives them. */
@@ -271,6 +272,128 @@ class SuggestTest {
             // at the largest guidance allowed every word asked for still comes back (from 10,000 some fell below
             // the offset that marks the words never written)
             assertEquals(10, lm.suggest(sentence, positive.withGuidance(Constraints.MAX_GUIDANCE), 10).get(0).size());
+        }
+    }
+
+    /**
+     * A suggestAll of several batches is one call to close, as infill of a long sentence is: a close that begins
+     * between its batches waits for it, and it returns its answer (each batch used to enter the model on its own, so
+     * the next one met the close and the call failed with ModelClosedException). Once closed, a call fails however
+     * few masks it has, as infill does: a sentence without a mask, or no sentence, returned an empty answer.
+     */
+    @Test
+    void aSuggestAllOfSeveralBatchesIsOneCallToClose() throws Exception {
+        List<List<String>> sentences = Collections.nCopies(40 * SamplingOptions.defaults().batchSize(),
+                List.of("the", M, "was", "late", "."));
+        List<List<List<Suggestion>>> expected;
+        try (DiffusionLM alone = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            expected = alone.suggestAll(sentences.subList(0, 1), 3);
+        }
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build();
+        java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            AtomicReference<Thread> thread = new AtomicReference<>();
+            java.util.concurrent.Future<List<List<List<Suggestion>>>> answer = caller.submit(() -> {
+                thread.set(Thread.currentThread());
+                return lm.suggestAll(sentences, 3);
+            });
+            awaitReadingABatch(answer, thread);
+            lm.close(); // waits for the call, which has batches left
+            List<List<List<Suggestion>>> all = answer.get();
+            assertEquals(sentences.size(), all.size());
+            assertSame(expected.get(0), all.get(all.size() - 1));
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThrows(ModelClosedException.class, () -> lm.suggest(List.of("no", "mask", "."), 3));
+        assertThrows(ModelClosedException.class, () -> lm.suggestAll(List.of(), 3));
+    }
+
+    /**
+     * An interrupt of the calling thread stops a suggestAll between its batches, as it stops infill between its
+     * steps ("interrupted while ..."; the thread keeps its flag): a caller that gave up on a large request no longer
+     * waits for all of it.
+     */
+    @Test
+    void anInterruptStopsASuggestAllBetweenItsBatches() throws Exception {
+        List<List<String>> sentences = Collections.nCopies(100 * SamplingOptions.defaults().batchSize(),
+                List.of("the", M, "was", "late", "."));
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            java.util.concurrent.ExecutorService caller = java.util.concurrent.Executors.newSingleThreadExecutor();
+            try {
+                AtomicReference<Thread> thread = new AtomicReference<>();
+                java.util.concurrent.Future<Throwable> outcome = caller.submit(() -> {
+                    thread.set(Thread.currentThread());
+                    try {
+                        lm.suggestAll(sentences, 3);
+                        return null;
+                    } catch (Throwable e) {
+                        return Thread.currentThread().isInterrupted() ? e : new AssertionError("flag lost", e);
+                    }
+                });
+                awaitReadingABatch(outcome, thread);
+                thread.get().interrupt();
+                Throwable e = outcome.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertTrue(e instanceof IllegalStateException && !(e instanceof ModelClosedException)
+                        && e.getMessage().startsWith("interrupted while"), "not stopped by the interrupt: " + e);
+            } finally {
+                caller.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * The infill result a long sentence's stretches are read with is checked as the sentences are: a null token is
+     * named, not read as an unknown word, and one holding whitespace (text not split) is refused naming it; it is
+     * copied at the call's start, as every list a call is given.
+     */
+    @Test
+    void theInfilledWordsAreCheckedAsTheSentencesAre() throws Exception {
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            int len = lm.info().config().maxLength();
+            List<String> longOne = new ArrayList<>(Collections.nCopies(2 * len, "the"));
+            longOne.set(1, M);
+            longOne.set(len + len / 2, M);
+            List<String> filled = new ArrayList<>(longOne);
+            filled.set(1, null);
+            NullPointerException e = assertThrows(NullPointerException.class,
+                    () -> lm.suggestAll(List.of(longOne), List.of(filled), Constraints.none(), 2));
+            assertEquals("token 1 of infilled sentence 0 is null", e.getMessage());
+            filled.set(1, "two words");
+            assertMessage(() -> lm.suggestAll(List.of(longOne), List.of(filled), Constraints.none(), 2),
+                    "token 1 of infilled sentence 0, 'two words', holds whitespace");
+        }
+    }
+
+    /**
+     * As every call's (the class comment says so), suggest's lists are new and modifiable, the caller's own: a caller
+     * may sort, filter or add to them, and the next call's answer is as it was.
+     */
+    @Test
+    void theListsReturnedAreTheCallersOwn() throws Exception {
+        List<String> sentence = List.of("the", M, "was", M, ".");
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
+            List<List<Suggestion>> first = lm.suggest(sentence, 3);
+            List<List<Suggestion>> copy = first.stream().map(l -> (List<Suggestion>) new ArrayList<>(l)).toList();
+            first.get(0).remove(0);
+            first.get(1).sort(java.util.Comparator.comparing(Suggestion::word));
+            first.add(List.of());
+            List<List<List<Suggestion>>> all = lm.suggestAll(List.of(sentence, sentence), 3);
+            all.get(0).clear();
+            all.remove(1);
+            assertEquals(copy, lm.suggest(sentence, 3));
+        }
+    }
+
+    /** Returns once the thread {@code thread} holds is reading a batch of suggestions (inside the model). */
+    private static void awaitReadingABatch(java.util.concurrent.Future<?> call, AtomicReference<Thread> thread)
+            throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (thread.get() == null || java.util.Arrays.stream(thread.get().getStackTrace())
+                .noneMatch(f -> f.getClassName().endsWith("RowSampler") && f.getMethodName().equals("topWords"))) {
+            assertFalse(call.isDone(), "the call ended before it was seen reading a batch");
+            assertTrue(System.nanoTime() < deadline, "no batch read within 60 s");
+            Thread.sleep(1);
         }
     }
 
