@@ -14,11 +14,11 @@ import java.util.Set;
 
 /**
  * With {@code NAME.suggestions = K}, each position infill filled gets the model's K likeliest words there
- * ({@link DiffusionLM#suggestAll(List, List, int)}), read from what infill's sampling read: a sentence of at most the
- * model's length whole, with its masks; a longer one stretch by stretch, as infill fills it, each stretch reading the
- * words infill chose before it, under infill's sentiment, template, guidance and lexical constraints. So the first
- * suggestion is the word one step of greedy infill writes, in a long sentence too (n-gram fusion, which shapes the
- * sampling's words, does not shape the suggestions). A suggested word is spelt as the filled token's {@code word()}
+ * ({@link DiffusionLM#suggestAll(List, List, Constraints, int)}), read from what infill's sampling read: a sentence
+ * of at most the model's length whole, with its masks; a longer one stretch by stretch, as infill fills it, each
+ * stretch reading the words infill chose before it, under infill's sentiment, guidance and lexical constraints. So
+ * the first suggestion is the word one step of greedy infill writes, in a long sentence too (n-gram fusion, which
+ * shapes the sampling's words, does not shape the suggestions). A suggested word is spelt as the filled token's {@code word()}
  * would be ({@link TokenizerWords#word}: the model's quotes and brackets as the pipeline's tokenizer writes them).
  */
 final class FillSuggestions {
