@@ -18,8 +18,9 @@ import java.util.Set;
  * of at most the model's length whole, with its masks; a longer one stretch by stretch, as infill fills it, each
  * stretch reading the words infill chose before it, under infill's sentiment, guidance and lexical constraints. So
  * the first suggestion is the word one step of greedy infill writes, in a long sentence too (n-gram fusion, which
- * shapes the sampling's words, does not shape the suggestions). A suggested word is spelt as the filled token's {@code word()}
- * would be ({@link TokenizerWords#word}: the model's quotes and brackets as the pipeline's tokenizer writes them).
+ * shapes the sampling's words, does not shape the suggestions). A suggested word is spelt as the filled token's
+ * {@code word()} would be ({@link TokenizerWords#word}: the model's quotes and brackets as the pipeline's tokenizer
+ * writes them).
  */
 final class FillSuggestions {
     private FillSuggestions() {}
