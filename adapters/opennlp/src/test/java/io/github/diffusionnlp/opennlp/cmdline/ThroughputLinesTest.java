@@ -21,19 +21,16 @@ class ThroughputLinesTest {
     @Test
     void aLongFirstBatchPrintsNoEmptyProgress() {
         String in = "The [MASK] of the committee said that the [MASK] was late .\n".repeat(8);
-        long start = System.nanoTime();
         DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run(in, "Infill", "-tokenized", "-steps", "200",
                 "-batch", "8", "-seed", "3");
-        double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(0, r.code(), r.stderr());
-        assertTrue(seconds > 1.5, "the test needs a batch of over a second, took " + seconds + " s");
         assertEquals(List.of(), progressTotals(r.stderr()).stream().filter(total -> total == 0).toList(),
                 "progress lines counting nothing: " + r.stderr());
         assertTrue(r.stderr().contains("Total: 8 line"), r.stderr());
         Matcher runtime = RUNTIME.matcher(r.stderr());
         assertTrue(runtime.find(), r.stderr());
-        // timed from before the first batch, not from its end
-        assertTrue(Double.parseDouble(runtime.group(1)) > 1.0, r.stderr());
+        // timed from before the first batch, not from its end; and over a second, or no progress line was due in it
+        assertTrue(Double.parseDouble(runtime.group(1)) > 1.5, "the test needs a batch of over a second: " + r.stderr());
     }
 
     private static List<Integer> progressTotals(String stderr) {
