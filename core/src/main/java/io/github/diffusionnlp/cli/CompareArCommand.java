@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.ArComparison;
 import io.github.diffusionnlp.model.LengthPrior;
 import java.nio.file.Path;
@@ -108,11 +109,12 @@ final class CompareArCommand implements Callable<Integer> {
                 AutoregressiveLM ar = AutoregressiveLM.load(arModel, Devices.parse(device))) {
             ArComparison comparison = new ArComparison(diffusion, ar,
                     reading.readFor(heldOutFile, diffusion.info().training()), s, out,
-                    line -> System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " " + line));
+                    line -> System.err.println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " "
+                            + Visible.inMessage(line))); // "reusing FILE" names a file under --out
             ArComparison.Results results = comparison.run();
             comparison.write(results, command);
-            System.out.printf(Locale.ROOT, "wrote %s (report.md, results.json, 4 plots) in %.0f s%n", out,
-                    results.seconds());
+            System.out.printf(Locale.ROOT, "wrote %s (report.md, results.json, 4 plots) in %.0f s%n",
+                    Visible.of(out.toString()), results.seconds());
         }
         return 0;
     }

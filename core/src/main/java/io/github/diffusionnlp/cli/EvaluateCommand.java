@@ -11,6 +11,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.InfillEvaluation;
 import io.github.diffusionnlp.eval.RescoredInfill;
 import io.github.diffusionnlp.eval.TrigramBaseline;
@@ -99,7 +100,7 @@ final class EvaluateCommand implements Callable<Integer> {
         heldout = RepositoryFiles.locate(heldout, model.choice.model, "--heldout", "the held-out sentences");
         // The table does not name what it measured; a model trained on one's own corpus, scored on Brown's
         // split because --heldout was left out, would otherwise look merely bad.
-        System.err.println("held-out sentences: " + heldout.toAbsolutePath().normalize()
+        System.err.println("held-out sentences: " + Visible.of(heldout.toAbsolutePath().normalize().toString())
                 + (spec.commandLine().getParseResult().hasMatchedOption("--heldout") ? ""
                         : " (--heldout's default: the Brown corpus's held-out split; give --heldout FILE for"
                                 + " sentences of your own)"));
@@ -133,13 +134,14 @@ final class EvaluateCommand implements Callable<Integer> {
                         + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus,
                         counted);
                 trigram = TrigramBaseline.train(lm.vocabulary(), counted);
-                System.err.println("trigram baseline counted from " + corpus.toAbsolutePath().normalize());
+                System.err.println("trigram baseline counted from "
+                        + Visible.of(corpus.toAbsolutePath().normalize().toString()));
             }
             // loaded before any sampling: a wrong directory is refused at once
             AutoregressiveLM ar = arModel == null ? null : AutoregressiveLM.load(arModel, model.choice.device());
             if (ar != null) {
                 System.err.println("autoregressive model re-ranking single-token candidates: "
-                        + arModel.toAbsolutePath().normalize());
+                        + Visible.of(arModel.toAbsolutePath().normalize().toString()));
             }
             List<InfillEvaluation.Result> results;
             List<InfillEvaluation.Result> rescored = List.of();
@@ -182,7 +184,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 // for the checkpoint evaluated: a run may have saved another since it was loaded
                 ModelCheckpoint.recordMetrics(lm.info().directory(), lm.info().training(), metrics);
                 System.err.printf(Locale.ROOT, "recorded %d metrics in %s%n", metrics.size(),
-                        lm.info().directory().resolve(ModelCheckpoint.CONFIG));
+                        Visible.of(lm.info().directory().resolve(ModelCheckpoint.CONFIG).toString()));
             }
         }
         return 0;
@@ -203,7 +205,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " or fewer");
         }
         System.err.printf(Locale.ROOT, "note: evaluating on all %d held-out sentences of 4..%d tokens in %s (fewer"
-                + " than --sentences's default, %,d)%n", usable, maxLength, heldout, DEFAULT_SENTENCES);
+                + " than --sentences's default, %,d)%n", usable, maxLength, Visible.of(heldout.toString()),
+                DEFAULT_SENTENCES);
         return usable;
     }
 
@@ -245,7 +248,8 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + ": cannot write this file; give a file you can write");
         }
         if (Files.exists(out)) {
-            System.err.println("--out " + out + " holds an earlier table; this run replaces it when it ends");
+            System.err.println("--out " + Visible.of(out.toString()) + " holds an earlier table; this run replaces it"
+                    + " when it ends");
         }
     }
 

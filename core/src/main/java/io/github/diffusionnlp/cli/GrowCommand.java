@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelGrowth;
+import io.github.diffusionnlp.corpus.Visible;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -46,7 +47,8 @@ final class GrowCommand implements Callable<Integer> {
         ModelDirectory.requireForNewModel(out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
         System.out.printf(Locale.ROOT, "grown %s -> %s: %,d parameters added (the model computes what it did);"
-                + " continue with train --resume --out %s%n", model, out, added, out);
+                + " continue with train --resume --out %s%n", Visible.of(model.toString()), Visible.of(out.toString()),
+                added, Visible.of(out.toString()));
         return 0;
     }
 }

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.WordNeighbours;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -68,7 +69,8 @@ final class InfoCommand implements Callable<Integer> {
             ModelInfo info = lm.info();
             ModelConfig c = info.config();
             TrainingInfo t = info.training();
-            System.out.printf(Locale.ROOT, "model:        %s%n", info.directory().toAbsolutePath().normalize());
+            System.out.printf(Locale.ROOT, "model:        %s%n",
+                    Visible.of(info.directory().toAbsolutePath().normalize().toString()));
             System.out.printf(Locale.ROOT, "network:      CDCD embedding diffusion, %d layers, width %d, %d heads%s, "
                     + "%,d parameters%n", c.layers(), c.dim(), c.heads(),
                     c.relativePositions() ? " with relative-position bias" : "", info.parameters());
@@ -84,7 +86,8 @@ final class InfoCommand implements Callable<Integer> {
             System.out.println("tags:         " + tags(lm, Files.isRegularFile(info.directory().resolve(
                     ModelCheckpoint.TAG_LEXICON)), t));
             if (t != null) {
-                System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", t.corpus(), t.trainSentences());
+                System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", Visible.of(String.valueOf(t.corpus())),
+                        t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
                 System.out.println("row lengths:  " + (t.rowLengths() == null
                         ? "not recorded (trained before they were; generate lets the model choose lengths until"

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.corpus.BrownCorpus;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +41,7 @@ final class PrepareBrownCommand implements Callable<Integer> {
                     sentences);
             long tokens = sentences.stream().mapToLong(TaggedSentence::size).sum();
             System.out.printf(Locale.ROOT, "%s: %d files, %,d sentences, %,d tokens -> %s%n", name, files.size(),
-                    sentences.size(), tokens, file);
+                    sentences.size(), tokens, Visible.of(file.toString()));
         }
         return 0;
     }

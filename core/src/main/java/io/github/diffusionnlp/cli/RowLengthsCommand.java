@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.train.RowLengths;
@@ -39,7 +40,7 @@ final class RowLengthsCommand implements Callable<Integer> {
         }
         ModelCheckpoint.recordRowLengths(given.model, counts, byLabel, "row-lengths --model");
         System.out.println("recorded the lengths of " + LengthPrior.of(counts) + " in "
-                + given.model.resolve(ModelCheckpoint.CONFIG) + ", and of each label's rows:");
+                + Visible.of(given.model.resolve(ModelCheckpoint.CONFIG).toString()) + ", and of each label's rows:");
         byLabel.forEach((label, c) -> System.out.println("  " + label + ": " + LengthPrior.of(c)));
         return 0;
     }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.nio.file.Path;
@@ -26,10 +27,11 @@ final class TagLexiconCommand implements Callable<Integer> {
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time, under the lock
         if (!ModelCheckpoint.writeTagLexicon(model, tags, vocab, "tag-lexicon --model")) {
-            System.err.println("note: " + model.resolve(ModelCheckpoint.CONFIG) + " records no checksums (the model"
+            System.err.println("note: " + Visible.of(model.resolve(ModelCheckpoint.CONFIG).toString())
+                    + " records no checksums (the model"
                     + " was saved before they were), so none is recorded for " + ModelCheckpoint.TAG_LEXICON);
         }
-        System.out.println("wrote " + file);
+        System.out.println("wrote " + Visible.of(file.toString()));
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.Counted;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.SettingNames;
 import io.github.diffusionnlp.train.TrainOptions;
@@ -89,7 +90,8 @@ final class TrainingArgs {
     void printDone(TrainingInfo info) {
         String dev = Double.isNaN(info.devLoss()) ? "-" : String.format(Locale.ROOT, "%.4f", info.devLoss());
         System.out.printf(Locale.ROOT, "done: %s, train loss %.4f, dev loss %s, %.0f s in all -> %s%n",
-                Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(), out);
+                Counted.of(info.step(), "step", "steps"), info.trainLoss(), dev, info.wallSeconds(),
+                Visible.of(String.valueOf(out)));
     }
 
     /** Exit code of a run stopped by Ctrl-C or SIGTERM, which the JVM ends with 130 or 143 itself. */
@@ -121,14 +123,14 @@ final class TrainingArgs {
      * trainer's claim on it removes it).
      */
     static String stoppedBySignal(TrainingStopped stopped) {
-        Path dir = stopped.output();
+        String dir = Visible.of(stopped.output().toString());
         if (stopped.startUpPhase() == null) {
             return String.format(Locale.ROOT, "stopped by signal at step %d, with a checkpoint of it in %s; the same"
                     + " command with --resume continues", stopped.step(), dir);
         }
         String state = stopped.step() > 0
                 ? "the checkpoint in " + dir + " (step " + stopped.step() + ") is untouched; the same command continues"
-                : Files.isDirectory(dir) ? dir + " is as it was, with no model in it"
+                : Files.isDirectory(stopped.output()) ? dir + " is as it was, with no model in it"
                 : dir + ", which the run had created, is removed";
         return "stopped by signal during start-up (" + stopped.startUpPhase() + "); nothing was trained, " + state;
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.parallel.Isolated;
 /**
  * A message quoting data printed its ESC sequences raw, and the terminal ran them (retitled the window, cleared the
  * screen): a banned-words line, a word of a model's vocab.txt, a model path (audit h130, finding 7). They are written
- * as code points now ({@link io.github.diffusionnlp.corpus.Visible}).
+ * as code points now ({@link io.github.diffusionnlp.corpus.Visible}), and so are the paths in notes (audit h178).
  */
 @Isolated
 class ControlCharactersInMessagesTest {
@@ -50,6 +50,31 @@ class ControlCharactersInMessagesTest {
         assertEquals(1, run.code(), run.err());
         assertTrue(run.err().contains(tmp.resolve(SHOWN + "model").toString()), run.err());
         assertFalse(run.err().contains("\u001B") || run.err().contains("\u0007"), run.err());
+    }
+
+    /**
+     * The commands' notes name the files they read and wrote, printed as they are rather than as errors are (through
+     * Main's handler): evaluate's held-out and trigram files, tag-lexicon's model and the file it wrote.
+     */
+    @Test
+    void pathsInNotesAreWrittenWithTheirControlCharactersShown(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve(ESCAPES + "dir"));
+        Path heldout = Files.copy(TestModels.devCorpus(), dir.resolve("dev.conllu.gz"));
+        MainTest.Run evaluate = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
+                heldout.toString(), "--train", heldout.toString(), "--sentences", "1", "--step-counts", "1");
+        assertEquals(0, evaluate.code(), evaluate.err());
+        String shown = tmp.resolve(SHOWN + "dir").resolve("dev.conllu.gz").toString();
+        assertTrue(evaluate.err().contains("held-out sentences: " + shown), evaluate.err());
+        assertTrue(evaluate.err().contains("trigram baseline counted from " + shown), evaluate.err());
+        assertFalse(evaluate.err().contains("\u001B") || evaluate.err().contains("\u0007"), evaluate.err());
+
+        Path model = TestModels.copyOfTinyModel(dir);
+        MainTest.Run lexicon = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus",
+                TestModels.devCorpus().toString());
+        assertEquals(0, lexicon.code(), lexicon.err());
+        assertTrue(lexicon.out().contains("wrote " + tmp.resolve(SHOWN + "dir").resolve("model")), lexicon.out());
+        assertFalse(lexicon.out().contains("\u001B") || lexicon.out().contains("\u0007"), lexicon.out());
+        assertFalse(lexicon.err().contains("\u001B") || lexicon.err().contains("\u0007"), lexicon.err());
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.runtime.Lifecycle;
 import io.github.diffusionnlp.model.Precision;
 import java.io.BufferedInputStream;
@@ -142,6 +143,14 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         if (Files.isDirectory(packageFile)) {
             throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a"
                     + " package file: load a model directory with DiffusionModel.load(Path), which reads either");
+        }
+        if (PACKAGE_FILES.contains(String.valueOf(packageFile.getFileName()))) {
+            // dir/config.json, as a shell completes it, was read as a package: "not a zip file" said nothing of
+            // what to give instead
+            Path dir = packageFile.getParent() == null ? Path.of(".") : packageFile.getParent();
+            throw new IOException(Visible.of(packageFile.toString()) + " is a file of a model directory: give the"
+                    + " model as its directory, " + Visible.of(dir.toString()) + ", or as a package file (an OpenNLP"
+                    + " .zip or .bin, which the Package tool writes)");
         }
         try {
             return Files.newInputStream(packageFile);

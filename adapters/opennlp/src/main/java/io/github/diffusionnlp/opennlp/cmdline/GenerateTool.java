@@ -95,8 +95,8 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
             } catch (IllegalArgumentException e) {
                 throw badParameter("-posTemplate: " + e.getMessage());
             }
-            PerformanceMonitor monitor = new PerformanceMonitor(err, "sent");
-            monitor.startAndPrintThroughput();
+            PerformanceMonitor monitor = new FirstResultMonitor(err, "sent");
+            monitor.start();
             try {
                 for (int done = 0; done < count; done += options.batchSize()) {
                     int n = Math.min(options.batchSize(), count - done);

@@ -54,7 +54,7 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
         List<POSSample> samples = samples(data, charset);
         try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
-            PerformanceMonitor monitor = new PerformanceMonitor(err, "sent");
+            PerformanceMonitor monitor = new FirstResultMonitor(err, "sent");
             List<EvaluationMonitor<POSSample>> monitors = new ArrayList<>(List.of(counting(monitor)));
             if (p.getMisclassified()) {
                 monitors.add(new MisclassifiedPrinter(err));
@@ -63,7 +63,7 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
             InfillerEvaluator evaluator = new InfillerEvaluator(new InfillerME(model, options), options.seed(),
                     p.getSpan(), monitors.toArray(EvaluationMonitor[]::new));
             err.println("Evaluating ...");
-            monitor.startAndPrintThroughput();
+            monitor.start();
             try {
                 evaluator.evaluate(ObjectStreamUtils.createObjectStream(samples));
             } finally {

@@ -87,8 +87,8 @@ final class LineBatcher {
     static void processLines(InputStream in, PrintStream out, PrintStream err, int batchSize, LineReader reader,
             BatchRunner runner, Detokenizer detokenizer, String instead) throws IOException {
         InputLines lines = new InputLines(in);
-        PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
-        monitor.startAndPrintThroughput();
+        PerformanceMonitor monitor = new FirstResultMonitor(err, "line");
+        monitor.start();
         List<Integer> failed = new ArrayList<>();
         List<Integer> unprocessed = new ArrayList<>();
         List<Integer> masksNotRead = new ArrayList<>();

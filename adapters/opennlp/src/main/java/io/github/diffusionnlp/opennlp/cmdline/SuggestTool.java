@@ -58,8 +58,8 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
             }
             InfillerME infiller = new InfillerME(model).splitMasksToldByCaller();
             InputLines lines = new InputLines(in);
-            PerformanceMonitor monitor = new PerformanceMonitor(err, "line");
-            monitor.startAndPrintThroughput();
+            PerformanceMonitor monitor = new FirstResultMonitor(err, "line");
+            monitor.start();
             List<Integer> withoutRows = new ArrayList<>();
             int read = 0;
             try {
