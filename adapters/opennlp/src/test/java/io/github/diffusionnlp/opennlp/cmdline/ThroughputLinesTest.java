@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,8 +30,9 @@ class ThroughputLinesTest {
         assertTrue(r.stderr().contains("Total: 8 line"), r.stderr());
         Matcher runtime = RUNTIME.matcher(r.stderr());
         assertTrue(runtime.find(), r.stderr());
-        // timed from before the first batch, not from its end; and over a second, or no progress line was due in it
-        assertTrue(Double.parseDouble(runtime.group(1)) > 1.5, "the test needs a batch of over a second: " + r.stderr());
+        // timed from before the first batch, not from its end; on a machine whose first batch takes under a second
+        // no progress line was due in it, and the test has shown nothing (skipped, not failed)
+        assumeTrue(Double.parseDouble(runtime.group(1)) > 1.5, "the first batch took under a second: " + r.stderr());
     }
 
     private static List<Integer> progressTotals(String stderr) {
