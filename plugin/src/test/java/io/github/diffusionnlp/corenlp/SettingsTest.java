@@ -204,9 +204,9 @@ class SettingsTest {
                 "diffusion.syntax", "'DET NOUNN'", "'NOUNN' is not one", "keep", "PROPN");
         assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.syntax", " , "),
                 "diffusion.syntax", "UPOS");
-        for (String w : List.of("-1", "strong", "NaN", "Infinity")) {
+        for (String w : List.of("-1", "strong", "NaN", "Infinity", "101")) {
             assertMentions(failure(pipe, "diffusion.task", "rewrite", "diffusion.sentiment", "positive",
-                    "diffusion.guidance", w), "bad diffusion.guidance = '" + w + "'; allowed: a finite number >= 0 (0"
+                    "diffusion.guidance", w), "bad diffusion.guidance = '" + w + "'; allowed: a number from 0 to 100 (0"
                     + " ignores the constraints, 1 conditions plainly, above 1 pushes harder)");
         }
         // nothing is ignored silently: guidance needs something to guide, syntax a task it applies to

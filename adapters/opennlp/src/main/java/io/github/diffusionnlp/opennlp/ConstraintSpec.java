@@ -94,7 +94,7 @@ public final class ConstraintSpec {
         return new ConstraintSpec(sentiment, null, true, guidance, candidates, lexical);
     }
 
-    /** The classifier-free guidance weight, a number >= 0. */
+    /** The classifier-free guidance weight, a number from 0 to 100. */
     public ConstraintSpec withGuidance(double weight) {
         return new ConstraintSpec(sentiment, template, inputTemplate, weight, candidates, lexical);
     }

@@ -86,10 +86,10 @@ class ConstraintsApiTest {
                 () -> ConstraintSpec.NONE.withTemplate(new String[0])).getMessage());
         assertEquals(empty, assertThrows(IllegalArgumentException.class,
                 () -> ConstraintSpec.NONE.withTemplate(List.of())).getMessage());
-        for (double w : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY}) {
+        for (double w : new double[] {-0.5, Double.NaN, Double.POSITIVE_INFINITY, 100.5}) {
             IllegalArgumentException g = assertThrows(IllegalArgumentException.class,
                     () -> ConstraintSpec.NONE.withGuidance(w));
-            assertTrue(g.getMessage().matches("guidance \\S+ is out of range; allowed: a finite number >= 0 \\(0 ignores"
+            assertTrue(g.getMessage().matches("guidance \\S+ is out of range; allowed: a number from 0 to 100 \\(0 ignores"
                     + " the constraints, 1 conditions plainly, above 1 pushes harder\\)"), g.getMessage());
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ConstraintSpec.NONE.withGuidance(-1)).getMessage()

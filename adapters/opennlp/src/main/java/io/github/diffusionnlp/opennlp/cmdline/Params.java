@@ -114,7 +114,7 @@ final class Params {
         @OptionalParameter
         String getSentiment();
 
-        @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, a number >= 0:"
+        @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, 0 to 100:"
                 + " 1 conditions plainly on -sentiment and -posTemplate, above 1 pushes harder toward them (twice"
                 + " the cost), 0 ignores them; only with one of them (default: 1).")
         @OptionalParameter
