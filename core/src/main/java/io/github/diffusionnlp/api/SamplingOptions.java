@@ -20,6 +20,11 @@ public final class SamplingOptions {
     /** The most sentences a forward pass may hold ({@link SamplingRange#BATCH_SIZE}). */
     public static final int MAX_BATCH_SIZE = 4096;
     /**
+     * The largest n-gram fusion weight allowed: 0.7 was tuned for infill and a few units already let the trigram
+     * decide; far above, the weighted log-probabilities leave float's range (at 1e39 infill wrote "!" for every mask).
+     */
+    public static final double MAX_NGRAM_WEIGHT = 100;
+    /**
      * Infilling's temperature unless one is set: the mean path, whose words are the model's most
      * likely (on held-out text it fills about 2.5 times as many masks correctly as sampling does).
      */

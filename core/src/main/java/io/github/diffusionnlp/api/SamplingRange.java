@@ -40,10 +40,10 @@ public enum SamplingRange {
         }
     },
     /** The trigram's weight in n-gram fusion ({@link SamplingOptions.Builder#ngramWeight}). */
-    NGRAM_WEIGHT("a finite number >= 0 (0: off)") {
+    NGRAM_WEIGHT("a number from 0 to " + Numbers.written(SamplingOptions.MAX_NGRAM_WEIGHT) + " (0: off)") {
         @Override
         public boolean allows(double w) {
-            return w >= 0 && w < Double.POSITIVE_INFINITY;
+            return w >= 0 && w <= SamplingOptions.MAX_NGRAM_WEIGHT;
         }
     },
     /**

@@ -43,7 +43,7 @@ final class ModelOptions {
     double x0Temperature;
 
     @Option(names = "--ngram-weight", paramLabel = "W", defaultValue = "0",
-            description = "n-gram fusion, >= 0: every step leans on a trigram counted from --ngram-corpus, and the"
+            description = "n-gram fusion, 0 to 100: every step leans on a trigram counted from --ngram-corpus, and the"
                     + " last picks each word by the network's log-probability + W x the trigram's; 0 is off (default);"
                     + " 0.7 tuned on dev sentences for infill")
     double ngramWeight;

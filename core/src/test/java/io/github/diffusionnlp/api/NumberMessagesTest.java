@@ -33,7 +33,7 @@ class NumberMessagesTest {
                 refusal(() -> new Schedule(4, 0, 1.5, 1)));
         assertEquals("x0 temperature must be a finite number >= 0, got -0.00001",
                 refusal(() -> SamplingOptions.builder().x0Temperature(-1e-5)));
-        assertEquals("the n-gram weight must be a finite number >= 0 (0: off), got NaN",
+        assertEquals("the n-gram weight must be a number from 0 to 100 (0: off), got NaN",
                 refusal(() -> SamplingOptions.builder().ngramWeight(Double.NaN)));
         assertEquals("weight-average decay (averageDecay(...)) must be 0 (none) or in (0, 1), got 1",
                 refusal(() -> TrainOptions.builder(Path.of("corpus"), Path.of("out")).averageDecay(1).build()));

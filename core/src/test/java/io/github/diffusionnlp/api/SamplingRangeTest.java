@@ -130,15 +130,20 @@ class SamplingRangeTest {
             refused("temperature must be a number in [0, 1], got " + Numbers.written(t),
                     () -> SamplingOptions.builder().temperature(t));
         }
-        for (double v : List.of(0.0, -0.0, 0.5, 1.0, Double.MAX_VALUE)) {
+        for (double v : List.of(0.0, -0.0, 0.5, 1.0, 100.0)) {
             assertTrue(SamplingRange.X0_TEMPERATURE.allows(v) && SamplingRange.NGRAM_WEIGHT.allows(v), "allows " + v);
             assertEquals(v, SamplingOptions.builder().x0Temperature(v).ngramWeight(v).build().ngramWeight());
+        }
+        for (double v : List.of(Math.nextUp(100.0), 1e39, Double.MAX_VALUE)) {
+            assertTrue(SamplingRange.X0_TEMPERATURE.allows(v) && !SamplingRange.NGRAM_WEIGHT.allows(v), "weight " + v);
+            refused("the n-gram weight must be a number from 0 to 100 (0: off), got " + Numbers.written(v),
+                    () -> SamplingOptions.builder().ngramWeight(v));
         }
         for (double v : List.of(Double.NaN, Double.NEGATIVE_INFINITY, -Double.MIN_VALUE, Double.POSITIVE_INFINITY)) {
             assertTrue(!SamplingRange.X0_TEMPERATURE.allows(v) && !SamplingRange.NGRAM_WEIGHT.allows(v), "refuses " + v);
             refused("x0 temperature must be a finite number >= 0, got " + Numbers.written(v),
                     () -> SamplingOptions.builder().x0Temperature(v));
-            refused("the n-gram weight must be a finite number >= 0 (0: off), got " + Numbers.written(v),
+            refused("the n-gram weight must be a number from 0 to 100 (0: off), got " + Numbers.written(v),
                     () -> SamplingOptions.builder().ngramWeight(v));
         }
     }

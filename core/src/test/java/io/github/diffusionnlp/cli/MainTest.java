@@ -74,7 +74,7 @@ class MainTest {
      */
     @ParameterizedTest
     @CsvSource({"--steps, 0, from 1 to 10000", "--batch, 0, from 1 to 4096", "--temperature, 2, '[0, 1]'",
-            "--x0-temperature, -1, >= 0", "--ngram-weight, -2, >= 0"})
+            "--x0-temperature, -1, >= 0", "--ngram-weight, -2, 0 to 100"})
     void samplingOptionErrorsNameTheOption(String option, String value, String range) {
         Run r = run("a [MASK]\n", "infill", "--model", MODEL, option, value);
         assertEquals(1, r.code(), r.err());

@@ -31,7 +31,7 @@ class ArComparisonSettingsTest {
         assertRefused("--step-counts: give at least one step count", () -> with(4, new int[0], 4, none, none));
         assertRefused("--x0-temperatures: x0 temperature must be a finite number >= 0, got -0.5",
                 () -> with(4, steps, 4, new double[] {-0.5}, none));
-        assertRefused("--ngram-weights: the n-gram weight must be a finite number >= 0 (0: off), got -1",
+        assertRefused("--ngram-weights: the n-gram weight must be a number from 0 to 100 (0: off), got -1",
                 () -> with(4, steps, 4, none, new double[] {-1}));
         with(4, steps, 4, new double[] {0, 0.5}, new double[] {0.3}); // and good values pass
     }

@@ -78,7 +78,8 @@ class SettingsTest {
         assertMentions(failure(pipe, "diffusion.temperature", "2"), "diffusion.temperature", "[0, 1]");
         assertMentions(failure(pipe, "diffusion.x0Temperature", "-1"), "diffusion.x0Temperature", "-1", ">= 0");
         assertMentions(failure(pipe, "diffusion.x0Temperature", "NaN"), "diffusion.x0Temperature", "NaN", ">= 0");
-        assertMentions(failure(pipe, "diffusion.ngramWeight", "-1"), "diffusion.ngramWeight", "-1", ">= 0");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "-1"), "diffusion.ngramWeight", "-1", "0 to 100");
+        assertMentions(failure(pipe, "diffusion.ngramWeight", "1e39"), "diffusion.ngramWeight", "1e39", "0 to 100");
         assertMentions(failure(pipe, "diffusion.ngramWeight", "0.7", "diffusion.ngramCorpus", "no/such.conllu"),
                 "diffusion.ngramCorpus", "no/such.conllu", "readable corpus file");
         assertMentions(failure(pipe, "diffusion.ngramCorpus", "test-data/brown/train.conllu.gz"),

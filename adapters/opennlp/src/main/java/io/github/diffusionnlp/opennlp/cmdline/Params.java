@@ -61,7 +61,7 @@ final class Params {
         @OptionalParameter
         String getX0Temperature();
 
-        @ParameterDescription(valueName = "w", description = "n-gram fusion, >= 0: every step leans on a trigram"
+        @ParameterDescription(valueName = "w", description = "n-gram fusion, 0 to 100: every step leans on a trigram"
                 + " counted from -ngramCorpus, and the last picks each word by the network's log-probability + w x the"
                 + " trigram's (default: 0, off; 0.7 was tuned on dev sentences for infill).")
         @OptionalParameter

@@ -70,7 +70,7 @@ class DiffusionNlpToolTest {
         List<String[]> bad = List.of(new String[] {"-steps", "0", "from 1 to 10000"},
                 new String[] {"-batch", "0", "from 1 to 4096"}, new String[] {"-temperature", "2", "[0, 1]"},
                 new String[] {"-temperature", "hot", "[0, 1]"}, new String[] {"-x0Temperature", "-1", ">= 0"},
-                new String[] {"-ngramWeight", "-2", ">= 0"});
+                new String[] {"-ngramWeight", "-2", "0 to 100"});
         Stream<Arguments> tools = Stream.of("Infill", "Rewrite", "Generate")
                 .flatMap(tool -> bad.stream().map(b -> Arguments.of(tool, b[0], b[1], b[2])));
         Stream<Arguments> packaging = Stream.of(Arguments.of("Package", "-steps", "0", "from 1 to 10000"),
