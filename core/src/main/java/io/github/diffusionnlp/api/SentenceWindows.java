@@ -85,11 +85,7 @@ final class SentenceWindows {
     static List<ModelRow> suggestRows(int s, List<String> tokens, List<String> infilled, Vocabulary vocabulary,
             int len, List<int[]> stretches) {
         List<ModelRow> rows = new ArrayList<>();
-        for (int round = 0; round == 0 || round * stretch(len) < tokens.size(); round++) {
-            int[] fill = stretchOf(round, tokens.size(), len);
-            if (fill == null || !tokens.subList(fill[0], fill[1]).contains(DiffusionLM.MASK)) {
-                continue;
-            }
+        for (int[] fill : maskedStretches(tokens, len)) {
             List<String> read = new ArrayList<>(infilled.subList(0, fill[0]));
             read.addAll(tokens.subList(fill[0], tokens.size()));
             int from = windowStart(fill[0], tokens.size(), len);
@@ -103,14 +99,19 @@ final class SentenceWindows {
 
     /** The rows infill samples for {@code tokens} in all its rounds: one for each stretch holding a mask. */
     static int infillRows(List<String> tokens, int len) {
-        int rows = 0;
+        return maskedStretches(tokens, len).size();
+    }
+
+    /** The stretches [first, end) of {@code tokens} that hold a mask, in the order of infill's rounds. */
+    private static List<int[]> maskedStretches(List<String> tokens, int len) {
+        List<int[]> stretches = new ArrayList<>();
         for (int round = 0; round == 0 || round * stretch(len) < tokens.size(); round++) {
             int[] fill = stretchOf(round, tokens.size(), len);
             if (fill != null && tokens.subList(fill[0], fill[1]).contains(DiffusionLM.MASK)) {
-                rows++;
+                stretches.add(fill);
             }
         }
-        return rows;
+        return stretches;
     }
 
     /**
