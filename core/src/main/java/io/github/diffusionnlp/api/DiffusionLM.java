@@ -337,7 +337,21 @@ public final class DiffusionLM implements AutoCloseable {
      *     steering or more than one candidate, which act on sampled sentences, not on one pass
      */
     public List<List<Suggestion>> suggest(List<String> tokens, Constraints constraints, int k) {
-        return suggestAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, k).get(0);
+        return suggest(tokens, constraints, SamplingOptions.defaults(), k);
+    }
+
+    /**
+     * {@link #suggest(List, Constraints, int)} as greedy infill under {@code options} reads the sentence in its first
+     * step. Of the options it reads two: the n-gram fusion weight ({@link SamplingOptions.Builder#ngramWeight}),
+     * which ranks the network's {@code max(k, 100)} likeliest words at each mask by log p_network + weight ·
+     * log p_trigram (the trigram reading the other masks at their fused choices) and renormalises their
+     * probabilities over those words, so that each mask's first word is the one a one-step greedy fused infill
+     * writes there; and the batch size (windows per pass). Steps, seed and temperatures describe sampling, which
+     * suggest does not do: they are not read.
+     */
+    public List<List<Suggestion>> suggest(List<String> tokens, Constraints constraints, SamplingOptions options,
+            int k) {
+        return suggestAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, options, k).get(0);
     }
 
     /**
@@ -355,8 +369,14 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** Batched {@link #suggest(List, Constraints, int)}: the same constraints for every sentence. */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, Constraints constraints, int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, constraints, SamplingOptions.defaults());
-        return suggestRead(given, given, constraints, k);
+        return suggestAll(sentences, constraints, SamplingOptions.defaults(), k);
+    }
+
+    /** Batched {@link #suggest(List, Constraints, SamplingOptions, int)}: the same constraints and options for all. */
+    public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, Constraints constraints,
+            SamplingOptions options, int k) {
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, options);
+        return suggestRead(given, given, constraints, options, k);
     }
 
     /**
@@ -372,14 +392,23 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
             Constraints constraints, int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, constraints, SamplingOptions.defaults());
+        return suggestAll(sentences, infilled, constraints, SamplingOptions.defaults(), k);
+    }
+
+    /**
+     * {@link #suggestAll(List, List, Constraints, int)} under {@code options}, read as {@link #suggest(List,
+     * Constraints, SamplingOptions, int)} reads them: pass the options the sentences were infilled with.
+     */
+    public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
+            Constraints constraints, SamplingOptions options, int k) {
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, options);
         List<List<String>> filled = TokenLists.checkedCopy(infilled, "infilled", "infilled sentence");
         CallArguments.checkInfilled(given, filled);
-        return suggestRead(given, filled, constraints, k);
+        return suggestRead(given, filled, constraints, options, k);
     }
 
     private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled,
-            Constraints constraints, int k) {
+            Constraints constraints, SamplingOptions options, int k) {
         CallArguments.checkMasks(given);
         CallArguments.checkConstraints(constraints);
         CallArguments.checkOnePass(constraints);
@@ -406,7 +435,7 @@ public final class DiffusionLM implements AutoCloseable {
             out.add(new ArrayList<>(Collections.nCopies(sentence.size(), null)));
         }
         // one call to close, batch after batch (see #close), and failing once closed however few masks it has
-        whileOpen(() -> readSuggestions(rows, stretches, k, constraints, out));
+        whileOpen(() -> readSuggestions(rows, stretches, k, constraints, options, out));
         List<List<List<Suggestion>>> lists = new ArrayList<>(); // modifiable, the caller's own, as every call's
         for (List<List<Suggestion>> perToken : out) {
             // one list per mask, in order
@@ -415,15 +444,15 @@ public final class DiffusionLM implements AutoCloseable {
         return lists;
     }
 
-    /** Each row's suggestions at the masks of its stretch, put in {@code out}, a default batch of rows at a time. */
+    /** Each row's suggestions at the masks of its stretch, put in {@code out}, a batch of rows at a time. */
     private Void readSuggestions(List<ModelRow> rows, List<int[]> stretches, int k, Constraints constraints,
-            List<List<List<Suggestion>>> out) {
-        int batch = SamplingOptions.defaults().batchSize();
+            SamplingOptions options, List<List<List<Suggestion>>> out) {
+        int batch = options.batchSize();
         for (int from = 0; from < rows.size(); from += batch) {
             // as sampling answers an interrupt between its steps: a caller that gave up waits for no more batches
             Interruption.stopIfInterrupted("suggesting words");
             List<ModelRow> slice = rows.subList(from, Math.min(rows.size(), from + batch));
-            Sampler.TopWords[][] top = rowSampler.topWords(slice, k, constraints);
+            Sampler.TopWords[][] top = rowSampler.topWords(slice, k, constraints, options.ngramWeight());
             for (int r = 0; r < slice.size(); r++) {
                 ModelRow row = slice.get(r);
                 int[] stretch = stretches.get(from + r);

@@ -106,12 +106,14 @@ final class RowSampler {
 
     /**
      * Each row's likeliest words at its generated positions ({@link Sampler#topWords}) under the rows' conditions,
-     * {@code constraints}' guidance and lexical constraints; null at given ones.
+     * {@code constraints}' guidance and lexical constraints, fused with the n-gram model at {@code ngramWeight} (0:
+     * not); null at given ones.
      */
-    Sampler.TopWords[][] topWords(List<ModelRow> rows, int k, Constraints constraints) {
+    Sampler.TopWords[][] topWords(List<ModelRow> rows, int k, Constraints constraints, double ngramWeight) {
         SampleRows in = inputs(rows, r -> r.ids);
         Supplier<Sampler.TopWords[][]> read = () -> sampler.topWords(in, k, constraints.guidance(),
-                constraints.lexical() ? lexicalMasks.forRows(rows) : null);
+                constraints.lexical() ? lexicalMasks.forRows(rows) : null,
+                ngramWeight > 0 ? new NgramFusion(ngramCorpus.trigram(), ngramWeight) : null);
         return lifecycle.whileOpen(ratings == null ? read
                 : () -> ratings.run(() -> lifecycle.onBehalfOfACall(read))); // as labelPosteriors: few threads
     }

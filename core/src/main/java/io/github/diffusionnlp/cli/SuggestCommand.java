@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.Utf8Lines;
 import java.io.IOException;
@@ -27,11 +28,13 @@ import picocli.CommandLine.Spec;
             + " longer than the model's length (info shows it) is read as infill reads it, stretch by stretch, each"
             + " mask in the window around its stretch.",
             "--sentiment (with --guidance and --lexical) gives the words as greedy infill's first step reads them"
-            + " under it."})
+            + " under it. --ngram-weight W ranks the network's 100 likeliest words (--top more: that many) at each"
+            + " mask by its log-probability + W x a trigram's (counted from --ngram-corpus), the trigram reading the"
+            + " other masks at their fused choices, probabilities renormalised over those words: the first word is"
+            + " the one greedy infill --steps 1 --ngram-weight W writes."})
 final class SuggestCommand implements Callable<Integer> {
-    /** What suggest never reads: it draws no noise and takes no steps, and fuses no trigram. */
-    private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature",
-        "--ngram-weight", "--ngram-corpus"};
+    /** What suggest never reads: it draws no noise, takes no steps, and reads each line alone. */
+    private static final String[] UNREAD = {"--steps", "--seed", "--batch", "--temperature", "--x0-temperature"};
 
     CommandSpec spec;
 
@@ -47,6 +50,9 @@ final class SuggestCommand implements Callable<Integer> {
 
     @Mixin
     ConstraintOptions constraintOptions;
+
+    @Mixin
+    CorpusReading reading; // --layout and --multiword, for --ngram-corpus
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "5",
             description = "words per mask, 1 to the words the model knows (default: ${DEFAULT-VALUE}); fewer rows"
@@ -67,9 +73,10 @@ final class SuggestCommand implements Callable<Integer> {
         }
         constraintOptions.validate();
         Constraints constraints = constraintOptions.constraints(null);
+        SamplingOptions options = model.sampling(); // its n-gram weight: checked before loading
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-        try (DiffusionLM lm = model.load()) {
+        try (DiffusionLM lm = model.loadFusing(reading)) {
             constraintOptions.checkModel(lm);
             int words = lm.vocabulary().size() - 2;
             if (top > words) { // before any input is read
@@ -85,7 +92,7 @@ final class SuggestCommand implements Callable<Integer> {
                 lineNo++;
                 List<List<Suggestion>> suggested;
                 try {
-                    suggested = suggest(lm, TokenLinesCommand.tokens(line.text()), constraints);
+                    suggested = suggest(lm, TokenLinesCommand.tokens(line.text()), constraints, options);
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
                             + (lineNo > 1 ? " (the rows of the lines before it were written)" : ""), e);
@@ -106,8 +113,9 @@ final class SuggestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<List<Suggestion>> suggest(DiffusionLM lm, List<String> tokens, Constraints constraints) {
+    private List<List<Suggestion>> suggest(DiffusionLM lm, List<String> tokens, Constraints constraints,
+            SamplingOptions options) {
         MisspeltMasks.refuse(tokens);
-        return lm.suggest(tokens, constraints, top);
+        return lm.suggest(tokens, constraints, options, top);
     }
 }

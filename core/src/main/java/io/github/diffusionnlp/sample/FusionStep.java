@@ -105,6 +105,54 @@ final class FusionStep {
         });
     }
 
+    /**
+     * {@code top} re-ranked by fusion: each generated row's candidates scored log p_network + λ · log p_trigram,
+     * the trigram reading the other generated positions at their fused choices (as the last step's {@link #words}
+     * chooses them), best first and renormalised over the candidates the network allows there; the others (at or
+     * below {@code floor}, best first already) keep their place after them. The first candidate of each row is the
+     * word {@link #words} writes there (its last pass's scores).
+     */
+    static Candidates fused(NgramFusion fusion, Candidates top, long[] ids, List<Long> generated, int len,
+            float floor) {
+        int k = top.k();
+        float[] bonus = fusion.choose(ids, generated, len, top.logProb(), top.ids(), k, NgramFusion.SWEEPS).bonus();
+        float[] logProb = new float[top.logProb().length];
+        long[] out = new long[top.ids().length];
+        for (int r = 0; r < generated.size(); r++) {
+            int from = r * k;
+            int allowed = 0;
+            while (allowed < k && top.logProb()[from + allowed] > floor) {
+                allowed++;
+            }
+            double[] score = new double[allowed];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < allowed; c++) {
+                score[c] = top.logProb()[from + c] + bonus[from + c];
+                max = Math.max(max, score[c]);
+            }
+            double sum = 0;
+            for (double v : score) {
+                sum += Math.exp(v - max);
+            }
+            double norm = max + Math.log(sum);
+            Integer[] order = new Integer[allowed];
+            for (int c = 0; c < allowed; c++) {
+                order[c] = c;
+            }
+            // stable: equal scores keep the network's order, as choose keeps the first of equal scores
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(score[b], score[a]));
+            for (int c = 0; c < allowed; c++) {
+                logProb[from + c] = (float) (score[order[c]] - norm);
+                out[from + c] = top.ids()[from + order[c]];
+            }
+            for (int c = allowed; c < k; c++) {
+                logProb[from + c] = top.logProb()[from + c];
+                out[from + c] = top.ids()[from + c];
+            }
+        }
+        return new Candidates(logProb, out, k, List.of());
+    }
+
     /** The last step's words under n-gram fusion: the fused choice among the network's likeliest words. */
     static long[] words(NgramFusion fusion, StepLogits step, int rowsPerChunk, long[] ids, List<Long> generated,
             int len) {

@@ -169,13 +169,21 @@ public final class Sampler {
      * the model's banned words, the words lexical constraints forbid) is left out: fewer than k words only when k
      * passes the words allowed.
      *
+     *
+     * <p>Under n-gram fusion the words are those of {@link NgramFusion}'s last step, as one fused greedy step
+     * chooses them: the network's {@code max(k, }{@link NgramFusion#CANDIDATES}{@code )} likeliest words ranked by
+     * log p_network + λ · log p_trigram (the other generated positions read at their fused choices), the
+     * probabilities renormalised over those candidates; the first word is the one that step writes.
+     *
      * @param words lexical constraints, or null for none
+     * @param fusion n-gram fusion, or null for none
      * @return (B, L) arrays: each row's generated positions' words, null at given positions
      */
-    public TopWords[][] topWords(SampleRows rows, int k, double guidance, WordMasks words) {
+    public TopWords[][] topWords(SampleRows rows, int k, double guidance, WordMasks words, NgramFusion fusion) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be >= 1, got " + k);
         }
+        int read = fusion == null ? k : Math.max(k, NgramFusion.CANDIDATES);
         Schedule firstStep = new Schedule(1, 0, 1, guidance, null, words, 1.0, null);
         TopWords[][] out = new TopWords[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
@@ -191,24 +199,27 @@ public final class Sampler {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 top = denoise(flat, generated, padAllowed(rows, members, generated, len), members.size(), len,
-                        firstStep, () -> true, logits -> FusionStep.candidates(logits, rowsPerChunk, k, false));
+                        firstStep, () -> true, logits -> FusionStep.candidates(logits, rowsPerChunk, read, false));
+            }
+            if (fusion != null) {
+                top = FusionStep.fused(fusion, top, flat.ids(), generated, len, DiffusionTransformer.UNWRITABLE / 2);
             }
             for (int r = 0; r < generated.size(); r++) {
                 long p = generated.get(r);
-                out[members.get((int) (p / len))][(int) (p % len)] = allowed(top, r);
+                out[members.get((int) (p / len))][(int) (p % len)] = allowed(top, r, k);
             }
         });
         return out;
     }
 
     /**
-     * Row r's candidates less the ones sampling never writes there: [PAD] and [UNK] (at −∞) and the model's
-     * banned words ({@link DiffusionTransformer#UNWRITABLE} below the others), as ids and probabilities.
+     * Row r's first {@code most} candidates less the ones sampling never writes there: [PAD] and [UNK] (at −∞) and
+     * the model's banned words ({@link DiffusionTransformer#UNWRITABLE} below the others), as ids and probabilities.
      */
-    private static TopWords allowed(FusionStep.Candidates top, int r) {
+    private static TopWords allowed(FusionStep.Candidates top, int r, int most) {
         int k = top.k();
         int n = 0;
-        while (n < k && top.logProb()[r * k + n] > DiffusionTransformer.UNWRITABLE / 2) {
+        while (n < Math.min(most, k) && top.logProb()[r * k + n] > DiffusionTransformer.UNWRITABLE / 2) {
             n++; // best first: the ones never written come last
         }
         int[] ids = new int[n];

@@ -256,6 +256,7 @@ class DiffusionLMTest {
             lm.rewriteAll(List.of(sentence), List.of(keep), 0.7, negative, steps(2, 0));
             lm.infill(tokens("A [MASK] day ."), fused);
             lm.suggest(tokens("A [MASK] day [MASK]"), 5);
+            lm.suggest(tokens("A [MASK] day [MASK]"), Constraints.none(), fused, 5);
             lm.suggest(tokens("A [MASK] day [MASK]"), positive.withTemplate(Constraints.parseTemplate("DET ADJ NOUN"
                     + " PUNCT")).withCandidates(1), 5); // guided, tagged, lexical
         };

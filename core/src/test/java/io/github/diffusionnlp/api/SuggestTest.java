@@ -52,6 +52,48 @@ class SuggestTest {
     }
 
     /**
+     * Under n-gram fusion each mask's first word is what one fused greedy step writes, the lists re-ranked (the
+     * trigram's collocations the network misses come first) and still a distribution; weight 0 is the plain reading.
+     */
+    @Test
+    void fusedSuggestionsLeadWithWhatOneFusedGreedyStepWrites() throws Exception {
+        // dev sentences (as DiffusionLMTest's fusion test): the network alone misses "purposes" and "half"
+        List<List<String>> in = List.of(
+                List.of("Cambodia", "is", ",", "for", "all", "practical", M, ",", "neutralist", "."),
+                List.of("A", M, "hour", "later", "the", "Vice", "President", "arrived", ".", M));
+        SamplingOptions fused = SamplingOptions.builder().steps(1).temperature(0).ngramWeight(0.7).build();
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            List<List<List<Suggestion>>> plain = lm.suggestAll(in, 5);
+            assertEquals(plain, lm.suggestAll(in, Constraints.none(), fused.toBuilder().ngramWeight(0).build(), 5));
+            assertNotEquals("purposes", plain.get(0).get(0).get(0).word(), "precondition: the network misses it");
+            assertNotEquals("half", plain.get(1).get(0).get(0).word(), "precondition: the network misses it");
+            List<List<List<Suggestion>>> withTrigram = lm.suggestAll(in, Constraints.none(), fused, 5);
+            assertEquals("purposes", withTrigram.get(0).get(0).get(0).word(), withTrigram.toString());
+            assertEquals("half", withTrigram.get(1).get(0).get(0).word(), withTrigram.toString());
+            List<List<String>> filled = lm.infillAll(in, fused);
+            for (int s = 0; s < in.size(); s++) {
+                int m = 0;
+                for (int i = 0; i < in.get(s).size(); i++) {
+                    if (in.get(s).get(i).equals(M)) {
+                        List<Suggestion> here = withTrigram.get(s).get(m++);
+                        assertEquals(filled.get(s).get(i), here.get(0).word(), withTrigram + " against " + filled);
+                        assertEquals(5, here.size());
+                        for (int c = 1; c < here.size(); c++) {
+                            assertTrue(here.get(c - 1).probability() >= here.get(c).probability(), here.toString());
+                        }
+                        assertTrue(here.stream().mapToDouble(Suggestion::probability).sum() <= 1 + 1e-6,
+                                here.toString());
+                    }
+                }
+            }
+            assertSame(withTrigram.get(0), lm.suggest(in.get(0), Constraints.none(), fused, 5)); // one call each
+            // all the candidates fusion ranks: a distribution over them
+            List<Suggestion> hundred = lm.suggest(in.get(0), Constraints.none(), fused, 100).get(0);
+            assertEquals(1.0, hundred.stream().mapToDouble(Suggestion::probability).sum(), 1e-3);
+        }
+    }
+
+    /**
      * On 200 held-out sentences with one word masked, the right word is among the ten suggestions far more often
      * than it is the first: what a caller reranking them (by a lexicon, another model) has to work with. Measured
      * when written: first 21.0%, among ten 44.0% (the evaluation's seed 0; 12.5% of masked words are unknown to

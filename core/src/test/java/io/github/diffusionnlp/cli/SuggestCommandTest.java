@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -104,14 +106,40 @@ class SuggestCommandTest {
         assertTrue(many.err().contains("error: --top must be at most ") && many.err().contains("got 1000000"),
                 many.err());
         assertEquals("", many.out());
-        for (String option : List.of("--steps", "--seed", "--temperature", "--ngram-weight")) {
+        for (String option : List.of("--steps", "--seed", "--temperature", "--batch")) {
             MainTest.Run r = MainTest.run("a [MASK]\n", "suggest", "--model", MODEL, option, "1");
             assertEquals(1, r.code(), option);
             assertTrue(r.err().contains("error: " + option + " is not used by suggest"), r.err());
         }
         MainTest.Run help = MainTest.run("", "suggest", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("--top=K") && !help.out().contains("--steps"), help.out());
+        assertTrue(help.out().contains("--top=K") && !help.out().contains("--steps="), help.out()); // not listed
+    }
+
+    /**
+     * --ngram-weight gives the library's fused lists (the first word is what one fused greedy step writes: "purposes"
+     * where the network alone misses it); --ngram-corpus names the corpus counted, --layout how it is read.
+     */
+    @Test
+    void ngramWeightFusesAsTheLibraryDoes() throws Exception {
+        String line = "Cambodia is , for all practical [MASK] , neutralist .";
+        MainTest.Run r = MainTest.run(line + "\n", "suggest", "--model", MODEL, "--top", "3", "--ngram-weight", "0.7");
+        assertEquals(0, r.code(), r.err());
+        List<String> expected = new ArrayList<>(List.of(SuggestionRows.HEADER));
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            expected.addAll(rows(1, lm.suggest(TokenLinesCommand.tokens(line), Constraints.none(),
+                    SamplingOptions.builder().ngramWeight(0.7).build(), 3)));
+        }
+        assertEquals(String.join("\n", expected) + "\n", r.out());
+        assertTrue(r.out().contains("\n1\t1\t1\tpurposes\t"), r.out());
+        MainTest.Run missing = MainTest.run(line + "\n", "suggest", "--model", MODEL, "--ngram-weight", "0.7",
+                "--ngram-corpus", "no-such-corpus.gz");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("--ngram-corpus") && missing.err().contains("no-such-corpus.gz"),
+                missing.err());
+        MainTest.Run unfused = MainTest.run(line + "\n", "suggest", "--model", MODEL, "--layout", "plain");
+        assertEquals(1, unfused.code());
+        assertTrue(unfused.err().contains("--layout plain: says how --ngram-corpus FILE is read"), unfused.err());
     }
 
     /** A German default locale would write 0,1235: the rows are the same in every locale. */

@@ -516,7 +516,8 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.task == DiffusionSettings.Task.INFILL) {
             List<List<String>> results = lm.infillAll(input.words(), constraints, options);
             if (settings.suggestions > 0) { // from what this pass read, not what a pass sampled again reads
-                suggested.addAll(FillSuggestions.read(lm, input.words(), results, constraints, settings.suggestions,
+                suggested.addAll(FillSuggestions.read(lm, input.words(), results, constraints, options,
+                        settings.suggestions,
                         tokenizerWords));
             }
             resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);

@@ -5,6 +5,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,11 +15,11 @@ import java.util.Set;
 
 /**
  * With {@code NAME.suggestions = K}, each position infill filled gets the model's K likeliest words there
- * ({@link DiffusionLM#suggestAll(List, List, Constraints, int)}), read from what infill's sampling read: a sentence
- * of at most the model's length whole, with its masks; a longer one stretch by stretch, as infill fills it, each
- * stretch reading the words infill chose before it, under infill's sentiment, guidance and lexical constraints. So
- * the first suggestion is the word one step of greedy infill writes, in a long sentence too (n-gram fusion, which
- * shapes the sampling's words, does not shape the suggestions). A suggested word is spelt as the filled token's
+ * ({@link DiffusionLM#suggestAll(List, List, Constraints, SamplingOptions, int)}), read from what infill's sampling
+ * read: a sentence of at most the model's length whole, with its masks; a longer one stretch by stretch, as infill
+ * fills it, each stretch reading the words infill chose before it, under infill's sentiment, guidance and lexical
+ * constraints and its n-gram fusion. So the first suggestion is the word one step of greedy infill writes, in a long
+ * sentence too. A suggested word is spelt as the filled token's
  * {@code word()} would be ({@link TokenizerWords#word}: the model's quotes and brackets as the pipeline's tokenizer
  * writes them).
  */
@@ -33,16 +34,18 @@ final class FillSuggestions {
      * @param words what the model read, {@value DiffusionLM#MASK} where infill fills ({@link ModelInput#words})
      * @param filled what infill's first pass wrote (before any sentence was sampled again), the same lengths
      * @param constraints infill's
+     * @param options infill's (their n-gram fusion weight ranks the words)
      * @param spelling the pipeline's words for the model's quotes and brackets
      */
     static List<List<List<Suggestion>>> read(DiffusionLM lm, List<List<String>> words, List<List<String>> filled,
-            Constraints constraints, int k, TokenizerWords spelling) {
+            Constraints constraints, SamplingOptions options, int k, TokenizerWords spelling) {
         // one more where the tokenizer gives both of the model's quotes one word, which is then suggested once
         boolean quotesMerge = spelling.word(TokenizerWords.MODEL_OPENING).equals(
                 spelling.word(TokenizerWords.MODEL_CLOSING));
         int read = quotesMerge ? Math.min(k + 1, lm.vocabulary().size() - 2) : k; // [PAD], [UNK] never suggested
         // best of k ranks sampled sentences, not the words of one pass
-        List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, constraints.withCandidates(1), read);
+        List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, constraints.withCandidates(1), options,
+                read);
         List<List<List<Suggestion>>> out = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             List<String> w = words.get(s);

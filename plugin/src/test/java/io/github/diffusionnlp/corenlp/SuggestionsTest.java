@@ -6,6 +6,7 @@ import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
 import static io.github.diffusionnlp.corenlp.SettingsTest.assertMentions;
 import static io.github.diffusionnlp.corenlp.SettingsTest.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -96,6 +97,27 @@ class SuggestionsTest {
             }
         }
         assertEquals(3, filled);
+    }
+
+    /**
+     * Under n-gram fusion the suggestions are ranked as fusion ranks the words: the first is what one fused greedy
+     * step wrote, a collocation the network alone misses ("practical purposes").
+     */
+    @Test
+    void underNgramFusionTheFirstIsWhatOneFusedStepWrote() {
+        String text = "Cambodia is , for all practical [MASK] , neutralist .";
+        StanfordCoreNLP fused = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "1",
+                "diffusion.suggestions", "3", "diffusion.ngramWeight", "0.7"));
+        CoreLabel filled = sentences(annotate(fused, text)).get(0).get(CoreAnnotations.TokensAnnotation.class).get(6);
+        List<Suggestion> here = filled.get(DiffusionAnnotations.Suggestions.class);
+        assertBestFirst(here, 3);
+        assertEquals("purposes", filled.word());
+        assertEquals("purposes", here.get(0).word(), here.toString());
+        StanfordCoreNLP plain = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.steps", "1",
+                "diffusion.suggestions", "3"));
+        List<Suggestion> unfused = sentences(annotate(plain, text)).get(0).get(CoreAnnotations.TokensAnnotation.class)
+                .get(6).get(DiffusionAnnotations.Suggestions.class);
+        assertNotEquals("purposes", unfused.get(0).word(), "precondition: the network alone misses it");
     }
 
     /**

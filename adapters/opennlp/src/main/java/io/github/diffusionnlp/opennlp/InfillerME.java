@@ -173,8 +173,10 @@ public class InfillerME {
      * The {@code k} words the model finds likeliest at each {@value #MASK} of one sentence, best first, with their
      * probabilities: a masked language model's fill-mask ({@link DiffusionLM#suggest}), in the shape of OpenNLP's
      * {@code LanguageDetector#predictLanguages}, whose {@code Language}s carry a confidence, best first. Each mask is
-     * read alone, from the sentence's visible words, in one pass of the network: deterministic, whatever the sampling
-     * options (n-gram fusion included, which it does not use). Under this infiller's constraints (sentiment, template,
+     * read alone, from the sentence's visible words, in one pass of the network: deterministic, whatever the seed,
+     * steps and temperatures. Under the sampling options' n-gram fusion weight the words are ranked as fusion ranks
+     * them ({@link DiffusionLM#suggest(List, io.github.diffusionnlp.api.Constraints, SamplingOptions, int)}), the
+     * first the word a one-step fused greedy infill writes. Under this infiller's constraints (sentiment, template,
      * guidance, lexical) the words are those greedy infill's first step reads under them ({@link
      * DiffusionLM#suggest(List, io.github.diffusionnlp.api.Constraints, int)}); best of k candidates, which ranks
      * sampled sentences, plays no part. No word is {@code [UNK]} or one of the model's banned words. A mask written
@@ -202,7 +204,7 @@ public class InfillerME {
         }
         List<String> in = asRead(tokens, 0);
         List<List<Suggestion>> out = model.sample(lm -> lm.suggest(in, constraints.toConstraints().withCandidates(1),
-                k));
+                options, k));
         return out.stream().map(here -> here.toArray(Suggestion[]::new)).toArray(Suggestion[][]::new);
     }
 

@@ -30,7 +30,7 @@ class InfillerSuggestTest {
         model.close();
     }
 
-    /** One array per mask, best first: the library's own suggestions, whatever the sampling options. */
+    /** One array per mask, best first: the library's own suggestions, whatever the steps, seed and temperatures. */
     @Test
     void eachMaskGetsTheLibrarysSuggestionsBestFirst() {
         String[] tokens = EnglishText.get().tokenize("The [MASK] of the committee said that the [MASK] was late.");
@@ -44,8 +44,24 @@ class InfillerSuggestTest {
                 assertTrue(suggested[m][c - 1].probability() >= suggested[m][c].probability(), library.toString());
             }
         }
-        assertArrayEquals(suggested, new InfillerME(model).suggest(tokens, 5), "the sampling options change nothing");
+        assertArrayEquals(suggested, new InfillerME(model).suggest(tokens, 5), "steps and seed change nothing");
         assertEquals(0, new InfillerME(model).suggest(EnglishText.get().tokenize("No mask here."), 3).length);
+    }
+
+    /**
+     * Under its options' n-gram fusion an infiller's suggestions are the library's fused ones: a collocation the
+     * network alone misses comes first, as one fused greedy step writes it.
+     */
+    @Test
+    void theOptionsNgramFusionRanksTheWords() {
+        String[] tokens = EnglishText.get().tokenize("Cambodia is, for all practical [MASK], neutralist.");
+        io.github.diffusionnlp.api.SamplingOptions fused = io.github.diffusionnlp.api.SamplingOptions.builder()
+                .ngramWeight(0.7).build();
+        Suggestion[][] suggested = new InfillerME(model, fused).suggest(tokens, 3);
+        assertEquals(model.getDiffusionLM().suggest(Arrays.asList(tokens), io.github.diffusionnlp.api.Constraints.none(),
+                fused, 3), List.of(Arrays.asList(suggested[0])));
+        assertEquals("purposes", suggested[0][0].word());
+        assertNotEquals("purposes", new InfillerME(model).suggest(tokens, 3)[0][0].word(), "precondition: unfused");
     }
 
     /** As infill: spans mark positions whatever they hold; a mask written another way is a word, with no list. */
