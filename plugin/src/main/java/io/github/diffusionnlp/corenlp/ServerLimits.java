@@ -186,6 +186,9 @@ final class ServerLimits {
                     + " up to " + resamplings + " times while the name comes back)";
             // fewer candidates help only where there are more than one, and only on the rows sampled under them
             String fewer = candidates > 1 && allRows > 0 ? "sentences, steps or candidates" : "sentences or steps";
+            // what else the request set that the work counts: each a way under the limit the client may choose
+            String or = (guided ? ", or leave " + name + ".guidance at 1 (one pass a step instead of two)" : "")
+                    + (suggestionRows > 0 ? ", or leave " + name + ".suggestions out" : "");
             throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work
                     + " row-steps (" + counted + " x " + name + ".steps " + steps + " x " + name + ".candidates "
                     + candidates + (guided ? " x 2 for guidance" : "") + (fillRows == 0 ? "" : " + "
@@ -193,7 +196,8 @@ final class ServerLimits {
                     + steps + ", one candidate, unguided") + (suggestionRows == 0 ? "" : " + "
                     + rowCount(suggestionRows) + " x 1 step" + (guided ? " x 2 for guidance" : "") + " for " + name
                     + ".suggestions")
-                    + "), above the server's limit of " + maxWork + " (-D" + MAX_WORK + "): send fewer " + fewer);
+                    + "), above the server's limit of " + maxWork + " (-D" + MAX_WORK + "): send fewer " + fewer
+                    + or);
         }
     }
 }

@@ -186,8 +186,9 @@ class ServerLimitsTest {
         HttpResponse<String> r = post(TEXT, "diffusion.suggestions", "3");
         assertEquals(500, r.statusCode(), r.body());
         assertTrue(r.body().contains("this request asks for 3 row-steps (1 row x diffusion.steps 2 x"
-                + " diffusion.candidates 1 + 1 row x 1 step for diffusion.suggestions), above the server's limit of 2"),
-                r.body());
+                + " diffusion.candidates 1 + 1 row x 1 step for diffusion.suggestions), above the server's limit of 2"
+                + " (-D" + ServerLimits.MAX_WORK + "): send fewer sentences or steps, or leave diffusion.suggestions"
+                + " out"), r.body());
         System.setProperty(ServerLimits.MAX_WORK, "3");
         // another seed, another pipeline: the server answers a request with the same properties with its last one,
         // whose annotator read the limit of 2
@@ -210,7 +211,9 @@ class ServerLimitsTest {
                 "diffusion.guidance", "2");
         assertTrue(guided.body().contains("this request asks for 6 row-steps (1 row x diffusion.steps 2 x"
                 + " diffusion.candidates 1 x 2 for guidance + 1 row x 1 step x 2 for guidance for"
-                + " diffusion.suggestions), above the server's limit of 5"), guided.body());
+                + " diffusion.suggestions), above the server's limit of 5 (-D" + ServerLimits.MAX_WORK + "): send"
+                + " fewer sentences or steps, or leave diffusion.guidance at 1 (one pass a step instead of two), or"
+                + " leave diffusion.suggestions out"), guided.body());
     }
 
     /**
@@ -256,7 +259,8 @@ class ServerLimitsTest {
         assertTrue(r.body().contains("this request asks for 10 row-steps (1 row x diffusion.steps 2 x"
                 + " diffusion.candidates 2 x 2 for guidance + 1 row filling the text's [MASK]s before the rewrite x"
                 + " diffusion.steps 2, one candidate, unguided), above the server's limit of 9 (-D"
-                + ServerLimits.MAX_WORK + "): send fewer sentences, steps or candidates"), r.body());
+                + ServerLimits.MAX_WORK + "): send fewer sentences, steps or candidates, or leave diffusion.guidance"
+                + " at 1 (one pass a step instead of two)"), r.body());
     }
 
     /**
