@@ -68,7 +68,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "also re-rank the diffusion model's " + RescoredInfill.CANDIDATES + " likeliest words at"
                     + " each single-token mask (one pass) by this autoregressive model's likelihood of the whole"
                     + " sentence, alone and summed with the diffusion model's: four more rows (e.g."
-                    + " test-data/models/brown-ar; not recorded by --record)")
+                    + " test-data/models/brown-ar; not recorded by --record); under --ngram-weight the diffusion"
+                    + " model's words are ranked and scored as fused suggest gives them")
     Path arModel;
 
     @Option(names = "--out", description = "also write the table to this file")
@@ -152,7 +153,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 results = InfillEvaluation.run(lm, held, sentences, stepCounts, sampling, trigram,
                         System.err::println);
                 if (ar != null) {
-                    rescored = RescoredInfill.run(lm, ar, held, sentences, sampling.seed(), results.get(0).trigram(),
+                    rescored = RescoredInfill.run(lm, ar, held, sentences, sampling, results.get(0).trigram(),
                             System.err::println);
                 }
             }

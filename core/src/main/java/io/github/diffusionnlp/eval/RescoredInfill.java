@@ -1,7 +1,9 @@
 package io.github.diffusionnlp.eval;
 
 import io.github.diffusionnlp.api.AutoregressiveLM;
+import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -50,10 +52,14 @@ public final class RescoredInfill {
      * InfillEvaluation#run} draws them): diffusion's first suggestion, the autoregressive model's choice among the
      * candidates, the choice by the sum of both models' log-probabilities, and the right word among the candidates.
      *
+     * @param options their n-gram fusion weight ranks diffusion's candidates ({@link DiffusionLM#suggest(List,
+     *     Constraints, SamplingOptions, int)}): the rows then read three models, the network, the trigram and the
+     *     autoregressive one; their seed draws the sentences
      * @param trigram the trigram baseline's accuracy on the same task, shown beside each row (NaN: none)
      */
     public static List<InfillEvaluation.Result> run(DiffusionLM lm, AutoregressiveLM ar, List<TaggedSentence> heldOut,
-            int count, long seed, double trigram, Consumer<String> progress) {
+            int count, SamplingOptions options, double trigram, Consumer<String> progress) {
+        long seed = options.seed();
         InfillEvaluation.Task task = InfillEvaluation.tasks(heldOut, count, lm.info().config().maxLength(), seed)
                 .get(0);
         Vocabulary vocab = lm.vocabulary();
@@ -66,7 +72,7 @@ public final class RescoredInfill {
         for (int s = 0; s < task.masked().size(); s++) {
             List<String> masked = task.masked().get(s);
             int p = task.positions().get(s)[0];
-            List<Suggestion> candidates = lm.suggest(masked, CANDIDATES).get(0);
+            List<Suggestion> candidates = lm.suggest(masked, Constraints.none(), options, CANDIDATES).get(0);
             List<List<String>> filled = new ArrayList<>();
             for (Suggestion c : candidates) {
                 List<String> sentence = new ArrayList<>(masked);
@@ -99,9 +105,10 @@ public final class RescoredInfill {
             }
         }
         String baseline = InfillEvaluation.baselineWord(task, vocab);
-        String of = " of diffusion's " + CANDIDATES;
+        String diffusion = options.ngramWeight() > 0 ? "diffusion's (n-gram fused)" : "diffusion's";
+        String of = " of " + diffusion + " " + CANDIDATES;
         return List.of(
-                row(task, "single token, one pass: diffusion's first", first, baseline, vocab, trigram),
+                row(task, "single token, one pass: " + diffusion + " first", first, baseline, vocab, trigram),
                 row(task, "single token, one pass: the autoregressive model's choice" + of, byAr, baseline, vocab,
                         trigram),
                 row(task, "single token, one pass: both models' choice" + of, bySum, baseline, vocab, trigram),

@@ -43,6 +43,25 @@ class EvaluateRescoredTest {
         assertTrue(r.err().contains("brown-ar"), "the autoregressive model loaded is named: " + r.err());
     }
 
+    /**
+     * Under --ngram-weight the candidates are fused suggest's: the first fills as one step of fused greedy infill
+     * does, and the rows say they read the trigram too.
+     */
+    @Test
+    void underNgramFusionTheCandidatesAreTheFusedOnes() {
+        Run r = MainTest.run("", "evaluate", "--model", TestModels.shippedModel().toString(), "--train", "none",
+                "--sentences", "40", "--step-counts", "1", "--ngram-weight", "0.7", "--ar-model",
+                TestModels.root().resolve("test-data/models/brown-ar").toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, Double> rows = r.out().lines().map(ROW::matcher).filter(Matcher::find)
+                .collect(Collectors.toMap(m -> m.group(1).strip(), m -> Double.parseDouble(m.group(3))));
+        assertEquals(5, rows.size(), r.out());
+        assertEquals(rows.get("single token"), rows.get("single token, one pass: diffusion's (n-gram fused) first"),
+                1e-9, r.out());
+        assertTrue(rows.containsKey("single token, one pass: both models' choice of diffusion's (n-gram fused) 20"),
+                r.out());
+    }
+
     @Test
     void aMissingAutoregressiveModelIsRefusedBeforeSampling() {
         Run r = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--train", "none",
