@@ -2,7 +2,8 @@
 # The diffusion annotator in CoreNLP's own command line and server, one task a block. Run from the
 # repository root after `mvn -B -q package -DskipTests`. CoreNLP's pos/ner/parse/sentiment models are
 # not in the plugin's jar: the models jar (474 MB, Maven Central) goes on the classpath; this fetches it
-# into ~/.m2 when it is not there yet.
+# into ~/.m2 when it is not there yet. CoreNlpPipelinesScriptTest checks that the annotator reads every
+# properties file and server request here, and runs the infill and generate blocks.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=plugin/target/diffusion-nlp-corenlp.jar

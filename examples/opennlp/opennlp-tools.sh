@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The OpenNLP command-line tools of diffusion-nlp, one line each. Run from the repository root
 # after `mvn -B -q package -DskipTests`. Results go to stdout, throughput to stderr.
+# OpenNlpToolsScriptTest runs each tool line here that reads no temporary file (all but Package, Train and
+# InfillEvaluator) in one JVM, checking that it succeeds and writes the lines it should.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=adapters/opennlp/target/diffusion-nlp-opennlp.jar
@@ -39,7 +41,8 @@ echo "The committee met on Monday in Boston." \
 # Generate: five sentences of twelve tokens (reads no input)
 java -jar "$JAR" Generate -count 5 -length 12 -steps 16 -seed 1
 
-# Generate with the model choosing the length, as detokenized text
+# Generate at a free length (each sentence's drawn from the model's training rows' lengths), as detokenized
+# text
 java -jar "$JAR" Generate -count 3 -detokenize
 
 # Generate to a sentiment and a POS template (the template sets the length: six tokens)

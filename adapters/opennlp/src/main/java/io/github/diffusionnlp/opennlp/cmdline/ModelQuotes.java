@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.model.QuoteSpelling;
+import opennlp.tools.tokenize.Detokenizer;
+import opennlp.tools.tokenize.Detokenizer.DetokenizationOperation;
 
 /**
  * A double quote the model wrote, as detokenized text shows it. The shipped model spells double quotes as its
@@ -27,5 +29,48 @@ final class ModelQuotes {
             }
         }
         return text;
+    }
+
+    /**
+     * The detokenizer's operations on {@code text} ({@link #asTyped} of {@code result}), where each quote the model
+     * wrote keeps the direction its spelling gave it: {@code ``} attaches to the word after, {@code ''} to the word
+     * before. The dictionary's rule for a straight {@code "} pairs them from the sentence's first, so a closing quote
+     * the model wrote with no opening one before it stood apart from its word ({@code a problem ".}).
+     */
+    static DetokenizationOperation[] operations(Detokenizer detokenizer, String[] text, String[] result) {
+        DetokenizationOperation[] ops = detokenizer.detokenize(text);
+        for (int i = 0; i < text.length; i++) {
+            if (!text[i].equals(result[i])) { // a quote the model wrote, made straight
+                ops[i] = "``".equals(result[i]) ? DetokenizationOperation.MERGE_TO_RIGHT
+                        : DetokenizationOperation.MERGE_TO_LEFT;
+            }
+        }
+        return ops;
+    }
+
+    /** {@code text} joined as OpenNLP's {@code DictionaryDetokenizer.detokenize(tokens, null)} joins by {@code ops}. */
+    static String join(String[] text, DetokenizationOperation[] ops) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < text.length; i++) {
+            sb.append(text[i]);
+            if (i + 1 < text.length && !joinsLeft(ops[i + 1]) && !joinsRight(ops[i])) {
+                sb.append(' ');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@link #join} of {@link #asTyped}{@code (result, written)} by {@link #operations}. */
+    static String detokenize(Detokenizer detokenizer, String[] result, String[] written) {
+        String[] text = asTyped(result, written);
+        return join(text, operations(detokenizer, text, result));
+    }
+
+    static boolean joinsLeft(DetokenizationOperation op) {
+        return op == DetokenizationOperation.MERGE_TO_LEFT || op == DetokenizationOperation.MERGE_BOTH;
+    }
+
+    static boolean joinsRight(DetokenizationOperation op) {
+        return op == DetokenizationOperation.MERGE_TO_RIGHT || op == DetokenizationOperation.MERGE_BOTH;
     }
 }

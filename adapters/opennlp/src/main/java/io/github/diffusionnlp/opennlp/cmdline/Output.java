@@ -21,8 +21,7 @@ final class Output {
                 sb.append(' ');
             }
             sb.append(detokenizer == null ? String.join(" ", tokens)
-                    : detokenizer.detokenize(
-                            ModelQuotes.asTyped(tokens, written == null ? null : written.get(i)), null));
+                    : ModelQuotes.detokenize(detokenizer, tokens, written == null ? null : written.get(i)));
         }
         return sb.toString();
     }
@@ -50,19 +49,17 @@ final class Output {
             String[] after = results.get(i);
             String[] typed = ModelQuotes.asTyped(after, before);
             if (after.length != before.length) {
-                sb.append(text, from, at[0].getStart()).append(detokenizer.detokenize(typed, null));
+                sb.append(text, from, at[0].getStart()).append(ModelQuotes.detokenize(detokenizer, after, before));
                 from = at[at.length - 1].getEnd();
                 continue;
             }
-            DetokenizationOperation[] ops = detokenizer.detokenize(typed);
+            DetokenizationOperation[] ops = ModelQuotes.operations(detokenizer, typed, after);
             for (int j = 0; j < at.length; j++) {
                 boolean changed = !after[j].equals(before[j]);
                 String gap = text.substring(from, at[j].getStart());
                 if (j > 0 && (changed || !after[j - 1].equals(before[j - 1]))) {
-                    boolean joinsLeft = ops[j] == DetokenizationOperation.MERGE_TO_LEFT
-                            || ops[j] == DetokenizationOperation.MERGE_BOTH;
-                    boolean joinsRight = ops[j - 1] == DetokenizationOperation.MERGE_TO_RIGHT
-                            || ops[j - 1] == DetokenizationOperation.MERGE_BOTH;
+                    boolean joinsLeft = ModelQuotes.joinsLeft(ops[j]);
+                    boolean joinsRight = ModelQuotes.joinsRight(ops[j - 1]);
                     boolean changedJoins = changed && joinsLeft || !after[j - 1].equals(before[j - 1]) && joinsRight;
                     if (gap.isEmpty()) {
                         gap = joinsLeft || joinsRight ? "" : " ";
