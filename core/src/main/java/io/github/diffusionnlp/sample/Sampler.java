@@ -169,7 +169,6 @@ public final class Sampler {
      * the model's banned words, the words lexical constraints forbid) is left out: fewer than k words only when k
      * passes the words allowed.
      *
-     *
      * <p>Under n-gram fusion the words are those of {@link NgramFusion}'s last step, as one fused greedy step
      * chooses them: the network's {@code max(k, }{@link NgramFusion#CANDIDATES}{@code )} likeliest words ranked by
      * log p_network + λ · log p_trigram (the other generated positions read at their fused choices), the
