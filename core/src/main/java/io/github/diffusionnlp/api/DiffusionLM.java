@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.runtime.Interruption;
@@ -125,7 +126,9 @@ public final class DiffusionLM implements AutoCloseable {
         this.name = settings.modelName != null ? settings.modelName : model.directory().toString();
         this.info = new ModelInfo(model.directory(), model.header().model(), model.network().parameterCount(),
                 model.header().training());
-        logger.info("diffusion-nlp: model {} on {} ({}){}", name, Devices.name(manager.getDevice()), precision,
+        // the name is a path or a front end's label: data, whose line breaks or ESC sequences would forge log lines
+        logger.info("diffusion-nlp: model {} on {} ({}){}", Visible.of(name), Devices.name(manager.getDevice()),
+                precision,
                 settings.batchRows == 0 ? ", no request batching" : ", request batching up to " + settings.batchRows
                         + " rows in " + settings.batchLanes + (settings.batchLanes == 1 ? " lane" : " lanes"));
         // last: its lanes are threads, and a constructor that failed after starting them would leave them running,
@@ -824,7 +827,8 @@ public final class DiffusionLM implements AutoCloseable {
     private void warnOfSentiment(boolean asked) {
         String caveat = asked ? takeSentimentCaveat() : null;
         if (caveat != null) {
-            logger.warn("diffusion-nlp: model {}: a sentiment asked of it will mean little: {}", name, caveat);
+            logger.warn("diffusion-nlp: model {}: a sentiment asked of it will mean little: {}", Visible.of(name),
+                    caveat);
         }
     }
 
