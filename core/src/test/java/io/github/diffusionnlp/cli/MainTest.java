@@ -83,6 +83,24 @@ class MainTest {
         assertFalse(r.err().contains("got " + value + ".0"), "as typed, not as Java prints a double: " + r.err());
     }
 
+    /**
+     * picocli read a whole number by Integer.valueOf, which takes any script's digits: --steps ٣ (Arabic-Indic) and
+     * --seed ３ (full-width) ran as 3. ASCII digits only, as the other front ends read them, naming option and value.
+     */
+    @ParameterizedTest
+    @CsvSource({"--steps, \u0663, int", "--seed, \uFF13, long", "--top, 1\u0660, int"})
+    void wholeNumbersInOtherDigitsAreRefused(String option, String value, String kind) {
+        String command = option.equals("--top") ? "suggest" : "infill";
+        Run r = run("a [MASK]\n", command, "--model", MODEL, option, value);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("Invalid value for option '" + option + "': '" + value + "' is not a"
+                + (kind.equals("int") ? "n " : " ") + kind + " in ASCII digits (0-9)\n"), r.err());
+        assertEquals("", r.out());
+        // the words picocli had for another mistake stay
+        assertTrue(run("", command, "--model", MODEL, option, "x").err().startsWith("Invalid value for option '"
+                + option + "': 'x' is not a" + (kind.equals("int") ? "n " : " ") + kind + "\n"));
+    }
+
     @Test
     void infillReplacesMasksAndNothingElse() {
         String input = "The  [MASK] sat on the mat .\n\nno masks here\n[MASK] [MASK] ,\tQwertyuiop [MASK]\n";
