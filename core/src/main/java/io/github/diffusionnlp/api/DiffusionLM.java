@@ -203,7 +203,9 @@ public final class DiffusionLM implements AutoCloseable {
      * attention and output weights with their scales folded in; under fp16 or bf16 {@link Builder#optPrecision},
      * copies of the body's weights in that type) or cached by the first call that needs them (the word masks
      * of {@link Constraints#withLexical lexical constraints}; for a model with relative positions, the offset
-     * biases of each sentence width sampled).
+     * biases of each width a row is computed at: one array per layer and width, the widths multiples of 16 up to
+     * the model's length, so at most 16 arrays on the shipped model's 4 layers and 64 positions, about 0.5 MB; the
+     * first call on a sentence longer than the model, read in windows of its whole length, adds the widest 4).
      * Nothing else between calls. A leak check for a long-running process: PyTorch's memory is outside the
      * Java heap, so neither the heap nor the garbage collector shows a leak there, and this count stays flat
      * from call to call when nothing leaks, once each cache is built (the {@code benchmark} and {@code
