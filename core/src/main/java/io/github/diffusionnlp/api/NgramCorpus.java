@@ -7,6 +7,7 @@ import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.sample.KneserNeyTrigram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -151,7 +152,8 @@ final class NgramCorpus {
             }
             noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));
             // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
-            logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}", corpus.toAbsolutePath().normalize());
+            logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}",
+                    Visible.of(corpus.toAbsolutePath().normalize().toString()));
         }
         return trigram;
     }

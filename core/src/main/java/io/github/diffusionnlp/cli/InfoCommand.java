@@ -151,9 +151,10 @@ final class InfoCommand implements Callable<Integer> {
         try (WordNeighbours table = new WordNeighbours(lm)) {
             for (String word : neighbourWords()) {
                 String list = table.nearest(word, top).stream()
-                        .map(n -> String.format(Locale.ROOT, "%s %.2f", n.word(), n.cosine()))
+                        .map(n -> String.format(Locale.ROOT, "%s %.2f", Visible.of(n.word()), n.cosine()))
                         .collect(Collectors.joining(", "));
-                System.out.printf(Locale.ROOT, "neighbours:   %s: %s%n", word, list);
+                // a vocabulary word is data: an ESC sequence or bidi override in it shown, not run by the terminal
+                System.out.printf(Locale.ROOT, "neighbours:   %s: %s%n", Visible.of(word), list);
             }
         }
     }

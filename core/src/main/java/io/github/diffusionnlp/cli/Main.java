@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.api.NativeHeap;
 import io.github.diffusionnlp.api.OpenMpWaits;
 import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Numbers;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
 import picocli.CommandLine;
@@ -46,6 +47,12 @@ public final class Main extends CommandSuite {
         cli.setOut(Stdout.utf8Writer(System.out)); // picocli's own writers encode by the locale ('?' under LANG=C)
         cli.setErr(Stdout.utf8Writer(System.err));
         ManifestVersion.install(cli);
+        // picocli reads a whole number by Integer.valueOf, which takes any script's digits ('٣', '３' as 3): ASCII's
+        // only, in its own words otherwise ("'x' is not an int"), as every front end reads them (Numbers.parseInt)
+        cli.registerConverter(Integer.class, wholeNumber(Numbers::parseInt, "an int"));
+        cli.registerConverter(Integer.TYPE, wholeNumber(Numbers::parseInt, "an int"));
+        cli.registerConverter(Long.class, wholeNumber(Numbers::parseLong, "a long"));
+        cli.registerConverter(Long.TYPE, wholeNumber(Numbers::parseLong, "a long"));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // the message may quote a token, a word or a path holding an ESC sequence: shown, not run
             commandLine.getErr().println("error: " + Visible.inMessage(message(e)));
@@ -67,6 +74,18 @@ public final class Main extends CommandSuite {
             return new CommandLine.RunLast().execute(parseResult);
         });
         return cli.execute(args);
+    }
+
+    private static <T> CommandLine.ITypeConverter<T> wholeNumber(java.util.function.Function<String, T> parse,
+            String kind) {
+        return value -> {
+            try {
+                return parse.apply(value);
+            } catch (NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not " + kind
+                        + (Numbers.hasOtherDigits(value) ? " " + Numbers.IN_ASCII_DIGITS : ""));
+            }
+        };
     }
 
     /**

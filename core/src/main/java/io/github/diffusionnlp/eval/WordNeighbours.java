@@ -35,8 +35,9 @@ public final class WordNeighbours implements AutoCloseable {
      */
     public List<Neighbour> nearest(String word, int k) {
         if (!vocabulary.contains(word)) {
-            throw new IllegalArgumentException("'" + word + "' is not in the model's vocabulary of "
-                    + vocabulary.size() + " words (vocab.txt); words are case-sensitive");
+            throw new IllegalArgumentException("'" + io.github.diffusionnlp.corpus.Visible.of(word)
+                    + "' is not in the model's vocabulary of " + vocabulary.size()
+                    + " words (vocab.txt); words are case-sensitive");
         }
         int id = vocabulary.id(word);
         try (NDScope scope = new NDScope()) { // the per-call arrays go when the call ends

@@ -12,7 +12,42 @@ public final class Numbers {
     private static final double PLAIN_BELOW = 1e21;
     private static final double PLAIN_FROM = 1e-7;
 
+    /**
+     * What a refusal of a whole number written in other digits adds, in every front end: Java's {@link
+     * Integer#parseInt} reads any script's digits ({@code ٣}, full-width {@code ３} as 3), which these tools do not.
+     */
+    public static final String IN_ASCII_DIGITS = "in ASCII digits (0-9)";
+
     private Numbers() {}
+
+    /**
+     * {@link Integer#parseInt}, which reads any Unicode digit (Arabic-Indic {@code ٣}, full-width {@code ３} as 3), of
+     * ASCII digits only: a value in other digits is no number here, in every front end alike.
+     *
+     * @throws NumberFormatException for what {@code Integer.parseInt} refuses, and for {@link #hasOtherDigits}
+     */
+    public static int parseInt(String s) {
+        requireAsciiDigits(s);
+        return Integer.parseInt(s);
+    }
+
+    /** {@link #parseInt} for a long. */
+    public static long parseLong(String s) {
+        requireAsciiDigits(s);
+        return Long.parseLong(s);
+    }
+
+    /** Whether {@code s} holds a digit other than ASCII's 0-9, which Java's parsers read and this project's do not. */
+    public static boolean hasOtherDigits(String s) {
+        return s != null && s.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'));
+    }
+
+    private static void requireAsciiDigits(String s) {
+        if (hasOtherDigits(s)) {
+            throw new NumberFormatException("For input string: \"" + io.github.diffusionnlp.corpus.Visible.of(s)
+                    + "\" (not " + IN_ASCII_DIGITS + ")");
+        }
+    }
 
     /**
      * {@code x} in its shortest form: integral values without ".0" ({@code -1}, {@code 2}), others with the

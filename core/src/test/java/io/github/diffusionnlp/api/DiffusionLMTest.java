@@ -251,6 +251,7 @@ class DiffusionLMTest {
         boolean[] keep = new boolean[sentence.size()];
         keep[2] = true;
         SamplingOptions fused = steps(2, 0).toBuilder().ngramWeight(0.7).build();
+        List<String> longer = longSentence(lm.info().config().maxLength() + 37);
         Runnable calls = () -> {
             lm.generate(2, positive, steps(2, 0));
             lm.rewriteAll(List.of(sentence), List.of(keep), 0.7, negative, steps(2, 0));
@@ -259,6 +260,8 @@ class DiffusionLMTest {
             lm.suggest(tokens("A [MASK] day [MASK]"), Constraints.none(), fused, 5);
             lm.suggest(tokens("A [MASK] day [MASK]"), positive.withTemplate(Constraints.parseTemplate("DET ADJ NOUN"
                     + " PUNCT")).withCandidates(1), 5); // guided, tagged, lexical
+            lm.suggest(longer, 5); // longer than the model: read in windows of its whole length
+            lm.infill(longer, steps(2, 0));
         };
         calls.run();
         int before = lm.liveArrays();
@@ -266,6 +269,48 @@ class DiffusionLMTest {
             calls.run();
         }
         assertEquals(before, lm.liveArrays());
+    }
+
+    /** {@code n} tokens with a mask near the start, one in the middle and one at the end. */
+    private static List<String> longSentence(int n) {
+        List<String> s = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            s.add(i % 8 == 7 ? "." : List.of("the", "committee", "said", "that", "report", "was", "late").get(i % 8));
+        }
+        s.set(2, M);
+        s.set(n / 2, M);
+        s.set(n - 2, M);
+        return s;
+    }
+
+    /**
+     * What liveArrays gains after a model's load is its relative-position cache alone: one bias per layer for each
+     * width rows are computed at (a multiple of 16 up to the model's length, Sampler.width), built by the first call
+     * that computes a row at that width and kept. The first suggest of a sentence longer than the model adds the
+     * widest set (4 arrays on the shipped model's 4 layers); it is bounded, whatever the calls and their lengths.
+     */
+    @Test
+    void theArraysCallsAddAreOneOffsetBiasPerLayerAndWidthAtMost() throws Exception {
+        try (DiffusionLM fresh = DiffusionLM.builder().optModel(TestModels.shippedModel()).build()) {
+            int loaded = fresh.liveArrays();
+            int layers = fresh.info().config().layers();
+            int length = fresh.info().config().maxLength();
+            fresh.suggest(longSentence(length + 6), 5);
+            assertEquals(loaded + layers, fresh.liveArrays(), "the full width's biases, one per layer");
+            fresh.suggest(longSentence(3 * length), 5);
+            assertEquals(loaded + layers, fresh.liveArrays(), "the same width: nothing more");
+            for (int n : new int[] {5, 20, 40, 60, 63, length + 1, 2 * length + 5}) {
+                fresh.suggest(longSentence(n), 3);
+                fresh.infill(longSentence(n), steps(2, n));
+                fresh.generate(1, Constraints.none(), SamplingOptions.builder().steps(2).length(Math.min(n, length))
+                        .build());
+            }
+            int widths = (length + 15) / 16;
+            assertEquals(loaded + layers * widths, fresh.liveArrays(), "every width once: 16, 32, 48 and 64");
+            fresh.suggest(longSentence(length + 6), 5);
+            fresh.infill(longSentence(7), steps(2, 1));
+            assertEquals(loaded + layers * widths, fresh.liveArrays());
+        }
     }
 
     /**

@@ -83,6 +83,24 @@ class MainTest {
         assertFalse(r.err().contains("got " + value + ".0"), "as typed, not as Java prints a double: " + r.err());
     }
 
+    /**
+     * picocli read a whole number by Integer.valueOf, which takes any script's digits: --steps ٣ (Arabic-Indic) and
+     * --seed ３ (full-width) ran as 3. ASCII digits only, as the other front ends read them, naming option and value.
+     */
+    @ParameterizedTest
+    @CsvSource({"--steps, \u0663, int", "--seed, \uFF13, long", "--top, 1\u0660, int"})
+    void wholeNumbersInOtherDigitsAreRefused(String option, String value, String kind) {
+        String command = option.equals("--top") ? "suggest" : "infill";
+        Run r = run("a [MASK]\n", command, "--model", MODEL, option, value);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("Invalid value for option '" + option + "': '" + value + "' is not a"
+                + (kind.equals("int") ? "n " : " ") + kind + " in ASCII digits (0-9)\n"), r.err());
+        assertEquals("", r.out());
+        // the words picocli had for another mistake stay
+        assertTrue(run("", command, "--model", MODEL, option, "x").err().startsWith("Invalid value for option '"
+                + option + "': 'x' is not a" + (kind.equals("int") ? "n " : " ") + kind + "\n"));
+    }
+
     @Test
     void infillReplacesMasksAndNothingElse() {
         String input = "The  [MASK] sat on the mat .\n\nno masks here\n[MASK] [MASK] ,\tQwertyuiop [MASK]\n";
@@ -731,6 +749,38 @@ class MainTest {
         List<String> commaLines = comma.out().lines().filter(l -> l.startsWith("neighbours:")).toList();
         assertEquals(2, commaLines.size(), comma.out());
         assertTrue(commaLines.get(1).startsWith("neighbours:   ,: "), commaLines.get(1));
+    }
+
+    /**
+     * A vocabulary word holding an ESC sequence or a bidi override (a model's vocab.txt is data, and anyone may ship
+     * one) is printed as {@code Visible} writes it, both as the word asked of and as a neighbour: written raw, a
+     * terminal ran the sequence, or showed the rest of the line reversed.
+     */
+    @Test
+    void infoNeighboursShowTheHiddenCharactersOfVocabularyWords(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        String evil = "evil\u001b[2J\u202Edrow";
+        List<String> words = new java.util.ArrayList<>(Files.readAllLines(model.resolve("vocab.txt")));
+        String replaced = words.set(100, evil);
+        Files.write(model.resolve("vocab.txt"), words, StandardCharsets.UTF_8);
+        // the edited vocab.txt fails its recorded checksum: the checksums taken out, as a model saved before them
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(model.resolve(ModelCheckpoint.CONFIG).toFile());
+        config.remove("files");
+        json.writeValue(model.resolve(ModelCheckpoint.CONFIG).toFile(), config);
+        Files.delete(model.resolve(ModelCheckpoint.TAG_LEXICON)); // it names the replaced word
+        String other = words.get(101).equals(replaced) ? words.get(102) : words.get(101);
+
+        Run r = run("", "info", "--model", model.toString(), "--neighbours", evil + "," + other, "--top",
+                String.valueOf(words.size()));
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("\u001b") || r.out().contains("\u202E"), r.out());
+        List<String> lines = r.out().lines().filter(l -> l.startsWith("neighbours:")).toList();
+        assertEquals(2, lines.size(), r.out());
+        assertTrue(lines.get(0).startsWith("neighbours:   evil<U+001B>[2J<U+202E>drow: "), lines.get(0));
+        assertTrue(lines.get(1).contains(", evil<U+001B>[2J<U+202E>drow ") || lines.get(1).contains(
+                ": evil<U+001B>[2J<U+202E>drow "), lines.get(1));
     }
 
     @Test

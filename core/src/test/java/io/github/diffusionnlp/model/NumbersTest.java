@@ -1,6 +1,9 @@
 package io.github.diffusionnlp.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,5 +28,28 @@ class NumbersTest {
         assertEquals("0.999", Numbers.written(0.999f));
         assertEquals("-1", Numbers.written(-1f));
         assertEquals("NaN", Numbers.written(Float.NaN));
+    }
+
+    /**
+     * Java's Integer.parseInt reads any script's digits: Arabic-Indic ٣ and full-width ３ as 3. The tools read ASCII
+     * digits only, as they read numbers with a fraction (Double.parseDouble refuses other digits).
+     */
+    @Test
+    void wholeNumbersAreReadInAsciiDigitsOnly() {
+        assertEquals(3, Integer.parseInt("\u0663"), "the quirk this guards against");
+        assertEquals(3, Numbers.parseInt("3"));
+        assertEquals(-12, Numbers.parseInt("-12"));
+        assertEquals(+7L, Numbers.parseLong("+7"));
+        assertEquals(Long.MAX_VALUE, Numbers.parseLong(Long.toString(Long.MAX_VALUE)));
+        for (String other : new String[] {"\u0663", "\uFF13", "1\u0660", "-\u0969", "\uD835\uDFD1"}) {
+            assertTrue(Numbers.hasOtherDigits(other), other);
+            NumberFormatException e = assertThrows(NumberFormatException.class, () -> Numbers.parseInt(other));
+            assertTrue(e.getMessage().endsWith("(not in ASCII digits (0-9))"), e.getMessage());
+            assertThrows(NumberFormatException.class, () -> Numbers.parseLong(other));
+        }
+        assertFalse(Numbers.hasOtherDigits("-0123456789"));
+        assertFalse(Numbers.hasOtherDigits(null));
+        assertThrows(NumberFormatException.class, () -> Numbers.parseInt("x"));
+        assertThrows(NumberFormatException.class, () -> Numbers.parseInt(" 3"));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.model.MaskSpelling;
 import java.text.Normalizer;
 
 /**
@@ -11,8 +12,6 @@ import java.text.Normalizer;
  * ASCII in another case ("[mask]") is {@code MaskSpelling.inAnotherCase}'s.
  */
 final class CompatibleMasks {
-    private static final String ANGLE = "<mask>";
-
     private CompatibleMasks() {}
 
     /** The first such mask's start and end in {@code text}, or null. */
@@ -39,6 +38,9 @@ final class CompatibleMasks {
             read.append(Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC));
         }
         String r = read.toString();
-        return r.equalsIgnoreCase(ANGLE) || r.equalsIgnoreCase(DiffusionLM.MASK) && text.charAt(from) > 0x7F ? j : -1;
+        // <mask> as core spells it; found at 0, it is the whole of r: its ">" ended the reading, and no character's
+        // NFKC holds ">" beside another character
+        boolean angle = MaskSpelling.inAngleBracketsAt(r) == 0;
+        return angle || r.equalsIgnoreCase(DiffusionLM.MASK) && text.charAt(from) > 0x7F ? j : -1;
     }
 }

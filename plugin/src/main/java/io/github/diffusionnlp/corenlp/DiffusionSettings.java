@@ -15,6 +15,8 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Sentiment;
 import java.nio.file.Files;
@@ -169,9 +171,9 @@ public final class DiffusionSettings {
             }
         }
         steps = (int) rangedValue(props, "steps", SamplingOptions.DEFAULT_STEPS, SamplingRange.STEPS,
-                Integer::parseInt);
+                Numbers::parseInt);
         seed = longValue(props, "seed", 0);
-        batchSize = (int) rangedValue(props, "batchSize", 32, SamplingRange.BATCH_SIZE, Integer::parseInt);
+        batchSize = (int) rangedValue(props, "batchSize", 32, SamplingRange.BATCH_SIZE, Numbers::parseInt);
         // unset: the task's default (infill the most likely words, generate and rewrite samples)
         temperature = isSet(props, "temperature")
                 ? rangedValue(props, "temperature", 1.0, SamplingRange.TEMPERATURE, Double::parseDouble) : null;
@@ -294,7 +296,7 @@ public final class DiffusionSettings {
         unguidedLength = boolValue(props, "unguidedLength", false);
         drawLength = isSet(props, "drawLength") ? boolValue(props, "drawLength", false) : null;
         boolean drawAsked = Boolean.TRUE.equals(drawLength);
-        candidates = (int) rangedValue(props, "candidates", 1, SamplingRange.CANDIDATES, Integer::parseInt);
+        candidates = (int) rangedValue(props, "candidates", 1, SamplingRange.CANDIDATES, Numbers::parseInt);
         lexical = boolValue(props, "lexical", false);
 
         // properties that belong to another task are a mistake, not something to ignore
@@ -461,8 +463,8 @@ public final class DiffusionSettings {
         try {
             reading = parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '" + value
-                    + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '"
+                    + Visible.of(value) + "': " + e.getMessage(), e);
         }
         check(ngramWeight > 0 && ngramCorpus != null, key, value, "only with " + name + ".ngramWeight above 0 and "
                 + name + ".ngramCorpus (it says how that corpus is read; the model's own corpus, fused without it, is"
@@ -481,7 +483,7 @@ public final class DiffusionSettings {
         try {
             path = Path.of(value);
         } catch (InvalidPathException e) {
-            throw bad(key, value, allowed + "; " + e.getMessage());
+            throw bad(key, value, allowed + "; " + Visible.of(e.getMessage())); // Java's message quotes the path
         }
         if (limits != null) {
             limits.requireAllowed(name, key, value, path, isModel);
@@ -501,7 +503,8 @@ public final class DiffusionSettings {
     }
 
     private IllegalArgumentException badProperty(String property, String value, String allowed) {
-        return new IllegalArgumentException("annotator \"" + name + "\": bad " + property + " = '" + value
+        // the value as written, but for what a terminal or log would not show (a NUL, an ESC sequence, a bidi mark)
+        return new IllegalArgumentException("annotator \"" + name + "\": bad " + property + " = '" + Visible.of(value)
                 + "'; allowed: " + allowed);
     }
 
@@ -541,9 +544,9 @@ public final class DiffusionSettings {
         }
         int n;
         try {
-            n = Integer.parseInt(v);
+            n = Numbers.parseInt(v);
         } catch (NumberFormatException e) {
-            throw bad(key, v, allowed);
+            throw bad(key, v, numberAllowed(allowed, v));
         }
         if (n < min || n > max) {
             throw bad(key, v, allowed);
@@ -557,9 +560,9 @@ public final class DiffusionSettings {
             return def;
         }
         try {
-            return Long.parseLong(v);
+            return Numbers.parseLong(v);
         } catch (NumberFormatException e) {
-            throw bad(key, v, "an integer (a 64-bit seed)");
+            throw bad(key, v, numberAllowed("an integer (a 64-bit seed)", v));
         }
     }
 
@@ -577,9 +580,17 @@ public final class DiffusionSettings {
         try {
             d = parse.applyAsDouble(v);
         } catch (NumberFormatException e) {
-            throw bad(key, v, range.allowed());
+            throw bad(key, v, numberAllowed(range.allowed(), v));
         }
         return range.check(d, v, name + "." + key, this::badProperty);
+    }
+
+    /**
+     * What a number property allows, saying that its digits are ASCII's when {@code value} is written in others
+     * ({@code ٣}, {@code ３}), which Java's Integer.parseInt would have read as 3 ({@link Numbers#parseInt}).
+     */
+    private static String numberAllowed(String allowed, String value) {
+        return Numbers.hasOtherDigits(value) ? allowed + ", " + Numbers.IN_ASCII_DIGITS : allowed;
     }
 
     private boolean boolValue(Properties props, String key, boolean def) {

@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.corenlp;
 
 import io.github.diffusionnlp.api.DefaultModel;
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Numbers;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,15 +83,16 @@ final class ServerLimits {
             return def;
         }
         try {
-            long n = Long.parseLong(v.trim());
+            long n = Numbers.parseLong(v.trim()); // not Java's Long.parseLong, which reads '٣' as 3
             if (n >= 1 && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalArgumentException("bad -D" + property + "=" + v + ": give a whole number from 1 to " + max
-                + " (the most " + what + "; " + def + " when not set)");
+        String digits = Numbers.hasOtherDigits(v) ? " " + Numbers.IN_ASCII_DIGITS : "";
+        throw new IllegalArgumentException("bad -D" + property + "=" + Visible.of(v) + ": give a whole number from 1"
+                + " to " + max + digits + " (the most " + what + "; " + def + " when not set)");
     }
 
     /**

@@ -16,6 +16,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -54,10 +55,37 @@ class SettingsTest {
     @Test
     void aPathJavaCannotTakeIsABadValue() {
         String pipe = "tokenize,ssplit,diffusion";
-        assertMentions(failure(pipe, "diffusion.model", "bad\u0000dir"), "bad diffusion.model = 'bad\u0000dir'",
+        // the value quoted with its NUL shown (Visible), as the other front ends quote values
+        assertMentions(failure(pipe, "diffusion.model", "bad\u0000dir"), "bad diffusion.model = 'bad<U+0000>dir'",
                 "a model directory", "Nul character not allowed");
         assertMentions(failure(pipe, "diffusion.ngramWeight", "0.5", "diffusion.ngramCorpus", "bad\u0000file"),
-                "bad diffusion.ngramCorpus = 'bad\u0000file'", "a readable corpus file", "Nul character not allowed");
+                "bad diffusion.ngramCorpus = 'bad<U+0000>file'", "a readable corpus file", "Nul character not allowed");
+    }
+
+    /**
+     * Java's Integer.parseInt reads any script's digits: diffusion.steps = ٣ (Arabic-Indic) and diffusion.seed = ３
+     * (full-width) ran as 3. ASCII digits only, as the CLI and the OpenNLP tools read them, naming property and value
+     * (a hidden character in it shown).
+     */
+    @Test
+    void wholeNumbersInOtherDigitsAreRefused() {
+        String pipe = "tokenize,ssplit,diffusion";
+        String ascii = ", in ASCII digits (0-9)";
+        assertEquals("annotator \"diffusion\": bad diffusion.steps = '\u0663'; allowed: "
+                + SamplingRange.STEPS.allowed() + ascii, failure(pipe, "diffusion.steps", "\u0663"));
+        assertEquals("annotator \"diffusion\": bad diffusion.seed = '\uFF13'; allowed: an integer (a 64-bit seed)"
+                + ascii, failure(pipe, "diffusion.seed", "\uFF13"));
+        assertEquals("annotator \"diffusion\": bad diffusion.batchSize = '1\u0660<U+200F>'; allowed: "
+                + SamplingRange.BATCH_SIZE.allowed() + ascii, failure(pipe, "diffusion.batchSize", "1\u0660\u200F"));
+        assertMentions(failure(pipe, "diffusion.candidates", "\u0662", "diffusion.sentiment", "positive"),
+                "bad diffusion.candidates = '\u0662'", ascii);
+        assertMentions(failure(pipe, "diffusion.task", "generate", "diffusion.count", "\u0968"),
+                "bad diffusion.count = '\u0968'", ascii);
+        assertMentions(failure(pipe, "diffusion.suggestions", "\uFF15"), "bad diffusion.suggestions = '\uFF15'",
+                ascii);
+        // a value in ASCII digits is read as before, and a mistake of another kind says nothing of digits
+        assertFalse(failure(pipe, "diffusion.steps", "many").contains("ASCII"));
+        assertFalse(failure(pipe, "diffusion.guidance", "2x", "diffusion.sentiment", "positive").contains("ASCII"));
     }
 
     @Test

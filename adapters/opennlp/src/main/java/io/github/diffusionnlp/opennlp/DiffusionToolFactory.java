@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Numbers;
 import java.util.Map;
 import java.util.OptionalDouble;
 import opennlp.tools.util.BaseToolFactory;
@@ -49,7 +50,7 @@ public class DiffusionToolFactory extends BaseToolFactory {
         String t = artifactProvider.getManifestProperty(TEMPERATURE_ENTRY);
         try {
             if (s != null) {
-                steps = Integer.parseInt(s.trim());
+                steps = Numbers.parseInt(s.trim());
             }
             if (t != null) {
                 temperature = Double.parseDouble(t.trim());
@@ -81,7 +82,7 @@ public class DiffusionToolFactory extends BaseToolFactory {
             }
             try {
                 if (key.equals(STEPS_ENTRY)) {
-                    SamplingOptions.builder().steps(Integer.parseInt(value.trim()));
+                    SamplingOptions.builder().steps(Numbers.parseInt(value.trim()));
                 } else {
                     SamplingOptions.builder().temperature(Double.parseDouble(value.trim()));
                 }

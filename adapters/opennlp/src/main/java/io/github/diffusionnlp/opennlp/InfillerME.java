@@ -141,7 +141,6 @@ public class InfillerME {
     String[][] infillFrom(String[][] sentences, long first) {
         SamplingOptions options = this.options.startingAt(first);
         List<List<String>> in = new ArrayList<>(sentences.length);
-        int t = constraints.templateLength();
         for (int i = 0; i < sentences.length; i++) {
             String[] tokens = sentences[i];
             for (String token : tokens) {
@@ -149,12 +148,7 @@ public class InfillerME {
                     throw new IllegalArgumentException("a token is null");
                 }
             }
-            if (t > 0 && tokens.length != t) {
-                throw new IllegalArgumentException("the POS template has " + Counted.of(t, "tag", "tags")
-                        + " but sentence " + i + " has " + Counted.of(tokens.length, "token", "tokens")
-                        + "; an infill keeps the length, one tag per token");
-            }
-            in.add(asRead(tokens, first + i));
+            in.add(asRead(tokens, first + i)); // a template of another length: core refuses it, naming the sentence
         }
         List<List<String>> out = model.sample(lm -> lm.infillAll(in, constraints.toConstraints(), options));
         String[][] result = new String[out.size()][];
@@ -189,7 +183,7 @@ public class InfillerME {
      * @return one array per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
      *     passes the words the model may write (its banned words are left out)
      * @throws IllegalArgumentException for a {@code k} out of range, a null token, or a sentence whose length is not
-     *     this infiller's template's
+     *     this infiller's template's (as {@link #infill(String[])} says it: "sentence 0 has 3 tokens")
      */
     public Suggestion[][] suggest(String[] tokens, int k) {
         for (String token : tokens) {
@@ -197,11 +191,7 @@ public class InfillerME {
                 throw new IllegalArgumentException("a token is null");
             }
         }
-        int t = constraints.templateLength();
-        if (t > 0 && tokens.length != t) {
-            throw new IllegalArgumentException("the POS template has " + Counted.of(t, "tag", "tags")
-                    + " but the sentence has " + Counted.of(tokens.length, "token", "tokens") + "; one tag per token");
-        }
+        // a template of another length is core's to refuse, in the words infill(String[]) refuses it with
         List<String> in = asRead(tokens, 0);
         List<List<Suggestion>> out = model.sample(lm -> lm.suggest(in, constraints.toConstraints().withCandidates(1),
                 options, k));

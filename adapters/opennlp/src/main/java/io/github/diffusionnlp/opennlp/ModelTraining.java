@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.OutputDirectory;
 import io.github.diffusionnlp.train.SettingNames;
@@ -329,10 +330,11 @@ final class ModelTraining {
         }
         String text = v.toString().trim();
         try {
-            return absent instanceof Double ? (Number) Double.parseDouble(text) : (Number) Long.parseLong(text);
+            // not Long.parseLong, which reads any script's digits ('٣' as 3)
+            return absent instanceof Double ? (Number) Double.parseDouble(text) : (Number) Numbers.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(key + " " + text + " is not " + (absent instanceof Double ? "a number"
-                    : "a whole number"));
+                    : "a whole number") + (Numbers.hasOtherDigits(text) ? " " + Numbers.IN_ASCII_DIGITS : ""));
         }
     }
 

@@ -111,6 +111,10 @@ class InfillerSuggestTest {
         InfillerME tagged = new InfillerME(model, ApiTest.FEW_STEPS, ConstraintSpec.NONE.withTemplate("DET", "NOUN"));
         IllegalArgumentException templated = assertThrows(IllegalArgumentException.class,
                 () -> tagged.suggest(new String[] {"a", InfillerME.MASK, "."}, 3));
-        assertTrue(templated.getMessage().contains("2 tags but the sentence has 3 tokens"), templated.getMessage());
+        // core's message, as infill's: the same words for the same mistake
+        assertEquals("the POS template has 2 tags but sentence 0 has 3 tokens; an infill keeps the length, one tag per"
+                + " token", templated.getMessage());
+        assertEquals(templated.getMessage(), assertThrows(IllegalArgumentException.class,
+                () -> tagged.infill(new String[] {"a", InfillerME.MASK, "."})).getMessage());
     }
 }

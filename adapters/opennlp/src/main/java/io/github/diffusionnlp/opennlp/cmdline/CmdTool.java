@@ -10,6 +10,7 @@ import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.Detokenizers;
@@ -91,6 +92,7 @@ abstract class CmdTool<P> {
     final void run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
         String[] expanded = expandFlags(args);
         requireNamesWithValues(expanded);
+        requireAsciiDigits(expanded);
         String error = ArgumentParser.validateArgumentsLoudly(expanded, params);
         if (error != null) {
             throw badParameter(error);
@@ -128,6 +130,22 @@ abstract class CmdTool<P> {
         for (int i = 0; i < args.length; i += 2) {
             if (known.contains(args[i]) && (i + 1 == args.length || known.contains(args[i + 1]))) {
                 throw badParameter(args[i] + " is given no value");
+            }
+        }
+    }
+
+    /**
+     * Refuses a whole-number parameter ({@code -steps}, {@code -seed}...) written in digits other than ASCII's:
+     * OpenNLP's ArgumentParser reads it by Integer.parseInt, which takes any script's digits ({@code -steps ٣},
+     * {@code -seed ３} ran as 3), and no other front end reads them ({@link Numbers#parseInt}).
+     */
+    private void requireAsciiDigits(String[] args) {
+        Set<String> whole = Arrays.stream(params.getMethods())
+                .filter(m -> m.getReturnType() == Integer.class || m.getReturnType() == Long.class)
+                .map(CmdTool::parameterName).collect(Collectors.toSet());
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (whole.contains(args[i]) && Numbers.hasOtherDigits(args[i + 1])) {
+                throw badParameter(args[i] + " " + args[i + 1] + " is not a whole number " + Numbers.IN_ASCII_DIGITS);
             }
         }
     }
@@ -451,10 +469,10 @@ abstract class CmdTool<P> {
         String c = p.getCandidates();
         int k;
         try {
-            k = Integer.parseInt(c.trim());
+            k = Numbers.parseInt(c.trim());
         } catch (NumberFormatException e) {
-            throw badParameter("-candidates " + c + " is not a whole number; allowed: "
-                    + SamplingRange.CANDIDATES.allowed());
+            throw badParameter("-candidates " + c + " is not a whole number" + (Numbers.hasOtherDigits(c) ? " "
+                    + Numbers.IN_ASCII_DIGITS : "") + "; allowed: " + SamplingRange.CANDIDATES.allowed());
         }
         SamplingRange.CANDIDATES.check(k, c, "-candidates", outOfRange());
         if (k > 1 && p.getSentiment() == null) {

@@ -79,9 +79,9 @@ final class LineBatcher {
      * alone is written as it was read, with a message naming it; after every line is written, a run with
      * such lines, with lines passed through for bad input ({@link ReadLine#unprocessed}) or with a mask written
      * another way ({@link ReadLine#maskNotRead}), ends in a
-     * {@link TerminateToolException} of code {@value CmdTool#FAILED} that counts them.
+     * {@link TerminateToolException} of code {@value CmdTool#FAILED} that counts them. Progress goes to {@code err}
+     * in lines ({@link FirstResultMonitor}).
      *
-     * @param unit the {@code PerformanceMonitor} unit
      * @param instead what a failed line is written without ("filling", "rewriting")
      */
     static void processLines(InputStream in, PrintStream out, PrintStream err, int batchSize, LineReader reader,

@@ -215,6 +215,28 @@ class DiffusionNlpToolTest {
         assertTrue(named.out().contains("Usage: java -jar diffusion-nlp-opennlp.jar Infill"), named.out());
     }
 
+    /**
+     * OpenNLP's ArgumentParser reads a whole number by Integer.parseInt, which takes any script's digits: -steps ٣
+     * (Arabic-Indic) and -seed ３ (full-width) ran as 3. ASCII digits only, as the CLI and the CoreNLP annotator read
+     * them, naming the parameter and the value.
+     */
+    @Test
+    void wholeNumbersInOtherDigitsAreRefused() {
+        for (String[] args : List.of(new String[] {"Infill", "-steps", "\u0663"},
+                new String[] {"Infill", "-seed", "\uFF13"}, new String[] {"Infill", "-batch", "1\u0660"},
+                new String[] {"Suggest", "-top", "\u0968"}, new String[] {"Generate", "-count", "\u0662"},
+                new String[] {"Generate", "-sentiment", "positive", "-candidates", "\u0662"})) {
+            Run r = run("a [MASK] b\n", args);
+            String parameter = args[args.length - 2];
+            String value = args[args.length - 1];
+            assertEquals(1, r.code(), Arrays.toString(args) + ": " + r.stderr());
+            assertTrue(r.stderr().startsWith(parameter + " " + value + " is not a whole number in ASCII digits (0-9)"),
+                    r.stderr());
+            assertTrue(r.stderr().contains("Usage:"), r.stderr());
+            assertEquals(0, r.stdout().length, Arrays.toString(args));
+        }
+    }
+
     @Test
     void badParametersGiveUsageAndExitOne() {
         for (String[] args : List.of(

@@ -31,6 +31,13 @@ class TrainErrorLabelsTest {
                 "-data", data.toString(), "-params", params.toString());
         assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
         assertTrue(r.stderr().startsWith("-params: Iterations two is not a whole number\n"), r.stderr());
+        // Long.parseLong read any script's digits: Iterations=٣ trained 3 steps
+        Files.writeString(params, "Iterations=\u0663\n");
+        r = DiffusionNlpToolTest.run("", "Train", "-model", tmp.resolve("t.bin").toString(), "-data", data.toString(),
+                "-params", params.toString());
+        assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-params: Iterations \u0663 is not a whole number in ASCII digits (0-9)\n"),
+                r.stderr());
     }
 
     /** A token with no word before its tag is refused at its own line, before the run reads any further. */
