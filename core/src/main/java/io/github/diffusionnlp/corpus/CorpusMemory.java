@@ -8,7 +8,7 @@ import java.util.Locale;
  * What a corpus read takes of Java's memory while it is used, counted as it is read, and refused, naming the line and
  * the {@code -Xmx} to give, once it is more than the memory Java may use. What is held is the sentences (a reference
  * to a shared String and one to a tag a word, about 90 bytes of objects a sentence: 10 bytes a word and 90 a
- * sentence) and, for a training run's corpus only ({@link #TRAINED}), the rows the run packs from them (5 bytes a
+ * sentence) and, for a training run's corpus only ({@link Held#TRAINED}), the rows the run packs from them (5 bytes a
  * word, 10 a row): 15 bytes a word and 100 a sentence, 19.3 MB for Brown's training split (968,351 words in 47,798
  * sentences), where its sentences and packed rows took 19.5 MB of heap beside its 2.5 MB of distinct spellings (used
  * heap after System.gc, as word<TAB>UPOS lines and as plain text alike). A file read beside a training corpus (its

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code train}'s memory checks before its first step, under -Xmx64m (audit h180): a corpus and its dev split are
- * counted together. Each file here is
+ * counted together, and the context embeddings' word pairs are counted before they are built. Each file here is
  * 200,000 sentences of 7 words (5 MB of plain text): as a training corpus 41 MB of sentences and packed rows, which
  * fits the heap alone.
  */
@@ -42,6 +42,24 @@ class TrainingMemoryTest {
                 + " give Java -Xmx192m or more \\(java -Xmx192m \\.\\.\\.\\), or use a part of the corpus")
                 .matcher(run.said());
         assertTrue(refusal.find(), run.said());
+    }
+
+    /**
+     * The context embeddings of the corpus (its 4.4 million word pairs at 8 bytes, and its words as ids) take 42 MB
+     * beside the 30 MB its sentences hold: refused before they are built, naming the -Xmx and --no-context-embeddings,
+     * where the run ran out of memory building them.
+     */
+    @Test
+    void contextEmbeddingsThatTheHeapCannotHoldAreRefusedBeforeTheyAreBuilt(@TempDir Path tmp) throws Exception {
+        Path train = sentences(tmp.resolve("train.txt"), 1);
+        ChildJvm.Run run = train(tmp, "--corpus", train.toString());
+        assertEquals(1, run.code(), run.said());
+        assertTrue(run.said().contains("error: " + train + ": the context embeddings (--context-embeddings) of its"
+                + " 1,400,000 words take about 42 MB while they are built (the words as ids, then their 4,400,000 word"
+                + " pairs at 8 bytes each or the SVD of a 1,002-word vocabulary), beside the 30 MB its sentences hold:"
+                + " more than the "), run.said());
+        assertTrue(run.said().contains(" MB Java may use here; give Java -Xmx192m or more (java -Xmx192m ...), or"
+                + " start the word embeddings at random (--no-context-embeddings)\n"), run.said());
     }
 
     /** {@code train} under -Xmx64m, a tiny model for one step, into a directory of {@code tmp}. */
