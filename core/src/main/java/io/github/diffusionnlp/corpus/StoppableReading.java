@@ -3,6 +3,7 @@ package io.github.diffusionnlp.corpus;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Internal (the trainers'; no compatibility promise). {@link TaggedCorpus#readAs(Path, TaggedCorpus.Reading,
@@ -13,11 +14,44 @@ public final class StoppableReading {
     private StoppableReading() {}
 
     /**
-     * The sentences of {@code file}, read as {@code readAs} reads them, {@code check} run every few thousand lines
-     * of each pass over them ({@link CheckedList}); it may throw (unchecked) to stop the reading.
+     * The sentences of a training run's corpus {@code file}, read as {@code readAs} reads them, {@code check} run every
+     * few thousand lines of each pass over them ({@link CheckedList}); it may throw (unchecked) to stop the reading.
+     * Their memory is counted with the rows the run packs from them ({@link CorpusMemory}).
      */
     public static TaggedCorpus.Read readAs(Path file, TaggedCorpus.Reading reading, PrintStream notes,
             LayoutOption option, Runnable check) throws IOException {
-        return TaggedCorpus.readAs(file, reading, notes, option, check);
+        return TaggedCorpus.readAs(file, reading, notes, option, check, CorpusMemory.Held.TRAINED);
+    }
+
+    /**
+     * As {@link #readAs}, for a file read beside the training corpus {@code corpus} of {@code training}'s sentences
+     * (its dev split, whose rows the run does not pack but for its first few): their memory counted on top of the
+     * corpus's, so that two files that each fit but not together are refused.
+     */
+    public static TaggedCorpus.Read readBeside(Path file, TaggedCorpus.Reading reading, PrintStream notes,
+            LayoutOption option, Runnable check, Path corpus, List<TaggedSentence> training) throws IOException {
+        return TaggedCorpus.readAs(file, reading, notes, option, check,
+                new CorpusMemory.Held(heldBytes(training, true), "the training corpus " + corpus, false));
+    }
+
+    /**
+     * About what {@code sentences} take of the heap as a corpus read holds them, and, when {@code packed}, with the
+     * rows a run packs from them ({@link CorpusMemory}).
+     */
+    public static long heldBytes(List<TaggedSentence> sentences, boolean packed) {
+        long words = 0;
+        for (TaggedSentence s : sentences) {
+            words += s.words().size();
+        }
+        return CorpusMemory.bytes(words, sentences.size(), packed ? CorpusMemory.Held.TRAINED
+                : CorpusMemory.Held.READ);
+    }
+
+    /**
+     * The {@code -Xmx}, in MB, that a corpus's refusal names for {@code bytes} held: a tenth more, and what Java and
+     * the model take beside them, rounded up to 64 MB.
+     */
+    public static long xmxFor(long bytes) {
+        return CorpusMemory.xmx(bytes);
     }
 }

@@ -127,26 +127,33 @@ public final class TaggedCorpus {
      */
     static Read readAs(Path file, Reading reading, PrintStream notes, LayoutOption option, Runnable check)
             throws IOException {
+        return readAs(file, reading, notes, option, check, CorpusMemory.Held.READ);
+    }
+
+    /**
+     * As {@link #readAs(Path, Reading, PrintStream, LayoutOption, Runnable)}, the sentences' memory counted as
+     * {@code held} says ({@link CorpusMemory}): a training run's corpus with the rows it packs, a dev split on top of
+     * the corpus read before it.
+     */
+    static Read readAs(Path file, Reading reading, PrintStream notes, LayoutOption option, Runnable check,
+            CorpusMemory.Held held) throws IOException {
         Objects.requireNonNull(reading, "reading (TaggedCorpus.Reading.DEFAULT guesses the layout)");
         Objects.requireNonNull(option, "option (LayoutOption.COMMAND_LINE names --layout in a remedy)");
         InputFiles.requireRegularFile(file, "corpus file");
         boolean gzip = file.toString().endsWith(".gz");
-        TextLines.Source source = () -> {
-            InputStream raw = Files.newInputStream(file);
-            try {
-                return gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
-            } catch (IOException e) {
-                raw.close();
-                throw e;
-            }
-        };
+        OnDisk source = new OnDisk(file, gzip);
         CorpusLayout layout = reading.layout();
+        CorpusMemory memory = new CorpusMemory(file, CorpusMemory.available(), held);
         // the layout's guess (or, for a file said to be plain, the note that it looks like columns) counted as the
         // lines are checked, not in a pass of its own; a CoNLL-U Plus file, read by its header's columns, needs none
         LayoutGuess.Counter guessing = new LayoutGuess.Counter();
-        Function<String, Consumer<String>> watch = first -> layout == CorpusLayout.AUTO
-                && !ConlluPlusColumns.heads(first) || layout == CorpusLayout.PLAIN && notes != null ? guessing::add
-                : null;
+        Function<String, Consumer<String>> watch = first -> {
+            Consumer<String> guess = layout == CorpusLayout.AUTO && !ConlluPlusColumns.heads(first)
+                    || layout == CorpusLayout.PLAIN && notes != null ? guessing::add : null;
+            // the fewest words the lines can make, so that a corpus too large is refused in this pass, not after it
+            Consumer<String> count = linesCount(file, first, layout, memory, source);
+            return guess == null ? count : count == null ? guess : guess.andThen(count);
+        };
         TextLines text;
         try {
             // every line checked and counted before any is parsed; each pass below reads the file again
@@ -154,11 +161,113 @@ public final class TaggedCorpus {
         } catch (ZipException | EOFException e) {
             throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the lines counted so far outgrow the memory
         }
+        memory.lines(text.size());
         try {
-            return read(file, text, guessing.guess(), reading, notes, option, check);
+            return read(file, text, guessing.guess(), reading, notes, option, check, memory);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the file, read again for a pass, changed or failed
+        }
+    }
+
+    /** What counts the lines of {@code file}, whose first line is {@code first}, as the check pass finds them. */
+    private static LinesCount linesCount(Path file, String first, CorpusLayout layout, CorpusMemory memory,
+            OnDisk source) {
+        boolean plus = ConlluPlusColumns.heads(first) && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU);
+        int idColumn = 0;
+        if (plus) {
+            try {
+                idColumn = ConlluPlusColumns.of(file, List.of(first)).id();
+            } catch (IOException e) {
+                return null; // refused with the header, after the check
+            }
+        }
+        LinesCount.Reads reads = layout == CorpusLayout.PLAIN ? LinesCount.Reads.PLAIN
+                : plus || layout != CorpusLayout.AUTO ? LinesCount.Reads.COLUMNS : LinesCount.Reads.EITHER;
+        return new LinesCount(memory, source::share, reads, idColumn);
+    }
+
+    /**
+     * A corpus file's text, opened once for each pass, which knows the share of the file's bytes on disk its last
+     * pass has read (for a gzip file, of its compressed bytes), for the whole file's estimate: the size on disk is
+     * known at once, where the text's is not.
+     */
+    private static final class OnDisk implements TextLines.Source {
+        private final Path file;
+        private final boolean gzip;
+        private final long size;
+        private CountingStream raw;
+        private Gzip inflating;
+
+        OnDisk(Path file, boolean gzip) throws IOException {
+            this.file = file;
+            this.gzip = gzip;
+            this.size = Files.size(file);
+        }
+
+        @Override
+        public InputStream open() throws IOException {
+            raw = new CountingStream(Files.newInputStream(file));
+            inflating = null;
+            try {
+                if (gzip) {
+                    inflating = new Gzip(raw);
+                    return inflating;
+                }
+                return raw;
+            } catch (IOException e) {
+                raw.close();
+                throw e;
+            }
+        }
+
+        /** The share of the file read by the last pass opened: what its inflater has taken, for a gzip file. */
+        double share() {
+            long read = raw == null ? 0 : raw.count - (inflating == null ? 0 : inflating.buffered());
+            return size == 0 ? 1 : Math.min(1, (double) read / size);
+        }
+    }
+
+    /** A stream that counts the bytes read from it. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(0, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /** A gzip stream that says how many of the compressed bytes read it has not yet inflated. */
+    private static final class Gzip extends GZIPInputStream {
+        Gzip(InputStream in) throws IOException {
+            super(in, 1 << 16);
+        }
+
+        long buffered() {
+            return inf.getRemaining();
         }
     }
 
@@ -176,10 +285,9 @@ public final class TaggedCorpus {
 
     /** {@code guess}: the layout's guess, counted as the lines were checked (unless the layout is said). */
     private static Read read(Path file, TextLines text, LayoutGuess guess, Reading reading, PrintStream notes,
-            LayoutOption option, Runnable check) throws IOException {
+            LayoutOption option, Runnable check, CorpusMemory memory) throws IOException {
         CorpusLayout layout = reading.layout();
         MultiwordTokens multiword = reading.multiword();
-        CorpusMemory memory = new CorpusMemory(file, text.size(), CorpusMemory.available());
         ConlluPlusColumns plus = ConlluPlusColumns.of(file, text.firstLine());
         if (plus != null && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU)) {
             return new Read(over(text, check, lines -> readConlluPlus(file, lines, plus, multiword, notes, memory)),

@@ -56,6 +56,54 @@ public final class ContextEmbeddings {
         return of(sentences, vocabSize, dim, rowNorm, seed, MAX_PAIRS, check);
     }
 
+    /**
+     * About the most of Java's heap {@link #of} takes for sentences of these {@code lengths} (in words), beside what
+     * its caller holds: the sentences as word ids (4 bytes a word, 20 a sentence), and, the larger of the two phases
+     * that follow, the (word, neighbour) pairs ({@link #pairs}, 8 bytes each, at most about {@link #MAX_PAIRS}: 400 MB)
+     * or the SVD, as nine vocabSize × (dim + 16) matrices of doubles: it holds five or six such matrices at once (the
+     * sketch, its copy, the QR's and the SVD's working copies, the result), beside the positive-PMI matrix (12 bytes
+     * a distinct pair with a positive PMI, known only once the pairs are sorted), and a small heap cannot always find
+     * room for arrays of that size in one piece. Measured: Brown's training split at {@code --size small} (a
+     * 12,000-word vocabulary, dim 256) ran out of memory in the SVD under -Xmx224m and not under -Xmx256m; this
+     * counts 235 MB for it, 254 MB with its sentences and ids.
+     */
+    public static long bytes(int[] lengths, int vocabSize, int dim) {
+        long words = 0;
+        for (int n : lengths) {
+            words += n;
+        }
+        long ids = 4 * words + 20L * lengths.length;
+        long svd = 9L * 8 * vocabSize * Math.min(dim + OVERSAMPLING, vocabSize);
+        return ids + Math.max(8 * pairs(lengths, MAX_PAIRS), svd);
+    }
+
+    /** How many (word, neighbour) pairs {@link #of} counts in sentences of these {@code lengths} (in words). */
+    public static long pairs(int[] lengths) {
+        return pairs(lengths, MAX_PAIRS);
+    }
+
+    /**
+     * How many (word, neighbour) pairs {@link #of} counts in sentences of these {@code lengths}, at most about
+     * {@code maxPairs}: as {@code Ppmi.sortedPairs} counts them, every word being a word (no padding).
+     */
+    static long pairs(int[] lengths, int maxPairs) {
+        long size = 0;
+        int longest = 0;
+        for (int n : lengths) {
+            size += 2L * WINDOW * n;
+            longest = Math.max(longest, n);
+        }
+        int stride = (int) Math.max(1, (size + maxPairs - 1) / maxPairs);
+        long most = Math.min(size, maxPairs + 2L * WINDOW * longest);
+        long n = 0;
+        for (int index = 0; index < lengths.length && n < most; index += stride) {
+            for (int d = 1; d <= WINDOW; d++) {
+                n += 2L * Math.max(0, lengths[index] - d);
+            }
+        }
+        return Math.min(n, most);
+    }
+
     static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed, int maxPairs) {
         return of(sentences, vocabSize, dim, rowNorm, seed, maxPairs, () -> { });
     }
@@ -205,7 +253,7 @@ public final class ContextEmbeddings {
          * sentences: counts of that many pairs already rank a 12,000-word vocabulary's contexts well, and the
          * array costs 8 bytes a pair.
          */
-        private static long[] sortedPairs(List<int[]> sentences, int vocabSize, int maxPairs, Runnable check) {
+        static long[] sortedPairs(List<int[]> sentences, int vocabSize, int maxPairs, Runnable check) {
             long size = 0;
             for (int[] s : sentences) {
                 size += 2L * WINDOW * s.length;

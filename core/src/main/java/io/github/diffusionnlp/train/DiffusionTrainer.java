@@ -16,8 +16,10 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.model.ContextEmbeddings;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -31,6 +33,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -146,6 +149,31 @@ public final class DiffusionTrainer implements TrainingRun {
             TaggedCorpus.Reading read, boolean tagged) {}
 
     /**
+     * Refuses, before they are built, context embeddings that the heap ({@code most} bytes) cannot hold beside the
+     * sentences read ({@code corpus} and {@code dev}): their word pairs take up to 400 MB
+     * ({@link ContextEmbeddings#bytes}), and a run short of them ran out of memory after reading the whole corpus.
+     */
+    void requireContextMemory(List<TaggedSentence> corpus, List<TaggedSentence> dev, int vocabSize, int dim,
+            long most) throws IOException {
+        long held = StoppableReading.heldBytes(corpus, false) + StoppableReading.heldBytes(dev, false);
+        int[] lengths = corpus.stream().mapToInt(s -> s.words().size()).toArray();
+        long need = ContextEmbeddings.bytes(lengths, vocabSize, dim);
+        if (held + need > most) {
+            long xmx = StoppableReading.xmxFor(held + need);
+            SettingNames names = options.names();
+            throw new IOException(String.format(Locale.ROOT, "%s: the context embeddings (%s) of its %,d words take"
+                    + " about %,d MB while they are built (the words as ids, then their %,d word pairs at 8 bytes"
+                    + " each or the SVD of a %,d-word vocabulary), beside the %,d MB its sentences hold: more than"
+                    + " the %,d MB Java may use here; give Java -Xmx%dm or more (java -Xmx%dm ...), or start the word"
+                    + " embeddings at random (%s)", options.corpus(),
+                    names.name(TrainOptions.Setting.CONTEXT_EMBEDDINGS),
+                    Arrays.stream(lengths).asLongStream().sum(), need >> 20, ContextEmbeddings.pairs(lengths),
+                    vocabSize, held >> 20, most >> 20, xmx, xmx,
+                    names.given(TrainOptions.Setting.CONTEXT_EMBEDDINGS, false)));
+        }
+    }
+
+    /**
      * Reads the corpus, builds or resumes the model, packs the rows and writes the start-up notes: all that reads
      * the sentences. A stop asked meanwhile ends it by {@link StartUp.Stopped} at the next check of
      * {@code startUp} (between the phases, and every few thousand lines or sentences of each pass over them), before
@@ -186,6 +214,9 @@ public final class DiffusionTrainer implements TrainingRun {
             ModelConfig config = ModelConfig.ofSize(options.size(), vocab.size(), options.maxLength());
             if (options.relativePositions()) {
                 config = config.withRelativePositions();
+            }
+            if (options.contextEmbeddings()) {
+                requireContextMemory(corpus, devCorpus, vocab.size(), config.dim(), Runtime.getRuntime().maxMemory());
             }
             network = new DiffusionTransformer(config);
             Engine.getInstance().setRandomSeed((int) options.seed());

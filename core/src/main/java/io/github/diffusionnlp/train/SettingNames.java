@@ -22,7 +22,9 @@ public final class SettingNames {
      * ({@code --relative-positions}); a refused value names the command too ({@code train --lr}).
      */
     public static final SettingNames COMMAND_LINE = new SettingNames(Setting::option,
-            (setting, value) -> Boolean.TRUE.equals(value) ? setting.option() : setting.option() + " " + value,
+            (setting, value) -> Boolean.TRUE.equals(value) ? setting.option()
+                    : setting == Setting.CONTEXT_EMBEDDINGS && Boolean.FALSE.equals(value) ? "--no-context-embeddings"
+                    : setting.option() + " " + value,
             setting -> "train " + setting.option());
 
     private final Function<Setting, String> name;

@@ -71,6 +71,7 @@ public record TrainOptions(
         CHECKPOINT_EVERY("--checkpoint-every", "checkpointEvery"), AVERAGE("--average", "averageDecay"),
         RELATIVE_POSITIONS("--relative-positions", "relativePositions"), LAYOUT("--layout", "layout"),
         MULTIWORD("--multiword", "multiword"), RESUME("--resume", "resume"),
+        CONTEXT_EMBEDDINGS("--context-embeddings", "contextEmbeddings"),
         /** The output directory: the builder's argument, not a method of it. */
         OUTPUT("--out", null),
         /** {@code train-ar}'s other model to take the vocabulary of: {@link ArTrainer}'s argument. */

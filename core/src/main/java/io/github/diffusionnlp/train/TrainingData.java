@@ -49,8 +49,9 @@ public final class TrainingData {
         List<TaggedSentence> corpus = read.sentences();
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
-                : StoppableReading.readAs(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
-                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check).sentences();
+                : StoppableReading.readBeside(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
+                        .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check,
+                        options.corpus(), corpus).sentences();
         requireSentences(options.corpus().toString(), corpus);
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(options.dev() + " (the dev split) holds no sentences");

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sentences read would take more than the memory Java may use while a run trains on them ({@link CorpusMemory}: by
  * their words and sentences, as its text is not held), naming the line and the -Xmx that reads it; a device is refused
  * as no regular file. The rule before, a quarter of the heap in bytes of text, refused a CoNLL-U file under a heap
- * five times what its words need (audit h175).
+ * five times what its words need (audit h175). The refusal comes in the pass that checks the lines, not after it
+ * (audit h180).
  */
 class HugeCorpusTest {
     @Test
@@ -37,31 +38,61 @@ class HugeCorpusTest {
     }
 
     /**
-     * Under -Xmx64m, a 100 KB gzip file of 20 MB of text (800,000 sentences of 7 words: about 160 MB held) is refused
-     * by the line where it outgrows the heap, not read out of memory, and the -Xmx its message names reads it.
+     * Under -Xmx64m, a 100 KB gzip file of 20 MB of text (800,000 sentences of 7 words: about 130 MB held) is refused
+     * by the line where it outgrows the heap, not read out of memory, and the -Xmx its message names reads it. The
+     * refusal comes as the lines are checked, before any is parsed, from the fewest words they can make, the whole
+     * file put at the share of its bytes on disk read so far.
      */
     @Test
     void aCorpusThatOutgrowsTheHeapIsRefusedAndTheXmxItNamesReadsIt(@TempDir Path tmp) throws Exception {
-        Path gz = tmp.resolve("big.txt.gz");
-        byte[] line = "the cat sat on the mat .\n".getBytes(StandardCharsets.UTF_8);
-        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
-            for (int i = 0; i < 20_000_000 / line.length; i++) {
-                out.write(line);
-            }
-        }
+        Path gz = sevenWordLines(tmp.resolve("big.txt.gz"), 20_000_000, "");
         ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
                 Duration.ofSeconds(60));
         assertEquals(0, run.code(), run.said());
-        java.util.regex.Matcher refusal = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(gz.toString())
-                + ":[0-9]+: by this line the corpus holds [0-9,]+ words in [0-9,]+ sentences, more than the [0-9]+ MB"
-                + " Java may use here holds while a run trains on them \\(about 15 bytes a word and 100 a sentence\\);"
-                + " the whole file would take about [0-9,]+ MB: give Java -Xmx([0-9]+)m or more \\(java -Xmx\\1m"
-                + " \\.\\.\\.\\), or use a part of the corpus").matcher(run.said().strip());
+        java.util.regex.Matcher refusal = REFUSAL.matcher(run.said().strip());
         assertTrue(refusal.matches(), run.said());
-        String xmx = "-Xmx" + refusal.group(1) + "m";
+        assertTrue(refusal.group(1).startsWith(gz.toString()), run.said());
+        String xmx = "-Xmx" + refusal.group(2) + "m";
         ChildJvm.Run again = ChildJvm.run(ChildJvm.command(List.of(xmx), ReadCorpus.class, gz.toString()), "",
                 Duration.ofSeconds(120));
         assertEquals("read", again.said().strip(), xmx);
+    }
+
+    /**
+     * The refusal comes in the pass that checks the lines, at the line where they outgrow the heap, not after a whole
+     * pass: the same file with a NUL byte on its last line is refused for its memory, by a line near the middle, where
+     * the check's pass had to reach the end (and refused the NUL byte) before the memory was counted (audit h180).
+     */
+    @Test
+    void aCorpusThatOutgrowsTheHeapIsRefusedBeforeItsLinesAreAllChecked(@TempDir Path tmp) throws Exception {
+        Path gz = sevenWordLines(tmp.resolve("big.txt.gz"), 20_000_000, "the end \0\n");
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
+                Duration.ofSeconds(60));
+        assertEquals(0, run.code(), run.said());
+        java.util.regex.Matcher refusal = REFUSAL.matcher(run.said().strip());
+        assertTrue(refusal.matches(), run.said());
+        int line = Integer.parseInt(refusal.group(1).substring(gz.toString().length() + 1).replace(":", ""));
+        assertTrue(line < 600_000, run.said()); // of 800,001 lines: about 64 MB of 130
+    }
+
+    /** The refusal's form: group 1 the file and line ("file:123:"), group 2 the -Xmx in MB. */
+    private static final java.util.regex.Pattern REFUSAL = java.util.regex.Pattern.compile("(\\S+:[0-9]+:) by this"
+            + " line the corpus holds at least [0-9,]+ words in [0-9,]+ sentences \\(counted as its lines are checked,"
+            + " before they are parsed\\), more than the [0-9]+ MB Java may use here holds while they are used \\(about"
+            + " 10 bytes a word and 90 a sentence\\); the whole file would take about [0-9,]+ MB \\(at the share of its"
+            + " bytes read so far\\): give Java -Xmx([0-9]+)m or more \\(java -Xmx\\2m \\.\\.\\.\\), or use a part"
+            + " of the corpus");
+
+    /** {@code gz}: "the cat sat on the mat ." lines to about {@code bytes} bytes of text, then {@code last}. */
+    static Path sevenWordLines(Path gz, int bytes, String last) throws IOException {
+        byte[] line = "the cat sat on the mat .\n".getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            for (int i = 0; i < bytes / line.length; i++) {
+                out.write(line);
+            }
+            out.write(last.getBytes(StandardCharsets.UTF_8));
+        }
+        return gz;
     }
 
     /**

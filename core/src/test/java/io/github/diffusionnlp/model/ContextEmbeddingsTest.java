@@ -32,6 +32,28 @@ class ContextEmbeddingsTest {
         return sentences;
     }
 
+    /**
+     * The pairs {@code train}'s memory check counts before the context embeddings are built (audit h180) are the pairs
+     * they count: of every sentence, and of every few when there are more than the most allowed.
+     */
+    @Test
+    void thePairsCountedAheadAreThePairsCounted() {
+        Random random = new Random(3);
+        List<int[]> sentences = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            int[] s = new int[random.nextInt(30) + 1];
+            for (int j = 0; j < s.length; j++) {
+                s[j] = 1 + random.nextInt(40);
+            }
+            sentences.add(s);
+        }
+        int[] lengths = sentences.stream().mapToInt(s -> s.length).toArray();
+        for (int most : new int[] {ContextEmbeddings.MAX_PAIRS, 5000, 333}) {
+            assertEquals(ContextEmbeddings.Ppmi.sortedPairs(sentences, 41, most, () -> { }).length,
+                    ContextEmbeddings.pairs(lengths, most), "at most " + most);
+        }
+    }
+
     @Test
     void wordsWithTheSameContextsStartCloserThanOthers() {
         assertContextsGroup(ContextEmbeddings.of(corpus(), VOCAB, DIM, 0.8f, 1));

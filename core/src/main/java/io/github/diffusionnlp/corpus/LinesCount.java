@@ -1,0 +1,154 @@
+package io.github.diffusionnlp.corpus;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+
+/**
+ * The fewest words and sentences a corpus's lines can make, counted as they stream by in the pass that checks them
+ * ({@link TextLines#of}), before the layout is known (its guess needs every line) and before any line is parsed, and
+ * checked against the memory they will take ({@link CorpusMemory#checked}): a corpus too large for the heap is refused
+ * part way through that first pass, where it was refused only in the parse after it, a whole read later.
+ *
+ * <p>The count never exceeds what the parse makes of a file it accepts, in whichever layout the file is read:
+ * <ul>
+ *   <li>as plain text, each line that is neither blank nor a {@code #} comment is a sentence of its tokens;
+ *   <li>as columns (CoNLL-U, {@code word<TAB>UPOS}, one word a line), each run of such lines between blank lines
+ *       holding a word line is a sentence, a line without a tab and a line whose ID (first column) is a number a
+ *       word, a multiword range ({@code 4-5}) one word in place of the parts it covers, a line whose ID holds a
+ *       {@code .} (an empty node) or another {@code -} none;
+ *   <li>with the layout guessed, the fewer of the two, unless a line without a tab holds several tokens, which only
+ *       plain text reads (read as columns, the file is refused by that line).
+ * </ul>
+ */
+final class LinesCount implements Consumer<String> {
+    /** Which readings the file may get. */
+    enum Reads { PLAIN, COLUMNS, EITHER }
+
+    private final CorpusMemory memory;
+    private final DoubleSupplier share;
+    private final Reads reads;
+    /** The column a CoNLL-U Plus file's IDs are in (-1: none), else 0. */
+    private final int idColumn;
+    private int line = -1;
+    private long plainWords;
+    private long plainSentences;
+    private long columnWords;
+    private long columnSentences;
+    private boolean inSentence;
+    private boolean severalWithoutTab;
+
+    /**
+     * Counts the lines of a file that may be read as {@code reads} says, against {@code memory}; {@code share} says
+     * which share of the file's bytes on disk has been read, for the whole file's estimate.
+     */
+    LinesCount(CorpusMemory memory, DoubleSupplier share, Reads reads, int idColumn) {
+        this.memory = memory;
+        this.share = share;
+        this.reads = reads;
+        this.idColumn = idColumn;
+    }
+
+    /** Counts the next line, refused by an {@link UncheckedIOException} when its count outgrows the memory. */
+    @Override
+    public void accept(String text) {
+        line++;
+        if (text.isBlank()) {
+            inSentence = false;
+            return;
+        }
+        if (text.startsWith("#")) {
+            return;
+        }
+        int tokens = tokens(text);
+        if (tokens > 0) {
+            plainWords += tokens;
+            plainSentences++;
+        }
+        int tab = text.indexOf('\t');
+        if (tab < 0) {
+            severalWithoutTab |= tokens > 1;
+            if (tokens > 0) {
+                word(1);
+            }
+        } else if (idColumn >= 0) {
+            String id = idColumn == 0 ? text.substring(0, tab) : field(text, idColumn);
+            int dash = id.indexOf('-');
+            if (id.indexOf('.') < 0 && dash < 0) {
+                word(1);
+            } else if (dash > 0 && id.indexOf('.') < 0) {
+                long covered = span(id, dash);
+                if (covered > 0) {
+                    word(1 - covered); // the parts that follow count one each
+                }
+            }
+        } else {
+            word(1); // a CoNLL-U Plus line without IDs: a word
+        }
+        try {
+            check();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void word(long words) {
+        columnWords += words;
+        if (words > 0 && !inSentence) {
+            inSentence = true;
+            columnSentences++;
+        }
+    }
+
+    private void check() throws IOException {
+        long colWords = Math.max(columnWords, columnSentences);
+        boolean plain = reads == Reads.PLAIN || reads == Reads.EITHER && (severalWithoutTab
+                || CorpusMemory.bytes(plainWords, plainSentences, CorpusMemory.Held.READ)
+                        < CorpusMemory.bytes(colWords, columnSentences, CorpusMemory.Held.READ));
+        memory.checked(plain ? plainWords : colWords, plain ? plainSentences : columnSentences, line,
+                share.getAsDouble());
+    }
+
+    /** How many lines a range {@code a-b} covers ({@code b - a + 1}), or 0 when it is no range of numbers. */
+    private static long span(String id, int dash) {
+        String a = id.substring(0, dash);
+        String b = id.substring(dash + 1);
+        if (a.isEmpty() || b.isEmpty() || a.length() > 9 || b.length() > 9 || !digits(a) || !digits(b)) {
+            return 0;
+        }
+        long from = Long.parseLong(a);
+        long to = Long.parseLong(b);
+        return to >= from ? to - from + 1 : 0;
+    }
+
+    private static boolean digits(String s) {
+        return s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** The {@code index}th tab-separated field of {@code text} ("" when it has fewer). */
+    private static String field(String text, int index) {
+        int from = 0;
+        for (int i = 0; i < index; i++) {
+            from = text.indexOf('\t', from) + 1;
+            if (from == 0) {
+                return "";
+            }
+        }
+        int to = text.indexOf('\t', from);
+        return text.substring(from, to < 0 ? text.length() : to);
+    }
+
+    /** How many tokens {@link TaggedCorpus#TOKEN} finds in {@code text}, counted without a regular expression. */
+    static int tokens(String text) {
+        int n = 0;
+        boolean in = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c >= '\t' && c <= '\r' || c == '\u0085' || c == '\uFEFF' || Character.isSpaceChar(c);
+            n += !space && !in ? 1 : 0;
+            in = !space;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.diffusionnlp.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@link CorpusMemory}'s counts (audit h180): a corpus read for its sentences alone is not counted with the rows only
+ * a training run packs, and the lower bound counted as the lines are checked ({@link LinesCount}) never passes what
+ * the parse of the file makes of it, in any layout, so that the early refusal refuses no corpus the parse would take.
+ */
+class CorpusMemoryTest {
+    private static final Path FILE = Path.of("corpus.txt");
+
+    /**
+     * 1,000 sentences of 20 words held in 290,000 bytes: they fit there when read for their sentences (n-gram fusion's
+     * corpus, held-out sentences), and a training run's rows on top (100,000 bytes more) do not. Every read counted the
+     * rows.
+     */
+    @Test
+    void onlyATrainingRunsCorpusIsCountedWithItsPackedRows() throws IOException {
+        CorpusMemory read = new CorpusMemory(FILE, 1000, 290_000, CorpusMemory.Held.READ);
+        CorpusMemory trained = new CorpusMemory(FILE, 1000, 290_000, CorpusMemory.Held.TRAINED);
+        for (int i = 0; i < 999; i++) {
+            read.add(20, i);
+        }
+        assertDoesNotThrow(() -> read.add(20, 999));
+        IOException e = assertThrows(IOException.class, () -> {
+            for (int i = 0; i < 1000; i++) {
+                trained.add(20, i);
+            }
+        });
+        assertTrue(e.getMessage().contains("while a run trains on them (about 15 bytes a word and 100 a sentence)"),
+                e.getMessage());
+    }
+
+    /** What was held before (a training corpus, read before its dev split) counts against the same heap. */
+    @Test
+    void aFileReadBesideAnotherIsCountedOnTopOfIt() {
+        CorpusMemory dev = new CorpusMemory(FILE, 10, 1000, new CorpusMemory.Held(800, "the training corpus t.txt",
+                false));
+        IOException e = assertThrows(IOException.class, () -> dev.add(20, 0)); // 290 bytes more
+        assertTrue(e.getMessage().startsWith("corpus.txt:1: by this line the corpus holds 20 words in 1 sentences"
+                + " beside the 0 MB held for the training corpus t.txt, more than"), e.getMessage());
+    }
+
+    @Test
+    void conlluWithMultiwordTokensEmptyNodesAndComments(@TempDir Path tmp) throws IOException {
+        String sentence = "# text = del cielo\n1-2\tdel\t_\t_\t_\t_\t_\t_\t_\t_\n1\tde\tde\tADP\t_\t_\t0\troot\t_\t_\n"
+                + "2\tel\tel\tDET\t_\t_\t1\tdet\t_\t_\n2.1\tx\tx\tX\t_\t_\t_\t_\t_\t_\n"
+                + "3\tcielo\tcielo\tNOUN\t_\t_\t1\tobl\t_\t_\n4\ta b\ta\tNOUN\t_\t_\t1\tobl\t_\t_\n\n";
+        for (MultiwordTokens multiword : MultiwordTokens.values()) {
+            boundNeverPasses(tmp, "a.conllu", sentence.repeat(5), new TaggedCorpus.Reading(CorpusLayout.AUTO,
+                    multiword), LinesCount.Reads.EITHER, 0);
+            boundNeverPasses(tmp, "a.conllu", sentence.repeat(5), new TaggedCorpus.Reading(CorpusLayout.CONLLU,
+                    multiword), LinesCount.Reads.COLUMNS, 0);
+        }
+    }
+
+    @Test
+    void wordTagLinesOneWordLinesAndPlainText(@TempDir Path tmp) throws IOException {
+        String columns = "The\tDET\n#\tSYM\n1-2\tNUM\nMr.\tPROPN\nwell-known\tADJ\n\n\nIt\tPRON\n\n";
+        boundNeverPasses(tmp, "c.txt", columns.repeat(4), TaggedCorpus.Reading.DEFAULT, LinesCount.Reads.EITHER, 0);
+        boundNeverPasses(tmp, "w.txt", "The\ncat\n\n# c\nsat\n".repeat(4), TaggedCorpus.Reading.DEFAULT,
+                LinesCount.Reads.EITHER, 0);
+        String plain = "The cat\u00a0sat .\n\n# a comment\n\u00a0\u00a0\nIt rained\u3000hard\n";
+        boundNeverPasses(tmp, "p.txt", plain.repeat(4), TaggedCorpus.Reading.DEFAULT, LinesCount.Reads.EITHER, 0);
+        boundNeverPasses(tmp, "p.txt", plain.repeat(4) + "x\ty\n", new TaggedCorpus.Reading(CorpusLayout.PLAIN,
+                MultiwordTokens.SURFACE), LinesCount.Reads.PLAIN, 0);
+    }
+
+    /** A CoNLL-U Plus file whose IDs are its second column. */
+    @Test
+    void conlluPlusWithItsIdsElsewhere(@TempDir Path tmp) throws IOException {
+        String file = "# global.columns = FORM ID UPOS\n" + "del\t1-2\t_\nde\t1\tADP\nel\t2\tDET\nx\t2.1\tX\n\n".repeat(3);
+        boundNeverPasses(tmp, "a.conllup", file, TaggedCorpus.Reading.DEFAULT, LinesCount.Reads.COLUMNS, 1);
+    }
+
+    /**
+     * Counts {@code text}'s lines as the check pass does against the memory its parse takes ({@code reading}): not
+     * refused there, where one byte less refuses the parse.
+     */
+    private static void boundNeverPasses(Path tmp, String name, String text, TaggedCorpus.Reading reading,
+            LinesCount.Reads reads, int idColumn) throws IOException {
+        Path file = Files.writeString(tmp.resolve(name), text, StandardCharsets.UTF_8);
+        List<TaggedSentence> sentences = TaggedCorpus.readAs(file, reading, null, LayoutOption.COMMAND_LINE)
+                .sentences();
+        long words = sentences.stream().mapToLong(s -> s.words().size()).sum();
+        long most = CorpusMemory.bytes(words, sentences.size(), CorpusMemory.Held.READ);
+        LinesCount count = new LinesCount(new CorpusMemory(file, most, CorpusMemory.Held.READ), () -> 0.5, reads,
+                idColumn);
+        List<String> lines = List.of(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
+        try {
+            lines.forEach(count);
+        } catch (UncheckedIOException e) {
+            throw new AssertionError(name + " as " + reading + ": " + e.getCause().getMessage(), e);
+        }
+        LinesCount tight = new LinesCount(new CorpusMemory(file, most / 2, CorpusMemory.Held.READ), () -> 0.5, reads,
+                idColumn);
+        assertThrows(UncheckedIOException.class, () -> lines.forEach(tight), name + ": the bound counts nothing");
+    }
+}
