@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.train.DiffusionTrainer;
 import io.github.diffusionnlp.train.OutputDirectory;
@@ -57,13 +58,14 @@ final class ModelTraining {
     static final String MAX_LENGTH = "MaxLength";
     static final String TIME_BUDGET = "TimeBudget";
     static final String RELATIVE_POSITIONS = "RelativePositions";
+    static final String CONTEXT_EMBEDDINGS = "ContextEmbeddings";
     static final String AVERAGE = "Average";
     static final String CHECKPOINT_DIR = "CheckpointDir";
     static final String CHECKPOINT_EVERY = "CheckpointEvery";
     /** Every key {@link #train} reads; {@code Iterations} is OpenNLP's own name for the steps. */
     static final Set<String> KEYS = Set.of(TrainingParameters.ITERATIONS_PARAM, SIZE, BATCH_SIZE, LEARNING_RATE,
-            WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, AVERAGE, CHECKPOINT_DIR,
-            CHECKPOINT_EVERY);
+            WARMUP_STEPS, SEED, VOCAB_SIZE, MAX_LENGTH, TIME_BUDGET, RELATIVE_POSITIONS, CONTEXT_EMBEDDINGS, AVERAGE,
+            CHECKPOINT_DIR, CHECKPOINT_EVERY);
     /**
      * The keys of OpenNLP's own trainers that {@link TrainingParameters#defaultParams()} sets (with {@code
      * Iterations=100}) and OpenNLP's parameter files hold, any case: refused as such, not as unknown words.
@@ -91,6 +93,7 @@ final class ModelTraining {
             Map.entry(TrainOptions.Setting.WARMUP, WARMUP_STEPS), Map.entry(TrainOptions.Setting.SEED, SEED),
             Map.entry(TrainOptions.Setting.TIME_BUDGET, TIME_BUDGET), Map.entry(TrainOptions.Setting.AVERAGE, AVERAGE),
             Map.entry(TrainOptions.Setting.RELATIVE_POSITIONS, RELATIVE_POSITIONS),
+            Map.entry(TrainOptions.Setting.CONTEXT_EMBEDDINGS, CONTEXT_EMBEDDINGS),
             Map.entry(TrainOptions.Setting.OUTPUT, CHECKPOINT_DIR),
             Map.entry(TrainOptions.Setting.CHECKPOINT_EVERY, CHECKPOINT_EVERY),
             Map.entry(TrainOptions.Setting.RESUME, "the same " + CHECKPOINT_DIR + " (resumed unasked)")));
@@ -293,13 +296,8 @@ final class ModelTraining {
         if (p.containsKey(SIZE)) {
             b.size(p.get(SIZE).toString().trim());
         }
-        if (p.containsKey(RELATIVE_POSITIONS)) {
-            String v = p.get(RELATIVE_POSITIONS).toString().trim();
-            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException(RELATIVE_POSITIONS + " takes true or false, got '" + v + "'");
-            }
-            b.relativePositions(Boolean.parseBoolean(v));
-        }
+        ifGivenFlag(p, RELATIVE_POSITIONS, b::relativePositions);
+        ifGivenFlag(p, CONTEXT_EMBEDDINGS, b::contextEmbeddings);
         if (p.containsKey(TIME_BUDGET)) {
             // the durations core's train --time-budget takes (90m, 1h30m), not only ISO-8601's PT90M
             try {
@@ -311,7 +309,17 @@ final class ModelTraining {
         return b.build();
     }
 
-    /** A numeric parameter (a number, or its text from a parameters file), or {@code absent}. */
+    /** Passes flag {@code key} (true or false, any case; a Boolean or its text from a parameters file) when given. */
+    private static void ifGivenFlag(Map<String, Object> p, String key, Consumer<Boolean> set) {
+        if (p.containsKey(key)) {
+            String v = p.get(key).toString().trim();
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new IllegalArgumentException(key + " takes true or false, got '" + Visible.of(v) + "'");
+            }
+            set.accept(Boolean.parseBoolean(v));
+        }
+    }
+
     /** Passes parameter {@code key} to {@code set} when it is given, read as {@code kind}'s type (see number). */
     private static void ifGiven(Map<String, Object> p, String key, Number kind,
             java.util.function.Consumer<Number> set) {

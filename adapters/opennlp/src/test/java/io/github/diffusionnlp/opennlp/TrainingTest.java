@@ -204,6 +204,25 @@ class TrainingTest {
         assertEquals(List.of(3e-4, 200), List.of(given.learningRate(), given.steps()));
     }
 
+    /**
+     * ContextEmbeddings=false starts the word embeddings at random, as core's --no-context-embeddings: the setting
+     * the memory refusal of a too-small heap names ("ContextEmbeddings=false"), which no parameter gave before.
+     */
+    @Test
+    void contextEmbeddingsCanBeTurnedOffAsTheMemoryRefusalSays() {
+        java.nio.file.Path corpus = tmp.resolve(ModelTraining.CORPUS_FILE);
+        assertTrue(ModelTraining.options(java.util.Map.of(), corpus, tmp, false).contextEmbeddings());
+        assertEquals(false, ModelTraining.options(java.util.Map.of(ModelTraining.CONTEXT_EMBEDDINGS, "FALSE"), corpus,
+                tmp, false).contextEmbeddings());
+        assertEquals(false, ModelTraining.options(java.util.Map.of(ModelTraining.CONTEXT_EMBEDDINGS, false), corpus,
+                tmp, false).contextEmbeddings());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelTraining.options(
+                java.util.Map.of(ModelTraining.CONTEXT_EMBEDDINGS, "no"), corpus, tmp, false));
+        assertEquals("ContextEmbeddings takes true or false, got 'no'", e.getMessage());
+        assertEquals("ContextEmbeddings=false", ModelTraining.SETTING_NAMES.given(
+                TrainOptions.Setting.CONTEXT_EMBEDDINGS, false));
+    }
+
     /** TimeBudget takes the durations core's train --time-budget takes (90m, 1h30m), not only ISO-8601's PT90M. */
     @Test
     void theTimeBudgetIsWrittenAsTrainsTimeBudget() {
