@@ -581,9 +581,10 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * other tag reads as X, cannot serve POS templates, and is counted on {@code log}) go to core's trainer.
      * Parameters, all optional: {@code Iterations} (training steps, default 5000), {@code Size} (tiny, small, base),
      * {@code BatchSize}, {@code LearningRate}, {@code WarmupSteps}, {@code Seed}, {@code VocabSize}, {@code MaxLength},
-     * {@code TimeBudget} (e.g. 90m, 1h30m, or ISO-8601 PT90M), {@code RelativePositions}, {@code Average}
-     * (weight-average decay), {@code CheckpointEvery} (steps between checkpoints, default 250) and
-     * {@code CheckpointDir} (keep the training directory there — checkpoints, loss curve and plots
+     * {@code TimeBudget} (e.g. 90m, 1h30m, or ISO-8601 PT90M), {@code RelativePositions}, {@code ContextEmbeddings}
+     * (false: the word embeddings start at random, using less memory), {@code Average} (weight-average decay),
+     * {@code CheckpointEvery} (steps between checkpoints, default 250) and {@code CheckpointDir} (keep the training
+     * directory there — checkpoints, loss curve and plots
      * — and resume from it when it holds one; default a temporary directory, removed). Others are errors.
      * Progress goes to {@code log}; the model holds its files in memory, ready to {@link #serialize}. Untagged
      * sentences train with {@link #trainUntagged}.

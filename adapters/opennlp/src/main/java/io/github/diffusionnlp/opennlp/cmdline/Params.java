@@ -262,7 +262,8 @@ final class Params {
 
         @ParameterDescription(valueName = "paramsFile", description = "training parameters (a properties file):"
                 + " Iterations (steps, default 5000), Size (tiny|small|base), BatchSize, LearningRate, WarmupSteps,"
-                + " Seed, VocabSize, MaxLength, TimeBudget (e.g. 90m, 1h30m or PT90M), RelativePositions, Average,"
+                + " Seed, VocabSize, MaxLength, TimeBudget (e.g. 90m, 1h30m or PT90M), RelativePositions,"
+                + " ContextEmbeddings (false: word embeddings start at random, using less memory), Average,"
                 + " CheckpointEvery (steps between checkpoints, default 250), CheckpointDir (keep checkpoints and plots"
                 + " there, and resume from them).")
         @OptionalParameter
