@@ -28,6 +28,14 @@ public class CoreNlpExample {
 
     public static void main(String[] args) {
         System.setProperty("ai.djl.offline", "true"); // the PyTorch natives ship in lib/: never download
+        // DJL's start-up notes hidden: a few INFO lines and, on a machine without a GPU,
+        // "WARN ai.djl.util.cuda.CudaUtils - Failed to detect GPU count", which is no error (the model runs on
+        // the CPU). Set before DJL logs its first line. This is a setting of slf4j-simple, the SLF4J binding in
+        // lib/; with logback or log4j, set the logger ai.djl to ERROR in their configuration instead
+        // (docs/library.md). -Dorg.slf4j.simpleLogger.log.ai.djl=info on the command line shows them again.
+        if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
+        }
 
         // infill literal masks; replace=false: the document stays, the results are in DiffusionAnnotations
         Annotation doc = new Annotation("The [MASK] of the committee said that the [MASK] was late.");

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
@@ -18,6 +19,17 @@ class LibraryExampleTest {
     @Test
     void compilesAgainstThisApi(@TempDir Path out) {
         ExampleSources.assertCompiles("library/LibraryExample.java", out);
+    }
+
+    /**
+     * Run as its header says, the example printed DJL's start-up notes, a {@code WARN ... Failed to detect GPU
+     * count} among them on a machine without a GPU, which reads as an error: it now sets the ai.djl logger to ERROR.
+     */
+    @Test
+    void runsWithoutDjlsStartUpNotes(@TempDir Path out) throws Exception {
+        String said = ExampleSources.run("library/LibraryExample.java", "LibraryExample", out);
+        ExampleSources.assertNoDjlNotes(said);
+        assertTrue(said.contains("infill: The "), said);
     }
 
     /** The module-path example (examples/module/module-path.sh runs it from the packaged jars) as plain source. */

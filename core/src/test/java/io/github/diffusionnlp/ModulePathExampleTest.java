@@ -43,7 +43,7 @@ class ModulePathExampleTest {
                 "examples/module/app does not compile as a module:\n" + log);
 
         ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dai.djl.offline=true", "-Dorg.slf4j.simpleLogger.log.ai.djl=error",
+                "-Dai.djl.offline=true", // and no setting of the ai.djl logger: the example quiets DJL itself
                 "--module-path", app + File.pathSeparator + ModulePath.join(modules),
                 "-cp", ModulePath.join(jars.classPath()),
                 "--add-modules", "ALL-MODULE-PATH", "--enable-native-access=com.sun.jna,ai.djl.pytorch_engine",
@@ -56,5 +56,6 @@ class ModulePathExampleTest {
         List<String> lines = run.said().lines().filter(l -> !l.isBlank()).toList();
         String filled = lines.get(lines.size() - 1);
         assertTrue(filled.matches("The \\S+ was late \\."), "the example's sentence: " + run.said());
+        ExampleSources.assertNoDjlNotes(run.said());
     }
 }

@@ -171,7 +171,10 @@ final class CommandLinePipeline extends StanfordCoreNLP {
             byte[] rendered = doc.get(RenderedOutput.class);
             try {
                 AtomicReplace.write(names.of(file), out -> out.write(rendered));
-                written.incrementAndGet();
+                int n = written.incrementAndGet();
+                if (n % 1000 == 0) { // as CoreNLP's loop logs the documents it wrote, which it no longer counts
+                    Redwood.channels(StanfordCoreNLP.class).info("Processed " + n + " documents");
+                }
             } catch (IOException | RuntimeException e) {
                 failed(file, e); // the file itself could not be written (a full disk): its document did not fail
             }

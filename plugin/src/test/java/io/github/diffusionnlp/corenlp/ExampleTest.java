@@ -10,4 +10,13 @@ class ExampleTest {
     void compilesAgainstThisApi(@TempDir Path out) {
         ExampleSources.assertCompiles("corenlp/CoreNlpExample.java", out);
     }
+
+    /**
+     * Run as its header says, the example printed DJL's start-up notes, a {@code WARN ... Failed to detect GPU
+     * count} among them on a machine without a GPU, which reads as an error: it now sets the ai.djl logger to ERROR.
+     */
+    @Test
+    void runsWithoutDjlsStartUpNotes(@TempDir Path out) throws Exception {
+        ExampleSources.assertNoDjlNotes(ExampleSources.run("corenlp/CoreNlpExample.java", "CoreNlpExample", out));
+    }
 }
