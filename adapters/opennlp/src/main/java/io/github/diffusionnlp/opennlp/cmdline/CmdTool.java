@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -61,6 +62,25 @@ abstract class CmdTool<P> {
 
     abstract void run(P params, InputStream in, PrintStream out, PrintStream err) throws IOException;
 
+    /**
+     * Parameters of the other tools that this one does not declare (they stay out of its usage) and refuses saying
+     * why, by name: what the user carried over from another tool would otherwise be OpenNLP's bare "Unrecognized
+     * parameters encountered". Empty unless a tool says otherwise.
+     */
+    Map<String, String> refused() {
+        return Map.of();
+    }
+
+    /** Refuses a parameter of {@link #refused}, written with one dash or two, saying why. */
+    private void refuseUndeclared(List<String> args) {
+        for (String a : args) {
+            String reason = refused().get(a.startsWith("--") ? a.substring(1) : a);
+            if (reason != null) {
+                throw badParameter(reason);
+            }
+        }
+    }
+
     String help() {
         return description() + "\n\nUsage: java -jar diffusion-nlp-opennlp.jar " + name() + " "
                 + ArgumentParser.createUsage(params);
@@ -80,6 +100,7 @@ abstract class CmdTool<P> {
      * typo is not hidden behind the usage and exit code 0. Values are not checked: help was asked for.
      */
     String helpBeside(List<String> others) {
+        refuseUndeclared(others);
         Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
         List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
                 .toList();
@@ -90,6 +111,7 @@ abstract class CmdTool<P> {
     }
 
     final void run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        refuseUndeclared(Arrays.asList(args));
         String[] expanded = expandFlags(args);
         requireNamesWithValues(expanded);
         requireAsciiDigits(expanded);
@@ -267,9 +289,16 @@ abstract class CmdTool<P> {
 
     /** Checks the sampling parameters before a model is loaded (loading takes seconds). */
     void checkSampling(Params.SamplingParams p) {
-        SamplingOptions options = apply(p, SamplingOptions.builder()).build();
+        apply(p, SamplingOptions.builder()).build();
+        checkNgram(p);
+        bannedWords(p.getBannedWords());
+    }
+
+    /** Checks the n-gram fusion parameters before a model is loaded: the sampling tools' and Suggest's. */
+    void checkNgram(Params.NgramParams p) {
+        double weight = ngramWeight(p);
         if (p.getNgramCorpus() != null) {
-            if (options.ngramWeight() == 0) {
+            if (weight == 0) {
                 throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": only used with -ngramWeight above 0");
             }
             Path corpus = Path.of(p.getNgramCorpus());
@@ -279,12 +308,11 @@ abstract class CmdTool<P> {
         }
         ngramLayout(p);
         ngramMultiword(p);
-        bannedWords(p.getBannedWords());
         // As the command line's --layout without --ngram-corpus FILE: the model's own corpus is always read as the
         // model records it was, so a reading said for it would misread it (its CoNLL-U read as plain text).
         for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
                 {"-ngramMultiword", p.getNgramMultiword()}}) {
-            if (reading[1] != null && (options.ngramWeight() == 0 || p.getNgramCorpus() == null)) {
+            if (reading[1] != null && (weight == 0 || p.getNgramCorpus() == null)) {
                 throw badParameter(reading[0] + " " + reading[1] + ": says how -ngramCorpus FILE is read, only used"
                         + " with it and -ngramWeight above 0 (the model's own corpus, fused by default, is read as the"
                         + " model records it was)");
@@ -303,13 +331,13 @@ abstract class CmdTool<P> {
     }
 
     /** -ngramLayout, parsed as the command line's --layout (null: unsaid). */
-    private CorpusLayout ngramLayout(Params.SamplingParams p) {
+    private CorpusLayout ngramLayout(Params.NgramParams p) {
         return p.getNgramLayout() == null ? null
                 : checked("-ngramLayout", () -> CorpusLayout.parse(p.getNgramLayout()));
     }
 
     /** -ngramMultiword, parsed as the command line's --multiword (null: unsaid). */
-    private MultiwordTokens ngramMultiword(Params.SamplingParams p) {
+    private MultiwordTokens ngramMultiword(Params.NgramParams p) {
         return p.getNgramMultiword() == null ? null
                 : checked("-ngramMultiword", () -> MultiwordTokens.parse(p.getNgramMultiword()));
     }
@@ -329,11 +357,29 @@ abstract class CmdTool<P> {
             checked("-x0Temperature", () -> b.x0Temperature(number(p.getX0Temperature(),
                     "x0 temperature must be " + SamplingRange.X0_TEMPERATURE.allowed())));
         }
+        return applyNgram(p, b);
+    }
+
+    /** -ngramWeight, when set, applied to {@code b}; a bad one is a usage error naming it as typed. */
+    private SamplingOptions.Builder applyNgram(Params.NgramParams p, SamplingOptions.Builder b) {
         if (p.getNgramWeight() != null) {
             checked("-ngramWeight", () -> b.ngramWeight(number(p.getNgramWeight(),
                     "the n-gram weight must be " + SamplingRange.NGRAM_WEIGHT.allowed())));
         }
         return b;
+    }
+
+    /** The weight of -ngramWeight (0 when unset: off). */
+    private double ngramWeight(Params.NgramParams p) {
+        return applyNgram(p, SamplingOptions.builder()).build().ngramWeight();
+    }
+
+    /**
+     * The model's default sampling options under {@code -ngramWeight}: all that a tool which samples nothing
+     * ({@code Suggest}, whose words fusion ranks) reads of them.
+     */
+    SamplingOptions fusion(Params.NgramParams p, DiffusionModel model) {
+        return applyNgram(p, model.getFactory().defaultSamplingOptions().toBuilder()).build();
     }
 
     /**
@@ -362,10 +408,19 @@ abstract class CmdTool<P> {
      * {@code -ngramWeight}, its fusion corpus is found now, before any input is read.
      */
     DiffusionModel loadModel(Params.ModelParams p, Params.SamplingParams sampling) {
-        DiffusionModel model = loadModel(p, sampling.getBannedWords(), builder -> builder
+        return loadModel(p, sampling, sampling.getBannedWords());
+    }
+
+    /**
+     * The model of {@code -model} on {@code -device} at {@code -precision}, banning the words of {@code bannedWords}
+     * (null: the default list); with {@code -ngramWeight}, its fusion corpus is found and counted now, before any
+     * input is read.
+     */
+    DiffusionModel loadModel(Params.ModelParams p, Params.NgramParams sampling, String bannedWords) {
+        DiffusionModel model = loadModel(p, bannedWords, builder -> builder
                 .optNgramCorpus(sampling.getNgramCorpus() == null ? null : Path.of(sampling.getNgramCorpus()))
                 .optNgramCorpusReading(ngramLayout(sampling), ngramMultiword(sampling)));
-        if (apply(sampling, SamplingOptions.builder()).build().ngramWeight() > 0) {
+        if (ngramWeight(sampling) > 0) {
             try {
                 // counted now: a corpus that does not read as said would fail every batch, each line passed through
                 model.getDiffusionLM().countNgrams();
@@ -379,14 +434,6 @@ abstract class CmdTool<P> {
             }
         }
         return model;
-    }
-
-    /**
-     * The model of {@code -model} (the shipped one without it) on {@code -device} at {@code -precision}, banning the
-     * words of {@code bannedWords} (null: the default list), for a tool that samples nothing ({@code Suggest}).
-     */
-    DiffusionModel loadModel(Params.ModelParams p, String bannedWords) {
-        return loadModel(p, bannedWords, builder -> builder);
     }
 
     private DiffusionModel loadModel(Params.ModelParams p, String bannedWords,
@@ -428,6 +475,33 @@ abstract class CmdTool<P> {
      * @param inputTemplate whether {@code -posTemplate keep} (the input's own tags) is allowed
      */
     ConstraintSpec constraints(Params.ConstraintParams p, String posTemplate, boolean inputTemplate) {
+        ConstraintSpec spec = constraints(p, posTemplate, inputTemplate, true);
+        String c = p.getCandidates();
+        int k;
+        try {
+            k = Numbers.parseInt(c.trim());
+        } catch (NumberFormatException e) {
+            throw badParameter("-candidates " + c + " is not a whole number" + (Numbers.hasOtherDigits(c) ? " "
+                    + Numbers.IN_ASCII_DIGITS : "") + "; allowed: " + SamplingRange.CANDIDATES.allowed());
+        }
+        SamplingRange.CANDIDATES.check(k, c, "-candidates", outOfRange());
+        if (k > 1 && p.getSentiment() == null) {
+            throw badParameter("-candidates " + c + " ranks candidates by sentiment; give -sentiment too");
+        }
+        return spec.withCandidates(k);
+    }
+
+    /**
+     * The constraints of {@code -sentiment}, {@code -guidance} and {@code -lexical}, for a tool that takes no template
+     * and no candidates ({@code Suggest}), checked before a model is loaded.
+     */
+    ConstraintSpec constraints(Params.SentimentParams p) {
+        return constraints(p, null, false, false);
+    }
+
+    /** @param takesTemplate whether the tool has {@code -posTemplate}, which the messages then name */
+    private ConstraintSpec constraints(Params.SentimentParams p, String posTemplate, boolean inputTemplate,
+            boolean takesTemplate) {
         ConstraintSpec spec = ConstraintSpec.NONE;
         if (p.getSentiment() != null) {
             try {
@@ -462,28 +536,20 @@ abstract class CmdTool<P> {
             SamplingRange.GUIDANCE.check(w, g, "-guidance", outOfRange());
             // With nothing to push toward, a weight would change nothing; the user surely meant a constraint.
             if (p.getSentiment() == null && posTemplate == null) {
-                throw badParameter("-guidance " + g + " pushes toward -sentiment and -posTemplate; give one of them"
-                        + " too");
+                throw badParameter("-guidance " + g + (takesTemplate
+                        ? " pushes toward -sentiment and -posTemplate; give one of them too"
+                        : " pushes toward -sentiment; give it too"));
             }
-        }
-        String c = p.getCandidates();
-        int k;
-        try {
-            k = Numbers.parseInt(c.trim());
-        } catch (NumberFormatException e) {
-            throw badParameter("-candidates " + c + " is not a whole number" + (Numbers.hasOtherDigits(c) ? " "
-                    + Numbers.IN_ASCII_DIGITS : "") + "; allowed: " + SamplingRange.CANDIDATES.allowed());
-        }
-        SamplingRange.CANDIDATES.check(k, c, "-candidates", outOfRange());
-        if (k > 1 && p.getSentiment() == null) {
-            throw badParameter("-candidates " + c + " ranks candidates by sentiment; give -sentiment too");
         }
         boolean lexical = Boolean.TRUE.equals(p.getLexical());
         if (lexical && p.getSentiment() == null && posTemplate == null) {
-            throw badParameter("-lexical true holds the words of -sentiment and -posTemplate to the lexicons; give one"
-                    + " of them too");
+            throw badParameter(takesTemplate
+                    ? "-lexical true holds the words of -sentiment and -posTemplate to the lexicons; give one of them"
+                            + " too"
+                    : "-lexical true holds the words to -sentiment's lexicon (negations and AFINN-165 words rated"
+                            + " against it are banned); give -sentiment too");
         }
-        return spec.withGuidance(w).withCandidates(k).withLexical(lexical);
+        return spec.withGuidance(w).withLexical(lexical);
     }
 
     static String message(Throwable e) {

@@ -31,7 +31,40 @@ final class Params {
         String getPrecision();
     }
 
-    interface SamplingParams {
+    /**
+     * N-gram fusion: the sampling tools' ({@link SamplingParams}) and {@code Suggest}'s, which ranks its words so and
+     * samples nothing.
+     */
+    interface NgramParams {
+        @ParameterDescription(valueName = "w", description = "n-gram fusion, 0 to 100: every step leans on a trigram"
+                + " counted from -ngramCorpus, and the last picks each word by the network's log-probability + w x the"
+                + " trigram's (Suggest ranks its words so: the first is one fused step's) (default: 0, off; 0.7 was"
+                + " tuned on dev sentences for infill).")
+        @OptionalParameter
+        String getNgramWeight();
+
+        @ParameterDescription(valueName = "file", description = "corpus the fusion's trigram is counted from"
+                + " (CoNLL-U, word<TAB>UPOS, one word or one sentence a line; .gz allowed; default: the model's"
+                + " training corpus, found where its config names it, from the working directory or the model"
+                + " directory's parents).")
+        @OptionalParameter
+        String getNgramCorpus();
+
+        @ParameterDescription(valueName = "auto|conllu|columns|words|plain", description = "how -ngramCorpus is"
+                + " laid out, as the command line's --layout (default: guessed from the file); only with -ngramCorpus,"
+                + " as the model's training corpus is read as its config records it was.")
+        @OptionalParameter
+        String getNgramLayout();
+
+        @ParameterDescription(valueName = "surface|parts", description = "how -ngramCorpus's CoNLL-U multiword"
+                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: as the model's"
+                + " training corpus was read, parts for models that do not record it, so that the counts are of the"
+                + " model's words); only with -ngramCorpus.")
+        @OptionalParameter
+        String getNgramMultiword();
+    }
+
+    interface SamplingParams extends NgramParams {
         @ParameterDescription(valueName = "num", description = "sampling steps (network evaluations) per sentence,"
                 + " 1-" + SamplingOptions.MAX_STEPS + " (default: the model's, " + SamplingOptions.DEFAULT_STEPS
                 + " for a model directory).")
@@ -61,32 +94,6 @@ final class Params {
         @OptionalParameter
         String getX0Temperature();
 
-        @ParameterDescription(valueName = "w", description = "n-gram fusion, 0 to 100: every step leans on a trigram"
-                + " counted from -ngramCorpus, and the last picks each word by the network's log-probability + w x the"
-                + " trigram's (default: 0, off; 0.7 was tuned on dev sentences for infill).")
-        @OptionalParameter
-        String getNgramWeight();
-
-        @ParameterDescription(valueName = "file", description = "corpus the fusion's trigram is counted from"
-                + " (CoNLL-U, word<TAB>UPOS, one word or one sentence a line; .gz allowed; default: the model's"
-                + " training corpus, found where its config names it, from the working directory or the model"
-                + " directory's parents).")
-        @OptionalParameter
-        String getNgramCorpus();
-
-        @ParameterDescription(valueName = "auto|conllu|columns|words|plain", description = "how -ngramCorpus is"
-                + " laid out, as the command line's --layout (default: guessed from the file); only with -ngramCorpus,"
-                + " as the model's training corpus is read as its config records it was.")
-        @OptionalParameter
-        String getNgramLayout();
-
-        @ParameterDescription(valueName = "surface|parts", description = "how -ngramCorpus's CoNLL-U multiword"
-                + " tokens (4-5 del over de el) are read, as the command line's --multiword (default: as the model's"
-                + " training corpus was read, parts for models that do not record it, so that the counts are of the"
-                + " model's words); only with -ngramCorpus.")
-        @OptionalParameter
-        String getNgramMultiword();
-
         @ParameterDescription(valueName = "file", description = "words the model never writes: a UTF-8 file of one"
                 + " word a line, '#' starting a comment line; it replaces the default list, a short list of slurs,"
                 + " and an empty file bans none (default: that list). Words of the input stay as they are.")
@@ -108,28 +115,33 @@ final class Params {
         String getDetokenizer();
     }
 
-    interface ConstraintParams {
+    /** A sentiment, pushed by guidance and held to its lexicon: Generate's, Rewrite's and Suggest's. */
+    interface SentimentParams {
         @ParameterDescription(valueName = "negative|neutral|positive", description = "sentiment every written"
-                + " sentence should have (default: any).")
+                + " sentence should have; Suggest's words are those infill's first step reads under it (default:"
+                + " any).")
         @OptionalParameter
         String getSentiment();
 
         @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, 0 to 100:"
-                + " 1 conditions plainly on -sentiment and -posTemplate, above 1 pushes harder toward them (twice"
-                + " the cost), 0 ignores them; only with one of them (default: 1).")
+                + " 1 conditions plainly on -sentiment (and -posTemplate where the tool takes it), above 1 pushes"
+                + " harder toward them (twice the cost), 0 ignores them; only with one of them (default: 1).")
         @OptionalParameter
         String getGuidance();
-
-        @ParameterDescription(valueName = "k", description = "best of k: sample each sentence k times and keep the"
-                + " one the AFINN sentiment lexicon rates furthest toward -sentiment (k times the cost; default: 1).")
-        @OptionalParameter(defaultValue = "1")
-        String getCandidates();
 
         @ParameterDescription(valueName = "true|false", description = "also forbid words the lexicons contradict:"
                 + " a -posTemplate slot takes only words the training corpus mostly tagged so, a -sentiment bans"
                 + " negations and AFINN-165 words rated against it (default: false).")
         @OptionalParameter(defaultValue = "false")
         Boolean getLexical();
+    }
+
+    /** {@link SentimentParams}, and best of k candidates, which ranks sampled sentences: Generate's and Rewrite's. */
+    interface ConstraintParams extends SentimentParams {
+        @ParameterDescription(valueName = "k", description = "best of k: sample each sentence k times and keep the"
+                + " one the AFINN sentiment lexicon rates furthest toward -sentiment (k times the cost; default: 1).")
+        @OptionalParameter(defaultValue = "1")
+        String getCandidates();
     }
 
     /** The input of Infill and Suggest (Rewrite declares it first, ahead of its own parameters, in its usage). */
@@ -143,7 +155,7 @@ final class Params {
 
     interface InfillParams extends TokenizedParams, ModelParams, SamplingParams, OutputParams {}
 
-    interface SuggestParams extends TokenizedParams, ModelParams {
+    interface SuggestParams extends TokenizedParams, ModelParams, NgramParams, SentimentParams {
         @ParameterDescription(valueName = "k", description = "words per mask, 1 to the words the model knows"
                 + " (default: 5).")
         @OptionalParameter(defaultValue = "5")

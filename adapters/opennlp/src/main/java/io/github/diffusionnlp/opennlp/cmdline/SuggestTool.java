@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.SuggestionRows;
 import io.github.diffusionnlp.corpus.Utf8Lines;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
@@ -13,7 +14,9 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.cmdline.PerformanceMonitor;
 import opennlp.tools.cmdline.TerminateToolException;
 
@@ -23,8 +26,16 @@ import opennlp.tools.cmdline.TerminateToolException;
  * sentences. Input is read as {@code Infill} reads it; what {@code Infill} would pass through (a line that is not
  * UTF-8, too long, not tokenizable) gives no rows: each is named on stderr and, after every line is read, counted in
  * the tool's failure. A sentence longer than the model's length is read as infill reads it, stretch by stretch.
+ * {@code -ngramWeight} ranks the words as n-gram fusion does ({@link CmdTool#checkNgram}, {@link CmdTool#fusion}), and
+ * {@code -sentiment} (with {@code -guidance} and {@code -lexical}) gives them as infill's first step reads them under
+ * it; what it cannot honour (the sampling parameters, best of k candidates, a POS template) is refused saying why, as
+ * the command line's {@code suggest} refuses it, and left out of its usage.
  */
 final class SuggestTool extends CmdTool<Params.SuggestParams> {
+    /** What it samples none of: the parameters of sampling, refused as the command line's suggest refuses them. */
+    private static final String UNREAD = " is not used by Suggest: it reads each line in one pass of the network,"
+            + " sampling nothing";
+
     SuggestTool() {
         super(Params.SuggestParams.class);
     }
@@ -35,8 +46,24 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
     }
 
     @Override
+    Map<String, String> refused() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (String p : new String[] {"-steps", "-seed", "-batch", "-temperature", "-x0Temperature"}) {
+            refused.put(p, p + UNREAD);
+        }
+        refused.put("-candidates", "-candidates ranks sampled sentences, and Suggest samples none: it ranks the words"
+                + " of one pass; leave it out");
+        refused.put("-posTemplate", "-posTemplate gives a sentence its tags and length, and Suggest keeps each line's"
+                + " tokens and length; constrain the words with -sentiment, or rewrite with Rewrite -posTemplate");
+        refused.put("-unguidedLength", "-unguidedLength leaves the choice of a free-length sentence's end out of"
+                + " guidance, and Suggest keeps each line's length: leave it out");
+        return refused;
+    }
+
+    @Override
     String description() {
-        return "Each [MASK]'s likeliest words with their probabilities (fill-mask), as tab-separated rows.";
+        return "Each [MASK]'s likeliest words with their probabilities (fill-mask), as tab-separated rows; -ngramWeight"
+                + " ranks them with a trigram, -sentiment conditions them.";
     }
 
     @Override
@@ -45,18 +72,21 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         if (top < 1) {
             throw badParameter("-top must be at least 1, got " + top);
         }
+        ConstraintSpec constraints = constraints(p);
+        checkNgram(p);
         boolean tokenized = p.getTokenized();
         EnglishText english = tokenized ? null : EnglishText.get();
-        try (DiffusionModel model = loadModel(p, p.getBannedWords())) {
+        try (DiffusionModel model = loadModel(p, p, p.getBannedWords())) {
             String refused = LineTokenizer.rawTextRefusal(model, tokenized);
             if (refused != null) {
                 throw badParameter(refused);
             }
+            warnOfSentiment(constraints, model, err);
             int words = model.getDiffusionLM().vocabulary().size() - 2;
             if (top > words) {
                 throw badParameter("-top must be at most " + words + ", the words the model knows, got " + top);
             }
-            InfillerME infiller = new InfillerME(model).splitMasksToldByCaller();
+            InfillerME infiller = new InfillerME(model, fusion(p, model), constraints).splitMasksToldByCaller();
             InputLines lines = new InputLines(in);
             PerformanceMonitor monitor = new FirstResultMonitor(err, "line");
             monitor.start();

@@ -28,12 +28,17 @@ class SentimentLanguageTest {
         String warning = "warning: -sentiment positive will mean little to this model: the English lexicon that"
                 + " labelled its training sentences rated only 1.5% of their tokens (English text: about 4.7%), so its"
                 + " corpus is probably not English";
-        for (String tool : new String[] {"Generate", "Rewrite"}) {
-            String[] args = tool.equals("Generate")
-                    ? new String[] {tool, "-count", "1", "-steps", "1", "-sentiment", "positive", "-model", ""}
-                    : new String[] {tool, "-tokenized", "true", "-steps", "1", "-sentiment", "positive", "-model", ""};
+        for (String tool : new String[] {"Generate", "Rewrite", "Suggest"}) {
+            String[] args = switch (tool) {
+                case "Generate" -> new String[] {tool, "-count", "1", "-steps", "1", "-sentiment", "positive", "-model",
+                    ""};
+                case "Rewrite" -> new String[] {tool, "-tokenized", "true", "-steps", "1", "-sentiment", "positive",
+                    "-model", ""};
+                default -> new String[] {tool, "-tokenized", "true", "-sentiment", "positive", "-model", ""};
+            };
+            String input = tool.equals("Suggest") ? "The [MASK] was late .\n" : "The report was late .\n";
             args[args.length - 1] = english.toString();
-            Run plain = run("The report was late .\n", args);
+            Run plain = run(input, args);
             assertEquals(0, plain.code(), plain.stderr());
             assertFalse(plain.stderr().contains("will mean little"), plain.stderr());
             args[args.length - 1] = french.toString();
@@ -42,7 +47,7 @@ class SentimentLanguageTest {
             Run warned;
             try {
                 System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
-                warned = run("The report was late .\n", args);
+                warned = run(input, args);
             } finally {
                 System.setErr(err);
             }

@@ -2,10 +2,13 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.cli.SuggestionRows;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
@@ -112,5 +115,104 @@ class SuggestToolTest {
         Run steps = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", "-steps", "4");
         assertEquals(CmdTool.BAD_PARAMETERS, steps.code(), steps.stderr());
         assertEquals("", steps.out());
+    }
+
+    /** The rows an infiller made with these options and constraints writes for one tokenized line (line 1). */
+    private static List<String> infillersRows(String line, int top, SamplingOptions options,
+            ConstraintSpec constraints) throws Exception {
+        List<String> expected = new ArrayList<>(List.of(SuggestionRows.HEADER));
+        try (DiffusionModel model = DiffusionModel.loadDefault()) {
+            Suggestion[][] suggested = new InfillerME(model, options, constraints).suggest(line.split(" "), top);
+            for (int m = 0; m < suggested.length; m++) {
+                for (int k = 0; k < suggested[m].length; k++) {
+                    expected.add(SuggestionRows.row(1, m + 1, k + 1, suggested[m][k]).strip());
+                }
+            }
+        }
+        return expected;
+    }
+
+    /**
+     * -ngramWeight ranks the words as InfillerME's fused suggest ranks them: a collocation the network alone misses
+     * comes first. Suggest took no n-gram parameter (an unrecognized parameter), though the command line's suggest
+     * and InfillerME.suggest fuse.
+     */
+    @Test
+    void ngramWeightGivesTheInfillersFusedRows() throws Exception {
+        String line = "Cambodia is , for all practical [MASK] , neutralist .";
+        Run fused = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-tokenized", "-top", "3", "-ngramWeight", "0.7");
+        assertEquals(0, fused.code(), fused.stderr());
+        assertEquals(infillersRows(line, 3, SamplingOptions.builder().ngramWeight(0.7).build(), ConstraintSpec.NONE),
+                fused.lines());
+        assertTrue(fused.lines().get(1).startsWith("1\t1\t1\tpurposes\t"), fused.out());
+        Run plain = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-tokenized", "-top", "3");
+        assertEquals(0, plain.code(), plain.stderr());
+        assertFalse(plain.lines().get(1).startsWith("1\t1\t1\tpurposes\t"), plain.out());
+        // the Infill tool's checks of the n-gram parameters, before the model loads
+        Run corpusAlone = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-tokenized", "-ngramCorpus", "x.txt");
+        assertEquals(CmdTool.BAD_PARAMETERS, corpusAlone.code(), corpusAlone.stderr());
+        assertTrue(corpusAlone.stderr().startsWith("-ngramCorpus x.txt: only used with -ngramWeight above 0"),
+                corpusAlone.stderr());
+        Run layoutAlone = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-ngramWeight", "0.7", "-ngramLayout",
+                "plain");
+        assertEquals(CmdTool.BAD_PARAMETERS, layoutAlone.code(), layoutAlone.stderr());
+        assertTrue(layoutAlone.stderr().startsWith("-ngramLayout plain: says how -ngramCorpus FILE is read"),
+                layoutAlone.stderr());
+        assertEquals("", layoutAlone.out());
+    }
+
+    /** -sentiment (with -guidance and -lexical) gives the words as InfillerME.suggest gives them under it. */
+    @Test
+    void aSentimentShapesTheRows() throws Exception {
+        String line = "It was a [MASK] day for all of us .";
+        Run negative = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-tokenized", "-sentiment", "negative",
+                "-guidance", "3", "-lexical");
+        assertEquals(0, negative.code(), negative.stderr());
+        ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("negative").withGuidance(3).withLexical(true);
+        assertEquals(infillersRows(line, 5, SamplingOptions.builder().build(), spec), negative.lines());
+        Run plain = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-tokenized");
+        assertEquals(0, plain.code(), plain.stderr());
+        assertNotEquals(plain.lines(), negative.lines());
+        Run guidanceAlone = DiffusionNlpToolTest.run(line + "\n", "Suggest", "-guidance", "3");
+        assertEquals(CmdTool.BAD_PARAMETERS, guidanceAlone.code(), guidanceAlone.stderr());
+        assertTrue(guidanceAlone.stderr().startsWith("-guidance 3 pushes toward -sentiment; give it too\n"),
+                guidanceAlone.stderr());
+    }
+
+    /**
+     * What Suggest cannot honour is refused saying why, as the command line's suggest refuses it, and stays out of its
+     * usage: the sampling parameters (it samples nothing), best of k candidates and a POS template.
+     */
+    @Test
+    void whatItCannotHonourIsRefusedSayingWhyAndLeftOutOfItsUsage() {
+        for (String[] given : new String[][] {{"-steps", "4"}, {"-seed", "3"}, {"-batch", "8"},
+                {"-temperature", "1"}, {"-x0Temperature", "0.5"}}) {
+            Run r = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", given[0], given[1]);
+            assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+            assertTrue(r.stderr().startsWith(given[0] + " is not used by Suggest: it reads each line in one pass of the"
+                    + " network, sampling nothing\n"), r.stderr());
+            assertEquals("", r.out());
+        }
+        Run candidates = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", "-sentiment", "positive", "-candidates",
+                "3");
+        assertEquals(CmdTool.BAD_PARAMETERS, candidates.code(), candidates.stderr());
+        assertTrue(candidates.stderr().startsWith("-candidates ranks sampled sentences, and Suggest samples none: it"
+                + " ranks the words of one pass; leave it out\n"), candidates.stderr());
+        Run template = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", "-posTemplate", "DET NOUN");
+        assertEquals(CmdTool.BAD_PARAMETERS, template.code(), template.stderr());
+        assertTrue(template.stderr().startsWith("-posTemplate gives a sentence its tags and length, and Suggest keeps"
+                + " each line's tokens and length; constrain the words with -sentiment, or rewrite with Rewrite"
+                + " -posTemplate\n"), template.stderr());
+        Run help = DiffusionNlpToolTest.run("", "Suggest", "-help");
+        assertEquals(0, help.code(), help.stderr());
+        String usage = help.out().substring(help.out().indexOf("Usage:"));
+        for (String unread : new String[] {"-steps", "-seed", "-batch", "-temperature", "-x0Temperature",
+                "-candidates", "-posTemplate", "-unguidedLength"}) {
+            assertFalse(usage.contains("[" + unread + " "), unread + " in " + usage);
+        }
+        for (String read : new String[] {"-ngramWeight", "-ngramCorpus", "-ngramLayout", "-ngramMultiword",
+                "-sentiment", "-guidance", "-lexical", "-top", "-bannedWords"}) {
+            assertTrue(usage.contains("[" + read + " "), read + " not in " + usage);
+        }
     }
 }
