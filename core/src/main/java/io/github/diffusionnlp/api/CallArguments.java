@@ -20,19 +20,23 @@ final class CallArguments {
      * {@link TokenLists#checkedCopy} of the sentences, once the other arguments are known not to be null. An empty
      * token, or one holding whitespace, is refused: a token list is whitespace-split text, and such a token (text
      * not yet split, a split gone wrong) would otherwise pass through as one unknown word.
+     *
+     * @param naming how the messages name a sentence and its tokens: by index for a batched call, "the sentence" for
+     *     a call given one ({@link SentenceNaming})
      */
-    static List<List<String>> sentences(List<List<String>> sentences, Object constraints, SamplingOptions options) {
+    static List<List<String>> sentences(List<List<String>> sentences, Object constraints, SamplingOptions options,
+            SentenceNaming naming) {
         Objects.requireNonNull(sentences, "sentences");
         Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
-        List<List<String>> copy = TokenLists.checkedCopy(sentences, "sentences", "sentence");
+        List<List<String>> copy = TokenLists.checkedCopy(sentences, "sentences", naming);
         for (int s = 0; s < copy.size(); s++) {
             for (int i = 0; i < copy.get(s).size(); i++) {
                 String token = copy.get(s).get(i);
                 if (MaskSpelling.isMisspelt(token) && !TokenLists.isWord(token)) {
-                    throw notAMask(token, s, i); // "[MASK] ", "The [MASK] was late.": the mask is what was meant
+                    throw notAMask(token, naming.token(s, i)); // "[MASK] ", "The [MASK] was late.": meant a mask
                 }
-                requireWord(token, where(s, i));
+                requireWord(token, naming.token(s, i));
             }
         }
         return copy;
@@ -45,7 +49,7 @@ final class CallArguments {
      * ({@link Visible}): a byte-order mark left at the start of a file's text is invisible, and the message would
      * seem to blame a plain word.
      *
-     * @param where which token it is, for the message ("token 2 of sentence 0")
+     * @param where which token it is, for the message ("token 2 of sentence 0", "token 2")
      */
     static void requireWord(String token, String where) {
         if (token.isEmpty()) {
@@ -96,8 +100,9 @@ final class CallArguments {
                 // the words infill wrote are read as the sentences' are: text not split is no word of it
                 requireWord(filled.get(i), "token " + i + " of infilled sentence " + s);
                 if (!DiffusionLM.MASK.equals(given.get(i)) && !given.get(i).equals(filled.get(i))) {
-                    throw new IllegalArgumentException(where(s, i) + " is '" + Visible.of(given.get(i))
-                            + "' but infilled sentence " + s + " holds '" + Visible.of(String.valueOf(filled.get(i)))
+                    throw new IllegalArgumentException(SentenceNaming.BATCH.token(s, i) + " is '"
+                            + Visible.of(given.get(i)) + "' but infilled sentence " + s + " holds '"
+                            + Visible.of(String.valueOf(filled.get(i)))
                             + "' there: infill changes only masks; give its result for the same sentences");
                 }
             }
@@ -110,24 +115,20 @@ final class CallArguments {
      * Infill's alone: a rewrite has no masks, and takes such a token as the word it is (as the command line's
      * {@code rewrite} does). The command line, OpenNLP and CoreNLP front ends name it in their own words first.
      */
-    static void checkMasks(List<List<String>> sentences) {
+    static void checkMasks(List<List<String>> sentences, SentenceNaming naming) {
         for (int s = 0; s < sentences.size(); s++) {
             for (int i = 0; i < sentences.get(s).size(); i++) {
                 if (MaskSpelling.isMisspelt(sentences.get(s).get(i))) {
-                    throw notAMask(sentences.get(s).get(i), s, i);
+                    throw notAMask(sentences.get(s).get(i), naming.token(s, i));
                 }
             }
         }
     }
 
-    private static IllegalArgumentException notAMask(String token, int sentence, int index) {
-        return new IllegalArgumentException(where(sentence, index) + ", '" + Visible.of(token) + "', is not a mask and"
-                + " would come back unfilled: a mask is the token " + DiffusionLM.MASK + " alone, in capitals, with"
-                + " nothing else in the token (split the text into tokens first)");
-    }
-
-    private static String where(int sentence, int index) {
-        return "token " + index + " of sentence " + sentence;
+    private static IllegalArgumentException notAMask(String token, String where) {
+        return new IllegalArgumentException(where + ", '" + Visible.of(token) + "', is not a mask and would come back"
+                + " unfilled: a mask is the token " + DiffusionLM.MASK + " alone, in capitals, with nothing else in the"
+                + " token (split the text into tokens first)");
     }
 
     /**
@@ -182,12 +183,13 @@ final class CallArguments {
      * sentence before any is sampled, as a sentence is otherwise checked only when a stretch of it with a mask
      * comes up (one without masks never), after the sampling of the stretches before it.
      */
-    static void checkInfillTemplate(List<Upos> template, List<List<String>> sentences) {
+    static void checkInfillTemplate(List<Upos> template, List<List<String>> sentences, SentenceNaming naming) {
         int tags = template.size();
         for (int s = 0; s < sentences.size(); s++) {
             if (sentences.get(s).size() != tags) {
                 throw new IllegalArgumentException("the POS template has " + Counted.of(tags, "tag", "tags")
-                        + " but sentence " + s + " has " + Counted.of(sentences.get(s).size(), "token", "tokens")
+                        + " but " + naming.sentence(s) + " has "
+                        + Counted.of(sentences.get(s).size(), "token", "tokens")
                         + "; an infill keeps the length, one tag per token");
             }
         }

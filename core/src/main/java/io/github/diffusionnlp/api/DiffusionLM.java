@@ -251,10 +251,11 @@ public final class DiffusionLM implements AutoCloseable {
      *
      * @throws IllegalArgumentException for a mask written another way ("[mask]", {@code "<mask>"}, "[MASK]."),
      *     which would come back unfilled, and for an empty token or one holding whitespace (infill and rewrite take
-     *     whitespace-split text); the message names the sentence, the token and how to write it
+     *     whitespace-split text); the message names the token ("token 2", no sentence index: the caller gave one
+     *     sentence) and how to write it
      */
     public List<String> infill(List<String> tokens, SamplingOptions options) {
-        return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), options).get(0);
+        return infill(tokens, Constraints.none(), options);
     }
 
     /**
@@ -262,7 +263,8 @@ public final class DiffusionLM implements AutoCloseable {
      * SamplingOptions)} takes them: a sentiment, and/or a POS template with one tag per token.
      */
     public List<String> infill(List<String> tokens, Constraints constraints, SamplingOptions options) {
-        return infillAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, options).get(0);
+        return infill(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, options, SentenceNaming.ONE)
+                .get(0);
     }
 
     /**
@@ -279,15 +281,30 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Infills under constraints: a sentiment for every sentence, and/or a POS template that must have
      * exactly as many tags as each sentence has tokens (the tags of given words help the model too).
+     *
+     * <p>The refusals of the batched calls ({@code infillAll}, {@code suggestAll}, {@code rewriteAll}) name a
+     * sentence by its index in the list ("token 2 of sentence 0", "sentence 1 has 3 tokens"), a list of one
+     * included: the index is where the caller put it, and a message's words do not change with the list's size.
+     * Those of the calls given one sentence ({@code infill}, {@code suggest}, {@code rewrite}) say "token 2" and
+     * "the sentence", an index their caller never gave.
      */
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
-        sentences = CallArguments.sentences(sentences, constraints, options);
-        CallArguments.checkMasks(sentences);
+        return infill(sentences, constraints, options, SentenceNaming.BATCH);
+    }
+
+    /**
+     * {@link #infillAll(List, Constraints, SamplingOptions)}, its refusals naming the sentences as {@code naming}
+     * does.
+     */
+    private List<List<String>> infill(List<List<String>> sentences, Constraints constraints, SamplingOptions options,
+            SentenceNaming naming) {
+        sentences = CallArguments.sentences(sentences, constraints, options, naming);
+        CallArguments.checkMasks(sentences, naming);
         CallArguments.checkConstraints(constraints);
         if (constraints.template() != null) {
             requireTemplates();
-            CallArguments.checkInfillTemplate(constraints.template(), sentences);
+            CallArguments.checkInfillTemplate(constraints.template(), sentences, naming);
         }
         warnOfSentiment(constraints.sentiment() != null);
         SamplingOptions sampling = options.withDefaultTemperature(SamplingOptions.INFILL_TEMPERATURE);
@@ -330,7 +347,7 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws ModelClosedException when the model has been closed
      */
     public List<List<Suggestion>> suggest(List<String> tokens, int k) {
-        return suggestAll(List.of(Objects.requireNonNull(tokens, "tokens")), k).get(0);
+        return suggest(tokens, Constraints.none(), k);
     }
 
     /**
@@ -356,7 +373,9 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<Suggestion>> suggest(List<String> tokens, Constraints constraints, SamplingOptions options,
             int k) {
-        return suggestAll(List.of(Objects.requireNonNull(tokens, "tokens")), constraints, options, k).get(0);
+        List<List<String>> given = CallArguments.sentences(List.of(Objects.requireNonNull(tokens, "tokens")),
+                constraints, options, SentenceNaming.ONE);
+        return suggestRead(given, given, constraints, options, k, SentenceNaming.ONE).get(0);
     }
 
     /**
@@ -380,8 +399,8 @@ public final class DiffusionLM implements AutoCloseable {
     /** Batched {@link #suggest(List, Constraints, SamplingOptions, int)}: the same constraints and options for all. */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options, int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, constraints, options);
-        return suggestRead(given, given, constraints, options, k);
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, options, SentenceNaming.BATCH);
+        return suggestRead(given, given, constraints, options, k, SentenceNaming.BATCH);
     }
 
     /**
@@ -406,20 +425,20 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
             Constraints constraints, SamplingOptions options, int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, constraints, options);
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, options, SentenceNaming.BATCH);
         List<List<String>> filled = TokenLists.checkedCopy(infilled, "infilled", "infilled sentence");
         CallArguments.checkInfilled(given, filled);
-        return suggestRead(given, filled, constraints, options, k);
+        return suggestRead(given, filled, constraints, options, k, SentenceNaming.BATCH);
     }
 
     private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled,
-            Constraints constraints, SamplingOptions options, int k) {
-        CallArguments.checkMasks(given);
+            Constraints constraints, SamplingOptions options, int k, SentenceNaming naming) {
+        CallArguments.checkMasks(given, naming);
         CallArguments.checkConstraints(constraints);
         CallArguments.checkOnePass(constraints);
         if (constraints.template() != null) {
             requireTemplates();
-            CallArguments.checkInfillTemplate(constraints.template(), given);
+            CallArguments.checkInfillTemplate(constraints.template(), given, naming);
         }
         int words = model.vocabulary().size() - 2;
         if (k < 1 || k > words) {
@@ -561,9 +580,7 @@ public final class DiffusionLM implements AutoCloseable {
      * @param strength in (0, 1]
      */
     public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, SamplingOptions options) {
-        List<boolean[]> keeps = new ArrayList<>();
-        keeps.add(keep);
-        return rewriteAll(List.of(Objects.requireNonNull(tokens, "tokens")), keeps, strength, options).get(0);
+        return rewrite(tokens, keep, strength, Constraints.none(), options);
     }
 
     /**
@@ -576,10 +593,11 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, Constraints constraints,
             SamplingOptions options) {
-        List<boolean[]> keeps = new ArrayList<>();
-        keeps.add(keep);
-        return rewriteAll(List.of(Objects.requireNonNull(tokens, "tokens")), keeps, strength, constraints, options)
-                .get(0);
+        List<List<String>> one = List.of(Objects.requireNonNull(tokens, "tokens"));
+        CallArguments.checkConstraints(Objects.requireNonNull(constraints,
+                "constraints (Constraints.none() for none)"));
+        return rewrite(one, Collections.singletonList(keep), strength, List.of(constraints), options,
+                SentenceNaming.ONE).get(0);
     }
 
     /**
@@ -612,8 +630,17 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
+        return rewrite(sentences, keep, strength, perSentence, options, SentenceNaming.BATCH);
+    }
+
+    /**
+     * {@link #rewriteAll(List, List, double, List, SamplingOptions)}, its refusals naming the sentences as {@code
+     * naming} does.
+     */
+    private List<List<String>> rewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
-                options);
+                options, naming);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
         each.forEach(c -> CallArguments.checkSentenceConstraints(
                 Objects.requireNonNull(c, "constraints of a sentence")));
@@ -632,18 +659,18 @@ public final class DiffusionLM implements AutoCloseable {
         List<List<String>> given = sentences;
         List<boolean[]> kept = keep;
         // one call to close, its masks filled and then the rewrite (see #close)
-        return whileOpen(() -> rewriteOpen(given, kept, strength, each, shared, options));
+        return whileOpen(() -> rewriteOpen(given, kept, strength, each, shared, options, naming));
     }
 
     /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */
     private List<List<String>> rewriteOpen(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> each, Constraints shared, SamplingOptions options) {
+            List<Constraints> each, Constraints shared, SamplingOptions options, SentenceNaming naming) {
         if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
             keep = neverKeepingMasks(sentences, keep);
             sentences = fillMasks(sentences, options);
         }
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
-        List<ModelRow> rows = windows.rewriteRows(keep, each, options);
+        List<ModelRow> rows = windows.rewriteRows(keep, each, options, naming);
         windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
         return windows.sentences();
     }
@@ -702,7 +729,7 @@ public final class DiffusionLM implements AutoCloseable {
      *     true with a length or a template, or for a model that records no training row lengths
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
-        CallArguments.sentences(List.of(), constraints, options);
+        CallArguments.sentences(List.of(), constraints, options, SentenceNaming.BATCH);
         CallArguments.checkConstraints(constraints);
         int len = info.config().maxLength();
         if (count < 0) {

@@ -150,7 +150,10 @@ final class NgramCorpus {
             } catch (IOException e) { // not the UncheckedIOException above: its message says it all
                 throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
             }
-            noted.toString(StandardCharsets.UTF_8).lines().forEach(line -> logger.warn("diffusion-nlp: {}", line));
+            // the notes quote the file's name (and what it holds) raw: written visibly, a terminal's escape or a bidi
+            // override in a name is not run by a terminal showing the log, nor forges a log line
+            noted.toString(StandardCharsets.UTF_8).lines()
+                    .forEach(line -> logger.warn("diffusion-nlp: {}", Visible.of(line)));
             // the file itself, wherever it was named from (a config's relative name, a user's ../ path)
             logger.info("diffusion-nlp: n-gram fusion counts trigrams from {}",
                     Visible.of(corpus.toAbsolutePath().normalize().toString()));

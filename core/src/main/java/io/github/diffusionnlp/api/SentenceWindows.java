@@ -177,16 +177,18 @@ final class SentenceWindows {
      * options.windowSeed(s, p)}.
      *
      * @param keep a keep mask per sentence, null keeping nothing
+     * @param naming how the refusal names the sentence ({@link SentenceNaming})
      * @throws IllegalArgumentException when a keep mask's length is not its sentence's, or a template does not
      *     fit the model or the kept tokens
      */
-    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, SamplingOptions options) {
+    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, SamplingOptions options,
+            SentenceNaming naming) {
         List<ModelRow> rows = new ArrayList<>();
         for (int s = 0; s < given.size(); s++) {
             List<String> tokens = given.get(s); // a rewrite's windows read the words as given, all at once
             boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
             if (k.length != tokens.size()) {
-                throw new IllegalArgumentException("sentence " + s + " has " + Counted.of(tokens.size(), "token",
+                throw new IllegalArgumentException(naming.sentence(s) + " has " + Counted.of(tokens.size(), "token",
                         "tokens") + " but its keep mask has " + k.length);
             }
             Constraints constraints = each.get(s);

@@ -28,16 +28,24 @@ final class TokenLists {
      *     otherwise be read as an unknown word)
      */
     static List<List<String>> checkedCopy(List<List<String>> lists, String name, String one) {
+        return checkedCopy(lists, name, SentenceNaming.batch(one));
+    }
+
+    /**
+     * {@link #checkedCopy(List, String, String)}, its lists and tokens named as {@code naming} names them ("token 1
+     * is null" for a call given one sentence).
+     */
+    static List<List<String>> checkedCopy(List<List<String>> lists, String name, SentenceNaming naming) {
         Objects.requireNonNull(lists, name);
         List<List<String>> copy = new ArrayList<>(lists); // ArrayList: takes the nulls named below
         for (int s = 0; s < copy.size(); s++) {
             if (copy.get(s) == null) {
-                throw new NullPointerException(one + " " + s + " is null");
+                throw new NullPointerException(naming.sentence(s) + " is null");
             }
             List<String> tokens = new ArrayList<>(copy.get(s));
             for (int i = 0; i < tokens.size(); i++) {
                 if (tokens.get(i) == null) {
-                    throw new NullPointerException("token " + i + " of " + one + " " + s + " is null");
+                    throw new NullPointerException(naming.token(s, i) + " is null");
                 }
             }
             copy.set(s, List.copyOf(tokens));

@@ -101,13 +101,15 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
                 + CorpusLayout.PLAIN.description() + ", give " + option.of(CorpusLayout.PLAIN) + ", which reads a tab"
                 + " as a space"
                 : other == null ? "" : "; if it is " + other.description() + ", give " + option.of(other);
+        // the file's name as a terminal shows it: the notes are printed and logged as they are, a line a note
+        String shown = Visible.of(file.toString());
         if (oneSentence) {
             return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, all of one word: with no"
-                    + " blank line to end a sentence, the file is one sentence of %,d words%s (%s", file,
+                    + " blank line to end a sentence, the file is one sentence of %,d words%s (%s", shown,
                     layout.description(), lines, advice, option.name()) + SAY_HOW;
         }
         return String.format(Locale.ROOT, "note: %s: read as %s, guessed from its lines, of which only %.0f%% fit"
-                + " that%s (%s", file,
+                + " that%s (%s", shown,
                 layout.description(), 100.0 * fitting / lines, advice, option.name()) + SAY_HOW;
     }
 }

@@ -349,9 +349,9 @@ public final class TaggedCorpus {
     private static void noteColumnsSaidToBePlain(Path file, LayoutGuess guess, LayoutOption option,
             PrintStream notes) {
         if (guess.tabLine() > 0 && guess.clear()) {
-            notes.println("note: " + file + ": read as " + CorpusLayout.PLAIN.description() + ", as "
-                    + option.of(CorpusLayout.PLAIN) + " says, each tab as a space, though its lines look like "
-                    + guess.layout().description() + ": if they are, give " + option.of(CorpusLayout.AUTO));
+            notes.println("note: " + Visible.of(file.toString()) + ": read as " + CorpusLayout.PLAIN.description()
+                    + ", as " + option.of(CorpusLayout.PLAIN) + " says, each tab as a space, though its lines look"
+                    + " like " + guess.layout().description() + ": if they are, give " + option.of(CorpusLayout.AUTO));
         }
     }
 
@@ -587,8 +587,8 @@ public final class TaggedCorpus {
             if (notes != null && ptbWords > 0) {
                 notes.printf(java.util.Locale.ROOT, "note: %s: %,d words are tagged with Penn Treebank tags (%s),"
                         + " read as the UPOS tags they map to (NN as NOUN, VBD as VERB, or AUX for a form of be, IN as"
-                        + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", file, ptbWords,
-                        String.join(" ", ptbTags));
+                        + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", Visible.of(file.toString()),
+                        ptbWords, String.join(" ", ptbTags));
             }
             return sentences;
         }

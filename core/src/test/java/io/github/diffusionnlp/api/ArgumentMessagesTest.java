@@ -112,6 +112,45 @@ class ArgumentMessagesTest {
                 .getMessage());
     }
 
+    /**
+     * A call given one sentence names no sentence index: its caller gave none, and the front ends that call it a line
+     * at a time put the line's number before the message, where "sentence 0" named nothing their user had. A batched
+     * call names the index even for a list of one: it is where the caller put the sentence ({@link SentenceNaming}).
+     */
+    @Test
+    void aCallGivenOneSentenceSaysTheSentenceAndABatchOfOneItsIndex() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        Constraints noun = Constraints.none().withTemplate(List.of(Upos.NOUN));
+        List<String> two = List.of("A", "[MASK]");
+        String template = " has 2 tokens; an infill keeps the length, one tag per token";
+        assertEquals("the POS template has 1 tag but the sentence" + template, assertThrows(
+                IllegalArgumentException.class, () -> lm.infill(two, noun, fast)).getMessage());
+        assertEquals("the POS template has 1 tag but the sentence" + template, assertThrows(
+                IllegalArgumentException.class, () -> lm.suggest(two, noun, 3)).getMessage());
+        assertEquals("the POS template has 1 tag but sentence 0" + template, assertThrows(
+                IllegalArgumentException.class, () -> lm.suggestAll(List.of(two), noun, 3)).getMessage());
+        String mask = ", '[mask]', is not a mask and would come back unfilled: a mask is the token [MASK] alone, in"
+                + " capitals, with nothing else in the token (split the text into tokens first)";
+        List<String> misspelt = List.of("A", "[mask]");
+        assertEquals("token 1" + mask, assertThrows(IllegalArgumentException.class,
+                () -> lm.infill(misspelt, fast)).getMessage());
+        assertEquals("token 1" + mask, assertThrows(IllegalArgumentException.class,
+                () -> lm.suggest(misspelt, 3)).getMessage());
+        assertEquals("token 1 of sentence 0" + mask, assertThrows(IllegalArgumentException.class,
+                () -> lm.infillAll(List.of(misspelt), fast)).getMessage());
+        assertEquals("the sentence has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewrite(List.of("dog"), new boolean[2], 0.5, fast)).getMessage());
+        assertEquals("the sentence has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewrite(List.of("dog"), new boolean[2], 0.5, Constraints.none(), fast)).getMessage());
+        assertEquals("token 1, 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens", assertThrows(IllegalArgumentException.class,
+                        () -> lm.rewrite(List.of("A", "two words"), null, 0.5, fast)).getMessage());
+        assertEquals("token 1 is null", assertThrows(NullPointerException.class,
+                () -> lm.infill(Arrays.asList("A", null), fast)).getMessage());
+        assertEquals("token 1 of sentence 0 is null", assertThrows(NullPointerException.class,
+                () -> lm.infillAll(List.of(Arrays.asList("A", null)), fast)).getMessage());
+    }
+
     /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */
     @Test
     void aTemplateLongerThanTheModelIsRefusedInOneWording() {

@@ -42,6 +42,30 @@ class NgramCorpusReadingTest {
         }
     }
 
+    /**
+     * What the corpus's reading notes (here the guess of a file of one-word lines without a blank line, which names
+     * the file) is logged with its hidden characters written as code points: a file name holding a terminal's escape
+     * or a bidi override was logged raw, and a terminal showing the log ran it.
+     */
+    @Test
+    void theReadingsNotesAreLoggedVisibly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException {
+        java.nio.file.Path corpus = java.nio.file.Files.writeString(tmp.resolve("c\u001b]0;x\u0007\u202Etxt.words"),
+                "The\ncat\nsat\n.\n");
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optNgramCorpus(corpus).build()) {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            lm.countNgrams();
+        } finally {
+            System.setErr(err);
+        }
+        String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(log.contains("diffusion-nlp: note: ") && log.contains("c<U+001B>]0;x<U+0007><U+202E>txt.words: read as"),
+                log);
+        assertTrue(log.chars().noneMatch(c -> c == 0x1b || c == 0x07 || c == 0x202E), log);
+    }
+
     /** A corpus without a sentence is refused, naming it, as train refuses one: fusion counted from it did nothing. */
     @Test
     void anEmptyNgramCorpusIsRefusedNamingIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws IOException {

@@ -30,9 +30,17 @@ class TokenSpellingTest {
     }
 
     private static String notAMask(int sentence, int token, String written) {
-        return "token " + token + " of sentence " + sentence + ", '" + written + "', is not a mask and would come"
-                + " back unfilled: a mask is the token [MASK] alone, in capitals, with nothing else in the token"
-                + " (split the text into tokens first)";
+        return notAMask("token " + token + " of sentence " + sentence, written);
+    }
+
+    /** The refusal of a call given one sentence, which names no sentence index ({@link SentenceNaming}). */
+    private static String notAMask(int token, String written) {
+        return notAMask("token " + token, written);
+    }
+
+    private static String notAMask(String where, String written) {
+        return where + ", '" + written + "', is not a mask and would come back unfilled: a mask is the token [MASK]"
+                + " alone, in capitals, with nothing else in the token (split the text into tokens first)";
     }
 
     @Test
@@ -40,7 +48,7 @@ class TokenSpellingTest {
         for (String mask : List.of("[mask]", "<mask>", "<MASK>", "[MASK] ", "[MASK].")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> lm.infill(List.of("The", mask, "was", "late", "."), O), mask);
-            assertEquals(notAMask(0, 1, mask), e.getMessage());
+            assertEquals(notAMask(1, mask), e.getMessage());
         }
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lm.infillAll(List.of(List.of("Hi", "."), List.of("The [MASK] was late.")), O));
@@ -53,20 +61,20 @@ class TokenSpellingTest {
         assertEquals(5, lm.rewrite(List.of("The", "[Mask]", "was", "late", "."), null, 0.5, O).size());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lm.rewrite(List.of("The", "[MASK] ", "was", "late", "."), null, 0.5, O));
-        assertEquals(notAMask(0, 1, "[MASK] "), e.getMessage());
+        assertEquals(notAMask(1, "[MASK] "), e.getMessage());
     }
 
     @Test
     void anEmptyTokenOrOneHoldingWhitespaceIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lm.infill(List.of("The", "", "[MASK]", "."), O));
-        assertEquals("token 1 of sentence 0 is empty: a token is a word of whitespace-split text; remove it",
+        assertEquals("token 1 is empty: a token is a word of whitespace-split text; remove it",
                 e.getMessage());
         for (List<String> spaced : List.of(List.of("was late", "was late"), List.of("late\u00a0", "late<U+00A0>"),
                 List.of("\tlate", "<U+0009>late"))) {
             e = assertThrows(IllegalArgumentException.class,
                     () -> lm.rewrite(List.of("The", "[MASK]", spaced.get(0), "."), null, 0.5, O), spaced.get(1));
-            assertEquals("token 2 of sentence 0, '" + spaced.get(1) + "', holds whitespace: a token is a word of"
+            assertEquals("token 2, '" + spaced.get(1) + "', holds whitespace: a token is a word of"
                     + " whitespace-split text; split it into tokens", e.getMessage());
         }
     }
@@ -79,12 +87,12 @@ class TokenSpellingTest {
     void aByteOrderMarkIsNamedAndShown() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> lm.infill(List.of("\uFEFFThe", "[MASK]", "was", "late", "."), O));
-        assertEquals("token 0 of sentence 0, '<U+FEFF>The', holds a byte-order mark (U+FEFF), which splits text into"
+        assertEquals("token 0, '<U+FEFF>The', holds a byte-order mark (U+FEFF), which splits text into"
                 + " tokens as whitespace does: a token is a word of whitespace-split text; remove the mark",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> lm.infill(List.of("The", "<mask>\u001b[2J", "."), O));
-        assertEquals(notAMask(0, 1, "<mask><U+001B>[2J"), e.getMessage(), "a terminal's escape is not run");
+        assertEquals(notAMask(1, "<mask><U+001B>[2J"), e.getMessage(), "a terminal's escape is not run");
     }
 
     /**

@@ -88,6 +88,31 @@ class CorpusLayoutTest {
                 + " space"), notes());
     }
 
+    /**
+     * A note names its file with the characters a terminal does not show written as code points, line breaks
+     * included: the CLI prints the notes as they are and the library logs them a line at a time, so a name holding
+     * ESC ran in the terminal, and one holding a line break split its note into a second line of the name's text.
+     */
+    @Test
+    void aNoteNamesItsFileVisiblyOnOneLine() throws IOException {
+        String name = "w\u001b[2J\nWARN forged\u202E.txt";
+        String shown = dir.resolve("w<U+001B>[2J<U+000A>WARN forged<U+202E>.txt").toString();
+        read(file(name, "Stop\nLook\nListen\n"), CorpusLayout.AUTO);
+        assertTrue(notes().startsWith("note: " + shown + ": read as one word a line"), notes());
+        notes.reset();
+        Path poem = file(name, MOSTLY_ONE_WORD);
+        assertThrows(IOException.class, () -> read(poem, CorpusLayout.AUTO)); // line 4 does not fit: the note first
+        assertTrue(notes().startsWith("note: " + shown + ": read as one word a line, guessed from its lines, of which"
+                + " only 80%"), notes());
+        notes.reset();
+        read(file(name, "The\tDET\njury\tNOUN\n"), CorpusLayout.PLAIN);
+        assertTrue(notes().startsWith("note: " + shown + ": read as plain text"), notes());
+        notes.reset();
+        read(file(name, "The\tDT\njury\tNN\n"), CorpusLayout.COLUMNS);
+        assertTrue(notes().startsWith("note: " + shown + ": 2 words are tagged with Penn Treebank tags"), notes());
+        assertEquals(1, notes().lines().count(), notes());
+    }
+
     /** Every line one word, no blank line: one word a line makes the file one sentence, silently until now. */
     @Test
     void aFileOfOneWordLinesWithoutABlankLineIsSaidToBeOneSentence() throws IOException {

@@ -102,9 +102,13 @@ public class InfillerME {
         return options;
     }
 
-    /** Fills every {@value #MASK} token of one sentence. */
+    /**
+     * Fills every {@value #MASK} token of one sentence. Its refusals and warnings say "the sentence" and "token 2",
+     * as core's {@link DiffusionLM#infill(List, io.github.diffusionnlp.api.Constraints, SamplingOptions)} does: the
+     * batched {@link #infill(String[][])} names a sentence by its index, which this caller never gave.
+     */
     public String[] infill(String[] tokens) {
-        return infill(new String[][] {tokens})[0];
+        return infill(new String[][] {tokens}, 0, true)[0];
     }
 
     /**
@@ -139,6 +143,11 @@ public class InfillerME {
      * seed, as one call would.
      */
     String[][] infillFrom(String[][] sentences, long first) {
+        return infill(sentences, first, false);
+    }
+
+    /** {@link #infillFrom}, or with {@code one} for a caller that gave one sentence, which no message numbers. */
+    private String[][] infill(String[][] sentences, long first, boolean one) {
         SamplingOptions options = this.options.startingAt(first);
         List<List<String>> in = new ArrayList<>(sentences.length);
         for (int i = 0; i < sentences.length; i++) {
@@ -148,9 +157,12 @@ public class InfillerME {
                     throw new IllegalArgumentException("a token is null");
                 }
             }
-            in.add(asRead(tokens, first + i)); // a template of another length: core refuses it, naming the sentence
+            // a template of another length: core refuses it, naming the sentence
+            in.add(asRead(tokens, one ? "the sentence" : "sentence " + (first + i)));
         }
-        List<List<String>> out = model.sample(lm -> lm.infillAll(in, constraints.toConstraints(), options));
+        List<List<String>> out = model.sample(lm -> one
+                ? List.of(lm.infill(in.get(0), constraints.toConstraints(), options))
+                : lm.infillAll(in, constraints.toConstraints(), options));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
@@ -183,7 +195,7 @@ public class InfillerME {
      * @return one array per mask, in the sentence's order (none for a sentence without a mask), of k words unless k
      *     passes the words the model may write (its banned words are left out)
      * @throws IllegalArgumentException for a {@code k} out of range, a null token, or a sentence whose length is not
-     *     this infiller's template's (as {@link #infill(String[])} says it: "sentence 0 has 3 tokens")
+     *     this infiller's template's (as {@link #infill(String[])} says it: "the sentence has 3 tokens")
      */
     public Suggestion[][] suggest(String[] tokens, int k) {
         for (String token : tokens) {
@@ -192,7 +204,7 @@ public class InfillerME {
             }
         }
         // a template of another length is core's to refuse, in the words infill(String[]) refuses it with
-        List<String> in = asRead(tokens, 0);
+        List<String> in = asRead(tokens, "the sentence");
         List<List<Suggestion>> out = model.sample(lm -> lm.suggest(in, constraints.toConstraints().withCandidates(1),
                 options, k));
         return out.stream().map(here -> here.toArray(Suggestion[]::new)).toArray(Suggestion[][]::new);
@@ -211,11 +223,13 @@ public class InfillerME {
      * -tokenized) is a word, not filled, as the Infill tool tells its user: the library refuses it, so the model
      * reads it as the unknown word it is (and infill writes it back as written). A mask split into {@code [ MASK ]}
      * is kept as the three words it is, as "[mask]" is, and said, since a mask was surely meant.
+     *
+     * @param sentence which sentence it is, for the log ("sentence 3", or "the sentence" for a call given one)
      */
-    private List<String> asRead(String[] tokens, long sentence) {
+    private List<String> asRead(String[] tokens, String sentence) {
         int split = MaskSpelling.splitAt(Arrays.asList(tokens));
         if (split >= 0) {
-            String said = "sentence {} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which"
+            String said = "{} holds the mask split into three tokens, '[ MASK ]' at tokens {}-{}, which"
                     + " are words and are not filled: OpenNLP's TokenizerME splits [MASK] so; tokenize with"
                     + " EnglishText.get().tokenize(...), which keeps it whole, or join the three into [MASK]";
             if (splitMasksTold) {

@@ -412,8 +412,8 @@ class ApiTest {
         }
         assertArrayEquals(split, filled);
         String logged = log.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertTrue(logged.contains("WARN io.github.diffusionnlp.opennlp.InfillerME - sentence 0 holds the mask split"
-                + " into three tokens, '[ MASK ]' at tokens 1-3, which are words and are not filled: OpenNLP's"
+        assertTrue(logged.contains("WARN io.github.diffusionnlp.opennlp.InfillerME - the sentence holds the mask"
+                + " split into three tokens, '[ MASK ]' at tokens 1-3, which are words and are not filled: OpenNLP's"
                 + " TokenizerME splits [MASK] so; tokenize with EnglishText.get().tokenize(...)"), logged);
     }
 

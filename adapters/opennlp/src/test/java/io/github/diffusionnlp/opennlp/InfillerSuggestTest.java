@@ -112,8 +112,8 @@ class InfillerSuggestTest {
         IllegalArgumentException templated = assertThrows(IllegalArgumentException.class,
                 () -> tagged.suggest(new String[] {"a", InfillerME.MASK, "."}, 3));
         // core's message, as infill's: the same words for the same mistake
-        assertEquals("the POS template has 2 tags but sentence 0 has 3 tokens; an infill keeps the length, one tag per"
-                + " token", templated.getMessage());
+        assertEquals("the POS template has 2 tags but the sentence has 3 tokens; an infill keeps the length, one tag"
+                + " per token", templated.getMessage());
         assertEquals(templated.getMessage(), assertThrows(IllegalArgumentException.class,
                 () -> tagged.infill(new String[] {"a", InfillerME.MASK, "."})).getMessage());
     }

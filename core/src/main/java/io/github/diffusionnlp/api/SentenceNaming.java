@@ -1,0 +1,34 @@
+package io.github.diffusionnlp.api;
+
+/**
+ * How a call's refusals name a sentence and its tokens. A batched call ({@code infillAll}, {@code suggestAll},
+ * {@code rewriteAll}) names the sentence by its index in the list the caller gave ("token 2 of sentence 0", "sentence
+ * 1 has 3 tokens"), a list of one included: the index is where the caller put it, and the words of a message do not
+ * change with the list's size. A call given one sentence ({@code infill(tokens, ...)}, {@code suggest(tokens, ...)},
+ * {@code rewrite(tokens, ...)}) says "the sentence" and "token 2": its caller gave no index, and the front ends that
+ * call it a line at a time pass the message on under the line's number, where "sentence 0" named nothing they had.
+ *
+ * @param noun what one of the lists is called ("sentence", "infilled sentence", "prefix")
+ * @param single whether the call was given one sentence, not a list
+ */
+record SentenceNaming(String noun, boolean single) {
+    /** A batched call's sentences, named by their index. */
+    static final SentenceNaming BATCH = batch("sentence");
+    /** The one sentence of a single-sentence call. */
+    static final SentenceNaming ONE = new SentenceNaming("sentence", true);
+
+    /** The lists of a batched argument called {@code noun}, named by their index. */
+    static SentenceNaming batch(String noun) {
+        return new SentenceNaming(noun, false);
+    }
+
+    /** Sentence {@code s}: "sentence 2", or "the sentence". */
+    String sentence(int s) {
+        return single ? "the " + noun : noun + " " + s;
+    }
+
+    /** Token {@code i} of sentence {@code s}: "token 1 of sentence 2", or "token 1". */
+    String token(int s, int i) {
+        return single ? "token " + i : "token " + i + " of " + sentence(s);
+    }
+}
