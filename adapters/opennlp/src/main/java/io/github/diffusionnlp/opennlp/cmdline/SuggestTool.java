@@ -57,6 +57,10 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
                 + " tokens and length; constrain the words with -sentiment, or rewrite with Rewrite -posTemplate");
         refused.put("-unguidedLength", "-unguidedLength leaves the choice of a free-length sentence's end out of"
                 + " guidance, and Suggest keeps each line's length: leave it out");
+        for (String p : new String[] {"-detokenize", "-detokenizer"}) {
+            refused.put(p, p + " joins the tokens of a sentence the tool writes, and Suggest writes tab-separated rows"
+                    + " of single words: leave it out");
+        }
         return refused;
     }
 

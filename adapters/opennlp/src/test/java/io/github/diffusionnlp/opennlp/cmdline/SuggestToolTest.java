@@ -181,7 +181,7 @@ class SuggestToolTest {
 
     /**
      * What Suggest cannot honour is refused saying why, as the command line's suggest refuses it, and stays out of its
-     * usage: the sampling parameters (it samples nothing), best of k candidates and a POS template.
+     * usage: the sampling parameters (it samples nothing), best of k candidates, a POS template and detokenizing.
      */
     @Test
     void whatItCannotHonourIsRefusedSayingWhyAndLeftOutOfItsUsage() {
@@ -203,6 +203,12 @@ class SuggestToolTest {
         assertTrue(template.stderr().startsWith("-posTemplate gives a sentence its tags and length, and Suggest keeps"
                 + " each line's tokens and length; constrain the words with -sentiment, or rewrite with Rewrite"
                 + " -posTemplate\n"), template.stderr());
+        for (String[] given : new String[][] {{"-detokenize", "true"}, {"-detokenizer", "dict.xml"}}) {
+            Run r = DiffusionNlpToolTest.run("a [MASK]\n", "Suggest", given[0], given[1]);
+            assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+            assertTrue(r.stderr().startsWith(given[0] + " joins the tokens of a sentence the tool writes, and Suggest"
+                    + " writes tab-separated rows of single words: leave it out\n"), r.stderr());
+        }
         Run help = DiffusionNlpToolTest.run("", "Suggest", "-help");
         assertEquals(0, help.code(), help.stderr());
         String usage = help.out().substring(help.out().indexOf("Usage:"));
