@@ -11,6 +11,7 @@
 
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
+import io.github.diffusionnlp.opennlp.DiffusionDetokenizer;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.GeneratorME;
@@ -20,8 +21,6 @@ import io.github.diffusionnlp.opennlp.RewriterME;
 import java.io.InputStream;
 import opennlp.tools.sentdetect.SentenceDetectorME;
 import opennlp.tools.sentdetect.SentenceModel;
-import opennlp.tools.tokenize.DetokenizationDictionary;
-import opennlp.tools.tokenize.DictionaryDetokenizer;
 import opennlp.tools.tokenize.TokenizerME;
 import opennlp.tools.tokenize.TokenizerModel;
 import opennlp.tools.util.Span;
@@ -39,17 +38,18 @@ public class OpenNlpExample {
         }
         SentenceDetectorME sentences;
         TokenizerME tokenizer;
-        DictionaryDetokenizer detokenizer;
         try (InputStream s = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-sentence-1.3-2.5.4.bin");
-             InputStream t = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin");
-             InputStream d = OpenNlpExample.class.getResourceAsStream(
-                     "/io/github/diffusionnlp/opennlp/en-detokenizer.xml")) {
+             InputStream t = OpenNlpExample.class.getResourceAsStream("/opennlp-en-ud-ewt-tokens-1.3-2.5.4.bin")) {
             sentences = new SentenceDetectorME(new SentenceModel(s));
             tokenizer = new TokenizerME(new TokenizerModel(t));
-            detokenizer = new DictionaryDetokenizer(new DetokenizationDictionary(d));
         }
 
         try (DiffusionModel model = DiffusionModel.loadDefault()) {    // or DiffusionModel.load(Path.of(dirOrBin))
+            // an OpenNLP Detokenizer for the model's words, as the tools' -detokenize: the module's English rules
+            // (Detokenizers.fromDictionary(path) reads a dictionary of another language: new DiffusionDetokenizer(it)),
+            // and the model's Brown quotes `` and '' written as the " a user types (a plain DictionaryDetokenizer
+            // leaves them: grain''.)
+            DiffusionDetokenizer detokenizer = DiffusionDetokenizer.forModel(model);
             SamplingOptions options = SamplingOptions.builder().steps(16).seed(7).build();
             InfillerME infiller = new InfillerME(model, options);          // thread-safe: share it
             // strength 0.7 in (0, 1]; keep nouns and proper nouns verbatim (or token indexes: "0,3")
@@ -60,9 +60,11 @@ public class OpenNlpExample {
                 String[] tokens = tokenizer.tokenize(sentence);
                 // replace tokens 1..2 ("committee met" / "chairman said") with new words
                 String[] filled = infiller.infill(tokens, new Span(1, 3));
-                System.out.println(String.join(" ", tokens) + "  ->  " + detokenizer.detokenize(filled, null));
+                // with the tokens given beside it, a `` or '' the user wrote is written back as it was
+                System.out.println(String.join(" ", tokens) + "  ->  " + detokenizer.detokenize(filled, tokens, null));
                 String[] rewritten = rewriter.rewrite(tokens);             // same length, nouns kept
-                System.out.println(String.join(" ", tokens) + "  =>  " + detokenizer.detokenize(rewritten, null));
+                System.out.println(String.join(" ", tokens) + "  =>  "
+                        + detokenizer.detokenize(rewritten, tokens, null));
             }
 
             // [MASK] tokens to fill: TokenizerME splits "[MASK]" into "[ MASK ]", three words that are not filled

@@ -1,7 +1,10 @@
 package io.github.diffusionnlp.opennlp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.github.diffusionnlp.ExampleSources;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,5 +21,16 @@ class ExampleTest {
     @Test
     void runsWithoutDjlsStartUpNotes(@TempDir Path out) throws Exception {
         ExampleSources.assertNoDjlNotes(ExampleSources.run("opennlp/OpenNlpExample.java", "OpenNlpExample", out));
+    }
+
+    /**
+     * The example joined the model's words with a plain {@code DictionaryDetokenizer}, which writes the shipped
+     * model's Brown quotes as they are ({@code grain''.}, {@code Barco's ````primary is''.}); it now joins them with
+     * {@link DiffusionDetokenizer}, which writes them as typed text, as the tools' {@code -detokenize} does.
+     */
+    @Test
+    void printsTheModelsQuotesAsTypedText(@TempDir Path out) throws Exception {
+        String said = ExampleSources.run("opennlp/OpenNlpExample.java", "OpenNlpExample", out);
+        assertEquals(List.of(), said.lines().filter(l -> l.contains("``") || l.contains("''")).toList(), said);
     }
 }

@@ -58,7 +58,9 @@ class ReadmeSnippetsTest {
             "package", Prelude.of(List.of(API + "DiffusionModel", API + "DiffusionToolFactory", "java.nio.file.Path"),
                     "Path dir"),
             "suggest", Prelude.of(List.of(API + "DiffusionModel", API + "EnglishText", API + "InfillerME",
-                    "io.github.diffusionnlp.api.Suggestion")));
+                    "io.github.diffusionnlp.api.Suggestion")),
+            "detokenize", Prelude.of(List.of(API + "DiffusionDetokenizer", API + "DiffusionModel", API + "GeneratorME",
+                    "io.github.diffusionnlp.api.SamplingOptions")));
 
     @Test
     void everyOpenNlpSnippetHasAPreludeAndNoPreludeIsStale() {

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.opennlp.DiffusionDetokenizer;
 import java.util.List;
 import opennlp.tools.tokenize.Detokenizer;
 import opennlp.tools.tokenize.Detokenizer.DetokenizationOperation;
@@ -11,7 +12,8 @@ final class Output {
 
     /**
      * @param written the user's tokens of each sentence, aligned with {@code sentences} (null: all generated): in
-     *     detokenized text a quote the model wrote is a {@code "} ({@link ModelQuotes}), one the user wrote as written
+     *     detokenized text a quote the model wrote is a {@code "} ({@link DiffusionDetokenizer}), one the user wrote
+     *     as written
      */
     static String render(List<String[]> sentences, List<String[]> written, Detokenizer detokenizer) {
         StringBuilder sb = new StringBuilder();
@@ -20,8 +22,8 @@ final class Output {
             if (sb.length() > 0) {
                 sb.append(' ');
             }
-            sb.append(detokenizer == null ? String.join(" ", tokens)
-                    : ModelQuotes.detokenize(detokenizer, tokens, written == null ? null : written.get(i)));
+            sb.append(detokenizer == null ? String.join(" ", tokens) : new DiffusionDetokenizer(detokenizer)
+                    .detokenize(tokens, written == null ? null : written.get(i), null));
         }
         return sb.toString();
     }
@@ -41,25 +43,26 @@ final class Output {
      */
     static String splice(String text, List<Span[]> spans, List<String[]> written, List<String[]> results,
             Detokenizer detokenizer) {
+        DiffusionDetokenizer modelText = new DiffusionDetokenizer(detokenizer);
         StringBuilder sb = new StringBuilder(text.length());
         int from = 0; // the first character of text not yet written
         for (int i = 0; i < spans.size(); i++) {
             Span[] at = spans.get(i);
             String[] before = written.get(i);
             String[] after = results.get(i);
-            String[] typed = ModelQuotes.asTyped(after, before);
+            String[] typed = DiffusionDetokenizer.asTyped(after, before);
             if (after.length != before.length) {
-                sb.append(text, from, at[0].getStart()).append(ModelQuotes.detokenize(detokenizer, after, before));
+                sb.append(text, from, at[0].getStart()).append(modelText.detokenize(after, before, null));
                 from = at[at.length - 1].getEnd();
                 continue;
             }
-            DetokenizationOperation[] ops = ModelQuotes.operations(detokenizer, typed, after);
+            DetokenizationOperation[] ops = modelText.operations(after, before);
             for (int j = 0; j < at.length; j++) {
                 boolean changed = !after[j].equals(before[j]);
                 String gap = text.substring(from, at[j].getStart());
                 if (j > 0 && (changed || !after[j - 1].equals(before[j - 1]))) {
-                    boolean joinsLeft = ModelQuotes.joinsLeft(ops[j]);
-                    boolean joinsRight = ModelQuotes.joinsRight(ops[j - 1]);
+                    boolean joinsLeft = DiffusionDetokenizer.joinsLeft(ops[j]);
+                    boolean joinsRight = DiffusionDetokenizer.joinsRight(ops[j - 1]);
                     boolean changedJoins = changed && joinsLeft || !after[j - 1].equals(before[j - 1]) && joinsRight;
                     if (gap.isEmpty()) {
                         gap = joinsLeft || joinsRight ? "" : " ";
