@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +21,7 @@ class LoadLogLineTest {
     @Test
     void aModelPathWithHiddenCharactersIsLoggedVisibly(@TempDir Path tmp) throws IOException {
         Path model = TestModels.copyOfTinyModel(Files.createDirectories(tmp.resolve("a\nWARN forged\u001b[2J\u202E")));
-        String log = logOf(() -> {
+        String log = StderrLog.of(() -> {
             try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optBatching(0, java.time.Duration.ZERO)
                     .build()) {
                 assertEquals(5, lm.infill(List.of("The", DiffusionLM.MASK, "was", "late", "."),
@@ -42,7 +39,7 @@ class LoadLogLineTest {
 
     @Test
     void aModelNameWithHiddenCharactersIsLoggedVisibly() {
-        String log = logOf(() -> {
+        String log = StderrLog.of(() -> {
             try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optModelName("x\r\ny\u0085")
                     .optBatching(0, java.time.Duration.ZERO).build()) {
                 assertTrue(lm.info().parameters() > 0);
@@ -51,17 +48,5 @@ class LoadLogLineTest {
             }
         });
         assertTrue(log.contains("diffusion-nlp: model x<U+000D><U+000A>y<U+0085> on "), log);
-    }
-
-    private static String logOf(Runnable calls) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            calls.run();
-        } finally {
-            System.setErr(err);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }

@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.model.Sentiment;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,8 +31,8 @@ class SentimentCaveatTest {
     void theFirstSentimentAskedOfAModelOfAnotherLanguageIsLoggedOnce(@TempDir Path tmp) throws IOException {
         Path french = TestModels.copyOfTinyModelRecordingLexiconShare(tmp.resolve("french"), 0.015);
         try (DiffusionLM lm = DiffusionLM.builder().optModel(french).optModelName("french").build()) {
-            assertFalse(logOf(() -> lm.infill(SENTENCE, OPTIONS)).contains("will mean little"), "no sentiment asked");
-            String log = logOf(() -> {
+            assertFalse(StderrLog.of(() -> lm.infill(SENTENCE, OPTIONS)).contains("will mean little"), "no sentiment asked");
+            String log = StderrLog.of(() -> {
                 lm.infill(SENTENCE, POSITIVE, OPTIONS);
                 lm.generate(1, POSITIVE, OPTIONS);
                 lm.rewriteAll(List.of(List.of("The", "report", "was", "late", ".")), java.util.Arrays.asList(
@@ -47,7 +44,7 @@ class SentimentCaveatTest {
             assertNull(lm.takeSentimentCaveat(), "told already");
         }
         try (DiffusionLM lm = DiffusionLM.builder().optModel(french).build()) { // another loaded model: told again
-            assertTrue(logOf(() -> lm.generate(1, POSITIVE, OPTIONS)).contains(WARNING));
+            assertTrue(StderrLog.of(() -> lm.generate(1, POSITIVE, OPTIONS)).contains(WARNING));
         }
     }
 
@@ -57,29 +54,17 @@ class SentimentCaveatTest {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(french).build()) {
             assertTrue(lm.takeSentimentCaveat().startsWith("the English lexicon that labelled"));
             assertNull(lm.takeSentimentCaveat(), "a second front end, or a second ask, gets nothing");
-            assertFalse(logOf(() -> lm.infill(SENTENCE, POSITIVE, OPTIONS)).contains("will mean little"));
+            assertFalse(StderrLog.of(() -> lm.infill(SENTENCE, POSITIVE, OPTIONS)).contains("will mean little"));
         }
     }
 
     @Test
     void aSentimentAskedOfAnEnglishModelIsNotWarnedOf() {
         try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).build()) {
-            assertFalse(logOf(() -> lm.generate(1, POSITIVE, OPTIONS)).contains("will mean little"));
+            assertFalse(StderrLog.of(() -> lm.generate(1, POSITIVE, OPTIONS)).contains("will mean little"));
             assertNull(lm.takeSentimentCaveat());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static String logOf(Runnable calls) {
-        PrintStream err = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        try {
-            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-            calls.run();
-        } finally {
-            System.setErr(err);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
     }
 }
