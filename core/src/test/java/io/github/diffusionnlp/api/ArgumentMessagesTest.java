@@ -94,7 +94,7 @@ class ArgumentMessagesTest {
         assertEquals("the POS template has 2 tags but sentence 0 has 1 token; an infill keeps the length, one tag per"
                 + " token", assertThrows(IllegalArgumentException.class, () -> lm.infillAll(List.of(List.of("[MASK]")),
                         Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN)), fast)).getMessage());
-        assertEquals("token 1 is kept but the POS template has only 1 tag", assertThrows(
+        assertEquals("token 1 of sentence 0 is kept but the POS template has only 1 tag", assertThrows(
                 IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A", "dog")),
                         List.of(new boolean[] {false, true}), 0.5, Constraints.none().withTemplate(noun), fast))
                 .getMessage());
@@ -145,10 +145,26 @@ class ArgumentMessagesTest {
         assertEquals("token 1, 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
                 + " into tokens", assertThrows(IllegalArgumentException.class,
                         () -> lm.rewrite(List.of("A", "two words"), null, 0.5, fast)).getMessage());
+        assertEquals("token 1 is kept but the POS template has only 1 tag", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewrite(List.of("A", "dog"), new boolean[] {false, true}, 0.5,
+                        noun, fast)).getMessage());
         assertEquals("token 1 is null", assertThrows(NullPointerException.class,
                 () -> lm.infill(Arrays.asList("A", null), fast)).getMessage());
         assertEquals("token 1 of sentence 0 is null", assertThrows(NullPointerException.class,
                 () -> lm.infillAll(List.of(Arrays.asList("A", null)), fast)).getMessage());
+    }
+
+    /**
+     * A batched rewrite's kept token outside the POS template names its sentence, as its other refusals do: "token 1 is
+     * kept" told the caller of several sentences nothing of which.
+     */
+    @Test
+    void aKeptTokenOutsideTheTemplateNamesItsSentence() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        assertEquals("token 1 of sentence 1 is kept but the POS template has only 1 tag", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A", "dog"), List.of("A", "cat")),
+                        List.of(new boolean[] {true, false}, new boolean[] {false, true}), 0.5,
+                        Constraints.none().withTemplate(List.of(Upos.NOUN)), fast)).getMessage());
     }
 
     /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */
