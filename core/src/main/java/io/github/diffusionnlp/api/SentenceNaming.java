@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.api;
 
+import java.util.List;
+
 /**
  * How a call's refusals name a sentence and its tokens. A batched call ({@code infillAll}, {@code suggestAll},
  * {@code rewriteAll}) names the sentence by its index in the list the caller gave ("token 2 of sentence 0", "sentence
@@ -8,14 +10,19 @@ package io.github.diffusionnlp.api;
  * {@code rewrite(tokens, ...)}) says "the sentence" and "token 2": its caller gave no index, and the front ends that
  * call it a line at a time pass the message on under the line's number, where "sentence 0" named nothing they had.
  *
+ *
+ * <p>Public for a front end that gives a batched call one sentence its own caller gave alone ({@link
+ * DiffusionLM#rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)}): its refusals then say "the
+ * sentence" as the single-sentence calls' do.
+ *
  * @param noun what one of the lists is called ("sentence", "infilled sentence", "prefix")
  * @param single whether the call was given one sentence, not a list
  */
-record SentenceNaming(String noun, boolean single) {
+public record SentenceNaming(String noun, boolean single) {
     /** A batched call's sentences, named by their index. */
-    static final SentenceNaming BATCH = batch("sentence");
+    public static final SentenceNaming BATCH = batch("sentence");
     /** The one sentence of a single-sentence call. */
-    static final SentenceNaming ONE = new SentenceNaming("sentence", true);
+    public static final SentenceNaming ONE = new SentenceNaming("sentence", true);
 
     /** The lists of a batched argument called {@code noun}, named by their index. */
     static SentenceNaming batch(String noun) {

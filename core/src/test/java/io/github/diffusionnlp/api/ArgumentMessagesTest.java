@@ -155,6 +155,36 @@ class ArgumentMessagesTest {
     }
 
     /**
+     * The batched rewrite given {@link SentenceNaming#ONE} words its refusals as the single-sentence rewrite does, for
+     * a front end passing on one sentence its caller gave alone, and accepts what the batched form accepts: lexical
+     * constraints without a sentiment or template (refused by the single form). One naming for two sentences is
+     * refused.
+     */
+    @Test
+    void aBatchedRewriteNamedForOneSentenceSaysTheSentence() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        List<Constraints> none = List.of(Constraints.none());
+        assertEquals("token 1, 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens", assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                        List.of(List.of("A", "two words")), Collections.singletonList(null), 0.5, none, fast,
+                        SentenceNaming.ONE)).getMessage());
+        assertEquals("the sentence has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(List.of(List.of("dog")), List.of(new boolean[2]), 0.5, none, fast,
+                        SentenceNaming.ONE)).getMessage());
+        assertEquals("sentence 0 has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(List.of(List.of("dog")), List.of(new boolean[2]), 0.5, none, fast,
+                        SentenceNaming.BATCH)).getMessage());
+        assertEquals("a naming of one sentence for 2 sentences; give SentenceNaming.BATCH", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A"), List.of("B")),
+                        Arrays.asList(null, null), 0.5, List.of(Constraints.none(), Constraints.none()), fast,
+                        SentenceNaming.ONE)).getMessage());
+        Constraints lexical = Constraints.none().withLexical(true);
+        assertThrows(IllegalArgumentException.class, () -> lm.rewrite(List.of(), null, 0.5, lexical, fast));
+        assertEquals(List.of(List.of()), lm.rewriteAll(List.of(List.of()), Collections.singletonList(null), 0.5,
+                List.of(lexical), fast, SentenceNaming.ONE));
+    }
+
+    /**
      * A batched rewrite's kept token outside the POS template names its sentence, as its other refusals do: "token 1 is
      * kept" told the caller of several sentences nothing of which.
      */
