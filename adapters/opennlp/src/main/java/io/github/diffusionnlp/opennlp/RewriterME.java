@@ -141,7 +141,7 @@ public class RewriterME {
         boolean[][] masks = new boolean[sentences.length][];
         for (int i = 0; i < sentences.length; i++) {
             checkTokens(sentences[i]);
-            masks[i] = keepMask(sentences[i]);
+            masks[i] = keepMask(sentences[i], "sentence " + i);
         }
         return rewrite(sentences, masks);
     }
@@ -264,7 +264,12 @@ public class RewriterME {
      * @throws IllegalArgumentException when the spec names an index outside the tokens
      */
     public boolean[] keepMask(String[] tokens) {
-        return keep.mask(tokens, keep.needsTags() ? EnglishPosTagger.get().tag(tokens) : null);
+        return keepMask(tokens, "the sentence");
+    }
+
+    /** {@link #keepMask(String[])}, its refusal calling the sentence {@code sentence} ("sentence 2"). */
+    private boolean[] keepMask(String[] tokens, String sentence) {
+        return keep.mask(tokens, keep.needsTags() ? EnglishPosTagger.get().tag(tokens) : null, sentence);
     }
 
     private static void checkTokens(String[] tokens) {

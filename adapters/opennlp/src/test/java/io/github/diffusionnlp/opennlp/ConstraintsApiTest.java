@@ -201,8 +201,9 @@ class ConstraintsApiTest {
     /**
      * RewriterME's one-sentence calls word their refusals, and core's, for the one sentence their caller gave ("the
      * sentence", "token 1"): they said "sentence 0", an index the caller never gave. Its batched calls name the
-     * sentence by its index, a kept token outside the template included (which named none). What is accepted stays:
-     * lexical constraints over the input's own template take an empty sentence, which has no template.
+     * sentence by its index, a kept token outside the template and a keep index outside the tokens included: both
+     * named none (and the keep index's said "1 tokens (indexes 0-0)"). What is accepted stays: lexical constraints
+     * over the input's own template take an empty sentence, which has no template.
      */
     @Test
     void aRewriteOfOneSentenceSaysTheSentenceAndABatchItsIndex() {
@@ -226,6 +227,12 @@ class ConstraintsApiTest {
         assertEquals("token 1 of sentence 1" + outside, assertThrows(IllegalArgumentException.class,
                 () -> noun.rewrite(new String[][] {{"dog"}, {"a", "dog"}},
                         new boolean[][] {{true}, {false, true}})).getMessage());
+        RewriterME third = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.parse("2"));
+        assertEquals("keep index 2 is out of range: the sentence has 1 token (index 0)", assertThrows(
+                IllegalArgumentException.class, () -> third.rewrite(new String[] {"dog"})).getMessage());
+        assertEquals("keep index 2 is out of range: sentence 1 has 2 tokens (indexes 0-1)", assertThrows(
+                IllegalArgumentException.class, () -> third.rewrite(new String[][] {{"a", "b", "c"}, {"a", "dog"}}))
+                .getMessage());
         RewriterME lexical = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE,
                 ConstraintSpec.NONE.withInputTemplate().withLexical(true));
         assertArrayEquals(new String[0], lexical.rewrite(new String[0]));
