@@ -158,7 +158,7 @@ class ArgumentMessagesTest {
      * The batched rewrite given {@link SentenceNaming#ONE} words its refusals as the single-sentence rewrite does, for
      * a front end passing on one sentence its caller gave alone, and accepts what the batched form accepts: lexical
      * constraints without a sentiment or template (refused by the single form). One naming for two sentences is
-     * refused.
+     * refused. A window's naming names the caller's token and sentence, for a later window rewritten on its own.
      */
     @Test
     void aBatchedRewriteNamedForOneSentenceSaysTheSentence() {
@@ -178,6 +178,14 @@ class ArgumentMessagesTest {
                 IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A"), List.of("B")),
                         Arrays.asList(null, null), 0.5, List.of(Constraints.none(), Constraints.none()), fast,
                         SentenceNaming.ONE)).getMessage());
+        String whitespace = ", 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens";
+        List<List<String>> window = List.of(List.of("A", "two words"));
+        assertEquals("token 65" + whitespace, assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(window,
+                Collections.singletonList(null), 0.5, none, fast, SentenceNaming.ONE.window(0, 64))).getMessage());
+        assertEquals("token 65 of sentence 3" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(window, Collections.singletonList(null), 0.5, none, fast,
+                        SentenceNaming.BATCH.window(3, 64))).getMessage());
         Constraints lexical = Constraints.none().withLexical(true);
         assertThrows(IllegalArgumentException.class, () -> lm.rewrite(List.of(), null, 0.5, lexical, fast));
         assertEquals(List.of(List.of()), lm.rewriteAll(List.of(List.of()), Collections.singletonList(null), 0.5,

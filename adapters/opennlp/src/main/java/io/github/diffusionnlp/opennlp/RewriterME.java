@@ -221,7 +221,7 @@ public class RewriterME {
         for (Window w : later) { // the seed the library gives window "from" of sentence i in one call
             SamplingOptions o = options.toBuilder().seed(options.windowSeed(w.sentence, w.from)).build();
             List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
-                    List.of(w.constraints), o).get(0);
+                    List.of(w.constraints), o, naming.window(w.sentence, w.from)).get(0); // tokens named as given
             List<String> joined = new ArrayList<>(out.get(w.sentence));
             joined.addAll(done);
             out.set(w.sentence, joined);

@@ -202,7 +202,8 @@ class ConstraintsApiTest {
      * RewriterME's one-sentence calls word their refusals, and core's, for the one sentence their caller gave ("the
      * sentence", "token 1"): they said "sentence 0", an index the caller never gave. Its batched calls name the
      * sentence by its index, a kept token outside the template and a keep index outside the tokens included: both
-     * named none (and the keep index's said "1 tokens (indexes 0-0)"). What is accepted stays: lexical constraints
+     * named none (and the keep index's said "1 tokens (indexes 0-0)"), and a bad token in a later window of a long
+     * sentence, which was named by its index in the window, of "sentence 0". What is accepted stays: lexical constraints
      * over the input's own template take an empty sentence, which has no template.
      */
     @Test
@@ -233,6 +234,16 @@ class ConstraintsApiTest {
         assertEquals("keep index 2 is out of range: sentence 1 has 2 tokens (indexes 0-1)", assertThrows(
                 IllegalArgumentException.class, () -> third.rewrite(new String[][] {{"a", "b", "c"}, {"a", "dog"}}))
                 .getMessage());
+        // a sentence longer than the model's positions, rewritten to its own tags window by window
+        String[] longer = new String[model.getInfo().config().maxLength() + 6];
+        java.util.Arrays.fill(longer, "dog");
+        longer[longer.length - 2] = "two words";
+        RewriterME own = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.withInputTemplate());
+        String at = "token " + (longer.length - 2);
+        assertEquals(at + whitespace, assertThrows(IllegalArgumentException.class, () -> own.rewrite(longer))
+                .getMessage());
+        assertEquals(at + " of sentence 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> own.rewrite(new String[][] {{"dog"}, longer})).getMessage());
         RewriterME lexical = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE,
                 ConstraintSpec.NONE.withInputTemplate().withLexical(true));
         assertArrayEquals(new String[0], lexical.rewrite(new String[0]));
