@@ -635,6 +635,26 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * {@link #rewriteAll(List, List, double, List, SamplingOptions)}, its refusals naming the sentences as {@code
+     * naming} does: {@link SentenceNaming#ONE} for a front end that passes on one sentence its caller gave alone (as
+     * OpenNLP's {@code RewriterME.rewrite(String[])} does), whose caller has no index to read "sentence 0" by. It
+     * accepts what that batched form accepts (unlike {@link #rewrite(List, boolean[], double, Constraints,
+     * SamplingOptions)}, lexical constraints with neither a sentiment nor a template among them).
+     *
+     * @throws IllegalArgumentException as {@link #rewriteAll(List, List, double, List, SamplingOptions)}, and when
+     *     {@code naming} names one sentence and more are given
+     */
+    public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
+        if (Objects.requireNonNull(naming, "naming (SentenceNaming.BATCH for indexes)").single()
+                && Objects.requireNonNull(sentences, "sentences").size() > 1) {
+            throw new IllegalArgumentException("a naming of one sentence for "
+                    + Counted.of(sentences.size(), "sentence", "sentences") + "; give SentenceNaming.BATCH");
+        }
+        return rewrite(sentences, keep, strength, perSentence, options, naming);
+    }
+
+    /**
+     * {@link #rewriteAll(List, List, double, List, SamplingOptions)}, its refusals naming the sentences as {@code
      * naming} does.
      */
     private List<List<String>> rewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,

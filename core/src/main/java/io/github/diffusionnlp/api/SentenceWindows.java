@@ -195,7 +195,7 @@ final class SentenceWindows {
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary);
             if (constraints.template() != null) {
                 rows.add(ModelRow.rewriteToTemplate(s, tokens, read, k, constraints, vocabulary, len,
-                        options.sentenceSeed(s)));
+                        options.sentenceSeed(s), naming));
                 continue;
             }
             for (int from = 0; from < tokens.size(); from += len) {

@@ -32,8 +32,8 @@ record ConlluPlusColumns(int count, int id, int form, int upos) {
         if (!m.matches()) {
             String name = file.getFileName().toString();
             if (name.endsWith(".conllup") || name.endsWith(".conllup.gz")) {
-                throw new IOException(file + ":1: a CoNLL-U Plus file starts with a '# global.columns = ID FORM"
-                        + " UPOS ...' line naming its columns, and this one does not; add it (or rename a CoNLL-U"
+                throw new IOException(Visible.of(file) + ":1: a CoNLL-U Plus file starts with a '# global.columns = ID"
+                        + " FORM UPOS ...' line naming its columns, and this one does not; add it (or rename a CoNLL-U"
                         + " file to .conllu)");
             }
             return null;
@@ -41,8 +41,8 @@ record ConlluPlusColumns(int count, int id, int form, int upos) {
         List<String> names = List.of(
                 TaggedCorpus.TOKEN.matcher(m.group(1)).results().map(r -> r.group()).toArray(String[]::new));
         if (!names.contains("FORM")) {
-            throw new IOException(file + ":1: the global.columns line names no FORM column (" + String.join(" ", names)
-                    + "), and the words are read from it; a CoNLL-U Plus corpus needs FORM");
+            throw new IOException(Visible.of(file) + ":1: the global.columns line names no FORM column ("
+                    + String.join(" ", names) + "), and the words are read from it; a CoNLL-U Plus corpus needs FORM");
         }
         return new ConlluPlusColumns(names.size(), names.indexOf("ID"), names.indexOf("FORM"), names.indexOf("UPOS"));
     }

@@ -132,7 +132,8 @@ final class CorpusMemory {
         throw new IOException(String.format(Locale.ROOT, "%s:%d: by this line the corpus holds %s%,d words in %,d"
                 + " sentences%s%s, more than the %,d MB Java may use here holds while %s (about %d bytes a word and"
                 + " %d a sentence); the whole file would take about %,d MB%s: give Java -Xmx%dm or more (java -Xmx%dm"
-                + " ...), or use a part of the corpus", file, line + 1, early ? "at least " : "", words, sentences,
+                + " ...), or use a part of the corpus", Visible.of(file), line + 1, early ? "at least " : "", words,
+                sentences,
                 early ? " (counted as its lines are checked, before they are parsed)" : "",
                 held.what() == null ? "" : String.format(Locale.ROOT, " beside the %,d MB held for %s",
                         held.before() >> 20, held.what()),

@@ -112,11 +112,12 @@ record InlineTags(String shape, int tagged, int total, Set<String> tags) {
         String base = name.contains(".") ? name.substring(0, name.lastIndexOf('.')) : name;
         String out = name.equals(base + ".tsv") ? base + "-columns.tsv" : base + ".tsv";
         if (shape.equals("word TAG")) {
-            return "awk '{print NF ? $1 \"\\t\" $2 : \"\"}' " + file + " > " + out;
+            return "awk '{print NF ? $1 \"\\t\" $2 : \"\"}' " + Visible.of(file) + " > " + out;
         }
         String separator = shape.equals("word/TAG") ? "\\/" : "_";
         return "awk '{for (i = 1; i <= NF; i++) {n = match($i, /" + separator + "[^" + separator + "]*$/);"
-                + " print substr($i, 1, n - 1) \"\\t\" substr($i, n + 1)} print \"\"}' " + file + " > " + out;
+                + " print substr($i, 1, n - 1) \"\\t\" substr($i, n + 1)} print \"\"}' " + Visible.of(file) + " > "
+                + out;
     }
 
     /** Why such a file is refused when its layout is guessed, and how to convert it or insist on plain text. */
@@ -134,7 +135,8 @@ record InlineTags(String shape, int tagged, int total, Set<String> tags) {
                 "%s: this looks like tagged text, not plain text: %,d of the %,d %s looked at are"
                 + " %s, with %d %s tag%s (%s); read as plain text the tags would be trained as words. Convert it to"
                 + " word<TAB>TAG lines, a blank line after each sentence, e.g. %s, %s; or give %s to read it as plain"
-                + " text all the same", file, tagged, total, shape.equals("word TAG") ? "lines" : "tokens", shape,
+                + " text all the same", Visible.of(file), tagged, total, shape.equals("word TAG") ? "lines" : "tokens",
+                shape,
                 tags.size(), tagSet(), tags.size() == 1 ? "" : "s", shown, conversion(file), then,
                 option.of(CorpusLayout.PLAIN));
     }

@@ -23,11 +23,11 @@ public final class InputFiles {
      */
     public static void requireRegularFile(Path file, String what) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory; give a " + what);
+            throw new IOException(Visible.of(file) + " is a directory; give a " + what);
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
-            throw new IOException(file + " is not a regular file (a FIFO, a device or a socket, which could block the"
-                    + " read or never end); give a " + what);
+            throw new IOException(Visible.of(file) + " is not a regular file (a FIFO, a device or a socket, which could"
+                    + " block the read or never end); give a " + what);
         }
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, what + " not found");
@@ -47,7 +47,7 @@ public final class InputFiles {
             String size = bytes == most + 1 ? String.format(Locale.ROOT, "more than %,d", most)
                     : String.format(Locale.ROOT, "%,d", bytes);
             throw new IOException(String.format(Locale.ROOT, "%s holds %s bytes, more than the %,d bytes a %s may"
-                    + " hold here; %s", file, size, most, what, remedy));
+                    + " hold here; %s", Visible.of(file), size, most, what, remedy));
         }
     }
 }

@@ -30,7 +30,7 @@ record MultiwordRange(int firstPart, int lastPart) {
      */
     static MultiwordRange of(Path file, List<String> lines, int index, String id, Function<String, String[]> columns,
             int idColumn) throws IOException {
-        String where = file + ":" + (index + 1) + ": ";
+        String where = Visible.of(file) + ":" + (index + 1) + ": ";
         Matcher m = RANGE.matcher(id);
         if (!m.matches() || Integer.parseInt(m.group(1)) >= Integer.parseInt(m.group(2))) {
             throw new IOException(where + "the multiword-token ID '" + id + "' is not a range FIRST-LAST of two or"

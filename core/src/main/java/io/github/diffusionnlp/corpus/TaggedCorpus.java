@@ -159,7 +159,7 @@ public final class TaggedCorpus {
             // every line checked and counted before any is parsed; each pass below reads the file again
             text = TextLines.of(file, source, check, watch);
         } catch (ZipException | EOFException e) {
-            throw new IOException(file + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
+            throw new IOException(Visible.of(file) + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
                     : e.getMessage()), e);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the lines counted so far outgrow the memory
@@ -349,7 +349,7 @@ public final class TaggedCorpus {
     private static void noteColumnsSaidToBePlain(Path file, LayoutGuess guess, LayoutOption option,
             PrintStream notes) {
         if (guess.tabLine() > 0 && guess.clear()) {
-            notes.println("note: " + Visible.of(file.toString()) + ": read as " + CorpusLayout.PLAIN.description()
+            notes.println("note: " + Visible.of(file) + ": read as " + CorpusLayout.PLAIN.description()
                     + ", as " + option.of(CorpusLayout.PLAIN) + " says, each tab as a space, though its lines look"
                     + " like " + guess.layout().description() + ": if they are, give " + option.of(CorpusLayout.AUTO));
         }
@@ -357,9 +357,9 @@ public final class TaggedCorpus {
 
     private static IOException notFitting(Path file, int index, CorpusLayout layout, String why,
             LayoutOption option) {
-        return new IOException(file + ":" + (index + 1) + ": the line does not fit " + option.of(layout) + " ("
-                + layout.description() + "): " + why + "; fix the line, or give the " + option.name() + " the file"
-                + " has (" + option.of(CorpusLayout.AUTO) + " guesses it)");
+        return new IOException(Visible.of(file) + ":" + (index + 1) + ": the line does not fit " + option.of(layout)
+                + " (" + layout.description() + "): " + why + "; fix the line, or give the " + option.name()
+                + " the file has (" + option.of(CorpusLayout.AUTO) + " guesses it)");
     }
 
     /** What a line that fits no forced layout holds, for {@link #notFitting}. */
@@ -416,7 +416,7 @@ public final class TaggedCorpus {
                 continue;
             }
             String[] cols = line.split("\t");
-            String where = file + ":" + (i + 1) + ": ";
+            String where = Visible.of(file) + ":" + (i + 1) + ": ";
             if (layout != CorpusLayout.AUTO && kindOf(line) != layout) {
                 throw notFitting(file, i, layout, describe(line, layout), option);
             }
@@ -473,7 +473,7 @@ public final class TaggedCorpus {
                 continue;
             }
             String[] cols = line.split("\t", -1);
-            String where = file + ":" + (i + 1) + ": ";
+            String where = Visible.of(file) + ":" + (i + 1) + ": ";
             if (cols.length != columns.count()) {
                 throw new IOException(where + cols.length + " tab-separated columns, where the global.columns line"
                         + " names " + columns.count() + "; every word line has them all (_ for an empty one)");
@@ -516,8 +516,8 @@ public final class TaggedCorpus {
         // first (del: ADP, de; vámonos: VERB, vamos).
         String tag = uposColumn < 0 ? "_" : wordColumns.apply(lines.get(range.firstPart()))[uposColumn];
         // an unknown tag is on the part's line, not the range's: the error names both
-        sentences.add(file + ":" + (index + 1) + ": the multiword token " + id + " (tagged as its first part, line "
-                + (range.firstPart() + 1) + "): ", "FORM", form, tag);
+        sentences.add(Visible.of(file) + ":" + (index + 1) + ": the multiword token " + id + " (tagged as its first"
+                + " part, line " + (range.firstPart() + 1) + "): ", "FORM", form, tag);
         return range.lastPart();
     }
 
@@ -587,7 +587,7 @@ public final class TaggedCorpus {
             if (notes != null && ptbWords > 0) {
                 notes.printf(java.util.Locale.ROOT, "note: %s: %,d words are tagged with Penn Treebank tags (%s),"
                         + " read as the UPOS tags they map to (NN as NOUN, VBD as VERB, or AUX for a form of be, IN as"
-                        + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", Visible.of(file.toString()),
+                        + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", Visible.of(file),
                         ptbWords, String.join(" ", ptbTags));
             }
             return sentences;

@@ -67,19 +67,20 @@ final class TextLines {
         try (Scanner scanner = new Scanner(file, source.open())) {
             if (scanner.startsAsUtf16()) {
                 // what Windows editors save as "Unicode": without this it read as "a NUL byte ... not text"
-                throw new IOException(file + ": UTF-16 text (it starts with a UTF-16 byte-order mark); convert the"
-                        + " corpus to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
+                throw new IOException(Visible.of(file) + ": UTF-16 text (it starts with a UTF-16 byte-order mark);"
+                        + " convert the corpus to UTF-8 (e.g. iconv -f utf-16 -t utf-8)");
             }
             while (scanner.next(lines)) {
                 if (lines % CheckedList.EVERY == 0) {
                     check.run();
                 }
                 if (lines == Integer.MAX_VALUE - 8) {
-                    throw new IOException(file + " holds more than " + lines + " lines, more than a corpus may hold");
+                    throw new IOException(Visible.of(file) + " holds more than " + lines + " lines, more than a corpus"
+                            + " may hold");
                 }
                 if (scanner.nul) {
-                    throw new IOException(file + ":" + (lines + 1) + ": a NUL byte; a corpus is text, and this"
-                            + " file is not");
+                    throw new IOException(Visible.of(file) + ":" + (lines + 1) + ": a NUL byte; a corpus is text, and"
+                            + " this file is not");
                 }
                 boolean ascii = true; // valid UTF-8 as it is
                 for (int i = scanner.start; i < scanner.end; i++) {
@@ -90,8 +91,8 @@ final class TextLines {
                         utf8.decode(ByteBuffer.wrap(scanner.bytes, scanner.start, scanner.end - scanner.start));
                     }
                 } catch (CharacterCodingException e) {
-                    throw new IOException(file + ":" + (lines + 1) + ": not valid UTF-8; convert the corpus to"
-                            + " UTF-8 (e.g. iconv -f latin1 -t utf-8)", e);
+                    throw new IOException(Visible.of(file) + ":" + (lines + 1) + ": not valid UTF-8; convert the corpus"
+                            + " to UTF-8 (e.g. iconv -f latin1 -t utf-8)", e);
                 }
                 if (lines == 0) {
                     first = scanner.text();
@@ -140,14 +141,14 @@ final class TextLines {
         public String get(int index) {
             Objects.checkIndex(index, count);
             if (index < next - BEHIND) {
-                throw new IllegalStateException("line " + (index + 1) + " of " + file + " is behind this pass (at line "
-                        + next + "); a pass reads forward");
+                throw new IllegalStateException("line " + (index + 1) + " of " + Visible.of(file) + " is behind this"
+                        + " pass (at line " + next + "); a pass reads forward");
             }
             try {
                 while (next <= index) {
                     if (!scanner.next(next) || scanner.nul) {
-                        throw new IOException(file + " changed while it was read: it now ends at line " + next
-                                + ", where it had " + count + " lines");
+                        throw new IOException(Visible.of(file) + " changed while it was read: it now ends at line "
+                                + next + ", where it had " + count + " lines");
                     }
                     recent[next % BEHIND] = scanner.text();
                     next++;
@@ -244,8 +245,8 @@ final class TextLines {
                     return found(chunk, from, at);
                 }
                 if ((long) length + (at - from) > Integer.MAX_VALUE - 8) {
-                    throw new IOException(file + ":" + (index + 1) + ": a line of more than 2 GB: the file is not lines"
-                            + " of text or has lost its line ends");
+                    throw new IOException(Visible.of(file) + ":" + (index + 1) + ": a line of more than 2 GB: the file"
+                            + " is not lines of text or has lost its line ends");
                 }
                 if (length + (at - from) > joined.length) {
                     joined = Arrays.copyOf(joined, (int) Math.min(Integer.MAX_VALUE - 8,

@@ -43,8 +43,8 @@ public final class Utf8Lines {
         LineTooLong(String source, int number) {
             super(String.format(java.util.Locale.ROOT,
                     "%s line %d is longer than %,d bytes, far more than any sentence:"
-                    + " the input is not lines of text (a binary file?) or has lost its line ends", source, number,
-                    LONGEST_LINE));
+                    + " the input is not lines of text (a binary file?) or has lost its line ends", Visible.of(source),
+                    number, LONGEST_LINE));
         }
     }
 
@@ -90,7 +90,7 @@ public final class Utf8Lines {
     public Line next() throws IOException {
         Line read = nextLine();
         if (read != null && read.text() == null) {
-            throw new IOException(source + " line " + read.number()
+            throw new IOException(Visible.of(source) + " line " + read.number()
                     + " is not valid UTF-8; re-encode the input as UTF-8");
         }
         return read;

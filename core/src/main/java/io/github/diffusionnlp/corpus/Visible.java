@@ -20,6 +20,14 @@ public final class Visible {
     }
 
     /**
+     * A file's name as {@link #of} writes text: a name holding a line break or an ESC sequence is legal, and quoted raw
+     * it split a message's line or ran in the terminal.
+     */
+    public static String of(java.nio.file.Path file) {
+        return of(file.toString());
+    }
+
+    /**
      * A whole message (which may quote data anywhere in it) as {@link #of} writes it, but for its own line breaks and
      * tabs ({@code \n}, {@code \t}), which lay out messages of several lines: what tools print as they print it.
      */

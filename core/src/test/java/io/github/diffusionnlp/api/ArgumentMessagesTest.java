@@ -94,7 +94,7 @@ class ArgumentMessagesTest {
         assertEquals("the POS template has 2 tags but sentence 0 has 1 token; an infill keeps the length, one tag per"
                 + " token", assertThrows(IllegalArgumentException.class, () -> lm.infillAll(List.of(List.of("[MASK]")),
                         Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN)), fast)).getMessage());
-        assertEquals("token 1 is kept but the POS template has only 1 tag", assertThrows(
+        assertEquals("token 1 of sentence 0 is kept but the POS template has only 1 tag", assertThrows(
                 IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A", "dog")),
                         List.of(new boolean[] {false, true}), 0.5, Constraints.none().withTemplate(noun), fast))
                 .getMessage());
@@ -145,10 +145,64 @@ class ArgumentMessagesTest {
         assertEquals("token 1, 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
                 + " into tokens", assertThrows(IllegalArgumentException.class,
                         () -> lm.rewrite(List.of("A", "two words"), null, 0.5, fast)).getMessage());
+        assertEquals("token 1 is kept but the POS template has only 1 tag", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewrite(List.of("A", "dog"), new boolean[] {false, true}, 0.5,
+                        noun, fast)).getMessage());
         assertEquals("token 1 is null", assertThrows(NullPointerException.class,
                 () -> lm.infill(Arrays.asList("A", null), fast)).getMessage());
         assertEquals("token 1 of sentence 0 is null", assertThrows(NullPointerException.class,
                 () -> lm.infillAll(List.of(Arrays.asList("A", null)), fast)).getMessage());
+    }
+
+    /**
+     * The batched rewrite given {@link SentenceNaming#ONE} words its refusals as the single-sentence rewrite does, for
+     * a front end passing on one sentence its caller gave alone, and accepts what the batched form accepts: lexical
+     * constraints without a sentiment or template (refused by the single form). One naming for two sentences is
+     * refused. A window's naming names the caller's token and sentence, for a later window rewritten on its own.
+     */
+    @Test
+    void aBatchedRewriteNamedForOneSentenceSaysTheSentence() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        List<Constraints> none = List.of(Constraints.none());
+        assertEquals("token 1, 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens", assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                        List.of(List.of("A", "two words")), Collections.singletonList(null), 0.5, none, fast,
+                        SentenceNaming.ONE)).getMessage());
+        assertEquals("the sentence has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(List.of(List.of("dog")), List.of(new boolean[2]), 0.5, none, fast,
+                        SentenceNaming.ONE)).getMessage());
+        assertEquals("sentence 0 has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(List.of(List.of("dog")), List.of(new boolean[2]), 0.5, none, fast,
+                        SentenceNaming.BATCH)).getMessage());
+        assertEquals("a naming of one sentence for 2 sentences; give SentenceNaming.BATCH", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A"), List.of("B")),
+                        Arrays.asList(null, null), 0.5, List.of(Constraints.none(), Constraints.none()), fast,
+                        SentenceNaming.ONE)).getMessage());
+        String whitespace = ", 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens";
+        List<List<String>> window = List.of(List.of("A", "two words"));
+        assertEquals("token 65" + whitespace, assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(window,
+                Collections.singletonList(null), 0.5, none, fast, SentenceNaming.ONE.window(0, 64))).getMessage());
+        assertEquals("token 65 of sentence 3" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.rewriteAll(window, Collections.singletonList(null), 0.5, none, fast,
+                        SentenceNaming.BATCH.window(3, 64))).getMessage());
+        Constraints lexical = Constraints.none().withLexical(true);
+        assertThrows(IllegalArgumentException.class, () -> lm.rewrite(List.of(), null, 0.5, lexical, fast));
+        assertEquals(List.of(List.of()), lm.rewriteAll(List.of(List.of()), Collections.singletonList(null), 0.5,
+                List.of(lexical), fast, SentenceNaming.ONE));
+    }
+
+    /**
+     * A batched rewrite's kept token outside the POS template names its sentence, as its other refusals do: "token 1 is
+     * kept" told the caller of several sentences nothing of which.
+     */
+    @Test
+    void aKeptTokenOutsideTheTemplateNamesItsSentence() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        assertEquals("token 1 of sentence 1 is kept but the POS template has only 1 tag", assertThrows(
+                IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A", "dog"), List.of("A", "cat")),
+                        List.of(new boolean[] {true, false}, new boolean[] {false, true}), 0.5,
+                        Constraints.none().withTemplate(List.of(Upos.NOUN)), fast)).getMessage());
     }
 
     /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */

@@ -113,6 +113,45 @@ class CorpusLayoutTest {
         assertEquals(1, notes().lines().count(), notes());
     }
 
+    /**
+     * An error reading a corpus names its file visibly, on one line, as the notes do: the CLI prints a message with
+     * {@link Visible#inMessage}, which keeps line breaks, so a name holding one split the message, and the library's
+     * callers got the ESC raw.
+     */
+    @Test
+    void anErrorNamesItsFileVisiblyOnOneLine() throws IOException {
+        String name = "w\u001b[2J\nWARN forged.txt";
+        String shown = dir.resolve("w<U+001B>[2J<U+000A>WARN forged.txt").toString();
+        Path p = dir.resolve(name);
+        assertOneLine(shown + ":4: several tokens and no tab", p, MOSTLY_ONE_WORD, CorpusLayout.AUTO);
+        assertOneLine(shown + ":2: the line does not fit", p, "The\tDET\nplain words here\n",
+                CorpusLayout.COLUMNS);
+        assertOneLine(shown + ":2: a NUL byte", p, "The\tDET\nA\u0000\n", CorpusLayout.AUTO);
+        assertOneLine(shown + ".conllup:1: a CoNLL-U Plus file starts with", dir.resolve(name + ".conllup"),
+                "1\tThe\tthe\tDET\t_\t_\t_\t_\t_\t_\n\n", CorpusLayout.AUTO);
+        assertOneLine(shown + ".conllu:1: the multiword-token ID '2-1'", dir.resolve(name + ".conllu"),
+                "2-1\tdel\t_\t_\t_\t_\t_\t_\t_\t_\n1\tde\tde\tADP\t_\t_\t_\t_\t_\t_\n\n", CorpusLayout.AUTO);
+        Files.write(p, new byte[] {'T', 'h', 'e', '\n', (byte) 0xff, '\n'});
+        assertOneLine(shown + ":2: not valid UTF-8", p, null, CorpusLayout.AUTO);
+        Files.write(p, new byte[] {(byte) 0xff, (byte) 0xfe, 'T', 0, '\n', 0});
+        assertOneLine(shown + ": UTF-16 text", p, null, CorpusLayout.AUTO);
+        Path directory = Files.createDirectory(dir.resolve(name + "-dir"));
+        assertOneLine(shown + "-dir is a directory", directory, null, CorpusLayout.AUTO);
+        IOException utf8 = assertThrows(IOException.class, () -> new Utf8Lines(new java.io.ByteArrayInputStream(
+                new byte[] {(byte) 0xff, '\n'}), name).next());
+        assertEquals("w<U+001B>[2J<U+000A>WARN forged.txt line 1 is not valid UTF-8; re-encode the input as UTF-8",
+                utf8.getMessage());
+    }
+
+    /** Reading {@code p} (holding {@code text} unless null) fails with a message of one line that starts so. */
+    private void assertOneLine(String start, Path p, String text, CorpusLayout layout) throws IOException {
+        if (text != null) {
+            Files.writeString(p, text, StandardCharsets.UTF_8);
+        }
+        String message = assertThrows(IOException.class, () -> read(p, layout)).getMessage();
+        assertTrue(message.startsWith(start) && message.indexOf('\n') < 0 && message.indexOf('\u001b') < 0, message);
+    }
+
     /** Every line one word, no blank line: one word a line makes the file one sentence, silently until now. */
     @Test
     void aFileOfOneWordLinesWithoutABlankLineIsSaidToBeOneSentence() throws IOException {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.PtbTags;
 import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
@@ -115,12 +116,17 @@ public final class KeepSpec {
      * @throws IllegalArgumentException when an index lies outside the tokens
      */
     public boolean[] mask(String[] tokens, String[] tags) {
+        return mask(tokens, tags, "the sentence");
+    }
+
+    /** {@link #mask(String[], String[])}, its refusal calling the sentence {@code sentence} ("sentence 2"). */
+    boolean[] mask(String[] tokens, String[] tags, String sentence) {
         boolean[] keep = new boolean[tokens.length];
         for (int i : indexes) {
             if (i >= tokens.length) {
-                throw new IllegalArgumentException("keep index " + i + " is out of range: the sentence has "
-                        + tokens.length + " tokens"
-                        + (tokens.length == 0 ? "" : " (indexes 0-" + (tokens.length - 1) + ")"));
+                throw new IllegalArgumentException("keep index " + i + " is out of range: " + sentence + " has "
+                        + Counted.of(tokens.length, "token", "tokens") + (tokens.length == 0 ? ""
+                                : tokens.length == 1 ? " (index 0)" : " (indexes 0-" + (tokens.length - 1) + ")"));
             }
             keep[i] = true;
         }

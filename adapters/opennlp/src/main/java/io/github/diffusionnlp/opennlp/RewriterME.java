@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
@@ -131,7 +132,8 @@ public class RewriterME {
      *     token outside the POS template
      */
     public String[] rewrite(String[] tokens) {
-        return rewrite(new String[][] {tokens})[0];
+        checkTokens(tokens);
+        return rewrite(new String[][] {tokens}, new boolean[][] {keepMask(tokens)}, SentenceNaming.ONE)[0];
     }
 
     /** Rewrites many sentences, each keeping what the keep spec names, batched through the model. */
@@ -139,14 +141,14 @@ public class RewriterME {
         boolean[][] masks = new boolean[sentences.length][];
         for (int i = 0; i < sentences.length; i++) {
             checkTokens(sentences[i]);
-            masks[i] = keepMask(sentences[i]);
+            masks[i] = keepMask(sentences[i], "sentence " + i);
         }
         return rewrite(sentences, masks);
     }
 
     /** Rewrites one sentence keeping exactly the tokens where {@code keep} is true (instead of the keep spec). */
     public String[] rewrite(String[] tokens, boolean[] keep) {
-        return rewrite(new String[][] {tokens}, new boolean[][] {keep})[0];
+        return rewrite(new String[][] {tokens}, new boolean[][] {keep}, SentenceNaming.ONE)[0];
     }
 
     /**
@@ -154,6 +156,14 @@ public class RewriterME {
      * (instead of the keep spec; a null mask keeps nothing).
      */
     public String[][] rewrite(String[][] sentences, boolean[][] keep) {
+        return rewrite(sentences, keep, SentenceNaming.BATCH);
+    }
+
+    /**
+     * {@link #rewrite(String[][], boolean[][])}, its refusals and core's naming the sentences as {@code naming} does:
+     * "sentence 2" for a batch, "the sentence" for the one sentence a caller gave alone, who has no index to read.
+     */
+    private String[][] rewrite(String[][] sentences, boolean[][] keep, SentenceNaming naming) {
         if (keep.length != sentences.length) {
             throw new IllegalArgumentException(Counted.of(keep.length, "keep mask", "keep masks") + " for "
                     + Counted.of(sentences.length, "sentence", "sentences"));
@@ -168,10 +178,10 @@ public class RewriterME {
             checkTokens(tokens);
             boolean[] k = keep[i] == null ? new boolean[tokens.length] : keep[i].clone();
             if (k.length != tokens.length) {
-                throw new IllegalArgumentException("sentence " + i + " has " + Counted.of(tokens.length, "token",
-                        "tokens") + " but its keep mask has " + k.length);
+                throw new IllegalArgumentException((naming.single() ? "the sentence" : "sentence " + i) + " has "
+                        + Counted.of(tokens.length, "token", "tokens") + " but its keep mask has " + k.length);
             }
-            checkTemplate(tokens, k);
+            checkTemplate(tokens, k, naming.single() ? "" : " of sentence " + i);
             if (constraints.usesInputTemplate() && tokens.length > 0) {
                 String[] tags = EnglishPosTagger.get().tag(tokens);
                 int end = Math.min(tokens.length, positions);
@@ -189,7 +199,7 @@ public class RewriterME {
                 perSentence.add(constraints.toConstraints());
             }
         }
-        List<List<String>> out = model.sample(lm -> rewrite(lm, in, masks, perSentence, later));
+        List<List<String>> out = model.sample(lm -> rewrite(lm, in, masks, perSentence, later, naming));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
@@ -206,12 +216,12 @@ public class RewriterME {
 
     /** The sentences' first windows in one batch, then each later window of a long sentence after its first. */
     private List<List<String>> rewrite(DiffusionLM lm, List<List<String>> in, List<boolean[]> masks,
-            List<Constraints> perSentence, List<Window> later) {
-        List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options));
+            List<Constraints> perSentence, List<Window> later, SentenceNaming naming) {
+        List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options, naming));
         for (Window w : later) { // the seed the library gives window "from" of sentence i in one call
             SamplingOptions o = options.toBuilder().seed(options.windowSeed(w.sentence, w.from)).build();
             List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
-                    List.of(w.constraints), o).get(0);
+                    List.of(w.constraints), o, naming.window(w.sentence, w.from)).get(0); // tokens named as given
             List<String> joined = new ArrayList<>(out.get(w.sentence));
             joined.addAll(done);
             out.set(w.sentence, joined);
@@ -229,13 +239,18 @@ public class RewriterME {
      * @throws IllegalArgumentException naming the first kept token outside the template
      */
     public void checkTemplate(String[] tokens, boolean[] keep) {
+        checkTemplate(tokens, keep, "");
+    }
+
+    /** {@link #checkTemplate(String[], boolean[])}, {@code which} after the token's index (" of sentence 2"). */
+    private void checkTemplate(String[] tokens, boolean[] keep, String which) {
         int t = constraints.templateLength();
         if (t == 0 || keep == null) {
             return;
         }
         for (int i = t; i < keep.length; i++) {
             if (keep[i]) {
-                throw new IllegalArgumentException("token " + i + " ('" + Visible.of(tokens[i])
+                throw new IllegalArgumentException("token " + i + which + " ('" + Visible.of(tokens[i])
                         + "') is kept but the POS template has only " + Counted.of(t, "tag", "tags") + " ("
                         + (t == 1 ? "index 0" : "indexes 0-" + (t - 1)) + "); a kept token keeps its position");
             }
@@ -249,7 +264,12 @@ public class RewriterME {
      * @throws IllegalArgumentException when the spec names an index outside the tokens
      */
     public boolean[] keepMask(String[] tokens) {
-        return keep.mask(tokens, keep.needsTags() ? EnglishPosTagger.get().tag(tokens) : null);
+        return keepMask(tokens, "the sentence");
+    }
+
+    /** {@link #keepMask(String[])}, its refusal calling the sentence {@code sentence} ("sentence 2"). */
+    private boolean[] keepMask(String[] tokens, String sentence) {
+        return keep.mask(tokens, keep.needsTags() ? EnglishPosTagger.get().tag(tokens) : null, sentence);
     }
 
     private static void checkTokens(String[] tokens) {

@@ -198,6 +198,58 @@ class ConstraintsApiTest {
                 () -> new InfillerME(model, FEW_STEPS, ConstraintSpec.NONE.withInputTemplate()));
     }
 
+    /**
+     * RewriterME's one-sentence calls word their refusals, and core's, for the one sentence their caller gave ("the
+     * sentence", "token 1"): they said "sentence 0", an index the caller never gave. Its batched calls name the
+     * sentence by its index, a kept token outside the template and a keep index outside the tokens included: both
+     * named none (and the keep index's said "1 tokens (indexes 0-0)"), and a bad token in a later window of a long
+     * sentence, which was named by its index in the window, of "sentence 0". What is accepted stays: lexical constraints
+     * over the input's own template take an empty sentence, which has no template.
+     */
+    @Test
+    void aRewriteOfOneSentenceSaysTheSentenceAndABatchItsIndex() {
+        RewriterME free = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE);
+        assertEquals("the sentence has 1 token but its keep mask has 2", assertThrows(IllegalArgumentException.class,
+                () -> free.rewrite(new String[] {"dog"}, new boolean[] {true, false})).getMessage());
+        String whitespace = ", 'two words', holds whitespace: a token is a word of whitespace-split text; split it into"
+                + " tokens";
+        assertEquals("token 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> free.rewrite(new String[] {"A", "two words"})).getMessage());
+        assertEquals("token 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> free.rewrite(new String[] {"A", "two words"}, new boolean[2])).getMessage());
+        assertEquals("token 1 of sentence 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> free.rewrite(new String[][] {{"A"}, {"A", "two words"}})).getMessage());
+        RewriterME noun = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE,
+                ConstraintSpec.NONE.withTemplate(List.of(Upos.NOUN)));
+        String outside = " ('dog') is kept but the POS template has only 1 tag (index 0); a kept token keeps its"
+                + " position";
+        assertEquals("token 1" + outside, assertThrows(IllegalArgumentException.class,
+                () -> noun.rewrite(new String[] {"a", "dog"}, new boolean[] {false, true})).getMessage());
+        assertEquals("token 1 of sentence 1" + outside, assertThrows(IllegalArgumentException.class,
+                () -> noun.rewrite(new String[][] {{"dog"}, {"a", "dog"}},
+                        new boolean[][] {{true}, {false, true}})).getMessage());
+        RewriterME third = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.parse("2"));
+        assertEquals("keep index 2 is out of range: the sentence has 1 token (index 0)", assertThrows(
+                IllegalArgumentException.class, () -> third.rewrite(new String[] {"dog"})).getMessage());
+        assertEquals("keep index 2 is out of range: sentence 1 has 2 tokens (indexes 0-1)", assertThrows(
+                IllegalArgumentException.class, () -> third.rewrite(new String[][] {{"a", "b", "c"}, {"a", "dog"}}))
+                .getMessage());
+        // a sentence longer than the model's positions, rewritten to its own tags window by window
+        String[] longer = new String[model.getInfo().config().maxLength() + 6];
+        java.util.Arrays.fill(longer, "dog");
+        longer[longer.length - 2] = "two words";
+        RewriterME own = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.withInputTemplate());
+        String at = "token " + (longer.length - 2);
+        assertEquals(at + whitespace, assertThrows(IllegalArgumentException.class, () -> own.rewrite(longer))
+                .getMessage());
+        assertEquals(at + " of sentence 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> own.rewrite(new String[][] {{"dog"}, longer})).getMessage());
+        RewriterME lexical = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE,
+                ConstraintSpec.NONE.withInputTemplate().withLexical(true));
+        assertArrayEquals(new String[0], lexical.rewrite(new String[0]));
+        assertArrayEquals(new String[0], lexical.rewrite(new String[0], new boolean[0]));
+    }
+
     /** A count of one takes the singular ("1 tag", not "1 tags") in the messages of the OpenNLP-style API. */
     @Test
     void aCountOfOneTakesTheSingular() {
@@ -209,8 +261,8 @@ class ConstraintsApiTest {
                 + " other", assertThrows(IllegalArgumentException.class, () -> new GeneratorME(model,
                         FEW_STEPS.toBuilder().drawLength(true).build(), noun)).getMessage());
         RewriterME rewriter = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE, noun);
-        assertEquals("token 1 ('dog') is kept but the POS template has only 1 tag (index 0); a kept token keeps its"
-                + " position", assertThrows(IllegalArgumentException.class, () -> rewriter.rewrite(
+        assertEquals("token 1 of sentence 0 ('dog') is kept but the POS template has only 1 tag (index 0); a kept"
+                + " token keeps its position", assertThrows(IllegalArgumentException.class, () -> rewriter.rewrite(
                         new String[][] {{"a", "dog"}}, new boolean[][] {{false, true}})).getMessage());
         RewriterME free = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE);
         assertEquals("2 keep masks for 1 sentence", assertThrows(IllegalArgumentException.class,
