@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -31,7 +32,8 @@ public final class FileErrors {
      * and, where the locale is the cause, how to run instead.
      */
     public static String describe(InvalidPathException e) {
-        return "cannot use the path '" + e.getInput() + "': " + e.getReason() + JavaLocale.pathHint(e.getInput());
+        return "cannot use the path '" + Visible.of(e.getInput()) + "': " + e.getReason()
+                + JavaLocale.pathHint(e.getInput());
     }
 
     /**
@@ -42,9 +44,17 @@ public final class FileErrors {
         return said(e) + where(e.getFile());
     }
 
-    private static String said(FileSystemException e) {
-        return e.getReason() != null ? e.getMessage()
-                : e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile()) + ": " + kind(e);
+    /**
+     * The paths written visibly ({@link Visible#of}): Java's message holds them raw, and a line break or an ESC
+     * sequence in a file name split the one-line failure or ran in the terminal.
+     */
+    static String said(FileSystemException e) {
+        String what = e.getReason() != null ? e.getReason() : kind(e);
+        if (e.getFile() == null && e.getOtherFile() == null) {
+            return what; // as Java's message: the reason alone
+        }
+        return (e.getFile() == null ? "" : Visible.of(e.getFile()))
+                + (e.getOtherFile() == null ? "" : " -> " + Visible.of(e.getOtherFile())) + ": " + what;
     }
 
     private static String kind(FileSystemException e) {

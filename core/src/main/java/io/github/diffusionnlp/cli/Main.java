@@ -115,8 +115,8 @@ public final class Main extends CommandSuite {
         if (e instanceof InvalidPathException p) { // "Malformed input ...: /m/corp?s.tsv" named neither cause nor cure
             return FileErrors.describe(p);
         }
-        if (e instanceof FileSystemException f && f.getReason() == null) {
-            return FileErrors.describe(f);
+        if (e instanceof FileSystemException f) { // its path written visibly, and its kind in words (Java's reason)
+            return f.getReason() == null ? FileErrors.describe(f) : FileErrors.withCause(FileErrors.said(f), f);
         }
         if (e.getMessage() == null) {
             // a bug of this tool, not a mistake of the user's: a bare "java.lang.IllegalStateException" said neither

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DefaultModel;
+import io.github.diffusionnlp.corpus.Visible;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,7 +32,8 @@ final class RepositoryFiles {
                 return found.get();
             }
         }
-        throw new IllegalArgumentException(option + " " + file + ": not found (from the working directory or the"
+        throw new IllegalArgumentException(option + " " + Visible.of(file.toString()) + ": not found (from the"
+                + " working directory or the"
                 + " model directory's parents); give " + what + " with " + option + " FILE");
     }
 }

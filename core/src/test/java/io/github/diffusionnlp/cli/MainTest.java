@@ -756,6 +756,25 @@ class MainTest {
      * one) is printed as {@code Visible} writes it, both as the word asked of and as a neighbour: written raw, a
      * terminal ran the sequence, or showed the rest of the line reversed.
      */
+    /**
+     * A file name holding a line break or an ESC sequence is written visibly in the one-line failure: Java's file
+     * errors (a missing corpus) and the default-file search (a missing --heldout) wrote it raw, splitting the line.
+     */
+    @Test
+    void aMissingFilesNameIsWrittenVisiblyOnOneLine(@TempDir Path tmp) {
+        String name = "x\ny\u001b[31m.txt";
+        Run corpus = run("", "train", "--corpus", name, "--out", tmp.resolve("m").toString());
+        assertEquals(1, corpus.code(), corpus.err());
+        assertTrue(corpus.err().contains("error: x<U+000A>y<U+001B>[31m.txt: corpus file not found"), corpus.err());
+        Run heldOut = run("", "evaluate", "--model", MODEL, "--heldout", name);
+        assertEquals(1, heldOut.code(), heldOut.err());
+        assertTrue(heldOut.err().contains("error: --heldout x<U+000A>y<U+001B>[31m.txt: not found"), heldOut.err());
+        for (Run r : List.of(corpus, heldOut)) {
+            assertEquals(1, r.err().lines().filter(l -> l.startsWith("error:")).count(), r.err());
+            assertTrue(!r.err().contains("\u001b"), r.err());
+        }
+    }
+
     @Test
     void infoNeighboursShowTheHiddenCharactersOfVocabularyWords(@TempDir Path tmp) throws IOException {
         Path model = TestModels.copyOfTinyModel(tmp);
