@@ -87,21 +87,31 @@ public final class ContextEmbeddings {
      * {@code maxPairs}: as {@code Ppmi.sortedPairs} counts them, every word being a word (no padding).
      */
     static long pairs(int[] lengths, int maxPairs) {
-        long size = 0;
-        int longest = 0;
-        for (int n : lengths) {
-            size += 2L * WINDOW * n;
-            longest = Math.max(longest, n);
-        }
-        int stride = (int) Math.max(1, (size + maxPairs - 1) / maxPairs);
-        long most = Math.min(size, maxPairs + 2L * WINDOW * longest);
+        PairSample sample = PairSample.of(lengths, maxPairs);
         long n = 0;
-        for (int index = 0; index < lengths.length && n < most; index += stride) {
+        for (int index = 0; index < lengths.length && n < sample.most(); index += sample.stride()) {
             for (int d = 1; d <= WINDOW; d++) {
                 n += 2L * Math.max(0, lengths[index] - d);
             }
         }
-        return Math.min(n, most);
+        return Math.min(n, sample.most());
+    }
+
+    /**
+     * Which pairs are counted in sentences of these lengths: every {@code stride}-th sentence's, at most {@code
+     * most} (about {@code maxPairs}, and no more than all of them), so that a huge corpus's pairs fit in memory.
+     */
+    record PairSample(int stride, long most) {
+        static PairSample of(int[] lengths, int maxPairs) {
+            long size = 0;
+            int longest = 0;
+            for (int n : lengths) {
+                size += 2L * WINDOW * n;
+                longest = Math.max(longest, n);
+            }
+            return new PairSample((int) Math.max(1, (size + maxPairs - 1) / maxPairs),
+                    Math.min(size, maxPairs + 2L * WINDOW * longest));
+        }
     }
 
     static float[] of(List<int[]> sentences, int vocabSize, int dim, float rowNorm, long seed, int maxPairs) {
@@ -254,12 +264,9 @@ public final class ContextEmbeddings {
          * array costs 8 bytes a pair.
          */
         static long[] sortedPairs(List<int[]> sentences, int vocabSize, int maxPairs, Runnable check) {
-            long size = 0;
-            for (int[] s : sentences) {
-                size += 2L * WINDOW * s.length;
-            }
-            int stride = (int) Math.max(1, (size + maxPairs - 1) / maxPairs);
-            int most = Math.toIntExact(Math.min(size, maxPairs + 2L * WINDOW * longest(sentences)));
+            PairSample sample = PairSample.of(sentences.stream().mapToInt(s -> s.length).toArray(), maxPairs);
+            int stride = sample.stride();
+            int most = Math.toIntExact(sample.most());
             // counted first, so that the array is made at its size: one made at most and cut to the count took
             // twice the pairs' 400 MB at once, and ran a 29-million-word corpus out of memory under -Xmx1g
             long[] pairs = new long[pairs(sentences, stride, most, null, vocabSize, check)];
@@ -293,10 +300,6 @@ public final class ContextEmbeddings {
                 }
             }
             return n;
-        }
-
-        private static int longest(List<int[]> sentences) {
-            return sentences.stream().mapToInt(s -> s.length).max().orElse(0);
         }
     }
 }
