@@ -73,12 +73,18 @@ abstract class CmdTool<P> {
 
     /** Refuses a parameter of {@link #refused}, written with one dash or two, saying why. */
     private void refuseUndeclared(List<String> args) {
+        Map<String, String> refused = refused();
         for (String a : args) {
-            String reason = refused().get(a.startsWith("--") ? a.substring(1) : a);
+            String reason = refused.get(a.startsWith("--") ? a.substring(1) : a);
             if (reason != null) {
                 throw badParameter(reason);
             }
         }
+    }
+
+    /** The names of this tool's parameters, as typed ({@code -steps}). */
+    private Set<String> parameterNames() {
+        return Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
     }
 
     String help() {
@@ -101,7 +107,7 @@ abstract class CmdTool<P> {
      */
     String helpBeside(List<String> others) {
         refuseUndeclared(others);
-        Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+        Set<String> known = parameterNames();
         List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
                 .toList();
         if (!unknown.isEmpty()) {
@@ -143,7 +149,7 @@ abstract class CmdTool<P> {
      * unrecognized). A value is never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
      */
     private void requireNamesWithValues(String[] args) {
-        Set<String> known = Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+        Set<String> known = parameterNames();
         for (String a : args) {
             if (a.startsWith("--") && known.contains(a.substring(1))) {
                 throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
