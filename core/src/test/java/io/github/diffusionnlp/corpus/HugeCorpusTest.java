@@ -46,12 +46,8 @@ class HugeCorpusTest {
     @Test
     void aCorpusThatOutgrowsTheHeapIsRefusedAndTheXmxItNamesReadsIt(@TempDir Path tmp) throws Exception {
         Path gz = sevenWordLines(tmp.resolve("big.txt.gz"), 20_000_000, "");
-        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
-                Duration.ofSeconds(60));
-        assertEquals(0, run.code(), run.said());
-        java.util.regex.Matcher refusal = REFUSAL.matcher(run.said().strip());
-        assertTrue(refusal.matches(), run.said());
-        assertTrue(refusal.group(1).startsWith(gz.toString()), run.said());
+        java.util.regex.Matcher refusal = refusalUnder64m(gz);
+        assertTrue(refusal.group(1).startsWith(gz.toString()), refusal.group());
         String xmx = "-Xmx" + refusal.group(2) + "m";
         ChildJvm.Run again = ChildJvm.run(ChildJvm.command(List.of(xmx), ReadCorpus.class, gz.toString()), "",
                 Duration.ofSeconds(120));
@@ -66,13 +62,19 @@ class HugeCorpusTest {
     @Test
     void aCorpusThatOutgrowsTheHeapIsRefusedBeforeItsLinesAreAllChecked(@TempDir Path tmp) throws Exception {
         Path gz = sevenWordLines(tmp.resolve("big.txt.gz"), 20_000_000, "the end \0\n");
+        java.util.regex.Matcher refusal = refusalUnder64m(gz);
+        int line = Integer.parseInt(refusal.group(1).substring(gz.toString().length() + 1).replace(":", ""));
+        assertTrue(line < 600_000, refusal.group()); // of 800,001 lines: about 64 MB of 130
+    }
+
+    /** What a child JVM reading {@code gz} under -Xmx64m says, matched as a {@link #REFUSAL}. */
+    private static java.util.regex.Matcher refusalUnder64m(Path gz) throws Exception {
         ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
                 Duration.ofSeconds(60));
         assertEquals(0, run.code(), run.said());
         java.util.regex.Matcher refusal = REFUSAL.matcher(run.said().strip());
         assertTrue(refusal.matches(), run.said());
-        int line = Integer.parseInt(refusal.group(1).substring(gz.toString().length() + 1).replace(":", ""));
-        assertTrue(line < 600_000, run.said()); // of 800,001 lines: about 64 MB of 130
+        return refusal;
     }
 
     /** The refusal's form: group 1 the file and line ("file:123:"), group 2 the -Xmx in MB. */
