@@ -45,7 +45,7 @@ public record SentenceNaming(String noun, boolean single, int firstSentence, int
     }
 
     /** Sentence {@code s}: "sentence 2", or "the sentence". */
-    String sentence(int s) {
+    public String sentence(int s) {
         return single ? "the " + noun : noun + " " + (firstSentence + s);
     }
 

@@ -141,7 +141,7 @@ public class RewriterME {
         boolean[][] masks = new boolean[sentences.length][];
         for (int i = 0; i < sentences.length; i++) {
             checkTokens(sentences[i]);
-            masks[i] = keepMask(sentences[i], "sentence " + i);
+            masks[i] = keepMask(sentences[i], SentenceNaming.BATCH.sentence(i));
         }
         return rewrite(sentences, masks);
     }
@@ -178,10 +178,10 @@ public class RewriterME {
             checkTokens(tokens);
             boolean[] k = keep[i] == null ? new boolean[tokens.length] : keep[i].clone();
             if (k.length != tokens.length) {
-                throw new IllegalArgumentException((naming.single() ? "the sentence" : "sentence " + i) + " has "
+                throw new IllegalArgumentException(naming.sentence(i) + " has "
                         + Counted.of(tokens.length, "token", "tokens") + " but its keep mask has " + k.length);
             }
-            checkTemplate(tokens, k, naming.single() ? "" : " of sentence " + i);
+            checkTemplate(tokens, k, naming.single() ? "" : " of " + naming.sentence(i));
             if (constraints.usesInputTemplate() && tokens.length > 0) {
                 String[] tags = EnglishPosTagger.get().tag(tokens);
                 int end = Math.min(tokens.length, positions);
