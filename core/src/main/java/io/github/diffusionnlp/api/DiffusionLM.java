@@ -60,9 +60,9 @@ import java.util.stream.Collectors;
  * what is allowed) and {@link NullPointerException} for a missing one (naming which argument, sentence or
  * token), both before any sampling; {@link ModelClosedException} (an {@link IllegalStateException}) once the
  * model is closed, naming the model ({@link #name()}): the one to retry on a model loaded in its place; a plain
- * {@link IllegalStateException} when the calling thread is interrupted while it samples (the message says so;
- * the thread keeps its interrupt flag); DJL's {@link ai.djl.engine.EngineException} when PyTorch
- * itself fails.
+ * {@link IllegalStateException} when the calling thread is interrupted while it samples or rates (best of k,
+ * {@link #sentimentPosterior}; the message says so; the thread keeps its interrupt flag); DJL's {@link
+ * ai.djl.engine.EngineException} when PyTorch itself fails.
  *
  * <p>A call copies the lists and keep masks it is given when it starts, so changing them afterwards (or
  * from another thread while it runs) changes nothing of its work; it returns new, modifiable lists that
@@ -859,6 +859,8 @@ public final class DiffusionLM implements AutoCloseable {
      * @throws IllegalArgumentException when the sentence is empty or longer than the model's length, and, as infill
      *     and rewrite, for an empty token or one holding whitespace (text not yet split into tokens), naming it
      * @throws ModelClosedException when the model has been closed
+     * @throws IllegalStateException when the calling thread is interrupted ("interrupted while reading the
+     *     sentiment", between the network's passes; the thread keeps its flag)
      */
     public Map<Sentiment, Double> sentimentPosterior(List<String> tokens, long seed) {
         tokens = new ArrayList<>(Objects.requireNonNull(tokens, "tokens")); // as it is now, as every call reads

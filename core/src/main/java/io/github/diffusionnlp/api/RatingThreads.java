@@ -6,7 +6,10 @@ import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * Where a model that batches requests rates best-of-k candidates ({@link RowSampler#labelPosteriors}, which {@link
@@ -33,16 +36,30 @@ final class RatingThreads implements AutoCloseable {
 
     /**
      * Runs {@code work} on a rating thread and returns its result; its exception, if it throws, is rethrown here.
-     * Waits for it even when this thread is interrupted meanwhile (the interrupt is kept): the rating computes on
-     * the model's arrays, which must not be freed under it once the call that asked for it has returned, and it
-     * always ends (it samples nothing). So an interrupted caller rates as it did on its own thread.
+     * {@code work} is given whether this (the calling) thread has been interrupted, which it cannot read from its
+     * own thread: it stops between its network passes once so (the caller gave up: CoreNLP's server interrupts a
+     * request that timed out). This thread waits for it even then, the interrupt kept: the rating computes on the
+     * model's arrays, which must not be freed under it once the call that asked for it has returned, and it ends
+     * at its next pass.
      */
-    <T> T run(Supplier<T> work) {
+    <T> T run(Function<BooleanSupplier, T> work) {
+        AtomicBoolean interrupted = new AtomicBoolean(Thread.currentThread().isInterrupted());
+        Future<T> rating = threads.submit(() -> work.apply(interrupted::get));
         try {
-            return Uninterruptibles.getUninterruptibly(threads.submit(work::get));
+            while (true) {
+                try {
+                    return rating.get();
+                } catch (InterruptedException e) { // the flag is cleared: the work reads it from here on
+                    interrupted.set(true);
+                }
+            }
         } catch (ExecutionException e) {
             Throwables.throwIfUnchecked(e.getCause()); // as the work threw it
             throw new IllegalStateException(e.getCause());
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -91,9 +91,11 @@ final class RowSampler {
      */
     double[][] labelPosteriors(List<ModelRow> rows) {
         SampleRows in = inputs(rows, r -> r.result);
-        Supplier<double[][]> rate = () -> sampler.sentimentLogLikelihoods(in);
-        double[][] ll = lifecycle.whileOpen(ratings == null ? rate
-                : () -> ratings.run(() -> lifecycle.onBehalfOfACall(rate))); // the call it is for holds the model open
+        Thread caller = Thread.currentThread();
+        double[][] ll = lifecycle.whileOpen(ratings == null
+                ? () -> sampler.sentimentLogLikelihoods(in, caller::isInterrupted)
+                : () -> ratings.run(interrupted -> lifecycle.onBehalfOfACall( // the call holds the model open
+                        () -> sampler.sentimentLogLikelihoods(in, interrupted))));
         for (double[] row : ll) {
             double max = Arrays.stream(row).max().orElseThrow();
             double norm = max + Math.log(Arrays.stream(row).map(v -> Math.exp(v - max)).sum());
@@ -115,7 +117,7 @@ final class RowSampler {
                 constraints.lexical() ? lexicalMasks.forRows(rows) : null,
                 ngramWeight > 0 ? new NgramFusion(ngramCorpus.trigram(), ngramWeight) : null);
         return lifecycle.whileOpen(ratings == null ? read
-                : () -> ratings.run(() -> lifecycle.onBehalfOfACall(read))); // as labelPosteriors: few threads
+                : () -> ratings.run(interrupted -> lifecycle.onBehalfOfACall(read))); // as labelPosteriors: few threads
     }
 
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength,

@@ -235,7 +235,16 @@ public final class Sampler {
      * order), log p(row | label) up to a constant shared by the row's labels; see {@link SentimentLikelihood}.
      */
     public double[][] sentimentLogLikelihoods(SampleRows rows) {
-        return sentimentLikelihood.of(rows);
+        return sentimentLogLikelihoods(rows, () -> false);
+    }
+
+    /**
+     * As {@link #sentimentLogLikelihoods(SampleRows)}, stopping between its network passes ("interrupted while
+     * reading the sentiment") once {@code interrupted} is true: the caller it is for was interrupted, though it may
+     * run on another thread (a model that batches requests rates on threads of its own).
+     */
+    public double[][] sentimentLogLikelihoods(SampleRows rows, BooleanSupplier interrupted) {
+        return sentimentLikelihood.of(rows, interrupted);
     }
 
     private StepLogits.Lexical lexical(WordMasks masks, FlatRows in, List<Long> generated, int len) {

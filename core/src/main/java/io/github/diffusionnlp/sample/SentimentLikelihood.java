@@ -13,6 +13,7 @@ import io.github.diffusionnlp.model.SamplingForward;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.TimeWarp;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The model read as a classifier of its own sentiment condition: for each row and label (in {@link
@@ -51,9 +52,10 @@ final class SentimentLikelihood {
     }
 
     /**
-     * (B, labels): each row's log p(row | label), computed by width as the sampler computes it ({@link Sampler#width}).
+     * (B, labels): each row's log p(row | label), computed by width as the sampler computes it ({@link Sampler#width});
+     * throws {@link IllegalStateException} between passes once {@code interrupted} is true.
      */
-    double[][] of(SampleRows rows) {
+    double[][] of(SampleRows rows, BooleanSupplier interrupted) {
         double[][] out = new double[rows.size()][Sentiment.values().length];
         double[] sigmas = new double[QUANTILES.length];
         for (int q = 0; q < sigmas.length; q++) {
@@ -64,14 +66,15 @@ final class SentimentLikelihood {
                 List<Integer> part = members.subList(from, Math.min(members.size(), from + BATCH));
                 try (NDScope scope = new NDScope()) {
                     scope.suppressNotUsedWarning();
-                    scoreLabels(part, width, rows, sigmas, out);
+                    scoreLabels(part, width, rows, sigmas, out, interrupted);
                 }
             }
         });
         return out;
     }
 
-    private void scoreLabels(List<Integer> members, int len, SampleRows in, double[] sigmas, double[][] out) {
+    private void scoreLabels(List<Integer> members, int len, SampleRows in, double[] sigmas, double[][] out,
+            BooleanSupplier interrupted) {
         int batch = members.size();
         int dim = network.config().dim();
         // The positions not given, scored as they stand; their noise differs from the sampler's for the same seed.
@@ -92,6 +95,9 @@ final class SentimentLikelihood {
         NDArray selfCond = manager.zeros(clean.getShape());
         int n = scored.size();
         for (Sentiment label : Sentiment.values()) {
+            if (interrupted.getAsBoolean()) { // as sampling stops between its steps: a rating is nine passes a batch
+                throw new IllegalStateException("interrupted while reading the sentiment");
+            }
             float[] logp;
             try (NDScope labelScope = new NDScope()) { // the label's conditions and running sum
                 labelScope.suppressNotUsedWarning();
