@@ -131,11 +131,11 @@ class TrainingStopTest {
         }
         TaggedCorpus.Read read = new TaggedCorpus.Read(thrice, dev.reading());
         Path unbroken = tmp.resolve("unbroken");
-        new DiffusionTrainer(TestModels.tinyRun(unbroken, 20, false, null, 0), read, quiet()).run();
+        new DiffusionTrainer(TestModels.tinyRun(unbroken, 2, false, null, 0), read, quiet()).run();
 
         Path dir = tmp.resolve("stopped");
         StopsWhenPacked sentences = new StopsWhenPacked(thrice);
-        DiffusionTrainer trainer = new DiffusionTrainer(TestModels.tinyRun(dir, 20, false, null, 0),
+        DiffusionTrainer trainer = new DiffusionTrainer(TestModels.tinyRun(dir, 2, false, null, 0),
                 new TaggedCorpus.Read(sentences, read.reading()), quiet());
         sentences.trainer = trainer;
         TrainingStopped e = assertThrows(TrainingStopped.class, trainer::run);
@@ -146,7 +146,7 @@ class TrainingStopTest {
                 + ")");
         assertFalse(Files.exists(dir.resolve(ModelCheckpoint.CONFIG)), "nothing saved");
 
-        new DiffusionTrainer(TestModels.tinyRun(dir, 20, false, null, 0), read, quiet()).run();
+        new DiffusionTrainer(TestModels.tinyRun(dir, 2, false, null, 0), read, quiet()).run();
         try (NDManager m = NDManager.newBaseManager()) {
             DiffusionTrainerTest.assertSameWeights(
                     DiffusionTrainerTest.arrays(ModelCheckpoint.load(unbroken, m).network().getParameters()),
