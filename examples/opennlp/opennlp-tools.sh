@@ -20,6 +20,17 @@ printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Infill -tokenized -detok
 # Suggest: each mask's likeliest words with their probabilities (fill-mask), as tab-separated rows
 printf 'He [MASK] to the [MASK] .\n' | java -jar "$JAR" Suggest -tokenized -top 3
 
+# Suggest with n-gram fusion: the network's words re-ranked by log-probability + 0.7 x a trigram's, here counted
+# from the small held-out Brown split (without -ngramCorpus, from the model's training corpus, eight times larger):
+# a collocation the network alone misses comes first ("purposes")
+printf 'Cambodia is , for all practical [MASK] , neutralist .\n' \
+  | java -jar "$JAR" Suggest -tokenized -top 3 -ngramWeight 0.7 -ngramCorpus test-data/brown/heldout.conllu.gz
+
+# Suggest under a sentiment: the words infill's first step reads under it, pushed by guidance 3, the negations
+# and the AFINN-165 words rated against it left out (-lexical)
+printf 'It was a [MASK] day for all of us .\n' \
+  | java -jar "$JAR" Suggest -tokenized -top 5 -sentiment positive -guidance 3 -lexical
+
 # Rewrite, raw text: every sentence rewritten, same length; nouns, proper nouns and numbers (UPOS
 # classes tagged by OpenNLP's POSTaggerME) stay verbatim
 echo "The committee met on Monday in Boston. It approved 12 reports." \

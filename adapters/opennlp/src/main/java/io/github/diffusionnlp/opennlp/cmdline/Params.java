@@ -115,17 +115,19 @@ final class Params {
         String getDetokenizer();
     }
 
-    /** A sentiment, pushed by guidance and held to its lexicon: Generate's, Rewrite's and Suggest's. */
+    /**
+     * A sentiment, pushed by guidance and held to its lexicon: Generate's and Rewrite's, described beside their
+     * {@code -posTemplate}, and Suggest's, which {@link SuggestParams} describes for its rows.
+     */
     interface SentimentParams {
         @ParameterDescription(valueName = "negative|neutral|positive", description = "sentiment every written"
-                + " sentence should have; Suggest's words are those infill's first step reads under it (default:"
-                + " any).")
+                + " sentence should have (default: any).")
         @OptionalParameter
         String getSentiment();
 
         @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, 0 to 100:"
-                + " 1 conditions plainly on -sentiment (and -posTemplate where the tool takes it), above 1 pushes"
-                + " harder toward them (twice the cost), 0 ignores them; only with one of them (default: 1).")
+                + " 1 conditions plainly on -sentiment and -posTemplate, above 1 pushes harder toward them (twice the"
+                + " cost), 0 ignores them; only with one of them (default: 1).")
         @OptionalParameter
         String getGuidance();
 
@@ -166,6 +168,30 @@ final class Params {
                 + " and an empty file bans none (default: that list).")
         @OptionalParameter
         String getBannedWords();
+
+        // SentimentParams' three, described for what they do to Suggest's rows (it takes no -posTemplate)
+
+        @Override
+        @ParameterDescription(valueName = "negative|neutral|positive", description = "the sentiment each mask's words"
+                + " are read under: the words and probabilities greedy infill's first step reads the line with under"
+                + " it (default: none).")
+        @OptionalParameter
+        String getSentiment();
+
+        @Override
+        @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, 0 to 100, of the pass"
+                + " that reads each mask's words: 1 conditions it plainly on -sentiment, above 1 pushes the"
+                + " probabilities harder toward -sentiment (twice the cost), 0 ignores it; only with -sentiment"
+                + " (default: 1).")
+        @OptionalParameter
+        String getGuidance();
+
+        @Override
+        @ParameterDescription(valueName = "true|false", description = "true leaves out of each mask's words the"
+                + " negations and the AFINN-165 words rated against -sentiment, as infill never writes them under"
+                + " -lexical; only with -sentiment (default: false).")
+        @OptionalParameter(defaultValue = "false")
+        Boolean getLexical();
     }
 
     interface GenerateParams extends ModelParams, SamplingParams, OutputParams, ConstraintParams {

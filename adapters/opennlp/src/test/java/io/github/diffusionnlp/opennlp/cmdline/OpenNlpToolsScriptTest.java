@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 /**
  * examples/opennlp/opennlp-tools.sh, whose whole run takes a minute and a half (a JVM that loads PyTorch per line),
  * kept true cheaply: each of its tool lines that reads no temporary file (every one but Package, Train and
- * InfillEvaluator, and the Infill that reads their package) runs here as written, in this JVM, with the text the
- * line pipes in; it must succeed and write one line per input line (no {@code [MASK]} left by Infill), or
- * {@code -count} lines (Generate). A renamed or removed parameter, or a value a tool no longer takes, fails it.
+ * InfillEvaluator, and the Infill that reads their package) runs here as written (a file it names found from the
+ * repository's root, where the script runs), in this JVM, with the text the line pipes in; it must succeed and write
+ * one line per input line (no {@code [MASK]} left by Infill), {@code -count} lines (Generate), or the header and
+ * {@code -top} rows of every mask (Suggest, whose lines must show its n-gram fusion and its sentiment). A renamed or
+ * removed parameter, or a value a tool no longer takes, fails it.
  * (The script's Java example is compiled by the module's ExampleTest.)
  */
 class OpenNlpToolsScriptTest {
@@ -31,9 +33,10 @@ class OpenNlpToolsScriptTest {
         List<Command> commands = commands(Files.readString(
                 TestModels.root().resolve("examples/opennlp/opennlp-tools.sh"), StandardCharsets.UTF_8));
         assertTrue(commands.size() >= 12, "the script's tool lines were not found: " + commands);
+        List<String> suggestions = new ArrayList<>(); // the arguments of the Suggest lines
         for (Command c : commands) {
             DiffusionNlpToolTest.Run run = DiffusionNlpToolTest.run(c.input() == null ? "" : c.input(),
-                    c.args().toArray(String[]::new));
+                    fromTheRoot(c.args()));
             String said = c.args() + " wrote:\n" + run.out() + "\nand on stderr:\n" + run.stderr();
             assertEquals(0, run.code(), said);
             assertFalse(run.out().isBlank(), said);
@@ -49,8 +52,55 @@ class OpenNlpToolsScriptTest {
                 assertEquals(Integer.parseInt(c.args().get(count + 1)), run.lines().size(), said);
             }
             if (tool.equals("Suggest")) {
-                assertTrue(run.out().startsWith("line\tmask\trank\tword\tprobability\n"), said);
+                suggestions.addAll(c.args());
+                assertRowsOfEveryMask(c, run.lines(), said);
             }
+        }
+        // the script shows Suggest's n-gram fusion and its sentiment, as it shows the other tools' options
+        assertTrue(suggestions.contains("-ngramWeight") && suggestions.contains("-sentiment"),
+                "no Suggest line with -ngramWeight and one with -sentiment: " + suggestions);
+    }
+
+    /** The arguments, a file the script names from the repository's root (-ngramCorpus FILE) found there. */
+    private static String[] fromTheRoot(List<String> args) {
+        String[] found = args.toArray(String[]::new);
+        for (int i = 1; i < found.length; i++) {
+            if (found[i - 1].equals("-ngramCorpus")) {
+                found[i] = TestModels.root().resolve(found[i]).toString();
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Suggest's rows have their shape: the header, then for each input line and each of its masks, in order, -top
+     * rows (5 by default) of line, mask and rank counted from 1, a word and a probability, best first.
+     */
+    private static void assertRowsOfEveryMask(Command c, List<String> lines, String said) {
+        int at = c.args().indexOf("-top");
+        int top = at < 0 ? 5 : Integer.parseInt(c.args().get(at + 1));
+        List<String> expected = new ArrayList<>(); // "line<TAB>mask<TAB>rank" of every row
+        String[] input = c.input() == null ? new String[0] : c.input().split("\n");
+        for (int line = 1; line <= input.length; line++) {
+            int masks = input[line - 1].split("\\[MASK]", -1).length - 1;
+            for (int mask = 1; mask <= masks; mask++) {
+                for (int rank = 1; rank <= top; rank++) {
+                    expected.add(line + "\t" + mask + "\t" + rank);
+                }
+            }
+        }
+        assertFalse(expected.isEmpty(), "a Suggest line with no mask to suggest for: " + said);
+        assertEquals("line\tmask\trank\tword\tprobability", lines.get(0), said);
+        assertEquals(expected.size() + 1, lines.size(), said);
+        double before = 1;
+        for (int r = 0; r < expected.size(); r++) {
+            String[] row = lines.get(r + 1).split("\t", -1);
+            assertEquals(5, row.length, said);
+            assertEquals(expected.get(r), String.join("\t", row[0], row[1], row[2]), said);
+            assertFalse(row[3].isBlank(), said);
+            double p = Double.parseDouble(row[4]);
+            assertTrue(p > 0 && p <= (row[2].equals("1") ? 1 : before), "row " + (r + 1) + ": " + said);
+            before = p;
         }
     }
 

@@ -180,6 +180,40 @@ class SuggestToolTest {
     }
 
     /**
+     * Suggest's usage says what -sentiment, -guidance and -lexical do to its rows: they spoke of "every written
+     * sentence" and of -posTemplate (a template slot's words, guidance toward the template), which Suggest refuses.
+     * Generate's and Rewrite's usage, which take -posTemplate, still name it; each parameter is described once.
+     */
+    @Test
+    void itsUsageSaysWhatSentimentGuidanceAndLexicalDoToItsRows() {
+        String help = DiffusionNlpToolTest.run("", "Suggest", "-help").out();
+        String arguments = help.substring(help.indexOf("Arguments description:"));
+        assertFalse(arguments.contains("-posTemplate"), arguments);
+        assertFalse(described(help, "-sentiment").contains("sentence"), described(help, "-sentiment"));
+        assertTrue(described(help, "-sentiment").contains("each mask's words"), described(help, "-sentiment"));
+        assertTrue(described(help, "-guidance").contains("toward -sentiment"), described(help, "-guidance"));
+        assertTrue(described(help, "-lexical").contains("leaves out of each mask's words"), described(help,
+                "-lexical"));
+        for (String p : new String[] {"-sentiment", "-guidance", "-lexical"}) {
+            assertEquals(help.indexOf("\t" + p + " "), help.lastIndexOf("\t" + p + " "), p + " twice in " + help);
+        }
+        for (String tool : new String[] {"Generate", "Rewrite"}) {
+            String usage = DiffusionNlpToolTest.run("", tool, "-help").out();
+            assertTrue(described(usage, "-guidance").contains("-posTemplate"), described(usage, "-guidance"));
+            assertTrue(described(usage, "-lexical").contains("-posTemplate"), described(usage, "-lexical"));
+            assertFalse(described(usage, "-sentiment").contains("Suggest"), described(usage, "-sentiment"));
+        }
+    }
+
+    /** The description of {@code parameter} in a tool's usage (the line under "\t-name value"). */
+    private static String described(String help, String parameter) {
+        int at = help.indexOf("\n\t" + parameter + " ");
+        assertTrue(at >= 0, parameter + " not in " + help);
+        int from = help.indexOf("\n\t\t", at + 1) + 3;
+        return help.substring(from, help.indexOf('\n', from));
+    }
+
+    /**
      * What Suggest cannot honour is refused saying why, as the command line's suggest refuses it, and stays out of its
      * usage: the sampling parameters (it samples nothing), best of k candidates, a POS template and detokenizing.
      */
