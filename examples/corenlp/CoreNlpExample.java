@@ -36,6 +36,14 @@ public class CoreNlpExample {
         if (System.getProperty("org.slf4j.simpleLogger.log.ai.djl") == null) {
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "error");
         }
+        // CoreNLP's own notes hidden too, some 30 INFO lines of each pipeline's annotators and models ("Adding
+        // annotator tokenize", "Loading POS tagger from ..."); its warnings and errors stay. CoreNLP logs through
+        // Redwood, which hands its lines to SLF4J when SLF4J is on the classpath (lib/ holds it), so this too is a
+        // setting of slf4j-simple: with logback or log4j, set the logger edu.stanford.nlp to WARN in their
+        // configuration instead. -Dorg.slf4j.simpleLogger.log.edu.stanford.nlp=info shows them again.
+        if (System.getProperty("org.slf4j.simpleLogger.log.edu.stanford.nlp") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.edu.stanford.nlp", "warn");
+        }
 
         // infill literal masks; replace=false: the document stays, the results are in DiffusionAnnotations
         Annotation doc = new Annotation("The [MASK] of the committee said that the [MASK] was late.");

@@ -645,12 +645,32 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
+        requireOneSentenceFor(naming, sentences);
+        return rewrite(sentences, keep, strength, perSentence, options, naming);
+    }
+
+    /**
+     * Refuses what {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} refuses of its
+     * arguments before it samples (null ones, a token that is no word of whitespace-split text or a mask written
+     * another way, a strength out of range, constraints it cannot apply, keep masks or constraints not one per
+     * sentence), in the same words, and samples nothing: for a front end that gives core one input in several calls
+     * (a long sentence window by window, {@link SentenceNaming#window}), to refuse it before the first call samples.
+     * It loads nothing and works on a closed model.
+     *
+     * @throws IllegalArgumentException as that call, naming the sentences and tokens as {@code naming} does
+     */
+    public void checkRewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
+        requireOneSentenceFor(naming, sentences);
+        rewriteCall(sentences, keep, strength, perSentence, options, naming);
+    }
+
+    private static void requireOneSentenceFor(SentenceNaming naming, List<List<String>> sentences) {
         if (Objects.requireNonNull(naming, "naming (SentenceNaming.BATCH for indexes)").single()
                 && Objects.requireNonNull(sentences, "sentences").size() > 1) {
             throw new IllegalArgumentException("a naming of one sentence for "
                     + Counted.of(sentences.size(), "sentence", "sentences") + "; give SentenceNaming.BATCH");
         }
-        return rewrite(sentences, keep, strength, perSentence, options, naming);
     }
 
     /**
@@ -658,6 +678,20 @@ public final class DiffusionLM implements AutoCloseable {
      * naming} does.
      */
     private List<List<String>> rewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
+        RewriteCall call = rewriteCall(sentences, keep, strength, perSentence, options, naming);
+        warnOfSentiment(call.each().stream().anyMatch(c -> c.sentiment() != null));
+        // one call to close, its masks filled and then the rewrite (see #close)
+        return whileOpen(() -> rewriteOpen(call.sentences(), call.keep(), strength, call.each(), call.shared(),
+                options, naming));
+    }
+
+    /** A rewrite's arguments once checked: copies of the sentences, keep masks and constraints, as they are now. */
+    private record RewriteCall(List<List<String>> sentences, List<boolean[]> keep, List<Constraints> each,
+            Constraints shared) {}
+
+    /** The checks a rewrite makes of its arguments before it samples, and their copies. */
+    private RewriteCall rewriteCall(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
                 options, naming);
@@ -675,11 +709,7 @@ public final class DiffusionLM implements AutoCloseable {
         if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
-        warnOfSentiment(each.stream().anyMatch(c -> c.sentiment() != null));
-        List<List<String>> given = sentences;
-        List<boolean[]> kept = keep;
-        // one call to close, its masks filled and then the rewrite (see #close)
-        return whileOpen(() -> rewriteOpen(given, kept, strength, each, shared, options, naming));
+        return new RewriteCall(sentences, keep, each, shared);
     }
 
     /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */

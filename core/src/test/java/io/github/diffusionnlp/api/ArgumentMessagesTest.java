@@ -186,6 +186,12 @@ class ArgumentMessagesTest {
         assertEquals("token 65 of sentence 3" + whitespace, assertThrows(IllegalArgumentException.class,
                 () -> lm.rewriteAll(window, Collections.singletonList(null), 0.5, none, fast,
                         SentenceNaming.BATCH.window(3, 64))).getMessage());
+        // checkRewrite refuses it in the same words without sampling, and passes what the rewrite takes
+        assertEquals("token 65 of sentence 3" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.checkRewrite(window, Collections.singletonList(null), 0.5, none, fast,
+                        SentenceNaming.BATCH.window(3, 64))).getMessage());
+        lm.checkRewrite(List.of(List.of("A", "dog")), Collections.singletonList(null), 0.5, none, fast,
+                SentenceNaming.BATCH.window(3, 64));
         Constraints lexical = Constraints.none().withLexical(true);
         assertThrows(IllegalArgumentException.class, () -> lm.rewrite(List.of(), null, 0.5, lexical, fast));
         assertEquals(List.of(List.of()), lm.rewriteAll(List.of(List.of()), Collections.singletonList(null), 0.5,

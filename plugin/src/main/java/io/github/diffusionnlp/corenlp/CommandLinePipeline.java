@@ -13,6 +13,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -60,7 +62,9 @@ final class CommandLinePipeline extends StanfordCoreNLP {
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicInteger written = new AtomicInteger();
     private final AtomicInteger notAnnotated = new AtomicInteger();
+    private int clobberSkipped; // files -noClobber skipped: their output was there already (main thread)
     private volatile File current; // the file CoreNLP's loop is handing to annotate, on the main thread
+    private File pending; // the file handed out last, until its document reaches annotate (main thread)
 
     CommandLinePipeline(Properties props) {
         super(props);
@@ -79,8 +83,10 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads);
         Semaphore free = new Semaphore(threads); // no more documents read ahead than threads to annotate them
         try {
-            processFiles(base, handedOut(files), numThreads, props, (doc, write) -> {
+            processFiles(base, handedOut(files, names, Boolean.parseBoolean(props.getProperty("noClobber",
+                    "false"))), numThreads, props, (doc, write) -> {
                 File file = current;
+                pending = null;
                 if (stopped.get()) {
                     notAnnotated.incrementAndGet();
                 } else if (workers == null) {
@@ -118,8 +124,13 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         }
     }
 
-    /** {@code files}, remembering which one CoreNLP's loop took last (it annotates it next, on the same thread). */
-    private Collection<File> handedOut(Collection<File> files) {
+    /**
+     * {@code files}, remembering which one CoreNLP's loop took last (it annotates it next, on the same thread, unless
+     * it skips it), and counting the files it took and skipped because their output was there already ({@code
+     * noClobber}): a file that never reached annotate by the time the loop takes the next, or ends, whose output
+     * {@code names} finds there and is not the file itself (skipped as the input's own name).
+     */
+    private Collection<File> handedOut(Collection<File> files, OutputNames names, boolean noClobber) {
         return new AbstractCollection<>() {
             @Override
             public Iterator<File> iterator() {
@@ -127,12 +138,18 @@ final class CommandLinePipeline extends StanfordCoreNLP {
                 return new Iterator<>() {
                     @Override
                     public boolean hasNext() {
-                        return all.hasNext();
+                        boolean more = all.hasNext();
+                        if (!more) {
+                            settle(names, noClobber);
+                        }
+                        return more;
                     }
 
                     @Override
                     public File next() {
+                        settle(names, noClobber);
                         current = all.next();
+                        pending = current;
                         return current;
                     }
                 };
@@ -143,6 +160,23 @@ final class CommandLinePipeline extends StanfordCoreNLP {
                 return files.size();
             }
         };
+    }
+
+    /** Counts the file handed out last when the loop skipped it under {@code noClobber} (see {@link #handedOut}). */
+    private void settle(OutputNames names, boolean noClobber) {
+        File skipped = pending;
+        pending = null;
+        if (skipped == null || !noClobber) {
+            return;
+        }
+        try {
+            Path out = names.of(skipped);
+            if (Files.exists(out) && !out.equals(Path.of(skipped.getCanonicalPath()))) {
+                clobberSkipped++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // a name the loop could not have made either: it skipped the file for another reason, or failed
+        }
     }
 
     /**
@@ -220,8 +254,10 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         List<String> names = all.stream().map(f -> f.file().getPath()).toList();
         err.println("error: not written: " + String.join(", ", names) + " (" + (names.size() == 1 ? "its document"
                 : "their documents") + " failed); " + written.get() + (written.get() == 1 ? " file" : " files")
-                + " written" + (notAnnotated.get() == 0 ? "" : ", " + notAnnotated.get() + " not annotated after the"
-                + " failure (-continueOnAnnotateError true goes on past a failure)"));
+                + " written" + (clobberSkipped == 0 ? "" : ", " + clobberSkipped + " skipped (" + (clobberSkipped == 1
+                ? "its" : "their") + " output was there already: -noClobber)") + (notAnnotated.get() == 0 ? ""
+                : ", " + notAnnotated.get() + " not annotated after the failure (-continueOnAnnotateError true goes on"
+                + " past a failure)"));
         err.flush();
         return 1;
     }

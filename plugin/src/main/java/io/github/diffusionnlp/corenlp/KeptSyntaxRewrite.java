@@ -3,10 +3,12 @@ package io.github.diffusionnlp.corenlp;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +22,9 @@ final class KeptSyntaxRewrite {
 
     /**
      * The rewritten words of each sentence ({@code tags}, {@code words} and {@code keep} are per sentence, in
-     * token order).
+     * token order). Every call's input is checked before the first samples ({@link DiffusionLM#checkRewrite}), so a
+     * bad token in a later window of a long sentence is refused before anything is sampled, and named as the caller
+     * gave it: "token 66 of sentence 2", not by its place in the window ({@link SentenceNaming#window}).
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options) {
@@ -28,9 +32,12 @@ final class KeptSyntaxRewrite {
         List<List<String>> batch = new ArrayList<>(words);
         List<boolean[]> batchKeep = new ArrayList<>(keep);
         List<Constraints> perSentence = new ArrayList<>();
+        List<Window> windows = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             if (words.get(s).size() <= len) {
                 perSentence.add(constraints.withTemplate(tags.get(s)));
+                lm.checkRewrite(List.of(words.get(s)), Collections.singletonList(keep.get(s)), strength,
+                        List.of(perSentence.get(s)), options, SentenceNaming.BATCH.window(s, 0));
             } else {
                 // rewritten window by window below: in the batch, a placeholder that holds its seed's place (the
                 // sentences after it keep theirs) and samples nothing, one kept token and no [MASK]. The sentence
@@ -38,28 +45,38 @@ final class KeptSyntaxRewrite {
                 perSentence.add(constraints);
                 batch.set(s, List.of(Vocabulary.UNK));
                 batchKeep.set(s, new boolean[] {true});
+                for (int from = 0; from < words.get(s).size(); from += len) {
+                    int to = Math.min(words.get(s).size(), from + len);
+                    Window w = new Window(s, from, words.get(s).subList(from, to),
+                            Arrays.copyOfRange(keep.get(s), from, to),
+                            constraints.withTemplate(tags.get(s).subList(from, to)));
+                    lm.checkRewrite(List.of(w.words), List.of(w.keep), strength, List.of(w.constraints), options,
+                            w.naming());
+                    windows.add(w);
+                }
             }
         }
         List<List<String>> out = new ArrayList<>(lm.rewriteAll(batch, batchKeep, strength, perSentence, options));
-        for (int s = 0; s < words.size(); s++) {
-            int size = words.get(s).size();
-            if (size <= len) {
-                continue;
+        for (Window w : windows) {
+            if (w.from == 0) {
+                out.set(w.sentence, new ArrayList<>(words.get(w.sentence)));
             }
-            List<String> result = new ArrayList<>(words.get(s));
-            for (int from = 0; from < size; from += len) {
-                int to = Math.min(size, from + len);
-                SamplingOptions window = options.toBuilder().seed(options.windowSeed(s, from)).build();
-                List<String> w = lm.rewriteAll(List.of(words.get(s).subList(from, to)),
-                        List.of(Arrays.copyOfRange(keep.get(s), from, to)), strength,
-                        List.of(constraints.withTemplate(tags.get(s).subList(from, to))), window).get(0);
-                for (int i = 0; i < w.size(); i++) {
-                    result.set(from + i, w.get(i));
-                }
+            SamplingOptions seeded = options.toBuilder().seed(options.windowSeed(w.sentence, w.from)).build();
+            List<String> rewritten = lm.rewriteAll(List.of(w.words), List.of(w.keep), strength,
+                    List.of(w.constraints), seeded, w.naming()).get(0);
+            for (int i = 0; i < rewritten.size(); i++) {
+                out.get(w.sentence).set(w.from + i, rewritten.get(i));
             }
-            out.set(s, result);
         }
         return out;
+    }
+
+    /** A window of a long sentence, from its token {@code from}, rewritten under its own tags in a call of its own. */
+    private record Window(int sentence, int from, List<String> words, boolean[] keep, Constraints constraints) {
+        /** Its tokens named by their place in the sentence of the caller's list. */
+        SentenceNaming naming() {
+            return SentenceNaming.BATCH.window(sentence, from);
+        }
     }
 
     /** The rows {@link #rewrite} has core sample for one sentence: one call's, or each window's call's. */

@@ -87,6 +87,24 @@ class CommandLineThreadsTest {
                 + " (its document failed); 2 files written"), r.said());
     }
 
+    /**
+     * The failure's summary counts the files {@code -noClobber} skipped, their output there already: it counted the
+     * files written and not annotated only, so a run that skipped most of its files seemed to have had fewer.
+     */
+    @Test
+    void theSummaryCountsTheFilesNoClobberSkipped(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("d1.txt.ser.gz"), "an earlier run's");
+        ChildRuns.Run r = run(tmp, SECOND_FAILS, "-outputFormat", "serialized", "-continueOnAnnotateError", "true",
+                "-noClobber", "true");
+        assertTrue(r.exited(), r.said());
+        assertEquals(1, r.code(), r.said());
+        assertEquals("an earlier run's", Files.readString(tmp.resolve("d1.txt.ser.gz")));
+        assertWhole(tmp.resolve("d3.txt.ser.gz"), SECOND_FAILS.get(2));
+        assertTrue(r.said().contains("error: not written: " + tmp.resolve("in").resolve("d2.txt")
+                + " (its document failed); 1 file written, 1 skipped (its output was there already: -noClobber)\n"),
+                r.said());
+    }
+
     /** {@code file} reads back, whole, as the document of {@code text}. */
     private static void assertWhole(Path file, String text) throws Exception {
         assertTrue(Files.exists(file), file + " was not written");

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.corenlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.djl.util.Progress;
 import io.github.diffusionnlp.api.Constraints;
@@ -74,5 +75,32 @@ class KeptSyntaxRewriteTest {
         assertEquals("the", out.get(0).get(0), "kept");
         assertNotEquals(DiffusionLM.MASK, out.get(0).get(66), "filled in its window");
         assertNotEquals(DiffusionLM.MASK, out.get(1).get(1));
+    }
+
+    /**
+     * A bad token in a later window of a long sentence is refused before anything is sampled (the short sentence's
+     * batch and the first window were sampled first, then thrown away) and named by its place in the sentence and
+     * the sentence's in the list: it was named by its place in the window, of a "sentence 0".
+     */
+    @Test
+    void aBadTokenInALaterWindowIsRefusedFirstAndNamedAsGiven() {
+        DiffusionLM lm = SharedModels.get(null, null);
+        List<String> longSentence = new ArrayList<>();
+        List<Upos> longTags = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            longSentence.add(i == 3 ? DiffusionLM.MASK : i == 66 ? "two words" : "report");
+            longTags.add(Upos.NOUN);
+        }
+        List<String> shortSentence = List.of("The", DiffusionLM.MASK, "was", "late", ".");
+        List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
+        RowsSampled progress = new RowsSampled();
+        SamplingOptions options = SamplingOptions.builder().steps(2).seed(11).optProgress(progress).build();
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> KeptSyntaxRewrite.rewrite(lm, List.of(shortTags, longTags), List.of(shortSentence, longSentence),
+                        List.of(new boolean[5], new boolean[70]), 0.5, Constraints.none(), options));
+        assertEquals("token 66 of sentence 1, 'two words', holds whitespace: a token is a word of whitespace-split"
+                + " text; split it into tokens", refused.getMessage());
+        assertEquals(0, progress.rows, "rows sampled before the refusal");
     }
 }
