@@ -9,6 +9,7 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
@@ -154,8 +155,8 @@ public final class SpeedBenchmark {
         }
 
         private IllegalStateException trainedOn() {
-            return new IllegalStateException("the corpus " + file + " was trained on already, and its sentences let"
-                    + " go; read it again (readTrainingCorpus) for another training measurement");
+            return new IllegalStateException("the corpus " + Visible.of(file) + " was trained on already, and its"
+                    + " sentences let go; read it again (readTrainingCorpus) for another training measurement");
         }
     }
 

@@ -19,6 +19,7 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.ContextEmbeddings;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -165,7 +166,7 @@ public final class DiffusionTrainer implements TrainingRun {
                     + " about %,d MB while they are built (the words as ids, then their %,d word pairs at 8 bytes"
                     + " each or the SVD of a %,d-word vocabulary), beside the %,d MB its sentences hold: more than"
                     + " the %,d MB Java may use here; give Java -Xmx%dm or more (java -Xmx%dm ...), or start the word"
-                    + " embeddings at random (%s)", options.corpus(),
+                    + " embeddings at random (%s)", Visible.of(options.corpus()),
                     names.name(TrainOptions.Setting.CONTEXT_EMBEDDINGS),
                     Arrays.stream(lengths).asLongStream().sum(), need >> 20, ContextEmbeddings.pairs(lengths),
                     vocabSize, held >> 20, most >> 20, xmx, xmx,

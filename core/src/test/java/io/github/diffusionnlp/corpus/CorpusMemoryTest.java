@@ -108,4 +108,24 @@ class CorpusMemoryTest {
                 idColumn);
         assertThrows(UncheckedIOException.class, () -> lines.forEach(tight), name + ": the bound counts nothing");
     }
+
+    /**
+     * A dev split refused for the memory its training corpus already holds named that corpus raw: a line break in its
+     * name split the message, an ESC sequence ran in the terminal. It is named visibly, as the dev split is.
+     */
+    @Test
+    void theTrainingCorpusBesideADevSplitIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), "the cat sat .\n", StandardCharsets.UTF_8);
+        Path corpus = tmp.resolve("t\u001b[2J\nERROR forged.txt");
+        TaggedSentence sentence = new TaggedSentence(List.of("the", "cat", "sat", "."),
+                java.util.Collections.nCopies(4, Upos.X));
+        // more sentences than the heap holds, in a list that holds one
+        List<TaggedSentence> training = java.util.Collections.nCopies(
+                (int) Math.min(Integer.MAX_VALUE, CorpusMemory.available() / 100 + 1), sentence);
+        IOException e = assertThrows(IOException.class, () -> StoppableReading.readBeside(dev,
+                TaggedCorpus.Reading.DEFAULT, null, LayoutOption.COMMAND_LINE, () -> { }, corpus, training));
+        assertTrue(e.getMessage().contains(" held for the training corpus " + Visible.of(corpus) + ", more than"),
+                e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(c -> c == '\n' || c == 0x1b), e.getMessage());
+    }
 }
