@@ -1081,7 +1081,8 @@ public final class DiffusionLM implements AutoCloseable {
          */
         public Builder optNgramCorpus(Path corpus) {
             if (corpus != null && !(Files.isRegularFile(corpus) && Files.isReadable(corpus))) {
-                throw new IllegalArgumentException("the n-gram corpus " + corpus + " is not a readable file");
+                throw new IllegalArgumentException("the n-gram corpus " + Visible.of(corpus)
+                        + " is not a readable file");
             }
             this.ngramCorpus = corpus;
             return this;

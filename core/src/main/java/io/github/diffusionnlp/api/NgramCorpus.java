@@ -139,7 +139,7 @@ final class NgramCorpus {
                 List<TaggedSentence> sentences =
                         TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences();
                 if (sentences.isEmpty()) { // counted from nothing, fusion would silently do nothing
-                    String empty = "the n-gram corpus " + corpus + (given == null
+                    String empty = "the n-gram corpus " + Visible.of(corpus) + (given == null
                             ? " (the model's training corpus)" : " (DiffusionLM.Builder#optNgramCorpus, --ngram-corpus;"
                                     + " OpenNLP: -ngramCorpus; CoreNLP: diffusion.ngramCorpus)")
                             + " holds no sentences (it is empty, or every line is blank or a # comment); give n-gram"
@@ -148,7 +148,8 @@ final class NgramCorpus {
                 }
                 trigram = KneserNeyTrigram.count(model.vocabulary(), sentences);
             } catch (IOException e) { // not the UncheckedIOException above: its message says it all
-                throw new UncheckedIOException("cannot read the n-gram corpus " + corpus + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot read the n-gram corpus " + Visible.of(corpus) + ": "
+                        + e.getMessage(), e);
             }
             // the notes quote the file's name (and what it holds) raw: written visibly, a terminal's escape or a bidi
             // override in a name is not run by a terminal showing the log, nor forges a log line

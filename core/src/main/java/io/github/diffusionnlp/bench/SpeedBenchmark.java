@@ -8,7 +8,9 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Flops;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.DiffusionTrainer;
@@ -154,8 +156,8 @@ public final class SpeedBenchmark {
         }
 
         private IllegalStateException trainedOn() {
-            return new IllegalStateException("the corpus " + file + " was trained on already, and its sentences let"
-                    + " go; read it again (readTrainingCorpus) for another training measurement");
+            return new IllegalStateException("the corpus " + Visible.of(file) + " was trained on already, and its"
+                    + " sentences let go; read it again (readTrainingCorpus) for another training measurement");
         }
     }
 
@@ -168,9 +170,11 @@ public final class SpeedBenchmark {
      */
     public static TrainingCorpus readTrainingCorpus(Path corpus, CorpusLayout layout, MultiwordTokens multiword,
             PrintStream notes) throws IOException {
-        TaggedCorpus.Read read = TaggedCorpus.readAs(corpus,
+        // counted as train counts its corpus, with the rows the run packs from the sentences: the trainer is given
+        // them read, and a corpus read for its sentences alone was refused later, or not at all, for what it holds
+        TaggedCorpus.Read read = StoppableReading.readAs(corpus,
                 TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), notes,
-                LayoutOption.COMMAND_LINE);
+                LayoutOption.COMMAND_LINE, () -> { });
         TrainingData.requireSentences("--corpus " + corpus, read.sentences());
         return new TrainingCorpus(corpus, read);
     }

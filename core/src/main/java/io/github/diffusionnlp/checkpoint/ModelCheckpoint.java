@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.TagLexicon;
@@ -556,11 +557,12 @@ public final class ModelCheckpoint {
         for (int i = 0; i < bins; i++) {
             String[] cols = lines.get(i + 1).split("\t");
             try {
-                if (cols.length != columns || Integer.parseInt(cols[0]) != i) {
+                // ASCII digits only: Java's Integer.parseInt read an Arabic-Indic bin number as its own
+                if (cols.length != columns || Numbers.parseInt(cols[0]) != i) {
                     throw new NumberFormatException("expected " + columns + " columns starting with bin " + i);
                 }
-                loss[i] = Double.parseDouble(cols[sums ? OLD_WARP_COLUMNS : 3]);
-                weight[i] = Double.parseDouble(cols[4]);
+                loss[i] = Numbers.parseDouble(cols[sums ? OLD_WARP_COLUMNS : 3]);
+                weight[i] = Numbers.parseDouble(cols[4]);
             } catch (NumberFormatException e) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + ")");
             }

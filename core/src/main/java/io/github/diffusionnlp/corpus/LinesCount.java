@@ -19,7 +19,8 @@ import java.util.function.DoubleSupplier;
  *       word, a multiword range ({@code 4-5}) one word in place of the parts it covers, a line whose ID holds a
  *       {@code .} (an empty node) or another {@code -} none;
  *   <li>with the layout guessed, the fewer of the two, unless a line without a tab holds several tokens, which only
- *       plain text reads (read as columns, the file is refused by that line).
+ *       plain text reads (read as columns, the file is refused by that line); once a line holds a tab as well, the
+ *       file is read as columns and refused by that line, and is checked no further ({@link #refusedByALine}).
  * </ul>
  */
 final class LinesCount implements Consumer<String> {
@@ -38,6 +39,8 @@ final class LinesCount implements Consumer<String> {
     private long columnSentences;
     private boolean inSentence;
     private boolean severalWithoutTab;
+    /** Whether a line (not blank, no {@code #} comment) holds a tab: the guess then reads the file as columns. */
+    private boolean tabSeen;
 
     /**
      * Counts the lines of a file that may be read as {@code reads} says, against {@code memory}; {@code share} says
@@ -67,6 +70,7 @@ final class LinesCount implements Consumer<String> {
             plainSentences++;
         }
         int tab = text.indexOf('\t');
+        tabSeen |= tab >= 0;
         if (tab < 0) {
             severalWithoutTab |= tokens > 1;
             if (tokens > 0) {
@@ -102,12 +106,28 @@ final class LinesCount implements Consumer<String> {
     }
 
     private void check() throws IOException {
+        if (refusedByALine()) {
+            return;
+        }
         long colWords = Math.max(columnWords, columnSentences);
         boolean plain = reads == Reads.PLAIN || reads == Reads.EITHER && (severalWithoutTab
                 || CorpusMemory.bytes(plainWords, plainSentences, CorpusMemory.Held.READ)
                         < CorpusMemory.bytes(colWords, columnSentences, CorpusMemory.Held.READ));
         memory.checked(plain ? plainWords : colWords, plain ? plainSentences : columnSentences, line,
                 share.getAsDouble());
+    }
+
+    /**
+     * Whether the parse refuses the file by a line counted so far, whatever the rest of it: a line of several tokens
+     * and no tab, read as columns, which the file is when a line holds a tab and its layout is guessed, and always when
+     * it is said (but for a CoNLL-U Plus file without IDs, whose one column may be FORM alone). Its memory is not
+     * checked any further then: the count would refuse it for the memory of lines the parse never reaches, before
+     * the parse names the line that is wrong (a file of {@code word<TAB>UPOS} lines, counted as plain text once it
+     * held such a line, takes about 10 times the memory that way). The parse still counts the sentences it reads
+     * before that line ({@link CorpusMemory#add}).
+     */
+    private boolean refusedByALine() {
+        return severalWithoutTab && (reads == Reads.EITHER ? tabSeen : reads == Reads.COLUMNS && idColumn >= 0);
     }
 
     /** How many lines a range {@code a-b} covers ({@code b - a + 1}), or 0 when it is no range of numbers. */

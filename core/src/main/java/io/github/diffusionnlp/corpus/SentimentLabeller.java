@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.corpus;
 
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Sentiment;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -44,6 +45,9 @@ public final class SentimentLabeller {
     private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "none", "non", "nor", "cannot",
             "neither", "nobody", "nothing", "nowhere", "without");
 
+    /** The bundled lexicon, a resource beside this class. */
+    private static final String AFINN = "afinn-165.tsv";
+
     private final Map<String, Integer> valence;
 
     private SentimentLabeller(Map<String, Integer> valence) {
@@ -52,18 +56,42 @@ public final class SentimentLabeller {
 
     /** The labeller with the bundled AFINN-165 lexicon (see afinn-165.tsv's NOTICE for its provenance). */
     public static SentimentLabeller afinn() {
-        Map<String, Integer> valence = new HashMap<>();
-        try (InputStream in = SentimentLabeller.class.getResourceAsStream("afinn-165.tsv")) {
+        try (InputStream in = SentimentLabeller.class.getResourceAsStream(AFINN)) {
             if (in == null) {
-                throw new IllegalStateException("afinn-165.tsv is missing from the classpath (a broken build?)");
+                throw new IllegalStateException(AFINN + " is missing from the classpath (a broken build?)");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = reader.readLine()) != null; ) {
-                int tab = line.indexOf('\t');
-                valence.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1).trim()));
-            }
+            return of(in, AFINN);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read afinn-165.tsv", e);
+            throw new UncheckedIOException("cannot read " + AFINN, e);
+        }
+    }
+
+    /**
+     * The labeller of a lexicon of {@code word TAB valence} lines read from {@code in}, which {@code name} names in a
+     * refusal: a line without a tab or whose valence is no whole number in ASCII digits ({@link Numbers#parseInt}:
+     * Java's {@code Integer.parseInt} reads any script's digits) is refused naming its line, as a broken build.
+     */
+    static SentimentLabeller of(InputStream in, String name) throws IOException {
+        Map<String, Integer> valence = new HashMap<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        int n = 0;
+        for (String line; (line = reader.readLine()) != null; ) {
+            n++;
+            int tab = line.indexOf('\t');
+            String where = name + ":" + n + ": ";
+            if (tab <= 0) {
+                throw new IllegalStateException(where + "'" + Visible.of(line) + "' is not 'word TAB valence' (a broken"
+                        + " build?)");
+            }
+            String word = line.substring(0, tab);
+            String value = line.substring(tab + 1).trim();
+            try {
+                valence.put(word, Numbers.parseInt(value));
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(where + "the valence '" + Visible.of(value) + "' of '"
+                        + Visible.of(word) + "' is not a whole number " + Numbers.IN_ASCII_DIGITS
+                        + " (a broken build?)", e);
+            }
         }
         return new SentimentLabeller(Map.copyOf(valence));
     }

@@ -31,7 +31,7 @@ public final class StoppableReading {
     public static TaggedCorpus.Read readBeside(Path file, TaggedCorpus.Reading reading, PrintStream notes,
             LayoutOption option, Runnable check, Path corpus, List<TaggedSentence> training) throws IOException {
         return TaggedCorpus.readAs(file, reading, notes, option, check,
-                new CorpusMemory.Held(heldBytes(training, true), "the training corpus " + corpus, false));
+                new CorpusMemory.Held(heldBytes(training, true), "the training corpus " + Visible.of(corpus), false));
     }
 
     /**

@@ -37,6 +37,30 @@ public final class Numbers {
         return Long.parseLong(s);
     }
 
+    /**
+     * {@link Double#parseDouble} as a data file is read: of ASCII digits only, as {@link #parseInt} (Java's own
+     * refuses other digits too, but says nothing of why), with nothing around the number (Java's reads past spaces
+     * and control characters there), and with the refused text quoted visibly ({@link
+     * io.github.diffusionnlp.corpus.Visible}), as Java's message quotes it raw: a file's ESC sequence or line break
+     * would run in the terminal or split the message. {@code NaN} and {@code Infinity} are read, as Java reads them:
+     * a caller refuses them where no such value belongs.
+     *
+     * @throws NumberFormatException for what {@code Double.parseDouble} refuses, for {@link #hasOtherDigits}, and for
+     *     a number with spaces or control characters around it
+     */
+    public static double parseDouble(String s) {
+        requireAsciiDigits(s);
+        try {
+            if (!s.equals(s.trim())) {
+                throw new NumberFormatException();
+            }
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException("For input string: \"" + io.github.diffusionnlp.corpus.Visible.of(s)
+                    + "\"");
+        }
+    }
+
     /** Whether {@code s} holds a digit other than ASCII's 0-9, which Java's parsers read and this project's do not. */
     public static boolean hasOtherDigits(String s) {
         return s != null && s.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'));

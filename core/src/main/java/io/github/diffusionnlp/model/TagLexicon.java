@@ -2,6 +2,7 @@ package io.github.diffusionnlp.model;
 
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -138,13 +139,13 @@ public final class TagLexicon {
             }
             String word = line.substring(0, tab);
             if (!vocab.contains(word)) {
-                throw new IOException("line " + n + " names '" + word
+                throw new IOException("line " + n + " names '" + Visible.of(word)
                         + "', which is not in the model's vocabulary (a lexicon of another model?)");
             }
             for (String field : line.substring(tab + 1).split(" ")) {
                 int colon = field.indexOf(':');
                 try {
-                    int count = Integer.parseInt(field.substring(colon + 1));
+                    int count = Numbers.parseInt(field.substring(colon + 1)); // Java's reads any script's digits
                     if (colon <= 0 || count < 0) {
                         throw new NumberFormatException();
                     }
@@ -152,8 +153,8 @@ public final class TagLexicon {
                     // and both lines' counts are the counts of the word text is read as
                     counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] += count;
                 } catch (IllegalArgumentException e) { // also a bad tag
-                    throw new IOException("line " + n + ": '" + field + "' is not TAG:count with a UPOS tag"
-                            + " and a count >= 0", e);
+                    throw new IOException("line " + n + ": '" + Visible.of(field) + "' is not TAG:count with a UPOS"
+                            + " tag and a count >= 0 " + Numbers.IN_ASCII_DIGITS, e);
                 }
             }
         }

@@ -19,6 +19,7 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.ContextEmbeddings;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -80,7 +81,9 @@ public final class DiffusionTrainer implements TrainingRun {
      * Internal (the benchmark's; no compatibility promise). A run on sentences already read from
      * {@code options.corpus()} as a new model reads it ({@code options.corpusReading(null)}), so that a caller
      * that checked them before the run (benchmark, before its first measurement) does not read the corpus
-     * twice. A run that resumes reads its corpus again, as its checkpoint recorded.
+     * twice. A run that resumes reads its corpus again, as its checkpoint recorded. Read them with
+     * {@link io.github.diffusionnlp.corpus.StoppableReading#readAs}, which counts their memory as the run reading the
+     * file counts it, with the rows it packs from them ({@code TaggedCorpus.readAs} counts the sentences alone).
      */
     public DiffusionTrainer(TrainOptions options, TaggedCorpus.Read corpusRead, PrintStream log) {
         this.options = Objects.requireNonNull(options, "options");
@@ -165,7 +168,7 @@ public final class DiffusionTrainer implements TrainingRun {
                     + " about %,d MB while they are built (the words as ids, then their %,d word pairs at 8 bytes"
                     + " each or the SVD of a %,d-word vocabulary), beside the %,d MB its sentences hold: more than"
                     + " the %,d MB Java may use here; give Java -Xmx%dm or more (java -Xmx%dm ...), or start the word"
-                    + " embeddings at random (%s)", options.corpus(),
+                    + " embeddings at random (%s)", Visible.of(options.corpus()),
                     names.name(TrainOptions.Setting.CONTEXT_EMBEDDINGS),
                     Arrays.stream(lengths).asLongStream().sum(), need >> 20, ContextEmbeddings.pairs(lengths),
                     vocabSize, held >> 20, most >> 20, xmx, xmx,

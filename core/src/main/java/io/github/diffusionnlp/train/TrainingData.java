@@ -7,6 +7,7 @@ import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -54,7 +55,7 @@ public final class TrainingData {
                         options.corpus(), corpus).sentences();
         requireSentences(options.corpus().toString(), corpus);
         if (options.dev() != null && devCorpus.isEmpty()) {
-            throw new IOException(options.dev() + " (the dev split) holds no sentences");
+            throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
         }
         return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()));
     }
@@ -66,7 +67,7 @@ public final class TrainingData {
      */
     public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
         if (corpus.isEmpty()) {
-            throw new IOException(named + " holds no sentences (it is empty, or every line is blank or a #"
+            throw new IOException(Visible.of(named) + " holds no sentences (it is empty, or every line is blank or a #"
                     + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word"
                     + " lines");
         }

@@ -3,6 +3,8 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Numbers;
 import com.google.common.base.Ticker;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,8 +74,8 @@ final class TrainingLog {
         Path csv = dir.resolve(CSV);
         if (Files.isSymbolicLink(csv)) {
             // appended to for the whole run: through a link planted at its name, every row would go to its target
-            throw new IOException(csv + " is a symbolic link; training writes its log only into a file of its own:"
-                    + " remove the link (or give another --out)");
+            throw new IOException(Visible.of(csv) + " is a symbolic link; training writes its log only into a file of"
+                    + " its own: remove the link (or give another --out)");
         }
         if (!Files.exists(csv, LinkOption.NOFOLLOW_LINKS)) {
             Files.writeString(csv, HEADER + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
@@ -97,16 +99,34 @@ final class TrainingLog {
             lines.remove(lines.size() - 1);
         }
         List<String> kept = new ArrayList<>();
-        for (String line : lines) {
-            String[] row = dataRow(line);
-            if (row == null || Integer.parseInt(row[0]) <= step) {
-                kept.add(line);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] row = dataRow(lines.get(i));
+            if (row == null || stepOf(csv, i, row) <= step) {
+                kept.add(lines.get(i));
             }
         }
         if (torn || kept.size() < lines.size()) {
             // through a temporary file of a random name: one of a fixed name could be a planted symbolic link
             CheckpointFiles.writeAtomically(csv, tmp -> Files.write(tmp, kept, StandardCharsets.UTF_8));
         }
+    }
+
+    /** The step of a row of the CSV, on its 0-based line {@code index}. */
+    private static int stepOf(Path csv, int index, String[] row) throws IOException {
+        try {
+            return Numbers.parseInt(row[0]);
+        } catch (NumberFormatException e) { // more digits than an int holds: a row edited by hand
+            throw malformed(csv, index, e);
+        }
+    }
+
+    /**
+     * A row of the CSV that is no step's numbers (edited by hand: the run writes each as {@link #HEADER} says), named
+     * by the file and line, where Java's parse error named neither.
+     */
+    private static IOException malformed(Path csv, int index, NumberFormatException e) {
+        return new IOException(Visible.of(csv) + ":" + (index + 1) + ": not a row of numbers " + HEADER + " ("
+                + e.getMessage() + "); the run writes them: delete the line, or the file to start a new log", e);
     }
 
     /** The columns of a step's row of the CSV; null for the header (or anything else). */
@@ -220,11 +240,17 @@ final class TrainingLog {
 
     void writeLossCurve() throws IOException {
         List<TrainingCharts.LossPoint> points = new ArrayList<>();
-        for (String line : Files.readAllLines(dir.resolve(CSV), StandardCharsets.UTF_8)) {
-            String[] c = dataRow(line);
+        Path csv = dir.resolve(CSV);
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String[] c = dataRow(lines.get(i));
             if (c != null) {
-                points.add(new TrainingCharts.LossPoint(Integer.parseInt(c[0]), Double.parseDouble(c[2]),
-                        Double.parseDouble(c[3])));
+                try {
+                    points.add(new TrainingCharts.LossPoint(stepOf(csv, i, c), Numbers.parseDouble(c[2]),
+                            Numbers.parseDouble(c[3])));
+                } catch (NumberFormatException e) {
+                    throw malformed(csv, i, e);
+                }
             }
         }
         TrainingCharts.writeLossCurve(dir.resolve(LOSS_PLOT), points);

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.io.PrintStream;
@@ -170,9 +171,9 @@ final class TrainingNotes {
     /** A resumed run keeps the checkpoint's vocabulary: says so when it trains on another corpus than it came from. */
     private void noteOtherCorpus(TrainingInfo previous) {
         if (previous != null && previous.corpus() != null && !previous.isTrainedOn(options.corpus())) {
-            log.println("note: resuming on " + options.corpus().toAbsolutePath().normalize()
+            log.println("note: resuming on " + Visible.of(options.corpus().toAbsolutePath().normalize())
                     + ", not the corpus the checkpoint was trained on ("
-                    + previous.corpus()
+                    + Visible.of(previous.corpus())
                     + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
         }
     }
@@ -187,9 +188,9 @@ final class TrainingNotes {
         if (then == null || now == null || then.equals(now) || !previous.isTrainedOn(options.corpus())) {
             return;
         }
-        log.println("note: resuming on " + previous.corpus() + ", which has changed since the checkpoint was trained on"
-                + " it (" + now.describe() + ", where the checkpoint recorded " + then.describe() + "); the"
-                + " checkpoint's vocabulary stays, and words it lacks are read as unknown");
+        log.println("note: resuming on " + Visible.of(previous.corpus()) + ", which has changed since the checkpoint"
+                + " was trained on it (" + now.describe() + ", where the checkpoint recorded " + then.describe()
+                + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
     }
 
     /**

@@ -76,4 +76,29 @@ class NgramCorpusReadingTest {
                     && e.getMessage().contains("holds no sentences"), e.getMessage());
         }
     }
+
+    /**
+     * The n-gram corpus's refusals named it raw around the reader's own message, which writes it visibly: a line
+     * break in the name split the one-line message, and an ESC sequence ran in the terminal. Not readable, empty, or
+     * refused by a line, it is named as the reader names it.
+     */
+    @Test
+    void theNgramCorpusIsNamedVisiblyInItsRefusals(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws IOException {
+        String name = "n\u001b[2J\nERROR forged.txt";
+        String shown = io.github.diffusionnlp.corpus.Visible.of(tmp.resolve(name));
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionLM.builder().optNgramCorpus(tmp.resolve(name)));
+        assertEquals("the n-gram corpus " + shown + " is not a readable file", missing.getMessage());
+        java.nio.file.Path empty = java.nio.file.Files.writeString(tmp.resolve(name), "\n# a comment\n");
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optNgramCorpus(empty).build()) {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, lm::countNgrams);
+            assertTrue(e.getMessage().startsWith("the n-gram corpus " + shown + " (DiffusionLM"), e.getMessage());
+            java.nio.file.Files.writeString(empty, "The\tDET\nthe cat sat\n");
+            e = assertThrows(java.io.UncheckedIOException.class, lm::countNgrams);
+            assertTrue(e.getMessage().startsWith("cannot read the n-gram corpus " + shown + ": " + shown + ":2: several"
+                    + " tokens and no tab"), e.getMessage());
+            assertTrue(e.getMessage().chars().noneMatch(c -> c == '\n' || c == 0x1b), e.getMessage());
+        }
+    }
 }

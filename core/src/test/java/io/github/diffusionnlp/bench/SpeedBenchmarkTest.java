@@ -109,4 +109,39 @@ class SpeedBenchmarkTest {
         }).training(corpus, "tiny", 4, 4, 1);
         assertEquals(List.of(true), collectedAtStep, "no sentence was left reachable by the training loop");
     }
+
+    /**
+     * The training measurement's corpus, read before the trainer gets it, was counted as a corpus read for its
+     * sentences alone: not with the rows the run packs from them, as train counts its corpus read from the file. Under
+     * -Xmx64m a corpus of 800,000 seven-word sentences is refused as train refuses it, for what a run that trains on
+     * them holds.
+     */
+    @Test
+    void theTrainingCorpusIsCountedWithTheRowsARunPacks(@TempDir Path tmp) throws Exception {
+        Path gz = tmp.resolve("big.txt.gz");
+        byte[] line = "the cat sat on the mat .\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.io.OutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            for (int i = 0; i < 800_000; i++) {
+                out.write(line);
+            }
+        }
+        io.github.diffusionnlp.ChildJvm.Run run = io.github.diffusionnlp.ChildJvm.run(io.github.diffusionnlp.ChildJvm
+                .command(List.of("-Xmx64m"), ReadTrainingCorpus.class, gz.toString()), "",
+                java.time.Duration.ofSeconds(60));
+        assertEquals(0, run.code(), run.said());
+        assertTrue(run.said().contains("while a run trains on them (about 15 bytes a word and 100 a sentence)"),
+                run.said());
+    }
+
+    /** Reads the training corpus its argument names as benchmark does, and prints its refusal, or "read". */
+    public static final class ReadTrainingCorpus {
+        public static void main(String[] args) {
+            try {
+                SpeedBenchmark.readTrainingCorpus(Path.of(args[0]), null, null, null);
+                System.out.println("read");
+            } catch (IOException e) {
+                System.out.println(e.getMessage());
+            }
+        }
+    }
 }

@@ -383,6 +383,35 @@ class ModelCheckpointTest {
     }
 
     /**
+     * A number in another script's digits in a model's data files was read as Java reads it: warp.tsv's bin 1
+     * written as Arabic-Indic 1 loaded as bin 1, and a tag-lexicon count of Arabic-Indic 3 as 3 (both then refused
+     * only by their checksum, as if the file were merely changed). Each is refused by its line now, as no number
+     * (ASCII digits only, as everywhere in the project), naming the file.
+     */
+    @Test
+    void aNumberInOtherDigitsInAModelFileIsRefusedByItsLine(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir);
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(warp));
+        lines.set(2, "\u0661" + lines.get(2).substring(1));
+        Files.write(warp, lines);
+        InvalidModelException e = loadFails(model);
+        assertEquals(warp, e.file());
+        assertTrue(e.getMessage().startsWith(warp + " line 3 is malformed (For input string: \"\u0661\" (not in ASCII"
+                + " digits (0-9)))"), e.getMessage());
+
+        Path other = copyOfTiny(dir.resolve("lexicon"));
+        Path lexicon = other.resolve(ModelCheckpoint.TAG_LEXICON);
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(lexicon));
+        rows.set(1, rows.get(1).replaceFirst(":[0-9]+", ":\u0663"));
+        Files.write(lexicon, rows);
+        e = loadFails(other);
+        assertEquals(lexicon, e.file());
+        assertTrue(e.getMessage().startsWith(lexicon + " cannot be read: line 2: '")
+                && e.getMessage().contains(":\u0663' is not TAG:count"), e.getMessage());
+    }
+
+    /**
      * A directory in place of the tag lexicon was reported as a lexicon "deleted, or not copied" (or, when the config
      * recorded none, loaded as no lexicon): it is named for what it is.
      */

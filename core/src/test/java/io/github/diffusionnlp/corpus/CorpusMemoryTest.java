@@ -108,4 +108,51 @@ class CorpusMemoryTest {
                 idColumn);
         assertThrows(UncheckedIOException.class, () -> lines.forEach(tight), name + ": the bound counts nothing");
     }
+
+    /**
+     * A dev split refused for the memory its training corpus already holds named that corpus raw: a line break in its
+     * name split the message, an ESC sequence ran in the terminal. It is named visibly, as the dev split is.
+     */
+    @Test
+    void theTrainingCorpusBesideADevSplitIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), "the cat sat .\n", StandardCharsets.UTF_8);
+        Path corpus = tmp.resolve("t\u001b[2J\nERROR forged.txt");
+        TaggedSentence sentence = new TaggedSentence(List.of("the", "cat", "sat", "."),
+                java.util.Collections.nCopies(4, Upos.X));
+        // more sentences than the heap holds, in a list that holds one
+        List<TaggedSentence> training = java.util.Collections.nCopies(
+                (int) Math.min(Integer.MAX_VALUE, CorpusMemory.available() / 100 + 1), sentence);
+        IOException e = assertThrows(IOException.class, () -> StoppableReading.readBeside(dev,
+                TaggedCorpus.Reading.DEFAULT, null, LayoutOption.COMMAND_LINE, () -> { }, corpus, training));
+        assertTrue(e.getMessage().contains(" held for the training corpus " + Visible.of(corpus) + ", more than"),
+                e.getMessage());
+        assertTrue(e.getMessage().chars().noneMatch(c -> c == '\n' || c == 0x1b), e.getMessage());
+    }
+
+    /**
+     * A file of word<TAB>UPOS lines with one line of several words and no tab was counted as plain text from that
+     * line on (a sentence of two words a line: about ten times what its columns take), and refused for its memory
+     * before the parse named the line that is wrong; so was a file said to be columns, by the lines after the bad one.
+     * Such a file is refused by that line whatever follows it, and its count refuses it no more. Plain text (no tab
+     * anywhere) is counted and refused as before.
+     */
+    @Test
+    void aFileRefusedByALineIsNotRefusedForTheMemoryOfTheLinesAfterIt() {
+        List<String> lines = new java.util.ArrayList<>(List.of("The\tDET", "the cat sat"));
+        for (int i = 0; i < 2_000; i++) {
+            lines.add(i % 20 == 19 ? "" : "word\tNOUN");
+        }
+        long most = 100_000; // the columns' 1,902 words in 100 sentences take 28,020 bytes; as plain text, 209,230
+        for (LinesCount.Reads reads : new LinesCount.Reads[] {LinesCount.Reads.EITHER, LinesCount.Reads.COLUMNS}) {
+            long columnsOnly = reads == LinesCount.Reads.COLUMNS ? 20_000 : most; // said columns: counted as columns
+            LinesCount count = new LinesCount(new CorpusMemory(FILE, columnsOnly, CorpusMemory.Held.READ), () -> 1.0,
+                    reads, 0);
+            assertDoesNotThrow(() -> lines.forEach(count), reads.name());
+        }
+        LinesCount plain = new LinesCount(new CorpusMemory(FILE, most, CorpusMemory.Held.READ), () -> 1.0,
+                LinesCount.Reads.EITHER, 0);
+        List<String> noTab = lines.stream().map(l -> l.replace('\t', ' ')).toList();
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> noTab.forEach(plain));
+        assertTrue(e.getCause().getMessage().startsWith("corpus.txt:"), e.getCause().getMessage());
+    }
 }

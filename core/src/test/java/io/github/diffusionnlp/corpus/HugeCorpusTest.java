@@ -142,6 +142,28 @@ class HugeCorpusTest {
         assertEquals(huge + ":2: a NUL byte; a corpus is text, and this file is not", run.said().strip());
     }
 
+    /**
+     * A file of word<TAB>UPOS lines (800,000 of them: about 12 MB held as columns, 88 MB counted as plain text) whose
+     * second line holds several words and no tab was refused under -Xmx64m for its memory, by a line near 600,000,
+     * counted as plain text from the bad line on; the file is read as columns, and refused by that line, which is
+     * named first now.
+     */
+    @Test
+    void aFileOfColumnsIsRefusedByItsBadLineNotForItsMemory(@TempDir Path tmp) throws Exception {
+        Path gz = tmp.resolve("columns.tsv.gz");
+        byte[] sentence = "word\tNOUN\n".repeat(19).concat("\n").getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("The\tDET\nthe cat sat on the mat .\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 800_000 / 20; i++) {
+                out.write(sentence);
+            }
+        }
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
+                Duration.ofSeconds(60));
+        assertEquals(0, run.code(), run.said());
+        assertTrue(run.said().startsWith(gz + ":2: several tokens and no tab, in a file read as"), run.said());
+    }
+
     /** Reads the corpus its argument names and prints the error it was refused with, or "read". */
     public static final class ReadCorpus {
         public static void main(String[] args) {

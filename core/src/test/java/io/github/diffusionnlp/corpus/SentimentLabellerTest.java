@@ -62,4 +62,25 @@ class SentimentLabellerTest {
         assertEquals(-1, labeller.valence("No"), "any case");
         assertEquals(0, labeller.valence("committee"));
     }
+    /**
+     * The lexicon's valences were read by Java's Integer.parseInt, which reads any script's digits (Arabic-Indic 3 as
+     * 3), and a line without a tab failed on a StringIndexOutOfBoundsException naming nothing; both are refused now,
+     * naming the file and the line.
+     */
+    @Test
+    void aLexiconLineThatIsNoWordAndWholeNumberIsRefusedByItsLine() throws java.io.IOException {
+        assertEquals(3, SentimentLabeller.of(lexicon("good\t3\nbad\t-3\n"), "x.tsv").valence("Good"));
+        IllegalStateException other = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SentimentLabeller.of(lexicon("bad\t-3\ngood\t\u0663\n"), "x.tsv"));
+        assertEquals("x.tsv:2: the valence '\u0663' of 'good' is not a whole number in ASCII digits (0-9) (a broken"
+                + " build?)", other.getMessage());
+        IllegalStateException noTab = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SentimentLabeller.of(lexicon("good 3\n"), "x.tsv"));
+        assertEquals(true, noTab.getMessage().startsWith("x.tsv:1: 'good 3' is not 'word TAB valence'"),
+                noTab.getMessage());
+    }
+
+    private static java.io.InputStream lexicon(String text) {
+        return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }

@@ -52,4 +52,21 @@ class NumbersTest {
         assertThrows(NumberFormatException.class, () -> Numbers.parseInt("x"));
         assertThrows(NumberFormatException.class, () -> Numbers.parseInt(" 3"));
     }
+    /**
+     * A data file's decimals: Java's Double.parseDouble refuses other digits already, but says nothing of why and
+     * quotes what it refused raw; Numbers.parseDouble says why, and quotes it visibly.
+     */
+    @Test
+    void decimalsAreReadInAsciiDigitsAndRefusedVisibly() {
+        assertEquals(1.5, Numbers.parseDouble("1.5"));
+        assertEquals(-2e-3, Numbers.parseDouble("-2.0000000000000000e-03"));
+        assertEquals(Double.POSITIVE_INFINITY, Numbers.parseDouble("Infinity"), "refused by its caller, not here");
+        NumberFormatException other = assertThrows(NumberFormatException.class, () -> Numbers.parseDouble("\u0663.5"));
+        assertTrue(other.getMessage().endsWith("(not in ASCII digits (0-9))"), other.getMessage());
+        NumberFormatException hidden = assertThrows(NumberFormatException.class,
+                () -> Numbers.parseDouble("1\u001b[2J\n"));
+        assertEquals("For input string: \"1<U+001B>[2J<U+000A>\"", hidden.getMessage());
+        assertEquals(3.0, Double.parseDouble("\u001b3 "), "Java's reads past what is around the number");
+        assertThrows(NumberFormatException.class, () -> Numbers.parseDouble("\u001b3 "));
+    }
 }

@@ -81,6 +81,17 @@ class TagLexiconTest {
         assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB\n", "'VERB'");
     }
 
+    /**
+     * A count in another script's digits (Arabic-Indic 3) was read as Java's Integer.parseInt reads it, as 3; the
+     * project reads ASCII digits only (Numbers.parseInt), and a line that quotes a control character shows it.
+     */
+    @Test
+    void aCountInOtherDigitsIsRefusedNamingTheLine(@TempDir Path dir) throws IOException {
+        assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB:\u0663\n",
+                "line 2: 'VERB:\u0663' is not TAG:count with a UPOS tag and a count >= 0 in ASCII digits (0-9)");
+        assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB:3\u001b[2J\n", "line 2: 'VERB:3<U+001B>[2J' is not");
+    }
+
     private static void assertProblem(Path dir, String text, String named) throws IOException {
         Path file = dir.resolve("bad.tsv");
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -144,6 +144,28 @@ class OutputDirectoryTest {
         assertTrue(Files.notExists(out.getParent()), "the directories the run made for its output are gone again");
     }
 
+    /**
+     * A corpus (and a dev split) without a sentence was named raw: a line break in its name split the one-line message,
+     * an ESC sequence ran in the terminal. It is named visibly, as the reader's own refusals name it.
+     */
+    @Test
+    void aCorpusWithoutSentencesIsNamedVisibly(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.writeString(tmp.resolve("c\u001b[2J\nERROR forged.txt"), "# only\n\n# comments\n");
+        TrainOptions options = TrainOptions.builder(corpus, tmp.resolve("model")).size("tiny").vocabSize(2000)
+                .maxLength(32).batchSize(8).steps(10).contextEmbeddings(false).build();
+        IOException e = assertThrows(IOException.class,
+                () -> new DiffusionTrainer(options, new PrintStream(PrintStream.nullOutputStream())).run());
+        assertTrue(e.getMessage().startsWith(io.github.diffusionnlp.corpus.Visible.of(corpus) + " holds no sentences"),
+                e.getMessage());
+        Path dev = Files.writeString(tmp.resolve("d\u001b[2J\nERROR forged.txt"), "\n");
+        TrainOptions withDev = TrainOptions.builder(TestModels.devCorpus(), tmp.resolve("model")).size("tiny")
+                .vocabSize(2000).maxLength(32).batchSize(8).steps(10).contextEmbeddings(false).dev(dev).build();
+        e = assertThrows(IOException.class,
+                () -> new DiffusionTrainer(withDev, new PrintStream(PrintStream.nullOutputStream())).run());
+        assertEquals(io.github.diffusionnlp.corpus.Visible.of(dev) + " (the dev split) holds no sentences",
+                e.getMessage());
+    }
+
     /** The output is checked before the corpus is read: a bad --out must not wait for hours of preparation. */
     @Test
     void anOutputThatCannotBeADirectoryFailsBeforeTheCorpusIsRead(@TempDir Path tmp) throws Exception {

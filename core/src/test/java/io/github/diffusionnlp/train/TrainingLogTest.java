@@ -37,6 +37,31 @@ class TrainingLogTest {
     }
 
     /**
+     * A row edited by hand was parsed by Java's parsers, whose NumberFormatException named neither the file nor the
+     * line (a step of more digits than an int on resuming, a loss that is no number when the loss curve is drawn at the
+     * run's end), and read a step or a loss in other scripts' digits; each is refused now by its line.
+     */
+    @Test
+    void aRowThatIsNoNumbersIsRefusedByItsLine() throws Exception {
+        Path csv = dir.resolve("training-log.csv");
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).steps(100).resume(true).build();
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0",
+                "99999999999,0.1,2.9,2.8,2.0"), StandardCharsets.UTF_8);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new TrainingLog(dir, System.out, options, 20, 2.0));
+        assertEquals(csv + ":3: not a row of numbers step,lr,train_loss,dev_loss,seconds (For input string:"
+                + " \"99999999999\"); the run writes them: delete the line, or the file to start a new log",
+                e.getMessage());
+
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0",
+                "20,0.1,2.\u0669,2.8,2.0"), StandardCharsets.UTF_8);
+        TrainingLog log = new TrainingLog(dir, System.out, options, 20, 2.0);
+        e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, log::writeLossCurve);
+        assertTrue(e.getMessage().startsWith(csv + ":3: not a row of numbers"), e.getMessage());
+        assertTrue(e.getMessage().contains("(not in ASCII digits (0-9))"), e.getMessage());
+    }
+
+    /**
      * A symbolic link planted at the log's own name (in a shared --out) took every row of the run, or the header of a new
      * one, into its target: refused by name, the target untouched (a dangling link too, which a write would create).
      */
