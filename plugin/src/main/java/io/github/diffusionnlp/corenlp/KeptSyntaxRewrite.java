@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SentenceNaming;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ final class KeptSyntaxRewrite {
      * The rewritten words of each sentence ({@code tags}, {@code words} and {@code keep} are per sentence, in
      * token order). Every call's input is checked before the first samples ({@link DiffusionLM#checkRewrite}), so a
      * bad token in a later window of a long sentence is refused before anything is sampled, and named as the caller
-     * gave it: "token 66 of sentence 2", not by its place in the window ({@link SentenceNaming#window}).
+     * gave it: "token 66 of sentence 2", not by its place in the window ({@link SentenceNaming#window}). A keep
+     * mask may be null (nothing kept); one whose length is not its sentence's is refused, in core's words.
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options) {
@@ -45,10 +47,14 @@ final class KeptSyntaxRewrite {
                 perSentence.add(constraints);
                 batch.set(s, List.of(Vocabulary.UNK));
                 batchKeep.set(s, new boolean[] {true});
+                boolean[] k = keep.get(s) == null ? new boolean[words.get(s).size()] : keep.get(s); // null: none kept
+                if (k.length != words.get(s).size()) { // as core refuses a short sentence's, not padded nor cut
+                    throw new IllegalArgumentException(SentenceNaming.BATCH.sentence(s) + " has " + Counted.of(
+                            words.get(s).size(), "token", "tokens") + " but its keep mask has " + k.length);
+                }
                 for (int from = 0; from < words.get(s).size(); from += len) {
                     int to = Math.min(words.get(s).size(), from + len);
-                    Window w = new Window(s, from, words.get(s).subList(from, to),
-                            Arrays.copyOfRange(keep.get(s), from, to),
+                    Window w = new Window(s, from, words.get(s).subList(from, to), Arrays.copyOfRange(k, from, to),
                             constraints.withTemplate(tags.get(s).subList(from, to)));
                     lm.checkRewrite(List.of(w.words), List.of(w.keep), strength, List.of(w.constraints), options,
                             w.naming());
@@ -86,10 +92,15 @@ final class KeptSyntaxRewrite {
         if (words.size() <= len) {
             return SampledRows.ofRewrite(lm, words, keep, constraints.withTemplate(tags));
         }
+        boolean[] k = keep == null ? new boolean[words.size()] : keep; // null: none kept, as core reads it
+        if (k.length != words.size()) { // as core refuses a short sentence's (DiffusionLM#rewriteRows)
+            throw new IllegalArgumentException(Counted.of(words.size(), "token", "tokens") + " but a keep mask of "
+                    + k.length);
+        }
         SampledRows rows = SampledRows.NONE;
         for (int from = 0; from < words.size(); from += len) {
             int to = Math.min(words.size(), from + len);
-            rows = rows.plus(SampledRows.ofRewrite(lm, words.subList(from, to), Arrays.copyOfRange(keep, from, to),
+            rows = rows.plus(SampledRows.ofRewrite(lm, words.subList(from, to), Arrays.copyOfRange(k, from, to),
                     constraints.withTemplate(tags.subList(from, to))));
         }
         return rows;

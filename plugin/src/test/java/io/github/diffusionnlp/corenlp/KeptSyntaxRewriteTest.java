@@ -103,4 +103,49 @@ class KeptSyntaxRewriteTest {
                 + " text; split it into tokens", refused.getMessage());
         assertEquals(0, progress.rows, "rows sampled before the refusal");
     }
+
+    /**
+     * A long sentence's keep mask of the wrong length is refused as a short sentence's is, in core's words, naming the
+     * sentence, before anything is sampled: it was padded with tokens not kept, or cut, and the sentence rewritten.
+     * A null mask keeps nothing, as core's does (it was a NullPointerException). {@code rows} refuses alike.
+     */
+    @Test
+    void aKeepMaskOfTheWrongLengthIsRefusedForALongSentenceAsForAShortOne() {
+        DiffusionLM lm = SharedModels.get(null, null);
+        List<String> longSentence = new ArrayList<>();
+        List<Upos> longTags = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            longSentence.add(i % 2 == 0 ? "the" : "report");
+            longTags.add(i % 2 == 0 ? Upos.DET : Upos.NOUN);
+        }
+        List<String> shortSentence = List.of("The", "report", "was", "late", ".");
+        List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
+        RowsSampled progress = new RowsSampled();
+        SamplingOptions options = SamplingOptions.builder().steps(1).seed(11).optProgress(progress).build();
+
+        assertEquals("sentence 1 has 5 tokens but its keep mask has 4", assertThrows(IllegalArgumentException.class,
+                () -> KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags), List.of(longSentence, shortSentence),
+                        List.of(new boolean[70], new boolean[4]), 0.5, Constraints.none(), options)).getMessage());
+        for (int length : new int[] {69, 71}) {
+            assertEquals("sentence 1 has 70 tokens but its keep mask has " + length, assertThrows(
+                    IllegalArgumentException.class, () -> KeptSyntaxRewrite.rewrite(lm, List.of(shortTags, longTags),
+                            List.of(shortSentence, longSentence), List.of(new boolean[5], new boolean[length]), 0.5,
+                            Constraints.none(), options)).getMessage());
+            assertEquals("70 tokens but a keep mask of " + length, assertThrows(IllegalArgumentException.class,
+                    () -> KeptSyntaxRewrite.rows(lm, longTags, longSentence, new boolean[length], Constraints.none()))
+                    .getMessage());
+        }
+        assertEquals("5 tokens but a keep mask of 4", assertThrows(IllegalArgumentException.class,
+                () -> KeptSyntaxRewrite.rows(lm, shortTags, shortSentence, new boolean[4], Constraints.none()))
+                .getMessage());
+        assertEquals(0, progress.rows, "rows sampled before the refusals");
+
+        List<boolean[]> none = new ArrayList<>();
+        none.add(null);
+        assertEquals(KeptSyntaxRewrite.rewrite(lm, List.of(longTags), List.of(longSentence), List.of(new boolean[70]),
+                0.5, Constraints.none(), options), KeptSyntaxRewrite.rewrite(lm, List.of(longTags),
+                List.of(longSentence), none, 0.5, Constraints.none(), options), "a null mask keeps nothing");
+        assertEquals(KeptSyntaxRewrite.rows(lm, longTags, longSentence, new boolean[70], Constraints.none()),
+                KeptSyntaxRewrite.rows(lm, longTags, longSentence, null, Constraints.none()));
+    }
 }

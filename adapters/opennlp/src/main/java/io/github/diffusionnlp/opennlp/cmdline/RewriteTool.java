@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Utf8Lines;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishPosTagger;
@@ -144,16 +145,38 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         int offset = 0;
         for (String[] s : sentences) {
             boolean[] mask = Arrays.copyOfRange(lineMask, offset, offset + s.length);
-            offset += s.length;
             try {
                 rewriter.checkTemplate(s, mask);
             } catch (IllegalArgumentException e) {
-                err.println("line " + line.number() + ": " + (sentences.size() > 1 ? "sentence " + (jobs.size() + 1)
-                        + ": " : "") + message(e) + "; passed through unchanged");
+                err.println("line " + line.number() + ": " + alongTheLine(message(e), s, mask, offset, jobs.size() + 1,
+                        sentences.size()) + "; passed through unchanged");
                 return ReadLine.unprocessed(line);
             }
             jobs.add(new Job(s, mask));
+            offset += s.length;
         }
         return new ReadLine(line, lineTokens, jobs);
+    }
+
+    /**
+     * {@link RewriterME#checkTemplate}'s refusal of sentence {@code number} of a line of {@code count} sentences (its
+     * first token the line's token {@code offset}): on a line of several, the kept token is named by its index along
+     * the line, as {@code -keep} counts it, and by its index in its sentence, which the template's indexes count
+     * ("token 6 ('barked'; token 2 of sentence 2) is kept but ..."); a refusal of another form gets the sentence's
+     * number before it.
+     */
+    private static String alongTheLine(String message, String[] sentence, boolean[] mask, int offset, int number,
+            int count) {
+        if (count == 1) {
+            return message; // the sentence is the line: its indexes are the line's
+        }
+        for (int i = 0; i < mask.length; i++) {
+            String named = "token " + i + " ('" + Visible.of(sentence[i]) + "')";
+            if (mask[i] && message.startsWith(named + " ")) {
+                return "token " + (offset + i) + " ('" + Visible.of(sentence[i]) + "'; token " + i + " of sentence "
+                        + number + ")" + message.substring(named.length());
+            }
+        }
+        return "sentence " + number + ": " + message;
     }
 }

@@ -973,6 +973,26 @@ class DiffusionNlpToolTest {
     }
 
     /**
+     * A kept token outside the template on a line of several sentences is named by its index along the line, as
+     * -keep counts it, and by its index in its sentence, which the template's indexes count: the message named the
+     * second alone ("sentence 2: token 2"), which -keep 2 would not have kept.
+     */
+    @Test
+    void aKeptTokenOutsideTheTemplateIsNamedAsKeepCountsIt() {
+        String in = "The cat sat. The dog barked loudly.\n";
+        Run r = run(in, "Rewrite", "-keep", "6", "-posTemplate", "DET NOUN", "-steps", "1");
+        assertEquals(CmdTool.FAILED, r.code(), r.stderr());
+        assertEquals(List.of("The cat sat. The dog barked loudly."), r.lines());
+        assertTrue(r.stderr().contains("line 1: token 6 ('barked'; token 2 of sentence 2) is kept but the POS template"
+                + " has only 2 tags (indexes 0-1); a kept token keeps its position; passed through unchanged"),
+                r.stderr());
+        // a line of one sentence counts alike both ways, and is named as before
+        Run one = run("The dog barked loudly.\n", "Rewrite", "-keep", "2", "-posTemplate", "DET NOUN", "-steps", "1");
+        assertTrue(one.stderr().contains("line 1: token 2 ('barked') is kept but the POS template has only 2 tags"),
+                one.stderr());
+    }
+
+    /**
      * A contraction ("can't", tagged AUX+PART by the POS model) is tagged AUX: -posTemplate keep rewrites its line
      * (it failed the whole batch, every line written unchanged) and -keep AUX keeps it.
      */
