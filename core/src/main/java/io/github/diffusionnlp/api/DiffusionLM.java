@@ -653,7 +653,8 @@ public final class DiffusionLM implements AutoCloseable {
      * Refuses what {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} refuses of its
      * arguments before it samples (null ones, a token that is no word of whitespace-split text or a mask written
      * another way, a strength out of range, constraints it cannot apply, keep masks or constraints not one per
-     * sentence), in the same words, and samples nothing: for a front end that gives core one input in several calls
+     * sentence, a keep mask not as long as its sentence, a POS template longer than the model or with a kept token
+     * outside it), in the same words, and samples nothing: for a front end that gives core one input in several calls
      * (a long sentence window by window, {@link SentenceNaming#window}), to refuse it before the first call samples.
      * It loads nothing and works on a closed model.
      *
@@ -683,7 +684,7 @@ public final class DiffusionLM implements AutoCloseable {
         warnOfSentiment(call.each().stream().anyMatch(c -> c.sentiment() != null));
         // one call to close, its masks filled and then the rewrite (see #close)
         return whileOpen(() -> rewriteOpen(call.sentences(), call.keep(), strength, call.each(), call.shared(),
-                options, naming));
+                options));
     }
 
     /** A rewrite's arguments once checked: copies of the sentences, keep masks and constraints, as they are now. */
@@ -709,18 +710,20 @@ public final class DiffusionLM implements AutoCloseable {
         if (each.stream().anyMatch(c -> c.template() != null)) {
             requireTemplates();
         }
+        // before the masks are filled, which samples (a mask is still never a kept token)
+        SentenceWindows.checkRewrite(sentences, keep, each, info.config().maxLength(), naming);
         return new RewriteCall(sentences, keep, each, shared);
     }
 
     /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */
     private List<List<String>> rewriteOpen(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> each, Constraints shared, SamplingOptions options, SentenceNaming naming) {
+            List<Constraints> each, Constraints shared, SamplingOptions options) {
         if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
             keep = neverKeepingMasks(sentences, keep);
             sentences = fillMasks(sentences, options);
         }
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
-        List<ModelRow> rows = windows.rewriteRows(keep, each, options, naming);
+        List<ModelRow> rows = windows.rewriteRows(keep, each, options);
         windows.writeRewritten(rowSampler.run(rows, options, strength, shared), each);
         return windows.sentences();
     }

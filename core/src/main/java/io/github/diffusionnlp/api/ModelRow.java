@@ -76,23 +76,14 @@ final class ModelRow {
     /**
      * A rewrite whose new length is the template's: kept tokens keep their positions. {@code read} is {@code
      * tokens} as the model reads them ({@link QuoteSpelling#asRead}), here and in the other row factories.
-     *
-     * @param naming how the refusal of a kept token outside the template names it ({@link SentenceNaming})
      */
     static ModelRow rewriteToTemplate(int sentence, List<String> tokens, List<String> read, boolean[] keep,
-            Constraints c, Vocabulary vocab, int len, long seed, SentenceNaming naming) {
-        int t = c.template().size();
-        Constraints.requireTemplateFits(t, len);
+            Constraints c, Vocabulary vocab, int len, long seed) {
+        int t = c.template().size(); // at most len, every kept token inside it: see SentenceWindows#checkRewrite
         ModelRow row = new ModelRow(sentence, 0, tokens, len, seed);
         Arrays.fill(row.given, true);
         for (int i = 0; i < tokens.size() && i < len; i++) {
             row.ids[i] = vocab.id(read.get(i));
-        }
-        for (int i = 0; i < keep.length; i++) {
-            if (keep[i] && i >= t) {
-                throw new IllegalArgumentException(naming.token(sentence, i) + " is kept but the POS template has only "
-                        + Counted.of(t, "tag", "tags"));
-            }
         }
         for (int i = 0; i < t; i++) {
             row.given[i] = i < keep.length && keep[i];

@@ -171,31 +171,57 @@ final class SentenceWindows {
     }
 
     /**
-     * The rows of a rewrite: under a template, one row per sentence at the template's length (see {@link
-     * ModelRow#rewriteToTemplate}); else the sentence window by window, leaving out windows where every token is
-     * kept. Sentence s's window from position p is sampled with seed {@link SamplingOptions#windowSeed
-     * options.windowSeed(s, p)}.
+     * Refuses the keep masks and POS templates {@link #rewriteRows} cannot follow, before a rewrite samples anything
+     * (its {@value DiffusionLM#MASK}s are filled first): sentence by sentence, a keep mask whose length is not its
+     * sentence's, a template longer than the model's {@code len} positions, a kept token outside the template (a
+     * kept {@value DiffusionLM#MASK} is no kept token: a mask is never kept).
      *
      * @param keep a keep mask per sentence, null keeping nothing
-     * @param naming how the refusal names the sentence ({@link SentenceNaming})
-     * @throws IllegalArgumentException when a keep mask's length is not its sentence's, or a template does not
-     *     fit the model or the kept tokens
+     * @param naming how the refusal names the sentence and token ({@link SentenceNaming})
+     * @throws IllegalArgumentException naming the first sentence or token that does not fit
      */
-    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, SamplingOptions options,
+    static void checkRewrite(List<List<String>> sentences, List<boolean[]> keep, List<Constraints> each, int len,
             SentenceNaming naming) {
-        List<ModelRow> rows = new ArrayList<>();
-        for (int s = 0; s < given.size(); s++) {
-            List<String> tokens = given.get(s); // a rewrite's windows read the words as given, all at once
+        for (int s = 0; s < sentences.size(); s++) {
+            List<String> tokens = sentences.get(s);
             boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
             if (k.length != tokens.size()) {
                 throw new IllegalArgumentException(naming.sentence(s) + " has " + Counted.of(tokens.size(), "token",
                         "tokens") + " but its keep mask has " + k.length);
             }
+            if (each.get(s).template() == null) {
+                continue;
+            }
+            int t = each.get(s).template().size();
+            Constraints.requireTemplateFits(t, len);
+            for (int i = t; i < k.length; i++) {
+                if (k[i] && !DiffusionLM.MASK.equals(tokens.get(i))) {
+                    throw new IllegalArgumentException(naming.token(s, i) + " is kept but the POS template has only "
+                            + Counted.of(t, "tag", "tags"));
+                }
+            }
+        }
+    }
+
+    /**
+     * The rows of a rewrite: under a template, one row per sentence at the template's length (see {@link
+     * ModelRow#rewriteToTemplate}); else the sentence window by window, leaving out windows where every token is
+     * kept. Sentence s's window from position p is sampled with seed {@link SamplingOptions#windowSeed
+     * options.windowSeed(s, p)}.
+     *
+     * @param keep a keep mask per sentence, null keeping nothing, and the templates in {@code each}: both checked
+     *     by {@link #checkRewrite} before the call samples anything
+     */
+    List<ModelRow> rewriteRows(List<boolean[]> keep, List<Constraints> each, SamplingOptions options) {
+        List<ModelRow> rows = new ArrayList<>();
+        for (int s = 0; s < given.size(); s++) {
+            List<String> tokens = given.get(s); // a rewrite's windows read the words as given, all at once
+            boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
             Constraints constraints = each.get(s);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary);
             if (constraints.template() != null) {
                 rows.add(ModelRow.rewriteToTemplate(s, tokens, read, k, constraints, vocabulary, len,
-                        options.sentenceSeed(s), naming));
+                        options.sentenceSeed(s)));
                 continue;
             }
             for (int from = 0; from < tokens.size(); from += len) {

@@ -211,6 +211,65 @@ class ArgumentMessagesTest {
                         Constraints.none().withTemplate(List.of(Upos.NOUN)), fast)).getMessage());
     }
 
+    /**
+     * A rewrite of a sentence holding a {@code [MASK]} refuses a keep mask of the wrong length, a kept token outside
+     * the POS template and a template longer than the model before it samples anything, {@link
+     * DiffusionLM#checkRewrite} too, in the same words: it filled the masks first (a sampling run) and refused them
+     * after. A kept mask outside the template is still no kept token (a mask is never kept): the call is taken.
+     */
+    @Test
+    void aRewritesKeepMaskAndTemplateAreRefusedBeforeItsMasksAreFilled() {
+        List<String> events = new java.util.ArrayList<>();
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).optProgress(new ai.djl.util.Progress() {
+            @Override
+            public void reset(String message, long max, String trailingMessage) {
+                events.add("reset " + message + " " + max);
+            }
+
+            @Override
+            public void start(long initialProgress) {}
+
+            @Override
+            public void end() {}
+
+            @Override
+            public void increment(long increment) {}
+
+            @Override
+            public void update(long progress, String message) {}
+        }).build();
+        int len = lm.info().config().maxLength();
+        List<List<String>> masked = List.of(List.of("A", DiffusionLM.MASK), List.of(DiffusionLM.MASK, "dog", "ran"));
+        List<Constraints> none = List.of(Constraints.none(), Constraints.none());
+        Constraints noun = Constraints.none().withTemplate(List.of(Upos.NOUN));
+        Constraints longer = Constraints.none().withTemplate(Collections.nCopies(len + 1, Upos.NOUN));
+        Object[][] cases = {
+            {"sentence 1 has 3 tokens but its keep mask has 2", List.of(new boolean[2], new boolean[2]), none},
+            {"token 2 of sentence 1 is kept but the POS template has only 1 tag",
+                List.of(new boolean[2], new boolean[] {true, false, true}), List.of(noun, noun)},
+            {"the POS template has " + (len + 1) + " tags, more than the model's " + len + " positions",
+                Arrays.asList(null, null), List.of(Constraints.none(), longer)},
+        };
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            List<boolean[]> keep = (List<boolean[]>) c[1];
+            @SuppressWarnings("unchecked")
+            List<Constraints> each = (List<Constraints>) c[2];
+            assertEquals(c[0], assertThrows(IllegalArgumentException.class,
+                    () -> lm.rewriteAll(masked, keep, 0.5, each, fast)).getMessage());
+            assertEquals(List.of(), events, "sampled before refusing: " + c[0]);
+            assertEquals(c[0], assertThrows(IllegalArgumentException.class,
+                    () -> lm.checkRewrite(masked, keep, 0.5, each, fast, SentenceNaming.BATCH)).getMessage());
+        }
+        assertEquals("the sentence has 2 tokens but its keep mask has 1", assertThrows(IllegalArgumentException.class,
+                () -> lm.rewrite(List.of("A", DiffusionLM.MASK), new boolean[1], 0.5, fast)).getMessage());
+        assertEquals(List.of(), events, "sampled before refusing the one sentence's keep mask");
+        // a kept mask outside the template is no kept token: checked, and rewritten to the template's one tag
+        List<boolean[]> keptMask = List.of(new boolean[] {false, true});
+        lm.checkRewrite(List.of(masked.get(0)), keptMask, 0.5, List.of(noun), fast, SentenceNaming.BATCH);
+        assertEquals(1, lm.rewriteAll(List.of(masked.get(0)), keptMask, 0.5, List.of(noun), fast).get(0).size());
+    }
+
     /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */
     @Test
     void aTemplateLongerThanTheModelIsRefusedInOneWording() {

@@ -77,7 +77,7 @@ class SentenceWindowsTest {
             }
             assertEquals(rows, SentenceWindows.infillRows(sentence, LEN), "infill of " + sentence);
             List<ModelRow> rewrite = new SentenceWindows(List.of(sentence), VOCAB, LEN)
-                    .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), SamplingOptions.defaults(), SentenceNaming.BATCH);
+                    .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), SamplingOptions.defaults());
             assertEquals(rewrite.size(), SentenceWindows.rewriteRows(sentence.size(), null, false, LEN),
                     "rewrite of " + sentence);
         }
@@ -109,7 +109,7 @@ class SentenceWindowsTest {
             List<boolean[]> keeps = new ArrayList<>();
             keeps.add(keep);
             List<ModelRow> made = new SentenceWindows(List.of(tokens), VOCAB, LEN).rewriteRows(keeps,
-                    List.of(constraints), SamplingOptions.defaults(), SentenceNaming.BATCH);
+                    List.of(constraints), SamplingOptions.defaults());
             assertEquals(c[3], made.size(), "rows made for " + tokens.size() + " tokens");
             assertEquals(made.size(), SentenceWindows.rewriteRows(tokens.size(), keep, constraints.template() != null,
                     LEN), "rows counted for " + tokens.size() + " tokens");
@@ -133,7 +133,7 @@ class SentenceWindowsTest {
         SentenceWindows windows = new SentenceWindows(given, VOCAB, LEN);
 
         List<ModelRow> rows = windows.rewriteRows(List.of(new boolean[] {true, false, false}, new boolean[] {false, true}),
-                each, SamplingOptions.builder().seed(7).build(), SentenceNaming.BATCH);
+                each, SamplingOptions.builder().seed(7).build());
         assertEquals(2, rows.size());
         windows.writeRewritten(sampledAs(rows, "y"), each);
 
@@ -152,7 +152,7 @@ class SentenceWindowsTest {
         SentenceWindows windows = new SentenceWindows(given, VOCAB, LEN);
 
         List<ModelRow> rows = windows.rewriteRows(java.util.Arrays.asList(null, null), each,
-                SamplingOptions.builder().seed(7).build(), SentenceNaming.BATCH);
+                SamplingOptions.builder().seed(7).build());
         for (ModelRow row : sampledAs(rows, "y")) {
             for (int i = 0; i < row.tokens.size(); i++) {
                 if (row.ids[i] == Vocabulary.UNK_ID) {
@@ -185,7 +185,7 @@ class SentenceWindowsTest {
         }
         List<boolean[]> keepNothing = Collections.nCopies(sentences.size(), null);
         List<Constraints> none = Collections.nCopies(sentences.size(), Constraints.none());
-        List<Long> rewriteSeeds = windows.rewriteRows(keepNothing, none, SEED_100, SentenceNaming.BATCH).stream().map(r -> r.seed).toList();
+        List<Long> rewriteSeeds = windows.rewriteRows(keepNothing, none, SEED_100).stream().map(r -> r.seed).toList();
         for (List<Long> call : List.of(seeds, rewriteSeeds)) {
             assertEquals(call.size(), call.stream().distinct().count(), "seeds " + call);
             for (long seed : call) {
@@ -223,7 +223,7 @@ class SentenceWindowsTest {
 
         SentenceWindows rewrite = new SentenceWindows(List.of(curly), brown, LEN);
         List<ModelRow> rewritten = rewrite.rewriteRows(java.util.Collections.singletonList(null),
-                List.of(Constraints.none()), SamplingOptions.builder().seed(1).build(), SentenceNaming.BATCH);
+                List.of(Constraints.none()), SamplingOptions.builder().seed(1).build());
         assertEquals(brown.id("``"), rewritten.get(0).ids[0]);
         assertEquals(brown.id("''"), rewritten.get(0).ids[2]);
         for (ModelRow row : rewritten) {

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -214,14 +215,28 @@ public class RewriterME {
         return result;
     }
 
-    /** The sentences' first windows in one batch, then each later window of a long sentence after its first. */
+    /**
+     * The sentences' first windows in one batch, then each later window of a long sentence after its first. Every
+     * call's input is checked first ({@link DiffusionLM#checkRewrite}), sentence by sentence, each window named as its
+     * call names it: a bad token in a later window is refused before the batch is sampled, as "token 66 of sentence
+     * 1" (its place in the sentence the caller gave).
+     */
     private List<List<String>> rewrite(DiffusionLM lm, List<List<String>> in, List<boolean[]> masks,
             List<Constraints> perSentence, List<Window> later, SentenceNaming naming) {
+        int next = 0; // the later windows are in the order of their sentences
+        for (int i = 0; i < in.size(); i++) {
+            lm.checkRewrite(List.of(in.get(i)), Collections.singletonList(masks.get(i)), strength,
+                    List.of(perSentence.get(i)), options, naming.window(i, 0));
+            for (; next < later.size() && later.get(next).sentence == i; next++) {
+                Window w = later.get(next);
+                lm.checkRewrite(List.of(w.tokens), Collections.singletonList(w.keep), strength, List.of(w.constraints),
+                        w.options(options), w.naming(naming));
+            }
+        }
         List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options, naming));
-        for (Window w : later) { // the seed the library gives window "from" of sentence i in one call
-            SamplingOptions o = options.toBuilder().seed(options.windowSeed(w.sentence, w.from)).build();
-            List<String> done = lm.rewriteAll(List.of(w.tokens), java.util.Collections.singletonList(w.keep), strength,
-                    List.of(w.constraints), o, naming.window(w.sentence, w.from)).get(0); // tokens named as given
+        for (Window w : later) {
+            List<String> done = lm.rewriteAll(List.of(w.tokens), Collections.singletonList(w.keep), strength,
+                    List.of(w.constraints), w.options(options), w.naming(naming)).get(0);
             List<String> joined = new ArrayList<>(out.get(w.sentence));
             joined.addAll(done);
             out.set(w.sentence, joined);
@@ -230,7 +245,17 @@ public class RewriterME {
     }
 
     /** A window of a long sentence rewritten to its own tags on its own. */
-    private record Window(int sentence, int from, List<String> tokens, boolean[] keep, Constraints constraints) {}
+    private record Window(int sentence, int from, List<String> tokens, boolean[] keep, Constraints constraints) {
+        /** {@code options} with the seed the library gives window {@code from} of sentence i in one call. */
+        SamplingOptions options(SamplingOptions options) {
+            return options.toBuilder().seed(options.windowSeed(sentence, from)).build();
+        }
+
+        /** Its tokens named as the caller gave them, by their place in the sentence ({@link SentenceNaming#window}). */
+        SentenceNaming naming(SentenceNaming naming) {
+            return naming.window(sentence, from);
+        }
+    }
 
     /**
      * Checks that a sentence and its keep mask fit the fixed POS template: a kept token keeps its

@@ -250,6 +250,59 @@ class ConstraintsApiTest {
         assertArrayEquals(new String[0], lexical.rewrite(new String[0], new boolean[0]));
     }
 
+    /**
+     * Rewritten to its own tags, a sentence longer than the model's positions goes to core window by window, the
+     * windows after the first in calls of their own after the batch of first windows. A bad token in a later window
+     * is refused before anything is sampled, named by its place in the sentence (and the sentence's in the batch):
+     * the batch of first windows, a short sentence's with it, was sampled first, then thrown away.
+     */
+    @Test
+    void aBadTokenInALaterWindowIsRefusedBeforeAnythingIsSampled() {
+        long[] rows = {0};
+        SamplingOptions counted = FEW_STEPS.toBuilder().steps(2).optProgress(new ai.djl.util.Progress() {
+            @Override
+            public void reset(String message, long max, String trailingMessage) {
+                rows[0] += max;
+            }
+
+            @Override
+            public void start(long initialProgress) {}
+
+            @Override
+            public void end() {}
+
+            @Override
+            public void increment(long increment) {}
+
+            @Override
+            public void update(long progress, String message) {}
+        }).build();
+        int len = model.getInfo().config().maxLength();
+        String[] longer = new String[2 * len + 3]; // three windows, the bad token in the second
+        java.util.Arrays.fill(longer, "dog");
+        longer[len + 2] = "two words";
+        String[] later = new String[len + 5]; // the bad token in the last window of the batch's first sentence
+        java.util.Arrays.fill(later, "cat");
+        later[len + 1] = "";
+        String whitespace = ", 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens";
+        RewriterME own = new RewriterME(model, counted, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.withInputTemplate());
+        assertEquals("token " + (len + 2) + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> own.rewrite(longer)).getMessage());
+        assertEquals(0, rows[0], "rows sampled before refusing the one sentence");
+        assertEquals("token " + (len + 2) + " of sentence 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> own.rewrite(new String[][] {{"The", "dog", "barked", "."}, longer})).getMessage());
+        assertEquals(0, rows[0], "rows sampled before refusing a batch's long sentence");
+        // the first bad token in the order of the sentences, though the call of the second sentence's first window
+        // (the batch) comes before the call of the first sentence's second window
+        assertEquals("token " + (len + 1) + " of sentence 0 is empty: a token is a word of whitespace-split text;"
+                + " remove it", assertThrows(IllegalArgumentException.class,
+                        () -> own.rewrite(new String[][] {later, longer}, new boolean[2][])).getMessage());
+        assertEquals(0, rows[0], "rows sampled before refusing the batch");
+        own.rewrite(new String[] {"The", "dog", "barked", "."});
+        assertEquals(1, rows[0], "a sentence taken is sampled");
+    }
+
     /** A count of one takes the singular ("1 tag", not "1 tags") in the messages of the OpenNLP-style API. */
     @Test
     void aCountOfOneTakesTheSingular() {
