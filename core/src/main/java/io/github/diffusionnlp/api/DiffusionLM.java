@@ -88,6 +88,8 @@ public final class DiffusionLM implements AutoCloseable {
     private final RequestBatcher batcher;
     /** Rates best-of-k candidates with {@link #batcher}'s lane count of threads; null, as it, when batching is off. */
     private final RatingThreads ratings;
+    /** Lexical constraints' word masks, which {@link #rowSampler} builds; a rewrite checks them first. */
+    private final LexicalMasks lexicalMasks;
     /** Samples the rows of every call, through {@link #batcher} when there is one. */
     private final RowSampler rowSampler;
     private final ModelInfo info;
@@ -140,8 +142,9 @@ public final class DiffusionLM implements AutoCloseable {
                         settings.batchRows, settings.batchWait, settings.batchLanes,
                         "diffusion-nlp-batcher", this::closedError);
         this.ratings = settings.batchRows == 0 ? null : new RatingThreads(settings.batchLanes);
-        this.rowSampler = new RowSampler(sampler, batcher, ratings, lifecycle, new LexicalMasks(manager, model, name),
-                ngramCorpus, model.vocabulary());
+        this.lexicalMasks = new LexicalMasks(manager, model, name);
+        this.rowSampler = new RowSampler(sampler, batcher, ratings, lifecycle, lexicalMasks, ngramCorpus,
+                model.vocabulary());
     }
 
     /**
@@ -654,11 +657,14 @@ public final class DiffusionLM implements AutoCloseable {
      * arguments before it samples (null ones, a token that is no word of whitespace-split text or a mask written
      * another way, a strength out of range, constraints it cannot apply, keep masks or constraints not one per
      * sentence, a keep mask not as long as its sentence, a POS template longer than the model or with a kept token
-     * outside it), in the same words, and samples nothing: for a front end that gives core one input in several calls
-     * (a long sentence window by window, {@link SentenceNaming#window}), to refuse it before the first call samples.
-     * It loads nothing and works on a closed model.
+     * outside it, lexical constraints under a template on a model without its tag lexicon), in the same words, and
+     * samples nothing: for a front end that gives core one input in several calls (a long sentence window by window,
+     * {@link SentenceNaming#window}), to refuse it before the first call samples. It loads nothing and works on a
+     * closed model.
      *
      * @throws IllegalArgumentException as that call, naming the sentences and tokens as {@code naming} does
+     * @throws IllegalStateException as that call, for lexical constraints under a template on a model without its
+     *     {@code tag-lexicon.tsv}
      */
     public void checkRewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
@@ -707,8 +713,12 @@ public final class DiffusionLM implements AutoCloseable {
                     + Counted.of(sentences.size(), "sentence", "sentences"));
         }
         Constraints shared = CallArguments.shared(each);
-        if (each.stream().anyMatch(c -> c.template() != null)) {
+        boolean templated = each.stream().anyMatch(c -> c.template() != null);
+        if (templated) {
             requireTemplates();
+        }
+        if (shared.lexical()) { // its rows are sampled after the masks are filled: refused before
+            lexicalMasks.requireLexicon(templated);
         }
         // before the masks are filled, which samples (a mask is still never a kept token)
         SentenceWindows.checkRewrite(sentences, keep, each, info.config().maxLength(), naming);

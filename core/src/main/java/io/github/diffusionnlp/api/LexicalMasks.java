@@ -37,7 +37,25 @@ final class LexicalMasks {
      *     to write one
      */
     WordMasks forRows(List<ModelRow> rows) {
-        if (model.tagLexicon() == null && rows.stream().anyMatch(ModelRow::hasTemplate)) {
+        requireLexicon(rows.stream().anyMatch(ModelRow::hasTemplate));
+        synchronized (this) {
+            if (masks == null) {
+                masks = WordMasks.build(manager, model.vocabulary(), model.tagLexicon(),
+                        SentimentLabeller.afinn(), Constraints.LEXICAL_TAG_SHARE);
+            }
+            return masks;
+        }
+    }
+
+    /**
+     * Refuses lexical constraints under a template ({@code templated}) on a model without its tag lexicon, as {@link
+     * #forRows} does: for a call that samples before its constrained rows (a rewrite fills its masks first), to refuse
+     * them before it samples anything.
+     *
+     * @throws IllegalStateException as {@link #forRows}
+     */
+    void requireLexicon(boolean templated) {
+        if (model.tagLexicon() == null && templated) {
             Path dir = model.directory();
             throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
                     + ", which " + (Files.isDirectory(dir)
@@ -47,13 +65,6 @@ final class LexicalMasks {
                             : "model " + name
                             + " was loaded without (a package made before packages carried it?); package"
                                     + " it again from a model directory that has one"));
-        }
-        synchronized (this) {
-            if (masks == null) {
-                masks = WordMasks.build(manager, model.vocabulary(), model.tagLexicon(),
-                        SentimentLabeller.afinn(), Constraints.LEXICAL_TAG_SHARE);
-            }
-            return masks;
         }
     }
 }

@@ -147,4 +147,53 @@ class LexicalConstraintsTest {
                     FAST).size());
         }
     }
+
+    /**
+     * A rewrite under lexical constraints and a template, on a model without its tag lexicon, is refused before
+     * anything is sampled: a sentence holding a {@code [MASK]} had its masks filled (a sampling run, unconstrained),
+     * then the rewrite's rows were refused; {@link DiffusionLM#checkRewrite} refuses it too. An infill's rows all
+     * carry the template, so it was refused before its first run already: kept so.
+     */
+    @Test
+    void lexicalTemplatesWithoutATagLexiconAreRefusedBeforeAMaskIsFilled(@TempDir Path tmp) throws Exception {
+        Path dir = TestModels.copyOfModelWithout(lm.info().directory(), tmp, ModelCheckpoint.TAG_LEXICON);
+        List<String> runs = new java.util.ArrayList<>();
+        SamplingOptions fast = FAST.toBuilder().optProgress(new ai.djl.util.Progress() {
+            @Override
+            public void reset(String message, long max, String trailingMessage) {
+                runs.add(message + " " + max);
+            }
+
+            @Override
+            public void start(long initialProgress) {}
+
+            @Override
+            public void end() {}
+
+            @Override
+            public void increment(long increment) {}
+
+            @Override
+            public void update(long progress, String message) {}
+        }).build();
+        List<List<String>> masked = List.of(List.of("The", DiffusionLM.MASK, "barked", "."));
+        Constraints c = Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN, Upos.VERB, Upos.PUNCT))
+                .withLexical(true);
+        try (DiffusionLM bare = DiffusionLM.builder().optModel(dir).optBatching(0, java.time.Duration.ZERO)
+                .build()) {
+            IllegalStateException rewrite = assertThrows(IllegalStateException.class,
+                    () -> bare.rewriteAll(masked, List.of(new boolean[4]), 0.5, c, fast));
+            assertTrue(rewrite.getMessage().startsWith("lexical POS constraints need the model's tag-lexicon.tsv"),
+                    rewrite.getMessage());
+            assertEquals(List.of(), runs, "sampling runs before the rewrite's refusal");
+            assertEquals(rewrite.getMessage(), assertThrows(IllegalStateException.class, () -> bare.checkRewrite(
+                    masked, List.of(new boolean[4]), 0.5, List.of(c), fast, SentenceNaming.BATCH)).getMessage());
+            assertEquals(rewrite.getMessage(), assertThrows(IllegalStateException.class,
+                    () -> bare.infillAll(masked, c, fast)).getMessage());
+            assertEquals(List.of(), runs, "sampling runs before the infill's refusal");
+            // a lexical sentiment needs no tag lexicon: rewritten
+            assertEquals(4, bare.rewriteAll(masked, List.of(new boolean[4]), 0.5,
+                    Constraints.none().withSentiment(Sentiment.NEUTRAL).withLexical(true), fast).get(0).size());
+        }
+    }
 }
