@@ -26,7 +26,9 @@ final class KeptSyntaxRewrite {
      * token order). Every call's input is checked before the first samples ({@link DiffusionLM#checkRewrite}), so a
      * bad token in a later window of a long sentence is refused before anything is sampled, and named as the caller
      * gave it: "token 66 of sentence 2", not by its place in the window ({@link SentenceNaming#window}). A keep
-     * mask may be null (nothing kept); one whose length is not its sentence's is refused, in core's words.
+     * mask may be null (nothing kept); one whose length is not its sentence's is refused, in core's words, and so is
+     * a tag list whose length is not its sentence's ("sentence 1 has 70 tokens but its tag list has 69"): the
+     * annotator gives one tag a word, this guards a direct caller.
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options) {
@@ -36,6 +38,10 @@ final class KeptSyntaxRewrite {
         List<Constraints> perSentence = new ArrayList<>();
         List<Window> windows = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
+            if (tags.get(s).size() != words.get(s).size()) { // one tag a word, or its template is another length
+                throw new IllegalArgumentException(SentenceNaming.BATCH.sentence(s) + " has " + Counted.of(
+                        words.get(s).size(), "token", "tokens") + " but its tag list has " + tags.get(s).size());
+            }
             if (words.get(s).size() <= len) {
                 perSentence.add(constraints.withTemplate(tags.get(s)));
                 lm.checkRewrite(List.of(words.get(s)), Collections.singletonList(keep.get(s)), strength,
@@ -89,6 +95,10 @@ final class KeptSyntaxRewrite {
     static SampledRows rows(DiffusionLM lm, List<Upos> tags, List<String> words, boolean[] keep,
             Constraints constraints) {
         int len = lm.info().config().maxLength();
+        if (tags.size() != words.size()) { // as rewrite refuses it
+            throw new IllegalArgumentException(Counted.of(words.size(), "token", "tokens") + " but a tag list of "
+                    + tags.size());
+        }
         if (words.size() <= len) {
             return SampledRows.ofRewrite(lm, words, keep, constraints.withTemplate(tags));
         }

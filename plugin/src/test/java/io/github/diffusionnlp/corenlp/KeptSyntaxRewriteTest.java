@@ -148,4 +148,41 @@ class KeptSyntaxRewriteTest {
         assertEquals(KeptSyntaxRewrite.rows(lm, longTags, longSentence, new boolean[70], Constraints.none()),
                 KeptSyntaxRewrite.rows(lm, longTags, longSentence, null, Constraints.none()));
     }
+    /**
+     * A sentence's tag list of the wrong length is refused, naming the sentence, before anything is sampled: a long
+     * sentence's too few tags threw an IndexOutOfBoundsException from a window's subList and too many were cut without
+     * a word; a short sentence's became a template of another length, to which it was rewritten. {@code rows} refuses
+     * alike. The annotator always gives one tag a word: this guards a direct caller.
+     */
+    @Test
+    void aTagListOfTheWrongLengthIsRefusedNamingTheSentence() {
+        DiffusionLM lm = SharedModels.get(null, null);
+        List<String> longSentence = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            longSentence.add(i % 2 == 0 ? "the" : "report");
+        }
+        List<String> shortSentence = List.of("The", "report", "was", "late", ".");
+        List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
+        RowsSampled progress = new RowsSampled();
+        SamplingOptions options = SamplingOptions.builder().steps(1).seed(11).optProgress(progress).build();
+
+        for (int length : new int[] {69, 71}) {
+            List<Upos> tags = java.util.Collections.nCopies(length, Upos.NOUN);
+            assertEquals("sentence 1 has 70 tokens but its tag list has " + length, assertThrows(
+                    IllegalArgumentException.class, () -> KeptSyntaxRewrite.rewrite(lm, List.of(shortTags, tags),
+                            List.of(shortSentence, longSentence), List.of(new boolean[5], new boolean[70]), 0.5,
+                            Constraints.none(), options)).getMessage());
+            assertEquals("70 tokens but a tag list of " + length, assertThrows(IllegalArgumentException.class,
+                    () -> KeptSyntaxRewrite.rows(lm, tags, longSentence, new boolean[70], Constraints.none()))
+                    .getMessage());
+        }
+        List<Upos> fourTags = shortTags.subList(0, 4);
+        assertEquals("sentence 0 has 5 tokens but its tag list has 4", assertThrows(IllegalArgumentException.class,
+                () -> KeptSyntaxRewrite.rewrite(lm, List.of(fourTags), List.of(shortSentence),
+                        List.of(new boolean[5]), 0.5, Constraints.none(), options)).getMessage());
+        assertEquals("5 tokens but a tag list of 4", assertThrows(IllegalArgumentException.class,
+                () -> KeptSyntaxRewrite.rows(lm, fourTags, shortSentence, new boolean[5], Constraints.none()))
+                .getMessage());
+        assertEquals(0, progress.rows, "rows sampled before the refusals");
+    }
 }
