@@ -66,6 +66,24 @@ class ConstraintMistakesTest {
                 + " 2 tags"), r.err());
     }
 
+    /**
+     * Under {@code --pos keep} a line longer than the model is a template longer than the model: it is refused by its
+     * line, the lines before it written, as a kept token outside the template is. It was refused for the batch it was
+     * read in, its line unnamed and the good lines before it not written.
+     */
+    @Test
+    void aLineLongerThanTheModelUnderPosKeepIsNamedAndTheLinesBeforeItAreWritten() {
+        String longLine = String.join(" ", Collections.nCopies(70, "report_NOUN"));
+        Run r = run("The_DET dog_NOUN barked_VERB ._PUNCT\n" + longLine + "\n", "rewrite", "--model", MODEL,
+                "--steps", "1", "--tagged", "--pos", "keep");
+        assertEquals(1, r.code());
+        assertEquals(1, r.out().lines().count(), r.out());
+        assertEquals(4, r.out().trim().split(" ").length, r.out());
+        assertTrue(r.err().contains("input line 2: --pos keep: the POS template has 70 tags, more than the model's 64"
+                + " positions; a line rewritten to its own tags is at most the model's length: split it (the lines"
+                + " before it were written)"), r.err());
+    }
+
     @Test
     void aTemplateLongerThanTheModelNamesPos() {
         String tags = String.join(" ", Collections.nCopies(65, "NOUN"));
