@@ -4,6 +4,7 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
+import io.github.diffusionnlp.sample.PlugAndPlay;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -144,6 +145,16 @@ final class CallArguments {
             throw new IllegalArgumentException("lexical constraints hold the words to the lexicons of a sentiment or"
                     + " a POS template, and these constraints have neither; add one (withSentiment, withTemplate),"
                     + " or leave withLexical false");
+        }
+    }
+
+    /**
+     * Refuses steering asked from inside a steering scorer ({@link PlugAndPlay#requireOutsideAScorer}) before the call
+     * samples anything: sampling refused it at its first step, after a network pass (a rewrite's masks filled first).
+     */
+    static void checkSteeringHere(Constraints c) {
+        if (c.steer() != null) {
+            PlugAndPlay.requireOutsideAScorer();
         }
     }
 

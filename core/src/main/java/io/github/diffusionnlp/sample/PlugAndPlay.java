@@ -45,18 +45,28 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
     }
 
     /**
+     * Refuses steering on a thread where a steering scorer is running (a call made from inside the scorer, which the
+     * model runs on that thread): DJL keeps one gradient collector open at a time, and would refuse a second in its own
+     * words. The model's calls check it before they sample anything; {@link #apply} checks it again.
+     *
+     * @throws IllegalStateException saying so, and to call the model from the scorer without steering
+     */
+    public static void requireOutsideAScorer() {
+        if (Autograd.COLLECTOR.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a call made from inside a steering scorer cannot steer in turn (DJL keeps"
+                    + " one gradient collector open at a time, and the scorer runs inside its call's); call the model"
+                    + " from the scorer without withSteering");
+        }
+    }
+
+    /**
      * These settings applied after one Euler step: {@link #gradientSteps} gradient-ascent steps on the scorer plus
      * the fluency term that keeps x near the unguided step's result {@code target} (B, L, d), at the generated
      * positions ({@code generatedMask}, (B, L, 1): 1 there, 0 at given ones) only; {@code sigma} is the step's new
      * noise level. Called by {@link Sampler} inside its step's {@code NDScope}.
      */
     NDArray apply(NDArray target, float sigma, NDArray generatedMask) {
-        if (Autograd.COLLECTOR.isHeldByCurrentThread()) {
-            // a scorer's nested call that steers too: DJL would refuse a second open collector in its own words
-            throw new IllegalStateException("a call made from inside a steering scorer cannot steer in turn (DJL keeps"
-                    + " one gradient collector open at a time, and the scorer runs inside its call's); call the model"
-                    + " from the scorer without withSteering");
-        }
+        requireOutsideAScorer();
         float s2 = sigma * sigma;
         NDArray sigmaArr = target.getManager().full(new Shape(target.getShape().get(0)), sigma);
         NDArray x = target;

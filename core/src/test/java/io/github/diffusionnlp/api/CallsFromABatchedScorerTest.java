@@ -156,4 +156,55 @@ class CallsFromABatchedScorerTest {
                 && fromNested.get().getMessage().contains("cannot steer"), String.valueOf(fromNested.get()));
         lm.close();
     }
+    /**
+     * A nested call that steers is refused before it samples anything: a rewrite of a sentence holding a {@code
+     * [MASK]} filled its masks first (a sampling run) and was refused in its rewrite's first step; an infill and a
+     * generate ran their first network pass before the refusal. {@link DiffusionLM#checkRewrite} refuses it too.
+     */
+    @Test
+    void aNestedCallThatSteersIsRefusedBeforeItSamples() throws Exception {
+        DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBatching(0, Duration.ZERO).build();
+        List<String> runs = new java.util.ArrayList<>();
+        SamplingOptions watched = OPTIONS.toBuilder().optProgress(new ai.djl.util.Progress() {
+            @Override
+            public void reset(String message, long max, String trailingMessage) {
+                runs.add(message + " " + max);
+            }
+
+            @Override
+            public void start(long initialProgress) {}
+
+            @Override
+            public void end() {}
+
+            @Override
+            public void increment(long increment) {}
+
+            @Override
+            public void update(long progress, String message) {}
+        }).build();
+        List<List<String>> masked = List.of(List.of("The", DiffusionLM.MASK, "barked", "."));
+        List<String> refusals = new java.util.ArrayList<>();
+        Constraints c = steeredBy(() -> {
+            Constraints steered = steeredBy(() -> {});
+            List<Runnable> calls = List.of(
+                () -> lm.rewriteAll(masked, List.of(new boolean[4]), 0.5, steered, watched),
+                () -> lm.checkRewrite(masked, List.of(new boolean[4]), 0.5, List.of(steered), watched,
+                        SentenceNaming.BATCH),
+                () -> lm.infillAll(masked, steered, watched),
+                () -> lm.generate(1, steered, watched));
+            for (Runnable call : calls) {
+                try {
+                    call.run();
+                    refusals.add("taken");
+                } catch (IllegalStateException e) {
+                    refusals.add(e.getMessage().contains("cannot steer in turn") ? "refused" : e.getMessage());
+                }
+            }
+        });
+        assertEquals(1, assertTimeoutPreemptively(HANG, () -> lm.generate(1, c, OPTIONS)).size());
+        assertEquals(List.of("refused", "refused", "refused", "refused"), refusals);
+        assertEquals(List.of(), runs, "sampling runs of the nested calls before their refusals");
+        lm.close();
+    }
 }
