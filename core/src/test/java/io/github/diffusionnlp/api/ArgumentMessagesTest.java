@@ -3,6 +3,7 @@ package io.github.diffusionnlp.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.diffusionnlp.SamplingRuns;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
@@ -219,25 +220,8 @@ class ArgumentMessagesTest {
      */
     @Test
     void aRewritesKeepMaskAndTemplateAreRefusedBeforeItsMasksAreFilled() {
-        List<String> events = new java.util.ArrayList<>();
-        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).optProgress(new ai.djl.util.Progress() {
-            @Override
-            public void reset(String message, long max, String trailingMessage) {
-                events.add("reset " + message + " " + max);
-            }
-
-            @Override
-            public void start(long initialProgress) {}
-
-            @Override
-            public void end() {}
-
-            @Override
-            public void increment(long increment) {}
-
-            @Override
-            public void update(long progress, String message) {}
-        }).build();
+        SamplingRuns sampled = new SamplingRuns();
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).optProgress(sampled).build();
         int len = lm.info().config().maxLength();
         List<List<String>> masked = List.of(List.of("A", DiffusionLM.MASK), List.of(DiffusionLM.MASK, "dog", "ran"));
         List<Constraints> none = List.of(Constraints.none(), Constraints.none());
@@ -257,13 +241,13 @@ class ArgumentMessagesTest {
             List<Constraints> each = (List<Constraints>) c[2];
             assertEquals(c[0], assertThrows(IllegalArgumentException.class,
                     () -> lm.rewriteAll(masked, keep, 0.5, each, fast)).getMessage());
-            assertEquals(List.of(), events, "sampled before refusing: " + c[0]);
+            assertEquals(List.of(), sampled.runs(), "sampled before refusing: " + c[0]);
             assertEquals(c[0], assertThrows(IllegalArgumentException.class,
                     () -> lm.checkRewrite(masked, keep, 0.5, each, fast, SentenceNaming.BATCH)).getMessage());
         }
         assertEquals("the sentence has 2 tokens but its keep mask has 1", assertThrows(IllegalArgumentException.class,
                 () -> lm.rewrite(List.of("A", DiffusionLM.MASK), new boolean[1], 0.5, fast)).getMessage());
-        assertEquals(List.of(), events, "sampled before refusing the one sentence's keep mask");
+        assertEquals(List.of(), sampled.runs(), "sampled before refusing the one sentence's keep mask");
         // a kept mask outside the template is no kept token: checked, and rewritten to the template's one tag
         List<boolean[]> keptMask = List.of(new boolean[] {false, true});
         lm.checkRewrite(List.of(masked.get(0)), keptMask, 0.5, List.of(noun), fast, SentenceNaming.BATCH);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.SamplingRuns;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.sample.GuidanceScorer;
 import io.github.diffusionnlp.sample.PlugAndPlay;
@@ -164,25 +165,8 @@ class CallsFromABatchedScorerTest {
     @Test
     void aNestedCallThatSteersIsRefusedBeforeItSamples() throws Exception {
         DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBatching(0, Duration.ZERO).build();
-        List<String> runs = new java.util.ArrayList<>();
-        SamplingOptions watched = OPTIONS.toBuilder().optProgress(new ai.djl.util.Progress() {
-            @Override
-            public void reset(String message, long max, String trailingMessage) {
-                runs.add(message + " " + max);
-            }
-
-            @Override
-            public void start(long initialProgress) {}
-
-            @Override
-            public void end() {}
-
-            @Override
-            public void increment(long increment) {}
-
-            @Override
-            public void update(long progress, String message) {}
-        }).build();
+        SamplingRuns sampled = new SamplingRuns();
+        SamplingOptions watched = OPTIONS.toBuilder().optProgress(sampled).build();
         List<List<String>> masked = List.of(List.of("The", DiffusionLM.MASK, "barked", "."));
         List<String> refusals = new java.util.ArrayList<>();
         Constraints c = steeredBy(() -> {
@@ -204,7 +188,7 @@ class CallsFromABatchedScorerTest {
         });
         assertEquals(1, assertTimeoutPreemptively(HANG, () -> lm.generate(1, c, OPTIONS)).size());
         assertEquals(List.of("refused", "refused", "refused", "refused"), refusals);
-        assertEquals(List.of(), runs, "sampling runs of the nested calls before their refusals");
+        assertEquals(List.of(), sampled.runs(), "sampling runs of the nested calls before their refusals");
         lm.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.SamplingRuns;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -157,25 +158,8 @@ class LexicalConstraintsTest {
     @Test
     void lexicalTemplatesWithoutATagLexiconAreRefusedBeforeAMaskIsFilled(@TempDir Path tmp) throws Exception {
         Path dir = TestModels.copyOfModelWithout(lm.info().directory(), tmp, ModelCheckpoint.TAG_LEXICON);
-        List<String> runs = new java.util.ArrayList<>();
-        SamplingOptions fast = FAST.toBuilder().optProgress(new ai.djl.util.Progress() {
-            @Override
-            public void reset(String message, long max, String trailingMessage) {
-                runs.add(message + " " + max);
-            }
-
-            @Override
-            public void start(long initialProgress) {}
-
-            @Override
-            public void end() {}
-
-            @Override
-            public void increment(long increment) {}
-
-            @Override
-            public void update(long progress, String message) {}
-        }).build();
+        SamplingRuns sampled = new SamplingRuns();
+        SamplingOptions fast = FAST.toBuilder().optProgress(sampled).build();
         List<List<String>> masked = List.of(List.of("The", DiffusionLM.MASK, "barked", "."));
         Constraints c = Constraints.none().withTemplate(List.of(Upos.DET, Upos.NOUN, Upos.VERB, Upos.PUNCT))
                 .withLexical(true);
@@ -185,12 +169,12 @@ class LexicalConstraintsTest {
                     () -> bare.rewriteAll(masked, List.of(new boolean[4]), 0.5, c, fast));
             assertTrue(rewrite.getMessage().startsWith("lexical POS constraints need the model's tag-lexicon.tsv"),
                     rewrite.getMessage());
-            assertEquals(List.of(), runs, "sampling runs before the rewrite's refusal");
+            assertEquals(List.of(), sampled.runs(), "sampling runs before the rewrite's refusal");
             assertEquals(rewrite.getMessage(), assertThrows(IllegalStateException.class, () -> bare.checkRewrite(
                     masked, List.of(new boolean[4]), 0.5, List.of(c), fast, SentenceNaming.BATCH)).getMessage());
             assertEquals(rewrite.getMessage(), assertThrows(IllegalStateException.class,
                     () -> bare.infillAll(masked, c, fast)).getMessage());
-            assertEquals(List.of(), runs, "sampling runs before the infill's refusal");
+            assertEquals(List.of(), sampled.runs(), "sampling runs before the infill's refusal");
             // a lexical sentiment needs no tag lexicon: rewritten
             assertEquals(4, bare.rewriteAll(masked, List.of(new boolean[4]), 0.5,
                     Constraints.none().withSentiment(Sentiment.NEUTRAL).withLexical(true), fast).get(0).size());

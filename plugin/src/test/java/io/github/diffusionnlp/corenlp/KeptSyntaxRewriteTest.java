@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.util.Progress;
+import io.github.diffusionnlp.SamplingRuns;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
@@ -19,28 +19,6 @@ import org.junit.jupiter.api.Test;
  * mask is never kept) and rewrote the windows holding them, a pass whose words were then thrown away.
  */
 class KeptSyntaxRewriteTest {
-    /** Sums the rows each sampling run of core announces (one reset per run, with its row count). */
-    private static final class RowsSampled implements Progress {
-        long rows;
-
-        @Override
-        public void reset(String message, long max, String trailingMessage) {
-            rows += max;
-        }
-
-        @Override
-        public void start(long initialProgress) {}
-
-        @Override
-        public void end() {}
-
-        @Override
-        public void increment(long increment) {}
-
-        @Override
-        public void update(long progress, String message) {}
-    }
-
     @Test
     void aLongSentencesMasksAreFilledInItsWindowsOnly() {
         DiffusionLM lm = SharedModels.get(null, null);
@@ -56,7 +34,7 @@ class KeptSyntaxRewriteTest {
         keepLong[0] = true;
         boolean[] keepShort = {false, false, true, false, true};
 
-        RowsSampled progress = new RowsSampled();
+        SamplingRuns progress = new SamplingRuns();
         SamplingOptions options = SamplingOptions.builder().steps(2).seed(11).optProgress(progress).build();
         List<List<String>> out = KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
                 List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(), options);
@@ -65,10 +43,10 @@ class KeptSyntaxRewriteTest {
                 .plus(KeptSyntaxRewrite.rows(lm, shortTags, shortSentence, keepShort, Constraints.none()));
         // each window: its mask filled, then rewritten; the short sentence: the same. Nothing of the whole sentence.
         assertEquals(new SampledRows(3, 3), counted);
-        assertEquals(counted.sampled() + counted.filled(), progress.rows, "rows core sampled");
+        assertEquals(counted.sampled() + counted.filled(), progress.rows(), "rows core sampled");
 
         // the words are the windows' and the batch's: the same seed gives the same words
-        RowsSampled again = new RowsSampled();
+        SamplingRuns again = new SamplingRuns();
         assertEquals(out, KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
                 List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(),
                 options.toBuilder().optProgress(again).build()));
@@ -93,7 +71,7 @@ class KeptSyntaxRewriteTest {
         }
         List<String> shortSentence = List.of("The", DiffusionLM.MASK, "was", "late", ".");
         List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
-        RowsSampled progress = new RowsSampled();
+        SamplingRuns progress = new SamplingRuns();
         SamplingOptions options = SamplingOptions.builder().steps(2).seed(11).optProgress(progress).build();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
@@ -101,7 +79,7 @@ class KeptSyntaxRewriteTest {
                         List.of(new boolean[5], new boolean[70]), 0.5, Constraints.none(), options));
         assertEquals("token 66 of sentence 1, 'two words', holds whitespace: a token is a word of whitespace-split"
                 + " text; split it into tokens", refused.getMessage());
-        assertEquals(0, progress.rows, "rows sampled before the refusal");
+        assertEquals(0, progress.rows(), "rows sampled before the refusal");
     }
 
     /**
@@ -120,7 +98,7 @@ class KeptSyntaxRewriteTest {
         }
         List<String> shortSentence = List.of("The", "report", "was", "late", ".");
         List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
-        RowsSampled progress = new RowsSampled();
+        SamplingRuns progress = new SamplingRuns();
         SamplingOptions options = SamplingOptions.builder().steps(1).seed(11).optProgress(progress).build();
 
         assertEquals("sentence 1 has 5 tokens but its keep mask has 4", assertThrows(IllegalArgumentException.class,
@@ -138,7 +116,7 @@ class KeptSyntaxRewriteTest {
         assertEquals("5 tokens but a keep mask of 4", assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rows(lm, shortTags, shortSentence, new boolean[4], Constraints.none()))
                 .getMessage());
-        assertEquals(0, progress.rows, "rows sampled before the refusals");
+        assertEquals(0, progress.rows(), "rows sampled before the refusals");
 
         List<boolean[]> none = new ArrayList<>();
         none.add(null);
@@ -163,7 +141,7 @@ class KeptSyntaxRewriteTest {
         }
         List<String> shortSentence = List.of("The", "report", "was", "late", ".");
         List<Upos> shortTags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
-        RowsSampled progress = new RowsSampled();
+        SamplingRuns progress = new SamplingRuns();
         SamplingOptions options = SamplingOptions.builder().steps(1).seed(11).optProgress(progress).build();
 
         for (int length : new int[] {69, 71}) {
@@ -183,6 +161,6 @@ class KeptSyntaxRewriteTest {
         assertEquals("5 tokens but a tag list of 4", assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rows(lm, fourTags, shortSentence, new boolean[5], Constraints.none()))
                 .getMessage());
-        assertEquals(0, progress.rows, "rows sampled before the refusals");
+        assertEquals(0, progress.rows(), "rows sampled before the refusals");
     }
 }

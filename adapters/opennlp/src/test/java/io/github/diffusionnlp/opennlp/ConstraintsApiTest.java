@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.SamplingRuns;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.Upos;
@@ -258,25 +259,8 @@ class ConstraintsApiTest {
      */
     @Test
     void aBadTokenInALaterWindowIsRefusedBeforeAnythingIsSampled() {
-        long[] rows = {0};
-        SamplingOptions counted = FEW_STEPS.toBuilder().steps(2).optProgress(new ai.djl.util.Progress() {
-            @Override
-            public void reset(String message, long max, String trailingMessage) {
-                rows[0] += max;
-            }
-
-            @Override
-            public void start(long initialProgress) {}
-
-            @Override
-            public void end() {}
-
-            @Override
-            public void increment(long increment) {}
-
-            @Override
-            public void update(long progress, String message) {}
-        }).build();
+        SamplingRuns sampled = new SamplingRuns();
+        SamplingOptions counted = FEW_STEPS.toBuilder().steps(2).optProgress(sampled).build();
         int len = model.getInfo().config().maxLength();
         String[] longer = new String[2 * len + 3]; // three windows, the bad token in the second
         java.util.Arrays.fill(longer, "dog");
@@ -289,18 +273,18 @@ class ConstraintsApiTest {
         RewriterME own = new RewriterME(model, counted, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.withInputTemplate());
         assertEquals("token " + (len + 2) + whitespace, assertThrows(IllegalArgumentException.class,
                 () -> own.rewrite(longer)).getMessage());
-        assertEquals(0, rows[0], "rows sampled before refusing the one sentence");
+        assertEquals(0, sampled.rows(), "rows sampled before refusing the one sentence");
         assertEquals("token " + (len + 2) + " of sentence 1" + whitespace, assertThrows(IllegalArgumentException.class,
                 () -> own.rewrite(new String[][] {{"The", "dog", "barked", "."}, longer})).getMessage());
-        assertEquals(0, rows[0], "rows sampled before refusing a batch's long sentence");
+        assertEquals(0, sampled.rows(), "rows sampled before refusing a batch's long sentence");
         // the first bad token in the order of the sentences, though the call of the second sentence's first window
         // (the batch) comes before the call of the first sentence's second window
         assertEquals("token " + (len + 1) + " of sentence 0 is empty: a token is a word of whitespace-split text;"
                 + " remove it", assertThrows(IllegalArgumentException.class,
                         () -> own.rewrite(new String[][] {later, longer}, new boolean[2][])).getMessage());
-        assertEquals(0, rows[0], "rows sampled before refusing the batch");
+        assertEquals(0, sampled.rows(), "rows sampled before refusing the batch");
         own.rewrite(new String[] {"The", "dog", "barked", "."});
-        assertEquals(1, rows[0], "a sentence taken is sampled");
+        assertEquals(1, sampled.rows(), "a sentence taken is sampled");
     }
 
     /** A count of one takes the singular ("1 tag", not "1 tags") in the messages of the OpenNLP-style API. */
