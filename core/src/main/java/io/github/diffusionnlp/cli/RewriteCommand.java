@@ -83,9 +83,10 @@ final class RewriteCommand extends TokenLinesCommand {
             if (p.matches("[-+]?\\d+")) {
                 keptIndexes.add(keptIndex(p));
             } else if (!tagged) {
-                throw new IllegalArgumentException("--keep " + keep + ": '" + p + "' is not a token index; keeping"
-                        + " UPOS classes needs tagged input (--tagged, tokens as word_UPOS), or the OpenNLP Rewrite"
-                        + " tool / CoreNLP annotator, which tag the text themselves");
+                throw new IllegalArgumentException("--keep " + Visible.of(keep) + ": '" + Visible.of(p)
+                        + "' is not a token index; keeping UPOS classes needs tagged input (--tagged, tokens as"
+                        + " word_UPOS), or the OpenNLP Rewrite tool / CoreNLP annotator, which tag the text"
+                        + " themselves");
             } else {
                 keptClasses.add(OptionErrors.checked("--keep", () -> Upos.parse(p)));
             }

@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingCharts;
@@ -504,7 +505,7 @@ public final class ArComparison {
         if (Files.isRegularFile(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.size() == settings.samples()) {
-                progress.accept("reusing " + file);
+                progress.accept("reusing " + Visible.of(file));
                 return lines.stream().map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
             }
         }

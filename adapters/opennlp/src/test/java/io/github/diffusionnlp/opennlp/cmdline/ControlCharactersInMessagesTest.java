@@ -1,8 +1,13 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +52,25 @@ class ControlCharactersInMessagesTest {
         assertTrue(rewrite.stderr().contains("token 2 ('<U+001B>[2Jbarked') is kept but the POS template"),
                 rewrite.stderr());
         assertFalse(rewrite.stderr().contains("\u001B"), rewrite.stderr());
+    }
+
+    /**
+     * The library's own refusals of a model path (a directory given to new DiffusionModel(Path), a package that is
+     * none) named it raw, so a line break in the name split the message a caller logs (audit h193).
+     */
+    @Test
+    void theLibraryNamesAModelPathVisibly(@TempDir Path tmp) throws IOException {
+        String forging = "\u001B]0;OWNED\u0007\u001B[2J\nERROR forged";
+        Path dir = Files.createDirectory(tmp.resolve("d" + forging));
+        IOException e = assertThrows(IOException.class, () -> new DiffusionModel(dir));
+        assertTrue(e.getMessage().startsWith("model " + Visible.of(dir) + " is a directory"), e.getMessage());
+        assertFalse(e.getMessage().contains("\u001B") || e.getMessage().contains("\n"), e.getMessage());
+        Path empty = Files.createFile(tmp.resolve("e" + forging + ".bin"));
+        for (IOException refused : new IOException[] {assertThrows(IOException.class, () -> DiffusionModel.load(empty)),
+                assertThrows(IOException.class, () -> new DiffusionModel(empty))}) {
+            assertTrue(refused.getMessage().startsWith(Visible.of(empty) + " is empty"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\u001B") || refused.getMessage().contains("\n"),
+                    refused.getMessage());
+        }
     }
 }
