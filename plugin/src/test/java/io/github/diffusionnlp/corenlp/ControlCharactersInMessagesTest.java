@@ -1,0 +1,49 @@
+package io.github.diffusionnlp.corenlp;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.corpus.Visible;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * The annotator's own refusals named a model directory and the server's path setting raw (audit h193): a line break
+ * in the name split the message CoreNLP logs, an ESC sequence ran in the operator's terminal.
+ */
+@Isolated
+class ControlCharactersInMessagesTest {
+    private static final String FORGING = "\u001B]0;OWNED\u0007\u001B[2J\nERROR forged";
+    private static final String SHOWN = "<U+001B>]0;OWNED<U+0007><U+001B>[2J<U+000A>ERROR forged";
+
+    @Test
+    void aModelThatCannotBeLoadedIsNamedVisibly(@TempDir Path tmp) throws Exception {
+        Path model = Files.createDirectory(tmp.resolve("m" + FORGING));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> SharedModels.get(model, null));
+        assertTrue(e.getMessage().startsWith("cannot load the diffusion model " + Visible.of(model.toAbsolutePath())
+                + ": "), e.getMessage());
+        assertShown(e.getMessage());
+    }
+
+    @Test
+    void aServerPathThatIsNoneIsQuotedVisibly() {
+        String paths = "/srv/" + FORGING + "\u0000x";
+        System.setProperty(ServerLimits.PATHS, paths);
+        try {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, ServerLimits::fromSystemProperties);
+            assertTrue(e.getMessage().contains("'/srv/" + SHOWN + "<U+0000>x' is not a path"), e.getMessage());
+            assertShown(e.getMessage());
+        } finally {
+            System.clearProperty(ServerLimits.PATHS);
+        }
+    }
+
+    private static void assertShown(String message) {
+        assertFalse(message.contains("\u001B") || message.contains("\u0000") || message.contains("\n"), message);
+    }
+}
