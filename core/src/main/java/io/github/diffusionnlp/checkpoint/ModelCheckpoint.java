@@ -405,7 +405,8 @@ public final class ModelCheckpoint {
     public static Header readModelHeader(Path dir) throws IOException {
         if (Files.isRegularFile(dir)) { // a file of the model (its config.json) given for the model
             throw new InvalidModelException(dir, "is a file, not a model directory: give the directory that holds it"
-                    + (dir.toAbsolutePath().getParent() == null ? "" : " (" + dir.toAbsolutePath().getParent() + ")"));
+                    + (dir.toAbsolutePath().getParent() == null ? ""
+                            : " (" + Visible.of(dir.toAbsolutePath().getParent()) + ")"));
         }
         if (!Files.isDirectory(dir)) {
             throw InvalidModelException.missingDirectory(dir);

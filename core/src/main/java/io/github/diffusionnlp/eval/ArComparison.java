@@ -157,7 +157,7 @@ public final class ArComparison {
         Fairness fairness = fairness();
         if (!fairness.sameVocabulary()) {
             throw new IllegalArgumentException("the two models have different vocabularies; train the autoregressive"
-                    + " model with `train-ar --vocab-from " + diffusion.info().directory() + "`");
+                    + " model with `train-ar --vocab-from " + Visible.of(diffusion.info().directory()) + "`");
         }
         if (settings.drawLength() && !diffusion.info().recordsRowLengths()) { // now, not after an hour of sampling
             throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",

@@ -10,6 +10,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
@@ -198,6 +199,33 @@ class ControlCharactersInMessagesTest {
         assertTrue(closed.getMessage().contains("(model m" + SHOWN + "<U+000A>ERROR forged)"), closed.getMessage());
         assertShown(closed.getMessage());
         assertEquals("m" + FORGING, closed.model(), "the model as given, for a caller to compare");
+    }
+
+    /**
+     * A model's recorded training corpus that is not found was named raw, as was the directory to give for a model's
+     * config.json given as the model (audit h193).
+     */
+    @Test
+    void aModelsFilesAreNamedVisibly(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("m" + FORGING)));
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        IOException e = assertThrows(IOException.class, () -> ModelCheckpoint.readModelHeader(config));
+        assertTrue(e.getMessage().endsWith("give the directory that holds it (" + Visible.of(model) + ")"),
+                e.getMessage());
+        assertShown(e.getMessage());
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(config.toFile());
+        Path corpus = tmp.resolve("gone" + FORGING + ".conllu");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training")).put("corpus", corpus.toString());
+        json.writeValue(config.toFile(), tree);
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).build()) {
+            IllegalStateException missing = assertThrows(IllegalStateException.class, lm::trainingCorpus);
+            assertTrue(missing.getMessage().startsWith("the model's training corpus " + Visible.of(corpus)
+                    + " was not found (looked at " + Visible.of(corpus) + " and under "
+                    + Visible.of(model.toAbsolutePath()) + " and its parents)"), missing.getMessage());
+            assertShown(missing.getMessage());
+        }
     }
 
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.Visible;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -41,6 +42,18 @@ class ControlCharactersInMessagesTest {
         } finally {
             System.clearProperty(ServerLimits.PATHS);
         }
+    }
+
+    @Test
+    void anNgramCorpusThatIsNoneIsNamedVisibly(@TempDir Path tmp) {
+        Path corpus = tmp.resolve("c" + FORGING + ".conllu");
+        Properties props = new Properties();
+        props.setProperty("diffusion.ngramWeight", "0.5");
+        props.setProperty("diffusion.ngramCorpus", corpus.toString());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.read("diffusion", props));
+        assertTrue(e.getMessage().contains("; " + Visible.of(corpus.toAbsolutePath()) + " is not one"), e.getMessage());
+        assertShown(e.getMessage());
     }
 
     private static void assertShown(String message) {
