@@ -56,6 +56,28 @@ class ControlCharactersInMessagesTest {
         assertShown(e.getMessage());
     }
 
+    /**
+     * The command line's summary of the documents that failed named their files raw (audit h193): a line break in a
+     * file's name forged a line of its own after "error: not written: ".
+     */
+    @Test
+    void aFailedDocumentsFileIsNamedVisibly(@TempDir Path tmp) throws Exception {
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize");
+        props.setProperty("continueOnAnnotateError", "true");
+        CommandLinePipeline pipeline = new CommandLinePipeline(props);
+        java.io.File file = tmp.resolve("d" + FORGING + ".txt").toFile();
+        java.lang.reflect.Method failed = CommandLinePipeline.class.getDeclaredMethod("failed", java.io.File.class,
+                Throwable.class);
+        failed.setAccessible(true);
+        failed.invoke(pipeline, file, new IllegalStateException("the document failed"));
+        java.io.ByteArrayOutputStream said = new java.io.ByteArrayOutputStream();
+        pipeline.report(new java.io.PrintStream(said, true, java.nio.charset.StandardCharsets.UTF_8));
+        String err = said.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(err.contains("error: not written: " + Visible.of(file.getPath()) + " (its document failed)"), err);
+        assertFalse(err.contains("\u001B") || err.contains("\nERROR forged"), err);
+    }
+
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0000") || message.contains("\n"), message);
     }

@@ -73,4 +73,13 @@ class ControlCharactersInMessagesTest {
                     refused.getMessage());
         }
     }
+
+    /** A tool name that is none was quoted raw: a line break in it forged a line of the usage after it (audit h193). */
+    @Test
+    void anUnknownToolIsQuotedVisibly() {
+        DiffusionNlpToolTest.Run run = DiffusionNlpToolTest.run("", "Infil\u001B[2J\nERROR forged");
+        assertTrue(run.code() != 0, run.stderr());
+        assertTrue(run.stderr().contains("Tool Infil<U+001B>[2J<U+000A>ERROR forged is not found."), run.stderr());
+        assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+    }
 }
