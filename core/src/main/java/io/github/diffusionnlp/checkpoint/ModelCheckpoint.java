@@ -319,7 +319,8 @@ public final class ModelCheckpoint {
         }
         Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
-            throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
+            throw new InvalidModelException(file, "format is '"
+                    + (header == null ? null : Visible.of(String.valueOf(header.format())))
                     + "', expected '" + FORMAT + "'");
         }
         int version = header.formatVersion();

@@ -203,7 +203,7 @@ class ControlCharactersInMessagesTest {
 
     /**
      * A model's recorded training corpus that is not found was named raw, as was the directory to give for a model's
-     * config.json given as the model (audit h193).
+     * config.json given as the model, and the format a config.json says (audit h193).
      */
     @Test
     void aModelsFilesAreNamedVisibly(@TempDir Path tmp) throws Exception {
@@ -219,6 +219,14 @@ class ControlCharactersInMessagesTest {
         Path corpus = tmp.resolve("gone" + FORGING + ".conllu");
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training")).put("corpus", corpus.toString());
         json.writeValue(config.toFile(), tree);
+        var other = tree.deepCopy();
+        other.put("format", "other" + FORGING);
+        Path foreign = Files.createDirectory(tmp.resolve("foreign"));
+        json.writeValue(foreign.resolve(ModelCheckpoint.CONFIG).toFile(), other);
+        IOException format = assertThrows(IOException.class, () -> ModelCheckpoint.readHeader(foreign));
+        assertTrue(format.getMessage().contains("format is 'other" + SHOWN + "<U+000A>ERROR forged', expected"),
+                format.getMessage());
+        assertShown(format.getMessage());
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model).build()) {
             IllegalStateException missing = assertThrows(IllegalStateException.class, lm::trainingCorpus);
             assertTrue(missing.getMessage().startsWith("the model's training corpus " + Visible.of(corpus)
