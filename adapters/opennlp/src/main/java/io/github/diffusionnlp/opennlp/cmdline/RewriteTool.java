@@ -3,6 +3,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Utf8Lines;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishPosTagger;
@@ -77,7 +78,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             try {
                 RewriterME.requireTaggable(model, keep, ConstraintSpec.NONE);
             } catch (IllegalArgumentException e) {
-                throw badParameter("-keep " + p.getKeep() + ": " + e.getMessage());
+                throw badParameter("-keep " + Visible.of(p.getKeep()) + ": " + e.getMessage());
             }
             try {
                 probe = new RewriterME(model, options, strength, keep, constraints);

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.opennlp.DiffusionModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +82,27 @@ class ControlCharactersInMessagesTest {
         assertTrue(run.code() != 0, run.stderr());
         assertTrue(run.stderr().contains("Tool Infil<U+001B>[2J<U+000A>ERROR forged is not found."), run.stderr());
         assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+    }
+
+    /**
+     * The tools' refusals of a parameter quoted a file name or value given raw (audit h193): a line break in it forged
+     * a line of the message, which the tools print keeping the message's own line breaks.
+     */
+    @Test
+    void aParameterValueIsQuotedVisibly(@TempDir Path tmp) throws IOException {
+        String forging = "x\u001B[2J\nERROR forged";
+        String shown = "x<U+001B>[2J<U+000A>ERROR forged";
+        DiffusionNlpToolTest.Run corpus = DiffusionNlpToolTest.run("", "Suggest", "-tokenized", "-ngramCorpus", forging);
+        DiffusionNlpToolTest.Run model = DiffusionNlpToolTest.run("", "Package", "-model", forging, "-out", "o.bin");
+        Path data = Files.writeString(tmp.resolve("d.txt"), "The_DET dog_NOUN ran_VERB ._PUNCT\n");
+        DiffusionNlpToolTest.Run format = DiffusionNlpToolTest.run("", "Train", "-format", forging, "-model",
+                tmp.resolve("m.bin").toString(), "-data", data.toString());
+        for (DiffusionNlpToolTest.Run run : List.of(corpus, model, format)) {
+            assertTrue(run.code() != 0, run.stderr());
+            assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+        }
+        assertTrue(corpus.stderr().startsWith("-ngramCorpus " + shown + ": only used with"), corpus.stderr());
+        assertTrue(model.stderr().startsWith("-model " + shown + ": not a model directory"), model.stderr());
+        assertTrue(format.stderr().startsWith("-format " + shown + ": not a data format"), format.stderr());
     }
 }
