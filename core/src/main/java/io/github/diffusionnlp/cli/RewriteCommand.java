@@ -103,9 +103,9 @@ final class RewriteCommand extends TokenLinesCommand {
     private int keptIndex(String item) {
         Integer index = Ints.tryParse(item.startsWith("+") ? item.substring(1) : item);
         if (index == null || index < 0) {
-            throw new IllegalArgumentException("--keep " + keep + ": token index " + item + " is out of range;"
-                    + " allowed: 0-based token indexes, 0 (the first token) or more, each below its line's token"
-                    + " count");
+            throw new IllegalArgumentException("--keep " + Visible.of(keep) + ": token index " + item
+                    + " is out of range; allowed: 0-based token indexes, 0 (the first token) or more, each below its"
+                    + " line's token count");
         }
         return index;
     }

@@ -236,6 +236,23 @@ class ControlCharactersInMessagesTest {
         }
     }
 
+    /** Two refusals of an option's value quoted it raw: prepare-brown's --archive and rewrite's --keep (audit h193). */
+    @Test
+    void optionValuesAreQuotedVisiblyInTheirRefusals(@TempDir Path tmp) {
+        Path archive = tmp.resolve("brown" + FORGING + ".tgz");
+        MainTest.Run brown = MainTest.run("", "prepare-brown", "--archive", archive.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(1, brown.code(), brown.err());
+        assertTrue(brown.err().contains("--archive " + Visible.of(archive) + ": no such file"), brown.err());
+        MainTest.Run keep = MainTest.run("the dog barked .\n", "rewrite", "--model", TestModels.tinyModel().toString(),
+                "--keep", "99999999999,x" + FORGING, "--steps", "1");
+        assertTrue(keep.err().contains("--keep 99999999999,x" + SHOWN + "<U+000A>ERROR forged: token index 99999999999"
+                + " is out of range"), keep.err());
+        for (MainTest.Run run : List.of(brown, keep)) {
+            assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
+        }
+    }
+
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0007") || message.contains("\n"), message);
