@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.Locale;
 
 /**
@@ -56,11 +57,11 @@ public final class Devices {
             int id = d.equals("gpu") ? 0 : Integer.parseInt(d.substring(4));
             int gpus = Engine.getInstance().getGpuCount();
             if (id >= gpus) {
-                throw new IllegalArgumentException("device '" + name + "': " + gpus + " GPU(s) visible to DJL on this"
-                        + " machine; use auto or cpu");
+                throw new IllegalArgumentException("device '" + Visible.of(name) + "': " + gpus
+                        + " GPU(s) visible to DJL on this machine; use auto or cpu");
             }
             return Device.gpu(id);
         }
-        throw new IllegalArgumentException("unknown device '" + name + "'; allowed: " + ALLOWED);
+        throw new IllegalArgumentException("unknown device '" + Visible.of(name) + "'; allowed: " + ALLOWED);
     }
 }

@@ -563,7 +563,7 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public void requireTemplates(String retrain) {
         if (!followsTemplates()) {
-            throw new IllegalArgumentException("model " + name + " was trained without UPOS tags ("
+            throw new IllegalArgumentException("model " + Visible.of(name) + " was trained without UPOS tags ("
                     + untaggedBecause + "), so it cannot follow a POS template; " + retrain);
         }
     }

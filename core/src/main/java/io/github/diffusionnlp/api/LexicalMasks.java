@@ -3,6 +3,7 @@ package io.github.diffusionnlp.api;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.sample.WordMasks;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +60,11 @@ final class LexicalMasks {
             Path dir = model.directory();
             throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
                     + ", which " + (Files.isDirectory(dir)
-                            ? dir + " lacks (a model trained before it existed); write it with `diffusion-nlp"
-                                    + " tag-lexicon --model " + dir + " --corpus TRAINING.conllu.gz`"
+                            ? Visible.of(dir) + " lacks (a model trained before it existed); write it with"
+                                    + " `diffusion-nlp tag-lexicon --model " + Visible.of(dir)
+                                    + " --corpus TRAINING.conllu.gz`"
                             // gone: e.g. the temporary copy an OpenNLP package was loaded from
-                            : "model " + name
+                            : "model " + Visible.of(name)
                             + " was loaded without (a package made before packages carried it?); package"
                                     + " it again from a model directory that has one"));
         }

@@ -1,5 +1,7 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.Visible;
+
 /**
  * A call met a model that has been closed: a {@link DiffusionLM}, an {@link AutoregressiveLM}, OpenNLP's
  * {@code DiffusionModel}, or a steering scorer ({@code NoisySentimentClassifier}, {@code LexiconSentimentScorer}).
@@ -28,7 +30,7 @@ public final class ModelClosedException extends IllegalStateException {
      * @param again what to do to go on, where loading a model is not it: e.g. "train or load the probe again to go on"
      */
     public ModelClosedException(String kind, String model, String again) {
-        super("this " + kind + " has been closed (model " + model + "): " + again);
+        super("this " + kind + " has been closed (model " + Visible.of(String.valueOf(model)) + "): " + again);
         this.model = model;
     }
 

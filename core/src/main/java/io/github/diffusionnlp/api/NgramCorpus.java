@@ -87,8 +87,9 @@ final class NgramCorpus {
         } catch (InvalidPathException e) {
             // under LANG=C Java cannot encode a non-ASCII name the config recorded: the user can name the corpus
             // (the caller's message names its setting) or change the locale
-            throw new IllegalStateException("the model's training corpus '" + named + "' (as its config.json records"
-                    + " it) is no path Java can take here (" + e.getReason() + ")" + encodingHint(named)
+            throw new IllegalStateException("the model's training corpus '" + Visible.of(named)
+                    + "' (as its config.json records it) is no path Java can take here (" + e.getReason() + ")"
+                    + encodingHint(named)
                     + "; give the corpus yourself, by a path of ASCII characters, or run under a UTF-8 locale, such as"
                     + " LC_ALL=C.UTF-8", e);
         }
@@ -100,12 +101,13 @@ final class NgramCorpus {
             return nearModel.get();
         }
         if (!Files.isDirectory(model.directory())) { // a package's files were unpacked to a removed directory
-            throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                    + asNamed.toAbsolutePath() + "; the model came from a package, so it has no directory to"
-                    + " look under)");
+            throw new IllegalStateException("the model's training corpus " + Visible.of(named)
+                    + " was not found (looked at " + Visible.of(asNamed.toAbsolutePath()) + "; the model came from a"
+                    + " package, so it has no directory to look under)");
         }
-        throw new IllegalStateException("the model's training corpus " + named + " was not found (looked at "
-                + asNamed.toAbsolutePath() + " and under " + model.directory().toAbsolutePath() + " and its parents)");
+        throw new IllegalStateException("the model's training corpus " + Visible.of(named)
+                + " was not found (looked at " + Visible.of(asNamed.toAbsolutePath()) + " and under "
+                + Visible.of(model.directory().toAbsolutePath()) + " and its parents)");
     }
 
     /**

@@ -10,6 +10,7 @@ import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.UnfilledNetwork;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
@@ -71,7 +72,8 @@ public final class ArCheckpoint {
         }
         Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
-            throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
+            throw new InvalidModelException(file, "format is '"
+                    + (header == null ? null : Visible.of(String.valueOf(header.format())))
                     + "', expected '" + FORMAT + "' (an autoregressive model made by `train-ar`)");
         }
         if (header.formatVersion() != FORMAT_VERSION) {

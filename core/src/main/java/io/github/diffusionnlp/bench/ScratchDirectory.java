@@ -2,6 +2,7 @@ package io.github.diffusionnlp.bench;
 
 import com.google.common.io.MoreFiles;
 import com.google.common.io.RecursiveDeleteOption;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,7 +63,8 @@ public final class ScratchDirectory implements AutoCloseable {
                 return;
             } catch (IOException | UncheckedIOException e) {
                 if (attempt == 3) {
-                    System.err.println("could not delete " + dir + " (" + e.getMessage() + "): delete it by hand");
+                    System.err.println("could not delete " + Visible.of(dir) + " (" + e.getMessage()
+                            + "): delete it by hand");
                     return;
                 }
             }

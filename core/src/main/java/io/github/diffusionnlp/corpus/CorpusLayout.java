@@ -52,7 +52,7 @@ public enum CorpusLayout {
                 return layout;
             }
         }
-        throw new IllegalArgumentException("no corpus layout '" + name + "'; the layouts are "
+        throw new IllegalArgumentException("no corpus layout '" + Visible.of(name) + "'; the layouts are "
                 + java.util.Arrays.stream(values()).map(CorpusLayout::toString)
                         .collect(java.util.stream.Collectors.joining(", "))
                 + " (auto guesses it from the file)");

@@ -41,7 +41,7 @@ public enum MultiwordTokens {
                 return reading;
             }
         }
-        throw new IllegalArgumentException("no multiword-token reading '" + name + "'; the readings are "
+        throw new IllegalArgumentException("no multiword-token reading '" + Visible.of(name) + "'; the readings are "
                 + Arrays.stream(values()).map(r -> r + " (" + r.description() + ")").collect(Collectors.joining(", ")));
     }
 

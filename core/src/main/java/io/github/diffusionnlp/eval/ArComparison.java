@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Vocabulary;
 import io.github.diffusionnlp.train.TrainingCharts;
@@ -156,7 +157,7 @@ public final class ArComparison {
         Fairness fairness = fairness();
         if (!fairness.sameVocabulary()) {
             throw new IllegalArgumentException("the two models have different vocabularies; train the autoregressive"
-                    + " model with `train-ar --vocab-from " + diffusion.info().directory() + "`");
+                    + " model with `train-ar --vocab-from " + Visible.of(diffusion.info().directory()) + "`");
         }
         if (settings.drawLength() && !diffusion.info().recordsRowLengths()) { // now, not after an hour of sampling
             throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",
@@ -504,7 +505,7 @@ public final class ArComparison {
         if (Files.isRegularFile(file)) {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.size() == settings.samples()) {
-                progress.accept("reusing " + file);
+                progress.accept("reusing " + Visible.of(file));
                 return lines.stream().map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
             }
         }

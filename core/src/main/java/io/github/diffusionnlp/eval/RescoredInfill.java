@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +35,11 @@ public final class RescoredInfill {
      */
     public static void requireReadable(DiffusionLM lm, AutoregressiveLM ar, String arName) {
         if (!ar.vocabulary().sameWordsAs(lm.vocabulary())) {
-            throw new IllegalArgumentException("the autoregressive model " + arName + " has another vocabulary ("
-                    + ar.vocabulary().size() + " lines) than the diffusion model " + lm.info().directory() + " ("
-                    + lm.vocabulary().size() + "): it would read the suggested words it lacks as [UNK]; train it"
-                    + " with `train-ar --vocab-from " + lm.info().directory() + "`");
+            throw new IllegalArgumentException("the autoregressive model " + Visible.of(arName)
+                    + " has another vocabulary (" + ar.vocabulary().size() + " lines) than the diffusion model "
+                    + Visible.of(lm.info().directory()) + " (" + lm.vocabulary().size() + "): it would read the"
+                    + " suggested words it lacks as [UNK]; train it"
+                    + " with `train-ar --vocab-from " + Visible.of(lm.info().directory()) + "`");
         }
         int length = lm.info().config().maxLength();
         if (ar.config().maxLength() < length) {

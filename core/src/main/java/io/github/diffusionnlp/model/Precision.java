@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.model;
 
 import ai.djl.ndarray.types.DataType;
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.Locale;
 
 /**
@@ -38,7 +39,8 @@ public enum Precision {
                 return value;
             }
         }
-        throw new IllegalArgumentException("unknown precision '" + name + "'; allowed: " + ALLOWED);
+        throw new IllegalArgumentException("unknown precision '" + Visible.of(String.valueOf(name)) + "'; allowed: "
+                + ALLOWED);
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.WholeFile;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.runtime.Autograd;
 import io.github.diffusionnlp.runtime.Lifecycle;
 import io.github.diffusionnlp.runtime.Owned;
@@ -317,15 +318,15 @@ public final class NoisySentimentClassifier implements AutoCloseable {
             NDList list = Owned.loading(manager,
                     () -> CheckpointFiles.loadArrays(file, PROBE_FILE, DataType.FLOAT32, manager));
             if (list.size() != 3 || !isProbe(list.get(0).getShape(), list.get(1).getShape(), list.get(2).getShape())) {
-                throw new IOException(file + ": not a sentiment classifier (expected a (d, V) embedding table, (V, 3)"
-                        + " word weights and a (3) bias)");
+                throw new IOException(Visible.of(file) + ": not a sentiment classifier (expected a (d, V) embedding"
+                        + " table, (V, 3) word weights and a (3) bias)");
             }
             String name = file.toString();
             return Owned.by(manager, () -> new NoisySentimentClassifier(manager, list.get(0), list.get(1), list.get(2),
                     name));
         } catch (IOException | RuntimeException e) {
             manager.close();
-            throw e instanceof IOException io ? io : new IOException(file + ": " + e.getMessage(), e);
+            throw e instanceof IOException io ? io : new IOException(Visible.of(file) + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.io.Closeable;
 import java.io.IOException;
@@ -86,13 +87,14 @@ public final class OutputDirectory {
         try {
             String recovered = CheckpointCommit.recover(out, ModelCheckpoint.SET);
             if (recovered != null) {
-                log.println(out + ": " + recovered);
+                log.println(Visible.of(out) + ": " + recovered);
             }
             ModelDirectory.deleteTemporaryFiles(out); // a log or lexicon write a stop cut short
             boolean hasModel = Files.isRegularFile(out.resolve(ModelCheckpoint.CONFIG));
             if (!hasModel && options.resume()) {
                 // not "--resume": the OpenNLP adapter resumes a CheckpointDir unasked, and has no such option
-                log.println("note: " + out + " holds no checkpoint to resume from yet, so a new model starts there");
+                log.println("note: " + Visible.of(out)
+                        + " holds no checkpoint to resume from yet, so a new model starts there");
             }
             return new Claim(hasModel, lock, out.toAbsolutePath(), created, lockMade);
         } catch (IOException | RuntimeException e) {
@@ -127,12 +129,13 @@ public final class OutputDirectory {
         try {
             Files.createDirectories(out);
         } catch (AccessDeniedException e) {
-            throw new IOException("cannot create the output directory " + out + ": permission denied on "
-                    + e.getFile() + "; give " + outName + " a directory you can write", e);
+            throw new IOException("cannot create the output directory " + Visible.of(out) + ": permission denied on "
+                    + Visible.of(String.valueOf(e.getFile())) + "; give " + outName + " a directory you can write",
+                    e);
         }
         if (!Files.isWritable(out)) {
-            throw new IOException("cannot write into the output directory " + out + ": permission denied; give "
-                    + outName + " a directory you can write");
+            throw new IOException("cannot write into the output directory " + Visible.of(out)
+                    + ": permission denied; give " + outName + " a directory you can write");
         }
     }
 }

@@ -187,7 +187,8 @@ final class TrainingLog {
 
     /** What a run says that found its output trained to {@code step} of its steps already. */
     void sayNothingToDo(int step) {
-        out.printf(Locale.ROOT, "nothing to do: %s has already trained %d of %d steps%n", dir, step, options.steps());
+        out.printf(Locale.ROOT, "nothing to do: %s has already trained %d of %d steps%n", Visible.of(dir), step,
+                options.steps());
     }
 
     /** Wall seconds of the whole run, earlier sessions of a resumed run included. */

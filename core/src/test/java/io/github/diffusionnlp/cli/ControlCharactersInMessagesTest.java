@@ -5,12 +5,32 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.Devices;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.ModelClosedException;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Precision;
 import io.github.diffusionnlp.model.Vocabulary;
+import io.github.diffusionnlp.steer.NoisySentimentClassifier;
+import io.github.diffusionnlp.train.DiffusionTrainer;
+import io.github.diffusionnlp.train.TrainOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -24,6 +44,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 class ControlCharactersInMessagesTest {
     private static final String ESCAPES = "\u001B]0;OWNED\u0007\u001B[2J";
     private static final String SHOWN = "<U+001B>]0;OWNED<U+0007><U+001B>[2J";
+    /** A name that would also split a one-line message and forge a line of its own after it. */
+    private static final String FORGING = ESCAPES + "\nERROR forged";
 
     @Test
     void aBannedWordsLineIsQuotedWithItsControlCharactersShown(@TempDir Path tmp) throws IOException {
@@ -84,5 +106,155 @@ class ControlCharactersInMessagesTest {
                 List.of("[PAD]", "[UNK]", ESCAPES + "x", "y", ESCAPES + "x")));
         assertTrue(e.getMessage().startsWith(vocab + ": the word '" + SHOWN + "x' is on line 3 and again on line 5"),
                 e.getMessage());
+    }
+
+    /**
+     * The checks on a model directory named it, its files, its lock file and the lock holder's text raw, and training's
+     * notes on its output directory named it raw (audit h193): a line break in the name split the message.
+     */
+    @Test
+    void anOutputDirectoryAndItsLockAreNamedVisibly(@TempDir Path tmp) throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("o" + FORGING));
+        Files.writeString(dir.resolve(ESCAPES + "mine"), "the user's own file");
+        IOException e = assertThrows(IOException.class, () -> ModelDirectory.requireForNewModel(dir, "grow --out"));
+        assertTrue(e.getMessage().startsWith(Visible.of(dir) + " holds files that are not a model's (" + SHOWN
+                + "mine)"), e.getMessage());
+        assertShown(e.getMessage());
+
+        Path file = Files.writeString(tmp.resolve("f" + FORGING), "x");
+        e = assertThrows(IOException.class, () -> ModelDirectory.requireForNewModel(file, "grow --out"));
+        assertTrue(e.getMessage().startsWith("the output " + Visible.of(file) + " is a file"), e.getMessage());
+        assertShown(e.getMessage());
+
+        Path locked = Files.createDirectory(tmp.resolve("l" + FORGING));
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(locked, "grow --out " + ESCAPES, null)) {
+            e = assertThrows(IOException.class, () -> ModelDirectory.refuseLocked(locked));
+            assertTrue(e.getMessage().startsWith("another command is writing into " + Visible.of(locked)
+                    + " (grow --out " + SHOWN + ", process " + ProcessHandle.current().pid() + ", holds "
+                    + Visible.of(locked.resolve(ModelDirectory.TRAINING_LOCK)) + ")"), e.getMessage());
+            assertShown(e.getMessage());
+        }
+
+        Path corpus = Files.writeString(tmp.resolve("empty.txt"), "# no sentence\n");
+        Path out = tmp.resolve("r" + FORGING);
+        TrainOptions options = TrainOptions.builder(corpus, out).size("tiny").vocabSize(2000).maxLength(32)
+                .batchSize(8).steps(10).contextEmbeddings(false).resume(true).build();
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        assertThrows(IOException.class,
+                () -> new DiffusionTrainer(options, new PrintStream(log, true, StandardCharsets.UTF_8)).run());
+        String notes = log.toString(StandardCharsets.UTF_8);
+        assertTrue(notes.contains("note: " + Visible.of(out) + " holds no checkpoint to resume from yet"), notes);
+        assertShown(notes.replace("\n", "")); // the notes' own line ends are theirs
+    }
+
+    /**
+     * evaluate's refusals of a --out it cannot write, and --record's refusal of a checkpoint replaced since it was
+     * evaluated, named the files raw (audit h193).
+     */
+    @Test
+    void evaluatesRefusalsNameTheirFilesVisibly(@TempDir Path tmp) throws IOException {
+        Path table = tmp.resolve("missing" + FORGING).resolve("table.md");
+        MainTest.Run run = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--sentences",
+                "2", "--step-counts", "1", "--out", table.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("--out " + Visible.of(table) + ": the directory " + Visible.of(table.getParent())
+                + " does not exist"), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
+
+        Path model = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("m" + FORGING)));
+        var evaluated = ModelCheckpoint.readHeader(model).training().withCorpus("another corpus");
+        IOException e = assertThrows(IOException.class,
+                () -> ModelCheckpoint.recordMetrics(model, evaluated, Map.of("acc", 0.5)));
+        assertTrue(e.getMessage().startsWith("the checkpoint in " + Visible.of(model)
+                + " is no longer the one evaluated"), e.getMessage());
+        assertShown(e.getMessage());
+    }
+
+    /** A probe file's name was written raw in the refusal of a file that holds no probe (audit h193). */
+    @Test
+    void aProbeFileIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path file = tmp.resolve("p" + FORGING + ".probe");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Files.write(file, new NDList(manager.zeros(new Shape(2))).encode());
+        }
+        IOException e = assertThrows(IOException.class, () -> NoisySentimentClassifier.load(file));
+        assertTrue(e.getMessage().startsWith(Visible.of(file) + ": not a sentiment classifier"), e.getMessage());
+        assertShown(e.getMessage());
+    }
+
+    /**
+     * A name the user gave for a device, precision, corpus layout or multiword reading was quoted raw when refused,
+     * and a closed model's name raw in the refusal of a call on it (audit h193).
+     */
+    @Test
+    void refusedNamesAreQuotedVisibly() {
+        List<Supplier<Object>> parses = List.of(() -> Devices.parse(FORGING), () -> Precision.parse(FORGING),
+                () -> CorpusLayout.parse(FORGING), () -> MultiwordTokens.parse(FORGING));
+        for (Supplier<Object> parse : parses) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, parse::get);
+            assertTrue(e.getMessage().contains("'" + SHOWN + "<U+000A>ERROR forged'"), e.getMessage());
+            assertShown(e.getMessage());
+        }
+        ModelClosedException closed = new ModelClosedException("DiffusionLM", "m" + FORGING);
+        assertTrue(closed.getMessage().contains("(model m" + SHOWN + "<U+000A>ERROR forged)"), closed.getMessage());
+        assertShown(closed.getMessage());
+        assertEquals("m" + FORGING, closed.model(), "the model as given, for a caller to compare");
+    }
+
+    /**
+     * A model's recorded training corpus that is not found was named raw, as was the directory to give for a model's
+     * config.json given as the model, and the format a config.json says (audit h193).
+     */
+    @Test
+    void aModelsFilesAreNamedVisibly(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("m" + FORGING)));
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        IOException e = assertThrows(IOException.class, () -> ModelCheckpoint.readModelHeader(config));
+        assertTrue(e.getMessage().endsWith("give the directory that holds it (" + Visible.of(model) + ")"),
+                e.getMessage());
+        assertShown(e.getMessage());
+
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(config.toFile());
+        Path corpus = tmp.resolve("gone" + FORGING + ".conllu");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training")).put("corpus", corpus.toString());
+        json.writeValue(config.toFile(), tree);
+        var other = tree.deepCopy();
+        other.put("format", "other" + FORGING);
+        Path foreign = Files.createDirectory(tmp.resolve("foreign"));
+        json.writeValue(foreign.resolve(ModelCheckpoint.CONFIG).toFile(), other);
+        IOException format = assertThrows(IOException.class, () -> ModelCheckpoint.readHeader(foreign));
+        assertTrue(format.getMessage().contains("format is 'other" + SHOWN + "<U+000A>ERROR forged', expected"),
+                format.getMessage());
+        assertShown(format.getMessage());
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).build()) {
+            IllegalStateException missing = assertThrows(IllegalStateException.class, lm::trainingCorpus);
+            assertTrue(missing.getMessage().startsWith("the model's training corpus " + Visible.of(corpus)
+                    + " was not found (looked at " + Visible.of(corpus) + " and under "
+                    + Visible.of(model.toAbsolutePath()) + " and its parents)"), missing.getMessage());
+            assertShown(missing.getMessage());
+        }
+    }
+
+    /** Two refusals of an option's value quoted it raw: prepare-brown's --archive and rewrite's --keep (audit h193). */
+    @Test
+    void optionValuesAreQuotedVisiblyInTheirRefusals(@TempDir Path tmp) {
+        Path archive = tmp.resolve("brown" + FORGING + ".tgz");
+        MainTest.Run brown = MainTest.run("", "prepare-brown", "--archive", archive.toString(), "--out",
+                tmp.resolve("out").toString());
+        assertEquals(1, brown.code(), brown.err());
+        assertTrue(brown.err().contains("--archive " + Visible.of(archive) + ": no such file"), brown.err());
+        MainTest.Run keep = MainTest.run("the dog barked .\n", "rewrite", "--model", TestModels.tinyModel().toString(),
+                "--keep", "99999999999,x" + FORGING, "--steps", "1");
+        assertTrue(keep.err().contains("--keep 99999999999,x" + SHOWN + "<U+000A>ERROR forged: token index 99999999999"
+                + " is out of range"), keep.err());
+        for (MainTest.Run run : List.of(brown, keep)) {
+            assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
+        }
+    }
+
+    /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
+    private static void assertShown(String message) {
+        assertFalse(message.contains("\u001B") || message.contains("\u0007") || message.contains("\n"), message);
     }
 }

@@ -115,6 +115,19 @@ class TrainingLogTest {
         assertEquals(3.0, TrainingLog.smoothed(3.0, Double.NaN), 0);
     }
 
+    /** The output directory was named raw: a line break in its name split the line (audit h193). */
+    @Test
+    void nothingToDoNamesTheDirectoryVisibly() throws Exception {
+        Path out = Files.createDirectory(dir.resolve("o\u001B[2J\nERROR forged"));
+        TrainOptions options = TrainOptions.builder(Path.of("c"), out).size("tiny").vocabSize(100).maxLength(8)
+                .batchSize(4).steps(40).resume(true).contextEmbeddings(false).build();
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        new TrainingLog(out, new PrintStream(printed, true, StandardCharsets.UTF_8), options, 40, 0, new FakeClock())
+                .sayNothingToDo(40);
+        assertEquals("nothing to do: " + dir.resolve("o<U+001B>[2J<U+000A>ERROR forged")
+                + " has already trained 40 of 40 steps\n", printed.toString(StandardCharsets.UTF_8));
+    }
+
     /** A run ends at its planned step or when its time budget is spent, and says so when there was nothing left. */
     @Test
     void aRunEndsAtItsLastStepOrBudgetAndSaysWhenNothingWasLeft() throws Exception {

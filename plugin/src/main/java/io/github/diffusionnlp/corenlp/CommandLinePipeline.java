@@ -8,6 +8,7 @@ import edu.stanford.nlp.pipeline.AnnotationOutputter;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.Timing;
 import edu.stanford.nlp.util.logging.Redwood;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -245,13 +246,13 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         for (Failure f : all) {
             String line = DiffusionCoreNLP.errorLine(f.error());
             if (line == null) {
-                err.print("error: " + f.file() + " failed: ");
+                err.print("error: " + Visible.of(f.file().getPath()) + " failed: ");
                 f.error().printStackTrace(err);
             } else if (said.add(line)) {
                 err.println(line);
             }
         }
-        List<String> names = all.stream().map(f -> f.file().getPath()).toList();
+        List<String> names = all.stream().map(f -> Visible.of(f.file().getPath())).toList();
         err.println("error: not written: " + String.join(", ", names) + " (" + (names.size() == 1 ? "its document"
                 : "their documents") + " failed); " + written.get() + (written.get() == 1 ? " file" : " files")
                 + " written" + (clobberSkipped == 0 ? "" : ", " + clobberSkipped + " skipped (" + (clobberSkipped == 1

@@ -189,7 +189,8 @@ public final class DiffusionSettings {
                     + " allowed), or no value for the model's training corpus";
             ngramCorpus = pathValue("ngramCorpus", corpusValue, allowed, false);
             if (!Files.isRegularFile(ngramCorpus) || !Files.isReadable(ngramCorpus)) {
-                throw bad("ngramCorpus", corpusValue, allowed + "; " + ngramCorpus.toAbsolutePath() + " is not one");
+                throw bad("ngramCorpus", corpusValue, allowed + "; " + Visible.of(ngramCorpus.toAbsolutePath())
+                        + " is not one");
             }
         }
         // how the corpus is read, in core's names (train --layout, --multiword); unset: as DiffusionLM reads it

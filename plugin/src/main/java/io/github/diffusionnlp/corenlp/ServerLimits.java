@@ -66,8 +66,9 @@ final class ServerLimits {
                 try {
                     dirs.add(Path.of(dir.trim()).toAbsolutePath().normalize());
                 } catch (InvalidPathException e) {
-                    throw new IllegalArgumentException("bad -D" + PATHS + "=" + paths + ": '" + dir + "' is not a path"
-                            + " (" + e.getMessage() + "); give directories separated by '" + File.pathSeparator + "'");
+                    throw new IllegalArgumentException("bad -D" + PATHS + "=" + Visible.of(paths) + ": '"
+                            + Visible.of(dir) + "' is not a path (" + Visible.of(e.getMessage())
+                            + "); give directories separated by '" + File.pathSeparator + "'");
                 }
             }
         }

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.NgramCorpusParameters;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -286,7 +287,8 @@ public final class SharedModels {
         try {
             return b.build();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot load the diffusion model " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot load the diffusion model " + Visible.of(String.valueOf(dir)) + ": "
+                    + e.getMessage(), e);
         }
     }
 }

@@ -125,13 +125,13 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     }
 
     public DiffusionModel(URL packageUrl) throws IOException {
-        this(packageUrl.openStream(), packageUrl.toString(), "package " + packageUrl, null, Precision.FP32,
+        this(packageUrl.openStream(), Visible.of(packageUrl.toString()), "package " + packageUrl, null, Precision.FP32,
                 LibrarySettings.UNSAID);
     }
 
     private DiffusionModel(Path packageFile, Device device, Precision precision, LibrarySettings library)
             throws IOException {
-        this(packageStream(packageFile), packageFile.toString(), "package " + packageFile.toAbsolutePath()
+        this(packageStream(packageFile), Visible.of(packageFile), "package " + packageFile.toAbsolutePath()
                 .normalize(), device, precision, library);
     }
 
@@ -141,8 +141,9 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      */
     private static InputStream packageStream(Path packageFile) throws IOException {
         if (Files.isDirectory(packageFile)) {
-            throw new IOException("model " + packageFile + " is a directory, and new DiffusionModel(...) reads a"
-                    + " package file: load a model directory with DiffusionModel.load(Path), which reads either");
+            throw new IOException("model " + Visible.of(packageFile) + " is a directory, and new DiffusionModel(...)"
+                    + " reads a package file: load a model directory with DiffusionModel.load(Path), which reads"
+                    + " either");
         }
         if (PACKAGE_FILES.contains(String.valueOf(packageFile.getFileName()))) {
             // dir/config.json, as a shell completes it, was read as a package: "not a zip file" said nothing of
@@ -295,7 +296,7 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
         for (String name : MODEL_FILES) {
             Path file = dir.resolve(name);
             if (!Files.isRegularFile(file)) {
-                throw new InvalidFormatException("model directory " + dir + " has no " + name);
+                throw new InvalidFormatException("model directory " + Visible.of(dir) + " has no " + name);
             }
             artifactMap.put(name, file);
         }
@@ -487,8 +488,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                 throw new IOException("model " + MissingPath.named(dirOrPackage) + " does not exist (expected a model"
                         + " directory or a package file)" + MissingPath.tildeHint(dirOrPackage));
             }
-            refuseDirectorySettings("package " + dirOrPackage);
-            return readingPackage(dirOrPackage.toString(), () -> new DiffusionModel(dirOrPackage, device, precision,
+            refuseDirectorySettings("package " + Visible.of(dirOrPackage));
+            return readingPackage(Visible.of(dirOrPackage), () -> new DiffusionModel(dirOrPackage, device, precision,
                     library));
         }
 

@@ -257,7 +257,7 @@ abstract class CmdTool<P> {
             return null;
         }
         if (!p.getDetokenize()) {
-            throw badParameter("-detokenizer " + p.getDetokenizer() + ": only used with -detokenize true");
+            throw badParameter("-detokenizer " + Visible.of(p.getDetokenizer()) + ": only used with -detokenize true");
         }
         Path file = readableFile("-detokenizer", p.getDetokenizer());
         try {
@@ -305,11 +305,12 @@ abstract class CmdTool<P> {
         double weight = ngramWeight(p);
         if (p.getNgramCorpus() != null) {
             if (weight == 0) {
-                throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": only used with -ngramWeight above 0");
+                throw badParameter("-ngramCorpus " + Visible.of(p.getNgramCorpus())
+                        + ": only used with -ngramWeight above 0");
             }
             Path corpus = Path.of(p.getNgramCorpus());
             if (!Files.isRegularFile(corpus) || !Files.isReadable(corpus)) {
-                throw badParameter("-ngramCorpus " + p.getNgramCorpus() + ": not a readable file");
+                throw badParameter("-ngramCorpus " + Visible.of(p.getNgramCorpus()) + ": not a readable file");
             }
         }
         ngramLayout(p);
@@ -513,7 +514,7 @@ abstract class CmdTool<P> {
             try {
                 spec = spec.withSentiment(p.getSentiment());
             } catch (IllegalArgumentException e) {
-                throw badParameter("-sentiment " + p.getSentiment() + ": " + e.getMessage());
+                throw badParameter("-sentiment " + Visible.of(p.getSentiment()) + ": " + e.getMessage());
             }
         }
         if (posTemplate != null) {

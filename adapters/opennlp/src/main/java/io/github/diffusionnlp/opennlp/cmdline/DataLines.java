@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -47,7 +48,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
             if (line.isBlank()) {
                 continue;
             }
-            T sample = parse(line, file + ":" + lineNo);
+            T sample = parse(line, Visible.of(file) + ":" + lineNo);
             samples++;
             return sample;
         }
@@ -95,7 +96,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
         } catch (CharacterCodingException e) {
             // "after line 0" read as if a line 0 existed: with nothing read yet, the bad bytes are in the first lines
             String where = lineNo == 0 ? "on its first lines" : "after line " + lineNo;
-            throw new InvalidFormatException(file + ": not " + charset.name() + " text (" + where
+            throw new InvalidFormatException(Visible.of(file) + ": not " + charset.name() + " text (" + where
                     + "); give the file's encoding with -encoding, e.g. -encoding ISO-8859-1");
         }
     }

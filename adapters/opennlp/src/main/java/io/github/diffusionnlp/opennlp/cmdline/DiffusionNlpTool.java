@@ -66,7 +66,7 @@ public final class DiffusionNlpTool {
         }
         CmdTool<?> tool = TOOLS.get(args[0]);
         if (tool == null) {
-            err.println("Tool " + args[0] + " is not found.\n\n" + usage());
+            err.println("Tool " + Visible.of(args[0]) + " is not found.\n\n" + usage());
             return CmdTool.BAD_PARAMETERS;
         }
         String[] toolArgs = java.util.Arrays.copyOfRange(args, 1, args.length);

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.InfillerEvaluator;
 import io.github.diffusionnlp.opennlp.InfillerME;
@@ -70,8 +71,9 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
                 monitor.stopAndPrintFinalResult();
             }
             if (evaluator.getSentenceCount() == 0) {
-                throw new TerminateToolException(BAD_PARAMETERS, "-data " + p.getData() + ": no sentence to evaluate ("
-                        + evaluator.getSkippedCount() + " read, each shorter than 4 tokens, longer than the model's "
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + Visible.of(p.getData())
+                        + ": no sentence to evaluate (" + evaluator.getSkippedCount() + " read, each shorter than 4"
+                        + " tokens, longer than the model's "
                         + model.getDiffusionLM().info().config().maxLength() + " or all punctuation); give word_TAG"
                         + " sentences, one a line");
             }
@@ -90,7 +92,7 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
      */
     private static List<POSSample> samples(Path data, Charset charset) throws IOException {
         String untagged = "; untagged text is evaluated by the command-line tool, which reads plain text: java -jar"
-                + " diffusion-nlp.jar evaluate --model DIR --heldout " + data + " --layout plain";
+                + " diffusion-nlp.jar evaluate --model DIR --heldout " + Visible.of(data) + " --layout plain";
         List<POSSample> samples = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(data, charset)) {
             WordTagLines lines = new WordTagLines(reader, data, charset, untagged);

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import ai.djl.Device;
 import io.github.diffusionnlp.checkpoint.MissingPath;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
     void run(Params.PackageParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
         Path dir = Path.of(p.getModel());
         if (!Files.isDirectory(dir)) {
-            throw badParameter("-model " + p.getModel() + ": not a model directory"
+            throw badParameter("-model " + Visible.of(p.getModel()) + ": not a model directory"
                     + (Files.isRegularFile(dir) ? " (a file: a package is packaged already)"
                     : " (" + MissingPath.named(dir) + " does not exist)" + MissingPath.tildeHint(dir)));
         }

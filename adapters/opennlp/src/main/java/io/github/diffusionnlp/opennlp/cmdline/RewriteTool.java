@@ -78,7 +78,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             try {
                 RewriterME.requireTaggable(model, keep, ConstraintSpec.NONE);
             } catch (IllegalArgumentException e) {
-                throw badParameter("-keep " + p.getKeep() + ": " + e.getMessage());
+                throw badParameter("-keep " + Visible.of(p.getKeep()) + ": " + e.getMessage());
             }
             try {
                 probe = new RewriterME(model, options, strength, keep, constraints);

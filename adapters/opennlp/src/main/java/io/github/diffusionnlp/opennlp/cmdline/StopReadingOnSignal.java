@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.cli.StopOnSignal;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ final class StopReadingOnSignal implements AutoCloseable {
         private static final long serialVersionUID = 1L;
 
         ReadingStopped(Path file, int line) {
-            super("stopped by signal while reading -data " + file + " (after line " + line + ")");
+            super("stopped by signal while reading -data " + Visible.of(file) + " (after line " + line + ")");
         }
     }
 

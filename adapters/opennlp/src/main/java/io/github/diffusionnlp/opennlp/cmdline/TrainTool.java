@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.cli.StopOnSignal;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.DiffusionToolFactory;
 import io.github.diffusionnlp.train.TrainingRun;
@@ -59,7 +60,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
         Charset charset = charset("-encoding", p.getEncoding());
         String format = p.getFormat().strip().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
-            throw badParameter("-format " + p.getFormat() + ": not a data format; allowed: "
+            throw badParameter("-format " + Visible.of(p.getFormat()) + ": not a data format; allowed: "
                     + String.join(", ", FORMATS));
         }
         boolean plain = format.equals("plain");
@@ -69,9 +70,10 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             try {
                 given = readParams(file);
             } catch (IllegalArgumentException e) { // not UTF-8, or Properties' "Malformed \\uxxxx encoding."
-                throw badParameter("-params " + p.getParams() + ": " + e.getMessage());
+                throw badParameter("-params " + Visible.of(p.getParams()) + ": " + e.getMessage());
             } catch (IOException e) {
-                throw badParameter("-params " + p.getParams() + ": cannot be read (" + message(e) + ")");
+                throw badParameter("-params " + Visible.of(p.getParams()) + ": cannot be read (" + message(e)
+                        + ")");
             }
         }
         TrainingParameters params = given;
@@ -137,12 +139,14 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
     static String stoppedBySignal(TrainingStopped stopped) {
         if (stopped.startUpPhase() != null) { // before its first step: nothing trained or saved
             return "stopped by signal during start-up (" + stopped.startUpPhase() + "); nothing was trained and no"
-                    + " model package was written" + (stopped.step() > 0 ? "; the checkpoint in " + stopped.output()
-                    + " (step " + stopped.step() + ") is untouched, and the same command continues from it" : "");
+                    + " model package was written" + (stopped.step() > 0 ? "; the checkpoint in "
+                    + Visible.of(stopped.output()) + " (step " + stopped.step() + ") is untouched, and the same command"
+                    + " continues from it" : "");
         }
         if (Files.isDirectory(stopped.output())) {
-            return "stopped by signal at step " + stopped.step() + ", with a checkpoint of it in " + stopped.output()
-                    + "; the same command continues (its CheckpointDir is resumed unasked)";
+            return "stopped by signal at step " + stopped.step() + ", with a checkpoint of it in "
+                    + Visible.of(stopped.output()) + "; the same command continues (its CheckpointDir is resumed"
+                    + " unasked)";
         }
         return "stopped by signal at step " + stopped.step() + "; no model package was written, and the run's"
                 + " temporary directory is removed with its checkpoint: give CheckpointDir=DIR among the training"
@@ -212,14 +216,15 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
                 throw badParameter("-params: " + e.getMessage());
             }
             if (!runStarted.getAsBoolean()) {
-                throw new TerminateToolException(BAD_PARAMETERS, "-data " + lines.file() + ": " + e.getMessage());
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + Visible.of(lines.file()) + ": "
+                        + e.getMessage());
             }
             throw new TerminateToolException(FAILED, "training failed: " + e.getMessage(), e);
         } catch (InvalidFormatException e) {
             if (lines.isEmptyFile() || lines instanceof PlainLines && lines.ended()) {
                 // the library's "the training samples hold no sentences" knows no file; plain lines of no-break
                 // spaces only are read to the end, as blank as an empty file
-                throw new TerminateToolException(BAD_PARAMETERS, "-data " + lines.file() + ": no "
+                throw new TerminateToolException(BAD_PARAMETERS, "-data " + Visible.of(lines.file()) + ": no "
                         + (lines instanceof PlainLines ? "sentence to train on (the file is empty or has only blank"
                         + " lines); give one sentence a line, tokens separated by spaces, e.g. The jury said ."
                         : "word_TAG sentence to train on (the file is empty or has only blank lines); give one"

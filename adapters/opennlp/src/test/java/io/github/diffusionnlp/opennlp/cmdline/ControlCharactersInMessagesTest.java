@@ -1,9 +1,15 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.opennlp.DiffusionModel;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,5 +53,56 @@ class ControlCharactersInMessagesTest {
         assertTrue(rewrite.stderr().contains("token 2 ('<U+001B>[2Jbarked') is kept but the POS template"),
                 rewrite.stderr());
         assertFalse(rewrite.stderr().contains("\u001B"), rewrite.stderr());
+    }
+
+    /**
+     * The library's own refusals of a model path (a directory given to new DiffusionModel(Path), a package that is
+     * none) named it raw, so a line break in the name split the message a caller logs (audit h193).
+     */
+    @Test
+    void theLibraryNamesAModelPathVisibly(@TempDir Path tmp) throws IOException {
+        String forging = "\u001B]0;OWNED\u0007\u001B[2J\nERROR forged";
+        Path dir = Files.createDirectory(tmp.resolve("d" + forging));
+        IOException e = assertThrows(IOException.class, () -> new DiffusionModel(dir));
+        assertTrue(e.getMessage().startsWith("model " + Visible.of(dir) + " is a directory"), e.getMessage());
+        assertFalse(e.getMessage().contains("\u001B") || e.getMessage().contains("\n"), e.getMessage());
+        Path empty = Files.createFile(tmp.resolve("e" + forging + ".bin"));
+        for (IOException refused : new IOException[] {assertThrows(IOException.class, () -> DiffusionModel.load(empty)),
+                assertThrows(IOException.class, () -> new DiffusionModel(empty))}) {
+            assertTrue(refused.getMessage().startsWith(Visible.of(empty) + " is empty"), refused.getMessage());
+            assertFalse(refused.getMessage().contains("\u001B") || refused.getMessage().contains("\n"),
+                    refused.getMessage());
+        }
+    }
+
+    /** A tool name that is none was quoted raw: a line break in it forged a line of the usage after it (audit h193). */
+    @Test
+    void anUnknownToolIsQuotedVisibly() {
+        DiffusionNlpToolTest.Run run = DiffusionNlpToolTest.run("", "Infil\u001B[2J\nERROR forged");
+        assertTrue(run.code() != 0, run.stderr());
+        assertTrue(run.stderr().contains("Tool Infil<U+001B>[2J<U+000A>ERROR forged is not found."), run.stderr());
+        assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+    }
+
+    /**
+     * The tools' refusals of a parameter quoted a file name or value given raw (audit h193): a line break in it forged
+     * a line of the message, which the tools print keeping the message's own line breaks.
+     */
+    @Test
+    void aParameterValueIsQuotedVisibly(@TempDir Path tmp) throws IOException {
+        String forging = "x\u001B[2J\nERROR forged";
+        String shown = "x<U+001B>[2J<U+000A>ERROR forged";
+        DiffusionNlpToolTest.Run corpus = DiffusionNlpToolTest.run("", "Suggest", "-tokenized", "-ngramCorpus", forging);
+        DiffusionNlpToolTest.Run model = DiffusionNlpToolTest.run("", "Package", "-model", forging, "-out", "o.bin");
+        Path data = Files.writeString(tmp.resolve("d.txt"), "The_DET dog_NOUN ran_VERB ._PUNCT\n");
+        DiffusionNlpToolTest.Run format = DiffusionNlpToolTest.run("", "Train", "-format", forging, "-model",
+                tmp.resolve("m.bin").toString(), "-data", data.toString());
+        for (DiffusionNlpToolTest.Run run : List.of(corpus, model, format)) {
+            assertTrue(run.code() != 0, run.stderr());
+            assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+        }
+        assertTrue(corpus.stderr().startsWith("-ngramCorpus " + shown + ": only used with"), corpus.stderr());
+        assertTrue(model.stderr().startsWith("-model " + shown + ": not a model directory"), model.stderr());
+        assertTrue(format.stderr().startsWith("-format " + shown + ": not a data format"), format.stderr());
     }
 }
