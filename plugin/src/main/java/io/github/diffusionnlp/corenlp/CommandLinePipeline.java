@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.corenlp;
 
 import com.google.common.util.concurrent.Uninterruptibles;
+import edu.stanford.nlp.io.IOUtils;
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -20,6 +21,7 @@ import java.util.AbstractCollection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,9 +85,10 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         int threads = Math.max(1, numThreads);
         ExecutorService workers = threads == 1 ? null : Executors.newFixedThreadPool(threads);
         Semaphore free = new Semaphore(threads); // no more documents read ahead than threads to annotate them
+        boolean noClobber = Boolean.parseBoolean(props.getProperty("noClobber", "false"));
         try {
-            processFiles(base, handedOut(files, names, Boolean.parseBoolean(props.getProperty("noClobber",
-                    "false"))), numThreads, props, (doc, write) -> {
+            processFiles(base, handedOut(files, names, noClobber, noClobber ? excludedNames(props) : Set.of()),
+                    numThreads, props, (doc, write) -> {
                 File file = current;
                 pending = null;
                 if (stopped.get()) {
@@ -129,9 +132,11 @@ final class CommandLinePipeline extends StanfordCoreNLP {
      * {@code files}, remembering which one CoreNLP's loop took last (it annotates it next, on the same thread, unless
      * it skips it), and counting the files it took and skipped because their output was there already ({@code
      * noClobber}): a file that never reached annotate by the time the loop takes the next, or ends, whose output
-     * {@code names} finds there and is not the file itself (skipped as the input's own name).
+     * {@code names} finds there and is not the file itself (skipped as the input's own name), nor one of the
+     * {@code excluded} names (skipped as {@code excludeFiles} lists it).
      */
-    private Collection<File> handedOut(Collection<File> files, OutputNames names, boolean noClobber) {
+    private Collection<File> handedOut(Collection<File> files, OutputNames names, boolean noClobber,
+            Set<String> excluded) {
         return new AbstractCollection<>() {
             @Override
             public Iterator<File> iterator() {
@@ -141,14 +146,14 @@ final class CommandLinePipeline extends StanfordCoreNLP {
                     public boolean hasNext() {
                         boolean more = all.hasNext();
                         if (!more) {
-                            settle(names, noClobber);
+                            settle(names, noClobber, excluded);
                         }
                         return more;
                     }
 
                     @Override
                     public File next() {
-                        settle(names, noClobber);
+                        settle(names, noClobber, excluded);
                         current = all.next();
                         pending = current;
                         return current;
@@ -164,10 +169,10 @@ final class CommandLinePipeline extends StanfordCoreNLP {
     }
 
     /** Counts the file handed out last when the loop skipped it under {@code noClobber} (see {@link #handedOut}). */
-    private void settle(OutputNames names, boolean noClobber) {
+    private void settle(OutputNames names, boolean noClobber, Set<String> excluded) {
         File skipped = pending;
         pending = null;
-        if (skipped == null || !noClobber) {
+        if (skipped == null || !noClobber || excluded.contains(skipped.getName())) {
             return;
         }
         try {
@@ -178,6 +183,23 @@ final class CommandLinePipeline extends StanfordCoreNLP {
         } catch (IOException | RuntimeException e) {
             // a name the loop could not have made either: it skipped the file for another reason, or failed
         }
+    }
+
+    /**
+     * The names of the files CoreNLP's loop skips before it looks at their output ({@code excludeFiles}, a file of
+     * names, one a line), read as the loop reads them.
+     */
+    private static Set<String> excludedNames(Properties props) {
+        String list = props.getProperty("excludeFiles");
+        Set<String> names = new HashSet<>();
+        if (list != null) {
+            for (String line : IOUtils.readLines(list)) {
+                if (!line.trim().isEmpty()) {
+                    names.add(line.trim());
+                }
+            }
+        }
+        return names;
     }
 
     /**

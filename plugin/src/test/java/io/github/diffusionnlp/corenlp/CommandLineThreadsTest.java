@@ -105,6 +105,23 @@ class CommandLineThreadsTest {
                 r.said());
     }
 
+    /**
+     * A file CoreNLP's loop skips for another reason, listed in {@code -excludeFiles}, is not counted among those
+     * {@code -noClobber} skipped, though its output is there: it was, its output being all the count looked at.
+     */
+    @Test
+    void anExcludedFileIsNotCountedAsSkippedByNoClobber(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("d1.txt.ser.gz"), "an earlier run's");
+        Path excluded = Files.writeString(tmp.resolve("excluded.txt"), "d1.txt\n");
+        ChildRuns.Run r = run(tmp, SECOND_FAILS, "-outputFormat", "serialized", "-continueOnAnnotateError", "true",
+                "-noClobber", "true", "-excludeFiles", excluded.toString());
+        assertTrue(r.exited(), r.said());
+        assertEquals(1, r.code(), r.said());
+        assertEquals("an earlier run's", Files.readString(tmp.resolve("d1.txt.ser.gz")));
+        assertTrue(r.said().contains("error: not written: " + tmp.resolve("in").resolve("d2.txt")
+                + " (its document failed); 1 file written\n"), r.said());
+    }
+
     /** {@code file} reads back, whole, as the document of {@code text}. */
     private static void assertWhole(Path file, String text) throws Exception {
         assertTrue(Files.exists(file), file + " was not written");
