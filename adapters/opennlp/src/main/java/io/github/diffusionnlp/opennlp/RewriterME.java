@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 /**
  * Rewrites tokenized sentences, in the shape of OpenNLP's {@code XME} tools: {@code String[]} tokens
@@ -182,7 +183,7 @@ public class RewriterME {
                 throw new IllegalArgumentException(naming.sentence(i) + " has "
                         + Counted.of(tokens.length, "token", "tokens") + " but its keep mask has " + k.length);
             }
-            checkTemplate(tokens, k, naming.single() ? "" : " of " + naming.sentence(i));
+            checkTemplate(tokens, k, named(tokens, naming.single() ? "" : " of " + naming.sentence(i)));
             if (constraints.usesInputTemplate() && tokens.length > 0) {
                 String[] tags = EnglishPosTagger.get().tag(tokens);
                 int end = Math.min(tokens.length, positions);
@@ -264,22 +265,31 @@ public class RewriterME {
      * @throws IllegalArgumentException naming the first kept token outside the template
      */
     public void checkTemplate(String[] tokens, boolean[] keep) {
-        checkTemplate(tokens, keep, "");
+        checkTemplate(tokens, keep, named(tokens, ""));
     }
 
-    /** {@link #checkTemplate(String[], boolean[])}, {@code which} after the token's index (" of sentence 2"). */
-    private void checkTemplate(String[] tokens, boolean[] keep, String which) {
+    /**
+     * {@link #checkTemplate(String[], boolean[])}, the kept token named by {@code token} from its index in {@code
+     * tokens}: for a front end that counts the tokens otherwise, e.g. along a line of several sentences ("token 6
+     * ('barked'; token 2 of sentence 2)"), where this names it "token 2 ('barked')".
+     */
+    public void checkTemplate(String[] tokens, boolean[] keep, IntFunction<String> token) {
         int t = constraints.templateLength();
         if (t == 0 || keep == null) {
             return;
         }
         for (int i = t; i < keep.length; i++) {
             if (keep[i]) {
-                throw new IllegalArgumentException("token " + i + which + " ('" + Visible.of(tokens[i])
-                        + "') is kept but the POS template has only " + Counted.of(t, "tag", "tags") + " ("
-                        + (t == 1 ? "index 0" : "indexes 0-" + (t - 1)) + "); a kept token keeps its position");
+                throw new IllegalArgumentException(token.apply(i) + " is kept but the POS template has only "
+                        + Counted.of(t, "tag", "tags") + " (" + (t == 1 ? "index 0" : "indexes 0-" + (t - 1))
+                        + "); a kept token keeps its position");
             }
         }
+    }
+
+    /** Token i of {@code tokens} named by its index, {@code which} after it (" of sentence 2"), and its text. */
+    private static IntFunction<String> named(String[] tokens, String which) {
+        return i -> "token " + i + which + " ('" + Visible.of(tokens[i]) + "')";
     }
 
     /**

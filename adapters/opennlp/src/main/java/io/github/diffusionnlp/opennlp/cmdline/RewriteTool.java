@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import opennlp.tools.tokenize.Detokenizer;
 
 /**
@@ -146,10 +147,13 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         for (String[] s : sentences) {
             boolean[] mask = Arrays.copyOfRange(lineMask, offset, offset + s.length);
             try {
-                rewriter.checkTemplate(s, mask);
+                if (sentences.size() == 1) {
+                    rewriter.checkTemplate(s, mask); // the sentence is the line: its indexes are the line's
+                } else {
+                    rewriter.checkTemplate(s, mask, alongTheLine(s, offset, jobs.size() + 1));
+                }
             } catch (IllegalArgumentException e) {
-                err.println("line " + line.number() + ": " + alongTheLine(message(e), s, mask, offset, jobs.size() + 1,
-                        sentences.size()) + "; passed through unchanged");
+                err.println("line " + line.number() + ": " + message(e) + "; passed through unchanged");
                 return ReadLine.unprocessed(line);
             }
             jobs.add(new Job(s, mask));
@@ -159,24 +163,12 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
     }
 
     /**
-     * {@link RewriterME#checkTemplate}'s refusal of sentence {@code number} of a line of {@code count} sentences (its
-     * first token the line's token {@code offset}): on a line of several, the kept token is named by its index along
-     * the line, as {@code -keep} counts it, and by its index in its sentence, which the template's indexes count
-     * ("token 6 ('barked'; token 2 of sentence 2) is kept but ..."); a refusal of another form gets the sentence's
-     * number before it.
+     * How {@link RewriterME#checkTemplate} names a kept token of sentence {@code number} of a line of several (its
+     * first token the line's token {@code offset}): by its index along the line, as {@code -keep} counts it, and by
+     * its index in its sentence, which the template's indexes count ("token 6 ('barked'; token 2 of sentence 2)").
      */
-    private static String alongTheLine(String message, String[] sentence, boolean[] mask, int offset, int number,
-            int count) {
-        if (count == 1) {
-            return message; // the sentence is the line: its indexes are the line's
-        }
-        for (int i = 0; i < mask.length; i++) {
-            String named = "token " + i + " ('" + Visible.of(sentence[i]) + "')";
-            if (mask[i] && message.startsWith(named + " ")) {
-                return "token " + (offset + i) + " ('" + Visible.of(sentence[i]) + "'; token " + i + " of sentence "
-                        + number + ")" + message.substring(named.length());
-            }
-        }
-        return "sentence " + number + ": " + message;
+    private static IntFunction<String> alongTheLine(String[] sentence, int offset, int number) {
+        return i -> "token " + (offset + i) + " ('" + Visible.of(sentence[i]) + "'; token " + i + " of sentence "
+                + number + ")";
     }
 }
