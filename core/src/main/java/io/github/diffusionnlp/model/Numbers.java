@@ -24,17 +24,26 @@ public final class Numbers {
      * {@link Integer#parseInt}, which reads any Unicode digit (Arabic-Indic {@code ٣}, full-width {@code ３} as 3), of
      * ASCII digits only: a value in other digits is no number here, in every front end alike.
      *
-     * @throws NumberFormatException for what {@code Integer.parseInt} refuses, and for {@link #hasOtherDigits}
+     * @throws NumberFormatException for what {@code Integer.parseInt} refuses, and for {@link #hasOtherDigits}, the
+     *     text quoted visibly ({@link #parseDouble})
      */
     public static int parseInt(String s) {
         requireAsciiDigits(s);
-        return Integer.parseInt(s);
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            throw refused(s, e);
+        }
     }
 
     /** {@link #parseInt} for a long. */
     public static long parseLong(String s) {
         requireAsciiDigits(s);
-        return Long.parseLong(s);
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw refused(s, e);
+        }
     }
 
     /**
@@ -56,9 +65,17 @@ public final class Numbers {
             }
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new NumberFormatException("For input string: \"" + io.github.diffusionnlp.corpus.Visible.of(s)
-                    + "\"");
+            throw refused(s, e);
         }
+    }
+
+    /**
+     * Java's refusal of {@code s} in its words, {@code s} quoted visibly ({@link
+     * io.github.diffusionnlp.corpus.Visible}) where Java's message quotes it raw; a null string's refusal as Java's.
+     */
+    private static NumberFormatException refused(String s, NumberFormatException e) {
+        return s == null ? e : new NumberFormatException("For input string: \""
+                + io.github.diffusionnlp.corpus.Visible.of(s) + "\"");
     }
 
     /** Whether {@code s} holds a digit other than ASCII's 0-9, which Java's parsers read and this project's do not. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class NumbersTest {
@@ -68,5 +70,23 @@ class NumbersTest {
         assertEquals("For input string: \"1<U+001B>[2J<U+000A>\"", hidden.getMessage());
         assertEquals(3.0, Double.parseDouble("\u001b3 "), "Java's reads past what is around the number");
         assertThrows(NumberFormatException.class, () -> Numbers.parseDouble("\u001b3 "));
+    }
+
+    /**
+     * Whole numbers are refused visibly too, as decimals are: Integer.parseInt's message quoted a model file's text
+     * raw (warp.tsv's bin number, "line 3 is malformed (For input string: ...)"), an ESC sequence in it run by the
+     * terminal, a line break splitting the message. An ordinary refusal reads as Java's.
+     */
+    @Test
+    void wholeNumbersAreRefusedVisibly() {
+        for (Consumer<String> parse : List.<Consumer<String>>of(Numbers::parseInt, Numbers::parseLong)) {
+            NumberFormatException hidden = assertThrows(NumberFormatException.class,
+                    () -> parse.accept("1\u001b[2J\n"));
+            assertEquals("For input string: \"1<U+001B>[2J<U+000A>\"", hidden.getMessage());
+            assertEquals("For input string: \"x1\"", assertThrows(NumberFormatException.class,
+                    () -> parse.accept("x1")).getMessage());
+        }
+        assertEquals("For input string: \"99999999999\"", assertThrows(NumberFormatException.class,
+                () -> Numbers.parseInt("99999999999")).getMessage());
     }
 }
