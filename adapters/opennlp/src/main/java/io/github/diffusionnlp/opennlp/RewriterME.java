@@ -260,7 +260,7 @@ public class RewriterME {
 
     /**
      * Checks that a sentence and its keep mask fit the fixed POS template: a kept token keeps its
-     * position, so it must lie inside the template.
+     * position, so it must lie inside the template (a kept {@code [MASK]} is no kept token: it is written).
      *
      * @throws IllegalArgumentException naming the first kept token outside the template
      */
@@ -279,7 +279,7 @@ public class RewriterME {
             return;
         }
         for (int i = t; i < keep.length; i++) {
-            if (keep[i]) {
+            if (keep[i] && !DiffusionLM.MASK.equals(tokens[i])) { // a mask is never kept: it is written, as core does
                 throw new IllegalArgumentException(token.apply(i) + " is kept but the POS template has only "
                         + Counted.of(t, "tag", "tags") + " (" + (t == 1 ? "index 0" : "indexes 0-" + (t - 1))
                         + "); a kept token keeps its position");

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.SamplingRuns;
 import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
@@ -285,6 +286,22 @@ class ConstraintsApiTest {
         assertEquals(0, sampled.rows(), "rows sampled before refusing the batch");
         own.rewrite(new String[] {"The", "dog", "barked", "."});
         assertEquals(1, sampled.rows(), "a sentence taken is sampled");
+    }
+
+    /**
+     * A kept {@code [MASK]} outside the POS template is no kept token: a mask is a position to write, never a word to
+     * keep, as the README says and core's rewrite takes it; checkTemplate refused it as a kept token ("token 1
+     * ('[MASK]') is kept but the POS template has only 1 tag"), for the Rewrite tool too. A kept word still is.
+     */
+    @Test
+    void aKeptMaskOutsideTheTemplateIsNoKeptToken() {
+        RewriterME noun = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE,
+                ConstraintSpec.NONE.withTemplate(List.of(Upos.NOUN)));
+        String[] masked = {"dog", DiffusionLM.MASK};
+        boolean[] keep = {false, true};
+        noun.checkTemplate(masked, keep);
+        assertEquals(1, noun.rewrite(masked, keep).length);
+        assertThrows(IllegalArgumentException.class, () -> noun.checkTemplate(new String[] {"a", "dog"}, keep));
     }
 
     /** A count of one takes the singular ("1 tag", not "1 tags") in the messages of the OpenNLP-style API. */
