@@ -120,7 +120,7 @@ final class RewriteCommand extends TokenLinesCommand {
     private void checkKeptInsideTemplate(int index, String token) {
         int t = constraintOptions.templateLength();
         if (t > 0 && index >= t) {
-            throw new IllegalArgumentException("--keep " + keep + " keeps token " + index
+            throw new IllegalArgumentException("--keep " + Visible.of(keep) + " keeps token " + index
                     + (token == null ? "" : " ('" + Visible.of(token) + "')") + ", but the --pos template has only "
                     + Counted.of(t, "tag", "tags") + " (" + Counted.indexes(t) + "), and a kept token keeps its"
                     + " position");

@@ -251,6 +251,13 @@ class ControlCharactersInMessagesTest {
         for (MainTest.Run run : List.of(brown, keep)) {
             assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
         }
+        // a line break separates --keep's indexes, as any space does: the kept index outside the template quoted it
+        MainTest.Run outside = MainTest.run("the dog barked .\n", "rewrite", "--model",
+                TestModels.tinyModel().toString(), "--keep", "0\n5", "--pos", "DET NOUN", "--steps", "1");
+        assertEquals(1, outside.code(), outside.err());
+        assertTrue(outside.err().contains("--keep 0<U+000A>5 keeps token 5, but the --pos template has only 2 tags"),
+                outside.err());
+        assertFalse(outside.err().contains("0\n5"), outside.err());
     }
 
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
