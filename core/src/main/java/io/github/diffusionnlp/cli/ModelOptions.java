@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.api.OptionErrors.checked;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.model.Precision;
 import java.io.IOException;
@@ -162,7 +163,7 @@ final class ModelOptions {
         checked("--x0-temperature", () -> options.x0Temperature(x0Temperature));
         checked("--ngram-weight", () -> options.ngramWeight(ngramWeight));
         if (ngramCorpus != null && ngramWeight == 0) {
-            throw new IllegalArgumentException("--ngram-corpus " + ngramCorpus
+            throw new IllegalArgumentException("--ngram-corpus " + Visible.of(ngramCorpus)
                     + ": only used with --ngram-weight above 0");
         }
         return options.build();

@@ -258,6 +258,13 @@ class ControlCharactersInMessagesTest {
         assertTrue(outside.err().contains("--keep 0<U+000A>5 keeps token 5, but the --pos template has only 2 tags"),
                 outside.err());
         assertFalse(outside.err().contains("0\n5"), outside.err());
+        Path corpus = tmp.resolve("corpus" + FORGING + ".txt");
+        MainTest.Run unused = MainTest.run("", "generate", "--model", TestModels.tinyModel().toString(),
+                "--ngram-corpus", corpus.toString());
+        assertEquals(1, unused.code(), unused.err());
+        assertTrue(unused.err().contains("--ngram-corpus " + Visible.of(corpus) + ": only used with --ngram-weight"),
+                unused.err());
+        assertFalse(unused.err().contains("\u001B") || unused.err().contains("\nERROR forged"), unused.err());
     }
 
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */

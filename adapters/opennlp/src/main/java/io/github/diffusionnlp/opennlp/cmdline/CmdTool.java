@@ -519,13 +519,13 @@ abstract class CmdTool<P> {
         }
         if (posTemplate != null) {
             if (!inputTemplate && posTemplate.trim().equalsIgnoreCase(ConstraintSpec.INPUT_TEMPLATE)) {
-                throw badParameter("-posTemplate " + posTemplate + ": there is no input to take POS tags from; give"
-                        + " the tags, e.g. \"DET ADJ NOUN VERB PUNCT\"");
+                throw badParameter("-posTemplate " + Visible.of(posTemplate) + ": there is no input to take POS tags"
+                        + " from; give the tags, e.g. \"DET ADJ NOUN VERB PUNCT\"");
             }
             try {
                 spec = spec.parseTemplate(posTemplate);
             } catch (IllegalArgumentException e) {
-                throw badParameter("-posTemplate \"" + posTemplate + "\": " + e.getMessage());
+                throw badParameter("-posTemplate \"" + Visible.of(posTemplate) + "\": " + e.getMessage());
             }
             if (!spec.usesInputTemplate() && spec.templateLength() == 0) {
                 throw badParameter("-posTemplate is empty; give UPOS tags such as \"DET ADJ NOUN VERB PUNCT\""

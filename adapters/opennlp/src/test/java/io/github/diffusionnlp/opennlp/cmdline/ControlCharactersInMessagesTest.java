@@ -97,12 +97,14 @@ class ControlCharactersInMessagesTest {
         Path data = Files.writeString(tmp.resolve("d.txt"), "The_DET dog_NOUN ran_VERB ._PUNCT\n");
         DiffusionNlpToolTest.Run format = DiffusionNlpToolTest.run("", "Train", "-format", forging, "-model",
                 tmp.resolve("m.bin").toString(), "-data", data.toString());
-        for (DiffusionNlpToolTest.Run run : List.of(corpus, model, format)) {
+        DiffusionNlpToolTest.Run template = DiffusionNlpToolTest.run("", "Generate", "-posTemplate", forging);
+        for (DiffusionNlpToolTest.Run run : List.of(corpus, model, format, template)) {
             assertTrue(run.code() != 0, run.stderr());
             assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
         }
         assertTrue(corpus.stderr().startsWith("-ngramCorpus " + shown + ": only used with"), corpus.stderr());
         assertTrue(model.stderr().startsWith("-model " + shown + ": not a model directory"), model.stderr());
         assertTrue(format.stderr().startsWith("-format " + shown + ": not a data format"), format.stderr());
+        assertTrue(template.stderr().startsWith("-posTemplate \"" + shown + "\": "), template.stderr());
     }
 }
