@@ -23,6 +23,19 @@ public final class Interruption {
     }
 
     /**
+     * As {@link #stopIfInterrupted(String)} for work done on another thread than its caller's (a model's rating
+     * threads): {@code callerInterrupted} reads the caller's interrupt, which the working thread cannot see.
+     *
+     * @param doing what the thread was doing, for the message ("reading the sentiment")
+     * @param callerInterrupted whether the caller the work is for has been interrupted
+     */
+    public static void stopIfCallerInterrupted(String doing, BooleanSupplier callerInterrupted) {
+        if (callerInterrupted.getAsBoolean()) {
+            throw new IllegalStateException("interrupted while " + doing);
+        }
+    }
+
+    /**
      * As {@link #stopIfInterrupted(String)}, and also throws once {@code wanted} is false: no caller waits for
      * the result any more, though none could interrupt this thread (a request batching lane runs the rows of
      * callers on threads of their own, and a caller that gives up only cancels its request).

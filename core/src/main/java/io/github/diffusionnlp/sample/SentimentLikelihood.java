@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.DiffusionTransformer;
+import io.github.diffusionnlp.runtime.Interruption;
 import io.github.diffusionnlp.runtime.RowChunks;
 import io.github.diffusionnlp.model.SamplingForward;
 import io.github.diffusionnlp.model.Sentiment;
@@ -95,9 +96,8 @@ final class SentimentLikelihood {
         NDArray selfCond = manager.zeros(clean.getShape());
         int n = scored.size();
         for (Sentiment label : Sentiment.values()) {
-            if (interrupted.getAsBoolean()) { // as sampling stops between its steps: a rating is nine passes a batch
-                throw new IllegalStateException("interrupted while reading the sentiment");
-            }
+            // as sampling stops between its steps: a rating is nine passes a batch
+            Interruption.stopIfCallerInterrupted("reading the sentiment", interrupted);
             float[] logp;
             try (NDScope labelScope = new NDScope()) { // the label's conditions and running sum
                 labelScope.suppressNotUsedWarning();

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.model.Sentiment;
@@ -72,6 +73,43 @@ class RatingThreadsTest {
         for (Thread t : mine) {
             t.join(Duration.ofSeconds(30).toMillis()); // close ended them; the JVM may take a moment to mark one dead
             assertFalse(t.isAlive(), t.getName() + " outlived its model's close");
+        }
+    }
+
+    /**
+     * A caller interrupted while it waits for its rating: the rating, on a thread of its own, reads the caller's
+     * interrupt (which waiting cleared) and stops; the caller gets its exception and keeps its flag.
+     */
+    @Test
+    void aCallerInterruptedWhileItWaitsStopsItsRatingAndKeepsItsFlag() throws Exception {
+        try (RatingThreads threads = new RatingThreads(1)) {
+            CountDownLatch rating = new CountDownLatch(1);
+            Thread caller = Thread.currentThread();
+            Thread interrupter = new Thread(() -> {
+                try {
+                    rating.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                caller.interrupt();
+            });
+            interrupter.start();
+            IllegalStateException e;
+            try {
+                e = assertThrows(IllegalStateException.class, () -> threads.run(interrupted -> {
+                    rating.countDown();
+                    long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                    while (System.nanoTime() < end) { // a rating's passes, each asking before it runs
+                        io.github.diffusionnlp.runtime.Interruption.stopIfCallerInterrupted("rating", interrupted);
+                        Thread.onSpinWait();
+                    }
+                    return "never interrupted";
+                }));
+            } finally {
+                assertTrue(Thread.interrupted(), "the caller's interrupt was lost"); // and cleared for what follows
+                interrupter.join();
+            }
+            assertEquals("interrupted while rating", e.getMessage());
         }
     }
 
