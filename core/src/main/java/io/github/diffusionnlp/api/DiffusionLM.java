@@ -507,8 +507,9 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * The rows {@link #rewriteAll} samples for {@code tokens} kept where {@code keep} says (null keeps nothing) under
      * {@code constraints}, each best-of-k candidate apart: first the infill rows of its {@value #MASK}s ({@link
-     * #infillRows}: a mask is filled before the rewrite, never kept), then one under a POS template, else one for
-     * each window of the model's length that holds a token not kept. As {@link #infillRows}, for weighing a
+     * #infillRows}: a mask is filled before the rewrite, never kept), then one under a POS template that sets its
+     * length, else (no template, or one of exactly its length longer than the model) one for each window of the
+     * model's length that holds a token not kept. As {@link #infillRows}, for weighing a
      * request's work; it loads nothing and works on a closed model.
      *
      * @throws IllegalArgumentException when the keep mask's length is not the sentence's
@@ -521,7 +522,7 @@ public final class DiffusionLM implements AutoCloseable {
         boolean[] k = neverKeepingMasks(List.of(tokens), Collections.singletonList(keep)).get(0);
         int len = info.config().maxLength();
         return SentenceWindows.infillRows(tokens, len)
-                + SentenceWindows.rewriteRows(tokens.size(), k, constraints.template() != null, len);
+                + SentenceWindows.rewriteRows(tokens.size(), k, constraints, len);
     }
 
     /**
@@ -617,7 +618,9 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Rewrites under constraints. A sentiment applies to every sentence. A POS template sets the
      * length of every rewritten sentence (at most the model's length; kept tokens must fall inside
-     * it and keep their positions); without one each sentence keeps its own length.
+     * it and keep their positions); without one each sentence keeps its own length. A template of exactly a
+     * sentence's length may be longer than the model (see {@link #rewriteAll(List, List, double, List,
+     * SamplingOptions)}).
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             Constraints constraints, SamplingOptions options) {
@@ -630,7 +633,12 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * Rewrites, sentence i under {@code perSentence.get(i)} (e.g. each with its own template); they must
-     * share one guidance weight, since it is a setting of the batched sampling run.
+     * share one guidance weight, since it is a setting of the batched sampling run. A template of exactly its
+     * sentence's length (the sentence's own tags, say) may be longer than the model: that sentence is rewritten
+     * window by window of the model's length, as a sentence without a template is, each window under its part of
+     * the template, the window from position p with seed {@link SamplingOptions#windowSeed options.windowSeed(i,
+     * p)}: what a call of that window alone, its part of the template and keep mask, with that seed gives. A
+     * template of another length sets the sentence's new length and is at most the model's.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
@@ -657,10 +665,10 @@ public final class DiffusionLM implements AutoCloseable {
      * Refuses what {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} refuses of its
      * arguments before it samples (null ones, a token that is no word of whitespace-split text or a mask written
      * another way, a strength out of range, constraints it cannot apply, keep masks or constraints not one per
-     * sentence, a keep mask not as long as its sentence, a POS template longer than the model or with a kept token
-     * outside it, lexical constraints under a template on a model without its tag lexicon), in the same words, and
-     * samples nothing: for a front end that gives core one input in several calls (a long sentence window by window,
-     * {@link SentenceNaming#window}), to refuse it before the first call samples. It loads nothing and works on a
+     * sentence, a keep mask not as long as its sentence, a POS template longer than the model but not its sentence's
+     * length or with a kept token outside it, lexical constraints under a template on a model without its tag
+     * lexicon), in the same words, and samples nothing: for a front end that gives core one input in several calls
+     * ({@link SentenceNaming#window}), to refuse it before the first call samples. It loads nothing and works on a
      * closed model.
      *
      * @throws IllegalArgumentException as that call, naming the sentences and tokens as {@code naming} does

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.corpus.Counted;
+import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.QuoteSpelling;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -150,12 +151,23 @@ final class SentenceWindows {
     }
 
     /**
-     * The rows {@link #rewriteRows} makes for a sentence of {@code size} tokens kept where {@code keep} says (null
-     * keeping nothing): one under a template, else one for each window of the model's length holding a token not
-     * kept.
+     * Whether a rewrite takes a sentence of {@code size} tokens under {@code constraints} window by window: without a
+     * template, and under a template of exactly its length longer than the model's {@code len} positions (its own
+     * tags, say), each window under its part of the template. Any other template sets the sentence's new length and
+     * is one row, at most the model's length ({@link #checkRewrite}).
      */
-    static int rewriteRows(int size, boolean[] keep, boolean templated, int len) {
-        if (templated) {
+    static boolean inWindows(int size, Constraints constraints, int len) {
+        List<Upos> template = constraints.template();
+        return template == null || template.size() == size && size > len;
+    }
+
+    /**
+     * The rows {@link #rewriteRows} makes for a sentence of {@code size} tokens kept where {@code keep} says (null
+     * keeping nothing) under {@code constraints}: one under a template that sets its length, else ({@link
+     * #inWindows}) one for each window of the model's length holding a token not kept.
+     */
+    static int rewriteRows(int size, boolean[] keep, Constraints constraints, int len) {
+        if (!inWindows(size, constraints, len)) {
             return 1;
         }
         int rows = 0;
@@ -173,7 +185,8 @@ final class SentenceWindows {
     /**
      * Refuses the keep masks and POS templates {@link #rewriteRows} cannot follow, before a rewrite samples anything
      * (its {@value DiffusionLM#MASK}s are filled first): sentence by sentence, a keep mask whose length is not its
-     * sentence's, a template longer than the model's {@code len} positions, a kept token outside the template (a
+     * sentence's, a template longer than the model's {@code len} positions unless it has exactly its sentence's
+     * length (that sentence is rewritten window by window, {@link #inWindows}), a kept token outside the template (a
      * kept {@value DiffusionLM#MASK} is no kept token: a mask is never kept).
      *
      * @param keep a keep mask per sentence, null keeping nothing
@@ -193,6 +206,9 @@ final class SentenceWindows {
                 continue;
             }
             int t = each.get(s).template().size();
+            if (t == tokens.size()) { // every token inside it; one longer than the model goes window by window
+                continue;
+            }
             Constraints.requireTemplateFits(t, len);
             for (int i = t; i < k.length; i++) {
                 if (k[i] && !DiffusionLM.MASK.equals(tokens.get(i))) {
@@ -204,10 +220,12 @@ final class SentenceWindows {
     }
 
     /**
-     * The rows of a rewrite: under a template, one row per sentence at the template's length (see {@link
-     * ModelRow#rewriteToTemplate}); else the sentence window by window, leaving out windows where every token is
-     * kept. Sentence s's window from position p is sampled with seed {@link SamplingOptions#windowSeed
-     * options.windowSeed(s, p)}.
+     * The rows of a rewrite: under a template that sets the sentence's length, one row per sentence at the template's
+     * length (see {@link ModelRow#rewriteToTemplate}); else ({@link #inWindows}: no template, or one of exactly the
+     * sentence's length longer than the model) the sentence window by window, each window under its part of the
+     * template, leaving out windows where every token is kept. Sentence s's window from position p is sampled with
+     * seed {@link SamplingOptions#windowSeed options.windowSeed(s, p)}, as a call of that window alone with that seed
+     * would sample it.
      *
      * @param keep a keep mask per sentence, null keeping nothing, and the templates in {@code each}: both checked
      *     by {@link #checkRewrite} before the call samples anything
@@ -219,7 +237,7 @@ final class SentenceWindows {
             boolean[] k = keep.get(s) == null ? new boolean[tokens.size()] : keep.get(s);
             Constraints constraints = each.get(s);
             List<String> read = QuoteSpelling.asRead(tokens, vocabulary);
-            if (constraints.template() != null) {
+            if (!inWindows(tokens.size(), constraints, len)) {
                 rows.add(ModelRow.rewriteToTemplate(s, tokens, read, k, constraints, vocabulary, len,
                         options.sentenceSeed(s)));
                 continue;
@@ -239,12 +257,13 @@ final class SentenceWindows {
     }
 
     /**
-     * Writes the sampled rewrite rows into their sentences: a window's sampled words in place; a template's row
-     * replaces its sentence, at the template's length, kept tokens verbatim (unknown words included).
+     * Writes the sampled rewrite rows into their sentences: a window's sampled words in place; the row of a template
+     * that sets its sentence's length replaces its sentence, at the template's length, kept tokens verbatim (unknown
+     * words included).
      */
     void writeRewritten(List<ModelRow> sampled, List<Constraints> each) {
         for (ModelRow row : sampled) {
-            if (each.get(row.sentence).template() == null) {
+            if (inWindows(given.get(row.sentence).size(), each.get(row.sentence), len)) {
                 write(row, 0, Integer.MAX_VALUE);
                 continue;
             }

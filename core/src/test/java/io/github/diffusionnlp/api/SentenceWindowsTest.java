@@ -3,6 +3,7 @@ package io.github.diffusionnlp.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.diffusionnlp.corpus.Upos;
+import io.github.diffusionnlp.model.Conditioning;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -78,7 +79,7 @@ class SentenceWindowsTest {
             assertEquals(rows, SentenceWindows.infillRows(sentence, LEN), "infill of " + sentence);
             List<ModelRow> rewrite = new SentenceWindows(List.of(sentence), VOCAB, LEN)
                     .rewriteRows(Collections.singletonList(null), List.of(Constraints.none()), SamplingOptions.defaults());
-            assertEquals(rewrite.size(), SentenceWindows.rewriteRows(sentence.size(), null, false, LEN),
+            assertEquals(rewrite.size(), SentenceWindows.rewriteRows(sentence.size(), null, Constraints.none(), LEN),
                     "rewrite of " + sentence);
         }
         assertEquals(List.of(0, 1, 1, 2, 2, 0, 1, 4), sentences.stream().map(s -> SentenceWindows.infillRows(s, LEN))
@@ -86,9 +87,10 @@ class SentenceWindowsTest {
     }
 
     /**
-     * A rewrite samples no window whose every token is kept, and one row under a template whatever the sentence's
-     * length: {@link SentenceWindows#rewriteRows(int, boolean[], boolean, int)} counts those rows, where the count
-     * before (one a window of the model's length) said 3 for the first two and 2 for the third.
+     * A rewrite samples no window whose every token is kept, and one row under a template that sets the sentence's
+     * length whatever its length: {@link SentenceWindows#rewriteRows(int, boolean[], Constraints, int)} counts those
+     * rows, where the count before (one a window of the model's length) said 3 for the first two and 2 for the third.
+     * Under a template of exactly its length a sentence longer than the model goes window by window, as without one.
      */
     @Test
     void aRewritesRowCountLeavesOutKeptWindowsAndCountsATemplateOnce() {
@@ -99,8 +101,10 @@ class SentenceWindowsTest {
         java.util.Arrays.fill(allKept, true);
         Constraints template = Constraints.none().withTemplate(List.of(Upos.NOUN, Upos.VERB));
         List<String> shortSentence = sentence.subList(0, LEN + 1);
+        Constraints own = Constraints.none().withTemplate(Collections.nCopies(sentence.size(), Upos.NOUN));
         Object[][] cases = {{sentence, middleKept, Constraints.none(), 2}, {sentence, allKept, Constraints.none(), 0},
-            {shortSentence, null, template, 1}};
+            {shortSentence, null, template, 1}, {sentence, middleKept, own, 2}, {sentence, allKept, own, 0},
+            {sentence, null, own, 3}};
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
             List<String> tokens = (List<String>) c[0];
@@ -111,9 +115,49 @@ class SentenceWindowsTest {
             List<ModelRow> made = new SentenceWindows(List.of(tokens), VOCAB, LEN).rewriteRows(keeps,
                     List.of(constraints), SamplingOptions.defaults());
             assertEquals(c[3], made.size(), "rows made for " + tokens.size() + " tokens");
-            assertEquals(made.size(), SentenceWindows.rewriteRows(tokens.size(), keep, constraints.template() != null,
-                    LEN), "rows counted for " + tokens.size() + " tokens");
+            assertEquals(made.size(), SentenceWindows.rewriteRows(tokens.size(), keep, constraints, LEN),
+                    "rows counted for " + tokens.size() + " tokens");
         }
+    }
+
+    /**
+     * A sentence longer than the model under a template of exactly its length (its own tags) is rewritten window by
+     * window, as one without a template: each window's row carries its part of the template (END after the
+     * sentence's end), its part of the keep mask and the window's seed, a window whose every token is kept is left
+     * out, and the sampled words go back in place, the sentence keeping its length.
+     */
+    @Test
+    void aLongSentenceUnderATemplateOfItsLengthIsRewrittenWindowByWindow() {
+        int size = 2 * LEN + 3;
+        List<Upos> tags = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            tags.add(i % 2 == 0 ? Upos.NOUN : Upos.VERB);
+        }
+        List<Constraints> each = List.of(Constraints.none().withTemplate(tags));
+        boolean[] keep = new boolean[size];
+        java.util.Arrays.fill(keep, LEN, 2 * LEN, true); // the middle window all kept
+        keep[1] = true;
+        SentenceWindows windows = new SentenceWindows(List.of(Collections.nCopies(size, "w")), VOCAB, LEN);
+
+        List<ModelRow> rows = windows.rewriteRows(List.of(keep), each, SEED_100);
+        assertEquals(List.of(0, 2 * LEN), rows.stream().map(r -> r.offset).toList());
+        assertEquals(List.of(SEED_100.windowSeed(0, 0), SEED_100.windowSeed(0, 2 * LEN)),
+                rows.stream().map(r -> r.seed).toList());
+        ModelRow last = rows.get(1);
+        for (int i = 0; i < LEN; i++) {
+            int at = 2 * LEN + i;
+            assertEquals(at < size ? Conditioning.uposId(tags.get(at)) : Conditioning.END, last.upos[i], "tag " + i);
+        }
+        assertEquals(true, rows.get(0).given[1], "token 1 kept");
+        windows.writeRewritten(sampledAs(rows, "y"), each);
+
+        List<String> expected = new ArrayList<>(Collections.nCopies(size, "y"));
+        for (int i = 0; i < size; i++) {
+            if (keep[i]) {
+                expected.set(i, "w");
+            }
+        }
+        assertEquals(List.of(expected), windows.sentences());
     }
 
     /** {@code size} tokens, masks at {@code at}. */
