@@ -14,9 +14,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code syntax=keep} on the shipped model: a sentence longer than its 64 positions is rewritten window by window,
- * and was also sent whole, every token kept, in the batch of the others, where core filled its {@code [MASK]}s (a
- * mask is never kept) and rewrote the windows holding them, a pass whose words were then thrown away.
+ * {@code syntax=keep} on the shipped model: a sentence longer than its 64 positions is rewritten window by window by
+ * core, in the one call of the batch ({@code DiffusionLM.rewriteAll} under its own tags), its {@code [MASK]}s filled
+ * first as infill fills them. It was also sent whole, every token kept, in the batch of the others, where core filled
+ * its masks (a mask is never kept) and rewrote the windows holding them, a pass whose words were then thrown away.
  */
 class KeptSyntaxRewriteTest {
     @Test
@@ -41,11 +42,11 @@ class KeptSyntaxRewriteTest {
 
         SampledRows counted = KeptSyntaxRewrite.rows(lm, longTags, longSentence, keepLong, Constraints.none())
                 .plus(KeptSyntaxRewrite.rows(lm, shortTags, shortSentence, keepShort, Constraints.none()));
-        // each window: its mask filled, then rewritten; the short sentence: the same. Nothing of the whole sentence.
+        // each stretch holding a mask filled, each window rewritten; the short sentence: the same. No pass more.
         assertEquals(new SampledRows(3, 3), counted);
         assertEquals(counted.sampled() + counted.filled(), progress.rows(), "rows core sampled");
 
-        // the words are the windows' and the batch's: the same seed gives the same words
+        // the same seed gives the same words
         SamplingRuns again = new SamplingRuns();
         assertEquals(out, KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
                 List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(),

@@ -221,8 +221,8 @@ public final class ConstraintSpec {
 
     /**
      * The core constraints for one input sentence: with the input template, its tags by
-     * {@link EnglishPosTagger} (core takes a template of at most the model's positions; {@link RewriterME}
-     * splits longer sentences into windows).
+     * {@link EnglishPosTagger} (a template of the sentence's own length, which core takes longer than the model's
+     * positions too: it rewrites such a sentence window by window).
      */
     public Constraints toConstraints(String[] tokens) {
         if (!inputTemplate || tokens.length == 0) {

@@ -9,7 +9,6 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntFunction;
@@ -44,8 +43,8 @@ import java.util.function.IntFunction;
  * tokens keep their positions, so a kept index must lie inside the template. With the input's own
  * template ({@link ConstraintSpec#withInputTemplate()}) each sentence is tagged by OpenNLP's
  * {@code POSTaggerME} and rewritten to its own tags, keeping its length (a sentence longer than the
- * model's positions is rewritten window by window, window j of sentence i with seed
- * {@code seed + i + j * positions}, as core does).
+ * model's positions is rewritten window by window by core, each window under its own tags, the window from
+ * token p of sentence i with seed {@link SamplingOptions#windowSeed options.windowSeed(i, p)}).
  *
  * <pre>{@code
  * RewriterME toPositive = new RewriterME(model, options, 0.8, KeepSpec.parse("PROPN"),
@@ -170,11 +169,9 @@ public class RewriterME {
             throw new IllegalArgumentException(Counted.of(keep.length, "keep mask", "keep masks") + " for "
                     + Counted.of(sentences.length, "sentence", "sentences"));
         }
-        int positions = model.getInfo().config().maxLength();
         List<List<String>> in = new ArrayList<>(sentences.length);
         List<boolean[]> masks = new ArrayList<>(sentences.length);
         List<Constraints> perSentence = new ArrayList<>(sentences.length);
-        List<Window> later = new ArrayList<>(); // windows after the first of long sentences (input template)
         for (int i = 0; i < sentences.length; i++) {
             String[] tokens = sentences[i];
             checkTokens(tokens);
@@ -184,24 +181,13 @@ public class RewriterME {
                         + Counted.of(tokens.length, "token", "tokens") + " but its keep mask has " + k.length);
             }
             checkTemplate(tokens, k, named(tokens, naming.single() ? "" : " of " + naming.sentence(i)));
-            if (constraints.usesInputTemplate() && tokens.length > 0) {
-                String[] tags = EnglishPosTagger.get().tag(tokens);
-                int end = Math.min(tokens.length, positions);
-                in.add(Arrays.asList(tokens).subList(0, end));
-                masks.add(Arrays.copyOf(k, end));
-                perSentence.add(constraints.toConstraints(tags, 0, end));
-                for (int from = positions; from < tokens.length; from += positions) {
-                    int to = Math.min(tokens.length, from + positions);
-                    later.add(new Window(i, from, Arrays.asList(tokens).subList(from, to),
-                            Arrays.copyOfRange(k, from, to), constraints.toConstraints(tags, from, to)));
-                }
-            } else {
-                in.add(Arrays.asList(tokens));
-                masks.add(k);
-                perSentence.add(constraints.toConstraints());
-            }
+            in.add(Arrays.asList(tokens));
+            masks.add(k);
+            // the input's own tags: a sentence longer than the model is rewritten window by window by core
+            perSentence.add(constraints.usesInputTemplate() ? constraints.toConstraints(tokens)
+                    : constraints.toConstraints());
         }
-        List<List<String>> out = model.sample(lm -> rewrite(lm, in, masks, perSentence, later, naming));
+        List<List<String>> out = model.sample(lm -> lm.rewriteAll(in, masks, strength, perSentence, options, naming));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
@@ -214,48 +200,6 @@ public class RewriterME {
             }
         }
         return result;
-    }
-
-    /**
-     * The sentences' first windows in one batch, then each later window of a long sentence after its first. Every
-     * call's input is checked first ({@link DiffusionLM#checkRewrite}), sentence by sentence, each window named as its
-     * call names it: a bad token in a later window is refused before the batch is sampled, as "token 66 of sentence
-     * 1" (its place in the sentence the caller gave).
-     */
-    private List<List<String>> rewrite(DiffusionLM lm, List<List<String>> in, List<boolean[]> masks,
-            List<Constraints> perSentence, List<Window> later, SentenceNaming naming) {
-        int next = 0; // the later windows are in the order of their sentences
-        for (int i = 0; i < in.size(); i++) {
-            lm.checkRewrite(List.of(in.get(i)), Collections.singletonList(masks.get(i)), strength,
-                    List.of(perSentence.get(i)), options, naming.window(i, 0));
-            for (; next < later.size() && later.get(next).sentence == i; next++) {
-                Window w = later.get(next);
-                lm.checkRewrite(List.of(w.tokens), Collections.singletonList(w.keep), strength, List.of(w.constraints),
-                        w.options(options), w.naming(naming));
-            }
-        }
-        List<List<String>> out = new ArrayList<>(lm.rewriteAll(in, masks, strength, perSentence, options, naming));
-        for (Window w : later) {
-            List<String> done = lm.rewriteAll(List.of(w.tokens), Collections.singletonList(w.keep), strength,
-                    List.of(w.constraints), w.options(options), w.naming(naming)).get(0);
-            List<String> joined = new ArrayList<>(out.get(w.sentence));
-            joined.addAll(done);
-            out.set(w.sentence, joined);
-        }
-        return out;
-    }
-
-    /** A window of a long sentence rewritten to its own tags on its own. */
-    private record Window(int sentence, int from, List<String> tokens, boolean[] keep, Constraints constraints) {
-        /** {@code options} with the seed the library gives window {@code from} of sentence i in one call. */
-        SamplingOptions options(SamplingOptions options) {
-            return options.toBuilder().seed(options.windowSeed(sentence, from)).build();
-        }
-
-        /** Its tokens named as the caller gave them, by their place in the sentence ({@link SentenceNaming#window}). */
-        SentenceNaming naming(SentenceNaming naming) {
-            return naming.window(sentence, from);
-        }
     }
 
     /**

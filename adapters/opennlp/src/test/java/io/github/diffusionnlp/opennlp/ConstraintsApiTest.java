@@ -253,10 +253,11 @@ class ConstraintsApiTest {
     }
 
     /**
-     * Rewritten to its own tags, a sentence longer than the model's positions goes to core window by window, the
-     * windows after the first in calls of their own after the batch of first windows. A bad token in a later window
-     * is refused before anything is sampled, named by its place in the sentence (and the sentence's in the batch):
-     * the batch of first windows, a short sentence's with it, was sampled first, then thrown away.
+     * Rewritten to its own tags, a sentence longer than the model's positions goes to core in one call, which rewrites
+     * it window by window (the windows after the first were calls of their own after the batch of first windows). A
+     * bad token in a later window is refused before anything is sampled, named by its place in the sentence (and the
+     * sentence's in the batch): the batch of first windows, a short sentence's with it, was sampled first, then thrown
+     * away.
      */
     @Test
     void aBadTokenInALaterWindowIsRefusedBeforeAnythingIsSampled() {
