@@ -53,13 +53,10 @@ final class RewriteCommand extends TokenLinesCommand {
     private final TreeSet<Integer> keptIndexes = new TreeSet<>();
     private final Set<Upos> keptClasses = EnumSet.noneOf(Upos.class);
     private boolean templateFromInput;
-    /** The model's positions, which a line's own template ({@code --pos keep}) may not pass; set by checkModel. */
-    private int positions = Integer.MAX_VALUE;
 
     @Override
     void checkModel(DiffusionLM lm) {
         constraintOptions.checkModel(lm);
-        positions = lm.info().config().maxLength();
         if (constraintOptions.pos != null || templateFromInput) {
             lm.requireTemplates(); // a model trained without tags says so before any line is read
         }
@@ -165,14 +162,6 @@ final class RewriteCommand extends TokenLinesCommand {
         for (int i = 0; i < size; i++) {
             if (tagged && keptClasses.contains(line.tags().get(i))) {
                 checkKeptInsideTemplate(i, line.words().get(i));
-            }
-        }
-        if (templateFromInput) { // the line's own tags are its template: refused by its line, not by its batch's call
-            try {
-                Constraints.requireTemplateFits(size, positions);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--pos keep: " + e.getMessage() + "; a line rewritten to its own"
-                        + " tags is at most the model's length: split it", e);
             }
         }
     }
