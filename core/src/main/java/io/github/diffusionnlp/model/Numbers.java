@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.model;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 /**
  * Numbers in messages as a person writes them: a user who typed {@code --guidance -1} reads "got -1", not Java's
@@ -11,6 +12,9 @@ public final class Numbers {
     /** Beyond these magnitudes the plain form is a long run of zeros: scientific notation reads better. */
     private static final double PLAIN_BELOW = 1e21;
     private static final double PLAIN_FROM = 1e-7;
+    /** A decimal as Java's Double.toString and printf write one, signed, NaN and Infinity included. */
+    private static final Pattern DECIMAL = Pattern.compile(
+            "[-+]?(?:NaN|Infinity|(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)");
 
     /**
      * What a refusal of a whole number written in other digits adds, in every front end: Java's {@link
@@ -51,16 +55,17 @@ public final class Numbers {
      * refuses other digits too, but says nothing of why), with nothing around the number (Java's reads past spaces
      * and control characters there), and with the refused text quoted visibly ({@link
      * io.github.diffusionnlp.corpus.Visible}), as Java's message quotes it raw: a file's ESC sequence or line break
-     * would run in the terminal or split the message. {@code NaN} and {@code Infinity} are read, as Java reads them:
-     * a caller refuses them where no such value belongs.
+     * would run in the terminal or split the message. Only a decimal as a program writes it is read ({@code -2.5},
+     * {@code 1.0E-4}): not Java's hexadecimal ({@code 0x1p3}) nor its type suffixes ({@code 1d}, {@code 2f}). {@code
+     * NaN} and {@code Infinity} are read, as Java reads them: a caller refuses them where no such value belongs.
      *
      * @throws NumberFormatException for what {@code Double.parseDouble} refuses, for {@link #hasOtherDigits}, and for
-     *     a number with spaces or control characters around it
+     *     a number with spaces or control characters around it, or not written as a decimal
      */
     public static double parseDouble(String s) {
         requireAsciiDigits(s);
         try {
-            if (!s.equals(s.trim())) {
+            if (!DECIMAL.matcher(s).matches()) {
                 throw new NumberFormatException();
             }
             return Double.parseDouble(s);

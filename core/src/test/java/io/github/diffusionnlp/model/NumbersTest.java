@@ -70,6 +70,14 @@ class NumbersTest {
         assertEquals("For input string: \"1<U+001B>[2J<U+000A>\"", hidden.getMessage());
         assertEquals(3.0, Double.parseDouble("\u001b3 "), "Java's reads past what is around the number");
         assertThrows(NumberFormatException.class, () -> Numbers.parseDouble("\u001b3 "));
+        for (String notDecimal : new String[] {"1d", "2f", "0x1p3", "1.5D", ""}) {
+            assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(notDecimal), notDecimal);
+        }
+        assertEquals(1e-4, Numbers.parseDouble("1.0E-4"));
+        assertEquals(0.5, Numbers.parseDouble(".5"));
+        assertEquals(3.0, Numbers.parseDouble("3."));
+        assertTrue(Double.isNaN(Numbers.parseDouble("NaN")));
+        assertEquals(Double.NEGATIVE_INFINITY, Numbers.parseDouble("-Infinity"));
     }
 
     /**
