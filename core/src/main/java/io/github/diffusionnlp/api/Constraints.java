@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * word; its length is the sentence's length) and how hard to push toward them (classifier-free
  * guidance, and how many candidates to sample and rank). Immutable; {@link #none()} asks for nothing.
  * A value out of range throws {@link IllegalArgumentException} naming it; a template's length is checked
- * by the call that uses it (against the sentence for infill, the model's positions for rewrite and generate).
+ * by the call that uses it (against the sentence for infill, the model's positions for generate and for rewrite,
+ * where a template of exactly its sentence's length may be longer: that sentence is rewritten window by window).
  *
  * @param sentiment the label, or null for any
  * @param template UPOS tags, one per word, or null for any
@@ -155,7 +156,8 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * Refuses a template of {@code tags} tags longer than a model's {@code positions}, in the one wording of generate
      * and rewrite, which the command lines give after the option that set it ({@code --pos: the POS template has 65
      * tags, more than the model's 64 positions}). Infill reads a long sentence in windows, so its template has no
-     * such limit.
+     * such limit, nor has a rewrite's template of exactly its sentence's length (that sentence is rewritten window
+     * by window).
      */
     public static void requireTemplateFits(int tags, int positions) {
         if (tags > positions) {

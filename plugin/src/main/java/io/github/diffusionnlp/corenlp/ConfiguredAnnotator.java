@@ -611,8 +611,8 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
-     * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags, window by window for a
-     * sentence longer than the model ({@link KeptSyntaxRewrite}). Kept tokens
+     * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags ({@link KeptSyntaxRewrite}:
+     * one core call, which rewrites a sentence longer than the model window by window). Kept tokens
      * come back verbatim, words the model does not know included. Sentences {@code leftAsTheyAre} stay as they
      * are: under a template, even a sentence with every token kept would come back at the template's length.
      */

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class CloseAllDuringADocumentTest {
     /**
-     * One sentence of 160 tokens, rewritten under its own syntax ({@code syntax=keep}): longer than the shipped model's
-     * 64 positions, it is rewritten window by window (64, 64 and 32 tokens), each window its own call of the model
-     * after the batch's call (which keeps it whole). closeAll waits for the call in flight and the next meets the
-     * closed model, so a close during any but the last call fails the document unless it is annotated again. (An
-     * infill of such a sentence was the example until its rounds became one call, 2026-12-06: a close now waits for
-     * all of them.)
+     * One sentence of 160 tokens, every fifth a {@code [MASK]}, infilled with {@code suggestions}: two calls of the
+     * model, the infill (its five stretches' rounds, the bulk of the time) and then the suggestion pass that reads
+     * what it wrote. closeAll waits for the call in flight and the next meets the closed model, so a close during the
+     * infill fails the document unless it is annotated again. (A rewrite of such a sentence under {@code syntax=keep}
+     * was the example while the annotator rewrote each of its windows in a call of its own, until 2026-12-07, and an
+     * infill alone until its rounds became one call, 2026-12-06: a close now waits for all of them.)
      */
     private static final String TEXT;
 
@@ -41,13 +41,13 @@ class CloseAllDuringADocumentTest {
         List<String> words = new ArrayList<>();
         String[] filler = {"the", "old", "man", "and", "his", "dog", "walked", "to", "town", "with"};
         for (int i = 0; i < 160; i++) {
-            words.add(filler[i % filler.length]);
+            words.add(i % 5 == 4 ? DiffusionLM.MASK : filler[i % filler.length]);
         }
         TEXT = String.join(" ", words);
     }
 
-    private static final Properties PROPS = Pipelines.props("tokenize,ssplit,pos,diffusion", "ssplit.isOneSentence",
-            "true", "tokenize.whitespace", "true", "diffusion.task", "rewrite", "diffusion.syntax", "keep",
+    private static final Properties PROPS = Pipelines.props("tokenize,ssplit,diffusion", "ssplit.isOneSentence",
+            "true", "tokenize.whitespace", "true", "diffusion.task", "infill", "diffusion.suggestions", "3",
             "diffusion.steps", "6");
 
     @Test
@@ -58,8 +58,8 @@ class CloseAllDuringADocumentTest {
         List<String> expected = words(annotate(pipeline, TEXT));
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(160, expected.size());
-        assertTrue(!expected.equals(List.of(TEXT.split(" "))), "rewritten: " + expected);
-        // fractions of the sampling time at which to close: the first four of five rounds are the target
+        assertTrue(!expected.contains(DiffusionLM.MASK), "infilled: " + expected);
+        // fractions of the sampling time at which to close: the infill before the suggestion pass is the target
         double[] at = {0.3, 0.5, 0.2, 0.6, 0.4, 0.15};
         for (double fraction : at) {
             DiffusionLM used = SharedModels.get(null, null); // the one the pipeline samples from: default model, cpu
