@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.model;
 
 import java.math.BigDecimal;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -32,22 +33,12 @@ public final class Numbers {
      *     text quoted visibly ({@link #parseDouble})
      */
     public static int parseInt(String s) {
-        requireAsciiDigits(s);
-        try {
-            return Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-            throw refused(s, e);
-        }
+        return parsed(s, Integer::parseInt);
     }
 
     /** {@link #parseInt} for a long. */
     public static long parseLong(String s) {
-        requireAsciiDigits(s);
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            throw refused(s, e);
-        }
+        return parsed(s, Long::parseLong);
     }
 
     /**
@@ -63,24 +54,27 @@ public final class Numbers {
      *     a number with spaces or control characters around it, or not written as a decimal
      */
     public static double parseDouble(String s) {
-        requireAsciiDigits(s);
-        try {
-            if (!DECIMAL.matcher(s).matches()) {
+        return parsed(s, t -> {
+            if (!DECIMAL.matcher(t).matches()) {
                 throw new NumberFormatException();
             }
-            return Double.parseDouble(s);
-        } catch (NumberFormatException e) {
-            throw refused(s, e);
-        }
+            return Double.parseDouble(t);
+        });
     }
 
     /**
-     * Java's refusal of {@code s} in its words, {@code s} quoted visibly ({@link
-     * io.github.diffusionnlp.corpus.Visible}) where Java's message quotes it raw; a null string's refusal as Java's.
+     * {@code s} read by Java's {@code parse} once it is known to be in ASCII digits; Java's refusal in its words,
+     * {@code s} quoted visibly ({@link io.github.diffusionnlp.corpus.Visible}) where Java's message quotes it raw, a
+     * null string's refusal as Java's.
      */
-    private static NumberFormatException refused(String s, NumberFormatException e) {
-        return s == null ? e : new NumberFormatException("For input string: \""
-                + io.github.diffusionnlp.corpus.Visible.of(s) + "\"");
+    private static <T> T parsed(String s, Function<String, T> parse) {
+        requireAsciiDigits(s);
+        try {
+            return parse.apply(s);
+        } catch (NumberFormatException e) {
+            throw s == null ? e : new NumberFormatException("For input string: \""
+                    + io.github.diffusionnlp.corpus.Visible.of(s) + "\"");
+        }
     }
 
     /** Whether {@code s} holds a digit other than ASCII's 0-9, which Java's parsers read and this project's do not. */
