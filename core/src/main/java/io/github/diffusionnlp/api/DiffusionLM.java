@@ -12,6 +12,7 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
+import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.CastWeights;
 import io.github.diffusionnlp.model.LengthPrior;
@@ -36,6 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -658,7 +660,29 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
         requireOneSentenceFor(naming, sentences);
-        return rewrite(sentences, keep, strength, perSentence, options, naming);
+        return rewrite(sentences, keep, strength, perSentence, options, naming, null);
+    }
+
+    /**
+     * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} where a template is its
+     * sentence's own tags (a front end's "the input's own POS template"): a sentence that holds a {@value #MASK} is
+     * rewritten under {@code tagsOfFilled} of its words once its masks are filled (the words the rewrite starts
+     * from), in place of the template it was given, whose tag at a mask could only be a guess. The templates given
+     * are what the call checks before it samples, as that call does; the tags that replace one are as many (one a
+     * token), so they pass the same checks. A sentence without a mask, or without a template, keeps what it is
+     * given. Still one call: the masks filled, the filled sentences tagged, the rewrite.
+     *
+     * @param tagsOfFilled one UPOS tag per token of a sentence as its masks were filled, called on the calling
+     *     thread once for each sentence that holds a mask and has a template; null: every sentence keeps its template
+     * @throws IllegalArgumentException as that call, and, before sampling, when a sentence that holds a mask is given
+     *     a template of another length than its own (the tags of its filled words could not replace it)
+     * @throws IllegalStateException when {@code tagsOfFilled} gives a sentence another number of tags than tokens
+     */
+    public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming,
+            Function<List<String>, List<Upos>> tagsOfFilled) {
+        requireOneSentenceFor(naming, sentences);
+        return rewrite(sentences, keep, strength, perSentence, options, naming, tagsOfFilled);
     }
 
     /**
@@ -695,11 +719,42 @@ public final class DiffusionLM implements AutoCloseable {
      */
     private List<List<String>> rewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming) {
+        return rewrite(sentences, keep, strength, perSentence, options, naming, null);
+    }
+
+    /**
+     * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming, Function)}; a null {@code
+     * tagsOfFilled} keeps every template as given.
+     */
+    private List<List<String>> rewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming,
+            Function<List<String>, List<Upos>> tagsOfFilled) {
         RewriteCall call = rewriteCall(sentences, keep, strength, perSentence, options, naming);
+        if (tagsOfFilled != null) {
+            requireOwnLengthTemplates(call, naming);
+        }
         warnOfSentiment(call.each().stream().anyMatch(c -> c.sentiment() != null));
         // one call to close, its masks filled and then the rewrite (see #close)
         return whileOpen(() -> rewriteOpen(call.sentences(), call.keep(), strength, call.each(), call.shared(),
-                options));
+                options, tagsOfFilled));
+    }
+
+    /**
+     * Refuses, before sampling, a sentence holding a mask under a template of another length than its own, which the
+     * tags of its filled words (one a token) could not replace.
+     */
+    private static void requireOwnLengthTemplates(RewriteCall call, SentenceNaming naming) {
+        for (int s = 0; s < call.sentences().size(); s++) {
+            List<String> tokens = call.sentences().get(s);
+            List<Upos> template = call.each().get(s).template();
+            if (template != null && template.size() != tokens.size() && tokens.contains(MASK)) {
+                throw new IllegalArgumentException(naming.sentence(s) + " holds a " + MASK + " and has "
+                        + Counted.of(tokens.size(), "token", "tokens") + " but its POS template has "
+                        + Counted.of(template.size(), "tag", "tags") + ": the tags of its filled words replace only a"
+                        + " template of its own length (its own tags); give such a template, or rewrite it without"
+                        + " tagging its filled words");
+            }
+        }
     }
 
     /** A rewrite's arguments once checked: copies of the sentences, keep masks and constraints, as they are now. */
@@ -737,10 +792,16 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */
     private List<List<String>> rewriteOpen(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> each, Constraints shared, SamplingOptions options) {
+            List<Constraints> each, Constraints shared, SamplingOptions options,
+            Function<List<String>, List<Upos>> tagsOfFilled) {
         if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
             keep = neverKeepingMasks(sentences, keep);
-            sentences = fillMasks(sentences, options);
+            List<List<String>> filled = fillMasks(sentences, options);
+            if (tagsOfFilled != null) {
+                each = filledTemplates(sentences, filled, each, tagsOfFilled);
+                shared = CallArguments.shared(each);
+            }
+            sentences = filled;
         }
         SentenceWindows windows = new SentenceWindows(sentences, model.vocabulary(), info.config().maxLength());
         List<ModelRow> rows = windows.rewriteRows(keep, each, options);
@@ -762,6 +823,31 @@ public final class DiffusionLM implements AutoCloseable {
                 k[i] &= !MASK.equals(tokens.get(i));
             }
             out.add(k);
+        }
+        return out;
+    }
+
+    /**
+     * Each sentence's constraints, those of a sentence that held a mask and has a template with the template {@code
+     * tagsOfFilled} gives its filled words (checked before sampling to be of its own length, as these are).
+     *
+     * @throws IllegalStateException when {@code tagsOfFilled} gives another number of tags than tokens
+     */
+    private static List<Constraints> filledTemplates(List<List<String>> masked, List<List<String>> filled,
+            List<Constraints> each, Function<List<String>, List<Upos>> tagsOfFilled) {
+        List<Constraints> out = new ArrayList<>(each);
+        for (int s = 0; s < masked.size(); s++) {
+            if (each.get(s).template() == null || !masked.get(s).contains(MASK)) {
+                continue;
+            }
+            List<String> words = Collections.unmodifiableList(filled.get(s));
+            List<Upos> tags = tagsOfFilled.apply(words);
+            if (tags == null || tags.size() != words.size() || tags.stream().anyMatch(Objects::isNull)) {
+                String gave = tags == null ? "null" : Counted.of(tags.size(), "tag", "tags");
+                throw new IllegalStateException("the tagger of filled words gave " + gave + " for a sentence of "
+                        + Counted.of(words.size(), "token", "tokens") + ": it must give one UPOS tag a token");
+            }
+            out.set(s, each.get(s).withTemplate(List.copyOf(tags)));
         }
         return out;
     }
