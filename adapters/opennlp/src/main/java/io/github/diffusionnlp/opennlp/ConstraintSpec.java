@@ -232,6 +232,18 @@ public final class ConstraintSpec {
         return toConstraints(tags, 0, tags.length);
     }
 
+    /**
+     * A sentence's own UPOS tags by {@link EnglishPosTagger}, as {@link #toConstraints(String[])} takes them: what a
+     * rewrite under the input's own template tags a sentence's words by once core has filled its masks.
+     */
+    static List<Upos> inputTags(List<String> words) {
+        List<Upos> tags = new ArrayList<>(words.size());
+        for (String tag : EnglishPosTagger.get().tag(words.toArray(String[]::new))) {
+            tags.add(parseTag(tag));
+        }
+        return tags;
+    }
+
     /** The core constraints with the given UPOS tags as the template (the input's, tagged elsewhere). */
     Constraints toConstraints(String[] tags, int from, int to) {
         List<Upos> t = new ArrayList<>(to - from);
