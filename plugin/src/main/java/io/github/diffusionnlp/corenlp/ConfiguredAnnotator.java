@@ -635,8 +635,10 @@ final class ConfiguredAnnotator implements Annotator {
         } else if (settings.syntaxKeep) {
             List<List<Upos>> tags = sentences.stream()
                     .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
+            // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
             out = new ArrayList<>(KeptSyntaxRewrite.rewrite(lm, tags, words, keep, settings.strength, constraints,
-                    options));
+                    options, filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word)
+                            .toList())));
         } else {
             return lm.rewriteAll(words, keep, settings.strength, constraints, options);
         }

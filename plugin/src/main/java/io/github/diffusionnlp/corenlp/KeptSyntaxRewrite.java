@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A rewrite under {@code syntax=keep}: each sentence conditioned on its own UPOS tags, in one core call. Core takes a
@@ -28,6 +29,18 @@ final class KeptSyntaxRewrite {
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options) {
+        return rewrite(lm, tags, words, keep, strength, constraints, options, null);
+    }
+
+    /**
+     * {@link #rewrite(DiffusionLM, List, List, List, double, Constraints, SamplingOptions)}, a sentence holding a
+     * {@value DiffusionLM#MASK} rewritten under {@code tagsOfFilled}'s tags of its words once core has filled its
+     * masks, not under the tag its caller gave the mask (a guess: {@link DiffusionLM#rewriteAll(List, List, double,
+     * List, SamplingOptions, SentenceNaming, Function)}); null keeps the tags given.
+     */
+    static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
+            List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
+            Function<List<String>, List<Upos>> tagsOfFilled) {
         List<Constraints> perSentence = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             if (tags.get(s).size() != words.get(s).size()) { // one tag a word, or its template is another length
@@ -36,7 +49,7 @@ final class KeptSyntaxRewrite {
             }
             perSentence.add(constraints.withTemplate(tags.get(s)));
         }
-        return lm.rewriteAll(words, keep, strength, perSentence, options);
+        return lm.rewriteAll(words, keep, strength, perSentence, options, SentenceNaming.BATCH, tagsOfFilled);
     }
 
     /** The rows {@link #rewrite} has core sample for one sentence: its one call's. */

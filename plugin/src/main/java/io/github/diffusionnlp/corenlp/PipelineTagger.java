@@ -1,10 +1,18 @@
 package io.github.diffusionnlp.corenlp;
 
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.Annotator;
 import edu.stanford.nlp.pipeline.AnnotatorImplementations;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.ArrayCoreMap;
+import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Lazy;
 import edu.stanford.nlp.util.PropertiesUtils;
+import io.github.diffusionnlp.corpus.Upos;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -32,5 +40,30 @@ final class PipelineTagger {
                 PropertiesUtils.getSignature(Annotator.STANFORD_POS, props));
         return StanfordCoreNLP.GLOBAL_ANNOTATOR_CACHE.computeIfAbsent(key,
                 k -> Lazy.cache(() -> new AnnotatorImplementations().posTagger(props)));
+    }
+
+    /**
+     * The UPOS tags {@code pos} gives {@code words} read as one sentence ({@link PtbToUpos}): how a rewrite under
+     * {@code syntax=keep} tags a sentence's words once core has filled its {@code [MASK]}s. The words are the
+     * tokenizer's ({@code -LRB-} for a bracket under {@code ptb3Escaping}), as the pipeline's tagger read the
+     * document's. {@code pos} is the pipeline's shared tagger: its {@code annotate} is called concurrently for every
+     * document already ({@code retag}), each call on its own sentence.
+     */
+    static List<Upos> tags(Annotator pos, List<String> words) {
+        List<CoreLabel> tokens = new ArrayList<>(words.size());
+        for (int i = 0; i < words.size(); i++) {
+            CoreLabel t = new CoreLabel();
+            t.setWord(words.get(i));
+            t.setValue(words.get(i));
+            t.setOriginalText(words.get(i));
+            t.setIndex(i + 1);
+            tokens.add(t);
+        }
+        CoreMap sentence = new ArrayCoreMap();
+        sentence.set(CoreAnnotations.TokensAnnotation.class, tokens);
+        Annotation part = new Annotation("");
+        part.set(CoreAnnotations.SentencesAnnotation.class, List.of(sentence));
+        pos.annotate(part);
+        return PtbToUpos.of(tokens);
     }
 }

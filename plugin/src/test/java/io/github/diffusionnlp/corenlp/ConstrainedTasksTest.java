@@ -27,6 +27,7 @@ import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,6 +77,36 @@ class ConstrainedTasksTest {
         System.out.printf("syntax=keep: %d of %d rewritten tokens carry the template's UPOS tag%n", agree, total);
         assertConsistent(doc);
         assertEquals(words(doc), words(annotate(pipeline, TEXT)), "deterministic per seed");
+    }
+
+    /**
+     * Under {@code syntax=keep} a sentence holding a {@code [MASK]} is rewritten under the pipeline's tags of its words
+     * once core has filled the mask, not under the tag CoreNLP gave the bracketed mask (that of the {@code MASK} its
+     * tokenizer split off): the words are those of a rewrite of the filled sentence under its tags, and those tags
+     * differ from the ones the mask was given. The pipeline's own {@code pos} tags them: no second tagger is loaded.
+     */
+    @Test
+    void syntaxKeepRewritesAMaskedSentenceUnderItsFilledWordsTags() {
+        String text = "She [MASK] home early.";
+        Properties props = props("tokenize,ssplit,pos,diffusion", "diffusion.task", "rewrite", "diffusion.syntax",
+                "keep");
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
+        StanfordCoreNLP tagged = new StanfordCoreNLP(props("tokenize,ssplit,pos"));
+        List<String> masked = List.of("She", DiffusionLM.MASK, "home", "early", ".");
+        List<Upos> given = new ArrayList<>(PtbToUpos.of(annotate(tagged, text).get(CoreAnnotations.TokensAnnotation
+                .class)));
+        given.subList(1, 4).clear(); // '[' 'MASK' ']' as one token, tagged as the annotator joins it: MASK's tag
+        given.add(1, PtbToUpos.of(annotate(tagged, text).get(CoreAnnotations.TokensAnnotation.class)).get(2));
+
+        DiffusionLM lm = SharedModels.get(null, null);
+        SamplingOptions options = SamplingOptions.builder().steps(4).seed(11).build();
+        List<String> filled = lm.infillAll(List.of(masked), options.toBuilder()
+                .temperature(SamplingOptions.SAMPLING_TEMPERATURE).build()).get(0); // as a rewrite fills its masks
+        List<Upos> own = PipelineTagger.tags(PipelineTagger.of(props).get(), filled);
+        assertNotEquals(given, own, "the mask's guessed tags and the filled sentence's differ here: " + filled);
+        List<String> expected = lm.rewriteAll(List.of(filled), java.util.Collections.singletonList(null), 0.5,
+                List.of(Constraints.none().withTemplate(own)), options).get(0);
+        assertEquals(expected, words(annotate(pipeline, text)));
     }
 
     @Test
