@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeptSyntaxRewriteTest {
     @Test
-    void aLongSentencesMasksAreFilledInItsWindowsOnly() {
+    void aLongSentenceIsRewrittenInTheBatchsOneCallSamplingOnlyTheRowsCounted() {
         DiffusionLM lm = SharedModels.get(null, null);
         List<String> longSentence = new ArrayList<>();
         List<Upos> longTags = new ArrayList<>();
