@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import com.google.common.base.Splitter;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.PlugAndPlay;
@@ -157,13 +158,30 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * and rewrite, which the command lines give after the option that set it ({@code --pos: the POS template has 65
      * tags, more than the model's 64 positions}). Infill reads a long sentence in windows, so its template has no
      * such limit, nor has a rewrite's template of exactly its sentence's length (that sentence is rewritten window
-     * by window).
+     * by window: {@link #requireRewriteTemplateFits} refuses a rewrite's, saying so).
      */
     public static void requireTemplateFits(int tags, int positions) {
         if (tags > positions) {
-            throw new IllegalArgumentException("the POS template has " + tags + " tags, more than the model's "
-                    + positions + " positions");
+            throw new IllegalArgumentException(tooLong(tags, positions));
         }
+    }
+
+    /**
+     * As {@link #requireTemplateFits}, for a rewrite's template of {@code tags} tags and its sentence of {@code
+     * tokens} tokens ({@code sentence}: "sentence 1", "the sentence"), naming the one template longer than the model a
+     * rewrite takes, its sentence's own length's: without it, a refusal that a sentence of that length is not refused
+     * by read as the whole rule.
+     */
+    static void requireRewriteTemplateFits(int tags, int positions, String sentence, int tokens) {
+        if (tags > positions && tags != tokens) {
+            throw new IllegalArgumentException(tooLong(tags, positions) + ", and " + sentence + " has "
+                    + Counted.of(tokens, "token", "tokens") + "; a template longer than the model is taken only for"
+                    + " a sentence of its own length, rewritten window by window");
+        }
+    }
+
+    private static String tooLong(int tags, int positions) {
+        return "the POS template has " + tags + " tags, more than the model's " + positions + " positions";
     }
 
     /**

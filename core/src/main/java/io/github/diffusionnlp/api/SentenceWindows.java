@@ -209,7 +209,7 @@ final class SentenceWindows {
             if (t == tokens.size()) { // every token inside it; one longer than the model goes window by window
                 continue;
             }
-            Constraints.requireTemplateFits(t, len);
+            Constraints.requireRewriteTemplateFits(t, len, naming.sentence(s), tokens.size());
             for (int i = t; i < k.length; i++) {
                 if (k[i] && !DiffusionLM.MASK.equals(tokens.get(i))) {
                     throw new IllegalArgumentException(naming.token(s, i) + " is kept but the POS template has only "

@@ -171,7 +171,7 @@ public final class SpeedBenchmark {
     public static TrainingCorpus readTrainingCorpus(Path corpus, CorpusLayout layout, MultiwordTokens multiword,
             PrintStream notes) throws IOException {
         // counted as train counts its corpus, with the rows the run packs from the sentences: the trainer is given
-        // them read, and a corpus read for its sentences alone was refused later, or not at all, for what it holds
+        // them read, and counts them so too, but a corpus read for its sentences alone is refused only once read whole
         TaggedCorpus.Read read = StoppableReading.readAs(corpus,
                 TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), notes,
                 LayoutOption.COMMAND_LINE, () -> { });

@@ -127,6 +127,23 @@ final class CorpusMemory {
         }
     }
 
+    /**
+     * Refuses a training run's corpus {@code file} read before the run ({@code words} words in {@code sentences}
+     * sentences) when its sentences and the rows the run packs from them ({@link Held#TRAINED}) take more than
+     * {@code most} bytes: read for its sentences alone ({@link Held#READ}) it was counted without the rows.
+     */
+    static void requireRoomToTrain(Path file, long words, long sentences, long most) throws IOException {
+        long bytes = bytes(words, sentences, Held.TRAINED);
+        if (bytes > most) {
+            long xmx = xmx(bytes);
+            throw new IOException(String.format(Locale.ROOT, "%s: its %,d words in %,d sentences, read before the run,"
+                    + " take about %,d MB with the rows a run packs from them (about %d bytes a word and %d a"
+                    + " sentence), more than the %,d MB Java may use here; give Java -Xmx%dm or more (java -Xmx%dm"
+                    + " ...), or use a part of the corpus", Visible.of(file), words, sentences, bytes >> 20,
+                    Held.TRAINED.aWord(), Held.TRAINED.aSentence(), most >> 20, xmx, xmx));
+        }
+    }
+
     private void refuse(int line, long words, long sentences, double whole, boolean early) throws IOException {
         long xmx = xmx(held.before() + whole);
         throw new IOException(String.format(Locale.ROOT, "%s:%d: by this line the corpus holds %s%,d words in %,d"

@@ -35,6 +35,21 @@ public final class StoppableReading {
     }
 
     /**
+     * Refuses a training run's {@code corpus} whose {@code sentences} were read before the run, as the run reading the
+     * file would have refused it: when they and the rows the run packs from them take more than the memory Java may
+     * use. Read by {@link TaggedCorpus#readAs(Path, TaggedCorpus.Reading, PrintStream, LayoutOption)}, which counts the
+     * sentences alone, a corpus that fits without its rows and not with them was packed (and Java ran out of memory);
+     * read by {@link #readAs}, it was refused part way through the reading, and passes here.
+     */
+    public static void requireRoomToTrain(Path corpus, List<TaggedSentence> sentences) throws IOException {
+        long words = 0;
+        for (TaggedSentence s : sentences) {
+            words += s.words().size();
+        }
+        CorpusMemory.requireRoomToTrain(corpus, words, sentences.size(), CorpusMemory.available());
+    }
+
+    /**
      * About what {@code sentences} take of the heap as a corpus read holds them, and, when {@code packed}, with the
      * rows a run packs from them ({@link CorpusMemory}).
      */

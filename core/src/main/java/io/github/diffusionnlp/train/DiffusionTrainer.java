@@ -81,9 +81,12 @@ public final class DiffusionTrainer implements TrainingRun {
      * Internal (the benchmark's; no compatibility promise). A run on sentences already read from
      * {@code options.corpus()} as a new model reads it ({@code options.corpusReading(null)}), so that a caller
      * that checked them before the run (benchmark, before its first measurement) does not read the corpus
-     * twice. A run that resumes reads its corpus again, as its checkpoint recorded. Read them with
-     * {@link io.github.diffusionnlp.corpus.StoppableReading#readAs}, which counts their memory as the run reading the
-     * file counts it, with the rows it packs from them ({@code TaggedCorpus.readAs} counts the sentences alone).
+     * twice. A run that resumes reads its corpus again, as its checkpoint recorded. Their memory is counted with the
+     * rows the run packs from them before it packs any, as the run reading the file counts it, and refused alike
+     * ({@link io.github.diffusionnlp.corpus.StoppableReading#requireRoomToTrain}), however they were read; read with
+     * {@link io.github.diffusionnlp.corpus.StoppableReading#readAs}, which counts them so as it reads, a corpus too
+     * large is refused part way through its reading ({@code TaggedCorpus.readAs} counts the sentences alone, and
+     * refuses only a corpus that does not fit without its rows).
      */
     public DiffusionTrainer(TrainOptions options, TaggedCorpus.Read corpusRead, PrintStream log) {
         this.options = Objects.requireNonNull(options, "options");

@@ -48,6 +48,9 @@ public final class TrainingData {
             startUp.enter("reading the dev split");
         }
         List<TaggedSentence> corpus = read.sentences();
+        if (alreadyRead != null) { // counted with the rows packed from them, however they were read
+            StoppableReading.requireRoomToTrain(options.corpus(), corpus);
+        }
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
         List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
                 : StoppableReading.readBeside(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())

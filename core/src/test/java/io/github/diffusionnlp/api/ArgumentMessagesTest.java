@@ -231,8 +231,8 @@ class ArgumentMessagesTest {
             {"sentence 1 has 3 tokens but its keep mask has 2", List.of(new boolean[2], new boolean[2]), none},
             {"token 2 of sentence 1 is kept but the POS template has only 1 tag",
                 List.of(new boolean[2], new boolean[] {true, false, true}), List.of(noun, noun)},
-            {"the POS template has " + (len + 1) + " tags, more than the model's " + len + " positions",
-                Arrays.asList(null, null), List.of(Constraints.none(), longer)},
+            {"the POS template has " + (len + 1) + " tags, more than the model's " + len + " positions, and sentence 1"
+                + " has 3 tokens" + OWN_LENGTH_ONLY, Arrays.asList(null, null), List.of(Constraints.none(), longer)},
         };
         for (Object[] c : cases) {
             @SuppressWarnings("unchecked")
@@ -254,7 +254,11 @@ class ArgumentMessagesTest {
         assertEquals(1, lm.rewriteAll(List.of(masked.get(0)), keptMask, 0.5, List.of(noun), fast).get(0).size());
     }
 
-    /** Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"). */
+    /**
+     * Generate and rewrite refuse a template longer than the model in the same words (one said "length is 64"); a
+     * rewrite's refusal goes on to name the one template it takes so (a sentence of the template's own length, rewritten
+     * window by window), which it did not say, and the refused sentence's length.
+     */
     @Test
     void aTemplateLongerThanTheModelIsRefusedInOneWording() {
         int len = lm.info().config().maxLength();
@@ -263,7 +267,15 @@ class ArgumentMessagesTest {
         SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
         assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> lm.generate(1, longer, fast))
                 .getMessage());
-        assertEquals(expected, assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
-                List.of(List.of("A", "dog")), List.of(new boolean[2]), 0.5, longer, fast)).getMessage());
+        assertEquals(expected + ", and sentence 0 has 2 tokens" + OWN_LENGTH_ONLY, assertThrows(
+                IllegalArgumentException.class, () -> lm.rewriteAll(List.of(List.of("A", "dog")),
+                        List.of(new boolean[2]), 0.5, longer, fast)).getMessage());
+        assertEquals(expected + ", and the sentence has 2 tokens" + OWN_LENGTH_ONLY, assertThrows(
+                IllegalArgumentException.class, () -> lm.rewrite(List.of("A", "dog"), new boolean[2], 0.5, longer,
+                        fast)).getMessage());
     }
+
+    /** What a rewrite's refusal of a template longer than the model adds: the one such template it takes. */
+    static final String OWN_LENGTH_ONLY = "; a template longer than the model is taken only for a sentence of its own"
+            + " length, rewritten window by window";
 }

@@ -126,9 +126,10 @@ class LongTemplatedRewriteTest {
 
         List<String> longer = new ArrayList<>(longOne);
         longer.add(".");
-        String tooLong = "the POS template has " + longOne.size() + " tags, more than the model's " + len
-                + " positions";
         for (List<String> sentence : List.of(longer, CLAUSE)) {
+            String tooLong = "the POS template has " + longOne.size() + " tags, more than the model's " + len
+                    + " positions, and sentence 0 has " + sentence.size() + " tokens"
+                    + ArgumentMessagesTest.OWN_LENGTH_ONLY;
             assertEquals(tooLong, assertThrows(IllegalArgumentException.class, () -> lm.checkRewrite(
                     List.of(sentence), Collections.singletonList(null), 0.5, List.of(own), fast,
                     SentenceNaming.BATCH)).getMessage());

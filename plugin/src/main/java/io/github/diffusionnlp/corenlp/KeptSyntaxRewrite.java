@@ -8,6 +8,7 @@ import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -25,7 +26,8 @@ final class KeptSyntaxRewrite {
      * sentence is refused before anything is sampled, and named as the caller gave it: "token 66 of sentence 2". A
      * keep mask may be null (nothing kept); one whose length is not its sentence's is refused, in core's words, and
      * so is a tag list whose length is not its sentence's ("sentence 1 has 70 tokens but its tag list has 69"): the
-     * annotator gives one tag a word, this guards a direct caller.
+     * annotator gives one tag a word, this guards a direct caller. Tag lists and keep masks not one per sentence are
+     * refused saying the counts ("1 tag list and 2 keep masks for 2 sentences").
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options) {
@@ -41,6 +43,14 @@ final class KeptSyntaxRewrite {
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
             Function<List<String>, List<Upos>> tagsOfFilled) {
+        Objects.requireNonNull(tags, "tags");
+        Objects.requireNonNull(words, "words");
+        Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)");
+        if (tags.size() != words.size() || keep.size() != words.size()) { // else an IndexOutOfBoundsException
+            throw new IllegalArgumentException(Counted.of(tags.size(), "tag list", "tag lists") + " and "
+                    + Counted.of(keep.size(), "keep mask", "keep masks") + " for "
+                    + Counted.of(words.size(), "sentence", "sentences"));
+        }
         List<Constraints> perSentence = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             if (tags.get(s).size() != words.get(s).size()) { // one tag a word, or its template is another length

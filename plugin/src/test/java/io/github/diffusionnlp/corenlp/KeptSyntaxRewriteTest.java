@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  */
 class KeptSyntaxRewriteTest {
     @Test
-    void aLongSentencesMasksAreFilledInItsWindowsOnly() {
+    void aLongSentenceIsRewrittenInTheBatchsOneCallSamplingOnlyTheRowsCounted() {
         DiffusionLM lm = SharedModels.get(null, null);
         List<String> longSentence = new ArrayList<>();
         List<Upos> longTags = new ArrayList<>();
@@ -162,6 +162,35 @@ class KeptSyntaxRewriteTest {
         assertEquals("5 tokens but a tag list of 4", assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rows(lm, fourTags, shortSentence, new boolean[5], Constraints.none()))
                 .getMessage());
+        assertEquals(0, progress.rows(), "rows sampled before the refusals");
+    }
+
+    /**
+     * Tag lists and keep masks not one per sentence are refused saying the counts, before anything is sampled: fewer
+     * threw an IndexOutOfBoundsException, and more tag lists than sentences were left unread without a word.
+     */
+    @Test
+    void tagListsOrKeepMasksNotOnePerSentenceAreRefusedSayingTheCounts() {
+        DiffusionLM lm = SharedModels.get(null, null);
+        List<String> sentence = List.of("The", "report", "was", "late", ".");
+        List<Upos> tags = List.of(Upos.DET, Upos.NOUN, Upos.AUX, Upos.ADJ, Upos.PUNCT);
+        SamplingRuns progress = new SamplingRuns();
+        SamplingOptions options = SamplingOptions.builder().steps(1).seed(11).optProgress(progress).build();
+        List<List<String>> two = List.of(sentence, sentence);
+        Object[][] cases = {
+            {List.of(tags), List.of(new boolean[5], new boolean[5]), "1 tag list and 2 keep masks for 2 sentences"},
+            {List.of(tags, tags), List.of(new boolean[5]), "2 tag lists and 1 keep mask for 2 sentences"},
+            {List.of(tags, tags, tags), List.of(new boolean[5], new boolean[5]),
+                "3 tag lists and 2 keep masks for 2 sentences"},
+        };
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            List<List<Upos>> tagLists = (List<List<Upos>>) c[0];
+            @SuppressWarnings("unchecked")
+            List<boolean[]> keep = (List<boolean[]>) c[1];
+            assertEquals(c[2], assertThrows(IllegalArgumentException.class, () -> KeptSyntaxRewrite.rewrite(lm,
+                    tagLists, two, keep, 0.5, Constraints.none(), options)).getMessage());
+        }
         assertEquals(0, progress.rows(), "rows sampled before the refusals");
     }
 }

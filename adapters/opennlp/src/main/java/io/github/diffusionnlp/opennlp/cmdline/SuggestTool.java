@@ -25,7 +25,8 @@ import opennlp.tools.cmdline.TerminateToolException;
  * tab-separated rows of core's {@code suggest} ({@link SuggestionRows}); masks are counted along their line, across its
  * sentences. Input is read as {@code Infill} reads it; what {@code Infill} would pass through (a line that is not
  * UTF-8, too long, not tokenizable) gives no rows: each is named on stderr and, after every line is read, counted in
- * the tool's failure. A sentence longer than the model's length is read as infill reads it, stretch by stretch.
+ * the tool's failure, and so is a line the model fails on, which gets no row: every sentence of a line is read before
+ * any of its rows is written. A sentence longer than the model's length is read as infill reads it, stretch by stretch.
  * {@code -ngramWeight} ranks the words as n-gram fusion does ({@link CmdTool#checkNgram}, {@link CmdTool#fusion}), and
  * {@code -sentiment} (with {@code -guidance} and {@code -lexical}) gives them as infill's first step reads them under
  * it; what it cannot honour (the sampling parameters, best of k candidates, a POS template) is refused saying why, as
@@ -101,7 +102,7 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
                 Utf8Lines.Line line;
                 while ((line = lines.next()) != null) {
                     read++;
-                    if (!writeRows(line, tokenized, english, infiller, top, out, err)) {
+                    if (!writeRows(line, tokenized, english, infiller::suggest, top, out, err)) {
                         withoutRows.add(line.number());
                     }
                     // each line's rows as soon as they are known: a coprocess that writes a line waits for them
@@ -122,8 +123,18 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         }
     }
 
-    /** Writes the rows of one line's masks; false when some could not be given (said on stderr). */
-    private static boolean writeRows(Utf8Lines.Line line, boolean tokenized, EnglishText english, InfillerME infiller,
+    /** The words of a sentence's masks, best first: {@link InfillerME#suggest(String[], int)}'s. */
+    interface Suggester {
+        Suggestion[][] suggest(String[] sentence, int top);
+    }
+
+    /**
+     * Writes the rows of one line's masks; false when some could not be given (said on stderr). Every sentence of the
+     * line is read before any row is written, so that a line the model fails on part way writes no row (refusals come
+     * before output, as a line of Infill and Rewrite is written whole or not at all): its earlier sentences' rows, a
+     * part of its masks, were written first.
+     */
+    static boolean writeRows(Utf8Lines.Line line, boolean tokenized, EnglishText english, Suggester infiller,
             int top, PrintStream out, PrintStream err) {
         LineTokens tokens = LineTokenizer.tokensOf(line, tokenized, english, err, "no rows written");
         if (tokens == null) {
@@ -137,31 +148,37 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         if (unfilled != null) {
             err.println(InfillTool.notAMaskMessage(line.number(), unfilled, tokenized, "gets no rows"));
         }
-        boolean whole = unfilled == null; // the mask meant got no rows: the run fails, as Infill's does
-        int mask = 0; // masks are numbered along the line, those of a sentence without rows too
+        int all = 0; // masks are numbered along the line
         for (String[] sentence : sentences) {
-            int masks = (int) Arrays.stream(sentence).filter(InfillerME.MASK::equals).count();
+            all += masksIn(sentence);
+        }
+        List<Suggestion[]> suggested = new ArrayList<>();
+        for (String[] sentence : sentences) {
+            int masks = masksIn(sentence);
             if (masks == 0) {
                 continue;
             }
-            Suggestion[][] suggested;
             try {
-                suggested = infiller.suggest(sentence, top);
+                suggested.addAll(Arrays.asList(infiller.suggest(sentence, top)));
             } catch (RuntimeException e) {
-                err.println("line " + line.number() + ": the model failed (" + CmdTool.message(e) + "); no rows for "
-                        + masks(mask, masks));
-                whole = false;
-                mask += masks;
-                continue;
-            }
-            for (Suggestion[] here : suggested) {
-                mask++;
-                for (int r = 0; r < here.length; r++) {
-                    out.print(SuggestionRows.row(line.number(), mask, r + 1, here[r]));
-                }
+                err.println("line " + line.number() + ": the model failed on " + masks(suggested.size(), masks) + " ("
+                        + CmdTool.message(e) + "); no rows written for the line's " + (all == 1 ? "mask"
+                                : all + " masks"));
+                return false;
             }
         }
-        return whole;
+        int mask = 0;
+        for (Suggestion[] here : suggested) {
+            mask++;
+            for (int r = 0; r < here.length; r++) {
+                out.print(SuggestionRows.row(line.number(), mask, r + 1, here[r]));
+            }
+        }
+        return unfilled == null; // the mask meant got no rows: the run fails, as Infill's does
+    }
+
+    private static int masksIn(String[] sentence) {
+        return (int) Arrays.stream(sentence).filter(InfillerME.MASK::equals).count();
     }
 
     /** "mask 3" or "masks 3-4": the masks after the first {@code before} of a line. */

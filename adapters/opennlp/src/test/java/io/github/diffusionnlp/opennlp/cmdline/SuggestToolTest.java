@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.cli.SuggestionRows;
+import io.github.diffusionnlp.corpus.Utf8Lines;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
 import io.github.diffusionnlp.opennlp.cmdline.DiffusionNlpToolTest.Run;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,6 +103,55 @@ class SuggestToolTest {
         assertFalse(infill.lines().get(1).contains("[MASK]"), "line 2 is filled: " + infill.out());
         Run fine = DiffusionNlpToolTest.run("He went to the [MASK] .\n", "Infill", "-tokenized", "-steps", "1");
         assertEquals(0, fine.code(), fine.stderr());
+    }
+
+    /**
+     * A line's sentences are all read before any of its rows is written, so that a line whose later sentence the model
+     * fails on (here a stand-in failure: no input the tool tokenizes is refused by the model) writes no row: the rows of
+     * its earlier sentences were written before the failure, a part of the line's masks. The real model gives the
+     * other rows; a line that does not fail is written as before.
+     */
+    @Test
+    void aLineWhoseLaterSentenceFailsWritesNoRow() throws Exception {
+        String text = "He went to the [MASK]. The BOOM [MASK] was late. She [MASK] it.";
+        Utf8Lines.Line line = new Utf8Lines.Line(3, text.getBytes(StandardCharsets.UTF_8), text, "\n");
+        try (DiffusionModel model = DiffusionModel.loadDefault()) {
+            InfillerME infiller = new InfillerME(model);
+            List<String[]> suggested = new ArrayList<>();
+            SuggestTool.Suggester failing = (sentence, top) -> {
+                suggested.add(sentence);
+                if (List.of(sentence).contains("BOOM")) {
+                    throw new IllegalStateException("cannot read BOOM");
+                }
+                return infiller.suggest(sentence, top);
+            };
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            assertFalse(SuggestTool.writeRows(line, false, EnglishText.get(), failing, 2,
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)));
+            assertEquals("", out.toString(StandardCharsets.UTF_8), "no row of the line written");
+            assertEquals("line 3: the model failed on mask 2 (cannot read BOOM); no rows written for the line's 3 masks"
+                    + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
+            assertEquals(2, suggested.size(), "the sentences up to the failing one read, the last not: " + suggested);
+
+            String fine = text.replace("BOOM ", "");
+            ByteArrayOutputStream rows = new ByteArrayOutputStream();
+            assertTrue(SuggestTool.writeRows(new Utf8Lines.Line(3, fine.getBytes(StandardCharsets.UTF_8), fine, "\n"),
+                    false, EnglishText.get(), infiller::suggest, 2, new PrintStream(rows, true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
+            List<String> expected = new ArrayList<>();
+            int mask = 0;
+            for (String[] sentence : EnglishText.get().sentences(fine)) {
+                for (Suggestion[] here : infiller.suggest(sentence, 2)) {
+                    mask++;
+                    for (int k = 0; k < here.length; k++) {
+                        expected.add(SuggestionRows.row(3, mask, k + 1, here[k]));
+                    }
+                }
+            }
+            assertEquals(String.join("", expected), rows.toString(StandardCharsets.UTF_8));
+            assertEquals(6, expected.size());
+        }
     }
 
     /** A -top out of range and the sampling parameters, which it does not read, are bad parameters with the usage. */
