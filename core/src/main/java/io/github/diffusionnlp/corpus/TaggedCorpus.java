@@ -147,11 +147,13 @@ public final class TaggedCorpus {
         // the layout's guess (or, for a file said to be plain, the note that it looks like columns) counted as the
         // lines are checked, not in a pass of its own; a CoNLL-U Plus file, read by its header's columns, needs none
         LayoutGuess.Counter guessing = new LayoutGuess.Counter();
+        LinesCount[] counted = new LinesCount[1];
         Function<String, Consumer<String>> watch = first -> {
             Consumer<String> guess = layout == CorpusLayout.AUTO && !ConlluPlusColumns.heads(first)
                     || layout == CorpusLayout.PLAIN && notes != null ? guessing::add : null;
             // the fewest words the lines can make, so that a corpus too large is refused in this pass, not after it
-            Consumer<String> count = linesCount(file, first, layout, memory, source);
+            LinesCount count = linesCount(file, first, layout, memory, source);
+            counted[0] = count;
             return guess == null ? count : count == null ? guess : guess.andThen(count);
         };
         TextLines text;
@@ -163,6 +165,9 @@ public final class TaggedCorpus {
                     : e.getMessage()), e);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the lines counted so far outgrow the memory
+        }
+        if (counted[0] != null) {
+            counted[0].finish(); // plain text that outgrew the memory, unless a line made it columns after all
         }
         memory.lines(text.size());
         try {
@@ -177,16 +182,19 @@ public final class TaggedCorpus {
             OnDisk source) {
         boolean plus = ConlluPlusColumns.heads(first) && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU);
         int idColumn = 0;
+        int columns = 0;
         if (plus) {
             try {
-                idColumn = ConlluPlusColumns.of(file, List.of(first)).id();
+                ConlluPlusColumns named = ConlluPlusColumns.of(file, List.of(first));
+                idColumn = named.id();
+                columns = named.count();
             } catch (IOException e) {
                 return null; // refused with the header, after the check
             }
         }
         LinesCount.Reads reads = layout == CorpusLayout.PLAIN ? LinesCount.Reads.PLAIN
                 : plus || layout != CorpusLayout.AUTO ? LinesCount.Reads.COLUMNS : LinesCount.Reads.EITHER;
-        return new LinesCount(memory, source::share, reads, idColumn);
+        return new LinesCount(memory, source::share, reads, idColumn, columns);
     }
 
     /**
