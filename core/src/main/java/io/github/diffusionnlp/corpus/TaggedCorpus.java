@@ -428,8 +428,10 @@ public final class TaggedCorpus {
             if (layout != CorpusLayout.AUTO && kindOf(line) != layout) {
                 throw notFitting(file, i, layout, describe(line, layout), option);
             }
-            String readAs = guess == null ? "columns" : guess.layout().description() + ", guessed from most of its"
-                    + " lines";
+            // plain text with a stray tab is columns for that tab, not for most of its lines (LayoutGuess#note)
+            boolean strayTab = guess != null && guess.tabLine() > 0 && guess.tabLines() * 2 < guess.lines();
+            String readAs = guess == null ? "columns" : guess.layout().description() + (strayTab ? ", as its line "
+                    + guess.tabLine() + " holds a tab" : ", guessed from most of its lines");
             if (cols.length == 1 && severalTokens(line)) {
                 throw new IOException(where + "several tokens and no tab, in a file read as " + readAs + " (a token"
                         + " a line: one word, word<TAB>UPOS or CoNLL-U's ten columns); fix the line, or, if the whole"
