@@ -22,8 +22,9 @@ import java.util.function.DoubleSupplier;
  *       plain text reads (read as columns, the file is refused by that line); once a line holds a tab as well, the
  *       file is read as columns and refused by that line, and is checked no further ({@link #refusedByALine}).
  * </ul>
- * A CoNLL-U Plus file whose line has another count of columns than its header names is refused by that line, and is
- * checked no further either. A file counted as plain text whose count outgrows the memory before any line holds a tab
+ * A CoNLL-U Plus file whose line has another count of columns than its header names, and a file said to be CoNLL-U,
+ * {@code word<TAB>UPOS} or one word a line whose line fits another, are refused by that line, and checked no further
+ * either. A file counted as plain text whose count outgrows the memory before any line holds a tab
  * is refused for it only at the end of the pass ({@link #finish}), unless a tab or a majority of one-word lines has
  * made it columns by then: the parse refuses such a file by its first line of several tokens, which comes before the
  * memory ran out, and that line is named first (audit h200). The pass then reads on to the end of the file: nothing
@@ -40,6 +41,8 @@ final class LinesCount implements Consumer<String> {
     private final int idColumn;
     /** How many columns a CoNLL-U Plus file's word lines have, else 0. */
     private final int columns;
+    /** The layout said of a file of columns (CoNLL-U, word<TAB>UPOS, one word a line), whose lines must fit it. */
+    private final CorpusLayout said;
     private int line = -1;
     private long plainWords;
     private long plainSentences;
@@ -67,6 +70,15 @@ final class LinesCount implements Consumer<String> {
 
     /** As {@link #LinesCount(CorpusMemory, DoubleSupplier, Reads, int)}, for a CoNLL-U Plus file of {@code columns}. */
     LinesCount(CorpusMemory memory, DoubleSupplier share, Reads reads, int idColumn, int columns) {
+        this(memory, share, reads, idColumn, columns, null);
+    }
+
+    /**
+     * As {@link #LinesCount(CorpusMemory, DoubleSupplier, Reads, int, int)}, for a file said to be {@code said}
+     * (null: none said, or plain text), whose every line fits it or is refused ({@link TaggedCorpus#kindOf}).
+     */
+    LinesCount(CorpusMemory memory, DoubleSupplier share, Reads reads, int idColumn, int columns, CorpusLayout said) {
+        this.said = said;
         this.memory = memory;
         this.share = share;
         this.reads = reads;
@@ -87,7 +99,8 @@ final class LinesCount implements Consumer<String> {
             tabSeen |= reads == Reads.EITHER && text.indexOf('\t') >= 0 && !TaggedCorpus.isComment(text);
             return;
         }
-        columnsWrong |= columns > 0 && fields(text) != columns;
+        columnsWrong |= columns > 0 && fields(text) != columns
+                || said != null && !columnsWrong && TaggedCorpus.kindOf(text) != said;
         int tokens = tokens(text);
         if (tokens > 0) {
             plainWords += tokens;
@@ -169,7 +182,7 @@ final class LinesCount implements Consumer<String> {
      * the parse names the line that is wrong (a file of {@code word<TAB>UPOS} lines, counted as plain text once it
      * held such a line, takes about 10 times the memory that way). The parse still counts the sentences it reads
      * before that line ({@link CorpusMemory#add}). So is a CoNLL-U Plus line with another count of columns than its
-     * header names, with IDs or without.
+     * header names, with IDs or without, and a line that does not fit the layout said of a file of columns.
      */
     private boolean refusedByALine() {
         return columnsWrong

@@ -194,7 +194,9 @@ public final class TaggedCorpus {
         }
         LinesCount.Reads reads = layout == CorpusLayout.PLAIN ? LinesCount.Reads.PLAIN
                 : plus || layout != CorpusLayout.AUTO ? LinesCount.Reads.COLUMNS : LinesCount.Reads.EITHER;
-        return new LinesCount(memory, source::share, reads, idColumn, columns);
+        // a said layout of columns refuses a line of another (a CoNLL-U Plus file is checked by its header's count)
+        CorpusLayout said = plus || layout == CorpusLayout.AUTO || layout == CorpusLayout.PLAIN ? null : layout;
+        return new LinesCount(memory, source::share, reads, idColumn, columns, said);
     }
 
     /**

@@ -96,8 +96,13 @@ class CorpusMemoryTest {
                 .sentences();
         long words = sentences.stream().mapToLong(s -> s.words().size()).sum();
         long most = CorpusMemory.bytes(words, sentences.size(), CorpusMemory.Held.READ);
+        // the said layout of columns, whose lines the count checks (a CoNLL-U Plus file's are checked by its header)
+        CorpusLayout said = reading.layout() == CorpusLayout.AUTO || reading.layout() == CorpusLayout.PLAIN
+                || name.endsWith(".conllup") ? null : reading.layout();
+        int columns = name.endsWith(".conllup") ? ConlluPlusColumns.of(file, List.of(text.split("\n")[0])).count()
+                : 0;
         LinesCount count = new LinesCount(new CorpusMemory(file, most, CorpusMemory.Held.READ), () -> 0.5, reads,
-                idColumn);
+                idColumn, columns, said);
         List<String> lines = List.of(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
         try {
             countAll(count, lines);
@@ -105,7 +110,7 @@ class CorpusMemoryTest {
             throw new AssertionError(name + " as " + reading + ": " + e.getCause().getMessage(), e);
         }
         LinesCount tight = new LinesCount(new CorpusMemory(file, most / 2, CorpusMemory.Held.READ), () -> 0.5, reads,
-                idColumn);
+                idColumn, columns, said);
         assertThrows(UncheckedIOException.class, () -> countAll(tight, lines), name + ": the bound counts nothing");
     }
 
@@ -225,5 +230,31 @@ class CorpusMemoryTest {
                 LinesCount.Reads.COLUMNS, -1, 2);
         List<String> wellFormed = lines.stream().map(l -> l.equals("the cat sat") ? "cat\tNOUN" : l).toList();
         assertThrows(UncheckedIOException.class, () -> countAll(good, wellFormed), "a well-formed file is counted");
+    }
+
+    /**
+     * A file said to be CoNLL-U, word<TAB>UPOS or one word a line, whose line 2 fits another layout (three columns, a
+     * tab in one word a line), is refused by that line; its count went on past it and refused the file for the memory
+     * of lines the parse never reaches (audit h200). A file of lines that fit is still counted.
+     */
+    @Test
+    void aLineThatDoesNotFitTheSaidLayoutEndsTheCount() {
+        String conllu = "1\tword\tword\tNOUN\t_\t_\t0\troot\t_\t_";
+        for (CorpusLayout said : new CorpusLayout[] {CorpusLayout.CONLLU, CorpusLayout.COLUMNS, CorpusLayout.WORDS}) {
+            String fits = said == CorpusLayout.CONLLU ? conllu : said == CorpusLayout.COLUMNS ? "word\tNOUN" : "word";
+            List<String> lines = new java.util.ArrayList<>(List.of(fits, said == CorpusLayout.WORDS ? "a\tNOUN"
+                    : "1\tthe\tDET", ""));
+            for (int i = 0; i < 2_000; i++) {
+                lines.add(i % 2 == 0 ? fits : ""); // 1,000 sentences of a word: 100,000 bytes
+            }
+            LinesCount count = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                    LinesCount.Reads.COLUMNS, 0, 0, said);
+            assertDoesNotThrow(() -> countAll(count, lines), said.name());
+            List<String> good = new java.util.ArrayList<>(lines);
+            good.set(1, fits);
+            LinesCount counted = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                    LinesCount.Reads.COLUMNS, 0, 0, said);
+            assertThrows(UncheckedIOException.class, () -> countAll(counted, good), said.name());
+        }
     }
 }
