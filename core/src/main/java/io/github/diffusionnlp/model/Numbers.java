@@ -45,9 +45,9 @@ public final class Numbers {
     }
 
     /**
-     * {@link #parseInt} as a data file is read (a model's {@code warp.tsv} and {@code tag-lexicon.tsv}, a training
-     * log): a whole number as a program writes it, so a leading '+' is refused too, where {@code parseInt} takes it as
-     * a command line's option may be written ({@code +3}).
+     * {@link #parseInt} as a data file is read (a model's {@code warp.tsv} and {@code tag-lexicon.tsv}): a whole
+     * number as a program writes it, so a leading '+' is refused too, where {@code parseInt} takes it as a command
+     * line's option may be written ({@code +3}).
      *
      * @throws NumberFormatException as {@link #parseInt}, and for a leading '+', saying so
      */
