@@ -560,14 +560,15 @@ public final class ModelCheckpoint {
         for (int i = 0; i < bins; i++) {
             String[] cols = lines.get(i + 1).split("\t");
             try {
-                // ASCII digits only: Java's Integer.parseInt read an Arabic-Indic bin number as its own
-                if (cols.length != columns || Numbers.parseInt(cols[0]) != i) {
+                // ASCII digits only, no '+': Java's Integer.parseInt read an Arabic-Indic bin number as its own
+                if (cols.length != columns || Numbers.parseIntAsWritten(cols[0]) != i) {
                     throw new NumberFormatException("expected " + columns + " columns starting with bin " + i);
                 }
                 loss[i] = Numbers.parseDouble(cols[sums ? OLD_WARP_COLUMNS : 3]);
                 weight[i] = Numbers.parseDouble(cols[4]);
             } catch (NumberFormatException e) {
-                throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + ")");
+                throw new InvalidModelException(file, "line " + (i + 2) + " is malformed (" + e.getMessage() + "): "
+                        + "restore the directory from a copy, or train again");
             }
             if (!(weight[i] >= 0) || !Double.isFinite(weight[i]) || !Double.isFinite(loss[i])) {
                 throw new InvalidModelException(file, "line " + (i + 2) + " has a negative or non-finite weight ("

@@ -18,8 +18,9 @@ import java.util.Locale;
  * words, under a heap 5 times what it needed.
  *
  * <p>Two counts refuse: {@link #checked}, a lower bound taken as the lines are checked ({@link LinesCount}), before
- * any is parsed, so that a corpus that cannot fit is refused part way through that first pass rather than after it;
- * and {@link #add}, the sentences as they are parsed. A run's context embeddings take more for a while
+ * any is parsed, so that a corpus that cannot fit is refused part way through that first pass rather than after it
+ * (plain text at its end, naming the line where it outgrew the memory: a later tab would make it columns, refused by
+ * a line); and {@link #add}, the sentences as they are parsed. A run's context embeddings take more for a while
  * ({@code train}'s own check: docs/training.md).
  */
 final class CorpusMemory {

@@ -22,6 +22,13 @@ import java.util.function.DoubleSupplier;
  *       plain text reads (read as columns, the file is refused by that line); once a line holds a tab as well, the
  *       file is read as columns and refused by that line, and is checked no further ({@link #refusedByALine}).
  * </ul>
+ * A CoNLL-U Plus file whose line has another count of columns than its header names, and a file said to be CoNLL-U,
+ * {@code word<TAB>UPOS} or one word a line whose line fits another, are refused by that line, and checked no further
+ * either. A file counted as plain text whose count outgrows the memory before any line holds a tab
+ * is refused for it only at the end of the pass ({@link #finish}), unless a tab or a majority of one-word lines has
+ * made it columns by then: the parse refuses such a file by its first line of several tokens, which comes before the
+ * memory ran out, and that line is named first (audit h200). The pass then reads on to the end of the file: nothing
+ * is held, but a plain-text corpus too large for the heap is refused after its whole first pass, not part way.
  */
 final class LinesCount implements Consumer<String> {
     /** Which readings the file may get. */
@@ -32,6 +39,10 @@ final class LinesCount implements Consumer<String> {
     private final Reads reads;
     /** The column a CoNLL-U Plus file's IDs are in (-1: none), else 0. */
     private final int idColumn;
+    /** How many columns a CoNLL-U Plus file's word lines have, else 0. */
+    private final int columns;
+    /** The layout said of a file of columns (CoNLL-U, word<TAB>UPOS, one word a line), whose lines must fit it. */
+    private final CorpusLayout said;
     private int line = -1;
     private long plainWords;
     private long plainSentences;
@@ -41,16 +52,38 @@ final class LinesCount implements Consumer<String> {
     private boolean severalWithoutTab;
     /** Whether a line (not blank, no {@code #} comment) holds a tab: the guess then reads the file as columns. */
     private boolean tabSeen;
+    /** Whether a CoNLL-U Plus line has another count of columns than the header names: the parse refuses it. */
+    private boolean columnsWrong;
+    /** Lines without a tab holding one token (or none) and several: the guess's vote when no line holds a tab. */
+    private long oneTokenLines;
+    private long severalTokenLines;
+    /** The memory refusal of a file counted as plain text before any tab, held until the pass ends. */
+    private IOException pending;
 
     /**
      * Counts the lines of a file that may be read as {@code reads} says, against {@code memory}; {@code share} says
      * which share of the file's bytes on disk has been read, for the whole file's estimate.
      */
     LinesCount(CorpusMemory memory, DoubleSupplier share, Reads reads, int idColumn) {
+        this(memory, share, reads, idColumn, 0);
+    }
+
+    /** As {@link #LinesCount(CorpusMemory, DoubleSupplier, Reads, int)}, for a CoNLL-U Plus file of {@code columns}. */
+    LinesCount(CorpusMemory memory, DoubleSupplier share, Reads reads, int idColumn, int columns) {
+        this(memory, share, reads, idColumn, columns, null);
+    }
+
+    /**
+     * As {@link #LinesCount(CorpusMemory, DoubleSupplier, Reads, int, int)}, for a file said to be {@code said}
+     * (null: none said, or plain text), whose every line fits it or is refused ({@link TaggedCorpus#kindOf}).
+     */
+    LinesCount(CorpusMemory memory, DoubleSupplier share, Reads reads, int idColumn, int columns, CorpusLayout said) {
+        this.said = said;
         this.memory = memory;
         this.share = share;
         this.reads = reads;
         this.idColumn = idColumn;
+        this.columns = columns;
     }
 
     /** Counts the next line, refused by an {@link UncheckedIOException} when its count outgrows the memory. */
@@ -62,8 +95,12 @@ final class LinesCount implements Consumer<String> {
             return;
         }
         if (text.startsWith("#")) {
+            // "#<TAB>SYM" is a word line of columns, and its tab makes the guess read the file so
+            tabSeen |= reads == Reads.EITHER && text.indexOf('\t') >= 0 && !TaggedCorpus.isComment(text);
             return;
         }
+        columnsWrong |= columns > 0 && fields(text) != columns
+                || said != null && !columnsWrong && TaggedCorpus.kindOf(text) != said;
         int tokens = tokens(text);
         if (tokens > 0) {
             plainWords += tokens;
@@ -73,6 +110,8 @@ final class LinesCount implements Consumer<String> {
         tabSeen |= tab >= 0;
         if (tab < 0) {
             severalWithoutTab |= tokens > 1;
+            oneTokenLines += tokens > 1 ? 0 : 1;
+            severalTokenLines += tokens > 1 ? 1 : 0;
             if (tokens > 0) {
                 word(1);
             }
@@ -106,15 +145,33 @@ final class LinesCount implements Consumer<String> {
     }
 
     private void check() throws IOException {
-        if (refusedByALine()) {
+        if (refusedByALine() || pending != null) {
             return;
         }
         long colWords = Math.max(columnWords, columnSentences);
         boolean plain = reads == Reads.PLAIN || reads == Reads.EITHER && (severalWithoutTab
                 || CorpusMemory.bytes(plainWords, plainSentences, CorpusMemory.Held.READ)
                         < CorpusMemory.bytes(colWords, columnSentences, CorpusMemory.Held.READ));
-        memory.checked(plain ? plainWords : colWords, plain ? plainSentences : columnSentences, line,
-                share.getAsDouble());
+        try {
+            memory.checked(plain ? plainWords : colWords, plain ? plainSentences : columnSentences, line,
+                    share.getAsDouble());
+        } catch (IOException e) {
+            if (reads != Reads.EITHER || !severalWithoutTab) {
+                throw e;
+            }
+            pending = e; // a tab or one-word lines later would make its line of several tokens the refusal
+        }
+    }
+
+    /**
+     * Ends the count at the end of the pass: throws the memory refusal held for a file counted as plain text, unless
+     * the guess reads it as columns after all (a line holds a tab, or more lines hold one token than several), and
+     * the parse then refuses it by its first line of several tokens.
+     */
+    void finish() throws IOException {
+        if (pending != null && !refusedByALine() && oneTokenLines <= severalTokenLines) {
+            throw pending;
+        }
     }
 
     /**
@@ -124,10 +181,21 @@ final class LinesCount implements Consumer<String> {
      * checked any further then: the count would refuse it for the memory of lines the parse never reaches, before
      * the parse names the line that is wrong (a file of {@code word<TAB>UPOS} lines, counted as plain text once it
      * held such a line, takes about 10 times the memory that way). The parse still counts the sentences it reads
-     * before that line ({@link CorpusMemory#add}).
+     * before that line ({@link CorpusMemory#add}). So is a CoNLL-U Plus line with another count of columns than its
+     * header names, with IDs or without, and a line that does not fit the layout said of a file of columns.
      */
     private boolean refusedByALine() {
-        return severalWithoutTab && (reads == Reads.EITHER ? tabSeen : reads == Reads.COLUMNS && idColumn >= 0);
+        return columnsWrong
+                || severalWithoutTab && (reads == Reads.EITHER ? tabSeen : reads == Reads.COLUMNS && idColumn >= 0);
+    }
+
+    /** How many tab-separated fields {@code text} holds (empty ones too). */
+    private static int fields(String text) {
+        int n = 1;
+        for (int i = text.indexOf('\t'); i >= 0; i = text.indexOf('\t', i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /** How many lines a range {@code a-b} covers ({@code b - a + 1}), or 0 when it is no range of numbers. */

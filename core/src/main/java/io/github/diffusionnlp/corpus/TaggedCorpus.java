@@ -147,11 +147,13 @@ public final class TaggedCorpus {
         // the layout's guess (or, for a file said to be plain, the note that it looks like columns) counted as the
         // lines are checked, not in a pass of its own; a CoNLL-U Plus file, read by its header's columns, needs none
         LayoutGuess.Counter guessing = new LayoutGuess.Counter();
+        LinesCount[] counted = new LinesCount[1];
         Function<String, Consumer<String>> watch = first -> {
             Consumer<String> guess = layout == CorpusLayout.AUTO && !ConlluPlusColumns.heads(first)
                     || layout == CorpusLayout.PLAIN && notes != null ? guessing::add : null;
             // the fewest words the lines can make, so that a corpus too large is refused in this pass, not after it
-            Consumer<String> count = linesCount(file, first, layout, memory, source);
+            LinesCount count = linesCount(file, first, layout, memory, source);
+            counted[0] = count;
             return guess == null ? count : count == null ? guess : guess.andThen(count);
         };
         TextLines text;
@@ -163,6 +165,9 @@ public final class TaggedCorpus {
                     : e.getMessage()), e);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the lines counted so far outgrow the memory
+        }
+        if (counted[0] != null) {
+            counted[0].finish(); // plain text that outgrew the memory, unless a line made it columns after all
         }
         memory.lines(text.size());
         try {
@@ -177,16 +182,21 @@ public final class TaggedCorpus {
             OnDisk source) {
         boolean plus = ConlluPlusColumns.heads(first) && (layout == CorpusLayout.AUTO || layout == CorpusLayout.CONLLU);
         int idColumn = 0;
+        int columns = 0;
         if (plus) {
             try {
-                idColumn = ConlluPlusColumns.of(file, List.of(first)).id();
+                ConlluPlusColumns named = ConlluPlusColumns.of(file, List.of(first));
+                idColumn = named.id();
+                columns = named.count();
             } catch (IOException e) {
                 return null; // refused with the header, after the check
             }
         }
         LinesCount.Reads reads = layout == CorpusLayout.PLAIN ? LinesCount.Reads.PLAIN
                 : plus || layout != CorpusLayout.AUTO ? LinesCount.Reads.COLUMNS : LinesCount.Reads.EITHER;
-        return new LinesCount(memory, source::share, reads, idColumn);
+        // a said layout of columns refuses a line of another (a CoNLL-U Plus file is checked by its header's count)
+        CorpusLayout said = plus || layout == CorpusLayout.AUTO || layout == CorpusLayout.PLAIN ? null : layout;
+        return new LinesCount(memory, source::share, reads, idColumn, columns, said);
     }
 
     /**
@@ -420,8 +430,10 @@ public final class TaggedCorpus {
             if (layout != CorpusLayout.AUTO && kindOf(line) != layout) {
                 throw notFitting(file, i, layout, describe(line, layout), option);
             }
-            String readAs = guess == null ? "columns" : guess.layout().description() + ", guessed from most of its"
-                    + " lines";
+            // plain text with a stray tab is columns for that tab, not for most of its lines (LayoutGuess#note)
+            boolean strayTab = guess != null && guess.tabLine() > 0 && guess.tabLines() * 2 < guess.lines();
+            String readAs = guess == null ? "columns" : guess.layout().description() + (strayTab ? ", as its line "
+                    + guess.tabLine() + " holds a tab" : ", guessed from most of its lines");
             if (cols.length == 1 && severalTokens(line)) {
                 throw new IOException(where + "several tokens and no tab, in a file read as " + readAs + " (a token"
                         + " a line: one word, word<TAB>UPOS or CoNLL-U's ten columns); fix the line, or, if the whole"

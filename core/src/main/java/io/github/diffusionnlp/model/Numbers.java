@@ -13,9 +13,12 @@ public final class Numbers {
     /** Beyond these magnitudes the plain form is a long run of zeros: scientific notation reads better. */
     private static final double PLAIN_BELOW = 1e21;
     private static final double PLAIN_FROM = 1e-7;
-    /** A decimal as Java's Double.toString and printf write one, signed, NaN and Infinity included. */
+    /**
+     * A decimal as Java's Double.toString and printf write one, NaN and Infinity included: a '-' before a negative
+     * one, no '+' before any (an exponent's sign is written either way: {@code %g} writes {@code 1.0e+00}).
+     */
     private static final Pattern DECIMAL = Pattern.compile(
-            "[-+]?(?:NaN|Infinity|(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)");
+            "-?(?:NaN|Infinity|(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)");
 
     /**
      * What a refusal of a whole number written in other digits adds, in every front end: Java's {@link
@@ -42,18 +45,32 @@ public final class Numbers {
     }
 
     /**
+     * {@link #parseInt} as a data file is read (a model's {@code warp.tsv} and {@code tag-lexicon.tsv}): a whole
+     * number as a program writes it, so a leading '+' is refused too, where {@code parseInt} takes it as a command
+     * line's option may be written ({@code +3}).
+     *
+     * @throws NumberFormatException as {@link #parseInt}, and for a leading '+', saying so
+     */
+    public static int parseIntAsWritten(String s) {
+        requireNoPlus(s);
+        return parseInt(s);
+    }
+
+    /**
      * {@link Double#parseDouble} as a data file is read: of ASCII digits only, as {@link #parseInt} (Java's own
      * refuses other digits too, but says nothing of why), with nothing around the number (Java's reads past spaces
      * and control characters there), and with the refused text quoted visibly ({@link
      * io.github.diffusionnlp.corpus.Visible}), as Java's message quotes it raw: a file's ESC sequence or line break
      * would run in the terminal or split the message. Only a decimal as a program writes it is read ({@code -2.5},
-     * {@code 1.0E-4}): not Java's hexadecimal ({@code 0x1p3}) nor its type suffixes ({@code 1d}, {@code 2f}). {@code
-     * NaN} and {@code Infinity} are read, as Java reads them: a caller refuses them where no such value belongs.
+     * {@code 1.0E-4}): not Java's hexadecimal ({@code 0x1p3}) nor its type suffixes ({@code 1d}, {@code 2f}), nor
+     * a leading '+' ({@code +0.5}), which no program writes. {@code NaN} and {@code Infinity} are read, as Java reads
+     * them: a caller refuses them where no such value belongs.
      *
      * @throws NumberFormatException for what {@code Double.parseDouble} refuses, for {@link #hasOtherDigits}, and for
-     *     a number with spaces or control characters around it, or not written as a decimal
+     *     a number with spaces or control characters around it, or not written as a decimal (a leading '+' said so)
      */
     public static double parseDouble(String s) {
+        requireNoPlus(s);
         return parsed(s, t -> {
             if (!DECIMAL.matcher(t).matches()) {
                 throw new NumberFormatException();
@@ -80,6 +97,14 @@ public final class Numbers {
     /** Whether {@code s} holds a digit other than ASCII's 0-9, which Java's parsers read and this project's do not. */
     public static boolean hasOtherDigits(String s) {
         return s != null && s.codePoints().anyMatch(c -> Character.isDigit(c) && (c < '0' || c > '9'));
+    }
+
+    /** Refuses a leading '+', which a data file's numbers are written without, saying so. */
+    private static void requireNoPlus(String s) {
+        if (s != null && s.startsWith("+")) {
+            throw new NumberFormatException("For input string: \"" + io.github.diffusionnlp.corpus.Visible.of(s)
+                    + "\" (a leading '+': a number here is written without one)");
+        }
     }
 
     private static void requireAsciiDigits(String s) {

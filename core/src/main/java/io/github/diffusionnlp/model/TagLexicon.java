@@ -145,7 +145,8 @@ public final class TagLexicon {
             for (String field : line.substring(tab + 1).split(" ")) {
                 int colon = field.indexOf(':');
                 try {
-                    int count = Numbers.parseInt(field.substring(colon + 1)); // Java's reads any script's digits
+                    // Java's reads any script's digits, and a '+' the lexicon is never written with
+                    int count = Numbers.parseIntAsWritten(field.substring(colon + 1));
                     if (colon <= 0 || count < 0) {
                         throw new NumberFormatException();
                     }
@@ -154,7 +155,7 @@ public final class TagLexicon {
                     counts[vocab.id(word)][Upos.parse(field.substring(0, colon)).ordinal()] += count;
                 } catch (IllegalArgumentException e) { // also a bad tag
                     throw new IOException("line " + n + ": '" + Visible.of(field) + "' is not TAG:count with a UPOS"
-                            + " tag and a count >= 0 " + Numbers.IN_ASCII_DIGITS, e);
+                            + " tag and a count >= 0 " + Numbers.IN_ASCII_DIGITS + ", without a '+'", e);
                 }
             }
         }

@@ -412,6 +412,48 @@ class ModelCheckpointTest {
     }
 
     /**
+     * A leading '+' on a model file's number ("+1" for warp.tsv's bin 1, "+0.5" for a weight, "+3" for a tag-lexicon
+     * count) was read as the number, where training writes none and the project otherwise reads a number as a program
+     * writes it (audit h200). Each is refused by its line, naming the file, the '+' and what to do.
+     */
+    @Test
+    void aLeadingPlusInAModelFileIsRefusedByItsLine(@TempDir Path dir) throws IOException {
+        Path model = copyOfTiny(dir.resolve("bin"));
+        Path warp = model.resolve(ModelCheckpoint.WARP);
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(warp));
+        lines.set(2, "+" + lines.get(2));
+        Files.write(warp, lines);
+        InvalidModelException e = loadFails(model);
+        assertEquals(warp, e.file());
+        assertTrue(e.getMessage().startsWith(warp + " line 3 is malformed (For input string: \"+1\" (a leading '+':"
+                + " a number here is written without one)): restore the directory from a copy, or train again"),
+                e.getMessage());
+
+        Path weighted = copyOfTiny(dir.resolve("weight"));
+        Path weights = weighted.resolve(ModelCheckpoint.WARP);
+        lines = new java.util.ArrayList<>(Files.readAllLines(weights));
+        String[] cols = lines.get(2).split("\t");
+        cols[4] = "+" + cols[4];
+        lines.set(2, String.join("\t", cols));
+        Files.write(weights, lines);
+        e = loadFails(weighted);
+        assertEquals(weights, e.file());
+        assertTrue(e.getMessage().startsWith(weights + " line 3 is malformed (For input string: \"" + cols[4]
+                + "\" (a leading '+': a number here is written without one))"), e.getMessage());
+
+        Path other = copyOfTiny(dir.resolve("lexicon"));
+        Path lexicon = other.resolve(ModelCheckpoint.TAG_LEXICON);
+        List<String> rows = new java.util.ArrayList<>(Files.readAllLines(lexicon));
+        rows.set(1, rows.get(1).replaceFirst(":([0-9]+)", ":+$1"));
+        Files.write(lexicon, rows);
+        e = loadFails(other);
+        assertEquals(lexicon, e.file());
+        assertTrue(e.getMessage().startsWith(lexicon + " cannot be read: line 2: '")
+                && e.getMessage().contains("' is not TAG:count with a UPOS tag and a count >= 0 in ASCII digits (0-9),"
+                + " without a '+'"), e.getMessage());
+    }
+
+    /**
      * A directory in place of the tag lexicon was reported as a lexicon "deleted, or not copied" (or, when the config
      * recorded none, loaded as no lexicon): it is named for what it is.
      */

@@ -96,17 +96,32 @@ class CorpusMemoryTest {
                 .sentences();
         long words = sentences.stream().mapToLong(s -> s.words().size()).sum();
         long most = CorpusMemory.bytes(words, sentences.size(), CorpusMemory.Held.READ);
+        // the said layout of columns, whose lines the count checks (a CoNLL-U Plus file's are checked by its header)
+        CorpusLayout said = reading.layout() == CorpusLayout.AUTO || reading.layout() == CorpusLayout.PLAIN
+                || name.endsWith(".conllup") ? null : reading.layout();
+        int columns = name.endsWith(".conllup") ? ConlluPlusColumns.of(file, List.of(text.split("\n")[0])).count()
+                : 0;
         LinesCount count = new LinesCount(new CorpusMemory(file, most, CorpusMemory.Held.READ), () -> 0.5, reads,
-                idColumn);
+                idColumn, columns, said);
         List<String> lines = List.of(text.split("\n", -1)).subList(0, text.split("\n", -1).length - 1);
         try {
-            lines.forEach(count);
+            countAll(count, lines);
         } catch (UncheckedIOException e) {
             throw new AssertionError(name + " as " + reading + ": " + e.getCause().getMessage(), e);
         }
         LinesCount tight = new LinesCount(new CorpusMemory(file, most / 2, CorpusMemory.Held.READ), () -> 0.5, reads,
-                idColumn);
-        assertThrows(UncheckedIOException.class, () -> lines.forEach(tight), name + ": the bound counts nothing");
+                idColumn, columns, said);
+        assertThrows(UncheckedIOException.class, () -> countAll(tight, lines), name + ": the bound counts nothing");
+    }
+
+    /** Counts {@code lines} as the check pass does, to its end ({@link LinesCount#finish}). */
+    private static void countAll(LinesCount count, List<String> lines) {
+        lines.forEach(count);
+        try {
+            count.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -134,7 +149,7 @@ class CorpusMemoryTest {
      * line on (a sentence of two words a line: about ten times what its columns take), and refused for its memory
      * before the parse named the line that is wrong; so was a file said to be columns, by the lines after the bad one.
      * Such a file is refused by that line whatever follows it, and its count refuses it no more. Plain text (no tab
-     * anywhere) is counted and refused as before.
+     * anywhere) is counted and refused as before (at the end of the pass since audit h200).
      */
     @Test
     void aFileRefusedByALineIsNotRefusedForTheMemoryOfTheLinesAfterIt() {
@@ -152,7 +167,94 @@ class CorpusMemoryTest {
         LinesCount plain = new LinesCount(new CorpusMemory(FILE, most, CorpusMemory.Held.READ), () -> 1.0,
                 LinesCount.Reads.EITHER, 0);
         List<String> noTab = lines.stream().map(l -> l.replace('\t', ' ')).toList();
-        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> noTab.forEach(plain));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> countAll(plain, noTab));
         assertTrue(e.getCause().getMessage().startsWith("corpus.txt:"), e.getCause().getMessage());
+    }
+
+    /**
+     * Plain text whose count outgrows the memory before its first tab: the tab makes the guess read the file as
+     * columns, which refuses its first line of several tokens, so the count refused it for memory before the parse
+     * named that line (audit h200). So did mostly one-word lines, which the guess reads as one word a line. The count's
+     * refusal waits for the end of the pass now, and is dropped there when the file is read as columns; plain text
+     * that stays plain is refused there, naming the line where it outgrew the memory.
+     */
+    @Test
+    void plainTextMadeColumnsLaterIsNotRefusedForItsMemory() {
+        List<String> plain = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            plain.add("the cat sat"); // 120 bytes a line as plain text: 100,000 bytes hold 833 lines
+        }
+        long most = 100_000;
+        List<String> strayTab = new java.util.ArrayList<>(plain);
+        strayTab.add("word\tNOUN");
+        List<String> oneWord = new java.util.ArrayList<>(List.of("the cat sat"));
+        for (int i = 0; i < 2_000; i++) {
+            oneWord.add(i % 3 == 0 ? "the cat sat" : "word");
+        }
+        for (List<String> lines : List.of(strayTab, oneWord)) {
+            LinesCount count = new LinesCount(new CorpusMemory(FILE, most, CorpusMemory.Held.READ), () -> 1.0,
+                    LinesCount.Reads.EITHER, 0);
+            assertDoesNotThrow(() -> countAll(count, lines), lines.get(lines.size() - 1));
+        }
+        LinesCount stays = new LinesCount(new CorpusMemory(FILE, most, CorpusMemory.Held.READ), () -> 1.0,
+                LinesCount.Reads.EITHER, 0);
+        plain.forEach(stays); // nothing refused before the end
+        IOException e = assertThrows(IOException.class, stays::finish);
+        assertTrue(e.getMessage().startsWith("corpus.txt:834: by this line the corpus holds at least 2,502 words"),
+                e.getMessage());
+    }
+
+    /**
+     * A CoNLL-U Plus file without IDs (FORM UPOS) whose line has one column, not two, is refused by that line; its
+     * count went on past it, each line a word, and refused the file for the memory of lines the parse never reaches
+     * (audit h200). A file said to be CoNLL-U Plus with IDs, whose line has too few columns, is not counted past it
+     * either.
+     */
+    @Test
+    void aConlluPlusLineOfAnotherCountOfColumnsEndsTheCount() {
+        List<String> lines = new java.util.ArrayList<>(List.of("The\tDET", "the cat sat", ""));
+        for (int i = 0; i < 2_000; i++) {
+            lines.add(i % 2 == 0 ? "word\tNOUN" : ""); // 1,000 sentences of a word: 100,000 bytes
+        }
+        LinesCount count = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                LinesCount.Reads.COLUMNS, -1, 2);
+        assertDoesNotThrow(() -> countAll(count, lines));
+        List<String> withIds = lines.stream().map(l -> l.isEmpty() || l.equals("the cat sat") ? l : "1\t" + l)
+                .toList();
+        List<String> shortLine = new java.util.ArrayList<>(withIds);
+        shortLine.set(1, "1\tthe"); // two columns of three
+        LinesCount ids = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                LinesCount.Reads.COLUMNS, 0, 3);
+        assertDoesNotThrow(() -> countAll(ids, shortLine));
+        LinesCount good = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                LinesCount.Reads.COLUMNS, -1, 2);
+        List<String> wellFormed = lines.stream().map(l -> l.equals("the cat sat") ? "cat\tNOUN" : l).toList();
+        assertThrows(UncheckedIOException.class, () -> countAll(good, wellFormed), "a well-formed file is counted");
+    }
+
+    /**
+     * A file said to be CoNLL-U, word<TAB>UPOS or one word a line, whose line 2 fits another layout (three columns, a
+     * tab in one word a line), is refused by that line; its count went on past it and refused the file for the memory
+     * of lines the parse never reaches (audit h200). A file of lines that fit is still counted.
+     */
+    @Test
+    void aLineThatDoesNotFitTheSaidLayoutEndsTheCount() {
+        String conllu = "1\tword\tword\tNOUN\t_\t_\t0\troot\t_\t_";
+        for (CorpusLayout said : new CorpusLayout[] {CorpusLayout.CONLLU, CorpusLayout.COLUMNS, CorpusLayout.WORDS}) {
+            String fits = said == CorpusLayout.CONLLU ? conllu : said == CorpusLayout.COLUMNS ? "word\tNOUN" : "word";
+            List<String> lines = new java.util.ArrayList<>(List.of(fits, said == CorpusLayout.WORDS ? "a\tNOUN"
+                    : "1\tthe\tDET", ""));
+            for (int i = 0; i < 2_000; i++) {
+                lines.add(i % 2 == 0 ? fits : ""); // 1,000 sentences of a word: 100,000 bytes
+            }
+            LinesCount count = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                    LinesCount.Reads.COLUMNS, 0, 0, said);
+            assertDoesNotThrow(() -> countAll(count, lines), said.name());
+            List<String> good = new java.util.ArrayList<>(lines);
+            good.set(1, fits);
+            LinesCount counted = new LinesCount(new CorpusMemory(FILE, 50_000, CorpusMemory.Held.READ), () -> 1.0,
+                    LinesCount.Reads.COLUMNS, 0, 0, said);
+            assertThrows(UncheckedIOException.class, () -> countAll(counted, good), said.name());
+        }
     }
 }

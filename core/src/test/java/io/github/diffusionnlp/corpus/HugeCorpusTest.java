@@ -56,15 +56,30 @@ class HugeCorpusTest {
 
     /**
      * The refusal comes in the pass that checks the lines, at the line where they outgrow the heap, not after a whole
-     * pass: the same file with a NUL byte on its last line is refused for its memory, by a line near the middle, where
-     * the check's pass had to reach the end (and refused the NUL byte) before the memory was counted (audit h180).
+     * pass: a file of a million one-word sentences of word<TAB>UPOS (about 100 MB held) with a NUL byte on its last
+     * line is refused for its memory, by a line two thirds of the way, where the check's pass had to reach the end
+     * (and refused the NUL byte) before the memory was counted (audit h180). The file was plain text until audit h200:
+     * plain text is now refused for its memory only at the end of that pass (a tab there would make its first line the
+     * refusal: {@link #plainTextWithATabAfterTheMemoryLimitIsRefusedByItsBadLine}), so its NUL byte is named first.
      */
     @Test
     void aCorpusThatOutgrowsTheHeapIsRefusedBeforeItsLinesAreAllChecked(@TempDir Path tmp) throws Exception {
-        Path gz = sevenWordLines(tmp.resolve("big.txt.gz"), 20_000_000, "the end \0\n");
+        Path gz = tmp.resolve("big.tsv.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            byte[] sentence = "word\tNOUN\n\n".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(sentence);
+            }
+            out.write("the\t\0\n".getBytes(StandardCharsets.UTF_8));
+        }
         java.util.regex.Matcher refusal = refusalUnder64m(gz);
         int line = Integer.parseInt(refusal.group(1).substring(gz.toString().length() + 1).replace(":", ""));
-        assertTrue(line < 600_000, refusal.group()); // of 800,001 lines: about 64 MB of 130
+        assertTrue(line < 1_600_000, refusal.group()); // of 2,000,001 lines: about 64 MB of 100
+
+        Path plain = sevenWordLines(tmp.resolve("big.txt.gz"), 20_000_000, "the end \0\n");
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, plain.toString()), "",
+                Duration.ofSeconds(60));
+        assertEquals(plain + ":800001: a NUL byte; a corpus is text, and this file is not", run.said().strip());
     }
 
     /** What a child JVM reading {@code gz} under -Xmx64m says, matched as a {@link #REFUSAL}. */
@@ -162,6 +177,44 @@ class HugeCorpusTest {
                 Duration.ofSeconds(60));
         assertEquals(0, run.code(), run.said());
         assertTrue(run.said().startsWith(gz + ":2: several tokens and no tab, in a file read as"), run.said());
+    }
+
+    /**
+     * Plain text, 800,000 lines of seven words (about 130 MB held as plain text), with one word<TAB>UPOS line at its
+     * end: the tab makes the guess read the file as columns, which refuses its line 1 (several tokens and no tab).
+     * Under -Xmx64m it was refused for its memory, as plain text, by a line near 420,000, before the tab was met
+     * (audit h200); the bad line is named first now, as in a file of columns.
+     */
+    @Test
+    void plainTextWithATabAfterTheMemoryLimitIsRefusedByItsBadLine(@TempDir Path tmp) throws Exception {
+        Path gz = sevenWordLines(tmp.resolve("stray-tab.txt.gz"), 20_000_000, "word\tNOUN\n");
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
+                Duration.ofSeconds(120));
+        assertEquals(0, run.code(), run.said());
+        assertTrue(run.said().startsWith(gz + ":1: several tokens and no tab, in a file read as word<TAB>UPOS, as its"
+                + " line 800001 holds a tab"), run.said());
+    }
+
+    /**
+     * A CoNLL-U Plus file without an ID column (FORM UPOS) whose line 3 has one column, not the two its header names,
+     * then a million one-word sentences (about 100 MB held): its count went on past that line, each line a word, and
+     * refused it under -Xmx64m for the memory of lines the parse never reaches (audit h200); it is refused by the line.
+     */
+    @Test
+    void aConlluPlusFileWithoutIdsIsRefusedByItsBadLineNotForItsMemory(@TempDir Path tmp) throws Exception {
+        Path gz = tmp.resolve("no-ids.conllup.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write("# global.columns = FORM UPOS\nThe\tDET\nthe cat sat\n\n".getBytes(StandardCharsets.UTF_8));
+            byte[] sentence = "word\tNOUN\n\n".getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 1_000_000; i++) {
+                out.write(sentence);
+            }
+        }
+        ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
+                Duration.ofSeconds(120));
+        assertEquals(0, run.code(), run.said());
+        assertTrue(run.said().startsWith(gz + ":3: 1 tab-separated columns, where the global.columns line names 2"),
+                run.said());
     }
 
     /** Reads the corpus its argument names and prints the error it was refused with, or "read". */

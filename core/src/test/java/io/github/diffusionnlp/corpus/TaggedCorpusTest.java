@@ -116,6 +116,18 @@ class TaggedCorpusTest {
                 e.getMessage());
     }
 
+    /**
+     * Plain text with a stray tab is read as columns because of that tab, not "guessed from most of its lines", as
+     * the refusal of its first line said (audit h200): it names the line that holds the tab.
+     */
+    @Test
+    void plainTextWithAStrayTabIsToldWhichLineMadeItColumns() throws IOException {
+        Path p = file("stray.txt", "the cat sat\nit rained\nword\tNOUN\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(p));
+        assertTrue(e.getMessage().startsWith(p + ":1: several tokens and no tab, in a file read as word<TAB>UPOS, as its"
+                + " line 3 holds a tab (a token a line"), e.getMessage());
+    }
+
     @Test
     void anUnknownTagIsNamedWithItsLine() throws IOException {
         Path p = file("bad.tsv", "The\tDET\njury\tNOUNS\n"); // NN would read, as Penn Treebank's NOUN

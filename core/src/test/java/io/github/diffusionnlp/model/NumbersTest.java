@@ -97,4 +97,27 @@ class NumbersTest {
         assertEquals("For input string: \"99999999999\"", assertThrows(NumberFormatException.class,
                 () -> Numbers.parseInt("99999999999")).getMessage());
     }
+
+    /**
+     * A data file's numbers as a program writes them, without a leading '+' (audit h200): a tag-lexicon count or a
+     * warp.tsv bin of "+3", a weight of "+0.5", were read as the number. An exponent's sign stays (%g writes
+     * "1.0e+00"); parseInt and parseLong, which the command lines read options with, still take "+3".
+     */
+    @Test
+    void aDataFilesNumberWithALeadingPlusIsRefused() {
+        for (String plus : new String[] {"+0.5", "+3", "+Infinity", "+1e5"}) {
+            NumberFormatException e = assertThrows(NumberFormatException.class, () -> Numbers.parseDouble(plus));
+            assertEquals("For input string: \"" + plus + "\" (a leading '+': a number here is written without one)",
+                    e.getMessage());
+        }
+        NumberFormatException e = assertThrows(NumberFormatException.class, () -> Numbers.parseIntAsWritten("+3"));
+        assertEquals("For input string: \"+3\" (a leading '+': a number here is written without one)", e.getMessage());
+        assertEquals(-3, Numbers.parseIntAsWritten("-3"));
+        assertEquals("For input string: \"x\"", assertThrows(NumberFormatException.class,
+                () -> Numbers.parseIntAsWritten("x")).getMessage());
+        assertThrows(NumberFormatException.class, () -> Numbers.parseIntAsWritten("\u0663"));
+        assertEquals(1.0, Numbers.parseDouble("1.0e+00"));
+        assertEquals(3, Numbers.parseInt("+3"), "an option's +3");
+        assertEquals(3L, Numbers.parseLong("+3"), "an option's +3");
+    }
 }

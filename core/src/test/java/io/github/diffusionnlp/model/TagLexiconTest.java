@@ -92,6 +92,13 @@ class TagLexiconTest {
         assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB:3\u001b[2J\n", "line 2: 'VERB:3<U+001B>[2J' is not");
     }
 
+    /** A count written "+3" was read as 3, where the lexicon is written without a sign (audit h200). */
+    @Test
+    void aCountWithALeadingPlusIsRefusedNamingTheLine(@TempDir Path dir) throws IOException {
+        assertProblem(dir, TagLexicon.HEADER + "\nrun\tVERB:+3\n", "line 2: 'VERB:+3' is not TAG:count with a UPOS tag"
+                + " and a count >= 0 in ASCII digits (0-9), without a '+'");
+    }
+
     private static void assertProblem(Path dir, String text, String named) throws IOException {
         Path file = dir.resolve("bad.tsv");
         Files.writeString(file, text, StandardCharsets.UTF_8);

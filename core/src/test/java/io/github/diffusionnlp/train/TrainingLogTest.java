@@ -59,6 +59,14 @@ class TrainingLogTest {
         e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, log::writeLossCurve);
         assertTrue(e.getMessage().startsWith(csv + ":3: not a row of numbers"), e.getMessage());
         assertTrue(e.getMessage().contains("(not in ASCII digits (0-9))"), e.getMessage());
+
+        // a loss written with a '+', which the run never writes (audit h200; a step's must be digits to be a row)
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0",
+                "20,0.1,+2.9,2.8,2.0"), StandardCharsets.UTF_8);
+        TrainingLog plus = new TrainingLog(dir, System.out, options, 20, 2.0);
+        e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, plus::writeLossCurve);
+        assertTrue(e.getMessage().startsWith(csv + ":3: not a row of numbers"), e.getMessage());
+        assertTrue(e.getMessage().contains("(a leading '+': a number here is written without one)"), e.getMessage());
     }
 
     /**
