@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.StoppableReading;
@@ -14,6 +15,7 @@ import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -42,8 +44,7 @@ public final class TrainingData {
             PrintStream log, StartUp startUp) throws IOException {
         TaggedCorpus.Reading reading = options.corpusReading(resumed);
         startUp.enter("reading the corpus");
-        TaggedCorpus.Read read = alreadyRead != null ? alreadyRead
-                : StoppableReading.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE, startUp::check);
+        TaggedCorpus.Read read = alreadyRead != null ? alreadyRead : readSaying(options, reading, log, startUp);
         if (options.dev() != null) {
             startUp.enter("reading the dev split");
         }
@@ -61,6 +62,21 @@ public final class TrainingData {
             throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
         }
         return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()));
+    }
+
+    /**
+     * The corpus read, saying so before and after: reading a large one is most of a start-up (several seconds for
+     * Brown's training split, over a minute for eight copies) and was silent.
+     */
+    private static TaggedCorpus.Read readSaying(TrainOptions options, TaggedCorpus.Reading reading, PrintStream log,
+            StartUp startUp) throws IOException {
+        long start = System.nanoTime();
+        log.println("corpus: reading " + Visible.of(options.corpus()) + "...");
+        TaggedCorpus.Read read = StoppableReading.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE,
+                startUp::check);
+        log.printf(Locale.ROOT, "corpus: %s read in %.0f s%n", Counted.of(read.sentences().size(), "sentence",
+                "sentences"), (System.nanoTime() - start) / 1e9);
+        return read;
     }
 
     /**
