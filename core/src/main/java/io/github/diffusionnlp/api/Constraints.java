@@ -158,7 +158,8 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * and rewrite, which the command lines give after the option that set it ({@code --pos: the POS template has 65
      * tags, more than the model's 64 positions}). Infill reads a long sentence in windows, so its template has no
      * such limit, nor has a rewrite's template of exactly its sentence's length (that sentence is rewritten window
-     * by window: {@link #requireRewriteTemplateFits} refuses a rewrite's, saying so).
+     * by window: {@link #requireRewriteTemplateFits} refuses a rewrite's, saying so). The front ends refuse it so
+     * only for generate, which has no sentence.
      */
     public static void requireTemplateFits(int tags, int positions) {
         if (tags > positions) {
@@ -170,9 +171,10 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
      * As {@link #requireTemplateFits}, for a rewrite's template of {@code tags} tags and its sentence of {@code
      * tokens} tokens ({@code sentence}: "sentence 1", "the sentence"), naming the one template longer than the model a
      * rewrite takes, its sentence's own length's: without it, a refusal that a sentence of that length is not refused
-     * by read as the whole rule.
+     * by read as the whole rule. Public for the front ends, which pass a shared template longer than the model on to
+     * the rewrite and refuse a sentence of another length by it, in the rewrite's words, before any sampling.
      */
-    static void requireRewriteTemplateFits(int tags, int positions, String sentence, int tokens) {
+    public static void requireRewriteTemplateFits(int tags, int positions, String sentence, int tokens) {
         if (tags > positions && tags != tokens) {
             throw new IllegalArgumentException(tooLong(tags, positions) + ", and " + sentence + " has "
                     + Counted.of(tokens, "token", "tokens") + "; a template longer than the model is taken only for"

@@ -129,10 +129,21 @@ final class ConstraintOptions {
      * ({@link TrainingInfo#sentimentProbablyMeaningless}).
      */
     void checkModel(DiffusionLM lm) {
-        checked("--pos", () -> {
-            Constraints.requireTemplateFits(templateLength(), lm.info().config().maxLength());
-            return null;
-        });
+        checkModel(lm, false);
+    }
+
+    /**
+     * As {@link #checkModel(DiffusionLM)}; {@code rewrite}: the template is a rewrite's, which core takes longer than
+     * the model for a line of its own length (rewritten window by window), so it is not refused here: the command
+     * refuses a line of another length by its number ({@link Constraints#requireRewriteTemplateFits}).
+     */
+    void checkModel(DiffusionLM lm, boolean rewrite) {
+        if (!rewrite) {
+            checked("--pos", () -> {
+                Constraints.requireTemplateFits(templateLength(), lm.info().config().maxLength());
+                return null;
+            });
+        }
         // taken from the model, which then does not log it again at the first call (DiffusionLM#takeSentimentCaveat)
         String caveat = sentiment == null ? null : lm.takeSentimentCaveat();
         if (caveat != null) {

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.corpus.Visible;
@@ -54,9 +55,12 @@ final class RewriteCommand extends TokenLinesCommand {
     private final Set<Upos> keptClasses = EnumSet.noneOf(Upos.class);
     private boolean templateFromInput;
 
+    private int positions; // the model's, set once it loads
+
     @Override
     void checkModel(DiffusionLM lm) {
-        constraintOptions.checkModel(lm);
+        constraintOptions.checkModel(lm, true); // a template longer than the model: checkLine refuses a line by it
+        positions = lm.info().config().maxLength();
         if (constraintOptions.pos != null || templateFromInput) {
             lm.requireTemplates(); // a model trained without tags says so before any line is read
         }
@@ -158,6 +162,11 @@ final class RewriteCommand extends TokenLinesCommand {
         if (size > 0 && !keptIndexes.isEmpty() && keptIndexes.last() >= size) {
             throw new IllegalArgumentException("--keep " + keptIndexes.last() + ": the line has only "
                     + Counted.of(size, "token", "tokens") + " (" + Counted.indexes(size) + ")");
+        }
+        int t = constraintOptions.templateLength();
+        if (size > 0 && t > positions) {
+            // what core's rewrite refuses of the line, in its words, before its batch samples anything
+            Constraints.requireRewriteTemplateFits(t, positions, SentenceNaming.ONE.sentence(0), size);
         }
         for (int i = 0; i < size; i++) {
             if (tagged && keptClasses.contains(line.tags().get(i))) {

@@ -87,13 +87,30 @@ class ConstraintMistakesTest {
     @Test
     void aTemplateLongerThanTheModelNamesPos() {
         String tags = String.join(" ", Collections.nCopies(65, "NOUN"));
-        for (Run r : new Run[] {run("", "generate", "--model", MODEL, "--pos", tags),
-                run("a b\n", "rewrite", "--model", MODEL, "--pos", tags)}) {
-            assertEquals(1, r.code());
-            // the library's wording (ArgumentMessagesTest), after the option
-            assertTrue(r.err().contains("--pos: the POS template has 65 tags, more than the model's 64 positions"),
-                    r.err());
-        }
+        Run r = run("", "generate", "--model", MODEL, "--pos", tags);
+        assertEquals(1, r.code());
+        // the library's wording (ArgumentMessagesTest), after the option
+        assertTrue(r.err().contains("--pos: the POS template has 65 tags, more than the model's 64 positions"),
+                r.err());
+    }
+
+    /**
+     * A {@code --pos} template longer than the model is what core's rewrite takes for a sentence of its own length,
+     * rewritten window by window: a line of that length is rewritten to it, and a line of another length is refused
+     * by its number in core's words, the lines before it written. It was refused before any line was read.
+     */
+    @Test
+    void aTemplateLongerThanTheModelRewritesALineOfItsLengthAndRefusesAnother() {
+        String tags = String.join(" ", Collections.nCopies(65, "NOUN"));
+        String longLine = String.join(" ", Collections.nCopies(65, "report"));
+        Run r = run(longLine + "\na b\n", "rewrite", "--model", MODEL, "--steps", "1", "--pos", tags);
+        assertEquals(1, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(1, lines.size(), r.out());
+        assertEquals(65, lines.get(0).split(" ").length, r.out());
+        assertTrue(r.err().contains("input line 2: the POS template has 65 tags, more than the model's 64 positions,"
+                + " and the sentence has 2 tokens; a template longer than the model is taken only for a sentence of its"
+                + " own length, rewritten window by window (the lines before it were written)"), r.err());
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.Upos;
@@ -94,7 +95,10 @@ final class ConfiguredAnnotator implements Annotator {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".suggestions = '"
                     + settings.suggestions + "'; allowed: 0 (none) to " + words + " (the words the model knows)");
         }
-        if (settings.template != null && settings.template.size() > maxLength) {
+        // a rewrite takes one longer for a sentence of its own length (core rewrites it window by window), and leaves
+        // a sentence of another length as it is (skipTemplateOfAnotherLength); generate has no sentence
+        if (settings.template != null && settings.template.size() > maxLength
+                && settings.task != DiffusionSettings.Task.REWRITE) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".syntax = '"
                     + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
                     + " UPOS tags (the model's length); this one has " + settings.template.size());
@@ -355,7 +359,7 @@ final class ConfiguredAnnotator implements Annotator {
      */
     private SampledRows rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
-        boolean left = last > keep.length
+        boolean left = last > keep.length || templateRefusal(lm, words.size()) != null
                 || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
         if (left && settings.template != null) {
             return SampledRows.NONE;
@@ -526,6 +530,7 @@ final class ConfiguredAnnotator implements Annotator {
         List<boolean[]> keep = input.kept();
         Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
         skipKeptPastTheEnd(input.written(), keep, leftAsTheyAre);
+        skipTemplateOfAnotherLength(lm, input.written(), keep, leftAsTheyAre);
         skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
         return rewrite(lm, sentences, input.words(), keep, leftAsTheyAre);
     }
@@ -572,6 +577,42 @@ final class ConfiguredAnnotator implements Annotator {
                 Arrays.fill(keep.get(s), true);
                 leftAsTheyAre.add(s);
             }
+        }
+    }
+
+    /**
+     * An explicit template longer than the model is taken only for a sentence of its own length, which core rewrites
+     * window by window: a sentence of another length is left as it is, with a warning in core's words, as with a kept
+     * token outside the template (it depends on the text, so it does not fail the document).
+     */
+    private void skipTemplateOfAnotherLength(DiffusionLM lm, List<boolean[]> written, List<boolean[]> keep,
+            Set<Integer> leftAsTheyAre) {
+        for (int s = 0; s < keep.size(); s++) {
+            String refusal = leftAsTheyAre.contains(s) ? null : templateRefusal(lm, keep.get(s).length);
+            if (refusal != null) {
+                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.syntax: {}", settings.name, s + 1,
+                        settings.name, refusal);
+                Arrays.fill(written.get(s), false);
+                Arrays.fill(keep.get(s), true);
+                leftAsTheyAre.add(s);
+            }
+        }
+    }
+
+    /**
+     * Core's refusal of the explicit template for a sentence of {@code tokens} tokens ({@link
+     * Constraints#requireRewriteTemplateFits}: one longer than the model, and not of the sentence's length), or null.
+     */
+    private String templateRefusal(DiffusionLM lm, int tokens) {
+        if (settings.template == null) {
+            return null;
+        }
+        try {
+            Constraints.requireRewriteTemplateFits(settings.template.size(), lm.info().config().maxLength(),
+                    SentenceNaming.ONE.sentence(0), tokens);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
     }
 

@@ -27,18 +27,10 @@ final class KeptSyntaxRewrite {
      * keep mask may be null (nothing kept); one whose length is not its sentence's is refused, in core's words, and
      * so is a tag list whose length is not its sentence's ("sentence 1 has 70 tokens but its tag list has 69"): the
      * annotator gives one tag a word, this guards a direct caller. Tag lists and keep masks not one per sentence are
-     * refused saying the counts ("1 tag list and 2 keep masks for 2 sentences").
-     */
-    static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
-            List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options) {
-        return rewrite(lm, tags, words, keep, strength, constraints, options, null);
-    }
-
-    /**
-     * {@link #rewrite(DiffusionLM, List, List, List, double, Constraints, SamplingOptions)}, a sentence holding a
-     * {@value DiffusionLM#MASK} rewritten under {@code tagsOfFilled}'s tags of its words once core has filled its
-     * masks, not under the tag its caller gave the mask (a guess: {@link DiffusionLM#rewriteAll(List, List, double,
-     * List, SamplingOptions, SentenceNaming, Function)}); null keeps the tags given.
+     * refused saying the counts ("1 tag list and 2 keep masks for 2 sentences"). A sentence holding a {@value
+     * DiffusionLM#MASK} is rewritten under {@code tagsOfFilled}'s tags of its words once core has filled its masks,
+     * not under the tag its caller gave the mask (a guess: {@link DiffusionLM#rewriteAll(List, List, double, List,
+     * SamplingOptions, SentenceNaming, Function)}); null keeps the tags given.
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,

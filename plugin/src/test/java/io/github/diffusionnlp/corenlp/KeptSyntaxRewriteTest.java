@@ -38,7 +38,8 @@ class KeptSyntaxRewriteTest {
         SamplingRuns progress = new SamplingRuns();
         SamplingOptions options = SamplingOptions.builder().steps(2).seed(11).optProgress(progress).build();
         List<List<String>> out = KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
-                List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(), options);
+                List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(), options,
+                null);
 
         SampledRows counted = KeptSyntaxRewrite.rows(lm, longTags, longSentence, keepLong, Constraints.none())
                 .plus(KeptSyntaxRewrite.rows(lm, shortTags, shortSentence, keepShort, Constraints.none()));
@@ -50,7 +51,7 @@ class KeptSyntaxRewriteTest {
         SamplingRuns again = new SamplingRuns();
         assertEquals(out, KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags),
                 List.of(longSentence, shortSentence), List.of(keepLong, keepShort), 0.5, Constraints.none(),
-                options.toBuilder().optProgress(again).build()));
+                options.toBuilder().optProgress(again).build(), null));
         assertEquals("the", out.get(0).get(0), "kept");
         assertNotEquals(DiffusionLM.MASK, out.get(0).get(66), "filled in its window");
         assertNotEquals(DiffusionLM.MASK, out.get(1).get(1));
@@ -77,7 +78,7 @@ class KeptSyntaxRewriteTest {
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rewrite(lm, List.of(shortTags, longTags), List.of(shortSentence, longSentence),
-                        List.of(new boolean[5], new boolean[70]), 0.5, Constraints.none(), options));
+                        List.of(new boolean[5], new boolean[70]), 0.5, Constraints.none(), options, null));
         assertEquals("token 66 of sentence 1, 'two words', holds whitespace: a token is a word of whitespace-split"
                 + " text; split it into tokens", refused.getMessage());
         assertEquals(0, progress.rows(), "rows sampled before the refusal");
@@ -104,12 +105,13 @@ class KeptSyntaxRewriteTest {
 
         assertEquals("sentence 1 has 5 tokens but its keep mask has 4", assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rewrite(lm, List.of(longTags, shortTags), List.of(longSentence, shortSentence),
-                        List.of(new boolean[70], new boolean[4]), 0.5, Constraints.none(), options)).getMessage());
+                        List.of(new boolean[70], new boolean[4]), 0.5, Constraints.none(), options, null))
+                .getMessage());
         for (int length : new int[] {69, 71}) {
             assertEquals("sentence 1 has 70 tokens but its keep mask has " + length, assertThrows(
                     IllegalArgumentException.class, () -> KeptSyntaxRewrite.rewrite(lm, List.of(shortTags, longTags),
                             List.of(shortSentence, longSentence), List.of(new boolean[5], new boolean[length]), 0.5,
-                            Constraints.none(), options)).getMessage());
+                            Constraints.none(), options, null)).getMessage());
             assertEquals("70 tokens but a keep mask of " + length, assertThrows(IllegalArgumentException.class,
                     () -> KeptSyntaxRewrite.rows(lm, longTags, longSentence, new boolean[length], Constraints.none()))
                     .getMessage());
@@ -122,8 +124,8 @@ class KeptSyntaxRewriteTest {
         List<boolean[]> none = new ArrayList<>();
         none.add(null);
         assertEquals(KeptSyntaxRewrite.rewrite(lm, List.of(longTags), List.of(longSentence), List.of(new boolean[70]),
-                0.5, Constraints.none(), options), KeptSyntaxRewrite.rewrite(lm, List.of(longTags),
-                List.of(longSentence), none, 0.5, Constraints.none(), options), "a null mask keeps nothing");
+                0.5, Constraints.none(), options, null), KeptSyntaxRewrite.rewrite(lm, List.of(longTags),
+                List.of(longSentence), none, 0.5, Constraints.none(), options, null), "a null mask keeps nothing");
         assertEquals(KeptSyntaxRewrite.rows(lm, longTags, longSentence, new boolean[70], Constraints.none()),
                 KeptSyntaxRewrite.rows(lm, longTags, longSentence, null, Constraints.none()));
     }
@@ -150,7 +152,7 @@ class KeptSyntaxRewriteTest {
             assertEquals("sentence 1 has 70 tokens but its tag list has " + length, assertThrows(
                     IllegalArgumentException.class, () -> KeptSyntaxRewrite.rewrite(lm, List.of(shortTags, tags),
                             List.of(shortSentence, longSentence), List.of(new boolean[5], new boolean[70]), 0.5,
-                            Constraints.none(), options)).getMessage());
+                            Constraints.none(), options, null)).getMessage());
             assertEquals("70 tokens but a tag list of " + length, assertThrows(IllegalArgumentException.class,
                     () -> KeptSyntaxRewrite.rows(lm, tags, longSentence, new boolean[70], Constraints.none()))
                     .getMessage());
@@ -158,7 +160,7 @@ class KeptSyntaxRewriteTest {
         List<Upos> fourTags = shortTags.subList(0, 4);
         assertEquals("sentence 0 has 5 tokens but its tag list has 4", assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rewrite(lm, List.of(fourTags), List.of(shortSentence),
-                        List.of(new boolean[5]), 0.5, Constraints.none(), options)).getMessage());
+                        List.of(new boolean[5]), 0.5, Constraints.none(), options, null)).getMessage());
         assertEquals("5 tokens but a tag list of 4", assertThrows(IllegalArgumentException.class,
                 () -> KeptSyntaxRewrite.rows(lm, fourTags, shortSentence, new boolean[5], Constraints.none()))
                 .getMessage());
@@ -189,7 +191,7 @@ class KeptSyntaxRewriteTest {
             @SuppressWarnings("unchecked")
             List<boolean[]> keep = (List<boolean[]>) c[1];
             assertEquals(c[2], assertThrows(IllegalArgumentException.class, () -> KeptSyntaxRewrite.rewrite(lm,
-                    tagLists, two, keep, 0.5, Constraints.none(), options)).getMessage());
+                    tagLists, two, keep, 0.5, Constraints.none(), options, null)).getMessage());
         }
         assertEquals(0, progress.rows(), "rows sampled before the refusals");
     }

@@ -186,13 +186,22 @@ public final class ConstraintSpec {
     }
 
     /**
-     * Refuses, when a generator or rewriter is made rather than at its first call, what {@code model} cannot
-     * follow: a template longer than its positions, or any template (fixed or the input's) on a model trained
-     * without tags ({@link #requireTagged}).
+     * Refuses, when a generator is made rather than at its first call, what {@code model} cannot follow: a template
+     * longer than its positions, or any template on a model trained without tags ({@link #requireTagged}).
      */
     void requireFollowableBy(DiffusionModel model) {
+        requireFollowableBy(model, false);
+    }
+
+    /**
+     * As {@link #requireFollowableBy(DiffusionModel)}; {@code rewrite}: for a rewriter, which refuses no template for
+     * its length (the input's own tags included): core's rewrite takes one longer than the model's positions for a
+     * sentence of its own length, rewritten window by window, and the rewriter refuses a sentence of another length
+     * ({@link RewriterME#checkTemplate}).
+     */
+    void requireFollowableBy(DiffusionModel model, boolean rewrite) {
         int positions = model.getInfo().config().maxLength();
-        if (templateLength() > positions) {
+        if (!rewrite && templateLength() > positions) {
             throw new IllegalArgumentException("the POS template has " + templateLength() + " tags, more than the"
                     + " model's " + positions + " positions");
         }

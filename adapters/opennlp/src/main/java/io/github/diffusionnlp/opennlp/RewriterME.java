@@ -39,9 +39,10 @@ import java.util.function.IntFunction;
  *
  * <p><b>Constraints.</b> A {@link ConstraintSpec} asks for a sentiment and/or a POS template, pushed
  * by its guidance weight. Without a template each sentence keeps its length. With a fixed template
- * every result has the template's length, one token per tag (at most the model's positions); kept
- * tokens keep their positions, so a kept index must lie inside the template. With the input's own
- * template ({@link ConstraintSpec#withInputTemplate()}) each sentence is tagged by OpenNLP's
+ * every result has the template's length, one token per tag (at most the model's positions, but for a
+ * sentence of exactly its length, which core rewrites window by window; a sentence of another length is refused,
+ * {@link #checkTemplate}); kept tokens keep their positions, so a kept index must lie inside the template. With
+ * the input's own template ({@link ConstraintSpec#withInputTemplate()}) each sentence is tagged by OpenNLP's
  * {@code POSTaggerME} and rewritten to its own tags, keeping its length (a sentence longer than the
  * model's positions is rewritten window by window by core, each window under its own tags, the window from
  * token p of sentence i with seed {@link SamplingOptions#windowSeed options.windowSeed(i, p)}). A sentence that
@@ -82,9 +83,9 @@ public class RewriterME {
      * @param strength how far the input is noised, in (0, 1]
      * @param keep which tokens stay verbatim ({@link KeepSpec#NONE}: none)
      * @param constraints sentiment, POS template and guidance ({@link ConstraintSpec#NONE}: none)
-     * @throws IllegalArgumentException when the strength is out of range, the template is longer than
-     *     the model's positions, or the model cannot follow a template
-     *     ({@link DiffusionLM#requireTemplates})
+     * @throws IllegalArgumentException when the strength is out of range, or the model cannot follow a template
+     *     ({@link DiffusionLM#requireTemplates}); a template longer than the model's positions is taken, for the
+     *     sentences of its length ({@link #checkTemplate})
      */
     public RewriterME(DiffusionModel model, SamplingOptions options, double strength, KeepSpec keep,
             ConstraintSpec constraints) {
@@ -94,7 +95,7 @@ public class RewriterME {
         this.constraints = Objects.requireNonNull(constraints, "constraints");
         this.strength = SamplingRange.STRENGTH.check(strength, "strength", SamplingRange.OUT_OF_RANGE);
         requireTaggable(model, keep, constraints);
-        constraints.requireFollowableBy(model);
+        constraints.requireFollowableBy(model, true);
     }
 
     /**
@@ -184,7 +185,8 @@ public class RewriterME {
                 throw new IllegalArgumentException(naming.sentence(i) + " has "
                         + Counted.of(tokens.length, "token", "tokens") + " but its keep mask has " + k.length);
             }
-            checkTemplate(tokens, k, named(tokens, naming.single() ? "" : " of " + naming.sentence(i)));
+            checkTemplate(tokens, k, naming.sentence(i), named(tokens, naming.single() ? "" : " of "
+                    + naming.sentence(i)));
             in.add(Arrays.asList(tokens));
             masks.add(k);
             // the input's own tags: a sentence longer than the model is rewritten window by window by core
@@ -209,10 +211,13 @@ public class RewriterME {
     }
 
     /**
-     * Checks that a sentence and its keep mask fit the fixed POS template: a kept token keeps its
-     * position, so it must lie inside the template (a kept {@code [MASK]} is no kept token: it is written).
+     * Checks that a sentence and its keep mask fit the fixed POS template: a template longer than the model's
+     * positions only for a sentence of its own length (which core rewrites window by window), refused for another in
+     * core's words; a kept token keeps its position, so it must lie inside the template (a kept {@code [MASK]} is no
+     * kept token: it is written).
      *
-     * @throws IllegalArgumentException naming the first kept token outside the template
+     * @throws IllegalArgumentException for a template longer than the model and a sentence of another length, or
+     *     naming the first kept token outside the template
      */
     public void checkTemplate(String[] tokens, boolean[] keep) {
         checkTemplate(tokens, keep, named(tokens, ""));
@@ -224,8 +229,20 @@ public class RewriterME {
      * ('barked'; token 2 of sentence 2)"), where this names it "token 2 ('barked')".
      */
     public void checkTemplate(String[] tokens, boolean[] keep, IntFunction<String> token) {
+        checkTemplate(tokens, keep, SentenceNaming.ONE.sentence(0), token);
+    }
+
+    /**
+     * {@link #checkTemplate(String[], boolean[], IntFunction)}, a template too long for the sentence refused naming it
+     * {@code sentence} ("the sentence", "sentence 2"), as core names it.
+     */
+    public void checkTemplate(String[] tokens, boolean[] keep, String sentence, IntFunction<String> token) {
         int t = constraints.templateLength();
-        if (t == 0 || keep == null) {
+        if (t == 0) {
+            return;
+        }
+        Constraints.requireRewriteTemplateFits(t, model.getInfo().config().maxLength(), sentence, tokens.length);
+        if (keep == null) {
             return;
         }
         for (int i = t; i < keep.length; i++) {

@@ -149,10 +149,17 @@ class ConstraintsApiTest {
                 () -> new RewriterME(model, FEW_STEPS, 0.8, KeepSpec.indexes(6), shorter).rewrite(tokens));
         assertTrue(outside.getMessage().contains("token 6 ('Boston')") && outside.getMessage().contains("5 tags"),
                 outside.getMessage());
-        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> new RewriterME(model,
-                FEW_STEPS, 0.5, KeepSpec.NONE, ConstraintSpec.NONE.withTemplate(Collections.nCopies(65, Upos.X))));
-        assertTrue(tooLong.getMessage().contains("65 tags") && tooLong.getMessage().contains("64 positions"),
-                tooLong.getMessage());
+        // longer than the model: taken, as core takes it, for a sentence of its own length (window by window)
+        RewriterME longer65 = new RewriterME(model, FEW_STEPS, 0.5, KeepSpec.NONE,
+                ConstraintSpec.NONE.withTemplate(Collections.nCopies(65, Upos.NOUN)));
+        assertEquals(65, longer65.rewrite(Collections.nCopies(65, "report").toArray(String[]::new)).length);
+        IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class, () -> longer65.rewrite(tokens));
+        assertEquals("the POS template has 65 tags, more than the model's 64 positions, and the sentence has 8 tokens;"
+                + " a template longer than the model is taken only for a sentence of its own length, rewritten window by"
+                + " window", tooLong.getMessage());
+        IllegalArgumentException checked = assertThrows(IllegalArgumentException.class,
+                () -> longer65.checkTemplate(tokens, new boolean[tokens.length]));
+        assertEquals(tooLong.getMessage(), checked.getMessage(), "refused before sampling, in core's words");
     }
 
     @Test

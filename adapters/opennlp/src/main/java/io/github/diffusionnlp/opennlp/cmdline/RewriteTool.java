@@ -33,7 +33,9 @@ import opennlp.tools.tokenize.Detokenizer;
  *
  * <p>{@code -sentiment} and {@code -posTemplate} constrain every sentence ({@link ConstraintSpec}),
  * pushed by {@code -guidance}. A template of tags gives every sentence that many tokens (a line whose
- * kept token lies outside it passes through unchanged, with a message); {@code -posTemplate keep}
+ * kept token lies outside it passes through unchanged, with a message; so does one with a sentence of another length
+ * than a template longer than the model, which core takes only for a sentence of its own length); {@code -posTemplate
+ * keep}
  * rewrites each sentence to its own tags, same length.
  */
 final class RewriteTool extends CmdTool<Params.RewriteParams> {
@@ -150,7 +152,8 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
                 if (sentences.size() == 1) {
                     rewriter.checkTemplate(s, mask); // the sentence is the line: its indexes are the line's
                 } else {
-                    rewriter.checkTemplate(s, mask, alongTheLine(s, offset, jobs.size() + 1));
+                    rewriter.checkTemplate(s, mask, "sentence " + (jobs.size() + 1),
+                            alongTheLine(s, offset, jobs.size() + 1));
                 }
             } catch (IllegalArgumentException e) {
                 err.println("line " + line.number() + ": " + message(e) + "; passed through unchanged");

@@ -25,8 +25,9 @@ import opennlp.tools.cmdline.TerminateToolException;
  * tab-separated rows of core's {@code suggest} ({@link SuggestionRows}); masks are counted along their line, across its
  * sentences. Input is read as {@code Infill} reads it; what {@code Infill} would pass through (a line that is not
  * UTF-8, too long, not tokenizable) gives no rows: each is named on stderr and, after every line is read, counted in
- * the tool's failure, and so is a line the model fails on, which gets no row: every sentence of a line is read before
- * any of its rows is written. A sentence longer than the model's length is read as infill reads it, stretch by stretch.
+ * the tool's failure, and so is a line the model fails on or refuses (an {@code IllegalArgumentException}, said as
+ * what was wrong with the line, not as a failure), which gets no row: every sentence of a line is read before any of
+ * its rows is written. A sentence longer than the model's length is read as infill reads it, stretch by stretch.
  * {@code -ngramWeight} ranks the words as n-gram fusion does ({@link CmdTool#checkNgram}, {@link CmdTool#fusion}), and
  * {@code -sentiment} (with {@code -guidance} and {@code -lexical}) gives them as infill's first step reads them under
  * it; what it cannot honour (the sampling parameters, best of k candidates, a POS template) is refused saying why, as
@@ -153,17 +154,24 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
             all += masksIn(sentence);
         }
         List<Suggestion[]> suggested = new ArrayList<>();
-        for (String[] sentence : sentences) {
+        String noRows = "; no rows written for the line's " + (all == 1 ? "mask" : all + " masks");
+        for (int s = 0; s < sentences.size(); s++) {
+            String[] sentence = sentences.get(s);
             int masks = masksIn(sentence);
             if (masks == 0) {
                 continue;
             }
             try {
                 suggested.addAll(Arrays.asList(infiller.suggest(sentence, top)));
+            } catch (IllegalArgumentException e) {
+                // a refusal of the input, not a failure of the model: what was wrong, as Rewrite's per-line refusals
+                // say it (its tokens counted in their sentence, which core's message names "the sentence")
+                err.println("line " + line.number() + ": sentence " + (s + 1) + " (" + masks(suggested.size(), masks)
+                        + "): " + CmdTool.message(e) + noRows);
+                return false;
             } catch (RuntimeException e) {
                 err.println("line " + line.number() + ": the model failed on " + masks(suggested.size(), masks) + " ("
-                        + CmdTool.message(e) + "); no rows written for the line's " + (all == 1 ? "mask"
-                                : all + " masks"));
+                        + CmdTool.message(e) + ")" + noRows);
                 return false;
             }
         }

@@ -335,14 +335,12 @@ class DiffusionNlpToolTest {
         Run one = run("", "Generate", "-posTemplate", "NOUN", "-length", "4");
         assertTrue(one.stderr().startsWith("-length 4 disagrees with the -posTemplate's 1 tag;"), one.stderr());
         String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
-        for (String tool : List.of("Rewrite", "Generate")) {
-            Run r = run("a b c\n", tool, "-posTemplate", tags65, "-steps", "4");
-            assertEquals(1, r.code(), r.stderr());
-            assertTrue(r.stderr().startsWith("-posTemplate: the POS template has 65 tags, more than the model's 64"
-                    + " positions"), r.stderr());
-            assertTrue(r.stderr().contains("Usage:"), r.stderr());
-            assertEquals(0, r.stdout().length);
-        }
+        Run r = run("a b c\n", "Generate", "-posTemplate", tags65, "-steps", "4");
+        assertEquals(1, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-posTemplate: the POS template has 65 tags, more than the model's 64"
+                + " positions"), r.stderr());
+        assertTrue(r.stderr().contains("Usage:"), r.stderr());
+        assertEquals(0, r.stdout().length);
         Run tooLong = run("", "Generate", "-length", "65", "-count", "1");
         assertEquals(1, tooLong.code(), tooLong.stderr());
         assertTrue(tooLong.stderr().contains("64 positions"), tooLong.stderr());
@@ -970,6 +968,26 @@ class DiffusionNlpToolTest {
         assertEquals(5, second.length, lines.get(1));
         assertEquals("Mary", second[0]);
         assertEquals(r.out(), run(in, args).out(), "same seed, same output");
+    }
+
+    /**
+     * A -posTemplate longer than the model is what core's rewrite takes for a sentence of its own length, rewritten
+     * window by window: a line of that length is rewritten to it, and a line of another length passes through with
+     * core's words, as a line whose kept token lies outside the template does. Rewrite refused it before any line.
+     */
+    @Test
+    void aTemplateLongerThanTheModelRewritesALineOfItsLengthAndPassesAnotherThrough() {
+        String tags65 = String.join(" ", java.util.Collections.nCopies(65, "NOUN"));
+        String longLine = String.join(" ", java.util.Collections.nCopies(65, "report"));
+        Run r = run(longLine + "\na b\n", "Rewrite", "-tokenized", "-posTemplate", tags65, "-steps", "1");
+        assertEquals(CmdTool.FAILED, r.code(), r.stderr());
+        assertEquals(2, r.lines().size(), r.out());
+        assertEquals(65, r.lines().get(0).split(" ").length, r.out());
+        assertEquals("a b", r.lines().get(1));
+        assertTrue(r.stderr().contains("line 2: the POS template has 65 tags, more than the model's 64 positions, and"
+                + " the sentence has 2 tokens; a template longer than the model is taken only for a sentence of its own"
+                + " length, rewritten window by window; passed through unchanged"), r.stderr());
+        assertFalse(r.stderr().contains("line 1:"), r.stderr());
     }
 
     /**

@@ -134,6 +134,22 @@ class SuggestToolTest {
                     + System.lineSeparator(), err.toString(StandardCharsets.UTF_8));
             assertEquals(2, suggested.size(), "the sentences up to the failing one read, the last not: " + suggested);
 
+            // a refusal of the input (an IllegalArgumentException; a stand-in too: no input the tool tokenizes is
+            // refused) says what was wrong with the line, as Rewrite's and Infill's per-line refusals do, not that the
+            // model failed
+            ByteArrayOutputStream refusedErr = new ByteArrayOutputStream();
+            SuggestTool.Suggester refusing = (sentence, top) -> {
+                if (List.of(sentence).contains("BOOM")) {
+                    throw new IllegalArgumentException("token 1, 'BOOM', is refused");
+                }
+                return infiller.suggest(sentence, top);
+            };
+            assertFalse(SuggestTool.writeRows(line, false, EnglishText.get(), refusing, 2,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(refusedErr, true, StandardCharsets.UTF_8)));
+            assertEquals("line 3: sentence 2 (mask 2): token 1, 'BOOM', is refused; no rows written for the line's 3 masks"
+                    + System.lineSeparator(), refusedErr.toString(StandardCharsets.UTF_8));
+
             String fine = text.replace("BOOM ", "");
             ByteArrayOutputStream rows = new ByteArrayOutputStream();
             assertTrue(SuggestTool.writeRows(new Utf8Lines.Line(3, fine.getBytes(StandardCharsets.UTF_8), fine, "\n"),
