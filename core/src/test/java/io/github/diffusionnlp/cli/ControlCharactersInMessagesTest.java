@@ -392,6 +392,21 @@ class ControlCharactersInMessagesTest {
         }
     }
 
+    /**
+     * A training run stopped (as train's signal hook stops it) named its output directory raw in the exception's
+     * message, which a library caller logs.
+     */
+    @Test
+    void aStoppedTrainingRunNamesItsDirectoryVisibly(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("t" + FORGING)));
+        DiffusionTrainer trainer = new DiffusionTrainer(TestModels.tinyRun(model, 30, true, null, 0),
+                new PrintStream(PrintStream.nullOutputStream()));
+        trainer.stop();
+        var e = assertThrows(io.github.diffusionnlp.train.TrainingStopped.class, trainer::run);
+        assertTrue(e.getMessage().contains("nothing was trained or saved in " + Visible.of(model)), e.getMessage());
+        assertShown(e.getMessage());
+    }
+
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0007") || message.contains("\n"), message);
