@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.ArComparison;
 import io.github.diffusionnlp.model.LengthPrior;
@@ -121,15 +122,16 @@ final class CompareArCommand implements Callable<Integer> {
 
     /**
      * The command line that reruns this comparison, which the report records: every option given a value other
-     * than its default.
+     * than its default, its paths and device quoted for a POSIX shell where they need it ({@link ShellQuoted}).
      */
     String rerunCommand() {
         return "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
-                + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
-                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
+                + (model != null ? " --model " + ShellQuoted.of(model) : "")
+                + (arModel != null ? " --ar-model " + ShellQuoted.of(arModel) : "")
+                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + ShellQuoted.of(heldout))
                 + (reading.layout != null ? " --layout " + reading.layout : "")
                 + (reading.multiword != null ? " --multiword " + reading.multiword : "")
-                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + out)
+                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + ShellQuoted.of(out))
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(stepCounts) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
@@ -138,7 +140,7 @@ final class CompareArCommand implements Callable<Integer> {
                         ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
                 + (drawLength ? " --draw-length" : "")
                 + (seed != DEFAULT_SEED ? " --seed " + seed : "")
-                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + device);
+                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + ShellQuoted.of(device));
     }
 
     private static String joined(int[] values) {
