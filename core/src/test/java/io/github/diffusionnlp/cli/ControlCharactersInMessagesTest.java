@@ -407,6 +407,31 @@ class ControlCharactersInMessagesTest {
         assertShown(e.getMessage());
     }
 
+    /**
+     * Training's notes are read by a person: the directory a run resumes, the model a vocabulary is taken from
+     * (train-ar --vocab-from) and the corpus's own words quoted as examples of untokenised text were written raw.
+     */
+    @Test
+    void trainingNotesQuoteTheirPathsAndWordsVisibly(@TempDir Path tmp) throws IOException {
+        Path from = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("v" + FORGING)));
+        Path corpus = Files.writeString(tmp.resolve("plain.txt"),
+                ("Zorblax" + ESCAPES + ". quux, flib blorp .\n").repeat(20));
+        Path out = tmp.resolve("ar" + FORGING);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainOptions.Builder options = TrainOptions.builder(corpus, out).size("tiny").maxLength(16).batchSize(8)
+                .contextEmbeddings(false);
+        new io.github.diffusionnlp.train.ArTrainer(options.steps(1).build(), from,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new io.github.diffusionnlp.train.ArTrainer(options.steps(2).resume(true).build(), null,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String notes = log.toString(StandardCharsets.UTF_8);
+        assertTrue(notes.contains("(\"Zorblax" + SHOWN + ".\""), notes);
+        assertTrue(notes.contains("The vocabulary of " + Visible.of(from) + " ("), notes);
+        assertTrue(notes.contains("resuming " + Visible.of(out) + " at step 1"), notes);
+        assertFalse(notes.contains("\nERROR forged"), notes);
+        assertShown(notes.replace("\n", "")); // the notes' own line ends are theirs
+    }
+
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0007") || message.contains("\n"), message);
