@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * POSIX shell where it needs it: a path holding a space, a quote, a {@code $} or a line break, written raw, ran
  * another command than the one recorded, or none. No dependency on the classpath quotes for a shell (Guava's
  * escapers are for HTML, XML and URLs). Unlike {@link Visible}, this keeps every character as it is, control
- * characters included: the shell is to read the word back as it was.
+ * characters included: the shell is to read the word back as it was. A command inside an error message (the
+ * tag-lexicon command a refusal ends with) quotes {@code Visible.of(path)}: its spaces and quotes are pasted as they
+ * should be, and a control character is shown rather than run, at the cost of that one name being pasted wrong.
  */
 public final class ShellQuoted {
     /** What a POSIX shell reads as itself anywhere in a word (Python's {@code shlex.quote} leaves the same). */

@@ -354,7 +354,8 @@ class ControlCharactersInMessagesTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> lm.generate(1, template.withLexical(true), fast));
             assertTrue(e.getMessage().contains(", which " + Visible.of(bare) + " lacks"), e.getMessage());
-            assertTrue(e.getMessage().contains("tag-lexicon --model " + Visible.of(bare) + " --corpus"),
+            // shown, and quoted for a shell as the command it is (the shown name holds < and >)
+            assertTrue(e.getMessage().contains("tag-lexicon --model '" + Visible.of(bare) + "' --corpus"),
                     e.getMessage());
             assertShown(e.getMessage());
         }
