@@ -122,16 +122,16 @@ final class CompareArCommand implements Callable<Integer> {
 
     /**
      * The command line that reruns this comparison, which the report records: every option given a value other
-     * than its default, its paths and device quoted for a POSIX shell where they need it ({@link ShellQuoted}).
+     * than its default, its paths and device quoted for a POSIX shell where they need it ({@link #shell}).
      */
     String rerunCommand() {
         return "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
-                + (model != null ? " --model " + ShellQuoted.of(model) : "")
-                + (arModel != null ? " --ar-model " + ShellQuoted.of(arModel) : "")
-                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + ShellQuoted.of(heldout))
+                + (model != null ? " --model " + shell(model) : "")
+                + (arModel != null ? " --ar-model " + shell(arModel) : "")
+                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + shell(heldout))
                 + (reading.layout != null ? " --layout " + reading.layout : "")
                 + (reading.multiword != null ? " --multiword " + reading.multiword : "")
-                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + ShellQuoted.of(out))
+                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + shell(out))
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(stepCounts) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
@@ -140,7 +140,15 @@ final class CompareArCommand implements Callable<Integer> {
                         ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
                 + (drawLength ? " --draw-length" : "")
                 + (seed != DEFAULT_SEED ? " --seed " + seed : "")
-                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + ShellQuoted.of(device));
+                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + shell(device));
+    }
+
+    /**
+     * A value as the rerun command writes it: quoted for a POSIX shell where it needs it, its control characters
+     * shown ({@link Visible}), as report.md is read by a person and its inline code holds no line break.
+     */
+    private static String shell(Object value) {
+        return ShellQuoted.of(Visible.of(String.valueOf(value)));
     }
 
     private static String joined(int[] values) {

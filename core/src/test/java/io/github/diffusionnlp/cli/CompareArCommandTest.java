@@ -33,12 +33,13 @@ class CompareArCommandTest {
 
     /**
      * The rerun command is to be pasted into a shell: its paths and device were written raw, and one holding a space
-     * or a quote reran something else. Each is quoted for a POSIX shell where it needs it, plain ones left as they are.
+     * or a quote reran something else. Each is quoted for a POSIX shell where it needs it, plain ones left as they are;
+     * a control character is shown (report.md is read by a person, and an inline code span holds no line break).
      */
     @Test
     void theRerunCommandQuotesItsWordsForAShell() {
         assertEquals("java -jar core/target/diffusion-nlp.jar compare-ar --model 'my models/cdcd' --ar-model"
-                + " 'it'\\''s/ar' --heldout '$HOME/held out.conllu' --out 'a\nb' --device 'gpu;x'",
+                + " 'it'\\''s/ar' --heldout '$HOME/held out.conllu' --out 'a<U+000A>b' --device 'gpu;x'",
                 rerun("--model", "my models/cdcd", "--ar-model", "it's/ar", "--heldout", "$HOME/held out.conllu",
                         "--out", "a\nb", "--device", "gpu;x"));
         assertEquals("java -jar core/target/diffusion-nlp.jar compare-ar --model models/x --out /tmp/out",
