@@ -433,6 +433,16 @@ class ControlCharactersInMessagesTest {
         assertShown(notes.replace("\n", "")); // the notes' own line ends are theirs
     }
 
+    /** A model that records no row lengths, asked to draw them, was named raw (generate --draw-length, the library). */
+    @Test
+    void aModelWithoutRowLengthsIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(Files.createDirectory(tmp.resolve("n" + FORGING)));
+        MainTest.Run run = MainTest.run("", "generate", "--model", model.toString(), "--count", "1", "--draw-length");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("and model " + Visible.of(model) + " records none"), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
+    }
+
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0007") || message.contains("\n"), message);
