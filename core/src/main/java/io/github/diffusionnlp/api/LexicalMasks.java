@@ -3,6 +3,7 @@ package io.github.diffusionnlp.api;
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.sample.WordMasks;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ final class LexicalMasks {
             throw new IllegalStateException("lexical POS constraints need the model's " + ModelCheckpoint.TAG_LEXICON
                     + ", which " + (Files.isDirectory(dir)
                             ? Visible.of(dir) + " lacks (a model trained before it existed); write it with"
-                                    + " `diffusion-nlp tag-lexicon --model " + Visible.of(dir)
+                                    + " `diffusion-nlp tag-lexicon --model " + ShellQuoted.of(Visible.of(dir))
                                     + " --corpus TRAINING.conllu.gz`"
                             // gone: e.g. the temporary copy an OpenNLP package was loaded from
                             : "model " + Visible.of(name)

@@ -63,8 +63,8 @@ public final class ScratchDirectory implements AutoCloseable {
                 return;
             } catch (IOException | UncheckedIOException e) {
                 if (attempt == 3) {
-                    System.err.println("could not delete " + Visible.of(dir) + " (" + e.getMessage()
-                            + "): delete it by hand");
+                    System.err.println("could not delete " + Visible.of(dir) + " ("
+                            + Visible.of(String.valueOf(e.getMessage())) + "): delete it by hand");
                     return;
                 }
             }

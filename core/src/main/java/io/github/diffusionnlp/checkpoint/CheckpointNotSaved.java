@@ -29,8 +29,9 @@ public final class CheckpointNotSaved extends IOException {
         Path dir = file.toAbsolutePath().getParent();
         return "cannot save the checkpoint" + (step < 0 ? "" : " of step " + step) + " in "
                 + Visible.of(String.valueOf(dir)) + ": writing " + Visible.of(String.valueOf(file.getFileName()))
-                + " failed (" + cause.getMessage() + "). The files of this save written so far"
-                + " are deleted; " + (previousStep == CheckpointCommit.NO_CHECKPOINT
+                + " failed (" + Visible.of(String.valueOf(cause.getMessage())) // a JDK message names a file raw
+                + "). The files of this save written so far are deleted; "
+                + (previousStep == CheckpointCommit.NO_CHECKPOINT
                         ? "the directory held no checkpoint before it"
                         : "the checkpoint before it" + (previousStep < 0 ? "" : " (step " + previousStep + ")")
                                 + " is whole");

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -504,7 +505,8 @@ public final class ModelCheckpoint {
             throw new InvalidModelException(lexicon,
                     "is missing, though config.json records its checksum (the model was"
                     + " saved with it): it was deleted, or not copied with the model's other files. Restore it from a"
-                    + " copy of the model, or write it again with `diffusion-nlp tag-lexicon --model " + Visible.of(dir)
+                    + " copy of the model, or write it again with `diffusion-nlp tag-lexicon --model "
+                    + ShellQuoted.of(Visible.of(dir))
                     + " --corpus TRAINING.conllu.gz` (the model's training corpus), which records its checksum again");
         }
         return new Loaded(header, network, vocabulary, warp, dir, tags);

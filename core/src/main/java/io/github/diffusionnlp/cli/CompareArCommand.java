@@ -6,6 +6,7 @@ import io.github.diffusionnlp.api.Devices;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.ArComparison;
 import io.github.diffusionnlp.model.LengthPrior;
@@ -121,15 +122,16 @@ final class CompareArCommand implements Callable<Integer> {
 
     /**
      * The command line that reruns this comparison, which the report records: every option given a value other
-     * than its default.
+     * than its default, its paths and device quoted for a POSIX shell where they need it ({@link #shell}).
      */
     String rerunCommand() {
         return "java -jar core/target/diffusion-nlp.jar compare-ar" + (quick ? " --quick" : "")
-                + (model != null ? " --model " + model : "") + (arModel != null ? " --ar-model " + arModel : "")
-                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + heldout)
+                + (model != null ? " --model " + shell(model) : "")
+                + (arModel != null ? " --ar-model " + shell(arModel) : "")
+                + (heldout.toString().equals(DEFAULT_HELDOUT) ? "" : " --heldout " + shell(heldout))
                 + (reading.layout != null ? " --layout " + reading.layout : "")
                 + (reading.multiword != null ? " --multiword " + reading.multiword : "")
-                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + out)
+                + (out.toString().equals(DEFAULT_OUT) ? "" : " --out " + shell(out))
                 + (samples != null ? " --samples " + samples : "")
                 + (stepCounts != null ? " --step-counts " + joined(stepCounts) : "")
                 + (infillSentences != null ? " --infill-sentences " + infillSentences : "")
@@ -138,7 +140,15 @@ final class CompareArCommand implements Callable<Integer> {
                         ? " --ngram-weights " + joined(java.util.Arrays.stream(ngramSweep).boxed()) : "")
                 + (drawLength ? " --draw-length" : "")
                 + (seed != DEFAULT_SEED ? " --seed " + seed : "")
-                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + device);
+                + (device.equals(DEFAULT_DEVICE) ? "" : " --device " + shell(device));
+    }
+
+    /**
+     * A value as the rerun command writes it: quoted for a POSIX shell where it needs it, its control characters
+     * shown ({@link Visible}), as report.md is read by a person and its inline code holds no line break.
+     */
+    private static String shell(Object value) {
+        return ShellQuoted.of(Visible.of(String.valueOf(value)));
     }
 
     private static String joined(int[] values) {

@@ -18,6 +18,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.LengthPrior;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -157,7 +158,8 @@ public final class ArComparison {
         Fairness fairness = fairness();
         if (!fairness.sameVocabulary()) {
             throw new IllegalArgumentException("the two models have different vocabularies; train the autoregressive"
-                    + " model with `train-ar --vocab-from " + Visible.of(diffusion.info().directory()) + "`");
+                    + " model with `train-ar --vocab-from "
+                    + ShellQuoted.of(Visible.of(diffusion.info().directory())) + "`");
         }
         if (settings.drawLength() && !diffusion.info().recordsRowLengths()) { // now, not after an hour of sampling
             throw new IllegalArgumentException(LengthPrior.notRecorded("--draw-length",

@@ -59,11 +59,25 @@ final class Reports {
                 System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.arch"));
     }
 
+    /**
+     * {@code text} as Markdown inline code: fenced by one backtick more than its longest run of them, and padded by a
+     * space where that is more than one (CommonMark), so that a backtick in it (a quoted path's) does not end it.
+     */
+    static String codeSpan(String text) {
+        int longest = 0;
+        for (java.util.regex.Matcher m = java.util.regex.Pattern.compile("`+").matcher(text); m.find(); ) {
+            longest = Math.max(longest, m.group().length());
+        }
+        String fence = "`".repeat(longest + 1);
+        return longest == 0 ? fence + text + fence : fence + " " + text + " " + fence;
+    }
+
     static String markdown(Results r, String command) {
         StringBuilder sb = new StringBuilder();
         ArComparison.Fairness f = r.fairness();
-        sb.append(String.format(Locale.ROOT, "Command: `%s` (%s, %.0f s). Machine: %s; float32 matrix-multiply"
-                + " ceiling measured in the same run: %.1f GFLOP/s.%n%n", command, r.settings().mode(), r.seconds(),
+        sb.append(String.format(Locale.ROOT, "Command: %s (%s, %.0f s). Machine: %s; float32 matrix-multiply"
+                + " ceiling measured in the same run: %.1f GFLOP/s.%n%n", codeSpan(command), r.settings().mode(),
+                r.seconds(),
                 r.machine(), r.matmulGflops()));
 
         sb.append("**The two models.**\n\n| | diffusion (CDCD) | autoregressive |\n|---|---|---|\n");

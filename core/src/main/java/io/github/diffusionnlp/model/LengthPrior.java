@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.model;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -78,7 +79,8 @@ public final class LengthPrior {
      * and {@code rest} follows the command that records them (", or leave --draw-length out").
      */
     public static String notRecorded(String asked, String model, String rest) {
-        return asked + " draws each sentence's length from the lengths of the model's training rows, and model " + model
+        return asked + " draws each sentence's length from the lengths of the model's training rows, and model "
+                + Visible.of(model) // a path, or a library caller's name for the model
                 + " records none (models trained before 2026-12-06 do not): record them with `diffusion-nlp row-lengths"
                 + " --model DIR --corpus ITS_TRAINING_CORPUS`" + rest;
     }

@@ -23,6 +23,7 @@ import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.runtime.Autograd;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
@@ -250,7 +251,7 @@ public final class ArTrainer implements TrainingRun {
                     throw e.withRemedy(options.names().name(TrainOptions.Setting.RESUME));
                 }
                 progress.writeLossCurve();
-                log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+                log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", Visible.of(out), step);
             }
             if (stop) {
                 throw new TrainingStopped(step, out);

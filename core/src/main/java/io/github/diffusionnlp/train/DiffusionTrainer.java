@@ -391,7 +391,7 @@ public final class DiffusionTrainer implements TrainingRun {
                 }
                 progress.writeLossCurve();
                 TrainingCharts.writeWarp(out.resolve(TrainingCharts.WARP_PLOT), warp);
-                log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", out, step);
+                log.printf(Locale.ROOT, "checkpoint: %s (step %d)%n", Visible.of(out), step);
             }
             if (stop) {
                 throw new TrainingStopped(step, out);

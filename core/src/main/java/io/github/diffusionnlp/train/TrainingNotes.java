@@ -98,7 +98,7 @@ final class TrainingNotes {
             if (JOINED_PUNCTUATION.matcher(spelling.getElement()).find()) {
                 joined += spelling.getCount();
                 if (examples.size() < 3) {
-                    examples.add('"' + spelling.getElement() + '"');
+                    examples.add('"' + Visible.of(spelling.getElement()) + '"'); // the corpus's own word
                 }
             }
         }
@@ -124,11 +124,11 @@ final class TrainingNotes {
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
     static void noteResumed(PrintStream log, Path out, int step, NDList moments) {
         if (moments != null) {
-            log.printf(Locale.ROOT, "resuming %s at step %d%n", out, step);
+            log.printf(Locale.ROOT, "resuming %s at step %d%n", Visible.of(out), step);
         } else {
             log.printf(Locale.ROOT,
                     "resuming %s at step %d without optimizer moments (no %s): AdamW starts them afresh%n",
-                    out, step, ModelCheckpoint.OPTIMIZER);
+                    Visible.of(out), step, ModelCheckpoint.OPTIMIZER);
         }
     }
 
@@ -313,9 +313,9 @@ final class TrainingNotes {
                         + " (another " + names.name(Setting.OUTPUT) + ") on this corpus";
             } else if (vocabularyFrom != null) {
                 String from = names.name(Setting.VOCAB_FROM);
-                advice = "The vocabulary of " + vocabularyFrom + " (" + from + ") comes from the corpus that model was"
-                        + " trained on: train on that corpus, or leave out " + from + " to build the vocabulary from"
-                        + " this one";
+                advice = "The vocabulary of " + Visible.of(vocabularyFrom) + " (" + from + ") comes from the corpus"
+                        + " that model was trained on: train on that corpus, or leave out " + from + " to build the"
+                        + " vocabulary from this one";
             } else {
                 advice = "Give a larger " + names.name(Setting.VOCAB) + " or a corpus that repeats its words more";
             }

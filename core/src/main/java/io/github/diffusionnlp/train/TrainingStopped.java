@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 
@@ -18,7 +19,7 @@ public final class TrainingStopped extends InterruptedIOException {
     private final String startUpPhase;
 
     TrainingStopped(int step, Path output) {
-        super("interrupted: stopped at step " + step + " with a checkpoint of it in " + output
+        super("interrupted: stopped at step " + step + " with a checkpoint of it in " + Visible.of(output)
                 + "; resume to go on from there");
         this.step = step;
         this.output = output;
@@ -26,7 +27,8 @@ public final class TrainingStopped extends InterruptedIOException {
     }
 
     private TrainingStopped(int step, Path output, String startUpPhase) {
-        super("interrupted during start-up (" + startUpPhase + "): nothing was trained or saved in " + output
+        super("interrupted during start-up (" + startUpPhase + "): nothing was trained or saved in "
+                + Visible.of(output)
                 + (step > 0 ? "; its checkpoint of step " + step + " is untouched" : ""));
         this.step = step;
         this.output = output;

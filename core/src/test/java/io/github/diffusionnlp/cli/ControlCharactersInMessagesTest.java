@@ -267,6 +267,182 @@ class ControlCharactersInMessagesTest {
         assertFalse(unused.err().contains("\u001B") || unused.err().contains("\nERROR forged"), unused.err());
     }
 
+    /**
+     * A checkpoint whose save failed named its directory visibly, but the failure's own message (a JDK exception's,
+     * which names the file raw) was written as it was: a line break in the directory's name split the message.
+     */
+    @Test
+    void aCheckpointNotSavedIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("c" + FORGING);
+        io.github.diffusionnlp.checkpoint.CheckpointCommit commit =
+                new io.github.diffusionnlp.checkpoint.CheckpointCommit(dir, 20);
+        // a real failure of the JDK's, naming the file raw: the staged file is no directory
+        IOException e = assertThrows(io.github.diffusionnlp.checkpoint.CheckpointNotSaved.class,
+                () -> commit.write("model.params", staged -> Files.writeString(staged.resolve("x"), "x")));
+        assertTrue(e.getMessage().startsWith("cannot save the checkpoint of step 20 in "
+                + Visible.of(dir.toAbsolutePath()) + ": writing model.params.next failed ("), e.getMessage());
+        assertShown(e.getMessage());
+        assertShown(((io.github.diffusionnlp.checkpoint.CheckpointNotSaved) e).withRemedy("--resume").getMessage());
+    }
+
+    /** A model's file that is a link leading nowhere is named with the link's target, which the user made. */
+    @Test
+    void aDanglingLinksTargetIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("m" + FORGING)));
+        Path target = tmp.resolve("gone" + FORGING + ".txt");
+        Files.delete(model.resolve("vocab.txt"));
+        Files.createSymbolicLink(model.resolve("vocab.txt"), target);
+        MainTest.Run run = MainTest.run("", "info", "--model", model.toString());
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains(Visible.of(model.resolve("vocab.txt")) + " is not a regular file (a symbolic"
+                + " link to " + Visible.of(target) + ", which leads to nothing"), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
+    }
+
+    /**
+     * A scratch directory that cannot be deleted as the JVM exits says so with the failure's message, which names
+     * the directory raw (Guava's, the JDK's). Needs {@code chattr} (root can delete any other file).
+     */
+    @Test
+    void aScratchDirectoryLeftBehindIsNamedVisibly() throws Exception {
+        io.github.diffusionnlp.bench.ScratchDirectory scratch =
+                new io.github.diffusionnlp.bench.ScratchDirectory("s" + FORGING);
+        Path stuck = Files.writeString(scratch.path().resolve("stuck"), "x");
+        PrintStream err = System.err;
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        try {
+            org.junit.jupiter.api.Assumptions.assumeTrue(chattr("+i", stuck), "chattr +i is not available here");
+            System.setErr(new PrintStream(said, true, StandardCharsets.UTF_8));
+            Thread hook = io.github.diffusionnlp.bench.ScratchHook.of(scratch);
+            hook.run();
+        } finally {
+            System.setErr(err);
+            chattr("-i", stuck);
+            scratch.close();
+        }
+        String line = said.toString(StandardCharsets.UTF_8);
+        assertTrue(line.startsWith("could not delete " + Visible.of(scratch.path()) + " ("), line);
+        assertTrue(line.endsWith("): delete it by hand" + System.lineSeparator()), line);
+        assertShown(line.strip());
+    }
+
+    private static boolean chattr(String flag, Path file) {
+        try {
+            Process p = new ProcessBuilder("chattr", flag, file.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * A model without its tag lexicon, asked for lexical constraints under a template, names its directory twice,
+     * once in the command to write the lexicon with; and one trained untagged names itself refusing a template.
+     */
+    @Test
+    void aModelRefusingTemplatesIsNamedVisibly(@TempDir Path tmp) throws Exception {
+        Path bare = TestModels.copyOfModelWithout(TestModels.tinyModel(), tmp.resolve("b" + FORGING),
+                ModelCheckpoint.TAG_LEXICON);
+        var template = io.github.diffusionnlp.api.Constraints.none()
+                .withTemplate(List.of(io.github.diffusionnlp.corpus.Upos.DET, io.github.diffusionnlp.corpus.Upos.NOUN));
+        var fast = io.github.diffusionnlp.api.SamplingOptions.builder().steps(1).seed(1).build();
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(bare).build()) {
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> lm.generate(1, template.withLexical(true), fast));
+            assertTrue(e.getMessage().contains(", which " + Visible.of(bare) + " lacks"), e.getMessage());
+            // shown, and quoted for a shell as the command it is (the shown name holds < and >)
+            assertTrue(e.getMessage().contains("tag-lexicon --model '" + Visible.of(bare) + "' --corpus"),
+                    e.getMessage());
+            assertShown(e.getMessage());
+        }
+        Path untagged = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), tmp.resolve("u" + FORGING),
+                "none");
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(untagged).build()) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, lm::requireTemplates);
+            assertTrue(e.getMessage().startsWith("model " + Visible.of(untagged) + " was trained without UPOS tags"),
+                    e.getMessage());
+            assertShown(e.getMessage());
+            e = assertThrows(IllegalArgumentException.class, () -> lm.generate(1, template, fast));
+            assertShown(e.getMessage());
+        }
+    }
+
+    /** evaluate's refusals of --sentences more than the held-out file holds, and of --record on a locked model. */
+    @Test
+    void evaluatesSentencesAndRecordRefusalsNameTheirFilesVisibly(@TempDir Path tmp) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("d" + FORGING));
+        Path heldout = Files.copy(TestModels.devCorpus(), dir.resolve("dev.conllu.gz"));
+        MainTest.Run many = MainTest.run("", "evaluate", "--model", TestModels.tinyModel().toString(), "--heldout",
+                heldout.toString(), "--train", "none", "--sentences", "999999", "--step-counts", "1");
+        assertEquals(1, many.code(), many.err());
+        assertTrue(many.err().contains(" tokens in " + Visible.of(heldout) + "; asked for 999999"), many.err());
+        assertFalse(many.err().contains("\u001B") || many.err().contains("\nERROR forged"), many.err());
+
+        Path model = TestModels.copyOfTinyModel(dir);
+        try (ModelDirectory.Lock lock = ModelDirectory.lock(model, "train --out " + FORGING, null)) {
+            MainTest.Run record = MainTest.run("", "evaluate", "--model", model.toString(), "--heldout",
+                    heldout.toString(), "--train", "none", "--sentences", "1", "--step-counts", "1", "--record");
+            assertEquals(1, record.code(), record.err());
+            assertTrue(record.err().contains("--record: another training run is writing into " + Visible.of(model)
+                    + " (it holds " + Visible.of(model.resolve(ModelDirectory.TRAINING_LOCK)) + ")"), record.err());
+            assertFalse(record.err().contains("\u001B") || record.err().contains("\nERROR forged"), record.err());
+        }
+    }
+
+    /**
+     * A training run stopped (as train's signal hook stops it) named its output directory raw in the exception's
+     * message, which a library caller logs.
+     */
+    @Test
+    void aStoppedTrainingRunNamesItsDirectoryVisibly(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("t" + FORGING)));
+        DiffusionTrainer trainer = new DiffusionTrainer(TestModels.tinyRun(model, 30, true, null, 0),
+                new PrintStream(PrintStream.nullOutputStream()));
+        trainer.stop();
+        var e = assertThrows(io.github.diffusionnlp.train.TrainingStopped.class, trainer::run);
+        assertTrue(e.getMessage().contains("nothing was trained or saved in " + Visible.of(model)), e.getMessage());
+        assertShown(e.getMessage());
+    }
+
+    /**
+     * Training's notes are read by a person: the directory a run resumes, the model a vocabulary is taken from
+     * (train-ar --vocab-from) and the corpus's own words quoted as examples of untokenised text were written raw.
+     */
+    @Test
+    void trainingNotesQuoteTheirPathsAndWordsVisibly(@TempDir Path tmp) throws IOException {
+        Path from = TestModels.copyOfTinyModel(Files.createDirectory(tmp.resolve("v" + FORGING)));
+        Path corpus = Files.writeString(tmp.resolve("plain.txt"),
+                ("Zorblax" + ESCAPES + ". quux, flib blorp .\n").repeat(20));
+        Path out = tmp.resolve("ar" + FORGING);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainOptions.Builder options = TrainOptions.builder(corpus, out).size("tiny").maxLength(16).batchSize(8)
+                .contextEmbeddings(false);
+        new io.github.diffusionnlp.train.ArTrainer(options.steps(1).build(), from,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        new io.github.diffusionnlp.train.ArTrainer(options.steps(2).resume(true).build(), null,
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String notes = log.toString(StandardCharsets.UTF_8);
+        assertTrue(notes.contains("(\"Zorblax" + SHOWN + ".\""), notes);
+        assertTrue(notes.contains("The vocabulary of " + Visible.of(from) + " ("), notes);
+        assertTrue(notes.contains("resuming " + Visible.of(out) + " at step 1"), notes);
+        assertFalse(notes.contains("\nERROR forged"), notes);
+        assertShown(notes.replace("\n", "")); // the notes' own line ends are theirs
+    }
+
+    /** A model that records no row lengths, asked to draw them, was named raw (generate --draw-length, the library). */
+    @Test
+    void aModelWithoutRowLengthsIsNamedVisibly(@TempDir Path tmp) throws IOException {
+        Path model = TestModels.copyOfTinyModelWithoutRowLengths(Files.createDirectory(tmp.resolve("n" + FORGING)));
+        MainTest.Run run = MainTest.run("", "generate", "--model", model.toString(), "--count", "1", "--draw-length");
+        assertEquals(1, run.code(), run.err());
+        assertTrue(run.err().contains("and model " + Visible.of(model) + " records none"), run.err());
+        assertFalse(run.err().contains("\u001B") || run.err().contains("\nERROR forged"), run.err());
+    }
+
     /** No ESC, BEL or line break of a quoted name is left raw in {@code message}. */
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0007") || message.contains("\n"), message);

@@ -57,4 +57,15 @@ class ReportsTest {
         assertTrue(report.contains("batch 1: 12.3 steps; batch 32: none (diffusion slower at every step count)."),
                 report);
     }
+    /**
+     * The command is written as inline code: a backtick in it (a path's, quoted for the shell) ended the code span
+     * part way. The span is fenced with one backtick more than the longest run in it, as CommonMark reads it.
+     */
+    @Test
+    void aCommandHoldingABacktickStaysOneCodeSpan() {
+        Results results = results(new int[] {8, 16}, new double[] {1, 2});
+        assertTrue(Reports.markdown(results, "compare-ar --out x").startsWith("Command: `compare-ar --out x` ("));
+        String report = Reports.markdown(results, "compare-ar --out 'a`b``c'");
+        assertTrue(report.startsWith("Command: ``` compare-ar --out 'a`b``c' ``` ("), report);
+    }
 }

@@ -85,21 +85,22 @@ final class ConfiguredAnnotator implements Annotator {
         this.modelDirectory = settings.model != null ? settings.model : DefaultModel.locate();
         DiffusionLM lm = model();
         int maxLength = lm.info().config().maxLength();
+        String shown = settings.shown; // the operator's customAnnotatorClass.NAME, as messages show it
         if (settings.length > maxLength) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".length = '"
+            throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".length = '"
                     + settings.length + "'; allowed: 0 (a free length) to " + maxLength
                     + " (the model's length)");
         }
         int words = lm.vocabulary().size() - 2; // as DiffusionLM.suggest: [PAD] and [UNK] are never suggested
         if (settings.suggestions > words) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".suggestions = '"
+            throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".suggestions = '"
                     + settings.suggestions + "'; allowed: 0 (none) to " + words + " (the words the model knows)");
         }
         // a rewrite takes one longer for a sentence of its own length (core rewrites it window by window), and leaves
         // a sentence of another length as it is (skipTemplateOfAnotherLength); generate has no sentence
         if (settings.template != null && settings.template.size() > maxLength
                 && settings.task != DiffusionSettings.Task.REWRITE) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".syntax = '"
+            throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".syntax = '"
                     + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
                     + " UPOS tags (the model's length); this one has " + settings.template.size());
         }
@@ -107,14 +108,14 @@ final class ConfiguredAnnotator implements Annotator {
             try {
                 lm.requireTemplates(); // a model trained without tags: now, not on the first document
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".syntax = '"
+                throw new IllegalArgumentException("annotator \"" + shown + "\": " + shown + ".syntax = '"
                         + (settings.syntaxKeep ? "keep" : templateText(settings.template)) + "': " + e.getMessage());
             }
         }
         if (Boolean.TRUE.equals(settings.drawLength) && !lm.info().recordsRowLengths()) {
             // now, not on the first document, as the template's check above
-            throw new IllegalArgumentException("annotator \"" + name + "\": " + LengthPrior.notRecorded(name
-                    + ".drawLength = 'true'", lm.name(), ", or leave " + name + ".drawLength out"));
+            throw new IllegalArgumentException("annotator \"" + shown + "\": " + LengthPrior.notRecorded(shown
+                    + ".drawLength = 'true'", lm.name(), ", or leave " + shown + ".drawLength out"));
         }
         if (settings.ngramWeight > 0) {
             try {
@@ -122,11 +123,11 @@ final class ConfiguredAnnotator implements Annotator {
             } catch (ModelClosedException e) {
                 throw e; // SharedModels.closeAll() meanwhile: no fault of the settings, and no corpus to name
             } catch (IllegalStateException e) {
-                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramWeight = '"
-                        + settings.ngramWeight + "' needs a corpus: set " + name + ".ngramCorpus (" + e.getMessage()
+                throw new IllegalArgumentException("annotator \"" + shown + "\": " + shown + ".ngramWeight = '"
+                        + settings.ngramWeight + "' needs a corpus: set " + shown + ".ngramCorpus (" + e.getMessage()
                         + ")"); // not chained: CoreNLP shows the root cause, and this message holds it
             } catch (UncheckedIOException e) {
-                throw new IllegalArgumentException("annotator \"" + name + "\": " + name + ".ngramCorpus: "
+                throw new IllegalArgumentException("annotator \"" + shown + "\": " + shown + ".ngramCorpus: "
                         + e.getMessage()); // not chained, as above
             }
         }
@@ -137,7 +138,7 @@ final class ConfiguredAnnotator implements Annotator {
                 : lm.info().training().sentimentCaveat();
         if (caveat != null && WARNED_OF_SENTIMENT.computeIfAbsent(lm, m -> ConcurrentHashMap.newKeySet()).add(name)) {
             // a warning, not a refusal: the model still samples, and the user may know its labels are their own
-            LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", name, name,
+            LOG.warn("annotator \"{}\": {}.sentiment = {} will mean little to this model: {}", shown, shown,
                     settings.sentiment, caveat);
         }
         this.constraints = settings.constraints();
@@ -201,15 +202,15 @@ final class ConfiguredAnnotator implements Annotator {
         }
         if (!settings.maskNer.isEmpty() && !upstream.ner()) {
             missing.add("ner");
-            because.add(settings.name + ".mask = 'ner:" + String.join(",", settings.maskNer) + "'");
+            because.add(settings.shown + ".mask = 'ner:" + Visible.of(String.join(",", settings.maskNer)) + "'");
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("annotator \"" + settings.name + "\": " + String.join(" and ", because)
+            throw new IllegalArgumentException("annotator \"" + settings.shown + "\": " + String.join(" and ", because)
                     + " needs the tokens' " + (missing.contains("pos") ? "part-of-speech tags" : "")
                     + (missing.size() > 1 ? " and " : "") + (missing.contains("ner") ? "NER classes" : "")
                     + ", and the document's tokens carry none: put " + String.join(" and ", missing) + " before "
-                    + settings.name + " in annotators (" + String.join(",", settings.requiredAnnotators()) + ","
-                    + settings.name + "); with enforceRequirements=false CoreNLP does not check the order");
+                    + settings.shown + " in annotators (" + String.join(",", settings.requiredAnnotators()) + ","
+                    + settings.shown + "); with enforceRequirements=false CoreNLP does not check the order");
         }
     }
 
@@ -217,14 +218,14 @@ final class ConfiguredAnnotator implements Annotator {
     private String posRules() {
         List<String> rules = new ArrayList<>();
         if (!settings.maskUpos.isEmpty()) {
-            rules.add(settings.name + ".mask = 'pos:"
+            rules.add(settings.shown + ".mask = 'pos:"
                     + String.join(",", settings.maskUpos.stream().map(Upos::name).toList()) + "'");
         }
         if (!settings.keepUpos.isEmpty()) {
-            rules.add(settings.name + ".keep = '" + keepText() + "'");
+            rules.add(settings.shown + ".keep = '" + keepText() + "'");
         }
         if (settings.syntaxKeep) {
-            rules.add(settings.name + ".syntax = 'keep'");
+            rules.add(settings.shown + ".syntax = 'keep'");
         }
         return String.join(" and ", rules);
     }
@@ -241,7 +242,7 @@ final class ConfiguredAnnotator implements Annotator {
      */
     public DiffusionLM model() {
         DiffusionLM lm = SharedModels.get(modelDirectory, settings.device, settings.precision, settings.ngramCorpus,
-                settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.name + ".ngramLayout"),
+                settings.ngramLayout, settings.ngramMultiword, LayoutOption.property(settings.shown + ".ngramLayout"),
                 settings.bannedWords, settings.name, limits);
         if (settings.sentiment != null) {
             // this annotator warns of it when made, in its own words: taken so the library does not log it again,
@@ -385,7 +386,8 @@ final class ConfiguredAnnotator implements Annotator {
             annotateAll.run();
         } catch (ModelClosedException e) {
             LOG.warn("annotator \"{}\": the model {} was closed (SharedModels.closeAll) while this document was"
-                    + " sampled; annotating the document again, on the model loaded anew", name, e.model());
+                    + " sampled; annotating the document again, on the model loaded anew", Visible.of(name),
+                    Visible.of(e.model()));
             annotateAll.run();
         }
     }
@@ -571,7 +573,7 @@ final class ConfiguredAnnotator implements Annotator {
             int size = keep.get(s).length;
             if (last > size) {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: {}.keep = {} keeps token {}, but the sentence"
-                        + " has only {} tokens (indexes 1-{})", settings.name, s + 1, settings.name, keepText(), last,
+                        + " has only {} tokens (indexes 1-{})", settings.shown, s + 1, settings.shown, keepText(), last,
                         size, size);
                 Arrays.fill(written.get(s), false);
                 Arrays.fill(keep.get(s), true);
@@ -590,8 +592,8 @@ final class ConfiguredAnnotator implements Annotator {
         for (int s = 0; s < keep.size(); s++) {
             String refusal = leftAsTheyAre.contains(s) ? null : templateRefusal(lm, keep.get(s).length);
             if (refusal != null) {
-                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.syntax: {}", settings.name, s + 1,
-                        settings.name, refusal);
+                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.syntax: {}", settings.shown, s + 1,
+                        settings.shown, refusal);
                 Arrays.fill(written.get(s), false);
                 Arrays.fill(keep.get(s), true);
                 leftAsTheyAre.add(s);
@@ -632,8 +634,8 @@ final class ConfiguredAnnotator implements Annotator {
             int i = leftAsTheyAre.contains(s) ? -1 : firstKeptOutside(keep.get(s), t);
             if (i >= 0) {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
-                        + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.name,
-                        s + 1, i + 1, Visible.of(words.get(s).get(i)), settings.name, t, settings.name, keepText());
+                        + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.shown,
+                        s + 1, i + 1, Visible.of(words.get(s).get(i)), settings.shown, t, settings.shown, keepText());
                 Arrays.fill(written.get(s), false);
                 Arrays.fill(keep.get(s), true);
                 leftAsTheyAre.add(s);
@@ -757,11 +759,11 @@ final class ConfiguredAnnotator implements Annotator {
         int[] compatible = CompatibleMasks.first(text);
         if (compatible != null && (at < 0 || compatible[0] < at)) {
             LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
-                    + " capitals, in ASCII characters", settings.name,
+                    + " capitals, in ASCII characters", settings.shown,
                     Visible.of(text.substring(compatible[0], compatible[1])), compatible[0], DiffusionLM.MASK);
         } else if (at >= 0) {
             LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
-                    + " capitals", settings.name, Visible.of(text.substring(at, at + DiffusionLM.MASK.length())), at,
+                    + " capitals", settings.shown, Visible.of(text.substring(at, at + DiffusionLM.MASK.length())), at,
                     DiffusionLM.MASK);
         }
     }
@@ -779,7 +781,7 @@ final class ConfiguredAnnotator implements Annotator {
                 LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
                         + " and is not filled: put spaces around {} (the tokenizer kept them together)",
                         // an ESC in it shown, not run
-                        settings.name, Visible.of(w), t.beginPosition(), DiffusionLM.MASK);
+                        settings.shown, Visible.of(w), t.beginPosition(), DiffusionLM.MASK);
                 return;
             }
         }

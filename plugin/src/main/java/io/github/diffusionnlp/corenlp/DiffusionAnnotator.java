@@ -63,7 +63,7 @@ public class DiffusionAnnotator implements Annotator {
             if (!forRequest) {
                 throw e;
             }
-            LOG.warn("annotator \"{}\" refuses the server requests made with these properties: {}", name,
+            LOG.warn("annotator \"{}\" refuses the server requests made with these properties: {}", Visible.of(name),
                     e.getMessage());
         }
     }

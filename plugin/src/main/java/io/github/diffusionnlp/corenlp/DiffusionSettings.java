@@ -57,6 +57,8 @@ public final class DiffusionSettings {
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
     final String name;
+    /** {@link #name} as a message shows it ({@link Visible#of}): a name with a line break or ESC is legal. */
+    final String shown;
     final Path model; // null: the shipped default model
     final String device; // null: the engine's default
     final Precision precision;
@@ -119,6 +121,7 @@ public final class DiffusionSettings {
 
     private DiffusionSettings(String name, Properties props, ServerLimits limits) {
         this.name = name;
+        this.shown = Visible.of(name);
         this.limits = limits;
         String prefix = name + ".";
         for (String key : props.stringPropertyNames()) {
@@ -464,11 +467,11 @@ public final class DiffusionSettings {
         try {
             reading = parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + "." + key + " = '"
-                    + Visible.of(value) + "': " + e.getMessage(), e);
+            throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + "." + key + " = '"
+                    + Visible.of(value) + "': " + Visible.of(e.getMessage()), e);
         }
-        check(ngramWeight > 0 && ngramCorpus != null, key, value, "only with " + name + ".ngramWeight above 0 and "
-                + name + ".ngramCorpus (it says how that corpus is read; the model's own corpus, fused without it, is"
+        check(ngramWeight > 0 && ngramCorpus != null, key, value, "only with " + shown + ".ngramWeight above 0 and "
+                + shown + ".ngramCorpus (it says how that corpus is read; the model's own corpus, fused without it, is"
                 + " read as the model records it was)");
         return reading;
     }
@@ -504,9 +507,11 @@ public final class DiffusionSettings {
     }
 
     private IllegalArgumentException badProperty(String property, String value, String allowed) {
-        // the value as written, but for what a terminal or log would not show (a NUL, an ESC sequence, a bidi mark)
-        return new IllegalArgumentException("annotator \"" + name + "\": bad " + property + " = '" + Visible.of(value)
-                + "'; allowed: " + allowed);
+        // the value as written, but for what a terminal or log would not show (a NUL, an ESC sequence, a bidi mark);
+        // the property and what is allowed name the annotator (NAME.steps), which the operator's properties name:
+        // quoted as a whole, as what they quote of the user's is quoted already (Visible.of leaves its output so)
+        return new IllegalArgumentException("annotator \"" + shown + "\": bad " + Visible.of(property) + " = '"
+                + Visible.of(value) + "'; allowed: " + Visible.of(allowed));
     }
 
     private void check(boolean ok, String key, String value, String allowed) {

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.corenlp;
 
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -48,9 +49,9 @@ final class RequestDeadline implements AutoCloseable {
 
     /** What the client is told: the deadline, who sets it, and what to send instead. */
     IllegalStateException exceeded(String name, RuntimeException cause) {
-        return new IllegalStateException("annotator \"" + name + "\": stopped after " + millis + " ms, the server's"
-                + " deadline for a request's sampling (-D" + ServerLimits.DEADLINE + "; a request's own timeout cannot"
-                + " raise it): send fewer sentences, steps or candidates", cause);
+        return new IllegalStateException("annotator \"" + Visible.of(name) + "\": stopped after " + millis
+                + " ms, the server's deadline for a request's sampling (-D" + ServerLimits.DEADLINE
+                + "; a request's own timeout cannot raise it): send fewer sentences, steps or candidates", cause);
     }
 
     /** The alarms of deadlines not closed yet (for tests). */

@@ -111,8 +111,9 @@ final class ServerLimits {
         if (allowed.stream().anyMatch(written::startsWith) && realPathAllowed(written)) {
             return;
         }
-        throw new IllegalArgumentException("annotator \"" + annotator + "\": bad " + annotator + "." + key + " = '"
-                + value + "'; allowed in a server request: a"
+        String shown = Visible.of(annotator);
+        throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + "." + key + " = '"
+                + Visible.of(value) + "'; allowed in a server request: a"
                 + " path under the directories the server's operator lets requests read ("
                 // which directories is not said either: the server's layout is the operator's to tell
                 + (allowed.isEmpty() ? "none: start the server's JVM with -D" + PATHS + "=DIR" + File.pathSeparator
@@ -183,22 +184,23 @@ final class ServerLimits {
         long work = allRows * steps * candidates * (guided ? 2 : 1) + fillRows * steps
                 + suggestionRows * (guided ? 2 : 1);
         if (work > maxWork) {
+            String shown = Visible.of(name); // the operator's customAnnotatorClass.NAME
             // which rows count again and why, with the mask's classes as the request gave them
             String which = resampledRows == 1 ? " row, the one holding" : " rows, those holding";
             String counted = resampledRows == 0 ? rowCount(rows) : "(" + rowCount(rows) + " + " + resamplings + " x "
-                    + resampledRows + which + " a name that " + name + ".mask's " + masked + " masks, sampled again"
-                    + " up to " + resamplings + " times while the name comes back)";
+                    + resampledRows + which + " a name that " + shown + ".mask's " + Visible.of(masked) + " masks,"
+                    + " sampled again up to " + resamplings + " times while the name comes back)";
             // fewer candidates help only where there are more than one, and only on the rows sampled under them
             String fewer = candidates > 1 && allRows > 0 ? "sentences, steps or candidates" : "sentences or steps";
             // what else the request set that the work counts: each a way under the limit the client may choose
-            String or = (guided ? ", or leave " + name + ".guidance at 1 (one pass a step instead of two)" : "")
-                    + (suggestionRows > 0 ? ", or leave " + name + ".suggestions out" : "");
-            throw new IllegalArgumentException("annotator \"" + name + "\": this request asks for " + work
-                    + " row-steps (" + counted + " x " + name + ".steps " + steps + " x " + name + ".candidates "
+            String or = (guided ? ", or leave " + shown + ".guidance at 1 (one pass a step instead of two)" : "")
+                    + (suggestionRows > 0 ? ", or leave " + shown + ".suggestions out" : "");
+            throw new IllegalArgumentException("annotator \"" + shown + "\": this request asks for " + work
+                    + " row-steps (" + counted + " x " + shown + ".steps " + steps + " x " + shown + ".candidates "
                     + candidates + (guided ? " x 2 for guidance" : "") + (fillRows == 0 ? "" : " + "
-                    + rowCount(fillRows) + " filling the text's [MASK]s before the rewrite x " + name + ".steps "
+                    + rowCount(fillRows) + " filling the text's [MASK]s before the rewrite x " + shown + ".steps "
                     + steps + ", one candidate, unguided") + (suggestionRows == 0 ? "" : " + "
-                    + rowCount(suggestionRows) + " x 1 step" + (guided ? " x 2 for guidance" : "") + " for " + name
+                    + rowCount(suggestionRows) + " x 1 step" + (guided ? " x 2 for guidance" : "") + " for " + shown
                     + ".suggestions")
                     + "), above the server's limit of " + maxWork + " (-D" + MAX_WORK + "): send fewer " + fewer
                     + or);

@@ -168,8 +168,9 @@ public final class SharedModels {
     }
 
     private static IllegalArgumentException tooMany(String annotator, ServerLimits limits) {
-        return new IllegalArgumentException("annotator \"" + annotator + "\": this request's model settings ("
-                + annotator + ".model, .device, .precision, .ngramCorpus and its reading, .bannedWords) need a model of"
+        String shown = Visible.of(annotator);
+        return new IllegalArgumentException("annotator \"" + shown + "\": this request's model settings ("
+                + shown + ".model, .device, .precision, .ngramCorpus and its reading, .bannedWords) need a model of"
                 + " their own, and the server already holds " + FOR_REQUESTS.size() + " loaded for requests, its limit"
                 + " (-D" + ServerLimits.MAX_MODELS + "=" + limits.maxModels + "): use the settings of earlier requests"
                 + " (unset, the default model), or ask the operator to raise it");

@@ -78,6 +78,86 @@ class ControlCharactersInMessagesTest {
         assertFalse(err.contains("\u001B") || err.contains("\nERROR forged"), err);
     }
 
+    /**
+     * The annotator's name is the operator's ({@code customAnnotatorClass.NAME}, the prefix of its properties), and
+     * was written raw in every refusal of a property and in the server's limits: a line break in it split the
+     * message CoreNLP logs or sends.
+     */
+    @Test
+    void theAnnotatorsNameIsQuotedVisibly() {
+        String name = "d" + FORGING;
+        String shown = "d" + SHOWN;
+        Properties props = new Properties();
+        props.setProperty(name + ".steps", "x");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DiffusionSettings.read(name, props));
+        assertTrue(e.getMessage().startsWith("annotator \"" + shown + "\": bad " + shown + ".steps = 'x'"),
+                e.getMessage());
+        assertShown(e.getMessage());
+
+        Properties unknown = new Properties();
+        unknown.setProperty(name + ".stepz", "4");
+        e = assertThrows(IllegalArgumentException.class, () -> DiffusionSettings.read(name, unknown));
+        assertTrue(e.getMessage().contains("did you mean " + shown + ".steps?"), e.getMessage());
+        assertShown(e.getMessage());
+
+        Properties fusion = new Properties();
+        fusion.setProperty(name + ".ngramLayout", "plain");
+        e = assertThrows(IllegalArgumentException.class, () -> DiffusionSettings.read(name, fusion));
+        assertTrue(e.getMessage().contains("only with " + shown + ".ngramWeight above 0"), e.getMessage());
+        assertShown(e.getMessage());
+    }
+
+    /** The checks against the model, made as the annotator is (its length), name it as the settings' do. */
+    @Test
+    void theAnnotatorsNameIsQuotedVisiblyInTheModelsChecks() {
+        String name = "g" + FORGING;
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit," + name);
+        props.setProperty(name + ".task", "generate");
+        props.setProperty(name + ".length", "9999");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new DiffusionAnnotator(name, props));
+        assertTrue(e.getMessage().startsWith("annotator \"g" + SHOWN + "\": bad g" + SHOWN + ".length = '9999'"),
+                e.getMessage());
+        assertShown(e.getMessage());
+    }
+
+    /** A server's refusals of a request: a path it may not read, too much work, its deadline passed. */
+    @Test
+    void theServersRefusalsQuoteTheAnnotatorVisibly(@TempDir Path tmp) {
+        String name = "s" + FORGING;
+        String shown = "s" + SHOWN;
+        System.setProperty(ServerLimits.PATHS, tmp.toString());
+        ServerLimits limits;
+        try {
+            limits = ServerLimits.fromSystemProperties();
+        } finally {
+            System.clearProperty(ServerLimits.PATHS);
+        }
+        String elsewhere = "/elsewhere/" + FORGING;
+        IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
+                () -> limits.requireAllowed(name, "model", elsewhere, Path.of(elsewhere), false));
+        assertTrue(path.getMessage().startsWith("annotator \"" + shown + "\": bad " + shown + ".model = '/elsewhere/"
+                + SHOWN + "'; allowed in a server request"), path.getMessage());
+        assertShown(path.getMessage());
+
+        IllegalArgumentException work = assertThrows(IllegalArgumentException.class,
+                () -> limits.requireWork(name, 1_000_000, 0, 1, "PERSON" + FORGING, 3, 64, 1, true, 1));
+        assertTrue(work.getMessage().startsWith("annotator \"" + shown + "\": this request asks for "),
+                work.getMessage());
+        assertTrue(work.getMessage().contains(" x " + shown + ".steps 64"), work.getMessage());
+        assertShown(work.getMessage());
+
+        IllegalStateException late;
+        try (RequestDeadline deadline = new RequestDeadline(1000)) { // closed: it interrupts no thread of the tests
+            late = deadline.exceeded(name, null);
+        }
+        assertTrue(late.getMessage().startsWith("annotator \"" + shown + "\": stopped after 1000 ms"),
+                late.getMessage());
+        assertShown(late.getMessage());
+    }
+
     private static void assertShown(String message) {
         assertFalse(message.contains("\u001B") || message.contains("\u0000") || message.contains("\n"), message);
     }

@@ -191,7 +191,7 @@ final class ModelTraining {
                         + " or remove it from the parameters file; allowed: " + String.join(", ", new TreeSet<>(KEYS)));
             }
             if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown training parameter '" + key + "'; "
+                throw new IllegalArgumentException("unknown training parameter '" + Visible.of(key) + "'; "
                         + closestKey(key).map(k -> "did you mean " + k + "? ").orElse("") + "allowed: "
                         + String.join(", ", new TreeSet<>(KEYS)));
             }
@@ -274,8 +274,8 @@ final class ModelTraining {
         String bare = key.substring(key.lastIndexOf('.') + 1);
         Optional<String> meant = KEYS.stream().filter(k -> k.equalsIgnoreCase(bare)).findFirst()
                 .or(() -> closestKey(key.replace(".", ""))).or(() -> closestKey(bare));
-        return "namespaced training parameter '" + key + "': " + method + " reads no namespaces; give it without"
-                + " its prefix" + meant.map(k -> " (did you mean " + k + "?)").orElse("") + "; allowed: "
+        return "namespaced training parameter '" + Visible.of(key) + "': " + method + " reads no namespaces; give it"
+                + " without its prefix" + meant.map(k -> " (did you mean " + k + "?)").orElse("") + "; allowed: "
                 + String.join(", ", new TreeSet<>(KEYS));
     }
 

@@ -216,7 +216,7 @@ abstract class CmdTool<P> {
     Path readableFile(String parameter, String value) {
         Path file = Path.of(value);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw badParameter(parameter + " " + value + ": not a readable file");
+            throw badParameter(parameter + " " + Visible.of(value) + ": not a readable file");
         }
         return file;
     }
@@ -226,7 +226,8 @@ abstract class CmdTool<P> {
         try {
             return Charset.forName(value);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw badParameter(parameter + " " + value + ": not a charset this Java knows (e.g. UTF-8, ISO-8859-1)");
+            throw badParameter(parameter + " " + Visible.of(value)
+                    + ": not a charset this Java knows (e.g. UTF-8, ISO-8859-1)");
         }
     }
 
@@ -234,7 +235,8 @@ abstract class CmdTool<P> {
     Path packageFile(String parameter, String value) {
         Path file = Path.of(value).toAbsolutePath();
         if (Files.isDirectory(file) || file.getParent() == null || !Files.isDirectory(file.getParent())) {
-            throw badParameter(parameter + " " + value + ": give a file to write, in a directory that exists");
+            throw badParameter(parameter + " " + Visible.of(value)
+                    + ": give a file to write, in a directory that exists");
         }
         return file;
     }
@@ -456,7 +458,7 @@ abstract class CmdTool<P> {
                     .optBannedWords(bannedWords(bannedWords)))
                     .build();
         } catch (IOException | RuntimeException e) {
-            String what = p.getModel() == null ? "the default model" : "model " + p.getModel();
+            String what = p.getModel() == null ? "the default model" : "model " + Visible.of(p.getModel());
             throw new TerminateToolException(FAILED, "cannot load " + what + ": " + message(e), e);
         }
     }

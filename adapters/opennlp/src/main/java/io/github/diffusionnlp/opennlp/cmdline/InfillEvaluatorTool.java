@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.InfillerEvaluator;
@@ -92,7 +93,8 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
      */
     private static List<POSSample> samples(Path data, Charset charset) throws IOException {
         String untagged = "; untagged text is evaluated by the command-line tool, which reads plain text: java -jar"
-                + " diffusion-nlp.jar evaluate --model DIR --heldout " + Visible.of(data) + " --layout plain";
+                + " diffusion-nlp.jar evaluate --model DIR --heldout " + ShellQuoted.of(Visible.of(data))
+                + " --layout plain";
         List<POSSample> samples = new ArrayList<>();
         try (BufferedReader reader = Files.newBufferedReader(data, charset)) {
             WordTagLines lines = new WordTagLines(reader, data, charset, untagged);

@@ -52,13 +52,14 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
             model = DiffusionModel.builder().optModel(dir).optFactory(factory).optLanguage(language)
                     .optDevice(Device.cpu()).build();
         } catch (IOException | RuntimeException e) {
-            throw new TerminateToolException(FAILED, "cannot load model " + p.getModel() + ": " + message(e), e);
+            throw new TerminateToolException(FAILED, "cannot load model " + Visible.of(p.getModel()) + ": "
+                    + message(e), e);
         }
         try (model) {
             writePackage(model, file);
         }
         err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB): %d steps, temperature %s, language %s%n",
-                file, Files.size(file) / 1e6, factory.getSteps(), factory.getTemperature().isPresent()
+                Visible.of(file), Files.size(file) / 1e6, factory.getSteps(), factory.getTemperature().isPresent()
                         ? factory.getTemperature().getAsDouble() : "each tool's own", language);
     }
 

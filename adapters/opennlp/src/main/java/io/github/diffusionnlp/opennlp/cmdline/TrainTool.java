@@ -104,7 +104,8 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
                                 DiffusionModel.train(lang, samples, params, factory, err, running),
                                 () -> signals.get() != null)) {
             writePackage(trained, model);
-            err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n", model, Files.size(model) / 1e6);
+            err.printf(Locale.ROOT, "Wrote the model package to %s (%.1f MB)%n",
+                    Visible.of(model), Files.size(model) / 1e6);
         } catch (TrainingStopped stopped) {
             // said before the hook lets the JVM go (closing it), or the exit could come first
             err.println(stoppedBySignal(stopped));
@@ -184,9 +185,9 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             // checked here too: the library finds such keys by reading OpenNLP's private map, which may fail
             if (key.contains(".")) {
                 String bare = key.substring(key.lastIndexOf('.') + 1);
-                throw new IllegalArgumentException("namespaced training parameter '" + key + "': Train trains one"
-                        + " model and reads no namespaces; give it without its prefix (" + bare + "="
-                        + properties.getProperty(key) + ")");
+                throw new IllegalArgumentException("namespaced training parameter '" + Visible.of(key) + "': Train"
+                        + " trains one model and reads no namespaces; give it without its prefix ("
+                        + Visible.of(bare + "=" + properties.getProperty(key)) + ")");
             }
         }
         Map<String, Object> settings = new LinkedHashMap<>();

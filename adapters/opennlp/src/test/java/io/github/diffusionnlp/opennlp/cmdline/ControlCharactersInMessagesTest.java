@@ -107,4 +107,99 @@ class ControlCharactersInMessagesTest {
         assertTrue(format.stderr().startsWith("-format " + shown + ": not a data format"), format.stderr());
         assertTrue(template.stderr().startsWith("-posTemplate \"" + shown + "\": "), template.stderr());
     }
+    /**
+     * The refusals of a -data, -encoding, -model or -out value (not a readable file, no charset, no directory to
+     * write in) and the failure to load a -model quoted the value raw: the tools print a message keeping its line
+     * breaks, so one in the value forged a line of its own.
+     */
+    @Test
+    void aFileParameterIsQuotedVisibly(@TempDir Path tmp) throws IOException {
+        String forging = "x\u001B[2J\nERROR forged";
+        String shown = "x<U+001B>[2J<U+000A>ERROR forged";
+        Path data = Files.writeString(tmp.resolve("d.txt"), "The_DET dog_NOUN ran_VERB ._PUNCT\n");
+        String model = tmp.resolve("m.bin").toString();
+        DiffusionNlpToolTest.Run train = DiffusionNlpToolTest.run("", "Train", "-model", model, "-data", forging);
+        DiffusionNlpToolTest.Run evaluate = DiffusionNlpToolTest.run("", "InfillEvaluator", "-data", forging);
+        DiffusionNlpToolTest.Run encoding = DiffusionNlpToolTest.run("", "Train", "-model", model, "-data",
+                data.toString(), "-encoding", forging);
+        Path nowhere = tmp.resolve(forging).resolve("m.bin");
+        DiffusionNlpToolTest.Run out = DiffusionNlpToolTest.run("", "Train", "-model", nowhere.toString(), "-data",
+                data.toString());
+        Path missing = tmp.resolve("gone" + forging);
+        DiffusionNlpToolTest.Run load = DiffusionNlpToolTest.run("", "Infill", "-model", missing.toString());
+        for (DiffusionNlpToolTest.Run run : List.of(train, evaluate, encoding, out, load)) {
+            assertTrue(run.code() != 0, run.stderr());
+            assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+        }
+        assertTrue(train.stderr().startsWith("-data " + shown + ": not a readable file"), train.stderr());
+        assertTrue(evaluate.stderr().startsWith("-data " + shown + ": not a readable file"), evaluate.stderr());
+        assertTrue(encoding.stderr().startsWith("-encoding " + shown + ": not a charset"), encoding.stderr());
+        assertTrue(out.stderr().startsWith("-model " + Visible.of(nowhere) + ": give a file to write"),
+                out.stderr());
+        assertTrue(load.stderr().contains("cannot load model " + Visible.of(missing) + ": "), load.stderr());
+
+        Path written = Files.createDirectory(tmp.resolve("o" + forging)).resolve("o.bin");
+        DiffusionNlpToolTest.Run packaged = DiffusionNlpToolTest.run("", "Package", "-model",
+                io.github.diffusionnlp.TestModels.tinyModel().toString(), "-out", written.toString());
+        assertTrue(packaged.code() == 0, packaged.stderr());
+        assertTrue(packaged.stderr().contains("Wrote the model package to " + Visible.of(written) + " ("),
+                packaged.stderr());
+        assertFalse(packaged.stderr().contains("\u001B") || packaged.stderr().contains("\nERROR forged"),
+                packaged.stderr());
+    }
+
+    /** -data that holds no sentence, and a -params file with a namespaced key, are refused quoting them visibly. */
+    @Test
+    void trainsDataAndParamsRefusalsQuoteThemVisibly(@TempDir Path tmp) throws IOException {
+        String forging = "\u001B[2J\nERROR forged";
+        Path dir = Files.createDirectory(tmp.resolve("d" + forging));
+        Path empty = Files.writeString(dir.resolve("empty.txt"), "\n\n");
+        String model = tmp.resolve("m.bin").toString();
+        DiffusionNlpToolTest.Run blank = DiffusionNlpToolTest.run("", "Train", "-model", model, "-data",
+                empty.toString());
+        assertTrue(blank.stderr().startsWith("-data " + Visible.of(empty) + ": no word_TAG sentence to train on"),
+                blank.stderr());
+        Path data = Files.writeString(tmp.resolve("d.txt"), "The_DET dog_NOUN ran_VERB ._PUNCT\n");
+        Path params = Files.writeString(tmp.resolve("p.properties"),
+                "x\\u001B[2J\\nERROR\\ forged.Iterations=1\n");
+        DiffusionNlpToolTest.Run namespaced = DiffusionNlpToolTest.run("", "Train", "-model", model, "-data",
+                data.toString(), "-params", params.toString());
+        assertTrue(namespaced.stderr().contains("namespaced training parameter 'x<U+001B>[2J<U+000A>ERROR forged"
+                + ".Iterations'"), namespaced.stderr());
+        Path unknown = Files.writeString(tmp.resolve("u.properties"), "x\\u001B[2J\\nERROR\\ forged=1\n");
+        DiffusionNlpToolTest.Run unknownKey = DiffusionNlpToolTest.run("", "Train", "-model", model, "-data",
+                data.toString(), "-params", unknown.toString());
+        assertTrue(unknownKey.stderr().contains("unknown training parameter 'x<U+001B>[2J<U+000A>ERROR forged'"),
+                unknownKey.stderr());
+        for (DiffusionNlpToolTest.Run run : List.of(blank, namespaced, unknownKey)) {
+            assertTrue(run.code() != 0, run.stderr());
+            assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+        }
+    }
+
+    /**
+     * What Train says when a signal stops it: reading -data, or once its CheckpointDir's run was stopped during its
+     * start-up, naming the file or the directory.
+     */
+    @Test
+    void trainsSignalMessagesNameTheirFilesVisibly(@TempDir Path tmp) throws Exception {
+        String forging = "\u001B[2J\nERROR forged";
+        Path data = tmp.resolve("d" + forging + ".txt");
+        String reading = new StopReadingOnSignal.ReadingStopped(data, 3).getMessage();
+        assertTrue(reading.equals("stopped by signal while reading -data " + Visible.of(data) + " (after line 3)"),
+                reading);
+        Path checkpoints = io.github.diffusionnlp.TestModels.copyOfTinyModel(
+                Files.createDirectory(tmp.resolve("c" + forging)));
+        io.github.diffusionnlp.train.DiffusionTrainer trainer = new io.github.diffusionnlp.train.DiffusionTrainer(
+                io.github.diffusionnlp.TestModels.tinyRun(checkpoints, 30, true, null, 0),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        trainer.stop();
+        io.github.diffusionnlp.train.TrainingStopped stopped =
+                assertThrows(io.github.diffusionnlp.train.TrainingStopped.class, trainer::run);
+        String said = TrainTool.stoppedBySignal(stopped);
+        assertTrue(said.contains("the checkpoint in " + Visible.of(checkpoints) + " (step 20) is untouched"), said);
+        for (String message : List.of(reading, said, stopped.getMessage())) {
+            assertFalse(message.contains("\u001B") || message.contains("\n"), message);
+        }
+    }
 }

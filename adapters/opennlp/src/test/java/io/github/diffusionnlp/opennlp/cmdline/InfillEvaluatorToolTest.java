@@ -118,6 +118,11 @@ class InfillEvaluatorToolTest {
         assertTrue(r.stderr().startsWith("-data: " + data + ":1: not word_TAG tokens"), r.stderr());
         assertFalse(r.stderr().contains("Evaluating") || r.stderr().contains("Average"), r.stderr());
         assertTrue(r.stderr().contains("evaluate --model DIR --heldout " + data + " --layout plain"), r.stderr());
+        // the command is to be pasted into a shell: a file whose name holds a space or a quote is quoted for one
+        Path spaced = Files.copy(data, Files.createDirectory(tmp.resolve("it's mine")).resolve("plain.txt"));
+        Run quoted = run("", "InfillEvaluator", "-data", spaced.toString(), "-steps", "4");
+        assertTrue(quoted.stderr().contains("evaluate --model DIR --heldout '" + spaced.toString().replace("'",
+                "'\\''") + "' --layout plain"), quoted.stderr());
     }
 
     @Test

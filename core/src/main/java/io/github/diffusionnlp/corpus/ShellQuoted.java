@@ -1,0 +1,36 @@
+package io.github.diffusionnlp.corpus;
+
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * A word of a command line recorded for a person to paste into a shell (compare-ar's rerun command), quoted for a
+ * POSIX shell where it needs it: a path holding a space, a quote, a {@code $} or a line break, written raw, ran
+ * another command than the one recorded, or none. No dependency on the classpath quotes for a shell (Guava's
+ * escapers are for HTML, XML and URLs). Unlike {@link Visible}, this keeps every character as it is, control
+ * characters included: the shell is to read the word back as it was. A command inside an error message (the
+ * tag-lexicon command a refusal ends with) quotes {@code Visible.of(path)}: its spaces and quotes are pasted as they
+ * should be, and a control character is shown rather than run, at the cost of that one name being pasted wrong.
+ */
+public final class ShellQuoted {
+    /** What a POSIX shell reads as itself anywhere in a word (Python's {@code shlex.quote} leaves the same). */
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+
+    private ShellQuoted() {}
+
+    /**
+     * {@code word} as it is when the shell reads it so ({@code results/ar-comparison}), else in single quotes, with
+     * each {@code '} in it written {@code '\''} ({@code 'my models/it'\''s'}); the empty word is {@code ''}.
+     */
+    public static String of(String word) {
+        if (PLAIN.matcher(word).matches()) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    /** A path as {@link #of(String)} quotes its text. */
+    public static String of(Path file) {
+        return of(file.toString());
+    }
+}
