@@ -100,8 +100,9 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.template != null && settings.template.size() > maxLength
                 && settings.task != DiffusionSettings.Task.REWRITE) {
             throw new IllegalArgumentException("annotator \"" + name + "\": bad " + name + ".syntax = '"
-                    + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
-                    + " UPOS tags (the model's length); this one has " + settings.template.size());
+                    + templateText(settings.template) + "'; allowed: a template of 1 to " + maxLength
+                    + " UPOS tags (the model's length; " + name + ".task=rewrite takes a longer one for a sentence of"
+                    + " its length); this one has " + settings.template.size());
         }
         if (settings.template != null || settings.syntaxKeep) {
             try {
