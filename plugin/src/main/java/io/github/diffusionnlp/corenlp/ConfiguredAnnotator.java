@@ -101,8 +101,9 @@ final class ConfiguredAnnotator implements Annotator {
         if (settings.template != null && settings.template.size() > maxLength
                 && settings.task != DiffusionSettings.Task.REWRITE) {
             throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".syntax = '"
-                    + templateText(settings.template) + "'; allowed: 'keep' or a template of 1 to " + maxLength
-                    + " UPOS tags (the model's length); this one has " + settings.template.size());
+                    + templateText(settings.template) + "'; allowed: a template of 1 to " + maxLength
+                    + " UPOS tags (the model's length; " + shown + ".task=rewrite takes a longer one for a sentence of"
+                    + " its length); this one has " + settings.template.size());
         }
         if (settings.template != null || settings.syntaxKeep) {
             try {
@@ -356,21 +357,18 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@link #rewrite} has core sample for one sentence ({@link DiffusionLM#rewriteRows}): none for a
-     * sentence left as it is under a template; under {@code syntax=keep}, {@link KeptSyntaxRewrite#rows}.
+     * sentence left as it is (its masks included, {@link #rewrite}); under {@code syntax=keep}, {@link
+     * KeptSyntaxRewrite#rows}.
      */
     private SampledRows rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
         boolean left = last > keep.length || templateRefusal(lm, words.size()) != null
                 || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
-        if (left && settings.template != null) {
+        if (left) { // nothing of it sampled, its masks included (#rewrite)
             return SampledRows.NONE;
         }
-        boolean[] k = keep.clone();
-        if (left) {
-            Arrays.fill(k, true);
-        }
-        return settings.syntaxKeep ? KeptSyntaxRewrite.rows(lm, PtbToUpos.of(tokens), words, k, constraints)
-                : SampledRows.ofRewrite(lm, words, k, constraints);
+        return settings.syntaxKeep ? KeptSyntaxRewrite.rows(lm, PtbToUpos.of(tokens), words, keep, constraints)
+                : SampledRows.ofRewrite(lm, words, keep, constraints);
     }
 
     /**
@@ -662,6 +660,11 @@ final class ConfiguredAnnotator implements Annotator {
     private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
             List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
         List<List<String>> out;
+        List<List<String>> given = new ArrayList<>(words);
+        for (int s : leftAsTheyAre) { // every token kept, but core never keeps a mask: it would fill it, tag it
+            // (syntax=keep) and rewrite it, all for nothing; a stand-in keeps the other sentences' seeds (their index)
+            given.set(s, words.get(s).stream().map(w -> DiffusionLM.MASK.equals(w) ? Vocabulary.UNK : w).toList());
+        }
         if (settings.template != null) {
             List<Integer> run = new ArrayList<>();
             for (int s = 0; s < keep.size(); s++) {
@@ -679,11 +682,14 @@ final class ConfiguredAnnotator implements Annotator {
             List<List<Upos>> tags = sentences.stream()
                     .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
             // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
-            out = new ArrayList<>(KeptSyntaxRewrite.rewrite(lm, tags, words, keep, settings.strength, constraints,
+            out = new ArrayList<>(KeptSyntaxRewrite.rewrite(lm, tags, given, keep, settings.strength, constraints,
                     options, filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word)
                             .toList())));
         } else {
-            return lm.rewriteAll(words, keep, settings.strength, constraints, options);
+            List<List<String>> plain = new ArrayList<>(lm.rewriteAll(given, keep, settings.strength, constraints,
+                    options));
+            leftAsTheyAre.forEach(s -> plain.set(s, words.get(s))); // its words as read, a mask a mask
+            return plain;
         }
         for (int s = 0; s < out.size(); s++) { // a template rewrite gives kept words back as the model knows them
             List<String> result = new ArrayList<>(out.get(s));

@@ -264,6 +264,24 @@ class ServerLimitsTest {
     }
 
     /**
+     * A sentence a rewrite leaves as it is (here a keep index past its end) is sampled nothing, its {@code [MASK]}
+     * included, without a template too: under {@code syntax=keep} its mask was filled, the pipeline's tagger called on
+     * it and its row rewritten, all thrown away, and counted (3 rows, 6 row-steps, where the 10-token sentence's one
+     * row is 2).
+     */
+    @Test
+    void aSentenceLeftAsItIsCostsNothingItsMaskIncluded() throws Exception {
+        System.setProperty(ServerLimits.MAX_WORK, "2");
+        String text = "The [MASK] was late. The old brown dog ran all the way home.";
+        for (String syntax : new String[] {"keep", ""}) {
+            HttpResponse<String> r = post(text, "annotators", "tokenize,ssplit,pos,diffusion", "diffusion.task",
+                    "rewrite", "diffusion.keep", "9", "diffusion.syntax", syntax);
+            assertEquals(200, r.statusCode(), "syntax '" + syntax + "': " + r.body());
+            assertTrue(r.body().contains("The [MASK] was late."), r.body());
+        }
+    }
+
+    /**
      * An {@code ner:} mask samples a sentence whose name came back again, up to 4 more times: the limit counts those
      * re-samplings at their most, for the sentences holding an entity the mask names only. Before, a request was
      * held to its first sampling, a fifth of what it could cost. The second sentence holds no name, so nothing of

@@ -201,9 +201,8 @@ public final class ConstraintSpec {
      */
     void requireFollowableBy(DiffusionModel model, boolean rewrite) {
         int positions = model.getInfo().config().maxLength();
-        if (!rewrite && templateLength() > positions) {
-            throw new IllegalArgumentException("the POS template has " + templateLength() + " tags, more than the"
-                    + " model's " + positions + " positions");
+        if (!rewrite) {
+            Constraints.requireTemplateFits(templateLength(), positions); // in core's words, as a rewrite's refusal
         }
         if (templateLength() > 0 || inputTemplate) {
             requireTagged(model);

@@ -249,8 +249,10 @@ final class Params {
 
         @ParameterDescription(valueName = "tags|keep", description = "UD UPOS template every"
                 + " rewritten sentence follows, one tag per token (space- or comma-separated, at most the model's"
-                + " positions): each sentence gets that many tokens, and kept tokens must lie inside it; or keep:"
-                + " each sentence's own tags from OpenNLP's POSTaggerME, same length (default: none).")
+                + " positions, or more for a sentence of exactly that many tokens, rewritten window by window): each"
+                + " sentence gets that many tokens, and kept tokens must lie inside it; or keep:"
+                + " each sentence's own tags from OpenNLP's POSTaggerME, same length (a sentence holding a [MASK]:"
+                + " the tags of its words once the mask is filled) (default: none).")
         @OptionalParameter
         String getPosTemplate();
     }
