@@ -378,7 +378,7 @@ public final class TaggedCorpus {
         int columns = line.split("\t").length;
         return kind == CorpusLayout.PLAIN ? "it holds several tokens and no tab"
                 : kind == CorpusLayout.WORDS ? "it holds one word and no tab"
-                : columns + " tab-separated columns" + columnsOf(layout);
+                : Counted.of(columns, "tab-separated column", "tab-separated columns") + columnsOf(layout);
     }
 
     /** What a line of {@code layout} holds, for a message about a line of another count of columns. */
@@ -487,8 +487,9 @@ public final class TaggedCorpus {
             String[] cols = line.split("\t", -1);
             String where = Visible.of(file) + ":" + (i + 1) + ": ";
             if (cols.length != columns.count()) {
-                throw new IOException(where + cols.length + " tab-separated columns, where the global.columns line"
-                        + " names " + columns.count() + "; every word line has them all (_ for an empty one)");
+                throw new IOException(where + Counted.of(cols.length, "tab-separated column", "tab-separated columns")
+                        + ", where the global.columns line names " + columns.count() + "; every word line has them all"
+                        + " (_ for an empty one)");
             }
             // empty nodes and multiword tokens as in CoNLL-U (see readColumns)
             if (columns.id() >= 0 && cols[columns.id()].contains(".")) {

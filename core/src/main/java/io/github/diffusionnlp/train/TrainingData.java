@@ -74,7 +74,7 @@ public final class TrainingData {
         log.println("corpus: reading " + Visible.of(options.corpus()) + "...");
         TaggedCorpus.Read read = StoppableReading.readAs(options.corpus(), reading, log, LayoutOption.COMMAND_LINE,
                 startUp::check);
-        log.printf(Locale.ROOT, "corpus: %s read in %.0f s%n", Counted.of(read.sentences().size(), "sentence",
+        log.printf(Locale.ROOT, "corpus: %s read in %.1f s%n", Counted.of(read.sentences().size(), "sentence",
                 "sentences"), (System.nanoTime() - start) / 1e9);
         return read;
     }

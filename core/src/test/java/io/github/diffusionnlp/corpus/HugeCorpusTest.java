@@ -213,7 +213,7 @@ class HugeCorpusTest {
         ChildJvm.Run run = ChildJvm.run(ChildJvm.command(List.of("-Xmx64m"), ReadCorpus.class, gz.toString()), "",
                 Duration.ofSeconds(120));
         assertEquals(0, run.code(), run.said());
-        assertTrue(run.said().startsWith(gz + ":3: 1 tab-separated columns, where the global.columns line names 2"),
+        assertTrue(run.said().startsWith(gz + ":3: 1 tab-separated column, where the global.columns line names 2"),
                 run.said());
     }
 
