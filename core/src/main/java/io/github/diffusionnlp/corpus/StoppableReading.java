@@ -42,11 +42,7 @@ public final class StoppableReading {
      * read by {@link #readAs}, it was refused part way through the reading, and passes here.
      */
     public static void requireRoomToTrain(Path corpus, List<TaggedSentence> sentences) throws IOException {
-        long words = 0;
-        for (TaggedSentence s : sentences) {
-            words += s.words().size();
-        }
-        CorpusMemory.requireRoomToTrain(corpus, words, sentences.size(), CorpusMemory.available());
+        CorpusMemory.requireRoomToTrain(corpus, words(sentences), sentences.size(), CorpusMemory.available());
     }
 
     /**
@@ -54,12 +50,12 @@ public final class StoppableReading {
      * rows a run packs from them ({@link CorpusMemory}).
      */
     public static long heldBytes(List<TaggedSentence> sentences, boolean packed) {
-        long words = 0;
-        for (TaggedSentence s : sentences) {
-            words += s.words().size();
-        }
-        return CorpusMemory.bytes(words, sentences.size(), packed ? CorpusMemory.Held.TRAINED
+        return CorpusMemory.bytes(words(sentences), sentences.size(), packed ? CorpusMemory.Held.TRAINED
                 : CorpusMemory.Held.READ);
+    }
+
+    private static long words(List<TaggedSentence> sentences) {
+        return sentences.stream().mapToLong(s -> s.words().size()).sum();
     }
 
     /**
