@@ -175,6 +175,17 @@ final class RewriteCommand extends TokenLinesCommand {
         }
     }
 
+    /**
+     * A mask written another way ("[mask]", "&lt;mask&gt;", "［MASK］", "[MASK]."), which the rewrite reads as an
+     * unknown word (a light one keeps it as it was): the mask the user meant is never filled, so it is named, as
+     * {@code infill} names it. Of the words, as {@code --tagged} reads them: "[MASK]_NOUN" is a mask.
+     */
+    @Override
+    String warning(List<String> tokens) {
+        String why = MisspeltMasks.first(parse(tokens).words());
+        return why == null ? null : why + "; the line is rewritten with it as a word";
+    }
+
     @Override
     List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
         List<List<String>> sentences = new ArrayList<>();

@@ -46,6 +46,14 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     /** Checks one input line's tokens as it is read; an {@link IllegalArgumentException} says what is wrong. */
     void checkLine(List<String> tokens) {}
 
+    /**
+     * A warning about one input line's tokens that {@link #checkLine} let pass, printed on stderr with the line's
+     * number (the line is transformed all the same); null for none.
+     */
+    String warning(List<String> tokens) {
+        return null;
+    }
+
     @Override
     public Integer call() throws IOException {
         validate();
@@ -70,12 +78,17 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                     break;
                 }
                 lineNo++;
+                List<String> lineTokens = tokens(line.text());
                 try {
-                    checkLine(tokens(line.text()));
+                    checkLine(lineTokens);
                 } catch (IllegalArgumentException e) {
                     flush(lm, options, pending, out, lineNo - 1 - pending.size()); // the good lines before it are kept
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
                             + (lineNo > 1 ? " (the lines before it were written)" : ""), e);
+                }
+                String warning = warning(lineTokens);
+                if (warning != null) {
+                    System.err.println("warning: input line " + lineNo + ": " + warning);
                 }
                 pending.add(line);
                 // A full batch, or all the input there is for now: a program that writes a line and waits
