@@ -186,8 +186,10 @@ final class RewriteCommand extends TokenLinesCommand {
         return why == null ? null : why + "; the line is rewritten with it as a word";
     }
 
+    /** Core's refusals name a line "input line 8" ({@link SentenceNaming}), as the per-line checks do. */
     @Override
-    List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
+    List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first) {
+        SentenceNaming naming = new SentenceNaming("input line", false, first + 1, 0);
         List<List<String>> sentences = new ArrayList<>();
         List<boolean[]> keeps = new ArrayList<>();
         List<Constraints> constraints = new ArrayList<>();
@@ -205,7 +207,7 @@ final class RewriteCommand extends TokenLinesCommand {
         }
         Constraints blank = constraintOptions.constraints(null).withTemplate(null);
         if (blank.guidance() == Constraints.DEFAULT_GUIDANCE || blank.sentiment() != null) {
-            return lm.rewriteAll(sentences, keeps, strength, constraints, options);
+            return lm.rewriteAll(sentences, keeps, strength, constraints, options, naming);
         }
         // Guidance toward the template alone: a blank line, given no template (it stays blank), would be guided
         // toward nothing, which core refuses of any sentence. So the blank lines are left out of the calls, each run
@@ -222,7 +224,7 @@ final class RewriteCommand extends TokenLinesCommand {
                 to++;
             }
             out.addAll(lm.rewriteAll(sentences.subList(from, to), keeps.subList(from, to), strength,
-                    constraints.subList(from, to), options.startingAt(from)));
+                    constraints.subList(from, to), options.startingAt(from), naming.window(from, 0)));
             from = to;
         }
         return out;

@@ -31,9 +31,11 @@ abstract class TokenLinesCommand implements Callable<Integer> {
 
     /**
      * The transformed tokens of each line of a block (same count per line); line k is sampled as sentence k of one
-     * call ({@link SamplingOptions#startingAt}).
+     * call ({@link SamplingOptions#startingAt}). {@code first}: the 0-based number of the block's first input line,
+     * for a refusal of the block to name the input line (input line {@code first + k + 1}) rather than its place in
+     * the block.
      */
-    abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options);
+    abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first);
 
     abstract String name();
 
@@ -111,7 +113,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         for (Utf8Lines.Line line : lines) {
             tokens.add(tokens(line.text()));
         }
-        List<List<String>> done = process(lm, tokens, options.startingAt(first));
+        List<List<String>> done = process(lm, tokens, options.startingAt(first), first);
         for (int i = 0; i < lines.size(); i++) {
             // the input line's own terminator, not println's: CRLF input stays CRLF, line by line
             out.print(replaceTokens(lines.get(i).text(), done.get(i)));
