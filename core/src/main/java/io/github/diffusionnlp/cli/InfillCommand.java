@@ -46,8 +46,12 @@ final class InfillCommand extends TokenLinesCommand {
         MisspeltMasks.refuse(tokens);
     }
 
+    /**
+     * Core's infill names a refused sentence by its place in the batch; none reaches it from the input read here (a
+     * mask written another way is refused by its line first, and tokens are split as core splits them).
+     */
     @Override
-    List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
+    List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first) {
         return lm.infillAll(lines, constraintOptions.constraints(null), options);
     }
 

@@ -175,8 +175,21 @@ final class RewriteCommand extends TokenLinesCommand {
         }
     }
 
+    /**
+     * A mask written another way ("[mask]", "&lt;mask&gt;", "［MASK］", "[MASK]."), which the rewrite reads as an
+     * unknown word (a light one keeps it as it was): the mask the user meant is never filled, so it is named, as
+     * {@code infill} names it. Of the words, as {@code --tagged} reads them: "[MASK]_NOUN" is a mask.
+     */
     @Override
-    List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options) {
+    String warning(List<String> tokens) {
+        String why = MisspeltMasks.first(parse(tokens).words());
+        return why == null ? null : why + "; the line is rewritten with it as a word";
+    }
+
+    /** Core's refusals name a line "input line 8" ({@link SentenceNaming}), as the per-line checks do. */
+    @Override
+    List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first) {
+        SentenceNaming naming = new SentenceNaming("input line", false, first + 1, 0);
         List<List<String>> sentences = new ArrayList<>();
         List<boolean[]> keeps = new ArrayList<>();
         List<Constraints> constraints = new ArrayList<>();
@@ -192,7 +205,29 @@ final class RewriteCommand extends TokenLinesCommand {
             Constraints c = constraintOptions.constraints(templateFromInput && !words.isEmpty() ? line.tags() : null);
             constraints.add(words.isEmpty() ? c.withTemplate(null) : c); // a blank line stays blank
         }
-        return lm.rewriteAll(sentences, keeps, strength, constraints, options);
+        Constraints blank = constraintOptions.constraints(null).withTemplate(null);
+        if (blank.guidance() == Constraints.DEFAULT_GUIDANCE || blank.sentiment() != null) {
+            return lm.rewriteAll(sentences, keeps, strength, constraints, options, naming);
+        }
+        // Guidance toward the template alone: a blank line, given no template (it stays blank), would be guided
+        // toward nothing, which core refuses of any sentence. So the blank lines are left out of the calls, each run
+        // of lines between them sampled as it would be in one call (startingAt): the same words, line by line.
+        List<List<String>> out = new ArrayList<>();
+        for (int from = 0; from < sentences.size(); ) {
+            if (sentences.get(from).isEmpty()) {
+                out.add(List.of());
+                from++;
+                continue;
+            }
+            int to = from;
+            while (to < sentences.size() && !sentences.get(to).isEmpty()) {
+                to++;
+            }
+            out.addAll(lm.rewriteAll(sentences.subList(from, to), keeps.subList(from, to), strength,
+                    constraints.subList(from, to), options.startingAt(from), naming.window(from, 0)));
+            from = to;
+        }
+        return out;
     }
 
     @Override

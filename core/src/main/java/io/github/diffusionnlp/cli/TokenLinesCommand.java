@@ -31,9 +31,11 @@ abstract class TokenLinesCommand implements Callable<Integer> {
 
     /**
      * The transformed tokens of each line of a block (same count per line); line k is sampled as sentence k of one
-     * call ({@link SamplingOptions#startingAt}).
+     * call ({@link SamplingOptions#startingAt}). {@code first}: the 0-based number of the block's first input line,
+     * for a refusal of the block to name the input line (input line {@code first + k + 1}) rather than its place in
+     * the block.
      */
-    abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options);
+    abstract List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first);
 
     abstract String name();
 
@@ -45,6 +47,14 @@ abstract class TokenLinesCommand implements Callable<Integer> {
 
     /** Checks one input line's tokens as it is read; an {@link IllegalArgumentException} says what is wrong. */
     void checkLine(List<String> tokens) {}
+
+    /**
+     * A warning about one input line's tokens that {@link #checkLine} let pass, printed on stderr with the line's
+     * number (the line is transformed all the same); null for none.
+     */
+    String warning(List<String> tokens) {
+        return null;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -70,12 +80,17 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                     break;
                 }
                 lineNo++;
+                List<String> lineTokens = tokens(line.text());
                 try {
-                    checkLine(tokens(line.text()));
+                    checkLine(lineTokens);
                 } catch (IllegalArgumentException e) {
                     flush(lm, options, pending, out, lineNo - 1 - pending.size()); // the good lines before it are kept
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
                             + (lineNo > 1 ? " (the lines before it were written)" : ""), e);
+                }
+                String warning = warning(lineTokens);
+                if (warning != null) {
+                    System.err.println("warning: input line " + lineNo + ": " + warning);
                 }
                 pending.add(line);
                 // A full batch, or all the input there is for now: a program that writes a line and waits
@@ -98,7 +113,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         for (Utf8Lines.Line line : lines) {
             tokens.add(tokens(line.text()));
         }
-        List<List<String>> done = process(lm, tokens, options.startingAt(first));
+        List<List<String>> done = process(lm, tokens, options.startingAt(first), first);
         for (int i = 0; i < lines.size(); i++) {
             // the input line's own terminator, not println's: CRLF input stays CRLF, line by line
             out.print(replaceTokens(lines.get(i).text(), done.get(i)));

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@link CorpusLayout#AUTO} makes of a file's lines: any tab makes it a file of columns (CoNLL-U,
+ * What {@link CorpusLayout#AUTO} makes of a file's lines: any tab between columns (not one at a line's end, which
+ * separates none: {@link TaggedCorpus#holdsColumns}) makes it a file of columns (CoNLL-U,
  * {@code word<TAB>UPOS} and one-word lines, told apart line by line), and a file without tabs is plain text
  * when at least as many of its lines hold several tokens as hold one, else one word a line. The guess is a majority
  * vote (a tie going to plain text, which reads every line, where one word a line refuses a line of several words),
@@ -17,8 +18,9 @@ import java.util.Map;
  * @param fitting how many of the sentence lines fit it
  * @param lines how many sentence lines there are (comments and blank lines aside)
  * @param oneSentence one word a line without a blank line anywhere: the whole file one sentence
- * @param tabLine the number of the first sentence line holding a tab (what made the file columns), 0 if none
- * @param tabLines how many sentence lines hold a tab
+ * @param tabLine the number of the first sentence line holding a tab between columns (what made the file columns), 0
+ *     if none
+ * @param tabLines how many sentence lines hold a tab between columns
  */
 record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSentence, int tabLine, int tabLines) {
     /** At or above this share of lines fitting, the guess is clear-cut and goes unsaid. */
@@ -50,7 +52,8 @@ record LayoutGuess(CorpusLayout layout, int fitting, int lines, boolean oneSente
             blank |= blankSince;
             total++;
             CorpusLayout kind = TaggedCorpus.kindOf(line);
-            if (line.indexOf('\t') >= 0) {
+            // a tab between columns, as kindOf and the reader split them: one at the line's end makes none
+            if (TaggedCorpus.holdsColumns(line)) {
                 tabLines++;
                 if (tabLine == 0) {
                     tabLine = number;

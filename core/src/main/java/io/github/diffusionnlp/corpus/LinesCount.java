@@ -96,7 +96,7 @@ final class LinesCount implements Consumer<String> {
         }
         if (text.startsWith("#")) {
             // "#<TAB>SYM" is a word line of columns, and its tab makes the guess read the file so
-            tabSeen |= reads == Reads.EITHER && text.indexOf('\t') >= 0 && !TaggedCorpus.isComment(text);
+            tabSeen |= reads == Reads.EITHER && TaggedCorpus.holdsColumns(text) && !TaggedCorpus.isComment(text);
             return;
         }
         columnsWrong |= columns > 0 && fields(text) != columns
@@ -106,7 +106,8 @@ final class LinesCount implements Consumer<String> {
             plainWords += tokens;
             plainSentences++;
         }
-        int tab = text.indexOf('\t');
+        // a tab at the line's end separates no column: the guess reads such a line as one without (holdsColumns)
+        int tab = TaggedCorpus.holdsColumns(text) ? text.indexOf('\t') : -1;
         tabSeen |= tab >= 0;
         if (tab < 0) {
             severalWithoutTab |= tokens > 1;

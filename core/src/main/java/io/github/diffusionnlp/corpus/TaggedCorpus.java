@@ -346,9 +346,19 @@ public final class TaggedCorpus {
      * one word (no tab), plain text (several tokens, no tab), or null (three to nine columns: none).
      */
     static CorpusLayout kindOf(String line) {
+        // split as the reader splits a line: a tab at its end separates no column (holdsColumns)
         int columns = line.split("\t").length;
         return columns == 1 ? (severalTokens(line) ? CorpusLayout.PLAIN : CorpusLayout.WORDS)
                 : columns == 2 ? CorpusLayout.COLUMNS : columns >= 10 ? CorpusLayout.CONLLU : null;
+    }
+
+    /**
+     * Whether a line holds a tab between columns, as {@link #kindOf} and the reader split it: {@code word<TAB>}
+     * does not (a tab at the line's end separates no column: its tag column is empty, as a one-word line's is), and
+     * is read as one word, so the guess and the count of a file's lines read it so too.
+     */
+    static boolean holdsColumns(String line) {
+        return line.split("\t").length > 1;
     }
 
     /**
@@ -376,8 +386,10 @@ public final class TaggedCorpus {
     private static String describe(String line, CorpusLayout layout) {
         CorpusLayout kind = kindOf(line);
         int columns = line.split("\t").length;
-        return kind == CorpusLayout.PLAIN ? "it holds several tokens and no tab"
-                : kind == CorpusLayout.WORDS ? "it holds one word and no tab"
+        // a tab at the line's end is in it, but separates no column
+        String noTab = line.indexOf('\t') < 0 ? "no tab" : "nothing after its tab (an empty column)";
+        return kind == CorpusLayout.PLAIN ? "it holds several tokens and " + noTab
+                : kind == CorpusLayout.WORDS ? "it holds one word and " + noTab
                 : Counted.of(columns, "tab-separated column", "tab-separated columns") + columnsOf(layout);
     }
 

@@ -100,7 +100,7 @@ final class TrainingLog {
         }
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String[] row = dataRow(lines.get(i));
+            String[] row = dataRow(csv, i, lines.get(i));
             if (row == null || stepOf(csv, i, row) <= step) {
                 kept.add(lines.get(i));
             }
@@ -111,10 +111,10 @@ final class TrainingLog {
         }
     }
 
-    /** The step of a row of the CSV, on its 0-based line {@code index}. */
+    /** The step of a row of the CSV, on its 0-based line {@code index}: digits as the run writes them, no '+'. */
     private static int stepOf(Path csv, int index, String[] row) throws IOException {
         try {
-            return Numbers.parseInt(row[0]);
+            return Numbers.parseIntAsWritten(row[0]);
         } catch (NumberFormatException e) { // more digits than an int holds: a row edited by hand
             throw malformed(csv, index, e);
         }
@@ -125,14 +125,37 @@ final class TrainingLog {
      * by the file and line, where Java's parse error named neither.
      */
     private static IOException malformed(Path csv, int index, NumberFormatException e) {
-        return new IOException(Visible.of(csv) + ":" + (index + 1) + ": not a row of numbers " + HEADER + " ("
-                + e.getMessage() + "); the run writes them: delete the line, or the file to start a new log", e);
+        return malformed(csv, index, e.getMessage(), e);
     }
 
-    /** The columns of a step's row of the CSV; null for the header (or anything else). */
-    private static String[] dataRow(String line) {
-        String[] c = line.split(",");
-        return c.length == HEADER.split(",").length && c[0].matches("\\d+") ? c : null;
+    private static IOException malformed(Path csv, int index, String why, Exception cause) {
+        return new IOException(Visible.of(csv) + ":" + (index + 1) + ": not a row of numbers " + HEADER + " ("
+                + why + "); the run writes them: delete the line, or the file to start a new log", cause);
+    }
+
+    /**
+     * The columns of a step's row of the CSV, on its 0-based line {@code index}; null for the header (its first
+     * column {@code step}) and a blank line. Any other line is a row, refused unless it has the header's columns (a
+     * step written "+20" was once taken for no row, and kept or left out in silence); their numbers are read after.
+     */
+    private static String[] dataRow(Path csv, int index, String line) throws IOException {
+        if (line.isBlank()) {
+            return null;
+        }
+        String[] c = line.split(",", -1);
+        if (c[0].strip().replace("\uFEFF", "").equals("step")) {
+            return null;
+        }
+        int columns = HEADER.split(",").length;
+        if (c.length != columns) {
+            throw malformed(csv, index, c.length + (c.length == 1 ? " column" : " columns") + ", not " + columns, null);
+        }
+        for (int k = 0; k < columns; k++) {
+            if (c[k].isBlank()) {
+                throw malformed(csv, index, "its " + HEADER.split(",")[k] + " column is empty", null);
+            }
+        }
+        return c;
     }
 
     /** True while the time budget lasts. */
@@ -244,7 +267,7 @@ final class TrainingLog {
         Path csv = dir.resolve(CSV);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
-            String[] c = dataRow(lines.get(i));
+            String[] c = dataRow(csv, i, lines.get(i));
             if (c != null) {
                 try {
                     points.add(new TrainingCharts.LossPoint(stepOf(csv, i, c), Numbers.parseDouble(c[2]),

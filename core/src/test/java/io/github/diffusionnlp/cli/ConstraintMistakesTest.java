@@ -113,6 +113,34 @@ class ConstraintMistakesTest {
                 + " own length, rewritten window by window (the lines before it were written)"), r.err());
     }
 
+    /**
+     * A blank line passes through, but under a template guided alone ({@code --guidance} with {@code --pos}, no
+     * {@code --sentiment}) it was given to core's batch with no template (it must stay blank) and that guidance, which
+     * core refuses of any sentence ("guidance 3.0 pushes toward a sentiment or a POS template, and these constraints
+     * have neither"), naming no line, for the whole batch: no line was written. Such a blank line is now left out of
+     * the call, and every other line is rewritten as it would be with a line of words in its place (audit h204).
+     */
+    @Test
+    void aBlankLineUnderATemplateGuidedAlonePassesThrough() {
+        String first = "The_DET dog_NOUN barked_VERB ._PUNCT";
+        String third = "A_DET cat_NOUN sat_VERB ._PUNCT";
+        Run r = run(first + "\n\n" + third + "\n", "rewrite", "--model", MODEL, "--steps", "2", "--tagged", "--pos",
+                "keep", "--guidance", "3");
+        assertEquals(0, r.code(), r.err());
+        Run filled = run(first + "\nHe_PRON left_VERB\n" + third + "\n", "rewrite", "--model", MODEL, "--steps", "2",
+                "--tagged", "--pos", "keep", "--guidance", "3");
+        assertEquals(0, filled.code(), filled.err());
+        List<String> lines = r.out().lines().toList();
+        List<String> other = filled.out().lines().toList();
+        assertEquals(List.of(other.get(0), "", other.get(2)), lines, r.out());
+
+        Run template = run("a b c\n\nd e\n", "rewrite", "--model", MODEL, "--steps", "2", "--pos", "DET NOUN",
+                "--guidance", "3");
+        assertEquals(0, template.code(), template.err());
+        assertEquals("", template.out().lines().toList().get(1), template.out());
+        assertEquals(3, template.out().lines().count(), template.out());
+    }
+
     @Test
     void generateNamesPosKeepLengthAndTheirDisagreementBeforeTheModelLoads() {
         Run keep = run("", "generate", "--model", "/nonexistent", "--pos", "keep");

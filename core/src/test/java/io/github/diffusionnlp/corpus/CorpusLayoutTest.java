@@ -77,6 +77,28 @@ class CorpusLayoutTest {
         assertFalse(notes().contains("holds a tab"), notes());
     }
 
+    /**
+     * A tab at a line's end separates no column: the reader and {@link TaggedCorpus#kindOf} read {@code word<TAB>} as
+     * one word (its tag column empty, as a line of one word has none), while the guess counted it as a line holding a
+     * tab, which made a file columns. Plain text with a trailing tab on a line was then refused by that line as "several
+     * tokens and no tab", after a note that the same line "holds a tab". Now the guess reads the line as the reader
+     * does; a layout said refuses it saying what it holds (audit h204).
+     */
+    @Test
+    void aTabAtALinesEndMakesNoColumn() throws IOException {
+        Path p = file("plain.txt", "The cat sat .\nA dog ran home .\t\nIt rained all day .\nWe left .\n");
+        List<TaggedSentence> read = read(p, CorpusLayout.AUTO);
+        assertEquals(4, read.size());
+        assertEquals(List.of("A", "dog", "ran", "home", "."), read.get(1).words());
+        assertFalse(notes().contains("holds a tab"), notes());
+
+        Path tagged = file("tagged.tsv", "The\tDET\njury\t\nsaid\tVERB\n");
+        assertEquals(List.of("The", "jury", "said"), read(tagged, CorpusLayout.AUTO).get(0).words());
+        IOException e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.COLUMNS));
+        assertTrue(e.getMessage().startsWith(tagged + ":2: ") && e.getMessage().contains("it holds one word and"
+                + " nothing after its tab (an empty column)"), e.getMessage());
+    }
+
     /** Plain text with a few stray tabs: the first is named, and that there are more. */
     @Test
     void plainTextWithSeveralStrayTabsIsToldThereIsMoreThanOne() throws IOException {

@@ -60,13 +60,48 @@ class TrainingLogTest {
         assertTrue(e.getMessage().startsWith(csv + ":3: not a row of numbers"), e.getMessage());
         assertTrue(e.getMessage().contains("(not in ASCII digits (0-9))"), e.getMessage());
 
-        // a loss written with a '+', which the run never writes (audit h200; a step's must be digits to be a row)
+        // a loss written with a '+', which the run never writes (audit h200; a step's too, since h204)
         Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0",
                 "20,0.1,+2.9,2.8,2.0"), StandardCharsets.UTF_8);
         TrainingLog plus = new TrainingLog(dir, System.out, options, 20, 2.0);
         e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, plus::writeLossCurve);
         assertTrue(e.getMessage().startsWith(csv + ":3: not a row of numbers"), e.getMessage());
         assertTrue(e.getMessage().contains("(a leading '+': a number here is written without one)"), e.getMessage());
+    }
+
+    /**
+     * A row whose step was written "+20" (or whose columns are too few) was taken for "not a row", as the header is,
+     * and skipped in silence: kept on resuming whatever its step, and left out of the loss curve. It is refused by its
+     * line as the other malformed rows are; the header and blank lines are kept as they were (audit h204).
+     */
+    @Test
+    void aRowWhoseStepIsWrittenWithAPlusOrWhoseColumnsAreTooFewIsRefusedByItsLine() throws Exception {
+        Path csv = dir.resolve("training-log.csv");
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).steps(100).resume(true).build();
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0", "",
+                "+20,0.1,2.9,2.8,2.0"), StandardCharsets.UTF_8);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new TrainingLog(dir, System.out, options, 20, 2.0));
+        assertTrue(e.getMessage().startsWith(csv + ":4: not a row of numbers step,lr,train_loss,dev_loss,seconds"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("(a leading '+': a number here is written without one)"), e.getMessage());
+        assertEquals(4, Files.readAllLines(csv, StandardCharsets.UTF_8).size(), "the file is left as it was");
+
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0", "20,0.1,2.9,2.8"),
+                StandardCharsets.UTF_8);
+        e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new TrainingLog(dir, System.out, options, 20, 2.0));
+        assertEquals(csv + ":3: not a row of numbers step,lr,train_loss,dev_loss,seconds (4 columns, not 5); the run"
+                + " writes them: delete the line, or the file to start a new log", e.getMessage());
+
+        // the header and a blank line are no rows: kept, and the loss curve drawn from the rows around them
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0", "",
+                "20,0.1,2.9,2.8,2.0"), StandardCharsets.UTF_8);
+        TrainingLog log = new TrainingLog(dir, new PrintStream(java.io.OutputStream.nullOutputStream()), options, 20,
+                2.0);
+        assertEquals(4, Files.readAllLines(csv, StandardCharsets.UTF_8).size());
+        log.writeLossCurve();
+        assertTrue(Files.size(dir.resolve("loss.png")) > 0);
     }
 
     /**
