@@ -5,6 +5,7 @@ import static io.github.diffusionnlp.checkpoint.ModelCheckpoint.CONFIG;
 import com.google.common.hash.HashCode;
 import com.google.common.hash.Hashing;
 import com.google.common.io.MoreFiles;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -165,7 +166,7 @@ public final class CheckpointCommit {
     public static void requireFinished(Path dir, String trainCommand) throws InvalidModelException {
         if (Files.isRegularFile(staged(dir, CONFIG))) {
             throw new InvalidModelException(dir, "holds a checkpoint that was being written when its run stopped ("
-                    + CONFIG + STAGED + "): `" + trainCommand + " --resume --out " + Visible.of(dir)
+                    + CONFIG + STAGED + "): `" + trainCommand + " --resume --out " + ShellQuoted.of(Visible.of(dir))
                     + "` (with the run's other options) finishes it; if that run is still training, try again in a"
                     + " moment");
         }

@@ -13,8 +13,13 @@ import java.util.regex.Pattern;
  * should be, and a control character is shown rather than run, at the cost of that one name being pasted wrong.
  */
 public final class ShellQuoted {
-    /** What a POSIX shell reads as itself anywhere in a word (Python's {@code shlex.quote} leaves the same). */
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    /**
+     * What a POSIX shell reads as itself anywhere in a word: the ASCII that Python's {@code shlex.quote} leaves, and
+     * a letter, digit or combining mark of any script (each byte of its UTF-8 is above ASCII, where sh has no special
+     * character), so that {@code café/models} reads as it was given; a space of any kind, a control or format
+     * character and every other symbol are quoted.
+     */
+    private static final Pattern PLAIN = Pattern.compile("[\\p{L}\\p{M}\\p{N}_@%+=:,./-]+");
 
     private ShellQuoted() {}
 

@@ -5,6 +5,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.Suggestion;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -38,14 +39,14 @@ public final class RescoredInfill {
             throw new IllegalArgumentException("the autoregressive model " + Visible.of(arName)
                     + " has another vocabulary (" + ar.vocabulary().size() + " lines) than the diffusion model "
                     + Visible.of(lm.info().directory()) + " (" + lm.vocabulary().size() + "): it would read the"
-                    + " suggested words it lacks as [UNK]; train it"
-                    + " with `train-ar --vocab-from " + Visible.of(lm.info().directory()) + "`");
+                    + " suggested words it lacks as [UNK]; train it with `train-ar --vocab-from "
+                    + ShellQuoted.of(Visible.of(lm.info().directory())) + "`");
         }
         int length = lm.info().config().maxLength();
         if (ar.config().maxLength() < length) {
-            throw new IllegalArgumentException("the autoregressive model " + arName + " reads sentences of at most "
-                    + ar.config().maxLength() + " tokens, and the held-out sentences run to the diffusion model's "
-                    + length + ": train it with `train-ar --length " + length + "` or more");
+            throw new IllegalArgumentException("the autoregressive model " + Visible.of(arName) + " reads sentences"
+                    + " of at most " + ar.config().maxLength() + " tokens, and the held-out sentences run to the"
+                    + " diffusion model's " + length + ": train it with `train-ar --length " + length + "` or more");
         }
     }
 

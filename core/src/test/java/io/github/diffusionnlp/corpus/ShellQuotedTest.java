@@ -32,7 +32,24 @@ class ShellQuotedTest {
         assertEquals("'~/models'", ShellQuoted.of("~/models"));
         assertEquals("'$HOME/`id`;rm -rf *'", ShellQuoted.of("$HOME/`id`;rm -rf *"));
         assertEquals("'a\nb'", ShellQuoted.of("a\nb"));
-        assertEquals("'caf\u00e9'", ShellQuoted.of("caf\u00e9"));
+        assertEquals("'a\u00A0b'", ShellQuoted.of("a\u00A0b"), "a no-break space, which reads as a word break");
+        assertEquals("'a\u200Bb'", ShellQuoted.of("a\u200Bb"), "a zero-width space");
+        assertEquals("'C:\\models\\x'", ShellQuoted.of("C:\\models\\x"), "a backslash, which sh reads as an escape");
+    }
+
+    /**
+     * A letter, digit or combining mark of any script means nothing to a POSIX shell (every byte of its UTF-8 is above
+     * ASCII, where sh has no special characters): a path written in one reads as it was given, as a plain ASCII one
+     * does; quoted, {@code café/models} was written {@code 'café/models'} for no reason. Spaces of any kind,
+     * control and format characters are still quoted.
+     */
+    @Test
+    void aLetterOfAnyScriptIsLeftAsItIs() {
+        for (String plain : List.of("caf\u00e9", "cafe\u0301/mod\u00e8les",
+                "Z\u00fcrich/\u043c\u043e\u0434\u0435\u043b\u0438", "\u6a21\u578b/\u0661\u0662", "\u0915\u093f-x")) {
+            assertEquals(plain, ShellQuoted.of(plain));
+        }
+        assertEquals("'caf\u00e9 x'", ShellQuoted.of("caf\u00e9 x"));
     }
 
     /** What a real POSIX shell makes of each quoted word: the word itself. */
@@ -41,7 +58,9 @@ class ShellQuotedTest {
         Path sh = Path.of("/bin/sh");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(sh), "no /bin/sh here");
         List<String> words = List.of("plain/path", "", "my models/x", "it's", "''", "'\\''", "~/m", "$HOME", "`id`",
-                "a\nb", "tab\there", "\u001B[2J", "caf\u00e9", "*", "a\\b", "\"q\"", "!x", "-n");
+                "a\nb", "tab\there", "\u001B[2J", "caf\u00e9",
+                "cafe\u0301/\u043c\u043e\u0434\u0435\u043b\u0438", "\u6a21\u578b\u00A0x", "C:\\m\\x", "*", "a\\b",
+                "\"q\"", "!x", "-n");
         StringBuilder script = new StringBuilder("printf '%s\\0'");
         for (String word : words) {
             script.append(' ').append(ShellQuoted.of(word));

@@ -37,4 +37,21 @@ class VisibleTest {
         String once = Visible.inMessage("'\u0301'");
         assertEquals(once, Visible.inMessage(once));
     }
+
+    /**
+     * Messages quote, as a whole, text that quotes the user's already (the CoreNLP annotator's allowed values, a
+     * command's shown path, a cause's message): {@link Visible#of} leaves its own output as it is, a backslash of a
+     * Windows path included, so nothing is shown twice ({@code <U+001B>}, never an escape of it).
+     */
+    @Test
+    void ofLeavesItsOwnOutputAsItIs() {
+        for (String s : java.util.List.of("C:\\Users\\it's mine\\model", "\\\\server\\share\\x\u001B[2J",
+                "a\u001B]0;x\u0007b\nc", "\u0301[MASK]", "'\u0301'", "\u200B\u0301x", "Cafe\u0301 \u2764\uFE0F",
+                "<U+001B>", "x\uD800y", "a\u00A0b\u2028c")) {
+            String once = Visible.of(s);
+            assertEquals(once, Visible.of(once), s);
+            assertEquals(once, Visible.inMessage(once), s);
+        }
+        assertEquals("C:\\Users\\x<U+001B>", Visible.of("C:\\Users\\x\u001B"));
+    }
 }

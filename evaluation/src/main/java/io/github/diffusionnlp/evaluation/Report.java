@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.diffusionnlp.api.ModelInfo;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.ResultPaths;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Row;
@@ -131,29 +132,29 @@ public final class Report {
     static void prepare(Path dir, String name, boolean overwrite) throws IOException {
         if (name.isBlank() || name.equals(".") || name.equals("..")
                 || !name.equals(String.valueOf(Path.of(name).getFileName()))) {
-            throw new IllegalArgumentException("--name " + name + " is not a file name: give the files' stem alone"
-                    + " (NAME.md, NAME.json, NAME-samples.tsv) and their directory with --out");
+            throw new IllegalArgumentException("--name " + Visible.of(name) + " is not a file name: give the files'"
+                    + " stem alone (NAME.md, NAME.json, NAME-samples.tsv) and their directory with --out");
         }
         Path existing = dir.toAbsolutePath();
         while (!Files.exists(existing)) { // the root exists, so this ends
             existing = existing.getParent();
         }
-        String made = existing.equals(dir.toAbsolutePath()) ? "" : " cannot be made: " + existing;
+        String made = existing.equals(dir.toAbsolutePath()) ? "" : " cannot be made: " + Visible.of(existing);
         if (!Files.isDirectory(existing)) {
-            throw new IllegalArgumentException("--out " + dir + made + " is a file, not a directory: give the directory"
-                    + " the files go into (made if missing)");
+            throw new IllegalArgumentException("--out " + Visible.of(dir) + made + " is a file, not a directory: give"
+                    + " the directory the files go into (made if missing)");
         }
         if (!Files.isWritable(existing)) {
-            throw new IllegalArgumentException("--out " + dir + made + " is not writable: give a directory you may"
-                    + " write to");
+            throw new IllegalArgumentException("--out " + Visible.of(dir) + made + " is not writable: give a directory"
+                    + " you may write to");
         }
         if (overwrite) {
             return;
         }
         for (Path file : files(dir, name)) {
             if (Files.exists(file)) {
-                throw new IllegalArgumentException(file + " holds the results of an earlier run; give another --name,"
-                        + " or --overwrite to replace them");
+                throw new IllegalArgumentException(Visible.of(file) + " holds the results of an earlier run; give"
+                        + " another --name, or --overwrite to replace them");
             }
         }
     }

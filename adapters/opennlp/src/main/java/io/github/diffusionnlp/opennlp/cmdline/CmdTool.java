@@ -123,15 +123,31 @@ abstract class CmdTool<P> {
         requireAsciiDigits(expanded);
         String error = ArgumentParser.validateArgumentsLoudly(expanded, params);
         if (error != null) {
-            throw badParameter(error);
+            throw badParameter(withValuesShown(error, expanded));
         }
         P parsed;
         try {
             parsed = ArgumentParser.parse(expanded, params);
         } catch (TerminateToolException e) { // a value of the wrong type, e.g. -steps x
-            throw badParameter(e.getMessage().strip());
+            throw badParameter(withValuesShown(e.getMessage().strip(), expanded));
         }
         run(parsed, in, out, err);
+    }
+
+    /**
+     * OpenNLP's refusal {@code message} with each value of {@code args} in it quoted as {@link Visible#of} writes it:
+     * OpenNLP quotes a value raw ("Invalid argument: -steps x\nValue must be an integer!"), and its own line break
+     * is to stay, so the message cannot be quoted as a whole; a line break or ESC in the value forged a line.
+     */
+    static String withValuesShown(String message, String[] args) {
+        String shown = message;
+        for (String arg : args) {
+            String visible = Visible.of(arg);
+            if (!visible.equals(arg) && !arg.isEmpty()) {
+                shown = shown.replace(arg, visible);
+            }
+        }
+        return shown;
     }
 
     TerminateToolException badParameter(String message) {
@@ -173,7 +189,8 @@ abstract class CmdTool<P> {
                 .map(CmdTool::parameterName).collect(Collectors.toSet());
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (whole.contains(args[i]) && Numbers.hasOtherDigits(args[i + 1])) {
-                throw badParameter(args[i] + " " + args[i + 1] + " is not a whole number " + Numbers.IN_ASCII_DIGITS);
+                throw badParameter(args[i] + " " + Visible.of(args[i + 1]) + " is not a whole number "
+                        + Numbers.IN_ASCII_DIGITS);
             }
         }
     }
@@ -193,7 +210,8 @@ abstract class CmdTool<P> {
                 String next = i + 1 < args.length ? args[i + 1] : null;
                 if (next != null && !next.startsWith("-") && !next.equalsIgnoreCase("true")
                         && !next.equalsIgnoreCase("false")) {
-                    throw badParameter(args[i] + " takes true or false (or nothing, for true), got '" + next + "'");
+                    throw badParameter(args[i] + " takes true or false (or nothing, for true), got '"
+                            + Visible.of(next) + "'");
                 }
                 if (next == null || !(next.equalsIgnoreCase("true") || next.equalsIgnoreCase("false"))) {
                     out.add("true");

@@ -103,7 +103,8 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         try {
             s = Double.parseDouble(value.trim());
         } catch (NumberFormatException e) {
-            throw badParameter("-strength " + value + " is not a number; allowed: " + SamplingRange.STRENGTH.allowed());
+            throw badParameter("-strength " + Visible.of(value) + " is not a number; allowed: "
+                    + SamplingRange.STRENGTH.allowed());
         }
         return SamplingRange.STRENGTH.check(s, value, "-strength", outOfRange());
     }

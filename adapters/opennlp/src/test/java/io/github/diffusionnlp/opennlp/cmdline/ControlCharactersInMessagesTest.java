@@ -202,4 +202,29 @@ class ControlCharactersInMessagesTest {
             assertFalse(message.contains("\u001B") || message.contains("\n"), message);
         }
     }
+
+    /**
+     * Refusals of a value as the tools read the command line, before any model loads: a whole number in other digits,
+     * a boolean parameter followed by something else, a -strength that is no number, a -steps of the wrong type.
+     * They quoted the value raw, and the tools print a message keeping its line breaks: one in the value forged a line.
+     */
+    @Test
+    void aValueRefusedWhileReadingTheCommandLineIsQuotedVisibly() {
+        String forging = "x\u001B[2J\nERROR forged";
+        String shown = "x<U+001B>[2J<U+000A>ERROR forged";
+        DiffusionNlpToolTest.Run digits = DiffusionNlpToolTest.run("", "Infill", "-steps", "\u0663" + forging);
+        DiffusionNlpToolTest.Run flag = DiffusionNlpToolTest.run("", "Infill", "-tokenized", forging);
+        DiffusionNlpToolTest.Run strength = DiffusionNlpToolTest.run("", "Rewrite", "-strength", forging);
+        DiffusionNlpToolTest.Run type = DiffusionNlpToolTest.run("", "Infill", "-steps", forging);
+        for (DiffusionNlpToolTest.Run run : List.of(digits, flag, strength, type)) {
+            assertTrue(run.code() != 0, run.stderr());
+            assertFalse(run.stderr().contains("\u001B") || run.stderr().contains("\nERROR forged"), run.stderr());
+        }
+        assertTrue(digits.stderr().startsWith("-steps \u0663" + shown + " is not a whole number"), digits.stderr());
+        assertTrue(flag.stderr().startsWith("-tokenized takes true or false (or nothing, for true), got '" + shown
+                + "'"), flag.stderr());
+        assertTrue(strength.stderr().startsWith("-strength " + shown + " is not a number"), strength.stderr());
+        assertTrue(type.stderr().startsWith("Invalid argument: -steps " + shown + " \nValue must be an integer!"),
+                type.stderr()); // OpenNLP's own line break stays
+    }
 }
