@@ -111,13 +111,21 @@ final class TrainingLog {
         }
     }
 
-    /** The step of a row of the CSV, on its 0-based line {@code index}: digits as the run writes them, no '+'. */
+    /**
+     * The step of a row of the CSV, on its 0-based line {@code index}: digits as the run writes them, no '+', and no
+     * '-' (a negative step, which a run never writes, would be kept on resuming and drawn in the loss curve).
+     */
     private static int stepOf(Path csv, int index, String[] row) throws IOException {
+        int step;
         try {
-            return Numbers.parseIntAsWritten(row[0]);
+            step = Numbers.parseIntAsWritten(row[0]);
         } catch (NumberFormatException e) { // more digits than an int holds: a row edited by hand
             throw malformed(csv, index, e);
         }
+        if (step < 0) {
+            throw malformed(csv, index, "its step " + step + " is negative: a step is 0 or more", null);
+        }
+        return step;
     }
 
     /**

@@ -105,6 +105,24 @@ class TrainingLogTest {
     }
 
     /**
+     * A step written negative ("-20"), which a run never writes, was read as a step before the checkpoint: kept on
+     * resuming, and drawn in the loss curve. It is refused by its line as the other malformed rows are (audit h207).
+     */
+    @Test
+    void aRowWhoseStepIsNegativeIsRefusedByItsLine() throws Exception {
+        Path csv = dir.resolve("training-log.csv");
+        TrainOptions options = TrainOptions.builder(Path.of("c"), dir).steps(100).resume(true).build();
+        Files.write(csv, List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0",
+                "-20,0.1,2.9,2.8,2.0"), StandardCharsets.UTF_8);
+        java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                () -> new TrainingLog(dir, System.out, options, 20, 2.0));
+        assertEquals(csv + ":3: not a row of numbers step,lr,train_loss,dev_loss,seconds (its step -20 is negative:"
+                + " a step is 0 or more); the run writes them: delete the line, or the file to start a new log",
+                e.getMessage());
+        assertEquals(3, Files.readAllLines(csv, StandardCharsets.UTF_8).size(), "the file is left as it was");
+    }
+
+    /**
      * A symbolic link planted at the log's own name (in a shared --out) took every row of the run, or the header of a new
      * one, into its target: refused by name, the target untouched (a dangling link too, which a write would create).
      */

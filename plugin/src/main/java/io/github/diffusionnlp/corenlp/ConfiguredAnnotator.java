@@ -415,10 +415,10 @@ final class ConfiguredAnnotator implements Annotator {
         }
         requireTags(upstream);
         DocumentEditor.joinMasks(doc);
-        if (settings.task == DiffusionSettings.Task.INFILL) {
-            warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class));
-            warnOfGluedMasks(doc);
-        }
+        // infill leaves such a token unfilled; a rewrite rewrites it as a word (a light one keeps it as it was)
+        String instead = settings.task == DiffusionSettings.Task.INFILL ? "is not filled" : "is rewritten as a word";
+        warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class), instead);
+        warnOfGluedMasks(doc, instead);
         ModelInput input = read != null ? read : ModelInput.read(sentences, settings, tokenizerWords);
         List<List<List<Suggestion>>> suggested = new ArrayList<>();
         List<List<String>> results = sample(lm, sentences, input, suggested);
@@ -758,19 +758,22 @@ final class ConfiguredAnnotator implements Annotator {
      * A "[mask]" or "[Mask]" in the text is not a mask (only {@value DiffusionLM#MASK} is) and comes back
      * unfilled; without a word the user would not know why. So is one in full-width characters or another model's
      * "<mask>" ({@link CompatibleMasks}). It depends on the text, so it is a warning (a failing document would leave
-     * CoreNLP's {@code -threads} run waiting), one per document, for the first.
+     * CoreNLP's {@code -threads} run waiting), one per document, for the first. A rewrite reads it as a word, which a
+     * light one keeps as it was, so it is named there too: {@code instead} says what becomes of it ("is not filled",
+     * "is rewritten as a word").
      */
-    private void warnOfMasksInAnotherCase(String text) {
+    private void warnOfMasksInAnotherCase(String text, String instead) {
         int at = MaskSpelling.inAnotherCase(text);
         int[] compatible = CompatibleMasks.first(text);
         if (compatible != null && (at < 0 || compatible[0] < at)) {
-            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
+            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and {}: a mask is {} in"
                     + " capitals, in ASCII characters", settings.shown,
-                    Visible.of(text.substring(compatible[0], compatible[1])), compatible[0], DiffusionLM.MASK);
-        } else if (at >= 0) {
-            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and is not filled: a mask is {} in"
-                    + " capitals", settings.shown, Visible.of(text.substring(at, at + DiffusionLM.MASK.length())), at,
+                    Visible.of(text.substring(compatible[0], compatible[1])), compatible[0], instead,
                     DiffusionLM.MASK);
+        } else if (at >= 0) {
+            LOG.warn("annotator \"{}\": '{}' at character {} is not a mask and {}: a mask is {} in"
+                    + " capitals", settings.shown, Visible.of(text.substring(at, at + DiffusionLM.MASK.length())), at,
+                    instead, DiffusionLM.MASK);
         }
     }
 
@@ -780,14 +783,14 @@ final class ConfiguredAnnotator implements Annotator {
      * case, once per document. {@link MaskSpelling#isGlued}, not {@code isMisspelt}: a token "[mask]" is named by
      * {@link #warnOfMasksInAnotherCase} already, and is not glued to anything.
      */
-    private void warnOfGluedMasks(Annotation doc) {
+    private void warnOfGluedMasks(Annotation doc, String instead) {
         for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
             String w = t.originalText() != null ? t.originalText() : t.word();
             if (w != null && MaskSpelling.isGlued(w)) {
                 LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"
-                        + " and is not filled: put spaces around {} (the tokenizer kept them together)",
+                        + " and {}: put spaces around {} (the tokenizer kept them together)",
                         // an ESC in it shown, not run
-                        settings.shown, Visible.of(w), t.beginPosition(), DiffusionLM.MASK);
+                        settings.shown, Visible.of(w), t.beginPosition(), instead, DiffusionLM.MASK);
                 return;
             }
         }

@@ -111,7 +111,9 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
 
     /**
      * Decodes, tokenizes and tags one line and works out its keep masks (checked against the POS
-     * template); what cannot be done passes through, with a message naming the line.
+     * template); what cannot be done passes through, with a message naming the line. A mask written another way
+     * ("[mask]", "&lt;mask&gt;", "［MASK］") is named on stderr as {@code Infill} names it, and the line rewritten with
+     * it as a word.
      */
     private static ReadLine read(Utf8Lines.Line line, boolean tokenized, EnglishText english, KeepSpec keep,
             EnglishPosTagger tagger, RewriterME rewriter, PrintStream err) {
@@ -162,6 +164,12 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             }
             jobs.add(new Job(s, mask));
             offset += s.length;
+        }
+        // A mask written another way is read as a word, which a light rewrite keeps as it was: the mask the user
+        // meant is never filled, so it is named as Infill names it; the line is rewritten all the same.
+        String lookAlike = InfillTool.notAMask(line.text(), sentences, tokenized);
+        if (lookAlike != null) {
+            err.println(InfillTool.notAMaskMessage(line.number(), lookAlike, tokenized, "is rewritten as a word"));
         }
         return new ReadLine(line, lineTokens, jobs);
     }
