@@ -32,7 +32,8 @@ class ThreadsTest {
     /**
      * For {@code syntax=keep}: sentences holding masks (core fills them, the pipeline's {@code pos} tags the filled
      * words, the rewrite follows those tags), sentences of fewer tokens than {@code keep = 1,10} names, left as they
-     * are (their masks given to core as [UNK], kept), and documents holding both.
+     * are (their masks given to core as [UNK], kept), documents holding both, and a sentence longer than the model
+     * (rewritten window by window, under the tags of its filled words).
      */
     static final List<String> KEEP_DOCS = List.of(
             "The [MASK] of the committee said that the [MASK] was late.",
@@ -40,7 +41,8 @@ class ThreadsTest {
             "We walked to the old church on a [MASK] morning with the children.",
             "The [MASK] [MASK] quickly across the small field near the old mill.",
             "Nobody knew why the big house on the hill was empty all [MASK].",
-            "They [MASK] the letter. Then they [MASK] the whole long story again and laughed at the end.");
+            "They [MASK] the letter. Then they [MASK] the whole long story again and laughed at the end.",
+            "the dog saw a cat , ".repeat(14) + "and it [MASK] ."); // 88 tokens: core's windows, its whole tags
 
     static List<List<String>> run(StanfordCoreNLP pipeline, boolean parallel) throws InterruptedException {
         return run(pipeline, DOCS, parallel);
