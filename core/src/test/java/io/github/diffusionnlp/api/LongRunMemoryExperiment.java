@@ -38,7 +38,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * with PyTorch's two intra-op threads at a load of 10–12 the calls slowed from about 0.06 s to 1–1.5 s each (the
  * arrays and RSS as flat).
  */
-@EnabledIfSystemProperty(named = "experiment.longRun", matches = "(?!opennlp-).+") // the OpenNLP module has its own
+@EnabledIfSystemProperty(named = "experiment.longRun", matches = "(?!opennlp-|corenlp-).+") // theirs: their modules
 class LongRunMemoryExperiment {
     private static final List<String> SENTENCE = List.of("The", "committee", "met", "in", "Boston", ".");
     private static final List<Upos> TEMPLATE = Constraints.parseTemplate("DET ADJ NOUN VERB ADV PUNCT");
