@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.util.ArrayList;
@@ -241,7 +242,11 @@ class DiffusionLMTest {
         assertEquals(before, lm.liveArrays());
     }
 
-    /** Guidance, templates, lexical masks, re-ranking, rewrites, fusion and suggestions each run extra passes. */
+    /**
+     * Guidance, templates, lexical masks, re-ranking, rewrites, fusion and suggestions each run extra passes; a
+     * rewrite under a masked sentence's own tags fills its masks, calls the tagger of filled words and rewrites, and
+     * a tagger that fails there (giving one tag too few) ends the call between the two samplings.
+     */
     @Test
     void constrainedCallsHoldNoArraysBetweenCalls() {
         Constraints positive = new Constraints(Sentiment.POSITIVE,
@@ -252,9 +257,16 @@ class DiffusionLMTest {
         keep[2] = true;
         SamplingOptions fused = steps(2, 0).toBuilder().ngramWeight(0.7).build();
         List<String> longer = longSentence(lm.info().config().maxLength() + 37);
+        List<String> masked = tokens("The old [MASK] on the hill was quiet .");
+        List<Upos> own = Constraints.parseTemplate("DET ADJ NOUN ADP DET NOUN AUX ADJ PUNCT");
+        List<Constraints> ownTags = List.of(negative.withTemplate(own));
+        List<boolean[]> keepNothing = Collections.singletonList(null);
         Runnable calls = () -> {
             lm.generate(2, positive, steps(2, 0));
             lm.rewriteAll(List.of(sentence), List.of(keep), 0.7, negative, steps(2, 0));
+            lm.rewriteAll(List.of(masked), keepNothing, 0.7, ownTags, steps(2, 0), SentenceNaming.BATCH, w -> own);
+            assertThrows(IllegalStateException.class, () -> lm.rewriteAll(List.of(masked), keepNothing, 0.7, ownTags,
+                    steps(2, 0), SentenceNaming.BATCH, w -> own.subList(1, own.size())));
             lm.infill(tokens("A [MASK] day ."), fused);
             lm.suggest(tokens("A [MASK] day [MASK]"), 5);
             lm.suggest(tokens("A [MASK] day [MASK]"), Constraints.none(), fused, 5);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *     -Dexperiment.longRun=rewrite-sentiment [-Dexperiment.calls=2000]
  * </pre>
  *
- * PATH: rewrite-sentiment, rewrite-template (both W = 3, lexical), rewrite-candidates (best of 4),
+ * PATH: rewrite-sentiment, rewrite-template (both W = 3, lexical), rewrite-candidates (best of 4), rewrite-own-tags
+ * (a sentence holding a mask under its own template, rewritten under a tagger's tags of its filled words: {@code
+ * rewriteAll(..., naming, tagsOfFilled)}; the tagger a fixed lookup, core having none),
  * generate-constraints (sentiment and template, W = 3, lexical), steer (the example scorer),
  * ar-generate, ar-score, ngram-infill, ngram-generate (fusion at W = 0.7), reload (a model built, called once and
  * closed per call: its arrays are the process's). Rows are appended to
@@ -35,10 +38,13 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * with PyTorch's two intra-op threads at a load of 10–12 the calls slowed from about 0.06 s to 1–1.5 s each (the
  * arrays and RSS as flat).
  */
-@EnabledIfSystemProperty(named = "experiment.longRun", matches = "(?!opennlp-).+") // the OpenNLP module has its own
+@EnabledIfSystemProperty(named = "experiment.longRun", matches = "(?!opennlp-|corenlp-).+") // theirs: their modules
 class LongRunMemoryExperiment {
     private static final List<String> SENTENCE = List.of("The", "committee", "met", "in", "Boston", ".");
     private static final List<Upos> TEMPLATE = Constraints.parseTemplate("DET ADJ NOUN VERB ADV PUNCT");
+    private static final List<String> MASKED = List.of("The", "committee", "met", "in", "[MASK]", ".");
+    /** The masked sentence's tags as a front end guesses them, the mask's a guess. */
+    private static final List<Upos> OWN_TAGS = Constraints.parseTemplate("DET NOUN VERB ADP NOUN PUNCT");
     private static final SamplingOptions FEW_STEPS = SamplingOptions.builder().steps(4).build();
 
     @Test
@@ -83,6 +89,9 @@ class LongRunMemoryExperiment {
                         0.8, strong.withTemplate(TEMPLATE), seed(i));
                 case "rewrite-candidates" -> i -> lm.rewriteAll(List.of(SENTENCE), java.util.Arrays.asList((boolean[]) null),
                         0.8, Constraints.none().withSentiment(Sentiment.NEGATIVE).withCandidates(4), seed(i));
+                case "rewrite-own-tags" -> i -> lm.rewriteAll(List.of(MASKED), Collections.singletonList(null),
+                        0.8, List.of(Constraints.none().withTemplate(OWN_TAGS)), seed(i), SentenceNaming.BATCH,
+                        LongRunMemoryExperiment::tagsOfFilled);
                 case "generate-constraints" -> i -> lm.generate(1,
                         strong.withSentiment(Sentiment.POSITIVE).withTemplate(TEMPLATE), seed(i));
                 case "steer" -> i -> lm.generate(1,
@@ -101,6 +110,18 @@ class LongRunMemoryExperiment {
                 }
             }
         }
+    }
+
+    /**
+     * A front end's tagger of the filled words, in miniature: the tags of the words around the mask as given, the
+     * filled word's from whether it is capitalised (PROPN) or punctuation, else NOUN.
+     */
+    private static List<Upos> tagsOfFilled(List<String> words) {
+        List<Upos> tags = new java.util.ArrayList<>(OWN_TAGS);
+        String filled = words.get(4);
+        tags.set(4, !Character.isLetterOrDigit(filled.charAt(0)) ? Upos.PUNCT
+                : Character.isUpperCase(filled.charAt(0)) ? Upos.PROPN : Upos.NOUN);
+        return tags;
     }
 
     private static SamplingOptions seed(int i) {

@@ -118,7 +118,10 @@ class ServerTest {
         }
     }
 
-    /** Requests with different tasks and property sets at once: each gets what a local pipeline gives it. */
+    /**
+     * Requests with different tasks and property sets at once (a {@code syntax=keep} rewrite of masked sentences
+     * among them): each gets what a local pipeline gives it.
+     */
     @Test
     void concurrentRequestsWithDifferentPropertySetsDoNotMix() throws Exception {
         List<String[]> sets = List.of(
@@ -127,7 +130,11 @@ class ServerTest {
                 new String[] {"diffusion.seed", "7", "diffusion.task", "generate", "diffusion.count", "2",
                     "diffusion.length", "6"},
                 new String[] {"diffusion.seed", "3", "diffusion.temperature", "1", "annotators",
-                    "tokenize,ssplit,pos,diffusion", "diffusion.mask", "pos:NOUN"});
+                    "tokenize,ssplit,pos,diffusion", "diffusion.mask", "pos:NOUN"},
+                // the masks filled, the filled words tagged by the pipeline's pos, the rewrite under those tags; the
+                // second sentence, shorter than keep names, left as it is (its mask given to core as [UNK])
+                new String[] {"diffusion.seed", "9", "annotators", "tokenize,ssplit,pos,diffusion", "diffusion.task",
+                    "rewrite", "diffusion.syntax", "keep", "diffusion.keep", "1,9"});
         List<List<List<String>>> expected = new ArrayList<>();
         for (String[] set : sets) {
             Properties p = props("tokenize,ssplit,diffusion", set);

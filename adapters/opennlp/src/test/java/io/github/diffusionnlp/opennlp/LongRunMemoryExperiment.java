@@ -17,8 +17,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * </pre>
  *
  * PATH: opennlp-infill (InfillerME), opennlp-rewrite (RewriterME keeping nouns and proper nouns, which runs
- * OpenNLP's POS tagger on each sentence, and a sentiment at W = 3), opennlp-generate (GeneratorME, a sentiment
- * and an input-free template, lexical). Rows are appended to adapters/opennlp/target/experiments/long-run-memory.md.
+ * OpenNLP's POS tagger on each sentence, and a sentiment at W = 3), opennlp-rewrite-own-tags (RewriterME under
+ * the input's own POS template, {@code -posTemplate keep}, keeping proper nouns: the sentence holds a mask, so core
+ * fills it and OpenNLP's tagger tags the filled words, whose tags the rewrite follows), opennlp-generate
+ * (GeneratorME, a sentiment and an input-free template, lexical). Rows are appended to
+ * adapters/opennlp/target/experiments/long-run-memory.md.
  */
 @EnabledIfSystemProperty(named = "experiment.longRun", matches = "opennlp-.+")
 class LongRunMemoryExperiment {
@@ -39,6 +42,11 @@ class LongRunMemoryExperiment {
                 case "opennlp-rewrite" -> {
                     RewriterME rewriter = new RewriterME(model, fewSteps, 0.8, KeepSpec.classes("NOUN", "PROPN"),
                             ConstraintSpec.NONE.withSentiment("positive").withGuidance(3));
+                    yield i -> rewriter.rewrite(tokens);
+                }
+                case "opennlp-rewrite-own-tags" -> {
+                    RewriterME rewriter = new RewriterME(model, fewSteps, 0.8, KeepSpec.classes("PROPN"),
+                            ConstraintSpec.NONE.withInputTemplate());
                     yield i -> rewriter.rewrite(tokens);
                 }
                 case "opennlp-generate" -> {
