@@ -2,6 +2,8 @@ package io.github.diffusionnlp;
 
 import ai.djl.ndarray.NDManager;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,11 +19,25 @@ import java.util.function.IntSupplier;
  * memory (VmRSS) and live NDArrays before the first call, after a warm-up and at intervals. Live arrays are
  * counted twice: on the model's own manager (what {@code DiffusionLM.liveArrays()} reports) and on DJL's
  * system manager, which counts the arrays of every manager in the process (a leak on a manager of its own,
- * a scorer's or a per-call one left open, shows only there).
+ * a scorer's or a per-call one left open, shows only there). Each reading also holds the Java heap's committed
+ * and used size (after a {@code System.gc()}) and what RSS holds beyond the committed heap: an estimate of native
+ * memory (PyTorch's, the allocator's), metaspace, code and thread stacks. RSS alone counts the heap's growth as if
+ * it were a leak (a front end run with a large {@code -Xmx} grows its heap over thousands of calls and need not
+ * give it back), so the summary judges the part beyond the heap. The estimate is low while committed heap pages are
+ * not yet touched (they are committed but not resident; {@code -XX:+AlwaysPreTouch} makes them resident at once).
  */
 public final class LongRunMemory {
-    /** One reading: after how many calls, VmRSS, the model's arrays, the process's arrays. */
-    public record Reading(int calls, long rssKb, int modelArrays, int processArrays) {}
+    /**
+     * One reading: after how many calls, VmRSS, the Java heap's committed and used size (all in kB), the model's
+     * arrays, the process's arrays.
+     */
+    public record Reading(int calls, long rssKb, long heapCommittedKb, long heapUsedKb, int modelArrays,
+            int processArrays) {
+        /** What RSS holds beyond the committed heap, in kB: native memory, metaspace, code, stacks (an estimate). */
+        public long beyondHeapKb() {
+            return rssKb - heapCommittedKb;
+        }
+    }
 
     private LongRunMemory() {}
 
@@ -47,6 +63,7 @@ public final class LongRunMemory {
             }
         }
         record(path, readings, warmUp);
+        System.out.println(summary(path, readings, warmUp));
         return readings;
     }
 
@@ -71,27 +88,59 @@ public final class LongRunMemory {
         throw new IllegalStateException("no VmRSS line in /proc/self/status");
     }
 
-    private static Reading read(int calls, IntSupplier modelArrays) {
-        System.gc();
-        return new Reading(calls, residentKb(), modelArrays.getAsInt(), processArrays());
-    }
-
-    private static void print(String path, Reading r) {
-        System.out.printf(Locale.ROOT, "long-run %s: %d calls, RSS %,d kB, model arrays %d, process arrays %d%n",
-                path, r.calls(), r.rssKb(), r.modelArrays(), r.processArrays());
+    /** Percentage change from {@code from} to {@code to} (0 when {@code from} is 0). */
+    public static double change(long from, long to) {
+        return from == 0 ? 0 : 100.0 * (to - from) / from;
     }
 
     /**
-     * A Markdown row: path, calls, RSS after the warm-up and at the end, and both array counts before the first
-     * call → after the warm-up → at the end (the first calls may build caches the model keeps: a leak is growth
-     * after the warm-up).
+     * The run's verdict in one line: the change after the warm-up of what RSS holds beyond the committed heap (the
+     * part a native leak grows), beside the change of RSS and of the committed heap it holds.
+     */
+    public static String summary(String path, List<Reading> readings, int warmUp) {
+        Reading warm = afterWarmUp(readings, warmUp);
+        Reading last = readings.get(readings.size() - 1);
+        return String.format(Locale.ROOT, "long-run %s: after the warm-up (%d → %d calls) beyond the heap"
+                + " %,d → %,d kB (%+.1f%%); RSS %,d → %,d kB (%+.1f%%), of it heap committed %,d → %,d kB",
+                path, warm.calls(), last.calls(), warm.beyondHeapKb(), last.beyondHeapKb(),
+                change(warm.beyondHeapKb(), last.beyondHeapKb()), warm.rssKb(), last.rssKb(),
+                change(warm.rssKb(), last.rssKb()), warm.heapCommittedKb(), last.heapCommittedKb());
+    }
+
+    /** The first reading at or after the warm-up (the first reading if none is). */
+    static Reading afterWarmUp(List<Reading> readings, int warmUp) {
+        return readings.stream().filter(r -> r.calls() >= warmUp).findFirst().orElse(readings.get(0));
+    }
+
+    /** A reading after a {@code System.gc()}. */
+    static Reading read(int calls, IntSupplier modelArrays) {
+        System.gc();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        return new Reading(calls, residentKb(), heap.getCommitted() / 1024, heap.getUsed() / 1024,
+                modelArrays.getAsInt(), processArrays());
+    }
+
+    private static void print(String path, Reading r) {
+        System.out.printf(Locale.ROOT, "long-run %s: %d calls, RSS %,d kB (heap committed %,d kB, used %,d kB;"
+                + " beyond the heap %,d kB), model arrays %d, process arrays %d%n", path, r.calls(), r.rssKb(),
+                r.heapCommittedKb(), r.heapUsedKb(), r.beyondHeapKb(), r.modelArrays(), r.processArrays());
+    }
+
+    /**
+     * A Markdown row: path, calls, RSS after the warm-up and at the end and its change, the committed heap after the
+     * warm-up → at the end, what RSS holds beyond it after the warm-up and at the end and its change, and both array
+     * counts before the first call → after the warm-up → at the end (the first calls may build caches the model
+     * keeps: a leak is growth after the warm-up).
      */
     private static void record(String path, List<Reading> readings, int warmUp) {
         Reading first = readings.get(0);
-        Reading warm = readings.stream().filter(r -> r.calls() >= warmUp).findFirst().orElse(first);
+        Reading warm = afterWarmUp(readings, warmUp);
         Reading last = readings.get(readings.size() - 1);
-        String row = String.format(Locale.ROOT, "| %s | %,d | %,d kB | %,d kB | %+.1f%% | %d → %d → %d | %d → %d → %d |%n",
-                path, last.calls(), warm.rssKb(), last.rssKb(), 100.0 * (last.rssKb() - warm.rssKb()) / warm.rssKb(),
+        String row = String.format(Locale.ROOT, "| %s | %,d | %,d kB | %,d kB | %+.1f%% | %,d → %,d kB | %,d kB"
+                + " | %,d kB | %+.1f%% | %d → %d → %d | %d → %d → %d |%n",
+                path, last.calls(), warm.rssKb(), last.rssKb(), change(warm.rssKb(), last.rssKb()),
+                warm.heapCommittedKb(), last.heapCommittedKb(), warm.beyondHeapKb(), last.beyondHeapKb(),
+                change(warm.beyondHeapKb(), last.beyondHeapKb()),
                 first.modelArrays(), warm.modelArrays(), last.modelArrays(),
                 first.processArrays(), warm.processArrays(), last.processArrays());
         try {
