@@ -20,7 +20,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * A measurement, not a test (off unless {@code -Dexperiment.longRun=PATH}): one path of the library called
  * thousands of times in one JVM, as a long-lived service calls it, on the shipped models, with resident
- * memory and live NDArrays read before, after a warm-up and at intervals ({@link LongRunMemory}). The README's
+ * memory (the Java heap within it and the part beyond it, which the closing summary judges) and live NDArrays
+ * read before, after a warm-up and at intervals ({@link LongRunMemory}). The README's
  * infill figure is {@code benchmark}'s; this covers the other paths (their table: docs/speed.md). One path per JVM:
  *
  * <pre>
