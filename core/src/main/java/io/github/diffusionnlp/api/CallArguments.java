@@ -220,29 +220,33 @@ final class CallArguments {
      * first sentence's constraints hold them; none for no sentences. Compared by value: two equal steerings made
      * apart ({@code PlugAndPlay.of(scorer, 5)} twice) are one.
      *
+     * @param naming how the message names the sentences ({@link SentenceNaming}: "sentence 4" for a call's sentence 1
+     *     of a {@link SentenceNaming#window window} from the caller's sentence 3)
      * @throws IllegalArgumentException naming the first sentence whose constraints differ in one of them, the
      *     setting and both values
      */
-    static Constraints shared(List<Constraints> each) {
+    static Constraints shared(List<Constraints> each, SentenceNaming naming) {
         Constraints shared = each.isEmpty() ? Constraints.none() : each.get(0);
         for (int s = 1; s < each.size(); s++) {
             Constraints c = each.get(s);
             String differs = c.guidance() != shared.guidance()
-                            ? differs("guidance weight", shared.guidance(), c.guidance())
-                    : !Objects.equals(c.steer(), shared.steer()) ? differs("steering", shared.steer(), c.steer())
+                            ? differs("guidance weight", shared.guidance(), c.guidance(), naming)
+                    : !Objects.equals(c.steer(), shared.steer())
+                            ? differs("steering", shared.steer(), c.steer(), naming)
                     : c.candidates() != shared.candidates()
-                            ? differs("candidate count", shared.candidates(), c.candidates())
-                    : c.lexical() != shared.lexical() ? differs("lexical setting", shared.lexical(), c.lexical())
+                            ? differs("candidate count", shared.candidates(), c.candidates(), naming)
+                    : c.lexical() != shared.lexical()
+                            ? differs("lexical setting", shared.lexical(), c.lexical(), naming)
                     : null;
             if (differs != null) {
                 throw new IllegalArgumentException("the sentences of one call must share a guidance weight, steering,"
-                        + " candidate count and lexical setting: sentence " + s + " has " + differs);
+                        + " candidate count and lexical setting: " + naming.sentence(s) + " has " + differs);
             }
         }
         return shared;
     }
 
-    private static String differs(String setting, Object first, Object other) {
-        return setting + " " + other + " where sentence 0 has " + first;
+    private static String differs(String setting, Object first, Object other, SentenceNaming naming) {
+        return setting + " " + other + " where " + naming.sentence(0) + " has " + first;
     }
 }

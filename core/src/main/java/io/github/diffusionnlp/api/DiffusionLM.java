@@ -776,7 +776,7 @@ public final class DiffusionLM implements AutoCloseable {
                     + Counted.of(each.size(), "constraint", "constraints") + " for "
                     + Counted.of(sentences.size(), "sentence", "sentences"));
         }
-        Constraints shared = CallArguments.shared(each);
+        Constraints shared = CallArguments.shared(each, naming);
         CallArguments.checkSteeringHere(shared); // its masks are filled unsteered: refused before
         boolean templated = each.stream().anyMatch(c -> c.template() != null);
         if (templated) {
@@ -799,7 +799,8 @@ public final class DiffusionLM implements AutoCloseable {
             List<List<String>> filled = fillMasks(sentences, options);
             if (tagsOfFilled != null) {
                 each = filledTemplates(sentences, filled, each, tagsOfFilled);
-                shared = CallArguments.shared(each);
+                // only templates were replaced, which the sentences need not share: nothing here is refused
+                shared = CallArguments.shared(each, SentenceNaming.BATCH);
             }
             sentences = filled;
         }

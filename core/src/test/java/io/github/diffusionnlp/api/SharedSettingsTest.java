@@ -60,4 +60,22 @@ class SharedSettingsTest {
         assertEquals("the sentences of one call must share a guidance weight, steering, candidate count and lexical"
                 + " setting: sentence 1 has lexical setting true where sentence 0 has false", e.getMessage());
     }
+
+    /**
+     * The sentences are named as the call's {@link SentenceNaming} names them, as its other refusals do: a run of a
+     * caller's sentences from its sentence 3 ({@link SentenceNaming#window}) says "sentence 4", not "sentence 1".
+     */
+    @Test
+    void settingsThatDifferNameTheSentencesAsTheCallsNamingDoes() {
+        Constraints c = Constraints.none().withSentiment(Sentiment.POSITIVE);
+        List<boolean[]> keepAll = List.of(new boolean[] {true, true, true}, new boolean[] {true, true});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(SENTENCES,
+                keepAll, 0.5, List.of(c.withGuidance(2), c.withGuidance(3)), O, SentenceNaming.BATCH.window(3, 0)));
+        assertEquals("the sentences of one call must share a guidance weight, steering, candidate count and lexical"
+                + " setting: sentence 4 has guidance weight 3.0 where sentence 3 has 2.0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(SENTENCES, keepAll, 0.5,
+                List.of(c, c.withCandidates(4)), O, new SentenceNaming("line", false)));
+        assertEquals("the sentences of one call must share a guidance weight, steering, candidate count and lexical"
+                + " setting: line 1 has candidate count 4 where line 0 has 1", e.getMessage());
+    }
 }

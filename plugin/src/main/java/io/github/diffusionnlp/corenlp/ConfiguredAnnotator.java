@@ -357,12 +357,12 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@link #rewrite} has core sample for one sentence ({@link DiffusionLM#rewriteRows}): none for a
-     * sentence left as it is (its masks included, {@link #rewrite}); under {@code syntax=keep}, {@link
+     * sentence left as it is (its masks included, {@link #rewrite}) or empty; under {@code syntax=keep}, {@link
      * KeptSyntaxRewrite#rows}.
      */
     private SampledRows rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
-        boolean left = last > keep.length || templateRefusal(lm, words.size()) != null
+        boolean left = words.isEmpty() || last > keep.length || templateRefusal(lm, words.size()) != null
                 || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
         if (left) { // nothing of it sampled, its masks included (#rewrite)
             return SampledRows.NONE;
@@ -529,6 +529,11 @@ final class ConfiguredAnnotator implements Annotator {
         }
         List<boolean[]> keep = input.kept();
         Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
+        for (int s = 0; s < keep.size(); s++) {
+            if (keep.get(s).length == 0) { // no tokens (a document built by hand): nothing to rewrite, nor to warn of
+                leftAsTheyAre.add(s);
+            }
+        }
         skipKeptPastTheEnd(input.written(), keep, leftAsTheyAre);
         skipTemplateOfAnotherLength(lm, input.written(), keep, leftAsTheyAre);
         skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
@@ -569,7 +574,7 @@ final class ConfiguredAnnotator implements Annotator {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // 1-based
         for (int s = 0; s < keep.size(); s++) {
             int size = keep.get(s).length;
-            if (last > size) {
+            if (last > size && !leftAsTheyAre.contains(s)) {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: {}.keep = {} keeps token {}, but the sentence"
                         + " has only {} tokens (indexes 1-{})", settings.shown, s + 1, settings.shown, keepText(), last,
                         size, size);
@@ -665,29 +670,29 @@ final class ConfiguredAnnotator implements Annotator {
             // (syntax=keep) and rewrite it, all for nothing; a stand-in keeps the other sentences' seeds (their index)
             given.set(s, words.get(s).stream().map(w -> DiffusionLM.MASK.equals(w) ? Vocabulary.UNK : w).toList());
         }
+        // an empty sentence is left out of core's calls (no template fits it, and guidance toward nothing is
+        // refused); under a template so is every sentence left as it is (it has another length)
+        Set<Integer> leftOut = new java.util.HashSet<>();
+        for (int s = 0; s < words.size(); s++) {
+            if (words.get(s).isEmpty() || settings.template != null && leftAsTheyAre.contains(s)) {
+                leftOut.add(s);
+            }
+        }
         if (settings.template != null) {
-            List<Integer> run = new ArrayList<>();
-            for (int s = 0; s < keep.size(); s++) {
-                if (!leftAsTheyAre.contains(s)) {
-                    run.add(s);
-                }
-            }
-            List<List<String>> rewritten = lm.rewriteAll(run.stream().map(words::get).toList(),
-                    run.stream().map(keep::get).toList(), settings.strength, constraints, options);
-            out = new ArrayList<>(words);
-            for (int j = 0; j < run.size(); j++) {
-                out.set(run.get(j), rewritten.get(j));
-            }
+            out = inRuns(words, leftOut, (from, to, o, naming) -> lm.rewriteAll(words.subList(from, to),
+                    keep.subList(from, to), settings.strength, Collections.nCopies(to - from, constraints), o,
+                    naming));
         } else if (settings.syntaxKeep) {
             List<List<Upos>> tags = sentences.stream()
                     .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
             // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
-            out = new ArrayList<>(KeptSyntaxRewrite.rewrite(lm, tags, given, keep, settings.strength, constraints,
-                    options, filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word)
-                            .toList())));
+            out = inRuns(words, leftOut, (from, to, o, naming) -> KeptSyntaxRewrite.rewrite(lm, tags.subList(from,
+                    to), given.subList(from, to), keep.subList(from, to), settings.strength, constraints, o, naming,
+                    filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word).toList())));
         } else {
-            List<List<String>> plain = new ArrayList<>(lm.rewriteAll(given, keep, settings.strength, constraints,
-                    options));
+            List<List<String>> plain = inRuns(words, leftOut, (from, to, o, naming) -> lm.rewriteAll(
+                    given.subList(from, to), keep.subList(from, to), settings.strength,
+                    Collections.nCopies(to - from, constraints), o, naming));
             leftAsTheyAre.forEach(s -> plain.set(s, words.get(s))); // its words as read, a mask a mask
             return plain;
         }
@@ -699,6 +704,45 @@ final class ConfiguredAnnotator implements Annotator {
                 }
             }
             out.set(s, result);
+        }
+        return out;
+    }
+
+    /** One core call on the sentences {@code from} (inclusive) {@code to} (exclusive) of a document. */
+    @FunctionalInterface
+    private interface RunCall {
+        /**
+         * @param options the options of sentence {@code from}'s place in the document ({@link
+         *     SamplingOptions#startingAt})
+         * @param naming names the call's sentences by their place in the document
+         */
+        List<List<String>> call(int from, int to, SamplingOptions options, SentenceNaming naming);
+    }
+
+    /**
+     * The model's words for each sentence of {@code words}: {@code call} on each run of sentences between those
+     * {@code leftOut}, which core never sees and which come back as {@code words} holds them. Each run is sampled as
+     * it would be in one call of the whole document ({@link SamplingOptions#startingAt}): every sentence keeps the
+     * seed of its place in the document, as a sentence left as it is (given to core with every token kept) leaves the
+     * others theirs.
+     */
+    private List<List<String>> inRuns(List<List<String>> words, Set<Integer> leftOut, RunCall call) {
+        List<List<String>> out = new ArrayList<>(words);
+        for (int from = 0; from < words.size(); ) {
+            if (leftOut.contains(from)) {
+                from++;
+                continue;
+            }
+            int to = from;
+            while (to < words.size() && !leftOut.contains(to)) {
+                to++;
+            }
+            List<List<String>> rewritten = call.call(from, to, options.startingAt(from),
+                    SentenceNaming.BATCH.window(from, 0));
+            for (int s = from; s < to; s++) {
+                out.set(s, rewritten.get(s - from));
+            }
+            from = to;
         }
         return out;
     }

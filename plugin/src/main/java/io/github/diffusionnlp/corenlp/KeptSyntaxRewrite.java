@@ -35,6 +35,16 @@ final class KeptSyntaxRewrite {
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
             Function<List<String>, List<Upos>> tagsOfFilled) {
+        return rewrite(lm, tags, words, keep, strength, constraints, options, SentenceNaming.BATCH, tagsOfFilled);
+    }
+
+    /**
+     * {@link #rewrite(DiffusionLM, List, List, List, double, Constraints, SamplingOptions, Function)}, its refusals
+     * naming the sentences as {@code naming} does (a run of a document's sentences: {@link SentenceNaming#window}).
+     */
+    static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
+            List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
+            SentenceNaming naming, Function<List<String>, List<Upos>> tagsOfFilled) {
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(words, "words");
         Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)");
@@ -46,12 +56,12 @@ final class KeptSyntaxRewrite {
         List<Constraints> perSentence = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             if (tags.get(s).size() != words.get(s).size()) { // one tag a word, or its template is another length
-                throw new IllegalArgumentException(SentenceNaming.BATCH.sentence(s) + " has " + Counted.of(
+                throw new IllegalArgumentException(naming.sentence(s) + " has " + Counted.of(
                         words.get(s).size(), "token", "tokens") + " but its tag list has " + tags.get(s).size());
             }
             perSentence.add(constraints.withTemplate(tags.get(s)));
         }
-        return lm.rewriteAll(words, keep, strength, perSentence, options, SentenceNaming.BATCH, tagsOfFilled);
+        return lm.rewriteAll(words, keep, strength, perSentence, options, naming, tagsOfFilled);
     }
 
     /** The rows {@link #rewrite} has core sample for one sentence: its one call's. */
