@@ -665,16 +665,13 @@ final class ConfiguredAnnotator implements Annotator {
     private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
             List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
         List<List<String>> out;
-        List<List<String>> given = new ArrayList<>(words);
-        for (int s : leftAsTheyAre) { // every token kept, but core never keeps a mask: it would fill it, tag it
-            // (syntax=keep) and rewrite it, all for nothing; a stand-in keeps the other sentences' seeds (their index)
-            given.set(s, words.get(s).stream().map(w -> DiffusionLM.MASK.equals(w) ? Vocabulary.UNK : w).toList());
-        }
-        // an empty sentence is left out of core's calls (no template fits it, and guidance toward nothing is
-        // refused); under a template so is every sentence left as it is (it has another length)
-        Set<Integer> leftOut = new java.util.HashSet<>();
+        // left out of core's calls, their words as read, the others sampled with their places' seeds (inRuns): an
+        // empty sentence (no template fits it, and guidance toward nothing is refused) and every sentence left as it
+        // is, which core, given every token kept, would still sample a row of for nothing (it never keeps a mask: it
+        // would fill it and, under syntax=keep, tag it), and which the server's work count counts as none
+        Set<Integer> leftOut = new java.util.HashSet<>(leftAsTheyAre);
         for (int s = 0; s < words.size(); s++) {
-            if (words.get(s).isEmpty() || settings.template != null && leftAsTheyAre.contains(s)) {
+            if (words.get(s).isEmpty()) {
                 leftOut.add(s);
             }
         }
@@ -687,14 +684,12 @@ final class ConfiguredAnnotator implements Annotator {
                     .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
             // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
             out = inRuns(words, leftOut, (from, to, o, naming) -> KeptSyntaxRewrite.rewrite(lm, tags.subList(from,
-                    to), given.subList(from, to), keep.subList(from, to), settings.strength, constraints, o, naming,
+                    to), words.subList(from, to), keep.subList(from, to), settings.strength, constraints, o, naming,
                     filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word).toList())));
         } else {
-            List<List<String>> plain = inRuns(words, leftOut, (from, to, o, naming) -> lm.rewriteAll(
-                    given.subList(from, to), keep.subList(from, to), settings.strength,
-                    Collections.nCopies(to - from, constraints), o, naming));
-            leftAsTheyAre.forEach(s -> plain.set(s, words.get(s))); // its words as read, a mask a mask
-            return plain;
+            return inRuns(words, leftOut, (from, to, o, naming) -> lm.rewriteAll(words.subList(from, to),
+                    keep.subList(from, to), settings.strength, Collections.nCopies(to - from, constraints), o,
+                    naming));
         }
         for (int s = 0; s < out.size(); s++) { // a template rewrite gives kept words back as the model knows them
             List<String> result = new ArrayList<>(out.get(s));
