@@ -415,13 +415,13 @@ final class ConfiguredAnnotator implements Annotator {
         }
         requireTags(upstream);
         DocumentEditor.joinMasks(doc);
-        // infill leaves such a token unfilled; a rewrite rewrites it as a word (a light one keeps it as it was)
-        String instead = settings.task == DiffusionSettings.Task.INFILL ? "is not filled" : "is rewritten as a word";
-        warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class), instead);
-        warnOfGluedMasks(doc, instead);
+        if (settings.task == DiffusionSettings.Task.INFILL) { // a rewrite's, in #sample: of the sentences rewritten
+            warnOfMasksInAnotherCase(doc.get(CoreAnnotations.TextAnnotation.class), "is not filled");
+            warnOfGluedMasks(doc.get(CoreAnnotations.TokensAnnotation.class), "is not filled");
+        }
         ModelInput input = read != null ? read : ModelInput.read(sentences, settings, tokenizerWords);
         List<List<List<Suggestion>>> suggested = new ArrayList<>();
-        List<List<String>> results = sample(lm, sentences, input, suggested);
+        List<List<String>> results = sample(lm, doc, sentences, input, suggested);
         if (!suggested.isEmpty()) { // on the tokens that are filled, before a split makes pieces of them
             FillSuggestions.write(sentences, suggested);
         }
@@ -515,7 +515,7 @@ final class ConfiguredAnnotator implements Annotator {
      * sentences that cannot be rewritten left as they are, their {@code written} cleared). With {@code suggestions},
      * an infill adds each sentence's {@link FillSuggestions} to {@code suggested}.
      */
-    private List<List<String>> sample(DiffusionLM lm, List<CoreMap> sentences, ModelInput input,
+    private List<List<String>> sample(DiffusionLM lm, Annotation doc, List<CoreMap> sentences, ModelInput input,
             List<List<List<Suggestion>>> suggested) {
         if (settings.task == DiffusionSettings.Task.INFILL) {
             List<List<String>> results = lm.infillAll(input.words(), constraints, options);
@@ -537,7 +537,33 @@ final class ConfiguredAnnotator implements Annotator {
         skipKeptPastTheEnd(input.written(), keep, leftAsTheyAre);
         skipTemplateOfAnotherLength(lm, input.written(), keep, leftAsTheyAre);
         skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
+        warnOfLookAlikesRewritten(doc, sentences, leftAsTheyAre);
         return rewrite(lm, sentences, input.words(), keep, leftAsTheyAre);
+    }
+
+    /**
+     * A rewrite reads a mask look-alike as a word (a light one keeps it as it was), which is said of the sentences it
+     * rewrites: one left as it is is not rewritten, and its warning says so already. Their text is read in its place
+     * in the document's (the others' blanked), so the warning gives the character as infill's does.
+     */
+    private void warnOfLookAlikesRewritten(Annotation doc, List<CoreMap> sentences, Set<Integer> leftAsTheyAre) {
+        char[] text = doc.get(CoreAnnotations.TextAnnotation.class).toCharArray();
+        List<CoreLabel> tokens = new ArrayList<>();
+        for (int s = 0; s < sentences.size(); s++) {
+            CoreMap sentence = sentences.get(s);
+            Integer begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+            Integer end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+            if (!leftAsTheyAre.contains(s)) {
+                List<CoreLabel> its = sentence.get(CoreAnnotations.TokensAnnotation.class);
+                tokens.addAll(its == null ? List.of() : its);
+            } else if (begin != null && end != null) {
+                int from = Math.min(Math.max(0, begin), text.length);
+                Arrays.fill(text, from, Math.max(from, Math.min(text.length, end)), ' ');
+            }
+        }
+        String instead = "is rewritten as a word";
+        warnOfMasksInAnotherCase(new String(text), instead);
+        warnOfGluedMasks(tokens, instead);
     }
 
     /**
@@ -718,8 +744,7 @@ final class ConfiguredAnnotator implements Annotator {
      * The model's words for each sentence of {@code words}: {@code call} on each run of sentences between those
      * {@code leftOut}, which core never sees and which come back as {@code words} holds them. Each run is sampled as
      * it would be in one call of the whole document ({@link SamplingOptions#startingAt}): every sentence keeps the
-     * seed of its place in the document, as a sentence left as it is (given to core with every token kept) leaves the
-     * others theirs.
+     * seed of its place in the document, whatever sentences before it are left out.
      */
     private List<List<String>> inRuns(List<List<String>> words, Set<Integer> leftOut, RunCall call) {
         List<List<String>> out = new ArrayList<>(words);
@@ -798,8 +823,9 @@ final class ConfiguredAnnotator implements Annotator {
      * unfilled; without a word the user would not know why. So is one in full-width characters or another model's
      * "<mask>" ({@link CompatibleMasks}). It depends on the text, so it is a warning (a failing document would leave
      * CoreNLP's {@code -threads} run waiting), one per document, for the first. A rewrite reads it as a word, which a
-     * light one keeps as it was, so it is named there too: {@code instead} says what becomes of it ("is not filled",
-     * "is rewritten as a word").
+     * light one keeps as it was, so it is named there too (in the sentences rewritten: {@link
+     * #warnOfLookAlikesRewritten}): {@code instead} says what becomes of it ("is not filled", "is rewritten as a
+     * word").
      */
     private void warnOfMasksInAnotherCase(String text, String instead) {
         int at = MaskSpelling.inAnotherCase(text);
@@ -822,8 +848,8 @@ final class ConfiguredAnnotator implements Annotator {
      * case, once per document. {@link MaskSpelling#isGlued}, not {@code isMisspelt}: a token "[mask]" is named by
      * {@link #warnOfMasksInAnotherCase} already, and is not glued to anything.
      */
-    private void warnOfGluedMasks(Annotation doc, String instead) {
-        for (CoreLabel t : doc.get(CoreAnnotations.TokensAnnotation.class)) {
+    private void warnOfGluedMasks(List<CoreLabel> tokens, String instead) {
+        for (CoreLabel t : tokens) {
             String w = t.originalText() != null ? t.originalText() : t.word();
             if (w != null && MaskSpelling.isGlued(w)) {
                 LOG.warn("annotator \"{}\": the token '{}' at character {} holds a mask glued to other characters"

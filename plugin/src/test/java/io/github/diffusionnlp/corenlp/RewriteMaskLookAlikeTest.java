@@ -59,4 +59,25 @@ class RewriteMaskLookAlikeTest {
                 warnings(log), log);
         assertFalse(words(docs[0]).contains("[MASK]"), "the separate mask is filled: " + words(docs[0]));
     }
+
+    /**
+     * A sentence left as it is ({@code keep} past its end) is not rewritten: a look-alike in it was named as
+     * "rewritten as a word" all the same, beside the warning that the sentence is left as it is. Only the sentences
+     * rewritten are read for look-alikes, by their place in the document's text (audit h211).
+     */
+    @Test
+    void aLookAlikeInASentenceLeftAsItIsIsNotSaidToBeRewritten() {
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.task", "rewrite",
+                "diffusion.strength", "0.05", "diffusion.keep", "9"));
+        String log = logOf(() -> {
+            annotate(pipeline, "He saw the [mask]. The committee said on Friday that the report was late.");
+            annotate(pipeline, "He saw the cat. The committee said on Friday that the [mask] was late.");
+            annotate(pipeline, "He saw the <mask>. The committee said on Friday that the report was late.");
+        });
+        assertEquals(List.of(
+                "'[mask]' at character 54 is not a mask and is rewritten as a word: a mask is [MASK] in capitals"),
+                warnings(log), log);
+        // each first sentence is shorter than keep = 9, each second rewritten
+        assertEquals(3, log.lines().filter(l -> l.contains("sentence 1 left as it is")).count(), log);
+    }
 }
