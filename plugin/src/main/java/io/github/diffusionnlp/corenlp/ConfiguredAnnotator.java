@@ -604,11 +604,16 @@ final class ConfiguredAnnotator implements Annotator {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: {}.keep = {} keeps token {}, but the sentence"
                         + " has only {} tokens (indexes 1-{})", settings.shown, s + 1, settings.shown, keepText(), last,
                         size, size);
-                Arrays.fill(written.get(s), false);
-                Arrays.fill(keep.get(s), true);
-                leftAsTheyAre.add(s);
+                leaveAsItIs(s, written, keep, leftAsTheyAre);
             }
         }
+    }
+
+    /** Sentence {@code s} left as it is: nothing of it written, every token kept, and the model never sees it. */
+    private static void leaveAsItIs(int s, List<boolean[]> written, List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
+        Arrays.fill(written.get(s), false);
+        Arrays.fill(keep.get(s), true);
+        leftAsTheyAre.add(s);
     }
 
     /**
@@ -623,9 +628,7 @@ final class ConfiguredAnnotator implements Annotator {
             if (refusal != null) {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: {}.syntax: {}", settings.shown, s + 1,
                         settings.shown, refusal);
-                Arrays.fill(written.get(s), false);
-                Arrays.fill(keep.get(s), true);
-                leftAsTheyAre.add(s);
+                leaveAsItIs(s, written, keep, leftAsTheyAre);
             }
         }
     }
@@ -665,9 +668,7 @@ final class ConfiguredAnnotator implements Annotator {
                 LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
                         + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.shown,
                         s + 1, i + 1, Visible.of(words.get(s).get(i)), settings.shown, t, settings.shown, keepText());
-                Arrays.fill(written.get(s), false);
-                Arrays.fill(keep.get(s), true);
-                leftAsTheyAre.add(s);
+                leaveAsItIs(s, written, keep, leftAsTheyAre);
             }
         }
     }
@@ -690,32 +691,26 @@ final class ConfiguredAnnotator implements Annotator {
      */
     private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
             List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
-        List<List<String>> out;
-        // left out of core's calls, their words as read, the others sampled with their places' seeds (inRuns): an
-        // empty sentence (no template fits it, and guidance toward nothing is refused) and every sentence left as it
-        // is, which core, given every token kept, would still sample a row of for nothing (it never keeps a mask: it
-        // would fill it and, under syntax=keep, tag it), and which the server's work count counts as none
-        Set<Integer> leftOut = new java.util.HashSet<>(leftAsTheyAre);
-        for (int s = 0; s < words.size(); s++) {
-            if (words.get(s).isEmpty()) {
-                leftOut.add(s);
-            }
-        }
-        if (settings.template != null) {
-            out = inRuns(words, leftOut, (from, to, o, naming) -> lm.rewriteAll(words.subList(from, to),
-                    keep.subList(from, to), settings.strength, Collections.nCopies(to - from, constraints), o,
-                    naming));
-        } else if (settings.syntaxKeep) {
+        // Sentences left as they are, the empty ones among them, are left out of core's calls, their words as read,
+        // the others sampled with their places' seeds (inRuns): given every token kept, core would still sample a
+        // row of such a sentence for nothing (it never keeps a mask: it would fill it and, under syntax=keep, tag
+        // it), which the server's work count counts as none; an empty one no template fits, and guidance toward
+        // nothing is refused.
+        RunCall call;
+        if (settings.syntaxKeep) {
             List<List<Upos>> tags = sentences.stream()
                     .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
             // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
-            out = inRuns(words, leftOut, (from, to, o, naming) -> KeptSyntaxRewrite.rewrite(lm, tags.subList(from,
-                    to), words.subList(from, to), keep.subList(from, to), settings.strength, constraints, o, naming,
-                    filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word).toList())));
+            call = (from, to, o, naming) -> KeptSyntaxRewrite.rewrite(lm, tags.subList(from, to),
+                    words.subList(from, to), keep.subList(from, to), settings.strength, constraints, o, naming,
+                    filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word).toList()));
         } else {
-            return inRuns(words, leftOut, (from, to, o, naming) -> lm.rewriteAll(words.subList(from, to),
-                    keep.subList(from, to), settings.strength, Collections.nCopies(to - from, constraints), o,
-                    naming));
+            call = (from, to, o, naming) -> lm.rewriteAll(words.subList(from, to), keep.subList(from, to),
+                    settings.strength, Collections.nCopies(to - from, constraints), o, naming);
+        }
+        List<List<String>> out = inRuns(words, leftAsTheyAre, call);
+        if (settings.template == null && !settings.syntaxKeep) {
+            return out;
         }
         for (int s = 0; s < out.size(); s++) { // a template rewrite gives kept words back as the model knows them
             List<String> result = new ArrayList<>(out.get(s));
