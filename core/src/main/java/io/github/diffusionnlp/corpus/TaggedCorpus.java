@@ -387,7 +387,9 @@ public final class TaggedCorpus {
         CorpusLayout kind = kindOf(line);
         int columns = line.split("\t").length;
         // a tab at the line's end is in it, but separates no column
-        String noTab = line.indexOf('\t') < 0 ? "no tab" : "nothing after its tab (an empty column)";
+        long tabs = line.chars().filter(c -> c == '\t').count();
+        String noTab = tabs == 0 ? "no tab" : tabs == 1 ? "nothing after its tab (an empty column)"
+                : "nothing after its " + tabs + " tabs (empty columns)";
         return kind == CorpusLayout.PLAIN ? "it holds several tokens and " + noTab
                 : kind == CorpusLayout.WORDS ? "it holds one word and " + noTab
                 : Counted.of(columns, "tab-separated column", "tab-separated columns") + columnsOf(layout);

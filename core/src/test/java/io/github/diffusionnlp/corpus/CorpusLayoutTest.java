@@ -97,6 +97,11 @@ class CorpusLayoutTest {
         IOException e = assertThrows(IOException.class, () -> read(tagged, CorpusLayout.COLUMNS));
         assertTrue(e.getMessage().startsWith(tagged + ":2: ") && e.getMessage().contains("it holds one word and"
                 + " nothing after its tab (an empty column)"), e.getMessage());
+
+        Path twoTabs = file("two-tabs.tsv", "The\tDET\njury\t\t\nsaid\tVERB\n");
+        e = assertThrows(IOException.class, () -> read(twoTabs, CorpusLayout.COLUMNS));
+        assertTrue(e.getMessage().contains("it holds one word and nothing after its 2 tabs (empty columns)"),
+                e.getMessage());
     }
 
     /** Plain text with a few stray tabs: the first is named, and that there are more. */
