@@ -640,7 +640,10 @@ public final class DiffusionLM implements AutoCloseable {
      * window by window of the model's length, as a sentence without a template is, each window under its part of
      * the template, the window from position p with seed {@link SamplingOptions#windowSeed options.windowSeed(i,
      * p)}: what a call of that window alone, its part of the template and keep mask, with that seed gives. A
-     * template of another length sets the sentence's new length and is at most the model's.
+     * template of another length sets the sentence's new length and is at most the model's. An empty sentence
+     * without a template comes back empty, nothing sampled for it, the others sampled as without it (each with the
+     * seed of its place); its constraints are not refused for asking what it gives nothing to act on (its list's
+     * guidance weight with no sentiment: a blank line beside templated ones), as a sentence with words would be.
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options) {
@@ -767,8 +770,14 @@ public final class DiffusionLM implements AutoCloseable {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
                 options, naming);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
-        each.forEach(c -> CallArguments.checkSentenceConstraints(
-                Objects.requireNonNull(c, "constraints of a sentence")));
+        for (int s = 0; s < each.size(); s++) {
+            Constraints c = Objects.requireNonNull(each.get(s), "constraints of a sentence");
+            // an empty sentence without a template has nothing to sample, guide or rank: it comes back empty, its
+            // list's shared settings pushing it toward nothing (a blank line among templated ones)
+            if (s >= sentences.size() || !sentences.get(s).isEmpty() || c.template() != null) {
+                CallArguments.checkSentenceConstraints(c);
+            }
+        }
         keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));
         SamplingRange.STRENGTH.check(strength, "strength");
         if (keep.size() != sentences.size() || each.size() != sentences.size()) {

@@ -205,29 +205,9 @@ final class RewriteCommand extends TokenLinesCommand {
             Constraints c = constraintOptions.constraints(templateFromInput && !words.isEmpty() ? line.tags() : null);
             constraints.add(words.isEmpty() ? c.withTemplate(null) : c); // a blank line stays blank
         }
-        Constraints blank = constraintOptions.constraints(null).withTemplate(null);
-        if (blank.guidance() == Constraints.DEFAULT_GUIDANCE || blank.sentiment() != null) {
-            return lm.rewriteAll(sentences, keeps, strength, constraints, options, naming);
-        }
-        // Guidance toward the template alone: a blank line, given no template (it stays blank), would be guided
-        // toward nothing, which core refuses of any sentence. So the blank lines are left out of the calls, each run
-        // of lines between them sampled as it would be in one call (startingAt): the same words, line by line.
-        List<List<String>> out = new ArrayList<>();
-        for (int from = 0; from < sentences.size(); ) {
-            if (sentences.get(from).isEmpty()) {
-                out.add(List.of());
-                from++;
-                continue;
-            }
-            int to = from;
-            while (to < sentences.size() && !sentences.get(to).isEmpty()) {
-                to++;
-            }
-            out.addAll(lm.rewriteAll(sentences.subList(from, to), keeps.subList(from, to), strength,
-                    constraints.subList(from, to), options.startingAt(from), naming.window(from, 0)));
-            from = to;
-        }
-        return out;
+        // One call, so that core refuses any line before it samples one. A blank line, given no template (it stays
+        // blank), comes back blank: core neither samples it nor refuses it a guidance toward the template alone.
+        return lm.rewriteAll(sentences, keeps, strength, constraints, options, naming);
     }
 
     @Override

@@ -117,8 +117,10 @@ class ConstraintMistakesTest {
      * A blank line passes through, but under a template guided alone ({@code --guidance} with {@code --pos}, no
      * {@code --sentiment}) it was given to core's batch with no template (it must stay blank) and that guidance, which
      * core refuses of any sentence ("guidance 3.0 pushes toward a sentiment or a POS template, and these constraints
-     * have neither"), naming no line, for the whole batch: no line was written. Such a blank line is now left out of
-     * the call, and every other line is rewritten as it would be with a line of words in its place (audit h204).
+     * have neither"), naming no line, for the whole batch: no line was written. Such a blank line was then left out of
+     * the calls (audit h204); now core gives an empty sentence without a template back empty, refusing nothing of it,
+     * and the batch is one call (audit h213). Every other line is rewritten as it would be with a line of words in
+     * its place.
      */
     @Test
     void aBlankLineUnderATemplateGuidedAlonePassesThrough() {

@@ -13,9 +13,9 @@ import picocli.CommandLine;
 /**
  * A refusal core raises of a whole {@code rewrite} batch names the sentence by its input line, as the per-line checks
  * do ("input line 8"), not by its place in the batch ("sentence 1"). No real input reaches one (every refusal the
- * command's input could meet is checked a line at a time first, and a blank line under --pos guided alone is left
- * out of the call), so the batch here is one the command's reading would never give: a token holding a space (audit
- * h204).
+ * command's input could meet is checked a line at a time first, and core gives a blank line under --pos guided alone
+ * back blank, refusing nothing of it), so the batch here is one the command's reading would never give: a token
+ * holding a space (audit h204).
  */
 class RewriteBatchNamingTest {
     @Test

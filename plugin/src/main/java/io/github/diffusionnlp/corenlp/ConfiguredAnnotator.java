@@ -683,32 +683,57 @@ final class ConfiguredAnnotator implements Annotator {
     }
 
     /**
+     * How core's refusals name the document's sentences and their tokens: from 1, as the annotator's own warnings do
+     * ("sentence 3 left as it is: it keeps token 2") and {@code keep} counts tokens (CoreNLP's {@code index}).
+     */
+    static final SentenceNaming DOCUMENT = new SentenceNaming("sentence", false, 1, 1);
+
+    /**
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
      * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags ({@link KeptSyntaxRewrite}:
      * one core call, which rewrites a sentence longer than the model window by window). Kept tokens
      * come back verbatim, words the model does not know included. Sentences {@code leftAsTheyAre} stay as they
      * are: under a template, even a sentence with every token kept would come back at the template's length.
+     * Package-private for tests.
      */
-    private List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
+    List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
             List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
-        // Sentences left as they are, the empty ones among them, are left out of core's calls, their words as read,
-        // the others sampled with their places' seeds (inRuns): given every token kept, core would still sample a
-        // row of such a sentence for nothing (it never keeps a mask: it would fill it and, under syntax=keep, tag
-        // it), which the server's work count counts as none; an empty one no template fits, and guidance toward
-        // nothing is refused.
-        RunCall call;
+        if (leftAsTheyAre.size() == words.size()) { // nothing to rewrite: core is not called
+            return new ArrayList<>(words);
+        }
+        // One call, which core refuses before it samples any sentence, each sampled with the seed of its place in the
+        // document. A sentence left as it is (an empty one among them) is given as an empty sentence without a
+        // template, which core gives back empty, sampling nothing of it: given its words, every token kept, core would
+        // still sample a row of it for nothing (it never keeps a mask: it would fill it and, under syntax=keep, tag
+        // it), which the server's work count counts as none.
+        List<List<String>> given = new ArrayList<>();
+        List<boolean[]> keeps = new ArrayList<>();
+        for (int s = 0; s < words.size(); s++) {
+            boolean left = leftAsTheyAre.contains(s);
+            given.add(left ? List.of() : words.get(s));
+            keeps.add(left ? new boolean[0] : keep.get(s));
+        }
+        List<List<String>> out;
         if (settings.syntaxKeep) {
-            List<List<Upos>> tags = sentences.stream()
-                    .map(sentence -> PtbToUpos.of(sentence.get(CoreAnnotations.TokensAnnotation.class))).toList();
+            List<List<Upos>> tags = new ArrayList<>();
+            for (int s = 0; s < words.size(); s++) {
+                tags.add(leftAsTheyAre.contains(s) ? List.of()
+                        : PtbToUpos.of(sentences.get(s).get(CoreAnnotations.TokensAnnotation.class)));
+            }
             // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
-            call = (from, to, o, naming) -> KeptSyntaxRewrite.rewrite(lm, tags.subList(from, to),
-                    words.subList(from, to), keep.subList(from, to), settings.strength, constraints, o, naming,
+            out = KeptSyntaxRewrite.rewrite(lm, tags, given, keeps, settings.strength, constraints, options, DOCUMENT,
                     filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word).toList()));
         } else {
-            call = (from, to, o, naming) -> lm.rewriteAll(words.subList(from, to), keep.subList(from, to),
-                    settings.strength, Collections.nCopies(to - from, constraints), o, naming);
+            List<Constraints> each = new ArrayList<>();
+            for (int s = 0; s < words.size(); s++) {
+                each.add(leftAsTheyAre.contains(s) ? constraints.withTemplate(null) : constraints);
+            }
+            out = lm.rewriteAll(given, keeps, settings.strength, each, options, DOCUMENT);
         }
-        List<List<String>> out = inRuns(words, leftAsTheyAre, call);
+        out = new ArrayList<>(out);
+        for (int s : leftAsTheyAre) {
+            out.set(s, words.get(s));
+        }
         if (settings.template == null && !settings.syntaxKeep) {
             return out;
         }
@@ -720,44 +745,6 @@ final class ConfiguredAnnotator implements Annotator {
                 }
             }
             out.set(s, result);
-        }
-        return out;
-    }
-
-    /** One core call on the sentences {@code from} (inclusive) {@code to} (exclusive) of a document. */
-    @FunctionalInterface
-    private interface RunCall {
-        /**
-         * @param options the options of sentence {@code from}'s place in the document ({@link
-         *     SamplingOptions#startingAt})
-         * @param naming names the call's sentences by their place in the document
-         */
-        List<List<String>> call(int from, int to, SamplingOptions options, SentenceNaming naming);
-    }
-
-    /**
-     * The model's words for each sentence of {@code words}: {@code call} on each run of sentences between those
-     * {@code leftOut}, which core never sees and which come back as {@code words} holds them. Each run is sampled as
-     * it would be in one call of the whole document ({@link SamplingOptions#startingAt}): every sentence keeps the
-     * seed of its place in the document, whatever sentences before it are left out.
-     */
-    private List<List<String>> inRuns(List<List<String>> words, Set<Integer> leftOut, RunCall call) {
-        List<List<String>> out = new ArrayList<>(words);
-        for (int from = 0; from < words.size(); ) {
-            if (leftOut.contains(from)) {
-                from++;
-                continue;
-            }
-            int to = from;
-            while (to < words.size() && !leftOut.contains(to)) {
-                to++;
-            }
-            List<List<String>> rewritten = call.call(from, to, options.startingAt(from),
-                    SentenceNaming.BATCH.window(from, 0));
-            for (int s = from; s < to; s++) {
-                out.set(s, rewritten.get(s - from));
-            }
-            from = to;
         }
         return out;
     }

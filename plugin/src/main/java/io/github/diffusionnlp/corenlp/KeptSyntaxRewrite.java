@@ -30,7 +30,8 @@ final class KeptSyntaxRewrite {
      * refused saying the counts ("1 tag list and 2 keep masks for 2 sentences"). A sentence holding a {@value
      * DiffusionLM#MASK} is rewritten under {@code tagsOfFilled}'s tags of its words once core has filled its masks,
      * not under the tag its caller gave the mask (a guess: {@link DiffusionLM#rewriteAll(List, List, double, List,
-     * SamplingOptions, SentenceNaming, Function)}); null keeps the tags given.
+     * SamplingOptions, SentenceNaming, Function)}); null keeps the tags given. An empty sentence (with an empty tag
+     * list) comes back empty, nothing sampled of it, as core gives back one without a template.
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
@@ -59,7 +60,8 @@ final class KeptSyntaxRewrite {
                 throw new IllegalArgumentException(naming.sentence(s) + " has " + Counted.of(
                         words.get(s).size(), "token", "tokens") + " but its tag list has " + tags.get(s).size());
             }
-            perSentence.add(constraints.withTemplate(tags.get(s)));
+            // an empty sentence has no tags, so no template: core gives it back empty, sampling nothing of it
+            perSentence.add(constraints.withTemplate(words.get(s).isEmpty() ? null : tags.get(s)));
         }
         return lm.rewriteAll(words, keep, strength, perSentence, options, naming, tagsOfFilled);
     }

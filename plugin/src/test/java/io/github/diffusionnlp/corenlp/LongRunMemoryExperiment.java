@@ -25,8 +25,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * PATH: corenlp-rewrite-own-tags ({@code tokenize,ssplit,pos,diffusion}, {@code diffusion.task=rewrite}, {@code
  * syntax=keep}, {@code keep=1,9}, 4 steps: a document of a sentence holding a mask (and the call's number), which
  * core fills, the pipeline's {@code pos} tags and the rewrite follows, and one of fewer tokens than {@code keep}
- * names, left as it is: left out of core's calls since db33712d, its mask kept; the rows of docs/speed.md measured it
- * given to core, its mask as [UNK]). Rows are appended to plugin/target/experiments/long-run-memory.md.
+ * names, left as it is: its words left out of core's calls since db33712d (given as an empty sentence since audit
+ * h213), its mask kept; the rows of docs/speed.md measured it given to core, its mask as [UNK]). Rows are appended to plugin/target/experiments/long-run-memory.md.
  */
 @EnabledIfSystemProperty(named = "experiment.longRun", matches = "corenlp-.+")
 class LongRunMemoryExperiment {

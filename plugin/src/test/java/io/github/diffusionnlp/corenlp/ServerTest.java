@@ -132,7 +132,7 @@ class ServerTest {
                 new String[] {"diffusion.seed", "3", "diffusion.temperature", "1", "annotators",
                     "tokenize,ssplit,pos,diffusion", "diffusion.mask", "pos:NOUN"},
                 // the masks filled, the filled words tagged by the pipeline's pos, the rewrite under those tags; the
-                // second sentence, shorter than keep names, left as it is (left out of core's calls, its mask kept)
+                // second sentence, shorter than keep names, left as it is (given to core empty, its mask kept)
                 new String[] {"diffusion.seed", "9", "annotators", "tokenize,ssplit,pos,diffusion", "diffusion.task",
                     "rewrite", "diffusion.syntax", "keep", "diffusion.keep", "1,9"});
         List<List<List<String>>> expected = new ArrayList<>();

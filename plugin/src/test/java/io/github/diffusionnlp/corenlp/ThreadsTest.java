@@ -32,7 +32,7 @@ class ThreadsTest {
     /**
      * For {@code syntax=keep}: sentences holding masks (core fills them, the pipeline's {@code pos} tags the filled
      * words, the rewrite follows those tags), sentences of fewer tokens than {@code keep = 1,10} names, left as they
-     * are (left out of core's calls, their masks kept), documents holding both, and a sentence longer than the model
+     * are (given to core empty, their masks kept), documents holding both, and a sentence longer than the model
      * (rewritten window by window, under the tags of its filled words).
      */
     static final List<String> KEEP_DOCS = List.of(
@@ -161,7 +161,7 @@ class ThreadsTest {
     /**
      * The day's new paths as {@link #nativeMemoryStaysFlatOverManyDocuments}: a rewrite under {@code syntax=keep}
      * of masked sentences (filled, tagged by the pipeline's {@code pos}, rewritten) and of a sentence left as it is
-     * ({@code keep = 1,9} past its end: left out of core's calls, its mask kept); same property, same measurement.
+     * ({@code keep = 1,9} past its end: given to core empty, its mask kept); same property, same measurement.
      */
     @Test
     void keptSyntaxRewritesOfMaskedDocumentsHoldNoMoreArrays() throws Exception {

@@ -1,0 +1,56 @@
+package io.github.diffusionnlp.corenlp;
+
+import static io.github.diffusionnlp.corenlp.Pipelines.annotate;
+import static io.github.diffusionnlp.corenlp.Pipelines.props;
+import static io.github.diffusionnlp.corenlp.Pipelines.sentences;
+import static io.github.diffusionnlp.corenlp.Pipelines.words;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.diffusionnlp.api.DiffusionLM;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Core's refusals raised inside a rewrite name a sentence and a token as the annotator's own warnings do, from 1 (a
+ * person reading a document counts so, and {@code keep} takes CoreNLP's 1-based token index): "token 2 of sentence
+ * 3". They said "token 1 of sentence 2" for the same token, beside warnings that called its sentence "sentence 3".
+ * No document reaches one (the annotator reads a token core would refuse as an unknown word, and leaves a sentence it
+ * would refuse as it is, with a warning), so the words here are ones its reading never gives: a token holding a space,
+ * in the sentence after one left as it is (audit h213).
+ */
+class CoreRefusalNamingTest {
+    private static final String TEXT = "The dog barked at the mailman. It rained. The cat sat on the mat.";
+
+    private static void assertNamedFromOne(String... pairs) {
+        List<String> all = new ArrayList<>(List.of("diffusion.task", "rewrite", "diffusion.steps", "1"));
+        all.addAll(List.of(pairs));
+        ConfiguredAnnotator annotator = new ConfiguredAnnotator("diffusion", props("tokenize,ssplit,pos,diffusion",
+                all.toArray(String[]::new)));
+        List<CoreMap> sentences = sentences(annotate(new StanfordCoreNLP(props("tokenize,ssplit,pos")), TEXT));
+        List<List<String>> words = new ArrayList<>();
+        List<boolean[]> keep = new ArrayList<>();
+        for (CoreMap sentence : sentences) {
+            words.add(new ArrayList<>(words(sentence)));
+            keep.add(new boolean[words(sentence).size()]);
+        }
+        assertEquals(3, words.size(), words.toString());
+        words.get(2).set(1, "two words");
+        DiffusionLM lm = SharedModels.get(null, null);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> annotator.rewrite(lm, sentences, words, keep, Set.of(1)));
+        assertEquals("token 2 of sentence 3, 'two words', holds whitespace: a token is a word of whitespace-split"
+                + " text; split it into tokens", e.getMessage(), String.join(" ", pairs));
+    }
+
+    @Test
+    void aRefusalOfCoreNamesTheSentenceAndTokenFromOne() {
+        assertNamedFromOne();
+        assertNamedFromOne("diffusion.syntax", "DET NOUN VERB ADP DET NOUN PUNCT", "diffusion.guidance", "2");
+        assertNamedFromOne("diffusion.syntax", "keep");
+    }
+}
