@@ -81,7 +81,8 @@ class FilledMaskTemplateTest {
                 });
         assertEquals(lm.rewriteAll(List.of(plain), keep, 0.6, each, OPTIONS), out);
         assertEquals(lm.rewriteAll(List.of(MASKED), keep, 0.6, each, OPTIONS),
-                lm.rewriteAll(List.of(MASKED), keep, 0.6, each, OPTIONS, SentenceNaming.BATCH, null));
+                lm.rewriteAll(List.of(MASKED), keep, 0.6, each, OPTIONS, SentenceNaming.BATCH,
+                        (Function<List<String>, List<Upos>>) null));
     }
 
     /**
