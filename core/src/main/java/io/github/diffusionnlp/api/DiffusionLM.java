@@ -37,7 +37,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -667,25 +666,24 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} where a template is its
-     * sentence's own tags (a front end's "the input's own POS template"): a sentence that holds a {@value #MASK} is
-     * rewritten under {@code tagsOfFilled} of its words once its masks are filled (the words the rewrite starts
-     * from), in place of the template it was given, whose tag at a mask could only be a guess. The templates given
-     * are what the call checks before it samples, as that call does; the tags that replace one are as many (one a
-     * token), so they pass the same checks. A sentence without a mask, or without a template, keeps what it is
-     * given. Still one call: the masks filled, the filled sentences tagged, the rewrite.
+     * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} for a front end that tags words
+     * itself: a sentence that holds a {@value #MASK} has its masks filled, its filled words tagged by {@code filled}'s
+     * tagger, and is rewritten under what {@code filled} makes of their tags: its template (its own tags, the tag at
+     * a mask a guess) and/or its keep mask (the classes it keeps, which the guess at a mask could move off or onto
+     * its neighbours) read off the filled words ({@link FilledTagging}), in the one call. What is checked before
+     * sampling is what the call is given, as that call checks it; a sentence without a mask keeps its template and
+     * keep mask, untagged.
      *
-     * @param tagsOfFilled one UPOS tag per token of a sentence as its masks were filled, called on the calling
-     *     thread once for each sentence that holds a mask and has a template; null: every sentence keeps its template
-     * @throws IllegalArgumentException as that call, and, before sampling, when a sentence that holds a mask is given
-     *     a template of another length than its own (the tags of its filled words could not replace it)
-     * @throws IllegalStateException when {@code tagsOfFilled} gives a sentence another number of tags than tokens
+     * @param filled what the tags of a masked sentence's filled words replace; null: nothing (that call)
+     * @throws IllegalArgumentException as that call, and, before sampling, when {@code filled} replaces templates and
+     *     a sentence that holds a mask is given a template of another length than its own
+     * @throws IllegalStateException when the tagger gives a sentence another number of tags than tokens, or the keep
+     *     rule a mask of another length
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming,
-            Function<List<String>, List<Upos>> tagsOfFilled) {
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming, FilledTagging filled) {
         requireOneSentenceFor(naming, sentences);
-        return rewrite(sentences, keep, strength, perSentence, options, naming, tagsOfFilled);
+        return rewrite(sentences, keep, strength, perSentence, options, naming, filled);
     }
 
     /**
@@ -726,20 +724,19 @@ public final class DiffusionLM implements AutoCloseable {
     }
 
     /**
-     * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming, Function)}; a null {@code
-     * tagsOfFilled} keeps every template as given.
+     * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming, FilledTagging)}; a null {@code
+     * filled} keeps every template and keep mask as given.
      */
     private List<List<String>> rewrite(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming,
-            Function<List<String>, List<Upos>> tagsOfFilled) {
+            List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming, FilledTagging filled) {
         RewriteCall call = rewriteCall(sentences, keep, strength, perSentence, options, naming);
-        if (tagsOfFilled != null) {
+        if (filled != null && filled.replacesTemplates()) {
             requireOwnLengthTemplates(call, naming);
         }
         warnOfSentiment(call.each().stream().anyMatch(c -> c.sentiment() != null));
         // one call to close, its masks filled and then the rewrite (see #close)
         return whileOpen(() -> rewriteOpen(call.sentences(), call.keep(), strength, call.each(), call.shared(),
-                options, tagsOfFilled));
+                options, filled));
     }
 
     /**
@@ -801,13 +798,14 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */
     private List<List<String>> rewriteOpen(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> each, Constraints shared, SamplingOptions options,
-            Function<List<String>, List<Upos>> tagsOfFilled) {
+            List<Constraints> each, Constraints shared, SamplingOptions options, FilledTagging tagging) {
         if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
             keep = neverKeepingMasks(sentences, keep);
             List<List<String>> filled = fillMasks(sentences, options);
-            if (tagsOfFilled != null) {
-                each = filledTemplates(sentences, filled, each, tagsOfFilled);
+            if (tagging != null) {
+                FilledTagging.Applied applied = tagging.apply(sentences, filled, each, keep);
+                each = applied.each();
+                keep = applied.keep();
                 // only templates were replaced, which the sentences need not share: nothing here is refused
                 shared = CallArguments.shared(each, SentenceNaming.BATCH);
             }
@@ -833,31 +831,6 @@ public final class DiffusionLM implements AutoCloseable {
                 k[i] &= !MASK.equals(tokens.get(i));
             }
             out.add(k);
-        }
-        return out;
-    }
-
-    /**
-     * Each sentence's constraints, those of a sentence that held a mask and has a template with the template {@code
-     * tagsOfFilled} gives its filled words (checked before sampling to be of its own length, as these are).
-     *
-     * @throws IllegalStateException when {@code tagsOfFilled} gives another number of tags than tokens
-     */
-    private static List<Constraints> filledTemplates(List<List<String>> masked, List<List<String>> filled,
-            List<Constraints> each, Function<List<String>, List<Upos>> tagsOfFilled) {
-        List<Constraints> out = new ArrayList<>(each);
-        for (int s = 0; s < masked.size(); s++) {
-            if (each.get(s).template() == null || !masked.get(s).contains(MASK)) {
-                continue;
-            }
-            List<String> words = Collections.unmodifiableList(filled.get(s));
-            List<Upos> tags = tagsOfFilled.apply(words);
-            if (tags == null || tags.size() != words.size() || tags.stream().anyMatch(Objects::isNull)) {
-                String gave = tags == null ? "null" : Counted.of(tags.size(), "tag", "tags");
-                throw new IllegalStateException("the tagger of filled words gave " + gave + " for a sentence of "
-                        + Counted.of(words.size(), "token", "tokens") + ": it must give one UPOS tag a token");
-            }
-            out.set(s, each.get(s).withTemplate(List.copyOf(tags)));
         }
         return out;
     }

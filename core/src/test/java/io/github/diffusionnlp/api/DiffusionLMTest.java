@@ -264,9 +264,11 @@ class DiffusionLMTest {
         Runnable calls = () -> {
             lm.generate(2, positive, steps(2, 0));
             lm.rewriteAll(List.of(sentence), List.of(keep), 0.7, negative, steps(2, 0));
-            lm.rewriteAll(List.of(masked), keepNothing, 0.7, ownTags, steps(2, 0), SentenceNaming.BATCH, w -> own);
+            lm.rewriteAll(List.of(masked), keepNothing, 0.7, ownTags, steps(2, 0), SentenceNaming.BATCH,
+                    FilledTagging.by((i, w) -> own).replacingTemplates());
             assertThrows(IllegalStateException.class, () -> lm.rewriteAll(List.of(masked), keepNothing, 0.7, ownTags,
-                    steps(2, 0), SentenceNaming.BATCH, w -> own.subList(1, own.size())));
+                    steps(2, 0), SentenceNaming.BATCH,
+                    FilledTagging.by((i, w) -> own.subList(1, own.size())).replacingTemplates()));
             lm.infill(tokens("A [MASK] day ."), fused);
             lm.suggest(tokens("A [MASK] day [MASK]"), 5);
             lm.suggest(tokens("A [MASK] day [MASK]"), Constraints.none(), fused, 5);

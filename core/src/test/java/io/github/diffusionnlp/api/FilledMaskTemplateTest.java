@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,12 +44,12 @@ class FilledMaskTemplateTest {
     @Test
     void aMaskedSentenceIsRewrittenUnderTheTagsOfItsFilledWords() {
         List<List<String>> seen = new ArrayList<>();
-        Function<List<String>, List<Upos>> tagger = words -> {
+        FilledTagging tagger = FilledTagging.by((s, words) -> {
             seen.add(List.copyOf(words));
             List<Upos> tags = new ArrayList<>(GUESSED);
             tags.set(5, Upos.NOUN);
             return tags;
-        };
+        }).replacingTemplates();
         Constraints guessed = Constraints.none().withTemplate(GUESSED);
         List<boolean[]> keep = Collections.singletonList(null);
         List<List<String>> out = lm.rewriteAll(List.of(MASKED), keep, 0.6, List.of(guessed), OPTIONS,
@@ -76,12 +75,13 @@ class FilledMaskTemplateTest {
         List<Constraints> each = List.of(Constraints.none().withTemplate(GUESSED));
         List<boolean[]> keep = Collections.singletonList(null);
         List<List<String>> out = lm.rewriteAll(List.of(plain), keep, 0.6, each, OPTIONS, SentenceNaming.BATCH,
-                words -> {
+                FilledTagging.by((s, words) -> {
                     throw new AssertionError("tagged " + words);
-                });
+                }).replacingTemplates());
         assertEquals(lm.rewriteAll(List.of(plain), keep, 0.6, each, OPTIONS), out);
         assertEquals(lm.rewriteAll(List.of(MASKED), keep, 0.6, each, OPTIONS),
-                lm.rewriteAll(List.of(MASKED), keep, 0.6, each, OPTIONS, SentenceNaming.BATCH, null));
+                lm.rewriteAll(List.of(MASKED), keep, 0.6, each, OPTIONS, SentenceNaming.BATCH,
+                        (FilledTagging) null));
     }
 
     /**
@@ -93,15 +93,15 @@ class FilledMaskTemplateTest {
         List<Constraints> shorter = List.of(Constraints.none().withTemplate(GUESSED.subList(0, 8)));
         List<boolean[]> keep = Collections.singletonList(null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(List.of(MASKED),
-                keep, 0.6, shorter, OPTIONS, SentenceNaming.BATCH, words -> {
+                keep, 0.6, shorter, OPTIONS, SentenceNaming.BATCH, FilledTagging.by((s, words) -> {
                     throw new AssertionError("sampled and tagged " + words);
-                }));
+                }).replacingTemplates()));
         assertEquals("sentence 0 holds a [MASK] and has 9 tokens but its POS template has 8 tags: the tags of its"
                 + " filled words replace only a template of its own length (its own tags); give such a template, or"
                 + " rewrite it without tagging its filled words", e.getMessage());
         IllegalStateException bad = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(List.of(MASKED),
                 keep, 0.6, List.of(Constraints.none().withTemplate(GUESSED)), OPTIONS, SentenceNaming.BATCH,
-                words -> Arrays.asList(Upos.NOUN)));
+                FilledTagging.by((s, words) -> Arrays.asList(Upos.NOUN)).replacingTemplates()));
         assertTrue(bad.getMessage().startsWith("the tagger of filled words gave 1 tag for a sentence of 9 tokens"),
                 bad.getMessage());
     }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * PATH: rewrite-sentiment, rewrite-template (both W = 3, lexical), rewrite-candidates (best of 4), rewrite-own-tags
  * (a sentence holding a mask under its own template, rewritten under a tagger's tags of its filled words: {@code
- * rewriteAll(..., naming, tagsOfFilled)}; the tagger a fixed lookup, core having none),
+ * rewriteAll(..., naming, FilledTagging)} replacing templates; the tagger a fixed lookup, core having none),
  * generate-constraints (sentiment and template, W = 3, lexical), steer (the example scorer),
  * ar-generate, ar-score, ngram-infill, ngram-generate (fusion at W = 0.7), reload (a model built, called once and
  * closed per call: its arrays are the process's). Rows are appended to
@@ -92,7 +92,7 @@ class LongRunMemoryExperiment {
                         0.8, Constraints.none().withSentiment(Sentiment.NEGATIVE).withCandidates(4), seed(i));
                 case "rewrite-own-tags" -> i -> lm.rewriteAll(List.of(MASKED), Collections.singletonList(null),
                         0.8, List.of(Constraints.none().withTemplate(OWN_TAGS)), seed(i), SentenceNaming.BATCH,
-                        LongRunMemoryExperiment::tagsOfFilled);
+                        FilledTagging.by((s, words) -> tagsOfFilled(words)).replacingTemplates());
                 case "generate-constraints" -> i -> lm.generate(1,
                         strong.withSentiment(Sentiment.POSITIVE).withTemplate(TEMPLATE), seed(i));
                 case "steer" -> i -> lm.generate(1,

@@ -11,6 +11,7 @@ import edu.stanford.nlp.util.Lazy;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.FilledTagging;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SentenceNaming;
@@ -538,7 +539,7 @@ final class ConfiguredAnnotator implements Annotator {
         skipTemplateOfAnotherLength(lm, input.written(), keep, leftAsTheyAre);
         skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
         warnOfLookAlikesRewritten(doc, sentences, leftAsTheyAre);
-        return rewrite(lm, sentences, input.words(), keep, leftAsTheyAre);
+        return rewrite(lm, sentences, input, keep, leftAsTheyAre);
     }
 
     /**
@@ -691,13 +692,15 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * Rewrites under the constraints. An explicit template gives every sentence the template's length (kept
      * tokens must lie inside it); {@code syntax=keep} gives each sentence its own tags ({@link KeptSyntaxRewrite}:
-     * one core call, which rewrites a sentence longer than the model window by window). Kept tokens
+     * one core call, which rewrites a sentence longer than the model window by window). A sentence holding a {@code
+     * [MASK]} is tagged again once core has filled it ({@link #filledTagging}). Kept tokens
      * come back verbatim, words the model does not know included. Sentences {@code leftAsTheyAre} stay as they
      * are: under a template, even a sentence with every token kept would come back at the template's length.
      * Package-private for tests.
      */
-    List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, List<List<String>> words,
-            List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
+    List<List<String>> rewrite(DiffusionLM lm, List<CoreMap> sentences, ModelInput input, List<boolean[]> keep,
+            Set<Integer> leftAsTheyAre) {
+        List<List<String>> words = input.words();
         if (leftAsTheyAre.size() == words.size()) { // nothing to rewrite: core is not called
             return new ArrayList<>(words);
         }
@@ -722,13 +725,14 @@ final class ConfiguredAnnotator implements Annotator {
             }
             // a sentence holding a [MASK] under the pipeline's tags of its words once core has filled it
             out = KeptSyntaxRewrite.rewrite(lm, tags, given, keeps, settings.strength, constraints, options, DOCUMENT,
-                    filled -> PipelineTagger.tags(tagger.get(), filled.stream().map(tokenizerWords::word).toList()));
+                    filledTagging(sentences, input, keep));
         } else {
             List<Constraints> each = new ArrayList<>();
             for (int s = 0; s < words.size(); s++) {
                 each.add(leftAsTheyAre.contains(s) ? constraints.withTemplate(null) : constraints);
             }
-            out = lm.rewriteAll(given, keeps, settings.strength, each, options, DOCUMENT);
+            out = lm.rewriteAll(given, keeps, settings.strength, each, options, DOCUMENT,
+                    filledTagging(sentences, input, keep));
         }
         out = new ArrayList<>(out);
         for (int s : leftAsTheyAre) {
@@ -747,6 +751,50 @@ final class ConfiguredAnnotator implements Annotator {
             out.set(s, result);
         }
         return out;
+    }
+
+    /**
+     * What core does with a sentence holding a {@code [MASK]} once it has filled it ({@link FilledTagging}), for the
+     * call on the document's sentences; null for nothing (neither {@code syntax=keep} nor UPOS
+     * classes in {@code keep}). The pipeline's {@code pos} tags the sentence's words as the document holds them, the
+     * model's words only at its masks (a token the model reads as {@code [UNK]}, "3 1/2" with its no-break space, is
+     * tagged as itself). Under {@code syntax=keep} those tags are its template; the classes {@code keep} names are
+     * read off them (not off the masked sentence's tags, where the mask's moves its neighbours': "They [MASK] work
+     * today." has "work" a noun, "They can work today." a verb), with its kept indexes; that keep mask is written
+     * into {@code keep} and {@code written} (what the document takes of the model's words), as core keeps it.
+     */
+    private FilledTagging filledTagging(List<CoreMap> sentences, ModelInput input, List<boolean[]> keep) {
+        boolean classes = !settings.keepUpos.isEmpty();
+        if (!settings.syntaxKeep && !classes) {
+            return null;
+        }
+        FilledTagging filled = FilledTagging.by((s, words) -> {
+            List<CoreLabel> tokens = sentences.get(s).get(CoreAnnotations.TokensAnnotation.class);
+            List<String> read = new ArrayList<>(words.size());
+            for (int i = 0; i < words.size(); i++) { // the model's word only where it filled a mask
+                boolean mask = input.words().get(s).get(i).equals(DiffusionLM.MASK);
+                read.add(mask ? tokenizerWords.word(words.get(i)) : tokens.get(i).word());
+            }
+            return PipelineTagger.tags(tagger.get(), read);
+        });
+        if (settings.syntaxKeep) {
+            filled = filled.replacingTemplates();
+        }
+        if (classes) {
+            filled = filled.replacingKeep((s, words, tags) -> {
+                boolean[] k = keep.get(s);
+                boolean[] write = input.written().get(s);
+                int room = settings.template == null ? k.length : Math.min(k.length, settings.template.size());
+                for (int i = 0; i < k.length; i++) {
+                    boolean mask = input.words().get(s).get(i).equals(DiffusionLM.MASK);
+                    k[i] = i < room && !mask && (settings.keepIndexes.contains(i + 1)
+                            || settings.keepUpos.contains(tags.get(i)));
+                    write[i] = !k[i];
+                }
+                return k.clone();
+            });
+        }
+        return filled;
     }
 
     private String keepText() {

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.corenlp;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.FilledTagging;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.corpus.Counted;
@@ -9,7 +10,6 @@ import io.github.diffusionnlp.corpus.Upos;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A rewrite under {@code syntax=keep}: each sentence conditioned on its own UPOS tags, in one core call. Core takes a
@@ -28,24 +28,26 @@ final class KeptSyntaxRewrite {
      * so is a tag list whose length is not its sentence's ("sentence 1 has 70 tokens but its tag list has 69"): the
      * annotator gives one tag a word, this guards a direct caller. Tag lists and keep masks not one per sentence are
      * refused saying the counts ("1 tag list and 2 keep masks for 2 sentences"). A sentence holding a {@value
-     * DiffusionLM#MASK} is rewritten under {@code tagsOfFilled}'s tags of its words once core has filled its masks,
-     * not under the tag its caller gave the mask (a guess: {@link DiffusionLM#rewriteAll(List, List, double, List,
-     * SamplingOptions, SentenceNaming, Function)}); null keeps the tags given. An empty sentence (with an empty tag
-     * list) comes back empty, nothing sampled of it, as core gives back one without a template.
+     * DiffusionLM#MASK} is rewritten as {@code filled} says once core has filled its masks: under its filled words'
+     * tags, not under the tag its caller gave the mask (a guess), when it replaces templates, and with the keep mask
+     * read off them when it replaces keep masks ({@link DiffusionLM#rewriteAll(List, List, double, List,
+     * SamplingOptions, SentenceNaming, FilledTagging)}); null keeps the tags and keep masks given. An empty sentence
+     * (with an empty tag list) comes back empty, nothing sampled of it, as core gives back one without a template.
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
-            Function<List<String>, List<Upos>> tagsOfFilled) {
-        return rewrite(lm, tags, words, keep, strength, constraints, options, SentenceNaming.BATCH, tagsOfFilled);
+            FilledTagging filled) {
+        return rewrite(lm, tags, words, keep, strength, constraints, options, SentenceNaming.BATCH, filled);
     }
 
     /**
-     * {@link #rewrite(DiffusionLM, List, List, List, double, Constraints, SamplingOptions, Function)}, its refusals
-     * naming the sentences as {@code naming} does (a run of a document's sentences: {@link SentenceNaming#window}).
+     * {@link #rewrite(DiffusionLM, List, List, List, double, Constraints, SamplingOptions, FilledTagging)}, its
+     * refusals naming the sentences as {@code naming} does (a run of a document's sentences: {@link
+     * SentenceNaming#window}).
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,
-            SentenceNaming naming, Function<List<String>, List<Upos>> tagsOfFilled) {
+            SentenceNaming naming, FilledTagging filled) {
         Objects.requireNonNull(tags, "tags");
         Objects.requireNonNull(words, "words");
         Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)");
@@ -63,7 +65,7 @@ final class KeptSyntaxRewrite {
             // an empty sentence has no tags, so no template: core gives it back empty, sampling nothing of it
             perSentence.add(constraints.withTemplate(words.get(s).isEmpty() ? null : tags.get(s)));
         }
-        return lm.rewriteAll(words, keep, strength, perSentence, options, naming, tagsOfFilled);
+        return lm.rewriteAll(words, keep, strength, perSentence, options, naming, filled);
     }
 
     /** The rows {@link #rewrite} has core sample for one sentence: its one call's. */

@@ -11,6 +11,7 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.diffusionnlp.api.DiffusionLM;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,15 +35,19 @@ class CoreRefusalNamingTest {
         List<CoreMap> sentences = sentences(annotate(new StanfordCoreNLP(props("tokenize,ssplit,pos")), TEXT));
         List<List<String>> words = new ArrayList<>();
         List<boolean[]> keep = new ArrayList<>();
+        List<boolean[]> written = new ArrayList<>(); // the model writes every token: none kept
         for (CoreMap sentence : sentences) {
             words.add(new ArrayList<>(words(sentence)));
             keep.add(new boolean[words(sentence).size()]);
+            boolean[] write = new boolean[words(sentence).size()];
+            Arrays.fill(write, true);
+            written.add(write);
         }
         assertEquals(3, words.size(), words.toString());
         words.get(2).set(1, "two words");
         DiffusionLM lm = SharedModels.get(null, null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> annotator.rewrite(lm, sentences, words, keep, Set.of(1)));
+                () -> annotator.rewrite(lm, sentences, new ModelInput(words, written), keep, Set.of(1)));
         assertEquals("token 2 of sentence 3, 'two words', holds whitespace: a token is a word of whitespace-split"
                 + " text; split it into tokens", e.getMessage(), String.join(" ", pairs));
     }

@@ -241,15 +241,16 @@ public final class ConstraintSpec {
     }
 
     /**
-     * A sentence's own UPOS tags by {@link EnglishPosTagger}, as {@link #toConstraints(String[])} takes them: what a
-     * rewrite under the input's own template tags a sentence's words by once core has filled its masks.
+     * A sentence's own UPOS tags, {@link EnglishPosTagger}'s {@code tags} of it read as {@link
+     * #toConstraints(String[])} reads them: what a rewrite under the input's own template takes of a sentence's
+     * words once core has filled its masks.
      */
-    static List<Upos> inputTags(List<String> words) {
-        List<Upos> tags = new ArrayList<>(words.size());
-        for (String tag : EnglishPosTagger.get().tag(words.toArray(String[]::new))) {
-            tags.add(parseTag(tag));
+    static List<Upos> inputTags(String[] tags) {
+        List<Upos> out = new ArrayList<>(tags.length);
+        for (String tag : tags) {
+            out.add(parseTag(tag));
         }
-        return tags;
+        return out;
     }
 
     /** The core constraints with the given UPOS tags as the template (the input's, tagged elsewhere). */

@@ -100,6 +100,21 @@ public final class KeepSpec {
         return new KeepSpec(i, c);
     }
 
+    /**
+     * This spec's token indexes alone: what a sentence keeps whatever its tags (a sentence holding a mask is tagged
+     * for the classes once its masks are filled, {@link RewriterME#rewrite(String[][], boolean[][], boolean[][])}).
+     */
+    public KeepSpec withoutClasses() {
+        return new KeepSpec(new TreeSet<>(indexes), EnumSet.noneOf(Upos.class));
+    }
+
+    /** This spec's classes alone. */
+    KeepSpec classesOnly() {
+        EnumSet<Upos> c = EnumSet.noneOf(Upos.class);
+        c.addAll(classes);
+        return new KeepSpec(new TreeSet<>(), c);
+    }
+
     public boolean isEmpty() {
         return indexes.isEmpty() && classes.isEmpty();
     }

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.FilledTagging;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.api.SentenceNaming;
@@ -24,7 +25,11 @@ import java.util.function.IntFunction;
  *
  * <p>What is kept is a {@link KeepSpec}: token indexes and/or UD UPOS classes, the classes judged by
  * OpenNLP's {@code POSTaggerME} with the English UD model ({@link EnglishPosTagger}, loaded once, on
- * first need).
+ * first need). In a sentence that holds a {@value DiffusionLM#MASK} the classes are judged once core has filled its
+ * masks, by the tags of its filled words, in the same call ({@link FilledTagging}): the tagger's guess at a mask moves
+ * its neighbours' tags ("She [MASK] home early ." is tagged PRON ADJ NOUN ADV PUNCT, "home" a noun; filled, "She
+ * worked home early ." is PRON VERB ADV ADV PUNCT). What is checked before sampling ({@link #checkTemplate}, a kept
+ * token outside a template) is the masked sentence's keep mask ({@link #keepMask}).
  *
  * <pre>{@code
  * try (DiffusionModel model = DiffusionModel.loadDefault()) {
@@ -48,7 +53,7 @@ import java.util.function.IntFunction;
  * token p of sentence i with seed {@link SamplingOptions#windowSeed options.windowSeed(i, p)}). A sentence that
  * holds a {@value DiffusionLM#MASK} is tagged once core has filled its masks (as a rewrite fills them first), and
  * rewritten under the tags of its filled words ({@link DiffusionLM#rewriteAll(List, List, double, List,
- * SamplingOptions, SentenceNaming, java.util.function.Function)}): the tagger's guess at the mask itself matched
+ * SamplingOptions, SentenceNaming, FilledTagging)}): the tagger's guess at the mask itself matched
  * Brown's tag there 31.0% of the time, the filled word's tag 45.8% (600 held-out sentences, one word masked in each).
  *
  * <pre>{@code
@@ -139,22 +144,26 @@ public class RewriterME {
      */
     public String[] rewrite(String[] tokens) {
         checkTokens(tokens);
-        return rewrite(new String[][] {tokens}, new boolean[][] {keepMask(tokens)}, SentenceNaming.ONE)[0];
+        boolean[] mask = keepMask(tokens);
+        return rewrite(new String[][] {tokens}, new boolean[][] {mask},
+                new boolean[][] {keep.withoutClasses().mask(tokens, null)}, SentenceNaming.ONE)[0];
     }
 
     /** Rewrites many sentences, each keeping what the keep spec names, batched through the model. */
     public String[][] rewrite(String[][] sentences) {
         boolean[][] masks = new boolean[sentences.length][];
+        boolean[][] byIndex = new boolean[sentences.length][];
         for (int i = 0; i < sentences.length; i++) {
             checkTokens(sentences[i]);
             masks[i] = keepMask(sentences[i], SentenceNaming.BATCH.sentence(i));
+            byIndex[i] = keep.withoutClasses().mask(sentences[i], null);
         }
-        return rewrite(sentences, masks);
+        return rewrite(sentences, masks, byIndex);
     }
 
     /** Rewrites one sentence keeping exactly the tokens where {@code keep} is true (instead of the keep spec). */
     public String[] rewrite(String[] tokens, boolean[] keep) {
-        return rewrite(new String[][] {tokens}, new boolean[][] {keep}, SentenceNaming.ONE)[0];
+        return rewrite(new String[][] {tokens}, new boolean[][] {keep}, null, SentenceNaming.ONE)[0];
     }
 
     /**
@@ -162,14 +171,46 @@ public class RewriterME {
      * (instead of the keep spec; a null mask keeps nothing).
      */
     public String[][] rewrite(String[][] sentences, boolean[][] keep) {
-        return rewrite(sentences, keep, SentenceNaming.BATCH);
+        return rewrite(sentences, keep, null, SentenceNaming.BATCH);
+    }
+
+    /**
+     * Rewrites many sentences, sentence i keeping the tokens where {@code keep[i]} is true (a null mask keeps
+     * nothing), but for a sentence that holds a {@value DiffusionLM#MASK}: it keeps, once core has filled its masks,
+     * the tokens where {@code keptByIndex[i]} is true and those of the keep spec's classes by the tags of its filled
+     * words. For a front end that counts kept indexes otherwise than by sentence (the {@code Rewrite} tool, along a
+     * line): {@code keep[i]} is its mask of the masked sentence (its classes by the masked sentence's tags), checked
+     * before sampling ({@link #checkTemplate}) and kept in a sentence without a mask; {@code keptByIndex[i]} what it
+     * keeps whatever the tags. Without classes in the keep spec this is {@link #rewrite(String[][], boolean[][])}.
+     *
+     * @throws IllegalArgumentException as that call, and for index masks not one a sentence or not as long as it
+     */
+    public String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] keptByIndex) {
+        Objects.requireNonNull(keptByIndex, "keptByIndex (a mask a sentence, null keeping no index)");
+        if (keptByIndex.length != sentences.length) {
+            throw new IllegalArgumentException(Counted.of(keptByIndex.length, "index mask", "index masks") + " for "
+                    + Counted.of(sentences.length, "sentence", "sentences"));
+        }
+        boolean[][] byIndex = new boolean[sentences.length][];
+        for (int i = 0; i < sentences.length; i++) {
+            checkTokens(sentences[i]);
+            byIndex[i] = keptByIndex[i] == null ? new boolean[sentences[i].length] : keptByIndex[i].clone();
+            if (byIndex[i].length != sentences[i].length) {
+                throw new IllegalArgumentException(SentenceNaming.BATCH.sentence(i) + " has "
+                        + Counted.of(sentences[i].length, "token", "tokens") + " but its index mask has "
+                        + byIndex[i].length);
+            }
+        }
+        return rewrite(sentences, keep, byIndex, SentenceNaming.BATCH);
     }
 
     /**
      * {@link #rewrite(String[][], boolean[][])}, its refusals and core's naming the sentences as {@code naming} does:
-     * "sentence 2" for a batch, "the sentence" for the one sentence a caller gave alone, who has no index to read.
+     * "sentence 2" for a batch, "the sentence" for the one sentence a caller gave alone, who has no index to read. With
+     * {@code byIndex} (one mask a sentence), a sentence holding a mask keeps those and the keep spec's classes by its
+     * filled words' tags; null: every sentence keeps {@code keep}.
      */
-    private String[][] rewrite(String[][] sentences, boolean[][] keep, SentenceNaming naming) {
+    private String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] byIndex, SentenceNaming naming) {
         if (keep.length != sentences.length) {
             throw new IllegalArgumentException(Counted.of(keep.length, "keep mask", "keep masks") + " for "
                     + Counted.of(sentences.length, "sentence", "sentences"));
@@ -193,21 +234,57 @@ public class RewriterME {
             perSentence.add(constraints.usesInputTemplate() ? constraints.toConstraints(tokens)
                     : constraints.toConstraints());
         }
-        // under the input's own tags a sentence holding a [MASK] is rewritten under its filled words' tags
+        // a sentence holding a [MASK] is tagged once core has filled it: under the input's own tags it is rewritten
+        // under its filled words' tags, and it keeps the classes those tags give (kept: what it kept in the end)
+        boolean[][] kept = keep.clone();
         List<List<String>> out = model.sample(lm -> lm.rewriteAll(in, masks, strength, perSentence, options, naming,
-                constraints.usesInputTemplate() ? ConstraintSpec::inputTags : null));
+                filledTagging(sentences, byIndex, kept)));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
             // kept tokens keep their positions; give them back verbatim (the model writes an unknown word as [UNK]),
             // all but a [MASK]: the library fills it even where kept (never a word to keep), and that word stays
-            for (int j = 0; keep[i] != null && j < Math.min(result[i].length, keep[i].length); j++) {
-                if (keep[i][j] && !sentences[i][j].equals(DiffusionLM.MASK)) {
+            for (int j = 0; kept[i] != null && j < Math.min(result[i].length, kept[i].length); j++) {
+                if (kept[i][j] && !sentences[i][j].equals(DiffusionLM.MASK)) {
                     result[i][j] = sentences[i][j];
                 }
             }
         }
         return result;
+    }
+
+    /**
+     * What core does with a sentence holding a mask once it has filled it ({@link FilledTagging}), or null for
+     * nothing: under the input's own template its template is its filled words' tags, and with {@code byIndex} and
+     * classes in the keep spec its keep mask is {@code byIndex}'s and the classes those words' tags give ({@link
+     * KeepSpec#mask}'s rule: a tag kept when it is exactly a kept class's name, as the tagger writes it), written into
+     * {@code kept} (a mask's position never kept, as core keeps none). The tags come from one call of the tagger a
+     * sentence.
+     */
+    private FilledTagging filledTagging(String[][] sentences, boolean[][] byIndex, boolean[][] kept) {
+        boolean classes = byIndex != null && keep.needsTags();
+        if (!constraints.usesInputTemplate() && !classes) {
+            return null;
+        }
+        String[][] tags = new String[kept.length][];
+        FilledTagging filled = FilledTagging.by((s, words) -> {
+            tags[s] = EnglishPosTagger.get().tag(words.toArray(String[]::new));
+            return ConstraintSpec.inputTags(tags[s]);
+        });
+        if (constraints.usesInputTemplate()) {
+            filled = filled.replacingTemplates();
+        }
+        if (classes) {
+            filled = filled.replacingKeep((s, words, upos) -> {
+                boolean[] k = keep.classesOnly().mask(words.toArray(String[]::new), tags[s]);
+                for (int i = 0; i < k.length; i++) {
+                    k[i] = (k[i] || byIndex[s][i]) && !DiffusionLM.MASK.equals(sentences[s][i]); // never a mask
+                }
+                kept[s] = k;
+                return k;
+            });
+        }
+        return filled;
     }
 
     /**

@@ -22,8 +22,17 @@ import opennlp.tools.util.Span;
 final class LineBatcher {
     private LineBatcher() {}
 
-    /** One sentence for the model: its tokens and, for a rewrite, its keep mask. */
-    record Job(String[] tokens, boolean[] keep) {}
+    /**
+     * One sentence for the model: its tokens and, for a rewrite, its keep mask and the tokens of it that {@code -keep}
+     * keeps by index (a sentence holding a mask keeps those and the classes of its words' tags once its masks are
+     * filled: {@link io.github.diffusionnlp.opennlp.RewriterME#rewrite(String[][], boolean[][], boolean[][])}).
+     */
+    record Job(String[] tokens, boolean[] keep, boolean[] keptByIndex) {
+        /** A job whose keep mask is all it keeps (an infill's, null). */
+        Job(String[] tokens, boolean[] keep) {
+            this(tokens, keep, keep);
+        }
+    }
 
     /**
      * A line read: its sentences (null: the line is written back byte for byte) and, per sentence, its

@@ -27,8 +27,9 @@ import opennlp.tools.tokenize.Detokenizer;
  * writes one line per input line. Input is raw text (sentences and tokens by OpenNLP's English models,
  * a line's sentences written back on its line) or, with {@code -tokenized}, whitespace-separated
  * tokens. Keep indexes count the tokens of the whole line; UPOS classes are judged by OpenNLP's
- * {@code POSTaggerME} on each sentence. A line with fewer tokens than a keep index passes through
- * unchanged with a message, as do blank lines, lines that are not UTF-8 text and lines longer than
+ * {@code POSTaggerME} on each sentence (on a sentence holding a {@code [MASK]}, once core has filled its masks:
+ * {@link RewriterME#rewrite(String[][], boolean[][], boolean[][])}). A line with fewer tokens than a keep index passes
+ * through unchanged with a message, as do blank lines, lines that are not UTF-8 text and lines longer than
  * {@value LineTokenizer#MAX_LINE_CHARS} characters. Sentence k of the run uses seed + k.
  *
  * <p>{@code -sentiment} and {@code -posTemplate} constrain every sentence ({@link ConstraintSpec}),
@@ -93,7 +94,8 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
                     (batch, first) -> new RewriterME(model, options.startingAt(first),
                             strength, keep, constraints)
                             .rewrite(batch.stream().map(Job::tokens).toArray(String[][]::new),
-                            batch.stream().map(Job::keep).toArray(boolean[][]::new)),
+                            batch.stream().map(Job::keep).toArray(boolean[][]::new),
+                            batch.stream().map(Job::keptByIndex).toArray(boolean[][]::new)),
                     detokenizer, "rewriting");
         }
     }
@@ -140,8 +142,10 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             return ReadLine.unprocessed(line);
         }
         boolean[] lineMask;
+        boolean[] byIndex; // a sentence holding a mask keeps these and its classes once core has filled it
         try {
             lineMask = keep.mask(tokens.toArray(String[]::new), tagger == null ? null : tags.toArray(String[]::new));
+            byIndex = keep.withoutClasses().mask(tokens.toArray(String[]::new), null);
         } catch (IllegalArgumentException e) {
             err.println("line " + line.number() + ": -" + message(e).replace("the sentence has", "the line has")
                     + "; passed through unchanged");
@@ -162,7 +166,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
                 err.println("line " + line.number() + ": " + message(e) + "; passed through unchanged");
                 return ReadLine.unprocessed(line);
             }
-            jobs.add(new Job(s, mask));
+            jobs.add(new Job(s, mask, Arrays.copyOfRange(byIndex, offset, offset + s.length)));
             offset += s.length;
         }
         // A mask written another way is read as a word, which a light rewrite keeps as it was: the mask the user
