@@ -767,12 +767,19 @@ public final class DiffusionLM implements AutoCloseable {
         sentences = CallArguments.sentences(sentences, Objects.requireNonNull(perSentence, "perSentence constraints"),
                 options, naming);
         List<Constraints> each = new ArrayList<>(perSentence); // as they are now, like the sentences and masks
+        // constraints that differ between sentences are named by the sentence refused; the same for all are the call's
+        boolean differ = each.stream().distinct().count() > 1;
         for (int s = 0; s < each.size(); s++) {
             Constraints c = Objects.requireNonNull(each.get(s), "constraints of a sentence");
             // an empty sentence without a template has nothing to sample, guide or rank: it comes back empty, its
             // list's shared settings pushing it toward nothing (a blank line among templated ones)
             if (s >= sentences.size() || !sentences.get(s).isEmpty() || c.template() != null) {
-                CallArguments.checkSentenceConstraints(c);
+                try {
+                    CallArguments.checkSentenceConstraints(c);
+                } catch (IllegalArgumentException e) {
+                    throw differ ? new IllegalArgumentException(naming.sentence(s) + "'s constraints: "
+                            + e.getMessage(), e) : e;
+                }
             }
         }
         keep = CallArguments.keepMasks(Objects.requireNonNull(keep, "keep masks (a list of nulls keeps nothing)"));

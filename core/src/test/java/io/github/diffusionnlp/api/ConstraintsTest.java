@@ -234,14 +234,17 @@ class ConstraintsTest {
         boolean[] keepAll = new boolean[SENTENCE.size()];
         Arrays.fill(keepAll, true);
         List<Constraints> perSentence = List.of(unranked.withSentiment(Sentiment.POSITIVE), unranked);
+        String why = "best of 4 candidates ranks them by sentiment; give a sentiment too, or 1 candidate";
         for (Runnable call : List.<Runnable>of(() -> lm.generate(0, unranked, FAST),
                 () -> lm.infillAll(List.of(SENTENCE), unranked, FAST),
-                () -> lm.rewriteAll(List.of(SENTENCE), List.of(keepAll), 0.5, unranked, FAST),
-                () -> lm.rewriteAll(List.of(SENTENCE, SENTENCE), List.of(keepAll, keepAll), 0.5, perSentence, FAST))) {
+                () -> lm.rewriteAll(List.of(SENTENCE), List.of(keepAll), 0.5, unranked, FAST))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-            assertEquals("best of 4 candidates ranks them by sentiment; give a sentiment too, or 1 candidate",
-                    e.getMessage());
+            assertEquals(why, e.getMessage());
         }
+        // constraints that differ between sentences: the refused one is named
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                List.of(SENTENCE, SENTENCE), List.of(keepAll, keepAll), 0.5, perSentence, FAST));
+        assertEquals("sentence 1's constraints: " + why, e.getMessage());
     }
 
     @Test

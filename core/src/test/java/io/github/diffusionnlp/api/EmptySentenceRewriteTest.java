@@ -78,9 +78,14 @@ class EmptySentenceRewriteTest {
                 () -> lm.rewriteAll(List.of(List.of()), keepNothing(1), 0.7, BLANK, O),
                 () -> lm.rewrite(List.of(), null, 0.7, BLANK, O))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
-            assertTrue(e.getMessage().startsWith("guidance 2.0 pushes toward a sentiment or a POS template"),
-                    e.getMessage());
+            assertTrue(e.getMessage().matches("(sentence 1's constraints: )?guidance 2\\.0 pushes toward a"
+                    + " sentiment or a POS template.*"), e.getMessage());
         }
+        // constraints that differ between sentences: the one refused is named (the same for all are the call's)
+        IllegalArgumentException named = assertThrows(IllegalArgumentException.class, () -> lm.rewriteAll(
+                List.of(FIRST, THIRD), keepNothing(2), 0.7, List.of(TEMPLATE, BLANK), O));
+        assertTrue(named.getMessage().startsWith("sentence 1's constraints: guidance 2.0 pushes toward"),
+                named.getMessage());
         assertEquals(List.of(List.of()), lm.rewriteAll(List.of(List.of()), Arrays.asList((boolean[]) null), 0.7,
                 List.of(BLANK), O));
     }
