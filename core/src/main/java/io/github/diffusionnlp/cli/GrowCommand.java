@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelGrowth;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "grow", mixinStandardHelpOptions = true,
         description = {"Copy a trained model into a larger network that starts out computing exactly the same;"
-            + " continue it with `train --resume --out OUT`.",
+            + " continue it with `train --resume --out OUT --corpus FILE`.",
             "Growths, alone or together: --relative-positions (a learnt attention bias per head and word offset,"
             + " at zero), --layers N (more transformer blocks on top, each starting as the identity) and"
             + " --embedding-scale C (the raw word-embedding table times C: the network reads it normalised, so"
@@ -46,9 +47,11 @@ final class GrowCommand implements Callable<Integer> {
         }
         ModelDirectory.requireForNewModel(out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
+        // the command to paste: train needs its --corpus on a resume too, and the directory quoted for a shell
         System.out.printf(Locale.ROOT, "grown %s -> %s: %,d parameters added (the model computes what it did);"
-                + " continue with train --resume --out %s%n", Visible.of(model.toString()), Visible.of(out.toString()),
-                added, Visible.of(out.toString()));
+                + " continue with `train --resume --out %s --corpus FILE` (FILE: the corpus to train it on)%n",
+                Visible.of(model.toString()), Visible.of(out.toString()), added,
+                ShellQuoted.of(Visible.of(out.toString())));
         return 0;
     }
 }

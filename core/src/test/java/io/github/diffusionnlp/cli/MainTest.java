@@ -573,6 +573,63 @@ class MainTest {
                 + " model has) or --embedding-scale C (other than 1)"), r.err());
     }
 
+    /**
+     * grow ends with the command that trains the grown model on. It said "continue with train --resume --out DIR",
+     * which train refuses ("Missing required option: '--corpus=<corpus>'"), and named DIR unquoted for a shell.
+     * Now the command names --corpus and quotes DIR; run as printed, with the corpus for FILE, it succeeds.
+     */
+    @Test
+    void growEndsWithATrainCommandThatRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+        String out = tmp.resolve("it's grown").toString();
+        Run grown = run("", "grow", "--model", TestModels.tinyModel().toString(), "--out", out, "--layers", "3");
+        assertEquals(0, grown.code(), grown.err());
+        Matcher command = Pattern.compile("continue with `([^`]*)`").matcher(grown.out());
+        assertTrue(command.find(), grown.out());
+        assertTrue(grown.out().contains("FILE: the corpus to train it on"), grown.out());
+        List<String> words = new java.util.ArrayList<>();
+        for (String word : shellWords(command.group(1))) {
+            words.add(word.equals("FILE") ? DEV : word);
+        }
+        assertEquals(List.of("train", "--resume", "--out", out, "--corpus", DEV), words);
+        Run resumed = run("", words.toArray(new String[0]));
+        assertEquals(0, resumed.code(), resumed.err());
+    }
+
+    /** The words a POSIX shell reads in {@code line}: split at spaces, single quotes and {@code \'} as sh reads them. */
+    private static List<String> shellWords(String line) {
+        List<String> words = new java.util.ArrayList<>();
+        StringBuilder word = null;
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '\'') {
+                    quoted = false;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == ' ') {
+                if (word != null) {
+                    words.add(word.toString());
+                    word = null;
+                }
+            } else {
+                word = word == null ? new StringBuilder() : word;
+                if (c == '\'') {
+                    quoted = true;
+                } else if (c == '\\' && i + 1 < line.length()) {
+                    word.append(line.charAt(++i));
+                } else {
+                    word.append(c);
+                }
+            }
+        }
+        if (word != null) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
     /** A directory without a model: "DIR/config.json is missing" read like a damaged model and gave no remedy. */
     @Test
     void aModelDirectoryWithoutAModelIsSaidToHoldNone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path empty) {

@@ -279,7 +279,7 @@ final class Params {
 
         @ParameterDescription(valueName = "language", description = "language code of the model, written into the"
                 + " package's manifest (default: en). For another language Rewrite refuses -keep by UPOS class and"
-                + " -posTemplate input, which need OpenNLP's English POS tagger.")
+                + " -posTemplate keep, which need OpenNLP's English POS tagger.")
         @OptionalParameter(defaultValue = io.github.diffusionnlp.opennlp.DiffusionModel.DEFAULT_LANGUAGE)
         String getLang();
     }

@@ -151,6 +151,20 @@ class DiffusionNlpToolTest {
     }
 
     /**
+     * Package's -lang said another language's Rewrite refuses "-posTemplate input", a value no tool takes (a tag
+     * template, and "input" no UPOS tag); the input's own tags are -posTemplate keep.
+     */
+    @Test
+    void theUsageNamesTheInputTemplateAsRewriteTakesIt() {
+        for (String tool : List.of("Infill", "Suggest", "Rewrite", "Generate", "Train", "InfillEvaluator", "Package")) {
+            Run r = run("", tool, "-help");
+            assertEquals(0, r.code(), tool + ": " + r.stderr());
+            assertFalse(r.out().contains("-posTemplate input"), tool + ": " + r.out());
+        }
+        assertTrue(run("", "Package", "-help").out().contains("refuses -keep by UPOS class and -posTemplate keep"));
+    }
+
+    /**
      * A tool that needs parameters, given none, prints its usage and exits 0, as OpenNLP's launcher does for its own
      * ({@code opennlp POSTaggerTrainer}); it said "Missing mandatory parameter: -data" and exited 1. Tools that run
      * without parameters (Infill, Rewrite, Generate: the shipped model, stdin) still run.
