@@ -17,6 +17,7 @@ import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
@@ -176,9 +177,10 @@ public final class ArComparison {
             SamplingOptions options =
                     SamplingOptions.builder().steps(steps).seed(settings.seed()).batchSize(64).build();
             List<List<String>> samples = cached("diffusion-" + steps + "steps",
-                    () -> generate(settings.samples(), options, "diffusion at " + steps + " steps"));
+                    () -> generate(settings.samples(), options, "diffusion at " + Counted.of(steps, "step", "steps")));
             quality.add(quality("diffusion", steps + " steps", steps, 1.0, samples));
-            progress.accept("diffusion at " + steps + " steps: " + Reports.describe(quality.get(quality.size() - 1)));
+            progress.accept("diffusion at " + Counted.of(steps, "step", "steps") + ": "
+                    + Reports.describe(quality.get(quality.size() - 1)));
         }
         int tuningSteps = x0TuningSteps();
         double tunedX0 = tuneX0Temperature(ref.entropyBits(), tuningSteps);

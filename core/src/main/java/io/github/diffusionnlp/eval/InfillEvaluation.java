@@ -2,6 +2,7 @@ package io.github.diffusionnlp.eval;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -132,7 +133,7 @@ public final class InfillEvaluation {
             for (Task task : tasks) {
                 long start = System.nanoTime();
                 SamplingOptions options = base.toBuilder().steps(steps).build();
-                String part = task.name() + " at " + steps + " steps";
+                String part = task.name() + " at " + Counted.of(steps, "step", "steps");
                 List<List<String>> filled = fill(lm, task.masked(), options, part, progress);
                 results.add(score(task, filled, steps, baselineWord(task, lm.vocabulary()), lm.vocabulary()));
                 long now = System.nanoTime();
@@ -140,8 +141,8 @@ public final class InfillEvaluation {
                 stepsDone += steps;
                 String eta = results.size() == parts ? "" : String.format(Locale.ROOT, ", ETA %.0f s",
                         (now - runStart) / 1e9 / stepsDone * (allSteps - stepsDone));
-                progress.accept(String.format(Locale.ROOT, "%s at %d steps (part %d/%d): %.1f s, %.1f sentences/s%s",
-                        task.name(), steps, results.size(), parts, seconds, task.masked().size() / Math.max(seconds,
+                progress.accept(String.format(Locale.ROOT, "%s (part %d/%d): %.1f s, %.1f sentences/s%s",
+                        part, results.size(), parts, seconds, task.masked().size() / Math.max(seconds,
                                 1e-9), eta));
             }
         }

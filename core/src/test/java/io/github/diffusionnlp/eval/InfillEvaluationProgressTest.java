@@ -24,7 +24,7 @@ class InfillEvaluationProgressTest {
                     SamplingOptions.builder().build(), null, progress::add);
         }
         assertEquals(4, progress.size(), progress.toString());
-        assertTrue(progress.get(0).startsWith("single token at 1 steps (part 1/4): ")
+        assertTrue(progress.get(0).startsWith("single token at 1 step (part 1/4): ")
                 && progress.get(0).contains(" sentences/s") && progress.get(0).contains(", ETA "), progress.toString());
         assertTrue(progress.get(3).startsWith("3-token span at 2 steps (part 4/4): ")
                 && !progress.get(3).contains("ETA"), progress.toString());

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -80,9 +81,9 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
             }
             out.printf(Locale.ROOT, "Accuracy: %.4f%n", evaluator.getWordAccuracy());
             out.printf(Locale.ROOT, "Sentences: %d evaluated, %d skipped (shorter than 4 tokens, longer than %d or all"
-                    + " punctuation); masked words: %d, at %d steps, seed %d%n", evaluator.getSentenceCount(),
+                    + " punctuation); masked words: %d, at %s, seed %d%n", evaluator.getSentenceCount(),
                     evaluator.getSkippedCount(), model.getDiffusionLM().info().config().maxLength(),
-                    evaluator.getWordCount(), options.steps(), options.seed());
+                    evaluator.getWordCount(), Counted.of(options.steps(), "step", "steps"), options.seed());
         }
     }
 
