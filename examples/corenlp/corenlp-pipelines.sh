@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 JAR=plugin/target/diffusion-nlp-corenlp.jar
 MODELS=$HOME/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar
 [ -f "$MODELS" ] || mvn -B -q dependency:get -Dartifact=edu.stanford.nlp:stanford-corenlp:4.5.10:jar:models
-RUN=(java -cp "$JAR:$MODELS" io.github.diffusionnlp.corenlp.DiffusionCoreNLP)
+RUN=(java --enable-native-access=ALL-UNNAMED -cp "$JAR:$MODELS" io.github.diffusionnlp.corenlp.DiffusionCoreNLP)
 OUT=$(mktemp -d)
 IN=$OUT/in.txt
 
@@ -67,4 +67,4 @@ PROPS='{"annotators":"tokenize,ssplit,pos,diffusion","customAnnotatorClass.diffu
 curl -s -H "$PLAIN" --data-binary "The food was cold and awful." "http://127.0.0.1:$PORT/?properties=$(python3 -c 'import sys,urllib.parse;print(urllib.parse.quote(sys.argv[1]))' "$PROPS")"
 
 # the Java API in one file
-java -cp "$JAR:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java
+java --enable-native-access=ALL-UNNAMED -cp "$JAR:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java
