@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
             + " both take to write 64-token sequences with the break-even step count. Writes report.md,"
             + " results.json, quality.png, infill.png, time.png and warp.png into --out.",
             "The full mode (default: 500 samples at 8..256 steps) takes over an hour on 2 cores, nearly all of it"
-            + " diffusion sampling; samples are kept in --out/samples, so a stopped run resumes. --quick: under 10"
-            + " minutes."})
+            + " diffusion sampling; samples are kept in --out/samples, so a stopped run resumes. --quick: about 10"
+            + " minutes (11 measured with the 2 cores shared)."})
 final class CompareArCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "diffusion model (default: the shipped brown-cdcd)")
     Path model;
