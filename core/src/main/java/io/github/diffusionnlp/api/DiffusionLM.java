@@ -813,7 +813,8 @@ public final class DiffusionLM implements AutoCloseable {
                 FilledTagging.Applied applied = tagging.apply(sentences, filled, each, keep);
                 each = applied.each();
                 keep = applied.keep();
-                // only templates were replaced, which the sentences need not share: nothing here is refused
+                // only templates and keep masks were replaced, which the sentences need not share: nothing here is
+                // refused (a replaced keep mask is fitted, FilledTagging#apply)
                 shared = CallArguments.shared(each, SentenceNaming.BATCH);
             }
             sentences = filled;

@@ -293,7 +293,11 @@ final class ConfiguredAnnotator implements Annotator {
      * input ({@link #forgetEarlierRun}, the warnings) changes what the input reads (words, tags, NER classes). Infill's
      * sampling only reads it; a rewrite clears {@code written} of the sentences it leaves as they are, which a second
      * run ({@link #againIfModelClosed}) leaves as they are again: such a sentence is left for its length or a kept
-     * token past the template, which clearing does not change.
+     * token past the template, which clearing does not change. With UPOS classes in {@code keep}, a rewrite also
+     * writes into {@code written} the keep mask of each sentence holding a mask as its filled words' tags give it
+     * ({@link #filledTagging}, inside core's call); a second run gives core that mask as the sentence's, which core
+     * only checks (a filled keep mask keeps no mask and no token past the template, so the same sentences are left as
+     * they are) and replaces with the one its own fill gives, made afresh from the settings: the same words.
      */
     private ModelInput serverInput(Annotation doc) {
         if (settings.task == DiffusionSettings.Task.GENERATE || samplesNothing(doc)) {

@@ -42,8 +42,8 @@ final class KeptSyntaxRewrite {
 
     /**
      * {@link #rewrite(DiffusionLM, List, List, List, double, Constraints, SamplingOptions, FilledTagging)}, its
-     * refusals naming the sentences as {@code naming} does (a run of a document's sentences: {@link
-     * SentenceNaming#window}).
+     * refusals naming the sentences as {@code naming} does (the annotator's: a document's sentences and tokens from 1,
+     * {@link ConfiguredAnnotator#DOCUMENT}).
      */
     static List<List<String>> rewrite(DiffusionLM lm, List<List<Upos>> tags, List<List<String>> words,
             List<boolean[]> keep, double strength, Constraints constraints, SamplingOptions options,

@@ -92,12 +92,15 @@ class ThreadsTest {
     /**
      * The CoreNLP server calls one pipeline's {@code annotate} from a thread per request: rewrites under {@code
      * syntax=keep} of documents holding masks (each tagged twice by the pipeline's shared {@code pos}: the document,
-     * then a sentence's filled words inside core's call) give on every thread what one thread gives, through {@code
-     * threads} and through one pipeline called from a pool at once, and again.
+     * then a sentence's filled words inside core's call, its template and kept nouns read off them) give on every
+     * thread what one thread gives, through {@code threads} and through one pipeline called from a pool at once, and
+     * again.
      */
     @Test
     void keptSyntaxRewritesOfMaskedDocumentsOnManyThreadsGiveWhatOneThreadGives() throws Exception {
-        String[] settings = {"diffusion.task", "rewrite", "diffusion.syntax", "keep", "diffusion.keep", "1,10"};
+        // NOUN: a masked sentence's kept classes are read off its filled words' tags, inside core's call, and
+        // written into that document's keep masks by a callback of the thread annotating it (audit h215)
+        String[] settings = {"diffusion.task", "rewrite", "diffusion.syntax", "keep", "diffusion.keep", "1,10,NOUN"};
         String annotators = "tokenize,ssplit,pos,diffusion";
         List<List<String>> single = run(new StanfordCoreNLP(props(annotators, settings)), KEEP_DOCS, false);
         List<List<String>> read = new ArrayList<>(); // the words as read, a mask one token as the annotator makes it
