@@ -667,12 +667,12 @@ public final class DiffusionLM implements AutoCloseable {
 
     /**
      * {@link #rewriteAll(List, List, double, List, SamplingOptions, SentenceNaming)} for a front end that tags words
-     * itself: a sentence that holds a {@value #MASK} has its masks filled, its filled words tagged by {@code filled}'s
-     * tagger, and is rewritten under what {@code filled} makes of their tags: its template (its own tags, the tag at
-     * a mask a guess) and/or its keep mask (the classes it keeps, which the guess at a mask could move off or onto
-     * its neighbours) read off the filled words ({@link FilledTagging}), in the one call. What is checked before
-     * sampling is what the call is given, as that call checks it; a sentence without a mask keeps its template and
-     * keep mask, untagged.
+     * itself: a sentence that holds a {@value #MASK} has its masks filled and is rewritten under what {@code filled}
+     * makes of its filled words' tags: its template (its own tags, the tag at a mask a guess) and/or its keep mask
+     * (the classes it keeps, which the guess at a mask could move off or onto its neighbours) read off the filled
+     * words ({@link FilledTagging}), in the one call. Its words are tagged only where something is replaced (a
+     * template replaced only where the sentence has one). What is checked before sampling is what the call is given,
+     * as that call checks it; a sentence without a mask keeps its template and keep mask, untagged.
      *
      * @param filled what the tags of a masked sentence's filled words replace; null: nothing (that call)
      * @throws IllegalArgumentException as that call, and, before sampling, when {@code filled} replaces templates and

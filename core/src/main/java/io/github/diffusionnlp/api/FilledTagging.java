@@ -61,8 +61,10 @@ public final class FilledTagging {
         this.keep = keep;
     }
 
-    /** The filled words tagged by {@code tagger}; nothing is replaced until {@link #replacingTemplates} or {@link
-     * #replacingKeep} says what. */
+    /**
+     * The filled words tagged by {@code tagger}; nothing is replaced, and nothing tagged, until {@link
+     * #replacingTemplates} or {@link #replacingKeep} says what (alone it is a rewrite without it).
+     */
     public static FilledTagging by(Tagger tagger) {
         return new FilledTagging(tagger, false, null);
     }

@@ -117,7 +117,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 }
                 List<Job> jobs = new ArrayList<>();
                 for (String[] s : sentences) {
-                    jobs.add(InfillerME.hasMask(s) ? new Job(s, null) : null);
+                    jobs.add(InfillerME.hasMask(s) ? Job.infill(s) : null);
                 }
                 ReadLine read = new ReadLine(line, tokens, jobs);
                 return unfilled == null ? read : read.withMaskNotRead();

@@ -28,9 +28,12 @@ final class LineBatcher {
      * filled: {@link io.github.diffusionnlp.opennlp.RewriterME#rewrite(String[][], boolean[][], boolean[][])}).
      */
     record Job(String[] tokens, boolean[] keep, boolean[] keptByIndex) {
-        /** A job whose keep mask is all it keeps (an infill's, null). */
-        Job(String[] tokens, boolean[] keep) {
-            this(tokens, keep, keep);
+        /**
+         * An infill's job, which keeps nothing. (A rewrite's names its index mask apart: its keep mask holds the
+         * classes of the masked sentence's tags, which a copy as the index mask would keep again after the fill.)
+         */
+        static Job infill(String[] tokens) {
+            return new Job(tokens, null, null);
         }
     }
 

@@ -42,7 +42,7 @@ class ProcessLinesTest {
             return LineBatcher.ReadLine.unprocessed(line);
         }
         String[] tokens = LineTokenizer.whitespaceTokens(line.text());
-        return new LineBatcher.ReadLine(line, List.<String[]>of(tokens), List.of(new LineBatcher.Job(tokens, null)));
+        return new LineBatcher.ReadLine(line, List.<String[]>of(tokens), List.of(LineBatcher.Job.infill(tokens)));
     }
 
     @Test
