@@ -27,6 +27,16 @@ public record CorpusFingerprint(long bytes, String checksum) {
                 : new CorpusFingerprint(training.corpusBytes(), training.corpusChecksum());
     }
 
+    /**
+     * That a corpus whose fingerprint this is has changed since a checkpoint recorded {@code then}: "has changed
+     * since the checkpoint was trained on it (1,234 bytes, crc32c:..., where the checkpoint recorded ...)", the one
+     * wording of a resumed run's note and of its refusal to train on such a file unasked.
+     */
+    public String changedSince(CorpusFingerprint then) {
+        return "has changed since the checkpoint was trained on it (" + describe() + ", where the checkpoint recorded "
+                + then.describe() + ")";
+    }
+
     /** "1,234 bytes, crc32c:0a1b2c3d" */
     public String describe() {
         return String.format(java.util.Locale.ROOT, "%,d bytes, %s", bytes, checksum);

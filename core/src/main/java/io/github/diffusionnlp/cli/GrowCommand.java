@@ -1,9 +1,11 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelGrowth;
 import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.train.RecordedCorpus;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "grow", mixinStandardHelpOptions = true,
         description = {"Copy a trained model into a larger network that starts out computing exactly the same;"
-            + " continue it with `train --resume --out OUT --corpus FILE`.",
+            + " continue it with `train --resume --out OUT` (on the corpus it was trained on; --corpus FILE for"
+            + " another).",
             "Growths, alone or together: --relative-positions (a learnt attention bias per head and word offset,"
             + " at zero), --layers N (more transformer blocks on top, each starting as the identity) and"
             + " --embedding-scale C (the raw word-embedding table times C: the network reads it normalised, so"
@@ -47,11 +50,16 @@ final class GrowCommand implements Callable<Integer> {
         }
         ModelDirectory.requireForNewModel(out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
-        // the command to paste: train needs its --corpus on a resume too, and the directory quoted for a shell
+        // the command to paste, the directory quoted for a shell: without --corpus when train --resume would take the
+        // one the grown model records, else with it
+        Path corpus = RecordedCorpus.usable(ModelCheckpoint.readHeader(out).training());
+        String resume = "train --resume --out " + ShellQuoted.of(Visible.of(out.toString()));
         System.out.printf(Locale.ROOT, "grown %s -> %s: %,d parameters added (the model computes what it did);"
-                + " continue with `train --resume --out %s --corpus FILE` (FILE: the corpus to train it on)%n",
-                Visible.of(model.toString()), Visible.of(out.toString()), added,
-                ShellQuoted.of(Visible.of(out.toString())));
+                + " continue with %s%n", Visible.of(model.toString()), Visible.of(out.toString()), added,
+                corpus != null ? "`" + resume + "` (on the corpus it was trained on, " + Visible.of(corpus.toString())
+                        + "; add --corpus FILE to train it on another)"
+                        : "`" + resume + " --corpus FILE` (FILE: the corpus to train it on; its record names none that"
+                        + " a resume could take unchanged)");
         return 0;
     }
 }

@@ -15,13 +15,21 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The options every training command shares (data, size, schedule, checkpoints). */
 final class TrainingArgs {
-    @Option(names = "--corpus", required = true, description = "training sentences (CoNLL-U or CoNLL-U Plus,"
-            + " word<TAB>UPOS, one word or one sentence a line; .gz allowed; see --layout)")
+    // not required of picocli: --resume may leave it out (options() refuses it missing otherwise, in picocli's words)
+    @Option(names = "--corpus", description = "training sentences (CoNLL-U or CoNLL-U Plus, word<TAB>UPOS, one word"
+            + " or one sentence a line; .gz allowed; see --layout); required, but with --resume: left out, the corpus"
+            + " the checkpoint records, if it is still there unchanged")
     Path corpus;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec; // the command this mixin is part of, for its usage message
 
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --corpus and --dev
@@ -74,9 +82,10 @@ final class TrainingArgs {
             description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
-    @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, with its"
-            + " --steps, --batch, --lr, --warmup and --seed unless given (one given otherwise is used and said, naming"
-            + " both values); its shape and vocabulary stay (--size, --length, --vocab given otherwise are said)")
+    @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, on its"
+            + " corpus and with its --layout, --steps, --batch, --lr, --warmup and --seed unless given (one given"
+            + " otherwise is used and said, naming both values); its shape and vocabulary stay (--size, --length,"
+            + " --vocab given otherwise are said); --dev is not recorded: give it again")
     boolean resume;
 
     @Option(names = "--reproducible", description = "train on one PyTorch thread, so that the same options give the"
@@ -142,6 +151,10 @@ final class TrainingArgs {
     /** With the diffusion trainer's own choices ({@link TrainCommand}'s options). */
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
         // TrainOptions names its other options; its size check is ModelConfig's, which names none
+        if (corpus == null && !resume) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--corpus=<corpus>' (only"
+                    + " --resume may leave it out, to train on the corpus its checkpoint records)");
+        }
         OptionErrors.checked("--size", () -> ModelConfig.ofSize(size == null ? TrainOptions.DEFAULT_SIZE : size, 3, 2));
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)

@@ -115,7 +115,7 @@ public final class ArTrainer implements TrainingRun {
     private Started start(NDManager manager, boolean resuming, TrainingInfo recorded, StartUp startUp)
             throws IOException {
         Path out = options.output();
-        options = options.resumedFrom(recorded);
+        options = RecordedCorpus.resolve(options.resumedFrom(recorded), resuming, recorded, log);
         TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log, startUp);
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();

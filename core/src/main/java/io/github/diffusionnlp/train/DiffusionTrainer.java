@@ -188,8 +188,9 @@ public final class DiffusionTrainer implements TrainingRun {
     private Started start(NDManager manager, boolean resuming, TrainingInfo recorded, StartUp startUp)
             throws IOException {
         Path out = options.output();
-        // a resumed run reads its corpus as the checkpoint recorded, before loading it (errors come first)
-        options = options.resumedFrom(recorded);
+        // a resumed run reads its corpus (the one it records when none is given) as the checkpoint recorded, before
+        // loading it (errors come first)
+        options = RecordedCorpus.resolve(options.resumedFrom(recorded), resuming, recorded, log);
         Corpora corpora = TrainingData.read(options, recorded, resuming ? null : corpusRead, log, startUp);
         corpusRead = null;
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop

@@ -77,6 +77,7 @@ public final class OutputDirectory {
         ModelDirectory.refuseLocked(out, "give another output directory");
         ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), names.refused(Setting.OUTPUT),
                 "give " + names.name(Setting.RESUME) + " to go on training it, or another output directory");
+        RecordedCorpus.requireCheckpoint(options); // a resume without a corpus needs one there
         Path created = null; // the outermost directory that the run makes
         for (Path dir = out.toAbsolutePath(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
             created = dir;

@@ -15,7 +15,8 @@ import java.util.function.Function;
 public final class SettingNames {
     /** The builder's methods: {@code learningRate(...)}, {@code batchSize(32)}, {@code resume(true)}. */
     public static final SettingNames BUILDER = new SettingNames(SettingNames::builderName,
-            (setting, value) -> setting.method() + "(" + javaLiteral(value) + ")", SettingNames::builderName);
+            (setting, value) -> setting.method() == null ? builderName(setting) + " " + javaLiteral(value)
+                    : setting.method() + "(" + javaLiteral(value) + ")", SettingNames::builderName);
 
     /**
      * The {@code train} and {@code train-ar} options: {@code --lr}, {@code --batch 32}, a flag as itself
@@ -73,6 +74,7 @@ public final class SettingNames {
     private static String builderName(Setting setting) {
         return switch (setting) {
             case OUTPUT -> "TrainOptions.builder's output";
+            case CORPUS -> "TrainOptions.builder's corpus";
             case VOCAB_FROM -> "ArTrainer's vocabularyFrom";
             case RESUME -> "resume(true)";
             default -> setting.method() + "(...)";

@@ -20,7 +20,10 @@ import java.util.Set;
 /**
  * Settings of one training run.
  *
- * @param corpus training sentences (see {@link io.github.diffusionnlp.corpus.TaggedCorpus})
+ * @param corpus training sentences (see {@link io.github.diffusionnlp.corpus.TaggedCorpus}), or null with {@code
+ *     resume}: then the run trains on the corpus its checkpoint records, absolute, if that file is still there and
+ *     unchanged (its recorded size and checksum), and refuses otherwise, as it refuses an output directory without
+ *     a checkpoint
  * @param dev optional validation sentences, or null
  * @param output checkpoint directory; also gets the loss log and plots
  * @param size named model size: tiny, small or base
@@ -72,6 +75,9 @@ public record TrainOptions(
         RELATIVE_POSITIONS("--relative-positions", "relativePositions"), LAYOUT("--layout", "layout"),
         MULTIWORD("--multiword", "multiword"), RESUME("--resume", "resume"),
         CONTEXT_EMBEDDINGS("--context-embeddings", "contextEmbeddings"),
+        /** The training corpus: the builder's argument, not a method of it. */
+        CORPUS("--corpus", null),
+        DEV("--dev", "dev"),
         /** The output directory: the builder's argument, not a method of it. */
         OUTPUT("--out", null),
         /** {@code train-ar}'s other model to take the vocabulary of: {@link ArTrainer}'s argument. */
@@ -115,7 +121,10 @@ public record TrainOptions(
     public TrainOptions {
         unsaid = unsaid == null || unsaid.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(unsaid));
         names = names == null ? SettingNames.BUILDER : names;
-        Objects.requireNonNull(corpus, "corpus");
+        if (corpus == null && !resume) {
+            throw new NullPointerException("corpus (null only with resume(true), to train on the corpus the"
+                    + " checkpoint records)");
+        }
         Objects.requireNonNull(output, "output");
         ModelConfig.ofSize(size, 3, 2); // throws, naming the sizes there are
         atLeast("vocabulary size", names, Setting.VOCAB, vocabSize, 3);
@@ -159,7 +168,9 @@ public record TrainOptions(
     }
 
     /**
-     * A run on {@code corpus} writing to {@code output}, with the command line's defaults for everything else:
+     * A run on {@code corpus} writing to {@code output}, with the command line's defaults for everything else
+     * ({@code corpus} may be null for a run that {@link Builder#resume resumes}: it trains on the corpus its
+     * checkpoint records):
      * <pre>
      * TrainingInfo done = new DiffusionTrainer(TrainOptions.builder(corpus, Path.of("my-model"))
      *         .dev(devCorpus).steps(20_000).timeBudget(Duration.ofHours(2)).build(), System.out).run();
@@ -488,6 +499,13 @@ public record TrainOptions(
             boolean resume) {
         this(corpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget, learningRate, warmupSteps,
                 seed, checkpointEvery, resume, false, false, 0);
+    }
+
+    /** These options on {@code otherCorpus} (a resumed run's, as its checkpoint records it). */
+    TrainOptions onCorpus(Path otherCorpus) {
+        return new TrainOptions(otherCorpus, dev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
+                learningRate, warmupSteps, seed, checkpointEvery, resume, contextEmbeddings, relativePositions,
+                averageDecay, layout, multiword, unsaid, reproducible, names);
     }
 
     /**

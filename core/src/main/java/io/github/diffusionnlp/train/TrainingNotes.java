@@ -174,9 +174,12 @@ final class TrainingNotes {
             log.println("note: resuming on " + Visible.of(options.corpus().toAbsolutePath().normalize())
                     + ", not the corpus the checkpoint was trained on ("
                     + Visible.of(previous.corpus())
-                    + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
+                    + "); " + VOCABULARY_STAYS);
         }
     }
+
+    /** What a run resumed on another corpus, or on a changed one, keeps and what that means for the new words. */
+    static final String VOCABULARY_STAYS = "the checkpoint's vocabulary stays, and words it lacks are read as unknown";
 
     /**
      * The same corpus path whose file is not what the checkpoint read ({@code now}, its size and checksum, against
@@ -188,9 +191,8 @@ final class TrainingNotes {
         if (then == null || now == null || then.equals(now) || !previous.isTrainedOn(options.corpus())) {
             return;
         }
-        log.println("note: resuming on " + Visible.of(previous.corpus()) + ", which has changed since the checkpoint"
-                + " was trained on it (" + now.describe() + ", where the checkpoint recorded " + then.describe()
-                + "); the checkpoint's vocabulary stays, and words it lacks are read as unknown");
+        log.println("note: resuming on " + Visible.of(previous.corpus()) + ", which " + now.changedSince(then) + "; "
+                + VOCABULARY_STAYS);
     }
 
     /**

@@ -575,8 +575,9 @@ class MainTest {
 
     /**
      * grow ends with the command that trains the grown model on. It said "continue with train --resume --out DIR",
-     * which train refuses ("Missing required option: '--corpus=<corpus>'"), and named DIR unquoted for a shell.
-     * Now the command names --corpus and quotes DIR; run as printed, with the corpus for FILE, it succeeds.
+     * which train refused ("Missing required option: '--corpus=<corpus>'"), and named DIR unquoted for a shell; then
+     * it named --corpus FILE. train --resume now takes the corpus the checkpoint records: the grown tiny model's, there
+     * unchanged, so the command is the short one, with DIR quoted, and run as printed it succeeds.
      */
     @Test
     void growEndsWithATrainCommandThatRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
@@ -585,7 +586,33 @@ class MainTest {
         assertEquals(0, grown.code(), grown.err());
         Matcher command = Pattern.compile("continue with `([^`]*)`").matcher(grown.out());
         assertTrue(command.find(), grown.out());
-        assertTrue(grown.out().contains("FILE: the corpus to train it on"), grown.out());
+        assertTrue(grown.out().contains("(on the corpus it was trained on, " + DEV + "; add --corpus FILE to train it"
+                + " on another)"), grown.out());
+        List<String> words = shellWords(command.group(1));
+        assertEquals(List.of("train", "--resume", "--out", out), words);
+        Run resumed = run("", words.toArray(new String[0]));
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("corpus: " + DEV + " (as the checkpoint records"), resumed.out());
+    }
+
+    /** A grown model whose record names no corpus a resume could take (an older config's) gets --corpus FILE. */
+    @Test
+    void growOfAModelWithoutAUsableCorpusEndsWithACommandThatNamesOne(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws java.io.IOException {
+        java.nio.file.Path old = TestModels.copyOfTinyModel(tmp);
+        java.nio.file.Path config = old.resolve(io.github.diffusionnlp.checkpoint.ModelCheckpoint.CONFIG);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(config.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training")).remove("corpusChecksum");
+        json.writeValue(config.toFile(), tree);
+        String out = tmp.resolve("grown").toString();
+        Run grown = run("", "grow", "--model", old.toString(), "--out", out, "--layers", "3");
+        assertEquals(0, grown.code(), grown.err());
+        Matcher command = Pattern.compile("continue with `([^`]*)`").matcher(grown.out());
+        assertTrue(command.find(), grown.out());
+        assertTrue(grown.out().contains("(FILE: the corpus to train it on; its record names none that a resume could"
+                + " take unchanged)"), grown.out());
         List<String> words = new java.util.ArrayList<>();
         for (String word : shellWords(command.group(1))) {
             words.add(word.equals("FILE") ? DEV : word);

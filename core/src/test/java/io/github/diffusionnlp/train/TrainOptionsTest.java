@@ -93,7 +93,8 @@ class TrainOptionsTest {
         assertMessage("weight-average decay (averageDecay(...)) must be 0 (none) or in (0, 1), got 1",
                 TrainOptions.builder(CORPUS, OUT).averageDecay(1));
         NullPointerException npe = assertThrows(NullPointerException.class, () -> TrainOptions.builder(null, OUT).build());
-        assertEquals("corpus", npe.getMessage());
+        assertEquals("corpus (null only with resume(true), to train on the corpus the checkpoint records)",
+                npe.getMessage());
     }
 
     /** The command line's refusals name train's options, as they did before callers named their own. */

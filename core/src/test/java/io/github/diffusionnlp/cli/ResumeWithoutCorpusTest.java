@@ -1,0 +1,232 @@
+package io.github.diffusionnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.diffusionnlp.ChildJvm;
+import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.cli.MainTest.Run;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
+
+/**
+ * {@code train --resume --out DIR} refused without {@code --corpus} ("Missing required option"), though the
+ * checkpoint records the corpus it was trained on, with its size and checksum: a stopped run now resumes with that
+ * short command, on the recorded corpus, and says so; a checkpoint that records none, or whose file is gone or has
+ * changed, is refused, naming what to give. Without {@code --resume}, {@code --corpus} stays required.
+ */
+@Isolated
+class ResumeWithoutCorpusTest {
+    private static final String SENTENCES = "the cat sat on the mat .\na dog ran to the park .\n"
+            + "she read the old book .\nwe saw a red bird in the tree .\n";
+    private static final String[] TINY = {"--size", "tiny", "--vocab", "200", "--length", "16", "--batch", "8",
+        "--lr", "3e-3", "--warmup", "5", "--seed", "7", "--checkpoint-every", "10", "--no-context-embeddings"};
+
+    private static String[] args(String... first) {
+        List<String> all = new ArrayList<>(List.of(first));
+        all.addAll(List.of(TINY));
+        return all.toArray(new String[0]);
+    }
+
+    /** A checkpoint of 10 steps in {@code tmp}/model, trained on {@code tmp}/corpus.txt. */
+    private static Path trained(Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path out = tmp.resolve("model");
+        Run first = MainTest.run("", args("train", "--corpus", corpus.toString(), "--out", out.toString(),
+                "--steps", "10"));
+        assertEquals(0, first.code(), first.err());
+        return out;
+    }
+
+    private static TrainingInfo record(Path out) throws IOException {
+        return ModelCheckpoint.readHeader(out).training();
+    }
+
+    /** Changes the checkpoint's config.json as {@code edit} does to its training record (an older config's). */
+    private static void editTraining(Path out, Consumer<ObjectNode> edit) throws IOException {
+        Path config = out.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        edit.accept((ObjectNode) tree.get("training"));
+        json.writeValue(config.toFile(), tree);
+    }
+
+    @Test
+    void aResumeWithoutCorpusTrainsOnTheOneTheCheckpointRecords(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp);
+        Path corpus = tmp.resolve("corpus.txt").toAbsolutePath().normalize();
+        Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        String said = resumed.out();
+        assertTrue(said.startsWith("corpus: " + corpus + " (as the checkpoint records; give --corpus to train on"
+                + " another)\n"), said);
+        assertFalse(said.contains("note: resuming on"), "the same corpus, unchanged: " + said);
+        TrainingInfo after = record(out);
+        assertEquals(20, after.step());
+        assertEquals(corpus.toString(), after.corpus());
+        assertEquals(CorpusFingerprint.of(corpus), CorpusFingerprint.recorded(after));
+        assertEquals(7, after.seed(), "the checkpoint's seed");
+        assertEquals(8, after.batchSize(), "the checkpoint's batch");
+        assertEquals(3e-3, after.learningRate(), "the checkpoint's rate");
+    }
+
+    /**
+     * The corpus given relative to the working directory of the first run is recorded absolute, so that a resume
+     * from another working directory finds it.
+     */
+    @Test
+    void aCorpusGivenRelativeInAnotherWorkingDirectoryIsFoundFromThisOne(@TempDir Path tmp) throws Exception {
+        Path there = Files.createDirectory(tmp.resolve("elsewhere"));
+        Files.writeString(there.resolve("corpus.txt"), SENTENCES.repeat(30));
+        ProcessBuilder first = ChildJvm.command(List.of(), Main.class, args("train", "--corpus", "corpus.txt",
+                "--out", "model", "--steps", "10")).directory(there.toFile());
+        ChildJvm.Run r = ChildJvm.run(first, "", Duration.ofSeconds(180));
+        assertEquals(0, r.code(), r.said());
+        Path corpus = there.resolve("corpus.txt").toAbsolutePath().normalize();
+        Path out = there.resolve("model");
+        assertEquals(corpus.toString(), record(out).corpus(), "recorded absolute");
+        assertFalse(Files.exists(Path.of("corpus.txt")), "this working directory has no such file");
+
+        Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("corpus: " + corpus + " (as the checkpoint records"), resumed.out());
+        assertEquals(20, record(out).step());
+    }
+
+    /**
+     * A config that records its corpus relative (written before corpora were recorded absolute, as the shipped
+     * models' are) names no file for certain: refused, naming the recorded name and what to give.
+     */
+    @Test
+    void aRecordedRelativeCorpusIsRefusedNamingIt(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp);
+        editTraining(out, t -> t.put("corpus", "corpus.txt"));
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: the checkpoint in " + out + " records its corpus as corpus.txt, relative to a working"
+                + " directory it does not record (a checkpoint written before corpora were recorded absolute);"
+                + " give --corpus FILE, the corpus to train it on\n", r.err());
+        assertEquals(10, record(out).step(), "nothing trained");
+    }
+
+    @Test
+    void aCheckpointThatRecordsNoCorpusIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp);
+        editTraining(out, t -> t.remove("corpus"));
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: the checkpoint in " + out + " records no corpus (an older config); give --corpus FILE,"
+                + " the corpus to train it on\n", r.err());
+    }
+
+    @Test
+    void aRecordedCorpusThatIsGoneIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp);
+        Path corpus = tmp.resolve("corpus.txt").toAbsolutePath().normalize();
+        Files.delete(corpus);
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: " + corpus + ", the corpus the checkpoint in " + out + " records, is gone (no such"
+                + " file); give --corpus FILE, the corpus to train it on\n", r.err());
+        assertEquals(10, record(out).step());
+    }
+
+    /** The fingerprint check's wording, as the note of a resume given the changed file says it. */
+    @Test
+    void aRecordedCorpusThatHasChangedIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp);
+        Path corpus = tmp.resolve("corpus.txt").toAbsolutePath().normalize();
+        CorpusFingerprint then = CorpusFingerprint.recorded(record(out));
+        Files.writeString(corpus, SENTENCES.repeat(29) + SENTENCES.replace("cat", "rat"));
+        CorpusFingerprint now = CorpusFingerprint.of(corpus);
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: " + corpus + ", the corpus the checkpoint in " + out + " records, has changed since the"
+                + " checkpoint was trained on it (" + now.describe() + ", where the checkpoint recorded "
+                + then.describe() + "); give --corpus " + corpus + " to train on it as it is now (the checkpoint's"
+                + " vocabulary stays, and words it lacks are read as unknown), or --corpus FILE for another\n",
+                r.err());
+        assertEquals(10, record(out).step());
+    }
+
+    /** A checkpoint of before the fingerprint was recorded cannot tell its file is the one it read. */
+    @Test
+    void aRecordedCorpusWithoutFingerprintIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp);
+        Path corpus = tmp.resolve("corpus.txt").toAbsolutePath().normalize();
+        editTraining(out, t -> t.remove(List.of("corpusBytes", "corpusChecksum")));
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: the checkpoint in " + out + " records its corpus, " + corpus + ", but not its size and"
+                + " checksum (a checkpoint of before 2026-12-05, or a corpus that was no regular file), so this run"
+                + " cannot tell that the file is what it was trained on; give --corpus " + corpus + " to train on it"
+                + " as it is, or --corpus FILE for another\n", r.err());
+    }
+
+    /** The checkpoint records no dev file: a resume without --dev says what it measured and how to go on. */
+    @Test
+    void aResumeWithoutDevSaysTheCheckpointHadOne(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        Path out = tmp.resolve("model");
+        Run first = MainTest.run("", args("train", "--corpus", corpus.toString(), "--dev", dev.toString(), "--out",
+                out.toString(), "--steps", "10"));
+        assertEquals(0, first.code(), first.err());
+        Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().contains("note: the checkpoint measured a dev loss on a dev split it does not"
+                + " record; give --dev FILE again to go on measuring it\n"), resumed.out());
+    }
+
+    /** --resume on a directory without a checkpoint starts a new model, which needs a corpus: refused at once. */
+    @Test
+    void aResumeWithoutCorpusOnADirectoryWithoutCheckpointIsRefused(@TempDir Path tmp) {
+        Path out = tmp.resolve("new");
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: " + out + " holds no checkpoint whose corpus --resume could train on, and a new model"
+                + " needs one; give --corpus FILE, the corpus to train it on\n", r.err());
+        assertFalse(Files.exists(out), "nothing made");
+    }
+
+    @Test
+    void withoutResumeTheCorpusIsRequired(@TempDir Path tmp) {
+        Run r = MainTest.run("", "train", "--out", tmp.resolve("m").toString(), "--steps", "20");
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().startsWith("Missing required option: '--corpus=<corpus>' (only --resume may leave it out,"
+                + " to train on the corpus its checkpoint records)\n"), r.err());
+        assertTrue(r.err().contains("Usage: diffusion-nlp train"), r.err());
+        Run ar = MainTest.run("", "train-ar", "--out", tmp.resolve("m").toString());
+        assertEquals(2, ar.code(), ar.out());
+        assertTrue(ar.err().startsWith("Missing required option: '--corpus=<corpus>'"), ar.err());
+        assertFalse(Files.exists(tmp.resolve("m")));
+    }
+
+    /** train-ar shares the options: its resume takes the recorded corpus too. */
+    @Test
+    void trainArResumesWithoutCorpus(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path out = tmp.resolve("ar");
+        Run first = MainTest.run("", "train-ar", "--corpus", corpus.toString(), "--out", out.toString(), "--size",
+                "tiny", "--vocab", "200", "--length", "16", "--batch", "8", "--steps", "5", "--checkpoint-every", "5");
+        assertEquals(0, first.code(), first.err());
+        Run resumed = MainTest.run("", "train-ar", "--resume", "--out", out.toString(), "--steps", "10");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("corpus: " + corpus.toAbsolutePath().normalize() + " (as the checkpoint"
+                + " records; give --corpus to train on another)\n"), resumed.out());
+        assertEquals(10, io.github.diffusionnlp.ar.ArCheckpoint.readHeader(out).training().step());
+    }
+}
