@@ -57,13 +57,20 @@ import java.util.Map;
  *     a rated word), so p(length | label) is not p(length). A label no row had is absent. Null where {@code rowLengths}
  *     is, and in configs that record {@code rowLengths} from before it was recorded (2026-12-06): then every sentence
  *     draws from {@code rowLengths} ({@link #rowLengthsFor})
+ * @param dev the dev split the run measured its {@code devLoss} on, absolute and normalised as {@code corpus}, which
+ *     a run resumed without one measures on again; null for a run without one and in configs written before it was
+ *     recorded (2026-12-07): a resume without a dev split then measures none
+ * @param devBytes the size of {@code dev} when the run that saved the checkpoint read it, null as {@code dev} and
+ *     for a dev split that is no regular file ({@link CorpusFingerprint#recordedDev})
+ * @param devChecksum its crc32c then, null as {@code devBytes}: a resume that would measure on a file that no longer
+ *     has them is refused
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
         double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps,
         Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum, List<Integer> rowLengths,
-        Map<Sentiment, List<Integer>> rowLengthsByLabel) {
+        Map<Sentiment, List<Integer>> rowLengthsByLabel, String dev, Long devBytes, String devChecksum) {
 
     public TrainingInfo {
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
@@ -78,6 +85,17 @@ public record TrainingInfo(
     private static List<Integer> counts(List<Integer> counts) {
         // not List.copyOf: a damaged config's null count reaches the load's check, which names it
         return counts == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+    }
+
+    /** A record that does not record its dev split ({@code dev}, {@code devBytes}, {@code devChecksum}). */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged, Integer warmupSteps, Double sentimentLexiconShare, Long corpusBytes,
+            String corpusChecksum, List<Integer> rowLengths, Map<Sentiment, List<Integer>> rowLengthsByLabel) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, warmupSteps, sentimentLexiconShare, corpusBytes,
+                corpusChecksum, rowLengths, rowLengthsByLabel, null, null, null);
     }
 
     /** A record that does not count its rows' lengths by label ({@code rowLengthsByLabel}), as configs before did. */
@@ -193,14 +211,24 @@ public record TrainingInfo(
     public TrainingInfo withDevLoss(double devLoss) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
+                devChecksum);
     }
 
     /** The same record with another corpus name (a results file writes it relative to the working directory). */
     public TrainingInfo withCorpus(String corpus) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
+                devChecksum);
+    }
+
+    /** The same record with another dev split name (a results file writes it relative to the working directory). */
+    public TrainingInfo withDev(String dev) {
+        return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
+                trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
+                devChecksum);
     }
 
     /**
@@ -210,7 +238,8 @@ public record TrainingInfo(
     public TrainingInfo withRowLengths(List<Integer> rowLengths, Map<Sentiment, List<Integer>> rowLengthsByLabel) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
+                devChecksum);
     }
 
     /**
@@ -230,7 +259,8 @@ public record TrainingInfo(
     public TrainingInfo withMetrics(Map<String, Double> metrics) {
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
-                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel);
+                sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
+                devChecksum);
     }
 
     /**

@@ -89,6 +89,9 @@ final class InfoCommand implements Callable<Integer> {
                 System.out.printf(Locale.ROOT, "trained on:   %s (%,d rows)%n", Visible.of(String.valueOf(t.corpus())),
                         t.trainSentences());
                 System.out.println("read as:      " + readAs(t));
+                if (t.dev() != null) { // recorded since 2026-12-07, for a run with --dev: where its dev loss is from
+                    System.out.println("dev split:    " + Visible.of(t.dev()));
+                }
                 System.out.println("row lengths:  " + (t.rowLengths() == null
                         ? "not recorded (trained before they were; generate lets the model choose lengths until"
                                 + " `row-lengths` records them)"

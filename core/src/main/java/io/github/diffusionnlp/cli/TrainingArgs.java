@@ -34,7 +34,8 @@ final class TrainingArgs {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --corpus and --dev
 
-    @Option(names = "--dev", description = "validation sentences (optional)")
+    @Option(names = "--dev", description = "validation sentences (optional; with --resume, left out: the checkpoint's"
+            + " own, if it records one)")
     Path dev;
 
     @Option(names = "--out", required = true, description = "checkpoint directory")
@@ -85,7 +86,8 @@ final class TrainingArgs {
     @Option(names = "--resume", description = "continue from the checkpoint in --out if there is one, on its"
             + " corpus and with its --layout, --steps, --batch, --lr, --warmup and --seed unless given (one given"
             + " otherwise is used and said, naming both values); its shape and vocabulary stay (--size, --length,"
-            + " --vocab given otherwise are said); --dev is not recorded: give it again")
+            + " --vocab given otherwise are said); --dev left out: the dev split the checkpoint records, if it is"
+            + " still there unchanged")
     boolean resume;
 
     @Option(names = "--reproducible", description = "train on one PyTorch thread, so that the same options give the"

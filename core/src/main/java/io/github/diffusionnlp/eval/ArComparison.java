@@ -283,9 +283,13 @@ public final class ArComparison {
                 Reports.shape(diffusion.info().config()), Reports.shape(c));
     }
 
-    /** A training record as the results write it: its corpus as {@link ResultPaths#shown(String)} shows it. */
+    /**
+     * A training record as the results write it: its corpus and dev split as {@link ResultPaths#shown(String)} shows
+     * them.
+     */
     static TrainingInfo asWritten(TrainingInfo training) {
-        return training == null ? null : training.withCorpus(ResultPaths.shown(training.corpus()));
+        return training == null ? null : training.withCorpus(ResultPaths.shown(training.corpus()))
+                .withDev(ResultPaths.shown(training.dev()));
     }
 
     /** {@code samples} held-out sentences of 1..maxLength words, drawn with the seed. */

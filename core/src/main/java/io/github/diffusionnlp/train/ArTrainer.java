@@ -71,6 +71,7 @@ public final class ArTrainer implements TrainingRun {
      * The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop).
      */
     private CorpusFingerprint corpusFingerprint;
+    private CorpusFingerprint devFingerprint; // the dev split's (null: none), which its checkpoints record too
 
     @Override
     public void stop() {
@@ -119,6 +120,7 @@ public final class ArTrainer implements TrainingRun {
         TrainingData.Corpora corpora = TrainingData.read(options, recorded, null, log, startUp);
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();
+        devFingerprint = corpora.devFingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
         CausalTransformer network;
         Vocabulary vocab;
@@ -244,7 +246,7 @@ public final class ArTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss, 0, read,
-                        tagged, corpusFingerprint);
+                        tagged, corpusFingerprint, devFingerprint);
                 try {
                     ArCheckpoint.save(out, network, vocab, info, optimizer.state());
                 } catch (CheckpointNotSaved e) {

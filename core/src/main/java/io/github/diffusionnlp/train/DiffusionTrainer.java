@@ -101,6 +101,8 @@ public final class DiffusionTrainer implements TrainingRun {
      * The corpus file's size and checksum when this run read it, which its checkpoints record (set before the loop).
      */
     private CorpusFingerprint corpusFingerprint;
+    /** The dev split's so (null: none, or no regular file), which its checkpoints record (set before the loop). */
+    private CorpusFingerprint devFingerprint;
     /** How many training rows have each length, which its checkpoints record (set before the loop). */
     private RowLengths rowLengths;
 
@@ -195,6 +197,7 @@ public final class DiffusionTrainer implements TrainingRun {
         corpusRead = null;
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();
+        devFingerprint = corpora.devFingerprint();
         List<TaggedSentence> devCorpus = corpora.dev();
         DiffusionTransformer network;
         Vocabulary vocab;
@@ -369,7 +372,8 @@ public final class DiffusionTrainer implements TrainingRun {
             // are the last good step's, and there is no later step to put it off to
             if (divergence.checkpointNow(step % options.checkpointEvery() == 0 || last || stop, last || stop)) {
                 info = options.checkpointRecord(rows.size(), step, progress.wallSeconds(), smoothed, devLoss,
-                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, rowLengths);
+                        options.averageDecay(), read, tagged, sentimentLexiconShare, corpusFingerprint, devFingerprint,
+                        rowLengths);
                 try {
                     if (average == null) {
                         ModelCheckpoint.save(out, network, vocab, warp, info, optimizer.state());

@@ -17,8 +17,15 @@ import java.nio.file.Path;
  * CorpusFingerprint}). A checkpoint that records none (an older config), records it relative (written before corpora
  * were recorded absolute: relative to a working directory it does not record), records no fingerprint of it (before
  * 2026-12-05), or whose file is gone or has changed, is refused, naming what to give: a run on a file it cannot
- * vouch for would train on other sentences than the user meant, unasked. The dev split is not recorded; a run whose
- * checkpoint measured a dev loss says how to go on measuring it.
+ * vouch for would train on other sentences than the user meant, unasked.
+ *
+ * <p>The dev split of a resumed run not given one, whether or not it was given its corpus, is the one its checkpoint
+ * records, said on the run's first lines, by the same rule where it can be: one that has changed is refused, naming
+ * what to give, as its dev loss would be of other sentences than the checkpoint's, in the same column of the log,
+ * unasked. One that is gone, no regular file now, or recorded without its size and checksum (or relative, by hand)
+ * is said in a note, and the run goes on measuring no dev loss: the dev split changes nothing the run trains, a
+ * refusal would have no remedy but another file, and a checkpoint of before dev splits were recorded (2026-12-07)
+ * resumes so too, saying how to go on measuring one.
  */
 public final class RecordedCorpus {
     private RecordedCorpus() {}
@@ -42,9 +49,13 @@ public final class RecordedCorpus {
      */
     static TrainOptions resolve(TrainOptions options, boolean resuming, TrainingInfo recorded, PrintStream log)
             throws IOException {
-        if (options.corpus() != null) {
-            return options;
-        }
+        TrainOptions onCorpus = options.corpus() != null ? options : onRecordedCorpus(options, resuming, recorded, log);
+        return resuming && recorded != null ? onRecordedDev(onCorpus, recorded, log) : onCorpus;
+    }
+
+    /** {@code options} on the corpus {@code recorded} names, said on the run's first line, or refused naming why. */
+    private static TrainOptions onRecordedCorpus(TrainOptions options, boolean resuming, TrainingInfo recorded,
+            PrintStream log) throws IOException {
         requireCheckpoint(options); // checked when the directory was claimed; a checkpoint gone since, here
         String dir = Visible.of(options.output());
         if (!resuming || recorded == null || recorded.corpus() == null) {
@@ -83,11 +94,62 @@ public final class RecordedCorpus {
         }
         log.println("corpus: " + named + " (as the checkpoint records; give " + options.names().name(Setting.CORPUS)
                 + " to train on another)");
-        if (options.dev() == null && Double.isFinite(recorded.devLoss())) {
-            log.println("note: the checkpoint measured a dev loss on a dev split it does not record; give "
-                    + options.names().given(Setting.DEV, "FILE") + " again to go on measuring it");
-        }
         return options.onCorpus(corpus);
+    }
+
+    /**
+     * {@code options} measuring on the dev split {@code recorded} names when they give none (said on the run's first
+     * lines), else as they are; one that has changed is refused, one it cannot measure on is said (see above).
+     */
+    private static TrainOptions onRecordedDev(TrainOptions options, TrainingInfo recorded, PrintStream log)
+            throws IOException {
+        if (options.dev() != null) {
+            return options;
+        }
+        String giveOne = options.names().given(Setting.DEV, "FILE");
+        if (recorded.dev() == null) {
+            if (Double.isFinite(recorded.devLoss())) {
+                log.println("note: the checkpoint measured a dev loss on a dev split it does not record (an older"
+                        + " config); give " + giveOne + " again to go on measuring it");
+            }
+            return options;
+        }
+        Path dev = Path.of(recorded.dev());
+        String named = Visible.of(recorded.dev());
+        String noDevLoss = ": this run measures no dev loss; give " + giveOne + " to measure one";
+        if (!dev.isAbsolute()) {
+            log.println("note: the checkpoint records its dev split as " + named + ", relative to a working directory"
+                    + " it does not record" + noDevLoss);
+            return options;
+        }
+        if (!Files.exists(dev)) {
+            log.println("note: " + named + ", the dev split the checkpoint records, is gone (no such file)"
+                    + noDevLoss);
+            return options;
+        }
+        if (!Files.isRegularFile(dev)) {
+            log.println("note: " + named + ", the dev split the checkpoint records, is no regular file now"
+                    + noDevLoss);
+            return options;
+        }
+        CorpusFingerprint then = CorpusFingerprint.recordedDev(recorded);
+        String givenAsItIs = options.names().given(Setting.DEV, ShellQuoted.of(named));
+        if (then == null) {
+            log.println("note: the checkpoint records its dev split, " + named + ", but not its size and checksum (a"
+                    + " dev split that was no regular file), so this run cannot tell that the file is what it measured"
+                    + " on, and measures no dev loss; give " + givenAsItIs + " to measure on it as it is, or " + giveOne
+                    + " for another");
+            return options;
+        }
+        CorpusFingerprint now = CorpusFingerprint.of(dev);
+        if (!then.equals(now)) {
+            throw new IOException(named + ", the dev split the checkpoint in " + Visible.of(options.output())
+                    + " records, " + now.changedSinceMeasured(then) + "; give " + givenAsItIs + " to measure on it as"
+                    + " it is now, or " + giveOne + " for another");
+        }
+        log.println("dev: " + named + " (as the checkpoint records; give " + options.names().name(Setting.DEV)
+                + " to measure on another)");
+        return options.onDev(dev);
     }
 
     /**

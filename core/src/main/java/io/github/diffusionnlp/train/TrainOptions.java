@@ -24,7 +24,9 @@ import java.util.Set;
  *     resume}: then the run trains on the corpus its checkpoint records, absolute, if that file is still there and
  *     unchanged (its recorded size and checksum), and refuses otherwise, as it refuses an output directory without
  *     a checkpoint
- * @param dev optional validation sentences, or null
+ * @param dev optional validation sentences, or null: then a resumed run measures on the dev split its checkpoint
+ *     records, when that file is still there and unchanged (said on its first lines; refused when it has changed; a
+ *     dev split gone is said, and the run measures none)
  * @param output checkpoint directory; also gets the loss log and plots
  * @param size named model size: tiny, small or base
  * @param vocabSize largest vocabulary, special tokens included
@@ -508,6 +510,13 @@ public record TrainOptions(
                 averageDecay, layout, multiword, unsaid, reproducible, names);
     }
 
+    /** These options measuring on {@code otherDev} (a resumed run's, as its checkpoint records it). */
+    TrainOptions onDev(Path otherDev) {
+        return new TrainOptions(corpus, otherDev, output, size, vocabSize, maxLength, batchSize, steps, timeBudget,
+                learningRate, warmupSteps, seed, checkpointEvery, resume, contextEmbeddings, relativePositions,
+                averageDecay, layout, multiword, unsaid, reproducible, names);
+    }
+
     /**
      * These options planned for {@code otherSteps} steps at the rate {@code otherRate} (a checkpoint's plan),
      * the warm-up following the step count when it is the default.
@@ -535,28 +544,33 @@ public record TrainOptions(
      * What a checkpoint of this run records, for train and train-ar alike: these options' plan and corpus
      * reading ({@code read}, the layout guessed in place of auto) beside where the run stands. The corpus is
      * named absolutely: a relative name would be read against whatever directory the model is used from.
-     * {@code averageDecay}: the weight average the checkpoint's model is, 0 for none.
+     * {@code averageDecay}: the weight average the checkpoint's model is, 0 for none. The dev split, when there is
+     * one, is named so too, with {@code devFingerprint}, for a run resumed without one to measure on it again.
      */
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
-            double averageDecay, TaggedCorpus.Reading read, boolean tagged, CorpusFingerprint fingerprint) {
+            double averageDecay, TaggedCorpus.Reading read, boolean tagged, CorpusFingerprint fingerprint,
+            CorpusFingerprint devFingerprint) {
         return checkpointRecord(trainRows, step, wallSeconds, trainLoss, devLoss, averageDecay, read, tagged, null,
-                fingerprint, null);
+                fingerprint, devFingerprint, null);
     }
 
     /**
      * {@code sentimentLexiconShare}: see {@link TrainingInfo}'s; null for a model without a sentiment condition.
-     * {@code fingerprint}: the corpus's size and checksum when the run read it, or null when it is no regular file.
-     * {@code rowLengths}: the overall and per-label counts {@link TrainingInfo} records; null for an autoregressive
-     * model.
+     * {@code fingerprint}: the corpus's size and checksum when the run read it, or null when it is no regular file;
+     * {@code devFingerprint}: the dev split's so, or null. {@code rowLengths}: the overall and per-label counts
+     * {@link TrainingInfo} records; null for an autoregressive model.
      */
     TrainingInfo checkpointRecord(int trainRows, int step, double wallSeconds, double trainLoss, double devLoss,
             double averageDecay, TaggedCorpus.Reading read, boolean tagged, Double sentimentLexiconShare,
-            CorpusFingerprint fingerprint, RowLengths rowLengths) {
+            CorpusFingerprint fingerprint, CorpusFingerprint devFingerprint, RowLengths rowLengths) {
         return new TrainingInfo(corpus.toAbsolutePath().normalize().toString(), trainRows, step, steps, batchSize,
                 learningRate, seed, wallSeconds, trainLoss, devLoss, null, averageDecay, read.layout(),
                 read.multiword(), tagged, warmupSteps, sentimentLexiconShare,
                 fingerprint == null ? null : fingerprint.bytes(), fingerprint == null ? null : fingerprint.checksum(),
-                rowLengths == null ? null : rowLengths.overall(), rowLengths == null ? null : rowLengths.byLabel());
+                rowLengths == null ? null : rowLengths.overall(), rowLengths == null ? null : rowLengths.byLabel(),
+                dev == null ? null : dev.toAbsolutePath().normalize().toString(),
+                devFingerprint == null ? null : devFingerprint.bytes(),
+                devFingerprint == null ? null : devFingerprint.checksum());
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

@@ -29,9 +29,12 @@ public final class TrainingData {
      * A run's training sentences and its dev split's (none without {@code --dev}), and how the training
      * sentences were read (the layout guessed in place of auto), which its checkpoints record.
      */
-    /** {@code fingerprint}: the corpus file's size and checksum, which the run's checkpoints record (null: no file). */
+    /**
+     * {@code fingerprint}: the corpus file's size and checksum, which the run's checkpoints record (null: no file);
+     * {@code devFingerprint}: the dev split's so (null: none, or no file).
+     */
     record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading,
-            CorpusFingerprint fingerprint) {}
+            CorpusFingerprint fingerprint, CorpusFingerprint devFingerprint) {}
 
     /**
      * Reads the corpus and the dev split in the options' layout and multiword-token reading
@@ -61,7 +64,8 @@ public final class TrainingData {
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
         }
-        return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()));
+        return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()),
+                options.dev() == null ? null : CorpusFingerprint.of(options.dev()));
     }
 
     /**

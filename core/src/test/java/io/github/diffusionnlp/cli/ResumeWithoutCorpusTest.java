@@ -176,19 +176,126 @@ class ResumeWithoutCorpusTest {
                 + " as it is, or --corpus FILE for another\n", r.err());
     }
 
-    /** The checkpoint records no dev file: a resume without --dev says what it measured and how to go on. */
-    @Test
-    void aResumeWithoutDevSaysTheCheckpointHadOne(@TempDir Path tmp) throws IOException {
+    /** A checkpoint of 10 steps in {@code tmp}/model, trained on {@code tmp}/corpus.txt, its dev loss on dev.txt. */
+    private static Path trainedWithDev(Path tmp) throws IOException {
         Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
         Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
         Path out = tmp.resolve("model");
         Run first = MainTest.run("", args("train", "--corpus", corpus.toString(), "--dev", dev.toString(), "--out",
                 out.toString(), "--steps", "10"));
         assertEquals(0, first.code(), first.err());
+        return out;
+    }
+
+    /** The dev_loss column of the row of {@code step} in the directory's training-log.csv. */
+    private static String loggedDevLoss(Path out, int step) throws IOException {
+        return Files.readAllLines(out.resolve("training-log.csv")).stream().filter(l -> l.startsWith(step + ","))
+                .map(l -> l.split(",")[3]).findFirst().orElseThrow();
+    }
+
+    /**
+     * The checkpoint records its dev split as it records its corpus (absolute, size and checksum), and info shows it;
+     * a resume without --dev measures on it again and says so on its first lines: before, it measured no dev loss.
+     */
+    @Test
+    void aResumeWithoutDevMeasuresOnTheOneTheCheckpointRecords(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Path corpus = tmp.resolve("corpus.txt").toAbsolutePath().normalize();
+        Path dev = tmp.resolve("dev.txt").toAbsolutePath().normalize();
+        TrainingInfo before = record(out);
+        assertEquals(dev.toString(), before.dev(), "recorded absolute");
+        assertEquals(CorpusFingerprint.of(dev), CorpusFingerprint.recordedDev(before));
+        Run info = MainTest.run("", "info", "--model", out.toString());
+        assertTrue(info.out().contains("\ndev split:    " + dev + "\n"), info.out());
+
+        Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("corpus: " + corpus + " (as the checkpoint records; give --corpus to"
+                + " train on another)\ndev: " + dev + " (as the checkpoint records; give --dev to measure on another)\n"),
+                resumed.out());
+        assertFalse(resumed.out().contains("note: the checkpoint measured a dev loss"), resumed.out());
+        TrainingInfo after = record(out);
+        assertEquals(20, after.step());
+        assertEquals(dev.toString(), after.dev(), "recorded again");
+        assertEquals(CorpusFingerprint.of(dev), CorpusFingerprint.recordedDev(after));
+        assertFalse(loggedDevLoss(out, 20).equals("NaN"), "the resumed run measured its dev loss");
+    }
+
+    /** A resume given its corpus but not --dev takes the recorded dev split too. */
+    @Test
+    void aResumeGivenItsCorpusButNoDevMeasuresOnTheRecordedOne(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Path dev = tmp.resolve("dev.txt").toAbsolutePath().normalize();
+        Run resumed = MainTest.run("", "train", "--resume", "--corpus", tmp.resolve("corpus.txt").toString(), "--out",
+                out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertTrue(resumed.out().startsWith("dev: " + dev + " (as the checkpoint records; give --dev to measure on"
+                + " another)\n"), resumed.out());
+        assertEquals(dev.toString(), record(out).dev());
+        assertFalse(loggedDevLoss(out, 20).equals("NaN"), "the resumed run measured its dev loss");
+    }
+
+    /** --dev given wins over the recorded one, which is not named; the checkpoint then records the one given. */
+    @Test
+    void aDevGivenWinsOverTheRecordedOne(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Path other = Files.writeString(tmp.resolve("other.txt"), "the dog sat on the mat .\n")
+                .toAbsolutePath().normalize();
+        Run resumed = MainTest.run("", "train", "--resume", "--dev", other.toString(), "--out", out.toString(),
+                "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(resumed.out().contains("\ndev: "), resumed.out());
+        assertEquals(other.toString(), record(out).dev());
+        assertEquals(CorpusFingerprint.of(other), CorpusFingerprint.recordedDev(record(out)));
+    }
+
+    /**
+     * A recorded dev split that has changed would log a dev loss of other sentences in the same column, unasked:
+     * refused as a changed corpus is, naming what to give.
+     */
+    @Test
+    void aRecordedDevThatHasChangedIsRefused(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Path dev = tmp.resolve("dev.txt").toAbsolutePath().normalize();
+        CorpusFingerprint then = CorpusFingerprint.recordedDev(record(out));
+        Files.writeString(dev, SENTENCES.replace("cat", "rat"));
+        CorpusFingerprint now = CorpusFingerprint.of(dev);
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: " + dev + ", the dev split the checkpoint in " + out + " records, has changed since the"
+                + " checkpoint measured its dev loss on it (" + now.describe() + ", where the checkpoint recorded "
+                + then.describe() + "); give --dev " + dev + " to measure on it as it is now, or --dev FILE for"
+                + " another\n", r.err());
+        assertEquals(10, record(out).step(), "nothing trained");
+    }
+
+    /**
+     * A recorded dev split that is gone leaves nothing to measure on, but the run can train as asked: it says so on
+     * its first lines and goes on without a dev loss, and its checkpoint records no dev split.
+     */
+    @Test
+    void aRecordedDevThatIsGoneIsSaidAndTheRunGoesOnWithoutOne(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Path dev = tmp.resolve("dev.txt").toAbsolutePath().normalize();
+        Files.delete(dev);
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\nnote: " + dev + ", the dev split the checkpoint records, is gone (no such"
+                + " file): this run measures no dev loss; give --dev FILE to measure one\n"), r.out());
+        assertEquals(20, record(out).step());
+        assertEquals(null, record(out).dev());
+    }
+
+    /** A config of before the dev split was recorded: the resume says what it measured and how to go on, as before. */
+    @Test
+    void aResumeWithoutDevOfAnOlderConfigSaysTheCheckpointHadOne(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        editTraining(out, t -> t.remove(List.of("dev", "devBytes", "devChecksum")));
         Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("note: the checkpoint measured a dev loss on a dev split it does not"
-                + " record; give --dev FILE again to go on measuring it\n"), resumed.out());
+                + " record (an older config); give --dev FILE again to go on measuring it\n"), resumed.out());
+        assertEquals(null, record(out).dev());
     }
 
     /** --resume on a directory without a checkpoint starts a new model, which needs a corpus: refused at once. */
@@ -215,18 +322,24 @@ class ResumeWithoutCorpusTest {
         assertFalse(Files.exists(tmp.resolve("m")));
     }
 
-    /** train-ar shares the options: its resume takes the recorded corpus too. */
+    /** train-ar shares the options: its resume takes the recorded corpus and dev split too. */
     @Test
     void trainArResumesWithoutCorpus(@TempDir Path tmp) throws IOException {
         Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES).toAbsolutePath().normalize();
         Path out = tmp.resolve("ar");
-        Run first = MainTest.run("", "train-ar", "--corpus", corpus.toString(), "--out", out.toString(), "--size",
-                "tiny", "--vocab", "200", "--length", "16", "--batch", "8", "--steps", "5", "--checkpoint-every", "5");
+        Run first = MainTest.run("", "train-ar", "--corpus", corpus.toString(), "--dev", dev.toString(), "--out",
+                out.toString(), "--size", "tiny", "--vocab", "200", "--length", "16", "--batch", "8", "--steps", "5",
+                "--checkpoint-every", "5");
         assertEquals(0, first.code(), first.err());
         Run resumed = MainTest.run("", "train-ar", "--resume", "--out", out.toString(), "--steps", "10");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().startsWith("corpus: " + corpus.toAbsolutePath().normalize() + " (as the checkpoint"
-                + " records; give --corpus to train on another)\n"), resumed.out());
-        assertEquals(10, io.github.diffusionnlp.ar.ArCheckpoint.readHeader(out).training().step());
+                + " records; give --corpus to train on another)\ndev: " + dev + " (as the checkpoint records; give"
+                + " --dev to measure on another)\n"), resumed.out());
+        TrainingInfo after = io.github.diffusionnlp.ar.ArCheckpoint.readHeader(out).training();
+        assertEquals(10, after.step());
+        assertEquals(dev.toString(), after.dev());
+        assertFalse(loggedDevLoss(out, 10).equals("NaN"), "the resumed run measured its dev loss");
     }
 }

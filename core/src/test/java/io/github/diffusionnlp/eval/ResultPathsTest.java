@@ -47,14 +47,16 @@ class ResultPathsTest {
                 "a working directory below the root still shortens");
     }
 
-    /** compare-ar writes both models' training records (results.json and report.md): their corpus so too. */
+    /** compare-ar writes both models' training records (results.json and report.md): their corpus and dev so too. */
     @Test
     void compareArWritesATrainingCorpusInsideTheWorkingDirectoryRelativeToIt() {
         TrainingInfo recorded = new TrainingInfo(CWD.resolve("test-data/brown/train.conllu.gz").toString(), 100, 5, 5,
-                16, 1e-3, 1, 60, 5.0, 4.0, null, 0, null, null, null, null, 0.05);
+                16, 1e-3, 1, 60, 5.0, 4.0, null, 0, null, null, null, null, 0.05)
+                .withDev(CWD.resolve("test-data/brown/dev.conllu.gz").toString());
         TrainingInfo written = ArComparison.asWritten(recorded);
         assertEquals(Path.of("test-data", "brown", "train.conllu.gz").toString(), written.corpus());
-        assertEquals(recorded.withCorpus(written.corpus()), written, "nothing else changed");
+        assertEquals(Path.of("test-data", "brown", "dev.conllu.gz").toString(), written.dev(), "its dev split too");
+        assertEquals(recorded.withCorpus(written.corpus()).withDev(written.dev()), written, "nothing else changed");
         assertNull(ArComparison.asWritten(null));
     }
 }

@@ -128,15 +128,19 @@ class TrainOptionsTest {
                 TrainOptions.Setting.SIZE, TrainOptions.Setting.LENGTH, TrainOptions.Setting.VOCAB)));
     }
 
-    /** A checkpoint's record names the corpus absolutely: the model may be used from another directory. */
+    /**
+     * A checkpoint's record names the corpus and the dev split absolutely: the model may be used, and resumed, from
+     * another directory.
+     */
     @Test
     void theCheckpointRecordNamesTheCorpusAbsolutelyWithThePlan() {
         TrainOptions options = TrainOptions.builder(Path.of("corpus/../train.txt"), Path.of("out")).steps(300)
-                .batchSize(16).learningRate(2e-3).seed(5).build();
+                .batchSize(16).learningRate(2e-3).seed(5).dev(Path.of("corpus/../dev.txt")).build();
         io.github.diffusionnlp.checkpoint.TrainingInfo info = options.checkpointRecord(40, 120, 9.5, 3.25, 4.5,
                 0.999, new io.github.diffusionnlp.corpus.TaggedCorpus.Reading(io.github.diffusionnlp.corpus.CorpusLayout.COLUMNS,
-                        io.github.diffusionnlp.corpus.MultiwordTokens.PARTS), true, null);
+                        io.github.diffusionnlp.corpus.MultiwordTokens.PARTS), true, null, null);
         assertEquals(Path.of("train.txt").toAbsolutePath().toString(), info.corpus());
+        assertEquals(Path.of("dev.txt").toAbsolutePath().toString(), info.dev());
         assertEquals(java.util.List.of(40, 120, 300, 16, 5L), java.util.List.of(info.trainSentences(), info.step(),
                 info.totalSteps(), info.batchSize(), info.seed()));
         assertEquals(java.util.List.of(2e-3, 9.5, 3.25, 4.5, 0.999), java.util.List.of(info.learningRate(),
