@@ -237,10 +237,11 @@ public final class ArTrainer implements TrainingRun {
             divergence.after(step, updated);
             // a skipped step's loss is left out, finite or not, as the diffusion trainer's (its step says NaN)
             smoothed = TrainingLog.smoothed(smoothed, updated ? loss : Double.NaN);
-            if (progress.devLossDue(step) && !devRows.isEmpty()) {
+            boolean measured = progress.devLossDue(step) && !devRows.isEmpty();
+            if (measured) {
                 devLoss = devLoss(manager, network, devRows);
             }
-            progress.step(step, lr, smoothed, devLoss, throughput);
+            progress.step(step, lr, smoothed, devLoss, measured, throughput);
             boolean last = progress.isLast(step);
             // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
             // are the last good step's, and there is no later step to put it off to

@@ -363,10 +363,11 @@ public final class DiffusionTrainer implements TrainingRun {
             }
             divergence.after(step, result.updated());
             smoothed = TrainingLog.smoothed(smoothed, loss);
-            if (progress.devLossDue(step) && !devRows.isEmpty()) {
+            boolean measured = progress.devLossDue(step) && !devRows.isEmpty();
+            if (measured) {
                 devLoss = diffusion.devLoss(devRows);
             }
-            progress.step(step, lr, smoothed, devLoss, throughput);
+            progress.step(step, lr, smoothed, devLoss, measured, throughput);
             boolean last = progress.isLast(step);
             // a stop writes its checkpoint even right after a skipped step, as the last step does: its weights
             // are the last good step's, and there is no later step to put it off to

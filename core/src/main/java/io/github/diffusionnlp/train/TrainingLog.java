@@ -233,6 +233,16 @@ final class TrainingLog {
      * joins the measurements instead of drawing the last one on as flat steps.
      */
     void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
+        step(step, lr, trainLoss, devLoss, devLossDue(step), throughput);
+    }
+
+    /**
+     * As {@link #step(int, float, double, double, Throughput)}, {@code measured} saying whether this step measured
+     * {@code devLoss}: a run without a dev split measures none, and a resumed one carries its checkpoint's last dev
+     * loss, which its CSV wrote again at every step due one as if measured then.
+     */
+    void step(int step, float lr, double trainLoss, double devLoss, boolean measured, Throughput throughput)
+            throws IOException {
         if (step % EVERY != 0 && !isLast(step)) {
             return;
         }
@@ -246,7 +256,7 @@ final class TrainingLog {
                 step, options.steps(), trainLoss, orDash("%.4f", devLoss), lr, recent.stepsPerSecond(),
                 orDash("%.0f", lately.tokensPerSecond()), orDash("%.1f", lately.gflopsPerSecond()), eta(now));
         Files.writeString(dir.resolve(CSV), String.format(Locale.ROOT, "%d,%.6g,%.6f,%.6f,%.1f%n", step, lr, trainLoss,
-                devLossDue(step) ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8,
+                measured ? devLoss : Double.NaN, priorSeconds + elapsed), StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND, LinkOption.NOFOLLOW_LINKS);
     }
 

@@ -284,6 +284,7 @@ class ResumeWithoutCorpusTest {
                 + " file): this run measures no dev loss; give --dev FILE to measure one\n"), r.out());
         assertEquals(20, record(out).step());
         assertEquals(null, record(out).dev());
+        assertEquals("NaN", loggedDevLoss(out, 20), "nothing measured: not the checkpoint's dev loss logged again");
     }
 
     /** A config of before the dev split was recorded: the resume says what it measured and how to go on, as before. */
@@ -296,6 +297,7 @@ class ResumeWithoutCorpusTest {
         assertTrue(resumed.out().contains("note: the checkpoint measured a dev loss on a dev split it does not"
                 + " record (an older config); give --dev FILE again to go on measuring it\n"), resumed.out());
         assertEquals(null, record(out).dev());
+        assertEquals("NaN", loggedDevLoss(out, 20), "nothing measured: not the checkpoint's dev loss logged again");
     }
 
     /** --resume on a directory without a checkpoint starts a new model, which needs a corpus: refused at once. */
