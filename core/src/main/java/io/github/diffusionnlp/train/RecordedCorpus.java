@@ -109,8 +109,10 @@ public final class RecordedCorpus {
         String giveOne = options.names().given(Setting.DEV, "FILE");
         if (recorded.dev() == null) {
             if (Double.isFinite(recorded.devLoss())) {
+                // its dev loss is the last measured: a run resumed without the dev split it had records none
                 log.println("note: the checkpoint measured a dev loss on a dev split it does not record (an older"
-                        + " config); give " + giveOne + " again to go on measuring it");
+                        + " config, or a resumed run whose dev split was gone); give " + giveOne + " again to go on"
+                        + " measuring it");
             }
             return options;
         }
