@@ -165,7 +165,7 @@ public final class ArTrainer implements TrainingRun {
         TrainingNotes.noteCutSentences(corpus, maxLength, log);
         TrainingNotes.noteUntokenised(spellings, log);
         if (resuming) {
-            notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
+            notes.noteResuming(previous, corpora.reading(), corpora.fingerprint(), corpora.devFingerprint());
             ArConfig kept = network.config();
             // a size is the diffusion size the causal model matches: the one whose match is this shape
             notes.noteKeptShape(kept.describe(), vocab.size(), notes.shapeAskedOtherwise(

@@ -279,7 +279,7 @@ public final class DiffusionTrainer implements TrainingRun {
         startUp.enter("checking the corpus");
         TrainingNotes notes = new TrainingNotes(options, log);
         if (resuming) {
-            notes.noteResuming(previous, corpora.reading(), corpora.fingerprint());
+            notes.noteResuming(previous, corpora.reading(), corpora.fingerprint(), corpora.devFingerprint());
         }
         notes.warnOfPoorCoverage(coverage, vocab.size(), resuming);
         sentimentLexiconShare = notes.noteSentimentLexicon(spellings, labeller);

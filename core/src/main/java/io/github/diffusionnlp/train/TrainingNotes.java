@@ -134,8 +134,15 @@ final class TrainingNotes {
 
     /** What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options. */
     void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read, CorpusFingerprint corpus) {
+        noteResuming(previous, read, corpus, null);
+    }
+
+    /** As above, {@code dev} the dev split's size and checksum as this run read it (null: none, or no file). */
+    void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read, CorpusFingerprint corpus,
+            CorpusFingerprint dev) {
         noteOtherCorpus(previous);
         noteChangedCorpus(previous, corpus);
+        noteChangedDev(previous, dev);
         noteOtherReading(previous, read);
         noteOtherSchedule(previous);
         noteOtherBatchWarmupAndSeed(previous);
@@ -193,6 +200,22 @@ final class TrainingNotes {
         }
         log.println("note: resuming on " + Visible.of(previous.corpus()) + ", which " + now.changedSince(then) + "; "
                 + VOCABULARY_STAYS);
+    }
+
+    /**
+     * The recorded dev split given again whose file is not what the checkpoint measured on ({@code now} against the
+     * recorded size and checksum): measured on, as asked, but its losses are of other sentences than the checkpoint's.
+     * A dev split taken from the record unasked is refused so changed ({@link RecordedCorpus}); another path, or a
+     * record of none, gets no note.
+     */
+    private void noteChangedDev(TrainingInfo previous, CorpusFingerprint now) {
+        CorpusFingerprint then = CorpusFingerprint.recordedDev(previous);
+        if (then == null || now == null || then.equals(now) || options.dev() == null
+                || !previous.dev().equals(options.dev().toAbsolutePath().normalize().toString())) {
+            return;
+        }
+        log.println("note: measuring the dev loss on " + Visible.of(previous.dev()) + ", which "
+                + now.changedSinceMeasured(then) + "; its dev losses do not compare with the checkpoint's");
     }
 
     /**

@@ -211,8 +211,8 @@ class ResumeWithoutCorpusTest {
         Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().startsWith("corpus: " + corpus + " (as the checkpoint records; give --corpus to"
-                + " train on another)\ndev: " + dev + " (as the checkpoint records; give --dev to measure on another)\n"),
-                resumed.out());
+                + " train on another)\ndev: " + dev + " (as the checkpoint records; give --dev to measure on"
+                + " another)\n"), resumed.out());
         assertFalse(resumed.out().contains("note: the checkpoint measured a dev loss"), resumed.out());
         TrainingInfo after = record(out);
         assertEquals(20, after.step());
@@ -247,6 +247,25 @@ class ResumeWithoutCorpusTest {
         assertFalse(resumed.out().contains("\ndev: "), resumed.out());
         assertEquals(other.toString(), record(out).dev());
         assertEquals(CorpusFingerprint.of(other), CorpusFingerprint.recordedDev(record(out)));
+    }
+
+    /**
+     * The recorded dev split given again though it has changed is measured on, as asked, and said, as a changed
+     * corpus given is: its dev losses compare with the checkpoint's no more.
+     */
+    @Test
+    void aRecordedDevGivenThatHasChangedIsNoted(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Path dev = tmp.resolve("dev.txt").toAbsolutePath().normalize();
+        CorpusFingerprint then = CorpusFingerprint.recordedDev(record(out));
+        Files.writeString(dev, SENTENCES.replace("cat", "rat"));
+        CorpusFingerprint now = CorpusFingerprint.of(dev);
+        Run r = MainTest.run("", "train", "--resume", "--dev", dev.toString(), "--out", out.toString(), "--steps",
+                "20");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("\nnote: measuring the dev loss on " + dev + ", which "
+                + now.changedSinceMeasured(then) + "; its dev losses do not compare with the checkpoint's\n"), r.out());
+        assertEquals(now, CorpusFingerprint.recordedDev(record(out)), "the file as measured on now");
     }
 
     /**
