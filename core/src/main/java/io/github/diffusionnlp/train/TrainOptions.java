@@ -212,7 +212,10 @@ public record TrainOptions(
             this.output = output;
         }
 
-        /** Validation sentences, logged beside the training loss (default none). */
+        /**
+         * Validation sentences, logged beside the training loss (default none; with {@code resume}, the dev split the
+         * checkpoint records, when it is still there unchanged: see {@link TrainOptions}'s {@code dev}).
+         */
         public Builder dev(Path dev) {
             this.dev = dev;
             return this;
