@@ -111,9 +111,14 @@ final class SteeringCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         refuseToReplaceTheCommittedRunWithOtherSettings();
         Probe p = probe ? new Probe(probeSentences, probeSteps, probeSeed, probeWeight) : null;
+        // the options are checked before the default corpus is looked for: outside the repository a bad --weights was
+        // reported as the corpus not found
         Settings settings = new Settings(n, length, steps, seed, posteriorSeed, weights, batch, p,
-                p == null ? null : probeCorpus != null ? probeCorpus : findAbove(Path.of("test-data", "brown",
-                        "train.conllu.gz"), "--probe-corpus"));
+                p == null ? null : probeCorpus);
+        if (p != null && probeCorpus == null) {
+            settings = settings.withProbeCorpus(findAbove(Path.of("test-data", "brown", "train.conllu.gz"),
+                    "--probe-corpus"));
+        }
         Report.prepare(out, name, overwrite); // found only when writing, after the whole run
         Result result;
         // no request batcher: one caller, and steered calls are not batched anyway (DiffusionLM.Builder#optBatching)

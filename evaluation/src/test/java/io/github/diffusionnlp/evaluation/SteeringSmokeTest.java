@@ -88,6 +88,34 @@ class SteeringSmokeTest {
     }
 
     /**
+     * Run outside the repository (the default --probe-corpus is looked for above the working directory), a bad
+     * --weights, --n or --steps was reported as "cannot find test-data/brown/train.conllu.gz": the search ran before
+     * the settings were checked. The options are checked first; the corpus is then said missing for a good run.
+     */
+    @Test
+    void outsideTheRepositoryABadSettingIsNamedBeforeTheMissingProbeCorpus(@TempDir Path elsewhere) throws Exception {
+        for (List<String> bad : List.of(List.of("--weights", "-1"), List.of("--n", "0"), List.of("--steps", "0"))) {
+            String said = inDirectory(elsewhere, bad);
+            assertTrue(said.startsWith("error: " + bad.get(0) + " ") || said.startsWith("error: " + bad.get(0) + ":"),
+                    said);
+        }
+        String said = inDirectory(elsewhere, List.of("--n", "1"));
+        assertTrue(said.startsWith("error: cannot find test-data/brown/train.conllu.gz above "), said);
+    }
+
+    private static String inDirectory(Path dir, List<String> options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("steering"));
+        args.addAll(options);
+        ProcessBuilder builder = io.github.diffusionnlp.ChildJvm.command(List.of(), EvaluationMain.class,
+                args.toArray(String[]::new));
+        builder.directory(dir.toFile());
+        io.github.diffusionnlp.ChildJvm.Run r = io.github.diffusionnlp.ChildJvm.run(builder, "",
+                java.time.Duration.ofSeconds(60));
+        assertEquals(1, r.code(), r.said());
+        return r.said();
+    }
+
+    /**
      * --overwrite without --name replaced the committed steering-64 files with whatever was run ({@code --n 2} wrote
      * {@code "n" : 2} there); it is refused, before the model loads, when the settings are not the defaults, and the
      * refusal names the options that differ. --overwrite with a --name of its own is not.
