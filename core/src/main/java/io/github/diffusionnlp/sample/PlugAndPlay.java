@@ -23,7 +23,8 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
     public PlugAndPlay {
         Objects.requireNonNull(scorer, "scorer");
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("guidance weight must be a number >= 0, got " + Numbers.written(weight));
+            throw new IllegalArgumentException("the steering weight (PlugAndPlay) must be a number >= 0"
+                    + " (0: no steering), got " + Numbers.written(weight));
         }
         if (gradientSteps < 1) {
             throw new IllegalArgumentException("gradient steps must be >= 1, got " + gradientSteps);

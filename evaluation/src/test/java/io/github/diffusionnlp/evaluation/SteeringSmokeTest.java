@@ -77,7 +77,8 @@ class SteeringSmokeTest {
     @Test
     void refusesABadWeightAndAnEarlierRunBeforeLoadingTheModel(@TempDir Path out) throws Exception {
         String err = refused("--weights", "1,-1", "--out", out.toString());
-        assertTrue(err.contains("--weights: guidance weight must be a number >= 0, got -1"), err);
+        assertTrue(err.contains("--weights: the steering weight (PlugAndPlay) must be a number >= 0 (0: no steering),"
+                + " got -1"), err);
         Files.writeString(out.resolve("steering-64.md"), "an earlier run");
         err = refused("--no-probe", "--n", "1", "--steps", "1", "--weights", "0", "--out", out.toString());
         assertTrue(err.contains(out.resolve("steering-64.md") + " holds the results of an earlier run"), err);
