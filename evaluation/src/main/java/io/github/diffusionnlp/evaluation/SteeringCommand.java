@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code steering}: plug-and-play steering read by the model's own sentiment posterior and by AFINN-165. */
 @Command(name = "steering", mixinStandardHelpOptions = true,
-        description = "Measures plug-and-play steering as the root README reports it: N sentences of a fixed length"
-                + " generated unguided, with the sentiment condition toward positive, steered by the"
+        description = "Measures plug-and-play steering as docs/constraints.md and docs/library.md report it:"
+                + " N sentences of a fixed length generated unguided, with the sentiment condition toward positive,"
+                + " steered by the"
                 + " LexiconSentimentScorer toward positive and negative at each --weights, and by a"
                 + " NoisySentimentClassifier probe trained for the run (unless --no-probe); each row read by the"
                 + " model's own sentimentPosterior and counted by the AFINN-165 labeller. Prints a Markdown table and"
