@@ -43,7 +43,12 @@ class ReadmeSnippetsTest {
                     "io.github.diffusionnlp.train.DiffusionTrainer", "io.github.diffusionnlp.train.TrainOptions",
                     "java.nio.file.Path", "java.time.Duration")),
             "autoregressive", Prelude.of(List.of("io.github.diffusionnlp.api.AutoregressiveLM", "java.util.List"),
-                    "List<List<String>> prefixes"));
+                    "List<List<String>> prefixes"),
+            "own-scorer", Prelude.of(List.of("ai.djl.ndarray.NDArray", "ai.djl.ndarray.NDManager",
+                            "io.github.diffusionnlp.api.Constraints", "io.github.diffusionnlp.api.DiffusionLM",
+                            "io.github.diffusionnlp.api.SamplingOptions", "io.github.diffusionnlp.sample.GuidanceScorer",
+                            "io.github.diffusionnlp.sample.PlugAndPlay"),
+                    "DiffusionLM lm", "SamplingOptions options"));
 
     /** Each file with its snippets' preludes, so that a snippet moved from one to the other moves its prelude. */
     private static final Map<String, Map<String, Prelude>> FILES = Map.of(

@@ -8,7 +8,13 @@ import ai.djl.ndarray.NDArray;
  * classifier steers a language model it was never trained with. Implementations build the score from
  * {@link NDArray} operations only, so that it can be differentiated; they must not keep the arrays.
  * To multiply or divide by a number use {@link io.github.diffusionnlp.model.Scalars}, not {@code
- * mul(Number)}: DJL frees that number's memory before the sampler's backward reads it.
+ * mul(Number)}: DJL frees that number's memory before the sampler's backward reads it. The sampler opens the
+ * gradient collector and marks {@code x} for gradients: a scorer opens none of its own, and does not use {@code
+ * toType} (it cuts the graph: the score then has no gradient and steers nothing, without an error) or read numbers
+ * out. Arrays it makes from {@code x} are freed when the step ends; constants it keeps (a word's embedding) belong to
+ * an {@code NDManager} of its owner's, on the model's device. Each step moves x by {@code stepSize · σ²} times the
+ * gradient, so a score is best written as a log-probability at noise σ (a squared distance divided by σ²).
+ * docs/library.md, <i>A scorer of your own</i>, has an example and the rest.
  *
  * <p><b>Calling the model it steers.</b> A scorer runs inside the {@code DiffusionLM} call it steers: on
  * the caller's thread without request batching, on a batching thread with it. It may call that model
@@ -27,11 +33,14 @@ import ai.djl.ndarray.NDArray;
  */
 public interface GuidanceScorer {
     /**
-     * The score of each row, to be increased, shape (B).
+     * The score of each row, to be increased, shape (B): null or another shape ends the call with an {@link
+     * IllegalArgumentException} naming it, and a score whose gradient step makes the embeddings NaN or infinite with
+     * an {@link IllegalStateException}; an exception thrown here ends the call as it was thrown.
      *
-     * @param x (B, L, d) embeddings: noisy ({@code e + σ·ε}) at generated positions, clean at given ones
+     * @param x (B, L, d) float32 embeddings, B the rows sampled together and L the model's whole length: noisy
+     *     ({@code e + σ·ε}) at generated positions, clean at given ones
      * @param sigma (B) the noise level of each row
-     * @param generated (B, L, 1): 1 at generated positions, 0 at given ones
+     * @param generated (B, L, 1): 1 at generated positions, 0 at given ones (the padding of a fixed length too)
      */
     NDArray score(NDArray x, NDArray sigma, NDArray generated);
 }

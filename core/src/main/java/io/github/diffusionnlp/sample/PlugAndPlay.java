@@ -23,7 +23,8 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
     public PlugAndPlay {
         Objects.requireNonNull(scorer, "scorer");
         if (!(weight >= 0) || Double.isInfinite(weight)) {
-            throw new IllegalArgumentException("guidance weight must be a number >= 0, got " + Numbers.written(weight));
+            throw new IllegalArgumentException("the steering weight (PlugAndPlay) must be a number >= 0"
+                    + " (0: no steering), got " + Numbers.written(weight));
         }
         if (gradientSteps < 1) {
             throw new IllegalArgumentException("gradient steps must be >= 1, got " + gradientSteps);
@@ -68,7 +69,8 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
     NDArray apply(NDArray target, float sigma, NDArray generatedMask) {
         requireOutsideAScorer();
         float s2 = sigma * sigma;
-        NDArray sigmaArr = target.getManager().full(new Shape(target.getShape().get(0)), sigma);
+        Shape rows = new Shape(target.getShape().get(0));
+        NDArray sigmaArr = target.getManager().full(rows, sigma);
         NDArray x = target;
         for (int j = 0; j < gradientSteps; j++) {
             Autograd.COLLECTOR.lock();
@@ -76,7 +78,7 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
                 NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
                 leaf.setRequiresGradient(true);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray score = scorer.score(leaf, sigmaArr, generatedMask).sum();
+                    NDArray score = checkedScore(scorer.score(leaf, sigmaArr, generatedMask), rows).sum();
                     NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
                     NDArray objective = Scalars.times(score, (float) weight)
                             .sub(Scalars.times(drift, (float) (fluency / (2 * s2))));
@@ -84,10 +86,42 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
                 }
                 NDArray grad = leaf.getGradient().mul(generatedMask);
                 x = x.add(grad.mul((float) (stepSize * s2)));
+                requireFinite(x, sigma);
             } finally {
                 Autograd.COLLECTOR.unlock();
             }
         }
         return x;
+    }
+
+    /**
+     * The scorer's answer, refused unless it is one score per row: a null or an array of another shape (one score per
+     * position, the whole batch's sum, x itself) was summed as if it were right, or failed in Java's words.
+     */
+    private static NDArray checkedScore(NDArray score, Shape rows) {
+        if (score == null) {
+            throw new IllegalArgumentException("the steering scorer returned null; GuidanceScorer#score returns one"
+                    + " score per row, shape " + rows);
+        }
+        if (!score.getShape().equals(rows)) {
+            throw new IllegalArgumentException("the steering scorer returned an array of shape " + score.getShape()
+                    + "; GuidanceScorer#score returns one score per row, shape " + rows
+                    + " (sum over positions, and over the embedding's width, within each row)");
+        }
+        return score;
+    }
+
+    /**
+     * Refuses embeddings a gradient step made NaN or infinite (a NaN score or gradient, an infinite one, or a weight
+     * so large that the step overflowed): sampled on, every word came out as padding and the sentences empty.
+     */
+    private void requireFinite(NDArray x, float sigma) {
+        if (x.isNaN().logicalOr(x.isInfinite()).any().getBoolean()) {
+            throw new IllegalStateException("steering gave NaN or infinite embeddings at noise level σ = "
+                    + Numbers.written(sigma) + ": the scorer's gradient there, times weight " + Numbers.written(weight)
+                    + " and step size " + Numbers.written(stepSize) + " · σ², was NaN or overflowed; check the"
+                    + " scorer for NaN (0/0, the log or square root of a negative or of 0) and infinite values, or"
+                    + " give a smaller weight");
+        }
     }
 }

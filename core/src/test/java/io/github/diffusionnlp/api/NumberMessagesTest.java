@@ -23,7 +23,7 @@ class NumberMessagesTest {
         assertEquals("temperature must be a number in [0, 1], got 2", refusal(() -> SamplingOptions.builder().temperature(2)));
         assertEquals("guidance must be a number from 0 to 100 (0 ignores the constraints, 1 conditions plainly, above 1 pushes harder),"
                 + " got -3", refusal(() -> new Schedule(4, 0, 1, -3)));
-        assertEquals("guidance weight must be a number >= 0, got -2",
+        assertEquals("the steering weight (PlugAndPlay) must be a number >= 0 (0: no steering), got -2",
                 refusal(() -> PlugAndPlay.of((x, sigma, generated) -> sigma, -2)));
     }
 

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code steering}: plug-and-play steering read by the model's own sentiment posterior and by AFINN-165. */
 @Command(name = "steering", mixinStandardHelpOptions = true,
-        description = "Measures plug-and-play steering as the root README reports it: N sentences of a fixed length"
-                + " generated unguided, with the sentiment condition toward positive, steered by the"
+        description = "Measures plug-and-play steering as docs/constraints.md and docs/library.md report it:"
+                + " N sentences of a fixed length generated unguided, with the sentiment condition toward positive,"
+                + " steered by the"
                 + " LexiconSentimentScorer toward positive and negative at each --weights, and by a"
                 + " NoisySentimentClassifier probe trained for the run (unless --no-probe); each row read by the"
                 + " model's own sentimentPosterior and counted by the AFINN-165 labeller. Prints a Markdown table and"
@@ -111,9 +112,14 @@ final class SteeringCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         refuseToReplaceTheCommittedRunWithOtherSettings();
         Probe p = probe ? new Probe(probeSentences, probeSteps, probeSeed, probeWeight) : null;
+        // the options are checked before the default corpus is looked for: outside the repository a bad --weights was
+        // reported as the corpus not found
         Settings settings = new Settings(n, length, steps, seed, posteriorSeed, weights, batch, p,
-                p == null ? null : probeCorpus != null ? probeCorpus : findAbove(Path.of("test-data", "brown",
-                        "train.conllu.gz"), "--probe-corpus"));
+                p == null ? null : probeCorpus);
+        if (p != null && probeCorpus == null) {
+            settings = settings.withProbeCorpus(findAbove(Path.of("test-data", "brown", "train.conllu.gz"),
+                    "--probe-corpus"));
+        }
         Report.prepare(out, name, overwrite); // found only when writing, after the whole run
         Result result;
         // no request batcher: one caller, and steered calls are not batched anyway (DiffusionLM.Builder#optBatching)

@@ -70,6 +70,11 @@ public final class SteeringEvaluation {
                 OptionErrors.checked("--probe-weight", () -> PlugAndPlay.of(none, probe.weight()));
             }
         }
+
+        /** These settings with the probe's training sentences read from {@code corpus}. */
+        public Settings withProbeCorpus(Path corpus) {
+            return new Settings(n, length, steps, seed, posteriorSeed, weights, batch, probe, corpus);
+        }
     }
 
     /**

@@ -77,7 +77,8 @@ class SteeringSmokeTest {
     @Test
     void refusesABadWeightAndAnEarlierRunBeforeLoadingTheModel(@TempDir Path out) throws Exception {
         String err = refused("--weights", "1,-1", "--out", out.toString());
-        assertTrue(err.contains("--weights: guidance weight must be a number >= 0, got -1"), err);
+        assertTrue(err.contains("--weights: the steering weight (PlugAndPlay) must be a number >= 0 (0: no steering),"
+                + " got -1"), err);
         Files.writeString(out.resolve("steering-64.md"), "an earlier run");
         err = refused("--no-probe", "--n", "1", "--steps", "1", "--weights", "0", "--out", out.toString());
         assertTrue(err.contains(out.resolve("steering-64.md") + " holds the results of an earlier run"), err);
@@ -85,6 +86,34 @@ class SteeringSmokeTest {
         try (var files = Files.list(out)) {
             assertEquals(List.of(out.resolve("steering-64.md")), files.toList());
         }
+    }
+
+    /**
+     * Run outside the repository (the default --probe-corpus is looked for above the working directory), a bad
+     * --weights, --n or --steps was reported as "cannot find test-data/brown/train.conllu.gz": the search ran before
+     * the settings were checked. The options are checked first; the corpus is then said missing for a good run.
+     */
+    @Test
+    void outsideTheRepositoryABadSettingIsNamedBeforeTheMissingProbeCorpus(@TempDir Path elsewhere) throws Exception {
+        for (List<String> bad : List.of(List.of("--weights", "-1"), List.of("--n", "0"), List.of("--steps", "0"))) {
+            String said = inDirectory(elsewhere, bad);
+            assertTrue(said.startsWith("error: " + bad.get(0) + " ") || said.startsWith("error: " + bad.get(0) + ":"),
+                    said);
+        }
+        String said = inDirectory(elsewhere, List.of("--n", "1"));
+        assertTrue(said.startsWith("error: cannot find test-data/brown/train.conllu.gz above "), said);
+    }
+
+    private static String inDirectory(Path dir, List<String> options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("steering"));
+        args.addAll(options);
+        ProcessBuilder builder = io.github.diffusionnlp.ChildJvm.command(List.of(), EvaluationMain.class,
+                args.toArray(String[]::new));
+        builder.directory(dir.toFile());
+        io.github.diffusionnlp.ChildJvm.Run r = io.github.diffusionnlp.ChildJvm.run(builder, "",
+                java.time.Duration.ofSeconds(60));
+        assertEquals(1, r.code(), r.said());
+        return r.said();
     }
 
     /**

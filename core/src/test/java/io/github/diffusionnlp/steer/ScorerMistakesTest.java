@@ -1,0 +1,128 @@
+package io.github.diffusionnlp.steer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.Constraints;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.model.Numbers;
+import io.github.diffusionnlp.model.Scalars;
+import io.github.diffusionnlp.runtime.Autograd;
+import io.github.diffusionnlp.sample.GuidanceScorer;
+import io.github.diffusionnlp.sample.PlugAndPlay;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A steering scorer of the user's own that is wrong ends the call with an error naming what was wrong, and leaves the
+ * model as it was: the same answers after it, no arrays kept, the gradient collector free. Before, a scorer returning
+ * NaN, an infinite score or one so large that the steps overflowed gave empty sentences without a word of warning,
+ * one returning the wrong shape was summed as if right, and one returning null failed with Java's own
+ * NullPointerException about {@code NDArray.sum()}.
+ */
+class ScorerMistakesTest {
+    private static final SamplingOptions OPTIONS = SamplingOptions.builder().steps(4).length(6).seed(3).build();
+    private static final GuidanceScorer FINE = (x, sigma, generated) -> x.sum(new int[] {1, 2});
+    private static DiffusionLM lm;
+
+    @BeforeAll
+    static void load() throws Exception {
+        lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optBatching(0, Duration.ZERO).build();
+    }
+
+    @AfterAll
+    static void close() {
+        lm.close();
+    }
+
+    private static List<List<String>> steered(GuidanceScorer scorer, double weight) {
+        return lm.generate(2, Constraints.none().withSteering(PlugAndPlay.of(scorer, weight)), OPTIONS);
+    }
+
+    /** {@code scorer}'s call fails with {@code type}; the model answers after it as before, holding what it held. */
+    private static <T extends RuntimeException> String refused(Class<T> type, GuidanceScorer scorer, double weight) {
+        List<List<String>> before = steered(FINE, 1);
+        int arrays = lm.liveArrays();
+        T e = assertThrows(type, () -> steered(scorer, weight), () -> "steered to " + steeredQuietly(scorer, weight));
+        assertEquals(arrays, lm.liveArrays(), "arrays the model holds after the failed call");
+        assertFalse(Autograd.COLLECTOR.isLocked(), "the gradient collector is free");
+        assertEquals(before, steered(FINE, 1), "a steered call after the failure");
+        return e.getMessage();
+    }
+
+    private static String steeredQuietly(GuidanceScorer scorer, double weight) {
+        try {
+            return String.valueOf(steered(scorer, weight));
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void aScoreOfTheWrongShapeIsRefusedNamingBothShapes() {
+        String perPosition = refused(IllegalArgumentException.class, (x, s, g) -> x.sum(new int[] {2}), 1);
+        assertTrue(perPosition.contains("one score per row, shape (2)") && perPosition.contains("(2, 16)"),
+                perPosition);
+        String whole = refused(IllegalArgumentException.class, (x, s, g) -> x.sum(), 1);
+        assertTrue(whole.contains("one score per row, shape (2)") && whole.contains("shape ()"), whole);
+        String unsummed = refused(IllegalArgumentException.class, (x, s, g) -> x, 1);
+        assertTrue(unsummed.contains("(2, 16, 64)"), unsummed);
+    }
+
+    @Test
+    void aNullScoreIsRefusedSayingSo() {
+        String m = refused(IllegalArgumentException.class, (x, s, g) -> null, 1);
+        assertTrue(m.contains("returned null") && m.contains("one score per row, shape (2)"), m);
+    }
+
+    @Test
+    void aNanOrInfiniteGradientIsRefusedInsteadOfGivingEmptySentences() {
+        GuidanceScorer nan = (x, s, g) -> Scalars.times(x.sum(new int[] {1, 2}), Float.NaN);
+        GuidanceScorer sqrtOfNegative = (x, s, g) -> x.sum(new int[] {1, 2}).abs().neg().sqrt();
+        GuidanceScorer infinite = (x, s, g) -> Scalars.times(x.sum(new int[] {1, 2}), Float.POSITIVE_INFINITY);
+        for (GuidanceScorer scorer : List.of(nan, sqrtOfNegative, infinite)) {
+            String m = refused(IllegalStateException.class, scorer, 1);
+            assertTrue(m.startsWith("steering gave NaN or infinite embeddings at noise level"), m);
+        }
+        // finite scores, but a weight so large that a step overflows
+        String m = refused(IllegalStateException.class, FINE, 1e38);
+        assertTrue(m.contains("weight " + Numbers.written(1e38)), m);
+    }
+
+    /** The scorer's own exception reaches the caller as it was thrown (this passed before too). */
+    @Test
+    void aScorerThatThrowsFailsTheCallWithItsOwnException() {
+        IllegalStateException mine = new IllegalStateException("my scorer broke");
+        RuntimeException seen = assertThrows(RuntimeException.class, () -> steered((x, s, g) -> {
+            throw mine;
+        }, 1));
+        assertSame(mine, seen);
+        refused(IllegalStateException.class, (x, s, g) -> {
+            throw new IllegalStateException("again");
+        }, 1);
+    }
+
+    /** Many failed calls keep no native memory (this passed before too, for the exceptions it had). */
+    @Test
+    void failedCallsKeepNoArrays() {
+        steered(FINE, 1);
+        int arrays = lm.liveArrays();
+        for (int i = 0; i < 10; i++) {
+            assertThrows(RuntimeException.class, () -> steered((x, s, g) -> x.sum(new int[] {2}), 1));
+            assertThrows(RuntimeException.class, () -> steered((x, s, g) -> {
+                NDArray partial = x.sum(new int[] {1, 2});
+                throw new IllegalStateException("after " + partial.getShape());
+            }, 1));
+        }
+        assertEquals(arrays, lm.liveArrays());
+    }
+}
