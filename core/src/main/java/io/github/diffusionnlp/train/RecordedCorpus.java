@@ -62,39 +62,33 @@ public final class RecordedCorpus {
             throw new IOException("the checkpoint in " + dir + " records no corpus (an older config); "
                     + giveAnother(options));
         }
-        Path corpus = Path.of(recorded.corpus());
         String named = Visible.of(recorded.corpus());
-        if (!corpus.isAbsolute()) {
-            throw new IOException("the checkpoint in " + dir + " records its corpus as " + named + ", relative to a"
-                    + " working directory it does not record (a checkpoint written before corpora were recorded"
-                    + " absolute); " + giveAnother(options));
-        }
-        if (!Files.exists(corpus)) {
-            throw new IOException(named + ", the corpus the checkpoint in " + dir + " records, is gone (no such file); "
-                    + giveAnother(options));
-        }
-        if (!Files.isRegularFile(corpus)) {
-            throw new IOException(named + ", the corpus the checkpoint in " + dir + " records, is no regular file"
-                    + " now; " + giveAnother(options));
-        }
-        CorpusFingerprint then = CorpusFingerprint.recorded(recorded);
         String givenAsItIs = options.names().given(Setting.CORPUS, ShellQuoted.of(named));
-        if (then == null) {
-            throw new IOException("the checkpoint in " + dir + " records its corpus, " + named + ", but not its size"
+        Found found = Found.of(recorded.corpus(), CorpusFingerprint.recorded(recorded));
+        String why = switch (found.state()) {
+            case RELATIVE -> "the checkpoint in " + dir + " records its corpus as " + named + ", relative to a"
+                    + " working directory it does not record (a checkpoint written before corpora were recorded"
+                    + " absolute); " + giveAnother(options);
+            case GONE -> named + ", the corpus the checkpoint in " + dir + " records, is gone (no such file); "
+                    + giveAnother(options);
+            case NOT_REGULAR -> named + ", the corpus the checkpoint in " + dir + " records, is no regular file"
+                    + " now; " + giveAnother(options);
+            case NO_FINGERPRINT -> "the checkpoint in " + dir + " records its corpus, " + named + ", but not its size"
                     + " and checksum (a checkpoint of before 2026-12-05, or a corpus that was no regular file), so this"
                     + " run cannot tell that the file is what it was trained on; give " + givenAsItIs + " to train on"
-                    + " it as it is, or " + options.names().given(Setting.CORPUS, "FILE") + " for another");
-        }
-        CorpusFingerprint now = CorpusFingerprint.of(corpus);
-        if (!then.equals(now)) {
-            throw new IOException(named + ", the corpus the checkpoint in " + dir + " records, "
-                    + now.changedSince(then) + "; give " + givenAsItIs + " to train on it as it is now ("
-                    + TrainingNotes.VOCABULARY_STAYS + "), or " + options.names().given(Setting.CORPUS, "FILE")
-                    + " for another");
+                    + " it as it is, or " + options.names().given(Setting.CORPUS, "FILE") + " for another";
+            case CHANGED -> named + ", the corpus the checkpoint in " + dir + " records, "
+                    + found.now().changedSince(found.then()) + "; give " + givenAsItIs + " to train on it as it is"
+                    + " now (" + TrainingNotes.VOCABULARY_STAYS + "), or "
+                    + options.names().given(Setting.CORPUS, "FILE") + " for another";
+            case AS_RECORDED -> null;
+        };
+        if (why != null) {
+            throw new IOException(why);
         }
         log.println("corpus: " + named + " (as the checkpoint records; give " + options.names().name(Setting.CORPUS)
                 + " to train on another)");
-        return options.onCorpus(corpus);
+        return options.onCorpus(found.file());
     }
 
     /**
@@ -116,42 +110,31 @@ public final class RecordedCorpus {
             }
             return options;
         }
-        Path dev = Path.of(recorded.dev());
         String named = Visible.of(recorded.dev());
         String noDevLoss = ": this run measures no dev loss; give " + giveOne + " to measure one";
-        if (!dev.isAbsolute()) {
-            log.println("note: the checkpoint records its dev split as " + named + ", relative to a working directory"
-                    + " it does not record" + noDevLoss);
-            return options;
-        }
-        if (!Files.exists(dev)) {
-            log.println("note: " + named + ", the dev split the checkpoint records, is gone (no such file)"
-                    + noDevLoss);
-            return options;
-        }
-        if (!Files.isRegularFile(dev)) {
-            log.println("note: " + named + ", the dev split the checkpoint records, is no regular file now"
-                    + noDevLoss);
-            return options;
-        }
-        CorpusFingerprint then = CorpusFingerprint.recordedDev(recorded);
         String givenAsItIs = options.names().given(Setting.DEV, ShellQuoted.of(named));
-        if (then == null) {
-            log.println("note: the checkpoint records its dev split, " + named + ", but not its size and checksum (a"
-                    + " dev split that was no regular file), so this run cannot tell that the file is what it measured"
-                    + " on, and measures no dev loss; give " + givenAsItIs + " to measure on it as it is, or " + giveOne
-                    + " for another");
+        Found found = Found.of(recorded.dev(), CorpusFingerprint.recordedDev(recorded));
+        String note = switch (found.state()) {
+            case RELATIVE -> "the checkpoint records its dev split as " + named + ", relative to a working directory"
+                    + " it does not record" + noDevLoss;
+            case GONE -> named + ", the dev split the checkpoint records, is gone (no such file)" + noDevLoss;
+            case NOT_REGULAR -> named + ", the dev split the checkpoint records, is no regular file now" + noDevLoss;
+            case NO_FINGERPRINT -> "the checkpoint records its dev split, " + named + ", but not its size and checksum"
+                    + " (a dev split that was no regular file), so this run cannot tell that the file is what it"
+                    + " measured on, and measures no dev loss; give " + givenAsItIs + " to measure on it as it is, or "
+                    + giveOne + " for another";
+            case CHANGED -> throw new IOException(named + ", the dev split the checkpoint in "
+                    + Visible.of(options.output()) + " records, " + found.now().changedSinceMeasured(found.then())
+                    + "; give " + givenAsItIs + " to measure on it as it is now, or " + giveOne + " for another");
+            case AS_RECORDED -> null;
+        };
+        if (note != null) {
+            log.println("note: " + note);
             return options;
-        }
-        CorpusFingerprint now = CorpusFingerprint.of(dev);
-        if (!then.equals(now)) {
-            throw new IOException(named + ", the dev split the checkpoint in " + Visible.of(options.output())
-                    + " records, " + now.changedSinceMeasured(then) + "; give " + givenAsItIs + " to measure on it as"
-                    + " it is now, or " + giveOne + " for another");
         }
         log.println("dev: " + named + " (as the checkpoint records; give " + options.names().name(Setting.DEV)
                 + " to measure on another)");
-        return options.onDev(dev);
+        return options.onDev(found.file());
     }
 
     /**
@@ -159,12 +142,31 @@ public final class RecordedCorpus {
      * without one would train on it: named absolute, there, and with the size and checksum recorded; else null.
      */
     public static Path usable(TrainingInfo recorded) throws IOException {
-        if (recorded == null || recorded.corpus() == null || CorpusFingerprint.recorded(recorded) == null) {
+        if (recorded == null || recorded.corpus() == null) {
             return null;
         }
-        Path corpus = Path.of(recorded.corpus());
-        return corpus.isAbsolute() && Files.isRegularFile(corpus)
-                && CorpusFingerprint.recorded(recorded).equals(CorpusFingerprint.of(corpus)) ? corpus : null;
+        Found found = Found.of(recorded.corpus(), CorpusFingerprint.recorded(recorded));
+        return found.state() == State.AS_RECORDED ? found.file() : null;
+    }
+
+    /** What a recorded corpus or dev split is now, in the order a resume asks it. */
+    private enum State { RELATIVE, GONE, NOT_REGULAR, NO_FINGERPRINT, CHANGED, AS_RECORDED }
+
+    /**
+     * A recorded file ({@code file}) as a resume finds it: its {@link State}, the fingerprint recorded of it ({@code
+     * then}, null when none was) and, once it is a regular file whose fingerprint was recorded, its own now.
+     */
+    private record Found(Path file, State state, CorpusFingerprint then, CorpusFingerprint now) {
+        static Found of(String recorded, CorpusFingerprint then) throws IOException {
+            Path file = Path.of(recorded);
+            State state = !file.isAbsolute() ? State.RELATIVE : !Files.exists(file) ? State.GONE
+                    : !Files.isRegularFile(file) ? State.NOT_REGULAR : then == null ? State.NO_FINGERPRINT : null;
+            if (state != null) {
+                return new Found(file, state, then, null);
+            }
+            CorpusFingerprint now = CorpusFingerprint.of(file);
+            return new Found(file, then.equals(now) ? State.AS_RECORDED : State.CHANGED, then, now);
+        }
     }
 
     /** "give --corpus FILE, the corpus to train it on", in the caller's names. */
