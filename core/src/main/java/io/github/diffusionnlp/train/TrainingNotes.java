@@ -211,7 +211,7 @@ final class TrainingNotes {
     private void noteChangedDev(TrainingInfo previous, CorpusFingerprint now) {
         CorpusFingerprint then = CorpusFingerprint.recordedDev(previous);
         if (then == null || now == null || then.equals(now) || options.dev() == null
-                || !previous.dev().equals(options.dev().toAbsolutePath().normalize().toString())) {
+                || !options.dev().toAbsolutePath().normalize().toString().equals(previous.dev())) {
             return;
         }
         log.println("note: measuring the dev loss on " + Visible.of(previous.dev()) + ", which "
