@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
 import com.google.common.base.Ticker;
@@ -156,7 +157,7 @@ final class TrainingLog {
         }
         int columns = HEADER.split(",").length;
         if (c.length != columns) {
-            throw malformed(csv, index, c.length + (c.length == 1 ? " column" : " columns") + ", not " + columns, null);
+            throw malformed(csv, index, Counted.of(c.length, "column", "columns") + ", not " + columns, null);
         }
         for (int k = 0; k < columns; k++) {
             if (c[k].isBlank()) {
