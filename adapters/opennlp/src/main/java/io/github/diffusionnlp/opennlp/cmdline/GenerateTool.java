@@ -114,8 +114,8 @@ final class GenerateTool extends CmdTool<Params.GenerateParams> {
                         out.println(Output.render(List.<String[]>of(s), null, detokenizer));
                     }
                     out.flush();
-                    Stdout.requireOpen(out, (done + n) + (done + n == 1 ? " sentence" : " sentences"));
-                    monitor.incrementCounter(n);
+                    monitor.incrementCounter(n); // before the check: the total then counts what it names
+                    Stdout.requireOpen(out, Counted.of(done + n, "sentence", "sentences"));
                 }
             } finally {
                 out.flush();

@@ -126,13 +126,13 @@ final class LineBatcher {
                 // of the input. Sentence k of the run is seeded as sentence k of one call either way.
                 if (batch.size() >= batchSize || !lines.ready()) {
                     failed.addAll(flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err));
-                    monitor.incrementCounter(pending.size());
+                    counted(pending, monitor, out);
                     pending.clear();
                     batch.clear();
                 }
             }
             failed.addAll(flush(pending, batch, runner, sentenceIndex, detokenizer, instead, out, err));
-            monitor.incrementCounter(pending.size());
+            counted(pending, monitor, out);
         } finally {
             out.flush();
             monitor.stopAndPrintFinalResult();
@@ -154,6 +154,17 @@ final class LineBatcher {
         }
         if (!problems.isEmpty()) {
             throw new TerminateToolException(CmdTool.FAILED, String.join("\n", problems));
+        }
+    }
+
+    /**
+     * Counts the lines just written, then stops the run if nobody reads them: the monitor's total then agrees with
+     * the "closed after line N" message rather than leaving out the lines of the batch that found the pipe closed.
+     */
+    private static void counted(List<ReadLine> written, PerformanceMonitor monitor, PrintStream out) {
+        monitor.incrementCounter(written.size());
+        if (!written.isEmpty()) {
+            Stdout.requireOpen(out, "line " + written.get(written.size() - 1).line().number());
         }
     }
 
@@ -233,9 +244,6 @@ final class LineBatcher {
             out.print(r.line().ending());
         }
         out.flush();
-        if (!pending.isEmpty()) {
-            Stdout.requireOpen(out, "line " + pending.get(pending.size() - 1).line().number());
-        }
         return failed;
     }
 }

@@ -108,8 +108,8 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
                     }
                     // each line's rows as soon as they are known: a coprocess that writes a line waits for them
                     out.flush();
+                    monitor.incrementCounter(); // before the check: the total then counts the line it names
                     Stdout.requireOpen(out, "line " + line.number());
-                    monitor.incrementCounter();
                 }
             } finally {
                 out.flush();

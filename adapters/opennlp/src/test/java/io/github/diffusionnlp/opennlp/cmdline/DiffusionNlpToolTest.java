@@ -494,25 +494,40 @@ class DiffusionNlpToolTest {
         }
     }
 
-    /** Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one. */
+    /**
+     * Output whose reader has gone ({@code | head}): the tools stop with a message instead of computing on for no one,
+     * and OpenNLP's monitor totals what the message says was written (it said "Total: 0" before the count moved ahead
+     * of the check).
+     */
     @Test
     void aClosedStandardOutputStopsTheRun() throws IOException {
         java.io.PipedInputStream reader = new java.io.PipedInputStream();
         java.io.PipedOutputStream pipe = new java.io.PipedOutputStream(reader);
         reader.close(); // the reader stopped
         PrintStream closed = new PrintStream(pipe, true, StandardCharsets.UTF_8);
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
         byte[] in = "The [MASK] sat .\nno mask\n".repeat(3).getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream infillErr = new ByteArrayOutputStream();
         int infill = DiffusionNlpTool.run(new String[] {"Infill", "-tokenized", "-steps", "1", "-batch", "1"},
-                new ByteArrayInputStream(in), closed, e);
+                new ByteArrayInputStream(in), closed, new PrintStream(infillErr, true, StandardCharsets.UTF_8));
+        ByteArrayOutputStream generateErr = new ByteArrayOutputStream();
         int generate = DiffusionNlpTool.run(new String[] {"Generate", "-count", "4", "-steps", "1", "-batch", "2"},
-                new ByteArrayInputStream(new byte[0]), closed, e);
-        String messages = err.toString(StandardCharsets.UTF_8);
-        assertEquals(2, infill, messages);
-        assertEquals(2, generate, messages);
-        assertTrue(messages.contains("standard output was closed after line 1 ")
-                && messages.contains("standard output was closed after 2 sentences "), messages);
+                new ByteArrayInputStream(new byte[0]), closed, new PrintStream(generateErr, true,
+                        StandardCharsets.UTF_8));
+        ByteArrayOutputStream suggestErr = new ByteArrayOutputStream();
+        int suggest = DiffusionNlpTool.run(new String[] {"Suggest", "-tokenized"}, new ByteArrayInputStream(in),
+                closed, new PrintStream(suggestErr, true, StandardCharsets.UTF_8));
+        String infilled = infillErr.toString(StandardCharsets.UTF_8);
+        String generated = generateErr.toString(StandardCharsets.UTF_8);
+        String suggested = suggestErr.toString(StandardCharsets.UTF_8);
+        assertEquals(2, infill, infilled);
+        assertEquals(2, generate, generated);
+        assertEquals(2, suggest, suggested);
+        assertTrue(infilled.contains("standard output was closed after line 1 ") && infilled.contains("Total: 1 line"),
+                infilled);
+        assertTrue(generated.contains("standard output was closed after 2 sentences ")
+                && generated.contains("Total: 2 sent"), generated);
+        assertTrue(suggested.contains("standard output was closed after line 1 ") && suggested.contains("Total: 1 line"),
+                suggested);
         assertEquals(0, run(new byte[0], "Infill", "-tokenized", "-steps", "1").code(), "empty input, open output");
     }
 
