@@ -2,7 +2,7 @@
 // `mvn -B -q package -DskipTests`, with CoreNLP's models jar on the classpath (for pos, ner, parse, sentiment):
 //
 //   MODELS=~/.m2/repository/edu/stanford/nlp/stanford-corenlp/4.5.10/stanford-corenlp-4.5.10-models.jar
-//   java -cp "plugin/target/diffusion-nlp-corenlp.jar:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java
+//   java --enable-native-access=ALL-UNNAMED -cp "plugin/target/diffusion-nlp-corenlp.jar:plugin/target/lib/*:$MODELS" examples/corenlp/CoreNlpExample.java
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;

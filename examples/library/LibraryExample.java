@@ -2,7 +2,7 @@
 // From the repository root, after `mvn -B -q package -DskipTests`, run it with Java's single-file
 // launcher (under a minute on a 2-core CPU):
 //
-//   java -cp "core/target/diffusion-nlp.jar:core/target/lib/*" examples/library/LibraryExample.java [MODEL_DIR]
+//   java --enable-native-access=ALL-UNNAMED -cp "core/target/diffusion-nlp.jar:core/target/lib/*" examples/library/LibraryExample.java [MODEL_DIR]
 //
 // (MODEL_DIR: another model than the shipped one; one trained on untagged text skips the POS templates.)
 // The shipped model fills masks, rewrites, generates (free, under a sentiment and a POS template,

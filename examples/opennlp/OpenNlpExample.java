@@ -1,7 +1,7 @@
 // The OpenNLP-style API of diffusion-nlp in one file. From the repository root, after
 // `mvn -B -q package -DskipTests`, run it with Java's single-file launcher:
 //
-//   java -cp "adapters/opennlp/target/diffusion-nlp-opennlp.jar:adapters/opennlp/target/lib/*" \
+//   java --enable-native-access=ALL-UNNAMED -cp "adapters/opennlp/target/diffusion-nlp-opennlp.jar:adapters/opennlp/target/lib/*" \
 //        examples/opennlp/OpenNlpExample.java
 //
 // Sentences and tokens come from OpenNLP's own SentenceDetectorME and TokenizerME (the English

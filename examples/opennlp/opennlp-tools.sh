@@ -89,4 +89,4 @@ java -jar "$JAR" InfillEvaluator -data "$HELDOUT" -steps 16
 rm "$HELDOUT"
 
 # the OpenNLP java API in one file
-java -cp "$JAR:adapters/opennlp/target/lib/*" examples/opennlp/OpenNlpExample.java
+java --enable-native-access=ALL-UNNAMED -cp "$JAR:adapters/opennlp/target/lib/*" examples/opennlp/OpenNlpExample.java
