@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.api;
 
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
 
 /**
@@ -133,11 +134,12 @@ public enum SamplingRange {
 
     /**
      * {@code value}, or {@code refusal}'s exception naming {@code option} and the value as {@code written} by the
-     * user (a front end that parsed it from text passes the text: "-strength 2", not "2.0").
+     * user (a front end that parsed it from text passes the text: "-strength 2", not "2.0"), shown through
+     * {@link Visible}: a number parser forgives the spaces and line ends around it, so the text can hold them.
      */
     public double check(double value, String written, String option, Refusal refusal) {
         if (!allows(value)) {
-            throw refusal.of(option, written, allowed);
+            throw refusal.of(option, Visible.of(written), allowed);
         }
         return value;
     }

@@ -154,6 +154,9 @@ class SamplingRangeTest {
                 () -> SamplingRange.STRENGTH.check(1.5, "--strength", SamplingRange.OUT_OF_RANGE));
         refused("-guidance -1e0 is out of range; allowed: " + SamplingRange.GUIDANCE.allowed(),
                 () -> SamplingRange.GUIDANCE.check(-1, "-1e0", "-guidance", SamplingRange.OUT_OF_RANGE));
+        // Double.parseDouble reads "2\n" as 2: the refusal shows the line end rather than breaking its line there
+        refused("-strength 2<U+000A> is out of range; allowed: " + SamplingRange.STRENGTH.allowed(),
+                () -> SamplingRange.STRENGTH.check(2, "2\n", "-strength", SamplingRange.OUT_OF_RANGE));
         IllegalStateException own = assertThrows(IllegalStateException.class, () -> SamplingRange.CANDIDATES.check(0,
                 "0", "diffusion.candidates", (o, v, a) -> new IllegalStateException("bad " + o + " = '" + v + "'; allowed: " + a)));
         assertEquals("bad diffusion.candidates = '0'; allowed: a whole number from 1 to 64", own.getMessage());

@@ -340,9 +340,9 @@ abstract class CmdTool<P> {
         for (String[] reading : new String[][] {{"-ngramLayout", p.getNgramLayout()},
                 {"-ngramMultiword", p.getNgramMultiword()}}) {
             if (reading[1] != null && (weight == 0 || p.getNgramCorpus() == null)) {
-                throw badParameter(reading[0] + " " + reading[1] + ": says how -ngramCorpus FILE is read, only used"
-                        + " with it and -ngramWeight above 0 (the model's own corpus, fused by default, is read as the"
-                        + " model records it was)");
+                throw badParameter(reading[0] + " " + Visible.of(reading[1]) + ": says how -ngramCorpus FILE is read,"
+                        + " only used with it and -ngramWeight above 0 (the model's own corpus, fused by default, is"
+                        + " read as the model records it was)");
             }
         }
     }

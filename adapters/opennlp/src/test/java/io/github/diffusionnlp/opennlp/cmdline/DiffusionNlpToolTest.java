@@ -654,6 +654,9 @@ class DiffusionNlpToolTest {
         assertEquals(1, multiword.code(), multiword.stderr());
         assertTrue(multiword.stderr().startsWith("-ngramMultiword surface: says how -ngramCorpus FILE is read"),
                 multiword.stderr());
+        // the layout's parser forgives the line end; the message shows it as written
+        Run lineEnd = run("", "Generate", "-model", model, "-ngramLayout", "plain\n");
+        assertTrue(lineEnd.stderr().startsWith("-ngramLayout plain<U+000A>: says how"), lineEnd.stderr());
     }
 
     /**
