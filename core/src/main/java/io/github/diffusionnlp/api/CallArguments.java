@@ -83,8 +83,12 @@ final class CallArguments {
      * Refuses an infill result that is not one for {@code sentences}: as many sentences, each as long, holding the same
      * token wherever its sentence holds no {@value DiffusionLM#MASK} (what infill leaves as it was), and a word of
      * whitespace-split text wherever it holds one ({@link #requireWord}).
+     *
+     * @param naming how the messages name the sentences and their tokens ({@link SentenceNaming})
+     * @param filledNaming how they name the infilled ones ("infilled sentence 2"), counted as {@code naming} counts
      */
-    static void checkInfilled(List<List<String>> sentences, List<List<String>> infilled) {
+    static void checkInfilled(List<List<String>> sentences, List<List<String>> infilled, SentenceNaming naming,
+            SentenceNaming filledNaming) {
         if (infilled.size() != sentences.size()) {
             throw new IllegalArgumentException("infilled holds " + Counted.of(infilled.size(), "sentence", "sentences")
                     + " for " + Counted.of(sentences.size(), "sentence", "sentences") + ": give infill's result for"
@@ -92,17 +96,18 @@ final class CallArguments {
         }
         for (int s = 0; s < sentences.size(); s++) {
             List<String> given = sentences.get(s);
-            List<String> filled = Objects.requireNonNull(infilled.get(s), "infilled sentence " + s);
+            List<String> filled = Objects.requireNonNull(infilled.get(s), filledNaming.sentence(s));
             if (filled.size() != given.size()) {
-                throw new IllegalArgumentException("infilled sentence " + s + " has " + filled.size() + " tokens where"
-                        + " sentence " + s + " has " + given.size() + ": give infill's result for the same sentences");
+                throw new IllegalArgumentException(filledNaming.sentence(s) + " has " + filled.size()
+                        + " tokens where " + naming.sentence(s) + " has " + given.size()
+                        + ": give infill's result for the same sentences");
             }
             for (int i = 0; i < given.size(); i++) {
                 // the words infill wrote are read as the sentences' are: text not split is no word of it
-                requireWord(filled.get(i), "token " + i + " of infilled sentence " + s);
+                requireWord(filled.get(i), filledNaming.token(s, i));
                 if (!DiffusionLM.MASK.equals(given.get(i)) && !given.get(i).equals(filled.get(i))) {
-                    throw new IllegalArgumentException(SentenceNaming.BATCH.token(s, i) + " is '"
-                            + Visible.of(given.get(i)) + "' but infilled sentence " + s + " holds '"
+                    throw new IllegalArgumentException(naming.token(s, i) + " is '"
+                            + Visible.of(given.get(i)) + "' but " + filledNaming.sentence(s) + " holds '"
                             + Visible.of(String.valueOf(filled.get(i)))
                             + "' there: infill changes only masks; give its result for the same sentences");
                 }

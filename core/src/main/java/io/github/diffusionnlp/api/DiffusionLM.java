@@ -290,11 +290,28 @@ public final class DiffusionLM implements AutoCloseable {
      * sentence by its index in the list ("token 2 of sentence 0", "sentence 1 has 3 tokens"), a list of one
      * included: the index is where the caller put it, and a message's words do not change with the list's size.
      * Those of the calls given one sentence ({@code infill}, {@code suggest}, {@code rewrite}) say "token 2" and
-     * "the sentence", an index their caller never gave.
+     * "the sentence", an index their caller never gave. The overloads given a {@link SentenceNaming} ({@link
+     * #infillAll(List, Constraints, SamplingOptions, SentenceNaming)} and those of {@code suggestAll} and {@code
+     * rewriteAll}) name them as it does.
      */
     public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints,
             SamplingOptions options) {
         return infill(sentences, constraints, options, SentenceNaming.BATCH);
+    }
+
+    /**
+     * {@link #infillAll(List, Constraints, SamplingOptions)}, its refusals naming the sentences as {@code naming}
+     * does: for a front end whose user counts the sentences otherwise (CoreNLP's annotator names a document's from 1,
+     * "token 2 of sentence 2", as its own warnings do), or that passes on one sentence its caller gave alone ({@link
+     * SentenceNaming#ONE}: "token 2", "the sentence"). It fills what that call fills, in the same way.
+     *
+     * @throws IllegalArgumentException as {@link #infillAll(List, Constraints, SamplingOptions)}, naming the sentences
+     *     and tokens as {@code naming} does, and when {@code naming} names one sentence and more are given
+     */
+    public List<List<String>> infillAll(List<List<String>> sentences, Constraints constraints, SamplingOptions options,
+            SentenceNaming naming) {
+        requireOneSentenceFor(naming, sentences);
+        return infill(sentences, constraints, options, naming);
     }
 
     /**
@@ -430,10 +447,28 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
             Constraints constraints, SamplingOptions options, int k) {
-        List<List<String>> given = CallArguments.sentences(sentences, constraints, options, SentenceNaming.BATCH);
-        List<List<String>> filled = TokenLists.checkedCopy(infilled, "infilled", "infilled sentence");
-        CallArguments.checkInfilled(given, filled);
-        return suggestRead(given, filled, constraints, options, k, SentenceNaming.BATCH);
+        return suggestAll(sentences, infilled, constraints, options, k, SentenceNaming.BATCH);
+    }
+
+    /**
+     * {@link #suggestAll(List, List, Constraints, SamplingOptions, int)}, its refusals naming the sentences (and those
+     * of {@code infilled}, "token 2 of infilled sentence 2") as {@code naming} does, as {@link #infillAll(List,
+     * Constraints, SamplingOptions, SentenceNaming)} names them: for a front end that reads the words of the sentences
+     * it infilled under its own naming (CoreNLP's annotator, from 1). It reads what that call reads, in the same way.
+     *
+     * @throws IllegalArgumentException as {@link #suggestAll(List, List, Constraints, SamplingOptions, int)}, naming
+     *     the sentences and tokens as {@code naming} does, and when {@code naming} names one sentence and more are
+     *     given
+     */
+    public List<List<List<Suggestion>>> suggestAll(List<List<String>> sentences, List<List<String>> infilled,
+            Constraints constraints, SamplingOptions options, int k, SentenceNaming naming) {
+        requireOneSentenceFor(naming, sentences);
+        List<List<String>> given = CallArguments.sentences(sentences, constraints, options, naming);
+        SentenceNaming filledNaming = new SentenceNaming("infilled " + naming.noun(), naming.single(),
+                naming.firstSentence(), naming.firstToken());
+        List<List<String>> filled = TokenLists.checkedCopy(infilled, "infilled", filledNaming);
+        CallArguments.checkInfilled(given, filled, naming, filledNaming);
+        return suggestRead(given, filled, constraints, options, k, naming);
     }
 
     private List<List<List<Suggestion>>> suggestRead(List<List<String>> given, List<List<String>> infilled,

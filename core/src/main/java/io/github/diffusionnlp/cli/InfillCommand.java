@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SentenceNaming;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,12 +48,14 @@ final class InfillCommand extends TokenLinesCommand {
     }
 
     /**
-     * Core's infill names a refused sentence by its place in the batch; none reaches it from the input read here (a
-     * mask written another way is refused by its line first, and tokens are split as core splits them).
+     * Core's refusals name a line "input line 8" ({@link SentenceNaming}), as the per-line checks and rewrite's do;
+     * none reaches core from the input read here (a mask written another way is refused by its line first, and tokens
+     * are split as core splits them).
      */
     @Override
     List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first) {
-        return lm.infillAll(lines, constraintOptions.constraints(null), options);
+        return lm.infillAll(lines, constraintOptions.constraints(null), options,
+                new SentenceNaming("input line", false, first + 1, 0));
     }
 
     @Override

@@ -200,6 +200,61 @@ class ArgumentMessagesTest {
     }
 
     /**
+     * Batched infill and suggestions given a {@link SentenceNaming} name the sentences and tokens as it does, as the
+     * rewrite given one does: a front end whose user counts a document's sentences and tokens from 1 (CoreNLP's
+     * annotator) has "token 2 of sentence 2" for the list's sentence 1, its token 1, where the calls without a naming
+     * say "token 1 of sentence 1". The infilled sentences suggestAll reads are named so too; a naming of one sentence
+     * says "token 1" and is refused for two sentences. The words filled are those of the call without a naming.
+     */
+    @Test
+    void batchedInfillAndSuggestionsNameTheSentencesAsTheirNamingDoes() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        SentenceNaming fromOne = new SentenceNaming("sentence", false, 1, 1);
+        Constraints none = Constraints.none();
+        List<List<String>> spaced = List.of(List.of("A", "[MASK]"), List.of("A", "two words"));
+        String whitespace = ", 'two words', holds whitespace: a token is a word of whitespace-split text; split it"
+                + " into tokens";
+        assertEquals("token 1 of sentence 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.infillAll(spaced, none, fast)).getMessage());
+        assertEquals("token 2 of sentence 2" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.infillAll(spaced, none, fast, fromOne)).getMessage());
+        assertEquals("token 2 of sentence 2" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.suggestAll(spaced, spaced, none, fast, 3, fromOne)).getMessage());
+        assertEquals("token 1" + whitespace, assertThrows(IllegalArgumentException.class,
+                () -> lm.infillAll(List.of(spaced.get(1)), none, fast, SentenceNaming.ONE)).getMessage());
+        String mask = ", '[mask]', is not a mask and would come back unfilled: a mask is the token [MASK] alone, in"
+                + " capitals, with nothing else in the token (split the text into tokens first)";
+        List<List<String>> misspelt = List.of(List.of("A", "[MASK]"), List.of("A", "[mask]"));
+        assertEquals("token 2 of sentence 2" + mask, assertThrows(IllegalArgumentException.class,
+                () -> lm.infillAll(misspelt, none, fast, fromOne)).getMessage());
+        assertEquals("the POS template has 1 tag but sentence 1 has 2 tokens; an infill keeps the length, one tag"
+                + " per token", assertThrows(IllegalArgumentException.class, () -> lm.infillAll(List.of(List.of("A",
+                        "[MASK]")), none.withTemplate(List.of(Upos.NOUN)), fast, fromOne)).getMessage());
+        List<List<String>> masked = List.of(List.of("A", "[MASK]"), List.of("The", "[MASK]", "ran"));
+        List<List<String>> filled = lm.infillAll(masked, none, fast, fromOne);
+        assertEquals(lm.infillAll(masked, none, fast), filled);
+        assertEquals(lm.suggestAll(masked, filled, none, fast, 3), lm.suggestAll(masked, filled, none, fast, 3,
+                fromOne));
+        List<List<String>> otherWord = List.of(filled.get(0), List.of("A", filled.get(1).get(1), "ran"));
+        assertEquals("token 1 of sentence 2 is 'The' but infilled sentence 2 holds 'A' there: infill changes only"
+                + " masks; give its result for the same sentences", assertThrows(IllegalArgumentException.class,
+                        () -> lm.suggestAll(masked, otherWord, none, fast, 3, fromOne)).getMessage());
+        assertEquals("infilled sentence 2 has 2 tokens where sentence 2 has 3: give infill's result for the same"
+                + " sentences", assertThrows(IllegalArgumentException.class, () -> lm.suggestAll(masked,
+                        List.of(filled.get(0), filled.get(0)), none, fast, 3, fromOne)).getMessage());
+        assertEquals("token 2 of infilled sentence 1, 'two words', holds whitespace: a token is a word of"
+                + " whitespace-split text; split it into tokens", assertThrows(IllegalArgumentException.class,
+                        () -> lm.suggestAll(List.of(masked.get(0)), List.of(List.of("A", "two words")), none, fast,
+                                3, fromOne)).getMessage());
+        assertEquals("a naming of one sentence for 2 sentences; give SentenceNaming.BATCH", assertThrows(
+                IllegalArgumentException.class, () -> lm.infillAll(masked, none, fast, SentenceNaming.ONE))
+                .getMessage());
+        assertEquals("a naming of one sentence for 2 sentences; give SentenceNaming.BATCH", assertThrows(
+                IllegalArgumentException.class, () -> lm.suggestAll(masked, filled, none, fast, 3,
+                        SentenceNaming.ONE)).getMessage());
+    }
+
+    /**
      * A batched rewrite's kept token outside the POS template names its sentence, as its other refusals do: "token 1 is
      * kept" told the caller of several sentences nothing of which.
      */

@@ -523,14 +523,7 @@ final class ConfiguredAnnotator implements Annotator {
     private List<List<String>> sample(DiffusionLM lm, Annotation doc, List<CoreMap> sentences, ModelInput input,
             List<List<List<Suggestion>>> suggested) {
         if (settings.task == DiffusionSettings.Task.INFILL) {
-            List<List<String>> results = lm.infillAll(input.words(), constraints, options);
-            if (settings.suggestions > 0) { // from what this pass read, not what a pass sampled again reads
-                suggested.addAll(FillSuggestions.read(lm, input.words(), results, constraints, options,
-                        settings.suggestions,
-                        tokenizerWords));
-            }
-            resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);
-            return results;
+            return infill(lm, sentences, input, suggested);
         }
         List<boolean[]> keep = input.kept();
         Set<Integer> leftAsTheyAre = new java.util.HashSet<>(); // sentence indexes the model must not see
@@ -544,6 +537,21 @@ final class ConfiguredAnnotator implements Annotator {
         skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
         warnOfLookAlikesRewritten(doc, sentences, leftAsTheyAre);
         return rewrite(lm, sentences, input, keep, leftAsTheyAre);
+    }
+
+    /**
+     * The sentences infilled (with leaked entities sampled again), and with {@code suggestions} each sentence's
+     * {@link FillSuggestions} added to {@code suggested}. Package-private for tests.
+     */
+    List<List<String>> infill(DiffusionLM lm, List<CoreMap> sentences, ModelInput input,
+            List<List<List<Suggestion>>> suggested) {
+        List<List<String>> results = lm.infillAll(input.words(), constraints, options, DOCUMENT);
+        if (settings.suggestions > 0) { // from what this pass read, not what a pass sampled again reads
+            suggested.addAll(FillSuggestions.read(lm, input.words(), results, constraints, options,
+                    settings.suggestions, tokenizerWords));
+        }
+        resampleLeakedEntities(lm, sentences, input.words(), input.written(), results);
+        return results;
     }
 
     /**
@@ -689,7 +697,8 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * How core's refusals name the document's sentences and their tokens: from 1, as the annotator's own warnings do
-     * ("sentence 3 left as it is: it keeps token 2") and {@code keep} counts tokens (CoreNLP's {@code index}).
+     * ("sentence 3 left as it is: it keeps token 2") and {@code keep} counts tokens (CoreNLP's {@code index}); in
+     * every task's call: rewrite, infill (a sentence sampled again too) and its suggestions.
      */
     static final SentenceNaming DOCUMENT = new SentenceNaming("sentence", false, 1, 1);
 
@@ -833,7 +842,8 @@ final class ConfiguredAnnotator implements Annotator {
                 double t = options.temperature().orElse(SamplingOptions.INFILL_TEMPERATURE);
                 SamplingOptions again = options.toBuilder().seed(options.sentenceSeed(s) + 1_000_003L * attempt)
                         .temperature(t > 0 ? t : SamplingOptions.SAMPLING_TEMPERATURE).build();
-                results.set(s, lm.infillAll(List.of(words.get(s)), constraints, again).get(0));
+                // named as the document's sentence s, as the first pass names it
+                results.set(s, lm.infillAll(List.of(words.get(s)), constraints, again, DOCUMENT.window(s, 0)).get(0));
             }
         }
     }

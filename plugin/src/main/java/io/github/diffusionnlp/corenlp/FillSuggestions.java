@@ -6,6 +6,7 @@ import edu.stanford.nlp.util.CoreMap;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.api.Suggestion;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +16,8 @@ import java.util.Set;
 
 /**
  * With {@code NAME.suggestions = K}, each position infill filled gets the model's K likeliest words there
- * ({@link DiffusionLM#suggestAll(List, List, Constraints, SamplingOptions, int)}), read from what infill's sampling
+ * ({@link DiffusionLM#suggestAll(List, List, Constraints, SamplingOptions, int, SentenceNaming)}, its refusals naming
+ * the sentences from 1, {@link ConfiguredAnnotator#DOCUMENT}), read from what infill's sampling
  * read: a sentence of at most the model's length whole, with its masks; a longer one stretch by stretch, as infill
  * fills it, each stretch reading the words infill chose before it, under infill's sentiment, guidance and lexical
  * constraints and its n-gram fusion. So the first suggestion is the word one step of greedy infill writes, in a long
@@ -44,8 +46,9 @@ final class FillSuggestions {
                 spelling.word(TokenizerWords.MODEL_CLOSING));
         int read = quotesMerge ? Math.min(k + 1, lm.vocabulary().size() - 2) : k; // [PAD], [UNK] never suggested
         // best of k ranks sampled sentences, not the words of one pass
+        // its refusals name the document's sentences and tokens from 1, as infill's and rewrite's do
         List<List<List<Suggestion>>> perMask = lm.suggestAll(words, filled, constraints.withCandidates(1), options,
-                read);
+                read, ConfiguredAnnotator.DOCUMENT);
         List<List<List<Suggestion>>> out = new ArrayList<>();
         for (int s = 0; s < words.size(); s++) {
             List<String> w = words.get(s);

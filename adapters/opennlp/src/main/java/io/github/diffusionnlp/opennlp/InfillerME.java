@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SentenceNaming;
 import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.model.MaskSpelling;
@@ -140,7 +141,7 @@ public class InfillerME {
     /**
      * As {@link #infill(String[][])}, with sentence i sampled as sentence {@code first + i} of one call
      * ({@link SamplingOptions#startingAt}): the batches of one run (the evaluator's) give each sentence its own
-     * seed, as one call would.
+     * seed, as one call would, and a refusal names it so ("sentence 41" for sentence 1 from 40).
      */
     String[][] infillFrom(String[][] sentences, long first) {
         return infill(sentences, first, false);
@@ -160,9 +161,11 @@ public class InfillerME {
             // a template of another length: core refuses it, naming the sentence
             in.add(asRead(tokens, one ? "the sentence" : "sentence " + (first + i)));
         }
+        // core's refusals name sentence i as sentence first + i of one call, as the warning above does
+        SentenceNaming naming = SentenceNaming.BATCH.window((int) Math.min(first, Integer.MAX_VALUE), 0);
         List<List<String>> out = model.sample(lm -> one
                 ? List.of(lm.infill(in.get(0), constraints.toConstraints(), options))
-                : lm.infillAll(in, constraints.toConstraints(), options));
+                : lm.infillAll(in, constraints.toConstraints(), options, naming));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);

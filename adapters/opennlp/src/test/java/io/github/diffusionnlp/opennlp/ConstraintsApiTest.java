@@ -340,6 +340,23 @@ class ConstraintsApiTest {
     }
 
     /**
+     * A batch of a run's sentences from its sentence 40 ({@link InfillerME#infillFrom}, the evaluator's) is sampled as
+     * sentences 40 on of one call, and core's refusals name its sentences so too, as InfillerME's own warning of a
+     * split mask does ("sentence 41"): they named the batch's index, "sentence 1" (audit h219).
+     */
+    @Test
+    void aBatchFromALaterSentenceNamesItsSentencesAsTheRunCountsThem() {
+        ConstraintSpec noun = ConstraintSpec.NONE.withTemplate(List.of(Upos.NOUN));
+        InfillerME infiller = new InfillerME(model, FEW_STEPS, noun);
+        String template = "the POS template has 1 tag but sentence 41 has 2 tokens; an infill keeps the length, one"
+                + " tag per token";
+        assertEquals(template, assertThrows(IllegalArgumentException.class,
+                () -> infiller.infillFrom(new String[][] {{"dog"}, {"a", "dog"}}, 40)).getMessage());
+        assertEquals(template.replace("41", "1"), assertThrows(IllegalArgumentException.class,
+                () -> infiller.infill(new String[][] {{"dog"}, {"a", "dog"}})).getMessage());
+    }
+
+    /**
      * Under the input's own template a {@code [MASK]}'s tag is the tagger's guess for an unknown word there, not its
      * reading of the bracketed mask: OpenNLP's tagger reads {@code [MASK]} as punctuation (its tag matched Brown's at
      * a masked word 0.5% of the time on 600 held-out sentences, an unknown word's 31%), and the template then made
