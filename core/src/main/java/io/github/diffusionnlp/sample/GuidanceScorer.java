@@ -34,6 +34,12 @@ import ai.djl.ndarray.NDArray;
  * {@link IllegalStateException} that says so; one on another thread would wait for it forever). A scorer must not close
  * the model it steers: {@code close()} waits for the calls in flight, its own among them, so it fails there with an
  * {@link IllegalStateException} ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
+ *
+ * <p><b>One failure, one call.</b> The scorer is called once for all the rows sampled together (a call's sentences,
+ * {@code batchSize} at a time), so a failure cannot be told to be one sentence's: it ends the whole call, every
+ * sentence of it, with one exception, as any other failure of a call does. With request batching, a batch that holds
+ * other callers' rows (steered by this same scorer object) and fails is sampled again a call at a time, so that only
+ * the calls that fail alone fail ({@code RequestBatcher}).
  */
 public interface GuidanceScorer {
     /**
