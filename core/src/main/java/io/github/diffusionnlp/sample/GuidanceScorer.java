@@ -10,9 +10,13 @@ import ai.djl.ndarray.NDArray;
  * To multiply or divide by a number use {@link io.github.diffusionnlp.model.Scalars}, not {@code
  * mul(Number)}: DJL frees that number's memory before the sampler's backward reads it. The sampler opens the
  * gradient collector and marks {@code x} for gradients: a scorer opens none of its own, and does not use {@code
- * toType} (it cuts the graph: the score then has no gradient and steers nothing, without an error) or read numbers
- * out. Arrays it makes from {@code x} are freed when the step ends; constants it keeps (a word's embedding) belong to
- * an {@code NDManager} of its owner's, on the model's device. Each step moves x by {@code stepSize · σ²} times the
+ * toType} or {@code stopGradient} (they cut the graph) or read numbers out. A score that does not change with x (a
+ * constant, one cut from x so) would steer nothing: its gradient is 0 everywhere, and a call whose first step finds
+ * it 0 at every sampled position ends with an {@link IllegalArgumentException} saying so. Arrays it makes from {@code
+ * x} (or in {@code x.getManager()}) are freed when the gradient step ends, and it closes none of them, nor {@code x},
+ * {@code sigma}, {@code generated} or their manager: a scorer that does ends the call with an {@link
+ * IllegalStateException} naming what it closed. Constants it keeps (a word's embedding) belong to an {@code
+ * NDManager} of its owner's, on the model's device. Each step moves x by {@code stepSize · σ²} times the
  * gradient, so a score is best written as a log-probability at noise σ (a squared distance divided by σ²).
  * docs/library.md, <i>A scorer of your own</i>, has an example and the rest.
  *
@@ -30,12 +34,20 @@ import ai.djl.ndarray.NDArray;
  * {@link IllegalStateException} that says so; one on another thread would wait for it forever). A scorer must not close
  * the model it steers: {@code close()} waits for the calls in flight, its own among them, so it fails there with an
  * {@link IllegalStateException} ({@code CloseFromInsideACallTest}, {@code CallsFromABatchedScorerTest}).
+ *
+ * <p><b>One failure, one call.</b> The scorer is called once for all the rows sampled together (a call's sentences,
+ * {@code batchSize} at a time), so a failure cannot be told to be one sentence's: it ends the whole call, every
+ * sentence of it, with one exception, as any other failure of a call does. With request batching, a batch that holds
+ * other callers' rows (steered by this same scorer object) and fails is sampled again a call at a time, so that only
+ * the calls that fail alone fail ({@code RequestBatcher}).
  */
 public interface GuidanceScorer {
     /**
      * The score of each row, to be increased, shape (B): null or another shape ends the call with an {@link
-     * IllegalArgumentException} naming it, and a score whose gradient step makes the embeddings NaN or infinite with
-     * an {@link IllegalStateException}; an exception thrown here ends the call as it was thrown.
+     * IllegalArgumentException} naming it, as does a score whose gradient at the call's first step is 0 at every
+     * sampled position; a score whose gradient step makes the embeddings NaN or infinite ends it with an {@link
+     * IllegalStateException}, as does closing an argument or its manager; an exception thrown here ends the call as it
+     * was thrown (after closing an argument, it is the cause of the exception that says so).
      *
      * @param x (B, L, d) float32 embeddings, B the rows sampled together and L the model's whole length: noisy
      *     ({@code e + σ·ε}) at generated positions, clean at given ones

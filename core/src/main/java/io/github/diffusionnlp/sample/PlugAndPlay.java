@@ -2,6 +2,7 @@ package io.github.diffusionnlp.sample;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import io.github.diffusionnlp.runtime.Autograd;
@@ -64,27 +65,36 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
      * These settings applied after one Euler step: {@link #gradientSteps} gradient-ascent steps on the scorer plus
      * the fluency term that keeps x near the unguided step's result {@code target} (B, L, d), at the generated
      * positions ({@code generatedMask}, (B, L, 1): 1 there, 0 at given ones) only; {@code sigma} is the step's new
-     * noise level. Called by {@link Sampler} inside its step's {@code NDScope}.
+     * noise level. Called by {@link Sampler} inside its step's {@code NDScope}; {@code first} on a call's first step,
+     * where a score whose gradient is 0 at every generated position is refused ({@link #requireSteers}).
      */
-    NDArray apply(NDArray target, float sigma, NDArray generatedMask) {
+    NDArray apply(NDArray target, float sigma, NDArray generatedMask, boolean first) {
         requireOutsideAScorer();
         float s2 = sigma * sigma;
         Shape rows = new Shape(target.getShape().get(0));
-        NDArray sigmaArr = target.getManager().full(rows, sigma);
         NDArray x = target;
         for (int j = 0; j < gradientSteps; j++) {
             Autograd.COLLECTOR.lock();
-            try {
+            // The scorer's arrays live in a manager of their own: one it closes (x.getManager()) is that, not the
+            // model's, whose arrays x's would otherwise be.
+            try (NDManager scorers = target.getManager().newSubManager()) {
                 NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
+                leaf.attach(scorers);
                 leaf.setRequiresGradient(true);
+                NDArray sigmaArr = scorers.full(rows, sigma);
+                NDArray generated = generatedMask.duplicate();
+                generated.attach(scorers);
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray score = checkedScore(scorer.score(leaf, sigmaArr, generatedMask), rows).sum();
+                    NDArray score = checkedScore(scored(leaf, sigmaArr, generated, scorers), rows).sum();
                     NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
                     NDArray objective = Scalars.times(score, (float) weight)
                             .sub(Scalars.times(drift, (float) (fluency / (2 * s2))));
                     collector.backward(objective);
                 }
                 NDArray grad = leaf.getGradient().mul(generatedMask);
+                if (first && j == 0) {
+                    requireSteers(grad, generatedMask, sigma);
+                }
                 x = x.add(grad.mul((float) (stepSize * s2)));
                 requireFinite(x, sigma);
             } finally {
@@ -92,6 +102,61 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
             }
         }
         return x;
+    }
+
+    /**
+     * The scorer's score of {@code x}, refused when the scorer closed what it was given (an exception it threw
+     * then is the refusal's cause): closing x or generated failed in DJL's words ("Native resource has been released
+     * already"), and closing x's manager closed the model's.
+     */
+    private NDArray scored(NDArray x, NDArray sigma, NDArray generated, NDManager scorers) {
+        NDArray score;
+        try {
+            score = scorer.score(x, sigma, generated);
+        } catch (RuntimeException e) {
+            String closed = closed(x, sigma, generated, scorers);
+            if (closed != null) {
+                throw closedBy(closed, e);
+            }
+            throw e;
+        }
+        String closed = closed(x, sigma, generated, scorers);
+        if (closed != null) {
+            throw closedBy(closed, null);
+        }
+        return score;
+    }
+
+    /** What of the scorer's arguments it closed, named as {@link GuidanceScorer} names them, or null. */
+    private static String closed(NDArray x, NDArray sigma, NDArray generated, NDManager scorers) {
+        if (!scorers.isOpen()) {
+            return "x's NDManager (x.getManager())";
+        }
+        return x.isReleased() ? "x" : sigma.isReleased() ? "sigma" : generated.isReleased() ? "generated" : null;
+    }
+
+    private static IllegalStateException closedBy(String closed, RuntimeException cause) {
+        return new IllegalStateException("the steering scorer closed " + closed + "; the model frees what it gives a"
+                + " scorer and the arrays a scorer makes when the step ends: close none of x, sigma, generated or"
+                + " x.getManager() (constants of your own go into an NDManager of your own)", cause);
+    }
+
+    /**
+     * Refuses a score that does not change with x, read from the call's first gradient step, where x is the unguided
+     * step's result and the fluency term's gradient is exactly 0: {@code grad} is then the weight times the score's
+     * own gradient. A constant score, one made from sigma or generated alone, or one cut from x (stopGradient, toType,
+     * numbers read out) steered nothing, and the call gave the unsteered sentences without a word. A row with no
+     * generated position has nothing to steer and no say.
+     */
+    private static void requireSteers(NDArray grad, NDArray generatedMask, float sigma) {
+        if (grad.abs().sum().getFloat() == 0 && generatedMask.sum().getFloat() > 0) {
+            throw new IllegalArgumentException("the steering scorer's score does not change with x: its gradient was 0"
+                    + " at every sampled position at the first step (noise level σ = " + Numbers.written(sigma)
+                    + "), so it would steer nothing (a constant, a score of sigma or generated alone, or x cut from the"
+                    + " graph by stopGradient, toType or numbers read out); compute it from x with DJL operations,"
+                    + " which keep the gradient, and, for a score that acts only near some words, as a"
+                    + " log-probability at noise σ, which is nowhere flat (GuidanceScorer)");
+        }
     }
 
     /**

@@ -353,7 +353,7 @@ public final class Sampler {
                 // Euler step; at given positions x = x̂₀ = e, so they stay put.
                 NDArray next = x.add(x.sub(x0).mul((float) ((sigmas[k + 1] - sigma) / sigma)));
                 if (schedule.callsAScorer()) {
-                    next = schedule.steer().apply(next, (float) sigmas[k + 1], generatedMask);
+                    next = schedule.steer().apply(next, (float) sigmas[k + 1], generatedMask, k == 0);
                 }
                 NDScope.unregister(next, x0);
                 x = next;

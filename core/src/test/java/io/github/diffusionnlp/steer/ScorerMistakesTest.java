@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
@@ -96,6 +97,66 @@ class ScorerMistakesTest {
         // finite scores, but a weight so large that a step overflows
         String m = refused(IllegalStateException.class, FINE, 1e38);
         assertTrue(m.contains("weight " + Numbers.written(1e38)), m);
+    }
+
+    /**
+     * A score that does not depend on x (a constant, one made from sigma alone, one cut from x by stopGradient or
+     * toType, x minus itself) has a gradient of 0: it steered nothing, and the call gave the unsteered sentences
+     * without a word.
+     */
+    @Test
+    void aScoreThatDoesNotDependOnXIsRefusedSayingHowToFixIt() {
+        List<GuidanceScorer> scorers = List.of(
+                (x, s, g) -> x.getManager().ones(s.getShape()),
+                (x, s, g) -> s.square(),
+                (x, s, g) -> x.stopGradient().sum(new int[] {1, 2}),
+                (x, s, g) -> x.toType(DataType.FLOAT64, false).sum(new int[] {1, 2}),
+                (x, s, g) -> x.sub(x).sum(new int[] {1, 2}));
+        for (GuidanceScorer scorer : scorers) {
+            String m = refused(IllegalArgumentException.class, scorer, 1);
+            assertTrue(m.startsWith("the steering scorer's score does not change with x: its gradient was 0 at every"
+                    + " sampled position at the first step (noise level σ = ")
+                    && m.contains("compute it from x with DJL operations, which keep the gradient"), m);
+        }
+    }
+
+    /**
+     * A scorer that closes x, sigma, generated or x's NDManager fails the call naming what it closed, and the model
+     * goes on. Before, closing x or generated failed with DJL's "Native resource has been released already", and
+     * closing x.getManager() closed the model's own manager: every later call failed with "NDManager has been closed
+     * already".
+     */
+    @Test
+    void aScorerThatClosesWhatItIsGivenIsRefusedNamingItAndTheModelGoesOn() {
+        GuidanceScorer closesX = (x, s, g) -> {
+            NDArray score = x.sum(new int[] {1, 2});
+            x.close();
+            return score;
+        };
+        GuidanceScorer closesXFirst = (x, s, g) -> {
+            x.close();
+            return x.sum(new int[] {1, 2});
+        };
+        GuidanceScorer closesSigma = (x, s, g) -> {
+            s.close();
+            return x.sum(new int[] {1, 2});
+        };
+        GuidanceScorer closesGenerated = (x, s, g) -> {
+            g.close();
+            return x.sum(new int[] {1, 2});
+        };
+        GuidanceScorer closesTheManager = (x, s, g) -> {
+            NDArray score = x.sum(new int[] {1, 2});
+            x.getManager().close();
+            return score;
+        };
+        List<GuidanceScorer> scorers = List.of(closesX, closesXFirst, closesSigma, closesGenerated, closesTheManager);
+        List<String> named = List.of("x", "x", "sigma", "generated", "x's NDManager (x.getManager())");
+        for (int i = 0; i < scorers.size(); i++) {
+            String m = refused(IllegalStateException.class, scorers.get(i), 1);
+            assertTrue(m.startsWith("the steering scorer closed " + named.get(i) + ";")
+                    && m.contains("close none of x, sigma, generated or x.getManager()"), m);
+        }
     }
 
     /** The scorer's own exception reaches the caller as it was thrown (this passed before too). */

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Probe;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Result;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Settings;
@@ -121,6 +122,9 @@ final class SteeringCommand implements Callable<Integer> {
                     "--probe-corpus"));
         }
         Report.prepare(out, name, overwrite); // found only when writing, after the whole run
+        if (settings.probe() != null) { // read only once the model has loaded: a missing file cost its seconds
+            InputFiles.requireRegularFile(settings.probeCorpus(), "corpus file");
+        }
         Result result;
         // no request batcher: one caller, and steered calls are not batched anyway (DiffusionLM.Builder#optBatching)
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optBatching(0, Duration.ZERO).build()) {

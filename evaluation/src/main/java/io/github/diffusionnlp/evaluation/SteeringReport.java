@@ -43,7 +43,7 @@ public final class SteeringReport {
                 + " | sampling s |\n");
         sb.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : r.rows()) {
-            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %d | %d | %.0f |%n", row.row(),
+            sb.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %.3f | %.3f | %d | %d | %.1f |%n", row.row(),
                     row.toward() == null ? "—" : row.toward(), row.weight() == null ? "—" : fmt(row.weight()),
                     row.n(), row.pPositive(), row.pNegative(), row.afinnPositive(), row.afinnNegative(),
                     row.seconds()));

@@ -135,6 +135,24 @@ class SteeringSmokeTest {
         assertTrue(Files.readString(out.resolve("small.md")).contains("| row |"));
     }
 
+    /**
+     * A --probe-corpus that is not there was found only once the model had loaded (here: a --model that is not one was
+     * named instead, the corpus's error coming after it). It is checked with the options, before loading.
+     */
+    @Test
+    void aMissingProbeCorpusIsRefusedBeforeTheModelLoads(@TempDir Path out) throws Exception {
+        Path missing = out.resolve("probe.conllu");
+        String err = refused("--model", out.resolve("no-model").toString(), "--probe-corpus", missing.toString(),
+                "--n", "1", "--steps", "1", "--out", out.toString());
+        assertTrue(err.contains(missing + ": corpus file not found"), err);
+        err = refused("--model", out.resolve("no-model").toString(), "--probe-corpus", out.toString(),
+                "--n", "1", "--steps", "1", "--out", out.toString());
+        assertTrue(err.contains(out + " is a directory; give a corpus file"), err);
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
     /** An --out that is a file was found when the files were written, after the whole run: its samples were lost. */
     @Test
     void refusesAnOutputThatCannotHoldTheFilesBeforeLoadingTheModel(@TempDir Path out) throws Exception {
