@@ -773,8 +773,10 @@ final class ConfiguredAnnotator implements Annotator {
      * model's words only at its masks (a token the model reads as {@code [UNK]}, "3 1/2" with its no-break space, is
      * tagged as itself). Under {@code syntax=keep} those tags are its template; the classes {@code keep} names are
      * read off them (not off the masked sentence's tags, where the mask's moves its neighbours': "They [MASK] work
-     * today." has "work" a noun, "They can work today." a verb), with its kept indexes; that keep mask is written
-     * into {@code keep} and {@code written} (what the document takes of the model's words), as core keeps it.
+     * today." has "work" a noun, "They can work today." a verb), with its kept indexes; that keep mask, as core fits
+     * it and tells it ({@link FilledTagging#replacingKeep(FilledTagging.Keep, FilledTagging.Kept)}: no mask's
+     * position kept, nor a token past the template), is written into {@code keep} and {@code written} (what the
+     * document takes of the model's words).
      */
     private FilledTagging filledTagging(List<CoreMap> sentences, ModelInput input, List<boolean[]> keep) {
         boolean classes = !settings.keepUpos.isEmpty();
@@ -795,16 +797,17 @@ final class ConfiguredAnnotator implements Annotator {
         }
         if (classes) {
             filled = filled.replacingKeep((s, words, tags) -> {
-                boolean[] k = keep.get(s);
-                boolean[] write = input.written().get(s);
-                int room = settings.template == null ? k.length : Math.min(k.length, settings.template.size());
+                boolean[] k = new boolean[words.size()];
                 for (int i = 0; i < k.length; i++) {
-                    boolean mask = input.words().get(s).get(i).equals(DiffusionLM.MASK);
-                    k[i] = i < room && !mask && (settings.keepIndexes.contains(i + 1)
-                            || settings.keepUpos.contains(tags.get(i)));
+                    k[i] = settings.keepIndexes.contains(i + 1) || settings.keepUpos.contains(tags.get(i));
+                }
+                return k;
+            }, (s, k) -> { // as core fitted it: no mask's position kept, nor a token past the template
+                boolean[] write = input.written().get(s);
+                for (int i = 0; i < k.length; i++) {
+                    keep.get(s)[i] = k[i];
                     write[i] = !k[i];
                 }
-                return k.clone();
             });
         }
         return filled;
