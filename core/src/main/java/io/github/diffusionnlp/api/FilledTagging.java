@@ -23,9 +23,11 @@ import java.util.Objects;
  * sentence) before it samples, and refuses there what does not fit; the tags of the filled words are known only once
  * the masks are filled, so what they change is never refused: a mask's own position is never kept (it is a position
  * to write), and under a template of another length than its sentence no token past the template is (it has no place
- * in the rewritten sentence). Sentences without a mask are never tagged: they keep their templates and keep masks.
- * Immutable; the tagger and keep rule are called on the calling thread, once for each sentence that holds a mask and
- * whose template or keep mask they replace, before the rewrite samples.
+ * in the rewritten sentence). A front end that needs the keep mask a sentence is rewritten with (to give its kept
+ * tokens back in its own spelling) is told it as fitted ({@link #replacingKeep(Keep, Kept)}) rather than fitting the
+ * rule's mask again. Sentences without a mask are never tagged: they keep their templates and keep masks.
+ * Immutable; the tagger, keep rule and its {@link Kept} are called on the calling thread, once for each sentence that
+ * holds a mask and whose template or keep mask they replace, before the rewrite samples.
  */
 public final class FilledTagging {
     /** Tags the words of a rewrite's sentence once its masks are filled. */
@@ -51,14 +53,29 @@ public final class FilledTagging {
         boolean[] keep(int sentence, List<String> words, List<Upos> tags);
     }
 
+    /** Told the keep mask a rewrite's sentence is rewritten with, the {@link Keep} rule's once fitted. */
+    @FunctionalInterface
+    public interface Kept {
+        /**
+         * @param sentence the sentence's index in the call
+         * @param keep one flag a token of the sentence, the rule's mask with a mask's position not kept, nor a token
+         *     past a template of another length than the sentence (a copy, the caller's to keep or change)
+         */
+        void kept(int sentence, boolean[] keep);
+    }
+
+    private static final Kept UNTOLD = (sentence, keep) -> { };
+
     private final Tagger tagger;
     private final boolean templates;
     private final Keep keep;
+    private final Kept kept;
 
-    private FilledTagging(Tagger tagger, boolean templates, Keep keep) {
+    private FilledTagging(Tagger tagger, boolean templates, Keep keep, Kept kept) {
         this.tagger = Objects.requireNonNull(tagger, "tagger of filled words");
         this.templates = templates;
         this.keep = keep;
+        this.kept = kept;
     }
 
     /**
@@ -66,7 +83,7 @@ public final class FilledTagging {
      * #replacingTemplates} or {@link #replacingKeep} says what (alone it is a rewrite without it).
      */
     public static FilledTagging by(Tagger tagger) {
-        return new FilledTagging(tagger, false, null);
+        return new FilledTagging(tagger, false, null, UNTOLD);
     }
 
     /**
@@ -75,7 +92,7 @@ public final class FilledTagging {
      * under a template of another length than its own.
      */
     public FilledTagging replacingTemplates() {
-        return new FilledTagging(tagger, true, keep);
+        return new FilledTagging(tagger, true, keep, kept);
     }
 
     /**
@@ -84,7 +101,17 @@ public final class FilledTagging {
      * the rule says, nor a token past a template of another length than its sentence.
      */
     public FilledTagging replacingKeep(Keep rule) {
-        return new FilledTagging(tagger, templates, Objects.requireNonNull(rule, "keep rule"));
+        return replacingKeep(rule, UNTOLD);
+    }
+
+    /**
+     * {@link #replacingKeep(Keep)}, {@code told} told each sentence's keep mask as fitted, where the rule gave one
+     * (not where it gave null), before the rewrite samples: what the sentence keeps, for a front end that gives its
+     * kept tokens back itself (in its own spelling, a word the model reads as {@code [UNK]} included).
+     */
+    public FilledTagging replacingKeep(Keep rule, Kept told) {
+        return new FilledTagging(tagger, templates, Objects.requireNonNull(rule, "keep rule"),
+                Objects.requireNonNull(told, "what is told the fitted keep masks"));
     }
 
     /** Whether a sentence's template is replaced by its filled words' tags. */
@@ -132,7 +159,9 @@ public final class FilledTagging {
             if (this.keep != null) {
                 boolean[] k = this.keep.keep(s, words, tags);
                 if (k != null) {
-                    outKeep.set(s, keptHere(k.clone(), tokens, outEach.get(s).template()));
+                    boolean[] fitted = keptHere(k.clone(), tokens, outEach.get(s).template());
+                    outKeep.set(s, fitted);
+                    kept.kept(s, fitted.clone());
                 }
             }
         }

@@ -120,6 +120,35 @@ class FilledKeepTest {
     }
 
     /**
+     * A front end that gives kept tokens back itself is told the keep mask each masked sentence is rewritten with, as
+     * core fitted it (the mask's position and the token past the shorter template not kept), once, by the sentence's
+     * index in the call, in its own copy; not for a sentence without a mask, nor where the rule gives null.
+     */
+    @Test
+    void theFittedKeepMaskIsToldToTheFrontEnd() {
+        boolean[] all = {true, true, true, true, true};
+        List<String> plain = List.of("The", "report", "was", "late", ".");
+        Constraints shorter = Constraints.none().withTemplate(Constraints.parseTemplate("PRON VERB ADV PUNCT"));
+        List<Integer> told = new ArrayList<>();
+        List<boolean[]> masks = new ArrayList<>();
+        FilledTagging filled = FilledTagging.by((s, words) -> tag(words))
+                .replacingKeep((s, words, tags) -> s == 2 ? null : all, (s, k) -> {
+                    told.add(s);
+                    masks.add(k.clone());
+                    Arrays.fill(k, true); // the front end's copy: the rewrite keeps what it was told
+                });
+        List<List<String>> out = lm.rewriteAll(List.of(plain, MASKED, MASKED), Arrays.asList(all, null, null), 0.6,
+                List.of(Constraints.none(), shorter, Constraints.none()), OPTIONS, SentenceNaming.BATCH, filled);
+        assertEquals(List.of(1), told);
+        assertArrayEquals(new boolean[] {true, false, true, true, false}, masks.get(0));
+        assertEquals(plain, out.get(0), "every token kept");
+        assertEquals(4, out.get(1).size(), "the template's length");
+        assertEquals(List.of("She", "home", "early"), List.of(out.get(1).get(0), out.get(1).get(2),
+                out.get(1).get(3)), "the fitted mask's tokens kept, not the told copy changed: " + out.get(1));
+        assertArrayEquals(new boolean[] {true, true, true, true, true}, all, "the rule's mask untouched");
+    }
+
+    /**
      * Without a mask nothing is tagged and the keep mask given stays; a rule giving null keeps the mask given; a rule
      * or tagger giving the wrong number fails (after sampling: a bug of the front end, not of the input).
      */

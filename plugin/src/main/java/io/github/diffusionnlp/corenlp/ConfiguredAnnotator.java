@@ -98,7 +98,7 @@ final class ConfiguredAnnotator implements Annotator {
                     + settings.suggestions + "'; allowed: 0 (none) to " + words + " (the words the model knows)");
         }
         // a rewrite takes one longer for a sentence of its own length (core rewrites it window by window), and leaves
-        // a sentence of another length as it is (skipTemplateOfAnotherLength); generate has no sentence
+        // a sentence of another length as it is (templateOfAnotherLength); generate has no sentence
         if (settings.template != null && settings.template.size() > maxLength
                 && settings.task != DiffusionSettings.Task.REWRITE) {
             throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".syntax = '"
@@ -362,13 +362,12 @@ final class ConfiguredAnnotator implements Annotator {
 
     /**
      * The rows {@link #rewrite} has core sample for one sentence ({@link DiffusionLM#rewriteRows}): none for a
-     * sentence left as it is (its masks included, {@link #rewrite}) or empty; under {@code syntax=keep}, {@link
+     * sentence left as it is (its masks included, {@link #rewrite}: the reasons {@link #sample}'s passes read, {@link
+     * #leftAsItIs}) or empty; under {@code syntax=keep}, {@link
      * KeptSyntaxRewrite#rows}.
      */
     private SampledRows rewriteRows(DiffusionLM lm, List<CoreLabel> tokens, List<String> words, boolean[] keep) {
-        int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // as skipKeptPastTheEnd
-        boolean left = words.isEmpty() || last > keep.length || templateRefusal(lm, words.size()) != null
-                || settings.template != null && firstKeptOutside(keep, settings.template.size()) >= 0;
+        boolean left = words.isEmpty() || leftAsItIs().stream().anyMatch(r -> r.why(lm, words, keep) != null);
         if (left) { // nothing of it sampled, its masks included (#rewrite)
             return SampledRows.NONE;
         }
@@ -532,9 +531,15 @@ final class ConfiguredAnnotator implements Annotator {
                 leftAsTheyAre.add(s);
             }
         }
-        skipKeptPastTheEnd(input.written(), keep, leftAsTheyAre);
-        skipTemplateOfAnotherLength(lm, input.written(), keep, leftAsTheyAre);
-        skipKeptOutsideTemplate(input.words(), input.written(), keep, leftAsTheyAre);
+        for (LeftAsItIs reason : leftAsItIs()) { // pass by pass: a sentence is left for the first reason that holds
+            for (int s = 0; s < keep.size(); s++) {
+                String why = leftAsTheyAre.contains(s) ? null : reason.why(lm, input.words().get(s), keep.get(s));
+                if (why != null) {
+                    LOG.warn("annotator \"{}\": sentence {} left as it is: {}", settings.shown, s + 1, why);
+                    leaveAsItIs(s, input.written(), keep, leftAsTheyAre);
+                }
+            }
+        }
         warnOfLookAlikesRewritten(doc, sentences, leftAsTheyAre);
         return rewrite(lm, sentences, input, keep, leftAsTheyAre);
     }
@@ -603,23 +608,39 @@ final class ConfiguredAnnotator implements Annotator {
     }
 
     /**
+     * A reason {@link #sample} leaves a rewrite's sentence as it is, with a warning (it depends on the text, so it does
+     * not fail the document: under CoreNLP's {@code -threads} a failing document leaves the run waiting forever).
+     */
+    @FunctionalInterface
+    private interface LeftAsItIs {
+        /**
+         * @param words the sentence's words as the model reads them; {@code keep} its keep mask
+         * @return what the warning says after "sentence 2 left as it is: ", or null where this reason does not hold
+         */
+        String why(DiffusionLM lm, List<String> words, boolean[] keep);
+    }
+
+    /**
+     * The reasons a rewrite's sentence is left as it is, in the order of {@link #sample}'s passes (each warns of the
+     * sentences it leaves, the first that holds leaving a sentence): a {@code keep} index past its end, an explicit
+     * template core refuses for its length, a kept token past that template. {@link #rewriteRows} reads the same,
+     * counting no rows for such a sentence.
+     */
+    private List<LeftAsItIs> leftAsItIs() {
+        return List.of(this::keptPastTheEnd, this::templateOfAnotherLength, this::keptOutsideTemplate);
+    }
+
+    /**
      * A {@code keep} index past a sentence's last token names a token the sentence does not have: the
      * rewrite the user asked for (that token kept) cannot be done. It was ignored without a word, the whole
      * sentence rewritten; the command line refuses such a line and the OpenNLP tool passes it through with a
-     * message. Here, as with a kept token outside the template, the sentence is left as it is with a warning
-     * (it depends on the text, so it does not fail the document).
+     * message. Here, as with a kept token outside the template, the sentence is left as it is with a warning.
      */
-    private void skipKeptPastTheEnd(List<boolean[]> written, List<boolean[]> keep, Set<Integer> leftAsTheyAre) {
+    private String keptPastTheEnd(DiffusionLM lm, List<String> words, boolean[] keep) {
         int last = settings.keepIndexes.stream().mapToInt(Integer::intValue).max().orElse(0); // 1-based
-        for (int s = 0; s < keep.size(); s++) {
-            int size = keep.get(s).length;
-            if (last > size && !leftAsTheyAre.contains(s)) {
-                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.keep = {} keeps token {}, but the sentence"
-                        + " has only {} tokens (indexes 1-{})", settings.shown, s + 1, settings.shown, keepText(), last,
-                        size, size);
-                leaveAsItIs(s, written, keep, leftAsTheyAre);
-            }
-        }
+        int size = keep.length;
+        return last <= size ? null : settings.shown + ".keep = " + keepText() + " keeps token " + last
+                + ", but the sentence has only " + size + " tokens (indexes 1-" + size + ")";
     }
 
     /** Sentence {@code s} left as it is: nothing of it written, every token kept, and the model never sees it. */
@@ -632,18 +653,11 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * An explicit template longer than the model is taken only for a sentence of its own length, which core rewrites
      * window by window: a sentence of another length is left as it is, with a warning in core's words, as with a kept
-     * token outside the template (it depends on the text, so it does not fail the document).
+     * token outside the template.
      */
-    private void skipTemplateOfAnotherLength(DiffusionLM lm, List<boolean[]> written, List<boolean[]> keep,
-            Set<Integer> leftAsTheyAre) {
-        for (int s = 0; s < keep.size(); s++) {
-            String refusal = leftAsTheyAre.contains(s) ? null : templateRefusal(lm, keep.get(s).length);
-            if (refusal != null) {
-                LOG.warn("annotator \"{}\": sentence {} left as it is: {}.syntax: {}", settings.shown, s + 1,
-                        settings.shown, refusal);
-                leaveAsItIs(s, written, keep, leftAsTheyAre);
-            }
-        }
+    private String templateOfAnotherLength(DiffusionLM lm, List<String> words, boolean[] keep) {
+        String refusal = templateRefusal(lm, keep.length);
+        return refusal == null ? null : settings.shown + ".syntax: " + refusal;
     }
 
     /**
@@ -666,24 +680,17 @@ final class ConfiguredAnnotator implements Annotator {
     /**
      * With an explicit template a rewritten sentence has the template's length, so a sentence that keeps a
      * token past it cannot be rewritten. That depends on the input, not the settings: such a sentence is
-     * left as it is, with a warning, rather than failing the document (under CoreNLP's {@code -threads} a
-     * failing document leaves the run waiting forever).
+     * left as it is, with a warning, rather than failing the document.
      */
-    private void skipKeptOutsideTemplate(List<List<String>> words, List<boolean[]> written, List<boolean[]> keep,
-            Set<Integer> leftAsTheyAre) {
+    private String keptOutsideTemplate(DiffusionLM lm, List<String> words, boolean[] keep) {
         if (settings.template == null) {
-            return;
+            return null;
         }
         int t = settings.template.size();
-        for (int s = 0; s < keep.size(); s++) {
-            int i = leftAsTheyAre.contains(s) ? -1 : firstKeptOutside(keep.get(s), t);
-            if (i >= 0) {
-                LOG.warn("annotator \"{}\": sentence {} left as it is: it keeps token {} ('{}'), but {}.syntax has {}"
-                        + " tags, and a rewritten sentence has the template's length ({}.keep = {})", settings.shown,
-                        s + 1, i + 1, Visible.of(words.get(s).get(i)), settings.shown, t, settings.shown, keepText());
-                leaveAsItIs(s, written, keep, leftAsTheyAre);
-            }
-        }
+        int i = firstKeptOutside(keep, t);
+        return i < 0 ? null : "it keeps token " + (i + 1) + " ('" + Visible.of(words.get(i)) + "'), but "
+                + settings.shown + ".syntax has " + t + " tags, and a rewritten sentence has the template's length ("
+                + settings.shown + ".keep = " + keepText() + ")";
     }
 
     private static int firstKeptOutside(boolean[] keep, int templateLength) {
@@ -773,8 +780,10 @@ final class ConfiguredAnnotator implements Annotator {
      * model's words only at its masks (a token the model reads as {@code [UNK]}, "3 1/2" with its no-break space, is
      * tagged as itself). Under {@code syntax=keep} those tags are its template; the classes {@code keep} names are
      * read off them (not off the masked sentence's tags, where the mask's moves its neighbours': "They [MASK] work
-     * today." has "work" a noun, "They can work today." a verb), with its kept indexes; that keep mask is written
-     * into {@code keep} and {@code written} (what the document takes of the model's words), as core keeps it.
+     * today." has "work" a noun, "They can work today." a verb), with its kept indexes; that keep mask, as core fits
+     * it and tells it ({@link FilledTagging#replacingKeep(FilledTagging.Keep, FilledTagging.Kept)}: no mask's
+     * position kept, nor a token past the template), is written into {@code keep} and {@code written} (what the
+     * document takes of the model's words).
      */
     private FilledTagging filledTagging(List<CoreMap> sentences, ModelInput input, List<boolean[]> keep) {
         boolean classes = !settings.keepUpos.isEmpty();
@@ -795,16 +804,17 @@ final class ConfiguredAnnotator implements Annotator {
         }
         if (classes) {
             filled = filled.replacingKeep((s, words, tags) -> {
-                boolean[] k = keep.get(s);
-                boolean[] write = input.written().get(s);
-                int room = settings.template == null ? k.length : Math.min(k.length, settings.template.size());
+                boolean[] k = new boolean[words.size()];
                 for (int i = 0; i < k.length; i++) {
-                    boolean mask = input.words().get(s).get(i).equals(DiffusionLM.MASK);
-                    k[i] = i < room && !mask && (settings.keepIndexes.contains(i + 1)
-                            || settings.keepUpos.contains(tags.get(i)));
+                    k[i] = settings.keepIndexes.contains(i + 1) || settings.keepUpos.contains(tags.get(i));
+                }
+                return k;
+            }, (s, k) -> { // as core fitted it: no mask's position kept, nor a token past the template
+                boolean[] write = input.written().get(s);
+                for (int i = 0; i < k.length; i++) {
+                    keep.get(s)[i] = k[i];
                     write[i] = !k[i];
                 }
-                return k.clone();
             });
         }
         return filled;

@@ -15,7 +15,7 @@ import java.util.List;
  * words ({@code words}) and which positions the model writes ({@code written}), both in token order. For
  * infill a written position reads {@value DiffusionLM#MASK}; for rewrite it reads the token's word.
  * {@code written} is changed in place when a sentence is later left as it is (see
- * {@code ConfiguredAnnotator.skipKeptPastTheEnd}).
+ * {@code ConfiguredAnnotator.leaveAsItIs}, for the reasons {@code ConfiguredAnnotator.leftAsItIs} gives).
  */
 record ModelInput(List<List<String>> words, List<boolean[]> written) {
 

@@ -238,7 +238,7 @@ public class RewriterME {
         // under its filled words' tags, and it keeps the classes those tags give (kept: what it kept in the end)
         boolean[][] kept = keep.clone();
         List<List<String>> out = model.sample(lm -> lm.rewriteAll(in, masks, strength, perSentence, options, naming,
-                filledTagging(sentences, byIndex, kept)));
+                filledTagging(byIndex, kept)));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
             result[i] = out.get(i).toArray(String[]::new);
@@ -258,10 +258,10 @@ public class RewriterME {
      * nothing: under the input's own template its template is its filled words' tags, and with {@code byIndex} and
      * classes in the keep spec its keep mask is {@code byIndex}'s and the classes those words' tags give ({@link
      * KeepSpec#mask}'s rule: a tag kept when it is exactly a kept class's name, as the tagger writes it), written into
-     * {@code kept} (a mask's position never kept, as core keeps none). The tags come from one call of the tagger a
-     * sentence.
+     * {@code kept} as core fits it (told by {@link FilledTagging#replacingKeep(FilledTagging.Keep,
+     * FilledTagging.Kept)}: a mask's position never kept). The tags come from one call of the tagger a sentence.
      */
-    private FilledTagging filledTagging(String[][] sentences, boolean[][] byIndex, boolean[][] kept) {
+    private FilledTagging filledTagging(boolean[][] byIndex, boolean[][] kept) {
         boolean classes = byIndex != null && keep.needsTags();
         if (!constraints.usesInputTemplate() && !classes) {
             return null;
@@ -278,11 +278,10 @@ public class RewriterME {
             filled = filled.replacingKeep((s, words, upos) -> {
                 boolean[] k = keep.classesOnly().mask(words.toArray(String[]::new), tags[s]);
                 for (int i = 0; i < k.length; i++) {
-                    k[i] = (k[i] || byIndex[s][i]) && !DiffusionLM.MASK.equals(sentences[s][i]); // never a mask
+                    k[i] |= byIndex[s][i];
                 }
-                kept[s] = k;
                 return k;
-            });
+            }, (s, k) -> kept[s] = k); // as core fitted it: a mask's position never kept
         }
         return filled;
     }
