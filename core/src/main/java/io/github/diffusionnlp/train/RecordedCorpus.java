@@ -24,7 +24,8 @@ import java.nio.file.Path;
  * what to give, as its dev loss would be of other sentences than the checkpoint's, in the same column of the log,
  * unasked. One that is gone, no regular file now, or recorded without its size and checksum (or relative, by hand)
  * is said in a note, and the run goes on measuring no dev loss: the dev split changes nothing the run trains, a
- * refusal would have no remedy but another file, and a checkpoint of before dev splits were recorded (2026-12-07)
+ * refusal would have no remedy but another file or none ({@code --no-dev}, which takes no dev split at all), and a
+ * checkpoint of before dev splits were recorded (2026-12-07)
  * resumes so too, saying how to go on measuring one.
  */
 public final class RecordedCorpus {
@@ -97,7 +98,7 @@ public final class RecordedCorpus {
      */
     private static TrainOptions onRecordedDev(TrainOptions options, TrainingInfo recorded, PrintStream log)
             throws IOException {
-        if (options.dev() != null) {
+        if (options.dev() != null || options.said(Setting.DEV)) { // one given, or none (--no-dev)
             return options;
         }
         String giveOne = options.names().given(Setting.DEV, "FILE");
@@ -124,7 +125,8 @@ public final class RecordedCorpus {
                     + giveOne + " for another";
             case CHANGED -> throw new IOException(named + ", the dev split the checkpoint in "
                     + Visible.of(options.output()) + " records, " + found.now().changedSinceMeasured(found.then())
-                    + "; give " + givenAsItIs + " to measure on it as it is now, or " + giveOne + " for another");
+                    + "; give " + givenAsItIs + " to measure on it as it is now, " + giveOne + " for another, or "
+                    + options.names().given(Setting.DEV, false) + " for none");
             case AS_RECORDED -> null;
         };
         if (note != null) {

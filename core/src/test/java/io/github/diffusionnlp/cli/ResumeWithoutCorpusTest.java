@@ -283,9 +283,54 @@ class ResumeWithoutCorpusTest {
         assertEquals(1, r.code(), r.out());
         assertEquals("error: " + dev + ", the dev split the checkpoint in " + out + " records, has changed since the"
                 + " checkpoint measured its dev loss on it (" + now.describe() + ", where the checkpoint recorded "
-                + then.describe() + "); give --dev " + dev + " to measure on it as it is now, or --dev FILE for"
-                + " another\n", r.err());
+                + then.describe() + "); give --dev " + dev + " to measure on it as it is now, --dev FILE for"
+                + " another, or --no-dev for none\n", r.err());
         assertEquals(10, record(out).step(), "nothing trained");
+        // the way on without it: no dev loss
+        Run without = MainTest.run("", "train", "--resume", "--no-dev", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, without.code(), without.err());
+        assertEquals(20, record(out).step());
+        assertEquals(null, record(out).dev());
+    }
+
+    /**
+     * A resume could not turn the recorded dev split off (--dev takes a file; left out, the recorded one is measured
+     * on): --no-dev measures none, says nothing of the recorded one, and the checkpoint then records no dev split and
+     * no dev loss.
+     */
+    @Test
+    void noDevTurnsTheRecordedDevSplitOff(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Run resumed = MainTest.run("", "train", "--resume", "--no-dev", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(resumed.out().contains("\ndev: "), resumed.out());
+        assertFalse(resumed.out().contains("dev.txt"), "nothing said of the dev split turned off: " + resumed.out());
+        assertTrue(resumed.out().contains(", dev loss -, "), resumed.out());
+        TrainingInfo after = record(out);
+        assertEquals(20, after.step());
+        assertEquals(null, after.dev());
+        assertEquals(null, CorpusFingerprint.recordedDev(after));
+        assertEquals(Double.NaN, after.devLoss());
+        assertEquals("NaN", loggedDevLoss(out, 20));
+        // and the next plain resume has no dev split to take, and nothing to say of one
+        Run again = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "30");
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.out().contains("\ndev: ") || again.out().contains("dev split"), again.out());
+    }
+
+    @Test
+    void devAndNoDevTogetherAreRefused(@TempDir Path tmp) throws IOException {
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        for (String command : List.of("train", "train-ar")) {
+            Run r = MainTest.run("", command, "--corpus", dev.toString(), "--dev", dev.toString(), "--no-dev", "--out",
+                    tmp.resolve("m").toString());
+            assertEquals(2, r.code(), r.out());
+            assertTrue(r.err().startsWith("--dev and --no-dev cannot both be given (--no-dev: no dev split, not even"
+                    + " the one a resumed checkpoint records)\n"), r.err());
+            assertTrue(r.err().contains("--no-dev"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("m")));
+        assertTrue(new picocli.CommandLine(new TrainCommand()).getUsageMessage().contains("--no-dev"));
     }
 
     /**
