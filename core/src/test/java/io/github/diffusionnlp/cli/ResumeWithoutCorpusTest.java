@@ -370,6 +370,34 @@ class ResumeWithoutCorpusTest {
         assertEquals("NaN", loggedDevLoss(out, 20), "nothing measured: not the checkpoint's dev loss logged again");
     }
 
+    /**
+     * A corpus or dev split inside --out is the user's, kept beside the model, and re-checked like any other (its
+     * size and checksum); but one that is a file the run itself writes there was taken too: a new run trained on its
+     * vocab.txt and wrote it over, and a resume measured on its training-log.csv, appended to it, and refused every
+     * plain resume after as a dev split that had changed. Refused by name before anything is read or written.
+     */
+    @Test
+    void aCorpusOrDevSplitThatIsAFileTheRunWritesIsRefused(@TempDir Path tmp) throws IOException {
+        Path fresh = Files.createDirectory(tmp.resolve("fresh"));
+        Path vocab = Files.writeString(fresh.resolve("vocab.txt"), SENTENCES.repeat(30));
+        Run r = MainTest.run("", args("train", "--corpus", vocab.toString(), "--out", fresh.toString(), "--steps",
+                "10"));
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: " + vocab + " (--corpus) is one of the files training writes into " + fresh + ", which"
+                + " the run would change; give --corpus a file of your own outside them\n", r.err());
+        assertEquals(SENTENCES.repeat(30), Files.readString(vocab), "left as it was");
+        assertEquals(List.of(vocab), Files.list(fresh).toList(), "nothing made");
+
+        Path out = trained(tmp);
+        Path log = out.resolve("training-log.csv");
+        Run dev = MainTest.run("", "train", "--resume", "--dev", log.toString(), "--out", out.toString(), "--steps",
+                "20");
+        assertEquals(1, dev.code(), dev.out());
+        assertEquals("error: " + log + " (--dev) is one of the files training writes into " + out + ", which the run"
+                + " would change; give --dev a file of your own outside them\n", dev.err());
+        assertEquals(10, record(out).step(), "nothing trained");
+    }
+
     /** --resume on a directory without a checkpoint starts a new model, which needs a corpus: refused at once. */
     @Test
     void aResumeWithoutCorpusOnADirectoryWithoutCheckpointIsRefused(@TempDir Path tmp) {
