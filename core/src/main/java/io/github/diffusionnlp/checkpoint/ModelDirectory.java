@@ -244,10 +244,29 @@ public final class ModelDirectory {
         }
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.filter(p -> !isOneOf(p, inputs)).map(p -> p.getFileName().toString())
-                    .filter(name -> !WRITTEN.contains(CheckpointFiles.withoutTemporarySuffix(name)
-                            .replaceFirst("(\\.tmp|" + CheckpointCommit.STAGED + ")+$", "")))
-                    .sorted().limit(3).toList();
+                    .filter(name -> !isWrittenName(name)).sorted().limit(3).toList();
         }
+    }
+
+    /** Whether a file of this name in a model directory is one a training run writes, or a temporary one of it. */
+    private static boolean isWrittenName(String name) {
+        return WRITTEN.contains(CheckpointFiles.withoutTemporarySuffix(name)
+                .replaceFirst("(\\.tmp|" + CheckpointCommit.STAGED + ")+$", ""));
+    }
+
+    /**
+     * Whether {@code file} is one of the files a training run writes into {@code out} (its checkpoint, log, plots,
+     * lock, or a temporary or staged sibling of one): a run that read it as its corpus or dev split would change
+     * what it reads (a new run wrote a corpus named vocab.txt over; a resume appended to a dev split that was its
+     * training-log.csv). A file of any other name in {@code out} is the user's, as {@link #refuseUnusable}'s
+     * {@code inputs} are.
+     */
+    public static boolean isWrittenByTraining(Path out, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        Path dir = out.toAbsolutePath().normalize();
+        boolean inOut = parent != null && (parent.equals(dir)
+                || Files.isDirectory(parent) && Files.isDirectory(dir) && Files.isSameFile(parent, dir));
+        return inOut && file.getFileName() != null && isWrittenName(file.getFileName().toString());
     }
 
     private static boolean isOneOf(Path file, List<Path> inputs) {

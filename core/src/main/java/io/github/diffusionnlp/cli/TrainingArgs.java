@@ -38,6 +38,10 @@ final class TrainingArgs {
             + " own, if it records one)")
     Path dev;
 
+    @Option(names = "--no-dev", description = "no validation sentences, not even with --resume the dev split the"
+            + " checkpoint records (one gone, changed or no longer wanted): no dev loss is measured or recorded")
+    boolean noDev;
+
     @Option(names = "--out", required = true, description = "checkpoint directory")
     Path out;
 
@@ -87,7 +91,7 @@ final class TrainingArgs {
             + " corpus and with its --layout, --steps, --batch, --lr, --warmup and --seed unless given (one given"
             + " otherwise is used and said, naming both values); its shape and vocabulary stay (--size, --length,"
             + " --vocab given otherwise are said); --dev left out: the dev split the checkpoint records, if it is"
-            + " still there unchanged")
+            + " still there unchanged (--no-dev: none)")
     boolean resume;
 
     @Option(names = "--reproducible", description = "train on one PyTorch thread, so that the same options give the"
@@ -157,11 +161,18 @@ final class TrainingArgs {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--corpus=<corpus>' (only"
                     + " --resume may leave it out, to train on the corpus its checkpoint records)");
         }
+        if (noDev && dev != null) {
+            throw new ParameterException(spec.commandLine(), "--dev and --no-dev cannot both be given (--no-dev: no dev"
+                    + " split, not even the one a resumed checkpoint records)");
+        }
         OptionErrors.checked("--size", () -> ModelConfig.ofSize(size == null ? TrainOptions.DEFAULT_SIZE : size, 3, 2));
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
                 .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
                 .multiword(reading.multiword).reproducible(reproducible).settingNames(SettingNames.COMMAND_LINE);
+        if (noDev) {
+            b.noDev();
+        }
         // only what was given is said: the rest is the builder's default, or a resumed run's checkpoint's
         Optional.ofNullable(size).ifPresent(b::size);
         Optional.ofNullable(vocab).ifPresent(b::vocabSize);

@@ -195,7 +195,8 @@ public final class ArTrainer implements TrainingRun {
         Path out = options.output();
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
-        double devLoss = previous == null ? Double.NaN : previous.devLoss();
+        // the checkpoint's, when this run measures on the same dev split: a record's dev loss is of the split it names
+        double devLoss = RecordedCorpus.devLossCarried(previous, options, devFingerprint);
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();

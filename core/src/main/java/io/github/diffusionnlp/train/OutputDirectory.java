@@ -77,6 +77,8 @@ public final class OutputDirectory {
         ModelDirectory.refuseLocked(out, "give another output directory");
         ModelDirectory.refuseUnusable(out, options.resume(), inputs(options), names.refused(Setting.OUTPUT),
                 "give " + names.name(Setting.RESUME) + " to go on training it, or another output directory");
+        refuseOwnFile(options, options.corpus(), Setting.CORPUS);
+        refuseOwnFile(options, options.dev(), Setting.DEV);
         RecordedCorpus.requireCheckpoint(options); // a resume without a corpus needs one there
         Path created = null; // the outermost directory that the run makes
         for (Path dir = out.toAbsolutePath(); dir != null && !Files.exists(dir); dir = dir.getParent()) {
@@ -118,6 +120,22 @@ public final class OutputDirectory {
         List<Path> inputs = Files.isRegularFile(options.output().resolve(LOCK)) ? inputs(options) : List.of();
         ModelDirectory.refuseUnusable(options.output(), options.resume(), inputs, option,
                 "give another output directory");
+    }
+
+    /**
+     * Refuses a corpus or dev split ({@code setting}) given as one of the files the run writes into its output
+     * directory ({@link ModelDirectory#isWrittenByTraining}): it would change it (a corpus named vocab.txt written
+     * over, a dev split that was its training-log.csv appended to, and every plain resume after refused as changed).
+     * A recorded one is no such file: the run that recorded it was refused so, and one recorded before is refused on
+     * resuming by its size and checksum, which the run changed.
+     */
+    private static void refuseOwnFile(TrainOptions options, Path file, Setting setting) throws IOException {
+        if (file != null && ModelDirectory.isWrittenByTraining(options.output(), file)) {
+            SettingNames names = options.names();
+            throw new IOException(Visible.of(file) + " (" + names.name(setting) + ") is one of the files training"
+                    + " writes into " + Visible.of(options.output()) + ", which the run would change; give "
+                    + names.name(setting) + " a file of your own outside them");
+        }
     }
 
     /** The run's own corpus and dev split, which the OpenNLP trainer keeps in its output directory. */

@@ -24,7 +24,8 @@ import java.nio.file.Path;
  * what to give, as its dev loss would be of other sentences than the checkpoint's, in the same column of the log,
  * unasked. One that is gone, no regular file now, or recorded without its size and checksum (or relative, by hand)
  * is said in a note, and the run goes on measuring no dev loss: the dev split changes nothing the run trains, a
- * refusal would have no remedy but another file, and a checkpoint of before dev splits were recorded (2026-12-07)
+ * refusal would have no remedy but another file or none ({@code --no-dev}, which takes no dev split at all), and a
+ * checkpoint of before dev splits were recorded (2026-12-07)
  * resumes so too, saying how to go on measuring one.
  */
 public final class RecordedCorpus {
@@ -97,16 +98,15 @@ public final class RecordedCorpus {
      */
     private static TrainOptions onRecordedDev(TrainOptions options, TrainingInfo recorded, PrintStream log)
             throws IOException {
-        if (options.dev() != null) {
+        if (options.dev() != null || options.said(Setting.DEV)) { // one given, or none (--no-dev)
             return options;
         }
         String giveOne = options.names().given(Setting.DEV, "FILE");
         if (recorded.dev() == null) {
             if (Double.isFinite(recorded.devLoss())) {
-                // its dev loss is the last measured: a run resumed without the dev split it had records none
+                // a config of before dev splits were recorded (a run of this build without one records no dev loss)
                 log.println("note: the checkpoint measured a dev loss on a dev split it does not record (an older"
-                        + " config, or a resumed run whose dev split was gone); give " + giveOne + " again to go on"
-                        + " measuring it");
+                        + " config); give " + giveOne + " again to go on measuring it");
             }
             return options;
         }
@@ -125,7 +125,8 @@ public final class RecordedCorpus {
                     + giveOne + " for another";
             case CHANGED -> throw new IOException(named + ", the dev split the checkpoint in "
                     + Visible.of(options.output()) + " records, " + found.now().changedSinceMeasured(found.then())
-                    + "; give " + givenAsItIs + " to measure on it as it is now, or " + giveOne + " for another");
+                    + "; give " + givenAsItIs + " to measure on it as it is now, " + giveOne + " for another, or "
+                    + options.names().given(Setting.DEV, false) + " for none");
             case AS_RECORDED -> null;
         };
         if (note != null) {
@@ -135,6 +136,23 @@ public final class RecordedCorpus {
         log.println("dev: " + named + " (as the checkpoint records; give " + options.names().name(Setting.DEV)
                 + " to measure on another)");
         return options.onDev(found.file());
+    }
+
+    /**
+     * The dev loss a run resuming {@code previous} (null: a new model) starts from, which its checkpoints record until
+     * it measures one: the checkpoint's when this run measures on the dev split that loss was measured on (the path
+     * {@code previous} records, the file still of the size and checksum it records: {@code dev}, this run's, null for
+     * none or no regular file), else NaN. A record's dev loss is so always of the dev split it names: one of another
+     * dev split, or of one no longer measured on, was recorded as this model's and shown by {@code info} as current.
+     * On the same dev split the last measurement stands until the next, as it does between two within a run.
+     */
+    static double devLossCarried(TrainingInfo previous, TrainOptions options, CorpusFingerprint dev) {
+        if (previous == null || previous.dev() == null || options.dev() == null || dev == null) {
+            return Double.NaN;
+        }
+        boolean same = previous.dev().equals(options.dev().toAbsolutePath().normalize().toString())
+                && dev.equals(CorpusFingerprint.recordedDev(previous));
+        return same ? previous.devLoss() : Double.NaN;
     }
 
     /**

@@ -16,15 +16,18 @@ public final class SettingNames {
     /** The builder's methods: {@code learningRate(...)}, {@code batchSize(32)}, {@code resume(true)}. */
     public static final SettingNames BUILDER = new SettingNames(SettingNames::builderName,
             (setting, value) -> setting.method() == null ? builderName(setting) + " " + javaLiteral(value)
+                    : setting == Setting.DEV && Boolean.FALSE.equals(value) ? "noDev()"
                     : setting.method() + "(" + javaLiteral(value) + ")", SettingNames::builderName);
 
     /**
      * The {@code train} and {@code train-ar} options: {@code --lr}, {@code --batch 32}, a flag as itself
-     * ({@code --relative-positions}); a refused value names the command too ({@code train --lr}).
+     * ({@code --relative-positions}); a refused value names the command too ({@code train --lr}). No dev split, the
+     * dev split given {@code false}, is {@code --no-dev} ({@code noDev()} to the builder).
      */
     public static final SettingNames COMMAND_LINE = new SettingNames(Setting::option,
             (setting, value) -> Boolean.TRUE.equals(value) ? setting.option()
                     : setting == Setting.CONTEXT_EMBEDDINGS && Boolean.FALSE.equals(value) ? "--no-context-embeddings"
+                    : setting == Setting.DEV && Boolean.FALSE.equals(value) ? "--no-dev"
                     : setting.option() + " " + value,
             setting -> "train " + setting.option());
 

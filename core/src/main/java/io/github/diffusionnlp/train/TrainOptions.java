@@ -24,9 +24,11 @@ import java.util.Set;
  *     resume}: then the run trains on the corpus its checkpoint records, absolute, if that file is still there and
  *     unchanged (its recorded size and checksum), and refuses otherwise, as it refuses an output directory without
  *     a checkpoint
- * @param dev optional validation sentences, or null: then a resumed run measures on the dev split its checkpoint
- *     records, when that file is still there and unchanged (said on its first lines; refused when it has changed; a
- *     dev split gone is said, and the run measures none)
+ * @param dev optional validation sentences, or null: then, {@link Setting#DEV} unsaid (the builder not given one,
+ *     {@code train} without {@code --dev}), a resumed run measures on the dev split its checkpoint records, when
+ *     that file is still there and unchanged (said on its first lines; refused when it has changed; a dev split gone
+ *     is said, and the run measures none); said ({@link Builder#noDev}, {@code train --no-dev}, and the
+ *     constructors, whose every value is given), the run measures none and its checkpoints record none
  * @param output checkpoint directory; also gets the loss log and plots
  * @param size named model size: tiny, small or base
  * @param vocabSize largest vocabulary, special tokens included
@@ -51,7 +53,8 @@ import java.util.Set;
  *     vocabulary was learnt so
  * @param unsaid the settings the caller left at their defaults (the builder's, or the command line's options not
  *     given): a new model takes the defaults, a resumed run its checkpoint's recorded settings
- *     ({@link #resumedFrom}); empty from the constructors, whose every value is given
+ *     ({@link #resumedFrom}); empty from the constructors, whose every value is given. A set without {@link
+ *     Setting#DEV} (one of them since 2026-12-07) says the dev split: a null {@code dev} is then none
  * @param reproducible train on one PyTorch intra-op thread, so that the same options give the same weights bit for
  *     bit ({@link Builder#reproducible}); false from the constructors that do not take it
  * @param names how the caller names the settings in the messages of the run ({@link Builder#settingNames});
@@ -67,7 +70,8 @@ public record TrainOptions(
      * The settings of a run that its messages name, each by the caller's name for it ({@link SettingNames}). Those
      * that {@link #MAY_BE_UNSAID may be left unsaid}, the builder's and the command line's start so: those a checkpoint
      * records (steps, batch, learning rate, warm-up, seed) a resumed run takes from it; those of the model's shape it
-     * keeps whatever is said, and says so when one is said otherwise.
+     * keeps whatever is said, and says so when one is said otherwise; the dev split, left unsaid, is the one the
+     * checkpoint records (see {@code dev}).
      */
     public enum Setting {
         SIZE("--size", "size"), VOCAB("--vocab", "vocabSize"), LENGTH("--length", "maxLength"),
@@ -85,9 +89,12 @@ public record TrainOptions(
         /** {@code train-ar}'s other model to take the vocabulary of: {@link ArTrainer}'s argument. */
         VOCAB_FROM("--vocab-from", null);
 
-        /** The settings a caller may leave unsaid, all of them unsaid until said (see {@code unsaid}). */
+        /**
+         * The settings a caller may leave unsaid, all of them unsaid until said (see {@code unsaid}); {@link #DEV}
+         * since 2026-12-07, said by a dev split given or by {@link Builder#noDev}.
+         */
         public static final Set<Setting> MAY_BE_UNSAID = Collections.unmodifiableSet(
-                EnumSet.of(SIZE, VOCAB, LENGTH, BATCH, STEPS, LEARNING_RATE, WARMUP, SEED));
+                EnumSet.of(SIZE, VOCAB, LENGTH, BATCH, STEPS, LEARNING_RATE, WARMUP, SEED, DEV));
 
         private final String option;
         private final String method;
@@ -214,10 +221,27 @@ public record TrainOptions(
 
         /**
          * Validation sentences, logged beside the training loss (default none; with {@code resume}, the dev split the
-         * checkpoint records, when it is still there unchanged: see {@link TrainOptions}'s {@code dev}).
+         * checkpoint records, when it is still there unchanged: see {@link TrainOptions}'s {@code dev}); null: not
+         * said, that default ({@link #noDev} says none).
          */
         public Builder dev(Path dev) {
             this.dev = dev;
+            if (dev == null) {
+                unsaid.add(Setting.DEV);
+            } else {
+                unsaid.remove(Setting.DEV);
+            }
+            return this;
+        }
+
+        /**
+         * No validation sentences, not even with {@code resume} the dev split the checkpoint records (one gone,
+         * changed or no longer wanted): the run measures no dev loss and its checkpoints record no dev split
+         * ({@code train --no-dev}).
+         */
+        public Builder noDev() {
+            this.dev = null;
+            unsaid.remove(Setting.DEV);
             return this;
         }
 
@@ -414,8 +438,8 @@ public record TrainOptions(
      * These options with every setting given (the constructors' way).
      *
      * @deprecated use {@link #builder}, which names each setting it gives: given each of these settings (so every
-     *     one of {@link Setting#MAY_BE_UNSAID}, which a resumed run would otherwise take from its checkpoint), it
-     *     builds these options
+     *     one of {@link Setting#MAY_BE_UNSAID}, which a resumed run would otherwise take from its checkpoint: a null
+     *     {@code dev} is {@link Builder#noDev}), it builds these options
      */
     @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,

@@ -283,9 +283,54 @@ class ResumeWithoutCorpusTest {
         assertEquals(1, r.code(), r.out());
         assertEquals("error: " + dev + ", the dev split the checkpoint in " + out + " records, has changed since the"
                 + " checkpoint measured its dev loss on it (" + now.describe() + ", where the checkpoint recorded "
-                + then.describe() + "); give --dev " + dev + " to measure on it as it is now, or --dev FILE for"
-                + " another\n", r.err());
+                + then.describe() + "); give --dev " + dev + " to measure on it as it is now, --dev FILE for"
+                + " another, or --no-dev for none\n", r.err());
         assertEquals(10, record(out).step(), "nothing trained");
+        // the way on without it: no dev loss
+        Run without = MainTest.run("", "train", "--resume", "--no-dev", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, without.code(), without.err());
+        assertEquals(20, record(out).step());
+        assertEquals(null, record(out).dev());
+    }
+
+    /**
+     * A resume could not turn the recorded dev split off (--dev takes a file; left out, the recorded one is measured
+     * on): --no-dev measures none, says nothing of the recorded one, and the checkpoint then records no dev split and
+     * no dev loss.
+     */
+    @Test
+    void noDevTurnsTheRecordedDevSplitOff(@TempDir Path tmp) throws IOException {
+        Path out = trainedWithDev(tmp);
+        Run resumed = MainTest.run("", "train", "--resume", "--no-dev", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(resumed.out().contains("\ndev: "), resumed.out());
+        assertFalse(resumed.out().contains("dev.txt"), "nothing said of the dev split turned off: " + resumed.out());
+        assertTrue(resumed.out().contains(", dev loss -, "), resumed.out());
+        TrainingInfo after = record(out);
+        assertEquals(20, after.step());
+        assertEquals(null, after.dev());
+        assertEquals(null, CorpusFingerprint.recordedDev(after));
+        assertEquals(Double.NaN, after.devLoss());
+        assertEquals("NaN", loggedDevLoss(out, 20));
+        // and the next plain resume has no dev split to take, and nothing to say of one
+        Run again = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "30");
+        assertEquals(0, again.code(), again.err());
+        assertFalse(again.out().contains("\ndev: ") || again.out().contains("dev split"), again.out());
+    }
+
+    @Test
+    void devAndNoDevTogetherAreRefused(@TempDir Path tmp) throws IOException {
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        for (String command : List.of("train", "train-ar")) {
+            Run r = MainTest.run("", command, "--corpus", dev.toString(), "--dev", dev.toString(), "--no-dev", "--out",
+                    tmp.resolve("m").toString());
+            assertEquals(2, r.code(), r.out());
+            assertTrue(r.err().startsWith("--dev and --no-dev cannot both be given (--no-dev: no dev split, not even"
+                    + " the one a resumed checkpoint records)\n"), r.err());
+            assertTrue(r.err().contains("--no-dev"), r.err());
+        }
+        assertFalse(Files.exists(tmp.resolve("m")));
+        assertTrue(new picocli.CommandLine(new TrainCommand()).getUsageMessage().contains("--no-dev"));
     }
 
     /**
@@ -304,12 +349,12 @@ class ResumeWithoutCorpusTest {
         assertEquals(20, record(out).step());
         assertEquals(null, record(out).dev());
         assertEquals("NaN", loggedDevLoss(out, 20), "nothing measured: not the checkpoint's dev loss logged again");
-        // its record keeps the dev loss last measured, of a dev split it no longer names: the next resume says so
+        // nor recorded as the model's (info and the last line showed the old dev loss as if measured at step 20)
+        assertEquals(Double.NaN, record(out).devLoss(), "a dev loss of a dev split the record no longer names");
+        assertTrue(r.out().contains(", dev loss -, "), r.out());
         Run again = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "30");
         assertEquals(0, again.code(), again.err());
-        assertTrue(again.out().contains("\nnote: the checkpoint measured a dev loss on a dev split it does not record"
-                + " (an older config, or a resumed run whose dev split was gone); give --dev FILE again to go on"
-                + " measuring it\n"), again.out());
+        assertFalse(again.out().contains("note: the checkpoint measured a dev loss"), again.out());
     }
 
     /** A config of before the dev split was recorded: the resume says what it measured and how to go on, as before. */
@@ -320,10 +365,37 @@ class ResumeWithoutCorpusTest {
         Run resumed = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
         assertEquals(0, resumed.code(), resumed.err());
         assertTrue(resumed.out().contains("note: the checkpoint measured a dev loss on a dev split it does not"
-                + " record (an older config, or a resumed run whose dev split was gone); give --dev FILE again to go on"
-                + " measuring it\n"), resumed.out());
+                + " record (an older config); give --dev FILE again to go on measuring it\n"), resumed.out());
         assertEquals(null, record(out).dev());
         assertEquals("NaN", loggedDevLoss(out, 20), "nothing measured: not the checkpoint's dev loss logged again");
+    }
+
+    /**
+     * A corpus or dev split inside --out is the user's, kept beside the model, and re-checked like any other (its
+     * size and checksum); but one that is a file the run itself writes there was taken too: a new run trained on its
+     * vocab.txt and wrote it over, and a resume measured on its training-log.csv, appended to it, and refused every
+     * plain resume after as a dev split that had changed. Refused by name before anything is read or written.
+     */
+    @Test
+    void aCorpusOrDevSplitThatIsAFileTheRunWritesIsRefused(@TempDir Path tmp) throws IOException {
+        Path fresh = Files.createDirectory(tmp.resolve("fresh"));
+        Path vocab = Files.writeString(fresh.resolve("vocab.txt"), SENTENCES.repeat(30));
+        Run r = MainTest.run("", args("train", "--corpus", vocab.toString(), "--out", fresh.toString(), "--steps",
+                "10"));
+        assertEquals(1, r.code(), r.out());
+        assertEquals("error: " + vocab + " (--corpus) is one of the files training writes into " + fresh + ", which"
+                + " the run would change; give --corpus a file of your own outside them\n", r.err());
+        assertEquals(SENTENCES.repeat(30), Files.readString(vocab), "left as it was");
+        assertEquals(List.of(vocab), Files.list(fresh).toList(), "nothing made");
+
+        Path out = trained(tmp);
+        Path log = out.resolve("training-log.csv");
+        Run dev = MainTest.run("", "train", "--resume", "--dev", log.toString(), "--out", out.toString(), "--steps",
+                "20");
+        assertEquals(1, dev.code(), dev.out());
+        assertEquals("error: " + log + " (--dev) is one of the files training writes into " + out + ", which the run"
+                + " would change; give --dev a file of your own outside them\n", dev.err());
+        assertEquals(10, record(out).step(), "nothing trained");
     }
 
     /** --resume on a directory without a checkpoint starts a new model, which needs a corpus: refused at once. */

@@ -27,7 +27,8 @@ class TrainResumeOptionsTest {
         assertEquals(Setting.MAY_BE_UNSAID, plain.unsaid());
         assertEquals(TrainOptions.DEFAULT_LEARNING_RATE, plain.learningRate(), "a new model's default");
         TrainOptions given = parsed("--corpus", "c.tsv", "--out", "m", "--resume", "--lr", "3e-4", "--batch", "16",
-                "--steps", "200", "--seed", "3", "--vocab", "500", "--size", "tiny", "--length", "32", "--warmup", "5");
+                "--steps", "200", "--seed", "3", "--vocab", "500", "--size", "tiny", "--length", "32", "--warmup", "5",
+                "--dev", "d.tsv");
         assertEquals(EnumSet.noneOf(Setting.class), given.unsaid());
         assertEquals(3e-4, given.learningRate());
         assertEquals(16, given.batchSize());

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,6 +24,23 @@ class RecordedCorpusTest {
                 () -> TrainOptions.builder(null, tmp.resolve("m")).build());
         assertEquals("corpus (null only with resume(true), to train on the corpus the checkpoint records)",
                 e.getMessage());
+    }
+
+    /**
+     * A dev split left unsaid is the recorded one on resuming; noDev() says none (dev(null) stays "not said"), as
+     * train --no-dev does, and is named so in the run's messages.
+     */
+    @Test
+    void noDevSaysNoneWhereDevNullLeavesItUnsaid(@TempDir Path tmp) {
+        Path out = tmp.resolve("m");
+        assertFalse(TrainOptions.builder(null, out).resume(true).build().said(TrainOptions.Setting.DEV));
+        assertFalse(TrainOptions.builder(null, out).resume(true).dev(null).build().said(TrainOptions.Setting.DEV));
+        TrainOptions none = TrainOptions.builder(null, out).resume(true).noDev().build();
+        assertTrue(none.said(TrainOptions.Setting.DEV));
+        assertEquals(null, none.dev());
+        assertTrue(TrainOptions.builder(null, out).resume(true).dev(tmp.resolve("d")).build().said(TrainOptions.Setting.DEV));
+        assertEquals("noDev()", SettingNames.BUILDER.given(TrainOptions.Setting.DEV, false));
+        assertEquals("--no-dev", SettingNames.COMMAND_LINE.given(TrainOptions.Setting.DEV, false));
     }
 
     @Test

@@ -49,7 +49,7 @@ class TrainOptionsTest {
         assertTrue(TrainOptions.builder(CORPUS, OUT).build().contextEmbeddings(), "the builder's default");
         assertEquals(TrainOptions.builder(CORPUS, OUT).size("tiny").vocabSize(12000).maxLength(64).batchSize(64)
                 .steps(5000).learningRate(1e-3).warmupSteps(200).seed(1).checkpointEvery(250).resume(false)
-                .contextEmbeddings(false).build(), constructed);
+                .contextEmbeddings(false).noDev().build(), constructed); // every value given: its null dev, none
         assertTrue(TrainOptions.class.getConstructor(Path.class, Path.class, Path.class, String.class, int.class,
                 int.class, int.class, int.class, Duration.class, double.class, int.class, long.class, int.class,
                 boolean.class).isAnnotationPresent(Deprecated.class), "a caller is told to use the builder");

@@ -1,0 +1,91 @@
+package io.github.diffusionnlp.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A resumed run started from its checkpoint's dev loss whatever it measured on, so that its checkpoints before its
+ * first measurement recorded, beside the dev split this run names, a loss of another one (or of none: a dev split
+ * gone, {@code ResumeWithoutCorpusTest}), which {@code info} showed as the model's. The record's dev loss is now
+ * always of the dev split it names: carried over only when the run measures on the one the checkpoint measured on
+ * (its path, size and checksum), NaN otherwise until the run measures one.
+ */
+class ResumedDevLossTest {
+    private static final String SENTENCES = "the cat sat on the mat .\na dog ran to the park .\n"
+            + "she read the old book .\nwe saw a red bird in the tree .\n";
+
+    /** Trains to {@code steps} with a checkpoint every step; returns each checkpoint's record as it was saved. */
+    private static Map<Integer, TrainingInfo> train(Path corpus, Path dev, Path out, int steps, boolean resume)
+            throws IOException {
+        Map<Integer, TrainingInfo> saved = new HashMap<>();
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        OutputStream watching = new OutputStream() {
+            @Override
+            public void write(int b) {
+                if (b != '\n') {
+                    line.write(b);
+                    return;
+                }
+                String said = line.toString(StandardCharsets.UTF_8);
+                line.reset();
+                if (said.startsWith("checkpoint: ")) { // said once the checkpoint is committed
+                    try {
+                        TrainingInfo record = ModelCheckpoint.readHeader(out).training();
+                        saved.put(record.step(), record);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+        new DiffusionTrainer(TrainOptions.builder(corpus, out).dev(dev).size("tiny").vocabSize(200).maxLength(16)
+                .batchSize(8).steps(steps).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(1)
+                .resume(resume).contextEmbeddings(false).build(), new PrintStream(watching, true,
+                StandardCharsets.UTF_8)).run();
+        return saved;
+    }
+
+    @Test
+    void aResumeOnAnotherDevSplitRecordsNoDevLossUntilItMeasuresOne(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        Path other = Files.writeString(tmp.resolve("other.txt"), "the dog sat on the mat .\n");
+        Path out = tmp.resolve("model");
+        TrainingInfo first = train(corpus, dev, out, 3, false).get(3);
+        assertTrue(Double.isFinite(first.devLoss()), "measured at the last step: " + first);
+
+        Map<Integer, TrainingInfo> resumed = train(corpus, other, out, 5, true);
+        TrainingInfo before = resumed.get(4); // not measured: only the last step (5) measures
+        assertEquals(other.toAbsolutePath().normalize().toString(), before.dev());
+        assertEquals(Double.NaN, before.devLoss(), "dev.txt's loss recorded as other.txt's");
+        assertTrue(Double.isFinite(resumed.get(5).devLoss()), "measured on other.txt at the last step");
+    }
+
+    /** The same dev split, unchanged: its last loss stands until the next measurement, as within one run. */
+    @Test
+    void aResumeOnTheSameDevSplitCarriesItsLastDevLoss(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        Path out = tmp.resolve("model");
+        TrainingInfo first = train(corpus, dev, out, 3, false).get(3);
+
+        TrainingInfo before = train(corpus, null, out, 5, true).get(4); // the recorded dev split, taken again
+        assertEquals(first.dev(), before.dev());
+        assertEquals(first.devLoss(), before.devLoss(), "measured on this dev split at step 3");
+    }
+}
