@@ -93,7 +93,7 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
                 }
                 NDArray grad = leaf.getGradient().mul(generatedMask);
                 if (first && j == 0) {
-                    requireSteers(grad, generatedMask, sigma);
+                    requireSteers(grad, target, sigma, generatedMask, rows, scorers);
                 }
                 x = x.add(grad.mul((float) (stepSize * s2)));
                 requireFinite(x, sigma);
@@ -146,17 +146,48 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
      * step's result and the fluency term's gradient is exactly 0: {@code grad} is then the weight times the score's
      * own gradient. A constant score, one made from sigma or generated alone, or one cut from x (stopGradient, toType,
      * numbers read out) steered nothing, and the call gave the unsteered sentences without a word. A row with no
-     * generated position has nothing to steer and no say.
+     * generated position has nothing to steer and no say. Where {@code grad} is 0 everywhere the score's own gradient
+     * is read once more, unweighted ({@link #movesUnweighted}): a weight so small that, times that gradient, it is 0
+     * in float32 is named rather than the scorer.
      */
-    private static void requireSteers(NDArray grad, NDArray generatedMask, float sigma) {
-        if (grad.abs().sum().getFloat() == 0 && generatedMask.sum().getFloat() > 0) {
-            throw new IllegalArgumentException("the steering scorer's score does not change with x: its gradient was 0"
-                    + " at every sampled position at the first step (noise level σ = " + Numbers.written(sigma)
-                    + "), so it would steer nothing (a constant, a score of sigma or generated alone, or x cut from the"
-                    + " graph by stopGradient, toType or numbers read out); compute it from x with DJL operations,"
-                    + " which keep the gradient, and, for a score that acts only near some words, as a"
-                    + " log-probability at noise σ, which is nowhere flat (GuidanceScorer)");
+    private void requireSteers(NDArray grad, NDArray target, float sigma, NDArray generatedMask, Shape rows,
+            NDManager scorers) {
+        if (grad.abs().sum().getFloat() != 0 || generatedMask.sum().getFloat() == 0) {
+            return;
         }
+        if (movesUnweighted(target, sigma, generatedMask, rows, scorers)) {
+            throw new IllegalArgumentException("the steering weight " + Numbers.written(weight) + " is too small:"
+                    + " times the scorer's gradient it is 0 in float32 at every sampled position at the first step"
+                    + " (noise level σ = " + Numbers.written(sigma) + "), so it would steer nothing; give a larger"
+                    + " weight, or 0 for no steering");
+        }
+        throw new IllegalArgumentException("the steering scorer's score does not change with x: its gradient was 0"
+                + " at every sampled position at the first step (noise level σ = " + Numbers.written(sigma)
+                + "), so it would steer nothing (a constant, a score of sigma or generated alone, or x cut from the"
+                + " graph by stopGradient, toType or numbers read out); compute it from x with DJL operations,"
+                + " which keep the gradient, and, for a score that acts only near some words, as a"
+                + " log-probability at noise σ, which is nowhere flat (GuidanceScorer)");
+    }
+
+    /**
+     * Whether the score's own gradient at {@code target}, unweighted, is other than 0 at some generated position: the
+     * scorer called once more, on the failure path only, as {@link #apply} calls it (its arguments in {@code scorers},
+     * in a gradient collector of its own; the collector's lock is still held).
+     */
+    private boolean movesUnweighted(NDArray target, float sigma, NDArray generatedMask, Shape rows,
+            NDManager scorers) {
+        NDArray leaf = target.duplicate();
+        leaf.attach(scorers);
+        leaf.setRequiresGradient(true);
+        NDArray sigmaArr = scorers.full(rows, sigma);
+        NDArray generated = generatedMask.duplicate();
+        generated.attach(scorers);
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            NDArray score = checkedScore(scored(leaf, sigmaArr, generated, scorers), rows).sum();
+            // + 0 · Σ x: a graph that reaches x even where the score does not (PyTorch refuses a backward without one)
+            collector.backward(score.add(Scalars.times(leaf.sum(), 0f)));
+        }
+        return leaf.getGradient().mul(generatedMask).abs().sum().getFloat() != 0;
     }
 
     /**

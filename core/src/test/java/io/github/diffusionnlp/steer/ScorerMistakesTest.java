@@ -121,6 +121,21 @@ class ScorerMistakesTest {
     }
 
     /**
+     * A weight so small that, times the score's gradient, it is 0 in float32 everywhere steers nothing too, but the
+     * scorer is not to blame: the refusal names the weight. Before (audit h223), a scorer whose score does change with
+     * x was refused as one whose score does not ("compute it from x with DJL operations").
+     */
+    @Test
+    void aWeightThatUnderflowsIsNamedRatherThanTheScorer() {
+        for (double weight : new double[] {1e-50, 1e-44}) {
+            GuidanceScorer small = (x, s, g) -> Scalars.times(x.sum(new int[] {1, 2}), 0.01f); // gradient 0.01
+            String m = refused(IllegalArgumentException.class, small, weight);
+            assertTrue(m.startsWith("the steering weight " + Numbers.written(weight) + " is too small: times the"
+                    + " scorer's gradient it is 0 in float32 at every sampled position"), m);
+        }
+    }
+
+    /**
      * A scorer that closes x, sigma, generated or x's NDManager fails the call naming what it closed, and the model
      * goes on. Before, closing x or generated failed with DJL's "Native resource has been released already", and
      * closing x.getManager() closed the model's own manager: every later call failed with "NDManager has been closed
