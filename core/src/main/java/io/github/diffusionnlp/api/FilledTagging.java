@@ -174,9 +174,9 @@ public final class FilledTagging {
      */
     private static boolean[] keptHere(boolean[] k, List<String> masked, List<Upos> template) {
         if (k.length != masked.size()) {
-            throw new IllegalStateException("the keep rule of filled words gave a keep mask of " + k.length
-                    + " for a sentence of " + Counted.of(masked.size(), "token", "tokens") + ": it must give one a"
-                    + " token");
+            throw new IllegalStateException("the keep rule of filled words gave a keep mask of "
+                    + Counted.of(k.length, "flag", "flags") + " for a sentence of "
+                    + Counted.of(masked.size(), "token", "tokens") + ": it must give one a token");
         }
         int room = template == null || template.size() == masked.size() ? k.length : template.size();
         for (int i = 0; i < k.length; i++) {

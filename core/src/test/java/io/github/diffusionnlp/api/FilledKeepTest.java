@@ -169,7 +169,7 @@ class FilledKeepTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(List.of(MASKED),
                 List.of(masked), 0.6, List.of(Constraints.none()), OPTIONS, SentenceNaming.BATCH,
                 FilledTagging.by((s, words) -> tag(words)).replacingKeep((s, words, tags) -> new boolean[4])));
-        assertEquals("the keep rule of filled words gave a keep mask of 4 for a sentence of 5 tokens: it must give"
+        assertEquals("the keep rule of filled words gave a keep mask of 4 flags for a sentence of 5 tokens: it must give"
                 + " one a token", e.getMessage());
         assertTrue(FilledTagging.by((s, words) -> tag(words)).replacingKeep((s, w, t) -> null).replacesKeep());
         assertFalse(FilledTagging.by((s, words) -> tag(words)).replacesTemplates());

@@ -126,7 +126,7 @@ final class SteeringCommand implements Callable<Integer> {
             InputFiles.requireRegularFile(settings.probeCorpus(), "corpus file");
         }
         Result result;
-        // no request batcher: one caller, and steered calls are not batched anyway (DiffusionLM.Builder#optBatching)
+        // no request batcher: one caller, whose calls would have no others to share a batch with
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optBatching(0, Duration.ZERO).build()) {
             result = new SteeringEvaluation(lm, settings, System.err).run();
         }
