@@ -125,7 +125,7 @@ class WeightAverageTest {
         Path dev = Files.writeString(tmp.resolve("dev.txt"), sentences);
         Path out = tmp.resolve("model");
         List<String> first = averagedRun(corpus, dev, out, 3, false); // a checkpoint every step; step 3 measures
-        List<String> resumed = averagedRun(corpus, dev, out, 5, true); // the same dev split: its loss carried
+        List<String> resumed = averagedRun(corpus, dev, out, 5, true); // on the same dev split
         for (List<String> lines : List.of(first, resumed)) {
             assertTrue(lines.stream().noneMatch(line -> line.contains("NaN")), String.join("\n", lines));
             List<String> averaged = lines.stream().filter(line -> line.contains("with the weight average")).toList();
