@@ -26,8 +26,9 @@ import java.util.Map;
  * @param trainLoss recent training cross-entropy (per token, nats)
  * @param devLoss last validation cross-entropy, measured on {@code dev} (every 250 steps and at a run's last, so
  *     possibly some steps before {@code step}), or NaN: none measured, or a resumed run's before its first measurement
- *     when it measures on another dev split than its checkpoint's, or on none (a run of before 2026-12-07 carried the
- *     checkpoint's over, and a record without {@code dev} may hold one of a dev split it does not name)
+ *     when it measures on another dev split than its checkpoint's, or on none, or resumes an averaged checkpoint
+ *     without the average (a run of before 2026-12-07 carried the checkpoint's over, and a record without {@code
+ *     dev} may hold one of a dev split it does not name)
  * @param metrics evaluation results added later (name to value)
  * @param averageDecay the decay of the moving average of the weights the checkpoint holds, or 0 when
  *     it holds the trained weights themselves (and in configs written before averaging existed)

@@ -385,8 +385,12 @@ public final class DiffusionTrainer implements TrainingRun {
                         average.saveAveraged(parameters, optimizer.state(), state -> {
                             if (!devRows.isEmpty()) {
                                 double averaged = diffusion.devLoss(devRows);
-                                log.printf(Locale.ROOT, "dev loss %.4f with the weight average (%.4f without)%n",
-                                        averaged, saved[0].devLoss());
+                                // the trained weights' beside it only when this step measured them: before the first
+                                // measurement there is none (NaN), between two it is an older step's, and a resumed
+                                // run's carried one is its checkpoint's, which is the average's
+                                log.printf(Locale.ROOT, "dev loss %.4f with the weight average%s%n", averaged,
+                                        measured ? String.format(Locale.ROOT, " (%.4f without)", saved[0].devLoss())
+                                                : "");
                                 saved[0] = saved[0].withDevLoss(averaged);
                             }
                             ModelCheckpoint.save(out, network, vocab, warp, saved[0], state);

@@ -144,10 +144,14 @@ public final class RecordedCorpus {
      * {@code previous} records, the file still of the size and checksum it records: {@code dev}, this run's, null for
      * none or no regular file), else NaN. A record's dev loss is so always of the dev split it names: one of another
      * dev split, or of one no longer measured on, was recorded as this model's and shown by {@code info} as current.
-     * On the same dev split the last measurement stands until the next, as it does between two within a run.
+     * On the same dev split the last measurement stands until the next, as it does between two within a run. It is
+     * the trained weights' (what the loop measures, and a run without {@code --average} records), so an averaged
+     * checkpoint's, which is its average's, is not carried: a run resumed from it without the average recorded it
+     * as the dev loss of the trained weights it saves (with the average, each checkpoint measures the average's).
      */
     static double devLossCarried(TrainingInfo previous, TrainOptions options, CorpusFingerprint dev) {
-        if (previous == null || previous.dev() == null || options.dev() == null || dev == null) {
+        if (previous == null || previous.dev() == null || options.dev() == null || dev == null
+                || previous.averageDecay() > 0) {
             return Double.NaN;
         }
         boolean same = previous.dev().equals(options.dev().toAbsolutePath().normalize().toString())

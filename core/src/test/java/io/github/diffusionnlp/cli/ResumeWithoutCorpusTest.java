@@ -442,4 +442,24 @@ class ResumeWithoutCorpusTest {
         assertEquals(dev.toString(), after.dev());
         assertFalse(loggedDevLoss(out, 10).equals("NaN"), "the resumed run measured its dev loss");
     }
+
+    /** train-ar's --no-dev turns the recorded dev split off on resuming, as train's does. */
+    @Test
+    void trainArNoDevTurnsTheRecordedDevSplitOff(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        Path out = tmp.resolve("ar");
+        Run first = MainTest.run("", "train-ar", "--corpus", corpus.toString(), "--dev", dev.toString(), "--out",
+                out.toString(), "--size", "tiny", "--vocab", "200", "--length", "16", "--batch", "8", "--steps", "5",
+                "--checkpoint-every", "5");
+        assertEquals(0, first.code(), first.err());
+        Run resumed = MainTest.run("", "train-ar", "--resume", "--no-dev", "--out", out.toString(), "--steps", "10");
+        assertEquals(0, resumed.code(), resumed.err());
+        assertFalse(resumed.out().contains("dev.txt"), "nothing said of the dev split turned off: " + resumed.out());
+        TrainingInfo after = io.github.diffusionnlp.ar.ArCheckpoint.readHeader(out).training();
+        assertEquals(10, after.step());
+        assertEquals(null, after.dev());
+        assertEquals(Double.NaN, after.devLoss());
+        assertEquals("NaN", loggedDevLoss(out, 10));
+    }
 }

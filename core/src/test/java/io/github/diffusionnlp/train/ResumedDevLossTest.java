@@ -32,6 +32,12 @@ class ResumedDevLossTest {
     /** Trains to {@code steps} with a checkpoint every step; returns each checkpoint's record as it was saved. */
     private static Map<Integer, TrainingInfo> train(Path corpus, Path dev, Path out, int steps, boolean resume)
             throws IOException {
+        return train(corpus, dev, out, steps, resume, 0);
+    }
+
+    /** As above, with a weight average of {@code averageDecay} (0: none). */
+    private static Map<Integer, TrainingInfo> train(Path corpus, Path dev, Path out, int steps, boolean resume,
+            double averageDecay) throws IOException {
         Map<Integer, TrainingInfo> saved = new HashMap<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         OutputStream watching = new OutputStream() {
@@ -55,8 +61,8 @@ class ResumedDevLossTest {
         };
         new DiffusionTrainer(TrainOptions.builder(corpus, out).dev(dev).size("tiny").vocabSize(200).maxLength(16)
                 .batchSize(8).steps(steps).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(1)
-                .resume(resume).contextEmbeddings(false).build(), new PrintStream(watching, true,
-                StandardCharsets.UTF_8)).run();
+                .resume(resume).contextEmbeddings(false).averageDecay(averageDecay).build(),
+                new PrintStream(watching, true, StandardCharsets.UTF_8)).run();
         return saved;
     }
 
@@ -87,5 +93,26 @@ class ResumedDevLossTest {
         TrainingInfo before = train(corpus, null, out, 5, true).get(4); // the recorded dev split, taken again
         assertEquals(first.dev(), before.dev());
         assertEquals(first.devLoss(), before.devLoss(), "measured on this dev split at step 3");
+    }
+
+    /**
+     * An averaged checkpoint records the weight average's dev loss, and a run resumed from it without {@code
+     * --average} trains and saves the trained weights: the average's loss was carried over as theirs, recorded at
+     * its checkpoints before its first measurement as the dev loss of weights never measured.
+     */
+    @Test
+    void aResumeWithoutTheAverageDoesNotRecordTheAveragesDevLossAsItsOwn(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES);
+        Path out = tmp.resolve("model");
+        TrainingInfo first = train(corpus, dev, out, 3, false, 0.9).get(3);
+        assertTrue(Double.isFinite(first.devLoss()) && first.averageDecay() == 0.9, "the average's: " + first);
+
+        Map<Integer, TrainingInfo> resumed = train(corpus, null, out, 5, true, 0); // the same dev split, no average
+        TrainingInfo before = resumed.get(4);
+        assertEquals(first.dev(), before.dev());
+        assertEquals(0, before.averageDecay(), "the trained weights saved");
+        assertEquals(Double.NaN, before.devLoss(), "the average's dev loss recorded as the trained weights'");
+        assertTrue(Double.isFinite(resumed.get(5).devLoss()), "measured at the last step");
     }
 }

@@ -14,7 +14,11 @@ import ai.djl.util.PairList;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingState;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -107,6 +111,42 @@ class WeightAverageTest {
                     trainedWeights(ModelCheckpoint.loadOptimizerState(unbrokenCheckpoint, m), a),
                     trainedWeights(ModelCheckpoint.loadOptimizerState(killedCheckpoint, m), a), "trained weights");
         }
+    }
+
+    /**
+     * A checkpoint of an averaged run names the trained weights' dev loss beside the average's only when its step
+     * measured it: one saved before the first measurement printed "(NaN without)", and one of a run resumed on the
+     * same dev split printed the checkpoint's loss, which is the average's, as the trained weights'.
+     */
+    @Test
+    void aCheckpointNamesTheTrainedWeightsDevLossOnlyWhereItsStepMeasuredIt(@TempDir Path tmp) throws IOException {
+        String sentences = "the cat sat on the mat .\na dog ran to the park .\nshe read the old book .\n";
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), sentences.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), sentences);
+        Path out = tmp.resolve("model");
+        List<String> first = averagedRun(corpus, dev, out, 3, false); // a checkpoint every step; step 3 measures
+        List<String> resumed = averagedRun(corpus, dev, out, 5, true); // on the same dev split
+        for (List<String> lines : List.of(first, resumed)) {
+            assertTrue(lines.stream().noneMatch(line -> line.contains("NaN")), String.join("\n", lines));
+            List<String> averaged = lines.stream().filter(line -> line.contains("with the weight average")).toList();
+            assertEquals(lines == first ? 3 : 2, averaged.size(), String.join("\n", lines));
+            for (int i = 0; i < averaged.size() - 1; i++) { // steps 1, 2 and 4 measure no dev loss
+                assertTrue(averaged.get(i).matches("dev loss \\d+\\.\\d{4} with the weight average"), averaged.get(i));
+            }
+            String last = averaged.get(averaged.size() - 1); // the last step measures the trained weights too
+            assertTrue(last.matches("dev loss \\d+\\.\\d{4} with the weight average \\(\\d+\\.\\d{4} without\\)"), last);
+        }
+    }
+
+    /** A tiny averaged run with a checkpoint every step; returns the lines it printed. */
+    private static List<String> averagedRun(Path corpus, Path dev, Path out, int steps, boolean resume)
+            throws IOException {
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        new DiffusionTrainer(TrainOptions.builder(corpus, out).dev(dev).size("tiny").vocabSize(200).maxLength(16)
+                .batchSize(8).steps(steps).learningRate(3e-3).warmupSteps(5).seed(7).checkpointEvery(1)
+                .resume(resume).contextEmbeddings(false).averageDecay(0.9).build(),
+                new PrintStream(said, true, StandardCharsets.UTF_8)).run();
+        return said.toString(StandardCharsets.UTF_8).lines().toList();
     }
 
     /** The trained weights a training state holds, in the order of {@code params}. */
