@@ -283,7 +283,10 @@ final class ModelTraining {
     static TrainOptions options(Map<String, Object> p, Path corpus, Path dir, boolean resume) {
         TrainOptions.Builder b = TrainOptions.builder(corpus, dir).resume(resume).settingNames(SETTING_NAMES)
                 .layout(TaggedCorpus.WRITTEN_LAYOUT)
-                .averageDecay(number(p, AVERAGE, 0.0).doubleValue());
+                .averageDecay(number(p, AVERAGE, 0.0).doubleValue())
+                // OpenNLP's trainers take no held-out split: none, not the one a CheckpointDir core's train --dev
+                // trained records (a changed one would be refused naming dev(...) / noDev(), which this API lacks)
+                .noDev();
         // only the parameters given are set: the rest are the builder's defaults, or a resumed run's checkpoint's
         ifGiven(p, TrainingParameters.ITERATIONS_PARAM, TrainOptions.DEFAULT_STEPS, n -> b.steps(n.intValue()));
         ifGiven(p, BATCH_SIZE, TrainOptions.DEFAULT_BATCH_SIZE, n -> b.batchSize(n.intValue()));
