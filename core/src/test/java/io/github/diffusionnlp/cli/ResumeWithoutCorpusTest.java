@@ -327,10 +327,11 @@ class ResumeWithoutCorpusTest {
             assertEquals(2, r.code(), r.out());
             assertTrue(r.err().startsWith("--dev and --no-dev cannot both be given (--no-dev: no dev split, not even"
                     + " the one a resumed checkpoint records)\n"), r.err());
-            assertTrue(r.err().contains("--no-dev"), r.err());
+            assertTrue(r.err().contains("\nUsage: diffusion-nlp " + command + " "), "with the usage: " + r.err());
         }
         assertFalse(Files.exists(tmp.resolve("m")));
         assertTrue(new picocli.CommandLine(new TrainCommand()).getUsageMessage().contains("--no-dev"));
+        assertTrue(new picocli.CommandLine(new TrainArCommand()).getUsageMessage().contains("--no-dev"));
     }
 
     /**
