@@ -806,7 +806,11 @@ public final class DiffusionLM implements AutoCloseable {
         // constraints that differ between sentences are named by the sentence refused; the same for all are the call's
         boolean differ = each.stream().distinct().count() > 1;
         for (int s = 0; s < each.size(); s++) {
-            Constraints c = Objects.requireNonNull(each.get(s), "constraints of a sentence");
+            Constraints c = each.get(s);
+            if (c == null) {
+                throw new NullPointerException(naming.sentence(s) + "'s constraints are null (Constraints.none() for"
+                        + " none)");
+            }
             // an empty sentence without a template has nothing to sample, guide or rank: it comes back empty, its
             // list's shared settings pushing it toward nothing (a blank line among templated ones)
             if (s >= sentences.size() || !sentences.get(s).isEmpty() || c.template() != null) {
