@@ -84,8 +84,16 @@ public record SentenceNaming(String noun, boolean single, int firstSentence, int
         return first + by;
     }
 
-    /** Sentence {@code s}: "sentence 2", or "the sentence" (the index counted past the largest int, not wrapped). */
+    /**
+     * Sentence {@code s}: "sentence 2", or "the sentence" (the index counted past the largest int, not wrapped).
+     *
+     * @param s the sentence's index in the call, 0 for its first
+     * @throws IllegalArgumentException when {@code s} is negative
+     */
     public String sentence(int s) {
+        if (s < 0) {
+            throw new IllegalArgumentException("s must be >= 0 (the sentence's index in the call), got " + s);
+        }
         return single ? "the " + noun : noun + " " + ((long) firstSentence + s);
     }
 

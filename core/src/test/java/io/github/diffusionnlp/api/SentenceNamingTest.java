@@ -59,4 +59,15 @@ class SentenceNamingTest {
         assertEquals("token 2147483649 of sentence 2147483649", last.token(2, 2));
         assertEquals("token 2147483648", SentenceNaming.ONE.window(0, Integer.MAX_VALUE).token(0, 1));
     }
+
+    /** The public {@link SentenceNaming#sentence} names a sentence of the call by its index there, never negative. */
+    @Test
+    void aNegativeIndexOfTheCallsSentenceIsRefused() {
+        assertEquals("s must be >= 0 (the sentence's index in the call), got -1", assertThrows(
+                IllegalArgumentException.class, () -> new SentenceNaming("sentence", false, 3, 0).sentence(-1))
+                        .getMessage());
+        assertEquals("s must be >= 0 (the sentence's index in the call), got -1", assertThrows(
+                IllegalArgumentException.class, () -> SentenceNaming.ONE.sentence(-1)).getMessage());
+        assertEquals("sentence 3", new SentenceNaming("sentence", false, 3, 0).sentence(0));
+    }
 }
