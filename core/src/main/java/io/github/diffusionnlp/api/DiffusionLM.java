@@ -712,8 +712,9 @@ public final class DiffusionLM implements AutoCloseable {
      * @param filled what the tags of a masked sentence's filled words replace; null: nothing (that call)
      * @throws IllegalArgumentException as that call, and, before sampling, when {@code filled} replaces templates and
      *     a sentence that holds a mask is given a template of another length than its own
-     * @throws IllegalStateException when the tagger gives a sentence another number of tags than tokens, or the keep
-     *     rule a mask of another length
+     * @throws IllegalStateException when the tagger gives a sentence no list, a null tag or another number of tags
+     *     than tokens, or the keep rule a mask of another length, naming the sentence (and token) as {@code naming}
+     *     does; what the tagger, the keep rule or its {@code told} throws comes out as it was thrown
      */
     public List<List<String>> rewriteAll(List<List<String>> sentences, List<boolean[]> keep, double strength,
             List<Constraints> perSentence, SamplingOptions options, SentenceNaming naming, FilledTagging filled) {
@@ -771,7 +772,7 @@ public final class DiffusionLM implements AutoCloseable {
         warnOfSentiment(call.each().stream().anyMatch(c -> c.sentiment() != null));
         // one call to close, its masks filled and then the rewrite (see #close)
         return whileOpen(() -> rewriteOpen(call.sentences(), call.keep(), strength, call.each(), call.shared(),
-                options, filled));
+                options, filled, naming));
     }
 
     /**
@@ -805,7 +806,11 @@ public final class DiffusionLM implements AutoCloseable {
         // constraints that differ between sentences are named by the sentence refused; the same for all are the call's
         boolean differ = each.stream().distinct().count() > 1;
         for (int s = 0; s < each.size(); s++) {
-            Constraints c = Objects.requireNonNull(each.get(s), "constraints of a sentence");
+            Constraints c = each.get(s);
+            if (c == null) {
+                throw new NullPointerException(naming.sentence(s) + "'s constraints are null (Constraints.none() for"
+                        + " none)");
+            }
             // an empty sentence without a template has nothing to sample, guide or rank: it comes back empty, its
             // list's shared settings pushing it toward nothing (a blank line among templated ones)
             if (s >= sentences.size() || !sentences.get(s).isEmpty() || c.template() != null) {
@@ -840,12 +845,13 @@ public final class DiffusionLM implements AutoCloseable {
 
     /** {@link #rewriteAll(List, List, double, List, SamplingOptions)} once its arguments are checked. */
     private List<List<String>> rewriteOpen(List<List<String>> sentences, List<boolean[]> keep, double strength,
-            List<Constraints> each, Constraints shared, SamplingOptions options, FilledTagging tagging) {
+            List<Constraints> each, Constraints shared, SamplingOptions options, FilledTagging tagging,
+            SentenceNaming naming) {
         if (sentences.stream().anyMatch(t -> t.contains(MASK))) {
             keep = neverKeepingMasks(sentences, keep);
             List<List<String>> filled = fillMasks(sentences, options);
             if (tagging != null) {
-                FilledTagging.Applied applied = tagging.apply(sentences, filled, each, keep);
+                FilledTagging.Applied applied = tagging.apply(sentences, filled, each, keep, naming);
                 each = applied.each();
                 keep = applied.keep();
                 // only templates and keep masks were replaced, which the sentences need not share: nothing here is

@@ -132,10 +132,12 @@ public final class FilledTagging {
      *
      * @param masked the sentences as given; {@code filled} the same, their masks filled
      * @param keep the keep masks given (null keeping nothing), a mask's position already not kept
-     * @throws IllegalStateException when the tagger gives another number of tags than tokens, or the rule a keep mask
-     *     of another length
+     * @param naming how the refusals name a sentence and its tokens, as the call's others do
+     * @throws IllegalStateException when the tagger gives no list, a null tag or another number of tags than tokens,
+     *     or the rule a keep mask of another length, naming the sentence (and the token of a null tag)
      */
-    Applied apply(List<List<String>> masked, List<List<String>> filled, List<Constraints> each, List<boolean[]> keep) {
+    Applied apply(List<List<String>> masked, List<List<String>> filled, List<Constraints> each, List<boolean[]> keep,
+            SentenceNaming naming) {
         List<Constraints> outEach = new ArrayList<>(each);
         List<boolean[]> outKeep = new ArrayList<>(keep);
         for (int s = 0; s < masked.size(); s++) {
@@ -146,20 +148,14 @@ public final class FilledTagging {
                 continue;
             }
             List<String> words = Collections.unmodifiableList(filled.get(s));
-            List<Upos> tags = tagger.tags(s, words);
-            if (tags == null || tags.size() != words.size() || tags.stream().anyMatch(Objects::isNull)) {
-                String gave = tags == null ? "null" : Counted.of(tags.size(), "tag", "tags");
-                throw new IllegalStateException("the tagger of filled words gave " + gave + " for a sentence of "
-                        + Counted.of(words.size(), "token", "tokens") + ": it must give one UPOS tag a token");
-            }
-            tags = List.copyOf(tags);
+            List<Upos> tags = checkedTags(tagger.tags(s, words), words.size(), s, naming);
             if (replaceTemplate) {
                 outEach.set(s, each.get(s).withTemplate(tags));
             }
             if (this.keep != null) {
                 boolean[] k = this.keep.keep(s, words, tags);
                 if (k != null) {
-                    boolean[] fitted = keptHere(k.clone(), tokens, outEach.get(s).template());
+                    boolean[] fitted = keptHere(k.clone(), tokens, outEach.get(s).template(), naming.sentence(s));
                     outKeep.set(s, fitted);
                     kept.kept(s, fitted.clone());
                 }
@@ -169,13 +165,34 @@ public final class FilledTagging {
     }
 
     /**
+     * The tagger's tags of sentence {@code s}'s {@code size} words, copied as they are now: refused, naming the
+     * sentence, when there is no list or another number of tags than words, and naming the token of a null tag.
+     */
+    private static List<Upos> checkedTags(List<Upos> tags, int size, int s, SentenceNaming naming) {
+        List<Upos> copy = tags == null ? null : new ArrayList<>(tags); // one read of a list the tagger may keep
+        if (copy == null || copy.size() != size) {
+            String gave = copy == null ? "null" : Counted.of(copy.size(), "tag", "tags");
+            throw new IllegalStateException("the tagger of filled words gave " + gave + " for " + naming.sentence(s)
+                    + ", which has " + Counted.of(size, "token", "tokens") + ": it must give one UPOS tag a token");
+        }
+        int missing = copy.indexOf(null);
+        if (missing >= 0) {
+            throw new IllegalStateException("the tagger of filled words gave no tag (null) for "
+                    + naming.token(s, missing) + ": it must give one UPOS tag a token");
+        }
+        return List.copyOf(copy);
+    }
+
+    /**
      * A keep mask read off the filled words, checked and fitted: a mask's position not kept, nor one past a template
      * of another length than the sentence.
+     *
+     * @param sentence what the refusal calls the sentence ("sentence 2", "the sentence")
      */
-    private static boolean[] keptHere(boolean[] k, List<String> masked, List<Upos> template) {
+    private static boolean[] keptHere(boolean[] k, List<String> masked, List<Upos> template, String sentence) {
         if (k.length != masked.size()) {
             throw new IllegalStateException("the keep rule of filled words gave a keep mask of "
-                    + Counted.of(k.length, "flag", "flags") + " for a sentence of "
+                    + Counted.of(k.length, "flag", "flags") + " for " + sentence + ", which has "
                     + Counted.of(masked.size(), "token", "tokens") + ": it must give one a token");
         }
         int room = template == null || template.size() == masked.size() ? k.length : template.size();

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.api;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How a call's refusals name a sentence and its tokens. A batched call ({@code infillAll}, {@code suggestAll},
@@ -19,8 +20,28 @@ import java.util.List;
  * @param single whether the call was given one sentence, not a list
  * @param firstSentence the caller's index of the call's sentence 0 (0 but for a {@link #window})
  * @param firstToken the caller's index of the first token of each sentence of the call (0 but for a {@link #window})
+ * @throws NullPointerException when {@code noun} is null
+ * @throws IllegalArgumentException when {@code noun} is empty or blank, or {@code firstSentence} or {@code
+ *     firstToken} negative: the messages would name nothing ("null 2", " 2") or an index the caller never gave
  */
 public record SentenceNaming(String noun, boolean single, int firstSentence, int firstToken) {
+    /** Refuses a naming that would word the call's refusals wrongly (see the record's {@code @throws}). */
+    public SentenceNaming {
+        Objects.requireNonNull(noun, "noun (what one of the lists is called, \"sentence\")");
+        if (noun.isBlank()) {
+            throw new IllegalArgumentException("noun is empty: it names one of the lists in the call's messages"
+                    + " (\"sentence\")");
+        }
+        if (firstSentence < 0) {
+            throw new IllegalArgumentException("firstSentence must be >= 0 (the caller's index of the call's sentence"
+                    + " 0), got " + firstSentence);
+        }
+        if (firstToken < 0) {
+            throw new IllegalArgumentException("firstToken must be >= 0 (the caller's index of each sentence's first"
+                    + " token), got " + firstToken);
+        }
+    }
+
     /** A batched call's sentences, named by their index. */
     public static final SentenceNaming BATCH = batch("sentence");
     /** The one sentence of a single-sentence call. */
@@ -39,18 +60,46 @@ public record SentenceNaming(String noun, boolean single, int firstSentence, int
     /**
      * This naming for a call given one window of the caller's sentence {@code sentence} (counted as this naming counts
      * them), from its token {@code from}: the call's token 2 is named "token 66 of sentence 3" (or "token 66").
+     *
+     * @throws IllegalArgumentException when {@code sentence} or {@code from} is negative, or the window's index passes
+     *     the largest int ({@link Integer#MAX_VALUE})
      */
     public SentenceNaming window(int sentence, int from) {
-        return new SentenceNaming(noun, single, firstSentence + sentence, firstToken + from);
+        if (sentence < 0) {
+            throw new IllegalArgumentException("a window's sentence must be >= 0, got " + sentence);
+        }
+        if (from < 0) {
+            throw new IllegalArgumentException("a window's first token must be >= 0, got " + from);
+        }
+        return new SentenceNaming(noun, single, past("sentence", firstSentence, sentence),
+                past("token", firstToken, from));
     }
 
-    /** Sentence {@code s}: "sentence 2", or "the sentence". */
+    /** {@code first + by}, refused when it passes the largest int, which would wrap to a negative index. */
+    private static int past(String what, int first, int by) {
+        if ((long) first + by > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a window from " + what + " " + by + " of a naming from " + what + " "
+                    + first + " is past the largest index, " + Integer.MAX_VALUE);
+        }
+        return first + by;
+    }
+
+    /**
+     * Sentence {@code s}: "sentence 2", or "the sentence" (the index counted past the largest int, not wrapped).
+     *
+     * @param s the sentence's index in the call, 0 for its first
+     * @throws IllegalArgumentException when {@code s} is negative
+     */
     public String sentence(int s) {
-        return single ? "the " + noun : noun + " " + (firstSentence + s);
+        if (s < 0) {
+            throw new IllegalArgumentException("s must be >= 0 (the sentence's index in the call), got " + s);
+        }
+        return single ? "the " + noun : noun + " " + ((long) firstSentence + s);
     }
 
     /** Token {@code i} of sentence {@code s}: "token 1 of sentence 2", or "token 1". */
     String token(int s, int i) {
-        return single ? "token " + (firstToken + i) : "token " + (firstToken + i) + " of " + sentence(s);
+        long token = (long) firstToken + i;
+        return single ? "token " + token : "token " + token + " of " + sentence(s);
     }
 }

@@ -222,7 +222,9 @@ public record TrainOptions(
         /**
          * Validation sentences, logged beside the training loss (default none; with {@code resume}, the dev split the
          * checkpoint records, when it is still there unchanged: see {@link TrainOptions}'s {@code dev}); null: not
-         * said, that default ({@link #noDev} says none).
+         * said, that default ({@link #noDev} says none). The last of {@code dev} and {@link #noDev} called wins, as
+         * with every setter: {@code noDev().dev(x)} measures on {@code x}, and {@code noDev().dev(null)} says nothing
+         * (with {@code resume}, the recorded dev split again), not none.
          */
         public Builder dev(Path dev) {
             this.dev = dev;
@@ -237,7 +239,9 @@ public record TrainOptions(
         /**
          * No validation sentences, not even with {@code resume} the dev split the checkpoint records (one gone,
          * changed or no longer wanted): the run measures no dev loss and its checkpoints record no dev split
-         * ({@code train --no-dev}).
+         * ({@code train --no-dev}). It replaces a {@link #dev} given before it ({@code dev(x).noDev()} measures
+         * none), and a {@code dev} given after replaces it: the last called wins (the command line refuses {@code
+         * --dev} beside {@code --no-dev}).
          */
         public Builder noDev() {
             this.dev = null;

@@ -200,6 +200,26 @@ class ArgumentMessagesTest {
     }
 
     /**
+     * A null among a rewrite's per-sentence constraints names the sentence it is for, as the call's naming names it
+     * (it said "constraints of a sentence", whichever of the list it was), in rewriteAll and checkRewrite alike.
+     */
+    @Test
+    void aMissingConstraintOfOneSentenceNamesTheSentence() {
+        SamplingOptions fast = SamplingOptions.builder().steps(2).seed(1).build();
+        List<List<String>> two = List.of(List.of("A", "dog"), List.of("A", "cat"));
+        List<boolean[]> keep = Arrays.asList(null, null);
+        List<Constraints> secondMissing = Arrays.asList(Constraints.none(), null);
+        assertEquals("sentence 1's constraints are null (Constraints.none() for none)", assertThrows(
+                NullPointerException.class, () -> lm.rewriteAll(two, keep, 0.5, secondMissing, fast)).getMessage());
+        assertEquals("sentence 4's constraints are null (Constraints.none() for none)", assertThrows(
+                NullPointerException.class, () -> lm.checkRewrite(two, keep, 0.5, secondMissing, fast,
+                        SentenceNaming.BATCH.window(3, 0))).getMessage());
+        assertEquals("the sentence's constraints are null (Constraints.none() for none)", assertThrows(
+                NullPointerException.class, () -> lm.rewriteAll(List.of(two.get(0)), Collections.singletonList(null),
+                        0.5, Collections.singletonList(null), fast, SentenceNaming.ONE)).getMessage());
+    }
+
+    /**
      * Batched infill and suggestions given a {@link SentenceNaming} name the sentences and tokens as it does, as the
      * rewrite given one does: a front end whose user counts a document's sentences and tokens from 1 (CoreNLP's
      * annotator) has "token 2 of sentence 2" for the list's sentence 1, its token 1, where the calls without a naming

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -169,9 +170,48 @@ class FilledKeepTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(List.of(MASKED),
                 List.of(masked), 0.6, List.of(Constraints.none()), OPTIONS, SentenceNaming.BATCH,
                 FilledTagging.by((s, words) -> tag(words)).replacingKeep((s, words, tags) -> new boolean[4])));
-        assertEquals("the keep rule of filled words gave a keep mask of 4 flags for a sentence of 5 tokens: it must give"
-                + " one a token", e.getMessage());
+        assertEquals("the keep rule of filled words gave a keep mask of 4 flags for sentence 0, which has 5 tokens: it"
+                + " must give one a token", e.getMessage());
         assertTrue(FilledTagging.by((s, words) -> tag(words)).replacingKeep((s, w, t) -> null).replacesKeep());
         assertFalse(FilledTagging.by((s, words) -> tag(words)).replacesTemplates());
+    }
+
+    /**
+     * A tagger or keep rule that answers wrongly is named with the sentence (as the call's naming names it) and, for a
+     * missing tag, the token: a null tag among the right number of tags was said to be "5 tags for a sentence of 5
+     * tokens", the right number, and no message named which sentence of the call it was. What a tagger throws comes
+     * out as it was thrown, and the model serves the next call.
+     */
+    @Test
+    void aWrongAnswerOfTheTaggerOrKeepRuleNamesTheSentenceAndToken() {
+        List<String> plain = List.of("The", "report", "was", "late", ".");
+        List<List<String>> two = List.of(plain, MASKED);
+        List<boolean[]> none = Arrays.asList(null, null);
+        List<Constraints> each = Collections.nCopies(2, Constraints.none());
+        IllegalStateException nullTag = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(two, none, 0.6,
+                each, OPTIONS, SentenceNaming.BATCH, FilledTagging.by((s, words) -> {
+                    List<Upos> tags = new ArrayList<>(tag(words));
+                    tags.set(1, null);
+                    return tags;
+                }).replacingKeep((s, words, tags) -> null)));
+        assertEquals("the tagger of filled words gave no tag (null) for token 1 of sentence 1: it must give one UPOS"
+                + " tag a token", nullTag.getMessage());
+        SentenceNaming fromOne = new SentenceNaming("sentence", false, 1, 1);
+        IllegalStateException noTags = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(two, none, 0.6,
+                each, OPTIONS, fromOne, FilledTagging.by((s, words) -> null).replacingKeep((s, words, tags) -> null)));
+        assertEquals("the tagger of filled words gave null for sentence 2, which has 5 tokens: it must give one UPOS"
+                + " tag a token", noTags.getMessage());
+        IllegalStateException shortMask = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(
+                List.of(MASKED), Collections.singletonList(null), 0.6, List.of(Constraints.none()), OPTIONS,
+                SentenceNaming.ONE, FilledTagging.by((s, words) -> tag(words))
+                        .replacingKeep((s, words, tags) -> new boolean[6])));
+        assertEquals("the keep rule of filled words gave a keep mask of 6 flags for the sentence, which has 5 tokens:"
+                + " it must give one a token", shortMask.getMessage());
+        UnsupportedOperationException own = new UnsupportedOperationException("the front end's tagger failed");
+        assertSame(own, assertThrows(UnsupportedOperationException.class, () -> lm.rewriteAll(two, none, 0.6, each,
+                OPTIONS, SentenceNaming.BATCH, FilledTagging.by((s, words) -> {
+                    throw own;
+                }).replacingKeep((s, words, tags) -> null))));
+        assertEquals(2, lm.rewriteAll(two, none, 0.6, each, OPTIONS).size(), "the model serves the next call");
     }
 }

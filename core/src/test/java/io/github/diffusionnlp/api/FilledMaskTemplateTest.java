@@ -102,7 +102,7 @@ class FilledMaskTemplateTest {
         IllegalStateException bad = assertThrows(IllegalStateException.class, () -> lm.rewriteAll(List.of(MASKED),
                 keep, 0.6, List.of(Constraints.none().withTemplate(GUESSED)), OPTIONS, SentenceNaming.BATCH,
                 FilledTagging.by((s, words) -> Arrays.asList(Upos.NOUN)).replacingTemplates()));
-        assertTrue(bad.getMessage().startsWith("the tagger of filled words gave 1 tag for a sentence of 9 tokens"),
+        assertTrue(bad.getMessage().startsWith("the tagger of filled words gave 1 tag for sentence 0, which has 9 tokens"),
                 bad.getMessage());
     }
 }

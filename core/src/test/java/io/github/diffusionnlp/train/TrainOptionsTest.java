@@ -35,6 +35,26 @@ class TrainOptionsTest {
     }
 
     /**
+     * {@code dev} and {@code noDev} replace each other, the last called winning, as the builder's Javadoc says:
+     * {@code noDev().dev(x)} measures on x, {@code dev(x).noDev()} on nothing (said), and {@code noDev().dev(null)}
+     * says nothing again (a resumed run's recorded dev split), not none.
+     */
+    @Test
+    void theLastOfDevAndNoDevWins() {
+        Path dev = Path.of("dev.txt");
+        TrainOptions devLast = TrainOptions.builder(CORPUS, OUT).noDev().dev(dev).build();
+        assertEquals(dev, devLast.dev());
+        assertTrue(devLast.said(TrainOptions.Setting.DEV));
+        TrainOptions noDevLast = TrainOptions.builder(CORPUS, OUT).dev(dev).noDev().build();
+        assertNull(noDevLast.dev());
+        assertTrue(noDevLast.said(TrainOptions.Setting.DEV), "said: none");
+        TrainOptions nullLast = TrainOptions.builder(CORPUS, OUT).noDev().dev(null).build();
+        assertNull(nullLast.dev());
+        assertFalse(nullLast.said(TrainOptions.Setting.DEV), "unsaid again: the recorded one on resuming");
+        assertEquals(TrainOptions.builder(CORPUS, OUT).build(), nullLast);
+    }
+
+    /**
      * The constructor that takes no {@code contextEmbeddings} starts a model's embeddings at random, where the builder
      * starts them from the corpus's contexts: kept so (runs made with it would train other weights), and deprecated,
      * its javadoc pointing to the builder and saying so.
