@@ -78,14 +78,10 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
             // The scorer's arrays live in a manager of their own: one it closes (x.getManager()) is that, not the
             // model's, whose arrays x's would otherwise be.
             try (NDManager scorers = target.getManager().newSubManager()) {
-                NDArray leaf = x.duplicate(); // a fresh leaf: PyTorch keeps gradients across collectors
-                leaf.attach(scorers);
-                leaf.setRequiresGradient(true);
-                NDArray sigmaArr = scorers.full(rows, sigma);
-                NDArray generated = generatedMask.duplicate();
-                generated.attach(scorers);
+                ScorerArguments given = ScorerArguments.of(x, sigma, generatedMask, rows, scorers);
+                NDArray leaf = given.x();
                 try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                    NDArray score = checkedScore(scored(leaf, sigmaArr, generated, scorers), rows).sum();
+                    NDArray score = checkedScore(scored(given, scorers), rows).sum();
                     NDArray drift = leaf.sub(target).square().mul(generatedMask).sum();
                     NDArray objective = Scalars.times(score, (float) weight)
                             .sub(Scalars.times(drift, (float) (fluency / (2 * s2))));
@@ -109,18 +105,18 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
      * then is the refusal's cause): closing x or generated failed in DJL's words ("Native resource has been released
      * already"), and closing x's manager closed the model's.
      */
-    private NDArray scored(NDArray x, NDArray sigma, NDArray generated, NDManager scorers) {
+    private NDArray scored(ScorerArguments given, NDManager scorers) {
         NDArray score;
         try {
-            score = scorer.score(x, sigma, generated);
+            score = scorer.score(given.x(), given.sigma(), given.generated());
         } catch (RuntimeException e) {
-            String closed = closed(x, sigma, generated, scorers);
+            String closed = closed(given, scorers);
             if (closed != null) {
                 throw closedBy(closed, e);
             }
             throw e;
         }
-        String closed = closed(x, sigma, generated, scorers);
+        String closed = closed(given, scorers);
         if (closed != null) {
             throw closedBy(closed, null);
         }
@@ -128,11 +124,25 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
     }
 
     /** What of the scorer's arguments it closed, named as {@link GuidanceScorer} names them, or null. */
-    private static String closed(NDArray x, NDArray sigma, NDArray generated, NDManager scorers) {
+    private static String closed(ScorerArguments given, NDManager scorers) {
         if (!scorers.isOpen()) {
             return "x's NDManager (x.getManager())";
         }
-        return x.isReleased() ? "x" : sigma.isReleased() ? "sigma" : generated.isReleased() ? "generated" : null;
+        return given.x().isReleased() ? "x" : given.sigma().isReleased() ? "sigma"
+                : given.generated().isReleased() ? "generated" : null;
+    }
+
+    /** What a scorer is given, in {@code scorers}, a manager of the step's own: it may close them, not the model's. */
+    private record ScorerArguments(NDArray x, NDArray sigma, NDArray generated) {
+        /** {@code x} as a fresh leaf that records its gradient (PyTorch keeps gradients across collectors). */
+        static ScorerArguments of(NDArray x, float sigma, NDArray generatedMask, Shape rows, NDManager scorers) {
+            NDArray leaf = x.duplicate();
+            leaf.attach(scorers);
+            leaf.setRequiresGradient(true);
+            NDArray generated = generatedMask.duplicate();
+            generated.attach(scorers);
+            return new ScorerArguments(leaf, scorers.full(rows, sigma), generated);
+        }
     }
 
     private static IllegalStateException closedBy(String closed, RuntimeException cause) {
@@ -176,14 +186,10 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
      */
     private boolean movesUnweighted(NDArray target, float sigma, NDArray generatedMask, Shape rows,
             NDManager scorers) {
-        NDArray leaf = target.duplicate();
-        leaf.attach(scorers);
-        leaf.setRequiresGradient(true);
-        NDArray sigmaArr = scorers.full(rows, sigma);
-        NDArray generated = generatedMask.duplicate();
-        generated.attach(scorers);
+        ScorerArguments given = ScorerArguments.of(target, sigma, generatedMask, rows, scorers);
+        NDArray leaf = given.x();
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray score = checkedScore(scored(leaf, sigmaArr, generated, scorers), rows).sum();
+            NDArray score = checkedScore(scored(given, scorers), rows).sum();
             // + 0 · Σ x: a graph that reaches x even where the score does not (PyTorch refuses a backward without one)
             collector.backward(score.add(Scalars.times(leaf.sum(), 0f)));
         }
