@@ -20,12 +20,15 @@ import java.util.Objects;
  * @param single whether the call was given one sentence, not a list
  * @param firstSentence the caller's index of the call's sentence 0 (0 but for a {@link #window})
  * @param firstToken the caller's index of the first token of each sentence of the call (0 but for a {@link #window})
- * @throws NullPointerException when {@code noun} is null
- * @throws IllegalArgumentException when {@code noun} is empty or blank, or {@code firstSentence} or {@code
- *     firstToken} negative: the messages would name nothing ("null 2", " 2") or an index the caller never gave
  */
 public record SentenceNaming(String noun, boolean single, int firstSentence, int firstToken) {
-    /** Refuses a naming that would word the call's refusals wrongly (see the record's {@code @throws}). */
+    /**
+     * Refuses a naming that would word the call's refusals wrongly.
+     *
+     * @throws NullPointerException when {@code noun} is null
+     * @throws IllegalArgumentException when {@code noun} is empty or blank, or {@code firstSentence} or {@code
+     *     firstToken} negative: the messages would name nothing ("null 2", " 2") or an index the caller never gave
+     */
     public SentenceNaming {
         Objects.requireNonNull(noun, "noun (what one of the lists is called, \"sentence\")");
         if (noun.isBlank()) {
