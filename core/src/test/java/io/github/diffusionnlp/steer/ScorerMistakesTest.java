@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.DiffusionLM;
@@ -111,13 +112,21 @@ class ScorerMistakesTest {
                 (x, s, g) -> s.square(),
                 (x, s, g) -> x.stopGradient().sum(new int[] {1, 2}),
                 (x, s, g) -> x.toType(DataType.FLOAT64, false).sum(new int[] {1, 2}),
-                (x, s, g) -> x.sub(x).sum(new int[] {1, 2}));
+                (x, s, g) -> x.sub(x).sum(new int[] {1, 2}),
+                ScorerMistakesTest::cutFromXThroughATrackedWeight);
         for (GuidanceScorer scorer : scorers) {
             String m = refused(IllegalArgumentException.class, scorer, 1);
             assertTrue(m.startsWith("the steering scorer's score does not change with x: its gradient was 0 at every"
                     + " sampled position at the first step (noise level σ = ")
                     && m.contains("compute it from x with DJL operations, which keep the gradient"), m);
         }
+    }
+
+    /** A score of x cut from the graph times a weight that tracks its own gradient, as a block's parameters do. */
+    private static NDArray cutFromXThroughATrackedWeight(NDArray x, NDArray sigma, NDArray generated) {
+        NDArray weight = x.getManager().ones(new Shape(x.getShape().get(2)));
+        weight.setRequiresGradient(true);
+        return x.stopGradient().mul(weight).sum(new int[] {1, 2});
     }
 
     /**
