@@ -289,7 +289,8 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         NDArray clean = tableTransposed.transpose().get(new NDIndex("{}", m.create(ids)))
                 .reshape(rows.size(), widest, d);
         NDArray x = clean.add(m.create(noise, clean.getShape()).mul(sigma.reshape(-1, 1, 1)));
-        return posteriors(x, sigma).mul(m.create(isWord, new Shape(rows.size(), widest, 1))).sum(new int[] {1});
+        NDArray weights = m.create(isWord, new Shape(rows.size(), widest, 1));
+        return WordPosteriors.weightedSum(x, sigma, tableTransposed, halfSquaredNorms, weights);
     }
 
     /**

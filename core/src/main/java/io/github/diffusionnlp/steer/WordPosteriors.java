@@ -23,4 +23,19 @@ final class WordPosteriors {
         NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
         return x.matMul(tableTransposed).sub(halfSquaredNorms).mul(inverseVariance).softmax(2);
     }
+
+    /**
+     * {@link #of} for arrays that track no gradient, the vocabulary-sized steps done in place, and times {@code
+     * weights} (B, L, 1), summed over the positions: (B, V). The same values bit for bit; two (B, L, V) arrays
+     * written instead of five, which on this machine cost more than the arithmetic on them (docs/speed.md).
+     */
+    static NDArray weightedSum(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms,
+            NDArray weights) {
+        NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
+        NDArray p;
+        try (NDArray logits = x.matMul(tableTransposed)) {
+            p = logits.subi(halfSquaredNorms).muli(inverseVariance).softmax(2);
+        }
+        return p.muli(weights).sum(new int[] {1});
+    }
 }
