@@ -162,7 +162,7 @@ public class InfillerME {
             in.add(asRead(tokens, one ? "the sentence" : "sentence " + (first + i)));
         }
         // core's refusals name sentence i as sentence first + i of one call, as the warning above does
-        SentenceNaming naming = SentenceNaming.BATCH.window((int) Math.min(first, Integer.MAX_VALUE), 0);
+        SentenceNaming naming = SentenceNaming.BATCH.window(first, 0);
         List<List<String>> out = model.sample(lm -> one
                 ? List.of(lm.infill(in.get(0), constraints.toConstraints(), options))
                 : lm.infillAll(in, constraints.toConstraints(), options, naming));
