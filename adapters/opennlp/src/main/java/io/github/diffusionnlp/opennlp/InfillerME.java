@@ -140,10 +140,12 @@ public class InfillerME {
 
     /**
      * As {@link #infill(String[][])}, with sentence i sampled as sentence {@code first + i} of one call
-     * ({@link SamplingOptions#startingAt}): the batches of one run (the evaluator's) give each sentence its own
-     * seed, as one call would, and a refusal names it so ("sentence 41" for sentence 1 from 40).
+     * ({@link SamplingOptions#startingAt}): the batches of one run (the evaluator's, the {@code Infill} tool's) give
+     * each sentence its own seed, as one call would, and a refusal names it so ("sentence 41" for sentence 1 from 40).
+     *
+     * @param first the run's index of {@code sentences[0]}, 0 or more
      */
-    String[][] infillFrom(String[][] sentences, long first) {
+    public String[][] infillFrom(String[][] sentences, long first) {
         return infill(sentences, first, false);
     }
 
