@@ -18,10 +18,11 @@ import java.util.Objects;
  *
  * @param noun what one of the lists is called ("sentence", "infilled sentence", "prefix")
  * @param single whether the call was given one sentence, not a list
- * @param firstSentence the caller's index of the call's sentence 0 (0 but for a {@link #window})
+ * @param firstSentence the caller's index of the call's sentence 0 (0 but for a {@link #window}), a long: a front end
+ *     that cuts a run into calls counts the run's sentences so, as {@link SamplingOptions#startingAt} does
  * @param firstToken the caller's index of the first token of each sentence of the call (0 but for a {@link #window})
  */
-public record SentenceNaming(String noun, boolean single, int firstSentence, int firstToken) {
+public record SentenceNaming(String noun, boolean single, long firstSentence, int firstToken) {
     /**
      * Refuses a naming that would word the call's refusals wrongly.
      *
@@ -64,31 +65,33 @@ public record SentenceNaming(String noun, boolean single, int firstSentence, int
      * This naming for a call given one window of the caller's sentence {@code sentence} (counted as this naming counts
      * them), from its token {@code from}: the call's token 2 is named "token 66 of sentence 3" (or "token 66").
      *
-     * @throws IllegalArgumentException when {@code sentence} or {@code from} is negative, or the window's index passes
-     *     the largest int ({@link Integer#MAX_VALUE})
+     * @throws IllegalArgumentException when {@code sentence} or {@code from} is negative, or the window's sentence
+     *     passes the largest long ({@link Long#MAX_VALUE}) or its token the largest int ({@link Integer#MAX_VALUE})
      */
-    public SentenceNaming window(int sentence, int from) {
+    public SentenceNaming window(long sentence, int from) {
         if (sentence < 0) {
             throw new IllegalArgumentException("a window's sentence must be >= 0, got " + sentence);
         }
         if (from < 0) {
             throw new IllegalArgumentException("a window's first token must be >= 0, got " + from);
         }
-        return new SentenceNaming(noun, single, past("sentence", firstSentence, sentence),
-                past("token", firstToken, from));
+        if (firstSentence > Long.MAX_VALUE - sentence) {
+            throw pastTheLargest("sentence", sentence, firstSentence, Long.MAX_VALUE);
+        }
+        if ((long) firstToken + from > Integer.MAX_VALUE) {
+            throw pastTheLargest("token", from, firstToken, Integer.MAX_VALUE);
+        }
+        return new SentenceNaming(noun, single, firstSentence + sentence, firstToken + from);
     }
 
-    /** {@code first + by}, refused when it passes the largest int, which would wrap to a negative index. */
-    private static int past(String what, int first, int by) {
-        if ((long) first + by > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("a window from " + what + " " + by + " of a naming from " + what + " "
-                    + first + " is past the largest index, " + Integer.MAX_VALUE);
-        }
-        return first + by;
+    /** The refusal of a window whose index, {@code first + by}, passes {@code largest} (it would wrap to below 0). */
+    private static IllegalArgumentException pastTheLargest(String what, long by, long first, long largest) {
+        return new IllegalArgumentException("a window from " + what + " " + by + " of a naming from " + what + " "
+                + first + " is past the largest index, " + largest);
     }
 
     /**
-     * Sentence {@code s}: "sentence 2", or "the sentence" (the index counted past the largest int, not wrapped).
+     * Sentence {@code s}: "sentence 2", or "the sentence" (the index counted past the largest long, not wrapped).
      *
      * @param s the sentence's index in the call, 0 for its first
      * @throws IllegalArgumentException when {@code s} is negative
@@ -97,7 +100,8 @@ public record SentenceNaming(String noun, boolean single, int firstSentence, int
         if (s < 0) {
             throw new IllegalArgumentException("s must be >= 0 (the sentence's index in the call), got " + s);
         }
-        return single ? "the " + noun : noun + " " + ((long) firstSentence + s);
+        // both are >= 0, so their sum is below 2^64: read unsigned, it is the index past the largest long too
+        return single ? "the " + noun : noun + " " + Long.toUnsignedString(firstSentence + s);
     }
 
     /** Token {@code i} of sentence {@code s}: "token 1 of sentence 2", or "token 1". */

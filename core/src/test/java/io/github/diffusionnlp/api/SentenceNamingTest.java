@@ -41,14 +41,26 @@ class SentenceNamingTest {
         assertEquals("a window's first token must be >= 0, got -64", assertThrows(IllegalArgumentException.class,
                 () -> SentenceNaming.BATCH.window(0, -64)).getMessage());
         SentenceNaming document = new SentenceNaming("sentence", false, 1, 1);
-        assertEquals("a window from sentence 2147483647 of a naming from sentence 1 is past the largest index, "
-                + "2147483647", assertThrows(IllegalArgumentException.class,
-                        () -> document.window(Integer.MAX_VALUE, 0)).getMessage());
+        assertEquals("a window from sentence 9223372036854775807 of a naming from sentence 1 is past the largest"
+                + " index, 9223372036854775807", assertThrows(IllegalArgumentException.class,
+                        () -> document.window(Long.MAX_VALUE, 0)).getMessage());
         assertEquals("a window from token 2147483647 of a naming from token 1 is past the largest index, 2147483647",
                 assertThrows(IllegalArgumentException.class, () -> document.window(0, Integer.MAX_VALUE))
                         .getMessage());
-        assertEquals("token 2147483647 of sentence 2147483647", document.window(Integer.MAX_VALUE - 1,
+        assertEquals("token 2147483647 of sentence 9223372036854775807", document.window(Long.MAX_VALUE - 1,
                 Integer.MAX_VALUE - 1).token(0, 0), "the largest index is allowed");
+    }
+
+    /**
+     * A sentence is counted in a long, as a run's sentences are ({@link SamplingOptions#startingAt}): a window past the
+     * largest int is named by its true index (a front end clamped it to the largest int, audit h226).
+     */
+    @Test
+    void aSentencePastTheLargestIntIsNamedByItsTrueIndex() {
+        assertEquals("sentence 3000000001", SentenceNaming.BATCH.window(3_000_000_000L, 0).sentence(1));
+        assertEquals("token 2 of sentence 3000000000", SentenceNaming.BATCH.window(3_000_000_000L, 0).token(0, 2));
+        assertEquals("sentence 9223372036854775808", SentenceNaming.BATCH.window(Long.MAX_VALUE, 0).sentence(1),
+                "counted past the largest long, not wrapped");
     }
 
     /** The caller's index is counted past the largest int, not wrapped to a negative one. */

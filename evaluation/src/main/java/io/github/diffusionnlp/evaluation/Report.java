@@ -55,7 +55,7 @@ public final class Report {
         sb.append("|---|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Row row : r.rows()) {
             sb.append(String.format(Locale.ROOT,
-                    "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.0f |%n",
+                    "| %s | %s | %s | %d | %s | %s | %s | %s | %s | %s | %.2f | %s | %.2f | %.1f |%n",
                     row.task(), row.condition(), row.guidance() == null ? "—" : fmt(row.guidance()), row.n(),
                     row.measure(), pct(row.value()), pct(row.baseline()), pct(row.reference()), pct(row.contentKept()),
                     pct(row.repetition()), row.entropy(), pct(row.heldoutRepetition()), row.heldoutEntropy(),

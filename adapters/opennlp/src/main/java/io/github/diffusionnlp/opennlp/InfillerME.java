@@ -140,10 +140,12 @@ public class InfillerME {
 
     /**
      * As {@link #infill(String[][])}, with sentence i sampled as sentence {@code first + i} of one call
-     * ({@link SamplingOptions#startingAt}): the batches of one run (the evaluator's) give each sentence its own
-     * seed, as one call would, and a refusal names it so ("sentence 41" for sentence 1 from 40).
+     * ({@link SamplingOptions#startingAt}): the batches of one run (the evaluator's, the {@code Infill} tool's) give
+     * each sentence its own seed, as one call would, and a refusal names it so ("sentence 41" for sentence 1 from 40).
+     *
+     * @param first the run's index of {@code sentences[0]}, 0 or more
      */
-    String[][] infillFrom(String[][] sentences, long first) {
+    public String[][] infillFrom(String[][] sentences, long first) {
         return infill(sentences, first, false);
     }
 
@@ -162,7 +164,7 @@ public class InfillerME {
             in.add(asRead(tokens, one ? "the sentence" : "sentence " + (first + i)));
         }
         // core's refusals name sentence i as sentence first + i of one call, as the warning above does
-        SentenceNaming naming = SentenceNaming.BATCH.window((int) Math.min(first, Integer.MAX_VALUE), 0);
+        SentenceNaming naming = SentenceNaming.BATCH.window(first, 0);
         List<List<String>> out = model.sample(lm -> one
                 ? List.of(lm.infill(in.get(0), constraints.toConstraints(), options))
                 : lm.infillAll(in, constraints.toConstraints(), options, naming));

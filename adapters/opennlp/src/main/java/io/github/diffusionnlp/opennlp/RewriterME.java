@@ -146,7 +146,7 @@ public class RewriterME {
         checkTokens(tokens);
         boolean[] mask = keepMask(tokens);
         return rewrite(new String[][] {tokens}, new boolean[][] {mask},
-                new boolean[][] {keep.withoutClasses().mask(tokens, null)}, SentenceNaming.ONE)[0];
+                new boolean[][] {keep.withoutClasses().mask(tokens, null)}, options, SentenceNaming.ONE)[0];
     }
 
     /** Rewrites many sentences, each keeping what the keep spec names, batched through the model. */
@@ -163,7 +163,7 @@ public class RewriterME {
 
     /** Rewrites one sentence keeping exactly the tokens where {@code keep} is true (instead of the keep spec). */
     public String[] rewrite(String[] tokens, boolean[] keep) {
-        return rewrite(new String[][] {tokens}, new boolean[][] {keep}, null, SentenceNaming.ONE)[0];
+        return rewrite(new String[][] {tokens}, new boolean[][] {keep}, null, options, SentenceNaming.ONE)[0];
     }
 
     /**
@@ -171,7 +171,7 @@ public class RewriterME {
      * (instead of the keep spec; a null mask keeps nothing).
      */
     public String[][] rewrite(String[][] sentences, boolean[][] keep) {
-        return rewrite(sentences, keep, null, SentenceNaming.BATCH);
+        return rewrite(sentences, keep, null, options, SentenceNaming.BATCH);
     }
 
     /**
@@ -186,6 +186,19 @@ public class RewriterME {
      * @throws IllegalArgumentException as that call, and for index masks not one a sentence or not as long as it
      */
     public String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] keptByIndex) {
+        return rewriteFrom(sentences, keep, keptByIndex, 0);
+    }
+
+    /**
+     * As {@link #rewrite(String[][], boolean[][], boolean[][])}, with sentence i sampled as sentence {@code first + i}
+     * of one call ({@link SamplingOptions#startingAt}): the batches of one run (the {@code Rewrite} tool's) give each
+     * sentence its own seed, as one call would, and a refusal names it so ("sentence 41" for sentence 1 from 40), as
+     * {@link InfillerME#infillFrom} does.
+     *
+     * @param first the run's index of {@code sentences[0]}, 0 or more
+     */
+    public String[][] rewriteFrom(String[][] sentences, boolean[][] keep, boolean[][] keptByIndex, long first) {
+        SentenceNaming naming = SentenceNaming.BATCH.window(first, 0);
         Objects.requireNonNull(keptByIndex, "keptByIndex (a mask a sentence, null keeping no index)");
         if (keptByIndex.length != sentences.length) {
             throw new IllegalArgumentException(Counted.of(keptByIndex.length, "index mask", "index masks") + " for "
@@ -196,12 +209,12 @@ public class RewriterME {
             checkTokens(sentences[i]);
             byIndex[i] = keptByIndex[i] == null ? new boolean[sentences[i].length] : keptByIndex[i].clone();
             if (byIndex[i].length != sentences[i].length) {
-                throw new IllegalArgumentException(SentenceNaming.BATCH.sentence(i) + " has "
+                throw new IllegalArgumentException(naming.sentence(i) + " has "
                         + Counted.of(sentences[i].length, "token", "tokens") + " but its index mask has "
                         + byIndex[i].length);
             }
         }
-        return rewrite(sentences, keep, byIndex, SentenceNaming.BATCH);
+        return rewrite(sentences, keep, byIndex, options.startingAt(first), naming);
     }
 
     /**
@@ -210,7 +223,8 @@ public class RewriterME {
      * {@code byIndex} (one mask a sentence), a sentence holding a mask keeps those and the keep spec's classes by its
      * filled words' tags; null: every sentence keeps {@code keep}.
      */
-    private String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] byIndex, SentenceNaming naming) {
+    private String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] byIndex, SamplingOptions options,
+            SentenceNaming naming) {
         if (keep.length != sentences.length) {
             throw new IllegalArgumentException(Counted.of(keep.length, "keep mask", "keep masks") + " for "
                     + Counted.of(sentences.length, "sentence", "sentences"));

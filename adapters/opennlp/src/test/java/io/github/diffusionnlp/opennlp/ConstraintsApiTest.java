@@ -357,6 +357,20 @@ class ConstraintsApiTest {
     }
 
     /**
+     * A run's sentence past the largest int is named by its place in the run, as its seed is given by it: {@link
+     * InfillerME#infillFrom} clamped its first sentence to {@link Integer#MAX_VALUE} on its way to core's naming, so
+     * sentence 3,000,000,001 was named "sentence 2147483648" (audit h226).
+     */
+    @Test
+    void aBatchFromPastTheLargestIntNamesItsSentencesAsTheRunCountsThem() {
+        InfillerME infiller = new InfillerME(model, FEW_STEPS, ConstraintSpec.NONE.withTemplate(List.of(Upos.NOUN)));
+        assertEquals("the POS template has 1 tag but sentence 3000000001 has 2 tokens; an infill keeps the length, one"
+                + " tag per token", assertThrows(IllegalArgumentException.class,
+                        () -> infiller.infillFrom(new String[][] {{"dog"}, {"a", "dog"}}, 3_000_000_000L))
+                        .getMessage());
+    }
+
+    /**
      * Under the input's own template a {@code [MASK]}'s tag is the tagger's guess for an unknown word there, not its
      * reading of the bracketed mask: OpenNLP's tagger reads {@code [MASK]} as punctuation (its tag matched Brown's at
      * a masked word 0.5% of the time on 600 held-out sentences, an unknown word's 31%), and the template then made

@@ -95,7 +95,7 @@ class InfillerEvaluatorTest {
         }
 
         @Override
-        String[][] infillFrom(String[][] sentences, long first) {
+        public String[][] infillFrom(String[][] sentences, long first) {
             return sentences;
         }
     }

@@ -121,9 +121,16 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 }
                 ReadLine read = new ReadLine(line, tokens, jobs);
                 return unfilled == null ? read : read.withMaskNotRead();
-            }, (batch, first) -> new InfillerME(model, options.startingAt(first))
-                    .splitMasksToldByCaller().infill(batch.stream().map(Job::tokens).toArray(String[][]::new)),
-                    detokenizer, "filling");
+            }, runner(model, options), detokenizer, "filling");
         }
+    }
+
+    /**
+     * How the tool runs a batch of jobs, the first being sentence {@code first} of the run: seeded, and named in core's
+     * refusals, by its place in the run, a line run again alone after its batch failed included.
+     */
+    static LineBatcher.BatchRunner runner(DiffusionModel model, SamplingOptions options) {
+        InfillerME infiller = new InfillerME(model, options).splitMasksToldByCaller();
+        return (batch, first) -> infiller.infillFrom(batch.stream().map(Job::tokens).toArray(String[][]::new), first);
     }
 }

@@ -91,13 +91,20 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
             }
             LineBatcher.processLines(in, out, err, options.batchSize(),
                     line -> read(line, tokenized, english, keep, tagger, probe, err),
-                    (batch, first) -> new RewriterME(model, options.startingAt(first),
-                            strength, keep, constraints)
-                            .rewrite(batch.stream().map(Job::tokens).toArray(String[][]::new),
-                            batch.stream().map(Job::keep).toArray(boolean[][]::new),
-                            batch.stream().map(Job::keptByIndex).toArray(boolean[][]::new)),
-                    detokenizer, "rewriting");
+                    runner(model, options, strength, keep, constraints), detokenizer, "rewriting");
         }
+    }
+
+    /**
+     * How the tool runs a batch of jobs, the first being sentence {@code first} of the run: seeded, and named in core's
+     * refusals, by its place in the run, a line run again alone after its batch failed included.
+     */
+    static LineBatcher.BatchRunner runner(DiffusionModel model, SamplingOptions options, double strength,
+            KeepSpec keep, ConstraintSpec constraints) {
+        RewriterME rewriter = new RewriterME(model, options, strength, keep, constraints);
+        return (batch, first) -> rewriter.rewriteFrom(batch.stream().map(Job::tokens).toArray(String[][]::new),
+                batch.stream().map(Job::keep).toArray(boolean[][]::new),
+                batch.stream().map(Job::keptByIndex).toArray(boolean[][]::new), first);
     }
 
     private double strength(String value) {
