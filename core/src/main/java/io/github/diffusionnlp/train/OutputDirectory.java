@@ -126,8 +126,8 @@ public final class OutputDirectory {
      * Refuses a corpus or dev split ({@code setting}) given as one of the files the run writes into its output
      * directory ({@link ModelDirectory#isWrittenByTraining}): it would change it (a corpus named vocab.txt written
      * over, a dev split that was its training-log.csv appended to, and every plain resume after refused as changed).
-     * A recorded one is no such file: the run that recorded it was refused so, and one recorded before is refused on
-     * resuming by its size and checksum, which the run changed.
+     * A recorded one is no such file: the run that recorded it was refused so, and one a run of before this check
+     * recorded is refused by name on resuming ({@link RecordedCorpus}).
      */
     private static void refuseOwnFile(TrainOptions options, Path file, Setting setting) throws IOException {
         if (file != null && ModelDirectory.isWrittenByTraining(options.output(), file)) {

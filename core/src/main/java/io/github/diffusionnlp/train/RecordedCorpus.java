@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
@@ -17,16 +18,18 @@ import java.nio.file.Path;
  * CorpusFingerprint}). A checkpoint that records none (an older config), records it relative (written before corpora
  * were recorded absolute: relative to a working directory it does not record), records no fingerprint of it (before
  * 2026-12-05), or whose file is gone or has changed, is refused, naming what to give: a run on a file it cannot
- * vouch for would train on other sentences than the user meant, unasked.
+ * vouch for would train on other sentences than the user meant, unasked. One that is a file the run writes into its
+ * output directory (its vocab.txt, say: recorded by a run of before such a corpus was refused, {@link
+ * OutputDirectory}) is refused by name, as a run given it is, not as changed with the remedy of giving that file.
  *
  * <p>The dev split of a resumed run not given one, whether or not it was given its corpus, is the one its checkpoint
  * records, said on the run's first lines, by the same rule where it can be: one that has changed is refused, naming
  * what to give, as its dev loss would be of other sentences than the checkpoint's, in the same column of the log,
- * unasked. One that is gone, no regular file now, or recorded without its size and checksum (or relative, by hand)
- * is said in a note, and the run goes on measuring no dev loss: the dev split changes nothing the run trains, a
- * refusal would have no remedy but another file or none ({@code --no-dev}, which takes no dev split at all), and a
- * checkpoint of before dev splits were recorded (2026-12-07)
- * resumes so too, saying how to go on measuring one.
+ * unasked, and so is one that is a file the run writes (its training-log.csv, which it appends to). One that is
+ * gone, no regular file now, or recorded without its size and checksum (or relative, by hand) is said in a note, and
+ * the run goes on measuring no dev loss: the dev split changes nothing the run trains, a refusal would have no remedy
+ * but another file or none ({@code --no-dev}, which takes no dev split at all), and a checkpoint of before dev splits
+ * were recorded (2026-12-07) resumes so too, saying how to go on measuring one.
  */
 public final class RecordedCorpus {
     private RecordedCorpus() {}
@@ -65,13 +68,16 @@ public final class RecordedCorpus {
         }
         String named = Visible.of(recorded.corpus());
         String givenAsItIs = options.names().given(Setting.CORPUS, ShellQuoted.of(named));
-        Found found = Found.of(recorded.corpus(), CorpusFingerprint.recorded(recorded));
+        Found found = Found.of(recorded.corpus(), CorpusFingerprint.recorded(recorded), options.output());
         String why = switch (found.state()) {
             case RELATIVE -> "the checkpoint in " + dir + " records its corpus as " + named + ", relative to a"
                     + " working directory it does not record (a checkpoint written before corpora were recorded"
                     + " absolute); " + giveAnother(options);
             case GONE -> named + ", the corpus the checkpoint in " + dir + " records, is gone (no such file); "
                     + giveAnother(options);
+            case OWN_OUTPUT -> named + ", the corpus the checkpoint in " + dir + " records, " + IS_OWN_OUTPUT
+                    + "; give " + options.names().given(Setting.CORPUS, "FILE") + ", the corpus to train it on: "
+                    + NOT_OWN_OUTPUT;
             case NOT_REGULAR -> named + ", the corpus the checkpoint in " + dir + " records, is no regular file"
                     + " now; " + giveAnother(options);
             case NO_FINGERPRINT -> "the checkpoint in " + dir + " records its corpus, " + named + ", but not its size"
@@ -113,11 +119,14 @@ public final class RecordedCorpus {
         String named = Visible.of(recorded.dev());
         String noDevLoss = ": this run measures no dev loss; give " + giveOne + " to measure one";
         String givenAsItIs = options.names().given(Setting.DEV, ShellQuoted.of(named));
-        Found found = Found.of(recorded.dev(), CorpusFingerprint.recordedDev(recorded));
+        Found found = Found.of(recorded.dev(), CorpusFingerprint.recordedDev(recorded), options.output());
         String note = switch (found.state()) {
             case RELATIVE -> "the checkpoint records its dev split as " + named + ", relative to a working directory"
                     + " it does not record" + noDevLoss;
             case GONE -> named + ", the dev split the checkpoint records, is gone (no such file)" + noDevLoss;
+            case OWN_OUTPUT -> throw new IOException(named + ", the dev split the checkpoint in "
+                    + Visible.of(options.output()) + " records, " + IS_OWN_OUTPUT + "; give " + giveOne + ", "
+                    + NOT_OWN_OUTPUT + ", or " + options.names().given(Setting.DEV, false) + " for none");
             case NOT_REGULAR -> named + ", the dev split the checkpoint records, is no regular file now" + noDevLoss;
             case NO_FINGERPRINT -> "the checkpoint records its dev split, " + named + ", but not its size and checksum"
                     + " (a dev split that was no regular file), so this run cannot tell that the file is what it"
@@ -167,21 +176,36 @@ public final class RecordedCorpus {
         if (recorded == null || recorded.corpus() == null) {
             return null;
         }
-        Found found = Found.of(recorded.corpus(), CorpusFingerprint.recorded(recorded));
+        Found found = Found.of(recorded.corpus(), CorpusFingerprint.recorded(recorded), null);
         return found.state() == State.AS_RECORDED ? found.file() : null;
     }
 
-    /** What a recorded corpus or dev split is now, in the order a resume asks it. */
-    private enum State { RELATIVE, GONE, NOT_REGULAR, NO_FINGERPRINT, CHANGED, AS_RECORDED }
+    /**
+     * What a recorded file that is one of the files training writes into the output directory is (a checkpoint of
+     * before new runs refused such a corpus or dev split, {@link OutputDirectory}, recorded it).
+     */
+    private static final String IS_OWN_OUTPUT = "is one of the files training writes into that directory (recorded"
+            + " by a run of before 2026-12-07, which did not refuse it), which the run would change";
+    /** What to give in its place. */
+    private static final String NOT_OWN_OUTPUT = "a file of your own, not one that training writes";
+
+    /**
+     * What a recorded corpus or dev split is now, in the order a resume asks it: {@code OWN_OUTPUT}, one of the files
+     * the run writes into its output directory, is refused by name, not as changed (the run changed it) with the
+     * remedy of giving that file, which a run given it refuses.
+     */
+    private enum State { RELATIVE, GONE, OWN_OUTPUT, NOT_REGULAR, NO_FINGERPRINT, CHANGED, AS_RECORDED }
 
     /**
      * A recorded file ({@code file}) as a resume finds it: its {@link State}, the fingerprint recorded of it ({@code
-     * then}, null when none was) and, once it is a regular file whose fingerprint was recorded, its own now.
+     * then}, null when none was) and, once it is a regular file whose fingerprint was recorded, its own now. {@code
+     * out}: the output directory of the run that would read it, or null when none would.
      */
     private record Found(Path file, State state, CorpusFingerprint then, CorpusFingerprint now) {
-        static Found of(String recorded, CorpusFingerprint then) throws IOException {
+        static Found of(String recorded, CorpusFingerprint then, Path out) throws IOException {
             Path file = Path.of(recorded);
             State state = !file.isAbsolute() ? State.RELATIVE : !Files.exists(file) ? State.GONE
+                    : out != null && ModelDirectory.isWrittenByTraining(out, file) ? State.OWN_OUTPUT
                     : !Files.isRegularFile(file) ? State.NOT_REGULAR : then == null ? State.NO_FINGERPRINT : null;
             if (state != null) {
                 return new Found(file, state, then, null);

@@ -410,7 +410,9 @@ public record TrainOptions(
      *
      * @deprecated use {@link #builder}, which names each setting it gives: {@code builder(corpus, output).dev(dev)
      *     .size(size)...build()} gives these options with every setting of {@link Setting#MAY_BE_UNSAID} set (this
-     *     constructor's {@code unsaid} is the set of those the builder is not given)
+     *     constructor's {@code unsaid} is the set of those the builder is not given). A null {@code dev} is no dev
+     *     split, not even on resuming the one the checkpoint records ({@link Builder#noDev}), unless {@code unsaid}
+     *     holds {@link Setting#DEV}: then it is the recorded one ({@code dev(null)}, not said)
      */
     @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
@@ -426,7 +428,9 @@ public record TrainOptions(
      * These options on PyTorch's own thread count (not {@code reproducible}).
      *
      * @deprecated use {@link #builder}, which names each setting it gives (its default: not {@code reproducible});
-     *     {@code unsaid} is the set of the settings the builder is not given
+     *     {@code unsaid} is the set of the settings the builder is not given. A null {@code dev} is no dev split, not
+     *     even on resuming the one the checkpoint records ({@link Builder#noDev}), unless {@code unsaid} holds {@link
+     *     Setting#DEV}: then it is the recorded one ({@code dev(null)}, not said)
      */
     @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
@@ -492,7 +496,8 @@ public record TrainOptions(
      *
      * @deprecated use {@link #builder}, given the settings as {@link #TrainOptions(Path, Path, Path, String, int,
      *     int, int, int, Duration, double, int, long, int, boolean, boolean, boolean, double, CorpusLayout,
-     *     MultiwordTokens) that constructor's} deprecation says, without {@code multiword}
+     *     MultiwordTokens) that constructor's} deprecation says, without {@code multiword} (a null {@code dev}: no
+     *     dev split, not even on resuming the one the checkpoint records, {@link Builder#noDev})
      */
     @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
@@ -508,7 +513,8 @@ public record TrainOptions(
      *
      * @deprecated use {@link #builder}, given the settings as {@link #TrainOptions(Path, Path, Path, String, int,
      *     int, int, int, Duration, double, int, long, int, boolean, boolean, boolean, double, CorpusLayout,
-     *     MultiwordTokens) that constructor's} deprecation says, without {@code layout} and {@code multiword}
+     *     MultiwordTokens) that constructor's} deprecation says, without {@code layout} and {@code multiword} (a null
+     *     {@code dev}: no dev split, not even on resuming the one the checkpoint records, {@link Builder#noDev})
      */
     @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,
@@ -523,8 +529,10 @@ public record TrainOptions(
      *
      * @deprecated use {@link #builder}, which starts a new model's word embeddings from the corpus's contexts: this
      *     constructor starts them at random ({@code contextEmbeddings} false), where the builder's default is true.
-     *     It equals the builder given every one of these settings and {@code contextEmbeddings(false)}; kept as it
-     *     is, since runs made with it would train other weights with the builder's default.
+     *     It equals the builder given every one of these settings and {@code contextEmbeddings(false)}, a null {@code
+     *     dev} as {@link Builder#noDev} (no dev split, not even on resuming the one the checkpoint records, where the
+     *     builder's {@code dev(null)} is not said: the recorded one); kept as it is, since runs made with it would
+     *     train other weights with the builder's default.
      */
     @Deprecated
     public TrainOptions(Path corpus, Path dev, Path output, String size, int vocabSize, int maxLength, int batchSize,

@@ -230,17 +230,10 @@ final class TrainingLog {
 
     /**
      * Logs a step (every {@link #EVERY}th and the last): a line with {@code devLoss}, the latest measured, and a
-     * row of the CSV whose dev_loss is NaN unless the step measured it ({@link #devLossDue}), so that the curve
-     * joins the measurements instead of drawing the last one on as flat steps.
-     */
-    void step(int step, float lr, double trainLoss, double devLoss, Throughput throughput) throws IOException {
-        step(step, lr, trainLoss, devLoss, devLossDue(step), throughput);
-    }
-
-    /**
-     * As {@link #step(int, float, double, double, Throughput)}, {@code measured} saying whether this step measured
-     * {@code devLoss}: a run without a dev split measures none, and a resumed one carries its checkpoint's last dev
-     * loss, which its CSV wrote again at every step due one as if measured then.
+     * row of the CSV whose dev_loss is NaN unless the step measured it ({@code measured}: {@link #devLossDue} and a
+     * dev split to measure on), so that the curve joins the measurements instead of drawing the last one on as flat
+     * steps. A run without a dev split measures none, and a resumed one carries its checkpoint's last dev loss,
+     * which its CSV wrote again at every step due one as if measured then.
      */
     void step(int step, float lr, double trainLoss, double devLoss, boolean measured, Throughput throughput)
             throws IOException {

@@ -132,12 +132,11 @@ final class TrainingNotes {
         }
     }
 
-    /** What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options. */
-    void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read, CorpusFingerprint corpus) {
-        noteResuming(previous, read, corpus, null);
-    }
-
-    /** As above, {@code dev} the dev split's size and checksum as this run read it (null: none, or no file). */
+    /**
+     * What a resumed run says about the checkpoint it resumes ({@code previous}'s record) against its options: {@code
+     * corpus} and {@code dev}, the corpus's and the dev split's size and checksum as this run read them (null: none,
+     * or no regular file).
+     */
     void noteResuming(TrainingInfo previous, TaggedCorpus.Reading read, CorpusFingerprint corpus,
             CorpusFingerprint dev) {
         noteOtherCorpus(previous);

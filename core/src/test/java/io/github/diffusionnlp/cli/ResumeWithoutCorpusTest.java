@@ -399,6 +399,51 @@ class ResumeWithoutCorpusTest {
         assertEquals(10, record(out).step(), "nothing trained");
     }
 
+    /**
+     * A checkpoint of before such files were refused (2026-12-07) may record, as its corpus or dev split, a file the
+     * run writes into --out: its vocab.txt, trained on and written over, or its training-log.csv, measured on and
+     * appended to. A plain resume refused it as "changed" and told the user to give that same file, which a run given
+     * it refuses by name: refused by name at once, saying what to give. The record is written by hand, as such a run
+     * wrote it: the file's size and checksum when it was read, before the run changed it.
+     */
+    @Test
+    void aRecordedCorpusOrDevSplitThatIsAFileTheRunWritesIsRefusedByName(@TempDir Path tmp) throws IOException {
+        Path out = trained(tmp).toAbsolutePath().normalize();
+        Path vocab = out.resolve("vocab.txt");
+        CorpusFingerprint read = CorpusFingerprint.recorded(record(out)); // corpus.txt's, as vocab.txt once was
+        editTraining(out, t -> t.put("corpus", vocab.toString()));
+        Run corpus = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, corpus.code(), corpus.out());
+        assertEquals("error: " + vocab + ", the corpus the checkpoint in " + out + " records, is one of the files"
+                + " training writes into that directory (recorded by a run of before 2026-12-07, which did not refuse"
+                + " it), which the run would change; give --corpus FILE, the corpus to train it on: a file of your own,"
+                + " not one that training writes\n", corpus.err());
+        assertEquals(10, record(out).step(), "nothing trained");
+        assertEquals(read, CorpusFingerprint.recorded(record(out)), "the record as it was");
+
+        Path log = out.resolve("training-log.csv");
+        CorpusFingerprint measured = CorpusFingerprint.of(log);
+        Path own = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30)).toAbsolutePath().normalize();
+        editTraining(out, t -> {
+            t.put("corpus", own.toString());
+            t.put("dev", log.toString());
+            t.put("devBytes", measured.bytes());
+            t.put("devChecksum", measured.checksum());
+        });
+        Files.writeString(log, "11,0.001,3.0,NaN,1.0\n", java.nio.file.StandardOpenOption.APPEND); // as it appended
+        Run dev = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, dev.code(), dev.out());
+        assertEquals("error: " + log + ", the dev split the checkpoint in " + out + " records, is one of the files"
+                + " training writes into that directory (recorded by a run of before 2026-12-07, which did not refuse"
+                + " it), which the run would change; give --dev FILE, a file of your own, not one that training"
+                + " writes, or --no-dev for none\n", dev.err());
+        assertEquals(10, record(out).step(), "nothing trained");
+        // the way on it names
+        Run without = MainTest.run("", "train", "--resume", "--no-dev", "--out", out.toString(), "--steps", "20");
+        assertEquals(0, without.code(), without.err());
+        assertEquals(20, record(out).step());
+    }
+
     /** --resume on a directory without a checkpoint starts a new model, which needs a corpus: refused at once. */
     @Test
     void aResumeWithoutCorpusOnADirectoryWithoutCheckpointIsRefused(@TempDir Path tmp) {

@@ -59,7 +59,7 @@ class ChangedCorpusTest {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new TrainingNotes(TrainOptions.builder(corpus, tmp.resolve("m")).steps(10).batchSize(8).learningRate(3e-3)
                 .seed(7).resume(true).build().resumedFrom(before), new PrintStream(log, true, StandardCharsets.UTF_8))
-                .noteResuming(before, TaggedCorpus.Reading.DEFAULT, CorpusFingerprint.of(corpus));
+                .noteResuming(before, TaggedCorpus.Reading.DEFAULT, CorpusFingerprint.of(corpus), null);
         assertEquals("", log.toString(StandardCharsets.UTF_8));
     }
 

@@ -121,7 +121,7 @@ class ResumedSettingsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TrainingNotes(options.resume(true).build().resumedFrom(checkpoint),
                 new PrintStream(out, true, StandardCharsets.UTF_8))
-                .noteResuming(checkpoint, TaggedCorpus.Reading.DEFAULT, null);
+                .noteResuming(checkpoint, TaggedCorpus.Reading.DEFAULT, null, null);
         return out.toString(StandardCharsets.UTF_8);
     }
 

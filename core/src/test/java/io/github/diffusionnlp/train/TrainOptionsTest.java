@@ -76,6 +76,41 @@ class TrainOptionsTest {
     }
 
     /**
+     * A null dev given to a deprecated constructor says the dev split: none, not even the one a resumed checkpoint
+     * records ({@code noDev()}, which {@code ResumeWithoutCorpusTest#noDevTurnsTheRecordedDevSplitOff} runs), as
+     * their Javadoc says, where the builder's {@code dev(null)} leaves it unsaid; the two that take {@code unsaid}
+     * leave it unsaid when the set holds DEV.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void theDeprecatedConstructorsNullDevIsNoDevSplit() {
+        java.util.Set<TrainOptions.Setting> none = java.util.Set.of();
+        java.util.Set<TrainOptions.Setting> devUnsaid = java.util.Set.of(TrainOptions.Setting.DEV);
+        List<TrainOptions> noDev = List.of(
+                new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false, false, 0,
+                        null, null, none, false),
+                new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false, false, 0,
+                        null, null, none),
+                new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false, false, 0,
+                        null, null),
+                new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false, false, 0,
+                        null),
+                new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false, false, 0),
+                new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true));
+        for (TrainOptions o : noDev) {
+            assertNull(o.dev());
+            assertTrue(o.said(TrainOptions.Setting.DEV), "said: none, " + o);
+        }
+        assertEquals(TrainOptions.builder(CORPUS, OUT).size("tiny").vocabSize(100).maxLength(8).batchSize(4)
+                .steps(10).learningRate(1e-3).warmupSteps(1).seed(1).checkpointEvery(5).resume(true)
+                .contextEmbeddings(false).noDev().build(), noDev.get(2));
+        assertFalse(new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false,
+                false, 0, null, null, devUnsaid, false).said(TrainOptions.Setting.DEV), "unsaid: the recorded one");
+        assertFalse(new TrainOptions(CORPUS, null, OUT, "tiny", 100, 8, 4, 10, null, 1e-3, 1, 1, 5, true, false,
+                false, 0, null, null, devUnsaid).said(TrainOptions.Setting.DEV), "unsaid: the recorded one");
+    }
+
+    /**
      * The positional constructors beside the canonical one, each a shorter list of the same settings, are
      * deprecated: a caller is told to use the builder, which names each setting it gives.
      */

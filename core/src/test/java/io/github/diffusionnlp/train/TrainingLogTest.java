@@ -159,7 +159,7 @@ class TrainingLogTest {
                 .contextEmbeddings(false).build();
         TrainingLog log = new TrainingLog(dir, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), options,
                 20, 2.0);
-        log.step(30, 0.1f, 2.8, 2.8, Throughput.NONE);
+        log.step(30, 0.1f, 2.8, 2.8, log.devLossDue(30), Throughput.NONE);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(List.of("step,lr,train_loss,dev_loss,seconds", "10,0.1,3.0,NaN,1.0", "20,0.1,2.9,2.8,2.0"),
                 lines.subList(0, 3));
@@ -230,7 +230,7 @@ class TrainingLogTest {
             long nanos = step <= 100 ? 1_000_000_000L : 100_000_000L;
             clock.nanos += nanos;
             done = done.plus(new Throughput(1, 100, 0, 0), nanos / 1e9);
-            log.step(step, 0.1f, 2.0, Double.NaN, done);
+            log.step(step, 0.1f, 2.0, Double.NaN, false, done); // no dev split
         }
         List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
         String last = lines.get(lines.size() - 1);
@@ -255,7 +255,7 @@ class TrainingLogTest {
         for (int step = 1; step <= 10; step++) {
             clock.nanos += 1_000_000_000L;
             done = done.plus(new Throughput(1, 100, 0, 0), 1);
-            log.step(step, 0.1f, 2.0, Double.NaN, done);
+            log.step(step, 0.1f, 2.0, Double.NaN, false, done); // no dev split
         }
         String line = printed.toString(StandardCharsets.UTF_8).strip();
         assertTrue(line.endsWith("ETA 0:00:55 (time budget; 150 steps would take 0:02:20)"), line);
@@ -267,7 +267,7 @@ class TrainingLogTest {
                 0, 0, clock);
         for (int step = 1; step <= 10; step++) {
             clock.nanos += 1_000_000_000L;
-            ample.step(step, 0.1f, 2.0, Double.NaN, done);
+            ample.step(step, 0.1f, 2.0, Double.NaN, false, done);
         }
         assertTrue(roomy.toString(StandardCharsets.UTF_8).strip().endsWith("ETA 0:00:10"), roomy.toString());
     }
@@ -287,7 +287,7 @@ class TrainingLogTest {
             if (log.devLossDue(step)) {
                 dev = step / 100.0;
             }
-            log.step(step, 0.1f, 2.0, dev, Throughput.NONE);
+            log.step(step, 0.1f, 2.0, dev, log.devLossDue(step), Throughput.NONE);
         }
         List<String> devColumn = Files.readAllLines(dir.resolve(TrainingLog.CSV), StandardCharsets.UTF_8).stream()
                 .skip(1).map(row -> row.split(",")[0] + ":" + row.split(",")[3]).toList();
