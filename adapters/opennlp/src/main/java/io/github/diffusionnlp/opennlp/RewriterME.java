@@ -221,9 +221,10 @@ public class RewriterME {
      * {@link #rewrite(String[][], boolean[][])}, its refusals and core's naming the sentences as {@code naming} does:
      * "sentence 2" for a batch, "the sentence" for the one sentence a caller gave alone, who has no index to read. With
      * {@code byIndex} (one mask a sentence), a sentence holding a mask keeps those and the keep spec's classes by its
-     * filled words' tags; null: every sentence keeps {@code keep}.
+     * filled words' tags; null: every sentence keeps {@code keep}. {@code seeded}: this tool's options, or them
+     * starting at a run's sentence ({@link #rewriteFrom}).
      */
-    private String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] byIndex, SamplingOptions options,
+    private String[][] rewrite(String[][] sentences, boolean[][] keep, boolean[][] byIndex, SamplingOptions seeded,
             SentenceNaming naming) {
         if (keep.length != sentences.length) {
             throw new IllegalArgumentException(Counted.of(keep.length, "keep mask", "keep masks") + " for "
@@ -251,7 +252,7 @@ public class RewriterME {
         // a sentence holding a [MASK] is tagged once core has filled it: under the input's own tags it is rewritten
         // under its filled words' tags, and it keeps the classes those tags give (kept: what it kept in the end)
         boolean[][] kept = keep.clone();
-        List<List<String>> out = model.sample(lm -> lm.rewriteAll(in, masks, strength, perSentence, options, naming,
+        List<List<String>> out = model.sample(lm -> lm.rewriteAll(in, masks, strength, perSentence, seeded, naming,
                 filledTagging(byIndex, kept)));
         String[][] result = new String[out.size()][];
         for (int i = 0; i < result.length; i++) {
