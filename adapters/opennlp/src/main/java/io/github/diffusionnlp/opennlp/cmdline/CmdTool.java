@@ -50,6 +50,9 @@ abstract class CmdTool<P> {
     /** What a parameter name looks like beside a value (which may be a negative number: -0.5). */
     private static final Pattern PARAMETER_NAME = Pattern.compile("-\\p{L}.*");
 
+    /** The words that ask for a tool's usage among its parameters. */
+    private static final Set<String> HELP = Set.of("-help", "--help", "-h");
+
     private final Class<P> params;
 
     CmdTool(Class<P> params) {
@@ -85,6 +88,22 @@ abstract class CmdTool<P> {
     /** The names of this tool's parameters, as typed ({@code -steps}). */
     private Set<String> parameterNames() {
         return Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+    }
+
+    /**
+     * Where {@code -help} ({@code --help}, {@code -h}) stands among {@code args} as a parameter of its own, not as the
+     * value of a parameter before it ({@code -model -help}), or -1: {@code Infill -steps 3 -help} asks for the usage
+     * as {@code Infill -help -steps 3} does (it was OpenNLP's "Number of parameters must be always be even").
+     */
+    int helpIndex(List<String> args) {
+        Set<String> valued = Arrays.stream(params.getMethods()).filter(m -> m.getReturnType() != Boolean.class)
+                .map(CmdTool::parameterName).collect(Collectors.toSet());
+        for (int i = 0; i < args.size(); i++) {
+            if (HELP.contains(args.get(i)) && (i == 0 || !valued.contains(args.get(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     String help() {
