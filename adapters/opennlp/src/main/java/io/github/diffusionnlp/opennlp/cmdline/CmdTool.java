@@ -181,7 +181,9 @@ abstract class CmdTool<P> {
     /**
      * Refuses, naming it, a parameter written with two dashes (core's {@code --steps}) or given no value: OpenNLP's
      * ArgumentParser names neither ("Number of parameters must be always be even", or the value alone as
-     * unrecognized). A value is never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
+     * unrecognized), and a name the tool does not have, with a value or without, as OpenNLP's "Unrecognized parameters
+     * encountered" names it beside -help ({@code -bogus}: the odd count; {@code -bogus 3}: "[-bogus, 3]"). A value is
+     * never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
      */
     private void requireNamesWithValues(String[] args) {
         Set<String> known = parameterNames();
@@ -189,6 +191,21 @@ abstract class CmdTool<P> {
             if (a.startsWith("--") && known.contains(a.substring(1))) {
                 throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
             }
+        }
+        // a name the tool does not have, with a value or not, named alone (OpenNLP: "[-bogus, 3]", or the odd count)
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            boolean valueFollows = i + 1 < args.length && !known.contains(args[i + 1])
+                    && !(PARAMETER_NAME.matcher(args[i + 1]).matches() && !known.contains(args[i]));
+            if (!known.contains(args[i]) && PARAMETER_NAME.matcher(args[i]).matches()) {
+                unknown.add(args[i]);
+            }
+            if (valueFollows) {
+                i++;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw badParameter("Unrecognized parameters encountered: " + unknown);
         }
         for (int i = 0; i < args.length; i += 2) {
             if (known.contains(args[i]) && (i + 1 == args.length || known.contains(args[i + 1]))) {
