@@ -50,6 +50,9 @@ abstract class CmdTool<P> {
     /** What a parameter name looks like beside a value (which may be a negative number: -0.5). */
     private static final Pattern PARAMETER_NAME = Pattern.compile("-\\p{L}.*");
 
+    /** The words that ask for a tool's usage among its parameters. */
+    private static final Set<String> HELP = Set.of("-help", "--help", "-h");
+
     private final Class<P> params;
 
     CmdTool(Class<P> params) {
@@ -85,6 +88,22 @@ abstract class CmdTool<P> {
     /** The names of this tool's parameters, as typed ({@code -steps}). */
     private Set<String> parameterNames() {
         return Arrays.stream(params.getMethods()).map(CmdTool::parameterName).collect(Collectors.toSet());
+    }
+
+    /**
+     * Where {@code -help} ({@code --help}, {@code -h}) stands among {@code args} as a parameter of its own, not as the
+     * value of a parameter before it ({@code -model -help}), or -1: {@code Infill -steps 3 -help} asks for the usage
+     * as {@code Infill -help -steps 3} does (it was OpenNLP's "Number of parameters must be always be even").
+     */
+    int helpIndex(List<String> args) {
+        Set<String> valued = Arrays.stream(params.getMethods()).filter(m -> m.getReturnType() != Boolean.class)
+                .map(CmdTool::parameterName).collect(Collectors.toSet());
+        for (int i = 0; i < args.size(); i++) {
+            if (HELP.contains(args.get(i)) && (i == 0 || !valued.contains(args.get(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     String help() {
@@ -162,7 +181,9 @@ abstract class CmdTool<P> {
     /**
      * Refuses, naming it, a parameter written with two dashes (core's {@code --steps}) or given no value: OpenNLP's
      * ArgumentParser names neither ("Number of parameters must be always be even", or the value alone as
-     * unrecognized). A value is never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
+     * unrecognized), and a name the tool does not have, with a value or without, as OpenNLP's "Unrecognized parameters
+     * encountered" names it beside -help ({@code -bogus}: the odd count; {@code -bogus 3}: "[-bogus, 3]"). A value is
+     * never taken for a name unless it is one of this tool's ({@code -count -1} is a value).
      */
     private void requireNamesWithValues(String[] args) {
         Set<String> known = parameterNames();
@@ -170,6 +191,21 @@ abstract class CmdTool<P> {
             if (a.startsWith("--") && known.contains(a.substring(1))) {
                 throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
             }
+        }
+        // a name the tool does not have, with a value or not, named alone (OpenNLP: "[-bogus, 3]", or the odd count)
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            boolean valueFollows = i + 1 < args.length && !known.contains(args[i + 1])
+                    && !(PARAMETER_NAME.matcher(args[i + 1]).matches() && !known.contains(args[i]));
+            if (!known.contains(args[i]) && PARAMETER_NAME.matcher(args[i]).matches()) {
+                unknown.add(args[i]);
+            }
+            if (valueFollows) {
+                i++;
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw badParameter("Unrecognized parameters encountered: " + unknown);
         }
         for (int i = 0; i < args.length; i += 2) {
             if (known.contains(args[i]) && (i + 1 == args.length || known.contains(args[i + 1]))) {

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,14 @@ public final class DiffusionNlpTool {
         try {
             // no parameters to a tool that needs some (Train, Package, InfillEvaluator): its usage, as OpenNLP's
             // launcher prints a tool's; "Missing mandatory parameter: -data" and exit code 1 greeted a first try
-            if (toolArgs.length > 0 && isHelp(toolArgs[0]) || toolArgs.length == 0 && tool.needsParameters()) {
-                out.println(toolArgs.length == 0 ? tool.help()
-                        : tool.helpBeside(List.of(toolArgs).subList(1, toolArgs.length)));
+            // -help first, or after other parameters (Infill -steps 3 -help), the others checked beside it
+            int help = toolArgs.length > 0 && isHelp(toolArgs[0]) ? 0 : tool.helpIndex(List.of(toolArgs));
+            if (help >= 0 || toolArgs.length == 0 && tool.needsParameters()) {
+                List<String> others = new ArrayList<>(List.of(toolArgs));
+                if (help >= 0) {
+                    others.remove(help);
+                }
+                out.println(toolArgs.length == 0 ? tool.help() : tool.helpBeside(others));
                 out.flush();
                 return 0;
             }

@@ -230,6 +230,52 @@ class DiffusionNlpToolTest {
     }
 
     /**
+     * -help after other parameters asks for the usage as it does first (README: {@code <Tool> -help}):
+     * {@code Infill -steps 3 -help} and {@code Infill -tokenized -help} were OpenNLP's "Number of parameters must be
+     * always be even" with exit code 1, and {@code Infill -bogus 1 -help} the same, naming nothing. A -help that is
+     * the value of the parameter before it ({@code -model -help}) is a value still.
+     */
+    @Test
+    void helpAfterOtherParametersPrintsTheUsage() {
+        for (String[] args : List.of(new String[] {"Infill", "-steps", "3", "-help"},
+                new String[] {"Infill", "-tokenized", "-help"}, new String[] {"Rewrite", "-keep", "NOUN", "--help"},
+                new String[] {"Generate", "-count", "2", "-h", "-length", "5"})) {
+            Run r = run("", args);
+            String call = String.join(" ", args);
+            assertEquals(0, r.code(), call + ": " + r.stderr());
+            assertEquals("", r.stderr(), call);
+            assertEquals(run("", args[0], "-help").out(), r.out(), call);
+        }
+        Run unknown = run("", "Infill", "-bogus", "1", "-help");
+        assertEquals(1, unknown.code(), unknown.stderr());
+        assertTrue(unknown.stderr().startsWith("Unrecognized parameters encountered: [-bogus]\n"), unknown.stderr());
+        assertEquals("", unknown.out());
+        Run value = run("a [MASK]\n", "Infill", "-tokenized", "-model", "-help");
+        assertNotEquals(0, value.code(), value.stderr());
+        assertFalse(value.out().contains("Usage:"), value.out());
+    }
+
+    /**
+     * A parameter the tool does not have, given without a value ({@code Infill -bogus}, {@code Infill -steps 3
+     * -bogus}, {@code Infill -bogus -steps 3}), was OpenNLP's "Number of parameters must be always be even" or named
+     * with the value after it ({@code -bogus 3}: "[-bogus, 3]"): it is named alone now, as beside -help.
+     */
+    @Test
+    void anUnknownParameterIsNamedAloneWithOrWithoutAValue() {
+        for (String[] args : List.of(new String[] {"Infill", "-bogus"}, new String[] {"Infill", "-steps", "3", "-bogus"},
+                new String[] {"Infill", "-bogus", "-steps", "3"}, new String[] {"Infill", "-bogus", "3"},
+                new String[] {"Generate", "-count", "-1", "-sentimnet", "positive"})) {
+            Run r = run("a [MASK]\n", args);
+            String call = String.join(" ", args);
+            assertEquals(1, r.code(), call + ": " + r.stderr());
+            String name = args[0].equals("Generate") ? "-sentimnet" : "-bogus";
+            assertTrue(r.stderr().startsWith("Unrecognized parameters encountered: [" + name + "]\n")
+                    && r.stderr().contains("Usage:"), call + ": " + r.stderr());
+            assertEquals("", r.out(), call);
+        }
+    }
+
+    /**
      * OpenNLP's ArgumentParser reads a whole number by Integer.parseInt, which takes any script's digits: -steps ٣
      * (Arabic-Indic) and -seed ３ (full-width) ran as 3. ASCII digits only, as the CLI and the CoreNLP annotator read
      * them, naming the parameter and the value.
