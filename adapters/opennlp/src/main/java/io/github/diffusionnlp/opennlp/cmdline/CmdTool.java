@@ -47,8 +47,11 @@ abstract class CmdTool<P> {
     static final int BAD_PARAMETERS = 1;
     static final int FAILED = 2;
 
-    /** What a parameter name looks like beside a value (which may be a negative number: -0.5). */
-    private static final Pattern PARAMETER_NAME = Pattern.compile("-\\p{L}.*");
+    /**
+     * What a parameter name looks like beside a value (which may be a negative number: -0.5); two dashes, core's
+     * spelling, included, so that a name the tool has under neither is named as unrecognized too.
+     */
+    private static final Pattern PARAMETER_NAME = Pattern.compile("--?\\p{L}.*");
 
     /** The words that ask for a tool's usage among its parameters. */
     private static final Set<String> HELP = Set.of("-help", "--help", "-h");
@@ -126,6 +129,7 @@ abstract class CmdTool<P> {
      */
     String helpBeside(List<String> others) {
         refuseUndeclared(others);
+        refuseTwoDashes(others);
         Set<String> known = parameterNames();
         List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
                 .toList();
@@ -178,6 +182,16 @@ abstract class CmdTool<P> {
         return (option, value, allowed) -> badParameter(SamplingRange.outOfRange(option, value, allowed));
     }
 
+    /** Refuses a parameter of this tool written with two dashes, as core's command line spells it, saying so. */
+    private void refuseTwoDashes(List<String> args) {
+        Set<String> known = parameterNames();
+        for (String a : args) {
+            if (a.startsWith("--") && known.contains(a.substring(1))) {
+                throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
+            }
+        }
+    }
+
     /**
      * Refuses, naming it, a parameter written with two dashes (core's {@code --steps}) or given no value: OpenNLP's
      * ArgumentParser names neither ("Number of parameters must be always be even", or the value alone as
@@ -187,11 +201,7 @@ abstract class CmdTool<P> {
      */
     private void requireNamesWithValues(String[] args) {
         Set<String> known = parameterNames();
-        for (String a : args) {
-            if (a.startsWith("--") && known.contains(a.substring(1))) {
-                throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
-            }
-        }
+        refuseTwoDashes(Arrays.asList(args));
         // a name the tool does not have, with a value or not, named alone (OpenNLP: "[-bogus, 3]", or the odd count)
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
