@@ -271,6 +271,36 @@ class NewCallsUnderThreadsTest {
         assertEquals(expected, alone(), "every call alone after the refusals");
     }
 
+    /**
+     * A call steered by a scorer whose gradient is 0 on its rows is refused alone ("does not change with x"), and
+     * must be refused too when request batching puts it in one batch with another call of the same scorer whose rows
+     * it does move: the check read the batch's gradient as a whole, so the company's rows let the refused call through
+     * with unsteered sentences. The scorer here scores only rows of 6 sampled positions or more (as a margin that is
+     * met, or a classifier of sentences of a least length, gives some rows no gradient); the two calls wait up to 2
+     * seconds for each other's company.
+     */
+    @Test
+    void aSteeredCallRefusedAloneIsRefusedInABatchWithACallItsScorerMoves() throws Exception {
+        GuidanceScorer longRowsOnly = (x, sigma, generated) -> {
+            ai.djl.ndarray.NDArray gate = generated.sum(new int[] {1, 2}).gte(6).toType(
+                    ai.djl.ndarray.types.DataType.FLOAT32, false);
+            return x.mul(generated).sum(new int[] {1, 2}).mul(gate);
+        };
+        Constraints steer = Constraints.none().withSteering(PlugAndPlay.of(longRowsOnly, 1));
+        try (DiffusionLM waiting = DiffusionLM.builder().optModel(TestModels.tinyModel())
+                .optBatching(64, java.time.Duration.ofSeconds(2), 1).build()) {
+            Callable<Object> shortRow = () -> waiting.generate(1, steer, options(1).toBuilder().length(4).build());
+            Callable<Object> longRow = () -> waiting.generate(1, steer, options(2).toBuilder().length(8).build());
+            IllegalArgumentException alone = assertThrows(IllegalArgumentException.class, shortRow::call);
+            assertTrue(alone.getMessage().contains("does not change with x"), alone.getMessage());
+            Object longAlone = longRow.call();
+            List<Future<Object>> got = atOnce(List.of(shortRow, longRow));
+            RuntimeException batched = cause(got.get(0));
+            assertEquals(alone.getMessage(), batched.getMessage());
+            assertEquals(longAlone, got.get(1).get(), "the other call's sentences");
+        }
+    }
+
     private static RuntimeException cause(Future<Object> f) {
         java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
                 f::get, "a refused call answered");
