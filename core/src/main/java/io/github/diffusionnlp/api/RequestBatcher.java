@@ -45,6 +45,12 @@ import java.util.function.Supplier;
  * it: with one lane nothing else takes it, and a second lane may be in a batch of its own or hold back beside
  * one of {@link #OVERLAP_BELOW_ROWS} rows ({@code CallsFromABatchedScorerTest}). Unrelated calls meanwhile lose
  * only the company of others, not their answers (a row's result depends on its input and seed alone).
+ *
+ * <p>A steered request runs in a batch of its own, never with another caller's rows, even those of the same scorer:
+ * the sampler refuses a score whose gradient is 0 at every sampled position of the rows sampled together, so in
+ * company a call its scorer does not move (a margin met, rows too short to score) was let through, unsteered, by
+ * the other call's rows, where alone it is refused ({@code NewCallsUnderThreadsTest}, audit h231). Steered batches
+ * take turns through the one gradient collector anyway; what is lost is only a shared forward pass.
  */
 final class RequestBatcher implements AutoCloseable {
     /** What the batcher runs: the sampler's batched call. */
@@ -165,7 +171,8 @@ final class RequestBatcher implements AutoCloseable {
                 List<Job> aside = new ArrayList<>();
                 int rows = first.rows.size();
                 long deadline = System.nanoTime() + maxWaitNanos;
-                while (rows < maxRows) {
+                // a steered request runs alone: what its scorer's checks find must not depend on company (see above)
+                while (rows < maxRows && !first.schedule.callsAScorer()) {
                     Job next = queue.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     if (next == null) {
                         break;

@@ -38,9 +38,9 @@ import ai.djl.ndarray.NDArray;
  *
  * <p><b>One failure, one call.</b> The scorer is called once for all the rows sampled together (a call's sentences,
  * {@code batchSize} at a time), so a failure cannot be told to be one sentence's: it ends the whole call, every
- * sentence of it, with one exception, as any other failure of a call does. With request batching, a batch that holds
- * other callers' rows (steered by this same scorer object) and fails is sampled again a call at a time, so that only
- * the calls that fail alone fail ({@code RequestBatcher}).
+ * sentence of it, with one exception, as any other failure of a call does. With request batching, a steered call's
+ * rows are sampled without other callers' rows, this same scorer's included, so that a call fails, or not, as it does
+ * alone ({@code RequestBatcher}).
  */
 public interface GuidanceScorer {
     /**
