@@ -12,8 +12,10 @@ import ai.djl.ndarray.NDArray;
  * gradient collector and marks {@code x} for gradients: a scorer opens none of its own, and does not use {@code
  * toType} or {@code stopGradient} (they cut the graph) or read numbers out. A score that does not change with x (a
  * constant, one cut from x so) would steer nothing: its gradient is 0 everywhere, and a call whose first step finds
- * it 0 at every sampled position ends with an {@link IllegalArgumentException} saying so (naming the weight instead
- * where only the weight, so small that times the gradient it is 0 in float32, made it 0). Arrays it makes from {@code
+ * it 0 at every sampled position of the rows sampled together ({@code batchSize} of the call's sentences at a time:
+ * a call of more is refused when one batch of them finds it so) ends with an {@link IllegalArgumentException} saying
+ * so (naming the weight instead where only the weight, so small that times the gradient it is 0 in float32, made it
+ * 0). Arrays it makes from {@code
  * x} (or in {@code x.getManager()}) are freed when the gradient step ends, and it closes none of them, nor {@code x},
  * {@code sigma}, {@code generated} or their manager: a scorer that does ends the call with an {@link
  * IllegalStateException} naming what it closed. Constants it keeps (a word's embedding) belong to an {@code
