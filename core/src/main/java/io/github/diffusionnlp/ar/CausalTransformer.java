@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.LayerNorm;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
@@ -98,8 +99,11 @@ public final class CausalTransformer extends AbstractBlock {
     /** Next-token logits of features {@code h} (N, d), tied to the input embeddings: (N, V). */
     public NDArray logits(ParameterStore ps, NDArray h, boolean training) {
         ai.djl.Device device = h.getDevice();
-        return h.matMul(ps.getValue(tokenEmbedding, device, training).transpose())
-                .add(ps.getValue(outputBias, device, training));
+        NDArray product = h.matMul(ps.getValue(tokenEmbedding, device, training).transpose());
+        NDArray bias = ps.getValue(outputBias, device, training);
+        // Without a graph the bias goes into the product's own array: the same floats, one (N, V) array written
+        // instead of two (scoring's reach ~90 MB a batch, which on this machine cost more to write than to add).
+        return training || JniUtils.isGradMode() ? product.add(bias) : product.addi(bias);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.steer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -95,8 +96,16 @@ public final class LexiconSentimentScorer implements AutoCloseable {
     }
 
     private NDArray expected(NDArray value, NDArray x, NDArray sigma, NDArray generated) {
-        return WordPosteriors.of(x, sigma, table.transpose(), halfSquaredNorms).matMul(value).mul(generated)
-                .sum(new int[] {1, 2});
+        if (JniUtils.isGradMode()) { // steering: the graph needs each array
+            return WordPosteriors.of(x, sigma, table.transpose(), halfSquaredNorms).matMul(value).mul(generated)
+                    .sum(new int[] {1, 2});
+        }
+        // No graph (a score read outside a gradient collector): the (B, L, V) steps in place, freed once read
+        try (NDArray transposed = table.transpose();
+                NDArray posteriors = WordPosteriors.withoutGraph(x, sigma, transposed, halfSquaredNorms);
+                NDArray values = posteriors.matMul(value)) {
+            return values.mul(generated).sum(new int[] {1, 2});
+        }
     }
 
     /** Frees the table once the scorers running are done; later uses fail with {@link ModelClosedException}. */

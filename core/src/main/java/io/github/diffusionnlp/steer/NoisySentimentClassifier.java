@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -153,7 +154,13 @@ public final class NoisySentimentClassifier implements AutoCloseable {
 
     /** (B, V): each position's word posterior p(w | x), summed over the positions. */
     private NDArray bag(NDArray x, NDArray sigma) {
-        return posteriors(x, sigma).sum(new int[] {1});
+        if (JniUtils.isGradMode()) {
+            return posteriors(x, sigma).sum(new int[] {1});
+        }
+        // No graph (probabilities read outside a gradient collector): the (B, L, V) steps in place, freed once summed
+        try (NDArray posteriors = WordPosteriors.withoutGraph(x, sigma, tableTransposed, halfSquaredNorms)) {
+            return posteriors.sum(new int[] {1});
+        }
     }
 
     /** (B, L, V): each position's word posterior ({@link WordPosteriors}). */

@@ -31,11 +31,17 @@ final class WordPosteriors {
      */
     static NDArray weightedSum(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms,
             NDArray weights) {
+        return withoutGraph(x, sigma, tableTransposed, halfSquaredNorms).muli(weights).sum(new int[] {1});
+    }
+
+    /**
+     * {@link #of} for arrays that track no gradient (PyTorch's grad mode off), its vocabulary-sized steps done in
+     * place: the same values bit for bit, two (B, L, V) arrays written instead of four.
+     */
+    static NDArray withoutGraph(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms) {
         NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
-        NDArray p;
         try (NDArray logits = x.matMul(tableTransposed)) {
-            p = logits.subi(halfSquaredNorms).muli(inverseVariance).softmax(2);
+            return logits.subi(halfSquaredNorms).muli(inverseVariance).softmax(2);
         }
-        return p.muli(weights).sum(new int[] {1});
     }
 }
