@@ -25,6 +25,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiffusionTrainerTest {
+    /** Holds {@link #tenStepModel()}, trained once for the class. */
+    @TempDir
+    static Path shared;
+
+    private static Path tenSteps;
+
+    /**
+     * {@code TestModels.train(dir, 10, false)}'s model, trained once for the class: at the tiny model's size a run
+     * repeats bit for bit ({@link #aRunKilledAfterACheckpointAndResumedMatchesAnUnbrokenOne}), so a copy of it is
+     * what training it again in each test gave. Never changed: tests change their {@link #copyOfTenStepModel}.
+     */
+    private static synchronized Path tenStepModel() throws IOException {
+        if (tenSteps == null) {
+            Path dir = shared.resolve("ten-steps");
+            TestModels.train(dir, 10, false);
+            tenSteps = dir;
+        }
+        return tenSteps;
+    }
+
+    /** A copy of {@link #tenStepModel()}'s files in {@code dir}, as training it there for 10 steps writes them. */
+    private static void copyOfTenStepModel(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(tenStepModel())) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, dir.resolve(f.getFileName()));
+            }
+        }
+    }
+
     /** Asserts that two networks' weights are the same, bit for bit. */
     static void assertSameWeights(List<NDArray> expected, List<NDArray> actual, String what) {
         assertEquals(expected.size(), actual.size(), what);
@@ -88,7 +118,7 @@ class DiffusionTrainerTest {
     @Test
     void aModelIsNeverTrainedOverWithoutResume(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false);
+        copyOfTenStepModel(dir);
         Map<String, byte[]> before = new java.util.TreeMap<>();
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
@@ -118,7 +148,7 @@ class DiffusionTrainerTest {
     @Test
     void resumeContinuesFromTheSavedStepWithItsOptimizerState(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false);
+        copyOfTenStepModel(dir);
         assertTrue(Files.size(dir.resolve(ModelCheckpoint.OPTIMIZER)) > 0);
         float[] atTen;
         try (NDManager m = NDManager.newBaseManager()) {
@@ -150,9 +180,8 @@ class DiffusionTrainerTest {
      */
     @Test
     void aRunKilledAfterACheckpointAndResumedMatchesAnUnbrokenOne(@TempDir Path tmp) throws Exception {
-        Path unbroken = tmp.resolve("unbroken");
         Path killed = tmp.resolve("killed");
-        TestModels.train(unbroken, 20, false);
+        Path unbroken = TestModels.tinyModel(); // TestModels.train(dir, 20, false)'s model, shared by the run
         TrainOptions plan = TestModels.tinyRun(killed, 20, false, null, 0); // TestModels.train's plan
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> new DiffusionTrainer(plan, TestModels.logKillingAfter("(step 10)")).run());
@@ -220,7 +249,7 @@ class DiffusionTrainerTest {
     @Test
     void resumingOnAnotherCorpusSaysSoAndWarnsOfAVocabularyThatMissesIt(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false);
+        copyOfTenStepModel(dir);
         Path other = Files.writeString(tmp.resolve("other.txt"), "Zyx qwv plorg ktz .\nPlorg zyx wum .\n".repeat(10));
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         new DiffusionTrainer(TrainOptions.builder(other, dir).size("tiny").vocabSize(2000).maxLength(32).batchSize(8)
@@ -240,7 +269,7 @@ class DiffusionTrainerTest {
     @Test
     void resumingWithAnotherStepCountSaysWhatTheLearningRateDoes(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false);
+        copyOfTenStepModel(dir);
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         TrainOptions longer = TestModels.tinyRun(dir, 20, true, null, 0);
         new DiffusionTrainer(longer, new PrintStream(log, true, StandardCharsets.UTF_8)).run();
@@ -259,7 +288,7 @@ class DiffusionTrainerTest {
     @Test
     void resumingSaysTheShapeIsKeptOnlyWhenAnotherWasAskedFor(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false); // tiny, 32 positions
+        copyOfTenStepModel(dir); // tiny, 32 positions
         String plain = resumeLog(TrainOptions.builder(TestModels.devCorpus(), dir).batchSize(8).steps(11).resume(true));
         assertFalse(plain.contains("keeps the checkpoint's shape"), plain);
 
@@ -289,7 +318,7 @@ class DiffusionTrainerTest {
     @Test
     void aScheduleChangeThatLeavesTheRateAsItWasIsNotNoted(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false);
+        copyOfTenStepModel(dir);
         java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
         new DiffusionTrainer(TestModels.tinyRun(dir, 11, true, null, 0),
                 new PrintStream(log, true, StandardCharsets.UTF_8)).run();
@@ -301,7 +330,7 @@ class DiffusionTrainerTest {
     @Test
     void resumeWithoutOptimizerMomentsStartsThemAfresh(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
-        TestModels.train(dir, 10, false);
+        copyOfTenStepModel(dir);
         Files.delete(dir.resolve(ModelCheckpoint.OPTIMIZER));
         float[] atTen;
         try (NDManager m = NDManager.newBaseManager()) {
