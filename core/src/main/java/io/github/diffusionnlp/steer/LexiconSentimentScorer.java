@@ -102,7 +102,7 @@ public final class LexiconSentimentScorer implements AutoCloseable {
         }
         // No graph (a score read outside a gradient collector): the (B, L, V) steps in place, freed once read
         try (NDArray transposed = table.transpose();
-                NDArray posteriors = WordPosteriors.withoutGraph(x, sigma, transposed, halfSquaredNorms);
+                NDArray posteriors = WordPosteriors.of(x, sigma, transposed, halfSquaredNorms);
                 NDArray values = posteriors.matMul(value)) {
             return values.mul(generated).sum(new int[] {1, 2});
         }

@@ -158,7 +158,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
             return posteriors(x, sigma).sum(new int[] {1});
         }
         // No graph (probabilities read outside a gradient collector): the (B, L, V) steps in place, freed once summed
-        try (NDArray posteriors = WordPosteriors.withoutGraph(x, sigma, tableTransposed, halfSquaredNorms)) {
+        try (NDArray posteriors = WordPosteriors.of(x, sigma, tableTransposed, halfSquaredNorms)) {
             return posteriors.sum(new int[] {1});
         }
     }

@@ -15,33 +15,31 @@ final class WordPosteriors {
      * constant is (x·e_w − ‖e_w‖²/2) / σ², softmaxed over the vocabulary. The product starts from {@code x}, so it
      * lands on the caller's manager.
      *
+     * <p>The logits are written in place, with a graph (steering) too: two (B, L, V) arrays written instead of four,
+     * the same values and gradient bit for bit. Autograd allows it, as no backward needs a value they overwrite: the
+     * product's backward keeps its inputs (x and the table), not its output; the subtraction's keeps nothing; the
+     * product with 1/σ², which carries no gradient, keeps only 1/σ² (PyTorch keeps the other operand only when 1/σ²
+     * requires a gradient, and then a copy of it); the softmax keeps its own output. The logits are freed once read:
+     * the graph holds no reference to them, so they no longer stay until the caller's scope ends.
+     *
      * @param tableTransposed the embedding table, (d, V)
      * @param halfSquaredNorms ‖e_w‖² / 2, (V)
      */
     static NDArray of(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms) {
         // σ carries no gradient, so its arithmetic is safe (model/Scalars)
         NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
-        return x.matMul(tableTransposed).sub(halfSquaredNorms).mul(inverseVariance).softmax(2);
-    }
-
-    /**
-     * {@link #of} for arrays that track no gradient, the vocabulary-sized steps done in place, and times {@code
-     * weights} (B, L, 1), summed over the positions: (B, V). The same values bit for bit; two (B, L, V) arrays
-     * written instead of five, which on this machine cost more than the arithmetic on them (docs/speed.md).
-     */
-    static NDArray weightedSum(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms,
-            NDArray weights) {
-        return withoutGraph(x, sigma, tableTransposed, halfSquaredNorms).muli(weights).sum(new int[] {1});
-    }
-
-    /**
-     * {@link #of} for arrays that track no gradient (PyTorch's grad mode off), its vocabulary-sized steps done in
-     * place: the same values bit for bit, two (B, L, V) arrays written instead of four.
-     */
-    static NDArray withoutGraph(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms) {
-        NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
         try (NDArray logits = x.matMul(tableTransposed)) {
             return logits.subi(halfSquaredNorms).muli(inverseVariance).softmax(2);
         }
+    }
+
+    /**
+     * {@link #of} for arrays that track no gradient, times {@code weights} (B, L, 1) in place, summed over the
+     * positions: (B, V). The same values bit for bit; two (B, L, V) arrays written instead of five, which on this
+     * machine cost more than the arithmetic on them (docs/speed.md).
+     */
+    static NDArray weightedSum(NDArray x, NDArray sigma, NDArray tableTransposed, NDArray halfSquaredNorms,
+            NDArray weights) {
+        return of(x, sigma, tableTransposed, halfSquaredNorms).muli(weights).sum(new int[] {1});
     }
 }

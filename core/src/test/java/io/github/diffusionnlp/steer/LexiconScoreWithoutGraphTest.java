@@ -14,9 +14,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * Read outside a gradient collector (PyTorch's grad mode off), {@link LexiconSentimentScorer}'s score does its
- * (B, L, V) steps in place ({@link WordPosteriors#withoutGraph}); with grad mode on (steering) it builds them fresh
- * for the graph. Both must give the same score bit for bit, on the shipped model, and leave the arguments alone.
+ * Read outside a gradient collector (PyTorch's grad mode off), {@link LexiconSentimentScorer}'s score frees its
+ * (B, L, V) arrays once read; with grad mode on (steering) it keeps the posteriors for the graph. Both must give the
+ * same score bit for bit, on the shipped model, and leave the arguments alone.
  */
 class LexiconScoreWithoutGraphTest {
     @Test

@@ -8,10 +8,10 @@ import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
 
 /**
- * The probe's training reads its noisy bags through {@link WordPosteriors#weightedSum}, and its probabilities read
- * outside a gradient collector through {@link WordPosteriors#withoutGraph}, whose vocabulary-sized steps run in place:
- * each must give {@link WordPosteriors#of}'s values bit for bit (the probe a seed trains, and what it reads, must not
- * change with it) and leave every argument as it was.
+ * The probe's training reads its noisy bags through {@link WordPosteriors#weightedSum}, and both scorers read words
+ * through {@link WordPosteriors#of}, whose vocabulary-sized steps run in place: each must give the values of the
+ * posteriors written as fresh arrays bit for bit (the probe a seed trains, and what it reads, must not change with
+ * it) and leave every argument as it was. With a graph, the gradient too: {@link SteeredScoreGradientTest}.
  */
 class WordPosteriorsTest {
     @Test
@@ -26,7 +26,7 @@ class WordPosteriorsTest {
             float[][] before = {x.toFloatArray(), sigma.toFloatArray(), table.toFloatArray(),
                 halfSquaredNorms.toFloatArray(), weights.toFloatArray()};
 
-            float[] expected = WordPosteriors.of(x, sigma, table, halfSquaredNorms).mul(weights).sum(new int[] {1})
+            float[] expected = fresh(x, sigma, table, halfSquaredNorms).mul(weights).sum(new int[] {1})
                     .toFloatArray();
             float[] actual = WordPosteriors.weightedSum(x, sigma, table, halfSquaredNorms, weights).toFloatArray();
 
@@ -40,7 +40,7 @@ class WordPosteriorsTest {
     }
 
     @Test
-    void withoutGraphIsThePosteriorsBitForBitAndLeavesItsArgumentsAlone() {
+    void theInPlacePosteriorsAreTheFreshOnesBitForBitAndLeaveTheirArgumentsAlone() {
         try (NDManager m = NDManager.newBaseManager()) {
             m.getEngine().setRandomSeed(8);
             NDArray x = m.randomNormal(new Shape(3, 5, 8));
@@ -50,8 +50,8 @@ class WordPosteriorsTest {
             float[][] before = {x.toFloatArray(), sigma.toFloatArray(), table.toFloatArray(),
                 halfSquaredNorms.toFloatArray()};
 
-            float[] expected = WordPosteriors.of(x, sigma, table, halfSquaredNorms).toFloatArray();
-            float[] actual = WordPosteriors.withoutGraph(x, sigma, table, halfSquaredNorms).toFloatArray();
+            float[] expected = fresh(x, sigma, table, halfSquaredNorms).toFloatArray();
+            float[] actual = WordPosteriors.of(x, sigma, table, halfSquaredNorms).toFloatArray();
 
             assertArrayEquals(expected, actual, 0f);
             float[][] after = {x.toFloatArray(), sigma.toFloatArray(), table.toFloatArray(),
@@ -60,5 +60,11 @@ class WordPosteriorsTest {
                 assertArrayEquals(before[i], after[i], 0f, "argument " + i);
             }
         }
+    }
+
+    /** The word posteriors as they were written before any step ran in place: each a fresh array. */
+    private static NDArray fresh(NDArray x, NDArray sigma, NDArray table, NDArray halfSquaredNorms) {
+        NDArray inverseVariance = sigma.square().pow(-1f).reshape(-1, 1, 1);
+        return x.matMul(table).sub(halfSquaredNorms).mul(inverseVariance).softmax(2);
     }
 }
