@@ -96,11 +96,11 @@ public final class LexiconSentimentScorer implements AutoCloseable {
     }
 
     private NDArray expected(NDArray value, NDArray x, NDArray sigma, NDArray generated) {
-        if (JniUtils.isGradMode()) { // steering: the graph needs each array
+        if (JniUtils.isGradMode()) { // steering: the graph holds the posteriors and values until the step ends
             return WordPosteriors.of(x, sigma, table.transpose(), halfSquaredNorms).matMul(value).mul(generated)
                     .sum(new int[] {1, 2});
         }
-        // No graph (a score read outside a gradient collector): the (B, L, V) steps in place, freed once read
+        // No graph (a score read outside a gradient collector): the (B, L, V) arrays freed once read
         try (NDArray transposed = table.transpose();
                 NDArray posteriors = WordPosteriors.of(x, sigma, transposed, halfSquaredNorms);
                 NDArray values = posteriors.matMul(value)) {

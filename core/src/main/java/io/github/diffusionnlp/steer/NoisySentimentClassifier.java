@@ -157,7 +157,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         if (JniUtils.isGradMode()) {
             return posteriors(x, sigma).sum(new int[] {1});
         }
-        // No graph (probabilities read outside a gradient collector): the (B, L, V) steps in place, freed once summed
+        // No graph (probabilities read outside a gradient collector): the (B, L, V) posteriors freed once summed
         try (NDArray posteriors = WordPosteriors.of(x, sigma, tableTransposed, halfSquaredNorms)) {
             return posteriors.sum(new int[] {1});
         }
