@@ -129,8 +129,8 @@ abstract class CmdTool<P> {
      */
     String helpBeside(List<String> others) {
         refuseUndeclared(others);
-        refuseTwoDashes(others);
         Set<String> known = parameterNames();
+        refuseTwoDashes(others, known);
         List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
                 .toList();
         if (!unknown.isEmpty()) {
@@ -182,9 +182,8 @@ abstract class CmdTool<P> {
         return (option, value, allowed) -> badParameter(SamplingRange.outOfRange(option, value, allowed));
     }
 
-    /** Refuses a parameter of this tool written with two dashes, as core's command line spells it, saying so. */
-    private void refuseTwoDashes(List<String> args) {
-        Set<String> known = parameterNames();
+    /** Refuses a parameter of this tool ({@code known}) written with two dashes, as core's command line spells it. */
+    private void refuseTwoDashes(List<String> args, Set<String> known) {
         for (String a : args) {
             if (a.startsWith("--") && known.contains(a.substring(1))) {
                 throw badParameter(a + ": these tools' parameters take one dash, as OpenNLP's do: " + a.substring(1));
@@ -201,7 +200,7 @@ abstract class CmdTool<P> {
      */
     private void requireNamesWithValues(String[] args) {
         Set<String> known = parameterNames();
-        refuseTwoDashes(Arrays.asList(args));
+        refuseTwoDashes(Arrays.asList(args), known);
         // a name the tool does not have, with a value or not, named alone (OpenNLP: "[-bogus, 3]", or the odd count)
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
