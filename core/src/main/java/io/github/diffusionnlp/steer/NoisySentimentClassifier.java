@@ -215,9 +215,11 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         Vocabulary vocab = lm.vocabulary();
         NDArray wordWeights = manager.zeros(new Shape(vocabulary, LABELS));
         NDArray bias = manager.zeros(new Shape(LABELS));
+        // laid out row after row, as the saved probe reads it back: a copy of the transposed view (duplicate())
+        // would keep its strides, and matMul sums in another order, scoring other last bits than the saved probe
         NDArray tableTransposed;
         try (NDArray view = table.transpose()) {
-            tableTransposed = view.duplicate();
+            tableTransposed = manager.create(view.toFloatArray(), view.getShape());
         }
         table.close();
         NoisySentimentClassifier c = new NoisySentimentClassifier(manager, tableTransposed, wordWeights, bias,
