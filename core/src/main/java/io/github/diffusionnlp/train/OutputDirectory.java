@@ -134,7 +134,7 @@ public final class OutputDirectory {
             SettingNames names = options.names();
             throw new IOException(Visible.of(file) + " (" + names.name(setting) + ") is one of the files training"
                     + " writes into " + Visible.of(options.output()) + ", which the run would change; give "
-                    + names.name(setting) + " a file of your own outside them");
+                    + names.name(setting) + " " + RecordedCorpus.NOT_OWN_OUTPUT);
         }
     }
 

@@ -186,8 +186,8 @@ public final class RecordedCorpus {
      */
     private static final String IS_OWN_OUTPUT = "is one of the files training writes into that directory (recorded"
             + " by a run of before 2026-12-07, which did not refuse it), which the run would change";
-    /** What to give in its place. */
-    private static final String NOT_OWN_OUTPUT = "a file of your own, not one that training writes";
+    /** What to give in its place (a new run given such a file says it too, {@link OutputDirectory}). */
+    static final String NOT_OWN_OUTPUT = "a file of your own, not one that training writes";
 
     /**
      * What a recorded corpus or dev split is now, in the order a resume asks it: {@code OWN_OUTPUT}, one of the files

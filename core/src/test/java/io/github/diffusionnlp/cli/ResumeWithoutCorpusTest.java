@@ -385,7 +385,7 @@ class ResumeWithoutCorpusTest {
                 "10"));
         assertEquals(1, r.code(), r.out());
         assertEquals("error: " + vocab + " (--corpus) is one of the files training writes into " + fresh + ", which"
-                + " the run would change; give --corpus a file of your own outside them\n", r.err());
+                + " the run would change; give --corpus a file of your own, not one that training writes\n", r.err());
         assertEquals(SENTENCES.repeat(30), Files.readString(vocab), "left as it was");
         assertEquals(List.of(vocab), Files.list(fresh).toList(), "nothing made");
 
@@ -395,7 +395,7 @@ class ResumeWithoutCorpusTest {
                 "20");
         assertEquals(1, dev.code(), dev.out());
         assertEquals("error: " + log + " (--dev) is one of the files training writes into " + out + ", which the run"
-                + " would change; give --dev a file of your own outside them\n", dev.err());
+                + " would change; give --dev a file of your own, not one that training writes\n", dev.err());
         assertEquals(10, record(out).step(), "nothing trained");
     }
 
