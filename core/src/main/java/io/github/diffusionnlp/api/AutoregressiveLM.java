@@ -58,7 +58,10 @@ public final class AutoregressiveLM implements AutoCloseable {
     /** Its calls and close; a call once the close has begun fails with a {@link ModelClosedException} naming it. */
     private final Lifecycle lifecycle = new Lifecycle("AutoregressiveLM", this::closedError);
 
-    /** A sentence's negative log-likelihood (nats, summed over its words and its end) and token count. */
+    /**
+     * A sentence's negative log-likelihood (nats, summed over its words and its end, but for a sentence that fills
+     * the model's length: {@link #score}) and its count of those tokens.
+     */
     public record Score(double nll, int tokens) {}
 
     private AutoregressiveLM(NDManager manager, ArCheckpoint.Loaded model) {
@@ -182,7 +185,9 @@ public final class AutoregressiveLM implements AutoCloseable {
 
     /**
      * The model's negative log-likelihood of each sentence: every word and the end of the sentence
-     * predicted from the words before.
+     * predicted from the words before; a sentence of {@link ArConfig#maxLength} words, which fills the model's
+     * positions, has no end predicted (training never taught it one there: such a row may be a window cut from a
+     * longer sentence), so its {@link Score#tokens} is its word count. The empty sentence scores its end alone.
      *
      * @throws IllegalArgumentException when a sentence is longer than the model's length (split it), or holds an
      *     empty token or one holding whitespace (text not yet split into tokens)

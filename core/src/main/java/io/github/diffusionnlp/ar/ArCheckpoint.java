@@ -92,8 +92,8 @@ public final class ArCheckpoint {
     }
 
     public static Loaded load(Path dir, NDManager manager) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw InvalidModelException.missingDirectory(dir);
+        if (!Files.isDirectory(dir)) { // missing, or a file of the model given for it: named so, as ModelCheckpoint's
+            throw InvalidModelException.notADirectory(dir);
         }
         Header header = readHeader(dir);
         CheckpointReading files = new CheckpointReading(dir);

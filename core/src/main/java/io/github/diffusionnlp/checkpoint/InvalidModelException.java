@@ -2,6 +2,7 @@ package io.github.diffusionnlp.checkpoint;
 
 import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A model file that is missing, truncated or does not match its config; the message names the file. */
@@ -30,6 +31,20 @@ public final class InvalidModelException extends IOException {
         Path absolute = dir.toAbsolutePath();
         return new InvalidModelException(MissingPath.named(dir) + " is not a model directory: it does not exist"
                 + MissingPath.tildeHint(dir), absolute, null);
+    }
+
+    /**
+     * A model path that is no directory: a file (a model's own {@code config.json}, a path completed one name too
+     * far) named as such with the directory that holds it to give instead, else {@link #missingDirectory}. What
+     * both formats' loads say ({@code ModelCheckpoint}, {@code ArCheckpoint}).
+     */
+    public static InvalidModelException notADirectory(Path dir) {
+        if (Files.isRegularFile(dir)) {
+            Path parent = dir.toAbsolutePath().getParent();
+            return new InvalidModelException(dir, "is a file, not a model directory: give the directory that holds it"
+                    + (parent == null ? "" : " (" + Visible.of(parent) + ")"));
+        }
+        return missingDirectory(dir);
     }
 
     /** A whole message already written (its file quoted as the public constructors quote it). */

@@ -405,13 +405,8 @@ public final class ModelCheckpoint {
      * missing or holds no model: a command that loads its model late checks it with this first.
      */
     public static Header readModelHeader(Path dir) throws IOException {
-        if (Files.isRegularFile(dir)) { // a file of the model (its config.json) given for the model
-            throw new InvalidModelException(dir, "is a file, not a model directory: give the directory that holds it"
-                    + (dir.toAbsolutePath().getParent() == null ? ""
-                            : " (" + Visible.of(dir.toAbsolutePath().getParent()) + ")"));
-        }
-        if (!Files.isDirectory(dir)) {
-            throw InvalidModelException.missingDirectory(dir);
+        if (!Files.isDirectory(dir)) { // missing, or a file of the model (its config.json) given for the model
+            throw InvalidModelException.notADirectory(dir);
         }
         return readHeader(dir);
     }

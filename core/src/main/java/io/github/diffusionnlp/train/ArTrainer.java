@@ -92,7 +92,8 @@ public final class ArTrainer implements TrainingRun {
             // the sentences are read, made rows of and noted on in start(), and dropped when it returns (as
             // DiffusionTrainer's): the loop reads the packed rows only
             // read once, here: start() resumes from it and a stop during the start-up names its step
-            TrainingInfo recorded = resuming ? ArCheckpoint.readHeader(options.output()).training() : null;
+            TrainingInfo recorded = !resuming ? null
+                    : OutputDirectory.resumedRecord(ArCheckpoint.readHeader(options.output()).training(), options);
             Started s;
             try {
                 s = start(manager, resuming, recorded, new StartUp(() -> stopAsked));

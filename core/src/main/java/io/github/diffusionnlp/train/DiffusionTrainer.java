@@ -139,7 +139,8 @@ public final class DiffusionTrainer implements TrainingRun {
             // the sentences are read, packed and noted on in start(), and dropped when it returns: the loop reads
             // the packed rows only, which take a fraction of the sentences' memory
             // read once, here: start() resumes from it and a stop during the start-up names its step
-            TrainingInfo recorded = resuming ? ModelCheckpoint.readHeader(options.output()).training() : null;
+            TrainingInfo recorded = !resuming ? null
+                    : OutputDirectory.resumedRecord(ModelCheckpoint.readHeader(options.output()).training(), options);
             Started s;
             try {
                 s = start(manager, resuming, recorded, new StartUp(() -> stopAsked));

@@ -1,8 +1,10 @@
 package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CheckpointCommit;
+import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.io.Closeable;
@@ -57,6 +59,21 @@ public final class OutputDirectory {
                 Files.delete(dir);
             }
         }
+    }
+
+    /**
+     * The training record of the checkpoint in {@code options}' output that a run resumes, {@code recorded} (read from
+     * its config.json, of either format): refused, naming that file and what to do, when there is none (a config
+     * written by hand or by another tool), as there is then no step, settings or corpus to go on from; both trainers
+     * ended in a NullPointerException after reading the corpus.
+     */
+    static TrainingInfo resumedRecord(TrainingInfo recorded, TrainOptions options) throws InvalidModelException {
+        if (recorded == null) {
+            throw new InvalidModelException(options.output().resolve(ModelCheckpoint.CONFIG), "has no \"training\""
+                    + " record (the step, settings and corpus a resumed run goes on from), so no run can resume from"
+                    + " it; give " + options.names().name(Setting.OUTPUT) + " another directory to train a new model");
+        }
+        return recorded;
     }
 
     /**

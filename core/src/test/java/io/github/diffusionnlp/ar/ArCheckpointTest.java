@@ -115,4 +115,21 @@ class ArCheckpointTest {
             assertTrue(e.getMessage().contains("says maxLength = 2147483647, more than the 512 positions"), e.getMessage());
         }
     }
+
+    /**
+     * A model's own file given for the model ({@code brown-ar/config.json}, a path completed one name too far) is
+     * named a file, with the directory to give, as the diffusion model's load names it ({@code
+     * ModelCheckpointTest.aFileOfTheModelIsNotSaidToBeMissing}); it was said not to exist.
+     */
+    @Test
+    void aFileOfTheModelIsNotSaidToBeMissing() {
+        Path config = io.github.diffusionnlp.TestModels.root().resolve("test-data/models/brown-ar/config.json");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InvalidModelException e = assertThrows(InvalidModelException.class,
+                    () -> ArCheckpoint.load(config, manager));
+            assertEquals(config + " is a file, not a model directory: give the directory that holds it ("
+                    + config.toAbsolutePath().getParent() + ")", e.getMessage());
+            assertEquals(config, e.file());
+        }
+    }
 }
