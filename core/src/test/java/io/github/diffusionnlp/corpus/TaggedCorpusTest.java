@@ -301,6 +301,22 @@ class TaggedCorpusTest {
         }
     }
 
+    /**
+     * A file with old Mac line ends (a bare CR) reads as the same file with Unix ones, in every layout: a bare CR ended
+     * no line, and such a CoNLL-U file was read as one sentence of its first word, plain text as one sentence.
+     */
+    @Test
+    void bareCrLineEndsReadAsLf() throws IOException {
+        for (String text : List.of("The cat sat .\nA dog ran\n", "The\njury\n\nYes\n", "The\tDET\njury\tNOUN\n\nYes\tINTJ\n",
+                "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n\n1\tYes\tyes\tINTJ\t_\t_\t0\troot\t_\t_\n")) {
+            List<TaggedSentence> lf = TaggedCorpus.read(file("lf.txt", text));
+            assertEquals(lf, TaggedCorpus.read(file("cr.txt", text.replace("\n", "\r"))), text);
+            // LF and bare CR mixed (a bare CR before a LF would make the two one CRLF line end)
+            String mixed = text.contains("\n\n") ? text.replace("\n\n", "\n\r") : text.replaceFirst("\n", "\r");
+            assertEquals(lf, TaggedCorpus.read(file("mixed.txt", mixed)), text);
+        }
+    }
+
     /** Big-endian UTF-16 ("Unicode big endian" in Windows editors) is named as UTF-16 too, not as a NUL byte. */
     @Test
     void bigEndianUtf16IsNamed() throws IOException {
