@@ -161,8 +161,7 @@ public final class TaggedCorpus {
             // every line checked and counted before any is parsed; each pass below reads the file again
             text = TextLines.of(file, source, check, watch);
         } catch (ZipException | EOFException e) {
-            throw new IOException(Visible.of(file) + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
-                    : e.getMessage()), e);
+            throw new IOException(Visible.of(file) + ": " + (gzip ? brokenGzip(e) : String.valueOf(e)), e);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the lines counted so far outgrow the memory
         }
@@ -175,6 +174,18 @@ public final class TaggedCorpus {
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the file, read again for a pass, changed or failed
         }
+    }
+
+    /**
+     * What is wrong with a gzip file that {@code e} stopped, and what to do: a file cut short (or empty) ends in an
+     * EOFException, most without a message (it said "a broken gzip file (null)").
+     */
+    private static String brokenGzip(IOException e) {
+        String again = "get the whole file again, or compress the corpus again (gzip -k FILE)";
+        return e instanceof EOFException ? "a broken gzip file (it ends before its compressed text does: cut short, as"
+                + " by an interrupted download or copy, or empty); " + again
+                : "a broken gzip file (" + e.getMessage() + "); a file named .gz is read as gzip: if this one is not"
+                + " compressed, rename it without .gz; if it is, " + again;
     }
 
     /** What counts the lines of {@code file}, whose first line is {@code first}, as the check pass finds them. */

@@ -241,6 +241,26 @@ class TaggedCorpusTest {
         assertTrue(e.getMessage().startsWith(cut + ": a broken gzip file"), e.getMessage());
     }
 
+    /**
+     * A gzip file cut short in its header or trailer, or empty, ends in an EOFException without a message: the error
+     * said "a broken gzip file (null)", neither what is wrong nor what to do.
+     */
+    @Test
+    void aGzipFileCutShortOrEmptySaysWhatIsWrongAndWhatToDo() throws IOException {
+        Path whole = dir.resolve("c.txt.gz");
+        TaggedCorpus.write(whole, List.of(), List.of(new TaggedSentence(List.of("The", "jury"),
+                List.of(Upos.DET, Upos.NOUN))));
+        byte[] bytes = Files.readAllBytes(whole);
+        for (int length : new int[] {0, 5, bytes.length - 4}) {
+            Path cut = dir.resolve("cut" + length + ".txt.gz");
+            Files.write(cut, java.util.Arrays.copyOf(bytes, length));
+            IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(cut));
+            assertEquals(cut + ": a broken gzip file (it ends before its compressed text does: cut short, as by an"
+                    + " interrupted download or copy, or empty); get the whole file again, or compress the corpus"
+                    + " again (gzip -k FILE)", e.getMessage());
+        }
+    }
+
     /** A word read back must be the word written: a tab, line break or space inside one would split or shift it. */
     @Test
     void writeRefusesAWordThatWouldNotReadBackNamingTheSentenceAndWord() throws IOException {
