@@ -664,11 +664,21 @@ public final class TaggedCorpus {
                 throw new IllegalArgumentException("a corpus header line holds a line break, which would end the"
                         + " comment and make the rest a line of words: " + escaped(h));
             }
+            if (!wellFormed(h)) {
+                throw new IllegalArgumentException("a corpus header line holds an unpaired surrogate, no character,"
+                        + " which UTF-8 cannot write: \"" + Visible.of(h) + "\"");
+            }
         }
         for (int s = 0; s < sentences.size(); s++) {
             List<String> words = sentences.get(s).words();
             for (int w = 0; w < words.size(); w++) {
                 String word = words.get(w);
+                if (!wellFormed(word)) {
+                    throw new IllegalArgumentException("sentence " + (s + 1) + " (\"" + Visible.of(String.join(" ",
+                            words)) + "\"), word " + (w + 1) + " \"" + Visible.of(word) + "\": an unpaired surrogate,"
+                            + " no character, which UTF-8 cannot write (it was written as ?, another word); mend the"
+                            + " text it came from (a string cut between the two halves of a character)");
+                }
                 Matcher m = TOKEN.matcher(word);
                 if (!m.matches()) {
                     throw new IllegalArgumentException("sentence " + (s + 1) + " (" + escaped(String.join(" ", words))
@@ -678,6 +688,19 @@ public final class TaggedCorpus {
                 }
             }
         }
+    }
+
+    /** Whether every surrogate in {@code s} is half of a pair: what UTF-8 can write (else as "?"). */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code text} quoted with its tabs and line breaks visible. */
@@ -720,8 +743,9 @@ public final class TaggedCorpus {
      * Writes {@code header} lines as comments and the sentences as {@code word<TAB>UPOS} lines.
      *
      * @throws IllegalArgumentException before anything is written, naming the sentence and word, when a word
-     *     would not read back as itself (empty, or holding a tab, line break or other whitespace, possible in
-     *     sentences built in code), or a header line holds a line break
+     *     would not read back as itself (empty, or holding a tab, line break or other whitespace, or an unpaired
+     *     surrogate, which UTF-8 cannot write, possible in sentences built in code), or a header line holds a line
+     *     break or an unpaired surrogate
      */
     public static void write(Path file, List<String> header, List<TaggedSentence> sentences) throws IOException {
         requireReadableBack(header, sentences);

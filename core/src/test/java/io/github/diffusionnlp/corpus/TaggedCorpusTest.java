@@ -285,6 +285,29 @@ class TaggedCorpusTest {
     }
 
     /**
+     * A Java string may hold a surrogate without its pair, which is no character and has no UTF-8: the writer wrote it
+     * as "?", so that the word read back was another, silently.
+     */
+    @Test
+    void writeRefusesAnUnpairedSurrogateNamingTheSentenceAndWord() throws IOException {
+        Path p = dir.resolve("c.txt");
+        for (String word : List.of("a\uD800", "\uDC00b", "a\uDC00\uD800b")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaggedCorpus.write(p,
+                    List.of(), List.of(new TaggedSentence(List.of("The", word), List.of(Upos.DET, Upos.NOUN)))));
+            assertTrue(e.getMessage().startsWith("sentence 1 (\"The " + Visible.of(word) + "\"), word 2 \""
+                    + Visible.of(word) + "\": an unpaired surrogate"), e.getMessage());
+            assertTrue(!Files.exists(p), "nothing is written");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaggedCorpus.write(p, List.of("made by \uD83D"), List.of()));
+        assertTrue(e.getMessage().startsWith("a corpus header line holds an unpaired surrogate"), e.getMessage());
+        assertTrue(!Files.exists(p), "nothing is written");
+        List<TaggedSentence> emoji = List.of(new TaggedSentence(List.of("\uD83D\uDE00"), List.of(Upos.SYM)));
+        TaggedCorpus.write(p, List.of("\uD83D\uDE00"), emoji);
+        assertEquals(emoji, TaggedCorpus.read(p), "a pair is a character");
+    }
+
+    /**
      * Forced to word<TAB>UPOS, a "#<TAB>SYM" line is still a word, as in a guessed file; a hyphen in a word is no
      * CoNLL-U range outside CoNLL-U (Brown is full of "well-known").
      */
