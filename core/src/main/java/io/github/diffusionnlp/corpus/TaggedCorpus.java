@@ -40,7 +40,8 @@ import java.util.zip.ZipException;
  *       no line holds a tab and most lines hold several tokens; said ({@link CorpusLayout#PLAIN}), a tab
  *       separates tokens as a space does.
  * </ul>
- * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout, except a
+ * In the first three a blank line ends a sentence (a CoNLL-U word 1 after a sentence no blank line has ended is
+ * refused, naming its line: two sentences run together). {@code #} lines are comments in every layout, except a
  * {@code word<TAB>UPOS} line whose word starts with {@code #}. A CoNLL-U Plus file ({@link ConlluPlusColumns})
  * is read by the column names its first line gives. {@link #readAs} takes the layout ({@link CorpusLayout}) and
  * the reading of multiword tokens from the caller instead. Files ending in {@code .gz} are gzip-compressed.
@@ -482,6 +483,9 @@ public final class TaggedCorpus {
             if (conllu && cols[0].contains(".")) {
                 continue; // an empty node (8.1) is no word of the sentence's text at all
             }
+            if (conllu) {
+                sentences.requireSentenceEnded(where, cols[0]);
+            }
             if (conllu && cols[0].contains("-")) {
                 i = readRange(file, lines, i, cols[0], cols[1], multiword, sentences, CONLLU_WORD, 0, 3);
                 continue;
@@ -519,6 +523,9 @@ public final class TaggedCorpus {
             // empty nodes and multiword tokens as in CoNLL-U (see readColumns)
             if (columns.id() >= 0 && cols[columns.id()].contains(".")) {
                 continue;
+            }
+            if (columns.id() >= 0) {
+                sentences.requireSentenceEnded(where, cols[columns.id()]);
             }
             if (columns.id() >= 0 && cols[columns.id()].contains("-")) {
                 i = readRange(file, lines, i, cols[columns.id()], cols[columns.form()], multiword, sentences,
@@ -607,6 +614,20 @@ public final class TaggedCorpus {
             for (String part : parts) {
                 words.add(shared.of(part));
                 tags.add(upos);
+            }
+        }
+
+        /**
+         * Fails when a CoNLL-U word line of ID {@code id} is word 1 (or a multiword token from it) of a new sentence
+         * while the one before it has not ended: UD ends every sentence with a blank line, and two run together were
+         * read as one, silently (a file of sentences joined without them, as one long sentence).
+         */
+        void requireSentenceEnded(String where, String id) throws IOException {
+            String stripped = id.strip();
+            if (!words.isEmpty() && (stripped.equals("1") || stripped.startsWith("1-"))) {
+                throw new IOException(where + "word " + Visible.of(stripped) + " starts a new sentence, but no blank"
+                        + " line ends the sentence before it (CoNLL-U ends every sentence with one); add a blank line"
+                        + " before this line");
             }
         }
 

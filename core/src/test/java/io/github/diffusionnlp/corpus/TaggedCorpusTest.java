@@ -360,6 +360,34 @@ class TaggedCorpusTest {
         }
     }
 
+    /**
+     * Two CoNLL-U sentences with no blank line between them were read as one sentence, silently: word 1 after the
+     * words of a sentence that has not ended is refused, naming the line; with the blank line, the file reads.
+     */
+    @Test
+    void conlluSentencesRunTogetherAreRefusedNamingTheLine() throws IOException {
+        String hi = "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n";
+        String del = "1-2\tdel\t_\t_\t_\t_\t_\t_\t_\t_\n1\tde\tde\tADP\t_\t_\t0\troot\t_\t_\n"
+                + "2\tel\tel\tDET\t_\t_\t1\tdet\t_\t_\n";
+        for (String second : List.of(hi, del)) {
+            Path p = file("joined.conllu", "# sent_id = 1\n" + hi + "2\tthere\tthere\tADV\t_\t_\t1\tadvmod\t_\t_\n"
+                    + "# sent_id = 2\n" + second);
+            for (MultiwordTokens multiword : MultiwordTokens.values()) {
+                IOException e = assertThrows(IOException.class, () -> TaggedCorpus.readAs(p,
+                        TaggedCorpus.Reading.DEFAULT.orMultiword(multiword), null, LayoutOption.COMMAND_LINE));
+                assertEquals(p + ":5: word " + second.substring(0, second.indexOf('\t')) + " starts a new sentence,"
+                        + " but no blank line ends the sentence before it (CoNLL-U ends every sentence with one); add"
+                        + " a blank line before this line", e.getMessage());
+                Path apart = file("apart.conllu", Files.readString(p).replace("# sent_id = 2", "\n# sent_id = 2"));
+                assertEquals(2, TaggedCorpus.readAs(apart, TaggedCorpus.Reading.DEFAULT.orMultiword(multiword), null,
+                        LayoutOption.COMMAND_LINE).sentences().size());
+            }
+        }
+        Path plus = file("joined.conllup", "# global.columns = ID FORM UPOS\n1\tHi\tINTJ\n1\tYes\tINTJ\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(plus));
+        assertTrue(e.getMessage().startsWith(plus + ":3: word 1 starts a new sentence"), e.getMessage());
+    }
+
     /** Big-endian UTF-16 ("Unicode big endian" in Windows editors) is named as UTF-16 too, not as a NUL byte. */
     @Test
     void bigEndianUtf16IsNamed() throws IOException {
