@@ -40,7 +40,8 @@ import java.util.zip.ZipException;
  *       no line holds a tab and most lines hold several tokens; said ({@link CorpusLayout#PLAIN}), a tab
  *       separates tokens as a space does.
  * </ul>
- * In the first three a blank line ends a sentence. {@code #} lines are comments in every layout, except a
+ * In the first three a blank line ends a sentence (a CoNLL-U word 1 after a sentence no blank line has ended is
+ * refused, naming its line: two sentences run together). {@code #} lines are comments in every layout, except a
  * {@code word<TAB>UPOS} line whose word starts with {@code #}. A CoNLL-U Plus file ({@link ConlluPlusColumns})
  * is read by the column names its first line gives. {@link #readAs} takes the layout ({@link CorpusLayout}) and
  * the reading of multiword tokens from the caller instead. Files ending in {@code .gz} are gzip-compressed.
@@ -161,8 +162,7 @@ public final class TaggedCorpus {
             // every line checked and counted before any is parsed; each pass below reads the file again
             text = TextLines.of(file, source, check, watch);
         } catch (ZipException | EOFException e) {
-            throw new IOException(Visible.of(file) + ": " + (gzip ? "a broken gzip file (" + e.getMessage() + ")"
-                    : e.getMessage()), e);
+            throw new IOException(Visible.of(file) + ": " + (gzip ? brokenGzip(e) : String.valueOf(e)), e);
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the lines counted so far outgrow the memory
         }
@@ -175,6 +175,18 @@ public final class TaggedCorpus {
         } catch (UncheckedIOException e) {
             throw e.getCause(); // the file, read again for a pass, changed or failed
         }
+    }
+
+    /**
+     * What is wrong with a gzip file that {@code e} stopped, and what to do: a file cut short (or empty) ends in an
+     * EOFException, most without a message (it said "a broken gzip file (null)").
+     */
+    private static String brokenGzip(IOException e) {
+        String again = "get the whole file again, or compress the corpus again (gzip -k FILE)";
+        return e instanceof EOFException ? "a broken gzip file (it ends before its compressed text does: cut short, as"
+                + " by an interrupted download or copy, or empty); " + again
+                : "a broken gzip file (" + e.getMessage() + "); a file named .gz is read as gzip: if this one is not"
+                + " compressed, rename it without .gz; if it is, " + again;
     }
 
     /** What counts the lines of {@code file}, whose first line is {@code first}, as the check pass finds them. */
@@ -471,6 +483,9 @@ public final class TaggedCorpus {
             if (conllu && cols[0].contains(".")) {
                 continue; // an empty node (8.1) is no word of the sentence's text at all
             }
+            if (conllu) {
+                sentences.requireSentenceEnded(where, cols[0]);
+            }
             if (conllu && cols[0].contains("-")) {
                 i = readRange(file, lines, i, cols[0], cols[1], multiword, sentences, CONLLU_WORD, 0, 3);
                 continue;
@@ -508,6 +523,9 @@ public final class TaggedCorpus {
             // empty nodes and multiword tokens as in CoNLL-U (see readColumns)
             if (columns.id() >= 0 && cols[columns.id()].contains(".")) {
                 continue;
+            }
+            if (columns.id() >= 0) {
+                sentences.requireSentenceEnded(where, cols[columns.id()]);
             }
             if (columns.id() >= 0 && cols[columns.id()].contains("-")) {
                 i = readRange(file, lines, i, cols[columns.id()], cols[columns.form()], multiword, sentences,
@@ -599,6 +617,20 @@ public final class TaggedCorpus {
             }
         }
 
+        /**
+         * Fails when a CoNLL-U word line of ID {@code id} is word 1 (or a multiword token from it) of a new sentence
+         * while the one before it has not ended: UD ends every sentence with a blank line, and two run together were
+         * read as one, silently (a file of sentences joined without them, as one long sentence).
+         */
+        void requireSentenceEnded(String where, String id) throws IOException {
+            String stripped = id.strip();
+            if (!words.isEmpty() && (stripped.equals("1") || stripped.startsWith("1-"))) {
+                throw new IOException(where + "word " + Visible.of(stripped) + " starts a new sentence, but no blank"
+                        + " line ends the sentence before it (CoNLL-U ends every sentence with one); add a blank line"
+                        + " before this line");
+            }
+        }
+
         /** Ends the sentence (if any) at the 0-based {@code line}. */
         void endSentence(int line) throws IOException {
             if (!words.isEmpty()) {
@@ -653,11 +685,21 @@ public final class TaggedCorpus {
                 throw new IllegalArgumentException("a corpus header line holds a line break, which would end the"
                         + " comment and make the rest a line of words: " + escaped(h));
             }
+            if (!wellFormed(h)) {
+                throw new IllegalArgumentException("a corpus header line holds an unpaired surrogate, no character,"
+                        + " which UTF-8 cannot write: \"" + Visible.of(h) + "\"");
+            }
         }
         for (int s = 0; s < sentences.size(); s++) {
             List<String> words = sentences.get(s).words();
             for (int w = 0; w < words.size(); w++) {
                 String word = words.get(w);
+                if (!wellFormed(word)) {
+                    throw new IllegalArgumentException("sentence " + (s + 1) + " (\"" + Visible.of(String.join(" ",
+                            words)) + "\"), word " + (w + 1) + " \"" + Visible.of(word) + "\": an unpaired surrogate,"
+                            + " no character, which UTF-8 cannot write (it was written as ?, another word); mend the"
+                            + " text it came from (a string cut between the two halves of a character)");
+                }
                 Matcher m = TOKEN.matcher(word);
                 if (!m.matches()) {
                     throw new IllegalArgumentException("sentence " + (s + 1) + " (" + escaped(String.join(" ", words))
@@ -667,6 +709,19 @@ public final class TaggedCorpus {
                 }
             }
         }
+    }
+
+    /** Whether every surrogate in {@code s} is half of a pair: what UTF-8 can write (else as "?"). */
+    private static boolean wellFormed(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code text} quoted with its tabs and line breaks visible. */
@@ -709,8 +764,9 @@ public final class TaggedCorpus {
      * Writes {@code header} lines as comments and the sentences as {@code word<TAB>UPOS} lines.
      *
      * @throws IllegalArgumentException before anything is written, naming the sentence and word, when a word
-     *     would not read back as itself (empty, or holding a tab, line break or other whitespace, possible in
-     *     sentences built in code), or a header line holds a line break
+     *     would not read back as itself (empty, or holding a tab, line break or other whitespace, or an unpaired
+     *     surrogate, which UTF-8 cannot write, possible in sentences built in code), or a header line holds a line
+     *     break or an unpaired surrogate
      */
     public static void write(Path file, List<String> header, List<TaggedSentence> sentences) throws IOException {
         requireReadableBack(header, sentences);

@@ -23,8 +23,10 @@ import java.util.function.Function;
  * between passes. {@link #of} reads it once first, checking every line as it is found, so that a NUL byte or invalid
  * UTF-8 is refused naming its line before any line is parsed, and counting them. The text used to be read whole into
  * one array, which capped a corpus at 2 GB whatever the heap (and told its user to give Java more memory, which did
- * not help) and held the corpus's bytes beside its sentences. A line ends at {@code \n}, a {@code \r} before it
- * dropped; a UTF-8 byte-order mark at the file's start is no part of line 1.
+ * not help) and held the corpus's bytes beside its sentences. A line ends at {@code \n}, {@code \r\n} or a bare
+ * {@code \r} (old Mac files), as {@code BufferedReader} and {@link Utf8Lines} end one: a bare {@code \r} ending no
+ * line read a file of them as one line (a CoNLL-U file as its first word); a UTF-8 byte-order mark at the file's start
+ * is no part of line 1.
  */
 final class TextLines {
     /** Opens the file's text from its start (decompressed, for a gzip file): once for each pass. */
@@ -180,9 +182,9 @@ final class TextLines {
 
     /**
      * The lines of a stream, one at a time, each as {@link #bytes} from {@link #start} to {@link #end} (its
-     * {@code \n}, and a {@code \r} before it, left out): in the chunk read, or copied out of it when it spans two. A
-     * NUL byte ends the line it is on at once ({@link #nul}), so that a binary file without line ends is refused by its
-     * first, not read whole as one line.
+     * {@code \n}, {@code \r\n} or bare {@code \r} left out): in the chunk read, or copied out of it when it spans
+     * two. A NUL byte ends the line it is on at once ({@link #nul}), so that a binary file without line ends is refused
+     * by its first, not read whole as one line.
      */
     private static final class Scanner implements Closeable {
         private final Path file;
@@ -200,6 +202,8 @@ final class TextLines {
         long read;
         /** The line found ended at a NUL byte. */
         boolean nul;
+        /** The line found ended at a {@code \r}: a {@code \n} next (in this chunk or the next) ends it too. */
+        private boolean afterCr;
 
         Scanner(Path file, InputStream in) throws IOException {
             this.file = file;
@@ -234,12 +238,20 @@ final class TextLines {
                     }
                     return found(joined, 0, length);
                 }
+                if (afterCr) {
+                    afterCr = false;
+                    if (chunk[position] == '\n') {
+                        position++; // the rest of the last line's \r\n
+                        continue;
+                    }
+                }
                 int from = position;
                 int at = from;
-                while (at < limit && chunk[at] != '\n' && chunk[at] != 0) {
+                while (at < limit && chunk[at] != '\n' && chunk[at] != '\r' && chunk[at] != 0) {
                     at++;
                 }
                 nul = at < limit && chunk[at] == 0;
+                afterCr = at < limit && chunk[at] == '\r';
                 if (at < limit && !spans) {
                     position = at + 1;
                     return found(chunk, from, at);
@@ -271,7 +283,7 @@ final class TextLines {
         private boolean found(byte[] in, int from, int to) {
             bytes = in;
             start = from;
-            end = to > from && in[to - 1] == '\r' ? to - 1 : to;
+            end = to;
             return true;
         }
 

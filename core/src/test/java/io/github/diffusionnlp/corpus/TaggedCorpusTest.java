@@ -241,6 +241,26 @@ class TaggedCorpusTest {
         assertTrue(e.getMessage().startsWith(cut + ": a broken gzip file"), e.getMessage());
     }
 
+    /**
+     * A gzip file cut short in its header or trailer, or empty, ends in an EOFException without a message: the error
+     * said "a broken gzip file (null)", neither what is wrong nor what to do.
+     */
+    @Test
+    void aGzipFileCutShortOrEmptySaysWhatIsWrongAndWhatToDo() throws IOException {
+        Path whole = dir.resolve("c.txt.gz");
+        TaggedCorpus.write(whole, List.of(), List.of(new TaggedSentence(List.of("The", "jury"),
+                List.of(Upos.DET, Upos.NOUN))));
+        byte[] bytes = Files.readAllBytes(whole);
+        for (int length : new int[] {0, 5, bytes.length - 4}) {
+            Path cut = dir.resolve("cut" + length + ".txt.gz");
+            Files.write(cut, java.util.Arrays.copyOf(bytes, length));
+            IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(cut));
+            assertEquals(cut + ": a broken gzip file (it ends before its compressed text does: cut short, as by an"
+                    + " interrupted download or copy, or empty); get the whole file again, or compress the corpus"
+                    + " again (gzip -k FILE)", e.getMessage());
+        }
+    }
+
     /** A word read back must be the word written: a tab, line break or space inside one would split or shift it. */
     @Test
     void writeRefusesAWordThatWouldNotReadBackNamingTheSentenceAndWord() throws IOException {
@@ -262,6 +282,29 @@ class TaggedCorpusTest {
         e = assertThrows(IllegalArgumentException.class, () -> TaggedCorpus.write(p, List.of(),
                 List.of(new TaggedSentence(List.of("a\tb"), List.of(Upos.NOUN)))));
         assertTrue(e.getMessage().contains("word 1 \"a\\tb\""), "the tab shown, not printed: " + e.getMessage());
+    }
+
+    /**
+     * A Java string may hold a surrogate without its pair, which is no character and has no UTF-8: the writer wrote it
+     * as "?", so that the word read back was another, silently.
+     */
+    @Test
+    void writeRefusesAnUnpairedSurrogateNamingTheSentenceAndWord() throws IOException {
+        Path p = dir.resolve("c.txt");
+        for (String word : List.of("a\uD800", "\uDC00b", "a\uDC00\uD800b")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaggedCorpus.write(p,
+                    List.of(), List.of(new TaggedSentence(List.of("The", word), List.of(Upos.DET, Upos.NOUN)))));
+            assertTrue(e.getMessage().startsWith("sentence 1 (\"The " + Visible.of(word) + "\"), word 2 \""
+                    + Visible.of(word) + "\": an unpaired surrogate"), e.getMessage());
+            assertTrue(!Files.exists(p), "nothing is written");
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> TaggedCorpus.write(p, List.of("made by \uD83D"), List.of()));
+        assertTrue(e.getMessage().startsWith("a corpus header line holds an unpaired surrogate"), e.getMessage());
+        assertTrue(!Files.exists(p), "nothing is written");
+        List<TaggedSentence> emoji = List.of(new TaggedSentence(List.of("\uD83D\uDE00"), List.of(Upos.SYM)));
+        TaggedCorpus.write(p, List.of("\uD83D\uDE00"), emoji);
+        assertEquals(emoji, TaggedCorpus.read(p), "a pair is a character");
     }
 
     /**
@@ -299,6 +342,50 @@ class TaggedCorpusTest {
             assertEquals(TaggedCorpus.read(file("lf.txt", text)), TaggedCorpus.read(file("crlf.txt",
                     text.replace("\n", "\r\n"))), text);
         }
+    }
+
+    /**
+     * A file with old Mac line ends (a bare CR) reads as the same file with Unix ones, in every layout: a bare CR ended
+     * no line, and such a CoNLL-U file was read as one sentence of its first word, plain text as one sentence.
+     */
+    @Test
+    void bareCrLineEndsReadAsLf() throws IOException {
+        for (String text : List.of("The cat sat .\nA dog ran\n", "The\njury\n\nYes\n", "The\tDET\njury\tNOUN\n\nYes\tINTJ\n",
+                "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n\n1\tYes\tyes\tINTJ\t_\t_\t0\troot\t_\t_\n")) {
+            List<TaggedSentence> lf = TaggedCorpus.read(file("lf.txt", text));
+            assertEquals(lf, TaggedCorpus.read(file("cr.txt", text.replace("\n", "\r"))), text);
+            // LF and bare CR mixed (a bare CR before a LF would make the two one CRLF line end)
+            String mixed = text.contains("\n\n") ? text.replace("\n\n", "\n\r") : text.replaceFirst("\n", "\r");
+            assertEquals(lf, TaggedCorpus.read(file("mixed.txt", mixed)), text);
+        }
+    }
+
+    /**
+     * Two CoNLL-U sentences with no blank line between them were read as one sentence, silently: word 1 after the
+     * words of a sentence that has not ended is refused, naming the line; with the blank line, the file reads.
+     */
+    @Test
+    void conlluSentencesRunTogetherAreRefusedNamingTheLine() throws IOException {
+        String hi = "1\tHi\thi\tINTJ\t_\t_\t0\troot\t_\t_\n";
+        String del = "1-2\tdel\t_\t_\t_\t_\t_\t_\t_\t_\n1\tde\tde\tADP\t_\t_\t0\troot\t_\t_\n"
+                + "2\tel\tel\tDET\t_\t_\t1\tdet\t_\t_\n";
+        for (String second : List.of(hi, del)) {
+            Path p = file("joined.conllu", "# sent_id = 1\n" + hi + "2\tthere\tthere\tADV\t_\t_\t1\tadvmod\t_\t_\n"
+                    + "# sent_id = 2\n" + second);
+            for (MultiwordTokens multiword : MultiwordTokens.values()) {
+                IOException e = assertThrows(IOException.class, () -> TaggedCorpus.readAs(p,
+                        TaggedCorpus.Reading.DEFAULT.orMultiword(multiword), null, LayoutOption.COMMAND_LINE));
+                assertEquals(p + ":5: word " + second.substring(0, second.indexOf('\t')) + " starts a new sentence,"
+                        + " but no blank line ends the sentence before it (CoNLL-U ends every sentence with one); add"
+                        + " a blank line before this line", e.getMessage());
+                Path apart = file("apart.conllu", Files.readString(p).replace("# sent_id = 2", "\n# sent_id = 2"));
+                assertEquals(2, TaggedCorpus.readAs(apart, TaggedCorpus.Reading.DEFAULT.orMultiword(multiword), null,
+                        LayoutOption.COMMAND_LINE).sentences().size());
+            }
+        }
+        Path plus = file("joined.conllup", "# global.columns = ID FORM UPOS\n1\tHi\tINTJ\n1\tYes\tINTJ\n");
+        IOException e = assertThrows(IOException.class, () -> TaggedCorpus.read(plus));
+        assertTrue(e.getMessage().startsWith(plus + ":3: word 1 starts a new sentence"), e.getMessage());
     }
 
     /** Big-endian UTF-16 ("Unicode big endian" in Windows editors) is named as UTF-16 too, not as a NUL byte. */

@@ -36,9 +36,24 @@ class TextLinesTest {
         assertEquals(List.of("x"), lines("x\n"), "no empty line after the last line feed");
         assertEquals(List.of("a"), lines("a\r"), "a last line's carriage return is its ending too");
         assertEquals(List.of(""), lines("\r\n"));
-        assertEquals(List.of("\r"), lines("\r\r\n"), "one carriage return is the ending, the other text");
-        assertEquals(List.of("a\rb"), lines("a\rb"), "a bare carriage return ends no line of a corpus");
+        assertEquals(List.of("", ""), lines("\r\r\n"), "a bare carriage return, then a CRLF");
         assertEquals(List.of(), lines(""));
+    }
+
+    @Test
+    void aBareCarriageReturnEndsALineAsBufferedReaderEndsOne() throws IOException {
+        // old Mac files: read as one line, a CoNLL-U file of them was read as its first word, plain text as one sentence
+        assertEquals(List.of("a", "b"), lines("a\rb"));
+        assertEquals(List.of("a", "", "b", "c"), lines("a\r\rb\rc\r"));
+        assertEquals(List.of("a", "b", "", "c"), lines("a\rb\n\r\nc"), "mixed line ends, line by line");
+        // a CRLF split between two of the scanner's 64 KiB reads is one line end, not a blank line after a bare CR
+        String first = "x".repeat((1 << 16) - 1);
+        assertEquals(List.of(first, "y", "z"), lines(first + "\r\ny\rz"));
+        String joined = "x".repeat((1 << 16) + 10);
+        assertEquals(List.of("a", joined, "y"), lines("a\n" + joined + "\r\ny"));
+        String last = "x".repeat((1 << 16) - 2);
+        assertEquals(List.of("a", last, "y"), lines("a\n" + last + "\r\ny"), "the \\n alone in the next read");
+        assertEquals(List.of("a", first.substring(1), "", "y"), lines("a\n" + first.substring(1) + "\r\r\ny"));
     }
 
     @Test
