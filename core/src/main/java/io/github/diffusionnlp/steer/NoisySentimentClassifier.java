@@ -215,13 +215,18 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         Vocabulary vocab = lm.vocabulary();
         NDArray wordWeights = manager.zeros(new Shape(vocabulary, LABELS));
         NDArray bias = manager.zeros(new Shape(LABELS));
-        // laid out row after row, as the saved probe reads it back: a copy of the transposed view (duplicate())
-        // would keep its strides, and matMul sums in another order, scoring other last bits than the saved probe
-        NDArray tableTransposed;
-        try (NDArray view = table.transpose()) {
-            tableTransposed = manager.create(view.toFloatArray(), view.getShape());
-        }
+        // (d, V) laid out row after row, as the saved probe reads it back: a copy of the transposed view
+        // (duplicate()) keeps its strides, and matMul sums in another order, scoring other last bits than the saved
+        // probe; the view's own toFloatArray() leaves a contiguous copy alive in the manager
+        float[] rows = table.toFloatArray();
         table.close();
+        float[] transposed = new float[rows.length];
+        for (int w = 0; w < vocabulary; w++) {
+            for (int j = 0; j < d; j++) {
+                transposed[j * vocabulary + w] = rows[w * d + j];
+            }
+        }
+        NDArray tableTransposed = manager.create(transposed, new Shape(d, vocabulary));
         NoisySentimentClassifier c = new NoisySentimentClassifier(manager, tableTransposed, wordWeights, bias,
                 trainedOn);
         wordWeights.setRequiresGradient(true);
