@@ -244,8 +244,8 @@ public final class SamplingOptions {
          * fluently and varies less (shipped model, 32 steps: AR-NLL +46.5% / +27.7% / +11.7% over held-out
          * text and unigram entropy −2.7% / −12.0% / −25.0% at τ = 1 / 0.8 / 0.5;
          * docs/diffusion-vs-autoregression.md, *Sharper sampling*). 0 puts the words' part of x̂₀ on the likeliest
-         * word's embedding (Diffusion-LM's clamping). Single-step infilling is the same at any τ (its one step is an
-         * argmax).
+         * word's embedding (Diffusion-LM's clamping), as does any τ below 1e-20. Single-step infilling is the same
+         * at any τ (its one step is an argmax).
          */
         public Builder x0Temperature(double x0Temperature) {
             this.x0Temperature = SamplingRange.X0_TEMPERATURE.check(x0Temperature, "x0 temperature");

@@ -50,7 +50,9 @@ public interface GuidanceScorer {
      * IllegalArgumentException} naming it, as does a score whose gradient at the call's first step is 0 at every
      * sampled position; a score whose gradient step makes the embeddings NaN or infinite ends it with an {@link
      * IllegalStateException}, as does closing an argument or its manager; an exception thrown here ends the call as it
-     * was thrown (after closing an argument, it is the cause of the exception that says so).
+     * was thrown (after closing an argument, it is the cause of the exception that says so). The gradient at given
+     * positions is not read (they are kept): a NaN there, as √(…) of a distance that is 0 at a given word, is no
+     * failure.
      *
      * @param x (B, L, d) float32 embeddings, B the rows sampled together and L the model's whole length: noisy
      *     ({@code e + σ·ε}) at generated positions, clean at given ones

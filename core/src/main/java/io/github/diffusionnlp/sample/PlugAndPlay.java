@@ -2,6 +2,7 @@ package io.github.diffusionnlp.sample;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
@@ -87,7 +88,7 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
                             .sub(Scalars.times(drift, (float) (fluency / (2 * s2))));
                     collector.backward(objective);
                 }
-                NDArray grad = leaf.getGradient().mul(generatedMask);
+                NDArray grad = atGenerated(leaf.getGradient(), generatedMask);
                 if (first && j == 0) {
                     requireSteers(grad, target, sigma, generatedMask, rows, scorers);
                 }
@@ -193,7 +194,17 @@ public record PlugAndPlay(GuidanceScorer scorer, double weight, int gradientStep
             // + 0 · Σ x: a graph that reaches x even where the score does not (PyTorch refuses a backward without one)
             collector.backward(score.add(Scalars.times(leaf.sum(), 0f)));
         }
-        return leaf.getGradient().mul(generatedMask).abs().sum().getFloat() != 0;
+        return atGenerated(leaf.getGradient(), generatedMask).abs().sum().getFloat() != 0;
+    }
+
+    /**
+     * {@code grad} at the generated positions, 0 at the given ones whatever it is there: they are kept, so their
+     * gradient moves nothing. Multiplied by the mask, a NaN or infinite gradient there (0 · ∞ where a score of
+     * ‖x − e_w‖ = √(…), masked by {@code generated}, meets a given w, at x = e_w exactly) stayed NaN, and the call
+     * was refused as steering that gave NaN though every sampled position's gradient was finite.
+     */
+    private static NDArray atGenerated(NDArray grad, NDArray generatedMask) {
+        return NDArrays.where(generatedMask.gt(0f).broadcast(grad.getShape()), grad, grad.zerosLike());
     }
 
     /**

@@ -37,6 +37,13 @@ import java.util.function.Function;
  */
 public final class Sampler {
     private static final int WIDTH_QUANTUM = 16;
+    /**
+     * The x0 temperature below which {@link #estimate} takes the likeliest word's embedding, as at 0: logits
+     * (at most about 10^5 in size, the lexical offsets and guidance included) divided by a smaller τ may overflow
+     * float32, or τ is 0 as a float32, and the softmax was NaN (every word written as [PAD]). At this τ the softmax
+     * is already one-hot unless another word's logit lies within about 100·τ of the best one's.
+     */
+    static final double SHARPEST_TEMPERATURE = 1e-20;
 
     private final DiffusionTransformer network;
     private final TimeWarp warp;
@@ -380,6 +387,7 @@ public final class Sampler {
      * gives it. Sharpening the padding too would end free-length sentences early: early in sampling the
      * padding is the likeliest token at most late positions (on the shipped model at τ = 0.5, mean length
      * 5.4 words against 20.7 at 1). Where the padding is banned its share is 0 and this is the plain formula.
+     * A τ below {@link #SHARPEST_TEMPERATURE} is taken as 0.
      */
     private static NDArray estimate(NDArray logits, NDArray e, double tau) {
         return estimate(logits, e, tau, null);
@@ -400,7 +408,7 @@ public final class Sampler {
         NDArray wordLogits = offset.get(new NDIndex(":, 1:"));
         NDArray words = e.get(new NDIndex("1:")); // rows 1.. of E, in the order of wordLogits' columns
         NDArray wordEstimate;
-        if (tau == 0) {
+        if (tau < SHARPEST_TEMPERATURE) {
             wordEstimate = words.get(new NDIndex("{}", wordLogits.argMax(1).toType(DataType.INT64, false)));
         } else {
             NDArray sharpened = Scalars.over(wordLogits, tau);
