@@ -103,7 +103,10 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         return new Constraints(sentiment, template, w, steer, candidates, lexical);
     }
 
-    /** Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. */
+    /**
+     * Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. Steering acts
+     * between sampling steps: a call of one step with it is refused.
+     */
     public Constraints withSteering(PlugAndPlay p) {
         return new Constraints(sentiment, template, guidance, p, candidates, lexical);
     }

@@ -323,7 +323,7 @@ public final class DiffusionLM implements AutoCloseable {
         sentences = CallArguments.sentences(sentences, constraints, options, naming);
         CallArguments.checkMasks(sentences, naming);
         CallArguments.checkConstraints(constraints);
-        CallArguments.checkSteeringHere(constraints);
+        CallArguments.checkSteeringHere(constraints, options);
         if (constraints.template() != null) {
             requireTemplates();
             CallArguments.checkInfillTemplate(constraints.template(), sentences, naming);
@@ -830,7 +830,7 @@ public final class DiffusionLM implements AutoCloseable {
                     + Counted.of(sentences.size(), "sentence", "sentences"));
         }
         Constraints shared = CallArguments.shared(each, naming);
-        CallArguments.checkSteeringHere(shared); // its masks are filled unsteered: refused before
+        CallArguments.checkSteeringHere(shared, options); // its masks are filled unsteered: refused before
         boolean templated = each.stream().anyMatch(c -> c.template() != null);
         if (templated) {
             requireTemplates();
@@ -922,7 +922,7 @@ public final class DiffusionLM implements AutoCloseable {
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         CallArguments.sentences(List.of(), constraints, options, SentenceNaming.BATCH);
         CallArguments.checkConstraints(constraints);
-        CallArguments.checkSteeringHere(constraints);
+        CallArguments.checkSteeringHere(constraints, options);
         int len = info.config().maxLength();
         if (count < 0) {
             throw new IllegalArgumentException("count must be >= 0, got " + count);
