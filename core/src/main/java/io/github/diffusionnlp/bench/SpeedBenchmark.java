@@ -261,9 +261,7 @@ public final class SpeedBenchmark {
                 }
                 Arrays.sort(times);
                 double seconds = times[reps / 2];
-                long positions = (long) batch * len;
-                double flops = steps * (Flops.forward(c, batch, len, positions)
-                        + Flops.expectedEmbedding(c, positions));
+                double flops = Flops.sampling(c, batch, len, steps);
                 out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9, Math.max(before, ceilingNow())));
                 progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps,
                         seconds));
