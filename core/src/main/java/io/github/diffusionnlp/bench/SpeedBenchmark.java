@@ -35,6 +35,8 @@ import java.util.function.Consumer;
  * infill calls. FLOP counts are those of {@link Flops} (matrix products only).
  */
 public final class SpeedBenchmark {
+    /** Timed calls per figure at batch 1, whose median is reported (one at larger batches). */
+    public static final int SINGLE_SEQUENCE_RUNS = 5;
     private final Consumer<String> progress;
     /** The product shape that gave the best ceiling, re-measured beside each figure ({@link #ceilingNow}). */
     private long[] bestShape = {1024, 1024, 1024};
@@ -252,7 +254,7 @@ public final class SpeedBenchmark {
             for (int steps : stepCounts) {
                 SamplingOptions options = SamplingOptions.builder().steps(steps).length(len).batchSize(batch).build();
                 double before = ceilingNow();
-                int reps = single ? 5 : 1;
+                int reps = single ? SINGLE_SEQUENCE_RUNS : 1;
                 double[] times = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     long start = System.nanoTime();
@@ -261,9 +263,7 @@ public final class SpeedBenchmark {
                 }
                 Arrays.sort(times);
                 double seconds = times[reps / 2];
-                long positions = (long) batch * len;
-                double flops = steps * (Flops.forward(c, batch, len, positions)
-                        + Flops.expectedEmbedding(c, positions));
+                double flops = Flops.sampling(c, batch, len, steps);
                 out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9, Math.max(before, ceilingNow())));
                 progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps,
                         seconds));

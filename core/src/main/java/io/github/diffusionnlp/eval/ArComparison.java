@@ -48,6 +48,8 @@ import java.util.function.Supplier;
  */
 public final class ArComparison {
     private static final int SPEED_LENGTH = 64;
+    /** Timed autoregressive calls per figure at batch 1, whose median is reported (one at larger batches). */
+    static final int AR_SINGLE_SEQUENCE_RUNS = 3;
     /** The system name of the diffusion row sampled at its tuned x̂₀ temperature. */
     static final String TUNED_DIFFUSION = "diffusion (tuned)";
     /** The system name of the diffusion rows at the x̂₀ temperatures asked for ({@link Settings#x0Sweep}). */
@@ -459,7 +461,7 @@ public final class ArComparison {
                 Arrays.setAll(seeds, i -> SamplingOptions.sentenceSeed(settings.seed(), i));
                 ArSampler.Request request = new ArSampler.Request(prefixes, seeds, 1.0, SPEED_LENGTH, false, cache);
                 ar.sample(new ArSampler.Request(prefixes, seeds, 1.0, 4, false, cache)); // warm-up
-                int reps = batch == 1 ? 3 : 1;
+                int reps = batch == 1 ? AR_SINGLE_SEQUENCE_RUNS : 1;
                 double[] times = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     long t0 = System.nanoTime();

@@ -123,9 +123,11 @@ final class Reports {
                     100 * i.baseline()));
         }
 
-        sb.append("\n**Speed** (wall time to write sequences of 64 tokens; median of 3 runs at batch 1, one run at"
-                + " batch 32; ratio = this row's time over the KV-cached autoregressive model's at the same"
-                + " batch).\n\n");
+        sb.append(String.format(Locale.ROOT, "%n**Speed** (wall time to write sequences of 64 tokens; at batch 1 the"
+                + " median of %d runs for diffusion and of %d for the autoregressive model, one run at batch 32;"
+                + " ratio = this row's time over the KV-cached autoregressive model's at the same batch).%n%n",
+                io.github.diffusionnlp.bench.SpeedBenchmark.SINGLE_SEQUENCE_RUNS,
+                ArComparison.AR_SINGLE_SEQUENCE_RUNS));
         sb.append("| system | batch | steps | seconds | ratio to AR + KV cache | GFLOP/s | share of matmul"
                 + " ceiling |\n");
         sb.append("|---|---:|---:|---:|---:|---:|---:|\n");

@@ -31,4 +31,14 @@ public final class Flops {
     public static double expectedEmbedding(ModelConfig c, long rows) {
         return logits(c, rows);
     }
+
+    /**
+     * One sampling call of {@code steps} steps on {@code batch} rows of {@code len} positions, every position
+     * generated: a forward pass each step, and the expected embedding after every step but the last, whose
+     * logits are turned into words (their argmax) instead ({@code sample/Sampler#denoise}).
+     */
+    public static double sampling(ModelConfig c, long batch, long len, int steps) {
+        long positions = batch * len;
+        return steps * forward(c, batch, len, positions) + (steps - 1) * expectedEmbedding(c, positions);
+    }
 }

@@ -40,6 +40,17 @@ class ReportsTest {
     }
 
     /** The report printed Java's record and array toStrings: "ModelConfig[vocabSize=12000, ...]", "[0.8, 0.9]". */
+    /**
+     * The speed table said "median of 3 runs at batch 1" for every row, but the diffusion rows (SpeedBenchmark's)
+     * are the median of 5; only the autoregressive ones are of 3.
+     */
+    @Test
+    void theSpeedTableSaysHowManyRunsEachSystemsMedianIsOf() {
+        String report = Reports.markdown(results(new int[] {8, 16}, new double[] {1, 2}), "compare-ar");
+        assertTrue(report.contains("at batch 1 the median of 5 runs for diffusion and of 3 for the autoregressive"
+                + " model, one run at batch 32;"), report);
+    }
+
     @Test
     void shapesAndTemperaturesInWords() {
         assertEquals("4 layers, width 256, 4 heads with relative-position bias, 64 positions, feed-forward 4× width",
