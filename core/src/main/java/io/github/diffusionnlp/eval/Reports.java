@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.eval;
 
 import io.github.diffusionnlp.ar.ArConfig;
+import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.eval.ArComparison.Infill;
 import io.github.diffusionnlp.eval.ArComparison.Quality;
@@ -126,7 +127,7 @@ final class Reports {
         sb.append(String.format(Locale.ROOT, "%n**Speed** (wall time to write sequences of 64 tokens; at batch 1 the"
                 + " median of %d runs for diffusion and of %d for the autoregressive model, one run at batch 32;"
                 + " ratio = this row's time over the KV-cached autoregressive model's at the same batch).%n%n",
-                io.github.diffusionnlp.bench.SpeedBenchmark.SINGLE_SEQUENCE_RUNS,
+                SpeedBenchmark.SINGLE_SEQUENCE_RUNS,
                 ArComparison.AR_SINGLE_SEQUENCE_RUNS));
         sb.append("| system | batch | steps | seconds | ratio to AR + KV cache | GFLOP/s | share of matmul"
                 + " ceiling |\n");
