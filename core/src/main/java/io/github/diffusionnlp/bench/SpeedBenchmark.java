@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.StoppableReading;
@@ -265,8 +266,8 @@ public final class SpeedBenchmark {
                 double seconds = times[reps / 2];
                 double flops = Flops.sampling(c, batch, len, steps);
                 out.add(new Sampling(batch, steps, seconds, flops / seconds / 1e9, Math.max(before, ceilingNow())));
-                progress.accept(String.format(Locale.ROOT, "sampling batch %d, %d steps: %.3f s", batch, steps,
-                        seconds));
+                progress.accept(String.format(Locale.ROOT, "sampling batch %d, %s: %.3f s", batch,
+                        Counted.of(steps, "step", "steps"), seconds));
             }
         }
         return out;

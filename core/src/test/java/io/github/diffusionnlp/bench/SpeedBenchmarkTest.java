@@ -59,9 +59,13 @@ class SpeedBenchmarkTest {
             int batch = 2;
             int len = Math.min(64, c.maxLength());
             long positions = (long) batch * len;
+            List<String> progress = new ArrayList<>();
             List<SpeedBenchmark.Sampling> measured =
-                    new SpeedBenchmark(line -> { }).sampling(lm, new int[] {batch}, new int[] {1, 3});
+                    new SpeedBenchmark(progress::add).sampling(lm, new int[] {batch}, new int[] {1, 3});
             assertEquals(2, measured.size());
+            // its progress lines count the steps in words ("1 steps" before)
+            assertTrue(progress.stream().anyMatch(l -> l.startsWith("sampling batch 2, 1 step: ")), progress.toString());
+            assertTrue(progress.stream().anyMatch(l -> l.startsWith("sampling batch 2, 3 steps: ")), progress.toString());
             for (SpeedBenchmark.Sampling s : measured) {
                 double expected = s.steps() * Flops.forward(c, batch, len, positions)
                         + (s.steps() - 1) * Flops.expectedEmbedding(c, positions);
