@@ -30,13 +30,18 @@ import java.util.regex.Pattern;
 public final class InfillEvaluation {
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
 
-    /** One row of the results table. */
+    /**
+     * One row of the results table.
+     *
+     * @param standardError of {@code accuracy} over the sentences sampled (sentence by sentence: a span's words are
+     *     filled together, right or wrong together more often than independent draws would be); NaN for one sentence
+     */
     public record Result(String task, int steps, int sentences, int maskedTokens, double accuracy, double spanExact,
-            double baseline, double outOfVocabulary, double trigram) {
+            double baseline, double outOfVocabulary, double trigram, double standardError) {
         /** This row with the trigram baseline's accuracy on the same masked sentences. */
         Result withTrigram(double trigramAccuracy) {
             return new Result(task, steps, sentences, maskedTokens, accuracy, spanExact, baseline, outOfVocabulary,
-                    trigramAccuracy);
+                    trigramAccuracy, standardError);
         }
     }
 
@@ -241,6 +246,7 @@ public final class InfillEvaluation {
         int baseline = 0;
         int spansExact = 0;
         int oov = 0;
+        int[] rightIn = new int[filled.size()];
         for (int s = 0; s < filled.size(); s++) {
             boolean all = true;
             for (int p : task.positions().get(s)) {
@@ -249,25 +255,48 @@ public final class InfillEvaluation {
                 tokens++;
                 boolean ok = truth.equals(Vocabulary.normalized(filled.get(s).get(p)));
                 right += ok ? 1 : 0;
+                rightIn[s] += ok ? 1 : 0;
                 all &= ok;
                 baseline += truth.equals(baselineWord) ? 1 : 0;
                 oov += vocab.contains(truth) ? 0 : 1;
             }
             spansExact += all ? 1 : 0;
         }
-        return new Result(task.name(), steps, filled.size(), tokens, (double) right / tokens,
-                (double) spansExact / filled.size(), (double) baseline / tokens, (double) oov / tokens, Double.NaN);
+        double accuracy = (double) right / tokens;
+        return new Result(task.name(), steps, filled.size(), tokens, accuracy, (double) spansExact / filled.size(),
+                (double) baseline / tokens, (double) oov / tokens, Double.NaN,
+                standardError(rightIn, task.positions(), accuracy, tokens));
+    }
+
+    /**
+     * The standard error of the ratio {@code accuracy} = Σ right / Σ masked over the sentences as the units drawn:
+     * √(Σ (right_s − accuracy · masked_s)² / (n (n − 1))) / mean masked_s. For one word a sentence it is the binomial
+     * √(p (1 − p) / (n − 1)) (n − 1: the sample's own variance).
+     */
+    private static double standardError(int[] rightIn, List<int[]> positions, double accuracy, int tokens) {
+        int n = rightIn.length;
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double squares = 0;
+        for (int s = 0; s < n; s++) {
+            double residual = rightIn[s] - accuracy * positions.get(s).length;
+            squares += residual * residual;
+        }
+        return Math.sqrt(squares / ((double) n * (n - 1))) / ((double) tokens / n);
     }
 
     /** The results as a Markdown table. */
     public static String table(List<Result> results) {
         StringBuilder sb = new StringBuilder();
-        sb.append("| task | steps | sentences | model accuracy | whole span exact | most-frequent-word baseline"
-                + " | trigram (Kneser–Ney) baseline | masked words out of vocabulary |\n");
-        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.append("| task | steps | sentences | model accuracy | standard error | whole span exact | most-frequent-word"
+                + " baseline | trigram (Kneser–Ney) baseline | masked words out of vocabulary |\n");
+        sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Result r : results) {
-            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %.1f%% | %s | %.1f%% |%n", r.task(),
-                    r.steps(), r.sentences(), 100 * r.accuracy(), r.task().startsWith("single") ? "—"
+            sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f%% | %s | %s | %.1f%% | %s | %.1f%% |%n",
+                    r.task(), r.steps(), r.sentences(), 100 * r.accuracy(), Double.isNaN(r.standardError()) ? "—"
+                            : String.format(Locale.ROOT, "%.1f points", 100 * r.standardError()),
+                    r.task().startsWith("single") ? "—"
                             : String.format(Locale.ROOT, "%.1f%%", 100 * r.spanExact()),
                     100 * r.baseline(), Double.isNaN(r.trigram()) ? "—"
                             : String.format(Locale.ROOT, "%.1f%%", 100 * r.trigram()),

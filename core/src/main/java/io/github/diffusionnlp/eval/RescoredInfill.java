@@ -128,6 +128,6 @@ public final class RescoredInfill {
             String baseline, Vocabulary vocab, double trigram) {
         InfillEvaluation.Result r = InfillEvaluation.score(task, filled, 1, baseline, vocab);
         return new InfillEvaluation.Result(name, r.steps(), r.sentences(), r.maskedTokens(), r.accuracy(),
-                r.spanExact(), r.baseline(), r.outOfVocabulary(), trigram);
+                r.spanExact(), r.baseline(), r.outOfVocabulary(), trigram, r.standardError());
     }
 }
