@@ -12,7 +12,10 @@ import java.util.Map;
  * when at least as many of its lines hold several tokens as hold one, else one word a line. The guess is a majority
  * vote (a tie going to plain text, which reads every line, where one word a line refuses a line of several words),
  * so it also counts how many lines fit the layout it names: a file of short lines (headings, a poem,
- * dialogue) can lose to the wrong side, and a user should hear of it.
+ * dialogue) can lose to the wrong side, and a user should hear of it. A {@code #} line casts no vote (but a
+ * {@code word<TAB>UPOS} line whose word starts with {@code #}), not even one that plain text reads as a sentence
+ * ({@code #MeToo is trending}: {@link TaggedCorpus#isPlainComment}): every {@code #} line was a comment once, and the
+ * guess of a file read right then stays as it was.
  *
  * @param layout the layout most lines fit
  * @param fitting how many of the sentence lines fit it

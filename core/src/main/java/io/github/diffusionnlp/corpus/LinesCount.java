@@ -13,7 +13,8 @@ import java.util.function.DoubleSupplier;
  *
  * <p>The count never exceeds what the parse makes of a file it accepts, in whichever layout the file is read:
  * <ul>
- *   <li>as plain text, each line that is neither blank nor a {@code #} comment is a sentence of its tokens;
+ *   <li>as plain text, each line that is neither blank nor a comment ({@code #} alone or followed by whitespace:
+ *       {@link TaggedCorpus#isPlainComment}) is a sentence of its tokens;
  *   <li>as columns (CoNLL-U, {@code word<TAB>UPOS}, one word a line), each run of such lines between blank lines
  *       holding a word line is a sentence, a line without a tab and a line whose ID (first column) is a number a
  *       word, a multiword range ({@code 4-5}) one word in place of the parts it covers, a line whose ID holds a
@@ -97,6 +98,12 @@ final class LinesCount implements Consumer<String> {
         if (text.startsWith("#")) {
             // "#<TAB>SYM" is a word line of columns, and its tab makes the guess read the file so
             tabSeen |= reads == Reads.EITHER && TaggedCorpus.holdsColumns(text) && !TaggedCorpus.isComment(text);
+            if (reads != Reads.COLUMNS && !TaggedCorpus.isPlainComment(text)) {
+                // "#MeToo is trending" is a sentence of plain text (a comment of columns), and no vote of the guess
+                plainWords += tokens(text);
+                plainSentences++;
+                checked();
+            }
             return;
         }
         columnsWrong |= columns > 0 && fields(text) != columns
@@ -130,6 +137,11 @@ final class LinesCount implements Consumer<String> {
         } else {
             word(1); // a CoNLL-U Plus line without IDs: a word
         }
+        checked();
+    }
+
+    /** {@link #check}, its refusal unchecked, as {@link #accept} may throw. */
+    private void checked() {
         try {
             check();
         } catch (IOException e) {

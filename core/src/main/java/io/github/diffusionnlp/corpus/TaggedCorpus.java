@@ -41,10 +41,15 @@ import java.util.zip.ZipException;
  *       separates tokens as a space does.
  * </ul>
  * In the first three a blank line ends a sentence (a CoNLL-U word 1 after a sentence no blank line has ended is
- * refused, naming its line: two sentences run together). {@code #} lines are comments in every layout, except a
- * {@code word<TAB>UPOS} line whose word starts with {@code #}. A CoNLL-U Plus file ({@link ConlluPlusColumns})
- * is read by the column names its first line gives. {@link #readAs} takes the layout ({@link CorpusLayout}) and
- * the reading of multiword tokens from the caller instead. Files ending in {@code .gz} are gzip-compressed.
+ * refused, naming its line: two sentences run together). {@code #} lines are comments in the first three,
+ * except a {@code word<TAB>UPOS} line whose word starts with {@code #}. In plain text a comment is {@code #} alone or
+ * followed by whitespace ({@code # text = ...}, the headers {@link #write} writes; {@link #isPlainComment}), and a
+ * line whose first token starts with {@code #} and goes on ({@code #MeToo is trending}, {@code #1 hit song}) is a
+ * sentence; the comments a plain file's reading skips are counted on {@code notes}, the first shown. The layout's
+ * guess counts no such {@code #} line of plain text (a comment once), and so guesses every file as it did. A
+ * CoNLL-U Plus file ({@link ConlluPlusColumns}) is read by the column names its first line gives. {@link #readAs}
+ * takes the layout ({@link CorpusLayout}) and the reading of multiword tokens from the caller instead. Files ending in
+ * {@code .gz} are gzip-compressed.
  */
 public final class TaggedCorpus {
     /**
@@ -330,7 +335,7 @@ public final class TaggedCorpus {
             boolean oneKind = guess.layout() == CorpusLayout.PLAIN || guess.fitting() == guess.lines();
             Reading readAs = oneKind ? reading.orLayout(guess.layout()) : reading;
             return new Read(over(text, check, lines -> guess.layout() == CorpusLayout.PLAIN
-                    ? readSentenceLines(lines, memory)
+                    ? readSentenceLines(file, lines, memory, notes)
                     : readColumns(file, lines, layout, guess, multiword, option, notes, memory)), readAs);
         }
         if (layout == CorpusLayout.PLAIN) {
@@ -338,7 +343,7 @@ public final class TaggedCorpus {
             if (notes != null) {
                 noteColumnsSaidToBePlain(file, guess, option, notes);
             }
-            return new Read(over(text, check, lines -> readSentenceLines(lines, memory)), reading);
+            return new Read(over(text, check, lines -> readSentenceLines(file, lines, memory, notes)), reading);
         }
         return new Read(over(text, check, lines -> readColumns(file, lines, layout, null, multiword, option, notes,
                 memory)), reading);
@@ -414,21 +419,54 @@ public final class TaggedCorpus {
                 : layout == CorpusLayout.COLUMNS ? ", where a word<TAB>UPOS line has 2" : "";
     }
 
-    private static List<TaggedSentence> readSentenceLines(List<String> lines, CorpusMemory memory)
-            throws IOException {
+    /**
+     * Plain text's sentences, a line each; a comment ({@link #isPlainComment}) is skipped, and the comments skipped are
+     * said on {@code notes} (null: not said), the first shown, so that a user sees what was not read.
+     */
+    private static List<TaggedSentence> readSentenceLines(Path file, List<String> lines, CorpusMemory memory,
+            PrintStream notes) throws IOException {
         List<TaggedSentence> sentences = new ArrayList<>();
         SharedWords shared = new SharedWords();
+        long comments = 0;
+        int firstComment = -1;
+        String first = null; // kept when met: a pass reads forward
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            // any # line: "#<TAB>SYM" is a word only in columns (a plain file said so may hold tabs)
-            if (line.startsWith("#") || line.isBlank()) {
+            // "#<TAB>SYM" is a word only in columns (a file said plain may hold tabs): here "#<TAB>" starts a comment
+            if (isPlainComment(line)) {
+                if (comments++ == 0) {
+                    firstComment = i;
+                    first = shown(line);
+                }
+                continue;
+            }
+            if (line.isBlank()) {
                 continue;
             }
             List<String> words = shared.all(tokens(line));
             memory.add(words.size(), i);
             sentences.add(new TaggedSentence(words, Collections.nCopies(words.size(), Upos.X)));
         }
+        if (notes != null && comments > 0) {
+            notes.printf(java.util.Locale.ROOT, "note: %s: %s skipped (plain text: a line of # alone or #"
+                    + " then whitespace; a line such as #tag words is a sentence); the first, line %,d: %s%n",
+                    Visible.of(file), Counted.of(comments, "comment line", "comment lines"), firstComment + 1,
+                    Visible.of(first));
+        }
         return sentences;
+    }
+
+    /** The longest part of a line a note shows, in characters. */
+    private static final int SHOWN_CHARACTERS = 100;
+
+    /** {@code line}, cut after {@value #SHOWN_CHARACTERS} characters (not inside a pair of surrogates), for a note. */
+    private static String shown(String line) {
+        if (line.length() <= SHOWN_CHARACTERS) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(SHOWN_CHARACTERS - 1)) ? SHOWN_CHARACTERS - 1
+                : SHOWN_CHARACTERS;
+        return line.substring(0, end) + "...";
     }
 
     /**
@@ -739,6 +777,20 @@ public final class TaggedCorpus {
         }
         String[] cols = line.split("\t");
         return cols.length != 2 || severalTokens(cols[0]) || !isTag(cols[1]);
+    }
+
+    /**
+     * A comment of plain text: {@code #} alone or followed by whitespace (CoNLL-U's {@code # text = ...}, the header
+     * lines {@link #write} writes). A line whose first token starts with {@code #} and goes on ({@code #MeToo is
+     * trending}, {@code #1 hit song}) is a sentence: a tweet's or a forum's, which was dropped without a word when
+     * every {@code #} line was a comment.
+     */
+    static boolean isPlainComment(String line) {
+        if (!line.startsWith("#")) {
+            return false;
+        }
+        Matcher m = TOKEN.matcher(line);
+        return m.lookingAt() && m.end() == 1;
     }
 
     private static boolean isTag(String tag) {

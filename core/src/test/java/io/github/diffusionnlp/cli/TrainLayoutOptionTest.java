@@ -50,4 +50,23 @@ class TrainLayoutOptionTest {
         assertTrue(run.out().contains("note: " + corpus + ": read as one word a line")
                 && run.out().contains("--layout plain"), run.out());
     }
+
+    /**
+     * Plain text's lines that start with a hashtag are sentences, and its comments are counted in a note that shows the
+     * first (audit h239): every # line was dropped without a word, "#MeToo is trending" with the header.
+     */
+    @Test
+    void trainReadsHashtagLinesAndNotesTheCommentsItSkipped() throws IOException {
+        Path corpus = Files.writeString(dir.resolve("tweets.txt"), "# collected by hand\n#MeToo is trending today\n"
+                + "The cat sat on the mat .\n#1 hit song of the year\n#\n");
+        MainTest.Run run = MainTest.run("", "train", "--corpus", corpus.toString(), "--out",
+                dir.resolve("m").toString(), "--size", "tiny", "--steps", "1", "--vocab", "10", "--length", "8",
+                "--batch", "2", "--no-context-embeddings");
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("note: " + corpus + ": 2 comment lines skipped (plain text: a line of # alone"
+                + " or # then whitespace; a line such as #tag words is a sentence); the first, line 1:"
+                + " # collected by hand"),
+                run.out());
+        assertTrue(run.out().contains("corpus: 3 sentences read"), run.out());
+    }
 }

@@ -72,10 +72,17 @@ class CorpusMemoryTest {
         boundNeverPasses(tmp, "c.txt", columns.repeat(4), TaggedCorpus.Reading.DEFAULT, LinesCount.Reads.EITHER, 0);
         boundNeverPasses(tmp, "w.txt", "The\ncat\n\n# c\nsat\n".repeat(4), TaggedCorpus.Reading.DEFAULT,
                 LinesCount.Reads.EITHER, 0);
-        String plain = "The cat\u00a0sat .\n\n# a comment\n\u00a0\u00a0\nIt rained\u3000hard\n";
+        boundNeverPasses(tmp, "w.txt", "The\ncat\n\n#MeToo is trending\nsat\n".repeat(4), TaggedCorpus.Reading.DEFAULT,
+                LinesCount.Reads.EITHER, 0);
+        // a #tag line is a sentence of plain text (audit h239), counted as one
+        String plain = "The cat\u00a0sat .\n\n# a comment\n\u00a0\u00a0\nIt rained\u3000hard\n#MeToo is"
+                + " trending\n";
         boundNeverPasses(tmp, "p.txt", plain.repeat(4), TaggedCorpus.Reading.DEFAULT, LinesCount.Reads.EITHER, 0);
         boundNeverPasses(tmp, "p.txt", plain.repeat(4) + "x\ty\n", new TaggedCorpus.Reading(CorpusLayout.PLAIN,
                 MultiwordTokens.SURFACE), LinesCount.Reads.PLAIN, 0);
+        // only #tag lines: counted as the sentences they are, not as nothing
+        boundNeverPasses(tmp, "tags.txt", "#MeToo is trending\n#1 hit song\n".repeat(4), new TaggedCorpus.Reading(
+                CorpusLayout.PLAIN, MultiwordTokens.SURFACE), LinesCount.Reads.PLAIN, 0);
     }
 
     /** A CoNLL-U Plus file whose IDs are its second column. */
