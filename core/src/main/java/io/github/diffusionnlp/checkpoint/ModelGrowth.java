@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.DiffusionTransformer;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Numbers;
@@ -47,7 +48,9 @@ public final class ModelGrowth {
      * dropped (they describe the old model; re-evaluate). Returns the number of parameters added.
      *
      * @throws IOException with nothing written when {@code to} is a file or holds a model, files a training
-     *     run does not write, or a running training's lock ({@link ModelDirectory#requireForNewModel})
+     *     run does not write, or a running training's lock ({@link ModelDirectory#requireForNewModel}), or when the
+     *     model records as its corpus or dev split a file training writes into {@code to} ({@link
+     *     #refuseRecordedFilesIn})
      */
     public static long grow(Path from, Path to, boolean relativePositions, int layers) throws IOException {
         return grow(from, to, relativePositions, layers, 1f);
@@ -67,8 +70,39 @@ public final class ModelGrowth {
         }
         // as train --out: the user's own files there would be overwritten, a running training's model replaced
         ModelDirectory.requireForNewModel(to, TARGET);
+        refuseRecordedFilesIn(from, to, TARGET);
         try (NDManager manager = NDManager.newBaseManager()) {
             return grow(from, to, relativePositions, layers, embeddingScale, manager);
+        }
+    }
+
+    /**
+     * Refuses, with nothing written, a growth of the model in {@code from} into {@code to} when its training record
+     * names as its corpus or dev split one of the files training writes into {@code to}. A new or empty directory
+     * may hold such names ({@link ModelDirectory#requireForNewModel} takes them for a killed run's), so a user's
+     * corpus {@code to/vocab.txt}, which a model trained elsewhere records, was written over by the grown model's
+     * vocabulary (a dev split {@code to/training-log.csv} by its log), and the grown model recorded, as its corpus, a
+     * file of its own directory, which a resumed training refuses. A run given such a file is refused the same way
+     * ({@code OutputDirectory}).
+     *
+     * @param option how the caller's user names {@code to} ({@code "grow --out"})
+     */
+    public static void refuseRecordedFilesIn(Path from, Path to, String option) throws IOException {
+        TrainingInfo recorded = ModelCheckpoint.readModelHeader(from).training();
+        if (recorded == null) {
+            return;
+        }
+        refuseRecordedFile(recorded.corpus(), "corpus", from, to, option);
+        refuseRecordedFile(recorded.dev(), "dev split", from, to, option);
+    }
+
+    private static void refuseRecordedFile(String recorded, String what, Path from, Path to, String option)
+            throws IOException {
+        if (recorded != null && ModelDirectory.isWrittenByTraining(to, Path.of(recorded))) {
+            throw new IOException(Visible.of(recorded) + ", the " + what + " the model in " + Visible.of(from)
+                    + " records, is one of the files training writes into " + Visible.of(to) + ": growing the model"
+                    + " there would change it (and a training resumed there would refuse it); give " + option
+                    + " another directory (nothing was changed)");
         }
     }
 

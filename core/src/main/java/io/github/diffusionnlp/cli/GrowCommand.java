@@ -49,6 +49,7 @@ final class GrowCommand implements Callable<Integer> {
                     + " than the model has) or --embedding-scale C (other than 1), alone or together");
         }
         ModelDirectory.requireForNewModel(out, "grow --out");
+        ModelGrowth.refuseRecordedFilesIn(model, out, "grow --out");
         long added = ModelGrowth.grow(model, out, relativePositions, layers, embeddingScale);
         // the command to paste, the directory quoted for a shell: without --corpus when train --resume would take the
         // one the grown model records, else with it

@@ -30,7 +30,32 @@ public final class InputFiles {
                     + " block the read or never end); give a " + what);
         }
         if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, what + " not found");
+            throw new NotFound(file.toString(), what + " not found");
+        }
+    }
+
+    /**
+     * A missing file: {@link #getFile()} the path as it is, for callers that read it (to name it in their own words,
+     * or to tell where it is), and a message that writes it as {@link Visible#of} does. Java's message is the path as
+     * it is, so a caller that logged it, or appended it to its own words, wrote a line break in the name as a line of
+     * its own and ran an ESC sequence in the terminal.
+     */
+    private static final class NotFound extends NoSuchFileException {
+        private static final long serialVersionUID = 1L;
+
+        NotFound(String file, String reason) {
+            super(file, null, reason);
+        }
+
+        @Override
+        public String getMessage() {
+            return Visible.of(getFile()) + ": " + getReason();
+        }
+
+        /** As Java's own says it (UncheckedIOException's message is its cause's): its class is a detail. */
+        @Override
+        public String toString() {
+            return NoSuchFileException.class.getName() + ": " + getMessage();
         }
     }
 

@@ -15,6 +15,7 @@ import io.github.diffusionnlp.cli.JarVersion;
 import io.github.diffusionnlp.cli.JavaLocale;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.ToolDefaults;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -170,13 +171,15 @@ public final class DiffusionCoreNLP {
         String thrower = e.getStackTrace()[0].getClassName();
         if (e instanceof RuntimeIOException && message.startsWith(NO_PROPERTIES)
                 && thrower.equals(StringUtils.class.getName())) {
-            return "-props " + message.substring(NO_PROPERTIES.length()) + ": no such file (nor a class path resource"
-                    + " or URL of that name); give the path of a properties file";
+            // the name as given: a line break in it forged a line after the error line, an ESC sequence ran
+            return "-props " + Visible.of(message.substring(NO_PROPERTIES.length()))
+                    + ": no such file (nor a class path resource or URL of that name); give the path of a properties"
+                    + " file";
         }
         if (e instanceof IllegalArgumentException && message.startsWith(NO_INPUT)
                 && thrower.startsWith(FileSequentialCollection.class.getName())) {
-            return "-file " + message.substring(NO_INPUT.length()) + ": no such file or directory; give a text file,"
-                    + " or a directory of them, to annotate";
+            return "-file " + Visible.of(message.substring(NO_INPUT.length()))
+                    + ": no such file or directory; give a text file, or a directory of them, to annotate";
         }
         return null;
     }
