@@ -77,7 +77,8 @@ final class Reports {
         StringBuilder sb = new StringBuilder();
         ArComparison.Fairness f = r.fairness();
         sb.append(String.format(Locale.ROOT, "Command: %s (%s, %.0f s). Machine: %s; float32 matrix-multiply"
-                + " ceiling measured in the same run: %.1f GFLOP/s.%n%n", codeSpan(command), r.settings().mode(),
+                + " ceiling, the best of the run's readings (at the start and beside each diffusion speed figure):"
+                + " %.1f GFLOP/s.%n%n", codeSpan(command), r.settings().mode(),
                 r.seconds(),
                 r.machine(), r.matmulGflops()));
 

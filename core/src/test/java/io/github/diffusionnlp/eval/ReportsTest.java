@@ -115,4 +115,16 @@ class ReportsTest {
         assertTrue(!ArComparison.withinEntropyBudget(TextStatistics.unigramEntropyAtSameLength(
                 List.of(List.of("a", "a", "a", "b")), heldOut)));
     }
+
+    /**
+     * compare-ar divided its speed shares by the ceiling read at the start of its speed rows only, where the
+     * benchmark command divides by the best reading of the run; the report now says which it is.
+     */
+    @Test
+    void theCeilingIsTheBestOfTheRunsReadings() {
+        String report = Reports.markdown(results(new int[] {8, 16}, new double[] {1, 2}), "compare-ar");
+        assertTrue(report.contains("float32 matrix-multiply ceiling, the best of the run's readings (at the start and"
+                + " beside each diffusion speed figure): 50.0 GFLOP/s."), report);
+        assertTrue(report.contains("| diffusion | 1 | 32 | 1.000 | 2.00× | 20.0 | 40% |"), report);
+    }
 }
