@@ -313,18 +313,27 @@ public final class ArComparison {
 
     /** {@code samples} held-out sentences of 1..maxLength words, drawn with the seed. */
     private List<List<String>> referenceSentences(int maxLength) {
+        return referenceSentences(heldOut, maxLength, settings.samples(), settings.seed());
+    }
+
+    /**
+     * The held-out sentences a run with {@code samples} and {@code seed} compares its rows with: {@code samples} of
+     * those of 1..maxLength words, drawn with the seed.
+     */
+    static List<List<String>> referenceSentences(List<TaggedSentence> heldOut, int maxLength, int samples,
+            long seed) {
         List<List<String>> pool = new ArrayList<>();
         for (TaggedSentence s : heldOut) {
             if (s.size() >= 1 && s.size() <= maxLength) {
                 pool.add(s.words());
             }
         }
-        Collections.shuffle(pool, new Random(settings.seed()));
-        if (pool.size() < settings.samples()) {
+        Collections.shuffle(pool, new Random(seed));
+        if (pool.size() < samples) {
             throw new IllegalArgumentException("the held-out corpus has " + pool.size() + " sentences of 1.."
-                    + maxLength + " words; asked for " + settings.samples());
+                    + maxLength + " words; asked for " + samples);
         }
-        return pool.subList(0, settings.samples());
+        return pool.subList(0, samples);
     }
 
     private Quality quality(String system, String setting, int steps, double temperature, List<List<String>> text) {
@@ -553,13 +562,18 @@ public final class ArComparison {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             if (lines.size() == settings.samples()) {
                 progress.accept("reusing " + Visible.of(file));
-                return lines.stream().map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
+                return sentencesOf(lines);
             }
         }
         List<List<String>> made = make.get();
         List<String> lines = made.stream().map(s -> String.join(" ", s)).toList();
         CheckpointFiles.writeAtomically(file, tmp -> Files.write(tmp, lines, StandardCharsets.UTF_8));
         return made;
+    }
+
+    /** Stored samples' lines as sentences: words split at spaces, an empty line an empty sentence. */
+    static List<List<String>> sentencesOf(List<String> lines) {
+        return lines.stream().map(l -> l.isEmpty() ? List.<String>of() : List.of(l.split(" "))).toList();
     }
 
     private void writeCharts(Results results) throws IOException {
