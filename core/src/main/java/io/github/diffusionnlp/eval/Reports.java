@@ -77,7 +77,8 @@ final class Reports {
         StringBuilder sb = new StringBuilder();
         ArComparison.Fairness f = r.fairness();
         sb.append(String.format(Locale.ROOT, "Command: %s (%s, %.0f s). Machine: %s; float32 matrix-multiply"
-                + " ceiling measured in the same run: %.1f GFLOP/s.%n%n", codeSpan(command), r.settings().mode(),
+                + " ceiling, the best of the run's readings (at the start and beside each diffusion speed figure):"
+                + " %.1f GFLOP/s.%n%n", codeSpan(command), r.settings().mode(),
                 r.seconds(),
                 r.machine(), r.matmulGflops()));
 
@@ -91,7 +92,10 @@ final class Reports {
                 training(f.arTraining())));
 
         sb.append(String.format(Locale.ROOT, "**Free generation** (%d samples each; AR-NLL: nats per token, words and"
-                + " the sentence end, under the autoregressive model; entropy over all sample tokens).%n%n",
+                + " the sentence end, under the autoregressive model; unigram entropy: over all the row's tokens, a"
+                + " figure that grows with their number, so rows of different lengths do not compare by it; its vs"
+                + " held-out: the row's entropy and held-out text's at the same number of tokens, the smaller of the"
+                + " two counts, the longer side cut to its first tokens in sentence order).%n%n",
                 r.settings().samples()));
         sb.append("| system | setting | AR-NLL | vs held-out | unigram entropy (bits) | vs held-out | repetition | mean"
                 + " length |\n");
@@ -106,10 +110,10 @@ final class Reports {
                 .min(java.util.Comparator.comparingDouble(Quality::arNll)).orElseThrow();
         sb.append(String.format(Locale.ROOT, "%nBest diffusion setting: %s, AR-NLL %+.1f%% against held-out text"
                 + " (bar: within 15%%), unigram entropy %+.1f%% (bar: within 5%%). The tuned autoregressive temperature"
-                + " is the lowest of %s whose samples keep their entropy within 5%% of held-out text (on other"
-                + " seeds)%s; diffusion's x̂₀ temperature (the softmax temperature of each step's estimate of the"
-                + " words) is tuned the same way%s.%n%n",
-                best.setting(), pct(best.arNll(), ref.arNll()), pct(best.entropyBits(), ref.entropyBits()),
+                + " is the lowest of %s whose samples keep their entropy within 5%% of held-out text's at the same"
+                + " number of tokens (on other seeds)%s; diffusion's x̂₀ temperature (the softmax temperature of each"
+                + " step's estimate of the words) is tuned the same way%s.%n%n",
+                best.setting(), pct(best.arNll(), ref.arNll()), best.entropyVsHeldOut().percent(),
                 numbers(r.settings().temperatures()),
                 r.tunedTemperature() == 1.0 ? ": none was, so only T = 1 is shown" : "",
                 r.tunedX0Temperature() == 1.0 ? ": none was, so only x̂₀ T = 1 is shown" : ""));
@@ -180,7 +184,7 @@ final class Reports {
                 q.setting(),
                 q.arNll(), isRef ? "—" : String.format(Locale.ROOT, "%+.1f%%", pct(q.arNll(), ref.arNll())),
                 q.entropyBits(),
-                isRef ? "—" : String.format(Locale.ROOT, "%+.1f%%", pct(q.entropyBits(), ref.entropyBits())),
+                isRef ? "—" : String.format(Locale.ROOT, "%+.1f%%", q.entropyVsHeldOut().percent()),
                 100 * q.repetition(), q.meanLength());
     }
 

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.eval;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,8 +52,8 @@ public final class TextStatistics {
 
     /**
      * Unigram entropy in bits of all tokens of the sentences pooled (punctuation included, case
-     * folded): −Σ p(w) log₂ p(w). 0 for no tokens. It grows with the sample, so compare it only with a
-     * reference of about the same number of tokens.
+     * folded): −Σ p(w) log₂ p(w). 0 for no tokens. It grows with the number of tokens pooled, so compare two
+     * texts with {@link #unigramEntropyAtSameLength}, not by this figure of each.
      */
     public static double unigramEntropy(Collection<? extends List<String>> sentences) {
         Map<String, Integer> counts = new HashMap<>();
@@ -69,5 +70,55 @@ public final class TextStatistics {
             h -= p * Math.log(p) / Math.log(2);
         }
         return h == 0 ? 0 : h; // no -0.0
+    }
+
+    /** The number of tokens of the sentences, all pooled. */
+    public static long tokenCount(Collection<? extends List<String>> sentences) {
+        return sentences.stream().mapToLong(List::size).sum();
+    }
+
+    /**
+     * The first {@code tokens} tokens of the sentences in their order: whole sentences, then the start of the one
+     * the count ends in (all of them when they have no more).
+     */
+    public static List<List<String>> firstTokens(Collection<? extends List<String>> sentences, long tokens) {
+        List<List<String>> out = new ArrayList<>();
+        long left = tokens;
+        for (List<String> s : sentences) {
+            if (left <= 0) {
+                break;
+            }
+            out.add(s.size() <= left ? s : s.subList(0, (int) left));
+            left -= s.size();
+        }
+        return out;
+    }
+
+    /**
+     * Unigram entropies of a text and a reference at the same number of tokens, {@code tokens}: the smaller of
+     * their two counts, the longer side cut to its first {@code tokens} tokens ({@link #firstTokens}).
+     */
+    public record SameLengthEntropy(long tokens, double bits, double referenceBits) {
+        /** How far the text's entropy is from the reference's, in percent of the reference's (0 when that is 0). */
+        public double percent() {
+            return referenceBits == 0 ? 0 : 100 * (bits - referenceBits) / referenceBits;
+        }
+
+        /** Whether the text's entropy is at least {@code fraction} of the reference's. */
+        public boolean atLeast(double fraction) {
+            return bits >= fraction * referenceBits;
+        }
+    }
+
+    /**
+     * {@link #unigramEntropy} of {@code text} and of {@code reference}, both at the smaller of their token
+     * counts ({@link SameLengthEntropy}): a pooled entropy grows with the tokens pooled, so a longer sample reads
+     * more varied than a shorter reference of the very same distribution.
+     */
+    public static SameLengthEntropy unigramEntropyAtSameLength(Collection<? extends List<String>> text,
+            Collection<? extends List<String>> reference) {
+        long tokens = Math.min(tokenCount(text), tokenCount(reference));
+        return new SameLengthEntropy(tokens, unigramEntropy(firstTokens(text, tokens)),
+                unigramEntropy(firstTokens(reference, tokens)));
     }
 }

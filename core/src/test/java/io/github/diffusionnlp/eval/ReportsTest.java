@@ -21,8 +21,11 @@ class ReportsTest {
         Settings settings = new Settings("quick", 4, speedSteps, 4, speedSteps, new int[] {1, 32},
                 new double[] {0.8, 0.9, 0.95}, 1, new double[0], new double[0]);
         Fairness fairness = new Fairness(100, 99, true, 50, null, null, "diffusion shape", "ar shape");
-        Quality reference = new Quality("held-out data", "real sentences", 0, Double.NaN, 4, 4.9, 6.0, 0.07, 22);
-        List<Quality> quality = List.of(new Quality("diffusion", "32 steps", 32, 1, 4, 7.8, 5.5, 0.07, 15));
+        Quality reference = new Quality("held-out data", "real sentences", 0, Double.NaN, 4, 4.9, 6.0, 0.07, 22,
+                new TextStatistics.SameLengthEntropy(88, 6.0, 6.0));
+        // 60 tokens: 5.5 bits against held-out text's 5.6 at its first 60 tokens, -1.8%
+        List<Quality> quality = List.of(new Quality("diffusion", "32 steps", 32, 1, 4, 7.8, 5.5, 0.07, 15,
+                new TextStatistics.SameLengthEntropy(60, 5.5, 5.6)));
         List<Infill> infill = List.of(new Infill("diffusion", 32, 4, 0.1, 0, 0));
         List<Speed> speed = List.of(new Speed("diffusion", 1, 32, 1.0, 20), new Speed("diffusion", 32, 32, 9.0, 22),
                 new Speed("autoregressive, KV cache", 1, 0, 0.5, 2), new Speed("autoregressive, KV cache", 32, 0, 5, 6));
@@ -78,5 +81,50 @@ class ReportsTest {
         assertTrue(Reports.markdown(results, "compare-ar --out x").startsWith("Command: `compare-ar --out x` ("));
         String report = Reports.markdown(results, "compare-ar --out 'a`b``c'");
         assertTrue(report.startsWith("Command: ``` compare-ar --out 'a`b``c' ``` ("), report);
+    }
+
+    /**
+     * The entropy's "vs held-out" compared a row's pooled entropy with held-out text's over all of its own tokens,
+     * whatever the two counts: 5.5 bits against 6.0 read -8.3% where, at the row's 60 tokens, held-out text has
+     * 5.6 bits (-1.8%). The column and the best setting's line now read the same-length figure, and the header
+     * says what each entropy column is.
+     */
+    @Test
+    void entropyIsComparedWithHeldOutTextAtTheSameNumberOfTokens() {
+        String report = Reports.markdown(results(new int[] {8, 16}, new double[] {1, 2}), "compare-ar");
+        assertTrue(report.contains("| diffusion | 32 steps | 7.800 | +59.2% | 5.50 | -1.8% |"), report);
+        assertTrue(report.contains("unigram entropy -1.8% (bar: within 5%)"), report);
+        assertTrue(report.contains("unigram entropy: over all the row's tokens, a figure that grows with their"
+                + " number"), report);
+        assertTrue(report.contains("the row's entropy and held-out text's at the same number of tokens, the smaller"
+                + " of the two counts, the longer side cut to its first tokens in sentence order"), report);
+    }
+
+    /**
+     * A sample of the held-out words at half their count is within the 5% budget at the same length; pooled whole
+     * it read 33% below and no temperature could have qualified.
+     */
+    @Test
+    void theEntropyBudgetIsTestedAtTheSameNumberOfTokens() {
+        List<List<String>> heldOut = List.of(List.of("a", "b", "c"), List.of("d", "e", "f", "g", "h"));
+        List<List<String>> sample = List.of(List.of("d", "c"), List.of("b", "a"));
+        Quality q = ArComparison.quality("diffusion", "32 steps", 32, 1, sample, 7, heldOut);
+        assertEquals(2, q.entropyBits(), 1e-12);
+        assertEquals(0, q.entropyVsHeldOut().percent(), 1e-12);
+        assertTrue(ArComparison.withinEntropyBudget(q.entropyVsHeldOut()));
+        assertTrue(!ArComparison.withinEntropyBudget(TextStatistics.unigramEntropyAtSameLength(
+                List.of(List.of("a", "a", "a", "b")), heldOut)));
+    }
+
+    /**
+     * compare-ar divided its speed shares by the ceiling read at the start of its speed rows only, where the
+     * benchmark command divides by the best reading of the run; the report now says which it is.
+     */
+    @Test
+    void theCeilingIsTheBestOfTheRunsReadings() {
+        String report = Reports.markdown(results(new int[] {8, 16}, new double[] {1, 2}), "compare-ar");
+        assertTrue(report.contains("float32 matrix-multiply ceiling, the best of the run's readings (at the start and"
+                + " beside each diffusion speed figure): 50.0 GFLOP/s."), report);
+        assertTrue(report.contains("| diffusion | 1 | 32 | 1.000 | 2.00× | 20.0 | 40% |"), report);
     }
 }

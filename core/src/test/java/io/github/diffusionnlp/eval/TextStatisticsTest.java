@@ -35,4 +35,29 @@ class TextStatisticsTest {
         assertEquals(1.5, TextStatistics.unigramEntropy(List.of(List.of("x", "x", "y", "z"))), 1e-12);
         assertEquals(0, TextStatistics.unigramEntropy(List.of()));
     }
+
+    /**
+     * The pooled entropy grows with the tokens pooled: four distinct words read 2 bits, eight 3 bits, so a short
+     * sample of the very same words as a longer reference read 33% below it. Cut to the same count they are equal.
+     */
+    @Test
+    void entropiesAreComparedAtTheSmallerTokenCountTheLongerSideCutInSentenceOrder() {
+        List<List<String>> sample = List.of(List.of("a", "b"), List.of("c", "d"));
+        List<List<String>> reference = List.of(List.of("a", "b", "c"), List.of("d", "e", "f", "g", "h"));
+        assertEquals(2, TextStatistics.unigramEntropy(sample), 1e-12);
+        assertEquals(3, TextStatistics.unigramEntropy(reference), 1e-12); // the length bias
+        TextStatistics.SameLengthEntropy e = TextStatistics.unigramEntropyAtSameLength(sample, reference);
+        assertEquals(4, e.tokens());
+        assertEquals(2, e.bits(), 1e-12);
+        assertEquals(2, e.referenceBits(), 1e-12); // "a b c" and "d", the start of the second sentence
+        assertEquals(0, e.percent(), 1e-12);
+        // the other way round: the sample is the longer side, cut
+        TextStatistics.SameLengthEntropy back = TextStatistics.unigramEntropyAtSameLength(reference, sample);
+        assertEquals(4, back.tokens());
+        assertEquals(2, back.bits(), 1e-12);
+        assertEquals(List.of(List.of("a", "b", "c"), List.of("d")), TextStatistics.firstTokens(reference, 4));
+        assertEquals(reference, TextStatistics.firstTokens(reference, 100));
+        assertEquals(List.of(), TextStatistics.firstTokens(reference, 0));
+        assertEquals(8, TextStatistics.tokenCount(reference));
+    }
 }
