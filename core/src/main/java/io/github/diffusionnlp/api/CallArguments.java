@@ -157,11 +157,11 @@ final class CallArguments {
      * Refuses steering asked from inside a steering scorer ({@link PlugAndPlay#requireOutsideAScorer}) before the call
      * samples anything: sampling refused it at its first step, after a network pass (a rewrite's masks filled first).
      * Refuses steering at one step too: it moves the embeddings between steps, and one step has none (its scorer was
-     * never called, and the call came back unsteered, unsaid).
+     * never called, and the call came back unsteered, unsaid). Weight 0 is no steering, and passes.
      */
     static void checkSteeringHere(Constraints c, SamplingOptions options) {
         if (c.steer() != null) {
-            if (options.steps() == 1) {
+            if (options.steps() == 1 && c.steer().weight() > 0) {
                 throw new IllegalArgumentException("plug-and-play steering acts between sampling steps, and 1 step has"
                         + " none; give 2 steps or more, or leave withSteering unset");
             }

@@ -60,4 +60,18 @@ class OneStepSteeringTest {
         lm.infill(in, steered, two);
         assertTrue(calls.get() > 0, "two steps call the scorer");
     }
+
+    /** Weight 0 is no steering (PlugAndPlay.of says so, and the sampler never calls its scorer): one step takes it. */
+    @Test
+    void weightZeroIsNoSteeringAndOneStepTakesIt() {
+        AtomicInteger calls = new AtomicInteger();
+        GuidanceScorer scorer = (x, sigma, generated) -> {
+            calls.incrementAndGet();
+            return x.mul(generated).sum(new int[] {1, 2});
+        };
+        SamplingOptions one = SamplingOptions.builder().steps(1).seed(3).length(6).build();
+        assertEquals(lm.generate(2, Constraints.none(), one),
+                lm.generate(2, Constraints.none().withSteering(PlugAndPlay.of(scorer, 0)), one));
+        assertEquals(0, calls.get());
+    }
 }

@@ -69,6 +69,12 @@ public final class SteeringEvaluation {
             if (probe != null) {
                 OptionErrors.checked("--probe-weight", () -> PlugAndPlay.of(none, probe.weight()));
             }
+            // before the model loads and the unguided rows are sampled: the first steered row was refused there
+            boolean steers = weights.stream().anyMatch(w -> w > 0) || probe != null && probe.weight() > 0;
+            if (steps == 1 && steers) {
+                throw new IllegalArgumentException("--steps 1: steering acts between sampling steps, and 1 step has"
+                        + " none; give --steps 2 or more (or only weights 0)");
+            }
         }
 
         /** These settings with the probe's training sentences read from {@code corpus}. */

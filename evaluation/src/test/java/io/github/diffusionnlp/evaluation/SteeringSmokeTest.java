@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -137,6 +138,25 @@ class SteeringSmokeTest {
     }
 
     /**
+     * Steering at one step is refused by the library (it acts between steps, and one step has none), and the run
+     * ended at its first steered row, after the model loaded and the unguided rows were sampled. Refused with the
+     * options now; weights of 0 alone steer nothing and pass.
+     */
+    @Test
+    void oneStepWithAWeightAboveZeroIsRefusedWithTheOptions() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SteeringEvaluation.Settings(2, 10, 1, 200, 1, List.of(0.0, 1.0), 8, null, null));
+        assertEquals("--steps 1: steering acts between sampling steps, and 1 step has none; give --steps 2 or more"
+                + " (or only weights 0)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new SteeringEvaluation.Settings(2, 10, 1, 200, 1, List.of(0.0), 8,
+                        new SteeringEvaluation.Probe(10, 5, 1, 3.0), null));
+        assertTrue(e.getMessage().startsWith("--steps 1: "), e.getMessage());
+        new SteeringEvaluation.Settings(2, 10, 1, 200, 1, List.of(0.0), 8, null, null);
+        new SteeringEvaluation.Settings(2, 10, 2, 200, 1, List.of(1.0), 8, null, null);
+    }
+
+    /**
      * --overwrite without --name replaced the committed steering-64 files with whatever was run ({@code --n 2} wrote
      * {@code "n" : 2} there); it is refused, before the model loads, when the settings are not the defaults, and the
      * refusal names the options that differ. --overwrite with a --name of its own is not.
@@ -163,10 +183,10 @@ class SteeringSmokeTest {
     void aMissingProbeCorpusIsRefusedBeforeTheModelLoads(@TempDir Path out) throws Exception {
         Path missing = out.resolve("probe.conllu");
         String err = refused("--model", out.resolve("no-model").toString(), "--probe-corpus", missing.toString(),
-                "--n", "1", "--steps", "1", "--out", out.toString());
+                "--n", "1", "--steps", "2", "--out", out.toString());
         assertTrue(err.contains(missing + ": corpus file not found"), err);
         err = refused("--model", out.resolve("no-model").toString(), "--probe-corpus", out.toString(),
-                "--n", "1", "--steps", "1", "--out", out.toString());
+                "--n", "1", "--steps", "2", "--out", out.toString());
         assertTrue(err.contains(out + " is a directory; give a corpus file"), err);
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "nothing written");
@@ -178,13 +198,13 @@ class SteeringSmokeTest {
     void refusesAnOutputThatCannotHoldTheFilesBeforeLoadingTheModel(@TempDir Path out) throws Exception {
         Path file = out.resolve("a-file");
         Files.writeString(file, "not a directory");
-        String err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", file.toString());
+        String err = refused("--no-probe", "--n", "1", "--steps", "2", "--out", file.toString());
         assertTrue(err.contains("--out " + file + " is a file, not a directory"), err);
         assertEquals("not a directory", Files.readString(file));
-        err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", out.toString(), "--name", "runs/first");
+        err = refused("--no-probe", "--n", "1", "--steps", "2", "--out", out.toString(), "--name", "runs/first");
         assertTrue(err.contains("--name runs/first is not a file name"), err);
         // a directory to be made under a file: said by the option (it was Java's bare "...: Not a directory")
-        err = refused("--no-probe", "--n", "1", "--steps", "1", "--out", file.resolve("results").toString());
+        err = refused("--no-probe", "--n", "1", "--steps", "2", "--out", file.resolve("results").toString());
         assertTrue(err.contains("--out " + file.resolve("results") + " cannot be made: " + file
                 + " is a file, not a directory"), err);
     }
