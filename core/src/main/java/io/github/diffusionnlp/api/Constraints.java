@@ -105,7 +105,7 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
 
     /**
      * Steers sampling with a scorer of your own (plug-and-play guidance); see {@link PlugAndPlay}. Steering acts
-     * between sampling steps: a call of one step with it is refused.
+     * between sampling steps: a call of one step with it is refused (at a weight above 0; weight 0 is no steering).
      */
     public Constraints withSteering(PlugAndPlay p) {
         return new Constraints(sentiment, template, guidance, p, candidates, lexical);
