@@ -2,7 +2,6 @@ package io.github.diffusionnlp.steer;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -95,12 +94,11 @@ public final class LexiconSentimentScorer implements AutoCloseable {
         return (x, sigma, generated) -> lifecycle.whileOpen(() -> expected(value, x, sigma, generated));
     }
 
+    /**
+     * The (B, L, V) arrays are freed once read; with a graph (steering) the nodes that need them keep them by
+     * references of their own, as {@link WordPosteriors#of} frees its logits.
+     */
     private NDArray expected(NDArray value, NDArray x, NDArray sigma, NDArray generated) {
-        if (JniUtils.isGradMode()) { // steering: the graph holds the posteriors and values until the step ends
-            return WordPosteriors.of(x, sigma, table.transpose(), halfSquaredNorms).matMul(value).mul(generated)
-                    .sum(new int[] {1, 2});
-        }
-        // No graph (a score read outside a gradient collector): the (B, L, V) arrays freed once read
         try (NDArray transposed = table.transpose();
                 NDArray posteriors = WordPosteriors.of(x, sigma, transposed, halfSquaredNorms);
                 NDArray values = posteriors.matMul(value)) {

@@ -9,7 +9,6 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -152,20 +151,15 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         }
     }
 
-    /** (B, V): each position's word posterior p(w | x), summed over the positions. */
+    /**
+     * (B, V): each position's word posterior p(w | x) ({@link WordPosteriors}), summed over the positions. The
+     * (B, L, V) posteriors are freed once summed; with a graph (steering) its softmax node keeps them, as long as it
+     * needs them, by a reference of its own, as {@link WordPosteriors#of} frees its logits.
+     */
     private NDArray bag(NDArray x, NDArray sigma) {
-        if (JniUtils.isGradMode()) {
-            return posteriors(x, sigma).sum(new int[] {1});
-        }
-        // No graph (probabilities read outside a gradient collector): the (B, L, V) posteriors freed once summed
         try (NDArray posteriors = WordPosteriors.of(x, sigma, tableTransposed, halfSquaredNorms)) {
             return posteriors.sum(new int[] {1});
         }
-    }
-
-    /** (B, L, V): each position's word posterior ({@link WordPosteriors}). */
-    private NDArray posteriors(NDArray x, NDArray sigma) {
-        return WordPosteriors.of(x, sigma, tableTransposed, halfSquaredNorms);
     }
 
     /** (V): ‖e_w‖² / 2 of a (d, V) table; its temporaries freed here, as they would stay on the probe's manager. */
