@@ -751,15 +751,8 @@ public final class TaggedCorpus {
 
     /** Whether every surrogate in {@code s} is half of a pair: what UTF-8 can write (else as "?"). */
     private static boolean wellFormed(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
+        // code points pair the surrogates that form a character: one left a surrogate is unpaired
+        return s.codePoints().noneMatch(c -> Character.getType(c) == Character.SURROGATE);
     }
 
     /** {@code text} quoted with its tabs and line breaks visible. */
