@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.model;
 
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.Visible;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -73,12 +74,31 @@ public final class Vocabulary {
                         + " and again on line " + (i + 1) + "; each word of a vocabulary is on one line only (the"
                         + " file was edited or damaged: restore it from the model's save)");
             }
+            String unreadable = i < 2 ? null : whyNoWord(words.get(i));
+            if (unreadable != null) { // infill would write it as a filled word: a token count changed, a mask left
+                throw new IllegalArgumentException("line " + (i + 1) + " holds '" + Visible.of(words.get(i))
+                        + "', which no text can hold as a word (" + unreadable + "; no corpus gives one)");
+            }
             // the same word in another Unicode form (a model trained before words were read in NFC): the first,
             // more frequent line is the one text is read as
             twinLines += b.putIfAbsent(written.get(i), i) == null ? 0 : 1;
         }
         this.ids = ImmutableMap.copyOf(b);
         this.twins = twinLines;
+    }
+
+    /**
+     * Why {@code word} cannot be a word of a vocabulary, or null when it can: text is read as whitespace tokens
+     * ({@link TaggedCorpus#TOKEN}), none empty or holding whitespace, and a special token in it is never a word.
+     */
+    private static String whyNoWord(String word) {
+        if (word.isEmpty()) {
+            return "the line is empty";
+        }
+        if (isReserved(word)) {
+            return word + " is a special token";
+        }
+        return TaggedCorpus.TOKEN.matcher(word).matches() ? null : "a word is a run of characters without whitespace";
     }
 
     /**
@@ -115,7 +135,7 @@ public final class Vocabulary {
                     int c = Integer.compare(counts.count(b), counts.count(a));
                     return c != 0 ? c : a.compareTo(b);
                 })
-                .filter(w -> !isReserved(w) && Utf8.encodedLength(w) <= LONGEST_WORD)
+                .filter(w -> whyNoWord(w) == null && Utf8.encodedLength(w) <= LONGEST_WORD)
                 .limit(Math.max(1, maxSize - 2))
                 .forEach(words::add);
         if (words.size() == 2) {

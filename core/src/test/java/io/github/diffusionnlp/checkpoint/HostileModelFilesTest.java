@@ -1,0 +1,84 @@
+package io.github.diffusionnlp.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.ar.ArCheckpoint;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Model directories a hostile or unlucky user might give (audit h243): each is refused naming the file and what is
+ * wrong, in plain words, rather than loading into a model that writes garbage or failing with a Java exception's name.
+ * The files are copies of the shipped models, edited as a hand or a tool might, with their recorded checksums made to
+ * match where the edit is to reach the file's own checks.
+ */
+class HostileModelFilesTest {
+    /** A copy of the shipped model {@code name} ("brown-cdcd", "brown-ar") in {@code dir}. */
+    private static Path copyOf(String name, Path dir) throws IOException {
+        Path source = TestModels.root().resolve("test-data/models/" + name);
+        Path copy = Files.createDirectories(dir.resolve(name));
+        try (var files = Files.list(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        return copy;
+    }
+
+    /** Replaces {@code from} by {@code to} in {@code model}'s config.json, which must hold it. */
+    private static Path editConfig(Path model, String from, String to) throws IOException {
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        String json = Files.readString(config);
+        assertTrue(json.contains(from), from);
+        Files.writeString(config, json.replace(from, to));
+        return config;
+    }
+
+    /** Records {@code name}'s checksum as it is now in {@code model}'s config.json, as a crafted model would. */
+    private static void recordChecksum(Path model, String name) throws IOException {
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        Files.writeString(config, Files.readString(config).replaceAll("(\"" + java.util.regex.Pattern.quote(name)
+                + "\" : )\"[^\"]*\"", "$1\"" + CheckpointCommit.fingerprintOf(model.resolve(name)) + "\""));
+    }
+
+    private static InvalidModelException loadFails(Path model) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            return assertThrows(InvalidModelException.class, () -> ModelCheckpoint.load(model, manager));
+        }
+    }
+
+    /**
+     * A vocab.txt line that no text can hold as a word (empty, holding whitespace, or the mask placeholder) loaded, and
+     * infill could write it as a filled word: "" or "a b" changed the number of tokens of the line it filled, and
+     * [MASK] left a mask in the output. No corpus gives such a word (training reads whitespace tokens and never
+     * learns [MASK]), so the line is refused, named, with the word quoted visibly.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "a b", "\u00a0", "[MASK]"})
+    void aVocabularyWordNoTextCanHoldIsRefusedByItsLine(String word, @TempDir Path dir) throws IOException {
+        Path model = copyOf("brown-cdcd", dir);
+        Files.delete(model.resolve(ModelCheckpoint.TAG_LEXICON)); // it names the word replaced: refused for that first
+        editConfig(model, "\"tag-lexicon.tsv\" : \"crc32c:d12a0387\",", "");
+        Path vocab = model.resolve(ModelCheckpoint.VOCAB);
+        List<String> lines = new ArrayList<>(Files.readAllLines(vocab));
+        lines.set(5, word);
+        Files.write(vocab, lines);
+        recordChecksum(model, ModelCheckpoint.VOCAB);
+        InvalidModelException e = loadFails(model);
+        assertEquals(vocab, e.file());
+        assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: line 6 holds '"
+                + io.github.diffusionnlp.corpus.Visible.of(word) + "', which no text can hold as a word"),
+                e.getMessage());
+    }
+}
