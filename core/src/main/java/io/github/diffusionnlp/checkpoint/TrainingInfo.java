@@ -77,6 +77,14 @@ public record TrainingInfo(
         Map<Sentiment, List<Integer>> rowLengthsByLabel, String dev, Long devBytes, String devChecksum) {
 
     public TrainingInfo {
+        if (metrics != null) { // Map.copyOf's NullPointerException named neither the metric nor the problem
+            metrics.forEach((name, value) -> {
+                if (value == null) {
+                    throw new IllegalArgumentException("the metric '" + io.github.diffusionnlp.corpus.Visible.of(name)
+                            + "' has no value (null): the file was edited or damaged; give it its value, or delete it");
+                }
+            });
+        }
         metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
         rowLengths = counts(rowLengths);
         if (rowLengthsByLabel != null) {

@@ -81,4 +81,23 @@ class HostileModelFilesTest {
                 + io.github.diffusionnlp.corpus.Visible.of(word) + "', which no text can hold as a word"),
                 e.getMessage());
     }
+
+    /**
+     * A metric recorded as null in config.json was refused with "problem: `java.lang.NullPointerException`", naming
+     * neither the metric nor what was wrong; the diffusion and the autoregressive model alike. It names the metric now.
+     */
+    @Test
+    void aMetricWithoutAValueIsNamed(@TempDir Path dir) throws IOException {
+        Path diffusion = copyOf("brown-cdcd", dir);
+        editConfig(diffusion, "\"single_token_accuracy@16_T0.0\" : 0.187", "\"single_token_accuracy@16_T0.0\" : null");
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(diffusion));
+        assertEquals(diffusion.resolve(ModelCheckpoint.CONFIG), e.file());
+        assertTrue(e.getMessage().contains("the metric 'single_token_accuracy@16_T0.0' has no value (null)")
+                && !e.getMessage().contains("Exception"), e.getMessage());
+
+        Path ar = copyOf("brown-ar", dir);
+        editConfig(ar, "\"metrics\" : { }", "\"metrics\" : { \"nll\" : null }");
+        e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.readHeader(ar));
+        assertTrue(e.getMessage().contains("the metric 'nll' has no value (null)"), e.getMessage());
+    }
 }
