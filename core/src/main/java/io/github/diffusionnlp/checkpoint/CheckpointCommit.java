@@ -241,10 +241,23 @@ public final class CheckpointCommit {
             throws InvalidModelException {
         if (expected != null && !WELL_FORMED.matcher(expected).matches()) {
             throw new InvalidModelException(file.resolveSibling(CONFIG), "records the checksum of "
-                    + file.getFileName() + " as '" + expected + "', which is malformed: a checksum is crc32c: and 8"
-                    + " hexadecimal digits, as " + fingerprint(crc32c) + " (the config was edited or damaged). "
+                    + file.getFileName() + " as '" + quoted(expected) + "', which is malformed: a checksum is crc32c:"
+                    + " and 8 hexadecimal digits, as " + fingerprint(crc32c) + " (the config was edited or damaged). "
                     + remedy);
         }
+    }
+
+    /** The most characters of a malformed checksum a message quotes. */
+    private static final int QUOTED_CHECKSUM = 40;
+
+    /**
+     * A malformed checksum as a message quotes it: visibly ({@link Visible}: an ESC sequence in it ran in the
+     * terminal), and cut short when long (one of 100,000 characters was quoted whole).
+     */
+    private static String quoted(String checksum) {
+        return checksum.length() <= QUOTED_CHECKSUM ? Visible.of(checksum)
+                : Visible.of(checksum.substring(0, QUOTED_CHECKSUM)) + String.format(java.util.Locale.ROOT,
+                        "... (%,d characters)", checksum.length());
     }
 
     private static void putInPlace(Path dir, Collection<String> names) throws IOException {

@@ -100,4 +100,24 @@ class HostileModelFilesTest {
         e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.readHeader(ar));
         assertTrue(e.getMessage().contains("the metric 'nll' has no value (null)"), e.getMessage());
     }
+
+    /**
+     * A malformed checksum in config.json was quoted raw: an ESC sequence in it ran in the terminal that showed the
+     * message, and one of 100,000 characters was written whole. It is quoted visibly, and a long one cut short.
+     */
+    @Test
+    void aMalformedChecksumIsQuotedVisiblyAndShort(@TempDir Path dir) throws IOException {
+        Path model = copyOf("brown-cdcd", dir.resolve("escape"));
+        editConfig(model, "crc32c:cd8e49a6", "crc32c:\\u001b[2J");
+        InvalidModelException e = loadFails(model);
+        assertEquals(model.resolve(ModelCheckpoint.CONFIG), e.file());
+        assertTrue(e.getMessage().contains("records the checksum of model.params as 'crc32c:<U+001B>[2J', which is"
+                + " malformed"), e.getMessage());
+
+        Path long_ = copyOf("brown-cdcd", dir.resolve("long"));
+        editConfig(long_, "crc32c:cd8e49a6", "crc32c:" + "a".repeat(100_000));
+        e = loadFails(long_);
+        assertTrue(e.getMessage().contains("as 'crc32c:aaaaaaaa") && e.getMessage().contains("(100,007 characters)")
+                && e.getMessage().length() < 1_000, e.getMessage());
+    }
 }
