@@ -67,8 +67,9 @@ public final class ArCheckpoint {
         Path file = CheckpointFiles.config(dir, "train-ar");
         byte[] config = CheckpointFiles.readConfig(file);
         if (FORMAT.equals(CheckpointFiles.readFormat(file, config))) { // another format is named as such below
-            CheckpointFiles.requireModelFields(file, CheckpointFiles.readTree(file, config), SHAPE_FIELDS,
-                    "every autoregressive model's config");
+            com.fasterxml.jackson.databind.JsonNode tree = CheckpointFiles.readTree(file, config);
+            CheckpointFiles.requireFormatVersion(file, tree);
+            CheckpointFiles.requireModelFields(file, tree, SHAPE_FIELDS, "every autoregressive model's config");
         }
         Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {

@@ -259,6 +259,23 @@ public final class CheckpointFiles {
         }
     }
 
+    /**
+     * Refuses a config of a known format whose {@code formatVersion} is missing, null or below 1, naming it: parsed, a
+     * missing version read as 0, and the model was said to be an old one to train again.
+     */
+    public static void requireFormatVersion(Path file, JsonNode config) throws InvalidModelException {
+        JsonNode version = config.get("formatVersion");
+        if (version == null || version.isNull()) {
+            throw new InvalidModelException(file, "lacks \"formatVersion\"" + (version == null ? "" : " (it is null)")
+                    + ", which every model config has: the file was edited or damaged; restore it from a copy of the"
+                    + " model");
+        }
+        if (version.canConvertToInt() && version.isIntegralNumber() && version.asInt() < 1) {
+            throw new InvalidModelException(file, "says format version " + version.asInt() + ", and versions count"
+                    + " from 1: the file was edited or damaged; restore it from a copy of the model");
+        }
+    }
+
     /** Writes {@code network}'s parameters in DJL's format (not atomically: see {@link CheckpointCommit}). */
     public static void writeParameters(Path file, AbstractBlock network) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {

@@ -316,7 +316,9 @@ public final class ModelCheckpoint {
                     + "), not a diffusion model; it is used by compare-ar, evaluate --ar-model and AutoregressiveLM");
         }
         if (FORMAT.equals(format)) { // another format is named as such below, not by the fields it lacks
-            requireShapeFields(file, CheckpointFiles.readTree(file, config));
+            JsonNode tree = CheckpointFiles.readTree(file, config);
+            CheckpointFiles.requireFormatVersion(file, tree);
+            requireShapeFields(file, tree);
         }
         Header header = CheckpointFiles.readJson(file, config, Header.class);
         if (header == null || !FORMAT.equals(header.format())) {

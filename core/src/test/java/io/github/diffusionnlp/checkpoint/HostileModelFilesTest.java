@@ -120,4 +120,35 @@ class HostileModelFilesTest {
         assertTrue(e.getMessage().contains("as 'crc32c:aaaaaaaa") && e.getMessage().contains("(100,007 characters)")
                 && e.getMessage().length() < 1_000, e.getMessage());
     }
+
+    /**
+     * A config.json without a format version, or with one of 0 or below, was said to be "format version 0" (or -1)
+     * of a model "with no sentiment or syntax conditioning: retrain with `train`", advice for version 1 models that
+     * fits neither: the missing field is named, and a version below 1 said to be none, for both kinds of model.
+     */
+    @Test
+    void aMissingOrNonPositiveFormatVersionIsNotCalledAnOldModel(@TempDir Path dir) throws IOException {
+        Path diffusion = copyOf("brown-cdcd", dir);
+        Path config = diffusion.resolve(ModelCheckpoint.CONFIG);
+        String json = Files.readString(config);
+        editConfig(diffusion, "\"formatVersion\" : 3,", "");
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(diffusion));
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().startsWith(config + " lacks \"formatVersion\""), e.getMessage());
+        Files.writeString(config, json);
+        editConfig(diffusion, "\"formatVersion\" : 3", "\"formatVersion\" : null");
+        e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(diffusion));
+        assertTrue(e.getMessage().startsWith(config + " lacks \"formatVersion\" (it is null)"), e.getMessage());
+        Files.writeString(config, json);
+        editConfig(diffusion, "\"formatVersion\" : 3", "\"formatVersion\" : -1");
+        e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(diffusion));
+        assertTrue(e.getMessage().startsWith(config + " says format version -1, and versions count from 1: the file"
+                + " was edited or damaged"), e.getMessage());
+
+        Path ar = copyOf("brown-ar", dir);
+        editConfig(ar, "\"formatVersion\" : 1,", "");
+        e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.readHeader(ar));
+        assertTrue(e.getMessage().startsWith(ar.resolve(ArCheckpoint.CONFIG) + " lacks \"formatVersion\""),
+                e.getMessage());
+    }
 }
