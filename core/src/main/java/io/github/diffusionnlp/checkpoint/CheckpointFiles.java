@@ -53,8 +53,8 @@ public final class CheckpointFiles {
     /**
      * Writes configs indented; reads them strictly: a key given twice (Jackson kept the last), anything after the
      * document, a whole-number field given as a string ("64") or a fraction (64.9, read as 64), and a flag given as a
-     * string are refused, naming the field, where they loaded silently. Unknown fields are read past, as newer
-     * builds may add some.
+     * string or a number (1 read as true) are refused, naming the field, where they loaded silently. Unknown fields
+     * are read past, as newer builds may add some.
      */
     static final ObjectMapper JSON = strict(new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -67,7 +67,8 @@ public final class CheckpointFiles {
         json.coercionConfigFor(LogicalType.Integer)
                 .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
-        json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        json.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail); // 1 read as true
         return json;
     }
     /** The most a config.json may hold ({@link #readConfig}). */

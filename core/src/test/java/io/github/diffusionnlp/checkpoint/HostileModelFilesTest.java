@@ -151,4 +151,19 @@ class HostileModelFilesTest {
         assertTrue(e.getMessage().startsWith(ar.resolve(ArCheckpoint.CONFIG) + " lacks \"formatVersion\""),
                 e.getMessage());
     }
+
+    /**
+     * A flag given as a number loaded as one: relativePositions 1 read as true, and 0 as false (the network then built
+     * without the bias its weights hold, refused as a damaged model.params). A flag given as a string is refused
+     * (ModelCheckpointTest.refusesALenientlyReadConfig); a number is too, naming the field.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"1", "0"})
+    void aFlagGivenAsANumberIsRefusedNamingIt(String number, @TempDir Path dir) throws IOException {
+        Path model = copyOf("brown-cdcd", dir);
+        Path config = editConfig(model, "\"relativePositions\" : true", "\"relativePositions\" : " + number);
+        InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(model));
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().contains("not a valid model config (at model.relativePositions: "), e.getMessage());
+    }
 }
