@@ -482,9 +482,12 @@ public final class ModelCheckpoint {
             Vocabulary vocabulary, NDManager manager) throws IOException {
         ModelConfig config = header.model();
         files.loadParameters(PARAMS, network, manager);
-        TimeWarp warp = readWarp(dir.resolve(WARP), files.read(WARP, WARP_TABLE), config, header.warpDecay());
+        byte[] warpTable = files.read(WARP, WARP_TABLE);
+        TimeWarp warp = readWarp(dir.resolve(WARP), warpTable, config, header.warpDecay());
         // after the checks above, which say more about a damaged file; these catch whole files of another save
         files.verifyModelFiles(header.files(), header.training());
+        requireWarpRange(dir, warpTable, config); // the table as saved: a range other than its is config.json's
+
         Path lexicon = dir.resolve(TAG_LEXICON);
         CheckpointFiles.requireRegularIfThere(lexicon); // not "deleted, or not copied"
         TagLexicon tags = null;
@@ -518,6 +521,35 @@ public final class ModelCheckpoint {
         Header header = checkpoint.header();
         return new CheckpointReading(checkpoint.directory()).loadOptimizerState(OPTIMIZER, checkpoint.network(),
                 header.files(), header.training(), manager);
+    }
+
+    /**
+     * Refuses a config whose noise range is not the one the warping table's bins span (its first row's
+     * {@code sigma_low}, its last row's {@code sigma_high}, written to six digits): sigmaMin edited from 1 to 2 loaded,
+     * the warp fitted on one range was spread over another, and sampling ran over another range than the one it was
+     * trained on. Called once the table's checksum has passed: it is the table saved, so the config is named.
+     */
+    private static void requireWarpRange(Path dir, byte[] table, ModelConfig config) throws IOException {
+        Path file = dir.resolve(WARP);
+        List<String> lines = CheckpointFiles.lines(file, table);
+        String low = lines.get(1).split("\t")[1];
+        String high = lines.get(lines.size() - 1).split("\t")[2];
+        double lowSigma;
+        double highSigma;
+        try {
+            lowSigma = Numbers.parseDouble(low);
+            highSigma = Numbers.parseDouble(high);
+        } catch (NumberFormatException e) {
+            throw new InvalidModelException(file, "does not say the noise range its bins span (" + e.getMessage()
+                    + "): restore the directory from a copy, or train again");
+        }
+        if (!(Math.abs(lowSigma - config.sigmaMin()) <= 1e-5 * config.sigmaMin())
+                || !(Math.abs(highSigma - config.sigmaMax()) <= 1e-5 * config.sigmaMax())) {
+            throw new InvalidModelException(dir.resolve(CONFIG), "says the noise range is sigma " + config.sigmaMin()
+                    + ".." + config.sigmaMax() + ", but " + WARP + ", saved with it, spans sigma " + Visible.of(low)
+                    + ".." + Visible.of(high) + " (the range the model was trained on): the file was edited or"
+                    + " damaged; restore it from a copy of the model, or put back \"sigmaMin\" and \"sigmaMax\"");
+        }
     }
 
     /** The header of a warping table; older tables lack the last column, {@code loss_sum}. */

@@ -166,4 +166,19 @@ class HostileModelFilesTest {
         assertEquals(config, e.file());
         assertTrue(e.getMessage().contains("not a valid model config (at model.relativePositions: "), e.getMessage());
     }
+
+    /**
+     * A noise range edited in config.json (sigmaMin 1 made 2) loaded without a word: the time warp saved with the
+     * model was then spread over another range than it was fitted on, and the network sampled at noise levels it was
+     * never trained at. warp.tsv records the range its bins span; a config that says another is refused, naming it.
+     */
+    @Test
+    void aNoiseRangeOtherThanTheWarpingTablesIsRefused(@TempDir Path dir) throws IOException {
+        Path model = copyOf("brown-cdcd", dir);
+        Path config = editConfig(model, "\"sigmaMin\" : 1.0", "\"sigmaMin\" : 2.0");
+        InvalidModelException e = loadFails(model);
+        assertEquals(config, e.file());
+        assertTrue(e.getMessage().startsWith(config + " says the noise range is sigma 2.0..300.0, but warp.tsv, saved"
+                + " with it, spans sigma 1.00000..300.000"), e.getMessage());
+    }
 }
