@@ -318,7 +318,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
      * widths), and reads the noisy embeddings as that model's words.
      *
      * @throws IOException naming the file when it cannot be read, is larger than a probe of a model with 67,108,864
-     *     embedding values, or holds something other than a sentiment probe
+     *     embedding values, or holds something other than a sentiment probe, or a NaN or an infinity
      */
     public static NoisySentimentClassifier load(Path file) throws IOException {
         NDManager manager = NDManager.newBaseManager();
@@ -330,12 +330,36 @@ public final class NoisySentimentClassifier implements AutoCloseable {
                 throw new IOException(Visible.of(file) + ": not a sentiment classifier (expected a (d, V) embedding"
                         + " table, (V, 3) word weights and a (3) bias)");
             }
+            requireFinite(file, list);
             String name = file.toString();
             return Owned.by(manager, () -> new NoisySentimentClassifier(manager, list.get(0), list.get(1), list.get(2),
                     name));
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e instanceof IOException io ? io : new IOException(Visible.of(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Fails naming {@code file} and the array when a probe's arrays hold a NaN or an infinity: DJL decodes them as any
+     * other value (a model's weights with one are refused, {@code DjlArrayFileCheck}), and the probe scored every
+     * sentence NaN.
+     */
+    private static void requireFinite(Path file, NDList probe) throws IOException {
+        String[] names = {"embedding table holds", "word weights hold", "bias holds"};
+        for (int i = 0; i < probe.size(); i++) {
+            NDArray values = probe.get(i);
+            long nonFinite;
+            try (NDArray nan = values.isNaN(); NDArray infinite = values.isInfinite();
+                    NDArray either = nan.logicalOr(infinite); NDArray count = either.countNonzero()) {
+                nonFinite = count.getLong();
+            }
+            if (nonFinite > 0) {
+                throw new IOException(String.format(java.util.Locale.ROOT, "%s: the probe's %s %,d NaN or infinite"
+                        + " value%s (of %,d): the file was damaged, or the run that trained the probe diverged; train"
+                        + " it again", Visible.of(file), names[i], nonFinite, nonFinite == 1 ? "" : "s",
+                        values.size()));
+            }
         }
     }
 

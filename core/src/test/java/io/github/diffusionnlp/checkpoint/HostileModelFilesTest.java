@@ -181,4 +181,25 @@ class HostileModelFilesTest {
         assertTrue(e.getMessage().startsWith(config + " says the noise range is sigma 2.0..300.0, but warp.tsv, saved"
                 + " with it, spans sigma 1.00000..300.000"), e.getMessage());
     }
+
+    /**
+     * A sentiment probe file holding a NaN or an infinity loaded as any other (model.params with one is refused), and
+     * steered every sentence by a NaN score. It is refused naming the file, the array and how many values.
+     */
+    @ParameterizedTest
+    @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY})
+    void aProbeHoldingANanOrAnInfinityIsRefused(float bad, @TempDir Path dir) throws IOException {
+        Path file = dir.resolve("probe.ndlist");
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] weights = new float[5 * 3];
+            weights[4] = bad;
+            Files.write(file, new ai.djl.ndarray.NDList(m.ones(new ai.djl.ndarray.types.Shape(4, 5)),
+                    m.create(weights, new ai.djl.ndarray.types.Shape(5, 3)), m.zeros(new ai.djl.ndarray.types.Shape(3)))
+                    .encode());
+        }
+        IOException e = assertThrows(IOException.class,
+                () -> io.github.diffusionnlp.steer.NoisySentimentClassifier.load(file).close());
+        assertEquals(file + ": the probe's word weights hold 1 NaN or infinite value (of 15): the file was damaged,"
+                + " or the run that trained the probe diverged; train it again", e.getMessage());
+    }
 }
