@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -99,10 +101,70 @@ final class DjlArrayFileCheck {
      * DJL's order, with the network's name, shape and data type, and nothing after the last.
      */
     static void checkParameters(Path file, byte[] bytes, Block network) throws InvalidModelException {
-        walk(file, bytes, check -> {
-            check.block(network, "");
-            check.requireEnd("the last parameter");
-        });
+        try {
+            walk(file, bytes, check -> {
+                check.block(network, "");
+                check.requireEnd("the last parameter");
+            });
+        } catch (InvalidModelException e) {
+            // a parameter the network lacks (relativePositions edited to false) was read as the next block's header,
+            // and refused as "declares 1,342,242,828 input shapes": name the first parameter that differs instead
+            String other = otherParameter(bytes, network);
+            if (other == null) {
+                throw e;
+            }
+            throw new InvalidModelException(file, other, e);
+        }
+    }
+
+    /**
+     * Where the parameters {@code bytes} hold (each record's name, found by its layout: {@code 'P'}, version 1, the
+     * name, an encoded array) first differ from {@code network}'s, in DJL's order, in words; null when they do not
+     * differ, or the bytes hold no parameter record at all (not a parameter file: the walk's reason stands).
+     */
+    private static String otherParameter(byte[] bytes, Block network) {
+        List<String> names = new ArrayList<>();
+        List<String> paths = new ArrayList<>();
+        parameterNames(network, "", names, paths);
+        List<String> stored = new ArrayList<>();
+        byte[] array = {0, 4, 'N', 'D', 'A', 'R'};
+        for (int i = 0; i + 5 <= bytes.length; i++) {
+            if (bytes[i] == 0 && bytes[i + 1] == 'P' && bytes[i + 2] == 1) {
+                int length = ((bytes[i + 3] & 0xff) << 8) | (bytes[i + 4] & 0xff);
+                int end = i + 5 + length;
+                if (end + array.length <= bytes.length
+                        && java.util.Arrays.equals(bytes, end, end + array.length, array, 0, array.length)) {
+                    stored.add(new String(bytes, i + 5, length, java.nio.charset.StandardCharsets.UTF_8));
+                    i = end + array.length - 1;
+                }
+            }
+        }
+        if (stored.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < Math.max(names.size(), stored.size()); i++) {
+            String expected = i < names.size() ? names.get(i) : null;
+            String found = i < stored.size() ? stored.get(i) : null;
+            if (!java.util.Objects.equals(expected, found)) {
+                return "holds " + (found == null ? "no parameter" : "parameter " + Visible.of(found))
+                        + " where the network config.json describes has " + (expected == null ? "no more"
+                                : paths.get(i)) + " (its parameter " + (i + 1) + " of " + names.size() + "):"
+                        + " config.json does not describe these weights (a field of its \"model\" section edited,"
+                        + " such as relativePositions?); " + REMEDY;
+            }
+        }
+        return null;
+    }
+
+    /** {@code block}'s parameters' names, and their paths as {@link #block} names them, in DJL's order. */
+    private static void parameterNames(Block block, String path, List<String> names, List<String> paths) {
+        for (Parameter p : block.getDirectParameters().values()) {
+            names.add(p.getName());
+            paths.add(path + p.getName());
+        }
+        for (Pair<String, Block> child : block.getChildren()) {
+            parameterNames(child.getValue(), path + child.getKey() + "_", names, paths);
+        }
     }
 
     /**

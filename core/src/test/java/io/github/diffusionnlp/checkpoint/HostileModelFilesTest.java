@@ -202,4 +202,22 @@ class HostileModelFilesTest {
         assertEquals(file + ": the probe's word weights hold 1 NaN or infinite value (of 15): the file was damaged,"
                 + " or the run that trained the probe diverged; train it again", e.getMessage());
     }
+
+    /**
+     * relativePositions edited to false in a config whose weights hold the bias was refused as a damaged model.params
+     * that "declares 1,342,242,828 input shapes of block 04layer0_01attnNorm": the walk read the bias the network
+     * lacks as the next block's header. The file's parameters are named against the network's: the first that differs.
+     */
+    @Test
+    void weightsOfAnotherNetworkThanTheConfigsAreNamedByTheirFirstOtherParameter(@TempDir Path dir)
+            throws IOException {
+        Path model = copyOf("brown-cdcd", dir);
+        editConfig(model, "\"relativePositions\" : true", "\"relativePositions\" : false");
+        InvalidModelException e = loadFails(model);
+        Path params = model.resolve(ModelCheckpoint.PARAMS);
+        assertEquals(params, e.file());
+        assertTrue(e.getMessage().startsWith(params + " holds parameter relativeBias where the network config.json"
+                + " describes has "), e.getMessage());
+        assertTrue(e.getMessage().contains("config.json does not describe these weights"), e.getMessage());
+    }
 }
