@@ -59,7 +59,9 @@ public final class Vocabulary {
     public Vocabulary(List<String> words) {
         if (words.size() < 3 || !PAD.equals(words.get(0)) || !UNK.equals(words.get(1))) {
             throw new IllegalArgumentException("a vocabulary starts with " + PAD + " and " + UNK
-                    + " and holds at least one word");
+                    + " and holds at least one word" + (words.isEmpty() ? "" : " (its first lines: " + words.subList(0,
+                    Math.min(2, words.size())).stream().map(w -> "'" + Visible.of(w) + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
         this.words = ImmutableList.copyOf(words);
         this.written = this.words.stream().map(Vocabulary::normalized).collect(ImmutableList.toImmutableList());

@@ -220,4 +220,19 @@ class HostileModelFilesTest {
                 + " describes has "), e.getMessage());
         assertTrue(e.getMessage().contains("config.json does not describe these weights"), e.getMessage());
     }
+
+    /**
+     * A vocab.txt saved with a byte-order mark (an editor's "UTF-8 with BOM") was refused as "a vocabulary starts with
+     * [PAD] and [UNK]", though its first line reads [PAD] in any editor: the lines are quoted visibly, the mark shown.
+     */
+    @Test
+    void aVocabularyThatDoesNotStartWithTheSpecialTokensQuotesItsFirstLines(@TempDir Path dir) throws IOException {
+        Path model = copyOf("brown-cdcd", dir);
+        Path vocab = model.resolve(ModelCheckpoint.VOCAB);
+        Files.writeString(vocab, "\ufeff" + Files.readString(vocab));
+        InvalidModelException e = loadFails(model);
+        assertEquals(vocab, e.file());
+        assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: a vocabulary starts with [PAD] and [UNK]"
+                + " and holds at least one word (its first lines: '<U+FEFF>[PAD]', '[UNK]')"), e.getMessage());
+    }
 }
