@@ -120,7 +120,8 @@ final class DjlArrayFileCheck {
     /**
      * Where the parameters {@code bytes} hold (each record's name, found by its layout: {@code 'P'}, version 1, the
      * name, an encoded array) first differ from {@code network}'s, in DJL's order, in words; null when they do not
-     * differ, or the bytes hold no parameter record at all (not a parameter file: the walk's reason stands).
+     * differ, when they are only fewer (a file cut short) or when the bytes hold no parameter record at all (not a
+     * parameter file): the walk's reason stands.
      */
     private static String otherParameter(byte[] bytes, Block network) {
         List<String> names = new ArrayList<>();
@@ -145,11 +146,14 @@ final class DjlArrayFileCheck {
         for (int i = 0; i < Math.max(names.size(), stored.size()); i++) {
             String expected = i < names.size() ? names.get(i) : null;
             String found = i < stored.size() ? stored.get(i) : null;
-            if (!java.util.Objects.equals(expected, found)) {
-                return "holds " + (found == null ? "no parameter" : "parameter " + Visible.of(found))
-                        + " where the network config.json describes has " + (expected == null ? "no more"
-                                : paths.get(i)) + " (its parameter " + (i + 1) + " of " + names.size() + "):"
-                        + " config.json does not describe these weights (a field of its \"model\" section edited,"
+            if (found == null) { // fewer parameters than the network's: a file cut short, which the walk named
+                return null;
+            }
+            if (!found.equals(expected)) {
+                return "holds parameter " + Visible.of(found) + (expected == null ? " after the " + names.size()
+                        + " parameters of the network config.json describes" : " where the network config.json"
+                        + " describes has " + paths.get(i) + " (its parameter " + (i + 1) + " of " + names.size() + ")")
+                        + ": config.json does not describe these weights (a field of its \"model\" section edited,"
                         + " such as relativePositions?); " + REMEDY;
             }
         }

@@ -235,4 +235,19 @@ class HostileModelFilesTest {
         assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: a vocabulary starts with [PAD] and [UNK]"
                 + " and holds at least one word (its first lines: '<U+FEFF>[PAD]', '[UNK]')"), e.getMessage());
     }
+
+    /**
+     * A weight file cut short after a few of its parameters (but long enough for the weights config.json describes to
+     * fit: the size check passes) is said to be truncated, not to hold the weights of another network.
+     */
+    @Test
+    void aWeightFileCutShortIsSaidToBeTruncatedNotAnotherNetworks(@TempDir Path dir) throws IOException {
+        Path model = copyOf("brown-cdcd", dir);
+        Path params = model.resolve(ModelCheckpoint.PARAMS);
+        Files.write(params, java.util.Arrays.copyOf(Files.readAllBytes(params), 28_800_000));
+        InvalidModelException e = loadFails(model);
+        assertEquals(params, e.file());
+        assertTrue(!e.getMessage().contains("does not describe these weights")
+                && e.getMessage().contains("truncated"), e.getMessage());
+    }
 }
