@@ -64,7 +64,10 @@ public final class TrainingData {
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
         }
-        return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()),
+        CorpusFingerprint fingerprint = CorpusFingerprint.of(options.corpus());
+        // the same file, unchanged, may read as other sentences now than for the checkpoint's run
+        RecordedCorpus.requireSameReading(options, resumed, read.reading().layout(), fingerprint);
+        return new Corpora(corpus, devCorpus, read.reading(), fingerprint,
                 options.dev() == null ? null : CorpusFingerprint.of(options.dev()));
     }
 
