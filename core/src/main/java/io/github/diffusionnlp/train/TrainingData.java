@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -60,6 +61,9 @@ public final class TrainingData {
                 : StoppableReading.readBeside(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
                         .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check,
                         options.corpus(), corpus).sentences();
+        if (corpus.isEmpty() && read.reading().layout() != CorpusLayout.PLAIN) {
+            requireNoPlainSentences(options);
+        }
         requireSentences(options.corpus().toString(), corpus);
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
@@ -84,6 +88,30 @@ public final class TrainingData {
         log.printf(Locale.ROOT, "corpus: %s read in %.1f s%n", Counted.of(read.sentences().size(), "sentence",
                 "sentences"), (System.nanoTime() - start) / 1e9);
         return read;
+    }
+
+    /**
+     * Refuses a corpus that read as no sentences in a layout of columns (guessed, said or recorded) but holds lines
+     * that plain text reads as sentences, saying so and to give {@code --layout plain}: a file of nothing but lines
+     * such as {@code #MeToo is trending} is guessed as columns (the guess counts no {@code #} line), in which every
+     * {@code #} line is a comment, and "every line is blank or a # comment" named no way to read it.
+     */
+    private static void requireNoPlainSentences(TrainOptions options) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(options.corpus())) {
+            return; // a pipe is not read twice
+        }
+        List<TaggedSentence> plain = TaggedCorpus.readAs(options.corpus(), options.corpusReading(null)
+                .orLayout(CorpusLayout.PLAIN), null, LayoutOption.COMMAND_LINE).sentences();
+        if (plain.isEmpty()) {
+            return;
+        }
+        throw new IOException(Visible.of(options.corpus()) + " holds no sentences (every line is blank or a #"
+                + " comment), but read as plain text it holds " + Counted.of(plain.size(), "sentence", "sentences")
+                + ", lines that start with # and go on, the first " + Visible.of(String.join(" ",
+                        plain.get(0).words())) + " (in plain text a comment is # alone or followed by white space; in"
+                + " the layouts of columns every # line is one): give "
+                + options.names().given(TrainOptions.Setting.LAYOUT, CorpusLayout.PLAIN)
+                + " to read it as plain text, one sentence a line");
     }
 
     /**
