@@ -49,7 +49,8 @@ public final class ReadingRules {
             byte[] hashLine = null; // the line being read when it starts with #, plain text only
             int hashLength = 0;
             Changed hash = null; // the first # line read as a sentence now
-            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+            // whole chunks (a gzip stream may give a few bytes a read): the first holds a byte-order mark whole
+            for (int n = in.readNBytes(chunk, 0, chunk.length); n > 0; n = in.readNBytes(chunk, 0, chunk.length)) {
                 int from = 0;
                 if (!bomChecked && n > 0) {
                     bomChecked = true;
