@@ -159,10 +159,13 @@ public final class RecordedCorpus {
      * the trained weights' (what the loop measures, and a run without {@code --average} records), so an averaged
      * checkpoint's, which is its average's, is not carried: a run resumed from it without the average recorded it
      * as the dev loss of the trained weights it saves (with the average, each checkpoint measures the average's).
+     * Nor is the loss of a dev split that reads as other sentences now ({@code devReadsOtherwise}, {@link
+     * #readsOtherwise}).
      */
-    static double devLossCarried(TrainingInfo previous, TrainOptions options, CorpusFingerprint dev) {
+    static double devLossCarried(TrainingInfo previous, TrainOptions options, CorpusFingerprint dev,
+            boolean devReadsOtherwise) {
         if (previous == null || previous.dev() == null || options.dev() == null || dev == null
-                || previous.averageDecay() > 0) {
+                || previous.averageDecay() > 0 || devReadsOtherwise) {
             return Double.NaN;
         }
         boolean same = previous.dev().equals(options.dev().toAbsolutePath().normalize().toString())
@@ -222,6 +225,22 @@ public final class RecordedCorpus {
                 + "; resuming would train the model on other sentences than it was trained on. Start a new model on"
                 + " it (another " + options.names().name(Setting.OUTPUT) + ", without "
                 + options.names().name(Setting.RESUME) + "), or, " + remedy);
+    }
+
+    /**
+     * Whether {@code file}, read as {@code layout}, its fingerprint {@code now} (null: no regular file), is the file
+     * {@code recorded} (null: a new model) measured its dev loss on, unchanged, and reads as other sentences now than
+     * by the rules that checkpoint's run read by ({@link ReadingRules}).
+     */
+    static boolean readsOtherwise(TrainingInfo recorded, Path file, CorpusLayout layout, CorpusFingerprint now)
+            throws IOException {
+        if (recorded == null || now == null || recorded.dev() == null
+                || recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT
+                || !recorded.dev().equals(file.toAbsolutePath().normalize().toString())
+                || !now.equals(CorpusFingerprint.recordedDev(recorded))) {
+            return false;
+        }
+        return ReadingRules.changedSinceFirst(file, layout) != null;
     }
 
     /** The most of a line a refusal shows, in characters. */

@@ -32,10 +32,12 @@ public final class TrainingData {
      */
     /**
      * {@code fingerprint}: the corpus file's size and checksum, which the run's checkpoints record (null: no file);
-     * {@code devFingerprint}: the dev split's so (null: none, or no file).
+     * {@code devFingerprint}: the dev split's so (null: none, or no file); {@code devReadsOtherwise}: whether the dev
+     * split is the one the resumed checkpoint measured on, and reads as other sentences now than by the rules that
+     * checkpoint's run read by ({@link RecordedCorpus#devLossCarried} carries no loss of it then).
      */
     record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading,
-            CorpusFingerprint fingerprint, CorpusFingerprint devFingerprint) {}
+            CorpusFingerprint fingerprint, CorpusFingerprint devFingerprint, boolean devReadsOtherwise) {}
 
     /**
      * Reads the corpus and the dev split in the options' layout and multiword-token reading
@@ -57,10 +59,11 @@ public final class TrainingData {
             StoppableReading.requireRoomToTrain(options.corpus(), corpus);
         }
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
-        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
+        TaggedCorpus.Read devRead = options.dev() == null ? null
                 : StoppableReading.readBeside(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
                         .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check,
-                        options.corpus(), corpus).sentences();
+                        options.corpus(), corpus);
+        List<TaggedSentence> devCorpus = devRead == null ? List.of() : devRead.sentences();
         if (corpus.isEmpty() && read.reading().layout() != CorpusLayout.PLAIN) {
             requireNoPlainSentences(options);
         }
@@ -71,8 +74,10 @@ public final class TrainingData {
         CorpusFingerprint fingerprint = CorpusFingerprint.of(options.corpus());
         // the same file, unchanged, may read as other sentences now than for the checkpoint's run
         RecordedCorpus.requireSameReading(options, resumed, read.reading().layout(), fingerprint);
-        return new Corpora(corpus, devCorpus, read.reading(), fingerprint,
-                options.dev() == null ? null : CorpusFingerprint.of(options.dev()));
+        CorpusFingerprint devFingerprint = options.dev() == null ? null : CorpusFingerprint.of(options.dev());
+        return new Corpora(corpus, devCorpus, read.reading(), fingerprint, devFingerprint,
+                devRead != null && RecordedCorpus.readsOtherwise(resumed, options.dev(), devRead.reading().layout(),
+                        devFingerprint));
     }
 
     /**
