@@ -30,8 +30,9 @@ import java.util.stream.IntStream;
  * {@link io.github.diffusionnlp.corpus.TaggedCorpus#TOKEN}: a no-break space too, which Java's {@code \s} does not
  * match); what remains must be one word, with none of that inside, since no model word holds it. Words match the
  * vocabulary ignoring case and Unicode form ({@link #ids}). A file is UTF-8 lines, and only its lines have two rules
- * more: a blank line, or one starting with {@code #}, is no entry (a comment); a collection's blank entry is refused,
- * as a mistake, and an entry starting with {@code #} is a word.
+ * more: a blank line, or one starting with {@code #}, is no entry (a comment), and a line starting with {@code \#}
+ * is the word after its backslash ({@code \#MeToo} bans {@code #MeToo}; a backslash anywhere else is the word's);
+ * a collection's blank entry is refused, as a mistake, and an entry starting with {@code #} is a word.
  */
 final class BannedWords {
     private static final String RESOURCE = "banned-words.txt";
@@ -40,6 +41,8 @@ final class BannedWords {
     private static final Pattern AROUND = Pattern.compile("^" + SPACE + "+|" + SPACE + "+$");
     private static final String FORMAT = "a banned-words file holds one word a line in UTF-8, '#' starting a comment"
             + " line, and an empty one bans none";
+    /** What starts a file's line that bans a word starting with {@code #}: its backslash is dropped. */
+    private static final String ESCAPED_HASH = "\\#";
     /** The largest list file read: 16 MiB, over a million words, far more than any model's vocabulary holds. */
     private static final long LARGEST_FILE = 1 << 24;
     static final Set<String> DEFAULT = readDefault(); // after the constants its reading uses
@@ -102,6 +105,9 @@ final class BannedWords {
             String text = AROUND.matcher(line.text()).replaceAll("");
             if (text.isEmpty() || text.startsWith("#")) {
                 continue;
+            }
+            if (text.startsWith(ESCAPED_HASH)) {
+                text = text.substring(1); // \#MeToo bans #MeToo, which # alone would make a comment
             }
             words.add(word(text, source + ":" + line.number() + ": ",
                     FORMAT + ", so put each word on a line of its own"));

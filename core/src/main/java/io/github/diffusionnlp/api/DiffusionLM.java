@@ -1191,7 +1191,8 @@ public final class DiffusionLM implements AutoCloseable {
 
         /**
          * As {@link #optBannedWords(Collection)}, the words read from a list file: UTF-8, one word a line, blank
-         * lines and lines starting with {@code #} ignored (the format of the default list's resource,
+         * lines and lines starting with {@code #} ignored, a line starting with {@code \#} the word after its
+         * backslash ({@code \#MeToo} bans {@code #MeToo}) (the format of the default list's resource,
          * {@code banned-words.txt}). The file's words <em>replace</em> the default list, as the collection's do: to
          * extend the default, copy its words into the file ({@link #defaultBannedWords()}); an empty file (or one of
          * comments only) bans none. Read at once. The front ends' {@code --banned-words}, {@code -bannedWords} and

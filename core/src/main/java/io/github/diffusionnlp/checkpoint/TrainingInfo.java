@@ -2,6 +2,7 @@ package io.github.diffusionnlp.checkpoint;
 
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.ReadingRules;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Sentiment;
@@ -68,13 +69,19 @@ import java.util.Map;
  *     for a dev split that is no regular file ({@link CorpusFingerprint#recordedDev})
  * @param devChecksum its crc32c then, null as {@code devBytes}: a resume that would measure on a file that no longer
  *     has them is refused
+ * @param readingRules the version of the rules by which {@code corpus}'s text was read into lines and sentences
+ *     ({@link ReadingRules#CURRENT}), or null in configs written before it was recorded (2026-12-07), whose runs read
+ *     by {@link ReadingRules#FIRST}: a bare CR ended no line, and plain text skipped every line starting with
+ *     {@code #}. A run resumed on the same file, unchanged, that reads otherwise now is refused ({@code
+ *     TrainingData}): its size and checksum are the same, its sentences are not
  */
 public record TrainingInfo(
         String corpus, int trainSentences, int step, int totalSteps, int batchSize, double learningRate,
         long seed, double wallSeconds, double trainLoss, double devLoss, Map<String, Double> metrics,
         double averageDecay, CorpusLayout layout, MultiwordTokens multiword, Boolean tagged, Integer warmupSteps,
         Double sentimentLexiconShare, Long corpusBytes, String corpusChecksum, List<Integer> rowLengths,
-        Map<Sentiment, List<Integer>> rowLengthsByLabel, String dev, Long devBytes, String devChecksum) {
+        Map<Sentiment, List<Integer>> rowLengthsByLabel, String dev, Long devBytes, String devChecksum,
+        Integer readingRules) {
 
     public TrainingInfo {
         if (metrics != null) { // Map.copyOf's NullPointerException named neither the metric nor the problem
@@ -97,6 +104,18 @@ public record TrainingInfo(
     private static List<Integer> counts(List<Integer> counts) {
         // not List.copyOf: a damaged config's null count reaches the load's check, which names it
         return counts == null ? null : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(counts));
+    }
+
+    /** A record that does not say by which rules its corpus was read ({@code readingRules}), as configs before. */
+    public TrainingInfo(String corpus, int trainSentences, int step, int totalSteps, int batchSize,
+            double learningRate, long seed, double wallSeconds, double trainLoss, double devLoss,
+            Map<String, Double> metrics, double averageDecay, CorpusLayout layout, MultiwordTokens multiword,
+            Boolean tagged, Integer warmupSteps, Double sentimentLexiconShare, Long corpusBytes,
+            String corpusChecksum, List<Integer> rowLengths, Map<Sentiment, List<Integer>> rowLengthsByLabel,
+            String dev, Long devBytes, String devChecksum) {
+        this(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds, trainLoss, devLoss,
+                metrics, averageDecay, layout, multiword, tagged, warmupSteps, sentimentLexiconShare, corpusBytes,
+                corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes, devChecksum, null);
     }
 
     /** A record that does not record its dev split ({@code dev}, {@code devBytes}, {@code devChecksum}). */
@@ -224,7 +243,7 @@ public record TrainingInfo(
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
                 sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
-                devChecksum);
+                devChecksum, readingRules);
     }
 
     /** The same record with another corpus name (a results file writes it relative to the working directory). */
@@ -232,7 +251,7 @@ public record TrainingInfo(
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
                 sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
-                devChecksum);
+                devChecksum, readingRules);
     }
 
     /** The same record with another dev split name (a results file writes it relative to the working directory). */
@@ -240,7 +259,7 @@ public record TrainingInfo(
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
                 sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
-                devChecksum);
+                devChecksum, readingRules);
     }
 
     /**
@@ -251,7 +270,7 @@ public record TrainingInfo(
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
                 sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
-                devChecksum);
+                devChecksum, readingRules);
     }
 
     /**
@@ -272,7 +291,7 @@ public record TrainingInfo(
         return new TrainingInfo(corpus, trainSentences, step, totalSteps, batchSize, learningRate, seed, wallSeconds,
                 trainLoss, devLoss, metrics, averageDecay, layout, multiword, tagged, warmupSteps,
                 sentimentLexiconShare, corpusBytes, corpusChecksum, rowLengths, rowLengthsByLabel, dev, devBytes,
-                devChecksum);
+                devChecksum, readingRules);
     }
 
     /**

@@ -9,6 +9,7 @@
  * {@link io.github.diffusionnlp.corpus.Upos}, {@link io.github.diffusionnlp.corpus.CorpusLayout},
  * {@link io.github.diffusionnlp.corpus.MultiwordTokens} and {@link io.github.diffusionnlp.corpus.LayoutOption}.
  * <b>Internal:</b> the rest ({@code BrownCorpus}, {@code BrownTags}, {@code PtbTags}, {@code SentimentLabeller},
- * {@code NgramCorpusParameters}): public for the other modules of this project; no compatibility promise.
+ * {@code NgramCorpusParameters}, {@code ReadingRules}): public for the other modules of this project; no
+ * compatibility promise.
  */
 package io.github.diffusionnlp.corpus;

@@ -72,6 +72,7 @@ public final class ArTrainer implements TrainingRun {
      */
     private CorpusFingerprint corpusFingerprint;
     private CorpusFingerprint devFingerprint; // the dev split's (null: none), which its checkpoints record too
+    private boolean devReadsOtherwise; // it reads as other sentences now than for the resumed checkpoint
 
     @Override
     public void stop() {
@@ -122,6 +123,7 @@ public final class ArTrainer implements TrainingRun {
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();
         devFingerprint = corpora.devFingerprint();
+        devReadsOtherwise = corpora.devReadsOtherwise();
         List<TaggedSentence> devCorpus = corpora.dev();
         CausalTransformer network;
         Vocabulary vocab;
@@ -197,7 +199,8 @@ public final class ArTrainer implements TrainingRun {
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         // the checkpoint's, when this run measures on the same dev split: a record's dev loss is of the split it names
-        double devLoss = RecordedCorpus.devLossCarried(previous, options, devFingerprint);
+        double devLoss = RecordedCorpus.devLossCarried(previous, options, devFingerprint,
+                devReadsOtherwise);
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());
         PairList<String, Parameter> parameters = network.getParameters();

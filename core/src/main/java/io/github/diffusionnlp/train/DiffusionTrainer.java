@@ -103,6 +103,8 @@ public final class DiffusionTrainer implements TrainingRun {
     private CorpusFingerprint corpusFingerprint;
     /** The dev split's so (null: none, or no regular file), which its checkpoints record (set before the loop). */
     private CorpusFingerprint devFingerprint;
+    /** Whether the dev split reads as other sentences now than for the resumed checkpoint (set before the loop). */
+    private boolean devReadsOtherwise;
     /** How many training rows have each length, which its checkpoints record (set before the loop). */
     private RowLengths rowLengths;
 
@@ -199,6 +201,7 @@ public final class DiffusionTrainer implements TrainingRun {
         List<TaggedSentence> corpus = startUp.checked(corpora.train()); // every pass over it checks for a stop
         corpusFingerprint = corpora.fingerprint();
         devFingerprint = corpora.devFingerprint();
+        devReadsOtherwise = corpora.devReadsOtherwise();
         List<TaggedSentence> devCorpus = corpora.dev();
         DiffusionTransformer network;
         Vocabulary vocab;
@@ -337,7 +340,8 @@ public final class DiffusionTrainer implements TrainingRun {
         int step = previous == null ? 0 : previous.step();
         double smoothed = previous == null ? Double.NaN : previous.trainLoss();
         // the checkpoint's, when this run measures on the same dev split: a record's dev loss is of the split it names
-        double devLoss = RecordedCorpus.devLossCarried(previous, options, devFingerprint);
+        double devLoss = RecordedCorpus.devLossCarried(previous, options, devFingerprint,
+                devReadsOtherwise);
         int startStep = step;
         TrainingLog progress = TrainingLog.continuing(options, log, previous);
         DivergenceGuard divergence = new DivergenceGuard(out, options.names());

@@ -4,6 +4,8 @@ import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.ReadingRules;
 import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.train.TrainOptions.Setting;
@@ -157,15 +159,99 @@ public final class RecordedCorpus {
      * the trained weights' (what the loop measures, and a run without {@code --average} records), so an averaged
      * checkpoint's, which is its average's, is not carried: a run resumed from it without the average recorded it
      * as the dev loss of the trained weights it saves (with the average, each checkpoint measures the average's).
+     * Nor is the loss of a dev split that reads as other sentences now ({@code devReadsOtherwise}, {@link
+     * #readsOtherwise}).
      */
-    static double devLossCarried(TrainingInfo previous, TrainOptions options, CorpusFingerprint dev) {
+    static double devLossCarried(TrainingInfo previous, TrainOptions options, CorpusFingerprint dev,
+            boolean devReadsOtherwise) {
         if (previous == null || previous.dev() == null || options.dev() == null || dev == null
-                || previous.averageDecay() > 0) {
+                || previous.averageDecay() > 0 || devReadsOtherwise) {
             return Double.NaN;
         }
         boolean same = previous.dev().equals(options.dev().toAbsolutePath().normalize().toString())
                 && dev.equals(CorpusFingerprint.recordedDev(previous));
         return same ? previous.devLoss() : Double.NaN;
+    }
+
+    /**
+     * Refuses a run resuming {@code recorded} on the corpus it was trained on, unchanged (its size and checksum, {@code
+     * now}, as recorded, or none recorded), when that file reads as other sentences now, read as {@code read} says,
+     * than by the rules the checkpoint's run read it by ({@link ReadingRules}; a record without them, of before
+     * 2026-12-07, read by the first): a bare CR, which ends a line now and ended none, or, in plain text, a line such
+     * as {@code #MeToo is trending}, a sentence now and a comment then. The size and checksum cannot tell: the run
+     * would train on other sentences than the checkpoint was trained on, unsaid. A file that has changed is said or
+     * refused as such ({@link #resolve}, {@link TrainingNotes}); one that is no regular file ({@code now} null)
+     * cannot be read again to tell, and is not.
+     */
+    static void requireSameReading(TrainOptions options, TrainingInfo recorded, CorpusLayout read,
+            CorpusFingerprint now) throws IOException {
+        if (recorded == null || now == null || !recorded.isTrainedOn(options.corpus())
+                || recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT) {
+            return;
+        }
+        CorpusFingerprint then = CorpusFingerprint.recorded(recorded);
+        if (then != null && !then.equals(now)) {
+            return;
+        }
+        ReadingRules.Changed changed = ReadingRules.changedSinceFirst(options.corpus(), read);
+        if (changed == null) {
+            return;
+        }
+        String file = Visible.of(recorded.corpus());
+        String quoted = ShellQuoted.of(file);
+        boolean gzip = recorded.corpus().endsWith(".gz");
+        String newFile = options.names().given(Setting.CORPUS, "NEW");
+        String why;
+        String remedy;
+        if (changed.kind() == ReadingRules.Kind.BARE_CR) {
+            why = String.format(java.util.Locale.ROOT, "it holds a bare CR (an old Mac line end) on its line %,d,"
+                    + " which ends a line since 2026-12-07 but ended none for the build that wrote the checkpoint:"
+                    + " that run read the lines around it as one", changed.line());
+            String convert = "perl -pe 's/\\r\\n?/\\n/g'";
+            remedy = "to go on training this one on its lines as they read now, convert its line ends to \\n ("
+                    + (gzip ? "zcat " + quoted + " | " + convert : convert + " " + quoted) + " > NEW) and give "
+                    + newFile;
+        } else {
+            why = String.format(java.util.Locale.ROOT, "its line %,d, %s, starts with # and is a sentence of plain"
+                    + " text since 2026-12-07, but the build that wrote the checkpoint skipped every line starting"
+                    + " with # as a comment", changed.line(), Visible.of(shown(changed.text())));
+            String drop = "grep -v '^#'";
+            remedy = "to go on training this one on the sentences it was trained on, drop the lines starting with #"
+                    + " as that build did (" + (gzip ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
+                    + " > NEW) and give " + newFile;
+        }
+        throw new IOException(file + ", the corpus the checkpoint in " + Visible.of(options.output()) + " was trained"
+                + " on, reads as other sentences now than it did for the run that wrote the checkpoint: " + why
+                + "; resuming would train the model on other sentences than it was trained on. Start a new model on"
+                + " it (another " + options.names().name(Setting.OUTPUT) + ", without "
+                + options.names().name(Setting.RESUME) + "), or, " + remedy);
+    }
+
+    /**
+     * Whether {@code file}, read as {@code layout}, its fingerprint {@code now} (null: no regular file), is the file
+     * {@code recorded} (null: a new model) measured its dev loss on, unchanged, and reads as other sentences now than
+     * by the rules that checkpoint's run read by ({@link ReadingRules}).
+     */
+    static boolean readsOtherwise(TrainingInfo recorded, Path file, CorpusLayout layout, CorpusFingerprint now)
+            throws IOException {
+        if (recorded == null || now == null || recorded.dev() == null
+                || recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT
+                || !recorded.dev().equals(file.toAbsolutePath().normalize().toString())
+                || !now.equals(CorpusFingerprint.recordedDev(recorded))) {
+            return false;
+        }
+        return ReadingRules.changedSinceFirst(file, layout) != null;
+    }
+
+    /** The most of a line a refusal shows, in characters. */
+    private static final int SHOWN = 60;
+
+    /** {@code line}, cut after {@value #SHOWN} characters (not inside a pair of surrogates). */
+    private static String shown(String line) {
+        if (line.length() <= SHOWN) {
+            return line;
+        }
+        return line.substring(0, Character.isHighSurrogate(line.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN) + "...";
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
+import io.github.diffusionnlp.corpus.ReadingRules;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.model.Numbers;
@@ -609,7 +610,7 @@ public record TrainOptions(
                 rowLengths == null ? null : rowLengths.overall(), rowLengths == null ? null : rowLengths.byLabel(),
                 dev == null ? null : dev.toAbsolutePath().normalize().toString(),
                 devFingerprint == null ? null : devFingerprint.bytes(),
-                devFingerprint == null ? null : devFingerprint.checksum());
+                devFingerprint == null ? null : devFingerprint.checksum(), ReadingRules.CURRENT);
     }
 
     /** Warm-up to the peak rate, then cosine decay to 10% of it at the last planned step. */

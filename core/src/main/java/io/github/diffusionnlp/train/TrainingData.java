@@ -2,6 +2,7 @@ package io.github.diffusionnlp.train;
 
 import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
@@ -31,10 +32,12 @@ public final class TrainingData {
      */
     /**
      * {@code fingerprint}: the corpus file's size and checksum, which the run's checkpoints record (null: no file);
-     * {@code devFingerprint}: the dev split's so (null: none, or no file).
+     * {@code devFingerprint}: the dev split's so (null: none, or no file); {@code devReadsOtherwise}: whether the dev
+     * split is the one the resumed checkpoint measured on, and reads as other sentences now than by the rules that
+     * checkpoint's run read by ({@link RecordedCorpus#devLossCarried} carries no loss of it then).
      */
     record Corpora(List<TaggedSentence> train, List<TaggedSentence> dev, TaggedCorpus.Reading reading,
-            CorpusFingerprint fingerprint, CorpusFingerprint devFingerprint) {}
+            CorpusFingerprint fingerprint, CorpusFingerprint devFingerprint, boolean devReadsOtherwise) {}
 
     /**
      * Reads the corpus and the dev split in the options' layout and multiword-token reading
@@ -56,16 +59,25 @@ public final class TrainingData {
             StoppableReading.requireRoomToTrain(options.corpus(), corpus);
         }
         // the dev split is its own file: its layout is said or guessed, its multiword tokens read as the corpus's
-        List<TaggedSentence> devCorpus = options.dev() == null ? List.of()
+        TaggedCorpus.Read devRead = options.dev() == null ? null
                 : StoppableReading.readBeside(options.dev(), TaggedCorpus.Reading.DEFAULT.orLayout(options.layout())
                         .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check,
-                        options.corpus(), corpus).sentences();
+                        options.corpus(), corpus);
+        List<TaggedSentence> devCorpus = devRead == null ? List.of() : devRead.sentences();
+        if (corpus.isEmpty() && read.reading().layout() != CorpusLayout.PLAIN) {
+            requireNoPlainSentences(options);
+        }
         requireSentences(options.corpus().toString(), corpus);
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
         }
-        return new Corpora(corpus, devCorpus, read.reading(), CorpusFingerprint.of(options.corpus()),
-                options.dev() == null ? null : CorpusFingerprint.of(options.dev()));
+        CorpusFingerprint fingerprint = CorpusFingerprint.of(options.corpus());
+        // the same file, unchanged, may read as other sentences now than for the checkpoint's run
+        RecordedCorpus.requireSameReading(options, resumed, read.reading().layout(), fingerprint);
+        CorpusFingerprint devFingerprint = options.dev() == null ? null : CorpusFingerprint.of(options.dev());
+        return new Corpora(corpus, devCorpus, read.reading(), fingerprint, devFingerprint,
+                devRead != null && RecordedCorpus.readsOtherwise(resumed, options.dev(), devRead.reading().layout(),
+                        devFingerprint));
     }
 
     /**
@@ -81,6 +93,30 @@ public final class TrainingData {
         log.printf(Locale.ROOT, "corpus: %s read in %.1f s%n", Counted.of(read.sentences().size(), "sentence",
                 "sentences"), (System.nanoTime() - start) / 1e9);
         return read;
+    }
+
+    /**
+     * Refuses a corpus that read as no sentences in a layout of columns (guessed, said or recorded) but holds lines
+     * that plain text reads as sentences, saying so and to give {@code --layout plain}: a file of nothing but lines
+     * such as {@code #MeToo is trending} is guessed as columns (the guess counts no {@code #} line), in which every
+     * {@code #} line is a comment, and "every line is blank or a # comment" named no way to read it.
+     */
+    private static void requireNoPlainSentences(TrainOptions options) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(options.corpus())) {
+            return; // a pipe is not read twice
+        }
+        List<TaggedSentence> plain = TaggedCorpus.readAs(options.corpus(), options.corpusReading(null)
+                .orLayout(CorpusLayout.PLAIN), null, LayoutOption.COMMAND_LINE).sentences();
+        if (plain.isEmpty()) {
+            return;
+        }
+        throw new IOException(Visible.of(options.corpus()) + " holds no sentences (every line is blank or a #"
+                + " comment), but read as plain text it holds " + Counted.of(plain.size(), "sentence", "sentences")
+                + ", lines that start with # and go on, the first " + Visible.of(String.join(" ",
+                        plain.get(0).words())) + " (in plain text a comment is # alone or followed by white space; in"
+                + " the layouts of columns every # line is one): give "
+                + options.names().given(TrainOptions.Setting.LAYOUT, CorpusLayout.PLAIN)
+                + " to read it as plain text, one sentence a line");
     }
 
     /**

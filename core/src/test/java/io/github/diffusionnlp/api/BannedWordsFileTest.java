@@ -77,4 +77,18 @@ class BannedWordsFileTest {
                 .getMessage();
         assertTrue(message.startsWith(latin1 + ":2: not valid UTF-8"), message);
     }
+
+    /**
+     * A line starting with {@code #} is a comment, so a file could not ban {@code #MeToo} (a collection could):
+     * {@code \#} at a line's start stands for {@code #}, its backslash dropped; a backslash elsewhere is a character
+     * of the word, as it was.
+     */
+    @Test
+    void aBackslashBeforeHashBansAWordStartingWithHash() throws Exception {
+        Path file = Files.writeString(dir.resolve("tags.txt"), "# comment\n\\#MeToo\n  \\#1  \n#not banned\n"
+                + "a\\#b\n\\x\n");
+        assertEquals(Set.of("#MeToo", "#1", "a\\#b", "\\x"), BannedWords.read(file));
+        assertEquals(BannedWords.read(file), BannedWords.of(List.of("#MeToo", "#1", "a\\#b", "\\x")),
+                "as a collection gives them");
+    }
 }

@@ -176,6 +176,32 @@ class ResumeWithoutCorpusTest {
                 + " as it is, or --corpus FILE for another\n", r.err());
     }
 
+    /**
+     * A checkpoint of before the reading rules were recorded (2026-12-07), on its recorded corpus, unchanged, that
+     * reads as other sentences now (a bare CR ends a line): refused in the command line's names ({@code
+     * ReadingRulesResumeTest} has the library's).
+     */
+    @Test
+    void aRecordedCorpusThatReadsOtherwiseNowIsRefused(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30).replace('\n', '\r'));
+        Path out = tmp.resolve("model");
+        Run first = MainTest.run("", args("train", "--corpus", corpus.toString(), "--out", out.toString(),
+                "--steps", "10"));
+        assertEquals(0, first.code(), first.err());
+        editTraining(out, t -> t.remove("readingRules"));
+        Run r = MainTest.run("", "train", "--resume", "--out", out.toString(), "--steps", "20");
+        assertEquals(1, r.code(), r.out());
+        String file = corpus.toAbsolutePath().normalize().toString();
+        assertEquals("error: " + file + ", the corpus the checkpoint in " + out + " was trained on, reads as other"
+                + " sentences now than it did for the run that wrote the checkpoint: it holds a bare CR (an old Mac"
+                + " line end) on its line 1, which ends a line since 2026-12-07 but ended none for the build that"
+                + " wrote the checkpoint: that run read the lines around it as one; resuming would train the model on"
+                + " other sentences than it was trained on. Start a new model on it (another --out, without --resume),"
+                + " or, to go on training this one on its lines as they read now, convert its line ends to \\n (perl"
+                + " -pe 's/\\r\\n?/\\n/g' " + file + " > NEW) and give --corpus NEW\n", r.err());
+        assertEquals(10, record(out).step());
+    }
+
     /** A checkpoint of 10 steps in {@code tmp}/model, trained on {@code tmp}/corpus.txt, its dev loss on dev.txt. */
     private static Path trainedWithDev(Path tmp) throws IOException {
         Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));

@@ -96,6 +96,29 @@ class ResumedDevLossTest {
     }
 
     /**
+     * The same dev split, unchanged, that reads as other sentences now than for a checkpoint of before the reading
+     * rules were recorded (2026-12-07; here a bare CR, which ends a line now): its loss was of other sentences, and is
+     * not carried, as a changed file's is not.
+     */
+    @Test
+    void aDevSplitThatReadsOtherwiseNowDoesNotCarryItsDevLoss(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("corpus.txt"), SENTENCES.repeat(30));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), SENTENCES.replace('\n', '\r'));
+        Path out = tmp.resolve("model");
+        assertTrue(Double.isFinite(train(corpus, dev, out, 3, false).get(3).devLoss()));
+        Path config = out.resolve(ModelCheckpoint.CONFIG);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(config.toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training")).remove("readingRules");
+        json.writeValue(config.toFile(), tree);
+
+        Map<Integer, TrainingInfo> resumed = train(corpus, dev, out, 5, true);
+        assertEquals(Double.NaN, resumed.get(4).devLoss(), "the loss of the lines run together, carried");
+        assertTrue(Double.isFinite(resumed.get(5).devLoss()), "measured at the last step");
+    }
+
+    /**
      * An averaged checkpoint records the weight average's dev loss, and a run resumed from it without {@code
      * --average} trains and saves the trained weights: the average's loss was carried over as theirs, recorded at
      * its checkpoints before its first measurement as the dev loss of weights never measured.
