@@ -21,8 +21,9 @@ final class TagLexiconCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path model = given.model;
+        // a model directory, not any folder nor a file of one: said so before its vocab.txt is looked for
+        ModelCheckpoint.Header header = ModelCheckpoint.readModelHeader(model);
         Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
-        ModelCheckpoint.Header header = ModelCheckpoint.readHeader(model); // a model directory, not any folder
         TagLexicon tags = TagLexicon.build(given.sentences(header.training()), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time, under the lock
