@@ -195,6 +195,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         for (int batch : batches) {
             OptionErrors.checked("--batches", () -> SamplingOptions.builder().batchSize(batch));
         }
+        if (trainBatch < 1) { // the training measurement refused it after the matmul one, in the library's words
+            throw new IllegalArgumentException("--train-batch must be at least 1, got " + trainBatch);
+        }
         if (memoryCalls < 0) {
             throw new IllegalArgumentException(
                     "--memory-calls must be at least 0 (0 skips the memory check), got " + memoryCalls);
