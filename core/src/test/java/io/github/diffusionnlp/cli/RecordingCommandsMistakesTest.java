@@ -40,6 +40,33 @@ class RecordingCommandsMistakesTest {
                 Files.readAllBytes(model.resolve("tag-lexicon.tsv")));
     }
 
+    /**
+     * {@code tag-lexicon} given untagged text (plain text, one word a line: every word X) for a model trained on
+     * tagged text wrote a lexicon of X alone, exit 0, and the model then refused every POS template ("trained on
+     * untagged text"); it is refused now, the lexicon kept. A model trained on untagged text takes such a corpus.
+     */
+    @Test
+    void untaggedTextIsRefusedForAModelTrainedOnTags(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp.resolve("tagged"));
+        byte[] config = Files.readAllBytes(model.resolve("config.json"));
+        byte[] lexicon = Files.readAllBytes(model.resolve("tag-lexicon.tsv"));
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "The cat sat on the mat .\nA dog ran home .\n");
+        Run r = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus", plain.toString());
+        assertEquals(1, r.code(), r.out() + r.err());
+        assertEquals("error: --corpus " + plain + " carries no UPOS tag (every word X), and the model in " + model
+                + " was trained on tagged text: a lexicon from it would make the model refuse POS templates (--pos);"
+                + " give the corpus the model was trained on (CoNLL-U or word<TAB>UPOS lines; nothing was changed)\n",
+                r.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(config, Files.readAllBytes(model.resolve("config.json")));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(lexicon,
+                Files.readAllBytes(model.resolve("tag-lexicon.tsv")));
+
+        Path untagged = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), tmp.resolve("untagged"),
+                "no such file");
+        Run taken = MainTest.run("", "tag-lexicon", "--model", untagged.toString(), "--corpus", plain.toString());
+        assertEquals(0, taken.code(), taken.err());
+    }
+
     @Test
     void aModelDirectoryThatIsNoneIsSaidSo(@TempDir Path tmp) throws Exception {
         Path model = TestModels.copyOfTinyModel(tmp);
