@@ -59,8 +59,8 @@ final class TrainingArgs {
             + "; resuming: the checkpoint's)")
     Integer length;
 
-    @Option(names = "--batch", description = "rows per step (default: " + TrainOptions.DEFAULT_BATCH_SIZE
-            + "; resuming: the checkpoint's)")
+    @Option(names = "--batch", description = "rows per step, 1 to " + TrainOptions.MAX_BATCH_SIZE + " (default: "
+            + TrainOptions.DEFAULT_BATCH_SIZE + "; resuming: the checkpoint's)")
     Integer batch;
 
     @Option(names = "--steps", description = "planned steps (default: " + TrainOptions.DEFAULT_STEPS

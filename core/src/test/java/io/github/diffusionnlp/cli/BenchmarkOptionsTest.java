@@ -62,6 +62,8 @@ class BenchmarkOptionsTest {
     @Test
     void aTrainingBatchBelowOneIsRefusedFirstNamingTheOption() {
         assertRefusedBeforeMeasuring(benchmark("--train-batch", "0"), "--train-batch must be at least 1, got 0");
+        assertRefusedBeforeMeasuring(benchmark("--train-batch", "100000"), "--train-batch must be at most 4096, got"
+                + " 100000");
     }
 
     /** A --corpus that does not read as --layout says was refused by the training measurement, after the matmul one. */
