@@ -169,7 +169,8 @@ final class TrainingArgs {
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
                 .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
-                .multiword(reading.multiword).reproducible(reproducible).settingNames(SettingNames.COMMAND_LINE);
+                .multiword(reading.multiword).reproducible(reproducible)
+                .settingNames(SettingNames.commandLine(spec.name())); // train or train-ar
         if (noDev) {
             b.noDev();
         }
