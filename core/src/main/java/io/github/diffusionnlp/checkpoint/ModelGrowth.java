@@ -126,6 +126,7 @@ public final class ModelGrowth {
         if (relativePositions) {
             target = target.withRelativePositions();
         }
+        requireLoadable(target);
         Map<String, Parameter> oldByName = new HashMap<>();
         Map<String, String> oldPathOf = new HashMap<>();
         for (Pair<String, Parameter> p : old.network().getParameters()) {
@@ -177,6 +178,27 @@ public final class ModelGrowth {
             ModelCheckpoint.save(to, grown, old.vocabulary(), old.warp(), carried, moments);
         }
         return added;
+    }
+
+    /**
+     * Refuses a grown network whose weights no model file that loads can hold (one read whole, as a Java array), before
+     * any of it is built: {@code grow --layers 100000} built it in memory until the kernel killed the process.
+     *
+     * @throws IllegalArgumentException naming the least weight count, the limit and the most layers that fit
+     */
+    public static void requireLoadable(ModelConfig grown) {
+        double bytes = grown.minimumWeights() * Float.BYTES;
+        if (bytes <= WholeFile.LARGEST_ARRAY) {
+            return;
+        }
+        int most = 0; // the most blocks of this shape a loadable file holds (0: not even one)
+        while (most < grown.layers() && grown.withLayers(most + 1).minimumWeights() * Float.BYTES
+                <= WholeFile.LARGEST_ARRAY) {
+            most++;
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "the grown network would hold at least"
+                + " %,.0f weights (%,.1f GB), more than a model file that loads can hold (%,d bytes); give at most %,d"
+                + " layers", grown.minimumWeights(), bytes / 1e9, WholeFile.LARGEST_ARRAY, most));
     }
 
     private static boolean isEmbeddingTable(String path) {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * What a load holds at its peak is the file's bytes and the arrays DJL decodes from them.
  */
 public final class WholeFile {
-    /** The largest Java array: no file larger can be read whole. */
-    private static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
+    /** The largest Java array: no file larger can be read whole (so no larger model loads: {@code ModelGrowth}). */
+    static final long LARGEST_ARRAY = Integer.MAX_VALUE - 8;
 
     /**
      * The most a file may hold, what fits in that many bytes ("the weights config.json describes") and what to

@@ -9,6 +9,7 @@ import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.model.ModelConfig;
 import io.github.diffusionnlp.train.Throughput;
+import io.github.diffusionnlp.train.TrainOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -194,6 +195,10 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         for (int batch : batches) {
             OptionErrors.checked("--batches", () -> SamplingOptions.builder().batchSize(batch));
+        }
+        if (trainBatch < 1 || trainBatch > TrainOptions.MAX_BATCH_SIZE) { // refused after the matmul measurement
+            throw new IllegalArgumentException((trainBatch < 1 ? "--train-batch must be at least 1, got "
+                    : "--train-batch must be at most " + TrainOptions.MAX_BATCH_SIZE + ", got ") + trainBatch);
         }
         if (memoryCalls < 0) {
             throw new IllegalArgumentException(

@@ -1,10 +1,13 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.api.OptionErrors;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
 import io.github.diffusionnlp.checkpoint.ModelGrowth;
 import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.ModelConfig;
+import io.github.diffusionnlp.model.Numbers;
 import io.github.diffusionnlp.train.RecordedCorpus;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -47,6 +50,22 @@ final class GrowCommand implements Callable<Integer> {
         if (!relativePositions && layers == 0 && embeddingScale == 1f) {
             throw new IllegalArgumentException("nothing to grow: give --relative-positions, --layers N (more blocks"
                     + " than the model has) or --embedding-scale C (other than 1), alone or together");
+        }
+        // the library checks these too, in its own words, after loading the whole model: here first, by option
+        if (!(embeddingScale > 0) || Float.isInfinite(embeddingScale)) {
+            throw new IllegalArgumentException("--embedding-scale must be a positive number, got "
+                    + Numbers.written(embeddingScale));
+        }
+        ModelConfig was = ModelCheckpoint.readModelHeader(model).model();
+        if (layers != 0) {
+            if (layers <= was.layers()) {
+                throw new IllegalArgumentException("--layers " + layers + ": " + Visible.of(model) + " already has "
+                        + was.layers() + " layers; give more (the new blocks go on top)");
+            }
+            OptionErrors.checked("--layers " + layers, () -> {
+                ModelGrowth.requireLoadable(was.withLayers(layers));
+                return null;
+            });
         }
         ModelDirectory.requireForNewModel(out, "grow --out");
         ModelGrowth.refuseRecordedFilesIn(model, out, "grow --out");

@@ -63,6 +63,18 @@ final class InfoCommand implements Callable<Integer> {
         if (top < 1) {
             throw new ParameterException(spec.commandLine(), "--top must be at least 1, got " + top);
         }
+        // options that ask for nothing: the description was printed without a neighbour or a word of why
+        for (String value : neighbours) {
+            if (!value.equals(",") && java.util.Arrays.stream(value.split(",")).allMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("--neighbours '" + Visible.of(value) + "' names no word: give"
+                        + " words separated by commas (--neighbours said,house), the comma word itself as"
+                        + " --neighbours , alone");
+            }
+        }
+        if (neighbours.isEmpty() && spec.commandLine().getParseResult().hasMatchedOption("--top")) {
+            throw new IllegalArgumentException("--top sets how many neighbours --neighbours lists, and no --neighbours"
+                    + " was given; give --neighbours WORD, or leave --top out");
+        }
         try (DiffusionLM lm = DiffusionLM.builder().optModel(choice.model).optDevice(choice.device())
                 .optBatching(0, java.time.Duration.ZERO).build()) {
             checkNeighbours(lm);

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.cli;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +32,8 @@ final class ModelAndItsCorpus {
      * The corpus's sentences, read as {@code training} records train read them (models without the record are
      * older than it, and read their multiword tokens as parts).
      *
-     * @throws IllegalArgumentException naming {@code --corpus} when it is missing, a directory or no regular file
+     * @throws IllegalArgumentException naming {@code --corpus} when it is missing, a directory or no regular file, or
+     *     holds no sentence (an empty lexicon or no row lengths would be recorded in the model from it)
      */
     List<TaggedSentence> sentences(TrainingInfo training) throws IOException {
         try {
@@ -40,6 +42,12 @@ final class ModelAndItsCorpus {
             // said in words (the kind of failure), the option first
             throw new IllegalArgumentException("--corpus " + Main.message(e));
         }
-        return reading.readFor(corpus, training);
+        List<TaggedSentence> sentences = reading.readFor(corpus, training);
+        if (sentences.isEmpty()) {
+            throw new IllegalArgumentException("--corpus " + Visible.of(corpus) + " holds no sentences (it is empty, or"
+                    + " every line is blank or a # comment); give the corpus the model was trained on (nothing was"
+                    + " changed)");
+        }
+        return sentences;
     }
 }

@@ -26,7 +26,7 @@ final class RowLengthsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelCheckpoint.Header header = ModelCheckpoint.readHeader(given.model); // a model directory, not any folder
+        ModelCheckpoint.Header header = ModelCheckpoint.readModelHeader(given.model); // a model directory, not a file
         List<TaggedSentence> sentences = given.sentences(header.training());
         int width = header.model().maxLength();
         // labelled as train labels its rows, so that a label's sentences draw the lengths its rows had

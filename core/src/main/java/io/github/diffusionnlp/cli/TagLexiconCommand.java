@@ -21,9 +21,17 @@ final class TagLexiconCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path model = given.model;
+        // a model directory, not any folder nor a file of one: said so before its vocab.txt is looked for
+        ModelCheckpoint.Header header = ModelCheckpoint.readModelHeader(model);
         Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
-        ModelCheckpoint.Header header = ModelCheckpoint.readHeader(model); // a model directory, not any folder
         TagLexicon tags = TagLexicon.build(given.sentences(header.training()), vocab);
+        if (tags.untagged() && (header.training() == null || !header.training().untagged())) {
+            // a lexicon of X alone makes the model refuse every template: the wrong file, or one misread
+            throw new IllegalArgumentException("--corpus " + Visible.of(given.corpus) + " carries no UPOS tag (every"
+                    + " word X), and the model in " + Visible.of(model) + " was trained on tagged text: a lexicon from"
+                    + " it would make the model refuse POS templates (--pos); give the corpus the model was trained on"
+                    + " (CoNLL-U or word<TAB>UPOS lines; nothing was changed)");
+        }
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time, under the lock
         if (!ModelCheckpoint.writeTagLexicon(model, tags, vocab, "tag-lexicon --model")) {

@@ -59,8 +59,8 @@ final class TrainingArgs {
             + "; resuming: the checkpoint's)")
     Integer length;
 
-    @Option(names = "--batch", description = "rows per step (default: " + TrainOptions.DEFAULT_BATCH_SIZE
-            + "; resuming: the checkpoint's)")
+    @Option(names = "--batch", description = "rows per step, 1 to " + TrainOptions.MAX_BATCH_SIZE + " (default: "
+            + TrainOptions.DEFAULT_BATCH_SIZE + "; resuming: the checkpoint's)")
     Integer batch;
 
     @Option(names = "--steps", description = "planned steps (default: " + TrainOptions.DEFAULT_STEPS
@@ -169,7 +169,8 @@ final class TrainingArgs {
         TrainOptions.Builder b = TrainOptions.builder(corpus, out).dev(dev).timeBudget(timeBudget)
                 .checkpointEvery(checkpointEvery).resume(resume).contextEmbeddings(contextEmbeddings)
                 .relativePositions(relativePositions).averageDecay(averageDecay).layout(reading.layout)
-                .multiword(reading.multiword).reproducible(reproducible).settingNames(SettingNames.COMMAND_LINE);
+                .multiword(reading.multiword).reproducible(reproducible)
+                .settingNames(SettingNames.commandLine(spec.name())); // train or train-ar
         if (noDev) {
             b.noDev();
         }

@@ -24,12 +24,21 @@ public final class SettingNames {
      * ({@code --relative-positions}); a refused value names the command too ({@code train --lr}). No dev split, the
      * dev split given {@code false}, is {@code --no-dev} ({@code noDev()} to the builder).
      */
-    public static final SettingNames COMMAND_LINE = new SettingNames(Setting::option,
-            (setting, value) -> Boolean.TRUE.equals(value) ? setting.option()
-                    : setting == Setting.CONTEXT_EMBEDDINGS && Boolean.FALSE.equals(value) ? "--no-context-embeddings"
-                    : setting == Setting.DEV && Boolean.FALSE.equals(value) ? "--no-dev"
-                    : setting.option() + " " + value,
-            setting -> "train " + setting.option());
+    public static final SettingNames COMMAND_LINE = commandLine("train");
+
+    /**
+     * {@link #COMMAND_LINE}'s names, a refused value naming {@code command} ({@code train-ar --lr}): {@code train-ar}'s
+     * refusals named {@code train}'s options.
+     */
+    public static SettingNames commandLine(String command) {
+        return new SettingNames(Setting::option,
+                (setting, value) -> Boolean.TRUE.equals(value) ? setting.option()
+                        : setting == Setting.CONTEXT_EMBEDDINGS && Boolean.FALSE.equals(value)
+                                ? "--no-context-embeddings"
+                        : setting == Setting.DEV && Boolean.FALSE.equals(value) ? "--no-dev"
+                        : setting.option() + " " + value,
+                setting -> command + " " + setting.option());
+    }
 
     private final Function<Setting, String> name;
     private final BiFunction<Setting, Object, String> given;

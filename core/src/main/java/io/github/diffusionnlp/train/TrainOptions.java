@@ -125,6 +125,9 @@ public record TrainOptions(
     public static final int DEFAULT_WARMUP_STEPS = 200;
     public static final long DEFAULT_SEED = 1;
     public static final int DEFAULT_CHECKPOINT_EVERY = 250;
+    /** The most rows a step may take: as many as a sampling batch may hold ({@code SamplingOptions}). */
+    public static final int MAX_BATCH_SIZE = 4096;
+
     /** The longest row a model may have ({@link ModelConfig#MAX_LENGTH}). */
     public static final int MAX_LENGTH = ModelConfig.MAX_LENGTH;
 
@@ -145,6 +148,10 @@ public record TrainOptions(
                     + "; longer sentences are cut into several rows");
         }
         atLeast("rows per step", names, Setting.BATCH, batchSize, 1);
+        if (batchSize > MAX_BATCH_SIZE) { // a typo's zeros: the heap ran out packing the first batch, a stack trace
+            throw new IllegalArgumentException("rows per step (" + names.refused(Setting.BATCH) + ") must be at most "
+                    + MAX_BATCH_SIZE + ", got " + batchSize);
+        }
         atLeast("steps", names, Setting.STEPS, steps, 1);
         atLeast("warm-up steps", names, Setting.WARMUP, warmupSteps, 0);
         atLeast("steps between checkpoints", names, Setting.CHECKPOINT_EVERY, checkpointEvery, 1);

@@ -17,9 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkOptionsTest {
     /** A quick run of the tiny size on the dev split: before the checks, about half a minute to an error. */
     private static Run benchmark(String... options) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("benchmark", "--quick",
-                "--train-batch", "4"));
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("benchmark", "--quick"));
         args.addAll(java.util.List.of(options));
+        if (!args.contains("--train-batch")) {
+            args.addAll(java.util.List.of("--train-batch", "4"));
+        }
         if (!args.contains("--corpus")) {
             args.addAll(java.util.List.of("--corpus", TestModels.devCorpus().toString()));
         }
@@ -51,6 +53,17 @@ class BenchmarkOptionsTest {
                 "--size: unknown model size 'huge'; allowed: tiny, small, base");
         assertRefusedBeforeMeasuring(benchmark("--memory-calls", "-5"),
                 "--memory-calls must be at least 0 (0 skips the memory check), got -5");
+    }
+
+    /**
+     * A --train-batch below 1 was refused by the training measurement, after the matmul one, in the library's words
+     * ("rows per step (batchSize(...)) must be at least 1"; audit h244).
+     */
+    @Test
+    void aTrainingBatchBelowOneIsRefusedFirstNamingTheOption() {
+        assertRefusedBeforeMeasuring(benchmark("--train-batch", "0"), "--train-batch must be at least 1, got 0");
+        assertRefusedBeforeMeasuring(benchmark("--train-batch", "100000"), "--train-batch must be at most 4096, got"
+                + " 100000");
     }
 
     /** A --corpus that does not read as --layout says was refused by the training measurement, after the matmul one. */

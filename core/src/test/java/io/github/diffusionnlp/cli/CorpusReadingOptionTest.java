@@ -119,10 +119,19 @@ class CorpusReadingOptionTest {
         MainTest.Run guessed = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus", corpus);
         assertEquals(1, guessed.code(), guessed.err());
         assertTrue(guessed.err().contains(corpus + ":3: "), guessed.err());
-        MainTest.Run said = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus", corpus,
-                "--layout", "plain", "--multiword", "parts");
-        assertEquals(0, said.code(), said.err());
-        assertTrue(said.out().contains("wrote " + model.resolve(ModelCheckpoint.TAG_LEXICON)), said.out());
+        // read as plain text, as said: no line refused, but no tag either, which a model trained on tags refuses
+        // (its lexicon would then hold X alone: RecordingCommandsMistakesTest)
+        String[] plainly = {"--corpus", corpus, "--layout", "plain", "--multiword", "parts"};
+        MainTest.Run said = MainTest.run("", join(new String[] {"tag-lexicon", "--model", model.toString()}, plainly));
+        assertEquals(1, said.code(), said.err());
+        assertTrue(said.err().contains("--corpus " + corpus + " carries no UPOS tag (every word X)"), said.err());
+        // and a model trained on untagged text takes it
+        Path untagged = TestModels.copyOfModelWithout(TestModels.untaggedTinyModel(), dir.resolve("untagged"),
+                "no such file");
+        MainTest.Run taken = MainTest.run("", join(new String[] {"tag-lexicon", "--model", untagged.toString()},
+                plainly));
+        assertEquals(0, taken.code(), taken.err());
+        assertTrue(taken.out().contains("wrote " + untagged.resolve(ModelCheckpoint.TAG_LEXICON)), taken.out());
     }
 
     /**

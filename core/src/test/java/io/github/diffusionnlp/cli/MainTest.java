@@ -537,7 +537,9 @@ class MainTest {
             Run r = run("", command, "--corpus", TestModels.devCorpus().toString(), "--out", tmp.resolve("m").toString(),
                     "--lr", "-1");
             assertEquals(1, r.code());
-            assertTrue(r.err().contains("error: learning rate (train --lr) must be a number > 0, got -1"), r.err());
+            // each command names itself: train-ar's said "(train --lr)", another command's option (audit h244)
+            assertTrue(r.err().contains("error: learning rate (" + command + " --lr) must be a number > 0, got -1"),
+                    r.err());
         }
         java.nio.file.Path model = java.nio.file.Files.createDirectories(tmp.resolve("model"));
         java.nio.file.Files.writeString(model.resolve("config.json"), "{}");
