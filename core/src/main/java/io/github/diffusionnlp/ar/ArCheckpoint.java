@@ -89,6 +89,7 @@ public final class ArCheckpoint {
             throw new InvalidModelException(file, "says maxLength = " + header.model().maxLength() + ", more than the "
                     + ModelConfig.MAX_LENGTH + " positions a model can be trained with: the file is damaged");
         }
+        CheckpointFiles.requireTrainingRecord(file, header.training());
         return header;
     }
 

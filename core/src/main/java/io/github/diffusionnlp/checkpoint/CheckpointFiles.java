@@ -20,6 +20,7 @@ import com.google.common.io.ByteSource;
 import com.google.common.io.CharSource;
 import com.google.common.io.MoreFiles;
 import io.github.diffusionnlp.corpus.Visible;
+import io.github.diffusionnlp.model.Numbers;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -235,6 +236,64 @@ public final class CheckpointFiles {
         } catch (IOException | RuntimeException e) {
             throw new InvalidModelException(file, "not a valid model config (" + firstLine(e) + ")", e);
         }
+    }
+
+    /**
+     * Refuses a config whose training record ({@code training}; null: none, left to its readers) holds a number no
+     * run writes, naming the field, its value and what is allowed: a negative step, batch, row count or warm-up, a
+     * step past the steps the run was planned for, a learning rate or wall time that is negative or not finite, a
+     * weight-average decay outside 0..1, a lexicon share outside 0..1. Such a record loaded without a word and
+     * {@code info} showed it; a run resumed from a step of -5 failed with an IndexOutOfBoundsException, one from a
+     * learning rate of NaN went on at the default rate. A record of before a setting was recorded reads it as 0
+     * (totalSteps, batchSize, learningRate) and still loads. The losses are not checked: a run records NaN before its
+     * first measurement.
+     */
+    public static void requireTrainingRecord(Path file, TrainingInfo training) throws InvalidModelException {
+        String wrong = training == null ? null : whatIsWrong(training);
+        if (wrong != null) {
+            throw new InvalidModelException(file, "says its training record's " + wrong + ": the file was edited or"
+                    + " damaged; restore it from a copy of the model, or write the value training recorded back");
+        }
+    }
+
+    /** What is wrong with {@code t} ("step = -5; it must be at least 0"), or null. */
+    private static String whatIsWrong(TrainingInfo t) {
+        String atLeast0 = "; it must be at least 0";
+        if (t.trainSentences() < 0) {
+            return "trainSentences = " + t.trainSentences() + atLeast0;
+        }
+        if (t.step() < 0) {
+            return "step = " + t.step() + atLeast0;
+        }
+        if (t.totalSteps() < 0) {
+            return "totalSteps = " + t.totalSteps() + atLeast0 + " (0 in a record of before it was recorded)";
+        }
+        if (t.totalSteps() > 0 && t.step() > t.totalSteps()) {
+            return "step = " + t.step() + "; it must be at most totalSteps, " + t.totalSteps()
+                    + ", the steps the run was planned for";
+        }
+        if (t.batchSize() < 0) {
+            return "batchSize = " + t.batchSize() + atLeast0 + " (0 in a record of before it was recorded)";
+        }
+        if (t.warmupSteps() != null && t.warmupSteps() < 0) {
+            return "warmupSteps = " + t.warmupSteps() + atLeast0;
+        }
+        if (!(t.learningRate() >= 0) || Double.isInfinite(t.learningRate())) {
+            return "learningRate = " + Numbers.written(t.learningRate()) + "; it must be a finite number of at least"
+                    + " 0 (0 in a record of before it was recorded)";
+        }
+        if (!(t.wallSeconds() >= 0) || Double.isInfinite(t.wallSeconds())) {
+            return "wallSeconds = " + Numbers.written(t.wallSeconds()) + "; it must be a finite number of at least 0";
+        }
+        if (!(t.averageDecay() >= 0 && t.averageDecay() < 1)) {
+            return "averageDecay = " + Numbers.written(t.averageDecay()) + "; it must be 0 (no average) or above 0"
+                    + " and below 1";
+        }
+        Double share = t.sentimentLexiconShare();
+        if (share != null && !(share >= 0 && share <= 1)) {
+            return "sentimentLexiconShare = " + Numbers.written(share) + "; it must be a share, 0 to 1";
+        }
+        return null;
     }
 
     /**

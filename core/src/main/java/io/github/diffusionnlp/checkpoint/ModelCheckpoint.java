@@ -352,6 +352,7 @@ public final class ModelCheckpoint {
                     + " and below 1 (training writes 0.995)");
         }
         TrainingInfo training = header.training();
+        CheckpointFiles.requireTrainingRecord(file, training);
         String wrongLengths = training == null ? null : whatIsWrongWithRowLengths(training.rowLengths(),
                 training.rowLengthsByLabel(), model.maxLength());
         if (wrongLengths != null) {
