@@ -124,6 +124,7 @@ public final class DiffusionLM implements AutoCloseable {
         int[] banned = BannedWords.ids(settings.bannedWords, model.vocabulary());
         BannedWords.requireWordsLeft(banned, model.vocabulary());
         model.network().neverWrite(banned);
+        model.network().neverWrite(model.vocabulary().unwritable()); // an older model's "400 000": no text's token
         Sampler sampler = new Sampler(model.network(), model.warp(), manager,
                 precision == Precision.FP32 ? null : new CastWeights(model.network(), precision, manager));
         this.name = settings.modelName != null ? settings.modelName : model.directory().toString();

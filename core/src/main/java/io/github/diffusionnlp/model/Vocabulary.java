@@ -55,6 +55,8 @@ public final class Vocabulary {
     /** Each word in NFC to the first id it has. */
     private final ImmutableMap<String, Integer> ids;
     private final int twins;
+    /** The ids of the words that hold whitespace ({@link #unwritable()}). */
+    private final int[] unwritable;
 
     public Vocabulary(List<String> words) {
         if (words.size() < 3 || !PAD.equals(words.get(0)) || !UNK.equals(words.get(1))) {
@@ -68,6 +70,7 @@ public final class Vocabulary {
         java.util.Map<String, Integer> exact = new java.util.HashMap<>(words.size() * 2);
         java.util.Map<String, Integer> b = new java.util.HashMap<>(words.size() * 2);
         int twinLines = 0;
+        List<Integer> spaced = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             Integer before = exact.putIfAbsent(words.get(i), i);
             if (before != null) { // a word has one id: which of the two would the model mean?
@@ -77,9 +80,12 @@ public final class Vocabulary {
                         + " file was edited or damaged: restore it from the model's save)");
             }
             String unreadable = i < 2 ? null : whyNoWord(words.get(i));
-            if (unreadable != null) { // infill would write it as a filled word: a token count changed, a mask left
+            if (unreadable != null && !holdsWhitespace(words.get(i))) { // no build wrote it; infill would: a mask left
                 throw new IllegalArgumentException("line " + (i + 1) + " holds '" + Visible.of(words.get(i))
                         + "', which no text can hold as a word (" + unreadable + "; no corpus gives one)");
+            }
+            if (unreadable != null) { // a build before 2026-12-04 kept it whole: it loads, and is never written
+                spaced.add(i);
             }
             // the same word in another Unicode form (a model trained before words were read in NFC): the first,
             // more frequent line is the one text is read as
@@ -87,6 +93,16 @@ public final class Vocabulary {
         }
         this.ids = ImmutableMap.copyOf(b);
         this.twins = twinLines;
+        this.unwritable = spaced.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * Whether a word that is not empty nor a special token holds whitespace (or a byte-order mark): a build before
+     * 2026-12-04 kept a CoNLL-U FORM holding a space ("400 000", "học sinh") or a word holding a no-break space whole
+     * as one word, and its models' vocab.txt holds such lines.
+     */
+    private static boolean holdsWhitespace(String word) {
+        return !word.isEmpty() && !isReserved(word) && !TaggedCorpus.TOKEN.matcher(word).matches();
     }
 
     /**
@@ -210,6 +226,16 @@ public final class Vocabulary {
     /** The word of an id, in NFC. */
     public String word(int id) {
         return written.get(id);
+    }
+
+    /**
+     * The ids of the words that hold whitespace, which no text can give and which a sampler must not write (a filled
+     * word would change its line's token count): none in a vocabulary built since 2026-12-04, when a corpus's tokens
+     * began to be split at every whitespace; a model trained before may hold some ({@code "400 000"} from a CoNLL-U
+     * FORM), and loads, as it did, its {@code DiffusionLM} never writing them.
+     */
+    public int[] unwritable() {
+        return unwritable.clone();
     }
 
     /**

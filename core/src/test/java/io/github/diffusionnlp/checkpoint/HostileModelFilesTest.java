@@ -1,11 +1,14 @@
 package io.github.diffusionnlp.checkpoint;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.Suggestion;
 import io.github.diffusionnlp.ar.ArCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -59,27 +62,55 @@ class HostileModelFilesTest {
     }
 
     /**
-     * A vocab.txt line that no text can hold as a word (empty, holding whitespace, or the mask placeholder) loaded, and
-     * infill could write it as a filled word: "" or "a b" changed the number of tokens of the line it filled, and
-     * [MASK] left a mask in the output. No corpus gives such a word (training reads whitespace tokens and never
-     * learns [MASK]), so the line is refused, named, with the word quoted visibly.
+     * A vocab.txt line that no build writes (empty, or the mask placeholder) loaded, and infill could write it as a
+     * filled word: "" changed the number of tokens of the line it filled, and [MASK] left a mask in the output. No
+     * corpus gives such a word (training never learns [MASK]), so the line is refused, named, with the word quoted
+     * visibly.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"", "a b", "\u00a0", "[MASK]"})
+    @ValueSource(strings = {"", "[MASK]"})
     void aVocabularyWordNoTextCanHoldIsRefusedByItsLine(String word, @TempDir Path dir) throws IOException {
-        Path model = copyOf("brown-cdcd", dir);
-        Files.delete(model.resolve(ModelCheckpoint.TAG_LEXICON)); // it names the word replaced: refused for that first
-        editConfig(model, "\"tag-lexicon.tsv\" : \"crc32c:d12a0387\",", "");
+        Path model = withVocabularyLine(copyOf("brown-cdcd", dir), 5, word);
         Path vocab = model.resolve(ModelCheckpoint.VOCAB);
-        List<String> lines = new ArrayList<>(Files.readAllLines(vocab));
-        lines.set(5, word);
-        Files.write(vocab, lines);
-        recordChecksum(model, ModelCheckpoint.VOCAB);
         InvalidModelException e = loadFails(model);
         assertEquals(vocab, e.file());
         assertTrue(e.getMessage().startsWith(vocab + " is not a vocabulary: line 6 holds '"
                 + io.github.diffusionnlp.corpus.Visible.of(word) + "', which no text can hold as a word"),
                 e.getMessage());
+    }
+
+    /**
+     * A word holding whitespace is one a build before 2026-12-04 wrote (a CoNLL-U FORM "400 000" kept whole, a word
+     * with a no-break space): such a model loaded until 2026-12-07, when its vocab.txt line was refused as a hostile
+     * one. It loads again, and its DiffusionLM never writes the word, which would change a filled line's token count.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"400 000", "a\u00a0b"})
+    void aVocabularyWordHoldingWhitespaceLoadsAndIsNeverWritten(String word, @TempDir Path dir) throws IOException {
+        Path model = withVocabularyLine(copyOf("brown-cdcd", dir), 5, word);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ModelCheckpoint.Loaded loaded = ModelCheckpoint.load(model, manager);
+            assertEquals(word, loaded.vocabulary().word(5));
+            assertArrayEquals(new int[] {5}, loaded.vocabulary().unwritable());
+        }
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(model).optBatching(0, java.time.Duration.ZERO).build()) {
+            int k = lm.info().config().vocabSize() - 2;
+            List<Suggestion> all = lm.suggest(List.of("the", "[MASK]", "said"), k).get(0);
+            assertTrue(all.stream().noneMatch(s -> s.word().equals(word)), all.size() + " suggestions");
+            assertTrue(all.stream().anyMatch(s -> s.word().equals("said")), "the others are written");
+        }
+    }
+
+    /** {@code model} with {@code word} on vocab.txt's line {@code index} + 1, its checksum recorded, no tag lexicon. */
+    private static Path withVocabularyLine(Path model, int index, String word) throws IOException {
+        Files.delete(model.resolve(ModelCheckpoint.TAG_LEXICON)); // it names the word replaced: refused for that first
+        editConfig(model, "\"tag-lexicon.tsv\" : \"crc32c:d12a0387\",", "");
+        Path vocab = model.resolve(ModelCheckpoint.VOCAB);
+        List<String> lines = new ArrayList<>(Files.readAllLines(vocab));
+        lines.set(index, word);
+        Files.write(vocab, lines);
+        recordChecksum(model, ModelCheckpoint.VOCAB);
+        return model;
     }
 
     /**
