@@ -148,7 +148,9 @@ public record TrainOptions(
                     + "; longer sentences are cut into several rows");
         }
         atLeast("rows per step", names, Setting.BATCH, batchSize, 1);
-        if (batchSize > MAX_BATCH_SIZE) { // a typo's zeros: the heap ran out packing the first batch, a stack trace
+        // a typo's zeros: the heap ran out packing the first batch, a stack trace; a batch a checkpoint recorded
+        // (unsaid, resumedFrom) is one a run trained with before the bound, and resumes
+        if (batchSize > MAX_BATCH_SIZE && !unsaid.contains(Setting.BATCH)) {
             throw new IllegalArgumentException("rows per step (" + names.refused(Setting.BATCH) + ") must be at most "
                     + MAX_BATCH_SIZE + ", got " + batchSize);
         }

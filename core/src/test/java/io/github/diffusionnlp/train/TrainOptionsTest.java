@@ -235,4 +235,19 @@ class TrainOptionsTest {
         assertEquals(allSaid, allSaid.resumedFrom(checkpoint));
         assertEquals(plain, plain.resumedFrom(null), "a new model's options are as given");
     }
+
+    /**
+     * The bound of 4,096 rows a step (2026-12-07) is for a --batch given: a checkpoint of a run trained before it with
+     * more rows resumed with "rows per step (train --batch) must be at most 4096, got 5000", naming an option not
+     * given; it resumes at its own batch, as any recorded setting. A batch said above the bound is still refused.
+     */
+    @Test
+    void aResumedRunKeepsARecordedBatchAboveTheBound() {
+        io.github.diffusionnlp.checkpoint.TrainingInfo checkpoint = new io.github.diffusionnlp.checkpoint.TrainingInfo(
+                "corpus.tsv", 20000, 100, 400, 5000, 3e-4, 9, 60, 5.0, Double.NaN, null);
+        TrainOptions resumed = TrainOptions.builder(CORPUS, OUT).resume(true).build().resumedFrom(checkpoint);
+        assertEquals(5000, resumed.batchSize());
+        assertMessage("rows per step (batchSize(...)) must be at most 4096, got 5000",
+                TrainOptions.builder(CORPUS, OUT).resume(true).batchSize(5000));
+    }
 }
