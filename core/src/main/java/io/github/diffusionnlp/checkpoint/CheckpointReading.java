@@ -161,18 +161,7 @@ public final class CheckpointReading {
      */
     private static void requireFinite(Path file, NDList state) throws InvalidModelException {
         for (NDArray array : state) {
-            NDArray nan = array.isNaN();
-            NDArray infinite = array.isInfinite();
-            NDArray either = nan.logicalOr(infinite);
-            NDArray counted = either.countNonzero();
-            long bad;
-            try {
-                bad = counted.getLong();
-            } finally {
-                for (NDArray a : new NDArray[] {nan, infinite, either, counted}) {
-                    a.close();
-                }
-            }
+            long bad = nonFinite(array);
             if (bad > 0) {
                 throw new InvalidModelException(file, String.format(Locale.ROOT, "holds %s, which has %,d NaN or"
                         + " infinite value%s (of %,d): no run writes one, and a resumed run would train its parameter"
@@ -180,6 +169,17 @@ public final class CheckpointReading {
                         + " optimizer moments from the saved weights, or restore the directory from a copy",
                         Visible.of(String.valueOf(array.getName())), bad, bad == 1 ? "" : "s", array.size()));
             }
+        }
+    }
+
+    /**
+     * Internal (the probe's load too; no compatibility promise). How many of {@code values} are NaN or infinite,
+     * counted in PyTorch, its temporary arrays closed.
+     */
+    public static long nonFinite(NDArray values) {
+        try (NDArray nan = values.isNaN(); NDArray infinite = values.isInfinite();
+                NDArray either = nan.logicalOr(infinite); NDArray count = either.countNonzero()) {
+            return count.getLong();
         }
     }
 

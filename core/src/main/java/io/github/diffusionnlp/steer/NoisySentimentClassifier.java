@@ -15,6 +15,7 @@ import ai.djl.training.tracker.Tracker;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.api.ModelClosedException;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
+import io.github.diffusionnlp.checkpoint.CheckpointReading;
 import io.github.diffusionnlp.checkpoint.WholeFile;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedSentence;
@@ -349,11 +350,7 @@ public final class NoisySentimentClassifier implements AutoCloseable {
         String[] names = {"embedding table holds", "word weights hold", "bias holds"};
         for (int i = 0; i < probe.size(); i++) {
             NDArray values = probe.get(i);
-            long nonFinite;
-            try (NDArray nan = values.isNaN(); NDArray infinite = values.isInfinite();
-                    NDArray either = nan.logicalOr(infinite); NDArray count = either.countNonzero()) {
-                nonFinite = count.getLong();
-            }
+            long nonFinite = CheckpointReading.nonFinite(values);
             if (nonFinite > 0) {
                 throw new IOException(String.format(java.util.Locale.ROOT, "%s: the probe's %s %,d NaN or infinite"
                         + " value%s (of %,d): the file was damaged, or the run that trained the probe diverged; train"

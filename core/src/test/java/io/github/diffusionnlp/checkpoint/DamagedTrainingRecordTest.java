@@ -28,26 +28,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class DamagedTrainingRecordTest {
     private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
 
-    /** A copy of the shipped model {@code name} ("brown-cdcd", "brown-ar") in {@code dir}. */
-    private static Path copyOf(String name, Path dir) throws IOException {
-        Path source = TestModels.root().resolve("test-data/models/" + name);
-        Path copy = Files.createDirectories(dir.resolve(name));
-        try (var files = Files.list(source)) {
-            for (Path f : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, copy.resolve(f.getFileName()));
-            }
-        }
-        return copy;
-    }
-
-    /** Replaces {@code from} by {@code to} in {@code model}'s config.json, which must hold it once. */
-    private static void editConfig(Path model, String from, String to) throws IOException {
-        Path config = model.resolve(ModelCheckpoint.CONFIG);
-        String json = Files.readString(config);
-        assertTrue(json.contains(from), from + " in " + json);
-        Files.writeString(config, json.replace(from, to));
-    }
-
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "\"step\" : 35000,|\"step\" : -5,|step = -5",
@@ -67,8 +47,8 @@ class DamagedTrainingRecordTest {
     })
     void aTrainingRecordNoRunWritesIsRefusedNamingTheField(String from, String to, String said, @TempDir Path dir)
             throws IOException {
-        Path model = copyOf("brown-cdcd", dir);
-        editConfig(model, from, to);
+        Path model = HostileModelFilesTest.copyOf("brown-cdcd", dir);
+        HostileModelFilesTest.editConfig(model, from, to);
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ModelCheckpoint.readHeader(model));
         assertEquals(model.resolve(ModelCheckpoint.CONFIG), e.file());
         assertTrue(e.getMessage().startsWith(model.resolve(ModelCheckpoint.CONFIG) + " says its training record's "
@@ -78,8 +58,8 @@ class DamagedTrainingRecordTest {
 
     @Test
     void theAutoregressiveModelsRecordIsCheckedAlike(@TempDir Path dir) throws IOException {
-        Path model = copyOf("brown-ar", dir);
-        editConfig(model, "\"batchSize\" : 64,", "\"batchSize\" : -1,");
+        Path model = HostileModelFilesTest.copyOf("brown-ar", dir);
+        HostileModelFilesTest.editConfig(model, "\"batchSize\" : 64,", "\"batchSize\" : -1,");
         InvalidModelException e = assertThrows(InvalidModelException.class, () -> ArCheckpoint.readHeader(model));
         assertEquals(model.resolve(ArCheckpoint.CONFIG), e.file());
         assertTrue(e.getMessage().contains("says its training record's batchSize = -1; it must be at least 0"),
@@ -89,10 +69,10 @@ class DamagedTrainingRecordTest {
     /** A record of before the plan was recorded (totalSteps 0) is finished at any step: it still loads. */
     @Test
     void aRecordWithoutItsPlanStillLoads(@TempDir Path dir) throws IOException {
-        Path model = copyOf("brown-cdcd", dir);
-        editConfig(model, "\"totalSteps\" : 35000,", "\"totalSteps\" : 0,");
-        editConfig(model, "\"learningRate\" : 7.0E-4,", "\"learningRate\" : 0.0,");
-        editConfig(model, "\"batchSize\" : 64,", "\"batchSize\" : 0,");
+        Path model = HostileModelFilesTest.copyOf("brown-cdcd", dir);
+        HostileModelFilesTest.editConfig(model, "\"totalSteps\" : 35000,", "\"totalSteps\" : 0,");
+        HostileModelFilesTest.editConfig(model, "\"learningRate\" : 7.0E-4,", "\"learningRate\" : 0.0,");
+        HostileModelFilesTest.editConfig(model, "\"batchSize\" : 64,", "\"batchSize\" : 0,");
         assertEquals(35000, ModelCheckpoint.readHeader(model).training().step());
     }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileModelFilesTest {
     /** A copy of the shipped model {@code name} ("brown-cdcd", "brown-ar") in {@code dir}. */
-    private static Path copyOf(String name, Path dir) throws IOException {
+    static Path copyOf(String name, Path dir) throws IOException {
         Path source = TestModels.root().resolve("test-data/models/" + name);
         Path copy = Files.createDirectories(dir.resolve(name));
         try (var files = Files.list(source)) {
@@ -40,7 +40,7 @@ class HostileModelFilesTest {
     }
 
     /** Replaces {@code from} by {@code to} in {@code model}'s config.json, which must hold it. */
-    private static Path editConfig(Path model, String from, String to) throws IOException {
+    static Path editConfig(Path model, String from, String to) throws IOException {
         Path config = model.resolve(ModelCheckpoint.CONFIG);
         String json = Files.readString(config);
         assertTrue(json.contains(from), from);
