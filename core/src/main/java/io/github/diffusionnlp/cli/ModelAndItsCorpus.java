@@ -1,7 +1,10 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.checkpoint.ReadAsTrained;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.InputFiles;
+import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,17 +32,25 @@ final class ModelAndItsCorpus {
 
     /**
      * The corpus's sentences, read as {@code training} records train read them (models without the record are
-     * older than it, and read their multiword tokens as parts).
+     * older than it, and read their multiword tokens as parts). A corpus that reads as other sentences now than it
+     * did for the run that trained the model (a model of before 2026-12-07: a bare CR, a plain {@code #MeToo} line)
+     * is refused ({@link ReadAsTrained#require}): {@code counts}, what the command would record of it
+     * ("the tag lexicon would count"), would be of other sentences than the model was trained on; {@code records}:
+     * what train records itself, for the remedy of retraining ("its tag lexicon").
      *
      * @throws IllegalArgumentException naming {@code --corpus} when it is missing, a directory or no regular file
      */
-    List<TaggedSentence> sentences(TrainingInfo training) throws IOException {
+    List<TaggedSentence> sentences(TrainingInfo training, String counts, String records) throws IOException {
         try {
             InputFiles.requireRegularFile(corpus, "corpus file");
         } catch (IOException e) {
             // said in words (the kind of failure), the option first
             throw new IllegalArgumentException("--corpus " + Main.message(e));
         }
-        return reading.readFor(corpus, training);
+        TaggedCorpus.Read read = TaggedCorpus.readAs(corpus, reading.over(TrainingInfo.readingFor(training, corpus)),
+                System.err, LayoutOption.COMMAND_LINE);
+        ReadAsTrained.require(training, corpus, read.reading().layout(), counts, "--corpus NEW",
+                "train a new model on it (train), which records " + records + " itself");
+        return read.sentences();
     }
 }

@@ -23,7 +23,8 @@ final class TagLexiconCommand implements Callable<Integer> {
         Path model = given.model;
         Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
         ModelCheckpoint.Header header = ModelCheckpoint.readHeader(model); // a model directory, not any folder
-        TagLexicon tags = TagLexicon.build(given.sentences(header.training()), vocab);
+        TagLexicon tags = TagLexicon.build(given.sentences(header.training(),
+                "the tag lexicon would count the tags of", "its tag lexicon"), vocab);
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time, under the lock
         if (!ModelCheckpoint.writeTagLexicon(model, tags, vocab, "tag-lexicon --model")) {
