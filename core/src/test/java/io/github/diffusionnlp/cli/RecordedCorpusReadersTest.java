@@ -66,6 +66,41 @@ class RecordedCorpusReadersTest {
                 + " it: train a new model on it (train), which records its row lengths itself", lastLine(run));
     }
 
+    /**
+     * {@code evaluate}'s trigram baseline, counted by default from the model's corpus, and n-gram fusion's trigrams,
+     * counted by default from it too, are refused so; the file named as {@code --train} or {@code --ngram-corpus} is
+     * the user's to name, and read as it reads now.
+     */
+    @Test
+    void theTrigramsOfTheModelsCorpusAreRefusedButNotOfAFileNamed(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("tweets.txt"), "#MeToo is trending today .\n"
+                + SENTENCES.repeat(10));
+        Path model = trainedOldModel(tmp, corpus);
+        String file = corpus.toAbsolutePath().normalize().toString();
+        String why = "error: " + file + ", the corpus the model was trained on, reads as other sentences now than it"
+                + " did for the run that trained it: its line 1, #MeToo is trending today ., starts with # and is a"
+                + " sentence of plain text since 2026-12-07, but the build that wrote the model skipped every line"
+                + " starting with # as a comment; ";
+        Run evaluate = MainTest.run("", "evaluate", "--model", model.toString(), "--heldout", corpus.toString(),
+                "--sentences", "1", "--step-counts", "1");
+        assertEquals(1, evaluate.code(), evaluate.err());
+        assertEquals(why + "the trigram baseline would be counted from other sentences than the model was trained on."
+                + " Drop the lines starting with # as that build did (grep -v '^#' " + file + " > NEW) and give"
+                + " --train NEW, or give --train " + file + " to count it from the file as it reads now, or --train"
+                + " none", lastLine(evaluate));
+        Run fused = MainTest.run("the [MASK] sat on the mat .\n", "infill", "--model", model.toString(), "--steps",
+                "2", "--ngram-weight", "1");
+        assertEquals(1, fused.code(), fused.err());
+        assertEquals(why + "n-gram fusion would count the trigrams of other sentences than the model was trained on."
+                + " Drop the lines starting with # as that build did (grep -v '^#' " + file + " > NEW) and give NEW as"
+                + " the n-gram corpus, or give the file itself as the n-gram corpus (DiffusionLM.Builder#optNgramCorpus,"
+                + " --ngram-corpus; OpenNLP: -ngramCorpus; CoreNLP: diffusion.ngramCorpus) to count the trigrams of"
+                + " its lines as they read now", lastLine(fused));
+        Run named = MainTest.run("the [MASK] sat on the mat .\n", "infill", "--model", model.toString(), "--steps",
+                "2", "--ngram-weight", "1", "--ngram-corpus", file);
+        assertEquals(0, named.code(), named.err());
+    }
+
     /** A model that records the rules it read by, or a corpus the changes do not touch, is read as before. */
     @Test
     void aModelOfTheseRulesOrAnUntouchedCorpusIsReadAsBefore(@TempDir Path tmp) throws IOException {
