@@ -4,6 +4,7 @@ import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ReadAsTrained;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.HashLinesOnly;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -163,8 +164,12 @@ final class NgramCorpus {
                     requireReadAsTrained(corpus, read.reading().layout());
                 }
                 if (sentences.isEmpty()) { // counted from nothing, fusion would silently do nothing
-                    String empty = "the n-gram corpus " + Visible.of(corpus) + (given == null
-                            ? " (the model's training corpus)" : " (" + SETTINGS + ")")
+                    String named = "the n-gram corpus " + Visible.of(corpus) + (given == null
+                            ? " (the model's training corpus)" : " (" + SETTINGS + ")");
+                    // a file of '#MeToo is trending' lines guessed to be columns: plain text reads sentences in it
+                    String plain = HashLinesOnly.refusal(named, corpus, read.reading(),
+                            layoutOption.of(CorpusLayout.PLAIN));
+                    String empty = plain != null ? plain : named
                             + " holds no sentences (it is empty, or every line is blank or a # comment); give n-gram"
                             + " fusion a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines";
                     throw new UncheckedIOException(empty, new IOException(empty));
