@@ -1,8 +1,10 @@
 package io.github.diffusionnlp.api;
 
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.ReadAsTrained;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.HashLinesOnly;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -110,6 +112,24 @@ final class NgramCorpus {
                 + Visible.of(model.directory().toAbsolutePath()) + " and its parents)");
     }
 
+    /** The settings that name an n-gram corpus, in each front end. */
+    private static final String SETTINGS = "DiffusionLM.Builder#optNgramCorpus, --ngram-corpus; OpenNLP: -ngramCorpus;"
+            + " CoreNLP: diffusion.ngramCorpus";
+
+    /**
+     * Refuses the model's training corpus, read as {@code layout}, when it reads as other sentences now than it did
+     * for the run that trained the model ({@link ReadAsTrained}): the trigrams would be of other sentences.
+     */
+    private void requireReadAsTrained(Path corpus, CorpusLayout layout) {
+        try {
+            ReadAsTrained.require(model.header().training(), corpus, layout, "n-gram fusion would count the trigrams"
+                    + " of", "NEW as the n-gram corpus", "give the file itself as the n-gram corpus (" + SETTINGS
+                    + ") to count the trigrams of its lines as they read now");
+        } catch (IOException e) { // the refusal (or the file unreadable since it was read): its message says it all
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
     /**
      * Why Java could not take {@code name}, where the locale is the likely cause: Java encodes file names by the
      * charset it took from the locale at start-up ({@code sun.jnu.encoding}, ASCII under {@code LANG=C}); empty
@@ -138,12 +158,18 @@ final class NgramCorpus {
             // what the reader notes of the corpus (a guessed layout, columns said to be plain) goes to the log
             ByteArrayOutputStream noted = new ByteArrayOutputStream();
             try (PrintStream notes = new PrintStream(noted, true, StandardCharsets.UTF_8)) {
-                List<TaggedSentence> sentences =
-                        TaggedCorpus.readAs(corpus, reading(), notes, layoutOption).sentences();
+                TaggedCorpus.Read read = TaggedCorpus.readAs(corpus, reading(), notes, layoutOption);
+                List<TaggedSentence> sentences = read.sentences();
+                if (given == null) { // the model's own: a model of before 2026-12-07 may have read other sentences
+                    requireReadAsTrained(corpus, read.reading().layout());
+                }
                 if (sentences.isEmpty()) { // counted from nothing, fusion would silently do nothing
-                    String empty = "the n-gram corpus " + Visible.of(corpus) + (given == null
-                            ? " (the model's training corpus)" : " (DiffusionLM.Builder#optNgramCorpus, --ngram-corpus;"
-                                    + " OpenNLP: -ngramCorpus; CoreNLP: diffusion.ngramCorpus)")
+                    String named = "the n-gram corpus " + Visible.of(corpus) + (given == null
+                            ? " (the model's training corpus)" : " (" + SETTINGS + ")");
+                    // a file of '#MeToo is trending' lines guessed to be columns: plain text reads sentences in it
+                    String plain = HashLinesOnly.refusal(named, corpus, read.reading(),
+                            layoutOption.of(CorpusLayout.PLAIN));
+                    String empty = plain != null ? plain : named
                             + " holds no sentences (it is empty, or every line is blank or a # comment); give n-gram"
                             + " fusion a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word lines";
                     throw new UncheckedIOException(empty, new IOException(empty));

@@ -178,7 +178,8 @@ public final class SpeedBenchmark {
         TaggedCorpus.Read read = StoppableReading.readAs(corpus,
                 TaggedCorpus.Reading.DEFAULT.orLayout(layout).orMultiword(multiword), notes,
                 LayoutOption.COMMAND_LINE, () -> { });
-        TrainingData.requireSentences("--corpus " + corpus, read.sentences());
+        TrainingData.requireSentences("--corpus " + corpus, corpus, read,
+                LayoutOption.COMMAND_LINE.of(CorpusLayout.PLAIN));
         return new TrainingCorpus(corpus, read);
     }
 

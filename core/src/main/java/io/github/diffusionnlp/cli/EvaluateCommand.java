@@ -7,8 +7,11 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.checkpoint.ReadAsTrained;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.LayoutOption;
+import io.github.diffusionnlp.corpus.ShellQuoted;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Visible;
@@ -126,14 +129,25 @@ final class EvaluateCommand implements Callable<Integer> {
                 // whatever --layout says of the files named here (a plain --heldout beside a CoNLL-U corpus);
                 // a --train FILE is split into the model's words too, as the trigram is compared with the model.
                 TrainingInfo training = lm.info().training();
-                List<TaggedSentence> counted = train == null
-                        ? TaggedCorpus.readAs(corpus, TrainingInfo.readingFor(training, corpus), System.err,
-                                LayoutOption.COMMAND_LINE).sentences()
-                        : reading.readFor(corpus, training);
-                // baselines counted from nothing would be printed as if they meant something
+                TaggedCorpus.Read read;
+                if (train == null) {
+                    read = TaggedCorpus.readAs(corpus, TrainingInfo.readingFor(training, corpus),
+                            System.err, LayoutOption.COMMAND_LINE);
+                    // counted as the model's training sentences: a model of before 2026-12-07 may have read others
+                    ReadAsTrained.require(training, corpus, read.reading().layout(),
+                            "the trigram baseline would be counted from", "--train NEW", "give --train "
+                            + ShellQuoted.of(Visible.of(corpus.toAbsolutePath().normalize().toString()))
+                            + " to count it from the file as it reads now, or --train none");
+                } else {
+                    read = TaggedCorpus.readAs(corpus, reading.over(TrainingInfo.readingFor(training, corpus)),
+                            System.err, LayoutOption.COMMAND_LINE);
+                }
+                List<TaggedSentence> counted = read.sentences();
+                // baselines counted from nothing would be printed as if they meant something; --layout plain reads a
+                // --train FILE of '#MeToo is trending' lines, not the model's own corpus (read as the model records)
                 TrainingData.requireSentences(train == null ? "the model's training corpus " + corpus
                         + " (the trigram baseline's; give --train FILE or --train none)" : "--train " + corpus,
-                        counted);
+                        corpus, read, train == null ? null : LayoutOption.COMMAND_LINE.of(CorpusLayout.PLAIN));
                 trigram = TrigramBaseline.train(lm.vocabulary(), counted);
                 System.err.println("trigram baseline counted from "
                         + Visible.of(corpus.toAbsolutePath().normalize().toString()));

@@ -27,7 +27,8 @@ final class RowLengthsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ModelCheckpoint.Header header = ModelCheckpoint.readModelHeader(given.model); // a model directory, not a file
-        List<TaggedSentence> sentences = given.sentences(header.training());
+        List<TaggedSentence> sentences = given.sentences(header.training(),
+                "the row lengths recorded would be those of", "its row lengths");
         int width = header.model().maxLength();
         // labelled as train labels its rows, so that a label's sentences draw the lengths its rows had
         RowLengths lengths = TrainingData.rowLengths(sentences, width, SentimentLabeller.afinn());

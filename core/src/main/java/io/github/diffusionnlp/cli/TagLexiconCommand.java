@@ -24,7 +24,8 @@ final class TagLexiconCommand implements Callable<Integer> {
         // a model directory, not any folder nor a file of one: said so before its vocab.txt is looked for
         ModelCheckpoint.Header header = ModelCheckpoint.readModelHeader(model);
         Vocabulary vocab = Vocabulary.load(model.resolve(ModelCheckpoint.VOCAB));
-        TagLexicon tags = TagLexicon.build(given.sentences(header.training()), vocab);
+        TagLexicon tags = TagLexicon.build(given.sentences(header.training(),
+                "the tag lexicon would count the tags of", "its tag lexicon"), vocab);
         if (tags.untagged() && (header.training() == null || !header.training().untagged())) {
             // a lexicon of X alone makes the model refuse every template: the wrong file, or one misread
             throw new IllegalArgumentException("--corpus " + Visible.of(given.corpus) + " carries no UPOS tag (every"

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.train;
 import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.ModelDirectory;
+import io.github.diffusionnlp.checkpoint.ReadAsTrained;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.ReadingRules;
@@ -185,15 +186,10 @@ public final class RecordedCorpus {
      */
     static void requireSameReading(TrainOptions options, TrainingInfo recorded, CorpusLayout read,
             CorpusFingerprint now) throws IOException {
-        if (recorded == null || now == null || !recorded.isTrainedOn(options.corpus())
-                || recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT) {
+        if (recorded == null || now == null || !recorded.isTrainedOn(options.corpus())) {
             return;
         }
-        CorpusFingerprint then = CorpusFingerprint.recorded(recorded);
-        if (then != null && !then.equals(now)) {
-            return;
-        }
-        ReadingRules.Changed changed = ReadingRules.changedSinceFirst(options.corpus(), read);
+        ReadingRules.Changed changed = ReadAsTrained.changed(recorded, options.corpus(), read, now);
         if (changed == null) {
             return;
         }
@@ -201,20 +197,14 @@ public final class RecordedCorpus {
         String quoted = ShellQuoted.of(file);
         boolean gzip = recorded.corpus().endsWith(".gz");
         String newFile = options.names().given(Setting.CORPUS, "NEW");
-        String why;
         String remedy;
+        String why = ReadAsTrained.why(changed, "the checkpoint");
         if (changed.kind() == ReadingRules.Kind.BARE_CR) {
-            why = String.format(java.util.Locale.ROOT, "it holds a bare CR (an old Mac line end) on its line %,d,"
-                    + " which ends a line since 2026-12-07 but ended none for the build that wrote the checkpoint:"
-                    + " that run read the lines around it as one", changed.line());
             String convert = "perl -pe 's/\\r\\n?/\\n/g'";
             remedy = "to go on training this one on its lines as they read now, convert its line ends to \\n ("
                     + (gzip ? "zcat " + quoted + " | " + convert : convert + " " + quoted) + " > NEW) and give "
                     + newFile;
         } else {
-            why = String.format(java.util.Locale.ROOT, "its line %,d, %s, starts with # and is a sentence of plain"
-                    + " text since 2026-12-07, but the build that wrote the checkpoint skipped every line starting"
-                    + " with # as a comment", changed.line(), Visible.of(shown(changed.text())));
             String drop = "grep -v '^#'";
             remedy = "to go on training this one on the sentences it was trained on, drop the lines starting with #"
                     + " as that build did (" + (gzip ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
@@ -241,17 +231,6 @@ public final class RecordedCorpus {
             return false;
         }
         return ReadingRules.changedSinceFirst(file, layout) != null;
-    }
-
-    /** The most of a line a refusal shows, in characters. */
-    private static final int SHOWN = 60;
-
-    /** {@code line}, cut after {@value #SHOWN} characters (not inside a pair of surrogates). */
-    private static String shown(String line) {
-        if (line.length() <= SHOWN) {
-            return line;
-        }
-        return line.substring(0, Character.isHighSurrogate(line.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN) + "...";
     }
 
     /**

@@ -4,6 +4,7 @@ import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.Counted;
+import io.github.diffusionnlp.corpus.HashLinesOnly;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.StoppableReading;
@@ -15,6 +16,7 @@ import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.model.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -64,10 +66,8 @@ public final class TrainingData {
                         .orMultiword(reading.multiword()), log, LayoutOption.COMMAND_LINE, startUp::check,
                         options.corpus(), corpus);
         List<TaggedSentence> devCorpus = devRead == null ? List.of() : devRead.sentences();
-        if (corpus.isEmpty() && read.reading().layout() != CorpusLayout.PLAIN) {
-            requireNoPlainSentences(options);
-        }
-        requireSentences(options.corpus().toString(), corpus);
+        requireSentences(options.corpus().toString(), options.corpus(), read,
+                options.names().given(TrainOptions.Setting.LAYOUT, CorpusLayout.PLAIN));
         if (options.dev() != null && devCorpus.isEmpty()) {
             throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
         }
@@ -96,35 +96,30 @@ public final class TrainingData {
     }
 
     /**
-     * Refuses a corpus that read as no sentences in a layout of columns (guessed, said or recorded) but holds lines
-     * that plain text reads as sentences, saying so and to give {@code --layout plain}: a file of nothing but lines
-     * such as {@code #MeToo is trending} is guessed as columns (the guess counts no {@code #} line), in which every
-     * {@code #} line is a comment, and "every line is blank or a # comment" named no way to read it.
-     */
-    private static void requireNoPlainSentences(TrainOptions options) throws IOException {
-        if (!java.nio.file.Files.isRegularFile(options.corpus())) {
-            return; // a pipe is not read twice
-        }
-        List<TaggedSentence> plain = TaggedCorpus.readAs(options.corpus(), options.corpusReading(null)
-                .orLayout(CorpusLayout.PLAIN), null, LayoutOption.COMMAND_LINE).sentences();
-        if (plain.isEmpty()) {
-            return;
-        }
-        throw new IOException(Visible.of(options.corpus()) + " holds no sentences (every line is blank or a #"
-                + " comment), but read as plain text it holds " + Counted.of(plain.size(), "sentence", "sentences")
-                + ", lines that start with # and go on, the first " + Visible.of(String.join(" ",
-                        plain.get(0).words())) + " (in plain text a comment is # alone or followed by white space; in"
-                + " the layouts of columns every # line is one): give "
-                + options.names().given(TrainOptions.Setting.LAYOUT, CorpusLayout.PLAIN)
-                + " to read it as plain text, one sentence a line");
-    }
-
-    /**
      * Internal (shared with the benchmark; no compatibility promise). Refuses a training corpus without a
      * sentence, {@code named} as the user gave it ({@code "train.txt"}, {@code "--corpus train.txt"}): there is
      * nothing to train on.
      */
     public static void requireSentences(String named, List<TaggedSentence> corpus) throws IOException {
+        requireSentences(named, null, new TaggedCorpus.Read(corpus, null), null);
+    }
+
+    /**
+     * Internal (shared with the benchmark and {@code evaluate}; no compatibility promise). Refuses {@code file}, read
+     * as {@code read}, without a sentence, {@code named} as the user gave it; one read in a layout of columns that
+     * plain text reads sentences in (a file of {@code #MeToo is trending} lines, guessed to be columns) is refused
+     * saying so and to give {@code givePlain}, the caller's setting for plain text ({@code --layout plain}; {@link
+     * HashLinesOnly}). {@code file} or {@code givePlain} null: no such hint (no plain reading the caller can ask for).
+     */
+    public static void requireSentences(String named, Path file, TaggedCorpus.Read read, String givePlain)
+            throws IOException {
+        List<TaggedSentence> corpus = read.sentences();
+        if (corpus.isEmpty() && file != null && givePlain != null) {
+            String plain = HashLinesOnly.refusal(Visible.of(named), file, read.reading(), givePlain);
+            if (plain != null) {
+                throw new IOException(plain);
+            }
+        }
         if (corpus.isEmpty()) {
             throw new IOException(Visible.of(named) + " holds no sentences (it is empty, or every line is blank or a #"
                     + " comment); give a corpus of one sentence a line, or of CoNLL-U, word<TAB>UPOS or one-word"

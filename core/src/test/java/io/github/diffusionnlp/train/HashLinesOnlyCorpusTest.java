@@ -3,12 +3,18 @@ package io.github.diffusionnlp.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.diffusionnlp.TestModels;
+import io.github.diffusionnlp.api.DiffusionLM;
+import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +42,31 @@ class HashLinesOnlyCorpusTest {
                 + " give layout(CorpusLayout.PLAIN) to read it as plain text, one sentence a line", e.getMessage());
         assertEquals(2, TaggedCorpus.readAs(corpus, TaggedCorpus.Reading.DEFAULT.orLayout(CorpusLayout.PLAIN), null,
                 io.github.diffusionnlp.corpus.LayoutOption.COMMAND_LINE).sentences().size(), "which plain reads");
+    }
+
+    /**
+     * The benchmark's corpus ({@code TrainingData.requireSentences}) and n-gram fusion's ({@code NgramCorpus}) gave the
+     * old message for such a file; they give the same hint now, in their callers' names for the layout setting.
+     */
+    @Test
+    void theBenchmarkAndNgramFusionSayLayoutPlainToo(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("tweets.txt"), "# collected 2026-12-01\n#MeToo is trending\n"
+                + "#1 hit song of the year\n");
+        String hint = " holds no sentences (every line is blank or a # comment), but read as plain text it holds 2"
+                + " sentences, lines that start with # and go on, the first #MeToo is trending (in plain text a comment"
+                + " is # alone or followed by white space; in the layouts of columns every # line is one): give ";
+        IOException e = assertThrows(IOException.class, () -> SpeedBenchmark.readTrainingCorpus(corpus, null, null,
+                new PrintStream(PrintStream.nullOutputStream())));
+        assertEquals("--corpus " + corpus + hint + "--layout plain to read it as plain text, one sentence a line",
+                e.getMessage());
+        SamplingOptions fused = SamplingOptions.builder().steps(2).seed(0).ngramWeight(1).build();
+        try (DiffusionLM lm = DiffusionLM.builder().optModel(TestModels.tinyModel()).optNgramCorpus(corpus).build()) {
+            UncheckedIOException u = assertThrows(UncheckedIOException.class,
+                    () -> lm.infill(List.of("the", "[MASK]", "sat"), fused));
+            assertEquals("the n-gram corpus " + corpus + " (DiffusionLM.Builder#optNgramCorpus, --ngram-corpus; OpenNLP:"
+                    + " -ngramCorpus; CoreNLP: diffusion.ngramCorpus)" + hint + "DiffusionLM.Builder#optNgramCorpusReading's"
+                    + " layout CorpusLayout.PLAIN to read it as plain text, one sentence a line", u.getMessage());
+        }
     }
 
     /** A file of comments alone (by either reading) is refused as it was. */

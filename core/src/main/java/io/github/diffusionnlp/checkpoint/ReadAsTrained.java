@@ -1,0 +1,99 @@
+package io.github.diffusionnlp.checkpoint;
+
+import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.ReadingRules;
+import io.github.diffusionnlp.corpus.ShellQuoted;
+import io.github.diffusionnlp.corpus.Visible;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Internal (the readers of a model's corpus as the data it was trained on; no compatibility promise), though public
+ * for them. Whether a model's corpus, unchanged, reads as other sentences now than it did for the run that trained
+ * the model ({@link ReadingRules}; a record of before 2026-12-07 records none): its size and checksum cannot tell.
+ * One predicate ({@link #changed}) for {@code train --resume} ({@code RecordedCorpus.requireSameReading}), {@code
+ * tag-lexicon}, {@code row-lengths}, {@code evaluate}'s default trigram baseline and n-gram fusion's default corpus;
+ * one refusal ({@link #require}) for all but the resume, whose remedies are its own.
+ */
+public final class ReadAsTrained {
+    private ReadAsTrained() {}
+
+    /**
+     * What in {@code file}, read as {@code read} (the layout the reading took), its fingerprint {@code now}, reads
+     * otherwise now than by the rules {@code recorded}'s run read its corpus by, when {@code file} is that corpus
+     * unchanged (its size and checksum as recorded, or none recorded) and that run read by older rules than these;
+     * else null. Whether {@code file} is the model's corpus at all is the caller's to know.
+     */
+    public static ReadingRules.Changed changed(TrainingInfo recorded, Path file, CorpusLayout read,
+            CorpusFingerprint now) throws IOException {
+        if (recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT) {
+            return null;
+        }
+        CorpusFingerprint then = CorpusFingerprint.recorded(recorded);
+        if (then != null && !then.equals(now)) {
+            return null; // changed: what it held when trained on is not there to read
+        }
+        return ReadingRules.changedSinceFirst(file, read);
+    }
+
+    /** What reads otherwise ({@code changed}), for a refusal; {@code by}: what that build wrote (the checkpoint). */
+    public static String why(ReadingRules.Changed changed, String by) {
+        if (changed.kind() == ReadingRules.Kind.BARE_CR) {
+            return String.format(Locale.ROOT, "it holds a bare CR (an old Mac line end) on its line %,d, which ends a"
+                    + " line since 2026-12-07 but ended none for the build that wrote " + by + ": that run read the"
+                    + " lines around it as one", changed.line());
+        }
+        return String.format(Locale.ROOT, "its line %,d, %s, starts with # and is a sentence of plain text since"
+                + " 2026-12-07, but the build that wrote " + by + " skipped every line starting with # as a comment",
+                changed.line(), Visible.of(shown(changed.text())));
+    }
+
+    /**
+     * Refuses {@code file}, read as {@code read} (the layout the reading took) as the training corpus of the model
+     * {@code recorded} is the record of (null: none, not checked), when it is that file unchanged and reads as other
+     * sentences now ({@link #changed}): what the caller would count of it would be of other sentences than the model
+     * was trained on. {@code counts}: what the caller would count ("the tag lexicon would count the tags of");
+     * {@code giveOld}: how to give the caller a file in its place ("--corpus NEW"); {@code orElse}: the caller's
+     * other way, the only one for a bare CR, as no file reads by these rules as that build read it. A file that is no
+     * regular file cannot be read again to tell, and is not.
+     *
+     * @throws IOException the refusal, or when the file cannot be read
+     */
+    public static void require(TrainingInfo recorded, Path file, CorpusLayout read, String counts, String giveOld,
+            String orElse) throws IOException {
+        if (recorded == null || !Files.isRegularFile(file)) {
+            return;
+        }
+        ReadingRules.Changed changed = changed(recorded, file, read, CorpusFingerprint.of(file));
+        if (changed == null) {
+            return;
+        }
+        String named = Visible.of(file.toAbsolutePath().normalize().toString());
+        String remedy;
+        if (changed.kind() == ReadingRules.Kind.BARE_CR) {
+            remedy = "No file reads by these rules as that build read it: " + orElse;
+        } else {
+            String quoted = ShellQuoted.of(named);
+            String drop = "grep -v '^#'";
+            remedy = "Drop the lines starting with # as that build did ("
+                    + (named.endsWith(".gz") ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
+                    + " > NEW) and give " + giveOld + ", or " + orElse;
+        }
+        throw new IOException(named + ", the corpus the model was trained on, reads as other sentences now than it"
+                + " did for the run that trained it: " + why(changed, "the model") + "; " + counts + " other"
+                + " sentences than the model was trained on. " + remedy);
+    }
+
+    /** The most of a line a refusal shows, in characters. */
+    private static final int SHOWN = 60;
+
+    /** {@code line}, cut after {@value #SHOWN} characters (not inside a pair of surrogates). */
+    private static String shown(String line) {
+        if (line.length() <= SHOWN) {
+            return line;
+        }
+        return line.substring(0, Character.isHighSurrogate(line.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN) + "...";
+    }
+}
