@@ -180,22 +180,28 @@ public final class RecordedCorpus {
      * than by the rules the checkpoint's run read it by ({@link ReadingRules}; a record without them, of before
      * 2026-12-07, read by the first): a bare CR, which ends a line now and ended none, or, in plain text, a line such
      * as {@code #MeToo is trending}, a sentence now and a comment then. The size and checksum cannot tell: the run
-     * would train on other sentences than the checkpoint was trained on, unsaid. A file that has changed is said or
-     * refused as such ({@link #resolve}, {@link TrainingNotes}); one that is no regular file ({@code now} null)
-     * cannot be read again to tell, and is not.
+     * would train on other sentences than the checkpoint was trained on, unsaid. The corpus is the recorded path, or
+     * a file elsewhere of the size and checksum recorded (a copy: the same bytes, whatever its name). A file that has
+     * changed is said or refused as such ({@link #resolve}, {@link TrainingNotes}); one that is no regular file
+     * ({@code now} null) cannot be read again to tell, and is not.
      */
     static void requireSameReading(TrainOptions options, TrainingInfo recorded, CorpusLayout read,
             CorpusFingerprint now) throws IOException {
-        if (recorded == null || now == null || !recorded.isTrainedOn(options.corpus())) {
+        if (recorded == null || now == null) {
             return;
+        }
+        boolean atRecordedPath = recorded.isTrainedOn(options.corpus());
+        if (!atRecordedPath && !now.equals(CorpusFingerprint.recorded(recorded))) {
+            return; // another file, or one the record cannot tell from it: read as it reads now
         }
         ReadingRules.Changed changed = ReadAsTrained.changed(recorded, options.corpus(), read, now);
         if (changed == null) {
             return;
         }
-        String file = Visible.of(recorded.corpus());
+        String given = options.corpus().toAbsolutePath().normalize().toString();
+        String file = Visible.of(given);
         String quoted = ShellQuoted.of(file);
-        boolean gzip = recorded.corpus().endsWith(".gz");
+        boolean gzip = given.endsWith(".gz");
         String newFile = options.names().given(Setting.CORPUS, "NEW");
         String remedy;
         String why = ReadAsTrained.why(changed, "the checkpoint");
@@ -210,8 +216,12 @@ public final class RecordedCorpus {
                     + " as that build did (" + (gzip ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
                     + " > NEW) and give " + newFile;
         }
-        throw new IOException(file + ", the corpus the checkpoint in " + Visible.of(options.output()) + " was trained"
-                + " on, reads as other sentences now than it did for the run that wrote the checkpoint: " + why
+        String dir = Visible.of(options.output());
+        String which = atRecordedPath ? ", the corpus the checkpoint in " + dir + " was trained on,"
+                : ", a copy of the corpus the checkpoint in " + dir + " was trained on ("
+                + Visible.of(recorded.corpus()) + ": the size and checksum the checkpoint records),";
+        throw new IOException(file + which + " reads as other sentences now than it did for the run that wrote the"
+                + " checkpoint: " + why
                 + "; resuming would train the model on other sentences than it was trained on. Start a new model on"
                 + " it (another " + options.names().name(Setting.OUTPUT) + ", without "
                 + options.names().name(Setting.RESUME) + "), or, " + remedy);

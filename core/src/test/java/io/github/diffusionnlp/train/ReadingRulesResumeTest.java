@@ -78,6 +78,37 @@ class ReadingRulesResumeTest {
         assertEquals(20, record(out).step());
     }
 
+    /**
+     * A copy of the corpus at another path, of the size and checksum the checkpoint records, is the same corpus and
+     * reads otherwise now as the file itself does: it was resumed on without the check, which took the recorded path
+     * alone for the corpus. Another file of other bytes is not the checkpoint's corpus, and resumes as before.
+     */
+    @Test
+    void aCopyOfTheCorpusAtAnotherPathIsRefusedToo(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("tweets.txt"), "#MeToo is trending today .\n"
+                + SENTENCES.repeat(30));
+        Path out = tmp.resolve("model");
+        train(corpus, out, 10);
+        forgetReadingRules(out.resolve(ModelCheckpoint.CONFIG));
+        Path copy = Files.copy(corpus, Files.createDirectory(tmp.resolve("copies")).resolve("tweets.txt.bak"));
+        IOException e = assertThrows(IOException.class, () -> train(copy, out, 20));
+        String file = copy.toAbsolutePath().normalize().toString();
+        assertEquals(file + ", a copy of the corpus the checkpoint in " + out + " was trained on ("
+                + corpus.toAbsolutePath().normalize() + ": the size and checksum the checkpoint records), reads as"
+                + " other sentences now than it did for the run that wrote the checkpoint: its line 1, #MeToo is"
+                + " trending today ., starts with # and is a sentence of plain text since 2026-12-07, but the build"
+                + " that wrote the checkpoint skipped every line starting with # as a comment; resuming would train"
+                + " the model on other sentences than it was trained on. Start a new model on it (another"
+                + " TrainOptions.builder's output, without resume(true)), or, to go on training this one on the"
+                + " sentences it was trained on, drop the lines starting with # as that build did (grep -v '^#' "
+                + file + " > NEW) and give TrainOptions.builder's corpus \"NEW\"", e.getMessage());
+        assertEquals(10, record(out).step(), "nothing trained");
+
+        Path other = Files.writeString(tmp.resolve("other.txt"), "#MeToo is trending now .\n" + SENTENCES.repeat(30));
+        train(other, out, 20); // not the checkpoint's corpus: read as it reads now
+        assertEquals(20, record(out).step());
+    }
+
     /** Comments by both rules, CRLF line ends: read alike, resumed as before, the rules recorded now. */
     @Test
     void aCorpusTheChangesDoNotTouchResumesAsBefore(@TempDir Path tmp) throws IOException {
