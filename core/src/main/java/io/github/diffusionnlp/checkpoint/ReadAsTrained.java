@@ -28,10 +28,20 @@ public final class ReadAsTrained {
      */
     public static ReadingRules.Changed changed(TrainingInfo recorded, Path file, CorpusLayout read,
             CorpusFingerprint now) throws IOException {
+        return changed(recorded, CorpusFingerprint.recorded(recorded), file, read, now);
+    }
+
+    /**
+     * What in {@code file} reads otherwise now ({@link #changed(TrainingInfo, Path, CorpusLayout,
+     * CorpusFingerprint)}), when it is the file {@code recorded}'s run read, unchanged: its fingerprint {@code now}
+     * as {@code then}, what the record holds of that file (its corpus's, or its dev split's), or {@code then} null
+     * (none recorded); else null.
+     */
+    public static ReadingRules.Changed changed(TrainingInfo recorded, CorpusFingerprint then, Path file,
+            CorpusLayout read, CorpusFingerprint now) throws IOException {
         if (recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT) {
             return null;
         }
-        CorpusFingerprint then = CorpusFingerprint.recorded(recorded);
         if (then != null && !then.equals(now)) {
             return null; // changed: what it held when trained on is not there to read
         }

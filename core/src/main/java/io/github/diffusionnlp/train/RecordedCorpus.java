@@ -230,17 +230,17 @@ public final class RecordedCorpus {
     /**
      * Whether {@code file}, read as {@code layout}, its fingerprint {@code now} (null: no regular file), is the file
      * {@code recorded} (null: a new model) measured its dev loss on, unchanged, and reads as other sentences now than
-     * by the rules that checkpoint's run read by ({@link ReadingRules}).
+     * by the rules that checkpoint's run read by ({@link ReadingRules}): the predicate of {@link ReadAsTrained}, on
+     * the dev split's recorded size and checksum (a dev split recorded without them carries no dev loss anyway).
      */
     static boolean readsOtherwise(TrainingInfo recorded, Path file, CorpusLayout layout, CorpusFingerprint now)
             throws IOException {
         if (recorded == null || now == null || recorded.dev() == null
-                || recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT
-                || !recorded.dev().equals(file.toAbsolutePath().normalize().toString())
-                || !now.equals(CorpusFingerprint.recordedDev(recorded))) {
+                || !recorded.dev().equals(file.toAbsolutePath().normalize().toString())) {
             return false;
         }
-        return ReadingRules.changedSinceFirst(file, layout) != null;
+        CorpusFingerprint then = CorpusFingerprint.recordedDev(recorded);
+        return then != null && ReadAsTrained.changed(recorded, then, file, layout, now) != null;
     }
 
     /**
