@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
+import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.CorpusLayout;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.TagLexicon;
 import io.github.diffusionnlp.model.Vocabulary;
@@ -29,9 +31,9 @@ final class TagLexiconCommand implements Callable<Integer> {
         if (tags.untagged() && (header.training() == null || !header.training().untagged())) {
             // a lexicon of X alone makes the model refuse every template: the wrong file, or one misread
             throw new IllegalArgumentException("--corpus " + Visible.of(given.corpus) + " carries no UPOS tag (every"
-                    + " word X), and the model in " + Visible.of(model) + " was trained on tagged text: a lexicon from"
-                    + " it would make the model refuse POS templates (--pos); give the corpus the model was trained on"
-                    + " (CoNLL-U or word<TAB>UPOS lines; nothing was changed)");
+                    + " word X), and the model in " + Visible.of(model) + " " + taggedAsRecorded(header.training())
+                    + ": a lexicon from it would make the model refuse POS templates (--pos); give the corpus the"
+                    + " model was trained on (CoNLL-U or word<TAB>UPOS lines; nothing was changed)");
         }
         Path file = model.resolve(ModelCheckpoint.TAG_LEXICON);
         // train writes this file too (and a resumed run may replace vocab.txt): one writer at a time, under the lock
@@ -42,5 +44,25 @@ final class TagLexiconCommand implements Callable<Integer> {
         }
         System.out.println("wrote " + Visible.of(file.toString()));
         return 0;
+    }
+
+    /**
+     * What {@code training} (null: none), a record that does not say its corpus was untagged, says of its tags, as
+     * far as it says it: "was trained on tagged text" only when it records so ({@code tagged}); the shipped models
+     * record neither {@code tagged} nor {@code layout}.
+     */
+    private static String taggedAsRecorded(TrainingInfo training) {
+        if (training == null) {
+            return "records no training, so not whether its corpus carried tags";
+        }
+        if (Boolean.TRUE.equals(training.tagged())) {
+            return "was trained on tagged text";
+        }
+        CorpusLayout layout = training.layout();
+        if (layout == null || layout == CorpusLayout.AUTO) {
+            return "does not record whether its corpus carried tags (a model of before that was recorded)";
+        }
+        return "records its corpus read as " + layout.description() + ", though not whether it carried tags (a model"
+                + " of before that was recorded)";
     }
 }

@@ -67,6 +67,42 @@ class RecordingCommandsMistakesTest {
         assertEquals(0, taken.code(), taken.err());
     }
 
+    /**
+     * A model whose record does not say its corpus was tagged (no training record; or {@code tagged} and {@code
+     * layout} both unrecorded, as the shipped models; or a layout of tags without {@code tagged}) is still refused
+     * untagged text, but the refusal says what the model records, not that it "was trained on tagged text".
+     */
+    @Test
+    void untaggedTextIsRefusedSayingWhatTheModelRecords(@TempDir Path tmp) throws Exception {
+        Path plain = Files.writeString(tmp.resolve("plain.txt"), "The cat sat on the mat .\nA dog ran home .\n");
+        java.util.Map<String, String> records = new java.util.LinkedHashMap<>();
+        records.put("training", "records no training, so not whether its corpus carried tags");
+        records.put("tagged layout", "does not record whether its corpus carried tags (a model of before that was"
+                + " recorded)");
+        records.put("tagged", "records its corpus read as word<TAB>UPOS, though not whether it carried tags (a model of"
+                + " before that was recorded)");
+        for (var entry : records.entrySet()) {
+            Path model = TestModels.copyOfTinyModel(tmp.resolve(entry.getKey().replace(' ', '-')));
+            Path config = model.resolve("config.json");
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(config.toFile());
+            if (entry.getKey().equals("training")) {
+                tree.remove("training");
+            } else {
+                var training = (com.fasterxml.jackson.databind.node.ObjectNode) tree.get("training");
+                assertEquals("columns", training.get("layout").asText());
+                training.remove(List.of(entry.getKey().split(" ")));
+            }
+            json.writeValue(config.toFile(), tree);
+            Run r = MainTest.run("", "tag-lexicon", "--model", model.toString(), "--corpus", plain.toString());
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertEquals("error: --corpus " + plain + " carries no UPOS tag (every word X), and the model in " + model
+                    + " " + entry.getValue() + ": a lexicon from it would make the model refuse POS templates"
+                    + " (--pos); give the corpus the model was trained on (CoNLL-U or word<TAB>UPOS lines; nothing"
+                    + " was changed)\n", r.err(), entry.getKey());
+        }
+    }
+
     @Test
     void aModelDirectoryThatIsNoneIsSaidSo(@TempDir Path tmp) throws Exception {
         Path model = TestModels.copyOfTinyModel(tmp);
