@@ -67,7 +67,9 @@ public final class ReadAsTrained {
      * was trained on. {@code counts}: what the caller would count ("the tag lexicon would count the tags of");
      * {@code giveOld}: how to give the caller a file in its place ("--corpus NEW"); {@code orElse}: the caller's
      * other way, the only one for a bare CR, as no file reads by these rules as that build read it. A file that is no
-     * regular file cannot be read again to tell, and is not.
+     * regular file cannot be read again to tell, and is not. A record without the corpus's size and checksum cannot
+     * tell whether {@code file} is the corpus (or, at the recorded path, still the same file): any file is checked,
+     * and the refusal says it may not be.
      *
      * @throws IOException the refusal, or when the file cannot be read
      */
@@ -91,9 +93,19 @@ public final class ReadAsTrained {
                     + (named.endsWith(".gz") ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
                     + " > NEW) and give " + giveOld + ", or " + orElse;
         }
-        throw new IOException(named + ", the corpus the model was trained on, reads as other sentences now than it"
-                + " did for the run that trained it: " + why(changed, "the model") + "; " + counts + " other"
-                + " sentences than the model was trained on. " + remedy);
+        if (CorpusFingerprint.recorded(recorded) != null) { // and the file's are they: the corpus, wherever it is
+            throw new IOException(named + ", the corpus the model was trained on, reads as other sentences now than"
+                    + " it did for the run that trained it: " + why(changed, "the model") + "; " + counts + " other"
+                    + " sentences than the model was trained on. " + remedy);
+        }
+        // a record without the corpus's size and checksum cannot tell whether this file is (still) the corpus
+        boolean recordedPath = recorded.isTrainedOn(file);
+        throw new IOException(named + (recordedPath ? ", the corpus the model records," : ", given as the corpus the"
+                + " model was trained on,") + " reads as other sentences now than by the rules of the build that"
+                + " trained the model (before 2026-12-07): " + why(changed, "the model") + "; "
+                + (recordedPath ? "if it is still the file the model was trained on, " : "if the model was trained on"
+                + " it, ") + counts + " other sentences than the model was trained on (the model records no size and"
+                + " checksum of its corpus to tell). " + remedy);
     }
 
     /** The most of a line a refusal shows, in characters. */

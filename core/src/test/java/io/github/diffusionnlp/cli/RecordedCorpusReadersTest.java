@@ -101,6 +101,45 @@ class RecordedCorpusReadersTest {
         assertEquals(0, named.code(), named.err());
     }
 
+    /**
+     * A model of before that records no size and checksum of its corpus cannot tell its corpus from another file: any
+     * {@code --corpus} that reads otherwise now is refused, but the refusal does not call it the corpus the model was
+     * trained on (the user may have given another file), nor the file at the recorded path the same file still.
+     */
+    @Test
+    void withoutARecordedChecksumTheRefusalDoesNotClaimTheFileIsTheModelsCorpus(@TempDir Path tmp)
+            throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("tweets.txt"), "#MeToo is trending today .\n"
+                + SENTENCES.repeat(10));
+        Path model = trainedOldModel(tmp, corpus);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        ((ObjectNode) tree.get("training")).remove(List.of("corpusBytes", "corpusChecksum"));
+        json.writeValue(config.toFile(), tree);
+        Path other = Files.writeString(tmp.resolve("other.txt"), SENTENCES + "#tbt to the old park .\n");
+        String why = ", starts with # and is a sentence of plain text since 2026-12-07, but the build that wrote the"
+                + " model skipped every line starting with # as a comment; ";
+        String unknown = "the row lengths recorded would be those of other sentences than the model was trained on (the"
+                + " model records no size and checksum of its corpus to tell). Drop the lines starting with # as that"
+                + " build did (grep -v '^#' ";
+        String remedy = " > NEW) and give --corpus NEW, or train a new model on it (train), which records its row"
+                + " lengths itself";
+        String file = other.toAbsolutePath().normalize().toString();
+        Run given = MainTest.run("", "row-lengths", "--model", model.toString(), "--corpus", other.toString());
+        assertEquals(1, given.code(), given.err());
+        assertEquals("error: " + file + ", given as the corpus the model was trained on, reads as other sentences now"
+                + " than by the rules of the build that trained the model (before 2026-12-07): its line 5, #tbt to the"
+                + " old park ." + why + "if the model was trained on it, " + unknown + file + remedy, lastLine(given));
+        String own = corpus.toAbsolutePath().normalize().toString();
+        Run recorded = MainTest.run("", "row-lengths", "--model", model.toString(), "--corpus", corpus.toString());
+        assertEquals(1, recorded.code(), recorded.err());
+        assertEquals("error: " + own + ", the corpus the model records, reads as other sentences now than by the rules"
+                + " of the build that trained the model (before 2026-12-07): its line 1, #MeToo is trending today ."
+                + why + "if it is still the file the model was trained on, " + unknown + own + remedy,
+                lastLine(recorded));
+    }
+
     /** A model that records the rules it read by, or a corpus the changes do not touch, is read as before. */
     @Test
     void aModelOfTheseRulesOrAnUntouchedCorpusIsReadAsBefore(@TempDir Path tmp) throws IOException {
