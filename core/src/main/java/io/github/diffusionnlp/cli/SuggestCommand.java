@@ -74,6 +74,7 @@ final class SuggestCommand implements Callable<Integer> {
         constraintOptions.validate();
         Constraints constraints = constraintOptions.constraints(null);
         SamplingOptions options = model.sampling(); // its n-gram weight: checked before loading
+        Stdin.requireOpen(System.in); // before the model loads: <&- left the JVM's own file as descriptor 0
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         try (DiffusionLM lm = model.loadFusing(reading)) {

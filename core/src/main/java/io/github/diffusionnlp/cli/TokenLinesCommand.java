@@ -59,6 +59,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         validate();
+        Stdin.requireOpen(System.in); // before the model loads: <&- left the JVM's own file as descriptor 0
         Utf8Lines in = new Utf8Lines(System.in);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         SamplingOptions options = model.sampling(); // checked before loading
