@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.cli.Stdin;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
@@ -95,6 +96,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
         boolean tokenized = p.getTokenized();
         Detokenizer dictionary = detokenizerDictionary(p);
         EnglishText english = tokenized ? null : EnglishText.get();
+        Stdin.requireOpen(in); // before the model loads: <&- left the JVM's own file as descriptor 0
         try (DiffusionModel model = loadModel(p, p)) {
             String refused = LineTokenizer.rawTextRefusal(model, tokenized);
             if (refused != null) {

@@ -2,6 +2,7 @@ package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.api.SamplingRange;
+import io.github.diffusionnlp.cli.Stdin;
 import io.github.diffusionnlp.corpus.Utf8Lines;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.opennlp.ConstraintSpec;
@@ -70,6 +71,7 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
         Detokenizer dictionary = detokenizerDictionary(p);
         EnglishText english = tokenized ? null : EnglishText.get();
         EnglishPosTagger tagger = keep.needsTags() ? EnglishPosTagger.get() : null;
+        Stdin.requireOpen(in); // before the model loads: <&- left the JVM's own file as descriptor 0
         try (DiffusionModel model = loadModel(p, p)) {
             String refused = LineTokenizer.rawTextRefusal(model, tokenized);
             if (refused != null) {

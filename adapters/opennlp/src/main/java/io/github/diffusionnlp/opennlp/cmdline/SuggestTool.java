@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp.cmdline;
 
 import io.github.diffusionnlp.api.Suggestion;
+import io.github.diffusionnlp.cli.Stdin;
 import io.github.diffusionnlp.cli.Stdout;
 import io.github.diffusionnlp.cli.SuggestionRows;
 import io.github.diffusionnlp.corpus.Utf8Lines;
@@ -82,6 +83,7 @@ final class SuggestTool extends CmdTool<Params.SuggestParams> {
         checkNgram(p);
         boolean tokenized = p.getTokenized();
         EnglishText english = tokenized ? null : EnglishText.get();
+        Stdin.requireOpen(in); // before the model loads: <&- left the JVM's own file as descriptor 0
         try (DiffusionModel model = loadModel(p, p, p.getBannedWords())) {
             String refused = LineTokenizer.rawTextRefusal(model, tokenized);
             if (refused != null) {
