@@ -39,13 +39,27 @@ public final class ReadAsTrained {
      */
     public static ReadingRules.Changed changed(TrainingInfo recorded, CorpusFingerprint then, Path file,
             CorpusLayout read, CorpusFingerprint now) throws IOException {
-        if (recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT) {
+        if (readByCurrentRules(recorded)) {
             return null;
         }
         if (then != null && !then.equals(now)) {
             return null; // changed: what it held when trained on is not there to read
         }
         return ReadingRules.changedSinceFirst(file, read);
+    }
+
+    /** Whether {@code recorded}'s run read its corpus by the rules this build reads by: nothing reads otherwise. */
+    private static boolean readByCurrentRules(TrainingInfo recorded) {
+        return recorded.readingRules() != null && recorded.readingRules() >= ReadingRules.CURRENT;
+    }
+
+    /**
+     * The shell command that writes {@code file} ({@code named}: its visible absolute path) through {@code filter}
+     * into NEW, a {@code .gz} read through zcat: {@code grep -v '^#' 'FILE' > NEW}, for a refusal's remedy.
+     */
+    public static String filtered(String named, String filter) {
+        String quoted = ShellQuoted.of(named);
+        return (named.endsWith(".gz") ? "zcat " + quoted + " | " + filter : filter + " " + quoted) + " > NEW";
     }
 
     /** What reads otherwise ({@code changed}), for a refusal; {@code by}: what that build wrote (the checkpoint). */
@@ -75,10 +89,13 @@ public final class ReadAsTrained {
      */
     public static void require(TrainingInfo recorded, Path file, CorpusLayout read, String counts, String giveOld,
             String orElse) throws IOException {
-        if (recorded == null || !Files.isRegularFile(file)) {
+        if (recorded == null || readByCurrentRules(recorded) || !Files.isRegularFile(file)) {
             return;
         }
-        ReadingRules.Changed changed = changed(recorded, file, read, CorpusFingerprint.of(file));
+        CorpusFingerprint then = CorpusFingerprint.recorded(recorded);
+        // the file's checksum only when there is a recorded one to compare it with: it reads the whole file
+        ReadingRules.Changed changed = changed(recorded, then, file, read, then == null ? null
+                : CorpusFingerprint.of(file));
         if (changed == null) {
             return;
         }
@@ -87,13 +104,10 @@ public final class ReadAsTrained {
         if (changed.kind() == ReadingRules.Kind.BARE_CR) {
             remedy = "No file reads by these rules as that build read it: " + orElse;
         } else {
-            String quoted = ShellQuoted.of(named);
-            String drop = "grep -v '^#'";
-            remedy = "Drop the lines starting with # as that build did ("
-                    + (named.endsWith(".gz") ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
-                    + " > NEW) and give " + giveOld + ", or " + orElse;
+            remedy = "Drop the lines starting with # as that build did (" + filtered(named, "grep -v '^#'")
+                    + ") and give " + giveOld + ", or " + orElse;
         }
-        if (CorpusFingerprint.recorded(recorded) != null) { // and the file's are they: the corpus, wherever it is
+        if (then != null) { // and the file's are they: the corpus, wherever it is
             throw new IOException(named + ", the corpus the model was trained on, reads as other sentences now than"
                     + " it did for the run that trained it: " + why(changed, "the model") + "; " + counts + " other"
                     + " sentences than the model was trained on. " + remedy);

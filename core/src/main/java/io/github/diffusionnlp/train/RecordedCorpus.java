@@ -198,23 +198,16 @@ public final class RecordedCorpus {
         if (changed == null) {
             return;
         }
-        String given = options.corpus().toAbsolutePath().normalize().toString();
-        String file = Visible.of(given);
-        String quoted = ShellQuoted.of(file);
-        boolean gzip = given.endsWith(".gz");
+        String file = Visible.of(options.corpus().toAbsolutePath().normalize().toString());
         String newFile = options.names().given(Setting.CORPUS, "NEW");
         String remedy;
         String why = ReadAsTrained.why(changed, "the checkpoint");
         if (changed.kind() == ReadingRules.Kind.BARE_CR) {
-            String convert = "perl -pe 's/\\r\\n?/\\n/g'";
             remedy = "to go on training this one on its lines as they read now, convert its line ends to \\n ("
-                    + (gzip ? "zcat " + quoted + " | " + convert : convert + " " + quoted) + " > NEW) and give "
-                    + newFile;
+                    + ReadAsTrained.filtered(file, "perl -pe 's/\\r\\n?/\\n/g'") + ") and give " + newFile;
         } else {
-            String drop = "grep -v '^#'";
             remedy = "to go on training this one on the sentences it was trained on, drop the lines starting with #"
-                    + " as that build did (" + (gzip ? "zcat " + quoted + " | " + drop : drop + " " + quoted)
-                    + " > NEW) and give " + newFile;
+                    + " as that build did (" + ReadAsTrained.filtered(file, "grep -v '^#'") + ") and give " + newFile;
         }
         String dir = Visible.of(options.output());
         String which = atRecordedPath ? ", the corpus the checkpoint in " + dir + " was trained on,"
