@@ -19,6 +19,7 @@ import com.google.common.base.StandardSystemProperty;
 import com.google.common.io.ByteSource;
 import com.google.common.io.CharSource;
 import com.google.common.io.MoreFiles;
+import io.github.diffusionnlp.corpus.ReadingRules;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
 import java.io.BufferedOutputStream;
@@ -242,11 +243,12 @@ public final class CheckpointFiles {
      * Refuses a config whose training record ({@code training}; null: none, left to its readers) holds a number no
      * run writes, naming the field, its value and what is allowed: a negative step, batch, row count or warm-up, a
      * step past the steps the run was planned for, a learning rate or wall time that is negative or not finite, a
-     * weight-average decay outside 0..1, a lexicon share outside 0..1. Such a record loaded without a word and
-     * {@code info} showed it; a run resumed from a step of -5 failed with an IndexOutOfBoundsException, one from a
-     * learning rate of NaN went on at the default rate. A record of before a setting was recorded reads it as 0
-     * (totalSteps, batchSize, learningRate) and still loads. The losses are not checked: a run records NaN before its
-     * first measurement.
+     * weight-average decay outside 0..1, a lexicon share outside 0..1, a negative corpus or dev size, reading rules
+     * below the first. Such a record loaded without a word and {@code info} showed it; a run resumed from a step of
+     * -5 failed with an IndexOutOfBoundsException, one from a learning rate of NaN went on at the default rate, one
+     * whose corpus size was negative said the corpus had changed. A record of before a setting was recorded reads it
+     * as 0 (totalSteps, batchSize, learningRate) and still loads. The losses are not checked: a run records NaN
+     * before its first measurement.
      */
     public static void requireTrainingRecord(Path file, TrainingInfo training) throws InvalidModelException {
         String wrong = training == null ? null : whatIsWrong(training);
@@ -292,6 +294,16 @@ public final class CheckpointFiles {
         Double share = t.sentimentLexiconShare();
         if (share != null && !(share >= 0 && share <= 1)) {
             return "sentimentLexiconShare = " + Numbers.written(share) + "; it must be a share, 0 to 1";
+        }
+        // a negative size never matches the file, and a resume said the corpus had changed since the run read it
+        if (t.corpusBytes() != null && t.corpusBytes() < 0) {
+            return "corpusBytes = " + t.corpusBytes() + atLeast0;
+        }
+        if (t.devBytes() != null && t.devBytes() < 0) {
+            return "devBytes = " + t.devBytes() + atLeast0;
+        }
+        if (t.readingRules() != null && t.readingRules() < ReadingRules.FIRST) {
+            return "readingRules = " + t.readingRules() + "; it must be at least " + ReadingRules.FIRST;
         }
         return null;
     }

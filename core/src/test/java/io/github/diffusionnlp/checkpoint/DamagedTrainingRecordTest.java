@@ -44,6 +44,9 @@ class DamagedTrainingRecordTest {
         "\"averageDecay\" : 0.999,|\"averageDecay\" : 1.5,|averageDecay = 1.5",
         "\"warmupSteps\" : null,|\"warmupSteps\" : -2,|warmupSteps = -2",
         "\"sentimentLexiconShare\" : null,|\"sentimentLexiconShare\" : \"NaN\",|sentimentLexiconShare = NaN",
+        "\"corpusBytes\" : null,|\"corpusBytes\" : -4,|corpusBytes = -4",
+        "\"corpusBytes\" : null,|\"corpusBytes\" : null, \"devBytes\" : -1,|devBytes = -1",
+        "\"corpusBytes\" : null,|\"corpusBytes\" : null, \"readingRules\" : 0,|readingRules = 0",
     })
     void aTrainingRecordNoRunWritesIsRefusedNamingTheField(String from, String to, String said, @TempDir Path dir)
             throws IOException {
