@@ -6,6 +6,7 @@ import io.github.diffusionnlp.corpus.ReadingRules;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.model.Sentiment;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -355,8 +356,26 @@ public record TrainingInfo(
                 : TaggedCorpus.Reading.DEFAULT.orMultiword(training.corpusReading().multiword());
     }
 
-    /** Whether {@code file} is {@link #corpus}, which is recorded absolute and normalised. */
+    /**
+     * Whether {@code file} is {@link #corpus}, which runs record absolute and normalised. A relative record (the
+     * shipped models', edited to travel with the repository: {@code test-data/brown/train.conllu.gz}) is the file of
+     * that relative path under any directory, as the lookups of a model's corpus find it (under the model's parents).
+     */
     public boolean isTrainedOn(Path file) {
-        return corpus != null && corpus.equals(file.toAbsolutePath().normalize().toString());
+        if (corpus == null) {
+            return false;
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        if (corpus.equals(absolute.toString())) {
+            return true;
+        }
+        Path recorded;
+        try {
+            recorded = Path.of(corpus).normalize();
+        } catch (InvalidPathException e) { // a name Java cannot take here (LANG=C) is no file given
+            return false;
+        }
+        return !recorded.isAbsolute() && !recorded.toString().isEmpty() && !recorded.startsWith("..")
+                && absolute.endsWith(recorded);
     }
 }

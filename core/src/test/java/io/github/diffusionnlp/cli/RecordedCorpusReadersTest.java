@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -138,6 +139,31 @@ class RecordedCorpusReadersTest {
                 + " of the build that trained the model (before 2026-12-07): its line 1, #MeToo is trending today ."
                 + why + "if it is still the file the model was trained on, " + unknown + own + remedy,
                 lastLine(recorded));
+    }
+
+    /**
+     * A record that names its corpus by a relative path, as the shipped models' do (edited to travel with the
+     * repository), is that file wherever the model's corpus is found under the model's parents: n-gram fusion's
+     * default corpus, found so, was refused as a file "given as the corpus the model was trained on" though no one
+     * gave it.
+     */
+    @Test
+    void aCorpusRecordedRelativeIsTheCorpusTheModelRecordsWhereItIsFound(@TempDir Path tmp) throws IOException {
+        Path corpus = Files.writeString(Files.createDirectories(tmp.resolve("data")).resolve("tweets.txt"),
+                "#MeToo is trending today .\n" + SENTENCES.repeat(10));
+        Path model = trainedOldModel(tmp, corpus);
+        Path config = model.resolve(ModelCheckpoint.CONFIG);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(config.toFile());
+        ObjectNode training = (ObjectNode) tree.get("training");
+        training.remove(List.of("corpusBytes", "corpusChecksum"));
+        training.put("corpus", "data/tweets.txt");
+        json.writeValue(config.toFile(), tree);
+        Run fused = MainTest.run("the [MASK] sat on the mat .\n", "infill", "--model", model.toString(), "--steps",
+                "2", "--ngram-weight", "1");
+        assertEquals(1, fused.code(), fused.err());
+        assertTrue(lastLine(fused).startsWith("error: " + corpus.toAbsolutePath().normalize() + ", the corpus the"
+                + " model records, reads as other sentences now"), lastLine(fused));
     }
 
     /** A model that records the rules it read by, or a corpus the changes do not touch, is read as before. */
