@@ -2,6 +2,7 @@ package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.checkpoint.ReadAsTrained;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.HashLinesOnly;
 import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.corpus.LayoutOption;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -52,6 +53,11 @@ final class ModelAndItsCorpus {
         TaggedCorpus.Read read = TaggedCorpus.readAs(corpus, reading.over(TrainingInfo.readingFor(training, corpus)),
                 System.err, LayoutOption.COMMAND_LINE);
         if (read.sentences().isEmpty()) {
+            String plain = HashLinesOnly.refusal("--corpus " + Visible.of(corpus), corpus, read.reading(),
+                    "--layout plain");
+            if (plain != null) {
+                throw new IllegalArgumentException(plain);
+            }
             throw new IllegalArgumentException("--corpus " + Visible.of(corpus) + " holds no sentences (it is empty, or"
                     + " every line is blank or a # comment); give the corpus the model was trained on (nothing was"
                     + " changed)");

@@ -6,11 +6,12 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Internal (the readers that refuse a corpus without a sentence: train, train-ar, the benchmark, n-gram fusion; no
- * compatibility promise), though public for them. A corpus of nothing but {@code #} lines, its layout guessed (the
- * guess counts no {@code #} line) or said to be of columns, reads as no sentences, every {@code #} line a comment;
- * plain text reads a line such as {@code #MeToo is trending} as a sentence, so "every line is blank or a # comment"
- * alone named no way to read it: the refusal says what plain text reads and how to ask for it.
+ * Internal (the readers that refuse a corpus without a sentence: train, train-ar and their dev split, the benchmark,
+ * n-gram fusion, tag-lexicon, row-lengths; no compatibility promise), though public for them. A corpus of nothing
+ * but {@code #} lines, its layout guessed (the guess counts no {@code #} line) or said to be of columns, reads as no
+ * sentences, every {@code #} line a comment; plain text reads a line such as {@code #MeToo is trending} as a
+ * sentence, so "every line is blank or a # comment" alone named no way to read it: the refusal says what plain text
+ * reads and how to ask for it.
  */
 public final class HashLinesOnly {
     private HashLinesOnly() {}

@@ -69,7 +69,13 @@ public final class TrainingData {
         requireSentences(options.corpus().toString(), options.corpus(), read,
                 options.names().given(TrainOptions.Setting.LAYOUT, CorpusLayout.PLAIN));
         if (options.dev() != null && devCorpus.isEmpty()) {
-            throw new IOException(Visible.of(options.dev()) + " (the dev split) holds no sentences");
+            String named = Visible.of(options.dev()) + " (the dev split)";
+            // the layout setting reads both files: plain text is a way out only when the corpus reads so already
+            String plain = read.reading().layout() != CorpusLayout.PLAIN ? null : HashLinesOnly.refusal(named,
+                    options.dev(), devRead.reading(), options.names().given(TrainOptions.Setting.LAYOUT,
+                            CorpusLayout.PLAIN) + " (it reads the corpus too, which is read as plain text already)");
+            throw new IOException(plain != null ? plain : named + " holds no sentences (it is empty, or every line is"
+                    + " blank or a # comment)");
         }
         CorpusFingerprint fingerprint = CorpusFingerprint.of(options.corpus());
         // the same file, unchanged, may read as other sentences now than for the checkpoint's run

@@ -41,6 +41,26 @@ class RecordingCommandsMistakesTest {
     }
 
     /**
+     * A corpus of {@code #MeToo}-style lines alone, its layout guessed, reads as no sentences (taken for columns,
+     * where every {@code #} line is a comment): the refusal now says, as train's does, that plain text reads
+     * sentences in it and to give {@code --layout plain}.
+     */
+    @Test
+    void aCorpusOfHashtagLinesIsRefusedSayingLayoutPlain(@TempDir Path tmp) throws Exception {
+        Path model = TestModels.copyOfTinyModel(tmp);
+        Path tweets = Files.writeString(tmp.resolve("tweets.txt"), "#MeToo is trending\n#1 hit song of the year\n");
+        for (String command : List.of("tag-lexicon", "row-lengths")) {
+            Run r = MainTest.run("", command, "--model", model.toString(), "--corpus", tweets.toString());
+            assertEquals(1, r.code(), r.out() + r.err());
+            assertEquals("error: --corpus " + tweets + " holds no sentences (every line is blank or a # comment), but"
+                    + " read as plain text it holds 2 sentences, lines that start with # and go on, the first #MeToo is"
+                    + " trending (in plain text a comment is # alone or followed by white space; in the layouts of"
+                    + " columns every # line is one): give --layout plain to read it as plain text, one sentence a"
+                    + " line\n", r.err(), command);
+        }
+    }
+
+    /**
      * {@code tag-lexicon} given untagged text (plain text, one word a line: every word X) for a model trained on
      * tagged text wrote a lexicon of X alone, exit 0, and the model then refused every POS template ("trained on
      * untagged text"); it is refused now, the lexicon kept. A model trained on untagged text takes such a corpus.

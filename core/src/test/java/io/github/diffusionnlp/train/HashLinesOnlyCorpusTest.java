@@ -69,6 +69,31 @@ class HashLinesOnlyCorpusTest {
         }
     }
 
+    /**
+     * A dev split of hashtag lines beside a corpus read as plain text: {@code layout(PLAIN)}, which reads both files,
+     * reads the corpus as before and the split's lines as sentences, so the refusal says so. Beside a corpus of
+     * columns, which plain text would misread, it only says what the split holds.
+     */
+    @Test
+    void aDevSplitOfHashtagLinesIsRefusedSayingLayoutPlainWhereTheCorpusIsPlain(@TempDir Path tmp)
+            throws IOException {
+        Path corpus = Files.writeString(tmp.resolve("train.txt"), "the cat sat on the mat .\na dog ran home .\n"
+                .repeat(20));
+        Path dev = Files.writeString(tmp.resolve("dev.txt"), "#MeToo is trending\n#1 hit song of the year\n");
+        IOException e = assertThrows(IOException.class, () -> new DiffusionTrainer(options(corpus, tmp.resolve("m"))
+                .dev(dev).build(), new PrintStream(PrintStream.nullOutputStream())).run());
+        assertEquals(dev + " (the dev split) holds no sentences (every line is blank or a # comment), but read as"
+                + " plain text it holds 2 sentences, lines that start with # and go on, the first #MeToo is trending (in"
+                + " plain text a comment is # alone or followed by white space; in the layouts of columns every # line"
+                + " is one): give layout(CorpusLayout.PLAIN) (it reads the corpus too, which is read as plain text"
+                + " already) to read it as plain text, one sentence a line", e.getMessage());
+        Path columns = Files.writeString(tmp.resolve("train.tsv"), "the\tDET\ncat\tNOUN\nsat\tVERB\n\n".repeat(20));
+        IOException c = assertThrows(IOException.class, () -> new DiffusionTrainer(options(columns,
+                tmp.resolve("c")).dev(dev).build(), new PrintStream(PrintStream.nullOutputStream())).run());
+        assertEquals(dev + " (the dev split) holds no sentences (it is empty, or every line is blank or a # comment)",
+                c.getMessage());
+    }
+
     /** A file of comments alone (by either reading) is refused as it was. */
     @Test
     void aCorpusOfCommentsIsRefusedAsBefore(@TempDir Path tmp) throws IOException {

@@ -162,8 +162,8 @@ class OutputDirectoryTest {
                 .vocabSize(2000).maxLength(32).batchSize(8).steps(10).contextEmbeddings(false).dev(dev).build();
         e = assertThrows(IOException.class,
                 () -> new DiffusionTrainer(withDev, new PrintStream(PrintStream.nullOutputStream())).run());
-        assertEquals(io.github.diffusionnlp.corpus.Visible.of(dev) + " (the dev split) holds no sentences",
-                e.getMessage());
+        assertEquals(io.github.diffusionnlp.corpus.Visible.of(dev) + " (the dev split) holds no sentences (it is empty,"
+                + " or every line is blank or a # comment)", e.getMessage());
     }
 
     /** The output is checked before the corpus is read: a bad --out must not wait for hours of preparation. */
