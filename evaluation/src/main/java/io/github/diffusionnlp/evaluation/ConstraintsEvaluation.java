@@ -106,6 +106,13 @@ public final class ConstraintsEvaluation {
             if (n < 1) {
                 throw new IllegalArgumentException("--n must be >= 1, got " + n);
             }
+            // "--tasks ," loaded the model and the judges and wrote a table without rows ("null steps"), exit 0
+            if (tasks.isEmpty()) {
+                throw new IllegalArgumentException("--tasks: give at least one task, e.g. pos,sentiment,length");
+            }
+            if (labels.isEmpty()) {
+                throw new IllegalArgumentException("--labels: give at least one label, e.g. negative,neutral,positive");
+            }
             if (guidances.isEmpty()) {
                 throw new IllegalArgumentException("give at least one guidance weight");
             }

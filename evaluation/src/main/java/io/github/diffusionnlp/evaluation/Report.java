@@ -118,6 +118,13 @@ public final class Report {
         }
     }
 
+    /**
+     * The longest {@code --name} whose files fit the 255 bytes a file name may have (ext4, XFS, Btrfs, tmpfs): the
+     * longest is NAME-samples.tsv's temporary sibling, NAME-samples.tsv.DIGITS.tmp, up to 20 digits. A longer name
+     * was refused by the file system only when the files were written, after the whole run, whose samples were lost.
+     */
+    static final int MAX_NAME_BYTES = 255 - "-samples.tsv".length() - ".18446744073709551615.tmp".length();
+
     /** The files {@link #write} writes: NAME.md, NAME.json and NAME-samples.tsv in {@code dir}. */
     public static List<Path> files(Path dir, String name) {
         return List.of(dir.resolve(name + ".md"), dir.resolve(name + ".json"), dir.resolve(name + "-samples.tsv"));
@@ -134,6 +141,12 @@ public final class Report {
                 || !name.equals(String.valueOf(Path.of(name).getFileName()))) {
             throw new IllegalArgumentException("--name " + Visible.of(name) + " is not a file name: give the files'"
                     + " stem alone (NAME.md, NAME.json, NAME-samples.tsv) and their directory with --out");
+        }
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_NAME_BYTES) {
+            throw new IllegalArgumentException("--name " + Visible.of(name) + " is too long: " + bytes + " bytes, and"
+                    + " its longest file, written through a temporary NAME-samples.tsv.DIGITS.tmp, would pass the 255"
+                    + " bytes a file name may have; give a name of at most " + MAX_NAME_BYTES + " bytes");
         }
         Path existing = dir.toAbsolutePath();
         while (!Files.exists(existing)) { // the root exists, so this ends

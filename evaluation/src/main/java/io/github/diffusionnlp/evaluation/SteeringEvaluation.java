@@ -7,6 +7,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
 import io.github.diffusionnlp.corpus.TaggedSentence;
+import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.eval.ResultPaths;
 import io.github.diffusionnlp.model.Sentiment;
 import io.github.diffusionnlp.sample.GuidanceScorer;
@@ -182,6 +183,10 @@ public final class SteeringEvaluation {
     private List<TaggedSentence> probeSentences() throws IOException {
         List<TaggedSentence> all = TaggedCorpus.read(settings.probeCorpus());
         int k = settings.probe().sentences();
+        if (all.isEmpty()) { // with 0 (all of them) the probe's training refused it, after every row was sampled
+            throw new IllegalArgumentException("--probe-corpus " + Visible.of(settings.probeCorpus()) + " holds no"
+                    + " sentence to train the probe on; give a corpus of sentences, or --no-probe");
+        }
         if (k > all.size()) {
             throw new IllegalArgumentException("--probe-sentences " + k + ": " + settings.probeCorpus() + " has only "
                     + all.size() + " sentences; give " + all.size() + " or fewer (0: all of them)");

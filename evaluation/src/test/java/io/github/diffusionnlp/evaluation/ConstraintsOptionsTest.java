@@ -197,6 +197,20 @@ class ConstraintsOptionsTest {
         assertFalse(r.err().contains("loading the judges"), r.err());
     }
 
+    /**
+     * "--tasks ," (or "--labels ,") is an empty list: the run loaded the model and the judges, sampled nothing and
+     * wrote a table without rows, its header reading "null steps", with exit code 0. Both are refused first.
+     */
+    @Test
+    void anEmptyTaskOrLabelListIsRefusedBeforeTheModelLoads(@TempDir Path out) {
+        String missing = out.resolve("no-model").toString(); // the check comes first: no model is loaded to reach it
+        assertRefusedBeforeSampling(constraints(out, "--model", missing, "--tasks", ","),
+                "--tasks: give at least one task, e.g. pos,sentiment,length");
+        assertRefusedBeforeSampling(constraints(out, "--model", missing, "--labels", ",", "--tasks", "generate"),
+                "--labels: give at least one label, e.g. negative,neutral,positive");
+        assertFalse(Files.exists(out.resolve("constraints.md")));
+    }
+
     /** "bad length range 50..10" named neither option nor what would do. */
     @Test
     void aBadHeldOutLengthRangeNamesItsOptions(@TempDir Path out) {

@@ -8,6 +8,8 @@ import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +42,27 @@ class ReportOutputNamesTest {
         assertTrue(e.getMessage().startsWith(Visible.of(Report.files(dir, stem).get(0))
                 + " holds the results of an earlier run"), e.getMessage());
         assertShown(e.getMessage());
+    }
+
+    /**
+     * A --name whose files' names pass the 255 bytes a file name may have was taken, and the file system refused
+     * NAME-samples.tsv's temporary file only when the files were written, after the whole run ("File name too long"):
+     * its samples were lost. It is refused before the run; the longest name taken is written whole.
+     */
+    @Test
+    void aNameTooLongForItsFilesIsRefusedBeforeTheRun(@TempDir Path tmp) throws IOException {
+        for (String name : List.of("a".repeat(Report.MAX_NAME_BYTES + 1), "é".repeat(110), "a".repeat(245))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Report.prepare(tmp, name, false), name);
+            assertTrue(e.getMessage().startsWith("--name " + name + " is too long: "), e.getMessage());
+            assertTrue(e.getMessage().endsWith("give a name of at most 218 bytes"), e.getMessage());
+        }
+        String longest = "é".repeat(Report.MAX_NAME_BYTES / 2);
+        Report.prepare(tmp, longest, false);
+        List<Path> written = Report.writeFiles(tmp, longest, List.of("task"), new LinkedHashMap<>(), List.of(), "# t");
+        for (Path file : written) {
+            assertTrue(Files.isRegularFile(file), file.toString());
+        }
     }
 
     private static void assertShown(String message) {

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.evaluation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -190,6 +191,23 @@ class SteeringSmokeTest {
         assertTrue(err.contains(out + " is a directory; give a corpus file"), err);
         try (var files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "nothing written");
+        }
+    }
+
+    /**
+     * A --probe-corpus that holds no sentence: with --probe-sentences 0 (all of them) every row was sampled first and
+     * the probe's training then refused "sentences is empty", the rows' minutes lost; with a count, the refusal advised
+     * "give 0 or fewer (0: all of them)", which fails the same way. Both are refused, before sampling, as empty.
+     */
+    @Test
+    void aProbeCorpusWithoutSentencesIsRefusedBeforeSampling(@TempDir Path out) throws Exception {
+        Path empty = Files.writeString(out.resolve("empty.conllu"), "# a comment, no sentence\n");
+        for (String k : List.of("0", "5")) {
+            String err = refused("--probe-corpus", empty.toString(), "--probe-sentences", k, "--probe-steps", "1",
+                    "--n", "1", "--steps", "2", "--length", "2", "--name", "empty", "--out", out.toString());
+            assertTrue(err.contains("error: --probe-corpus " + empty + " holds no sentence to train the probe on; give"
+                    + " a corpus of sentences, or --no-probe"), err);
+            assertFalse(err.contains("unguided ..."), "nothing sampled before the error: " + err);
         }
     }
 
