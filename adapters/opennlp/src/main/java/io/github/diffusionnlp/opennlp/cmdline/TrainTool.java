@@ -57,6 +57,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
     void run(Params.TrainParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
         Path data = readableFile("-data", p.getData());
         Path model = packageFile("-model", p.getModel());
+        requireNotSame("-model", p.getModel(), model, data, "the -data file");
         Charset charset = charset("-encoding", p.getEncoding());
         String format = p.getFormat().strip().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
