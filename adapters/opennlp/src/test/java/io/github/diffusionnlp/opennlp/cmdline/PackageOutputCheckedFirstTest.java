@@ -75,6 +75,24 @@ class PackageOutputCheckedFirstTest {
         assertEquals(SENTENCES, Files.readString(data));
     }
 
+    /**
+     * {@code CheckpointDir} the same path as {@code -model}: the run trained into that directory, then could not write
+     * the package over it ("error: /tmp/m.bin.NNN.tmp -> /tmp/m.bin: Is a directory", exit 2).
+     */
+    @Test
+    void trainRefusesAPackageFileThatIsItsCheckpointDir(@TempDir Path tmp) throws IOException {
+        Path data = Files.writeString(tmp.resolve("data.txt"), SENTENCES);
+        Path model = tmp.resolve("m.bin");
+        Path params = Files.writeString(tmp.resolve("params.txt"), "Iterations=2\nSize=tiny\nCheckpointDir="
+                + model.toString().replace("\\", "\\\\") + "\n");
+        DiffusionNlpToolTest.Run r = DiffusionNlpToolTest.run("", "Train", "-model", model.toString(), "-data",
+                data.toString(), "-params", params.toString());
+        assertEquals(CmdTool.BAD_PARAMETERS, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-model " + model + ": is the CheckpointDir of -params, the directory the run"
+                + " trains in; give another file to write"), r.stderr());
+        assertFalse(Files.exists(model), "trained into it first");
+    }
+
     @Test
     void packageRefusesToWriteOverAFileOfTheModelDirectory(@TempDir Path tmp) throws IOException {
         Path dir = TestModels.copyOfTinyModel(tmp);
