@@ -71,6 +71,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private static final String COMPONENT_NAME_PROPERTY = "Component-Name";
     /** The manifest's language code (BaseModel's own constant is private). */
     private static final String LANGUAGE_PROPERTY = "Language";
+    /** The manifest's tool factory class (BaseModel's own constant is private). */
+    private static final String FACTORY_PROPERTY = "factory";
     /** The package prefix this class adds to OpenNLP's extension allowlist. */
     public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
     /** The model files a package holds, by their names in a model directory. */
@@ -252,6 +254,15 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is not a usable model package: its entry " + unknown
                     + " is none of a diffusion model package's files (" + MANIFEST_ENTRY + ", "
                     + String.join(", ", PACKAGE_FILES) + ")");
+        }
+        // OpenNLP instantiates the class the manifest names (within its extension allowlist, which this class extends
+        // by its own package): any other than the package's own factory is refused before a class is loaded by name,
+        // and without OpenNLP's advice to allow that class's package
+        String factory = manifest.getProperty(FACTORY_PROPERTY);
+        if (!DiffusionToolFactory.class.getName().equals(factory)) {
+            throw new InvalidFormatException(name + " is not a usable model package: its manifest names "
+                    + (factory == null ? "no tool factory" : "the tool factory " + factory) + ", not "
+                    + DiffusionToolFactory.class.getName() + ": it is not a diffusion model package");
         }
         String language = manifest.getProperty(LANGUAGE_PROPERTY);
         try { // the tools choose by it whether the English POS tagger may tag the text, and print it
@@ -522,8 +533,12 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             return read.read();
         } catch (IllegalArgumentException e) {
             if (e.getCause() instanceof InvalidFormatException invalid) {
-                throw new InvalidFormatException(name + " is not a diffusion model package: " + invalid.getMessage(),
-                        e);
+                // caused by OpenNLP's refusal itself: the IllegalArgumentException's message is that refusal's again,
+                // after its class name, and the tools printed both
+                InvalidFormatException named = new InvalidFormatException(name + " is not a usable model package: "
+                        + invalid.getMessage(), invalid);
+                named.addSuppressed(e);
+                throw named;
             }
             throw e;
         }

@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.opennlp;
 
 import io.github.diffusionnlp.api.SamplingOptions;
+import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.model.Numbers;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -86,7 +87,12 @@ public class DiffusionToolFactory extends BaseToolFactory {
                 } else {
                     SamplingOptions.builder().temperature(Double.parseDouble(value.trim()));
                 }
-            } catch (IllegalArgumentException e) { // NumberFormatException included
+            } catch (NumberFormatException e) { // Java's "For input string: ..." said in the tools' words
+                boolean steps = key.equals(STEPS_ENTRY);
+                throw new InvalidFormatException("manifest entry " + key + "=" + value + " is invalid: "
+                        + (steps ? "steps" : "temperature") + " must be " + (steps ? SamplingRange.STEPS
+                        : SamplingRange.TEMPERATURE).allowed() + ", got " + value.trim());
+            } catch (IllegalArgumentException e) {
                 throw new InvalidFormatException("manifest entry " + key + "=" + value + " is invalid: "
                         + e.getMessage());
             }

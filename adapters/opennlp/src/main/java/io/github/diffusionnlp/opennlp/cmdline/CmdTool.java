@@ -294,14 +294,51 @@ abstract class CmdTool<P> {
         }
     }
 
-    /** The package file a parameter names: a file to write, in a directory that exists. */
+    /**
+     * The package file a parameter names: a file to write, in a directory that exists and where a file can be made, as
+     * OpenNLP's trainers check their output ({@code CmdLineUtil.checkOutputFile}) before they train: a directory no
+     * file can be made in was found only once the whole run had trained, and the run was lost. The check makes (and
+     * removes) the temporary sibling the package is written through, which a permission bit would not tell for root or
+     * a read-only mount. An output that exists and is no regular file (a FIFO, a device) is refused: the package would
+     * replace it.
+     */
     Path packageFile(String parameter, String value) {
         Path file = Path.of(value).toAbsolutePath();
         if (Files.isDirectory(file) || file.getParent() == null || !Files.isDirectory(file.getParent())) {
             throw badParameter(parameter + " " + Visible.of(value)
                     + ": give a file to write, in a directory that exists");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw badParameter(parameter + " " + Visible.of(value) + ": not a regular file, which the package would"
+                    + " replace; give a file to write");
+        }
+        try {
+            Files.delete(CheckpointFiles.createTemporarySibling(file));
+        } catch (IOException e) {
+            String why = message(e);
+            if (e instanceof java.nio.file.FileSystemException f && f.getFile() != null) {
+                why = why.replace(Visible.of(f.getFile()) + ": ", ""); // the probe's random name, not the user's
+            }
+            throw badParameter(parameter + " " + Visible.of(value) + ": cannot write a file in "
+                    + Visible.of(file.getParent()) + " (" + why + ")");
+        }
         return file;
+    }
+
+    /**
+     * Refuses a package file that is {@code other}, a file the run reads ({@code what}): the package, written once
+     * the run is done, would replace it.
+     */
+    void requireNotSame(String parameter, String value, Path file, Path other, String what) {
+        try {
+            if (Files.exists(file) && Files.isSameFile(file, other)) {
+                throw badParameter(parameter + " " + Visible.of(value) + ": is " + what + ", which the package would"
+                        + " replace; give " + (what.startsWith("the model directory") ? "a file outside it, or another"
+                        + " name" : "another file to write"));
+            }
+        } catch (IOException e) {
+            // unreadable: the run's own reading names it
+        }
     }
 
     /**

@@ -55,6 +55,11 @@ final class InfillEvaluatorTool extends CmdTool<Params.EvaluatorParams> {
         }
         checkSampling(p);
         List<POSSample> samples = samples(data, charset);
+        if (samples.isEmpty()) { // as Train refuses it, before the model loads and "Evaluating ..." counts nothing
+            throw new TerminateToolException(BAD_PARAMETERS, "-data " + Visible.of(p.getData()) + ": no word_TAG"
+                    + " sentence to evaluate (the file is empty or has only blank lines); give one sentence a line,"
+                    + " e.g. The_DET jury_NOUN said_VERB ._PUNCT");
+        }
         try (DiffusionModel model = loadModel(p, p)) {
             SamplingOptions options = sampling(p, model);
             PerformanceMonitor monitor = new FirstResultMonitor(err, "sent");

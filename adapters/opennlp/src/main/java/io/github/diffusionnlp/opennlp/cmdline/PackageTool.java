@@ -43,6 +43,10 @@ final class PackageTool extends CmdTool<Params.PackageParams> {
                     : " (" + MissingPath.named(dir) + " does not exist)" + MissingPath.tildeHint(dir)));
         }
         Path file = packageFile("-out", p.getOut());
+        for (String name : java.util.stream.Stream.concat(DiffusionModel.MODEL_FILES.stream(),
+                DiffusionModel.OPTIONAL_FILES.stream()).toList()) {
+            requireNotSame("-out", p.getOut(), file, dir.resolve(name), "the model directory's " + name);
+        }
         DiffusionToolFactory factory = factory(p);
         String language = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang()));
         DiffusionModel model;

@@ -57,6 +57,7 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
     void run(Params.TrainParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
         Path data = readableFile("-data", p.getData());
         Path model = packageFile("-model", p.getModel());
+        requireNotSame("-model", p.getModel(), model, data, "the -data file");
         Charset charset = charset("-encoding", p.getEncoding());
         String format = p.getFormat().strip().toLowerCase(Locale.ROOT);
         if (!FORMATS.contains(format)) {
@@ -77,6 +78,10 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             }
         }
         TrainingParameters params = given;
+        if (isCheckpointDir(given, model)) { // the run trained into it, then could not write the package over it
+            throw badParameter("-model " + Visible.of(p.getModel()) + ": is the CheckpointDir of -params, the"
+                    + " directory the run trains in; give another file to write");
+        }
         String untagged = "; untagged text (tokens separated by white space, a sentence a line) trains with -format"
                 + " plain";
         String lang = checked("-lang", () -> DiffusionModel.checkedLanguage(p.getLang())); // not as "-params: "
@@ -121,6 +126,16 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
             if (signals.get() != null) {
                 signals.get().close(); // the JVM, if a signal is ending it, exits now (130 or 143)
             }
+        }
+    }
+
+    /** Whether {@code params}' CheckpointDir is {@code file}; a path Java cannot take is the library's to refuse. */
+    private static boolean isCheckpointDir(TrainingParameters params, Path file) {
+        Object dir = params.getObjectSettings().get("CheckpointDir");
+        try {
+            return dir != null && Path.of(dir.toString()).toAbsolutePath().normalize().equals(file.normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 
