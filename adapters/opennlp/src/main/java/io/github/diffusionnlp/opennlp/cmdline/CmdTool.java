@@ -547,7 +547,19 @@ abstract class CmdTool<P> {
      * @param inputTemplate whether {@code -posTemplate keep} (the input's own tags) is allowed
      */
     ConstraintSpec constraints(Params.ConstraintParams p, String posTemplate, boolean inputTemplate) {
-        ConstraintSpec spec = constraints(p, posTemplate, inputTemplate, true);
+        return withCandidates(p, constraints(p, posTemplate, inputTemplate, true));
+    }
+
+    /**
+     * The constraints of {@code -sentiment}, {@code -guidance}, {@code -lexical} and {@code -candidates}, for a tool
+     * that takes no template ({@code Infill}), checked before a model is loaded.
+     */
+    ConstraintSpec constraintsWithoutTemplate(Params.ConstraintParams p) {
+        return withCandidates(p, constraints(p, null, false, false));
+    }
+
+    /** {@code spec} with {@code -candidates}, checked: a whole number in range, above 1 only with a sentiment. */
+    private ConstraintSpec withCandidates(Params.ConstraintParams p, ConstraintSpec spec) {
         String c = p.getCandidates();
         int k;
         try {
