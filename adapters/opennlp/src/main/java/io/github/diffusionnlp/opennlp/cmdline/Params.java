@@ -72,10 +72,10 @@ final class Params {
         Integer getSteps();
 
         @ParameterDescription(valueName = "num",
-                description = "random seed; sentence i of the run is sampled as sentence i of one call, so seeds that"
-                + " differ give other sentences throughout (default: 0).")
+                description = "random seed, any 64-bit integer; sentence i of the run is sampled as sentence i of one"
+                + " call, so seeds that differ give other sentences throughout (default: 0).")
         @OptionalParameter(defaultValue = "0")
-        Integer getSeed();
+        String getSeed(); // a long, as core's --seed: OpenNLP's parser reads no Long
 
         @ParameterDescription(valueName = "num", description = "sentences per forward pass, 1-"
                 + SamplingOptions.MAX_BATCH_SIZE + " (default: 32).")
