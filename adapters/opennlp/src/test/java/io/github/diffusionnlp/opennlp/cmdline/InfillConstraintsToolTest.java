@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * words as core's {@code infill --sentiment} and CoreNLP's {@code diffusion.sentiment} with {@code task=infill} do;
  * the tool refused them as unknown parameters. What an infill cannot honour ({@code -posTemplate},
  * {@code -unguidedLength}) is refused saying why, as core's infill refuses {@code --pos} and
- * {@code --unguided-length}.
+ * {@code --unguided-length}; so is Rewrite's {@code -unguidedLength}, as core's rewrite refuses it.
  */
 class InfillConstraintsToolTest {
     private static final String LINE = "It was a [MASK] day for all of us .";
@@ -80,5 +80,18 @@ class InfillConstraintsToolTest {
             assertEquals(1, r.code(), r.stderr());
             assertTrue(r.stderr().startsWith(starts[i]), r.stderr());
         }
+    }
+
+    /**
+     * Rewrite refuses Generate's -unguidedLength saying why, as core's rewrite refuses --unguided-length and CoreNLP's
+     * task=rewrite diffusion.unguidedLength: it was OpenNLP's bare "Unrecognized parameters encountered".
+     */
+    @Test
+    void rewriteRefusesUnguidedLengthSayingWhy() {
+        Run r = DiffusionNlpToolTest.run("The dog was late .\n", "Rewrite", "-tokenized", "true", "-sentiment",
+                "positive", "-guidance", "3", "-unguidedLength", "true");
+        assertEquals(1, r.code(), r.stderr());
+        assertTrue(r.stderr().startsWith("-unguidedLength leaves the choice of a free-length sentence's end out of"
+                + " guidance; Rewrite keeps each sentence's length"), r.stderr());
     }
 }
