@@ -50,6 +50,9 @@ final class ConstraintOptions {
                     + " corpus mostly tagged so, a --sentiment bans negations and AFINN-165 words rated against it")
     boolean lexical;
 
+    /** Whether the command takes {@code --pos}, which the refusals then name: not infill's and suggest's. */
+    private boolean takesPos = true;
+
     /** The constraints asked for, validated; {@code template} overrides {@code --pos} when not null. */
     Constraints constraints(List<Upos> template) {
         Sentiment s = sentiment == null ? null : Sentiment.parse(sentiment);
@@ -66,6 +69,7 @@ final class ConstraintOptions {
      * command}: infill, suggest), hidden from its help but still parsed.
      */
     void refuseLengthOptions(String command) {
+        takesPos = false;
         if (pos != null) {
             throw new IllegalArgumentException("--pos gives a sentence its tags and length, and " + command + " keeps"
                     + " each line's tokens and length; constrain the words with --sentiment, or rewrite with --pos");
@@ -94,9 +98,9 @@ final class ConstraintOptions {
         if (guidance != null && sentiment == null && pos == null && !templateFromInput) {
             // Guidance weighs the constraints against the unconditional model; with none it would change
             // nothing, and a user who set it surely meant to constrain something.
-            throw new IllegalArgumentException("--guidance " + Numbers.written(guidance)
-                    + " pushes toward --sentiment and --pos;"
-                    + " give one of them too");
+            throw new IllegalArgumentException("--guidance " + Numbers.written(guidance) + (takesPos
+                    ? " pushes toward --sentiment and --pos; give one of them too"
+                    : " pushes toward --sentiment; give it too"));
         }
         if (unguidedLength && guidance() == 1) {
             // at 1 the conditioned pass alone sets every logit, [PAD]'s included: the flag would change nothing
@@ -106,8 +110,10 @@ final class ConstraintOptions {
         }
         SamplingRange.CANDIDATES.check(candidates, "--candidates", SamplingRange.OUT_OF_RANGE);
         if (lexical && sentiment == null && pos == null && !templateFromInput) {
-            throw new IllegalArgumentException("--lexical holds the words of --sentiment and --pos to the lexicons;"
-                    + " give one of them too");
+            throw new IllegalArgumentException(takesPos
+                    ? "--lexical holds the words of --sentiment and --pos to the lexicons; give one of them too"
+                    : "--lexical holds the words to --sentiment's lexicon (negations and AFINN-165 words rated against"
+                            + " it are banned); give --sentiment too");
         }
         constraints(null); // what is left: how the options combine
     }

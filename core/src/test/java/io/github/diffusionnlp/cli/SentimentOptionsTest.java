@@ -57,8 +57,28 @@ class SentimentOptionsTest {
         assertTrue(candidates.err().contains("--candidates"), candidates.err());
         MainTest.Run guidance = MainTest.run(FIRST + "\n", args("suggest", new String[] {"--guidance", "3"}));
         assertEquals(1, guidance.code(), guidance.err());
-        assertTrue(guidance.err().contains("give one of them too"), guidance.err());
+        assertTrue(guidance.err().contains("--guidance 3 pushes toward --sentiment; give it too"), guidance.err());
         assertEquals("", pos.out() + candidates.out() + guidance.out());
+    }
+
+    /**
+     * --guidance and --lexical without --sentiment name only --sentiment in infill and suggest, which refuse --pos, as
+     * OpenNLP's Infill and Suggest name only -sentiment: they said to give "--sentiment and --pos; ... one of them".
+     */
+    @Test
+    void guidanceOrLexicalAloneNameOnlyTheSentimentWhereThePosIsRefused() {
+        for (String command : new String[] {"infill", "suggest"}) {
+            MainTest.Run guidance = MainTest.run(FIRST + "\n", args(command, new String[] {"--guidance", "3"}));
+            assertEquals(1, guidance.code(), guidance.err());
+            assertEquals("error: --guidance 3 pushes toward --sentiment; give it too\n", guidance.err());
+            MainTest.Run lexical = MainTest.run(FIRST + "\n", args(command, new String[] {"--lexical"}));
+            assertEquals(1, lexical.code(), lexical.err());
+            assertEquals("error: --lexical holds the words to --sentiment's lexicon (negations and AFINN-165 words rated"
+                    + " against it are banned); give --sentiment too\n", lexical.err());
+        }
+        MainTest.Run generate = MainTest.run("", "generate", "--model", MODEL, "--lexical");
+        assertTrue(generate.err().contains("--lexical holds the words of --sentiment and --pos to the lexicons; give one"
+                + " of them too"), generate.err());
     }
 
     private static String[] args(String command, String[] constraints, String... more) {

@@ -331,11 +331,15 @@ public final class DiffusionSettings {
         check(sentiment != null || candidates == 1, "candidates", props.getProperty(prefix + "candidates"),
                 "above 1 only with " + prefix + "sentiment (candidates are ranked by how far the AFINN lexicon rates"
                         + " them toward it)");
-        check(sentiment != null || syntaxKeep || template != null || !lexical, "lexical", "true",
-                "only with " + prefix + "sentiment or " + prefix + "syntax (it holds their words to the lexicons)");
+        // infill takes no syntax (refused above): name only what it takes, as core's infill names only --sentiment
+        check(sentiment != null || syntaxKeep || template != null || !lexical, "lexical", "true", task == Task.INFILL
+                ? "only with " + prefix + "sentiment (it holds the filled words to its lexicon)"
+                : "only with " + prefix + "sentiment or " + prefix + "syntax (it holds their words to the lexicons)");
         check(sentiment != null || syntaxKeep || template != null || !isSet(props, "guidance"),
-                "guidance", props.getProperty(prefix + "guidance"), "only with " + prefix + "sentiment or " + prefix
-                        + "syntax (it weighs how hard they are pushed)");
+                "guidance", props.getProperty(prefix + "guidance"), task == Task.INFILL
+                        ? "only with " + prefix + "sentiment (it weighs how hard it is pushed)"
+                        : "only with " + prefix + "sentiment or " + prefix + "syntax (it weighs how hard they are"
+                                + " pushed)");
         // a drawn length is sentence i's, drawn with its seed: a set length, a template or an input's own is not
         check(!drawAsked || task == Task.GENERATE, "drawLength", "true", "only with " + prefix + "task=generate ("
                 + task.name().toLowerCase(Locale.ROOT) + " keeps each sentence's length)");

@@ -222,6 +222,21 @@ class SettingsTest {
         new StanfordCoreNLP(props("tokenize,ssplit,diffusion", "diffusion.seed", "1313", "difusion.colour", "red"));
     }
 
+    /**
+     * With task=infill, which refuses diffusion.syntax, guidance and lexical alone name only diffusion.sentiment, as
+     * core's infill names only --sentiment: they said "only with diffusion.sentiment or diffusion.syntax".
+     */
+    @Test
+    void infillGuidanceOrLexicalAloneNameOnlyTheSentiment() {
+        String pipe = "tokenize,ssplit,diffusion";
+        String guidance = failure(pipe, "diffusion.guidance", "2");
+        assertMentions(guidance, "bad diffusion.guidance = '2'; allowed: only with diffusion.sentiment (");
+        assertFalse(guidance.contains("syntax"), guidance);
+        String lexical = failure(pipe, "diffusion.lexical", "true");
+        assertMentions(lexical, "bad diffusion.lexical = 'true'; allowed: only with diffusion.sentiment (");
+        assertFalse(lexical.contains("syntax"), lexical);
+    }
+
     @Test
     void badSentimentSyntaxAndGuidanceFailAtConstruction() {
         String pipe = "tokenize,ssplit,diffusion";

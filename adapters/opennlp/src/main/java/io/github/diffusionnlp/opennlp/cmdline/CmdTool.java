@@ -453,7 +453,7 @@ abstract class CmdTool<P> {
 
     /** The parameters that are set, applied to {@code b}; a bad one is a usage error naming it as typed. */
     private SamplingOptions.Builder apply(Params.SamplingParams p, SamplingOptions.Builder b) {
-        b.seed(p.getSeed());
+        b.seed(seed(p.getSeed()));
         checked("-batch", () -> b.batchSize(p.getBatch()));
         if (p.getSteps() != null) {
             checked("-steps", () -> b.steps(p.getSteps()));
@@ -467,6 +467,17 @@ abstract class CmdTool<P> {
                     "x0 temperature must be " + SamplingRange.X0_TEMPERATURE.allowed())));
         }
         return applyNgram(p, b);
+    }
+
+    /** -seed, a long as core's {@code --seed} and CoreNLP's {@code diffusion.seed} take it. */
+    private long seed(String value) {
+        try {
+            return Numbers.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw badParameter("-seed " + Visible.of(value) + " is not a whole number"
+                    + (Numbers.hasOtherDigits(value) ? " " + Numbers.IN_ASCII_DIGITS : "")
+                    + "; allowed: an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE + " (a 64-bit seed)");
+        }
     }
 
     /** -ngramWeight, when set, applied to {@code b}; a bad one is a usage error naming it as typed. */
@@ -584,7 +595,19 @@ abstract class CmdTool<P> {
      * @param inputTemplate whether {@code -posTemplate keep} (the input's own tags) is allowed
      */
     ConstraintSpec constraints(Params.ConstraintParams p, String posTemplate, boolean inputTemplate) {
-        ConstraintSpec spec = constraints(p, posTemplate, inputTemplate, true);
+        return withCandidates(p, constraints(p, posTemplate, inputTemplate, true));
+    }
+
+    /**
+     * The constraints of {@code -sentiment}, {@code -guidance}, {@code -lexical} and {@code -candidates}, for a tool
+     * that takes no template ({@code Infill}), checked before a model is loaded.
+     */
+    ConstraintSpec constraintsWithoutTemplate(Params.ConstraintParams p) {
+        return withCandidates(p, constraints(p, null, false, false));
+    }
+
+    /** {@code spec} with {@code -candidates}, checked: a whole number in range, above 1 only with a sentiment. */
+    private ConstraintSpec withCandidates(Params.ConstraintParams p, ConstraintSpec spec) {
         String c = p.getCandidates();
         int k;
         try {

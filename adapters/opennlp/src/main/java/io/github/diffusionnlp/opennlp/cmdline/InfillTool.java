@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.SamplingOptions;
 import io.github.diffusionnlp.cli.Stdin;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.MaskSpelling;
+import io.github.diffusionnlp.opennlp.ConstraintSpec;
 import io.github.diffusionnlp.opennlp.DiffusionModel;
 import io.github.diffusionnlp.opennlp.EnglishText;
 import io.github.diffusionnlp.opennlp.InfillerME;
@@ -14,7 +15,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import opennlp.tools.tokenize.Detokenizer;
 
 /**
@@ -87,12 +90,25 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
 
     @Override
     String description() {
-        return "Fills each [MASK] of the input with one word; one output line per input line.";
+        return "Fills each [MASK] of the input with one word; one output line per input line; -sentiment conditions"
+                + " the words.";
+    }
+
+    /** What an infill cannot honour, refused as core's infill refuses {@code --pos} and {@code --unguided-length}. */
+    @Override
+    Map<String, String> refused() {
+        Map<String, String> refused = new LinkedHashMap<>();
+        refused.put("-posTemplate", "-posTemplate gives a sentence its tags and length, and Infill keeps each line's"
+                + " tokens and length; constrain the words with -sentiment, or rewrite with Rewrite -posTemplate");
+        refused.put("-unguidedLength", "-unguidedLength leaves the choice of a free-length sentence's end out of"
+                + " guidance, and Infill keeps each line's length: leave it out");
+        return refused;
     }
 
     @Override
     void run(Params.InfillParams p, InputStream in, PrintStream out, PrintStream err) throws IOException {
         checkSampling(p);
+        ConstraintSpec constraints = constraintsWithoutTemplate(p);
         boolean tokenized = p.getTokenized();
         Detokenizer dictionary = detokenizerDictionary(p);
         EnglishText english = tokenized ? null : EnglishText.get();
@@ -102,6 +118,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
             if (refused != null) {
                 throw badParameter(refused);
             }
+            warnOfSentiment(constraints, model, err);
             Detokenizer detokenizer = detokenizer(p, dictionary, model);
             SamplingOptions options = sampling(p, model);
             LineBatcher.processLines(in, out, err, options.batchSize(), line -> {
@@ -123,7 +140,7 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
                 }
                 ReadLine read = new ReadLine(line, tokens, jobs);
                 return unfilled == null ? read : read.withMaskNotRead();
-            }, runner(model, options), detokenizer, "filling");
+            }, runner(model, options, constraints), detokenizer, "filling");
         }
     }
 
@@ -132,7 +149,12 @@ final class InfillTool extends CmdTool<Params.InfillParams> {
      * refusals, by its place in the run, a line run again alone after its batch failed included.
      */
     static LineBatcher.BatchRunner runner(DiffusionModel model, SamplingOptions options) {
-        InfillerME infiller = new InfillerME(model, options).splitMasksToldByCaller();
+        return runner(model, options, ConstraintSpec.NONE);
+    }
+
+    /** As {@link #runner(DiffusionModel, SamplingOptions)}, the words filled under {@code constraints}. */
+    static LineBatcher.BatchRunner runner(DiffusionModel model, SamplingOptions options, ConstraintSpec constraints) {
+        InfillerME infiller = new InfillerME(model, options, constraints).splitMasksToldByCaller();
         return (batch, first) -> infiller.infillFrom(batch.stream().map(Job::tokens).toArray(String[][]::new), first);
     }
 }

@@ -72,10 +72,10 @@ final class Params {
         Integer getSteps();
 
         @ParameterDescription(valueName = "num",
-                description = "random seed; sentence i of the run is sampled as sentence i of one call, so seeds that"
-                + " differ give other sentences throughout (default: 0).")
+                description = "random seed, any 64-bit integer; sentence i of the run is sampled as sentence i of one"
+                + " call, so seeds that differ give other sentences throughout (default: 0).")
         @OptionalParameter(defaultValue = "0")
-        Integer getSeed();
+        String getSeed(); // a long, as core's --seed: OpenNLP's parser reads no Long
 
         @ParameterDescription(valueName = "num", description = "sentences per forward pass, 1-"
                 + SamplingOptions.MAX_BATCH_SIZE + " (default: 32).")
@@ -155,7 +155,36 @@ final class Params {
         Boolean getTokenized();
     }
 
-    interface InfillParams extends TokenizedParams, ModelParams, SamplingParams, OutputParams {}
+    /**
+     * Infill's: {@link ConstraintParams} without a template (an infill keeps each line's tokens and length),
+     * described for the words it fills, as core's {@code infill --sentiment} takes them.
+     */
+    interface InfillParams extends TokenizedParams, ModelParams, SamplingParams, OutputParams, ConstraintParams {
+        @Override
+        @ParameterDescription(valueName = "negative|neutral|positive", description = "the sentiment the filled words"
+                + " are conditioned on (default: none).")
+        @OptionalParameter
+        String getSentiment();
+
+        @Override
+        @ParameterDescription(valueName = "w", description = "classifier-free guidance weight, 0 to 100: 1 conditions"
+                + " the filled words plainly on -sentiment, above 1 pushes them harder toward it (twice the cost), 0"
+                + " ignores it; only with -sentiment (default: 1).")
+        @OptionalParameter
+        String getGuidance();
+
+        @Override
+        @ParameterDescription(valueName = "true|false", description = "never fill a negation or an AFINN-165 word rated"
+                + " against -sentiment; only with -sentiment (default: false).")
+        @OptionalParameter(defaultValue = "false")
+        Boolean getLexical();
+
+        @Override
+        @ParameterDescription(valueName = "k", description = "best of k: fill each sentence k times and keep the fill"
+                + " the AFINN sentiment lexicon rates furthest toward -sentiment (k times the cost; default: 1).")
+        @OptionalParameter(defaultValue = "1")
+        String getCandidates();
+    }
 
     interface SuggestParams extends TokenizedParams, ModelParams, NgramParams, SentimentParams {
         @ParameterDescription(valueName = "k", description = "words per mask, 1 to the words the model knows"

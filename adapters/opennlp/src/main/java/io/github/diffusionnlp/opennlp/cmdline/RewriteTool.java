@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntFunction;
 import opennlp.tools.tokenize.Detokenizer;
 
@@ -54,6 +55,14 @@ final class RewriteTool extends CmdTool<Params.RewriteParams> {
     String description() {
         return "Rewrites each sentence around the kept tokens, optionally to a sentiment or POS template;"
                 + " one output line per input line.";
+    }
+
+    /** Generate's -unguidedLength, refused saying why, as core's rewrite refuses --unguided-length. */
+    @Override
+    Map<String, String> refused() {
+        return Map.of("-unguidedLength", "-unguidedLength leaves the choice of a free-length sentence's end out of"
+                + " guidance; Rewrite keeps each sentence's length (or the -posTemplate's), so it would change nothing:"
+                + " leave it out");
     }
 
     @Override
