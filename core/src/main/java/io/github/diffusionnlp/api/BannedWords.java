@@ -90,8 +90,12 @@ final class BannedWords {
 
     /** A list file that is not there (checked, or gone by the time it was opened). */
     private static IllegalArgumentException notFound(Path file, NoSuchFileException e) {
-        return new IllegalArgumentException("the banned-words file " + Visible.of(file.toString()) + " does not exist;"
-                + " name an existing file (" + FORMAT + ")", e);
+        IllegalArgumentException missing = new IllegalArgumentException("the banned-words file "
+                + Visible.of(file.toString()) + " does not exist; name an existing file (" + FORMAT + ")");
+        // kept for a stack trace, not as the cause: front ends append a cause's "FILE: ... not found" to the message,
+        // which says it already
+        missing.addSuppressed(e);
+        return missing;
     }
 
     private static Set<String> parse(InputStream in, String source) throws IOException {
