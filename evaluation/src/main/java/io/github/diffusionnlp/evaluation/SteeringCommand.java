@@ -1,10 +1,12 @@
 package io.github.diffusionnlp.evaluation;
 
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Probe;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Result;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Settings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -154,12 +156,37 @@ final class SteeringCommand implements Callable<Integer> {
         CommandSpec defaults = parsed.getCommandSpec();
         List<String> differ = spec.options().stream()
                 .filter(o -> !NOT_SETTINGS.contains(o.longestName()))
-                .filter(o -> !Objects.equals(o.getValue(), defaults.findOption(o.longestName()).getValue()))
+                .filter(o -> o.longestName().equals("--model") ? !isTheDefaultModel(model)
+                        : !Objects.equals(o.getValue(), defaults.findOption(o.longestName()).getValue()))
                 .map(OptionSpec::longestName).toList();
         if (!differ.isEmpty()) {
             throw new IllegalArgumentException("--overwrite without --name would replace "
                     + name + ", the committed run of the default settings, with a run of other settings ("
                     + String.join(", ", differ) + "); give --name NAME for this run");
+        }
+    }
+
+    /**
+     * Whether {@code given} (null: none given) is the directory the default model is found at, as core's
+     * {@link DefaultModel#locate()} finds it: {@code --model test-data/models/brown-cdcd} is the default, not
+     * another setting. One that cannot be compared (the default not found) is another.
+     */
+    static boolean isTheDefaultModel(Path given) {
+        if (given == null) {
+            return true;
+        }
+        try {
+            return sameDirectory(given, DefaultModel.locate());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b); // links and other spellings of one directory
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
 
