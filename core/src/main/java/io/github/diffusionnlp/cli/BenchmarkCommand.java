@@ -43,7 +43,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
-    @Option(names = "--corpus", defaultValue = "test-data/brown/train.conllu.gz",
+    @Option(names = "--corpus", paramLabel = "FILE", defaultValue = "test-data/brown/train.conllu.gz",
             description = "corpus for the training measurement, read as --layout and --multiword say, as train's"
                     + " (default: ${DEFAULT-VALUE}, from the working directory or the model directory's parents)")
     Path corpus;
@@ -51,30 +51,32 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --corpus
 
-    @Option(names = "--size", defaultValue = "small", description = "model size trained (default: ${DEFAULT-VALUE})")
+    @Option(names = "--size", paramLabel = "S",
+            defaultValue = "small", description = "model size trained (default: ${DEFAULT-VALUE})")
     String size;
 
-    @Option(names = "--train-batch", defaultValue = "64", description = "training batch (default: ${DEFAULT-VALUE})")
+    @Option(names = "--train-batch", paramLabel = "N",
+            defaultValue = "64", description = "training batch (default: ${DEFAULT-VALUE})")
     int trainBatch;
 
-    @Option(names = "--train-steps", defaultValue = "40",
+    @Option(names = "--train-steps", paramLabel = "N", defaultValue = "40",
             description = "training steps timed (default: ${DEFAULT-VALUE})")
     int trainSteps;
 
-    @Option(names = "--train-warm-up", defaultValue = "30",
+    @Option(names = "--train-warm-up", paramLabel = "N", defaultValue = "30",
             description = "training steps before the timed ones, reported on a row of their own; a fresh process's"
                     + " first few dozen steps run slower than a long run's (default: ${DEFAULT-VALUE})")
     int trainWarmUp;
 
-    @Option(names = "--step-counts", split = ",", defaultValue = "8,16,32,64,128",
+    @Option(names = "--step-counts", paramLabel = "N", split = ",", defaultValue = "8,16,32,64,128",
             description = "sampling step counts (default: ${DEFAULT-VALUE})")
     int[] stepCounts;
 
-    @Option(names = "--batches", split = ",", defaultValue = "1,32",
+    @Option(names = "--batches", paramLabel = "N", split = ",", defaultValue = "1,32",
             description = "sampling batch sizes (default: ${DEFAULT-VALUE})")
     int[] batches;
 
-    @Option(names = "--memory-calls", defaultValue = "2000",
+    @Option(names = "--memory-calls", paramLabel = "N", defaultValue = "2000",
             description = "consecutive infill calls for the memory check; 0 skips it (default: ${DEFAULT-VALUE})")
     int memoryCalls;
 

@@ -38,7 +38,7 @@ final class CompareArCommand implements Callable<Integer> {
     private static final String DEFAULT_HELDOUT = "test-data/brown/heldout.conllu.gz";
     private static final String DEFAULT_OUT = "results/ar-comparison";
 
-    @Option(names = "--heldout", defaultValue = DEFAULT_HELDOUT,
+    @Option(names = "--heldout", paramLabel = "FILE", defaultValue = DEFAULT_HELDOUT,
             description = "held-out sentences, in any layout train reads (default: ${DEFAULT-VALUE}, from the"
                     + " working directory or the model directory's parents; see --layout)")
     Path heldout;
@@ -46,25 +46,29 @@ final class CompareArCommand implements Callable<Integer> {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --heldout
 
-    @Option(names = "--out", defaultValue = DEFAULT_OUT, description = "output directory (default: ${DEFAULT-VALUE})")
+    @Option(names = "--out", paramLabel = "DIR",
+            defaultValue = DEFAULT_OUT, description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 
     @Option(names = "--quick", description = "the reduced mode: 100 samples, 8, 16 and 32 steps, 100 infill sentences")
     boolean quick;
 
-    @Option(names = "--samples", description = "samples per setting (overrides the mode's)")
+    @Option(names = "--samples", paramLabel = "N", description = "samples per setting (overrides the mode's)")
     Integer samples;
 
-    @Option(names = "--step-counts", split = ",", description = "diffusion step counts (overrides the mode's)")
+    @Option(names = "--step-counts", paramLabel = "N",
+            split = ",", description = "diffusion step counts (overrides the mode's)")
     int[] stepCounts;
 
-    @Option(names = "--infill-sentences", description = "held-out sentences for span infilling (overrides the mode's)")
+    @Option(names = "--infill-sentences", paramLabel = "N",
+            description = "held-out sentences for span infilling (overrides the mode's)")
     Integer infillSentences;
 
     private static final long DEFAULT_SEED = 1;
     private static final String DEFAULT_DEVICE = "cpu";
 
-    @Option(names = "--seed", defaultValue = "" + DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N",
+            defaultValue = "" + DEFAULT_SEED, description = "seed (default: ${DEFAULT-VALUE})")
     long seed;
 
     @Option(names = "--x0-temperatures", split = ",", paramLabel = "TAU",
@@ -82,7 +86,7 @@ final class CompareArCommand implements Callable<Integer> {
             + " diffusion rows let the model choose, as the recorded comparison was sampled")
     boolean drawLength;
 
-    @Option(names = "--device", defaultValue = DEFAULT_DEVICE,
+    @Option(names = "--device", paramLabel = "D", defaultValue = DEFAULT_DEVICE,
             description = "auto, cpu, gpu or gpu:N (default: ${DEFAULT-VALUE})")
     String device;
 

@@ -24,14 +24,16 @@ import picocli.CommandLine.Option;
  * evaluation module's {@code constraints --heldout}) take the same options rather than a second parser of them.
  */
 public final class CorpusReading {
-    @Option(names = "--layout", converter = LayoutConverter.class, description = "how the corpus files named on"
+    @Option(names = "--layout", paramLabel = "L",
+            converter = LayoutConverter.class, description = "how the corpus files named on"
             + " this command line are laid out: ${COMPLETION-CANDIDATES} (default: auto, guessed from each file, with"
             + " a note when the guess is not clear-cut); any other refuses a line that does not fit it, naming the"
             + " line. A model's own training corpus, where a command reads it unnamed, is read as the model records it"
             + " was read")
     CorpusLayout layout;
 
-    @Option(names = "--multiword", converter = MultiwordConverter.class, description = "a CoNLL-U multiword token"
+    @Option(names = "--multiword", paramLabel = "M",
+            converter = MultiwordConverter.class, description = "a CoNLL-U multiword token"
             + " (4-5 del over 4 de, 5 el): surface reads the text's word, del, tagged as its first part (ADP), and"
             + " skips the parts; parts reads de el, each with its UPOS (default: surface for a new model's corpus;"
             + " any corpus read for a model as the model's own was read, parts for models trained before that was"

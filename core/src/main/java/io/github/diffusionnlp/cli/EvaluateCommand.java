@@ -44,7 +44,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --heldout, --train and --ngram-corpus
 
-    @Option(names = "--heldout", defaultValue = DEFAULT_HELDOUT,
+    @Option(names = "--heldout", paramLabel = "FILE", defaultValue = DEFAULT_HELDOUT,
             description = "held-out sentences, in any layout train reads (default: ${DEFAULT-VALUE}, from the"
                     + " working directory or the model directory's parents; see --layout)")
     Path heldout;
@@ -59,11 +59,11 @@ final class EvaluateCommand implements Callable<Integer> {
     private static final int DEFAULT_SENTENCES = 1000;
     static final String DEFAULT_HELDOUT = "test-data/brown/heldout.conllu.gz";
 
-    @Option(names = "--sentences", defaultValue = "" + DEFAULT_SENTENCES,
+    @Option(names = "--sentences", paramLabel = "N", defaultValue = "" + DEFAULT_SENTENCES,
             description = "sentences per task (default: ${DEFAULT-VALUE})")
     int sentences;
 
-    @Option(names = "--step-counts", split = ",", defaultValue = "16,32,64",
+    @Option(names = "--step-counts", paramLabel = "N", split = ",", defaultValue = "16,32,64",
             description = "sampling step counts to compare (default: ${DEFAULT-VALUE})")
     int[] stepCounts;
 
@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " model's words are ranked and scored as fused suggest gives them")
     Path arModel;
 
-    @Option(names = "--out", description = "also write the table to this file")
+    @Option(names = "--out", paramLabel = "FILE", description = "also write the table to this file")
     Path out;
 
     @Option(names = "--record",

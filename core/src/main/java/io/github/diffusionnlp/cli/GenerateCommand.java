@@ -26,10 +26,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Mixin
     ConstraintOptions constraintOptions;
 
-    @Option(names = "--count", defaultValue = "10", description = "sentences to generate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--count", paramLabel = "N",
+            defaultValue = "10", description = "sentences to generate (default: ${DEFAULT-VALUE})")
     int count;
 
-    @Option(names = "--length", defaultValue = "0", description = "tokens per sentence; 0 draws each length as"
+    @Option(names = "--length", paramLabel = "N",
+            defaultValue = "0", description = "tokens per sentence; 0 draws each length as"
             + " --draw-length says (default: ${DEFAULT-VALUE})")
     int length;
 

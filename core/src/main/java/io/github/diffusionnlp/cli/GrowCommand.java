@@ -24,10 +24,10 @@ import picocli.CommandLine.Option;
             + " --embedding-scale C (the raw word-embedding table times C: the network reads it normalised, so"
             + " it computes the same, and training turns the word embeddings 1/C times faster)."})
 final class GrowCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "the trained model directory")
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "the trained model directory")
     Path model;
 
-    @Option(names = "--out", required = true, description = "a new directory for the grown model")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "a new directory for the grown model")
     Path out;
 
     @Option(names = "--relative-positions", description = "add relative-position attention bias, starting at zero")

@@ -24,28 +24,28 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
     @Mixin
     ModelChoice choice;
 
-    @Option(names = "--steps", defaultValue = "8",
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "8",
             description = "sampling steps per request (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--clients", split = ",", defaultValue = "1,2,4,8,16",
+    @Option(names = "--clients", paramLabel = "N", split = ",", defaultValue = "1,2,4,8,16",
             description = "concurrent client counts (default: ${DEFAULT-VALUE})")
     int[] clients;
 
-    @Option(names = "--requests", defaultValue = "48",
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "48",
             description = "requests per configuration, shared among its clients (default: ${DEFAULT-VALUE})")
     int requests;
 
-    @Option(names = "--max-wait-ms", defaultValue = "0",
+    @Option(names = "--max-wait-ms", paramLabel = "MS", defaultValue = "0",
             description = "how long the batcher waits for more requests before running a batch (default:"
                     + " ${DEFAULT-VALUE})")
     long maxWaitMs;
 
-    @Option(names = "--lanes", defaultValue = "" + DiffusionLM.DEFAULT_BATCH_LANES,
+    @Option(names = "--lanes", paramLabel = "N", defaultValue = "" + DiffusionLM.DEFAULT_BATCH_LANES,
             description = "batches the batcher runs at once (default: ${DEFAULT-VALUE})")
     int lanes;
 
-    @Option(names = "--memory-requests", defaultValue = "10000",
+    @Option(names = "--memory-requests", paramLabel = "N", defaultValue = "10000",
             description = "requests of the memory run (8 clients, batched); 0 skips it (default: ${DEFAULT-VALUE})")
     int memoryRequests;
 
@@ -56,7 +56,7 @@ final class LoadBenchmarkCommand implements Callable<Integer> {
                     + " the process's count back afterwards (default: none, the engine's count without comparison)")
     int[] intraOpThreads = {};
 
-    @Option(names = "--rounds", defaultValue = "2",
+    @Option(names = "--rounds", paramLabel = "N", defaultValue = "2",
             description = "with --intra-op-threads: runs of each client count at each thread count (default:"
                     + " ${DEFAULT-VALUE})")
     int rounds;

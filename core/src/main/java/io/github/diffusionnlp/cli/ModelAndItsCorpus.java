@@ -20,10 +20,10 @@ import picocli.CommandLine.Option;
  * and {@code --multiword}.
  */
 final class ModelAndItsCorpus {
-    @Option(names = "--model", required = true, description = "the model directory")
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "the model directory")
     Path model;
 
-    @Option(names = "--corpus", required = true,
+    @Option(names = "--corpus", paramLabel = "FILE", required = true,
             description = "the model's training corpus, in any layout train reads (CoNLL-U,"
             + " word<TAB>UPOS; .gz allowed), read as the model records train read it unless --layout or --multiword"
             + " say otherwise")

@@ -14,7 +14,7 @@ final class ModelChoice {
     @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
     Path model;
 
-    @Option(names = "--device", defaultValue = "cpu",
+    @Option(names = "--device", paramLabel = "D", defaultValue = "cpu",
             description = "cpu, gpu or gpu:N; auto picks a GPU when one is visible (default: ${DEFAULT-VALUE})")
     String device;
 

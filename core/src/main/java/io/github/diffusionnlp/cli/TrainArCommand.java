@@ -15,7 +15,8 @@ final class TrainArCommand implements Callable<Integer> {
     @Mixin
     TrainingArgs args;
 
-    @Option(names = "--vocab-from", description = "take the vocabulary of this model directory (e.g. the diffusion"
+    @Option(names = "--vocab-from", paramLabel = "DIR",
+            description = "take the vocabulary of this model directory (e.g. the diffusion"
             + " model it is compared with) instead of building one from the corpus")
     Path vocabFrom;
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /** The options every training command shares (data, size, schedule, checkpoints). */
 final class TrainingArgs {
     // not required of picocli: --resume may leave it out (options() refuses it missing otherwise, in picocli's words)
-    @Option(names = "--corpus", description = "training sentences (CoNLL-U or CoNLL-U Plus, word<TAB>UPOS, one word"
+    @Option(names = "--corpus", paramLabel = "FILE",
+            description = "training sentences (CoNLL-U or CoNLL-U Plus, word<TAB>UPOS, one word"
             + " or one sentence a line; .gz allowed; see --layout); required, but with --resume: left out, the corpus"
             + " the checkpoint records, if it is still there unchanged")
     Path corpus;
@@ -34,7 +35,8 @@ final class TrainingArgs {
     @Mixin
     CorpusReading reading; // --layout and --multiword, for --corpus and --dev
 
-    @Option(names = "--dev", description = "validation sentences (optional; with --resume, left out: the checkpoint's"
+    @Option(names = "--dev", paramLabel = "FILE",
+            description = "validation sentences (optional; with --resume, left out: the checkpoint's"
             + " own, if it records one)")
     Path dev;
 
@@ -42,48 +44,55 @@ final class TrainingArgs {
             + " checkpoint records (one gone, changed or no longer wanted): no dev loss is measured or recorded")
     boolean noDev;
 
-    @Option(names = "--out", required = true, description = "checkpoint directory")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "checkpoint directory")
     Path out;
 
     // the settings below have no picocli default: one not given is left unsaid (null), so that a resumed run
     // takes the checkpoint's (TrainOptions#resumedFrom) and a new model the builder's default, said in the help
-    @Option(names = "--size", description = "model size: tiny, small, base (default: " + TrainOptions.DEFAULT_SIZE
+    @Option(names = "--size", paramLabel = "S",
+            description = "model size: tiny, small, base (default: " + TrainOptions.DEFAULT_SIZE
             + "; resuming: the checkpoint's); for train-ar, the diffusion size to match")
     String size;
 
-    @Option(names = "--vocab", description = "vocabulary size (default: " + TrainOptions.DEFAULT_VOCAB_SIZE
+    @Option(names = "--vocab", paramLabel = "N",
+            description = "vocabulary size (default: " + TrainOptions.DEFAULT_VOCAB_SIZE
             + "; resuming: the checkpoint's vocabulary)")
     Integer vocab;
 
-    @Option(names = "--length", description = "positions per row (default: " + TrainOptions.DEFAULT_MAX_LENGTH
+    @Option(names = "--length", paramLabel = "N",
+            description = "positions per row (default: " + TrainOptions.DEFAULT_MAX_LENGTH
             + "; resuming: the checkpoint's)")
     Integer length;
 
-    @Option(names = "--batch", description = "rows per step, 1 to " + TrainOptions.MAX_BATCH_SIZE + " (default: "
+    @Option(names = "--batch", paramLabel = "N",
+            description = "rows per step, 1 to " + TrainOptions.MAX_BATCH_SIZE + " (default: "
             + TrainOptions.DEFAULT_BATCH_SIZE + "; resuming: the checkpoint's)")
     Integer batch;
 
-    @Option(names = "--steps", description = "planned steps (default: " + TrainOptions.DEFAULT_STEPS
+    @Option(names = "--steps", paramLabel = "N", description = "planned steps (default: " + TrainOptions.DEFAULT_STEPS
             + "; resuming: the checkpoint's plan)")
     Integer steps;
 
-    @Option(names = "--time-budget", converter = DurationConverter.class, description = "stop after this long, e.g."
+    @Option(names = "--time-budget", paramLabel = "TIME",
+            converter = DurationConverter.class, description = "stop after this long, e.g."
             + " 90m, 2h, 1h30m (or ISO-8601: PT90M); resume later with --resume")
     Duration timeBudget;
 
-    @Option(names = "--lr", description = "peak learning rate (default: " + TrainOptions.DEFAULT_LEARNING_RATE
+    @Option(names = "--lr", paramLabel = "LR",
+            description = "peak learning rate (default: " + TrainOptions.DEFAULT_LEARNING_RATE
             + "; resuming: the checkpoint's)")
     Double lr;
 
-    @Option(names = "--warmup", description = "warm-up steps (default: " + TrainOptions.DEFAULT_WARMUP_STEPS
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "warm-up steps (default: " + TrainOptions.DEFAULT_WARMUP_STEPS
             + ", or a tenth of --steps when that is fewer; resuming: the checkpoint's)")
     Integer warmup;
 
-    @Option(names = "--seed", description = "seed (default: " + TrainOptions.DEFAULT_SEED
+    @Option(names = "--seed", paramLabel = "N", description = "seed (default: " + TrainOptions.DEFAULT_SEED
             + "; resuming: the checkpoint's)")
     Long seed;
 
-    @Option(names = "--checkpoint-every", defaultValue = "" + TrainOptions.DEFAULT_CHECKPOINT_EVERY,
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "" + TrainOptions.DEFAULT_CHECKPOINT_EVERY,
             description = "steps between checkpoints (default: ${DEFAULT-VALUE})")
     int checkpointEvery;
 
@@ -158,7 +167,7 @@ final class TrainingArgs {
     TrainOptions options(boolean contextEmbeddings, boolean relativePositions, double averageDecay) {
         // TrainOptions names its other options; its size check is ModelConfig's, which names none
         if (corpus == null && !resume) {
-            throw new ParameterException(spec.commandLine(), "Missing required option: '--corpus=<corpus>' (only"
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--corpus=FILE' (only"
                     + " --resume may leave it out, to train on the corpus its checkpoint records)");
         }
         if (noDev && dev != null) {

@@ -485,12 +485,12 @@ class ResumeWithoutCorpusTest {
     void withoutResumeTheCorpusIsRequired(@TempDir Path tmp) {
         Run r = MainTest.run("", "train", "--out", tmp.resolve("m").toString(), "--steps", "20");
         assertEquals(2, r.code(), r.out());
-        assertTrue(r.err().startsWith("Missing required option: '--corpus=<corpus>' (only --resume may leave it out,"
+        assertTrue(r.err().startsWith("Missing required option: '--corpus=FILE' (only --resume may leave it out,"
                 + " to train on the corpus its checkpoint records)\n"), r.err());
         assertTrue(r.err().contains("Usage: diffusion-nlp train"), r.err());
         Run ar = MainTest.run("", "train-ar", "--out", tmp.resolve("m").toString());
         assertEquals(2, ar.code(), ar.out());
-        assertTrue(ar.err().startsWith("Missing required option: '--corpus=<corpus>'"), ar.err());
+        assertTrue(ar.err().startsWith("Missing required option: '--corpus=FILE'"), ar.err());
         assertFalse(Files.exists(tmp.resolve("m")));
     }
 

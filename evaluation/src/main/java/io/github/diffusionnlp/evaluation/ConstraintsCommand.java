@@ -35,16 +35,17 @@ final class ConstraintsCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
     Path model;
 
-    @Option(names = "--n", description = "sentences per row (default: 200; --quick: " + QUICK_N + ")")
+    @Option(names = "--n", paramLabel = "N", description = "sentences per row (default: 200; --quick: " + QUICK_N + ")")
     Integer n;
 
-    @Option(names = "--steps", description = "sampling steps (default: 32; --quick: " + QUICK_STEPS + ")")
+    @Option(names = "--steps", paramLabel = "N",
+            description = "sampling steps (default: 32; --quick: " + QUICK_STEPS + ")")
     Integer steps;
 
     @Option(names = "--quick", description = "small N and few steps: a check that runs in a few minutes")
     boolean quick;
 
-    @Option(names = "--seed", defaultValue = "0",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
             description = "seed; sentence i uses seed i + seed × 0x94d049bb133111eb, so seed 0's are 0, 1, 2, ... and"
                     + " other seeds share none of them (default: ${DEFAULT-VALUE})")
     long seed;
@@ -60,7 +61,7 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE})")
     List<Integer> candidates;
 
-    @Option(names = "--strength", defaultValue = "0.7",
+    @Option(names = "--strength", paramLabel = "S", defaultValue = "0.7",
             description = "rewrite strength in (0, 1] (default: ${DEFAULT-VALUE})")
     double strength;
 
@@ -68,7 +69,7 @@ final class ConstraintsCommand implements Callable<Integer> {
             description = "UPOS classes a rewrite keeps verbatim, e.g. NOUN,PROPN (default: none)")
     List<String> keep = List.of();
 
-    @Option(names = "--tasks", split = ",", defaultValue = "pos,sentiment,length",
+    @Option(names = "--tasks", paramLabel = "TASK", split = ",", defaultValue = "pos,sentiment,length",
             description = "which of pos, sentiment (= rewrite and generate), rewrite, generate, length, labeller"
                     + " (the training data's labeller against the judge on held-out text, each label's ceiling; no"
                     + " sampling) (default: ${DEFAULT-VALUE})")
@@ -94,11 +95,11 @@ final class ConstraintsCommand implements Callable<Integer> {
             + " measured). Default: drawn, unless --unguided-length or the model records no row lengths")
     Boolean drawLength; // null: the library's default
 
-    @Option(names = "--batch", defaultValue = "32",
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
             description = "sentences sampled at once (default: ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--temperature", defaultValue = "1",
+    @Option(names = "--temperature", paramLabel = "T", defaultValue = "1",
             description = "starting-noise scale in [0, 1] (default: ${DEFAULT-VALUE})")
     double temperature;
 
@@ -118,11 +119,11 @@ final class ConstraintsCommand implements Callable<Integer> {
                     + " length (none is drawn) (default: guided too, as the README's table was measured)")
     boolean unguidedLength;
 
-    @Option(names = "--min-length", defaultValue = "4",
+    @Option(names = "--min-length", paramLabel = "N", defaultValue = "4",
             description = "shortest held-out sentence used (default: ${DEFAULT-VALUE})")
     int minLength;
 
-    @Option(names = "--max-length", defaultValue = "40",
+    @Option(names = "--max-length", paramLabel = "N", defaultValue = "40",
             description = "longest held-out sentence used (default: ${DEFAULT-VALUE})")
     int maxLength;
 
@@ -138,7 +139,8 @@ final class ConstraintsCommand implements Callable<Integer> {
             description = "where the report files go (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--name", description = "file name stem (default: constraints, or constraints-quick with --quick)")
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "file name stem (default: constraints, or constraints-quick with --quick)")
     String name;
 
     @Option(names = "--overwrite", description = "replace the files of an earlier run of the same --name (without it"

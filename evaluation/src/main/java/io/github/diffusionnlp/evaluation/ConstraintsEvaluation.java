@@ -65,6 +65,9 @@ public final class ConstraintsEvaluation {
      */
     public enum Task { POS, REWRITE, GENERATE, LENGTH, LABELLER }
 
+    /** The largest --n: its four slices of the held-out pool, 4 × N sentences, are indexed by int. */
+    static final int MAX_N = Integer.MAX_VALUE / 4;
+
     /**
      * @param n sentences per row
      * @param guidances classifier-free guidance weights; POS and sentiment rows are measured at each
@@ -105,6 +108,11 @@ public final class ConstraintsEvaluation {
             labels = labels.isEmpty() ? EnumSet.noneOf(Sentiment.class) : EnumSet.copyOf(labels);
             if (n < 1) {
                 throw new IllegalArgumentException("--n must be >= 1, got " + n);
+            }
+            // 4 × N and slice()'s k × N + j overflowed from 2^29 on: negative indexes, after the model had loaded
+            if (n > MAX_N) {
+                throw new IllegalArgumentException("--n must be <= " + MAX_N + " (4 × N, the four tasks' slices of"
+                        + " the held-out sentences, is counted in an int), got " + n);
             }
             // "--tasks ," loaded the model and the judges and wrote a table without rows ("null steps"), exit 0
             if (tasks.isEmpty()) {

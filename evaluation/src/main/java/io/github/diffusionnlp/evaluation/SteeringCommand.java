@@ -1,10 +1,12 @@
 package io.github.diffusionnlp.evaluation;
 
+import io.github.diffusionnlp.api.DefaultModel;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.corpus.InputFiles;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Probe;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Result;
 import io.github.diffusionnlp.evaluation.SteeringEvaluation.Settings;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,21 +34,24 @@ final class SteeringCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "DIR", description = "model directory (default: the shipped model)")
     Path model;
 
-    @Option(names = "--n", defaultValue = "64", description = "sentences per row (default: ${DEFAULT-VALUE})")
+    @Option(names = "--n", paramLabel = "N",
+            defaultValue = "64", description = "sentences per row (default: ${DEFAULT-VALUE})")
     int n;
 
-    @Option(names = "--length", defaultValue = "10", description = "tokens per sentence (default: ${DEFAULT-VALUE})")
+    @Option(names = "--length", paramLabel = "N",
+            defaultValue = "10", description = "tokens per sentence (default: ${DEFAULT-VALUE})")
     int length;
 
-    @Option(names = "--steps", defaultValue = "16", description = "sampling steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", paramLabel = "N",
+            defaultValue = "16", description = "sampling steps (default: ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--seed", defaultValue = "200",
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "200",
             description = "seed; sentence i of every row is sampled as sentence i of one call"
                     + " (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--posterior-seed", defaultValue = "7",
+    @Option(names = "--posterior-seed", paramLabel = "N", defaultValue = "7",
             description = "the noise sentimentPosterior reads each sentence through (default: ${DEFAULT-VALUE})")
     long posteriorSeed;
 
@@ -69,11 +74,13 @@ final class SteeringCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE})")
     int probeSentences;
 
-    @Option(names = "--probe-steps", defaultValue = "300", description = "the probe's training steps (default:"
+    @Option(names = "--probe-steps", paramLabel = "N",
+            defaultValue = "300", description = "the probe's training steps (default:"
             + " ${DEFAULT-VALUE})")
     int probeSteps;
 
-    @Option(names = "--probe-seed", defaultValue = "1", description = "the probe's training seed (default:"
+    @Option(names = "--probe-seed", paramLabel = "N",
+            defaultValue = "1", description = "the probe's training seed (default:"
             + " ${DEFAULT-VALUE})")
     long probeSeed;
 
@@ -82,7 +89,7 @@ final class SteeringCommand implements Callable<Integer> {
                     + " test-data/brown/train.conllu.gz, found above the working directory)")
     Path probeCorpus;
 
-    @Option(names = "--batch", defaultValue = "32",
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "32",
             description = "sentences sampled at once (default: ${DEFAULT-VALUE};"
             + " a steered step holds a (batch, positions, vocabulary) array, about 100 MB at 32)")
     int batch;
@@ -95,7 +102,8 @@ final class SteeringCommand implements Callable<Integer> {
      * The defaults are the run committed as steering-64, so a run without --name is refused beside it, as {@code
      * constraints}'s is beside its own: with a default of its own ("steering") it left files git did not know.
      */
-    @Option(names = "--name", defaultValue = "steering-64", description = "file name stem (default: ${DEFAULT-VALUE},"
+    @Option(names = "--name", paramLabel = "NAME",
+            defaultValue = "steering-64", description = "file name stem (default: ${DEFAULT-VALUE},"
             + " the committed run of these defaults: a run without --name is refused beside it unless --overwrite)")
     String name;
 
@@ -148,12 +156,37 @@ final class SteeringCommand implements Callable<Integer> {
         CommandSpec defaults = parsed.getCommandSpec();
         List<String> differ = spec.options().stream()
                 .filter(o -> !NOT_SETTINGS.contains(o.longestName()))
-                .filter(o -> !Objects.equals(o.getValue(), defaults.findOption(o.longestName()).getValue()))
+                .filter(o -> o.longestName().equals("--model") ? !isTheDefaultModel(model)
+                        : !Objects.equals(o.getValue(), defaults.findOption(o.longestName()).getValue()))
                 .map(OptionSpec::longestName).toList();
         if (!differ.isEmpty()) {
             throw new IllegalArgumentException("--overwrite without --name would replace "
                     + name + ", the committed run of the default settings, with a run of other settings ("
                     + String.join(", ", differ) + "); give --name NAME for this run");
+        }
+    }
+
+    /**
+     * Whether {@code given} (null: none given) is the directory the default model is found at, as core's
+     * {@link DefaultModel#locate()} finds it: {@code --model test-data/models/brown-cdcd} is the default, not
+     * another setting. One that cannot be compared (the default not found) is another.
+     */
+    static boolean isTheDefaultModel(Path given) {
+        if (given == null) {
+            return true;
+        }
+        try {
+            return sameDirectory(given, DefaultModel.locate());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean sameDirectory(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b); // links and other spellings of one directory
+        } catch (IOException e) {
+            return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
         }
     }
 
