@@ -54,6 +54,9 @@ public final class DiffusionSettings {
     /** The UPOS tags, for messages. */
     static final String UPOS_TAGS = Upos.names();
 
+    /** The name every example gives this annotator ({@code customAnnotatorClass.diffusion}). */
+    static final String USUAL_NAME = "diffusion";
+
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
     final String name;
@@ -428,7 +431,9 @@ public final class DiffusionSettings {
      * annotator the whole properties and each reads its own prefix, so such a key is read by nobody and the user
      * silently gets the default. It is taken for ours when its prefix is near our name (in any case), is no other
      * annotator's (the pipeline's {@code annotators}, a {@code customAnnotatorClass.*}, CoreNLP's own names) and
-     * the rest is one of our properties.
+     * the rest is one of our properties. Near {@value #USUAL_NAME} counts as near for an annotator given another
+     * name ({@code customAnnotatorClass.rw}): every example names ours so, and a {@code diffusion.task} kept after
+     * renaming it was nobody's too (unless an annotator of the pipeline is so named: a misspelling is then its).
      */
     private void checkMisspeltPrefixes(Properties props) {
         Set<String> annotators = annotatorNames(props);
@@ -439,8 +444,10 @@ public final class DiffusionSettings {
             int dot = key.indexOf('.');
             String prefix = dot < 0 ? "" : key.substring(0, dot);
             String rest = key.substring(dot + 1);
+            String lower = prefix.toLowerCase(Locale.ROOT);
             if (dot > 0 && !prefix.equals(name) && KEYS.contains(rest) && !annotators.contains(prefix)
-                    && distance.score(prefix.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT)) <= nearEnough) {
+                    && (distance.score(lower, name.toLowerCase(Locale.ROOT)) <= nearEnough
+                            || !annotators.contains(USUAL_NAME) && distance.score(lower, USUAL_NAME) <= 2)) {
                 throw badProperty(key, props.getProperty(key), "did you mean " + name + "." + rest + "? ('" + prefix
                         + "' is not an annotator of this pipeline)");
             }

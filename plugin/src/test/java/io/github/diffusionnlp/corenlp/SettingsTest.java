@@ -200,6 +200,43 @@ class SettingsTest {
     }
 
     /**
+     * An annotator given another name ({@code customAnnotatorClass.rw}) read its own {@code rw.*} and nobody read the
+     * {@code diffusion.*} of every example: a request or file that renamed the annotator and kept
+     * {@code diffusion.task = rewrite} got an infill at the defaults, silently (answered 200 by the server), as
+     * {@code diffusion} is more than two edits from {@code rw}.
+     */
+    @Test
+    void theUsualPrefixUnderAnotherNameIsToldTheOneItMeant() {
+        Throwable t = assertThrows(RuntimeException.class,
+                () -> new StanfordCoreNLP(renamed("1306", "diffusion.task", "rewrite")));
+        assertEquals("annotator \"rw\": bad diffusion.task = 'rewrite'; allowed: did you mean rw.task? ('diffusion'"
+                + " is not an annotator of this pipeline)", DiffusionCoreNLP.annotatorError(t).getMessage());
+        // misspelt too, in any case
+        t = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(renamed("1307", "Difusion.steps", "8")));
+        assertMentions(DiffusionCoreNLP.annotatorError(t).getMessage(), "bad Difusion.steps = '8'",
+                "did you mean rw.steps?");
+        // where diffusion is an annotator of the pipeline, or registered, its properties are its own
+        Properties both = renamed("1308", "diffusion.seed", "1309", "diffusion.steps", "1",
+                "customAnnotatorClass.diffusion", DiffusionAnnotator.class.getName());
+        new StanfordCoreNLP(both);
+        both.setProperty("annotators", "tokenize,ssplit,rw");
+        new StanfordCoreNLP(both);
+    }
+
+    /** {@code tokenize,ssplit,rw}, {@code rw} our annotator at one step and {@code seed}, and {@code pairs}. */
+    private static Properties renamed(String seed, String... pairs) {
+        Properties p = new Properties();
+        p.setProperty("annotators", "tokenize,ssplit,rw");
+        p.setProperty("customAnnotatorClass.rw", DiffusionAnnotator.class.getName());
+        p.setProperty("rw.steps", "1");
+        p.setProperty("rw.seed", seed);
+        for (int i = 0; i < pairs.length; i += 2) {
+            p.setProperty(pairs[i], pairs[i + 1]);
+        }
+        return p;
+    }
+
+    /**
      * The check runs for every pipeline: CoreNLP handed a pipeline whose {@code diffusion.*} properties equal an
      * earlier pipeline's that pipeline's annotator, made and checked without the misspelt key, and the user got the
      * defaults silently.
