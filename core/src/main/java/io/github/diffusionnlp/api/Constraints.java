@@ -151,9 +151,13 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
     private static final Splitter LIST_ITEMS =
             Splitter.on(Pattern.compile("[\\p{IsWhite_Space},]+")).omitEmptyStrings();
 
-    /** The items of a list of UPOS tags or token indexes ({@code "DET, ADJ NOUN"}, {@code "0,3"}), split as above. */
+    /**
+     * The items of a list of UPOS tags or token indexes ({@code "DET, ADJ NOUN"}, {@code "0,3"}), split as above.
+     *
+     * @throws NullPointerException when {@code list} is null
+     */
     public static List<String> listItems(String list) {
-        return LIST_ITEMS.splitToList(list);
+        return LIST_ITEMS.splitToList(java.util.Objects.requireNonNull(list, "list (of UPOS tags or token indexes)"));
     }
 
     /**

@@ -346,9 +346,20 @@ public final class DiffusionLM implements AutoCloseable {
      * {@value #MASK}, one for a sentence of at most the model's length with one, and for a longer sentence one for each
      * stretch of half the model's length that holds a mask. For a caller that weighs a request's work before
      * sampling it (the CoreNLP server's limit); it loads nothing and works on a closed model.
+     *
+     * @throws NullPointerException when {@code tokens} or one of them is null, named as {@link #infill} names it
      */
     public int infillRows(List<String> tokens) {
-        return SentenceWindows.infillRows(tokens, info.config().maxLength());
+        return SentenceWindows.infillRows(countable(tokens), info.config().maxLength());
+    }
+
+    /**
+     * A sentence a row count is asked for, as it is now, refused as {@link #infill} refuses it when it or one of its
+     * tokens is missing ("token 1 is null"), rather than counted or failing deep inside.
+     */
+    private static List<String> countable(List<String> tokens) {
+        return TokenLists.checkedCopy(List.of(Objects.requireNonNull(tokens, "tokens")), "sentences",
+                SentenceNaming.ONE).get(0);
     }
 
     /**
@@ -550,8 +561,11 @@ public final class DiffusionLM implements AutoCloseable {
      * request's work; it loads nothing and works on a closed model.
      *
      * @throws IllegalArgumentException when the keep mask's length is not the sentence's
+     * @throws NullPointerException when {@code tokens}, one of them or {@code constraints} is null, naming it
      */
     public int rewriteRows(List<String> tokens, boolean[] keep, Constraints constraints) {
+        tokens = countable(tokens);
+        Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         if (keep != null && keep.length != tokens.size()) {
             throw new IllegalArgumentException(Counted.of(tokens.size(), "token", "tokens") + " but a keep mask of "
                     + keep.length);
@@ -967,8 +981,11 @@ public final class DiffusionLM implements AutoCloseable {
      * Whether {@link #generate} under {@code options} draws the length of a sentence that nothing else sets (no
      * length, no template): as {@link SamplingOptions#drawLength()} says when set; unset, where the length is guided
      * and this model records its training rows' lengths (left to choose, it writes too even lengths).
+     *
+     * @throws NullPointerException when {@code options} is null
      */
     public boolean drawsFreeLengths(SamplingOptions options) {
+        Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
         return options.drawLength().orElse(options.guideLength() && info.recordsRowLengths());
     }
 
