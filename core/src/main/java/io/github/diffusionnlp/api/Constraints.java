@@ -63,7 +63,7 @@ public record Constraints(Sentiment sentiment, List<Upos> template, double guida
         if (template != null && template.isEmpty()) {
             throw new IllegalArgumentException("a POS template needs at least one tag");
         }
-        SamplingRange.GUIDANCE.check(guidance, "guidance");
+        guidance = SamplingRange.GUIDANCE.check(guidance, "guidance"); // -0.0 as 0, for equals
         SamplingRange.CANDIDATES.check(candidates, "candidates");
     }
 
