@@ -34,6 +34,14 @@ class SamplingOptionsValueTest {
                 base.toBuilder().optProgress(new ProgressBar()).build(), "a progress by identity");
     }
 
+    /** A call cannot go on where a call of a negative number of sentences ended: a caller's slip, named. */
+    @Test
+    void aNegativeStartIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SamplingOptions.defaults().startingAt(-1));
+        assertEquals("startingAt takes the number of sentences done before, >= 0, got -1", e.getMessage());
+    }
+
     /**
      * A zero given as -0.0 (a computed value, {@code -1 * 0.0}) is the zero the range allows, and samples as 0 does:
      * options and constraints that differ by the sign of a zero alone are equal, as every other setting compares.
