@@ -634,6 +634,9 @@ public final class DiffusionLM implements AutoCloseable {
      *
      * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
      * @param strength in (0, 1]
+     * @throws IllegalArgumentException for a strength out of range, a keep mask not as long as the sentence, or, as
+     *     infill, a token that is empty or holds whitespace, naming it
+     * @throws ModelClosedException when the model has been closed
      */
     public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, SamplingOptions options) {
         return rewrite(tokens, keep, strength, Constraints.none(), options);
@@ -916,6 +919,9 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Generates {@code count} sentences; sentence i uses seed {@link SamplingOptions#sentenceSeed
      * options.sentenceSeed(i)}.
+     *
+     * @throws IllegalArgumentException as {@link #generate(int, Constraints, SamplingOptions)}
+     * @throws ModelClosedException when the model has been closed
      */
     public List<List<String>> generate(int count, SamplingOptions options) {
         return generate(count, Constraints.none(), options);
@@ -932,7 +938,9 @@ public final class DiffusionLM implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code count} is negative, or more sentences than the most memory this JVM
      *     may use could hold (refused at once, naming the count and the memory); when {@code drawLength} is set
-     *     true with a length or a template, or for a model that records no training row lengths
+     *     true with a length or a template, or for a model that records no training row lengths; for a length
+     *     longer than the model's positions, and for constraints it cannot apply
+     * @throws ModelClosedException when the model has been closed
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         CallArguments.sentences(List.of(), constraints, options, SentenceNaming.BATCH);
@@ -1239,6 +1247,8 @@ public final class DiffusionLM implements AutoCloseable {
          * own training corpus, found where its config names it. Counted on the first fused call (the Brown
          * training split: 3.5 s, about 130 MB of heap for the model's life). A corpus of
          * another domain than the training one pulls the words toward that domain's phrasing.
+         *
+         * @throws IllegalArgumentException naming the corpus, when it is not a readable file (checked here, at once)
          */
         public Builder optNgramCorpus(Path corpus) {
             if (corpus != null && !(Files.isRegularFile(corpus) && Files.isReadable(corpus))) {
