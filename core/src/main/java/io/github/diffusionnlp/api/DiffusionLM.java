@@ -346,9 +346,20 @@ public final class DiffusionLM implements AutoCloseable {
      * {@value #MASK}, one for a sentence of at most the model's length with one, and for a longer sentence one for each
      * stretch of half the model's length that holds a mask. For a caller that weighs a request's work before
      * sampling it (the CoreNLP server's limit); it loads nothing and works on a closed model.
+     *
+     * @throws NullPointerException when {@code tokens} or one of them is null, named as {@link #infill} names it
      */
     public int infillRows(List<String> tokens) {
-        return SentenceWindows.infillRows(tokens, info.config().maxLength());
+        return SentenceWindows.infillRows(countable(tokens), info.config().maxLength());
+    }
+
+    /**
+     * A sentence a row count is asked for, as it is now, refused as {@link #infill} refuses it when it or one of its
+     * tokens is missing ("token 1 is null"), rather than counted or failing deep inside.
+     */
+    private static List<String> countable(List<String> tokens) {
+        return TokenLists.checkedCopy(List.of(Objects.requireNonNull(tokens, "tokens")), "sentences",
+                SentenceNaming.ONE).get(0);
     }
 
     /**
@@ -550,8 +561,11 @@ public final class DiffusionLM implements AutoCloseable {
      * request's work; it loads nothing and works on a closed model.
      *
      * @throws IllegalArgumentException when the keep mask's length is not the sentence's
+     * @throws NullPointerException when {@code tokens}, one of them or {@code constraints} is null, naming it
      */
     public int rewriteRows(List<String> tokens, boolean[] keep, Constraints constraints) {
+        tokens = countable(tokens);
+        Objects.requireNonNull(constraints, "constraints (Constraints.none() for none)");
         if (keep != null && keep.length != tokens.size()) {
             throw new IllegalArgumentException(Counted.of(tokens.size(), "token", "tokens") + " but a keep mask of "
                     + keep.length);
@@ -620,6 +634,9 @@ public final class DiffusionLM implements AutoCloseable {
      *
      * @param keep which tokens stay verbatim (same length as {@code tokens}), or null to keep none
      * @param strength in (0, 1]
+     * @throws IllegalArgumentException for a strength out of range, a keep mask not as long as the sentence, or, as
+     *     infill, a token that is empty or holds whitespace, naming it
+     * @throws ModelClosedException when the model has been closed
      */
     public List<String> rewrite(List<String> tokens, boolean[] keep, double strength, SamplingOptions options) {
         return rewrite(tokens, keep, strength, Constraints.none(), options);
@@ -902,6 +919,9 @@ public final class DiffusionLM implements AutoCloseable {
     /**
      * Generates {@code count} sentences; sentence i uses seed {@link SamplingOptions#sentenceSeed
      * options.sentenceSeed(i)}.
+     *
+     * @throws IllegalArgumentException as {@link #generate(int, Constraints, SamplingOptions)}
+     * @throws ModelClosedException when the model has been closed
      */
     public List<List<String>> generate(int count, SamplingOptions options) {
         return generate(count, Constraints.none(), options);
@@ -918,7 +938,9 @@ public final class DiffusionLM implements AutoCloseable {
      *
      * @throws IllegalArgumentException when {@code count} is negative, or more sentences than the most memory this JVM
      *     may use could hold (refused at once, naming the count and the memory); when {@code drawLength} is set
-     *     true with a length or a template, or for a model that records no training row lengths
+     *     true with a length or a template, or for a model that records no training row lengths; for a length
+     *     longer than the model's positions, and for constraints it cannot apply
+     * @throws ModelClosedException when the model has been closed
      */
     public List<List<String>> generate(int count, Constraints constraints, SamplingOptions options) {
         CallArguments.sentences(List.of(), constraints, options, SentenceNaming.BATCH);
@@ -967,8 +989,11 @@ public final class DiffusionLM implements AutoCloseable {
      * Whether {@link #generate} under {@code options} draws the length of a sentence that nothing else sets (no
      * length, no template): as {@link SamplingOptions#drawLength()} says when set; unset, where the length is guided
      * and this model records its training rows' lengths (left to choose, it writes too even lengths).
+     *
+     * @throws NullPointerException when {@code options} is null
      */
     public boolean drawsFreeLengths(SamplingOptions options) {
+        Objects.requireNonNull(options, "options (SamplingOptions.defaults() for the defaults)");
         return options.drawLength().orElse(options.guideLength() && info.recordsRowLengths());
     }
 
@@ -1222,6 +1247,8 @@ public final class DiffusionLM implements AutoCloseable {
          * own training corpus, found where its config names it. Counted on the first fused call (the Brown
          * training split: 3.5 s, about 130 MB of heap for the model's life). A corpus of
          * another domain than the training one pulls the words toward that domain's phrasing.
+         *
+         * @throws IllegalArgumentException naming the corpus, when it is not a readable file (checked here, at once)
          */
         public Builder optNgramCorpus(Path corpus) {
             if (corpus != null && !(Files.isRegularFile(corpus) && Files.isReadable(corpus))) {

@@ -111,8 +111,14 @@ public final class SamplingOptions {
     /**
      * These options for a call that goes on where one of {@code sentences} sentences ended: its sentence j is sampled
      * as sentence {@code sentences + j} of one call, so a run cut into calls gives what one call would.
+     *
+     * @throws IllegalArgumentException when {@code sentences} is negative
      */
     public SamplingOptions startingAt(long sentences) {
+        if (sentences < 0) {
+            throw new IllegalArgumentException("startingAt takes the number of sentences done before, >= 0, got "
+                    + sentences);
+        }
         return sentences == 0 ? this : toBuilder().seed(sentenceSeed(sentences)).build();
     }
 

@@ -133,14 +133,16 @@ public enum SamplingRange {
     }
 
     /**
-     * {@code value}, or {@code refusal}'s exception naming {@code option} and the value as {@code written} by the
-     * user (a front end that parsed it from text passes the text: "-strength 2", not "2.0"), shown through
-     * {@link Visible}: a number parser forgives the spaces and line ends around it, so the text can hold them.
+     * {@code value} (a -0.0 as 0.0), or {@code refusal}'s exception naming {@code option} and the value as {@code
+     * written} by the user (a front end that parsed it from text passes the text: "-strength 2", not "2.0"), shown
+     * through {@link Visible}: a number parser forgives the spaces and line ends around it, so the text can hold them.
      */
     public double check(double value, String written, String option, Refusal refusal) {
         if (!allows(value)) {
             throw refusal.of(option, Visible.of(written), allowed);
         }
-        return value;
+        // a zero computed as -0.0 is the zero allowed: returned as 0.0, so that options and constraints that hold it
+        // equal those given 0 (their equals, like Double.equals, tells the two zeros apart) and print as 0.0
+        return value + 0.0;
     }
 }

@@ -34,6 +34,30 @@ class SamplingOptionsValueTest {
                 base.toBuilder().optProgress(new ProgressBar()).build(), "a progress by identity");
     }
 
+    /** A call cannot go on where a call of a negative number of sentences ended: a caller's slip, named. */
+    @Test
+    void aNegativeStartIsRefused() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> SamplingOptions.defaults().startingAt(-1));
+        assertEquals("startingAt takes the number of sentences done before, >= 0, got -1", e.getMessage());
+    }
+
+    /**
+     * A zero given as -0.0 (a computed value, {@code -1 * 0.0}) is the zero the range allows, and samples as 0 does:
+     * options and constraints that differ by the sign of a zero alone are equal, as every other setting compares.
+     */
+    @Test
+    void aNegativeZeroIsZero() {
+        SamplingOptions zero = SamplingOptions.builder().temperature(0.0).x0Temperature(0.0).ngramWeight(0.0).build();
+        SamplingOptions negative = SamplingOptions.builder().temperature(-0.0).x0Temperature(-0.0).ngramWeight(-0.0)
+                .build();
+        assertEquals(zero, negative);
+        assertEquals(zero.hashCode(), negative.hashCode());
+        assertEquals(zero.toString(), negative.toString());
+        assertEquals(Constraints.none().withGuidance(0.0), Constraints.none().withGuidance(-0.0));
+        assertEquals(Constraints.none().withGuidance(0.0).hashCode(), Constraints.none().withGuidance(-0.0).hashCode());
+    }
+
     /**
      * The seeds a call gives its sentences, their windows and their best-of-k candidates: sentence 0 keeps the seed,
      * and no seed is taken twice across ten nearby seeds, 500 sentences, 4 windows and 4 candidates each.

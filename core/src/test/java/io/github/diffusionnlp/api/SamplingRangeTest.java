@@ -40,7 +40,7 @@ class SamplingRangeTest {
         assertEquals(allowed, SamplingRange.GUIDANCE.allowed());
         for (double w : List.of(0.0, -0.0, Double.MIN_VALUE, 1.0, 3.0, 100.0)) {
             assertTrue(SamplingRange.GUIDANCE.allows(w), "allows " + w);
-            assertEquals(w, Constraints.none().withGuidance(w).guidance());
+            assertEquals(w + 0.0, Constraints.none().withGuidance(w).guidance()); // -0.0 kept as 0.0
             assertEquals(w, new Schedule(4, 0, 1, w).guidance());
         }
         for (double w : List.of(Double.NaN, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, -Double.MIN_VALUE, -1.0,
@@ -122,7 +122,7 @@ class SamplingRangeTest {
         assertEquals("a number in [0, 1]", SamplingRange.TEMPERATURE.allowed());
         for (double t : List.of(0.0, -0.0, 0.5, 1.0)) {
             assertTrue(SamplingRange.TEMPERATURE.allows(t), "allows " + t);
-            assertEquals(t, SamplingOptions.builder().temperature(t).build().temperature().getAsDouble());
+            assertEquals(t + 0.0, SamplingOptions.builder().temperature(t).build().temperature().getAsDouble());
         }
         for (double t : List.of(Double.NaN, Double.NEGATIVE_INFINITY, -Double.MIN_VALUE, Math.nextUp(1.0),
                 Double.POSITIVE_INFINITY)) {
@@ -132,7 +132,7 @@ class SamplingRangeTest {
         }
         for (double v : List.of(0.0, -0.0, 0.5, 1.0, 100.0)) {
             assertTrue(SamplingRange.X0_TEMPERATURE.allows(v) && SamplingRange.NGRAM_WEIGHT.allows(v), "allows " + v);
-            assertEquals(v, SamplingOptions.builder().x0Temperature(v).ngramWeight(v).build().ngramWeight());
+            assertEquals(v + 0.0, SamplingOptions.builder().x0Temperature(v).ngramWeight(v).build().ngramWeight());
         }
         for (double v : List.of(Math.nextUp(100.0), 1e39, Double.MAX_VALUE)) {
             assertTrue(SamplingRange.X0_TEMPERATURE.allows(v) && !SamplingRange.NGRAM_WEIGHT.allows(v), "weight " + v);
