@@ -18,7 +18,9 @@ import io.github.diffusionnlp.cli.ToolDefaults;
 import io.github.diffusionnlp.corpus.Visible;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -96,6 +98,7 @@ public final class DiffusionCoreNLP {
             StanfordCoreNLP.main(args); // its help
             return 0;
         }
+        registerByDefault(props);
         CommandLinePipeline pipeline = new CommandLinePipeline(props);
         if (PropertiesUtils.getBool(props, "memoryUsage", false)) { // as CoreNLP's main says it
             System.gc();
@@ -185,26 +188,74 @@ public final class DiffusionCoreNLP {
     }
 
     /**
+     * The registration this jar's main gives the annotator unless the user gives one: {@code diffusion}, the name
+     * every example gives it, is ours ({@code -annotators tokenize,ssplit,diffusion} without it was CoreNLP's "No
+     * annotator named diffusion" on the command line, and a server's "Could not handle incoming annotation").
+     */
+    static final String REGISTRATION = "customAnnotatorClass." + DiffusionSettings.USUAL_NAME;
+
+    /**
+     * Registers the annotator as {@code diffusion} in the command line's {@code props} ({@code -props} read in)
+     * unless they register that name already, marked {@link DiffusionSettings#REGISTERED_BY_DEFAULT}.
+     */
+    static void registerByDefault(Properties props) {
+        if (props.getProperty(REGISTRATION) == null) {
+            props.setProperty(REGISTRATION, DiffusionAnnotator.class.getName());
+            props.setProperty(DiffusionSettings.REGISTERED_BY_DEFAULT, "true");
+        }
+    }
+
+    /**
      * The server's arguments, with {@link DiffusionProtobufSerializer} as its default {@code outputSerializer}
      * unless one is given: CoreNLP's own refuses the annotator's keys, so a protobuf request
      * ({@code outputFormat=serialized}, what stanza's client sends, naming no serializer the server reads)
      * failed with HTTP 500 "Keys are not being serialized". Ours writes what the stock one writes for documents
      * the annotator did not touch. A request's own {@code outputSerializer}, and a {@code -props} file's, still
-     * win (CoreNLP reads them over these arguments).
+     * win (CoreNLP reads them over these arguments). The annotator is registered as {@code diffusion}
+     * ({@link #REGISTRATION}) in the server's default properties unless the arguments, their {@code -props} or
+     * their {@code -serverProperties} register that name (CoreNLP reads these arguments over that file's),
+     * marked {@link DiffusionSettings#REGISTERED_BY_DEFAULT}; a request's own registration wins as any of its
+     * properties does.
      */
     static String[] serverArgs(String[] args) {
-        for (String a : args) {
-            if (a.replaceFirst("^-+", "").startsWith(OUTPUT_SERIALIZER)) { // -outputSerializer X, --outputSerializer=X
-                return args;
-            }
+        List<String> withDefaults = new ArrayList<>(Arrays.asList(args));
+        if (Arrays.stream(args).noneMatch(a -> a.replaceFirst("^-+", "").startsWith(OUTPUT_SERIALIZER))) {
+            // -outputSerializer X, --outputSerializer=X
+            withDefaults.addAll(List.of("-" + OUTPUT_SERIALIZER, DiffusionProtobufSerializer.class.getName()));
         }
-        String[] withDefault = Arrays.copyOf(args, args.length + 2);
-        withDefault[args.length] = "-" + OUTPUT_SERIALIZER;
-        withDefault[args.length + 1] = DiffusionProtobufSerializer.class.getName();
-        return withDefault;
+        if (!registeredForTheServer(args)) {
+            withDefaults.addAll(List.of("-" + REGISTRATION, DiffusionAnnotator.class.getName(),
+                    "-" + DiffusionSettings.REGISTERED_BY_DEFAULT, "true"));
+        }
+        return withDefaults.toArray(String[]::new);
+    }
+
+    /**
+     * Whether the server's {@code args} register {@link #REGISTRATION}, read as CoreNLP's server reads them: its
+     * properties by {@code StringUtils.argsToProperties} ({@code -props FILE} read in), its {@code -serverProperties}
+     * option in any case ({@code ArgumentParser}). Arguments or a file CoreNLP cannot read count as registering it:
+     * the server refuses them itself, as it did.
+     */
+    private static boolean registeredForTheServer(String[] args) {
+        try {
+            Properties props = StringUtils.argsToProperties(args);
+            if (props.getProperty(REGISTRATION) != null) {
+                return true;
+            }
+            String file = null;
+            for (String key : props.stringPropertyNames()) {
+                if (key.equalsIgnoreCase(SERVER_PROPERTIES)) {
+                    file = props.getProperty(key);
+                }
+            }
+            return file != null && StringUtils.argsToProperties("-props", file).getProperty(REGISTRATION) != null;
+        } catch (RuntimeException e) {
+            return true;
+        }
     }
 
     private static final String OUTPUT_SERIALIZER = "outputSerializer";
+    private static final String SERVER_PROPERTIES = "serverProperties";
 
     /**
      * {@code -version} (or {@code --version}, anywhere, {@code server} mode too): prints this jar's version

@@ -57,6 +57,12 @@ public final class DiffusionSettings {
     /** The name every example gives this annotator ({@code customAnnotatorClass.diffusion}). */
     static final String USUAL_NAME = "diffusion";
 
+    /**
+     * Set (to {@code true}) by this jar's main where it registered ours as {@value #USUAL_NAME} itself, the user
+     * having registered no annotator of that name ({@code DiffusionCoreNLP.REGISTRATION}).
+     */
+    static final String REGISTERED_BY_DEFAULT = "diffusionnlp.registeredByDefault";
+
     private static final Pattern NER_CLASS = Pattern.compile("[A-Z][A-Z0-9_-]*");
 
     final String name;
@@ -454,12 +460,19 @@ public final class DiffusionSettings {
         }
     }
 
-    /** Every name a property prefix may belong to other than misspelling ours. */
+    /**
+     * Every name a property prefix may belong to other than misspelling ours. Ours registered as {@value #USUAL_NAME}
+     * by this jar's main ({@value #REGISTERED_BY_DEFAULT}) is not one unless the pipeline runs it: CoreNLP hands
+     * that registration to every pipeline of the server or command line, so it says nothing of the user's.
+     */
     private static Set<String> annotatorNames(Properties props) {
         Set<String> names = new TreeSet<>(Annotator.DEFAULT_REQUIREMENTS.keySet()); // CoreNLP's own annotators
         names.addAll(Arrays.asList(props.getProperty("annotators", "").split("[,\\s]+")));
         String custom = "customAnnotatorClass.";
+        boolean byDefault = Boolean.parseBoolean(props.getProperty(REGISTERED_BY_DEFAULT, "false").trim())
+                && DiffusionAnnotator.class.getName().equals(props.getProperty(custom + USUAL_NAME, "").trim());
         props.stringPropertyNames().stream().filter(k -> k.startsWith(custom))
+                .filter(k -> !(byDefault && k.equals(custom + USUAL_NAME)))
                 .forEach(k -> names.add(k.substring(custom.length())));
         return names;
     }

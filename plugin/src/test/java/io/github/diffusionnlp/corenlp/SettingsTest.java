@@ -219,8 +219,30 @@ class SettingsTest {
         Properties both = renamed("1308", "diffusion.seed", "1309", "diffusion.steps", "1",
                 "customAnnotatorClass.diffusion", DiffusionAnnotator.class.getName());
         new StanfordCoreNLP(both);
-        both.setProperty("annotators", "tokenize,ssplit,rw");
+        both.setProperty("annotators", "tokenize,ssplit,rw,diffusion");
         new StanfordCoreNLP(both);
+    }
+
+    /**
+     * The jar's server and command line register this annotator as {@code diffusion} where the user did not
+     * ({@code DefaultRegistrationTest}), so that registration, which CoreNLP hands every pipeline with the rest, says
+     * nothing of the user's annotators: counted as one, it silenced the renamed annotator's check again. Another
+     * class registered as {@code diffusion} is still that annotator's, and ours where the pipeline runs it.
+     */
+    @Test
+    void theJarsDefaultRegistrationIsNotAnAnnotatorOfAPipelineThatDoesNotRunIt() {
+        Properties registered = renamed("1314", "diffusion.task", "rewrite", "customAnnotatorClass.diffusion",
+                DiffusionAnnotator.class.getName(), "diffusionnlp.registeredByDefault", "true");
+        Throwable t = assertThrows(RuntimeException.class, () -> new StanfordCoreNLP(registered));
+        assertEquals("annotator \"rw\": bad diffusion.task = 'rewrite'; allowed: did you mean rw.task? ('diffusion'"
+                + " is not an annotator of this pipeline)", DiffusionCoreNLP.annotatorError(t).getMessage());
+        new StanfordCoreNLP(renamed("1315", "diffusion.task", "rewrite", "customAnnotatorClass.diffusion",
+                "org.example.TheirAnnotator", "diffusionnlp.registeredByDefault", "true"));
+        Properties run = renamed("1316", "diffusion.seed", "1317", "diffusion.steps", "1",
+                "customAnnotatorClass.diffusion", DiffusionAnnotator.class.getName(), "diffusionnlp.registeredByDefault",
+                "true");
+        run.setProperty("annotators", "tokenize,ssplit,rw,diffusion");
+        new StanfordCoreNLP(run);
     }
 
     /** {@code tokenize,ssplit,rw}, {@code rw} our annotator at one step and {@code seed}, and {@code pairs}. */
