@@ -58,6 +58,21 @@ final class InfillCommand extends TokenLinesCommand {
                 new SentenceNaming("input line", false, first + 1, 0));
     }
 
+    /** Each line's stretches holding a mask, a row each ({@link DiffusionLM#infillRows}), times the candidates. */
+    @Override
+    long rows(DiffusionLM lm, List<List<String>> lines) {
+        long rows = 0;
+        for (List<String> line : lines) {
+            rows += (long) lm.infillRows(line) * candidates();
+        }
+        return rows;
+    }
+
+    @Override
+    int candidates() {
+        return constraintOptions.candidates;
+    }
+
     @Override
     String name() {
         return "infill";

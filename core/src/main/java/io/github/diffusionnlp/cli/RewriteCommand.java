@@ -190,6 +190,38 @@ final class RewriteCommand extends TokenLinesCommand {
     @Override
     List<List<String>> process(DiffusionLM lm, List<List<String>> lines, SamplingOptions options, int first) {
         SentenceNaming naming = new SentenceNaming("input line", false, first + 1, 0);
+        Call call = call(lines);
+        // One call, so that core refuses any line before it samples one. A blank line, given no template (it stays
+        // blank), comes back blank: core neither samples it nor refuses it a guidance toward the template alone.
+        return lm.rewriteAll(call.sentences(), call.keeps(), strength, call.constraints(), options, naming);
+    }
+
+    /**
+     * The rows core samples for the lines ({@link DiffusionLM#rewriteRows}): its masks' infill rows, sampled once
+     * each (they are filled unconstrained), then its windows, each as many times as there are candidates.
+     */
+    @Override
+    long rows(DiffusionLM lm, List<List<String>> lines) {
+        Call call = call(lines);
+        long rows = 0;
+        for (int s = 0; s < lines.size(); s++) {
+            List<String> words = call.sentences().get(s);
+            long masks = lm.infillRows(words);
+            long windows = lm.rewriteRows(words, call.keeps().get(s), call.constraints().get(s)) - masks;
+            rows += masks + windows * candidates();
+        }
+        return rows;
+    }
+
+    @Override
+    int candidates() {
+        return constraintOptions.candidates;
+    }
+
+    /** What {@link DiffusionLM#rewriteAll} is given for a batch of lines. */
+    private record Call(List<List<String>> sentences, List<boolean[]> keeps, List<Constraints> constraints) {}
+
+    private Call call(List<List<String>> lines) {
         List<List<String>> sentences = new ArrayList<>();
         List<boolean[]> keeps = new ArrayList<>();
         List<Constraints> constraints = new ArrayList<>();
@@ -205,9 +237,7 @@ final class RewriteCommand extends TokenLinesCommand {
             Constraints c = constraintOptions.constraints(templateFromInput && !words.isEmpty() ? line.tags() : null);
             constraints.add(words.isEmpty() ? c.withTemplate(null) : c); // a blank line stays blank
         }
-        // One call, so that core refuses any line before it samples one. A blank line, given no template (it stays
-        // blank), comes back blank: core neither samples it nor refuses it a guidance toward the template alone.
-        return lm.rewriteAll(sentences, keeps, strength, constraints, options, naming);
+        return new Call(sentences, keeps, constraints);
     }
 
     @Override

@@ -39,6 +39,18 @@ abstract class TokenLinesCommand implements Callable<Integer> {
 
     abstract String name();
 
+    /**
+     * The rows {@link #process} has the model sample for {@code lines} (a window each, or each stretch of infill,
+     * every best-of-k candidate apart): what a batch's progress counts toward; -1 when not known.
+     */
+    abstract long rows(DiffusionLM lm, List<List<String>> lines);
+
+    /** The best-of-k candidates each window is sampled as: 1, or {@code --candidates}. */
+    abstract int candidates();
+
+    /** How long between two progress lines, in nanoseconds; shorter in a test. */
+    static long progressPeriod = Progress.PERIOD;
+
     /** Checks the command's own options before the model loads. */
     void validate() {}
 
@@ -66,7 +78,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         try (DiffusionLM lm = model.loadFusing(reading)) {
             checkModel(lm);
             // from here: the rate is the sampling's, not the load's
-            Progress progress = new Progress(name(), "line", "lines");
+            Progress progress = new Progress(name(), "line", "lines", System::nanoTime, progressPeriod);
             List<Utf8Lines.Line> pending = new ArrayList<>();
             Utf8Lines.Line line;
             int lineNo = 0;
@@ -74,7 +86,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                 try {
                     line = in.next();
                 } catch (IOException e) {
-                    flush(lm, options, pending, out, lineNo - pending.size()); // what was read is not lost
+                    flush(lm, options, progress, pending, out, lineNo - pending.size()); // what was read is not lost
                     throw e;
                 }
                 if (line == null) {
@@ -85,7 +97,8 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                 try {
                     checkLine(lineTokens);
                 } catch (IllegalArgumentException e) {
-                    flush(lm, options, pending, out, lineNo - 1 - pending.size()); // the good lines before it are kept
+                    // the good lines before it are kept
+                    flush(lm, options, progress, pending, out, lineNo - 1 - pending.size());
                     throw new IllegalArgumentException("input line " + lineNo + ": " + e.getMessage()
                             + (lineNo > 1 ? " (the lines before it were written)" : ""), e);
                 }
@@ -98,23 +111,39 @@ abstract class TokenLinesCommand implements Callable<Integer> {
                 // for its answer (a coprocess, an interactive shell) gets it now, not after batchSize - 1
                 // more lines or the end of the input. A line is seeded by its number either way.
                 if (pending.size() == options.batchSize() || !in.ready()) {
-                    flush(lm, options, pending, out, lineNo - pending.size());
+                    flush(lm, options, progress, pending, out, lineNo - pending.size());
                     progress.update(lineNo);
                 }
             }
-            flush(lm, options, pending, out, lineNo - pending.size());
+            flush(lm, options, progress, pending, out, lineNo - pending.size());
             progress.done(lineNo);
         }
         return 0;
     }
 
-    private void flush(DiffusionLM lm, SamplingOptions options, List<Utf8Lines.Line> lines, PrintStream out,
-            int first) {
+    /**
+     * Samples the lines and writes them. A batch whose windows take long (a line of 100,000 tokens is some 1,600
+     * windows) says how far it is on the lines' cadence ({@link Progress#rows}).
+     */
+    private void flush(DiffusionLM lm, SamplingOptions options, Progress progress, List<Utf8Lines.Line> lines,
+            PrintStream out, int first) {
         List<List<String>> tokens = new ArrayList<>();
         for (Utf8Lines.Line line : lines) {
             tokens.add(tokens(line.text()));
         }
-        List<List<String>> done = process(lm, tokens, options.startingAt(first), first);
+        long rows;
+        try {
+            rows = rows(lm, tokens);
+        } catch (IllegalArgumentException e) {
+            rows = -1; // a line core refuses: process says so, in its words
+        }
+        int last = first + lines.size();
+        String where = lines.size() == 1 ? "line " + last : "lines " + (first + 1) + "-" + last;
+        boolean many = candidates() > 1;
+        ai.djl.util.Progress windows = progress.rows(first, where, rows, many ? "candidate window" : "window",
+                many ? "candidate windows" : "windows");
+        SamplingOptions watched = options.startingAt(first).toBuilder().optProgress(windows).build();
+        List<List<String>> done = process(lm, tokens, watched, first);
         for (int i = 0; i < lines.size(); i++) {
             // the input line's own terminator, not println's: CRLF input stays CRLF, line by line
             out.print(replaceTokens(lines.get(i).text(), done.get(i)));

@@ -22,4 +22,20 @@ class ProgressTest {
         assertEquals("generate: 0/1 sentence",
                 new Progress("generate", "sentence", "sentences").total(1).line(0, 5));
     }
+
+    /**
+     * A batch still sampling says how far its windows are, after the lines before it: a line of 100,000 tokens (some
+     * 1,600 windows) printed nothing for minutes (audit h254).
+     */
+    @Test
+    void aBatchStillSamplingCountsItsWindows() {
+        Progress lines = new Progress("rewrite", "line", "lines");
+        assertEquals("rewrite: 3 lines, line 4: 320/1563 windows, 12.5 windows/s, ETA 99 s",
+                lines.line(3, "line 4", 320, 1563, 25.6, "window", "windows"));
+        assertEquals("rewrite: 1 line, lines 2-33: 1/40 windows, 6.0 s/window, ETA 234 s",
+                lines.line(1, "lines 2-33", 1, 40, 6, "window", "windows"));
+        assertEquals("rewrite: 0 lines, line 1: 0/1 window", lines.line(0, "line 1", 0, 1, 6, "window", "windows"));
+        assertEquals("infill: 0 lines, line 1: 7 windows, 1.4 windows/s",
+                new Progress("infill", "line", "lines").line(0, "line 1", 7, -1, 5, "window", "windows"));
+    }
 }
