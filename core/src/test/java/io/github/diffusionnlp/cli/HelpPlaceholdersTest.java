@@ -15,12 +15,12 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * {@code --help} names each option's value as docs/cli.md writes it ({@code --batch=N}, {@code --model=DIR}), not
  * by picocli's default of the Java field's name ({@code --batch=<batch>}), and one option name the same way in
- * every command.
+ * every command. Its helpers are public for the evaluation tool's own test ({@code EvaluationHelpPlaceholdersTest}).
  */
-class HelpPlaceholdersTest {
+public class HelpPlaceholdersTest {
 
     /** Each option of every command under {@code root} that takes a value, as "command --name=LABEL". */
-    static List<String> optionsWithValues(CommandLine root) {
+    public static List<String> optionsWithValues(CommandLine root) {
         List<String> found = new ArrayList<>();
         walk(root, found);
         return found;
@@ -41,7 +41,7 @@ class HelpPlaceholdersTest {
     }
 
     /** The options among {@code options} whose value is still picocli's {@code <field>}. */
-    static List<String> fieldNamePlaceholders(List<String> options) {
+    public static List<String> fieldNamePlaceholders(List<String> options) {
         return options.stream().filter(o -> o.endsWith(">") && o.contains("=<")).toList();
     }
 
@@ -50,7 +50,7 @@ class HelpPlaceholdersTest {
      * evaluate's table (FILE), and {@code --keep}, rewrite's indexes or classes (SPEC) and the constraints
      * evaluation's classes (UPOS): one name, two kinds of value.
      */
-    static Map<String, Set<String>> inconsistentLabels(List<String> options) {
+    public static Map<String, Set<String>> inconsistentLabels(List<String> options) {
         Map<String, Set<String>> labels = new TreeMap<>();
         for (String option : options) {
             String nameAndLabel = option.substring(option.lastIndexOf(' ') + 1);

@@ -227,7 +227,8 @@ class SteeringSmokeTest {
                 + " is a file, not a directory"), err);
     }
 
-    private static String refused(String... options) {
+    /** What {@code steering OPTIONS} writes on stderr, which must be a refusal (exit code 1). */
+    static String refused(String... options) {
         String[] args = new String[options.length + 1];
         args[0] = "steering";
         System.arraycopy(options, 0, args, 1, options.length);

@@ -256,10 +256,10 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     + String.join(", ", PACKAGE_FILES) + ")");
         }
         // OpenNLP instantiates the class the manifest names (within its extension allowlist, which this class extends
-        // by its own package): any other than the package's own factory is refused before a class is loaded by name,
-        // and without OpenNLP's advice to allow that class's package
+        // by its own package): any but the package's own factory, or a subclass of it (Builder#optFactory takes one),
+        // is refused before a class is initialised by name, and without OpenNLP's advice to allow that class's package
         String factory = manifest.getProperty(FACTORY_PROPERTY);
-        if (!DiffusionToolFactory.class.getName().equals(factory)) {
+        if (!isToolFactory(factory)) {
             throw new InvalidFormatException(name + " is not a usable model package: its manifest names "
                     + (factory == null ? "no tool factory" : "the tool factory " + factory) + ", not "
                     + DiffusionToolFactory.class.getName() + ": it is not a diffusion model package");
@@ -283,6 +283,25 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             }
         }
         return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * Whether {@code name} names {@link DiffusionToolFactory} or a subclass of it, found without initialising the
+     * class (no code of it runs): a package written with a caller's own subclass loads again.
+     */
+    private static boolean isToolFactory(String name) {
+        if (name == null) {
+            return false;
+        }
+        if (DiffusionToolFactory.class.getName().equals(name)) {
+            return true;
+        }
+        try {
+            return DiffusionToolFactory.class.isAssignableFrom(Class.forName(name, false,
+                    DiffusionModel.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**

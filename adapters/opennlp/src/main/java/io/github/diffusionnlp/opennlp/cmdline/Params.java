@@ -117,7 +117,8 @@ final class Params {
 
     /**
      * A sentiment, pushed by guidance and held to its lexicon: Generate's and Rewrite's, described beside their
-     * {@code -posTemplate}, and Suggest's, which {@link SuggestParams} describes for its rows.
+     * {@code -posTemplate}, Suggest's, which {@link SuggestParams} describes for its rows, and Infill's, which
+     * {@link InfillParams} describes for the words it fills.
      */
     interface SentimentParams {
         @ParameterDescription(valueName = "negative|neutral|positive", description = "sentiment every written"
@@ -138,7 +139,10 @@ final class Params {
         Boolean getLexical();
     }
 
-    /** {@link SentimentParams}, and best of k candidates, which ranks sampled sentences: Generate's and Rewrite's. */
+    /**
+     * {@link SentimentParams}, and best of k candidates, which ranks sampled sentences: Generate's, Rewrite's and
+     * Infill's.
+     */
     interface ConstraintParams extends SentimentParams {
         @ParameterDescription(valueName = "k", description = "best of k: sample each sentence k times and keep the"
                 + " one the AFINN sentiment lexicon rates furthest toward -sentiment (k times the cost; default: 1).")
