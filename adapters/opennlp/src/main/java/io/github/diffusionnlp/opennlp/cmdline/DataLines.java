@@ -3,8 +3,10 @@ package io.github.diffusionnlp.opennlp.cmdline;
 import io.github.diffusionnlp.corpus.Visible;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import opennlp.tools.util.InvalidFormatException;
@@ -96,8 +98,26 @@ abstract class DataLines<T> implements ObjectStream<T> {
         } catch (CharacterCodingException e) {
             // "after line 0" read as if a line 0 existed: with nothing read yet, the bad bytes are in the first lines
             String where = lineNo == 0 ? "on its first lines" : "after line " + lineNo;
+            if (startsWithUtf16Mark() && !charset.name().equals("UTF-16")) {
+                throw new InvalidFormatException(Visible.of(file) + ": not " + charset.name() + " text (it starts with"
+                        + " a UTF-16 byte-order mark); give the file's encoding with -encoding UTF-16");
+            }
             throw new InvalidFormatException(Visible.of(file) + ": not " + charset.name() + " text (" + where
                     + "); give the file's encoding with -encoding, e.g. -encoding ISO-8859-1");
+        }
+    }
+
+    /**
+     * Whether the file's first bytes are a UTF-16 byte-order mark (FE FF or FF FE, Windows' "Unicode"): its text is
+     * then UTF-16, which {@code -encoding UTF-16} reads in either byte order, not the Latin-1 the usual hint names.
+     */
+    private boolean startsWithUtf16Mark() {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] first = in.readNBytes(2);
+            return first.length == 2 && (first[0] == (byte) 0xFE && first[1] == (byte) 0xFF
+                    || first[0] == (byte) 0xFF && first[1] == (byte) 0xFE);
+        } catch (IOException | RuntimeException e) {
+            return false; // the usual hint, then
         }
     }
 }
