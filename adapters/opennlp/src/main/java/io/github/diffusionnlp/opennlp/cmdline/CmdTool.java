@@ -134,7 +134,7 @@ abstract class CmdTool<P> {
         List<String> unknown = others.stream().filter(a -> PARAMETER_NAME.matcher(a).matches() && !known.contains(a))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw badParameter("Unrecognized parameters encountered: " + unknown);
+            throw unrecognized(unknown);
         }
         return help();
     }
@@ -214,13 +214,44 @@ abstract class CmdTool<P> {
             }
         }
         if (!unknown.isEmpty()) {
-            throw badParameter("Unrecognized parameters encountered: " + unknown);
+            throw unrecognized(unknown);
         }
         for (int i = 0; i < args.length; i += 2) {
             if (known.contains(args[i]) && (i + 1 == args.length || known.contains(args[i + 1]))) {
                 throw badParameter(args[i] + " is given no value");
             }
         }
+    }
+
+    /**
+     * The refusal of parameter names this tool does not have: one that another of the tools takes ({@code Infill
+     * -length 5}, Generate's) is named with the tools that take it, found in their parameter interfaces, a line each
+     * ("-length is not a parameter of Infill; Generate takes it"); the rest, as OpenNLP names them, "Unrecognized
+     * parameters encountered: [-bogus]". A name written with two dashes is looked up with one, and the tools are said
+     * to take that one ({@code --length}: "Generate takes -length").
+     */
+    private TerminateToolException unrecognized(List<String> unknown) {
+        List<String> lines = new ArrayList<>();
+        List<String> nowhere = new ArrayList<>();
+        for (String a : unknown) {
+            String name = a.startsWith("--") ? a.substring(1) : a;
+            List<String> takers = DiffusionNlpTool.tools().stream()
+                    .filter(t -> !t.name().equals(name()) && t.parameterNames().contains(name)).map(CmdTool::name)
+                    .toList();
+            if (takers.isEmpty()) {
+                nowhere.add(a);
+            } else {
+                int last = takers.size() - 1;
+                String named = last == 0 ? takers.get(0)
+                        : String.join(", ", takers.subList(0, last)) + " and " + takers.get(last);
+                lines.add(a + " is not a parameter of " + name() + "; " + named + (last == 0 ? " takes " : " take ")
+                        + (name.equals(a) ? "it" : name));
+            }
+        }
+        if (!nowhere.isEmpty()) {
+            lines.add("Unrecognized parameters encountered: " + nowhere);
+        }
+        return badParameter(String.join("\n", lines));
     }
 
     /**

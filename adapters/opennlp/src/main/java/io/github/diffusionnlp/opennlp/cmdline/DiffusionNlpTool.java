@@ -13,6 +13,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,11 @@ public final class DiffusionNlpTool {
     }
 
     private DiffusionNlpTool() {}
+
+    /** The tools, in the order of the usage: what a tool names when it is given another's parameter. */
+    static Collection<CmdTool<?>> tools() {
+        return Collections.unmodifiableCollection(TOOLS.values());
+    }
 
     public static void main(String[] args) {
         // System.err too: SLF4J's lines (DJL's, the model's) wrote the locale's charset, '?' under LANG=C
