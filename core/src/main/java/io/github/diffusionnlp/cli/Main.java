@@ -63,6 +63,14 @@ public final class Main extends CommandSuite {
         });
         CommandLine.IParameterExceptionHandler stock = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((e, arguments) -> {
+            if (e instanceof CommandLine.UnmatchedArgumentException unknown) {
+                // another command's option (infill --length): one line naming its commands, not a typo's usage
+                String elsewhere = OtherCommandsOptions.message(unknown.getCommandLine(), unknown.getUnmatched());
+                if (elsewhere != null) {
+                    unknown.getCommandLine().getErr().println("error: " + elsewhere);
+                    return unknown.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+                }
+            }
             // picocli quotes the bad argument ("Invalid value for option '--steps': '...' is not an int"), which may
             // hold an ESC sequence: shown, not run. Its own exception otherwise, for its "Did you mean" suggestions.
             String shown = Visible.inMessage(e.getMessage());

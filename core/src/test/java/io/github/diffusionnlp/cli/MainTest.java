@@ -753,7 +753,7 @@ class MainTest {
         // sampling options mean nothing to info: refused, not silently ignored
         Run sampling = run("", "info", "--model", MODEL, "--steps", "5");
         assertEquals(2, sampling.code(), sampling.out());
-        assertTrue(sampling.err().contains("Unknown options: '--steps', '5'"), sampling.err());
+        assertTrue(sampling.err().startsWith("error: --steps is not an option of info; it is "), sampling.err());
     }
 
     /**
@@ -1017,6 +1017,51 @@ class MainTest {
         Run help = run("", "infill", "--steps", "8", "--help"); // known options beside --help: help as before
         assertEquals(0, help.code(), help.err());
         assertTrue(help.out().contains("Usage:"), help.out());
+    }
+
+    /**
+     * An option of another command ({@code infill --length 5}) got picocli's bare "Unknown option: '--length'" and
+     * the whole usage text, as a typo does: one line now names the command(s) that take it and points to the
+     * command's --help. A misspelling of the command's own option keeps picocli's "Did you mean" and usage.
+     */
+    @Test
+    void anOptionOfAnotherCommandIsNamedAsSuch() {
+        for (String[] call : List.of(new String[] {"rewrite", "--count", "3", "generate's", "rewrite"},
+                new String[] {"generate", "--strength", "0.5", "rewrite's", "generate"},
+                new String[] {"generate", "--keep", "0", "rewrite's", "generate"},
+                new String[] {"suggest", "--length=5", null, "train's, train-ar's and generate's", "suggest"})) {
+            String option = call[1].split("=")[0];
+            Run r = call[2] == null ? run("", call[0], call[1]) : run("", call[0], call[1], call[2]);
+            String said = String.join(" ", call[0], call[1]);
+            assertEquals(2, r.code(), said);
+            assertEquals("error: " + option + " is not an option of " + call[4] + "; it is " + call[3]
+                    + " (diffusion-nlp " + call[4] + " --help lists " + call[4] + "'s options)" + System.lineSeparator(),
+                    r.err(), said);
+            assertEquals("", r.out(), said);
+        }
+        // beside --help too (picocli skips its own check there), and two of them in one line
+        Run help = run("", "infill", "--length", "5", "--help");
+        assertEquals(2, help.code(), help.err());
+        assertTrue(help.err().startsWith("error: --length is not an option of infill; it is train's, train-ar's and"
+                + " generate's (diffusion-nlp infill --help"), help.err());
+        assertEquals("", help.out());
+        Run two = run("", "rewrite", "--count", "3", "--length", "5");
+        assertEquals(2, two.code(), two.err());
+        assertTrue(two.err().startsWith("error: --count and --length are not options of rewrite; --count is"
+                + " generate's, --length is train's, train-ar's and generate's (diffusion-nlp rewrite --help"), two.err());
+        // a hidden option is one its command refuses (suggest draws no noise: --seed): not named as suggest's
+        Run seed = run("", "info", "--seed", "3");
+        assertEquals(2, seed.code(), seed.err());
+        assertTrue(seed.err().contains("it is ") && !seed.err().contains("suggest's"), seed.err());
+        // a misspelling of the command's own option, or another command's beside an option no command has (a
+        // typo): picocli's message and suggestion
+        Run typo = run("", "infill", "--stepz", "8");
+        assertEquals(2, typo.code(), typo.err());
+        assertTrue(typo.err().contains("Unknown options: '--stepz', '8'")
+                && typo.err().contains("Possible solutions: --steps"), typo.err());
+        Run mixed = run("", "infill", "--length", "5", "--bogus");
+        assertEquals(2, mixed.code(), mixed.err());
+        assertTrue(mixed.err().startsWith("Unknown options: '--length', '5', '--bogus'"), mixed.err());
     }
 
     /** New models start from corpus contexts unless asked not to; relative positions only when asked. */

@@ -1,0 +1,94 @@
+package io.github.diffusionnlp.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * An unknown option that another command of the same tool takes ({@code infill --length 5}: generate's), said as
+ * such in one line. picocli said only "Unknown option: '--length'" and printed the whole usage, as for a typo. The
+ * commands are found by walking the tool's command specs; an option a command hides (one it takes but refuses or
+ * never reads, {@code ModelOptions.hideUnread}) is not named as that command's.
+ */
+final class OtherCommandsOptions {
+    private OtherCommandsOptions() {
+    }
+
+    /**
+     * The message for {@code unmatched}, the arguments {@code command} did not match, when each option among them
+     * (the rest taken for their values) is an option of another command of the tool and none of this one's; null
+     * otherwise (a typo, a stray argument), for picocli's own message with its "Did you mean" suggestions.
+     */
+    static String message(CommandLine command, List<String> unmatched) {
+        if (unmatched.isEmpty() || !looksLikeOption(unmatched.get(0))) {
+            return null;
+        }
+        CommandSpec spec = command.getCommandSpec();
+        Map<String, List<String>> takers = new LinkedHashMap<>();
+        for (String argument : unmatched) {
+            if (!looksLikeOption(argument)) {
+                continue; // the value of the option before it
+            }
+            int equals = argument.indexOf('=');
+            String name = equals < 0 ? argument : argument.substring(0, equals);
+            if (spec.optionsMap().containsKey(name)) {
+                return null;
+            }
+            List<String> commands = commandsTaking(spec.root(), spec, name, new ArrayList<>());
+            if (commands.isEmpty()) {
+                return null;
+            }
+            takers.putIfAbsent(name, commands);
+        }
+        String pointer = " (" + spec.qualifiedName() + " --help lists " + spec.name() + "'s options)";
+        if (takers.size() == 1) {
+            Map.Entry<String, List<String>> only = takers.entrySet().iterator().next();
+            return only.getKey() + " is not an option of " + spec.name() + "; it is " + inWords(only.getValue())
+                    + pointer;
+        }
+        List<String> each = new ArrayList<>();
+        takers.forEach((name, commands) -> each.add(name + " is " + inWords(commands)));
+        return series(List.copyOf(takers.keySet())) + " are not options of " + spec.name() + "; "
+                + String.join(", ", each) + pointer;
+    }
+
+    /** The commands under {@code parent} but {@code asked} that take {@code name} and do not hide it, in order. */
+    private static List<String> commandsTaking(CommandSpec parent, CommandSpec asked, String name,
+            List<String> found) {
+        Set<CommandSpec> seen = new LinkedHashSet<>(); // a command's aliases map to it again
+        for (CommandLine sub : parent.subcommands().values()) {
+            CommandSpec command = sub.getCommandSpec();
+            if (!seen.add(command)) {
+                continue;
+            }
+            OptionSpec option = command.optionsMap().get(name);
+            if (command != asked && option != null && !option.hidden()) {
+                found.add(command.qualifiedName().substring(command.root().name().length()).strip());
+            }
+            commandsTaking(command, asked, name, found);
+        }
+        return found;
+    }
+
+    /** An option, not a value: {@code -5} and {@code -.5} are numbers. */
+    private static boolean looksLikeOption(String argument) {
+        return argument.length() > 1 && argument.charAt(0) == '-' && !Character.isDigit(argument.charAt(1))
+                && argument.charAt(1) != '.';
+    }
+
+    /** {@code generate's}, {@code train's and generate's}, {@code train's, train-ar's and generate's}. */
+    private static String inWords(List<String> commands) {
+        return series(commands.stream().map(c -> c + "'s").toList());
+    }
+
+    private static String series(List<String> words) {
+        int last = words.size() - 1;
+        return last == 0 ? words.get(0) : String.join(", ", words.subList(0, last)) + " and " + words.get(last);
+    }
+}
