@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.cli;
 
+import io.github.diffusionnlp.corpus.Listed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,7 +55,7 @@ final class OtherCommandsOptions {
         }
         List<String> each = new ArrayList<>();
         takers.forEach((name, commands) -> each.add(name + " is " + inWords(commands)));
-        return series(List.copyOf(takers.keySet())) + " are not options of " + spec.name() + "; "
+        return Listed.of(List.copyOf(takers.keySet())) + " are not options of " + spec.name() + "; "
                 + String.join(", ", each) + pointer;
     }
 
@@ -84,11 +85,6 @@ final class OtherCommandsOptions {
 
     /** {@code generate's}, {@code train's and generate's}, {@code train's, train-ar's and generate's}. */
     private static String inWords(List<String> commands) {
-        return series(commands.stream().map(c -> c + "'s").toList());
-    }
-
-    private static String series(List<String> words) {
-        int last = words.size() - 1;
-        return last == 0 ? words.get(0) : String.join(", ", words.subList(0, last)) + " and " + words.get(last);
+        return Listed.of(commands.stream().map(c -> c + "'s").toList());
     }
 }

@@ -3,6 +3,7 @@ package io.github.diffusionnlp.eval;
 import io.github.diffusionnlp.ar.ArConfig;
 import io.github.diffusionnlp.bench.SpeedBenchmark;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
+import io.github.diffusionnlp.corpus.Listed;
 import io.github.diffusionnlp.eval.ArComparison.Infill;
 import io.github.diffusionnlp.eval.ArComparison.Quality;
 import io.github.diffusionnlp.eval.ArComparison.Results;
@@ -14,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /** The comparison's results as Markdown, written from the measured figures alone. */
@@ -38,10 +38,7 @@ final class Reports {
 
     /** Numbers as a reader writes them: "0.8, 0.9 and 1", not Java's "[0.8, 0.9, 1.0]". */
     static String numbers(double[] values) {
-        List<String> words = Arrays.stream(values)
-                .mapToObj(Numbers::written).toList();
-        return words.size() < 2 ? String.join("", words)
-                : String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+        return Listed.of(Arrays.stream(values).mapToObj(Numbers::written).toList());
     }
 
     /** Cores, memory, CPU model, Java and OS of this machine. */

@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.train;
 
+import io.github.diffusionnlp.corpus.Listed;
 import io.github.diffusionnlp.train.TrainOptions.Setting;
 import java.util.List;
 import java.util.Objects;
@@ -78,9 +79,7 @@ public final class SettingNames {
 
     /** The settings' names as a list in words: "--size, --length and --vocab". */
     public String list(List<Setting> settings) {
-        List<String> names = settings.stream().map(this::name).toList();
-        return names.size() < 2 ? String.join("", names)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+        return Listed.of(settings.stream().map(this::name).toList());
     }
 
     private static String builderName(Setting setting) {

@@ -8,6 +8,7 @@ import io.github.diffusionnlp.checkpoint.CheckpointFiles;
 import io.github.diffusionnlp.checkpoint.InvalidModelException;
 import io.github.diffusionnlp.cli.FileErrors;
 import io.github.diffusionnlp.corpus.CorpusLayout;
+import io.github.diffusionnlp.corpus.Listed;
 import io.github.diffusionnlp.corpus.MultiwordTokens;
 import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
@@ -241,10 +242,8 @@ abstract class CmdTool<P> {
             if (takers.isEmpty()) {
                 nowhere.add(a);
             } else {
-                int last = takers.size() - 1;
-                String named = last == 0 ? takers.get(0)
-                        : String.join(", ", takers.subList(0, last)) + " and " + takers.get(last);
-                lines.add(a + " is not a parameter of " + name() + "; " + named + (last == 0 ? " takes " : " take ")
+                lines.add(a + " is not a parameter of " + name() + "; " + Listed.of(takers)
+                        + (takers.size() == 1 ? " takes " : " take ")
                         + (name.equals(a) ? "it" : name));
             }
         }
