@@ -85,7 +85,11 @@ public final class SamplingOptions {
         return seed;
     }
 
-    /** The seed sentence {@code i} of a call is sampled with: {@code seed + i ×} {@link #SENTENCE_STRIDE}. */
+    /**
+     * The seed sentence {@code i} of a call is sampled with: {@code seed + i ×} {@link #SENTENCE_STRIDE}.
+     *
+     * @throws IllegalArgumentException when {@code i} is negative
+     */
     public long sentenceSeed(long i) {
         return sentenceSeed(seed, i);
     }
@@ -93,8 +97,13 @@ public final class SamplingOptions {
     /**
      * The seed sentence {@code i} of a call of seed {@code seed} is sampled with, for a sampler that takes its seeds
      * without options (the autoregressive model's): {@code seed + i ×} {@link #SENTENCE_STRIDE}.
+     *
+     * @throws IllegalArgumentException when {@code i} is negative
      */
     public static long sentenceSeed(long seed, long i) {
+        if (i < 0) {
+            throw new IllegalArgumentException("sentenceSeed takes a sentence's index in its call, >= 0, got " + i);
+        }
         return seed + i * SENTENCE_STRIDE;
     }
 
@@ -103,8 +112,13 @@ public final class SamplingOptions {
      * model's length that is sampled window by window: {@code sentenceSeed(sentence) + from × } a second odd stride
      * (from 0 keeps the sentence's seed). A caller that samples such a window in a call of its own gives that call
      * this seed to draw the noise the library would.
+     *
+     * @throws IllegalArgumentException when {@code sentence} or {@code from} is negative
      */
     public long windowSeed(long sentence, int from) {
+        if (from < 0) {
+            throw new IllegalArgumentException("windowSeed takes a window's first position, >= 0, got " + from);
+        }
         return sentenceSeed(sentence) + from * POSITION_STRIDE;
     }
 

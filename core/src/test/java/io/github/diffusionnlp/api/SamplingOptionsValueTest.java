@@ -43,6 +43,28 @@ class SamplingOptionsValueTest {
     }
 
     /**
+     * No sentence or window sits at a negative index: a seed asked for one is a caller's slip (an index counted down
+     * past zero), named rather than answered with a seed no call of the library ever draws.
+     */
+    @Test
+    void aNegativeSentenceOrWindowIsRefused() {
+        SamplingOptions options = SamplingOptions.defaults();
+        for (org.junit.jupiter.api.function.Executable slip : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> options.sentenceSeed(-1), () -> SamplingOptions.sentenceSeed(7, -1),
+                () -> options.windowSeed(-1, 0), () -> options.windowSeed(0, -64))) {
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    IllegalArgumentException.class, slip);
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains(">= 0, got -"), e.getMessage());
+        }
+        assertEquals("windowSeed takes a window's first position, >= 0, got -64",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> options.windowSeed(0, -64)).getMessage());
+        assertEquals("sentenceSeed takes a sentence's index in its call, >= 0, got -1",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> options.windowSeed(-1, 0)).getMessage());
+    }
+
+    /**
      * A zero given as -0.0 (a computed value, {@code -1 * 0.0}) is the zero the range allows, and samples as 0 does:
      * options and constraints that differ by the sign of a zero alone are equal, as every other setting compares.
      */
