@@ -47,6 +47,9 @@ final class OtherCommandsOptions {
             }
             takers.putIfAbsent(name, commands);
         }
+        if (spec.parent() == null) {
+            return beforeAnyCommand(spec, unmatched, takers);
+        }
         String pointer = " (" + spec.qualifiedName() + " --help lists " + spec.name() + "'s options)";
         if (takers.size() == 1) {
             Map.Entry<String, List<String>> only = takers.entrySet().iterator().next();
@@ -57,6 +60,29 @@ final class OtherCommandsOptions {
         takers.forEach((name, commands) -> each.add(name + " is " + inWords(commands)));
         return Listed.of(List.copyOf(takers.keySet())) + " are not options of " + spec.name() + "; "
                 + String.join(", ", each) + pointer;
+    }
+
+    /**
+     * Options written before any command ({@code diffusion-nlp --length 5}): the call again with the command first,
+     * naming it when one command takes them all and listing the candidates when several do.
+     */
+    private static String beforeAnyCommand(CommandSpec root, List<String> unmatched,
+            Map<String, List<String>> takers) {
+        String names = Listed.of(List.copyOf(takers.keySet()));
+        Set<String> common = new LinkedHashSet<>(takers.values().iterator().next());
+        takers.values().forEach(common::retainAll);
+        if (common.isEmpty()) {
+            List<String> each = new ArrayList<>();
+            takers.forEach((name, commands) -> each.add(name + " is " + inWords(commands)));
+            return names + " are options of commands, not of " + root.name() + " itself, and no command takes "
+                    + (takers.size() == 2 ? "both" : "them all") + ": " + String.join(", ", each) + " ("
+                    + root.name() + " --help lists the commands)";
+        }
+        String call = String.join(" ", unmatched);
+        String head = takers.size() == 1 ? names + " is an option of a command" : names + " are options of a command";
+        String first = head + ", not of " + root.name() + " itself: write the command first, " + root.name() + " ";
+        return common.size() == 1 ? first + common.iterator().next() + " " + call
+                : first + "COMMAND " + call + ", COMMAND being " + Listed.or(List.copyOf(common));
     }
 
     /** The commands under {@code parent} but {@code asked} that take {@code name} and do not hide it, in order. */

@@ -11,8 +11,17 @@ public final class Listed {
 
     /** {@code items} in words; empty for none. */
     public static String of(List<String> items) {
+        return joined(items, " and ");
+    }
+
+    /** {@code items} as alternatives, "a, b or c"; empty for none. */
+    public static String or(List<String> items) {
+        return joined(items, " or ");
+    }
+
+    private static String joined(List<String> items, String lastSeparator) {
         int last = items.size() - 1;
         return last < 1 ? String.join("", items)
-                : String.join(", ", items.subList(0, last)) + " and " + items.get(last);
+                : String.join(", ", items.subList(0, last)) + lastSeparator + items.get(last);
     }
 }

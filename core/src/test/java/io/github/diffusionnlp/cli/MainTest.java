@@ -1020,6 +1020,29 @@ class MainTest {
     }
 
     /**
+     * An option before any command ({@code diffusion-nlp --length 5}) is one the user meant for a command: the line
+     * says to write the command first, with the whole call as an example, rather than that diffusion-nlp's own
+     * --help lists diffusion-nlp's options (there are none the user wanted).
+     */
+    @Test
+    void anOptionBeforeAnyCommandIsToldToFollowOne() {
+        Run r = run("", "--length", "5");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --length is an option of a command, not of diffusion-nlp itself: write the command first,"
+                + " diffusion-nlp COMMAND --length 5, COMMAND being train, train-ar or generate"
+                + System.lineSeparator(), r.err());
+        assertEquals("", r.out());
+        Run one = run("", "--strength", "0.5");
+        assertEquals("error: --strength is an option of a command, not of diffusion-nlp itself: write the command"
+                + " first, diffusion-nlp rewrite --strength 0.5" + System.lineSeparator(), one.err());
+        Run two = run("", "--strength=0.5", "--count", "3");
+        assertEquals(2, two.code(), two.err());
+        assertEquals("error: --strength and --count are options of commands, not of diffusion-nlp itself, and no"
+                + " command takes both: --strength is rewrite's, --count is generate's (diffusion-nlp --help lists the"
+                + " commands)" + System.lineSeparator(), two.err());
+    }
+
+    /**
      * An option of another command ({@code infill --length 5}) got picocli's bare "Unknown option: '--length'" and
      * the whole usage text, as a typo does: one line now names the command(s) that take it and points to the
      * command's --help. A misspelling of the command's own option keeps picocli's "Did you mean" and usage.
