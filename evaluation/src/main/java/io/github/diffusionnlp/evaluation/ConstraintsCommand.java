@@ -3,6 +3,7 @@ package io.github.diffusionnlp.evaluation;
 import io.github.diffusionnlp.api.DiffusionLM;
 import io.github.diffusionnlp.cli.CorpusReading;
 import io.github.diffusionnlp.corpus.InputFiles;
+import io.github.diffusionnlp.corpus.TaggedSentence;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Result;
 import io.github.diffusionnlp.evaluation.ConstraintsEvaluation.Settings;
@@ -161,16 +162,17 @@ final class ConstraintsCommand implements Callable<Integer> {
                 lexical, heldoutLengths, !unguidedLength, drawLength);
         // an hour's run must not end by replacing an earlier one's results, nor be refused only then
         Report.prepare(out, stem, overwrite || (quick && name == null));
-        InputFiles.requireRegularFile(settings.heldout(), "corpus file"); // read only after the model and judges load
+        InputFiles.requireRegularFile(settings.heldout(), "corpus file"); // read once the model has loaded
         Result result;
         // the model first: a --model that is not one is refused in a second, not after CoreNLP's loading
         try (DiffusionLM lm = DiffusionLM.builder().optModel(model)
                 .optBatching(batch, Duration.ofMillis(100)).build()) {
-            ConstraintsEvaluation.requireRowLengths(lm, settings); // before the judges' half minute of loading
+            // the checks that need the model and the held-out file, before the judges' half minute of loading
+            List<TaggedSentence> pool = ConstraintsEvaluation.heldoutPool(lm, settings, System.err);
             System.err.println("loading the judges (OpenNLP POS, CoreNLP parse + sentiment) ...");
             PosJudge pos = new PosJudge();
             SentimentJudge sentiment = new SentimentJudge();
-            result = new ConstraintsEvaluation(lm, pos, sentiment, settings, System.err).run();
+            result = new ConstraintsEvaluation(lm, pos, sentiment, settings, System.err).run(pool);
         }
         String markdown = Report.markdown(result);
         System.out.println(markdown);

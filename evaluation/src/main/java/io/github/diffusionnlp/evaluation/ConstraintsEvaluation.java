@@ -227,7 +227,42 @@ public final class ConstraintsEvaluation {
     }
 
     public Result run() throws IOException {
+        return run(heldoutPool(lm, settings, err));
+    }
+
+    /**
+     * Runs on {@code pool}, the held-out sentences {@link #heldoutPool} read and checked for this run's model and
+     * settings (a command reads them before its judges' half minute of loading, so that a file that cannot serve
+     * is refused at once).
+     */
+    Result run(List<TaggedSentence> pool) {
         long start = System.nanoTime();
+        if (settings.tasks().contains(Task.POS)) {
+            posControl(slice(pool, 0));
+        }
+        if (settings.tasks().contains(Task.REWRITE)) {
+            sentimentRewrite(slice(pool, 1));
+        }
+        if (settings.tasks().contains(Task.GENERATE)) {
+            sentimentGeneration(slice(pool, 2));
+        }
+        if (settings.tasks().contains(Task.LENGTH)) {
+            lengthControl(slice(pool, 3));
+        }
+        if (settings.tasks().contains(Task.LABELLER)) {
+            labellerAgainstJudge(slice(pool, 2));
+        }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new Result(header(wall), List.copyOf(rows), List.copyOf(samples));
+    }
+
+    /**
+     * The held-out sentences of {@code settings} this run samples from, shuffled by its seed, once every check that
+     * needs the model and the file has passed: the model's length and templates, the file's sentences in the
+     * length range and their tags.
+     */
+    static List<TaggedSentence> heldoutPool(DiffusionLM lm, Settings settings, PrintStream err)
+            throws IOException {
         int modelLength = lm.info().config().maxLength();
         if (settings.maxLength() > modelLength) {
             throw new IllegalArgumentException("--max-length " + settings.maxLength() + " is longer than the model's "
@@ -251,7 +286,7 @@ public final class ConstraintsEvaluation {
             throw new IllegalArgumentException(settings.heldout() + " has no sentence of " + settings.minLength()
                     + ".." + settings.maxLength() + " tokens");
         }
-        refuseUntaggedUses(pool);
+        refuseUntaggedUses(pool, settings);
         Collections.shuffle(pool, new Random(settings.seed()));
         err.printf(Locale.ROOT, "held-out: %d sentences of %d..%d tokens in %s; N = %d per row, %d steps%n",
                 pool.size(), settings.minLength(), settings.maxLength(), settings.heldout(), settings.n(),
@@ -261,30 +296,14 @@ public final class ConstraintsEvaluation {
                     + " disjoint slices: the slices share sentences; lower --n, or widen --min-length/--max-length%n",
                     settings.heldout(), pool.size(), settings.minLength(), settings.maxLength(), 4 * settings.n());
         }
-        if (settings.tasks().contains(Task.POS)) {
-            posControl(slice(pool, 0));
-        }
-        if (settings.tasks().contains(Task.REWRITE)) {
-            sentimentRewrite(slice(pool, 1));
-        }
-        if (settings.tasks().contains(Task.GENERATE)) {
-            sentimentGeneration(slice(pool, 2));
-        }
-        if (settings.tasks().contains(Task.LENGTH)) {
-            lengthControl(slice(pool, 3));
-        }
-        if (settings.tasks().contains(Task.LABELLER)) {
-            labellerAgainstJudge(slice(pool, 2));
-        }
-        double wall = (System.nanoTime() - start) / 1e9;
-        return new Result(header(wall), List.copyOf(rows), List.copyOf(samples));
+        return pool;
     }
 
     /**
      * Plain text read as held-out sentences has every word tagged X: POS rows would take all-X templates,
      * which the judge never outputs (a silent 0%), and --keep would keep nothing.
      */
-    private void refuseUntaggedUses(List<TaggedSentence> pool) {
+    private static void refuseUntaggedUses(List<TaggedSentence> pool, Settings settings) {
         if (!TaggedCorpus.untagged(pool)) {
             return;
         }

@@ -115,6 +115,24 @@ class ConstraintsOptionsTest {
                 "--max-length 40 is longer than the model's 16 positions; give --max-length 16 or less");
     }
 
+    /**
+     * A held-out file that cannot serve (no sentence in the length range; plain text for the POS rows) was read only
+     * after the judges' half minute of loading: refused now once the model has loaded, the judges never loaded.
+     */
+    @Test
+    void aHeldoutFileThatCannotServeIsRefusedBeforeTheJudgesLoad(@TempDir Path out) throws Exception {
+        Path empty = Files.writeString(out.resolve("empty.conllu"), "# a comment, no sentence\n");
+        Run none = constraints(out, "--quick", "--heldout", empty.toString());
+        assertRefusedBeforeSampling(none, empty + " has no sentence of ");
+        Path plain = Files.writeString(out.resolve("plain.txt"), "The cat sat on the mat all day long .\n".repeat(8));
+        Run untaggedPos = constraints(out, "--quick", "--heldout", plain.toString(), "--layout", "plain", "--tasks",
+                "pos");
+        assertRefusedBeforeSampling(untaggedPos, "--tasks pos: " + plain + " has no UPOS tags (every word is X)");
+        for (Run r : List.of(none, untaggedPos)) {
+            assertFalse(r.err().contains("loading the judges"), r.err());
+        }
+    }
+
     /** --draw-length where nothing is drawn is refused in the command's words, before the model loads. */
     @Test
     void drawLengthWhereTheLengthIsNotFreeIsRefused(@TempDir Path out) {
