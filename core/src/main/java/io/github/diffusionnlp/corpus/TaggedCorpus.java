@@ -530,6 +530,9 @@ public final class TaggedCorpus {
             }
             String form = conllu ? cols[1] : cols[0];
             String tag = conllu ? cols[3] : cols.length > 1 ? cols[1] : "_";
+            if (conllu) {
+                sentences.noteXpos(tag, cols[4]);
+            }
             sentences.add(where, conllu ? "FORM" : "word", form, tag);
         }
         return sentences.finish(lines.size() - 1);
@@ -619,11 +622,26 @@ public final class TaggedCorpus {
         private final SharedWords shared = new SharedWords();
         private final CorpusMemory memory;
         private long ptbWords;
+        private final java.util.SortedSet<String> xposOnlyTags = new java.util.TreeSet<>();
+        private long xposOnlyWords;
 
         WordLines(Path file, PrintStream notes, CorpusMemory memory) {
             this.file = file;
             this.notes = notes;
             this.memory = memory;
+        }
+
+        /**
+         * Counts a CoNLL-U word whose UPOS is {@code _} and whose XPOS is a Penn Treebank or UPOS tag, as CoreNLP's
+         * {@code -outputFormat conllu} writes after {@code pos} alone: only UPOS is read, so {@link #finish} says
+         * where its tags are and how to move them (a language's own XPOS tag set is no business of this reader).
+         */
+        void noteXpos(String upos, String xpos) {
+            String tag = xpos.strip();
+            if (upos.strip().equals("_") && (PtbTags.isPtb(tag) || PtbTags.isUpos(tag))) {
+                xposOnlyWords++;
+                xposOnlyTags.add(tag);
+            }
         }
 
         /** Adds a word line's {@code form} tagged {@code tag} ("_" for X); {@code where} names the line in errors. */
@@ -686,6 +704,16 @@ public final class TaggedCorpus {
                         + " read as the UPOS tags they map to (NN as NOUN, VBD as VERB, or AUX for a form of be, IN as"
                         + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", Visible.of(file),
                         ptbWords, String.join(" ", ptbTags));
+            }
+            if (notes != null && xposOnlyWords > 0) {
+                List<String> shown = new ArrayList<>(xposOnlyTags).subList(0, Math.min(12, xposOnlyTags.size()));
+                notes.printf(java.util.Locale.ROOT, "note: %s: %,d words have no UPOS (_) but a tag in their XPOS"
+                        + " column (%s%s), which is not read: they are X, and teach the model no tag. To train on"
+                        + " these tags (Penn Treebank, as CoreNLP's -outputFormat conllu writes them after pos alone),"
+                        + " copy them into the UPOS column, where Penn Treebank tags are read as the UPOS they map to:"
+                        + " awk 'BEGIN {FS = OFS = \"\\t\"} NF >= 10 && $4 == \"_\" {$4 = $5} 1' %s > NEW, then"
+                        + " train on NEW%n", Visible.of(file), xposOnlyWords, String.join(" ", shown),
+                        xposOnlyTags.size() > shown.size() ? " ..." : "", ShellQuoted.of(Visible.of(file)));
             }
             return sentences;
         }

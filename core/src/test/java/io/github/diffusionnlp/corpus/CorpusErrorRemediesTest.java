@@ -84,6 +84,28 @@ class CorpusErrorRemediesTest {
         assertEquals(List.of(Upos.NOUN, Upos.VERB), read(c).get(0).tags());
     }
 
+    /**
+     * CoreNLP's {@code -outputFormat conllu} after {@code pos} alone writes UPOS {@code _} and the Penn Treebank tag
+     * in XPOS: such a file trained as untagged, told only to "give it as word<TAB>UPOS or CoNLL-U lines", which it
+     * was. The reader still reads UPOS alone, and now says where the tags are and how to move them there.
+     */
+    @Test
+    void aCoNlluFileWithTagsInXposAloneIsToldHowToMoveThem() throws IOException {
+        String xposOnly = "1\tThe\t_\t_\tDT\t_\t_\t_\t_\t_\n2\tdogs\t_\t_\tNNS\t_\t_\t_\t_\t_\n"
+                + "3\tbark\t_\t_\tVBP\t_\t_\t_\t_\t_\n4\t.\t_\t_\t.\t_\t_\t_\t_\t_\n";
+        Path p = file("corenlp.conllu", xposOnly);
+        assertEquals(List.of(Upos.X, Upos.X, Upos.X, Upos.X), read(p).get(0).tags());
+        String said = notes.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("note: " + p + ": 4 words have no UPOS (_) but a tag in their XPOS column (. DT NNS"
+                + " VBP), which is not read"), said);
+        assertTrue(said.contains("awk 'BEGIN {FS = OFS = \"\\t\"} NF >= 10 && $4 == \"_\" {$4 = $5} 1' " + p
+                + " > NEW"), said);
+        // a UPOS beside its XPOS, as UD's treebanks write them, draws no such note
+        notes.reset();
+        read(file("ud.conllu", "1\tdogs\t_\tNOUN\tNNS\t_\t_\t_\t_\t_\n"));
+        assertFalse(notes.toString(StandardCharsets.UTF_8).contains("XPOS"), notes.toString());
+    }
+
     /** A Brown tag is named as one, with how to map it. */
     @Test
     void aBrownTagIsNamedAsOne() throws IOException {
