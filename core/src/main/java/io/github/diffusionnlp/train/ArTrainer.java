@@ -95,6 +95,9 @@ public final class ArTrainer implements TrainingRun {
             // read once, here: start() resumes from it and a stop during the start-up names its step
             TrainingInfo recorded = !resuming ? null
                     : OutputDirectory.resumedRecord(ArCheckpoint.readHeader(options.output()).training(), options);
+            if (resuming && OutputDirectory.nothingToDo(options, recorded, log)) {
+                return recorded;
+            }
             Started s;
             try {
                 s = start(manager, resuming, recorded, new StartUp(() -> stopAsked));

@@ -77,6 +77,21 @@ public final class OutputDirectory {
     }
 
     /**
+     * Whether a resumed run has nothing to do, its checkpoint ({@code recorded}: its record) having trained all of
+     * {@code options}' steps already; said as the end of a run says it. Decided from the record alone, before the
+     * corpus and dev split are read: that took minutes on a large corpus, and a finished model whose recorded corpus
+     * had moved away since was refused for it.
+     */
+    static boolean nothingToDo(TrainOptions options, TrainingInfo recorded, PrintStream log) throws IOException {
+        TrainOptions resumed = options.resumedFrom(recorded);
+        if (recorded.step() < resumed.steps()) {
+            return false;
+        }
+        TrainingLog.continuing(resumed, log, recorded).sayNothingToDo(recorded.step());
+        return true;
+    }
+
+    /**
      * Claims the output directory for a run. A directory that holds a model is never trained over from
      * scratch: that would replace the model and lose its log, so it takes {@code resume}. One that holds
      * files a run did not write is not trained into at all (its files could be overwritten or appended to).

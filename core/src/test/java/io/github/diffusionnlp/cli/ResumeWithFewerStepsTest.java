@@ -30,4 +30,28 @@ class ResumeWithFewerStepsTest {
         assertTrue(resumed.out().contains("nothing to do: "), resumed.out());
         assertFalse(resumed.out().contains("stopped by the time budget"), resumed.out());
     }
+
+    /**
+     * A finished model resumed with no more steps than it has was read its corpus and dev split first, minutes for a
+     * real corpus, before it said there was nothing to do; and one whose recorded corpus had moved away since was
+     * refused for it. Both trainers now say so at once, from the checkpoint's record alone.
+     */
+    @Test
+    void nothingToDoReadsNoCorpus(@TempDir Path tmp) throws Exception {
+        Path corpus = java.nio.file.Files.copy(TestModels.devCorpus(), tmp.resolve("corpus.conllu.gz"));
+        for (String command : new String[] {"train", "train-ar"}) {
+            String out = tmp.resolve(command).toString();
+            Run trained = MainTest.run("", command, "--corpus", corpus.toString(), "--out", out, "--size", "tiny",
+                    "--vocab", "500", "--length", "16", "--batch", "4", "--steps", "2");
+            assertEquals(0, trained.code(), trained.err());
+        }
+        java.nio.file.Files.delete(corpus);
+        for (String command : new String[] {"train", "train-ar"}) {
+            String out = tmp.resolve(command).toString();
+            Run resumed = MainTest.run("", command, "--out", out, "--resume");
+            assertEquals(0, resumed.code(), command + ": " + resumed.err());
+            assertTrue(resumed.out().contains("nothing to do: " + out + " has already trained 2 of 2 steps"),
+                    command + ": " + resumed.out());
+        }
+    }
 }
