@@ -414,7 +414,17 @@ final class ConfiguredAnnotator implements Annotator {
         }
         DiffusionLM lm = model();
         List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-        if (sentences == null || sentences.isEmpty() || doc.get(CoreAnnotations.TextAnnotation.class) == null) {
+        String text = doc.get(CoreAnnotations.TextAnnotation.class);
+        if (sentences == null && text != null && !text.isBlank()) {
+            // CoreNLP checks that tokenize and ssplit ran only where it enforces requirements; an annotate of our
+            // own is checked by nothing: the masks came back unfilled, nothing said
+            throw new IllegalArgumentException("annotator \"" + settings.shown + "\": the document has text but no"
+                    + " sentences: put tokenize,ssplit before " + settings.shown + " in annotators ("
+                    + String.join(",", settings.requiredAnnotators()) + "," + settings.shown + "); with"
+                    + " enforceRequirements=false CoreNLP does not check the order, and an annotator called on its"
+                    + " own needs a document they annotated");
+        }
+        if (sentences == null || sentences.isEmpty() || text == null) {
             return; // an empty document: nothing to fill or rewrite
         }
         requireTags(upstream);

@@ -99,6 +99,11 @@ public final class DiffusionCoreNLP {
             return 0;
         }
         registerByDefault(props);
+        String unshown = unshownResults(props);
+        if (unshown != null) {
+            System.err.println("error: " + unshown);
+            return 1;
+        }
         CommandLinePipeline pipeline = new CommandLinePipeline(props);
         if (PropertiesUtils.getBool(props, "memoryUsage", false)) { // as CoreNLP's main says it
             System.gc();
@@ -183,6 +188,34 @@ public final class DiffusionCoreNLP {
                 && thrower.startsWith(FileSequentialCollection.class.getName())) {
             return "-file " + Visible.of(message.substring(NO_INPUT.length()))
                     + ": no such file or directory; give a text file, or a directory of them, to annotate";
+        }
+        return null;
+    }
+
+    /**
+     * Why the run would write nothing of an annotator's results, or null: an annotator of ours in {@code props}'s
+     * {@code annotators} with {@code NAME.replace = false} keeps them in its own annotations only, which none of
+     * CoreNLP's output formats writes (they print a fixed list of keys), so such a run loaded the model, sampled and
+     * wrote the document untouched (json), or failed in CoreNLP's text and conllu outputters on a document of
+     * generated sentences alone. A custom outputter ({@code outputFormat = custom}) may print them, and is let be.
+     */
+    static String unshownResults(Properties props) {
+        String format = props.getProperty("outputFormat", StanfordCoreNLP.DEFAULT_OUTPUT_FORMAT).trim();
+        if (format.equalsIgnoreCase("custom")) {
+            return null;
+        }
+        for (String name : props.getProperty("annotators", "").split(",")) {
+            name = name.trim();
+            String replace = props.getProperty(name + ".replace");
+            if (!name.isEmpty() && DiffusionAnnotator.class.getName().equals(
+                    props.getProperty("customAnnotatorClass." + name, "").trim())
+                    && replace != null && replace.trim().equalsIgnoreCase("false")) {
+                return Visible.of(name) + ".replace = false keeps the annotator's results only in its own"
+                        + " annotations, which -outputFormat " + Visible.of(format) + " does not write (CoreNLP's"
+                        + " outputters print a fixed list of keys): add -outputFormat custom -customOutputter "
+                        + DiffusionJsonOutputter.class.getName() + " (or DiffusionTextOutputter), or leave "
+                        + Visible.of(name) + ".replace at true to write the results into the document";
+            }
         }
         return null;
     }

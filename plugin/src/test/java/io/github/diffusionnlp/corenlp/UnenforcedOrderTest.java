@@ -48,6 +48,29 @@ class UnenforcedOrderTest {
                 "diffusion.syntax = 'keep' needs the tokens' part-of-speech tags", "put pos before diffusion");
     }
 
+    /**
+     * Without {@code tokenize} and {@code ssplit} before it, infill and rewrite found no sentences and gave the
+     * document back as it was, its masks unfilled and nothing said (audit h264): through a pipeline built with
+     * {@code enforceRequirements=false}, and through the annotator's own {@code annotate}, which no pipeline checks.
+     * Such a document, its text not empty, now fails naming what must run first; an empty one still passes.
+     */
+    @Test
+    void aDocumentWithoutSentencesFailsNamingTokenizeAndSsplit() {
+        String fix = "annotator \"diffusion\": the document has text but no sentences: put tokenize,ssplit before"
+                + " diffusion in annotators (tokenize,ssplit,diffusion); with enforceRequirements=false CoreNLP does"
+                + " not check the order, and an annotator called on its own needs a document they annotated";
+        StanfordCoreNLP infill = new StanfordCoreNLP(props("diffusion"), false);
+        assertEquals(fix, failure(infill, "The [MASK] was late."));
+        StanfordCoreNLP rewrite = new StanfordCoreNLP(props("diffusion", "diffusion.task", "rewrite"), false);
+        assertEquals(fix, failure(rewrite, "The report was late."));
+        DiffusionAnnotator alone = new DiffusionAnnotator("diffusion", props("tokenize,ssplit,diffusion"));
+        Throwable t = assertThrows(RuntimeException.class, () -> alone.annotate(new Annotation("The [MASK] was.")));
+        assertEquals(fix, root(t).getMessage());
+        Annotation empty = new Annotation(" \n");
+        alone.annotate(empty);
+        assertEquals(" \n", empty.get(CoreAnnotations.TextAnnotation.class), "an empty document passes through");
+    }
+
     @Test
     void rulesThatNeedNothingStillRunUnenforced() {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(props("tokenize,ssplit,diffusion,pos"), false);

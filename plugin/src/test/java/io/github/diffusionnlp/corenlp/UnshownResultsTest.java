@@ -1,0 +1,80 @@
+package io.github.diffusionnlp.corenlp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import edu.stanford.nlp.util.StringUtils;
+import io.github.diffusionnlp.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar's main with {@code diffusion.replace = false} and one of CoreNLP's own output formats ran the model and
+ * wrote a file holding nothing of its results (audit h264): those outputters print a fixed list of keys, none of
+ * ours, so json wrote the untouched document ({@code {"docId": "in.txt"}} alone for {@code annotators = diffusion}
+ * with {@code task = generate}), and text and conllu failed on such a document with CoreNLP's
+ * NullPointerException and its stack trace. It now refuses the run before the model is loaded, naming the
+ * property and the outputters that print the results.
+ */
+class UnshownResultsTest {
+    private static Properties args(String... args) {
+        Properties props = StringUtils.argsToProperties(args);
+        DiffusionCoreNLP.registerByDefault(props);
+        return props;
+    }
+
+    private static final String JSON_REFUSAL = "diffusion.replace = false keeps the annotator's results only in its"
+            + " own annotations, which -outputFormat json does not write (CoreNLP's outputters print a fixed list of"
+            + " keys): add -outputFormat custom -customOutputter io.github.diffusionnlp.corenlp.DiffusionJsonOutputter"
+            + " (or DiffusionTextOutputter), or leave diffusion.replace at true to write the results into the"
+            + " document";
+
+    @Test
+    void aStockOutputFormatUnderReplaceFalseIsRefused() {
+        assertEquals(JSON_REFUSAL, DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize,ssplit,diffusion",
+                "-diffusion.replace", "false", "-outputFormat", "json")));
+        // the default format is text; a value in any case and with spaces, as the annotator reads it
+        assertEquals(JSON_REFUSAL.replace("-outputFormat json", "-outputFormat text"),
+                DiffusionCoreNLP.unshownResults(args("-annotators", "diffusion", "-diffusion.task", "generate",
+                        "-diffusion.replace", " FALSE ")));
+        // an annotator of ours under another name, its name shown as given
+        assertEquals(JSON_REFUSAL.replace("diffusion.replace", "rw.replace").replace("json", "conllu"),
+                DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize, ssplit, rw",
+                        "-customAnnotatorClass.rw", DiffusionAnnotator.class.getName(), "-rw.task", "rewrite",
+                        "-rw.replace", "false", "-outputFormat", "conllu")));
+    }
+
+    @Test
+    void whereTheResultsAreShownNothingIsRefused() {
+        assertNull(DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize,ssplit,diffusion",
+                "-diffusion.replace", "false", "-outputFormat", "custom", "-customOutputter",
+                DiffusionJsonOutputter.class.getName())));
+        assertNull(DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize,ssplit,diffusion",
+                "-outputFormat", "json")), "replace = true writes the results into the document");
+        assertNull(DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize,ssplit",
+                "-diffusion.replace", "false", "-outputFormat", "json")), "no annotator of ours runs");
+        assertNull(DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize,ssplit,diffusion",
+                "-diffusion.replace", "maybe")), "a bad value is the annotator's to refuse, naming what is allowed");
+    }
+
+    /** Through the jar's main: one error line, exit code 1, no file written (before it, a json file of nothing). */
+    @Test
+    void theJarsMainRefusesTheRun(@TempDir Path tmp) throws Exception {
+        Path in = Files.writeString(tmp.resolve("in.txt"), "The [MASK] dog was very old.\n");
+        ChildRuns.Run r = ChildRuns.watch(ChildJvm.command(List.of(), DiffusionCoreNLP.class, new String[] {
+            "-annotators", "tokenize,ssplit,diffusion", "-diffusion.replace", "false", "-diffusion.steps", "1",
+            "-outputFormat", "json", "-file", in.toString(), "-outputDirectory", tmp.toString()}),
+                tmp.resolve("said.txt"), Duration.ofMinutes(3), said -> false, Duration.ZERO);
+        assertTrue(r.exited(), r.said());
+        assertEquals(1, r.code(), r.said());
+        assertTrue(r.said().contains("error: " + JSON_REFUSAL + "\n"), r.said());
+        assertFalse(Files.exists(tmp.resolve("in.txt.json")), r.said());
+    }
+}
