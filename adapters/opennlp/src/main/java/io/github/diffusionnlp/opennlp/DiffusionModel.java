@@ -58,7 +58,9 @@ import opennlp.tools.util.model.BaseModel;
  * {@value #EXTENSION_PACKAGE} (and nothing else) before it loads any model, so our own loading code
  * needs no setting. OpenNLP's own model classes cannot load a package, allowlist or not ({@code new
  * TokenizerModel(path)}: {@code ExtensionNotLoadedException}, and with the allowlist {@code InvalidFormatException:
- * Unknown artifact format: json}, since only this class registers the serializers of its files): load it here.
+ * Unknown artifact format: json}, since only this class registers the serializers of its files): load it here. A
+ * package's manifest naming any other class (another factory, an artifact serializer for an entry, {@code
+ * serializer-class-ENTRY}, which OpenNLP's loader would make and run on the entry) is refused before any is made.
  *
  * <p>Thread-safe: the tools built on one model may run in many threads at once. The model holds
  * native memory: {@link #close()} it when done.
@@ -73,6 +75,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private static final String LANGUAGE_PROPERTY = "Language";
     /** The manifest's tool factory class (BaseModel's own constant is private). */
     private static final String FACTORY_PROPERTY = "factory";
+    /** A manifest key naming the class OpenNLP's loader reads an entry with (BaseModel's own constant is private). */
+    private static final String SERIALIZER_PROPERTY_PREFIX = "serializer-class-";
     /** The package prefix this class adds to OpenNLP's extension allowlist. */
     public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
     /** The model files a package holds, by their names in a model directory. */
@@ -263,6 +267,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             throw new InvalidFormatException(name + " is not a usable model package: its manifest names "
                     + (factory == null ? "no tool factory" : "the tool factory " + factory) + ", not "
                     + DiffusionToolFactory.class.getName() + ": it is not a diffusion model package");
+        }
+        // OpenNLP's loader also makes, and runs on the entry's bytes, the artifact serializer a manifest names for an
+        // entry (serializer-class-ENTRY=CLASS, within the allowlist): a class chosen by the file. A package of ours
+        // names none (its files are bytes, read by this class's own serializer), so one named is refused unmade
+        for (String key : manifest.stringPropertyNames().stream().sorted().toList()) {
+            if (key.startsWith(SERIALIZER_PROPERTY_PREFIX)) {
+                throw new InvalidFormatException(name + " is not a usable model package: its manifest names the"
+                        + " artifact serializer " + Visible.of(manifest.getProperty(key)) + " for "
+                        + Visible.of(key.substring(SERIALIZER_PROPERTY_PREFIX.length())) + " (" + Visible.of(key)
+                        + "), which a diffusion model package never does: its entries are read as bytes; package the"
+                        + " model again");
+            }
         }
         String language = manifest.getProperty(LANGUAGE_PROPERTY);
         try { // the tools choose by it whether the English POS tagger may tag the text, and print it
