@@ -111,10 +111,16 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /**
      * Reads a model package (see the class documentation) onto the engine's default device; {@link #builder()}'s
-     * {@code optModel(InputStream)} sets the device and the other settings.
+     * {@code optModel(InputStream)} sets the device and the other settings. The stream is read to its end and left
+     * open, as OpenNLP's {@code XModel(InputStream)} leaves it: close it yourself (a model read from one entry of a
+     * {@code ZipInputStream} leaves the zip readable).
      */
     public DiffusionModel(InputStream in) throws IOException {
-        this(in, "the model stream", "package read from a stream", null, Precision.FP32, LibrarySettings.UNSAID);
+        this(new java.io.FilterInputStream(java.util.Objects.requireNonNull(in, "in")) {
+            @Override
+            public void close() { // the caller's stream: theirs to close
+            }
+        }, "the model stream", "package read from a stream", null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
     /** Reads a model package file; a model directory is {@link #load(Path)}'s, which reads either. */
@@ -359,8 +365,13 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * Loads a model directory or a package file (a regular file is read as a package), with the
      * default sampling settings of {@link DiffusionToolFactory} for a directory, on the engine's default device;
      * {@link #builder()} sets the device, precision and the other settings.
+     *
+     * @throws NullPointerException for a null path ({@link #loadDefault()} loads the shipped model)
      */
     public static DiffusionModel load(Path dirOrPackage) throws IOException {
+        // null loaded the shipped model (the builder's default), silently, for a path a lookup did not find
+        java.util.Objects.requireNonNull(dirOrPackage, "dirOrPackage is null: give a model directory or package"
+                + " file; DiffusionModel.loadDefault() loads the shipped model");
         return builder().optModel(dirOrPackage).build();
     }
 
