@@ -30,8 +30,8 @@ import opennlp.tools.util.Span;
  * <p>{@link #suggest} gives, instead of one word, each mask's likeliest words with their probabilities (fill-mask).
  *
  * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
- * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
- * {@code seed + i}: the same options and input give the same output.
+ * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed {@link
+ * SamplingOptions#sentenceSeed options.sentenceSeed(i)}: the same options and input give the same output.
  *
  * <p>A {@link ConstraintSpec} may ask for a sentiment and/or a POS template; an infill keeps every
  * sentence's length, so the template must have exactly one tag per token of each sentence (the tags
