@@ -366,6 +366,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * default sampling settings of {@link DiffusionToolFactory} for a directory, on the engine's default device;
      * {@link #builder()} sets the device, precision and the other settings.
      *
+     * @throws InvalidFormatException for a directory or package that is no diffusion model or is damaged (its message
+     *     names the file and what is wrong)
      * @throws NullPointerException for a null path ({@link #loadDefault()} loads the shipped model)
      */
     public static DiffusionModel load(Path dirOrPackage) throws IOException {
@@ -538,8 +540,12 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             Path dirOrPackage = model == null ? DefaultModel.locate() : model;
             if (Files.isDirectory(dirOrPackage)) {
                 // a directory records no language: English, as OpenNLP's tools default to; a package carries its own
-                return new DiffusionModel(dirOrPackage, language == null ? DEFAULT_LANGUAGE : language,
-                        factory == null ? new DiffusionToolFactory() : factory, device, precision, library);
+                try {
+                    return new DiffusionModel(dirOrPackage, language == null ? DEFAULT_LANGUAGE : language,
+                            factory == null ? new DiffusionToolFactory() : factory, device, precision, library);
+                } catch (InvalidModelException e) { // a bad model, as OpenNLP says it and as a package's is said
+                    throw new InvalidFormatException(e.getMessage(), e);
+                }
             }
             if (!Files.isRegularFile(dirOrPackage)) {
                 throw new IOException("model " + MissingPath.named(dirOrPackage) + " does not exist (expected a model"
