@@ -154,7 +154,7 @@ public class InfillerME {
         SamplingOptions options = this.options.startingAt(first);
         List<List<String>> in = new ArrayList<>(sentences.length);
         for (int i = 0; i < sentences.length; i++) {
-            String[] tokens = sentences[i];
+            String[] tokens = Objects.requireNonNull(sentences[i], "a sentence is null"); // as RewriterME says it
             for (String token : tokens) {
                 if (token == null) {
                     throw new IllegalArgumentException("a token is null");
@@ -203,7 +203,7 @@ public class InfillerME {
      *     this infiller's template's (as {@link #infill(String[])} says it: "the sentence has 3 tokens")
      */
     public Suggestion[][] suggest(String[] tokens, int k) {
-        for (String token : tokens) {
+        for (String token : Objects.requireNonNull(tokens, "a sentence is null")) {
             if (token == null) {
                 throw new IllegalArgumentException("a token is null");
             }
