@@ -4,6 +4,7 @@ import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.SamplingRange;
 import io.github.diffusionnlp.corpus.Upos;
 import io.github.diffusionnlp.model.Sentiment;
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,8 @@ import java.util.Objects;
  * nothing.
  *
  * <pre>{@code
- * ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("positive").withTemplate("DET ADJ NOUN VERB ADV PUNCT")
- *         .withGuidance(2.0);
+ * ConstraintSpec spec = ConstraintSpec.NONE.withSentiment("positive").parseTemplate("DET ADJ NOUN VERB ADV PUNCT")
+ *         .withGuidance(2.0);                          // or withTemplate(tagger.tag(tokens)): one tag an element
  * }</pre>
  */
 public final class ConstraintSpec {
@@ -65,7 +66,8 @@ public final class ConstraintSpec {
      * A POS template of UD UPOS tags, one array element per token of the result (any case), as
      * {@code POSTaggerME.tag} returns them; null for none. ({@link #parseTemplate} reads one string.)
      *
-     * @throws IllegalArgumentException naming a tag that is not a UPOS tag, and the 17 that are
+     * @throws IllegalArgumentException naming a tag that is not a UPOS tag, and the 17 that are, or an element that
+     *     holds several tags ({@code "DET ADJ NOUN"}: {@link #parseTemplate} reads that)
      */
     public ConstraintSpec withTemplate(String... tags) {
         if (tags == null) {
@@ -73,6 +75,12 @@ public final class ConstraintSpec {
         }
         List<Upos> parsed = new ArrayList<>(tags.length);
         for (String t : tags) {
+            int inOne = t == null ? 0 : Constraints.listItems(t).size();
+            if (inOne > 1) { // withTemplate("DET ADJ NOUN") compiles (varargs): say what reads such a string
+                throw new IllegalArgumentException("'" + Visible.of(t.strip()) + "' is " + inOne + " tags in one"
+                        + " element: withTemplate(String...) takes one tag an element, as POSTaggerME.tag returns"
+                        + " them; parseTemplate(String) reads tags separated by spaces or commas");
+            }
             parsed.add(parseTag(t));
         }
         return withTemplate(parsed); // refuses an empty one
@@ -148,8 +156,9 @@ public final class ConstraintSpec {
         try {
             return Upos.parse(EnglishPosTagger.firstPart(tag)); // POSTaggerME's AUX+PART of "can't" is AUX
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + tag.trim() + "' in the POS template is not a UPOS tag; allowed: "
-                    + Upos.names() + " (or two joined by +, as POSTaggerME tags a contraction: AUX+PART)");
+            throw new IllegalArgumentException("'" + Visible.of(tag.trim()) + "' in the POS template is not a UPOS tag;"
+                    + " allowed: " + Upos.names() + " (or two joined by +, as POSTaggerME tags a contraction:"
+                    + " AUX+PART)");
         }
     }
 

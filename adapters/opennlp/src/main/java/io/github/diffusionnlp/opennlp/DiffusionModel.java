@@ -58,7 +58,9 @@ import opennlp.tools.util.model.BaseModel;
  * {@value #EXTENSION_PACKAGE} (and nothing else) before it loads any model, so our own loading code
  * needs no setting. OpenNLP's own model classes cannot load a package, allowlist or not ({@code new
  * TokenizerModel(path)}: {@code ExtensionNotLoadedException}, and with the allowlist {@code InvalidFormatException:
- * Unknown artifact format: json}, since only this class registers the serializers of its files): load it here.
+ * Unknown artifact format: json}, since only this class registers the serializers of its files): load it here. A
+ * package's manifest naming any other class (another factory, an artifact serializer for an entry, {@code
+ * serializer-class-ENTRY}, which OpenNLP's loader would make and run on the entry) is refused before any is made.
  *
  * <p>Thread-safe: the tools built on one model may run in many threads at once. The model holds
  * native memory: {@link #close()} it when done.
@@ -73,6 +75,8 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
     private static final String LANGUAGE_PROPERTY = "Language";
     /** The manifest's tool factory class (BaseModel's own constant is private). */
     private static final String FACTORY_PROPERTY = "factory";
+    /** A manifest key naming the class OpenNLP's loader reads an entry with (BaseModel's own constant is private). */
+    private static final String SERIALIZER_PROPERTY_PREFIX = "serializer-class-";
     /** The package prefix this class adds to OpenNLP's extension allowlist. */
     public static final String EXTENSION_PACKAGE = "io.github.diffusionnlp.opennlp.";
     /** The model files a package holds, by their names in a model directory. */
@@ -107,10 +111,16 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
 
     /**
      * Reads a model package (see the class documentation) onto the engine's default device; {@link #builder()}'s
-     * {@code optModel(InputStream)} sets the device and the other settings.
+     * {@code optModel(InputStream)} sets the device and the other settings. The stream is read to its end and left
+     * open, as OpenNLP's {@code XModel(InputStream)} leaves it: close it yourself (a model read from one entry of a
+     * {@code ZipInputStream} leaves the zip readable).
      */
     public DiffusionModel(InputStream in) throws IOException {
-        this(in, "the model stream", "package read from a stream", null, Precision.FP32, LibrarySettings.UNSAID);
+        this(new java.io.FilterInputStream(java.util.Objects.requireNonNull(in, "in")) {
+            @Override
+            public void close() { // the caller's stream: theirs to close
+            }
+        }, "the model stream", "package read from a stream", null, Precision.FP32, LibrarySettings.UNSAID);
     }
 
     /** Reads a model package file; a model directory is {@link #load(Path)}'s, which reads either. */
@@ -264,6 +274,18 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
                     + (factory == null ? "no tool factory" : "the tool factory " + factory) + ", not "
                     + DiffusionToolFactory.class.getName() + ": it is not a diffusion model package");
         }
+        // OpenNLP's loader also makes, and runs on the entry's bytes, the artifact serializer a manifest names for an
+        // entry (serializer-class-ENTRY=CLASS, within the allowlist): a class chosen by the file. A package of ours
+        // names none (its files are bytes, read by this class's own serializer), so one named is refused unmade
+        for (String key : manifest.stringPropertyNames().stream().sorted().toList()) {
+            if (key.startsWith(SERIALIZER_PROPERTY_PREFIX)) {
+                throw new InvalidFormatException(name + " is not a usable model package: its manifest names the"
+                        + " artifact serializer " + Visible.of(manifest.getProperty(key)) + " for "
+                        + Visible.of(key.substring(SERIALIZER_PROPERTY_PREFIX.length())) + " (" + Visible.of(key)
+                        + "), which a diffusion model package never does: its entries are read as bytes; package the"
+                        + " model again");
+            }
+        }
         String language = manifest.getProperty(LANGUAGE_PROPERTY);
         try { // the tools choose by it whether the English POS tagger may tag the text, and print it
             checkedLanguage(language); // as Package -lang and Train -lang check it before writing it
@@ -343,8 +365,15 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
      * Loads a model directory or a package file (a regular file is read as a package), with the
      * default sampling settings of {@link DiffusionToolFactory} for a directory, on the engine's default device;
      * {@link #builder()} sets the device, precision and the other settings.
+     *
+     * @throws InvalidFormatException for a directory or package that is no diffusion model or is damaged (its message
+     *     names the file and what is wrong)
+     * @throws NullPointerException for a null path ({@link #loadDefault()} loads the shipped model)
      */
     public static DiffusionModel load(Path dirOrPackage) throws IOException {
+        // null loaded the shipped model (the builder's default), silently, for a path a lookup did not find
+        java.util.Objects.requireNonNull(dirOrPackage, "dirOrPackage is null: give a model directory or package"
+                + " file; DiffusionModel.loadDefault() loads the shipped model");
         return builder().optModel(dirOrPackage).build();
     }
 
@@ -511,8 +540,12 @@ public final class DiffusionModel extends BaseModel implements AutoCloseable {
             Path dirOrPackage = model == null ? DefaultModel.locate() : model;
             if (Files.isDirectory(dirOrPackage)) {
                 // a directory records no language: English, as OpenNLP's tools default to; a package carries its own
-                return new DiffusionModel(dirOrPackage, language == null ? DEFAULT_LANGUAGE : language,
-                        factory == null ? new DiffusionToolFactory() : factory, device, precision, library);
+                try {
+                    return new DiffusionModel(dirOrPackage, language == null ? DEFAULT_LANGUAGE : language,
+                            factory == null ? new DiffusionToolFactory() : factory, device, precision, library);
+                } catch (InvalidModelException e) { // a bad model, as OpenNLP says it and as a package's is said
+                    throw new InvalidFormatException(e.getMessage(), e);
+                }
             }
             if (!Files.isRegularFile(dirOrPackage)) {
                 throw new IOException("model " + MissingPath.named(dirOrPackage) + " does not exist (expected a model"

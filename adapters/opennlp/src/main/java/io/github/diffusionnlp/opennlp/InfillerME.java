@@ -30,8 +30,8 @@ import opennlp.tools.util.Span;
  * <p>{@link #suggest} gives, instead of one word, each mask's likeliest words with their probabilities (fill-mask).
  *
  * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
- * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
- * {@code seed + i}: the same options and input give the same output.
+ * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed {@link
+ * SamplingOptions#sentenceSeed options.sentenceSeed(i)}: the same options and input give the same output.
  *
  * <p>A {@link ConstraintSpec} may ask for a sentiment and/or a POS template; an infill keeps every
  * sentence's length, so the template must have exactly one tag per token of each sentence (the tags
@@ -154,7 +154,7 @@ public class InfillerME {
         SamplingOptions options = this.options.startingAt(first);
         List<List<String>> in = new ArrayList<>(sentences.length);
         for (int i = 0; i < sentences.length; i++) {
-            String[] tokens = sentences[i];
+            String[] tokens = Objects.requireNonNull(sentences[i], "a sentence is null"); // as RewriterME says it
             for (String token : tokens) {
                 if (token == null) {
                     throw new IllegalArgumentException("a token is null");
@@ -203,7 +203,7 @@ public class InfillerME {
      *     this infiller's template's (as {@link #infill(String[])} says it: "the sentence has 3 tokens")
      */
     public Suggestion[][] suggest(String[] tokens, int k) {
-        for (String token : tokens) {
+        for (String token : Objects.requireNonNull(tokens, "a sentence is null")) {
             if (token == null) {
                 throw new IllegalArgumentException("a token is null");
             }

@@ -39,8 +39,8 @@ import java.util.function.IntFunction;
  * }</pre>
  *
  * <p>Unlike most OpenNLP {@code XME} classes this one is thread-safe: it keeps no state between
- * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed
- * {@code seed + i}: the same options and input give the same output.
+ * calls, and one instance may serve many threads. Sentence i of one call is sampled with seed {@link
+ * SamplingOptions#sentenceSeed options.sentenceSeed(i)}: the same options and input give the same output.
  *
  * <p><b>Constraints.</b> A {@link ConstraintSpec} asks for a sentiment and/or a POS template, pushed
  * by its guidance weight. Without a template each sentence keeps its length. With a fixed template

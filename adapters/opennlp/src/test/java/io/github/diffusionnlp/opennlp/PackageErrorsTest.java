@@ -1,5 +1,6 @@
 package io.github.diffusionnlp.opennlp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -88,6 +89,24 @@ class PackageErrorsTest {
         assertFalse(message.contains("ClassCast") || message.contains("cannot be cast"), message);
         assertTrue(message.contains("opennlp.tools.postag.POSTaggerFactory")
                 && message.contains(DiffusionToolFactory.class.getName()), message);
+    }
+
+    /**
+     * OpenNLP's loader makes the artifact serializer a manifest names for an entry ({@code serializer-class-vocab.txt=
+     * CLASS}, within its extension allowlist) and runs it on the entry's bytes: a class chosen by the file, where only
+     * the factory's name was checked. A package of ours names none, so such an entry is refused before any is made.
+     */
+    @Test
+    void aManifestNamingAnArtifactSerializerIsRefusedBeforeItIsMade() throws IOException {
+        Path bin = edited("serializer.bin", (name, content) -> name.equals("manifest.properties")
+                ? (new String(content, StandardCharsets.ISO_8859_1) + "serializer-class-vocab.txt="
+                        + RecordingArtifactSerializer.class.getName() + "\n").getBytes(StandardCharsets.ISO_8859_1)
+                : content, null);
+        int before = RecordingArtifactSerializer.MADE.get();
+        String message = refusal(bin);
+        assertEquals(before, RecordingArtifactSerializer.MADE.get(), "no serializer named by the file is made");
+        assertTrue(message.contains("serializer.bin is not a usable model package: its manifest names the artifact"
+                + " serializer " + RecordingArtifactSerializer.class.getName() + " for vocab.txt"), message);
     }
 
     @Test

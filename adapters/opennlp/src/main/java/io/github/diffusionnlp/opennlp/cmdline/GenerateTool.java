@@ -15,8 +15,9 @@ import opennlp.tools.tokenize.Detokenizer;
 
 /**
  * {@code Generate}: writes {@code -count} new sentences, one a line (whitespace-separated tokens, or
- * detokenized text). It reads no input. Sentence i uses seed + i. {@code -sentiment} and
- * {@code -posTemplate} constrain every sentence, pushed by {@code -guidance}; a template sets the length.
+ * detokenized text). It reads no input. Sentence i uses the seed {@code SamplingOptions#sentenceSeed(i)} gives.
+ * {@code -sentiment} and {@code -posTemplate} constrain every sentence, pushed by {@code -guidance}; a template sets
+ * the length.
  * At a free length each sentence's length is drawn from the model's training rows' with its seed ({@code -drawLength},
  * the default where the model records them and the length is guided); {@code -drawLength false} lets the model
  * choose.
