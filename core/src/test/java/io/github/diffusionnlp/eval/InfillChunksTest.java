@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class InfillChunksTest {
     /**
      * evaluate fills a part's sentences a few batches at a time, to say how far it is within a part that runs
-     * for minutes; sentence i keeps seed + i, so the words are those of one call over all the sentences.
+     * for minutes; sentence i keeps sentenceSeed(i), so the words are those of one call over all the sentences.
      */
     @Test
     void fillingInChunksWritesWhatOneCallWrites() throws Exception {

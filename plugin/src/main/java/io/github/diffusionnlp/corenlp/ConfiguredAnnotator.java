@@ -46,8 +46,8 @@ import java.util.function.Predicate;
  * model is loaded then too, once per JVM for each model directory, device and precision
  * ({@link SharedModels}). One instance may annotate many documents at once (CoreNLP's server and
  * {@code threads} do that): it keeps no state between calls, and the model is thread-safe. Sentence i of
- * a document is sampled with seed {@code seed + i}, so a document gives the same result whichever thread
- * annotates it.
+ * a document is sampled with seed {@link SamplingOptions#sentenceSeed options.sentenceSeed(i)}, so a document gives
+ * the same result whichever thread annotates it.
  *
  * <p>{@code NAME.sentiment}, {@code NAME.syntax} and {@code NAME.guidance} become core's {@link Constraints}:
  * {@code syntax=keep} conditions each rewritten sentence on its own tags ({@link PtbToUpos}); an explicit UPOS

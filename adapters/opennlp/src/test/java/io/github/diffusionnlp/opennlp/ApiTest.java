@@ -278,7 +278,7 @@ class ApiTest {
             assertEquals(10, s.length);
         }
         assertArrayEquals(fixed, generator.generate(3, 10), "same seed, same sentences");
-        assertNotEquals(List.of(fixed[0]), List.of(fixed[1]), "sentence i uses seed + i");
+        assertNotEquals(List.of(fixed[0]), List.of(fixed[1]), "sentence i uses sentenceSeed(i)");
         String[] free = generator.generate();
         assertTrue(free.length <= generator.getMaxLength());
         assertThrows(IllegalArgumentException.class, () -> generator.generate(1, generator.getMaxLength() + 1));

@@ -129,7 +129,7 @@ class InfillerEvaluatorTest {
 
     /**
      * Short sentences among the held-out ones are skipped without shifting the batches: every sentence's fill
-     * is the one core's {@code infillAll} gives the same masked sentences in one call (sentence i, seed + i), and
+     * is the one core's {@code infillAll} gives the same masked sentences in one call (sentence i, sentenceSeed(i)), and
      * the accuracy is theirs.
      */
     @Test

@@ -961,7 +961,7 @@ class DiffusionNlpToolTest {
         }
         assertTrue(r.stderr().contains("Total: 5 sent"), r.stderr());
         Run batched = run("", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "5");
-        assertEquals(r.out(), batched.out(), "sentence i uses seed + i whatever the batch size");
+        assertEquals(r.out(), batched.out(), "sentence i uses sentenceSeed(i) whatever the batch size");
         Run sharp = run("", "Generate", "-count", "5", "-length", "8", "-steps", "4", "-batch", "2",
                 "-x0Temperature", "0.5");
         assertEquals(0, sharp.code(), sharp.stderr());
