@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.MatchResult;
@@ -448,7 +451,7 @@ public final class TaggedCorpus {
             sentences.add(new TaggedSentence(words, Collections.nCopies(words.size(), Upos.X)));
         }
         if (notes != null && comments > 0) {
-            notes.printf(java.util.Locale.ROOT, "note: %s: %s skipped (plain text: a line of # alone or #"
+            notes.printf(Locale.ROOT, "note: %s: %s skipped (plain text: a line of # alone or #"
                     + " then whitespace; a line such as #tag words is a sentence); the first, line %,d: %s%n",
                     Visible.of(file), Counted.of(comments, "comment line", "comment lines"), firstComment + 1,
                     Visible.of(first));
@@ -622,7 +625,7 @@ public final class TaggedCorpus {
         private final SharedWords shared = new SharedWords();
         private final CorpusMemory memory;
         private long ptbWords;
-        private final java.util.SortedSet<String> xposOnlyTags = new java.util.TreeSet<>();
+        private final SortedSet<String> xposOnlyTags = new TreeSet<>();
         private long xposOnlyWords;
 
         WordLines(Path file, PrintStream notes, CorpusMemory memory) {
@@ -700,14 +703,14 @@ public final class TaggedCorpus {
         List<TaggedSentence> finish(int lastLine) throws IOException {
             endSentence(lastLine);
             if (notes != null && ptbWords > 0) {
-                notes.printf(java.util.Locale.ROOT, "note: %s: %,d words are tagged with Penn Treebank tags (%s),"
+                notes.printf(Locale.ROOT, "note: %s: %,d words are tagged with Penn Treebank tags (%s),"
                         + " read as the UPOS tags they map to (NN as NOUN, VBD as VERB, or AUX for a form of be, IN as"
                         + " ADP, or SCONJ for if, because, that ...: corpus/PtbTags)%n", Visible.of(file),
                         ptbWords, String.join(" ", ptbTags));
             }
             if (notes != null && xposOnlyWords > 0) {
                 List<String> shown = new ArrayList<>(xposOnlyTags).subList(0, Math.min(12, xposOnlyTags.size()));
-                notes.printf(java.util.Locale.ROOT, "note: %s: %,d words have no UPOS (_) but a tag in their XPOS"
+                notes.printf(Locale.ROOT, "note: %s: %,d words have no UPOS (_) but a tag in their XPOS"
                         + " column (%s%s), which is not read: they are X, and teach the model no tag. To train on"
                         + " these tags (Penn Treebank, as CoreNLP's -outputFormat conllu writes them after pos alone),"
                         + " copy them into the UPOS column, where Penn Treebank tags are read as the UPOS they map to:"
