@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -621,7 +623,7 @@ public final class TaggedCorpus {
         private final List<Upos> tags = new ArrayList<>();
         private final Path file;
         private final PrintStream notes;
-        private final java.util.SortedSet<String> ptbTags = new java.util.TreeSet<>();
+        private final SortedSet<String> ptbTags = new TreeSet<>();
         private final SharedWords shared = new SharedWords();
         private final CorpusMemory memory;
         private long ptbWords;
@@ -729,7 +731,7 @@ public final class TaggedCorpus {
      * sentences read, not the JVM.
      */
     private static final class SharedWords {
-        private final java.util.Map<String, String> spellings = new java.util.HashMap<>();
+        private final Map<String, String> spellings = new HashMap<>();
 
         String of(String word) {
             String kept = spellings.putIfAbsent(word, word);
