@@ -366,16 +366,21 @@ public final class DiffusionSettings {
                 + " than 1 (at 1 the conditioned pass alone sets every logit, the length's included)");
     }
 
-    /** The annotations an earlier annotator must have set for this configuration. */
+    /**
+     * The annotations an earlier annotator must have set for this configuration, in the order CoreNLP's check
+     * ({@code StanfordCoreNLP}'s constructor under {@code enforceRequirements}) reads them: it names the first that
+     * no earlier annotator set. The tokens come first: {@code tokenize} sets TextAnnotation too, so first in the list
+     * it was the one named without {@code tokenize}, although every document has a text.
+     */
     public Set<Class<? extends CoreAnnotation>> requires() {
         Set<Class<? extends CoreAnnotation>> r = new LinkedHashSet<>();
         if (task != Task.GENERATE) {
-            Collections.addAll(r, CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
-                    CoreAnnotations.SentencesAnnotation.class, CoreAnnotations.CharacterOffsetBeginAnnotation.class,
+            Collections.addAll(r, CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class,
+                    CoreAnnotations.TextAnnotation.class, CoreAnnotations.CharacterOffsetBeginAnnotation.class,
                     CoreAnnotations.CharacterOffsetEndAnnotation.class, CoreAnnotations.OriginalTextAnnotation.class);
         } else if (replace) {
-            Collections.addAll(r, CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
-                    CoreAnnotations.SentencesAnnotation.class);
+            Collections.addAll(r, CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class,
+                    CoreAnnotations.TextAnnotation.class);
         }
         if (needsPos()) {
             r.add(CoreAnnotations.PartOfSpeechAnnotation.class);
