@@ -226,6 +226,9 @@ public final class DiffusionSettings {
                 "an integer from 0 (a free length) to the model's length (64 for the shipped model)");
         strength = rangedValue(props, "strength", 0.5, SamplingRange.STRENGTH, Double::parseDouble);
         replace = boolValue(props, "replace", true);
+        if (limits != null && !replace) {
+            checkShownByTheServer(props);
+        }
         // the upper bound is the model's, checked once it is loaded (ConfiguredAnnotator)
         suggestions = intValue(props, "suggestions", 0, 0, Integer.MAX_VALUE, SUGGESTIONS_ALLOWED);
 
@@ -364,6 +367,29 @@ public final class DiffusionSettings {
                         + "syntax): elsewhere the length is fixed and there is none to leave out of guidance");
         check(!unguidedLength || guidance != 1, "unguidedLength", "true", "only with " + prefix + "guidance other"
                 + " than 1 (at 1 the conditioned pass alone sets every logit, the length's included)");
+    }
+
+    /**
+     * Refuses {@code replace = false} in a server request unless its answer is written by a custom outputter
+     * ({@code outputFormat = custom}, such as {@link DiffusionJsonOutputter}): the results are then only in our own
+     * annotations, which none of CoreNLP's output formats writes (they print a fixed list of keys; ours for protobuf
+     * writes the document without them), so the request sampled and its answer held the document untouched. The
+     * server answers with {@code outputFormat} as CoreNLP's handler reads it: the request's, else the server's
+     * (json unless its operator set another). Checked with the properties, before the model loads or anything is
+     * sampled, as the jar's main refuses such a run ({@link DiffusionCoreNLP#unshownResults}).
+     */
+    private void checkShownByTheServer(Properties props) {
+        String format = Visible.of(props.getProperty("outputFormat", "json").trim());
+        if (!format.equalsIgnoreCase("custom")) {
+            // worded as ServerLimits words a request's refusal: what the server allows, then the fix
+            throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".replace = '"
+                    + Visible.of(props.getProperty(name + ".replace")) + "'; allowed in a server request answered as "
+                    + format + ": true (the default), which writes the results into the document; false keeps them"
+                    + " only in the annotator's own annotations, which the " + format + " answer does not hold"
+                    + " (CoreNLP's outputters print a fixed list of keys): send outputFormat=custom and"
+                    + " customOutputter=" + DiffusionJsonOutputter.class.getName() + " (or DiffusionTextOutputter)"
+                    + " with the request, or leave " + shown + ".replace at true");
+        }
     }
 
     /**
