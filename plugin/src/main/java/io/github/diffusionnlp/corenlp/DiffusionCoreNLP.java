@@ -198,6 +198,8 @@ public final class DiffusionCoreNLP {
      * CoreNLP's output formats writes (they print a fixed list of keys), so such a run loaded the model, sampled and
      * wrote the document untouched (json), or failed in CoreNLP's text and conllu outputters on a document of
      * generated sentences alone. A custom outputter ({@code outputFormat = custom}) may print them, and is let be.
+     * A server request is refused the same way by the annotator itself, as its pipeline is built
+     * ({@code DiffusionSettings}, for a request's settings).
      */
     static String unshownResults(Properties props) {
         String format = props.getProperty("outputFormat", StanfordCoreNLP.DEFAULT_OUTPUT_FORMAT).trim();

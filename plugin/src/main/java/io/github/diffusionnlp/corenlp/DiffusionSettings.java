@@ -226,6 +226,9 @@ public final class DiffusionSettings {
                 "an integer from 0 (a free length) to the model's length (64 for the shipped model)");
         strength = rangedValue(props, "strength", 0.5, SamplingRange.STRENGTH, Double::parseDouble);
         replace = boolValue(props, "replace", true);
+        if (limits != null && !replace) {
+            checkShownByTheServer(props);
+        }
         // the upper bound is the model's, checked once it is loaded (ConfiguredAnnotator)
         suggestions = intValue(props, "suggestions", 0, 0, Integer.MAX_VALUE, SUGGESTIONS_ALLOWED);
 
@@ -366,16 +369,44 @@ public final class DiffusionSettings {
                 + " than 1 (at 1 the conditioned pass alone sets every logit, the length's included)");
     }
 
-    /** The annotations an earlier annotator must have set for this configuration. */
+    /**
+     * Refuses {@code replace = false} in a server request unless its answer is written by a custom outputter
+     * ({@code outputFormat = custom}, such as {@link DiffusionJsonOutputter}): the results are then only in our own
+     * annotations, which none of CoreNLP's output formats writes (they print a fixed list of keys; ours for protobuf
+     * writes the document without them), so the request sampled and its answer held the document untouched. The
+     * server answers with {@code outputFormat} as CoreNLP's handler reads it: the request's, else the server's
+     * (json unless its operator set another). Checked with the properties, before the model loads or anything is
+     * sampled, as the jar's main refuses such a run ({@link DiffusionCoreNLP#unshownResults}).
+     */
+    private void checkShownByTheServer(Properties props) {
+        String format = Visible.of(props.getProperty("outputFormat", "json").trim());
+        if (!format.equalsIgnoreCase("custom")) {
+            // worded as ServerLimits words a request's refusal: what the server allows, then the fix
+            throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".replace = '"
+                    + Visible.of(props.getProperty(name + ".replace")) + "'; allowed in a server request answered as "
+                    + format + ": true (the default), which writes the results into the document; false keeps them"
+                    + " only in the annotator's own annotations, which the " + format + " answer does not hold"
+                    + " (CoreNLP's outputters print a fixed list of keys): send outputFormat=custom and"
+                    + " customOutputter=" + DiffusionJsonOutputter.class.getName() + " (or DiffusionTextOutputter)"
+                    + " with the request, or leave " + shown + ".replace at true");
+        }
+    }
+
+    /**
+     * The annotations an earlier annotator must have set for this configuration, in the order CoreNLP's check
+     * ({@code StanfordCoreNLP}'s constructor under {@code enforceRequirements}) reads them: it names the first that
+     * no earlier annotator set. The tokens come first: {@code tokenize} sets TextAnnotation too, so first in the list
+     * it was the one named without {@code tokenize}, although every document has a text.
+     */
     public Set<Class<? extends CoreAnnotation>> requires() {
         Set<Class<? extends CoreAnnotation>> r = new LinkedHashSet<>();
         if (task != Task.GENERATE) {
-            Collections.addAll(r, CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
-                    CoreAnnotations.SentencesAnnotation.class, CoreAnnotations.CharacterOffsetBeginAnnotation.class,
+            Collections.addAll(r, CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class,
+                    CoreAnnotations.TextAnnotation.class, CoreAnnotations.CharacterOffsetBeginAnnotation.class,
                     CoreAnnotations.CharacterOffsetEndAnnotation.class, CoreAnnotations.OriginalTextAnnotation.class);
         } else if (replace) {
-            Collections.addAll(r, CoreAnnotations.TextAnnotation.class, CoreAnnotations.TokensAnnotation.class,
-                    CoreAnnotations.SentencesAnnotation.class);
+            Collections.addAll(r, CoreAnnotations.TokensAnnotation.class, CoreAnnotations.SentencesAnnotation.class,
+                    CoreAnnotations.TextAnnotation.class);
         }
         if (needsPos()) {
             r.add(CoreAnnotations.PartOfSpeechAnnotation.class);

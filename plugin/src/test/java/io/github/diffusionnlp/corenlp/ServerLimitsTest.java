@@ -142,8 +142,8 @@ class ServerLimitsTest {
     @Test
     void workAboveTheCeilingIsRefusedUpFrontWithItsNumbers() throws Exception {
         System.setProperty(ServerLimits.MAX_WORK, "100");
-        HttpResponse<String> r = post("", "diffusion.task", "generate", "diffusion.replace", "false",
-                "diffusion.count", "6", "diffusion.steps", "20", "timeout", "2147483647");
+        HttpResponse<String> r = post("", "diffusion.task", "generate", "diffusion.count", "6", "diffusion.steps",
+                "20", "timeout", "2147483647");
         assertEquals(500, r.statusCode(), r.body());
         assertTrue(r.body().contains("this request asks for 120 row-steps (6 rows x diffusion.steps 20 x"
                 + " diffusion.candidates 1), above the server's limit of 100 (-D" + ServerLimits.MAX_WORK + ")"),
@@ -339,8 +339,8 @@ class ServerLimitsTest {
     void samplingStopsAtTheOperatorsDeadlineWhateverTheRequestsTimeout() throws Exception {
         System.setProperty(ServerLimits.DEADLINE, "300");
         long start = System.nanoTime();
-        HttpResponse<String> r = post("", "diffusion.task", "generate", "diffusion.replace", "false",
-                "diffusion.count", "20", "diffusion.steps", "400", "timeout", "2147483647");
+        HttpResponse<String> r = post("", "diffusion.task", "generate", "diffusion.count", "20", "diffusion.steps",
+                "400", "timeout", "2147483647");
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(500, r.statusCode(), r.body());
         assertTrue(r.body().contains("stopped after 300 ms, the server's deadline for a request's sampling (-D"

@@ -387,6 +387,22 @@ class SettingsTest {
     }
 
     /**
+     * With {@code annotators = diffusion} alone (no {@code tokenize}), CoreNLP's check names the first of the
+     * annotator's {@code requires()}, in their order, that no earlier annotator set: that was TextAnnotation, which
+     * every document has, so the message named nothing the user could see missing. It names the tokens now.
+     */
+    @Test
+    void aPipelineWithoutTokenizeIsToldItLacksTheTokens() {
+        String tokens = "annotator \"diffusion\" requires annotation \"TokensAnnotation\". The usual requirements for"
+                + " this annotator are: tokenize,ssplit";
+        assertEquals(tokens, failure("diffusion"));
+        assertEquals(tokens, failure("diffusion", "diffusion.task", "rewrite"));
+        assertEquals(tokens, failure("diffusion", "diffusion.task", "generate", "diffusion.replace", "true"));
+        assertEquals(tokens.replace("tokenize,ssplit", "tokenize,ssplit,pos"),
+                failure("diffusion", "diffusion.mask", "pos:ADJ"));
+    }
+
+    /**
      * A template or keep list copied from a web page may hold no-break spaces; they separate its items as they
      * do in the library, the CLI and the OpenNLP tools (one splitter for all), rather than make "'DET NOUN' is
      * not one".
