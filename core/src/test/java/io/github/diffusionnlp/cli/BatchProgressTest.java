@@ -78,7 +78,8 @@ class BatchProgressTest {
 
     /**
      * Infill samples a long line a stretch of 32 a round, only the stretches that hold a mask, a short line whole in
-     * the first round: the count runs on across the rounds to the rows the batch holds.
+     * the first round: the count runs on across the rounds to the rows the batch holds. Within a round, the rows of
+     * one width are done before the next width's (the short line's 16 positions, then the stretch's window of 64).
      */
     @Test
     void infillCountsTheStretchesWithAMaskOverItsRounds() {
@@ -89,7 +90,7 @@ class BatchProgressTest {
         String input = String.join(" ", tokens) + "\nthe [MASK] barked .\n";
         List<String> counts = counts(() -> MainTest.run(input, "infill", "--model", MODEL, "--steps", "1"),
                 "infill: 0 lines, lines 1-2: ");
-        assertEquals(List.of("2/4", "3/4", "4/4"), counts);
+        assertEquals(List.of("1/4", "2/4", "3/4", "4/4"), counts);
     }
 
     /**
