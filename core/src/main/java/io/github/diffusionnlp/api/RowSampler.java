@@ -120,6 +120,13 @@ final class RowSampler {
                 : () -> ratings.run(interrupted -> lifecycle.onBehalfOfACall(read))); // as labelPosteriors: few threads
     }
 
+    /**
+     * Samples the rows a batch of {@code options.batchSize()} at a time, telling the options' progress (reset to the
+     * rows, started at 0, ended at the end) the rows done: without request batching after every Euler step, the
+     * share of the batch's row-steps done as whole rows ({@link Sampler#sample(SampleRows, Schedule,
+     * java.util.function.BooleanSupplier, java.util.function.DoubleConsumer)}); with it, whose lanes merge callers'
+     * rows into batches of their own, as each batch is done.
+     */
     private List<ModelRow> sampleRows(List<ModelRow> rows, SamplingOptions options, double strength,
             Constraints constraints) {
         Progress progress = options.progress().orElse(null);
@@ -131,6 +138,7 @@ final class RowSampler {
                 progress.reset("Sampling", rows.size());
                 progress.start(0);
             }
+            Reported reported = new Reported(progress);
             for (int from = 0; from < rows.size(); from += options.batchSize()) {
                 List<ModelRow> batch = rows.subList(from, Math.min(rows.size(), from + options.batchSize()));
                 SampleRows in = inputs(batch, r -> r.ids);
@@ -138,14 +146,26 @@ final class RowSampler {
                         options.temperature().orElse(SamplingOptions.SAMPLING_TEMPERATURE), strength,
                         constraints.guidance(), constraints.steer(), words, options.x0Temperature(), fusion,
                         options.guideLength());
-                // a call from a steering scorer (nested on its lane, or on a thread it waits for) the batcher
-                // samples in place: queued, it would wait for the lane that waits for it
-                int[][] result = batcher == null ? sampler.sample(in, schedule) : batcher.sample(in, schedule);
+                int[][] result;
+                if (batcher != null) {
+                    // a call from a steering scorer (nested on its lane, or on a thread it waits for) the batcher
+                    // samples in place: queued, it would wait for the lane that waits for it. Its lanes merge
+                    // callers' rows into batches of their own: this call's progress is told per batch, below.
+                    result = batcher.sample(in, schedule);
+                } else if (progress == null) {
+                    result = sampler.sample(in, schedule);
+                } else {
+                    // step by step: the share of the batch's row-steps done, as whole rows
+                    long at = from;
+                    int n = batch.size();
+                    result = sampler.sample(in, schedule, () -> true,
+                            share -> reported.to(at + (long) Math.floor(share * n)));
+                }
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result = result[i];
                 }
                 if (progress != null) {
-                    progress.update(from + batch.size());
+                    reported.to(from + batch.size());
                 }
             }
             if (progress != null) {
@@ -153,6 +173,23 @@ final class RowSampler {
             }
             return rows;
         });
+    }
+
+    /** A call's progress told each count of rows done once, and only a count above the last one told. */
+    private static final class Reported {
+        private final Progress progress;
+        private long last;
+
+        Reported(Progress progress) {
+            this.progress = progress;
+        }
+
+        void to(long rows) {
+            if (rows > last) {
+                last = rows;
+                progress.update(rows);
+            }
+        }
     }
 
     /** The rows as the sampler takes them, with {@code ids} as their token ids (inputs or results). */

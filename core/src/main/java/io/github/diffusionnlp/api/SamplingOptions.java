@@ -375,10 +375,14 @@ public final class SamplingOptions {
          * Reports the progress of each call made with these options, in DJL's way (as {@code
          * Criteria.Builder#optProgress} does for loading): {@code new ai.djl.training.util.ProgressBar()} draws a
          * bar on the console. A call resets it with the number of rows it samples (one a sentence, or a window of
-         * a sentence longer than the model; times {@link Constraints#candidates()}), updates it as each batch of
-         * {@link #batchSize} rows is done, and ends it when they all are (a call that fails leaves it where it
-         * stopped). A progress is not made for concurrent calls: give each thread its own options. Null: none (the
-         * default).
+         * a sentence longer than the model; times {@link Constraints#candidates()}), updates it with the rows done,
+         * and ends it when they all are (a call that fails leaves it where it stopped). On a model without request
+         * batching ({@link DiffusionLM.Builder#optBatching optBatching(0, ...)}, as the command-line tools load it)
+         * the rows are counted as each batch of {@link #batchSize} rows runs its steps: after every step, the share
+         * of the batch's row-steps done, as whole rows (a batch of 1,000 rows at 32 steps moves about every 31 rows).
+         * With request batching (the builder's default), whose lanes merge concurrent callers' rows into batches of
+         * their own, only as each batch of {@link #batchSize} rows is done. A progress is not made for concurrent
+         * calls: give each thread its own options. Null: none (the default).
          */
         public Builder optProgress(Progress progress) {
             this.progress = progress;

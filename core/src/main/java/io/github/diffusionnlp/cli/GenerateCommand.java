@@ -40,6 +40,9 @@ final class GenerateCommand implements Callable<Integer> {
             + " and too even sentences). Default: drawn, unless --unguided-length or the model records no row lengths")
     Boolean drawLength; // null: the library's default
 
+    /** How long between two progress lines, in nanoseconds; shorter in a test. */
+    static long progressPeriod = Progress.PERIOD;
+
     @Override
     public Integer call() throws Exception {
         if (count < 0) {
@@ -83,15 +86,21 @@ final class GenerateCommand implements Callable<Integer> {
                         ", or leave --draw-length out"));
             }
             // rate and ETA of sampling alone
-            Progress progress = new Progress("generate", "sentence", "sentences").total(count);
+            Progress progress = new Progress("generate", "sentence", "sentences", System::nanoTime, progressPeriod)
+                    .total(count);
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "
                         + lm.info().config().maxLength() + " positions");
             }
             for (int done = 0; done < count; done += base.batchSize()) {
                 int n = Math.min(base.batchSize(), count - done);
+                // a big batch says how far its sentences are, step by step, on the same cadence (Progress#rows)
+                String where = n == 1 ? "sentence " + (done + 1) : "sentences " + (done + 1) + "-" + (done + n);
+                boolean many = constraints.candidates() > 1;
+                ai.djl.util.Progress rows = progress.rows(done, where, (long) n * constraints.candidates(),
+                        many ? "candidate sentence" : "sentence", many ? "candidate sentences" : "sentences");
                 List<List<String>> sentences = lm.generate(n, constraints,
-                        base.startingAt(done));
+                        base.startingAt(done).toBuilder().optProgress(rows).build());
                 for (List<String> s : sentences) {
                     out.println(String.join(" ", s));
                 }

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /**
  * A periodic progress line on stderr (at most every 5 s): count, rate, and ETA when the total is known; and, while a
- * batch of lines takes long, the windows of it sampled so far ({@link #rows}).
+ * batch of lines or sentences takes long, its windows or sentences sampled so far ({@link #rows}).
  */
 final class Progress {
     /** How long between two lines, in nanoseconds: 5 s. */
@@ -97,7 +97,8 @@ final class Progress {
     }
 
     /**
-     * What a call sampling a batch of lines reports its rows to ({@code SamplingOptions.Builder#optProgress}): after
+     * What a call sampling a batch of lines (or {@code generate}'s sentences) reports its rows to, step by step
+     * ({@code SamplingOptions.Builder#optProgress}): after
      * a period without a line printed, the line {@link #line(long, String, long, long, double, String, String)}
      * writes, on the same cadence as the lines'. The call may sample its rows in several passes (infill's rounds, a
      * rewrite's masks filled first), each reset and counted from 0: the count here runs on across them, toward

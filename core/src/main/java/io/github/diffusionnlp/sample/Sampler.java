@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleConsumer;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Euler steps of the probability-flow ODE dx/dσ = (x − x̂₀)/σ, from σ_max down to σ_min, with the
@@ -100,13 +102,57 @@ public final class Sampler {
      * batching lane runs its callers' rows on its own thread, so their giving up interrupts no thread here.
      */
     public int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted) {
+        return sample(rows, schedule, wanted, share -> { });
+    }
+
+    /**
+     * Samples as {@link #sample(SampleRows, Schedule, BooleanSupplier)} does (the same words), telling {@code done}
+     * after every Euler step the share of the call's row-steps done (rows × {@link Schedule#steps()} in all), from
+     * above 0 to exactly 1 at the end, never lower than the share before it. The rows are sampled a width at a time
+     * ({@link #width}), one group after another, each group's rows counting a step each per step; a row with nothing
+     * to generate counts as done from the start (said at once, before the first step). {@code done} runs on the
+     * sampling thread, between the steps' native calls: it reads nothing of the device, so it adds no wait for one.
+     */
+    public int[][] sample(SampleRows rows, Schedule schedule, BooleanSupplier wanted, DoubleConsumer done) {
         Objects.requireNonNull(wanted, "wanted");
+        Objects.requireNonNull(done, "done");
         int[][] out = new int[rows.size()][];
         for (int b = 0; b < rows.size(); b++) {
             out[b] = rows.ids()[b].clone();
         }
-        byWidth(rows).forEach((width, members) -> sampleRows(members, width, rows, schedule, wanted, out));
+        Map<Integer, List<Integer>> groups = byWidth(rows);
+        long steps = schedule.steps();
+        long total = rows.size() * steps;
+        long idle = 0; // rows with nothing to generate
+        for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
+            for (int b : group.getValue()) {
+                idle += generates(rows, b, group.getKey()) ? 0 : 1;
+            }
+        }
+        long[] before = {idle * steps}; // row-steps done before the group being sampled
+        if (before[0] > 0) {
+            done.accept((double) before[0] / total);
+        }
+        groups.forEach((width, members) -> {
+            long busy = members.stream().filter(b -> generates(rows, b, width)).count();
+            if (busy == 0) {
+                return;
+            }
+            sampleRows(members, width, rows, schedule, wanted, out,
+                    k -> done.accept((double) (before[0] + busy * k) / total));
+            before[0] += busy * steps;
+        });
         return out;
+    }
+
+    /** Whether row {@code b} has a position to generate at {@code width}: one of its first that many not given. */
+    private static boolean generates(SampleRows rows, int b, int width) {
+        for (int i = 0; i < width; i++) {
+            if (!rows.given()[b][i]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The rows by the width they are computed at ({@link #width}). */
@@ -132,8 +178,9 @@ public final class Sampler {
         return Math.min(ids.length, Math.max(WIDTH_QUANTUM, (end + WIDTH_QUANTUM - 1) / WIDTH_QUANTUM * WIDTH_QUANTUM));
     }
 
+    /** Samples the rows {@code members} at width {@code len}, telling {@code stepsDone} each step's number from 1. */
     private void sampleRows(List<Integer> members, int len, SampleRows in, Schedule schedule, BooleanSupplier wanted,
-            int[][] out) {
+            int[][] out, IntConsumer stepsDone) {
         int batch = members.size();
         // A rewrite starts from the input's words; a sample from noise alone reads none of them.
         FlatRows flat = FlatRows.of(in, members, len, network.config().dim(), schedule.strength() < 1, 0);
@@ -145,7 +192,7 @@ public final class Sampler {
         long[] tokens;
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
-            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted, logits ->
+            tokens = denoise(flat, generated, padAllowed, batch, len, schedule, wanted, stepsDone, logits ->
                     schedule.fusion() == null
                             ? vocabularySide(logits, true, 1.0).toLongArray()
                             : FusionStep.words(schedule.fusion(), logits, rowsPerChunk, flat.ids(), generated, len));
@@ -205,7 +252,8 @@ public final class Sampler {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 top = denoise(flat, generated, padAllowed(rows, members, generated, len), members.size(), len,
-                        firstStep, () -> true, logits -> FusionStep.candidates(logits, rowsPerChunk, read, false));
+                        firstStep, () -> true, done -> { }, logits -> FusionStep.candidates(logits, rowsPerChunk, read,
+                                false));
             }
             if (fusion != null) {
                 top = FusionStep.fused(fusion, top, flat.ids(), generated, len, DiffusionTransformer.UNWRITABLE / 2);
@@ -280,10 +328,11 @@ public final class Sampler {
 
     /**
      * Runs the schedule's steps on the generated positions and returns what {@code lastStep} makes of the last
-     * step's logits (the words, or the likeliest words' probabilities).
+     * step's logits (the words, or the likeliest words' probabilities), telling {@code stepsDone} the number of
+     * steps done (from 1) after each step, the last one's {@code lastStep} included.
      */
     private <T> T denoise(FlatRows in, List<Long> generated, List<Boolean> padAllowed, int batch, int len,
-            Schedule schedule, BooleanSupplier wanted, Function<StepLogits, T> lastStep) {
+            Schedule schedule, BooleanSupplier wanted, IntConsumer stepsDone, Function<StepLogits, T> lastStep) {
         int dim = network.config().dim();
         int n = generated.size();
         int steps = schedule.steps();
@@ -330,6 +379,13 @@ public final class Sampler {
             // Each step's temporaries die with its scope; only the next x and x̂₀ are carried over.
             try (NDScope step = new NDScope()) {
                 step.suppressNotUsedWarning();
+                // this step is the last to read x and selfCond; registered first, they close with it whatever
+                // fails in it (the report of the step before included)
+                NDScope.register(x);
+                NDScope.register(selfCond);
+                if (k > 0) {
+                    stepsDone.accept(k);
+                }
                 float sigma = (float) sigmas[k];
                 NDArray xs = guided ? x.concat(x, 0) : x;
                 NDArray sc = guided ? selfCond.concat(selfCond, 0) : selfCond;
@@ -343,13 +399,13 @@ public final class Sampler {
                     hRows = DiffusionTransformer.pick(h, rows);
                     hUncond = guided ? DiffusionTransformer.pick(h, uncondRows) : null;
                 }
-                NDScope.register(x); // this step is the last to read x and selfCond
-                NDScope.register(selfCond);
                 Interruption.stopIfInterrupted("sampling", wanted);
                 StepLogits logits = new StepLogits(network, weights, hRows, hUncond, w, schedule.guideLength(), e,
                         banLogits, lexical);
                 if (k == steps - 1) {
-                    return lastStep.apply(logits);
+                    T last = lastStep.apply(logits);
+                    stepsDone.accept(steps);
+                    return last;
                 }
                 NDArray x0Rows = schedule.fusion() == null
                         ? vocabularySide(logits, false, schedule.x0Temperature())

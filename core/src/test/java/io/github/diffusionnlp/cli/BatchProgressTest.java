@@ -1,6 +1,7 @@
 package io.github.diffusionnlp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.diffusionnlp.TestModels;
 import io.github.diffusionnlp.cli.MainTest.Run;
@@ -78,7 +79,8 @@ class BatchProgressTest {
 
     /**
      * Infill samples a long line a stretch of 32 a round, only the stretches that hold a mask, a short line whole in
-     * the first round: the count runs on across the rounds to the rows the batch holds.
+     * the first round: the count runs on across the rounds to the rows the batch holds. Within a round, the rows of
+     * one width are done before the next width's (the short line's 16 positions, then the stretch's window of 64).
      */
     @Test
     void infillCountsTheStretchesWithAMaskOverItsRounds() {
@@ -89,7 +91,7 @@ class BatchProgressTest {
         String input = String.join(" ", tokens) + "\nthe [MASK] barked .\n";
         List<String> counts = counts(() -> MainTest.run(input, "infill", "--model", MODEL, "--steps", "1"),
                 "infill: 0 lines, lines 1-2: ");
-        assertEquals(List.of("2/4", "3/4", "4/4"), counts);
+        assertEquals(List.of("1/4", "2/4", "3/4", "4/4"), counts);
     }
 
     /**
@@ -104,6 +106,45 @@ class BatchProgressTest {
         List<String> counts = counts(() -> MainTest.run(input, "rewrite", "--model", MODEL, "--steps", "1", "--batch",
                 "4", "--sentiment", "positive", "--candidates", "2"), "rewrite: 0 lines, line 1: ");
         assertEquals(List.of("1/7", "5/7", "7/7"), counts);
+    }
+
+    /**
+     * {@code generate} says how far a batch of sentences is while its steps run: 4 steps of a batch of 3 rows are 12
+     * row-steps, whose share done is said as whole sentences (1, 2, 3 of 3); a batch of 300 printed nothing for two
+     * minutes (audit h265). Best of k counts each candidate.
+     */
+    @Test
+    void aGenerateBatchSaysItsSentencesStepByStep() {
+        assertEquals(List.of("generate: 0 sentences, sentences 1-3: 1/3", "generate: 0 sentences, sentences 1-3: 2/3",
+                "generate: 0 sentences, sentences 1-3: 3/3", "generate: 3 sentences, sentences 4-5: 1/2",
+                "generate: 3 sentences, sentences 4-5: 2/2"), generated(" sentences", "generate", "--model", MODEL,
+                        "--count", "5", "--batch", "3", "--steps", "4", "--length", "5"));
+        assertEquals(List.of("generate: 0 sentences, sentence 1: 1/2", "generate: 0 sentences, sentence 1: 2/2"),
+                generated(" candidate sentences", "generate", "--model", MODEL, "--count", "1", "--steps", "2",
+                        "--length", "5", "--sentiment", "positive", "--candidates", "2"));
+    }
+
+    /** The "PREFIX: done/total" of each line a generate run printed for a batch still sampling, its unit cut. */
+    private static List<String> generated(String unit, String... args) {
+        long period = GenerateCommand.progressPeriod;
+        Run r;
+        try {
+            GenerateCommand.progressPeriod = -1;
+            r = MainTest.run("", args);
+        } finally {
+            GenerateCommand.progressPeriod = period;
+        }
+        assertEquals(0, r.code(), r.err());
+        List<String> said = new ArrayList<>();
+        Pattern batch = Pattern.compile("(generate: \\d+ sentences?, sentences? [-0-9]+: \\d+/\\d+)(.*)");
+        for (String line : r.err().split("\n")) {
+            Matcher m = batch.matcher(line);
+            if (m.matches()) {
+                assertTrue(m.group(2).startsWith(unit + ","), line);
+                said.add(m.group(1));
+            }
+        }
+        return said;
     }
 
     private static String words(int n) {
