@@ -809,9 +809,9 @@ public final class TaggedCorpus {
      * A comment of plain text: {@code #} alone or followed by whitespace (CoNLL-U's {@code # text = ...}, the header
      * lines {@link #write} writes). A line whose first token starts with {@code #} and goes on ({@code #MeToo is
      * trending}, {@code #1 hit song}) is a sentence: a tweet's or a forum's, which was dropped without a word when
-     * every {@code #} line was a comment.
+     * every {@code #} line was a comment. Public for the OpenNLP tool's plain-text reader, which skips the same lines.
      */
-    static boolean isPlainComment(String line) {
+    public static boolean isPlainComment(String line) {
         if (!line.startsWith("#")) {
             return false;
         }

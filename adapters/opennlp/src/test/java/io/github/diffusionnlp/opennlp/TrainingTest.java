@@ -556,13 +556,13 @@ class TrainingTest {
 
     @Test
     void plainTrainDataWithNoSentenceIsABadParameterNamingTheFile() throws IOException {
-        for (String content : List.of("", "\n  \n", "\u00A0\n")) {
+        for (String content : List.of("", "\n  \n", "\u00A0\n", "# a comment\n#\n")) {
             Path data = Files.writeString(tmp.resolve("empty.txt"), content);
             Run r = tool("Train", "-model", tmp.resolve("empty.bin").toString(), "-data", data.toString(), "-format",
                     "plain");
             assertEquals(1, r.code(), r.err());
             assertTrue(r.err().startsWith("-data " + data + ": no sentence to train on (the file is empty or has only"
-                    + " blank lines); give one sentence a line, tokens separated by spaces"), r.err());
+                    + " blank or # comment lines); give one sentence a line, tokens separated by spaces"), r.err());
             assertFalse(r.err().contains("warning:"), r.err());
             assertFalse(Files.exists(tmp.resolve("empty.bin")));
         }

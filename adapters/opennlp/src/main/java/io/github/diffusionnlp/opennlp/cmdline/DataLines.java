@@ -33,6 +33,11 @@ abstract class DataLines<T> implements ObjectStream<T> {
         this.charset = charset;
     }
 
+    /** Whether {@code line} is a comment of the format, skipped as a blank line is; none by default. */
+    boolean isComment(String line) {
+        return false;
+    }
+
     /** The sentence of a line that is not blank, or an {@link InvalidFormatException} naming {@code where}. */
     abstract T parse(String line, String where) throws IOException;
 
@@ -47,7 +52,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
                 line = line.substring(1);
             }
-            if (line.isBlank()) {
+            if (line.isBlank() || isComment(line)) {
                 continue;
             }
             T sample = parse(line, Visible.of(file) + ":" + lineNo);
@@ -63,7 +68,7 @@ abstract class DataLines<T> implements ObjectStream<T> {
         this.stop = stop;
     }
 
-    /** Whether the file has been read to its end without a sample: it is empty or has only blank lines. */
+    /** Whether the file has been read to its end without a sample: it is empty or has only blank or comment lines. */
     boolean isEmptyFile() {
         return ended && samples == 0;
     }

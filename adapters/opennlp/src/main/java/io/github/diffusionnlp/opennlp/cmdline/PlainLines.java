@@ -12,9 +12,9 @@ import java.util.Locale;
 /**
  * Untagged sentences, one a line, tokens separated by white space, for {@code Train -format plain}: split as core's
  * {@code --layout plain} splits a line ({@link TaggedCorpus#TOKEN}: Unicode's White_Space, no-break spaces included),
- * so that the words are the ones core's own training would read. A file of {@code word_TAG} lines reads as plain
- * text too, each token a word, tag and all: when every token of its first {@value #LOOKED_AT} lines looks so, a
- * warning says so once, naming {@code -format tagged}.
+ * so that the words are the ones core's own training would read; its comment lines are skipped as core skips them. A
+ * file of {@code word_TAG} lines reads as plain text too, each token a word, tag and all: when every token of its
+ * first {@value #LOOKED_AT} lines looks so, a warning says so once, naming {@code -format tagged}.
  */
 final class PlainLines extends DataLines<String[]> {
     /** How many lines are looked at for tags: enough that plain text is never all word_TAG by chance. */
@@ -54,6 +54,15 @@ final class PlainLines extends DataLines<String[]> {
                     + " train on the tags%n", file(), lines == 1 ? "line" : lines + " lines", example);
             allTagged = false; // said once
         }
+    }
+
+    /**
+     * A comment line of plain text ({@code #} alone or before white space), skipped as core's {@code --layout plain}
+     * skips it ({@link TaggedCorpus#isPlainComment}), so that both train on the same sentences of one file.
+     */
+    @Override
+    boolean isComment(String line) {
+        return TaggedCorpus.isPlainComment(line);
     }
 
     @Override

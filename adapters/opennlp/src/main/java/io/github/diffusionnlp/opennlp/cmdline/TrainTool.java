@@ -242,7 +242,8 @@ final class TrainTool extends CmdTool<Params.TrainParams> {
                 // spaces only are read to the end, as blank as an empty file
                 throw new TerminateToolException(BAD_PARAMETERS, "-data " + Visible.of(lines.file()) + ": no "
                         + (lines instanceof PlainLines ? "sentence to train on (the file is empty or has only blank"
-                        + " lines); give one sentence a line, tokens separated by spaces, e.g. The jury said ."
+                        + " or # comment lines); give one sentence a line, tokens separated by spaces, e.g. The jury"
+                        + " said ."
                         : "word_TAG sentence to train on (the file is empty or has only blank lines); give one"
                         + " sentence a line, e.g. The_DET jury_NOUN said_VERB ._PUNCT"));
             }
