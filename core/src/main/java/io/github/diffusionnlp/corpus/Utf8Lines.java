@@ -30,6 +30,15 @@ public final class Utf8Lines {
         public boolean isText() {
             return text != null;
         }
+
+        /**
+         * Whether this is the first line of UTF-16 text: it starts with a UTF-16 byte-order mark (FF FE or FE FF,
+         * never valid UTF-8), as Windows' "Unicode" files do.
+         */
+        public boolean startsAsUtf16() {
+            return number == 1 && bytes.length >= 2 && (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE
+                    || bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF);
+        }
     }
 
     /**
@@ -90,8 +99,10 @@ public final class Utf8Lines {
     public Line next() throws IOException {
         Line read = nextLine();
         if (read != null && read.text() == null) {
-            throw new IOException(Visible.of(source) + " line " + read.number()
-                    + " is not valid UTF-8; re-encode the input as UTF-8");
+            throw new IOException(Visible.of(source) + " line " + read.number() + (read.startsAsUtf16()
+                    ? " is not valid UTF-8: it starts with a UTF-16 byte-order mark (UTF-16 text, Windows'"
+                    + " \"Unicode\"); re-encode the input as UTF-8, e.g. iconv -f UTF-16 -t UTF-8"
+                    : " is not valid UTF-8; re-encode the input as UTF-8"));
         }
         return read;
     }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -53,6 +54,21 @@ class Utf8LinesTest {
         assertEquals("\uFEFFThe [MASK]", lines.next().text(), "kept: the token split takes it for spacing, and it is written back");
         assertEquals("x\0y", lines.next().text());
         assertEquals("\uFEFFagain", lines.next().text());
+    }
+
+    /**
+     * UTF-16 input (Windows' "Unicode", with its byte-order mark) was told only to re-encode itself as UTF-8: it is
+     * named as UTF-16, with the conversion that reads it.
+     */
+    @Test
+    void utf16InputIsNamedAsSuch() throws IOException {
+        for (java.nio.charset.Charset utf16 : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Utf8Lines lines = of(("\uFEFFThe [MASK] sat .\n").getBytes(utf16));
+            IOException e = assertThrows(IOException.class, lines::next);
+            assertEquals("stdin line 1 is not valid UTF-8: it starts with a UTF-16 byte-order mark (UTF-16 text,"
+                    + " Windows' \"Unicode\"); re-encode the input as UTF-8, e.g. iconv -f UTF-16 -t UTF-8",
+                    e.getMessage());
+        }
     }
 
     @Test

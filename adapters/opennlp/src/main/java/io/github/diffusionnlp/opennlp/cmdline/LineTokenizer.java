@@ -76,8 +76,10 @@ final class LineTokenizer {
             String instead) {
         if (!line.isText()) {
             // Infill and Rewrite take no -encoding (their output is UTF-8 too): the input is to be converted
-            err.println("line " + line.number() + ": not UTF-8 text; " + instead + " (the input must be"
-                    + " UTF-8: convert it first, e.g. iconv -f ISO-8859-1 -t UTF-8 < in.txt > in-utf8.txt)");
+            boolean utf16 = line.startsAsUtf16();
+            err.println("line " + line.number() + ": not UTF-8 text" + (utf16 ? " but UTF-16 (it starts with a UTF-16"
+                    + " byte-order mark)" : "") + "; " + instead + " (the input must be UTF-8: convert it first, e.g."
+                    + " iconv -f " + (utf16 ? "UTF-16" : "ISO-8859-1") + " -t UTF-8 < in.txt > in-utf8.txt)");
             return null;
         }
         String text = line.text();

@@ -33,6 +33,17 @@ class UnprocessedLinesTest {
                 + System.lineSeparator()), r.stderr());
     }
 
+    /** UTF-16 input got the hint to convert from ISO-8859-1, which would garble it further: its own conversion. */
+    @Test
+    void utf16InputIsToldToConvertFromUtf16() {
+        byte[] in = "\uFEFFA [MASK] one .\n".getBytes(StandardCharsets.UTF_16LE);
+        Run r = DiffusionNlpToolTest.run(in, "Infill", "-tokenized", "-steps", "2");
+        assertEquals(CmdTool.FAILED, r.code(), r.stderr());
+        assertTrue(r.stderr().contains("line 1: not UTF-8 text but UTF-16 (it starts with a UTF-16 byte-order mark);"
+                + " passed through unchanged (the input must be UTF-8: convert it first, e.g. iconv -f UTF-16 -t UTF-8"
+                + " < in.txt > in-utf8.txt)"), r.stderr());
+    }
+
     @Test
     void aLineTooLongAndAKeepIndexPastALinesEndAreCounted() {
         String tooLong = "x".repeat(LineTokenizer.MAX_LINE_CHARS + 1);
