@@ -594,7 +594,8 @@ class MainTest {
         assertEquals(List.of("train", "--resume", "--out", out), words);
         Run resumed = run("", words.toArray(new String[0]));
         assertEquals(0, resumed.code(), resumed.err());
-        assertTrue(resumed.out().startsWith("corpus: " + DEV + " (as the checkpoint records"), resumed.out());
+        // the tiny model has trained all its steps: the resume says so from the record, reading no corpus
+        assertTrue(resumed.out().contains("nothing to do: " + out + " has already trained "), resumed.out());
     }
 
     /** A grown model whose record names no corpus a resume could take (an older config's) gets --corpus FILE. */
