@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.corpus.Listed;
+import io.github.diffusionnlp.corpus.ShellQuoted;
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -63,8 +65,9 @@ final class OtherCommandsOptions {
     }
 
     /**
-     * Options written before any command ({@code diffusion-nlp --length 5}): the call again with the command first,
-     * naming it when one command takes them all and listing the candidates when several do.
+     * Options written before any command ({@code diffusion-nlp --length 5}): the call again with the command first
+     * (each argument quoted for a shell, as {@link Visible} shows it), naming it when one command takes them all and
+     * listing the candidates when several do.
      */
     private static String beforeAnyCommand(CommandSpec root, List<String> unmatched,
             Map<String, List<String>> takers) {
@@ -78,7 +81,8 @@ final class OtherCommandsOptions {
                     + (takers.size() == 2 ? "both" : "them all") + ": " + String.join(", ", each) + " ("
                     + root.name() + " --help lists the commands)";
         }
-        String call = String.join(" ", unmatched);
+        // the user's arguments as a shell reads them back, and shown, not run, in the terminal
+        String call = String.join(" ", unmatched.stream().map(a -> ShellQuoted.of(Visible.of(a))).toList());
         String head = takers.size() == 1 ? names + " is an option of a command" : names + " are options of a command";
         String first = head + ", not of " + root.name() + " itself: write the command first, " + root.name() + " ";
         return common.size() == 1 ? first + common.iterator().next() + " " + call

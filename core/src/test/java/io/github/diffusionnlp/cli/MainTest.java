@@ -1043,6 +1043,20 @@ class MainTest {
     }
 
     /**
+     * The call an option before any command is told to write again quotes each argument as the shell must read it
+     * and shows what a terminal would run: a value holding spaces (the template of {@code --keep}) was written bare,
+     * so the line pasted gave rewrite two arguments, and an ESC sequence in it was written raw (audit h269).
+     */
+    @Test
+    void theCallWrittenAgainIsQuotedAndVisible() {
+        Run r = run("", "--keep", "NOUN VERB", "--strength", "0.5\u001b[2J");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --keep and --strength are options of a command, not of diffusion-nlp itself: write the"
+                + " command first, diffusion-nlp rewrite --keep 'NOUN VERB' --strength '0.5<U+001B>[2J'"
+                + System.lineSeparator(), r.err());
+    }
+
+    /**
      * An option of another command ({@code infill --length 5}) got picocli's bare "Unknown option: '--length'" and
      * the whole usage text, as a typo does: one line now names the command(s) that take it and points to the
      * command's --help. A misspelling of the command's own option keeps picocli's "Did you mean" and usage.
