@@ -106,6 +106,26 @@ class UnshownResultsTest {
         assertFalse(mask.get(DiffusionAnnotations.Word.class).isEmpty(), "the model's word, written and read back");
     }
 
+    /**
+     * The suggestions ({@code NAME.suggestions = K}) are among what GenericAnnotationSerializer writes: core's
+     * {@code Suggestion} was not Serializable, so writing a document that held them failed (audit h269).
+     */
+    @Test
+    void theJavaSerializerWritesTheSuggestionsToo() throws Exception {
+        Properties props = args("-annotators", "tokenize,ssplit,diffusion", "-diffusion.replace", "false",
+                "-diffusion.steps", "1", "-diffusion.suggestions", "2", "-outputFormat", "serialized",
+                "-outputSerializer", GenericAnnotationSerializer.class.getName());
+        Annotation doc = new Annotation("The old [MASK] barked.");
+        new StanfordCoreNLP(props).annotate(doc);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StanfordCoreNLP.createOutputter(props, AnnotationOutputter.getOptions(props)).accept(doc, bytes);
+        Annotation read = new GenericAnnotationSerializer().read(new ByteArrayInputStream(bytes.toByteArray())).first;
+        CoreLabel mask = read.get(CoreAnnotations.TokensAnnotation.class).get(2);
+        assertEquals(doc.get(CoreAnnotations.TokensAnnotation.class).get(2).get(DiffusionAnnotations.Suggestions.class),
+                mask.get(DiffusionAnnotations.Suggestions.class));
+        assertEquals(2, mask.get(DiffusionAnnotations.Suggestions.class).size());
+    }
+
     /** Through the jar's main: one error line, exit code 1, no file written (before it, a json file of nothing). */
     @Test
     void theJarsMainRefusesTheRun(@TempDir Path tmp) throws Exception {
