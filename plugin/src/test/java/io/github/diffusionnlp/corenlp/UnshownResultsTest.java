@@ -96,12 +96,7 @@ class UnshownResultsTest {
         assertThrows(IllegalArgumentException.class,
                 () -> DiffusionSettings.read("diffusion", ours, ServerLimits.fromSystemProperties()));
         // what such a run writes holds the model's words, read back as a Java caller reads them
-        Annotation doc = new Annotation("The old [MASK] barked.");
-        new StanfordCoreNLP(props).annotate(doc);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        StanfordCoreNLP.createOutputter(props, AnnotationOutputter.getOptions(props)).accept(doc, bytes);
-        Annotation read = new GenericAnnotationSerializer().read(new ByteArrayInputStream(bytes.toByteArray())).first;
-        CoreLabel mask = read.get(CoreAnnotations.TokensAnnotation.class).get(2);
+        CoreLabel mask = writtenAndReadBack(props)[1].get(CoreAnnotations.TokensAnnotation.class).get(2);
         assertEquals("[MASK]", mask.word(), "replace = false: the document untouched");
         assertFalse(mask.get(DiffusionAnnotations.Word.class).isEmpty(), "the model's word, written and read back");
     }
@@ -115,15 +110,24 @@ class UnshownResultsTest {
         Properties props = args("-annotators", "tokenize,ssplit,diffusion", "-diffusion.replace", "false",
                 "-diffusion.steps", "1", "-diffusion.suggestions", "2", "-outputFormat", "serialized",
                 "-outputSerializer", GenericAnnotationSerializer.class.getName());
+        Annotation[] docs = writtenAndReadBack(props);
+        CoreLabel mask = docs[1].get(CoreAnnotations.TokensAnnotation.class).get(2);
+        assertEquals(docs[0].get(CoreAnnotations.TokensAnnotation.class).get(2).get(DiffusionAnnotations.Suggestions.class),
+                mask.get(DiffusionAnnotations.Suggestions.class));
+        assertEquals(2, mask.get(DiffusionAnnotations.Suggestions.class).size());
+    }
+
+    /**
+     * "The old [MASK] barked." annotated by a pipeline of {@code props}, written by their outputter and read back by
+     * GenericAnnotationSerializer, as a Java caller reads the file: the document annotated, then the one read.
+     */
+    private static Annotation[] writtenAndReadBack(Properties props) throws Exception {
         Annotation doc = new Annotation("The old [MASK] barked.");
         new StanfordCoreNLP(props).annotate(doc);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         StanfordCoreNLP.createOutputter(props, AnnotationOutputter.getOptions(props)).accept(doc, bytes);
-        Annotation read = new GenericAnnotationSerializer().read(new ByteArrayInputStream(bytes.toByteArray())).first;
-        CoreLabel mask = read.get(CoreAnnotations.TokensAnnotation.class).get(2);
-        assertEquals(doc.get(CoreAnnotations.TokensAnnotation.class).get(2).get(DiffusionAnnotations.Suggestions.class),
-                mask.get(DiffusionAnnotations.Suggestions.class));
-        assertEquals(2, mask.get(DiffusionAnnotations.Suggestions.class).size());
+        return new Annotation[] {doc,
+            new GenericAnnotationSerializer().read(new ByteArrayInputStream(bytes.toByteArray())).first};
     }
 
     /** Through the jar's main: one error line, exit code 1, no file written (before it, a json file of nothing). */
