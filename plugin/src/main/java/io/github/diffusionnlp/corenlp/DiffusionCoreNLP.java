@@ -207,7 +207,8 @@ public final class DiffusionCoreNLP {
         if (DiffusionSettings.writesOwnAnnotations(format, props)) {
             return null;
         }
-        for (String name : props.getProperty("annotators", "").split(",")) {
+        // split as the pipeline splits the list (commas, spaces or tabs), as ConfiguredAnnotator reads it
+        for (String name : props.getProperty("annotators", "").split("[,\\s]+")) {
             name = name.trim();
             String replace = props.getProperty(name + ".replace");
             if (!name.isEmpty() && DiffusionAnnotator.class.getName().equals(

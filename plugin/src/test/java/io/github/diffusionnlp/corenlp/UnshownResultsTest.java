@@ -73,6 +73,13 @@ class UnshownResultsTest {
                 "-diffusion.replace", "maybe")), "a bad value is the annotator's to refuse, naming what is allowed");
     }
 
+    /** Annotators separated by spaces or tabs, as CoreNLP's pipeline splits the list, are read so too (audit h269). */
+    @Test
+    void annotatorsSeparatedAsCoreNlpSplitsThemAreFound() {
+        assertEquals(JSON_REFUSAL, DiffusionCoreNLP.unshownResults(args("-annotators", "tokenize ssplit\tdiffusion",
+                "-diffusion.replace", "false", "-outputFormat", "json")));
+    }
+
     /**
      * {@code outputFormat = serialized} with CoreNLP's GenericAnnotationSerializer (Java serialization of the whole
      * document, every key) writes our annotations, and a Java caller reads them back: the jar's main and a server
