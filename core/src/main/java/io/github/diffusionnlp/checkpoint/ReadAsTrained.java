@@ -58,8 +58,7 @@ public final class ReadAsTrained {
      * into NEW, a {@code .gz} read through zcat: {@code grep -v '^#' 'FILE' > NEW}, for a refusal's remedy.
      */
     public static String filtered(String named, String filter) {
-        String quoted = ShellQuoted.of(named);
-        return (named.endsWith(".gz") ? "zcat " + quoted + " | " + filter : filter + " " + quoted) + " > NEW";
+        return ShellQuoted.filteredIntoNew(named, filter);
     }
 
     /** What reads otherwise ({@code changed}), for a refusal; {@code by}: what that build wrote (the checkpoint). */

@@ -6,6 +6,7 @@ import io.github.diffusionnlp.corpus.Visible;
 import io.github.diffusionnlp.model.Numbers;
 import java.nio.file.FileSystemException;
 import java.nio.file.InvalidPathException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -65,7 +66,8 @@ public final class Main extends CommandSuite {
         cli.setParameterExceptionHandler((e, arguments) -> {
             if (e instanceof CommandLine.UnmatchedArgumentException unknown) {
                 // another command's option (infill --length): one line naming its commands, not a typo's usage
-                String elsewhere = OtherCommandsOptions.message(unknown.getCommandLine(), unknown.getUnmatched());
+                String elsewhere = OtherCommandsOptions.message(unknown.getCommandLine(), unknown.getUnmatched(),
+                        List.of(arguments));
                 if (elsewhere != null) {
                     unknown.getCommandLine().getErr().println("error: " + elsewhere);
                     return unknown.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();

@@ -1,6 +1,8 @@
 package io.github.diffusionnlp.cli;
 
 import io.github.diffusionnlp.corpus.Listed;
+import io.github.diffusionnlp.corpus.ShellQuoted;
+import io.github.diffusionnlp.corpus.Visible;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,8 +27,9 @@ final class OtherCommandsOptions {
      * The message for {@code unmatched}, the arguments {@code command} did not match, when each option among them
      * (the rest taken for their values) is an option of another command of the tool and none of this one's; null
      * otherwise (a typo, a stray argument), for picocli's own message with its "Did you mean" suggestions.
+     * {@code args}: the whole command line, for the call an option before any command is told to write again.
      */
-    static String message(CommandLine command, List<String> unmatched) {
+    static String message(CommandLine command, List<String> unmatched, List<String> args) {
         if (unmatched.isEmpty() || !looksLikeOption(unmatched.get(0))) {
             return null;
         }
@@ -48,7 +51,7 @@ final class OtherCommandsOptions {
             takers.putIfAbsent(name, commands);
         }
         if (spec.parent() == null) {
-            return beforeAnyCommand(spec, unmatched, takers);
+            return beforeAnyCommand(spec, unmatched, takers, args);
         }
         String pointer = " (" + spec.qualifiedName() + " --help lists " + spec.name() + "'s options)";
         if (takers.size() == 1) {
@@ -63,11 +66,13 @@ final class OtherCommandsOptions {
     }
 
     /**
-     * Options written before any command ({@code diffusion-nlp --length 5}): the call again with the command first,
-     * naming it when one command takes them all and listing the candidates when several do.
+     * Options written before any command ({@code diffusion-nlp --length 5}): the call again with the command first
+     * (each argument quoted for a shell, as {@link Visible} shows it), naming it when one command takes them all and
+     * listing the candidates when several do; when the user named one that takes them all after them ({@code
+     * diffusion-nlp --length 5 generate --count 2}), the call is {@code args} with that command moved first.
      */
     private static String beforeAnyCommand(CommandSpec root, List<String> unmatched,
-            Map<String, List<String>> takers) {
+            Map<String, List<String>> takers, List<String> args) {
         String names = Listed.of(List.copyOf(takers.keySet()));
         Set<String> common = new LinkedHashSet<>(takers.values().iterator().next());
         takers.values().forEach(common::retainAll);
@@ -78,11 +83,26 @@ final class OtherCommandsOptions {
                     + (takers.size() == 2 ? "both" : "them all") + ": " + String.join(", ", each) + " ("
                     + root.name() + " --help lists the commands)";
         }
-        String call = String.join(" ", unmatched);
         String head = takers.size() == 1 ? names + " is an option of a command" : names + " are options of a command";
         String first = head + ", not of " + root.name() + " itself: write the command first, " + root.name() + " ";
+        for (int i = 0; i < args.size(); i++) {
+            if (root.subcommands().containsKey(args.get(i))) { // the command the user named after them
+                if (!common.contains(args.get(i))) {
+                    break;
+                }
+                List<String> rest = new ArrayList<>(args);
+                rest.remove(i);
+                return first + args.get(i) + " " + shellWords(rest);
+            }
+        }
+        String call = shellWords(unmatched);
         return common.size() == 1 ? first + common.iterator().next() + " " + call
                 : first + "COMMAND " + call + ", COMMAND being " + Listed.or(List.copyOf(common));
+    }
+
+    /** The user's arguments as a shell reads them back, each shown, not run, in the terminal ({@link Visible}). */
+    private static String shellWords(List<String> arguments) {
+        return String.join(" ", arguments.stream().map(a -> ShellQuoted.of(Visible.of(a))).toList());
     }
 
     /** The commands under {@code parent} but {@code asked} that take {@code name} and do not hide it, in order. */

@@ -34,6 +34,16 @@ public final class ShellQuoted {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
+    /**
+     * The shell command that writes the file {@code named} (its path as a message shows it) through {@code filter}
+     * into NEW, a {@code .gz} read through zcat as the corpus readers read it: {@code grep -v '^#' FILE > NEW}, {@code
+     * zcat FILE.gz | grep -v '^#' > NEW}; for the remedy a message ends with.
+     */
+    public static String filteredIntoNew(String named, String filter) {
+        String quoted = of(named);
+        return (named.endsWith(".gz") ? "zcat " + quoted + " | " + filter : filter + " " + quoted) + " > NEW";
+    }
+
     /** A path as {@link #of(String)} quotes its text. */
     public static String of(Path file) {
         return of(file.toString());

@@ -636,6 +636,10 @@ public final class TaggedCorpus {
             this.memory = memory;
         }
 
+        /** The awk program that copies a CoNLL-U word's XPOS into its UPOS column where that is {@code _}. */
+        private static final String XPOS_INTO_UPOS =
+                "awk 'BEGIN {FS = OFS = \"\\t\"} NF >= 10 && $4 == \"_\" {$4 = $5} 1'";
+
         /**
          * Counts a CoNLL-U word whose UPOS is {@code _} and whose XPOS is a Penn Treebank or UPOS tag, as CoreNLP's
          * {@code -outputFormat conllu} writes after {@code pos} alone: only UPOS is read, so {@link #finish} says
@@ -716,9 +720,9 @@ public final class TaggedCorpus {
                         + " column (%s%s), which is not read: they are X, and teach the model no tag. To train on"
                         + " these tags (Penn Treebank, as CoreNLP's -outputFormat conllu writes them after pos alone),"
                         + " copy them into the UPOS column, where Penn Treebank tags are read as the UPOS they map to:"
-                        + " awk 'BEGIN {FS = OFS = \"\\t\"} NF >= 10 && $4 == \"_\" {$4 = $5} 1' %s > NEW, then"
-                        + " train on NEW%n", Visible.of(file), xposOnlyWords, String.join(" ", shown),
-                        xposOnlyTags.size() > shown.size() ? " ..." : "", ShellQuoted.of(Visible.of(file)));
+                        + " %s, then train on NEW%n", Visible.of(file), xposOnlyWords, String.join(" ", shown),
+                        xposOnlyTags.size() > shown.size() ? " ..." : "", ShellQuoted.filteredIntoNew(
+                                Visible.of(file), XPOS_INTO_UPOS));
             }
             return sentences;
         }

@@ -1044,6 +1044,34 @@ class MainTest {
     }
 
     /**
+     * Options written before the command the user did name ({@code diffusion-nlp --length 5 generate --count 2}):
+     * the call written again is theirs with that command moved first, where it listed the candidate commands as if
+     * none had been given and dropped the arguments after it (audit h269).
+     */
+    @Test
+    void optionsBeforeTheCommandNamedAreToldTheCallWithItFirst() {
+        Run r = run("", "--length", "5", "generate", "--count", "2");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --length is an option of a command, not of diffusion-nlp itself: write the command first,"
+                + " diffusion-nlp generate --length 5 --count 2" + System.lineSeparator(), r.err());
+        assertEquals("", r.out());
+    }
+
+    /**
+     * The call an option before any command is told to write again quotes each argument as the shell must read it
+     * and shows what a terminal would run: a value holding spaces (the template of {@code --keep}) was written bare,
+     * so the line pasted gave rewrite two arguments, and an ESC sequence in it was written raw (audit h269).
+     */
+    @Test
+    void theCallWrittenAgainIsQuotedAndVisible() {
+        Run r = run("", "--keep", "NOUN VERB", "--strength", "0.5\u001b[2J");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: --keep and --strength are options of a command, not of diffusion-nlp itself: write the"
+                + " command first, diffusion-nlp rewrite --keep 'NOUN VERB' --strength '0.5<U+001B>[2J'"
+                + System.lineSeparator(), r.err());
+    }
+
+    /**
      * An option of another command ({@code infill --length 5}) got picocli's bare "Unknown option: '--length'" and
      * the whole usage text, as a typo does: one line now names the command(s) that take it and points to the
      * command's --help. A misspelling of the command's own option keeps picocli's "Did you mean" and usage.

@@ -106,6 +106,25 @@ class CorpusErrorRemediesTest {
         assertFalse(notes.toString(StandardCharsets.UTF_8).contains("XPOS"), notes.toString());
     }
 
+    /**
+     * A gzip-compressed corpus with its tags in XPOS alone is told to run awk on what zcat reads of it: awk on the
+     * file itself read the compressed bytes and wrote a NEW of garbage (audit h269), where the reader reads a
+     * {@code .gz} through gzip and the other remedies of a corpus file say zcat.
+     */
+    @Test
+    void aCompressedCoNlluFileIsToldToMoveItsTagsThroughZcat() throws IOException {
+        Path p = dir.resolve("corenlp.conllu.gz");
+        try (java.io.Writer w = new java.io.OutputStreamWriter(new java.util.zip.GZIPOutputStream(
+                Files.newOutputStream(p)), StandardCharsets.UTF_8)) {
+            w.write("1\tThe\t_\t_\tDT\t_\t_\t_\t_\t_\n2\tdogs\t_\t_\tNNS\t_\t_\t_\t_\t_\n");
+        }
+        assertEquals(List.of(Upos.X, Upos.X), read(p).get(0).tags());
+        String said = notes.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("copy them into the UPOS column, where Penn Treebank tags are read as the UPOS they map"
+                + " to: zcat " + p + " | awk 'BEGIN {FS = OFS = \"\\t\"} NF >= 10 && $4 == \"_\" {$4 = $5} 1' > NEW,"
+                + " then train on NEW"), said);
+    }
+
     /** A Brown tag is named as one, with how to map it. */
     @Test
     void aBrownTagIsNamedAsOne() throws IOException {

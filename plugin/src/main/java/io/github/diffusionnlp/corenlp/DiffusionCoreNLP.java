@@ -197,16 +197,18 @@ public final class DiffusionCoreNLP {
      * {@code annotators} with {@code NAME.replace = false} keeps them in its own annotations only, which none of
      * CoreNLP's output formats writes (they print a fixed list of keys), so such a run loaded the model, sampled and
      * wrote the document untouched (json), or failed in CoreNLP's text and conllu outputters on a document of
-     * generated sentences alone. A custom outputter ({@code outputFormat = custom}) may print them, and is let be.
+     * generated sentences alone. A custom outputter ({@code outputFormat = custom}) may print them, and a serializer
+     * other than the protobuf ones writes them ({@link DiffusionSettings#writesOwnAnnotations}): those are let be.
      * A server request is refused the same way by the annotator itself, as its pipeline is built
      * ({@code DiffusionSettings}, for a request's settings).
      */
     static String unshownResults(Properties props) {
         String format = props.getProperty("outputFormat", StanfordCoreNLP.DEFAULT_OUTPUT_FORMAT).trim();
-        if (format.equalsIgnoreCase("custom")) {
+        if (DiffusionSettings.writesOwnAnnotations(format, props)) {
             return null;
         }
-        for (String name : props.getProperty("annotators", "").split(",")) {
+        // split as the pipeline splits the list (commas, spaces or tabs), as ConfiguredAnnotator reads it
+        for (String name : props.getProperty("annotators", "").split("[,\\s]+")) {
             name = name.trim();
             String replace = props.getProperty(name + ".replace");
             if (!name.isEmpty() && DiffusionAnnotator.class.getName().equals(

@@ -4,6 +4,7 @@ import com.google.common.primitives.Ints;
 import edu.stanford.nlp.ling.CoreAnnotation;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotator;
+import edu.stanford.nlp.pipeline.ProtobufAnnotationSerializer;
 import edu.stanford.nlp.util.EditDistance;
 import io.github.diffusionnlp.api.Constraints;
 import io.github.diffusionnlp.api.Devices;
@@ -371,16 +372,17 @@ public final class DiffusionSettings {
 
     /**
      * Refuses {@code replace = false} in a server request unless its answer is written by a custom outputter
-     * ({@code outputFormat = custom}, such as {@link DiffusionJsonOutputter}): the results are then only in our own
-     * annotations, which none of CoreNLP's output formats writes (they print a fixed list of keys; ours for protobuf
-     * writes the document without them), so the request sampled and its answer held the document untouched. The
+     * ({@code outputFormat = custom}, such as {@link DiffusionJsonOutputter}) or a serializer that writes every key
+     * ({@link #writesOwnAnnotations}): the results are then only in our own annotations, which CoreNLP's other output
+     * formats do not write (they print a fixed list of keys; ours for protobuf writes the document without them), so
+     * the request sampled and its answer held the document untouched. The
      * server answers with {@code outputFormat} as CoreNLP's handler reads it: the request's, else the server's
      * (json unless its operator set another). Checked with the properties, before the model loads or anything is
      * sampled, as the jar's main refuses such a run ({@link DiffusionCoreNLP#unshownResults}).
      */
     private void checkShownByTheServer(Properties props) {
         String format = Visible.of(props.getProperty("outputFormat", "json").trim());
-        if (!format.equalsIgnoreCase("custom")) {
+        if (!writesOwnAnnotations(format, props)) {
             // worded as ServerLimits words a request's refusal: what the server allows, then the fix
             throw new IllegalArgumentException("annotator \"" + shown + "\": bad " + shown + ".replace = '"
                     + Visible.of(props.getProperty(name + ".replace")) + "'; allowed in a server request answered as "
@@ -390,6 +392,26 @@ public final class DiffusionSettings {
                     + " customOutputter=" + DiffusionJsonOutputter.class.getName() + " (or DiffusionTextOutputter)"
                     + " with the request, or leave " + shown + ".replace at true");
         }
+    }
+
+    /**
+     * Whether output of {@code format} under {@code props} may hold the annotator's own annotations: a custom
+     * outputter may print them ({@code outputFormat = custom}), and so {@code serialized} writes them through a
+     * serializer other than the protobuf ones (CoreNLP's {@code GenericAnnotationSerializer}, Java serialization of
+     * the whole document, which a Java caller reads back); CoreNLP's other outputters print a fixed list of keys, and
+     * the protobuf serializers (CoreNLP's, the default, and {@link DiffusionProtobufSerializer}) none of ours. The
+     * serializer is read as CoreNLP's {@code createOutputter} reads it, for its main and its server alike:
+     * {@code outputSerializer}, else {@code serializer}.
+     */
+    static boolean writesOwnAnnotations(String format, Properties props) {
+        if (format.equalsIgnoreCase("custom")) {
+            return true;
+        }
+        String serializer = props.getProperty("outputSerializer",
+                props.getProperty("serializer", ProtobufAnnotationSerializer.class.getName())).trim();
+        return format.equalsIgnoreCase("serialized")
+                && !serializer.equals(ProtobufAnnotationSerializer.class.getName())
+                && !serializer.equals(DiffusionProtobufSerializer.class.getName());
     }
 
     /**
