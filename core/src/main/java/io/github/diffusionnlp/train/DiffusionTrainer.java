@@ -15,6 +15,7 @@ import io.github.diffusionnlp.checkpoint.CorpusFingerprint;
 import io.github.diffusionnlp.checkpoint.ModelCheckpoint;
 import io.github.diffusionnlp.checkpoint.TrainingInfo;
 import io.github.diffusionnlp.checkpoint.TrainingState;
+import io.github.diffusionnlp.corpus.Counted;
 import io.github.diffusionnlp.corpus.SentimentLabeller;
 import io.github.diffusionnlp.corpus.StoppableReading;
 import io.github.diffusionnlp.corpus.TaggedCorpus;
@@ -303,9 +304,10 @@ public final class DiffusionTrainer implements TrainingRun {
             noteKeptShape(notes, network.config(), vocab.size());
         }
         if (options.warmupSteps() >= options.steps()) {
-            log.printf(Locale.ROOT, "note: the warm-up (%d steps) is not shorter than the run (%d steps), so the"
-                    + " learning rate never reaches %s; give a shorter %s%n", options.warmupSteps(),
-                    options.steps(), options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
+            log.printf(Locale.ROOT, "note: the warm-up (%s) is not shorter than the run (%s), so the"
+                    + " learning rate never reaches %s; give a shorter %s%n",
+                    Counted.of(options.warmupSteps(), "step", "steps"), Counted.of(options.steps(), "step", "steps"),
+                    options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
         }
         startUp.enter("building the tag lexicon");
         boolean tagged = !TaggedCorpus.untagged(corpus);

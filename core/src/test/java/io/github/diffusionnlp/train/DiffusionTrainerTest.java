@@ -115,6 +115,17 @@ class DiffusionTrainerTest {
         assertFalse(said.contains("--"), "no option of train's is named: " + said);
     }
 
+    /** A run of one step is "1 step" in the note, as in train's done: line: it said "the run (1 steps)". */
+    @Test
+    void aOneStepRunIsNotedInTheSingular(@TempDir Path tmp) throws Exception {
+        java.io.ByteArrayOutputStream log = new java.io.ByteArrayOutputStream();
+        new DiffusionTrainer(TestModels.tinyRun(tmp.resolve("model"), 1, false, null, 0),
+                new PrintStream(log, true, StandardCharsets.UTF_8)).run();
+        String said = log.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("note: the warm-up (5 steps) is not shorter than the run (1 step), so the learning"
+                + " rate never reaches 0.003"), said);
+    }
+
     @Test
     void aModelIsNeverTrainedOverWithoutResume(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("model");
