@@ -119,7 +119,7 @@ public final class DiffusionLM implements AutoCloseable {
         this.precision = settings.precision;
         this.ngramCorpus = new NgramCorpus(model, settings.ngramCorpus, settings.ngramLayout, settings.ngramMultiword,
                 settings.ngramLayoutOption);
-        this.untaggedBecause = whyUntagged(model);
+        this.untaggedBecause = model.whyUntagged();
         this.bannedWords = settings.bannedWords;
         int[] banned = BannedWords.ids(settings.bannedWords, model.vocabulary());
         BannedWords.requireWordsLeft(banned, model.vocabulary());
@@ -582,14 +582,6 @@ public final class DiffusionLM implements AutoCloseable {
      */
     public boolean followsTemplates() {
         return untaggedBecause == null;
-    }
-
-    private static String whyUntagged(ModelCheckpoint.Loaded model) {
-        if (model.tagLexicon() != null) {
-            return model.tagLexicon().untagged() ? "its " + ModelCheckpoint.TAG_LEXICON + " holds only X" : null;
-        }
-        TrainingInfo training = model.header().training();
-        return training == null ? null : training.whyUntagged();
     }
 
     /**

@@ -93,7 +93,21 @@ public final class ModelCheckpoint {
      * trained before it existed, or one deleted with its checksum taken out of the config).
      */
     public record Loaded(Header header, DiffusionTransformer network, Vocabulary vocabulary, TimeWarp warp,
-            Path directory, TagLexicon tagLexicon) {}
+            Path directory, TagLexicon tagLexicon) {
+        /**
+         * Why the model cannot follow a POS template ("its tag-lexicon.tsv holds only X", or the training record's
+         * {@link TrainingInfo#whyUntagged}), or null when it can: its tag lexicon tells, and without one its training
+         * record. The one verdict for the library's {@code DiffusionLM} and a resumed run alike; its wording has no
+         * compatibility promise.
+         */
+        public String whyUntagged() {
+            if (tagLexicon != null) {
+                return tagLexicon.untagged() ? "its " + TAG_LEXICON + " holds only X" : null;
+            }
+            TrainingInfo training = header.training();
+            return training == null ? null : training.whyUntagged();
+        }
+    }
 
     private ModelCheckpoint() {}
 

@@ -38,10 +38,11 @@ import java.util.Map;
  *     TaggedCorpus.Read}), or null in configs written before it was recorded (guessed)
  * @param multiword how {@code corpus}'s CoNLL-U multiword tokens were read, or null in configs written before
  *     it was recorded ({@link MultiwordTokens#PARTS}, the only reading there was)
- * @param tagged whether the corpus read carried UPOS tags (a word tagged other than X; {@link
- *     TaggedCorpus#untagged}), or null in configs written before it was recorded: then the layout tells ({@link
- *     #untagged}). The layout alone cannot: a CoNLL-U Plus corpus whose columns hold no UPOS is read again as
- *     {@code conllu}, every word X
+ * @param tagged whether the model was trained on UPOS tags at some point: the corpus read carried them (a word
+ *     tagged other than X; {@link TaggedCorpus#untagged}), or a resumed run's checkpoint was trained on them (since
+ *     2026-12-08; it keeps what it learnt of templates, while {@code layout} is the last corpus's); or null in configs
+ *     written before it was recorded: then the layout tells ({@link #untagged}). The layout alone cannot: a CoNLL-U
+ *     Plus corpus whose columns hold no UPOS is read again as {@code conllu}, every word X
  * @param warmupSteps the linear warm-up of the learning-rate schedule, which a resumed run goes on with where it is
  *     not given, or null in configs written before it was recorded (2026-12-05): then a resumed run takes the default
  *     warm-up of its steps, as it did before

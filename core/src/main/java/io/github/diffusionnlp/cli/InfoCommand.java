@@ -197,9 +197,12 @@ final class InfoCommand implements Callable<Integer> {
                 || layout == CorpusLayout.COLUMNS) {
             // a record that says tags were read may still have guessed the layout line by line (a file mixing
             // CoNLL-U, word<TAB>UPOS and one-word lines stays AUTO), which is no layout it "was read as"
+            // a tagged model resumed on untagged text records tagged and its last corpus's layout
             String how = layout == null || layout == CorpusLayout.AUTO
                     ? "its corpus carried them, its layout "
                             + (layout == null ? "not recorded" : "guessed line by line")
+                    : layout.untagged() ? "it was trained on them, though its last corpus was read as "
+                            + layout.description()
                     : "its corpus was read as " + layout.description();
             return "UD UPOS (" + how + "), so it follows POS templates (--pos); no " + file
                     + ", which --lexical templates need: " + write;

@@ -180,7 +180,8 @@ public final class ArTrainer implements TrainingRun {
                     TrainOptions.Setting.VOCAB));
         }
         notes.warnOfPoorCoverage(TrainingNotes.coverage(rows), vocab.size(), resuming, vocabularyFrom);
-        boolean tagged = !TaggedCorpus.untagged(corpus);
+        // as a diffusion model's record: trained on UPOS tags at some point (a checkpoint's as its record says)
+        boolean tagged = !TaggedCorpus.untagged(corpus) || previous != null && !previous.untagged();
         startUp.check();
         return new Started(network, vocab, optimizer, rows, devRows, previous, corpora.reading(), tagged);
     }

@@ -212,6 +212,9 @@ public final class DiffusionTrainer implements TrainingRun {
         TimeWarp warp;
         NDList moments = null;
         TrainingInfo previous = null;
+        // why the resumed checkpoint cannot follow a POS template (null: it can), and whether it has a tag lexicon
+        String checkpointUntagged = null;
+        boolean checkpointLexicon = false;
         startUp.enter("counting the corpus's words");
         // one walk for the vocabulary and the notes on the words, which ask once a spelling, not once a token
         CorpusSpellings spellings = CorpusSpellings.of(corpus);
@@ -222,6 +225,8 @@ public final class DiffusionTrainer implements TrainingRun {
             vocab = loaded.vocabulary();
             warp = loaded.warp();
             previous = loaded.header().training();
+            checkpointUntagged = loaded.whyUntagged();
+            checkpointLexicon = loaded.tagLexicon() != null;
             moments = ModelCheckpoint.loadOptimizerState(loaded, manager);
             TrainingState.requireMatches(moments, network.getParameters(), out.resolve(ModelCheckpoint.OPTIMIZER));
             TrainingNotes.noteResumed(log, out, previous.step(), moments);
@@ -286,13 +291,18 @@ public final class DiffusionTrainer implements TrainingRun {
                 100 * coverage, rows.size(), sentimentShares(lengths), Devices.name(manager.getDevice()));
         startUp.enter("checking the corpus");
         TrainingNotes notes = new TrainingNotes(options, log);
+        boolean corpusTagged = !TaggedCorpus.untagged(corpus);
+        boolean otherTagging = false;
         if (resuming) {
             notes.noteResuming(previous, corpora.reading(), corpora.fingerprint(), corpora.devFingerprint());
+            otherTagging = TrainingNotes.noteOtherTagging(checkpointUntagged, checkpointLexicon, corpusTagged, log);
         }
         notes.warnOfPoorCoverage(coverage, vocab.size(), resuming);
         sentimentLexiconShare = notes.noteSentimentLexicon(spellings, labeller);
         TrainingNotes.noteUntokenised(spellings, log);
-        TrainingNotes.noteUntagged(corpus, log);
+        if (!otherTagging) { // a tagged checkpoint resumed on untagged text said so in its own note
+            TrainingNotes.noteUntagged(corpus, log);
+        }
         long reserved = spellings.tokens(Vocabulary::isReserved);
         if (reserved > 0) {
             log.printf(Locale.ROOT, "note: the corpus writes %,d tokens as %s, %s or %s; they are read as unknown"
@@ -310,9 +320,15 @@ public final class DiffusionTrainer implements TrainingRun {
                     options.learningRate(), options.names().name(TrainOptions.Setting.WARMUP));
         }
         startUp.enter("building the tag lexicon");
-        boolean tagged = !TaggedCorpus.untagged(corpus);
+        // the record's tagged-ness is "trained on UPOS tags at some point": a tagged checkpoint resumed on untagged
+        // text keeps its tag embeddings, its lexicon and what it learnt of templates
+        boolean checkpointTagged = resuming && checkpointUntagged == null;
+        boolean tagged = corpusTagged || checkpointTagged;
         Path lexicon = out.resolve(ModelCheckpoint.TAG_LEXICON);
-        if (!resuming || !Files.isRegularFile(lexicon)) { // models trained before it existed get it on resuming
+        // a new model writes its lexicon; a resumed one trained before it existed gets it (but none of X alone when
+        // it was trained on tags), and an untagged one resumed on tagged text gets it anew, to follow them
+        if (!resuming || !Files.isRegularFile(lexicon) && (corpusTagged || !checkpointTagged)
+                || corpusTagged && !checkpointTagged) {
             TagLexicon tags = TagLexicon.build(corpus, vocab);
             startUp.check(); // the last: a run stopped during its start-up has written nothing
             CheckpointFiles.writeAtomically(lexicon, tmp -> tags.write(tmp, vocab));

@@ -121,6 +121,34 @@ final class TrainingNotes {
         }
     }
 
+    /**
+     * A resumed run whose corpus is tagged otherwise than its checkpoint was trained says what that means for POS
+     * templates, in one note: an untagged checkpoint ({@code checkpointUntagged} says why, as {@code
+     * ModelCheckpoint.Loaded#whyUntagged}) resumed on tagged text has its tag lexicon rebuilt (built, when it had
+     * none) and learns templates from here on; a tagged one ({@code checkpointUntagged} null) resumed on untagged
+     * text keeps what it learnt of them (and its lexicon, when {@code lexicon}) but trains them no further. Returns
+     * whether it said one; the remedy is in the corpus, so it names no front end's option.
+     */
+    static boolean noteOtherTagging(String checkpointUntagged, boolean lexicon, boolean corpusTagged,
+            PrintStream log) {
+        if (checkpointUntagged != null && corpusTagged) {
+            log.println("note: the checkpoint was trained without UPOS tags (" + checkpointUntagged + ") and this"
+                    + " corpus carries them: its " + ModelCheckpoint.TAG_LEXICON
+                    + (lexicon ? " is rebuilt" : " is built") + " from this corpus, and the model learns to follow"
+                    + " POS templates from this run on (poorly until it has trained on them a while)");
+            return true;
+        }
+        if (checkpointUntagged == null && !corpusTagged) {
+            log.println("note: the checkpoint was trained on UPOS tags and this corpus carries none (every tag X):"
+                    + " the model keeps " + (lexicon ? "its " + ModelCheckpoint.TAG_LEXICON + " and " : "")
+                    + "what it learnt of POS templates, and still takes them, but this run does not train it to"
+                    + " follow them (the longer it runs, the less well it may); give the corpus as word<TAB>UPOS or"
+                    + " CoNLL-U lines to go on training them");
+            return true;
+        }
+        return false;
+    }
+
     /** Says that a run resumes, and whether its optimizer moments were saved (the shipped model's were not). */
     static void noteResumed(PrintStream log, Path out, int step, NDList moments) {
         if (moments != null) {

@@ -813,6 +813,26 @@ class MainTest {
                 + " so it follows POS templates (--pos); no tag-lexicon.tsv, which --lexical templates need"), r.out());
     }
 
+    /**
+     * A tagged model resumed on plain text records tagged and the last corpus's layout, plain: without its lexicon,
+     * info said "UD UPOS (its corpus was read as plain text, one sentence a line)", a reason that contradicts itself.
+     */
+    @Test
+    void infoOfATaggedModelLastTrainedOnPlainTextSaysBoth(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path dir = TestModels.copyOfModelWithout(TestModels.tinyModel(), tmp,
+                io.github.diffusionnlp.checkpoint.ModelCheckpoint.TAG_LEXICON);
+        java.nio.file.Path config = dir.resolve("config.json");
+        String written = java.nio.file.Files.readString(config);
+        assertTrue(written.contains("\"layout\" : \"columns\"") && written.contains("\"tagged\" : true"), written);
+        java.nio.file.Files.writeString(config, written.replace("\"layout\" : \"columns\"", "\"layout\" : \"plain\""));
+        Run r = run("", "info", "--model", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tags:         UD UPOS (it was trained on them, though its last corpus was read as"
+                + " plain text, one sentence a line), so it follows POS templates (--pos); no tag-lexicon.tsv, which"
+                + " --lexical templates need"), r.out());
+    }
+
     @Test
     void infoListsNeighboursOfKnownWordsAndRejectsUnknownOnes() {
         Run r = run("", "info", "--model", MODEL, "--neighbours", "said,Monday", "--top", "3");
