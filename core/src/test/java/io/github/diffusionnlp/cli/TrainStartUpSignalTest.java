@@ -86,8 +86,9 @@ class TrainStartUpSignalTest {
     void sigtermDuringAResumedStartUpLeavesTheCheckpointUntouched(@TempDir Path tmp) throws Exception {
         Path out = TestModels.copyOfTinyModel(tmp.resolve("m"));
         Map<Path, byte[]> before = files(out);
+        // more steps than the tiny model has: one with none left says "nothing to do" without reading the corpus
         String said = signalled(List.of("train", "--corpus", corpus.toString(), "--out", out.toString(),
-                "--resume"), readingTheCorpus(), 300);
+                "--resume", "--steps", "1000"), readingTheCorpus(), 300);
         assertTrue(said.contains("stopped by signal during start-up (reading the corpus); nothing was trained, the"
                 + " checkpoint in " + out + " (step "), said);
         Map<Path, byte[]> after = files(out);
