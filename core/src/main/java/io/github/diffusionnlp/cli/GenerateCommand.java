@@ -40,9 +40,6 @@ final class GenerateCommand implements Callable<Integer> {
             + " and too even sentences). Default: drawn, unless --unguided-length or the model records no row lengths")
     Boolean drawLength; // null: the library's default
 
-    /** How long between two progress lines, in nanoseconds; shorter in a test. */
-    static long progressPeriod = Progress.PERIOD;
-
     @Override
     public Integer call() throws Exception {
         if (count < 0) {
@@ -86,8 +83,7 @@ final class GenerateCommand implements Callable<Integer> {
                         ", or leave --draw-length out"));
             }
             // rate and ETA of sampling alone
-            Progress progress = new Progress("generate", "sentence", "sentences", System::nanoTime, progressPeriod)
-                    .total(count);
+            Progress progress = new Progress("generate", "sentence", "sentences").total(count);
             if (length > lm.info().config().maxLength()) {
                 throw new IllegalArgumentException("--length " + length + " is longer than the model's "
                         + lm.info().config().maxLength() + " positions");

@@ -21,9 +21,18 @@ final class Progress {
     private long total = -1;
     private long printed = -1;
 
-    /** {@code unit} and {@code units}: the noun for one and for any other count ("line", "lines"). */
+    /**
+     * How long between two lines of the commands' progress, in nanoseconds: {@link #PERIOD}; shorter in a test that
+     * reads the lines a short run prints (-1: every update).
+     */
+    static long commandPeriod = PERIOD;
+
+    /**
+     * {@code unit} and {@code units}: the noun for one and for any other count ("line", "lines"); a line at most
+     * every {@link #commandPeriod}.
+     */
     Progress(String what, String unit, String units) {
-        this(what, unit, units, System::nanoTime, PERIOD);
+        this(what, unit, units, System::nanoTime, commandPeriod);
     }
 
     /** With another clock (nanoseconds) and time between lines, for a test. */

@@ -48,9 +48,6 @@ abstract class TokenLinesCommand implements Callable<Integer> {
     /** The best-of-k candidates each window is sampled as: 1, or {@code --candidates}. */
     abstract int candidates();
 
-    /** How long between two progress lines, in nanoseconds; shorter in a test. */
-    static long progressPeriod = Progress.PERIOD;
-
     /** Checks the command's own options before the model loads. */
     void validate() {}
 
@@ -78,7 +75,7 @@ abstract class TokenLinesCommand implements Callable<Integer> {
         try (DiffusionLM lm = model.loadFusing(reading)) {
             checkModel(lm);
             // from here: the rate is the sampling's, not the load's
-            Progress progress = new Progress(name(), "line", "lines", System::nanoTime, progressPeriod);
+            Progress progress = new Progress(name(), "line", "lines");
             List<Utf8Lines.Line> pending = new ArrayList<>();
             Utf8Lines.Line line;
             int lineNo = 0;

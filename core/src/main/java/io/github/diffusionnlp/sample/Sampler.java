@@ -121,20 +121,18 @@ public final class Sampler {
             out[b] = rows.ids()[b].clone();
         }
         Map<Integer, List<Integer>> groups = byWidth(rows);
+        Map<Integer, Long> generating = new TreeMap<>(); // of each group, the rows with something to generate
+        groups.forEach((width, members) -> generating.put(width,
+                members.stream().filter(b -> generates(rows, b, width)).count()));
         long steps = schedule.steps();
         long total = rows.size() * steps;
-        long idle = 0; // rows with nothing to generate
-        for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
-            for (int b : group.getValue()) {
-                idle += generates(rows, b, group.getKey()) ? 0 : 1;
-            }
-        }
+        long idle = rows.size() - generating.values().stream().mapToLong(Long::longValue).sum();
         long[] before = {idle * steps}; // row-steps done before the group being sampled
         if (before[0] > 0) {
             done.accept((double) before[0] / total);
         }
         groups.forEach((width, members) -> {
-            long busy = members.stream().filter(b -> generates(rows, b, width)).count();
+            long busy = generating.get(width);
             if (busy == 0) {
                 return;
             }

@@ -126,14 +126,7 @@ class BatchProgressTest {
 
     /** The "PREFIX: done/total" of each line a generate run printed for a batch still sampling, its unit cut. */
     private static List<String> generated(String unit, String... args) {
-        long period = GenerateCommand.progressPeriod;
-        Run r;
-        try {
-            GenerateCommand.progressPeriod = -1;
-            r = MainTest.run("", args);
-        } finally {
-            GenerateCommand.progressPeriod = period;
-        }
+        Run r = everyUpdatePrinted(() -> MainTest.run("", args));
         assertEquals(0, r.code(), r.err());
         List<String> said = new ArrayList<>();
         Pattern batch = Pattern.compile("(generate: \\d+ sentences?, sentences? [-0-9]+: \\d+/\\d+)(.*)");
@@ -154,14 +147,7 @@ class BatchProgressTest {
 
     /** The "done/total" of each windows line a run printed, which starts with {@code prefix}. */
     private static List<String> counts(java.util.function.Supplier<Run> run, String prefix) {
-        long period = TokenLinesCommand.progressPeriod;
-        Run r;
-        try {
-            TokenLinesCommand.progressPeriod = -1;
-            r = run.get();
-        } finally {
-            TokenLinesCommand.progressPeriod = period;
-        }
+        Run r = everyUpdatePrinted(run);
         assertEquals(0, r.code(), r.err());
         List<String> counts = new ArrayList<>();
         for (String line : r.err().split("\n")) {
@@ -172,5 +158,16 @@ class BatchProgressTest {
             }
         }
         return counts;
+    }
+
+    /** {@code run} with a progress line printed at every update (the commands' period made -1), then restored. */
+    private static Run everyUpdatePrinted(java.util.function.Supplier<Run> run) {
+        long period = Progress.commandPeriod;
+        try {
+            Progress.commandPeriod = -1;
+            return run.get();
+        } finally {
+            Progress.commandPeriod = period;
+        }
     }
 }
